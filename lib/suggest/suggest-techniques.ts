@@ -25,6 +25,7 @@ import { pullQuotePassages } from './pull-quotes.js';
 import { figureLabelPassages, isAdvice, isColumnNames, isMetadataFields, isReportStructure, isSalutation, repeatedTitlePassages, tableOfContentsPassages } from './report-structure.js';
 import { isMarkupLine, splitPassages, type Passage, type PassageStructure } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
+import { isToolNamesOnly } from './tool-names.js';
 import { isVendorNamesOnly, withoutReporters } from './vendor-names.js';
 
 /** The suggestions for one passage of a report. */
@@ -78,6 +79,9 @@ export const INDICATOR_ROW_TEXT_NOTE = 'a row of indicators: only its text was r
 
 /** The note of a passage that only names security vendors, products or news sites (`ESET`, a list of sources): not ranked. */
 export const VENDOR_NOTE = 'names of security vendors, products or news sites only, no behaviour: not ranked';
+
+/** The note of a passage that is only a list of names of software, tools or groups (`LIGOLO and REVSOCKS.`): not ranked. */
+export const TOOL_NAMES_NOTE = 'names of software, tools or groups only (which, not what was done: the sentences around say that), no behaviour: not ranked';
 
 /** The note of a passage that only names places (a site's editions by region, a list of countries: `Europe`, `United States`): not ranked. */
 export const PLACE_NOTE = "names of places only (a site's editions by region, a list of countries), no behaviour: not ranked";
@@ -294,6 +298,10 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
   // Names of places alone say where, not what was done (ZDNET's editions one a line: `Asia` / `Europe` / `United States`),
   // last: a menu, a chart's labels (`Europe` / `212 incidents`) or a list they stand in says more.
   passages.forEach((passage, i) => !inRun.has(i) && isPlaceNamesOnly(passage.text) && inRun.set(i, PLACE_NOTE));
+  // A list of tools' names alone says which, not what was done (`LIGOLO and REVSOCKS.` after the sentence that says it),
+  // as late: a menu, a list of tags or other posts they stand in says more.
+  const words = techniqueWords(model);
+  passages.forEach((passage, i) => !inRun.has(i) && isToolNamesOnly(passage.text, words) && inRun.set(i, TOOL_NAMES_NOTE));
   // The stage of the attack a section tells (`Defense Evasion`, `Complete Mission`: its sentences say what was done), as
   // late: a figure's stages among its items (`Weaponization` / `C2`) and a menu's items are said to be those.
   passages.forEach((passage, i) => !inRun.has(i) && isAttackStages(passage.text) && inRun.set(i, ATTACK_STAGE_NOTE));
@@ -304,6 +312,19 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
     if (suggestion) suggestions.push(suggestion);
   }
   return suggestions;
+}
+
+// The words of the release's techniques' names, lower case, by model: made once for each.
+const TECHNIQUE_WORDS = new WeakMap<SuggestModel, ReadonlySet<string>>();
+
+/** The words of the names of a model's techniques, lower case (`powershell`, `rundll32`, `scheduled`, `task`). */
+function techniqueWords(model: SuggestModel): ReadonlySet<string> {
+  let words = TECHNIQUE_WORDS.get(model);
+  if (!words) {
+    words = new Set(model.data.techniques.flatMap((technique) => technique.name.toLowerCase().split(/[^\p{L}\d]+/u).filter(Boolean)));
+    TECHNIQUE_WORDS.set(model, words);
+  }
+  return words;
 }
 
 /**

@@ -49,6 +49,7 @@ import {
   TABLE_HEADER_NOTE,
   TAG_LIST_NOTE,
   TEMPLATE_NOTE,
+  TOOL_NAMES_NOTE,
   FRONT_MATTER_NOTE,
   GLUED_MENU_NOTE,
   IMAGE_CAPTION_NOTE,
@@ -1602,6 +1603,33 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     }
     for (const text of ['Germany, France and Italy', '- South Korea / Japan', 'The Middle East']) expect(suggestTechniques(text, model)[0]!.note, text).to.equal(PLACE_NOTE);
     expectRead([['The actor sent spearphishing emails to ministries in Germany, France and Italy.', 'T1566.001'], ['Europe Remote Access Gateway'], ['US Exploitation']]);
+  });
+
+  // A short sentence that only lists the tools of the step told before it, split off from it (a reconstruction in our
+  // words of the shape the lead met: `… tunnelled its traffic out.` / `LIGOLO and REVSOCKS.`, which got Proxy 100 on one
+  // group's example naming a tool "similar to" revsocks and Obtain Capabilities: Tool 9.3 for LIGOLO). Names listed
+  // alone say which tools, not what was done; a tool the glossary reads as its behaviour (Mimikatz), a technique's name
+  // (PowerShell), a protocol's acronym (RDP), common words (Cobalt Strike), one name alone, and a sentence are read.
+  it('ranks no passage that only lists names of tools (LIGOLO and REVSOCKS.), and says so; a name with a known behaviour is read', () => {
+    const text = 'The actor tunnelled its traffic out of the network through two reverse proxies.\nLIGOLO and REVSOCKS.';
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(text, model, { lines });
+      expect(passages.map((p) => [p.text, p.note, p.candidates.length > 0]), `lines: ${lines}`).to.deep.equal([
+        ['The actor tunnelled its traffic out of the network through two reverse proxies.', undefined, true],
+        ['LIGOLO and REVSOCKS.', TOOL_NAMES_NOTE, false],
+      ]);
+    }
+    expectUnranked(['Ligolo-ng, REVSOCKS and Iox', '- Rsocx / Iox'], TOOL_NAMES_NOTE);
+    expectRead([
+      ['Mimikatz and PsExec.', 'T1003.001'],
+      ['PowerShell and WMI.', 'T1059.001'],
+      ['RDP and SMB.'],
+      ['AdFind / Rclone'],
+      ['Ligolo-ng and Chisel.', 'T1572'],
+      ['Cobalt Strike and Brute Ratel.'],
+      ['REVSOCKS'],
+      ['The actor used LIGOLO and REVSOCKS.'],
+    ]);
   });
 
   // The same blog: "Palo Alto Networks and IBM confirm that Handala is known for adversary-in-the-middle phishing." got

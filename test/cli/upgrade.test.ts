@@ -76,22 +76,23 @@ describe('attack-layers upgrade', () => {
     expect(report).to.contain('## APT \\*x\\* &lt;b&gt;');
   });
 
+  /**
+   * A coverage layer in our own words after splunk/security_content's AsyncRAT coverage layer: a 0..5 gradient, the
+   * techniques scored as given (in that order).
+   */
+  const asyncRatCoverage = (scores: Record<string, number>) => ({
+    name: 'AsyncRAT coverage',
+    versions: { attack: '14', navigator: '4.9.1', layer: '4.5' },
+    domain: 'enterprise-attack',
+    gradient: { colors: ['#ffffff', '#66b1ff'], minValue: 0, maxValue: 5 },
+    techniques: Object.entries(scores).map(([techniqueID, score]) => ({ techniqueID, score })),
+  });
+
   // upgrade kept scores off the gradient without a word while validate warned score-out-of-range. Layer in our own
   // words after splunk/security_content's AsyncRAT coverage layer: a 0..5 gradient, T1059 scored 7 and T1059.001 6.
   it('reports scores outside the gradient, kept as written, in its Markdown and JSON reports', async () => {
     const dir = freshTmpDir('upgrade-score-range');
-    const value = {
-      name: 'AsyncRAT coverage',
-      versions: { attack: '14', navigator: '4.9.1', layer: '4.5' },
-      domain: 'enterprise-attack',
-      gradient: { colors: ['#ffffff', '#66b1ff'], minValue: 0, maxValue: 5 },
-      techniques: [
-        { techniqueID: 'T1059', score: 7 },
-        { techniqueID: 'T1059.001', score: 6 },
-        { techniqueID: 'T1547.001', score: 2 },
-      ],
-    };
-    writeFileSync(join(dir, 'asyncrat.json'), JSON.stringify(value));
+    writeFileSync(join(dir, 'asyncrat.json'), JSON.stringify(asyncRatCoverage({ T1059: 7, 'T1059.001': 6, 'T1547.001': 2 })));
     const run = async (report: 'md' | 'json') => {
       const out = join(dir, `report.${report}`);
       const result = await runCli(['upgrade', join(dir, 'asyncrat.json'), '--to', '18.1', '--out', join(dir, `new-${report}.json`), '--report', report, '--report-out', out]);
@@ -120,20 +121,8 @@ describe('attack-layers upgrade', () => {
   // scored 7), with more such scores than the line shows.
   it('names the scores outside the gradient on stderr without --report: how many, the first few, what to do', async () => {
     const dir = freshTmpDir('upgrade-score-range-stderr');
-    const value = {
-      name: 'AsyncRAT coverage',
-      versions: { attack: '14', navigator: '4.9.1', layer: '4.5' },
-      domain: 'enterprise-attack',
-      gradient: { colors: ['#ffffff', '#66b1ff'], minValue: 0, maxValue: 5 },
-      techniques: [
-        { techniqueID: 'T1059', score: 7 },
-        { techniqueID: 'T1059.001', score: 6 },
-        { techniqueID: 'T1547.001', score: 2 },
-        { techniqueID: 'T1105', score: 9 },
-        { techniqueID: 'T1112', score: -1 },
-      ],
-    };
-    writeFileSync(join(dir, 'asyncrat.json'), JSON.stringify(value));
+    const scores = { T1059: 7, 'T1059.001': 6, 'T1547.001': 2, T1105: 9, T1112: -1 };
+    writeFileSync(join(dir, 'asyncrat.json'), JSON.stringify(asyncRatCoverage(scores)));
     const result = await runCli(['upgrade', join(dir, 'asyncrat.json'), '--to', '18.1', '--out', join(dir, 'new.json')]);
     expect(result.code, result.stderr).to.equal(0);
     expect(result.stderr).to.contain(

@@ -34,10 +34,22 @@ const STAGE_MARKS = /^[\s#=*_•-]+|[\s*_:]+$/gu;
 export function isAttackStages(text: string): boolean {
   if (text.length > MAX_STAGES || /[.!?。]\s|\d/.test(text)) return false;
   const bare = text.replace(STAGE_MARKS, '');
-  if (!bare) return false;
+  if (!bare || endsSentence(bare)) return false;
   const tactics = parseTacticList(bare);
   if (tactics) return !tactics.some((tactic) => !tactic.includes(' ') && isPluralOf(tactic, bare));
   return bare.split(/\s*,\s*|\s+(?:and|&)\s+/).every((stage) => LIFECYCLE_STAGES.has(stage.toLowerCase()));
+}
+
+// A sentence's end (`Execution.`): no tactic's written form or stage ends with one, and a list's last item keeps it.
+const SENTENCE_END = /[.!?。]$/;
+
+/**
+ * Whether a text ends as a sentence does, so reads as no stages (`parseTacticList` reads its last item as no tactic): a
+ * short sentence is asked no further, most of a report's short passages. Unless other digits than ASCII's are a TA ID
+ * once folded (`ＴＡ０００２.`), which names its tactic whatever follows it.
+ */
+function endsSentence(text: string): boolean {
+  return SENTENCE_END.test(text) && !/\d/.test(text.normalize('NFKC'));
 }
 
 /** Whether a text writes a one-word tactic's name made plural: the word with `s` or `es` after it (`Collections`). */

@@ -38,18 +38,37 @@ function isQuotedPart(quote: string, words: string, folded: string): boolean {
   return at >= 0 && /^ \p{Ll}/u.test(words.slice(at));
 }
 
+/**
+ * A passage's words (`folded`, one space around each) as bits, each word's one of 32 by a hash of it: a quote's words
+ * are all words of the passage it is part of, so its bits are all that passage's.
+ */
+function wordBits(folded: string): number {
+  let bits = 0;
+  let hash = 0;
+  for (let k = 1; k < folded.length; k++) {
+    const code = folded.charCodeAt(k);
+    if (code === 32) {
+      bits |= 1 << (hash & 31);
+      hash = 0;
+    } else hash = (hash * 31 + code) | 0;
+  }
+  return bits;
+}
+
 /** The passages (by index) that are pull quotes: a part of a longer passage shortly before them (MIN_PULL_QUOTE_WORDS). */
 export function pullQuotePassages(passages: readonly { line: number; text: string }[]): Set<number> {
   const quotes = new Set<number>();
   const read = passages.map((passage) => quoteWords(passage.text));
   const words = read.map((passage) => passage.words);
   const folded = words.map((text) => text.toLowerCase());
+  // (A passage holding a word that the quote's bits say it lacks is passed over before it is searched: most of them.)
+  const bits = folded.map(wordBits);
   folded.forEach((quote, i) => {
     // (A passage of fewer words is passed over at once: most headings and labels.)
     if (read[i]!.count < MIN_PULL_QUOTE_WORDS || !/^ \p{Lu}/u.test(words[i]!)) return;
     const line = passages[i]!.line;
     for (let j = i - 1; j >= 0 && j >= i - PULL_QUOTE_REACH && passages[j]!.line >= line - PULL_QUOTE_LINES; j--) {
-      if (isQuotedPart(quote, words[j]!, folded[j]!)) {
+      if ((bits[i]! & ~bits[j]!) === 0 && isQuotedPart(quote, words[j]!, folded[j]!)) {
         quotes.add(i);
         return;
       }

@@ -150,6 +150,12 @@ const ENTRY_HELP: Readonly<Record<EntryList, string>> = {
   tags: 'write the tag as text ("- covid-19")',
 };
 
+/** The JSON pointer of the entry a left-out problem is in (`/techniques/3/ref` is in `/techniques/3`): an entry may have several. */
+export function leftOutEntryPointer(pointer: string): string {
+  const entry = entryOf(pointer);
+  return entry ? `/${entry[0]}/${entry[1]}` : pointer;
+}
+
 /** The list and index of the entry a JSON pointer is in (`/techniques/3/ref` is in techniques 3), if any. */
 function entryOf(pointer: string): [EntryList, string] | undefined {
   const match = /^\/(techniques|software|sources|compare_with|platforms|tags)\/(\d+)(?:\/|$)/.exec(pointer);
@@ -466,9 +472,16 @@ function validationIssues(value: Record<string, unknown>, located: Located | und
   if (validate(value)) return [];
   const issues: Issue[] = [];
   const seen = new Set<string>();
+  const typed = new Set<string>();
   for (const error of validate.errors ?? []) {
     // An if/then/else failure always comes with the failure inside the branch, which says more.
     if (error.keyword === 'if') continue;
+    // A value of a type no branch takes (`- 1486` in techniques) fails the union's type ("a string or a mapping") and
+    // then the else branch's ("a mapping"): the first says it all, and a value has one type problem.
+    if (error.keyword === 'type') {
+      if (typed.has(error.instancePath)) continue;
+      typed.add(error.instancePath);
+    }
     const issue = toCampaignIssue(error, value, located);
     const key = `${issue.path}\n${issue.message}`;
     if (seen.has(key)) continue;

@@ -1,4 +1,5 @@
 import { InputError, UNRESOLVED_STATUSES, UNRESOLVED_STATUS_TEXT, plural, type NormalizedCampaign } from '../index.js';
+import { leftOutEntryPointer } from '../campaign/read-campaign.js';
 import { note, type CliContext, type GlobalArgs } from './context.js';
 
 /** One reference a command could not place on a technique, where it is written and why. */
@@ -51,11 +52,15 @@ export function leftOutEntries(results: readonly NormalizedCampaign[]): string[]
  * @throws InputError when an entry was left out.
  */
 export function failOnLeftOut(results: readonly NormalizedCampaign[], done: string): void {
-  const entries = leftOutEntries(results);
-  if (!entries.length) return;
+  const lines = leftOutEntries(results);
+  if (!lines.length) return;
+  // One line per problem, counted per entry: an entry with two bad fields is one entry left out.
+  const count = new Set(
+    results.flatMap((result, index) => (result.campaign.leftOut ?? []).map((entry) => `${index}\n${leftOutEntryPointer(entry.path)}`)),
+  ).size;
   throw new InputError(
-    `${entries.length} campaign ${entries.length === 1 ? 'entry' : 'entries'} could not be read and ${entries.length === 1 ? 'was' : 'were'} left out; ${done}:\n` +
-      entries.map((line) => `  ${line}`).join('\n'),
+    `${count} campaign ${count === 1 ? 'entry' : 'entries'} could not be read and ${count === 1 ? 'was' : 'were'} left out; ${done}:\n` +
+      lines.map((line) => `  ${line}`).join('\n'),
   );
 }
 

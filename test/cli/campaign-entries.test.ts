@@ -97,6 +97,22 @@ describe('campaign files with a malformed entry', () => {
     expect(report).to.match(/\| \/techniques\/4\/ref \| left out \| 1 \| must be a string, not a mapping; the entry is left out: write the technique as the report writes it[^|]*\| [^|]*bad\.yaml:8 \|/);
   });
 
+  it('counts entries, not problems: an entry with two bad fields and one of no type a technique takes are 2 entries', async () => {
+    // As an analyst writes the Hive advisory's (CISA AA22-321A) techniques by hand: the evidence of Impair Defenses
+    // as a list of quotes with a score in words, and Data Encrypted for Impact by its number alone.
+    const file = join(freshTmpDir('campaign-entries'), 'hive.yaml');
+    writeFileSync(file, 'name: Hive\ntechniques:\n  - T1133\n  - ref: T1562.001\n    evidence: [stops antivirus, stops backup]\n    score: high\n  - 1486\n');
+    const result = await runCli(['normalize', file]);
+    expect(result.code).to.equal(1);
+    expect(result.stderr).to.include('2 campaign entries could not be read and were left out; the rest was normalized:');
+    const lines = result.stderr.split('\n').filter((line) => line.startsWith(`  ${file}:`));
+    expect(lines.map((line) => line.slice(file.length + 2).replace(/; the entry is left out: .*$/, ''))).to.deep.equal([
+      ':5: /techniques/1/evidence: must be a string, not a list',
+      ':6: /techniques/1/score: must be a number, not the string "high"',
+      ':7: /techniques/2: must be a string or a mapping, not the number 1486',
+    ]);
+  });
+
   it('still refuses a file whose problem is the whole file (techniques not a list)', async () => {
     const file = join(freshTmpDir('campaign-entries'), 'whole.yaml');
     writeFileSync(file, 'name: x\ntechniques:\n  ref: T1059\n');

@@ -416,11 +416,14 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   version: 'attack_version',
 };
 
-/** The allowed field an unknown one most likely means: a synonym, another spelling, or a small typo. */
+/**
+ * The allowed field an unknown one most likely means: a synonym, another spelling, or a small typo of either
+ * (`refrences` is a typo of the synonym `references`: sources). An allowed field is preferred at equal distance.
+ */
 export function suggestField(field: string, allowed: readonly string[]): string | undefined {
-  const synonym = SYNONYMS[field.toLowerCase()];
-  if (synonym && allowed.includes(synonym)) return synonym;
-  return closestWord(field, allowed);
+  const synonyms = Object.keys(SYNONYMS).filter((word) => allowed.includes(SYNONYMS[word]!));
+  const closest = closestWord(field, [...allowed, ...synonyms]);
+  return closest === undefined || allowed.includes(closest) ? closest : SYNONYMS[closest];
 }
 
 const DATE_HELP = 'must be a date written YYYY-MM-DD, YYYY-MM or YYYY';

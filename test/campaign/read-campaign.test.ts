@@ -313,6 +313,9 @@ describe('campaign/read-campaign', () => {
         ['name: x\nsources:\n  - url: https://example.com\n    titel: A\n', '/sources/0/titel', 4, 'unknown field "titel" (did you mean "title"?)'],
         ['name: x\ncompare_to: [C0021]\n', '/compare_to', 2, 'unknown field "compare_to" (did you mean "compare_with"?)'],
         ['name: x\ncompareWith: G0050\n', '/compareWith', 2, 'unknown field "compareWith" (did you mean "compare_with"?)'],
+        // A typo of a synonym: an analyst's "references" of the Hive advisory (CISA AA22-321A), misspelled.
+        ['name: x\nrefrences:\n  - https://www.cisa.gov/news-events/cybersecurity-advisories/aa22-321a\n', '/refrences', 2, 'unknown field "refrences" (did you mean "sources"?)'],
+        ['name: x\ntechniques:\n  - ref: T1486\n    technqiue_id: T1486\n', '/techniques/0/technqiue_id', 4, 'unknown field "technqiue_id" (did you mean "ref"?)'],
         [
           'name: x\nsoftware:\n  - ref: HTRAN\n    notes: x\n',
           '/software/0/notes',

@@ -140,10 +140,10 @@ export function normalizeCampaign(campaign: Campaign, releases: CampaignReleases
     techniques: mergeTechniques(references, target),
     warnings: [
       ...(campaign.repairs ?? []),
-      ...(campaign.unknownReports ?? []).map((report) => `${report.line !== undefined ? `line ${report.line}: ` : ''}${report.path}: ${report.message}`),
+      ...(campaign.unknownReports ?? []).map((report) => `${atLine(report.line)}${report.path}: ${report.message}`),
       ...releases.warnings,
-      ...(actor?.warnings ?? []),
-      ...software.flatMap((s) => s.warnings),
+      // At the line of the actor or software as written, as a reference's warnings are.
+      ...[...(actor ? [actor] : []), ...software].flatMap((object) => object.warnings.map((warning) => `${atLine(object.line)}${warning}`)),
     ],
   };
 }
@@ -220,6 +220,11 @@ function mergeTechniques(references: readonly ReferenceResult[], target: AttackI
       software: entry.software.sort((a, b) => compareText(a.id, b.id)),
     }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** `line 3: `, the start of a campaign warning at a line of the file (nothing when the line is not known). */
+function atLine(line: number | undefined): string {
+  return line !== undefined ? `line ${line}: ` : '';
 }
 
 /** Resolve a group or software as written (name, alias or ID); what cannot be resolved is a warning, never a failure. */

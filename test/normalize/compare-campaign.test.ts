@@ -150,6 +150,16 @@ describe('comparisonTargets', () => {
     ]);
   });
 
+  // An analyst's campaign of CISA AA22-321A names the actor and the software Hive, neither an ATT&CK object: the
+  // warnings named /actor and /software/0 without the line, where every other campaign warning gives it.
+  it('gives the line of an actor or software it warns of, as of a reference (Hive, CISA AA22-321A)', () => {
+    const result = normalizedText('name: Hive ransomware\nactor: Hive\ntechniques: [T1486]\nsoftware:\n  - Cobalt Strike\n  - Hive\n');
+    expect(result.warnings).to.deep.equal([
+      'line 2: /actor: group "Hive" is not in ATT&CK enterprise-attack 18.1; kept as written (check the spelling, or write its ATT&CK ID)',
+      'line 6: /software/1: software "Hive" is not in ATT&CK enterprise-attack 18.1; kept as written (check the spelling, or write its ATT&CK ID)',
+    ]);
+  });
+
   // DOE CyOTE's pages of ATT&CK for ICS cases (dark-carbon-code/CyoTE-Tool-Wiz chunks_md/
   // CyOTE_Tool_45__20250623192146__related_cases.md) name [Industroyer](…/software/S0604); extract proposed `software:
   // [Industroyer]` for S0604, and normalize called it ambiguous with S1004, a deprecated duplicate ICS 18.1 keeps.

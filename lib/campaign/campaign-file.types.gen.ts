@@ -85,7 +85,7 @@ export interface CampaignFile {
    */
   domain?: 'enterprise-attack' | 'mobile-attack' | 'ics-attack' | 'enterprise' | 'mobile' | 'ics';
   /**
-   * The ATT&CK release the report's technique IDs and names come from, e.g. "6.3" for a report written in early 2020. References are first read in that release, then brought to the current one (revoked IDs follow their replacements). Write it as a string; a YAML number such as 6.3 is read exactly as written (10.10 stays "10.10"). Leave it out when unsure.
+   * The ATT&CK release the report's technique IDs and names come from, e.g. "6.3" for a report written in early 2020. References are first read in that release, then brought to the current one (revoked IDs follow their replacements). Write it as a string; a YAML number such as 6.3 is read exactly as written (10.10 stays "10.10"). A major version alone, as advisories write it ("This advisory uses the MITRE ATT&CK for Enterprise framework, version 12"), is read as the newest release of that version at hand (12.1). Leave it out when unsure.
    */
   attack_version?: string | number;
   /**

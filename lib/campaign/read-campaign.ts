@@ -433,7 +433,7 @@ const FIELD_HELP: Readonly<Record<string, string>> = {
   first_seen: DATE_HELP,
   last_seen: DATE_HELP,
   published: DATE_HELP,
-  attack_version: 'must be an ATT&CK release written like "6.3"',
+  attack_version: 'must be an ATT&CK release written like "6.3", or a version alone like "12"',
 };
 
 const TYPE_WORDS: Readonly<Record<string, string>> = {

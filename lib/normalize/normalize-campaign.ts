@@ -32,14 +32,21 @@ export function campaignReleases(campaign: Campaign, library: AttackLibrary, to?
   const { target, history, otherDomains, otherDomainNames } = domainReleases(library, campaign.domain, to);
   const warnings: string[] = [];
   let source: AttackIndex | undefined;
-  if (campaign.attackVersion && campaign.attackVersion !== target.release) {
+  const version = campaign.attackVersion;
+  if (version && version !== target.release) {
+    // A version alone ("version 12", as CISA's advisories say) is its newest release at hand, as --attack-release 12 is.
+    const major = !version.includes('.');
     try {
-      source = library.release(campaign.domain, campaign.attackVersion);
+      source = library.release(campaign.domain, version);
+      if (source.release === target.release) source = undefined;
     } catch (error) {
       if (!(error instanceof AttackLayersError)) throw error;
       warnings.push(
-        `attack_version ${campaign.attackVersion}: that release is not available, so IDs were read in ATT&CK ${target.release} only ` +
-          `(get it with \`${fetchCommand(campaign.domain, campaign.attackVersion)}\`)`,
+        major
+          ? `attack_version ${version}: no ${version}.x release is available, so IDs were read in ATT&CK ${target.release} only ` +
+              `(get one with \`${fetchCommand(campaign.domain, `${version}.0`)}\`, or its last ${version}.x release)`
+          : `attack_version ${version}: that release is not available, so IDs were read in ATT&CK ${target.release} only ` +
+              `(get it with \`${fetchCommand(campaign.domain, version)}\`)`,
       );
     }
   }

@@ -200,6 +200,7 @@ describe('campaign/read-campaign', () => {
         ['attack_version', '10.10', '10.10'],
         ['attack_version', '"8.2"', '8.2'],
         ['attack_version', '18.1', '18.1'],
+        ['attack_version', '12', '12'],
         ['first_seen', '2020', '2020'],
         ['first_seen', '2020-04', '2020-04'],
         ['last_seen', '2020-04-22', '2020-04-22'],

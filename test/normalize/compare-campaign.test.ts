@@ -160,6 +160,18 @@ describe('comparisonTargets', () => {
     ]);
   });
 
+  // CISA's advisories name a version alone ("This advisory uses the MITRE ATT&CK for Enterprise framework, version 12",
+  // AA22-321A, Hive): the schema refused `attack_version: 12`, the whole file with it.
+  it('reads attack_version 12, as advisories write it, as the newest 12.x at hand, and says when there is none', () => {
+    const hive = 'name: Hive\nattack_version: 12\ntechniques: [Indicator Removal on Host (T1070)]\n';
+    const read = normalizedText(hive);
+    expect([read.attack.source, read.warnings]).to.deep.equal(['12.1', []]);
+    expect(normalizedText(hive.replace('12', '"18"')).attack.source).to.equal(undefined);
+    expect(normalizedText(hive.replace('12', '13')).warnings).to.deep.equal([
+      'attack_version 13: no 13.x release is available, so IDs were read in ATT&CK 18.1 only (get one with `attack-layers data fetch --attack-release 13.0`, or its last 13.x release)',
+    ]);
+  });
+
   // DOE CyOTE's pages of ATT&CK for ICS cases (dark-carbon-code/CyoTE-Tool-Wiz chunks_md/
   // CyOTE_Tool_45__20250623192146__related_cases.md) name [Industroyer](…/software/S0604); extract proposed `software:
   // [Industroyer]` for S0604, and normalize called it ambiguous with S1004, a deprecated duplicate ICS 18.1 keeps.

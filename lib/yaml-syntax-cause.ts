@@ -1,6 +1,9 @@
+import { firstFew } from './short-list.js';
+
 /**
- * Why a YAML syntax error happened, in the words of the file's author, for the two mistakes parsers do not name: a
- * plain value holding ": " and lines that continue a value at its key's indentation. Shared by every reader of
+ * Why a YAML syntax error happened, in the words of the file's author, for the mistakes parsers do not name, or name
+ * without what to do: a plain value holding ": ", lines that continue a value at its key's indentation, and lines
+ * indented with a tab (an editor's default). Shared by every reader of
  * hand-written YAML (campaign files, detections and log sources files, Sigma rules), whichever parser reported the error.
  */
 
@@ -81,9 +84,33 @@ const BLOCK_INDICATOR = /:[ \t]+[|>][+-]?\d?[+-]?[ \t]*(?:#.*)?$/;
  * js-yaml reports at the next key, lines after they start. Undefined when neither is the cause.
  */
 export function syntaxErrorCause(text: string, reason: string, line: number, column: number): { line: number; cause: string } | undefined {
+  if (TAB_REASON.test(reason)) return tabIndentation(text, line);
   const colon = plainColon(text, line, column);
   if (colon) return colon;
   return MULTILINE_KEY.test(reason) ? unindentedContinuation(text, line) : undefined;
+}
+
+// What parsers say of a tab in a line's indentation: yaml "Tabs are not allowed as indentation", js-yaml "tab
+// characters must not be used in indentation".
+const TAB_REASON = /\btab(?:s| characters?)\b.*\bindentation\b/i;
+
+/**
+ * Lines indented with a tab, as an editor set to tabs writes them: the parser stops at the first and counts an error
+ * for each line after it. The line it stopped at (or the first such line) and every such line, to replace them all at
+ * once; undefined when no line's indentation holds a tab.
+ */
+function tabIndentation(text: string, line: number): { line: number; cause: string } | undefined {
+  const tabbed = sourceLines(text).flatMap((source, index) => (/^[ \t]*\t/.test(source) && source.trim() !== '' ? [index + 1] : []));
+  if (!tabbed.length) return undefined;
+  const at = tabbed.includes(line) ? line : tabbed[0]!;
+  const others = tabbed.filter((other) => other !== at).map(String);
+  return {
+    line: at,
+    cause:
+      `line ${at} is indented with a tab, which YAML does not allow` +
+      (others.length ? ` (so ${others.length === 1 ? 'is line' : 'are lines'} ${firstFew(others, 5)})` : '') +
+      `; indent with spaces only (set your editor to insert spaces for a tab)`,
+  };
 }
 
 /**

@@ -361,6 +361,16 @@ describe('campaign/read-campaign', () => {
       expect((error as InputError).line).to.equal(4);
     });
 
+    // An analyst's campaign of CISA AA22-321A (Hive) typed in an editor that indents with tabs: the parser said
+    // "Tabs are not allowed as indentation (and 17 more errors)", one error per line after the first tab.
+    it('names every line indented with a tab and says to indent with spaces', () => {
+      const text = 'name: Hive\ntechniques:\n  - ref: T1133\n\ttactic: Initial Access\n  - ref: T1190\n\ttactic: Initial Access\n  - T1486\n';
+      const error = thrown(() => parseCampaign(text, 'c.yaml')) as InputError;
+      expect(error.message).to.equal(
+        'c.yaml: line 4: invalid YAML: line 4 is indented with a tab, which YAML does not allow (so is line 6); indent with spaces only (set your editor to insert spaces for a tab)',
+      );
+    });
+
     // ATT&CK names a sub-technique "Parent: Sub" (T1059.001 is "Command and Scripting Interpreter: PowerShell" in
     // ATT&CK 18.1), and evidence quoted from a report holds colons too; unquoted, YAML reads the colon as a mapping.
     it('says to quote a value that holds ": " (a sub-technique written as ATT&CK names it)', () => {
@@ -381,7 +391,7 @@ describe('campaign/read-campaign', () => {
 
     it('reports a tab used as indentation at its line and column', () => {
       const error = thrown(() => parseCampaign('name: x\ntechniques:\n\t- T1193\n', 'c.yaml'));
-      expect(error.message).to.match(/^c\.yaml: line 3, column 1: invalid YAML: Tabs are not allowed as indentation/);
+      expect(error.message).to.match(/^c\.yaml: line 3: invalid YAML: line 3 is indented with a tab, which YAML does not allow; indent with spaces only/);
     });
 
     describe('reports a JSON syntax error with the file, line and column', () => {

@@ -162,10 +162,15 @@ function entryOf(pointer: string): [EntryList, string] | undefined {
   return match ? [match[1] as EntryList, match[2]!] : undefined;
 }
 
+/** An entry's fields of free text, whose several texts written as a list are its lines (`evidence: [quote, quote]`). */
+const FREE_TEXT_FIELDS: readonly string[] = ['comment', 'evidence', 'source'];
+
 /**
  * Inside an entry of a list, a value of the wrong type that has one obvious reading is read so: a one-item list
- * where one text or number goes is its item (`ref: [T1059]`), a text that is a number where a number goes is the
- * number (`score: "3"`); each repair said with its line. Anything else is left for the schema to report.
+ * where one text or number goes is its item (`ref: [T1059]`), a list of texts in a field of free text is its lines
+ * (`evidence: [quote, quote]`, as a block `evidence: |` writes them; not `ref: [T1059, T1105]`, two references), a
+ * text that is a number where a number goes is the number (`score: "3"`); each repair said with its line. Anything
+ * else is left for the schema to report.
  */
 function repairEntryTypes(record: Record<string, unknown>, located: Located | undefined): string[] {
   const repairs: string[] = [];
@@ -186,6 +191,9 @@ function repairEntryTypes(record: Record<string, unknown>, located: Located | un
       if (Array.isArray(found) && found.length === 1 && wanted(found[0])) {
         value = found[0];
         why = 'a list of one item where one value goes; write the item alone';
+      } else if (FREE_TEXT_FIELDS.includes(key) && Array.isArray(found) && found.length > 1 && found.every((item) => typeof item === 'string')) {
+        value = found.join('\n');
+        why = `a list of texts where one text goes: read as its lines; write them as a block, ${key}: | and one per line`;
       } else if (typeof found === 'string' && /^-?\d+(\.\d+)?$/.test(found.trim()) && wanted(Number(found))) {
         value = Number(found);
         why = 'a number in quotes where a number goes; write it without quotes';

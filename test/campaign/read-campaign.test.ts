@@ -269,6 +269,21 @@ describe('campaign/read-campaign', () => {
       expect(campaign.leftOut).to.equal(undefined);
     });
 
+    // An analyst's campaign of CISA AA22-321A (Hive) quoted the advisory's two sentences on Impair Defenses as a list
+    // of evidence: the technique was left out of the layer for it. Two references in ref stay two: left out.
+    it('reads a list of texts in a field of free text (evidence, comment, source) as its lines, not in ref', () => {
+      const text = 'name: x\ntechniques:\n  - ref: T1562.001\n    evidence:\n      - stops antivirus processes\n      - stops backup processes\n    source: [Technical Details, Table 1]\n  - ref: [T1059, T1105]\n';
+      const campaign = parseCampaign(text, 'c.yaml');
+      expect(campaign.techniques.map((t) => [t.ref, t.evidence, t.source])).to.deep.equal([
+        ['T1562.001', 'stops antivirus processes\nstops backup processes', 'Technical Details\nTable 1'],
+      ]);
+      expect(campaign.repairs).to.deep.equal([
+        'line 5: /techniques/0/evidence: ["stops antivirus processes","stops backup processes"] read as "stops antivirus processes\\nstops backup processes" (a list of texts where one text goes: read as its lines; write them as a block, evidence: | and one per line)',
+        'line 7: /techniques/0/source: ["Technical Details","Table 1"] read as "Technical Details\\nTable 1" (a list of texts where one text goes: read as its lines; write them as a block, source: | and one per line)',
+      ]);
+      expect(campaign.leftOut!.map((entry) => entry.path)).to.deep.equal(['/techniques/1/ref']);
+    });
+
     it('leaves out an entry with no obvious repair, the others keeping their paths and lines, and says what to write instead', () => {
       const text = 'name: x\ntechniques:\n  - T1566.001\n  - ref: [T1059, T1105]\n  - T1105\nsoftware:\n  - ref: S0154\n    infer: "yes"\n  - S0002\nsources:\n  - A blog post\n';
       const json = JSON.stringify({

@@ -98,16 +98,16 @@ describe('campaign files with a malformed entry', () => {
   });
 
   it('counts entries, not problems: an entry with two bad fields and one of no type a technique takes are 2 entries', async () => {
-    // As an analyst writes the Hive advisory's (CISA AA22-321A) techniques by hand: the evidence of Impair Defenses
-    // as a list of quotes with a score in words, and Data Encrypted for Impact by its number alone.
+    // As an analyst writes the Hive advisory's (CISA AA22-321A) techniques by hand: Impair Defenses with a confidence
+    // and a score in words, and Data Encrypted for Impact by its number alone.
     const file = join(freshTmpDir('campaign-entries'), 'hive.yaml');
-    writeFileSync(file, 'name: Hive\ntechniques:\n  - T1133\n  - ref: T1562.001\n    evidence: [stops antivirus, stops backup]\n    score: high\n  - 1486\n');
+    writeFileSync(file, 'name: Hive\ntechniques:\n  - T1133\n  - ref: T1562.001\n    confidence: sure\n    score: high\n  - 1486\n');
     const result = await runCli(['normalize', file]);
     expect(result.code).to.equal(1);
     expect(result.stderr).to.include('2 campaign entries could not be read and were left out; the rest was normalized:');
     const lines = result.stderr.split('\n').filter((line) => line.startsWith(`  ${file}:`));
     expect(lines.map((line) => line.slice(file.length + 2).replace(/; the entry is left out: .*$/, ''))).to.deep.equal([
-      ':5: /techniques/1/evidence: must be a string, not a list',
+      ':5: /techniques/1/confidence: must be low, medium or high, or a whole number from 0 to 100, not the string "sure"',
       ':6: /techniques/1/score: must be a number, not the string "high"',
       ':7: /techniques/2: must be a string or a mapping, not the number 1486',
     ]);

@@ -527,7 +527,9 @@ function toCampaignIssue(error: ErrorObject, value: Record<string, unknown>, loc
   }
   if (error.keyword === 'type') {
     const types = ([] as unknown[]).concat(params['type']).map((t) => TYPE_WORDS[String(t)] ?? String(t));
-    return at(`must be ${types.join(' or ')}, not ${describe(found)}`);
+    // A number as written: YAML's 1059.010 is 1059.01.
+    const shown = typeof found === 'number' ? `the number ${located?.sourceText(path) ?? found}` : describe(found);
+    return at(`must be ${types.join(' or ')}, not ${shown}${numberAsId(path, found, located)}`);
   }
   if (error.keyword === 'pattern' && params['pattern'] === '\\S') return at('must not be blank');
   if (error.keyword === 'minLength' && params['limit'] === 1) return at('must not be empty');
@@ -536,6 +538,17 @@ function toCampaignIssue(error: ErrorObject, value: Record<string, unknown>, loc
     return at(path[0] === 'sources' && path.length === 2 ? `must be a URL; for a title write {title: ...}, not ${describe(found)}` : `must be a URL, not ${describe(found)}`);
   }
   return at(toIssue(error).message);
+}
+
+/**
+ * A technique written as a number (`- 1486`, `ref: 1059.001`), the ID without its T: what to write, the digits as
+ * written (YAML's number 1059.010 is 1059.01). Empty for any other value.
+ */
+function numberAsId(path: readonly string[], found: unknown, located: Located | undefined): string {
+  const reference = path[0] === 'techniques' && (path.length === 2 || (path.length === 3 && path[2] === 'ref'));
+  if (!reference || typeof found !== 'number') return '';
+  const digits = located?.sourceText(path) ?? String(found);
+  return /^\d{4}(\.\d{3})?$/.test(digits) ? ` (an ATT&CK ID starts with T: write T${digits})` : '';
 }
 
 function sortIssues(issues: Issue[]): Issue[] {

@@ -284,6 +284,18 @@ describe('campaign/read-campaign', () => {
       expect(campaign.leftOut!.map((entry) => entry.path)).to.deep.equal(['/techniques/1/ref']);
     });
 
+    // An analyst typing the IDs of an advisory's ATT&CK table drops the T: YAML reads `1486` as a number (and
+    // `1059.010` as 1059.01, `0800` as 800). The entry is left out, saying the ID to write, digits as written.
+    it('says to write the T of a technique written as a number, with its digits as written', () => {
+      const text = 'name: x\ntechniques:\n  - 1486\n  - ref: 1059.010\n  - ref: 0800\n  - 12\n';
+      expect(problemsOf(text).map((issue) => `${issue.line} ${issue.path}: ${issue.message}`)).to.deep.equal([
+        '3 /techniques/0: must be a string or a mapping, not the number 1486 (an ATT&CK ID starts with T: write T1486)',
+        '4 /techniques/1/ref: must be a string, not the number 1059.010 (an ATT&CK ID starts with T: write T1059.010)',
+        '5 /techniques/2/ref: must be a string, not the number 0800 (an ATT&CK ID starts with T: write T0800)',
+        '6 /techniques/3: must be a string or a mapping, not the number 12',
+      ]);
+    });
+
     it('leaves out an entry with no obvious repair, the others keeping their paths and lines, and says what to write instead', () => {
       const text = 'name: x\ntechniques:\n  - T1566.001\n  - ref: [T1059, T1105]\n  - T1105\nsoftware:\n  - ref: S0154\n    infer: "yes"\n  - S0002\nsources:\n  - A blog post\n';
       const json = JSON.stringify({

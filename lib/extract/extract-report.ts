@@ -367,7 +367,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     // `[T107 1.001]`: an ID whose digits a space split, read so in its brackets, is resolved as the ID it stands for.
     const split = (guessed.get(ref.span.line) ?? []).find((guess) => guess.rule === SPLIT_DIGITS_RULE && ref.ids.includes(guess.id) && ref.raw.includes(guess.written));
     const raw = ocr ? ref.raw.replace(ocr.written, ref.ids[0]!) : split ? ref.raw.replace(split.written, split.id) : ref.raw;
-    const { status, ids, note, candidates, warnings, trail } = resolveReference({ raw, tactics: ref.tactics }, context);
+    const { status, ids, note, candidates, warnings, trail, tactics: written } = resolveReference({ raw, tactics: ref.tactics }, context);
     const technique = ids.length === 1 ? target.technique(ids[0]!) : undefined;
     // Words a name is not: no technique's (`notATechniqueName`), sharing no word with the ID's technique's (its own
     // shorthand, `DLL Injection (T1055.001)`, shares one).
@@ -385,9 +385,12 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     const own = [...warnings, ...(joinedWarnings.has(ref) ? [joinedWarnings.get(ref)!] : [])];
     // `| Lateral / Propagation | … | T1195 |`: the tactic cell's parts that name a tactic were read; the others are said.
     const unread = ref.tacticColumn !== undefined ? unreadTacticParts(ref.tacticColumn) : [];
-    if (unread.length) {
-      own.push(`the tactic cell "${ref.tacticColumn}" was read as ${ref.tactics.join(', ')}: ${unread.map((part) => `"${part}"`).join(', ')} names no tactic`);
-    }
+    const cellWarning = `the tactic cell "${ref.tacticColumn}" was read as ${ref.tactics.join(', ')}: ${unread.map((part) => `"${part}"`).join(', ')} names no tactic`;
+    if (unread.length) own.push(cellWarning);
+    // `| Persistence | T1059.001 | Windows Shell |`: a warning on the row's tactic says nothing of its name, so the checks
+    // of the name below are said beside it; they stand back only for a warning already on the name or the ID.
+    const onTactic = (message: string): boolean => message === cellWarning || message.startsWith('tactic "') || trail.includes(`tactic check: ${message}`);
+    const nameUnwarned = (): boolean => own.every(onTactic);
     if (siblingNumbers.has(spanKey(ref))) trail.unshift(`read: ${SIBLING_NUMBER_RULE}`);
     if (ocr) {
       trail.unshift(`read: ${ocr.rule}: "${ocr.written}" as ${ref.ids[0]}`);
@@ -397,29 +400,43 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     // `Mega.nz (T1567.002)`: a name written as a name is (not lower-case words, which describe what was done) that is no
     // technique's and shares no word with the ID's technique (`DLL Injection (T1055.001)` is its own shorthand), beside an
     // ID that decided alone, names something else: a tool, a service, a target. It is kept as written, and said, as a name
-    // that disagrees with its ID is, unless a warning already stands on the reference.
+    // that disagrees with its ID is, unless a warning already stands on its name or ID (one on its tactic does not count).
     // `Remoção do Indicador: Exclusão de Arquivos (T1070.004)`, a Portuguese TTP table's cell: such a name in a language
     // other than English cannot be checked (ATT&CK names techniques in English only), which is what is said.
     // Such a name is in another language even where a word of it is the technique's too (`Déni de service réseau`, T1498
     // Network Denial of Service; `Mecanisme de fallback`, T1008 Fallback Channels).
     const unchecked = technique !== undefined && ref.name !== undefined && trail.includes(notATechniqueName(ref.name)) && /\p{Lu}/u.test(ref.name);
-    const language = unchecked && !own.length ? nameLanguage(ref.name!, reportLanguage()) : undefined;
+    const language = unchecked && nameUnwarned() ? nameLanguage(ref.name!, reportLanguage()) : undefined;
     if (language !== undefined) {
       own.push(
         `"${ref.name}" is ${language ? `written in ${language}, not in English` : 'not written in English'}, in which ATT&CK names its techniques, so it was not checked against ${ids[0]} ${fullName(target, technique!)} (read by the ID alone); check that it names that technique`,
       );
-    } else if (technique && !own.length && foreign(ref.name) && /\p{Lu}/u.test(ref.name)) {
+    } else if (technique && nameUnwarned() && foreign(ref.name) && /\p{Lu}/u.test(ref.name)) {
       own.push(`"${ref.name}" is no name of ${ids[0]} ${fullName(target, technique)}, nor of any technique: read by the ID alone; check that it is the technique meant (the words may name a tool, a service or a target)`);
     }
     // `T1556.002 (Password Policy Bypass)`: such a name that shares with the ID's technique's only words many techniques'
     // names hold says nothing of that technique either; it may mean another one.
-    const general = technique && !own.length && ref.name !== undefined && /\p{Lu}/u.test(ref.name) && trail.includes(notATechniqueName(ref.name)) ? onlyGeneralWord(ref.name, technique, target) : undefined;
+    const general = technique && nameUnwarned() && ref.name !== undefined && /\p{Lu}/u.test(ref.name) && trail.includes(notATechniqueName(ref.name)) ? onlyGeneralWord(ref.name, technique, target) : undefined;
     if (general) {
       const siblings = general.siblings.map((sibling) => `${sibling.id} ${sibling.name}`).join(', ');
       own.push(
         `"${ref.name}" is no name of ${ids[0]} ${fullName(target, technique!)}, nor of any technique, and shares with it only "${general.word}", a word of many techniques' names` +
           `${siblings ? ` (${general.siblingWords.map((word) => `"${word}"`).join(', ')} ${general.siblingWords.length === 1 ? 'is a word' : 'are words'} of ${siblings})` : ''}: read by the ID alone; check that it is the technique meant`,
       );
+    }
+    // `| Persistence | T1059.001 | Windows Command Shell |`: an ID and a name that disagree place the reference in no
+    // technique, so resolving checks no tactic; a tactic of the row that neither technique has is said beside the disagreement.
+    const byId = candidates.find((each) => each.why.startsWith('by the ID '));
+    if (status === 'ambiguous' && byId) {
+      const both = candidates.filter((each) => each === byId || each.why.startsWith('by the name '));
+      const stray = written.read.filter((tactic) => both.every((each) => !each.tactics.includes(tactic)));
+      if (stray.length && both.length > 1) {
+        const has = [...new Set(both.flatMap((each) => each.tactics))].map((tactic) => target.tacticName(tactic)).join(', ');
+        own.push(
+          `${stray.map((tactic) => target.tacticName(tactic)).join(', ')} ${stray.length > 1 ? 'are tactics' : 'is a tactic'} of neither ${both.map((each) => `${each.id} ${each.name}`).join(' nor ')}: ` +
+            `their tactics in ATT&CK ${target.release} are ${has}`,
+        );
+      }
     }
     // `TI000`: look-alike letters read as digits give an ID the release does not have; it may be no ID at all.
     if (status === 'unknown' && trail.includes(`read: ${LOOKALIKE_RULE}`)) {

@@ -1674,6 +1674,45 @@ describe('extractReport', () => {
       ]);
     });
 
+    it('says the name\'s finding beside a warning on the row\'s tactic, and a tactic neither technique of a disagreement has', () => {
+      // Our own rows in the layout of the ClearFake TTP table above, each with a tactic its technique does not have: the
+      // name that is no technique's, or is another technique's, is said as well as the tactic.
+      const text = [
+        '| Tactic | Technique | ID |',
+        '|---|---|---|',
+        '| Command and Control | Mega.nz (sync client) | T1567 |',
+        '| Persistence | Windows Shell | T1059.001 |',
+        '| Persistence | Windows Command Shell | T1059.001 |',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.name, ref.resolution?.ids, ref.resolution?.warnings])).to.deep.equal([
+        [
+          'Mega.nz (sync client)',
+          ['T1567'],
+          [
+            'Command and Control is not a tactic of T1567 Exfiltration Over Web Service: it is Exfiltration only in ATT&CK 18.1',
+            '"Mega.nz (sync client)" is no name of T1567 Exfiltration Over Web Service, nor of any technique: read by the ID alone; check that it is the technique meant (the words may name a tool, a service or a target)',
+          ],
+        ],
+        [
+          'Windows Shell',
+          ['T1059.001'],
+          [
+            'Persistence is not a tactic of T1059.001 PowerShell: it is Execution only in ATT&CK 18.1',
+            '"Windows Shell" is no name of T1059.001 Command and Scripting Interpreter: PowerShell, nor of any technique: read by the ID alone; check that it is the technique meant (the words may name a tool, a service or a target)',
+          ],
+        ],
+        [
+          'Windows Command Shell',
+          [],
+          [
+            'T1059.001 and "Windows Command Shell" disagree: T1059.001 is PowerShell, while "Windows Command Shell" is T1059.003 Command and Scripting Interpreter: Windows Command Shell; write the one you mean',
+            'Persistence is a tactic of neither T1059.001 Command and Scripting Interpreter: PowerShell nor T1059.003 Command and Scripting Interpreter: Windows Command Shell: their tactics in ATT&CK 18.1 are Execution',
+          ],
+        ],
+      ]);
+    });
+
     it('says nothing when a word in capitals of the name abbreviates words of the technique\'s (`UAC 우회`, UAC bypass)', () => {
       // A Korean index of Windows attack techniques: '| 전술 | 기법 | ATT&CK | 페이지 |' over '| 권한 상승 | UAC 우회 | T1548.002 | … |'.
       const text = ['| 전술 | 기법 | ATT&CK |', '|---|---|---|', '| 권한 상승 | UAC 우회 | T1548.002 |', '| 탐색 | AD 열거 | T1087 |'].join('\n');

@@ -1480,7 +1480,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   let forgotten = 0;
   let previous = 0;
   // Each reference is merged as it is read, so no list of every mention is kept (a long line holds thousands).
-  const merged = new MergedReferences(options.namesApart === true, jsonThreatEntries(lines), options.warning);
+  const merged = new MergedReferences(options.namesApart === true, jsonThreatEntries(lines), options.warning, options.hasTactic);
   const add = (ref: Found): void => merged.add(ref);
   const usedNames = new Set<Entry>();
   let context: string[] = [];
@@ -1641,7 +1641,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
           lastIds.forEach(add);
           lastIds = [];
           tacticAfter = false;
-          context = entry.tactics;
+          context = merged.section(entry.tactics);
           break;
         }
         // A Sigma tags list: a tactic tag after technique tags with none before them is theirs, and the next ones'; so
@@ -1932,11 +1932,26 @@ class MergedReferences {
   readonly #namesApart: boolean;
   readonly #threatEntries: readonly ThreatEntry[];
   readonly #warning: ReadOptions['warning'];
+  readonly #hasTactic: ReadOptions['hasTactic'];
+  /** The tactics of sections (`section`), shared among the references under them. */
+  readonly #sections = new WeakSet<string[]>();
 
-  constructor(namesApart: boolean, threatEntries: readonly ThreatEntry[], warning?: ReadOptions['warning']) {
+  constructor(namesApart: boolean, threatEntries: readonly ThreatEntry[], warning?: ReadOptions['warning'], hasTactic?: ReadOptions['hasTactic']) {
     this.#namesApart = namesApart;
     this.#threatEntries = threatEntries;
     this.#warning = warning;
+    this.#hasTactic = hasTactic;
+  }
+
+  /**
+   * The tactics a heading, caption or label gives its section, marked as a section's: `## Persistence and Privilege
+   * Escalation` (a vendor report laid out by stage) names the stage of every technique under it, not two tactics of each.
+   * With ATT&CK data (`hasTactic`), each reference under it takes those of them its techniques have (T1547.001 both,
+   * T1134.001 Privilege Escalation); one whose techniques have none keeps them all, and resolving says they are not its.
+   */
+  section(tactics: string[]): string[] {
+    this.#sections.add(tactics);
+    return tactics;
   }
 
   /** What the tokenizer could not read with certainty in a piece of a line, passed on to the reader's caller. */
@@ -1950,7 +1965,11 @@ class MergedReferences {
    */
   tacticsAt(line: Line, ref: ReferenceToken, tactics: TacticSource): TacticSource {
     const tactic = this.#threatEntries.length ? threatTacticAt(this.#threatEntries, line.number, ref.idSpan.start) : undefined;
-    return tactic ? { tactics: [tactic] } : tactics;
+    if (tactic) return { tactics: [tactic] };
+    const hasTactic = this.#hasTactic;
+    if (!hasTactic || tactics.tactics.length < 2 || !this.#sections.has(tactics.tactics)) return tactics;
+    const own = tactics.tactics.filter((each) => ref.ids.some((id) => hasTactic(id, each) === true));
+    return own.length ? { ...tactics, tactics: own } : tactics;
   }
 
   /** A mention as the tokenizer read it, with the tactics and the name apart that the walk found for it. */

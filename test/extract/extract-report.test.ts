@@ -1999,6 +1999,38 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a heading that names two tactics (a report laid out by stage)', () => {
+    it('gives each ID under it those of the two its technique has, and both where it has neither', () => {
+      // Our own rows in the layout of a threat-hunting report's `MITRE ATT&CK Use by Attack Stage` (library file
+      // "Cobalt Strike Threat Hunting Research", rahul0216: `### Persistence and Privilege Escalation` over a
+      // `| Technique | ID | … |` table of T1543.003, T1548.002, T1134.001), and a stage heading with a slash over prose.
+      const text = [
+        '### Persistence and Privilege Escalation', '',
+        '| Technique | ID | Behavior |', '|---|---|---|',
+        '| Windows Service | T1543.003 | Installs a service for persistence |',
+        '| Bypass User Account Control | T1548.002 | Bypasses UAC |',
+        '| Create Account: Local Account | T1136.001 | Adds a local administrator |',
+        '| PowerShell | T1059.001 | Runs the installer script |', '',
+        '### Defense Evasion / Credential Access', '',
+        'The operator cleared the Security log (T1070.001) and dumped LSASS memory (T1003.001).',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.ids[0], ref.tactics, ref.resolution?.warnings])).to.deep.equal([
+        ['T1543.003', ['Persistence', 'Privilege Escalation'], []],
+        ['T1548.002', ['Privilege Escalation'], []],
+        ['T1136.001', ['Persistence'], []],
+        ['T1059.001', ['Persistence', 'Privilege Escalation'], ['Persistence, Privilege Escalation are not tactics of T1059.001 PowerShell: it is Execution only in ATT&CK 18.1']],
+        ['T1070.001', ['Defense Evasion'], []],
+        ['T1003.001', ['Credential Access'], []],
+      ]);
+    });
+
+    it('keeps both without ATT&CK data, which alone tells whose they are', () => {
+      const text = ['## Persistence and Privilege Escalation', '', '- T1548.002 Bypass User Account Control'].join('\n');
+      expect(extractReport(text).references.map((ref) => ref.tactics)).to.deep.equal([['Persistence', 'Privilege Escalation']]);
+    });
+  });
+
   describe('a row of several techniques', () => {
     it('shares the tactics of its tactic cell among them: each takes those its techniques have (a Korean DFIR page)', () => {
       // `| 초기 접근 / 실행 | 피싱 → 사용자 실행 | T1566, T1204 |`: every ID took both tactics, and a warning for one.

@@ -545,7 +545,18 @@ export function extractReport(text: string, context?: ResolveContext, options: B
       return false;
     };
   };
-  const around = withNamesAround(read, lines, target, (name) => resolveReference({ raw: name }, context).status !== 'unknown', olderNames);
+  const ownAround = withNamesAround(read, lines, target, (name) => resolveReference({ raw: name }, context).status !== 'unknown', olderNames);
+  // `T0866 Exploitation of Remote ServicesThe actor` in an enterprise run: an ID of another domain has its name read by
+  // that domain's release as the target's IDs have theirs, the words glued to it dropped (`Exploitation of Remote
+  // Services (T0866)`).
+  const otherRelease = (ref: ExtractedReference): AttackIndex | undefined => {
+    const id = ref.ids[0];
+    return id && !target.technique(id) ? context.otherReleases?.().find((index) => index.technique(id)) : undefined;
+  };
+  const around = ownAround.map((ref) => {
+    const index = otherRelease(ref);
+    return index ? withNamesAround([ref], lines, index, (name) => index.techniquesByName(name).length > 0)[0]! : ref;
+  });
   // `- Credential Dumping - T1003 (APT33)`: the words before the dash name the technique, the bracket where it was seen.
   // An ID of another domain (`- Modify Program - T0889 (Indian Nuclear)` in an enterprise run) is named by that domain's
   // release: the resolver places it in none of the target's techniques, yet the words still name it.

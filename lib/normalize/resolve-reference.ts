@@ -37,6 +37,11 @@ export interface ResolveContext {
    */
   otherDomains?: OtherDomainLookup;
   /**
+   * The other domains' releases themselves (`domainReleases`), for a reader that reads the words beside another
+   * domain's ID by that domain's names, as it reads the target's (`extractReport`).
+   */
+  otherReleases?: () => readonly AttackIndex[];
+  /**
    * Finds a name in the other domains' releases: a name that is none of the target's, in any release at hand, but exactly
    * a technique of another domain (mobile's `Credentials from Password Store`, ICS's `Modify Parameter` in an enterprise
    * campaign) is `other domain`, never read as a typo of a close name of the target's (enterprise's `Credentials from
@@ -469,7 +474,11 @@ function resolveId(
     const byName = name ? resolveName(name, tactics, context, []) : undefined;
     // `AppleScript (T1509.002)`: no such ID, but the name is exactly a technique whose ID is one typo away from it.
     const named = byName?.ids.length === 1 && (byName.status === 'name' || byName.status === 'renamed') ? byName.ids[0]! : undefined;
-    if (named && editDistance(id.slice(1), named.slice(1), 1) <= 1) {
+    // `Screen Capture (T1513)`: an ID another domain has, written with that domain's name of it, is that domain's
+    // technique, not a typo of the target's technique of the same name (T1113).
+    const theirs = context.otherDomains?.(id);
+    const namesTheirs = !!theirs && !!name && [theirs.name, theirs.fullName].some((each) => nameKey(each) === nameKey(name));
+    if (named && !namesTheirs && editDistance(id.slice(1), named.slice(1), 1) <= 1) {
       const message = `${id} is not a technique in ATT&CK ${target.label}; the name "${name}" is ${describe(target, target.technique(named)!)}, whose ID is one typo away: read as ${named}`;
       trail.push(`ID check: ${message}`);
       return { status: 'fuzzy', ids: [named], notes: [message], candidates: [] };
@@ -477,7 +486,7 @@ function resolveId(
     const byNameText = byName?.ids.length ? `; the name "${name}" is ${byName.ids.join(', ')}` : '';
     const byNameCandidates = byName?.candidates.length ? byName.candidates : (byName?.ids ?? []).map((i) => candidate(target, target.technique(i)!, `by the name "${name}"`));
     // `T0800` in an enterprise campaign: the domains' IDs do not overlap, so another domain having it says where it belongs.
-    const foreign = context.otherDomains?.(id);
+    const foreign = theirs;
     if (foreign) {
       const advice = (context.otherDomainAdvice ?? otherDomainCampaignAdvice)(foreign);
       const message = `${id} is ${otherDomainTechniqueText(foreign)}, not in ${target.domain}: ${advice}`;

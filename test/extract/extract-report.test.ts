@@ -1405,6 +1405,29 @@ describe('extractReport', () => {
       ]);
     });
 
+    it('is read by that domain\'s release for an ID of another domain, the next cell\'s words glued to it left out', () => {
+      // Our own rows in the layout of Genians' Konni tables as PDF text (above: `T1057 Process DiscoveryT1082
+      // SystemInformationDiscovery…`), with an ICS and a Mobile ID among them: the target's IDs had their names read and
+      // the words run into them dropped; the other domains' kept the glued text (`T0866 Exploitation of Remote
+      // ServicesThe`) as their ref in the skeleton. ESET's 2026 ScarCruft post runs its Mobile table so
+      // (`T1513Screen CaptureAndroid BirdCall can take screenshots.`).
+      const text = [
+        'Lateral Movement T1021.001 Remote Desktop ProtocolThe actor T0866 Exploitation of Remote ServicesThe actor',
+        'Collection T1430 Location TrackingThe app T1513 Screen CaptureThe app T0843 Program DownloadCollection',
+      ].join('\n');
+      const release = (domain: Domain) => loadRelease('18.1', domain);
+      const others = (['mobile-attack', 'ics-attack'] as const).map(release);
+      const refs = extractReport(text, { target: release('enterprise-attack'), otherDomains: otherDomainLookup('enterprise-attack', release), otherReleases: () => others }).references;
+      expect(refs.map((ref) => [ref.raw, ref.name, ref.resolution?.status])).to.deep.equal([
+        ['Remote Desktop Protocol (T1021.001)', 'Remote Desktop Protocol', 'current'],
+        ['Exploitation of Remote Services (T0866)', 'Exploitation of Remote Services', 'other domain'],
+        ['Location Tracking (T1430)', 'Location Tracking', 'other domain'],
+        // Mobile's Screen Capture, not a typo of Enterprise's T1113 of the same name.
+        ['Screen Capture (T1513)', 'Screen Capture', 'other domain'],
+        ['Program Download (T0843)', 'Program Download', 'other domain'],
+      ]);
+    });
+
     it('is a name the technique had in an older release right after its ID, the row\'s or the sentence\'s words after it left out', () => {
       // ESET's Machete white paper (2019), its ATT&CK table as PDF text (`T1071 Standard Application Layer Protocol FTP and
       // HTTP are used for …`), and a detection write-up's field (`Persistence: T1554 Compromise Client Software Binary

@@ -199,10 +199,18 @@ function neighbours(line: string, lineWords: readonly Word[], first: number, las
   return [...around, ...japanese];
 }
 
+// A file's extension right after a name: a library's, a program's, a driver's.
+const FILE_EXTENSION = /^\.(?:dll|exe|sys)(?![\p{L}\p{N}])/iu;
+
 /** Whether a candidate written in the text satisfies its form's rule. */
 function accepts(form: NameForm, written: string, line: string, lineWords: readonly Word[], first: number, last: number): boolean {
   if (nameKey(written) !== form.key) return false;
   if (form.rule === 'any-case') return true;
+  // `WinMM.dll` (a side-loading report's Windows library, winmm.dll): a name held to the rules of common words and
+  // library names, right before a file's extension, names that file, not the software (S0059 WinMM, Naikon's backdoor).
+  // A distinctive name keeps its file (`mimikatz.exe`, `PsExec.exe` are the tools), and an alias ATT&CK writes with its
+  // extension (`net.exe`, `cmd.exe`) is a form of its own, matched whole.
+  if (FILE_EXTENSION.test(line.slice(lineWords[last]!.end))) return false;
   if (written !== form.written) return false;
   if (form.rule === 'exact') return true;
   return neighbours(line, lineWords, first, last).some((word) => QUALIFIERS.has(word));

@@ -154,6 +154,11 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
       // Windows' multimedia library (S0059 WinMM is Naikon's backdoor), as a DLL side-loading catalogue writes it (wietze/
       // HijackLibs, winmm.yml: Zoom.exe imports timeGetTime from it; reworded) and as a disassembly lists a program's imports.
       ['The signed program imports timeGetTime from winmm.dll; the listing reads Imports from WINMM.dll.', []],
+      // Written as ATT&CK writes the software's name, right before a file's extension, it is still the library's file
+      // (our own sentence in the way side-loading write-ups name the DLL planted beside a signed program).
+      ['The signed updater side-loads a malicious WinMM.dll dropped into its own folder.', []],
+      // An alias ATT&CK writes with its extension is the software in any case (S0039 Net's net.exe, S0106 cmd's cmd.exe).
+      ['The actor ran Net.exe and cmd.exe from a WinMM.dll loader.', ['S0039', 'S0106']],
       // The HTTP client class of .NET (S0068 httpclient is Putter Panda's tool), as Microsoft's "Dapr for .NET Developers"
       // writes it (dotnet/docs, service-invocation.md, CC-BY-4.0).
       ['HttpClient is a well-known class that many developers already use in their code.', []],

@@ -258,20 +258,25 @@ export function coverageInput(
   };
 }
 
+// Why a group, software, campaign, mitigation or data source tag counts for no technique.
+const OBJECT_TAGS_SAY = 'a group, software, campaign, mitigation or data source tag names who or what, not a technique the rule detects';
+
 // An ATT&CK technique page as rules link it: attack.mitre.org/techniques/T1547/004/, a release's copy of it
 // (versions/v8/techniques/T1059/001/), or the old wiki's (wiki/Technique/T1086).
 const TECHNIQUE_PAGE = /\battack\.mitre\.org\/(?:versions\/v[\d.]+\/)?(?:techniques\/(T\d{4})(?:\/(\d{3}))?|wiki\/Technique\/(T\d{4}))(?![\d.])/gi;
 
 /**
  * A rule that names no ATT&CK technique where its format names them (`what`: `ATT&CK technique tag`), ignored; the
- * reason names the tactics it is mapped to instead (`tactics`, as written), since a review counts techniques. When
+ * reason names the tactics it is mapped to instead (`tactics`, as written), since a review counts techniques, and the
+ * tags of other ATT&CK objects it has (`objects`: a Sigma rule's `attack.s0154` Cobalt Strike, `attack.g0129`), saying
+ * why they count for nothing: sigma-cli's `analyze attack` drops them from its layer too. When
  * its references link to technique pages, a note in `notes` names the IDs and how to claim them (`claim`: `tag it
  * attack.t1547.004`), and so does the reason. The rule is still not counted: a reference is a source its author read
  * (a parent technique, a neighbour, an article naming several), not a claim of what the rule detects, and every tool
  * that maps rules to ATT&CK reads the claim.
  */
 export function untaggedRule(
-  rule: { name: string; line: number; what: string; tactics?: readonly string[] },
+  rule: { name: string; line: number; what: string; tactics?: readonly string[]; objects?: readonly string[] },
   references: readonly { text: string; line?: number }[],
   notes: Omit<CoverageProblem, 'file' | 'skipped'>[],
   claim: (ids: readonly string[]) => string,
@@ -288,7 +293,10 @@ export function untaggedRule(
   }
   const { name, what } = rule;
   const tactics = [...new Set(rule.tactics ?? [])];
-  const only = tactics.length ? `tactics only: ${tactics.join(', ')}` : '';
+  const objects = [...new Set(rule.objects ?? [])];
+  const only = objects.length
+    ? `${tactics.length ? 'tactics and object tags' : 'object tags'} only: ${[...tactics, ...objects].join(', ')}; ${OBJECT_TAGS_SAY}`
+    : tactics.length ? `tactics only: ${tactics.join(', ')}` : '';
   if (!ids.length) return { ignored: { line: rule.line, name, reason: `no ${what}${only ? ` (${only})` : ''}` } };
   notes.push({
     line: line ?? rule.line,

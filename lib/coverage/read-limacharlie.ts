@@ -104,10 +104,12 @@ function reportOutcome(report: YamlMap, lines: LineIndex, file: string, disabled
   const notes: Omit<CoverageProblem, 'file' | 'skipped'>[] = [];
   const withNotes = (outcome: RuleOutcome): RuleOutcome => (notes.length ? { ...outcome, notes } : outcome);
   if (disabledAt !== undefined) return { ignored: { line: disabledAt, name, reason: 'disabled in LimaCharlie (usr_mtd: enabled: false)' } };
-  const { refs, tactics, tags } = ruleTags(meta, lines, notes);
+  const { refs, tactics, tags, objects } = ruleTags(meta, lines, notes);
   if (!refs.length) {
     const references = listItems(meta.get('references'), lines);
-    return withNotes(untaggedRule({ name, line, what: 'ATT&CK technique tag', tactics }, references, notes, (ids) => `tag it ${ids.map((id) => `attack.${id.toLowerCase()}`).join(', ')}`));
+    // The tags as written, as a Sigma rule's reason names them (attack.execution, attack.g0016).
+    const tacticTags = tags.map((tag) => tag.raw).filter((raw) => !objects.includes(raw));
+    return withNotes(untaggedRule({ name, line, what: 'ATT&CK technique tag', tactics: tacticTags, objects }, references, notes, (ids) => `tag it ${ids.map((id) => `attack.${id.toLowerCase()}`).join(', ')}`));
   }
   const priorityNode = report.pairs.get('priority');
   const priority = scalarText(priorityNode)?.trim();

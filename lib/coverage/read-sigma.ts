@@ -439,11 +439,11 @@ function ruleFrom(
     return { ignored: { line: lines.line(statusNode.start), name, reason: `status ${status}${why ? ` (${why})` : ''}` } };
   }
 
-  const { refs, tactics, tags, hunting } = ruleTags(fields, lines, notes);
+  const { refs, tactics, tags, objects, hunting } = ruleTags(fields, lines, notes);
   if (refs.length === 0 && !keepUntagged) {
     const claim = (ids: readonly string[]) => `tag it ${ids.map((id) => `attack.${id.toLowerCase()}`).join(', ')}`;
     const tacticTags = tags.filter((tag) => !OBJECT_TAG.test(tag.raw)).map((tag) => tag.raw);
-    return untaggedRule({ name, line, what: 'ATT&CK technique tag', tactics: tacticTags }, listItems(fields.get('references'), lines), notes, claim);
+    return untaggedRule({ name, line, what: 'ATT&CK technique tag', tactics: tacticTags, objects }, listItems(fields.get('references'), lines), notes, claim);
   }
 
   const { level, levelReason } = sigmaLevel(status, scalarText(fields.get('level'))?.trim().toLowerCase(), (message) => notes.push({ line, message }), hunting);
@@ -463,13 +463,14 @@ function ruleFrom(
 
 /**
  * A rule's tags: technique references, tactics as written, the ATT&CK tags that are no technique (tactics, groups,
- * software) and whether it is a threat hunting rule; a tag of no ATT&CK shape is noted.
+ * software), those of ATT&CK objects alone (`objects`: groups, software, campaigns, mitigations, data sources) and
+ * whether it is a threat hunting rule; a tag of no ATT&CK shape is noted.
  */
 export function ruleTags(
   fields: Map<string, YamlNode>,
   lines: LineIndex,
   notes: Omit<CoverageProblem, 'file' | 'skipped'>[],
-): { refs: CoverageRef[]; tactics: string[]; tags: CoverageRef[]; hunting: boolean } {
+): { refs: CoverageRef[]; tactics: string[]; tags: CoverageRef[]; objects: string[]; hunting: boolean } {
   const refs: CoverageRef[] = [];
   const tactics: string[] = [];
   const tags: CoverageRef[] = [];
@@ -501,7 +502,8 @@ export function ruleTags(
       }
     }
   }
-  return { refs, tactics, tags, hunting };
+  const objects = tags.filter((tag) => OBJECT_TAG.test(tag.raw)).map((tag) => tag.raw);
+  return { refs, tactics, tags, objects, hunting };
 }
 
 /**

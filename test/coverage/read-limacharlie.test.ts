@@ -40,7 +40,7 @@ describe('LimaCharlie D&R rules in a rule folder', () => {
   mkdirSync(join(dir, 'windows_builtin'), { recursive: true });
   const files: Readonly<Record<string, string>> = {
     'windows_builtin/win_dcsync.yml': dcsync,
-    // Two reports: one mapped, one with tactics only; an unknown level noted.
+    // Two reports: one mapped, one with a tactic and a group only (said in its reason); an unknown level noted.
     'windows_builtin/two_reports.yml': rule([
       '- action: report',
       '  name: Encoded PowerShell',
@@ -50,7 +50,7 @@ describe('LimaCharlie D&R rules in a rule folder', () => {
       '- action: report',
       '  name: Encoded PowerShell (context)',
       '  metadata:',
-      '    tags: [attack.execution]',
+      '    tags: [attack.execution, attack.g0016]',
     ]),
     // A response that only tasks the sensor raises no detection.
     'windows_builtin/task_only.yml': rule(['- action: task', '  command: history_dump']),
@@ -74,7 +74,12 @@ describe('LimaCharlie D&R rules in a rule folder', () => {
     expect(input.ignored.map((item) => [rel(item.file), item.name, item.line, item.reason])).to.deep.equal([
       ['windows_builtin/switched_off.yml', 'Directory Replication By Non-DC', 22, 'disabled in LimaCharlie (usr_mtd: enabled: false)'],
       ['windows_builtin/task_only.yml', undefined, 8, 'its response reports nothing (no action: report): it raises no detection'],
-      ['windows_builtin/two_reports.yml', 'Encoded PowerShell (context)', 14, 'no ATT&CK technique tag (tactics only: execution)'],
+      [
+        'windows_builtin/two_reports.yml',
+        'Encoded PowerShell (context)',
+        14,
+        'no ATT&CK technique tag (tactics and object tags only: attack.execution, attack.g0016; a group, software, campaign, mitigation or data source tag names who or what, not a technique the rule detects)',
+      ],
     ]);
     expect(input.problems.map((p) => [rel(p.file), p.line, p.message.slice(0, 40)])).to.deep.equal([
       ['windows_builtin/two_reports.yml', 9, 'unknown level "severe"; counted as mediu'],

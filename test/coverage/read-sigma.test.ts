@@ -99,7 +99,11 @@ describe('readRuleFolder (hand-written fixture folder)', () => {
 
   it('ignores a deprecated rule with the reason from its status comment, and a rule without technique tags', () => {
     expect(input.ignored.map((i) => [rel(i.file), i.line, i.reason])).to.deep.equal([
-      ['linux/auditd_lnx_system_info_discovery.yml', 1, 'no ATT&CK technique tag (tactics only: attack.discovery)'],
+      [
+        'linux/auditd_lnx_system_info_discovery.yml',
+        1,
+        'no ATT&CK technique tag (tactics and object tags only: attack.discovery, attack.s0002; a group, software, campaign, mitigation or data source tag names who or what, not a technique the rule detects)',
+      ],
       ['windows/image_load_win_powershell_module.yml', 3, 'status deprecated (In favour of 0b8d3f5e-1c2a-4e7b-9f61-3a2d5c7e9b10)'],
     ]);
   });
@@ -234,6 +238,31 @@ describe('parseRuleFile', () => {
       },
     ],
     ['unsupported status', 'title: U\nstatus: unsupported\nlogsource: {}\ndetection: {}\n', { ignored: { line: 2, name: 'U', reason: 'status unsupported' } }],
+    // The tags of SigmaHQ's rules/network/zeek/zeek_default_cobalt_strike_certificate.yml (a tactic and S0154 Cobalt
+    // Strike) and of a rule tagged with a software alone: the object tags are said, not left out of the reason.
+    [
+      'a rule tagged with a tactic and a software',
+      'title: Default Cobalt Strike Certificate\nlogsource: {product: zeek, service: x509}\ntags:\n  - attack.command-and-control\n  - attack.s0154\ndetection: {}\n',
+      {
+        ignored: {
+          line: 1,
+          name: 'Default Cobalt Strike Certificate',
+          reason:
+            'no ATT&CK technique tag (tactics and object tags only: attack.command-and-control, attack.s0154; a group, software, campaign, mitigation or data source tag names who or what, not a technique the rule detects)',
+        },
+      },
+    ],
+    [
+      'a rule tagged with a software and a group only',
+      'title: Mimikatz Use\nlogsource: {product: windows}\ntags:\n  - attack.s0002\n  - attack.g0016\ndetection: {}\n',
+      {
+        ignored: {
+          line: 1,
+          name: 'Mimikatz Use',
+          reason: 'no ATT&CK technique tag (object tags only: attack.s0002, attack.g0016; a group, software, campaign, mitigation or data source tag names who or what, not a technique the rule detects)',
+        },
+      },
+    ],
   ];
   for (const [label, text, expected] of cases) {
     it(`reads ${label}`, () => {
@@ -832,7 +861,7 @@ describe('readRuleFolder (real SigmaHQ rules in ../shared/sigma)', function () {
 
   it('ignores rules without a technique tag, and every rule has at least one ref', () => {
     expect(input.rules.every((rule) => rule.refs.length > 0)).to.equal(true);
-    const untagged = input.ignored.filter((i) => /^no ATT&CK technique tag(?: \(tactics only: [^)]*\))?$/.test(i.reason));
+    const untagged = input.ignored.filter((i) => /^no ATT&CK technique tag(?: \((?:tactics|tactics and object tags|object tags) only: [^)]*\))?$/.test(i.reason));
     expect(untagged.length).to.be.above(100);
     for (const i of untagged.slice(0, 50)) expect(readFileSync(i.file, 'utf8')).not.to.match(/^\s*-\s*attack\.t\d/m);
   });

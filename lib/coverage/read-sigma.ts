@@ -486,8 +486,17 @@ export function ruleTags(
       continue;
     }
     if (HUNTING_TAG.test(tag)) hunting = true;
-    if (TECHNIQUE_TAG.test(tag)) refs.push({ raw: tag, line: lines.line(item.start), id: tag.slice('attack.'.length).toUpperCase() });
-    else if (OBJECT_TAG.test(tag)) tags.push({ raw: tag, line: lines.line(item.start) });
+    if (TECHNIQUE_TAG.test(tag)) {
+      const id = tag.slice('attack.'.length).toUpperCase();
+      const first = refs.find((ref) => ref.id === id);
+      // pySigma's sigma check reports a repeated tag (DuplicateTagIssue); sigma analyze attack counts the rule once per tag.
+      if (first) {
+        notes.push({
+          line: lines.line(item.start),
+          message: `tag "${tag}" names ${id} again (first at line ${first.line}): the rule counts once for it, where sigma-cli's analyze attack counts it again for each repeat; delete the repeat`,
+        });
+      } else refs.push({ raw: tag, line: lines.line(item.start), id });
+    } else if (OBJECT_TAG.test(tag)) tags.push({ raw: tag, line: lines.line(item.start) });
     else {
       const tactic = TACTIC_TAG.exec(tag)?.[1];
       if (tactic !== undefined) {

@@ -692,6 +692,19 @@ describe('parseRuleFile', () => {
     });
   });
 
+  it('reads a technique tagged twice (in any case) once and notes each repeat, which sigma-cli counts again', () => {
+    const text = 'title: T\nstatus: test\nlevel: high\nlogsource: {product: windows}\ntags:\n  - attack.t1059.001\n  - attack.T1059.001\n  - attack.t1059\n  - attack.t1059.001\ndetection: {}\n';
+    const outcome = parseRuleFile(text, 'x.yml');
+    expect('rule' in outcome && outcome.rule.refs.map((ref) => [ref.id, ref.line])).to.deep.equal([
+      ['T1059.001', 6],
+      ['T1059', 8],
+    ]);
+    expect(outcome.notes?.map((note) => [note.line, note.message])).to.deep.equal([
+      [7, 'tag "attack.T1059.001" names T1059.001 again (first at line 6): the rule counts once for it, where sigma-cli\'s analyze attack counts it again for each repeat; delete the repeat'],
+      [9, 'tag "attack.t1059.001" names T1059.001 again (first at line 6): the rule counts once for it, where sigma-cli\'s analyze attack counts it again for each repeat; delete the repeat'],
+    ]);
+  });
+
   it('counts an unknown status as experimental and notes it', () => {
     const outcome = parseRuleFile(rule('').replace('status: test', 'status: production'), 'x.yml');
     expect('rule' in outcome && outcome.rule.levelReason).to.equal(

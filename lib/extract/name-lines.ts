@@ -72,7 +72,10 @@ function writtenAsName(name: string): boolean {
  *   Shell`, Elastic Security Labs' posts; `* Phishing: Spearphishing Attachment`), or of a tactic and a technique
  *   (`1. Execution: Command and Scripting Interpreter (52.2%)`, D3's ranking);
  * - a Markdown heading so written (`## Credential Access: Credential Dumping`, `## Execution: Mshta`, an ELK threat hunting
- *   cheat-sheet's sections), read as a list item of its own, in a list of none other.
+ *   cheat-sheet's sections), read as a list item of its own, in a list of none other;
+ * - a list item of a technique's name alone under a Markdown heading that is a tactic's name alone (`## Discovery` over
+ *   `- Process Discovery`, KISA TTPs mappings as SAN2G1/caldera-attack-automation keeps them), read as `Tactic: Name`
+ *   is, the heading's tactic its own, until the next heading or a line of prose.
  * `named` says whether a text names a technique (of the tactics given), and one with sub-techniques (a parent part
  * must). Several names of one part, parted by commas or `and`, are each an item, unless the whole part is one name. A
  * list's items that are a name alone are read with the others. Pure; linear in the text's length.
@@ -93,12 +96,18 @@ export function namedLineItems(lines: readonly FoldedText[], skip: ReadonlySet<n
     list = { plain: [], read: false, older: [], named: false };
   };
   let afterHeading = false;
+  // The tactic a Markdown heading names alone (`## Privilege Escalation`), over the list items that follow it.
+  let headingTactic: string | undefined;
   for (const [i, folded] of lines.entries()) {
     const original = folded.original;
     const heading = HEADING_MARKER.exec(original)?.[0];
     const marker = LIST_MARKER.exec(original)?.[0] ?? heading;
     if (!marker || heading || afterHeading) endList();
     afterHeading = heading !== undefined;
+    if (heading) {
+      const title = original.slice(heading.length).replace(HEADING_CLOSE, '').replace(MARKS, '').trim();
+      headingTactic = tacticDisplayName(title) !== undefined ? title : undefined;
+    } else if (!marker && original.trim()) headingTactic = undefined;
     const form = heading ? 'heading' : 'list item';
     if (skip.has(i + 1) || original.length > 300 || NOT_NAMES.test(original)) continue;
     const body = original.slice(marker?.length ?? 0).replace(heading ? HEADING_CLOSE : /$^/, '').replace(MARKS, '').replace(FIGURES, '').trim();
@@ -128,7 +137,14 @@ export function namedLineItems(lines: readonly FoldedText[], skip: ReadonlySet<n
     if (!marker) continue;
     const cut = PARENT_END.exec(body);
     if (!cut) {
-      if (isTechnique(body)) list.plain.push({ name: body, tactics: [], ...where, form, sure: false });
+      if (headingTactic !== undefined && !heading) {
+        // Under a tactic's heading, as after `Tactic: ` on the line: a name of the release, or an older one.
+        const item: NamedLineItem = { name: body, tactics: [headingTactic], ...where, form, sure: false };
+        if (named(body, [headingTactic]) !== undefined) {
+          found.push(item);
+          list.named = true;
+        } else list.older.push({ ...item, older: true });
+      } else if (isTechnique(body)) list.plain.push({ name: body, tactics: [], ...where, form, sure: false });
       continue;
     }
     const before = found.length;
@@ -149,7 +165,8 @@ export function namedLineItems(lines: readonly FoldedText[], skip: ReadonlySet<n
         else list.older.push({ ...item, older: true });
       }
     } else if (isParent(first)) {
-      for (const sub of items(rest)) found.push({ name: `${first}: ${sub}`, tactics: [], ...where, form, sure: true });
+      const tactics = headingTactic !== undefined && !heading ? [headingTactic] : [];
+      for (const sub of items(rest)) found.push({ name: `${first}: ${sub}`, tactics, ...where, form, sure: true });
     }
     if (found.length > before) list.read = true;
   }

@@ -696,6 +696,39 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a list of technique names under a Markdown heading of a tactic, no ID', () => {
+    // KISA's TTPs mappings as SAN2G1/caldera-attack-automation keeps them (data/mapping_table/kisa_ttps/kisa_ttps1.md)
+    // head each tactic `## Discovery` and list its techniques by name below, `- Process Discovery`, some by the names of
+    // ATT&CK 6 (`- New Service`, `- Credential Dumping`): none was read, as no item names a tactic or a sub-technique, and
+    // an item that does (`- Command and Scripting Interpreter: PowerShell`, kisa_ttps11.md) was read with no tactic. In
+    // our own words.
+    it('reads each item as `Tactic: Name` is, the heading its tactic, until the next heading or a line of prose', () => {
+      const history = () => [loadRelease('6.3')];
+      const text = [
+        '## Persistence',
+        '- New Service',
+        '- Web Shell',
+        '',
+        '## Execution',
+        '- Command and Scripting Interpreter: PowerShell',
+        '## Discovery',
+        '- Process Discovery',
+        '- none',
+        'The operators then moved on.',
+        '- Remote System Discovery',
+        '## Notes',
+        '- Process Discovery',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1'), history }).references;
+      expect(refs.map((ref) => [ref.line, ref.raw, ref.tactics, ref.resolution?.ids])).to.deep.equal([
+        [2, 'New Service', ['Persistence'], ['T1543.003']],
+        [3, 'Web Shell', ['Persistence'], ['T1505.003']],
+        [6, 'Command and Scripting Interpreter: PowerShell', ['Execution'], ['T1059.001']],
+        [8, 'Process Discovery', ['Discovery'], ['T1057']],
+      ]);
+    });
+  });
+
   describe('a name in a language other than English beside an ID', () => {
     // crocodyli's Rhysida TTP table (ThreatActors-TTPs Rhysida/Rhysida-TTP.md) names techniques in Portuguese, each cell
     // above its ID's (`Remoção do Indicador: Exclusão de Arquivos` over `T1070.004`), its details in Portuguese: six

@@ -716,6 +716,9 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   // shape says it names techniques (a tactic before `»`, a technique before `-`).
   const nameLines = namedLineItems(lines, new Set(kept.flatMap((ref) => [ref.line, ref.span.line, ...(ref.nameSpan ? [ref.nameSpan.line] : [])])), (name, tactics) => namedKind(name, { target }, tactics));
   const unnamed: string[] = [];
+  // The references read by name, by the name: a name written again (`- Valid Accounts` under `## Initial Access`, then
+  // under `## Persistence`) adds its tactics and its line to the first, as an ID written again does.
+  const byName = new Map<string, ReportReference>();
   for (const item of nameLines) {
     // An older name (`Credential Access: Credential Dumping` in a list of current ones) is asked of the older releases too.
     // The item's tactic tells a part of a name (`Persistence: Registry Run Keys`, T1547.001 Registry Run Keys / Startup Folder).
@@ -730,7 +733,22 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     // A name the technique had before (an older release's, a revoked technique's) is said with the current name and ID,
     // which the skeleton's `ref:` does not write.
     const older = status === 'renamed' ? `${ref.resolution!.note}; ` : '';
+    const key = item.name.toLowerCase();
+    const earlier = byName.get(key);
+    if (earlier) {
+      // Checked as it would be alone, its tactics aside (they go to the first, and are checked there).
+      const alone = resolved({ raw: item.name, line: item.span.line, ids: [], name: item.name, tactics: [], span: item.span }).resolution!;
+      if (!alone.warnings.length && alone.ids.length && alone.ids.join(' ') === earlier.resolution!.ids.join(' ')) {
+        const tactics = [...new Set([...earlier.tactics, ...item.tactics])];
+        const merged = resolved({ ...withLinesOf(earlier, ref), tactics });
+        merged.resolution!.warnings.unshift(earlier.resolution!.warnings[0]!);
+        kept[kept.indexOf(earlier)] = merged;
+        byName.set(key, merged);
+        continue;
+      }
+    }
     ref.resolution!.warnings.unshift(`read by name from the ${item.form} "${item.written}", no ID written: ${older}check that it is the technique meant`);
+    if (!earlier) byName.set(key, ref);
     const at = kept.findIndex((other) => other.line > ref.line);
     kept.splice(at < 0 ? kept.length : at, 0, ref);
   }

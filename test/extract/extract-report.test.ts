@@ -729,6 +729,33 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a technique named again without an ID, under another tactic', () => {
+    // KISA's TTPs mappings (SAN2G1/caldera-attack-automation data/mapping_table/kisa_ttps/kisa_ttps1.md) list `Valid
+    // Accounts` under Initial Access, Persistence and Privilege Escalation, and `Web Shell` under Persistence and
+    // Privilege Escalation: each was an item of its own, where an ID written again joins the first. In our own words.
+    it('adds its tactics and its line to the first item, whose tactics are then checked together', () => {
+      const text = [
+        '## Initial Access',
+        '- Valid Accounts',
+        '## Persistence',
+        '- Valid Accounts',
+        '- Web Shell',
+        '## Privilege Escalation',
+        '- Web Shell',
+        '- Valid Accounts',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.line, ref.lines, ref.raw, ref.tactics, ref.resolution?.ids, ref.resolution?.warnings])).to.deep.equal([
+        [2, [2, 4, 8], 'Valid Accounts', ['Initial Access', 'Persistence', 'Privilege Escalation'], ['T1078'],
+          ['read by name from the list item "Valid Accounts", no ID written: check that it is the technique meant']],
+        [5, [5, 7], 'Web Shell', ['Persistence', 'Privilege Escalation'], ['T1505.003'], [
+          'read by name from the list item "Web Shell", no ID written: check that it is the technique meant',
+          'Privilege Escalation no longer applies: T1505.003 Web Shell is Persistence only in ATT&CK 18.1',
+        ]],
+      ]);
+    });
+  });
+
   describe('a name in a language other than English beside an ID', () => {
     // crocodyli's Rhysida TTP table (ThreatActors-TTPs Rhysida/Rhysida-TTP.md) names techniques in Portuguese, each cell
     // above its ID's (`Remoção do Indicador: Exclusão de Arquivos` over `T1070.004`), its details in Portuguese: six

@@ -1,4 +1,4 @@
-import { nameKey, type AttackIndex } from '../attack/attack-index.js';
+import { nameKey, type AttackIndex, type RevocationChain } from '../attack/attack-index.js';
 import { deprecatedTechniqueText, deprecationSuccessors, successorsText, type DeprecationSuccessors } from '../attack/deprecation-successors.js';
 import { otherDomainCampaignAdvice, otherDomainTechniqueText, type OtherDomainLookup, type OtherDomainNameLookup, type OtherDomainTechnique } from '../attack/other-domains.js';
 import { fetchCommand } from '../attack/release-files.js';
@@ -25,8 +25,9 @@ export interface ResolveContext {
   /** The release the report's IDs came from (`attack_version`), checked first. */
   source?: AttackIndex;
   /**
-   * Other releases of the domain, newest first, consulted for old names only when needed: an iterable that loads
-   * each release as it is reached, so a search that stops at the first hit loads only the releases before it.
+   * Other releases of the domain, newest first, consulted for old names, and for a revocation the target no longer
+   * records, only when needed: an iterable that loads each release as it is reached, so a search that stops at the
+   * first hit loads only the releases before it.
    */
   history?: () => Iterable<AttackIndex>;
   /**
@@ -507,7 +508,7 @@ function resolveId(
     };
   }
 
-  const chain = target.revocationChain(found.id);
+  const chain = revocationAcross(target.revocationChain(found.id), context, trail);
   const steps = chain.steps.length ? chain.steps : [found];
   let outcome: Outcome;
   const final = found.revoked ? chain.final : found;
@@ -892,13 +893,43 @@ function cutShort(check: NameCheck, others: readonly TechniqueId[], namedAs: str
   return noted(check, `${own}, but the name of ${namedAs}; ${id} kept as written: check that it is the technique meant`, true);
 }
 
-/** Map techniques found in some release to current ones of the target, following revoked-by chains. */
-function toTarget(index: AttackIndex, hits: readonly TechniqueRecord[], target: AttackIndex): TechniqueRecord[] {
+/**
+ * A revocation chain of the target that breaks (a revoked technique with no `revoked-by` relationship) continued by the
+ * older releases at hand, newest first, which follow the same STIX object: mobile-attack 18.1 keeps T1454 Malicious SMS
+ * Message revoked but has lost its relationship, which mobile-attack 9.0 has (T1454 revoked by T1477). Each step taken
+ * from an older release is said in the trail; a chain no release continues is returned as it was.
+ */
+function revocationAcross(chain: RevocationChain, context: ResolveContext, trail?: string[]): RevocationChain {
+  const { target } = context;
+  let { steps, final } = chain;
+  while (!final && steps.length) {
+    const last = steps.at(-1)!;
+    let next: TechniqueRecord | undefined;
+    for (const index of olderReleases(context)) {
+      const replacement = index.techniqueByStixId(last.stixId)?.revokedBy;
+      next = replacement ? target.techniqueByStixId(replacement) : undefined;
+      if (next && !steps.includes(next)) {
+        trail?.push(`revoked-by chain: ATT&CK ${target.label} records no replacement of ${last.id}; ATT&CK ${index.label} records ${next.id}`);
+        break;
+      }
+      next = undefined;
+    }
+    if (!next) break;
+    const rest = target.revocationChain(next);
+    steps = [...steps, ...rest.steps.filter((step) => !steps.includes(step))];
+    final = rest.final;
+  }
+  return { steps, ...(final ? { final } : {}) };
+}
+
+/** Map techniques found in some release to current ones of the target, following revoked-by chains (across releases). */
+function toTarget(index: AttackIndex, hits: readonly TechniqueRecord[], context: ResolveContext): TechniqueRecord[] {
+  const { target } = context;
   const finals: TechniqueRecord[] = [];
   for (const hit of hits) {
     const here = index === target ? hit : target.techniqueByStixId(hit.stixId) ?? target.technique(hit.id);
     if (!here) continue;
-    const final = here.revoked ? target.revocationChain(here.id).final : here;
+    const final = here.revoked ? revocationAcross(target.revocationChain(here.id), context).final : here;
     if (final && !finals.includes(final)) finals.push(final);
   }
   return finals;
@@ -930,7 +961,7 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
   const exact = target.techniquesByName(name);
   const currentHits = exact.filter((t) => !t.revoked);
   if (currentHits.some((t) => !t.deprecated) || exact.length) {
-    const finals = toTarget(target, exact, target);
+    const finals = toTarget(target, exact, context);
     const byCurrentName = currentHits.some((t) => !t.deprecated);
     const via = byCurrentName ? 'its exact name' : `the name of revoked ${exact.filter((t) => t.revoked).map((t) => t.id).join(', ')}`;
     return pick(name, finals, byCurrentName ? 'name' : 'renamed', via, tactics, context, trail);
@@ -948,7 +979,7 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
   for (const index of olderReleases(context)) {
     const hits = index.techniquesByName(name);
     if (hits.length) {
-      return pick(name, toTarget(index, hits, target), 'renamed', `its name in ATT&CK ${index.release} (${hits.map((t) => t.id).join(', ')})`, tactics, context, trail);
+      return pick(name, toTarget(index, hits, context), 'renamed', `its name in ATT&CK ${index.release} (${hits.map((t) => t.id).join(', ')})`, tactics, context, trail);
     }
   }
   // `Mimikatz`: a group or software written where a technique belongs.
@@ -981,7 +1012,7 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
   // `Credentials from Password Store` (mobile T1634) in an enterprise campaign: another domain's exact name is no typo.
   const foreign = context.otherDomainNames?.(name) ?? [];
   if (foreign.length) {
-    const close = best <= limit ? toTarget(target, closest, target).map((t) => candidate(target, t, `a close name ("${closestName}", ${best} edit${best > 1 ? 's' : ''} away)`)) : [];
+    const close = best <= limit ? toTarget(target, closest, context).map((t) => candidate(target, t, `a close name ("${closestName}", ${best} edit${best > 1 ? 's' : ''} away)`)) : [];
     // `Denial of Service` (ICS T0814, and MBC's B0033) in an enterprise campaign: the target's own techniques whose
     // names hold it (Endpoint, Network Denial of Service) are as likely meant as the other domain's.
     const holding = namesHolding(name, target).filter((t) => !close.some((c) => c.id === t.id));
@@ -1001,7 +1032,7 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
   }
   if (best <= limit && closest.length) {
     trail.push(`name: "${name}" read as "${closestName}" (${best} edit${best > 1 ? 's' : ''} away)`);
-    return pick(name, toTarget(target, closest, target), 'fuzzy', `a close name ("${closestName}", ${best} edit${best > 1 ? 's' : ''} away)`, tactics, context, trail);
+    return pick(name, toTarget(target, closest, context), 'fuzzy', `a close name ("${closestName}", ${best} edit${best > 1 ? 's' : ''} away)`, tactics, context, trail);
   }
   const part = tactics.length ? namePart(name, tactics, target) : undefined;
   if (part) {
@@ -1015,7 +1046,7 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
     .filter(([distance]) => distance <= Math.max(3, Math.floor(key.length / 3)))
     .sort((a, b) => a[0] - b[0])
     .slice(0, 3);
-  const candidates = toTarget(target, suggestions.flatMap(([, t]) => t), target).map((t) => candidate(target, t, 'a similar name'));
+  const candidates = toTarget(target, suggestions.flatMap(([, t]) => t), context).map((t) => candidate(target, t, 'a similar name'));
   return {
     status: 'unknown',
     ids: [],
@@ -1066,8 +1097,12 @@ function pick(
   trail: string[],
 ): Outcome {
   const { target } = context;
+  // `Malicious SMS Message` with mobile-attack 18.1 alone: T1454, revoked with no replacement recorded in any release at hand.
+  if (!finals.length) {
+    return { status: 'unknown', ids: [], notes: [`"${name}" is known by ${via}, but ATT&CK ${target.label} records no replacement of that revoked technique`], candidates: [] };
+  }
   const live = finals.filter((t) => !t.deprecated);
-  if (!live.length && finals.length) {
+  if (!live.length) {
     const deprecated = finals[0]!;
     const successors = deprecatedSuccessors(deprecated, context);
     return {

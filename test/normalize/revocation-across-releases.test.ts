@@ -1,0 +1,59 @@
+/**
+ * A revoked technique whose target release has lost its `revoked-by` relationship: mobile-attack 18.1 keeps T1454
+ * Malicious SMS Message revoked with no relationship, which mobile-attack 9.0 has (revoked by T1477). The revoked
+ * techniques and relationships are read straight from the release files in ../shared/attack-stix, without lib/.
+ */
+import { expect } from 'chai';
+import { AttackLibrary } from '../../lib/attack/load.js';
+import { domainReleases } from '../../lib/normalize/normalize-campaign.js';
+import { resolveReference } from '../../lib/normalize/resolve-reference.js';
+import { readRawBundle, stixDir, stixFile, testCacheDir, type RawStixObject } from '../helpers/attack.js';
+
+interface RawRelease {
+  byStix: Map<string, RawStixObject>;
+  revokedBy: Map<string, string>;
+}
+
+function rawRelease(file: string): RawRelease {
+  const objects = readRawBundle(stixFile(file)).objects;
+  const revokedBy = new Map<string, string>();
+  for (const o of objects) if (o.type === 'relationship' && o['relationship_type'] === 'revoked-by') revokedBy.set(o['source_ref'] as string, o['target_ref'] as string);
+  return { byStix: new Map(objects.map((o) => [o.id, o])), revokedBy };
+}
+
+const attackId = (o: RawStixObject): string =>
+  (o['external_references'] as { source_name: string; external_id?: string }[]).find((r) => /^mitre-(mobile-)?attack$/.test(r.source_name) && r.external_id)!.external_id!;
+
+describe('a revocation the target release no longer records (mobile-attack 18.1, with 9.0 at hand)', () => {
+  const target = rawRelease('mobile-attack-18.1.json.gz');
+  const older = rawRelease('stix21/mobile-attack-9.0.json.gz');
+  // Revoked in 18.1 with no revoked-by there, but one in 9.0 to an object 18.1 has.
+  const broken = [...target.byStix.values()].filter(
+    (o) => o.type === 'attack-pattern' && o['revoked'] === true && !target.revokedBy.has(o.id) && target.byStix.has(older.revokedBy.get(o.id) ?? ''),
+  );
+  const library = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir(), snapshot: false });
+  const context = domainReleases(library, 'mobile-attack');
+
+  it('follows the older release\'s revoked-by for the ID and for its name, as the 18.1 bundle says the replacement is', () => {
+    expect(broken.map(attackId)).to.include('T1454');
+    for (const object of broken) {
+      const replacement = target.byStix.get(older.revokedBy.get(object.id)!)!;
+      const want = replacement['x_mitre_deprecated'] === true ? { status: 'deprecated', ids: [] } : { status: 'revoked', ids: [attackId(replacement)] };
+      const byId = resolveReference({ raw: attackId(object) }, context);
+      expect({ status: byId.status, ids: byId.ids }, byId.note).to.deep.equal(want);
+      expect(byId.note).to.include(`revoked by ${attackId(replacement)}`);
+      expect(byId.trail.join('\n')).to.include(`ATT&CK mobile-attack 9.0 records ${attackId(replacement)}`);
+      const byName = resolveReference({ raw: String(object['name']) }, context);
+      expect({ status: byName.status === 'renamed' ? 'revoked' : byName.status, ids: byName.ids }, byName.note).to.deep.equal(want);
+    }
+  });
+
+  it('says that no replacement is recorded, where no older release is at hand, rather than that the name is ambiguous', () => {
+    const object = broken.find((o) => attackId(o) === 'T1454')!;
+    const alone = { target: context.target };
+    const byName = resolveReference({ raw: String(object['name']) }, alone);
+    expect(byName.status).to.equal('unknown');
+    expect(byName.note).to.equal('"Malicious SMS Message" is known by the name of revoked T1454, but ATT&CK mobile-attack 18.1 records no replacement of that revoked technique');
+    expect(resolveReference({ raw: 'T1454' }, alone).status).to.equal('unknown');
+  });
+});

@@ -835,6 +835,16 @@ function between(text: string, a: number, b: number, cut: (i: number) => boolean
 }
 
 const NAME_STRIP = ' \t\n-:|,;/>・·•、。*`=~+–→⇒➔➜';
+
+// A Unix path that begins a name keeps its slash: `/etc/passwd and /etc/shadow` is T1003.008's name, no `etc/passwd…`.
+const LEADING_PATH = /^[a-z][\w.-]*\//;
+
+/** A name without the punctuation and spaces around it (`NAME_STRIP`; a full stop at its end too), a leading path's slash kept. */
+function trimName(text: string): string {
+  const trimmed = trimChars(text, NAME_STRIP, NAME_STRIP + '.');
+  const at = text.indexOf(trimmed);
+  return at > 0 && text.charAt(at - 1) === '/' && LEADING_PATH.test(trimmed) ? `/${trimmed}` : trimmed;
+}
 const BRACKETS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '【': '】', '「': '」', '『': '』', '<': '>' };
 const QUOTES: Readonly<Record<string, string>> = { '"': '"', "'": "'", '“': '”', '‘': '’' };
 const CLOSERS = new Set(Object.values(BRACKETS));
@@ -1013,7 +1023,7 @@ export function cleanName(piece: string): string | undefined {
   // The tags of an HTML table (`<td>T1566.001</td>`, pandoc's Markdown of a docx table) are no name, nor part of one.
   if (!name || isMarkup(name, piece)) return undefined;
   // A dash a character reference writes (`&#8212;`) is folded as the text's own dashes are (`foldLines`).
-  const bare = trimChars(withoutMarkup(name).replace(DASHES, '-').replace(/\s+/g, ' '), NAME_STRIP, NAME_STRIP + '.');
+  const bare = trimName(withoutMarkup(name).replace(DASHES, '-').replace(/\s+/g, ' '));
   return /\p{L}/u.test(bare) ? bare : undefined;
 }
 
@@ -1035,11 +1045,11 @@ const LINK_TARGET = /\]\((?:#|https?:\/\/)[^()\s]{0,300}\)/g;
 function cleanText(piece: string): string | undefined {
   let name = closeLetterSpacing(joinLines(piece)).replace(BOLD_LABEL, '').replace(LINK_TARGET, ' ').replace(/https?:\/\/\S+/g, ' ').replace(KRAMDOWN_ATTRIBUTES, ' ').replace(MARK, '');
   if (name.length <= MAX_NAME * 4) name = valueOf(name).replace(COMMENT_MARK, '').replace(STEP_NUMBER, '').replace(REFERENCE_NUMBER, '').replace(STEP_LABEL, '');
-  name = trimChars(name.replace(/\s+/g, ' '), NAME_STRIP, NAME_STRIP + '.');
+  name = trimName(name.replace(/\s+/g, ' '));
   if (name.length > MAX_NAME || isJsonMember(name)) return undefined;
   for (let previous = '', round = 0; previous !== name && round < 12; round++) {
     previous = name;
-    name = trimChars(tidyEnds(withoutAnnotations(name).replace(EDGE_WORDS, '').replace(LEADING_CONNECTIVE, '')), NAME_STRIP, NAME_STRIP + '.');
+    name = trimName(tidyEnds(withoutAnnotations(name).replace(EDGE_WORDS, '').replace(LEADING_CONNECTIVE, '')));
   }
   name = withoutGluedHead(name);
   // `APT32 (G0050)`: IDs of groups, software, mitigations, tactics or data sources are no technique names; nor is the

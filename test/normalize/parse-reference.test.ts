@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { expect } from 'chai';
 import { canonicalTechniqueId } from '../../lib/attack/technique-id.js';
 import {
@@ -10,7 +11,7 @@ import {
 import { READING_RULES } from '../../lib/normalize/tokenize-references.js';
 import { TACTIC_NAMES, tacticShortname } from '../../lib/normalize/tactic-names.js';
 import { tacticKey, tacticWordsKeys } from '../../lib/normalize/tactic-text.js';
-import { loadRelease } from '../helpers/attack.js';
+import { loadRelease, readRawBundle, stixDir, stixFile } from '../helpers/attack.js';
 
 interface Expected {
   ids: string[];
@@ -263,5 +264,29 @@ describe('tacticDisplayName', () => {
     expect(TACTIC_NAMES.map(([display]) => display)).to.have.members(attack.tactics().map((tactic) => tactic.name));
     for (const tactic of attack.tactics()) expect(tacticDisplayName(tactic.shortname), tactic.shortname).to.equal(tactic.name);
     for (const tactic of attack.tactics()) expect(tacticShortname(tactic.name)).to.equal(tactic.shortname);
+  });
+});
+
+describe('every technique name ATT&CK has given (every release in ATTACK_STIX_DIR)', () => {
+  it('is read whole, alone and beside its ID, a leading path\'s slash kept (T1003.008 /etc/passwd and /etc/shadow)', function () {
+    this.timeout(120_000);
+    const files = readdirSync(stixDir(), { recursive: true, encoding: 'utf8' }).filter((file) => /-attack-[\d.]+\.json\.gz$/.test(file));
+    expect(files.length).to.be.greaterThan(10);
+    const named = new Map<string, string>();
+    for (const file of files) {
+      for (const object of readRawBundle(stixFile(file)).objects) {
+        if (object.type !== 'attack-pattern' || typeof object['name'] !== 'string') continue;
+        const id = (object['external_references'] as { source_name: string; external_id?: string }[]).find((ref) => /^mitre-/.test(ref.source_name) && /^T\d{4}(\.\d{3})?$/.test(ref.external_id ?? ''))?.external_id;
+        if (id) named.set(`${id}\t${object['name']}`, id);
+      }
+    }
+    expect([...named.keys()]).to.include('T1003.008\t/etc/passwd and /etc/shadow');
+    const misread: string[] = [];
+    for (const [key, id] of named) {
+      const name = key.slice(key.indexOf('\t') + 1);
+      const fold = (text?: string): string | undefined => text?.toLowerCase().replace(/\s+/g, ' ');
+      for (const raw of [name, `${name} (${id})`, `${id} - ${name}`]) if (fold(parseReference(raw).name) !== fold(name)) misread.push(`${raw}: ${parseReference(raw).name}`);
+    }
+    expect(misread).to.deep.equal([]);
   });
 });

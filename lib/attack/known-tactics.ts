@@ -1,4 +1,5 @@
 import { TACTIC_SPLITS } from './tactic-splits.js';
+import type { Domain } from './types.js';
 
 /**
  * The tactic shortnames of every ATT&CK domain, known before a release file is: enterprise's since 3.0, mobile's and
@@ -31,3 +32,16 @@ export const KNOWN_TACTIC_SHORTNAMES: ReadonlySet<string> = new Set([
   'impair-process-control',
   ...Object.keys(TACTIC_SPLITS),
 ]);
+
+/**
+ * The tactics an older release of a domain had that its newest (18.1) has not, as [shortname, TA ID]: Mobile's Network
+ * Effects and Remote Service Effects, of mobile-attack 9.0 (18.1 keeps them deprecated). A reference's tactic among
+ * them is looked for in the older releases at hand, to say whose it was; no other text is, so that a misspelt tactic
+ * loads no older release. A test checks the list against every release of ATTACK_STIX_DIR.
+ */
+export const RETIRED_TACTICS: Readonly<Partial<Record<Domain, ReadonlyArray<readonly [shortname: string, id: string]>>>> = {
+  'mobile-attack': [
+    ['network-effects', 'TA0038'],
+    ['remote-service-effects', 'TA0039'],
+  ],
+};

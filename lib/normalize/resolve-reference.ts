@@ -6,6 +6,7 @@ import { revokedTechniqueText } from '../attack/revoked-technique-text.js';
 import { formerTactic, laterTactic } from '../attack/tactic-splits.js';
 import { PRE_ATTACK_ID, PRE_ATTACK_MERGED, PRE_ATTACK_SUCCESSORS, preAttackNumberText } from '../attack/technique-id.js';
 import type { TacticShortname, TechniqueId, TechniqueRecord } from '../attack/types.js';
+import { RETIRED_TACTICS } from '../attack/known-tactics.js';
 import { isCommonEnglishWord } from '../common-words.js';
 import { acronymsKept, editDistance, typoLimit } from '../name-distance.js';
 import type { Candidate, ReferenceStatus, Resolution, TacticReading } from './normalize-types.js';
@@ -15,6 +16,7 @@ import { parseReference, type ReferencePart } from './parse-reference.js';
 import { readTactic, readTacticPair, readWrittenTactics, tacticIdAndNameWarning, tacticPairConflict, type TacticPairConflict } from './read-tactic.js';
 import { objectKind } from './resolve-attack-object.js';
 import { spacedName } from './spaced-names.js';
+import { tacticShortname } from './tactic-names.js';
 import { tacticsWithin } from './tactic-list.js';
 import { techniqueAlias } from './technique-aliases.js';
 
@@ -114,6 +116,26 @@ function laterTacticWarning(text: string, target: AttackIndex): string | undefin
   return `tactic "${text}" is a tactic of ATT&CK ${later.since}, which split it off ${from}, not of ATT&CK ${target.label}; it was ignored (get ATT&CK ${later.since} with \`${fetchCommand()}\` and read the report with it)`;
 }
 
+/**
+ * What to say of a tactic that an older release of the domain has and the target no longer does (`RETIRED_TACTICS`):
+ * Mobile's `Network Effects` (TA0038), of mobile-attack 9.0, none of 18.1's, as a report mapped to the older release
+ * writes it; the older releases at hand say whose it was. Undefined for any other text, or when none at hand has it.
+ */
+function retiredTacticWarning(text: string, context: ResolveContext): string | undefined {
+  const { target } = context;
+  const written = text.normalize('NFKC').trim();
+  const retired = RETIRED_TACTICS[target.domain] ?? [];
+  if (!retired.some(([shortname, id]) => shortname === tacticShortname(written) || id === written.toUpperCase())) return undefined;
+  for (const index of olderReleases(context)) {
+    const shortname = readTactic(written, index);
+    const tactic = shortname ? index.tactic(shortname) : undefined;
+    if (!tactic) continue;
+    const named = nameKey(written) === nameKey(tactic.name) ? tactic.id : written.toUpperCase() === tactic.id ? tactic.name : `${tactic.name}, ${tactic.id}`;
+    return `tactic "${text}" (${named}) is a tactic of ATT&CK ${index.label} that ATT&CK ${target.label} no longer has; it was ignored`;
+  }
+  return undefined;
+}
+
 /** `Phishing: Spearphishing Attachment` for a sub-technique, the plain name otherwise. */
 /** The trail's line for a name beside an ID that names no technique (the writer's own words): the ID decided alone. */
 export const notATechniqueName = (name: string): string => `name check: "${name}" is not an ATT&CK technique name; resolved by the ID`;
@@ -168,7 +190,11 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext,
       tactics.unreadable.push(text);
       const within = tacticsWithin(text, (part) => readTactic(part, target) !== undefined);
       const nor = within.length ? `, nor a list of them: only a part of it is one (${within.join(', ')})` : '';
-      warnings.push(laterTacticWarning(text, target) ?? `tactic "${text}" is not a tactic of ATT&CK ${target.label}${nor}; it was ignored (write a name like ${exampleTactic(target)}, a shortname or a TA ID)`);
+      warnings.push(
+        laterTacticWarning(text, target) ??
+          retiredTacticWarning(text, context) ??
+          `tactic "${text}" is not a tactic of ATT&CK ${target.label}${nor}; it was ignored (write a name like ${exampleTactic(target)}, a shortname or a TA ID)`,
+      );
     } else if (!tactics.read.includes(shortname)) tactics.read.push(shortname);
     const unknownId = shortname ? tacticIdAndNameWarning(text, target) : undefined;
     if (unknownId) warnings.push(unknownId);

@@ -34,6 +34,11 @@ export interface ScoreModel {
   formula: string;
   /** How the model behaves in the layer of one campaign. */
   singleCampaign: string;
+  /**
+   * The model counts campaigns (its scale is 0..N): in an aggregate, a campaign's explicit score, on its own layer's
+   * scale, is not one of them, so it is named in the explanation and not counted.
+   */
+  countsCampaigns: boolean;
   /** The model's value for a technique from some uses of it (all observed, or all inferred). */
   value(uses: readonly TechniqueUse[], context: ScoreContext): number;
   /** Why a technique got its value, in a few words (`confidence: medium = 50`). */
@@ -168,6 +173,7 @@ export function legendSteps(n: number): number[] {
 
 const presence: ScoreModel = {
   name: 'presence',
+  countsCampaigns: false,
   description: 'every observed technique scores 100, a technique only inferred from software 50',
   formula: 'score = 100 if any campaign reports the technique, else 100 × 0.5 = 50 (inferred from software only)',
   singleCampaign: 'the same as in an aggregate',
@@ -181,6 +187,7 @@ const presence: ScoreModel = {
 
 const confidence: ScoreModel = {
   name: 'confidence',
+  countsCampaigns: false,
   description: `the analyst's confidence in the report: low ${CONFIDENCE_VALUES.low}, medium ${CONFIDENCE_VALUES.medium}, high ${CONFIDENCE_VALUES.high}, or the number given (0–100)`,
   formula:
     `score = max over campaigns of confidence(technique), where low = ${CONFIDENCE_VALUES.low}, medium = ${CONFIDENCE_VALUES.medium}, ` +
@@ -211,6 +218,7 @@ const confidence: ScoreModel = {
 
 const frequency: ScoreModel = {
   name: 'frequency',
+  countsCampaigns: true,
   description: "the number of campaigns that report the technique (under the entry's tactic, where the campaigns place it under some)",
   formula: 'score = number of campaigns that report the technique (inferred-only: 0.5 × the number that infer it); gradient 0..N campaigns',
   singleCampaign: 'every observed technique scores 1 and an inferred-only one 0.5, on a gradient from 0 to 1: presence on a 0..1 scale',
@@ -225,6 +233,7 @@ const frequency: ScoreModel = {
 
 const recency: ScoreModel = {
   name: 'recency',
+  countsCampaigns: true,
   description: 'campaigns weighted by age: a campaign seen on the as-of date counts 1, one a half-life older 0.5',
   formula:
     'score = Σ over campaigns reporting the technique of 0.5^(age / half-life), age = as-of − the campaign\'s last_seen ' +
@@ -272,20 +281,43 @@ export interface TechniqueScore {
   explanation: string;
 }
 
+/** The campaigns of some uses, by ID, each once: `c0017, c0024`. */
+function campaignIds(uses: readonly TechniqueUse[]): string {
+  return distinctCampaigns(uses).map((campaign) => campaign.id).join(', ');
+}
+
 /**
- * Score one technique from its uses in the layer's campaigns: the highest explicit score given in a campaign, else
- * the model's value over the campaigns that report it, else `INFERRED_WEIGHT` × the model's value over the campaigns
- * that only infer it. Rounded to 3 decimals.
+ * Score one technique from its uses in the layer's campaigns. An explicit score given in a campaign is that campaign's
+ * value for the technique: in one campaign's layer it wins over the model; in an aggregate, `presence` and
+ * `confidence` take the highest of the campaigns' values (explicit ones and the model's over the other campaigns),
+ * and `frequency` and `recency`, which count campaigns, count each reporting campaign whatever score it gives (the
+ * explanation names those it did not take). Techniques no campaign reports score `INFERRED_WEIGHT` × the model's value
+ * over the campaigns that infer them. Rounded to 3 decimals.
  */
 export function scoreTechnique(uses: readonly TechniqueUse[], model: ScoreModel, context: ScoreContext): TechniqueScore {
   const observed = uses.filter((use) => use.technique.observed);
-  const explicit = observed.map((use) => use.technique.score).filter((score): score is number => score !== undefined);
-  if (explicit.length) {
-    return { score: explicit.reduce((a, b) => Math.max(a, b)), basis: 'explicit', inferred: false, explanation: 'explicit: given in the campaign, overrides the model' };
+  if (!observed.length) {
+    const score = roundScore(INFERRED_WEIGHT * model.value(uses, context));
+    return { score, basis: 'model', inferred: true, explanation: `${model.explain(uses, context)}; inferred only: × ${INFERRED_WEIGHT} = ${score}` };
   }
-  if (observed.length) {
-    return { score: roundScore(model.value(observed, context)), basis: 'model', inferred: false, explanation: model.explain(observed, context) };
+  const giving = observed.filter((use) => use.technique.score !== undefined);
+  const explicit = giving.reduce((best, use) => Math.max(best, use.technique.score!), -Infinity);
+  const aggregate = context.campaigns > 1;
+  if (giving.length && aggregate && model.countsCampaigns) {
+    const scores = giving.map((use) => `${use.technique.score} in ${use.campaign.id}`).join(', ');
+    return {
+      score: roundScore(model.value(observed, context)),
+      basis: 'model',
+      inferred: false,
+      explanation: `${model.explain(observed, context)}; explicit score ${scores} not taken: ${model.name} counts campaigns`,
+    };
   }
-  const score = roundScore(INFERRED_WEIGHT * model.value(uses, context));
-  return { score, basis: 'model', inferred: true, explanation: `${model.explain(uses, context)}; inferred only: × ${INFERRED_WEIGHT} = ${score}` };
+  const others = observed.filter((use) => use.technique.score === undefined);
+  const modelled = others.length ? roundScore(model.value(others, context)) : -Infinity;
+  if (giving.length && explicit >= modelled) {
+    const by = aggregate ? `in ${campaignIds(giving.filter((use) => use.technique.score === explicit))}` : 'in the campaign';
+    return { score: explicit, basis: 'explicit', inferred: false, explanation: `explicit: given ${by}, overrides the model` };
+  }
+  const beside = giving.length ? `; higher than the explicit score ${explicit} given in ${campaignIds(giving)}` : '';
+  return { score: modelled, basis: 'model', inferred: false, explanation: `${model.explain(others, context)}${beside}` };
 }

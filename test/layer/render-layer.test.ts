@@ -316,12 +316,23 @@ describe('layer/render-layer', () => {
       expect(entries(both, 'T1059.001').map((entry) => entry.tactic)).to.deep.equal([undefined]);
     });
 
-    it('widens the gradient for an explicit score outside the model range, and says so', () => {
-      const { layer: both, warnings } = renderAggregateLayer([golden.result, second.result], golden.index, { name: 'golden', model: 'frequency' });
-      expect(both.gradient).to.include({ minValue: 0, maxValue: 80 });
+    it("widens a campaign layer's gradient for an explicit score outside the model range, and says so", () => {
+      const { layer: one, warnings } = renderCampaignLayer(golden.result, golden.index, { model: 'frequency' });
+      expect(one.gradient).to.include({ minValue: 0, maxValue: 80 });
       expect(warnings).to.include(
-        'aggregate layer "golden": T1059: explicit score 80 is outside the frequency model\'s range 0..2; the gradient was widened to include it, which pales the other colours',
+        `${golden.result.file}: T1059: explicit score 80 is outside the frequency model's range 0..1; the gradient was widened to include it, which pales the other colours`,
       );
+    });
+
+    it('counts campaigns in a frequency aggregate whatever explicit score one gives: the legend stays "used in k campaigns"', () => {
+      const { layer: both, warnings } = renderAggregateLayer([golden.result, second.result], golden.index, { name: 'golden', model: 'frequency' });
+      expect(both.gradient).to.include({ minValue: 0, maxValue: 2 });
+      expect(warnings.filter((warning) => warning.includes('explicit score'))).to.deep.equal([]);
+      expect(only(both, 'T1059')).to.include({ score: 1 });
+      expect(only(both, 'T1059').metadata?.[0]).to.deep.equal({
+        name: 'score',
+        value: `1 (frequency: reported in 1 campaign: ${golden.result.id}; explicit score 80 in ${golden.result.id} not taken: frequency counts campaigns)`,
+      });
     });
   });
 

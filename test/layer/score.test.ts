@@ -160,9 +160,33 @@ describe('layer/score', () => {
     }
 
     for (const model of SCORE_MODEL_NAMES) {
-      it(`${model}: an explicit score in a campaign wins (the highest of them)`, () => {
-        const scored = scoreTechnique([use(a, { score: 7 }), use(b, { score: 3 }), use(c)], SCORE_MODELS[model], context({ campaigns: 3 }));
-        expect(scored).to.deep.include({ score: 7, basis: 'explicit', inferred: false });
+      it(`${model}: an explicit score wins in the campaign's own layer`, () => {
+        const scored = scoreTechnique([use(a, { score: 7 })], SCORE_MODELS[model], context({ campaigns: 1 }));
+        expect(scored).to.deep.equal({ score: 7, basis: 'explicit', inferred: false, explanation: 'explicit: given in the campaign, overrides the model' });
+      });
+    }
+
+    for (const model of ['presence', 'confidence'] as const) {
+      it(`${model}: in an aggregate, the highest explicit score wins when no other campaign's value is higher, naming its campaign`, () => {
+        const scored = scoreTechnique([use(a, { score: 95 }), use(b, { score: 3 })], SCORE_MODELS[model], context({ campaigns: 3 }));
+        expect(scored).to.deep.equal({ score: 95, basis: 'explicit', inferred: false, explanation: 'explicit: given in a, overrides the model' });
+      });
+
+      it(`${model}: in an aggregate, an explicit score lower than another campaign's value does not pull the technique down`, () => {
+        const scored = scoreTechnique([use(a, { score: 7 }), use(b, { confidence: 'high' })], SCORE_MODELS[model], context({ campaigns: 2 }));
+        expect(scored.score).to.equal(model === 'presence' ? 100 : 90);
+        expect(scored.basis).to.equal('model');
+        expect(scored.explanation).to.match(/; higher than the explicit score 7 given in a$/);
+      });
+    }
+
+    for (const model of ['frequency', 'recency'] as const) {
+      it(`${model}: in an aggregate, an explicit score is not a count of campaigns: every reporting campaign counts, the score named`, () => {
+        const uses = [use(a, { score: 80 }), use(b), use(c)];
+        const scored = scoreTechnique(uses, SCORE_MODELS[model], context({ campaigns: 3 }));
+        expect(scored.score).to.equal(scoreTechnique([use(a), use(b), use(c)], SCORE_MODELS[model], context({ campaigns: 3 })).score);
+        expect(scored.basis).to.equal('model');
+        expect(scored.explanation).to.match(new RegExp(`; explicit score 80 in a not taken: ${model} counts campaigns$`));
       });
     }
 

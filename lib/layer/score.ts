@@ -198,13 +198,19 @@ const confidence: ScoreModel = {
   explain(uses, context) {
     const best = uses.reduce((a, b) => (confidenceValue(useConfidence(b)) > confidenceValue(useConfidence(a)) ? b : a));
     const word = useConfidence(best);
-    const assumed =
-      best.technique.confidence === undefined
-        ? `, ${best.campaign.campaign.confidence === undefined ? 'assumed' : "the campaign's default"}`
-        : best.technique.confidenceDefault
-          ? ", the campaign's default"
-          : '';
-    return `confidence: ${typeof word === 'number' ? word : `${word} = ${this.value([best], context)}`}${assumed}`;
+    const value = `confidence: ${typeof word === 'number' ? word : `${word} = ${this.value([best], context)}`}`;
+    const origin = (use: TechniqueUse): string | undefined =>
+      use.technique.confidence === undefined
+        ? use.campaign.campaign.confidence === undefined ? 'assumed' : "the campaign's default"
+        : use.technique.confidenceDefault ? "the campaign's default" : undefined;
+    if (context.campaigns === 1) return `${value}${origin(best) ? `, ${origin(best)}` : ''}`;
+    // In an aggregate, the campaigns that gave the top value (ties: each), so the reader can trace the cell.
+    const top = uses.filter((use) => confidenceValue(useConfidence(use)) === confidenceValue(word));
+    const by = distinctCampaigns(top).map((campaign) => {
+      const why = origin(top.find((use) => use.campaign.id === campaign.id)!);
+      return why ? `${campaign.id} (${why})` : campaign.id;
+    });
+    return `${value} in ${by.join(', ')}`;
   },
   gradient: () => ({ colors: WHITE_YELLOW_RED, minValue: 0, maxValue: 100 }),
   legend(_context, gradient) {

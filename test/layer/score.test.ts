@@ -190,6 +190,18 @@ describe('layer/score', () => {
       });
     }
 
+    it('confidence: in an aggregate, names the campaigns that gave the top value (each of a tie), and where it came from', () => {
+      // a: the campaign's default high; b: high written on the entry; c: medium; d: nothing (medium assumed).
+      const uses = [use(a), use(b, { confidence: 'high' }), use(c, { confidence: 'medium' }), use(d)];
+      expect(scoreTechnique(uses, SCORE_MODELS.confidence, context({ campaigns: 4 })).explanation).to.equal(
+        "confidence: high = 90 in a (the campaign's default), b",
+      );
+      expect(scoreTechnique([use(c, { confidence: 'medium' }), use(d)], SCORE_MODELS.confidence, context({ campaigns: 2 })).explanation).to.equal(
+        'confidence: medium = 50 in c, d (assumed)',
+      );
+      expect(scoreTechnique([use(d)], SCORE_MODELS.confidence, context()).explanation).to.equal('confidence: medium = 50, assumed');
+    });
+
     it('marks inferred-only techniques and says why they score what they score', () => {
       const scored = scoreTechnique([use(b, inferred)], SCORE_MODELS.presence, context());
       expect(scored).to.deep.equal({ score: 100 * INFERRED_WEIGHT, basis: 'model', inferred: true, explanation: 'presence: 100; inferred only: × 0.5 = 50' });

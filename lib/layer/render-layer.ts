@@ -49,6 +49,11 @@ export interface RenderOptions {
 export interface AggregateOptions extends RenderOptions {
   /** The layer's name. */
   name: string;
+  /**
+   * Keep only the entries at least this many campaigns report (under the entry's tactic, where they place the
+   * technique under some): what N campaigns have in common. Default 1 (every reported technique, and the inferred ones).
+   */
+  minCampaigns?: number;
 }
 
 /** A rendered layer and what the user should know about it (unresolved references, campaign warnings). */
@@ -251,10 +256,12 @@ interface Core {
   model: ScoreModel;
   context: ScoreContext;
   counts: { observed: number; inferred: number };
+  /** Entries left out by `minCampaigns`, by technique ID then tactic. */
+  fewer: LayerTechnique[];
 }
 
 /** The techniques, gradient and legend of the layer of some campaigns: the part single and aggregate layers share. */
-function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, options: RenderOptions, label: string): Core {
+function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, options: RenderOptions, label: string, minCampaigns = 1): Core {
   checkRelease(results, index);
   const model = typeof options.model === 'string' ? scoreModel(options.model) : options.model;
   const asOf = options.asOf ?? newestCampaignDate(results);
@@ -282,10 +289,10 @@ function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, 
   const aggregate = results.length > 1;
   const entries: LayerTechnique[] = [];
   const counts = { observed: 0, inferred: 0 };
+  const fewer: LayerTechnique[] = [];
   for (const [id, uses] of usesById) {
     const observed = uses.filter((use) => use.technique.observed);
-    if (scoreTechnique(uses, model, context).inferred) counts.inferred++;
-    else counts.observed++;
+    const kept = entries.length;
     // A technique is placed under the tactics the reporting campaigns gave; one of them without a tactic means all.
     const placed = observed.some((use) => !use.technique.tactics.length) || !observed.length
       ? []
@@ -295,6 +302,12 @@ function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, 
       // Under a tactic, the entry is scored and annotated by the references placed there only: Valid Accounts
       // reported under Initial Access by one report and under Persistence by another is one report in each cell.
       const here = tactic === undefined ? uses : uses.map((use) => useUnder(use, tactic)).filter((use): use is TechniqueUse => use !== undefined);
+      const reporting = new Set(here.filter((use) => use.technique.observed).map((use) => use.campaign.id)).size;
+      // A minimum above 1 asks for reports: an entry only inferred from software is reported by none.
+      if (minCampaigns > 1 && reporting < minCampaigns) {
+        fewer.push({ techniqueID: id, ...(tactic !== undefined ? { tactic } : {}) });
+        continue;
+      }
       const scored = scoreTechnique(here, model, context);
       const annotations = here.map((use) => ({ use, ...useAnnotation(use) }));
       const comment = annotations.map((a) => (aggregate ? `[${a.use.campaign.id}] ${a.comment}` : a.comment)).join(' | ');
@@ -315,6 +328,9 @@ function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, 
         ...(links.length ? { links } : {}),
       });
     }
+    if (entries.length === kept) continue;
+    if (scoreTechnique(uses, model, context).inferred) counts.inferred++;
+    else counts.observed++;
   }
 
   for (const result of results) {
@@ -348,6 +364,7 @@ function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, 
     model,
     context,
     counts,
+    fewer: fewer.sort(compareEntries),
   };
 }
 
@@ -476,15 +493,32 @@ export function renderAggregateLayer(results: readonly NormalizedCampaign[], ind
   return renderSortedAggregate([...results].sort((a, b) => compareText(a.id, b.id) || compareText(a.file, b.file)), index, options);
 }
 
+/** What a minimum number of campaigns left out, for the aggregate's description: the first entries by ID, then a count. */
+function fewerLine(fewer: readonly LayerTechnique[], min: number, campaigns: number): string {
+  const shown = fewer.slice(0, 8).map((entry) => (entry.tactic ? `${entry.techniqueID} (${entry.tactic})` : entry.techniqueID));
+  const more = fewer.length > shown.length ? ` and ${fewer.length - shown.length} more` : '';
+  return (
+    `Only what at least ${min} of the ${campaigns} campaigns report (under the entry's tactic, where they place it under some): ` +
+    `${fewer.length} ${fewer.length === 1 ? 'entry' : 'entries'} of fewer campaigns left out${fewer.length ? `: ${shown.join(', ')}${more}` : ''}.`
+  );
+}
+
 /** The aggregate layer of campaigns of one release, in campaign ID order (then file), so that its bytes do not depend on the order the files were named in. */
 function renderSortedAggregate(results: readonly NormalizedCampaign[], index: AttackIndex, options: AggregateOptions): RenderedLayer {
-  const core = renderCore(results, index, options, `aggregate layer "${options.name}"`);
+  const min = options.minCampaigns ?? 1;
+  if (!Number.isInteger(min) || min < 1 || min > results.length) {
+    throw new UsageError(
+      `aggregate layer "${options.name}": minimum campaigns ${min} is not a whole number from 1 to ${results.length}, the number of campaigns aggregated`,
+    );
+  }
+  const core = renderCore(results, index, options, `aggregate layer "${options.name}"`, min);
   const unresolved = results.flatMap((result) => unresolvedLines(result).map((line) => `${result.id}: ${line}`));
   const leftOut = results.flatMap((result) => leftOutLines(result).map((line) => `${result.id}: ${line}`));
   const description = [
     `${plural(results.length, 'campaign')}: ${results.map((r) => `${r.name} (${r.id})`).join('; ')}.`,
     `${countsText(core)}; ATT&CK ${index.label}.`,
     `Score: ${core.model.name}, ${core.model.description}.`,
+    ...(min > 1 ? [fewerLine(core.fewer, min, results.length)] : []),
     unresolved.length ? `Unresolved references (not in the layer): ${unresolved.join('; ')}.` : 'Every reference was resolved.',
     ...(leftOut.length ? [`Entries of the campaign files that could not be read (not in the layer): ${leftOut.join('; ')}.`] : []),
   ];
@@ -496,6 +530,7 @@ function renderSortedAggregate(results: readonly NormalizedCampaign[], index: At
     ...scoredLayer(options.name, description, platforms, core, index, options),
     metadata: [
       { name: 'campaigns', value: results.map((r) => r.id).join(', ') },
+      ...(min > 1 ? [{ name: 'minimum campaigns', value: `${min} of ${results.length}` }] : []),
       { name: 'ATT&CK release', value: index.label },
       ...modelMetadata(core),
       { name: 'generated by', value: GENERATOR },

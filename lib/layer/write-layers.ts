@@ -49,6 +49,8 @@ export function layerFileName(id: string): string {
 export interface RenderFilesOptions extends RenderOptions {
   /** Also render one layer across every campaign, with this name (and a file named after it). */
   aggregate?: string;
+  /** The aggregate keeps only the entries at least this many campaigns report (see `AggregateOptions`). */
+  minCampaigns?: number;
 }
 
 /**
@@ -62,7 +64,8 @@ export function renderLayerFiles(
   options: RenderFilesOptions,
 ): { files: LayerFile[]; warnings: string[] } {
   const asOf = options.asOf ?? newestCampaignDate(items.map((item) => item.result));
-  const renderOptions: RenderOptions = { ...options, ...(asOf !== undefined ? { asOf } : {}) };
+  const { aggregate: _aggregate, minCampaigns, ...rest } = options;
+  const renderOptions: RenderOptions = { ...rest, ...(asOf !== undefined ? { asOf } : {}) };
   const files: LayerFile[] = [];
   const warnings: string[] = [];
   const owners = new Map<string, string>();
@@ -87,7 +90,11 @@ export function renderLayerFiles(
     if (other !== undefined) {
       throw new UsageError(`--aggregate "${options.aggregate}" would be written to ${name}, the layer of campaign "${other}"; choose another name`);
     }
-    const rendered = renderAggregateLayer(items.map((item) => item.result), first.index, { ...renderOptions, name: options.aggregate });
+    const rendered = renderAggregateLayer(items.map((item) => item.result), first.index, {
+      ...renderOptions,
+      name: options.aggregate,
+      ...(minCampaigns !== undefined ? { minCampaigns } : {}),
+    });
     files.push({ name, layer: rendered.layer });
     // The campaigns' own findings were given with their layers already.
     const given = new Set(warnings);

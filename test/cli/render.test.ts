@@ -29,6 +29,17 @@ describe('attack-layers render', () => {
     expect((JSON.parse(read(join(out, 'all-campaigns.layer.json'))) as { name: string }).name).to.equal('All campaigns');
   });
 
+  it('keeps in the aggregate, with --min-campaigns, what that many campaigns report; refuses it without --aggregate', async () => {
+    const out = join(freshTmpDir('render-min'), 'layers');
+    const result = await runCli(['render', GOLDEN, SECOND, '--out', out, '--aggregate', 'common', '--score', 'frequency', '--min-campaigns', '2', '-q']);
+    expect(result.code).to.equal(0);
+    const layer = JSON.parse(read(join(out, 'common.layer.json'))) as { techniques: Array<{ score?: number }>; metadata: unknown[] };
+    expect(layer.techniques.filter((entry) => entry.score !== undefined).map((entry) => entry.score)).to.satisfy((scores: number[]) => scores.length > 0 && scores.every((score) => score === 2));
+    expect(layer.metadata).to.deep.include({ name: 'minimum campaigns', value: '2 of 2' });
+    const alone = await runCli(['render', GOLDEN, '--out', join(out, 'x'), '--min-campaigns', '2']);
+    expect([alone.code, alone.stderr]).to.deep.equal([2, 'attack-layers render: --min-campaigns applies to the aggregate layer: give --aggregate <name> too\n']);
+  });
+
   it('warns that layers written for an older release on request open in Navigator 5.1 only after its upgrade dialog, or not at all', async () => {
     // NAVIGATOR.md: a layer of ATT&CK 6 to 17 opens from a file only after "Upgrade layer version?"; one of 5 or older
     // fails with "ERROR parsing layer…". The layers were written without a word.

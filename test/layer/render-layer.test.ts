@@ -316,6 +316,31 @@ describe('layer/render-layer', () => {
       expect(entries(both, 'T1059.001').map((entry) => entry.tactic)).to.deep.equal([undefined]);
     });
 
+    it('keeps, with minCampaigns, only the entries that many campaigns report, and says what it left out', () => {
+      const all = renderAggregateLayer([golden.result, second.result], golden.index, { name: 'golden', model: 'frequency' }).layer;
+      const { layer: common } = renderAggregateLayer([golden.result, second.result], golden.index, { name: 'golden', model: 'frequency', minCampaigns: 2 });
+      const key = (entry: LayerTechnique): string => `${entry.techniqueID} ${entry.tactic ?? ''}`;
+      const both = all.techniques!.filter((entry) => entry.score === 2);
+      const fewer = all.techniques!.filter((entry) => entry.score === 1 || entry.score === 0.5);
+      expect(both.length).to.be.greaterThan(0);
+      expect(common.techniques!.filter((entry) => entry.score !== undefined)).to.deep.equal(both);
+      expect(common.metadata).to.deep.include({ name: 'minimum campaigns', value: '2 of 2' });
+      expect(common.description).to.contain(`Only what at least 2 of the 2 campaigns report (under the entry's tactic, where they place it under some): ${fewer.length} entries of fewer campaigns left out: `);
+      expect(common.techniques!.map(key)).to.not.include.members(fewer.map(key));
+      expect(findings(common)).to.deep.equal([]);
+      const reversed = renderAggregateLayer([second.result, golden.result], golden.index, { name: 'golden', model: 'frequency', minCampaigns: 2 }).layer;
+      expect(serializeLayer(reversed)).to.equal(serializeLayer(common));
+    });
+
+    it('refuses a minCampaigns that is not a whole number from 1 to the number of campaigns', () => {
+      for (const minCampaigns of [0, 1.5, 3]) {
+        expect(() => renderAggregateLayer([golden.result, second.result], golden.index, { name: 'g', model: 'presence', minCampaigns })).to.throw(
+          UsageError,
+          `aggregate layer "g": minimum campaigns ${minCampaigns} is not a whole number from 1 to 2, the number of campaigns aggregated`,
+        );
+      }
+    });
+
     it("widens a campaign layer's gradient for an explicit score outside the model range, and says so", () => {
       const { layer: one, warnings } = renderCampaignLayer(golden.result, golden.index, { model: 'frequency' });
       expect(one.gradient).to.include({ minValue: 0, maxValue: 80 });

@@ -26,6 +26,7 @@ interface Args extends GlobalArgs {
   'half-life'?: number;
   'as-of'?: string;
   aggregate?: string;
+  'min-campaigns'?: number;
   force?: boolean;
   check?: boolean;
   strict?: boolean;
@@ -54,9 +55,14 @@ export const declaration: CommandDeclaration = {
       describe: 'recency: the date to age campaigns from, YYYY-MM-DD (default: the newest date in the campaigns given, so output does not change from day to day)',
     },
     aggregate: { type: 'string', describe: 'also write one layer across all the campaigns, with this name (file <name>.layer.json)' },
+    'min-campaigns': {
+      type: 'number',
+      describe: 'with --aggregate: keep in it only what at least this many campaigns report (under the entry\'s tactic), what they have in common',
+    },
   },
   examples: [
     ['$0 render campaigns --out layers --aggregate all', 'a layer per campaign plus all.layer.json'],
+    ['$0 render campaigns --out layers --aggregate common --score frequency --min-campaigns 3', 'the aggregate keeps the techniques 3 or more campaigns report'],
     ['$0 render campaigns --out layers --aggregate all --check', 'exit 1 if layers/ is stale (as npm run layers renders it)'],
   ],
 };
@@ -74,6 +80,9 @@ export function handler(context: CliContext) {
       note(context, args, `warning: ${recencyOnly.join(' and ')} ${recencyOnly.length === 1 ? 'applies' : 'apply'} to --score recency only; the ${args.score} scores do not use ${recencyOnly.length === 1 ? 'it' : 'them'}`);
     }
     if (args.aggregate !== undefined && !args.aggregate.trim()) throw new UsageError('--aggregate needs a name for the aggregate layer');
+    if (args['min-campaigns'] !== undefined && args.aggregate === undefined) {
+      throw new UsageError('--min-campaigns applies to the aggregate layer: give --aggregate <name> too');
+    }
 
     const campaigns = readCampaigns(args.campaigns, { stdin: await readStdin(context, args.campaigns), domain: args.domain });
     const library = attackLibrary(context, args);
@@ -86,6 +95,7 @@ export function handler(context: CliContext) {
       halfLifeDays: halfLife,
       ...(args['as-of'] !== undefined ? { asOf: args['as-of'] } : {}),
       ...(args.aggregate !== undefined ? { aggregate: args.aggregate } : {}),
+      ...(args['min-campaigns'] !== undefined ? { minCampaigns: args['min-campaigns'] } : {}),
     });
     for (const warning of [...warnings, ...navigatorOpeningWarnings(files.map(({ layer }) => layer))]) note(context, args, `warning: ${warning}`);
     // Under --strict nothing is written when a reference could not be placed.

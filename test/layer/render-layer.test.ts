@@ -316,6 +316,15 @@ describe('layer/render-layer', () => {
       expect(entries(both, 'T1059.001').map((entry) => entry.tactic)).to.deep.equal([undefined]);
     });
 
+    it("says the release a campaign's IDs were read as of, as its own layer does (golden-campaign: 6.3)", () => {
+      const { layer: both } = renderAggregateLayer([golden.result, second.result], golden.index, { name: 'golden', model: 'presence' });
+      const own = renderCampaignLayer(golden.result, golden.index, { model: 'presence' }).layer;
+      expect(own.metadata).to.deep.include({ name: 'source release', value: '6.3' });
+      expect(both.metadata).to.deep.include({ name: 'source release', value: `${golden.result.id}: 6.3` });
+      expect(both.metadata?.filter((item) => 'name' in item && item.name === 'source release')).to.have.length(1);
+      expect(both.description).to.contain(`(${golden.result.id}, IDs read as of 6.3)`);
+    });
+
     it('keeps, with minCampaigns, only the entries that many campaigns report, and says what it left out', () => {
       const all = renderAggregateLayer([golden.result, second.result], golden.index, { name: 'golden', model: 'frequency' }).layer;
       const { layer: common } = renderAggregateLayer([golden.result, second.result], golden.index, { name: 'golden', model: 'frequency', minCampaigns: 2 });

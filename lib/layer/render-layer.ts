@@ -268,7 +268,12 @@ function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, 
   if (asOf !== undefined && dayNumber(asOf) === undefined) throw new UsageError(`as-of date "${asOf}" is not a date; write it as YYYY-MM-DD`);
   const halfLifeDays = options.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS;
   if (!(halfLifeDays > 0)) throw new UsageError(`half-life ${halfLifeDays} is not a positive number of days`);
-  const context: ScoreContext = { campaigns: results.length, halfLifeDays, ...(asOf !== undefined ? { asOf } : {}) };
+  const context: ScoreContext = {
+    campaigns: results.length,
+    halfLifeDays,
+    ...(asOf !== undefined ? { asOf } : {}),
+    ...(minCampaigns > 1 ? { minCampaigns } : {}),
+  };
   const warnings: string[] = [];
 
   const usesById = new Map<TechniqueId, TechniqueUse[]>();

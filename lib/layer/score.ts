@@ -23,6 +23,8 @@ export interface ScoreContext {
   halfLifeDays: number;
   /** The recency model's reference date (YYYY-MM-DD); undated campaigns and a missing date weigh 0. */
   asOf?: string;
+  /** An aggregate keeps only what at least this many campaigns report (default 1): no count below it is in the layer. */
+  minCampaigns?: number;
 }
 
 /** A scoring model: how a technique's uses become a score, and the gradient and legend that go with it. */
@@ -233,7 +235,9 @@ const frequency: ScoreModel = {
   gradient: (context) => ({ colors: [...WHITE_TO_RED], minValue: 0, maxValue: Math.max(1, context.campaigns) }),
   legend(context, gradient) {
     const n = Math.max(1, context.campaigns);
-    return legendFor(gradient, legendSteps(n).map((k) => [k, `used in ${plural(k, 'campaign')}`] as const));
+    // Counts below the minimum are in no entry of the layer: their colours would be legend for nothing.
+    const steps = legendSteps(n).filter((k) => k >= (context.minCampaigns ?? 1));
+    return legendFor(gradient, steps.map((k) => [k, `used in ${plural(k, 'campaign')}`] as const));
   },
 };
 

@@ -334,6 +334,9 @@ describe('layer/render-layer', () => {
       expect(both.length).to.be.greaterThan(0);
       expect(common.techniques!.filter((entry) => entry.score !== undefined)).to.deep.equal(both);
       expect(common.metadata).to.deep.include({ name: 'minimum campaigns', value: '2 of 2' });
+      // No entry is used in 1 campaign, so the legend does not say what that colour means; the gradient stays 0..2.
+      expect(common.legendItems?.map((item) => item.label)).to.deep.equal(['used in 2 campaigns']);
+      expect(common.gradient).to.include({ minValue: 0, maxValue: 2 });
       expect(common.description).to.contain(`Only what at least 2 of the 2 campaigns report (under the entry's tactic, where they place it under some): ${fewer.length} entries of fewer campaigns left out: `);
       expect(common.techniques!.map(key)).to.not.include.members(fewer.map(key));
       expect(findings(common)).to.deep.equal([]);

@@ -40,7 +40,16 @@ interface NameForm {
   by: 'id' | 'name' | 'alias';
   /** How strictly it must be matched (see `matchRule`). */
   rule: MatchRule;
+  /** The name or alias this form writes without its version's `.0` (`LockBit 3` of `LockBit 3.0`, `VERSION_ZERO`). */
+  of?: string;
 }
+
+// A name whose version is a whole number (`LockBit 3.0`, `Penquin 2.0`, `BlackByte 2.0 Ransomware`) is also written
+// without its `.0`: a LockBit 3.0 layer describes itself as `lockbit 3 black` (fragkiskosk/LOCKBIT-3-BLACK-MITRE-TTP,
+// layer.json), and reports write `LockBit 3 ransomware`. Not when the text goes on with another minor version
+// (`LockBit 3.5` is no LockBit 3.0).
+const VERSION_ZERO = /(?<=\d)\.0(?=\s|$)/;
+const MINOR_VERSION = /^\.\d/;
 
 /**
  * How a name must be written in the text to count:
@@ -132,12 +141,16 @@ function nameTable(index: AttackIndex): NameTable {
   for (const actor of [...index.data.groups, ...index.data.software, ...index.data.campaigns]) {
     const object = index.finalActor(actor);
     if (object.deprecated) continue;
-    const forms: Array<[string, NameForm['by']]> = [
+    const named: Array<[string, NameForm['by']]> = [
       [actor.id, 'id'],
       [actor.name, 'name'],
       ...actor.aliases.map((alias): [string, NameForm['by']] => [alias, 'alias']),
     ];
-    for (const [written, by] of forms) {
+    const forms: Array<[string, NameForm['by'], string?]> = [
+      ...named,
+      ...named.filter(([written, by]) => by !== 'id' && VERSION_ZERO.test(written)).map(([written, by]): [string, NameForm['by'], string] => [written.replace(VERSION_ZERO, ''), by, written]),
+    ];
+    for (const [written, by, of] of forms) {
       const parts = words(written);
       if (!parts.length || parts.length > 8) continue;
       const rule = matchRule(written, by);
@@ -145,7 +158,7 @@ function nameTable(index: AttackIndex): NameTable {
       const key = parts.join(' ').toLowerCase();
       const list = byWords.get(key) ?? [];
       if (!list.some((form) => form.object === object && form.written === written)) {
-        list.push({ written, key: nameKey(written), object, by: by === 'name' && object !== actor ? 'alias' : by, rule });
+        list.push({ written, key: nameKey(written), object, by: by === 'name' && object !== actor ? 'alias' : by, rule, ...(of ? { of } : {}) });
       }
       byWords.set(key, list);
       for (let n = 1; n < parts.length; n++) prefixes.add(parts.slice(0, n).join(' ').toLowerCase());
@@ -205,6 +218,7 @@ const FILE_EXTENSION = /^\.(?:dll|exe|sys)(?![\p{L}\p{N}])/iu;
 /** Whether a candidate written in the text satisfies its form's rule. */
 function accepts(form: NameForm, written: string, line: string, lineWords: readonly Word[], first: number, last: number): boolean {
   if (nameKey(written) !== form.key) return false;
+  if (form.of && MINOR_VERSION.test(line.slice(lineWords[last]!.end))) return false;
   if (form.rule === 'any-case') return true;
   // `WinMM.dll` (a side-loading report's Windows library, winmm.dll): a name held to the rules of common words and
   // library names, right before a file's extension, names that file, not the software (S0059 WinMM, Naikon's backdoor).
@@ -295,9 +309,11 @@ export function objectsInLines(lines: readonly FoldedText[], index: AttackIndex)
         const form = fitting[0]!;
         const [start, end] = [lineWords[first]!.start, lineWords[last]!.end];
         const note = (): string =>
-          form.by === 'id' || nameKey(form.written) === nameKey(object.name)
-            ? `${object.id} ${object.name}`
-            : `"${form.written}" is ${form.by === 'alias' ? 'an alias of' : 'a name of'} ${object.id} ${object.name}`;
+          form.of
+            ? `"${written}" is ${nameKey(form.of) === nameKey(object.name) ? '' : `${form.by === 'alias' ? 'an alias of' : 'a name of'} `}${object.id} ${object.name}${nameKey(form.of) === nameKey(object.name) ? '' : ` ("${form.of}")`}, its version written without ".0"`
+            : form.by === 'id' || nameKey(form.written) === nameKey(object.name)
+              ? `${object.id} ${object.name}`
+              : `"${form.written}" is ${form.by === 'alias' ? 'an alias of' : 'a name of'} ${object.id} ${object.name}`;
         mentions.push({ start, count: () => mention(object, i, folded, start, end, note) });
         first = last;
         break;

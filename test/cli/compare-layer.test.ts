@@ -102,6 +102,30 @@ describe('attack-layers compare <layer>', () => {
     expect(unplaced).to.deep.equal([`${file}: /techniques/2: techniqueID null is not a technique ID; removed; the entry is kept as it was in the comparison layer's metadata ("left out by compare")`]);
   });
 
+  it('finds the software a layer names with its version written without ".0" (lockbit 3 black is S1202 LockBit 3.0), not another minor version', async () => {
+    // The layout of fragkiskosk/LOCKBIT-3-BLACK-MITRE-TTP's layer.json (commit 9e5e0e1a41556b8e471f99eb26b342d8abad3ee1,
+    // Navigator 5.1.1, ATT&CK 17): named "layer", described only as "lockbit 3 black", one entry per tactic of each
+    // technique with sub-techniques, nothing but showSubtechniques set. Written here in our own words, with a few of
+    // its techniques; the repository states no licence.
+    const entry = (techniqueID: string, tactic: string) => ({ techniqueID, tactic, color: '', comment: '', enabled: true, metadata: [], links: [], showSubtechniques: true });
+    const lockbit = (description: string) => ({
+      name: 'layer',
+      versions: { attack: '17', navigator: '5.1.1', layer: '4.5' },
+      domain: 'enterprise-attack',
+      description,
+      layout: { layout: 'side', expandedSubtechniques: 'all' },
+      techniques: [entry('T1486', 'impact'), entry('T1490', 'impact'), entry('T1078', 'initial-access')],
+    });
+    const file = writeLayer(lockbit('lockbit 3 black'), 'lockbit.json');
+    const result = await runCli(['compare', file, '--json']);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stderr).to.include('compared with software S1202 LockBit 3.0, the one ATT&CK group, campaign or software the layer\'s name and description name ("lockbit 3")');
+    // Another minor version is another release of the software, not this one.
+    const other = await runCli(['compare', writeLayer(lockbit('LockBit 3.5 builder leak'), 'lockbit-3.5.json'), '--json']);
+    expect(other.code).to.equal(2);
+    expect(other.stderr).to.include('its name and description name no ATT&CK group, campaign or software');
+  });
+
   // DeTT&CT's group layers name their group only in the description, as given on dettect.py's command line and
   // lower-cased (`group(s): g0007`), which compare took for prose: "names no ATT&CK group", exit 2. Layouts in our own
   // words after rabobank-cdc/DeTTECT (GPL-3.0): the layer group_mapping.py's generate_group_heat_map and

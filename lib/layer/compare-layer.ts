@@ -99,6 +99,18 @@ export function compareLayer(input: CombineInput, object: ActorRecord, index: At
     else if (reading.reason) leftOut.push({ techniqueID: entry.techniqueID, ...(entry.tactic ? { tactic: entry.tactic } : {}), reason: reading.reason });
   }
   const ids = [...byId.keys()];
+  // Entries that say nothing are passed over in silence beside ones that do; a layer of nothing else is told so, or its
+  // comparison reads as if the layer held no entry (fragkiskosk/LOCKBIT-3-BLACK-MITRE-TTP's layer.json: 123 entries,
+  // each only showSubtechniques: true, as Navigator saves its "expand sub-techniques" of every technique).
+  const silent = (layer.techniques ?? []).length - leftOut.length;
+  const nothingSaid =
+    !ids.length && silent > 0
+      ? [
+          `${source}: ${leftOut.length ? `the other ${silent} of its entries` : silent === 1 ? 'its one entry' : `its ${silent} entries`} ` +
+            `${silent === 1 ? 'says' : 'say'} nothing to compare: no score above 0, colour, comment, ` +
+            'metadata or links (at most showSubtechniques, which only expands a technique); score or colour the techniques the layer means',
+        ]
+      : [];
   const compared = compareReported(
     ids.map((id) => {
       const parent = index.technique(id)?.parent;
@@ -114,7 +126,7 @@ export function compareLayer(input: CombineInput, object: ActorRecord, index: At
     techniques: compared.techniques.map((technique) => ({ ...technique, entries: byId.get(technique.id)! })),
     unmentioned: compared.unmentioned,
     counts: { ...compared.counts, inferredOnly: 0 },
-    warnings: compared.warnings,
+    warnings: [...nothingSaid, ...compared.warnings],
     layer: { source, name: layer.name, leftOut, kept: (layer.metadata ?? []).filter((item) => 'name' in item && item.name === COMPARE_KEEPING.name) },
   };
 }

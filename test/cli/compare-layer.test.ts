@@ -120,6 +120,16 @@ describe('attack-layers compare <layer>', () => {
     const result = await runCli(['compare', file, '--json']);
     expect(result.code, result.stderr).to.equal(0);
     expect(result.stderr).to.include('compared with software S1202 LockBit 3.0, the one ATT&CK group, campaign or software the layer\'s name and description name ("lockbit 3")');
+    // Its entries only expand sub-techniques: the comparison is empty, and stderr says why.
+    expect(result.stderr).to.include(`warning: ${file}: its 3 entries say nothing to compare: no score above 0, colour, comment, metadata or links (at most showSubtechniques, which only expands a technique); score or colour the techniques the layer means`);
+    expect((JSON.parse(result.stdout) as { comparisons: LayerComparison[] }).comparisons[0]!.counts.reported).to.equal(0);
+    // One coloured entry is compared, and the others pass in silence beside it.
+    const coloured = lockbit('lockbit 3 black');
+    coloured.techniques[0]!.color = '#e60d0d';
+    const one = await runCli(['compare', writeLayer(coloured, 'lockbit-coloured.json'), '--json']);
+    expect(one.code, one.stderr).to.equal(0);
+    expect(one.stderr).to.not.include('nothing to compare');
+    expect((JSON.parse(one.stdout) as { comparisons: LayerComparison[] }).comparisons[0]!.techniques.map((t) => t.id)).to.deep.equal(['T1486']);
     // Another minor version is another release of the software, not this one.
     const other = await runCli(['compare', writeLayer(lockbit('LockBit 3.5 builder leak'), 'lockbit-3.5.json'), '--json']);
     expect(other.code).to.equal(2);

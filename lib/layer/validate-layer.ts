@@ -59,6 +59,7 @@ export const LAYER_FINDING_CODES = [
   'filtered-out-technique',
   'unknown-platform',
   'empty-platforms',
+  'nothing-annotated',
   'repaired',
   'navigator-alert',
   'newer-release',
@@ -524,6 +525,27 @@ function checkDuplicates(entries: readonly unknown[], out: Findings): void {
   });
 }
 
+/**
+ * A layer whose entries all say nothing (no score, colour, comment, metadata, links or `enabled: false`) highlights
+ * no technique in Navigator: fragkiskosk/LOCKBIT-3-BLACK-MITRE-TTP's layer.json holds 123 entries, each only
+ * `showSubtechniques: true`, one per tactic of every technique with sub-techniques, as Navigator saves a layer whose
+ * sub-techniques were all expanded (`expandedSubtechniques: "all"`), and nothing else. A layer of no entries says so
+ * by itself, and entries that say nothing beside annotated ones expand their sub-techniques, as they should.
+ */
+function checkSaysSomething(entries: readonly unknown[], out: Findings): void {
+  const objects = entries.filter(isJsonObject);
+  if (!objects.length || objects.some((entry) => isAnnotated(entry))) return;
+  const expanding = objects.filter((entry) => entry['showSubtechniques'] === true).length;
+  out.add(
+    'warning',
+    'nothing-annotated',
+    '/techniques',
+    `none of the layer's ${objects.length} ${objects.length === 1 ? 'entry' : 'entries'} is annotated (no score, colour, comment, metadata, links or ` +
+      `enabled: false${expanding ? `; ${expanding === objects.length ? 'each' : `${expanding}`} only sets showSubtechniques, which expands a technique's sub-techniques` : ''}): ` +
+      'Navigator highlights no technique, and compare and gap read none; score or colour the techniques the layer means',
+  );
+}
+
 function checkScores(entries: readonly unknown[], range: GradientRange, out: Findings): void {
   for (const found of scoresOutOfRange(entries, range)) out.add('warning', 'score-out-of-range', `/techniques/${found.at}/score`, found.message);
 }
@@ -796,6 +818,7 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
     });
   }
   checkDuplicates(entries, out);
+  checkSaysSomething(entries, out);
   if (range) checkScores(entries, range, out);
   if (index) checkHidden(subject, entries, index, out);
   if (index) checkHiddenDisabled(subject, entries, index, out);

@@ -125,7 +125,8 @@ describe('validateLayer', () => {
       // and T1475 by ID alone. Navigator shows nothing of an entry without annotation, so dropping T1475 loses nothing.
       'warns, not errs, of a deprecated ID in an entry of the ID alone (txt2stix\'s mobile T1475), saying what to write as normalize does',
       layer([{ techniqueID: 'T1406' }, { techniqueID: 'T1475' }], { domain: 'mobile-attack' }),
-      [['warning', 'deprecated-technique', '/techniques/1']],
+      // A layer of IDs alone highlights nothing in Navigator, which nothing-annotated says.
+      [['warning', 'deprecated-technique', '/techniques/1'], ['warning', 'nothing-annotated', '/techniques']],
       /\/techniques\/1: T1475 \(Deliver Malicious App via Authorized App Store\) is deprecated in mobile-attack 18\.1 and has no replacement; its description points to T1407 \(Download New Code at Runtime\), T1406 \(Obfuscated Files or Information\): write the one that fits in the entry's place, or remove the entry: it carries no annotation .*loses nothing anyone saw/,
     ],
     [
@@ -133,7 +134,7 @@ describe('validateLayer', () => {
       // alone loses nothing anyone saw, and is said in normalize's words for a revoked reference, naming the replacement.
       'warns, not errs, of a revoked ID in an entry of the ID alone, naming the replacement as normalize does (T1073 -> T1574.001)',
       layer([{ techniqueID: 'T1073' }]),
-      [['warning', 'revoked-technique', '/techniques/0']],
+      [['warning', 'revoked-technique', '/techniques/0'], ['warning', 'nothing-annotated', '/techniques']],
       /\/techniques\/0: T1073 \(DLL Side-Loading\) was revoked by T1574\.001 \([^)]+\) \(via T1073 -> T1574\.002 -> T1574\.001\): write T1574\.001 in the entry's place, or remove the entry: it carries no annotation .*loses nothing anyone saw/,
     ],
     [
@@ -385,7 +386,8 @@ describe('validateLayer', () => {
     [
       'ignores sub-technique entries without annotation',
       layer([{ techniqueID: 'T1566.001', tactic: 'initial-access', color: '', comment: '', metadata: [], links: [] }], { layout: {} }),
-      [],
+      // No hidden-subtechnique; the layer as a whole highlights nothing.
+      [['warning', 'nothing-annotated', '/techniques']],
     ],
     [
       'warns when versions.attack names a release that is not available, and says which was used',
@@ -436,7 +438,7 @@ describe('validateLayer', () => {
       // An LLM-to-layer script on GitHub (code index file id 54796264826) writes only {techniqueID, tactic: "<tactic-name>"}.
       'keeps a tactic written as its name a warning on an entry that carries nothing Navigator would show',
       layer([{ techniqueID: 'T1105', tactic: 'Command and Control' }]),
-      [['warning', 'repaired', '/techniques/0/tactic']],
+      [['warning', 'repaired', '/techniques/0/tactic'], ['warning', 'nothing-annotated', '/techniques']],
     ],
     [
       'says to write a tactic given as its TA ID by its shortname, which Navigator reads',
@@ -527,6 +529,21 @@ describe('validateLayer', () => {
       'warns about an empty platform filter',
       layer([{ techniqueID: 'T1059', score: 1 }], { filters: { platforms: [] } }),
       [['warning', 'empty-platforms', '/filters/platforms']],
+    ],
+    [
+      // fragkiskosk/LOCKBIT-3-BLACK-MITRE-TTP's layer.json (Navigator 5.1.1) in our own words: an entry per tactic of
+      // each technique with sub-techniques, each only showSubtechniques: true, saved with every sub-technique expanded.
+      'warns about a layer none of whose entries is annotated (only showSubtechniques), as Navigator saves "expand all"',
+      layer(
+        [
+          { techniqueID: 'T1037', tactic: 'persistence', color: '', comment: '', enabled: true, metadata: [], links: [], showSubtechniques: true },
+          { techniqueID: 'T1037', tactic: 'privilege-escalation', color: '', comment: '', enabled: true, metadata: [], links: [], showSubtechniques: true },
+          { techniqueID: 'T1557', tactic: 'credential-access', color: '', comment: '', enabled: true, metadata: [], links: [], showSubtechniques: true },
+        ],
+        { layout: { layout: 'side', expandedSubtechniques: 'all' } },
+      ),
+      [['warning', 'nothing-annotated', '/techniques']],
+      /^test\.layer\.json: \/techniques: none of the layer's 3 entries is annotated \(no score, colour, comment, metadata, links or enabled: false; each only sets showSubtechniques, which expands a technique's sub-techniques\): Navigator highlights no technique, and compare and gap read none; score or colour the techniques the layer means$/,
     ],
     [
       // Navigator opens it in a tab titled "loading layer..."; the repair names it after its file.

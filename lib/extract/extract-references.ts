@@ -148,11 +148,22 @@ const NO_NAME_HEADER = /^(?:hypothes[ie]s|hypothèses?|(?:log|data) sources?|sou
 const NO_NAME_WORD =
   /\b(?:detections?|logs?|logging|evidence|notes?|comments?|procedures?|severity|status|rules?|logic|tables?|results?|use cases?)\b|記録|ログ|検知|備考/;
 const NAME_WORD = /\btechniques?\b|手法|テクニック|技術/;
+// Headers of columns that say what the report saw of a technique's use (`| Tactic | Technique | Justification |` over
+// `| Privilege Escalation / Injection | T1055.012 | Process hollowing into \`msinfo32.exe\` |`, a CTI write-up's mapping
+// on GitHub): no name, however much a cell starts like one; the cell is the reference's evidence. A cell that is a
+// technique's name whole, as ATT&CK data says (`| Collection | T1114 | Email Collection |` under `| Tactic | Technique |
+// Description |`, a Kimsuky write-up's mapping), is still read as the name beside the ID.
+const EVIDENCE_HEADER = /^(?:justifications?|descriptions?|details?|notes?|comments?|evidence|procedures?(?: examples?)?|observed behaviou?rs?|observations?)$/;
 
 /** Whether a column's header says that its cells name no technique beside an ID (a data source, a query, a detection). */
 function namelessHeader(text: string): boolean {
   const key = headerKey(text);
-  return NO_NAME_HEADER.test(key) || (NO_NAME_WORD.test(key) && !NAME_WORD.test(key) && headerRole(text) === undefined);
+  return NO_NAME_HEADER.test(key) || evidenceHeader(text) || (NO_NAME_WORD.test(key) && !NAME_WORD.test(key) && headerRole(text) === undefined);
+}
+
+/** Whether a column's header says that its cells tell what the report saw of the technique's use (`EVIDENCE_HEADER`). */
+function evidenceHeader(text: string): boolean {
+  return EVIDENCE_HEADER.test(headerKey(text));
 }
 
 function headerKey(text: string): string {
@@ -652,7 +663,7 @@ function withOtherLanguageNameAfter(text: string, ref: ReferenceToken): Referenc
 
 /** The fields of a reference in their documented order. */
 function ordered(ref: Found): Found {
-  const { raw, line, lines, ids, name, tactics, span, nameSpan, tacticColumn, malformed } = ref;
+  const { raw, line, lines, ids, name, tactics, span, nameSpan, tacticColumn, malformed, evidence } = ref;
   return {
     raw,
     line,
@@ -664,6 +675,7 @@ function ordered(ref: Found): Found {
     ...(nameSpan ? { nameSpan } : {}),
     ...(tacticColumn !== undefined ? { tacticColumn } : {}),
     ...(malformed ? { malformed } : {}),
+    ...(evidence?.length ? { evidence } : {}),
   };
 }
 
@@ -800,6 +812,8 @@ interface Table {
   columnTactics?: Array<string[] | undefined>;
   /** The columns whose header says they hold no technique's name (`NO_NAME_HEADER`: a data source, a query). */
   nameless?: boolean[];
+  /** The columns whose header says they hold what the report saw of the use (`EVIDENCE_HEADER`): each row's evidence. */
+  evidence?: boolean[];
 }
 
 /**
@@ -917,6 +931,7 @@ function rowReferences(
   record?: KeyValueRecord,
   above?: NameApart,
   hasTactic?: ReadOptions['hasTactic'],
+  namesTechnique?: ReadOptions['namesTechnique'],
 ): void {
   const rowTactics = rowTacticSource(line, cells, table, context);
   // `| 초기 접근 / 실행 | 피싱 → 사용자 실행 | T1566, T1204 |`: the tactics of a row of several techniques are shared among
@@ -945,8 +960,11 @@ function rowReferences(
     // Only in a row whose cells line up with the header's (an AsciiDoc row spanning rows, `.2+|Persistence |T1053.005 |…`,
     // has a cell more).
     const nameless = table?.nameless?.length === cells.length ? table.nameless : undefined;
+    const evidence = nameless && table?.evidence;
+    // An evidence column's cell that is a technique's name whole is a name (`EVIDENCE_HEADER`).
+    const namesWhole = (k: number): boolean => !!evidence?.[k] && !!namesTechnique?.(originalOf(line, cells[k]!).trim(), line.number, false);
     const side = (ks: number[]): number[] => {
-      const stop = ks.findIndex((k) => nameless?.[k]);
+      const stop = ks.findIndex((k) => nameless?.[k] && !namesWhole(k));
       return (stop < 0 ? ks : ks.slice(0, stop)).filter((k) => k >= 0 && k < cells.length);
     };
     const near = [...side([i - 1, i - 2, i - 3]), ...side([i + 1, i + 2, i + 3])];
@@ -965,13 +983,18 @@ function rowReferences(
     const subCell = table && j === nameColumn && table.subColumn > j && unnamed === 1 ? cells[table.subColumn] : undefined;
     const sub = subCell && nameCell(line, subCell) ? subCell : undefined;
     const elsewhere = unnamed === 1 ? (record?.name ?? (nameSpan ? undefined : above)) : undefined;
+    // The evidence columns' cells (not the one read as the name), as written: what the report saw of each reference's use.
+    const said = cells.flatMap((cell, k) => {
+      const text = evidence?.[k] && cell !== nameSpan && !hasIds(line, cell) ? originalOf(line, cell).trim() : '';
+      return /\p{L}/u.test(text) ? [`line ${line.number}: ${JSON.stringify(text)}`] : [];
+    });
     // The k-th reference without a name of its own takes the k-th part of the name cell.
     let k = 0;
     for (const { ref, tactics } of cellRefs) {
       const part = ref.name === undefined ? nameParts[k++] : undefined;
       const column = table?.columnTactics?.[i];
       const own = tactics.length ? { tactics } : column ? { tactics: column } : shared(ref);
-      merged.mention(line, ref, own, part && j !== undefined ? { line, span: part, after: j > i, ...(sub ? { sub } : {}) } : ref.name === undefined ? elsewhere : undefined);
+      merged.mention(line, ref, own, part && j !== undefined ? { line, span: part, after: j > i, ...(sub ? { sub } : {}) } : ref.name === undefined ? elsewhere : undefined, said);
     }
   }
 }
@@ -1667,7 +1690,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         if (line.idSpans.length) {
           const record = keyValueRecord(entryAt, lines.length, index);
           const above = nameAbove(entry, index > 0 ? entryAt(index - 1) : undefined, table);
-          rowReferences(line, entry.cells, table, record?.tactics ?? context, merged, record, above, options.hasTactic);
+          rowReferences(line, entry.cells, table, record?.tactics ?? context, merged, record, above, options.hasTactic, options.namesTechnique);
           break;
         }
         const texts = entry.cells.map((cell) => slice(line, cell));
@@ -1684,6 +1707,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
           const first = roles.indexOf('name');
           const subColumn = texts.findIndex((text, k) => k > first && first >= 0 && SUB_TECHNIQUE_HEADER.test(headerKey(text)));
           const nameless = texts.map(namelessHeader);
+          const evidence = texts.map(evidenceHeader);
           table = {
             roles,
             techniqueColumn,
@@ -1691,6 +1715,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
             carried: { tactics: [] },
             ...(entry.csv ? { csv: { separator: entry.csv, cells: entry.cells.length } } : {}),
             ...(nameless.some(Boolean) ? { nameless } : {}),
+            ...(evidence.some(Boolean) ? { evidence } : {}),
           };
           // A header right under the row that gave the table its tactic, only a delimiter row between (`| Execution | | |`,
           // `|---|---|---|`, `| Technique Title | ID | Use |`: an advisory's table made Markdown, its caption the first
@@ -1718,7 +1743,8 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         const nameless = texts.map(namelessHeader);
         const next = index + 1 < lines.length ? entryAt(index + 1) : undefined;
         if (nameless.some(Boolean) && next?.kind === 'row' && isDelimiterRow(next.line)) {
-          table = { roles, techniqueColumn: -1, subColumn: -1, carried: { tactics: [] }, nameless };
+          const evidence = texts.map(evidenceHeader);
+          table = { roles, techniqueColumn: -1, subColumn: -1, carried: { tactics: [] }, nameless, ...(evidence.some(Boolean) ? { evidence } : {}) };
           break;
         }
         const tactics = sectionRowTactics(texts);
@@ -1929,6 +1955,8 @@ class MergedReferences {
   readonly #byIds = new Map<string, ExtractedReference>();
   /** The lines each reference is cited on (by the keys of `#byIds`), met in any order. */
   readonly #lines = new Map<string, Set<number>>();
+  /** What the report saw of each reference's use (by the keys of `#byIds`), in the order met: a table's evidence cells. */
+  readonly #evidence = new Map<string, Set<string>>();
   readonly #namesApart: boolean;
   readonly #threatEntries: readonly ThreatEntry[];
   readonly #warning: ReadOptions['warning'];
@@ -1973,10 +2001,12 @@ class MergedReferences {
   }
 
   /** A mention as the tokenizer read it, with the tactics and the name apart that the walk found for it. */
-  mention(line: Line, ref: ReferenceToken, given: TacticSource, named?: NameApart): void {
+  mention(line: Line, ref: ReferenceToken, given: TacticSource, named?: NameApart, evidence: readonly string[] = []): void {
     const tactics = statedOr(ref, this.tacticsAt(line, ref, given));
     const at = named ? Math.min(line.number, named.line.number) : line.number;
-    this.#cite(this.#merge(referenceKey(ref), tactics.tactics, () => found(line, ref, tactics, named), ref.name !== undefined || named !== undefined, false), at);
+    const key = this.#merge(referenceKey(ref), tactics.tactics, () => found(line, ref, tactics, named), ref.name !== undefined || named !== undefined, false);
+    this.#cite(key, at);
+    if (evidence.length) this.#evidence.set(key, new Set([...(this.#evidence.get(key) ?? []), ...evidence]));
   }
 
   /**
@@ -2044,7 +2074,9 @@ class MergedReferences {
   list(): ExtractedReference[] {
     const refs = [...this.#byIds].map(([key, ref]) => {
       const lines = [...(this.#lines.get(key) ?? [])].sort((a, b) => a - b);
-      return lines.length > 1 ? ordered({ ...ref, lines }) : ref;
+      const evidence = this.#evidence.get(key);
+      const cited = lines.length > 1 ? ordered({ ...ref, lines }) : ref;
+      return evidence ? ordered({ ...cited, evidence: [...evidence] }) : cited;
     });
     return refs.sort((a, b) => citedLines(a)[0]! - citedLines(b)[0]!);
   }

@@ -856,6 +856,26 @@ describe('extractReport', () => {
   });
 
   describe('a name in a table\'s cell beside its ID\'s', () => {
+    it('reads a justification column\'s cell as evidence, not as the name, unless it is a technique\'s name whole', () => {
+      // The layout of abdelrahman72-22/cti-reports 'Yellow Rat Analysis Report.md' (no licence stated; our own rows):
+      // `| Tactic | Technique | Justification |`, IDs in the technique column; its cell `Process hollowing into …` was read
+      // as T1055.012's name. A Kimsuky write-up's `| Tactic | Technique | Description |` writes the names there.
+      const text = [
+        '| Tactic | Technique | Justification |', '|---|---|---|',
+        '| Privilege Escalation | T1055.012 | Hollowed process `notepad.exe` runs the payload |',
+        '| Discovery | T1016 | Network configuration gathered by the loader |',
+        '| Discovery | T1046 | Network Service Discovery |',
+        '', '| Tactic | Technique | Description |', '|---|---|---|', '| Collection | T1114 | Email Collection |',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.raw, ref.name, ref.evidence, ref.resolution?.ids])).to.deep.equal([
+        ['T1055.012', undefined, ['line 3: "Hollowed process `notepad.exe` runs the payload"'], ['T1055.012']],
+        ['T1016', undefined, ['line 4: "Network configuration gathered by the loader"'], ['T1016']],
+        ['T1046 | Network Service Discovery', 'Network Service Discovery', undefined, ['T1046']],
+        ['T1114 | Email Collection', 'Email Collection', undefined, ['T1114']],
+      ]);
+    });
+
     it('takes no name from the ends of the cells beside the ID\'s', () => {
       // cchopin/threat-reports MIRAI-EIW-2026-02/02_threat_intelligence_FR.md (February 2026, no licence stated), section
       // 6.5: `| Port non standard | T1571 | Port 6969 pour le C2 |` was named "non standard Port" (T1571 Non-Standard Port). Its PINEAPPLE sibling (cchopin/threat-reports PINEAPPLE-2026-02/rapport_FR.md,

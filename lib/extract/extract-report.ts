@@ -13,6 +13,7 @@ import { objectKind } from '../normalize/resolve-attack-object.js';
 import { reportActor } from './report-actor.js';
 import { namesWithoutIds } from './technique-names.js';
 import { namedLineItems, type NamedKind } from './name-lines.js';
+import { attackSections } from './attack-sections.js';
 import { nameLanguage } from './name-language.js';
 import { documentLanguage } from '../suggest/passage-language.js';
 import { ICS_WIKI_RULE, ocrIdsInLines } from './ocr-ids.js';
@@ -784,6 +785,13 @@ export function extractReport(text: string, context?: ResolveContext, options: B
       `the report names ${unnumbered.length} technique${unnumbered.length === 1 ? '' : 's'} without an ID (${listed(unnumbered.map((n) => `${n.id} ${fullName(target, target.technique(n.id)!)}${written(n)} at line ${n.line}`))}), ` +
         'which extract reads only in a table\'s technique column, a list of techniques, a breadcrumb (`Tactic » Technique`) and a heading (`## Tactic: Technique`): `attack-layers suggest` ranks them, `extract --suggest` adds them to the skeleton as comments',
     );
+  }
+  // `MITRE ATT&CK` over nothing (Trend Micro's table kept as an image, the page as text): a section a heading announces
+  // ATT&CK techniques for, in which no reference was read, is said, not passed over.
+  const citedLines = kept.flatMap((ref) => [ref.line, ref.span.line, ...(ref.lines ?? []), ...(ref.nameSpan ? [ref.nameSpan.line] : [])]);
+  for (const section of attackSections(lines.map((line) => line.original))) {
+    if (citedLines.some((line) => line >= section.line && line < section.end)) continue;
+    notes.push(`line ${section.line}: the section "${section.heading}" holds no technique extract could read (a table kept as an image?); map it by hand from the original report`);
   }
   return { references: kept, objects: objectsInLines(lines, target), notes: [...actorNotes, ...notes], ...textActor };
 }

@@ -2584,4 +2584,35 @@ describe('extractReport', () => {
       ]);
     });
   });
+
+  describe('a section that announces ATT&CK techniques and holds none', () => {
+    const sectionNotes = (text: string): string[] => extractReport(text, { target: loadRelease('18.1') }).notes.filter((note) => note.includes('holds no technique'));
+
+    it('says which heading\'s section holds no reference (its table an image), and nothing of one that holds some', () => {
+      // The layout of Trend Micro's "8220 Gang Evolves With New Strategies" (2023) scraped to text (TomInTheBytes/GenAI-
+      // Threat-Intelligence-Research): its `MITRE ATT&CK` heading over a table set as an image, so nothing under it but
+      // the page's tags. Our own lines.
+      const text = [
+        'Gang Moves To New Loaders', '', 'The actor ran a PowerShell script to fetch the miner.', '', 'Indicators of Compromise', '',
+        'SHA256', 'Detection', '', ' ', 'MITRE ATT&CK', '', '', '', 'Tags', '', 'Malware', '|', 'Cyber Crime',
+      ].join('\n');
+      expect(sectionNotes(text)).to.deep.equal([
+        'line 11: the section "MITRE ATT&CK" holds no technique extract could read (a table kept as an image?); map it by hand from the original report',
+      ]);
+      // A Markdown heading's section ends at the next heading of its level: an ID past it is another section's.
+      const marked = '# Report\n\n## Tactics, Techniques and Procedures\n\n![ATT&CK table](ttps.png)\n\n## Indicators\n\nThe loader (T1105) fetched it.';
+      expect(sectionNotes(marked)).to.deep.equal([
+        'line 3: the section "Tactics, Techniques and Procedures" holds no technique extract could read (a table kept as an image?); map it by hand from the original report',
+      ]);
+      // A section that holds references, as a table or scraped one cell a line, or names, and a sentence, say nothing.
+      const table = '## 4. TTP Analysis (MITRE ATT&CK)\n\n### Execution\n\n| Tactic | Technique |\n|---|---|\n| Execution | T1059.001 |\n\n## Indicators\n\nNone.';
+      expect(sectionNotes(table)).to.deep.equal([]);
+      const scraped = 'Title\n\nMITRE ATT&CK techniques\nThis table was built using version 13 of the MITRE ATT&CK framework.\n\nTactic\n\nID\n\nInitial Access\n\nT1190';
+      expect(sectionNotes(scraped)).to.deep.equal([]);
+      const names = '**MITRE ATT&CK**\n\n| Tactic | Technique |\n|---|---|\n| Discovery | Network Sniffing |';
+      expect(sectionNotes(names)).to.deep.equal([]);
+      const sentence = 'The ATT&CK techniques are in the figure below.\n\nWe map them to MITRE ATT&CK in the appendix.';
+      expect(sectionNotes(sentence)).to.deep.equal([]);
+    });
+  });
 });

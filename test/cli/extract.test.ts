@@ -85,6 +85,17 @@ describe('attack-layers extract', () => {
     expect(techniques.map((t) => t.source)).to.deep.equal([`${file}:1, 9`, `${file}:3, 4, 8`, `${file}:10`]);
   });
 
+  it('gives its notes in --json, as on stderr: a section announcing ATT&CK techniques that holds none', async () => {
+    // The layout of Trend Micro's "8220 Gang Evolves With New Strategies" (2023) as text: its ATT&CK table was an image.
+    const file = join(freshTmpDir('extract'), 'report.txt');
+    writeFileSync(file, 'Gang Moves To New Loaders\n\nThe actor used T1190 to get in.\n\nMITRE ATT&CK\n\n\nTags\n\nMalware\n');
+    const result = await runCli(['extract', file, '--json']);
+    expect(result.code, result.stderr).to.equal(0);
+    const said = 'line 5: the section "MITRE ATT&CK" holds no technique extract could read (a table kept as an image?); map it by hand from the original report';
+    expect((JSON.parse(result.stdout) as { notes?: string[] }).notes).to.deep.equal([said]);
+    expect(result.stderr).to.include(`${file}: ${said}`);
+  });
+
   it('writes a tactic given only by its TA ID as its name (a Chinese write-up\'s bold label)', async () => {
     const file = join(freshTmpDir('extract'), 'report.txt');
     writeFileSync(file, '**持久化阶段（Persistence, TA0003）**：计划任务（T1053.005）\nTA0002 - Execution: PowerShell (T1059.001)\n');

@@ -171,7 +171,7 @@ function extractOne(context: CliContext, args: Args, file: string, text: string)
   note(context, args, summary(references, objects, shown, releases));
   for (const message of notes) note(context, args, `${shown}: ${message}`);
   const suggestions = args.suggest && releases ? suggestTechniques(text, loadSuggestModel(releases.target, { cacheDir: cacheDir(context) }), { top: 3, html: isHtmlPage(file, text) }) : undefined;
-  if (args.json) return printJson(context, { domain, domain_from: domainFrom, ...(actor ? { actor } : {}), ...(firstSeen ? { first_seen: firstSeen } : {}), ...(lastSeen ? { last_seen: lastSeen } : {}), ...(description ? { description } : {}), references, objects, ...(suggestions ? { suggestions } : {}) });
+  if (args.json) return printJson(context, { domain, domain_from: domainFrom, ...(actor ? { actor } : {}), ...(firstSeen ? { first_seen: firstSeen } : {}), ...(lastSeen ? { last_seen: lastSeen } : {}), ...(description ? { description } : {}), references, objects, ...(notes.length ? { notes } : {}), ...(suggestions ? { suggestions } : {}) });
   const reportFile = file === shown ? file : 'stdin';
   const name = args.name ?? bundleName ?? basename(reportFile).replace(/\.[^.]+$/, '');
   // The report as the campaign's source: its title (the input's own, else its text's, else the file's name), its url where a saved page states it.

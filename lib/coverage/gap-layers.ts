@@ -110,6 +110,9 @@ export function renderCoverageLayer(review: GapReview, index: AttackIndex, name 
  */
 const GAP_SCORE_SCALE = 100;
 
+/** A gap of PRE-ATT&CK's tactics only (`preAttack`), as its comment says it. */
+const OUTSIDE_VIEW_TEXT = 'outside view: Reconnaissance or Resource Development only, before the compromise, which ATT&CK says mostly takes place outside the visibility of the target organization';
+
 /** How many Atomic Red Team tests a gap's comment names (its metadata lists every one). */
 const TESTS_SHOWN = 5;
 const gapScore = (priority: number): number => Math.round(priority * GAP_SCORE_SCALE * 10) / 10;
@@ -137,6 +140,7 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
         : []),
       // Atomic Red Team tests to exercise a rule written for it (--tests): `tests: 0` says there is none to run.
       ...(row.tests ? [`Atomic Red Team ${testsText(row.tests, { shown: TESTS_SHOWN })}`] : []),
+      ...(row.preAttack ? [OUTSIDE_VIEW_TEXT] : []),
       ...detectionLines(row.detection),
     ].join('\n');
     const metadata: LayerMetadata[] = [
@@ -144,6 +148,7 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
       { name: 'threat', value: String(row.threat) },
       { name: 'coverage', value: `${percent(row.coverage)} (${row.status})` },
       { name: 'platforms', value: platformList(row.platforms) },
+      ...(row.preAttack ? [{ name: 'outside view', value: 'Reconnaissance or Resource Development only' }] : []),
       ...(row.detection?.class ? [{ name: 'detection', value: DETECTION_CLASS_TEXT[row.detection.class] }] : []),
       ...(row.detection?.missing ?? []).map((source) => ({ name: 'missing log source', value: source })),
       ...row.sources.map((source) => ({ name: 'used by', value: source })),

@@ -259,6 +259,9 @@ function firstSentence(description: string): string {
 /** ATT&CK's platform of Reconnaissance and Resource Development, what happens before the compromise. */
 const PRE_PLATFORM = 'PRE';
 
+/** How a gap of Reconnaissance or Resource Development only (`preAttack`) is marked in the Markdown and CSV. */
+const OUTSIDE_VIEW = 'outside view';
+
 /** The short block a detection engineer reads for one gap: strategies, analytics with their log sources, mitigations. */
 function gapBlock(row: GapReportData['rows'][number], rank: number): string[] {
   const detection = row.detection;
@@ -368,7 +371,7 @@ export function formatGapReportMarkdown(review: GapReportData): string {
     `|---:|---|---|---|---:|---|---|---:|---|${detected ? '---|' : ''}${tested ? '---|' : ''}---:|`,
     ...gaps.map(
       (row, i) =>
-        `| ${i + 1} | ${cell(row.id)} | ${cell(row.name)} | ${cell(row.tactics.join(', '))} | ${cell(row.threat)} | ${cell(row.sources.join('; '))} | ` +
+        `| ${i + 1} | ${cell(row.id)} | ${cell(row.name)} | ${cell(row.tactics.join(', '))}${row.preAttack ? ` (${OUTSIDE_VIEW})` : ''} | ${cell(row.threat)} | ${cell(row.sources.join('; '))} | ` +
         `${cell(platformText(row))} | ${percent(row.coverage)}${row.status === 'partial' ? ' (partial)' : ''} | ${cell(ruleList(row))} | ` +
         `${detected ? `${cell(detectionText(row.detection))} | ` : ''}${tested ? `${cell(testsText(row.tests ?? [], { shown: TESTS_SHOWN }))} | ` : ''}${cell(row.priority)} |`,
     ),
@@ -382,6 +385,14 @@ export function formatGapReportMarkdown(review: GapReportData): string {
         '(Reconnaissance, Resource Development), mostly outside the systems rules watch: ATT&CK\'s analytics for it read Internet Scan, Domain Name, Malware Repository and such.',
     );
   }
+  const outside = gaps.filter((row) => row.preAttack).length;
+  if (outside) {
+    lines.push(
+      '',
+      `${outside === 1 ? '1 gap is' : `${outside} gaps are`} marked ${OUTSIDE_VIEW}: techniques of Reconnaissance or Resource Development only, which ATT&CK says mostly take place ` +
+        'outside the visibility of the target organization; each is ranked after the gaps of its priority that are not.',
+    );
+  }
   if (gaps.length && (review.detectionStrategies !== undefined || gaps.some((row) => row.otherPlatformRules.length || row.parentRules?.length || row.visibility?.length || row.tests?.length))) {
     lines.push('', '## What to build, gap by gap', '');
     gaps.forEach((row, i) => lines.push(...gapBlock(row, i + 1), ''));
@@ -393,9 +404,9 @@ export function formatGapReportMarkdown(review: GapReportData): string {
       '',
       '## Covered threat techniques, highest priority first',
       '',
-      // Rows keep the review's order, the gaps': covered rows have no class of what to build, so threat breaks ties.
+      // Rows keep the review's order, the gaps': covered rows have no class of what to build.
       'Ranked as the gaps: the highest priority first, which is the threat the rules leave uncovered (threat x (1 - coverage / 100)), ' +
-        'then the higher threat, then by technique ID.',
+        'then a technique in view before one of Reconnaissance or Resource Development only, then the higher threat, then by technique ID.',
       '',
       `| Technique | Name | Threat | Platforms | Coverage | Rules | Not counted (other platforms) |${tested ? ' Tests |' : ''}`,
       `|---|---|---:|---|---:|---|---|${tested ? '---|' : ''}`,
@@ -475,13 +486,14 @@ export const GAP_TABLE_HEADER = [
   'subtechnique_coverage',
   'visibility',
   'tests',
+  'outside_view',
 ] as const;
 
 /**
  * Columns the ranked table gained after the CSV report's layout was set: the CSV puts them after its other sections'
  * columns, last, so that a reader of the columns by position still reads the others where they were.
  */
-const CSV_LATER_COLUMNS: readonly string[] = ['subtechnique_coverage', 'visibility', 'tests'];
+const CSV_LATER_COLUMNS: readonly string[] = ['subtechnique_coverage', 'visibility', 'tests', 'outside_view'];
 
 /** The ranked rows of a gap report as table rows, one per threat technique, in the report's order. */
 export function gapTableRows(review: Pick<GapReportData, 'rows'>): (string | number)[][] {
@@ -512,6 +524,8 @@ export function gapTableRows(review: Pick<GapReportData, 'rows'>): (string | num
     visibilityText(row.visibility ?? []),
     // Atomic Red Team tests to exercise it on its platforms (--tests), each `name [guid] (executor)`; never coverage.
     row.tests?.map(testCell).join(';') ?? '',
+    // Reconnaissance or Resource Development only: before the compromise, mostly outside the organisation's view.
+    row.preAttack ? 'yes' : '',
   ]);
 }
 

@@ -62,7 +62,7 @@ export const GAP_FORMULAS = {
   platforms:
     "platforms = the threat's platforms (campaign platforms, a technique's own, layer filters; none, or a filter of every platform of the layer's release: all) that the technique has; a rule counts only if it fires on one of them (Sigma logsource; no platform: anywhere)",
   coverage: 'coverage = best level (0-100 %) of the rules counting for the technique; parents covered only through sub-techniques are partial, at the mean of their sub-techniques',
-  priority: 'priority = threat x (1 - coverage / 100); equal priorities rank buildable gaps first, then needs telemetry, then no analytic, then the higher threat, then by technique ID',
+  priority: 'priority = threat x (1 - coverage / 100); equal priorities rank buildable gaps first, then needs telemetry, then no analytic, then a technique in view before one of Reconnaissance or Resource Development only (outside view), then the higher threat, then by technique ID',
   tactic: 'tactic coverage = sum(threat x coverage) / sum(threat)',
 } as const;
 
@@ -214,6 +214,12 @@ export interface GapRow {
    */
   tests?: RowTest[];
   priority: number;
+  /**
+   * True when every tactic of the technique is Reconnaissance or Resource Development (PRE-ATT&CK's, PRE the
+   * platform): what the adversary does before the compromise, which ATT&CK says mostly takes place outside the
+   * visibility of the target organization. Ranked after the others of equal priority. Absent otherwise.
+   */
+  preAttack?: true;
   /** For gaps, when the review had the release's detection model: what ATT&CK offers to close it. */
   detection?: GapDetection;
 }
@@ -708,6 +714,12 @@ export interface ThreatLayerOptions extends ResolveCoverageOptions {
 /** The enterprise platform of the tactics ATT&CK 8 took over from PRE-ATT&CK (Reconnaissance, Resource Development). */
 const PRE_PLATFORM = 'PRE';
 
+/** The tactics ATT&CK 8 took over from PRE-ATT&CK: what the adversary does before the compromise. */
+const PRE_TACTICS: readonly TacticShortname[] = ['reconnaissance', 'resource-development'];
+
+/** Whether a technique has only PRE-ATT&CK's tactics (none: false), as the release places it. */
+const isPreAttack = (tactics: readonly TacticShortname[]): boolean => tactics.length > 0 && tactics.every((tactic) => PRE_TACTICS.includes(tactic));
+
 /**
  * The platforms a threat layer's `filters.platforms` names in the target release, or undefined for every platform:
  * none listed, or every platform of the layer's own release, or of another in whose platform names it is written
@@ -914,13 +926,23 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
       ...(visibility.length ? { visibility } : {}),
       ...(options.tests ? { tests: testsOnPlatforms(options.tests.placed, id, platforms) } : {}),
       priority: round(t.weight * (1 - covered.coverage)),
+      ...(isPreAttack(technique.tactics) ? { preAttack: true as const } : {}),
     };
   });
   const isGap = (row: GapRow): boolean => row.coverage < options.minCoverage || row.status === 'partial';
   if (options.detection) {
     for (const row of rows) if (isGap(row)) row.detection = detectionAdvice(row.id, row.platforms, options.detection, options.logSources);
   }
-  rows.sort((a, b) => b.priority - a.priority || classRank(a.detection) - classRank(b.detection) || b.threat - a.threat || (a.id < b.id ? -1 : 1));
+  // Equal priorities: what the collected logs can detect first (--log-sources), then what happens in view before what
+  // happens before the compromise (PRE-ATT&CK's tactics only), then the higher threat, then the ID.
+  rows.sort(
+    (a, b) =>
+      b.priority - a.priority ||
+      classRank(a.detection) - classRank(b.detection) ||
+      Number(!!a.preAttack) - Number(!!b.preAttack) ||
+      b.threat - a.threat ||
+      (a.id < b.id ? -1 : 1),
+  );
   const gaps = rows.filter(isGap);
 
   const tactics: TacticSummary[] = target

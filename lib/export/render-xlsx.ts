@@ -190,7 +190,7 @@ export async function renderXlsx(model: MatrixModel, options: XlsxOptions = {}):
 export async function renderGapXlsx(report: GapReportData, options: XlsxOptions = {}): Promise<Uint8Array> {
   const date = options.date ?? DEFAULT_DATE;
   const workbook = newWorkbook(date);
-  const widths = [6, 11, 36, 28, 8, 30, 22, 22, 9, 9, 6, 60, 40, 40, 16, 30, 20, 30, 30, 8, 60, 50];
+  const widths = [6, 11, 36, 28, 8, 30, 22, 22, 9, 9, 6, 60, 40, 40, 16, 30, 20, 30, 30, 8, 60, 50, 50, 12];
   const ranked = addTableSheet(workbook, 'Gaps', GAP_TABLE_HEADER, gapTableRows(report), widths);
   report.rows.forEach((row, i) => {
     if (row.gap) fill(ranked.getCell(i + 2, GAP_TABLE_HEADER.indexOf('gap') + 1), '#f4a259');

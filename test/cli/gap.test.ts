@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, resolve, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect } from 'chai';
+import { formatGapReportCsv, formatGapReportMarkdown, type GapReportData } from '../../lib/coverage/gap-report.js';
 import { parseCsv } from '../../lib/coverage/parse-csv.js';
 import type { CoverageRule } from '../../lib/coverage/coverage-types.js';
 import { resolveCoverage } from '../../lib/coverage/gap-review.js';
@@ -215,7 +216,7 @@ describe('attack-layers gap (the real Sigma rule set in ../shared/sigma, campaig
   let report: {
     inputs: { kind: string; files: number; counts: { items: number; rules: number; ignored: number; invalid: number }; ignored: { file: string; reason: string }[] }[];
     unresolved: { raw: string; status: string; note: string; places: string[] }[];
-    rows: { id: string; priority: number; threat: number; gap: boolean }[];
+    rows: { id: string; priority: number; threat: number; gap: boolean; preAttack?: true }[];
     formulas: { priority: string };
     notes: string[];
   };
@@ -306,30 +307,32 @@ describe('attack-layers gap (the real Sigma rule set in ../shared/sigma, campaig
     });
   });
 
-  it('states how equal priorities are ranked (the higher threat, then technique ID), and ranks so', () => {
-    expect(report.formulas.priority).to.contain('equal priorities rank').and.to.contain('then the higher threat, then by technique ID');
-    // Without --log-sources no gap is classed: rows of equal priority go by threat, highest first, then by ID.
+  it('states how equal priorities are ranked (in view first, the higher threat, then technique ID), and ranks so', () => {
+    expect(report.formulas.priority).to.contain('equal priorities rank').and.to.contain('then a technique in view before one of Reconnaissance or Resource Development only (outside view), then the higher threat, then by technique ID');
+    // Without --log-sources no gap is classed: rows of equal priority go in view first, then by threat, highest first, then by ID.
     const ties = report.rows.slice(1).filter((row, i) => row.priority === report.rows[i]!.priority);
     expect(ties.length, 'no equal priorities to rank').to.be.greaterThan(0);
     report.rows.slice(1).forEach((row, i) => {
       const before = report.rows[i]!;
       if (row.priority !== before.priority) return expect(row.priority).to.be.below(before.priority);
+      expect(!before.preAttack || !!row.preAttack, `${before.id} before ${row.id}`).to.equal(true);
+      if (!before.preAttack !== !row.preAttack) return;
       expect(row.threat <= before.threat, `${before.id} before ${row.id}`).to.equal(true);
       if (row.threat === before.threat) expect(before.id < row.id, `${before.id} before ${row.id}`).to.equal(true);
     });
   });
 
-  it('states the order of the Markdown table of covered threat techniques, and ranks them so (priority, the higher threat, technique ID)', async () => {
+  it('states the order of the Markdown table of covered threat techniques, and ranks them so (priority, in view first, the higher threat, technique ID)', async () => {
     const md = freshTmpDir('gap-sigma-md');
     expect((await runCli(['gap', '--threat', 'campaigns', '--coverage', sigma, '--out', md, '--quiet'])).code).to.equal(0);
     const section = readFileSync(join(md, 'gap-report.md'), 'utf8').split('\n## Covered threat techniques, highest priority first\n')[1]?.split('\n## ')[0] ?? '';
     expect(section).to.contain(
-      'Ranked as the gaps: the highest priority first, which is the threat the rules leave uncovered (threat x (1 - coverage / 100)), then the higher threat, then by technique ID.',
+      'Ranked as the gaps: the highest priority first, which is the threat the rules leave uncovered (threat x (1 - coverage / 100)), then a technique in view before one of Reconnaissance or Resource Development only, then the higher threat, then by technique ID.',
     );
     const ids = section.split('\n').flatMap((line) => /^\| (T\d{4}(?:\.\d{3})?) \|/.exec(line)?.[1] ?? []);
     const covered = report.rows.filter((row) => !row.gap);
     expect(covered.length, 'no covered threat technique').to.be.greaterThan(1);
-    const ranked = [...covered].sort((a, b) => b.priority - a.priority || b.threat - a.threat || (a.id < b.id ? -1 : 1));
+    const ranked = [...covered].sort((a, b) => b.priority - a.priority || Number(!!a.preAttack) - Number(!!b.preAttack) || b.threat - a.threat || (a.id < b.id ? -1 : 1));
     expect(ids).to.deep.equal(ranked.map((row) => row.id));
   });
 
@@ -436,7 +439,7 @@ describe("attack-layers gap: a parent covered only through some sub-techniques (
     expect(comment('coverage.layer.json')).to.contain(mean);
   });
 
-  it('says it in the CSV report and the workbook too, in a column subtechnique_coverage after the others, then visibility and tests (the CSV keeps its other columns where they were)', async () => {
+  it('says it in the CSV report and the workbook too, in a column subtechnique_coverage after the others, then visibility, tests and outside_view (the CSV keeps its other columns where they were)', async () => {
     const row = partial.find((r) => r.id === 'T1001')!;
     const mean = `the mean of its ${row.subtechniques!.length} sub-techniques: ${row.subtechniques!.map((sub) => `${sub.id} ${Math.round(sub.coverage)}%`).join(', ')}`;
     const csvOut = freshTmpDir('gap-partial-csv');
@@ -445,7 +448,7 @@ describe("attack-layers gap: a parent covered only through some sub-techniques (
     // The columns as the CSV report had them before, by position, then the new one.
     const before = 'section,rank,technique,name,tactics,threat,used_by,platforms,platforms_not_covered,coverage,status,gap,rules,other_platform_rules,' +
       'parent_rules_not_counted,detection,missing_log_sources,strategies,analytics,mitigations,priority,reference,times,note,places';
-    expect(header).to.deep.equal([...before.split(','), 'subtechnique_coverage', 'visibility', 'tests']);
+    expect(header).to.deep.equal([...before.split(','), 'subtechnique_coverage', 'visibility', 'tests', 'outside_view']);
     const cell = (cells: string[], column: string) => cells[header!.indexOf(column)];
     const techniques = rows.filter((cells) => cells[0] === 'technique');
     expect(cell(techniques.find((cells) => cell(cells, 'technique') === 'T1001')!, 'subtechnique_coverage')).to.equal(mean);
@@ -455,7 +458,7 @@ describe("attack-layers gap: a parent covered only through some sub-techniques (
     expect((await runCli(['export', join(out, 'gap-report.json'), '--out', file])).code).to.equal(0);
     const sheet = (await readWorkbook(readFileSync(file))).getWorksheet('Gaps')!;
     const titles = sheet.getRow(1).values as unknown[];
-    expect(titles.slice(-3)).to.deep.equal(['subtechnique_coverage', 'visibility', 'tests']);
+    expect(titles.slice(-4)).to.deep.equal(['subtechnique_coverage', 'visibility', 'tests', 'outside_view']);
     const t1001 = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2)).find((r) => r.getCell(titles.indexOf('technique')).value === 'T1001')!;
     expect(t1001.getCell(titles.indexOf('subtechnique_coverage')).value).to.equal(mean);
   });
@@ -1716,5 +1719,67 @@ describe('attack-layers gap: the Markdown as a detection engineer reads it (TEMP
     // ATT&CK 18.1 writes the channel "None" for T1583.001's Domain Name and T1014's auditd:EXECVE: no channel.
     expect(report).to.contain('(PRE): Domain Name\n');
     expect(report).to.not.contain('(None)');
+  });
+});
+
+describe('attack-layers gap: gaps of Reconnaissance or Resource Development only, ranked after the others of their priority', function () {
+  this.timeout(120_000);
+  // TEMP.Periscope's campaign (FireEye, 2018) has four such techniques (T1583.001 Domains, T1583.003 Virtual Private
+  // Server, T1592, T1608.001) among gaps of priority 1: ranked by ID alone, they sat before T1656, in view, and only a
+  // note under the table said what PRE is. ATT&CK says of most of them that they take place "outside the visibility of
+  // the target organization" (16.1's detection text of 72 of its 91 such techniques, 18.1's analytics of 73 of 92).
+  const periscope = 'campaigns/temp-periscope-cambodia-2018.yaml';
+  type Row = { id: string; priority: number; tactics: string[]; preAttack?: boolean; gap: boolean; detection?: { class?: string } };
+  const pre = ['T1583.001', 'T1583.003', 'T1592', 'T1608.001'];
+  // Within rows of one priority (and one detection class, with --log-sources), no row in view comes after a marked one.
+  const inViewFirst = (rows: Row[]) =>
+    rows.slice(1).every((row, i) => {
+      const before = rows[i]!;
+      return !before.preAttack || !!row.preAttack || before.priority !== row.priority || before.detection?.class !== row.detection?.class;
+    });
+
+  it('marks them preAttack and ranks them after the gaps in view of equal priority, in JSON and Markdown', async () => {
+    const out = freshTmpDir('gap-pre-rank');
+    const run = await runCli(['gap', '--threat', periscope, '--coverage', `${g}/detections.csv`, '--out', out, '--report', 'json', '--quiet']);
+    expect(run.code, run.stderr).to.equal(0);
+    const report = readJson<{ rows: Row[] }>(join(out, 'gap-report.json'));
+    expect(report.rows.filter((row) => row.preAttack).map((row) => row.id).sort()).to.deep.equal(pre);
+    expect(report.rows.filter((row) => row.preAttack).every((row) => row.tactics.every((t) => t === 'reconnaissance' || t === 'resource-development'))).to.equal(true);
+    expect(report.rows.filter((row) => row.priority === 1).map((row) => row.id)).to.deep.equal(['T1059.007', 'T1105', 'T1204.002', 'T1539', 'T1656', ...pre]);
+    expect(inViewFirst(report.rows)).to.equal(true);
+    const markdown = formatGapReportMarkdown(report as unknown as GapReportData);
+    expect(markdown).to.contain('| 6 | T1583.001 | Domains | resource-development (outside view) |');
+    expect(markdown).to.contain('| 5 | T1656 | Impersonation | defense-evasion |');
+    expect(markdown).to.contain(
+      '4 gaps are marked outside view: techniques of Reconnaissance or Resource Development only, which ATT&CK says mostly take place outside the visibility of the target organization; each is ranked after the gaps of its priority that are not.',
+    );
+    const [header, ...csv] = parseCsv(formatGapReportCsv(report as unknown as GapReportData)).rows.map((row) => row.cells);
+    const marked = csv.filter((cells) => cells[0] === 'technique' && cells[header!.indexOf('outside_view')] === 'yes');
+    expect(marked.map((cells) => cells[header!.indexOf('technique')]).sort()).to.deep.equal(pre);
+  });
+
+  it('keeps the detection class first with --log-sources: a PRE gap buildable from collected logs before those in view that need telemetry', async () => {
+    const dir = freshTmpDir('gap-pre-rank-logs');
+    // ATT&CK 18.1's analytic AN2024 for T1583.001 reads Domain Name (Passive DNS, Domain Registration, Active DNS).
+    writeFileSync(join(dir, 'logs.yml'), '- Domain Name\n- WinEventLog:Sysmon\n');
+    const out = join(dir, 'out');
+    const run = await runCli(['gap', '--threat', periscope, '--coverage', `${g}/detections.csv`, '--log-sources', join(dir, 'logs.yml'), '--out', out, '--report', 'json', '--quiet']);
+    expect(run.code, run.stderr).to.equal(0);
+    const rows = readJson<{ rows: Row[] }>(join(out, 'gap-report.json')).rows.filter((row) => row.priority === 1);
+    expect(rows.map((row) => [row.id, row.detection?.class, !!row.preAttack])).to.deep.equal([
+      ['T1105', 'buildable', false],
+      ['T1204.002', 'buildable', false],
+      ['T1583.001', 'buildable', true],
+      ['T1059.007', 'needs-telemetry', false],
+      ['T1539', 'needs-telemetry', false],
+      ['T1656', 'needs-telemetry', false],
+      ['T1583.003', 'needs-telemetry', true],
+      ['T1592', 'needs-telemetry', true],
+      ['T1608.001', 'needs-telemetry', true],
+    ]);
+    const layer = readJson<{ techniques: { techniqueID: string; comment?: string; metadata?: { name: string; value: string }[] }[] }>(join(out, 'gap.layer.json'));
+    const domains = layer.techniques.find((t) => t.techniqueID === 'T1583.001')!;
+    expect(domains.metadata).to.deep.include({ name: 'outside view', value: 'Reconnaissance or Resource Development only' });
+    expect(layer.techniques.find((t) => t.techniqueID === 'T1656')!.metadata!.map((m) => m.name)).to.not.include('outside view');
   });
 });

@@ -10,12 +10,12 @@
  * - reprise99/Sentinel-Queries and AndreasRogge/KQL-Queries: a line or two of description, or no comment at all, and
  *   no technique.
  * Each file is one rule, named by a `Name:`, `Rule Name:` or `Title:` comment of the comments above the query, else by
- * its file's name; its techniques are the ATT&CK IDs its comments name, in either case, outside link addresses (a
+ * its file's name, or its folder's when that name says nothing (kqlFolderName); its techniques are the ATT&CK IDs its comments name, in either case, outside link addresses (a
  * reference is no mapping, as in read-kql-markdown.ts). The query itself is not read: an ID in a string literal
  * (`has "T1059"`) or a name (`T1059_CL`) is no mapping. It has no status or severity field, so it weighs as a
  * detections file's row without coverage, as a query kept as Markdown does.
  */
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { untaggedRule, type CoverageProblem, type CoverageRef } from './coverage-types.js';
 import { NO_COVERAGE_GIVEN } from './read-detections.js';
 import type { RuleOutcome } from './read-rule-folder.js';
@@ -117,4 +117,19 @@ export function parseKqlFile(text: string, file: string): RuleOutcome {
     return notes.length ? { ...ignored, notes } : ignored;
   }
   return { rule: { kind: 'kql', name, file, line, refs, level: 1, levelReason: `a KQL query file: no status or severity; ${NO_COVERAGE_GIVEN}` } };
+}
+
+// File names that say nothing of the query they hold: `rule.kql`, `query.kql`.
+const GENERIC_FILE = /^(?:rule|query|detection)\.[^.]+$/i;
+
+/**
+ * The name of a KQL query named by its file (no name comment) when the file's name says nothing of it: its folder's,
+ * as repositories that keep each detection in a folder of its own name it (dushanka-p/detection-engineering-microsoft's
+ * detections/de-endp-001-powershell-inmemory-download-cradle/rule.kql; davidecaria/dac-sentinel-mcaps-test-01's eight
+ * src/AnalyticRules/<area>/<rule>/query.kql, beside the rule's metadata.bicep). A name says nothing when it is a
+ * generic word (rule, query, detection) or another file of the input has it (`shared`); undefined otherwise.
+ */
+export function kqlFolderName(file: string, shared: boolean): string | undefined {
+  const folder = basename(dirname(file));
+  return (shared || GENERIC_FILE.test(basename(file))) && folder && folder !== '.' ? folder : undefined;
 }

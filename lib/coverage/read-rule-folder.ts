@@ -16,7 +16,7 @@ import { decodeText, readFolder } from '../read-text.js';
 import { syntaxErrorCause } from '../yaml-syntax-cause.js';
 import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageKind, type CoverageProblem, type CoverageRule } from './coverage-types.js';
 import { looksLikeYaraL, parseYaraL } from './read-chronicle.js';
-import { parseKqlFile } from './read-kql-file.js';
+import { kqlFolderName, parseKqlFile } from './read-kql-file.js';
 import { looksLikeKqlMarkdown, parseKqlMarkdown } from './read-kql-markdown.js';
 import { applyFalcoChanges, falcoHelmRulesFiles, isFalcoRuleMapping, isFalcoRules, parseFalcoRuleMapping, parseFalcoRules, type FalcoLink } from './read-falco.js';
 import { isLimaCharlieConfig, isLimaCharlieRule, parseLimaCharlieConfig, parseLimaCharlieRule } from './read-limacharlie.js';
@@ -113,7 +113,7 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string } = {})
     file,
     outcome: retired ? retire(outcome, `under ${retired.folder}: ${retired.why}, not deployed`) : outcome,
   }));
-  for (const { file, outcome } of applyFalcoChanges(asWazuhLoads(asSplunkReads(settleCorrelations(oneSigmaRulePerId(withoutSentinelStrays(dir, read))))))) {
+  for (const { file, outcome } of applyFalcoChanges(asWazuhLoads(asSplunkReads(settleCorrelations(oneSigmaRulePerId(withoutSentinelStrays(dir, kqlNamedByFolder(read)))))))) {
     items += 'items' in outcome ? outcome.items.length : 1;
     addOutcome({ rules, ignored, problems }, file, outcome);
   }
@@ -394,6 +394,25 @@ function withoutSentinelStrays<T extends FileOutcome>(dir: string, read: readonl
     const reason = `a copy, in a file without an extension, of the Sentinel rule of ${where} (id ${entry.outcome.rule.id}): Azure-Sentinel reads *.yaml files only, one template per id`;
     const ignored = ignoredFor(rule, reason);
     return { ...entry, outcome: entry.outcome.format ? { ...ignored, format: entry.outcome.format } : ignored };
+  });
+}
+
+/**
+ * A folder's outcomes with each KQL query named by its file's name alone (no name comment) named by its folder instead
+ * when that file's name says nothing (kqlFolderName): a generic word, or the name of another file of the input
+ * (compared case aside), as one folder per detection keeps `rule.kql` in each.
+ */
+function kqlNamedByFolder<T extends FileOutcome>(read: readonly T[]): readonly T[] {
+  const counts = new Map<string, number>();
+  for (const { file } of read) counts.set(basename(file).toLowerCase(), (counts.get(basename(file).toLowerCase()) ?? 0) + 1);
+  return read.map((entry) => {
+    const { file, outcome } = entry;
+    if (outcome.format !== 'kql') return entry;
+    const folder = kqlFolderName(file, (counts.get(basename(file).toLowerCase()) ?? 0) > 1);
+    if (!folder) return entry;
+    if ('rule' in outcome && outcome.rule.name === basename(file)) return { ...entry, outcome: { ...outcome, rule: { ...outcome.rule, name: folder } } };
+    if ('ignored' in outcome && outcome.ignored.name === basename(file)) return { ...entry, outcome: { ...outcome, ignored: { ...outcome.ignored, name: folder } } };
+    return entry;
   });
 }
 

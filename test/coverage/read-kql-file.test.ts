@@ -140,3 +140,42 @@ describe('readRuleFolder and --coverage with .kql files', () => {
     ]);
   });
 });
+
+describe('readRuleFolder: a .kql query without a name comment, in a folder of its own under a file name that says nothing', () => {
+  // dushanka-p/detection-engineering-microsoft keeps each detection in a folder of its own, its query in rule.kql
+  // (detections/de-endp-001-powershell-inmemory-download-cradle/rule.kql @ea0b685b, no name line); and
+  // davidecaria/dac-sentinel-mcaps-test-01 keeps eight queries as src/AnalyticRules/<area>/<rule>/query.kql @d214fbe1
+  // (EntraID-passwordSpray: a SigninLogs query, no comment), their techniques in metadata.bicep beside them. Every
+  // such rule was named rule.kql or query.kql.
+  it('names it by its folder when its file name is a generic word or another file of the input has it', () => {
+    const dir = freshTmpDir('kql-folder-names');
+    const files: Readonly<Record<string, string>> = {
+      'detections/de-endp-001-powershell-download-cradle/rule.kql': DUSHANKA,
+      'AnalyticRules/AzureAD/EntraID-passwordSpray/query.kql': lines('SigninLogs', '| where ResultType != 0', '| summarize Failures = count(), Users = dcount(UserPrincipalName) by IPAddress'),
+      // Named alike in two folders, a name of no generic word: each named by its folder.
+      'endpoint/encoded-powershell/powershell.kql': lines('// technique: T1059.001', 'DeviceProcessEvents', '| where ProcessCommandLine has "-enc"'),
+      'server/encoded-powershell-2/powershell.kql': lines('// technique: T1059.001', 'SecurityEvent', '| where CommandLine has "-enc"'),
+      // A name comment, or a file name of its own, stays the rule's name.
+      'identity/impossible-travel/rule.kql': HARTSON,
+      'Active Directory/SecurityEvent-AccountSetPasswordNotRequired.kql': REPRISE,
+    };
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(join(dir, dirname(name)), { recursive: true });
+      writeFileSync(join(dir, name), text);
+    }
+    const read = readRuleFolder(dir);
+    expect(read.rules.map((rule) => [rule.file.slice(dir.length + 1), rule.name])).to.deep.equal([
+      ['detections/de-endp-001-powershell-download-cradle/rule.kql', 'de-endp-001-powershell-download-cradle'],
+      ['endpoint/encoded-powershell/powershell.kql', 'encoded-powershell'],
+      ['identity/impossible-travel/rule.kql', 'Sign-ins too far apart to travel'],
+      ['server/encoded-powershell-2/powershell.kql', 'encoded-powershell-2'],
+    ]);
+    expect(read.ignored.map((item) => [item.file.slice(dir.length + 1), item.name])).to.deep.equal([
+      ['Active Directory/SecurityEvent-AccountSetPasswordNotRequired.kql', 'SecurityEvent-AccountSetPasswordNotRequired.kql'],
+      ['AnalyticRules/AzureAD/EntraID-passwordSpray/query.kql', 'EntraID-passwordSpray'],
+    ]);
+    // Given alone, the file of a generic name is named by its folder too.
+    const [alone] = readCoverageInputs([join(dir, 'detections/de-endp-001-powershell-download-cradle/rule.kql')]);
+    expect(alone!.rules.map((rule) => rule.name)).to.deep.equal(['de-endp-001-powershell-download-cradle']);
+  });
+});

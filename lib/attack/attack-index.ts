@@ -15,6 +15,21 @@ export interface RevocationChain {
   steps: TechniqueRecord[];
   /** The last technique reached, which is not revoked, or undefined when the chain breaks (no replacement known). */
   final?: TechniqueRecord;
+  /**
+   * The steps this release no longer records, taken from another release at hand (`history`): mobile-attack 18.1 keeps
+   * T1454 revoked with no `revoked-by` relationship; mobile-attack 9.0 records T1454 revoked by T1477.
+   */
+  recordedElsewhere?: RecordedElsewhere[];
+}
+
+/** A `revoked-by` step the release lacks, as another release of the domain records it. */
+export interface RecordedElsewhere {
+  /** The revoked technique, as the release keeps it. */
+  revoked: TechniqueRecord;
+  /** Its replacement, as the release keeps it. */
+  replacement: TechniqueRecord;
+  /** The release that records the step (`mobile-attack 9.0`). */
+  release: string;
 }
 
 /** Fold a name for lookups: Unicode-compatible forms, case, punctuation variants and spacing do not matter. */
@@ -58,6 +73,12 @@ export class AttackIndex {
   private nameIndex?: Map<string, TechniqueRecord[]>;
   private actorIndex?: Map<string, ActorRecord[]>;
   private platformList?: string[];
+  /**
+   * The other releases of the domain at hand, newest first, each loaded when reached (`AttackLibrary` sets it): a
+   * revocation chain this release breaks is continued by the first of them that records the missing step.
+   */
+  history?: () => Iterable<AttackIndex>;
+  private readonly elsewhere = new Map<StixId, RecordedElsewhere | undefined>();
 
   constructor(data: AttackIndexData) {
     this.data = data;
@@ -165,14 +186,37 @@ export class AttackIndex {
     const start = typeof from === 'string' ? this.byId.get(from) : from;
     if (!start) return { steps: [] };
     const steps = [start];
+    const recordedElsewhere: RecordedElsewhere[] = [];
+    const chain = (final?: TechniqueRecord): RevocationChain => ({ steps, ...(final ? { final } : {}), ...(recordedElsewhere.length ? { recordedElsewhere } : {}) });
     let current = start;
     while (current.revoked) {
-      const next = current.revokedBy ? this.techniqueByStixId(current.revokedBy) : undefined;
-      if (!next || steps.includes(next)) return { steps };
+      let next = current.revokedBy ? this.techniqueByStixId(current.revokedBy) : undefined;
+      if (!next) {
+        const step = this.stepElsewhere(current);
+        if (step) recordedElsewhere.push(step);
+        next = step?.replacement;
+      }
+      if (!next || steps.includes(next)) return chain();
       steps.push(next);
       current = next;
     }
-    return { steps, final: current };
+    return chain(current);
+  }
+
+  /** The `revoked-by` step of a revoked technique that has none here, from the newest other release that records one this release can follow. */
+  private stepElsewhere(revoked: TechniqueRecord): RecordedElsewhere | undefined {
+    if (this.elsewhere.has(revoked.stixId)) return this.elsewhere.get(revoked.stixId);
+    let found: RecordedElsewhere | undefined;
+    for (const other of this.history?.() ?? []) {
+      const named = other.techniqueByStixId(revoked.stixId)?.revokedBy;
+      const replacement = named ? this.techniqueByStixId(named) : undefined;
+      if (replacement && replacement !== revoked) {
+        found = { revoked, replacement, release: other.label };
+        break;
+      }
+    }
+    this.elsewhere.set(revoked.stixId, found);
+    return found;
   }
 
   /** The platforms of the release's current techniques (`Windows`, `IaaS`…), sorted. */

@@ -7,7 +7,7 @@ export * from '../errors.js';
 export type * from './types.js';
 export { DOMAINS } from './types.js';
 /** An indexed ATT&CK release: techniques, tactics, groups, software, campaigns. */
-export { AttackIndex, nameKey, type RevocationChain } from './attack-index.js';
+export { AttackIndex, nameKey, type RecordedElsewhere, type RevocationChain } from './attack-index.js';
 /** Index a parsed STIX bundle (pure). */
 export { indexBundle, compareIds, type BundleHints } from './index-bundle.js';
 /** Load releases from files, folders and the cache. */

@@ -200,8 +200,22 @@ export class AttackLibrary {
         sideData: this.options.sideData,
       });
       this.loaded.set(file.path, index);
+      const loaded = index;
+      index.history = () => this.history(loaded.domain, loaded.release);
     }
     return index;
+  }
+
+  /**
+   * The releases of a domain at hand other than `release`, newest first, each loaded when reached: where a revocation
+   * chain a release breaks is continued, and where `normalize` looks for old names.
+   */
+  *history(domain: Domain, release: string): Generator<AttackIndex> {
+    const files = this.files
+      .filter((file) => file.domain === domain && file.release && file.release !== release)
+      .sort((a, b) => compareReleases(b.release!, a.release!))
+      .filter((file, i, all) => all.findIndex((other) => other.release === file.release) === i);
+    for (const file of files) yield this.load(file);
   }
 
   /**

@@ -4,6 +4,7 @@ import type { AttackLibrary } from '../attack/load.js';
 import { currentPlatformName, PLATFORM_RENAMES } from '../attack/platform-names.js';
 import { compareReleases } from '../attack/release-files.js';
 import { formerTactic } from '../attack/tactic-splits.js';
+import { recordedElsewhereText } from '../attack/revoked-technique-text.js';
 import { preAttackNumberText } from '../attack/technique-id.js';
 import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
 import { AttackDataError, InputError, SchemaValidationError } from '../errors.js';
@@ -181,7 +182,7 @@ function resolveEntry(
     const via = chain.steps.slice(1, -1).map((step) => step.id);
     if (via.length) report.via = via;
     report.changes.push('remapped');
-    report.notes.push(`${describe(record)} is revoked; replaced by ${describe(final)}${via.length ? ` (via ${via.join(', ')})` : ''}`);
+    report.notes.push(`${describe(record)} is revoked; replaced by ${describe(final)}${via.length ? ` (via ${via.join(', ')})` : ''}${recordedElsewhereText(chain, target.label)}`);
   } else if (record.id !== id) {
     report.changes.push('remapped');
     report.notes.push(`${id} is now ${describe(record)} (the same ATT&CK object under a new ID)`);

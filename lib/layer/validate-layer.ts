@@ -31,7 +31,7 @@ import { originalPath, repairLayer, type LayerRepair } from './repair-layer.js';
 import { gradientRange, scoresOutOfRange, type GradientRange } from './score-range.js';
 import { readTacticIdAndName, tacticAdvice } from './tactic-written.js';
 import { deprecatedTechniqueText, deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
-import { revokedTechniqueText } from '../attack/revoked-technique-text.js';
+import { recordedElsewhereText, revokedTechniqueText } from '../attack/revoked-technique-text.js';
 import { REMOVED_METADATA_NAME } from './upgrade-layer.js';
 import { fetchCommand } from '../attack/release-files.js';
 
@@ -420,13 +420,15 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown
     const chain = index.revocationChain(id);
     const via = chain.steps.slice(1, -1).map((step) => step.id);
     const replaced = chain.final
-      ? `replaced by ${describe(chain.final)}${via.length ? ` via ${via.join(', ')}` : ''}`
+      ? `replaced by ${describe(chain.final)}${via.length ? ` via ${via.join(', ')}` : ''}${recordedElsewhereText(chain, index.label)}${chain.final.deprecated ? `; ${chain.final.id} is deprecated` : ''}`
       : 'with no replacement named';
     const { severity, drops } = droppedEntry(entry, shown, 'revoked');
     // An entry of the ID alone shows nothing in Navigator, which drops a revoked technique's entry silently as it does a
     // deprecated one's: a warning, said as normalize says a revoked reference (`revokedTechniqueText`), with what to write.
     if (!isAnnotated(entry)) {
-      const said = revokedTechniqueText(describe(record), chain.final ? describe(chain.final) : undefined, chain.steps.map((step) => step.id), index.label);
+      const said =
+        revokedTechniqueText(describe(record), chain.final ? describe(chain.final) : undefined, chain.steps.map((step) => step.id), index.label) +
+        recordedElsewhereText(chain, index.label);
       const write = chain.final && !chain.final.deprecated ? `: write ${chain.final.id} in the entry's place` : '';
       out.add(
         'warning',

@@ -1,6 +1,6 @@
 import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import type { AttackLibrary } from '../attack/load.js';
-import { compareReleases, fetchCommand } from '../attack/release-files.js';
+import { fetchCommand } from '../attack/release-files.js';
 import { libraryOtherReleases, otherDomainLookupIn, otherDomainNamesIn } from '../attack/other-domains.js';
 import type { ActorRecord, Domain, TacticShortname, TechniqueId } from '../attack/types.js';
 import type { Campaign, Confidence } from '../campaign/campaign-types.js';
@@ -68,15 +68,9 @@ export function domainReleases(
   const otherReleases = libraryOtherReleases(library, domain);
   // Older releases are read only when a name is not found in the target, one at a time, newest first, until one
   // knows the name: most runs load one release, a run with an old name two or three.
-  const files = library.files
-    .filter((file) => file.domain === domain && file.release && file.release !== target.release)
-    .sort((a, b) => compareReleases(b.release!, a.release!))
-    .filter((file, i, all) => all.findIndex((other) => other.release === file.release) === i);
   return {
     target,
-    history: function* () {
-      for (const file of files) yield library.load(file);
-    },
+    history: () => library.history(domain, target.release),
     otherDomains: otherDomainLookupIn(otherReleases),
     otherDomainNames: otherDomainNamesIn(otherReleases),
     otherReleases,

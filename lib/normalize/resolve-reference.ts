@@ -1,4 +1,4 @@
-import { nameKey, type AttackIndex, type RevocationChain } from '../attack/attack-index.js';
+import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import { deprecatedTechniqueText, deprecationSuccessors, successorsText, type DeprecationSuccessors } from '../attack/deprecation-successors.js';
 import { otherDomainCampaignAdvice, otherDomainTechniqueText, type OtherDomainLookup, type OtherDomainNameLookup, type OtherDomainTechnique } from '../attack/other-domains.js';
 import { fetchCommand } from '../attack/release-files.js';
@@ -27,8 +27,8 @@ export interface ResolveContext {
   /** The release the report's IDs came from (`attack_version`), checked first. */
   source?: AttackIndex;
   /**
-   * Other releases of the domain, newest first, consulted for old names, and for a revocation the target no longer
-   * records, only when needed: an iterable that loads each release as it is reached, so a search that stops at the
+   * Other releases of the domain, newest first, consulted for old names only when needed (a revocation the target no
+   * longer records is continued by the target's own `history`, as every command reads it): an iterable that loads each release as it is reached, so a search that stops at the
    * first hit loads only the releases before it.
    */
   history?: () => Iterable<AttackIndex>;
@@ -534,7 +534,10 @@ function resolveId(
     };
   }
 
-  const chain = revocationAcross(target.revocationChain(found.id), context, trail);
+  const chain = target.revocationChain(found.id);
+  for (const step of chain.recordedElsewhere ?? []) {
+    trail.push(`revoked-by chain: ATT&CK ${target.label} records no replacement of ${step.revoked.id}; ATT&CK ${step.release} records ${step.replacement.id}`);
+  }
   const steps = chain.steps.length ? chain.steps : [found];
   let outcome: Outcome;
   const final = found.revoked ? chain.final : found;
@@ -919,35 +922,6 @@ function cutShort(check: NameCheck, others: readonly TechniqueId[], namedAs: str
   return noted(check, `${own}, but the name of ${namedAs}; ${id} kept as written: check that it is the technique meant`, true);
 }
 
-/**
- * A revocation chain of the target that breaks (a revoked technique with no `revoked-by` relationship) continued by the
- * older releases at hand, newest first, which follow the same STIX object: mobile-attack 18.1 keeps T1454 Malicious SMS
- * Message revoked but has lost its relationship, which mobile-attack 9.0 has (T1454 revoked by T1477). Each step taken
- * from an older release is said in the trail; a chain no release continues is returned as it was.
- */
-function revocationAcross(chain: RevocationChain, context: ResolveContext, trail?: string[]): RevocationChain {
-  const { target } = context;
-  let { steps, final } = chain;
-  while (!final && steps.length) {
-    const last = steps.at(-1)!;
-    let next: TechniqueRecord | undefined;
-    for (const index of olderReleases(context)) {
-      const replacement = index.techniqueByStixId(last.stixId)?.revokedBy;
-      next = replacement ? target.techniqueByStixId(replacement) : undefined;
-      if (next && !steps.includes(next)) {
-        trail?.push(`revoked-by chain: ATT&CK ${target.label} records no replacement of ${last.id}; ATT&CK ${index.label} records ${next.id}`);
-        break;
-      }
-      next = undefined;
-    }
-    if (!next) break;
-    const rest = target.revocationChain(next);
-    steps = [...steps, ...rest.steps.filter((step) => !steps.includes(step))];
-    final = rest.final;
-  }
-  return { steps, ...(final ? { final } : {}) };
-}
-
 /** Map techniques found in some release to current ones of the target, following revoked-by chains (across releases). */
 function toTarget(index: AttackIndex, hits: readonly TechniqueRecord[], context: ResolveContext): TechniqueRecord[] {
   const { target } = context;
@@ -955,7 +929,7 @@ function toTarget(index: AttackIndex, hits: readonly TechniqueRecord[], context:
   for (const hit of hits) {
     const here = index === target ? hit : target.techniqueByStixId(hit.stixId) ?? target.technique(hit.id);
     if (!here) continue;
-    const final = here.revoked ? revocationAcross(target.revocationChain(here.id), context).final : here;
+    const final = here.revoked ? target.revocationChain(here.id).final : here;
     if (final && !finals.includes(final)) finals.push(final);
   }
   return finals;

@@ -50,7 +50,7 @@ describe('a revocation the target release no longer records (mobile-attack 18.1,
 
   it('says that no replacement is recorded, where no older release is at hand, rather than that the name is ambiguous', () => {
     const object = broken.find((o) => attackId(o) === 'T1454')!;
-    const alone = { target: context.target };
+    const alone = { target: new AttackLibrary({ attack: stixFile('mobile-attack-18.1.json.gz'), cacheDir: testCacheDir(), snapshot: false }).release('mobile-attack') };
     const byName = resolveReference({ raw: String(object['name']) }, alone);
     expect(byName.status).to.equal('unknown');
     expect(byName.note).to.equal('"Malicious SMS Message" is known by the name of revoked T1454, but ATT&CK mobile-attack 18.1 records no replacement of that revoked technique');

@@ -42,7 +42,11 @@ export interface TechniqueReport {
   subtechnique: boolean;
   parent?: { id: string; name: string };
   subtechniques: { id: string; name: string }[];
-  revokedBy?: { chain: string[]; final?: TechniqueSummary };
+  /**
+   * `recordedElsewhere`: the steps this release no longer records, as another release at hand does (T1454 -> T1477 in
+   * mobile-attack 9.0, not 18.1); `finalDeprecated`: the replacement is itself deprecated.
+   */
+  revokedBy?: { chain: string[]; final?: TechniqueSummary; finalDeprecated?: true; recordedElsewhere?: { id: string; replacement: string; release: string }[] };
   /** What a deprecated technique's description points to: current techniques, then other domains' (with `domain`). */
   deprecationPointers?: { id: string; name: string; domain?: string }[];
   /** The same as a sentence (`its description points only to Enterprise techniques …, not in mobile-attack: …`). */
@@ -139,7 +143,14 @@ export function techniqueReport(index: AttackIndex, raw: string, otherDomains?: 
   if (parent) report.parent = { id: parent.id, name: parent.name };
   if (technique.revoked) {
     const chain = index.revocationChain(technique.id);
-    report.revokedBy = { chain: chain.steps.map((step) => step.id), ...(chain.final ? { final: summary(index, chain.final) } : {}) };
+    report.revokedBy = {
+      chain: chain.steps.map((step) => step.id),
+      ...(chain.final ? { final: summary(index, chain.final) } : {}),
+      ...(chain.final?.deprecated ? { finalDeprecated: true as const } : {}),
+      ...(chain.recordedElsewhere
+        ? { recordedElsewhere: chain.recordedElsewhere.map((step) => ({ id: step.revoked.id, replacement: step.replacement.id, release: step.release })) }
+        : {}),
+    };
   }
   if (technique.deprecated) {
     const successors = deprecationSuccessors(technique, index, otherDomains);
@@ -158,7 +169,10 @@ function formatText(report: TechniqueReport): string {
   if (report.revokedBy) {
     const final = report.revokedBy.final;
     lines.push(`  revoked by:  ${report.revokedBy.chain.slice(1).join(' -> ') || '(no replacement recorded)'}`);
-    if (final) lines.push(`  now:         ${final.id} ${final.name}`, `  tactics:     ${tactics(final.tactics)}`, `  platforms:   ${final.platforms.join(', ')}`);
+    for (const step of report.revokedBy.recordedElsewhere ?? []) {
+      lines.push(`               (ATT&CK ${report.attack.domain} ${report.attack.release} no longer records ${step.id} -> ${step.replacement}; ATT&CK ${step.release} does)`);
+    }
+    if (final) lines.push(`  now:         ${final.id} ${final.name}${report.revokedBy.finalDeprecated ? ' (deprecated)' : ''}`, `  tactics:     ${tactics(final.tactics)}`, `  platforms:   ${final.platforms.join(', ')}`);
     lines.push(`  was under:   ${tactics(report.tactics)}`);
   } else {
     lines.push(`  tactics:     ${tactics(report.tactics)}`, `  platforms:   ${report.platforms.join(', ') || '(none)'}`);

@@ -961,10 +961,9 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
   const exact = target.techniquesByName(name);
   const currentHits = exact.filter((t) => !t.revoked);
   if (currentHits.some((t) => !t.deprecated) || exact.length) {
-    const finals = toTarget(target, exact, context);
     const byCurrentName = currentHits.some((t) => !t.deprecated);
     const via = byCurrentName ? 'its exact name' : `the name of revoked ${exact.filter((t) => t.revoked).map((t) => t.id).join(', ')}`;
-    return pick(name, finals, byCurrentName ? 'name' : 'renamed', via, tactics, context, trail);
+    return pick(name, { index: target, hits: exact }, byCurrentName ? 'name' : 'renamed', via, tactics, context, trail);
   }
   const alias = techniqueAlias(name);
   if (alias) {
@@ -979,7 +978,7 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
   for (const index of olderReleases(context)) {
     const hits = index.techniquesByName(name);
     if (hits.length) {
-      return pick(name, toTarget(index, hits, context), 'renamed', `its name in ATT&CK ${index.release} (${hits.map((t) => t.id).join(', ')})`, tactics, context, trail);
+      return pick(name, { index, hits }, 'renamed', `its name in ATT&CK ${index.release} (${hits.map((t) => t.id).join(', ')})`, tactics, context, trail);
     }
   }
   // `Mimikatz`: a group or software written where a technique belongs.
@@ -1032,7 +1031,7 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
   }
   if (best <= limit && closest.length) {
     trail.push(`name: "${name}" read as "${closestName}" (${best} edit${best > 1 ? 's' : ''} away)`);
-    return pick(name, toTarget(target, closest, context), 'fuzzy', `a close name ("${closestName}", ${best} edit${best > 1 ? 's' : ''} away)`, tactics, context, trail);
+    return pick(name, { index: target, hits: closest }, 'fuzzy', `a close name ("${closestName}", ${best} edit${best > 1 ? 's' : ''} away)`, tactics, context, trail);
   }
   const part = tactics.length ? namePart(name, tactics, target) : undefined;
   if (part) {
@@ -1087,9 +1086,14 @@ function deprecatedSuccessors(deprecated: TechniqueRecord, context: ResolveConte
   };
 }
 
+/**
+ * The outcome of a name that some techniques of a release bear (`found`), brought to the target: a revoked one that
+ * ends deprecated is said with both facts (`"Malicious SMS Message" is known by the name of revoked T1454; T1454 was
+ * revoked by T1477 Exploit via Radio Interfaces, deprecated in ATT&CK 18.1`).
+ */
 function pick(
   name: string,
-  finals: readonly TechniqueRecord[],
+  found: { index: AttackIndex; hits: readonly TechniqueRecord[] },
   status: ReferenceStatus,
   via: string,
   tactics: readonly TacticShortname[],
@@ -1097,6 +1101,7 @@ function pick(
   trail: string[],
 ): Outcome {
   const { target } = context;
+  const finals = toTarget(found.index, found.hits, context);
   // `Malicious SMS Message` with mobile-attack 18.1 alone: T1454, revoked with no replacement recorded in any release at hand.
   if (!finals.length) {
     return { status: 'unknown', ids: [], notes: [`"${name}" is known by ${via}, but ATT&CK ${target.label} records no replacement of that revoked technique`], candidates: [] };
@@ -1105,10 +1110,21 @@ function pick(
   if (!live.length) {
     const deprecated = finals[0]!;
     const successors = deprecatedSuccessors(deprecated, context);
+    const chains = found.hits
+      .map((hit) => (found.index === target ? hit : target.techniqueByStixId(hit.stixId)))
+      .filter((here): here is TechniqueRecord => here?.revoked === true)
+      .map((here) => target.revocationChain(here))
+      .filter((chain) => chain.final === deprecated);
+    for (const step of chains.flatMap((chain) => chain.recordedElsewhere ?? [])) {
+      trail.push(`revoked-by chain: ATT&CK ${target.label} records no replacement of ${step.revoked.id}; ATT&CK ${step.release} records ${step.replacement.id}`);
+    }
+    const what = chains.length
+      ? `known by ${via}; ${chains.map((chain) => chain.steps[0]!.id).join(', ')} was revoked by ${describe(target, deprecated)}, which is`
+      : `${describe(target, deprecated)},`;
     return {
       status: 'deprecated',
       ids: [],
-      notes: [`"${name}" is ${describe(target, deprecated)}, deprecated in ATT&CK ${target.release}; ${successors.text}`],
+      notes: [`"${name}" is ${what} deprecated in ATT&CK ${target.release}; ${successors.text}`],
       candidates: successors.candidates,
     };
   }

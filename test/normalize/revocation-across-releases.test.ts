@@ -57,3 +57,26 @@ describe('a revocation the target release no longer records (mobile-attack 18.1,
     expect(resolveReference({ raw: 'T1454' }, alone).status).to.equal('unknown');
   });
 });
+
+describe('the name of a revoked technique whose replacement is deprecated (mobile-attack 18.1, with 9.0 at hand)', () => {
+  const target = rawRelease('mobile-attack-18.1.json.gz');
+  const older = rawRelease('stix21/mobile-attack-9.0.json.gz');
+  const names = new Map<string, number>();
+  for (const o of target.byStix.values()) if (o.type === 'attack-pattern') names.set(String(o['name']), (names.get(String(o['name'])) ?? 0) + 1);
+  // Revoked, by a relationship of 18.1 or else of 9.0, into a technique 18.1 deprecates; its name borne by it alone.
+  const cases = [...target.byStix.values()].flatMap((o) => {
+    const by = target.revokedBy.get(o.id) ?? older.revokedBy.get(o.id);
+    const replacement = by ? target.byStix.get(by) : undefined;
+    return o.type === 'attack-pattern' && o['revoked'] === true && replacement?.['x_mitre_deprecated'] === true && names.get(String(o['name'])) === 1 ? [{ o, replacement }] : [];
+  });
+  const context = domainReleases(new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir(), snapshot: false }), 'mobile-attack');
+
+  it('says both that the name\'s technique was revoked and that its replacement is deprecated', () => {
+    expect(cases.map(({ o }) => attackId(o))).to.include('T1454');
+    for (const { o, replacement } of cases) {
+      const byName = resolveReference({ raw: String(o['name']) }, context);
+      expect(byName.status, byName.note).to.equal('deprecated');
+      expect(byName.note).to.include(`"${String(o['name'])}" is known by the name of revoked ${attackId(o)}; ${attackId(o)} was revoked by ${attackId(replacement)} ${String(replacement['name'])}, which is deprecated in ATT&CK 18.1; `);
+    }
+  });
+});

@@ -39,6 +39,7 @@
  */
 import partition from 'lodash-es/partition.js';
 import type { AttackIndex } from '../attack/attack-index.js';
+import { recordedElsewhereText } from '../attack/revoked-technique-text.js';
 import { preAttackNumberText } from '../attack/technique-id.js';
 import type { Domain, TechniqueRecord } from '../attack/types.js';
 import { InputError, SchemaValidationError, UsageError, type Issue } from '../errors.js';
@@ -424,10 +425,20 @@ function labels(inputs: readonly CombineInput[]): string[] {
   });
 }
 
-/** Why a technique cannot be shown in the target release, or undefined when it can. */
+/**
+ * Why a technique cannot be shown in the target release, or undefined when it can. A revoked one is said as
+ * `revocationChain` reads it, replacement or none, as `upgrade` would write it (inputs `upgradeSources` did not bring).
+ */
 function unusable(id: string, record: TechniqueRecord | undefined, index: AttackIndex): string | undefined {
   if (!record) return preAttackNumberText(id) ?? `${id} is not a technique in ${index.label}`;
-  if (record.revoked) return `${id} is revoked in ${index.label} and no replacement is named`;
+  if (record.revoked) {
+    const chain = index.revocationChain(record);
+    if (!chain.final) return `${id} is revoked in ${index.label} and no replacement is named`;
+    return (
+      `${id} is revoked in ${index.label}, replaced by ${chain.final.id}${recordedElsewhereText(chain, index.label)}` +
+      (chain.final.deprecated ? `, itself deprecated` : `: bring the layer to ${index.label} first (\`attack-layers upgrade\`)`)
+    );
+  }
   if (record.deprecated) return `${id} is deprecated in ${index.label}`;
   return undefined;
 }

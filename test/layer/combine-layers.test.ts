@@ -839,3 +839,25 @@ describe('parseLayerSources', () => {
     });
   }
 });
+
+describe('combineLayers: a revoked technique of an input not brought to the release', () => {
+  // T1086 (enterprise 18.1 records T1086 -> T1059.001); T1454 (mobile-attack 18.1 has lost its revoked-by, which
+  // mobile-attack 9.0 records: T1454 -> T1477, deprecated in 18.1). Each is said as `upgrade` would read it.
+  const cases = [
+    { domain: 'enterprise-attack', id: 'T1086', said: 'T1086 is revoked in enterprise-attack 18.1, replaced by T1059.001: bring the layer to enterprise-attack 18.1 first (`attack-layers upgrade`)' },
+    {
+      domain: 'mobile-attack',
+      id: 'T1454',
+      said: 'T1454 is revoked in mobile-attack 18.1, replaced by T1477, a revocation mobile-attack 18.1 no longer records (ATT&CK mobile-attack 9.0 records T1454 -> T1477), itself deprecated',
+    },
+  ] as const;
+  for (const { domain, id, said } of cases) {
+    it(`says the replacement of ${id} that it leaves out`, () => {
+      const index = loadRelease('18.1', domain);
+      const layer = (name: string): NavigatorLayer =>
+        ({ name, domain, versions: { layer: '4.5', attack: '18', navigator: '5.1.0' }, techniques: [{ techniqueID: id, score: 1 }] }) as unknown as NavigatorLayer;
+      const { warnings } = combineLayers([{ layer: layer('a') }, { layer: layer('b') }], { op: 'max', index });
+      expect(warnings, warnings.join('\n')).to.include(`${said}: left out of the combined layer (Navigator would not show it)`);
+    });
+  }
+});

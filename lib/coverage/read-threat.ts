@@ -90,6 +90,8 @@ export interface ThreatInputs {
   layers: CoverageInput[];
   /** The review's domain: `input.domain` (`--domain`), else the one the inputs state, else the layers' IDs tell (ICS), else enterprise-attack. */
   domain: ReviewDomain;
+  /** Files found in a folder given that are no threat input (invalid JSON, an Atomic Red Team layer, a broken campaign), left out: why, naming the file. */
+  leftOut: string[];
 }
 
 /**
@@ -109,14 +111,32 @@ export function readThreatInputs(
   // Each file read once: a layer file's text and value go to the layer reader, a JSON campaign's to the campaign
   // parser (a YAML campaign is read by readCampaigns). A folder stands for its files, so that a folder of published
   // layers (DeTT&CT's threat-report layers) is read as threat layers, as validate and upgrade read it.
-  const files = paths.flatMap((path) => (isFolder(path) ? campaignFiles([path]) : [path]));
-  const read = files.map((path) => ({ path, file: jsonFile(path, input) }));
+  // A file found in a folder that is no threat input is left out, saying why, and the review made from the others; one
+  // named on its own is refused, as is a folder none of whose files is read.
+  const files = paths.flatMap((path) => (isFolder(path) ? campaignFiles([path]).map((file) => ({ path: file, found: true })) : [{ path, found: false }]));
+  const leftOut: string[] = [];
+  const found = new Set(files.filter((file) => file.found).map((file) => file.path));
+  const readOrLeaveOut = <T>(path: string, read: () => T): T | undefined => {
+    if (!found.has(path)) return read();
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      leftOut.push(error.message);
+      return undefined;
+    }
+  };
+  const read = files.flatMap(({ path }) => readOrLeaveOut(path, () => [{ path, file: jsonFile(path, input) }]) ?? []);
   // Atomic Red Team's own layers map what its tests can run, as its indexes list them: what an adversary does is the threat.
-  for (const { path, file } of read) {
-    const atomic = holdsLayer(file) ? atomicRedTeamLayerName(file.json.value) : undefined;
-    if (atomic) throw new InputError(atomicRedTeamLayerMessage(inputName(path), atomic), { file: inputName(path) });
-  }
-  const layers = read.flatMap(({ path, file }) => (holdsLayer(file) ? layersOf(path, { text: file.text, value: file.json.value }, { ...input, ...(scale ? { scale } : {}), role: 'threat' }) : []));
+  const layerFiles = read.flatMap(({ path, file }) =>
+    readOrLeaveOut(path, () => {
+      if (!holdsLayer(file)) return [];
+      const atomic = atomicRedTeamLayerName(file.json.value);
+      if (atomic) throw new InputError(atomicRedTeamLayerMessage(inputName(path), atomic), { file: inputName(path) });
+      return [{ path, layers: layersOf(path, { text: file.text, value: file.json.value }, { ...input, ...(scale ? { scale } : {}), role: 'threat' }) }];
+    }) ?? [],
+  );
+  const layers = layerFiles.flatMap((file) => file.layers);
   const stated = layers.flatMap((layer) => (layer.domain ? [{ domain: layer.domain, source: layer.source }] : []));
   // Layers that state no domain and hold ICS IDs alone make the review ICS when nothing states a domain, as
   // validate and upgrade read such a layer; a layer of other IDs among them leaves it to the default, as an ID mix does.
@@ -126,13 +146,20 @@ export function readThreatInputs(
   const options = { ...input, domain: fromLayers.domain };
   const campaigns = read
     .filter(({ file }) => !holdsLayer(file))
-    .flatMap(({ path, file }) => (file ? [parseCampaign(file.text, inputName(path), options, file.json)] : readCampaigns([path], options)))
-    .map((campaign) => normalizeCampaign(campaign, campaignReleases(campaign, library, to)));
+    .flatMap(({ path, file }) =>
+      readOrLeaveOut(path, () =>
+        (file ? [parseCampaign(file.text, inputName(path), options, file.json)] : readCampaigns([path], options)).map((campaign) => normalizeCampaign(campaign, campaignReleases(campaign, library, to))),
+      ) ?? [],
+    );
+  if (leftOut.length && !layers.length && !campaigns.length) {
+    throw new InputError(`${paths.join(', ')}: no file there is a threat input (a campaign file or a Navigator layer):\n${leftOut.sort(compareText).map((line) => `  ${line}`).join('\n')}`);
+  }
   // A campaign in another domain than the one it was read in states its own.
   const domain = threatDomain([...stated, ...campaigns.map((campaign) => ({ domain: campaign.attack.domain, source: campaign.file }))], input.domain, ics);
   // Said in the repair's words where the layers' IDs chose the domain and no campaign stated another.
   if (fromLayers.basis === 'technique-ids' && domain.domain === fromLayers.domain) for (const layer of unstatedLayers) layer.problems.unshift(layer.unstatedIcs!);
-  return { campaigns, layers, domain };
+  // In the order of the files, as each message starts with its file's name.
+  return { campaigns, layers, domain, leftOut: leftOut.sort(compareText) };
 }
 
 // Rule files whose extension or name no other input shares: Wazuh rules, YARA-L rules, an Elastic rule, a KQL query, Splunk saved searches.

@@ -1783,3 +1783,23 @@ describe('attack-layers gap: gaps of Reconnaissance or Resource Development only
     expect(layer.techniques.find((t) => t.techniqueID === 'T1656')!.metadata!.map((m) => m.name)).to.not.include('outside view');
   });
 });
+
+describe('attack-layers gap (a --threat folder with a file that is no threat)', () => {
+  // One file cut short beside the repository's threat layer was refused whole; the review is made from the others.
+  it('writes the review of the others, names the file left out and why on stderr and in the report, and exits 1', async () => {
+    const dir = freshTmpDir('gap-threat-left-out');
+    const threats = join(dir, 'threats');
+    mkdirSync(threats);
+    writeFileSync(join(threats, 'apt32-covid19-wuhan.layer.json'), readFileSync(join(repoRoot, 'layers/apt32-covid19-wuhan.layer.json'), 'utf8'));
+    writeFileSync(join(threats, 'cut.json'), '{"name": "x", "techniques": [\n');
+    const out = join(dir, 'out');
+    const run = await runCli(['gap', '--threat', threats, '--coverage', `${g}/detections.csv`, '--out', out]);
+    expect(run.code).to.equal(1);
+    expect(run.stdout).to.equal(outputs.map((name) => `${join(out, name)}\n`).join(''));
+    const why = `left out of the threat: ${join(threats, 'cut.json')}: line 2, column 1: invalid JSON: unexpected end of the file (expected a value)`;
+    expect(run.stderr).to.contain(why);
+    expect(run.stderr).to.contain(`1 file of the --threat folder left out (no threat input; said above and in ${join(out, 'gap-report.md')}); the review of the rest was written`);
+    expect(run.stderr).to.contain(`threat ${join(threats, 'apt32-covid19-wuhan.layer.json')}: 6 entries read`);
+    expect(readFileSync(join(out, 'gap-report.md'), 'utf8')).to.contain(why);
+  });
+});

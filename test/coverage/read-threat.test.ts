@@ -93,6 +93,31 @@ describe('readThreatInputs', () => {
     }
   });
 
+  // A folder of threat layers that holds one file that is no threat (Atomic Red Team's layer of its tests, as
+  // atomics/Indexes/Attack-Navigator-Layers/art-navigator-layer-esxi.json sits beside downloaded layers; a file cut
+  // short) was refused whole, naming that file: it is left out, saying why, and the others are read.
+  it('leaves out a file of a --threat folder that is no threat input, saying why, and reads the others', () => {
+    const dir = freshTmpDir('threat-folder-left-out');
+    const library = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() });
+    const apt32 = join(dir, 'apt32-covid19-wuhan.layer.json');
+    writeFileSync(apt32, readFileSync(resolve(fileURLToPath(new URL('../../layers/apt32-covid19-wuhan.layer.json', import.meta.url))), 'utf8'));
+    writeFileSync(join(dir, 'art-navigator-layer-windows.json'), JSON.stringify(ART_WINDOWS_LAYER));
+    writeFileSync(join(dir, 'cut.json'), '{"name": "x", "techniques": [\n');
+    writeFileSync(join(dir, 'ttps.yaml'), 'name: typo\nttps: [T1059]\n');
+    const result = readThreatInputs([dir], library);
+    expect(result.layers.map((layer) => layer.source)).to.deep.equal([apt32]);
+    expect(result.campaigns).to.deep.equal([]);
+    expect(result.leftOut).to.have.length(3);
+    expect(result.leftOut[0]).to.match(/art-navigator-layer-windows\.json: this is "Atomic Red Team \(Windows\)"/);
+    expect(result.leftOut[1]).to.match(/cut\.json: line 2, column 1: invalid JSON/);
+    expect(result.leftOut[2]).to.match(/ttps\.yaml: not a valid campaign file: line 2, \/ttps: unknown field "ttps"/);
+    // A file named on its own is still refused, and so is a folder where no file is a threat input.
+    expect(() => readThreatInputs([join(dir, 'cut.json')], library)).to.throw('cut.json: line 2, column 1: invalid JSON');
+    const none = freshTmpDir('threat-folder-none');
+    writeFileSync(join(none, 'cut.json'), '{"name": "x", "techniques": [\n');
+    expect(() => readThreatInputs([none], library)).to.throw(`${none}: no file there is a threat input (a campaign file or a Navigator layer):\n  ${join(none, 'cut.json')}: line 2`);
+  });
+
   it('reads and parses a JSON campaign file once: the text and value that told it from a layer are the ones the campaign parser reads', () => {
     // A campaign written as JSON (test/fixtures/gap, hand-written).
     const file = fileURLToPath(new URL('../fixtures/gap/json-campaign.json', import.meta.url));
@@ -187,7 +212,7 @@ describe('readCoverageInputs', () => {
   // tropChaud/Cyber-Adversary-Heatmaps publishes its "Current Intelligence Reports" folder as heatmap layers beside
   // current_intel_index.json, a list of the layers' titles and URLs. Given as --coverage, a folder of layers left out
   // such a file without a word, and so a layer whose JSON did not parse (a trailing comma): the review counted its
-  // techniques as gaps, where the same folder as --threat, or the file alone, is refused naming the file.
+  // techniques as gaps, where the file alone is refused naming the file (as --threat, the folder leaves it out saying so, exit 1).
   it('refuses a file of a folder of layers that is no layer, naming it, rather than leaving it unread', () => {
     const karakurt = JSON.stringify(
       {

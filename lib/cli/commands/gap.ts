@@ -155,6 +155,8 @@ export function handler(context: CliContext) {
       logSources,
       ...(tests ? { tests } : {}),
     });
+    // A file of a --threat folder that is no threat input is named in the report's notes with why it was left out.
+    review.notes.unshift(...threat.leftOut.map((line) => `left out of the threat: ${line}`));
     const report = args.report === 'csv' ? formatGapCsv(review) : args.report === 'json' ? formatGapJson(review) : formatGapMarkdown(review);
     const layers = [renderCoverageLayer(review, target), renderGapLayer(review, target)];
     if (logSources) layers.push(renderVisibilityLayer(detection, logSources, target, review.platforms));
@@ -205,5 +207,10 @@ export function handler(context: CliContext) {
     }
     if (args.strict) failOnUnknownReports(threat.campaigns, `the review was written to ${files.at(-1)![0]}`);
     failOnLeftOut(threat.campaigns, `the review of the rest was written to ${files.at(-1)![0]}`);
+    if (threat.leftOut.length) {
+      throw new InputError(
+        `${plural(threat.leftOut.length, 'file')} of the --threat folder${args.threat.length === 1 ? '' : 's'} left out (no threat input; said above and in ${files.at(-1)![0]}); the review of the rest was written`,
+      );
+    }
   };
 }

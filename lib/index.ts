@@ -27,7 +27,9 @@ export {
   parseCampaign,
   readCampaign,
   readCampaigns,
+  readCampaignsLeavingOut,
   campaignFiles,
+  campaignPaths,
   suggestField,
   CAMPAIGN_EXTENSIONS,
   type CampaignReadOptions,
@@ -154,6 +156,7 @@ export { parseSplunkSearchesCsv, parseSplunkSearchesJson } from './coverage/read
 export { parseDefenderRules, DEFENDER_WEIGHTS } from './coverage/read-defender-rules.js';
 export { parseDatadogRules, DATADOG_WEIGHTS } from './coverage/read-datadog-rules.js';
 export { readCoverageLayers, parseCoverageLayers, type CoverageLayerOptions } from './coverage/read-coverage-layer.js';
+export { FolderFiles, type FoundFile } from './folder-files.js';
 export { readThreatInputs, readCoverageInputs, isLayerFile, type ThreatInputs } from './coverage/read-threat.js';
 /** The domain of a gap review from what its inputs state and --domain. @throws InputError, UsageError on a disagreement */
 export { threatDomain, assertCoverageDomain, type DomainStatement, type ReviewDomain } from './coverage/review-domain.js';

@@ -20,6 +20,7 @@ import type {
   Confidence,
 } from './campaign-types.js';
 import { closestWord } from '../name-distance.js';
+import { FolderFiles, type FoundFile } from '../folder-files.js';
 import { namedSource } from './named-source.js';
 
 // yaml costs tens of milliseconds to load; commands that read no campaign should not pay for it.
@@ -256,16 +257,37 @@ export function readCampaigns(paths: readonly string[], options: CampaignReadOpt
 }
 
 /**
+ * Read campaign files and folders as `readCampaigns` does, but a file found in a folder that is no campaign file the
+ * reader takes (invalid JSON or YAML, an empty file, a layer, a file refused whole) is left out, saying why (`leftOut`,
+ * one line a file), and the others are read; a file named on its own is refused as `readCampaigns` refuses it.
+ * @throws UsageError as `readCampaigns`; InputError for a file named on its own, or when no file of the folders is a campaign.
+ */
+export function readCampaignsLeavingOut(paths: readonly string[], options: CampaignReadOptions = {}): { campaigns: Campaign[]; leftOut: string[] } {
+  const files = new FolderFiles(campaignPaths(paths));
+  const campaigns = files.paths.flatMap((file) => files.read(file, () => [readCampaign(file, options)]) ?? []);
+  files.assertSomeRead(paths, campaigns.length > 0, 'a campaign file');
+  return { campaigns, leftOut: files.leftOut };
+}
+
+/**
  * The campaign files that `paths` stand for, in reading order.
  * @throws UsageError for a missing path or a folder without campaign files.
  */
 export function campaignFiles(paths: readonly string[]): string[] {
-  const files: string[] = [];
+  return campaignPaths(paths).map((file) => file.path);
+}
+
+/**
+ * The campaign files that `paths` stand for, in reading order, each saying whether it was found in a folder.
+ * @throws UsageError for a missing path or a folder without campaign files.
+ */
+export function campaignPaths(paths: readonly string[]): FoundFile[] {
+  const files: FoundFile[] = [];
   for (const path of paths) {
     const stats = path === STDIN ? undefined : statInput(path);
     if (path !== STDIN && !stats) throw new UsageError(`${path}: no such campaign file or folder`);
     if (!stats?.isDirectory()) {
-      files.push(path);
+      files.push({ path, found: false });
       continue;
     }
     const names = readFolder(path)
@@ -275,7 +297,7 @@ export function campaignFiles(paths: readonly string[]): string[] {
     if (names.length === 0) {
       throw new UsageError(`${path}: no campaign files (${CAMPAIGN_EXTENSIONS.map((e) => `*${e}`).join(', ')}) in this folder`);
     }
-    for (const name of names) files.push(join(path, name));
+    for (const name of names) files.push({ path: join(path, name), found: true });
   }
   return files;
 }

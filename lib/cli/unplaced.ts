@@ -82,3 +82,18 @@ export function failOnUnknownReports(results: readonly NormalizedCampaign[], don
       lines.map((line) => `  ${line}`).join('\n'),
   );
 }
+
+/** Each file found in a folder given and left out (FolderFiles), on stderr with why: `left out: x.json: invalid JSON …`. */
+export function noteLeftOutFiles(context: CliContext, args: GlobalArgs, leftOut: readonly string[], prefix = 'left out'): void {
+  for (const line of leftOut) note(context, args, `${prefix}: ${line}`);
+}
+
+/**
+ * The end of a run that left out files found in a folder given (FolderFiles): exit 1, as for a campaign entry left
+ * out, `done` saying what became of the rest.
+ * @throws InputError when a file was left out.
+ */
+export function failOnLeftOutFiles(leftOut: readonly string[], done: string): void {
+  if (!leftOut.length) return;
+  throw new InputError(`${plural(leftOut.length, 'file')} found in the folders given ${leftOut.length === 1 ? 'was' : 'were'} left out (why, above); ${done}`);
+}

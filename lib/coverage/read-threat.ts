@@ -1,7 +1,8 @@
 import { basename, extname, join } from 'node:path';
 import { compareText } from '../compare-text.js';
 import type { AttackLibrary } from '../attack/load.js';
-import { campaignFiles, parseCampaign, readCampaigns, type CampaignReadOptions } from '../campaign/read-campaign.js';
+import { campaignPaths, parseCampaign, readCampaigns, type CampaignReadOptions } from '../campaign/read-campaign.js';
+import { FolderFiles } from '../folder-files.js';
 import { InputError, SchemaValidationError, UsageError } from '../errors.js';
 import { atomicRedTeamLayerMessage, atomicRedTeamLayerName, kindOfText, kindOfValue, parseJsonRepairingLayers, savedSearchRows, splunkResultLines, startsLikeJson, wrongKindMessage } from '../input-kind.js';
 import { inputName, readFolder, readTextFile, statInput, STDIN, type InputOptions } from '../read-text.js';
@@ -113,23 +114,11 @@ export function readThreatInputs(
   // layers (DeTT&CT's threat-report layers) is read as threat layers, as validate and upgrade read it.
   // A file found in a folder that is no threat input is left out, saying why, and the review made from the others; one
   // named on its own is refused, as is a folder none of whose files is read.
-  const files = paths.flatMap((path) => (isFolder(path) ? campaignFiles([path]).map((file) => ({ path: file, found: true })) : [{ path, found: false }]));
-  const leftOut: string[] = [];
-  const found = new Set(files.filter((file) => file.found).map((file) => file.path));
-  const readOrLeaveOut = <T>(path: string, read: () => T): T | undefined => {
-    if (!found.has(path)) return read();
-    try {
-      return read();
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      leftOut.push(error.message);
-      return undefined;
-    }
-  };
-  const read = files.flatMap(({ path }) => readOrLeaveOut(path, () => [{ path, file: jsonFile(path, input) }]) ?? []);
+  const files = new FolderFiles(paths.flatMap((path) => (isFolder(path) ? campaignPaths([path]) : [{ path, found: false }])));
+  const read = files.paths.flatMap((path) => files.read(path, () => [{ path, file: jsonFile(path, input) }]) ?? []);
   // Atomic Red Team's own layers map what its tests can run, as its indexes list them: what an adversary does is the threat.
   const layerFiles = read.flatMap(({ path, file }) =>
-    readOrLeaveOut(path, () => {
+    files.read(path, () => {
       if (!holdsLayer(file)) return [];
       const atomic = atomicRedTeamLayerName(file.json.value);
       if (atomic) throw new InputError(atomicRedTeamLayerMessage(inputName(path), atomic), { file: inputName(path) });
@@ -147,19 +136,16 @@ export function readThreatInputs(
   const campaigns = read
     .filter(({ file }) => !holdsLayer(file))
     .flatMap(({ path, file }) =>
-      readOrLeaveOut(path, () =>
+      files.read(path, () =>
         (file ? [parseCampaign(file.text, inputName(path), options, file.json)] : readCampaigns([path], options)).map((campaign) => normalizeCampaign(campaign, campaignReleases(campaign, library, to))),
       ) ?? [],
     );
-  if (leftOut.length && !layers.length && !campaigns.length) {
-    throw new InputError(`${paths.join(', ')}: no file there is a threat input (a campaign file or a Navigator layer):\n${leftOut.sort(compareText).map((line) => `  ${line}`).join('\n')}`);
-  }
+  files.assertSomeRead(paths, layers.length > 0 || campaigns.length > 0, 'a threat input (a campaign file or a Navigator layer)');
   // A campaign in another domain than the one it was read in states its own.
   const domain = threatDomain([...stated, ...campaigns.map((campaign) => ({ domain: campaign.attack.domain, source: campaign.file }))], input.domain, ics);
   // Said in the repair's words where the layers' IDs chose the domain and no campaign stated another.
   if (fromLayers.basis === 'technique-ids' && domain.domain === fromLayers.domain) for (const layer of unstatedLayers) layer.problems.unshift(layer.unstatedIcs!);
-  // In the order of the files, as each message starts with its file's name.
-  return { campaigns, layers, domain, leftOut: leftOut.sort(compareText) };
+  return { campaigns, layers, domain, leftOut: files.leftOut };
 }
 
 // Rule files whose extension or name no other input shares: Wazuh rules, YARA-L rules, an Elastic rule, a KQL query, Splunk saved searches.

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import type { Campaign } from '../../lib/campaign/campaign-types.js';
-import { parseCampaign, readCampaign, readCampaigns, suggestField } from '../../lib/campaign/read-campaign.js';
+import { parseCampaign, readCampaign, readCampaigns, readCampaignsLeavingOut, suggestField } from '../../lib/campaign/read-campaign.js';
 import { InputError, SchemaValidationError, UsageError, type Issue } from '../../lib/errors.js';
 import { schemaIssues, schemaUrl } from '../../lib/schemas.js';
 import { freshTmpDir, loadRelease, repoRoot } from '../helpers/attack.js';
@@ -537,6 +537,31 @@ describe('campaign/read-campaign', () => {
       const error = thrown(() => readCampaigns([dir])) as SchemaValidationError;
       expect(error).to.be.instanceOf(SchemaValidationError);
       expect(error.file).to.equal(join(dir, 'b.yaml'));
+    });
+  });
+
+  describe('readCampaignsLeavingOut', () => {
+    // One file of a folder that is no campaign (cut short, empty, a Navigator layer, an unknown top-level field)
+    // refused every campaign of the folder: it is left out, saying why, and the others are read.
+    it('leaves out each file of a folder that is no campaign file, saying why, and reads the others', () => {
+      const dir = freshTmpDir('campaigns-left-out');
+      writeFileSync(join(dir, 'a.yaml'), 'name: a\ntechniques: [T1059]\n');
+      writeFileSync(join(dir, 'b.json'), '{"name": "b", "techniques": [\n');
+      writeFileSync(join(dir, 'c.json'), '');
+      writeFileSync(join(dir, 'd.json'), JSON.stringify({ name: 'a layer', versions: { layer: '4.5' }, domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1059', score: 1 }] }));
+      writeFileSync(join(dir, 'e.yaml'), 'name: e\nttps: [T1059]\n');
+      const { campaigns, leftOut } = readCampaignsLeavingOut([dir]);
+      expect(campaigns.map((c) => c.id)).to.deep.equal(['a']);
+      expect(leftOut).to.have.length(4);
+      expect(leftOut[0]).to.equal(`${join(dir, 'b.json')}: line 2, column 1: invalid JSON: unexpected end of the file (expected a value)`);
+      expect(leftOut[1]).to.match(/c\.json: .*empty/);
+      expect(leftOut[2]).to.match(/d\.json: this is an ATT&CK Navigator layer, not a campaign file/);
+      expect(leftOut[3]).to.match(/e\.yaml: not a valid campaign file: line 2, \/ttps: unknown field "ttps"/);
+      // A file named on its own is refused, and so is a folder none of whose files is a campaign.
+      expect(thrown(() => readCampaignsLeavingOut([join(dir, 'e.yaml')]))).to.be.instanceOf(SchemaValidationError);
+      const none = freshTmpDir('campaigns-none');
+      writeFileSync(join(none, 'b.json'), '{"name": "b", "techniques": [\n');
+      expect(thrown(() => readCampaignsLeavingOut([none])).message).to.equal(`${none}: no file there is a campaign file:\n  ${join(none, 'b.json')}: line 2, column 1: invalid JSON: unexpected end of the file (expected a value)`);
     });
   });
 

@@ -1798,7 +1798,7 @@ describe('attack-layers gap (a --threat folder with a file that is no threat)', 
     expect(run.stdout).to.equal(outputs.map((name) => `${join(out, name)}\n`).join(''));
     const why = `left out of the threat: ${join(threats, 'cut.json')}: line 2, column 1: invalid JSON: unexpected end of the file (expected a value)`;
     expect(run.stderr).to.contain(why);
-    expect(run.stderr).to.contain(`1 file of the --threat folder left out (no threat input; said above and in ${join(out, 'gap-report.md')}); the review of the rest was written`);
+    expect(run.stderr).to.contain(`1 file found in the folders given was left out (why, above); the review of the rest was written to ${join(out, 'gap-report.md')}, which says why too`);
     expect(run.stderr).to.contain(`threat ${join(threats, 'apt32-covid19-wuhan.layer.json')}: 6 entries read`);
     expect(readFileSync(join(out, 'gap-report.md'), 'utf8')).to.contain(why);
   });

@@ -196,3 +196,36 @@ describe('attack-layers render', () => {
     });
   }
 });
+
+describe('render and normalize of a folder with a file that is no campaign', () => {
+  // The repository's campaigns/ with one file cut short beside them: every campaign was refused for that one file.
+  const folder = (): string => {
+    const dir = freshTmpDir('render-left-out');
+    for (const name of ['apt32-covid19-wuhan.yaml', 'temp-periscope-cambodia-2018.yaml']) writeFileSync(join(dir, name), readFileSync(join('campaigns', name), 'utf8'));
+    writeFileSync(join(dir, 'cut.json'), '{"name": "x", "techniques": [\n');
+    return dir;
+  };
+  const why = (dir: string) => `left out: ${join(dir, 'cut.json')}: line 2, column 1: invalid JSON: unexpected end of the file (expected a value)`;
+
+  it('render writes the layers of the others, names the file left out and why, and exits 1; under --strict it writes nothing', async () => {
+    const dir = folder();
+    const run = await runCli(['render', dir, '--out', join(dir, 'out')]);
+    expect(run.code).to.equal(1);
+    expect(readdirSync(join(dir, 'out')).sort()).to.deep.equal(['apt32-covid19-wuhan.layer.json', 'temp-periscope-cambodia-2018.layer.json']);
+    expect(run.stderr).to.contain(why(dir));
+    expect(run.stderr).to.contain('1 file found in the folders given was left out (why, above); the layers of the rest were written');
+    const strict = await runCli(['render', dir, '--out', join(dir, 'strict'), '--strict']);
+    expect(strict.code).to.equal(1);
+    expect(existsSync(join(dir, 'strict'))).to.equal(false);
+    expect(strict.stderr).to.contain('nothing was written (--strict)');
+  });
+
+  it('normalize prints the others, names the file left out and why, and exits 1', async () => {
+    const dir = folder();
+    const run = await runCli(['normalize', dir, '--json']);
+    expect(run.code).to.equal(1);
+    expect((JSON.parse(run.stdout) as { id: string }[]).map((c) => c.id)).to.deep.equal(['apt32-covid19-wuhan', 'temp-periscope-cambodia-2018']);
+    expect(run.stderr).to.contain(why(dir));
+    expect(run.stderr).to.contain('the rest was normalized');
+  });
+});

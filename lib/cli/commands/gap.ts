@@ -41,7 +41,7 @@ import {
 } from '../../index.js';
 import { attackLibrary, cacheDir, note, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import { REPORT_FORMATS, type CommandDeclaration } from '../options.js';
-import { failOnLeftOut, failOnUnknownReports, unknownReportLines } from '../unplaced.js';
+import { failOnLeftOut, failOnLeftOutFiles, failOnUnknownReports, unknownReportLines } from '../unplaced.js';
 
 /** How many problems of one input stderr shows; the report lists every one. */
 const PROBLEMS_SHOWN = 20;
@@ -207,10 +207,6 @@ export function handler(context: CliContext) {
     }
     if (args.strict) failOnUnknownReports(threat.campaigns, `the review was written to ${files.at(-1)![0]}`);
     failOnLeftOut(threat.campaigns, `the review of the rest was written to ${files.at(-1)![0]}`);
-    if (threat.leftOut.length) {
-      throw new InputError(
-        `${plural(threat.leftOut.length, 'file')} of the --threat folder${args.threat.length === 1 ? '' : 's'} left out (no threat input; said above and in ${files.at(-1)![0]}); the review of the rest was written`,
-      );
-    }
+    failOnLeftOutFiles(threat.leftOut, `the review of the rest was written to ${files.at(-1)![0]}, which says why too`);
   };
 }

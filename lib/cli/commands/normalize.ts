@@ -2,12 +2,12 @@ import {
   campaignReleases,
   normalizeCampaign,
   plural,
-  readCampaigns,
+  readCampaignsLeavingOut,
   type NormalizedCampaign,
 } from '../../index.js';
 import { attackLibrary, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import { formatTable, statusColor, tableStyle, type TableStyle } from '../format-table.js';
-import { failOnLeftOut, reportUnplaced } from '../unplaced.js';
+import { failOnLeftOut, failOnLeftOutFiles, noteLeftOutFiles, reportUnplaced } from '../unplaced.js';
 import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
@@ -59,12 +59,14 @@ function formatText(result: NormalizedCampaign, style: TableStyle): string {
 
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
-    const campaigns = readCampaigns(args.campaigns, { stdin: await readStdin(context, args.campaigns), domain: args.domain });
+    const { campaigns, leftOut } = readCampaignsLeavingOut(args.campaigns, { stdin: await readStdin(context, args.campaigns), domain: args.domain });
+    noteLeftOutFiles(context, args, leftOut);
     const library = attackLibrary(context, args);
     const results = campaigns.map((campaign) => normalizeCampaign(campaign, campaignReleases(campaign, library, args['attack-release'])));
     if (args.json) printJson(context, results.map(normalizedJson));
     else context.stdout.write(results.map((result) => formatText(result, tableStyle(context))).join('\n'));
     reportUnplaced(context, args, results, 'left unresolved', 'the normalized campaigns were printed above, and the run fails (--strict)');
     failOnLeftOut(results, 'the rest was normalized');
+    failOnLeftOutFiles(leftOut, 'the rest was normalized');
   };
 }

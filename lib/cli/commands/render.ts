@@ -6,7 +6,7 @@ import {
   DEFAULT_HALF_LIFE_DAYS,
   navigatorOpeningWarnings,
   normalizeCampaign,
-  readCampaigns,
+  readCampaignsLeavingOut,
   renderLayerFiles,
   SCORE_MODEL_NAMES,
   SCORE_MODELS,
@@ -17,7 +17,7 @@ import {
 } from '../../index.js';
 import { attackLibrary, note, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
-import { failOnLeftOut, reportUnplaced } from '../unplaced.js';
+import { failOnLeftOut, failOnLeftOutFiles, noteLeftOutFiles, reportUnplaced } from '../unplaced.js';
 
 interface Args extends GlobalArgs {
   campaigns: string[];
@@ -84,7 +84,8 @@ export function handler(context: CliContext) {
       throw new UsageError('--min-campaigns applies to the aggregate layer: give --aggregate <name> too');
     }
 
-    const campaigns = readCampaigns(args.campaigns, { stdin: await readStdin(context, args.campaigns), domain: args.domain });
+    const { campaigns, leftOut } = readCampaignsLeavingOut(args.campaigns, { stdin: await readStdin(context, args.campaigns), domain: args.domain });
+    noteLeftOutFiles(context, args, leftOut);
     const library = attackLibrary(context, args);
     const items = campaigns.map((campaign) => {
       const releases = campaignReleases(campaign, library, args['attack-release']);
@@ -101,6 +102,8 @@ export function handler(context: CliContext) {
     // Under --strict nothing is written when a reference could not be placed.
     const results = items.map((item) => item.result);
     reportUnplaced(context, args, results, 'left out of the layers');
+    // Under --strict a file left out fails the command as an entry left out does: nothing is written.
+    if (args.strict) failOnLeftOutFiles(leftOut, 'nothing was written (--strict)');
 
     const outDir = resolve(context.cwd, args.out);
     // Paths are printed as the user wrote --out, not resolved against the working folder.
@@ -116,9 +119,11 @@ export function handler(context: CliContext) {
       }
       note(context, args, `${files.length} layer${files.length === 1 ? '' : 's'} in ${args.out} up to date`);
       failOnLeftOut(results, `the layers of the rest in ${args.out} are up to date`);
+      failOnLeftOutFiles(leftOut, `the layers of the rest in ${args.out} are up to date`);
       return;
     }
     for (const path of writeLayers(files, outDir, { force: args.force })) context.stdout.write(`${shown(path)}\n`);
     failOnLeftOut(results, `the layers of the rest were written`);
+    failOnLeftOutFiles(leftOut, 'the layers of the rest were written');
   };
 }

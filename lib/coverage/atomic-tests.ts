@@ -3,6 +3,7 @@ import type { AttackIndex } from '../attack/attack-index.js';
 import { currentPlatformName } from '../attack/platform-names.js';
 import type { TechniqueId } from '../attack/types.js';
 import { compareText } from '../compare-text.js';
+import { FolderFiles } from '../folder-files.js';
 import { InputError, UsageError } from '../errors.js';
 import { kindOfText } from '../input-kind.js';
 import { isJsonObject } from '../json-value.js';
@@ -34,6 +35,8 @@ export interface AtomicTestSet {
   source: string;
   files: number;
   tests: AtomicTest[];
+  /** Files of the folder that are no test file (invalid YAML, another kind), left out: why, naming the file. */
+  leftOut?: string[];
 }
 
 /** What `gap --tests` reads, in the words of its messages. */
@@ -176,7 +179,11 @@ export function readAtomicTests(path: string, input: InputOptions = {}): AtomicT
     .filter((file) => statInput(file)?.isFile())
     .sort(compareText);
   if (!files.length) throw new UsageError(`--tests ${path}: the folder holds no Txxxx/Txxxx.yaml test file; give ${TESTS_INPUT}`);
-  return { source: path, files: files.length, tests: files.flatMap((file) => parseAtomicTests(readTextFile(file), file)) };
+  // A file that is no test file is left out, saying why, and the tests of the others are read.
+  const read = new FolderFiles(files.map((file) => ({ path: file, found: true })));
+  const tests = files.flatMap((file) => read.read(file, () => parseAtomicTests(readTextFile(file), file)) ?? []);
+  read.assertSomeRead([path], tests.length > 0, 'Atomic Red Team tests');
+  return { source: path, files: files.length, tests, ...(read.leftOut.length ? { leftOut: read.leftOut } : {}) };
 }
 
 /** A test placed on a current technique of the review's release, on the release's platforms. */
@@ -230,6 +237,7 @@ export function placeAtomicTests(set: AtomicTestSet, context: ResolveContext): P
   }
   const notes: string[] = [];
   const where = `Atomic Red Team tests ${set.source}`;
+  for (const line of set.leftOut ?? []) notes.push(`${where}: left out: ${line}`);
   if (remapped.size) {
     notes.push(`${where}: revoked IDs counted under their replacement: ${[...remapped].map(([raw, r]) => `${raw} -> ${r.ids.join(', ')} (${r.count})`).join('; ')}`);
   }

@@ -3,7 +3,7 @@
  * and the gap layer. Fixtures: test/fixtures/atomic-tests (see test/coverage/atomic-tests.test.ts; the CSV index and
  * T1003.008.yaml are excerpts of redcanaryco/atomic-red-team, MIT License).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { parseCsv } from '../../lib/coverage/parse-csv.js';
@@ -37,6 +37,22 @@ describe('attack-layers gap --tests', () => {
         techniques: ['T1003.008', 'T1059.001', 'T1095'].map((techniqueID) => ({ techniqueID, score: 100 })),
       }),
     );
+  });
+
+  // One test file of an atomics folder that is no test file (invalid YAML, a file cut short) refused every test.
+  it('leaves out a file of the atomics folder that is no test file, saying why, lists the others, and exits 1', async () => {
+    const folder = join(dir, 'atomics-one-broken');
+    cpSync(atomics, folder, { recursive: true });
+    mkdirSync(join(folder, 'T1095'));
+    writeFileSync(join(folder, 'T1095', 'T1095.yaml'), 'attack_technique: T1095\ndisplay_name: x\natomic_tests:\n  - name: [broken\n');
+    const { code, stderr, out } = await review(folder, 'md');
+    expect(code).to.equal(1);
+    const why = `Atomic Red Team tests ${folder}: left out: ${join(folder, 'T1095', 'T1095.yaml')}: not valid YAML`;
+    expect(stderr).to.contain(why);
+    expect(stderr).to.contain('1 file found in the folders given was left out (why, above); the review of the rest was written');
+    const report = readFileSync(join(out, 'gap-report.md'), 'utf8');
+    expect(report).to.contain(why);
+    expect(report).to.match(/Atomic Red Team tests: .*: \d+ tests/);
   });
 
   it("lists each row's tests on its platforms in the JSON report (valid by its schema), counts the gaps with and without, notes the revoked ID", async () => {

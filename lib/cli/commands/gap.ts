@@ -207,6 +207,6 @@ export function handler(context: CliContext) {
     }
     if (args.strict) failOnUnknownReports(threat.campaigns, `the review was written to ${files.at(-1)![0]}`);
     failOnLeftOut(threat.campaigns, `the review of the rest was written to ${files.at(-1)![0]}`);
-    failOnLeftOutFiles(threat.leftOut, `the review of the rest was written to ${files.at(-1)![0]}, which says why too`);
+    failOnLeftOutFiles([...threat.leftOut, ...(testSet?.leftOut ?? [])], `the review of the rest was written to ${files.at(-1)![0]}, which says why too`);
   };
 }

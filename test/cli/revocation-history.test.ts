@@ -9,23 +9,7 @@ import { expect } from 'chai';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TechniqueReport } from '../../lib/cli/commands/technique.js';
-import { freshTmpDir, readRawBundle, runCli, stixDir, stixFile, type RawStixObject } from '../helpers/attack.js';
-
-interface RawRelease {
-  file: string;
-  byStix: Map<string, RawStixObject>;
-  revokedBy: Map<string, string>;
-}
-
-function rawRelease(file: string): RawRelease {
-  const objects = readRawBundle(stixFile(file)).objects;
-  const revokedBy = new Map<string, string>();
-  for (const o of objects) if (o.type === 'relationship' && o['relationship_type'] === 'revoked-by') revokedBy.set(o['source_ref'] as string, o['target_ref'] as string);
-  return { file, byStix: new Map(objects.map((o) => [o.id, o])), revokedBy };
-}
-
-const attackId = (o: RawStixObject): string =>
-  (o['external_references'] as { source_name: string; external_id?: string }[]).find((r) => /^mitre-(mobile-|ics-)?attack$/.test(r.source_name) && r.external_id)!.external_id!;
+import { freshTmpDir, rawAttackId, rawRelease, runCli, stixDir } from '../helpers/attack.js';
 
 const releaseFiles = (domain: string): string[] =>
   [...readdirSync(stixDir()).map((f) => f), ...readdirSync(join(stixDir(), 'stix21')).map((f) => `stix21/${f}`)].filter((f) => f.replace(/^stix21\//, '').startsWith(`${domain}-`) && !f.includes('18.1'));
@@ -50,7 +34,7 @@ function brokenChains(domain: string): Broken[] {
     if (!recorded) continue;
     const replacement = target.byStix.get(recorded.revokedBy.get(o.id)!)!;
     const release = recorded.file.match(/(\d+\.\d+)\.json/)![1]!;
-    found.push({ domain, id: attackId(o), name: String(o['name']), replacement: attackId(replacement), deprecated: replacement['x_mitre_deprecated'] === true, recordedBy: `${domain} ${release}` });
+    found.push({ domain, id: rawAttackId(o), name: String(o['name']), replacement: rawAttackId(replacement), deprecated: replacement['x_mitre_deprecated'] === true, recordedBy: `${domain} ${release}` });
   }
   return found;
 }

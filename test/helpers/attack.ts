@@ -112,6 +112,25 @@ export function readRawBundle(file: string): { spec_version?: string; objects: R
   return JSON.parse(text) as { spec_version?: string; objects: RawStixObject[] };
 }
 
+/** A release file read straight from its bundle (`readRawBundle`): its objects by STIX id, and what revoked each. */
+export interface RawRelease {
+  file: string;
+  byStix: Map<string, RawStixObject>;
+  revokedBy: Map<string, string>;
+}
+
+/** A release file of ../shared/attack-stix (`stixFile`'s name) read without lib/, its `revoked-by` relationships indexed. */
+export function rawRelease(file: string): RawRelease {
+  const objects = readRawBundle(stixFile(file)).objects;
+  const revokedBy = new Map<string, string>();
+  for (const o of objects) if (o.type === 'relationship' && o['relationship_type'] === 'revoked-by') revokedBy.set(o['source_ref'] as string, o['target_ref'] as string);
+  return { file, byStix: new Map(objects.map((o) => [o.id, o])), revokedBy };
+}
+
+/** A raw object's ATT&CK ID (enterprise, mobile or ICS), from its external references. */
+export const rawAttackId = (o: RawStixObject): string =>
+  (o['external_references'] as { source_name: string; external_id?: string }[]).find((r) => /^mitre-(mobile-|ics-)?attack$/.test(r.source_name) && r.external_id)!.external_id!;
+
 /** What a CLI run returned. */
 export interface CliResult {
   code: number;

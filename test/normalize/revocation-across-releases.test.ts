@@ -7,22 +7,7 @@ import { expect } from 'chai';
 import { AttackLibrary } from '../../lib/attack/load.js';
 import { domainReleases } from '../../lib/normalize/normalize-campaign.js';
 import { resolveReference } from '../../lib/normalize/resolve-reference.js';
-import { readRawBundle, stixDir, stixFile, testCacheDir, type RawStixObject } from '../helpers/attack.js';
-
-interface RawRelease {
-  byStix: Map<string, RawStixObject>;
-  revokedBy: Map<string, string>;
-}
-
-function rawRelease(file: string): RawRelease {
-  const objects = readRawBundle(stixFile(file)).objects;
-  const revokedBy = new Map<string, string>();
-  for (const o of objects) if (o.type === 'relationship' && o['relationship_type'] === 'revoked-by') revokedBy.set(o['source_ref'] as string, o['target_ref'] as string);
-  return { byStix: new Map(objects.map((o) => [o.id, o])), revokedBy };
-}
-
-const attackId = (o: RawStixObject): string =>
-  (o['external_references'] as { source_name: string; external_id?: string }[]).find((r) => /^mitre-(mobile-)?attack$/.test(r.source_name) && r.external_id)!.external_id!;
+import { rawAttackId, rawRelease, stixDir, stixFile, testCacheDir } from '../helpers/attack.js';
 
 describe('a revocation the target release no longer records (mobile-attack 18.1, with 9.0 at hand)', () => {
   const target = rawRelease('mobile-attack-18.1.json.gz');
@@ -35,21 +20,21 @@ describe('a revocation the target release no longer records (mobile-attack 18.1,
   const context = domainReleases(library, 'mobile-attack');
 
   it('follows the older release\'s revoked-by for the ID and for its name, as the 18.1 bundle says the replacement is', () => {
-    expect(broken.map(attackId)).to.include('T1454');
+    expect(broken.map(rawAttackId)).to.include('T1454');
     for (const object of broken) {
       const replacement = target.byStix.get(older.revokedBy.get(object.id)!)!;
-      const want = replacement['x_mitre_deprecated'] === true ? { status: 'deprecated', ids: [] } : { status: 'revoked', ids: [attackId(replacement)] };
-      const byId = resolveReference({ raw: attackId(object) }, context);
+      const want = replacement['x_mitre_deprecated'] === true ? { status: 'deprecated', ids: [] } : { status: 'revoked', ids: [rawAttackId(replacement)] };
+      const byId = resolveReference({ raw: rawAttackId(object) }, context);
       expect({ status: byId.status, ids: byId.ids }, byId.note).to.deep.equal(want);
-      expect(byId.note).to.include(`revoked by ${attackId(replacement)}`);
-      expect(byId.trail.join('\n')).to.include(`ATT&CK mobile-attack 9.0 records ${attackId(replacement)}`);
+      expect(byId.note).to.include(`revoked by ${rawAttackId(replacement)}`);
+      expect(byId.trail.join('\n')).to.include(`ATT&CK mobile-attack 9.0 records ${rawAttackId(replacement)}`);
       const byName = resolveReference({ raw: String(object['name']) }, context);
       expect({ status: byName.status === 'renamed' ? 'revoked' : byName.status, ids: byName.ids }, byName.note).to.deep.equal(want);
     }
   });
 
   it('says that no replacement is recorded, where no older release is at hand, rather than that the name is ambiguous', () => {
-    const object = broken.find((o) => attackId(o) === 'T1454')!;
+    const object = broken.find((o) => rawAttackId(o) === 'T1454')!;
     const alone = { target: new AttackLibrary({ attack: stixFile('mobile-attack-18.1.json.gz'), cacheDir: testCacheDir(), snapshot: false }).release('mobile-attack') };
     const byName = resolveReference({ raw: String(object['name']) }, alone);
     expect(byName.status).to.equal('unknown');
@@ -72,11 +57,11 @@ describe('the name of a revoked technique whose replacement is deprecated (mobil
   const context = domainReleases(new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir(), snapshot: false }), 'mobile-attack');
 
   it('says both that the name\'s technique was revoked and that its replacement is deprecated', () => {
-    expect(cases.map(({ o }) => attackId(o))).to.include('T1454');
+    expect(cases.map(({ o }) => rawAttackId(o))).to.include('T1454');
     for (const { o, replacement } of cases) {
       const byName = resolveReference({ raw: String(o['name']) }, context);
       expect(byName.status, byName.note).to.equal('deprecated');
-      expect(byName.note).to.include(`"${String(o['name'])}" is known by the name of revoked ${attackId(o)}; ${attackId(o)} was revoked by ${attackId(replacement)} ${String(replacement['name'])}, which is deprecated in ATT&CK 18.1; `);
+      expect(byName.note).to.include(`"${String(o['name'])}" is known by the name of revoked ${rawAttackId(o)}; ${rawAttackId(o)} was revoked by ${rawAttackId(replacement)} ${String(replacement['name'])}, which is deprecated in ATT&CK 18.1; `);
     }
   });
 });

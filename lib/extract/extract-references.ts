@@ -153,7 +153,11 @@ const NAME_WORD = /\btechniques?\b|手法|テクニック|技術/;
 // on GitHub): no name, however much a cell starts like one; the cell is the reference's evidence. A cell that is a
 // technique's name whole, as ATT&CK data says (`| Collection | T1114 | Email Collection |` under `| Tactic | Technique |
 // Description |`, a Kimsuky write-up's mapping), is still read as the name beside the ID.
-const EVIDENCE_HEADER = /^(?:justifications?|descriptions?|details?|notes?|comments?|evidence|procedures?(?: examples?)?|observed behaviou?rs?|observations?)$/;
+// CISA's, the FBI's and the NSA's joint advisories head their ATT&CK tables `Technique Title | ID | Use`, the use being
+// the procedure seen (`| OS Credential Dumping | T1003 | Akira threat actors use tools like Mimikatz and LaZagne to dump
+// credentials. |`, AA24-109A); write-ups drawn from them write `Use in campaign`, `Use in this campaign`.
+const EVIDENCE_HEADER =
+  /^(?:justifications?|descriptions?|details?|notes?|comments?|evidence|procedures?(?: examples?)?|observed (?:behaviou?rs?|activity)|observations?|uses?(?: in (?:this |the )?campaign)?|usage|how it was used)$/;
 
 /** Whether a column's header says that its cells name no technique beside an ID (a data source, a query, a detection). */
 function namelessHeader(text: string): boolean {

@@ -876,6 +876,30 @@ describe('extractReport', () => {
       ]);
     });
 
+    it('reads an advisory\'s Use column\'s cell as the reference\'s evidence (CISA AA24-109A)', () => {
+      // CISA/FBI/EC3/NCSC-NL joint advisory AA24-109A (#StopRansomware: Akira Ransomware; a US government work), its
+      // Table 2 as a blog made it Markdown: `| **Technique Title** | **ID** | **Use** |`; the use, the procedure seen, was
+      // dropped. A write-up drawn from an advisory heads it `Use in this campaign` (our own row in that layout).
+      const text = [
+        '#### **Table 2: Credential Access**', '', '| **Technique Title** | **ID** | **Use** |', '| --- | --- | --- |',
+        '| OS Credential Dumping | T1003 | Akira threat actors use tools like Mimikatz and LaZagne to dump credentials. |',
+        '| OS Credential Dumping: LSASS Memory | T1003.001 | Akira threat actors attempt to access credential material stored in the process memory of the LSASS. |',
+        '', '| Tactic | Technique | ID | Use in this campaign |', '|---|---|---|---|',
+        '| Discovery | Process Discovery | T1057 | Listed running processes with the loader\'s `ps` command |',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.raw, ref.tactics, ref.evidence, ref.resolution?.ids])).to.deep.equal([
+        ['OS Credential Dumping | T1003', ['Credential Access'], ['line 5: "Akira threat actors use tools like Mimikatz and LaZagne to dump credentials."'], ['T1003']],
+        [
+          'OS Credential Dumping: LSASS Memory | T1003.001',
+          ['Credential Access'],
+          ['line 6: "Akira threat actors attempt to access credential material stored in the process memory of the LSASS."'],
+          ['T1003.001'],
+        ],
+        ['Process Discovery | T1057', ['Discovery'], ['line 10: "Listed running processes with the loader\'s `ps` command"'], ['T1057']],
+      ]);
+    });
+
     it('takes no name from the ends of the cells beside the ID\'s', () => {
       // cchopin/threat-reports MIRAI-EIW-2026-02/02_threat_intelligence_FR.md (February 2026, no licence stated), section
       // 6.5: `| Port non standard | T1571 | Port 6969 pour le C2 |` was named "non standard Port" (T1571 Non-Standard Port). Its PINEAPPLE sibling (cchopin/threat-reports PINEAPPLE-2026-02/rapport_FR.md,

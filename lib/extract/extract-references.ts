@@ -9,6 +9,7 @@ import {
   foldLines,
   isAndTheLike,
   isJsonMember,
+  joinLines,
   originalSpan,
   tokenizeReferences,
   visitIds,
@@ -1514,6 +1515,11 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   let table: Table | undefined;
   let headerRun: Role[] = [];
   let headerOrder: Role[] = [];
+  // Whether that header's last cell, after its roles, heads an evidence column (`Technique Title`, `ID`, `Use` one per
+  // line): the cell under it, after a row's ID, is the row's evidence.
+  let evidenceLast = false;
+  // The index of the last line of the evidence cell read after a row's ID there: a cell wrapped over lines is the row's.
+  let evidenceEnd = -1;
   // The kind of the last line that was not blank.
   let lastKind: Entry['kind'] | undefined;
   // A table of one cell per line with its tactic column first: how many cells a row has, the tactics of the last row
@@ -1599,6 +1605,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
     if (entry.kind !== 'blank' && entry.kind !== 'header') {
       if (headerRun.length >= 2) {
         headerOrder = headerRun;
+        evidenceLast = entry.kind === 'text' && evidenceHeader(line0(entry));
         // One cell per line with the tactic column first: its header's cells (a last one of no known role, such as
         // `Description`, among them) are as many as a row's.
         const tacticAt = headerRun.indexOf('tactic');
@@ -1642,6 +1649,8 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         headerRun.push(entry.role);
         break;
       case 'prose':
+        // The lines of such an evidence cell after its first are the row's too.
+        if (index <= evidenceEnd && lastKind !== 'ids') break;
         // A sentence right after an ID in a table of one cell per line whose header named its ID column (Intel 471's
         // `Technique Title`, `ID`, `Use` converted from PDF) is the row's last cell: the tactic row above the table's
         // rows (`Initial Access [TA0001]`) still holds, as does the table.
@@ -1792,6 +1801,13 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
             options.tacticUnread?.(line.number, `${what} (header on line ${idThenTactic.line})`);
           }
         }
+        // One cell per line under a header whose ID column is followed by an evidence column (`Technique Title`, `ID`,
+        // `Use`): the cell after the ID's is the row's evidence, its lines joined.
+        if (refs?.length && evidenceLast && headerOrder.at(-1) === 'id' && !entry.bullet) {
+          const cell = cellAfter(entryAt, lines.length, index, options.namesTechnique);
+          if (cell) for (const ref of refs) ref.evidence = [...(ref.evidence ?? []), cell.said];
+          if (cell) evidenceEnd = cell.end;
+        }
         layoutRow = entry.bullet ? undefined : (ownRow ?? (underRow ? layoutRow : undefined));
         if (!refs) {
           // A sentence ends a tactic line's reach, not a heading's, nor an item keyed by its ID.
@@ -1807,6 +1823,33 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   }
   lastIds.forEach(add);
   return merged.list();
+}
+
+/**
+ * The cell after an ID's in a table of one cell per line (a row's evidence), as `line N: "…"`, its lines joined, and the
+ * index of its last line; undefined where none follows. It runs from the next line that is not blank up to a blank line,
+ * a line holding an ID, a heading, a caption or a tactic line, or the next row's name where no blank line parts the
+ * cells: a line right above an ID's, or one that names a technique whole and does not start in lower case.
+ */
+function cellAfter(entryAt: (i: number) => Entry, count: number, index: number, namesTechnique: ReadOptions['namesTechnique']): { said: string; end: number } | undefined {
+  let i = index + 1;
+  while (i < count && entryAt(i).kind === 'blank') i++;
+  const parts: string[] = [];
+  let first: number | undefined;
+  for (; i < count && parts.length < 12; i++) {
+    const entry = entryAt(i);
+    if (entry.kind !== 'text' && entry.kind !== 'prose') break;
+    const text = entry.line.text.trim();
+    // A line in lower case goes on with the sentence (`credentials.`, though `Credentials` is T1589.001's name).
+    const nextName = !/^\p{Ll}/u.test(text) && (namesTechnique?.(text, entry.line.number, false) ?? false);
+    // A line right above an ID's is the next row's name cell.
+    const nameCell = parts.length > 0 && i + 1 < count && entryAt(i + 1).kind === 'ids';
+    if (!text || entry.heading || entry.caption || nextName || nameCell) break;
+    first ??= entry.line.number;
+    parts.push(text);
+  }
+  const said = joinLines(parts.join('\n'));
+  return first !== undefined && /\p{L}/u.test(said) ? { said: `line ${first}: ${JSON.stringify(said)}`, end: i - 1 } : undefined;
 }
 
 // A sentence of three words or more that ends in a colon, introducing what follows it.
@@ -2022,7 +2065,9 @@ class MergedReferences {
   add(ref: Found): void {
     const key = referenceKey(ref);
     const own = ref.ids.length || ref.malformed || ref.name === undefined ? key : `${key}\u0000${[...ref.tactics].sort().join('\u0000')}`;
-    this.#cite(this.#merge(own, ref.tactics, () => ref, ref.name !== undefined, fromNeighbour(ref)), ref.line);
+    const merged = this.#merge(own, ref.tactics, () => ref, ref.name !== undefined, fromNeighbour(ref));
+    this.#cite(merged, ref.line);
+    if (ref.evidence?.length) this.#evidence.set(merged, new Set([...(this.#evidence.get(merged) ?? []), ...ref.evidence]));
   }
 
   #cite(key: string, line: number): void {

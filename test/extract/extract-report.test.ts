@@ -900,6 +900,28 @@ describe('extractReport', () => {
       ]);
     });
 
+    it('reads the Use cell of a table of one cell per line as evidence, its lines joined, up to the next row', () => {
+      // AA24-109A's Table 2 and 3 rows (CISA/FBI; a US government work) set one cell per line as PDF text writes a table
+      // (the layout of Intel 471's retail report converted from PDF): a use wrapped over two lines is one cell; without
+      // blank lines between the cells, the next row's name (`Domain Trust Discovery`, right above its ID) ends it. The
+      // wrapped `credentials.` is a technique's name (T1589.001) in lower case: it goes on with the sentence.
+      const text = [
+        'Table 2: Credential Access', '', 'Technique Title', '', 'ID', '', 'Use', '',
+        'OS Credential Dumping', '', 'T1003', '', 'Akira threat actors use tools like Mimikatz and LaZagne to dump', 'credentials.', '',
+        'Table 3: Discovery', 'Technique Title', 'ID', 'Use', 'System Information Discovery', 'T1082',
+        'Akira threat actors use tools like PCHunter64 to acquire detailed process and system', 'information.',
+        'Domain Trust Discovery', 'T1482', 'Akira threat actors use the net Windows command to enumerate domain information.',
+        'Process Discovery', 'T1057', 'Listed processes.', '', 'The actors went on to encrypt the servers.',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.raw, ref.tactics, ref.evidence])).to.deep.equal([
+        ['OS Credential Dumping | T1003', ['Credential Access'], ['line 13: "Akira threat actors use tools like Mimikatz and LaZagne to dump credentials."']],
+        ['System Information Discovery | T1082', ['Discovery'], ['line 22: "Akira threat actors use tools like PCHunter64 to acquire detailed process and system information."']],
+        ['Domain Trust Discovery | T1482', ['Discovery'], ['line 26: "Akira threat actors use the net Windows command to enumerate domain information."']],
+        ['Process Discovery | T1057', ['Discovery'], ['line 29: "Listed processes."']],
+      ]);
+    });
+
     it('takes no name from the ends of the cells beside the ID\'s', () => {
       // cchopin/threat-reports MIRAI-EIW-2026-02/02_threat_intelligence_FR.md (February 2026, no licence stated), section
       // 6.5: `| Port non standard | T1571 | Port 6969 pour le C2 |` was named "non standard Port" (T1571 Non-Standard Port). Its PINEAPPLE sibling (cchopin/threat-reports PINEAPPLE-2026-02/rapport_FR.md,

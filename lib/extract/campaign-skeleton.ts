@@ -86,10 +86,10 @@ function mentions(object: FoundAttackObject, reportFile: string): string {
 /**
  * The YAML text of a campaign file skeleton for references extracted from a report: a header saying it needs review,
  * `name:`, and one `techniques:` item per reference with its `ref:` text, `tactic:` list (when found) and
- * `source: "<reportFile>:<line>"` (`<reportFile>:1, 8, 26` for a reference cited on several lines), and above it,
- * as comments, the warnings of its resolution when it has one, its note when it places no technique, and its
- * evidence (a STIX bundle's relationship descriptions) and the places a structured input names it (`from`: a MISP
- * event's galaxy clusters and tags). Refs are
+ * `source: "<reportFile>:<line>"` (`<reportFile>:1, 8, 26` for a reference cited on several lines), its
+ * `evidence:` when its input says what was seen of the use (a table's Use cell, a STIX bundle's relationship
+ * descriptions), and above it, as comments, the warnings of its resolution when it has one, its note when it places no
+ * technique, and the places a structured input names it (`from`: a MISP event's galaxy clusters and tags). Refs are
  * kept as written (a wrapped cell as a block literal). Items keep the order of `refs`; the same input gives the same
  * bytes.
  */
@@ -144,6 +144,7 @@ function renderSkeleton(reports: readonly SkeletonReport[], options: Omit<Campai
     techniques: refs.map(({ ref, report }) => ({
       ref: ref.raw,
       ...(ref.tactics.length ? { tactic: [...ref.tactics] } : {}),
+      ...(ref.evidence?.length ? { evidence: evidenceText(ref) } : {}),
       source: `${oneLine(report.reportFile)}:${citedLines(ref).join(', ')}`,
       ...(several && report.source ? { report: sourceName(report.source) } : {}),
     })),
@@ -167,7 +168,6 @@ function renderSkeleton(reports: readonly SkeletonReport[], options: Omit<Campai
         comments.push(` used by: ${oneLine(ref.usedBy.join(', '))}${own ? '' : `, attributed to ${oneLine(options.actor!)}; not by ${oneLine(options.actor!)}'s own uses relationships`}`);
       }
       comments.push(...(ref.from ?? []).map((place) => ` from: ${oneLine(place)}`));
-      comments.push(...(ref.evidence ?? []).map((said) => ` evidence: ${oneLine(said)}`));
       const item = items.items[i];
       if (comments.length && YAML.isNode(item)) item.commentBefore = comments.join('\n');
     }
@@ -270,6 +270,24 @@ function suggestionLines(suggestions: readonly PassageSuggestions[], reportFile:
     ...skippedLine(advice, (one) => `${one ? 'advises' : 'advise'} defenders (recommendations, not what an adversary did)`),
   ];
   return [...suggested, ...skipped];
+}
+
+/**
+ * A reference's `evidence:` field: each text its input saw of the use (a table's Use cell, an Attack Flow action's
+ * description, a bundle relationship's), one per line. The readers write each as `line 3: "the cell"` (a bundle's
+ * `line 12482, campaign SolarWinds Compromise (C0024): "…"`); a line the item's `source:` cites is not said again, so
+ * that a quote from the reference's own line is its text alone, and one from elsewhere keeps its place and quotes.
+ */
+function evidenceText(ref: ReportReference): string {
+  const cited = new Set(citedLines(ref).map(String));
+  return (ref.evidence ?? [])
+    .map((said) => {
+      const match = /^(?:(.*?): )?("[^]*")$/.exec(said);
+      if (!match) return oneLine(said);
+      const place = (match[1] ?? '').split(', ').filter((part) => part && !cited.has(/^line (\d+)$/.exec(part)?.[1] ?? ''));
+      return oneLine(place.length ? `${place.join(', ')}: ${match[2]}` : (JSON.parse(match[2]!) as string));
+    })
+    .join('\n');
 }
 
 /** Names and file names go into one-line places (a comment, `name:`, `source:`). */

@@ -85,6 +85,32 @@ describe('attack-layers extract', () => {
     expect(techniques.map((t) => t.source)).to.deep.equal([`${file}:1, 9`, `${file}:3, 4, 8`, `${file}:10`]);
   });
 
+  it("writes a Use cell as the item's evidence field, which render puts in the layer's metadata (CISA AA24-109A's table)", async () => {
+    // The shape of CISA's joint advisories' ATT&CK tables (AA24-109A, Akira; a US Government work), the second use
+    // written with ": " and quotes, which a YAML line must quote.
+    const dir = freshTmpDir('extract');
+    const file = join(dir, 'akira.md');
+    writeFileSync(
+      file,
+      '| Technique Title | ID | Use |\n|---|---|---|\n' +
+        '| OS Credential Dumping: LSASS Memory | T1003.001 | Akira threat actors use tools like Mimikatz and LaZagne to dump credentials. |\n' +
+        '| Exfiltration Over Web Service | T1567 | Akira threat actors leverage tools: "FileZilla", WinSCP and RClone to exfiltrate data. |\n',
+    );
+    const skeleton = await runCli(['extract', file, '--quiet']);
+    expect(skeleton.code, skeleton.stderr).to.equal(0);
+    const campaign = join(dir, 'akira.yaml');
+    writeFileSync(campaign, skeleton.stdout);
+    const rendered = await runCli(['render', campaign, '--out', join(dir, 'layers'), '--quiet']);
+    expect(rendered.code, rendered.stderr).to.equal(0);
+    const layer = JSON.parse(readFileSync(join(dir, 'layers', 'akira.layer.json'), 'utf8')) as { techniques: Array<{ techniqueID: string; metadata?: Array<{ name: string; value?: string }> }> };
+    const evidence = (id: string): string[] =>
+      layer.techniques.filter((t) => t.techniqueID === id).flatMap((t) => (t.metadata ?? []).filter((m) => m.name === 'evidence').map((m) => m.value!));
+    expect([evidence('T1003.001'), evidence('T1567')]).to.deep.equal([
+      ['Akira threat actors use tools like Mimikatz and LaZagne to dump credentials.'],
+      ['Akira threat actors leverage tools: "FileZilla", WinSCP and RClone to exfiltrate data.'],
+    ]);
+  });
+
   it('gives its notes in --json, as on stderr: a section announcing ATT&CK techniques that holds none', async () => {
     // The layout of Trend Micro's "8220 Gang Evolves With New Strategies" (2023) as text: its ATT&CK table was an image.
     const file = join(freshTmpDir('extract'), 'report.txt');

@@ -7,6 +7,7 @@
 import { expect } from 'chai';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { extractReport } from '../../lib/extract/extract-report.js';
 import { InputError, renderCampaignSkeleton } from '../../lib/index.js';
 import { fixtureFile, freshTmpDir, loadRelease, readRawBundle, repoRoot, runCli, stixFile, type RawStixObject } from '../helpers/attack.js';
@@ -42,7 +43,10 @@ describe('extract: a STIX bundle of threat intelligence', () => {
     expect(link!.evidence).to.deep.equal([`line ${relationship}: "Seen in emails sent from multiple countries"`]);
     expect(report.name).to.equal('Example Group');
     const skeleton = renderCampaignSkeleton(report.references, { name: report.name!, reportFile: 'playbook.json' });
-    expect(skeleton).to.include(`  # evidence: line ${relationship}: "Seen in emails sent from multiple countries"\n  - ref: "Spearphishing Link (T1566.002)"\n`);
+    // The relationship's line is one source: cites, so the evidence field is its description alone.
+    expect(skeleton).to.include(
+      `  - ref: "Spearphishing Link (T1566.002)"\n    tactic: [ "Initial Access" ]\n    evidence: "Seen in emails sent from multiple countries"\n    source: "playbook.json:${link!.line}, ${relationship}"\n`,
+    );
   });
 
   it('reads the bundle without ATT&CK data too', () => {
@@ -262,8 +266,11 @@ describe('extract: a STIX bundle of threat intelligence', () => {
       const skeleton = renderCampaignSkeleton(report.references, { name: report.name!, actor: report.actor!, reportFile: 'apt29.json' });
       expect(skeleton).to.include(
         "  # used by: campaign SolarWinds Compromise (C0024), attributed to APT29; not by APT29's own uses relationships\n" +
-          `  # evidence: ${archive.evidence![0]}\n  - ref: "Archive via Utility (T1560.001)"\n`,
+          '  - ref: "Archive via Utility (T1560.001)"\n',
       );
+      // Its evidence field keeps the campaign, not the relationship's line, which its source: cites.
+      const item = (parse(skeleton) as { techniques: Array<{ ref: string; evidence?: string }> }).techniques.find((t) => t.ref === archive.raw)!;
+      expect(item.evidence).to.equal(archive.evidence![0]!.replace(/^line \d+, /, ''));
       // A campaign chosen alone is taken without the group it is attributed to.
       const campaign = extractReport(text, { target }, { actor: 'C0024' });
       expect(new Set(campaign.references.flatMap((ref) => ref.ids))).to.deep.equal(usedBy(solarWinds.id));

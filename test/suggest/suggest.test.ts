@@ -4011,6 +4011,29 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(skeleton.stdout).to.match(/^# suggested: T1113 Screen Capture \(score [\d.]+, because .*, source: ".*:2"$/m);
   });
 
+  it("counts passages not ranked in a row in one entry of the table, by note, with their lines; the JSON lists each", async () => {
+    // The layout of Trend Micro's BlackCat malvertising post (June 2023) as GenAI-Threat-Intelligence-Research keeps it
+    // scraped: its menu, each item's title twice, a blurb and `Learn more`, blank lines between, above the post. In our
+    // words. Listed one by one, the 288 passages of that page gave 165 entries of two lines each for menu and furniture.
+    const file = join(freshTmpDir('suggest'), 'page.txt');
+    const item = (title: string, blurb: string) => `${title}\n\n\n${title}\n${blurb}\nLearn more\n\n\n`;
+    writeFileSync(
+      file,
+      `Solutions\n\n\nBy Challenge\n\n\nBy Challenge\nLearn more\n\n\n${item('Protect Cloud Apps', 'Security for business outcomes')}` +
+        `${item('Reduce Network Blind Spots', 'Secure users and key operations')}` +
+        'The actor installed the AnyDesk remote management tool, renamed install.exe, to keep access to the network.\n',
+    );
+    const table = (await runCli(['suggest', file, '--top', '1', '--quiet'])).stdout;
+    expect(table.split('\n').slice(0, 4)).to.deep.equal([
+      'lines 1-24: 12 passages not ranked (--json lists each, with its text)',
+      "  9 at lines 1, 4, 7, 11, 14, 15, 19, 22 and 1 more: a site's menu (short items one a line, naming the site's parts), no sentence: not ranked",
+      "  3 at lines 8, 16, 24: a web page's furniture (cookies, legal links, sharing, newsletter, other posts, reading time), no behaviour: not ranked",
+      'line 27: The actor installed the AnyDesk remote management tool, renamed install.exe, to keep access to the network.',
+    ]);
+    const json = JSON.parse((await runCli(['suggest', file, '--top', '1', '--json', '--quiet'])).stdout) as { line: number; note?: string }[];
+    expect(json.filter((p) => p.note).map((p) => p.line)).to.deep.equal([1, 4, 7, 8, 11, 14, 15, 16, 19, 22, 23, 24]);
+  });
+
   it("lists a passage said again (a page's running header) once in the table and the skeleton, all of them in the JSON", async () => {
     const file = join(freshTmpDir('suggest'), 'pages.txt');
     const header = 'ACME Report: Remote Access Trojan | TLP:CLEAR';

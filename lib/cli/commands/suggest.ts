@@ -83,12 +83,23 @@ export function handler(context: CliContext) {
 /**
  * The readable form: each passage, then its candidates, one per line, with why. A passage said before (a page's
  * running header or footer in pdftotext's output) points to where its candidates were listed instead of listing them
- * again; the JSON lists them every time.
+ * again; the JSON lists them every time. Passages not ranked (a page's menu, furniture, a byline: a note and no
+ * candidates) two or more in a row are counted in one entry, by note, with their lines: a scraped page has hundreds,
+ * which listed one by one hid the report's sentences between them.
  */
 function renderSuggestions(passages: readonly PassageSuggestions[]): string {
   const out: string[] = [];
   const byText = passagesByText(passages);
-  for (const passage of passages) {
+  const notRanked = (passage: PassageSuggestions) => !passage.candidates.length && passage.note !== undefined;
+  for (let i = 0; i < passages.length; i++) {
+    const passage = passages[i]!;
+    let end = i;
+    while (end + 1 < passages.length && notRanked(passages[end]!) && notRanked(passages[end + 1]!)) end++;
+    if (end > i) {
+      out.push(...notRankedRun(passages.slice(i, end + 1)));
+      i = end;
+      continue;
+    }
     const text = passage.text.length > 160 ? `${passage.text.slice(0, 159)}…` : passage.text;
     out.push(`line ${passage.line}: ${text}`);
     const first = byText.get(passage.text)?.[0];
@@ -104,4 +115,20 @@ function renderSuggestions(passages: readonly PassageSuggestions[]): string {
     if (!passage.candidates.length && !passage.note) out.push('  (no candidates)');
   }
   return out.length ? `${out.join('\n')}\n` : '';
+}
+
+/** The lines a note's passages are listed at in a run's entry: the first ones, then how many more. */
+const RUN_LINES_SHOWN = 8;
+
+/** One entry for passages in a row that are not ranked: their span, then each note once, with its count and lines. */
+function notRankedRun(run: readonly PassageSuggestions[]): string[] {
+  const byNote = new Map<string, number[]>();
+  for (const passage of run) byNote.set(passage.note!, [...(byNote.get(passage.note!) ?? []), passage.line]);
+  const out = [`lines ${run[0]!.line}-${run.at(-1)!.line}: ${run.length} passages not ranked (--json lists each, with its text)`];
+  for (const [note, lines] of byNote) {
+    const shown = lines.slice(0, RUN_LINES_SHOWN).join(', ');
+    const more = lines.length > RUN_LINES_SHOWN ? ` and ${lines.length - RUN_LINES_SHOWN} more` : '';
+    out.push(`  ${lines.length} at line${lines.length === 1 ? '' : 's'} ${shown}${more}: ${note}`);
+  }
+  return out;
 }

@@ -227,21 +227,34 @@ function renderSkeleton(reports: readonly SkeletonReport[], options: Omit<Campai
   });
   // Of several reports, each one's suggestions stand under a line naming it.
   const suggestedLines = reports.flatMap((report) => {
-    const lines = suggestionLines(report.suggestions ?? [], oneLine(report.reportFile));
+    const lines = suggestionLines(report.suggestions ?? [], oneLine(report.reportFile), several && report.source ? sourceName(report.source) : undefined);
     return several && lines.length ? [` From ${oneLine(report.reportFile)}${report.source ? ` (report: ${sourceName(report.source)})` : ''}:`, ...lines] : lines;
   });
   if (suggestedLines.length) {
-    doc.comment = [' Suggested for sentences that cite no ID (not accepted: to accept one, add it under techniques:)', ...suggestedLines].join('\n');
+    // Right after the techniques' items, so that an entry uncommented where it stands is one of them.
+    const empty = !refs.length;
+    const block = [
+      ` Suggested for sentences that cite no ID (not accepted): to accept one, uncomment its entry (\`  - {ref: …}\`), which` +
+        ` then stands under techniques:${empty ? ', after writing `techniques:` for `techniques: []`' : ''}`,
+      ...suggestedLines,
+    ].join('\n');
+    const pairs = doc.contents && YAML.isMap(doc.contents) ? doc.contents.items : [];
+    const next = pairs[pairs.findIndex((pair) => YAML.isScalar(pair.key) && pair.key.value === 'techniques') + 1];
+    if (next && YAML.isScalar(next.key)) next.key.commentBefore = [block, ...(next.key.commentBefore ? [next.key.commentBefore] : [])].join('\n');
+    else doc.comment = block;
   }
   return doc.toString({ lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
 }
 
 /** The comment lines of one report's suggestions. */
+// Each passage's line and text, then each candidate as the technique entry it would be (`report` with several reports),
+// its name, score and why after it, so that the analyst reads what was suggested for what and accepts one by
+// uncommenting it.
 // A passage said again (a page's running header in pdftotext's output) is suggested once, with the lines it recurs at.
 // A passage whose first suggestion rests on one word (a heading, a byline, boilerplate) is counted, not listed: the
 // skeleton is what the analyst edits, and `suggest` lists them all.
 // So is advice to defenders (a list of mitigations): its candidates are what it guards against.
-function suggestionLines(suggestions: readonly PassageSuggestions[], reportFile: string): string[] {
+function suggestionLines(suggestions: readonly PassageSuggestions[], reportFile: string, report?: string): string[] {
   const withCandidates = suggestions.filter((passage) => passage.candidates.length);
   const oneWord = withCandidates.filter((passage) => passage.wordsInCommon === 1 && !passage.advice);
   const advice = withCandidates.filter((passage) => passage.advice);
@@ -249,12 +262,19 @@ function suggestionLines(suggestions: readonly PassageSuggestions[], reportFile:
   const suggested = withCandidates.flatMap((passage) => {
     const [first, ...again] = byText.get(passage.text)!;
     if (first !== passage || passage.wordsInCommon === 1 || passage.advice) return [];
-    const also = again.length ? `, also at line${again.length > 1 ? 's' : ''} ${again.map((p) => p.line).join(', ')}` : '';
+    const also = again.length ? ` (also at line${again.length > 1 ? 's' : ''} ${again.map((p) => p.line).join(', ')})` : '';
+    const text = oneLine(passage.text);
     // How the passage was read (Japanese through the glossary, a language not supported) goes with each suggestion.
     const read = passage.note ? `; ${oneLine(passage.note)}` : '';
-    return passage.candidates.map(
-      (c) => ` suggested: ${oneLine(`${c.id} ${c.name} (score ${c.score}, because ${c.why})`)}, source: "${reportFile}:${passage.line}"${also}${read}`,
-    );
+    const source = JSON.stringify(`${reportFile}:${passage.line}`);
+    return [
+      ` line ${passage.line}${also}: ${text.length > 160 ? `${text.slice(0, 159)}…` : text}`,
+      ...passage.candidates.map(
+        (c) =>
+          `   - {ref: ${JSON.stringify(c.id)}, source: ${source}${report === undefined ? '' : `, report: ${JSON.stringify(report)}`}}` +
+          `  # suggested: ${oneLine(`${c.id} ${c.name} (score ${c.score}, because ${c.why})`)}${read}`,
+      ),
+    ];
   });
   const skippedLine = (passages: readonly PassageSuggestions[], why: (one: boolean) => string): string[] => {
     if (!passages.length) return [];

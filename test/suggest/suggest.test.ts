@@ -4025,13 +4025,32 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     );
     const table = (await runCli(['suggest', file, '--top', '1', '--quiet'])).stdout;
     expect(table.split('\n').slice(0, 4)).to.deep.equal([
-      'lines 1-24: 12 passages not ranked (--json lists each, with its text)',
+      'lines 1-24: 12 passages without candidates (--json lists each, with its text)',
       "  9 at lines 1, 4, 7, 11, 14, 15, 19, 22 and 1 more: a site's menu (short items one a line, naming the site's parts), no sentence: not ranked",
       "  3 at lines 8, 16, 24: a web page's furniture (cookies, legal links, sharing, newsletter, other posts, reading time), no behaviour: not ranked",
       'line 27: The actor installed the AnyDesk remote management tool, renamed install.exe, to keep access to the network.',
     ]);
     const json = JSON.parse((await runCli(['suggest', file, '--top', '1', '--json', '--quiet'])).stdout) as { line: number; note?: string }[];
     expect(json.filter((p) => p.note).map((p) => p.line)).to.deep.equal([1, 4, 7, 8, 11, 14, 15, 16, 19, 22, 23, 24]);
+  });
+
+  it('says in the table that a passage has no candidate scoring --min-score or more, and counts such passages in a row', async () => {
+    // LetsDefend's Malware Event 91 write-up as a blog keeps it (love2150.github.io, June 2026), its opening in our words:
+    // with --min-score 99 each sentence whose candidates all fell below said only `(no candidates)`, as one that got none.
+    const file = join(freshTmpDir('suggest'), 'post.txt');
+    writeFileSync(
+      file,
+      'Every incident starts with one alert.\n\nThe report covers the first hours.\n\n' +
+        'The malware created a new scheduled task to run the script every 18 minutes.\n',
+    );
+    const table = (await runCli(['suggest', file, '--min-score', '99', '--top', '1', '--quiet'])).stdout;
+    expect(table.split('\n').slice(0, 2)).to.deep.equal([
+      'lines 1-3: 2 passages without candidates (--json lists each, with its text)',
+      '  2 at lines 1, 3: no candidate scores 99 or more (--min-score)',
+    ]);
+    expect(table).to.match(/^line 5: The malware created a new scheduled task .*\n  1\. T1053\.005 /m);
+    const json = JSON.parse((await runCli(['suggest', file, '--min-score', '99', '--top', '1', '--json', '--quiet'])).stdout) as { candidates: unknown[] }[];
+    expect(json.map((p) => p.candidates.length)).to.deep.equal([0, 0, 1]);
   });
 
   it("lists a passage said again (a page's running header) once in the table and the skeleton, all of them in the JSON", async () => {

@@ -76,7 +76,7 @@ export function handler(context: CliContext) {
       }
     }
     if (args.json) return printJson(context, passages);
-    context.stdout.write(renderSuggestions(passages));
+    context.stdout.write(renderSuggestions(passages, args['min-score']));
   };
 }
 
@@ -85,18 +85,21 @@ export function handler(context: CliContext) {
  * running header or footer in pdftotext's output) points to where its candidates were listed instead of listing them
  * again; the JSON lists them every time. Passages not ranked (a page's menu, furniture, a byline: a note and no
  * candidates) two or more in a row are counted in one entry, by note, with their lines: a scraped page has hundreds,
- * which listed one by one hid the report's sentences between them.
+ * which listed one by one hid the report's sentences between them. So are passages whose candidates all score below
+ * `minScore`, which says so.
  */
-function renderSuggestions(passages: readonly PassageSuggestions[]): string {
+function renderSuggestions(passages: readonly PassageSuggestions[], minScore: number): string {
   const out: string[] = [];
   const byText = passagesByText(passages);
-  const notRanked = (passage: PassageSuggestions) => !passage.candidates.length && passage.note !== undefined;
+  const none = minScore > 0 ? `no candidate scores ${minScore} or more (--min-score)` : 'no candidates';
+  const noteOf = (passage: PassageSuggestions) => passage.note ?? none;
+  const notRanked = (passage: PassageSuggestions) => !passage.candidates.length;
   for (let i = 0; i < passages.length; i++) {
     const passage = passages[i]!;
     let end = i;
     while (end + 1 < passages.length && notRanked(passages[end]!) && notRanked(passages[end + 1]!)) end++;
     if (end > i) {
-      out.push(...notRankedRun(passages.slice(i, end + 1)));
+      out.push(...notRankedRun(passages.slice(i, end + 1), noteOf));
       i = end;
       continue;
     }
@@ -112,7 +115,7 @@ function renderSuggestions(passages: readonly PassageSuggestions[]): string {
     passage.candidates.forEach((candidate, i) => {
       out.push(`  ${i + 1}. ${candidate.id} ${candidate.name}  score ${candidate.score}  ${candidate.why}`);
     });
-    if (!passage.candidates.length && !passage.note) out.push('  (no candidates)');
+    if (!passage.candidates.length && !passage.note) out.push(`  (${none})`);
   }
   return out.length ? `${out.join('\n')}\n` : '';
 }
@@ -120,15 +123,22 @@ function renderSuggestions(passages: readonly PassageSuggestions[]): string {
 /** The lines a note's passages are listed at in a run's entry: the first ones, then how many more. */
 const RUN_LINES_SHOWN = 8;
 
-/** One entry for passages in a row that are not ranked: their span, then each note once, with its count and lines. */
-function notRankedRun(run: readonly PassageSuggestions[]): string[] {
+/** One entry for passages in a row without candidates: their span, then each note (why) once, with its count and lines. */
+function notRankedRun(run: readonly PassageSuggestions[], noteOf: (passage: PassageSuggestions) => string): string[] {
   const byNote = new Map<string, number[]>();
-  for (const passage of run) byNote.set(passage.note!, [...(byNote.get(passage.note!) ?? []), passage.line]);
-  const out = [`lines ${run[0]!.line}-${run.at(-1)!.line}: ${run.length} passages not ranked (--json lists each, with its text)`];
+  const counts = new Map<string, number>();
+  for (const passage of run) {
+    const note = noteOf(passage);
+    counts.set(note, (counts.get(note) ?? 0) + 1);
+    // Several passages of a line (sentences) give the line once.
+    const lines = byNote.get(note) ?? [];
+    if (lines.at(-1) !== passage.line) byNote.set(note, [...lines, passage.line]);
+  }
+  const out = [`lines ${run[0]!.line}-${run.at(-1)!.line}: ${run.length} passages without candidates (--json lists each, with its text)`];
   for (const [note, lines] of byNote) {
     const shown = lines.slice(0, RUN_LINES_SHOWN).join(', ');
     const more = lines.length > RUN_LINES_SHOWN ? ` and ${lines.length - RUN_LINES_SHOWN} more` : '';
-    out.push(`  ${lines.length} at line${lines.length === 1 ? '' : 's'} ${shown}${more}: ${note}`);
+    out.push(`  ${counts.get(note)} at line${lines.length === 1 ? '' : 's'} ${shown}${more}: ${note}`);
   }
   return out;
 }

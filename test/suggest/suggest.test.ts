@@ -4105,33 +4105,35 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(skeleton).to.not.match(/suggested: .*(style|color|Home)/);
   });
 
+  // The CLI run as on a terminal: stderr says it is a TTY, so progress lines are drawn on it.
+  const runTty = async (args: string[]) => {
+    let stderr = '';
+    let stdout = '';
+    // Imported as runCli does, so that the commands it loads share one copy of the library with it.
+    const { run } = await import('../../lib/cli/run.js');
+    const code = await run(args, {
+      stdout: {
+        write: (chunk: string) => {
+          stdout += chunk;
+          return true;
+        },
+      },
+      stderr: {
+        write: (chunk: string) => {
+          stderr += chunk;
+          return true;
+        },
+        isTTY: true,
+      },
+      env: { ATTACK_STIX_DIR: stixDir(), XDG_CACHE_HOME: dirname(testCacheDir()) },
+      cwd: repoRoot,
+    });
+    return { code, stderr, stdout };
+  };
+
   it('shows progress on stderr in a terminal only, and not with --quiet', async () => {
     const file = join(freshTmpDir('suggest'), 'long.txt');
     writeFileSync(file, 'The implant captures screenshots of the desktop.\n'.repeat(250));
-    const runTty = async (args: string[]) => {
-      let stderr = '';
-      let stdout = '';
-      // Imported as runCli does, so that the commands it loads share one copy of the library with it.
-      const { run } = await import('../../lib/cli/run.js');
-      const code = await run(args, {
-        stdout: {
-          write: (chunk: string) => {
-            stdout += chunk;
-            return true;
-          },
-        },
-        stderr: {
-          write: (chunk: string) => {
-            stderr += chunk;
-            return true;
-          },
-          isTTY: true,
-        },
-        env: { ATTACK_STIX_DIR: stixDir(), XDG_CACHE_HOME: dirname(testCacheDir()) },
-        cwd: repoRoot,
-      });
-      return { code, stderr, stdout };
-    };
     const tty = await runTty(['suggest', file, '--lines', '--json']);
     expect(tty.code).to.equal(0);
     expect(tty.stderr).to.include('\r\x1b[Kranking passage 100/250');
@@ -4142,6 +4144,23 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(quiet.stdout).to.equal(tty.stdout);
     const piped = await runCli(['suggest', file, '--lines', '--json']);
     expect(piped.stderr).to.not.include('ranking passage');
+  });
+
+  it('says in its summary how many passages its progress line counted, and how many of them were left out', async () => {
+    const file = join(freshTmpDir('suggest'), 'cites.txt');
+    // 2 passages that cite an ID (extract's) and 1 without a letter give no entry; the progress line counts them.
+    const text = 'The implant captures screenshots of the desktop.\n'.repeat(5);
+    writeFileSync(file, `${text}It used T1113 to capture the screen.\nPersistence came through T1547.001 as well.\n2024-01-05 10:22\n`);
+    const tty = await runTty(['suggest', file, '--json']);
+    expect(tty.code).to.equal(0);
+    expect(tty.stderr).to.include('\r\x1b[Kranking passage 8/8');
+    expect(JSON.parse(tty.stdout)).to.have.length(5);
+    expect(tty.stderr).to.include('5 passages of ');
+    expect(tty.stderr).to.include('(of 8 read; 3 left out: they cite a technique ID, which extract reads, or have no letter)');
+    // Nothing left out, nothing said.
+    const all = join(freshTmpDir('suggest'), 'plain.txt');
+    writeFileSync(all, 'The implant captures screenshots of the desktop.\n');
+    expect((await runCli(['suggest', all])).stderr).to.not.include(' read; ');
   });
 
   it('gives byte-identical JSON for the same input', async () => {

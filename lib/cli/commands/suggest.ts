@@ -39,22 +39,26 @@ export function handler(context: CliContext) {
     // Progress on a terminal, every 100 passages: a long report (pdftotext of a book) takes seconds.
     const progress = showsProgress(context, args);
     const html = isHtmlPage(args.report, text);
+    // The passages read, which the progress line counts: some give no entry (one citing an ID, by sentence, is
+    // extract's; one without a letter has nothing to rank), and the summary says so, so that its count and the
+    // progress line's agree.
+    let read = 0;
     const passages = suggestTechniques(text, model, {
       html,
       lines: args.lines,
       top: args.top,
       minScore: args['min-score'],
-      onProgress: progress
-        ? (done, total) => {
-            if (done % 100 === 0 || done === total) progressLine(context, `ranking passage ${done}/${total}`);
-          }
-        : undefined,
+      onProgress: (done, total) => {
+        read = total;
+        if (progress && (done % 100 === 0 || done === total)) progressLine(context, `ranking passage ${done}/${total}`);
+      },
     });
     if (progress) progressLine(context, '');
+    const left = read - passages.length;
     note(
       context,
       args,
-      `${passages.length} passage${passages.length === 1 ? '' : 's'} of ${inputName(args.report)}${html ? ' (read as an HTML page: its text, not its markup, scripts, menus or footer; lines are the page source\'s)' : ''} ranked against ${index.label}; suggestions are to review, not references`,
+      `${passages.length} passage${passages.length === 1 ? '' : 's'} of ${inputName(args.report)}${html ? ' (read as an HTML page: its text, not its markup, scripts, menus or footer; lines are the page source\'s)' : ''} ranked against ${index.label}${left > 0 ? ` (of ${read} read; ${left} left out: ${left === 1 ? 'it cites' : 'they cite'} a technique ID, which extract reads, or ${left === 1 ? 'has' : 'have'} no letter)` : ''}; suggestions are to review, not references`,
     );
     // Ranked against Enterprise by default: a report about Android apps or PLCs is better ranked against its own domain.
     const hint = args.domain ? undefined : domainHint(passages);

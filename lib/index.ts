@@ -135,7 +135,7 @@ export { mergeEntries, MERGE_SCORES, type MergeScore, type MergeSource } from '.
 /** A parsed JSON object, and its type guard. */
 export { isJsonObject, type JsonObject } from './json-value.js';
 /** Parse JSON text with errors that name the file, line and column. */
-export { parseJsonText } from './json-text.js';
+export { jsonSyntaxPlace, parseJsonText } from './json-text.js';
 /** Coverage inputs and the gap review. */
 export type * from './coverage/coverage-types.js';
 export { readRuleFolder, listRuleFiles, parseRuleFile, type RuleFileOutcome, type RuleOutcome } from './coverage/read-rule-folder.js';

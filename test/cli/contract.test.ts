@@ -346,6 +346,34 @@ describe('the CLI contract, command by command', () => {
     }
   });
 
+  // A `.json` file that is no JSON and of no kind plainly by its keys (a MISP event cut short, or with a trailing comma)
+  // was read as a report's text without a word: its user meant a bundle, an event, a flow or a layer. It is still read
+  // as text (its galaxies' IDs are found), with a warning at the fault. The event is misp-stix's test event (BSD-2-Clause).
+  it('warns that a .json file that is no JSON is read as a report\'s text (extract), at its fault', async () => {
+    const folder = freshTmpDir('not-json');
+    const lines = readFileSync(join(repoRoot, 'test/fixtures/misp/misp-stix-event-with-galaxy.json'), 'utf8').split('\n');
+    const cut = join(folder, 'cut.json');
+    writeFileSync(cut, lines.slice(0, 38).join('\n'));
+    const comma = join(folder, 'comma.json');
+    writeFileSync(comma, lines.join('\n').replace(/\}(\s*)\]/, '},$1]'));
+    const read = "; read as a report's text, not as a STIX bundle, MISP event, Attack Flow or layer (if it is one, fix its JSON or get the whole file again)\n";
+    const run = await runCli(['extract', cut]);
+    expect(run.code).to.equal(0);
+    expect(run.stdout).to.include('T1116');
+    expect(run.stderr).to.match(/^warning: .*: line 38, column \d+: invalid JSON: /m);
+    expect(run.stderr).to.include(`warning: ${cut}: line 38, column `);
+    expect(run.stderr).to.include(read);
+    const trailing = await runCli(['extract', comma]);
+    expect(trailing.code).to.equal(0);
+    expect(trailing.stderr).to.match(/^warning: .*comma\.json: line \d+, column \d+: invalid JSON: unexpected "\]" \(expected a value\); read as a report's text/m);
+    // The whole event (JSON), and the cut one named .txt (a report's text), give no such warning; --quiet silences it.
+    const plain = join(folder, 'cut.txt');
+    writeFileSync(plain, lines.slice(0, 38).join('\n'));
+    expect((await runCli(['extract', plain])).stderr).to.not.include('invalid JSON');
+    expect((await runCli(['extract', join(repoRoot, 'test/fixtures/misp/misp-stix-event-with-galaxy.json')])).stderr).to.not.include('invalid JSON');
+    expect((await runCli(['extract', cut, '--quiet'])).stderr).to.equal('');
+  });
+
   // Plain pdftotext's two columns interleaved line by line (the layout of the Dragos 2026 Year in Review's page 34 as
   // text, in our own words) cannot be set apart: `suggest` says where they may be on stderr, by sentence and with
   // --lines, and not with --quiet.

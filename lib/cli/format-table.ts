@@ -66,6 +66,28 @@ export function formatTable(
   );
 }
 
+/**
+ * A line folded at spaces into lines of at most `width` characters, each after the first indented by `indent` spaces:
+ * for free text on a terminal, where a long line wraps at any character back to the first column. A word longer than
+ * the width is not cut; its line is left longer.
+ */
+export function foldLine(line: string, width: number, indent: number): string[] {
+  const lead = line.length - line.trimStart().length;
+  const lines: string[] = [];
+  let current = line.slice(0, lead);
+  let bare = true;
+  for (const word of line.slice(lead).split(/ +/)) {
+    if (!bare && [...current].length + 1 + [...word].length > width) {
+      lines.push(current);
+      current = ' '.repeat(indent);
+      bare = true;
+    }
+    current += bare ? word : ` ${word}`;
+    bare = false;
+  }
+  return [...lines, current];
+}
+
 /** A cell cut to `width` characters, with … when cut. */
 function fit(text: string, width: number): string {
   const chars = [...text];

@@ -4053,6 +4053,32 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(json.map((p) => p.candidates.length)).to.deep.equal([0, 0, 1]);
   });
 
+  it("folds the table to a terminal's width, each candidate's why on its own lines under its ID, name and score; piped, one line per candidate", async () => {
+    // Trend Micro's BlackCat malvertising post (June 2023), as GenAI-Threat-Intelligence-Research keeps it scraped, gave
+    // candidate lines of up to 322 characters, which a terminal of 100 columns wrapped back to its first column. Its
+    // AnyDesk sentence in our words, a credential dump added, after two sharing links (counted in one entry).
+    const file = join(freshTmpDir('suggest'), 'post.txt');
+    writeFileSync(
+      file,
+      'Share this article\n\nShare on LinkedIn\n\n' +
+        'After gaining a foothold, the threat actor installed the AnyDesk remote management tool, renamed install.exe, to keep access to the network, and then dumped credentials from the memory of the LSASS process.\n',
+    );
+    const piped = (await runCli(['suggest', file, '--top', '3', '--quiet'])).stdout;
+    const shown = (await runCli(['suggest', file, '--top', '3', '--quiet'], {}, { tty: { columns: 80 } })).stdout;
+    expect(piped.split('\n').some((line) => [...line].length > 80)).to.equal(true);
+    const lines = shown.trimEnd().split('\n');
+    expect(lines.filter((line) => [...line].length > 80)).to.deep.equal([]);
+    // Each candidate: its ID, name and score on a line, its why under it, indented to the ID.
+    const heads = lines.flatMap((line, k) => (/^  \d\. T\d{4}/.test(line) ? [k] : []));
+    expect(heads).to.have.length(3);
+    for (const k of heads) {
+      expect(lines[k]).to.match(/^  \d\. T[\d.]+ .+  score [\d.]+$/);
+      expect(lines[k + 1]).to.match(/^ {5}\S/);
+    }
+    // Unfolded, the terminal's table is the piped one, word for word.
+    expect(shown.replace(/(score [\d.]+)\n {5}/g, '$1  ').replace(/\n {4,}(?=\S)/g, ' ')).to.equal(piped);
+  });
+
   it("lists a passage said again (a page's running header) once in the table and the skeleton, all of them in the JSON", async () => {
     const file = join(freshTmpDir('suggest'), 'pages.txt');
     const header = 'ACME Report: Remote Access Trojan | TLP:CLEAR';

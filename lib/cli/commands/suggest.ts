@@ -1,5 +1,6 @@
 import { domainHint, inputName, interleavedLineRuns, isHtmlPage, loadSuggestModel, ONE_WORD, passagesByText, readReportText, suggestTechniques, UsageError, type PassageSuggestions } from '../../index.js';
 import { attackLibrary, cacheDir, note, printJson, progressLine, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
+import { foldLine, tableStyle } from '../format-table.js';
 import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
@@ -80,7 +81,7 @@ export function handler(context: CliContext) {
       }
     }
     if (args.json) return printJson(context, passages);
-    context.stdout.write(renderSuggestions(passages, args['min-score']));
+    context.stdout.write(renderSuggestions(passages, args['min-score'], tableStyle(context).width));
   };
 }
 
@@ -90,10 +91,13 @@ export function handler(context: CliContext) {
  * again; the JSON lists them every time. Passages not ranked (a page's menu, furniture, a byline: a note and no
  * candidates) two or more in a row are counted in one entry, by note, with their lines: a scraped page has hundreds,
  * which listed one by one hid the report's sentences between them. So are passages whose candidates all score below
- * `minScore`, which says so.
+ * `minScore`, which says so. Given a terminal's `width`, each candidate's why is on its own lines under its ID, name
+ * and score, and every line is folded at spaces to the width; without (piped), one line per candidate, as scripts read.
  */
-function renderSuggestions(passages: readonly PassageSuggestions[], minScore: number): string {
+function renderSuggestions(passages: readonly PassageSuggestions[], minScore: number, width?: number): string {
   const out: string[] = [];
+  // On a terminal a line is folded, its next lines indented 4 more than it (`line 12: ...`, a note): `  1.` stands out.
+  const put = (line: string, indent = line.length - line.trimStart().length + 4) => out.push(...(width ? foldLine(line, width, indent) : [line]));
   const byText = passagesByText(passages);
   const none = minScore > 0 ? `no candidate scores ${minScore} or more (--min-score)` : 'no candidates';
   const noteOf = (passage: PassageSuggestions) => passage.note ?? none;
@@ -103,23 +107,27 @@ function renderSuggestions(passages: readonly PassageSuggestions[], minScore: nu
     let end = i;
     while (end + 1 < passages.length && notRanked(passages[end]!) && notRanked(passages[end + 1]!)) end++;
     if (end > i) {
-      out.push(...notRankedRun(passages.slice(i, end + 1), noteOf));
+      notRankedRun(passages.slice(i, end + 1), noteOf).forEach((line) => put(line));
       i = end;
       continue;
     }
     const text = passage.text.length > 160 ? `${passage.text.slice(0, 159)}…` : passage.text;
-    out.push(`line ${passage.line}: ${text}`);
+    put(`line ${passage.line}: ${text}`);
     const first = byText.get(passage.text)?.[0];
     if (first && first !== passage) {
-      out.push(`  (the same as line ${first.line}: its candidates are listed there)`);
+      put(`  (the same as line ${first.line}: its candidates are listed there)`);
       continue;
     }
-    if (passage.note) out.push(`  (${passage.note})`);
-    if (passage.wordsInCommon === 1) out.push(`  (${ONE_WORD})`);
+    if (passage.note) put(`  (${passage.note})`);
+    if (passage.wordsInCommon === 1) put(`  (${ONE_WORD})`);
     passage.candidates.forEach((candidate, i) => {
-      out.push(`  ${i + 1}. ${candidate.id} ${candidate.name}  score ${candidate.score}  ${candidate.why}`);
+      const head = `  ${i + 1}. ${candidate.id} ${candidate.name}  score ${candidate.score}`;
+      // On a terminal the why goes under the ID, on lines of its own; the ID, name and score stay on one line.
+      const under = head.indexOf('.') + 2;
+      if (width) out.push(head, ...foldLine(`${' '.repeat(under)}${candidate.why}`, width, under));
+      else out.push(`${head}  ${candidate.why}`);
     });
-    if (!passage.candidates.length && !passage.note) out.push(`  (${none})`);
+    if (!passage.candidates.length && !passage.note) put(`  (${none})`);
   }
   return out.length ? `${out.join('\n')}\n` : '';
 }

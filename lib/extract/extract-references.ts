@@ -989,10 +989,14 @@ function rowReferences(
     const sub = subCell && nameCell(line, subCell) ? subCell : undefined;
     const elsewhere = unnamed === 1 ? (record?.name ?? (nameSpan ? undefined : above)) : undefined;
     // The evidence columns' cells (not the one read as the name), as written: what the report saw of each reference's use.
-    const said = cells.flatMap((cell, k) => {
-      const text = evidence?.[k] && cell !== nameSpan && !hasIds(line, cell) ? originalOf(line, cell).trim() : '';
-      return /\p{L}/u.test(text) ? [`line ${line.number}: ${JSON.stringify(text)}`] : [];
-    });
+    // (Only a table with such a column looks at its cells: a row of no table, such as a report's text on one line split at
+    // its pipes, has as many cells as pipes, and looking at each for each cell of IDs grew with their square.)
+    const said = !evidence
+      ? []
+      : cells.flatMap((cell, k) => {
+          const text = evidence[k] && cell !== nameSpan && !hasIds(line, cell) ? originalOf(line, cell).trim() : '';
+          return /\p{L}/u.test(text) ? [`line ${line.number}: ${JSON.stringify(text)}`] : [];
+        });
     // The k-th reference without a name of its own takes the k-th part of the name cell.
     let k = 0;
     for (const { ref, tactics } of cellRefs) {

@@ -374,6 +374,38 @@ describe('the CLI contract, command by command', () => {
     expect((await runCli(['extract', cut, '--quiet'])).stderr).to.equal('');
   });
 
+  // A `.json` file that is valid JSON of no kind extract reads (`{"a": 1}`, a list of strings) was read as a report's
+  // text without a word, as was any such file, or one that is no JSON, given to suggest: both warn, through one
+  // function; a STIX bundle, a MISP event and an Attack Flow extract reads give no warning.
+  it('warns that a .json file of valid JSON of no kind is read as a report\'s text (extract, suggest), and one that is no JSON (suggest)', async () => {
+    const folder = freshTmpDir('json-of-no-kind');
+    const object = join(folder, 'object.json');
+    writeFileSync(object, '{"a": 1}\n');
+    const strings = join(folder, 'strings.json');
+    writeFileSync(strings, '["The actor ran PowerShell (T1059.001).", "It sent spearphishing attachments."]\n');
+    const cut = join(folder, 'cut.json');
+    writeFileSync(cut, readFileSync(join(repoRoot, 'test/fixtures/misp/misp-stix-event-with-galaxy.json'), 'utf8').split('\n').slice(0, 38).join('\n'));
+    const noKind = (file: string) => `warning: ${file}: valid JSON of no kind extract reads (not a STIX bundle, MISP event, Attack Flow or Navigator layer); read as a report's text\n`;
+    for (const command of ['extract', 'suggest']) {
+      for (const file of [object, strings]) {
+        const run = await runCli([command, file]);
+        expect(run.code, `${command} ${file}: ${run.stderr}`).to.equal(0);
+        expect(run.stderr).to.include(noKind(file));
+        expect((await runCli([command, file, '--quiet'])).stderr).to.equal('');
+      }
+    }
+    expect((await runCli(['extract', strings])).stdout).to.include('T1059.001');
+    const broken = await runCli(['suggest', cut]);
+    expect(broken.code).to.equal(0);
+    expect(broken.stderr).to.include(`warning: ${cut}: line 38, column `);
+    expect(broken.stderr).to.include("; read as a report's text, not as a STIX bundle, MISP event, Attack Flow or layer");
+    for (const fixture of ['misp/misp-stix-event-with-galaxy.json', 'stix/threat-intel-playbook.json', 'attack-flow/cobalt-kitty-campaign.json']) {
+      const run = await runCli(['extract', join(repoRoot, 'test/fixtures', fixture)]);
+      expect(run.code, `${fixture}: ${run.stderr}`).to.equal(0);
+      expect(run.stderr).to.not.include('warning:');
+    }
+  });
+
   // Plain pdftotext's two columns interleaved line by line (the layout of the Dragos 2026 Year in Review's page 34 as
   // text, in our own words) cannot be set apart: `suggest` says where they may be on stderr, by sentence and with
   // --lines, and not with --quiet.

@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
 import type { CampaignSource } from '../../index.js';
-import { AttackDataError, UsageError, domainReleases, kindOfDocument, renderCampaignSkeletonOfReports, wrongKindMessage, sourceName, extractReport, inferredDomainText, inferredReportDomain, mispEventReport, reportDomainCounts, inputName, isHtmlPage, jsonSyntaxPlace, loadSuggestModel, otherDomainExtractAdvice, readReportText, renderCampaignSkeleton, reportActor, reportSource, suggestTechniques, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
+import { AttackDataError, UsageError, domainReleases, kindOfDocument, renderCampaignSkeletonOfReports, wrongKindMessage, sourceName, extractReport, inferredDomainText, inferredReportDomain, mispEventReport, reportDomainCounts, inputName, isHtmlPage, loadSuggestModel, otherDomainExtractAdvice, readReportText, renderCampaignSkeleton, reportActor, reportSource, suggestTechniques, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
 import { attackLibrary, cacheDir, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
+import { warnJsonReadAsText } from '../json-read-as-text.js';
 import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
@@ -50,14 +51,14 @@ export function handler(context: CliContext) {
     const stdin = await readStdin(context, files);
     if (files.length === 1) {
       const text = readReportText(files[0]!, files[0]!, { stdin }, STRUCTURED);
-      warnNotJson(context, args, files[0]!, text);
+      warnJsonReadAsText(context, args, files[0]!, text);
       return extractOne(context, args, files[0]!, text);
     }
     const twice = files.find((file, i) => file !== '-' && files.indexOf(file) !== i);
     if (twice !== undefined) throw new UsageError(`${twice} is given twice; give each report once`);
     if (args.json) throw new UsageError('--json prints one report\'s references: run extract --json on each report');
     const texts = files.map((file) => readReportText(file, file, { stdin }, STRUCTURED));
-    files.forEach((file, i) => warnNotJson(context, args, file, texts[i]!));
+    files.forEach((file, i) => warnJsonReadAsText(context, args, file, texts[i]!));
     // A STIX bundle, a MISP event or an Attack Flow carries its own actor, name and dates, and --actor chooses within
     // it: it is a campaign of its own, not one report among others.
     for (const [i, file] of files.entries()) {
@@ -108,26 +109,6 @@ function summary(references: readonly ReportReference[], objects: readonly unkno
     ` found in ${shown}` +
     otherDomainsText(references, releases)
   );
-}
-
-/**
- * Warn of a `.json` file that is no JSON (cut short, a trailing comma): its user meant a STIX bundle, a MISP event, an
- * Attack Flow or a layer, and it is read as a report's text, whose IDs and technique names are still found in it (a
- * MISP event cut short keeps its galaxies' `T1566.001`), where the run would otherwise say only how few it found.
- * A layer or a STIX bundle plainly one by its keys is refused before this (readReportText).
- */
-function warnNotJson(context: CliContext, args: Args, file: string, text: string): void {
-  if (!/\.json$/i.test(file)) return;
-  try {
-    JSON.parse(text);
-  } catch {
-    const { line, column, reason } = jsonSyntaxPlace(text);
-    note(
-      context,
-      args,
-      `warning: ${inputName(file)}: line ${line}, column ${column}: invalid JSON: ${reason}; read as a report's text, not as a STIX bundle, MISP event, Attack Flow or layer (if it is one, fix its JSON or get the whole file again)`,
-    );
-  }
 }
 
 /**

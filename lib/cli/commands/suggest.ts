@@ -1,6 +1,7 @@
 import { domainHint, inputName, interleavedLineRuns, isHtmlPage, loadSuggestModel, ONE_WORD, passagesByText, readReportText, suggestTechniques, UsageError, type PassageSuggestions } from '../../index.js';
 import { attackLibrary, cacheDir, note, printJson, progressLine, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import { foldLine, tableStyle } from '../format-table.js';
+import { warnJsonReadAsText } from '../json-read-as-text.js';
 import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
@@ -29,6 +30,7 @@ export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
     if (!Number.isInteger(args.top) || args.top < 1) throw new UsageError(`--top ${args.top}: give a whole number of candidates, 1 or more`);
     const text = readReportText(args.report, args.report, { stdin: await readStdin(context, [args.report]) });
+    warnJsonReadAsText(context, args, args.report, text);
     const index = attackLibrary(context, args).release(args.domain ?? 'enterprise-attack', args['attack-release']);
     const model = loadSuggestModel(index, {
       cacheDir: cacheDir(context),

@@ -1,0 +1,26 @@
+import { inputName, jsonSyntaxPlace, kindOfDocument } from '../index.js';
+import { note, type CliContext, type GlobalArgs } from './context.js';
+
+/**
+ * Warn of a `.json` file read as a report's text (extract, suggest), where its user meant a STIX bundle, a MISP event,
+ * an Attack Flow or a layer: one that is no JSON (cut short, a trailing comma), at its fault, or valid JSON of no kind
+ * the tool reads (`{"a": 1}`, a list of strings, a Sigma rule exported as JSON). Its IDs and technique names are still
+ * found in it (a MISP event cut short keeps its galaxies' `T1566.001`), where the run would otherwise say only how few
+ * it found. A file of a kind is read as that kind, or refused, before this (readReportText).
+ */
+export function warnJsonReadAsText(context: CliContext, args: GlobalArgs, file: string, text: string): void {
+  if (!/\.json$/i.test(file)) return;
+  try {
+    JSON.parse(text);
+  } catch {
+    const { line, column, reason } = jsonSyntaxPlace(text);
+    note(
+      context,
+      args,
+      `warning: ${inputName(file)}: line ${line}, column ${column}: invalid JSON: ${reason}; read as a report's text, not as a STIX bundle, MISP event, Attack Flow or layer (if it is one, fix its JSON or get the whole file again)`,
+    );
+    return;
+  }
+  if (kindOfDocument(text)) return;
+  note(context, args, `warning: ${inputName(file)}: valid JSON of no kind extract reads (not a STIX bundle, MISP event, Attack Flow or Navigator layer); read as a report's text`);
+}

@@ -15,6 +15,7 @@ import {
   DEFAULT_HALF_LIFE_DAYS,
   INFERRED_COLOR,
   INFERRED_LABEL,
+  lowestKeptScore,
   newestCampaignDate,
   plural,
   scoreModel,
@@ -268,12 +269,10 @@ function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, 
   if (asOf !== undefined && dayNumber(asOf) === undefined) throw new UsageError(`as-of date "${asOf}" is not a date; write it as YYYY-MM-DD`);
   const halfLifeDays = options.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS;
   if (!(halfLifeDays > 0)) throw new UsageError(`half-life ${halfLifeDays} is not a positive number of days`);
-  const context: ScoreContext = {
-    campaigns: results.length,
-    halfLifeDays,
-    ...(asOf !== undefined ? { asOf } : {}),
-    ...(minCampaigns > 1 ? { minCampaigns } : {}),
-  };
+  const context: ScoreContext = { campaigns: results.length, halfLifeDays, ...(asOf !== undefined ? { asOf } : {}) };
+  // Scores below what the minimum's campaigns add up to are in no entry of the layer: their colours would be legend for nothing.
+  const lowestKept = minCampaigns > 1 ? lowestKeptScore(model, results, minCampaigns, context) : undefined;
+  if (lowestKept !== undefined) context.lowestKept = lowestKept;
   const warnings: string[] = [];
 
   const usesById = new Map<TechniqueId, TechniqueUse[]>();

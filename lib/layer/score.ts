@@ -23,8 +23,11 @@ export interface ScoreContext {
   halfLifeDays: number;
   /** The recency model's reference date (YYYY-MM-DD); undated campaigns and a missing date weigh 0. */
   asOf?: string;
-  /** An aggregate keeps only what at least this many campaigns report (default 1): no count below it is in the layer. */
-  minCampaigns?: number;
+  /**
+   * An aggregate that keeps only what at least N campaigns report: the lowest score an entry it keeps can have, the
+   * sum of the N smallest campaign weights of a model that counts campaigns. Legend items below it are for no entry.
+   */
+  lowestKept?: number;
 }
 
 /** A scoring model: how a technique's uses become a score, and the gradient and legend that go with it. */
@@ -41,6 +44,8 @@ export interface ScoreModel {
    * scale, is not one of them, so it is named in the explanation and not counted.
    */
   countsCampaigns: boolean;
+  /** What one reporting campaign adds to the score, for the models that count campaigns (the value is their sum). */
+  weight?(campaign: NormalizedCampaign, context: ScoreContext): number;
   /** The model's value for a technique from some uses of it (all observed, or all inferred). */
   value(uses: readonly TechniqueUse[], context: ScoreContext): number;
   /** Why a technique got its value, in a few words (`confidence: medium = 50`). */
@@ -163,8 +168,21 @@ export function useConfidence(use: TechniqueUse): Confidence {
   return use.technique.confidence ?? use.campaign.campaign.confidence ?? DEFAULT_CONFIDENCE;
 }
 
-function legendFor(gradient: Gradient, items: ReadonlyArray<readonly [value: number, label: string]>): LegendItem[] {
-  return items.map(([value, label]) => ({ label, color: gradientColor(gradient, value) }));
+/** Legend items coloured on the gradient; those below the lowest score an entry kept can have are left out. */
+function legendFor(gradient: Gradient, items: ReadonlyArray<readonly [value: number, label: string]>, context: ScoreContext): LegendItem[] {
+  return items
+    .filter(([value]) => value >= (context.lowestKept ?? -Infinity))
+    .map(([value, label]) => ({ label, color: gradientColor(gradient, value) }));
+}
+
+/**
+ * The lowest score an entry reported by at least `minCampaigns` of the campaigns can have under a model that counts
+ * campaigns: the sum of the smallest weights (frequency: minCampaigns; recency: the oldest campaigns' weights).
+ */
+export function lowestKeptScore(model: ScoreModel, results: readonly NormalizedCampaign[], minCampaigns: number, context: ScoreContext): number | undefined {
+  if (!model.weight) return undefined;
+  const weights = results.map((result) => model.weight!(result, context)).sort((a, b) => a - b);
+  return roundScore(weights.slice(0, minCampaigns).reduce((sum, weight) => sum + weight, 0));
 }
 
 /** Up to about 6 legend values from 1 to n: every one while n <= 10. */
@@ -183,7 +201,7 @@ const presence: ScoreModel = {
   explain: () => 'presence: 100',
   gradient: () => ({ colors: [...WHITE_TO_RED], minValue: 0, maxValue: 100 }),
   legend(context, gradient) {
-    return legendFor(gradient, [[100, `observed in ${context.campaigns === 1 ? 'the campaign' : 'a campaign'} (100)`]]);
+    return legendFor(gradient, [[100, `observed in ${context.campaigns === 1 ? 'the campaign' : 'a campaign'} (100)`]], context);
   },
 };
 
@@ -215,12 +233,12 @@ const confidence: ScoreModel = {
     return `${value} in ${by.join(', ')}`;
   },
   gradient: () => ({ colors: WHITE_YELLOW_RED, minValue: 0, maxValue: 100 }),
-  legend(_context, gradient) {
+  legend(context, gradient) {
     return legendFor(gradient, [
       [CONFIDENCE_VALUES.low, `low confidence (${CONFIDENCE_VALUES.low})`],
       [CONFIDENCE_VALUES.medium, `medium confidence (${CONFIDENCE_VALUES.medium})`],
       [CONFIDENCE_VALUES.high, `high confidence (${CONFIDENCE_VALUES.high})`],
-    ]);
+    ], context);
   },
 };
 
@@ -230,14 +248,13 @@ const frequency: ScoreModel = {
   description: "the number of campaigns that report the technique (under the entry's tactic, where the campaigns place it under some)",
   formula: 'score = number of campaigns that report the technique (inferred-only: 0.5 × the number that infer it); gradient 0..N campaigns',
   singleCampaign: 'every observed technique scores 1 and an inferred-only one 0.5, on a gradient from 0 to 1: presence on a 0..1 scale',
+  weight: () => 1,
   value: (uses) => distinctCampaigns(uses).length,
   explain: (uses) => `frequency: ${uses.some((use) => use.technique.observed) ? 'reported in' : 'inferred in'} ${plural(distinctCampaigns(uses).length, 'campaign')}: ${distinctCampaigns(uses).map((campaign) => campaign.id).join(', ')}`,
   gradient: (context) => ({ colors: [...WHITE_TO_RED], minValue: 0, maxValue: Math.max(1, context.campaigns) }),
   legend(context, gradient) {
     const n = Math.max(1, context.campaigns);
-    // Counts below the minimum are in no entry of the layer: their colours would be legend for nothing.
-    const steps = legendSteps(n).filter((k) => k >= (context.minCampaigns ?? 1));
-    return legendFor(gradient, steps.map((k) => [k, `used in ${plural(k, 'campaign')}`] as const));
+    return legendFor(gradient, legendSteps(n).map((k) => [k, `used in ${plural(k, 'campaign')}`] as const), context);
   },
 };
 
@@ -250,6 +267,7 @@ const recency: ScoreModel = {
     '(else published, else first_seen; YYYY-MM and YYYY mean their first day; never negative; undated campaigns count 0); ' +
     'inferred-only: 0.5 × the same sum over the campaigns that infer it; gradient 0..N campaigns',
   singleCampaign: "every observed technique scores the campaign's weight (1 when it was seen on the as-of date), on a gradient from 0 to 1",
+  weight: recencyWeight,
   value: (uses, context) => distinctCampaigns(uses).reduce((sum, campaign) => sum + recencyWeight(campaign, context), 0),
   explain(uses, context) {
     const terms = distinctCampaigns(uses).map((campaign) => {
@@ -266,7 +284,7 @@ const recency: ScoreModel = {
       [1, `one campaign seen on ${asOf} (1)`],
     ];
     if (context.campaigns > 1) items.push([context.campaigns, `${context.campaigns} campaigns, all seen on ${asOf} (${context.campaigns})`]);
-    return legendFor(gradient, items);
+    return legendFor(gradient, items, context);
   },
 };
 

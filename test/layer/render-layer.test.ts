@@ -344,6 +344,18 @@ describe('layer/render-layer', () => {
       expect(serializeLayer(reversed)).to.equal(serializeLayer(common));
     });
 
+    it('leaves out, with minCampaigns, the recency legend items below the sum of the oldest campaigns\' weights', () => {
+      const all = renderAggregateLayer([golden.result, second.result], golden.index, { name: 'golden', model: 'recency' }).layer;
+      const { layer: common } = renderAggregateLayer([golden.result, second.result], golden.index, { name: 'golden', model: 'recency', minCampaigns: 2 });
+      // As of 2021-05-15 (golden-second's last_seen, weight 1), golden-campaign's 2020-04-01 weighs 0.5^(409/365):
+      // every kept entry scores 1 + 0.46 or more, above the items for 0.5 and 1, which the full aggregate's legend keeps.
+      const scores = common.techniques!.map((entry) => entry.score).filter((score): score is number => score !== undefined);
+      expect(Math.min(...scores)).to.equal(1.46);
+      expect(all.legendItems?.map((item) => item.label)).to.include.members(['one campaign seen on 2021-05-15 (1)', '2 campaigns, all seen on 2021-05-15 (2)']);
+      expect(common.legendItems?.map((item) => item.label)).to.deep.equal(['2 campaigns, all seen on 2021-05-15 (2)']);
+      expect(common.gradient).to.include({ minValue: 0, maxValue: 2 });
+    });
+
     it('refuses a minCampaigns that is not a whole number from 1 to the number of campaigns', () => {
       for (const minCampaigns of [0, 1.5, 3]) {
         expect(() => renderAggregateLayer([golden.result, second.result], golden.index, { name: 'g', model: 'presence', minCampaigns })).to.throw(

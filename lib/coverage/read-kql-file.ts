@@ -18,13 +18,9 @@
 import { basename, dirname } from 'node:path';
 import { untaggedRule, type CoverageProblem, type CoverageRef } from './coverage-types.js';
 import { NO_COVERAGE_GIVEN } from './read-detections.js';
+import { techniqueIdsOutsideLinks } from './read-kql-markdown.js';
 import type { RuleOutcome } from './read-rule-folder.js';
 
-// An ATT&CK technique ID in a comment, in either case (dushanka-p writes t1059.001), not part of a word, a path or a
-// dotted name (a Sigma tag attack.t1059 is a tag, not a KQL comment's mapping).
-const TECHNIQUE_ID = /(?<![\w/.])T\d{4}(?:\.\d{3})?(?![\w/]|\.\d)/gi;
-// Link targets and bare addresses hold IDs too (`https://attack.mitre.org/techniques/T1490/`): not read.
-const LINK_TARGETS = /\]\([^)]*\)|<?https?:\/\/\S+/g;
 // The comment that names the query: `// Name: …`, `// Rule Name      : …`, `// Title: …`.
 const TITLE_COMMENT = /^\s*(?:rule\s*name|name|title)\s*:\s*(\S.*?)\s*$/i;
 
@@ -102,7 +98,9 @@ export function parseKqlFile(text: string, file: string): RuleOutcome {
   const refs: CoverageRef[] = [];
   const seen = new Set<string>();
   for (const comment of comments) {
-    for (const [raw] of comment.text.replace(LINK_TARGETS, ' ').matchAll(TECHNIQUE_ID)) {
+    // In either case (dushanka-p writes t1059.001), not part of a word, a path or a dotted name (a Sigma tag attack.t1059
+    // is a tag, not a KQL comment's mapping), outside link targets (`https://attack.mitre.org/techniques/T1490/`).
+    for (const raw of techniqueIdsOutsideLinks(comment.text, true)) {
       const id = raw.toUpperCase();
       if (seen.has(id)) continue;
       seen.add(id);

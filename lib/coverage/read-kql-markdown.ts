@@ -69,9 +69,15 @@ export function looksLikeKqlMarkdown(text: string): boolean {
   return read.blocks.length > 0 && read.lines.some(({ text: line }) => ATTACK_HEADING.test(HEADING.exec(line)?.[2] ?? ''));
 }
 
-/** The technique IDs a line of the ATT&CK section states, link targets aside. */
-function idsOf(text: string): string[] {
-  return [...text.replace(LINK_TARGETS, ' ').matchAll(TECHNIQUE_ID)].map((match) => match[0]);
+// The same IDs written in any case (`t1059.001`), as some `.kql` files' comments write them (read-kql-file.ts).
+const TECHNIQUE_ID_ANY_CASE = new RegExp(TECHNIQUE_ID.source, 'gi');
+
+/**
+ * The technique IDs a text (a line of a Markdown query's ATT&CK section) names as written, outside link targets and bare addresses (a reference to a technique's page
+ * is no mapping): in upper case only, as a Markdown query's ATT&CK section writes them, or in either case (`anyCase`).
+ */
+export function techniqueIdsOutsideLinks(text: string, anyCase = false): string[] {
+  return [...text.replace(LINK_TARGETS, ' ').matchAll(anyCase ? TECHNIQUE_ID_ANY_CASE : TECHNIQUE_ID)].map((match) => match[0]);
 }
 
 /** The cells of a Markdown table row, or undefined for a line that is no row. */
@@ -107,7 +113,7 @@ function sectionRefs(read: MarkdownQuery): { refs: CoverageRef[]; section?: numb
     const row = cells(text);
     if (!row) {
       column = undefined;
-      for (const id of idsOf(text)) refs.push({ raw: id, line, id });
+      for (const id of techniqueIdsOutsideLinks(text)) refs.push({ raw: id, line, id });
       continue;
     }
     if (row.every((cell) => /^:?-{3,}:?$/.test(cell))) continue;
@@ -115,9 +121,9 @@ function sectionRefs(read: MarkdownQuery): { refs: CoverageRef[]; section?: numb
       const named = row.findIndex((cell) => /technique\s*id|^id$/i.test(cell));
       column = named === -1 ? 0 : named;
       // A header row names its columns; a table without one starts with its IDs.
-      if (named !== -1 || !idsOf(row[0] ?? '').length) continue;
+      if (named !== -1 || !techniqueIdsOutsideLinks(row[0] ?? '').length) continue;
     }
-    for (const id of idsOf(row[column] ?? '')) refs.push({ raw: id, line, id });
+    for (const id of techniqueIdsOutsideLinks(row[column] ?? '')) refs.push({ raw: id, line, id });
   }
   const seen = new Set<string>();
   return { refs: refs.filter((ref) => !seen.has(ref.raw) && !!seen.add(ref.raw)), ...(section ? { section } : {}) };

@@ -20,6 +20,8 @@
  *             x severity critical 1.0 | high 0.9 | medium 0.75 | low 0.5 (missing or unknown: medium);
  *             a building block rule (no alert of its own, it feeds others): x 0.25 instead of its severity
  *             hunting query (`hunting/<platform>/queries/`: a `[hunt]` table, its techniques in `mitre`): 0.25
+ *             Elastic Defend behavior rule (elastic/protections-artifacts `behavior/rules/`: `[[threat]]` beside
+ *             `[rule]`, no maturity or severity): production x medium
  *
  * Why: a TTP detection raises a notable event for an analyst, as a Sigma rule of level high does; an Anomaly only
  * adds risk that raises an alert together with others (risk-based alerting), and a Hunting search runs when someone
@@ -393,8 +395,25 @@ export function parseElasticRule(text: string, file: string): RuleFileOutcome {
   // Kibana's field in the rule table (a rule exported to TOML, a team's own switched off): it covers nothing, as in an export.
   if (rule['enabled'] === false) return { ignored: { line: lineOf(/^\s*enabled\s*=/, ruleLine ?? 0) ?? line, name, reason: 'disabled (enabled = false)' } };
   const notes: Notes = [];
+  // An Elastic Defend behavior rule (elastic/protections-artifacts `behavior/rules/`) keeps its `[[threat]]` beside
+  // `[rule]`, not in it, and states no maturity or severity: Elastic ships it to every endpoint that runs Elastic Defend.
+  if (!metadata && value['threat'] !== undefined && rule['threat'] === undefined && isEndpointRule(rule, value)) {
+    return elasticRule({ ...rule, threat: value['threat'] }, { file, line, name, idLine, stage: ENDPOINT_BEHAVIOR, notes });
+  }
   const maturityFactor = weightFactor('maturity', maturity, ELASTIC_WEIGHTS.maturity, ELASTIC_WEIGHTS.missingMaturity, (message) => notes.push({ line, message }));
   return elasticRule(rule, { file, line, name, idLine, stage: maturityFactor, notes });
+}
+
+/**
+ * What an Elastic Defend behavior rule is: shipped with the endpoint (behavior/README.md: "Prebuilt high signal EQL
+ * rules that runs on the endpoint"), so weighed as a production rule; it states no severity, so it counts as
+ * medium, the severity of the Kibana rule that turns its endpoint alerts into detection alerts.
+ */
+const ENDPOINT_BEHAVIOR = { weight: ELASTIC_WEIGHTS.maturity.production, text: 'Defend behavior rule (runs on the endpoint, counted as production)' };
+
+/** Whether a `[rule]` is an Elastic Defend behavior rule: it names the endpoint release it needs or the OS it runs on. */
+function isEndpointRule(rule: Record<string, unknown>, value: Record<string, unknown>): boolean {
+  return rule['min_endpoint_version'] !== undefined || record(value['internal'])?.['min_endpoint_version'] !== undefined || rule['os_list'] !== undefined;
 }
 
 /**
@@ -511,7 +530,8 @@ export function elasticRule(
     coverage.tactics = tactics.map((ref) => ref.raw);
     coverage.tags = tactics;
   }
-  const tags = Array.isArray(rule['tags']) ? rule['tags'].filter((tag): tag is string => typeof tag === 'string') : [];
+  // An Elastic Defend behavior rule states its OS in `os_list` (["windows"]), a detection rule in its tags.
+  const tags = [rule['tags'], rule['os_list']].flatMap((names) => (Array.isArray(names) ? names.filter((tag): tag is string => typeof tag === 'string') : []));
   const platforms = [...new Set(tags.flatMap((tag) => ELASTIC_OS[tag.trim().toLowerCase()] ?? []))];
   if (platforms.length) coverage.platforms = platforms;
   const indexes = Array.isArray(rule['index']) ? rule['index'].filter((index): index is string => typeof index === 'string') : [];

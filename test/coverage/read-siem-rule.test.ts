@@ -630,6 +630,57 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
     });
   });
 
+  it('reads an Elastic Defend behavior rule ([[threat]] beside [rule], os_list, no maturity or severity) as a production rule of medium severity', () => {
+    // The layout of elastic/protections-artifacts behavior/rules/credential_access_lsass_memory_dump_via_minidumpwritedump.toml,
+    // reconstructed: its techniques were read as none, the rule ignored ("no ATT&CK technique").
+    const behavior = [
+      '[rule]',
+      'description = "Access to LSASS through a memory dump API."',
+      'id = "0a1b2c3d-0000-4000-8000-000000000001"',
+      'name = "LSASS dump through a debugging API"',
+      'os_list = ["windows"]',
+      "query = '''",
+      'any where event.category : "api" and Target.process.name : "lsass.exe"',
+      "'''",
+      'min_endpoint_version = "8.7.0"',
+      '[[actions]]',
+      'action = "kill_process"',
+      'field = "process.entity_id"',
+      '[[threat]]',
+      'framework = "MITRE ATT&CK"',
+      '[[threat.technique]]',
+      'id = "T1003"',
+      'name = "OS Credential Dumping"',
+      '[[threat.technique.subtechnique]]',
+      'id = "T1003.001"',
+      'name = "LSASS Memory"',
+      '[threat.tactic]',
+      'id = "TA0006"',
+      'name = "Credential Access"',
+      '[internal]',
+      'min_endpoint_version = "8.7.0"',
+      '',
+    ].join('\n');
+    const level = ELASTIC_WEIGHTS.maturity.production * ELASTIC_WEIGHTS.severity.medium;
+    expect(parseRuleFile(behavior, 'behavior/rules/credential_access_lsass_dump.toml')).to.deep.equal({
+      rule: {
+        kind: 'elastic',
+        name: 'LSASS dump through a debugging API',
+        file: 'behavior/rules/credential_access_lsass_dump.toml',
+        line: 4,
+        refs: [{ raw: 'T1003.001', line: 19, id: 'T1003.001' }],
+        level,
+        levelReason: `elastic Defend behavior rule (runs on the endpoint, counted as production), no severity (counted as medium) -> ${level}`,
+        tactics: ['TA0006'],
+        tags: [{ raw: 'TA0006', line: 22 }],
+        platforms: ['Windows'],
+      },
+    });
+    // A detection rule's [rule] without a threat of its own stays a rule naming no technique, whatever the file holds beside it.
+    const detection = ['[metadata]', 'maturity = "production"', '[rule]', 'name = "No threat"', 'severity = "high"', '[[threat]]', 'framework = "MITRE ATT&CK"', '[[threat.technique]]', 'id = "T1003"', ''].join('\n');
+    expect(parseRuleFile(detection, 'f.toml')).to.have.property('ignored');
+  });
+
   it('ignores an Elastic rule whose [rule] table says enabled = false, as a disabled rule of a Kibana export', () => {
     // The shape of a lab's detection-as-code fixture (find_string id 62514169189): `enabled = false` in `[rule]`.
     const rule = (enabled: string): string =>

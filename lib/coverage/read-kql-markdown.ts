@@ -4,7 +4,9 @@
  *   HybridBrothers/Hunting-Queries-Detection-Rules, which took its layout): a `# ` title, a `MITRE ATT&CK Technique(s)`
  *   heading over a table whose `Technique ID` column gives the IDs (`| T1557 | Adversary-in-the-Middle | <link> |`), and
  *   the query in fenced blocks (```KQL, one for Defender XDR and one for Sentinel: one detection in two products);
- * - cyb3rmik3/KQL-threat-hunting-queries: a `MITRE ATT&CK Mapping` heading over a list, `- Technique ID: T1059.001`.
+ * - cyb3rmik3/KQL-threat-hunting-queries: a `MITRE ATT&CK Mapping` heading over a list, `- Technique ID: T1059.001`;
+ * - FalconForceTeam/FalconFriday: an `ATT&CK Tags` heading over a table of `Tactic | Technique | Subtechnique |
+ *   Technique Name` (`| TA0006 - Credential Access | T1003 | 001 | … |`), the query in a ```C# block.
  * The techniques are read from that section only: an ID in the description, a reference or the query is no mapping.
  * Each file is one rule, named by its title; it has no status or severity, so it weighs as a detections file's row
  * without coverage (the README said to list such queries in a detections file).
@@ -18,9 +20,9 @@ import type { RuleOutcome } from './read-rule-folder.js';
 const FENCE = /^\s{0,3}(`{3,}|~{3,})\s*([\w+-]*)/;
 const KQL_LANGUAGES = /^(?:kql|kusto)$/i;
 const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
-// The heading of the section that states the techniques: "MITRE ATT&CK Technique(s)", "MITRE ATT&CK Mapping" (a
-// manual's "ATT&CK data" is none).
-const ATTACK_HEADING = /\bMITRE\s+ATT&CK\b/i;
+// The heading of the section that states the techniques: "MITRE ATT&CK Technique(s)", "MITRE ATT&CK Mapping",
+// FalconForceTeam/FalconFriday's "ATT&CK Tags" (a manual's "ATT&CK data" is none).
+const ATTACK_HEADING = /\bMITRE\s+ATT&CK\b|\bATT&CK\s+tags?\b/i;
 const TECHNIQUE_ID = /(?<![\w/.])T\d{4}(?:\.\d{3})?(?![\w/]|\.\d)/g;
 // Link targets and bare addresses hold IDs too (`https://attack.mitre.org/techniques/T1059/001/`): not read.
 const LINK_TARGETS = /\]\([^)]*\)|<?https?:\/\/\S+/g;
@@ -60,7 +62,8 @@ function readMarkdown(text: string): MarkdownQuery {
 
 /**
  * Whether a Markdown text is a query file this reader takes: a fenced block tagged KQL (or Kusto), or a fenced block
- * of any language under a file with a MITRE ATT&CK heading (cyb3rmik3's queries are untagged). A README or notes
+ * of any language under a file with a MITRE ATT&CK (or ATT&CK Tags) heading (cyb3rmik3's queries are untagged,
+ * FalconFriday's tagged C#). A README or notes
  * without either are no query and are not counted, as a LICENSE is not.
  */
 export function looksLikeKqlMarkdown(text: string): boolean {
@@ -88,15 +91,17 @@ function cells(line: string): string[] | undefined {
 }
 
 /**
- * The references the ATT&CK sections state: in a table, the cells of its `Technique ID` column (of its first column
- * when none is so named); elsewhere each line's IDs (`- Technique ID: T1059.001`). A section runs to the next heading
- * of its level or above.
+ * The references the ATT&CK sections state: in a table, the cells of its `Technique ID` (or `Technique`) column (of
+ * its first column when none is so named), each with the sub-technique its `Subtechnique` column gives, if any
+ * (FalconFriday's `| TA0006 - Credential Access | T1003 | 001 | … |` is T1003.001); elsewhere each line's IDs
+ * (`- Technique ID: T1059.001`). A section runs to the next heading of its level or above.
  */
 function sectionRefs(read: MarkdownQuery): { refs: CoverageRef[]; section?: number } {
   const refs: CoverageRef[] = [];
   let section: number | undefined;
   let level: number | undefined;
   let column: number | undefined;
+  let subColumn: number | undefined;
   for (const { text, line } of read.lines) {
     const heading = HEADING.exec(text);
     if (heading) {
@@ -107,23 +112,30 @@ function sectionRefs(read: MarkdownQuery): { refs: CoverageRef[]; section?: numb
         section ??= line;
       }
       column = undefined;
+      subColumn = undefined;
       continue;
     }
     if (level === undefined) continue;
     const row = cells(text);
     if (!row) {
       column = undefined;
+      subColumn = undefined;
       for (const id of techniqueIdsOutsideLinks(text)) refs.push({ raw: id, line, id });
       continue;
     }
     if (row.every((cell) => /^:?-{3,}:?$/.test(cell))) continue;
     if (column === undefined) {
-      const named = row.findIndex((cell) => /technique\s*id|^id$/i.test(cell));
+      const named = row.findIndex((cell) => /technique\s*id|^id$|^technique$/i.test(cell));
       column = named === -1 ? 0 : named;
+      const sub = row.findIndex((cell) => /^sub-?\s*techniques?(?:\s*id)?$/i.test(cell));
+      subColumn = sub === -1 ? undefined : sub;
       // A header row names its columns; a table without one starts with its IDs.
       if (named !== -1 || !techniqueIdsOutsideLinks(row[0] ?? '').length) continue;
     }
-    for (const id of techniqueIdsOutsideLinks(row[column] ?? '')) refs.push({ raw: id, line, id });
+    // The sub-technique's number alone (`001`, `.001`) beside its parent's ID names the sub-technique, not the parent.
+    const subNumber = subColumn === undefined ? undefined : /^\.?(\d{3})$/.exec(row[subColumn] ?? '')?.[1];
+    const ids = techniqueIdsOutsideLinks(row[column] ?? '');
+    for (const id of subNumber && ids.length === 1 && !ids[0]!.includes('.') ? [`${ids[0]}.${subNumber}`] : ids) refs.push({ raw: id, line, id });
   }
   const seen = new Set<string>();
   return { refs: refs.filter((ref) => !seen.has(ref.raw) && !!seen.add(ref.raw)), ...(section ? { section } : {}) };
@@ -132,7 +144,8 @@ function sectionRefs(read: MarkdownQuery): { refs: CoverageRef[]; section?: numb
 /** How the techniques must be stated, for the reasons and messages that say none was read. */
 const STATED =
   'a "MITRE ATT&CK" heading over a table of a "Technique ID" column (| T1557 | Adversary-in-the-Middle |), as Bert-JanP/Hunting-Queries-Detection-Rules writes it, ' +
-  'or over lines "Technique ID: T1059.001", as cyb3rmik3/KQL-threat-hunting-queries does';
+  'or over lines "Technique ID: T1059.001", as cyb3rmik3/KQL-threat-hunting-queries does, ' +
+  'or an "ATT&CK Tags" heading over a table of "Technique" and "Subtechnique" columns (| T1003 | 001 |), as FalconForceTeam/FalconFriday does';
 
 /**
  * Read a KQL query kept as Markdown (pure): a rule named by its `# ` title (else the file's name) covering the

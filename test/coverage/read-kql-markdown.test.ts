@@ -101,6 +101,33 @@ const CYB3RMIK3 = lines(
   '| 1.0 | 14/08/2023 | Initial publish |',
 );
 
+// FalconForceTeam/FalconFriday, Credential Access/T1003.001-WIN.md @356ba63f: "ATT&CK Tags" over a table of Tactic,
+// Technique, Subtechnique (the number alone) and Technique Name, a data sources table naming ATT&CK data sources, and
+// the query in a ```C# block under "**Language:** Kusto". It was no query (no ```kql block, no MITRE ATT&CK heading).
+const FALCON_FRIDAY = lines(
+  '# Debug privilege taken before a read of LSASS',
+  '## Metadata',
+  '**OS:** WindowsEndpoint, WindowsServer',
+  '---',
+  '## ATT&CK Tags',
+  '',
+  '| Tactic | Technique | Subtechnique | Technique Name |',
+  '|---|---|---| --- |',
+  '| TA0006 - Credential Access | T1003 | 001 | OS Credential Dumping - LSASS Memory|',
+  '| TA0002 - Execution | T1106 |  | Native API|',
+  '',
+  '## Utilized Data Sources',
+  '| Log Provider | Event ID | ATT&CK Data Source | ATT&CK Data Component|',
+  '|---------|---------|---------|---------|',
+  '|MDE|OpenProcessApiCall|Process|Process Access|',
+  '## Detection',
+  '**Language:** Kusto',
+  '```C#',
+  'DeviceEvents',
+  '| where ActionType == "OpenProcessApiCall"',
+  '```',
+);
+
 // Bert-JanP's Azure Active Directory/SignInsByOS.md @1b6dca8b: a query with no MITRE ATT&CK section (a report, not a detection).
 const NO_TECHNIQUE = lines('# Sign-ins by operating system', '## Query Information', '#### Description', 'Rare operating systems.', '## Sentinel', '```KQL', 'SigninLogs', '| summarize count() by OS', '```');
 
@@ -115,6 +142,7 @@ describe('parseKqlMarkdown (KQL queries kept as Markdown)', () => {
     ["Bert-JanP's sub-technique, the title's emphasis dropped and the link's address not read", BERT_JAN_SUB, ['Conditional access locations changed', 1, ['T1562.001:6']]],
     ["alexverboon's ### headings and an unclosed untagged block", VERBOON, ['MDE - Local account created', 1, ['T1136.001:6']]],
     ["cyb3rmik3's MITRE ATT&CK Mapping list (Technique ID: line), the link's address and the dates below not read", CYB3RMIK3, ['PowerShell with base64 on its command line', 1, ['T1059.001:11']]],
+    ["FalconFriday's ATT&CK Tags table, a Subtechnique column's number naming the sub-technique of its row's technique", FALCON_FRIDAY, ['Debug privilege taken before a read of LSASS', 1, ['T1003.001:9', 'T1106:10']]],
   ] as const) {
     it(`reads one rule named by its title, of the techniques its ATT&CK section states: ${layout}`, () => {
       expect(looksLikeKqlMarkdown(text)).to.equal(true);
@@ -132,7 +160,8 @@ describe('parseKqlMarkdown (KQL queries kept as Markdown)', () => {
         line: 5,
         message:
           'Sign-in from a phishing proxy: its MITRE ATT&CK section states no technique ID that is read; write them as a "MITRE ATT&CK" heading over a table of a "Technique ID" column ' +
-          '(| T1557 | Adversary-in-the-Middle |), as Bert-JanP/Hunting-Queries-Detection-Rules writes it, or over lines "Technique ID: T1059.001", as cyb3rmik3/KQL-threat-hunting-queries does',
+          '(| T1557 | Adversary-in-the-Middle |), as Bert-JanP/Hunting-Queries-Detection-Rules writes it, or over lines "Technique ID: T1059.001", as cyb3rmik3/KQL-threat-hunting-queries does, ' +
+          'or an "ATT&CK Tags" heading over a table of "Technique" and "Subtechnique" columns (| T1003 | 001 |), as FalconForceTeam/FalconFriday does',
       },
     });
   });

@@ -78,7 +78,11 @@ export function parseSigmaDocs(docs: readonly (YamlNode | null)[], lines: LineIn
   if (scalarText(firstFields.fields.get('action')) === 'global') return readCollection(firstFields, docs.slice(1), lines, file);
   const documents = docs.flatMap((doc) => topFields(doc, lines) ?? []);
   if (documents.length === 1) return readDocument(firstFields, lines, file);
-  return { items: documents.map((document) => readDocument(document, lines, file)) };
+  const items = documents.map((document) => readDocument(document, lines, file));
+  // Documents none of which has a key any rule detects with (Fleet's osquery packs and queries, `kind: pack` then
+  // `kind: query`; Kubernetes manifests) make no rule file, as one such document does: the folder walk leaves it out.
+  if (items.every((item) => item.noRule === 'yaml')) return items[0]!;
+  return { items };
 }
 
 /** A rule collection: the first document (action: global) holds what every later document shares. */

@@ -242,6 +242,26 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
     ]);
   });
 
+  it('leaves out a YAML file of several documents none of which is a rule (an osquery pack for Fleet), as one of one such document', () => {
+    // A reconstruction of the layout of teoseller/osquery-attck's fleet_windows_yaml/windows_scheduled_tasks.yaml @95b45bdd
+    // (fleetctl specs: a document of kind pack, then one of kind query, each under apiVersion and spec); each document
+    // was an invalid Sigma rule ("missing title, detection, logsource") and the folder "2 invalid".
+    const dir = freshTmpDir('fleet-pack');
+    mkdirSync(join(dir, 'fleet_windows_yaml'), { recursive: true });
+    writeFileSync(
+      join(dir, 'fleet_windows_yaml', 'windows_services.yaml'),
+      ['---', 'apiVersion: v1', 'kind: pack', 'spec:', '  name: windows_services', '  queries:', '  - name: Services', '    query: Services', '    interval: 3600',
+        '---', 'apiVersion: v1', 'kind: query', 'spec:', '  name: Services', '  description: Services installed - ATT&CK T1543', '  query: select name, path from services;', ''].join('\n'),
+    );
+    writeFileSync(join(dir, 'sentinel.yaml'), 'name: Y\nseverity: High\nqueryFrequency: 1h\nquery: q\nrelevantTechniques: [T1110]\n');
+    const read = readRuleFolder(dir);
+    expect(read.counts).to.deep.equal({ items: 1, rules: 1, ignored: 0, invalid: 0 });
+    expect(read.notes).to.deep.equal([
+      `${dir}: 1 file of YAML holds no rule of any format read and is left out (fleet_windows_yaml/ 1; first fleet_windows_yaml/windows_services.yaml): ` +
+        'a rule needs its format\'s keys: Sigma "title", "logsource" and "detection", Splunk "name" and "search", Sentinel "name" and "query"',
+    ]);
+  });
+
   it("leaves out security_content's response tasks and investigations of every age in one note, even one listing a technique", () => {
     // Short reconstructions of splunk/security_content searches an analyst runs during a response (Apache-2.0):
     // response_tasks/get_all_aws_activity_from_city.yml @bbdd2bd8 (type response), response_tasks/

@@ -125,7 +125,9 @@ function sectionRefs(read: MarkdownQuery): { refs: CoverageRef[]; section?: numb
     }
     if (row.every((cell) => /^:?-{3,}:?$/.test(cell))) continue;
     if (column === undefined) {
-      const named = row.findIndex((cell) => /technique\s*id|^id$|^technique$/i.test(cell));
+      // A `Technique ID` column before a `Technique` one, which may hold names beside it.
+      const idColumn = row.findIndex((cell) => /technique\s*id|^id$/i.test(cell));
+      const named = idColumn === -1 ? row.findIndex((cell) => /^technique$/i.test(cell)) : idColumn;
       column = named === -1 ? 0 : named;
       const sub = row.findIndex((cell) => /^sub-?\s*techniques?(?:\s*id)?$/i.test(cell));
       subColumn = sub === -1 ? undefined : sub;

@@ -143,6 +143,11 @@ describe('parseKqlMarkdown (KQL queries kept as Markdown)', () => {
     ["alexverboon's ### headings and an unclosed untagged block", VERBOON, ['MDE - Local account created', 1, ['T1136.001:6']]],
     ["cyb3rmik3's MITRE ATT&CK Mapping list (Technique ID: line), the link's address and the dates below not read", CYB3RMIK3, ['PowerShell with base64 on its command line', 1, ['T1059.001:11']]],
     ["FalconFriday's ATT&CK Tags table, a Subtechnique column's number naming the sub-technique of its row's technique", FALCON_FRIDAY, ['Debug privilege taken before a read of LSASS', 1, ['T1003.001:9', 'T1106:10']]],
+    [
+      'a Technique column of names beside a Technique ID column: the IDs',
+      BERT_JAN.replace('| Technique ID | Title    | Link    |', '| Technique | Technique ID | Link |').replace('| T1557 | Adversary-in-the-Middle |', '| Adversary-in-the-Middle | T1557 |'),
+      ['Sign-in from a phishing proxy', 1, ['T1557:9']],
+    ],
   ] as const) {
     it(`reads one rule named by its title, of the techniques its ATT&CK section states: ${layout}`, () => {
       expect(looksLikeKqlMarkdown(text)).to.equal(true);

@@ -20,6 +20,7 @@ import {
 } from '../normalize/tokenize-references.js';
 import { readBoxTables } from './box-tables.js';
 import { readDashTables, readGridTables, type ReadLine } from './grid-tables.js';
+import { readHtmlTables } from './html-tables.js';
 import { holdsIdInWord } from './ids-in-words.js';
 import { nameLanguage, otherLanguageNameEnd, otherLanguageNameStart } from './name-language.js';
 import { jsonThreatEntries, threatTacticAt, type ThreatEntry } from './threat-entries.js';
@@ -1506,8 +1507,9 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   // Lines are classified as the walk reaches them (a bare ID looks at the lines around it), and forgotten once the walk
   // can no longer look back at them: past the last line before the current one that was not blank.
   const entries: Array<Entry | undefined> = [];
-  // A grid table's rows are read as a Markdown table's, one line per row; a table drawn in box-drawing characters too.
-  const read = readBoxTables(lines, readDashTables(lines, readGridTables(lines)));
+  // A grid table's rows are read as a Markdown table's, one line per row; a table drawn in box-drawing characters too,
+  // and an HTML table whose rows are written over several lines.
+  const read = readHtmlTables(lines, readBoxTables(lines, readDashTables(lines, readGridTables(lines))));
   const entryAt = (i: number): Entry => (entries[i] ??= classify(read[i]!));
   let forgotten = 0;
   let previous = 0;

@@ -42,7 +42,7 @@ function gridCells(text: string, columns: readonly number[]): Array<[number, num
 }
 
 /** A joined row being built: its text and where each character is written. */
-class JoinedRow {
+export class JoinedRow {
   readonly #text: string[] = [];
   readonly #lines: number[] = [];
   readonly #offsets: number[] = [];

@@ -1,0 +1,115 @@
+import { expect } from 'chai';
+import { extractReferences } from '../../lib/extract/extract-references.js';
+import { readHtmlTables } from '../../lib/extract/html-tables.js';
+import { foldLines } from '../../lib/normalize/tokenize-references.js';
+
+/** The lines `readHtmlTables` reads a text as: each line's number and text. */
+function readLines(text: string): Array<[number, string]> {
+  const lines = foldLines(text);
+  return readHtmlTables(lines, lines.map((folded, i) => ({ folded, number: i + 1 }))).map((line) => [line.number, line.folded.text]);
+}
+
+// Table 2 of CISA/FBI/EC3/NCSC-NL joint advisory AA24-109A (#StopRansomware: Akira Ransomware; a US government work,
+// public domain), set as the advisory's HTML page sets a table: each cell on a line of its own, its text in `<p>`, the
+// ID a link to ATT&CK. The second row's use is ours, wrapped over two paragraphs, with character references.
+const AKIRA = [
+  '<p>See Table 2 for the techniques.</p>',
+  '<table class="usa-table">',
+  '<caption>Table 2: Credential Access</caption>',
+  '<thead>',
+  '<tr>',
+  '<th><p><strong>Technique Title</strong></p></th>',
+  '<th><p><strong>ID</strong></p></th>',
+  '<th><p><strong>Use</strong></p></th>',
+  '</tr>',
+  '</thead>',
+  '<tbody>',
+  '<tr>',
+  '<td><p>OS Credential Dumping</p></td>',
+  '<td><p><a href="https://attack.mitre.org/versions/v14/techniques/T1003/">T1003</a></p></td>',
+  '<td><p>Akira threat actors use tools like Mimikatz and LaZagne to dump credentials.</p></td>',
+  '</tr>',
+  '<tr>',
+  '<td><p>OS Credential Dumping: LSASS Memory</p></td>',
+  '<td><p><a href="https://attack.mitre.org/versions/v14/techniques/T1003/001/">T1003.001</a></p></td>',
+  '<td><p>Akira threat actors attempt to access credential material stored in',
+  'the process memory of the LSASS.</p>',
+  '<p>They used comsvcs.dll&nbsp;&amp; MiniDump.</p></td>',
+  '</tr>',
+  '</tbody>',
+  '</table>',
+  '<p>After the table, T1059 in prose.</p>',
+].join('\n');
+
+describe('readHtmlTables', () => {
+  it('reads an HTML table whose rows are written over several lines as a Markdown table, one line per row', () => {
+    const read = readLines(AKIRA);
+    expect(read.length).to.equal(AKIRA.split('\n').length);
+    expect(read.slice(0, 7)).to.deep.equal([
+      [1, '<p>See Table 2 for the techniques.</p>'],
+      [3, 'Table 2: Credential Access'],
+      [6, '| Technique Title | ID | Use |'],
+      [6, '|---|---|---|'],
+      [13, '| OS Credential Dumping | T1003 | Akira threat actors use tools like Mimikatz and LaZagne to dump credentials. |'],
+      [18, '| OS Credential Dumping: LSASS Memory | T1003.001 | Akira threat actors attempt to access credential material stored in the process memory of the LSASS. They used comsvcs.dll & MiniDump. |'],
+      [7, ''],
+    ]);
+    expect(read.at(-1)).to.deep.equal([26, '<p>After the table, T1059 in prose.</p>']);
+  });
+
+  it('joins a cell\'s list items with commas, writes a pipe in a cell as a slash and spreads a cell over the columns it spans', () => {
+    // The layout of a Markdown page's HTML table (Sadja18/mitre_docs_ref Techniques/Techniques.md): a `<ul>` of tactics
+    // in a cell, each item on its own line; in our own words.
+    const text = ['<table>', '<tr><th>Technique ID</th><th colspan="2">Technique Name</th><th>Tactics</th>', '</tr>', '<tr>', '<td><code>T1078</code></td><td>Valid | Accounts</td><td></td>', '<td><ul>', '<li> Initial Access </li>', '<li>Persistence</li>', '</ul></td>', '</tr>', '</table>'].join('\n');
+    expect(readLines(text).slice(0, 3)).to.deep.equal([
+      [2, '| Technique ID | Technique Name | | Tactics |'],
+      [2, '|---|---|---|---|'],
+      [5, '| T1078 | Valid / Accounts | | Initial Access, Persistence |'],
+    ]);
+  });
+
+  it('leaves a table whose rows are each on one line, one after text on its line, and one that holds another as they are', () => {
+    const texts = [
+      ['<table>', '<tr><td>Phishing</td><td>T1566</td></tr>', '<tr><td>Valid Accounts</td><td>T1078</td></tr>', '</table>'],
+      ['Mapped: <table>', '<tr>', '<td>Phishing</td><td>T1566</td>', '</tr>', '</table>'],
+      ['<table>', '<tr>', '<td><table><tr><td>T1566</td></tr></table></td>', '</tr>', '</table>'],
+    ];
+    for (const lines of texts) expect(readLines(lines.join('\n'))).to.deep.equal(lines.map((line, i) => [i + 1, line]));
+  });
+});
+
+describe('extractReferences on HTML tables whose rows span several lines', () => {
+  it('reads each row as one, its Use cell the reference\'s evidence, under its caption\'s tactic (AA24-109A Table 2)', () => {
+    const refs = extractReferences(AKIRA);
+    expect(refs.map((ref) => [ref.line, ref.raw, ref.ids, ref.name, ref.tactics, ref.evidence])).to.deep.equal([
+      [13, 'OS Credential Dumping | T1003', ['T1003'], 'OS Credential Dumping', ['Credential Access'], ['line 13: "Akira threat actors use tools like Mimikatz and LaZagne to dump credentials."']],
+      [
+        18,
+        'OS Credential Dumping: LSASS Memory | T1003.001',
+        ['T1003.001'],
+        'OS Credential Dumping: LSASS Memory',
+        ['Credential Access'],
+        ['line 18: "Akira threat actors attempt to access credential material stored in the process memory of the LSASS. They used comsvcs.dll & MiniDump."'],
+      ],
+      [26, 'After the table, T1059', ['T1059'], 'After the table', [], undefined],
+    ]);
+    // The ID's place is where it is written in the page.
+    const line = AKIRA.split('\n')[13]!;
+    expect(line.slice(refs[0]!.span.start, refs[0]!.span.end)).to.equal('T1003');
+  });
+
+  it('gives each row the tactics of its own list cell, not the next row\'s (Sadja18/mitre_docs_ref Techniques.md)', () => {
+    // Its layout, in our own words: each cell on a line of its own, the tactics a list over several lines. The name
+    // cells were read as no name, and the next row's tactics were added to a row's.
+    const text = [
+      '<table>', '<thead>', '<tr>', '<th>Technique ID</th>', '<th>Technique Name</th>', '<th>Tactics</th>', '</tr>', '</thead>', '<tbody>',
+      '<tr>', '<td> <code>T1047</code></td>', '<td> <b> Windows Management Instrumentation </b></td>', '<td>', '<ul>', '<li> Execution </li>', '</ul>', '</td>', '</tr>',
+      '<tr>', '<td><code>T1091</code></td>', '<td><b>Replication Through Removable Media</b></td>', '<td>', '<ul>', '<li>Initial Access</li>', '<li>Lateral Movement</li>', '</ul>', '</td>', '</tr>',
+      '</tbody>', '</table>',
+    ].join('\n');
+    expect(extractReferences(text).map((ref) => [ref.line, ref.ids, ref.name, ref.tactics])).to.deep.equal([
+      [11, ['T1047'], 'Windows Management Instrumentation', ['Execution']],
+      [20, ['T1091'], 'Replication Through Removable Media', ['Initial Access', 'Lateral Movement']],
+    ]);
+  });
+});

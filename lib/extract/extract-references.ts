@@ -218,6 +218,83 @@ function tacticAfterIdHeader(text: string): { numbered: boolean } | undefined {
   return { numbered: unread.length > 0 };
 }
 
+/**
+ * Whether a line is the header of a table whose words PDF text or OCR ran together on one line, its columns a name's,
+ * an ID's and, last, one of what the report saw of the use: `Technique Title ID Use`, as CISA's, the FBI's and the
+ * NSA's joint advisories head their ATT&CK tables (`Tactic/Technique Title ID Use` where tactic rows stand among the
+ * technique rows, AA25-141A). Each row under it is a line `<name> <ID> <use>` (`flattenedUse`).
+ */
+function useAfterIdHeader(text: string): boolean {
+  const words = text.trim().replace(/^tactic\s?\/\s?/i, '').split(/\s+/);
+  if (words.length > 10) return false;
+  const roles: Role[] = [];
+  let i = 0;
+  while (i < words.length && roles.length < 2) {
+    const n = [4, 3, 2, 1].find((size) => i + size <= words.length && headerRole(words.slice(i, i + size).join(' ')));
+    if (n === undefined) return false;
+    roles.push(headerRole(words.slice(i, i + n).join(' '))!);
+    i += n;
+  }
+  return roles.join() === 'name,id' && i < words.length && evidenceHeader(words.slice(i).join(' '));
+}
+
+// A tactic row among the rows of such a table: a tactic's name and its TA ID, then its use (`Reconnaissance TA0043
+// Conducted reconnaissance on …`, AA25-141A's Table 2 as text).
+const TACTIC_ROW = /^\s{0,12}(\p{L}[\p{L} ]{2,38}?)\s{1,8}TA\d{4}\b/u;
+// The end of a sentence, a closing quote or bracket after it.
+const SENTENCE_CLOSE = /[.!?]["'”’)\]]?$/;
+// A word written as a name's, a capital then small letters (`Attachment`, `Application`): a line of a use that starts
+// with one may be the rest of a name wrapped from the cell beside it.
+const CAPITALIZED_WORD = /^\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/u;
+
+/**
+ * The use after a row's ID in a table under `useAfterIdHeader` (`Phishing T1566 Threat actors sent emails with
+ * malicious attachments.`), as `line N: "…"`, with the lines it wraps onto up to the end of its sentence, and the index
+ * of its last line. Undefined, so that no false evidence is written, unless the line holds one ID with a name before it
+ * and, after it, a text that starts as a sentence does (a capital) and ends one, itself or with the lines after it; a
+ * line after it that starts with a capitalized word while the sentence goes on (the rest of a name wrapped beside it,
+ * as OCR sets `Exploit Public-Facing` ⏎ `Application`), names a technique whole, or holds an ID, a heading or a
+ * caption, ends it unread.
+ */
+function flattenedUse(
+  entryAt: (i: number) => Entry,
+  count: number,
+  index: number,
+  body: TextSpan,
+  refs: readonly Found[],
+  namesTechnique: ReadOptions['namesTechnique'],
+): { said: string; end: number } | undefined {
+  const { line } = entryAt(index);
+  const [ref] = refs;
+  if (refs.length !== 1 || line.idSpans.length !== 2 || !ref || ref.span.line !== line.number || ref.nameSpan) return undefined;
+  const before = line.text.slice(body.start, line.idSpans[0]).trim();
+  if (!before || isProse(before) || SENTENCE_END.test(before)) return undefined;
+  const first = line.folded.original.slice(originalSpan(line.folded, { start: line.idSpans[1]!, end: line.idSpans[1]! }).start).trim();
+  const use = useLines(entryAt, count, index, first, namesTechnique);
+  return use && { said: `line ${line.number}: ${JSON.stringify(use.said)}`, end: use.end };
+}
+
+/**
+ * A use that starts with `first` on line `index` (after a row's ID, or a tactic row's TA ID), with the lines it wraps
+ * onto up to the end of its sentence, and the index of its last line; undefined where it does not start and end as a
+ * sentence does (`flattenedUse`).
+ */
+function useLines(entryAt: (i: number) => Entry, count: number, index: number, first: string, namesTechnique: ReadOptions['namesTechnique']): { said: string; end: number } | undefined {
+  if (!/^\p{Lu}/u.test(first) || first.split(/\s+/).length < 3) return undefined;
+  const parts = [first];
+  let end = index;
+  for (let i = index + 1; i < count && i <= index + 8 && !SENTENCE_CLOSE.test(parts.at(-1)!); i++) {
+    const entry = entryAt(i);
+    if ((entry.kind !== 'text' && entry.kind !== 'prose') || entry.heading || entry.caption) return undefined;
+    const text = entry.line.text.trim();
+    if (!text || CAPITALIZED_WORD.test(text) || namesTechnique?.(text, entry.line.number, false)) return undefined;
+    parts.push(text);
+    end = i;
+  }
+  const said = joinLines(parts.join('\n'));
+  return SENTENCE_CLOSE.test(said) ? { said, end } : undefined;
+}
+
 // A row's number before its name cell, under a header of a row-number column (`1 Command & Scripting Interpreter`).
 const ROW_NUMBER = /^\d{1,3}\s+(?=\p{L})/u;
 
@@ -1540,6 +1617,11 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   // A header of columns run together on one line whose tactic column follows the ID column (`tacticAfterIdHeader`), and
   // its line: it holds for the ID lines right under it.
   let idThenTactic: { numbered: boolean; line: number } | undefined;
+  // A header of columns run together on one line, a name's, an ID's and a use's (`useAfterIdHeader`): it holds for the
+  // rows right under it, their uses' lines and the tactic rows among them.
+  let idThenUse = false;
+  // The index of the last line of the use read after a row's ID there.
+  let useEnd = -1;
   // Whether the line before was a Sigma tag of a technique, or a tactic tag after one (see `sigmaTag`); and whether the
   // technique tags since the last tactic tag stand under one this release does not have.
   let inSigmaTags = false;
@@ -1640,6 +1722,13 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
       const header = entry.kind === 'text' && !entry.heading ? tacticAfterIdHeader(line0(entry)) : undefined;
       idThenTactic = header && { ...header, line: line.number };
     }
+    if (entry.kind !== 'blank' && entry.kind !== 'ids' && index > useEnd) {
+      const header = entry.kind !== 'tactic' && !('heading' in entry && entry.heading) && useAfterIdHeader(line0(entry));
+      const tacticRow: RegExpExecArray | null = idThenUse && !header && !('heading' in entry && entry.heading) ? TACTIC_ROW.exec(line.text) : null;
+      idThenUse = header || (tacticRow !== null && tacticsOf(tacticRow[1]!) !== undefined);
+      // A tactic row's use, over the lines it wraps onto, is no row of the table either.
+      if (tacticRow && idThenUse) useEnd = useLines(entryAt, lines.length, index, line.text.slice(tacticRow[0].length).trim(), options.namesTechnique)?.end ?? useEnd;
+    }
     switch (entry.kind) {
       case 'blank':
         break;
@@ -1655,8 +1744,8 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         headerRun.push(entry.role);
         break;
       case 'prose':
-        // The lines of such an evidence cell after its first are the row's too.
-        if (index <= evidenceEnd && lastKind !== 'ids') break;
+        // The lines of such an evidence cell after its first are the row's too, and so are those of a use after its ID.
+        if ((index <= evidenceEnd && lastKind !== 'ids') || index <= useEnd) break;
         // A sentence right after an ID in a table of one cell per line whose header named its ID column (Intel 471's
         // `Technique Title`, `ID`, `Use` converted from PDF) is the row's last cell: the tactic row above the table's
         // rows (`Initial Access [TA0001]`) still holds, as does the table.
@@ -1799,7 +1888,9 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         const given = record?.tactics ?? (tacticAfter ? [] : (underRow ?? orElse(context, rowAbove)));
         // Under a header of columns run together (`tacticAfterIdHeader`), a line is a row, however many words its cells hold.
         const neighbour = (labelled: boolean): Entry | undefined => neighbourName(entryAt, lines.length, index, headerOrder, usedNames, labelled);
-        const refs = lineReferences(entry, given, section, neighbour, merged, record, idThenTactic !== undefined);
+        // Under a header of a name's, an ID's and a use's columns run together, a line of one ID is a row whose use is a sentence.
+        const useRow = idThenUse && line.idSpans.length === 2;
+        const refs = lineReferences(entry, given, section, neighbour, merged, record, idThenTactic !== undefined || useRow);
         if (refs && idThenTactic) {
           const unread = tacticAfterIdRow(line, refs, idThenTactic.numbered);
           if (unread !== undefined) {
@@ -1813,6 +1904,12 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
           const cell = cellAfter(entryAt, lines.length, index, options.namesTechnique);
           if (cell) for (const ref of refs) ref.evidence = [...(ref.evidence ?? []), cell.said];
           if (cell) evidenceEnd = cell.end;
+        }
+        // A row of a table whose header ran its columns together (`Technique Title ID Use`): the use after its ID is its evidence.
+        if (refs?.length && useRow && !entry.bullet) {
+          const use = flattenedUse(entryAt, lines.length, index, entry.body, refs, options.namesTechnique);
+          if (use) for (const ref of refs) ref.evidence = [...(ref.evidence ?? []), use.said];
+          if (use) useEnd = use.end;
         }
         layoutRow = entry.bullet ? undefined : (ownRow ?? (underRow ? layoutRow : undefined));
         if (!refs) {

@@ -1228,6 +1228,68 @@ describe('extractReferences', () => {
     );
   });
 
+  describe('the use after a row\'s ID under a header whose columns PDF text ran together (Technique Title ID Use)', () => {
+    const evidence = (text: string) => extractReferences(text).map((ref) => [ref.line, ref.ids[0], ref.name, ref.evidence]);
+
+    it('reads the use after each row\'s ID, with the lines it wraps onto, as the row\'s evidence (AA24-109A as PDF text)', () => {
+      // CISA/FBI/EC3/NCSC-NL advisory AA24-109A (Akira; a US government work, public domain): its tables as PDF text that
+      // lost their columns, each row on a line, a long use wrapped onto the next line.
+      const text = [
+        'Table 3: Initial Access',
+        'Technique Title ID Use',
+        'Valid Accounts T1078 Akira threat actors obtain and abuse credentials of existing accounts as a means of',
+        'gaining initial access.',
+        'External Remote Services T1133 Akira threat actors have used remote access services, such as RDP/VPN connection to gain initial access.',
+        '',
+        'Table 4: Credential Access',
+        'Tactic/Technique Title ID Use',
+        'Credential Access TA0006 Akira threat actors sought credentials on the hosts they',
+        'reached, as described below.',
+        'OS Credential Dumping T1003 Akira threat actors use tools like Mimikatz and LaZagne to dump credentials.',
+      ].join('\n');
+      expect(evidence(text)).to.deep.equal([
+        [3, 'T1078', 'Valid Accounts', ['line 3: "Akira threat actors obtain and abuse credentials of existing accounts as a means of gaining initial access."']],
+        [5, 'T1133', 'External Remote Services', ['line 5: "Akira threat actors have used remote access services, such as RDP/VPN connection to gain initial access."']],
+        [11, 'T1003', 'OS Credential Dumping', ['line 11: "Akira threat actors use tools like Mimikatz and LaZagne to dump credentials."']],
+      ]);
+    });
+
+    it('reads no evidence where the row\'s shape is not sure: a name wrapped into the use, a use that ends no sentence, several IDs on a line', () => {
+      // The shapes of AA25-141A's tables as OCR reads them (apps-dfir/Security-Operations, its pages 27 and 28): a name
+      // wrapped around its ID (`Exploit Public-Facing` ... `Application T1190 initial access …`), a name's rest at the
+      // start of the use's next line; a page run into one line. In our own words, but the uses quoted; only T1659's
+      // use is sure.
+      const text = [
+        'Technique Title ID Use',
+        'Exploit Public-Facing Exploited public vulnerabilities and SQL injection to gain',
+        'Application T1190 initial access to targeted entities.',
+        '',
+        'Technique Title ID Use',
+        'Content Injection T1659 Leveraged a WinRAR vulnerability allowing for the',
+        'execution of arbitrary code embedded in an archive.',
+        'Valid Accounts T1078 Used valid accounts',
+        'Brute Force T1110 Used credential guessing to gain initial access to targeted entities. Email Collection T1114 Retrieved data.',
+        'Phishing: Spearphishing T1566.001 Used phishing emails with',
+        'Attachment malicious attachments to gain access.',
+        '',
+        'Technique Title ID Use Recommendations',
+        'Command and Scripting Interpreter T1059 Used PowerShell. Monitor PowerShell.',
+        '',
+        'The actors ran PowerShell T1059.001 They then moved on.',
+      ].join('\n');
+      expect(evidence(text)).to.deep.equal([
+        [3, 'T1190', 'Application', undefined],
+        [6, 'T1659', 'Content Injection', ['line 6: "Leveraged a WinRAR vulnerability allowing for the execution of arbitrary code embedded in an archive."']],
+        [8, 'T1078', 'Valid Accounts', undefined],
+        [9, 'T1110', 'Brute Force', undefined],
+        [9, 'T1114', 'Email Collection', undefined],
+        [10, 'T1566.001', 'Phishing: Spearphishing', undefined],
+        [14, 'T1059', 'Command and Scripting Interpreter', undefined],
+        [16, 'T1059.001', 'PowerShell', undefined],
+      ]);
+    });
+  });
+
   describe('synthetic reports', () => {
     it('a cell that names its IDs itself lends no name from the next cell to an ID it leaves unnamed', () => {
       // A German honeypot report's table (reports6 11-de-honeypot-bold-ids.md): the parent in bold, then its sub-technique.

@@ -36,8 +36,9 @@ function characterReference(piece: string): string | undefined {
  * read as a Markdown table: its caption on a line of its own, then one line per row, `| cell | cell |`, each cell's
  * text without its tags, its character references read, its paragraphs and list items joined (list items by `, `); a
  * delimiter row under a row of `<th>` cells. The table's other lines are blank after its rows, so that the lines keep
- * their count. A table whose rows are each on one line, one that holds another, or one that does not start a line (text
- * before its `<table>`) is left as it is; so are lines a grid, dash or box table already holds (`origin`).
+ * their count. A table whose rows are each on one line, one that holds another, or one with text outside its cells (text
+ * before its `<table>` or after its `</table>` on their lines) is left as it is; so are lines a grid, dash or box table
+ * already holds (`origin`).
  */
 export function readHtmlTables(lines: readonly FoldedText[], read: ReadLine[]): ReadLine[] {
   const out = read;
@@ -61,7 +62,7 @@ export function readHtmlTables(lines: readonly FoldedText[], read: ReadLine[]): 
 
 /**
  * The rows of the table from line `first` (its `<table>` at `at`) to line `end`, as `readHtmlTables` writes them;
- * undefined when no row is written over several lines, or the table holds another.
+ * undefined when no row is written over several lines, the table holds another, or text stands outside its cells.
  */
 function tableRows(lines: readonly FoldedText[], first: number, end: number, at: number): ReadLine[] | undefined {
   const rows: ReadLine[] = [];
@@ -71,6 +72,7 @@ function tableRows(lines: readonly FoldedText[], first: number, end: number, at:
   let cells: Cell[] = [];
   let caption: { row: JoinedRow; line: number; wrote: boolean; gap: string } | undefined;
   let wrapped = false;
+  let stray = false;
   let tables = 0;
   const endCell = (): void => {
     if (!row || !cell) return;
@@ -97,7 +99,11 @@ function tableRows(lines: readonly FoldedText[], first: number, end: number, at:
     const write = (start: number, stop: number): void => {
       const state = cell && row ? cell : caption;
       const into = cell && row ? row : caption?.row;
-      if (!state || !into) return;
+      if (!state || !into) {
+        // Text outside the cells and caption (after `</table>` on its line, or loose in a row) would be lost.
+        stray ||= /\S/.test(text.slice(start, stop).replace(/&nbsp;/gi, ''));
+        return;
+      }
       for (const piece of text.slice(start, stop).matchAll(PIECE)) {
         const value = piece[0];
         const reference = value.startsWith('&') && value.length > 1 ? characterReference(value) : undefined;
@@ -158,5 +164,5 @@ function tableRows(lines: readonly FoldedText[], first: number, end: number, at:
     for (const state of [cell, caption]) if (state?.wrote && !state.gap) state.gap = ' ';
   }
   endRow(end + 1);
-  return wrapped ? rows : undefined;
+  return wrapped && !stray ? rows : undefined;
 }

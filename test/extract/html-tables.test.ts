@@ -68,10 +68,11 @@ describe('readHtmlTables', () => {
     ]);
   });
 
-  it('leaves a table whose rows are each on one line, one after text on its line, and one that holds another as they are', () => {
+  it('leaves a table whose rows are each on one line, one with text outside its cells, and one that holds another as they are', () => {
     const texts = [
       ['<table>', '<tr><td>Phishing</td><td>T1566</td></tr>', '<tr><td>Valid Accounts</td><td>T1078</td></tr>', '</table>'],
       ['Mapped: <table>', '<tr>', '<td>Phishing</td><td>T1566</td>', '</tr>', '</table>'],
+      ['<table>', '<tr>', '<td>Phishing</td><td>T1566</td>', '</tr>', '</table><p>The actors also used T1059.</p>'],
       ['<table>', '<tr>', '<td><table><tr><td>T1566</td></tr></table></td>', '</tr>', '</table>'],
     ];
     for (const lines of texts) expect(readLines(lines.join('\n'))).to.deep.equal(lines.map((line, i) => [i + 1, line]));

@@ -557,6 +557,9 @@ function repairSettings(owner: JsonObject, properties: Readonly<Record<string, L
   }
 }
 
+/** The fields of a layer's gradient (format 4.5; Navigator's Gradient class reads no other). */
+const GRADIENT_FIELDS = ['colors', 'minValue', 'maxValue'] as const;
+
 /** Fields of older formats that the format migration reads (layer-format.ts): `version`, `viewMode`, `viewFullTable`. */
 const OLD_FORMAT_FIELDS: readonly string[] = ['version', 'viewMode', 'viewFullTable'];
 
@@ -742,10 +745,25 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
     },
   ],
   [
-    "gradient and legend colours with stray spaces or a doubled hash are read as the colour; a gradient's bound written as text is that number, and a missing one Navigator's default",
+    "gradient and legend colours with stray spaces or a doubled hash are read as the colour; a gradient field no format has is the one it misspells or shortens (min), else left out; a gradient's bound written as text is that number, and a missing one Navigator's default",
     (layer, log) => {
       const gradient = layer['gradient'];
       if (isJsonObject(gradient)) {
+        // Navigator's Gradient reads only colors, minValue and maxValue (gradient.ts deserialize). TTP Profiler writes
+        // `"min": 0, "max": 1`: Navigator ignores them and draws its scores (0.41, 0.82) on its default 0..100.
+        for (const key of Object.keys(gradient)) {
+          if ((GRADIENT_FIELDS as readonly string[]).includes(key)) continue;
+          const folded = key.toLowerCase();
+          const meant = closestWord(key, GRADIENT_FIELDS) ?? (folded.length >= 3 ? GRADIENT_FIELDS.find((field) => field.toLowerCase().startsWith(folded)) : undefined);
+          const value = gradient[key];
+          delete gradient[key];
+          if (meant && gradient[meant] === undefined) {
+            gradient[meant] = value;
+            log(`/gradient/${escapePointer(key)}`, `"${key}" is no gradient field (Navigator ignores it); read as ${meant}`);
+          } else {
+            log(`/gradient/${escapePointer(key)}`, `"${key}" is no gradient field (Navigator ignores it); left out`, LEFT_OUT);
+          }
+        }
         for (const key of ['minValue', 'maxValue'] as const) {
           const value = gradient[key];
           if (typeof value === 'number' && Number.isFinite(value)) continue;

@@ -148,6 +148,18 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
     layer([{ techniqueID: 'T1059', score: 1 }], { gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 'max' } }),
     [['/gradient/maxValue', /^"max" is not a number; left out and set to 100, the maxValue of Navigator's default gradient$/]],
   ],
+  // TTP Profiler (a layer generator on GitHub) writes `"gradient": {"colors": [...], "min": 0, "max": 1}` for its scores
+  // of 0..1; Navigator reads only minValue and maxValue and draws them on its default 0..100.
+  [
+    'gradient bounds written as min and max, and a gradient field no format has',
+    layer([{ techniqueID: 'T1059', score: 0.82 }], { gradient: { colors: ['#7C4DFF', '#FF2E97'], min: 0, max: 1, steps: 4 } }),
+    [
+      ['/gradient/min', /^"min" is no gradient field \(Navigator ignores it\); read as minValue$/],
+      ['/gradient/max', /^"max" is no gradient field \(Navigator ignores it\); read as maxValue$/],
+      ['/gradient/steps', /^"steps" is no gradient field \(Navigator ignores it\); left out$/],
+    ],
+  ],
+  ['gradient colours written as colours', layer([{ techniqueID: 'T1059', score: 1 }], { gradient: { colours: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 1 } }), [['/gradient/colours', /^"colours" is no gradient field \(Navigator ignores it\); read as colors$/]]],
   // A layer generator writing `"versions": {"attack": 14, "layer": 4.5}`: the schema wants text, Navigator reads the
   // release only from text (it opens the layer in its newest release) and the format number with String().
   [

@@ -476,14 +476,18 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   const source = options.source && options.source !== target ? options.source : undefined;
   const settings: SettingChange[] = [...formatChanges];
   const versions = layer['versions'] as JsonObject;
+  const releaseKept = versions['attack'] === target.major;
   if (versions['attack'] !== target.major) {
     settings.push({ path: '/versions/attack', message: `${versions['attack'] === undefined ? 'set to' : `${String(versions['attack'])} ->`} ${target.major}` });
     versions['attack'] = target.major;
   }
-  // Written for the Navigator our layers are checked with (5.1, ../shared/NAVIGATOR.md), whatever wrote the file: a
-  // layer of Navigator 5.2 downgraded to ATT&CK 18 says 5.1.0, as every layer we render does.
+  // Written for the Navigator our layers are checked with (5.1, ../shared/NAVIGATOR.md): a layer brought to another
+  // release (one of Navigator 5.2 downgraded to ATT&CK 18) says 5.1.0, as every layer we render does. One already of the
+  // release that a newer Navigator saved (5.3.0's exports of ATT&CK 18) keeps its number: rewriting it made
+  // `upgrade --check` call every fresh export of that Navigator stale, and `--in-place` undo what the next export writes.
   const navigator = options.navigatorVersion ?? DEFAULT_NAVIGATOR_VERSION;
-  if (versions['navigator'] !== navigator) {
+  const newerNavigator = releaseKept && compareVersions(String(versions['navigator'] ?? ''), navigator) === 1;
+  if (versions['navigator'] !== navigator && !newerNavigator) {
     settings.push({ path: '/versions/navigator', message: `${String(versions['navigator'])} -> ${navigator}, the Navigator version attack-layers writes layers for` });
     versions['navigator'] = navigator;
   }

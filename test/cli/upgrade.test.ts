@@ -285,6 +285,28 @@ describe('attack-layers upgrade', () => {
       expect(report!.settings).to.deep.include({ path: '/versions/navigator', message: `${given} -> ${ours}, the Navigator version attack-layers writes layers for` });
     });
 
+    // A university unit's layer.json (dinhdung6/COS30015-IT-Security), saved by Navigator 5.3.0 for ATT&CK 18 in format
+    // 4.5, in our words: `upgrade --check` called it stale for its navigator version alone, and --in-place wrote 5.1.0 there.
+    it('keeps versions.navigator of a newer Navigator when the layer is already of the release: --check passes', async () => {
+      const dir = freshTmpDir('newer-navigator');
+      const file = join(dir, 'layer.json');
+      const layer = {
+        name: 'layer',
+        versions: { attack: '18', navigator: '5.3.0', layer: '4.5' },
+        domain: 'enterprise-attack',
+        layout: { layout: 'side', expandedSubtechniques: 'annotated' },
+        techniques: [{ techniqueID: 'T1071.001', tactic: 'command-and-control', score: 1 }, { techniqueID: 'T1072', tactic: 'execution', score: 1 }],
+      };
+      writeFileSync(file, JSON.stringify(layer, null, '\t'));
+      const check = await runCli(['upgrade', file, '--check']);
+      expect([check.code, check.stderr]).to.deep.equal([0, `${file}: 2 kept (unchanged)\n`]);
+      const out = join(dir, 'out.json');
+      const written = await runCli(['upgrade', file, '--out', out, '--report', 'json']);
+      const [report] = JSON.parse(written.stdout) as LayerUpgradeReport[];
+      expect(report!.settings.map((setting) => setting.path)).to.not.include('/versions/navigator');
+      expect((JSON.parse(readFileSync(out, 'utf8')) as NavigatorLayer).versions?.navigator).to.equal('5.3.0');
+    });
+
     it('says downgrade for a layer of 18 brought to 14.1 with --to, and lists the techniques 14.1 lacks as removed, kept in metadata', async () => {
       const dir = freshTmpDir('downgrade');
       // T1665 is current in 18.1 and absent from the 14.1 bundle.

@@ -44,6 +44,14 @@ export function placeText(place: CoveragePlace): string {
   return `${place.file}${place.line ? `:${place.line}` : ''}${place.path ? ` ${place.path}` : ''}`;
 }
 
+/**
+ * How every note names a threat or coverage layer: its file, and its name when that says more (`threat layer
+ * heat.json ("layer1")`), so that the notes about one layer name it alike.
+ */
+export function layerLabel(role: 'threat' | 'coverage', source: string, layerName?: string): string {
+  return `${role} layer ${source}${layerName === undefined || layerName === source ? '' : ` ("${layerName}")`}`;
+}
+
 /** A technique reference exactly as the input wrote it (`attack.t1059.001`, `PowerShell (T1086)`), and its line. */
 export interface CoverageRef {
   raw: string;
@@ -181,6 +189,8 @@ export interface CoverageInput {
    * ics-attack, in the repair's words, which `readThreatInputs` adds to `problems` when that makes the review ICS.
    */
   unstatedIcs?: CoverageProblem;
+  /** A layer's name, which the notes about it give beside its file (`layerLabel`). */
+  layerName?: string;
   /** The ATT&CK release a layer states (`versions.attack`, as written); absent when it states none. */
   attackVersion?: string;
   /** The release a layer's platform filter was chosen in, when the layer states none (`filterRelease`: format 2.0/2.1). */

@@ -10,7 +10,7 @@ import { readTacticIdAndName } from '../layer/tactic-written.js';
 import { domainAdjective, otherDomainReviewAdvice, type OtherDomainLookup } from '../attack/other-domains.js';
 import { compareReleases } from '../attack/release-files.js';
 import { TACTIC_SPLITS } from '../attack/tactic-splits.js';
-import { DETTECT_VISIBILITY_SCORES, placeText, type CoverageInput, type CoverageRef, type CoverageRule, type CoverageVisibility } from './coverage-types.js';
+import { DETTECT_VISIBILITY_SCORES, layerLabel, placeText, type CoverageInput, type CoverageRef, type CoverageRule, type CoverageVisibility } from './coverage-types.js';
 import { compareText } from '../compare-text.js';
 import { closestWord, editDistance, typoLimit } from '../name-distance.js';
 import { classRank, detectionAdvice, type GapDetection } from './gap-detection.js';
@@ -532,7 +532,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
   const notes = [
     ...inputs.flatMap((input) => [
       ...(input.notes ?? []),
-      ...newerReleaseNote(input, target),
+      ...newerReleaseNote(input, target, 'coverage'),
       ...newerTagsNote(input, newer.get(input), target),
       ...(empty.includes(input) ? [emptyCoverageNote(input, target)] : []),
     ]),
@@ -597,7 +597,7 @@ function itemUnits(input: CoverageInput): [string, string] {
  * must say so.
  */
 function emptyCoverageNote(input: CoverageInput, target: AttackIndex): string {
-  const lead = `coverage ${input.kind} "${input.source}" gives no coverage`;
+  const lead = `${input.kind === 'layer' ? layerLabel('coverage', input.source, input.layerName) : `coverage ${input.kind} "${input.source}"`} gives no coverage`;
   const outcome = 'the review counts no technique as covered by it';
   const [, many] = itemUnits(input);
   // A folder whose files are no rules, or are left out (a Sublime rule, a Splunk story), says what they are in a note of its own.
@@ -659,11 +659,11 @@ function newerTagsNote(input: CoverageInput, newer: { rules: number; alone: numb
  * What a layer of a newer ATT&CK release than the one reviewed in must say: what that release added (ATT&CK 19's
  * T1685, its stealth tactic) is not resolved here, and which release to get. None for other inputs.
  */
-function newerReleaseNote(input: CoverageInput, target: AttackIndex): string[] {
+function newerReleaseNote(input: CoverageInput, target: AttackIndex, role: 'threat' | 'coverage'): string[] {
   const major = attackMajor(input.attackVersion);
   if (!major || Number(major) <= Number(target.major)) return [];
   return [
-    `layer "${input.source}" is for ATT&CK ${major}, newer than ${target.label} reviewed here: the IDs and tactics ${major} added are ` +
+    `${layerLabel(role, input.source, input.layerName)} is for ATT&CK ${major}, newer than ${target.label} reviewed here: the IDs and tactics ${major} added are ` +
       `not resolved (listed as such), and may be counted nowhere; get ${major} with \`${fetchCommand(target.domain, major)}\` ` +
       `and review with --attack-release ${major}`,
   ];
@@ -736,7 +736,7 @@ function threatLayerPlatforms(
   const everyBut = (): string[] => target.platforms().filter((platform) => platform !== keptOut);
   const stagesNote = `${keptOut} left out: the layer's filters.stages left out "prepare", which hid PRE-ATT&CK, whose tactics ${keptOut} holds since ATT&CK 8 (as \`attack-layers upgrade\` keeps it out)`;
   if (!input.platforms?.length) {
-    return keptOut ? { platforms: everyBut(), unknown: [], notes: [`threat layer "${input.source}": reviewed on every platform of ${target.label} but ${stagesNote}`] } : { unknown: [], notes: [] };
+    return keptOut ? { platforms: everyBut(), unknown: [], notes: [`${layerLabel('threat', input.source, input.layerName)}: reviewed on every platform of ${target.label} but ${stagesNote}`] } : { unknown: [], notes: [] };
   }
   const { platforms, unknown } = releasePlatforms(input.platforms, target);
   const stated = attackMajor(input.attackVersion);
@@ -751,14 +751,14 @@ function threatLayerPlatforms(
     // The rest may still list every platform of the target (ICS 13's filter, "None" among its names).
     const every = found !== undefined || !platforms.length;
     const rest = every ? `on every platform of ${target.label}` : `on the rest (${platforms.join(', ')})`;
-    const note = `threat layer "${input.source}": filters.platforms names platforms ${target.label} does not have (${unlisted.join(', ')}), and those of ATT&CK ${stated}, the layer's, are not known here: they are left out, and it is reviewed ${rest}`;
+    const note = `${layerLabel('threat', input.source, input.layerName)}: filters.platforms names platforms ${target.label} does not have (${unlisted.join(', ')}), and those of ATT&CK ${stated}, the layer's, are not known here: they are left out, and it is reviewed ${rest}`;
     return { ...(every ? {} : { platforms }), unknown: unknown.filter((name) => !unlisted.includes(name)), notes: [note] };
   }
   if (!own || !found) return { ...(platforms.length ? { platforms } : {}), unknown, notes: [] };
   const added = everyBut().filter((platform) => !platforms.includes(platform));
   const notes = added.length
     ? [
-        `threat layer "${input.source}": filters.platforms lists every platform of ${everyPlatformWhose(found, own, era, stated ? undefined : input.filterRelease?.why)}, as every ` +
+        `${layerLabel('threat', input.source, input.layerName)}: filters.platforms lists every platform of ${everyPlatformWhose(found, own, era, stated ? undefined : input.filterRelease?.why)}, as every ` +
           `Navigator export does; reviewed on every platform of ${target.label}${keptOut ? ' but one' : ''}, ${added.join(', ')} included (as \`attack-layers upgrade\` widens that filter)` +
           (keptOut && !platforms.includes(keptOut) ? `; ${stagesNote}` : ''),
       ]
@@ -786,7 +786,7 @@ export function threatFromLayer(
       for (const tactic of rule.tactics ?? []) {
         // A TA ID with a name that name two tactics of the release is read as upgrade and validate read it.
         const pair = readTacticIdAndName(tactic, technique, target);
-        if (pair) pairNotes.add(`threat layer "${input.source}": ${rule.file}${rule.line === undefined ? '' : `:${rule.line}`}: ${pair.note}`);
+        if (pair) pairNotes.add(`${layerLabel('threat', input.source, input.layerName)}: ${rule.file}${rule.line === undefined ? '' : `:${rule.line}`}: ${pair.note}`);
         const shortname = pair ? pair.tactic : readTactic(tactic, target);
         if (shortname && technique.tactics.includes(shortname) && !entry.tactics.includes(shortname)) entry.tactics.push(shortname);
       }
@@ -816,8 +816,8 @@ export function threatFromLayer(
  * whose references are all unknown): a source that seems to be reviewed and is not must say so.
  */
 function emptyThreatNote(source: ThreatSource, target: AttackIndex): string {
-  const lead = `threat ${source.kind} "${source.name}" gives no technique to review`;
   const input = source.input;
+  const lead = `${input?.kind === 'layer' ? layerLabel('threat', input.source, input.layerName) : `threat ${source.kind} "${source.name}"`} gives no technique to review`;
   if (!input) return `${lead}: none of its references was placed on a technique of ${target.label} (listed as not resolved)`;
   if (!input.counts.items) return `${lead}: it has no technique entries`;
   return `${lead}: ${whyNoneCounted(input, target)}`;
@@ -968,7 +968,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
   }
   const covered = [...coveredIds].sort().map((id) => coverageOf(id)).filter((c) => c.coverage > 0 || c.rules.length);
 
-  const notes = [...coverage.notes, ...threats.flatMap((source) => [...(source.input ? newerReleaseNote(source.input, target) : []), ...(source.notes ?? [])])];
+  const notes = [...coverage.notes, ...threats.flatMap((source) => [...(source.input ? newerReleaseNote(source.input, target, 'threat') : []), ...(source.notes ?? [])])];
   for (const source of threats) {
     for (const name of source.unknownPlatforms ?? []) {
       notes.push(`${source.kind} "${source.name}": platform "${name}" is not an ATT&CK ${target.label} platform and is left out; ${platformAdvice('write', every)}`);

@@ -25,6 +25,7 @@ import { isJsonObject } from '../json-value.js';
 import {
   coverageInput,
   DETTECT_VISIBILITY_SCORES,
+  layerLabel,
   roundLevel,
   VISIBILITY_ONLY_REASON,
   type CoverageIgnored,
@@ -284,6 +285,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     // Past the layer's own gradient each entry is listed too, for the report: stderr shows the line above (`sumsUp`) alone.
     if (!scale) for (const { place, techniqueID, score, counted } of outside) problems.push({ ...place, message: `${techniqueID}: score ${score} is outside ${scaleText}; counted as ${counted}`, skipped: false, summarized: true });
     const input = coverageInput('layer', describeSource(source), 1, items, { rules, ignored, problems });
+    input.layerName = layerName;
     if (visibility.length) input.visibility = visibility;
     // A scale the user gave is the user's reading.
     const counts = scale ? undefined : countNote(input.source, layerName, fields, [min, max, scaleText], scored, options.role ?? 'coverage');
@@ -408,7 +410,7 @@ const SMALL_SCORE = 10;
 function mixedWeightsNote(source: string, layerName: string, [, max, scaleText]: [number, number, string], scored: readonly ScoredEntry[], unscored: readonly string[]): string | undefined {
   const below = scored.filter(({ level }) => level < 1);
   if (!unscored.length || !below.length) return undefined;
-  const name = `threat layer ${source}${layerName === source ? '' : ` ("${layerName}")`}`;
+  const name = layerLabel('threat', source, layerName);
   const entries = (count: number) => (count === 1 ? '1 entry' : `${count} entries`);
   return (
     `${name}: ${entries(unscored.length)} without a score but annotated (${firstFew(unscored)}) weigh 1 each, as a score of ${max}, the top of ${scaleText}, ` +
@@ -432,7 +434,7 @@ function colourOrderNote(source: string, layerName: string, fields: Record<strin
     const colour = isJsonObject(item) ? paintedColour(item['color']) : undefined;
     if (colour && typeof item['label'] === 'string' && item['label'].trim() && !labels.has(colour)) labels.set(colour, item['label'].trim());
   }
-  const name = `threat layer ${source}${layerName === source ? '' : ` ("${layerName}")`}`;
+  const name = layerLabel('threat', source, layerName);
   const painted = [...counts]
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
     .map(([colour, count]) => `${colour}${labels.has(colour) ? ` "${labels.get(colour)}"` : ''} ${count === 1 ? '1 entry' : `${count} entries`}`);
@@ -449,7 +451,7 @@ function smallScoresNote(source: string, layerName: string, scaleText: string, s
   const fractions = scored.filter(({ score }) => !Number.isInteger(score));
   if (fractions.length ? largest > 1 || largest === 0 : largest < 1 || largest > SMALL_SCORE) return undefined;
   const threat = role === 'threat';
-  const name = `${role} layer ${source}${layerName === source ? '' : ` ("${layerName}")`}`;
+  const name = layerLabel(role, source, layerName);
   const top = roundLevel(largest / DEFAULT_LAYER_SCALE[1]);
   const weigh = threat ? `weigh ${top} at most` : `count as ${percent(top)}% coverage at most`;
   if (fractions.length) {
@@ -483,7 +485,7 @@ function unreadNumbersNote(source: string, layerName: string, scaleText: string,
     }
   }
   if (!numbers.size) return undefined;
-  const name = `coverage layer ${source}${layerName === source ? '' : ` ("${layerName}")`}`;
+  const name = layerLabel('coverage', source, layerName);
   const fields = [...numbers].map(([key, values]) => {
     const sorted = [...values].sort((a, b) => a - b);
     return `${key} (${sorted.slice(0, 4).join(', ')}${sorted.length > 4 ? ', …' : ''})`;
@@ -686,7 +688,7 @@ function legendNote(
   byColour?: { count: number; scaleText: string },
 ): string | undefined {
   if (!read.size && !unread.size) return undefined;
-  const name = `coverage layer ${source}${layerName === source ? '' : ` ("${layerName}")`}`;
+  const name = layerLabel('coverage', source, layerName);
   const notRead = [...unread].map(([why, ids]) => `${ids.length} ${ids.length === 1 ? 'entry' : 'entries'} ignored (${firstFew(ids)}): ${why.replace(/^no score, and /, '')}`);
   const entries = [...read.values()].reduce((a, b) => a + b, 0) + [...unread.values()].reduce((a, b) => a + b.length, 0);
   const items = [...legend.values()].flat();
@@ -766,7 +768,7 @@ function dettectTableNote(
   count: number,
 ): string | undefined {
   if (!count) return undefined;
-  const name = `coverage layer ${source}${layerName === source ? '' : ` ("${layerName}")`}`;
+  const name = layerLabel('coverage', source, layerName);
   const entries = (item: LegendItemLevel): string => `${read.get(item)} ${read.get(item) === 1 ? 'entry' : 'entries'}`;
   const readings = [...legend.values()]
     .flat()
@@ -814,7 +816,7 @@ function dettectMetadataScores(metadata: unknown): { detection?: number; visibil
  */
 function dettectMetadataNote(source: string, layerName: string, read: readonly { techniqueID: string; score?: number; level?: number; visibility?: number }[], overlay: boolean): string | undefined {
   if (!read.length) return undefined;
-  const name = `coverage layer ${source}${layerName === source ? '' : ` ("${layerName}")`}`;
+  const name = layerLabel('coverage', source, layerName);
   const scored = read.filter((entry) => entry.score !== undefined);
   const visibility = read.filter((entry) => entry.score === undefined).map(({ techniqueID }) => techniqueID);
   const entries = (count: number): string => (count === 1 ? '1 entry' : `${count} entries`);
@@ -862,7 +864,7 @@ function gradientNote(
   // One below a minimum above 0, or below a threshold (min = max), may well say "not used".
   const partlyAtMin = threat && min > 0 && min < max && scored.some(({ score }) => score === min) && !mostlyAtMin && !countsSaid;
   if (!oneColour && !mostlyAtMin && !allAtMin && !partlyAtMin) return undefined;
-  const name = `${role} layer ${source}${layerName === source ? '' : ` ("${layerName}")`}`;
+  const name = layerLabel(role, source, layerName);
   // Coverage is said as a percentage, threat as a weight, as the report says them.
   const said = (level: number): string => (threat ? String(level) : `${percent(level)}%`);
   const levels = new Map<string, number>();
@@ -990,7 +992,7 @@ function countNote(
           ? `whole numbers, and each entry's comment counts its score in rules ("${commented[0]!.comment}")`
           : undefined;
   if (!why) return undefined;
-  const name = `${role} layer ${source}${layerName === source ? '' : ` ("${layerName}")`}`;
+  const name = layerLabel(role, source, layerName);
   if (threat) {
     const none = scored.filter(({ score, level }) => score >= 1 && level === 0);
     if (!none.length) return undefined;

@@ -1027,13 +1027,13 @@ describe('attack-layers gap: layers of a newer ATT&CK release than the one revie
     const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), join(dir, 'threat-19.json'), '--coverage', join(dir, 'coverage-19.json'), '--out', join(dir, 'out')]);
     expect(run.code, run.stderr).to.equal(0);
     const note = (file: string, major: string) =>
-      `layer "${join(dir, file)}" is for ATT&CK ${major}, newer than enterprise-attack 18.1 reviewed here: the IDs and tactics ${major} added are not resolved (listed as such), ` +
+      `layer ${join(dir, file)} ("x") is for ATT&CK ${major}, newer than enterprise-attack 18.1 reviewed here: the IDs and tactics ${major} added are not resolved (listed as such), ` +
       `and may be counted nowhere; get ${major} with \`attack-layers data fetch --attack-release ${major}\` and review with --attack-release ${major}`;
     expect(run.stderr).to.contain(note('coverage-19.json', '19')).and.to.contain(note('threat-19.json', '19'));
     // Said once each, not for the layer of 18; and in the report.
     expect(run.stderr.split(note('coverage-19.json', '19')).length).to.equal(2);
-    expect(run.stderr).to.not.contain('threat.json" is for');
-    expect(readFileSync(join(dir, 'out', 'gap-report.md'), 'utf8')).to.contain(`- Note: ${note('coverage-19.json', '19')}`);
+    expect(run.stderr).to.not.contain('threat.json ("x") is for');
+    expect(readFileSync(join(dir, 'out', 'gap-report.md'), 'utf8')).to.contain(`- Note: coverage ${note('coverage-19.json', '19')}`);
   });
 });
 
@@ -1164,6 +1164,34 @@ describe('attack-layers gap, upgrade, validate: a filter of every platform of an
   });
 });
 
+// CTID's insider-threat-ttp-kb docs/extra/exfil_heat.json (Apache-2.0), in our words: a layer named "layer1" of ATT&CK 14
+// whose entries are painted in three colours without scores, its platform filter every platform of 14. Two notes about it
+// named it two ways: `threat layer exfil_heat.json ("layer1"): its 3 entries coloured…` and `threat layer "exfil_heat.json": filters.platforms…`.
+describe('attack-layers gap: the notes about one layer', () => {
+  it('name it alike: its file, then its name', async () => {
+    const dir = freshTmpDir('gap-layer-label');
+    const platforms = ['Linux', 'macOS', 'Windows', 'Network', 'PRE', 'Containers', 'Office 365', 'SaaS', 'Google Workspace', 'IaaS', 'Azure AD'];
+    const entry = (techniqueID: string, tactic: string, color: string) => ({ techniqueID, tactic, color, comment: '', enabled: true });
+    const heat = {
+      name: 'layer1',
+      versions: { attack: '14', navigator: '4.9.1', layer: '4.5' },
+      domain: 'enterprise-attack',
+      filters: { platforms },
+      techniques: [entry('T1114', 'collection', '#fce93b'), entry('T1119', 'collection', '#fc3b3b'), entry('T1106', 'execution', '#fd8d3c')],
+    };
+    writeFileSync(join(dir, 'exfil_heat.json'), JSON.stringify(heat));
+    writeFileSync(join(dir, 'd.csv'), 'name,techniques,coverage\ncollect,T1119,high\n');
+    const run = await runCli(['gap', '--threat', join(dir, 'exfil_heat.json'), '--coverage', join(dir, 'd.csv'), '--out', join(dir, 'out')]);
+    expect(run.code, run.stderr).to.equal(0);
+    const label = `threat layer ${join(dir, 'exfil_heat.json')} ("layer1"): `;
+    const notes = run.stderr.split('\n').filter((line) => line.includes('exfil_heat.json') && !line.includes('entries read'));
+    expect(notes.map((line) => [line.startsWith(label), /: (its 3 entries coloured|filters\.platforms lists every platform)/.exec(line)?.[1]])).to.deep.equal([
+      [true, 'its 3 entries coloured'],
+      [true, 'filters.platforms lists every platform'],
+    ]);
+  });
+});
+
 describe('attack-layers gap: a threat that gives no technique', () => {
   it('says why on stderr and in the report, and exits 1 (a layer whose entries carry only showSubtechniques)', async () => {
     const dir = freshTmpDir('gap-empty-threat');
@@ -1173,7 +1201,7 @@ describe('attack-layers gap: a threat that gives no technique', () => {
     writeFileSync(join(dir, 'scored.json'), JSON.stringify({ ...layer, techniques: [{ techniqueID: 'T1486', score: 1 }] }));
     writeFileSync(join(dir, 'd.csv'), 'name,techniques,coverage\nencryptor,T1486,high\n');
     const note =
-      `threat layer "${join(dir, 'showsub.json')}" gives no technique to review: of its 2 entries, 2 ignored: no score and nothing annotated (no colour, comment, metadata or links)`;
+      `threat layer ${join(dir, 'showsub.json')} ("lockbit") gives no technique to review: of its 2 entries, 2 ignored: no score and nothing annotated (no colour, comment, metadata or links)`;
     const run = await runCli(['gap', '--threat', join(dir, 'showsub.json'), '--coverage', join(dir, 'd.csv'), '--out', join(dir, 'out'), '--report', 'json']);
     expect(run.code).to.equal(1);
     expect(run.stderr).to.contain(`${note}\n`);
@@ -1285,7 +1313,7 @@ describe('attack-layers gap: a coverage input that gives no coverage', () => {
     writeFileSync(join(dir, 'car.json'), JSON.stringify(car));
     writeFileSync(join(dir, 'd.csv'), 'name,techniques,coverage\nshell,T1059,high\n');
     const note =
-      `coverage layer "${join(dir, 'car.json')}" gives no coverage: of its 2 entries, 2 ignored: no score; the review counts no technique as covered by it; ` +
+      `coverage layer ${join(dir, 'car.json')} ("car") gives no coverage: of its 2 entries, 2 ignored: no score; the review counts no technique as covered by it; ` +
       'a coverage layer counts scored entries, and colour-only ones its legend gives a level ("Detected", "Partial", "Not detected"): give each covered entry a score on its gradient (0..100 when it has none)';
     const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'car.json'), '--out', join(dir, 'out'), '--report', 'json']);
     expect([run.code, run.stderr.includes(`${note}\n`), run.stderr.includes('2 threat techniques, 2 gaps;')]).to.deep.equal([0, true, true]);
@@ -1587,7 +1615,7 @@ describe('attack-layers gap: DeTT&CT visibility is reported beside the technique
     expect(entry.metadata).to.deep.include({ name: 'visibility, not counted', value: 'visibility score 4 (excellent): Visibility example' });
     // A visibility layer alone gives no coverage, and says why.
     const alone = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'visibility.json'), '--out', join(dir, 'alone'), '--report', 'json']);
-    expect(alone.stderr).to.contain(`coverage layer "${join(dir, 'visibility.json')}" gives no coverage: of its 3 entries, 3 ignored: a DeTT&CT visibility score: log data, no detection`);
+    expect(alone.stderr).to.contain(`coverage layer ${join(dir, 'visibility.json')} ("Visibility example") gives no coverage: of its 3 entries, 3 ignored: a DeTT&CT visibility score: log data, no detection`);
   });
 
   it('says visibility in the coverage layer\'s comments and metadata, never in its scores: a visible technique without detection gets an entry without score', async () => {

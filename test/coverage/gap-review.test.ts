@@ -466,7 +466,7 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
         const { source } = threatFromLayer(input, index, { release });
         expect(source.platforms).to.equal(undefined);
         expect(source.notes).to.deep.equal([
-          `threat layer "${input.source}": filters.platforms lists every platform of enterprise-attack 14.1, the layer's release, as every ` +
+          `threat layer ${input.source} ("ransomware"): filters.platforms lists every platform of enterprise-attack 14.1, the layer's release, as every ` +
             'Navigator export does; reviewed on every platform of enterprise-attack 18.1, ESXi included (as `attack-layers upgrade` widens that filter)',
         ]);
         const layerReview = reviewGaps([source], esxi(), index, { minCoverage: 0.5 });

@@ -327,6 +327,7 @@ export {
   type ScoreModel,
   type ScoreModelName,
   type ScoreContext,
+  type KeptRange,
   type TechniqueUse,
   type TechniqueScore,
 } from './layer/score.js';

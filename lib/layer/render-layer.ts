@@ -15,7 +15,7 @@ import {
   DEFAULT_HALF_LIFE_DAYS,
   INFERRED_COLOR,
   INFERRED_LABEL,
-  lowestKeptScore,
+  keptScoreRange,
   newestCampaignDate,
   plural,
   scoreModel,
@@ -270,9 +270,10 @@ function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, 
   const halfLifeDays = options.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS;
   if (!(halfLifeDays > 0)) throw new UsageError(`half-life ${halfLifeDays} is not a positive number of days`);
   const context: ScoreContext = { campaigns: results.length, halfLifeDays, ...(asOf !== undefined ? { asOf } : {}) };
-  // Scores below what the minimum's campaigns add up to are in no entry of the layer: their colours would be legend for nothing.
-  const lowestKept = minCampaigns > 1 ? lowestKeptScore(model, results, minCampaigns, context) : undefined;
-  if (lowestKept !== undefined) context.lowestKept = lowestKept;
+  // Scores below what the minimum's campaigns add up to, or above what all of them do, are in no entry of the layer:
+  // their colours would be legend for nothing.
+  const keptRange = keptScoreRange(model, results, minCampaigns, context);
+  if (keptRange !== undefined) context.keptRange = keptRange;
   const warnings: string[] = [];
 
   const usesById = new Map<TechniqueId, TechniqueUse[]>();

@@ -24,10 +24,17 @@ export interface ScoreContext {
   /** The recency model's reference date (YYYY-MM-DD); undated campaigns and a missing date weigh 0. */
   asOf?: string;
   /**
-   * An aggregate that keeps only what at least N campaigns report: the lowest score an entry it keeps can have, the
-   * sum of the N smallest campaign weights of a model that counts campaigns. Legend items below it are for no entry.
+   * For a model that counts campaigns, the scores an observed entry of the layer can have: from the sum of the N
+   * smallest campaign weights (N: the aggregate's minimum campaigns, else 1) to the sum of all of them (every campaign
+   * reports it). Legend items outside it are for no entry.
    */
-  lowestKept?: number;
+  keptRange?: KeptRange;
+}
+
+/** The lowest and highest score an observed entry of a layer can have under a model that counts campaigns. */
+export interface KeptRange {
+  lowest: number;
+  highest: number;
 }
 
 /** A scoring model: how a technique's uses become a score, and the gradient and legend that go with it. */
@@ -168,21 +175,25 @@ export function useConfidence(use: TechniqueUse): Confidence {
   return use.technique.confidence ?? use.campaign.campaign.confidence ?? DEFAULT_CONFIDENCE;
 }
 
-/** Legend items coloured on the gradient; those below the lowest score an entry kept can have are left out. */
+/** Legend items coloured on the gradient; those outside the scores an entry kept can have are left out. */
 function legendFor(gradient: Gradient, items: ReadonlyArray<readonly [value: number, label: string]>, context: ScoreContext): LegendItem[] {
+  const { lowest, highest } = context.keptRange ?? { lowest: -Infinity, highest: Infinity };
   return items
-    .filter(([value]) => value >= (context.lowestKept ?? -Infinity))
+    .filter(([value]) => value >= lowest && value <= highest)
     .map(([value, label]) => ({ label, color: gradientColor(gradient, value) }));
 }
 
 /**
- * The lowest score an entry reported by at least `minCampaigns` of the campaigns can have under a model that counts
- * campaigns: the sum of the smallest weights (frequency: minCampaigns; recency: the oldest campaigns' weights).
+ * The scores an observed entry reported by at least `minCampaigns` of the campaigns can have under a model that counts
+ * campaigns: from the sum of the smallest weights (frequency: minCampaigns; recency: the oldest campaigns' weights) to
+ * the sum of every weight (frequency: the number of campaigns; recency: less, unless every campaign was seen on the
+ * as-of date). Undefined for the other models.
  */
-export function lowestKeptScore(model: ScoreModel, results: readonly NormalizedCampaign[], minCampaigns: number, context: ScoreContext): number | undefined {
+export function keptScoreRange(model: ScoreModel, results: readonly NormalizedCampaign[], minCampaigns: number, context: ScoreContext): KeptRange | undefined {
   if (!model.weight) return undefined;
   const weights = results.map((result) => model.weight!(result, context)).sort((a, b) => a - b);
-  return roundScore(weights.slice(0, minCampaigns).reduce((sum, weight) => sum + weight, 0));
+  const sum = (some: readonly number[]): number => roundScore(some.reduce((total, weight) => total + weight, 0));
+  return { lowest: sum(weights.slice(0, minCampaigns)), highest: sum(weights) };
 }
 
 /** Up to about 6 legend values from 1 to n: every one while n <= 10. */
@@ -279,11 +290,14 @@ const recency: ScoreModel = {
   gradient: (context) => ({ colors: [...WHITE_TO_RED], minValue: 0, maxValue: Math.max(1, context.campaigns) }),
   legend(context, gradient) {
     const asOf = context.asOf ?? 'the as-of date';
+    // The top item is what every campaign reporting a technique adds up to: N only when all were seen on the as-of date.
+    const top = context.keptRange?.highest ?? context.campaigns;
     const items: Array<readonly [number, string]> = [
-      [0.5, `one campaign seen ${context.halfLifeDays} days (one half-life) before ${asOf} (0.5)`],
-      [1, `one campaign seen on ${asOf} (1)`],
-    ];
-    if (context.campaigns > 1) items.push([context.campaigns, `${context.campaigns} campaigns, all seen on ${asOf} (${context.campaigns})`]);
+      [0.5, `one campaign seen ${context.halfLifeDays} days (one half-life) before ${asOf} (0.5)`] as const,
+      [1, `one campaign seen on ${asOf} (1)`] as const,
+    ].filter(([value]) => value < top);
+    const n = context.campaigns;
+    items.push([top, n === 1 ? `observed in the campaign (${top})` : top === n ? `${n} campaigns, all seen on ${asOf} (${n})` : `reported by all ${n} campaigns (${top})`]);
     return legendFor(gradient, items, context);
   },
 };

@@ -4,9 +4,9 @@ import { expect } from 'chai';
 import { parse } from 'yaml';
 import type { AttackIndex } from '../../lib/attack/attack-index.js';
 import { InputError, UsageError } from '../../lib/errors.js';
-import type { LayerTechnique, NavigatorLayer } from '../../lib/layer/layer-types.js';
+import type { Gradient, LayerTechnique, NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { renderAggregateLayer, renderCampaignLayer } from '../../lib/layer/render-layer.js';
-import { INFERRED_COLOR, INFERRED_LABEL, SCORE_MODEL_NAMES } from '../../lib/layer/score.js';
+import { gradientColor, INFERRED_COLOR, INFERRED_LABEL, SCORE_MODEL_NAMES } from '../../lib/layer/score.js';
 import { serializeLayer } from '../../lib/layer/serialize-layer.js';
 import { validateLayer } from '../../lib/layer/validate-layer.js';
 import type { NormalizedCampaign } from '../../lib/normalize/normalize-types.js';
@@ -351,9 +351,45 @@ describe('layer/render-layer', () => {
       // every kept entry scores 1 + 0.46 or more, above the items for 0.5 and 1, which the full aggregate's legend keeps.
       const scores = common.techniques!.map((entry) => entry.score).filter((score): score is number => score !== undefined);
       expect(Math.min(...scores)).to.equal(1.46);
-      expect(all.legendItems?.map((item) => item.label)).to.include.members(['one campaign seen on 2021-05-15 (1)', '2 campaigns, all seen on 2021-05-15 (2)']);
-      expect(common.legendItems?.map((item) => item.label)).to.deep.equal(['2 campaigns, all seen on 2021-05-15 (2)']);
+      expect(Math.max(...scores)).to.equal(1.46);
+      expect(all.legendItems?.map((item) => item.label)).to.include.members(['one campaign seen on 2021-05-15 (1)', 'reported by all 2 campaigns (1.46)']);
+      expect(common.legendItems?.map((item) => item.label)).to.deep.equal(['reported by all 2 campaigns (1.46)']);
       expect(common.gradient).to.include({ minValue: 0, maxValue: 2 });
+    });
+
+    // With and without a minimum, no recency legend item of an observed score is above the highest score a kept entry
+    // has here, nor below the lowest (the inferred item has a colour of its own). Frequency's items, 1..N, always were.
+    for (const model of ['recency'] as const) {
+      for (const minCampaigns of [1, 2]) {
+        it(`has no ${model} legend item outside the scores its kept entries have (minCampaigns ${minCampaigns})`, () => {
+          const { layer: both } = renderAggregateLayer([golden.result, second.result], golden.index, { name: 'golden', model, minCampaigns });
+          const observed = both.techniques!.filter((entry) => entry.score !== undefined && entry.color !== INFERRED_COLOR).map((entry) => entry.score!);
+          const items = both.legendItems!.filter((item) => item.label !== INFERRED_LABEL);
+          expect(items.length, 'legend items of observed scores').to.be.greaterThan(0);
+          // A label names the score it colours: `used in 2 campaigns` 2, `reported by all 2 campaigns (1.46)` 1.46.
+          const value = (label: string): number => Number((/\(([\d.]+)\)$/.exec(label) ?? /used in (\d+)/.exec(label))?.[1]);
+          for (const item of items) expect(value(item.label), item.label).to.be.within(Math.min(...observed), Math.max(...observed));
+        });
+      }
+    }
+
+    it('gives a recency aggregate a top legend item at what all its campaigns add up to, not at their number (Navigator paints 2 in no entry)', () => {
+      // golden-campaign weighs 0.46 as of 2021-05-15: no entry can score 2, so "2 campaigns, all seen on 2021-05-15 (2)" was legend for nothing.
+      const { layer: both } = renderAggregateLayer([golden.result, second.result], golden.index, { name: 'golden', model: 'recency' });
+      expect(both.legendItems?.map((item) => item.label)).to.deep.equal([
+        'one campaign seen 365 days (one half-life) before 2021-05-15 (0.5)',
+        'one campaign seen on 2021-05-15 (1)',
+        'reported by all 2 campaigns (1.46)',
+        INFERRED_LABEL,
+      ]);
+      expect(both.legendItems?.[2]?.color).to.equal(gradientColor(both.gradient as Gradient, 1.46));
+    });
+
+    it("gives a campaign's own recency layer one legend item, at the campaign's weight, every observed entry's score", () => {
+      // As of 2021-05-15 the Cambodia campaign (last seen 2018-07) weighs 0.136: the items for 0.5 and 1 were colours no entry had.
+      const { layer: one } = renderCampaignLayer(periscope.result, periscope.index, { model: 'recency', asOf: '2021-05-15' });
+      expect(only(one, 'T1566.001').score).to.equal(0.136);
+      expect(one.legendItems?.map((item) => item.label)).to.deep.equal(['observed in the campaign (0.136)', INFERRED_LABEL]);
     });
 
     it('refuses a minCampaigns that is not a whole number from 1 to the number of campaigns', () => {

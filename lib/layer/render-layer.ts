@@ -295,6 +295,8 @@ function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, 
   const entries: LayerTechnique[] = [];
   const counts = { observed: 0, inferred: 0 };
   const fewer: LayerTechnique[] = [];
+  // Techniques whose explicit score was taken at the end of the model's range: one warning each, whatever its tactics.
+  const clamped = new Set<TechniqueId>();
   for (const [id, uses] of usesById) {
     const observed = uses.filter((use) => use.technique.observed);
     const kept = entries.length;
@@ -314,6 +316,16 @@ function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, 
         continue;
       }
       const scored = scoreTechnique(here, model, context);
+      if (scored.given !== undefined && !clamped.has(id)) {
+        clamped.add(id);
+        const by = aggregate ? ` in ${[...new Set(here.filter((use) => use.technique.score === scored.given).map((use) => use.campaign.id))].join(', ')}` : '';
+        const { minValue, maxValue } = model.gradient(context);
+        warnings.push(
+          `${label}: ${id}: explicit score ${scored.given}${by} is outside the ${model.name} model's range ${minValue}..${maxValue}: ` +
+            `scored ${scored.score}, the end of the range, which Navigator would paint ${scored.given} as too; the gradient and legend stay ` +
+            `${minValue}..${maxValue} and the score's metadata says ${scored.given} was given: fix the score, or render with a model whose range holds it`,
+        );
+      }
       const annotations = here.map((use) => ({ use, ...useAnnotation(use) }));
       const comment = annotations.map((a) => (aggregate ? `[${a.use.campaign.id}] ${a.comment}` : a.comment)).join(' | ');
       const metadata: LayerMetadata[] = [{ name: 'score', value: `${scored.score} (${scored.explanation})` }];
@@ -345,20 +357,6 @@ function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, 
 
   const modelGradient = model.gradient(context);
   const gradient = { ...modelGradient, colors: [...modelGradient.colors] };
-  const { minValue, maxValue } = gradient;
-  // An explicit score always wins, so the gradient stretches to keep it inside the colour scale (and says so).
-  for (const entry of entries) {
-    const score = entry.score;
-    if (typeof score !== 'number' || (score >= minValue && score <= maxValue)) continue;
-    gradient.minValue = Math.min(gradient.minValue, score);
-    gradient.maxValue = Math.max(gradient.maxValue, score);
-    if (!entry.tactic || entry.tactic === placedFirst(entries, entry.techniqueID)) {
-      warnings.push(
-        `${label}: ${entry.techniqueID}: explicit score ${score} is outside the ${model.name} model's range ${minValue}..${maxValue}; ` +
-          'the gradient was widened to include it, which pales the other colours',
-      );
-    }
-  }
   const legendItems = model.legend(context, gradient);
   if (counts.inferred) legendItems.push({ label: INFERRED_LABEL, color: INFERRED_COLOR });
   return {
@@ -371,11 +369,6 @@ function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, 
     counts,
     fewer: fewer.sort(compareEntries),
   };
-}
-
-/** The tactic of a technique's first entry, so a warning about it is given once. */
-function placedFirst(entries: readonly LayerTechnique[], id: TechniqueId): TacticShortname | undefined {
-  return entries.find((entry) => entry.techniqueID === id)?.tactic;
 }
 
 /** `versions` and `domain` of a layer for a release. */

@@ -321,6 +321,8 @@ export interface TechniqueScore {
   inferred: boolean;
   /** Why, in a few words, for the technique's metadata. */
   explanation: string;
+  /** The explicit score as a campaign gave it, when it lay outside the model's range and the score is the nearer end. */
+  given?: number;
 }
 
 /** The campaigns of some uses, by ID, each once: `c0017, c0024`. */
@@ -330,7 +332,8 @@ function campaignIds(uses: readonly TechniqueUse[]): string {
 
 /**
  * Score one technique from its uses in the layer's campaigns. An explicit score given in a campaign is that campaign's
- * value for the technique: in one campaign's layer it wins over the model; in an aggregate, `presence` and
+ * value for the technique, taken at the nearer end of the model's range when it lies outside it (`given` keeps it):
+ * in one campaign's layer it wins over the model; in an aggregate, `presence` and
  * `confidence` take the highest of the campaigns' values (explicit ones and the model's over the other campaigns),
  * and `frequency` and `recency`, which count campaigns, count each reporting campaign whatever score it gives (the
  * explanation names those it did not take). Techniques no campaign reports score `INFERRED_WEIGHT` × the model's value
@@ -356,8 +359,16 @@ export function scoreTechnique(uses: readonly TechniqueUse[], model: ScoreModel,
   }
   const others = observed.filter((use) => use.technique.score === undefined);
   const modelled = others.length ? roundScore(model.value(others, context)) : -Infinity;
-  if (giving.length && explicit >= modelled) {
+  // Navigator paints a score beyond the gradient as its end (getHexColor); the score is that end, so the gradient and
+  // legend stay the model's instead of widening and paling every other colour, and the metadata keeps what was given.
+  const { minValue, maxValue } = model.gradient(context);
+  const taken = Math.min(maxValue, Math.max(minValue, explicit));
+  if (giving.length && taken >= modelled) {
     const by = aggregate ? `in ${campaignIds(giving.filter((use) => use.technique.score === explicit))}` : 'in the campaign';
+    if (taken !== explicit) {
+      const explanation = `explicit: ${explicit} given ${by}, outside the ${model.name} model's range ${minValue}..${maxValue}: taken as ${taken}, overrides the model`;
+      return { score: taken, basis: 'explicit', inferred: false, explanation, given: explicit };
+    }
     return { score: explicit, basis: 'explicit', inferred: false, explanation: `explicit: given ${by}, overrides the model` };
   }
   const beside = giving.length ? `; higher than the explicit score ${explicit} given in ${campaignIds(giving)}` : '';

@@ -401,12 +401,40 @@ describe('layer/render-layer', () => {
       }
     });
 
-    it("widens a campaign layer's gradient for an explicit score outside the model range, and says so", () => {
+    it("keeps a campaign layer's gradient and legend for an explicit score outside the model range, scoring it the range's end, and says so", () => {
+      // golden-campaign gives T1059 score: 80 (a 0..100 score) and is rendered with frequency, whose own layer is 0..1.
       const { layer: one, warnings } = renderCampaignLayer(golden.result, golden.index, { model: 'frequency' });
-      expect(one.gradient).to.include({ minValue: 0, maxValue: 80 });
+      expect(one.gradient).to.include({ minValue: 0, maxValue: 1 });
+      expect(only(one, 'T1059').score).to.equal(1);
+      expect(only(one, 'T1059').metadata?.[0]).to.deep.equal({
+        name: 'score',
+        value: "1 (explicit: 80 given in the campaign, outside the frequency model's range 0..1: taken as 1, overrides the model)",
+      });
+      // The legend's colour is the observed entries' colour: full red, not the #fffdfd a 0..80 gradient gave them.
+      expect(one.legendItems?.[0]).to.deep.equal({ label: 'used in 1 campaign', color: '#ff6666' });
       expect(warnings).to.include(
-        `${golden.result.file}: T1059: explicit score 80 is outside the frequency model's range 0..1; the gradient was widened to include it, which pales the other colours`,
+        `${golden.result.file}: T1059: explicit score 80 is outside the frequency model's range 0..1: scored 1, the end of the range, ` +
+          "which Navigator would paint 80 as too; the gradient and legend stay 0..1 and the score's metadata says 80 was given: " +
+          'fix the score, or render with a model whose range holds it',
       );
+      expect(findings(one)).to.deep.equal([]);
+    });
+
+    it('takes an explicit score above 100 at 100 in a presence aggregate, naming the campaign that gave it', () => {
+      // golden-campaign's T1059 given score: 150 instead of 80, on its reference and its technique.
+      const high: NormalizedCampaign = {
+        ...golden.result,
+        references: golden.result.references.map((r) => (r.score === 80 ? { ...r, score: 150 } : r)),
+        techniques: golden.result.techniques.map((t) => (t.score === 80 ? { ...t, score: 150 } : t)),
+      };
+      const { layer: both, warnings } = renderAggregateLayer([high, second.result], golden.index, { name: 'golden', model: 'presence' });
+      expect(both.gradient).to.include({ minValue: 0, maxValue: 100 });
+      expect(only(both, 'T1059').score).to.equal(100);
+      expect(warnings.filter((warning) => warning.includes('explicit score'))).to.deep.equal([
+        `aggregate layer "golden": T1059: explicit score 150 in ${golden.result.id} is outside the presence model's range 0..100: scored 100, ` +
+          "the end of the range, which Navigator would paint 150 as too; the gradient and legend stay 0..100 and the score's metadata says 150 was given: " +
+          'fix the score, or render with a model whose range holds it',
+      ]);
     });
 
     it('counts campaigns in a frequency aggregate whatever explicit score one gives: the legend stays "used in k campaigns"', () => {

@@ -161,8 +161,24 @@ describe('layer/score', () => {
 
     for (const model of SCORE_MODEL_NAMES) {
       it(`${model}: an explicit score wins in the campaign's own layer`, () => {
-        const scored = scoreTechnique([use(a, { score: 7 })], SCORE_MODELS[model], context({ campaigns: 1 }));
-        expect(scored).to.deep.equal({ score: 7, basis: 'explicit', inferred: false, explanation: 'explicit: given in the campaign, overrides the model' });
+        const scored = scoreTechnique([use(a, { score: 0.7 })], SCORE_MODELS[model], context({ campaigns: 1 }));
+        expect(scored).to.deep.equal({ score: 0.7, basis: 'explicit', inferred: false, explanation: 'explicit: given in the campaign, overrides the model' });
+      });
+
+      // Navigator paints a score beyond the gradient as its end (attack-navigator, nav-app/src/app/classes/gradient.ts,
+      // getHexColor): the score is that end, the given one kept in the explanation.
+      it(`${model}: an explicit score outside the model's range is taken at its nearer end, saying what was given`, () => {
+        const { minValue, maxValue } = SCORE_MODELS[model].gradient(context({ campaigns: 1 }));
+        for (const [given, taken] of [[150, maxValue], [-5, minValue]] as const) {
+          const scored = scoreTechnique([use(a, { score: given })], SCORE_MODELS[model], context({ campaigns: 1 }));
+          expect(scored).to.deep.equal({
+            score: taken,
+            basis: 'explicit',
+            inferred: false,
+            given,
+            explanation: `explicit: ${given} given in the campaign, outside the ${model} model's range ${minValue}..${maxValue}: taken as ${taken}, overrides the model`,
+          });
+        }
       });
     }
 

@@ -4,6 +4,7 @@ import { compareText } from '../compare-text.js';
 import type { TacticShortname, TechniqueId } from '../attack/types.js';
 import type { CampaignSource, Confidence } from '../campaign/campaign-types.js';
 import { namedSource } from '../campaign/named-source.js';
+import { firstFew } from '../short-list.js';
 import { InputError, UsageError } from '../errors.js';
 import { higherConfidence, type ConfidenceOf } from '../normalize/normalize-campaign.js';
 import { UNRESOLVED_STATUSES, type NormalizedCampaign, type ReferenceResult } from '../normalize/normalize-types.js';
@@ -297,6 +298,8 @@ function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, 
   const fewer: LayerTechnique[] = [];
   // Techniques whose explicit score was taken at the end of the model's range: one warning each, whatever its tactics.
   const clamped = new Set<TechniqueId>();
+  // Explicit scores a model that counts campaigns does not take in an aggregate, each technique and campaign once.
+  const notTaken = new Map<string, { id: TechniqueId; campaign: string; text: string }>();
   for (const [id, uses] of usesById) {
     const observed = uses.filter((use) => use.technique.observed);
     const kept = entries.length;
@@ -326,6 +329,11 @@ function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, 
             `${minValue}..${maxValue} and the score's metadata says ${scored.given} was given: fix the score, or render with a model whose range holds it`,
         );
       }
+      if (aggregate && model.countsCampaigns) {
+        for (const { campaign, technique } of here) {
+          if (technique.observed && technique.score !== undefined) notTaken.set(`${id} ${campaign.id}`, { id, campaign: campaign.id, text: `${id} (${technique.score} in ${campaign.id})` });
+        }
+      }
       const annotations = here.map((use) => ({ use, ...useAnnotation(use) }));
       const comment = annotations.map((a) => (aggregate ? `[${a.use.campaign.id}] ${a.comment}` : a.comment)).join(' | ');
       const metadata: LayerMetadata[] = [{ name: 'score', value: `${scored.score} (${scored.explanation})` }];
@@ -350,6 +358,13 @@ function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, 
     else counts.observed++;
   }
 
+  if (notTaken.size) {
+    warnings.push(
+      `${label}: ${model.name} counts campaigns, so ${plural(notTaken.size, 'explicit score')} of the campaigns ${notTaken.size === 1 ? 'is' : 'are'} not taken: ` +
+        `${firstFew([...notTaken.values()].sort((a, b) => compareIds(a.id, b.id) || compareText(a.campaign, b.campaign)).map((each) => each.text), 8)}; ` +
+        `each entry's score metadata names ${notTaken.size === 1 ? 'it' : 'them'}`,
+    );
+  }
   for (const result of results) {
     for (const line of unresolvedLines(result)) warnings.push(`${result.file}: unresolved reference ${line}`);
     for (const warning of result.warnings) warnings.push(`${result.file}: ${warning}`);

@@ -534,6 +534,8 @@ function renderSortedAggregate(results: readonly NormalizedCampaign[], index: At
     ...(min > 1 ? [fewerLine(core.fewer, min, results.length)] : []),
     unresolved.length ? `Unresolved references (not in the layer): ${unresolved.join('; ')}.` : 'Every reference was resolved.',
     ...(leftOut.length ? [`Entries of the campaign files that could not be read (not in the layer): ${leftOut.join('; ')}.`] : []),
+    // As each campaign's own layer names them: a source without a URL is in no link, so only here does it show.
+    ...results.flatMap((r) => r.campaign.sources.filter((s) => s.url === undefined && s.title).map((s) => `Source (${r.id}): ${oneLine(s.title!)}`)),
   ];
   // A platform filter hides techniques of other platforms, so it is set only when every campaign names its platforms.
   const platforms = results.every((r) => r.campaign.platforms.length)

@@ -306,6 +306,18 @@ describe('layer/render-layer', () => {
       expect(serializeLayer(reversed)).to.equal(serializeLayer(layer));
     });
 
+    it("names in its description each campaign's sources that have no URL, as the campaigns' own layers do", () => {
+      // The APT32 campaign names FireEye's Japanese translation and the English original by title only: no link shows them.
+      const lines = layer.description!.split('\n');
+      const own = renderCampaignLayer(apt32.result, apt32.index, { model: 'frequency' }).layer.description!.split('\n');
+      const sources = own.filter((line) => line.startsWith('Source: '));
+      expect(sources).to.have.length(2);
+      expect(lines.filter((line) => line.startsWith('Source ('))).to.deep.equal([
+        ...sources.map((line) => line.replace('Source: ', 'Source (apt32-covid19-wuhan): ')),
+        ...periscope.result.campaign.sources.map((source) => `Source (temp-periscope-cambodia-2018): ${source.title!.replace(/\s+/g, ' ').trim()}`),
+      ]);
+    });
+
     it('sets a platform filter only when every campaign names its platforms', () => {
       expect(layer.filters).to.equal(undefined);
       expect(layer.metadata).to.deep.include({ name: 'campaigns', value: 'apt32-covid19-wuhan, temp-periscope-cambodia-2018' });

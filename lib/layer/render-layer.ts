@@ -372,7 +372,8 @@ function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, 
 
   const modelGradient = model.gradient(context);
   const gradient = { ...modelGradient, colors: [...modelGradient.colors] };
-  const legendItems = model.legend(context, gradient);
+  // A layer with no observed entry (software only, or nothing kept) has no colour of the model's to explain.
+  const legendItems = counts.observed ? model.legend(context, gradient) : [];
   if (counts.inferred) legendItems.push({ label: INFERRED_LABEL, color: INFERRED_COLOR });
   return {
     techniques: expandParents(entries, index).sort(compareEntries),

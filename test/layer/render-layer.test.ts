@@ -257,6 +257,15 @@ describe('layer/render-layer', () => {
     expect(aggregate.layer.filters?.platforms).to.deep.equal(['Windows', 'ESXi', 'Linux', 'PRE', 'macOS']);
   });
 
+  it("gives a campaign that names software only (a skeleton of FireEye's TEMP.Periscope post) no legend item of observed scores", () => {
+    const tools: NormalizedCampaign = { ...periscope.result, techniques: periscope.result.techniques.filter((t) => !t.observed) };
+    for (const model of SCORE_MODEL_NAMES) {
+      const { layer } = renderCampaignLayer(tools, periscope.index, { model });
+      expect(layer.techniques!.filter((entry) => entry.score !== undefined && entry.color !== INFERRED_COLOR), model).to.deep.equal([]);
+      expect(layer.legendItems, model).to.deep.equal([{ label: INFERRED_LABEL, color: INFERRED_COLOR }]);
+    }
+  });
+
   it('renders byte-identical layers twice', () => {
     const [again] = normalizeFiles([fixture('golden-campaign.yaml')]) as [Item];
     for (const model of SCORE_MODEL_NAMES) {

@@ -1899,9 +1899,12 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
           }
         }
         // One cell per line under a header whose ID column is followed by an evidence column (`Technique Title`, `ID`,
-        // `Use`): the cell after the ID's is the row's evidence, its lines joined.
-        if (refs?.length && evidenceLast && headerOrder.at(-1) === 'id' && !entry.bullet) {
-          const cell = cellAfter(entryAt, lines.length, index, options.namesTechnique);
+        // `Use`): the cell after the ID's is the row's evidence, its lines joined. Where the name column stands between
+        // them (`Tactic`, `ID`, `Technique`, `Procedure`: the NCSC's advisories, scraped), it is the cell after the name's.
+        const nameBetween = headerOrder.at(-1) === 'name' && headerOrder.at(-2) === 'id';
+        if (refs?.length && evidenceLast && (headerOrder.at(-1) === 'id' || nameBetween) && !entry.bullet) {
+          const from = nameBetween ? nameCellIndex(entryAt, lines.length, index, refs) : index;
+          const cell = from === undefined ? undefined : cellAfter(entryAt, lines.length, from, options.namesTechnique);
           if (cell) for (const ref of refs) ref.evidence = [...(ref.evidence ?? []), cell.said];
           if (cell) evidenceEnd = cell.end;
         }
@@ -1926,6 +1929,17 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   }
   lastIds.forEach(add);
   return merged.list();
+}
+
+/**
+ * The index of the line after an ID's that the ID's name was read from (the name cell of a table of one cell per line),
+ * undefined where the next line that is not blank gave no name.
+ */
+function nameCellIndex(entryAt: (i: number) => Entry, count: number, index: number, refs: readonly Found[]): number | undefined {
+  let i = index + 1;
+  while (i < count && entryAt(i).kind === 'blank') i++;
+  const number = i < count ? entryAt(i).line.number : undefined;
+  return number !== undefined && refs.some((ref) => ref.nameSpan?.line === number) ? i : undefined;
 }
 
 /**

@@ -922,6 +922,23 @@ describe('extractReport', () => {
       ]);
     });
 
+    it('reads the Procedure cell after the name cell of a table of one cell per line as evidence', () => {
+      // The NCSC's advisories head their ATT&CK table `Tactic | ID | Technique | Procedure` (AA23-341A on Star Blizzard,
+      // NCSC-led, as cisa.gov's page scraped to text sets it: one cell per line, two blank lines between cells). The
+      // name cell stands between the ID and the procedure: before, no row had evidence. Our own rows in that layout.
+      const cells = [
+        'Tactic', 'ID', 'Technique', 'Procedure',
+        'Reconnaissance', 'T1593', 'Search Open Websites/Domains', 'The actor searched social media for its targets.',
+        'Credential Access', 'T1539', 'Steal Web Session Cookie', 'The actor stole session cookies with a phishing kit.',
+      ];
+      const text = ['MITRE ATT&CK', '', ...cells.flatMap((cell) => [cell, '', ''])].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.raw, ref.tactics, ref.evidence])).to.deep.equal([
+        ['T1593 | Search Open Websites/Domains', ['Reconnaissance'], ['line 24: "The actor searched social media for its targets."']],
+        ['T1539 | Steal Web Session Cookie', ['Credential Access'], ['line 36: "The actor stole session cookies with a phishing kit."']],
+      ]);
+    });
+
     it('takes no name from the ends of the cells beside the ID\'s', () => {
       // cchopin/threat-reports MIRAI-EIW-2026-02/02_threat_intelligence_FR.md (February 2026, no licence stated), section
       // 6.5: `| Port non standard | T1571 | Port 6969 pour le C2 |` was named "non standard Port" (T1571 Non-Standard Port). Its PINEAPPLE sibling (cchopin/threat-reports PINEAPPLE-2026-02/rapport_FR.md,

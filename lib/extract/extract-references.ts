@@ -2072,6 +2072,11 @@ function neighbourName(entryAt: (i: number) => Entry, count: number, index: numb
   };
   const nameFirst = headerOrder.indexOf('name') < headerOrder.indexOf('id');
   const known = headerOrder.includes('name') && headerOrder.includes('id');
+  const stacked = labelled || (known && nameFirst) ? undefined : stackedName(entryAt, count, index, used);
+  if (stacked) {
+    used.add(stacked);
+    return stacked;
+  }
   const order = labelled ? [nearest(1)] : known ? [nameFirst ? nearest(-1) : nearest(1)] : [nearest(-1), nearest(1)];
   const fieldLine = lineField(entryAt(index).line)?.role !== undefined;
   for (const entry of order) {
@@ -2088,6 +2093,32 @@ function neighbourName(entryAt: (i: number) => Entry, count: number, index: numb
     }
   }
   return undefined;
+}
+
+/**
+ * The name of a bare ID among IDs set one per line right above as many names one per line, a table's cell of several IDs
+ * over the next cell's names (Securelist's `MITRE ATT&CK Mapping` tables scraped to text: `T1059.003`, `T1569.002`, then
+ * `Command and Scripting Interpreter: Windows Command Shell`, `System Services: Service Execution`): the name in the
+ * same place of its run. Undefined for an ID alone, or where the run of names is not as long as the run of IDs.
+ */
+function stackedName(entryAt: (i: number) => Entry, count: number, index: number, used: Set<Entry>): Entry | undefined {
+  const bare = (i: number): boolean => {
+    const entry = entryAt(i);
+    return entry.kind === 'ids' && !entry.bullet && entry.line.idSpans.length === 2 && !/\p{L}/u.test(withoutIds(entry.line, { start: 0, end: entry.line.text.length }));
+  };
+  let first = index;
+  while (first > 0 && bare(first - 1)) first--;
+  let last = index;
+  while (last + 1 < count && bare(last + 1)) last++;
+  const run = last - first + 1;
+  if (run < 2 || last + run >= count) return undefined;
+  for (let i = last + 1; i <= last + run; i++) {
+    const entry = entryAt(i);
+    if (entry.kind !== 'text' || entry.heading || !/\p{L}/u.test(entry.line.text)) return undefined;
+  }
+  if (last + run + 1 < count && entryAt(last + run + 1).kind === 'text') return undefined;
+  const name = entryAt(last + 1 + index - first);
+  return used.has(name) ? undefined : name;
 }
 
 /** Whether a reference's name was taken from another line than its ID's (the cell beside a bare ID). */

@@ -1612,6 +1612,23 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('a cell of several IDs one per line over a cell of as many names: each ID takes the name in its place', () => {
+      // Securelist's "Lazarus covets COVID-19-related intelligence" (2020), its `MITRE ATT&CK Mapping.` table scraped to
+      // text: a tactic cell, its IDs one per line, then their names one per line. Before, the last ID took the first name
+      // (`T1569.002 | Command and Scripting Interpreter: Windows Command Shell`, a false disagreement) and the others none.
+      // Our own reconstruction of two of its rows.
+      const text = [
+        'Tactic', '', 'Technique.', '', 'Technique Name.', '', '',
+        'Execution', 'T1059.003', 'T1569.002', 'Command and Scripting Interpreter: Windows Command Shell', 'System Services: Service Execution', '', '',
+        'Lateral Movement', 'T1021.002', 'SMB/Windows Admin Shares',
+      ].join('\n');
+      check(text, [
+        { raw: 'T1059.003 | Command and Scripting Interpreter: Windows Command Shell', line: 9, ids: ['T1059.003'], name: 'Command and Scripting Interpreter: Windows Command Shell', tactics: ['Execution'] },
+        { raw: 'T1569.002 | System Services: Service Execution', line: 10, ids: ['T1569.002'], name: 'System Services: Service Execution', tactics: ['Execution'] },
+        { raw: 'T1021.002 | SMB/Windows Admin Shares', line: 16, ids: ['T1021.002'], name: 'SMB/Windows Admin Shares', tactics: ['Lateral Movement'] },
+      ]);
+    });
+
     it('prose: "T1059.001 (PowerShell)", "Name (ID)", ATT&CK URLs and markdown links', () => {
       check(
         [

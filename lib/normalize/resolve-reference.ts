@@ -878,7 +878,14 @@ function nameVerdict(check: NameCheck, named: NamedTechniques): Outcome {
   // `malicious links [T1566.002]`: words of a sentence, in lower case, that only come close to another technique's name
   // (T1204.001 Malicious Link) describe what was done; they do not make the ID written wrong. The ID stands, with a
   // warning. Another technique's name itself, in any case (`process injection (T1003)`), disagrees.
-  if (named.byName.status === 'fuzzy' && /[a-z]/.test(name) && !/[A-Z]/.test(name)) {
+  // So are a sentence's words that are only a sub-technique's own name in another family, without its parent's
+  // (`to log in to a target's email account [T1078]`, the NCSC's AA23-341A: T1087.003's `Email Account`).
+  const subName = (other: TechniqueId): boolean => {
+    const technique = target.technique(other);
+    return !!technique?.parent && technique.parent !== byId.parent && technique.parent !== byId.id && nameKey(technique.name) === nameKey(named.naming);
+  };
+  const lowerCase = /[a-z]/.test(name) && !/[A-Z]/.test(name);
+  if (lowerCase && (named.byName.status === 'fuzzy' || (others.length && others.every(subName)))) {
     return noted(check, `the words "${name}" beside ${id} are the name of ${namedAs}; read as a description, ${id} kept as written: check that it is the technique meant`, true);
   }
   const message =

@@ -229,6 +229,20 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     expect(resolveReference({ raw: 'spearphishing attachment (T1566.002)' }, context).status).to.equal('ambiguous');
   });
 
+  it('reads lower-case words that are only another family\'s sub-technique name as a description (AA23-341A: email account [T1078])', () => {
+    // The NCSC's Star Blizzard advisory (AA23-341A): "to log in to a target's email account [T1078]". `Email Account` is
+    // T1087.003's own name, without its parent's: the sentence's object, not a second technique. Before, T1078 was
+    // ambiguous ("write the one you mean").
+    const prose = resolveReference({ raw: 'email account [T1078]' }, context);
+    expect([prose.status, prose.ids]).to.deep.equal(['current', ['T1078']]);
+    expect(prose.warnings).to.deep.equal([
+      'the words "email account" beside T1078 are the name of T1087.003 Account Discovery: Email Account; read as a description, T1078 kept as written: check that it is the technique meant',
+    ]);
+    // Written as a name, or as the whole name with its parent's, it still disagrees.
+    expect(resolveReference({ raw: 'Email Account (T1078)' }, context).status).to.equal('ambiguous');
+    expect(resolveReference({ raw: 'account discovery: email account (T1078)' }, context).status).to.equal('ambiguous');
+  });
+
   it('warns when words that name no technique hold a sibling sub-technique\'s name (reports5 09: T1071-001: DNS Tunneling Data Exfil)', () => {
     const dns = resolveReference({ raw: 'T1071-001: DNS Tunneling Data Exfil' }, context);
     expect([dns.status, dns.ids]).to.deep.equal(['current', ['T1071.001']]);

@@ -7,12 +7,14 @@
 
 // A Markdown or AsciiDoc heading's mark and its level.
 const MARKED = /^\s{0,3}(#{1,6}|={1,6})\s+(.*?)(?:\s+#+)?\s*$/;
-// What may stand around a heading's words: bold or italic marks, a section's number (`6.`, `4.1`), a colon after.
-const DECORATION = /^(?:\*\*|__|\*|_)?\s*(?:\d+(?:\.\d+)*\.?\s+|[A-Z]\.\s+)?(.*?)\s*:?\s*(?:\*\*|__|\*|_)?\s*:?$/;
+// What may stand around a heading's words: bold or italic marks, a section's number (`6.`, `4.1`) or an appendix's
+// (`APPENDIX 3 –`, `Annex B:`, BlackBerry's "Detailed MITRE ATT&CK® Mapping"), a colon after.
+const DECORATION =
+  /^(?:\*\*|__|\*|_)?\s*(?:(?:APPENDIX|Appendix|ANNEXE?|Annexe?)\s+(?:\d+|[A-Z])\s*[–—:.-]?\s+)?(?:\d+(?:\.\d+)*\.?\s+|[A-Z]\.\s+)?(.*?)\s*:?\s*(?:\*\*|__|\*|_)?\s*:?$/;
 // The words of such a heading, and the words at least one of which it holds: the framework's name, `TTPs`, or both
 // `tactics` and `techniques` (`Tactics, Techniques and Procedures`).
 const HEADING_WORDS = new Set(
-  'mitre att&ck att＆ck ttps ttp tactics techniques procedures tactic technique and & the of used observed identified mapping mapped matrix framework enterprise table summary analysis overview マッピング'.split(' '),
+  'mitre att&ck att＆ck ttps ttp tactics techniques procedures tactic technique and & the of used observed identified mapping mapped matrix framework enterprise table summary analysis overview detailed マッピング'.split(' '),
 );
 const MAX_HEADING = 60;
 
@@ -27,7 +29,8 @@ export interface AttackSection {
 function attackHeading(text: string): string | undefined {
   const bare = DECORATION.exec(text.trim())?.[1]?.trim() ?? '';
   if (!bare || bare.length > MAX_HEADING) return undefined;
-  const words = bare.toLowerCase().split(/[\s,/:()-]+/).filter(Boolean);
+  // A registered or trade mark (`MITRE ATT&CK®`) is no word of its own; a dash of any length parts words.
+  const words = bare.toLowerCase().replace(/[®™]/g, '').split(/[\s,/:()–—-]+/).filter(Boolean);
   if (!words.length || !words.every((word) => HEADING_WORDS.has(word))) return undefined;
   const announces = words.some((word) => /^(?:att[&＆]ck|ttps?)$/.test(word)) || (words.some((word) => word.startsWith('tactic')) && words.some((word) => word.startsWith('technique')));
   return announces ? bare : undefined;

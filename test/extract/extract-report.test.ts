@@ -2677,5 +2677,20 @@ describe('extractReport', () => {
       const sentence = 'The ATT&CK techniques are in the figure below.\n\nWe map them to MITRE ATT&CK in the appendix.';
       expect(sectionNotes(sentence)).to.deep.equal([]);
     });
+
+    it('reads an appendix\'s heading, its number, a trade mark and a dash aside (BlackBerry: APPENDIX 3 – Detailed MITRE ATT&CK® Mapping)', () => {
+      // BlackBerry's "Silent Skimmer" post (2023) scraped to text ends in appendices; its third, `APPENDIX 3 – Detailed MITRE
+      // ATT&CK® Mapping`, holds `Available upon request` only (the mapping is in the private report). Before, the appendix's
+      // label, the ® and `Detailed` made it no heading, and extract said nothing. Our own lines in that layout.
+      const text = [
+        'The actor ran a PowerShell script to replace the checkout page.', '', 'APPENDIX 2 – Applied Countermeasures', '',
+        'Available upon request – see below.', '', '', 'APPENDIX 3 – Detailed MITRE ATT&CK® Mapping', '', 'Tactic/ Technique/ Context', '',
+        'Available upon request – see below.', '', 'Related Reading',
+      ].join('\n');
+      expect(sectionNotes(text)).to.deep.equal([
+        'line 8: the section "Detailed MITRE ATT&CK® Mapping" holds no technique extract could read (a table kept as an image?); map it by hand from the original report',
+      ]);
+      expect(sectionNotes('Annex B: MITRE ATT&CK\u2122 Techniques\n\n| Tactic | ID |\n|---|---|\n| Execution | T1059.001 |')).to.deep.equal([]);
+    });
   });
 });

@@ -132,7 +132,11 @@ function renderSkeleton(reports: readonly SkeletonReport[], options: Omit<Campai
   const sources = reports.flatMap((report) => (report.source ? [report.source] : []));
   const guess = options.actor === undefined ? mainGroup(objects) : undefined;
   const actor = guess && !guess.doubt ? guess.group : undefined;
-  const software = objects.filter((object) => object.kind === 'software');
+  // Software named only in passing (a list of other posts under its label: BlackBerry's `Related Reading` naming Cuba
+  // ransomware) is no software of the report's: it stands in a comment, for the analyst to see, not as an entry.
+  const inPassing = (object: FoundAttackObject): boolean => (seen.get(`${object.kind} ${object.id}`) ?? [object]).every((one) => !ownLines(one).length);
+  const software = objects.filter((object) => object.kind === 'software' && !inPassing(object));
+  const passingSoftware = objects.filter((object) => object.kind === 'software' && inPassing(object));
   const doc = new YAML.Document({
     name: oneLine(options.name),
     ...(options.domain && options.domain !== 'enterprise-attack' ? { domain: options.domain } : {}),
@@ -179,6 +183,12 @@ function renderSkeleton(reports: readonly SkeletonReport[], options: Omit<Campai
       const item = softwareItems.items[i];
       if (object.from?.length && YAML.isNode(item)) item.commentBefore = object.from.map((place) => ` from: ${oneLine(place)}`).join('\n');
     }
+  }
+  if (passingSoftware.length) {
+    const lines = passingSoftware.map((object) => ` software named only in passing (not proposed): ${oneLine(object.note)}, at ${placesOf(object)}`);
+    const pair = doc.contents && YAML.isMap(doc.contents) ? doc.contents.items.find((item) => YAML.isScalar(item.key) && item.key.value === 'software') : undefined;
+    if (pair && YAML.isScalar(pair.key)) pair.key.commentBefore = lines.join('\n');
+    else doc.comment = lines.join('\n');
   }
   if (actor) {
     const pair = doc.contents && YAML.isMap(doc.contents) ? doc.contents.items.find((item) => YAML.isScalar(item.key) && item.key.value === 'actor') : undefined;

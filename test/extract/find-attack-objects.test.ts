@@ -117,6 +117,15 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
       expect(skeleton).to.include('# named: group G0010 Turla, at r.txt:4 (in passing at line 4)');
     });
 
+    it('writes no software entry for software named only in a list of other posts, but a comment', () => {
+      // BlackBerry's "Silent Skimmer" post (2023) scraped to text ends in `Related Reading` and other posts' titles, one of
+      // them on Cuba ransomware (S0625): it was a `software:` entry of the skeleton, though the post never names it.
+      const { skeleton } = skeletonOf([...post, 'The loader also pulled Cobalt Strike beacons.', '', 'Related Reading', '', 'Cuba Ransomware Deploys New Tools: Targets Including Critical Infrastructure'].join('\n'));
+      const software = (parse(skeleton) as { software?: Array<{ ref: string }> }).software?.map((item) => item.ref);
+      expect(software).to.deep.equal(['BlackCat', 'Cobalt Strike']);
+      expect(skeleton).to.include('# software named only in passing (not proposed): S0625 Cuba, at r.txt:8 (in passing at line 8)');
+    });
+
     it('nor for one named before "evaluation" (the Carbanak+FIN7 evaluation), nor in a list of other posts under its label', () => {
       expect(skeletonOf([...post, 'Our EDR did well in the Carbanak+FIN7 evaluation.'].join('\n')).actor).to.equal(undefined);
       // The shape of BleepingComputer's pages saved as Markdown: `### Related Articles:` and other posts' titles.

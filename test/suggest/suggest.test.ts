@@ -1608,9 +1608,9 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
   // A short sentence that only lists the tools of the step told before it, split off from it (a reconstruction in our
   // words of the shape the lead met: `… tunnelled its traffic out.` / `LIGOLO and REVSOCKS.`, which got Proxy 100 on one
   // group's example naming a tool "similar to" revsocks and Obtain Capabilities: Tool 9.3 for LIGOLO). Names listed
-  // alone say which tools, not what was done; a tool the glossary reads as its behaviour (Mimikatz), a technique's name
-  // (PowerShell), a protocol's acronym (RDP), common words (Cobalt Strike), one name alone, and a sentence are read.
-  it('ranks no passage that only lists names of tools (LIGOLO and REVSOCKS.), and says so; a name with a known behaviour is read', () => {
+  // alone say which tools, not what was done, whether the glossary knows them (Mimikatz) or not; a technique's name
+  // (PowerShell), a protocol's acronym (RDP), common words (Cobalt Strike, Chisel), and a sentence are read.
+  it('ranks no passage that only lists names of tools (LIGOLO and REVSOCKS.), and says so, known tools or not', () => {
     const text = 'The actor tunnelled its traffic out of the network through two reverse proxies.\nLIGOLO and REVSOCKS.';
     for (const lines of [false, true]) {
       const passages = suggestTechniques(text, model, { lines });
@@ -1619,16 +1619,37 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
         ['LIGOLO and REVSOCKS.', TOOL_NAMES_NOTE, false],
       ]);
     }
-    expectUnranked(['Ligolo-ng, REVSOCKS and Iox', '- Rsocx / Iox'], TOOL_NAMES_NOTE);
+    expectUnranked(['Ligolo-ng, REVSOCKS and Iox', '- Rsocx / Iox', 'Mimikatz and PsExec.', 'AdFind / Rclone'], TOOL_NAMES_NOTE);
     expectRead([
-      ['Mimikatz and PsExec.', 'T1003.001'],
       ['PowerShell and WMI.', 'T1059.001'],
       ['RDP and SMB.'],
-      ['AdFind / Rclone'],
       ['Ligolo-ng and Chisel.', 'T1572'],
       ['Cobalt Strike and Brute Ratel.'],
-      ['REVSOCKS'],
       ['The actor used LIGOLO and REVSOCKS.'],
+    ]);
+  });
+
+  // One name alone, split off from what was done with it: Trend Micro's 2021 midyear report (its PDF as Markdown text)
+  // flattens its table of tools one cell a paragraph (`Mimikatz`, then `Credential dumping` cells later; `AdFind`,
+  // then `Active Directory (AD) search utility`); ESET's Sponsor post (September 2023) describes a file among its
+  // indicators as `Mimikatz.` alone. Each got the technique of the tool's best-known use at 100 on the name alone. The
+  // shapes in our words, around names the glossary knows as tools; a name it does not know, a word ending in -ing (an
+  // activity), one the glossary reads as the word it shortens (Recon) and a sentence with a verb are read.
+  it('ranks no passage that is one name of a tool the glossary knows (Mimikatz., AdFind), and says so; a sentence using it is read', () => {
+    const table = ['Tool', 'Intended use', 'Mimikatz', 'Proof-of-concept code for demonstrating vulnerabilities', 'AdFind', 'Active Directory (AD) search utility', 'MegaSync', 'Credential dumping'];
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(table.join('\n\n'), model, { lines });
+      expect(passages.filter((p) => p.note === TOOL_NAMES_NOTE).map((p) => p.text), `lines: ${lines}`).to.deep.equal(['Mimikatz', 'AdFind', 'MegaSync']);
+      expect(passages.find((p) => p.text === 'Credential dumping')!.candidates[0]!.id, `lines: ${lines}`).to.equal('T1003');
+    }
+    expectUnranked(['Mimikatz.', 'AdFind', '- Rclone', 'AnyDesk.', 'ProcDump'], TOOL_NAMES_NOTE);
+    expectRead([
+      ['Used Mimikatz.', 'T1003.001'],
+      ['Mimikatz dumped credentials from LSASS.', 'T1003.001'],
+      ['The tools were Mimikatz and AdFind.', 'T1003.001'],
+      ['TypoSquatting', 'T1583.001'],
+      ['Recon'],
+      ['REVSOCKS'],
     ]);
   });
 

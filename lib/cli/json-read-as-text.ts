@@ -6,9 +6,10 @@ import { note, type CliContext, type GlobalArgs } from './context.js';
  * an Attack Flow or a layer: one that is no JSON (cut short, a trailing comma), at its fault, or valid JSON of no kind
  * the tool reads (`{"a": 1}`, a list of strings, a Sigma rule exported as JSON). Its IDs and technique names are still
  * found in it (a MISP event cut short keeps its galaxies' `T1566.001`), where the run would otherwise say only how few
- * it found. A file of a kind is read as that kind, or refused, before this (readReportText).
+ * it found. A file of a kind is read as that kind, or refused, before this (readReportText). `command` is the one reading
+ * it, whom the warning names: the kinds are not the same for each (suggest refuses a MISP event, extract reads it).
  */
-export function warnJsonReadAsText(context: CliContext, args: GlobalArgs, file: string, text: string): void {
+export function warnJsonReadAsText(context: CliContext, args: GlobalArgs, command: 'extract' | 'suggest', file: string, text: string): void {
   if (!/\.json$/i.test(file)) return;
   try {
     JSON.parse(text);
@@ -22,5 +23,5 @@ export function warnJsonReadAsText(context: CliContext, args: GlobalArgs, file: 
     return;
   }
   if (kindOfDocument(text)) return;
-  note(context, args, `warning: ${inputName(file)}: valid JSON of no kind extract reads (not a STIX bundle, MISP event, Attack Flow or Navigator layer); read as a report's text`);
+  note(context, args, `warning: ${inputName(file)}: valid JSON of no kind ${command} reads (not a STIX bundle, MISP event, Attack Flow or Navigator layer); read as a report's text`);
 }

@@ -385,12 +385,13 @@ describe('the CLI contract, command by command', () => {
     writeFileSync(strings, '["The actor ran PowerShell (T1059.001).", "It sent spearphishing attachments."]\n');
     const cut = join(folder, 'cut.json');
     writeFileSync(cut, readFileSync(join(repoRoot, 'test/fixtures/misp/misp-stix-event-with-galaxy.json'), 'utf8').split('\n').slice(0, 38).join('\n'));
-    const noKind = (file: string) => `warning: ${file}: valid JSON of no kind extract reads (not a STIX bundle, MISP event, Attack Flow or Navigator layer); read as a report's text\n`;
+    // Each command names itself: suggest said `of no kind extract reads`, a command the user had not run.
+    const noKind = (command: string, file: string) => `warning: ${file}: valid JSON of no kind ${command} reads (not a STIX bundle, MISP event, Attack Flow or Navigator layer); read as a report's text\n`;
     for (const command of ['extract', 'suggest']) {
       for (const file of [object, strings]) {
         const run = await runCli([command, file]);
         expect(run.code, `${command} ${file}: ${run.stderr}`).to.equal(0);
-        expect(run.stderr).to.include(noKind(file));
+        expect(run.stderr).to.include(noKind(command, file));
         expect((await runCli([command, file, '--quiet'])).stderr).to.equal('');
       }
     }

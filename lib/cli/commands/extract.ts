@@ -51,14 +51,14 @@ export function handler(context: CliContext) {
     const stdin = await readStdin(context, files);
     if (files.length === 1) {
       const text = readReportText(files[0]!, files[0]!, { stdin }, STRUCTURED);
-      warnJsonReadAsText(context, args, files[0]!, text);
+      warnJsonReadAsText(context, args, 'extract', files[0]!, text);
       return extractOne(context, args, files[0]!, text);
     }
     const twice = files.find((file, i) => file !== '-' && files.indexOf(file) !== i);
     if (twice !== undefined) throw new UsageError(`${twice} is given twice; give each report once`);
     if (args.json) throw new UsageError('--json prints one report\'s references: run extract --json on each report');
     const texts = files.map((file) => readReportText(file, file, { stdin }, STRUCTURED));
-    files.forEach((file, i) => warnJsonReadAsText(context, args, file, texts[i]!));
+    files.forEach((file, i) => warnJsonReadAsText(context, args, 'extract', file, texts[i]!));
     // A STIX bundle, a MISP event or an Attack Flow carries its own actor, name and dates, and --actor chooses within
     // it: it is a campaign of its own, not one report among others.
     for (const [i, file] of files.entries()) {

@@ -30,7 +30,7 @@ export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
     if (!Number.isInteger(args.top) || args.top < 1) throw new UsageError(`--top ${args.top}: give a whole number of candidates, 1 or more`);
     const text = readReportText(args.report, args.report, { stdin: await readStdin(context, [args.report]) });
-    warnJsonReadAsText(context, args, args.report, text);
+    warnJsonReadAsText(context, args, 'suggest', args.report, text);
     const index = attackLibrary(context, args).release(args.domain ?? 'enterprise-attack', args['attack-release']);
     const model = loadSuggestModel(index, {
       cacheDir: cacheDir(context),

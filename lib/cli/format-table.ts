@@ -69,7 +69,7 @@ export function formatTable(
 /**
  * A line folded at spaces into lines of at most `width` characters, each after the first indented by `indent` spaces:
  * for free text on a terminal, where a long line wraps at any character back to the first column. A word longer than
- * the width is not cut; its line is left longer.
+ * the room left on its line (a URL, a path, a hash) is cut to it, with …, down to MIN_FLEXIBLE characters.
  */
 export function foldLine(line: string, width: number, indent: number): string[] {
   const lead = line.length - line.trimStart().length;
@@ -82,10 +82,19 @@ export function foldLine(line: string, width: number, indent: number): string[] 
       current = ' '.repeat(indent);
       bare = true;
     }
-    current += bare ? word : ` ${word}`;
+    current += bare ? fit(word, Math.max(MIN_FLEXIBLE, width - [...current].length)) : ` ${word}`;
     bare = false;
   }
   return [...lines, current];
+}
+
+/**
+ * A line of a fixed start, a free text and a fixed end (`  1. T1548.002 `, a technique's name, `  score 100`) in at
+ * most `width` characters: the text cut with … where the line is longer, down to MIN_FLEXIBLE characters; the fixed
+ * parts never are.
+ */
+export function fitBetween(start: string, text: string, end: string, width: number): string {
+  return `${start}${fit(text, Math.max(MIN_FLEXIBLE, width - [...start].length - [...end].length))}${end}`;
 }
 
 /** A cell cut to `width` characters, with … when cut. */

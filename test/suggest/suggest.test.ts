@@ -4100,6 +4100,36 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(shown.replace(/(score [\d.]+)\n {5}/g, '$1  ').replace(/\n {4,}(?=\S)/g, ' ')).to.equal(piped);
   });
 
+  it("fits every line of the table to a terminal's width: a long technique's name is cut, never its ID or score, and so is a word longer than a line; piped, as before", async () => {
+    // The same Trend Micro post gave candidate lines of 96 characters before the why, on a terminal: `Boot or Logon
+    // Autostart Execution: Registry Run Keys / Startup Folder` for its run key sentence, `Abuse Elevation Control
+    // Mechanism: Bypass User Account Control` for another; a 40-character path was left whole, wider than the room
+    // left on a line. Its run key sentence in our words, and a UAC bypass of our own.
+    const file = join(freshTmpDir('suggest'), 'post.txt');
+    writeFileSync(
+      file,
+      'The DLL then made a run key named Python whose value is C:\\Users\\Public\\Music\\python\\pythonw.exe, to persist.\n\n' +
+        'The loader bypassed User Account Control through fodhelper.exe to run the payload with elevated privileges.\n',
+    );
+    const json = JSON.parse((await runCli(['suggest', file, '--top', '3', '--json', '--quiet'])).stdout) as { candidates: { id: string; name: string; score: number }[] }[];
+    const names = json.flatMap((p) => p.candidates.map((c) => c.name));
+    expect(names).to.include.members(['Boot or Logon Autostart Execution: Registry Run Keys / Startup Folder', 'Abuse Elevation Control Mechanism: Bypass User Account Control']);
+    const piped = (await runCli(['suggest', file, '--top', '3', '--quiet'])).stdout;
+    for (const name of names) expect(piped).to.include(name);
+    for (const columns of [80, 40]) {
+      const lines = (await runCli(['suggest', file, '--top', '3', '--quiet'], {}, { tty: { columns } })).stdout.trimEnd().split('\n');
+      expect(lines.filter((line) => [...line].length > columns), `${columns} columns`).to.deep.equal([]);
+      // Each candidate's line: its whole ID and score, its name whole or cut with … (a start of it).
+      const heads = lines.filter((line) => /^  \d\. T\d{4}/.test(line));
+      expect(heads.map((line) => line.replace(/^( {2}\d\. T[\d.]+) .*  score /, '$1 score ')), `${columns} columns`).to.deep.equal(json.flatMap((p) => p.candidates.map((c, i) => `  ${i + 1}. ${c.id} score ${c.score}`)));
+      json.flatMap((p) => p.candidates).forEach((c, i) => {
+        const shown = heads[i]!.slice(heads[i]!.indexOf(c.id) + c.id.length + 1, heads[i]!.lastIndexOf('  score '));
+        expect(shown === c.name || (shown.endsWith('…') && c.name.startsWith(shown.slice(0, -1))), `${columns} columns: ${shown}`).to.equal(true);
+      });
+      expect(heads.some((line) => line.includes('…')), `${columns} columns`).to.equal(true);
+    }
+  });
+
   it("lists a passage said again (a page's running header) once in the table and the skeleton, all of them in the JSON", async () => {
     const file = join(freshTmpDir('suggest'), 'pages.txt');
     const header = 'ACME Report: Remote Access Trojan | TLP:CLEAR';

@@ -1,6 +1,6 @@
 import { domainHint, inputName, interleavedLineRuns, isHtmlPage, loadSuggestModel, ONE_WORD, passagesByText, readReportText, suggestTechniques, UsageError, type PassageSuggestions } from '../../index.js';
 import { attackLibrary, cacheDir, note, printJson, progressLine, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
-import { foldLine, tableStyle } from '../format-table.js';
+import { fitBetween, foldLine, tableStyle } from '../format-table.js';
 import { warnJsonReadAsText } from '../json-read-as-text.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -94,7 +94,8 @@ export function handler(context: CliContext) {
  * candidates) two or more in a row are counted in one entry, by note, with their lines: a scraped page has hundreds,
  * which listed one by one hid the report's sentences between them. So are passages whose candidates all score below
  * `minScore`, which says so. Given a terminal's `width`, each candidate's why is on its own lines under its ID, name
- * and score, and every line is folded at spaces to the width; without (piped), one line per candidate, as scripts read.
+ * and score, every line is folded at spaces to the width, and a name or a word longer than its room is cut to it;
+ * without (piped), one line per candidate, whole, as scripts read.
  */
 function renderSuggestions(passages: readonly PassageSuggestions[], minScore: number, width?: number): string {
   const out: string[] = [];
@@ -123,11 +124,13 @@ function renderSuggestions(passages: readonly PassageSuggestions[], minScore: nu
     if (passage.note) put(`  (${passage.note})`);
     if (passage.wordsInCommon === 1) put(`  (${ONE_WORD})`);
     passage.candidates.forEach((candidate, i) => {
-      const head = `  ${i + 1}. ${candidate.id} ${candidate.name}  score ${candidate.score}`;
-      // On a terminal the why goes under the ID, on lines of its own; the ID, name and score stay on one line.
-      const under = head.indexOf('.') + 2;
-      if (width) out.push(head, ...foldLine(`${' '.repeat(under)}${candidate.why}`, width, under));
-      else out.push(`${head}  ${candidate.why}`);
+      const start = `  ${i + 1}. ${candidate.id} `;
+      const end = `  score ${candidate.score}`;
+      // On a terminal the why goes under the ID, on lines of its own; the ID, name and score stay on one line, the name
+      // cut to fit (a sub-technique's can be 70 characters), never the ID or the score.
+      const under = start.indexOf('.') + 2;
+      if (width) out.push(fitBetween(start, candidate.name, end, width), ...foldLine(`${' '.repeat(under)}${candidate.why}`, width, under));
+      else out.push(`${start}${candidate.name}${end}  ${candidate.why}`);
     });
     if (!passage.candidates.length && !passage.note) put(`  (${none})`);
   }

@@ -51,6 +51,19 @@ export function nameKey(name: string): string {
     .trim();
 }
 
+// A name of letters then digits (`APT41`, `TA505`, `FIN7`, ATT&CK's alias `TG-3390`) is written with the two together,
+// apart or hyphenated: CYFIRMA titles a report "The Origins of APT 41 and ShadowPad Lineage", and text writes `APT-29`.
+const LETTERS_THEN_DIGITS = /^(\p{L}+)[ -]?(\p{N}+)$/u;
+
+/**
+ * A name of letters then digits, together or apart by a space or hyphen, as its letters and its digits (`APT 41`,
+ * `apt-41` and `APT41` alike); undefined for any other name.
+ */
+export function lettersThenDigits(name: string): { letters: string; digits: string } | undefined {
+  const match = LETTERS_THEN_DIGITS.exec(name.trim());
+  return match ? { letters: match[1]!, digits: match[2]! } : undefined;
+}
+
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) {

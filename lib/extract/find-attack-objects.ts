@@ -1,4 +1,4 @@
-import { nameKey, type AttackIndex } from '../attack/attack-index.js';
+import { lettersThenDigits, nameKey, type AttackIndex } from '../attack/attack-index.js';
 import type { ActorRecord } from '../attack/types.js';
 import { objectKind, type AttackObjectKind } from '../normalize/resolve-attack-object.js';
 import { foldLines, originalSpan, type FoldedText } from '../normalize/tokenize-references.js';
@@ -40,8 +40,11 @@ interface NameForm {
   by: 'id' | 'name' | 'alias';
   /** How strictly it must be matched (see `matchRule`). */
   rule: MatchRule;
-  /** The name or alias this form writes without its version's `.0` (`LockBit 3` of `LockBit 3.0`, `VERSION_ZERO`). */
-  of?: string;
+  /**
+   * The name or alias this form writes otherwise, and how: without its version's `.0` (`LockBit 3` of `LockBit 3.0`,
+   * `VERSION_ZERO`), or its letters and digits apart or together (`APT 41` of `APT41`, `spacedForms`).
+   */
+  of?: { written: string; how: string };
 }
 
 // A name whose version is a whole number (`LockBit 3.0`, `Penquin 2.0`, `BlackByte 2.0 Ransomware`) is also written
@@ -50,6 +53,25 @@ interface NameForm {
 // (`LockBit 3.5` is no LockBit 3.0).
 const VERSION_ZERO = /(?<=\d)\.0(?=\s|$)/;
 const MINOR_VERSION = /^\.\d/;
+// A number written apart from a name's words that goes on as a count (`APT 1 of 3`, `FIN 7/9`) is no name's number.
+const COUNT_AFTER = /^\s*(?:of\s+|\/\s*)\d/i;
+
+/**
+ * The other ways a name of capitals then digits is written (`APT 41` and `APT-41` of `APT41`, `TG3390` and `TG 3390` of
+ * ATT&CK's `TG-3390`), with how, for names ATT&CK writes in capitals only and longer than three characters: written
+ * apart, a name is two words, and its capitals are what says it is a name, not a count (`Fin 7`, Lean's type of seven;
+ * `Ta 505`, tantalum at 505 mW; `PS 1`).
+ */
+function spacedForms(written: string): Array<{ form: string; how: string }> {
+  const parts = lettersThenDigits(written);
+  if (!parts || parts.letters.length < 2 || parts.letters !== parts.letters.toUpperCase() || written.length <= 3) return [];
+  const { letters, digits } = parts;
+  return [
+    { form: `${letters}${digits}`, how: 'its letters and digits written together' },
+    { form: `${letters} ${digits}`, how: 'its letters and digits written apart' },
+    { form: `${letters}-${digits}`, how: 'its letters and digits joined by a hyphen' },
+  ].filter(({ form }) => form !== written);
+}
 
 /**
  * How a name must be written in the text to count:
@@ -146,14 +168,21 @@ function nameTable(index: AttackIndex): NameTable {
       [actor.name, 'name'],
       ...actor.aliases.map((alias): [string, NameForm['by']] => [alias, 'alias']),
     ];
-    const forms: Array<[string, NameForm['by'], string?]> = [
+    // Each written form, with the name it writes otherwise and the rule it is held to, where not its own.
+    const forms: Array<[string, NameForm['by'], NameForm['of']?, MatchRule?]> = [
       ...named,
-      ...named.filter(([written, by]) => by !== 'id' && VERSION_ZERO.test(written)).map(([written, by]): [string, NameForm['by'], string] => [written.replace(VERSION_ZERO, ''), by, written]),
+      ...named
+        .filter(([written, by]) => by !== 'id' && VERSION_ZERO.test(written))
+        .map(([written, by]): [string, NameForm['by'], NameForm['of']] => [written.replace(VERSION_ZERO, ''), by, { written, how: 'its version written without ".0"' }]),
+      ...named
+        .filter(([, by]) => by !== 'id')
+        // Written otherwise than ATT&CK writes it, a name of capitals and digits counts only in its capitals.
+        .flatMap(([written, by]) => spacedForms(written).map(({ form, how }): [string, NameForm['by'], NameForm['of'], MatchRule] => [form, by, { written, how }, 'exact'])),
     ];
-    for (const [written, by, of] of forms) {
+    for (const [written, by, of, held] of forms) {
       const parts = words(written);
       if (!parts.length || parts.length > 8) continue;
-      const rule = matchRule(written, by);
+      const rule = held ?? matchRule(written, by);
       if (rule === 'never') continue;
       const key = parts.join(' ').toLowerCase();
       const list = byWords.get(key) ?? [];
@@ -218,7 +247,7 @@ const FILE_EXTENSION = /^\.(?:dll|exe|sys)(?![\p{L}\p{N}])/iu;
 /** Whether a candidate written in the text satisfies its form's rule. */
 function accepts(form: NameForm, written: string, line: string, lineWords: readonly Word[], first: number, last: number): boolean {
   if (nameKey(written) !== form.key) return false;
-  if (form.of && MINOR_VERSION.test(line.slice(lineWords[last]!.end))) return false;
+  if (form.of && [MINOR_VERSION, COUNT_AFTER].some((after) => after.test(line.slice(lineWords[last]!.end)))) return false;
   if (form.rule === 'any-case') return true;
   // `WinMM.dll` (a side-loading report's Windows library, winmm.dll): a name held to the rules of common words and
   // library names, right before a file's extension, names that file, not the software (S0059 WinMM, Naikon's backdoor).
@@ -310,7 +339,7 @@ export function objectsInLines(lines: readonly FoldedText[], index: AttackIndex)
         const [start, end] = [lineWords[first]!.start, lineWords[last]!.end];
         const note = (): string =>
           form.of
-            ? `"${written}" is ${nameKey(form.of) === nameKey(object.name) ? '' : `${form.by === 'alias' ? 'an alias of' : 'a name of'} `}${object.id} ${object.name}${nameKey(form.of) === nameKey(object.name) ? '' : ` ("${form.of}")`}, its version written without ".0"`
+            ? `"${written}" is ${nameKey(form.of.written) === nameKey(object.name) ? '' : `${form.by === 'alias' ? 'an alias of' : 'a name of'} `}${object.id} ${object.name}${nameKey(form.of.written) === nameKey(object.name) ? '' : ` ("${form.of.written}")`}, ${form.of.how}`
             : form.by === 'id' || nameKey(form.written) === nameKey(object.name)
               ? `${object.id} ${object.name}`
               : `"${form.written}" is ${form.by === 'alias' ? 'an alias of' : 'a name of'} ${object.id} ${object.name}`;

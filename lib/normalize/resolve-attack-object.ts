@@ -1,4 +1,4 @@
-import { nameKey, type AttackIndex } from '../attack/attack-index.js';
+import { lettersThenDigits, nameKey, type AttackIndex } from '../attack/attack-index.js';
 import { compareIds } from '../attack/index-bundle.js';
 import { canonicalTechniqueId } from '../attack/technique-id.js';
 import type { AttackLibrary } from '../attack/load.js';
@@ -269,16 +269,22 @@ function techniqueOrTactic(index: AttackIndex, query: string): string | undefine
 
 /**
  * The folded name to look an object up by (`index.actors`): the query as written when an ID, name or alias fits it,
- * else the name or alias that fits it once spaces are left out of both (`APT 32` is APT32), else the query as written.
+ * else the name or alias that fits it once spaces, and the hyphen of a name of letters then digits, are left out of
+ * both (`APT 32` and `APT-32` are APT32), else the query as written.
  */
 export function objectKey(index: AttackIndex, query: string): string {
   const key = nameKey(query);
   if (index.actors(key).length) return key;
-  const compact = key.replace(/ /g, '');
+  // Spaces left out, and the hyphen of a name of letters then digits (`APT-29` is APT29, `TG 3390` is TG-3390).
+  const compact = (folded: string): string => {
+    const parts = lettersThenDigits(folded);
+    return (parts ? parts.letters + parts.digits : folded).replace(/ /g, '');
+  };
+  const wanted = compact(key);
   for (const object of [...index.data.groups, ...index.data.software, ...index.data.campaigns]) {
     for (const name of [object.name, ...object.aliases]) {
       const folded = nameKey(name);
-      if (folded !== key && folded.replace(/ /g, '') === compact) return folded;
+      if (folded !== key && compact(folded) === wanted) return folded;
     }
   }
   return key;

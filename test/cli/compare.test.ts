@@ -57,7 +57,7 @@ describe('attack-layers compare', () => {
   });
 
   it('exits 1 for an object ATT&CK does not know, with suggestions', async () => {
-    const result = await runCli(['compare', APT32, '--with', 'APT-32']);
+    const result = await runCli(['compare', APT32, '--with', 'Ocean Lotos']);
     expect(result.code).to.equal(1);
     expect(result.stderr).to.include('did you mean G0050 APT32');
     expect(hasStackTrace(result.stderr)).to.equal(false);

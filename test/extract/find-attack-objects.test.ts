@@ -147,6 +147,30 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
     expect((parse(skeleton) as { actor?: string }).actor).to.equal('Lazarus Group');
   });
 
+  describe('finds a name of capitals then digits with its letters and digits apart or hyphenated, in its capitals only', () => {
+    const rows: ReadonlyArray<readonly [text: string, ids: string[]]> = [
+      // The title of CYFIRMA's "The Origins of APT 41 and ShadowPad Lineage" (its text writes APT41 further on).
+      ['The Origins of APT 41 and ShadowPad Lineage', ['G0096', 'S0596']],
+      // Our own sentence, in the ways text writes such names; TG-3390 is written with its hyphen by ATT&CK.
+      ['APT-29, TA 505, FIN 7, DEV 0537 and TG 3390 were seen; so was TG3390.', ['G0016', 'G0092', 'G0046', 'G1004', 'G0027']],
+      // Not in other case: Lean's `Fin 7` (a type of seven elements) and tantalum's `Ta 505mw` in a physics script are no
+      // groups; nor a name of three characters (S0613 PS1), nor a number that goes on as a count or a version.
+      ['radii : Fin 7 → ℝ, and Plastic Ta 505 mw.', []],
+      ['See PS 1, then APT 1 of 3 and FIN-7.5.', []],
+    ];
+    for (const [text, ids] of rows) {
+      it(`${JSON.stringify(text)} -> ${ids.join(', ') || 'none'}`, () => {
+        expect(findAttackObjects(text, loadRelease('18.1')).map((o) => o.id)).to.deep.equal(ids);
+      });
+    }
+
+    it('says how the name was written', () => {
+      const [apt41, tg3390] = findAttackObjects('APT 41 and TG 3390', loadRelease('18.1'));
+      expect(apt41!.note).to.equal('"APT 41" is G0096 APT41, its letters and digits written apart');
+      expect(tg3390!.note).to.equal('"TG 3390" is an alias of G0027 Threat Group-3390 ("TG-3390"), its letters and digits written apart');
+    });
+  });
+
   it(`finds APT32 (G0050) in the APT32 seed report (${APT32})`, () => {
     const found = findAttackObjects(readFileSync(seedFile(APT32), 'utf8'), loadRelease('18.1'));
     expect(found.filter((o) => o.kind === 'group').map((o) => o.id)).to.deep.equal(['G0050']);

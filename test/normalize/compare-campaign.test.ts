@@ -191,14 +191,14 @@ describe('comparisonTargets', () => {
     const index = loadRelease('18.1');
     const error = (() => {
       try {
-        comparisonTargets(normalizedText('name: x\ncompare_with:\n  - C0021\n  - APT-32\n'), index);
+        comparisonTargets(normalizedText('name: x\ncompare_with:\n  - C0021\n  - Ocean Lotos\n'), index);
       } catch (e) {
         return e as AttackObjectError;
       }
       throw new Error('expected an error');
     })();
     expect(error).to.be.instanceOf(AttackObjectError);
-    expect(error.message).to.match(/^campaigns\/test\.yaml: line 4, compare_with: no group, software or campaign "APT-32" .*did you mean G0050 APT32/);
+    expect(error.message).to.match(/^campaigns\/test\.yaml: line 4, compare_with: no group, software or campaign "Ocean Lotos" .*did you mean G0050 APT32/);
   });
 
   it('says how to name an object when the campaign has neither compare_with nor an actor', () => {

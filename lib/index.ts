@@ -38,6 +38,8 @@ export {
 export type * from './normalize/normalize-types.js';
 export { UNRESOLVED_STATUSES, UNRESOLVED_STATUS_TEXT } from './normalize/normalize-types.js';
 export { parseReference, type ParsedReference } from './normalize/parse-reference.js';
+/** The references whose written tactics a layer does not keep (`Execution no longer applies`), by reference and technique. */
+export { tacticsNotKept, type TacticNotKept } from './normalize/tactics-not-kept.js';
 export { readTactic, tacticIdAndName, TACTIC_SYNONYMS } from './normalize/read-tactic.js';
 export { resolveReference, fullName, type ReferenceInput, type Resolution, type ResolveContext, type ResolveOptions } from './normalize/resolve-reference.js';
 export {

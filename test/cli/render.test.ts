@@ -7,6 +7,10 @@ import { freshTmpDir, hasStackTrace, runCli } from '../helpers/attack.js';
 const APT32 = 'campaigns/apt32-covid19-wuhan.yaml';
 const GOLDEN = 'test/fixtures/render/golden-campaign.yaml';
 const SECOND = 'test/fixtures/render/golden-second.yaml';
+// T1117 Regsvr32 under Execution and Defense Evasion is T1218.010, Defense Evasion only (normalize's warning at line 47).
+const APT32_TACTICS =
+  `note: 1 reference's tactics are not all kept in the layers: 1 under fewer tactics than written (${APT32}:47 T1218.010 without Execution); ` +
+  `\`attack-layers normalize ${APT32}\` lists every one with why\n`;
 
 function read(path: string): string {
   return readFileSync(path, 'utf8');
@@ -16,7 +20,7 @@ describe('attack-layers render', () => {
   it('writes one layer per campaign and the aggregate, and prints their paths', async () => {
     const out = join(freshTmpDir('render'), 'layers');
     const result = await runCli(['render', APT32, SECOND, '--out', out, '--aggregate', 'All campaigns']);
-    expect(result.stderr).to.equal('');
+    expect(result.stderr).to.equal(APT32_TACTICS);
     expect(result.code).to.equal(0);
     expect(result.stdout).to.equal(
       ['apt32-covid19-wuhan', 'golden-second', 'all-campaigns'].map((name) => `${out}/${name}.layer.json\n`).join(''),
@@ -49,7 +53,8 @@ describe('attack-layers render', () => {
     expect(older.stderr).to.equal(
       'warning: 2 layers are written for ATT&CK enterprise-attack 14: Navigator 5.1 opens them from a file only after asking ' +
         '"Upgrade layer version? … Do you want to open the workflow to upgrade this layer to ATT&CK v18?" (declined, they open in ATT&CK 14); ' +
-        'a layer for ATT&CK 18 opens with no dialog\n',
+        'a layer for ATT&CK 18 opens with no dialog\n' +
+        APT32_TACTICS,
     );
     const refused = await runCli(['render', APT32, '--out', join(dir, 'v3'), '--attack-release', '3.0']);
     expect(refused.code).to.equal(0);
@@ -77,6 +82,28 @@ describe('attack-layers render', () => {
         "a layer has one: render each domain's campaigns in a run of their own, each with its --aggregate\n",
     );
     expect(existsSync(out)).to.equal(false);
+  });
+
+  // render said nothing of them: an entry under every tactic of its technique, or without a tactic the report gave it,
+  // was to be found only in normalize's table or the layer's comments.
+  it('says which references are placed under other tactics than written, on stderr only, and --quiet silences it', async () => {
+    const dir = freshTmpDir('render-tactics');
+    const file = join(dir, 'tactics.yaml');
+    writeFileSync(
+      file,
+      'name: Tactics\ntechniques:\n  - {ref: T1047, tactic: Persistence}\n  - {ref: T1117, tactic: [Execution, Defense Evasion]}\n' +
+        '  - {ref: T1059.001, tactic: N/A}\n  - {ref: T1003, tactic: Credential Access}\n',
+    );
+    const out = join(dir, 'layers');
+    const loud = await runCli(['render', file, '--out', out]);
+    expect([loud.code, loud.stdout]).to.deep.equal([0, `${out}/tactics.layer.json\n`]);
+    expect(loud.stderr).to.equal(
+      "note: 3 references' tactics are not all kept in the layers: " +
+        `2 under every tactic of its technique, no tactic written being one of its (${file}:3 T1047 without Persistence, ${file}:5 T1059.001 without "N/A"); ` +
+        `1 under fewer tactics than written (${file}:4 T1218.010 without Execution); \`attack-layers normalize ${file}\` lists every one with why\n`,
+    );
+    const quiet = await runCli(['render', file, '--out', out, '--force', '--quiet']);
+    expect([quiet.code, quiet.stdout, quiet.stderr]).to.deep.equal([0, `${out}/tactics.layer.json\n`, '']);
   });
 
   it('reports unresolved references on stderr, and --quiet silences them', async () => {
@@ -170,11 +197,11 @@ describe('attack-layers render', () => {
     const out = freshTmpDir('render');
     const result = await runCli(['render', APT32, '--out', out, '--as-of', '2020-01-01', '--half-life', '30']);
     expect(result.code, result.stderr).to.equal(0);
-    expect(result.stderr).to.equal('warning: --as-of and --half-life apply to --score recency only; the presence scores do not use them\n');
+    expect(result.stderr).to.equal('warning: --as-of and --half-life apply to --score recency only; the presence scores do not use them\n' + APT32_TACTICS);
     const one = await runCli(['render', APT32, '--out', freshTmpDir('render'), '--score', 'confidence', '--half-life', '30']);
-    expect(one.stderr).to.equal('warning: --half-life applies to --score recency only; the confidence scores do not use it\n');
+    expect(one.stderr).to.equal('warning: --half-life applies to --score recency only; the confidence scores do not use it\n' + APT32_TACTICS);
     const recency = await runCli(['render', APT32, '--out', freshTmpDir('render'), '--score', 'recency', '--as-of', '2020-01-01']);
-    expect([recency.code, recency.stderr]).to.deep.equal([0, '']);
+    expect([recency.code, recency.stderr]).to.deep.equal([0, APT32_TACTICS]);
   });
 
   const usage: ReadonlyArray<readonly [string, string[], string]> = [

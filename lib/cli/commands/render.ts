@@ -11,9 +11,11 @@ import {
   SCORE_MODEL_NAMES,
   SCORE_MODELS,
   StaleOutputError,
+  tacticsNotKept,
   UsageError,
   writeLayers,
   type ScoreModelName,
+  type TacticNotKept,
 } from '../../index.js';
 import { attackLibrary, note, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
@@ -123,7 +125,30 @@ export function handler(context: CliContext) {
       return;
     }
     for (const path of writeLayers(files, outDir, { force: args.force })) context.stdout.write(`${shown(path)}\n`);
+    noteTacticsNotKept(context, args, items.flatMap(({ result, index }) => tacticsNotKept(result, index)));
     failOnLeftOut(results, `the layers of the rest were written`);
     failOnLeftOutFiles(leftOut, 'the layers of the rest were written');
   };
+}
+
+/**
+ * One note on the references whose written tactics the layers do not keep, which `normalize` lists each with why and
+ * the layer's comments hold, but which the layers alone show only as an entry under other tactics than the report's:
+ * counts by kind, the first few of each, and the command that lists every one.
+ */
+function noteTacticsNotKept(context: CliContext, args: Args, found: readonly TacticNotKept[]): void {
+  if (!found.length) return;
+  const shown = (each: TacticNotKept): string => `${each.file}${each.line !== undefined ? `:${each.line}` : ''} ${each.id} without ${each.dropped.join(', ')}`;
+  const kinds = [
+    [found.filter((each) => each.widened), 'under every tactic of its technique, no tactic written being one of its'],
+    [found.filter((each) => !each.widened), 'under fewer tactics than written'],
+  ] as const;
+  const parts = kinds.filter(([items]) => items.length).map(([items, what]) => `${items.length} ${what} (${items.slice(0, 3).map(shown).join(', ')}${items.length > 3 ? ` and ${items.length - 3} more` : ''})`);
+  const files = [...new Set(found.map((each) => each.file))];
+  note(
+    context,
+    args,
+    `note: ${found.length} ${found.length === 1 ? "reference's tactics are" : "references' tactics are"} not all kept in the layers: ${parts.join('; ')}; ` +
+      `\`attack-layers normalize ${files.length === 1 ? files[0] : '<file>'}\` lists every one with why`,
+  );
 }

@@ -61,7 +61,10 @@ export interface GapDetection {
   mitigations: GapMitigation[];
   /** Present when the release has detection strategies and a log sources file was given. */
   class?: DetectionClass;
-  /** needs-telemetry: the log source names missing for the closest analytic(s), sorted. */
+  /**
+   * needs-telemetry: the log sources missing for the closest analytic(s), sorted by name: a name not collected at all
+   * alone (`NSM:Flow`), a name collected in part with the channels missing (`WinEventLog:Sysmon (EventCode=23)`).
+   */
   missing?: string[];
   /** buildable: the analytics whose log sources are all collected. */
   buildableWith?: string[];
@@ -110,12 +113,20 @@ export function detectionAdvice(
   const buildable = checkable.filter((analytic) => analytic.missing?.length === 0);
   if (buildable.length) return { ...detection, class: 'buildable', buildableWith: buildable.map((analytic) => analytic.id) };
   const fewest = Math.min(...checkable.map((analytic) => new Set(analytic.missing!.map((source) => source.name)).size));
-  const missing = new Set<string>();
+  // A name the file lists with some channels is collected: what is missing is a channel of it, and `needs telemetry:
+  // WinEventLog:Sysmon` alone would read as Sysmon not being collected at all.
+  const channels = new Map<string, Set<string>>();
   for (const analytic of checkable) {
-    const names = new Set(analytic.missing!.map((source) => source.name));
-    if (names.size === fewest) for (const name of names) missing.add(name);
+    if (new Set(analytic.missing!.map((source) => source.name)).size !== fewest) continue;
+    for (const source of analytic.missing!) {
+      const missing = channels.get(source.name) ?? channels.set(source.name, new Set()).get(source.name)!;
+      if (source.channel && collected.listsName(source.name)) missing.add(source.channel);
+    }
   }
-  return { ...detection, class: 'needs-telemetry', missing: [...missing].sort(compareText) };
+  const missing = [...channels.keys()]
+    .sort(compareText)
+    .map((name) => (channels.get(name)!.size ? `${name} (${[...channels.get(name)!].sort(compareText).join('; ')})` : name));
+  return { ...detection, class: 'needs-telemetry', missing };
 }
 
 /** The order of classes in the ranking, within equal priority: buildable gaps first. */

@@ -177,6 +177,11 @@ export class CollectedLogSources {
     return channels === 'all' || (channels !== undefined && ref.channel !== undefined && channels.has(fold(ref.channel)));
   }
 
+  /** Whether the name is listed at all, with all its channels or some of them. */
+  listsName(name: string): boolean {
+    return this.channels.has(fold(name));
+  }
+
   /** The folded names listed. */
   names(): string[] {
     return [...this.channels.keys()];

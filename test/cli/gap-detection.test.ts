@@ -215,6 +215,32 @@ describe('attack-layers gap: APT32 (attack-object G0050) against the real Sigma 
   });
 });
 
+describe('attack-layers gap --log-sources: a log source collected in part', () => {
+  // A Windows team collects Sysmon's process creation (EventCode=1) and not its file deletion (23): T1070.001's only
+  // analytic in 18.1, AN1472, reads Security 1102, Sysmon 1 and Sysmon 23. `needs telemetry: WinEventLog:Sysmon` read
+  // as Sysmon not being collected at all.
+  it('names the channels missing of a log source collected in part, and a source not collected at all by its name alone', async () => {
+    const dir = freshTmpDir('gap-log-source-channels');
+    writeFileSync(join(dir, 'threat.yaml'), 'name: Log clearing and junk data\ntechniques: [T1070.001, T1001.001]\n');
+    writeFileSync(join(dir, 'logs.yml'), '- name: WinEventLog:Sysmon\n  channels: [EventCode=1]\n- WinEventLog:Security\n');
+    writeFileSync(join(dir, 'detections.yml'), 'detections: []\n');
+    const args = ['gap', '--threat', join(dir, 'threat.yaml'), '--coverage', join(dir, 'detections.yml'), '--log-sources', join(dir, 'logs.yml'), '--quiet'];
+    expect((await runCli([...args, '--out', join(dir, 'json'), '--report', 'json'])).code).to.equal(0);
+    expect((await runCli([...args, '--out', join(dir, 'md')])).code).to.equal(0);
+    const rows = readJson<GapReportData>(join(dir, 'json', 'gap-report.json')).rows;
+    const logClearing = rows.find((row) => row.id === 'T1070.001')!.detection!;
+    const analytic = logClearing.strategies.flatMap((s) => s.analytics).find((a) => a.id === 'AN1472')!;
+    expect(analytic.missing).to.deep.equal([{ name: 'WinEventLog:Sysmon', channel: 'EventCode=23' }]);
+    expect([logClearing.class, logClearing.missing]).to.deep.equal(['needs-telemetry', ['WinEventLog:Sysmon (EventCode=23)']]);
+    // NSM:Flow is not in the file: it is missing whole, whatever channel an analytic names.
+    expect(rows.find((row) => row.id === 'T1001.001')!.detection!.missing).to.include('NSM:Flow');
+    const markdown = readFileSync(join(dir, 'md', 'gap-report.md'), 'utf8');
+    expect(markdown).to.contain('| needs telemetry: WinEventLog:Sysmon (EventCode=23) |');
+    const layer = readJson<NavigatorLayer>(join(dir, 'md', 'gap.layer.json'));
+    expect(layer.techniques!.find((t) => t.techniqueID === 'T1070.001')!.metadata).to.deep.include({ name: 'missing log source', value: 'WinEventLog:Sysmon (EventCode=23)' });
+  });
+});
+
 describe('attack-layers gap --log-sources - (standard input)', () => {
   // --log-sources took a file only; --threat, --coverage and --tests read - already.
   it('reads the log sources from standard input, YAML or CSV by their first line, as the same file named; - given to two inputs is refused (exit 2)', async () => {

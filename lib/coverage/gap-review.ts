@@ -62,7 +62,7 @@ export const GAP_FORMULAS = {
   platforms:
     "platforms = the threat's platforms (campaign platforms, a technique's own, layer filters; none, or a filter of every platform of the layer's release: all) that the technique has; a rule counts only if it fires on one of them (Sigma logsource; no platform: anywhere)",
   coverage: 'coverage = best level (0-100 %) of the rules counting for the technique; parents covered only through sub-techniques are partial, at the mean of their sub-techniques',
-  priority: 'priority = threat x (1 - coverage / 100); equal priorities rank buildable gaps first, then needs telemetry, then no analytic, then a technique in view before one of Reconnaissance or Resource Development only (outside view), then the higher threat, then by technique ID',
+  priority: 'priority = threat x (1 - coverage / 100); equal priorities rank buildable gaps first, then needs telemetry, then no analytic, then a technique in view before one of Reconnaissance or Resource Development only (outside view), then the higher threat, then by technique ID; every gap ranks before every covered technique, which rank among themselves the same way',
   tactic: 'tactic coverage = sum(threat x coverage) / sum(threat)',
 } as const;
 
@@ -933,10 +933,13 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
   if (options.detection) {
     for (const row of rows) if (isGap(row)) row.detection = detectionAdvice(row.id, row.platforms, options.detection, options.logSources);
   }
+  // Every gap before every covered technique: the CSV's and the workbook's rank is then the Markdown's gap number (a
+  // covered technique of priority 0.84, 3 x (1 - 72 %), sat between gaps, so gap 43 of the Markdown was rank 48).
   // Equal priorities: what the collected logs can detect first (--log-sources), then what happens in view before what
   // happens before the compromise (PRE-ATT&CK's tactics only), then the higher threat, then the ID.
   rows.sort(
     (a, b) =>
+      Number(isGap(b)) - Number(isGap(a)) ||
       b.priority - a.priority ||
       classRank(a.detection) - classRank(b.detection) ||
       Number(!!a.preAttack) - Number(!!b.preAttack) ||

@@ -464,6 +464,47 @@ describe("attack-layers gap: a parent covered only through some sub-techniques (
   });
 });
 
+describe('attack-layers gap: one rank per gap in every format, when a covered technique outweighs a gap', function () {
+  this.timeout(60_000);
+  // APT28 and APT29 (attack-object G0007 G0016) against ../shared/sigma: T1105, used by both and covered at 72 %, is of
+  // priority 0.84, above the gap T1037 (0.776): the CSV ranked T1037 48th, the Markdown's gaps table 43rd, and the
+  // workbook's Gaps sheet and its What to build sheet disagreed alike. Here two campaigns use T1059.001 (threat 2,
+  // covered 60 %: priority 0.8) and one uses T1573 (covered 40 %, a gap of priority 0.6) and T1095 (a gap of 1).
+  it('ranks every gap before every covered technique: the CSV and workbook rank is the Markdown gap number', async () => {
+    const dir = freshTmpDir('gap-one-rank');
+    writeFileSync(join(dir, 'a.yaml'), 'name: Campaign A\ntechniques: [T1059.001, T1573, T1095]\n');
+    writeFileSync(join(dir, 'b.yaml'), 'name: Campaign B\ntechniques: [T1059.001]\n');
+    writeFileSync(
+      join(dir, 'detections.yml'),
+      'detections:\n  - {name: PowerShell script block, techniques: [T1059.001], coverage: 60}\n  - {name: TLS to rare hosts, techniques: [T1573], coverage: 40}\n',
+    );
+    const args = ['gap', '--threat', join(dir, 'a.yaml'), join(dir, 'b.yaml'), '--coverage', join(dir, 'detections.yml'), '--quiet'];
+    for (const report of ['md', 'csv', 'json']) expect((await runCli([...args, '--out', join(dir, report), '--report', report])).code).to.equal(0);
+    const json = readJson<GapReportData>(join(dir, 'json', 'gap-report.json'));
+    expect(json.rows.map((row) => [row.id, row.gap, row.priority])).to.deep.equal([
+      ['T1095', true, 1],
+      ['T1573', true, 0.6],
+      ['T1059.001', false, 0.8],
+    ]);
+    const markdown = readFileSync(join(dir, 'md', 'gap-report.md'), 'utf8');
+    const numbered = markdown.split('\n').filter((line) => /^\| \d+ \| T/.test(line)).map((line) => line.split(' | ').slice(0, 2).join(' ').replace('| ', ''));
+    expect(numbered).to.deep.equal(['1 T1095', '2 T1573']);
+    const [header, ...rows] = parseCsv(readFileSync(join(dir, 'csv', 'gap-report.csv'), 'utf8')).rows.map((row) => row.cells);
+    const ranks = rows.filter((cells) => cells[0] === 'technique').map((cells) => `${cells[header!.indexOf('rank')]} ${cells[header!.indexOf('technique')]}`);
+    expect(ranks).to.deep.equal(['1 T1095', '2 T1573', '3 T1059.001']);
+    const file = join(dir, 'gaps.xlsx');
+    expect((await runCli(['export', join(dir, 'json', 'gap-report.json'), '--out', file])).code).to.equal(0);
+    const book = await readWorkbook(readFileSync(file));
+    const sheetRows = (name: string): string[] => {
+      const sheet = book.getWorksheet(name)!;
+      return Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2)).map((r) => `${String(r.getCell(1).value)} ${String(r.getCell(2).value)}`);
+    };
+    expect(sheetRows('Gaps')).to.deep.equal(['1 T1095', '2 T1573', '3 T1059.001']);
+    for (const line of sheetRows('What to build')) expect(['1 T1095', '2 T1573'], 'What to build').to.include(line);
+    expect(json.formulas.priority).to.contain('every gap ranks before every covered technique');
+  });
+});
+
 describe("attack-layers gap: a threat layer whose scores pass its gradient (Navigator's Wizard Spider sample)", function () {
   this.timeout(60_000);
   // Navigator's sample layer (Apache-2.0, test/fixtures/layers/navigator/README.md) scores 35 entries 2 on its

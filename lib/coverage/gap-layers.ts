@@ -125,13 +125,16 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
   const max = Math.max(1, ...review.gaps.map((row) => row.priority));
   const top = Math.ceil(gapScore(max));
   const highest = Math.max(0, ...review.gaps.map((row) => row.priority));
-  const entries = review.gaps.flatMap((row: GapRow): LayerTechnique[] => {
+  const entries = review.gaps.flatMap((row: GapRow, i): LayerTechnique[] => {
+    // The report's gap number: Navigator sorts by score, then by name, and cannot show the report's order within a
+    // score (buildable first, in view first, the higher threat), so a layer entry names its place in the report.
+    const rank = `${i + 1} of ${review.gaps.length}`;
     const status = row.status === 'partial'
       ? `partially covered through ${row.coveredSubtechniques.join(', ')} (${subtechniqueMeanText(row.subtechniques, percent)})`
       : row.rules.length ? `covered ${percent(row.coverage)}` : 'not covered';
     const uncovered = row.platforms.filter((platform) => !row.platformsCovered.includes(platform));
     const comment = [
-      `priority ${row.priority} = threat ${row.threat} x (1 - coverage ${percent(row.coverage)}); ${status}${onPlatformsText(row.platforms, platformList(row.platforms))}` +
+      `gap ${rank} in the report's ranking; priority ${row.priority} = threat ${row.threat} x (1 - coverage ${percent(row.coverage)}); ${status}${onPlatformsText(row.platforms, platformList(row.platforms))}` +
         `${uncovered.length && uncovered.length < row.platforms.length ? ` (not on ${platformList(uncovered)})` : ''}; used by ${row.sources.join(', ')}`,
       ...(row.parentRules?.length ? [parentOnlyText(row.id, ruleLines(row.parentRules).join('; '))] : []),
       // The log data to see it is there (DeTT&CT visibility): the gap is a rule to write, not telemetry to collect.
@@ -144,6 +147,7 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
       ...detectionLines(row.detection),
     ].join('\n');
     const metadata: LayerMetadata[] = [
+      { name: 'rank', value: rank },
       { name: 'priority', value: String(row.priority) },
       { name: 'threat', value: String(row.threat) },
       { name: 'coverage', value: `${percent(row.coverage)} (${row.status})` },

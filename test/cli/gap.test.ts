@@ -470,8 +470,9 @@ describe('attack-layers gap: one rank per gap in every format, when a covered te
   // priority 0.84, above the gap T1037 (0.776): the CSV ranked T1037 48th, the Markdown's gaps table 43rd, and the
   // workbook's Gaps sheet and its What to build sheet disagreed alike. Here two campaigns use T1059.001 (threat 2,
   // covered 60 %: priority 0.8) and one uses T1573 (covered 40 %, a gap of priority 0.6) and T1095 (a gap of 1).
-  it('ranks every gap before every covered technique: the CSV and workbook rank is the Markdown gap number', async () => {
-    const dir = freshTmpDir('gap-one-rank');
+  let dir: string;
+  before(async () => {
+    dir = freshTmpDir('gap-one-rank');
     writeFileSync(join(dir, 'a.yaml'), 'name: Campaign A\ntechniques: [T1059.001, T1573, T1095]\n');
     writeFileSync(join(dir, 'b.yaml'), 'name: Campaign B\ntechniques: [T1059.001]\n');
     writeFileSync(
@@ -480,6 +481,9 @@ describe('attack-layers gap: one rank per gap in every format, when a covered te
     );
     const args = ['gap', '--threat', join(dir, 'a.yaml'), join(dir, 'b.yaml'), '--coverage', join(dir, 'detections.yml'), '--quiet'];
     for (const report of ['md', 'csv', 'json']) expect((await runCli([...args, '--out', join(dir, report), '--report', report])).code).to.equal(0);
+  });
+
+  it('ranks every gap before every covered technique: the CSV and workbook rank is the Markdown gap number', async () => {
     const json = readJson<GapReportData>(join(dir, 'json', 'gap-report.json'));
     expect(json.rows.map((row) => [row.id, row.gap, row.priority])).to.deep.equal([
       ['T1095', true, 1],
@@ -502,6 +506,19 @@ describe('attack-layers gap: one rank per gap in every format, when a covered te
     expect(sheetRows('Gaps')).to.deep.equal(['1 T1095', '2 T1573', '3 T1059.001']);
     for (const line of sheetRows('What to build')) expect(['1 T1095', '2 T1573'], 'What to build').to.include(line);
     expect(json.formulas.priority).to.contain('every gap ranks before every covered technique');
+  });
+
+  // Navigator sorts the gap layer by score, then name: it cannot show the report's order within a score.
+  it("names each gap layer entry's rank in the report, in its comment and metadata", () => {
+    const layer = readJson<NavigatorLayer>(join(dir, 'md', 'gap.layer.json'));
+    const gaps = readJson<GapReportData>(join(dir, 'json', 'gap-report.json')).rows.filter((row) => row.gap);
+    const scored = layer.techniques!.filter((t) => t.score !== undefined);
+    expect(scored.length).to.equal(gaps.length);
+    for (const entry of scored) {
+      const rank = `${gaps.findIndex((row) => row.id === entry.techniqueID) + 1} of ${gaps.length}`;
+      expect(entry.metadata?.[0], entry.techniqueID).to.deep.equal({ name: 'rank', value: rank });
+      expect(entry.comment, entry.techniqueID).to.match(new RegExp(`^gap ${rank} in the report's ranking; priority `));
+    }
   });
 });
 

@@ -107,6 +107,53 @@ const PLACES_SHOWN = 3;
 /** Atomic Red Team tests a Markdown cell or line names (a parent's row may list its sub-techniques' dozens). */
 const TESTS_SHOWN = 3;
 
+/** Gaps and log sources the summary at the top of the Markdown names (the tables below list every one). */
+const START_SHOWN = 5;
+
+/**
+ * Where to start, for a review classed against the log sources (--log-sources): the gaps buildable now, by rank, and
+ * each log source whose collection alone would complete an analytic of gaps that need telemetry, with their ranks.
+ * The buildable gaps are scattered through the ranking (a needs-telemetry gap of priority 2 ranks before a buildable
+ * one of 1.5), so the table alone does not say what can be written this week.
+ */
+function startLines(gaps: GapReportData['rows'], logSources: GapReportData['logSources']): string[] {
+  const ranked = gaps.map((row, i) => ({ row, rank: i + 1 }));
+  const lines: string[] = [];
+  const buildable = ranked.filter(({ row }) => row.detection?.class === 'buildable');
+  if (buildable.length) {
+    lines.push(`- Buildable now (${buildable.length}), by rank: ${some(buildable.map(({ row, rank }) => `#${rank} ${row.id} ${row.name}`), START_SHOWN)}`);
+  }
+  // A name the log sources file lists is collected in part: what is missing is the channels of it the analytics read.
+  const listed = new Set((logSources?.names ?? []).map((name) => name.toLowerCase()));
+  const unlocks = new Map<string, { ranks: number[]; channels: Set<string> }>();
+  for (const { row, rank } of ranked) {
+    if (row.detection?.class !== 'needs-telemetry') continue;
+    const alone = new Map<string, Set<string>>();
+    for (const analytic of row.detection.strategies.flatMap((strategy) => strategy.analytics)) {
+      const names = new Set((analytic.missing ?? []).map((source) => source.name));
+      if (!analytic.logSources.length || names.size !== 1) continue;
+      const name = [...names][0]!;
+      const channels = alone.get(name) ?? alone.set(name, new Set()).get(name)!;
+      for (const source of analytic.missing!) if (source.channel && listed.has(source.name.toLowerCase())) channels.add(source.channel);
+    }
+    for (const [name, channels] of alone) {
+      const unlock = unlocks.get(name) ?? unlocks.set(name, { ranks: [], channels: new Set() }).get(name)!;
+      unlock.ranks.push(rank);
+      for (const channel of channels) unlock.channels.add(channel);
+    }
+  }
+  if (unlocks.size) {
+    const sources = [...unlocks]
+      .sort((a, b) => b[1].ranks.length - a[1].ranks.length || compareText(a[0], b[0]))
+      .map(([name, { ranks, channels }]) => {
+        const source = channels.size ? `${name} (${[...channels].sort(compareText).join('; ')})` : name;
+        return `${source}: ${ranks.length === 1 ? '1 gap' : `${ranks.length} gaps`} (${ranks.map((rank) => `#${rank}`).join(', ')})`;
+      });
+    lines.push(`- One log source more makes needs-telemetry gaps buildable: ${some(sources, START_SHOWN)}`);
+  }
+  return lines;
+}
+
 /** At most `shown` items, then "and N more". */
 function some(items: readonly string[], shown: number, separator = '; '): string {
   return items.length > shown ? `${items.slice(0, shown).join(separator)}${separator}and ${items.length - shown} more` : items.join(separator);
@@ -355,6 +402,7 @@ export function formatGapReportMarkdown(review: GapReportData): string {
       ? [`- Atomic Red Team tests: ${markdownCode(review.tests.source)}: ${plural(review.tests.tests, 'test')}; ${testsCountText(review.tests)}`]
       : []),
     `- ${review.rows.length} threat techniques, ${gaps.length} gaps${classCounts.length ? ` (${classCounts.join(', ')})` : ''}, ${review.rows.length - gaps.length} covered.`,
+    ...startLines(gaps, review.logSources),
     ...review.notes.map((note) => `- Note: ${message(note)}`),
     '',
     '## Coverage by tactic',

@@ -194,6 +194,33 @@ describe('attack-layers gap: APT32 (attack-object G0050) against the real Sigma 
     }
   });
 
+  // Buildable gaps are scattered through the ranking (a needs-telemetry gap of priority 2 ranks before a buildable one
+  // of 1.5): reviewing APT28 and APT29, the table alone did not say what can be written now, nor what to collect next.
+  it('says at the top which gaps are buildable now and which log source alone would make others buildable, by rank (from the raw bundle)', async () => {
+    const exported = await runCli(['export', join(out, 'gap-report.json'), '--format', 'md', '--quiet']);
+    expect(exported.code, exported.stderr).to.equal(0);
+    const raw = rawDetection(stixFile('enterprise-attack-18.1.json.gz'));
+    const gaps = report.rows.filter((row) => row.gap);
+    const buildable = gaps.flatMap((row, i) => (row.detection?.class === 'buildable' ? [`#${i + 1} ${row.id} ${row.name}`] : []));
+    expect(buildable.length).to.be.greaterThan(0);
+    const shown = buildable.length > 5 ? `${buildable.slice(0, 5).join('; ')}; and ${buildable.length - 5} more` : buildable.join('; ');
+    expect(exported.stdout).to.contain(`\n- Buildable now (${buildable.length}), by rank: ${shown}\n`);
+    const unlocks = new Map<string, number[]>();
+    gaps.forEach((row, i) => {
+      if (row.detection?.class !== 'needs-telemetry') return;
+      const alone = raw.techniques
+        .get(row.id)!
+        .analytics.filter((a) => a.logSources.length && a.platforms.some((platform) => rawPlatforms(row.id).includes(platform)))
+        .map((a) => [...new Set(a.logSources.map((source) => source.name).filter((name) => !collected.includes(name)))])
+        .filter((missing) => missing.length === 1)
+        .map((missing) => missing[0]!);
+      for (const name of new Set(alone)) unlocks.set(name, [...(unlocks.get(name) ?? []), i + 1]);
+    });
+    const [name, ranks] = [...unlocks].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))[0]!;
+    expect(ranks.length).to.be.greaterThan(1);
+    expect(exported.stdout).to.contain(`\n- One log source more makes needs-telemetry gaps buildable: ${name}: ${ranks.length} gaps (${ranks.map((rank) => `#${rank}`).join(', ')})`);
+  });
+
   it('ranks buildable gaps before the others of equal priority', () => {
     const gaps = report.rows.filter((row) => row.gap);
     const rank = (row: (typeof gaps)[number]): number => ['buildable', 'needs-telemetry', 'no-analytic'].indexOf(row.detection!.class!);

@@ -58,6 +58,13 @@ const ART_PLATFORMS: Readonly<Record<string, string>> = {
   'iaas-gcp': 'IaaS',
 };
 
+/**
+ * The platforms of Atomic Red Team's per-platform CSV indexes, as their files are named (`atomics/Indexes/Indexes-CSV/
+ * windows-index.csv`, `iaas-aws-index.csv`; `esxi` and `saas` as their YAML indexes). Another prefix is a name given to
+ * the file (`art-index.csv`, `apt28-index.csv`), no platform: read as index.csv, which names none.
+ */
+const ART_INDEX_PLATFORMS = new Set(['azure-ad', 'containers', 'esxi', 'google-workspace', 'iaas', 'iaas-aws', 'iaas-azure', 'iaas-gcp', 'linux', 'macos', 'office-365', 'saas', 'windows']);
+
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : typeof value === 'number' ? String(value) : undefined);
 
 /** One test of an atomics YAML `atomic_tests` list. */
@@ -138,7 +145,8 @@ function plainValue(node: YamlNode | null | undefined): unknown {
 
 /** The tests of an index CSV, one a row; the platform of a per-platform index comes from its name. */
 function csvTests(source: string, file: string): AtomicTest[] {
-  const platform = /^(.+)-index\.csv$/i.exec(basename(file))?.[1]?.toLowerCase();
+  const prefix = /^(.+)-index\.csv$/i.exec(basename(file))?.[1]?.toLowerCase();
+  const platform = prefix && ART_INDEX_PLATFORMS.has(prefix) ? prefix : undefined;
   const { rows, problems } = parseCsv(source);
   if (problems[0]) throw new InputError(`${file}: line ${problems[0].line}: ${problems[0].message}`, { file, line: problems[0].line });
   const [header, ...body] = rows;

@@ -49,6 +49,13 @@ describe('parseAtomicTests', () => {
     expect(linux.every((t) => t.platforms?.join() === 'linux')).to.equal(true);
   });
 
+  // index.csv saved as art-index.csv: every test was of a platform "art", left out as one ATT&CK does not have.
+  it("reads a prefix that is no platform of Atomic Red Team's indexes (art-index.csv) as a name given to index.csv: no platform", () => {
+    const text = readFileSync(csv, 'utf8');
+    expect(parseAtomicTests(text, 'downloads/art-index.csv')).to.deep.equal(parseAtomicTests(text, csv).map((test) => ({ ...test, file: 'downloads/art-index.csv' })));
+    expect(parseAtomicTests(text, 'iaas-aws-index.csv').every((t) => t.platforms?.join() === 'iaas-aws')).to.equal(true);
+  });
+
   it('refuses a file that holds no Atomic Red Team test, naming it and what to give', () => {
     expect(() => parseAtomicTests('title: a rule\nlogsource:\n  product: windows\ndetection:\n  condition: x\n', 'rule.yml')).to.throw(
       'rule.yml: not Atomic Red Team tests; give an atomics folder, atomics/Indexes/index.yaml, Indexes-CSV/index.csv or an atomics/Txxxx/Txxxx.yaml file of Atomic Red Team',

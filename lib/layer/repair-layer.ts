@@ -11,7 +11,7 @@ import { KNOWN_TACTIC_SHORTNAMES } from '../attack/known-tactics.js';
 import { NAVIGATOR_PLATFORM_MAPPINGS } from '../attack/platform-names.js';
 import { InputError } from '../errors.js';
 import { jsonTextRepairs } from '../json-text.js';
-import { closestWord } from '../name-distance.js';
+import { closestWord, editDistance } from '../name-distance.js';
 import { tacticIdAndName } from '../normalize/read-tactic.js';
 import { splitTacticList, tacticsWithin, type TacticListReading } from '../normalize/tactic-list.js';
 import { tacticWords } from '../normalize/tactic-names.js';
@@ -318,6 +318,50 @@ function readField(entry: JsonObject, key: string, value: string | undefined, pa
 
 const BOOLEAN_TEXT: Readonly<Record<string, boolean>> = { true: true, false: false };
 
+/** The fields of a layer's gradient (format 4.5; Navigator's Gradient class reads no other). */
+const GRADIENT_FIELDS = ['colors', 'minValue', 'maxValue'] as const;
+
+/**
+ * The field of `fields` that a field no format has stands for, when only one can be meant: the one it misspells
+ * (`colour`, `commnet`, `Score`: closestWord, case, `-` and `_` aside) when no other field is as close, else the one
+ * it shortens (`min`, `desc`: three letters or more that start one field only). Undefined otherwise: a field a
+ * generator writes on purpose (CTID's `score_num`, `techniqueName`) is close to none.
+ */
+export function meantField(key: string, fields: readonly string[]): string | undefined {
+  const fold = (text: string): string => text.toLowerCase().replace(/[\s_-]/g, '');
+  const near = closestWord(key, fields);
+  if (near !== undefined) {
+    const distance = editDistance(fold(key), fold(near), 2);
+    const others = fields.filter((field) => field !== near && editDistance(fold(key), fold(field), distance) <= distance);
+    return others.length ? undefined : near;
+  }
+  const folded = fold(key);
+  const started = folded.length >= 3 ? fields.filter((field) => fold(field).startsWith(folded)) : [];
+  return started.length === 1 ? started[0] : undefined;
+}
+
+/**
+ * Fields of `owner` that no format has, each read as the field it stands for (`meantField`) when that field is not
+ * written too and the value is one `fits` takes, the change logged at its path as `what` names the object ("technique
+ * entry"). The others are left as they are and returned, for the caller to keep or leave out.
+ */
+function readMisspeltFields(owner: JsonObject, fields: readonly string[], path: string, what: string, log: Log, fits: (field: string, value: unknown) => boolean = () => true): string[] {
+  const unknown: string[] = [];
+  for (const key of Object.keys(owner)) {
+    if (fields.includes(key)) continue;
+    const meant = meantField(key, fields);
+    const value = owner[key];
+    if (meant === undefined || meant in owner || !fits(meant, value)) {
+      unknown.push(key);
+      continue;
+    }
+    delete owner[key];
+    owner[meant] = value;
+    log(`${path}/${escapePointer(key)}`, `"${key}" is no ${what} field (Navigator ignores it); read as ${meant}`);
+  }
+  return unknown;
+}
+
 /**
  * Repairs of one technique entry, in order; each returns false when the entry cannot be kept. `path` is the entry's
  * pointer in the layer as read.
@@ -330,6 +374,16 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
       // NAVIGATOR.md: Navigator opens layers with empty entries.
       log(path, 'empty entry {}; left out', { leftOut: { entry: 'empty entry {}' }, navigatorTolerates: true });
       return false;
+    },
+  ],
+  [
+    'a field no format has is the one it misspells or shortens (colour, commnet, Score, techniqueId), when only one can be meant; any other is kept as written',
+    (entry, path, log) => {
+      // Navigator reads only the format's fields: `"colour"` or `"Score"` is an annotation it shows nowhere. A field a
+      // generator writes on purpose (CTID's score_num and category, techniqueName) is close to none and stays, as
+      // combine and the gap review read it (keepUnknownFields, unreadNumbersNote).
+      readMisspeltFields(entry, Object.keys(techniqueFields()), path, 'technique entry', log, fitsEntryField);
+      return true;
     },
   ],
   [
@@ -491,6 +545,29 @@ function layerFields(): Readonly<Record<string, LayerProperty>> {
   return (layerProperties ??= (JSON.parse(readFileSync(schemaUrl('layer-4.5'), 'utf8')) as { properties: Record<string, LayerProperty> }).properties);
 }
 
+let techniqueProperties: Readonly<Record<string, { type?: string | string[] }>> | undefined;
+
+/** The fields of a technique entry of format 4.5, read once from the shipped schema. */
+function techniqueFields(): Readonly<Record<string, { type?: string | string[] }>> {
+  return (techniqueProperties ??= (JSON.parse(readFileSync(schemaUrl('layer-4.5'), 'utf8')) as { $defs: { technique: { properties: Record<string, { type?: string | string[] }> } } }).$defs.technique.properties);
+}
+
+/**
+ * Whether an entry's value may be read as the field it misspells: of the field's type, or of a form the entry's rules
+ * read as it (a score or `enabled` written as text, tactics as a list); an object is no comment. A value the field's
+ * rule would leave out (`"colour": "pale"`, `"Score": "high"`) stays where it is, so that nothing written is lost.
+ */
+function fitsEntryField(field: string, value: unknown): boolean {
+  const type = techniqueFields()[field]?.type;
+  const types = Array.isArray(type) ? type : type === undefined ? [] : [type];
+  const text = typeof value === 'string' ? value.trim() : undefined;
+  if (field === 'color') return text !== undefined && (text === '' || repairColor(text) !== undefined);
+  if (text !== undefined && types.includes('number')) return text !== '' && Number.isFinite(Number(text));
+  if (text !== undefined && types.includes('boolean')) return BOOLEAN_TEXT[text.toLowerCase()] !== undefined;
+  const actual = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+  return types.includes(actual) || (field === 'tactic' && actual === 'array');
+}
+
 /** Whether a value is of the type (or among the values) the schema gives a top-level property. */
 function fitsField(field: string, value: unknown): boolean {
   const { type, enum: values } = layerFields()[field] ?? {};
@@ -557,8 +634,6 @@ function repairSettings(owner: JsonObject, properties: Readonly<Record<string, L
   }
 }
 
-/** The fields of a layer's gradient (format 4.5; Navigator's Gradient class reads no other). */
-const GRADIENT_FIELDS = ['colors', 'minValue', 'maxValue'] as const;
 
 /** Fields of older formats that the format migration reads (layer-format.ts): `version`, `viewMode`, `viewFullTable`. */
 const OLD_FORMAT_FIELDS: readonly string[] = ['version', 'viewMode', 'viewFullTable'];
@@ -583,7 +658,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
     },
   ],
   [
-    'a field no layer format has is a misspelling of the one it is closest to (hideDisable), else left out',
+    'a field no layer format has is the one it misspells (hideDisable) or shortens (desc), when only one can be meant, else left out',
     (layer, log) => {
       const fields = Object.keys(layerFields());
       for (const key of Object.keys(layer)) {
@@ -593,7 +668,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
         // DeTT&CT's layers write `hideDisable`; Navigator ignores what it does not know, and mitreattack-python refuses
         // the whole layer (UnknownLayerProperty). A value of another type than the field's is no misspelling of it
         // (`filter: "Windows"` would make the layer invalid as `filters`).
-        const meant = closestWord(key, fields);
+        const meant = meantField(key, fields);
         const value = layer[key];
         delete layer[key];
         if (meant && !(meant in layer) && fitsField(meant, value)) {
@@ -660,12 +735,16 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
     },
   ],
   [
-    'settings written as text of their type ("hideDisabled": "false", layout "showID": "true", "sorting": "3") are that value; one that is none of its values is left out',
+    'settings written as text of their type ("hideDisabled": "false", layout "showID": "true", "sorting": "3") are that value; one that is none of its values is left out; a misspelt layout option is the one it misspells',
     (layer, log) => {
       const fields = layerFields();
       repairSettings(layer, fields, '', log);
       const layout = layer['layout'];
-      if (isJsonObject(layout) && fields['layout']?.properties) repairSettings(layout, fields['layout'].properties, '/layout', log);
+      const properties = fields['layout']?.properties;
+      if (!isJsonObject(layout) || !properties) return;
+      // A misspelt layout option (`showIDs`) Navigator ignores; one no option is close to is kept as written.
+      readMisspeltFields(layout, Object.keys(properties), '/layout', 'layout', log, (field, value) => readSetting(value, properties[field]!) !== undefined);
+      repairSettings(layout, properties, '/layout', log);
     },
   ],
   [
@@ -724,9 +803,11 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
     },
   ],
   [
-    'platform names of format 2.x (windows, linux, mac, android, ios) are the names Navigator maps them to',
+    'a filters field no format has is platforms when it misspells it; platform names of format 2.x (windows, linux, mac, android, ios) are the names Navigator maps them to',
     (layer, log) => {
       const filters = layer['filters'];
+      // Format 4.5's filters hold platforms only (`stages`, of older formats, has its own migration).
+      if (isJsonObject(filters)) readMisspeltFields(filters, ['platforms'], '/filters', 'filters', log, (_field, value) => Array.isArray(value));
       if (!isJsonObject(filters) || !Array.isArray(filters['platforms'])) return;
       const out: unknown[] = [];
       filters['platforms'].forEach((platform, i) => {
@@ -745,24 +826,15 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
     },
   ],
   [
-    "gradient and legend colours with stray spaces or a doubled hash are read as the colour; a gradient field no format has is the one it misspells or shortens (min), else left out; a gradient's bound written as text is that number, and a missing one Navigator's default",
+    "gradient and legend colours with stray spaces or a doubled hash are read as the colour (and a legend item's written under \`colour\`); a gradient field no format has is the one it misspells or shortens (min), else left out; a gradient's bound written as text is that number, and a missing one Navigator's default",
     (layer, log) => {
       const gradient = layer['gradient'];
       if (isJsonObject(gradient)) {
         // Navigator's Gradient reads only colors, minValue and maxValue (gradient.ts deserialize). TTP Profiler writes
         // `"min": 0, "max": 1`: Navigator ignores them and draws its scores (0.41, 0.82) on its default 0..100.
-        for (const key of Object.keys(gradient)) {
-          if ((GRADIENT_FIELDS as readonly string[]).includes(key)) continue;
-          const folded = key.toLowerCase();
-          const meant = closestWord(key, GRADIENT_FIELDS) ?? (folded.length >= 3 ? GRADIENT_FIELDS.find((field) => field.toLowerCase().startsWith(folded)) : undefined);
-          const value = gradient[key];
+        for (const key of readMisspeltFields(gradient, GRADIENT_FIELDS, '/gradient', 'gradient', log)) {
           delete gradient[key];
-          if (meant && gradient[meant] === undefined) {
-            gradient[meant] = value;
-            log(`/gradient/${escapePointer(key)}`, `"${key}" is no gradient field (Navigator ignores it); read as ${meant}`);
-          } else {
-            log(`/gradient/${escapePointer(key)}`, `"${key}" is no gradient field (Navigator ignores it); left out`, LEFT_OUT);
-          }
+          log(`/gradient/${escapePointer(key)}`, `"${key}" is no gradient field (Navigator ignores it); left out`, LEFT_OUT);
         }
         for (const key of ['minValue', 'maxValue'] as const) {
           const value = gradient[key];
@@ -802,6 +874,8 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
       }
       if (Array.isArray(layer['legendItems'])) {
         layer['legendItems'] = layer['legendItems'].flatMap((item, i) => {
+          // A legend item written with `colour` has its colour there; Navigator 5.1 shows it without one.
+          if (isJsonObject(item)) readMisspeltFields(item, ['label', 'color'], `/legendItems/${i}`, 'legend item', log);
           const color = isJsonObject(item) && typeof item['color'] === 'string' ? repairColor(item['color']) : undefined;
           if (!isJsonObject(item) || !color) {
             log(`/legendItems/${i}`, `legend item ${shown(item)} has no colour; left out`, LEFT_OUT);

@@ -160,6 +160,37 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
     ],
   ],
   ['gradient colours written as colours', layer([{ techniqueID: 'T1059', score: 1 }], { gradient: { colours: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 1 } }), [['/gradient/colours', /^"colours" is no gradient field \(Navigator ignores it\); read as colors$/]]],
+  // Entry fields Navigator does not know, which it ignores, showing the technique without that annotation: a British
+  // spelling, a slip of the keys, a capital, a camel-case ID (hand-written entries of the kind a sweep of published
+  // layers found; each field is read as the one field it can mean).
+  [
+    'technique entry fields misspelt (colour, commnet, Score, techniqueId)',
+    layer([
+      { techniqueID: 'T1059', colour: '#ff6666', commnet: 'seen in the loader' },
+      { techniqueId: 'T1078', Score: 3 },
+    ]),
+    [
+      ['/techniques/0/colour', /^"colour" is no technique entry field \(Navigator ignores it\); read as color$/],
+      ['/techniques/0/commnet', /^"commnet" is no technique entry field \(Navigator ignores it\); read as comment$/],
+      ['/techniques/1/techniqueId', /^"techniqueId" is no technique entry field \(Navigator ignores it\); read as techniqueID$/],
+      ['/techniques/1/Score', /^"Score" is no technique entry field \(Navigator ignores it\); read as score$/],
+    ],
+  ],
+  [
+    'a legend item, a layout option, a filter and a layer field misspelt or shortened (colour, showIDs, platform, desc)',
+    layer([{ techniqueID: 'T1059', score: 1 }], {
+      desc: 'loader techniques',
+      layout: { showIDs: true },
+      filters: { platform: ['Windows'] },
+      legendItems: [{ label: 'seen', colour: '#ff6666' }],
+    }),
+    [
+      ['/desc', /^"desc" is no layer field; read as description$/],
+      ['/layout/showIDs', /^"showIDs" is no layout field \(Navigator ignores it\); read as showID$/],
+      ['/filters/platform', /^"platform" is no filters field \(Navigator ignores it\); read as platforms$/],
+      ['/legendItems/0/colour', /^"colour" is no legend item field \(Navigator ignores it\); read as color$/],
+    ],
+  ],
   // A layer generator writing `"versions": {"attack": 14, "layer": 4.5}`: the schema wants text, Navigator reads the
   // release only from text (it opens the layer in its newest release) and the format number with String().
   [
@@ -351,6 +382,23 @@ describe('repairLayer', () => {
       expect(validateLayer(out, { attackFor: attackFor(library) })).to.deep.equal([]);
     });
   }
+
+  // CTID's security-stack-mappings (Azure/layers/AzureVPN.json: score_num, score_display, category), SUDARSHAN's
+  // MitreMapper (techniqueName), NetAttackAI (an entry's showID, showName) and mitreattack-python's test layers
+  // (aggregateScore) write fields of their own on purpose: none is close to one field only, so each stays as written.
+  it("reads a misspelt field as its field and keeps the fields generators write on purpose (CTID's score_num and category, techniqueName) as written", () => {
+    const entries = [
+      { techniqueID: 'T1040', score: 50, colour: '#aeeeee', comment: 'Network Sniffing', score_num: 50, score_display: 'Partial', category: 'Protect' },
+      { techniqueID: 'T1417.001', techniqueName: 'Input Capture: GUI', tactic: 'collection', score: 100 },
+      { techniqueID: 'T1059', score: 1, showID: true, showName: true, aggregateScore: 2 },
+      // Beside the field it misspells, or holding what that field would not take: left where it is, nothing lost.
+      { techniqueID: 'T1003', score: 1, Score: 2, colour: 'pale' },
+    ];
+    const { layer: repaired, repairs } = repairLayer(layer(entries));
+    expect(repairs.map((r) => r.path)).to.deep.equal(['/techniques/0/colour']);
+    const { colour, ...rest } = entries[0]!;
+    expect(repaired['techniques']).to.deep.equal([{ ...rest, color: colour }, ...entries.slice(1)]);
+  });
 
   it('keeps a tactic written in words run together (DefenseEvasion) on that tactic only, not on every tactic of T1078', () => {
     const { layer: out } = upgradeLayer(layer([{ techniqueID: 'T1078', tactic: 'DefenseEvasion', score: 3 }]), attack, { file: 'faults.json' });

@@ -619,9 +619,10 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
       for (const report of new Set(group.map((item) => item.report))) {
         if (!report.changes.includes('merged')) report.changes.push('merged');
         const others = paths.filter((path) => path !== report.path);
-        report.notes.push(
-          `merged with ${others.join(', ') || 'itself'} (all ${where})` + (report === first.report && conflicts.length ? `: ${conflicts.join('; ')}` : ''),
-        );
+        const note = `merged with ${others.join(', ') || 'itself'} (all ${where})` + (report === first.report && conflicts.length ? `: ${conflicts.join('; ')}` : '');
+        report.notes.push(note);
+        // The first entry's note names every other one: theirs stay on their rows of the report, not as lines of their own.
+        if (report !== first.report) (report.repeated ??= []).push(note);
       }
     }
     for (const report of new Set(group.map((item) => item.report))) {

@@ -52,6 +52,11 @@ export interface EntryUpgrade {
   candidates?: Array<{ techniqueID: string; name: string }>;
   /** Human sentences, one per change. */
   notes: string[];
+  /**
+   * Those of `notes` that another entry's note says already: each entry of a merge notes the entries it merged with,
+   * and the merge's first entry says it for all, so `upgradeMessages` gives one line per merge. Absent when none.
+   */
+  repeated?: string[];
   /** A removed entry as it was (unless it was `{}` or not an object), so that its annotation is never lost. */
   removedEntry?: Record<string, unknown>;
 }
@@ -131,12 +136,12 @@ export function scoresOutOfRangeLine(report: LayerUpgradeReport): string | undef
   );
 }
 
-/** One line per change of a layer, each starting with the JSON pointer it concerns (for stderr and library users). */
+/** One line per change of a layer (one per merge), each starting with the JSON pointer it concerns (for stderr and library users). */
 export function upgradeMessages(report: LayerUpgradeReport): string[] {
   return [
     ...report.repairs.map(repairMessage),
     ...report.settings.map((change) => `${change.path}: ${change.message}`),
-    ...report.techniques.flatMap((entry) => entry.notes.map((note) => `${entry.path}: ${note}`)),
+    ...report.techniques.flatMap((entry) => entry.notes.filter((note) => !entry.repeated?.includes(note)).map((note) => `${entry.path}: ${note}`)),
   ];
 }
 

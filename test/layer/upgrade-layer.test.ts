@@ -218,6 +218,20 @@ describe('upgradeLayer', () => {
     );
   });
 
+  // SRA's Threat Simulation Index layer (publayers5 11, as test/cli/combine.test.ts recalls it) lists T1021 five times:
+  // upgrade printed one "merged with" line per entry, each naming the four others, five lines for one merge.
+  it('says a merge in one line, the first entry\'s naming the others; each entry\'s row of the report keeps its own note', () => {
+    const { report, changes } = upgradeLayer(layer([1, 2, 3].map((score) => ({ techniqueID: 'T1021', score }))), attack);
+    expect(changes.filter((line) => line.includes('merged with'))).to.deep.equal([
+      '/techniques/0: merged with /techniques/1, /techniques/2 (all T1021): scores 1, 2, 3 became 3 (max); if they count rules or tests, --merge-score sum adds them',
+    ]);
+    expect(report.techniques.map((t) => t.notes)).to.deep.equal([
+      ['merged with /techniques/1, /techniques/2 (all T1021): scores 1, 2, 3 became 3 (max); if they count rules or tests, --merge-score sum adds them'],
+      ['merged with /techniques/0, /techniques/2 (all T1021)'],
+      ['merged with /techniques/0, /techniques/1 (all T1021)'],
+    ]);
+  });
+
   it('says that --merge-score sum adds whole scores merged by the default max, not when a rule is given or scores are fractions', () => {
     // The tester's repro-7.json, a sigma2attack heatmap: T1168 (1 rule) and T1053 (2 rules) both become T1053.
     const counts = layer([

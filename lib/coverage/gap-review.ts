@@ -844,7 +844,10 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
   for (const { rule, ids, platforms } of coverage.rules) {
     for (const id of ids) {
       const list = direct.get(id) ?? [];
-      list.push({ name: rule.name, ...(rule.names ? { names: rule.names } : {}), level: rule.level, file: rule.file, ...(rule.line !== undefined ? { line: rule.line } : {}), ...(rule.path ? { path: rule.path } : {}), ...(platforms ? { platforms } : {}) });
+      // A layer that gives a technique two entries alike (alchici/ThreatIntel's "Kill Chain" lists T1059 twice, or one
+      // entry per tactic) says one thing of it: one rule, at its first entry, not "Kill Chain (100%); Kill Chain (100%)".
+      const same = list.some((other) => other.name === rule.name && other.level === rule.level && other.file === rule.file && String(other.platforms) === String(platforms));
+      if (!same) list.push({ name: rule.name, ...(rule.names ? { names: rule.names } : {}), level: rule.level, file: rule.file, ...(rule.line !== undefined ? { line: rule.line } : {}), ...(rule.path ? { path: rule.path } : {}), ...(platforms ? { platforms } : {}) });
       direct.set(id, list);
     }
   }

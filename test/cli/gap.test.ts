@@ -67,6 +67,22 @@ describe('attack-layers gap (fixtures)', () => {
     expect(run.stderr).to.contain('of its 2 entries, 2 ignored: no score');
   });
 
+  // alchici/ThreatIntel's layer.json, "Kill Chain", gives T1059 and T1003 two entries alike each (score 100, no tactic):
+  // the Rules column said "Kill Chain (100%); Kill Chain (100%)" and the coverage layer "covered 100% by 2 rules".
+  it('lists a coverage layer\'s entries alike for one technique once, as one rule (alchici/ThreatIntel "Kill Chain")', async () => {
+    const dir = freshTmpDir('gap-twice');
+    const entry = { techniqueID: 'T1059', score: 100, color: '', enabled: true, metadata: [], links: [], showSubtechniques: false };
+    const layer = { name: 'Kill Chain', domain: 'enterprise-attack', versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, techniques: [entry, entry] };
+    writeFileSync(join(dir, 'layer.json'), JSON.stringify(layer));
+    writeFileSync(join(dir, 'threat.json'), JSON.stringify({ ...layer, name: 'threat', techniques: [{ techniqueID: 'T1059', score: 1 }] }));
+    const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'layer.json'), '--out', join(dir, 'out'), '--quiet']);
+    expect(run.code, run.stderr).to.equal(0);
+    const row = readFileSync(join(dir, 'out', 'gap-report.md'), 'utf8').split('\n').find((line) => line.startsWith('| T1059 |'));
+    expect(row).to.match(/\| 100% \| Kill Chain \(100%\) \|/);
+    const coverage = JSON.parse(readFileSync(join(dir, 'out', 'coverage.layer.json'), 'utf8')) as NavigatorLayer;
+    expect(coverage.techniques?.find((t) => t.techniqueID === 'T1059')?.comment).to.equal('covered 100% by 1 rule: Kill Chain (100%)');
+  });
+
   it('shows T1566 (not in the threat) as partial in the coverage layer: (0.9 + 0.3 + 0 + 0) / 4 -> 30', () => {
     const layer = readJson<NavigatorLayer>(join(out, 'coverage.layer.json'));
     const t1566 = layer.techniques?.find((t) => t.techniqueID === 'T1566');

@@ -61,6 +61,11 @@ export interface LayerRepair {
 /** What a repair did, beyond its line: what it left out (a whole entry: why) and whether Navigator tolerates the fault. */
 interface Outcome {
   leftOut?: 'part' | { entry: string };
+  /**
+   * For a field read as another (`colour` as `color`): the pointer of the field it was read as, so that what later
+   * repairs say there is said at the field as read (`/techniques/0/colour`), and what they leave out is kept.
+   */
+  renamed?: string;
   navigatorTolerates?: boolean;
   navigatorHides?: boolean | string;
   navigatorAlert?: string;
@@ -357,7 +362,7 @@ function readMisspeltFields(owner: JsonObject, fields: readonly string[], path: 
     }
     delete owner[key];
     owner[meant] = value;
-    log(`${path}/${escapePointer(key)}`, `"${key}" is no ${what} field (Navigator ignores it); read as ${meant}`);
+    log(`${path}/${escapePointer(key)}`, `"${key}" is no ${what} field (Navigator ignores it); read as ${meant}`, { renamed: `${path}/${escapePointer(meant)}` });
   }
   return unknown;
 }
@@ -673,7 +678,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
         delete layer[key];
         if (meant && !(meant in layer) && fitsField(meant, value)) {
           layer[meant] = value;
-          if (!OLD_FORMAT_FIELDS.includes(key)) log(`/${escapePointer(key)}`, `"${key}" is no layer field; read as ${meant}`);
+          if (!OLD_FORMAT_FIELDS.includes(key)) log(`/${escapePointer(key)}`, `"${key}" is no layer field; read as ${meant}`, { renamed: `/${escapePointer(meant)}` });
           else {
             // Navigator reads it as the format number of formats up to 4.0 ("[object Object]"), and the layer's release as its newest.
             log(`/${escapePointer(key)}`, `"${key}" holding an object is no layer field (formats up to 4.0 wrote the format's number there); read as ${meant}`, {
@@ -968,7 +973,12 @@ export function repairLayer(value: unknown, file = DEFAULT_FILE, options: Repair
   const leftOut: LeftOutEntry[] = [];
   const input = Array.isArray(asRead['techniques']) ? (asRead['techniques'] as unknown[]) : [];
   let current = 0;
-  const log: Log = (path, repair, outcome = {}) => {
+  // Fields read as others (`colour` as `color`): each pointer as repaired, with the pointer of the field as read.
+  const renamed = new Map<string, string>();
+  const log: Log = (at, repair, outcome = {}) => {
+    let path = at;
+    for (const [to, from] of renamed) if (at === to || at.startsWith(`${to}/`)) path = from + at.slice(to.length);
+    if (outcome.renamed) renamed.set(outcome.renamed, path);
     const left = outcome.leftOut;
     // What was left out as read, not as the rules before this one changed it: the entry, or the part at `path`.
     const was = left === undefined ? undefined : structuredClone(left === 'part' ? valueAt(asRead, path) : input[current]);

@@ -167,13 +167,15 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
     'technique entry fields misspelt (colour, commnet, Score, techniqueId)',
     layer([
       { techniqueID: 'T1059', colour: '#ff6666', commnet: 'seen in the loader' },
-      { techniqueId: 'T1078', Score: 3 },
+      { techniqueId: 'T1078', Score: '3' },
     ]),
     [
       ['/techniques/0/colour', /^"colour" is no technique entry field \(Navigator ignores it\); read as color$/],
       ['/techniques/0/commnet', /^"commnet" is no technique entry field \(Navigator ignores it\); read as comment$/],
       ['/techniques/1/techniqueId', /^"techniqueId" is no technique entry field \(Navigator ignores it\); read as techniqueID$/],
       ['/techniques/1/Score', /^"Score" is no technique entry field \(Navigator ignores it\); read as score$/],
+      // What a later rule does to the field is said where it was written.
+      ['/techniques/1/Score', /^"3" read as 3$/],
     ],
   ],
   [
@@ -398,6 +400,14 @@ describe('repairLayer', () => {
     expect(repairs.map((r) => r.path)).to.deep.equal(['/techniques/0/colour']);
     const { colour, ...rest } = entries[0]!;
     expect(repaired['techniques']).to.deep.equal([{ ...rest, color: colour }, ...entries.slice(1)]);
+  });
+
+  it('keeps what a later rule leaves out of a misspelt field, at the field as written (a nameless item of "Metadata")', () => {
+    const { repairs } = repairLayer(layer([{ techniqueID: 'T1059', score: 1, Metadata: [{ value: 'loader' }, { name: 'source', value: 'report' }] }]));
+    expect(repairs.map(({ path, leftOut, held }) => ({ path, leftOut, held }))).to.deep.equal([
+      { path: '/techniques/0/Metadata', leftOut: undefined, held: undefined },
+      { path: '/techniques/0/Metadata/0', leftOut: 'part', held: { value: 'loader' } },
+    ]);
   });
 
   it('keeps a tactic written in words run together (DefenseEvasion) on that tactic only, not on every tactic of T1078', () => {

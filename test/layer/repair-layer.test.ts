@@ -178,6 +178,24 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
       ['/techniques/1/Score', /^"3" read as 3$/],
     ],
   ],
+  // A Python layer module built on hodgepodge (find_string id 764916111; its repository is not named by the index) keeps
+  // its dataclasses' snake_case names when layer_as_json is called with convert_to_camelcase=False: technique_id,
+  // hide_disabled, min_value and max_value, and None for each unset field. Navigator finds no techniqueID and drops the entry.
+  [
+    "a layer as a hodgepodge dataclass writes it without camelCase (technique_id, hide_disabled, min_value)",
+    layer([{ color: null, comment: null, enabled: true, score: 1, technique_id: 'T1003' }], {
+      gradient: { colors: ['#7FDBFF', '#001F3F'], min_value: 0, max_value: 2 },
+      hide_disabled: false,
+    }),
+    [
+      ['/techniques/0/technique_id', /^"technique_id" is no technique entry field \(Navigator ignores it\); read as techniqueID$/],
+      ['/techniques/0/color', /^null is not a colour; removed$/],
+      ['/techniques/0/comment', /^null removed$/],
+      ['/hide_disabled', /^"hide_disabled" is no layer field; read as hideDisabled$/],
+      ['/gradient/min_value', /^"min_value" is no gradient field \(Navigator ignores it\); read as minValue$/],
+      ['/gradient/max_value', /^"max_value" is no gradient field \(Navigator ignores it\); read as maxValue$/],
+    ],
+  ],
   [
     'a legend item, a layout option, a filter and a layer field misspelt or shortened (colour, showIDs, platform, desc)',
     layer([{ techniqueID: 'T1059', score: 1 }], {

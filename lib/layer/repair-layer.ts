@@ -332,7 +332,7 @@ const GRADIENT_FIELDS = ['colors', 'minValue', 'maxValue'] as const;
  * it shortens (`min`, `desc`: three letters or more that start one field only). Undefined otherwise: a field a
  * generator writes on purpose (CTID's `score_num`, `techniqueName`) is close to none.
  */
-export function meantField(key: string, fields: readonly string[]): string | undefined {
+function meantField(key: string, fields: readonly string[]): string | undefined {
   const fold = (text: string): string => text.toLowerCase().replace(/[\s_-]/g, '');
   const near = closestWord(key, fields);
   if (near !== undefined) {
@@ -639,7 +639,6 @@ function repairSettings(owner: JsonObject, properties: Readonly<Record<string, L
   }
 }
 
-
 /** Fields of older formats that the format migration reads (layer-format.ts): `version`, `viewMode`, `viewFullTable`. */
 const OLD_FORMAT_FIELDS: readonly string[] = ['version', 'viewMode', 'viewFullTable'];
 
@@ -831,7 +830,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
     },
   ],
   [
-    "gradient and legend colours with stray spaces or a doubled hash are read as the colour (and a legend item's written under \`colour\`); a gradient field no format has is the one it misspells or shortens (min), else left out; a gradient's bound written as text is that number, and a missing one Navigator's default",
+    "gradient and legend colours with stray spaces or a doubled hash are read as the colour (and a legend item's written under colour); a gradient field no format has is the one it misspells or shortens (min), else left out; a gradient's bound written as text is that number, and a missing one Navigator's default",
     (layer, log) => {
       const gradient = layer['gradient'];
       if (isJsonObject(gradient)) {

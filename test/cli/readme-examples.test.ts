@@ -1,0 +1,150 @@
+/**
+ * The command lines a user copies: every `attack-layers` line of the README's ```sh blocks (the quick start among them)
+ * and every example of a command's --help, parsed as the CLI parses them (its flags, their choices, the positionals a
+ * command takes, the flags it refuses together), without running them; and the "commands" column of the README's
+ * table of options, against the flags each command declares. (The CLI reference's rows of commands are checked in
+ * contract.test.ts; the quick start is run whole in quick-start.test.ts.)
+ */
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Argv } from 'yargs';
+import { commandName, commands } from '../../lib/cli/commands/index.js';
+import { GLOBAL_OPTIONS, STDIN, STDIN_TOKEN, declare } from '../../lib/cli/options.js';
+import { repoRoot } from '../helpers/attack.js';
+
+// The same yargs build as lib/cli/run.ts.
+const yargs = createRequire(import.meta.url)('yargs/yargs') as typeof import('yargs/yargs');
+
+const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+
+/** A command line's words, as a shell splits them: quotes group words and are dropped. */
+function shellWords(line: string): string[] {
+  return [...line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((match) => match[1] ?? match[2] ?? match[3]!);
+}
+
+/**
+ * The attack-layers part of a line of a ```sh block, or none: its comment, the other commands of a pipe and a
+ * redirection left out. A synopsis (`[--report md|csv|json]`) is read with its optional parts and each choice's first.
+ */
+function attackLayersWords(line: string): string[] | undefined {
+  const command = line
+    .replace(/\s+#\s.*$/, '')
+    .split(' | ')
+    .find((part) => part.trim().startsWith('attack-layers '));
+  if (!command) return undefined;
+  const words = shellWords(command.replace(/\s+>\s*\S+\s*$/, '').replace(/[[\]]/g, ''));
+  return words.slice(1).map((word) => (/^[\w.-]+(\|[\w.-]+)+$/.test(word) ? word.split('|')[0]! : word));
+}
+
+/** Every `attack-layers` line of the README's ```sh blocks, with its line number. */
+function readmeCommandLines(): Array<{ line: number; text: string; words: string[] }> {
+  const lines = readme.split('\n');
+  const found: Array<{ line: number; text: string; words: string[] }> = [];
+  let inSh = false;
+  lines.forEach((text, i) => {
+    if (/^```/.test(text)) inSh = !inSh && text.trim() === '```sh';
+    else if (inSh) {
+      const words = attackLayersWords(text);
+      if (words) found.push({ line: i + 1, text, words });
+    }
+  });
+  return found;
+}
+
+/**
+ * Parses the words after `attack-layers` as the CLI does (lib/cli/run.ts: the global options, each command's
+ * declaration, strict), running no command. @returns yargs' complaint, or undefined when the line parses.
+ */
+async function parseProblem(words: readonly string[]): Promise<string | undefined> {
+  const args = words.map((word) => (word === STDIN ? STDIN_TOKEN : word));
+  let parser: Argv = yargs(args)
+    .strict()
+    .demandCommand(1)
+    .help(false)
+    .version(false)
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error ?? new Error(message);
+    });
+  for (const [name, spec] of Object.entries(GLOBAL_OPTIONS)) parser = parser.option(name, { ...spec, global: true });
+  for (const spec of commands) {
+    parser = parser.command({
+      command: spec.command,
+      describe: spec.describe,
+      builder: (async (inner: Argv) => declare(inner, (await spec.load()).declaration, args)) as never,
+      handler: () => {},
+    });
+  }
+  try {
+    await parser.parseAsync(args);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+describe("the README's and --help's command lines", () => {
+  const lines = readmeCommandLines();
+
+  it('finds the command lines of the quick start and of each section', () => {
+    expect(lines.length).to.be.at.least(30);
+    expect(new Set(lines.map(({ words }) => words[0]))).to.include.members(['normalize', 'render', 'validate', 'gap', 'extract', 'suggest', 'data', 'upgrade', 'export', 'attack-object', 'compare']);
+  });
+
+  it("parses every attack-layers line of the README's ```sh blocks as the CLI does", async () => {
+    const problems: string[] = [];
+    for (const { line, text, words } of lines) {
+      const problem = await parseProblem(words);
+      if (problem) problems.push(`README.md:${line}: ${text.trim()}: ${problem}`);
+    }
+    expect(problems).to.deep.equal([]);
+  });
+
+  it("parses every example of each command's --help", async () => {
+    const problems: string[] = [];
+    for (const spec of commands) {
+      for (const [example] of (await spec.load()).declaration.examples ?? []) {
+        const words = attackLayersWords(example.replace(/\$0/g, 'attack-layers'));
+        const problem = words ? await parseProblem(words) : 'no attack-layers command in it';
+        if (problem) problems.push(`${commandName(spec)} --help: ${example}: ${problem}`);
+      }
+    }
+    expect(problems).to.deep.equal([]);
+  });
+
+  it('can tell a line that does not parse: an unknown flag, a value outside the choices, a word too many', async () => {
+    expect(await parseProblem(['render', 'campaigns', '--out', 'layers', '--scor', 'presence'])).to.match(/Unknown argument/);
+    expect(await parseProblem(['gap', '--threat', 'c', '--coverage', 'd.csv', '--out', 'r', '--report', 'markdown'])).to.match(/Invalid values/);
+    expect(await parseProblem(['suggest', 'a.txt', 'b.txt'])).to.match(/Unknown argument/);
+    expect(await parseProblem(['render', 'campaigns', '--out', 'layers', '--aggregate', 'all'])).to.equal(undefined);
+  });
+
+  // The table's last column names the commands that take each flag; a command list of names only (not "all") must
+  // name exactly the commands that declare it (`data list`, `data fetch`: the data command).
+  it("names in the table of options exactly the commands that take each flag", async () => {
+    const table = readme.slice(readme.indexOf('**Options: one meaning per word.**'), readme.indexOf('**Hostile input.**'));
+    // A row's cells, split at the bars that are no `\|` inside a cell: | `--flag <x>` | meaning | commands |
+    const rows = table
+      .split('\n')
+      .map((row) => row.split(/(?<!\\)\|/).map((cell) => cell.trim()))
+      .filter((cells) => cells.length === 5 && /^`--[\w-]+/.test(cells[1]!))
+      .map((cells) => [/^`--([\w-]+)/.exec(cells[1]!)![1]!, cells[3]!] as const);
+    expect(rows.map(([flag]) => flag)).to.include.members(['out', 'json', 'strict', 'check', 'report', 'name', 'layer', 'score', 'max-size']);
+    const names = commands.map(commandName);
+    const mismatches: string[] = [];
+    for (const [flag, cell] of rows) {
+      const listed = cell.split(', ').map((item) => item.split(' ')[0]!);
+      if (!listed.every((name) => names.includes(name))) continue;
+      const declaring: string[] = [];
+      for (const spec of commands) {
+        const { declaration } = await spec.load();
+        if (flag in (declaration.shared ?? {}) || flag in (declaration.options ?? {})) declaring.push(commandName(spec));
+      }
+      const said = [...new Set(listed)].sort();
+      if (said.join() !== declaring.sort().join()) mismatches.push(`--${flag}: the table says ${said.join(', ')}; declared by ${declaring.join(', ')}`);
+    }
+    expect(mismatches).to.deep.equal([]);
+  });
+});

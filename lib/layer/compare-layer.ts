@@ -165,7 +165,8 @@ function dettectGroups(description: string, index: AttackIndex): Array<{ id: str
 /**
  * The objects to compare a layer with: the ones given (`--with`), else the one ATT&CK group, campaign or software
  * the layer's name and description name (by name, alias or ID, as `extract` finds them in a report, and the groups of
- * a DeTT&CT group layer's `group(s):` list, `dettectGroups`), said in a note.
+ * a DeTT&CT group layer's `group(s):` list, `dettectGroups`), else, where they name several, the one its name alone
+ * names, said in a note.
  * @throws UsageError when nothing is given and they name none, or several (listed); AttackObjectError for a given
  * name that fits nothing (`resolveAttackObject`).
  */
@@ -173,13 +174,20 @@ export function layerComparisonTargets(layer: NavigatorLayer, source: string, in
   if (given.length) return given.map((ref) => resolveAttackObject(index, ref));
   const text = [layer.name, layer.description ?? ''].join('\n');
   const found: Array<{ id: string; name: string; kind: AttackObjectKind; written: string }> = findAttackObjects(text, index);
-  for (const group of dettectGroups(layer.description ?? '', index)) if (!found.some((object) => object.id === group.id)) found.push(group);
-  if (found.length === 1) {
-    const only = found[0]!;
+  const listed = dettectGroups(layer.description ?? '', index);
+  for (const group of listed) if (!found.some((object) => object.id === group.id)) found.push(group);
+  // A layer is named for what it shows: attack-object's "APT29 (G0016)" describes the campaigns ATT&CK attributes to
+  // APT29 (C0023, C0024) and "SolarWinds Compromise (C0024)" the group it is attributed to, which are not its subject.
+  // A DeTT&CT layer's list of groups is its subject, whatever its name says.
+  const named = found.length > 1 ? findAttackObjects(layer.name, index) : [];
+  const only = found.length === 1 ? found[0] : named.length === 1 && listed.every((group) => group.id === named[0]!.id) ? named[0] : undefined;
+  if (only) {
     const resolved = resolveAttackObject(index, only.id);
-    const note =
-      `${source}: compared with ${only.kind} ${objectRef(resolved.object)}, the one ATT&CK group, campaign or software the layer's name and ` +
-      `description name ("${only.written}"); --with compares it with another`;
+    const others = found.filter((object) => object.id !== only.id).map((object) => `${object.id} ${object.name}, ${object.kind}`);
+    const how = others.length
+      ? `the layer's name names ("${only.written}"; its description also names ${others.join('; ')})`
+      : `the layer's name and description name ("${only.written}")`;
+    const note = `${source}: compared with ${only.kind} ${objectRef(resolved.object)}, the one ATT&CK group, campaign or software ${how}; --with compares it with another`;
     return [{ ...resolved, query: only.written, notes: [note, ...resolved.notes] }];
   }
   const what = found.length

@@ -239,6 +239,26 @@ describe('attack-layers compare <layer>', () => {
     expect(text.stdout).to.include('2 entries of the layer not compared:\n  T1005 (collection): score 0 and nothing else annotated: a technique not used\n  T1113 (collection): disabled');
   });
 
+  // README, "compare <layer>": a layer of `attack-object` is one compare reads. APT29's (G0016) describes the campaigns
+  // ATT&CK 18.1 attributes to it, C0023 and C0024, and the SolarWinds Compromise's (C0024) the group it is attributed
+  // to: both exited 2 asking for --with, as APT28's did for C0051.
+  it("compares attack-object's layer of a group or campaign with the one object its name names, its description naming others", async () => {
+    const cases: ReadonlyArray<[id: string, others: string]> = [
+      ['G0016', 'C0023 Operation Ghost, campaign; C0024 SolarWinds Compromise, campaign'],
+      ['C0024', 'G0016 APT29, group'],
+      ['G0007', 'C0051 APT28 Nearest Neighbor Campaign, campaign'],
+    ];
+    for (const [id, others] of cases) {
+      const object = await runCli(['attack-object', id, '--quiet']);
+      const file = writeLayer(JSON.parse(object.stdout), `${id}.json`);
+      const result = await runCli(['compare', file, '--json']);
+      expect(result.code, result.stderr).to.equal(0);
+      expect(result.stderr).to.match(new RegExp(`the one ATT&CK group, campaign or software the layer's name names \\("[^"]+"; its description also names ${others}\\); --with compares it with another`));
+      const [comparison] = (JSON.parse(result.stdout) as { comparisons: LayerComparison[] }).comparisons;
+      expect([comparison!.object.id, comparison!.counts.new, comparison!.unmentioned.length]).to.deep.equal([id, 0, 0]);
+    }
+  });
+
   it('needs --with for a layer that names no ATT&CK object (Navigator\'s Bear_APT.json), or several, exit 2', async () => {
     const none = await runCli(['compare', 'test/fixtures/layers/public/navigator-bear-apt.json']);
     expect(none.code).to.equal(2);

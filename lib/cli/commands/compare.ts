@@ -59,7 +59,7 @@ export const declaration: CommandDeclaration = {
       array: true,
       describe:
         "ATT&CK groups, campaigns or software by ID, name or alias (default: the campaign's compare_with, else its actor; " +
-        "for a layer, the one object its name and description name)",
+        "for a layer, the one object its name and description name, else, of several, the one its name names)",
     },
     unmentioned: { type: 'boolean', describe: "list the object's techniques the campaign does not mention (default: their count)" },
   },
@@ -141,7 +141,7 @@ function writeComparisons(
 
 /**
  * Compare each layer of a layer file: read as combine reads it (repaired, format 4.5, upgraded to the release, every
- * change said), with the objects of --with, else the one its name and description name.
+ * change said), with the objects of --with, else the one its name and description name (or, of several, its name).
  */
 function compareLayerFile(context: CliContext, args: Args, stdin: Uint8Array | undefined): void {
   const library = attackLibrary(context, args);

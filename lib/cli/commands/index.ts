@@ -84,7 +84,7 @@ export const commands: readonly CommandSpec[] = [
   },
   {
     command: 'compare <campaign>',
-    describe: "Compare a campaign's techniques with what ATT&CK documents for a group, campaign or software",
+    describe: "Compare a campaign's or a Navigator layer's techniques with what ATT&CK documents for a group, campaign or software",
     load: () => import('./compare.js'),
   },
   {

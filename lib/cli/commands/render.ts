@@ -64,7 +64,7 @@ export const declaration: CommandDeclaration = {
   },
   examples: [
     ['$0 render campaigns --out layers --aggregate all', 'a layer per campaign plus all.layer.json'],
-    ['$0 render campaigns --out layers --aggregate common --score frequency --min-campaigns 3', 'the aggregate keeps the techniques 3 or more campaigns report'],
+    ['$0 render campaigns --out layers --aggregate common --score frequency --min-campaigns 2', 'the aggregate keeps the techniques 2 or more campaigns report (of the two in campaigns/, what both report)'],
     ['$0 render campaigns --out layers --aggregate all --check', 'exit 1 if layers/ is stale (as npm run layers renders it)'],
   ],
 };

@@ -6,13 +6,13 @@
  * contract.test.ts; the quick start is run whole in quick-start.test.ts.)
  */
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { commandName, commands } from '../../lib/cli/commands/index.js';
 import { GLOBAL_OPTIONS, STDIN, STDIN_TOKEN, declare } from '../../lib/cli/options.js';
-import { repoRoot } from '../helpers/attack.js';
+import { freshTmpDir, repoRoot, runCli } from '../helpers/attack.js';
 
 // The same yargs build as lib/cli/run.ts.
 const yargs = createRequire(import.meta.url)('yargs/yargs') as typeof import('yargs/yargs');
@@ -119,6 +119,16 @@ describe("the README's and --help's command lines", () => {
     expect(await parseProblem(['gap', '--threat', 'c', '--coverage', 'd.csv', '--out', 'r', '--report', 'markdown'])).to.match(/Invalid values/);
     expect(await parseProblem(['suggest', 'a.txt', 'b.txt'])).to.match(/Unknown argument/);
     expect(await parseProblem(['render', 'campaigns', '--out', 'layers', '--aggregate', 'all'])).to.equal(undefined);
+  });
+
+  it('reads the campaign file the quick start shows, every reference placed (normalize --strict)', async () => {
+    const section = readme.slice(readme.indexOf('A campaign file is YAML or JSON; the minimum is'));
+    const file = join(freshTmpDir('readme-campaign'), 'campaign.yaml');
+    writeFileSync(file, /```yaml\n([\s\S]*?)```/.exec(section)![1]!);
+    const result = await runCli(['normalize', file, '--strict', '--json']);
+    expect([result.code, result.stderr], result.stderr).to.deep.equal([0, '']);
+    const [campaign] = JSON.parse(result.stdout) as Array<{ references: Array<{ status: string }> }>;
+    expect(campaign!.references.map((reference) => reference.status)).to.include.members(['revoked']);
   });
 
   // The table's last column names the commands that take each flag; a command list of names only (not "all") must

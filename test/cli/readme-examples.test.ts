@@ -1,8 +1,9 @@
 /**
  * The command lines a user copies: every `attack-layers` line of the README's ```sh blocks (the quick start among them)
  * and every example of a command's --help, parsed as the CLI parses them (its flags, their choices, the positionals a
- * command takes, the flags it refuses together), without running them; and the "commands" column of the README's
- * table of options, against the flags each command declares. (The CLI reference's rows of commands are checked in
+ * command takes, the flags it refuses together), without running them; the campaign file the quick start shows; the
+ * choices the CLI reference's rows list, against --help's; and the "commands" column of the README's table of
+ * options, against the flags each command declares. (The CLI reference's rows of commands are checked in
  * contract.test.ts; the quick start is run whole in quick-start.test.ts.)
  */
 import { expect } from 'chai';
@@ -129,6 +130,31 @@ describe("the README's and --help's command lines", () => {
     expect([result.code, result.stderr], result.stderr).to.deep.equal([0, '']);
     const [campaign] = JSON.parse(result.stdout) as Array<{ references: Array<{ status: string }> }>;
     expect(campaign!.references.map((reference) => reference.status)).to.include.members(['revoked']);
+  });
+
+  // A row's `--flag a|b|c` lists the values --help gives as the flag's choices, no more, no fewer, in its order.
+  it("lists in the README's CLI reference rows the choices each command's --help gives", async () => {
+    const reference = readme.slice(readme.indexOf('## CLI reference'), readme.indexOf('## Library'));
+    const usages = [...reference.matchAll(/^\| `([^`]+)` \|/gm)].map((match) => match[1]!.replace(/\\\|/g, '|'));
+    const mismatches: string[] = [];
+    let checked = 0;
+    for (const usage of usages) {
+      const name = usage.split(' ')[0]!;
+      const spec = commands.find((command) => commandName(command) === name);
+      if (!spec) continue;
+      const help = (await runCli([name, '--help'])).stdout;
+      for (const [, flag, values] of usage.matchAll(/--([\w-]+) ([\w.-]+(?:\|[\w.-]+)+)/g)) {
+        // The flag's entry in --help: from its line to the next option's, where yargs puts [choices: "a", "b"].
+        const entry = new RegExp(`\\n {2,}(?:-\\w, )?--${flag}\\b[\\s\\S]*?(?=\\n {2,}(?:-\\w, )?--|\\n\\n)`).exec(help)?.[0] ?? '';
+        const choices = [.../\[choices: ([^\]]+)\]/.exec(entry.replace(/\s+/g, ' '))?.[1]?.matchAll(/"([^"]+)"/g) ?? []].map((match) => match[1]!);
+        // Alternatives of a flag without choices are placeholders: `--out dir|f`, `--tests atomics|index.yaml|-`.
+        if (!choices.length) continue;
+        checked++;
+        if (choices.join('|') !== values) mismatches.push(`${name} --${flag}: the README says ${values}; --help gives ${choices.join('|') || 'no choices'}`);
+      }
+    }
+    expect(checked).to.be.at.least(8);
+    expect(mismatches).to.deep.equal([]);
   });
 
   // The table's last column names the commands that take each flag; a command list of names only (not "all") must

@@ -795,8 +795,34 @@ function namedTechniques(check: NameCheck): NamedTechniques | Outcome {
     const named = siblings.map((sibling) => `"${sibling.name}", the name of ${describe(target, sibling)}`).join(', and ');
     return noted(check, `"${name}" beside ${id} holds ${named}, while ${id} is ${fullName(target, byId)}; ${id} kept as written: check that it is the technique meant`, true);
   }
+  // `T1601 Modify System Process`, a kill-chain figure's node: words that are another technique's name cut short (T1543
+  // Create or Modify System Process), not the ID's, say another technique; the ID stands, with a warning.
+  const cutOf = cutShortOfAnother(name, byId, target);
+  if (cutOf.length) {
+    const others = cutOf.map((other) => describe(target, other)).join(', ');
+    return noted(check, `"${name}" is words of ${others}, cut short, not of ${describe(target, byId)}; ${id} kept as written: check that it is the technique meant`, true);
+  }
   trail.push(notATechniqueName(name));
   return outcome;
+}
+
+/**
+ * The current techniques, outside the ID's technique and its sub-techniques, whose name holds the words of a name of two
+ * words or more, not all in lower case, as a run (`Modify System Process` in T1543 Create or Modify System Process), when
+ * the ID's own name does not and they are of one technique family.
+ */
+function cutShortOfAnother(name: string, byId: TechniqueRecord, target: AttackIndex): TechniqueRecord[] {
+  const words = wordsKey(name);
+  // A sentence's words in lower case (`cloud storage (T1537)`) describe what was done, as elsewhere.
+  if (!/[A-Z]/.test(name) || words.trim().split(' ').length < 2 || wordsKey(fullName(target, byId)).includes(words)) return [];
+  const root = byId.parent ?? byId.id;
+  const holding = target
+    .allTechniques()
+    .filter((other) => !other.revoked && !other.deprecated && other.id !== root && other.parent !== root)
+    .filter((other) => wordsKey(fullName(target, other)).includes(words))
+    .filter((other, _, all) => !all.some((each) => each.id === other.parent));
+  // Words that several technique families hold are general words, no sign of one of them.
+  return new Set(holding.map((other) => other.parent ?? other.id)).size === 1 ? holding : [];
 }
 
 /** The words of a name, as a key to find one name's words among another's (` dns tunneling data exfil `). */

@@ -329,6 +329,20 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     expect(resolveReference({ raw: 'Web Service (T1048)' }, context).status).to.equal('ambiguous');
   });
 
+  it('warns of words beside an ID that are another technique\'s name cut short, not the ID\'s', () => {
+    // A 2025 paper's kill-chain graph (Fig. 3) labels a node `T1601` over `Modify System Process`: T1601 is Modify System
+    // Image, and the words are the end of T1543 Create or Modify System Process. Before, the ID was taken without a word.
+    const raw = 'T1601 Modify System Process';
+    expect(resolveReference({ raw }, context)).to.deep.include({
+      status: 'current',
+      ids: ['T1601'],
+      warnings: ['"Modify System Process" is words of T1543 Create or Modify System Process, cut short, not of T1601 Modify System Image; T1601 kept as written: check that it is the technique meant'],
+    });
+    // The ID's own name cut short, and words of the writer's own, still draw no such warning.
+    expect(resolveReference({ raw: 'T1072 Deployment Tools' }, context).warnings).to.deep.equal([]);
+    expect(resolveReference({ raw: 'Remote Services: SSH | T1021.004' }, context).warnings).to.deep.equal([]);
+  });
+
   it('names the deprecation pointers of T1064 as candidates without substituting them', () => {
     const result = resolveReference({ raw: 'T1064' }, context);
     expect(result.candidates.map((c) => c.id)).to.include('T1059');

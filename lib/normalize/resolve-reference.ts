@@ -1027,6 +1027,18 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
       candidates: [],
     };
   }
+  // `Credential Dumping - LSASS Memory`, `Hijack Execution Flow - DLL Search Order Hijacking` (a threat profile's and an
+  // incident timeline's ATT&CK lists): a technique and its sub-technique apart by a dash set off by spaces are read as the
+  // colon ATT&CK writes, older names and misspellings as with the colon; no technique's name holds such a dash.
+  const dashed = name.split(/\s+[-–—]\s+/);
+  if (dashed.length === 2 && dashed.every((part) => part.trim())) {
+    const colon = `${dashed[0]!.trim()}: ${dashed[1]!.trim()}`;
+    const read = resolveName(colon, tactics, context, [], false);
+    if (read.ids.length) {
+      trail.push(`name: "${name}" read as "${colon}" (a dash for the colon between a technique and its sub-technique)`);
+      return { ...read, notes: [`"${name}" read as "${colon}": ${read.notes.join('; ')}`] };
+    }
+  }
   const limit = typoLimit(key.length);
   let best = limit + 1;
   let closest: TechniqueRecord[] = [];

@@ -343,6 +343,19 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     expect(resolveReference({ raw: 'Remote Services: SSH | T1021.004' }, context).warnings).to.deep.equal([]);
   });
 
+  it('reads a dash set off by spaces between a technique and its sub-technique as the colon, older names too', () => {
+    // A threat profile's list (`T1574.001: Hijack Execution Flow - DLL Search Order Hijacking`) and an incident timeline's
+    // (`T1003.001: Credential Dumping - LSASS Memory (Mimikatz)`), written without their IDs: each was unknown before.
+    // T1574.001's old name is that of ATT&CK 8.2, the first releases with sub-techniques.
+    const dll = resolveReference({ raw: 'Hijack Execution Flow - DLL Search Order Hijacking' }, { ...context, history: () => [loadRelease('8.2')] });
+    expect(dll).to.deep.include({ status: 'renamed', ids: ['T1574.001'] });
+    expect(dll.note).to.contain('read as "Hijack Execution Flow: DLL Search Order Hijacking"');
+    expect(resolveReference({ raw: 'Credential Dumping - LSASS Memory' }, context)).to.deep.include({ status: 'fuzzy', ids: ['T1003.001'] });
+    expect(resolveReference({ raw: 'Impair Defenses – Disable or Modify Tools' }, context)).to.deep.include({ status: 'name', ids: ['T1562.001'] });
+    // A name with a dash whose colon form names no technique is still unknown, never guessed.
+    expect(resolveReference({ raw: 'Data Encrypted for Impact - Ransomware Payload' }, context).ids).to.deep.equal([]);
+  });
+
   it('names the deprecation pointers of T1064 as candidates without substituting them', () => {
     const result = resolveReference({ raw: 'T1064' }, context);
     expect(result.candidates.map((c) => c.id)).to.include('T1059');

@@ -1039,6 +1039,11 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
       return { ...read, notes: [`"${name}" read as "${colon}": ${read.notes.join('; ')}`] };
     }
   }
+  const glossed = glossedName(name, tactics, context);
+  if (glossed) {
+    trail.push(`name: "${name}" read as "${glossed.before}", the words in brackets the writer's own`);
+    return glossed.read;
+  }
   const limit = typoLimit(key.length);
   let best = limit + 1;
   let closest: TechniqueRecord[] = [];
@@ -1097,6 +1102,33 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
     notes: [`"${name}" is not the name of a technique in ATT&CK ${target.label}${candidates.length ? `; similar: ${candidates.map((c) => `${c.id} ${c.name}`).join(', ')}` : ''}`],
     candidates,
   };
+}
+
+/**
+ * `Windows Management Instrumentation (WMI)`, `Data Encrypted for Impact (Ransomware)`, `Exfiltration Over Alternative
+ * Protocol (DNS)`: a technique's name, then words of the writer's own in brackets (its abbreviation, the kind of malware,
+ * the protocol used), the words in brackets beginning with a capital or a digit. The name before the brackets decides
+ * when the words in them name no technique, or the same one, or are one word that is the bare name of a sub-technique of
+ * another technique (a tool or protocol, as beside an ID).
+ */
+function glossedName(name: string, tactics: readonly TacticShortname[], context: ResolveContext): { before: string; read: Outcome } | undefined {
+  const { target } = context;
+  const match = /^([^()]*\S)\s*\(([^()]+)\)$/.exec(name.trim());
+  if (!match) return undefined;
+  const [, before, inside] = match as unknown as [string, string, string];
+  // Words in lower case in brackets (`(low)`, a detection's severity after an older name) are left to the readers of a
+  // row's words around an ID.
+  if (!/^[\p{Lu}\p{N}]/u.test(inside.trim())) return undefined;
+  const read = resolveName(before, tactics, context, [], false);
+  if (!read.ids.length) return undefined;
+  const named = resolveName(inside, tactics, context, [], false);
+  const family = (id: TechniqueId): TechniqueId => target.technique(id)?.parent ?? id;
+  // A name several sub-techniques share (`DNS`: T1071.004, T1590.002) is such a word too.
+  const namedIds = named.ids.length ? named.ids : named.status === 'ambiguous' ? named.candidates.map((c) => c.id) : [];
+  const toolWord = !/\s/.test(inside.trim()) && namedIds.every((id) => !!target.technique(id)?.parent && !read.ids.some((own) => family(own) === family(id)));
+  const same = named.ids.length > 0 && named.ids.every((id) => read.ids.includes(id));
+  if (!(named.status === 'unknown' || same || (namedIds.length && toolWord))) return undefined;
+  return { before, read: { ...read, notes: [`"${name}" read as "${before}", the words in brackets ("${inside}") the writer's own: ${read.notes.join('; ')}`] } };
 }
 
 const singular = (key: string): string => key.replace(/s$/, '');

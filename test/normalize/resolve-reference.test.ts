@@ -356,6 +356,20 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     expect(resolveReference({ raw: 'Data Encrypted for Impact - Ransomware Payload' }, context).ids).to.deep.equal([]);
   });
 
+  it('reads a technique\'s name before words of the writer\'s own in brackets as that name', () => {
+    // A ransomware incident timeline's `T1486: Data Encrypted for Impact (Ransomware)`, written without its ID; report
+    // tables' `Windows Management Instrumentation (WMI)`: each was unknown before.
+    const ransomware = resolveReference({ raw: 'Data Encrypted for Impact (Ransomware)' }, context);
+    expect(ransomware).to.deep.include({ status: 'name', ids: ['T1486'] });
+    expect(ransomware.note).to.contain('the words in brackets ("Ransomware") the writer\'s own');
+    expect(resolveReference({ raw: 'Windows Management Instrumentation (WMI)' }, context).ids).to.deep.equal(['T1047']);
+    // One word that is the bare name of other techniques' sub-techniques is the protocol used.
+    expect(resolveReference({ raw: 'Exfiltration Over Alternative Protocol (DNS)' }, context).ids).to.deep.equal(['T1048']);
+    // Words in brackets that name another technique are no gloss: the name is read whole, as before.
+    expect(resolveReference({ raw: 'Phishing (Spearphishing Attachment)' }, context).ids).to.deep.equal(['T1566.001']);
+    expect(resolveReference({ raw: 'Valid Accounts (Process Injection)' }, context).ids).to.deep.equal([]);
+  });
+
   it('names the deprecation pointers of T1064 as candidates without substituting them', () => {
     const result = resolveReference({ raw: 'T1064' }, context);
     expect(result.candidates.map((c) => c.id)).to.include('T1059');

@@ -1,6 +1,7 @@
-import type { MatrixModel } from './matrix-model.js';
+import type { MatrixModel, TableRow } from './matrix-model.js';
 import { escapeXml as escapeHtml, linkLines, metadataLines, renderSvgPages } from './render-svg.js';
 import { FONT_FAMILY } from './text-measure.js';
+import { isWebLink } from './web-link.js';
 
 /** Nothing may be fetched: no scripts, styles, fonts or images from anywhere but the page itself. */
 const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
@@ -78,6 +79,17 @@ const SCRIPT = `
 })();
 `;
 
+/**
+ * An entry's metadata and links, one a line as the tooltip has them; a web or mail link's address is an anchor, so the
+ * sources an entry cites open from the table (other links stay text: a `javascript:` URL must not run).
+ */
+function metadataAndLinks(row: TableRow): string {
+  const links = row.links.map((link) =>
+    isWebLink(link) ? `${escapeHtml(link.label)}: <a href="${escapeHtml(link.url)}" rel="noreferrer">${escapeHtml(link.url)}</a>` : escapeHtml(linkLines([link]).join('')),
+  );
+  return [...metadataLines(row.metadata).map(escapeHtml), ...links].join('\n');
+}
+
 function tableOf(model: MatrixModel): string {
   const header = ['Technique', 'Name', 'Tactic', 'Score', '', 'Comment', 'Metadata', 'Note'].map((h) => `<th>${h}</th>`).join('');
   const rows = model.rows.map((row) =>
@@ -88,7 +100,7 @@ function tableOf(model: MatrixModel): string {
       `<td class="score">${row.score ?? ''}</td>`,
       `<td class="swatch"${row.color ? ` style="background:${row.color}"` : ''}></td>`,
       `<td class="text">${escapeHtml(row.comment)}</td>`,
-      `<td class="text">${escapeHtml([...metadataLines(row.metadata), ...linkLines(row.links)].join('\n'))}</td>`,
+      `<td class="text">${metadataAndLinks(row)}</td>`,
       `<td class="text">${escapeHtml(row.note)}</td>`,
     ].join(''),
   );
@@ -102,7 +114,7 @@ function tableOf(model: MatrixModel): string {
  */
 export function renderHtml(model: MatrixModel): string {
   // Only web and mail links become anchors: a `javascript:` URL in a layer must not run in the page.
-  const layerLinks = model.links.filter((link): link is { label: string; url: string } => !('divider' in link) && /^(https?|mailto):/i.test(link.url));
+  const layerLinks = model.links.filter(isWebLink);
   const layerMetadata = metadataLines(model.metadata);
   const pages = renderSvgPages(model, { declaration: false });
   return [

@@ -6,7 +6,8 @@ import type { Element } from '@xmldom/xmldom';
 import { renderHtml } from '../../lib/export/render-html.js';
 import { renderSvgPages } from '../../lib/export/render-svg.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
-import { loadRelease, repoRoot } from '../helpers/attack.js';
+import { loadProcedures, renderAttackObjectLayer, resolveAttackObject } from '../../lib/index.js';
+import { loadRelease, repoRoot, testCacheDir } from '../helpers/attack.js';
 import { headerText, parseSvg, words } from './svg-dom.js';
 
 describe('renderHtml', () => {
@@ -47,6 +48,15 @@ describe('renderHtml', () => {
     expect(rows.length).to.equal((layer.techniques ?? []).filter((t) => t.score !== undefined || t.comment).length);
     expect(html).to.contain("getElementById('tip')");
   });
+
+  it('makes the sources an entry cites clickable in the table, as attack-object layers cite them (G0016)', () => {
+    const { layer: group } = renderAttackObjectLayer(resolveAttackObject(index, 'G0016').object, index, loadProcedures(index, { cacheDir: testCacheDir() }));
+    const page = renderHtml(matrixModel(group, index));
+    const table = page.slice(page.indexOf('<tbody>'), page.indexOf('</tbody>'));
+    const cited = (group.techniques ?? []).flatMap((t) => t.links ?? []).filter((link) => 'url' in link);
+    expect(cited.length).to.be.greaterThan(66);
+    for (const link of cited) expect(table).to.contain(`<a href="${link.url.replace(/&/g, '&amp;')}" rel="noreferrer">`);
+  });
 });
 
 describe('renderHtml with a hostile layer', () => {
@@ -63,5 +73,16 @@ describe('renderHtml with a hostile layer', () => {
     expect(html).not.to.contain('onmouseover');
     expect(html).not.to.contain('<script>alert');
     expect(html).to.contain('<a href="https://example.org/"');
+  });
+
+  it('keeps an entry\'s javascript: link as inert text in the table', () => {
+    const layer = {
+      name: 'hostile',
+      domain: 'enterprise-attack',
+      techniques: [{ techniqueID: 'T1059', score: 1, links: [{ label: 'click', url: 'javascript:alert(1)' }, { label: 'ok', url: 'https://example.org/a?b=1&c=2' }] }],
+    } as unknown as NavigatorLayer;
+    const html = renderHtml(matrixModel(layer, loadRelease('18.1')));
+    expect(html).to.contain('click: javascript:alert(1)\nok: <a href="https://example.org/a?b=1&amp;c=2" rel="noreferrer">');
+    expect(html).not.to.match(/href="javascript:/);
   });
 });

@@ -2,10 +2,12 @@ import { createRequire } from 'node:module';
 import type { Cell, Workbook, Worksheet } from 'exceljs';
 import type { GapReportData } from '../coverage/gap-report.js';
 import { coveragePercent, detectionText, GAP_TABLE_HEADER, gapTableRows } from '../coverage/gap-report.js';
+import type { LayerLink } from '../layer/layer-types.js';
 import { emptyTacticReasons, type MatrixCell, type MatrixModel } from './matrix-model.js';
 import { aggregateText, cellText, cellTooltip, linkLines, metadataLines, summaryLine } from './render-svg.js';
 import { LAYER_TABLE_HEADER, layerTableRow } from './render-table.js';
 import { repackZip } from './repack-zip.js';
+import { isWebLink } from './web-link.js';
 
 // exceljs takes ~350 ms to load and only the xlsx export needs it, so it is required on first use.
 const require = createRequire(import.meta.url);
@@ -53,6 +55,7 @@ function xmlSafeText(workbook: Workbook): void {
     sheet.eachRow((row) =>
       row.eachCell((cell) => {
         if (typeof cell.value === 'string' && NOT_XML.test(cell.value)) cell.value = safe(cell.value);
+        if (isHyperlinkValue(cell.value) && NOT_XML.test(cell.value.text)) cell.value = { ...cell.value, text: safe(cell.value.text) };
         if (typeof cell.note === 'string' && NOT_XML.test(cell.note)) cell.note = safe(cell.note);
       }),
     ),
@@ -63,6 +66,22 @@ async function writeWorkbook(workbook: Workbook, date: Date): Promise<Uint8Array
   xmlSafeText(workbook);
   const stored = new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as never));
   return repackZip(stored, date);
+}
+
+const isHyperlinkValue = (value: unknown): value is { text: string; hyperlink: string } =>
+  typeof value === 'object' && value !== null && 'hyperlink' in value && 'text' in value && typeof value.text === 'string';
+
+const LINK_FONT = { color: { argb: 'FF0563C1' }, underline: true as const };
+
+/**
+ * Make a cell that lists links open its one web address on a click, the text kept as written. A cell holds one
+ * hyperlink, so a cell listing several addresses, or any other scheme (`javascript:`), stays plain text.
+ */
+function linkCell(cell: Cell, links: readonly LayerLink[]): void {
+  const [only, ...more] = links;
+  if (!only || more.length || !isWebLink(only) || typeof cell.value !== 'string') return;
+  cell.value = { text: cell.value, hyperlink: only.url };
+  cell.font = LINK_FONT;
 }
 
 function fill(cell: Cell, hex: string): void {
@@ -160,7 +179,10 @@ function aboutSheet(workbook: Workbook, model: MatrixModel): void {
   add('gradient', `${model.gradient.colors.join(' → ')} over ${model.gradient.minValue}..${model.gradient.maxValue}${model.defaultGradient ? " (Navigator's default)" : ''}`);
   for (const item of model.legend) add('legend', item.label, item.color);
   for (const line of metadataLines(model.metadata)) add('metadata', line);
-  for (const line of linkLines(model.links)) add('link', line);
+  for (const link of model.links) {
+    add('link', linkLines([link]).join(''));
+    linkCell(sheet.getCell(sheet.rowCount, 2), [link]);
+  }
   for (const { tactics, why } of emptyTacticReasons(model)) add('tactics not shown', `${tactics.join(', ')}: ${why}`);
   for (const item of model.notDrawn) add('not drawn', item.message);
 }
@@ -177,6 +199,7 @@ export async function renderXlsx(model: MatrixModel, options: XlsxOptions = {}):
   const table = addTableSheet(workbook, 'Techniques', LAYER_TABLE_HEADER, model.rows.map((row) => layerTableRow(row, '\n')), [12, 36, 22, 7, 9, 60, 60, 30, 40]);
   model.rows.forEach((row, i) => {
     if (row.color) fill(table.getCell(i + 2, LAYER_TABLE_HEADER.indexOf('color') + 1), row.color);
+    linkCell(table.getCell(i + 2, LAYER_TABLE_HEADER.indexOf('links') + 1), row.links);
   });
   aboutSheet(workbook, model);
   return writeWorkbook(workbook, date);
@@ -197,7 +220,7 @@ export async function renderGapXlsx(report: GapReportData, options: XlsxOptions 
   });
   const gaps = report.rows.filter((row) => row.gap);
   const sourceText = (sources: { name: string; channel?: string }[]): string => sources.map((s) => `${s.name}${s.channel ? ` (${s.channel})` : ''}`).join('\n');
-  addTableSheet(
+  const build = addTableSheet(
     workbook,
     'What to build',
     ['rank', 'technique', 'detection', 'strategy', 'strategy name', 'analytic', 'platforms', 'log sources', 'missing', 'description', 'url'],
@@ -220,13 +243,19 @@ export async function renderGapXlsx(report: GapReportData, options: XlsxOptions 
     ),
     [6, 11, 24, 10, 40, 10, 16, 40, 30, 80, 40],
   );
-  addTableSheet(
+  const mitigations = addTableSheet(
     workbook,
     'Mitigations',
     ['rank', 'technique', 'mitigation', 'name', 'what it does against the technique', 'url'],
     gaps.flatMap((row, i) => (row.detection?.mitigations ?? []).map((m) => [i + 1, row.id, m.id, m.name, m.text, m.url ?? ''])),
     [6, 11, 10, 30, 90, 40],
   );
+  // ATT&CK's pages of the analytics and mitigations open on a click.
+  for (const sheet of [build, mitigations]) {
+    sheet.getColumn(sheet.columnCount).eachCell((cell, number) => {
+      if (number > 1 && typeof cell.value === 'string' && cell.value) linkCell(cell, [{ label: cell.value, url: cell.value }]);
+    });
+  }
   addTableSheet(
     workbook,
     'Tactics',

@@ -524,6 +524,18 @@ describe('attack-layers gap: one rank per gap in every format, when a covered te
     expect(json.formulas.priority).to.contain('every gap ranks before every covered technique');
   });
 
+  it("opens ATT&CK's page of each analytic and mitigation of the workbook on a click", async () => {
+    const file = join(dir, 'links.xlsx');
+    expect((await runCli(['export', join(dir, 'json', 'gap-report.json'), '--out', file])).code).to.equal(0);
+    const book = await readWorkbook(readFileSync(file));
+    for (const name of ['What to build', 'Mitigations']) {
+      const sheet = book.getWorksheet(name)!;
+      const urls = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2).getCell(sheet.columnCount).value);
+      expect(urls, name).to.not.be.empty;
+      for (const url of urls) expect((url as { hyperlink?: string }).hyperlink, name).to.match(/^https:\/\/attack\.mitre\.org\//).and.equal((url as { text?: string }).text);
+    }
+  });
+
   // Navigator sorts the gap layer by score, then name: it cannot show the report's order within a score.
   it("names each gap layer entry's rank in the report, in its comment and metadata", () => {
     const layer = readJson<NavigatorLayer>(join(dir, 'md', 'gap.layer.json'));

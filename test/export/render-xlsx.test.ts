@@ -81,3 +81,39 @@ describe('renderXlsx', () => {
     expect(Buffer.compare(Buffer.from(await renderXlsx(model)), Buffer.from(bytes))).to.equal(0);
   });
 });
+
+describe('renderXlsx links', () => {
+  // The shapes of attack-object layers (G0016: 42 of its 66 entries cite one source, the rest two to four) and of a
+  // layer linking its report, with a javascript: link that must stay text.
+  const layer = {
+    name: 'links',
+    domain: 'enterprise-attack',
+    links: [{ label: 'report', url: 'https://example.org/report' }, { divider: true }, { label: 'click', url: 'javascript:alert(1)' }],
+    techniques: [
+      { techniqueID: 'T1059', score: 1, links: [{ label: 'Mandiant', url: 'https://www.mandiant.com/resources/blog/unc3524-eye-spy-email' }] },
+      { techniqueID: 'T1105', score: 1, links: [{ label: 'a', url: 'https://example.org/a' }, { label: 'b', url: 'https://example.org/b' }] },
+      { techniqueID: 'T1027', score: 1, links: [{ label: 'click', url: 'javascript:alert(1)' }] },
+    ],
+  } as unknown as NavigatorLayer;
+  let workbook: Workbook;
+  before(async () => {
+    workbook = await readWorkbook(await renderXlsx(matrixModel(layer, loadRelease('18.1'))));
+  });
+  const hyperlinkOf = (value: unknown): string | undefined => (value as { hyperlink?: string } | null)?.hyperlink;
+
+  it('makes a links cell of the Techniques sheet that holds one web address open it, the text as written', () => {
+    const sheet = workbook.getWorksheet('Techniques')!;
+    const cells = new Map(Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2)).map((row) => [row.getCell(1).value, row.getCell(8)]));
+    expect(hyperlinkOf(cells.get('T1059')!.value)).to.equal('https://www.mandiant.com/resources/blog/unc3524-eye-spy-email');
+    expect(cells.get('T1059')!.text).to.equal('Mandiant: https://www.mandiant.com/resources/blog/unc3524-eye-spy-email');
+    expect(cells.get('T1105')!.value).to.equal('a: https://example.org/a\nb: https://example.org/b');
+    expect(cells.get('T1027')!.value).to.equal('click: javascript:alert(1)');
+  });
+
+  it('makes each web link of the Layer sheet a hyperlink, and no other', () => {
+    const sheet = workbook.getWorksheet('Layer')!;
+    const links = Array.from({ length: sheet.rowCount }, (_, i) => sheet.getRow(i + 1)).filter((row) => row.getCell(1).value === 'link').map((row) => row.getCell(2).value);
+    expect(links.map(hyperlinkOf)).to.deep.equal(['https://example.org/report', undefined, undefined]);
+    expect(links.slice(1)).to.deep.equal(['—', 'click: javascript:alert(1)']);
+  });
+});

@@ -286,6 +286,8 @@ export { countedSoftware, mispSoftwareObjects, type MispSoftwareObjects, type So
 export { isSoftwareGalaxy, readSoftwareName, type NamedSoftware } from './extract/named-software.js';
 /** A campaign YAML skeleton for extracted references, to review. */
 export { renderCampaignSkeleton, renderCampaignSkeletonOfReports, sourceName, type CampaignSkeletonOptions, type SkeletonReport } from './extract/campaign-skeleton.js';
+/** A reference's evidence (`ReportEvidence`: its text, line and actor) as one line, `line 3: "the cell"`, as `extract --json` writes it. */
+export { evidenceLine, withEvidenceLines, type ReportEvidence } from './extract/report-evidence.js';
 /** A report's title and url where its text gives them, for a campaign's `sources:`. */
 export { reportSource } from './extract/report-source.js';
 /** Layer arithmetic: sum, max, min, mean, diff, intersect, union of layers of one domain. */

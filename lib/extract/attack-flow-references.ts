@@ -343,7 +343,7 @@ export function attackFlowReport(source: string, options: AttackFlowOptions = {}
     const tacticId = action.tacticId && tacticIdInAnyCase(action.tacticId);
     const tactics = tacticId ? [tacticId] : [];
     const from = `${place}${action.details.length ? ` (${action.details.join(', ')})` : ''}${action.techniqueRef && !action.techniqueId ? ` technique_ref ${action.techniqueRef}${action.refId ? ` (${action.refId})` : ''}` : ''}${said.join(';')}`;
-    const evidence = action.description ? [`line ${action.line || 1}: ${JSON.stringify(action.description)}`] : [];
+    const evidence = action.description ? [{ line: action.line || 1, text: action.description }] : [];
     const key = `${nameKey(raw)}|${tactics.join(' ')}`;
     const earlier = byKey.get(key);
     if (earlier) {

@@ -4,6 +4,7 @@ import { InputError } from '../errors.js';
 import type { ExtractedReference } from './extract-references.js';
 import { readIdInName } from './id-in-name.js';
 import { isSoftwareGalaxy, readSoftwareName, softwareOnce, type NamedSoftware } from './named-software.js';
+import type { ReportEvidence } from './report-evidence.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 
 /** The `source_name` of an ATT&CK ID in `external_references`, and the `kill_chain_name` of its tactics, per domain. */
@@ -104,7 +105,7 @@ export function bundleReport(source: string, options: BundleOptions = {}): Bundl
   const usedAt = new Map<string, number[]>();
   // The attack-patterns the chosen actor's `uses` relationships (and those of the actors attributed to it) point to.
   const used = new Set<string>();
-  const evidence = new Map<string, string[]>();
+  const evidence = new Map<string, ReportEvidence[]>();
   const usedBy = new Map<string, string[]>();
   for (const object of objects) {
     const [id, target, description, source] = [text(object['id']), text(object['target_ref']), text(object['description']), text(object['source_ref'])];
@@ -115,8 +116,7 @@ export function bundleReport(source: string, options: BundleOptions = {}): Bundl
     if (chosen) usedBy.set(target, [...new Set([...(usedBy.get(target) ?? []), labelOf.get(source!)!])]);
     const line = placeOf(id)?.line;
     if (line !== undefined) usedAt.set(target, [...(usedAt.get(target) ?? []), line]);
-    const where = [...(line === undefined ? [] : [`line ${line}`]), ...(by ? [by] : [])].join(', ');
-    if (description) evidence.set(target, [...(evidence.get(target) ?? []), `${where ? `${where}: ` : ''}${JSON.stringify(description)}`]);
+    if (description) evidence.set(target, [...(evidence.get(target) ?? []), { ...(line === undefined ? {} : { line }), ...(by ? { by } : {}), text: description }]);
   }
   // Which actor used each technique matters only when there are several to tell apart: the chosen one first, then the
   // others in bundle order.

@@ -6,6 +6,7 @@ import { joinLines } from '../normalize/tokenize-references.js';
 import { citedLines } from './extract-references.js';
 import type { ReportReference } from './extract-report.js';
 import type { FoundAttackObject } from './find-attack-objects.js';
+import { evidenceLine } from './report-evidence.js';
 import { passagesByText, type PassageSuggestions } from '../suggest/suggest-techniques.js';
 
 // yaml is required on first use: commands that never write a skeleton should not pay for loading it.
@@ -304,20 +305,13 @@ function suggestionLines(suggestions: readonly PassageSuggestions[], reportFile:
 
 /**
  * A reference's `evidence:` field: each text its input saw of the use (a table's Use cell, an Attack Flow action's
- * description, a bundle relationship's), one per line. The readers write each as `line 3: "the cell"` (a bundle's
- * `line 12482, campaign SolarWinds Compromise (C0024): "…"`); a line the item's `source:` cites is not said again, so
- * that a quote from the reference's own line is its text alone, and one from elsewhere keeps its place and quotes.
+ * description, a bundle relationship's), one per line. A line the item's `source:` cites is not said again, so that a
+ * quote from the reference's own line is its text alone, and one from elsewhere keeps its place and quotes (`line 7:
+ * "the cell"`, a bundle's `campaign SolarWinds Compromise (C0024): "…"`).
  */
 function evidenceText(ref: ReportReference): string {
-  const cited = new Set(citedLines(ref).map(String));
-  return (ref.evidence ?? [])
-    .map((said) => {
-      const match = /^(?:(.*?): )?("[^]*")$/.exec(said);
-      if (!match) return oneLine(said);
-      const place = (match[1] ?? '').split(', ').filter((part) => part && !cited.has(/^line (\d+)$/.exec(part)?.[1] ?? ''));
-      return oneLine(place.length ? `${place.join(', ')}: ${match[2]}` : (JSON.parse(match[2]!) as string));
-    })
-    .join('\n');
+  const cited = new Set(citedLines(ref));
+  return (ref.evidence ?? []).map((said) => oneLine((said.line === undefined || cited.has(said.line)) && !said.by ? said.text : evidenceLine(said, cited))).join('\n');
 }
 
 /** Names and file names go into one-line places (a comment, `name:`, `source:`). */

@@ -24,6 +24,7 @@ import { readHtmlTables } from './html-tables.js';
 import { holdsIdInWord } from './ids-in-words.js';
 import { nameLanguage, otherLanguageNameEnd, otherLanguageNameStart } from './name-language.js';
 import { jsonThreatEntries, threatTacticAt, type ThreatEntry } from './threat-entries.js';
+import { joinedEvidence, type ReportEvidence } from './report-evidence.js';
 
 /** Where a piece of a reference is written: a line of the report (1-based) and a range of its characters. */
 export interface ReportSpan {
@@ -58,8 +59,8 @@ export interface ExtractedReference {
   tacticColumn?: string;
   /** A malformed ID as written (`T1566.01`): it names no technique until fixed. */
   malformed?: string;
-  /** What the report says of its use, where it says so apart from the reference (a STIX relationship's description). */
-  evidence?: string[];
+  /** What the report says of its use, where it says so apart from the reference (a table's Use cell, a STIX relationship's description). */
+  evidence?: ReportEvidence[];
   /** Where a structured input names it, one entry a place (a MISP event's galaxy cluster or tag: `Event.Attribute[2].Tag[0] (tag), line 40`). */
   from?: string[];
   /**
@@ -263,7 +264,7 @@ function flattenedUse(
   body: TextSpan,
   refs: readonly Found[],
   namesTechnique: ReadOptions['namesTechnique'],
-): { said: string; end: number } | undefined {
+): { said: ReportEvidence; end: number } | undefined {
   const { line } = entryAt(index);
   const [ref] = refs;
   if (refs.length !== 1 || line.idSpans.length !== 2 || !ref || ref.span.line !== line.number || ref.nameSpan) return undefined;
@@ -271,7 +272,7 @@ function flattenedUse(
   if (!before || isProse(before) || SENTENCE_END.test(before)) return undefined;
   const first = line.folded.original.slice(originalSpan(line.folded, { start: line.idSpans[1]!, end: line.idSpans[1]! }).start).trim();
   const use = useLines(entryAt, count, index, first, namesTechnique);
-  return use && { said: `line ${line.number}: ${JSON.stringify(use.said)}`, end: use.end };
+  return use && { said: { line: line.number, text: use.said }, end: use.end };
 }
 
 /**
@@ -1073,7 +1074,7 @@ function rowReferences(
       ? []
       : cells.flatMap((cell, k) => {
           const text = evidence[k] && cell !== nameSpan && !hasIds(line, cell) ? originalOf(line, cell).trim() : '';
-          return /\p{L}/u.test(text) ? [`line ${line.number}: ${JSON.stringify(text)}`] : [];
+          return /\p{L}/u.test(text) ? [{ line: line.number, text }] : [];
         });
     // The k-th reference without a name of its own takes the k-th part of the name cell.
     let k = 0;
@@ -1943,12 +1944,12 @@ function nameCellIndex(entryAt: (i: number) => Entry, count: number, index: numb
 }
 
 /**
- * The cell after an ID's in a table of one cell per line (a row's evidence), as `line N: "…"`, its lines joined, and the
+ * The cell after an ID's in a table of one cell per line (a row's evidence), at its first line, its lines joined, and the
  * index of its last line; undefined where none follows. It runs from the next line that is not blank up to a blank line,
  * a line holding an ID, a heading, a caption or a tactic line, or the next row's name where no blank line parts the
  * cells: a line right above an ID's, or one that names a technique whole and does not start in lower case.
  */
-function cellAfter(entryAt: (i: number) => Entry, count: number, index: number, namesTechnique: ReadOptions['namesTechnique']): { said: string; end: number } | undefined {
+function cellAfter(entryAt: (i: number) => Entry, count: number, index: number, namesTechnique: ReadOptions['namesTechnique']): { said: ReportEvidence; end: number } | undefined {
   let i = index + 1;
   while (i < count && entryAt(i).kind === 'blank') i++;
   const parts: string[] = [];
@@ -1966,7 +1967,7 @@ function cellAfter(entryAt: (i: number) => Entry, count: number, index: number, 
     parts.push(text);
   }
   const said = joinLines(parts.join('\n'));
-  return first !== undefined && /\p{L}/u.test(said) ? { said: `line ${first}: ${JSON.stringify(said)}`, end: i - 1 } : undefined;
+  return first !== undefined && /\p{L}/u.test(said) ? { said: { line: first, text: said }, end: i - 1 } : undefined;
 }
 
 // A sentence of three words or more that ends in a colon, introducing what follows it.
@@ -2151,7 +2152,7 @@ class MergedReferences {
   /** The lines each reference is cited on (by the keys of `#byIds`), met in any order. */
   readonly #lines = new Map<string, Set<number>>();
   /** What the report saw of each reference's use (by the keys of `#byIds`), in the order met: a table's evidence cells. */
-  readonly #evidence = new Map<string, Set<string>>();
+  readonly #evidence = new Map<string, ReportEvidence[]>();
   readonly #namesApart: boolean;
   readonly #threatEntries: readonly ThreatEntry[];
   readonly #warning: ReadOptions['warning'];
@@ -2196,12 +2197,12 @@ class MergedReferences {
   }
 
   /** A mention as the tokenizer read it, with the tactics and the name apart that the walk found for it. */
-  mention(line: Line, ref: ReferenceToken, given: TacticSource, named?: NameApart, evidence: readonly string[] = []): void {
+  mention(line: Line, ref: ReferenceToken, given: TacticSource, named?: NameApart, evidence: readonly ReportEvidence[] = []): void {
     const tactics = statedOr(ref, this.tacticsAt(line, ref, given));
     const at = named ? Math.min(line.number, named.line.number) : line.number;
     const key = this.#merge(referenceKey(ref), tactics.tactics, () => found(line, ref, tactics, named), ref.name !== undefined || named !== undefined, false);
     this.#cite(key, at);
-    if (evidence.length) this.#evidence.set(key, new Set([...(this.#evidence.get(key) ?? []), ...evidence]));
+    if (evidence.length) this.#evidence.set(key, joinedEvidence(this.#evidence.get(key) ?? [], evidence));
   }
 
   /**
@@ -2215,7 +2216,7 @@ class MergedReferences {
     const own = ref.ids.length || ref.malformed || ref.name === undefined ? key : `${key}\u0000${[...ref.tactics].sort().join('\u0000')}`;
     const merged = this.#merge(own, ref.tactics, () => ref, ref.name !== undefined, fromNeighbour(ref));
     this.#cite(merged, ref.line);
-    if (ref.evidence?.length) this.#evidence.set(merged, new Set([...(this.#evidence.get(merged) ?? []), ...ref.evidence]));
+    if (ref.evidence?.length) this.#evidence.set(merged, joinedEvidence(this.#evidence.get(merged) ?? [], ref.evidence));
   }
 
   #cite(key: string, line: number): void {
@@ -2273,7 +2274,7 @@ class MergedReferences {
       const lines = [...(this.#lines.get(key) ?? [])].sort((a, b) => a - b);
       const evidence = this.#evidence.get(key);
       const cited = lines.length > 1 ? ordered({ ...ref, lines }) : ref;
-      return evidence ? ordered({ ...cited, evidence: [...evidence] }) : cited;
+      return evidence ? ordered({ ...cited, evidence }) : cited;
     });
     return refs.sort((a, b) => citedLines(a)[0]! - citedLines(b)[0]!);
   }

@@ -45,7 +45,7 @@ describe('extract: an Attack Flow', () => {
       const first = report.references[0]!;
       const line = lineOf(COBALT_KITTY, '"id": "attack-action--7e43c3eb');
       expect([first.raw, first.ids, first.line, first.resolution?.ids]).to.deep.equal(['Phishing: Spearphishing Link (T1566.002)', ['T1566.002'], line, ['T1566.002']]);
-      expect(first.evidence).to.deep.equal([`line ${line}: "Link to a malicious site that downloads a fake Flash Installer delivering Cobalt Strike beacon."`]);
+      expect(first.evidence).to.deep.equal([{ line, text: 'Link to a malicious site that downloads a fake Flash Installer delivering Cobalt Strike beacon.' }]);
       expect(first.from).to.deep.equal([`objects[1] (attack-action--7e43c3eb-f609-4a53-beb3-40829afb89aa), line ${line} (confidence 100)`]);
     });
 
@@ -91,7 +91,7 @@ describe('extract: an Attack Flow', () => {
         ['Client Configurations (T1592.004)', ['Reconnaissance'], ['T1592.004']],
       ]);
       expect(report.references[0]!.from).to.deep.equal(['objects[1] (action 58ea1fef-ef2d-445c-b21f-19d62f745044), line 1']);
-      expect(report.references[0]!.evidence).to.deep.equal(['line 1: "The adversary installs several variants of web shells on multiple servers."']);
+      expect(report.references[0]!.evidence).to.deep.equal([{ line: 1, text: 'The adversary installs several variants of web shells on multiple servers.' }]);
     });
 
     it('reads builder 3 files (an `id` template, a `ttp` pair), and reports a MITRE ATLAS technique instead of reading it', () => {

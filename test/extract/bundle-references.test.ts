@@ -40,7 +40,7 @@ describe('extract: a STIX bundle of threat intelligence', () => {
     const [, link] = report.references;
     const relationship = lineOf('"id": "relationship--00000000-0000-4000-8000-000000000007"');
     expect(link!.lines).to.deep.equal([link!.line, relationship]);
-    expect(link!.evidence).to.deep.equal([`line ${relationship}: "Seen in emails sent from multiple countries"`]);
+    expect(link!.evidence).to.deep.equal([{ line: relationship, text: 'Seen in emails sent from multiple countries' }]);
     expect(report.name).to.equal('Example Group');
     const skeleton = renderCampaignSkeleton(report.references, { name: report.name!, reportFile: 'playbook.json' });
     // The relationship's line is one source: cites, so the evidence field is its description alone.
@@ -179,11 +179,11 @@ describe('extract: a STIX bundle of threat intelligence', () => {
         // APT28's relationship to the same technique is no citation of APT29's.
         const link = report.references[0]!;
         expect(link.lines).to.deep.equal([link.line, lineOf('relationship--00000000-0000-4000-8000-000000000301"')]);
-        expect(link.evidence).to.deep.equal([`line ${lineOf('relationship--00000000-0000-4000-8000-000000000301"')}: "APT29 sent links to its own sites"`]);
+        expect(link.evidence).to.deep.equal([{ line: lineOf('relationship--00000000-0000-4000-8000-000000000301"'), text: 'APT29 sent links to its own sites' }]);
       }
       const fancy = extractReport(text, { target }, { actor: 'FANCY BEAR' });
       expect(fancy.references.map((ref) => ref.resolution?.ids)).to.deep.equal([['T1566.002'], ['T1550.002']]);
-      expect(fancy.references[0]!.evidence).to.deep.equal([`line ${lineOf('relationship--00000000-0000-4000-8000-000000000304"')}: "APT28 sent links too"`]);
+      expect(fancy.references[0]!.evidence).to.deep.equal([{ line: lineOf('relationship--00000000-0000-4000-8000-000000000304"'), text: 'APT28 sent links too' }]);
       const skeleton = renderCampaignSkeleton(fancy.references, { name: fancy.name!, actor: fancy.actor!, reportFile: 'export.json' });
       expect(skeleton).to.include('name: "APT28"\nactor: "APT28"\n# sources: ').and.include('\ntechniques:\n');
     });
@@ -262,7 +262,10 @@ describe('extract: a STIX bundle of threat intelligence', () => {
       // above the item, and its evidence names the campaign.
       const archive = report.references.find((ref) => ref.ids[0] === 'T1560.001')!;
       expect(archive.usedBy).to.deep.equal(['campaign SolarWinds Compromise (C0024)']);
-      expect(archive.evidence![0]).to.match(/^line \d+, campaign SolarWinds Compromise \(C0024\): "During the \[SolarWinds Compromise\]/);
+      const [said] = archive.evidence!;
+      expect(said!.by).to.equal('campaign SolarWinds Compromise (C0024)');
+      expect(said!.line).to.be.a('number');
+      expect(said!.text).to.match(/^During the \[SolarWinds Compromise\]/);
       const skeleton = renderCampaignSkeleton(report.references, { name: report.name!, actor: report.actor!, reportFile: 'apt29.json' });
       expect(skeleton).to.include(
         "  # used by: campaign SolarWinds Compromise (C0024), attributed to APT29; not by APT29's own uses relationships\n" +
@@ -270,7 +273,7 @@ describe('extract: a STIX bundle of threat intelligence', () => {
       );
       // Its evidence field keeps the campaign, not the relationship's line, which its source: cites.
       const item = (parse(skeleton) as { techniques: Array<{ ref: string; evidence?: string }> }).techniques.find((t) => t.ref === archive.raw)!;
-      expect(item.evidence).to.equal(archive.evidence![0]!.replace(/^line \d+, /, ''));
+      expect(item.evidence).to.equal(`campaign SolarWinds Compromise (C0024): ${JSON.stringify(said!.text)}`);
       // A campaign chosen alone is taken without the group it is attributed to.
       const campaign = extractReport(text, { target }, { actor: 'C0024' });
       expect(new Set(campaign.references.flatMap((ref) => ref.ids))).to.deep.equal(usedBy(solarWinds.id));

@@ -1248,9 +1248,9 @@ describe('extractReferences', () => {
         'OS Credential Dumping T1003 Akira threat actors use tools like Mimikatz and LaZagne to dump credentials.',
       ].join('\n');
       expect(evidence(text)).to.deep.equal([
-        [3, 'T1078', 'Valid Accounts', ['line 3: "Akira threat actors obtain and abuse credentials of existing accounts as a means of gaining initial access."']],
-        [5, 'T1133', 'External Remote Services', ['line 5: "Akira threat actors have used remote access services, such as RDP/VPN connection to gain initial access."']],
-        [11, 'T1003', 'OS Credential Dumping', ['line 11: "Akira threat actors use tools like Mimikatz and LaZagne to dump credentials."']],
+        [3, 'T1078', 'Valid Accounts', [{ line: 3, text: 'Akira threat actors obtain and abuse credentials of existing accounts as a means of gaining initial access.' }]],
+        [5, 'T1133', 'External Remote Services', [{ line: 5, text: 'Akira threat actors have used remote access services, such as RDP/VPN connection to gain initial access.' }]],
+        [11, 'T1003', 'OS Credential Dumping', [{ line: 11, text: 'Akira threat actors use tools like Mimikatz and LaZagne to dump credentials.' }]],
       ]);
     });
 
@@ -1279,7 +1279,7 @@ describe('extractReferences', () => {
       ].join('\n');
       expect(evidence(text)).to.deep.equal([
         [3, 'T1190', 'Application', undefined],
-        [6, 'T1659', 'Content Injection', ['line 6: "Leveraged a WinRAR vulnerability allowing for the execution of arbitrary code embedded in an archive."']],
+        [6, 'T1659', 'Content Injection', [{ line: 6, text: 'Leveraged a WinRAR vulnerability allowing for the execution of arbitrary code embedded in an archive.' }]],
         [8, 'T1078', 'Valid Accounts', undefined],
         [9, 'T1110', 'Brute Force', undefined],
         [9, 'T1114', 'Email Collection', undefined],

@@ -869,8 +869,8 @@ describe('extractReport', () => {
       ].join('\n');
       const refs = extractReport(text, { target: loadRelease('18.1') }).references;
       expect(refs.map((ref) => [ref.raw, ref.name, ref.evidence, ref.resolution?.ids])).to.deep.equal([
-        ['T1055.012', undefined, ['line 3: "Hollowed process `notepad.exe` runs the payload"'], ['T1055.012']],
-        ['T1016', undefined, ['line 4: "Network configuration gathered by the loader"'], ['T1016']],
+        ['T1055.012', undefined, [{ line: 3, text: 'Hollowed process `notepad.exe` runs the payload' }], ['T1055.012']],
+        ['T1016', undefined, [{ line: 4, text: 'Network configuration gathered by the loader' }], ['T1016']],
         ['T1046 | Network Service Discovery', 'Network Service Discovery', undefined, ['T1046']],
         ['T1114 | Email Collection', 'Email Collection', undefined, ['T1114']],
       ]);
@@ -889,14 +889,14 @@ describe('extractReport', () => {
       ].join('\n');
       const refs = extractReport(text, { target: loadRelease('18.1') }).references;
       expect(refs.map((ref) => [ref.raw, ref.tactics, ref.evidence, ref.resolution?.ids])).to.deep.equal([
-        ['OS Credential Dumping | T1003', ['Credential Access'], ['line 5: "Akira threat actors use tools like Mimikatz and LaZagne to dump credentials."'], ['T1003']],
+        ['OS Credential Dumping | T1003', ['Credential Access'], [{ line: 5, text: 'Akira threat actors use tools like Mimikatz and LaZagne to dump credentials.' }], ['T1003']],
         [
           'OS Credential Dumping: LSASS Memory | T1003.001',
           ['Credential Access'],
-          ['line 6: "Akira threat actors attempt to access credential material stored in the process memory of the LSASS."'],
+          [{ line: 6, text: 'Akira threat actors attempt to access credential material stored in the process memory of the LSASS.' }],
           ['T1003.001'],
         ],
-        ['Process Discovery | T1057', ['Discovery'], ['line 10: "Listed running processes with the loader\'s `ps` command"'], ['T1057']],
+        ['Process Discovery | T1057', ['Discovery'], [{ line: 10, text: 'Listed running processes with the loader\'s `ps` command' }], ['T1057']],
       ]);
     });
 
@@ -915,10 +915,10 @@ describe('extractReport', () => {
       ].join('\n');
       const refs = extractReport(text, { target: loadRelease('18.1') }).references;
       expect(refs.map((ref) => [ref.raw, ref.tactics, ref.evidence])).to.deep.equal([
-        ['OS Credential Dumping | T1003', ['Credential Access'], ['line 13: "Akira threat actors use tools like Mimikatz and LaZagne to dump credentials."']],
-        ['System Information Discovery | T1082', ['Discovery'], ['line 22: "Akira threat actors use tools like PCHunter64 to acquire detailed process and system information."']],
-        ['Domain Trust Discovery | T1482', ['Discovery'], ['line 26: "Akira threat actors use the net Windows command to enumerate domain information."']],
-        ['Process Discovery | T1057', ['Discovery'], ['line 29: "Listed processes."']],
+        ['OS Credential Dumping | T1003', ['Credential Access'], [{ line: 13, text: 'Akira threat actors use tools like Mimikatz and LaZagne to dump credentials.' }]],
+        ['System Information Discovery | T1082', ['Discovery'], [{ line: 22, text: 'Akira threat actors use tools like PCHunter64 to acquire detailed process and system information.' }]],
+        ['Domain Trust Discovery | T1482', ['Discovery'], [{ line: 26, text: 'Akira threat actors use the net Windows command to enumerate domain information.' }]],
+        ['Process Discovery | T1057', ['Discovery'], [{ line: 29, text: 'Listed processes.' }]],
       ]);
     });
 
@@ -934,8 +934,8 @@ describe('extractReport', () => {
       const text = ['MITRE ATT&CK', '', ...cells.flatMap((cell) => [cell, '', ''])].join('\n');
       const refs = extractReport(text, { target: loadRelease('18.1') }).references;
       expect(refs.map((ref) => [ref.raw, ref.tactics, ref.evidence])).to.deep.equal([
-        ['T1593 | Search Open Websites/Domains', ['Reconnaissance'], ['line 24: "The actor searched social media for its targets."']],
-        ['T1539 | Steal Web Session Cookie', ['Credential Access'], ['line 36: "The actor stole session cookies with a phishing kit."']],
+        ['T1593 | Search Open Websites/Domains', ['Reconnaissance'], [{ line: 24, text: 'The actor searched social media for its targets.' }]],
+        ['T1539 | Steal Web Session Cookie', ['Credential Access'], [{ line: 36, text: 'The actor stole session cookies with a phishing kit.' }]],
       ]);
     });
 

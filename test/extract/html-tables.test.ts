@@ -83,14 +83,14 @@ describe('extractReferences on HTML tables whose rows span several lines', () =>
   it('reads each row as one, its Use cell the reference\'s evidence, under its caption\'s tactic (AA24-109A Table 2)', () => {
     const refs = extractReferences(AKIRA);
     expect(refs.map((ref) => [ref.line, ref.raw, ref.ids, ref.name, ref.tactics, ref.evidence])).to.deep.equal([
-      [13, 'OS Credential Dumping | T1003', ['T1003'], 'OS Credential Dumping', ['Credential Access'], ['line 13: "Akira threat actors use tools like Mimikatz and LaZagne to dump credentials."']],
+      [13, 'OS Credential Dumping | T1003', ['T1003'], 'OS Credential Dumping', ['Credential Access'], [{ line: 13, text: 'Akira threat actors use tools like Mimikatz and LaZagne to dump credentials.' }]],
       [
         18,
         'OS Credential Dumping: LSASS Memory | T1003.001',
         ['T1003.001'],
         'OS Credential Dumping: LSASS Memory',
         ['Credential Access'],
-        ['line 18: "Akira threat actors attempt to access credential material stored in the process memory of the LSASS. They used comsvcs.dll & MiniDump."'],
+        [{ line: 18, text: 'Akira threat actors attempt to access credential material stored in the process memory of the LSASS. They used comsvcs.dll & MiniDump.' }],
       ],
       [26, 'After the table, T1059', ['T1059'], 'After the table', [], undefined],
     ]);

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { CampaignSource } from '../../index.js';
-import { AttackDataError, UsageError, domainReleases, kindOfDocument, renderCampaignSkeletonOfReports, wrongKindMessage, sourceName, extractReport, inferredDomainText, inferredReportDomain, mispEventReport, reportDomainCounts, inputName, isHtmlPage, loadSuggestModel, otherDomainExtractAdvice, readReportText, renderCampaignSkeleton, reportActor, reportSource, suggestTechniques, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
+import { AttackDataError, UsageError, domainReleases, kindOfDocument, renderCampaignSkeletonOfReports, wrongKindMessage, sourceName, extractReport, inferredDomainText, inferredReportDomain, mispEventReport, reportDomainCounts, inputName, isHtmlPage, loadSuggestModel, otherDomainExtractAdvice, readReportText, renderCampaignSkeleton, reportActor, reportSource, suggestTechniques, withEvidenceLines, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
 import { attackLibrary, cacheDir, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import { warnJsonReadAsText } from '../json-read-as-text.js';
 import type { CommandDeclaration } from '../options.js';
@@ -177,7 +177,7 @@ function extractOne(context: CliContext, args: Args, file: string, text: string)
   note(context, args, summary(references, objects, shown, releases));
   for (const message of notes) note(context, args, `${shown}: ${message}`);
   const suggestions = args.suggest && releases ? suggestTechniques(text, loadSuggestModel(releases.target, { cacheDir: cacheDir(context) }), { top: 3, html: isHtmlPage(file, text) }) : undefined;
-  if (args.json) return printJson(context, { domain, domain_from: domainFrom, ...(actor ? { actor } : {}), ...(firstSeen ? { first_seen: firstSeen } : {}), ...(lastSeen ? { last_seen: lastSeen } : {}), ...(description ? { description } : {}), references, objects, ...(notes.length ? { notes } : {}), ...(suggestions ? { suggestions } : {}) });
+  if (args.json) return printJson(context, { domain, domain_from: domainFrom, ...(actor ? { actor } : {}), ...(firstSeen ? { first_seen: firstSeen } : {}), ...(lastSeen ? { last_seen: lastSeen } : {}), ...(description ? { description } : {}), references: withEvidenceLines(references), objects, ...(notes.length ? { notes } : {}), ...(suggestions ? { suggestions } : {}) });
   const reportFile = file === shown ? file : 'stdin';
   const name = args.name ?? bundleName ?? basename(reportFile).replace(/\.[^.]+$/, '');
   // The report as the campaign's source: its title (the input's own, else its text's, else the file's name), its url where a saved page states it.

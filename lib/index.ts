@@ -42,6 +42,8 @@ export { parseReference, type ParsedReference } from './normalize/parse-referenc
 export { tacticsNotKept, type TacticNotKept } from './normalize/tactics-not-kept.js';
 export { readTactic, tacticIdAndName, TACTIC_SYNONYMS } from './normalize/read-tactic.js';
 export { resolveReference, fullName, type ReferenceInput, type Resolution, type ResolveContext, type ResolveOptions } from './normalize/resolve-reference.js';
+/** `resolveReference`, with each warning's kind: `tactic` for those on the tactics written beside the reference. */
+export { resolveReferenceWarnings, type ResolutionWarning, type ResolutionWarningKind } from './normalize/resolve-reference.js';
 export {
   campaignReleases,
   domainReleases,

@@ -3,7 +3,7 @@ import type { TechniqueRecord } from '../attack/types.js';
 import { editDistance } from '../name-distance.js';
 import type { Resolution } from '../normalize/normalize-types.js';
 import { readTactic, readTacticPair, tacticIdAndNameWarning, tacticPairConflict } from '../normalize/read-tactic.js';
-import { fullName, isInitialsOf, nameKnownAtHand, notATechniqueName, resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
+import { fullName, isInitialsOf, nameKnownAtHand, notATechniqueName, resolveReference, resolveReferenceWarnings, type ResolveContext } from '../normalize/resolve-reference.js';
 import { FILE_NAME_RULE, GLUED_CAPITALS_RULE, LOOKALIKE_RULE, SPLIT_DIGITS_RULE, foldLines, onlyStopWords } from '../normalize/tokenize-references.js';
 import { referenceKey, referencesInLines, unreadTacticParts, withLinesOf, type ExtractedReference } from './extract-references.js';
 import { pairJoinedNames } from './joined-names.js';
@@ -368,7 +368,8 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     // `[T107 1.001]`: an ID whose digits a space split, read so in its brackets, is resolved as the ID it stands for.
     const split = (guessed.get(ref.span.line) ?? []).find((guess) => guess.rule === SPLIT_DIGITS_RULE && ref.ids.includes(guess.id) && ref.raw.includes(guess.written));
     const raw = ocr ? ref.raw.replace(ocr.written, ref.ids[0]!) : split ? ref.raw.replace(split.written, split.id) : ref.raw;
-    const { status, ids, note, candidates, warnings, trail, tactics: written } = resolveReference({ raw, tactics: ref.tactics }, context);
+    const { resolution, warnings: kinds } = resolveReferenceWarnings({ raw, tactics: ref.tactics }, context);
+    const { status, ids, note, candidates, warnings, trail, tactics: written } = resolution;
     const technique = ids.length === 1 ? target.technique(ids[0]!) : undefined;
     // Words a name is not: no technique's (`notATechniqueName`), sharing no word with the ID's technique's (its own
     // shorthand, `DLL Injection (T1055.001)`, shares one).
@@ -390,7 +391,8 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     if (unread.length) own.push(cellWarning);
     // `| Persistence | T1059.001 | Windows Shell |`: a warning on the row's tactic says nothing of its name, so the checks
     // of the name below are said beside it; they stand back only for a warning already on the name or the ID.
-    const onTactic = (message: string): boolean => message === cellWarning || message.startsWith('tactic "') || trail.includes(`tactic check: ${message}`);
+    const onTactics = new Set([cellWarning, ...kinds.filter((warning) => warning.kind === 'tactic').map((warning) => warning.message)]);
+    const onTactic = (message: string): boolean => onTactics.has(message);
     const nameUnwarned = (): boolean => own.every(onTactic);
     if (siblingNumbers.has(spanKey(ref))) trail.unshift(`read: ${SIBLING_NUMBER_RULE}`);
     if (ocr) {

@@ -159,11 +159,31 @@ function tacticList(index: AttackIndex, tactics: readonly TacticShortname[]): st
  * what cannot be decided comes back `ambiguous` or `unknown` with its candidates.
  */
 export function resolveReference(input: ReferenceInput, context: ResolveContext, options: ResolveOptions = {}): Resolution {
+  return resolveReferenceWarnings(input, context, options).resolution;
+}
+
+/** What a warning of resolving is about: the tactics written beside the reference, or the reference itself (its ID, its name). */
+export type ResolutionWarningKind = 'tactic' | 'reference';
+
+/** A warning of resolving, with what it is about, so that a caller tells them apart without reading their words. */
+export interface ResolutionWarning {
+  kind: ResolutionWarningKind;
+  message: string;
+}
+
+/** `resolveReference`, with each of the resolution's warnings as a `ResolutionWarning`, in the same order. */
+export function resolveReferenceWarnings(input: ReferenceInput, context: ResolveContext, options: ResolveOptions = {}): { resolution: Resolution; warnings: ResolutionWarning[] } {
   const { target } = context;
   const parsed = parseReference(input.raw);
   const trail = parsed.rules.map((rule) => `read: ${rule}`);
   const warnings: string[] = [...parsed.warnings];
   for (const warning of parsed.warnings) trail.push(`read: ${warning}`);
+  // The warnings on the tactics written beside the reference, as they are met.
+  const onTactics = new Set<string>();
+  const warnTactic = (message: string): void => {
+    warnings.push(message);
+    onTactics.add(message);
+  };
 
   const written = [...(input.tactics ?? []), ...parsed.tactics];
   const tactics: TacticReading = { written, read: [], unreadable: [] };
@@ -174,7 +194,7 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext,
   // A list of tactics written in one string ("Persistence and Privilege Escalation") is read as its tactics.
   const items = written.flatMap((text) => {
     const read = readWrittenTactics(text, target);
-    warnings.push(...read.warnings);
+    read.warnings.forEach(warnTactic);
     trail.push(...read.warnings.map((warning) => `read: ${warning}`));
     return read.items;
   });
@@ -190,14 +210,14 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext,
       tactics.unreadable.push(text);
       const within = tacticsWithin(text, (part) => readTactic(part, target) !== undefined);
       const nor = within.length ? `, nor a list of them: only a part of it is one (${within.join(', ')})` : '';
-      warnings.push(
+      warnTactic(
         laterTacticWarning(text, target) ??
           retiredTacticWarning(text, context) ??
           `tactic "${text}" is not a tactic of ATT&CK ${target.label}${nor}; it was ignored (write a name like ${exampleTactic(target)}, a shortname or a TA ID)`,
       );
     } else if (!tactics.read.includes(shortname)) tactics.read.push(shortname);
     const unknownId = shortname ? tacticIdAndNameWarning(text, target) : undefined;
-    if (unknownId) warnings.push(unknownId);
+    if (unknownId) warnTactic(unknownId);
   }
   const order = new Map(target.tactics().map((tactic, i) => [tactic.shortname, i]));
   const sortTactics = (): void => void tactics.read.sort((a, b) => (order.get(a) ?? 99) - (order.get(b) ?? 99));
@@ -257,10 +277,10 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext,
   for (const [text, conflict] of pairs) {
     const { kept, warning } = readTacticPair(text, conflict, outcome.ids.map((id) => target.technique(id)!), target);
     if (kept && !tactics.read.includes(kept)) tactics.read.push(kept);
-    warnings.push(warning);
+    warnTactic(warning);
     trail.push(`tactic check: ${warning}`);
   }
-  placeLaterTactics(later, outcome.ids, tactics, warnings, trail, target);
+  placeLaterTactics(later, outcome.ids, tactics, warnings, trail, target, onTactics);
   sortTactics();
   const placed: Record<TechniqueId, TacticShortname[]> = {};
   for (const id of outcome.ids) {
@@ -277,11 +297,14 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext,
       ...(never.length ? [`${tacticList(target, never)} ${never.length > 1 ? 'are not tactics' : 'is not a tactic'} of ${id} ${technique.name}: it is ${only}`] : []),
     ];
     for (const message of messages) {
-      warnings.push(message);
+      warnTactic(message);
       trail.push(`tactic check: ${message}`);
     }
   }
-  return { status: outcome.status, ids: outcome.ids, note: outcome.notes.join('; '), trail, tactics, placed, candidates: outcome.candidates, warnings };
+  return {
+    resolution: { status: outcome.status, ids: outcome.ids, note: outcome.notes.join('; '), trail, tactics, placed, candidates: outcome.candidates, warnings },
+    warnings: warnings.map((message) => ({ kind: onTactics.has(message) ? 'tactic' : 'reference', message })),
+  };
 }
 
 /**
@@ -289,7 +312,15 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext,
  * from when every technique of the reference has that one (as `upgrade` moves a layer's annotation, `formerTactic`), and
  * says so; otherwise it is ignored with the warning it had (`laterTacticWarning`), at its place among the warnings.
  */
-function placeLaterTactics(later: ReadonlyArray<readonly [text: string, at: number, unreadableAt: number]>, ids: readonly TechniqueId[], tactics: TacticReading, warnings: string[], trail: string[], target: AttackIndex): void {
+function placeLaterTactics(
+  later: ReadonlyArray<readonly [text: string, at: number, unreadableAt: number]>,
+  ids: readonly TechniqueId[],
+  tactics: TacticReading,
+  warnings: string[],
+  trail: string[],
+  target: AttackIndex,
+  onTactics: Set<string>,
+): void {
   const techniques = ids.map((id) => target.technique(id)!);
   for (const [text, at, unreadableAt] of [...later].reverse()) {
     const back = techniques.map((technique) => formerTactic(text, technique.tactics));
@@ -297,6 +328,7 @@ function placeLaterTactics(later: ReadonlyArray<readonly [text: string, at: numb
     if (!split || back.some((each) => each?.from !== split.from)) {
       tactics.unreadable.splice(unreadableAt, 0, text);
       warnings.splice(at, 0, laterTacticWarning(text, target)!);
+      onTactics.add(laterTacticWarning(text, target)!);
       continue;
     }
     const from = split.from as TacticShortname;
@@ -304,6 +336,7 @@ function placeLaterTactics(later: ReadonlyArray<readonly [text: string, at: numb
     const named = techniques.map((technique) => describe(target, technique)).join(', ');
     const message = `tactic "${text}" is a tactic of ATT&CK ${split.since}, which split it off ${target.tacticName(from)}; ${named} ${techniques.length > 1 ? 'are' : 'is'} under ${target.tacticName(from)} in ATT&CK ${target.label}: placed there`;
     warnings.push(message);
+    onTactics.add(message);
     trail.push(`tactic check: ${message}`);
   }
 }

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { nameKnownAtHand, resolveReference, type ResolveContext } from '../../lib/normalize/resolve-reference.js';
+import { nameKnownAtHand, resolveReference, resolveReferenceWarnings, type ResolveContext } from '../../lib/normalize/resolve-reference.js';
 import { readTactic } from '../../lib/normalize/read-tactic.js';
 import type { ReferenceStatus } from '../../lib/normalize/normalize-types.js';
 import { loadRelease } from '../helpers/attack.js';
@@ -575,4 +575,23 @@ describe('readTactic', () => {
     expect(readTactic('Defense Evasion', loadRelease('18.1', 'mobile-attack'))).to.equal('defense-evasion');
     expect(readTactic('Evasion', loadRelease('18.1'))).to.equal('defense-evasion');
   });
+});
+
+describe('resolveReferenceWarnings', () => {
+  // Each warning says what it is about, so that `extract` keeps the checks of a name beside a warning on the row's
+  // tactic without reading the warning's words (those of a tactic once all began `tactic "`, or stood in the trail).
+  const rows: Array<[string, { raw: string; tactics?: string[] }, string[]]> = [
+    ['a tactic the technique does not have', { raw: 'Valid Accounts (T1078)', tactics: ['Execution'] }, ['tactic']],
+    ['a tactic no release has', { raw: 'T1078', tactics: ['Lateral Propagation'] }, ['tactic']],
+    ['a list of tactics in one string', { raw: 'T1547.001', tactics: ['Persistence, Privilege Escalation'] }, ['tactic']],
+    ['a name written without its spaces', { raw: 'CommandandScriptingInterpreter:PowerShell (T1059.001)' }, ['reference']],
+    ['both, in the order of the warnings', { raw: 'CommandandScriptingInterpreter:PowerShell (T1059.001)', tactics: ['Lateral Propagation', 'Exfiltration'] }, ['tactic', 'reference', 'tactic']],
+  ];
+  for (const [what, input, kinds] of rows) {
+    it(`${what}: ${kinds.join(', ')}`, () => {
+      const { resolution, warnings } = resolveReferenceWarnings(input, { target: loadRelease('18.1') });
+      expect(warnings.map((warning) => warning.message)).to.deep.equal(resolution.warnings);
+      expect(warnings.map((warning) => warning.kind)).to.deep.equal(kinds);
+    });
+  }
 });

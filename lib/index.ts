@@ -172,6 +172,8 @@ export {
   threatFromCampaigns,
   threatFromLayer,
   GAP_FORMULAS,
+  OUTSIDE_VIEW_RANKINGS,
+  type OutsideViewRanking,
   type CoverageStatus,
   type CoveredTechnique,
   type GapReview,

@@ -4,7 +4,7 @@ import type { TechniqueId } from '../attack/types.js';
 import { LAYER_FORMAT, type LayerLink, type LayerMetadata, type LayerTechnique, type NavigatorLayer } from '../layer/layer-types.js';
 import { DEFAULT_NAVIGATOR_VERSION } from '../layer/layer-format.js';
 import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
-import { GAP_FORMULAS, parentOnlyText, subtechniqueMeanText, visibilityText, type CoveredTechnique, type GapReview, type GapRow, type RowVisibility } from './gap-review.js';
+import { GAP_FORMULAS, parentOnlyText, priorityFormula, subtechniqueMeanText, visibilityText, type CoveredTechnique, type GapReview, type GapRow, type RowVisibility } from './gap-review.js';
 import { compareText } from '../compare-text.js';
 import type { CollectedLogSources } from './read-log-sources.js';
 import { testsText, testVia } from './atomic-tests.js';
@@ -171,7 +171,7 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
     ...baseLayer(
       index,
       name,
-      `Threat techniques covered below ${percent(review.minCoverage)} (or only partially), by priority (score = priority x ${GAP_SCORE_SCALE}). ${GAP_FORMULAS.priority}; ${GAP_FORMULAS.threat}.`,
+      `Threat techniques covered below ${percent(review.minCoverage)} (or only partially), by priority (score = priority x ${GAP_SCORE_SCALE}). ${priorityFormula(review.outsideView)}; ${GAP_FORMULAS.threat}.`,
     ),
     techniques: showSubtechniques(entries, index),
     gradient: { colors: GAP_COLOURS, minValue: 0, maxValue: top },

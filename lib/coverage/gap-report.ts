@@ -2,7 +2,7 @@ import { formatCsv, markdownCell as cell, markdownCode, markdownMessage as messa
 import { placeText, summaryMessage, type CoverageInput, type CoverageKind } from './coverage-types.js';
 import { plural } from '../layer/score.js';
 import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
-import { GAP_FORMULAS, parentOnlyText, subtechniqueMeanText, visibilityText, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
+import { GAP_FORMULAS, parentOnlyText, priorityFormula, type OutsideViewRanking, subtechniqueMeanText, visibilityText, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
 import { compareText } from '../compare-text.js';
 import { firstFew } from '../short-list.js';
 import { testsText, testVia, type RowTest } from './atomic-tests.js';
@@ -39,6 +39,8 @@ export type GapReportInput = Pick<CoverageInput, 'kind' | 'source' | 'files' | '
 export interface GapReportData {
   attack: { domain: string; release: string };
   minCoverage: number;
+  /** Where techniques of Reconnaissance or Resource Development only rank (absent in reports written before: by priority). */
+  outsideView?: OutsideViewRanking;
   formulas: Record<string, string>;
   threats: GapReview['threats'];
   /** The platforms of the threat as a whole. */
@@ -438,7 +440,10 @@ export function formatGapReportMarkdown(review: GapReportData): string {
     lines.push(
       '',
       `${outside === 1 ? '1 gap is' : `${outside} gaps are`} marked ${OUTSIDE_VIEW}: techniques of Reconnaissance or Resource Development only, which ATT&CK says mostly take place ` +
-        'outside the visibility of the target organization; each is ranked after the gaps of its priority that are not.',
+        'outside the visibility of the target organization; ' +
+        (review.outsideView === 'last'
+          ? 'they rank after every gap in view, whatever their priority (`--outside-view priority` ranks them by priority alone).'
+          : 'each is ranked after the gaps of its priority that are not.'),
     );
   }
   if (gaps.length && (review.detectionStrategies !== undefined || gaps.some((row) => row.otherPlatformRules.length || row.parentRules?.length || row.visibility?.length || row.tests?.length))) {
@@ -453,7 +458,8 @@ export function formatGapReportMarkdown(review: GapReportData): string {
       '## Covered threat techniques, highest priority first',
       '',
       // Rows keep the review's order, the gaps': covered rows have no class of what to build.
-      'Ranked as the gaps: the highest priority first, which is the threat the rules leave uncovered (threat x (1 - coverage / 100)), ' +
+      `Ranked as the gaps: ${review.outsideView === 'last' ? 'every technique in view before those of Reconnaissance or Resource Development only, then ' : ''}` +
+        'the highest priority first, which is the threat the rules leave uncovered (threat x (1 - coverage / 100)), ' +
         'then a technique in view before one of Reconnaissance or Resource Development only, then the higher threat, then by technique ID.',
       '',
       `| Technique | Name | Threat | Platforms | Coverage | Rules | Not counted (other platforms) |${tested ? ' Tests |' : ''}`,
@@ -656,7 +662,8 @@ export function gapJson(review: GapReview): GapReportData {
   return {
     attack: review.attack,
     minCoverage: review.minCoverage,
-    formulas: GAP_FORMULAS,
+    formulas: { ...GAP_FORMULAS, priority: priorityFormula(review.outsideView) },
+    outsideView: review.outsideView,
     threats: review.threats,
     platforms: review.platforms,
     tactics: review.tactics,

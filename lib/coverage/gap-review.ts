@@ -265,6 +265,8 @@ export interface TacticSummary {
 export interface GapReview {
   attack: { domain: string; release: string };
   minCoverage: number;
+  /** Where techniques of Reconnaissance or Resource Development only rank. */
+  outsideView: OutsideViewRanking;
   threats: { name: string; kind: string; techniques: number; platforms?: string[] }[];
   /** The platforms of all threat sources together (every platform of the release when some source names none). */
   platforms: string[];
@@ -823,8 +825,25 @@ function emptyThreatNote(source: ThreatSource, target: AttackIndex): string {
   return `${lead}: ${whyNoneCounted(input, target)}`;
 }
 
+/**
+ * Where gaps of Reconnaissance or Resource Development only (`preAttack`) rank: `last`, after every technique in view
+ * (ATT&CK: these "largely occur outside the visibility of the target organization", so most teams cannot build
+ * rules for them in their own telemetry), or `priority`, by priority alone, in view breaking ties only.
+ */
+export type OutsideViewRanking = 'last' | 'priority';
+const OUTSIDE_VIEW_LAST =
+  'but a technique outside view (Reconnaissance or Resource Development only) ranks after every technique in view, whatever its priority (--outside-view priority ranks by priority alone)';
+export const OUTSIDE_VIEW_RANKINGS: readonly OutsideViewRanking[] = ['last', 'priority'];
+
+/** The priority formula as a review ranked by `ranking` applies it. */
+export function priorityFormula(ranking: OutsideViewRanking): string {
+  return ranking === 'last' ? `${GAP_FORMULAS.priority}; ${OUTSIDE_VIEW_LAST}` : GAP_FORMULAS.priority;
+}
+
 /** Options of a review. */
 export interface ReviewOptions {
+  /** Where techniques of Reconnaissance or Resource Development only rank (default `last`). */
+  outsideView?: OutsideViewRanking;
   /** Coverage (0..1) below which a threat technique is a gap. */
   minCoverage: number;
   threatUnresolved?: UnresolvedRef[];
@@ -940,9 +959,14 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
   // covered technique of priority 0.84, 3 x (1 - 72 %), sat between gaps, so gap 43 of the Markdown was rank 48).
   // Equal priorities: what the collected logs can detect first (--log-sources), then what happens in view before what
   // happens before the compromise (PRE-ATT&CK's tactics only), then the higher threat, then the ID.
+  // By default a technique outside view ranks after every one in view (a PRE gap of priority 2 sat above buildable
+  // in-view gaps of 1.5: 5 of the top 8 of an APT28 and APT29 review needed Internet Scan telemetry).
+  const outsideView = options.outsideView ?? 'last';
+  const outsideLast = outsideView === 'last';
   rows.sort(
     (a, b) =>
       Number(isGap(b)) - Number(isGap(a)) ||
+      (outsideLast ? Number(!!a.preAttack) - Number(!!b.preAttack) : 0) ||
       b.priority - a.priority ||
       classRank(a.detection) - classRank(b.detection) ||
       Number(!!a.preAttack) - Number(!!b.preAttack) ||
@@ -996,6 +1020,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
   return {
     attack: { domain: target.domain, release: target.release },
     minCoverage: options.minCoverage,
+    outsideView,
     threats: threats.map((t) => ({ name: t.name, kind: t.kind, techniques: t.techniques.length, ...(t.platforms ? { platforms: t.platforms } : {}) })),
     platforms,
     rows,

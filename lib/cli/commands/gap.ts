@@ -38,6 +38,8 @@ import {
   isUnplaced,
   placeAtomicTests,
   readAtomicTests,
+  OUTSIDE_VIEW_RANKINGS,
+  type OutsideViewRanking,
 } from '../../index.js';
 import { attackLibrary, cacheDir, note, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import { REPORT_FORMATS, type CommandDeclaration } from '../options.js';
@@ -58,6 +60,7 @@ interface Args extends GlobalArgs {
   force?: boolean;
   'log-sources'?: string;
   tests?: string;
+  'outside-view': OutsideViewRanking;
 }
 
 export const declaration: CommandDeclaration = {
@@ -76,6 +79,11 @@ export const declaration: CommandDeclaration = {
       describe: 'a folder of Sigma, Splunk (security_content), Sentinel, Elastic (detection-rules), Wazuh, Falco, YARA-L (Google SecOps), Panther, LimaCharlie or Suricata rules or KQL queries (.kql, or Markdown: .md), a Wazuh (.xml), YARA-L (.yaral), Suricata (.rules) or KQL (.kql) rule file, a Splunk savedsearches.conf (or its saved searches from the REST API, .json), a detections file (.csv/.yaml), a Navigator coverage layer (.json), a DeTT&CT technique administration file (.yaml), a Kibana export of Elastic rules (.ndjson), a Sentinel export of analytic rules (.json), Defender XDR custom detection rules from Microsoft Graph or Datadog detection rules from its API (.json), or - for standard input',
     },
     'min-coverage': { type: 'number', default: 50, describe: 'coverage (percent, 0-100) below which a threat technique is a gap' },
+    'outside-view': {
+      choices: OUTSIDE_VIEW_RANKINGS,
+      default: 'last',
+      describe: 'where gaps of Reconnaissance or Resource Development only (outside view) rank: last, after every gap in view, or by priority alone',
+    },
     scale: { type: 'string', describe: 'score range of coverage layers, "min,max" (default: each layer\'s gradient)' },
     'threat-scale': { type: 'string', describe: 'score range of threat layers, "min,max": min weighs 0, max 1 (default: each layer\'s gradient)' },
     'log-sources': {
@@ -149,6 +157,7 @@ export function handler(context: CliContext) {
     const detection = new DetectionModel(loadDetection(target, { cacheDir: cacheDir(context) }), target);
     const review = reviewGaps([...threatFromCampaigns(threat.campaigns, target), ...threatLayers.map((t) => t.source)], coverage, target, {
       minCoverage: minCoverage / 100,
+      outsideView: args['outside-view'],
       threatUnresolved: [...campaignUnresolved(threat.campaigns), ...threatLayers.flatMap((t) => t.unresolved)],
       threatRemapped: [...campaignRemapped(threat.campaigns), ...threatLayers.flatMap((t) => t.remapped)],
       detection,

@@ -395,7 +395,7 @@ export function formatGapReportMarkdown(review: GapReportData): string {
     `ATT&CK ${text(review.attack.domain)} ${text(review.attack.release)}. A technique is a gap when its coverage is below ${percent(review.minCoverage)}, ` +
       'or when it is covered only through some of its sub-techniques (partial).',
     '',
-    `- Threat: ${review.threats.map((t) => `${text(t.name)} (${text(t.kind)}, ${text(t.techniques)} techniques, ${text(t.platforms?.join(', ') ?? 'all platforms')})`).join('; ') || 'none'}`,
+    `- Threat: ${review.threats.map((t) => `${text(t.name)} (${text(t.kind)}${t.file ? ` ${markdownCode(t.file)}` : ''}, ${text(t.techniques)} techniques, ${text(t.platforms?.join(', ') ?? 'all platforms')})`).join('; ') || 'none'}`,
     `- Coverage: ${review.inputs.filter((input) => !input.side).map(inputLine).join('; ') || 'none'}`,
     ...(review.logSources
       ? [`- Log sources collected: ${markdownCode(review.logSources.file)}: ${text(review.logSources.names.join(', ') || 'none')}`]
@@ -609,7 +609,7 @@ const CSV_EXTRA = ['reference', 'times', 'note', 'places'] as const;
 function csvSectionRows(review: GapReportData): Record<string, string | number>[] {
   const rows: Record<string, string | number>[] = [];
   for (const threat of review.threats) {
-    rows.push({ section: 'threat', name: threat.name, note: `${threat.kind}, ${threat.techniques} techniques`, platforms: threat.platforms?.join(';') ?? '' });
+    rows.push({ section: 'threat', name: threat.name, note: `${threat.kind}${threat.file ? ` ${threat.file}` : ''}, ${threat.techniques} techniques`, platforms: threat.platforms?.join(';') ?? '' });
   }
   for (const input of review.inputs) {
     const { items, rules, ignored, invalid } = input.counts;

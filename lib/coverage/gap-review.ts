@@ -267,7 +267,8 @@ export interface GapReview {
   minCoverage: number;
   /** Where techniques of Reconnaissance or Resource Development only rank. */
   outsideView: OutsideViewRanking;
-  threats: { name: string; kind: string; techniques: number; platforms?: string[] }[];
+  /** Each threat source by the name the report shows it under (`name`), and, for a layer shown by its name, its file. */
+  threats: { name: string; kind: string; file?: string; techniques: number; platforms?: string[] }[];
   /** The platforms of all threat sources together (every platform of the release when some source names none). */
   platforms: string[];
   rows: GapRow[];
@@ -840,6 +841,18 @@ export function priorityFormula(ranking: OutsideViewRanking): string {
   return ranking === 'last' ? `${GAP_FORMULAS.priority}; ${OUTSIDE_VIEW_LAST}` : GAP_FORMULAS.priority;
 }
 
+/**
+ * The name each threat source is shown under (a row's "Used by", the report's threat line): a campaign's name, a
+ * threat layer's `name` (`APT28 (G0007)`, as attack-object names it) rather than its file; a layer whose name is
+ * empty or that another source shares (two layers named "layer", Navigator's default) keeps its file.
+ */
+function threatNames(threats: readonly ThreatSource[]): Map<ThreatSource, string> {
+  const candidate = (source: ThreatSource): string => (source.kind === 'layer' ? source.input?.layerName?.trim() || source.name : source.name);
+  const counts = new Map<string, number>();
+  for (const source of threats) counts.set(candidate(source), (counts.get(candidate(source)) ?? 0) + 1);
+  return new Map(threats.map((source) => [source, counts.get(candidate(source))! > 1 ? source.name : candidate(source)]));
+}
+
 /** Options of a review. */
 export interface ReviewOptions {
   /** Where techniques of Reconnaissance or Resource Development only rank (default `last`). */
@@ -898,6 +911,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
   };
 
   const every = target.platforms();
+  const shown = threatNames(threats);
   const threat = new Map<TechniqueId, { weight: number; tactics: Set<TacticShortname>; unplaced: boolean; sources: string[]; platforms: Set<string> }>();
   for (const source of threats) {
     for (const t of source.techniques) {
@@ -905,7 +919,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
       entry.weight += t.weight;
       if (!t.tactics.length) entry.unplaced = true;
       for (const tactic of t.tactics) entry.tactics.add(tactic);
-      if (!entry.sources.includes(source.name)) entry.sources.push(source.name);
+      if (!entry.sources.includes(shown.get(source)!)) entry.sources.push(shown.get(source)!);
       for (const platform of t.platforms ?? source.platforms ?? every) entry.platforms.add(platform);
       threat.set(t.id, entry);
     }
@@ -1021,7 +1035,13 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
     attack: { domain: target.domain, release: target.release },
     minCoverage: options.minCoverage,
     outsideView,
-    threats: threats.map((t) => ({ name: t.name, kind: t.kind, techniques: t.techniques.length, ...(t.platforms ? { platforms: t.platforms } : {}) })),
+    threats: threats.map((t) => ({
+      name: shown.get(t)!,
+      kind: t.kind,
+      ...(shown.get(t) !== t.name ? { file: t.name } : {}),
+      techniques: t.techniques.length,
+      ...(t.platforms ? { platforms: t.platforms } : {}),
+    })),
     platforms,
     rows,
     gaps,

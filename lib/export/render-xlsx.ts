@@ -285,7 +285,7 @@ export async function renderGapXlsx(report: GapReportData, options: XlsxOptions 
       ['ATT&CK', `${report.attack.domain} ${report.attack.release}`],
       ['gap threshold', coveragePercent(report.minCoverage)],
       ['platforms', report.platforms.join(', ')],
-      ...report.threats.map((t) => ['threat', `${t.name} (${t.kind}, ${t.techniques} techniques${t.platforms ? `, ${t.platforms.join(', ')}` : ''})`]),
+      ...report.threats.map((t) => ['threat', `${t.name} (${t.kind}${t.file ? ` ${t.file}` : ''}, ${t.techniques} techniques${t.platforms ? `, ${t.platforms.join(', ')}` : ''})`]),
       ...report.inputs.map((input) => [input.side ?? 'coverage', `${input.kind} ${input.source}: ${input.counts.items} items = ${input.counts.rules} read + ${input.counts.ignored} ignored + ${input.counts.invalid} invalid`]),
       ...report.inputs.flatMap((input) => input.problems.map((p) => [p.skipped ? 'invalid' : 'problem', `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`])),
       ...(report.logSources ? [['log sources', `${report.logSources.file}: ${report.logSources.names.join(', ')}`]] : []),

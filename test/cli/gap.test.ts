@@ -775,7 +775,7 @@ describe('attack-layers gap (the domain a threat layer states; threat entries wi
       return { report: readFileSync(join(out, `gap-report.${format}`), 'utf8'), layer: readFileSync(join(out, 'gap.layer.json'), 'utf8') };
     };
     const md = await run('md');
-    expect(md.report).to.contain(`| T0800 | Activate Firmware Update Mode | inhibit-response-function | 1 | ${ics} | ${plain} |`);
+    expect(md.report).to.contain(`| T0800 | Activate Firmware Update Mode | inhibit-response-function | 1 | ICS threat, highlighted by colour | ${plain} |`);
     expect(md.report).to.contain(`Priority 1; not covered (${plain}).`);
     expect(md.report).to.match(new RegExp(`\\[AN\\d+\\]\\([^)]*\\) \\(${plain}\\)`));
     expect(md.report).to.contain('- Note: ATT&CK ics-attack 18.1 states no platform for 3 threat techniques (its platform list reads "None", its assets standing in for platforms)');
@@ -843,7 +843,7 @@ describe('attack-layers gap (a file holding an array of layers, on either side)'
   const oldThreat = `${g}/old-threat-4.2.json`;
   const bear = 'test/fixtures/layers/public/navigator-bear-apt.json';
   type Report = {
-    threats: { name: string; kind: string; techniques: number }[];
+    threats: { name: string; kind: string; file?: string; techniques: number }[];
     rows: { id: string; threat: number; coverage: number; sources: string[] }[];
     inputs: { side?: string; kind: string; source: string; counts: { items: number; rules: number; ignored: number; invalid: number } }[];
   };
@@ -867,8 +867,8 @@ describe('attack-layers gap (a file holding an array of layers, on either side)'
     ]);
     expect([together.code, apart.code]).to.deep.equal([0, 0]);
     expect(together.report?.threats).to.deep.equal([
-      { name: `${layers} (layer 1)`, kind: 'layer', techniques: 3 },
-      { name: `${layers} (layer 2)`, kind: 'layer', techniques: 126 },
+      { name: 'Threat from an old tool (format 4.2)', kind: 'layer', file: `${layers} (layer 1)`, techniques: 3 },
+      { name: '*Bear APTs', kind: 'layer', file: `${layers} (layer 2)`, techniques: 126 },
     ]);
     expect(together.report?.inputs.filter((i) => i.side).map((i) => [i.source, i.counts.items])).to.deep.equal([
       [`${layers} (layer 1)`, 3],
@@ -897,7 +897,7 @@ describe('attack-layers gap (a file holding an array of layers, on either side)'
     writeFileSync(empty, JSON.stringify([{ name: 'Nothing yet', domain: 'enterprise-attack', techniques: [] }, readJson(oldThreat)]));
     const threat = await review(['--threat', empty, '--coverage', `${g}/detections.csv`]);
     expect([threat.code, threat.stderr]).to.deep.equal([0, '']);
-    expect(threat.report?.threats.map((t) => [t.name, t.techniques])).to.deep.equal([[`${empty} (layer 1)`, 0], [`${empty} (layer 2)`, 3]]);
+    expect(threat.report?.threats.map((t) => [t.name, t.file, t.techniques])).to.deep.equal([['Nothing yet', `${empty} (layer 1)`, 0], ['Threat from an old tool (format 4.2)', `${empty} (layer 2)`, 3]]);
     const coverage = await review(['--threat', oldThreat, '--coverage', empty]);
     expect(coverage.report?.inputs.filter((i) => !i.side).map((i) => [i.source, i.counts.rules])).to.deep.equal([[`${empty} (layer 1)`, 0], [`${empty} (layer 2)`, 3]]);
     // combine reads it with the same recognition.
@@ -1957,6 +1957,47 @@ describe('attack-layers gap: outside-view gaps rank after every gap in view by d
     expect(json.rows.map((row) => row.id)).to.deep.equal(['T1583.001', 'T1059.001', 'T1573']);
     expect(json.outsideView).to.equal('priority');
     expect(json.formulas.priority).to.not.contain('whatever its priority');
+  });
+});
+
+describe("attack-layers gap: a threat layer is shown by its name in \"Used by\", its file where names are ambiguous", function () {
+  this.timeout(60_000);
+  // attack-object names its layers "APT28 (G0007)"; the review of APT28 and APT29 with campaigns/ showed
+  // "threat/G0007-apt28.layer.json" in every row's Used by. Two layers of Navigator's default name "layer" keep their files.
+  const layer = (name: string, ids: string[]) =>
+    JSON.stringify({ name, domain: 'enterprise-attack', versions: { layer: '4.5', attack: '18' }, techniques: ids.map((techniqueID) => ({ techniqueID, score: 1 })), gradient: { colors: ['#ffffff', '#ff0000'], minValue: 0, maxValue: 1 } });
+  it('names the layer in JSON rows, the Markdown table and threat line, the CSV and the gap layer; files for names two layers share', async () => {
+    const dir = freshTmpDir('gap-used-by');
+    mkdirSync(join(dir, 'threat'));
+    writeFileSync(join(dir, 'threat', 'G0007-apt28.layer.json'), layer('APT28 (G0007)', ['T1573', 'T1095']));
+    writeFileSync(join(dir, 'threat', 'one.json'), layer('layer', ['T1573']));
+    writeFileSync(join(dir, 'threat', 'two.json'), layer('layer', ['T1095']));
+    writeFileSync(join(dir, 'campaign.yaml'), 'name: Campaign A\ntechniques: [T1573]\n');
+    writeFileSync(join(dir, 'detections.yml'), 'detections:\n  - {name: Process creation, techniques: [T1057], coverage: 100}\n');
+    const run = async (report: string) => {
+      const out = join(dir, report);
+      const result = await runCli(['gap', '--threat', join(dir, 'threat'), join(dir, 'campaign.yaml'), '--coverage', join(dir, 'detections.yml'), '--out', out, '--report', report, '--quiet']);
+      expect(result.code, result.stderr).to.equal(0);
+      return out;
+    };
+    const json = readJson<GapReportData>(join(await run('json'), 'gap-report.json'));
+    const one = join(dir, 'threat', 'one.json');
+    const two = join(dir, 'threat', 'two.json');
+    expect(json.rows.map((row) => [row.id, row.sources])).to.deep.equal([
+      ['T1573', [one, 'APT28 (G0007)', 'Campaign A']],
+      ['T1095', [two, 'APT28 (G0007)']],
+    ]);
+    expect(json.threats.find((t) => t.name === 'APT28 (G0007)')).to.deep.include({ kind: 'layer', file: join(dir, 'threat', 'G0007-apt28.layer.json') });
+    expect(json.threats.find((t) => t.name === one)).to.not.have.property('file');
+    const md = await run('md');
+    const markdown = readFileSync(join(md, 'gap-report.md'), 'utf8');
+    expect(markdown).to.contain(`| T1573 | Encrypted Channel | command-and-control | 3 | ${one}; APT28 (G0007); Campaign A |`);
+    expect(markdown).to.contain(`APT28 (G0007) (layer \`${join(dir, 'threat', 'G0007-apt28.layer.json')}\`, 2 techniques`);
+    const gapLayer = readJson<NavigatorLayer>(join(md, 'gap.layer.json'));
+    expect(gapLayer.techniques!.find((t) => t.techniqueID === 'T1095')!.metadata).to.deep.include({ name: 'used by', value: 'APT28 (G0007)' });
+    const [header, ...rows] = parseCsv(readFileSync(join(await run('csv'), 'gap-report.csv'), 'utf8')).rows.map((row) => row.cells);
+    const t1095 = rows.find((cells) => cells[0] === 'technique' && cells[header!.indexOf('technique')] === 'T1095')!;
+    expect(t1095.join('|')).to.contain(`${two};APT28 (G0007)`);
   });
 });
 

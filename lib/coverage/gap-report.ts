@@ -374,6 +374,14 @@ function gapBlock(row: GapReportData['rows'][number], rank: number): string[] {
   return lines;
 }
 
+/**
+ * The line above the gaps table: what Threat and Priority mean, where the reader first meets them (the formulas
+ * are at the bottom, under "How the numbers are computed").
+ */
+const GAPS_TABLE_KEY =
+  'Threat: how much the threat uses the technique, summed over the sources in Used by (a campaign that observed it 1, inferred only 0.5; a layer its score on 0 to 1). ' +
+  'Priority: threat x (1 - coverage), the threat the rules leave uncovered. How every number is computed is at the end.';
+
 /** The review as Markdown, readable on its own: what was compared, the ranked gaps, per-tactic coverage, the inputs. */
 export function formatGapMarkdown(review: GapReview): string {
   return formatGapReportMarkdown(gapJson(review));
@@ -414,6 +422,8 @@ export function formatGapReportMarkdown(review: GapReportData): string {
     ...review.tactics.map((t) => `| ${cell(t.name)} | ${cell(t.techniques)} | ${cell(t.gaps)} | ${percent(t.coverage)} |`),
     '',
     '## Gaps, highest priority first',
+    '',
+    GAPS_TABLE_KEY,
     '',
     // The Detection column (buildable now, needs telemetry...) only when a gap has one: it comes of --log-sources.
     // The Tests column only when tests were given (--tests): what Atomic Red Team runs on the row's platforms.

@@ -103,6 +103,16 @@ describe('attack-layers gap (fixtures)', () => {
     );
   });
 
+  it('says what Threat and Priority mean in one line above the gaps table, where the reader meets them', () => {
+    const markdown = readFileSync(join(out, 'gap-report.md'), 'utf8');
+    const section = markdown.split('## Gaps, highest priority first\n\n')[1] ?? '';
+    expect(section.split('\n')[0]).to.equal(
+      'Threat: how much the threat uses the technique, summed over the sources in Used by (a campaign that observed it 1, inferred only 0.5; a layer its score on 0 to 1). ' +
+        'Priority: threat x (1 - coverage), the threat the rules leave uncovered. How every number is computed is at the end.',
+    );
+    expect(section.split('\n')[2]).to.match(/^\| # \| Technique \|/);
+  });
+
   it('the Markdown report ranks the gaps by priority: T1573 1, T1095 0.8, T1204 0.75, T1566.002 0.7', () => {
     const markdown = readFileSync(join(out, 'gap-report.md'), 'utf8');
     const section = markdown.split('## Gaps, highest priority first')[1]?.split('\n## ')[0] ?? '';

@@ -307,7 +307,7 @@ export function testVia(test: Pick<RowTest, 'via'>): string {
  * with another technique's counted apart, `tests: 0 own, 12 of its sub-techniques (LSASS dump (via T1003.001); …)`.
  */
 export function testsText(tests: readonly RowTest[], options: { shown?: number } = {}): string {
-  if (!tests.length) return 'tests: 0';
+  if (!tests.length) return 'tests: none on its platforms';
   const shown = options.shown ?? tests.length;
   const names = tests.slice(0, shown).map((test) => (test.via ? `${test.name} (${testVia(test)})` : test.name));
   const others = tests.filter((test) => test.via);

@@ -141,7 +141,7 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
       ...(row.visibility?.length
         ? [`${row.rules.length || row.status === 'partial' ? 'visibility, not counted as coverage' : 'visible, no detection (the log data is there: write the rule)'}: ${visibilityText(row.visibility)}`]
         : []),
-      // Atomic Red Team tests to exercise a rule written for it (--tests): `tests: 0` says there is none to run.
+      // Atomic Red Team tests to exercise a rule written for it (--tests): `tests: none on its platforms` says there is none to run.
       ...(row.tests ? [`Atomic Red Team ${testsText(row.tests, { shown: TESTS_SHOWN })}`] : []),
       ...(row.preAttack ? [OUTSIDE_VIEW_TEXT] : []),
       ...detectionLines(row.detection),

@@ -100,7 +100,11 @@ describe('attack-layers gap --tests', () => {
       "Credential Dumping with NPPSpy [9e2173c0-ba26-4cdf-b0ed-8c54b27e3ad6] (parent's test)",
       "Dump svchost.exe to gather RDP credentials [d400090a-d8ca-4be0-982e-c70598a23de9] (parent's test)",
     ]);
-    expect(layer.techniques!.find((t) => t.techniqueID === 'T1095')!.comment).to.contain('Atomic Red Team tests: 0');
+    // A gap no test runs on says so in words, not `tests: 0` (which filled 46 of 48 rows of a review against a
+    // 45-test excerpt of index.csv): `none` in the Tests cell, as the Rules column says it.
+    expect(layer.techniques!.find((t) => t.techniqueID === 'T1095')!.comment).to.contain('Atomic Red Team tests: none on its platforms');
+    expect(md.split('\n').find((line) => line.includes('| T1095 |'))).to.match(/ \| none \| \d+(\.\d+)? \|$/);
+    expect(md).to.not.contain('tests: 0 |');
   });
 
   it("lists a parent row's sub-techniques' tests, labelled and counted apart; a sub-technique row gets no sibling's", async () => {

@@ -107,7 +107,7 @@ describe('placeAtomicTests', () => {
     expect(testsText(testsOnPlatforms(placed, 'T1003' as never, ['Office Suite', 'Windows']), { shown: 1 })).to.equal(
       'tests: 2 (Dump a credential store with a tool; and 1 more)',
     );
-    expect(testsText([])).to.equal('tests: 0');
+    expect(testsText([])).to.equal('tests: none on its platforms');
   });
 
   it("lists a parent's row its sub-techniques' tests after its own (via T1003.008), a sub-technique's row its parent's own, never a sibling's", () => {

@@ -122,6 +122,28 @@ export const DETTECT_VISIBILITY_SCORES: Readonly<Record<number, string>> = {
 };
 
 /** Why an item giving visibility alone is not a rule, as every input says it. */
+/**
+ * Why a threat layer's entry that carries `showSubtechniques` and nothing else (no score, colour, comment, metadata
+ * or links) is not read: it is layout, Navigator drawing the technique expanded to show its sub-techniques, as
+ * attack-object's layers give each parent of a sub-technique used (34 of APT28's 125 entries). Counted among the
+ * ignored entries, but said apart as layout (`layoutOnlyCount`), since it is no input left unread.
+ */
+export const LAYOUT_ONLY_REASON = 'layout only: showSubtechniques and nothing else (Navigator shows its sub-techniques expanded; no score or annotation of its own)';
+
+/** How many of an input's ignored entries are layout only (`LAYOUT_ONLY_REASON`). */
+export function layoutOnlyCount(input: Pick<CoverageInput, 'ignored'>): number {
+  return input.ignored.filter((entry) => entry.reason === LAYOUT_ONLY_REASON).length;
+}
+
+/**
+ * An input's counts as a sentence says them, layout apart: `91 entries read, 34 layout only, 0 ignored, 0 invalid`
+ * (`read` the reader's words: `91 entries read`).
+ */
+export function countsText(input: Pick<CoverageInput, 'ignored' | 'counts'>, read: string): string {
+  const layout = layoutOnlyCount(input);
+  return `${read}, ${layout ? `${layout} layout only, ` : ''}${input.counts.ignored - layout} ignored, ${input.counts.invalid} invalid`;
+}
+
 export const VISIBILITY_ONLY_REASON = 'a DeTT&CT visibility score: log data, no detection (not counted as coverage; reported beside the technique as visible)';
 
 /** Something read but not used, and why (deprecated status, no technique reference, disabled entry). */

@@ -1,5 +1,5 @@
 import { formatCsv, markdownCell as cell, markdownCode, markdownMessage as message, markdownMessageCell as messageCell, markdownText as text } from '../table-text.js';
-import { placeText, summaryMessage, type CoverageInput, type CoverageKind } from './coverage-types.js';
+import { LAYOUT_ONLY_REASON, layoutOnlyCount, placeText, summaryMessage, type CoverageInput, type CoverageKind } from './coverage-types.js';
 import { plural } from '../layer/score.js';
 import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
 import { GAP_FORMULAS, parentOnlyText, priorityFormula, type OutsideViewRanking, subtechniqueMeanText, visibilityText, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
@@ -258,7 +258,11 @@ function inputLine(input: GapReportInput): string {
   const { items, rules, ignored, invalid } = input.counts;
   // Rules counted one per file (a rule folder), or many in one file (a Kibana or Sentinel export).
   const unit = INPUT_UNITS[input.kind] === 'rule files' && input.files !== items ? 'rules' : (INPUT_UNITS[input.kind] ?? 'detections');
-  return `${input.side ? `${input.side} ` : ''}${text(input.kind)} ${markdownCode(input.source)}: ${text(items)} ${unit} = ${text(rules)} read + ${text(ignored)} ignored + ${text(invalid)} invalid`;
+  const layout = layoutOnlyCount(input);
+  return (
+    `${input.side ? `${input.side} ` : ''}${text(input.kind)} ${markdownCode(input.source)}: ${text(items)} ${unit} = ${text(rules)} read + ` +
+    `${layout ? `${text(layout)} layout only + ` : ''}${text(ignored - layout)} ignored + ${text(invalid)} invalid`
+  );
 }
 
 const place = placeText;
@@ -497,7 +501,7 @@ export function formatGapReportMarkdown(review: GapReportData): string {
   lines.push('', '## Inputs', '');
   for (const input of review.inputs) {
     lines.push(`- ${inputLine(input)}`);
-    for (const [reason, count] of ignoredReasons(input)) lines.push(`  - ignored ${count}: ${message(reason)}`);
+    for (const [reason, count] of ignoredReasons(input)) lines.push(`  - ${reason === LAYOUT_ONLY_REASON ? '' : 'ignored '}${count}: ${message(reason)}`);
     for (const problem of input.problems) {
       lines.push(`  - ${problem.skipped ? 'invalid' : 'problem'}: ${message(`${place(problem)}: ${summaryMessage(problem, 'below')}`)}`);
     }

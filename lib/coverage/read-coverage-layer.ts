@@ -28,6 +28,7 @@ import {
   layerLabel,
   roundLevel,
   VISIBILITY_ONLY_REASON,
+  LAYOUT_ONLY_REASON,
   type CoverageIgnored,
   type CoverageInput,
   type CoverageProblem,
@@ -218,7 +219,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
       } else if (score === undefined || score === null) {
         const shown = annotations(entry);
         if (!shown.length) {
-          ignored.push({ ...at, name: techniqueID, reason: 'no score and nothing annotated (no colour, comment, metadata or links)' });
+          ignored.push({ ...at, name: techniqueID, reason: entry['showSubtechniques'] === true ? LAYOUT_ONLY_REASON : 'no score and nothing annotated (no colour, comment, metadata or links)' });
           return;
         }
         level = 1;

@@ -1291,6 +1291,28 @@ describe('attack-layers gap: the notes about one layer', () => {
   });
 });
 
+describe('attack-layers gap: parent entries of a threat layer that only expand their sub-techniques are layout, not ignored input', () => {
+  // attack-object's layers give each parent of a sub-technique used an entry of showSubtechniques alone (34 of APT28's
+  // 125 entries in ATT&CK 18.1): stderr said "91 entries read, 34 ignored", which reads as input left unread.
+  it('counts them as layout only on stderr and in the Markdown inputs, apart from entries ignored', async () => {
+    const dir = freshTmpDir('gap-layout-only');
+    const out = join(dir, 'out');
+    const layers = await runCli(['attack-object', 'G0007', '--out', join(dir, 'threat'), '--quiet']);
+    expect(layers.code, layers.stderr).to.equal(0);
+    const file = join(dir, 'threat', readdirSync(join(dir, 'threat'))[0]!);
+    const entries = readJson<NavigatorLayer>(file).techniques!;
+    const layout = entries.filter((entry) => Object.keys(entry).sort().join() === 'showSubtechniques,techniqueID').length;
+    expect(layout, 'parents that only expand').to.be.greaterThan(0);
+    writeFileSync(join(dir, 'd.csv'), 'name,techniques,coverage\nencryptor,T1486,high\n');
+    const run = await runCli(['gap', '--threat', file, '--coverage', join(dir, 'd.csv'), '--out', out]);
+    expect(run.code, run.stderr).to.equal(0);
+    expect(run.stderr).to.contain(`threat ${file}: ${entries.length - layout} entries read, ${layout} layout only, 0 ignored, 0 invalid;`);
+    const md = readFileSync(join(out, 'gap-report.md'), 'utf8');
+    expect(md).to.contain(`: ${entries.length} layer entries = ${entries.length - layout} read + ${layout} layout only + 0 ignored + 0 invalid`);
+    expect(md).to.contain(`  - ${layout}: layout only: showSubtechniques and nothing else`);
+  });
+});
+
 describe('attack-layers gap: a threat that gives no technique', () => {
   it('says why on stderr and in the report, and exits 1 (a layer whose entries carry only showSubtechniques)', async () => {
     const dir = freshTmpDir('gap-empty-threat');
@@ -1300,7 +1322,7 @@ describe('attack-layers gap: a threat that gives no technique', () => {
     writeFileSync(join(dir, 'scored.json'), JSON.stringify({ ...layer, techniques: [{ techniqueID: 'T1486', score: 1 }] }));
     writeFileSync(join(dir, 'd.csv'), 'name,techniques,coverage\nencryptor,T1486,high\n');
     const note =
-      `threat layer ${join(dir, 'showsub.json')} ("lockbit") gives no technique to review: of its 2 entries, 2 ignored: no score and nothing annotated (no colour, comment, metadata or links)`;
+      `threat layer ${join(dir, 'showsub.json')} ("lockbit") gives no technique to review: of its 2 entries, 2 ignored: layout only: showSubtechniques and nothing else (Navigator shows its sub-techniques expanded; no score or annotation of its own)`;
     const run = await runCli(['gap', '--threat', join(dir, 'showsub.json'), '--coverage', join(dir, 'd.csv'), '--out', join(dir, 'out'), '--report', 'json']);
     expect(run.code).to.equal(1);
     expect(run.stderr).to.contain(`${note}\n`);

@@ -34,6 +34,7 @@ import {
   summaryMessage,
   plural,
   readCountText,
+  countsText,
   type CoverageProblem,
   isUnplaced,
   placeAtomicTests,
@@ -200,7 +201,7 @@ export function handler(context: CliContext) {
       args,
       `${plural(review.rows.length, 'threat technique')}, ${plural(review.gaps.length, 'gap')}; ` +
         [
-          ...threat.layers.map((i) => `threat ${i.source}: ${readCountText('layer', i.counts.rules)}, ${i.counts.ignored} ignored, ${i.counts.invalid} invalid`),
+          ...threat.layers.map((i) => `threat ${i.source}: ${countsText(i, readCountText('layer', i.counts.rules))}`),
           ...inputs.map((i) => `${i.source}: ${readCountText(i.kind, i.counts.rules)}, ${i.counts.ignored} ignored, ${i.counts.invalid} invalid`),
         ].join('; ') +
         (listed.length ? `; ${listedText(unresolved, stray)} (listed in the report)` : ''),

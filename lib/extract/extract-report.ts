@@ -21,6 +21,7 @@ import { SIBLING_NUMBER_RULE, siblingNumbersInLines } from './sibling-numbers.js
 import { fiveDigitIdsInLines, fiveDigitResolution, isFiveDigitId } from './five-digit-ids.js';
 import { guessedIds, idsInWords, type GuessedId } from './ids-in-words.js';
 import { withNamesAround, withNamesBeforeDash, withoutNameAfter } from './name-around.js';
+import { withNamesOutOfSentences } from './sentence-names.js';
 import { bundleReport, type BundleOptions } from './bundle-references.js';
 import { mispEventReport } from './misp-event-references.js';
 import { attackFlowReport } from './attack-flow-references.js';
@@ -345,7 +346,8 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   };
   if (!context) {
     if (!bundle) {
-      const references = referencesInLines(lines, { warning, tacticUnread });
+      // `They used the Windows Command Shell (T1059.003)`: a sentence's opening words are no part of a name.
+      const references = withNamesOutOfSentences(referencesInLines(lines, { warning, tacticUnread }), lines);
       return { references, objects: [], notes: [...actorNotes, ...unsureNotes()], ...textActor };
     }
     const { references, name, actor } = bundle;
@@ -572,7 +574,15 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   const { warnings: joinedWarnings } = paired;
   const ocrIds = new Map<string, { written: string; rule: string }>();
   const siblingNumbers = new Set<string>();
-  const references = [...paired.references];
+  // `They used Regsvr32 (T1117)`, a short line read as a cell: the sentence up to the ID is no name; the words of it that
+  // name a technique are.
+  const namesWhat = (name: string, id: string): 'its' | 'another' | undefined => {
+    const read = resolveReference({ raw: name }, context, { similarNames: false });
+    if (read.status === 'unknown') return undefined;
+    const own = resolveReference({ raw: id }, context, { similarNames: false }).ids;
+    return read.ids.some((each) => own.includes(each)) ? 'its' : 'another';
+  };
+  const references = withNamesOutOfSentences(paired.references, lines, namesWhat);
   const ocr = ocrIdsInLines(lines, context);
   // A reference read apart from the lines' reader goes among the others in the order of where it is written.
   const insert = (reference: ExtractedReference): void => {

@@ -162,7 +162,7 @@ function splitWordsJoined(words: readonly Word[]): string[] {
 }
 
 /** Where the ID of a reference of one ID is written in its line's text, as the scanner reads it there. */
-function idWritten(ref: ExtractedReference, id: string, text: string): { start: number; end: number } | undefined {
+export function idWritten(ref: ExtractedReference, id: string, text: string): { start: number; end: number } | undefined {
   const token = scanIds(text.slice(ref.span.start, ref.span.end)).find((found) => found.ids.length === 1 && found.ids[0] === id);
   return token && { start: ref.span.start + token.start, end: ref.span.start + token.end };
 }

@@ -1644,7 +1644,7 @@ describe('extractReport', () => {
     it('is the name a line break cut, where the next line or the end of the line before completes it to that technique\'s exact name', () => {
       // Kaspersky's Incident Response Analyst report 2023 as PDF text: a heatmap's items wrapped at the column's width,
       // a case's heading wrapped after a reference before it; a sentence after an ID, and an item cut mid-name where the
-      // next line does not complete it, stay as read.
+      // next line does not complete it, stay as read (the sentence before the ID is no name).
       const text = [
         'T1053.005: Scheduled Task/Job: Scheduled', 'Task', '',
         'Log Enumeration T1654, Command and Scripting Interpreter: Windows Command', 'Shell T1059:003', '',
@@ -1657,7 +1657,8 @@ describe('extractReport', () => {
         ['Log Enumeration T1654', 'Log Enumeration', 'T1654', 0],
         ['Command and Scripting Interpreter: Windows Command Shell (T1059:003)', 'Command and Scripting Interpreter: Windows Command Shell', 'T1059.003', 0],
         ['T1070.004: Indicator Removal: File', 'Indicator Removal: File', 'T1070.004', 0],
-        ['The tool ran T1105', 'The tool ran', 'T1105', 0],
+        // A sentence's words before the ID are no name (`withNamesOutOfSentences`): the ID alone.
+        ['T1105', undefined, 'T1105', 0],
       ]);
       const lines = text.split('\n');
       const shell = refs[2]!.nameSpan!;

@@ -1,0 +1,67 @@
+import { onlyStopWords, type FoldedText } from '../normalize/tokenize-references.js';
+import type { ExtractedReference } from './extract-references.js';
+import { idWritten } from './name-around.js';
+
+// What may stand between a name and its ID after it: spaces, an opening bracket, a colon or a dash.
+const BETWEEN = /[\s([【（:：–—-]*$/u;
+// Brackets, quotes and Markdown marks that open a name's first word (`'AppleScript`), no part of the name.
+const OPENING = /^[([“"'*_`{]+/u;
+
+/**
+ * What words name, for `withNamesOutOfSentences`: `'its'` the technique of ID `id` (by its name, an old name, an alias,
+ * a misspelling), `'another'` some other technique (a name disagreeing with its ID, which resolving warns of), or
+ * undefined: none.
+ */
+export type NamesWhat = (words: string, id: string) => 'its' | 'another' | undefined;
+
+/**
+ * References whose name, read before their ID on its line, is the words of the sentence that leads up to it (`They used
+ * Regsvr32 (T1117)`, `They ran Cobalt Strike via Regsvr32 (T1117)`: a short line is read as a list item's cell, all of
+ * its words before the ID a name). With ATT&CK data (`names`), a name that names a technique in full stays as written;
+ * else its name is:
+ * - the longest run of its last words that names the ID's technique (`Regsvr32`, `Windows Command Shell`), a run opening
+ *   with no sentence's word (a stop word: `via`, `the`, `used`) nor after a colon;
+ * - else its words after the sentence's opening words (`They used Spearphishing Link (T1193)`: `Spearphishing Link`,
+ *   which resolving says disagrees with T1193), where they name a technique, or where no data tells;
+ * - else none: the reference is its ID alone, and the words are its `evidence:` (`They deployed Mimikatz (T1003)`),
+ *   never its name.
+ * A name that opens with no sentence's word and has no run naming its technique (another language's name) stays as
+ * written. Pure.
+ */
+export function withNamesOutOfSentences(references: readonly ExtractedReference[], lines: readonly FoldedText[], names?: NamesWhat): ExtractedReference[] {
+  return references.map((ref) => {
+    const id = ref.ids[0];
+    const line = lines[ref.span.line - 1];
+    if (!id || ref.ids.length > 1 || ref.malformed || ref.name === undefined || ref.nameSpan || !line) return ref;
+    const text = line.original;
+    const written = idWritten(ref, id, text);
+    if (!written || written.start < ref.span.start) return ref;
+    // The name as written right before its ID, as the reader cleaned it (no mark, one space between words).
+    const region = text.slice(ref.span.start, written.start);
+    const head = region.slice(0, region.length - (BETWEEN.exec(region)?.[0].length ?? 0));
+    if (!head.endsWith(ref.name)) return ref;
+    const nameStart = ref.span.start + head.length - ref.name.length;
+    const words = [...ref.name.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: nameStart + m.index }));
+    if (words.length < 2 || names?.(ref.name, id)) return ref;
+    const bare = (k: number): string => words[k]!.text.replace(OPENING, '');
+    const from = (k: number): string => [bare(k), ...words.slice(k + 1).map((word) => word.text)].join(' ');
+    // The reference from the run's first word to its end, as written (`Regsvr32 (T1117)`).
+    const named = (k: number): ExtractedReference => {
+      const start = words[k]!.start + (words[k]!.text.length - bare(k).length);
+      return { ...ref, raw: text.slice(start, ref.span.end), name: from(k), span: { ...ref.span, start } };
+    };
+    // A sentence's word (a stop word) begins no name, though the resolver reads past it (`via Regsvr32`).
+    const opens = (k: number): boolean => onlyStopWords([bare(k).replace(/[^\p{L}.-]/gu, '')]);
+    // Nor does a sub-technique's part of a name written `Parent: Sub` (`Command-Line Interface: PowerShell`, T1059.001 with
+    // its parent's old name): the name is whole, as the normalizer reads it.
+    const part = (k: number): boolean => words[k - 1]!.text.endsWith(':');
+    if (names) for (let k = 1; k < words.length; k++) if (bare(k) && !opens(k) && !part(k) && names(from(k), id) === 'its') return named(k);
+    let opening = 0;
+    while (opening < words.length && opens(opening)) opening++;
+    if (opening === 0) return ref;
+    if (opening < words.length && (!names || names(from(opening), id))) return named(opening);
+    const { name: _name, ...rest } = ref;
+    const said = text.slice(nameStart, ref.span.end).trim();
+    return { ...rest, raw: text.slice(written.start, written.end), span: { line: ref.span.line, ...written }, evidence: [...(ref.evidence ?? []), { line: ref.span.line, text: said }] };
+  });
+}

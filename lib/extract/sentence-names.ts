@@ -54,7 +54,8 @@ export function withNamesOutOfSentences(references: readonly ExtractedReference[
     const opens = (k: number): boolean => onlyStopWords([bare(k).replace(/[^\p{L}.-]/gu, '')]);
     // Nor does a sub-technique's part of a name written `Parent: Sub` (`Command-Line Interface: PowerShell`, T1059.001 with
     // its parent's old name): the name is whole, as the normalizer reads it.
-    const part = (k: number): boolean => words[k - 1]!.text.endsWith(':');
+    // Nor a bracket's inside (`WMI)` in `Windows Management Instrumentation (WMI) T1047`): a run holds its brackets whole.
+    const part = (k: number): boolean => words[k - 1]!.text.endsWith(':') || /^[^([]*[)\]]/.test(from(k));
     if (names) for (let k = 1; k < words.length; k++) if (bare(k) && !opens(k) && !part(k) && names(from(k), id) === 'its') return named(k);
     let opening = 0;
     while (opening < words.length && opens(opening)) opening++;

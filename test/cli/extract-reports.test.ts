@@ -86,8 +86,9 @@ describe('extract of several reports of one campaign', () => {
     const skeleton = parse(result.stdout) as Skeleton;
     expect(skeleton.sources).to.deep.equal([{ title: `APT32 Activity Update (${first})` }, { title: 'APT32 Activity Update (stdin)' }]);
     expect(skeleton.techniques.map((t) => [t.ref, t.report])).to.deep.equal([
-      ['The group used T1566.001', `APT32 Activity Update (${first})`],
-      ['The group used T1204.002', 'APT32 Activity Update (stdin)'],
+      // A sentence's words before the ID are no name: the ID alone.
+      ['T1566.001', `APT32 Activity Update (${first})`],
+      ['T1204.002', 'APT32 Activity Update (stdin)'],
     ]);
     const twice = await runCli(['extract', first, '-', '-'], {}, { stdin: 'T1566.001\n' });
     expect(twice.code).to.equal(2);

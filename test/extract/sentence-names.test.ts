@@ -27,6 +27,8 @@ describe('withNamesOutOfSentences (through extractReport)', () => {
   it('keeps a name written as a name', () => {
     expect(named('Spearphishing Attachment (T1193)')).to.deep.equal([['Spearphishing Attachment (T1193)', 'Spearphishing Attachment']]);
     expect(named('- Regsvr32 (T1117)')).to.deep.equal([['Regsvr32 (T1117)', 'Regsvr32']]);
+    // A table's row as PDF-to-text writes it (a SOC rule table): the abbreviation in brackets is no name by itself.
+    expect(named('Windows Management Instrumentation (WMI) T1047')).to.deep.equal([['Windows Management Instrumentation (WMI) T1047', 'Windows Management Instrumentation (WMI)']]);
   });
 
   it('keeps a name that disagrees with its ID, without the sentence, so that its warning is still given', () => {

@@ -250,8 +250,8 @@ const CAPITALIZED_WORD = /^\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/u;
 
 /**
  * The use after a row's ID in a table under `useAfterIdHeader` (`Phishing T1566 Threat actors sent emails with
- * malicious attachments.`), as `line N: "…"`, with the lines it wraps onto up to the end of its sentence, and the index
- * of its last line. Undefined, so that no false evidence is written, unless the line holds one ID with a name before it
+ * malicious attachments.`), as evidence (its line and text), with the lines it wraps onto up to the end of its
+ * sentence, and the index of its last line. Undefined, so that no false evidence is written, unless the line holds one ID with a name before it
  * and, after it, a text that starts as a sentence does (a capital) and ends one, itself or with the lines after it; a
  * line after it that starts with a capitalized word while the sentence goes on (the rest of a name wrapped beside it,
  * as OCR sets `Exploit Public-Facing` ⏎ `Application`), names a technique whole, or holds an ID, a heading or a

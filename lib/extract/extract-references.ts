@@ -219,6 +219,10 @@ function tacticAfterIdHeader(text: string): { numbered: boolean } | undefined {
   return { numbered: unread.length > 0 };
 }
 
+// What every ID column's header of `HEADER_ROLES` holds (keep them in step): `id`, `ids`, `ttp` or `ttps` not inside a
+// word of Latin letters (`Technique_ID`, `テクニックID`, `Associated TTPs`, a gloss `(ID)`), or the Arabic `معرف`.
+const ID_HEADER_WORD = /(?:^|[^a-z])(?:ids?|ttps?)(?![a-z])|معرف/i;
+
 /**
  * Whether a line is the header of a table whose words PDF text or OCR ran together on one line, its columns a name's,
  * an ID's and, last, one of what the report saw of the use: `Technique Title ID Use`, as CISA's, the FBI's and the
@@ -226,6 +230,9 @@ function tacticAfterIdHeader(text: string): { numbered: boolean } | undefined {
  * technique rows, AA25-141A). Each row under it is a line `<name> <ID> <use>` (`flattenedUse`).
  */
 function useAfterIdHeader(text: string): boolean {
+  // A line without an ID column's word (`ID_HEADER_WORD`) is no such header: told before its words are looked up, since
+  // every line of a report is asked.
+  if (!ID_HEADER_WORD.test(text)) return false;
   const words = text.trim().replace(/^tactic\s?\/\s?/i, '').split(/\s+/);
   if (words.length > 10) return false;
   const roles: Role[] = [];

@@ -83,8 +83,8 @@ export class UsageError extends AttackLayersError {
 /** A file the tool was asked to write exists and `--force` was not given. */
 export class OutputExistsError extends UsageError {
   readonly file: string;
-  constructor(file: string) {
-    super(`${file} already exists; pass --force to overwrite it`);
+  constructor(file: string, message = `${file} already exists; pass --force to overwrite it`) {
+    super(message);
     this.file = file;
   }
 }

@@ -175,6 +175,24 @@ describe('attack-layers upgrade', () => {
     expect(after.stderr).to.not.contain('would change');
   });
 
+  // A colleague's layer upgraded with `--out` naming the layer itself (or `--out .` beside it) was replaced without
+  // --force, exit 0, where `--out other.json` that exists is refused: the original was lost with no word.
+  it('refuses an --out that names the layer given, without --force, and points to --in-place', async () => {
+    const dir = freshTmpDir('upgrade-self');
+    const file = join(dir, 'colleague.json');
+    copyFileSync(`${fixtures}/old-format-3.0.json`, file);
+    const original = readFileSync(file, 'utf8');
+    for (const out of [file, dir, join(dir, '.', 'colleague.json')]) {
+      const result = await runCli(['upgrade', file, '--out', out]);
+      expect([result.code, result.stdout], out).to.deep.equal([2, '']);
+      expect(result.stderr).to.contain(`--out would replace the layer being upgraded (${file}): pass --in-place to replace it`);
+      expect(readFileSync(file, 'utf8')).to.equal(original);
+    }
+    const forced = await runCli(['upgrade', file, '--out', file, '--force', '--quiet']);
+    expect(forced.code, forced.stderr).to.equal(0);
+    expect((JSON.parse(readFileSync(file, 'utf8')) as NavigatorLayer).versions?.layer).to.equal('4.5');
+  });
+
   it('writes a JSON report with a row per entry, and upgrades to an older release with --to', async () => {
     const out = freshTmpDir('upgrade-to');
     const result = await runCli(['upgrade', `${fixtures}/layer-4.5-attack6.json`, '--to', '14.1', '--out', join(out, 'x.json'), '--report', 'json']);

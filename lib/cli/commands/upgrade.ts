@@ -98,9 +98,18 @@ export function handler(context: CliContext) {
       if (other) throw new UsageError(`${files[i]!.path} and ${other} would both be written to ${target}; upgrade them into separate folders`);
       seen.set(resolve(target), files[i]!.path);
     });
-    // Refuse before anything is written, so that a run either writes every file or none.
-    const outputs = targets.filter((target, i): target is string => !!target && target !== files[i]!.path);
+    // Refuse before anything is written, so that a run either writes every file or none. Only --in-place replaces a
+    // layer given without --force: `--out` naming the layer itself (`upgrade a.json --out a.json`, or `--out .` for
+    // ./a.json) is an existing file like any other, a colleague's original that the run would otherwise lose.
+    const outputs = targets.filter((target): target is string => !!target && !args['in-place']);
     const existing = existingOutputs(args['report-out'] ? [...outputs, args['report-out']] : outputs);
+    const itself = files.find((file, i) => !!targets[i] && !args['in-place'] && resolve(targets[i]!) === resolve(file.path));
+    if (itself && !args.force) {
+      throw new OutputExistsError(
+        targets[files.indexOf(itself)]!,
+        `--out would replace the layer being upgraded (${itself.path}): pass --in-place to replace it (only when it changes), or give --out another file or folder`,
+      );
+    }
     if (existing.length === 1 && !args.force) throw new OutputExistsError(existing[0]!);
     if (existing.length && !args.force) throw new UsageError(`${existing.length} output files exist already (${existing[0]}, …); add --force to replace them`);
 
@@ -134,7 +143,7 @@ export function handler(context: CliContext) {
         const text = Array.isArray(value) ? serializeLayers(upgraded) : serializeLayer(upgraded[0]!);
         if (toStdout) context.stdout.write(text);
         else if (target && (target !== file.path || fileReports.some((report) => report.changed))) {
-          writes.push({ target, text, force: !!args.force || target === file.path });
+          writes.push({ target, text, force: !!args.force || !!args['in-place'] });
         }
         if (progress) progressLine(context, '');
         for (const report of fileReports) {

@@ -151,6 +151,15 @@ describe('attack-layers technique', () => {
     ['APT34', 'it names the group G0049 OilRig: `attack-layers attack-object G0049` lists the techniques it uses'],
     ['C0021', 'it names the campaign C0021: `attack-layers attack-object C0021` lists the techniques it uses'],
     ['xyz', 'write it like T1566 or T1566.001'],
+    // A name with a typo, or after its ID, said only "write it like T1566", where `normalize` reads the same text.
+    ['Powershel', 'it reads as T1059.001 Command and Scripting Interpreter: PowerShell: `attack-layers technique T1059.001`'],
+    ['Remote Desktop Protcol', 'it reads as T1021.001 Remote Services: Remote Desktop Protocol: `attack-layers technique T1021.001`'],
+    ['T1053.005 Scheduled Task', 'it reads as T1053.005 Scheduled Task/Job: Scheduled Task: `attack-layers technique T1053.005`'],
+    [
+      'Spearphising Attachment',
+      'it may mean T1566.001 Phishing: Spearphishing Attachment or T1598.002 Phishing for Information: Spearphishing Attachment: ' +
+        '`attack-layers technique T1566.001` shows the first',
+    ],
   ];
   for (const [written, said] of named) {
     it(`exits 2 for ${written}, saying what it is: ${said}`, async () => {

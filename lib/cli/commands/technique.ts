@@ -13,6 +13,7 @@ import {
   type StixId,
   type TechniqueRecord,
 } from '../../attack/index.js';
+import { fullName, resolveReference } from '../../index.js';
 import { attackLibrary, printJson, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -93,6 +94,17 @@ function whatItNames(index: AttackIndex, written: string): string {
   }
   const tactic = /^TA\d{4}$/i.test(written) ? index.tactic(written) : undefined;
   if (tactic) return `it is the tactic ${tactic.id} ${tactic.name}`;
+  // A name misspelt (`Powershel`), written as a report writes it (`lsass memory`), or after its ID (`T1053.005 Scheduled
+  // Task`): read as `normalize` reads a reference, named with what it most likely is.
+  const read = resolveReference({ raw: written }, { target: index });
+  // An unknown name's similar names (`xyz`: SSH, VNC, At) are no reading of it; an ambiguous one's are what it may mean.
+  const ids = read.ids.length ? read.ids : read.status === 'ambiguous' ? read.candidates.map((candidate) => candidate.id) : [];
+  const techniques = ids.map((id) => index.technique(id)).filter((technique): technique is TechniqueRecord => !!technique);
+  if (techniques.length) {
+    const names = techniques.map((technique) => `${technique.id} ${fullName(index, technique)}`);
+    const which = read.ids.length === 1 ? `it reads as ${names[0]}` : `it may mean ${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+    return `${which}: \`attack-layers technique ${techniques[0]!.id}\`${techniques.length > 1 ? ' shows the first' : ''}`;
+  }
   return 'write it like T1566 or T1566.001';
 }
 

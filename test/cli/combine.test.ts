@@ -176,8 +176,8 @@ describe('attack-layers combine', () => {
 
     writeFileSync(out, 'keep me');
     const refused = await runCli(['combine', a, b, '--op', 'min', '--out', out]);
-    expect(refused.code).to.equal(2);
-    expect(refused.stderr).to.contain(`${out} already exists; pass --force to overwrite it`);
+    // Refused before the layers are read: no note or warning of the combination comes before the refusal.
+    expect([refused.code, refused.stdout, refused.stderr]).to.deep.equal([2, '', `attack-layers combine: ${out} already exists; pass --force to overwrite it\n`]);
     expect(readFileSync(out, 'utf8')).to.equal('keep me');
 
     const forced = await runCli(['combine', a, b, '--op', 'min', '--out', out, '--force']);

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import {
+  assertWritable,
   serializeLayer,
   writeFileAtomic,
   combineLayers,
@@ -48,6 +49,9 @@ export const declaration: CommandDeclaration = {
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
     assertLayerOutName('combine', args.out);
+    // Refused before the layers are read and upgraded: an --out that exists was refused only after every warning of
+    // the combination, which then had to be read again after --force.
+    if (args.out !== undefined) assertWritable([resolve(context.cwd, args.out)], { force: args.force });
     const stdin = await readStdin(context, args.layers);
     const sources = args.layers.flatMap((file) => readLayerSources(file, resolve(context.cwd, file), { stdin }));
     const { domain, sources: checked } = sourcesDomain(sources, args.domain);

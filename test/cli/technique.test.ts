@@ -154,7 +154,9 @@ describe('attack-layers technique', () => {
     // A name with a typo, or after its ID, said only "write it like T1566", where `normalize` reads the same text.
     ['Powershel', 'it reads as T1059.001 Command and Scripting Interpreter: PowerShell: `attack-layers technique T1059.001`'],
     ['Remote Desktop Protcol', 'it reads as T1021.001 Remote Services: Remote Desktop Protocol: `attack-layers technique T1021.001`'],
-    ['T1053.005 Scheduled Task', 'it reads as T1053.005 Scheduled Task/Job: Scheduled Task: `attack-layers technique T1053.005`'],
+    ['T1053.005 Scheduled Task', 'it is T1053.005 (Scheduled Task) with words after it: `attack-layers technique T1053.005`'],
+    // Revoked: the ID asked, which shows the replacement, not the replacement alone (the name read as T1059.001).
+    ['T1086 PowerShell', 'it is T1086 (PowerShell) with words after it: `attack-layers technique T1086`'],
     [
       'Spearphising Attachment',
       'it may mean T1566.001 Phishing: Spearphishing Attachment or T1598.002 Phishing for Information: Spearphishing Attachment: ' +

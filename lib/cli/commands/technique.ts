@@ -94,8 +94,14 @@ function whatItNames(index: AttackIndex, written: string): string {
   }
   const tactic = /^TA\d{4}$/i.test(written) ? index.tactic(written) : undefined;
   if (tactic) return `it is the tactic ${tactic.id} ${tactic.name}`;
-  // A name misspelt (`Powershel`), written as a report writes it (`lsass memory`), or after its ID (`T1053.005 Scheduled
-  // Task`): read as `normalize` reads a reference, named with what it most likely is.
+  // An ID with a name after it (`T1086 PowerShell`, as reports and messages write them): the ID is what to look up, the
+  // revoked one too, whose replacement a reading of the whole would name instead.
+  const [first, ...rest] = written.split(/\s+/);
+  const leading = rest.length ? canonicalTechniqueId(first!) : undefined;
+  const technique = leading ? index.technique(leading) : undefined;
+  if (technique) return `it is ${technique.id} (${technique.name}) with words after it: \`attack-layers technique ${technique.id}\``;
+  // A name misspelt (`Powershel`) or written as a report writes it (`Remote Desktop Protcol`): read as `normalize` reads
+  // a reference, named with what it most likely is.
   const read = resolveReference({ raw: written }, { target: index });
   // An unknown name's similar names (`xyz`: SSH, VNC, At) are no reading of it; an ambiguous one's are what it may mean.
   const ids = read.ids.length ? read.ids : read.status === 'ambiguous' ? read.candidates.map((candidate) => candidate.id) : [];

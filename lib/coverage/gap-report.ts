@@ -113,6 +113,16 @@ const TESTS_SHOWN = 3;
 const START_SHOWN = 5;
 
 /**
+ * The log sources collected as every report format names them: a name collected whole as it is, one collected in
+ * part with its part (`WinEventLog:Sysmon (only EventCode=1; EventCode=3)`), so that a reader does not take Sysmon
+ * for collected whole when only its process creation events are.
+ */
+export function collectedLogSourceTexts(logSources: NonNullable<GapReportData['logSources']>): string[] {
+  const parts = new Map((logSources.partial ?? []).map((entry) => [entry.name, entry.channels]));
+  return logSources.names.map((name) => (parts.has(name) ? `${name} (only ${parts.get(name)!.join('; ')})` : name));
+}
+
+/**
  * Where to start, for a review classed against the log sources (--log-sources): the gaps buildable now, by rank, and
  * each log source whose collection alone would complete an analytic of gaps that need telemetry, with their ranks.
  * The buildable gaps are scattered through the ranking (a needs-telemetry gap of priority 2 ranks before a buildable
@@ -416,7 +426,7 @@ export function formatGapReportMarkdown(review: GapReportData): string {
     `- Threat: ${review.threats.map((t) => `${text(t.name)} (${text(t.kind)}${t.file ? ` ${markdownCode(t.file)}` : ''}, ${text(t.techniques)} techniques, ${text(t.platforms?.join(', ') ?? 'all platforms')})`).join('; ') || 'none'}`,
     `- Coverage: ${review.inputs.filter((input) => !input.side).map(inputLine).join('; ') || 'none'}`,
     ...(review.logSources
-      ? [`- Log sources collected: ${markdownCode(review.logSources.file)}: ${text(review.logSources.names.join(', ') || 'none')}`]
+      ? [`- Log sources collected: ${markdownCode(review.logSources.file)}: ${text(collectedLogSourceTexts(review.logSources).join(', ') || 'none')}`]
       : []),
     ...(review.tests
       ? [`- Atomic Red Team tests: ${markdownCode(review.tests.source)}: ${plural(review.tests.tests, 'test')}; ${testsCountText(review.tests)}`]
@@ -641,7 +651,7 @@ function csvSectionRows(review: GapReportData): Record<string, string | number>[
     rows.push({ section: 'tests', name: review.tests.source, times: review.tests.tests, note: testsCountText(review.tests) });
   }
   if (review.logSources) {
-    rows.push({ section: 'log sources', name: review.logSources.file, times: review.logSources.names.length, note: review.logSources.names.join(';') });
+    rows.push({ section: 'log sources', name: review.logSources.file, times: review.logSources.names.length, note: collectedLogSourceTexts(review.logSources).join(';') });
   }
   for (const t of review.tactics) {
     rows.push({ section: 'tactic', tactics: t.tactic, name: t.name, threat: t.threat, coverage: coveragePercent(t.coverage), note: `${t.techniques} threat techniques, ${t.gaps} gaps` });

@@ -3,7 +3,7 @@ import type { DetectionModel } from '../attack/detection-model.js';
 import { currentPlatformName, platformAdvice } from '../attack/platform-names.js';
 import type { TacticShortname, TechniqueId } from '../attack/types.js';
 import { UNRESOLVED_STATUSES, type NormalizedCampaign } from '../normalize/normalize-types.js';
-import { resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
+import { fullName, resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
 import { tacticWords } from '../normalize/tactic-names.js';
 import { readTactic } from '../normalize/read-tactic.js';
 import { readTacticIdAndName } from '../layer/tactic-written.js';
@@ -283,8 +283,11 @@ export interface GapReview {
   threatRemapped: RemappedRef[];
   /** Whether the release has detection strategies; undefined when no detection model was given. */
   detectionStrategies?: boolean;
-  /** The log sources file given, and the names it lists (first spelling of each). */
-  logSources?: { file: string; names: string[] };
+  /**
+   * The log sources file given, the names it lists (first spelling of each), and those it lists with some channels
+   * only (`WinEventLog:Sysmon` with EventCode=1 alone): collected in part, the channels being that part.
+   */
+  logSources?: { file: string; names: string[]; partial?: { name: string; channels: string[] }[] };
   /** The Atomic Red Team tests given (`gap --tests`): how many were read, and how many gaps have one to run. */
   tests?: TestsSummary;
   /** Facts about the review as a whole that a reader must know (a release without strategies, unknown names). */
@@ -466,14 +469,16 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
   const empty: CoverageInput[] = [];
   // Rules that tag technique IDs past the release's newest, as a newer release writes them (newerTagsNote).
   const newest = newestTechniqueNumber(target);
-  const newer = new Map<CoverageInput, { rules: number; alone: number; ids: Set<string>; first: string }>();
+  const newer = new Map<CoverageInput, NewerTags>();
+  const laterRelease = laterReleaseLookup(target, options.history);
   for (const input of inputs) {
     const before = rules.length;
     for (const rule of input.rules) {
       const ids = new Set<TechniqueId>();
       // IDs past the release's newest that no release at hand knows: another domain's ID (enterprise T1021 in an ICS
       // review, whose newest is T0895) is `other domain`, not a newer release's.
-      const past: number[] = [];
+      const past: string[] = [];
+      let firstPast: string | undefined;
       for (const ref of rule.refs) {
         // A Sigma tag names its ID after `attack.`; resolving the ID alone spares a name check of "attack". The
         // other domains name an ID of theirs (attack.t0800 in an enterprise review: `other domain`) and a deprecated
@@ -483,10 +488,22 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
         if (!resolution) cache.set(text, (resolution = resolveReference({ raw: text }, { target, history: options.history, otherDomains: options.otherDomains, otherDomainAdvice: otherDomainReviewAdvice })));
         for (const id of resolution.ids) ids.add(id);
         const number = techniqueNumber(text);
-        if (number !== undefined && number > newest && resolution.status !== 'other domain') past.push(number);
         const path = ref.path ?? rule.path;
         const place = { file: rule.file, ...((ref.line ?? rule.line) !== undefined ? { line: ref.line ?? rule.line } : {}), ...(path ? { path } : {}) };
-        if (!resolution.ids.length) unresolved.push({ raw: ref.raw, ...place, rule: rule.name, status: resolution.status, note: resolution.note });
+        if (number !== undefined && number > newest && resolution.status !== 'other domain') {
+          // Four digits, as every technique ID has them (ICS T0999, not T999); the sub-technique kept, as tagged.
+          past.push(techniqueIdOf(text));
+          firstPast ??= placeText(place);
+        }
+        // An ID the release lacks that a newer release at hand has (SigmaHQ's attack.t1653, Power Settings since
+        // ATT&CK 13, in a 12.1 review) says which release counts it.
+        const later = resolution.status === 'unknown' && number !== undefined ? laterRelease(techniqueIdOf(text)) : undefined;
+        const note = later
+          ? laterReleaseText(techniqueIdOf(text), target, later)
+          : resolution.status === 'unknown' && number !== undefined && number > newest
+            ? pastEveryReleaseText(techniqueIdOf(text), target)
+            : resolution.note;
+        if (!resolution.ids.length) unresolved.push({ raw: ref.raw, ...place, rule: rule.name, status: resolution.status, note });
         else if (resolution.status === 'revoked') remapped.push({ raw: ref.raw, ids: resolution.ids, ...place, rule: rule.name });
       }
       for (const tag of rule.tags ?? []) {
@@ -496,11 +513,15 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
         if (unknown) unresolved.push({ raw: tag.raw, file: rule.file, ...(tag.line !== undefined ? { line: tag.line } : {}), rule: rule.name, ...unknown });
       }
       if (past.length) {
-        const seen = newer.get(input) ?? { rules: 0, alone: 0, ids: new Set<string>(), first: placeText(rule) };
+        // The tag's own line, not the rule's first: a detection engineer goes to the tag to change it.
+        const seen = newer.get(input) ?? { rules: 0, alone: 0, ids: new Set<string>(), first: firstPast!, atHand: new Map() };
         seen.rules += 1;
         if (!ids.size) seen.alone += 1;
-        // Four digits, as every technique ID has them (ICS T0999, not T999).
-        for (const n of past) seen.ids.add(`T${String(n).padStart(4, '0')}`);
+        for (const id of past) {
+          seen.ids.add(id);
+          const later = laterRelease(id);
+          if (later) seen.atHand.set(id, later);
+        }
         newer.set(input, seen);
       }
       const resolved: ResolvedRule = { rule, ids: [...ids].sort() };
@@ -640,21 +661,97 @@ function newestTechniqueNumber(target: AttackIndex): number {
   return Math.max(0, ...target.allTechniques().map((technique) => techniqueNumber(technique.id) ?? 0));
 }
 
+/** Rules of one input that tag technique IDs past the release's newest (newerTagsNote). */
+interface NewerTags {
+  rules: number;
+  /** Of them, the rules that name no technique of the release besides. */
+  alone: number;
+  /** The IDs as tagged, sub-techniques kept (T1685.005). */
+  ids: Set<string>;
+  /** The first such tag's place (`file:line`). */
+  first: string;
+  /** The IDs a newer release at hand has, with that release. */
+  atHand: Map<string, AttackIndex>;
+}
+
+/** A technique ID as a text writes it (`attack.t1685.005`) in ATT&CK's form: T1685.005. */
+function techniqueIdOf(text: string): string {
+  return text.trim().replace(/^attack\./i, '').toUpperCase();
+}
+
+/**
+ * The newest release at hand newer than the target that has a technique ID, searched newest first and remembered
+ * per ID. Only newer releases: ATT&CK keeps a technique it retires (revoked or deprecated), so an ID the target lacks
+ * was never in an older release, and looking there would load every old release for a typo.
+ */
+function laterReleaseLookup(target: AttackIndex, history: ResolveCoverageOptions['history']): (id: string) => AttackIndex | undefined {
+  const found = new Map<string, AttackIndex | undefined>();
+  return (id) => {
+    if (found.has(id)) return found.get(id);
+    let release: AttackIndex | undefined;
+    for (const index of history?.() ?? []) {
+      if (compareReleases(index.release, target.release) <= 0) break;
+      if (index.technique(id as TechniqueId)) {
+        release = index;
+        break;
+      }
+    }
+    found.set(id, release);
+    return release;
+  };
+}
+
+/** What an ID the target lacks and a newer release at hand has says: which technique it is there, and how to count it. */
+function laterReleaseText(id: string, target: AttackIndex, later: AttackIndex): string {
+  const technique = later.technique(id as TechniqueId)!;
+  const state = technique.revoked ? ' (revoked there)' : technique.deprecated ? ' (deprecated there)' : '';
+  return (
+    `${id} is not a technique in ATT&CK ${target.label}; it is ${id} ${fullName(later, technique)} in ATT&CK ${later.label}${state}, ` +
+    `a newer release at hand: review with --attack-release ${later.release} to count it`
+  );
+}
+
+/**
+ * What an ID past the release's newest technique that no newer release at hand has says (SigmaHQ's attack.t1685 in
+ * an 18.1 review): a newer ATT&CK release's ID, to fetch and review in; not a typo to correct.
+ */
+function pastEveryReleaseText(id: string, target: AttackIndex): string {
+  return (
+    `${id} is not a technique in ATT&CK ${target.label} nor in any newer release at hand: its number is past ${target.label}'s newest technique, as a newer ` +
+    `ATT&CK release's IDs are: get that release with \`${fetchCommand(target.domain, 'N')}\` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) and review with \`--attack-release N\` to count it`
+  );
+}
+
 /**
  * What rules tagging technique IDs past the release's newest must say (SigmaHQ tags ATT&CK 19's T1685 where it
  * tagged T1562.001): what they detect counts for no technique here, so the techniques the newer release moved to
- * those IDs may show as gaps though rules cover them. None when no rule of the input does.
+ * those IDs may show as gaps though rules cover them. The IDs a newer release at hand has are named with the
+ * release and its --attack-release; the others with the release to fetch. None when no rule of the input does.
  */
-function newerTagsNote(input: CoverageInput, newer: { rules: number; alone: number; ids: Set<string>; first: string } | undefined, target: AttackIndex): string[] {
+function newerTagsNote(input: CoverageInput, newer: NewerTags | undefined, target: AttackIndex): string[] {
   if (!newer) return [];
-  const ids = [...newer.ids].sort();
-  const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
+  const ids = [...newer.ids].sort(compareText);
+  const listed = (all: readonly string[]) => (all.length > 8 ? `${all.slice(0, 8).join(', ')} and ${all.length - 8} more` : all.join(', '));
   const rules = (count: number) => `${count} rule${count === 1 ? '' : 's'}`;
+  const byRelease = new Map<AttackIndex, string[]>();
+  for (const id of ids) {
+    const later = newer.atHand.get(id);
+    if (later) byRelease.set(later, [...(byRelease.get(later) ?? []), id]);
+  }
+  const unknown = ids.filter((id) => !newer.atHand.has(id));
+  const advice = [
+    ...[...byRelease].map(([later, known]) => `${listed(known)} ${known.length === 1 ? 'is' : 'are'} in ATT&CK ${later.label}, at hand: review with --attack-release ${later.release} to count ${known.length === 1 ? 'it' : 'them'}`),
+    ...(unknown.length
+      ? [
+          `${listed(unknown)} ${unknown.length === 1 ? 'is' : 'are'} in no release at hand: get the ATT&CK release that has ${unknown.length === 1 ? 'it' : 'them'} ` +
+            `with \`${fetchCommand(target.domain, 'N')}\` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) and review with \`--attack-release N\``,
+        ]
+      : []),
+  ];
   return [
-    `${input.kind} "${input.source}": ${rules(newer.rules)} tag technique IDs newer than ATT&CK ${target.label} has (${shown}; first at ${newer.first}), ` +
+    `${input.kind} "${input.source}": ${rules(newer.rules)} tag technique IDs newer than ATT&CK ${target.label} has (${listed(ids)}; first at ${newer.first}), ` +
       `${newer.alone === newer.rules ? 'each' : `${newer.alone} of them`} with no other technique, counting for nothing here; what those IDs detect counts for no technique, ` +
-      `so techniques a newer release moved to them may show as gaps though rules cover them: get the newer release with \`${fetchCommand(target.domain)}\` ` +
-      `and review in it (--attack-release)`,
+      `so techniques a newer release moved to them may show as gaps though rules cover them (each rule and tag is listed among the references not resolved): ${advice.join('; ')}`,
   ];
 }
 
@@ -1052,7 +1149,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
     threatUnresolved: options.threatUnresolved ?? [],
     threatRemapped: options.threatRemapped ?? [],
     ...(options.detection ? { detectionStrategies: options.detection.hasStrategies } : {}),
-    ...(options.logSources ? { logSources: { file: options.logSources.input.file, names: logSourceNames(options.logSources) } } : {}),
+    ...(options.logSources ? { logSources: collectedLogSources(options.logSources) } : {}),
     ...(options.tests ? { tests: testsSummary(options.tests, gaps) } : {}),
     notes,
   };
@@ -1065,9 +1162,21 @@ function testsSummary(tests: PlacedAtomicTests, gaps: readonly GapRow[]): TestsS
 }
 
 /** The names of a log sources file, each once (its first spelling). */
-function logSourceNames(collected: CollectedLogSources): string[] {
-  const seen = new Set<string>();
-  return collected.input.sources.map((source) => source.name).filter((name) => !seen.has(name.toLowerCase()) && !!seen.add(name.toLowerCase()));
+function collectedLogSources(collected: CollectedLogSources): NonNullable<GapReview['logSources']> {
+  // Each name in its first spelling; its channels gathered over every entry of it, until one names it whole.
+  const byName = new Map<string, { name: string; channels?: Map<string, string> }>();
+  for (const source of collected.input.sources) {
+    const key = source.name.toLowerCase();
+    const known = byName.get(key);
+    if (known && !known.channels) continue;
+    const entry = known ?? { name: source.name, channels: new Map<string, string>() };
+    if (!source.channels?.length) delete entry.channels;
+    else for (const channel of source.channels) if (!entry.channels!.has(channel.toLowerCase())) entry.channels!.set(channel.toLowerCase(), channel);
+    byName.set(key, entry);
+  }
+  const names = [...byName.values()];
+  const partial = names.filter((entry) => entry.channels).map((entry) => ({ name: entry.name, channels: [...entry.channels!.values()] }));
+  return { file: collected.input.file, names: names.map((entry) => entry.name), ...(partial.length ? { partial } : {}) };
 }
 
 /** Notes on names of a log sources file that no analytic of the release uses, with the closest name it does use. */

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Cell, Workbook, Worksheet } from 'exceljs';
 import type { GapReportData } from '../coverage/gap-report.js';
-import { coveragePercent, detectionText, GAP_TABLE_HEADER, gapTableRows } from '../coverage/gap-report.js';
+import { collectedLogSourceTexts, coveragePercent, detectionText, GAP_TABLE_HEADER, gapTableRows } from '../coverage/gap-report.js';
 import type { LayerLink } from '../layer/layer-types.js';
 import { emptyTacticReasons, type MatrixCell, type MatrixModel } from './matrix-model.js';
 import { aggregateText, cellText, cellTooltip, linkLines, metadataLines, summaryLine } from './render-svg.js';
@@ -288,7 +288,7 @@ export async function renderGapXlsx(report: GapReportData, options: XlsxOptions 
       ...report.threats.map((t) => ['threat', `${t.name} (${t.kind}${t.file ? ` ${t.file}` : ''}, ${t.techniques} techniques${t.platforms ? `, ${t.platforms.join(', ')}` : ''})`]),
       ...report.inputs.map((input) => [input.side ?? 'coverage', `${input.kind} ${input.source}: ${input.counts.items} items = ${input.counts.rules} read + ${input.counts.ignored} ignored + ${input.counts.invalid} invalid`]),
       ...report.inputs.flatMap((input) => input.problems.map((p) => [p.skipped ? 'invalid' : 'problem', `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`])),
-      ...(report.logSources ? [['log sources', `${report.logSources.file}: ${report.logSources.names.join(', ')}`]] : []),
+      ...(report.logSources ? [['log sources', `${report.logSources.file}: ${collectedLogSourceTexts(report.logSources).join(', ')}`]] : []),
       ...report.notes.map((note) => ['note', note]),
       ...Object.values(report.formulas).map((formula) => ['formula', formula]),
     ],

@@ -16,6 +16,7 @@ import { parseCsv } from '../../lib/coverage/parse-csv.js';
 import { freshTmpDir, loadRelease, repoRoot, runCli, stixFile } from '../helpers/attack.js';
 import { rawDetection } from '../helpers/raw-detection.js';
 import { readRawBundle } from '../helpers/attack.js';
+import { readWorkbook } from '../export/workbook.js';
 
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
 
@@ -265,6 +266,41 @@ describe('attack-layers gap --log-sources: a log source collected in part', () =
     expect(markdown).to.contain('| needs telemetry: WinEventLog:Sysmon (EventCode=23) |');
     const layer = readJson<NavigatorLayer>(join(dir, 'md', 'gap.layer.json'));
     expect(layer.techniques!.find((t) => t.techniqueID === 'T1070.001')!.metadata).to.deep.include({ name: 'missing log source', value: 'WinEventLog:Sysmon (EventCode=23)' });
+  });
+});
+
+describe('attack-layers gap --log-sources: which part of a log source is collected, in every report format', () => {
+  // A Windows team collects Sysmon's process creation and network connections (EventCode=1, 3: two rows of the
+  // CSV) and the Security log whole. "Log sources collected: logs.csv: WinEventLog:Sysmon, WinEventLog:Security" read
+  // as Sysmon collected whole, though its file deletion (23) that T1070.001's analytic AN1472 reads is not.
+  it('names the channels of a log source collected in part in the Markdown, CSV, JSON and workbook', async () => {
+    const dir = freshTmpDir('gap-log-source-part');
+    writeFileSync(join(dir, 'threat.yaml'), 'name: Log clearing\ntechniques: [T1070.001]\n');
+    // The same name in another spelling of case (a second row) adds its channel; Security is named whole after one channel of it.
+    writeFileSync(join(dir, 'logs.csv'), 'name,channel\nWinEventLog:Sysmon,EventCode=1\nwineventlog:sysmon,EventCode=3\nWinEventLog:Security,EventCode=4688\nWinEventLog:Security,\n');
+    writeFileSync(join(dir, 'detections.yml'), 'detections: []\n');
+    const args = ['gap', '--threat', join(dir, 'threat.yaml'), '--coverage', join(dir, 'detections.yml'), '--log-sources', join(dir, 'logs.csv'), '--quiet'];
+    for (const format of ['json', 'md', 'csv']) expect((await runCli([...args, '--out', join(dir, format), '--report', format])).code).to.equal(0);
+    const part = 'WinEventLog:Sysmon (only EventCode=1; EventCode=3)';
+    const report = readJson<GapReportData>(join(dir, 'json', 'gap-report.json'));
+    expect(report.logSources).to.deep.equal({
+      file: join(dir, 'logs.csv'),
+      names: ['WinEventLog:Sysmon', 'WinEventLog:Security'],
+      partial: [{ name: 'WinEventLog:Sysmon', channels: ['EventCode=1', 'EventCode=3'] }],
+    });
+    const markdown = readFileSync(join(dir, 'md', 'gap-report.md'), 'utf8');
+    expect(markdown).to.contain(`- Log sources collected: \`${join(dir, 'logs.csv')}\`: ${part}, WinEventLog:Security\n`);
+    const [header, ...rows] = parseCsv(readFileSync(join(dir, 'csv', 'gap-report.csv'), 'utf8')).rows.map((row) => row.cells);
+    const row = rows.find((cells) => cells[header!.indexOf('section')] === 'log sources')!;
+    expect([row[header!.indexOf('times')], row[header!.indexOf('note')]]).to.deep.equal(['2', `${part};WinEventLog:Security`]);
+    const file = join(dir, 'gaps.xlsx');
+    expect((await runCli(['export', join(dir, 'json', 'gap-report.json'), '--out', file])).code).to.equal(0);
+    const about = (await readWorkbook(readFileSync(file))).getWorksheet('About')!;
+    const values: unknown[] = [];
+    about.eachRow((r) => values.push(r.getCell(1).value === 'log sources' ? r.getCell(2).value : undefined));
+    expect(values.filter(Boolean)).to.deep.equal([`${join(dir, 'logs.csv')}: ${part}, WinEventLog:Security`]);
+    // The class still reads the part: Sysmon 23 is missing.
+    expect(report.rows[0]!.detection!.missing).to.deep.equal(['WinEventLog:Sysmon (EventCode=23)']);
   });
 });
 

@@ -248,7 +248,9 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
         },
       ]);
       expect(coverage.unresolved[1]?.note).to.equal(
-        'T1685 is not a technique in ATT&CK enterprise-attack 18.1; if it comes from a newer ATT&CK release, get it with `attack-layers data fetch`',
+        'T1685 is not a technique in ATT&CK enterprise-attack 18.1 nor in any newer release at hand: its number is past enterprise-attack 18.1\'s newest technique, ' +
+          'as a newer ATT&CK release\'s IDs are: get that release with `attack-layers data fetch --attack-release N` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) ' +
+          'and review with `--attack-release N` to count it',
       );
       expect(coverage.unresolved[0]?.note).to.contain('data fetch');
     });
@@ -409,7 +411,7 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
     it('still completes the review, and the report lists the unresolved references and the problems', () => {
       expect(review.rows).to.have.length(6);
       const markdown = formatGapMarkdown(review);
-      expect(markdown).to.contain('| attack.t1685 | unknown | 1 | T1685 is not a technique in ATT&CK enterprise-attack 18.1;');
+      expect(markdown).to.contain('| attack.t1685 | unknown | 1 | T1685 is not a technique in ATT&CK enterprise-attack 18.1 nor in any newer release at hand');
       expect(markdown).to.contain('/sigma/windows/registry_set_win_defender_exclusion.yml:9 |');
       expect(markdown).to.contain('/sigma/broken/not_yaml.yml:4: not valid YAML');
       expect(markdown).to.contain('/detections-broken.csv:2: a quoted field opened on line 2 is never closed');

@@ -1,0 +1,92 @@
+/**
+ * Sigma rules tagged with technique IDs the review's ATT&CK release does not have. Two real SigmaHQ rules of
+ * ../shared/sigma (the August 2026 snapshot, SigmaHQ/sigma, Detection Rule License 1.1), copied into a test folder at
+ * run time, never committed:
+ *   rules/linux/process_creation/proc_creation_lnx_systemctl_mask_power_settings.yml  attack.t1653 (Power Settings, ATT&CK 13)
+ *   rules/windows/builtin/security/win_security_audit_log_cleared.yml                  attack.t1685.005 (ATT&CK 19, its only technique)
+ * In a 12.1 review, T1653 is known to 18.1 at hand: the report must name that release and its --attack-release;
+ * T1685.005 is in no release at hand: the report must say to fetch the newer release. Each is told per rule file
+ * and tag line, not by the rule's first line.
+ */
+import { expect } from 'chai';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { freshTmpDir, repoRoot, runCli } from '../helpers/attack.js';
+
+const SIGMA = resolve(repoRoot, '../shared/sigma/rules');
+const POWER = 'linux/process_creation/proc_creation_lnx_systemctl_mask_power_settings.yml';
+const CLEARED = 'windows/builtin/security/win_security_audit_log_cleared.yml';
+
+/** The 1-based line of a tag in a rule file, found by reading the file, not through lib/. */
+function tagLine(file: string, tag: string): number {
+  return readFileSync(file, 'utf8').split('\n').findIndex((line) => line.trim() === `- ${tag}`) + 1;
+}
+
+interface Report {
+  unresolved: { raw: string; status: string; note: string; places: string[] }[];
+  notes: string[];
+}
+
+describe('regressions: Sigma tags of technique IDs newer than the release reviewed (real SigmaHQ rules)', function () {
+  this.timeout(60_000);
+  let rules: string;
+  let power: string;
+  let cleared: string;
+
+  before(function () {
+    if (!existsSync(SIGMA)) this.skip();
+    rules = freshTmpDir('newer-tags');
+    power = join(rules, 'power.yml');
+    cleared = join(rules, 'cleared.yml');
+    copyFileSync(join(SIGMA, POWER), power);
+    copyFileSync(join(SIGMA, CLEARED), cleared);
+  });
+
+  async function review(release: string): Promise<{ report: Report; stderr: string; out: string }> {
+    const out = join(freshTmpDir('newer-tags-review'), 'review');
+    const run = await runCli(['gap', '--attack-release', release, '--threat', 'campaigns/apt32-covid19-wuhan.yaml', '--coverage', rules, '--out', out, '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    return { report: JSON.parse(readFileSync(join(out, 'gap-report.json'), 'utf8')) as Report, stderr: run.stderr, out };
+  }
+
+  it('says of attack.t1653 in a 12.1 review that 18.1 at hand has it (Power Settings), with the option to count it', async () => {
+    const { report } = await review('12.1');
+    const t1653 = report.unresolved.find((u) => u.raw === 'attack.t1653');
+    expect(t1653?.places).to.deep.equal([`${power}:${tagLine(power, 'attack.t1653')}`]);
+    expect(t1653?.note).to.equal(
+      'T1653 is not a technique in ATT&CK enterprise-attack 12.1; it is T1653 Power Settings in ATT&CK enterprise-attack 18.1, a newer release at hand: ' +
+        'review with --attack-release 18.1 to count it',
+    );
+  });
+
+  it('says of attack.t1685.005 that no release at hand has it, and how to fetch and review in the newer one', async () => {
+    const { report } = await review('12.1');
+    const tag = report.unresolved.find((u) => u.raw === 'attack.t1685.005');
+    expect(tag?.places).to.deep.equal([`${cleared}:${tagLine(cleared, 'attack.t1685.005')}`]);
+    expect(tag?.note).to.contain('T1685.005 is not a technique in ATT&CK enterprise-attack 12.1 nor in any newer release at hand');
+    expect(tag?.note).to.contain('`attack-layers data fetch --attack-release N`');
+    expect(tag?.note).to.contain('`--attack-release N`');
+  });
+
+  it("sums the rules up in one note on stderr and in the report, first place at the tag's line, with advice per release", async () => {
+    const { report, stderr } = await review('12.1');
+    const note = report.notes.find((n) => n.includes('tag technique IDs newer than'));
+    // The folder is read in path order: cleared.yml before power.yml.
+    expect(note).to.contain(`2 rules tag technique IDs newer than ATT&CK enterprise-attack 12.1 has (T1653, T1685.005; first at ${cleared}:${tagLine(cleared, 'attack.t1685.005')})`);
+    expect(note).to.contain('each with no other technique, counting for nothing here');
+    expect(note).to.contain('T1653 is in ATT&CK enterprise-attack 18.1, at hand: review with --attack-release 18.1 to count it');
+    expect(note).to.contain('T1685.005 is in no release at hand');
+    expect(stderr).to.contain(note);
+  });
+
+  it('counts attack.t1653 once reviewed in 18.1, as the note says, and still lists attack.t1685.005', async () => {
+    const { report, out } = await review('18.1');
+    // Technique tags only: the rules' tactic tags (ATT&CK 19's attack.defense-impairment) are listed too.
+    expect(report.unresolved.map((u) => u.raw).filter((raw) => /^attack\.t\d/.test(raw))).to.deep.equal(['attack.t1685.005']);
+    const coverage = JSON.parse(readFileSync(join(out, 'coverage.layer.json'), 'utf8')) as { techniques: { techniqueID: string }[] };
+    expect(coverage.techniques.map((t) => t.techniqueID)).to.include('T1653');
+    const note = report.notes.find((n) => n.includes('tag technique IDs newer than'));
+    expect(note).to.contain('1 rule tag technique IDs newer than ATT&CK enterprise-attack 18.1 has (T1685.005; first at');
+    expect(note).not.to.contain('at hand: review with');
+  });
+});

@@ -244,17 +244,22 @@ describe('attack-layers gap: APT32 (attack-object G0050) against the real Sigma 
 });
 
 describe('attack-layers gap --log-sources: a log source collected in part', () => {
+  /** A review of a threat of these techniques against no detection, with this log sources file, in each format: its folder. */
+  async function review(label: string, techniques: string, logs: [name: string, text: string], formats: readonly string[]): Promise<string> {
+    const dir = freshTmpDir(label);
+    writeFileSync(join(dir, 'threat.yaml'), `name: Log clearing\ntechniques: [${techniques}]\n`);
+    writeFileSync(join(dir, logs[0]), logs[1]);
+    writeFileSync(join(dir, 'detections.yml'), 'detections: []\n');
+    const args = ['gap', '--threat', join(dir, 'threat.yaml'), '--coverage', join(dir, 'detections.yml'), '--log-sources', join(dir, logs[0]), '--quiet'];
+    for (const format of formats) expect((await runCli([...args, '--out', join(dir, format), '--report', format])).code).to.equal(0);
+    return dir;
+  }
+
   // A Windows team collects Sysmon's process creation (EventCode=1) and not its file deletion (23): T1070.001's only
   // analytic in 18.1, AN1472, reads Security 1102, Sysmon 1 and Sysmon 23. `needs telemetry: WinEventLog:Sysmon` read
   // as Sysmon not being collected at all.
   it('names the channels missing of a log source collected in part, and a source not collected at all by its name alone', async () => {
-    const dir = freshTmpDir('gap-log-source-channels');
-    writeFileSync(join(dir, 'threat.yaml'), 'name: Log clearing and junk data\ntechniques: [T1070.001, T1001.001]\n');
-    writeFileSync(join(dir, 'logs.yml'), '- name: WinEventLog:Sysmon\n  channels: [EventCode=1]\n- WinEventLog:Security\n');
-    writeFileSync(join(dir, 'detections.yml'), 'detections: []\n');
-    const args = ['gap', '--threat', join(dir, 'threat.yaml'), '--coverage', join(dir, 'detections.yml'), '--log-sources', join(dir, 'logs.yml'), '--quiet'];
-    expect((await runCli([...args, '--out', join(dir, 'json'), '--report', 'json'])).code).to.equal(0);
-    expect((await runCli([...args, '--out', join(dir, 'md')])).code).to.equal(0);
+    const dir = await review('gap-log-source-channels', 'T1070.001, T1001.001', ['logs.yml', '- name: WinEventLog:Sysmon\n  channels: [EventCode=1]\n- WinEventLog:Security\n'], ['json', 'md']);
     const rows = readJson<GapReportData>(join(dir, 'json', 'gap-report.json')).rows;
     const logClearing = rows.find((row) => row.id === 'T1070.001')!.detection!;
     const analytic = logClearing.strategies.flatMap((s) => s.analytics).find((a) => a.id === 'AN1472')!;
@@ -267,20 +272,14 @@ describe('attack-layers gap --log-sources: a log source collected in part', () =
     const layer = readJson<NavigatorLayer>(join(dir, 'md', 'gap.layer.json'));
     expect(layer.techniques!.find((t) => t.techniqueID === 'T1070.001')!.metadata).to.deep.include({ name: 'missing log source', value: 'WinEventLog:Sysmon (EventCode=23)' });
   });
-});
 
-describe('attack-layers gap --log-sources: which part of a log source is collected, in every report format', () => {
   // A Windows team collects Sysmon's process creation and network connections (EventCode=1, 3: two rows of the
   // CSV) and the Security log whole. "Log sources collected: logs.csv: WinEventLog:Sysmon, WinEventLog:Security" read
   // as Sysmon collected whole, though its file deletion (23) that T1070.001's analytic AN1472 reads is not.
   it('names the channels of a log source collected in part in the Markdown, CSV, JSON and workbook', async () => {
-    const dir = freshTmpDir('gap-log-source-part');
-    writeFileSync(join(dir, 'threat.yaml'), 'name: Log clearing\ntechniques: [T1070.001]\n');
     // The same name in another spelling of case (a second row) adds its channel; Security is named whole after one channel of it.
-    writeFileSync(join(dir, 'logs.csv'), 'name,channel\nWinEventLog:Sysmon,EventCode=1\nwineventlog:sysmon,EventCode=3\nWinEventLog:Security,EventCode=4688\nWinEventLog:Security,\n');
-    writeFileSync(join(dir, 'detections.yml'), 'detections: []\n');
-    const args = ['gap', '--threat', join(dir, 'threat.yaml'), '--coverage', join(dir, 'detections.yml'), '--log-sources', join(dir, 'logs.csv'), '--quiet'];
-    for (const format of ['json', 'md', 'csv']) expect((await runCli([...args, '--out', join(dir, format), '--report', format])).code).to.equal(0);
+    const csv = 'name,channel\nWinEventLog:Sysmon,EventCode=1\nwineventlog:sysmon,EventCode=3\nWinEventLog:Security,EventCode=4688\nWinEventLog:Security,\n';
+    const dir = await review('gap-log-source-part', 'T1070.001', ['logs.csv', csv], ['json', 'md', 'csv']);
     const part = 'WinEventLog:Sysmon (only EventCode=1; EventCode=3)';
     const report = readJson<GapReportData>(join(dir, 'json', 'gap-report.json'));
     expect(report.logSources).to.deep.equal({

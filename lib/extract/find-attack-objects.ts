@@ -56,15 +56,24 @@ const MINOR_VERSION = /^\.\d/;
 // A number written apart from a name's words that goes on as a count (`APT 1 of 3`, `FIN 7/9`) is no name's number.
 const COUNT_AFTER = /^\s*(?:of\s+|\/\s*)\d/i;
 
+// A word of a capital then small letters (`Storm`, `Hive`), as the tracking names of Microsoft (`Storm-0501`) and IBM
+// X-Force (`Hive0065`) begin.
+const TITLE_WORD = /^\p{Lu}\p{Ll}+$/u;
+
 /**
  * The other ways a name of capitals then digits is written (`APT 41` and `APT-41` of `APT41`, `TG3390` and `TG 3390` of
  * ATT&CK's `TG-3390`), with how, for names ATT&CK writes in capitals only and longer than three characters: written
  * apart, a name is two words, and its capitals are what says it is a name, not a count (`Fin 7`, Lean's type of seven;
- * `Ta 505`, tantalum at 505 mW; `PS 1`).
+ * `Ta 505`, tantalum at 505 mW; `PS 1`). So too a word in Title Case before a number of four digits or more, a
+ * vendor's tracking number rather than a count (`Storm 1811` and `Storm1811` of `Storm-1811`, G1046: PDF text and
+ * scraped pages leave Microsoft's `Storm‑1811`, its non-breaking hyphen, as a space or nothing); not `Group 5` of
+ * `Group5`, nor `Team 9`, whose short numbers prose writes as counts.
  */
 function spacedForms(written: string): Array<{ form: string; how: string }> {
   const parts = lettersThenDigits(written);
-  if (!parts || parts.letters.length < 2 || parts.letters !== parts.letters.toUpperCase() || written.length <= 3) return [];
+  if (!parts || parts.letters.length < 2 || written.length <= 3) return [];
+  const capitals = parts.letters === parts.letters.toUpperCase();
+  if (!capitals && !(TITLE_WORD.test(parts.letters) && parts.digits.length >= 4)) return [];
   const { letters, digits } = parts;
   return [
     { form: `${letters}${digits}`, how: 'its letters and digits written together' },

@@ -157,6 +157,15 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
       // groups; nor a name of three characters (S0613 PS1), nor a number that goes on as a count or a version.
       ['radii : Fin 7 → ℝ, and Plastic Ta 505 mw.', []],
       ['See PS 1, then APT 1 of 3 and FIN-7.5.', []],
+      // A Title Case word before a tracking number of four digits: a feed mirror's Markdown copy of Microsoft's
+      // "Storm-0501's evolving techniques lead to cloud-based ransomware" (microsoft.com/en-us/security/blog/2025/08/27/
+      // storm-0501s-evolving-techniques-lead-to-cloud-based-ransomware/) tags it `Storm 0501`; IBM X-Force writes TA505's
+      // Hive0065 (our own sentence for the other forms).
+      ['- Storm 0501', ['G1053']],
+      ['Storm 1811 abused Quick Assist; Hive 0065 and Storm1789 were seen too.', ['G1046', 'S1209', 'G0092', 'G1036']],
+      // Not with a short number, which prose writes as a count (`Group 5` of ATT&CK's `Group5`, `Team 9` of `Team9`), nor
+      // in lower case, nor a year after a word that is no tracking name.
+      ['Group 5 met Team 9 after the storm 1811 and the Storm 2019.', []],
     ];
     for (const [text, ids] of rows) {
       it(`${JSON.stringify(text)} -> ${ids.join(', ') || 'none'}`, () => {
@@ -168,6 +177,11 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
       const [apt41, tg3390] = findAttackObjects('APT 41 and TG 3390', loadRelease('18.1'));
       expect(apt41!.note).to.equal('"APT 41" is G0096 APT41, its letters and digits written apart');
       expect(tg3390!.note).to.equal('"TG 3390" is an alias of G0027 Threat Group-3390 ("TG-3390"), its letters and digits written apart');
+    });
+
+    it('says how a tracking name was written (Storm 0501 of Storm-0501)', () => {
+      const [storm] = findAttackObjects('Tags: Storm 0501', loadRelease('18.1'));
+      expect(storm!.note).to.equal('"Storm 0501" is G1053 Storm-0501, its letters and digits written apart');
     });
   });
 

@@ -21,6 +21,7 @@ import { SIBLING_NUMBER_RULE, siblingNumbersInLines } from './sibling-numbers.js
 import { fiveDigitIdsInLines, fiveDigitResolution, isFiveDigitId } from './five-digit-ids.js';
 import { guessedIds, idsInWords, type GuessedId } from './ids-in-words.js';
 import { withNamesAround, withNamesBeforeDash, withoutNameAfter } from './name-around.js';
+import { withRowUses } from './row-uses.js';
 import { withNamesOutOfSentences } from './sentence-names.js';
 import { bundleReport, type BundleOptions } from './bundle-references.js';
 import { mispEventReport } from './misp-event-references.js';
@@ -611,6 +612,8 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   references.splice(0, references.length, ...withSiblings);
   // `T10593`: a T and five digits that may be T1059.003 or T1059, a doubtful reference (`fiveDigitResolution`).
   for (const reference of fiveDigitIdsInLines(lines, target)) insert(reference);
+  // `T1059.001 PowerShell The actor used …`: a table row run together with no header above it, its use as evidence.
+  references.splice(0, references.length, ...withRowUses(references, lines, (name, id) => resolveReference({ raw: name }, context, { similarNames: false }).ids.includes(id)));
   // (The text readers above read no lines of a bundle: `resolved` needs what they set.)
   if (bundle) {
     // A kill chain phase (`defense-evasion`) is written as the tactic's name, as a campaign file writes it.

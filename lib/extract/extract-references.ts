@@ -250,10 +250,10 @@ function useAfterIdHeader(text: string): boolean {
 // Conducted reconnaissance on …`, AA25-141A's Table 2 as text).
 const TACTIC_ROW = /^\s{0,12}(\p{L}[\p{L} ]{2,38}?)\s{1,8}TA\d{4}\b/u;
 // The end of a sentence, a closing quote or bracket after it.
-const SENTENCE_CLOSE = /[.!?]["'”’)\]]?$/;
+export const SENTENCE_CLOSE = /[.!?]["'”’)\]]?$/;
 // A word written as a name's, a capital then small letters (`Attachment`, `Application`): a line of a use that starts
 // with one may be the rest of a name wrapped from the cell beside it.
-const CAPITALIZED_WORD = /^\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/u;
+export const CAPITALIZED_WORD = /^\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/u;
 
 /**
  * The use after a row's ID in a table under `useAfterIdHeader` (`Phishing T1566 Threat actors sent emails with

@@ -1,15 +1,11 @@
 import { visitIds, type FoldedText } from '../normalize/tokenize-references.js';
-import type { ExtractedReference } from './extract-references.js';
+import { CAPITALIZED_WORD, SENTENCE_CLOSE, type ExtractedReference } from './extract-references.js';
 
 /** Whether words name the technique of an ID (its name, its full name, a sub-technique's own name). */
 export type NamesId = (words: string, id: string) => boolean;
 
 // What may stand between a row's reference and its use on a line of run-together cells: spaces, a dash, a colon, a bar.
 const CELL_GAP = /^[\s:|–—-]+/;
-// The end of a sentence, a closing quote or bracket after it.
-const SENTENCE_CLOSE = /[.!?]["'”’)\]]?$/;
-// A line that starts with a capitalized word is no part of a use wrapped from the line above (the next row's name).
-const CAPITALIZED_WORD = /^\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/u;
 // How many lines a use may wrap onto.
 const MAX_WRAPPED = 8;
 

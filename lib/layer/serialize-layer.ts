@@ -40,7 +40,7 @@ const LAYOUT_KEYS = [
   'countUnscored',
   'expandedSubtechniques',
 ];
-/** The fields of a technique entry that Navigator knows (layer format 4.5); others it ignores, and we keep as written. */
+/** The fields of a technique entry that Navigator knows (layer format 4.5); others it ignores, and `upgrade` leaves out. */
 export const TECHNIQUE_KEYS: readonly string[] = [
   'techniqueID',
   'tactic',

@@ -1,4 +1,5 @@
 import isEqual from 'lodash-es/isEqual.js';
+import { unknownEntryFields, unknownEntryFieldsText } from './unknown-entry-fields.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { AttackLibrary } from '../attack/load.js';
 import { currentPlatformName, PLATFORM_RENAMES } from '../attack/platform-names.js';
@@ -28,7 +29,7 @@ import type { LayerMetadata, NavigatorLayer } from './layer-types.js';
 import { deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
 import { mergeEntries, type MergeScore } from './merge-entries.js';
 import { libraryOtherDomains, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
-import { compareEntries } from './serialize-layer.js';
+import { compareEntries, TECHNIQUE_KEYS } from './serialize-layer.js';
 import { domainReleases } from '../normalize/normalize-campaign.js';
 import { listedTactics, originalPath, repairLayer, unstatedLayerDomain, type LayerRepair, type LeftOutEntry, type RepairedLayer } from './repair-layer.js';
 import { readTacticIdAndName, tacticWrittenOtherwise } from './tactic-written.js';
@@ -417,12 +418,19 @@ export const LEFT_OUT_METADATA_NAME = 'left out by combine';
  * So is each value a merge left out (`merged`: a field Navigator does not know, two entries that became one holding
  * two values of it).
  */
-function keepRemoved(layer: JsonObject, reports: EntryUpgrade[], repairs: readonly LayerRepair[], kept: KeptAs, merged: readonly LayerRepair[] = []): SettingChange[] {
+function keepRemoved(
+  layer: JsonObject,
+  reports: EntryUpgrade[],
+  repairs: readonly LayerRepair[],
+  kept: KeptAs,
+  merged: readonly LayerRepair[] = [],
+  fields: readonly LayerRepair[] = [],
+): SettingChange[] {
   const removed = reports.filter((report) => report.removedEntry);
   const parts = repairs.filter(
     (repair) => repair.leftOut === 'part' && repair.held !== undefined && !removed.some((report) => repair.path.startsWith(`${report.path}/`)),
   );
-  if (!removed.length && !parts.length && !merged.length) return [];
+  if (!removed.length && !parts.length && !merged.length && !fields.length) return [];
   const metadata = Array.isArray(layer['metadata']) ? (layer['metadata'] as unknown[]) : [];
   if (metadata.length) metadata.push({ divider: true });
   const from = kept.source === undefined ? '' : `${kept.source}: `;
@@ -432,12 +440,13 @@ function keepRemoved(layer: JsonObject, reports: EntryUpgrade[], repairs: readon
     keep(report.path, report.notes.find((note) => /removed/.test(note)) ?? 'removed', 'The entry', report.removedEntry);
     report.notes.push(`the entry is kept as it was in ${kept.where ?? "the layer's metadata"} ("${kept.name}")`);
   }
-  for (const repair of [...parts, ...merged]) keep(repair.path, repair.repair, 'It', repair.held);
+  for (const repair of [...parts, ...merged, ...fields]) keep(repair.path, repair.repair, 'It', repair.held);
   layer['metadata'] = metadata;
   const counted = [
     removed.length ? `${removed.length} removed entr${removed.length === 1 ? 'y' : 'ies'}` : '',
     parts.length ? `${parts.length} part${parts.length === 1 ? '' : 's'} left out by the repair` : '',
     merged.length ? `${merged.length} value${merged.length === 1 ? '' : 's'} left out by a merge` : '',
+    fields.length ? `the fields of no layer format of ${fields.length} entr${fields.length === 1 ? 'y' : 'ies'}` : '',
   ].filter(Boolean);
   const joined = counted.length > 1 ? `${counted.slice(0, -1).join(', ')} and ${counted.at(-1)!}` : counted[0]!;
   return [{ path: '/metadata', message: `${joined} kept as "${kept.name}" items` }];
@@ -462,6 +471,8 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   const { layer: repaired, repairs: allRepairs, entryOrigins, leftOut } = options.repaired ?? repairLayer(value, file);
   // An entry the repair left out is a row of the report like every other, not a repair: it is counted, and kept.
   const repairs = allRepairs.filter((repair) => repair.leftOut !== 'entry');
+  // Kept as written (combine and the gap review read them; upgradeSources keeps them its own way), and said once.
+  const unknown = options.keptAs ? undefined : unknownEntryFields(Array.isArray(repaired['techniques']) ? repaired['techniques'] : [], entryOrigins);
   const format = layerFormat(repaired);
   const declared = isJsonObject(repaired['versions']) && repaired['versions']['attack'] !== undefined ? String(repaired['versions']['attack']) : undefined;
   const hidesPreAttack = stagesHidePreAttack(repaired);
@@ -639,8 +650,24 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     }
   }
   if (Array.isArray(layer['techniques'])) layer['techniques'] = techniques;
+  // Fields of no format (CTID's score_num) show nowhere in Navigator and make mitreattack-python refuse the layer: the
+  // layer written holds none, and each entry's are kept as written, as the parts the repair left out are. combine keeps
+  // them its own way (upgradeSources: keepUnknownFields).
+  const fieldsOut: LayerRepair[] = [];
+  if (!options.keptAs) {
+    order.forEach((group, at) => {
+      const entry = techniques[at] as JsonObject;
+      const keys = Object.keys(entry).filter((key) => !TECHNIQUE_KEYS.includes(key));
+      if (!keys.length) return;
+      const held = Object.fromEntries(keys.map((key) => [key, entry[key]]));
+      for (const key of keys) delete entry[key];
+      const path = [...new Set(group.map((item) => item.report.path))].join(', ');
+      fieldsOut.push({ path, repair: `${keys.length === 1 ? 'field' : 'fields'} ${keys.join(', ')} in no layer format; left out`, leftOut: 'part', held });
+    });
+  }
 
-  settings.push(...keepRemoved(layer, reports, repairs, keptAs, mergedOut));
+  if (unknown) settings.push({ path: '/techniques', message: `${unknownEntryFieldsText(unknown)}; left out, each entry's kept as written in the layer's metadata ("${keptAs.name}")` });
+  settings.push(...keepRemoved(layer, reports, repairs, keptAs, mergedOut, fieldsOut));
   // PRE-ATT&CK stays hidden as the stage filter hid it, unless an annotated entry runs only on PRE: nothing annotated
   // is hidden by what the upgrade writes.
   const needsPre = techniques.filter((entry): entry is JsonObject => isJsonObject(entry) && isAnnotated(entry) && typeof entry['techniqueID'] === 'string')

@@ -33,6 +33,7 @@ import { readTacticIdAndName, tacticAdvice } from './tactic-written.js';
 import { deprecatedTechniqueText, deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
 import { recordedElsewhereText, revokedTechniqueText } from '../attack/revoked-technique-text.js';
 import { REMOVED_METADATA_NAME } from './upgrade-layer.js';
+import { unknownEntryFields, unknownEntryFieldsText } from './unknown-entry-fields.js';
 import { fetchCommand } from '../attack/release-files.js';
 
 /** Every kind of finding `validateLayer` reports; the code is stable, the message is for people. */
@@ -65,6 +66,7 @@ export const LAYER_FINDING_CODES = [
   'newer-release',
   'upgrade-prompt',
   'custom-data',
+  'unknown-field',
 ] as const;
 export type LayerFindingCode = (typeof LAYER_FINDING_CODES)[number];
 
@@ -818,6 +820,10 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
         checkTechnique(entry, at, index, shown, otherDomains, out, isJsonObject(asRead) ? asRead['tactic'] : undefined);
       }
     });
+  }
+  const unknown = unknownEntryFields(entries);
+  if (unknown) {
+    out.add('warning', 'unknown-field', unknown.first, `${unknownEntryFieldsText(unknown)}; copy what a reader needs into the entry's comment or metadata (\`attack-layers upgrade\` leaves them out and keeps each entry's, as written, in the layer's "${REMOVED_METADATA_NAME}" metadata)`);
   }
   checkDuplicates(entries, out);
   checkSaysSomething(entries, out);

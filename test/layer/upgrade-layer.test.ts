@@ -254,12 +254,17 @@ describe('upgradeLayer', () => {
     ]);
     const { layer: out, report } = upgradeLayer(input, attack);
     expect(out.techniques).to.have.length(1);
-    expect(out.techniques?.[0]).to.include({ techniqueID: 'T1059.001', score_num: 10, score_display: 'Minimal', category: 'Detect' });
+    // The fields are in no layer format: the entry written holds none, and what it held is kept beside the value the merge left out.
+    expect(out.techniques?.[0]).to.deep.equal({ techniqueID: 'T1059.001', color: '#aeeeee', metadata: [{ name: 'upgraded from', value: 'T1086' }] });
     expect(out.metadata).to.deep.equal([
       { name: 'removed by upgrade', value: '/techniques/1/score_num: merged into /techniques/0 (T1059.001), whose score_num is 10; left out. It was: 50' },
+      {
+        name: 'removed by upgrade',
+        value: '/techniques/0, /techniques/1: fields score_num, score_display, category in no layer format; left out. It was: {"score_num":10,"score_display":"Minimal","category":"Detect"}',
+      },
     ]);
     expect(report.techniques[0]?.notes.join('\n')).to.contain('score_num 10 kept; 50 of T1086 (a field Navigator does not know) kept in the layer\'s metadata ("removed by upgrade")');
-    expect(report.settings.map((change) => change.message)).to.include('1 value left out by a merge kept as "removed by upgrade" items');
+    expect(report.settings.map((change) => change.message)).to.include('1 value left out by a merge and the fields of no layer format of 1 entry kept as "removed by upgrade" items');
     expect(validateLayer(out, { attackFor: attackFor(library) }).filter((finding) => finding.severity === 'error')).to.deep.equal([]);
   });
 

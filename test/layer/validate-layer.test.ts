@@ -48,6 +48,14 @@ describe('validateLayer', () => {
   const table: Array<[label: string, value: unknown, expected: Expected, message?: RegExp]> = [
     ['passes a clean 4.5 layer', layer([{ techniqueID: 'T1059.001', tactic: 'execution', score: 1 }]), []],
     [
+      // CTID's security-stack-mappings write score_num, score_display and category on each entry
+      // (test/fixtures/layers/public/ctid-gcp-cloudvpn-4.2.json); the entry numbers are those of the layer as read.
+      'warns once of entry fields no layer format names (score_num), at the first, with how many entries hold one',
+      layer([{ techniqueID: 'T1059.001', score: 1 }, { techniqueID: 'T1040', score: 1, score_num: 100, category: 'Protect' }, { techniqueID: 'T1133', score: 1, score_num: 50 }]),
+      [['warning', 'unknown-field', '/techniques/1/score_num']],
+      /fields category, score_num of 2 entries \(first \/techniques\/1\/score_num\) are in no layer format: Navigator 5\.1 shows them nowhere .*mitreattack-python refuses a layer with them \(UnknownTechniqueProperty\)/,
+    ],
+    [
       'reports an unknown ID (T9999)',
       layer([{ techniqueID: 'T9999', score: 1 }]),
       [['error', 'unknown-technique', '/techniques/0']],

@@ -29,6 +29,8 @@ const SIDEBAR = 2.5;
 const CELL_FONT_SIZES = [7, 6.75, 6.5, 6.25, 6, 5.75, 5.5, 5.25, 5, 4.75, 4.5];
 /** Below this size, cutting plain cells to one line reads better than shrinking the text further. */
 const FULL_TEXT_MIN_SIZE = 6;
+/** The lines a plain cell's name takes, where its column has the room, before it is cut with an ellipsis. */
+const PLAIN_MAX_LINES = 2;
 /** Page 1 holds the name and description above the matrix while this much height is left for the matrix. */
 const MIN_MATRIX_ROOM = 160;
 /** Where a line's baseline is below the top of its line box, in ems (Arial's ascent is 0.905). */
@@ -127,6 +129,9 @@ interface Segment {
 
 interface MatrixLayout {
   size: number;
+  /** Cells that carry no annotation are cut: to one line, or to PLAIN_MAX_LINES in the columns of `roomy`. */
+  compact: boolean;
+  roomy: ReadonlySet<number>;
   lineHeight: number;
   columnWidth: number;
   headerLines: string[][];
@@ -145,7 +150,11 @@ interface Rooms {
   next: number;
 }
 
-function layoutAt(model: MatrixModel, size: number, compact: boolean, rooms: Rooms): MatrixLayout {
+/**
+ * The layout at one size. `compact`: cells that carry no annotation are cut to one line, or to PLAIN_MAX_LINES in
+ * the columns of `roomy`.
+ */
+function layoutAt(model: MatrixModel, size: number, compact: boolean, rooms: Rooms, roomy: ReadonlySet<number> = new Set()): MatrixLayout {
   const lineHeight = size * 1.15;
   const count = Math.max(1, model.columns.length);
   const columnWidth = (WIDTH - COLUMN_GAP * (count - 1)) / count;
@@ -158,7 +167,7 @@ function layoutAt(model: MatrixModel, size: number, compact: boolean, rooms: Roo
   // What is shown in full, and the width it has, for `cutsWords`.
   const full: [text: string, width: number][] = [];
 
-  const columns = model.columns.map((column) => {
+  const columns = model.columns.map((column, index) => {
     const items: Item[] = [];
     const add = (cell: MatrixCell, parent?: MatrixCell): void => {
       const indent = parent ? SUB_INDENT : 0;
@@ -166,7 +175,7 @@ function layoutAt(model: MatrixModel, size: number, compact: boolean, rooms: Roo
       const sidebar = cell.subtechniqueCount ? SIDEBAR + 1 : 0;
       const width = columnWidth - indent - 2 * PAD_X - scoreWidth - sidebar;
       const cut = compact && !cell.annotated;
-      const lines = wrapText(cellText(cell, model), width, size, cut ? { maxLines: 1 } : {});
+      const lines = wrapText(cellText(cell, model), width, size, cut ? { maxLines: roomy.has(index) ? PLAIN_MAX_LINES : 1 } : {});
       if (!cut) full.push([cellText(cell, model), width]);
       items.push({ cell, ...(parent ? { parent } : {}), indent, height: Math.max(1, lines.length) * lineHeight + 2 * PAD_Y, lines });
     };
@@ -208,6 +217,8 @@ function layoutAt(model: MatrixModel, size: number, compact: boolean, rooms: Roo
   if (page.length) pages.push(page);
   return {
     size,
+    compact,
+    roomy,
     lineHeight,
     columnWidth,
     headerLines,
@@ -233,10 +244,35 @@ function fitLayout(model: MatrixModel, rooms: Rooms): MatrixLayout {
   for (const [compact, size] of tries) {
     const layout = compact && size === smallest.size ? smallest : layoutAt(model, size, compact, rooms);
     if (layout.pages.length > smallest.pages.length) continue;
-    if (!layout.cutsWords()) return layout;
+    if (!layout.cutsWords()) return widenPlainCells(model, layout, rooms);
     first ??= layout;
   }
-  return first!;
+  return widenPlainCells(model, first!, rooms);
+}
+
+/** How many places (segments) each column takes over all pages. */
+function placesOf(layout: MatrixLayout): number[] {
+  const places: number[] = [];
+  for (const segment of layout.pages.flat()) places[segment.column] = (places[segment.column] ?? 0) + 1;
+  return places;
+}
+
+/**
+ * Give the cut cells of a compact layout two lines, column by column in matrix order, where the column has the room:
+ * a column shorter than the page's longest (Defense Evasion's, as a rule) has room below it, and a name cut to one
+ * line there (`T1059 Comm…`) leaves that room empty. A column is widened only when the matrix then takes no more
+ * pages and every column that fit page 1 whole still does: a column continued on later pages may take more places
+ * there, on room the pages it is on leave empty.
+ */
+function widenPlainCells(model: MatrixModel, layout: MatrixLayout, rooms: Rooms): MatrixLayout {
+  if (!layout.compact) return layout;
+  let best = layout;
+  model.columns.forEach((_, column) => {
+    const wider = layoutAt(model, best.size, true, rooms, new Set([...best.roomy, column]));
+    const before = placesOf(best);
+    if (wider.pages.length <= best.pages.length && placesOf(wider).every((count, i) => before[i] !== 1 || count === 1)) best = wider;
+  });
+  return best;
 }
 
 function textElement(lines: readonly string[], x: number, y: number, lineHeight: number, attributes: string): string {

@@ -101,6 +101,32 @@ describe('renderSvgPages', () => {
     it('is the same text when rendered twice', () => {
       expect(renderSvgPages(matrixModel(layer, index))).to.deep.equal(pages);
     });
+
+    /** A cell's name as drawn, one string per line. */
+    const cellLines = (g: Element): string[] => {
+      const text = Array.from(g.getElementsByTagName('text')).find((t) => t.getAttribute('text-anchor') !== 'end')!;
+      const spans = Array.from(text.getElementsByTagName('tspan'));
+      return (spans.length ? spans : [text]).map((span) => span.textContent ?? '');
+    };
+    const cellOf = (id: string, tactic: string): Element => cells().find((g) => g.getAttribute('data-technique') === id && g.getAttribute('data-tactic') === tactic)!;
+
+    it('gives a name cut in a column with room below it a second line, then an ellipsis (T1190 in Initial Access)', () => {
+      // At one line a cut showed `T1190 Exploit Pub…` with half a page empty under the column.
+      const lines = cellLines(cellOf('T1190', 'initial-access'));
+      expect(lines).to.have.length(2);
+      expect(lines[1]).to.match(/…$/);
+      expect('T1190 Exploit Public-Facing Application').to.contain(lines.join(' ').replace(/…$/, ''));
+      for (const g of cells().filter((c) => !classes(c).includes('annotated'))) expect(cellLines(g).length, g.getAttribute('data-technique')!).to.be.at.most(2);
+    });
+
+    it('keeps a column that fit page 1 whole there, its names on one line, rather than run it on to page 2 (Discovery)', () => {
+      expect(pages).to.have.length(2);
+      const discovery = roots.map((page) => byClass(page, 'technique').filter((g) => g.getAttribute('data-tactic') === 'discovery').length);
+      expect(discovery[1]).to.equal(0);
+      expect(cellLines(cellOf('T1087', 'discovery'))).to.have.length(1);
+      // Defense Evasion, continued on page 2 anyway, has its names on two lines there too.
+      expect(cellLines(cellOf('T1207', 'defense-evasion'))).to.deep.equal(['T1207 Rogue', 'Domain Controller']);
+    });
   });
 
   describe('a layer annotating every technique of 18.1, with every sub-technique expanded (the largest matrix)', () => {

@@ -84,6 +84,26 @@ function linkCell(cell: Cell, links: readonly LayerLink[]): void {
   cell.font = LINK_FONT;
 }
 
+const LINKS_HEADER = ['technique', 'name', 'tactic', 'label', 'url'] as const;
+
+/**
+ * The "Links" sheet: one row per link an annotated entry carries, in the Techniques sheet's order, its address a
+ * hyperlink when it is a web or mail one. A cell holds one hyperlink, and an attack-object layer's entry cites up to
+ * four sources (G0016), a hand-made layer any number: one row per link keeps each one a click away, with its label,
+ * and filters by technique, where columns `link 1`, `link 2`… would be mostly empty and as many as the longest list.
+ */
+function linksSheet(workbook: Workbook, rows: MatrixModel['rows']): void {
+  const linked = rows.flatMap((row) => row.links.filter((link) => !('divider' in link)).map((link) => ({ row, link })));
+  const sheet = addTableSheet(
+    workbook,
+    'Links',
+    LINKS_HEADER,
+    linked.map(({ row, link }) => [row.technique, row.name, row.tactics.join('\n'), 'label' in link ? link.label : '', 'url' in link ? link.url : '']),
+    [12, 36, 22, 40, 70],
+  );
+  linked.forEach(({ link }, i) => linkCell(sheet.getCell(i + 2, LINKS_HEADER.indexOf('url') + 1), [link]));
+}
+
 function fill(cell: Cell, hex: string): void {
   cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) } };
 }
@@ -199,8 +219,12 @@ export async function renderXlsx(model: MatrixModel, options: XlsxOptions = {}):
   const table = addTableSheet(workbook, 'Techniques', LAYER_TABLE_HEADER, model.rows.map((row) => layerTableRow(row, '\n')), [12, 36, 22, 7, 9, 60, 60, 30, 40]);
   model.rows.forEach((row, i) => {
     if (row.color) fill(table.getCell(i + 2, LAYER_TABLE_HEADER.indexOf('color') + 1), row.color);
-    linkCell(table.getCell(i + 2, LAYER_TABLE_HEADER.indexOf('links') + 1), row.links);
+    const links = table.getCell(i + 2, LAYER_TABLE_HEADER.indexOf('links') + 1);
+    linkCell(links, row.links);
+    const count = row.links.filter(isWebLink).length;
+    if (count > 1) links.note = `${count} links: a cell opens one, so each opens from its row of the Links sheet`;
   });
+  if (model.rows.some((row) => row.links.some((link) => !('divider' in link)))) linksSheet(workbook, model.rows);
   aboutSheet(workbook, model);
   return writeWorkbook(workbook, date);
 }

@@ -110,6 +110,26 @@ describe('renderXlsx links', () => {
     expect(cells.get('T1027')!.value).to.equal('click: javascript:alert(1)');
   });
 
+  it('lists every link of an entry on a row of its own of the Links sheet, each web address a click away', () => {
+    const sheet = workbook.getWorksheet('Links')!;
+    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2)).map((row) => [row.getCell(1).value, row.getCell(4).value, hyperlinkOf(row.getCell(5).value) ?? row.getCell(5).value]);
+    expect([1, 2, 3, 4, 5].map((i) => sheet.getRow(1).getCell(i).value)).to.deep.equal(['technique', 'name', 'tactic', 'label', 'url']);
+    expect(rows).to.deep.equal([
+      ['T1027', 'click', 'javascript:alert(1)'],
+      ['T1059', 'Mandiant', 'https://www.mandiant.com/resources/blog/unc3524-eye-spy-email'],
+      ['T1105', 'a', 'https://example.org/a'],
+      ['T1105', 'b', 'https://example.org/b'],
+    ]);
+    // Only the web addresses are hyperlinks; the javascript: one stays text.
+    expect(hyperlinkOf(sheet.getRow(2).getCell(5).value)).to.equal(undefined);
+  });
+
+  it('says, on a links cell of several addresses, that each opens from the Links sheet', () => {
+    const sheet = workbook.getWorksheet('Techniques')!;
+    const row = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2)).find((r) => r.getCell(1).value === 'T1105')!;
+    expect(String(row.getCell(8).note)).to.equal('2 links: a cell opens one, so each opens from its row of the Links sheet');
+  });
+
   it('makes each web link of the Layer sheet a hyperlink, and no other', () => {
     const sheet = workbook.getWorksheet('Layer')!;
     const links = Array.from({ length: sheet.rowCount }, (_, i) => sheet.getRow(i + 1)).filter((row) => row.getCell(1).value === 'link').map((row) => row.getCell(2).value);

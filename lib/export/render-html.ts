@@ -79,15 +79,45 @@ const SCRIPT = `
 })();
 `;
 
+/** A web address in running text: up to a space, a quote or an angle bracket. */
+const WEB_ADDRESS = /\bhttps?:\/\/[^\s<>"'`]+/gi;
+
 /**
- * An entry's metadata and links, one a line as the tooltip has them; a web or mail link's address is an anchor, so the
- * sources an entry cites open from the table (other links stay text: a `javascript:` URL must not run).
+ * Text escaped for HTML, each web address in it an anchor (a metadata value such as `source:
+ * https://www.cisa.gov/...`). Punctuation that ends a sentence after an address is left out of it, and so is a
+ * closing parenthesis that opens nowhere in the address (`(see https://example.org/a)`).
+ */
+export function linkedText(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const match of text.matchAll(WEB_ADDRESS)) {
+    let url = match[0];
+    for (;;) {
+      const trimmed = url.replace(/[.,;:!?]+$/, '');
+      const open = trimmed.split('(').length - 1;
+      const close = trimmed.split(')').length - 1;
+      const next = trimmed.endsWith(')') && close > open ? trimmed.slice(0, -1) : trimmed;
+      if (next === url) break;
+      url = next;
+    }
+    // An address with nothing after the scheme links nowhere.
+    if (/^https?:\/\/$/i.test(url)) continue;
+    out += `${escapeHtml(text.slice(at, match.index))}<a href="${escapeHtml(url)}" rel="noreferrer">${escapeHtml(url)}</a>`;
+    at = match.index + url.length;
+  }
+  return out + escapeHtml(text.slice(at));
+}
+
+/**
+ * An entry's metadata and links, one a line as the tooltip has them; a web or mail link's address is an anchor, and so
+ * is a web address in a metadata value, so the sources an entry cites open from the table (other links stay text: a
+ * `javascript:` URL must not run).
  */
 function metadataAndLinks(row: TableRow): string {
   const links = row.links.map((link) =>
     isWebLink(link) ? `${escapeHtml(link.label)}: <a href="${escapeHtml(link.url)}" rel="noreferrer">${escapeHtml(link.url)}</a>` : escapeHtml(linkLines([link]).join('')),
   );
-  return [...metadataLines(row.metadata).map(escapeHtml), ...links].join('\n');
+  return [...metadataLines(row.metadata).map(linkedText), ...links].join('\n');
 }
 
 function tableOf(model: MatrixModel): string {
@@ -99,7 +129,7 @@ function tableOf(model: MatrixModel): string {
       `<td>${escapeHtml(row.tactics.join(', '))}</td>`,
       `<td class="score">${row.score ?? ''}</td>`,
       `<td class="swatch"${row.color ? ` style="background:${row.color}"` : ''}></td>`,
-      `<td class="text">${escapeHtml(row.comment)}</td>`,
+      `<td class="text">${linkedText(row.comment)}</td>`,
       `<td class="text">${metadataAndLinks(row)}</td>`,
       `<td class="text">${escapeHtml(row.note)}</td>`,
     ].join(''),
@@ -130,7 +160,7 @@ export function renderHtml(model: MatrixModel): string {
     '</head>',
     '<body>',
     `<main class="matrix">\n${pages.map((page, i) => `<section class="page" aria-label="page ${i + 1} of ${pages.length}">\n${page}</section>`).join('\n')}\n</main>`,
-    layerMetadata.length ? `<p class="summary">${escapeHtml(layerMetadata.join(' · '))}</p>` : '',
+    layerMetadata.length ? `<p class="summary">${layerMetadata.map(linkedText).join(' · ')}</p>` : '',
     layerLinks.length
       ? `<ul class="links">${layerLinks.map((link) => `<li><a href="${escapeHtml(link.url)}" rel="noreferrer">${escapeHtml(link.label)}</a></li>`).join('')}</ul>`
       : '',

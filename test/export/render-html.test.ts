@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { matrixModel } from '../../lib/export/matrix-model.js';
 import type { Element } from '@xmldom/xmldom';
-import { renderHtml } from '../../lib/export/render-html.js';
+import { linkedText, renderHtml } from '../../lib/export/render-html.js';
 import { renderSvgPages } from '../../lib/export/render-svg.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { loadProcedures, renderAttackObjectLayer, resolveAttackObject } from '../../lib/index.js';
@@ -85,4 +85,57 @@ describe('renderHtml with a hostile layer', () => {
     expect(html).to.contain('click: javascript:alert(1)\nok: <a href="https://example.org/a?b=1&amp;c=2" rel="noreferrer">');
     expect(html).not.to.match(/href="javascript:/);
   });
+});
+
+describe('renderHtml: web addresses in metadata values', () => {
+  // The layer metadata two published generators write (ICSForge's navigator-layer script, code index file id
+  // 56555375310: {"name": "Source", "value": "https://github.com/ICSForge/ICSForge"}; zshguy/tyrian-detection-pack's
+  // sigma_compile.py, file id 59992159724: {"name": "source", "value": "https://github.com/zshguy/tyrian-detection-pack"}),
+  // and an entry's metadata citing its source in a sentence, as an analyst writes it.
+  const layer = {
+    name: 'Tyrian Detection Pack',
+    domain: 'enterprise-attack',
+    metadata: [
+      { name: 'source', value: 'https://github.com/zshguy/tyrian-detection-pack' },
+      { name: 'license', value: 'MIT' },
+      { name: 'note', value: 'javascript:alert(1) "><b>x</b>' },
+    ],
+    techniques: [{ techniqueID: 'T1059', score: 2, metadata: [{ name: 'reference', value: 'see https://www.cisa.gov/news-events/cybersecurity-advisories/aa20-302a?a=1&b=2.' }] }],
+  } as unknown as NavigatorLayer;
+  const html = renderHtml(matrixModel(layer, loadRelease('18.1')));
+
+  it("makes a layer's metadata value that is a web address a link", () => {
+    expect(html).to.contain('source: <a href="https://github.com/zshguy/tyrian-detection-pack" rel="noreferrer">https://github.com/zshguy/tyrian-detection-pack</a> · license: MIT');
+  });
+
+  it("makes an address in an entry's metadata a link, the sentence's full stop left out and & escaped", () => {
+    const table = html.slice(html.indexOf('<tbody>'), html.indexOf('</tbody>'));
+    expect(table).to.contain(
+      'reference: see <a href="https://www.cisa.gov/news-events/cybersecurity-advisories/aa20-302a?a=1&amp;b=2" rel="noreferrer">https://www.cisa.gov/news-events/cybersecurity-advisories/aa20-302a?a=1&amp;b=2</a>.',
+    );
+  });
+
+  it("makes the addresses a comment cites links too, as MITRE's Wizard Spider sample layer writes them", () => {
+    // mitre-attack/attack-navigator layers/data/samples/Wizard_Spider-G0102-Updated.json (commit 7891a53), T1204.001.
+    const comment = 'WIZARD SPIDER has lured victims into clicking a malicious link delivered through spearphishing.\n\nhttps://us-cert.cisa.gov/ncas/alerts/aa20-302a';
+    const page = renderHtml(matrixModel({ name: 'Wizard Spider (G0102)', domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1204.001', tactic: 'execution', score: 2, comment }] } as unknown as NavigatorLayer, loadRelease('18.1')));
+    expect(page).to.contain('spearphishing.\n\n<a href="https://us-cert.cisa.gov/ncas/alerts/aa20-302a" rel="noreferrer">https://us-cert.cisa.gov/ncas/alerts/aa20-302a</a></td>');
+  });
+
+  it('keeps any other text inert', () => {
+    expect(html).to.contain('note: javascript:alert(1) &quot;&gt;&lt;b&gt;x&lt;/b&gt;');
+    expect(html).not.to.contain('href="javascript:');
+  });
+
+  const rows: [text: string, html: string][] = [
+    ['https://example.org/a', '<a href="https://example.org/a" rel="noreferrer">https://example.org/a</a>'],
+    ['(see https://example.org/a)', '(see <a href="https://example.org/a" rel="noreferrer">https://example.org/a</a>)'],
+    ['https://en.wikipedia.org/wiki/Ryuk_(ransomware), then', '<a href="https://en.wikipedia.org/wiki/Ryuk_(ransomware)" rel="noreferrer">https://en.wikipedia.org/wiki/Ryuk_(ransomware)</a>, then'],
+    ['"https://e.org/"<b>', '&quot;<a href="https://e.org/" rel="noreferrer">https://e.org/</a>&quot;&lt;b&gt;'],
+    ['https:// alone', 'https:// alone'],
+    ['ftp://example.org/a', 'ftp://example.org/a'],
+  ];
+  for (const [text, expected] of rows) {
+    it(`linkedText(${JSON.stringify(text)})`, () => expect(linkedText(text)).to.equal(expected));
+  }
 });

@@ -83,8 +83,16 @@ const BLOCK_INDICATOR = /:[ \t]+[|>][+-]?\d?[+-]?[ \t]*(?:#.*)?$/;
  * value (a Splunk or KQL query pasted under `search: |`) at its key's indentation (unindentedContinuation), which
  * js-yaml reports at the next key, lines after they start. Undefined when neither is the cause.
  */
-export function syntaxErrorCause(text: string, reason: string, line: number, column: number): { line: number; cause: string } | undefined {
+export function syntaxErrorCause(
+  text: string,
+  reason: string,
+  line: number,
+  column: number,
+  keys: readonly string[] = [],
+): { line: number; column?: number; cause: string } | undefined {
   if (TAB_REASON.test(reason)) return tabIndentation(text, line);
+  const missing = keyWithoutColon(text, line, keys);
+  if (missing) return missing;
   const colon = plainColon(text, line, column);
   if (colon) return colon;
   return MULTILINE_KEY.test(reason) ? unindentedContinuation(text, line) : undefined;
@@ -111,6 +119,45 @@ function tabIndentation(text: string, line: number): { line: number; cause: stri
       (others.length ? ` (so ${others.length === 1 ? 'is line' : 'are lines'} ${firstFew(others, 5)})` : '') +
       `; indent with spaces only (set your editor to insert spaces for a tab)`,
   };
+}
+
+// A line `key value` or `key` alone: a word, then blank space where its ":" was left out, then its value if any.
+const KEY_WITHOUT_COLON = /^([ \t]*(?:-[ \t]+)?)([\w.$-]+)(?:[ \t]+(\S.*))?$/;
+
+/** The column (0-based) a line's key or text starts at, after its indentation and a list item's dash. */
+const wordColumn = (source: string): number => /^[ \t]*(?:-[ \t]+)?/.exec(source)![0].length;
+
+/**
+ * A line near `line` (3 lines either way) that starts with one of `keys`, the fields of the file's format, and no ":"
+ * after it (`first_seen 2020-01-06`, `techniques`), at the column of the keys of its mapping (the nearest key line
+ * above or below it at that column; a block's text is deeper): the ":" was left out. Parsers blame the lines around
+ * it (a key over several lines, a value going on), and indenting it, as said for a value going on, would make the
+ * field part of the value above and lose it. The nearest such line to `line`; undefined when there is none.
+ */
+function keyWithoutColon(text: string, line: number, keys: readonly string[]): { line: number; column: number; cause: string } | undefined {
+  if (!keys.length) return undefined;
+  const lines = sourceLines(text);
+  const sibling = (from: number, step: number, column: number): boolean => {
+    for (let at = from + step; at >= 0 && at < lines.length; at += step) {
+      const source = lines[at]!;
+      if (source.trim() === '' || source.trimStart().startsWith('#') || wordColumn(source) > column) continue;
+      return wordColumn(source) === column && KEY_LINE.test(source);
+    }
+    return false;
+  };
+  const near = [0, -1, 1, -2, 2, -3, 3].map((offset) => line - 1 + offset);
+  for (const at of near) {
+    const source = lines[at];
+    const [, lead = '', word = '', value] = (source !== undefined && KEY_WITHOUT_COLON.exec(source)) || [];
+    if (!keys.includes(word) || !(sibling(at, -1, lead.length) || sibling(at, 1, lead.length))) continue;
+    const column = lead.length + word.length + 1;
+    return {
+      line: at + 1,
+      column,
+      cause: `"${word}" has no ":" after it, so YAML does not read it as a field; write ${word}:${value === undefined ? '' : ` ${value.trimEnd()}`}`,
+    };
+  }
+  return undefined;
 }
 
 /**

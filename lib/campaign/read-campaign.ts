@@ -126,7 +126,7 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
   for (const field of TEXT_FIELDS) {
     if (typeof record[field] === 'number') record[field] = located?.sourceText([field]) ?? String(record[field]);
   }
-  const repairs = [...repairNameMappings(record, located), ...repairEntryTypes(record, located)];
+  const repairs = [...repairListTexts(record, located), ...repairNameMappings(record, located), ...repairEntryTypes(record, located)];
 
   const issues = sortIssues([...(located?.duplicateKeys() ?? []), ...validationIssues(record, located)]);
   // A problem of the file as a whole refuses it; one inside an entry of a list leaves that entry out.
@@ -205,6 +205,44 @@ function repairEntryTypes(record: Record<string, unknown>, located: Located | un
       repairs.push(`${line ? `line ${line}: ` : ''}${error.instancePath}: ${JSON.stringify(found)} read as ${JSON.stringify(value)} (${why})`);
     }
     if (!repaired) break;
+  }
+  return repairs;
+}
+
+// A technique ID anywhere in a text: a part of `techniques` written as one text that holds none is no reference alone.
+const HAS_TECHNIQUE_ID = /\bT\d{4}(?:\.\d{3})?\b/i;
+
+/**
+ * A list written as one text (`platforms: "Windows, Linux"`, `tags: covid-19, china`, as a form or a spreadsheet cell
+ * gives it) is read as its parts, split at commas and semicolons, each repair said with its line: platforms, tags and
+ * software (names hold no comma), a technique entry's platforms, and techniques when every part holds an ATT&CK ID
+ * (`"T1193, T1192, T1117"`; a name alone might hold a comma). A text under `sources` is one source, not split (a URL
+ * may hold a comma). Anything else is left for the schema to report.
+ */
+function repairListTexts(record: Record<string, unknown>, located: Located | undefined): string[] {
+  const repairs: string[] = [];
+  const repair = (owner: Record<string, unknown>, path: (string | number)[], split: boolean, accept: (parts: string[]) => boolean = () => true) => {
+    const key = String(path.at(-1));
+    const found = owner[key];
+    if (typeof found !== 'string' || found.trim() === '') return;
+    const parts = split ? found.split(/[,;]/).map((part) => part.trim()).filter((part) => part !== '') : [found];
+    if (!parts.length || !accept(parts)) return;
+    owner[key] = parts;
+    const line = located?.lineOf(path);
+    const pointer = `/${path.map((segment) => escapePointer(String(segment))).join('/')}`;
+    const written = `[${parts.map((part) => JSON.stringify(part)).join(', ')}]`;
+    repairs.push(
+      `${line ? `line ${line}: ` : ''}${pointer}: ${JSON.stringify(found)} read as ${written} (a list written as one text; write a list: ${key}: ${written})`,
+    );
+  };
+  for (const key of ['platforms', 'tags', 'software']) repair(record, [key], true);
+  repair(record, ['sources'], false);
+  repair(record, ['techniques'], true, (parts) => parts.every((part) => HAS_TECHNIQUE_ID.test(part)));
+  const techniques = record['techniques'];
+  if (Array.isArray(techniques)) {
+    techniques.forEach((entry, i) => {
+      if (typeof entry === 'object' && entry !== null && !Array.isArray(entry)) repair(entry as Record<string, unknown>, ['techniques', i, 'platforms'], true);
+    });
   }
   return repairs;
 }
@@ -332,8 +370,11 @@ function locate(source: string, file: string): Located {
     const reason = (first.message.split('\n')[0] ?? first.message).replace(/\s+at line \d+, column \d+:?$/, '');
     // Evidence quoted from a report often holds ": " (`evidence: the loader ran: powershell`); the parser's own
     // words for it ("Nested mappings are not allowed in compact mappings") do not say what to change.
-    const known = syntaxErrorCause(source, reason, pos.line, pos.col);
-    if (known) throw new InputError(`${file}: line ${known.line}: invalid YAML: ${known.cause}`, { file, line: known.line });
+    const known = syntaxErrorCause(source, reason, pos.line, pos.col, campaignKeys());
+    if (known) {
+      const where = `line ${known.line}${known.column ? `, column ${known.column}` : ''}`;
+      throw new InputError(`${file}: ${where}: invalid YAML: ${known.cause}`, { file, line: known.line });
+    }
     const more = doc.errors.length > 1 ? ` (and ${doc.errors.length - 1} more error${doc.errors.length > 2 ? 's' : ''})` : '';
     throw new InputError(`${file}: line ${pos.line}, column ${pos.col}: invalid YAML: ${reason}${more}`, { file, line: pos.line });
   }
@@ -426,6 +467,11 @@ function allowedFields(path: readonly string[]): string[] {
   if (path.length === 2 && path[0] === 'software') return keys(schema.$defs['softwareEntry']?.properties);
   if (path.length === 2 && path[0] === 'sources') return keys(schema.$defs['source']?.else?.properties);
   return [];
+}
+
+/** Every field a campaign file has, at any level: a line that starts with one and no ":" lacks its colon. */
+function campaignKeys(): string[] {
+  return [...new Set([[], ['techniques', '0'], ['software', '0'], ['sources', '0']].flatMap((path) => allowedFields(path)))];
 }
 
 /** Other words analysts write for a field. */

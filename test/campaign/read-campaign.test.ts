@@ -225,7 +225,8 @@ describe('campaign/read-campaign', () => {
     describe('names malformed values with the field, its line and what is expected: refusing the file, or leaving out the entry they are in', () => {
       const rows: [label: string, text: string, path: string, line: number, message: RegExp][] = [
         ['a tactic that is a mapping', 'name: x\ntechniques:\n  - T1\n  - ref: T2\n    tactic: {a: 1}\n', '/techniques/1/tactic', 5, /must be a string or a list, not a mapping/],
-        ['techniques given as one string', 'name: x\ntechniques: T1193\n', '/techniques', 2, /must be a list, not the string "T1193"/],
+        // One text of IDs (`techniques: T1193`) is read as its parts, with a warning (test/regressions/broken-campaign-files).
+        ['techniques given as one string of names', 'name: x\ntechniques: User Execution, Regsvr32\n', '/techniques', 2, /must be a list, not the string "User Execution, Regsvr32"/],
         ['a number as a ref', 'name: x\ntechniques:\n  - ref: 1193\n', '/techniques/0/ref', 3, /must be a string, not the number 1193/],
         ['a blank technique', 'name: x\ntechniques:\n  - T1\n  - "  "\n', '/techniques/1', 4, /must not be blank/],
         ['a confidence word that is not one', 'name: x\nconfidence: sure\n', '/confidence', 2, /low, medium or high, or a whole number from 0 to 100/],

@@ -1,0 +1,90 @@
+/**
+ * A real campaign file (campaigns/apt32-covid19-wuhan.yaml, written from FireEye's APT32 report of 2020-04-22) broken
+ * the ways people break one by hand. A key whose ":" was left out (`first_seen 2020-01-06`) was said to be a line
+ * going on from the value above, "indent it 2 spaces more than "description"": done so, the field became part of the
+ * description and was lost without a word; under a technique, `tactic Initial Access` was blamed on the next line's
+ * ": ". A list written as one text (`platforms: "Windows, Linux"`, `techniques: "T1193, T1192, T1117"`) refused the
+ * whole file, naming only the first of them.
+ */
+import { expect } from 'chai';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCampaign } from '../../lib/index.js';
+import { freshTmpDir, runCli } from '../helpers/attack.js';
+
+const REAL = readFileSync('campaigns/apt32-covid19-wuhan.yaml', 'utf8');
+
+/** The real file with its line that starts with `from` replaced by `to`; the replaced line's number with it. */
+function broken(from: string, to: string): { text: string; line: number } {
+  const lines = REAL.split('\n');
+  const index = lines.findIndex((source) => source.startsWith(from));
+  expect(index, from).to.be.at.least(0);
+  lines[index] = to;
+  return { text: lines.join('\n'), line: index + 1 };
+}
+
+describe('regressions: a campaign file broken by hand', () => {
+  describe('a key whose ":" was left out is named, with its line and column and what to write', () => {
+    const cases: ReadonlyArray<readonly [from: string, to: string, column: number, says: string]> = [
+      ['first_seen:', 'first_seen 2020-01-06', 11, '"first_seen" has no ":" after it, so YAML does not read it as a field; write first_seen: 2020-01-06'],
+      ['name:', 'name APT32 targets Wuhan government (COVID-19)', 5, 'write name: APT32 targets Wuhan government (COVID-19)'],
+      ['techniques:', 'techniques', 11, '"techniques" has no ":" after it, so YAML does not read it as a field; write techniques:'],
+      ['    tactic: Initial Access', '    tactic Initial Access', 11, '"tactic" has no ":" after it, so YAML does not read it as a field; write tactic: Initial Access'],
+      ['  - ref: User Execution (T1204)', '  - ref User Execution (T1204)', 8, 'write ref: User Execution (T1204)'],
+    ];
+    for (const [from, to, column, says] of cases) {
+      it(`${to.trim()}`, () => {
+        const { text, line } = broken(from, to);
+        expect(() => parseCampaign(text, 'c.yaml')).to.throw(`c.yaml: line ${line}, column ${column}: invalid YAML: `);
+        expect(() => parseCampaign(text, 'c.yaml')).to.throw(says);
+      });
+    }
+
+    it('render exits 1 naming the file and line, and writes no layer', async () => {
+      const dir = freshTmpDir('broken-campaign');
+      const file = join(dir, 'apt32.yaml');
+      writeFileSync(file, broken('first_seen:', 'first_seen 2020-01-06').text);
+      const result = await runCli(['render', file, '--out', join(dir, 'out')]);
+      expect(result.code).to.equal(1);
+      expect(result.stderr).to.include('apt32.yaml: line 13, column 11: invalid YAML: "first_seen" has no ":" after it');
+      expect(result.stderr).not.to.include('indent it');
+      expect(existsSync(join(dir, 'out', 'apt32.layer.json'))).to.equal(false);
+    });
+
+    it('a line of a block that starts with a field\'s word is still the block\'s (deeper than the keys)', () => {
+      const text = REAL.replace('  From at least January', '  source code of a loader\n  From at least January');
+      expect(parseCampaign(text, 'c.yaml').description).to.match(/^source code of a loader From at least January/);
+    });
+  });
+
+  describe('a list written as one text is read as its parts, with a warning naming its line', () => {
+    it('platforms and tags', () => {
+      const text = REAL.replace('platforms: [Windows]', 'platforms: "Windows, Linux"').replace('tags: [covid-19, china, government, espionage]', 'tags: covid-19; china');
+      const campaign = parseCampaign(text, 'c.yaml');
+      expect(campaign.platforms).to.deep.equal(['Windows', 'Linux']);
+      expect(campaign.tags).to.deep.equal(['covid-19', 'china']);
+      expect(campaign.repairs).to.deep.equal([
+        'line 28: /platforms: "Windows, Linux" read as ["Windows", "Linux"] (a list written as one text; write a list: platforms: ["Windows", "Linux"])',
+        'line 29: /tags: "covid-19; china" read as ["covid-19", "china"] (a list written as one text; write a list: tags: ["covid-19", "china"])',
+      ]);
+    });
+
+    it('techniques whose every part holds an ID; not a text of names, which may hold commas', () => {
+      const ids = parseCampaign(REAL.replace(/techniques:\n[\s\S]*$/, 'techniques: "T1193, T1192, T1117,"\n'), 'c.yaml');
+      expect(ids.techniques.map((technique) => technique.ref)).to.deep.equal(['T1193', 'T1192', 'T1117']);
+      expect(ids.repairs![0]).to.equal('line 30: /techniques: "T1193, T1192, T1117," read as ["T1193", "T1192", "T1117"] (a list written as one text; write a list: techniques: ["T1193", "T1192", "T1117"])');
+      expect(() => parseCampaign(REAL.replace(/techniques:\n[\s\S]*$/, 'techniques: "User Execution, Regsvr32"\n'), 'c.yaml')).to.throw('line 30, /techniques: must be a list');
+    });
+
+    it('render writes the layer with the platforms and exits 0', async () => {
+      const dir = freshTmpDir('broken-campaign');
+      const file = join(dir, 'apt32.yaml');
+      writeFileSync(file, REAL.replace('platforms: [Windows]', 'platforms: "Windows, Linux"'));
+      const result = await runCli(['render', file, '--out', join(dir, 'out')]);
+      expect(result.stderr).to.include('line 28: /platforms: "Windows, Linux" read as ["Windows", "Linux"]');
+      expect(result.code).to.equal(0);
+      const layer = JSON.parse(readFileSync(join(dir, 'out', 'apt32.layer.json'), 'utf8')) as { filters: { platforms: string[] } };
+      expect(layer.filters.platforms).to.include.members(['Windows', 'Linux']);
+    });
+  });
+});

@@ -141,6 +141,13 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
     const name = attribute['type'] === 'threat-actor' ? text(attribute['value']) : undefined;
     if (name) attributeActors.push({ name, keys: [nameKey(name)], from: `${where} (threat-actor attribute)` });
   };
+  // MISP's attribute type `link` (category External analysis): where the event's analysis is published, such as the
+  // vendor's blog post ESET's events link; said when the event tags no technique, for the analyst to map it from there.
+  const links: string[] = [];
+  const readLink = (attribute: JsonObject, where: string): void => {
+    const url = attribute['type'] === 'link' ? text(attribute['value']) : undefined;
+    if (url) links.push(`${url} (${where}, line ${lineAt(where, 'value')})`);
+  };
   const software: Array<{ written: string; id?: string; name?: string; line: number; from: string }> = [];
   const readSoftware = (written: string, externalIds: unknown[], line: number, from: string): void => {
     software.push({ written, ...readSoftwareName(written, externalIds), line, from });
@@ -250,6 +257,7 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
       }
       readGalaxies(attribute, at);
       readActorAttribute(attribute, at);
+      readLink(attribute, at);
       readTags(attribute, at);
     });
   };
@@ -342,6 +350,14 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
   }
   if (events.length > 1) {
     notes.push(`the file holds ${events.length} MISP events (${infos.map((info) => JSON.stringify(info)).join(', ')}): the campaign holds the techniques of all and is named after the file; where they are separate campaigns, extract each event alone`);
+  }
+  if (!references.length) {
+    notes.push(
+      'the event tags no ATT&CK technique (no cluster or tag of an attack-pattern galaxy, mitre-attack-pattern), so the campaign has none: ' +
+        (links.length
+          ? `map the techniques by hand from the analysis it links: ${links.slice(0, 3).join('; ')}${links.length > 3 ? `; and ${links.length - 3} more` : ''}`
+          : 'map them by hand from the report the event was written from'),
+    );
   }
   if (unplaced.size) {
     const tags = [...unplaced].sort((a, b) => Number(!a.startsWith('misp-galaxy:')) - Number(!b.startsWith('misp-galaxy:')));

@@ -315,4 +315,18 @@ describe('extract: a MISP event (MISP JSON)', () => {
     expect(result.code).to.equal(1);
     expect(result.stderr).to.include(`${file}: this is a MISP event in MISP's JSON format (or a list of them, or the attributes of a search), not a report's text; `).and.include('attack-layers extract <file>');
   });
+
+  it("says an event that tags no technique has none, and names the analysis it links (ESET's SignSight event)", () => {
+    const event = fixture('eset-signsight-excerpt.json');
+    const report = mispEventReport(event)!;
+    expect(report.references).to.deep.equal([]);
+    expect(report.name).to.equal('Operation SignSight: Supply-chain attack against a certification authority in Southeast Asia');
+    expect(report.notes).to.deep.equal([
+      'the event tags no ATT&CK technique (no cluster or tag of an attack-pattern galaxy, mitre-attack-pattern), so the campaign has none: ' +
+        'map the techniques by hand from the analysis it links: https://www.welivesecurity.com/2020/12/17/operation-signsight-supply-chain-attack-southeast-asia ' +
+        `(response[0].Event.Attribute[0], line ${lineOf(event, '"value": "https:')})`,
+    ]);
+    // An event with techniques gets no such note.
+    expect(mispEventReport(WITH_GALAXY)!.notes.join('\n')).not.to.include('tags no ATT&CK technique');
+  });
 });

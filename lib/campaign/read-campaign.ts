@@ -128,10 +128,15 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
   }
   const repairs = [...repairListTexts(record, located), ...repairNameMappings(record, located), ...repairEntryTypes(record, located)];
 
-  const issues = sortIssues([...(located?.duplicateKeys() ?? []), ...validationIssues(record, located)]);
+  const duplicates = new Set(located?.duplicateKeys() ?? []);
+  const issues = sortIssues([...duplicates, ...validationIssues(record, located)]);
   // A problem of the file as a whole refuses it; one inside an entry of a list leaves that entry out.
   if (issues.some((issue) => !entryOf(issue.path))) throw new SchemaValidationError(file, WHAT, issues);
-  const leftOut = issues.map((issue) => ({ ...issue, message: `${issue.message}; the entry is left out: ${ENTRY_HELP[entryOf(issue.path)![0]]}` }));
+  // A duplicate key says what to do itself (give the field once); how to write an entry would only mislead there.
+  const leftOut = issues.map((issue) => ({
+    ...issue,
+    message: `${issue.message}; the entry is left out${duplicates.has(issue) ? '' : `: ${ENTRY_HELP[entryOf(issue.path)![0]]}`}`,
+  }));
   const skipped = new Set(issues.map((issue) => entryOf(issue.path)!.join('/')));
   const campaign = toCampaign(record as unknown as CampaignFile, file, located, options.domain, skipped);
   const unknown = unknownReports(campaign, record as unknown as CampaignFile, located);
@@ -426,7 +431,7 @@ function locate(source: string, file: string): Located {
               issues.push({
                 path: childPath,
                 line: lineAt(pair.key),
-                message: `duplicate key "${key}"${firstLine ? ` (first given on line ${firstLine})` : ''}; give each field once`,
+                message: `duplicate key "${key}"${firstLine ? ` (first given on line ${firstLine})` : ''}; give each field once${LIST_FIELDS.includes(key) ? `, its values as one list (${key}: [first, second])` : ''}`,
               });
             } else seen.set(key, lineAt(pair.key));
             walk(pair.value, childPath);
@@ -468,6 +473,9 @@ function allowedFields(path: readonly string[]): string[] {
   if (path.length === 2 && path[0] === 'sources') return keys(schema.$defs['source']?.else?.properties);
   return [];
 }
+
+/** Fields that take a list, whose values given twice (a duplicate key) belong in one. */
+const LIST_FIELDS: readonly string[] = ['tactic', 'report', 'platforms', 'tags', 'sources', 'software', 'compare_with'];
 
 /** Every field a campaign file has, at any level: a line that starts with one and no ":" lacks its colon. */
 function campaignKeys(): string[] {

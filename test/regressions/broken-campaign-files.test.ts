@@ -87,4 +87,13 @@ describe('regressions: a campaign file broken by hand', () => {
       expect(layer.filters.platforms).to.include.members(['Windows', 'Linux']);
     });
   });
+
+  it('a field given twice in a technique leaves that entry out, saying to give it once (a list for a tactic), not how to write an entry', () => {
+    const text = REAL.replace('    tactic: Initial Access\n', '    tactic: Initial Access\n    tactic: Execution\n');
+    const campaign = parseCampaign(text, 'c.yaml');
+    expect(campaign.leftOut!.map((entry) => `${entry.line}: ${entry.path}: ${entry.message}`)).to.deep.equal([
+      '33: /techniques/0/tactic: duplicate key "tactic" (first given on line 32); give each field once, its values as one list (tactic: [first, second]); the entry is left out',
+    ]);
+    expect(campaign.techniques.map((technique) => technique.ref)).to.have.length(5);
+  });
 });

@@ -107,13 +107,15 @@ const TAB_REASON = /\btab(?:s| characters?)\b.*\bindentation\b/i;
  * for each line after it. The line it stopped at (or the first such line) and every such line, to replace them all at
  * once; undefined when no line's indentation holds a tab.
  */
-function tabIndentation(text: string, line: number): { line: number; cause: string } | undefined {
-  const tabbed = sourceLines(text).flatMap((source, index) => (/^[ \t]*\t/.test(source) && source.trim() !== '' ? [index + 1] : []));
+function tabIndentation(text: string, line: number): { line: number; column: number; cause: string } | undefined {
+  const lines = sourceLines(text);
+  const tabbed = lines.flatMap((source, index) => (/^[ \t]*\t/.test(source) && source.trim() !== '' ? [index + 1] : []));
   if (!tabbed.length) return undefined;
   const at = tabbed.includes(line) ? line : tabbed[0]!;
   const others = tabbed.filter((other) => other !== at).map(String);
   return {
     line: at,
+    column: lines[at - 1]!.indexOf('\t') + 1,
     cause:
       `line ${at} is indented with a tab, which YAML does not allow` +
       (others.length ? ` (so ${others.length === 1 ? 'is line' : 'are lines'} ${firstFew(others, 5)})` : '') +

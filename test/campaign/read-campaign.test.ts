@@ -395,7 +395,7 @@ describe('campaign/read-campaign', () => {
       const text = 'name: Hive\ntechniques:\n  - ref: T1133\n\ttactic: Initial Access\n  - ref: T1190\n\ttactic: Initial Access\n  - T1486\n';
       const error = thrown(() => parseCampaign(text, 'c.yaml')) as InputError;
       expect(error.message).to.equal(
-        'c.yaml: line 4: invalid YAML: line 4 is indented with a tab, which YAML does not allow (so is line 6); indent with spaces only (set your editor to insert spaces for a tab)',
+        'c.yaml: line 4, column 1: invalid YAML: line 4 is indented with a tab, which YAML does not allow (so is line 6); indent with spaces only (set your editor to insert spaces for a tab)',
       );
     });
 
@@ -419,7 +419,7 @@ describe('campaign/read-campaign', () => {
 
     it('reports a tab used as indentation at its line and column', () => {
       const error = thrown(() => parseCampaign('name: x\ntechniques:\n\t- T1193\n', 'c.yaml'));
-      expect(error.message).to.match(/^c\.yaml: line 3: invalid YAML: line 3 is indented with a tab, which YAML does not allow; indent with spaces only/);
+      expect(error.message).to.match(/^c\.yaml: line 3, column 1: invalid YAML: line 3 is indented with a tab, which YAML does not allow; indent with spaces only/);
     });
 
     describe('reports a JSON syntax error with the file, line and column', () => {

@@ -14,6 +14,7 @@ import type { Candidate, ReferenceStatus, Resolution, TacticReading } from './no
 export type { Resolution } from './normalize-types.js';
 import { parseReference, type ReferencePart } from './parse-reference.js';
 import { readTactic, readTacticPair, readWrittenTactics, tacticIdAndNameWarning, tacticPairConflict, type TacticPairConflict } from './read-tactic.js';
+import { nameForms, namesCutShort } from './name-forms.js';
 import { objectKind } from './resolve-attack-object.js';
 import { spacedName } from './spaced-names.js';
 import { tacticShortname } from './tactic-names.js';
@@ -269,7 +270,7 @@ export function resolveReferenceWarnings(input: ReferenceInput, context: Resolve
     trail.push(`ID check: ${note}`);
     outcome = { status: 'other domain', ids: [], notes: [note], candidates: [] };
   } else if (parsedName) {
-    outcome = resolveName(parsedName, tactics.read, context, trail, options.similarNames ?? true);
+    outcome = resolveBareName(parsedName, tactics.read, context, trail, options.similarNames ?? true);
   } else {
     outcome = { status: 'unknown', ids: [], notes: [`no technique ID or name found in "${input.raw}"`], candidates: [] };
   }
@@ -1112,6 +1113,15 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
       candidates: close,
     };
   }
+  // `Email Address`, `Password Spray`: a name of the release in other forms of its words, before any close name (and
+  // after another domain's exact name: `Credentials from Password Store` is Mobile's T1634).
+  const forms = nameForms(name, target);
+  if (forms.length) {
+    const rules = [...new Set(forms.flatMap((form) => form.rules))];
+    const hits = [...new Set(forms.flatMap((form) => form.techniques))];
+    trail.push(`name: "${name}" read as ${forms.map((form) => `"${form.key}"`).join(' or ')} (${rules.join('; ')})`);
+    return pick(name, { index: target, hits }, 'fuzzy', rules.join(' and '), tactics, context, trail);
+  }
   if (best <= limit && closest.length) {
     trail.push(`name: "${name}" read as "${closestName}" (${best} edit${best > 1 ? 's' : ''} away)`);
     return pick(name, { index: target, hits: closest }, 'fuzzy', `a close name ("${closestName}", ${best} edit${best > 1 ? 's' : ''} away)`, tactics, context, trail);
@@ -1135,6 +1145,57 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
     notes: [`"${name}" is not the name of a technique in ATT&CK ${target.label}${candidates.length ? `; similar: ${candidates.map((c) => `${c.id} ${c.name}`).join(', ')}` : ''}`],
     candidates,
   };
+}
+
+// More techniques than this beginning with the words written (`Data`, `System`) is a word, not a name cut short.
+const CUT_SHORT_MOST = 12;
+
+/**
+ * Resolve a name written alone, as `resolveName` does, then doubt what a name alone cannot tell: a sub-technique's exact
+ * name that was its parent's own name in an older release (`Scheduled Task`: T1053.005, and T1053 until ATT&CK 7), and a
+ * name cut short (`Spearphishing`, `Command and Scripting`), which are ambiguous with their candidates, never read.
+ */
+function resolveBareName(name: string, tactics: readonly TacticShortname[], context: ResolveContext, trail: string[], similarNames: boolean): Outcome {
+  const outcome = resolveName(name, tactics, context, trail, similarNames);
+  if (outcome.status === 'name' && outcome.ids.length === 1) return formerParentName(name, outcome.ids[0]!, context, trail) ?? outcome;
+  if (outcome.status === 'unknown' && similarNames) return cutShortName(name, tactics, context, trail) ?? outcome;
+  return outcome;
+}
+
+/** `Scheduled Task` alone: T1053.005's name, and T1053's own before ATT&CK 7; both are candidates, neither is read. */
+function formerParentName(name: string, id: TechniqueId, context: ResolveContext, trail: string[]): Outcome | undefined {
+  const { target } = context;
+  const sub = target.technique(id);
+  const parent = sub?.parent ? target.technique(sub.parent) : undefined;
+  if (!sub || !parent) return undefined;
+  for (const index of olderReleases(context)) {
+    if (!index.techniquesByName(name).some((t) => t.id === parent.id && !t.revoked)) continue;
+    const message =
+      `"${name}" is ${describe(target, sub)} by its exact name, and was the name of ${parent.id} itself (now ${parent.name}) in ATT&CK ${index.release}: ` +
+      `write the ID of the one meant (${parent.id} or ${sub.id})`;
+    trail.push(`name: ${message}`);
+    return {
+      status: 'ambiguous',
+      ids: [],
+      notes: [message],
+      candidates: [candidate(target, parent, `its name in ATT&CK ${index.release}`), candidate(target, sub, 'its exact name')],
+    };
+  }
+  return undefined;
+}
+
+/** `Spearphishing` alone: the beginning of several techniques' names, each a candidate (those of the tactics written, if any). */
+function cutShortName(name: string, tactics: readonly TacticShortname[], context: ResolveContext, trail: string[]): Outcome | undefined {
+  const { target } = context;
+  if (target.actors(name).length) return undefined;
+  const found = namesCutShort(name, target);
+  if (!found.length || found.length > CUT_SHORT_MOST) return undefined;
+  const fitting = found.filter((t) => t.tactics.some((tactic) => tactics.includes(tactic)));
+  const shown = (fitting.length ? fitting : found).sort((a, b) => a.id.localeCompare(b.id));
+  const listed = shown.map((t) => `${t.id} ${fullName(target, t)}${target.children(t.id).length ? ' (or one of its sub-techniques)' : ''}`);
+  const message = `"${name}" is a name cut short, the beginning of ${listed.join(', ')}: write the full name or the ID of the one meant`;
+  trail.push(`name: ${message}`);
+  return { status: 'ambiguous', ids: [], notes: [message], candidates: shown.map((t) => candidate(target, t, `its name begins with "${name}"`)) };
 }
 
 /**

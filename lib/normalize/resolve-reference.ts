@@ -14,7 +14,7 @@ import type { Candidate, ReferenceStatus, Resolution, TacticReading } from './no
 export type { Resolution } from './normalize-types.js';
 import { parseReference, type ReferencePart } from './parse-reference.js';
 import { readTactic, readTacticPair, readWrittenTactics, tacticIdAndNameWarning, tacticPairConflict, type TacticPairConflict } from './read-tactic.js';
-import { nameForms, namesCutShort } from './name-forms.js';
+import { nameForms, namesCutShort, nameWords } from './name-forms.js';
 import { objectKind } from './resolve-attack-object.js';
 import { spacedName } from './spaced-names.js';
 import { tacticShortname } from './tactic-names.js';
@@ -1157,7 +1157,7 @@ const CUT_SHORT_MOST = 12;
  */
 function resolveBareName(name: string, tactics: readonly TacticShortname[], context: ResolveContext, trail: string[], similarNames: boolean): Outcome {
   const outcome = resolveName(name, tactics, context, trail, similarNames);
-  if (outcome.status === 'name' && outcome.ids.length === 1) return formerParentName(name, outcome.ids[0]!, context, trail) ?? outcome;
+  if ((outcome.status === 'name' || outcome.status === 'fuzzy') && outcome.ids.length === 1) return formerParentName(name, outcome.ids[0]!, context, trail) ?? outcome;
   if (outcome.status === 'unknown' && similarNames) return cutShortName(name, tactics, context, trail) ?? outcome;
   return outcome;
 }
@@ -1167,11 +1167,12 @@ function formerParentName(name: string, id: TechniqueId, context: ResolveContext
   const { target } = context;
   const sub = target.technique(id);
   const parent = sub?.parent ? target.technique(sub.parent) : undefined;
-  if (!sub || !parent) return undefined;
+  // `Scheduled Task/Job: Scheduled Task` says which.
+  if (!sub || !parent || nameWords(name).join(' ').includes(nameWords(parent.name).join(' '))) return undefined;
   for (const index of olderReleases(context)) {
-    if (!index.techniquesByName(name).some((t) => t.id === parent.id && !t.revoked)) continue;
+    if (!index.techniquesByName(sub.name).some((t) => t.id === parent.id && !t.revoked)) continue;
     const message =
-      `"${name}" is ${describe(target, sub)} by its exact name, and was the name of ${parent.id} itself (now ${parent.name}) in ATT&CK ${index.release}: ` +
+      `"${name}" is ${describe(target, sub)} by ${nameKey(name) === nameKey(sub.name) ? 'its exact name' : `its name "${sub.name}"`}, and "${sub.name}" was the name of ${parent.id} itself (now ${parent.name}) in ATT&CK ${index.release}: ` +
       `write the ID of the one meant (${parent.id} or ${sub.id})`;
     trail.push(`name: ${message}`);
     return {

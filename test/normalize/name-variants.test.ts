@@ -244,6 +244,11 @@ describe('names as people write them: the readings are said', () => {
     expect(alone.candidates.map((c) => c.id)).to.deep.equal(['T1053', 'T1053.005']);
     expect(alone.note).to.match(/was the name of T1053 itself \(now Scheduled Task\/Job\) in ATT&CK 6\.3/);
     expect(resolveReferenceWarnings({ raw: 'Scheduled Task (T1053.005)' }, context).resolution.ids).to.deep.equal(['T1053.005']);
+    // In another form or misspelt, alike; with its parent's name written, the sub-technique.
+    for (const raw of ['Scheduled Tasks', 'Scheduled Tsak']) {
+      expect(resolveReferenceWarnings({ raw }, context).resolution.candidates.map((c) => c.id), raw).to.deep.equal(['T1053', 'T1053.005']);
+    }
+    expect(resolveReferenceWarnings({ raw: 'Scheduled Task / Job: Scheduled Task' }, context).resolution.ids).to.deep.equal(['T1053.005']);
     // A sub-technique's name that never was its parent's is read as before.
     expect(resolveReferenceWarnings({ raw: 'LSASS Memory' }, context).resolution.ids).to.deep.equal(['T1003.001']);
   });

@@ -1151,38 +1151,37 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
 const CUT_SHORT_MOST = 12;
 
 /**
- * Resolve a name written alone, as `resolveName` does, then doubt what a name alone cannot tell: a sub-technique's exact
- * name that was its parent's own name in an older release (`Scheduled Task`: T1053.005, and T1053 until ATT&CK 7), and a
- * name cut short (`Spearphishing`, `Command and Scripting`), which are ambiguous with their candidates, never read.
+ * Resolve a name written alone, as `resolveName` does, then say what a name alone cannot tell: a sub-technique's name
+ * that was its parent's own name in an older release (`Scheduled Task`: T1053.005, and T1053 until ATT&CK 7) is read as
+ * today's and noted; a name cut short (`Spearphishing`, `Command and Scripting`) is ambiguous with its candidates, never read.
  */
 function resolveBareName(name: string, tactics: readonly TacticShortname[], context: ResolveContext, trail: string[], similarNames: boolean): Outcome {
   const outcome = resolveName(name, tactics, context, trail, similarNames);
-  if ((outcome.status === 'name' || outcome.status === 'fuzzy') && outcome.ids.length === 1) return formerParentName(name, outcome.ids[0]!, context, trail) ?? outcome;
+  if ((outcome.status === 'name' || outcome.status === 'fuzzy') && outcome.ids.length === 1) return formerParentName(name, outcome, context, trail);
   if (outcome.status === 'unknown' && similarNames) return cutShortName(name, tactics, context, trail) ?? outcome;
   return outcome;
 }
 
-/** `Scheduled Task` alone: T1053.005's name, and T1053's own before ATT&CK 7; both are candidates, neither is read. */
-function formerParentName(name: string, id: TechniqueId, context: ResolveContext, trail: string[]): Outcome | undefined {
+/**
+ * `Scheduled Task` alone: T1053.005's name, and T1053's own before ATT&CK 7. The name as ATT&CK writes it today is the
+ * one obvious reading (the old T1053's content is what T1053.005 holds), so it is read, and the note says what an older
+ * report may have meant; a release stated for the report (`attack_version`) reads it as that release did.
+ */
+function formerParentName(name: string, outcome: Outcome, context: ResolveContext, trail: string[]): Outcome {
   const { target } = context;
-  const sub = target.technique(id);
+  const sub = target.technique(outcome.ids[0]!);
   const parent = sub?.parent ? target.technique(sub.parent) : undefined;
   // `Scheduled Task/Job: Scheduled Task` says which.
-  if (!sub || !parent || nameWords(name).join(' ').includes(nameWords(parent.name).join(' '))) return undefined;
+  if (!sub || !parent || nameWords(name).join(' ').includes(nameWords(parent.name).join(' '))) return outcome;
   for (const index of olderReleases(context)) {
     if (!index.techniquesByName(sub.name).some((t) => t.id === parent.id && !t.revoked)) continue;
     const message =
-      `"${name}" is ${describe(target, sub)} by ${nameKey(name) === nameKey(sub.name) ? 'its exact name' : `its name "${sub.name}"`}, and "${sub.name}" was the name of ${parent.id} itself (now ${parent.name}) in ATT&CK ${index.release}: ` +
-      `write the ID of the one meant (${parent.id} or ${sub.id})`;
+      `"${sub.name}" was the name of ${parent.id} itself (now ${parent.name}) in ATT&CK ${index.release}: ` +
+      `if the report is that old and means ${parent.id}, write ${parent.id}`;
     trail.push(`name: ${message}`);
-    return {
-      status: 'ambiguous',
-      ids: [],
-      notes: [message],
-      candidates: [candidate(target, parent, `its name in ATT&CK ${index.release}`), candidate(target, sub, 'its exact name')],
-    };
+    return { ...outcome, notes: [...outcome.notes, message] };
   }
-  return undefined;
+  return outcome;
 }
 
 /** `Spearphishing` alone: the beginning of several techniques' names, each a candidate (those of the tactics written, if any). */

@@ -635,8 +635,7 @@ describe('extractReport', () => {
       const refs = extractReport(text, { target: loadRelease('18.1'), history: () => [loadRelease('6.3')] }).references;
       expect(refs.map((ref) => [ref.line, ref.raw, ref.tactics, ref.resolution?.status, ref.resolution?.ids])).to.deep.equal([
         [1, 'Registry Run Keys', ['Persistence'], 'fuzzy', ['T1547.001']],
-        // T1053.005's name in the plural, and T1053's own name before ATT&CK 7 (6.3): both are candidates, none is read.
-        [1, 'Scheduled Tasks', ['Persistence'], 'ambiguous', []],
+        [1, 'Scheduled Tasks', ['Persistence'], 'fuzzy', ['T1053.005']],
         [2, 'Startup Folders', ['Privilege Escalation'], 'fuzzy', ['T1547.001']],
       ]);
       expect(refs[0]!.resolution?.warnings[0]).to.equal('read by name from the list item "Persistence: Registry Run Keys, Scheduled Tasks", no ID written: check that it is the technique meant');
@@ -692,7 +691,7 @@ describe('extractReport', () => {
         [2, 'Credential Dumping', ['Credential Access'], 'renamed', ['T1003'],
           'read by name from the heading "Credential Access: Credential Dumping", no ID written: "Credential Dumping" is T1003 OS Credential Dumping, by its name in ATT&CK 6.3 (T1003); check that it is the technique meant'],
         // T1053.005's name, and T1053's own in 6.3 (the cheat-sheet is older than ATT&CK 7): both are candidates, none is read.
-        [4, 'Scheduled Task', ['Persistence'], 'ambiguous', [], 'read by name from the heading "Persistence: Scheduled Task", no ID written: check that it is the technique meant'],
+        [4, 'Scheduled Task', ['Persistence'], 'name', ['T1053.005'], 'read by name from the heading "Persistence: Scheduled Task", no ID written: check that it is the technique meant'],
         [5, 'Mshta', ['Execution'], 'name', ['T1218.005'], 'read by name from the heading "Execution: Mshta", no ID written: check that it is the technique meant'],
       ]);
     });

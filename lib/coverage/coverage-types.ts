@@ -213,6 +213,11 @@ export interface CoverageInput {
   unstatedIcs?: CoverageProblem;
   /** A layer's name, which the notes about it give beside its file (`layerLabel`). */
   layerName?: string;
+  /**
+   * A threat layer's campaigns or ATT&CK objects, as its metadata records them (`heldObjects`: one for a campaign's
+   * layer, several for an aggregate); absent when it records none.
+   */
+  holds?: string[];
   /** The ATT&CK release a layer states (`versions.attack`, as written); absent when it states none. */
   attackVersion?: string;
   /** The release a layer's platform filter was chosen in, when the layer states none (`filterRelease`: format 2.0/2.1). */

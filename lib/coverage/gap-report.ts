@@ -43,6 +43,8 @@ export interface GapReportData {
   outsideView?: OutsideViewRanking;
   formulas: Record<string, string>;
   threats: GapReview['threats'];
+  /** Threat inputs left out of the review (an aggregate of others given too), with why. */
+  threatLeftOut?: GapReview['threatLeftOut'];
   /** The platforms of the threat as a whole. */
   platforms: string[];
   tactics: TacticSummary[];
@@ -424,6 +426,7 @@ export function formatGapReportMarkdown(review: GapReportData): string {
       'or when it is covered only through some of its sub-techniques (partial).',
     '',
     `- Threat: ${review.threats.map((t) => `${text(t.name)} (${text(t.kind)}${t.file ? ` ${markdownCode(t.file)}` : ''}, ${text(t.techniques)} techniques, ${text(t.platforms?.join(', ') ?? 'all platforms')})`).join('; ') || 'none'}`,
+    ...(review.threatLeftOut ?? []).map((t) => `- Threat left out: ${text(t.name)} (layer ${markdownCode(t.file)}): ${message(t.why)}`),
     `- Coverage: ${review.inputs.filter((input) => !input.side).map(inputLine).join('; ') || 'none'}`,
     ...(review.logSources
       ? [`- Log sources collected: ${markdownCode(review.logSources.file)}: ${text(collectedLogSourceTexts(review.logSources).join(', ') || 'none')}`]
@@ -641,6 +644,7 @@ function csvSectionRows(review: GapReportData): Record<string, string | number>[
   for (const threat of review.threats) {
     rows.push({ section: 'threat', name: threat.name, note: `${threat.kind}${threat.file ? ` ${threat.file}` : ''}, ${threat.techniques} techniques`, platforms: threat.platforms?.join(';') ?? '' });
   }
+  for (const threat of review.threatLeftOut ?? []) rows.push({ section: 'threat', name: threat.name, status: 'left out', note: `layer ${threat.file}: ${threat.why}` });
   for (const input of review.inputs) {
     const { items, rules, ignored, invalid } = input.counts;
     rows.push({ section: 'input', name: input.source, status: input.side ? `${input.side} ${input.kind}` : input.kind, times: items, note: `${rules} read + ${ignored} ignored + ${invalid} invalid` });
@@ -695,6 +699,7 @@ export function gapJson(review: GapReview): GapReportData {
     formulas: { ...GAP_FORMULAS, priority: priorityFormula(review.outsideView) },
     outsideView: review.outsideView,
     threats: review.threats,
+    ...(review.threatLeftOut ? { threatLeftOut: review.threatLeftOut } : {}),
     platforms: review.platforms,
     tactics: review.tactics,
     rows: review.rows.map((row) => ({ ...row, gap: review.gaps.includes(row) })),

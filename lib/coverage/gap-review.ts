@@ -18,6 +18,7 @@ import { attackMajor } from '../layer/layer-format.js';
 import { everyPlatformSource, everyPlatformWhose, unlistedPlatformNames, type ReleaseList } from '../layer/platform-visibility.js';
 import { fetchCommand } from '../attack/release-files.js';
 import type { CollectedLogSources } from './read-log-sources.js';
+import type { ThreatLeftOut } from './threat-aggregates.js';
 import { testsOnPlatforms, type PlacedAtomicTests, type RowTest } from './atomic-tests.js';
 
 /**
@@ -269,6 +270,8 @@ export interface GapReview {
   outsideView: OutsideViewRanking;
   /** Each threat source by the name the report shows it under (`name`), and, for a layer shown by its name, its file. */
   threats: { name: string; kind: string; file?: string; techniques: number; platforms?: string[] }[];
+  /** Threat inputs given but left out (an aggregate of others given too, `leaveOutAggregates`): each with why. */
+  threatLeftOut?: { name: string; file: string; why: string }[];
   /** The platforms of all threat sources together (every platform of the release when some source names none). */
   platforms: string[];
   rows: GapRow[];
@@ -965,6 +968,8 @@ export interface ReviewOptions {
   logSources?: CollectedLogSources;
   /** Atomic Red Team tests placed on the release (`placeAtomicTests`): listed per row on its platforms. */
   tests?: PlacedAtomicTests;
+  /** Threat layers left out of the review (`ThreatInputs.aggregatesLeftOut`): listed with the threat's inputs. */
+  threatLeftOut?: readonly ThreatLeftOut[];
 }
 
 /** Compare threat with coverage: every threat technique ranked by priority, the gaps, and a per-tactic summary. */
@@ -1139,6 +1144,9 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
       techniques: t.techniques.length,
       ...(t.platforms ? { platforms: t.platforms } : {}),
     })),
+    ...(options.threatLeftOut?.length
+      ? { threatLeftOut: options.threatLeftOut.map(({ input, why }) => ({ name: input.layerName ?? input.source, file: input.source, why })) }
+      : {}),
     platforms,
     rows,
     gaps,

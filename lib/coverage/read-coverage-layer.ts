@@ -18,6 +18,7 @@
  * legend labels `Visibility score N: …`) is kept as visibility, never coverage, as a DeTT&CT file's is (read-dettect.ts):
  * the entry is ignored as a rule and the review reports the score beside the technique.
  */
+import { heldObjects } from './threat-aggregates.js';
 import type { LineCounter } from 'yaml';
 import { InputError, UsageError } from '../errors.js';
 import { parseJsonRepairingLayers } from '../input-kind.js';
@@ -312,8 +313,10 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     const attackVersion = isJsonObject(versions) && (typeof versions['attack'] === 'string' || typeof versions['attack'] === 'number') ? String(versions['attack']) : undefined;
     const hidesPreAttack = stagesHidePreAttack(layer);
     const era = attackVersion ? undefined : filterRelease(layer);
+    const holds = options.role === 'threat' ? heldObjects(fields['metadata']) : undefined;
     return {
       ...input,
+      ...(holds ? { holds } : {}),
       ...(platforms.size ? { platforms: [...platforms] } : {}),
       ...(domain ? { domain } : {}),
       ...(unstatedIcs ? { unstatedIcs } : {}),

@@ -22,6 +22,7 @@ import { parseDatadogRules } from './read-datadog-rules.js';
 import { holdsSublimeRule, holdsYamlRule, looksLikeKqlMarkdownFile, looksLikePantherPython, looksLikeRule, looksLikeSuricataFile, readRuleFolder } from './read-rule-folder.js';
 import { assertCoverageDomain, threatDomain, type ReviewDomain } from './review-domain.js';
 import { firstElided } from '../short-list.js';
+import { leaveOutAggregates, type ThreatLeftOut } from './threat-aggregates.js';
 
 /** A file's text, and its parsed value when it is JSON: read once, for the reader of its kind to use. */
 interface ReadFile {
@@ -93,6 +94,8 @@ export interface ThreatInputs {
   domain: ReviewDomain;
   /** Files found in a folder given that are no threat input (invalid JSON, an Atomic Red Team layer, a broken campaign), left out: why, naming the file. */
   leftOut: string[];
+  /** Aggregate layers left out because the run gives what they aggregate too (`leaveOutAggregates`): not in `layers`. */
+  aggregatesLeftOut: ThreatLeftOut[];
 }
 
 /**
@@ -101,6 +104,8 @@ export interface ThreatInputs {
  * Layers are read first: a campaign that names no domain is read in `input.domain`, else in the layers' domain (the
  * one they state, else ics-attack when each layer holds ICS IDs alone: `ReviewDomain.basis` `technique-ids`).
  * `input.scale`: the scores that weigh 0 and 1 in every threat layer, over each layer's gradient.
+ * A layer whose metadata says it aggregates campaigns or objects every one of which another input holds is left out
+ * (`aggregatesLeftOut`), since it would count their techniques twice.
  * @throws InputError when the inputs state different domains; UsageError when `input.domain` disagrees with one.
  */
 export function readThreatInputs(
@@ -145,7 +150,9 @@ export function readThreatInputs(
   const domain = threatDomain([...stated, ...campaigns.map((campaign) => ({ domain: campaign.attack.domain, source: campaign.file }))], input.domain, ics);
   // Said in the repair's words where the layers' IDs chose the domain and no campaign stated another.
   if (fromLayers.basis === 'technique-ids' && domain.domain === fromLayers.domain) for (const layer of unstatedLayers) layer.problems.unshift(layer.unstatedIcs!);
-  return { campaigns, layers, domain, leftOut: files.leftOut };
+  // An aggregate layer given beside the campaigns it was made from would count each of their techniques twice.
+  const aggregates = leaveOutAggregates(campaigns, layers);
+  return { campaigns, layers: aggregates.layers, domain, leftOut: files.leftOut, aggregatesLeftOut: aggregates.leftOut };
 }
 
 // Rule files whose extension or name no other input shares: Wazuh rules, YARA-L rules, an Elastic rule, a KQL query, Splunk saved searches.

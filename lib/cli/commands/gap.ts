@@ -164,6 +164,7 @@ export function handler(context: CliContext) {
       detection,
       logSources,
       ...(tests ? { tests } : {}),
+      threatLeftOut: threat.aggregatesLeftOut,
     });
     // A file of a --threat folder that is no threat input is named in the report's notes with why it was left out.
     review.notes.unshift(...threat.leftOut.map((line) => `left out of the threat: ${line}`));
@@ -189,6 +190,7 @@ export function handler(context: CliContext) {
       if (more > 0) note(context, args, `${source}: ${more} more problem${more === 1 ? '' : 's'}, listed in ${files.at(-1)![0]}`);
     }
     for (const problem of logSources?.input.problems ?? []) note(context, args, problemLine(problem));
+    for (const { line } of threat.aggregatesLeftOut) note(context, args, line);
     for (const text of review.notes) note(context, args, text);
     // A campaign's report: that names none of its sources leaves the review as it is; it is said, as render and normalize say it.
     for (const line of unknownReportLines(threat.campaigns)) note(context, args, `warning: ${line}`);

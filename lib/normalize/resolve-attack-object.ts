@@ -5,6 +5,7 @@ import type { AttackLibrary } from '../attack/load.js';
 import { DOMAINS, type ActorRecord, type Domain, type StixId, type TechniqueId, type TechniqueRecord } from '../attack/types.js';
 import { AttackDataError, AttackLayersError, AttackObjectError } from '../errors.js';
 import { editDistance } from '../name-distance.js';
+import { fullName } from './resolve-reference.js';
 
 /** The kinds of ATT&CK object that use techniques, as `--type` and `--all` name them. */
 export const ATTACK_OBJECT_KINDS = ['group', 'software', 'campaign'] as const;
@@ -83,7 +84,7 @@ export function resolveAttackObject(index: AttackIndex, query: string, options: 
   const fitting = all.filter((object) => !types || types.includes(object.type));
   const what = options.kind ?? 'group, software or campaign';
   if (!fitting.length && stixId) {
-    const other = byStixId && !('aliases' in byStixId) ? `the STIX id of ${'shortname' in byStixId ? 'the tactic' : 'the technique'} ${byStixId.id} ${byStixId.name}` : undefined;
+    const other = byStixId && !('aliases' in byStixId) ? `the STIX id of ${'shortname' in byStixId ? `the tactic ${byStixId.id} ${byStixId.name}` : `the technique ${byStixId.id} ${fullName(index, byStixId)}`}` : undefined;
     throw new AttackObjectError(
       query,
       all.map(describeObject),
@@ -261,7 +262,7 @@ function techniqueOrTactic(index: AttackIndex, query: string): string | undefine
   const id = canonicalTechniqueId(query);
   if (id) {
     const technique = index.technique(id as TechniqueId);
-    return technique ? `the technique ${id} ${technique.name} (\`attack-layers technique ${id}\` shows it)` : `a technique ID (\`attack-layers technique ${id}\` looks it up)`;
+    return technique ? `the technique ${id} ${fullName(index, technique)} (\`attack-layers technique ${id}\` shows it)` : `a technique ID (\`attack-layers technique ${id}\` looks it up)`;
   }
   const tactic = /^\s*TA\d{4}\s*$/i.test(query) ? index.tactic(query.trim()) : undefined;
   return tactic ? `the tactic ${tactic.id} ${tactic.name}` : undefined;
@@ -412,13 +413,14 @@ export interface CurrentTechnique {
 
 /** Follow a technique named by a relationship to the current one: revoked ones to their replacement; deprecated ones to none. */
 export function currentTechnique(record: TechniqueRecord, index: AttackIndex): CurrentTechnique {
-  const named = `${record.id} ${record.name}`;
+  // A sub-technique with its parent's name, as normalize and technique name it (T1566.001 Phishing: Spearphishing Attachment).
+  const named = `${record.id} ${fullName(index, record)}`;
   if (record.deprecated) return { note: `${named} is deprecated in ATT&CK ${index.release}; left out` };
   if (!record.revoked) return { technique: record };
   const final = index.revocationChain(record.id).final;
   if (!final) return { note: `${named} is revoked in ATT&CK ${index.release} with no replacement recorded; left out` };
   if (final.deprecated) return { note: `${named} was revoked by ${final.id}, which is deprecated in ATT&CK ${index.release}; left out` };
-  return { technique: final, note: `${named} was revoked by ${final.id} ${final.name}; shown as ${final.id}` };
+  return { technique: final, note: `${named} was revoked by ${final.id} ${fullName(index, final)}; shown as ${final.id}` };
 }
 
 /** The current techniques an object uses, each with the IDs ATT&CK's relationships name, and what was left out. */

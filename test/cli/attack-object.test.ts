@@ -88,7 +88,9 @@ describe('attack-layers attack-object', () => {
     const asked: Array<[argv: string[], said: string]> = [
       [['attack-object', 'T1059'], '"T1059" is the technique T1059 Command and Scripting Interpreter (`attack-layers technique T1059` shows it), not a group, software or campaign'],
       [['attack-object', 'ta0001'], '"ta0001" is the tactic TA0001 Initial Access, not a group, software or campaign'],
-      [['attack-object', 'T1059.001', '--type', 'group'], '"T1059.001" is the technique T1059.001 PowerShell (`attack-layers technique T1059.001` shows it), not a group'],
+      // A sub-technique with its parent, as normalize names it ("T1566.001 Spearphishing Attachment" lost the parent).
+      [['attack-object', 'T1059.001', '--type', 'group'], '"T1059.001" is the technique T1059.001 Command and Scripting Interpreter: PowerShell (`attack-layers technique T1059.001` shows it), not a group'],
+      [['attack-object', 'T1566.001'], '"T1566.001" is the technique T1566.001 Phishing: Spearphishing Attachment (`attack-layers technique T1566.001` shows it), not a group, software or campaign'],
       [['compare', 'campaigns/apt32-covid19-wuhan.yaml', '--with', 'T9999'], '"T9999" is a technique ID (`attack-layers technique T9999` looks it up), not a group, software or campaign'],
     ];
     for (const [argv, said] of asked) {

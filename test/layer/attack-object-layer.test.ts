@@ -168,7 +168,7 @@ describe('renderAttackObjectLayer', () => {
       const entry = layer.techniques!.find((e) => e.techniqueID === 'T1566.001')!;
       expect(entry.comment).to.equal(
         'Fixture Group has sent `invoice.doc` attachments. | Fixture Group has used spearphishing attachments. ' +
-          '[T1193 Spearphishing Attachment was revoked by T1566.001 Spearphishing Attachment; shown as T1566.001]',
+          '[T1193 Spearphishing Attachment was revoked by T1566.001 Phishing: Spearphishing Attachment; shown as T1566.001]',
       );
       expect(entry.links).to.deep.equal([
         { label: 'Report B', url: 'https://example.com/report-b' },

@@ -98,6 +98,10 @@ describe('resolveAttackObject', () => {
     expect(thrown(() => resolveAttackObject(loadRelease('18.1'), 'attack-pattern--7385dfaf-6886-4229-9ecd-6fd678040830')).message).to.include(
       'is the STIX id of the technique T1059 Command and Scripting Interpreter; name a group',
     );
+    // A sub-technique's, with its parent's name as `technique` and normalize give it.
+    expect(thrown(() => resolveAttackObject(loadRelease('18.1'), 'attack-pattern--2e34237d-8574-43f6-aace-ae2915de8597')).message).to.include(
+      'is the STIX id of the technique T1566.001 Phishing: Spearphishing Attachment; name a group',
+    );
     expect(thrown(() => resolveAttackObject(loadRelease('18.1'), 'intrusion-set--00000000-0000-4000-8000-000000000000')).message).to.include(
       'a STIX id that no object of ATT&CK enterprise-attack 18.1 has',
     );
@@ -248,7 +252,7 @@ describe('currentTechnique and objectTechniques', () => {
     const current = (id: string) => currentTechnique(index.technique(id)!, index);
     expect(current('T1566.001')).to.deep.equal({ technique: index.technique('T1566.001') });
     expect(current('T1193').technique?.id).to.equal('T1566.001');
-    expect(current('T1193').note).to.equal('T1193 Spearphishing Attachment was revoked by T1566.001 Spearphishing Attachment; shown as T1566.001');
+    expect(current('T1193').note).to.equal('T1193 Spearphishing Attachment was revoked by T1566.001 Phishing: Spearphishing Attachment; shown as T1566.001');
     expect(current('T1064')).to.deep.equal({ note: 'T1064 Scripting is deprecated in ATT&CK 0.2; left out' });
     expect(current('T1099')).to.deep.equal({ note: 'T1099 Timestomp is revoked in ATT&CK 0.2 with no replacement recorded; left out' });
   });

@@ -150,6 +150,11 @@ export interface MatrixModel {
    * them and leaves them out of its own export; so does this one, and says so.
    */
   bare: string[];
+  /**
+   * How many entries only set `showSubtechniques` (no score, colour, comment, link or metadata): a parent drawn
+   * expanded, as `combine`, DeTT&CT and Navigator write one for each parent of an annotated sub-technique. Not in `rows`.
+   */
+  layoutOnly: number;
   /** Annotated entries, highest score first, then by technique ID and tactic. */
   rows: TableRow[];
   metadata: LayerMetadata[];
@@ -383,6 +388,7 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
     disabledTactics,
     notDrawn,
     bare: entries.filter((entry) => !isAnnotated(entry) && entry.showSubtechniques !== true).map((entry) => entry.techniqueID),
+    layoutOnly: entries.filter((entry) => !isAnnotated(entry) && entry.showSubtechniques === true).length,
     rows,
     metadata: layer.metadata ?? [],
     links: layer.links ?? [],

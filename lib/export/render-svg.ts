@@ -84,6 +84,12 @@ export function aggregateText(model: Pick<MatrixModel, 'aggregate'>): string | u
   return `${model.aggregate.function}${model.aggregate.countUnscored ? ', unscored counted as 0' : ''}`;
 }
 
+/** The entries the count of annotated ones leaves out, that only expand a parent (`MatrixModel.layoutOnly`), in a clause. */
+function layoutOnlyText(count: number): string {
+  if (!count) return '';
+  return count === 1 ? ', and 1 that only expands its sub-techniques' : `, and ${count} that only expand their sub-techniques`;
+}
+
 /** `ATT&CK enterprise-attack 18.1 · platforms: Windows · ...`: what the picture shows, in one line. */
 export function summaryLine(model: MatrixModel): string {
   const declared = model.declaredAttack && model.declaredAttack !== model.release.split('.')[0] ? ` (layer made for ${model.declaredAttack})` : '';
@@ -91,7 +97,7 @@ export function summaryLine(model: MatrixModel): string {
   return [
     `ATT&CK ${model.domain} ${model.release}${declared}`,
     `platforms: ${model.platforms ? model.platforms.join(', ') || 'none' : 'all'}`,
-    `${model.rows.length} annotated technique entr${model.rows.length === 1 ? 'y' : 'ies'}, ${scored} scored`,
+    `${model.rows.length} annotated technique entr${model.rows.length === 1 ? 'y' : 'ies'}, ${scored} scored${layoutOnlyText(model.layoutOnly)}`,
     model.aggregate ? `aggregate scores: ${aggregateText(model)}` : undefined,
     model.subtechniques === 'layer' ? undefined : `sub-techniques: ${model.subtechniques}`,
   ]

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { parseCsv } from '../../lib/coverage/parse-csv.js';
 import { matrixModel } from '../../lib/export/matrix-model.js';
+import { summaryLine } from '../../lib/export/render-svg.js';
+import { combineLayers } from '../../lib/layer/combine-layers.js';
 import { LAYER_TABLE_HEADER, renderCsv, renderMarkdown } from '../../lib/export/render-table.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { loadRelease, repoRoot } from '../helpers/attack.js';
@@ -61,5 +63,26 @@ describe('renderCsv and renderMarkdown', () => {
     const markdown = renderMarkdown(matrixModel(layer, index));
     expect(markdown.startsWith(`# ${layer.name}\n`)).to.equal(true);
     expect(markdown).to.contain(`> ${layer.description!.split('\n')[0]}`);
+  });
+});
+
+// A combined layer said "38 annotated technique entries, 38 scored" of its 46 entries: the 8 that only set
+// showSubtechniques on a parent, as combine writes one for each parent of an annotated sub-technique, went unsaid.
+describe('summaryLine: entries that only expand a parent', () => {
+  const index = loadRelease('18.1');
+  it('counts them apart from the annotated entries, in one clause (combine union of the two campaign layers)', () => {
+    const names = ['apt32-covid19-wuhan.layer.json', 'temp-periscope-cambodia-2018.layer.json'];
+    const { layer } = combineLayers(names.map((name) => ({ layer: readLayer(name), source: `layers/${name}` })), { op: 'union', index });
+    const layoutOnly = layer.techniques!.filter((entry) => Object.keys(entry).every((key) => ['techniqueID', 'tactic', 'showSubtechniques'].includes(key)));
+    expect([layer.techniques!.length, layoutOnly.length]).to.deep.equal([46, 8]);
+    expect(summaryLine(matrixModel(layer, index))).to.equal(
+      'ATT&CK enterprise-attack 18.1 · platforms: all · 38 annotated technique entries, 38 scored, and 8 that only expand their sub-techniques',
+    );
+  });
+
+  it('says nothing more of a layer without such entries, and names one alone', () => {
+    const one = { name: 'one', domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1566.001', score: 1 }, { techniqueID: 'T1566', showSubtechniques: true }] } as NavigatorLayer;
+    expect(summaryLine(matrixModel(one, index))).to.contain('1 annotated technique entry, 1 scored, and 1 that only expands its sub-techniques');
+    expect(summaryLine(matrixModel({ ...one, techniques: [one.techniques![0]!] }, index))).to.match(/1 scored$/);
   });
 });

@@ -1,5 +1,6 @@
 import type { Domain } from '../attack/types.js';
 import type { FilterRelease } from '../layer/layer-format.js';
+import type { SigmaLogsource } from './sigma-log-sources.js';
 
 /**
  * Where a coverage rule came from: a Sigma rule, a Splunk detection, a Sentinel rule, an Elastic rule, a Wazuh rule, a
@@ -87,6 +88,11 @@ export interface CoverageRule {
    */
   platforms?: string[];
   dataSources?: string[];
+  /**
+   * A Sigma rule's own words, for proposing it from a rules library (`gap --rules-library`): its `status` and `level`
+   * as written (lower case) and each `logsource` of it (a collection's documents each one).
+   */
+  sigma?: { status?: string; level?: string; logsources: SigmaLogsource[] };
   comment?: string;
   /** Every rule a layer entry names, when it names more than one (its generator writes one metadata item or link per rule; `name` shows the first few). */
   names?: string[];

@@ -8,6 +8,7 @@ import { GAP_FORMULAS, parentOnlyText, priorityFormula, subtechniqueMeanText, vi
 import { compareText } from '../compare-text.js';
 import type { CollectedLogSources } from './read-log-sources.js';
 import { testsText, testVia } from './atomic-tests.js';
+import { libraryCell, libraryText } from './gap-library.js';
 import { onPlatformsText, platformList } from './stated-platforms.js';
 
 const RULES_IN_COMMENT = 10;
@@ -113,6 +114,9 @@ const GAP_SCORE_SCALE = 100;
 /** A gap of PRE-ATT&CK's tactics only (`preAttack`), as its comment says it. */
 const OUTSIDE_VIEW_TEXT = 'outside view: Reconnaissance or Resource Development only, before the compromise, which ATT&CK says mostly takes place outside the visibility of the target organization';
 
+/** How many library rules a gap's metadata names (the JSON report lists every one). */
+const LIBRARY_SHOWN = 5;
+
 /** How many Atomic Red Team tests a gap's comment names (its metadata lists every one). */
 const TESTS_SHOWN = 5;
 const gapScore = (priority: number): number => Math.round(priority * GAP_SCORE_SCALE * 10) / 10;
@@ -144,6 +148,8 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
       // Atomic Red Team tests to exercise a rule written for it (--tests): `tests: none on its platforms` says there is none to run.
       ...(row.tests ? [`Atomic Red Team ${testsText(row.tests, { shown: TESTS_SHOWN })}`] : []),
       ...(row.preAttack ? [OUTSIDE_VIEW_TEXT] : []),
+      // Public rules not run (--rules-library): where to start; the JSON report lists every one.
+      ...(row.library ? [`rules library, not run: ${libraryText(row.library)}`] : []),
       ...detectionLines(row.detection),
     ].join('\n');
     const metadata: LayerMetadata[] = [
@@ -160,6 +166,9 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
       ...ruleLines(row.parentRules ?? []).map((rule) => ({ name: 'parent rule, not counted', value: rule })),
       ...(row.visibility ?? []).map((entry) => ({ name: 'visibility, not counted', value: visibilityText([entry]) })),
       ...(row.tests ?? []).map((test) => ({ name: 'atomic test', value: `${test.name}${test.guid ? ` [${test.guid}]` : ''}${test.via ? ` (${testVia(test)})` : ''}` })),
+      // The first few library rules, the rest counted: Navigator shows every metadata item in the cell's tooltip.
+      ...(row.library ?? []).slice(0, LIBRARY_SHOWN).map((rule) => ({ name: 'library rule', value: libraryCell(rule) })),
+      ...(row.library && row.library.length > LIBRARY_SHOWN ? [{ name: 'library rules', value: `and ${row.library.length - LIBRARY_SHOWN} more (listed in the JSON report)` }] : []),
     ];
     const links = detectionLinks(row.detection);
     const technique = index.technique(row.id)!;

@@ -6,6 +6,7 @@ import { GAP_FORMULAS, parentOnlyText, priorityFormula, type OutsideViewRanking,
 import { compareText } from '../compare-text.js';
 import { firstFew } from '../short-list.js';
 import { testsText, testVia, type RowTest } from './atomic-tests.js';
+import { libraryCell, libraryText } from './gap-library.js';
 import { NO_PLATFORM_TEXT, onPlatformsText, platformList, statesNoPlatform } from './stated-platforms.js';
 
 /** Unresolved references of one kind, counted, with where they were seen. */
@@ -58,6 +59,8 @@ export interface GapReportData {
   logSources?: GapReview['logSources'];
   /** The Atomic Red Team tests given (`gap --tests`), and the gaps with and without one. */
   tests?: GapReview['tests'];
+  /** The rules library given (`gap --rules-library`): its folders, rules read and the gaps it has rules for. */
+  library?: GapReview['library'];
   notes: string[];
 }
 
@@ -364,6 +367,8 @@ function gapBlock(row: GapReportData['rows'][number], rank: number): string[] {
     const part = !via ? '' : via.includes('.') ? ' (a sub-technique\'s test exercises it only in part)' : ' (a parent\'s test may not do this sub-technique: check what it runs)';
     lines.push('', `Atomic Red Team ${text(testsText(row.tests, { shown: TESTS_SHOWN }))}: run them to check the rule written for it${part}.`);
   }
+  // Public rules not run (--rules-library): where to start writing the rule; the JSON report lists every one.
+  if (row.library) lines.push('', `Rules library, not run: ${text(libraryText(row.library))}.`);
   if (!detection) return lines;
   lines.push('');
   if (!detection.strategies.length) lines.push('- No detection strategy in this release.');
@@ -434,6 +439,7 @@ export function formatGapReportMarkdown(review: GapReportData): string {
     ...(review.tests
       ? [`- Atomic Red Team tests: ${markdownCode(review.tests.source)}: ${plural(review.tests.tests, 'test')}; ${testsCountText(review.tests)}`]
       : []),
+    ...(review.library ? [`- Rules library (public rules not run, never counted as coverage): ${text(libraryCountText(review.library, gaps.length))}`] : []),
     `- ${review.rows.length} threat techniques, ${gaps.length} gaps${classCounts.length ? ` (${classCounts.join(', ')})` : ''}, ${review.rows.length - gaps.length} covered.`,
     ...startLines(gaps, review.logSources),
     ...review.notes.map((note) => `- Note: ${message(note)}`),
@@ -479,7 +485,7 @@ export function formatGapReportMarkdown(review: GapReportData): string {
           : 'each is ranked after the gaps of its priority that are not.'),
     );
   }
-  if (gaps.length && (review.detectionStrategies !== undefined || gaps.some((row) => row.otherPlatformRules.length || row.parentRules?.length || row.visibility?.length || row.tests?.length))) {
+  if (gaps.length && (review.detectionStrategies !== undefined || gaps.some((row) => row.otherPlatformRules.length || row.parentRules?.length || row.visibility?.length || row.tests?.length || row.library))) {
     lines.push('', '## What to build, gap by gap', '');
     gaps.forEach((row, i) => lines.push(...gapBlock(row, i + 1), ''));
     lines.pop();
@@ -574,13 +580,14 @@ export const GAP_TABLE_HEADER = [
   'visibility',
   'tests',
   'outside_view',
+  'library_rules',
 ] as const;
 
 /**
  * Columns the ranked table gained after the CSV report's layout was set: the CSV puts them after its other sections'
  * columns, last, so that a reader of the columns by position still reads the others where they were.
  */
-const CSV_LATER_COLUMNS: readonly string[] = ['subtechnique_coverage', 'visibility', 'tests', 'outside_view'];
+const CSV_LATER_COLUMNS: readonly string[] = ['subtechnique_coverage', 'visibility', 'tests', 'outside_view', 'library_rules'];
 
 /** The ranked rows of a gap report as table rows, one per threat technique, in the report's order. */
 export function gapTableRows(review: Pick<GapReportData, 'rows'>): (string | number)[][] {
@@ -613,8 +620,11 @@ export function gapTableRows(review: Pick<GapReportData, 'rows'>): (string | num
     row.tests?.map(testCell).join(';') ?? '',
     // Reconnaissance or Resource Development only: before the compromise, mostly outside the organisation's view.
     row.preAttack ? 'yes' : '',
+    // Public rules not run (--rules-library), every one, in the report's order; never coverage.
+    row.library?.map(libraryCell).join(';') ?? '',
   ]);
 }
+
 
 /** A test as a table cell names it: enough to find it in Atomic Red Team (Invoke-AtomicTest takes the GUID). */
 function testCell(test: RowTest): string {
@@ -630,6 +640,15 @@ function testsCountText(tests: { gapsWithTests: number; gapsWithRelatedOnly: num
   const total = tests.gapsWithTests + tests.gapsWithRelatedOnly + tests.gapsWithout;
   const related = tests.gapsWithRelatedOnly ? `${tests.gapsWithRelatedOnly} with only a sub-technique's or the parent's test, exercising them in part; ` : '';
   return `gaps with tests on their platforms: ${tests.gapsWithTests} of ${total} (${related}${tests.gapsWithout} without)`;
+}
+
+/** The rules library's line of a report: `sigma: 3,123 rules read, 2 run already (same id); rules for 25 of 30 gaps (12 buildable now)`. */
+export function libraryCountText(library: NonNullable<GapReview['library']>, gaps?: number): string {
+  const buildable = library.gapsBuildable === undefined ? '' : ` (${library.gapsBuildable} with a rule buildable now)`;
+  return (
+    `${library.sources.join(', ')}: ${plural(library.rules, 'rule')} with a technique${library.run ? `, ${library.run} left out as run already (a coverage rule has its id)` : ''}; ` +
+    `rules for ${library.gapsWithRules}${gaps === undefined ? '' : ` of ${gaps}`} gaps${buildable}`
+  );
 }
 
 /** The CSV report's columns beyond the ranked table's, for its other sections. */
@@ -653,6 +672,9 @@ function csvSectionRows(review: GapReportData): Record<string, string | number>[
   }
   if (review.tests) {
     rows.push({ section: 'tests', name: review.tests.source, times: review.tests.tests, note: testsCountText(review.tests) });
+  }
+  if (review.library) {
+    rows.push({ section: 'rules library', name: review.library.sources.join(';'), times: review.library.rules, note: libraryCountText(review.library, review.rows.filter((row) => row.gap).length) });
   }
   if (review.logSources) {
     rows.push({ section: 'log sources', name: review.logSources.file, times: review.logSources.names.length, note: collectedLogSourceTexts(review.logSources).join(';') });
@@ -709,6 +731,7 @@ export function gapJson(review: GapReview): GapReportData {
     ...(review.detectionStrategies !== undefined ? { detectionStrategies: review.detectionStrategies } : {}),
     ...(review.logSources ? { logSources: review.logSources } : {}),
     ...(review.tests ? { tests: review.tests } : {}),
+    ...(review.library ? { library: review.library } : {}),
     notes: [...review.notes, ...unstatedPlatformNote(review)],
   };
 }

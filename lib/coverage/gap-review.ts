@@ -20,6 +20,7 @@ import { fetchCommand } from '../attack/release-files.js';
 import type { CollectedLogSources } from './read-log-sources.js';
 import type { ThreatLeftOut } from './threat-aggregates.js';
 import { testsOnPlatforms, type PlacedAtomicTests, type RowTest } from './atomic-tests.js';
+import type { LibraryRule, LibrarySummary, RulesLibrary } from './gap-library.js';
 
 /**
  * Threat and coverage, and what the review makes of them.
@@ -223,6 +224,11 @@ export interface GapRow {
   preAttack?: true;
   /** For gaps, when the review had the release's detection model: what ATT&CK offers to close it. */
   detection?: GapDetection;
+  /**
+   * For gaps, with a rules library (`gap --rules-library`): its rules tagged with the technique on its platforms that
+   * the coverage does not run, buildable first (with a log sources file), then by status, level and file. Never coverage.
+   */
+  library?: LibraryRule[];
 }
 
 /** The coverage of a technique, threat or not. */
@@ -293,6 +299,8 @@ export interface GapReview {
   logSources?: { file: string; names: string[]; partial?: { name: string; channels: string[] }[] };
   /** The Atomic Red Team tests given (`gap --tests`): how many were read, and how many gaps have one to run. */
   tests?: TestsSummary;
+  /** The rules library given (`gap --rules-library`): its folders, rules read and the gaps it has rules for. */
+  library?: LibrarySummary;
   /** Facts about the review as a whole that a reader must know (a release without strategies, unknown names). */
   notes: string[];
 }
@@ -970,6 +978,8 @@ export interface ReviewOptions {
   tests?: PlacedAtomicTests;
   /** Threat layers left out of the review (`ThreatInputs.aggregatesLeftOut`): listed with the threat's inputs. */
   threatLeftOut?: readonly ThreatLeftOut[];
+  /** Public rules not run (`gap --rules-library`): proposed for each gap on its platforms, never coverage. */
+  library?: RulesLibrary;
 }
 
 /** Compare threat with coverage: every threat technique ranked by priority, the gaps, and a per-tactic summary. */
@@ -1071,6 +1081,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
   if (options.detection) {
     for (const row of rows) if (isGap(row)) row.detection = detectionAdvice(row.id, row.platforms, options.detection, options.logSources);
   }
+  if (options.library) for (const row of rows) if (isGap(row)) row.library = options.library.rulesFor(row.id, row.platforms);
   // Every gap before every covered technique: the CSV's and the workbook's rank is then the Markdown's gap number (a
   // covered technique of priority 0.84, 3 x (1 - 72 %), sat between gaps, so gap 43 of the Markdown was rank 48).
   // Equal priorities: what the collected logs can detect first (--log-sources), then what happens in view before what
@@ -1159,7 +1170,18 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
     ...(options.detection ? { detectionStrategies: options.detection.hasStrategies } : {}),
     ...(options.logSources ? { logSources: collectedLogSources(options.logSources) } : {}),
     ...(options.tests ? { tests: testsSummary(options.tests, gaps) } : {}),
+    ...(options.library ? { library: librarySummary(options.library, gaps) } : {}),
     notes,
+  };
+}
+
+function librarySummary(library: RulesLibrary, gaps: readonly GapRow[]): LibrarySummary {
+  const withRules = gaps.filter((row) => row.library?.length);
+  const classed = withRules.some((row) => row.library!.some((rule) => rule.buildable !== undefined));
+  return {
+    ...library.summary,
+    gapsWithRules: withRules.length,
+    ...(classed ? { gapsBuildable: withRules.filter((row) => row.library!.some((rule) => rule.buildable)).length } : {}),
   };
 }
 

@@ -19,6 +19,7 @@ import { roundLevel, untaggedRule, weightFactor, type CoverageProblem, type Cove
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
 import { nonRuleKind, notARuleMessage } from '../input-kind.js';
 import { logsourcePlatforms } from './sigma-platforms.js';
+import type { SigmaLogsource } from './sigma-log-sources.js';
 import { listItems, scalarText, type LineIndex, type YamlNode } from './yaml-events.js';
 
 /** How a Sigma rule's `status` and `level` become a coverage weight (their product). */
@@ -138,6 +139,8 @@ export interface SigmaLink {
   names: string[];
   platforms?: string[];
   dataSources: string[];
+  /** Its logsources as written (a correlation's: those of the rules it names). */
+  logsources: SigmaLogsource[];
   refs: CoverageRef[];
   tactics: string[];
   correlation?: {
@@ -154,9 +157,9 @@ export interface SigmaLink {
 }
 
 function linkOf(document: RuleFields, variants: RuleFields[], global: RuleFields | undefined, lines: LineIndex): SigmaLink {
-  const { platforms, dataSources } = logsources(variants, global);
+  const { platforms, dataSources, written } = logsources(variants, global);
   const { refs, tactics } = ruleTags(document.fields, lines, []);
-  return { names: ruleNames(document), ...(platforms ? { platforms } : {}), dataSources, refs: refs.map(({ raw, id }) => ({ raw, ...(id ? { id } : {}) })), tactics };
+  return { names: ruleNames(document), ...(platforms ? { platforms } : {}), dataSources, logsources: written, refs: refs.map(({ raw, id }) => ({ raw, ...(id ? { id } : {}) })), tactics };
 }
 
 function withLink(outcome: RuleOutcome, link: SigmaLink): RuleOutcome {
@@ -308,6 +311,7 @@ export function settleCorrelations<T extends { file: string; outcome: RuleFileOu
         ...link,
         ...(platforms ? { platforms } : {}),
         dataSources: [...new Set([...link.dataSources, ...found.flatMap(({ link: named }) => named.dataSources)])],
+        logsources: [...link.logsources, ...found.flatMap(({ link: named }) => named.logsources)],
         refs: mergeRefs(link.refs, tags.refs),
         tactics: [...new Set([...link.tactics, ...tags.tactics])],
       },
@@ -338,7 +342,12 @@ export function settleCorrelations<T extends { file: string; outcome: RuleFileOu
     ownNotes.set(item, [...notes]);
     const place = (rule: CoverageRule): CoverageRule => {
       const { platforms: _platforms, dataSources: _dataSources, ...rest } = rule;
-      return { ...rest, ...(link.platforms ? { platforms: link.platforms } : {}), ...(link.dataSources.length ? { dataSources: link.dataSources } : {}) };
+      return {
+        ...rest,
+        ...(link.platforms ? { platforms: link.platforms } : {}),
+        ...(link.dataSources.length ? { dataSources: link.dataSources } : {}),
+        ...(rest.sigma ? { sigma: { ...rest.sigma, logsources: link.logsources } } : {}),
+      };
     };
     let outcome: RuleOutcome = item;
     if ('rule' in item) outcome = { ...item, rule: place(item.rule) };
@@ -450,15 +459,17 @@ function ruleFrom(
     return untaggedRule({ name, line, what: 'ATT&CK technique tag', tactics: tacticTags, objects }, listItems(fields.get('references'), lines), notes, claim);
   }
 
-  const { level, levelReason } = sigmaLevel(status, scalarText(fields.get('level'))?.trim().toLowerCase(), (message) => notes.push({ line, message }), hunting);
+  const written = scalarText(fields.get('level'))?.trim().toLowerCase();
+  const { level, levelReason } = sigmaLevel(status, written, (message) => notes.push({ line, message }), hunting);
   const rule: CoverageRule = { kind: 'sigma', name, file, line, refs, level, levelReason };
   const id = scalarText(fields.get('id'));
   if (id !== undefined) rule.id = id;
   if (tactics.length > 0) rule.tactics = tactics;
   if (tags.length > 0) rule.tags = tags;
-  const { platforms, dataSources, unknownProducts } = logsources(variants, global);
+  const { platforms, dataSources, unknownProducts, written: sources } = logsources(variants, global);
   if (platforms) rule.platforms = platforms;
   if (dataSources.length > 0) rule.dataSources = dataSources;
+  rule.sigma = { ...(status !== undefined ? { status } : {}), ...(written !== undefined ? { level: written } : {}), logsources: sources };
   for (const product of unknownProducts) {
     notes.push({ line, message: `logsource product "${product}" has no ATT&CK platform in the table; the rule counts for every platform` });
   }
@@ -544,7 +555,8 @@ export function sigmaLevel(
 function logsources(
   variants: RuleFields[],
   global: RuleFields | undefined,
-): { platforms?: string[]; dataSources: string[]; unknownProducts: string[] } {
+): { platforms?: string[]; dataSources: string[]; unknownProducts: string[]; written: SigmaLogsource[] } {
+  const written: SigmaLogsource[] = [];
   const platforms = new Set<string>();
   const dataSources = new Set<string>();
   const unknownProducts = new Set<string>();
@@ -554,12 +566,14 @@ function logsources(
     // In a collection the global logsource and the document's own are merged, key by key.
     const logsource = { ...scalarFields(global?.fields.get('logsource')), ...scalarFields(variant.fields.get('logsource')) };
     const mapped = logsourcePlatforms(logsource);
+    const { product, category, service } = logsource;
+    written.push({ ...(product !== undefined ? { product } : {}), ...(category !== undefined ? { category } : {}), ...(service !== undefined ? { service } : {}) });
     if (mapped.unknownProduct) unknownProducts.add(mapped.unknownProduct);
     if (!mapped.platforms.length) anywhere = true;
     for (const platform of mapped.platforms) platforms.add(platform);
     for (const source of [logsource['category'], logsource['service']]) if (source !== undefined) dataSources.add(source);
   }
-  return { ...(anywhere ? {} : { platforms: [...platforms] }), dataSources: [...dataSources], unknownProducts: [...unknownProducts] };
+  return { ...(anywhere ? {} : { platforms: [...platforms] }), dataSources: [...dataSources], unknownProducts: [...unknownProducts], written };
 }
 
 function scalarFields(node: YamlNode | undefined): Record<string, string> {

@@ -237,7 +237,7 @@ export async function renderXlsx(model: MatrixModel, options: XlsxOptions = {}):
 export async function renderGapXlsx(report: GapReportData, options: XlsxOptions = {}): Promise<Uint8Array> {
   const date = options.date ?? DEFAULT_DATE;
   const workbook = newWorkbook(date);
-  const widths = [6, 11, 36, 28, 8, 30, 22, 22, 9, 9, 6, 60, 40, 40, 16, 30, 20, 30, 30, 8, 60, 50, 50, 12];
+  const widths = [6, 11, 36, 28, 8, 30, 22, 22, 9, 9, 6, 60, 40, 40, 16, 30, 20, 30, 30, 8, 60, 50, 50, 12, 60];
   const ranked = addTableSheet(workbook, 'Gaps', GAP_TABLE_HEADER, gapTableRows(report), widths);
   report.rows.forEach((row, i) => {
     if (row.gap) fill(ranked.getCell(i + 2, GAP_TABLE_HEADER.indexOf('gap') + 1), '#f4a259');
@@ -248,8 +248,8 @@ export async function renderGapXlsx(report: GapReportData, options: XlsxOptions 
     workbook,
     'What to build',
     ['rank', 'technique', 'detection', 'strategy', 'strategy name', 'analytic', 'platforms', 'log sources', 'missing', 'description', 'url'],
-    gaps.flatMap((row, i) =>
-      (row.detection?.strategies ?? []).flatMap((strategy) =>
+    gaps.flatMap((row, i) => [
+      ...(row.detection?.strategies ?? []).flatMap((strategy) =>
         (strategy.analytics.length ? strategy.analytics : [undefined]).map((analytic) => [
           i + 1,
           row.id,
@@ -264,7 +264,22 @@ export async function renderGapXlsx(report: GapReportData, options: XlsxOptions 
           analytic?.url ?? strategy.url ?? '',
         ]),
       ),
-    ),
+      // Public rules not run (--rules-library), each a row after ATT&CK's analytics: its title, id, logsources and
+      // whether it is buildable now or what it needs; its file in the description column.
+      ...(row.library ?? []).map((rule) => [
+        i + 1,
+        row.id,
+        rule.buildable === undefined ? '' : rule.buildable ? 'buildable now' : `needs ${rule.needs}`,
+        'rules library',
+        rule.name,
+        rule.id ?? '',
+        '',
+        rule.logsources.join('\n'),
+        rule.buildable === false ? (rule.needs ?? '') : '',
+        `${rule.file}${rule.line ? `:${rule.line}` : ''}${rule.status || rule.level ? ` (status ${rule.status ?? 'none'}, level ${rule.level ?? 'none'})` : ''}`,
+        '',
+      ]),
+    ]),
     [6, 11, 24, 10, 40, 10, 16, 40, 30, 80, 40],
   );
   const mitigations = addTableSheet(

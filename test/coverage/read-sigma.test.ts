@@ -335,6 +335,8 @@ describe('parseRuleFile', () => {
             tags: [{ raw: 'attack.credential-access', line: 6 }],
             platforms: ['Windows'],
             dataSources: ['security'],
+            // A correlation reads the logs of the rule it names: what proposing it from a library checks.
+            sigma: { status: 'test', level: 'medium', logsources: [{ product: 'windows', service: 'security' }] },
           },
         },
         {

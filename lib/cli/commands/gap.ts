@@ -39,6 +39,7 @@ import {
   isUnplaced,
   placeAtomicTests,
   readAtomicTests,
+  RulesLibrary,
   OUTSIDE_VIEW_RANKINGS,
   type OutsideViewRanking,
 } from '../../index.js';
@@ -61,6 +62,7 @@ interface Args extends GlobalArgs {
   force?: boolean;
   'log-sources'?: string;
   tests?: string;
+  'rules-library'?: string[];
   'outside-view': OutsideViewRanking;
 }
 
@@ -97,12 +99,19 @@ export const declaration: CommandDeclaration = {
       requiresArg: true,
       describe: "Atomic Red Team's tests (its atomics folder, atomics/Indexes/index.yaml, Indexes-CSV/index.csv, one atomics/Txxxx/Txxxx.yaml, or - for standard input): lists each threat technique's tests on its platforms, to exercise the rules",
     },
+    'rules-library': {
+      type: 'string',
+      array: true,
+      requiresArg: true,
+      describe: 'public rules you do not run (a SigmaHQ checkout; read as --coverage is, never counted as coverage): proposes, for each gap, the rules tagged with its technique on its platforms, buildable now or what they need with --log-sources',
+    },
   },
   examples: [
     ['$0 gap --threat campaigns --coverage ../sigma/rules --out review', 'campaigns against a Sigma rule folder'],
     ['$0 gap --threat apt.layer.json --coverage detections.csv --out review --report csv --min-coverage 70', 'a threat layer against a detections file'],
     ['$0 gap --threat G0050.json --coverage ../sigma --log-sources collected.yml --out review', 'which gaps can be closed with the logs collected'],
     ['$0 gap --threat G0050.json --coverage ../sigma --tests ../atomic-red-team/atomics --out review', 'with the Atomic Red Team tests that exercise each gap'],
+    ['$0 gap --threat G0050.json --coverage our-rules --rules-library ../sigma --log-sources collected.yml --out review', 'with the public rules to start from for each gap'],
   ],
 };
 
@@ -155,6 +164,9 @@ export function handler(context: CliContext) {
     const nearest = (version: string) => nearestRelease(library, target.domain, version);
     const threatLayers = threat.layers.map((input) => threatFromLayer(input, target, { otherDomains, history, release, nearest, releases: history }));
     const tests = testSet && placeAtomicTests(testSet, { target, history, otherDomains });
+    // Public rules not run: read and resolved as coverage is (revoked tags remapped), never counted as coverage.
+    const libraryInputs = args['rules-library']?.length ? readCoverageInputs(args['rules-library'], { cacheDir: cacheDir(context), domain: threat.domain }) : [];
+    const rulesLibrary = libraryInputs.length ? new RulesLibrary(resolveCoverage(libraryInputs, target, { otherDomains, history, otherReleases }), coverage, logSources) : undefined;
     const detection = new DetectionModel(loadDetection(target, { cacheDir: cacheDir(context) }), target);
     const review = reviewGaps([...threatFromCampaigns(threat.campaigns, target), ...threatLayers.map((t) => t.source)], coverage, target, {
       minCoverage: minCoverage / 100,
@@ -165,6 +177,7 @@ export function handler(context: CliContext) {
       logSources,
       ...(tests ? { tests } : {}),
       threatLeftOut: threat.aggregatesLeftOut,
+      ...(rulesLibrary ? { library: rulesLibrary } : {}),
     });
     // A file of a --threat folder that is no threat input is named in the report's notes with why it was left out.
     review.notes.unshift(...threat.leftOut.map((line) => `left out of the threat: ${line}`));
@@ -191,6 +204,8 @@ export function handler(context: CliContext) {
     }
     for (const problem of logSources?.input.problems ?? []) note(context, args, problemLine(problem));
     for (const { line } of threat.aggregatesLeftOut) note(context, args, line);
+    // The library is not the defender's: its problems are the library's to fix, counted here, not listed.
+    for (const input of libraryInputs) note(context, args, `rules library ${input.source}: ${readCountText(input.kind, input.counts.rules)}, ${input.counts.ignored} ignored, ${input.counts.invalid} invalid (proposed for gaps, never counted as coverage)`);
     for (const text of review.notes) note(context, args, text);
     // A campaign's report: that names none of its sources leaves the review as it is; it is said, as render and normalize say it.
     for (const line of unknownReportLines(threat.campaigns)) note(context, args, `warning: ${line}`);

@@ -1,0 +1,166 @@
+/**
+ * A starting point for each gap from public rules the defender does not run (`gap --rules-library <folder>`, a SigmaHQ
+ * checkout): the library's rules tagged with the gap's technique (resolved as coverage tags are: revoked IDs under
+ * their replacement), that fire on one of the gap's platforms (as a coverage rule must), whose rule id no coverage
+ * rule has. Never coverage.
+ *
+ * With a log sources file, each is classed through the check that classes ATT&CK's analytics
+ * (`CollectedLogSources.collects`): its Sigma logsource maps (SIGMA_LOG_SOURCES) to an ATT&CK log source collected,
+ * **buildable now**, or it **needs** the log sources named (any one of them); a logsource the table does not map, and
+ * a rule of another format, which has no Sigma logsource, say so.
+ *
+ * Order: buildable first, then by what they need, then by status (stable, test, experimental, none), level
+ * (critical … informational, none), file and line.
+ */
+import type { LogSourceRef, TechniqueId } from '../attack/types.js';
+import { compareText } from '../compare-text.js';
+import type { ResolvedCoverage } from './gap-review.js';
+import type { CollectedLogSources } from './read-log-sources.js';
+import { logsourceText, sigmaLogSources } from './sigma-log-sources.js';
+
+/** A library rule proposed for a gap. */
+export interface LibraryRule {
+  name: string;
+  file: string;
+  line?: number;
+  /** The rule's `id`, when it has one. */
+  id?: string;
+  /** Sigma's `status` and `level`, as written. */
+  status?: string;
+  level?: string;
+  /** Its logsources (`windows/process_creation`); empty for a rule of another format. */
+  logsources: string[];
+  /** With a log sources file: whether one of its logsources maps to a log source collected. */
+  buildable?: boolean;
+  /** With a log sources file, when not buildable: what it needs (`WinEventLog:Sysmon (EventCode=10)`, alternatives joined by ` or `). */
+  needs?: string;
+}
+
+/** What the rules library gave the review as a whole. */
+export interface LibrarySummary {
+  sources: string[];
+  /** Library rules read (counted, before matching). */
+  rules: number;
+  /** Library rules left out because a coverage rule has the same id. */
+  run: number;
+  gapsWithRules: number;
+  /** With a log sources file: gaps with a library rule buildable now. */
+  gapsBuildable?: number;
+}
+
+const STATUS_ORDER = ['stable', 'test', 'experimental'];
+const LEVEL_ORDER = ['critical', 'high', 'medium', 'low', 'informational'];
+const rank = (order: readonly string[], value: string | undefined): number => {
+  const at = value === undefined ? -1 : order.indexOf(value);
+  return at === -1 ? order.length : at;
+};
+
+/** A Sigma id as pySigma compares it: a UUID, case and braces aside. */
+const ruleId = (id: string): string => id.trim().replace(/^\{|\}$/g, '').toLowerCase();
+
+const refText = (ref: LogSourceRef): string => `${ref.name}${ref.channel ? ` (${ref.channel})` : ''}`;
+
+/** How a library rule stands against what is collected: buildable, or what it needs. */
+function classed(logsources: readonly { product?: string; category?: string; service?: string }[], kind: string, collected: CollectedLogSources): Pick<LibraryRule, 'buildable' | 'needs'> {
+  if (!logsources.length) return { buildable: false, needs: kind === 'sigma' ? 'a log source it does not state' : `its ${kind} log source (no Sigma logsource to map)` };
+  const mapped = logsources.map((logsource) => ({ logsource, refs: sigmaLogSources(logsource) }));
+  if (mapped.some(({ refs }) => refs?.some((ref) => collected.collects(ref)))) return { buildable: true };
+  const known = mapped.flatMap(({ refs }) => refs ?? []);
+  if (known.length) return { buildable: false, needs: [...new Set(known.map(refText))].join(' or ') };
+  return { buildable: false, needs: `a log source not mapped (${[...new Set(logsources.map(logsourceText))].join(', ')})` };
+}
+
+/**
+ * The library's rules per technique, on the given platforms, without those the coverage runs (same rule id), ordered
+ * as the module says; `collected` classes each.
+ */
+export class RulesLibrary {
+  readonly summary: Omit<LibrarySummary, 'gapsWithRules' | 'gapsBuildable'>;
+  private readonly byTechnique = new Map<TechniqueId, { rule: LibraryRule; platforms?: string[] }[]>();
+
+  constructor(library: ResolvedCoverage, coverage: ResolvedCoverage, collected?: CollectedLogSources) {
+    const running = new Set(coverage.rules.flatMap(({ rule }) => (rule.id ? [ruleId(rule.id)] : [])));
+    let run = 0;
+    for (const { rule, ids, platforms } of library.rules) {
+      if (rule.id && running.has(ruleId(rule.id))) {
+        run += 1;
+        continue;
+      }
+      const logsources = rule.sigma?.logsources ?? [];
+      const proposed: LibraryRule = {
+        name: rule.name,
+        file: rule.file,
+        ...(rule.line !== undefined ? { line: rule.line } : {}),
+        ...(rule.id ? { id: rule.id } : {}),
+        ...(rule.sigma?.status ? { status: rule.sigma.status } : {}),
+        ...(rule.sigma?.level ? { level: rule.sigma.level } : {}),
+        logsources: [...new Set(logsources.map(logsourceText))],
+        ...(collected ? classed(logsources, rule.kind, collected) : {}),
+      };
+      for (const id of ids) this.byTechnique.set(id, [...(this.byTechnique.get(id) ?? []), { rule: proposed, ...(platforms ? { platforms } : {}) }]);
+    }
+    for (const list of this.byTechnique.values()) list.sort((a, b) => compareLibraryRules(a.rule, b.rule));
+    this.summary = { sources: library.inputs.map((input) => input.source), rules: library.rules.length, run };
+  }
+
+  /** The rules tagged with a technique that fire on one of the platforms (a rule without platforms fires anywhere). */
+  rulesFor(id: TechniqueId, platforms: readonly string[]): LibraryRule[] {
+    return (this.byTechnique.get(id) ?? []).filter((entry) => !entry.platforms || entry.platforms.some((platform) => platforms.includes(platform))).map((entry) => entry.rule);
+  }
+}
+
+/** Buildable first, then by what they need, then status, level, file and line. */
+export function compareLibraryRules(a: LibraryRule, b: LibraryRule): number {
+  return (
+    Number(b.buildable ?? false) - Number(a.buildable ?? false) ||
+    compareText(a.needs ?? '', b.needs ?? '') ||
+    rank(STATUS_ORDER, a.status) - rank(STATUS_ORDER, b.status) ||
+    rank(LEVEL_ORDER, a.level) - rank(LEVEL_ORDER, b.level) ||
+    compareText(a.file, b.file) ||
+    (a.line ?? 0) - (b.line ?? 0)
+  );
+}
+
+/** A library rule as a line names it: `Title (path)`. */
+export function libraryRuleText(rule: Pick<LibraryRule, 'name' | 'file'>): string {
+  return `${rule.name} (${rule.file})`;
+}
+
+/** A library rule as a table cell names it: `title [file:line] (buildable now)`, or what it needs. */
+export function libraryCell(rule: LibraryRule): string {
+  const state = rule.buildable === undefined ? '' : rule.buildable ? ' (buildable now)' : ` (needs ${rule.needs})`;
+  return `${rule.name} [${rule.file}${rule.line ? `:${rule.line}` : ''}]${state}`;
+}
+
+/**
+ * A gap's library rules in a few words (the Markdown's line, the gap layer's comment): `14 rules not run; buildable
+ * now 2: A (path); B (path); needs WinEventLog:Sysmon (EventCode=10): 7 (C (path)); …`: at most `shown` titles in all
+ * and `groups` groups of what they need, the rest counted.
+ */
+export function libraryText(rules: readonly LibraryRule[], shown = 3, groups = 3): string {
+  if (!rules.length) return 'no rule for its platforms';
+  const count = `${rules.length} rule${rules.length === 1 ? '' : 's'} not run`;
+  let left = shown;
+  const titles = (list: readonly LibraryRule[]): string[] => {
+    const names = list.slice(0, Math.max(0, left)).map(libraryRuleText);
+    left -= names.length;
+    return names;
+  };
+  if (rules.every((rule) => rule.buildable === undefined)) {
+    const names = titles(rules);
+    return `${count}: ${names.join('; ')}${rules.length > names.length ? `; and ${rules.length - names.length} more` : ''}`;
+  }
+  const byClass = new Map<string, LibraryRule[]>();
+  for (const rule of rules) {
+    const key = rule.buildable ? 'buildable now' : `needs ${rule.needs}`;
+    byClass.set(key, [...(byClass.get(key) ?? []), rule]);
+  }
+  // Buildable first, then what most of them need.
+  const ordered = [...byClass].sort(([a, x], [b, y]) => Number(b === 'buildable now') - Number(a === 'buildable now') || y.length - x.length || compareText(a, b));
+  const parts = ordered.slice(0, groups).map(([key, list]) => {
+    const names = titles(list);
+    return `${key}: ${list.length}${names.length ? ` (${names.join('; ')}${list.length > names.length ? '; …' : ''})` : ''}`;
+  });
+  const rest = ordered.slice(groups).reduce((sum, [, list]) => sum + list.length, 0);
+  return `${count}; ${parts.join('; ')}${rest ? `; ${rest} needing other log sources` : ''}`;
+}

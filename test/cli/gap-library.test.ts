@@ -1,0 +1,133 @@
+/**
+ * `gap --rules-library`: public rules not run, proposed per gap. Real material: the threat is the repository's
+ * TEMP.Periscope layer (layers/), the coverage the test fixture rules (test/fixtures/gap/sigma), the library the real
+ * SigmaHQ rules of ../shared/sigma (skipped where that checkout is missing).
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { expect } from 'chai';
+import type { GapReportData } from '../../lib/coverage/gap-report.js';
+import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
+import { schemaIssues } from '../../lib/schemas.js';
+import { parseCsv } from '../../lib/coverage/parse-csv.js';
+import { freshTmpDir, repoRoot, runCli } from '../helpers/attack.js';
+
+// ../shared/sigma beside the checkout, as the other gap tests find it (or two up, from a worktree under /work/wt).
+const sigma = [resolve(repoRoot, '../shared/sigma'), resolve(repoRoot, '../../shared/sigma')].find((dir) => existsSync(dir)) ?? resolve(repoRoot, '../shared/sigma');
+const threat = join(repoRoot, 'layers', 'temp-periscope-cambodia-2018.layer.json');
+const coverage = join(repoRoot, 'test', 'fixtures', 'gap', 'sigma');
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
+
+const STATUS = ['stable', 'test', 'experimental'];
+const LEVEL = ['critical', 'high', 'medium', 'low', 'informational'];
+const at = (order: string[], value: string | undefined) => (value === undefined || !order.includes(value) ? order.length : order.indexOf(value));
+
+describe('gap --rules-library (real SigmaHQ rules)', function () {
+  let dir: string;
+  let out: string;
+  let report: GapReportData;
+
+  before(async function () {
+    if (!existsSync(sigma)) this.skip();
+    dir = freshTmpDir('gap-library');
+    // A Windows team collecting Security and Sysmon's process creation only.
+    writeFileSync(join(dir, 'logs.yml'), '- WinEventLog:Security\n- name: WinEventLog:Sysmon\n  channels: [EventCode=1]\n');
+    out = join(dir, 'review');
+    const run = await runCli(['gap', '--threat', threat, '--coverage', coverage, '--rules-library', sigma, '--log-sources', join(dir, 'logs.yml'), '--out', out, '--report', 'json', '--quiet']);
+    expect(run.code, run.stderr).to.equal(0);
+    report = readJson(join(out, 'gap-report.json'));
+  });
+
+  it('writes a report the gap report schema accepts, with the library summarized', () => {
+    expect(schemaIssues('gap-report', report)).to.deep.equal([]);
+    expect(report.library?.sources).to.deep.equal([sigma]);
+    expect(report.library!.rules).to.be.greaterThan(3000);
+    expect(report.library!.gapsWithRules).to.equal(report.rows.filter((row) => row.gap && row.library?.length).length);
+  });
+
+  it('proposes for a gap only library rules that tag its technique, never for a covered technique', () => {
+    const gaps = report.rows.filter((row) => row.gap);
+    expect(gaps.filter((row) => row.library?.length).length).to.be.greaterThan(10);
+    expect(report.rows.filter((row) => !row.gap).every((row) => row.library === undefined)).to.equal(true);
+    for (const row of gaps) {
+      for (const rule of row.library ?? []) {
+        expect(rule.file.startsWith(sigma), rule.file).to.equal(true);
+        // SigmaHQ tags current IDs: the technique's tag is in the file (a revoked one would be remapped to it).
+        expect(readFileSync(rule.file, 'utf8').toLowerCase(), `${row.id} ${rule.file}`).to.include(`attack.${row.id.toLowerCase()}`);
+      }
+    }
+  });
+
+  it('classes each rule through the log sources file: process creation buildable with Security, image load needing Sysmon 7', () => {
+    const rules = report.rows.flatMap((row) => row.library ?? []);
+    const creation = rules.filter((rule) => rule.logsources.length === 1 && rule.logsources[0] === 'windows/process_creation');
+    const loads = rules.filter((rule) => rule.logsources.length === 1 && rule.logsources[0] === 'windows/image_load');
+    expect(creation.length).to.be.greaterThan(10);
+    expect(creation.every((rule) => rule.buildable === true)).to.equal(true);
+    expect(loads.length).to.be.greaterThan(0);
+    expect(loads.every((rule) => rule.buildable === false && rule.needs === 'WinEventLog:Sysmon (EventCode=7)')).to.equal(true);
+  });
+
+  it('orders each gap\'s rules buildable first, then by what they need, status, level and path', () => {
+    for (const row of report.rows) {
+      const list = row.library ?? [];
+      for (let i = 1; i < list.length; i++) {
+        const [a, b] = [list[i - 1]!, list[i]!];
+        const key = (r: typeof a) => [r.buildable ? 0 : 1, r.needs ?? '', at(STATUS, r.status), at(LEVEL, r.level), r.file] as const;
+        const [ka, kb] = [key(a), key(b)];
+        const first = ka.findIndex((value, k) => value !== kb[k]);
+        if (first === -1) continue;
+        expect(ka[first]! <= kb[first]!, `${row.id}: ${a.file} before ${b.file}`).to.equal(true);
+      }
+    }
+  });
+
+  it('shows a line per gap in Markdown with real titles and paths, the rest counted, and every rule in CSV', async () => {
+    const md = await runCli(['gap', '--threat', threat, '--coverage', coverage, '--rules-library', sigma, '--log-sources', join(dir, 'logs.yml'), '--out', join(dir, 'md'), '--quiet']);
+    expect(md.code, md.stderr).to.equal(0);
+    const text = readFileSync(join(dir, 'md', 'gap-report.md'), 'utf8');
+    const row = report.rows.find((r) => r.gap && (r.library?.length ?? 0) > 5)!;
+    const block = text.slice(text.indexOf(`. ${row.id} `));
+    const line = block.split('\n').find((l) => l.startsWith('Rules library, not run:'))!;
+    expect(line).to.include(`${row.library!.length} rules not run; buildable now: ${row.library!.filter((r) => r.buildable).length} (`);
+    expect(line).to.include(row.library![0]!.name);
+    // At most three titles on the line.
+    expect(line.split(sigma).length - 1).to.be.at.most(3);
+    const csv = await runCli(['gap', '--threat', threat, '--coverage', coverage, '--rules-library', sigma, '--log-sources', join(dir, 'logs.yml'), '--out', join(dir, 'csv'), '--report', 'csv', '--quiet']);
+    expect(csv.code, csv.stderr).to.equal(0);
+    const { rows } = parseCsv(readFileSync(join(dir, 'csv', 'gap-report.csv'), 'utf8'));
+    const header = rows[0]!.cells;
+    const found = rows.find((r) => r.cells[0] === 'technique' && r.cells[header.indexOf('technique')] === row.id)!;
+    expect(found.cells[header.indexOf('library_rules')]!.split(';').length).to.be.at.least(row.library!.length);
+  });
+
+  it('names at most five rules in the gap layer\'s metadata, counting the rest', () => {
+    const layer = readJson<NavigatorLayer>(join(out, 'gap.layer.json'));
+    const row = report.rows.find((r) => r.gap && (r.library?.length ?? 0) > 5)!;
+    const entry = layer.techniques!.find((t) => t.techniqueID === row.id)!;
+    const items = entry.metadata!.flatMap((m) => ('name' in m ? [{ name: m.name, value: m.value }] : []));
+    const named = items.filter((m) => m.name === 'library rule');
+    expect(named.map((m) => m.value)).to.have.length(5);
+    expect(named[0]!.value).to.include(row.library![0]!.name);
+    expect(items.find((m) => m.name === 'library rules')?.value).to.equal(`and ${row.library!.length - 5} more (listed in the JSON report)`);
+    expect(entry.comment).to.include('rules library, not run: ');
+  });
+
+  it('does not propose a rule the defender runs: one of the same id in the coverage, whatever it tags', async () => {
+    const row = report.rows.find((r) => r.gap && r.library?.some((rule) => rule.id))!;
+    const proposed = row.library!.find((rule) => rule.id)!;
+    // Our coverage runs that rule (a copy in a folder of our own), tagged otherwise.
+    const ours = join(dir, 'ours');
+    mkdirSync(ours, { recursive: true });
+    for (const file of ['windows/proc_creation_win_office_macro_child.yml']) copyFileSync(join(coverage, file), join(ours, 'office.yml'));
+    writeFileSync(join(ours, 'copy.yml'), readFileSync(proposed.file, 'utf8').replace(/attack\.t\d{4}(?:\.\d{3})?/gi, 'attack.t1082'));
+    const run = await runCli(['gap', '--threat', threat, '--coverage', ours, '--rules-library', sigma, '--out', join(dir, 'runs'), '--report', 'json', '--quiet']);
+    expect(run.code, run.stderr).to.equal(0);
+    const again = readJson<GapReportData>(join(dir, 'runs', 'gap-report.json'));
+    expect(again.library!.run).to.equal(1);
+    const same = again.rows.find((r) => r.id === row.id)!;
+    expect(same.library!.map((rule) => rule.file)).to.not.include(proposed.file);
+    // Without --log-sources nothing is classed.
+    expect(same.library!.every((rule) => rule.buildable === undefined && rule.needs === undefined)).to.equal(true);
+  });
+});

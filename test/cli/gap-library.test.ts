@@ -11,6 +11,7 @@ import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { schemaIssues } from '../../lib/schemas.js';
 import { parseCsv } from '../../lib/coverage/parse-csv.js';
 import { freshTmpDir, repoRoot, runCli } from '../helpers/attack.js';
+import { readWorkbook } from '../export/workbook.js';
 
 // ../shared/sigma beside the checkout, as the other gap tests find it (or two up, from a worktree under /work/wt).
 const sigma = [resolve(repoRoot, '../shared/sigma'), resolve(repoRoot, '../../shared/sigma')].find((dir) => existsSync(dir)) ?? resolve(repoRoot, '../shared/sigma');
@@ -111,6 +112,37 @@ describe('gap --rules-library (real SigmaHQ rules)', function () {
     expect(named[0]!.value).to.include(row.library![0]!.name);
     expect(items.find((m) => m.name === 'library rules')?.value).to.equal(`and ${row.library!.length - 5} more (listed in the JSON report)`);
     expect(entry.comment).to.include('rules library, not run: ');
+  });
+
+  it('gives the workbook\'s What to build sheet a row per library rule after the gap\'s analytics', async () => {
+    const file = join(dir, 'gaps.xlsx');
+    const run = await runCli(['export', join(out, 'gap-report.json'), '--out', file, '--quiet']);
+    expect(run.code, run.stderr).to.equal(0);
+    const sheet = (await readWorkbook(readFileSync(file))).getWorksheet('What to build')!;
+    const titles = sheet.getRow(1).values as unknown[];
+    const cells = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2)).map((r) => (name: string) => r.getCell(titles.indexOf(name)).value);
+    const row = report.rows.find((r) => r.gap && (r.library?.length ?? 0) > 5)!;
+    const rules = cells.filter((get) => get('technique') === row.id && get('strategy') === 'rules library');
+    expect(rules.map((get) => get('strategy name'))).to.deep.equal(row.library!.map((rule) => rule.name));
+    expect(rules[0]!('detection')).to.equal(row.library![0]!.buildable ? 'buildable now' : `needs ${row.library![0]!.needs}`);
+  });
+
+  it('resolves a library rule\'s tags as coverage tags are: a revoked ID under its replacement (T1107 -> T1070.004)', async () => {
+    // A rule of our own, in SigmaHQ's layout, tagged with ATT&CK 6's File Deletion, revoked by T1070.004.
+    const library = join(dir, 'library');
+    mkdirSync(library, { recursive: true });
+    writeFileSync(
+      join(library, 'proc_creation_win_del_quiet.yml'),
+      ['title: Quiet Deletion With Del', 'id: 6f0b1d2e-8c3a-4f5b-9e7d-1a2b3c4d5e6f', 'status: test', 'tags:', '    - attack.defense-evasion', '    - attack.t1107',
+        'logsource:', '    category: process_creation', '    product: windows', 'detection:', '    selection:', '        CommandLine|contains: \'del /q\'', '    condition: selection', 'level: low', ''].join('\n'),
+    );
+    const run = await runCli(['gap', '--threat', threat, '--coverage', coverage, '--rules-library', library, '--log-sources', join(dir, 'logs.yml'), '--out', join(dir, 'revoked'), '--report', 'json', '--quiet']);
+    expect(run.code, run.stderr).to.equal(0);
+    const rows = readJson<GapReportData>(join(dir, 'revoked', 'gap-report.json')).rows;
+    expect(rows.find((r) => r.id === 'T1070.004')!.library).to.deep.equal([
+      { name: 'Quiet Deletion With Del', file: join(library, 'proc_creation_win_del_quiet.yml'), line: 1, id: '6f0b1d2e-8c3a-4f5b-9e7d-1a2b3c4d5e6f', status: 'test', level: 'low', logsources: ['windows/process_creation'], buildable: true },
+    ]);
+    expect(rows.filter((r) => r.library?.length).map((r) => r.id)).to.deep.equal(['T1070.004']);
   });
 
   it('does not propose a rule the defender runs: one of the same id in the coverage, whatever it tags', async () => {

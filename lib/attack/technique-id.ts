@@ -73,3 +73,34 @@ export function preAttackNumberText(id: string): string | undefined {
     `T${PRE_ATTACK_NUMBERS[1]}, where PRE-ATT&CK numbered its techniques; ATT&CK 8 retired PRE-ATT&CK in October 2020)`
   );
 }
+
+/**
+ * Technique numbers below the newest that no enterprise, mobile or ICS release used (counted over ../shared's releases:
+ * enterprise 3.0 to 18.1, mobile 18.1 and ICS 18.1, which keep every revoked and deprecated ID; PRE-ATT&CK's range
+ * aside). ATT&CK numbers a new technique above its newest, so no later release will use them either. ATT&CK v7-beta
+ * (March 2020, the sub-techniques beta) numbered techniques that ATT&CK 7 numbered otherwise: T1551 (Navigator's own
+ * heatmap sample scored T1551.001 to T1551.004) is one of these numbers.
+ */
+export const UNUSED_NUMBERS: ReadonlySet<number> = new Set([1000, 1479, 1511, 1515, 1524, 1545, 1549, 1551, 1607]);
+
+/** The newest technique number of the releases UNUSED_NUMBERS was counted over, as its message names it. */
+const NEWEST_COUNTED = 'T1681 in 18.1';
+
+/**
+ * Why no release has a technique ID whose number no release used (`T1551.004 is in no enterprise, mobile or ICS
+ * release (…)`), saying that a sub-technique of one has a pre-release's shape; undefined for any other ID.
+ */
+export function unusedNumberText(id: string): string | undefined {
+  const number = Number(id.slice(1, 5));
+  if (!UNUSED_NUMBERS.has(number)) return undefined;
+  const none = `${id} is in no enterprise, mobile or ICS release (ATT&CK left ${id.slice(0, 5)} unused, below its newest number, ${NEWEST_COUNTED})`;
+  return id.includes('.')
+    ? `${none}: it has the shape of a pre-release's sub-technique, such as ATT&CK v7-beta's (March 2020), whose IDs ATT&CK 7 ` +
+        'partly changed; no release here records what it became'
+    : none;
+}
+
+/** Why an ID whose number alone says it is in no release is in none (a PRE-ATT&CK number, an unused one); else undefined. */
+export function noReleaseNumberText(id: string): string | undefined {
+  return preAttackNumberText(id) ?? unusedNumberText(id);
+}

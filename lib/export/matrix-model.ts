@@ -1,6 +1,6 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import { compareIds } from '../attack/index-bundle.js';
-import { preAttackNumberText } from '../attack/technique-id.js';
+import { preAttackNumberText, unusedNumberText } from '../attack/technique-id.js';
 import type { TacticShortname, TechniqueId, TechniqueRecord } from '../attack/types.js';
 import type { Gradient, LayerLink, LayerMetadata, LayerTechnique, LegendItem, NavigatorLayer } from '../layer/layer-types.js';
 import { gradientColor } from '../layer/score.js';
@@ -432,7 +432,9 @@ function notDrawnEntries(
       const foreign = options.otherDomains?.(id);
       const preAttack = preAttackNumberText(id);
       if (foreign) return add('unknown', `${otherDomainText(foreign, index.domain)}; draw it in a layer of ${foreign.domain}`);
-      return add('unknown', preAttack ? `${preAttack.slice(id.length + 1)}: annotate the enterprise technique that fits` : `not a technique in ${label}; fix the ID`);
+      const unused = unusedNumberText(id);
+      if (preAttack) return add('unknown', `${preAttack.slice(id.length + 1)}: annotate the enterprise technique that fits`);
+      return add('unknown', unused ? `${unused.slice(id.length + 1)}: annotate the technique that fits` : `not a technique in ${label}; fix the ID`);
     }
     if (record.revoked) {
       const final = index.revocationChain(id).final;

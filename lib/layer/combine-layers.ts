@@ -40,7 +40,7 @@
 import partition from 'lodash-es/partition.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import { recordedElsewhereText } from '../attack/revoked-technique-text.js';
-import { preAttackNumberText } from '../attack/technique-id.js';
+import { noReleaseNumberText } from '../attack/technique-id.js';
 import type { Domain, TechniqueRecord } from '../attack/types.js';
 import { InputError, SchemaValidationError, UsageError, type Issue } from '../errors.js';
 import { parseJsonAs } from '../input-kind.js';
@@ -430,7 +430,7 @@ function labels(inputs: readonly CombineInput[]): string[] {
  * `revocationChain` reads it, replacement or none, as `upgrade` would write it (inputs `upgradeSources` did not bring).
  */
 function unusable(id: string, record: TechniqueRecord | undefined, index: AttackIndex): string | undefined {
-  if (!record) return preAttackNumberText(id) ?? `${id} is not a technique in ${index.label}`;
+  if (!record) return noReleaseNumberText(id) ?? `${id} is not a technique in ${index.label}`;
   if (record.revoked) {
     const chain = index.revocationChain(record);
     if (!chain.final) return `${id} is revoked in ${index.label} and no replacement is named`;

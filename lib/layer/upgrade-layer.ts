@@ -6,7 +6,7 @@ import { currentPlatformName, PLATFORM_RENAMES } from '../attack/platform-names.
 import { compareReleases } from '../attack/release-files.js';
 import { formerTactic } from '../attack/tactic-splits.js';
 import { recordedElsewhereText } from '../attack/revoked-technique-text.js';
-import { preAttackNumberText } from '../attack/technique-id.js';
+import { noReleaseNumberText } from '../attack/technique-id.js';
 import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
 import { AttackDataError, InputError, SchemaValidationError } from '../errors.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
@@ -163,7 +163,7 @@ function resolveEntry(
     return undefined;
   }
   if (!record) {
-    const unknown = preAttackNumberText(id) ?? `${id} is not a technique of ${target.label}${source ? ` or ${source.label}` : ''}`;
+    const unknown = noReleaseNumberText(id) ?? `${id} is not a technique of ${target.label}${source ? ` or ${source.label}` : ''}`;
     // Navigator would drop it silently (and validate calls it an error): kept, as it was, in the layer's metadata.
     report.changes.push('removed');
     report.notes.push(`${unknown}; removed (Navigator would not show it)`);

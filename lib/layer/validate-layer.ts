@@ -25,7 +25,7 @@ import { collapsedSubtechniques, isAnnotated, isOnlyDisabled } from './subtechni
 import { everyPlatformNote, everyPlatformRelease, everyReleaseTypo, filteredOutEntries, renamedSinceLayer, unlistedPlatformNames, type ReleaseList } from './platform-visibility.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { currentPlatformName, NAVIGATOR_PLATFORM_MAPPINGS, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
-import { isTechniqueId, preAttackNumberText } from '../attack/technique-id.js';
+import { isTechniqueId, preAttackNumberText, unusedNumberText } from '../attack/technique-id.js';
 import { otherDomainLookup, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { originalPath, repairLayer, type LayerRepair } from './repair-layer.js';
 import { gradientRange, scoresOutOfRange, type GradientRange } from './score-range.js';
@@ -408,13 +408,16 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown
   }
   if (!record) {
     const preAttack = preAttackNumberText(id);
+    const unused = unusedNumberText(id);
     out.add(
       'error',
       'unknown-technique',
       path,
       preAttack
         ? `${preAttack}; Navigator drops it silently: annotate the enterprise technique that fits (Reconnaissance, Resource Development) or remove the entry`
-        : `${id} is not a technique in ${index.label}; Navigator drops it silently: fix the ID or remove the entry`,
+        : unused
+          ? `${unused}; Navigator drops it silently: annotate the technique of ${index.label} that fits, or remove the entry`
+          : `${id} is not a technique in ${index.label}; Navigator drops it silently: fix the ID or remove the entry`,
     );
     return;
   }

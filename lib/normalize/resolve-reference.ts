@@ -4,7 +4,7 @@ import { otherDomainCampaignAdvice, otherDomainTechniqueText, type OtherDomainLo
 import { fetchCommand } from '../attack/release-files.js';
 import { revokedTechniqueText } from '../attack/revoked-technique-text.js';
 import { formerTactic, laterTactic } from '../attack/tactic-splits.js';
-import { PRE_ATTACK_ID, PRE_ATTACK_MERGED, PRE_ATTACK_SUCCESSORS, preAttackNumberText } from '../attack/technique-id.js';
+import { PRE_ATTACK_ID, PRE_ATTACK_MERGED, PRE_ATTACK_SUCCESSORS, preAttackNumberText, unusedNumberText } from '../attack/technique-id.js';
 import type { TacticShortname, TechniqueId, TechniqueRecord } from '../attack/types.js';
 import { RETIRED_TACTICS } from '../attack/known-tactics.js';
 import { isCommonEnglishWord } from '../common-words.js';
@@ -560,10 +560,16 @@ function resolveId(
       trail.push(`ID check: ${id} is not in ATT&CK ${target.label}; its number is PRE-ATT&CK's`);
       return { status: 'other domain', ids: [], notes: [`${preAttack}; ${preAttackAdvice(id)}${byNameText}`], candidates: byNameCandidates };
     }
+    // `T1551.004`: a number no release used is no newer release's either, so fetching one would not find it.
+    const unused = unusedNumberText(id);
     return {
       status: 'unknown',
       ids: [],
-      notes: [`${id} is not a technique in ATT&CK ${target.label}; if it comes from a newer ATT&CK release, get it with \`attack-layers data fetch\`${byNameText}`],
+      notes: [
+        unused
+          ? `${unused}: write the technique of ATT&CK ${target.label} that fits${byNameText}`
+          : `${id} is not a technique in ATT&CK ${target.label}; if it comes from a newer ATT&CK release, get it with \`attack-layers data fetch\`${byNameText}`,
+      ],
       candidates: byNameCandidates,
     };
   }

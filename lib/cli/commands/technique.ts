@@ -1,6 +1,7 @@
 import {
   canonicalTechniqueId,
   preAttackNumberText,
+  unusedNumberText,
   deprecationSuccessors,
   libraryOtherDomains,
   nameKey,
@@ -144,6 +145,7 @@ export function techniqueReport(index: AttackIndex, raw: string, otherDomains?: 
         ? `${id} is not a technique in ATT&CK ${index.label}: it is ${otherDomainTechniqueText(foreign)}; ` +
             `look it up with \`attack-layers technique ${id} --domain ${foreign.domain.replace(/-attack$/, '')}\``
         : (preAttackNumberText(id)?.concat(": look up the enterprise technique that fits (Reconnaissance, Resource Development)") ??
+            unusedNumberText(id)?.concat(': look up the technique that fits') ??
             `${id} is not a technique in ATT&CK ${index.label}; check the ID, or fetch a newer release with \`attack-layers data fetch\` if it is new`),
     );
   }

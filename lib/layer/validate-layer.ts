@@ -10,6 +10,7 @@ import {
   customData,
   isFormatInOldKey,
   currentDomainName,
+  DEFAULT_NAVIGATOR_VERSION,
   isAtlasLayer,
   isPreAttackLayer,
   isUnreadablePreAttackLayer,
@@ -761,7 +762,25 @@ function customDataFindings(layer: JsonObject, custom: { url: string; domain: st
       `attack-layers has ATT&CK releases only, so it checked the layer format, not its ${entries} technique ${entries === 1 ? 'entry' : 'entries'}`,
   );
   const theirs = (path: string): boolean => path === '/domain' || /^\/techniques\/\d+\/techniqueID$/.test(path);
-  for (const issue of schemaFindings(checkFormat(layer, out))) if (!theirs(issue.path)) out.add('error', 'schema', issue.path, issue.message);
+  for (const issue of schemaFindings(checkFormat(layer, out))) if (!theirs(issue.path)) addSchemaFinding(issue, out);
+}
+
+/** The format requires `versions.navigator`, a layer's writer's version, which Navigator 5.1 reads nowhere. */
+const NO_NAVIGATOR_VERSION = 'missing required field "navigator"';
+
+/**
+ * A schema issue as a finding: an error, but for a `versions` without `navigator`, which Navigator 5.1 opens without a
+ * word (PurpleOps writes `"versions": {"layer": "4.5"}` and its export says so, blueprints/assessment_export.py), a warning.
+ */
+function addSchemaFinding(issue: Issue, out: Findings): void {
+  if (issue.path === '/versions' && issue.message === NO_NAVIGATOR_VERSION) {
+    out.add(
+      'warning',
+      'schema',
+      issue.path,
+      `${issue.message}: the layer format requires it, but Navigator 5.1 opens the layer without a word; \`attack-layers upgrade\` sets it to ${DEFAULT_NAVIGATOR_VERSION}`,
+    );
+  } else out.add('error', 'schema', issue.path, issue.message);
 }
 
 function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: number | undefined): LayerFinding[] {
@@ -805,7 +824,7 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   }
   out.entryOrigins = repaired.entryOrigins;
   const subject = checkFormat(repaired.layer, out);
-  for (const issue of schemaFindings(subject)) out.add('error', 'schema', issue.path, issue.message);
+  for (const issue of schemaFindings(subject)) addSchemaFinding(issue, out);
 
   const entries = Array.isArray(subject['techniques']) ? (subject['techniques'] as unknown[]) : [];
   checkNavigatorRelease(subject, options, out);

@@ -848,7 +848,7 @@ describe('layers published by others (test/fixtures/layers/public, README there)
     const files = readdirSync(fileURLToPath(new URL('../fixtures/layers/public/', import.meta.url))).filter(
       (file) => file.endsWith('.json') && !file.includes('-pre-'),
     );
-    expect(files).to.have.length(8);
+    expect(files).to.have.length(9);
     for (const file of files) {
       const { out } = upgraded(file);
       expect(Object.keys(out).filter((key) => !(key in schema.properties)), file).to.deep.equal([]);

@@ -101,4 +101,20 @@ describe('ICS layers that state no domain', () => {
     expect(result.stdout).to.contain(`${mobile}: /techniques/0: T1407 is a Mobile technique (Download New Code at Runtime in mobile-attack 18.1); this layer is enterprise-attack`);
     expect(result.stdout).to.contain('annotate it in a layer of mobile-attack');
   });
+  it('upgrade of the layer stating enterprise-attack says once that its domain is wrong, not only each ID', async () => {
+    const stated = join(dir, 'ics-as-enterprise.json');
+    writeFileSync(stated, JSON.stringify({ ...ICS_HONEYPOT, domain: 'enterprise-attack' }));
+    const result = await runCli(['upgrade', stated, '--out', join(dir, 'ics-as-enterprise.up.json')]);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stderr).to.contain(
+      '/domain: every entry (3) is a technique of ics-attack, none of enterprise-attack: the layer\'s domain is likely wrong; ' +
+        'set "domain": "ics-attack" and upgrade it again (each entry is kept as it was in the layer\'s metadata, "removed by upgrade")',
+    );
+    // One enterprise technique beside them: each ICS ID is said alone, as another domain's, and the domain stands.
+    const mixed = join(dir, 'ics-and-enterprise.json');
+    writeFileSync(mixed, JSON.stringify({ ...ICS_HONEYPOT, domain: 'enterprise-attack', techniques: [...ICS_HONEYPOT.techniques, { techniqueID: 'T1046', score: 5 }] }));
+    const second = await runCli(['upgrade', mixed, '--out', join(dir, 'ics-and-enterprise.up.json')]);
+    expect(second.code, second.stderr).to.equal(0);
+    expect(second.stderr).to.contain('T0846 is an ICS technique').and.not.contain('domain is likely wrong');
+  });
 });

@@ -235,6 +235,10 @@ function impacketScripts(line: string): Array<{ start: number; end: number; scri
   });
 }
 
+// A word and a hyphen that end a line (`attributed to Storm-`), and the number that starts the next (`0501, a …`).
+const BROKEN_AT_HYPHEN = /(?<![\p{L}\p{N}-])(\p{L}[\p{L}\p{N}]{0,20}-)\s*$/u;
+const NUMBER_AT_START = /^\s*(\d{1,6})(?![\p{L}\p{N}-])/u;
+
 /** A word of a line, with where it stands. */
 interface Word {
   text: string;
@@ -355,6 +359,30 @@ export function objectsInLines(lines: readonly FoldedText[], index: AttackIndex)
         mentions.push({ start, count: () => mention(object, i, folded, start, end, note) });
         first = last;
         break;
+      }
+    }
+    // `Storm-`⏎`0501`: a name PDF-to-text broke at its hyphen, at the line's end, is read across the break only where
+    // the word and the number after the break make a name or alias ATT&CK itself writes with that hyphen, as it must be
+    // written (`APT-`⏎`28` is a form of APT28 that ATT&CK does not write: not joined).
+    const broken = BROKEN_AT_HYPHEN.exec(line);
+    const next = broken && !inScript[lineWords.length - 1] ? NUMBER_AT_START.exec(lines[i + 1]?.text ?? '') : null;
+    if (broken && next) {
+      const written = `${broken[1]}${next[1]}`;
+      const joinedWords = [...written.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+      const forms = table.byWords.get(joinedWords.map((w) => w.text.toLowerCase()).join(' ')) ?? [];
+      const objects = [...new Set(forms.filter((form) => !form.of && form.written === written && accepts(form, written, written, joinedWords, 0, joinedWords.length - 1)).map((form) => form.object))];
+      if (objects.length === 1) {
+        const object = objects[0]!;
+        const start = broken.index + broken[0].indexOf(broken[1]!);
+        const end = start + broken[1]!.length;
+        mentions.push({
+          start,
+          count: () => {
+            const first = !found.has(object.id);
+            mention(object, i, folded, start, end, () => `"${written}" is ${nameKey(written) === nameKey(object.name) ? '' : 'a name of '}${object.id} ${object.name}, written across a line break after its hyphen`);
+            if (first) found.get(object.id)!.written = written;
+          },
+        });
       }
     }
     for (const { count } of mentions.sort((a, b) => a.start - b.start)) count();

@@ -179,6 +179,17 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
       expect(tg3390!.note).to.equal('"TG 3390" is an alias of G0027 Threat Group-3390 ("TG-3390"), its letters and digits written apart');
     });
 
+    it('reads a name PDF-to-text broke after its hyphen at a line\'s end (Storm-⏎0501) only where the join is a name ATT&CK writes', () => {
+      // PDF-to-text of Microsoft's Storm-0501 post wraps `Storm-0501` after its hyphen (our own lines in its shape). Not
+      // joined: a year after the break (`Storm-`⏎`2021`), a name ATT&CK writes without the hyphen (`APT28`), a word glued
+      // to the number (`0501st`).
+      const found = findAttackObjects('Microsoft attributes this activity to Storm-\n0501, a financially motivated group.', loadRelease('18.1'));
+      expect(found.map((o) => [o.id, o.written, o.span.line, o.note])).to.deep.equal([
+        ['G1053', 'Storm-0501', 1, '"Storm-0501" is G1053 Storm-0501, written across a line break after its hyphen'],
+      ]);
+      expect(findAttackObjects('We saw Storm-\n2021 campaigns, then APT-\n28 and Storm-\n0501st.', loadRelease('18.1')).map((o) => o.id)).to.deep.equal([]);
+    });
+
     it('says how a tracking name was written (Storm 0501 of Storm-0501)', () => {
       const [storm] = findAttackObjects('Tags: Storm 0501', loadRelease('18.1'));
       expect(storm!.note).to.equal('"Storm 0501" is G1053 Storm-0501, its letters and digits written apart');

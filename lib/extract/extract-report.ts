@@ -16,7 +16,7 @@ import { namedLineItems, type NamedKind } from './name-lines.js';
 import { attackSections } from './attack-sections.js';
 import { nameLanguage } from './name-language.js';
 import { documentLanguage } from '../suggest/passage-language.js';
-import { ICS_WIKI_RULE, ocrIdsInLines } from './ocr-ids.js';
+import { ocrIdsInLines } from './ocr-ids.js';
 import { SIBLING_NUMBER_RULE, siblingNumbersInLines } from './sibling-numbers.js';
 import { fiveDigitIdsInLines, fiveDigitResolution, isFiveDigitId } from './five-digit-ids.js';
 import { guessedIds, idsInWords, type GuessedId } from './ids-in-words.js';
@@ -491,9 +491,11 @@ export function extractReport(text: string, context?: ResolveContext, options: B
       const { kept } = readTacticPair(tactic, conflict, ids.map((id) => target.technique(id)!), target);
       return kept ? [target.tacticName(kept)] : [];
     });
-    // A wiki ID (`T816`) is an old form, not a misreading: the campaign gets the ID as ATT&CK writes it now, which
-    // `normalize` reads, with the warning saying what was written.
-    const current = ocr?.rule === ICS_WIKI_RULE ? { raw } : {};
+    // A wiki ID (`T816`) is an old form, and a misreading vouched for by its name (`Web Protocols T107 1.001`, `Email
+    // Collection 71114`) or its brackets (`[T107 1.001]`, read alone only there) is read only here or in its brackets:
+    // the campaign gets the ID as ATT&CK writes it, which `normalize` reads wherever it stands, and the warning above it
+    // says once what was written.
+    const current = ocr || split ? { raw } : {};
     return { ...ref, ...current, tactics: [...new Set(tactics)], resolution: { status, ids, note, candidates, warnings: own, trail } };
   };
   // A tactic written only as its ID (`持久化阶段（Persistence, TA0003）`) is given its name in the release: the

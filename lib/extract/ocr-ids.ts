@@ -1,6 +1,6 @@
 import type { ReferenceStatus } from '../normalize/normalize-types.js';
 import { resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
-import { originalSpan, type FoldedText } from '../normalize/tokenize-references.js';
+import { keyedNameAfter, originalSpan, type FoldedText } from '../normalize/tokenize-references.js';
 import type { ExtractedReference } from './extract-references.js';
 import { nameAround } from './name-around.js';
 
@@ -80,6 +80,12 @@ export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveCont
   }
   return { found, doubtful };
 
+  /** Whether words resolve by name to exactly that technique (only the status and IDs count: no similar names are looked for). */
+  function namesOnly(name: string, id: string): boolean {
+    const byName = resolveReference({ raw: name }, context, { similarNames: false });
+    return BY_NAME.includes(byName.status) && byName.ids.length === 1 && byName.ids[0] === id;
+  }
+
   function readWords(i: number, folded: FoldedText, rule: string, pattern: RegExp): void {
     for (const match of folded.text.matchAll(pattern)) {
       const wiki = rule === ICS_WIKI_RULE;
@@ -102,9 +108,7 @@ export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveCont
         if (/[|]|[.,;!?]$/.test(word[0]) || !/\p{L}/u.test(word[0])) break;
         const start = match.index - before.length + word.index;
         const name = folded.text.slice(start, match.index - gap.length);
-        // Only the status and IDs count here: an unknown phrase's similar names are not looked for.
-        const byName = resolveReference({ raw: name }, context, { similarNames: false });
-        if (!BY_NAME.includes(byName.status) || byName.ids.length !== 1 || byName.ids[0] !== id) continue;
+        if (!namesOnly(name, id)) continue;
         const nameSpan = originalSpan(folded, { start, end: match.index - gap.length });
         const span = originalSpan(folded, { start, end });
         found.push({
@@ -125,6 +129,24 @@ export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveCont
       // `Phishing: Spearphishing 71566.001 Attachment`: a name set on two lines of a cell, around the number, that is
       // exactly that technique's name vouches for it too.
       // A wiki ID's name may follow it too (`T816: Device Restart/Shutdown`), as a technique's page wrote it.
+      // `technique_id=11562.001,technique_name=Disable or Modify Tools`: a Sysmon rule's name field after the ID vouches too.
+      const keyed = found.length === vouched ? keyedNameAfter(folded.text, match.index + match[0].length) : undefined;
+      if (keyed && namesOnly(keyed.name, id)) {
+        const whole = originalSpan(folded, { start: match.index, end: keyed.span.end });
+        found.push({
+          written: match[0],
+          rule,
+          reference: {
+            raw: folded.original.slice(whole.start, whole.end),
+            line: i + 1,
+            ids: [id],
+            name: keyed.name,
+            tactics: [],
+            span: { line: i + 1, ...originalSpan(folded, { start: match.index, end: match.index + match[0].length }) },
+            nameSpan: { line: i + 1, ...originalSpan(folded, keyed.span) },
+          },
+        });
+      }
       const around = found.length === vouched ? nameAround(folded.text, match.index, match.index + match[0].length, id, context.target, !wiki) : undefined;
       if (around) {
         const nameSpan = originalSpan(folded, around);

@@ -6,6 +6,8 @@ import { idWritten } from './name-around.js';
 const BETWEEN = /[\s([【（:：–—-]*$/u;
 // Brackets, quotes and Markdown marks that open a name's first word (`'AppleScript`), no part of the name.
 const OPENING = /^[([“"'*_`{]+/u;
+// A word of a sentence in Latin letters, all in lower case (`payloads`, `request`).
+const SENTENCE_WORD = /^(?=\p{Ll})(?:(?=\p{Script=Latin})\p{Ll}|['’-])+$/u;
 
 /**
  * What words name, for `withNamesOutOfSentences`: `'its'` the technique of ID `id` (by its name, an old name, an alias,
@@ -32,8 +34,10 @@ export function withNamesOutOfSentences(references: readonly ExtractedReference[
   return references.map((ref) => {
     const id = ref.ids[0];
     const line = lines[ref.span.line - 1];
-    if (!id || ref.ids.length > 1 || ref.malformed || ref.name === undefined || ref.nameSpan || !line) return ref;
+    if (!id || ref.ids.length > 1 || ref.malformed || ref.name === undefined || !line) return ref;
     const text = line.original;
+    // `payloads [T1566.001, T1566.002]`: such a word before a bracket of several IDs, each reference's name, is none.
+    if (ref.nameSpan) return names && sharedSentenceWord(ref, text, names) ? withoutSharedName(ref, text) : ref;
     const written = idWritten(ref, id, text);
     if (!written || written.start < ref.span.start) return ref;
     // The name as written right before its ID, as the reader cleaned it (no mark, one space between words).
@@ -42,7 +46,16 @@ export function withNamesOutOfSentences(references: readonly ExtractedReference[
     if (!head.endsWith(ref.name)) return ref;
     const nameStart = ref.span.start + head.length - ref.name.length;
     const words = [...ref.name.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: nameStart + m.index }));
-    if (words.length < 2 || names?.(ref.name, id)) return ref;
+    // The reference as its ID alone, the words before it its evidence (`They deployed Mimikatz (T1003)`).
+    const idAlone = (): ExtractedReference => {
+      const { name: _name, ...rest } = ref;
+      const said = text.slice(nameStart, ref.span.end).trim();
+      return { ...rest, raw: text.slice(written.start, written.end), span: { line: ref.span.line, ...written }, evidence: [...(ref.evidence ?? []), { line: ref.span.line, text: said }] };
+    };
+    if (names?.(ref.name, id)) return ref;
+    // `deploy LummaC2 malware payloads (T1566.001)`: one word in lower case that names no technique is the sentence's
+    // word before its citation, no name (a name in capitals, `HTTPS (T1071.001)`, is kept and warned of as one).
+    if (words.length < 2) return names && SENTENCE_WORD.test(ref.name) ? idAlone() : ref;
     const bare = (k: number): string => words[k]!.text.replace(OPENING, '');
     const from = (k: number): string => [bare(k), ...words.slice(k + 1).map((word) => word.text)].join(' ');
     // The reference from the run's first word to its end, as written (`Regsvr32 (T1117)`).
@@ -61,8 +74,21 @@ export function withNamesOutOfSentences(references: readonly ExtractedReference[
     while (opening < words.length && opens(opening)) opening++;
     if (opening === 0) return ref;
     if (opening < words.length && (!names || names(from(opening), id))) return named(opening);
-    const { name: _name, ...rest } = ref;
-    const said = text.slice(nameStart, ref.span.end).trim();
-    return { ...rest, raw: text.slice(written.start, written.end), span: { line: ref.span.line, ...written }, evidence: [...(ref.evidence ?? []), { line: ref.span.line, text: said }] };
+    return idAlone();
   });
+}
+
+/** Whether a name shared by the IDs after it on its line (`payloads [T1566.001, T1566.002]`) is one such word of a sentence. */
+function sharedSentenceWord(ref: ExtractedReference, text: string, names: NamesWhat): boolean {
+  const { nameSpan, name } = ref;
+  if (!nameSpan || name === undefined || nameSpan.line !== ref.span.line || nameSpan.end > ref.span.start) return false;
+  return SENTENCE_WORD.test(name) && /^\s{0,2}[([]/.test(text.slice(nameSpan.end, ref.span.start)) && !names(name, ref.ids[0]!);
+}
+
+/** The reference as its ID alone, the word and the bracket of IDs after it its evidence. */
+function withoutSharedName(ref: ExtractedReference, text: string): ExtractedReference {
+  const { name: _name, nameSpan, ...rest } = ref;
+  const close = /^[^()[\]]{0,200}[)\]]/.exec(text.slice(ref.span.end))?.[0].length ?? 0;
+  const said = text.slice(nameSpan!.start, ref.span.end + close).trim();
+  return { ...rest, raw: text.slice(ref.span.start, ref.span.end), evidence: [...(ref.evidence ?? []), { line: ref.span.line, text: said }] };
 }

@@ -1733,6 +1733,8 @@ function referenceNames(text: string, groups: readonly Cluster[], pieces: readon
   if (groups.length === 1) {
     const [before, after] = gaps;
     const group = groups[0]!;
+    const keyed = keyedNameAfter(text, group.end);
+    if (keyed) return [keyed];
     const bracketAfter = !group.enclosed && /^ ?[([【]/.test(text.slice(group.end, group.end + 2));
     // `1位(出現数152):T1059 Command and Scripting Interpreter`: text ending in a colon before the ID is its label.
     // So is the word "Technique" right before the ID where a colon after it leads to the name (`Additional Research:
@@ -1777,7 +1779,9 @@ function proseNames(text: string, groups: readonly Cluster[], cut: (i: number) =
     const ceiling = groups[g + 1]?.start ?? text.length;
     let named: Named | undefined;
     // An address names its technique by itself; only a markdown link's text is a name.
+    const keyed = group.enclosed ? undefined : keyedNameAfter(text, group.end);
     if (isAddress(group)) named = markdownText(text, group.tokens[0]!, floor);
+    else if (keyed) named = keyed;
     else if (group.enclosed) {
       // `into victim networks.([T1199](…))`: a citation's bracket glued to the full stop of its own sentence; the
       // words before the stop are read as before a bracket after a space.
@@ -1820,6 +1824,26 @@ function proseNames(text: string, groups: readonly Cluster[], cut: (i: number) =
     floor = Math.max(group.end, named?.span.end ?? 0);
   }
   return names;
+}
+
+// A field keyed as a technique's name right after its ID (`,technique_name=`, `", "technique_name": "`): Sysmon's rule
+// names as olafhartong/sysmon-modular writes them (`RuleName: technique_id=T1562.001,technique_name=Disable or Modify
+// Tools`), which reports quote from event logs.
+const NAME_KEY_AFTER = /^["']? ?[,;&] ?["']?(?:[a-z]+_)?name["']? ?[=:] ?["']?/i;
+// What ends a field's value: the next field's key, a quote, a tag's bracket, a cell's border, the line's end.
+const FIELD_END = /\s{0,2}(?:[,;&]\s{0,2}["']?[A-Za-z_]{1,30}["']?\s{0,2}[=:]|["'`<>|;\n]|$)/;
+
+/**
+ * The name of a technique in the field after its ID keyed as its name (`technique_id=T1562.001,technique_name=Disable or
+ * Modify Tools`): that field's value, whatever words stand before the ID (`RuleName: technique_id=`, the event's field
+ * and the ID's key); undefined where no such field follows the ID's end.
+ */
+export function keyedNameAfter(text: string, end: number): { name: string; span: TextSpan } | undefined {
+  const key = NAME_KEY_AFTER.exec(text.slice(end, end + 40));
+  if (!key) return undefined;
+  const from = end + key[0].length;
+  const rest = text.slice(from, from + MAX_NAME);
+  return spanName(text, { start: from, end: from + FIELD_END.exec(rest)!.index });
 }
 
 /**

@@ -58,8 +58,9 @@ describe('extract of several reports of one campaign', () => {
     ]);
     expect(skeleton.techniques.map((t) => [t.ref, t.report, t.source.replace(dir, '')])).to.deep.equal([
       ['pandemic notices (T1566.001)', FIRST_URL, '/wuhan.html:7'],
-      ['dropper (T1204.002)', FIRST_URL, '/wuhan.html:8'],
-      ['loader (T1566.001)', SECOND_URL, '/metaljack.html:7'],
+      // One lower-case word before a bracketed ID is the sentence's, not the technique's name: the ID alone.
+      ['T1204.002', FIRST_URL, '/wuhan.html:8'],
+      ['T1566.001', SECOND_URL, '/metaljack.html:7'],
       ['T1027', SECOND_URL, '/metaljack.html:8'],
     ]);
     expect((await runCli(['extract', first, second, '--name', 'APT32 Wuhan 2020'])).stdout).to.equal(result.stdout);

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { escapeRegExp } from '../../lib/normalize/tactic-text.js';
 import { extractReport } from '../../lib/extract/extract-report.js';
+import { resolveReference } from '../../lib/normalize/resolve-reference.js';
 import { otherDomainLookup } from '../../lib/attack/index.js';
 import type { Domain } from '../../lib/attack/types.js';
 import { loadRelease } from '../helpers/attack.js';
@@ -373,8 +374,8 @@ describe('extractReport', () => {
       ].join('\n');
       const refs = read(text).references;
       expect(refs.map((ref) => [ref.line, ref.raw, ref.ids, ref.name, ref.resolution?.status, ref.resolution?.ids])).to.deep.equal([
-        [1, 'Remote Desktop Protocol 71021.001', ['T1021.001'], 'Remote Desktop Protocol', 'current', ['T1021.001']],
-        [2, 'Email Collection 71114', ['T1114'], 'Email Collection', 'current', ['T1114']],
+        [1, 'Remote Desktop Protocol T1021.001', ['T1021.001'], 'Remote Desktop Protocol', 'current', ['T1021.001']],
+        [2, 'Email Collection T1114', ['T1114'], 'Email Collection', 'current', ['T1114']],
       ]);
       expect(refs[0]!.resolution!.warnings).to.deep.equal(["71021.001 read as T1021.001: the name before it is that technique's; check the text"]);
       expect(refs[1]!.resolution!.trail[0]).to.match(/^read: a T read by OCR as 7 or 1 .*: "71114" as T1114$/);
@@ -397,9 +398,9 @@ describe('extractReport', () => {
       const { references, notes } = read(text);
       expect(references.map((ref) => [ref.raw, ref.ids, ref.name, ref.resolution?.warnings])).to.deep.equal([
         ['Phishing T1566', ['T1566'], 'Phishing', []],
-        ['Phishing: Spearphishing Attachment (71566.001)', ['T1566.001'], 'Phishing: Spearphishing Attachment', ["71566.001 read as T1566.001: the name around it is that technique's; check the text"]],
-        ['Phishing: Spearphishing Link (11566.002)', ['T1566.002'], 'Phishing: Spearphishing Link', ["11566.002 read as T1566.002: the name around it is that technique's; check the text"]],
-        ['Browser Information Discovery (71217)', ['T1217'], 'Browser Information Discovery', ["71217 read as T1217: the name around it is that technique's; check the text"]],
+        ['Phishing: Spearphishing Attachment (T1566.001)', ['T1566.001'], 'Phishing: Spearphishing Attachment', ["71566.001 read as T1566.001: the name around it is that technique's; check the text"]],
+        ['Phishing: Spearphishing Link (T1566.002)', ['T1566.002'], 'Phishing: Spearphishing Link', ["11566.002 read as T1566.002: the name around it is that technique's; check the text"]],
+        ['Browser Information Discovery (T1217)', ['T1217'], 'Browser Information Discovery', ["71217 read as T1217: the name around it is that technique's; check the text"]],
       ]);
       expect(notes).to.deep.equal([]);
     });
@@ -433,8 +434,8 @@ describe('extractReport', () => {
       ].join('\n');
       const { references, notes } = read(text);
       expect(references.map((ref) => [ref.line, ref.raw, ref.ids, ref.resolution?.status, ref.resolution?.warnings])).to.deep.equal([
-        [1, 'Valid Accounts T 1078', ['T1078'], 'current', ["T 1078 read as T1078: the name before it is that technique's; check the text"]],
-        [2, 'Scheduled Task T1053.005a', ['T1053.005'], 'current', ["T1053.005a read as T1053.005: the name before it is that technique's; check the text"]],
+        [1, 'Valid Accounts T1078', ['T1078'], 'current', ["T 1078 read as T1078: the name before it is that technique's; check the text"]],
+        [2, 'Scheduled Task T1053.005', ['T1053.005'], 'current', ["T1053.005a read as T1053.005: the name before it is that technique's; check the text"]],
       ]);
       expect(references[0]!.resolution!.trail[0]).to.match(/^read: a space after the T of a technique's ID .*: "T 1078" as T1078$/);
       expect(notes).to.deep.equal([
@@ -459,10 +460,10 @@ describe('extractReport', () => {
       ].join('\n');
       const { references, notes } = read(text);
       expect(references.map((ref) => [ref.line, ref.raw, ref.ids, ref.resolution?.status, ref.resolution?.warnings])).to.deep.equal([
-        [1, 'Registry Run Keys / Startup Folder T15 47.001', ['T1547.001'], 'current', ["T15 47.001 read as T1547.001: the name before it is that technique's; check the text"]],
-        [2, 'Winlogon Helper DLL T154 7.004', ['T1547.004'], 'current', ["T154 7.004 read as T1547.004: the name before it is that technique's; check the text"]],
-        [2, 'Shortcut Modification T1 547.009', ['T1547.009'], 'current', ["T1 547.009 read as T1547.009: the name before it is that technique's; check the text"]],
-        [5, 'Web Protocols (T10 71.001)', ['T1071.001'], 'current', ['"T10 71.001" was read as T1071.001, the space among its digits left out (OCR): check the text']],
+        [1, 'Registry Run Keys / Startup Folder T1547.001', ['T1547.001'], 'current', ["T15 47.001 read as T1547.001: the name before it is that technique's; check the text"]],
+        [2, 'Winlogon Helper DLL T1547.004', ['T1547.004'], 'current', ["T154 7.004 read as T1547.004: the name before it is that technique's; check the text"]],
+        [2, 'Shortcut Modification T1547.009', ['T1547.009'], 'current', ["T1 547.009 read as T1547.009: the name before it is that technique's; check the text"]],
+        [5, 'Web Protocols (T1071.001)', ['T1071.001'], 'current', ['"T10 71.001" was read as T1071.001, the space among its digits left out (OCR): check the text']],
       ]);
       expect(references[0]!.resolution!.trail[0]).to.match(/^read: a space inside the four digits of a technique's ID .*: "T15 47.001" as T1547.001$/);
       expect(notes).to.deep.equal([
@@ -486,15 +487,15 @@ describe('extractReport', () => {
       ].join('\n');
       const { references, notes } = read(text);
       expect(references.map((ref) => [ref.line, ref.raw, ref.ids, ref.resolution?.status, ref.resolution?.warnings])).to.deep.equal([
-        [1, 'Boot or Logon Autostart Execution (T15 47)', ['T1547'], 'current', ["T15 47 read as T1547: the name before it is that technique's; check the text"]],
-        [1, 'Registry Run Keys / Startup Folder (T15 47.001)', ['T1547.001'], 'current', ['"T15 47.001" was read as T1547.001, the space among its digits left out (OCR): check the text']],
-        [1, 'Winlogon Helper DLL (T154 7.004)', ['T1547.004'], 'current', ['"T154 7.004" was read as T1547.004, the space among its digits left out (OCR): check the text']],
-        [2, 'Valid Accounts (T 1078)', ['T1078'], 'current', ["T 1078 read as T1078: the name before it is that technique's; check the text"]],
-        [2, 'Scheduled Task [T1053.005a]', ['T1053.005'], 'current', ["T1053.005a read as T1053.005: the name before it is that technique's; check the text"]],
+        [1, 'Boot or Logon Autostart Execution (T1547)', ['T1547'], 'current', ["T15 47 read as T1547: the name before it is that technique's; check the text"]],
+        [1, 'Registry Run Keys / Startup Folder (T1547.001)', ['T1547.001'], 'current', ['"T15 47.001" was read as T1547.001, the space among its digits left out (OCR): check the text']],
+        [1, 'Winlogon Helper DLL (T1547.004)', ['T1547.004'], 'current', ['"T154 7.004" was read as T1547.004, the space among its digits left out (OCR): check the text']],
+        [2, 'Valid Accounts (T1078)', ['T1078'], 'current', ["T 1078 read as T1078: the name before it is that technique's; check the text"]],
+        [2, 'Scheduled Task [T1053.005]', ['T1053.005'], 'current', ["T1053.005a read as T1053.005: the name before it is that technique's; check the text"]],
         [3, 'Email Collection (71114) and T1003', ['T1003'], 'ambiguous', [
           'T1003 and "Email Collection" disagree: T1003 is OS Credential Dumping, while "Email Collection" is T1114 Email Collection; write the one you mean',
         ]],
-        [3, 'Email Collection (71114)', ['T1114'], 'current', ["71114 read as T1114: the name before it is that technique's; check the text"]],
+        [3, 'Email Collection (T1114)', ['T1114'], 'current', ["71114 read as T1114: the name before it is that technique's; check the text"]],
       ]);
       expect(references[3]!.resolution!.trail[0]).to.match(/^read: a space after the T of a technique's ID .*: "T 1078" as T1078$/);
       expect(notes).to.deep.equal([
@@ -971,7 +972,8 @@ describe('extractReport', () => {
         [2, 'Execucao de comandos', '"Execucao de comandos" is written in Spanish, not in English'],
         [2, 'Descubrimiento de archivos y directorios', '"Descubrimiento de archivos y directorios" is written in Spanish, not in English'],
         [3, 'inyección de procesos', undefined],
-        [4, 'injection', undefined],
+        // One word in lower case before the ID is the sentence's, not a name: the reference is its ID, the words its evidence.
+        [4, undefined, undefined],
         [4, 'inyeccion de procesos', undefined],
       ]);
     });
@@ -1134,11 +1136,68 @@ describe('extractReport', () => {
     it('reads a sub-technique ID whose digits a space split, alone in brackets, and says so', () => {
       const text = ['After each domain is decoded, the implant will attempt a POST request [T107 1.001] (see Figure 3).', 'Web Protocols (T10 71.001)', 'See [T100 2.001].'].join('\n');
       expect(rows(text)).to.deep.equal([
-        [1, ['T1071.001'], 'request', 'current', ['"T107 1.001" was read as T1071.001, the space among its digits left out (OCR): check the text']],
+        [1, ['T1071.001'], undefined, 'current', ['"T107 1.001" was read as T1071.001, the space among its digits left out (OCR): check the text']],
         [2, ['T1071.001'], 'Web Protocols', 'current', ['"T10 71.001" was read as T1071.001, the space among its digits left out (OCR): check the text']],
         [3, ['T1002.001'], undefined, 'unknown', ['"T100 2.001" was read as T1002.001, the space among its digits left out (OCR): check the text']],
       ]);
       expect(read(text).references[0]!.resolution!.trail[0]).to.equal("read: a space among an ID's digits is left out where the ID stands alone in brackets, as OCR writes it ([T107 1.001])");
+    });
+  });
+
+  describe('what extract repairs, normalize reads as it is', () => {
+    const target = loadRelease('18.1');
+    const read = (text: string) => extractReport(text, { target }).references;
+    // Each reference's `raw` is the skeleton's `ref:`, which `normalize` resolves with `resolveReference`.
+    const again = (raw: string) => resolveReference({ raw }, { target });
+
+    it('writes an ID read from an OCR misreading as ATT&CK writes it, the repair said once, by extract', () => {
+      // `Web Protocols T107 1.001`: before, the skeleton kept the word as written, which normalize read as unknown.
+      const text = ['Application Layer Protocol: Web Protocols T107 1.001', 'Email Collection 71114', 'the implant will attempt a POST request [T107 1.001] (see Figure 3).'].join('\n');
+      const refs = read(text);
+      expect(refs.map((ref) => [ref.raw, ref.resolution?.ids, ref.resolution?.warnings])).to.deep.equal([
+        ['Web Protocols T1071.001', ['T1071.001'], ["T107 1.001 read as T1071.001: the name before it is that technique's; check the text"]],
+        ['Email Collection T1114', ['T1114'], ["71114 read as T1114: the name before it is that technique's; check the text"]],
+        ['T1071.001', ['T1071.001'], ['"T107 1.001" was read as T1071.001, the space among its digits left out (OCR): check the text']],
+      ]);
+      for (const ref of refs) expect([again(ref.raw).status, again(ref.raw).ids, again(ref.raw).warnings], ref.raw).to.deep.equal(['current', ref.resolution!.ids, []]);
+    });
+
+    it('reads a Sysmon rule name (technique_id=…,technique_name=…) as the ID with its name after it, OCR\'s 1 for the T too', () => {
+      // olafhartong/sysmon-modular's rule names (12_13_14_registry_event/include_windows_defender_tampering.xml, commit
+      // 05ba7a68030d7280f2bffcd789ceafd6c73cef02: `name="technique_id=T1089,technique_name=Disabling Security Tools"`), as
+      // write-ups of Sysmon events quote them (`RuleName: technique_id=T1546.009,technique_name=AppCert DLLs`, and the
+      // rule set's own mislabel `technique_id=T1047,technique_name=File System Permissions Weakness`; public GitHub
+      // write-ups found by the library's find_string "RuleName: technique_id="). Before, the name was `RuleName: technique_id`.
+      const text = [
+        'RuleName: technique_id=T1546.009,technique_name=AppCert DLLs',
+        'The central event carries RuleName `technique_id=T1562.001,technique_name=Disable or Modify Tools`: a registry value set.',
+        'RuleName: technique_id=T1047,technique_name=File System Permissions Weakness',
+        '<TargetObject name="technique_id=T1089,technique_name=Disabling Security Tools" condition="begin with">HKLM\\SOFTWARE</TargetObject>',
+        'RuleName: technique_id=11562.001,technique_name=Disable or Modify Tools',
+      ].join('\n');
+      const refs = read(text);
+      expect(refs.map((ref) => [ref.line, ref.raw, ref.name, ref.resolution?.status, ref.resolution?.ids])).to.deep.equal([
+        [1, 'T1546.009,technique_name=AppCert DLLs', 'AppCert DLLs', 'current', ['T1546.009']],
+        [2, 'T1562.001,technique_name=Disable or Modify Tools', 'Disable or Modify Tools', 'current', ['T1562.001']],
+        [3, 'T1047,technique_name=File System Permissions Weakness', 'File System Permissions Weakness', 'ambiguous', []],
+        [4, 'T1089,technique_name=Disabling Security Tools', 'Disabling Security Tools', 'revoked', ['T1562.001']],
+        [5, 'T1562.001,technique_name=Disable or Modify Tools', 'Disable or Modify Tools', 'current', ['T1562.001']],
+      ]);
+      expect(refs[4]!.resolution!.warnings).to.deep.equal(["11562.001 read as T1562.001: the name after it is that technique's; check the text"]);
+      for (const ref of refs) expect([again(ref.raw).status, again(ref.raw).ids], ref.raw).to.deep.equal([ref.resolution!.status, ref.resolution!.ids]);
+    });
+
+    it('takes one word in lower case before an ID in brackets for the sentence\'s, the ID the reference and the words its evidence', () => {
+      // AA25-141B's OCR text (test/corpus/reports/cisa-lummac2-aa25-141b-ocr.yaml): `payloads [T1566.001, T1566.002]` was
+      // two references named `payloads`, with no warning. A word in capitals is a name, warned of (`HTTPS (T1071.001)`);
+      // a lower-case word that names the technique is kept (`powershell`).
+      const text = ['Threat actors frequently use spearphishing hyperlinks and attachments to deploy LummaC2 malware payloads [T1566.001, T1566.002].', 'They sent payloads (T1566.001) and ran powershell (T1059.001) over HTTPS (T1071.001).'].join('\n');
+      expect(read(text).map((ref) => [ref.line, ref.raw, ref.name, ref.evidence?.map((said) => said.text), ref.resolution?.warnings.length])).to.deep.equal([
+        [1, 'T1566.001', undefined, ['payloads [T1566.001, T1566.002]'], 0],
+        [1, 'T1566.002', undefined, ['payloads [T1566.001, T1566.002]'], 0],
+        [2, 'powershell (T1059.001)', 'powershell', undefined, 0],
+        [2, 'HTTPS (T1071.001)', 'HTTPS', undefined, 1],
+      ]);
     });
   });
 

@@ -178,6 +178,19 @@ describe('tokenizeReferences', () => {
     ]);
   });
 
+  it('names an ID by the field keyed as its name after it (a Sysmon rule name), not by the fields before it', () => {
+    // olafhartong/sysmon-modular's rule names (12_13_14_registry_event/include_windows_defender_tampering.xml, commit
+    // 05ba7a68030d7280f2bffcd789ceafd6c73cef02), in an event's RuleName, a tag's attribute, a JSON-like log.
+    const rows: ReadonlyArray<readonly [text: string, mode: 'reference' | 'prose', name: string]> = [
+      ['RuleName: technique_id=T1546.009,technique_name=AppCert DLLs', 'reference', 'AppCert DLLs'],
+      ['<TargetObject name="technique_id=T1089,technique_name=Disabling Security Tools" condition="begin with">HKLM</TargetObject>', 'reference', 'Disabling Security Tools'],
+      ['The record is tagged `RuleName: technique_id=T1083,technique_name=File and Directory Discovery` by Sysmon.', 'prose', 'File and Directory Discovery'],
+      ['{"technique_id": "T1059.001", "technique_name": "PowerShell", "phase": "execution"}', 'reference', 'PowerShell'],
+      ['technique_id=T1547.001,technique_name=Registry Run Keys / Start Folder,phase_name=Persistence', 'reference', 'Registry Run Keys / Start Folder'],
+    ];
+    for (const [text, mode, name] of rows) expect(tokenizeReferences(text, mode).refs.map((ref) => ref.name), text).to.deep.equal([name]);
+  });
+
   it('gives one name to the IDs of one bracket, and says it is shared', () => {
     const { refs } = tokenizeReferences('C2 over HTTPS (T1071.001, T1573.002)');
     expect(refs.map((ref) => [ref.ids, ref.name, ref.sharedName])).to.deep.equal([

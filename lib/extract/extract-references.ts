@@ -810,7 +810,8 @@ function unordered(line: Line, ref: ReferenceToken, tactics: TacticSource, given
     // The name from another cell (or line): the cells joined in the report's order.
     const idText = originalOf(line, ref.idSpan);
     // A technique's cell and its sub-technique's beside it are one name, `Parent: Sub`.
-    const nameText = named.sub ? `${originalOf(named.line, named.span)}: ${originalOf(named.line, named.sub)}` : originalOf(named.line, named.span);
+    // A cell set on a line of its own keeps no border of its row (`Abuse Elevation Control Mechanism |`).
+    const nameText = (named.sub ? `${originalOf(named.line, named.span)}: ${originalOf(named.line, named.sub)}` : originalOf(named.line, named.span)).replace(/^\s*\|\s*|\s*\|\s*$/g, '');
     const name = withoutMarkup(nameText).replace(/\s+/g, ' ').trim();
     return {
       ...base,
@@ -2070,6 +2071,9 @@ function threatBlockLine(text: string, inBlock: boolean): 'start' | 'inside' | '
  * The line holding the name of a bare ID in a one-cell-per-line table: the cell before it, else the one after; only the
  * one after for an ID written as a label (`T1566.001:`).
  */
+// A cell that is only the name of an ATT&CK domain, as ATT&CK's pages' Domain column writes it.
+const DOMAIN_CELL = /^\s*\|?\s*(?:enterprise|mobile|ics)\s*\|?\s*$/i;
+
 function neighbourName(entryAt: (i: number) => Entry, count: number, index: number, headerOrder: Role[], used: Set<Entry>, labelled: boolean): Entry | undefined {
   const nearest = (step: number): Entry | undefined => {
     for (let i = index + step; i >= 0 && i < count; i += step) {
@@ -2095,6 +2099,9 @@ function neighbourName(entryAt: (i: number) => Entry, count: number, index: numb
     // detection write-up's): it is a field of the same record, whose name, if any, is its name field's value.
     const text = entry?.line.text ?? '';
     if (fieldLine && entry && lineField(entry.line)) continue;
+    // Nor is the cell of a Domain column before the ID (`mobile |` over `T1626 |` over `Abuse Elevation Control
+    // Mechanism |`, a mirror of ATT&CK's mitigation pages scraped one cell per line): the name is the cell after the ID.
+    if (DOMAIN_CELL.test(text)) continue;
     if (entry?.kind === 'text' && !used.has(entry) && /\p{L}/u.test(text) && !isJsonMember(text) && !RULE_FILE_LINE.test(text)) {
       used.add(entry);
       return entry;

@@ -1201,6 +1201,19 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a table scraped one cell per line with a Domain column before the ID', () => {
+    it('takes the cell after the ID for its name, not the domain\'s cell before it, and keeps no border of its row', () => {
+      // A mirror of ATT&CK's M1011 page (test/corpus/reports/ysecurity-m1011-mobile-mirror.yaml): before, each ID was named
+      // `mobile |`, with no warning.
+      const text = ['mobile |', 'T1626 |', 'Abuse Elevation Control Mechanism |', '- |', 'mobile |', 'T1429 |', 'Audio Capture |', 'Users should be wary of granting applications dangerous permissions. |'].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1', 'mobile-attack') }).references;
+      expect(refs.map((ref) => [ref.line, ref.raw, ref.name, ref.resolution?.status, ref.resolution?.warnings])).to.deep.equal([
+        [2, 'T1626 | Abuse Elevation Control Mechanism', 'Abuse Elevation Control Mechanism', 'current', []],
+        [6, 'T1429 | Audio Capture', 'Audio Capture', 'current', []],
+      ]);
+    });
+  });
+
   describe('HTML character references in scraped text', () => {
     const read = (text: string) => extractReport(text, { target: loadRelease('18.1') });
 

@@ -6,7 +6,7 @@ describe('the references corpus (real published reports, test/corpus/reports)', 
   this.timeout(120_000);
   let score: CorpusScore;
   before(() => {
-    score = scoreCorpus(readCorpus(), { target: loadRelease('18.1'), history: () => [loadRelease('6.3'), loadRelease('8.2'), loadRelease('12.1')] });
+    score = scoreCorpus(readCorpus(), { target: loadRelease('18.1'), history: () => [loadRelease('6.3'), loadRelease('8.2'), loadRelease('12.1')] }, (domain) => ({ target: loadRelease('18.1', domain) }));
   });
 
   it('holds at least 20 reports, each with its source and references', () => {

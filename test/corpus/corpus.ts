@@ -11,6 +11,7 @@ import { extractReferences } from '../../lib/extract/extract-references.js';
 import { UNRESOLVED_STATUSES } from '../../lib/normalize/normalize-types.js';
 import { resolveReference, type ResolveContext } from '../../lib/normalize/resolve-reference.js';
 import { repoRoot } from '../helpers/attack.js';
+import type { Domain } from '../../lib/attack/types.js';
 
 export const CORPUS_DIR = join(repoRoot, 'test/corpus/reports');
 
@@ -29,6 +30,8 @@ export interface CorpusReport {
   title: string;
   publisher: string;
   language: string;
+  /** The ATT&CK domain the report's IDs are of (`mobile-attack`, `ics-attack`); enterprise-attack when absent. */
+  domain?: Domain;
   excerpt: string;
   references: CorpusReference[];
 }
@@ -70,14 +73,18 @@ export interface CorpusScore {
 const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && [...a].sort().join(' ') === [...b].sort().join(' ');
 
-/** Score the library on the corpus against one ATT&CK release context. */
-export function scoreCorpus(reports: readonly CorpusReport[], context: ResolveContext): CorpusScore {
+/**
+ * Score the library on the corpus against one ATT&CK release context; a report of another domain (`domain:`) is resolved
+ * in the context `contextOf` gives for it.
+ */
+export function scoreCorpus(reports: readonly CorpusReport[], enterprise: ResolveContext, contextOf?: (domain: Domain) => ResolveContext): CorpusScore {
   const outcomes: ReferenceOutcome[] = [];
   let cited = 0;
   let found = 0;
   const missed: CorpusScore['missed'] = [];
   const extra: CorpusScore['extra'] = [];
   for (const report of reports) {
+    const context = report.domain && report.domain !== 'enterprise-attack' && contextOf ? contextOf(report.domain) : enterprise;
     for (const reference of report.references) {
       const result = resolveReference({ raw: reference.written }, context);
       const flaggedByResult = UNRESOLVED_STATUSES.includes(result.status) || result.warnings.length > 0;

@@ -13,6 +13,8 @@ export interface Issue {
   path: string;
   /** 1-based line, when the format has lines and it is known. */
   line?: number;
+  /** 1-based column of `line`, when known. */
+  column?: number;
   message: string;
 }
 
@@ -39,12 +41,17 @@ export class InputError extends AttackLayersError {
 /** A file does not match its JSON Schema (every problem is listed in `issues`); `advice` ends the message. */
 export class SchemaValidationError extends InputError {
   readonly issues: readonly Issue[];
+  /** What the file should have been (`campaign file`), and the advice that ends the message, for a caller listing every issue. */
+  readonly what: string;
+  readonly advice?: string;
   constructor(file: string, what: string, issues: readonly Issue[], advice?: string) {
     const first = issues[0];
     const where = first ? `${first.line ? `line ${first.line}, ` : ''}${first.path || '/'}: ${first.message}` : '';
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
     super(`${file}: not a valid ${what}: ${where}${more}${advice ? `; ${advice}` : ''}`, { file, line: first?.line });
     this.issues = issues;
+    this.what = what;
+    this.advice = advice;
   }
 }
 

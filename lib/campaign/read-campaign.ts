@@ -358,6 +358,8 @@ interface Located {
   lineOf(path: readonly (string | number)[]): number | undefined;
   /** The 1-based line of the key `key` of the mapping at `path`. */
   keyLineOf(path: readonly (string | number)[], key: string): number | undefined;
+  /** The 1-based line and column of the node at `path` (or of the key `key` of the mapping there), or of the nearest ancestor that exists. */
+  placeOf(path: readonly (string | number)[], key?: string): { line: number; column: number } | undefined;
   /** The text of the scalar at `path` as written in the file. */
   sourceText(path: readonly (string | number)[]): string | undefined;
   duplicateKeys(): Issue[];
@@ -384,9 +386,18 @@ function locate(source: string, file: string): Located {
     throw new InputError(`${file}: line ${pos.line}, column ${pos.col}: invalid YAML: ${reason}${more}`, { file, line: pos.line });
   }
 
-  const lineAt = (node: unknown): number | undefined => {
+  const placeAt = (node: unknown): { line: number; column: number } | undefined => {
     const range = (node as { range?: [number, number, number] } | undefined)?.range;
-    return range ? lineCounter.linePos(range[0]).line : undefined;
+    if (!range) return undefined;
+    const { line, col } = lineCounter.linePos(range[0]);
+    return { line, column: col };
+  };
+  const lineAt = (node: unknown): number | undefined => placeAt(node)?.line;
+  const keyNode = (path: readonly (string | number)[], key: string): unknown => {
+    let { node } = find(path);
+    if (Y.isAlias(node)) node = node.resolve(doc);
+    if (!Y.isMap(node)) return node;
+    return node.items.find((pair) => keyText(pair.key) === key)?.key ?? node;
   };
   const find = (path: readonly (string | number)[]) => {
     let node: unknown = doc.contents;
@@ -406,12 +417,8 @@ function locate(source: string, file: string): Located {
     doc,
     lineCounter,
     lineOf: (path) => lineAt(find(path).deepest),
-    keyLineOf(path, key) {
-      let { node } = find(path);
-      if (Y.isAlias(node)) node = node.resolve(doc);
-      if (!Y.isMap(node)) return lineAt(node);
-      return lineAt(node.items.find((pair) => keyText(pair.key) === key)?.key ?? node);
-    },
+    keyLineOf: (path, key) => lineAt(keyNode(path, key)),
+    placeOf: (path, key) => placeAt(key === undefined ? find(path).deepest : keyNode(path, key)),
     sourceText(path) {
       const { node } = find(path);
       if (!Y.isScalar(node) || !node.range) return undefined;
@@ -428,9 +435,10 @@ function locate(source: string, file: string): Located {
             const childPath = `${path}/${escapePointer(key)}`;
             if (seen.has(key)) {
               const firstLine = seen.get(key);
+              const place = placeAt(pair.key);
               issues.push({
                 path: childPath,
-                line: lineAt(pair.key),
+                ...(place ? { line: place.line, column: place.column } : {}),
                 message: `duplicate key "${key}"${firstLine ? ` (first given on line ${firstLine})` : ''}; give each field once${LIST_FIELDS.includes(key) ? `, its values as one list (${key}: [first, second])` : ''}`,
               });
             } else seen.set(key, lineAt(pair.key));
@@ -583,10 +591,9 @@ function toCampaignIssue(error: ErrorObject, value: Record<string, unknown>, loc
   const params = error.params as Record<string, unknown>;
   const found = valueAt(value, path);
   const field = path.at(-1);
-  const line = located?.lineOf(path);
-  const at = (message: string, where = path, whereLine = line): Issue => ({
+  const at = (message: string, where = path, place = located?.placeOf(path)): Issue => ({
     path: where.length ? `/${where.map(escapePointer).join('/')}` : '/',
-    ...(whereLine !== undefined ? { line: whereLine } : {}),
+    ...(place ? { line: place.line, column: place.column } : {}),
     message,
   });
 
@@ -595,7 +602,7 @@ function toCampaignIssue(error: ErrorObject, value: Record<string, unknown>, loc
     const allowed = allowedFields(path);
     const suggestion = suggestField(unknown, allowed);
     const hint = suggestion ? `did you mean "${suggestion}"?` : allowed.length ? `allowed: ${allowed.join(', ')}` : '';
-    return at(`unknown field "${unknown}"${hint ? ` (${hint})` : ''}`, [...path, unknown], located?.keyLineOf(path, unknown) ?? line);
+    return at(`unknown field "${unknown}"${hint ? ` (${hint})` : ''}`, [...path, unknown], located?.placeOf(path, unknown));
   }
   const help = field !== undefined && typeof field === 'string' ? FIELD_HELP[field] : undefined;
   if (help && ['pattern', 'enum', 'minimum', 'maximum', 'type'].includes(error.keyword)) {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Argv } from 'yargs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { AttackLayersError, ExitCode, NotAReleaseError, OutputError, OutputExistsError } from '../attack/index.js';
+import { AttackLayersError, ExitCode, NotAReleaseError, OutputError, OutputExistsError, SchemaValidationError } from '../attack/index.js';
 import { commands, commandName, type CommandModule, type CommandSpec } from './commands/index.js';
 import type { CliContext } from './context.js';
 import { terminalOut } from './terminal-text.js';
@@ -102,6 +102,24 @@ function notAFolderText(error: OutputError, args: Readonly<Record<string, unknow
   return undefined;
 }
 
+/** How many problems of a refused file are listed, one a line; a count stands for the rest. */
+export const ISSUES_LISTED = 20;
+
+/**
+ * A file refused for several problems: every one on its own line as `file:line:column: path: message` (the place an
+ * editor jumps to), the first ISSUES_LISTED of them, so that all can be mended at once; the error's message names only
+ * the first.
+ */
+function issueList(error: SchemaValidationError): string {
+  const file = error.file ?? '';
+  const place = (issue: SchemaValidationError['issues'][number]) =>
+    `${file}${issue.line !== undefined ? `:${issue.line}${issue.column !== undefined ? `:${issue.column}` : ''}` : ''}`;
+  const lines = error.issues.slice(0, ISSUES_LISTED).map((issue) => `  ${place(issue)}: ${issue.path || '/'}: ${issue.message}`);
+  const rest = error.issues.length - ISSUES_LISTED;
+  if (rest > 0) lines.push(`  and ${rest} more problem${rest === 1 ? '' : 's'}`);
+  return `${file}: not a valid ${error.what}: ${error.issues.length} problems${error.advice ? `; ${error.advice}` : ''}:\n${lines.join('\n')}`;
+}
+
 /**
  * Run the CLI on some arguments and return the exit code. The only place where errors become text and exit codes:
  * 1 for bad input, 2 for usage errors, 70 (with a stack trace) for bugs.
@@ -177,7 +195,8 @@ export async function run(argv: readonly string[], given: CliContext): Promise<n
           : error instanceof OutputError
             ? notAFolderText(error, parsedArgs, context.cwd)
             : undefined;
-      context.stderr.write(`attack-layers${chosen ? ` ${commandName(chosen.spec)}` : ''}: ${instead ?? errorText(error, context.cwd)}\n`);
+      const said = instead ?? (error instanceof SchemaValidationError && error.issues.length > 1 ? issueList(error) : errorText(error, context.cwd));
+      context.stderr.write(`attack-layers${chosen ? ` ${commandName(chosen.spec)}` : ''}: ${said}\n`);
       return error.exitCode;
     }
     context.stderr.write(`attack-layers: internal error (a bug, please report it):\n${(error as Error)?.stack ?? String(error)}\n`);

@@ -333,28 +333,29 @@ describe('campaign/read-campaign', () => {
     });
 
     describe('names an unknown field with its path and line, and hints at the likely one', () => {
-      const rows: [text: string, path: string, line: number, message: string][] = [
-        ['name: x\ntechniqes:\n  - T1193\n', '/techniqes', 2, 'unknown field "techniqes" (did you mean "techniques"?)'],
-        ['name: x\ntechniques:\n  - ref: T1\n    tactics: [Execution]\n', '/techniques/0/tactics', 4, 'unknown field "tactics" (did you mean "tactic"?)'],
-        ['name: x\nfirstSeen: 2020\n', '/firstSeen', 2, 'unknown field "firstSeen" (did you mean "first_seen"?)'],
-        ['name: x\ntechniques:\n  - id: T1193\n', '/techniques/0/id', 3, 'unknown field "id" (did you mean "ref"?)'],
-        ['name: x\nsoftware:\n  - ref: HTRAN\n    infre: false\n', '/software/0/infre', 4, 'unknown field "infre" (did you mean "infer"?)'],
-        ['name: x\nsources:\n  - url: https://example.com\n    titel: A\n', '/sources/0/titel', 4, 'unknown field "titel" (did you mean "title"?)'],
-        ['name: x\ncompare_to: [C0021]\n', '/compare_to', 2, 'unknown field "compare_to" (did you mean "compare_with"?)'],
-        ['name: x\ncompareWith: G0050\n', '/compareWith', 2, 'unknown field "compareWith" (did you mean "compare_with"?)'],
+      const rows: [text: string, path: string, line: number, column: number, message: string][] = [
+        ['name: x\ntechniqes:\n  - T1193\n', '/techniqes', 2, 1, 'unknown field "techniqes" (did you mean "techniques"?)'],
+        ['name: x\ntechniques:\n  - ref: T1\n    tactics: [Execution]\n', '/techniques/0/tactics', 4, 5, 'unknown field "tactics" (did you mean "tactic"?)'],
+        ['name: x\nfirstSeen: 2020\n', '/firstSeen', 2, 1, 'unknown field "firstSeen" (did you mean "first_seen"?)'],
+        ['name: x\ntechniques:\n  - id: T1193\n', '/techniques/0/id', 3, 5, 'unknown field "id" (did you mean "ref"?)'],
+        ['name: x\nsoftware:\n  - ref: HTRAN\n    infre: false\n', '/software/0/infre', 4, 5, 'unknown field "infre" (did you mean "infer"?)'],
+        ['name: x\nsources:\n  - url: https://example.com\n    titel: A\n', '/sources/0/titel', 4, 5, 'unknown field "titel" (did you mean "title"?)'],
+        ['name: x\ncompare_to: [C0021]\n', '/compare_to', 2, 1, 'unknown field "compare_to" (did you mean "compare_with"?)'],
+        ['name: x\ncompareWith: G0050\n', '/compareWith', 2, 1, 'unknown field "compareWith" (did you mean "compare_with"?)'],
         // A typo of a synonym: an analyst's "references" of the Hive advisory (CISA AA22-321A), misspelled.
-        ['name: x\nrefrences:\n  - https://www.cisa.gov/news-events/cybersecurity-advisories/aa22-321a\n', '/refrences', 2, 'unknown field "refrences" (did you mean "sources"?)'],
-        ['name: x\ntechniques:\n  - ref: T1486\n    technqiue_id: T1486\n', '/techniques/0/technqiue_id', 4, 'unknown field "technqiue_id" (did you mean "ref"?)'],
+        ['name: x\nrefrences:\n  - https://www.cisa.gov/news-events/cybersecurity-advisories/aa22-321a\n', '/refrences', 2, 1, 'unknown field "refrences" (did you mean "sources"?)'],
+        ['name: x\ntechniques:\n  - ref: T1486\n    technqiue_id: T1486\n', '/techniques/0/technqiue_id', 4, 5, 'unknown field "technqiue_id" (did you mean "ref"?)'],
         [
           'name: x\nsoftware:\n  - ref: HTRAN\n    notes: x\n',
           '/software/0/notes',
           4,
+          5,
           'unknown field "notes" (allowed: ref, comment, infer)',
         ],
       ];
-      for (const [text, path, line, message] of rows) {
-        it(`${path}: ${message}`, () => {
-          expect(inEntry(path) ? problemsOf(text) : issuesOf(text)).to.deep.include({ path, line, message });
+      for (const [text, path, line, column, message] of rows) {
+        it(`${path}: ${message} (line ${line}, column ${column}: the key's)`, () => {
+          expect(inEntry(path) ? problemsOf(text) : issuesOf(text)).to.deep.include({ path, line, column, message });
         });
       }
     });
@@ -460,13 +461,13 @@ describe('campaign/read-campaign', () => {
 
     describe('refuses duplicate keys with their path and line', () => {
       const rows: [file: string, text: string, issue: Issue][] = [
-        ['c.yaml', 'name: x\ntechniques: []\nname: y\n', { path: '/name', line: 3, message: 'duplicate key "name" (first given on line 1); give each field once' }],
+        ['c.yaml', 'name: x\ntechniques: []\nname: y\n', { path: '/name', line: 3, column: 1, message: 'duplicate key "name" (first given on line 1); give each field once' }],
         [
           'c.yaml',
           'name: x\ntechniques:\n  - ref: T1\n    tactic: Execution\n    tactic: Persistence\n',
-          { path: '/techniques/0/tactic', line: 5, message: 'duplicate key "tactic" (first given on line 4); give each field once, its values as one list (tactic: [first, second])' },
+          { path: '/techniques/0/tactic', line: 5, column: 5, message: 'duplicate key "tactic" (first given on line 4); give each field once, its values as one list (tactic: [first, second])' },
         ],
-        ['c.json', '{"name": "x",\n "name": "y"}', { path: '/name', line: 2, message: 'duplicate key "name" (first given on line 1); give each field once' }],
+        ['c.json', '{"name": "x",\n "name": "y"}', { path: '/name', line: 2, column: 2, message: 'duplicate key "name" (first given on line 1); give each field once' }],
       ];
       for (const [file, text, issue] of rows) {
         it(`${file}: ${issue.path}`, () => expect(inEntry(issue.path) ? problemsOf(text, file) : issuesOf(text, file)).to.deep.include(issue));

@@ -96,4 +96,38 @@ describe('regressions: a campaign file broken by hand', () => {
     ]);
     expect(campaign.techniques.map((technique) => technique.ref)).to.have.length(5);
   });
+
+  describe('a file refused for several problems lists every one at its file:line:column, not the first and a count', () => {
+    it('render names the four problems of the real file broken four ways, each at its place', async () => {
+      const text = REAL.replace(/^name: .*$/m, 'name: [APT32, Wuhan]')
+        .replace('first_seen: 2020-01-06', 'first_seen: early 2020')
+        .replace('platforms: [Windows]', 'platforms: 3')
+        .replace('tags: [covid-19, china, government, espionage]', 'tags: {covid: 19}');
+      const dir = freshTmpDir('broken-campaign');
+      const file = join(dir, 'apt32.yaml');
+      writeFileSync(file, text);
+      const result = await runCli(['render', file, '--out', join(dir, 'out')]);
+      expect(result.code).to.equal(1);
+      expect(result.stderr).not.to.include('more problem');
+      expect(result.stderr).to.include(`${file}: not a valid campaign file: 4 problems:\n`);
+      expect(result.stderr).to.include(`  ${file}:5:7: /name: must be a string, not a list\n`);
+      expect(result.stderr).to.include(`  ${file}:13:13: /first_seen: must be a date written YYYY-MM-DD, YYYY-MM or YYYY, not the string "early 2020"\n`);
+      expect(result.stderr).to.include(`  ${file}:28:12: /platforms: must be a list, not the number 3\n`);
+      expect(result.stderr).to.include(`  ${file}:29:7: /tags: must be a list, not a mapping`);
+      expect(existsSync(join(dir, 'out'))).to.equal(false);
+    });
+
+    it('lists the first 20 of 25 unknown fields, then a count of the rest', async () => {
+      const extra = Array.from({ length: 25 }, (_, i) => `zz_field_${String(i).padStart(2, '0')}: x`).join('\n');
+      const dir = freshTmpDir('broken-campaign');
+      const file = join(dir, 'apt32.yaml');
+      writeFileSync(file, REAL.replace('domain: enterprise-attack', `domain: enterprise-attack\n${extra}`));
+      const result = await runCli(['render', file, '--out', join(dir, 'out')]);
+      expect(result.code).to.equal(1);
+      const listed = result.stderr.split('\n').filter((line) => line.startsWith(`  ${file}:`));
+      expect(listed).to.have.length(20);
+      expect(listed[0]).to.match(/:\d+:1: \/zz_field_00: unknown field "zz_field_00"/);
+      expect(result.stderr).to.include('\n  and 5 more problems\n');
+    });
+  });
 });

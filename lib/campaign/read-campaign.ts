@@ -126,7 +126,12 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
   for (const field of TEXT_FIELDS) {
     if (typeof record[field] === 'number') record[field] = located?.sourceText([field]) ?? String(record[field]);
   }
-  const repairs = [...repairListTexts(record, located), ...repairNameMappings(record, located), ...repairEntryTypes(record, located)];
+  const repairs = [
+    ...repairListTexts(record, located),
+    ...repairNameMappings(record, located),
+    ...repairEntryTypes(record, located),
+    ...repairTrailingSeparators(record, located),
+  ];
 
   const duplicates = new Set(located?.duplicateKeys() ?? []);
   const issues = sortIssues([...duplicates, ...validationIssues(record, located)]);
@@ -247,6 +252,44 @@ function repairListTexts(record: Record<string, unknown>, located: Located | und
   if (Array.isArray(techniques)) {
     techniques.forEach((entry, i) => {
       if (typeof entry === 'object' && entry !== null && !Array.isArray(entry)) repair(entry as Record<string, unknown>, ['techniques', i, 'platforms'], true);
+    });
+  }
+  return repairs;
+}
+
+// A comma or semicolon that ends a reference, with nothing after it: left from a list it was cut out of.
+const TRAILING_SEPARATOR = /^(.*?\S)\s*[,;][\s,;]*$/s;
+
+/**
+ * A reference that ends in a comma or semicolon (`ref: T1204,`, `- S0154;`, as a list copied from a report or a
+ * spreadsheet leaves it, one item a line) is read without it, each repair said with its line: the separator is no
+ * part of an ATT&CK ID or name, and the reference would be read the same, silently. Techniques and software, as one
+ * text or as `ref:`, and compare_with.
+ */
+function repairTrailingSeparators(record: Record<string, unknown>, located: Located | undefined): string[] {
+  const repairs: string[] = [];
+  const repair = (owner: Record<string, unknown> | unknown[], path: (string | number)[]) => {
+    const key = path.at(-1)!;
+    const found = (owner as Record<string, unknown>)[key];
+    const match = typeof found === 'string' ? TRAILING_SEPARATOR.exec(found) : null;
+    if (!match) return;
+    const value = match[1]!;
+    (owner as Record<string, unknown>)[key] = value;
+    const line = located?.lineOf(path);
+    const pointer = `/${path.map((segment) => escapePointer(String(segment))).join('/')}`;
+    repairs.push(
+      `${line ? `line ${line}: ` : ''}${pointer}: ${JSON.stringify(found)} read as ${JSON.stringify(value)} (a reference ends in "${String(found).slice(value.length).trim()}", left from a list; write ${typeof key === 'number' ? '- ' : `${key}: `}${value})`,
+    );
+  };
+  for (const list of ['techniques', 'software', 'compare_with'] as const) {
+    const items = record[list];
+    if (!Array.isArray(items)) {
+      if (list === 'compare_with') repair(record, [list]);
+      continue;
+    }
+    items.forEach((item, i) => {
+      if (typeof item === 'string') repair(items, [list, i]);
+      else if (typeof item === 'object' && item !== null && !Array.isArray(item)) repair(item as Record<string, unknown>, [list, i, 'ref']);
     });
   }
   return repairs;

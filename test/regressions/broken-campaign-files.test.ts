@@ -130,4 +130,31 @@ describe('regressions: a campaign file broken by hand', () => {
       expect(result.stderr).to.include('\n  and 5 more problems\n');
     });
   });
+
+  describe('a reference that ends in a comma or semicolon, left from a list, is read without it, saying so', () => {
+    it('ref: T1204, (was read as T1204 without a word)', () => {
+      const campaign = parseCampaign(REAL.replace('  - ref: User Execution (T1204)', '  - ref: T1204,'), 'c.yaml');
+      expect(campaign.techniques.map((technique) => technique.ref)).to.include('T1204');
+      expect(campaign.repairs).to.deep.equal(['line 55: /techniques/3/ref: "T1204," read as "T1204" (a reference ends in ",", left from a list; write ref: T1204)']);
+    });
+
+    it('a technique or software written as one text, and compare_with', () => {
+      const text = REAL.replace('techniques:\n', 'compare_with: G0050;\nsoftware:\n  - METALJACK,\ntechniques:\n  - T1059.001 ;\n');
+      const campaign = parseCampaign(text, 'c.yaml');
+      expect(campaign.techniques[0]!.ref).to.equal('T1059.001');
+      expect(campaign.software[0]!.ref).to.equal('METALJACK');
+      expect(campaign.compareWith![0]!.ref).to.equal('G0050');
+      expect(campaign.repairs).to.deep.equal([
+        'line 34: /techniques/0: "T1059.001 ;" read as "T1059.001" (a reference ends in ";", left from a list; write - T1059.001)',
+        'line 32: /software/0: "METALJACK," read as "METALJACK" (a reference ends in ",", left from a list; write - METALJACK)',
+        'line 30: /compare_with: "G0050;" read as "G0050" (a reference ends in ";", left from a list; write compare_with: G0050)',
+      ]);
+    });
+
+    it('a comma inside a reference, and the files of campaigns/, are left as written', () => {
+      const text = REAL.replace('  - ref: User Execution (T1204)', '  - ref: "Phishing: Spearphishing Attachment, T1566.001"');
+      expect(parseCampaign(text, 'c.yaml').repairs).to.equal(undefined);
+      expect(parseCampaign(REAL, 'c.yaml').repairs).to.equal(undefined);
+    });
+  });
 });

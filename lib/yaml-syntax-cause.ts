@@ -91,6 +91,10 @@ export function syntaxErrorCause(
   keys: readonly string[] = [],
 ): { line: number; column?: number; cause: string } | undefined {
   if (TAB_REASON.test(reason)) return tabIndentation(text, line);
+  // A tab after spaces is, to the parser, blank space after the indentation: it names the columns that then differ
+  // ("All mapping items must start at the same column"), not the tab.
+  const tab = tabIndentation(text, line, 1);
+  if (tab) return tab;
   const missing = keyWithoutColon(text, line, keys);
   if (missing) return missing;
   const colon = plainColon(text, line, column);
@@ -103,21 +107,24 @@ export function syntaxErrorCause(
 const TAB_REASON = /\btab(?:s| characters?)\b.*\bindentation\b/i;
 
 /**
- * Lines indented with a tab, as an editor set to tabs writes them: the parser stops at the first and counts an error
- * for each line after it. The line it stopped at (or the first such line) and every such line, to replace them all at
- * once; undefined when no line's indentation holds a tab.
+ * Lines indented with a tab, as an editor set to tabs writes them (or a tab typed after spaces): the parser stops at
+ * the first and counts an error for each line after it. The line it stopped at (or the first such line) and every such
+ * line, to replace them all at once; undefined when no line's indentation holds a tab, or, given `within`, none is
+ * that many lines from `line` (the parser did not name a tab, so one far away is not the cause).
  */
-function tabIndentation(text: string, line: number): { line: number; column: number; cause: string } | undefined {
+function tabIndentation(text: string, line: number, within?: number): { line: number; column: number; cause: string } | undefined {
   const lines = sourceLines(text);
   const tabbed = lines.flatMap((source, index) => (/^[ \t]*\t/.test(source) && source.trim() !== '' ? [index + 1] : []));
-  if (!tabbed.length) return undefined;
-  const at = tabbed.includes(line) ? line : tabbed[0]!;
+  const near = within === undefined ? tabbed : tabbed.filter((other) => Math.abs(other - line) <= within);
+  if (!near.length) return undefined;
+  const at = near.includes(line) ? line : near[0]!;
   const others = tabbed.filter((other) => other !== at).map(String);
+  const spaces = /^ */.exec(lines[at - 1]!)![0].length;
   return {
     line: at,
     column: lines[at - 1]!.indexOf('\t') + 1,
     cause:
-      `line ${at} is indented with a tab, which YAML does not allow` +
+      `line ${at} is indented with a tab${spaces ? ` after ${spaces} space${spaces === 1 ? '' : 's'}` : ''}, which YAML does not allow` +
       (others.length ? ` (so ${others.length === 1 ? 'is line' : 'are lines'} ${firstFew(others, 5)})` : '') +
       `; indent with spaces only (set your editor to insert spaces for a tab)`,
   };

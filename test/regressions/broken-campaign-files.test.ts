@@ -157,4 +157,26 @@ describe('regressions: a campaign file broken by hand', () => {
       expect(parseCampaign(REAL, 'c.yaml').repairs).to.equal(undefined);
     });
   });
+
+  describe('a tab typed after spaces is named, with its line and column, not the parser\'s "same column"', () => {
+    // The parser reads a tab after spaces as blank space after the indentation, and said only "All mapping items must
+    // start at the same column (and 11 more errors)", at column 1.
+    for (const [to, column, says] of [
+      ['  \ttactic: Initial Access', 3, 'line 32 is indented with a tab after 2 spaces, which YAML does not allow; indent with spaces only'],
+      ['  \t  tactic: Initial Access', 3, 'line 32 is indented with a tab after 2 spaces'],
+      [' \t- ref: T1204', 2, 'line 32 is indented with a tab after 1 space'],
+    ] as const) {
+      it(JSON.stringify(to), () => {
+        const { text, line } = broken('    tactic: Initial Access', to);
+        expect(line).to.equal(32);
+        expect(() => parseCampaign(text, 'c.yaml')).to.throw(`c.yaml: line 32, column ${column}: invalid YAML: ${says}`);
+        expect(() => parseCampaign(text, 'c.yaml')).not.to.throw('same column');
+      });
+    }
+
+    it('a tab inside a block\'s text far from the error is not blamed for it', () => {
+      const text = broken('first_seen:', 'first_seen 2020-01-06').text.replace('  From at least January', '  \tFrom at least January');
+      expect(() => parseCampaign(text, 'c.yaml')).to.throw('line 13, column 11: invalid YAML: "first_seen" has no ":" after it');
+    });
+  });
 });

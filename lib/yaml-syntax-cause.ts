@@ -88,7 +88,7 @@ export function syntaxErrorCause(
   reason: string,
   line: number,
   column: number,
-  keys: readonly string[] = [],
+  keys: readonly (readonly string[])[] = [],
 ): { line: number; column?: number; cause: string } | undefined {
   if (TAB_REASON.test(reason)) return tabIndentation(text, line);
   // A tab after spaces is, to the parser, blank space after the indentation: it names the columns that then differ
@@ -137,36 +137,69 @@ const KEY_WITHOUT_COLON = /^([ \t]*(?:-[ \t]+)?)([\w.$-]+)(?:[ \t]+(\S.*))?$/;
 const wordColumn = (source: string): number => /^[ \t]*(?:-[ \t]+)?/.exec(source)![0].length;
 
 /**
- * A line near `line` (3 lines either way) that starts with one of `keys`, the fields of the file's format, and no ":"
- * after it (`first_seen 2020-01-06`, `techniques`), at the column of the keys of its mapping (the nearest key line
- * above or below it at that column; a block's text is deeper): the ":" was left out. Parsers blame the lines around
- * it (a key over several lines, a value going on), and indenting it, as said for a value going on, would make the
- * field part of the value above and lose it. The nearest such line to `line`; undefined when there is none.
+ * A line near `line` (3 lines either way) that starts with a field of the file's format and no ":" after it
+ * (`first_seen 2020-01-06`, `techniques`), at the column of the keys of its mapping (the nearest key line above or
+ * below it at that column, a field of the same mapping: `keys` holds the fields of each kind of mapping; a block's
+ * text is deeper): the ":" was left out. Parsers blame the lines around it (a key over several lines, a value going
+ * on), and indenting it, as said for a value going on, would make the field part of the value above and lose it.
+ * When the line above is a plain value that may go on (`description: ... the loader's` then `source code was ...`),
+ * the line may as well be that value's, wrapped without its indentation: both readings are said. The nearest such
+ * line to `line`; undefined when there is none.
  */
-function keyWithoutColon(text: string, line: number, keys: readonly string[]): { line: number; column: number; cause: string } | undefined {
+function keyWithoutColon(text: string, line: number, keys: readonly (readonly string[])[]): { line: number; column: number; cause: string } | undefined {
   if (!keys.length) return undefined;
   const lines = sourceLines(text);
-  const sibling = (from: number, step: number, column: number): boolean => {
+  const skipped = (source: string) => source.trim() === '' || source.trimStart().startsWith('#');
+  /** The field of the nearest key line from `from` going `step` at `column` (deeper lines are values), if any. */
+  const sibling = (from: number, step: number, column: number): string | undefined => {
     for (let at = from + step; at >= 0 && at < lines.length; at += step) {
       const source = lines[at]!;
-      if (source.trim() === '' || source.trimStart().startsWith('#') || wordColumn(source) > column) continue;
-      return wordColumn(source) === column && KEY_LINE.test(source);
+      if (skipped(source) || wordColumn(source) > column) continue;
+      return wordColumn(source) === column && KEY_LINE.test(source) ? /^[ \t]*(?:-[ \t]+)?([\w.$-]+)/.exec(source)![1] : undefined;
     }
-    return false;
+    return undefined;
   };
+  const sameMapping = (word: string, other: string | undefined) => other !== undefined && keys.some((fields) => fields.includes(word) && fields.includes(other));
   const near = [0, -1, 1, -2, 2, -3, 3].map((offset) => line - 1 + offset);
   for (const at of near) {
     const source = lines[at];
     const [, lead = '', word = '', value] = (source !== undefined && KEY_WITHOUT_COLON.exec(source)) || [];
-    if (!keys.includes(word) || !(sibling(at, -1, lead.length) || sibling(at, 1, lead.length))) continue;
+    if (!word || !(sameMapping(word, sibling(at, -1, lead.length)) || sameMapping(word, sibling(at, 1, lead.length)))) continue;
     const column = lead.length + word.length + 1;
+    const written = `write ${word}:${value === undefined ? '' : ` ${value.trimEnd()}`}`;
+    // A list item's line starts an item: it goes on with no value.
+    const goesOn = lead.includes('-') ? undefined : plainValueAbove(lines, at, lead.length);
     return {
       line: at + 1,
       column,
-      cause: `"${word}" has no ":" after it, so YAML does not read it as a field; write ${word}:${value === undefined ? '' : ` ${value.trimEnd()}`}`,
+      cause: goesOn
+        ? `"${word}" has no ":" after it, so YAML does not read it as a field, or the line goes on with the value of "${goesOn.key}" (line ${goesOn.line}) ` +
+          `without being indented under it: ${written} if it is a field, or indent it 2 spaces more than "${goesOn.key}" if it goes on`
+        : `"${word}" has no ":" after it, so YAML does not read it as a field; ${written}`,
     };
   }
   return undefined;
+}
+
+/**
+ * The key (and its 1-based line) of a plain value, one not quoted, no block and no list or mapping, that ends just above
+ * line index `at`, written at `column` (its key there, or lines deeper going on from it): a line at `column` below it
+ * may be that value going on. Undefined when the line above ends no such value.
+ */
+function plainValueAbove(lines: readonly string[], at: number, column: number): { key: string; line: number } | undefined {
+  let above = at - 1;
+  while (above >= 0 && (lines[above]!.trim() === '' || lines[above]!.trimStart().startsWith('#'))) above--;
+  // Lines deeper than the key go on with its value; a key or list item among them is a mapping or list's.
+  while (above >= 0 && wordColumn(lines[above]!) > column) {
+    if (KEY_LINE.test(lines[above]!) || /^[ \t]*-[ \t]/.test(lines[above]!)) return undefined;
+    above--;
+  }
+  const source = lines[above];
+  const match = source === undefined || wordColumn(source) !== column ? null : KEY_VALUE_LINE.exec(source);
+  if (!match) return undefined;
+  const value = (match[3] ?? '').replace(/(^|[ \t])#.*$/, '').trim();
+  if (value === '' || NOT_PLAIN.test(value)) return undefined;
+  return { key: match[2]!.trim(), line: above + 1 };
 }
 
 /**

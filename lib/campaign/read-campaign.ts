@@ -528,9 +528,9 @@ function allowedFields(path: readonly string[]): string[] {
 /** Fields that take a list, whose values given twice (a duplicate key) belong in one. */
 const LIST_FIELDS: readonly string[] = ['tactic', 'report', 'platforms', 'tags', 'sources', 'software', 'compare_with'];
 
-/** Every field a campaign file has, at any level: a line that starts with one and no ":" lacks its colon. */
-function campaignKeys(): string[] {
-  return [...new Set([[], ['techniques', '0'], ['software', '0'], ['sources', '0']].flatMap((path) => allowedFields(path)))];
+/** The fields of each kind of mapping of a campaign file: a line at their column that starts with one and no ":" lacks its colon. */
+function campaignKeys(): string[][] {
+  return [[], ['techniques', '0'], ['software', '0'], ['sources', '0']].map((path) => allowedFields(path));
 }
 
 /** Other words analysts write for a field. */

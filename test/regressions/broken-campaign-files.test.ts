@@ -7,7 +7,7 @@
  * whole file, naming only the first of them.
  */
 import { expect } from 'chai';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCampaign } from '../../lib/index.js';
 import { freshTmpDir, runCli } from '../helpers/attack.js';
@@ -29,7 +29,13 @@ describe('regressions: a campaign file broken by hand', () => {
       ['first_seen:', 'first_seen 2020-01-06', 11, '"first_seen" has no ":" after it, so YAML does not read it as a field; write first_seen: 2020-01-06'],
       ['name:', 'name APT32 targets Wuhan government (COVID-19)', 5, 'write name: APT32 targets Wuhan government (COVID-19)'],
       ['techniques:', 'techniques', 11, '"techniques" has no ":" after it, so YAML does not read it as a field; write techniques:'],
-      ['    tactic: Initial Access', '    tactic Initial Access', 11, '"tactic" has no ":" after it, so YAML does not read it as a field; write tactic: Initial Access'],
+      // Under `ref: Spearphishing Attachment (T1193)`, a plain value, the line may as well be that value going on: both said.
+      [
+        '    tactic: Initial Access',
+        '    tactic Initial Access',
+        11,
+        '"tactic" has no ":" after it, so YAML does not read it as a field, or the line goes on with the value of "ref" (line 31) without being indented under it: write tactic: Initial Access if it is a field, or indent it 2 spaces more than "ref" if it goes on',
+      ],
       ['  - ref: User Execution (T1204)', '  - ref User Execution (T1204)', 8, 'write ref: User Execution (T1204)'],
     ];
     for (const [from, to, column, says] of cases) {
@@ -178,5 +184,55 @@ describe('regressions: a campaign file broken by hand', () => {
       const text = broken('first_seen:', 'first_seen 2020-01-06').text.replace('  From at least January', '  \tFrom at least January');
       expect(() => parseCampaign(text, 'c.yaml')).to.throw('line 13, column 11: invalid YAML: "first_seen" has no ":" after it');
     });
+  });
+
+  describe('a wrapped value whose next line starts with a field\'s word is not said to be that field missing its ":"', () => {
+    const TOP = ['name', 'id', 'actor', 'compare_with', 'description', 'first_seen', 'last_seen', 'published', 'sources', 'domain', 'attack_version', 'confidence', 'platforms', 'tags', 'techniques', 'software'];
+    const TECHNIQUE = ['ref', 'tactic', 'confidence', 'score', 'comment', 'evidence', 'source', 'report', 'platforms'];
+    const SAID_ALONE = /has no ":" after it, so YAML does not read it as a field; write/;
+
+    it('a description wrapped before "source code" at the key\'s column: the value going on, not a field of a technique', () => {
+      const text = REAL.replace(/^description: >-\n[\s\S]*?\nfirst_seen:/m, 'description: A METALJACK loader whose\nsource code was shared\nfirst_seen:');
+      // Before: '"source" has no ":" after it, so YAML does not read it as a field; write source: code was shared'.
+      expect(() => parseCampaign(text, 'c.yaml')).to.throw('line 8 continues the value of "description" (line 7) at the key\'s own indentation');
+    });
+
+    it('a description wrapped before "actor", a field of the campaign: both readings said', () => {
+      const text = REAL.replace(/^description: >-\n[\s\S]*?\nfirst_seen:/m, 'description: A campaign run by the\nactor behind OceanLotus\nfirst_seen:');
+      expect(() => parseCampaign(text, 'c.yaml')).to.throw(
+        'line 8, column 6: invalid YAML: "actor" has no ":" after it, so YAML does not read it as a field, or the line goes on with the value of "description" (line 7) without being indented under it: write actor: behind OceanLotus if it is a field, or indent it 2 spaces more than "description" if it goes on',
+      );
+    });
+
+    // Every block of text of the repository's campaigns (descriptions, source titles, technique comments), written as a
+    // plain value wrapped before each word of it that is a field of its mapping, the next line at the key's column.
+    for (const name of readdirSync('campaigns').filter((file) => file.endsWith('.yaml'))) {
+      it(`campaigns/${name}`, () => {
+        const lines = readFileSync(join('campaigns', name), 'utf8').split('\n');
+        let wraps = 0;
+        lines.forEach((source, at) => {
+          const block = /^(\s*(?:-\s+)?)([\w]+): >-$/.exec(source);
+          if (!block) return;
+          const [, lead = '', key = ''] = block;
+          let end = at + 1;
+          while (end < lines.length && lines[end]!.trim() !== '' && /^\s*/.exec(lines[end]!)![0].length > lead.length) end++;
+          const words = lines.slice(at + 1, end).map((line) => line.trim()).join(' ').split(' ');
+          const fields = lead === '' ? TOP : key === 'title' ? ['url', 'title'] : TECHNIQUE;
+          words.forEach((word, i) => {
+            if (i === 0 || !fields.includes(word)) return;
+            wraps++;
+            const text = [...lines.slice(0, at), `${lead}${key}: ${words.slice(0, i).join(' ')}`, `${' '.repeat(lead.length)}${words.slice(i).join(' ')}`, ...lines.slice(end)].join('\n');
+            let said = '';
+            try {
+              parseCampaign(text, 'c.yaml');
+            } catch (error) {
+              said = (error as Error).message;
+            }
+            expect(said, `${key} (line ${at + 1}) wrapped before "${word}"`).not.to.match(SAID_ALONE);
+          });
+        });
+        expect(wraps, 'values wrapped before a field\'s word').to.be.at.least(1);
+      });
+    }
   });
 });

@@ -66,6 +66,8 @@ export interface ExtractedReport {
   description?: string;
   /** The domain a MISP event's galaxies say, when not enterprise (`mispEventReport`). */
   domain?: Domain;
+  /** The address of the analysis a MISP event links (`mispEventReport`): the source's `url:`. */
+  url?: string;
 }
 
 // How many cells or names a note lists.
@@ -329,7 +331,13 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   const { domain } = misp ?? {};
   const firstSeen = misp?.firstSeen ?? flow?.firstSeen;
   const lastSeen = flow?.lastSeen;
-  const eventFields = { ...(firstSeen ? { firstSeen } : {}), ...(lastSeen ? { lastSeen } : {}), ...(domain ? { domain } : {}), ...(flow?.description ? { description: flow.description } : {}) };
+  const eventFields = {
+    ...(firstSeen ? { firstSeen } : {}),
+    ...(lastSeen ? { lastSeen } : {}),
+    ...(domain ? { domain } : {}),
+    ...(flow?.description ? { description: flow.description } : {}),
+    ...(misp?.url ? { url: misp.url } : {}),
+  };
   // Both readers work on the same folded lines: the text is split and folded once.
   const lines = bundle ? [] : foldLines(text);
   // What the lines' reader could not read with certainty (names it could not pair with their IDs), by line.

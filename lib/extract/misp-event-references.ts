@@ -37,11 +37,16 @@ const GROUP_ID = /^(.*?)\s+-\s+(G\d{4})$/i;
 const GALAXY_TAG = /^misp-galaxy:([\w.-]+)="(.*)"$/s;
 
 /** A MISP event (or a list of them, or the attributes of a search) read as a report: its technique references, name, date, actor and notes. */
+// A link attribute's value that a campaign's source url may be (the campaign schema's format uri): a web address.
+const WEB_ADDRESS = /^https?:\/\/[^\s"<>]+$/i;
+
 export interface MispEventReport extends BundleReport {
   /** What the references leave out, for the analyst: tags and clusters placed nowhere, malformed entries, several events or actors. */
   notes: string[];
   /** The event's `date` (YYYY-MM-DD), when it has one: the campaign's `first_seen`. */
   firstSeen?: string;
+  /** The address of the analysis the event links (its first `link` attribute that is a web address): the source's `url`. */
+  url?: string;
   /** The domain of the references' galaxies, when all of them that say one say the same one other than enterprise. */
   domain?: Domain;
   /** The software of its `mitre-malware` and `mitre-tool` clusters and tags, not yet looked up in ATT&CK, in order of first place. */
@@ -144,9 +149,12 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
   // MISP's attribute type `link` (category External analysis): where the event's analysis is published, such as the
   // vendor's blog post ESET's events link; said when the event tags no technique, for the analyst to map it from there.
   const links: string[] = [];
+  const linkUrls: string[] = [];
   const readLink = (attribute: JsonObject, where: string): void => {
     const url = attribute['type'] === 'link' ? text(attribute['value']) : undefined;
-    if (url) links.push(`${url} (${where}, line ${lineAt(where, 'value')})`);
+    if (!url) return;
+    links.push(`${url} (${where}, line ${lineAt(where, 'value')})`);
+    if (WEB_ADDRESS.test(url.trim()) && !linkUrls.includes(url.trim())) linkUrls.push(url.trim());
   };
   const software: Array<{ written: string; id?: string; name?: string; line: number; from: string }> = [];
   const readSoftware = (written: string, externalIds: unknown[], line: number, from: string): void => {
@@ -380,6 +388,11 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
   const domain = domains.size === 1 && only !== 'enterprise-attack' ? only : undefined;
   const name = events.length === 1 || searchEvents.size === 1 ? infos[0] : undefined;
   const firstSeen = dates.length ? [...dates].sort()[0] : undefined;
+  // The first analysis linked is the source's url; the others are named for the analyst to add as sources.
+  const [url] = linkUrls;
+  if (linkUrls.length > 1) {
+    notes.push(`the event links ${linkUrls.length} analyses: the source's url is the first, ${url}; add the others under sources if the campaign is theirs too: ${linkUrls.slice(1, 4).join(', ')}${linkUrls.length > 4 ? `, and ${linkUrls.length - 4} more` : ''}`);
+  }
   return {
     references,
     notes,
@@ -388,6 +401,7 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
     ...(name ? { name } : {}),
     ...(actor ? { actor } : {}),
     ...(firstSeen ? { firstSeen } : {}),
+    ...(url ? { url } : {}),
     ...(domain ? { domain } : {}),
   };
 }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { extractReport } from '../../lib/extract/extract-report.js';
 import { mispEventReport } from '../../lib/extract/misp-event-references.js';
-import { InputError, UsageError, kindOfValue, renderCampaignSkeleton } from '../../lib/index.js';
+import { InputError, UsageError, kindOfValue, parseCampaign, renderCampaignSkeleton } from '../../lib/index.js';
 import { freshTmpDir, loadRelease, repoRoot, runCli } from '../helpers/attack.js';
 
 const fixture = (name: string): string => readFileSync(join(repoRoot, 'test/fixtures/misp', name), 'utf8');
@@ -328,5 +328,37 @@ describe('extract: a MISP event (MISP JSON)', () => {
     ]);
     // An event with techniques gets no such note.
     expect(mispEventReport(WITH_GALAXY)!.notes.join('\n')).not.to.include('tags no ATT&CK technique');
+  });
+
+  it("takes the analysis an event links (ESET's SignSight event, a link attribute) as its source's url, and the skeleton reads back", async () => {
+    const event = fixture('eset-signsight-excerpt.json');
+    expect(mispEventReport(event)!.url).to.equal('https://www.welivesecurity.com/2020/12/17/operation-signsight-supply-chain-attack-southeast-asia');
+    const dir = freshTmpDir('misp-link');
+    const file = join(dir, 'signsight.json');
+    writeFileSync(file, event);
+    const result = await runCli(['extract', file]);
+    expect(result.code).to.equal(0);
+    const campaign = parseCampaign(result.stdout, 'signsight.yaml');
+    expect(campaign.sources).to.deep.equal([
+      {
+        title: 'Operation SignSight: Supply-chain attack against a certification authority in Southeast Asia',
+        url: 'https://www.welivesecurity.com/2020/12/17/operation-signsight-supply-chain-attack-southeast-asia',
+      },
+    ]);
+    const json = JSON.parse((await runCli(['extract', file, '--json'])).stdout) as { url?: string };
+    expect(json.url).to.equal('https://www.welivesecurity.com/2020/12/17/operation-signsight-supply-chain-attack-southeast-asia');
+  });
+
+  it('names the other analyses an event links, the first being the url; a link that is no web address is none', () => {
+    const value = JSON.parse(fixture('eset-signsight-excerpt.json')) as { response: Array<{ Event: { Attribute: Array<Record<string, unknown>> } }> };
+    const attributes = value.response[0]!.Event.Attribute;
+    attributes.unshift({ ...attributes[0], value: 'welivesecurity.com (blog)' });
+    attributes.push({ ...attributes[0], value: 'https://github.com/eset/malware-ioc/tree/master/signsight' });
+    const report = mispEventReport(JSON.stringify(value, null, 2))!;
+    expect(report.url).to.equal('https://www.welivesecurity.com/2020/12/17/operation-signsight-supply-chain-attack-southeast-asia');
+    expect(report.notes).to.include(
+      'the event links 2 analyses: the source\'s url is the first, https://www.welivesecurity.com/2020/12/17/operation-signsight-supply-chain-attack-southeast-asia; ' +
+        'add the others under sources if the campaign is theirs too: https://github.com/eset/malware-ioc/tree/master/signsight',
+    );
   });
 });

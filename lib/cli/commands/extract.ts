@@ -135,11 +135,11 @@ function extractSeveral(context: CliContext, args: Args, files: readonly string[
   const reports = files.map((file, i) => {
     const text = texts[i]!;
     const shown = inputName(file);
-    const { references, objects, notes } = extracted[i]!;
+    const { references, objects, notes, url } = extracted[i]!;
     note(context, args, summary(references, objects, shown, releases));
     for (const message of notes) note(context, args, `${shown}: ${message}`);
     const reportFile = file === shown ? file : 'stdin';
-    const source: CampaignSource = reportSource(text, file === shown ? file : undefined, isHtmlPage(file, text)) ?? { title: reportFile };
+    const source: CampaignSource = withUrl(reportSource(text, file === shown ? file : undefined, isHtmlPage(file, text)) ?? { title: reportFile }, url);
     const suggestions = model ? suggestTechniques(text, model, { top: 3, html: isHtmlPage(file, text) }) : undefined;
     return { reportFile, source, refs: references, objects, ...(suggestions ? { suggestions } : {}) };
   });
@@ -173,15 +173,17 @@ function extractOne(context: CliContext, args: Args, file: string, text: string)
     domainFrom = 'inferred';
     report = extractReport(text, releases, options);
   }
-  const { references, objects, notes, name: bundleName, actor, firstSeen, lastSeen, description } = report;
+  const { references, objects, notes, name: bundleName, actor, firstSeen, lastSeen, description, url } = report;
   note(context, args, summary(references, objects, shown, releases));
   for (const message of notes) note(context, args, `${shown}: ${message}`);
   const suggestions = args.suggest && releases ? suggestTechniques(text, loadSuggestModel(releases.target, { cacheDir: cacheDir(context) }), { top: 3, html: isHtmlPage(file, text) }) : undefined;
-  if (args.json) return printJson(context, { domain, domain_from: domainFrom, ...(actor ? { actor } : {}), ...(firstSeen ? { first_seen: firstSeen } : {}), ...(lastSeen ? { last_seen: lastSeen } : {}), ...(description ? { description } : {}), references: withEvidenceLines(references), objects, ...(notes.length ? { notes } : {}), ...(suggestions ? { suggestions } : {}) });
+  if (args.json) return printJson(context, { domain, domain_from: domainFrom, ...(actor ? { actor } : {}), ...(firstSeen ? { first_seen: firstSeen } : {}), ...(lastSeen ? { last_seen: lastSeen } : {}), ...(description ? { description } : {}), ...(url ? { url } : {}), references: withEvidenceLines(references), objects, ...(notes.length ? { notes } : {}), ...(suggestions ? { suggestions } : {}) });
   const reportFile = file === shown ? file : 'stdin';
   const name = args.name ?? bundleName ?? basename(reportFile).replace(/\.[^.]+$/, '');
   // The report as the campaign's source: its title (the input's own, else its text's, else the file's name), its url where a saved page states it.
-  const source = reportSource(text, file === shown ? file : undefined, isHtmlPage(file, text), bundleName);
+  // A MISP event's link attribute is the address of the analysis it was written from.
+  const read = reportSource(text, file === shown ? file : undefined, isHtmlPage(file, text), bundleName);
+  const source = read || url ? withUrl(read ?? {}, url) : undefined;
   context.stdout.write(renderCampaignSkeleton(references, { name, reportFile, ...(source ? { source } : {}), domain, objects, ...(actor ? { actor } : {}), ...(firstSeen ? { firstSeen } : {}), ...(lastSeen ? { lastSeen } : {}), ...(description ? { description } : {}), ...(suggestions ? { suggestions } : {}) }));
 }
 
@@ -210,4 +212,9 @@ function otherDomainsText(references: readonly ReportReference[], releases: Reso
         : `${where}: run extract with ${flag}`;
     })
     .join('');
+}
+
+/** The source with `url` as its address, when it states none of its own. */
+function withUrl(source: CampaignSource, url: string | undefined): CampaignSource {
+  return url === undefined || source.url !== undefined ? source : { ...source, url };
 }

@@ -204,6 +204,29 @@ describe('regressions: a campaign file broken by hand', () => {
       );
     });
 
+    // Real descriptions written as plain values, from SigmaHQ/sigma (rules/cloud/azure/audit_logs/
+    // azure_aad_secops_ca_policy_removedby_bad_actor.yml, rules/cloud/gcp/gworkspace/admin/
+    // gcp_gworkspace_granted_domain_api_access.yml, rules/linux/process_creation/
+    // proc_creation_lnx_security_software_discovery.yml), wrapped before a word that is a field of a campaign. Of the 3,926
+    // rules of the release in ../shared/sigma, 118 such wraps of their descriptions: none is said to be a field alone.
+    for (const [description, word] of [
+      ['Monitor and alert on conditional access changes where non approved actor removed CA Policy.', 'actor'],
+      ['Detects when an API access service account is granted domain authority.', 'domain'],
+      ['Detects usage of system utilities (only grep and egrep for now) to discover security software discovery', 'software'],
+    ] as const) {
+      it(`a Sigma rule's description wrapped before "${word}"`, () => {
+        const at = description.indexOf(` ${word} `) + 1;
+        const text = REAL.replace(/^description: >-\n[\s\S]*?\nfirst_seen:/m, `description: ${description.slice(0, at - 1)}\n${description.slice(at)}\nfirst_seen:`);
+        let said = '';
+        try {
+          parseCampaign(text, 'c.yaml');
+        } catch (error) {
+          said = (error as Error).message;
+        }
+        expect(said).to.include(`line 8, column ${word.length + 1}: invalid YAML: "${word}" has no ":" after it, so YAML does not read it as a field, or the line goes on with the value of "description" (line 7)`);
+      });
+    }
+
     // Every block of text of the repository's campaigns (descriptions, source titles, technique comments), written as a
     // plain value wrapped before each word of it that is a field of its mapping, the next line at the key's column.
     for (const name of readdirSync('campaigns').filter((file) => file.endsWith('.yaml'))) {

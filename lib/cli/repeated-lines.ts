@@ -7,19 +7,26 @@
 /** How many lines of one kind are listed before the rest are counted. */
 export const SHOWN_PER_KIND = 3;
 
+/**
+ * How many problems of a file that does not follow its format are listed, one a line, before the rest are counted:
+ * each is a place to mend, not one more of a kind, and a user mends them all at once.
+ */
+export const PROBLEMS_LISTED = 20;
+
 /** How many techniques a line counting hidden ones names (`hiddenTechniques`). */
 const NAMED_HIDDEN = 8;
 
 /**
- * The lines to print for `items`: each item's `line` for the first SHOWN_PER_KIND items of its kind (`kindOf`), in
- * their order, and right after the last one shown of a kind that has more, `more(item, hidden, rest)`, `rest` the
- * items of the kind not shown.
+ * The lines to print for `items`: each item's `line` for the first SHOWN_PER_KIND items of its kind (`kindOf`; or
+ * `shown(kind)` of them), in their order, and right after the last one shown of a kind that has more,
+ * `more(item, hidden, rest)`, `rest` the items of the kind not shown.
  */
 export function linesPerKind<T>(
   items: readonly T[],
   kindOf: (item: T) => string,
   line: (item: T) => string,
   more: (item: T, hidden: number, rest: readonly T[]) => string,
+  shown: (kind: string) => number = () => SHOWN_PER_KIND,
 ): string[] {
   const total = new Map<string, number>();
   for (const item of items) total.set(kindOf(item), (total.get(kindOf(item)) ?? 0) + 1);
@@ -29,10 +36,11 @@ export function linesPerKind<T>(
     const kind = kindOf(item);
     const at = (seen.get(kind) ?? 0) + 1;
     seen.set(kind, at);
-    if (at > SHOWN_PER_KIND) continue;
+    const limit = shown(kind);
+    if (at > limit) continue;
     lines.push(line(item));
-    const hidden = total.get(kind)! - SHOWN_PER_KIND;
-    if (at === SHOWN_PER_KIND && hidden > 0) lines.push(more(item, hidden, items.filter((other) => kindOf(other) === kind).slice(SHOWN_PER_KIND)));
+    const hidden = total.get(kind)! - limit;
+    if (at === limit && hidden > 0) lines.push(more(item, hidden, items.filter((other) => kindOf(other) === kind).slice(limit)));
   }
   return lines;
 }

@@ -7,6 +7,7 @@ import type { CliContext } from './context.js';
 import { terminalOut } from './terminal-text.js';
 import { GLOBAL_OPTIONS, MEANT_ELSEWHERE, STDIN, STDIN_TOKEN, declare, formatExamples, globalWords } from './options.js';
 import { usageMessage } from './usage.js';
+import { PROBLEMS_LISTED } from './repeated-lines.js';
 
 // yargs 17's CommonJS build, one file, loads in a fraction of the time of yargs 18's ~40 ES modules; require() it, as
 // its ESM wrapper would load its many-module ESM build instead. `yargs/yargs` is the plain factory: `yargs` would also
@@ -102,20 +103,17 @@ function notAFolderText(error: OutputError, args: Readonly<Record<string, unknow
   return undefined;
 }
 
-/** How many problems of a refused file are listed, one a line; a count stands for the rest. */
-export const ISSUES_LISTED = 20;
-
 /**
  * A file refused for several problems: every one on its own line as `file:line:column: path: message` (the place an
- * editor jumps to), the first ISSUES_LISTED of them, so that all can be mended at once; the error's message names only
+ * editor jumps to), the first PROBLEMS_LISTED of them, so that all can be mended at once; the error's message names only
  * the first.
  */
 function issueList(error: SchemaValidationError): string {
   const file = error.file ?? '';
   const place = (issue: SchemaValidationError['issues'][number]) =>
     `${file}${issue.line !== undefined ? `:${issue.line}${issue.column !== undefined ? `:${issue.column}` : ''}` : ''}`;
-  const lines = error.issues.slice(0, ISSUES_LISTED).map((issue) => `  ${place(issue)}: ${issue.path || '/'}: ${issue.message}`);
-  const rest = error.issues.length - ISSUES_LISTED;
+  const lines = error.issues.slice(0, PROBLEMS_LISTED).map((issue) => `  ${place(issue)}: ${issue.path || '/'}: ${issue.message}`);
+  const rest = error.issues.length - PROBLEMS_LISTED;
   if (rest > 0) lines.push(`  and ${rest} more problem${rest === 1 ? '' : 's'}`);
   return `${file}: not a valid ${error.what}: ${error.issues.length} problems${error.advice ? `; ${error.advice}` : ''}:\n${lines.join('\n')}`;
 }

@@ -189,4 +189,30 @@ describe('attack-layers validate --attack-release: a filter of every platform of
     expect(some.stdout).to.contain('warning: filtered-out-technique');
     expect(some.stdout).to.contain('T1059.012');
   });
+
+  // Each schema error is a place to mend, not one more of a kind: they were listed three at a time ("and 3 more of
+  // this kind (--json lists every one)"), as 35 revoked IDs of one layer are.
+  it('lists every schema error of a layer, up to 20, then counts the rest', async () => {
+    const layer = (entries: number) =>
+      JSON.stringify({
+        name: 'x',
+        domain: 'enterprise-attack',
+        versions: { layer: '4.5', navigator: '5.1.0', attack: '18' },
+        techniques: Array.from({ length: entries }, (_, i) => ({ techniqueID: 'T1059', tactic: 'execution', score: 1, metadata: `entry ${i}` })),
+      });
+    const dir = freshTmpDir('validate');
+    const six = join(dir, 'six.json');
+    writeFileSync(six, layer(6));
+    const result = await runCli(['validate', six, '--attack-release', '18.1']);
+    expect(result.code).to.equal(1);
+    expect(result.stdout.split('\n').filter((line) => line.startsWith('error: schema: '))).to.deep.equal(
+      Array.from({ length: 6 }, (_, i) => `error: schema: ${six}: /techniques/${i}/metadata: must be array`),
+    );
+    const many = join(dir, 'many.json');
+    writeFileSync(many, layer(25));
+    const listed = (await runCli(['validate', many, '--attack-release', '18.1'])).stdout.split('\n').filter((line) => line.startsWith('error: schema: '));
+    expect(listed).to.have.length(21);
+    expect(listed[19]).to.equal(`error: schema: ${many}: /techniques/19/metadata: must be array`);
+    expect(listed[20]).to.match(/^error: schema: and 5 more of this kind.*\(--json lists every one\)$/);
+  });
 });

@@ -1,5 +1,5 @@
 import { AttackDataError, errorConsequences, InputError, listLayerFiles, nearestRelease, domainReleases, parseJsonAs, readTextFile, validateLayer, inputName, type AttackIndex, type Domain, type LayerFinding } from '../../index.js';
-import { linesPerKind, ofHiddenTechniques } from '../repeated-lines.js';
+import { linesPerKind, ofHiddenTechniques, PROBLEMS_LISTED, SHOWN_PER_KIND } from '../repeated-lines.js';
 import { attackLibrary, note, printJson, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -64,11 +64,15 @@ export function handler(context: CliContext) {
     });
     if (args.json) printJson(context, results);
     else {
-      // Findings of one kind (35 revoked IDs) are listed a few at a time; --json keeps every one.
+      // Findings of one kind (35 revoked IDs) are listed a few at a time; --json keeps every one. Schema errors are
+      // each a place to mend: listed up to PROBLEMS_LISTED.
       const finding = (f: LayerFinding) => `${f.severity}: ${f.code}: ${f.message}`;
       const more = (f: LayerFinding, hidden: number, rest: readonly LayerFinding[]) =>
         `${f.severity}: ${f.code}: and ${hidden} more of this kind${ofHiddenTechniques(rest.map((other) => other.message))} (--json lists every one)`;
-      for (const result of results) for (const line of linesPerKind(result.findings, (f) => `${f.severity} ${f.code}`, finding, more)) context.stdout.write(`${line}\n`);
+      const shown = (kind: string) => (kind === 'error schema' ? PROBLEMS_LISTED : SHOWN_PER_KIND);
+      for (const result of results) {
+        for (const line of linesPerKind(result.findings, (f) => `${f.severity} ${f.code}`, finding, more, shown)) context.stdout.write(`${line}\n`);
+      }
     }
     const errors = results.reduce((sum, r) => sum + r.errors, 0);
     const warnings = results.reduce((sum, r) => sum + r.warnings, 0);

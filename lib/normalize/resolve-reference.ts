@@ -1029,6 +1029,55 @@ function* olderReleases(context: ResolveContext): Generator<AttackIndex> {
  * unless `similarNames` is false.
  */
 function resolveName(name: string, tactics: readonly TacticShortname[], context: ResolveContext, trail: string[], similarNames = true): Outcome {
+  const todayTrail: string[] = [];
+  const today = currentReading(name, tactics, context, todayTrail, similarNames);
+  const stated = statedReleaseName(name, tactics, context, trail, today);
+  if (stated) return stated;
+  trail.push(...todayTrail);
+  return today;
+}
+
+/**
+ * A name as the release the campaign states (`attack_version`) names it, brought to the target as its IDs are: `Scheduled
+ * Task` in a campaign of ATT&CK 6.3 is T1053 (now Scheduled Task/Job), not T1053.005, today's technique of that name;
+ * `Spearphishing Attachment` is 6.3's T1193, revoked by T1566.001, not also T1598.002. Undefined when no release is
+ * stated, when it does not have the name (read as today), or when it reads the name as today does (today's reading
+ * stands, its status and note unchanged).
+ */
+function statedReleaseName(name: string, tactics: readonly TacticShortname[], context: ResolveContext, trail: string[], today: Outcome): Outcome | undefined {
+  const { target, source } = context;
+  if (!source || source === target) return undefined;
+  const hits = source.techniquesByName(name);
+  if (!hits.length) return undefined;
+  const ids = hits.map((t) => t.id).join(', ');
+  const via = `its name in ATT&CK ${source.release}, the release the campaign states (${ids})`;
+  const finals = toTarget(source, hits, context);
+  const status: ReferenceStatus = finals.length && finals.every((t) => nameKey(t.name) === nameKey(name)) ? 'name' : 'renamed';
+  const picked: string[] = [];
+  const read = pick(name, { index: source, hits }, status, via, tactics, context, picked);
+  const stated = `"${name}" is ${ids} in ATT&CK ${source.release}, the release the campaign states`;
+  if (read.ids.length && read.ids.join() === today.ids.join()) {
+    trail.push(`name: ${stated}; read the same today`);
+    return undefined;
+  }
+  // `Distributed Component Object Model` in a campaign of ATT&CK 3.0: T1175, deprecated, whose notice names T1021.003,
+  // today's technique of that name: that one is what the name meant.
+  if (read.status === 'deprecated' && today.ids.length && today.ids.every((id) => read.candidates.some((c) => c.id === id))) {
+    const message = `${stated}, deprecated in ATT&CK ${target.release}, which points to ${read.candidates.map((c) => c.id).join(', ')}: read as ${today.ids.join(', ')}, the one the name is today`;
+    trail.push(`name: ${message}`);
+    return { ...today, notes: [...today.notes, message] };
+  }
+  const without = today.ids.length
+    ? `; without it, the name would be read as ${today.ids.map((id) => describe(target, target.technique(id)!)).join(', ')}`
+    : today.candidates.length
+      ? `; without it, the name would be ${today.status} (${today.candidates.map((c) => c.id).join(', ')})`
+      : '';
+  trail.push(`name: ${stated}; read as that release names it${without}`, ...picked);
+  return { ...read, notes: [...read.notes.slice(0, 1).map((note) => `${note}${without}`), ...read.notes.slice(1)] };
+}
+
+/** `resolveName` without the release the campaign states: the name as the target and the releases at hand read it. */
+function currentReading(name: string, tactics: readonly TacticShortname[], context: ResolveContext, trail: string[], similarNames: boolean): Outcome {
   const { target } = context;
   const key = nameKey(name);
   const exact = target.techniquesByName(name);
@@ -1171,7 +1220,8 @@ function resolveBareName(name: string, tactics: readonly TacticShortname[], cont
 /**
  * `Scheduled Task` alone: T1053.005's name, and T1053's own before ATT&CK 7. The name as ATT&CK writes it today is the
  * one obvious reading (the old T1053's content is what T1053.005 holds), so it is read, and the note says what an older
- * report may have meant; a release stated for the report (`attack_version`) reads it as that release did.
+ * report may have meant; a release stated for the report (`attack_version`) reads it as that release did
+ * (`statedReleaseName`), and one that gives it to the sub-technique leaves nothing to say.
  */
 function formerParentName(name: string, outcome: Outcome, context: ResolveContext, trail: string[]): Outcome {
   const { target } = context;
@@ -1179,8 +1229,16 @@ function formerParentName(name: string, outcome: Outcome, context: ResolveContex
   const parent = sub?.parent ? target.technique(sub.parent) : undefined;
   // `Scheduled Task/Job: Scheduled Task` says which.
   if (!sub || !parent || nameWords(name).join(' ').includes(nameWords(parent.name).join(' '))) return outcome;
+  // A release stated for the report that gives the name to the sub-technique (8.2's T1053.005) settles it.
+  if (context.source?.techniquesByName(sub.name).some((t) => t.stixId === sub.stixId)) return outcome;
   for (const index of olderReleases(context)) {
     if (!index.techniquesByName(sub.name).some((t) => t.id === parent.id && !t.revoked)) continue;
+    // `Scheduled Tasks` in a campaign of ATT&CK 6.3: read as that release names it, as its exact name is.
+    if (index === context.source) {
+      const message = `"${sub.name}" is ${parent.id} in ATT&CK ${index.release}, the release the campaign states: read as ${describe(target, parent)}, not ${sub.id}`;
+      trail.push(`name: ${message}`);
+      return { status: outcome.status === 'fuzzy' ? 'fuzzy' : 'renamed', ids: [parent.id], notes: [...outcome.notes.map((note) => note.replace(describe(target, sub), describe(target, parent))), message], candidates: [] };
+    }
     const message =
       `"${sub.name}" was the name of ${parent.id} itself (now ${parent.name}) in ATT&CK ${index.release}: ` +
       `if the report is that old and means ${parent.id}, write ${parent.id}`;

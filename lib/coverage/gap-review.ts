@@ -4,6 +4,7 @@ import { currentPlatformName, platformAdvice } from '../attack/platform-names.js
 import type { TacticShortname, TechniqueId } from '../attack/types.js';
 import { UNRESOLVED_STATUSES, type NormalizedCampaign } from '../normalize/normalize-types.js';
 import { fullName, resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
+import { parseReference } from '../normalize/parse-reference.js';
 import { tacticWords } from '../normalize/tactic-names.js';
 import { readTactic } from '../normalize/read-tactic.js';
 import { readTacticIdAndName } from '../layer/tactic-written.js';
@@ -1235,13 +1236,23 @@ const LEFT_OUT_STATUS = 'left out';
 /**
  * The threat side's references that a campaign left unresolved, in the same shape as coverage ones, and the entries of
  * its file that could not be read (status `left out`, the entry's JSON pointer as written): so that the report lists
- * them with the rest, as the campaign layer's description does, not stderr alone.
+ * them with the rest, as the campaign layer's description does, not stderr alone. With the review's release and the
+ * releases at hand, an ID a newer release at hand has is named with it (`laterReleaseText`).
  */
-export function campaignUnresolved(results: readonly NormalizedCampaign[]): UnresolvedRef[] {
+export function campaignUnresolved(results: readonly NormalizedCampaign[], releases: { target: AttackIndex; history?: ResolveCoverageOptions['history'] } | undefined = undefined): UnresolvedRef[] {
+  // An ID the review's release lacks that a newer release at hand has (T1653 Power Settings, since ATT&CK 13, in a 12.1
+  // review) says which release counts it, as a rule's tag or a threat layer's entry does.
+  const laterRelease = releases && laterReleaseLookup(releases.target, releases.history);
+  const noteOf = (ref: NormalizedCampaign['references'][number]): string => {
+    if (!releases || !laterRelease || ref.status !== 'unknown') return ref.note;
+    const ids = parseReference(ref.raw).parts.flatMap((part) => part.ids);
+    const later = ids.length === 1 ? laterRelease(ids[0]!) : undefined;
+    return later ? laterReleaseText(ids[0]!, releases.target, later) : ref.note;
+  };
   return results.flatMap((result) => [
     ...result.references
       .filter((ref) => UNRESOLVED_STATUSES.includes(ref.status))
-      .map((ref) => ({ raw: ref.raw, file: result.file, ...(ref.line !== undefined ? { line: ref.line } : {}), status: ref.status, note: ref.note })),
+      .map((ref) => ({ raw: ref.raw, file: result.file, ...(ref.line !== undefined ? { line: ref.line } : {}), status: ref.status, note: noteOf(ref) })),
     ...(result.campaign.leftOut ?? []).map((entry) => ({
       raw: entry.path,
       file: result.file,

@@ -9,7 +9,7 @@
  * and tag line, not by the rule's first line.
  */
 import { expect } from 'chai';
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { freshTmpDir, repoRoot, runCli } from '../helpers/attack.js';
 
@@ -88,5 +88,26 @@ describe('regressions: Sigma tags of technique IDs newer than the release review
     const note = report.notes.find((n) => n.includes('tag technique IDs newer than'));
     expect(note).to.contain('1 rule tag technique IDs newer than ATT&CK enterprise-attack 18.1 has (T1685.005; first at');
     expect(note).not.to.contain('at hand: review with');
+  });
+
+  // The same ID written in the threat: a campaign's reference and a threat layer's entry (T1653, as a 2023 report on a
+  // Linux botnet masking systemd's sleep targets would map it) were told "if it comes from a newer ATT&CK release, get it
+  // with `attack-layers data fetch`" for the campaign, though 18.1 at hand has it; now both name 18.1, as a tag does.
+  it('says of T1653 in a campaign and in a threat layer, in a 12.1 review, that 18.1 at hand has it', async () => {
+    const dir = freshTmpDir('newer-threat');
+    const campaign = join(dir, 'power.yaml');
+    writeFileSync(campaign, 'name: power settings\ntechniques:\n  - Power Settings (T1653)\n  - T1059.004\n');
+    const layer = join(dir, 'power.layer.json');
+    writeFileSync(layer, JSON.stringify({ name: 'power', versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1653', score: 1 }] }));
+    const out = join(dir, 'review');
+    const run = await runCli(['gap', '--attack-release', '12.1', '--threat', campaign, layer, '--coverage', rules, '--out', out, '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    const report = JSON.parse(readFileSync(join(out, 'gap-report.json'), 'utf8')) as Report;
+    const advice = 'T1653 is not a technique in ATT&CK enterprise-attack 12.1; it is T1653 Power Settings in ATT&CK enterprise-attack 18.1, a newer release at hand: review with --attack-release 18.1 to count it';
+    const threat = report.unresolved.filter((u) => u.places.some((place) => place.startsWith(campaign) || place.startsWith(layer)));
+    expect(threat.map((u) => [u.raw, u.note])).to.deep.equal([
+      ['Power Settings (T1653)', advice],
+      ['T1653', advice],
+    ]);
   });
 });

@@ -171,7 +171,7 @@ export function handler(context: CliContext) {
     const review = reviewGaps([...threatFromCampaigns(threat.campaigns, target), ...threatLayers.map((t) => t.source)], coverage, target, {
       minCoverage: minCoverage / 100,
       outsideView: args['outside-view'],
-      threatUnresolved: [...campaignUnresolved(threat.campaigns), ...threatLayers.flatMap((t) => t.unresolved)],
+      threatUnresolved: [...campaignUnresolved(threat.campaigns, { target, history }), ...threatLayers.flatMap((t) => t.unresolved)],
       threatRemapped: [...campaignRemapped(threat.campaigns), ...threatLayers.flatMap((t) => t.remapped)],
       detection,
       logSources,

@@ -48,8 +48,8 @@ interface Held {
 
 /**
  * The threat layers to review, without each aggregate whose every campaign or object another input of the run
- * holds (`all.layer.json` beside the two campaign layers it was rendered from), which would count each of its
- * techniques twice. The largest aggregates go first, so that of two alike (a copy) one stays. An aggregate only some
+ * holds (`all.layer.json` beside the two campaign layers it was rendered from), and without a campaign's own layer
+ * given beside the campaign's file, either of which would count each of its techniques twice. The largest aggregates go first, so that of two alike (a copy) one stays. An aggregate only some
  * of whose parts are given too stays, with a note saying which count twice and what to give instead.
  */
 export function leaveOutAggregates(campaigns: readonly NormalizedCampaign[], layers: readonly CoverageInput[]): { layers: CoverageInput[]; leftOut: ThreatLeftOut[] } {
@@ -58,6 +58,15 @@ export function leaveOutAggregates(campaigns: readonly NormalizedCampaign[], lay
     ...layers.map((layer) => ({ label: layer.source, ids: layer.holds ?? [], layer })),
   ];
   const leftOut: ThreatLeftOut[] = [];
+  // A campaign's own layer (`layers/apt32-covid19-wuhan.layer.json`) given with the campaign's file: the file is
+  // reviewed, the layer left out, before the aggregates are weighed, so that none of them counts on it.
+  for (const one of held.filter((input) => input.layer && input.ids.length === 1)) {
+    const files = campaigns.filter((campaign) => campaign.id === one.ids[0]).map((campaign) => campaign.file);
+    if (!files.length) continue;
+    const layer = one.layer!;
+    const why = `its metadata says it is the layer of campaign ${one.ids[0]}, whose file is given in this run too (${files.join(', ')}), so each of its techniques would count twice; the file is reviewed in its place`;
+    leftOut.push({ input: layer, why, line: `${layerLabel('threat', layer.source, layer.layerName)} left out: ${why}` });
+  }
   const aggregates = held.filter((input) => input.ids.length > 1).sort((a, b) => b.ids.length - a.ids.length);
   for (const aggregate of aggregates) {
     const others = held.filter((input) => input !== aggregate && !leftOut.some((out) => out.input === input.layer));

@@ -63,6 +63,21 @@ describe('readThreatInputs: aggregate layers', function () {
     expect([threat.layers.length, threat.aggregatesLeftOut.length]).to.deep.equal([0, 1]);
   });
 
+  it("leaves out a campaign's own layer given beside the campaign's file, saying why", () => {
+    const threat = readThreatInputs(['campaigns', 'layers/apt32-covid19-wuhan.layer.json'], library);
+    expect(threat.campaigns.map((campaign) => campaign.id)).to.deep.equal(CAMPAIGNS);
+    expect(threat.layers).to.deep.equal([]);
+    expect(threat.aggregatesLeftOut.map((out) => out.line)).to.deep.equal([
+      'threat layer layers/apt32-covid19-wuhan.layer.json ("APT32 targets Wuhan government (COVID-19)") left out: its metadata says it is the layer of campaign ' +
+        'apt32-covid19-wuhan, whose file is given in this run too (campaigns/apt32-covid19-wuhan.yaml), so each of its techniques would count twice; the file is reviewed in its place',
+    ]);
+  });
+
+  it("keeps a campaign's layer whose campaign's file is not given (the other campaign's file is)", () => {
+    const threat = readThreatInputs(['campaigns/temp-periscope-cambodia-2018.yaml', 'layers/apt32-covid19-wuhan.layer.json'], library);
+    expect([threat.layers.length, threat.aggregatesLeftOut.length]).to.deep.equal([1, 0]);
+  });
+
   it('reviews the aggregate given alone', () => {
     const threat = readThreatInputs(['layers/all.layer.json'], library);
     expect([threat.layers.length, threat.aggregatesLeftOut.length]).to.deep.equal([1, 0]);
@@ -103,5 +118,18 @@ describe('attack-layers gap --threat layers/ (an aggregate beside its campaigns)
     const row = report.rows.find((r) => r.id === 'T1656')!;
     expect(row.threat).to.equal(1);
     expect(JSON.stringify(row)).to.not.contain('"all"');
+  });
+
+  // `gap --threat campaigns layers/apt32-covid19-wuhan.layer.json`: the campaign's own layer beside its file was a
+  // third threat, T1566.001 (the layer's and both files') counted 3 where two campaigns use it.
+  it("counts a campaign once when its file and its own layer are both given, and says the layer was left out", async () => {
+    const out = freshTmpDir('gap-campaign-layer');
+    const run = await runCli(['gap', '--threat', 'campaigns', 'layers/apt32-covid19-wuhan.layer.json', '--coverage', 'test/fixtures/gap/detections.csv', '--out', out, '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    expect(run.stderr).to.contain('threat layer layers/apt32-covid19-wuhan.layer.json ("APT32 targets Wuhan government (COVID-19)") left out: its metadata says it is the layer of campaign');
+    const report = JSON.parse(readFileSync(join(out, 'gap-report.json'), 'utf8')) as { threats: { name: string }[]; threatLeftOut?: { file: string }[]; rows: { id: string; threat: number }[] };
+    expect(report.threats.map((t) => t.name)).to.deep.equal(['APT32 targets Wuhan government (COVID-19)', "TEMP.Periscope targets Cambodia's 2018 election"]);
+    expect(report.threatLeftOut?.map((t) => t.file)).to.deep.equal(['layers/apt32-covid19-wuhan.layer.json']);
+    expect(report.rows.find((r) => r.id === 'T1566.001')?.threat).to.equal(2);
   });
 });

@@ -6,7 +6,8 @@
  * `{ name, channels?, comment? }`. CSV: a header row naming the columns `name` and (optionally) `channel` and
  * `comment`, then one row per name, or per channel of a name; a file without a header row is read as the columns
  * name, channel (said in a note). Names and channels compare case aside and with runs of spaces as one; a name
- * without channels (an empty channel cell) means every channel of it.
+ * without channels (an empty channel cell) means every channel of it. A channel of several events as ATT&CK writes
+ * one (`EventCode=13, 14`) is read as its events, in the file and in what is looked up (CollectedLogSources.collects).
  */
 import { extname } from 'node:path';
 import type { LogSourceRef } from '../attack/types.js';
@@ -156,6 +157,21 @@ function nodeAt(top: YamlNode, path: string): YamlNode | undefined {
 
 const fold = (text: string): string => text.trim().replace(/\s+/g, ' ').toLowerCase();
 
+// A channel of events as ATT&CK 18's analytics write one: `EventCode=13, 14`, `EventCode=4778, EventCode=4779`,
+// `EventCode=5005 (WLAN), EventCode=302 (Bluetooth)` (labels in brackets, taken out before the test).
+const EVENT_LIST = /^eventcode=\d+(?:\s*,\s*(?:eventcode=)?\d+)*$/;
+
+/**
+ * A channel as the folded channels it names: a list of events as ATT&CK writes one (EVENT_LIST) is its events
+ * (`eventcode=13`, `eventcode=14`), their labels aside; any other channel is itself.
+ */
+function channelParts(channel: string): string[] {
+  const text = fold(channel);
+  const events = text.replace(/\s*\([^()]*\)/g, '');
+  if (!EVENT_LIST.test(events)) return [text];
+  return events.split(',').map((part) => `eventcode=${/\d+/.exec(part)![0]}`);
+}
+
 /** What a log sources file says is collected, for lookups: a name with all its channels, or some of them. */
 export class CollectedLogSources {
   readonly input: LogSourcesInput;
@@ -167,14 +183,18 @@ export class CollectedLogSources {
       const key = fold(source.name);
       const known = this.channels.get(key);
       if (!source.channels?.length || known === 'all') this.channels.set(key, 'all');
-      else this.channels.set(key, new Set([...(known ?? []), ...source.channels.map(fold)]));
+      else this.channels.set(key, new Set([...(known ?? []), ...source.channels.flatMap(channelParts)]));
     }
   }
 
-  /** Whether a log source (and its channel, when it names one) is collected. */
+  /**
+   * Whether a log source (and its channel, when it names one) is collected. A channel of several events
+   * (`EventCode=13, 14`, on either side) is its events: collected when every one of them is.
+   */
   collects(ref: LogSourceRef): boolean {
     const channels = this.channels.get(fold(ref.name));
-    return channels === 'all' || (channels !== undefined && ref.channel !== undefined && channels.has(fold(ref.channel)));
+    if (channels === 'all') return true;
+    return channels !== undefined && ref.channel !== undefined && channelParts(ref.channel).every((part) => channels.has(part));
   }
 
   /** Whether the name is listed at all, with all its channels or some of them. */

@@ -162,4 +162,18 @@ describe('gap --rules-library (real SigmaHQ rules)', function () {
     // Without --log-sources nothing is classed.
     expect(same.library!.every((rule) => rule.buildable === undefined && rule.needs === undefined)).to.equal(true);
   });
+
+  it('classes a registry rule buildable when the log sources file copies ATT&CK\'s channel text (EventCode=12, 13, 14)', async () => {
+    // A log sources file in the schema's layout whose Sysmon channels are written as ATT&CK 18.1's analytics write
+    // them (`EventCode=13, 14`), against SigmaHQ's registry rules, whose table gives one event a rule (registry_set: 13).
+    const logs = join(dir, 'attack-channels.yml');
+    writeFileSync(logs, 'log_sources:\n  - WinEventLog:Security\n  - name: WinEventLog:Sysmon\n    channels: ["EventCode=1", "EventCode=12, 13, 14"]\n');
+    const registry = join(sigma, 'rules', 'windows', 'registry');
+    const run = await runCli(['gap', '--threat', threat, '--coverage', coverage, '--rules-library', registry, '--log-sources', logs, '--out', join(dir, 'channels'), '--report', 'json', '--quiet']);
+    expect(run.code, run.stderr).to.equal(0);
+    const rules = readJson<GapReportData>(join(dir, 'channels', 'gap-report.json')).rows.find((r) => r.id === 'T1112')!.library!;
+    const set = rules.filter((rule) => rule.logsources.join() === 'windows/registry_set');
+    expect(set.length).to.be.greaterThan(10);
+    expect(set.filter((rule) => !rule.buildable).map((rule) => rule.needs)).to.deep.equal([]);
+  });
 });

@@ -65,4 +65,32 @@ describe('log sources files (read-log-sources.ts)', () => {
     expect(collected.collects({ name: 'WinEventLog:Security' })).to.equal(false);
     expect(collected.collects({ name: 'auditd:SYSCALL', channel: 'execve' })).to.equal(false);
   });
+
+  // The channel strings of ATT&CK 18.1's analytics (enterprise-attack-18.1.json, x_mitre_log_source_references): every
+  // form of a list of events there, read as its events in a file and in what is looked up.
+  const attackLists: [name: string, channel: string, events: number[]][] = [
+    ['WinEventLog:Sysmon', 'EventCode=13, 14', [13, 14]],
+    ['WinEventLog:Security', 'EventCode=4778, EventCode=4779', [4778, 4779]],
+    ['WinEventLog:System', 'EventCode=5005 (WLAN), EventCode=302 (Bluetooth)', [5005, 302]],
+    ['WinEventLog:Security', 'EventCode=4728, 4729, 4732, 4733, 4756, 4757', [4728, 4729, 4732, 4733, 4756, 4757]],
+  ];
+  for (const [name, channel, events] of attackLists) {
+    it(`reads ATT&CK's channel ${channel} as its events, in the file and in a lookup`, () => {
+      const file = new CollectedLogSources(parseLogSourcesYaml(`- name: ${name}\n  channels: ["${channel}"]\n`, 'l.yml'));
+      for (const event of events) expect(file.collects({ name, channel: `EventCode=${event}` }), `${event}`).to.equal(true);
+      expect(file.collects({ name, channel })).to.equal(true);
+      expect(file.collects({ name, channel: 'EventCode=1' })).to.equal(false);
+      const one = new CollectedLogSources(parseLogSourcesCsv(`name,channel\n${name},EventCode=${events[0]}\n`, 'l.csv'));
+      const every = new CollectedLogSources(parseLogSourcesCsv(`name,channel\n${events.map((e) => `${name},EventCode=${e}`).join('\n')}\n`, 'l.csv'));
+      // An analytic reading several events is collected when every one of them is.
+      expect(one.collects({ name, channel })).to.equal(false);
+      expect(every.collects({ name, channel })).to.equal(true);
+    });
+  }
+
+  it('keeps a channel that is no list of events as it is (auditd\'s execve, a described event)', () => {
+    const collected = new CollectedLogSources(parseLogSourcesYaml('- name: auditd:SYSCALL\n  channels: ["execve, connect"]\n', 'l.yml'));
+    expect(collected.collects({ name: 'auditd:SYSCALL', channel: 'execve' })).to.equal(false);
+    expect(collected.collects({ name: 'auditd:SYSCALL', channel: 'execve, connect' })).to.equal(true);
+  });
 });

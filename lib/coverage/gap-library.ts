@@ -12,8 +12,10 @@
  * Order: buildable first, then by what they need, then by status (stable, test, experimental, none), level
  * (critical … informational, none), file and line.
  */
+import { basename, relative, sep } from 'node:path';
 import type { LogSourceRef, TechniqueId } from '../attack/types.js';
 import { compareText } from '../compare-text.js';
+import type { CoverageRule } from './coverage-types.js';
 import type { ResolvedCoverage } from './gap-review.js';
 import type { CollectedLogSources } from './read-log-sources.js';
 import { logsourceText, sigmaLogSources } from './sigma-log-sources.js';
@@ -21,6 +23,7 @@ import { logsourceText, sigmaLogSources } from './sigma-log-sources.js';
 /** A library rule proposed for a gap. */
 export interface LibraryRule {
   name: string;
+  /** Its path in the library folder given (`rules/windows/process_creation/x.yml` of `../sigma`), `/` separated. */
   file: string;
   line?: number;
   /** The rule's `id`, when it has one. */
@@ -71,6 +74,15 @@ function classed(logsources: readonly { product?: string; category?: string; ser
 }
 
 /**
+ * A library rule's file as the folder given names it (`rules/windows/x.yml` of `../sigma`), so that every output says
+ * the same whatever the current folder was; a file given itself is named by its base name.
+ */
+function libraryPath(file: string, folder: string | undefined): string {
+  const path = folder === undefined ? '' : relative(folder, file);
+  return path === '' || path.startsWith('..') ? basename(file) : path.split(sep).join('/');
+}
+
+/**
  * The library's rules per technique, on the given platforms, without those the coverage runs (same rule id), ordered
  * as the module says; `collected` classes each.
  */
@@ -80,6 +92,7 @@ export class RulesLibrary {
 
   constructor(library: ResolvedCoverage, coverage: ResolvedCoverage, collected?: CollectedLogSources) {
     const running = new Set(coverage.rules.flatMap(({ rule }) => (rule.id ? [ruleId(rule.id)] : [])));
+    const folders = new Map<CoverageRule, string>(library.inputs.flatMap((input) => input.rules.map((rule): [CoverageRule, string] => [rule, input.source])));
     let run = 0;
     for (const { rule, ids, platforms } of library.rules) {
       if (rule.id && running.has(ruleId(rule.id))) {
@@ -89,7 +102,7 @@ export class RulesLibrary {
       const logsources = rule.sigma?.logsources ?? [];
       const proposed: LibraryRule = {
         name: rule.name,
-        file: rule.file,
+        file: libraryPath(rule.file, folders.get(rule)),
         ...(rule.line !== undefined ? { line: rule.line } : {}),
         ...(rule.id ? { id: rule.id } : {}),
         ...(rule.sigma?.status ? { status: rule.sigma.status } : {}),

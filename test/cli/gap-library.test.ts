@@ -52,9 +52,10 @@ describe('gap --rules-library (real SigmaHQ rules)', function () {
     expect(report.rows.filter((row) => !row.gap).every((row) => row.library === undefined)).to.equal(true);
     for (const row of gaps) {
       for (const rule of row.library ?? []) {
-        expect(rule.file.startsWith(sigma), rule.file).to.equal(true);
+        // Named in the library folder given: SigmaHQ's own path.
+        expect(rule.file, rule.file).to.match(/^rules[\w-]*\/[\w./-]+\.yml$/);
         // SigmaHQ tags current IDs: the technique's tag is in the file (a revoked one would be remapped to it).
-        expect(readFileSync(rule.file, 'utf8').toLowerCase(), `${row.id} ${rule.file}`).to.include(`attack.${row.id.toLowerCase()}`);
+        expect(readFileSync(join(sigma, rule.file), 'utf8').toLowerCase(), `${row.id} ${rule.file}`).to.include(`attack.${row.id.toLowerCase()}`);
       }
     }
   });
@@ -93,7 +94,9 @@ describe('gap --rules-library (real SigmaHQ rules)', function () {
     expect(line).to.include(`${row.library!.length} rules not run; buildable now: ${row.library!.filter((r) => r.buildable).length} (`);
     expect(line).to.include(row.library![0]!.name);
     // At most three titles on the line.
-    expect(line.split(sigma).length - 1).to.be.at.most(3);
+    expect(line.split(' (rules').length - 1).to.be.at.most(3);
+    expect(line).to.include(`${row.library![0]!.name} (${row.library![0]!.file})`);
+    expect(line).to.not.include(sigma);
     const csv = await runCli(['gap', '--threat', threat, '--coverage', coverage, '--rules-library', sigma, '--log-sources', join(dir, 'logs.yml'), '--out', join(dir, 'csv'), '--report', 'csv', '--quiet']);
     expect(csv.code, csv.stderr).to.equal(0);
     const { rows } = parseCsv(readFileSync(join(dir, 'csv', 'gap-report.csv'), 'utf8'));
@@ -140,7 +143,7 @@ describe('gap --rules-library (real SigmaHQ rules)', function () {
     expect(run.code, run.stderr).to.equal(0);
     const rows = readJson<GapReportData>(join(dir, 'revoked', 'gap-report.json')).rows;
     expect(rows.find((r) => r.id === 'T1070.004')!.library).to.deep.equal([
-      { name: 'Quiet Deletion With Del', file: join(library, 'proc_creation_win_del_quiet.yml'), line: 1, id: '6f0b1d2e-8c3a-4f5b-9e7d-1a2b3c4d5e6f', status: 'test', level: 'low', logsources: ['windows/process_creation'], buildable: true },
+      { name: 'Quiet Deletion With Del', file: 'proc_creation_win_del_quiet.yml', line: 1, id: '6f0b1d2e-8c3a-4f5b-9e7d-1a2b3c4d5e6f', status: 'test', level: 'low', logsources: ['windows/process_creation'], buildable: true },
     ]);
     expect(rows.filter((r) => r.library?.length).map((r) => r.id)).to.deep.equal(['T1070.004']);
   });
@@ -152,7 +155,7 @@ describe('gap --rules-library (real SigmaHQ rules)', function () {
     const ours = join(dir, 'ours');
     mkdirSync(ours, { recursive: true });
     for (const file of ['windows/proc_creation_win_office_macro_child.yml']) copyFileSync(join(coverage, file), join(ours, 'office.yml'));
-    writeFileSync(join(ours, 'copy.yml'), readFileSync(proposed.file, 'utf8').replace(/attack\.t\d{4}(?:\.\d{3})?/gi, 'attack.t1082'));
+    writeFileSync(join(ours, 'copy.yml'), readFileSync(join(sigma, proposed.file), 'utf8').replace(/attack\.t\d{4}(?:\.\d{3})?/gi, 'attack.t1082'));
     const run = await runCli(['gap', '--threat', threat, '--coverage', ours, '--rules-library', sigma, '--out', join(dir, 'runs'), '--report', 'json', '--quiet']);
     expect(run.code, run.stderr).to.equal(0);
     const again = readJson<GapReportData>(join(dir, 'runs', 'gap-report.json'));
@@ -175,5 +178,29 @@ describe('gap --rules-library (real SigmaHQ rules)', function () {
     const set = rules.filter((rule) => rule.logsources.join() === 'windows/registry_set');
     expect(set.length).to.be.greaterThan(10);
     expect(set.filter((rule) => !rule.buildable).map((rule) => rule.needs)).to.deep.equal([]);
+  });
+
+  it('names a library rule by its path in the folder given, the same whatever the current folder', async () => {
+    const registry = join(sigma, 'rules', 'windows', 'registry');
+    const here = process.cwd();
+    const files = async (folder: string, name: string) => {
+      const run = await runCli(['gap', '--threat', threat, '--coverage', coverage, '--rules-library', folder, '--out', join(dir, name), '--quiet']);
+      expect(run.code, run.stderr).to.equal(0);
+      return readFileSync(join(dir, name, 'gap-report.md'), 'utf8');
+    };
+    const whole = await files(registry, 'cwd-a');
+    let relativeRun: string;
+    try {
+      process.chdir(join(sigma, 'rules'));
+      relativeRun = await files(join('windows', 'registry'), 'cwd-b');
+    } finally {
+      process.chdir(here);
+    }
+    const line = whole.split('\n').find((l) => l.startsWith('Rules library, not run:') && l.includes('registry_set/'))!;
+    expect(line).to.match(/ \(registry_set\/registry_set_[\w.-]+\.yml\)/);
+    // The summary names the library as given; no rule is named by it.
+    expect(whole.split('\n').filter((l) => l.includes(registry)).every((l) => l.startsWith('- Rules library (public rules'))).to.equal(true);
+    // The same report but for the library's name as given in the summary.
+    expect(relativeRun.replace(join('windows', 'registry'), registry)).to.equal(whole);
   });
 });

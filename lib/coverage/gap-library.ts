@@ -15,7 +15,7 @@
 import { basename, relative, sep } from 'node:path';
 import type { LogSourceRef, TechniqueId } from '../attack/types.js';
 import { compareText } from '../compare-text.js';
-import type { CoverageRule } from './coverage-types.js';
+import type { CoverageInput, CoverageRule } from './coverage-types.js';
 import type { ResolvedCoverage } from './gap-review.js';
 import type { CollectedLogSources } from './read-log-sources.js';
 import { logsourceText, sigmaLogSources } from './sigma-log-sources.js';
@@ -88,6 +88,8 @@ function libraryPath(file: string, folder: string | undefined): string {
  */
 export class RulesLibrary {
   readonly summary: Omit<LibrarySummary, 'gapsWithRules' | 'gapsBuildable'>;
+  /** The library's folders as read: what each ignored and found invalid, which the report's inputs list. */
+  readonly inputs: CoverageInput[];
   private readonly byTechnique = new Map<TechniqueId, { rule: LibraryRule; platforms?: string[] }[]>();
 
   constructor(library: ResolvedCoverage, coverage: ResolvedCoverage, collected?: CollectedLogSources) {
@@ -113,6 +115,7 @@ export class RulesLibrary {
       for (const id of ids) this.byTechnique.set(id, [...(this.byTechnique.get(id) ?? []), { rule: proposed, ...(platforms ? { platforms } : {}) }]);
     }
     for (const list of this.byTechnique.values()) list.sort((a, b) => compareLibraryRules(a.rule, b.rule));
+    this.inputs = library.inputs;
     this.summary = { sources: library.inputs.map((input) => input.source), rules: library.rules.length, run };
   }
 

@@ -30,8 +30,8 @@ export interface RemappedGroup {
   places: string[];
 }
 
-/** A coverage input (or, with `side: 'threat'`, a threat layer) as the report summarizes it. */
-export type GapReportInput = Pick<CoverageInput, 'kind' | 'source' | 'files' | 'counts' | 'ignored' | 'problems'> & { side?: 'threat' };
+/** A coverage input (or, with `side: 'threat'`, a threat layer; with `side: 'library'`, a `--rules-library` folder) as the report summarizes it. */
+export type GapReportInput = Pick<CoverageInput, 'kind' | 'source' | 'files' | 'counts' | 'ignored' | 'problems'> & { side?: 'threat' | 'library' };
 
 /**
  * The review as the report holds it (what `gap --report json` writes): plain data, from which the Markdown and CSV
@@ -708,7 +708,7 @@ export function formatGapReportCsv(review: GapReportData): string {
 }
 
 /** An input as the report summarizes it: its counts, what it ignored and its problems. */
-function reportInput(input: CoverageInput, side?: 'threat'): GapReportInput {
+function reportInput(input: CoverageInput, side?: 'threat' | 'library'): GapReportInput {
   const { kind, source, files, counts, ignored, problems } = input;
   return { ...(side ? { side } : {}), kind, source, files, counts, ignored, problems };
 }
@@ -725,7 +725,11 @@ export function gapJson(review: GapReview): GapReportData {
     platforms: review.platforms,
     tactics: review.tactics,
     rows: review.rows.map((row) => ({ ...row, gap: review.gaps.includes(row) })),
-    inputs: [...review.threatInputs.map((input) => reportInput(input, 'threat')), ...review.coverage.inputs.map((input) => reportInput(input))],
+    inputs: [
+      ...review.threatInputs.map((input) => reportInput(input, 'threat')),
+      ...review.coverage.inputs.map((input) => reportInput(input)),
+      ...(review.libraryInputs ?? []).map((input) => reportInput(input, 'library')),
+    ],
     unresolved: groupUnresolved([...review.coverage.unresolved, ...review.threatUnresolved]),
     remapped: groupRemapped([...review.coverage.remapped, ...review.threatRemapped]),
     ...(review.detectionStrategies !== undefined ? { detectionStrategies: review.detectionStrategies } : {}),

@@ -302,6 +302,8 @@ export interface GapReview {
   tests?: TestsSummary;
   /** The rules library given (`gap --rules-library`): its folders, rules read and the gaps it has rules for. */
   library?: LibrarySummary;
+  /** The rules library's folders as read, with their rules counted as read, ignored (with the reason) or invalid. */
+  libraryInputs?: CoverageInput[];
   /** Facts about the review as a whole that a reader must know (a release without strategies, unknown names). */
   notes: string[];
 }
@@ -1171,7 +1173,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
     ...(options.detection ? { detectionStrategies: options.detection.hasStrategies } : {}),
     ...(options.logSources ? { logSources: collectedLogSources(options.logSources) } : {}),
     ...(options.tests ? { tests: testsSummary(options.tests, gaps) } : {}),
-    ...(options.library ? { library: librarySummary(options.library, gaps) } : {}),
+    ...(options.library ? { library: librarySummary(options.library, gaps), libraryInputs: options.library.inputs } : {}),
     notes,
   };
 }

@@ -4,7 +4,7 @@
  * SigmaHQ rules of ../shared/sigma (skipped where that checkout is missing).
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { expect } from 'chai';
 import type { GapReportData } from '../../lib/coverage/gap-report.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
@@ -192,15 +192,43 @@ describe('gap --rules-library (real SigmaHQ rules)', function () {
     let relativeRun: string;
     try {
       process.chdir(join(sigma, 'rules'));
-      relativeRun = await files(join('windows', 'registry'), 'cwd-b');
+      relativeRun = await files(`.${sep}${join('windows', 'registry')}`, 'cwd-b');
     } finally {
       process.chdir(here);
     }
     const line = whole.split('\n').find((l) => l.startsWith('Rules library, not run:') && l.includes('registry_set/'))!;
     expect(line).to.match(/ \(registry_set\/registry_set_[\w.-]+\.yml\)/);
-    // The summary names the library as given; no rule is named by it.
-    expect(whole.split('\n').filter((l) => l.includes(registry)).every((l) => l.startsWith('- Rules library (public rules'))).to.equal(true);
+    // The summary and the Inputs name the library as given; no rule is named by it.
+    expect(whole.split('\n').filter((l) => l.includes(registry)).every((l) => /^- (?:Rules library \(public rules|library sigma )/.test(l))).to.equal(true);
     // The same report but for the library's name as given in the summary.
-    expect(relativeRun.replace(join('windows', 'registry'), registry)).to.equal(whole);
+    expect(relativeRun.replaceAll(`.${sep}${join('windows', 'registry')}`, '<library>')).to.equal(whole.replaceAll(registry, '<library>'));
+  });
+
+  it('says on stderr where the library\'s ignored and invalid rules are listed, and lists each with why in the report', async () => {
+    // SigmaHQ's own layout: a rule, a rule of tactics only (ignored) and a file that is no YAML (invalid).
+    const library = join(dir, 'problems', 'rules', 'windows');
+    mkdirSync(library, { recursive: true });
+    const rule = ['title: Quiet Deletion With Del', 'id: 6f0b1d2e-8c3a-4f5b-9e7d-1a2b3c4d5e6f', 'status: test', 'tags:', '    - attack.defense-evasion', '    - attack.t1070.004',
+      'logsource:', '    category: process_creation', '    product: windows', 'detection:', '    selection:', '        CommandLine|contains: \'del /q\'', '    condition: selection', 'level: low', ''];
+    writeFileSync(join(library, 'a.yml'), rule.join('\n'));
+    writeFileSync(join(library, 'b.yml'), rule.filter((line) => !line.includes('t1070')).join('\n').replace('6f0b1d2e', '7f0b1d2e'));
+    writeFileSync(join(library, 'c.yml'), 'title: [broken\n');
+    const folder = join(dir, 'problems');
+    const out = join(dir, 'problems-review');
+    const run = await runCli(['gap', '--threat', threat, '--coverage', coverage, '--rules-library', folder, '--out', out, '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    const report = join(out, 'gap-report.json');
+    expect(run.stderr).to.include(`rules library ${folder}: 1 rule read, 1 ignored, 1 invalid, listed with why in ${report} (proposed for gaps, never counted as coverage)`);
+    const input = readJson<GapReportData>(report).inputs.find((i) => i.side === 'library')!;
+    expect(input.source).to.equal(folder);
+    expect(input.ignored.map((i) => i.reason)).to.deep.equal(['no ATT&CK technique tag (tactics only: attack.defense-evasion)']);
+    expect(input.problems.map((p) => [p.file, p.skipped])).to.deep.equal([[join(library, 'c.yml'), true]]);
+    expect(schemaIssues('gap-report', readJson(report))).to.deep.equal([]);
+    // The library is never coverage: the Markdown's Coverage line names the coverage folder alone.
+    const md = await runCli(['gap', '--threat', threat, '--coverage', coverage, '--rules-library', folder, '--out', join(dir, 'problems-md'), '--quiet']);
+    const text = readFileSync(join(dir, 'problems-md', 'gap-report.md'), 'utf8');
+    expect(md.code).to.equal(0);
+    expect(text.split('\n').find((l) => l.startsWith('- Coverage: '))).to.not.include(folder);
+    expect(text).to.include(`- library sigma \`${folder}\`: 3 rule files = 1 read + 1 ignored + 1 invalid`);
   });
 });

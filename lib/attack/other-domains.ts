@@ -125,3 +125,19 @@ export function otherDomainReviewAdvice(found: OtherDomainTechnique): string {
 export function otherDomainText(found: OtherDomainTechnique, layerDomain: string): string {
   return `${otherDomainTechniqueText(found)}; this layer is ${layerDomain}`;
 }
+
+/**
+ * What to say of a layer whose every entry (its technique IDs, `ids`) is a technique of one other domain (an ICS layer
+ * stating enterprise-attack): its domain is wrong, not each ID; undefined for any other layer. `upgrade` and
+ * `validate` say it once, beside each entry's own finding.
+ */
+export function otherDomainLayerText(ids: readonly string[], target: AttackIndex, otherDomains: OtherDomainLookup | undefined): string | undefined {
+  if (!ids.length || ids.some((id) => target.technique(id))) return undefined;
+  const domains = new Set(ids.map((id) => otherDomains?.(id)?.domain));
+  const [domain] = domains;
+  if (domains.size !== 1 || !domain) return undefined;
+  return (
+    `every entry (${ids.length}) is a technique of ${domain}, none of ${target.domain}: the layer's domain is likely wrong; ` +
+    `set "domain": "${domain}" and upgrade it again`
+  );
+}

@@ -28,7 +28,7 @@ import {
 import type { LayerMetadata, NavigatorLayer } from './layer-types.js';
 import { deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
 import { mergeEntries, type MergeScore } from './merge-entries.js';
-import { libraryOtherDomains, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
+import { libraryOtherDomains, otherDomainLayerText, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { compareEntries, TECHNIQUE_KEYS } from './serialize-layer.js';
 import { domainReleases } from '../normalize/normalize-campaign.js';
 import { listedTactics, originalPath, repairLayer, unstatedLayerDomain, type LayerRepair, type LeftOutEntry, type RepairedLayer } from './repair-layer.js';
@@ -453,22 +453,6 @@ function keepRemoved(
 }
 
 /**
- * What to say of a layer whose every entry is a technique of one other domain (an ICS layer stating enterprise-attack):
- * its domain is wrong, not each ID; undefined for any other layer.
- */
-function otherDomainLayer(reports: readonly EntryUpgrade[], target: AttackIndex, otherDomains: OtherDomainLookup | undefined): string | undefined {
-  const ids = reports.map((report) => report.techniqueID).filter((id): id is string => typeof id === 'string');
-  if (!ids.length || ids.some((id) => target.technique(id))) return undefined;
-  const domains = new Set(ids.map((id) => otherDomains?.(id)?.domain));
-  const [domain] = domains;
-  if (domains.size !== 1 || !domain) return undefined;
-  return (
-    `every entry (${ids.length}) is a technique of ${domain}, none of ${target.domain}: the layer's domain is likely wrong; ` +
-    `set "domain": "${domain}" and upgrade it again`
-  );
-}
-
-/**
  * Upgrade a layer of format 3.x or 4.0–4.5 to format 4.5 for an ATT&CK release (newer or older than the layer's own).
  * Each technique is looked up in the layer's release when `options.source` is given (by STIX id), else by ID:
  * - revoked: replaced by the end of its revocation chain, every annotation kept, plus a metadata line naming the old ID;
@@ -683,7 +667,11 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   }
 
   if (unknown) settings.push({ path: '/techniques', message: `${unknownEntryFieldsText(unknown)}; left out, each entry's kept as written in the layer's metadata ("${keptAs.name}")` });
-  const wrongDomain = otherDomainLayer(reports, target, options.otherDomains);
+  const wrongDomain = otherDomainLayerText(
+    reports.map((report) => report.techniqueID).filter((id): id is string => typeof id === 'string'),
+    target,
+    options.otherDomains,
+  );
   if (wrongDomain) settings.push({ path: '/domain', message: `${wrongDomain} (each entry is kept as it was in the layer's metadata, "${keptAs.name}")` });
   settings.push(...keepRemoved(layer, reports, repairs, keptAs, mergedOut, fieldsOut));
   // PRE-ATT&CK stays hidden as the stage filter hid it, unless an annotated entry runs only on PRE: nothing annotated

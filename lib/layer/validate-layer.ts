@@ -27,7 +27,7 @@ import { everyPlatformNote, everyPlatformRelease, everyReleaseTypo, filteredOutE
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { currentPlatformName, NAVIGATOR_PLATFORM_MAPPINGS, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
 import { isTechniqueId, preAttackNumberText, unusedNumberText } from '../attack/technique-id.js';
-import { otherDomainLookup, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
+import { otherDomainLayerText, otherDomainLookup, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { originalPath, repairLayer, type LayerRepair } from './repair-layer.js';
 import { gradientRange, scoresOutOfRange, type GradientRange } from './score-range.js';
 import { readTacticIdAndName, tacticAdvice } from './tactic-written.js';
@@ -48,6 +48,7 @@ export const LAYER_FINDING_CODES = [
   'no-attack-data',
   'unknown-technique',
   'other-domain-technique',
+  'other-domain-layer',
   'pre-attack-layer',
   'atlas-layer',
   'revoked-technique',
@@ -835,13 +836,18 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
     const otherDomains = otherDomainLookup(index.domain, (domain) => options.attackFor(domain, undefined));
     const shown = isShownRelease(subject, index, options);
     const input = Array.isArray(value['techniques']) ? value['techniques'] : [];
+    const ids: string[] = [];
     entries.forEach((entry, at) => {
       // An ID the schema rejects is reported there already.
       if (isJsonObject(entry) && typeof entry['techniqueID'] === 'string' && isTechniqueId(entry['techniqueID'])) {
         const asRead = input[repaired.entryOrigins[at] ?? at];
+        ids.push(entry['techniqueID']);
         checkTechnique(entry, at, index, shown, otherDomains, out, isJsonObject(asRead) ? asRead['tactic'] : undefined);
       }
     });
+    // Each entry is another domain's: said once as upgrade says it, the one thing to do, beside each entry's finding.
+    const wrongDomain = otherDomainLayerText(ids, index, otherDomains);
+    if (wrongDomain) out.add('warning', 'other-domain-layer', '/domain', wrongDomain);
   }
   const unknown = unknownEntryFields(entries);
   if (unknown) {

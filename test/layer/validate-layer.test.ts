@@ -99,14 +99,17 @@ describe('validateLayer', () => {
       /test\.layer\.json: \/domain: "atlas-atlas": this is a MITRE ATLAS layer .*attack-layers reads ATT&CK layers only \(enterprise-attack, mobile-attack and ics-attack\): open it in ATLAS's Navigator/,
     ],
     [
-      'says that an ICS ID in an enterprise layer is an ICS technique (T0800)',
+      'says that an ICS ID in an enterprise layer is an ICS technique (T0800), and, every entry being one, that the domain is likely wrong',
       layer([{ techniqueID: 'T0800', score: 1 }]),
-      [['error', 'other-domain-technique', '/techniques/0']],
+      [
+        ['error', 'other-domain-technique', '/techniques/0'],
+        ['warning', 'other-domain-layer', '/domain'],
+      ],
       /\/techniques\/0: T0800 is an ICS technique \(Activate Firmware Update Mode in ics-attack 18\.1\); this layer is enterprise-attack: Navigator drops it silently/,
     ],
     [
-      'says that a mobile ID in an enterprise layer is a Mobile technique (T1406)',
-      layer([{ techniqueID: 'T1406', score: 1 }]),
+      'says that a mobile ID in an enterprise layer is a Mobile technique (T1406), and, beside an enterprise one, not that the domain is wrong',
+      layer([{ techniqueID: 'T1406', score: 1 }, { techniqueID: 'T1059', score: 1 }]),
       [['error', 'other-domain-technique', '/techniques/0']],
       /T1406 is a Mobile technique \(Obfuscated Files or Information in mobile-attack 18\.1\); this layer is enterprise-attack/,
     ],

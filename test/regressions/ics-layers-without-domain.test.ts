@@ -117,4 +117,24 @@ describe('ICS layers that state no domain', () => {
     expect(second.code, second.stderr).to.equal(0);
     expect(second.stderr).to.contain('T0846 is an ICS technique').and.not.contain('domain is likely wrong');
   });
+
+  it('validate of the layer stating enterprise-attack says the same line once, a warning of its own code, beside each entry\'s error', async () => {
+    const stated = join(dir, 'ics-as-enterprise.json');
+    writeFileSync(stated, JSON.stringify({ ...ICS_HONEYPOT, domain: 'enterprise-attack' }));
+    const result = await runCli(['validate', stated]);
+    expect(result.code).to.equal(1);
+    const wrong =
+      '/domain: every entry (3) is a technique of ics-attack, none of enterprise-attack: the layer\'s domain is likely wrong; set "domain": "ics-attack" and upgrade it again';
+    expect(result.stdout.split('\n').filter((line) => line.includes('domain is likely wrong'))).to.deep.equal([`warning: other-domain-layer: ${stated}: ${wrong}`]);
+    expect(result.stdout.match(/other-domain-technique: .*\/techniques\/\d: T0\d+ is an ICS technique/g)).to.have.length(3);
+    const json = await runCli(['validate', stated, '--json']);
+    const findings = (JSON.parse(json.stdout) as Array<{ findings: Array<{ severity: string; code: string; path: string; message: string }> }>)[0]!.findings;
+    expect(findings.filter((f) => f.code === 'other-domain-layer')).to.deep.equal([{ severity: 'warning', code: 'other-domain-layer', path: '/domain', message: `${stated}: ${wrong}` }]);
+    expect(findings.filter((f) => f.code === 'other-domain-technique').map((f) => f.path)).to.deep.equal(['/techniques/0', '/techniques/1', '/techniques/2']);
+    // One enterprise technique beside them: each ICS ID alone, no line on the domain.
+    const mixed = join(dir, 'ics-and-enterprise.json');
+    writeFileSync(mixed, JSON.stringify({ ...ICS_HONEYPOT, domain: 'enterprise-attack', techniques: [...ICS_HONEYPOT.techniques, { techniqueID: 'T1046', score: 5 }] }));
+    const second = await runCli(['validate', mixed]);
+    expect(second.stdout).to.contain('T0846 is an ICS technique').and.not.contain('domain is likely wrong');
+  });
 });

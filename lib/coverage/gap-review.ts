@@ -8,7 +8,7 @@ import { parseReference } from '../normalize/parse-reference.js';
 import { tacticWords } from '../normalize/tactic-names.js';
 import { readTactic } from '../normalize/read-tactic.js';
 import { readTacticIdAndName } from '../layer/tactic-written.js';
-import { domainAdjective, otherDomainReviewAdvice, type OtherDomainLookup } from '../attack/other-domains.js';
+import { domainAdjective, otherDomainLayerText, otherDomainReviewAdvice, type OtherDomainLookup } from '../attack/other-domains.js';
 import { compareReleases } from '../attack/release-files.js';
 import { TACTIC_SPLITS } from '../attack/tactic-splits.js';
 import { DETTECT_VISIBILITY_SCORES, layerLabel, placeText, type CoverageInput, type CoverageRef, type CoverageRule, type CoverageVisibility } from './coverage-types.js';
@@ -571,6 +571,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
     ...inputs.flatMap((input) => [
       ...(input.notes ?? []),
       ...newerReleaseNote(input, target, 'coverage'),
+      ...otherDomainLayerNote(input, target, 'coverage', options.otherDomains),
       ...newerTagsNote(input, newer.get(input), target),
       ...(empty.includes(input) ? [emptyCoverageNote(input, target)] : []),
     ]),
@@ -909,7 +910,7 @@ export function threatFromLayer(
   }
   const { platforms, unknown, notes: platformNotes } = threatLayerPlatforms(input, target, options);
   // How the layer was read (scores at its gradient's minimum weigh 0), then what its platform filter means.
-  const notes = [...(input.notes ?? []), ...pairNotes, ...platformNotes];
+  const notes = [...(input.notes ?? []), ...otherDomainLayerNote(input, target, 'threat', options.otherDomains), ...pairNotes, ...platformNotes];
   return {
     source: {
       name: input.source,
@@ -923,6 +924,16 @@ export function threatFromLayer(
     unresolved: resolved.unresolved,
     remapped: resolved.remapped,
   };
+}
+
+/**
+ * A layer whose every entry is a technique of one other domain (an ICS layer stating enterprise-attack): said once, as
+ * `upgrade` and `validate` say it, beside each entry listed as not resolved.
+ */
+function otherDomainLayerNote(input: CoverageInput, target: AttackIndex, role: 'threat' | 'coverage', otherDomains: OtherDomainLookup | undefined): string[] {
+  if (input.kind !== 'layer') return [];
+  const text = otherDomainLayerText(input.rules.flatMap((rule) => rule.refs.map((ref) => (ref.id ?? ref.raw).trim().toUpperCase())), target, otherDomains);
+  return text ? [`${layerLabel(role, input.source, input.layerName)}: /domain: ${text}`] : [];
 }
 
 /**

@@ -137,4 +137,27 @@ describe('ICS layers that state no domain', () => {
     const second = await runCli(['validate', mixed]);
     expect(second.stdout).to.contain('T0846 is an ICS technique').and.not.contain('domain is likely wrong');
   });
+
+  it('gap and compare given the layer stating enterprise-attack say the same line once, beside each entry', async () => {
+    const stated = join(dir, 'ics-as-enterprise.json');
+    writeFileSync(stated, JSON.stringify({ ...ICS_HONEYPOT, domain: 'enterprise-attack' }));
+    const enterprise = join(dir, 'enterprise.json');
+    writeFileSync(enterprise, JSON.stringify({ ...ICS_HONEYPOT, domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1046', score: 5 }] }));
+    const wrong = '/domain: every entry (3) is a technique of ics-attack, none of enterprise-attack: the layer\'s domain is likely wrong; set "domain": "ics-attack" and upgrade it again';
+    const said = (text: string): string[] => text.split('\n').filter((line) => line.includes('domain is likely wrong'));
+    // As the threat: once on stderr and once in the report, each ID still listed as not resolved.
+    const threat = await runCli(['gap', '--threat', stated, '--coverage', enterprise, '--out', join(dir, 'gap-threat')]);
+    expect(said(threat.stderr)).to.deep.equal([`threat layer ${stated} ("ICS Honeypot Observed TTPs"): ${wrong}`]);
+    const report = readFileSync(join(dir, 'gap-threat', 'gap-report.md'), 'utf8');
+    expect(said(report)).to.have.length(1);
+    expect(report).to.contain('T0846 is an ICS technique').and.contain('T0855 is an ICS technique');
+    // As the coverage, the same; a threat of its own domain beside it does not say it.
+    const coverage = await runCli(['gap', '--threat', enterprise, '--coverage', stated, '--out', join(dir, 'gap-coverage')]);
+    expect(said(coverage.stderr)).to.deep.equal([`coverage layer ${stated} ("ICS Honeypot Observed TTPs"): ${wrong}`]);
+    // compare upgrades the layer it reads: upgrade's line, once.
+    const compare = await runCli(['compare', stated, '--with', 'G0034']);
+    expect(compare.code, compare.stderr).to.equal(0);
+    expect(said(compare.stderr)).to.have.length(1);
+    expect(said(compare.stderr)[0]).to.contain(wrong);
+  });
 });

@@ -112,7 +112,11 @@ export class RulesLibrary {
         logsources: [...new Set(logsources.map(logsourceText))],
         ...(collected ? classed(logsources, rule.kind, collected) : {}),
       };
-      for (const id of ids) this.byTechnique.set(id, [...(this.byTechnique.get(id) ?? []), { rule: proposed, ...(platforms ? { platforms } : {}) }]);
+      for (const id of ids) {
+        const list = this.byTechnique.get(id) ?? [];
+        list.push({ rule: proposed, ...(platforms ? { platforms } : {}) });
+        this.byTechnique.set(id, list);
+      }
     }
     for (const list of this.byTechnique.values()) list.sort((a, b) => compareLibraryRules(a.rule, b.rule));
     this.inputs = library.inputs;
@@ -121,8 +125,16 @@ export class RulesLibrary {
 
   /** The rules tagged with a technique that fire on one of the platforms (a rule without platforms fires anywhere). */
   rulesFor(id: TechniqueId, platforms: readonly string[]): LibraryRule[] {
-    return (this.byTechnique.get(id) ?? []).filter((entry) => !entry.platforms || entry.platforms.some((platform) => platforms.includes(platform))).map((entry) => entry.rule);
+    return (this.byTechnique.get(id) ?? []).filter((entry) => firesOn(entry, platforms)).map((entry) => entry.rule);
   }
+}
+
+/**
+ * Whether a rule fires on one of the platforms: a rule that states none fires on every one, and so does any rule when no
+ * platforms are asked for. The one test of coverage rules, visibility and the library's rules alike.
+ */
+export function firesOn(rule: { platforms?: readonly string[] }, platforms: readonly string[] | undefined): boolean {
+  return !platforms || !rule.platforms || rule.platforms.some((platform) => platforms.includes(platform));
 }
 
 /** Buildable first, then by what they need, then status, level, file and line. */

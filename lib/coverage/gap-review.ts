@@ -21,7 +21,7 @@ import { fetchCommand } from '../attack/release-files.js';
 import type { CollectedLogSources } from './read-log-sources.js';
 import type { ThreatLeftOut } from './threat-aggregates.js';
 import { testsOnPlatforms, type PlacedAtomicTests, type RowTest } from './atomic-tests.js';
-import type { LibraryRule, LibrarySummary, RulesLibrary } from './gap-library.js';
+import { firesOn, type LibraryRule, type LibrarySummary, type RulesLibrary } from './gap-library.js';
 
 /**
  * Threat and coverage, and what the review makes of them.
@@ -1016,14 +1016,12 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
     for (const id of ids) seen.set(id, [...(seen.get(id) ?? []), { name, score, file, ...(line !== undefined ? { line } : {}), ...(path ? { path } : {}), ...(platforms ? { platforms } : {}) }]);
   }
   for (const list of seen.values()) list.sort((a, b) => b.score - a.score || compareText(a.name, b.name) || compareText(a.file, b.file));
-  const fires = (rule: { platforms?: string[] }, platforms: readonly string[] | undefined): boolean =>
-    !platforms || !rule.platforms || rule.platforms.some((platform) => platforms.includes(platform));
   const rowRule = ({ platforms: _, ...rule }: RowRule & { platforms?: string[] }): RowRule => rule;
 
   // The coverage of a technique from the rules that fire on some of the platforms (all rules without platforms).
   const coverageOf = (id: TechniqueId, platforms?: readonly string[]): CoveredTechnique => {
     const technique = target.technique(id)!;
-    const counting = (techniqueId: TechniqueId) => (direct.get(techniqueId) ?? []).filter((rule) => fires(rule, platforms));
+    const counting = (techniqueId: TechniqueId) => (direct.get(techniqueId) ?? []).filter((rule) => firesOn(rule, platforms));
     const rules = counting(id).map(rowRule);
     const best = rules[0]?.level ?? 0;
     const subs = technique.subtechnique ? [] : target.children(id).filter((c) => !c.revoked && !c.deprecated);
@@ -1063,10 +1061,10 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
         : covered.coverage >= options.minCoverage
           ? 'covered'
           : 'low';
-    const counting = (direct.get(id) ?? []).filter((rule) => fires(rule, platforms));
-    const platformsCovered = platforms.filter((platform) => counting.some((rule) => fires(rule, [platform])));
-    const parentRules = technique.parent ? (direct.get(technique.parent) ?? []).filter((rule) => fires(rule, platforms)).map(rowRule) : [];
-    const visibility = (seen.get(id) ?? []).filter((entry) => fires(entry, platforms)).map(({ platforms: _, ...entry }) => entry);
+    const counting = (direct.get(id) ?? []).filter((rule) => firesOn(rule, platforms));
+    const platformsCovered = platforms.filter((platform) => counting.some((rule) => firesOn(rule, [platform])));
+    const parentRules = technique.parent ? (direct.get(technique.parent) ?? []).filter((rule) => firesOn(rule, platforms)).map(rowRule) : [];
+    const visibility = (seen.get(id) ?? []).filter((entry) => firesOn(entry, platforms)).map(({ platforms: _, ...entry }) => entry);
     return {
       id,
       name: technique.name,
@@ -1080,7 +1078,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
       status,
       rules: covered.rules,
       otherPlatformRules: (direct.get(id) ?? [])
-        .filter((rule) => !fires(rule, platforms))
+        .filter((rule) => !firesOn(rule, platforms))
         .map((rule) => ({ ...rowRule(rule), platforms: rule.platforms ?? [] })),
       coveredSubtechniques: covered.coveredSubtechniques,
       ...(covered.subtechniques ? { subtechniques: covered.subtechniques } : {}),

@@ -250,6 +250,12 @@ export function listedTactics(tactic: unknown): string[] | undefined {
   return listed?.tactics.length ? listed.tactics : undefined;
 }
 
+/** The fields of a metadata item (format 4.5; Navigator's Metadata class reads no other). */
+const METADATA_ITEM_FIELDS = ['name', 'value', 'divider'] as const;
+
+/** The fields of a link (format 4.5; Navigator's Link class reads no other). */
+const LINK_FIELDS = ['label', 'url', 'divider'] as const;
+
 /** Metadata items: items with no name or no value, which Navigator 5.1 does not show, are left out (reported). */
 function repairMetadata(items: unknown, path: string, log: Log): unknown {
   if (!Array.isArray(items)) return items;
@@ -257,6 +263,7 @@ function repairMetadata(items: unknown, path: string, log: Log): unknown {
   items.forEach((item, i) => {
     const at = `${path}/${i}`;
     if (!isJsonObject(item)) return log(at, `${shown(item)} is not a metadata item; left out`, LEFT_OUT);
+    leaveOutUnknownFields(item, METADATA_ITEM_FIELDS, at, 'metadata item', log);
     if ('divider' in item) {
       out.push(item['divider'] === true ? item : { divider: true });
       if (item['divider'] !== true) log(`${at}/divider`, `${shown(item['divider'])} read as true (a divider)`);
@@ -291,6 +298,7 @@ function repairLinks(items: unknown, path: string, log: Log): unknown {
   items.forEach((item, i) => {
     const at = `${path}/${i}`;
     if (!isJsonObject(item)) return log(at, `${shown(item)} is not a link; left out`, LEFT_OUT);
+    leaveOutUnknownFields(item, LINK_FIELDS, at, 'link', log);
     if ('divider' in item) return void out.push({ divider: true });
     const url = typeof item['url'] === 'string' ? item['url'].trim() : '';
     if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url)) return log(at, `link ${shown(item)} has no URL with a scheme (https://…); left out`, LEFT_OUT);
@@ -365,6 +373,28 @@ function readMisspeltFields(owner: JsonObject, fields: readonly string[], path: 
     log(`${path}/${escapePointer(key)}`, `"${key}" is no ${what} field (Navigator ignores it); read as ${meant}`, { renamed: `${path}/${escapePointer(meant)}` });
   }
   return unknown;
+}
+
+/**
+ * `readMisspeltFields`, then each field of `owner` that stands for none left out, the change logged at its path, so
+ * that a layer written holds only its format's fields: Navigator 5.1 ignores such a field and saves the layer without it,
+ * and `upgrade` keeps it, as it was, in the "removed by upgrade" metadata. `spared` fields are neither read nor left
+ * out (the stage filter of formats 2.x and 3.x, which the format migration reads).
+ */
+function leaveOutUnknownFields(
+  owner: JsonObject,
+  fields: readonly string[],
+  path: string,
+  what: string,
+  log: Log,
+  fits?: (field: string, value: unknown) => boolean,
+  spared: readonly string[] = [],
+): void {
+  const unknown = readMisspeltFields(owner, [...fields, ...spared], path, what, log, (field, value) => !spared.includes(field) && (fits?.(field, value) ?? true));
+  for (const key of unknown) {
+    delete owner[key];
+    log(`${path}/${escapePointer(key)}`, `"${key}" is no ${what} field (Navigator ignores it); left out`, LEFT_OUT);
+  }
 }
 
 /**
@@ -746,8 +776,9 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
       const layout = layer['layout'];
       const properties = fields['layout']?.properties;
       if (!isJsonObject(layout) || !properties) return;
-      // A misspelt layout option (`showIDs`) Navigator ignores; one no option is close to is kept as written.
-      readMisspeltFields(layout, Object.keys(properties), '/layout', 'layout', log, (field, value) => readSetting(value, properties[field]!) !== undefined);
+      // A misspelt layout option (`showIDs`) Navigator ignores; one no option is close to (`expandedSubdomains`, as an
+      // ICS coverage generator on GitHub writes) is left out.
+      leaveOutUnknownFields(layout, Object.keys(properties), '/layout', 'layout', log, (field, value) => readSetting(value, properties[field]!) !== undefined);
       repairSettings(layout, properties, '/layout', log);
     },
   ],
@@ -811,7 +842,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
     (layer, log) => {
       const filters = layer['filters'];
       // Format 4.5's filters hold platforms only (`stages`, of older formats, has its own migration).
-      if (isJsonObject(filters)) readMisspeltFields(filters, ['platforms'], '/filters', 'filters', log, (_field, value) => Array.isArray(value));
+      if (isJsonObject(filters)) leaveOutUnknownFields(filters, ['platforms'], '/filters', 'filters', log, (_field, value) => Array.isArray(value), ['stages']);
       if (!isJsonObject(filters) || !Array.isArray(filters['platforms'])) return;
       const out: unknown[] = [];
       filters['platforms'].forEach((platform, i) => {
@@ -836,10 +867,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
       if (isJsonObject(gradient)) {
         // Navigator's Gradient reads only colors, minValue and maxValue (gradient.ts deserialize). TTP Profiler writes
         // `"min": 0, "max": 1`: Navigator ignores them and draws its scores (0.41, 0.82) on its default 0..100.
-        for (const key of readMisspeltFields(gradient, GRADIENT_FIELDS, '/gradient', 'gradient', log)) {
-          delete gradient[key];
-          log(`/gradient/${escapePointer(key)}`, `"${key}" is no gradient field (Navigator ignores it); left out`, LEFT_OUT);
-        }
+        leaveOutUnknownFields(gradient, GRADIENT_FIELDS, '/gradient', 'gradient', log);
         for (const key of ['minValue', 'maxValue'] as const) {
           const value = gradient[key];
           if (typeof value === 'number' && Number.isFinite(value)) continue;
@@ -879,7 +907,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
       if (Array.isArray(layer['legendItems'])) {
         layer['legendItems'] = layer['legendItems'].flatMap((item, i) => {
           // A legend item written with `colour` has its colour there; Navigator 5.1 shows it without one.
-          if (isJsonObject(item)) readMisspeltFields(item, ['label', 'color'], `/legendItems/${i}`, 'legend item', log);
+          if (isJsonObject(item)) leaveOutUnknownFields(item, ['label', 'color'], `/legendItems/${i}`, 'legend item', log);
           const color = isJsonObject(item) && typeof item['color'] === 'string' ? repairColor(item['color']) : undefined;
           if (!isJsonObject(item) || !color) {
             log(`/legendItems/${i}`, `legend item ${shown(item)} has no colour; left out`, LEFT_OUT);

@@ -211,6 +211,25 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
       ['/legendItems/0/colour', /^"colour" is no legend item field \(Navigator ignores it\); read as color$/],
     ],
   ],
+  // An ICS rule-coverage generator on GitHub ("OT Sentinel", generate_navigator_layer.py; find_string id 56114526157, its
+  // repository not named by the index) writes `"layout": {…, "expandedSubdomains": "operating-systems"}`, an option no
+  // format has and close to none: Navigator ignores it. It and such fields of the filters, a legend item, a link and a
+  // metadata item were kept as written in what upgrade wrote; they are left out as a gradient's are.
+  [
+    'a layout option, a filter, a legend item, a link and a metadata item field no format has and close to none',
+    layer([{ techniqueID: 'T1059', score: 1, links: [{ label: 'rule', url: 'https://example.org/r', target: '_blank' }], metadata: [{ name: 'rule', value: 'r1', severity: 'high' }] }], {
+      layout: { layout: 'side', expandedSubdomains: 'operating-systems' },
+      filters: { platforms: ['Windows'], scope: 'ot' },
+      legendItems: [{ label: 'seen', color: '#ff6666', order: 1 }],
+    }),
+    [
+      ['/techniques/0/metadata/0/severity', /^"severity" is no metadata item field \(Navigator ignores it\); left out$/],
+      ['/techniques/0/links/0/target', /^"target" is no link field \(Navigator ignores it\); left out$/],
+      ['/layout/expandedSubdomains', /^"expandedSubdomains" is no layout field \(Navigator ignores it\); left out$/],
+      ['/filters/scope', /^"scope" is no filters field \(Navigator ignores it\); left out$/],
+      ['/legendItems/0/order', /^"order" is no legend item field \(Navigator ignores it\); left out$/],
+    ],
+  ],
   // A layer generator writing `"versions": {"attack": 14, "layer": 4.5}`: the schema wants text, Navigator reads the
   // release only from text (it opens the layer in its newest release) and the format number with String().
   [
@@ -839,21 +858,32 @@ describe('layers published by others (test/fixtures/layers/public, README there)
   });
 
   // mitreattack-python's Layer.from_file refuses a layer with a field the format does not name (UnknownLayerProperty):
-  // every field upgrade writes must be one that schemas/layer-4.5.schema.json (the 4.5 format) names.
+  // every field upgrade writes must be one that schemas/layer-4.5.schema.json (the 4.5 format) names, in the layer, its
+  // entries, layout, filters, legend items, links and metadata items (Navigator 5.1 reads no other there).
   it('upgrades every public layer to fields the 4.5 format names only (Navigator 2.x\'s viewFullTable is dropped)', () => {
-    const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../schemas/layer-4.5.schema.json', import.meta.url)), 'utf8')) as {
-      properties: Record<string, unknown>;
-      $defs: { technique: { properties: Record<string, unknown> } };
+    type Properties = { properties: Record<string, unknown> };
+    const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../schemas/layer-4.5.schema.json', import.meta.url)), 'utf8')) as Properties & {
+      properties: { layout: Properties; filters: Properties };
+      $defs: { technique: Properties };
     };
     const files = readdirSync(fileURLToPath(new URL('../fixtures/layers/public/', import.meta.url))).filter(
       (file) => file.endsWith('.json') && !file.includes('-pre-'),
     );
-    expect(files).to.have.length(9);
+    expect(files).to.have.length(14);
+    const unknown = (objects: unknown[], known: readonly string[]): string[] =>
+      [...new Set(objects.flatMap((object) => (object && typeof object === 'object' ? Object.keys(object) : [])))].filter((key) => !known.includes(key));
     for (const file of files) {
       const { out } = upgraded(file);
       expect(Object.keys(out).filter((key) => !(key in schema.properties)), file).to.deep.equal([]);
-      const entryKeys = new Set((out.techniques ?? []).flatMap((entry) => Object.keys(entry)));
-      expect([...entryKeys].filter((key) => !(key in schema.$defs.technique.properties)), file).to.deep.equal([]);
+      const entries = out.techniques ?? [];
+      expect(unknown(entries, Object.keys(schema.$defs.technique.properties)), file).to.deep.equal([]);
+      expect(unknown([out.layout], Object.keys(schema.properties.layout.properties)), file).to.deep.equal([]);
+      expect(unknown([out.filters], Object.keys(schema.properties.filters.properties)), file).to.deep.equal([]);
+      expect(unknown(out.legendItems ?? [], ['label', 'color']), file).to.deep.equal([]);
+      const links = [...(out.links ?? []), ...entries.flatMap((entry) => entry.links ?? [])];
+      expect(unknown(links, ['label', 'url', 'divider']), file).to.deep.equal([]);
+      const metadata = [...(out.metadata ?? []), ...entries.flatMap((entry) => entry.metadata ?? [])];
+      expect(unknown(metadata, ['name', 'value', 'divider']), file).to.deep.equal([]);
     }
     const input = readLayerFixture('public/navigator-april-2018-updates-2.0.json') as Record<string, unknown>;
     expect(input['viewFullTable']).to.equal(true);

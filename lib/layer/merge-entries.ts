@@ -52,7 +52,8 @@ function combineScores(scores: readonly number[], rule: MergeScore): number | un
  * - score: the scores given, combined by `rule` (default the highest: the technique is at least as relevant as the
  *   most relevant entry that became it, and the conflict says that `sum` adds whole scores, which may be counts);
  *   unscored entries do not count;
- * - color: the first entry's colour that is set (a conflict is returned, for the report);
+ * - color: the first entry's colour that is set (a conflict is returned, for the report; each other colour in
+ *   `dropped`, for the caller to keep);
  * - comment: every distinct comment in layer order, one per line, each prefixed with the ID it was written for when
  *   the entries came from different IDs;
  * - enabled: false only when every entry was disabled;
@@ -82,6 +83,11 @@ export function mergeEntries(sources: readonly MergeSource[], given?: MergeScore
   const colors = all.map((s) => s.entry['color']).filter((color): color is string => typeof color === 'string' && color !== '');
   if (colors[0] !== undefined) entry['color'] = colors[0];
   if (new Set(colors.map((c) => c.toLowerCase())).size > 1) conflicts.push(`colours ${colors.join(', ')}: kept ${colors[0]}`);
+  const dropped: MergeDropped[] = [];
+  all.forEach((source, i) => {
+    const color = source.entry['color'];
+    if (typeof color === 'string' && color !== '' && color.toLowerCase() !== colors[0]!.toLowerCase()) dropped.push({ source: i, field: 'color', value: color });
+  });
 
   const labelled = new Set(all.map((s) => s.from)).size > 1;
   const comments = distinct(
@@ -99,7 +105,6 @@ export function mergeEntries(sources: readonly MergeSource[], given?: MergeScore
     if (items.length || key in entry) entry[key] = items;
   }
   if (all.some((s) => s.entry['showSubtechniques'] === true)) entry['showSubtechniques'] = true;
-  const dropped: MergeDropped[] = [];
   rest.forEach((source, i) => {
     for (const [key, value] of Object.entries(source.entry)) {
       if (!(key in entry)) entry[key] = value;

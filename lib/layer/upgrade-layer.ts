@@ -615,11 +615,14 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
       techniques.push(entry);
       const paths = [...new Set(group.map((item) => item.report.path))];
       const where = `${String(entry['techniqueID'])}${typeof entry['tactic'] === 'string' ? ` under ${entry['tactic']}` : ''}`;
-      // A field Navigator does not know holds one value per entry: the others are kept where removed entries are.
+      // A colour, or a field Navigator does not know, holds one value per entry: the others are kept where removed
+      // entries are (an ICS layer's T0855 under execution, #f5f5f5 "No detection coverage yet", moved beside its
+      // entry under impair-process-control, #ff9800, lost its colour from the layer written).
       for (const { source, field, value } of dropped) {
-        conflicts.push(
-          `${field} ${JSON.stringify(entry[field])} kept; ${JSON.stringify(value)} of ${group[source]!.origin} (a field Navigator does not know) kept in ${keptAs.where ?? "the layer's metadata"} ("${keptAs.name}")`,
-        );
+        const keptIn = `kept in ${keptAs.where ?? "the layer's metadata"} ("${keptAs.name}")`;
+        const colours = field === 'color' ? conflicts.findIndex((conflict) => conflict.startsWith('colours ')) : -1;
+        if (colours >= 0) conflicts[colours] += `; ${value} of ${group[source]!.report.path} ${keptIn}`;
+        else conflicts.push(`${field} ${JSON.stringify(entry[field])} kept; ${JSON.stringify(value)} of ${group[source]!.origin} (a field Navigator does not know) ${keptIn}`);
         mergedOut.push({
           path: `${group[source]!.report.path}/${field}`,
           repair: `merged into /techniques/${at} (${where}), whose ${field} is ${JSON.stringify(entry[field])}; left out`,

@@ -16,6 +16,21 @@ describe('mergeEntries', () => {
     expect(entry).to.deep.equal({ techniqueID: 'T1021.006', color: '#7a34eb' });
   });
 
+  it('keeps the first colour set and returns each other colour in dropped, by its position, for upgrade to keep (an ICS layer\'s T0855)', () => {
+    // test/fixtures/layers/public/ics-rule-coverage-4.5.json: T0855 under execution, where ICS 18.1 does not put it, moves
+    // beside its entry under impair-process-control; the two colours say "experimental" and "no coverage".
+    const sources = [
+      { entry: { techniqueID: 'T0855', tactic: 'impair-process-control', color: '#ff9800' }, from: 'T0855' },
+      { entry: { techniqueID: 'T0855', tactic: 'impair-process-control', color: '#FF9800' }, from: 'T0855' },
+      { entry: { techniqueID: 'T0855', tactic: 'impair-process-control', color: '#f5f5f5' }, from: 'T0855' },
+    ];
+    const { entry, conflicts, dropped } = mergeEntries(sources);
+    expect(entry['color']).to.equal('#ff9800');
+    expect(conflicts).to.deep.equal(['colours #ff9800, #FF9800, #f5f5f5: kept #ff9800']);
+    expect(dropped).to.deep.equal([{ source: 2, field: 'color', value: '#f5f5f5' }]);
+    expect(mergeEntries(sources.slice(0, 2)).dropped).to.deep.equal([]);
+  });
+
   it('keeps every distinct metadata line and link in layer order, and a divider where it separated two kept', () => {
     const a = { techniqueID: 'T1', metadata: [{ name: 'a', value: '1' }, { divider: true }], links: [{ label: 'x', url: 'https://x' }] };
     const b = { techniqueID: 'T1', metadata: [{ name: 'a', value: '1' }, { divider: true }, { name: 'b', value: '2' }], links: [{ label: 'x', url: 'https://x' }] };

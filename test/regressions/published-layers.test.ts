@@ -1,0 +1,194 @@
+/**
+ * Layers published by other people and tools, through every command that reads a layer: validate, upgrade (what it
+ * writes must pass the 4.5 schema and validate, and keep every annotation), gap (as the threat and as the coverage),
+ * compare, combine and export. Sources and licences: test/fixtures/layers/public/README.md.
+ *
+ * - CTID's attack-control-framework-mappings: a NIST 800-53 r5 control's layer (format 4.2, ATT&CK 10, one line);
+ * - CTID's Mappings Explorer: a Microsoft 365 E3 layer (format 4.4, no ATT&CK release, metadata in capability groups);
+ * - Atomic Red Team's IaaS:GCP layer (format 4.4, ATT&CK 13, `"filters": {}`, links on every entry);
+ * - ATT&CK's own mitigation layer of mobile M1010 (format 4.3, mobile ATT&CK 11, every field of every entry written);
+ * - an ICS rule-coverage generator's layout (format 4.5, ICS ATT&CK 16's platforms, an option no format has).
+ */
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
+import { schemaIssues } from '../../lib/schemas.js';
+import { freshTmpDir, repoRoot, runCli } from '../helpers/attack.js';
+
+const PUBLIC = join(repoRoot, 'test/fixtures/layers/public');
+const CAMPAIGN_THREAT = join(repoRoot, 'layers/apt32-covid19-wuhan.layer.json');
+
+type Entry = NonNullable<NavigatorLayer['techniques']>[number];
+
+interface Case {
+  file: string;
+  /** validate's exit code for the layer as published. */
+  validates: 0 | 1;
+  /** An object the layer's techniques are compared with. */
+  with: string;
+  /** A threat of the layer's domain, to review the layer as coverage against. */
+  threat: string;
+  /** What gap says of the layer read as the threat, and as the coverage (a line of its summary, or its refusal). */
+  asThreat: RegExp;
+  asCoverage: RegExp;
+  /** Technique IDs that upgrade writes under another ID (revoked into a successor): [as read, as written]. */
+  renamed?: Array<[string, string]>;
+}
+
+const CASES: Case[] = [
+  {
+    file: 'ctid-nist-800-53-r5-ac-16-4.2.json',
+    validates: 0,
+    with: 'APT29',
+    threat: CAMPAIGN_THREAT,
+    asThreat: /^11 threat techniques, \d+ gaps; threat \S*ctid-nist-800-53-r5-ac-16-4\.2\.json: 11 entries read, 0 ignored, 0 invalid/m,
+    asCoverage: /ctid-nist-800-53-r5-ac-16-4\.2\.json: 11 entries read, 0 ignored, 0 invalid/,
+    renamed: [['T1547.011', 'T1647']],
+  },
+  {
+    file: 'ctid-m365-e3-4.4.json',
+    validates: 0,
+    with: 'APT29',
+    threat: CAMPAIGN_THREAT,
+    asThreat: /^3 threat techniques, \d+ gaps; threat \S*ctid-m365-e3-4\.4\.json: 3 entries read, 0 ignored, 0 invalid/m,
+    asCoverage: /its scores look like counts \(whole numbers, and its description says "number of"\)/,
+  },
+  {
+    file: 'art-navigator-layer-iaas-gcp-4.4.json',
+    validates: 0,
+    with: 'APT29',
+    threat: CAMPAIGN_THREAT,
+    // Atomic Red Team's tests are neither a threat nor detections: gap says what to give it instead.
+    asThreat: /Atomic Red Team's Navigator layer of its tests .* give them to gap --tests/,
+    asCoverage: /Atomic Red Team's Navigator layer of its tests .* give them to gap --tests/,
+  },
+  {
+    file: 'attack-mitigation-m1010-mobile-4.3.json',
+    validates: 0,
+    with: 'S0505',
+    threat: join(repoRoot, 'test/fixtures/gap/mobile-threat-2.1.json'),
+    asThreat: /^6 threat techniques, \d+ gaps; threat \S*attack-mitigation-m1010-mobile-4\.3\.json: 6 entries read, 1 layout only, 0 ignored, 0 invalid/m,
+    // As coverage, the entry that only shows sub-techniques (T1628) is ignored: it says nothing of coverage.
+    asCoverage: /attack-mitigation-m1010-mobile-4\.3\.json: 6 entries read, 1 ignored, 0 invalid/,
+  },
+  {
+    file: 'ics-rule-coverage-4.5.json',
+    // Three entries sit under a tactic their technique is not under in ICS 18.1: Navigator shows them nowhere.
+    validates: 1,
+    with: 'G0034',
+    threat: join(repoRoot, 'test/fixtures/gap/ics-threat.json'),
+    asThreat: /^6 threat techniques, \d+ gaps; threat \S*ics-rule-coverage-4\.5\.json: 8 entries read, 0 ignored, 0 invalid/m,
+    // As coverage, its entries are read through its legend: "No coverage" is 0%, and "Tested (lab-validated)" and
+    // "Experimental (pending test)" name no level, so their entries are ignored, and the note says so.
+    asCoverage: /"Tested \(lab-validated\)", says no coverage level[^]*ics-rule-coverage-4\.5\.json: 4 entries read, 4 ignored, 0 invalid/,
+  },
+];
+
+function readLayer(file: string): NavigatorLayer {
+  return JSON.parse(readFileSync(file, 'utf8')) as NavigatorLayer;
+}
+
+/** Texts an analyst wrote on an entry, each alone: its comment's lines and its metadata items and links. */
+function annotations(entry: Entry): string[] {
+  const lines = (entry.comment ?? '').split('\n').filter((line) => line.trim() !== '');
+  const items = (entry.metadata ?? []).map((item) => JSON.stringify(item));
+  const links = (entry.links ?? []).map((link) => JSON.stringify(link));
+  return [...lines, ...items, ...links];
+}
+
+describe('layers published by others, through every command', () => {
+  const dir = freshTmpDir('published-layers');
+
+  for (const c of CASES) {
+    describe(c.file, () => {
+      const file = join(PUBLIC, c.file);
+      const upgraded = join(dir, `up-${c.file}`);
+
+      it(`validate exits ${c.validates}`, async () => {
+        const result = await runCli(['validate', file]);
+        expect(result.code, result.stdout + result.stderr).to.equal(c.validates);
+      });
+
+      it('upgrade writes a layer that passes the 4.5 schema and validate, with every annotation, setting and state kept', async () => {
+        const result = await runCli(['upgrade', file, '--out', upgraded]);
+        expect(result.code, result.stderr).to.equal(0);
+        const read = readLayer(file);
+        const written = readLayer(upgraded);
+        expect(schemaIssues('layer-4.5', written)).to.deep.equal([]);
+        const check = await runCli(['validate', upgraded]);
+        expect(check.code, check.stdout).to.equal(0);
+        expect(check.stdout).not.to.match(/^error/m);
+        for (const key of ['name', 'description', 'domain', 'gradient', 'legendItems', 'sorting', 'hideDisabled', 'showTacticRowBackground', 'tacticRowBackground'] as const) {
+          expect(written[key], key).to.deep.equal(read[key]);
+        }
+        const renamed = new Map(c.renamed ?? []);
+        const out = written.techniques ?? [];
+        for (const entry of read.techniques ?? []) {
+          const id = renamed.get(entry.techniqueID) ?? entry.techniqueID;
+          const now = out.filter((e) => e.techniqueID === id);
+          expect(now, `${entry.techniqueID} is written`).to.not.be.empty;
+          const kept = now.flatMap(annotations);
+          for (const text of annotations(entry)) expect(kept, `${entry.techniqueID}: ${text}`).to.include(text);
+          if (entry.score !== undefined) expect(now.map((e) => e.score), entry.techniqueID).to.include(entry.score);
+          // A colour merged away (two entries that became one cell) is kept in the "removed by upgrade" metadata.
+          const removed = (written.metadata ?? []).flatMap((item) => ('name' in item && item.name === 'removed by upgrade' ? [item.value] : []));
+          if (entry.color && !now.some((e) => e.color === entry.color)) expect(removed.some((value) => value.endsWith(`It was: "${entry.color}"`)), `${entry.techniqueID} ${entry.color}`).to.equal(true);
+          if (entry.enabled === false) expect(now.every((e) => e.enabled === false), entry.techniqueID).to.equal(true);
+          if (entry.showSubtechniques !== undefined) expect(now.map((e) => e.showSubtechniques), entry.techniqueID).to.include(entry.showSubtechniques);
+        }
+        // Each sub-technique annotated shows in Navigator: expanded by the layout or under a parent that shows them.
+        const annotatedSubs = out.filter((e) => e.techniqueID.includes('.'));
+        if (annotatedSubs.length && written.layout?.expandedSubtechniques !== 'annotated') {
+          for (const sub of annotatedSubs) {
+            const parent = sub.techniqueID.split('.')[0];
+            expect(out.some((e) => e.techniqueID === parent && e.showSubtechniques), sub.techniqueID).to.equal(true);
+          }
+        }
+      });
+
+      it('gap reads it as the threat', async () => {
+        const result = await runCli(['gap', '--threat', file, '--coverage', join(repoRoot, 'test/fixtures/gap/detections.csv'), '--out', join(dir, `threat-${c.file}`)]);
+        expect(result.stderr).to.match(c.asThreat);
+        expect(result.code, result.stderr).to.equal(c.asThreat.source.includes('--tests') ? 1 : 0);
+      });
+
+      it('gap reads it as the coverage', async () => {
+        const result = await runCli(['gap', '--threat', c.threat, '--coverage', file, '--out', join(dir, `coverage-${c.file}`)]);
+        expect(result.stderr).to.match(c.asCoverage);
+        expect(result.code, result.stderr).to.equal(c.asCoverage.source.includes('--tests') ? 1 : 0);
+      });
+
+      it("compare lists each of its techniques against an ATT&CK object's", async () => {
+        const result = await runCli(['compare', file, '--with', c.with, '--json']);
+        expect(result.code, result.stderr).to.equal(0);
+        const { comparisons } = JSON.parse(result.stdout) as { comparisons: Array<{ rows?: unknown[]; techniques?: unknown[] }> };
+        expect(comparisons).to.have.length(1);
+      });
+
+      it('combine with itself (max) writes a valid layer with each technique once per tactic and its comments', async () => {
+        const out = join(dir, `combined-${c.file}`);
+        const result = await runCli(['combine', file, file, '--op', 'max', '--out', out]);
+        expect(result.code, result.stderr).to.equal(0);
+        const combined = readLayer(out);
+        expect(schemaIssues('layer-4.5', combined)).to.deep.equal([]);
+        const keys = (combined.techniques ?? []).map((e) => `${e.techniqueID}/${e.tactic ?? ''}`);
+        expect(new Set(keys).size).to.equal(keys.length);
+        const up = readLayer(upgraded);
+        const comments = (combined.techniques ?? []).map((e) => e.comment ?? '').join('\n');
+        for (const entry of up.techniques ?? []) for (const line of (entry.comment ?? '').split('\n').filter((l) => l.trim())) expect(comments).to.contain(line.trim());
+      });
+
+      it('export writes one CSV row per technique with its comment', async () => {
+        const result = await runCli(['export', file, '--format', 'csv']);
+        expect(result.code, result.stderr).to.equal(0);
+        // An entry that only shows sub-techniques (ATT&CK's M1010 layer writes T1628 so) is layout, not an annotation.
+        for (const entry of (readLayer(file).techniques ?? []).filter((e) => e.score !== undefined || e.comment || e.color)) {
+          expect(result.stdout).to.contain(`${entry.techniqueID},`);
+          const first = (entry.comment ?? '').split('\n').find((line) => line.trim());
+          if (first) expect(result.stdout).to.contain(first.trim());
+        }
+      });
+    });
+  }
+});

@@ -118,6 +118,8 @@ interface Item {
   indent: number;
   height: number;
   lines: string[];
+  /** The width its name has: the column's, less the indent, the score and the sub-technique handle. */
+  width: number;
 }
 
 /** The part of one tactic column that one page shows, at one place (slot) of the page. */
@@ -135,9 +137,11 @@ interface Segment {
 
 interface MatrixLayout {
   size: number;
-  /** Cells that carry no annotation are cut: to one line, or to PLAIN_MAX_LINES in the columns of `roomy`. */
+  /** Cells that carry no annotation are cut: to one line, or to PLAIN_MAX_LINES for the cells of `twoLines`. */
   compact: boolean;
-  roomy: ReadonlySet<number>;
+  twoLines: ReadonlySet<MatrixCell>;
+  /** The items of each tactic column, top down, before they are given pages. */
+  columns: Item[][];
   lineHeight: number;
   columnWidth: number;
   headerLines: string[][];
@@ -157,10 +161,10 @@ interface Rooms {
 }
 
 /**
- * The layout at one size. `compact`: cells that carry no annotation are cut to one line, or to PLAIN_MAX_LINES in
- * the columns of `roomy`.
+ * The layout at one size. `compact`: cells that carry no annotation are cut to one line, or to PLAIN_MAX_LINES for
+ * the cells of `twoLines`.
  */
-function layoutAt(model: MatrixModel, size: number, compact: boolean, rooms: Rooms, roomy: ReadonlySet<number> = new Set()): MatrixLayout {
+function layoutAt(model: MatrixModel, size: number, compact: boolean, rooms: Rooms, twoLines: ReadonlySet<MatrixCell> = new Set()): MatrixLayout {
   const lineHeight = size * 1.15;
   const count = Math.max(1, model.columns.length);
   const columnWidth = (WIDTH - COLUMN_GAP * (count - 1)) / count;
@@ -173,7 +177,7 @@ function layoutAt(model: MatrixModel, size: number, compact: boolean, rooms: Roo
   // What is shown in full, and the width it has, for `cutsWords`.
   const full: [text: string, width: number][] = [];
 
-  const columns = model.columns.map((column, index) => {
+  const columns = model.columns.map((column) => {
     const items: Item[] = [];
     const add = (cell: MatrixCell, parent?: MatrixCell): void => {
       const indent = parent ? SUB_INDENT : 0;
@@ -181,9 +185,9 @@ function layoutAt(model: MatrixModel, size: number, compact: boolean, rooms: Roo
       const sidebar = cell.subtechniqueCount ? SIDEBAR + 1 : 0;
       const width = columnWidth - indent - 2 * PAD_X - scoreWidth - sidebar;
       const cut = compact && !cell.annotated;
-      const lines = wrapText(cellText(cell, model), width, size, cut ? { maxLines: roomy.has(index) ? PLAIN_MAX_LINES : 1 } : {});
+      const lines = wrapText(cellText(cell, model), width, size, cut ? { maxLines: twoLines.has(cell) ? PLAIN_MAX_LINES : 1 } : {});
       if (!cut) full.push([cellText(cell, model), width]);
-      items.push({ cell, ...(parent ? { parent } : {}), indent, height: Math.max(1, lines.length) * lineHeight + 2 * PAD_Y, lines });
+      items.push({ cell, ...(parent ? { parent } : {}), indent, height: Math.max(1, lines.length) * lineHeight + 2 * PAD_Y, lines, width });
     };
     for (const cell of column.cells) {
       add(cell);
@@ -224,7 +228,8 @@ function layoutAt(model: MatrixModel, size: number, compact: boolean, rooms: Roo
   return {
     size,
     compact,
-    roomy,
+    twoLines,
+    columns,
     lineHeight,
     columnWidth,
     headerLines,
@@ -264,19 +269,43 @@ function placesOf(layout: MatrixLayout): number[] {
 }
 
 /**
- * Give the cut cells of a compact layout two lines, column by column in matrix order, where the column has the room:
- * a column shorter than the page's longest (Defense Evasion's, as a rule) has room below it, and a name cut to one
- * line there (`T1059 Comm…`) leaves that room empty. A column is widened only when the matrix then takes no more
- * pages and every column that fit page 1 whole still does: a column continued on later pages may take more places
- * there, on room the pages it is on leave empty.
+ * The plain cells of a column cut to one line that two lines would show more of, in the order they get two lines:
+ * those that two lines show whole first (`T1207 Rogue` / `Domain Controller`), then the others, each top down.
+ */
+function widenable(layout: MatrixLayout, model: MatrixModel, column: number): MatrixCell[] {
+  const cut = layout.columns[column]!.filter((item) => !item.cell.annotated && !layout.twoLines.has(item.cell) && item.lines.length === 1);
+  const lineCounts = new Map(cut.map((item) => [item.cell, wrapText(cellText(item.cell, model), item.width, layout.size).length]));
+  const shown = cut.filter((item) => lineCounts.get(item.cell)! > 1).map((item) => item.cell);
+  return [...shown.filter((cell) => lineCounts.get(cell)! <= PLAIN_MAX_LINES), ...shown.filter((cell) => lineCounts.get(cell)! > PLAIN_MAX_LINES)];
+}
+
+/**
+ * Give the cut cells of a compact layout two lines where the room is, column by column in matrix order and cell by
+ * cell within a column: a column shorter than the page's longest (Defense Evasion's, as a rule) has room below it,
+ * and a name cut to one line there (`T1190 Exploit Pub…`) leaves that room empty. As many of a column's cells get
+ * two lines as keep the matrix to its pages and every column that fit page 1 whole to page 1 (a column continued on
+ * later pages may take more places there, on room the pages it is on leave empty); the others stay on one line.
  */
 function widenPlainCells(model: MatrixModel, layout: MatrixLayout, rooms: Rooms): MatrixLayout {
   if (!layout.compact) return layout;
   let best = layout;
   model.columns.forEach((_, column) => {
-    const wider = layoutAt(model, best.size, true, rooms, new Set([...best.roomy, column]));
+    const cells = widenable(best, model, column);
     const before = placesOf(best);
-    if (wider.pages.length <= best.pages.length && placesOf(wider).every((count, i) => before[i] !== 1 || count === 1)) best = wider;
+    const fits = (wider: MatrixLayout): boolean => wider.pages.length <= best.pages.length && placesOf(wider).every((count, i) => before[i] !== 1 || count === 1);
+    // More lines never make a column shorter, so the most cells that fit are found by halving.
+    let low = 0;
+    let high = cells.length;
+    let found = best;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      const wider = layoutAt(model, best.size, true, rooms, new Set([...best.twoLines, ...cells.slice(0, middle)]));
+      if (fits(wider)) {
+        low = middle;
+        found = wider;
+      } else high = middle - 1;
+    }
+    best = found;
   });
   return best;
 }

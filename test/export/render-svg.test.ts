@@ -20,6 +20,12 @@ const tacticNameShown = (header: Element): string => {
   const spans = Array.from(name.getElementsByTagName('tspan'));
   return (spans.length ? spans : [name]).map((span) => span.textContent).join(' ');
 };
+/** A cell's name as drawn, one string per line. */
+const cellLines = (g: Element): string[] => {
+  const text = Array.from(g.getElementsByTagName('text')).find((t) => t.getAttribute('text-anchor') !== 'end')!;
+  const spans = Array.from(text.getElementsByTagName('tspan'));
+  return (spans.length ? spans : [text]).map((span) => span.textContent ?? '');
+};
 /** The font size of the cells of a tactic column's part. */
 const cellFontSize = (tactic: Element): number => Number(Array.from(tactic.getElementsByTagName('g')).find((g) => g.getAttribute('font-size'))?.getAttribute('font-size'));
 /** The name of the tactic of a header's column, from the bundle. */
@@ -102,12 +108,6 @@ describe('renderSvgPages', () => {
       expect(renderSvgPages(matrixModel(layer, index))).to.deep.equal(pages);
     });
 
-    /** A cell's name as drawn, one string per line. */
-    const cellLines = (g: Element): string[] => {
-      const text = Array.from(g.getElementsByTagName('text')).find((t) => t.getAttribute('text-anchor') !== 'end')!;
-      const spans = Array.from(text.getElementsByTagName('tspan'));
-      return (spans.length ? spans : [text]).map((span) => span.textContent ?? '');
-    };
     const cellOf = (id: string, tactic: string): Element => cells().find((g) => g.getAttribute('data-technique') === id && g.getAttribute('data-tactic') === tactic)!;
 
     it('gives a name cut in a column with room below it a second line, then an ellipsis (T1190 in Initial Access)', () => {
@@ -119,14 +119,61 @@ describe('renderSvgPages', () => {
       for (const g of cells().filter((c) => !classes(c).includes('annotated'))) expect(cellLines(g).length, g.getAttribute('data-technique')!).to.be.at.most(2);
     });
 
-    it('keeps a column that fit page 1 whole there, its names on one line, rather than run it on to page 2 (Discovery)', () => {
+    it('keeps a column that fit page 1 whole there, giving two lines to as many of its names as its room holds (Discovery)', () => {
       expect(pages).to.have.length(2);
-      const discovery = roots.map((page) => byClass(page, 'technique').filter((g) => g.getAttribute('data-tactic') === 'discovery').length);
-      expect(discovery[1]).to.equal(0);
-      expect(cellLines(cellOf('T1087', 'discovery'))).to.have.length(1);
+      const discovery = roots.map((page) => byClass(page, 'technique').filter((g) => g.getAttribute('data-tactic') === 'discovery'));
+      expect(discovery[1]).to.have.length(0);
+      // Decided name by name: with every name on two lines Discovery would run on to page 2, so the first names that
+      // two lines show whole get them and the rest keep one line (`T1087 Account D…` with the whole column cut before).
+      expect(cellLines(cellOf('T1087', 'discovery'))).to.deep.equal(['T1087 Account', 'Discovery']);
+      expect(cellLines(cellOf('T1082', 'discovery'))).to.deep.equal(['T1082 System Info…']);
+      const shown = discovery[0]!.map(cellLines);
+      expect(shown.filter((lines) => lines.length === 2)).to.have.length.above(10);
+      for (const lines of shown.filter((lines) => lines.length === 2)) expect(lines[1], lines.join(' ')).to.not.match(/…$/);
       // Defense Evasion, continued on page 2 anyway, has its names on two lines there too.
       expect(cellLines(cellOf('T1207', 'defense-evasion'))).to.deep.equal(['T1207 Rogue', 'Domain Controller']);
     });
+  });
+
+  describe('gives a name two lines wherever the room below its column holds them, on layers of this repository and published ones', () => {
+    /** The cells of a page by tactic, with the bottom of each column's last cell. */
+    const columnsOf = (root: Element): Map<string, { cells: Element[]; bottom: number }> => {
+      const columns = new Map<string, { cells: Element[]; bottom: number }>();
+      for (const g of byClass(root, 'technique')) {
+        const tactic = g.getAttribute('data-tactic')!;
+        const rect = firstRect(g);
+        const column = columns.get(tactic) ?? { cells: [], bottom: 0 };
+        column.cells.push(g);
+        column.bottom = Math.max(column.bottom, Number(rect.getAttribute('y')) + Number(rect.getAttribute('height')));
+        columns.set(tactic, column);
+      }
+      return columns;
+    };
+    // [layer, pages, cell size]: what one line for every plain name gave, kept (the README's APT32 and TEMP.Periscope
+    // figures; the Wizard Spider sample layer of MITRE's Navigator, test/fixtures/layers/navigator/README.md).
+    const cases: [file: string, pages: number, size: number][] = [
+      [join(repoRoot, 'layers/apt32-covid19-wuhan.layer.json'), 2, 5.75],
+      [join(repoRoot, 'layers/temp-periscope-cambodia-2018.layer.json'), 2, 4.5],
+      [join(repoRoot, 'test/fixtures/layers/navigator/Wizard_Spider-G0102-Updated.json'), 2, 5.5],
+      [join(repoRoot, 'test/fixtures/layers/navigator/Bear_APT.json'), 1, 4.75],
+    ];
+    for (const [file, count, size] of cases) {
+      it(`${file.slice(repoRoot.length + 1)}: ${count} page${count === 1 ? '' : 's'} at ${size} pt, no name cut to one line where its column has a line's room left`, () => {
+        const layer = JSON.parse(readFileSync(file, 'utf8')) as NavigatorLayer;
+        const roots = renderSvgPages(matrixModel(layer, index)).map(parseSvg);
+        expect([roots.length, ...new Set(roots.flatMap((root) => byClass(root, 'tactic').map(cellFontSize)))]).to.deep.equal([count, size]);
+        const later = new Set(roots.slice(1).flatMap((root) => byClass(root, 'technique').map((g) => g.getAttribute('data-tactic'))));
+        const columns = columnsOf(roots[0]!);
+        const lowest = Math.max(...[...columns.values()].map((column) => column.bottom));
+        // A column that fit page 1 whole may grow as far down as the longest one reaches: where one of its names is
+        // still cut to one line, less than a line is left.
+        for (const [tactic, column] of columns) {
+          if (later.has(tactic)) continue;
+          const cut = column.cells.filter((g) => !classes(g).includes('annotated') && /…$/.test(cellLines(g).join(' ')) && cellLines(g).length === 1);
+          if (cut.length) expect(lowest - column.bottom, `${tactic}: ${cut.map((g) => cellLines(g)[0]).join(', ')}`).to.be.below(size * 1.15);
+        }
+      });
+    }
   });
 
   describe('a layer annotating every technique of 18.1, with every sub-technique expanded (the largest matrix)', () => {

@@ -217,12 +217,19 @@ export async function renderXlsx(model: MatrixModel, options: XlsxOptions = {}):
   const workbook = newWorkbook(date);
   matrixSheet(workbook, model);
   const table = addTableSheet(workbook, 'Techniques', LAYER_TABLE_HEADER, model.rows.map((row) => layerTableRow(row, '\n')), [12, 36, 22, 7, 9, 60, 60, 30, 40]);
+  // A cell listing several addresses cannot open them, nor jump to their rows of the Links sheet: exceljs 4.4 writes a
+  // link within the workbook (`#'Links'!E5`, as its README shows) as an external one as well (an r:id relationship
+  // to `#'Links'!E5` beside location="#'Links'!E5"), which Excel reads as `#'Links'!E5##'Links'!E5` (exceljs issue
+  // 3027) and LibreOffice as a file of that name. Its note names the rows instead.
+  let linkRow = 2;
   model.rows.forEach((row, i) => {
     if (row.color) fill(table.getCell(i + 2, LAYER_TABLE_HEADER.indexOf('color') + 1), row.color);
     const links = table.getCell(i + 2, LAYER_TABLE_HEADER.indexOf('links') + 1);
     linkCell(links, row.links);
+    const listed = row.links.filter((link) => !('divider' in link)).length;
     const count = row.links.filter(isWebLink).length;
-    if (count > 1) links.note = `${count} links: a cell opens one, so each opens from its row of the Links sheet`;
+    if (count > 1) links.note = `${count} links: a cell opens one, so each opens from its row of the Links sheet, rows ${linkRow} to ${linkRow + listed - 1}`;
+    linkRow += listed;
   });
   if (model.rows.some((row) => row.links.some((link) => !('divider' in link)))) linksSheet(workbook, model.rows);
   aboutSheet(workbook, model);

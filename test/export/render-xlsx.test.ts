@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import type { Workbook } from 'exceljs';
-import { readWorkbook } from './workbook.js';
+import { readWorkbook, workbookXml } from './workbook.js';
 import { matrixModel } from '../../lib/export/matrix-model.js';
 import { renderXlsx } from '../../lib/export/render-xlsx.js';
+import { loadProcedures, renderAttackObjectLayer, resolveAttackObject } from '../../lib/index.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
-import { loadRelease, repoRoot } from '../helpers/attack.js';
+import { loadRelease, repoRoot, testCacheDir } from '../helpers/attack.js';
 
 const fillOf = (cell: { fill?: unknown }): string | undefined => (cell.fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb;
 
@@ -127,7 +129,7 @@ describe('renderXlsx links', () => {
   it('says, on a links cell of several addresses, that each opens from the Links sheet', () => {
     const sheet = workbook.getWorksheet('Techniques')!;
     const row = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2)).find((r) => r.getCell(1).value === 'T1105')!;
-    expect(String(row.getCell(8).note)).to.equal('2 links: a cell opens one, so each opens from its row of the Links sheet');
+    expect(String(row.getCell(8).note)).to.equal('2 links: a cell opens one, so each opens from its row of the Links sheet, rows 4 to 5');
   });
 
   it('makes each web link of the Layer sheet a hyperlink, and no other', () => {
@@ -135,5 +137,82 @@ describe('renderXlsx links', () => {
     const links = Array.from({ length: sheet.rowCount }, (_, i) => sheet.getRow(i + 1)).filter((row) => row.getCell(1).value === 'link').map((row) => row.getCell(2).value);
     expect(links.map(hyperlinkOf)).to.deep.equal(['https://example.org/report', undefined, undefined]);
     expect(links.slice(1)).to.deep.equal(['—', 'click: javascript:alert(1)']);
+  });
+});
+
+describe('renderXlsx links as the workbook holds them: the APT29 layer of attack-object (G0016)', () => {
+  // What Excel and LibreOffice read: the sheets' XML and their relationships, unzipped from the workbook written.
+  const index = loadRelease('18.1');
+  const { layer } = renderAttackObjectLayer(resolveAttackObject(index, 'G0016').object, index, loadProcedures(index, { cacheDir: testCacheDir() }));
+  const model = matrixModel(layer, index);
+  let xml: ReturnType<typeof workbookXml>;
+  let workbook: Workbook;
+  before(async () => {
+    const bytes = await renderXlsx(model);
+    xml = workbookXml(bytes);
+    workbook = await readWorkbook(bytes);
+  });
+  /** A sheet's hyperlinks (cell, relationship id, location) and its relationships (id to target and mode). */
+  const linksOf = (sheet: string): { cells: Map<string, { rId?: string; location?: string }>; targets: Map<string, [string, string]> } => {
+    const file = xml.sheetFile(sheet);
+    const attribute = (element: string, name: string): string | undefined => new RegExp(` ${name}="([^"]*)"`).exec(element)?.[1];
+    const cells = new Map(
+      (xml.files.get(file)!.match(/<hyperlink [^>]*>/g) ?? []).map((element) => {
+        const [rId, location] = [attribute(element, 'r:id'), attribute(element, 'location')];
+        return [attribute(element, 'ref')!, { ...(rId ? { rId } : {}), ...(location ? { location } : {}) }];
+      }),
+    );
+    const rels = xml.files.get(file.replace('worksheets/', 'worksheets/_rels/') + '.rels') ?? '';
+    const targets = new Map(
+      (rels.match(/<Relationship [^>]*>/g) ?? []).filter((element) => element.includes('/hyperlink"')).map((element): [string, [string, string]] => [attribute(element, 'Id')!, [attribute(element, 'Target')!, attribute(element, 'TargetMode')!]]),
+    );
+    return { cells, targets };
+  };
+  const unescape = (text: string): string => text.replace(/&amp;/g, '&').replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+
+  it('makes the links cell of each entry citing one source an external hyperlink to it, 42 of the 66', () => {
+    const { cells, targets } = linksOf('Techniques');
+    const single = model.rows.map((row, i) => ({ row, i })).filter(({ row }) => row.links.filter((link) => !('divider' in link)).length === 1);
+    expect([single.length, model.rows.length]).to.deep.equal([42, 66]);
+    for (const { row, i } of single) {
+      const link = cells.get(`H${i + 2}`);
+      expect(link?.location, row.technique).to.equal(undefined);
+      expect(targets.get(link?.rId ?? '')?.map(unescape), row.technique).to.deep.equal([(row.links[0] as { url: string }).url, 'External']);
+    }
+  });
+
+  it('gives a links cell of several sources no hyperlink, and a note naming their rows of the Links sheet, each a hyperlink there', () => {
+    const { cells } = linksOf('Techniques');
+    const links = linksOf('Links');
+    const sheet = workbook.getWorksheet('Techniques')!;
+    const several = model.rows.map((row, i) => ({ row, i })).filter(({ row }) => row.links.filter((link) => !('divider' in link)).length > 1);
+    expect(several).to.have.length(24);
+    for (const { row, i } of several) {
+      expect(cells.has(`H${i + 2}`), row.technique).to.equal(false);
+      const [, count, from, to] = /^(\d+) links: a cell opens one, so each opens from its row of the Links sheet, rows (\d+) to (\d+)$/.exec(String(sheet.getCell(i + 2, 8).note)) ?? [];
+      const urls = row.links.flatMap((link) => ('url' in link ? [link.url] : []));
+      expect([Number(count), Number(to) - Number(from) + 1], row.technique).to.deep.equal([urls.length, urls.length]);
+      const rows = Array.from({ length: urls.length }, (_, k) => Number(from) + k);
+      expect(rows.map((r) => workbook.getWorksheet('Links')!.getCell(r, 1).value), row.technique).to.deep.equal(urls.map(() => row.technique));
+      expect(rows.map((r) => links.targets.get(links.cells.get(`E${r}`)?.rId ?? '')?.[0]).map((url) => url && unescape(url)), row.technique).to.deep.equal(urls);
+    }
+  });
+
+  it("writes no link within the workbook: exceljs 4.4 still writes its documented one (#'Links'!E5) as an external relationship", async () => {
+    // exceljs's README gives `{ text, hyperlink: "#'Sheet2'!A1" }` for a link to another sheet; Excel and LibreOffice
+    // read such a link from location="'Links'!E5" with no r:id (as LibreOffice 7.4 writes one, converting an .ods to
+    // .xlsx). exceljs adds an r:id to an external relationship of the same text (https://github.com/exceljs/exceljs/issues/3027:
+    // Excel reads `#Sheet2!A1##Sheet2!A1`; LibreOffice 7.4 opens `<file>.xlsx#'Links'!E5%23%23'Links'!E5`). When this fails,
+    // exceljs writes internal links right: a links cell of several sources can then jump to its rows of the Links sheet.
+    for (const sheet of ['Matrix', 'Techniques', 'Links', 'Layer']) for (const [cell, link] of linksOf(sheet).cells) expect(link.location, `${sheet}!${cell}`).to.equal(undefined);
+    const { Workbook: Book } = createRequire(import.meta.url)('exceljs') as typeof import('exceljs');
+    const probe = new Book();
+    probe.addWorksheet('Techniques').getCell('H3').value = { text: 'T1105', hyperlink: "#'Links'!E5" };
+    probe.addWorksheet('Links');
+    const written = workbookXml(new Uint8Array(await probe.xlsx.writeBuffer()));
+    const sheet = written.files.get(written.sheetFile('Techniques'))!;
+    const rels = written.files.get(written.sheetFile('Techniques').replace('worksheets/', 'worksheets/_rels/') + '.rels') ?? '';
+    expect(sheet).to.match(/<hyperlink ref="H3" r:id="rId1" location="#&apos;Links&apos;!E5"\/>/);
+    expect(rels).to.contain('Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="#&apos;Links&apos;!E5" TargetMode="External"');
   });
 });

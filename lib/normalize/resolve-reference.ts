@@ -150,6 +150,17 @@ function describe(index: AttackIndex, technique: TechniqueRecord): string {
   return `${technique.id} ${fullName(index, technique)}`;
 }
 
+/**
+ * The current technique a sub-technique ID that the release lacks stands for, where the name written beside it (which
+ * resolved to `named`) is its parent's, or that of what its revoked parent became; undefined otherwise.
+ */
+function parentNamed(id: TechniqueId, named: TechniqueId, target: AttackIndex): TechniqueRecord | undefined {
+  if (!id.includes('.')) return undefined;
+  const parent = target.technique(id.slice(0, 5));
+  const current = parent?.revoked ? target.revocationChain(parent).final : parent;
+  return current && !current.deprecated && current.id === named ? current : undefined;
+}
+
 function tacticList(index: AttackIndex, tactics: readonly TacticShortname[]): string {
   return tactics.map((tactic) => index.tacticName(tactic)).join(', ') || 'no tactic';
 }
@@ -543,6 +554,17 @@ function resolveId(
       const message = `${id} is not a technique in ATT&CK ${target.label}; the name "${name}" is ${describe(target, target.technique(named)!)}, whose ID is one typo away: read as ${named}`;
       trail.push(`ID check: ${message}`);
       return { status: 'fuzzy', ids: [named], notes: [message], candidates: [] };
+    }
+    // `Automated Collection (T1119.002)`, `Registry Run Keys / Startup Folder (T1060.001)`: a sub-technique number ATT&CK
+    // never gave, under the exact name (or an old name) of its parent, or of what its revoked parent became: the parent.
+    const parent = named && !theirs ? parentNamed(id, named, target) : undefined;
+    if (parent) {
+      const under = id.slice(0, 5);
+      const whose = parent.id === under ? 'the technique its number is under' : `which ${under}, the technique its number is under, became`;
+      const newer = unusedNumberText(id) ? '' : ` (if it is a sub-technique of a newer ATT&CK release, get that with \`attack-layers data fetch\`)`;
+      const message = `${id} is not a technique in ATT&CK ${target.label}; the name "${name}" is ${describe(target, parent)}, ${whose}: read as ${parent.id}${newer}`;
+      trail.push(`ID check: ${message}`);
+      return { status: 'fuzzy', ids: [parent.id], notes: [message], candidates: [] };
     }
     const byNameText = byName?.ids.length ? `; the name "${name}" is ${byName.ids.join(', ')}` : '';
     const byNameCandidates = byName?.candidates.length ? byName.candidates : (byName?.ids ?? []).map((i) => candidate(target, target.technique(i)!, `by the name "${name}"`));

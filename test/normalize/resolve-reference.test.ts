@@ -343,6 +343,30 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     expect(resolveReference({ raw: 'Remote Services: SSH | T1021.004' }, context).warnings).to.deep.equal([]);
   });
 
+  it('reads a sub-technique number ATT&CK never gave, under its parent\'s name, as the parent, and says so', () => {
+    // DarthHavoc/security's README (2023) lists a sample's techniques as `Name (ID)`: `Automated Collection (T1119.002)`,
+    // `Screen Capture (T1113.001)`, `Exfiltration Over Command and Control Channel (T1041.004)` (T1041's name until
+    // ATT&CK 9), `Registry Run Keys / Startup Folder (T1060.001)` (T1060, revoked by T1547.001). Each was unknown before.
+    const context82 = { ...context, history: () => [loadRelease('6.3'), loadRelease('8.2')] };
+    const rows: ReadonlyArray<readonly [raw: string, id: string]> = [
+      ['Automated Collection (T1119.002)', 'T1119'],
+      ['Screen Capture (T1113.001)', 'T1113'],
+      ['Exfiltration Over Command and Control Channel (T1041.004)', 'T1041'],
+      ['Registry Run Keys / Startup Folder (T1060.001)', 'T1547.001'],
+    ];
+    for (const [raw, id] of rows) {
+      const result = resolveReference({ raw }, context82);
+      expect(result, raw).to.deep.include({ status: 'fuzzy', ids: [id] });
+      expect(result.note, raw).to.contain(`is not a technique in ATT&CK enterprise-attack 18.1`).and.to.contain(`read as ${id}`);
+    }
+    expect(resolveReference({ raw: 'Registry Run Keys / Startup Folder (T1060.001)' }, context82).note).to.contain('which T1060, the technique its number is under, became');
+    // A name that is not the parent's (`PowerShell (T1064.001)`: T1059.001, and T1064 is deprecated) stays unknown; so
+    // does a bare number with no name.
+    expect(resolveReference({ raw: 'PowerShell (T1064.001)' }, context82)).to.deep.include({ status: 'unknown', ids: [] });
+    expect(resolveReference({ raw: 'T1119.002' }, context82)).to.deep.include({ status: 'unknown', ids: [] });
+    expect(resolveReference({ raw: 'Input Capture (T1119.002)' }, context82)).to.deep.include({ status: 'unknown', ids: [] });
+  });
+
   it('reads a dash set off by spaces between a technique and its sub-technique as the colon, older names too', () => {
     // A threat profile's list (`T1574.001: Hijack Execution Flow - DLL Search Order Hijacking`) and an incident timeline's
     // (`T1003.001: Credential Dumping - LSASS Memory (Mimikatz)`), written without their IDs: each was unknown before.

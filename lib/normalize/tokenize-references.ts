@@ -1830,8 +1830,11 @@ function proseNames(text: string, groups: readonly Cluster[], cut: (i: number) =
 // names as olafhartong/sysmon-modular writes them (`RuleName: technique_id=T1562.001,technique_name=Disable or Modify
 // Tools`), which reports quote from event logs.
 const NAME_KEY_AFTER = /^["']? ?[,;&] ?["']?(?:[a-z]+_)?name["']? ?[=:] ?["']?/i;
-// What ends a field's value: the next field's key, a quote, a tag's bracket, a cell's border, the line's end.
-const FIELD_END = /\s{0,2}(?:[,;&]\s{0,2}["']?[A-Za-z_]{1,30}["']?\s{0,2}[=:]|["'`<>|;\n]|$)/;
+// What ends a field's value: the next field's key, a quote, a tag's bracket, a cell's border, the line's end; in an
+// event as OCR or PDF-to-text runs it into one line, a gap of spaces or the event's next field, a key in CamelCase
+// (`technique_name=Disable or Modify Tools EventType: SetValue`, `technique_name=User Execution  RuleName UtcTime:`,
+// The DFIR Report's Sysmon screenshots of 2025 as OCR read them): no technique's name has either.
+const FIELD_END = /\s{0,2}(?:[,;&]\s{0,2}["']?[A-Za-z_]{1,30}["']?\s{0,2}[=:]|["'`<>|;\n]|$)|\s{2,}|\s(?=\p{Lu}\p{Ll}+\p{Lu}\p{L}*:)/u;
 
 /**
  * The name of a technique in the field after its ID keyed as its name (`technique_id=T1562.001,technique_name=Disable or

@@ -1187,6 +1187,28 @@ describe('extractReport', () => {
       for (const ref of refs) expect([again(ref.raw).status, again(ref.raw).ids], ref.raw).to.deep.equal([ref.resolution!.status, ref.resolution!.ids]);
     });
 
+    it('ends a Sysmon rule\'s name at the event\'s next field that OCR ran onto its line (The DFIR Report, 2025)', () => {
+      // The DFIR Report's LockBit intrusion (2025), its Sysmon screenshots as apps-dfir/Security-Operations OCR'd them
+      // (test/corpus/reports/dfir-report-lockbit-2025-sysmon-ocr.yaml): each event run into one line, the T read as 1.
+      // Before, the name ran on to the next field (`User Execution  RuleName UtcTime`), so no name vouched for the ID and
+      // the three techniques were read as names without an ID.
+      const text = [
+        'Process Create: technique_id=11204, technique_name=User Execution  RuleName UtcTime: ProcessGuid: {f3cacc6d-144c-65b9-662f-98000000900} ProcessId: 6732',
+        'Registry value set: RuleName: technique_id=11562.001, technique_name=Disable or Modify Tools EventType: SetValue  UtcTime:  ProcessId: 1432',
+        'CreateRemoteThread detected RuleName: technique_id=11055, technique_name=Process Injection UtcTime:  SourceProcessId: 13172',
+        'RuleName: technique_id=T1047, technique_name=Windows Management Instrumentation UtcTime: 2024-02-16',
+      ].join('\n');
+      const refs = read(text);
+      expect(refs.map((ref) => [ref.line, ref.name, ref.resolution?.status, ref.resolution?.ids])).to.deep.equal([
+        [1, 'User Execution', 'current', ['T1204']],
+        [2, 'Disable or Modify Tools', 'current', ['T1562.001']],
+        [3, 'Process Injection', 'current', ['T1055']],
+        [4, 'Windows Management Instrumentation', 'current', ['T1047']],
+      ]);
+      expect(refs[0]!.resolution!.warnings).to.deep.equal(["11204 read as T1204: the name after it is that technique's; check the text"]);
+      expect(refs[3]!.resolution!.warnings).to.deep.equal([]);
+    });
+
     it('takes one word in lower case before an ID in brackets for the sentence\'s, the ID the reference and the words its evidence', () => {
       // AA25-141B's OCR text (test/corpus/reports/cisa-lummac2-aa25-141b-ocr.yaml): `payloads [T1566.001, T1566.002]` was
       // two references named `payloads`, with no warning. A word in capitals is a name, warned of (`HTTPS (T1071.001)`);

@@ -1091,7 +1091,7 @@ export function isAndTheLike(text: string): boolean {
  * Japanese "and the like" (`AND_THE_LIKE`) at its end either: empty where that is all it is.
  */
 function withoutGluedHead(written: string): string {
-  const name = written.replace(AND_THE_LIKE, '');
+  const name = withoutGluedLead(written.replace(AND_THE_LIKE, ''));
   const gloss = GLUED_GLOSS.exec(name);
   if (gloss) {
     const words = name.slice(0, gloss.index);
@@ -1101,6 +1101,22 @@ function withoutGluedHead(written: string): string {
   if (!head) return name;
   const words = name.slice(0, head.index);
   return /\p{Script=Latin}/u.test(words) && !OTHER_SCRIPT.test(words) ? words : name;
+}
+
+// Chinese, Japanese or Korean text, and its punctuation, right before words in Latin script glued to it.
+const GLUED_LEAD = new RegExp(`^.*[${CJK_LETTERS}ー、。「」『』【】](?=\\p{Script=Latin})`, 'u');
+
+/**
+ * A name of words in Latin script without the Chinese, Japanese or Korean text glued before them, which sets no space
+ * before a Latin word: the sentence's or the row's words, not the name's (`供应链合作伙伴Phishing/T1566.001`, a Chinese
+ * brief's table whose cells ran together: `Phishing`); else the name. Not where Latin words are glued to others after
+ * them (`withoutGluedHead` keeps those).
+ */
+function withoutGluedLead(name: string): string {
+  const lead = GLUED_LEAD.exec(name);
+  if (!lead) return name;
+  const words = name.slice(lead[0].length);
+  return /\p{Script=Latin}{2}/u.test(words) && !OTHER_SCRIPT.test(words) ? words : name;
 }
 
 const TITLE_TOKEN = /^[A-Z0-9][A-Za-z0-9'’&/.+-]*:?$/;

@@ -265,6 +265,19 @@ describe('tokenizeReferences', () => {
     expect(sentence('利用合法的Windows系统组件进行攻击（分布式组件对象模型T1559.001）。')).to.deep.equal(['分布式组件对象模型']);
   });
 
+  it('names an ID written Name/ID by the words in Latin script glued to the Chinese text before them', () => {
+    // beefed.ai's Chinese sample brief (test/corpus/reports/beefed-threat-brief-zh.yaml): a table's cells ran together,
+    // so the row's Chinese words (targets: SMEs, supply-chain partners) were glued to the name of its first TTP, and the
+    // whole run was the name, warned of as no technique's: now `Phishing`, T1566.001's parent, with no warning.
+    const names = (text: string): Array<string | undefined> => tokenizeReferences(foldText(text).text).refs.map((ref) => ref.name);
+    expect(names('NovaSpectre财务收益与市场竞争情报中小企业、供应链合作伙伴Phishing/T1566.001; Spearphishing Link/T1566.002')).to.deep.equal([
+      'Phishing',
+      'Spearphishing Link',
+    ]);
+    // A Chinese name, alone or before the Latin words, is kept as it is.
+    expect(names('计划任务/T1053; 有效账户利用(T1078)')).to.deep.equal(['计划任务', '有效账户利用']);
+  });
+
   it('takes words in capitals alone glued after Chinese words for no name: they end a Chinese compound', () => {
     // A Chinese forensics article on LLM-assisted attacks (no licence stated: its sentence reconstructed): 云存储API is
     // "cloud storage API", and "API" beside T1567 drew the warning that it is no name of Exfiltration Over Web Service.

@@ -12,7 +12,7 @@
  * Order: buildable first, then by what they need, then by status (stable, test, experimental, none), level
  * (critical … informational, none), file and line.
  */
-import { basename, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { LogSourceRef, TechniqueId } from '../attack/types.js';
 import { compareText } from '../compare-text.js';
 import type { CoverageInput, CoverageRule } from './coverage-types.js';
@@ -23,7 +23,11 @@ import { logsourceText, sigmaLogSources } from './sigma-log-sources.js';
 /** A library rule proposed for a gap. */
 export interface LibraryRule {
   name: string;
-  /** Its path in the library folder given (`rules/windows/process_creation/x.yml` of `../sigma`), `/` separated. */
+  /**
+   * Its path in the library folder given (`rules/windows/process_creation/x.yml` of `../sigma`), `/` separated; with
+   * several folders, in their common folder (`rules-emerging-threats/2024/x.yml` of `../sigma/rules-emerging-threats`
+   * beside `../sigma/rules`), so that it says which folder it is in.
+   */
   file: string;
   line?: number;
   /** The rule's `id`, when it has one. */
@@ -42,6 +46,8 @@ export interface LibraryRule {
 /** What the rules library gave the review as a whole. */
 export interface LibrarySummary {
   sources: string[];
+  /** With several folders: their common folder, as given (`../sigma`; `.` for folders given side by side), which every rule's `file` is relative to. */
+  root?: string;
   /** Library rules read (counted, before matching). */
   rules: number;
   /** Library rules left out because a coverage rule has the same id. */
@@ -83,6 +89,23 @@ function libraryPath(file: string, folder: string | undefined): string {
 }
 
 /**
+ * The folder several library inputs have in common (`../sigma` of `../sigma/rules` and `../sigma/rules-emerging-threats`;
+ * `.` of `rules` and `rules-emerging-threats`), absolute, and as given: relative when every input was given relative.
+ * A file given itself counts by its folder.
+ */
+function commonFolder(inputs: readonly CoverageInput[]): { path: string; given: string } {
+  const parts = inputs.map((input) => {
+    const given = resolve(input.source);
+    return (input.rules.some((rule) => resolve(rule.file) === given) ? dirname(given) : given).split(sep);
+  });
+  const first = parts[0] ?? [];
+  let common = 0;
+  while (common < first.length && parts.every((list) => list[common] === first[common])) common += 1;
+  const path = first.slice(0, common).join(sep) || sep;
+  return { path, given: inputs.every((input) => !isAbsolute(input.source)) ? relative(resolve('.'), path) || '.' : path };
+}
+
+/**
  * The library's rules per technique, on the given platforms, without those the coverage runs (same rule id), ordered
  * as the module says; `collected` classes each.
  */
@@ -95,6 +118,9 @@ export class RulesLibrary {
   constructor(library: ResolvedCoverage, coverage: ResolvedCoverage, collected?: CollectedLogSources) {
     const running = new Set(coverage.rules.flatMap(({ rule }) => (rule.id ? [ruleId(rule.id)] : [])));
     const folders = new Map<CoverageRule, string>(library.inputs.flatMap((input) => input.rules.map((rule): [CoverageRule, string] => [rule, input.source])));
+    // Several folders (SigmaHQ's rules/ and rules-emerging-threats/, or SigmaHQ and a team's own): every path is in
+    // their common folder, so that it says which folder the rule is in; one folder keeps its own paths.
+    const root = new Set(library.inputs.map((input) => resolve(input.source))).size > 1 ? commonFolder(library.inputs) : undefined;
     let run = 0;
     for (const { rule, ids, platforms } of library.rules) {
       if (rule.id && running.has(ruleId(rule.id))) {
@@ -104,7 +130,7 @@ export class RulesLibrary {
       const logsources = rule.sigma?.logsources ?? [];
       const proposed: LibraryRule = {
         name: rule.name,
-        file: libraryPath(rule.file, folders.get(rule)),
+        file: root ? relative(root.path, resolve(rule.file)).split(sep).join('/') : libraryPath(rule.file, folders.get(rule)),
         ...(rule.line !== undefined ? { line: rule.line } : {}),
         ...(rule.id ? { id: rule.id } : {}),
         ...(rule.sigma?.status ? { status: rule.sigma.status } : {}),
@@ -120,7 +146,7 @@ export class RulesLibrary {
     }
     for (const list of this.byTechnique.values()) list.sort((a, b) => compareLibraryRules(a.rule, b.rule));
     this.inputs = library.inputs;
-    this.summary = { sources: library.inputs.map((input) => input.source), rules: library.rules.length, run };
+    this.summary = { sources: library.inputs.map((input) => input.source), ...(root ? { root: root.given } : {}), rules: library.rules.length, run };
   }
 
   /** The rules tagged with a technique that fire on one of the platforms (a rule without platforms fires anywhere). */

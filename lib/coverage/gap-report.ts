@@ -646,7 +646,7 @@ function testsCountText(tests: { gapsWithTests: number; gapsWithRelatedOnly: num
 export function libraryCountText(library: NonNullable<GapReview['library']>, gaps?: number): string {
   const buildable = library.gapsBuildable === undefined ? '' : ` (${library.gapsBuildable} with a rule buildable now)`;
   return (
-    `${library.sources.join(', ')}: ${plural(library.rules, 'rule')} with a technique${library.run ? `, ${library.run} left out as run already (a coverage rule has its id)` : ''}; ` +
+    `${library.sources.join(', ')}${library.root === undefined ? '' : ` (rule paths in ${library.root})`}: ${plural(library.rules, 'rule')} with a technique${library.run ? `, ${library.run} left out as run already (a coverage rule has its id)` : ''}; ` +
     `rules for ${library.gapsWithRules}${gaps === undefined ? '' : ` of ${gaps}`} gaps${buildable}`
   );
 }

@@ -4,7 +4,7 @@
  * SigmaHQ rules of ../shared/sigma (skipped where that checkout is missing).
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { expect } from 'chai';
 import type { GapReportData } from '../../lib/coverage/gap-report.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
@@ -17,6 +17,13 @@ import { readWorkbook } from '../export/workbook.js';
 const sigma = [resolve(repoRoot, '../shared/sigma'), resolve(repoRoot, '../../shared/sigma')].find((dir) => existsSync(dir)) ?? resolve(repoRoot, '../shared/sigma');
 const threat = join(repoRoot, 'layers', 'temp-periscope-cambodia-2018.layer.json');
 const coverage = join(repoRoot, 'test', 'fixtures', 'gap', 'sigma');
+/** The deepest folder holding both paths. */
+const commonAncestor = (a: string, b: string): string => {
+  const [x, y] = [a.split(sep), b.split(sep)];
+  let i = 0;
+  while (i < x.length && x[i] === y[i]) i += 1;
+  return x.slice(0, i).join(sep) || sep;
+};
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
 
 const STATUS = ['stable', 'test', 'experimental'];
@@ -202,6 +209,57 @@ describe('gap --rules-library (real SigmaHQ rules)', function () {
     expect(whole.split('\n').filter((l) => l.includes(registry)).every((l) => /^- (?:Rules library \(public rules|library sigma )/.test(l))).to.equal(true);
     // The same report but for the library's name as given in the summary.
     expect(relativeRun.replaceAll(`.${sep}${join('windows', 'registry')}`, '<library>')).to.equal(whole.replaceAll(registry, '<library>'));
+  });
+
+  it('names each rule by its path in the folders\' common folder when several are given (rules/, rules-emerging-threats/)', async () => {
+    // SigmaHQ's two rule folders, as a detection engineer gives them: a rule of either is named from the checkout.
+    const folders = [join(sigma, 'rules'), join(sigma, 'rules-emerging-threats')];
+    const out = join(dir, 'two-folders');
+    const run = await runCli(['gap', '--threat', threat, '--coverage', coverage, ...folders.flatMap((f) => ['--rules-library', f]), '--log-sources', join(dir, 'logs.yml'), '--out', out, '--report', 'json', '--quiet']);
+    expect(run.code, run.stderr).to.equal(0);
+    const two = readJson<GapReportData>(join(out, 'gap-report.json'));
+    expect(schemaIssues('gap-report', two)).to.deep.equal([]);
+    expect(two.library!.root).to.equal(sigma);
+    const files = two.rows.flatMap((row) => (row.library ?? []).map((rule) => rule.file));
+    expect(files.filter((f) => f.startsWith('rules/')).length).to.be.greaterThan(10);
+    expect(files.filter((f) => f.startsWith('rules-emerging-threats/')).length).to.be.greaterThan(0);
+    for (const file of files) expect(existsSync(join(sigma, file)), file).to.equal(true);
+    // The gap layer and the CSV name them alike; one folder keeps its own paths (the JSON above: rules/…).
+    const layer = readFileSync(join(out, 'gap.layer.json'), 'utf8');
+    expect(layer).to.include('(rules-emerging-threats/');
+    const csv = await runCli(['gap', '--threat', threat, '--coverage', coverage, ...folders.flatMap((f) => ['--rules-library', f]), '--out', join(dir, 'two-csv'), '--report', 'csv', '--quiet']);
+    expect(csv.code, csv.stderr).to.equal(0);
+    expect(readFileSync(join(dir, 'two-csv', 'gap-report.csv'), 'utf8')).to.match(/\[rules-emerging-threats\/[\w./-]+\.yml:1\]/);
+    // The Markdown's summary says which folder the paths are in.
+    const md = await runCli(['gap', '--threat', threat, '--coverage', coverage, ...folders.flatMap((f) => ['--rules-library', f]), '--out', join(dir, 'two-md'), '--quiet']);
+    expect(md.code, md.stderr).to.equal(0);
+    expect(readFileSync(join(dir, 'two-md', 'gap-report.md'), 'utf8')).to.include(`- Rules library (public rules not run, never counted as coverage): ${folders.join(', ')} (rule paths in ${sigma}): `);
+  });
+
+  it('names a team\'s own rule beside SigmaHQ\'s by the folders\' common folder, given relative', async () => {
+    const ours = join(dir, 'team', 'detections');
+    mkdirSync(ours, { recursive: true });
+    writeFileSync(
+      join(ours, 'quiet_del.yml'),
+      ['title: Quiet Deletion With Del', 'id: 8f0b1d2e-8c3a-4f5b-9e7d-1a2b3c4d5e6f', 'status: test', 'tags:', '    - attack.t1070.004',
+        'logsource:', '    category: process_creation', '    product: windows', 'detection:', '    selection:', '        CommandLine|contains: \'del /q\'', '    condition: selection', 'level: low', ''].join('\n'),
+    );
+    const registry = join(sigma, 'rules', 'windows', 'registry');
+    const here = process.cwd();
+    let run: Awaited<ReturnType<typeof runCli>>;
+    try {
+      process.chdir(dir);
+      run = await runCli(['gap', '--threat', threat, '--coverage', coverage, '--rules-library', join('team', 'detections'), '--rules-library', relative(dir, registry), '--out', 'team-review', '--report', 'json', '--quiet']);
+    } finally {
+      process.chdir(here);
+    }
+    expect(run.code, run.stderr).to.equal(0);
+    const review = readJson<GapReportData>(join(dir, 'team-review', 'gap-report.json'));
+    const root = review.library!.root!;
+    expect(root).to.equal(relative(dir, commonAncestor(ours, registry)) || '.');
+    const files = review.rows.flatMap((row) => (row.library ?? []).map((rule) => rule.file));
+    expect(files).to.include(relative(resolve(dir, root), join(ours, 'quiet_del.yml')).split(sep).join('/'));
+    for (const file of files) expect(existsSync(resolve(dir, root, file)), file).to.equal(true);
   });
 
   it('says on stderr where the library\'s ignored and invalid rules are listed, and lists each with why in the report', async () => {

@@ -236,9 +236,11 @@ export {
   type RowTest,
 } from './coverage/atomic-tests.js';
 /** A rules library (`gap --rules-library`): public rules not run, proposed per gap on its platforms; never coverage. */
-export { RulesLibrary, compareLibraryRules, libraryCell, libraryRuleText, libraryText, type LibraryRule, type LibrarySummary } from './coverage/gap-library.js';
+export { RulesLibrary, compareLibraryRules, libraryCell, libraryClassText, libraryRuleText, libraryText, type LibraryRule, type LibrarySummary } from './coverage/gap-library.js';
 /** Sigma logsource -> the ATT&CK log sources that feed it (for buildable library rules). */
 export { SIGMA_LOG_SOURCES, logsourceText, sigmaLogSources, type SigmaLogsource } from './coverage/sigma-log-sources.js';
+/** A Splunk or Elastic rule's stated data (data_source; index and event category) -> the ATT&CK log sources it reads. */
+export { statedLogSources, type StatedLogSources } from './coverage/stated-log-sources.js';
 /** Sigma logsource -> ATT&CK platforms. */
 export { logsourcePlatforms, SIGMA_PRODUCT_PLATFORMS, SIGMA_SERVICE_PLATFORMS } from './coverage/sigma-platforms.js';
 export {

@@ -89,6 +89,11 @@ export interface CoverageRule {
   platforms?: string[];
   dataSources?: string[];
   /**
+   * The event categories an Elastic rule's query reads (`process` of EQL's `process where …` or KQL's
+   * `event.category:process`), as written, each once: with its index patterns, what it reads.
+   */
+  eventCategories?: string[];
+  /**
    * A Sigma rule's own words, for proposing it from a rules library (`gap --rules-library`): its `status` and `level`
    * as written (lower case) and each `logsource` of it (a collection's documents each one).
    */

@@ -6,10 +6,11 @@
  *
  * With a log sources file, each is classed through the check that classes ATT&CK's analytics
  * (`CollectedLogSources.collects`): its Sigma logsource maps (SIGMA_LOG_SOURCES) to an ATT&CK log source collected,
- * **buildable now**, or it **needs** the log sources named (any one of them); a logsource the table does not map, and
- * a rule of another format, which has no Sigma logsource, say so.
+ * **buildable now**, or it **needs** the log sources named (any one of them); a rule of another format through what it
+ * states of its data (stated-log-sources.ts: Splunk's `data_source`, Elastic's index and event category). A
+ * logsource or data source not mapped is said as written; a rule that states none, **log source not stated**.
  *
- * Order: buildable first, then by what they need, then by status (stable, test, experimental, none), level
+ * Order: buildable first, then by what they need (those stating none last), then by status (stable, test, experimental, none), level
  * (critical … informational, none), file and line.
  */
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
@@ -19,6 +20,7 @@ import type { CoverageInput, CoverageRule } from './coverage-types.js';
 import type { ResolvedCoverage } from './gap-review.js';
 import type { CollectedLogSources } from './read-log-sources.js';
 import { logsourceText, sigmaLogSources } from './sigma-log-sources.js';
+import { statedLogSources } from './stated-log-sources.js';
 
 /** A library rule proposed for a gap. */
 export interface LibraryRule {
@@ -35,12 +37,17 @@ export interface LibraryRule {
   /** Sigma's `status` and `level`, as written. */
   status?: string;
   level?: string;
-  /** Its logsources (`windows/process_creation`); empty for a rule of another format. */
+  /**
+   * Its logsources (`windows/process_creation`); for a rule of another format what it states of its data (a Splunk
+   * detection's `data_source`, an Elastic rule's index patterns and `event.category process`); empty when it states none.
+   */
   logsources: string[];
   /** With a log sources file: whether one of its logsources maps to a log source collected. */
   buildable?: boolean;
   /** With a log sources file, when not buildable: what it needs (`WinEventLog:Sysmon (EventCode=10)`, alternatives joined by ` or `). */
   needs?: string;
+  /** With a log sources file: false for a rule that states no log source (no Sigma logsource, Splunk data_source or Elastic index), which is neither buildable nor said to need one. */
+  logSourceStated?: false;
 }
 
 /** What the rules library gave the review as a whole. */
@@ -69,9 +76,19 @@ const ruleId = (id: string): string => id.trim().replace(/^\{|\}$/g, '').toLower
 
 const refText = (ref: LogSourceRef): string => `${ref.name}${ref.channel ? ` (${ref.channel})` : ''}`;
 
-/** How a library rule stands against what is collected: buildable, or what it needs. */
-function classed(logsources: readonly { product?: string; category?: string; service?: string }[], kind: string, collected: CollectedLogSources): Pick<LibraryRule, 'buildable' | 'needs'> {
-  if (!logsources.length) return { buildable: false, needs: kind === 'sigma' ? 'a log source it does not state' : `its ${kind} log source (no Sigma logsource to map)` };
+/** How a library rule stands against what is collected: buildable, what it needs, or that it states no log source. */
+function classed(rule: CoverageRule, collected: CollectedLogSources): Pick<LibraryRule, 'buildable' | 'needs' | 'logSourceStated'> {
+  const notStated = { buildable: false, logSourceStated: false } as const;
+  if (!rule.sigma) {
+    // Splunk's data_source, Elastic's index and event category: mapped where they name an ATT&CK log clearly.
+    const { stated, refs } = statedLogSources(rule);
+    if (!stated.length) return notStated;
+    if (refs?.some((ref) => collected.collects(ref))) return { buildable: true };
+    if (refs?.length) return { buildable: false, needs: [...new Set(refs.map(refText))].join(' or ') };
+    return { buildable: false, needs: `a log source not mapped (${rule.kind}: ${stated.join(', ')})` };
+  }
+  const logsources = rule.sigma.logsources;
+  if (!logsources.length) return notStated;
   const mapped = logsources.map((logsource) => ({ logsource, refs: sigmaLogSources(logsource) }));
   if (mapped.some(({ refs }) => refs?.some((ref) => collected.collects(ref)))) return { buildable: true };
   const known = mapped.flatMap(({ refs }) => refs ?? []);
@@ -127,7 +144,6 @@ export class RulesLibrary {
         run += 1;
         continue;
       }
-      const logsources = rule.sigma?.logsources ?? [];
       const proposed: LibraryRule = {
         name: rule.name,
         file: root ? relative(root.path, resolve(rule.file)).split(sep).join('/') : libraryPath(rule.file, folders.get(rule)),
@@ -135,8 +151,8 @@ export class RulesLibrary {
         ...(rule.id ? { id: rule.id } : {}),
         ...(rule.sigma?.status ? { status: rule.sigma.status } : {}),
         ...(rule.sigma?.level ? { level: rule.sigma.level } : {}),
-        logsources: [...new Set(logsources.map(logsourceText))],
-        ...(collected ? classed(logsources, rule.kind, collected) : {}),
+        logsources: rule.sigma ? [...new Set(rule.sigma.logsources.map(logsourceText))] : statedLogSources(rule).stated,
+        ...(collected ? classed(rule, collected) : {}),
       };
       for (const id of ids) {
         const list = this.byTechnique.get(id) ?? [];
@@ -167,6 +183,7 @@ export function firesOn(rule: { platforms?: readonly string[] }, platforms: read
 export function compareLibraryRules(a: LibraryRule, b: LibraryRule): number {
   return (
     Number(b.buildable ?? false) - Number(a.buildable ?? false) ||
+    Number(a.logSourceStated === false) - Number(b.logSourceStated === false) ||
     compareText(a.needs ?? '', b.needs ?? '') ||
     rank(STATUS_ORDER, a.status) - rank(STATUS_ORDER, b.status) ||
     rank(LEVEL_ORDER, a.level) - rank(LEVEL_ORDER, b.level) ||
@@ -180,9 +197,14 @@ export function libraryRuleText(rule: Pick<LibraryRule, 'name' | 'file'>): strin
   return `${rule.name} (${rule.file})`;
 }
 
+/** How a classed library rule stands, in a few words: `buildable now`, `needs WinEventLog:Sysmon (EventCode=7)`, `log source not stated`. */
+export function libraryClassText(rule: Pick<LibraryRule, 'buildable' | 'needs' | 'logSourceStated'>): string {
+  return rule.buildable ? 'buildable now' : rule.logSourceStated === false ? 'log source not stated' : `needs ${rule.needs}`;
+}
+
 /** A library rule as a table cell names it: `title [file:line] (buildable now)`, or what it needs. */
 export function libraryCell(rule: LibraryRule): string {
-  const state = rule.buildable === undefined ? '' : rule.buildable ? ' (buildable now)' : ` (needs ${rule.needs})`;
+  const state = rule.buildable === undefined ? '' : ` (${libraryClassText(rule)})`;
   return `${rule.name} [${rule.file}${rule.line ? `:${rule.line}` : ''}]${state}`;
 }
 
@@ -206,15 +228,17 @@ export function libraryText(rules: readonly LibraryRule[], shown = 3, groups = 3
   }
   const byClass = new Map<string, LibraryRule[]>();
   for (const rule of rules) {
-    const key = rule.buildable ? 'buildable now' : `needs ${rule.needs}`;
+    const key = libraryClassText(rule);
     byClass.set(key, [...(byClass.get(key) ?? []), rule]);
   }
-  // Buildable first, then what most of them need.
-  const ordered = [...byClass].sort(([a, x], [b, y]) => Number(b === 'buildable now') - Number(a === 'buildable now') || y.length - x.length || compareText(a, b));
+  // Buildable first, then what most of them need, those stating no log source last.
+  const place = ([key, list]: [string, LibraryRule[]]): number => (key === 'buildable now' ? 0 : list[0]!.logSourceStated === false ? 2 : 1);
+  const ordered = [...byClass].sort((a, b) => place(a) - place(b) || b[1].length - a[1].length || compareText(a[0], b[0]));
   const parts = ordered.slice(0, groups).map(([key, list]) => {
     const names = titles(list);
     return `${key}: ${list.length}${names.length ? ` (${names.join('; ')}${list.length > names.length ? '; …' : ''})` : ''}`;
   });
-  const rest = ordered.slice(groups).reduce((sum, [, list]) => sum + list.length, 0);
-  return `${count}; ${parts.join('; ')}${rest ? `; ${rest} needing other log sources` : ''}`;
+  const others = ordered.slice(groups).flatMap(([, list]) => list);
+  const rest = others.length ? `; ${others.length} ${others.every((rule) => rule.needs) ? 'needing other log sources' : 'more'}` : '';
+  return `${count}; ${parts.join('; ')}${rest}`;
 }

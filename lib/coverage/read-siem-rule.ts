@@ -536,7 +536,21 @@ export function elasticRule(
   if (platforms.length) coverage.platforms = platforms;
   const indexes = Array.isArray(rule['index']) ? rule['index'].filter((index): index is string => typeof index === 'string') : [];
   if (indexes.length) coverage.dataSources = indexes;
+  const categories = eventCategories(rule['query']);
+  if (categories.length) coverage.eventCategories = categories;
   return withNotes({ rule: coverage });
+}
+
+/**
+ * The ECS event categories a query reads: EQL names one before each `where` (`process where …`, each of a
+ * sequence's `[network where …]`), KQL and Lucene test `event.category` (`event.category:process`,
+ * `event.category : ("process" or …)`); `any where` names none.
+ */
+function eventCategories(query: unknown): string[] {
+  if (typeof query !== 'string') return [];
+  const eql = [...query.matchAll(/(?:^|\[)\s*([a-z_]+)\s+where\b/gim)].map((match) => match[1]!.toLowerCase()).filter((category) => category !== 'any');
+  const kql = [...query.matchAll(/\bevent\.category\s*(?::|==)\s*\(?\s*"?([a-z_]+)"?/gi)].map((match) => match[1]!.toLowerCase());
+  return [...new Set([...eql, ...kql])];
 }
 
 // Elastic tagged a rule's OS `Windows` until 2023 (detection-rules and the prebuilt rules Kibana exports), `OS: Windows` since.

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Cell, Workbook, Worksheet } from 'exceljs';
 import type { GapReportData } from '../coverage/gap-report.js';
+import { libraryClassText } from '../coverage/gap-library.js';
 import { collectedLogSourceTexts, coveragePercent, detectionText, GAP_TABLE_HEADER, gapTableRows } from '../coverage/gap-report.js';
 import type { LayerLink } from '../layer/layer-types.js';
 import { emptyTacticReasons, type MatrixCell, type MatrixModel } from './matrix-model.js';
@@ -276,7 +277,7 @@ export async function renderGapXlsx(report: GapReportData, options: XlsxOptions 
       ...(row.library ?? []).map((rule) => [
         i + 1,
         row.id,
-        rule.buildable === undefined ? '' : rule.buildable ? 'buildable now' : `needs ${rule.needs}`,
+        rule.buildable === undefined ? '' : libraryClassText(rule),
         'rules library',
         rule.name,
         rule.id ?? '',

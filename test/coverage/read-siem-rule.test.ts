@@ -68,6 +68,30 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
     });
   }
 
+  // [file, event categories]: EQL's `process where`, and none from a KQL query that tests no event.category.
+  const categories: [string, string[] | undefined][] = [
+    ['elastic/rules/windows/credential_access_memory_dump_utilities.toml', ['process']],
+    ['elastic/rules_building_block/execution_shell_from_web_server.toml', ['process']],
+    ['elastic/rules/windows/execution_encoded_powershell_dev.toml', undefined],
+  ];
+  for (const [file, expected] of categories) {
+    it(`keeps the event categories ${file}'s query reads: ${expected?.join(', ') ?? 'none'}`, () => {
+      expect(input.rules.find((r) => rel(r.file) === file)?.eventCategories).to.deep.equal(expected);
+    });
+  }
+
+  it('reads KQL\'s event.category and each category of an EQL sequence', () => {
+    const toml = (query: string) =>
+      `[metadata]\nmaturity = "production"\n[rule]\nname = "x"\nindex = ["winlogbeat-*"]\nseverity = "low"\nquery = '''\n${query}\n'''\n[[rule.threat]]\nframework = "MITRE ATT&CK"\n[[rule.threat.technique]]\nid = "T1059"\n`;
+    const read = (query: string) => {
+      const outcome = parseRuleFile(toml(query), 'x.toml');
+      return 'rule' in outcome ? outcome.rule?.eventCategories : 'no rule';
+    };
+    expect(read('event.category:process and process.name:"at.exe"')).to.deep.equal(['process']);
+    expect(read('sequence by host.id with maxspan=1m\n  [process where event.type == "start"]\n  [network where true]')).to.deep.equal(['process', 'network']);
+    expect(read('any where event.code == "4688"')).to.equal(undefined);
+  });
+
   it('reads Splunk techniques at the top level and, in older files, under tags, with their lines, revoked IDs as written', () => {
     const newer = input.rules.find((r) => r.name === 'LSASS Memory Dump via Comsvcs');
     expect(newer?.refs).to.deep.equal([{ raw: 'T1003.001', line: 24, id: 'T1003.001' }]);
@@ -694,6 +718,8 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
         tactics: ['TA0006'],
         tags: [{ raw: 'TA0006', line: 22 }],
         platforms: ['Windows'],
+        // Its query's `api where …`: ECS's category of Elastic Defend's API events.
+        eventCategories: ['api'],
       },
     });
     // A detection rule's [rule] without a threat of its own stays a rule naming no technique, whatever the file holds beside it.

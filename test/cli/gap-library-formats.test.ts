@@ -1,0 +1,79 @@
+/**
+ * `gap --rules-library` of Splunk and Elastic rules: classed through what each states of its data
+ * (lib/coverage/stated-log-sources.ts). The library is test/fixtures/gap/library: excerpts of real rules, each citing
+ * its repository, path and commit (splunk/security_content, elastic/detection-rules).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import type { GapReportData } from '../../lib/coverage/gap-report.js';
+import { schemaIssues } from '../../lib/schemas.js';
+import { freshTmpDir, repoRoot, runCli } from '../helpers/attack.js';
+
+const library = join(repoRoot, 'test', 'fixtures', 'gap', 'library');
+const coverage = join(repoRoot, 'test', 'fixtures', 'gap', 'sigma');
+const THREAT = {
+  name: 'library formats',
+  versions: { attack: '18', layer: '4.5', navigator: '5.1.0' },
+  domain: 'enterprise-attack',
+  gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 1 },
+  techniques: ['T1003.001', 'T1003.003', 'T1543.003', 'T1068'].map((techniqueID) => ({ techniqueID, score: 1 })),
+};
+
+describe('gap --rules-library (Splunk and Elastic rules)', function () {
+  let dir: string;
+  const review = async (name: string, logs: string, report = 'json') => {
+    writeFileSync(join(dir, `${name}.yml`), logs);
+    const out = join(dir, name);
+    const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', coverage, '--rules-library', library, '--log-sources', join(dir, `${name}.yml`), '--out', out, '--report', report, '--quiet']);
+    expect(run.code, run.stderr).to.equal(0);
+    return join(out, `gap-report.${report}`);
+  };
+  const rulesOf = (file: string) => {
+    const report = JSON.parse(readFileSync(file, 'utf8')) as GapReportData;
+    expect(schemaIssues('gap-report', report)).to.deep.equal([]);
+    return new Map<string, NonNullable<GapReportData['rows'][number]["library"]>[number]>(report.rows.flatMap((row) => (row.library ?? []).map((rule) => [`${row.id} ${rule.name}`, rule] as const)));
+  };
+
+  before(() => {
+    dir = freshTmpDir('gap-library-formats');
+    writeFileSync(join(dir, 'threat.json'), JSON.stringify(THREAT));
+  });
+
+  it('classes a Splunk detection by its data_source and an Elastic rule by its index and event category, as Sigma rules are', async () => {
+    // A team collecting Security auditing only: Elastic's rule reads logs-system.security* and process events (4688).
+    const rules = rulesOf(await review('security', '- WinEventLog:Security\n'));
+    const elastic = rules.get('T1003.001 Potential Credential Access via Windows Utilities')!;
+    expect(elastic.logsources).to.include.members(['winlogbeat-*', 'logs-system.security*', 'event.category process']);
+    expect(elastic.buildable).to.equal(true);
+    const splunk = rules.get('T1068 Windows Service Create Kernel Mode Driver')!;
+    expect(splunk.logsources).to.deep.equal(['Sysmon Event ID 1']);
+    expect([splunk.buildable, splunk.needs]).to.deep.equal([false, 'WinEventLog:Sysmon (EventCode=1)']);
+    // With Sysmon's process creation collected, the Splunk detection is buildable too.
+    const sysmon = rulesOf(await review('sysmon', '- name: WinEventLog:Sysmon\n  channels: [EventCode=1]\n'));
+    expect(sysmon.get('T1068 Windows Service Create Kernel Mode Driver')!.buildable).to.equal(true);
+    expect(sysmon.get('T1003.001 Potential Credential Access via Windows Utilities')!.buildable).to.equal(true);
+    // With neither, the Elastic rule needs one of the two logs its Windows indexes hold.
+    const neither = rulesOf(await review('powershell', '- WinEventLog:PowerShell\n'));
+    expect(neither.get('T1003.003 Potential Credential Access via Windows Utilities')!.needs).to.equal('WinEventLog:Sysmon (EventCode=1) or WinEventLog:Security (EventCode=4688)');
+  });
+
+  it('says "log source not stated" of a rule that states none (a 2019 Splunk detection, an Elastic ML rule), never what it needs', async () => {
+    const file = await review('unstated', '- WinEventLog:Security\n');
+    const rules = rulesOf(file);
+    for (const key of ['T1003.001 Access LSASS Memory for Dump Creation', 'T1543.003 Unusual Process For a Windows Host']) {
+      const rule = rules.get(key)!;
+      expect([rule.logsources, rule.buildable, rule.needs, rule.logSourceStated], key).to.deep.equal([[], false, undefined, false]);
+    }
+    // Ordered after the buildable ones; the Markdown and CSV say it in words.
+    const row = (JSON.parse(readFileSync(file, 'utf8')) as GapReportData).rows.find((r) => r.id === 'T1003.001')!;
+    expect(row.library!.map((rule) => rule.name)).to.deep.equal(['Potential Credential Access via Windows Utilities', 'Access LSASS Memory for Dump Creation']);
+    const md = readFileSync(await review('unstated-md', '- WinEventLog:Security\n', 'md'), 'utf8');
+    expect(md).to.include('Rules library, not run: 2 rules not run; buildable now: 1 (Potential Credential Access via Windows Utilities (elastic/credential_access_cmdline_dump_tool.toml)); log source not stated: 1 (Access LSASS Memory for Dump Creation (splunk/access_lsass_memory_for_dump_creation.yml)).');
+    // Not stated comes last among a gap's groups, after what the others need.
+    expect(md).to.include('Rules library, not run: 2 rules not run; needs WinEventLog:Sysmon (EventCode=1): 1 (Windows Service Create Kernel Mode Driver (splunk/windows_service_create_kernel_mode_driver.yml)); log source not stated: 1 (Unusual Process For a Windows Host (elastic/persistence_ml_rare_process_by_host_windows.toml)).');
+    expect(md).to.not.include('needs its');
+    const csv = readFileSync(await review('unstated-csv', '- WinEventLog:Security\n', 'csv'), 'utf8');
+    expect(csv).to.include('Unusual Process For a Windows Host [elastic/persistence_ml_rare_process_by_host_windows.toml:21] (log source not stated)');
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * stated-log-sources.ts: a Splunk or Elastic rule's stated data -> ATT&CK log sources. The data sources are written as
+ * splunk/security_content's detections write them (`Sysmon Event ID 1` in detections/endpoint/
+ * windows_service_create_kernel_mode_driver.yml at 32569d2931ac566081d906bf5a9787895cc9e116; `Sysmon EventID 1`,
+ * `Windows Event Log Security 4688`, `CrowdStrike ProcessRollup2`, `Powershell Script Block Logging 4104`,
+ * `Sysmon for Linux EventID 1` in its later detections), the index patterns as elastic/detection-rules'
+ * rules/windows/credential_access_cmdline_dump_tool.toml (74258e8db5eea00f237e39e074bfdbb954498947) writes them.
+ */
+import { expect } from 'chai';
+import { statedLogSources } from '../../lib/coverage/stated-log-sources.js';
+import type { CoverageRule } from '../../lib/coverage/coverage-types.js';
+
+type Stated = Pick<CoverageRule, 'kind' | 'dataSources' | 'eventCategories'>;
+const refs = (rule: Stated) => statedLogSources(rule).refs?.map((ref) => `${ref.name}${ref.channel ? ` (${ref.channel})` : ''}`);
+
+describe('statedLogSources', () => {
+  const splunk: [string[], string[] | undefined][] = [
+    [['Sysmon Event ID 1'], ['WinEventLog:Sysmon (EventCode=1)']],
+    [['Sysmon EventID 1', 'Windows Event Log Security 4688', 'CrowdStrike ProcessRollup2'], ['WinEventLog:Sysmon (EventCode=1)', 'WinEventLog:Security (EventCode=4688)']],
+    [['Powershell Script Block Logging 4104'], ['WinEventLog:PowerShell (EventCode=4104)']],
+    [['Sysmon for Linux EventID 1'], ['linux:Sysmon (EventCode=1)']],
+    [['Windows Event Log System 7045'], ['WinEventLog:System (EventCode=7045)']],
+    [['CrowdStrike ProcessRollup2'], undefined],
+  ];
+  for (const [sources, expected] of splunk) {
+    it(`maps Splunk's data_source ${sources.join(', ')} to ${expected?.join(' or ') ?? 'nothing'}`, () => {
+      expect(refs({ kind: 'splunk', dataSources: sources })).to.deep.equal(expected);
+      expect(statedLogSources({ kind: 'splunk', dataSources: sources }).stated).to.deep.equal(sources);
+    });
+  }
+
+  it('maps an Elastic rule\'s Windows index patterns with its one event category, narrowed to the log each holds', () => {
+    expect(refs({ kind: 'elastic', dataSources: ['winlogbeat-*'], eventCategories: ['process'] })).to.deep.equal(['WinEventLog:Sysmon (EventCode=1)', 'WinEventLog:Security (EventCode=4688)']);
+    expect(refs({ kind: 'elastic', dataSources: ['logs-windows.sysmon_operational-*'], eventCategories: ['process'] })).to.deep.equal(['WinEventLog:Sysmon (EventCode=1)']);
+    expect(refs({ kind: 'elastic', dataSources: ['logs-system.security*'], eventCategories: ['process'] })).to.deep.equal(['WinEventLog:Security (EventCode=4688)']);
+    expect(refs({ kind: 'elastic', dataSources: ['logs-endpoint.events.library-*', 'winlogbeat-*'], eventCategories: ['library'] })).to.deep.equal(['WinEventLog:Sysmon (EventCode=7)']);
+    expect(statedLogSources({ kind: 'elastic', dataSources: ['winlogbeat-*'], eventCategories: ['process'] }).stated).to.deep.equal(['winlogbeat-*', 'event.category process']);
+  });
+
+  it('maps no Elastic Defend index, no sequence of several categories and no index without a category', () => {
+    expect(refs({ kind: 'elastic', dataSources: ['logs-endpoint.events.process-*', 'endgame-*'], eventCategories: ['process'] })).to.equal(undefined);
+    expect(refs({ kind: 'elastic', dataSources: ['winlogbeat-*'], eventCategories: ['process', 'network'] })).to.equal(undefined);
+    expect(refs({ kind: 'elastic', dataSources: ['winlogbeat-*'] })).to.equal(undefined);
+    expect(statedLogSources({ kind: 'elastic' }).stated).to.deep.equal([]);
+  });
+
+  it('states what another format gives, mapping none', () => {
+    expect(statedLogSources({ kind: 'sentinel', dataSources: ['SecurityEvents'] })).to.deep.equal({ stated: ['SecurityEvents'] });
+  });
+});

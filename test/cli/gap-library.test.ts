@@ -262,6 +262,22 @@ describe('gap --rules-library (real SigmaHQ rules)', function () {
     for (const file of files) expect(existsSync(resolve(dir, root, file)), file).to.equal(true);
   });
 
+  it('counts on stderr the problems of rules the library kept (an Elastic rule\'s unknown severity), listed in the report', async () => {
+    // The repository's Elastic fixture: a rule of severity "severe" (counted as medium) and a threat of MITRE ATLAS.
+    const folder = join(dir, 'noted');
+    mkdirSync(folder, { recursive: true });
+    copyFileSync(join(repoRoot, 'test', 'fixtures', 'coverage', 'siem', 'elastic', 'rules', 'windows', 'execution_encoded_powershell_dev.toml'), join(folder, 'dev.toml'));
+    const out = join(dir, 'noted-review');
+    const run = await runCli(['gap', '--threat', threat, '--coverage', coverage, '--rules-library', folder, '--out', out]);
+    expect(run.code, run.stderr).to.equal(0);
+    const report = join(out, 'gap-report.md');
+    expect(run.stderr).to.include(`rules library ${folder}: 1 rule read, 0 ignored, 0 invalid, 2 problems in rules read, listed with why in ${report} (proposed for gaps, never counted as coverage)`);
+    const text = readFileSync(report, 'utf8');
+    expect(text).to.include(`- problem: ${join(folder, 'dev.toml')}:13: unknown severity "severe"; counted as medium.`);
+    // Said once, in that line: not a line of its own per problem, as the defender's own rules' are.
+    expect(run.stderr.split('\n').filter((line) => line.includes('severe'))).to.deep.equal([]);
+  });
+
   it('says on stderr where the library\'s ignored and invalid rules are listed, and lists each with why in the report', async () => {
     // SigmaHQ's own layout: a rule, a rule of tactics only (ignored) and a file that is no YAML (invalid).
     const library = join(dir, 'problems', 'rules', 'windows');

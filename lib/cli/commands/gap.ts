@@ -204,12 +204,15 @@ export function handler(context: CliContext) {
     }
     for (const problem of logSources?.input.problems ?? []) note(context, args, problemLine(problem));
     for (const { line } of threat.aggregatesLeftOut) note(context, args, line);
-    // The library is not the defender's: its problems are the library's to fix, counted here and listed, with why
-    // each rule was ignored, in the report's inputs, as a coverage input's are.
+    // The library is not the defender's: its problems are the library's to fix, counted here in one line and listed,
+    // with why each rule was ignored, in the report's inputs, as a coverage input's are. A note that cost no rule (an
+    // Elastic rule's unknown severity, counted as medium) is counted apart from the invalid files.
     for (const input of libraryInputs) {
       const { ignored, invalid } = input.counts;
-      const listed = ignored + invalid ? `, listed with why in ${files.at(-1)![0]}` : '';
-      note(context, args, `rules library ${input.source}: ${readCountText(input.kind, input.counts.rules)}, ${ignored} ignored, ${invalid} invalid${listed} (proposed for gaps, never counted as coverage)`);
+      const notes = input.problems.filter((problem) => !problem.skipped && !problem.summarized).length;
+      const listed = ignored + invalid + notes ? `, listed with why in ${files.at(-1)![0]}` : '';
+      const noted = notes ? `, ${plural(notes, 'problem')} in rules read` : '';
+      note(context, args, `rules library ${input.source}: ${readCountText(input.kind, input.counts.rules)}, ${ignored} ignored, ${invalid} invalid${noted}${listed} (proposed for gaps, never counted as coverage)`);
     }
     for (const text of review.notes) note(context, args, text);
     // A campaign's report: that names none of its sources leaves the review as it is; it is said, as render and normalize say it.

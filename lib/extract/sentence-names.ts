@@ -1,6 +1,7 @@
 import { onlyStopWords, type FoldedText } from '../normalize/tokenize-references.js';
 import type { ExtractedReference } from './extract-references.js';
 import { idWritten } from './name-around.js';
+import { nameLanguage } from './name-language.js';
 
 // What may stand between a name and its ID after it: spaces, an opening bracket, a colon or a dash.
 const BETWEEN = /[\s([【（:：–—-]*$/u;
@@ -8,6 +9,12 @@ const BETWEEN = /[\s([【（:：–—-]*$/u;
 const OPENING = /^[([“"'*_`{]+/u;
 // A word of a sentence in Latin letters, all in lower case (`payloads`, `request`).
 const SENTENCE_WORD = /^(?=\p{Ll})(?:(?=\p{Script=Latin})\p{Ll}|['’-])+$/u;
+
+/**
+ * Whether words are an English sentence's, each in lower case in Latin letters (`payloads`, `pandemic notices`): not a
+ * name in another language (`tâche planifiée`, `nameLanguage`), which stays a name.
+ */
+const sentenceWords = (words: string): boolean => words.split(/\s+/).every((word) => SENTENCE_WORD.test(word)) && nameLanguage(words) === undefined;
 
 /**
  * What words name, for `withNamesOutOfSentences`: `'its'` the technique of ID `id` (by its name, an old name, an alias,
@@ -36,7 +43,7 @@ export function withNamesOutOfSentences(references: readonly ExtractedReference[
     const line = lines[ref.span.line - 1];
     if (!id || ref.ids.length > 1 || ref.malformed || ref.name === undefined || !line) return ref;
     const text = line.original;
-    // `payloads [T1566.001, T1566.002]`: such a word before a bracket of several IDs, each reference's name, is none.
+    // `payloads [T1566.001, T1566.002]`: such words before a bracket of several IDs, each reference's name, are none.
     if (ref.nameSpan) return names && sharedSentenceWord(ref, text, names) ? withoutSharedName(ref, text) : ref;
     const written = idWritten(ref, id, text);
     if (!written || written.start < ref.span.start) return ref;
@@ -53,9 +60,12 @@ export function withNamesOutOfSentences(references: readonly ExtractedReference[
       return { ...rest, raw: text.slice(written.start, written.end), span: { line: ref.span.line, ...written }, evidence: [...(ref.evidence ?? []), { line: ref.span.line, text: said }] };
     };
     if (names?.(ref.name, id)) return ref;
-    // `deploy LummaC2 malware payloads (T1566.001)`: one word in lower case that names no technique is the sentence's
-    // word before its citation, no name (a name in capitals, `HTTPS (T1071.001)`, is kept and warned of as one).
-    if (words.length < 2) return names && SENTENCE_WORD.test(ref.name) ? idAlone() : ref;
+    // `deploy LummaC2 malware payloads (T1566.001)`, `legitimate but compromised credentials [(T1078)]`: words in lower
+    // case that name no technique are the sentence's words before its citation, no name (a name in capitals, `HTTPS
+    // (T1071.001)`, is kept and warned of as one; `spearphishing attachment (T1566.001)` names its technique and stays).
+    const name = ref.name;
+    const prose = (): ExtractedReference => (names && sentenceWords(name) ? idAlone() : ref);
+    if (words.length < 2) return prose();
     const bare = (k: number): string => words[k]!.text.replace(OPENING, '');
     const from = (k: number): string => [bare(k), ...words.slice(k + 1).map((word) => word.text)].join(' ');
     // The reference from the run's first word to its end, as written (`Regsvr32 (T1117)`).
@@ -72,17 +82,17 @@ export function withNamesOutOfSentences(references: readonly ExtractedReference[
     if (names) for (let k = 1; k < words.length; k++) if (bare(k) && !opens(k) && !part(k) && names(from(k), id) === 'its') return named(k);
     let opening = 0;
     while (opening < words.length && opens(opening)) opening++;
-    if (opening === 0) return ref;
+    if (opening === 0) return prose();
     if (opening < words.length && (!names || names(from(opening), id))) return named(opening);
     return idAlone();
   });
 }
 
-/** Whether a name shared by the IDs after it on its line (`payloads [T1566.001, T1566.002]`) is one such word of a sentence. */
+/** Whether a name shared by the IDs after it on its line (`payloads [T1566.001, T1566.002]`) is such words of a sentence. */
 function sharedSentenceWord(ref: ExtractedReference, text: string, names: NamesWhat): boolean {
   const { nameSpan, name } = ref;
   if (!nameSpan || name === undefined || nameSpan.line !== ref.span.line || nameSpan.end > ref.span.start) return false;
-  return SENTENCE_WORD.test(name) && /^\s{0,2}[([]/.test(text.slice(nameSpan.end, ref.span.start)) && !names(name, ref.ids[0]!);
+  return sentenceWords(name) && /^\s{0,2}[([]/.test(text.slice(nameSpan.end, ref.span.start)) && !names(name, ref.ids[0]!);
 }
 
 /** The reference as its ID alone, the word and the bracket of IDs after it its evidence. */

@@ -57,8 +57,9 @@ describe('extract of several reports of one campaign', () => {
       { title: 'The METALJACK loader in the Wuhan intrusions', url: SECOND_URL },
     ]);
     expect(skeleton.techniques.map((t) => [t.ref, t.report, t.source.replace(dir, '')])).to.deep.equal([
-      ['pandemic notices (T1566.001)', FIRST_URL, '/wuhan.html:7'],
-      // One lower-case word before a bracketed ID is the sentence's, not the technique's name: the ID alone.
+      // Lower-case words before a bracketed ID (`pandemic notices`, `dropper`) are the sentence's, not the technique's
+      // name: the ID alone.
+      ['T1566.001', FIRST_URL, '/wuhan.html:7'],
       ['T1204.002', FIRST_URL, '/wuhan.html:8'],
       ['T1566.001', SECOND_URL, '/metaljack.html:7'],
       ['T1027', SECOND_URL, '/metaljack.html:8'],

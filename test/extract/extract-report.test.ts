@@ -1221,6 +1221,31 @@ describe('extractReport', () => {
         [2, 'HTTPS (T1071.001)', 'HTTPS', undefined, 1],
       ]);
     });
+
+    it('takes several words in lower case before an ID for the sentence\'s too, where they name no technique, and keeps a technique\'s name in lower case', () => {
+      // CTID's FIN6 Intelligence Summary (test/corpus/reports/ctid-fin6-intelligence-summary.yaml, Apache-2.0): `legitimate
+      // but compromised credentials [(T1078)](…)` was a reference named `but compromised credentials`, `remote access
+      // applications [(T1133)]` one named `remote access applications`, each of which normalize then compared to its ID's
+      // name. Dark Reading's 2024 top techniques (test/corpus/reports/darkreading-top-techniques-2024-json.yaml):
+      // `command and scripting interpreters (T1059)`. A technique's own name in lower case stays (`spearphishing
+      // attachment`, `powershell`; `credentials from password stores`, written as ATT&CK
+      // writes it), and so does a name in another language (`tâche planifiée`, French for a scheduled task).
+      const text = [
+        'FIN6 has been known to attain initial access to target organizations by using legitimate but compromised credentials [(T1078)](https://attack.mitre.org/techniques/T1078/) coupled with legitimate remote access applications [(T1133)](https://attack.mitre.org/techniques/T1133/).',
+        'Of the hundreds of documented MITRE ATT&CK techniques, two dominate the field: command and scripting interpreters (T1059) and credentials from password stores (T1555).',
+        'They sent a spearphishing attachment (T1566.001), then ran powershell (T1059.001).',
+        '- tâche planifiée (T1053.005)',
+      ].join('\n');
+      expect(read(text).map((ref) => [ref.line, ref.raw, ref.name, ref.evidence?.map((said) => said.text)])).to.deep.equal([
+        [1, '[(T1078)](https://attack.mitre.org/techniques/T1078/)', undefined, ['but compromised credentials [(T1078)](https://attack.mitre.org/techniques/T1078/)']],
+        [1, '[(T1133)](https://attack.mitre.org/techniques/T1133/)', undefined, ['remote access applications [(T1133)](https://attack.mitre.org/techniques/T1133/)']],
+        [2, 'T1059', undefined, ['scripting interpreters (T1059)']],
+        [2, 'Credentials from Password Stores (T1555)', 'Credentials from Password Stores', undefined],
+        [3, 'spearphishing attachment (T1566.001)', 'spearphishing attachment', undefined],
+        [3, 'powershell (T1059.001)', 'powershell', undefined],
+        [4, 'tâche planifiée (T1053.005)', 'tâche planifiée', undefined],
+      ]);
+    });
   });
 
   describe('a table scraped one cell per line with a Domain column before the ID', () => {
@@ -1911,9 +1936,9 @@ describe('extractReport', () => {
               'check that it is the technique meant (the words may name a tool, a service or a target)',
           ],
         ],
-        // The technique's own shorthand, and words of a sentence, in lower case, that describe what was done.
+        // The technique's own shorthand; words of a sentence, in lower case, that describe what was done are no name.
         ['DLL Injection', ['T1055.001'], []],
-        ['cloud storage', ['T1537'], []],
+        [undefined, ['T1537'], []],
       ]);
     });
 

@@ -45,6 +45,27 @@ interface NameForm {
    * `VERSION_ZERO`), or its letters and digits apart or together (`APT 41` of `APT41`, `spacedForms`).
    */
   of?: { written: string; how: string };
+  /** The words one of which must follow it, the last word of the name it writes translated (`그룹` of `Lazarus Group`). */
+  followedBy?: readonly string[];
+}
+
+// The last word of a group's name or alias that says what it is (`Lazarus Group`, `Sandworm Team`), as Korean and
+// Japanese write it after the name's other words in Latin letters: `Lazarus 그룹은`, `Lazarus 그룹의 웜 Brambul` (a
+// Korean analysis of Brambul), `'라자루스(Lazarus)' 그룹의 소행` (Korean news of ESRC's report, lawissue.co.kr,
+// 2020-06-23), `Lazarusグループ`. Korean and Japanese text beside a name needs no space, so the word may be glued to it.
+const KIND_WORDS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['group', ['그룹', 'グループ']],
+  ['team', ['팀', 'チーム']],
+]);
+// What may stand between the name and that word: a closing quote or bracket (`라자루스(Lazarus) 그룹`), spaces, and a
+// bracket of the name in Hangul or kana (`Lazarus(라자루스) 그룹`).
+const BEFORE_KIND_WORD = /^[\s'"’”」』)）]*(?:[(（][\p{Script=Hangul}\p{Script=Katakana}ー・\s]+[)）][\s'"’”」』]*)?/u;
+
+/** A name or alias written with its last word translated (`Lazarus` of `Lazarus Group`, before `그룹`), where it has such a word. */
+function translatedKindForm(written: string): { form: string; followedBy: readonly string[] } | undefined {
+  const last = /\s+(\p{L}+)$/u.exec(written);
+  const followedBy = last && KIND_WORDS.get(last[1]!.toLowerCase());
+  return followedBy ? { form: written.slice(0, last.index), followedBy } : undefined;
 }
 
 // A name whose version is a whole number (`LockBit 3.0`, `Penquin 2.0`, `BlackByte 2.0 Ransomware`) is also written
@@ -188,6 +209,18 @@ function nameTable(index: AttackIndex): NameTable {
         // Written otherwise than ATT&CK writes it, a name of capitals and digits counts only in its capitals.
         .flatMap(([written, by]) => spacedForms(written).map(({ form, how }): [string, NameForm['by'], NameForm['of'], MatchRule] => [form, by, { written, how }, 'exact'])),
     ];
+    // A group's name with its last word in Korean or Japanese: the other words count as ATT&CK writes them, or any case
+    // where distinctive (`Lazarus`), and only before that word.
+    const translated = new Map<string, readonly string[]>();
+    if (objectKind(object) === 'group') {
+      for (const [written, by] of named) {
+        const kind = by === 'id' ? undefined : translatedKindForm(written);
+        if (!kind || !words(kind.form).length) continue;
+        const rule = matchRule(kind.form, by) === 'any-case' ? 'any-case' : 'exact';
+        forms.push([kind.form, by, { written, how: `its "${written.slice(kind.form.length).trim()}" written in Korean or Japanese (${kind.followedBy.join(', ')})` }, rule]);
+        translated.set(kind.form, kind.followedBy);
+      }
+    }
     for (const [written, by, of, held] of forms) {
       const parts = words(written);
       if (!parts.length || parts.length > 8) continue;
@@ -195,8 +228,9 @@ function nameTable(index: AttackIndex): NameTable {
       if (rule === 'never') continue;
       const key = parts.join(' ').toLowerCase();
       const list = byWords.get(key) ?? [];
-      if (!list.some((form) => form.object === object && form.written === written)) {
-        list.push({ written, key: nameKey(written), object, by: by === 'name' && object !== actor ? 'alias' : by, rule, ...(of ? { of } : {}) });
+      const followedBy = of ? translated.get(written) : undefined;
+      if (!list.some((form) => form.object === object && form.written === written && form.followedBy === followedBy)) {
+        list.push({ written, key: nameKey(written), object, by: by === 'name' && object !== actor ? 'alias' : by, rule, ...(of ? { of } : {}), ...(followedBy ? { followedBy } : {}) });
       }
       byWords.set(key, list);
       for (let n = 1; n < parts.length; n++) prefixes.add(parts.slice(0, n).join(' ').toLowerCase());
@@ -261,6 +295,11 @@ const FILE_EXTENSION = /^\.(?:dll|exe|sys)(?![\p{L}\p{N}])/iu;
 function accepts(form: NameForm, written: string, line: string, lineWords: readonly Word[], first: number, last: number): boolean {
   if (nameKey(written) !== form.key) return false;
   if (form.of && [MINOR_VERSION, COUNT_AFTER].some((after) => after.test(line.slice(lineWords[last]!.end)))) return false;
+  if (form.followedBy) {
+    const after = line.slice(lineWords[last]!.end, lineWords[last]!.end + 40);
+    const rest = after.slice(BEFORE_KIND_WORD.exec(after)![0].length);
+    if (!form.followedBy.some((word) => rest.startsWith(word))) return false;
+  }
   if (form.rule === 'any-case') return true;
   // `WinMM.dll` (a side-loading report's Windows library, winmm.dll): a name held to the rules of common words and
   // library names, right before a file's extension, names that file, not the software (S0059 WinMM, Naikon's backdoor).
@@ -356,7 +395,15 @@ export function objectsInLines(lines: readonly FoldedText[], index: AttackIndex)
             : form.by === 'id' || nameKey(form.written) === nameKey(object.name)
               ? `${object.id} ${object.name}`
               : `"${form.written}" is ${form.by === 'alias' ? 'an alias of' : 'a name of'} ${object.id} ${object.name}`;
-        mentions.push({ start, count: () => mention(object, i, folded, start, end, note) });
+        mentions.push({
+          start,
+          count: () => {
+            const firstMention = !found.has(object.id);
+            mention(object, i, folded, start, end, note);
+            // `Lazarus 그룹`: the name is written as ATT&CK writes it, whose words the text gives only in part.
+            if (firstMention && form.followedBy && form.of) found.get(object.id)!.written = form.of.written;
+          },
+        });
         first = last;
         break;
       }

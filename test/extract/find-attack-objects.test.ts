@@ -74,6 +74,23 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
   // The shape of ESET WeLiveSecurity's "Sponsor with batch-filed whiskers: Ballistic Bobcat's scan and strike backdoor"
   // (2023), re-told in our own words: a report about a group ATT&CK does not name, its ATT&CK table naming another
   // (G1030 Agrius) once, as an earlier user of a tool, far from the title.
+  // A Korean analysis of Brambul (a Jekyll post, shortened: its front matter's title and first paragraphs), which names
+  // its actor only as `Lazarus 그룹`, ATT&CK's `Lazarus Group` with its last word in Korean: before, no group was found.
+  it('proposes the group a Korean report names with its name\'s last word in Korean (`Lazarus 그룹`) as actor:, as ATT&CK writes it', () => {
+    const text = [
+      '---',
+      'title: "[악성코드] WannaCry 이전 북한 Lazarus 그룹의 웜 Brambul - 1"',
+      '---',
+      'WannaCry는 2017년 5월에 대유행한 북한 Lazarus 그룹의 랜섬웨어입니다.',
+      'Lazarus 그룹은 WannaCry 이전에도 이와 유사한 방식으로 동작하는 웜을 배포하였었는데 이 중 하나가 Brambul 이라는 이름의 웜입니다.',
+    ].join('\n');
+    const found = findAttackObjects(text, loadRelease('18.1'));
+    expect(found.filter((o) => o.kind === 'group').map((o) => [o.id, o.written, o.lines])).to.deep.equal([['G0032', 'Lazarus Group', [2, 4, 5]]]);
+    const skeleton = renderCampaignSkeleton(extractReferences(text), { name: 'Brambul', reportFile: 'r.md', objects: found });
+    expect((parse(skeleton) as { actor?: string }).actor).to.equal('Lazarus Group');
+    expect(skeleton).to.include('# Named in the report (review): "Lazarus" is G0032 Lazarus Group, its "Group" written in Korean or Japanese (그룹, グループ), at r.md:2');
+  });
+
   it('proposes no actor: for a group named once in passing, past the first lines, and lists it for review', () => {
     const text = [
       'Ballistic Bobcat and its Sponsor backdoor',
@@ -231,6 +248,20 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
       ['TurlaX and preAPT32 are no names; xMimikatz neither.', []],
       // Japanese text around a name is no obstacle.
       ['攻撃者はAIRBREAKマルウェアとMimikatzを使用しました。', ['S0229', 'S0002']],
+      // A group's name whose last word (`Group`, `Team`) Korean or Japanese text writes in its own words: Korean news of
+      // ESRC's report (lawissue.co.kr, 2020-06-23, `‘라자루스(Lazarus)’ 그룹의 소행으로 조사되었다`), a Korean post on Lazarus's
+      // history (revelare.kr/blog/lazarus-10, `Lazarus 그룹 은 현재 …`), the bracket of the name in Hangul written after it
+      // instead, and Japanese (our own words).
+      ['특정 정부가 배후로 지목된 일명 ‘라자루스(Lazarus)’ 그룹의 소행으로 조사되었다.', ['G0032']],
+      ['2014년 소니 픽처스 해킹 사건으로 전 세계의 주목을 받기 시작한 Lazarus 그룹 은 현재 가장 위험하고', ['G0032']],
+      ['Lazarus(라자루스) 그룹이 사용한 악성코드', ['G0032']],
+      ['Lazarusグループの攻撃とSandworm 팀', ['G0032', 'G0034']],
+      // Not without that word: `Lazarus` alone (`해킹 조직 '라자루스(Lazarus)’가`, Korean news of ESRC, hkmd.kr), or
+      // before another (`조직`, organisation), is no name ATT&CK writes; nor is a common word in another case
+      // (`cobalt 그룹`, of Cobalt Group), nor a name before the English word other than as ATT&CK writes it.
+      ["해킹 조직 '라자루스(Lazarus)’가 다시금 APT공격에 나선 징후", []],
+      ['Lazarus 조직은 cobalt 그룹과 Cobalt 그룹', ['G0080']],
+      ['Lazarus used it.', []],
       // A file's extension is no name (S0613 PS1, from mitre/caldera's evals notes); the file's own name can be one.
       ['It ran Get-SystemProcessInformation.ps1 and mimikatz.exe, then PS1 itself.', ['S0002', 'S0613']],
       // Nor is a short name inside an identifier (YARA rules' names in The DFIR Report's list); a longer one names what

@@ -42,23 +42,35 @@ export interface CampaignSkeletonOptions {
 // The lines a report's title and lead stand in: a group named there is what the report is about.
 const LEAD_LINES = 10;
 
-/** The lines that name an object other than in passing (in an ATT&CK Evaluation's name, the page's furniture). */
-const ownLines = (object: FoundAttackObject): number[] => object.lines.filter((line) => !object.aside?.includes(line));
+/**
+ * The lines that name an object other than in passing (in an ATT&CK Evaluation's name, the page's furniture) or as an
+ * example (`threat groups such as APT28`).
+ */
+const ownLines = (object: FoundAttackObject): number[] => object.lines.filter((line) => !object.aside?.includes(line) && !object.examples?.includes(line));
 
 /**
  * The group proposed as `actor:`: the one named on the most lines, the first named on a tie, lines that name it only in
  * passing (`aside`: an ATT&CK Evaluation's name, a list of other posts) not counted; with why it is doubtful when it is
  * named on one line only, past the report's first lines (a report about a group ATT&CK does not name, ESET's Ballistic
  * Bobcat, names another in passing: `the Host2IP tool, previously used by Agrius`), or only in passing (Dark Reading's
- * page on BlackCat lists the white paper `MITRE ATT&CK Evaluation Results for Turla`), so that it is listed for review,
+ * page on BlackCat lists the white paper `MITRE ATT&CK Evaluation Results for Turla`), or only as examples (ENISA's
+ * `threat groups such as APT28, APT29, Turla, and GoldenJackal`: `examples` says so), so that it is listed for review,
  * not proposed.
  */
-function mainGroup(objects: readonly FoundAttackObject[]): { group: FoundAttackObject; doubt?: string } | undefined {
+function mainGroup(objects: readonly FoundAttackObject[]): { group: FoundAttackObject; doubt?: string; examples?: boolean } | undefined {
   const groups = objects.filter((object) => object.kind === 'group');
   let best: FoundAttackObject | undefined;
   for (const object of groups) if (ownLines(object).length && (!best || ownLines(object).length > ownLines(best).length)) best = object;
   if (!best) {
-    return groups.length ? { group: groups[0]!, doubt: "every group named is named in an ATT&CK Evaluation's name or the page's links, menus and lists of other posts only" } : undefined;
+    if (!groups.length) return undefined;
+    // Why none counts: as examples or comparisons (`threat actors such as APT29 and FIN7`), in passing, or both.
+    const asExamples = groups.filter((group) => group.examples?.length);
+    if (asExamples.length === groups.length && !groups.some((group) => group.aside?.length)) {
+      const names = asExamples.map((group) => group.name).join(', ');
+      return { group: groups[0]!, doubt: `every group named is named only as an example or a comparison, after such as, e.g., like or similar to: ${names}`, examples: true };
+    }
+    const ways = [...(asExamples.length ? ['as an example or a comparison'] : []), "in an ATT&CK Evaluation's name or the page's links, menus and lists of other posts"];
+    return { group: groups[0]!, doubt: `every group named is named ${ways.join(' or ')} only` };
   }
   const lines = ownLines(best);
   if (lines.length > 1 || lines[0]! <= LEAD_LINES) return { group: best };
@@ -80,8 +92,10 @@ export interface SkeletonReport {
 /** Where an object is named: `report.txt:12`, with the other lines when there are some, and those that name it only in passing. */
 function mentions(object: FoundAttackObject, reportFile: string): string {
   const more = object.lines.length > 1 ? ` (also lines ${object.lines.slice(1, 8).join(', ')}${object.lines.length > 8 ? ', ...' : ''})` : '';
-  const aside = object.aside?.length ? ` (in passing at line${object.aside.length > 1 ? 's' : ''} ${object.aside.slice(0, 8).join(', ')}${object.aside.length > 8 ? ', ...' : ''})` : '';
-  return `${reportFile}:${object.span.line}${more}${aside}`;
+  const listed = (lines: readonly number[]): string => `line${lines.length > 1 ? 's' : ''} ${lines.slice(0, 8).join(', ')}${lines.length > 8 ? ', ...' : ''}`;
+  const aside = object.aside?.length ? ` (in passing at ${listed(object.aside)})` : '';
+  const examples = object.examples?.length ? ` (as an example at ${listed(object.examples)})` : '';
+  return `${reportFile}:${object.span.line}${more}${aside}${examples}`;
 }
 
 /**
@@ -206,7 +220,7 @@ function renderSkeleton(reports: readonly SkeletonReport[], options: Omit<Campai
     const candidates = objects.filter((object) => object.kind !== 'software');
     if (pair && YAML.isScalar(pair.key)) {
       pair.key.commentBefore = [
-        ` actor: not proposed (${guess.doubt}: it may be named only in passing); write the group the report is about as actor:`,
+        ` actor: not proposed (${guess.doubt}${guess.examples ? '' : ': it may be named only in passing'}); write the group the report is about as actor:`,
         ...candidates.map((object) => ` named: ${object.kind} ${oneLine(object.note)}, at ${placesOf(object)}`),
       ].join('\n');
     }

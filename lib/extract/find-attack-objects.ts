@@ -4,7 +4,7 @@ import { objectKind, type AttackObjectKind } from '../normalize/resolve-attack-o
 import { foldLines, originalSpan, type FoldedText } from '../normalize/tokenize-references.js';
 import type { ReportSpan } from './extract-references.js';
 import { isCommonEnglishWord } from '../common-words.js';
-import { furnitureLines, inEvaluationName } from './passing-mentions.js';
+import { furnitureLines, inEvaluationName, inExample } from './passing-mentions.js';
 
 /** A group, software or campaign that a report names, found by its ATT&CK name, alias or ID. */
 export interface FoundAttackObject {
@@ -28,6 +28,12 @@ export interface FoundAttackObject {
    * (`passing-mentions`): no evidence that it is the report's actor. Absent when there is none.
    */
   aside?: number[];
+  /**
+   * The lines of `lines` that name a group only as an example or a comparison (`threat groups such as APT28 and FIN13`,
+   * `e.g., Lazarus Group`, `similar to what APT28 has done`: `inExample`): no evidence that it is the report's actor
+   * either. Absent when there is none.
+   */
+  examples?: number[];
   /** Each place a structured input names it (a MISP event's `mitre-malware` and `mitre-tool` clusters and tags), with its line. */
   from?: string[];
 }
@@ -327,15 +333,18 @@ export function objectsInLines(lines: readonly FoldedText[], index: AttackIndex)
   const table = nameTable(index);
   const found = new Map<string, FoundAttackObject>();
   const impacket = index.actors(IMPACKET).map((object) => index.finalActor(object)).find((object) => !object.deprecated);
-  // The lines each object is named on other than in passing.
+  // The lines each object is named on other than in passing, and those a group is named on as an example.
   const own = new Map<string, Set<number>>();
+  const examples = new Map<string, Set<number>>();
   // The page's furniture, read at the first mention only: a report that names no object needs none of it.
   let furniture: Set<number> | undefined;
   const inPassing = (i: number, folded: FoldedText, start: number, end: number): boolean =>
     (furniture ??= furnitureLines(lines.map((line) => line.original))).has(i + 1) || inEvaluationName(folded.text, start, end);
   /** Count a mention of `object` at `start`-`end` of line `i`, with how it was read when it is its first. */
   const mention = (object: ActorRecord, i: number, folded: FoldedText, start: number, end: number, note: () => string, byName = false): void => {
-    if (!inPassing(i, folded, start, end)) own.set(object.id, (own.get(object.id) ?? new Set()).add(i + 1));
+    const passing = inPassing(i, folded, start, end);
+    if (!passing && objectKind(object) === 'group' && inExample(folded.text, start)) examples.set(object.id, (examples.get(object.id) ?? new Set()).add(i + 1));
+    else if (!passing) own.set(object.id, (own.get(object.id) ?? new Set()).add(i + 1));
     const seen = found.get(object.id);
     if (seen) {
       if (!seen.lines.includes(i + 1)) seen.lines.push(i + 1);
@@ -435,8 +444,11 @@ export function objectsInLines(lines: readonly FoldedText[], index: AttackIndex)
     for (const { count } of mentions.sort((a, b) => a.start - b.start)) count();
   }
   for (const object of found.values()) {
-    const aside = object.lines.filter((line) => !own.get(object.id)?.has(line));
+    const notOwn = object.lines.filter((line) => !own.get(object.id)?.has(line));
+    const aside = notOwn.filter((line) => !examples.get(object.id)?.has(line));
+    const asExamples = notOwn.filter((line) => examples.get(object.id)?.has(line));
     if (aside.length) object.aside = aside;
+    if (asExamples.length) object.examples = asExamples;
   }
   return [...found.values()];
 }

@@ -74,6 +74,50 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
   // The shape of ESET WeLiveSecurity's "Sponsor with batch-filed whiskers: Ballistic Bobcat's scan and strike backdoor"
   // (2023), re-told in our own words: a report about a group ATT&CK does not name, its ATT&CK table naming another
   // (G1030 Agrius) once, as an earlier user of a tool, far from the title.
+  describe('a group named only as an example or a comparison', () => {
+    const skeletonOf = (text: string): string => renderCampaignSkeleton(extractReferences(text), { name: 'x', reportFile: 'r.txt', objects: findAttackObjects(text, loadRelease('18.1')) });
+    const examplesOf = (text: string): Array<[string, number[] | undefined]> => findAttackObjects(text, loadRelease('18.1')).filter((o) => o.kind === 'group').map((o) => [o.name, o.examples]);
+
+    // Real prose, found with find_string: ENISA Threat Landscape 2025 as text (id 60127574292), a write-up on JSP web
+    // shells (id 41913942158), an essay on zero trust (id 69823196491), a malware sample's analysis (id 56030000275).
+    // Before, the first group of each became actor: (named in the first lines).
+    const rows: Array<[string, Array<[string, number[]]>]> = [
+      [
+        'The targeting of the public administration by Russia-nexus threat groups such as APT28, APT29, Turla, and GoldenJackal, is more diverse, impacting diplomatic entities, ministries, law enforcement and political parties.',
+        [['APT28', [1]], ['APT29', [1]], ['Turla', [1]]],
+      ],
+      ['These tools have been used in the past by threat groups such as APT28 and FIN13 during cyberattack campaigns to achieve persistence and perform lateral movement.', [['APT28', [1]], ['FIN13', [1]]]],
+      ['Threat actors such as APT29 (Cozy Bear), LAPSUS$, and Scattered Spider demonstrated repeatedly that initial access through phishing provides a foothold.', [['APT29', [1]], ['Scattered Spider', [1]]]],
+      ['This is a significant behavioral indicator of high-tier malware/packers (e.g., Lazarus Group or APT29).', [['Lazarus Group', [1]], ['APT29', [1]]]],
+      ['Its loader is similar to what APT37 has used before, and groups like Andariel use the same tricks.', [['APT37', [1]], ['Andariel', [1]]]],
+    ];
+    for (const [text, groups] of rows) {
+      it(`${JSON.stringify(text.slice(0, 60))}… names ${groups.map(([name]) => name).join(', ')} as examples, and proposes no actor:`, () => {
+        expect(examplesOf(text)).to.deep.equal(groups);
+        const skeleton = skeletonOf(text);
+        expect((parse(skeleton) as { actor?: string }).actor).to.equal(undefined);
+        expect(skeleton).to.include(`# actor: not proposed (every group named is named only as an example or a comparison, after such as, e.g., like or similar to: ${groups.map(([name]) => name).join(', ')}); write the group`);
+        expect(skeleton).to.include(`# named: group ${findAttackObjects(text, loadRelease('18.1')).find((o) => o.name === groups[0]![0])!.id} ${groups[0]![0]}, at r.txt:1 (as an example at line 1)`);
+      });
+    }
+
+    it('keeps the group the report is about as actor:, the others it names as examples listed as such', () => {
+      const text = [
+        'Kimsuky targets South Korean think tanks',
+        'Kimsuky sent spearphishing emails (T1566.001) to researchers.',
+        'Its loader is similar to what APT37 has used before; tools such as Mimikatz (T1003) followed.',
+      ].join('\n');
+      const skeleton = skeletonOf(text);
+      expect((parse(skeleton) as { actor?: string }).actor).to.equal('Kimsuky');
+      expect(skeleton).to.include('# also named: group G0067 APT37, at r.txt:3 (as an example at line 3)');
+    });
+
+    it('reads a group named before such words, or after them past a clause\'s end, as named in its own right', () => {
+      const text = ['APT28 used tools such as Mimikatz, like before.', 'Lazarus Group, like APT28, sent lures.', 'Tools such as Mimikatz. Turla then ran them.'].join('\n');
+      expect(examplesOf(text)).to.deep.equal([['APT28', [2]], ['Lazarus Group', undefined], ['Turla', undefined]]);
+    });
+  });
+
   // A Korean analysis of Brambul (a Jekyll post, shortened: its front matter's title and first paragraphs), which names
   // its actor only as `Lazarus 그룹`, ATT&CK's `Lazarus Group` with its last word in Korean: before, no group was found.
   it('proposes the group a Korean report names with its name\'s last word in Korean (`Lazarus 그룹`) as actor:, as ATT&CK writes it', () => {

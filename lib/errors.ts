@@ -55,6 +55,20 @@ export class SchemaValidationError extends InputError {
   }
 }
 
+/**
+ * A file that is not valid YAML: every syntax error a person can act on, as `issues` (path '', each with its line,
+ * column and what to write), listed as a schema's problems are. The message names the first, as a parser does.
+ */
+export class InvalidYamlError extends SchemaValidationError {
+  constructor(file: string, what: string, issues: readonly Issue[]) {
+    super(file, what, issues);
+    const first = issues[0];
+    const where = first?.line ? `line ${first.line}${first.column ? `, column ${first.column}` : ''}: ` : '';
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more error${issues.length > 2 ? 's' : ''})` : '';
+    this.message = `${file}: ${where}${first?.message ?? 'invalid YAML'}${more}`;
+  }
+}
+
 /** An ATT&CK ID the loaded release does not know. */
 export class UnknownTechniqueError extends InputError {
   readonly ref: string;

@@ -12,8 +12,24 @@ const KEY_VALUE_LINE = /^(\s*(?:-\s+)?)([^\s#'"[\]{},:][^#]*?):[ \t]+(.*)$/;
 // What starts a value that is not plain text: a quote, a flow collection, a block scalar, an anchor, alias or tag.
 const NOT_PLAIN = /^['"[{|>&*!%@`#]/;
 
+/**
+ * A syntax error's place (1-based), why it happened and what to write instead; `mended`, the whole text with that
+ * mended as said (or the lines at fault blanked when what they should be is not known), its lines kept, so that parsing
+ * it again shows which later errors follow from this one.
+ */
+export interface SyntaxCause {
+  line: number;
+  column?: number;
+  cause: string;
+  mended?: string;
+}
+
+/** The text of `lines` with line index `at` changed by `change`. */
+export const mendLine = (lines: readonly string[], at: number, change: (source: string) => string): string =>
+  lines.map((source, index) => (index === at ? change(source) : source)).join('\n');
+
 /** A text's lines, a carriage return at their end aside. */
-const sourceLines = (text: string): string[] => text.split('\n').map((source) => source.replace(/\r$/, ''));
+export const sourceLines = (text: string): string[] => text.split('\n').map((source) => source.replace(/\r$/, ''));
 /** How many spaces and tabs a line starts with. */
 export const indentOf = (source: string): number => /^[ \t]*/.exec(source)![0].length;
 /** What a plain value's colon at `index` of `plain` does: ends it, or stands inside it followed by a space. */
@@ -31,7 +47,7 @@ export function plainColonCause(text: string, line: number, column: number): str
   return plainColon(text, line, column)?.cause;
 }
 
-function plainColon(text: string, line: number, column: number): { line: number; cause: string } | undefined {
+function plainColon(text: string, line: number, column: number): SyntaxCause | undefined {
   const lines = sourceLines(text);
   // The key line whose value holds the error's line: that line, or a key line above it of which every line between is
   // a more indented continuation.
@@ -49,6 +65,8 @@ function plainColon(text: string, line: number, column: number): { line: number;
   if (colon) {
     return {
       line: at + 1,
+      column: valueStart + colon.index + 1,
+      mended: mendLine(lines, at, (old) => `${old.slice(0, valueStart + colon.index)} ${old.slice(valueStart + colon.index + 1)}`),
       cause:
         `the value of "${key.trim()}" is not quoted and ${colonSays(plain, colon.index)} (column ${valueStart + colon.index + 1}), which YAML reads as the start of ` +
         `a mapping inside it; quote the value: ${key.trim()}: '…' (write '' for a ' inside)`,
@@ -61,6 +79,8 @@ function plainColon(text: string, line: number, column: number): { line: number;
     if (!inner) continue;
     return {
       line: next + 1,
+      column: inner.index + 1,
+      mended: mendLine(lines, next, (old) => `${old.slice(0, inner.index)} ${old.slice(inner.index + 1)}`),
       cause:
         `the value of "${key.trim()}" (line ${at + 1}) goes on over several lines without quotes and line ${next + 1} ${colonSays(rest, inner.index)} (column ${inner.index + 1}), which YAML reads as ` +
         `the start of a mapping inside it; write the value as a block, its lines indented under the key: ${key.trim()}: |`,
@@ -89,7 +109,7 @@ export function syntaxErrorCause(
   line: number,
   column: number,
   keys: readonly (readonly string[])[] = [],
-): { line: number; column?: number; cause: string } | undefined {
+): SyntaxCause | undefined {
   if (TAB_REASON.test(reason)) return tabIndentation(text, line);
   // A tab after spaces is, to the parser, blank space after the indentation: it names the columns that then differ
   // ("All mapping items must start at the same column"), not the tab.
@@ -112,7 +132,7 @@ const TAB_REASON = /\btab(?:s| characters?)\b.*\bindentation\b/i;
  * line, to replace them all at once; undefined when no line's indentation holds a tab, or, given `within`, none is
  * that many lines from `line` (the parser did not name a tab, so one far away is not the cause).
  */
-function tabIndentation(text: string, line: number, within?: number): { line: number; column: number; cause: string } | undefined {
+function tabIndentation(text: string, line: number, within?: number): SyntaxCause | undefined {
   const lines = sourceLines(text);
   const tabbed = lines.flatMap((source, index) => (/^[ \t]*\t/.test(source) && source.trim() !== '' ? [index + 1] : []));
   const near = within === undefined ? tabbed : tabbed.filter((other) => Math.abs(other - line) <= within);
@@ -123,6 +143,8 @@ function tabIndentation(text: string, line: number, within?: number): { line: nu
   return {
     line: at,
     column: lines[at - 1]!.indexOf('\t') + 1,
+    // Which indentation a tab stood for is not known: the lines are left blank, to find the errors that do not follow from them.
+    mended: lines.map((source, index) => (tabbed.includes(index + 1) ? '' : source)).join('\n'),
     cause:
       `line ${at} is indented with a tab${spaces ? ` after ${spaces} space${spaces === 1 ? '' : 's'}` : ''}, which YAML does not allow` +
       (others.length ? ` (so ${others.length === 1 ? 'is line' : 'are lines'} ${firstFew(others, 5)})` : '') +
@@ -146,7 +168,7 @@ const wordColumn = (source: string): number => /^[ \t]*(?:-[ \t]+)?/.exec(source
  * the line may as well be that value's, wrapped without its indentation: both readings are said. The nearest such
  * line to `line`; undefined when there is none.
  */
-function keyWithoutColon(text: string, line: number, keys: readonly (readonly string[])[]): { line: number; column: number; cause: string } | undefined {
+function keyWithoutColon(text: string, line: number, keys: readonly (readonly string[])[]): SyntaxCause | undefined {
   if (!keys.length) return undefined;
   const lines = sourceLines(text);
   const skipped = (source: string) => source.trim() === '' || source.trimStart().startsWith('#');
@@ -172,6 +194,7 @@ function keyWithoutColon(text: string, line: number, keys: readonly (readonly st
     return {
       line: at + 1,
       column,
+      mended: mendLine(lines, at, (old) => `${old.slice(0, column - 1)}:${old.slice(column - 1)}`),
       cause: goesOn
         ? `"${word}" has no ":" after it, so YAML does not read it as a field, or the line goes on with the value of "${goesOn.key}" (line ${goesOn.line}) ` +
           `without being indented under it: ${written} if it is a field, or indent it 2 spaces more than "${goesOn.key}" if it goes on`
@@ -207,7 +230,7 @@ function plainValueAbove(lines: readonly string[], at: number, column: number): 
  * after them, where js-yaml reports them): YAML ends the value before them and reads them as one key over several
  * lines. The first of them and what to do; undefined when the lines around `line` are not such lines.
  */
-function unindentedContinuation(text: string, line: number): { line: number; cause: string } | undefined {
+function unindentedContinuation(text: string, line: number): SyntaxCause | undefined {
   const lines = sourceLines(text);
   const part = (source: string | undefined, width: number): boolean =>
     source !== undefined && source.trim() !== '' && !source.trimStart().startsWith('#') && indentOf(source) === width && !KEY_LINE.test(source);
@@ -231,6 +254,8 @@ function unindentedContinuation(text: string, line: number): { line: number; cau
   const depth = block && body !== undefined ? indentOf(body) - width : 2;
   return {
     line: first + 1,
+    column: width + 1,
+    mended: lines.map((source, index) => (index >= first && index <= last ? `${' '.repeat(depth)}${source}` : source)).join('\n'),
     cause:
       `${span} ${first === last ? 'continues' : 'continue'} the ${block ? 'block' : 'value'} of "${key}" (line ${owner + 1}) at the key's own indentation, so YAML ends the value ` +
       `before ${first === last ? 'it' : 'them'} and reads ${first === last ? 'it' : 'them'} as a key without ":"; indent ${first === last ? 'it' : 'them'} ${depth} spaces more than "${key}"` +

@@ -4,13 +4,13 @@ import { basename, extname, join } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import type { Document, LineCounter, Node as YamlNode } from 'yaml';
 import type { Domain } from '../attack/types.js';
-import { InputError, SchemaValidationError, UsageError, type Issue } from '../errors.js';
+import { InputError, InvalidYamlError, SchemaValidationError, UsageError, type Issue } from '../errors.js';
 import { escapePointer } from '../json-value.js';
 import { schemaUrl, toIssue, validator } from '../schemas.js';
 import { parseJsonText } from '../json-text.js';
 import { kindOf, wrongKindMessage } from '../input-kind.js';
 import { inputName, readFolder, readTextFile, statInput, STDIN, STDIN_NAME, type InputOptions } from '../read-text.js';
-import { syntaxErrorCause } from '../yaml-syntax-cause.js';
+import { yamlSyntaxIssues } from '../yaml-syntax-issues.js';
 import { parseYamlDocument, yamlDocumentValue } from '../yaml-value.js';
 import type {
   Campaign,
@@ -408,25 +408,30 @@ interface Located {
   duplicateKeys(): Issue[];
 }
 
-/** Parse `source` with the yaml document API. @throws InputError naming the line and column of the first syntax error. */
+/**
+ * Parse `source` with the yaml document API.
+ * @throws InvalidYamlError listing every syntax error a person can act on (yamlSyntaxIssues), and the duplicate keys
+ * of the text with those mended.
+ */
 function locate(source: string, file: string): Located {
   const Y = yaml();
-  const lineCounter = new Y.LineCounter();
-  // Duplicate keys are reported as issues with their paths below, not as parse errors.
-  const doc = parseYamlDocument(source, file, { lineCounter, uniqueKeys: false, schema: 'core', prettyErrors: true });
-  const first = doc.errors[0];
-  if (first) {
-    const pos = first.linePos?.[0] ?? lineCounter.linePos(first.pos[0]);
-    const reason = (first.message.split('\n')[0] ?? first.message).replace(/\s+at line \d+, column \d+:?$/, '');
+  const parse = (text: string) => {
+    const lineCounter = new Y.LineCounter();
+    // Duplicate keys are reported as issues with their paths below, not as parse errors.
+    return { doc: parseYamlDocument(text, file, { lineCounter, uniqueKeys: false, schema: 'core', prettyErrors: true }), lineCounter };
+  };
+  const { doc, lineCounter } = parse(source);
+  if (doc.errors.length) {
     // Evidence quoted from a report often holds ": " (`evidence: the loader ran: powershell`); the parser's own
     // words for it ("Nested mappings are not allowed in compact mappings") do not say what to change.
-    const known = syntaxErrorCause(source, reason, pos.line, pos.col, campaignKeys());
-    if (known) {
-      const where = `line ${known.line}${known.column ? `, column ${known.column}` : ''}`;
-      throw new InputError(`${file}: ${where}: invalid YAML: ${known.cause}`, { file, line: known.line });
-    }
-    const more = doc.errors.length > 1 ? ` (and ${doc.errors.length - 1} more error${doc.errors.length > 2 ? 's' : ''})` : '';
-    throw new InputError(`${file}: line ${pos.line}, column ${pos.col}: invalid YAML: ${reason}${more}`, { file, line: pos.line });
+    const again = (text: string) => {
+      const parsed = text === source ? { doc, lineCounter } : parse(text);
+      return { errors: parsed.doc.errors, lineCounter: parsed.lineCounter };
+    };
+    const { issues, mended } = yamlSyntaxIssues(source, again, campaignKeys());
+    // With every syntax error mended, a key given twice is one more thing to mend (its lines are the file's).
+    const duplicates = mended === undefined ? [] : locate(mended, file).duplicateKeys();
+    throw new InvalidYamlError(file, WHAT, sortIssues([...issues, ...duplicates]));
   }
 
   const placeAt = (node: unknown): { line: number; column: number } | undefined => {

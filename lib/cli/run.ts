@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Argv } from 'yargs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { AttackLayersError, ExitCode, NotAReleaseError, OutputError, OutputExistsError, SchemaValidationError } from '../attack/index.js';
+import { AttackLayersError, ExitCode, NotAReleaseError, OutputError, OutputExistsError, SchemaValidationError, InvalidYamlError } from '../attack/index.js';
 import { commands, commandName, type CommandModule, type CommandSpec } from './commands/index.js';
 import type { CliContext } from './context.js';
 import { terminalOut } from './terminal-text.js';
@@ -112,7 +112,9 @@ function issueList(error: SchemaValidationError): string {
   const file = error.file ?? '';
   const place = (issue: SchemaValidationError['issues'][number]) =>
     `${file}${issue.line !== undefined ? `:${issue.line}${issue.column !== undefined ? `:${issue.column}` : ''}` : ''}`;
-  const lines = error.issues.slice(0, PROBLEMS_LISTED).map((issue) => `  ${place(issue)}: ${issue.path || '/'}: ${issue.message}`);
+  // A YAML syntax error has no JSON pointer: the file's value is not known.
+  const pointer = (issue: SchemaValidationError['issues'][number]) => (error instanceof InvalidYamlError && issue.path === '' ? '' : `${issue.path || '/'}: `);
+  const lines = error.issues.slice(0, PROBLEMS_LISTED).map((issue) => `  ${place(issue)}: ${pointer(issue)}${issue.message}`);
   const rest = error.issues.length - PROBLEMS_LISTED;
   if (rest > 0) lines.push(`  and ${rest} more problem${rest === 1 ? '' : 's'}`);
   return `${file}: not a valid ${error.what}: ${error.issues.length} problems${error.advice ? `; ${error.advice}` : ''}:\n${lines.join('\n')}`;

@@ -1,0 +1,256 @@
+import type { LineCounter, YAMLError } from 'yaml';
+import type { Issue } from './errors.js';
+import { indentOf, mendLine, sourceLines, syntaxErrorCause, type SyntaxCause } from './yaml-syntax-cause.js';
+
+/** What parsing a YAML text gave: its syntax errors, in the order of the text, and where its lines start. */
+export interface YamlErrors {
+  errors: readonly YAMLError[];
+  lineCounter: LineCounter;
+}
+
+/** More syntax errors than this are not looked for: a file this broken is not YAML someone meant to write. */
+const MOST_MENDED = 40;
+
+/**
+ * Every syntax error of a YAML text a person can act on, each as an Issue (path '', its line and column, what is
+ * wrong and what to write), in the order of the text. The `yaml` package reports each error its parser meets after the
+ * first, but does not say which follow from another (a line indented with a tab gives 12, a list item one space out
+ * 14): so each error whose cause is known is mended in memory as its message says and the text parsed again, and only
+ * errors still there are listed. After an error that cannot be mended, the errors met after it are listed, one a line,
+ * each saying that it may follow from it. `mended`: the text with every error mended, when all could be (its lines are
+ * the text's), to read what else is wrong with it (a duplicate key).
+ */
+export function yamlSyntaxIssues(
+  text: string,
+  parse: (text: string) => YamlErrors,
+  keys: readonly (readonly string[])[] = [],
+): { issues: Issue[]; mended?: string } {
+  const issues: Issue[] = [];
+  let current = text;
+  let parsed = parse(text);
+  for (let round = 0; round < MOST_MENDED; round++) {
+    const first = parsed.errors[0];
+    if (!first) return { issues, mended: current };
+    const found = causeOf(current, first, parsed.lineCounter, keys);
+    issues.push(toIssue(found));
+    const mended = found.mended;
+    if (mended === undefined || mended === current) {
+      const listed = new Set([`${found.line} ${found.cause}`]);
+      for (const later of parsed.errors.slice(1)) {
+        const next = causeOf(current, later, parsed.lineCounter, keys);
+        if (listed.has(`${next.line} ${next.cause}`)) continue;
+        listed.add(`${next.line} ${next.cause}`);
+        issues.push(toIssue(next, `; it may follow from the error on line ${found.line}: mend that one first`));
+      }
+      return { issues };
+    }
+    current = mended;
+    parsed = parse(current);
+  }
+  return { issues };
+}
+
+const toIssue = (found: SyntaxCause, after = ''): Issue => ({
+  path: '',
+  line: found.line,
+  ...(found.column !== undefined ? { column: found.column } : {}),
+  message: `invalid YAML: ${found.cause}${after}`,
+});
+
+/** The cause of one error of the `yaml` package: a mistake named in the file's author's words, or the parser's. */
+function causeOf(text: string, error: YAMLError, lineCounter: LineCounter, keys: readonly (readonly string[])[]): SyntaxCause {
+  const { line, col: column } = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
+  const reason = (error.message.split('\n')[0] ?? error.message).replace(/\s+at line \d+, column \d+:?$/, '');
+  const lines = sourceLines(text);
+  const quote = /Missing closing (["'])quote/.exec(reason);
+  return (
+    misindentedField(lines, line, keys) ??
+    syntaxErrorCause(text, reason, line, column, keys) ??
+    (quote ? unclosedQuote(lines, line, column, quote[1]!) : undefined) ??
+    (error.code === 'BAD_DQ_ESCAPE' ? badEscape(lines, line, column, reason) : undefined) ??
+    (error.code === 'UNEXPECTED_TOKEN' ? quoteInsideQuotes(lines, line, column) : undefined) ??
+    (error.code === 'BAD_SCALAR_START' ? reservedStart(lines, line, column) : undefined) ??
+    (/sequence items must start|block sequence may not be used|Sequence item without/i.test(reason) ? listItemIndentation(lines, line) : undefined) ??
+    (/Flow (?:sequence|mapping) in block collection/.test(reason) ? unclosedFlow(lines, line) : undefined) ?? {
+      line,
+      column,
+      cause: `${reason.replace(/\.$/, '')} (the YAML parser's words); compare the line with the lines around it`,
+    }
+  );
+}
+
+// Where a quoted value may start: at the line's start, after a key's ":", a list item's "-", or inside [ ] or { }.
+const VALUE_START = /(^|:[ \t]+|^[ \t]*-[ \t]+|[[{,][ \t]*)$/;
+
+/**
+ * A value opened with a quote that its line does not close (`ref: "Spearphising Link (T1192)`): the parser reads on
+ * into the lines below for its end, and reports where it gave up, at the end of the line or of the file.
+ */
+function unclosedQuote(lines: readonly string[], line: number, column: number, quote: string): SyntaxCause {
+  // The line the value starts on: the error's, or the nearest above with a quote where a value starts.
+  let at = line - 1;
+  const opening = (source: string) => [...source].findIndex((char, index) => char === quote && VALUE_START.test(source.slice(0, index)));
+  while (at > 0 && opening(lines[at] ?? '') < 0) at--;
+  const start = opening(lines[at] ?? '');
+  if (start < 0) return { line, column, cause: `a ${quote} quote is not closed; close it where its value ends` };
+  const inside = quote === '"' ? 'a " inside it is written \\"' : "a ' inside it is written ''";
+  return {
+    line: at + 1,
+    column: start + 1,
+    cause:
+      `the value opened with ${quote} (column ${start + 1}) is not closed on its line, so YAML reads on into the lines below for its end; ` +
+      `write the closing ${quote} where the value ends (${inside})`,
+    // Closed at the line's end, inside a [ ] or { } closed there.
+    mended: mendLine(lines, at, (source) => source.replace(/([\]}]*[ \t]*)$/, `${quote}$1`)),
+  };
+}
+
+/**
+ * A quoted value that goes on after its closing quote (`actor: "APT32 "OceanLotus""`, a quote inside written as is):
+ * the parser takes the value to end at the second quote and the rest for more. Undefined when the error's line holds
+ * no quoted value closed before the error's column.
+ */
+function quoteInsideQuotes(lines: readonly string[], line: number, column: number): SyntaxCause | undefined {
+  const source = lines[line - 1] ?? '';
+  const start = [...source].findIndex((char, index) => (char === '"' || char === "'") && VALUE_START.test(source.slice(0, index)));
+  if (start < 0) return undefined;
+  const quote = source[start]!;
+  const close = source.indexOf(quote, start + 1);
+  if (close < 0 || close + 1 >= column) return undefined;
+  const whole = source.slice(start).trimEnd();
+  const inner = whole.endsWith(quote) && whole.length > 1 ? whole.slice(1, -1) : whole.slice(1);
+  const single = `'${inner.replace(/'/g, "''")}'`;
+  return {
+    line,
+    column: close + 1,
+    cause:
+      `the value's closing ${quote} comes at column ${close + 1}, before the line ends, and YAML cannot read what follows it; ` +
+      `for a ${quote} inside the value write ${quote === '"' ? '\\"' : "''"}, or quote it with the other quote: ${single}`,
+    mended: mendLine(lines, line - 1, () => `${source.slice(0, start)}${single}`),
+  };
+}
+
+/** A plain value that starts with a character YAML keeps for later use (`actor: @APT32`, a handle; `` `cmd` ``). */
+function reservedStart(lines: readonly string[], line: number, column: number): SyntaxCause | undefined {
+  const source = lines[line - 1] ?? '';
+  const value = source.slice(column - 1).replace(/[ \t]+#.*$/, '').trimEnd();
+  if (!/^[@`]/.test(value)) return undefined;
+  const quoted = `'${value.replace(/'/g, "''")}'`;
+  return {
+    line,
+    column,
+    cause: `a value not quoted cannot start with ${value[0]} in YAML; quote it: ${quoted}`,
+    mended: mendLine(lines, line - 1, () => `${source.slice(0, column - 1)}${quoted}`),
+  };
+}
+
+// Escapes YAML reads in a "…" value (YAML 1.2 §5.7), the ones with hex digits aside.
+const ESCAPES = new Set([...'0abtnvfre "/\\N_LP\t']);
+
+/** A backslash in a "…" value that starts no escape YAML knows (`"C:\Users\…"`, a Windows path; `"\d+"`, a regular expression). */
+function badEscape(lines: readonly string[], line: number, column: number, reason: string): SyntaxCause {
+  const escape = /escape sequence (\\.)/.exec(reason)?.[1] ?? 'the backslash';
+  return {
+    line,
+    column,
+    cause:
+      `${escape} in a "…" value is no escape YAML knows (a Windows path or a regular expression?); write the value in single quotes, ` +
+      `where a backslash is itself ('C:\\Users\\…'; a ' inside is written ''), or double each backslash`,
+    mended: mendLine(lines, line - 1, (source) => source.replace(/\\(.?)/g, (all, next: string) => (ESCAPES.has(next) ? all : `\\\\${next}`))),
+  };
+}
+
+const LIST_ITEM = /^[ \t]*-(?:[ \t]|$)/;
+// A line `field: …` or `- field: …`: its indentation and dash, and the field.
+const FIELD_LINE = /^([ \t]*(?:-[ \t]+)?)([\w.$-]+)[ \t]*:(?:[ \t]|$)/;
+
+/**
+ * A field (`   confidence: medium`, `  platforms: [Windows]`) on or next to `line` that starts at another column than the
+ * field on the line above it (no list item's first), a field of the same mapping (`keys` holds the fields of each kind of mapping): one space
+ * too many or too few. Parsers read a deeper one as the value above going on, a shallower one as a new list item or
+ * mapping, and name neither. Undefined when no such line is there.
+ */
+function misindentedField(lines: readonly string[], line: number, keys: readonly (readonly string[])[]): SyntaxCause | undefined {
+  for (const at of [line - 1, line, line - 2]) {
+    const [, lead = '', field = ''] = FIELD_LINE.exec(lines[at] ?? '') ?? [];
+    // A tab is said as such (syntaxErrorCause); a list item's line may be the one out of place itself.
+    if (!field || /[-\t]/.test(lead)) continue;
+    let above = at - 1;
+    while (above >= 0 && skipped(lines[above]!)) above--;
+    const [, aboveLead = '', aboveField = ''] = FIELD_LINE.exec(lines[above] ?? '') ?? [];
+    const value = (lines[above] ?? '').slice(aboveLead.length + aboveField.length).replace(/^[ \t]*:/, '').replace(/(^|[ \t])#.*$/, '').trim();
+    // A field with no value on its line holds the deeper lines below it.
+    if (!aboveField || /[-\t]/.test(aboveLead) || aboveLead.length === lead.length || (value === '' && aboveLead.length < lead.length)) continue;
+    if (!keys.some((fields) => fields.includes(field) && fields.includes(aboveField))) continue;
+    const width = aboveLead.length;
+    return {
+      line: at + 1,
+      column: lead.length + 1,
+      cause:
+        `"${field}" starts at column ${lead.length + 1}, but "${aboveField}" above it (line ${above + 1}), a field of the same mapping, at column ${width + 1}; ` +
+        `start it at column ${width + 1} (the fields of one mapping start at the same column)`,
+      mended: mendLine(lines, at, (old) => `${' '.repeat(width)}${old.trimStart()}`),
+    };
+  }
+  return undefined;
+}
+const skipped = (source: string) => source.trim() === '' || source.trimStart().startsWith('#');
+
+/**
+ * A list item (`- ref: …`) on or next to `line` that starts at another column than the items of its list (the
+ * nearest item above, or below, with only deeper lines between): the parser reads it as a new list, or as a key.
+ */
+function listItemIndentation(lines: readonly string[], line: number): SyntaxCause | undefined {
+  for (const at of [line - 1, line - 2, line]) {
+    const source = lines[at];
+    if (source === undefined || !LIST_ITEM.test(source)) continue;
+    const indent = indentOf(source);
+    const sibling = siblingItem(lines, at, indent, -1) ?? siblingItem(lines, at, indent, 1);
+    if (!sibling) continue;
+    const [other, width] = sibling;
+    return {
+      line: at + 1,
+      column: indent + 1,
+      cause:
+        `the list item starts at column ${indent + 1}, but the items of its list start at column ${width + 1} (line ${other + 1}); ` +
+        `start it at column ${width + 1}, as they do (every item of a list starts at the same column, its fields 2 columns after the "-")`,
+      mended: mendLine(lines, at, (old) => `${' '.repeat(width)}${old.trimStart()}`),
+    };
+  }
+  return undefined;
+}
+
+/** The nearest list item from line index `at` going `step`, at another column, with only deeper lines between. */
+function siblingItem(lines: readonly string[], at: number, indent: number, step: number): [number, number] | undefined {
+  let shallowest = Infinity;
+  for (let other = at + step; other >= 0 && other < lines.length; other += step) {
+    const source = lines[other]!;
+    if (skipped(source)) continue;
+    const width = indentOf(source);
+    if (LIST_ITEM.test(source) && width !== indent && shallowest > Math.max(width, indent)) return [other, width];
+    if (width <= indent) return undefined;
+    shallowest = Math.min(shallowest, width);
+  }
+  return undefined;
+}
+
+/**
+ * A list or mapping written inline (`tags: [covid-19, china`) that is not closed: the parser reports the line after
+ * it. The nearest line above that opens more brackets than it closes.
+ */
+function unclosedFlow(lines: readonly string[], line: number): SyntaxCause | undefined {
+  for (let at = line - 2; at >= 0; at--) {
+    const source = lines[at]!;
+    if (skipped(source)) continue;
+    const open = [...source.replace(/"[^"]*"|'[^']*'/g, '')].reduce((depth, char) => depth + (char === '[' || char === '{' ? 1 : char === ']' || char === '}' ? -1 : 0), 0);
+    if (open <= 0) return undefined;
+    const bracket = source.includes('{') && !source.includes('[') ? '}' : ']';
+    return {
+      line: at + 1,
+      column: source.trimEnd().length + 1,
+      cause: `the ${bracket === ']' ? 'list [' : 'mapping {'} opened on this line is not closed; end it with ${bracket} on this line (or indent its next lines under its key)`,
+      mended: mendLine(lines, at, (old) => `${old.trimEnd()}${bracket.repeat(open)}`),
+    };
+  }
+  return undefined;
+}

@@ -26,7 +26,7 @@
  * | color | kept when every layer that colours the key gives it the same colour, case aside (the inferred-from-software colour of one campaign stays); a layer colours it with its own colour, or, with none (`""` or absent) but a score, with its gradient (an observed technique of one campaign is not painted "inferred" by another); an entry with neither colour nor score does not count. Otherwise dropped where a layer scores or marks the key (the combined gradient colours it: the techniques two colour-only actor layers share, each in its own shade, score as both marks add up); where none does (disabled colour-only entries), the first layer's colour is kept (without one the entry would show nothing); one warning counts those entries, with examples |
  * | gradient | diff: diverging orange-white-blue, symmetric around 0; otherwise the colours of the inputs that score or mark something when they all agree, else white to red; over their range (the widest when they differ; 0..1 with --normalize), times their number for sum (a layer of categories only adds nothing), widened to hold every score (downwards when all sit on one threshold, so they keep its last colour) |
  * | legend | the gradient's low, middle and high when an entry is scored, then the inputs' legend items that still say what a colour means: one an entry keeps, or one the combined gradient paints when it is that layer's own (same colours and range); identical items once; a label given in several shades that entries show, in the first layer's shade (entries too: `oneShadePerLabel`); a colour the layers' legends label differently gets one item naming each label with its layers; one warning lists the items left out, with why |
- * | score ranges | a warning when the gradients of the inputs that score or mark something span different ranges (a colour-only layer's marks score its range's top, so it is compared); --normalize rescales each layer's scores to 0..1 on its own gradient first (a gradient whose ends are equal is a threshold, as Navigator paints it: 1 from its value up, 0 below) |
+ * | score ranges | when the gradients of the inputs that score or mark something span different ranges (a colour-only layer's marks score its range's top, so it is compared), each layer's scores are rescaled to 0..1 on its own gradient first, with a warning saying so (--no-normalize: raw scores, with a warning); --normalize rescales them always (a gradient whose ends are equal is a threshold, as Navigator paints it: 1 from its value up, 0 below) |
  * | enabled | false when every layer that scores or marks the key disables it (a score only disabled entries give stays hidden or greyed out, as in its layer), or, where none does, when every entry of the key is disabled; Navigator instead copies `enabled` from one layer its user picks |
  * | showSubtechniques | true when any entry of the key has it |
  * | hideDisabled | the inputs' when they agree; otherwise true only when every layer with disabled entries hides them, with a warning saying which was kept |
@@ -129,7 +129,12 @@ export interface CombineOptions {
   index: AttackIndex;
   /** The result's name (default `<op> of <names>`). */
   name?: string;
-  /** Rescale each input's scores to 0..1 on its own gradient (Navigator's 0..100 when it has none) first. */
+  /**
+   * Rescale each input's scores to 0..1 on its own gradient (Navigator's 0..100 when it has none) first: true always,
+   * false never (raw scores, with a warning when the ranges differ); by default, when the inputs that score or mark
+   * something score on different ranges (a group layer of ATT&CK's website on 0..1 beside one on 0..100), with a warning
+   * saying so.
+   */
   normalize?: boolean;
 }
 
@@ -146,6 +151,11 @@ export interface CombineResult {
  */
 const SCORE_COLORS = ['#ffffff', '#ff6666'];
 const DIFF_COLORS = ['#ff9f43', '#ffffff', '#4ea3e6'];
+/** The ranges of the layers `at`, by name: `"A" 0..1, "B" 0..100`. */
+function rangeList(at: readonly number[], ranges: readonly { minValue: number; maxValue: number }[], names: readonly string[]): string {
+  return at.map((i) => `"${names[i]}" ${ranges[i]!.minValue}..${ranges[i]!.maxValue}`).join(', ');
+}
+
 /** Navigator's gradient range when a layer has none. */
 const DEFAULT_RANGE = { minValue: 0, maxValue: 100 };
 /** How many entries that lost their colour the warning names. */
@@ -757,10 +767,18 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
   );
   const first = ranges[scoring[0] ?? 0]!;
   const differ = scoring.some((i) => ranges[i]!.minValue !== first.minValue || ranges[i]!.maxValue !== first.maxValue);
-  if (differ && !options.normalize) {
+  // Scores on different ranges mean different things, and one gradient over the widest range paints the narrower
+  // layer's scores all at its low end (a 0..1 layer's 1s nearly white on 0..100): they are rescaled unless told not to.
+  const normalize = options.normalize ?? differ;
+  if (differ && options.normalize === undefined) {
     warnings.push(
-      `the layers score on different ranges (${scoring.map((i) => `"${names[i]}" ${ranges[i]!.minValue}..${ranges[i]!.maxValue}`).join(', ')}), ` +
-        'so their scores do not mean the same: pass --normalize to rescale each to 0..1 on its own gradient first',
+      `the layers score on different ranges (${rangeList(scoring, ranges, names)}): each layer's scores were rescaled to 0..1 on its own gradient first, ` +
+        'so that they mean the same and the combined gradient shows every layer; pass --no-normalize to keep the raw scores',
+    );
+  } else if (differ && options.normalize === false) {
+    warnings.push(
+      `the layers score on different ranges (${rangeList(scoring, ranges, names)}), so their scores do not mean the same, and the combined gradient, ` +
+        'over the widest range, paints the scores of a narrower one near its low end: leave out --no-normalize to rescale each to 0..1 on its own gradient first',
     );
   }
   // Fields of entries that Navigator does not know (CTID's score_num) have no combining rule: said, not carried.
@@ -776,7 +794,7 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
   const perLayer = inputs.map(({ layer }, i) => {
     const { minValue, maxValue } = ranges[i]!;
     const top = marks(i) ? maxValue : undefined;
-    return layerCells(layer, names[i] ?? '', placed, index, top, options.normalize ? (score) => gradientPosition(score, minValue, maxValue) : undefined);
+    return layerCells(layer, names[i] ?? '', placed, index, top, normalize ? (score) => gradientPosition(score, minValue, maxValue) : undefined);
   });
   // A colour without a score marks a technique (an actor layer highlights what the actor uses): it counts as the top of
   // its layer's range, as gap weighs it, so that it adds to a sum, counts in a mean and is not lost beside a score.
@@ -799,7 +817,7 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
     const range = inputs[i]!.layer.gradient ? `its gradient ${minValue}..${maxValue}` : `Navigator's ${minValue}..${maxValue} (the layer has no gradient)`;
     warnings.push(
       `"${names[i]}": ${marked.length === 1 ? '1 technique it colours' : `${marked.length} techniques it colours`} without a score ` +
-        `count${marked.length === 1 ? 's' : ''} as marked, scoring ${options.normalize ? '1 with --normalize' : maxValue}, the top of ${range}: ${firstFew(marked)}; ` +
+        `count${marked.length === 1 ? 's' : ''} as marked, scoring ${normalize ? `1 ${options.normalize ? 'with --normalize' : 'rescaled to 0..1'}` : maxValue}, the top of ${range}: ${firstFew(marked)}; ` +
         'give them scores where they mean less',
     );
   });
@@ -886,7 +904,7 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
 
   const scores = techniques.flatMap((entry) => (typeof entry.score === 'number' ? [entry.score] : []));
   // The gradient is that of the layers that score or mark something: one that only shows categories adds nothing to a sum.
-  const gradient = gradientFor(op, scores, scoring.length ? scoring.map((i) => inputs[i]!) : inputs, options.normalize === true);
+  const gradient = gradientFor(op, scores, scoring.length ? scoring.map((i) => inputs[i]!) : inputs, normalize);
   const legend = inputLegend(inputs, names, techniques, gradient);
   warnings.push(...legend.warnings);
   const inputList = inputs.map((input, i) => `"${names[i]}"${input.source ? ` from ${input.source}` : ''}`).join('; ');
@@ -915,7 +933,9 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
     description:
       `Scores: ${op} = ${COMBINE_OPS[op]}, over ${inputs.length} layers in ATT&CK ${index.label}: ${inputList}. ` +
       'Entries without a tactic count under each tactic of their technique where another layer names a tactic.' +
-      (options.normalize ? ' Each layer\'s scores were first rescaled to 0..1 on its own gradient.' : '') +
+      (normalize
+        ? ` Each layer's scores were first rescaled to 0..1 on its own gradient${options.normalize ? '' : ` (the layers score on different ranges: ${rangeList(scoring, ranges, names)})`}.`
+        : '') +
       (perLayer.some((cells) => [...cells.values()].some((cell) => cell.marked))
         ? ' An entry with a colour and no score, in a layer of one colour, marks its technique: it scores the top of its layer\'s range.'
         : ''),

@@ -104,7 +104,8 @@ describe('attack-layers combine', () => {
   });
 
   it('upgrades an old-format layer first, so T1086 merges with T1059.001, and says so on stderr', async () => {
-    const result = await runCli(['combine', `${dir}/old-powershell-3.0.json`, `${dir}/new-powershell.json`, '--op', 'max']);
+    // Raw scores: the layers score on 0..5 and Navigator's 0..100 (no gradient), which combine would rescale by default.
+    const result = await runCli(['combine', `${dir}/old-powershell-3.0.json`, `${dir}/new-powershell.json`, '--op', 'max', '--no-normalize']);
     expect(result.code).to.equal(0);
     expect(scores(JSON.parse(result.stdout) as NavigatorLayer)).to.deep.equal({ 'T1059.001/execution': 3 });
     expect(result.stderr).to.contain(`${dir}/old-powershell-3.0.json: upgraded from layer format 3.0 to layer format 4.5 and ATT&CK enterprise-attack 18.1`);

@@ -687,11 +687,16 @@ describe('combineLayers', () => {
       expect(layer.gradient!.minValue).to.equal(-layer.gradient!.maxValue);
     });
 
-    it('warns when the score ranges differ, and --normalize rescales each layer to 0..1 first', () => {
+    it('rescales each layer to 0..1 first when the score ranges differ, saying so; normalize: false keeps the raw scores, warning', () => {
       const [apt32] = campaignLayers();
       const frequency: CombineInput = { layer: { ...apt32!.layer, name: 'on 0..1', gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 1 }, techniques: apt32!.layer.techniques!.map((t) => (t.score === undefined ? t : { ...t, score: 1 })) } };
-      const mixed = combineLayers([apt32!, frequency], { op: 'max', index });
-      expect(mixed.warnings.join('\n')).to.match(/score on different ranges \(.*0\.\.100, "on 0\.\.1" 0\.\.1\).*--normalize/);
+      const raw = combineLayers([apt32!, frequency], { op: 'max', index, normalize: false });
+      expect(raw.warnings.join('\n')).to.match(/score on different ranges \(.*0\.\.100, "on 0\.\.1" 0\.\.1\), so their scores do not mean the same.*leave out --no-normalize/);
+      expect(raw.layer.gradient).to.include({ minValue: 0, maxValue: 100 });
+      const byDefault = combineLayers([apt32!, frequency], { op: 'max', index });
+      expect(byDefault.warnings.join('\n')).to.match(/score on different ranges \(.*0\.\.100, "on 0\.\.1" 0\.\.1\): each layer's scores were rescaled to 0\.\.1 .*--no-normalize/);
+      expect(byDefault.layer.gradient).to.include({ minValue: 0, maxValue: 1 });
+      expect(byDefault.layer.description).to.contain('rescaled to 0..1 on its own gradient (the layers score on different ranges:');
       const normalized = combineLayers([apt32!, frequency], { op: 'max', index, normalize: true });
       expect(normalized.warnings.join('\n')).to.not.match(/ranges/);
       expect(normalized.layer.gradient).to.include({ minValue: 0, maxValue: 1 });
@@ -730,7 +735,8 @@ describe('combineLayers', () => {
     expect(upgrades.map((u) => u.source)).to.deep.equal([`${dir}/old-powershell-3.0.json`]);
     expect(upgrades[0]?.fromFormat).to.equal('3.0');
     expect(upgrades[0]?.changes.join('\n')).to.contain('T1086').and.contain('T1059.001');
-    const layer = combineLayers(upgraded, { op: 'sum', index }).layer;
+    // Raw scores (the layers score on 0..5 and Navigator's 0..100, which would rescale them by default).
+    const layer = combineLayers(upgraded, { op: 'sum', index, normalize: false }).layer;
     // The old entry is under execution, so the new one (no tactic) counts under PowerShell's only tactic.
     expect(scores(layer)).to.deep.equal({ 'T1059.001/execution': 5 });
     const merged = entry(layer, 'T1059.001', 'execution');

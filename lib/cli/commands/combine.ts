@@ -32,7 +32,11 @@ export const declaration: CommandDeclaration = {
   },
   shared: { out: 'write the layer to this file (default: stdout)', force: true, name: 'the combined layer\'s name (default "<op> of <names>")' },
   options: {
-    normalize: { type: 'boolean', describe: "rescale each layer's scores to 0..1 on its own gradient before combining (for layers on different scales)" },
+    normalize: {
+      type: 'boolean',
+      describe:
+        "rescale each layer's scores to 0..1 on its own gradient before combining; done by default when the layers score on different ranges (--no-normalize keeps the raw scores)",
+    },
     op: {
       type: 'string',
       choices: Object.keys(COMBINE_OPS),
@@ -70,7 +74,7 @@ export function handler(context: CliContext) {
       op: args.op,
       index,
       ...(args.name === undefined ? {} : { name: args.name }),
-      ...(args.normalize ? { normalize: true } : {}),
+      ...(args.normalize === undefined ? {} : { normalize: args.normalize }),
     });
     // --attack-release may ask for a release Navigator 5.1 opens only after its upgrade dialog, or not at all.
     for (const warning of [...warnings, ...navigatorOpeningWarnings([layer])]) note(context, args, `warning: ${warning}`);

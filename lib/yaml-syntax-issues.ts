@@ -32,22 +32,50 @@ export function yamlSyntaxIssues(
     const first = parsed.errors[0];
     if (!first) return { issues, mended: current };
     const found = causeOf(current, first, parsed.lineCounter, keys);
-    issues.push(toIssue(found));
-    const mended = found.mended;
+    // A mending that left the same error where it was did not mend it: it is listed once, as one not mended.
+    const again = issues.some((issue) => issue.line === found.line && issue.message === toIssue(found).message);
+    if (!again) issues.push(toIssue(found));
+    const mended = again ? undefined : found.mended;
     if (mended === undefined || mended === current) {
-      const listed = new Set([`${found.line} ${found.cause}`]);
-      for (const later of parsed.errors.slice(1)) {
-        const next = causeOf(current, later, parsed.lineCounter, keys);
-        if (listed.has(`${next.line} ${next.cause}`)) continue;
-        listed.add(`${next.line} ${next.cause}`);
-        issues.push(toIssue(next, `; it may follow from the error on line ${found.line}: mend that one first`));
-      }
+      issues.push(...followingIssues(current, parsed, keys, found.line));
       return { issues };
     }
     current = mended;
     parsed = parse(current);
   }
   return { issues };
+}
+
+// What the parser says of each token after the document it read ended early: the rest of the file, token by token.
+const STREAM_TOKEN = /in YAML stream/;
+// The end of a message in the parser's own words (causeOf).
+const PARSER_WORDS = "(the YAML parser's words)";
+
+/**
+ * The errors of `parsed` after its first (on line `first`, not mended), each saying it may follow from it: one a line,
+ * an error whose cause is known preferred to the parser's words; the tokens the parser met after the document ended
+ * early are one issue, at the first of them, saying that the rest of the file was not read.
+ */
+function followingIssues(text: string, parsed: YamlErrors, keys: readonly (readonly string[])[], first: number): Issue[] {
+  const byLine = new Map<number, Issue>();
+  const after = `; it may follow from the error on line ${first}: mend that one first`;
+  for (const later of parsed.errors.slice(1)) {
+    if (STREAM_TOKEN.test(later.message)) {
+      const { line, col } = later.linePos?.[0] ?? parsed.lineCounter.linePos(later.pos[0]);
+      byLine.set(line, {
+        path: '',
+        line,
+        column: col,
+        message: `invalid YAML: the parser read no further than this line, after the error on line ${first}: the lines from here on are not checked; mend that error and run again`,
+      });
+      break;
+    }
+    const next = causeOf(text, later, parsed.lineCounter, keys);
+    const listed = byLine.get(next.line);
+    if (next.line === first || (listed && (next.cause.includes(PARSER_WORDS) || !listed.message.includes(PARSER_WORDS)))) continue;
+    byLine.set(next.line, toIssue(next, after));
+  }
+  return [...byLine.values()].sort((a, b) => a.line! - b.line!);
 }
 
 const toIssue = (found: SyntaxCause, after = ''): Issue => ({
@@ -74,7 +102,7 @@ function causeOf(text: string, error: YAMLError, lineCounter: LineCounter, keys:
     (/Flow (?:sequence|mapping) in block collection/.test(reason) ? unclosedFlow(lines, line) : undefined) ?? {
       line,
       column,
-      cause: `${reason.replace(/\.$/, '')} (the YAML parser's words); compare the line with the lines around it`,
+      cause: `${reason.replace(/\.$/, '')} ${PARSER_WORDS}; compare the line with the lines around it`,
     }
   );
 }

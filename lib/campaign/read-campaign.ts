@@ -82,7 +82,8 @@ export interface CampaignReadOptions extends InputOptions {
  * `json`: the value of the text as JSON, when the caller parsed it already (it is not parsed again; it may be changed).
  * An entry of techniques, software, sources, compare_with, platforms or tags with a problem of its own is repaired when it has one obvious repair
  * (`repairs`), else left out (`leftOut`); the rest is read.
- * @throws InputError for a YAML or JSON syntax error; SchemaValidationError listing every problem of a file whose
+ * @throws InputError for a JSON syntax error; InvalidYamlError (a SchemaValidationError) listing every YAML syntax error
+ * a person can act on; SchemaValidationError listing every problem of a file whose
  * problem is not in one entry alone.
  */
 export function parseCampaign(text: string, file: string, options: { domain?: Domain } = {}, json?: { value: unknown }): Campaign {

@@ -464,7 +464,7 @@ export function renderCampaignLayer(result: NormalizedCampaign, index: AttackInd
     campaign.description ? oneLine(campaign.description) : undefined,
     actor && `Actor: ${actor}.`,
     dates.length ? `Dates: ${dates.join(', ')}.` : undefined,
-    `${countsText(core)}; ATT&CK ${index.label}${result.attack.source ? `, IDs read as of ${result.attack.source}` : ''}.`,
+    `${countsText(core)}; ATT&CK ${index.label}${result.attack.source ? `, references read as of ATT&CK ${result.attack.source}` : ''}.`,
     `Score: ${core.model.name}, ${core.model.description}.`,
     unresolved.length ? `Unresolved references (not in the layer): ${unresolved.join('; ')}.` : 'Every reference was resolved.',
     ...(leftOut.length ? [`Entries of the campaign file that could not be read (not in the layer): ${leftOut.join('; ')}.`] : []),
@@ -529,7 +529,7 @@ function renderSortedAggregate(results: readonly NormalizedCampaign[], index: At
   const unresolved = results.flatMap((result) => unresolvedLines(result).map((line) => `${result.id}: ${line}`));
   const leftOut = results.flatMap((result) => leftOutLines(result).map((line) => `${result.id}: ${line}`));
   const description = [
-    `${plural(results.length, 'campaign')}: ${results.map((r) => `${r.name} (${r.id}${r.attack.source ? `, IDs read as of ${r.attack.source}` : ''})`).join('; ')}.`,
+    `${plural(results.length, 'campaign')}: ${results.map((r) => `${r.name} (${r.id}${r.attack.source ? `, references read as of ATT&CK ${r.attack.source}` : ''})`).join('; ')}.`,
     `${countsText(core)}; ATT&CK ${index.label}.`,
     `Score: ${core.model.name}, ${core.model.description}.`,
     ...(min > 1 ? [fewerLine(core.fewer, min, results.length)] : []),

@@ -337,13 +337,13 @@ describe('layer/render-layer', () => {
       expect(entries(both, 'T1059.001').map((entry) => entry.tactic)).to.deep.equal([undefined]);
     });
 
-    it("says the release a campaign's IDs were read as of, as its own layer does (golden-campaign: 6.3)", () => {
+    it("says the release a campaign's references (IDs and names) were read as of, as its own layer does (golden-campaign: 6.3)", () => {
       const { layer: both } = renderAggregateLayer([golden.result, second.result], golden.index, { name: 'golden', model: 'presence' });
       const own = renderCampaignLayer(golden.result, golden.index, { model: 'presence' }).layer;
       expect(own.metadata).to.deep.include({ name: 'source release', value: '6.3' });
       expect(both.metadata).to.deep.include({ name: 'source release', value: `${golden.result.id}: 6.3` });
       expect(both.metadata?.filter((item) => 'name' in item && item.name === 'source release')).to.have.length(1);
-      expect(both.description).to.contain(`(${golden.result.id}, IDs read as of 6.3)`);
+      expect(both.description).to.contain(`(${golden.result.id}, references read as of ATT&CK 6.3)`);
     });
 
     it('keeps, with minCampaigns, only the entries that many campaigns report, and says what it left out', () => {

@@ -36,7 +36,7 @@ export function normalizedJson({ campaign: _campaign, ...rest }: NormalizedCampa
 function formatText(result: NormalizedCampaign, style: TableStyle): string {
   const head = [
     `${result.name} (${result.file})`,
-    `  ATT&CK ${result.attack.domain} ${result.attack.release}${result.attack.source ? `, IDs read as of ${result.attack.source}` : ''}`,
+    `  ATT&CK ${result.attack.domain} ${result.attack.release}${result.attack.source ? `, references read as of ATT&CK ${result.attack.source}` : ''}`,
   ];
   if (result.actor) head.push(`  actor: ${result.actor.note}`);
   for (const software of result.software) head.push(`  software: ${software.note}`);

@@ -31,10 +31,13 @@ export class AttackLayersError extends Error {
 export class InputError extends AttackLayersError {
   readonly file?: string;
   readonly line?: number;
-  constructor(message: string, facts: { file?: string; line?: number; cause?: unknown } = {}) {
+  /** 1-based column of `line`, when known (a YAML syntax error). */
+  readonly column?: number;
+  constructor(message: string, facts: { file?: string; line?: number; column?: number; cause?: unknown } = {}) {
     super(message, { cause: facts.cause });
     this.file = facts.file;
     this.line = facts.line;
+    if (facts.column !== undefined) this.column = facts.column;
   }
 }
 

@@ -52,6 +52,15 @@ export {
   normalizeCampaign,
   type CampaignReleases,
 } from './normalize/normalize-campaign.js';
+/** Check a campaign file as normalize and render read it: schema and syntax problems at line and column, references that do not resolve cleanly. @throws AttackDataError */
+export {
+  validateCampaign,
+  campaignErrorConsequences,
+  CAMPAIGN_FINDING_CODES,
+  type CampaignFinding,
+  type CampaignFindingCode,
+  type ValidateCampaignOptions,
+} from './normalize/validate-campaign.js';
 /** Groups, software and campaigns by ATT&CK ID, name or alias; the current techniques they use. @throws AttackObjectError */
 export {
   ATTACK_OBJECT_KINDS,

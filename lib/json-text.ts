@@ -92,7 +92,7 @@ function lineAndColumn(source: string, offset: number): { line: number; column: 
 
 function positionError(source: string, file: string, offset: number, message: string, cause?: unknown): InputError {
   const { line, column } = lineAndColumn(source, offset);
-  return new InputError(`${file}: line ${line}, column ${column}: ${message}`, { file, line, cause });
+  return new InputError(`${file}: line ${line}, column ${column}: ${message}`, { file, line, column, cause });
 }
 
 /**

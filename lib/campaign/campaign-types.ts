@@ -75,7 +75,7 @@ export interface Campaign {
    * Entries of `techniques`, `software`, `sources`, `compare_with`, `platforms` or `tags` the reader could not read and left out (the rest of the campaign
    * is read as usual), each with its JSON path, line and what is wrong and what to write instead.
    */
-  leftOut?: { path: string; line?: number; message: string }[];
+  leftOut?: { path: string; line?: number; column?: number; message: string }[];
   /**
    * Values of a technique's `report:` that name none of `sources` (the reference is read, and linked to every source),
    * each with the JSON pointer and line of the value as written (`/techniques/2/report`, `/techniques/2/report/1`).

@@ -7,7 +7,7 @@ import type { Campaign, Confidence } from '../campaign/campaign-types.js';
 import { AttackLayersError } from '../errors.js';
 import type { ActorResult, NormalizedCampaign, NormalizedTechnique, ReferenceResult } from './normalize-types.js';
 import { objectKey, readLabelledId } from './resolve-attack-object.js';
-import { resolveReference, type ResolveContext } from './resolve-reference.js';
+import { resolveReference, resolveReferenceWarnings, type ResolutionWarning, type ResolveContext } from './resolve-reference.js';
 import { compareText } from '../compare-text.js';
 
 /** Numeric value of a confidence, for comparing and scoring: low 25, medium 50, high 90, or the number given. */
@@ -16,6 +16,14 @@ export const CONFIDENCE_VALUES: Readonly<Record<'low' | 'medium' | 'high', numbe
 /** A confidence as a number from 0 to 100. */
 export function confidenceValue(confidence: Confidence): number {
   return typeof confidence === 'number' ? confidence : CONFIDENCE_VALUES[confidence];
+}
+
+/** The warnings of each written reference with their kinds (`tactic`, `reference`), by the reference `normalizeCampaign` returned. */
+const warningKinds = new WeakMap<ReferenceResult, readonly ResolutionWarning[]>();
+
+/** A reference's warnings with what each is about, as resolving gave them (none for one `normalizeCampaign` did not return). */
+export function referenceWarnings(reference: ReferenceResult): readonly ResolutionWarning[] {
+  return warningKinds.get(reference) ?? reference.warnings.map((message) => ({ kind: 'reference' as const, message }));
 }
 
 /** The releases to normalize one campaign with, plus campaign-level warnings about them. */
@@ -85,8 +93,8 @@ export function domainReleases(
 export function normalizeCampaign(campaign: Campaign, releases: CampaignReleases): NormalizedCampaign {
   const { target } = releases;
   const references: ReferenceResult[] = campaign.techniques.map((entry) => {
-    const resolution = resolveReference({ raw: entry.ref, tactics: entry.tactics }, releases);
-    return {
+    const { resolution, warnings } = resolveReferenceWarnings({ raw: entry.ref, tactics: entry.tactics }, releases);
+    const reference: ReferenceResult = {
       raw: entry.ref,
       path: entry.path,
       ...(entry.line !== undefined ? { line: entry.line } : {}),
@@ -103,6 +111,8 @@ export function normalizeCampaign(campaign: Campaign, releases: CampaignReleases
         platforms: entry.platforms,
       }),
     };
+    warningKinds.set(reference, warnings);
+    return reference;
   });
 
   const actor = campaign.actor ? resolveActor(campaign.actor.ref, '/actor', campaign.actor.line, ['intrusion-set'], 'group', target) : undefined;

@@ -1,6 +1,29 @@
-import { AttackDataError, errorConsequences, InputError, listLayerFiles, nearestRelease, domainReleases, parseJsonAs, readTextFile, validateLayer, inputName, type AttackIndex, type Domain, type LayerFinding } from '../../index.js';
+import { extname } from 'node:path';
+import {
+  AttackDataError,
+  campaignErrorConsequences,
+  campaignReleases,
+  errorConsequences,
+  InputError,
+  kindOf,
+  listLayerFiles,
+  nearestRelease,
+  domainReleases,
+  parseJsonAs,
+  readTextFile,
+  STDIN,
+  validateCampaign,
+  validateLayer,
+  inputName,
+  wrongKindMessage,
+  type AttackIndex,
+  type CampaignFinding,
+  type Domain,
+  type LayerFinding,
+} from '../../index.js';
 import { linesPerKind, ofHiddenTechniques, PROBLEMS_LISTED, SHOWN_PER_KIND } from '../repeated-lines.js';
 import { attackLibrary, note, printJson, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
+import { noteLeftOutFiles } from '../unplaced.js';
 import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
@@ -10,11 +33,17 @@ interface Args extends GlobalArgs {
 
 export const declaration: CommandDeclaration = {
   positionals: {
-    layers: { type: 'string', array: true, describe: 'layer files (a layer or an array of layers each), folders of them, or - for standard input', demandOption: true },
+    layers: {
+      type: 'string',
+      array: true,
+      describe: 'layer files (a layer or an array of layers each), campaign files (YAML or JSON), folders of them, or - for standard input',
+      demandOption: true,
+    },
   },
   shared: { json: 'print JSON: one object per file with its findings' },
   examples: [
     ['$0 validate layers/', 'no output and exit 0 when every layer loads in Navigator as is'],
+    ['$0 validate campaigns/ layers/', 'campaign files too, read as normalize and render read them'],
     ['$0 validate old.json --attack-release 14.1 --json', 'check against a given release'],
   ],
 };
@@ -24,7 +53,28 @@ export interface FileFindings {
   file: string;
   errors: number;
   warnings: number;
-  findings: LayerFinding[];
+  findings: (LayerFinding | CampaignFinding)[];
+}
+
+/** The YAML extensions of campaign files; a `.json` file is a campaign when its content says so. */
+const YAML_EXTENSIONS: readonly string[] = ['.yaml', '.yml'];
+
+// A JSON campaign writes `"ref":`, `"attack_version":` or a technique as text; a layer's text without any of them is
+// not parsed twice to be told apart (a 200,000-entry layer).
+const CAMPAIGN_JSON_HINT = /"(?:ref|attack_version)"\s*:|"techniques"\s*:\s*\[\s*"/;
+
+/**
+ * How a file given to validate is read: as a campaign file (YAML, or JSON whose content is one), as a layer (any other
+ * JSON, as before campaigns were read), or, for a YAML file found in a folder that is clearly another kind of file (a
+ * Sigma rule), not at all: said on stderr (validate read no YAML before; such a file is no input of it).
+ */
+function readingOf(path: string, text: string, inFolder: boolean): 'campaign' | 'layer' | { leftOut: string } {
+  if (path !== STDIN && YAML_EXTENSIONS.includes(extname(path).toLowerCase())) {
+    const kind = inFolder ? kindOf(text) : undefined;
+    return kind && kind !== 'campaign' ? { leftOut: wrongKindMessage(inputName(path), kind, ['campaign', 'layer']) } : 'campaign';
+  }
+  const json = /^\uFEFF?\s*[[{]/.test(text);
+  return (json ? CAMPAIGN_JSON_HINT.test(text) : path === STDIN) && kindOf(text) === 'campaign' ? 'campaign' : 'layer';
 }
 
 export function handler(context: CliContext) {
@@ -45,29 +95,46 @@ export function handler(context: CliContext) {
     // A filter in an older release's names is read against the releases here, newest first (everyPlatformSource).
     const releases = (domain: Domain): Iterable<AttackIndex> => domainReleases(library, domain).history();
     const release = args['attack-release'];
-    const results: FileFindings[] = listLayerFiles(args.layers).map(({ path }) => {
+    const leftOut: string[] = [];
+    // The campaign files' results, whose errors mean something else than a layer's (the summary line says what).
+    const campaigns = new Set<FileFindings>();
+    const results: FileFindings[] = listLayerFiles(args.layers, { campaigns: true }).flatMap(({ path, inFolder }) => {
       const file = inputName(path);
-      let findings: LayerFinding[];
+      let findings: (LayerFinding | CampaignFinding)[];
+      let reading: ReturnType<typeof readingOf> | undefined;
       try {
-        findings = validateLayer(parseJsonAs(readTextFile(path, path, { stdin }), file, ['layer']), { attackFor, newest, nearest, releases, file, ...(release ? { release } : {}) });
+        const text = readTextFile(path, path, { stdin });
+        reading = readingOf(path, text, !!inFolder);
+        if (typeof reading === 'object') {
+          leftOut.push(reading.leftOut);
+          return [];
+        }
+        findings =
+          reading === 'campaign'
+            ? validateCampaign(text, file, { releasesFor: (campaign) => campaignReleases(campaign, library, release), ...(args.domain ? { domain: args.domain } : {}) })
+            : validateLayer(parseJsonAs(text, file, ['layer']), { attackFor, newest, nearest, releases, file, ...(release ? { release } : {}) });
       } catch (error) {
         // A release asked for that is not here is no fault of the file: the run stops (exit 1).
         if (!(error instanceof InputError) || error instanceof AttackDataError) throw error;
         findings = [{ severity: 'error', code: 'schema', path: '/', message: error.message }];
       }
-      return {
+      const result: FileFindings = {
         file,
         errors: findings.filter((f) => f.severity === 'error').length,
         warnings: findings.filter((f) => f.severity === 'warning').length,
         findings,
       };
+      if (reading === 'campaign') campaigns.add(result);
+      return [result];
     });
+    noteLeftOutFiles(context, args, leftOut, 'not checked');
     if (args.json) printJson(context, results);
     else {
       // Findings of one kind (35 revoked IDs) are listed a few at a time; --json keeps every one. Schema errors are
       // each a place to mend: listed up to PROBLEMS_LISTED.
-      const finding = (f: LayerFinding) => `${f.severity}: ${f.code}: ${f.message}`;
-      const more = (f: LayerFinding, hidden: number, rest: readonly LayerFinding[]) =>
+      type Finding = LayerFinding | CampaignFinding;
+      const finding = (f: Finding) => `${f.severity}: ${f.code}: ${f.message}`;
+      const more = (f: Finding, hidden: number, rest: readonly Finding[]) =>
         `${f.severity}: ${f.code}: and ${hidden} more of this kind${ofHiddenTechniques(rest.map((other) => other.message))} (--json lists every one)`;
       const shown = (kind: string) => (kind === 'error schema' ? PROBLEMS_LISTED : SHOWN_PER_KIND);
       for (const result of results) {
@@ -80,6 +147,11 @@ export function handler(context: CliContext) {
     if (errors || warnings) note(context, args, `${files}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
     // On a terminal, a clean run says so (piped, it stays silent: no output is the answer).
     else if (showsProgress(context, args)) note(context, args, `${files}: no findings`);
-    if (errors) throw new InputError(`${errors} error${errors === 1 ? '' : 's'} in ${results.filter((r) => r.errors).map((r) => r.file).join(', ')}: ${errorConsequences(results.flatMap((r) => r.findings))}`);
+    if (!errors) return;
+    // What the errors mean: in Navigator for layers, in the layers rendered for campaign files.
+    const ofLayers = results.filter((r) => r.errors && !campaigns.has(r)).flatMap((r) => r.findings as LayerFinding[]);
+    const ofCampaigns = results.filter((r) => r.errors && campaigns.has(r)).flatMap((r) => r.findings as CampaignFinding[]);
+    const meaning = [...(ofLayers.length ? [errorConsequences(ofLayers)] : []), ...(ofCampaigns.length ? [campaignErrorConsequences(ofCampaigns)] : [])].join('; ');
+    throw new InputError(`${errors} error${errors === 1 ? '' : 's'} in ${results.filter((r) => r.errors).map((r) => r.file).join(', ')}: ${meaning}`);
   };
 }

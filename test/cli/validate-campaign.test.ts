@@ -1,0 +1,133 @@
+/**
+ * `attack-layers validate` of campaign files: read by the reader normalize and render use, checked against the real
+ * releases (ATTACK_STIX_DIR), on the real campaigns/ and broken copies of them.
+ */
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { freshTmpDir, runCli } from '../helpers/attack.js';
+
+const APT32 = 'campaigns/apt32-covid19-wuhan.yaml';
+
+interface Finding {
+  severity: string;
+  code: string;
+  path: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+interface FileFindings {
+  file: string;
+  errors: number;
+  warnings: number;
+  findings: Finding[];
+}
+
+/** A copy of the real APT32 campaign in a fresh folder, with `edit` applied to its text (which must change it). */
+function brokenCopy(name: string, edit: (text: string) => string): string {
+  const text = readFileSync(APT32, 'utf8');
+  const changed = edit(text);
+  expect(changed).to.not.equal(text);
+  const file = join(freshTmpDir('validate-campaign'), name);
+  writeFileSync(file, changed);
+  return file;
+}
+
+async function findings(file: string): Promise<{ code: number; files: FileFindings[] }> {
+  const result = await runCli(['validate', file, '--json']);
+  return { code: result.code, files: JSON.parse(result.stdout) as FileFindings[] };
+}
+
+describe('attack-layers validate: campaign files', () => {
+  it('checks the real campaigns/ folder: exit 0, the revoked IDs and the tactic Regsvr32 lost as warnings at their lines', async () => {
+    const result = await runCli(['validate', 'campaigns']);
+    expect(result.code).to.equal(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).to.equal(
+      'warning: revoked-technique: campaigns/apt32-covid19-wuhan.yaml:31: /techniques/0: "Spearphishing Attachment (T1193)": T1193 Spearphishing Attachment was revoked by T1566.001 Phishing: Spearphishing Attachment',
+    );
+    expect(lines).to.include(
+      'warning: tactic-mismatch: campaigns/apt32-covid19-wuhan.yaml:47: /techniques/2: "Regsvr32 (T1117)": Execution no longer applies: T1218.010 Regsvr32 is Defense Evasion only in ATT&CK 18.1',
+    );
+    expect(result.stderr).to.contain('2 files: 0 errors, 6 warnings');
+    // The JSON has the layers' shape: one object per file, every finding of the five revoked IDs.
+    const { files } = await findings('campaigns');
+    expect(files.map((f) => [f.file, f.errors, f.warnings])).to.deep.equal([
+      [APT32, 0, 6],
+      ['campaigns/temp-periscope-cambodia-2018.yaml', 0, 0],
+    ]);
+    expect(files[0]!.findings.filter((f) => f.code === 'revoked-technique').map((f) => f.line)).to.deep.equal([31, 39, 47, 63, 69]);
+    expect(Object.keys(files[0]!.findings[0]!)).to.deep.equal(['severity', 'code', 'path', 'line', 'message']);
+  });
+
+  it('gives a YAML syntax error of a broken copy at file:line:column, exit 1', async () => {
+    // An unclosed flow list, `tactic: [Initial Access`, on line 32 of the real file.
+    const file = brokenCopy('syntax.yaml', (text) => text.replace('    tactic: Initial Access\n', '    tactic: [Initial Access\n'));
+    const result = await runCli(['validate', file]);
+    expect(result.code).to.equal(1);
+    // Said on the line that opens the list, at the end of its text, as the campaign reader lists syntax errors.
+    expect(result.stdout).to.match(
+      new RegExp(`^error: schema: ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:32:28: /: invalid YAML: the list \\[ opened on this line is not closed`),
+    );
+    expect(result.stderr).to.contain('normalize --strict and render --strict refuse the campaign');
+  });
+
+  it('gives every schema problem at its line and column, as the campaign reader lists them', async () => {
+    const file = brokenCopy('schema.yaml', (text) =>
+      text.replace('confidence: medium\nplatforms', 'confidance: medium\nplatforms').replace('    confidence: high\n', '    confidence: very high\n'),
+    );
+    const { code, files } = await findings(file);
+    expect(code).to.equal(1);
+    expect(files[0]!.findings.map((f) => [f.severity, f.code, f.path, f.line, f.column])).to.deep.equal([
+      ['error', 'schema', '/confidance', 27, 1],
+      ['error', 'schema', '/techniques/1/confidence', 41, 17],
+    ]);
+    expect(files[0]!.findings[0]!.message).to.equal(`${file}:27:1: /confidance: unknown field "confidance" (did you mean "confidence"?)`);
+  });
+
+  it('makes an error of each reference render leaves out (the four normalize --strict refuses), a warning of a tactic mismatch', async () => {
+    const file = brokenCopy('refs.yaml', (text) =>
+      text.replace(
+        '  - ref: User Execution (T1204)',
+        '  - T9999\n  - Scripting (T1064)\n  - T0800\n  - Spearphishing\n  - ref: User Execution (T1204)\n    tactic: Persistence\n  - ref: User Execution (T1204)',
+      ),
+    );
+    const { code, files } = await findings(file);
+    expect(code).to.equal(1);
+    const errors = files[0]!.findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.line]);
+    expect(errors).to.deep.equal([
+      ['unknown-technique', 55],
+      ['deprecated-technique', 56],
+      ['other-domain-technique', 57],
+      ['ambiguous-reference', 58],
+    ]);
+    expect(files[0]!.findings.find((f) => f.line === 59)).to.include({ severity: 'warning', code: 'tactic-mismatch' });
+    // The same references normalize --strict refuses, through the same reading.
+    const strict = await runCli(['normalize', file, '--strict']);
+    expect(strict.code).to.equal(1);
+    expect(strict.stderr).to.contain('4 references could not be placed on a technique');
+  });
+
+  it('reads a folder of layers and campaign files: each layer as alone, a YAML file of another kind not checked, and said', async () => {
+    const dir = freshTmpDir('validate-mixed');
+    for (const name of ['apt32-covid19-wuhan.layer.json', 'all.layer.json']) copyFileSync(join('layers', name), join(dir, name));
+    copyFileSync(APT32, join(dir, 'apt32-covid19-wuhan.yaml'));
+    // A Sigma rule's layout, in our words: logsource and detection make it one.
+    writeFileSync(join(dir, 'rule.yml'), 'title: a rule\nlogsource:\n  product: windows\ndetection:\n  sel:\n    Image: x.exe\n  condition: sel\n');
+    const result = await runCli(['validate', dir, '--json']);
+    expect(result.code).to.equal(0);
+    const files = JSON.parse(result.stdout) as FileFindings[];
+    expect(files.map((f) => f.file.slice(dir.length + 1))).to.deep.equal(['all.layer.json', 'apt32-covid19-wuhan.layer.json', 'apt32-covid19-wuhan.yaml']);
+    const alone = JSON.parse((await runCli(['validate', join(dir, 'all.layer.json'), '--json'])).stdout) as FileFindings[];
+    expect(files[0]).to.deep.equal(alone[0]);
+    expect(result.stderr).to.contain(`not checked: ${join(dir, 'rule.yml')}: this is a Sigma rule, not a campaign file or an ATT&CK Navigator layer`);
+  });
+
+  it('reads a campaign given as JSON, and one on standard input', async () => {
+    const { files } = await findings('test/fixtures/campaigns/every-field.json');
+    expect(files[0]!.findings.map((f) => f.code)).to.include('revoked-technique');
+    const stdin = await runCli(['validate', '-'], {}, { stdin: readFileSync(APT32, 'utf8') });
+    expect(stdin.stdout.split('\n')[0]).to.match(/^warning: revoked-technique: \S+:31: \/techniques\/0: /);
+  });
+});

@@ -107,6 +107,11 @@ describe('attack-layers validate: campaign files', () => {
     const strict = await runCli(['normalize', file, '--strict']);
     expect(strict.code).to.equal(1);
     expect(strict.stderr).to.contain('4 references could not be placed on a technique');
+    // Beside a layer's errors, the last line says what each file's errors mean, the campaign's after the layer's.
+    const both = await runCli(['validate', 'test/fixtures/layers/old-format-3.0.json', file]);
+    expect(both.stderr.trimEnd().split('\n').at(-1)).to.match(
+      /: Navigator would drop or hide what they concern; .*"Outdated Layer" warning .*; in the campaign files, render leaves those references out of the layer; normalize --strict and render --strict refuse the campaign$/,
+    );
   });
 
   it('reads a folder of layers and campaign files: each layer as alone, a YAML file of another kind not checked, and said', async () => {

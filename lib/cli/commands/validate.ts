@@ -151,7 +151,7 @@ export function handler(context: CliContext) {
     // What the errors mean: in Navigator for layers, in the layers rendered for campaign files.
     const ofLayers = results.filter((r) => r.errors && !campaigns.has(r)).flatMap((r) => r.findings as LayerFinding[]);
     const ofCampaigns = results.filter((r) => r.errors && campaigns.has(r)).flatMap((r) => r.findings as CampaignFinding[]);
-    const meaning = [...(ofLayers.length ? [errorConsequences(ofLayers)] : []), ...(ofCampaigns.length ? [campaignErrorConsequences(ofCampaigns)] : [])].join('; ');
+    const meaning = [...(ofLayers.length ? [errorConsequences(ofLayers)] : []), ...(ofCampaigns.length ? [`${ofLayers.length ? 'in the campaign files, ' : ''}${campaignErrorConsequences(ofCampaigns)}`] : [])].join('; ');
     throw new InputError(`${errors} error${errors === 1 ? '' : 's'} in ${results.filter((r) => r.errors).map((r) => r.file).join(', ')}: ${meaning}`);
   };
 }

@@ -51,7 +51,7 @@ describe('regressions: the first hour (issue 12)', () => {
 
   describe('a file of the wrong kind says what it is', () => {
     const cases: ReadonlyArray<readonly [what: string, argv: () => string[], says: string]> = [
-      ['a campaign given to validate', () => ['validate', APT32], `${APT32}: this is a campaign file, not an ATT&CK Navigator layer; use normalize, render or compare`],
+      // validate takes campaign files too (test/cli/validate-campaign.test.ts); another kind of YAML it names.
       ['a layer given to normalize', () => ['normalize', 'layers/all.layer.json'], 'layers/all.layer.json: this is an ATT&CK Navigator layer, not a campaign file; use validate, upgrade, combine or export'],
       ['a campaign given to upgrade', () => ['upgrade', APT32], `${APT32}: this is a campaign file, not an ATT&CK Navigator layer`],
       [
@@ -76,7 +76,7 @@ describe('regressions: the first hour (issue 12)', () => {
         `${JSON_CAMPAIGN}: this is a campaign file, not an ATT&CK Navigator layer or a detections file or a DeTT&CT technique administration file or a Microsoft Sentinel export of analytic rules (an ARM template); use normalize, render or compare (gap takes it as --threat)`,
       ],
       ['a detections file given to gap --threat', () => gapArgs(DETECTIONS_YAML, DETECTIONS_YAML), `${DETECTIONS_YAML}: this is a detections file, not a campaign file; give it to gap --coverage`],
-      ['a detections file given to validate', () => ['validate', DETECTIONS_YAML], `${DETECTIONS_YAML}: this is a detections file, not an ATT&CK Navigator layer; give it to gap --coverage`],
+      ['a detections file given to validate', () => ['validate', DETECTIONS_YAML], `${DETECTIONS_YAML}: this is a detections file, not a campaign file or an ATT&CK Navigator layer; give it to gap --coverage`],
     ];
     for (const [what, argv, says] of cases) {
       it(what, async () => {

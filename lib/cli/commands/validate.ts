@@ -65,13 +65,16 @@ const CAMPAIGN_JSON_HINT = /"(?:ref|attack_version)"\s*:|"techniques"\s*:\s*\[\s
 
 /**
  * How a file given to validate is read: as a campaign file (YAML, or JSON whose content is one), as a layer (any other
- * JSON, as before campaigns were read), or, for a YAML file found in a folder that is clearly another kind of file (a
- * Sigma rule), not at all: said on stderr (validate read no YAML before; such a file is no input of it).
+ * JSON, as before campaigns were read), or, for a YAML file that is clearly another kind of file (a Sigma rule, a
+ * detections file), not at all: found in a folder, said on stderr (validate read no YAML before; such a file is no
+ * input of it); given by name, an error saying what it is and where it goes.
  */
-function readingOf(path: string, text: string, inFolder: boolean): 'campaign' | 'layer' | { leftOut: string } {
+function readingOf(path: string, text: string, inFolder: boolean): 'campaign' | 'layer' | { leftOut: string } | { wrongKind: string } {
   if (path !== STDIN && YAML_EXTENSIONS.includes(extname(path).toLowerCase())) {
-    const kind = inFolder ? kindOf(text) : undefined;
-    return kind && kind !== 'campaign' ? { leftOut: wrongKindMessage(inputName(path), kind, ['campaign', 'layer']) } : 'campaign';
+    const kind = kindOf(text);
+    if (!kind || kind === 'campaign') return 'campaign';
+    const message = wrongKindMessage(inputName(path), kind, ['campaign', 'layer']);
+    return inFolder ? { leftOut: message } : { wrongKind: message };
   }
   const json = /^\uFEFF?\s*[[{]/.test(text);
   return (json ? CAMPAIGN_JSON_HINT.test(text) : path === STDIN) && kindOf(text) === 'campaign' ? 'campaign' : 'layer';
@@ -105,12 +108,14 @@ export function handler(context: CliContext) {
       try {
         const text = readTextFile(path, path, { stdin });
         reading = readingOf(path, text, !!inFolder);
-        if (typeof reading === 'object') {
+        if (typeof reading === 'object' && 'leftOut' in reading) {
           leftOut.push(reading.leftOut);
           return [];
         }
         findings =
-          reading === 'campaign'
+          typeof reading === 'object'
+            ? [{ severity: 'error', code: 'schema', path: '/', message: reading.wrongKind }]
+            : reading === 'campaign'
             ? validateCampaign(text, file, { releasesFor: (campaign) => campaignReleases(campaign, library, release), ...(args.domain ? { domain: args.domain } : {}) })
             : validateLayer(parseJsonAs(text, file, ['layer']), { attackFor, newest, nearest, releases, file, ...(release ? { release } : {}) });
       } catch (error) {

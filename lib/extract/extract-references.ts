@@ -2102,6 +2102,8 @@ function neighbourName(entryAt: (i: number) => Entry, count: number, index: numb
     // Nor is the cell of a Domain column before the ID (`mobile |` over `T1626 |` over `Abuse Elevation Control
     // Mechanism |`, a mirror of ATT&CK's mitigation pages scraped one cell per line): the name is the cell after the ID.
     if (DOMAIN_CELL.test(text)) continue;
+    // Nor is a Markdown heading: it names the section (`# security`, a README's title, over `    Execution (T1059)`).
+    if (entry?.kind === 'text' && entry.heading) continue;
     if (entry?.kind === 'text' && !used.has(entry) && /\p{L}/u.test(text) && !isJsonMember(text) && !RULE_FILE_LINE.test(text)) {
       used.add(entry);
       return entry;

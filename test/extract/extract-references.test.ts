@@ -1605,6 +1605,18 @@ describe('extractReferences', () => {
       );
     });
 
+    it("a Markdown heading is no name cell of the ID on the line under it (DarthHavoc/security's README)", () => {
+      // https://github.com/DarthHavoc/security/blob/2992a5ce2b4c155d891de3d1b70bc605afafcfc7/README.md: its title, then an
+      // indented list of `Name (ID)`, the first a tactic's name (test/corpus/reports/darthhavoc-security-readme-ttps.yaml).
+      const refs = extractReferences(['# security', '    Execution (T1059)', '        Execution Flow (T1059.004)'].join('\n'));
+      expect(refs.map((ref) => [ref.raw, ref.name, ref.tactics])).to.deep.equal([
+        ['T1059', undefined, ['Execution']],
+        ['Execution Flow (T1059.004)', 'Execution Flow', []],
+      ]);
+      // A line of text that is no heading still names the bare ID under it.
+      expect(extractReferences(['security', '    Execution (T1059)'].join('\n'))[0]!.raw).to.equal('security | T1059');
+    });
+
     it('one cell per line with the ID first: a bare ID takes the name of the cell after it', () => {
       check(['ID', 'Technique', 'T1193', 'Spearphishing Attachment', 'T1192', 'Spearphishing Link'].join('\n'), [
         { raw: 'T1193 | Spearphishing Attachment', line: 3, ids: ['T1193'], name: 'Spearphishing Attachment', tactics: [] },

@@ -6,6 +6,7 @@ import { readTactic, readTacticPair, tacticIdAndNameWarning, tacticPairConflict 
 import { fullName, isInitialsOf, nameKnownAtHand, notATechniqueName, resolveReference, resolveReferenceWarnings, type ResolveContext } from '../normalize/resolve-reference.js';
 import { FILE_NAME_RULE, GLUED_CAPITALS_RULE, LOOKALIKE_RULE, SPLIT_DIGITS_RULE, foldLines, onlyStopWords } from '../normalize/tokenize-references.js';
 import { referenceKey, referencesInLines, unreadTacticParts, withLinesOf, type ExtractedReference } from './extract-references.js';
+import { GLUED_TACTIC_RULE, withGluedTactics } from './glued-tactics.js';
 import { pairJoinedNames } from './joined-names.js';
 import { joinSplitIds } from './split-ids.js';
 import { objectsInLines, type FoundAttackObject } from './find-attack-objects.js';
@@ -406,6 +407,8 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     const onTactic = (message: string): boolean => onTactics.has(message);
     const nameUnwarned = (): boolean => own.every(onTactic);
     if (siblingNumbers.has(spanKey(ref))) trail.unshift(`read: ${SIBLING_NUMBER_RULE}`);
+    const gluedTactic = glued.read.get(spanKey(ref));
+    if (gluedTactic) trail.unshift(`read: ${GLUED_TACTIC_RULE}: ${gluedTactic}`);
     if (ocr) {
       trail.unshift(`read: ${ocr.rule}: "${ocr.written}" as ${ref.ids[0]}`);
       const where = !ref.nameSpan || ref.nameSpan.end <= ref.span.end ? 'before' : ref.nameSpan.start >= ref.span.end ? 'after' : 'around';
@@ -581,7 +584,13 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     return !!found && [found.name, found.fullName].some((each) => nameKey(each) === nameKey(name));
   };
   const dashed = withNamesBeforeDash(around, lines, (name, id) => resolveReference({ raw: name }, context, { similarNames: false }).ids.includes(id) || namesOtherDomainId(name, id));
-  const paired = pairJoinedNames(dashed, lines, target);
+  // `PersistenceValid Accounts(T1078)`: a tactic's cell glued before the name's, in a table whose cells ran together.
+  const namesId = (name: string, id: string): boolean => {
+    const own = resolveReference({ raw: id }, context, { similarNames: false }).ids;
+    return resolveReference({ raw: name }, context, { similarNames: false }).ids.some((each) => own.includes(each));
+  };
+  const glued = withGluedTactics(dashed, target, namesId, spanKey);
+  const paired = pairJoinedNames(glued.references, lines, target);
   const { warnings: joinedWarnings } = paired;
   const ocrIds = new Map<string, { written: string; rule: string }>();
   const siblingNumbers = new Set<string>();

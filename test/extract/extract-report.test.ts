@@ -311,6 +311,47 @@ describe('extractReport', () => {
     });
   });
 
+  describe("a tactic glued before a technique's name, a table's cells run together (`PersistenceValid Accounts(T1078)`)", () => {
+    // Stefan Behling's blog, "MITRE ATT&CK in der Praxis: Angriffe nachvollziehen" (https://www.stefanbehling.tech/?p=97),
+    // its Phase | Taktik | Technik tables scraped with the cells run together (test/corpus/reports/behling-attack-praxis-de.yaml).
+    const text = [
+      'PhaseTaktikTechnik',
+      'Initial AccessSupply Chain Compromise(T1195)',
+      'PersistenceValid Accounts(T1078)',
+      'ExecutionUser ExecutionMalicious File (T1204.002)',
+      'ExfiltrationData Encrypted for Impact(T1486)',
+      'ReconnaissanceAufklärungActive Scanning (T1595)',
+    ].join('\n');
+    const report = extractReport(text, { target: loadRelease('18.1') });
+    const read = report.references.map((ref) => [ref.raw, ref.name, ref.tactics]);
+
+    it("reads the tactic as the row's and the rest as the name where the rest names the ID's technique, and says so", () => {
+      expect(read.slice(0, 2)).to.deep.equal([
+        ['Supply Chain Compromise(T1195)', 'Supply Chain Compromise', ['Initial Access']],
+        ['Valid Accounts(T1078)', 'Valid Accounts', ['Persistence']],
+      ]);
+      expect(report.references[1]!.span).to.deep.equal({ line: 3, start: 11, end: 32 });
+      expect(report.references[1]!.resolution!.trail[0]).to.match(/^read: a tactic glued before its technique's name.*: "PersistenceValid Accounts" as Persistence and "Valid Accounts"$/);
+      expect(report.references[1]!.resolution!.warnings).to.deep.equal([]);
+    });
+
+    it("reads it before a parent's and a sub-technique's names run together as their cells were", () => {
+      expect(read[2]).to.deep.equal(['User ExecutionMalicious File (T1204.002)', 'User ExecutionMalicious File', ['Execution']]);
+    });
+
+    it('warns where the tactic read is not the technique\'s, as the row writes it', () => {
+      expect(read[3]).to.deep.equal(['Data Encrypted for Impact(T1486)', 'Data Encrypted for Impact', ['Exfiltration']]);
+      expect(report.references[3]!.resolution!.warnings).to.deep.equal(['Exfiltration is not a tactic of T1486 Data Encrypted for Impact: it is Impact only in ATT&CK 18.1']);
+    });
+
+    it("leaves the name as written where the rest is no name of the ID's technique (a German cell between)", () => {
+      expect(read[4]).to.deep.equal(['ReconnaissanceAufklärungActive Scanning (T1595)', 'ReconnaissanceAufklärungActive Scanning', []]);
+      // Nor is a technique's name that begins with a tactic's word with a space after it cut (`Exfiltration Over …`).
+      const spaced = extractReport('Exfiltration Over Web Service (T1567)', { target: loadRelease('18.1') }).references[0]!;
+      expect([spaced.name, spaced.tactics]).to.deep.equal(['Exfiltration Over Web Service', []]);
+    });
+  });
+
   describe('a T and five digits (`T10593`)', () => {
     const read = (text: string) => extractReport(text, { target: loadRelease('18.1') });
 

@@ -55,17 +55,35 @@ interface NameForm {
   followedBy?: readonly string[];
 }
 
-// The last word of a group's name or alias that says what it is (`Lazarus Group`, `Sandworm Team`), as Korean and
-// Japanese write it after the name's other words in Latin letters: `Lazarus 그룹은`, `Lazarus 그룹의 웜 Brambul` (a
+// The last word of a group's name or alias that says what it is (`Lazarus Group`, `Sandworm Team`), as Korean,
+// Japanese and Chinese write it after the name's other words in Latin letters: `Lazarus 그룹은`, `Lazarus 그룹의 웜 Brambul` (a
 // Korean analysis of Brambul), `'라자루스(Lazarus)' 그룹의 소행` (Korean news of ESRC's report, lawissue.co.kr,
-// 2020-06-23), `Lazarusグループ`. Korean and Japanese text beside a name needs no space, so the word may be glued to it.
+// 2020-06-23), `Lazarusグループ`. Chinese writes every group's name before 组织 (organisation: `DTrack是Lazarus组织开发的后门`,
+// 4hou.com's translation of Securelist's DTrack report; `Sandworm组织` for Sandworm Team, anquanke.com's of CERT-UA's
+// 6278706; `APT28组织`, `海莲花组织`), 团伙 (gang: `Lazarus團伙`), 小组 (team), 集团 (group: `Lazarus集团`), or `APT组织`
+// (`Sandworm APT组织`), in simplified or traditional characters. These text beside a name need no space, so the word may
+// be glued to it.
+const CHINESE_KIND_WORDS = ['APT组织', 'APT組織', '组织', '組織', '团伙', '團伙', '團夥', '小组', '小組'];
 const KIND_WORDS: ReadonlyMap<string, readonly string[]> = new Map([
-  ['group', ['그룹', 'グループ']],
-  ['team', ['팀', 'チーム']],
+  ['group', ['그룹', 'グループ', '集团', '集團', ...CHINESE_KIND_WORDS]],
+  ['team', ['팀', 'チーム', ...CHINESE_KIND_WORDS]],
 ]);
-// What may stand between the name and that word: a closing quote or bracket (`라자루스(Lazarus) 그룹`), spaces, and a
-// bracket of the name in Hangul or kana (`Lazarus(라자루스) 그룹`).
-const BEFORE_KIND_WORD = /^[\s'"’”」』)）]*(?:[(（][\p{Script=Hangul}\p{Script=Katakana}ー・\s]+[)）][\s'"’”」』]*)?/u;
+/** The language of each of those words, as a note says it. */
+const kindWordLanguage = (word: string): string => (/\p{Script=Hangul}/u.test(word) ? 'Korean' : /\p{Script=Katakana}/u.test(word) ? 'Japanese' : 'Chinese');
+// What may stand between the name and that word: a closing quote or bracket (`라자루스(Lazarus) 그룹`, `“Lazarus”组织`),
+// spaces, and a bracket of the name in Hangul, kana or Chinese (`Lazarus(라자루스) 그룹`, `Lazarus（拉撒路）组织`).
+const BEFORE_KIND_WORD = /^[\s'"’”」』)）]*(?:[(（][\p{Script=Hangul}\p{Script=Katakana}\p{Script=Han}ー・\s]+[)）][\s'"’”」』]*)?/u;
+
+/**
+ * The word of those a form must be followed by that follows it at `end` of the line, if any. A Chinese word never follows
+ * a name of three characters or fewer (`UPS小组`, of APT3's alias `UPS Team`, is as likely a power supply's team).
+ */
+function kindWordAfter(form: NameForm, line: string, end: number): string | undefined {
+  const after = line.slice(end, end + 40);
+  const rest = after.slice(BEFORE_KIND_WORD.exec(after)![0].length);
+  const word = form.followedBy?.find((each) => rest.startsWith(each));
+  return word && (form.written.length > 3 || kindWordLanguage(word) !== 'Chinese') ? word : undefined;
+}
 
 /** A name or alias written with its last word translated (`Lazarus` of `Lazarus Group`, before `그룹`), where it has such a word. */
 function translatedKindForm(written: string): { form: string; followedBy: readonly string[] } | undefined {
@@ -215,7 +233,7 @@ function nameTable(index: AttackIndex): NameTable {
         // Written otherwise than ATT&CK writes it, a name of capitals and digits counts only in its capitals.
         .flatMap(([written, by]) => spacedForms(written).map(({ form, how }): [string, NameForm['by'], NameForm['of'], MatchRule] => [form, by, { written, how }, 'exact'])),
     ];
-    // A group's name with its last word in Korean or Japanese: the other words count as ATT&CK writes them, or any case
+    // A group's name with its last word in Korean, Japanese or Chinese: the other words count as ATT&CK writes them, or any case
     // where distinctive (`Lazarus`), and only before that word.
     const translated = new Map<string, readonly string[]>();
     if (objectKind(object) === 'group') {
@@ -223,7 +241,7 @@ function nameTable(index: AttackIndex): NameTable {
         const kind = by === 'id' ? undefined : translatedKindForm(written);
         if (!kind || !words(kind.form).length) continue;
         const rule = matchRule(kind.form, by) === 'any-case' ? 'any-case' : 'exact';
-        forms.push([kind.form, by, { written, how: `its "${written.slice(kind.form.length).trim()}" written in Korean or Japanese (${kind.followedBy.join(', ')})` }, rule]);
+        forms.push([kind.form, by, { written, how: `its "${written.slice(kind.form.length).trim()}" written` }, rule]);
         translated.set(kind.form, kind.followedBy);
       }
     }
@@ -301,11 +319,7 @@ const FILE_EXTENSION = /^\.(?:dll|exe|sys)(?![\p{L}\p{N}])/iu;
 function accepts(form: NameForm, written: string, line: string, lineWords: readonly Word[], first: number, last: number): boolean {
   if (nameKey(written) !== form.key) return false;
   if (form.of && [MINOR_VERSION, COUNT_AFTER].some((after) => after.test(line.slice(lineWords[last]!.end)))) return false;
-  if (form.followedBy) {
-    const after = line.slice(lineWords[last]!.end, lineWords[last]!.end + 40);
-    const rest = after.slice(BEFORE_KIND_WORD.exec(after)![0].length);
-    if (!form.followedBy.some((word) => rest.startsWith(word))) return false;
-  }
+  if (form.followedBy && !kindWordAfter(form, line, lineWords[last]!.end)) return false;
   if (form.rule === 'any-case') return true;
   // `WinMM.dll` (a side-loading report's Windows library, winmm.dll): a name held to the rules of common words and
   // library names, right before a file's extension, names that file, not the software (S0059 WinMM, Naikon's backdoor).
@@ -398,9 +412,12 @@ export function objectsInLines(lines: readonly FoldedText[], index: AttackIndex)
         const object = objects[0]!;
         const form = fitting[0]!;
         const [start, end] = [lineWords[first]!.start, lineWords[last]!.end];
+        // `Lazarus组织`: the word written for the name's last word, and its language.
+        const kindWord = form.followedBy ? kindWordAfter(form, line, end) : undefined;
+        const how = kindWord ? `${form.of?.how} in ${kindWordLanguage(kindWord)} (${kindWord})` : form.of?.how;
         const note = (): string =>
           form.of
-            ? `"${written}" is ${nameKey(form.of.written) === nameKey(object.name) ? '' : `${form.by === 'alias' ? 'an alias of' : 'a name of'} `}${object.id} ${object.name}${nameKey(form.of.written) === nameKey(object.name) ? '' : ` ("${form.of.written}")`}, ${form.of.how}`
+            ? `"${written}" is ${nameKey(form.of.written) === nameKey(object.name) ? '' : `${form.by === 'alias' ? 'an alias of' : 'a name of'} `}${object.id} ${object.name}${nameKey(form.of.written) === nameKey(object.name) ? '' : ` ("${form.of.written}")`}, ${how}`
             : form.by === 'id' || nameKey(form.written) === nameKey(object.name)
               ? `${object.id} ${object.name}`
               : `"${form.written}" is ${form.by === 'alias' ? 'an alias of' : 'a name of'} ${object.id} ${object.name}`;

@@ -132,7 +132,23 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
     expect(found.filter((o) => o.kind === 'group').map((o) => [o.id, o.written, o.lines])).to.deep.equal([['G0032', 'Lazarus Group', [2, 4, 5]]]);
     const skeleton = renderCampaignSkeleton(extractReferences(text), { name: 'Brambul', reportFile: 'r.md', objects: found });
     expect((parse(skeleton) as { actor?: string }).actor).to.equal('Lazarus Group');
-    expect(skeleton).to.include('# Named in the report (review): "Lazarus" is G0032 Lazarus Group, its "Group" written in Korean or Japanese (그룹, グループ), at r.md:2');
+    expect(skeleton).to.include('# Named in the report (review): "Lazarus" is G0032 Lazarus Group, its "Group" written in Korean (그룹), at r.md:2');
+  });
+
+  // 4hou.com's Chinese translation of Securelist's "DTrack targeting Europe and Latin America" (2022,
+  // https://www.4hou.com/posts/JXMv, as unsafe.sh mirrors it), which names its actor only as `Lazarus组织`, ATT&CK's
+  // `Lazarus Group` with its "Group" as Chinese writes every group's (组织, organisation): before, no group was found.
+  it('proposes the group a Chinese report names with its name\'s last word in Chinese (`Lazarus组织`) as actor:', () => {
+    const text = [
+      '# DTrack开始针对欧洲和拉丁美洲发起攻击',
+      'DTrack是Lazarus组织开发的后门，该后门最早于2019年被发现，目前仍在使用。Lazarus组织用它来攻击各种各样的目标。',
+      'DTrack后门继续被Lazarus组织使用表明，Lazarus仍然将DTrack视为一项重要的攻击工具。',
+    ].join('\n');
+    const found = findAttackObjects(text, loadRelease('18.1'));
+    expect(found.filter((o) => o.kind === 'group').map((o) => [o.id, o.written, o.lines])).to.deep.equal([['G0032', 'Lazarus Group', [2, 3]]]);
+    const skeleton = renderCampaignSkeleton(extractReferences(text), { name: 'DTrack', reportFile: 'r.md', objects: found });
+    expect((parse(skeleton) as { actor?: string }).actor).to.equal('Lazarus Group');
+    expect(skeleton).to.include('"Lazarus" is G0032 Lazarus Group, its "Group" written in Chinese (组织), at r.md:2');
   });
 
   it('proposes no actor: for a group named once in passing, past the first lines, and lists it for review', () => {
@@ -300,6 +316,22 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
       ['2014년 소니 픽처스 해킹 사건으로 전 세계의 주목을 받기 시작한 Lazarus 그룹 은 현재 가장 위험하고', ['G0032']],
       ['Lazarus(라자루스) 그룹이 사용한 악성코드', ['G0032']],
       ['Lazarusグループの攻撃とSandworm 팀', ['G0032', 'G0034']],
+      // Chinese writes every group's name before 组织 (organisation), whether ATT&CK's ends in `Group`, in `Team`
+      // (`Sandworm组织`, anquanke.com's translation of CERT-UA's article 6278706, 2024) or in neither (`APT28组织`, read as
+      // it always was); or before 团伙 (gang: `Lazarus團伙`, in traditional characters, an article on Kaspersky's report of
+      // Lazarus's COVID-19 vaccine attacks, theprogrammingfactory.com/article/3000127141), 集团 (`Lazarus集团`,
+      // chaintt.cn/19298.html on the Bybit theft, 2025), or `APT组织` (`俄罗斯Sandworm APT组织的初始访问子组`, BaizeSec's weekly
+      // threat brief No. 212, 2025-02-22, of Microsoft's BadPilot report); after a closing quote (`“Lazarus”组织袭击了`,
+      // globaltechmap.com/document/view?id=8189, a brief of CNN's report, 2017) or a bracket of its Chinese name (ours).
+      ['乌克兰CERT-UA政府计算机应急响应小组披露了Sandworm组织的恶意计划', ['G0034']],
+      ['我们可以确认他们都与Lazarus團伙有联系', ['G0032']],
+      ['让臭名昭著的Lazarus集团再次成为焦点', ['G0032']],
+      ['俄罗斯Sandworm APT组织的初始访问子组', ['G0034']],
+      ['已有证据表明“Lazarus”组织袭击了台湾', ['G0032']],
+      ['Lazarus（拉撒路）组织与APT28组织', ['G0032', 'G0007']],
+      // Not a name of three characters or fewer (`UPS`, APT3's alias `UPS Team`: a power supply's team), nor `组` alone
+      // (`Lazarus组相关域`), nor a Chinese name ATT&CK does not write (`拉撒路组织`).
+      ['UPS小组负责供电; Lazarus组相关域; 拉撒路组织', []],
       // Not without that word: `Lazarus` alone (`해킹 조직 '라자루스(Lazarus)’가`, Korean news of ESRC, hkmd.kr), or
       // before another (`조직`, organisation), is no name ATT&CK writes; nor is a common word in another case
       // (`cobalt 그룹`, of Cobalt Group), nor a name before the English word other than as ATT&CK writes it.

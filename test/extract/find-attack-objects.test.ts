@@ -118,38 +118,44 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
     });
   });
 
-  // A Korean analysis of Brambul (a Jekyll post, shortened: its front matter's title and first paragraphs), which names
-  // its actor only as `Lazarus 그룹`, ATT&CK's `Lazarus Group` with its last word in Korean: before, no group was found.
-  it('proposes the group a Korean report names with its name\'s last word in Korean (`Lazarus 그룹`) as actor:, as ATT&CK writes it', () => {
-    const text = [
-      '---',
-      'title: "[악성코드] WannaCry 이전 북한 Lazarus 그룹의 웜 Brambul - 1"',
-      '---',
-      'WannaCry는 2017년 5월에 대유행한 북한 Lazarus 그룹의 랜섬웨어입니다.',
-      'Lazarus 그룹은 WannaCry 이전에도 이와 유사한 방식으로 동작하는 웜을 배포하였었는데 이 중 하나가 Brambul 이라는 이름의 웜입니다.',
-    ].join('\n');
-    const found = findAttackObjects(text, loadRelease('18.1'));
-    expect(found.filter((o) => o.kind === 'group').map((o) => [o.id, o.written, o.lines])).to.deep.equal([['G0032', 'Lazarus Group', [2, 4, 5]]]);
-    const skeleton = renderCampaignSkeleton(extractReferences(text), { name: 'Brambul', reportFile: 'r.md', objects: found });
-    expect((parse(skeleton) as { actor?: string }).actor).to.equal('Lazarus Group');
-    expect(skeleton).to.include('# Named in the report (review): "Lazarus" is G0032 Lazarus Group, its "Group" written in Korean (그룹), at r.md:2');
-  });
-
-  // 4hou.com's Chinese translation of Securelist's "DTrack targeting Europe and Latin America" (2022,
-  // https://www.4hou.com/posts/JXMv, as unsafe.sh mirrors it), which names its actor only as `Lazarus组织`, ATT&CK's
-  // `Lazarus Group` with its "Group" as Chinese writes every group's (组织, organisation): before, no group was found.
-  it('proposes the group a Chinese report names with its name\'s last word in Chinese (`Lazarus组织`) as actor:', () => {
-    const text = [
-      '# DTrack开始针对欧洲和拉丁美洲发起攻击',
-      'DTrack是Lazarus组织开发的后门，该后门最早于2019年被发现，目前仍在使用。Lazarus组织用它来攻击各种各样的目标。',
-      'DTrack后门继续被Lazarus组织使用表明，Lazarus仍然将DTrack视为一项重要的攻击工具。',
-    ].join('\n');
-    const found = findAttackObjects(text, loadRelease('18.1'));
-    expect(found.filter((o) => o.kind === 'group').map((o) => [o.id, o.written, o.lines])).to.deep.equal([['G0032', 'Lazarus Group', [2, 3]]]);
-    const skeleton = renderCampaignSkeleton(extractReferences(text), { name: 'DTrack', reportFile: 'r.md', objects: found });
-    expect((parse(skeleton) as { actor?: string }).actor).to.equal('Lazarus Group');
-    expect(skeleton).to.include('"Lazarus" is G0032 Lazarus Group, its "Group" written in Chinese (组织), at r.md:2');
-  });
+  // Reports that name their actor only as ATT&CK's `Lazarus Group` with its last word in their own language: before, no
+  // group was found. A Korean analysis of Brambul (a Jekyll post, shortened: its front matter's title and first
+  // paragraphs); 4hou.com's Chinese translation of Securelist's "DTrack targeting Europe and Latin America" (2022,
+  // https://www.4hou.com/posts/JXMv, as unsafe.sh mirrors it), Chinese writing every group's name before 组织 (organisation).
+  const translatedGroup: Array<[language: string, text: string[], lines: number[], note: string]> = [
+    [
+      'Korean (`Lazarus 그룹`)',
+      [
+        '---',
+        'title: "[악성코드] WannaCry 이전 북한 Lazarus 그룹의 웜 Brambul - 1"',
+        '---',
+        'WannaCry는 2017년 5월에 대유행한 북한 Lazarus 그룹의 랜섬웨어입니다.',
+        'Lazarus 그룹은 WannaCry 이전에도 이와 유사한 방식으로 동작하는 웜을 배포하였었는데 이 중 하나가 Brambul 이라는 이름의 웜입니다.',
+      ],
+      [2, 4, 5],
+      '# Named in the report (review): "Lazarus" is G0032 Lazarus Group, its "Group" written in Korean (그룹), at r.md:2',
+    ],
+    [
+      'Chinese (`Lazarus组织`)',
+      [
+        '# DTrack开始针对欧洲和拉丁美洲发起攻击',
+        'DTrack是Lazarus组织开发的后门，该后门最早于2019年被发现，目前仍在使用。Lazarus组织用它来攻击各种各样的目标。',
+        'DTrack后门继续被Lazarus组织使用表明，Lazarus仍然将DTrack视为一项重要的攻击工具。',
+      ],
+      [2, 3],
+      '"Lazarus" is G0032 Lazarus Group, its "Group" written in Chinese (组织), at r.md:2',
+    ],
+  ];
+  for (const [language, lines, at, note] of translatedGroup) {
+    it(`proposes the group a report names with its name's last word in ${language} as actor:, as ATT&CK writes it`, () => {
+      const text = lines.join('\n');
+      const found = findAttackObjects(text, loadRelease('18.1'));
+      expect(found.filter((o) => o.kind === 'group').map((o) => [o.id, o.written, o.lines])).to.deep.equal([['G0032', 'Lazarus Group', at]]);
+      const skeleton = renderCampaignSkeleton(extractReferences(text), { name: 'r', reportFile: 'r.md', objects: found });
+      expect((parse(skeleton) as { actor?: string }).actor).to.equal('Lazarus Group');
+      expect(skeleton).to.include(note);
+    });
+  }
 
   it('proposes no actor: for a group named once in passing, past the first lines, and lists it for review', () => {
     const text = [

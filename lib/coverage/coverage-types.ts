@@ -94,6 +94,11 @@ export interface CoverageRule {
    */
   eventCategories?: string[];
   /**
+   * True when an Elastic rule's query is an EQL sequence (or sample) of several event categories (`sequence by host.id
+   * [process where …] [network where …]`): it reads each of `eventCategories`, not any one of them.
+   */
+  eventSequence?: true;
+  /**
    * A Sigma rule's own words, for proposing it from a rules library (`gap --rules-library`): its `status` and `level`
    * as written (lower case) and each `logsource` of it (a collection's documents each one).
    */

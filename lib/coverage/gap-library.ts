@@ -7,7 +7,8 @@
  * With a log sources file, each is classed through the check that classes ATT&CK's analytics
  * (`CollectedLogSources.collects`): its Sigma logsource maps (SIGMA_LOG_SOURCES) to an ATT&CK log source collected,
  * **buildable now**, or it **needs** the log sources named (any one of them); a rule of another format through what it
- * states of its data (stated-log-sources.ts: Splunk's `data_source`, Elastic's index and event category). A
+ * states of its data (stated-log-sources.ts: Splunk's `data_source`, Elastic's index and event category; an EQL
+ * sequence needs one log source of each of its categories, and is buildable only when each is collected). A
  * logsource or data source not mapped is said as written; a rule that states none, **log source not stated**.
  *
  * Order: buildable first, then by what they need (those stating none last), then by status (stable, test, experimental, none), level
@@ -44,7 +45,11 @@ export interface LibraryRule {
   logsources: string[];
   /** With a log sources file: whether one of its logsources maps to a log source collected. */
   buildable?: boolean;
-  /** With a log sources file, when not buildable: what it needs (`WinEventLog:Sysmon (EventCode=10)`, alternatives joined by ` or `). */
+  /**
+   * With a log sources file, when not buildable: what it needs (`WinEventLog:Sysmon (EventCode=10)`, alternatives joined
+   * by ` or `); of an EQL sequence, one log source of each category not collected, joined by `, and `
+   * (`WinEventLog:Sysmon (EventCode=1) or WinEventLog:Security (EventCode=4688), and WinEventLog:Sysmon (EventCode=3)`).
+   */
   needs?: string;
   /** With a log sources file: false for a rule that states no log source (no Sigma logsource, Splunk data_source or Elastic index), which is neither buildable nor said to need one. */
   logSourceStated?: false;
@@ -81,8 +86,14 @@ function classed(rule: CoverageRule, collected: CollectedLogSources): Pick<Libra
   const notStated = { buildable: false, logSourceStated: false } as const;
   if (!rule.sigma) {
     // Splunk's data_source, Elastic's index and event category: mapped where they name an ATT&CK log clearly.
-    const { stated, refs } = statedLogSources(rule);
+    const { stated, refs, each } = statedLogSources(rule);
     if (!stated.length) return notStated;
+    if (each) {
+      // An EQL sequence: buildable when one log source of each category is collected; else it needs those of the others.
+      const missing = each.filter((category) => !category.refs.some((ref) => collected.collects(ref)));
+      if (!missing.length) return { buildable: true };
+      return { buildable: false, needs: missing.map((category) => [...new Set(category.refs.map(refText))].join(' or ')).join(', and ') };
+    }
     if (refs?.some((ref) => collected.collects(ref))) return { buildable: true };
     if (refs?.length) return { buildable: false, needs: [...new Set(refs.map(refText))].join(' or ') };
     return { buildable: false, needs: `a log source not mapped (${rule.kind}: ${stated.join(', ')})` };

@@ -538,6 +538,8 @@ export function elasticRule(
   if (indexes.length) coverage.dataSources = indexes;
   const categories = eventCategories(rule['query']);
   if (categories.length) coverage.eventCategories = categories;
+  // A sequence (or sample) matches only when each of its events is found: it reads every category it names.
+  if (categories.length > 1 && typeof rule['query'] === 'string' && /^\s*(?:sequence|sample)\b/i.test(stripEqlComments(rule['query']))) coverage.eventSequence = true;
   return withNotes({ rule: coverage });
 }
 
@@ -551,6 +553,11 @@ function eventCategories(query: unknown): string[] {
   const eql = [...query.matchAll(/(?:^|\[)\s*([a-z_]+)\s+where\b/gim)].map((match) => match[1]!.toLowerCase()).filter((category) => category !== 'any');
   const kql = [...query.matchAll(/\bevent\.category\s*(?::|==)\s*\(?\s*"?([a-z_]+)"?/gi)].map((match) => match[1]!.toLowerCase());
   return [...new Set([...eql, ...kql])];
+}
+
+/** An EQL query without its comments (`/* … */`, `// …`), so that its first word is its first keyword. */
+function stripEqlComments(query: string): string {
+  return query.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n]*/g, ' ');
 }
 
 // Elastic tagged a rule's OS `Windows` until 2023 (detection-rules and the prebuilt rules Kibana exports), `OS: Windows` since.

@@ -14,8 +14,14 @@
  *   the Windows, System and auditd integrations) with that category gives what Sigma's taxonomy gives the same category
  *   on that system, narrowed to the log the pattern holds (Sysmon's channel: Sysmon's events only).
  *
+ * An EQL sequence of several categories (the same repository's `rules/windows/
+ * command_and_control_unusual_network_connection_via_rundll32.toml`: `sequence by host.id, process.entity_id
+ * [process where …] [network where …]` over `winlogbeat-*` and `logs-windows.sysmon_operational-*`) reads each
+ * category: each is mapped as a rule of that one category would be, and the rule needs one log source of every category
+ * (`each`); a category its patterns map to no log leaves the rule not mapped.
+ *
  * A source stated that names no ATT&CK log (`CrowdStrike ProcessRollup2`, Elastic Defend's `logs-endpoint.events.*`,
- * a sequence of several categories) is said as stated and not mapped; a rule that states none (a Splunk detection of
+ * several categories of a query that is no sequence, KQL's `event.category:(process or network)`) is said as stated and not mapped; a rule that states none (a Splunk detection of
  * 2019 without `data_source`, an Elastic machine learning rule) is said to state none, never guessed.
  */
 import type { LogSourceRef } from '../attack/types.js';
@@ -27,6 +33,11 @@ export interface StatedLogSources {
   /** As the rule states them: Splunk's data sources, Elastic's index patterns and `event.category …`; empty: none. */
   stated: string[];
   refs?: LogSourceRef[];
+  /**
+   * An EQL sequence's, instead of `refs`: per event category of it, in the query's order, the log sources that feed it
+   * (any one of each is enough); the rule needs one of every category.
+   */
+  each?: { category: string; refs: LogSourceRef[] }[];
 }
 
 const SPLUNK_SOURCES: ReadonlyArray<readonly [pattern: RegExp, refs: (match: RegExpMatchArray) => LogSourceRef[]]> = [
@@ -57,7 +68,7 @@ const ELASTIC_INDEXES: ReadonlyArray<readonly [pattern: RegExp, product: 'window
 ];
 
 /** What a Splunk or Elastic rule states of its data and the ATT&CK log sources it maps to; for another format, what it states. */
-export function statedLogSources(rule: Pick<CoverageRule, 'kind' | 'dataSources' | 'eventCategories'>): StatedLogSources {
+export function statedLogSources(rule: Pick<CoverageRule, 'kind' | 'dataSources' | 'eventCategories' | 'eventSequence'>): StatedLogSources {
   const sources = rule.dataSources ?? [];
   if (rule.kind === 'splunk') {
     const refs = sources.flatMap((source) => SPLUNK_SOURCES.flatMap(([pattern, give]) => {
@@ -69,17 +80,31 @@ export function statedLogSources(rule: Pick<CoverageRule, 'kind' | 'dataSources'
   if (rule.kind === 'elastic') {
     const categories = rule.eventCategories ?? [];
     const stated = [...sources, ...(categories.length ? [`event.category ${categories.join(', ')}`] : [])];
-    // A sequence of several categories needs each: no one log source is enough, so none is named.
-    const category = categories.length === 1 ? ECS_CATEGORIES[categories[0]!] : undefined;
-    if (!category) return { stated };
     const found = sources.flatMap((source) => ELASTIC_INDEXES.filter(([pattern]) => pattern.test(source.trim())));
-    // In the taxonomy's order (Sysmon, then Security), whatever the order of the patterns.
-    const refs = (['windows', 'linux'] as const).flatMap((product) =>
-      (sigmaLogSources({ product, category }) ?? []).filter((ref) => found.some(([, system, names]) => system === product && (!names || names.includes(ref.name)))),
-    );
-    return { stated, ...(refs.length ? { refs: unique(refs) } : {}) };
+    // A sequence of several categories needs each: mapped one by one, the rule maps only when every one does.
+    if (categories.length > 1 && rule.eventSequence) {
+      const each = categories.map((category) => ({ category, refs: categoryRefs(category, found) }));
+      return { stated, ...(each.every(({ refs }) => refs.length) ? { each } : {}) };
+    }
+    // Several categories of a query that is no sequence (KQL's `event.category:(process or network)`): not mapped.
+    const refs = categories.length === 1 ? categoryRefs(categories[0]!, found) : [];
+    return { stated, ...(refs.length ? { refs } : {}) };
   }
   return { stated: sources };
+}
+
+/**
+ * The ATT&CK log sources of an ECS event category in the logs the index patterns found hold: in the taxonomy's order
+ * (Sysmon, then Security), whatever the order of the patterns; none for a category Sigma's taxonomy has no name for.
+ */
+function categoryRefs(ecs: string, found: readonly (typeof ELASTIC_INDEXES)[number][]): LogSourceRef[] {
+  const category = ECS_CATEGORIES[ecs];
+  if (!category) return [];
+  return unique(
+    (['windows', 'linux'] as const).flatMap((product) =>
+      (sigmaLogSources({ product, category }) ?? []).filter((ref) => found.some(([, system, names]) => system === product && (!names || names.includes(ref.name)))),
+    ),
+  );
 }
 
 function unique(refs: readonly LogSourceRef[]): LogSourceRef[] {

@@ -17,7 +17,7 @@ const THREAT = {
   versions: { attack: '18', layer: '4.5', navigator: '5.1.0' },
   domain: 'enterprise-attack',
   gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 1 },
-  techniques: ['T1003.001', 'T1003.003', 'T1543.003', 'T1068'].map((techniqueID) => ({ techniqueID, score: 1 })),
+  techniques: ['T1003.001', 'T1003.003', 'T1543.003', 'T1068', 'T1071', 'T1021.002'].map((techniqueID) => ({ techniqueID, score: 1 })),
 };
 
 describe('gap --rules-library (Splunk and Elastic rules)', function () {
@@ -56,6 +56,22 @@ describe('gap --rules-library (Splunk and Elastic rules)', function () {
     // With neither, the Elastic rule needs one of the two logs its Windows indexes hold.
     const neither = rulesOf(await review('powershell', '- WinEventLog:PowerShell\n'));
     expect(neither.get('T1003.003 Potential Credential Access via Windows Utilities')!.needs).to.equal('WinEventLog:Sysmon (EventCode=1) or WinEventLog:Security (EventCode=4688)');
+  });
+
+  it('classes an EQL sequence by each of its event categories: buildable only when one log of each is collected, else needing those not', async () => {
+    // elastic/detection-rules' Unusual Network Connection via RunDLL32: `sequence … [process where …] [network where …]`
+    // over winlogbeat-* and logs-windows.sysmon_operational-*. Before: "needs a log source not mapped (elastic: winlogbeat-*, …)".
+    const key = 'T1071 Unusual Network Connection via RunDLL32';
+    const security = rulesOf(await review('seq-security', '- WinEventLog:Security\n')).get(key)!;
+    expect(security.logsources).to.include('event.category process, network');
+    expect([security.buildable, security.needs]).to.deep.equal([false, 'WinEventLog:Sysmon (EventCode=3)']);
+    const none = rulesOf(await review('seq-none', '- WinEventLog:PowerShell\n')).get(key)!;
+    expect(none.needs).to.equal('WinEventLog:Sysmon (EventCode=1) or WinEventLog:Security (EventCode=4688), and WinEventLog:Sysmon (EventCode=3)');
+    const both = rulesOf(await review('seq-both', '- WinEventLog:Security\n- name: WinEventLog:Sysmon\n  channels: [EventCode=3]\n')).get(key)!;
+    expect(both.buildable).to.equal(true);
+    // Elastic Defend's indexes name no ATT&CK log: a sequence over them stays not mapped, said as stated.
+    const defend = rulesOf(await review('seq-defend', '- WinEventLog:Security\n')).get('T1021.002 Remote Execution via File Shares')!;
+    expect(defend.needs).to.equal('a log source not mapped (elastic: logs-endpoint.events.process-*, logs-endpoint.events.file-*, event.category file, process)');
   });
 
   it('says "log source not stated" of a rule that states none (a 2019 Splunk detection, an Elastic ML rule), never what it needs', async () => {

@@ -92,6 +92,20 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
     expect(read('any where event.code == "4688"')).to.equal(undefined);
   });
 
+  it('marks an EQL sequence or sample of several categories as reading each of them, never a KQL list of categories', () => {
+    const toml = (query: string) =>
+      `[metadata]\nmaturity = "production"\n[rule]\nname = "x"\nindex = ["winlogbeat-*"]\nseverity = "low"\nquery = '''\n${query}\n'''\n[[rule.threat]]\nframework = "MITRE ATT&CK"\n[[rule.threat.technique]]\nid = "T1059"\n`;
+    const sequence = (query: string) => {
+      const outcome = parseRuleFile(toml(query), 'x.toml');
+      return 'rule' in outcome ? outcome.rule?.eventSequence : 'no rule';
+    };
+    expect(sequence('sequence by host.id with maxspan=1m\n  [process where event.type == "start"]\n  [network where true]')).to.equal(true);
+    expect(sequence('/* a comment first */\nsample by host.id [process where true] [file where true]')).to.equal(true);
+    // One category twice is a rule of that category.
+    expect(sequence('sequence by host.id [process where true] [process where true]')).to.equal(undefined);
+    expect(sequence('event.category : ("process" or "network")')).to.equal(undefined);
+  });
+
   it('reads Splunk techniques at the top level and, in older files, under tags, with their lines, revoked IDs as written', () => {
     const newer = input.rules.find((r) => r.name === 'LSASS Memory Dump via Comsvcs');
     expect(newer?.refs).to.deep.equal([{ raw: 'T1003.001', line: 24, id: 'T1003.001' }]);

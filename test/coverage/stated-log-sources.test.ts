@@ -10,7 +10,7 @@ import { expect } from 'chai';
 import { statedLogSources } from '../../lib/coverage/stated-log-sources.js';
 import type { CoverageRule } from '../../lib/coverage/coverage-types.js';
 
-type Stated = Pick<CoverageRule, 'kind' | 'dataSources' | 'eventCategories'>;
+type Stated = Pick<CoverageRule, 'kind' | 'dataSources' | 'eventCategories' | 'eventSequence'>;
 const refs = (rule: Stated) => statedLogSources(rule).refs?.map((ref) => `${ref.name}${ref.channel ? ` (${ref.channel})` : ''}`);
 
 describe('statedLogSources', () => {
@@ -42,6 +42,25 @@ describe('statedLogSources', () => {
     expect(refs({ kind: 'elastic', dataSources: ['winlogbeat-*'], eventCategories: ['process', 'network'] })).to.equal(undefined);
     expect(refs({ kind: 'elastic', dataSources: ['winlogbeat-*'] })).to.equal(undefined);
     expect(statedLogSources({ kind: 'elastic' }).stated).to.deep.equal([]);
+  });
+
+  // elastic/detection-rules rules/windows/command_and_control_unusual_network_connection_via_rundll32.toml (e83ddf130daef6fcdece2764d684cca21338d534):
+  // `sequence by host.id, process.entity_id [process where …] [network where …]` over Winlogbeat's and Sysmon's indexes.
+  const rundll32: Stated = { kind: 'elastic', dataSources: ['winlogbeat-*', 'logs-endpoint.events.process-*', 'logs-windows.sysmon_operational-*'], eventCategories: ['process', 'network'], eventSequence: true };
+  const each = (rule: Stated) => statedLogSources(rule).each?.map(({ category, refs: list }) => `${category}: ${list.map((ref) => `${ref.name} (${ref.channel})`).join(' or ')}`);
+
+  it('maps each event category of an EQL sequence, in the query\'s order', () => {
+    expect(each(rundll32)).to.deep.equal(['process: WinEventLog:Sysmon (EventCode=1) or WinEventLog:Security (EventCode=4688)', 'network: WinEventLog:Sysmon (EventCode=3)']);
+    expect(refs(rundll32)).to.equal(undefined);
+    expect(statedLogSources(rundll32).stated).to.include('event.category process, network');
+    // Sysmon's index alone holds no Security 4688.
+    expect(each({ ...rundll32, dataSources: ['logs-windows.sysmon_operational-*'] })).to.deep.equal(['process: WinEventLog:Sysmon (EventCode=1)', 'network: WinEventLog:Sysmon (EventCode=3)']);
+  });
+
+  it('maps no EQL sequence one of whose categories maps to no log (Security\'s index holds no network events; Elastic Defend\'s none)', () => {
+    expect(statedLogSources({ ...rundll32, dataSources: ['logs-system.security*'] })).to.deep.equal({ stated: ['logs-system.security*', 'event.category process, network'] });
+    expect(each({ ...rundll32, eventCategories: ['process', 'authentication'] })).to.equal(undefined);
+    expect(each({ ...rundll32, dataSources: ['logs-endpoint.events.process-*', 'logs-endpoint.events.file-*'], eventCategories: ['file', 'process'] })).to.equal(undefined);
   });
 
   it('states what another format gives, mapping none', () => {

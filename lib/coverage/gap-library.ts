@@ -55,6 +55,26 @@ export interface LibraryRule {
   logSourceStated?: false;
 }
 
+/**
+ * A technique tag of library rules that names no technique of the release reviewed (SigmaHQ's `attack.t1685.005`, an
+ * ATT&CK 19 ID, in an 18.1 review; a typo), or a revoked one read as its replacement: counted per tag and library
+ * folder, said once in the report's inputs, never per rule.
+ */
+export interface LibraryTag {
+  /** The library folder (or file) given, as given. */
+  source: string;
+  /** The tag as written (lower case): `attack.t1685.005`, `T1086` of an Elastic rule. */
+  tag: string;
+  /** The library rules that write it. */
+  rules: number;
+  /** Of them, those that name no technique of the release otherwise: left out of the library. */
+  alone: number;
+  /** A revoked ID: the techniques it is read as (the rules are proposed for them). */
+  readAs?: TechniqueId[];
+  /** A tag of no technique: why, in a few words (`an ATT&CK 18.1 technique, T1653 Power Settings, not in 12.1: …`). */
+  why?: string;
+}
+
 /** What the rules library gave the review as a whole. */
 export interface LibrarySummary {
   sources: string[];
@@ -64,6 +84,10 @@ export interface LibrarySummary {
   rules: number;
   /** Library rules left out because a coverage rule has the same id. */
   run: number;
+  /** Library rules left out because their technique tags name no technique of the release (each tag in `tags`). */
+  unplaced?: number;
+  /** The tags of no technique of the release and the revoked ones read as their replacement, per tag and folder. */
+  tags?: LibraryTag[];
   gapsWithRules: number;
   /** With a log sources file: gaps with a library rule buildable now. */
   gapsBuildable?: number;
@@ -141,6 +165,8 @@ export class RulesLibrary {
   readonly summary: Omit<LibrarySummary, 'gapsWithRules' | 'gapsBuildable'>;
   /** The library's folders as read: what each ignored and found invalid, which the report's inputs list. */
   readonly inputs: CoverageInput[];
+  /** Per library folder given, its rules left out because their technique tags name no technique of the release. */
+  readonly unplacedRules = new Map<string, number>();
   private readonly byTechnique = new Map<TechniqueId, { rule: LibraryRule; platforms?: string[] }[]>();
 
   constructor(library: ResolvedCoverage, coverage: ResolvedCoverage, collected?: CollectedLogSources) {
@@ -150,7 +176,24 @@ export class RulesLibrary {
     // their common folder, so that it says which folder the rule is in; one folder keeps its own paths.
     const root = new Set(library.inputs.map((input) => resolve(input.source))).size > 1 ? commonFolder(library.inputs) : undefined;
     let run = 0;
-    for (const { rule, ids, platforms } of library.rules) {
+    let unplaced = 0;
+    const tags = new Map<string, LibraryTag>();
+    for (const { rule, ids, platforms, unplaced: none, remapped } of library.rules) {
+      // Counted per tag and folder, whether or not the coverage runs the rule: the library's to fix, said once.
+      const source = folders.get(rule) ?? rule.file;
+      const count = (raw: string, fill: Pick<LibraryTag, 'readAs' | 'why'>) => {
+        const key = `${source}\u0000${raw.toLowerCase()}`;
+        const tag = tags.get(key) ?? { source, tag: raw.toLowerCase(), rules: 0, alone: 0, ...fill };
+        tag.rules += 1;
+        if (!ids.length) tag.alone += 1;
+        tags.set(key, tag);
+      };
+      for (const ref of uniqueBy(none ?? [], (ref) => ref.raw.toLowerCase())) count(ref.raw, { why: ref.why });
+      for (const ref of uniqueBy(remapped ?? [], (ref) => ref.raw.toLowerCase())) count(ref.raw, { readAs: ref.ids });
+      if (!ids.length && none?.length) {
+        unplaced += 1;
+        this.unplacedRules.set(source, (this.unplacedRules.get(source) ?? 0) + 1);
+      }
       if (rule.id && running.has(ruleId(rule.id))) {
         run += 1;
         continue;
@@ -173,7 +216,15 @@ export class RulesLibrary {
     }
     for (const list of this.byTechnique.values()) list.sort((a, b) => compareLibraryRules(a.rule, b.rule));
     this.inputs = library.inputs;
-    this.summary = { sources: library.inputs.map((input) => input.source), ...(root ? { root: root.given } : {}), rules: library.rules.length, run };
+    const listed = [...tags.values()].sort((a, b) => compareText(a.source, b.source) || compareText(a.tag, b.tag));
+    this.summary = {
+      sources: library.inputs.map((input) => input.source),
+      ...(root ? { root: root.given } : {}),
+      rules: library.rules.length,
+      run,
+      ...(unplaced ? { unplaced } : {}),
+      ...(listed.length ? { tags: listed } : {}),
+    };
   }
 
   /** The rules tagged with a technique that fire on one of the platforms (a rule without platforms fires anywhere). */
@@ -201,6 +252,36 @@ export function compareLibraryRules(a: LibraryRule, b: LibraryRule): number {
     compareText(a.file, b.file) ||
     (a.line ?? 0) - (b.line ?? 0)
   );
+}
+
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(key(item)) && Boolean(seen.add(key(item))));
+}
+
+/**
+ * A library tag as the report's inputs list it: `attack.t1685.005: 3 rules (2 left out, with no other technique), an
+ * ID past 18.1's newest technique: …`; `attack.t1086: 2 rules, revoked: read as T1059.001`.
+ */
+export function libraryTagText(tag: LibraryTag): string {
+  const rules = `${tag.rules} rule${tag.rules === 1 ? '' : 's'}`;
+  if (tag.readAs) return `${tag.tag}: ${rules}, revoked: read as ${tag.readAs.join(', ')}`;
+  const alone = tag.alone === tag.rules ? `, ${tag.rules === 1 ? 'left out, with' : 'each left out, with'} no other technique` : tag.alone ? ` (${tag.alone} left out, with no other technique)` : '';
+  return `${tag.tag}: ${rules}${alone}, ${tag.why}`;
+}
+
+/**
+ * A library folder's tags in a few words, for its stderr line: `40 rules left out, their technique tags naming no
+ * technique of ATT&CK enterprise-attack 18.1 (12 tags), 3 revoked tags read as their replacement`; empty when it has none.
+ */
+export function libraryTagsCountText(tags: readonly LibraryTag[], leftOut: number, release: string): string {
+  const unplaced = tags.filter((tag) => !tag.readAs).length;
+  const revoked = tags.length - unplaced;
+  const plural = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
+  return [
+    ...(unplaced ? [`${plural(leftOut, 'rule')} left out, ${plural(unplaced, 'technique tag')} naming no technique of ATT&CK ${release}`] : []),
+    ...(revoked ? [`${plural(revoked, 'revoked tag')} read as the replacement`] : []),
+  ].join(', ');
 }
 
 /** A library rule as a line names it: `Title (path)`. */

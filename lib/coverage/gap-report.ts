@@ -6,7 +6,7 @@ import { GAP_FORMULAS, parentOnlyText, priorityFormula, type OutsideViewRanking,
 import { compareText } from '../compare-text.js';
 import { firstFew } from '../short-list.js';
 import { testsText, testVia, type RowTest } from './atomic-tests.js';
-import { libraryCell, libraryText } from './gap-library.js';
+import { libraryCell, libraryTagText, libraryText } from './gap-library.js';
 import { NO_PLATFORM_TEXT, onPlatformsText, platformList, statesNoPlatform } from './stated-platforms.js';
 
 /** Unresolved references of one kind, counted, with where they were seen. */
@@ -524,6 +524,8 @@ export function formatGapReportMarkdown(review: GapReportData): string {
     for (const problem of input.problems) {
       lines.push(`  - ${problem.skipped ? 'invalid' : 'problem'}: ${message(`${place(problem)}: ${summaryMessage(problem, 'below')}`)}`);
     }
+    // A library's tags of no technique of the release, and its revoked ones, once per tag (never per rule).
+    if (input.side === 'library') for (const tag of libraryTagsOf(review, input.source)) lines.push(`  - tag ${message(libraryTagText(tag))}`);
   }
   if (review.remapped.length) {
     lines.push(
@@ -642,11 +644,15 @@ function testsCountText(tests: { gapsWithTests: number; gapsWithRelatedOnly: num
   return `gaps with tests on their platforms: ${tests.gapsWithTests} of ${total} (${related}${tests.gapsWithout} without)`;
 }
 
+/** A library folder's tags (LibraryTag) in the report. */
+const libraryTagsOf = (review: GapReportData, source: string) => (review.library?.tags ?? []).filter((tag) => tag.source === source);
+
 /** The rules library's line of a report: `sigma: 3,123 rules read, 2 run already (same id); rules for 25 of 30 gaps (12 buildable now)`. */
 export function libraryCountText(library: NonNullable<GapReview['library']>, gaps?: number): string {
   const buildable = library.gapsBuildable === undefined ? '' : ` (${library.gapsBuildable} with a rule buildable now)`;
   return (
-    `${library.sources.join(', ')}${library.root === undefined ? '' : ` (rule paths in ${library.root})`}: ${plural(library.rules, 'rule')} with a technique${library.run ? `, ${library.run} left out as run already (a coverage rule has its id)` : ''}; ` +
+    `${library.sources.join(', ')}${library.root === undefined ? '' : ` (rule paths in ${library.root})`}: ${plural(library.rules, 'rule')} with a technique${library.run ? `, ${library.run} left out as run already (a coverage rule has its id)` : ''}` +
+    `${library.unplaced ? `, ${library.unplaced} left out as their technique tags name no technique of the release (by tag in the inputs)` : ''}; ` +
     `rules for ${library.gapsWithRules}${gaps === undefined ? '' : ` of ${gaps}`} gaps${buildable}`
   );
 }
@@ -675,6 +681,9 @@ function csvSectionRows(review: GapReportData): Record<string, string | number>[
   }
   if (review.library) {
     rows.push({ section: 'rules library', name: review.library.sources.join(';'), times: review.library.rules, note: libraryCountText(review.library, review.rows.filter((row) => row.gap).length) });
+    for (const tag of review.library.tags ?? []) {
+      rows.push({ section: 'library tag', name: tag.source, reference: tag.tag, times: tag.rules, status: tag.readAs ? 'revoked' : 'no technique', note: libraryTagText(tag) });
+    }
   }
   if (review.logSources) {
     rows.push({ section: 'log sources', name: review.logSources.file, times: review.logSources.names.length, note: collectedLogSourceTexts(review.logSources).join(';') });

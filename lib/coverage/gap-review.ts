@@ -97,6 +97,14 @@ export interface ResolvedRule {
   rule: CoverageRule;
   ids: TechniqueId[];
   platforms?: string[];
+  /**
+   * Its technique references that name no technique of the release, each with why in a few words (`an ATT&CK 18.1
+   * technique, T1653 Power Settings, not in 12.1`), as a rules library's tags are counted (`gap --rules-library`).
+   * Listed among the references not resolved too.
+   */
+  unplaced?: { raw: string; why: string }[];
+  /** Its revoked IDs, each with what it is read as. Listed among the remapped references too. */
+  remapped?: { raw: string; ids: TechniqueId[] }[];
 }
 
 /**
@@ -489,6 +497,8 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
     const before = rules.length;
     for (const rule of input.rules) {
       const ids = new Set<TechniqueId>();
+      const unplaced: NonNullable<ResolvedRule['unplaced']> = [];
+      const ruleRemapped: NonNullable<ResolvedRule['remapped']> = [];
       // IDs past the release's newest that no release at hand knows: another domain's ID (enterprise T1021 in an ICS
       // review, whose newest is T0895) is `other domain`, not a newer release's.
       const past: string[] = [];
@@ -517,8 +527,13 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
           : resolution.status === 'unknown' && number !== undefined && number > newest
             ? pastEveryReleaseText(techniqueIdOf(text), target)
             : resolution.note;
-        if (!resolution.ids.length) unresolved.push({ raw: ref.raw, ...place, rule: rule.name, status: resolution.status, note });
-        else if (resolution.status === 'revoked') remapped.push({ raw: ref.raw, ids: resolution.ids, ...place, rule: rule.name });
+        if (!resolution.ids.length) {
+          unresolved.push({ raw: ref.raw, ...place, rule: rule.name, status: resolution.status, note });
+          unplaced.push({ raw: ref.raw, why: unplacedWhy(techniqueIdOf(text), target, resolution, later, number !== undefined && number > newest, options.history) });
+        } else if (resolution.status === 'revoked') {
+          remapped.push({ raw: ref.raw, ids: resolution.ids, ...place, rule: rule.name });
+          ruleRemapped.push({ raw: ref.raw, ids: resolution.ids });
+        }
       }
       for (const tag of rule.tags ?? []) {
         const key = tag.raw.toLowerCase();
@@ -538,7 +553,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
         }
         newer.set(input, seen);
       }
-      const resolved: ResolvedRule = { rule, ids: [...ids].sort() };
+      const resolved: ResolvedRule = { rule, ids: [...ids].sort(), ...(unplaced.length ? { unplaced } : {}), ...(ruleRemapped.length ? { remapped: ruleRemapped } : {}) };
       if (rule.platforms?.length) {
         const { platforms, unknown } = releasePlatforms(rule.platforms, target);
         for (const name of unknown) unknownPlatforms.set(name, [...(unknownPlatforms.get(name) ?? []), { place: placeText(rule), counts: ids.size > 0 }]);
@@ -724,6 +739,37 @@ function laterReleaseText(id: string, target: AttackIndex, later: AttackIndex): 
     `${id} is not a technique in ATT&CK ${target.label}; it is ${id} ${fullName(later, technique)} in ATT&CK ${later.label}${state}, ` +
     `a newer release at hand: review with --attack-release ${later.release} to count it`
   );
+}
+
+/**
+ * Why a rule's technique reference names no technique of the release, in a few words, for a rules library's tags
+ * counted per tag (`gap --rules-library`): a newer release's ID names that release when at hand (`an ATT&CK 18.1
+ * technique, T1653 Power Settings, not in 12.1`: laterReleaseText's finding), the release after the newest at hand
+ * when none has it (`an ID past 18.1's newest technique: of ATT&CK 19 or later, not at hand`); any other, its status
+ * and the resolution's note.
+ */
+function unplacedWhy(
+  id: string,
+  target: AttackIndex,
+  resolution: { status: string; note: string },
+  later: AttackIndex | undefined,
+  past: boolean,
+  history: ResolveCoverageOptions['history'],
+): string {
+  if (later) return `an ATT&CK ${later.release} technique, ${id} ${fullName(later, later.technique(id as TechniqueId)!)}, not in ${target.release}: review with --attack-release ${later.release} to count it`;
+  if (resolution.status === 'unknown' && past) {
+    // The history runs newest first, loading each release as it is reached: its first is the newest at hand.
+    let newestAtHand = target;
+    for (const index of history?.() ?? []) {
+      if (compareReleases(index.release, target.release) > 0) newestAtHand = index;
+      break;
+    }
+    return `an ID past ${newestAtHand.release}'s newest technique: of ATT&CK ${Number(attackMajor(newestAtHand.release)) + 1} or later, not at hand (\`${fetchCommand(target.domain, 'N')}\`)`;
+  }
+  // A malformed ID (attack.t1059.01) says so itself; a well-formed one is in no release at hand.
+  if (resolution.status === 'unknown' && techniqueNumber(id) !== undefined) return `no technique of ATT&CK ${target.release} nor of a newer release at hand: ${resolution.note}`;
+  if (resolution.status === 'unknown') return resolution.note;
+  return `${resolution.status}: ${resolution.note}`;
 }
 
 /**

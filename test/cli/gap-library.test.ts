@@ -271,9 +271,11 @@ describe('gap --rules-library (real SigmaHQ rules)', function () {
     const run = await runCli(['gap', '--threat', threat, '--coverage', coverage, '--rules-library', folder, '--out', out]);
     expect(run.code, run.stderr).to.equal(0);
     const report = join(out, 'gap-report.md');
-    expect(run.stderr).to.include(`rules library ${folder}: 1 rule read, 0 ignored, 0 invalid, 2 problems in rules read, listed with why in ${report} (proposed for gaps, never counted as coverage)`);
+    // Its revoked T1086 is read as T1059.001, and said so once, with the tag.
+    expect(run.stderr).to.include(`rules library ${folder}: 1 rule read, 0 ignored, 0 invalid, 2 problems in rules read, 1 revoked tag read as the replacement, listed with why in ${report} (proposed for gaps, never counted as coverage)`);
     const text = readFileSync(report, 'utf8');
     expect(text).to.include(`- problem: ${join(folder, 'dev.toml')}:13: unknown severity "severe"; counted as medium.`);
+    expect(text).to.include('  - tag t1086: 1 rule, revoked: read as T1059.001');
     // Said once, in that line: not a line of its own per problem, as the defender's own rules' are.
     expect(run.stderr.split('\n').filter((line) => line.includes('severe'))).to.deep.equal([]);
   });

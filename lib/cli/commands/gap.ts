@@ -40,6 +40,7 @@ import {
   placeAtomicTests,
   readAtomicTests,
   RulesLibrary,
+  libraryTagsCountText,
   OUTSIDE_VIEW_RANKINGS,
   type OutsideViewRanking,
 } from '../../index.js';
@@ -210,9 +211,11 @@ export function handler(context: CliContext) {
     for (const input of libraryInputs) {
       const { ignored, invalid } = input.counts;
       const notes = input.problems.filter((problem) => !problem.skipped && !problem.summarized).length;
-      const listed = ignored + invalid + notes ? `, listed with why in ${files.at(-1)![0]}` : '';
+      // Tags of no technique of the release (ATT&CK 19's attack.t1685.005 in an 18.1 review, a typo) and revoked ones, counted per tag.
+      const tags = libraryTagsCountText(rulesLibrary?.summary.tags?.filter((tag) => tag.source === input.source) ?? [], rulesLibrary?.unplacedRules.get(input.source) ?? 0, target.label);
+      const listed = ignored + invalid + notes || tags ? `, listed with why in ${files.at(-1)![0]}` : '';
       const noted = notes ? `, ${plural(notes, 'problem')} in rules read` : '';
-      note(context, args, `rules library ${input.source}: ${readCountText(input.kind, input.counts.rules)}, ${ignored} ignored, ${invalid} invalid${noted}${listed} (proposed for gaps, never counted as coverage)`);
+      note(context, args, `rules library ${input.source}: ${readCountText(input.kind, input.counts.rules)}, ${ignored} ignored, ${invalid} invalid${noted}${tags ? `, ${tags}` : ''}${listed} (proposed for gaps, never counted as coverage)`);
     }
     for (const text of review.notes) note(context, args, text);
     // A campaign's report: that names none of its sources leaves the review as it is; it is said, as render and normalize say it.

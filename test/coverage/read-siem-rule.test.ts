@@ -80,25 +80,22 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
     });
   }
 
+  /** An Elastic rule of one query, as parseRuleFile reads it. */
+  const ruleOfQuery = (query: string) => {
+    const toml = `[metadata]\nmaturity = "production"\n[rule]\nname = "x"\nindex = ["winlogbeat-*"]\nseverity = "low"\nquery = '''\n${query}\n'''\n[[rule.threat]]\nframework = "MITRE ATT&CK"\n[[rule.threat.technique]]\nid = "T1059"\n`;
+    const outcome = parseRuleFile(toml, 'x.toml');
+    return 'rule' in outcome ? outcome.rule : undefined;
+  };
+
   it('reads KQL\'s event.category and each category of an EQL sequence', () => {
-    const toml = (query: string) =>
-      `[metadata]\nmaturity = "production"\n[rule]\nname = "x"\nindex = ["winlogbeat-*"]\nseverity = "low"\nquery = '''\n${query}\n'''\n[[rule.threat]]\nframework = "MITRE ATT&CK"\n[[rule.threat.technique]]\nid = "T1059"\n`;
-    const read = (query: string) => {
-      const outcome = parseRuleFile(toml(query), 'x.toml');
-      return 'rule' in outcome ? outcome.rule?.eventCategories : 'no rule';
-    };
+    const read = (query: string) => ruleOfQuery(query)?.eventCategories;
     expect(read('event.category:process and process.name:"at.exe"')).to.deep.equal(['process']);
     expect(read('sequence by host.id with maxspan=1m\n  [process where event.type == "start"]\n  [network where true]')).to.deep.equal(['process', 'network']);
     expect(read('any where event.code == "4688"')).to.equal(undefined);
   });
 
   it('marks an EQL sequence or sample of several categories as reading each of them, never a KQL list of categories', () => {
-    const toml = (query: string) =>
-      `[metadata]\nmaturity = "production"\n[rule]\nname = "x"\nindex = ["winlogbeat-*"]\nseverity = "low"\nquery = '''\n${query}\n'''\n[[rule.threat]]\nframework = "MITRE ATT&CK"\n[[rule.threat.technique]]\nid = "T1059"\n`;
-    const sequence = (query: string) => {
-      const outcome = parseRuleFile(toml(query), 'x.toml');
-      return 'rule' in outcome ? outcome.rule?.eventSequence : 'no rule';
-    };
+    const sequence = (query: string) => ruleOfQuery(query)?.eventSequence;
     expect(sequence('sequence by host.id with maxspan=1m\n  [process where event.type == "start"]\n  [network where true]')).to.equal(true);
     expect(sequence('/* a comment first */\nsample by host.id [process where true] [file where true]')).to.equal(true);
     // One category twice is a rule of that category.

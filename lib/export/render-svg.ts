@@ -1,6 +1,6 @@
 import type { LayerLink, LayerMetadata } from '../layer/layer-types.js';
 import { DISABLED_TEXT, emptyTacticReasons, type MatrixCell, type MatrixModel } from './matrix-model.js';
-import { cutWords, FONT_FAMILY, textWidth, wrapText } from './text-measure.js';
+import { cutLines, cutWords, FONT_FAMILY, textWidth, wrapText } from './text-measure.js';
 
 /** Options of `renderSvgPages`. */
 export interface SvgOptions {
@@ -120,6 +120,8 @@ interface Item {
   lines: string[];
   /** The width its name has: the column's, less the indent, the score and the sub-technique handle. */
   width: number;
+  /** Its name wrapped to `width`, whole: what `lines` shows, or more where the name is cut. */
+  whole: string[];
 }
 
 /** The part of one tactic column that one page shows, at one place (slot) of the page. */
@@ -160,6 +162,69 @@ interface Rooms {
   next: number;
 }
 
+/** The height of a cell of `lines` lines (at least one). */
+function cellHeight(lines: number, lineHeight: number): number {
+  return Math.max(1, lines) * lineHeight + 2 * PAD_Y;
+}
+
+/**
+ * Where a column's items are cut into the parts the pages show: the first from the top of page 1 (`rooms.first`), the
+ * others on the pages after it (`rooms.next`), each as many items as fit (at least one, so that every page makes
+ * progress). A part that starts among a technique's sub-techniques begins with a line naming that technique.
+ */
+function segmentsOf(
+  items: readonly Item[],
+  rooms: Rooms,
+  headerHeight: number,
+  oneLine: number,
+  heightOf: (item: Item) => number = (item) => item.height,
+): { from: number; end: number; height: number }[] {
+  const segments: { from: number; end: number; height: number }[] = [];
+  let from = 0;
+  do {
+    const room = (from ? rooms.next : rooms.first) - headerHeight;
+    let height = from && items[from]!.parent ? oneLine : 0;
+    let end = from;
+    while (end < items.length && (end === from || height + heightOf(items[end]!) <= room)) height += heightOf(items[end++]!);
+    segments.push({ from, end, height });
+    from = end;
+  } while (from < items.length);
+  return segments;
+}
+
+/**
+ * The segments of each page, page 1 first: page 1 shows every column from the top, the pages after it the rest,
+ * column after column in matrix order.
+ */
+function pagesOf(model: MatrixModel, columns: readonly Item[][], at: Pick<MatrixLayout, 'size' | 'lineHeight' | 'columnWidth' | 'headerHeight'>, rooms: Rooms): Segment[][] {
+  const { size, lineHeight, columnWidth, headerHeight } = at;
+  const count = Math.max(1, model.columns.length);
+  const oneLine = cellHeight(1, lineHeight);
+  const pages: Segment[][] = [[]];
+  let page: Segment[] = [];
+  columns.forEach((items, column) => {
+    segmentsOf(items, rooms, headerHeight, oneLine).forEach(({ from, end, height }) => {
+      // A segment that starts among a technique's sub-techniques names that technique first, cut to what leaves room
+      // for the mark, so that the mark always shows.
+      const parent = from ? items[from]!.parent : undefined;
+      const mark = ' (cont.)';
+      const parentLine = parent ? `${wrapText(cellText(parent, model), columnWidth - 2 * PAD_X - textWidth(mark, size), size, { maxLines: 1 })[0]}${mark}` : undefined;
+      const segment = { column, continued: from > 0, ...(parentLine === undefined ? {} : { parentLine }), items: items.slice(from, end), height };
+      if (!from) {
+        pages[0]!.push({ ...segment, slot: column });
+        return;
+      }
+      if (page.length === count) {
+        pages.push(page);
+        page = [];
+      }
+      page.push({ ...segment, slot: page.length });
+    });
+  });
+  if (page.length) pages.push(page);
+  return pages;
+}
+
 /**
  * The layout at one size. `compact`: cells that carry no annotation are cut to one line, or to PLAIN_MAX_LINES for
  * the cells of `twoLines`.
@@ -173,7 +238,6 @@ function layoutAt(model: MatrixModel, size: number, compact: boolean, rooms: Roo
   const headerSize = Math.min(size + 1, Math.floor((4 * room) / widest) / 4);
   const headerLines = model.columns.map((column) => wrapText(column.name, columnWidth - 2 * PAD_X, headerSize, { bold: true, maxLines: 3 }));
   const headerHeight = Math.max(1, ...headerLines.map((lines) => lines.length)) * headerSize * 1.2 + size * 1.2 + 2 * PAD_Y + 2;
-  const oneLine = lineHeight + 2 * PAD_Y;
   // What is shown in full, and the width it has, for `cutsWords`.
   const full: [text: string, width: number][] = [];
 
@@ -185,9 +249,10 @@ function layoutAt(model: MatrixModel, size: number, compact: boolean, rooms: Roo
       const sidebar = cell.subtechniqueCount ? SIDEBAR + 1 : 0;
       const width = columnWidth - indent - 2 * PAD_X - scoreWidth - sidebar;
       const cut = compact && !cell.annotated;
-      const lines = wrapText(cellText(cell, model), width, size, cut ? { maxLines: twoLines.has(cell) ? PLAIN_MAX_LINES : 1 } : {});
+      const whole = wrapText(cellText(cell, model), width, size);
+      const lines = cut ? cutLines(whole, width, size, { maxLines: twoLines.has(cell) ? PLAIN_MAX_LINES : 1 }) : whole;
       if (!cut) full.push([cellText(cell, model), width]);
-      items.push({ cell, ...(parent ? { parent } : {}), indent, height: Math.max(1, lines.length) * lineHeight + 2 * PAD_Y, lines, width });
+      items.push({ cell, ...(parent ? { parent } : {}), indent, height: cellHeight(lines.length, lineHeight), lines, width, whole });
     };
     for (const cell of column.cells) {
       add(cell);
@@ -196,35 +261,7 @@ function layoutAt(model: MatrixModel, size: number, compact: boolean, rooms: Roo
     return items;
   });
 
-  /** The items of a column from `from` that fit `room` (at least one, so that every page makes progress). */
-  const take = (column: number, from: number, room: number, continued: boolean): Segment => {
-    const items = columns[column]!;
-    const parent = continued ? items[from]?.parent : undefined;
-    // The technique's text, cut to what leaves room for the mark, so that the mark always shows.
-    const mark = ' (cont.)';
-    const parentLine = parent ? `${wrapText(cellText(parent, model), columnWidth - 2 * PAD_X - textWidth(mark, size), size, { maxLines: 1 })[0]}${mark}` : undefined;
-    let height = parentLine === undefined ? 0 : oneLine;
-    let end = from;
-    while (end < items.length && (end === from || height + items[end]!.height <= room)) height += items[end++]!.height;
-    return { column, slot: 0, continued, ...(parentLine === undefined ? {} : { parentLine }), items: items.slice(from, end), height };
-  };
-
-  const first = model.columns.map((_, column) => ({ ...take(column, 0, rooms.first - headerHeight, false), slot: column }));
-  const pages: Segment[][] = [first];
-  let page: Segment[] = [];
-  first.forEach((segment) => {
-    let from = segment.items.length;
-    while (from < columns[segment.column]!.length) {
-      if (page.length === count) {
-        pages.push(page);
-        page = [];
-      }
-      const next = { ...take(segment.column, from, rooms.next - headerHeight, true), slot: page.length };
-      page.push(next);
-      from += next.items.length;
-    }
-  });
-  if (page.length) pages.push(page);
+  const pages = pagesOf(model, columns, { size, lineHeight, columnWidth, headerHeight }, rooms);
   return {
     size,
     compact,
@@ -272,11 +309,9 @@ function placesOf(layout: MatrixLayout): number[] {
  * The plain cells of a column cut to one line that two lines would show more of, in the order they get two lines:
  * those that two lines show whole first (`T1207 Rogue` / `Domain Controller`), then the others, each top down.
  */
-function widenable(layout: MatrixLayout, model: MatrixModel, column: number): MatrixCell[] {
-  const cut = layout.columns[column]!.filter((item) => !item.cell.annotated && !layout.twoLines.has(item.cell) && item.lines.length === 1);
-  const lineCounts = new Map(cut.map((item) => [item.cell, wrapText(cellText(item.cell, model), item.width, layout.size).length]));
-  const shown = cut.filter((item) => lineCounts.get(item.cell)! > 1).map((item) => item.cell);
-  return [...shown.filter((cell) => lineCounts.get(cell)! <= PLAIN_MAX_LINES), ...shown.filter((cell) => lineCounts.get(cell)! > PLAIN_MAX_LINES)];
+function widenable(layout: MatrixLayout, column: number): MatrixCell[] {
+  const shown = layout.columns[column]!.filter((item) => !item.cell.annotated && !layout.twoLines.has(item.cell) && item.lines.length === 1 && item.whole.length > 1);
+  return [...shown.filter((item) => item.whole.length <= PLAIN_MAX_LINES), ...shown.filter((item) => item.whole.length > PLAIN_MAX_LINES)].map((item) => item.cell);
 }
 
 /**
@@ -288,26 +323,43 @@ function widenable(layout: MatrixLayout, model: MatrixModel, column: number): Ma
  */
 function widenPlainCells(model: MatrixModel, layout: MatrixLayout, rooms: Rooms): MatrixLayout {
   if (!layout.compact) return layout;
-  let best = layout;
-  model.columns.forEach((_, column) => {
-    const cells = widenable(best, model, column);
-    const before = placesOf(best);
-    const fits = (wider: MatrixLayout): boolean => wider.pages.length <= best.pages.length && placesOf(wider).every((count, i) => before[i] !== 1 || count === 1);
+  // A column takes the same places whatever the others take (page 1 shows every column from the top, the pages after
+  // it the rest, column after column), and its cells are its own (`matrixModel` makes a cell per tactic), so each
+  // column's cells are decided on its own items' heights alone, and the pages are made once, at the end; a name is
+  // wrapped once, by `layoutAt`.
+  const count = Math.max(1, model.columns.length);
+  const pageCount = (places: readonly number[]): number => 1 + Math.ceil((places.reduce((sum, value) => sum + value, 0) - places.length) / count);
+  const oneLine = cellHeight(1, layout.lineHeight);
+  const twoLines = cellHeight(PLAIN_MAX_LINES, layout.lineHeight);
+  const widen = (item: Item): Item => ({ ...item, lines: cutLines(item.whole, item.width, layout.size, { maxLines: PLAIN_MAX_LINES }), height: twoLines });
+  const places = placesOf(layout);
+  const widened = new Set<MatrixCell>();
+  const columns = layout.columns.map((items, column) => {
+    const cells = widenable(layout, column);
+    const pages = pageCount(places);
+    const placesWith = (some: number): number => {
+      const wider = new Set(cells.slice(0, some));
+      return segmentsOf(items, rooms, layout.headerHeight, oneLine, (item) => (wider.has(item.cell) ? twoLines : item.height)).length;
+    };
+    const fits = (taken: number): boolean => (places[column] !== 1 || taken === 1) && pageCount(places.map((value, i) => (i === column ? taken : value))) <= pages;
     // More lines never make a column shorter, so the most cells that fit are found by halving.
     let low = 0;
     let high = cells.length;
-    let found = best;
+    let found = places[column]!;
     while (low < high) {
       const middle = Math.ceil((low + high) / 2);
-      const wider = layoutAt(model, best.size, true, rooms, new Set([...best.twoLines, ...cells.slice(0, middle)]));
-      if (fits(wider)) {
+      const taken = placesWith(middle);
+      if (fits(taken)) {
         low = middle;
-        found = wider;
+        found = taken;
       } else high = middle - 1;
     }
-    best = found;
+    places[column] = found;
+    const wider = new Set(cells.slice(0, low));
+    for (const cell of wider) widened.add(cell);
+    return wider.size ? items.map((item) => (wider.has(item.cell) ? widen(item) : item)) : items;
   });
-  return best;
+  return widened.size ? { ...layout, twoLines: widened, columns, pages: pagesOf(model, columns, layout, rooms) } : layout;
 }
 
 function textElement(lines: readonly string[], x: number, y: number, lineHeight: number, attributes: string): string {

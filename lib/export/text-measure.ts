@@ -178,8 +178,17 @@ export function wrapText(text: string, width: number, size: number, options: { b
     lines.push(line);
   }
   while (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return cutLines(lines, width, size, options);
+}
+
+/**
+ * The lines of a wrapped text (`wrapText`'s, without `maxLines`) kept to `maxLines`, the last line kept ending in an
+ * ellipsis when text was left out: what `wrapText` gives with `maxLines`, without wrapping the text again.
+ */
+export function cutLines(lines: readonly string[], width: number, size: number, options: { bold?: boolean; maxLines?: number } = {}): string[] {
+  const bold = options.bold ?? false;
   const max = options.maxLines;
-  if (max === undefined || lines.length <= max) return lines;
+  if (max === undefined || lines.length <= max) return [...lines];
   // The last line kept is filled with as much of the rest as fits, cut mid-word if need be, and an ellipsis.
   // Widths add up, so the longest prefix that fits is found in one pass (cutting from the end was quadratic in the text).
   const kept = lines.slice(0, max - 1);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { cutWords, FONT_FAMILY, MEASURED_FONTS, textWidth, wrapText, type MeasuredFont } from '../../lib/export/text-measure.js';
+import { cutLines, cutWords, FONT_FAMILY, MEASURED_FONTS, textWidth, wrapText, type MeasuredFont } from '../../lib/export/text-measure.js';
 import { loadRelease } from '../helpers/attack.js';
 
 describe('text-measure', () => {
@@ -55,6 +55,23 @@ describe('text-measure', () => {
     expect(lines).to.have.length(1);
     expect(lines[0]).to.match(/^T1070 Indi.*…$/);
     expect(textWidth(lines[0]!, 6)).to.be.at.most(40);
+  });
+
+  it('cuts lines already wrapped as wrapping with maxLines does, for every technique name of 18.1', () => {
+    // The matrix wraps a name once and keeps one or two of its lines as the column's room decides.
+    for (const technique of loadRelease('18.1').currentTechniques()) {
+      const text = `${technique.id} ${technique.name}`;
+      for (const [width, size] of [[50, 5], [60, 6.5], [30, 7]] as const) {
+        const whole = wrapText(text, width, size);
+        for (const maxLines of [1, 2]) {
+          const lines = cutLines(whole, width, size, { maxLines });
+          expect(lines, `${text} @ ${width}, ${maxLines}`).to.deep.equal(wrapText(text, width, size, { maxLines }));
+          expect(lines.slice(0, -1)).to.deep.equal(whole.slice(0, lines.length - 1));
+          if (whole.length > maxLines) expect(lines[lines.length - 1]!.endsWith('…') && textWidth(lines[lines.length - 1]!, size) <= width, `${text} @ ${width}`).to.equal(true);
+          else expect(lines).to.deep.equal(whole);
+        }
+      }
+    }
   });
 
   it('keeps line breaks of the text', () => {

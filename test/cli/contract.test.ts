@@ -91,7 +91,7 @@ const table: Record<string, Row> = {
     stdin: [() => ['-', '--json'], () => readFileSync(APT32), (stdout) => expect(JSON.parse(stdout).comparisons[0].campaign.file).to.equal('<stdin>')],
   },
   technique: {
-    missing: [[], 'missing <id>'],
+    missing: [[], 'missing <ids>'],
     misspelled: [['T1193', '--jsonn'], '--jsonn', '--json'],
   },
   data: {

@@ -170,6 +170,43 @@ describe('attack-layers technique', () => {
     });
   }
 
+  // A purple team looks up the techniques its emulation plan shares between APT29 and Wizard Spider (`combine --op
+  // intersect` of their attack-object layers), piped with xargs: before, every ID after the first was refused,
+  // `unexpected argument "T1047" (technique takes <id>)`, exit 2.
+  it('shows several IDs in the order given, each once, and --json makes them an array', async () => {
+    const text = await runCli(['technique', 'T1566.002', 'T1047', 't1047', 'T1053.005', '-q']);
+    expect([text.code, text.stderr]).to.deep.equal([0, '']);
+    const heads = text.stdout.split('\n').filter((line) => /^T\d/.test(line));
+    expect(heads).to.deep.equal([
+      'T1566.002 Spearphishing Link (current, ATT&CK enterprise-attack 18.1)',
+      'T1047 Windows Management Instrumentation (current, ATT&CK enterprise-attack 18.1)',
+      'T1053.005 Scheduled Task (current, ATT&CK enterprise-attack 18.1)',
+    ]);
+    expect(text.stdout).to.contain('/techniques/T1566/002/\n\nT1047 Windows');
+    const json = await runCli(['technique', 'T1566.002', 'T1117', '--json', '-q']);
+    const reports = JSON.parse(json.stdout) as TechniqueReport[];
+    expect(reports.map((r) => [r.id, r.status])).to.deep.equal([['T1566.002', 'current'], ['T1117', 'revoked']]);
+    expect(reports[1]).to.deep.equal(await report(['T1117']));
+  });
+
+  it('shows the IDs it can of several, says each it cannot, and exits 1 (2 when a text is no ID)', async () => {
+    const unknown = await runCli(['technique', 'T1047', 'T9999', '--json', '-q']);
+    expect(unknown.code).to.equal(1);
+    expect((JSON.parse(unknown.stdout) as TechniqueReport[]).map((r) => r.id)).to.deep.equal(['T1047']);
+    expect(unknown.stderr).to.equal(
+      'attack-layers technique: T9999 is not a technique in ATT&CK enterprise-attack 18.1; check the ID, or fetch a newer release with `attack-layers data fetch` if it is new\n' +
+        'attack-layers technique: 1 of the 2 IDs given was not shown (why, above): T9999\n',
+    );
+    const wrong = await runCli(['technique', 'T9999', 'T1047', 'Powershel', '-q']);
+    expect(wrong.code).to.equal(2);
+    expect(wrong.stdout).to.match(/^T1047 Windows Management Instrumentation /);
+    expect(wrong.stderr.split('\n').slice(1)).to.deep.equal([
+      'attack-layers technique: "Powershel" is not a technique ID; it reads as T1059.001 Command and Scripting Interpreter: PowerShell: `attack-layers technique T1059.001`',
+      'attack-layers technique: 2 of the 3 IDs given were not shown (why, above): T9999, Powershel',
+      '',
+    ]);
+  });
+
   // It stopped with "no ATT&CK data found" before the snapshot was shipped.
   it('works with no ATT&CK data configured, on the snapshot, and says once which release that is', async () => {
     const result = await runCli(['technique', 'T1193'], { ATTACK_STIX_DIR: undefined, XDG_CACHE_HOME: snapshotCacheHome() });

@@ -15,7 +15,7 @@ export interface CommandModule {
  * so that `attack-layers technique T1193` does not pay for compiling every other command.
  */
 export interface CommandSpec {
-  /** yargs' command string: the name and its positionals, `technique <id>`. */
+  /** yargs' command string: the name and its positionals, `technique <ids..>`. */
   command: string;
   describe: string;
   /** Imports the command's module; called once, when the command runs or shows its --help. */
@@ -88,8 +88,8 @@ export const commands: readonly CommandSpec[] = [
     load: () => import('./compare.js'),
   },
   {
-    command: 'technique <id>',
-    describe: 'Show what the ATT&CK index knows about one technique ID',
+    command: 'technique <ids..>',
+    describe: 'Show what the ATT&CK index knows about technique IDs, one or several',
     load: () => import('./technique.js'),
   },
   {

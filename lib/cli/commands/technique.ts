@@ -1,5 +1,8 @@
 import {
+  AttackLayersError,
   canonicalTechniqueId,
+  ExitCode,
+  InputError,
   preAttackNumberText,
   unusedNumberText,
   deprecationSuccessors,
@@ -18,15 +21,18 @@ import { attackLibrary, printJson, type CliContext, type GlobalArgs } from '../c
 import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
-  id: string;
+  ids: string[];
   json?: boolean;
 }
 
 export const declaration: CommandDeclaration = {
-  positionals: { id: { type: 'string', describe: 'technique ID (T1193, t1566/001, T1566.001)', demandOption: true } },
+  positionals: {
+    ids: { type: 'string', array: true, describe: 'technique IDs (T1193, t1566/001, T1566.001), one or several', demandOption: true },
+  },
   shared: { json: true },
   examples: [
     ['$0 technique T1193', 'revoked: replaced by T1566.001'],
+    ['$0 technique T1566.002 T1047 T1053.005', 'several IDs, one after the other (--json: an array)'],
     ['$0 technique T1117 --json', 'machine-readable'],
     ['$0 technique T0800 --domain ics', 'an ICS technique'],
   ],
@@ -213,12 +219,36 @@ export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
     const library = attackLibrary(context, args);
     const index = library.release(args.domain, args['attack-release']);
+    // An ID given twice (T1053.005 of a layer's two tactics, piped in with xargs) is shown once.
+    const asked = [...new Map(args.ids.map((raw) => [canonicalTechniqueId(raw) ?? raw.trim(), raw])).values()];
     // A text that is no ID is read as `normalize` reads a reference (`Powershel`), by the library loaded only then: it
     // doubled the time of `technique T1193` when this module imported it (bench, "cli run": 466 against 237 ms).
-    const names: NameLibrary | undefined = canonicalTechniqueId(args.id) ? undefined : await import('../../index.js');
+    const names: NameLibrary | undefined = asked.every((raw) => canonicalTechniqueId(raw)) ? undefined : await import('../../index.js');
     // The other domains' releases are read only for an ID that is not in this one.
-    const report = techniqueReport(index, args.id, libraryOtherDomains(library, index.domain), names);
-    if (args.json) printJson(context, report);
-    else context.stdout.write(formatText(report));
+    const otherDomains = libraryOtherDomains(library, index.domain);
+    if (asked.length === 1) {
+      const report = techniqueReport(index, asked[0]!, otherDomains, names);
+      if (args.json) printJson(context, report);
+      else context.stdout.write(formatText(report));
+      return;
+    }
+    // Of several, one that cannot be shown does not hide the others: each is said on stderr, then the count.
+    const reports: TechniqueReport[] = [];
+    const failed: Array<{ raw: string; error: AttackLayersError }> = [];
+    for (const raw of asked) {
+      try {
+        reports.push(techniqueReport(index, raw, otherDomains, names));
+      } catch (error) {
+        if (!(error instanceof AttackLayersError)) throw error;
+        failed.push({ raw, error });
+      }
+    }
+    if (args.json) printJson(context, reports);
+    else context.stdout.write(reports.map(formatText).join('\n'));
+    if (!failed.length) return;
+    for (const { error } of failed) context.stderr.write(`attack-layers technique: ${error.message}\n`);
+    const summary = `${failed.length} of the ${asked.length} IDs given ${failed.length === 1 ? 'was' : 'were'} not shown (why, above): ${failed.map((f) => f.raw).join(', ')}`;
+    // Called wrongly (a text that is no ID) outweighs an ID the release does not know.
+    throw failed.some((f) => f.error.exitCode === ExitCode.usage) ? new UsageError(summary) : new InputError(summary);
   };
 }

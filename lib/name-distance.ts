@@ -79,12 +79,20 @@ export function closestWord(word: string, candidates: readonly string[]): string
   return bestDistance <= 2 && bestDistance < folded.length / 2 ? best : undefined;
 }
 
+/** Formats written as their name or program rather than their extension (`--format markdown`, `--report excel`). */
+const SPELLED_OUT: Readonly<Record<string, string>> = { markdown: 'md', excel: 'xlsx', htm: 'html', yaml: 'yml' };
+
 /**
  * The end of every message for a value outside a fixed set (a flag's choices, ATT&CK's platforms, a scoring model):
- * `use one of a, b, c; did you mean b?`, the did-you-mean when `given` is a typo of one (closestWord). `alsoKnown`
+ * `use one of a, b, c; did you mean b?`, the did-you-mean when `given` is a typo of one (closestWord) or begins with one
+ * (`intersection`: intersect) or is a format's name for its extension (`markdown`: md). `alsoKnown`
  * are other spellings taken (`enterprise-attack` for `enterprise`), listed after and matched too.
  */
 export function useOneOf(given: string, choices: readonly string[], alsoKnown: readonly string[] = []): string {
-  const near = closestWord(given.trim(), [...choices, ...alsoKnown]);
+  const word = given.trim().toLowerCase();
+  const near =
+    closestWord(word, [...choices, ...alsoKnown]) ??
+    choices.find((choice) => choice.length >= 3 && word.startsWith(choice.toLowerCase())) ??
+    choices.find((choice) => SPELLED_OUT[word] === choice);
   return `use one of ${choices.join(', ')}${alsoKnown.length ? ` (or ${alsoKnown.join(', ')})` : ''}${near ? `; did you mean ${near}?` : ''}`;
 }

@@ -49,7 +49,8 @@ export function usageMessage(message: string, facts: UsageFacts): string {
         const what = facts.describe[name];
         return `${flag(name)} is required${what ? ` (${what})` : ''}`;
       }),
-      ...unknown.map((word) => unknownWord(word, facts)),
+      // `--operation intersect` for the required `--op`: a missing flag the unknown one begins with is the one meant.
+      ...unknown.map((word) => unknownWord(word, facts, match![1]!.split(', '))),
     ].join('; ');
   }
   if (/^Not enough non-option arguments/.test(message)) {
@@ -80,7 +81,7 @@ function missingPositional(positional: { name: string; describe?: string }): str
   return `missing <${positional.name}>${positional.describe ? `: ${positional.describe}` : ''}`;
 }
 
-function unknownWord(word: string, facts: UsageFacts): string {
+function unknownWord(word: string, facts: UsageFacts, missing: readonly string[] = []): string {
   // As the user wrote it: `--no-such-flag` is reported by yargs as `such-flag`.
   const written = facts.argv.find((arg) => [`--${word}`, `-${word}`, `--no-${word}`].includes(arg.split('=')[0]!))?.split('=')[0];
   if (written) {
@@ -96,7 +97,11 @@ function unknownWord(word: string, facts: UsageFacts): string {
     }
     const bare = written.replace(/^-+/, '');
     // `--output` for `--out`: a flag the written word begins with is meant as surely as one a typo away.
-    const near = closest(bare, facts.flags) ?? closest(word, facts.flags) ?? facts.flags.find((known) => known.length >= 3 && bare.startsWith(known));
+    const near =
+      closest(bare, facts.flags) ??
+      closest(word, facts.flags) ??
+      facts.flags.find((known) => known.length >= 3 && bare.startsWith(known)) ??
+      missing.find((name) => name.length > 1 && bare.startsWith(name));
     return `unknown option ${written}${near ? `; did you mean ${flag(near)}?` : ''}`;
   }
   if (!facts.command) {

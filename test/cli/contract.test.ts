@@ -504,6 +504,26 @@ describe('the CLI contract, command by command', () => {
     }
   });
 
+  // A purple team combining APT29's and Wizard Spider's layers wrote the words in full, as other tools take them:
+  // `--op intersection` and `--format markdown` listed the choices with no did-you-mean, and `--operation intersect` said
+  // only "unknown option --operation" (`op` is too short for the prefix rule that reads `--output` as `--out`).
+  it('suggests the choice a longer word begins with, a format by its name, and a required flag by its long form', async () => {
+    const layers = ['test/fixtures/layers/navigator/Wizard_Spider-G0102-Updated.json', LAYER];
+    for (const [argv, says] of [
+      [['combine', ...layers, '--op', 'intersection'], 'attack-layers combine: --op intersection: use one of sum, max, min, mean, diff, intersect, union; did you mean intersect?\nRun `attack-layers combine --help` for usage.\n'],
+      [['attack-object', 'APT29', '--score', 'presences'], 'attack-layers attack-object: --score presences: use one of presence, frequency; did you mean presence?\nRun `attack-layers attack-object --help` for usage.\n'],
+      [['export', LAYER, '--format', 'markdown'], 'attack-layers export: --format markdown: use one of svg, html, xlsx, csv, md; did you mean md?\nRun `attack-layers export --help` for usage.\n'],
+      // No choice it begins with or names: no guess.
+      [['gap', '--threat', LAYER, '--coverage', LAYER, '--out', 'x', '--report', 'excel'], 'attack-layers gap: --report excel: use one of md, csv, json\nRun `attack-layers gap --help` for usage.\n'],
+    ] as const) {
+      const result = await runCli([...argv, '--quiet']);
+      expect([result.code, result.stdout, result.stderr], argv.join(' ')).to.deep.equal([2, '', says]);
+    }
+    const operation = await runCli(['combine', ...layers, '--operation', 'intersect']);
+    expect(operation.code).to.equal(2);
+    expect(operation.stderr).to.match(/^attack-layers combine: --op is required \(.*\); unknown option --operation; did you mean --op\?\n/);
+  });
+
   // yargs read `--top abc` as NaN (the message said `--top NaN`) and added up a number flag given twice.
   it('quotes a number flag that is not a number as written, and takes the last of a number flag given twice', async () => {
     for (const [argv, says] of [

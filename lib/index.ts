@@ -9,6 +9,7 @@ export {
   readFileBytes,
   readReportText,
   readTextFile,
+  statInput,
   STDIN,
   STDIN_NAME,
   type DecodedText,

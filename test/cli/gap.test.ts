@@ -220,6 +220,22 @@ describe('attack-layers gap (fixtures)', () => {
     expect(refused.stderr).not.to.contain('no-such-folder');
   });
 
+  // `--coverage rules/windows/process_creaton` said `attack-layers gap: …process_creaton: no such file or folder`, after
+  // ATT&CK and the threat were read, naming no flag; --log-sources said only `nope.yml: no such file`.
+  it('names the flag of an input path that names nothing, before reading ATT&CK (exit 2, nothing written)', async () => {
+    const dir = freshTmpDir('gap-missing');
+    for (const [flags, said] of [
+      [['--threat', 'campaigns/apt32-covid19-wuhan.yaml', '--coverage', `${g}/sigma`, `${g}/no-such-rules`], `--coverage ${g}/no-such-rules: no such file or folder`],
+      [['--threat', 'campaigns/apt32.yaml', '--coverage', `${g}/sigma`], '--threat campaigns/apt32.yaml: no such file or folder'],
+      [['--threat', 'campaigns', '--coverage', `${g}/sigma`, '--log-sources', `${g}/collected.yml`], `--log-sources ${g}/collected.yml: no such file`],
+      [['--threat', 'campaigns', '--coverage', `${g}/sigma`, '--rules-library', `${g}/no-library`], `--rules-library ${g}/no-library: no such folder`],
+    ] as const) {
+      const refused = await runCli(['gap', ...flags, '--out', dir]);
+      expect([refused.code, refused.stdout, refused.stderr], flags.join(' ')).to.deep.equal([2, '', `attack-layers gap: ${said}\n`]);
+    }
+    expect(readdirSync(dir)).to.deep.equal([]);
+  });
+
   it('--min-coverage 150 is a usage error (exit 2) and writes nothing', async () => {
     const bad = freshTmpDir('gap-bad');
     const refused = await runCli([...apt32Args, '--out', bad, '--min-coverage', '150']);

@@ -22,6 +22,8 @@ import {
   resolveCoverage,
   reviewGaps,
   schemaIssues,
+  statInput,
+  STDIN,
   serializeLayer,
   threatFromCampaigns,
   threatFromLayer,
@@ -145,6 +147,18 @@ export function handler(context: CliContext) {
     // Check every output before any work, and before writing any, so a refused run is quick and leaves no mix of
     // old and new files behind.
     assertWritable(names.map((name) => join(args.out, name)), { force: args.force });
+    // A path that names nothing is refused by its flag, before ATT&CK is read: `--coverage x` said `x: no such file or
+    // folder`, after the few seconds of reading the threat, which does not say which flag gave it.
+    const given: Array<[flag: string, paths: readonly (string | undefined)[], takes: string]> = [
+      ['--threat', args.threat, 'file or folder'],
+      ['--coverage', args.coverage, 'file or folder'],
+      ['--rules-library', args['rules-library'] ?? [], 'folder'],
+      ['--log-sources', [args['log-sources']], 'file'],
+    ];
+    for (const [flag, paths, takes] of given) {
+      const missing = paths.find((path) => path !== undefined && path !== STDIN && !statInput(path));
+      if (missing !== undefined) throw new UsageError(`${flag} ${missing}: no such ${takes}`);
+    }
     // Standard input is read once, for the one input given as `-`: --threat, --coverage, --log-sources or --tests.
     const stdin = await readStdin(context, { '--threat': args.threat, '--coverage': args.coverage, '--log-sources': [args['log-sources']], '--tests': [args.tests] });
     // The tests are read first: a wrong --tests path is refused before the slow reading of rules.

@@ -63,12 +63,13 @@ export class SchemaValidationError extends InputError {
  * column and what to write), listed as a schema's problems are. The message names the first, as a parser does.
  */
 export class InvalidYamlError extends SchemaValidationError {
-  constructor(file: string, what: string, issues: readonly Issue[]) {
+  /** `message`: the reader's own words for the first error, when it has always said them so (`file:line: not valid YAML: …`). */
+  constructor(file: string, what: string, issues: readonly Issue[], message?: string) {
     super(file, what, issues);
     const first = issues[0];
     const where = first?.line ? `line ${first.line}${first.column ? `, column ${first.column}` : ''}: ` : '';
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more error${issues.length > 2 ? 's' : ''})` : '';
-    this.message = `${file}: ${where}${first?.message ?? 'invalid YAML'}${more}`;
+    this.message = message ?? `${file}: ${where}${first?.message ?? 'invalid YAML'}${more}`;
   }
 }
 

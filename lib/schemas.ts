@@ -54,3 +54,21 @@ export function toIssue(error: ErrorObject): Issue {
   else if (error.keyword === 'required') message = `missing required field "${String(params['missingProperty'])}"`;
   return { path: error.instancePath || '/', message };
 }
+
+/**
+ * The fields of each kind of mapping a shipped schema describes (every `properties` in it), for a reader to name a
+ * field written one space out, or without its ":", among the fields of its own format.
+ */
+export function schemaFieldLists(name: SchemaName): string[][] {
+  const lists: string[][] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (typeof node === 'object' && node !== null) {
+      const { properties } = node as { properties?: unknown };
+      if (typeof properties === 'object' && properties !== null && !Array.isArray(properties)) lists.push(Object.keys(properties));
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(JSON.parse(readFileSync(schemaUrl(name), 'utf8')));
+  return lists;
+}

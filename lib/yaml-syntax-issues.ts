@@ -1,11 +1,64 @@
+import { createRequire } from 'node:module';
 import type { LineCounter, YAMLError } from 'yaml';
 import type { Issue } from './errors.js';
 import { indentOf, mendLine, sourceLines, syntaxErrorCause, type SyntaxCause } from './yaml-syntax-cause.js';
 
-/** What parsing a YAML text gave: its syntax errors, in the order of the text, and where its lines start. */
+/**
+ * One syntax error as a YAML parser reported it: its words (first line, no place), its 1-based line and column, and
+ * its code when the parser gives one (the `yaml` package's BAD_DQ_ESCAPE). Either parser the tool reads YAML with (the
+ * `yaml` package, js-yaml's events) is turned into these, so that every reader lists its errors the same way.
+ */
+export interface YamlParserError {
+  reason: string;
+  line: number;
+  column: number;
+  code?: string;
+}
+
+/**
+ * What parsing a YAML text gave: its syntax errors, in the order of the text (js-yaml stops at the first). `other`:
+ * the errors the `yaml` package reports for the same text, asked for when the cause of the first is not known (js-yaml
+ * says "deficient indentation" of a quote not closed, which the `yaml` package names).
+ */
 export interface YamlErrors {
-  errors: readonly YAMLError[];
-  lineCounter: LineCounter;
+  errors: readonly YamlParserError[];
+  other?: () => YamlErrors;
+}
+
+// yaml costs tens of milliseconds to load; it is loaded when a reader of js-yaml meets an error of unknown cause.
+const require = createRequire(import.meta.url);
+
+/** The syntax errors the `yaml` package reports for a text of one or several documents. */
+export function yamlTextErrors(text: string): YamlErrors {
+  const Y = require('yaml') as typeof import('yaml');
+  const lineCounter = new Y.LineCounter();
+  try {
+    return yamlPackageErrors(Y.parseAllDocuments(text, { lineCounter }).flatMap((doc) => ('errors' in doc ? doc.errors : [])), lineCounter);
+  } catch {
+    return { errors: [] }; // nested too deeply for the package's stack: nothing more is known
+  }
+}
+
+/** The `yaml` package's errors of a text as YamlParserErrors. */
+export function yamlPackageErrors(errors: readonly YAMLError[], lineCounter: LineCounter): YamlErrors {
+  return {
+    errors: errors.map((error) => {
+      const { line, col: column } = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
+      const reason = (error.message.split('\n')[0] ?? error.message).replace(/\s+at line \d+, column \d+:?$/, '');
+      return { reason, line, column, code: error.code };
+    }),
+  };
+}
+
+/**
+ * How a reader says its syntax errors: `keys`, the fields of each kind of mapping of its format (a field one space out
+ * or without its ":" is named only among them); `prefix`, what each issue's message starts with (`invalid YAML`);
+ * `parserWords`, how an error of unknown cause is said in the parser's words.
+ */
+export interface YamlSyntaxOptions {
+  keys?: readonly (readonly string[])[];
+  prefix?: string;
+  parserWords?: (reason: string, column: number) => string;
 }
 
 /** More syntax errors than this are not looked for: a file this broken is not YAML someone meant to write. */
@@ -20,24 +73,22 @@ const MOST_MENDED = 40;
  * each saying that it may follow from it. `mended`: the text with every error mended, when all could be (its lines are
  * the text's), to read what else is wrong with it (a duplicate key).
  */
-export function yamlSyntaxIssues(
-  text: string,
-  parse: (text: string) => YamlErrors,
-  keys: readonly (readonly string[])[] = [],
-): { issues: Issue[]; mended?: string } {
+export function yamlSyntaxIssues(text: string, parse: (text: string) => YamlErrors, options: YamlSyntaxOptions = {}): { issues: Issue[]; mended?: string } {
+  const { keys = [] } = options;
+  const toIssue = issueOf(options);
   const issues: Issue[] = [];
   let current = text;
   let parsed = parse(text);
   for (let round = 0; round < MOST_MENDED; round++) {
     const first = parsed.errors[0];
     if (!first) return { issues, mended: current };
-    const found = causeOf(current, first, parsed.lineCounter, keys);
+    const found = knownCause(current, first, parsed, parse, keys);
     // A mending that left the same error where it was did not mend it: it is listed once, as one not mended.
     const again = issues.some((issue) => issue.line === found.line && issue.message === toIssue(found).message);
     if (!again) issues.push(toIssue(found));
     const mended = again ? undefined : found.mended;
     if (mended === undefined || mended === current) {
-      issues.push(...followingIssues(current, parsed, keys, found.line));
+      issues.push(...followingIssues(current, parsed, options, found.line));
       return { issues };
     }
     current = mended;
@@ -48,47 +99,65 @@ export function yamlSyntaxIssues(
 
 // What the parser says of each token after the document it read ended early: the rest of the file, token by token.
 const STREAM_TOKEN = /in YAML stream/;
-// The end of a message in the parser's own words (causeOf).
-const PARSER_WORDS = "(the YAML parser's words)";
 
 /**
  * The errors of `parsed` after its first (on line `first`, not mended), each saying it may follow from it: one a line,
  * an error whose cause is known preferred to the parser's words; the tokens the parser met after the document ended
  * early are one issue, at the first of them, saying that the rest of the file was not read.
  */
-function followingIssues(text: string, parsed: YamlErrors, keys: readonly (readonly string[])[], first: number): Issue[] {
-  const byLine = new Map<number, Issue>();
+function followingIssues(text: string, parsed: YamlErrors, options: YamlSyntaxOptions, first: number): Issue[] {
+  const { keys = [], prefix = 'invalid YAML' } = options;
+  const toIssue = issueOf(options);
+  const byLine = new Map<number, { issue: Issue; parserWords: boolean }>();
   const after = `; it may follow from the error on line ${first}: mend that one first`;
   for (const later of parsed.errors.slice(1)) {
-    if (STREAM_TOKEN.test(later.message)) {
-      const { line, col } = later.linePos?.[0] ?? parsed.lineCounter.linePos(later.pos[0]);
-      byLine.set(line, {
-        path: '',
-        line,
-        column: col,
-        message: `invalid YAML: the parser read no further than this line, after the error on line ${first}: the lines from here on are not checked; mend that error and run again`,
-      });
+    if (STREAM_TOKEN.test(later.reason)) {
+      const { line, column } = later;
+      const message = `${prefix}: the parser read no further than this line, after the error on line ${first}: the lines from here on are not checked; mend that error and run again`;
+      byLine.set(line, { issue: { path: '', line, column, message }, parserWords: false });
       break;
     }
-    const next = causeOf(text, later, parsed.lineCounter, keys);
+    const next = causeOf(text, later, keys);
     const listed = byLine.get(next.line);
-    if (next.line === first || (listed && (next.cause.includes(PARSER_WORDS) || !listed.message.includes(PARSER_WORDS)))) continue;
-    byLine.set(next.line, toIssue(next, after));
+    if (next.line === first || (listed && (next.parserWords || !listed.parserWords))) continue;
+    byLine.set(next.line, { issue: toIssue(next, after), parserWords: next.parserWords === true });
   }
-  return [...byLine.values()].sort((a, b) => a.line! - b.line!);
+  return [...byLine.values()].map(({ issue }) => issue).sort((a, b) => a.line! - b.line!);
 }
 
-const toIssue = (found: SyntaxCause, after = ''): Issue => ({
-  path: '',
-  line: found.line,
-  ...(found.column !== undefined ? { column: found.column } : {}),
-  message: `invalid YAML: ${found.cause}${after}`,
-});
+/** A cause as an Issue, as `options` say it; `after` ends its message. */
+const issueOf =
+  ({ prefix = 'invalid YAML', parserWords = (reason: string) => `${reason.replace(/\.$/, '')} (the YAML parser's words); compare the line with the lines around it` }: YamlSyntaxOptions) =>
+  (found: SyntaxCause & { parserWords?: boolean; reason?: string }, after = ''): Issue => ({
+    path: '',
+    line: found.line,
+    ...(found.column !== undefined ? { column: found.column } : {}),
+    message: `${prefix}: ${found.parserWords ? parserWords(found.reason ?? found.cause, found.column ?? 0) : found.cause}${after}`,
+  });
 
-/** The cause of one error of the `yaml` package: a mistake named in the file's author's words, or the parser's. */
-function causeOf(text: string, error: YAMLError, lineCounter: LineCounter, keys: readonly (readonly string[])[]): SyntaxCause {
-  const { line, col: column } = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
-  const reason = (error.message.split('\n')[0] ?? error.message).replace(/\s+at line \d+, column \d+:?$/, '');
+/**
+ * The cause of a text's first error, or, when it is not known, the cause the other parser's first error gives, when
+ * that is known and mending it mends the first error (the text parses past its line, or stops next at an error whose
+ * cause is known): so a reader keeps its parser's words where the other's reading would not mend what it stopped at.
+ */
+function knownCause(
+  text: string,
+  first: YamlParserError,
+  parsed: YamlErrors,
+  parse: (text: string) => YamlErrors,
+  keys: readonly (readonly string[])[],
+): SyntaxCause & { parserWords?: boolean; reason?: string } {
+  const found = causeOf(text, first, keys);
+  const other = found.parserWords ? parsed.other?.().errors[0] : undefined;
+  const instead = other && causeOf(text, other, keys);
+  if (!instead || instead.parserWords || instead.mended === undefined) return found;
+  const next = parse(instead.mended).errors[0];
+  return !next || next.line > first.line || !causeOf(instead.mended, next, keys).parserWords ? instead : found;
+}
+
+/** The cause of one syntax error: a mistake named in the file's author's words, or the parser's (`parserWords`). */
+function causeOf(text: string, error: YamlParserError, keys: readonly (readonly string[])[]): SyntaxCause & { parserWords?: boolean; reason?: string } {
+  const { line, column, reason } = error;
   const lines = sourceLines(text);
   const quote = /Missing closing (["'])quote/.exec(reason);
   return (
@@ -99,11 +168,7 @@ function causeOf(text: string, error: YAMLError, lineCounter: LineCounter, keys:
     (error.code === 'UNEXPECTED_TOKEN' ? quoteInsideQuotes(lines, line, column) : undefined) ??
     (error.code === 'BAD_SCALAR_START' ? reservedStart(lines, line, column) : undefined) ??
     (/sequence items must start|block sequence may not be used|Sequence item without/i.test(reason) ? listItemIndentation(lines, line) : undefined) ??
-    (/Flow (?:sequence|mapping) in block collection/.test(reason) ? unclosedFlow(lines, line) : undefined) ?? {
-      line,
-      column,
-      cause: `${reason.replace(/\.$/, '')} ${PARSER_WORDS}; compare the line with the lines around it`,
-    }
+    (/Flow (?:sequence|mapping) in block collection/.test(reason) ? unclosedFlow(lines, line) : undefined) ?? { line, column, cause: reason, reason, parserWords: true }
   );
 }
 

@@ -10,7 +10,7 @@ import { schemaUrl, toIssue, validator } from '../schemas.js';
 import { parseJsonText } from '../json-text.js';
 import { kindOf, wrongKindMessage } from '../input-kind.js';
 import { inputName, readFolder, readTextFile, statInput, STDIN, STDIN_NAME, type InputOptions } from '../read-text.js';
-import { yamlSyntaxIssues } from '../yaml-syntax-issues.js';
+import { yamlPackageErrors, yamlSyntaxIssues } from '../yaml-syntax-issues.js';
 import { parseYamlDocument, yamlDocumentValue } from '../yaml-value.js';
 import type {
   Campaign,
@@ -427,9 +427,9 @@ function locate(source: string, file: string): Located {
     // words for it ("Nested mappings are not allowed in compact mappings") do not say what to change.
     const again = (text: string) => {
       const parsed = text === source ? { doc, lineCounter } : parse(text);
-      return { errors: parsed.doc.errors, lineCounter: parsed.lineCounter };
+      return yamlPackageErrors(parsed.doc.errors, parsed.lineCounter);
     };
-    const { issues, mended } = yamlSyntaxIssues(source, again, campaignKeys());
+    const { issues, mended } = yamlSyntaxIssues(source, again, { keys: campaignKeys() });
     // With every syntax error mended, a key given twice is one more thing to mend (its lines are the file's).
     const duplicates = mended === undefined ? [] : locate(mended, file).duplicateKeys();
     throw new InvalidYamlError(file, WHAT, sortIssues([...issues, ...duplicates]));

@@ -24,7 +24,7 @@ import { extname } from 'node:path';
 import type { Document, LineCounter, Node as YamlNode } from 'yaml';
 import { canonicalTechniqueId } from '../attack/technique-id.js';
 import { InputError, SchemaValidationError, UsageError, type Issue } from '../errors.js';
-import { schemaIssues } from '../schemas.js';
+import { schemaFieldLists, schemaIssues } from '../schemas.js';
 import {
   coverageInput,
   roundLevel,
@@ -258,7 +258,7 @@ function headerlessColumns(cells: readonly string[]): string[] | undefined {
  * @throws InputError for a YAML syntax error; SchemaValidationError when the document is not a detections list.
  */
 export function parseDetectionsYaml(text: string, file: string): CoverageInput {
-  const { doc, lineCounter } = parseYamlSource(text, file);
+  const { doc, lineCounter } = parseYamlSource(text, file, 'detections file', schemaFieldLists('detections'));
   if (doc.contents === null) throw new InputError(`${file}: the file is empty; list detections with a name and techniques`, { file, line: 1 });
   const value: unknown = yamlDocumentValue(doc, lineCounter, file);
   const list = itemNodes(doc);

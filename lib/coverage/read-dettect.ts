@@ -152,12 +152,24 @@ function statedDomain(value: JsonObject, file: string, line: number | undefined)
 }
 
 /**
+ * The fields of each kind of mapping of a DeTT&CT technique administration file (file format 1.2, as the DeTT&CT Editor
+ * writes it): the file, a technique, a detection or visibility object, a score_logbook entry. A field one space out
+ * or without its ":" is named among them.
+ */
+const DETTECT_KEYS: readonly (readonly string[])[] = [
+  ['version', 'file_type', 'name', 'domain', 'platform', 'techniques'],
+  ['technique_id', 'technique_name', 'detection', 'visibility'],
+  ['applicable_to', 'location', 'comment', 'score_logbook'],
+  ['date', 'score', 'comment', 'auto_generated'],
+];
+
+/**
  * Read a DeTT&CT technique administration file's YAML text as coverage (pure): one rule per scored detection object.
  * @throws InputError for a YAML syntax error, a file that is not a technique administration file (no `techniques`
  * list), or a `domain` that is not an ATT&CK domain.
  */
 export function parseDettectTechniques(text: string, file: string): CoverageInput {
-  const { doc, lineCounter } = parseYamlSource(text, file);
+  const { doc, lineCounter } = parseYamlSource(text, file, 'DeTT&CT technique administration file', DETTECT_KEYS);
   const value: unknown = yamlDocumentValue(doc, lineCounter, file);
   const lineAt = (path: (string | number)[]): number | undefined => lineOf(lineCounter, path.length ? doc.getIn(path, true) : doc.contents);
   // Another DeTT&CT file (data sources, groups) is said to be what it is.

@@ -13,11 +13,12 @@ import { extname } from 'node:path';
 import type { LogSourceRef } from '../attack/types.js';
 import { InputError, SchemaValidationError, UsageError } from '../errors.js';
 import { inputName, readTextFile, STDIN, type InputOptions } from '../read-text.js';
-import { schemaIssues } from '../schemas.js';
-import { syntaxErrorCause } from '../yaml-syntax-cause.js';
+import { schemaFieldLists, schemaIssues } from '../schemas.js';
+import { yamlSyntaxIssues } from '../yaml-syntax-issues.js';
 import type { CoverageProblem } from './coverage-types.js';
 import { parseCsv } from './parse-csv.js';
-import { LineIndex, parseYamlDocuments, YamlSyntaxError, type YamlNode } from './yaml-events.js';
+import { jsYamlErrors, LineIndex, parseYamlDocuments, YamlSyntaxError, type YamlNode } from './yaml-events.js';
+import { coverageYamlError, NOT_VALID } from './yaml-source.js';
 
 /** One collected log source as the file wrote it. */
 export interface LogSourceEntry {
@@ -106,9 +107,8 @@ export function parseLogSourcesYaml(text: string, file: string): LogSourcesInput
     docs = parseYamlDocuments(text, 4);
   } catch (error) {
     if (!(error instanceof YamlSyntaxError)) throw error;
-    const known = syntaxErrorCause(text, error.reason, error.line, error.column);
-    const line = known?.line ?? error.line;
-    throw new InputError(`${file}:${line}: not valid YAML: ${known?.cause ?? `${error.reason} (column ${error.column}); fix the syntax`}`, { file, line });
+    const options = { keys: schemaFieldLists('log-sources'), prefix: NOT_VALID, parserWords: (reason: string, column: number) => `${reason} (column ${column}); fix the syntax` };
+    throw coverageYamlError(file, 'log sources file', yamlSyntaxIssues(text, jsYamlErrors, options).issues);
   }
   const top = docs[0] ?? null;
   if (!top) throw new InputError(`${file}: the file is empty; list the log sources you collect, e.g. - WinEventLog:Sysmon`, { file, line: 1 });

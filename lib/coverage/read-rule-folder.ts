@@ -13,7 +13,7 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } fro
 import { basename, extname, join, relative, sep } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { decodeText, readFolder } from '../read-text.js';
-import { syntaxErrorCause } from '../yaml-syntax-cause.js';
+import { yamlSyntaxIssues } from '../yaml-syntax-issues.js';
 import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageKind, type CoverageProblem, type CoverageRule } from './coverage-types.js';
 import { looksLikeYaraL, parseYaraL } from './read-chronicle.js';
 import { kqlFolderName, parseKqlFile } from './read-kql-file.js';
@@ -28,7 +28,8 @@ import { isSigmaDocs, isSublimeRule, parseSigmaDocs, settleCorrelations, sigmaRe
 import { looksLikeSuricataRules, parseSuricataRules } from './read-suricata.js';
 import { inheritWazuhPlatforms, looksLikeWazuhRules, parseWazuhRules, type WazuhDefinition } from './read-wazuh.js';
 import { RuleCache } from './rule-cache.js';
-import { indentFlowContinuations, indentQuotedContinuations, LineIndex, parseYamlDocuments, YamlSyntaxError, type YamlMap, type YamlNode } from './yaml-events.js';
+import { NOT_VALID } from './yaml-source.js';
+import { indentFlowContinuations, indentQuotedContinuations, jsYamlErrors, LineIndex, parseYamlDocuments, YamlSyntaxError, type YamlMap, type YamlNode } from './yaml-events.js';
 import { firstElided } from '../short-list.js';
 
 const RULE_FILE = /\.(?:ya?ml|toml|yaral|kql)$/i;
@@ -605,7 +606,8 @@ function parseFalcoHelmValues(doc: YamlNode | null, lines: LineIndex, file: stri
     // The entry's text below as many empty lines as come before it: its lines are those of the values file.
     const read = ruleDocuments('\n'.repeat(first - 1) + (value.text ?? ''));
     if ('invalid' in read) {
-      items.push({ invalid: { line: read.invalid.line, message: `customRules "${name}": ${read.invalid.message}` } });
+      const notes = read.notes?.map((note) => ({ ...note, message: `customRules "${name}": ${note.message}` }));
+      items.push({ invalid: { line: read.invalid.line, message: `customRules "${name}": ${read.invalid.message}` }, ...(notes ? { notes } : {}) });
       continue;
     }
     if (read.note) notes.push(read.note);
@@ -675,7 +677,9 @@ export function holdsSublimeRule(text: string): boolean {
  * The documents of a rule file's YAML, read four levels deep (with the repair lenientDocuments makes, and its note),
  * or why it is no YAML.
  */
-function ruleDocuments(text: string): { docs: (YamlNode | null)[]; text: string; note?: Omit<CoverageProblem, 'file' | 'skipped'> } | { invalid: Omit<CoverageProblem, 'file' | 'skipped'> } {
+function ruleDocuments(
+  text: string,
+): { docs: (YamlNode | null)[]; text: string; note?: Omit<CoverageProblem, 'file' | 'skipped'> } | { invalid: Omit<CoverageProblem, 'file' | 'skipped'>; notes?: Omit<CoverageProblem, 'file' | 'skipped'>[] } {
   try {
     // Four levels: the rule's fields, their values (tags, logsource), the tags themselves, and one more for the
     // SIEM formats (Splunk's `tags: mitre_attack_id: [...]`, Sentinel's `requiredDataConnectors: - connectorId`).
@@ -685,15 +689,30 @@ function ruleDocuments(text: string): { docs: (YamlNode | null)[]; text: string;
     if (!(error instanceof YamlSyntaxError)) throw error;
     const lenient = lenientDocuments(text, error);
     if (lenient) return lenient;
-    const known = syntaxErrorCause(text, error.reason, error.line, error.column);
-    return {
-      invalid: {
-        line: known?.line ?? error.line,
-        message: `not valid YAML: ${known?.cause ?? `${error.reason} (column ${error.column}); fix the syntax or move the file out of the rules folder`}`,
-      },
+    // Every syntax error of the file, the first as why it is invalid, the others as its notes, each at its line.
+    const options = {
+      keys: YAML_RULE_KEYS,
+      prefix: NOT_VALID,
+      parserWords: (reason: string, column: number) => `${reason} (column ${column}); fix the syntax or move the file out of the rules folder`,
     };
+    const [first, ...others] = yamlSyntaxIssues(text, jsYamlErrors, options).issues.map(({ line, message }) => ({ line, message }));
+    return { invalid: first ?? { line: error.line, message: `${NOT_VALID}: ${error.reason}` }, ...(others.length ? { notes: others } : {}) };
   }
 }
+
+/**
+ * The fields of each kind of mapping of the YAML rules read in a rules folder, for a field one space out or without its
+ * ":" to be named among them: a Sigma rule (Sigma specification 2.0: a rule, its logsource, a related entry, a
+ * correlation) and a Splunk detection (splunk/security_content's detections/, and its tags).
+ */
+const YAML_RULE_KEYS: readonly (readonly string[])[] = [
+  ['title', 'id', 'name', 'related', 'taxonomy', 'status', 'description', 'license', 'author', 'references', 'date', 'modified', 'logsource', 'detection', 'correlation', 'fields', 'falsepositives', 'level', 'tags', 'scope', 'generate'],
+  ['category', 'product', 'service', 'definition'],
+  ['id', 'type'],
+  ['type', 'rules', 'group-by', 'timespan', 'condition', 'generate'],
+  ['name', 'id', 'version', 'date', 'author', 'type', 'status', 'description', 'data_source', 'search', 'how_to_implement', 'known_false_positives', 'references', 'tags', 'tests'],
+  ['analytic_story', 'asset_type', 'confidence', 'impact', 'message', 'mitre_attack_id', 'observable', 'product', 'required_fields', 'risk_score', 'security_domain'],
+];
 
 /** An outcome with the note of a repair made before reading it, in the order of their lines. */
 function withNote(outcome: RuleFileOutcome, note: Omit<CoverageProblem, 'file' | 'skipped'> | undefined): RuleFileOutcome {

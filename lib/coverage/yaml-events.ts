@@ -9,6 +9,7 @@
 import { createRequire } from 'node:module';
 import type { Event, ScalarEvent } from 'js-yaml';
 import { indentOf } from '../yaml-syntax-cause.js';
+import { yamlTextErrors, type YamlErrors } from '../yaml-syntax-issues.js';
 
 // js-yaml is needed by the coverage commands only, so it is required on first use.
 const require = createRequire(import.meta.url);
@@ -52,6 +53,22 @@ export class YamlSyntaxError extends Error {
     readonly column: number,
   ) {
     super(`${reason} (line ${line}, column ${column})`);
+  }
+}
+
+/**
+ * A text's syntax error as js-yaml's events parser reports it (the first only: it stops there), none when it parses:
+ * the parse that yamlSyntaxIssues mends again and again, so that a reader that reads with js-yaml lists every error of
+ * a file as the `yaml` package's readers do. Text nested too deeply to parse is said to have no more errors.
+ */
+export function jsYamlErrors(text: string): YamlErrors {
+  try {
+    parseYamlDocuments(text, 0);
+    return { errors: [] };
+  } catch (error) {
+    if (error instanceof RangeError) return { errors: [] };
+    if (!(error instanceof YamlSyntaxError)) throw error;
+    return { errors: [{ reason: error.reason, line: error.line, column: error.column }], other: () => yamlTextErrors(text) };
   }
 }
 

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
-import type { Document, LineCounter, YAMLError } from 'yaml';
-import { InputError } from '../errors.js';
+import type { Document, LineCounter } from 'yaml';
+import { InvalidYamlError, type Issue } from '../errors.js';
 import { parseYamlDocument } from '../yaml-value.js';
-import { syntaxErrorCause } from '../yaml-syntax-cause.js';
+import { yamlPackageErrors, yamlSyntaxIssues } from '../yaml-syntax-issues.js';
 
 // yaml costs ~40 ms to load and only the coverage commands need it, so it is required on first use.
 const require = createRequire(import.meta.url);
@@ -20,26 +20,37 @@ export function lineOf(lineCounter: LineCounter, node: unknown): number | undefi
   return range?.[0] === undefined ? undefined : lineCounter.linePos(range[0]).line;
 }
 
-/** A yaml parse error as one line without the source excerpt, and its line. */
-export function yamlErrorText(error: YAMLError): { message: string; line?: number } {
-  const first = error.message.split('\n')[0] ?? error.message;
-  return { message: first.replace(/ at line \d+, column \d+:?$/, ''), line: error.linePos?.[0].line };
-}
-
 /**
- * YAML text parsed as one document with a line counter, for a reader that reports lines. @throws InputError at the
- * first syntax error (`file:line: not valid YAML: ...; fix the syntax`), or for text nested too deeply.
+ * YAML text parsed as one document with a line counter, for a reader that reports lines. `what` the file should be
+ * (`detections file`), `keys` the fields of each kind of mapping of its format.
+ * @throws InvalidYamlError listing every syntax error a person can act on at its line and column (yamlSyntaxIssues),
+ * its message naming the first as `file:line: not valid YAML: …`; InputError for text nested too deeply.
  */
-export function parseYamlSource(text: string, file: string): { doc: Document.Parsed; lineCounter: LineCounter } {
-  const lineCounter = new (yaml().LineCounter)();
-  const doc = parseYamlDocument(text, file, { lineCounter });
-  const error = doc.errors[0];
-  if (error) {
-    const { message, line: at } = yamlErrorText(error);
-    const column = error.linePos?.[0].col;
-    const known = at && column ? syntaxErrorCause(text, message, at, column) : undefined;
-    const line = known?.line ?? at;
-    throw new InputError(`${file}${line ? `:${line}` : ''}: not valid YAML: ${known?.cause ?? `${message}; fix the syntax`}`, { file, line, cause: error });
+export function parseYamlSource(text: string, file: string, what: string, keys: readonly (readonly string[])[] = []): { doc: Document.Parsed; lineCounter: LineCounter } {
+  const parse = (source: string) => {
+    const lineCounter = new (yaml().LineCounter)();
+    return { doc: parseYamlDocument(source, file, { lineCounter }), lineCounter };
+  };
+  const { doc, lineCounter } = parse(text);
+  if (doc.errors.length) {
+    const again = (source: string) => {
+      const parsed = source === text ? { doc, lineCounter } : parse(source);
+      return yamlPackageErrors(parsed.doc.errors, parsed.lineCounter);
+    };
+    throw coverageYamlError(file, what, yamlSyntaxIssues(text, again, { keys, prefix: NOT_VALID, parserWords: (reason) => `${reason}; fix the syntax` }).issues);
   }
   return { doc, lineCounter };
+}
+
+/** What each syntax error of a coverage input starts with. */
+export const NOT_VALID = 'not valid YAML';
+
+/**
+ * The error of a coverage input that is not valid YAML: every issue listed (the CLI shows each at file:line:column),
+ * the message naming the first as these readers always have, `file:line: not valid YAML: …`.
+ */
+export function coverageYamlError(file: string, what: string, issues: readonly Issue[]): InvalidYamlError {
+  const [first] = issues;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more error${issues.length > 2 ? 's' : ''})` : '';
+  return new InvalidYamlError(file, what, issues, `${file}${first?.line ? `:${first.line}` : ''}: ${first?.message ?? NOT_VALID}${more}`);
 }

@@ -36,7 +36,7 @@ describe('attack-layers gap (fixtures)', () => {
     expect(result.code).to.equal(0);
     expect(result.stdout).to.equal(outputs.map((name) => `${join(out, name)}\n`).join(''));
     for (const name of outputs) expect(existsSync(join(out, name)), name).to.equal(true);
-    expect(result.stderr).to.contain(`${g}/sigma/broken/not_yaml.yml:4: not valid YAML`);
+    expect(result.stderr).to.contain(`${g}/sigma/broken/not_yaml.yml:3: not valid YAML: the list [ opened on this line is not closed`);
     expect(result.stderr).to.contain(`${g}/detections-broken.csv:2: a quoted field opened on line 2 is never closed`);
     expect(result.stderr).to.contain('6 threat techniques, 4 gaps;');
     expect(hasStackTrace(result.stderr)).to.equal(false);

@@ -280,7 +280,8 @@ describe('readCoverageInputs', () => {
       writeFileSync(file, 'title: Broken\nlogsource:\n  product: windows\ndetection:\n  sel: [a\n  condition: sel\n');
       const [input] = readCoverageInputs([file]);
       expect([input?.kind, input?.counts]).to.deep.equal(['sigma', { items: 1, rules: 0, ignored: 0, invalid: 1 }]);
-      expect(input?.problems[0]?.line).to.equal(6);
+      // The list [ opened on line 5 and never closed: said on its own line, as campaign files say it.
+      expect(input?.problems[0]?.line).to.equal(5);
     });
 
     // mitre-attack/car's analytics/CAR-2013-04-002.yaml and atomic-red-team's atomics/T1070.006/T1070.006.yaml, cut short.

@@ -1,0 +1,142 @@
+/**
+ * Every YAML syntax error of a coverage input listed at its place, as campaign files list theirs (yamlSyntaxIssues), not
+ * the first alone. Real files broken the way people break them, in memory at run time:
+ *   test/fixtures/coverage/detections/detections.yml (the project's detections file) and dettect/techniques.yaml;
+ *   the log sources file of README "Coverage gap review" (--log-sources), in its shape;
+ *   real SigmaHQ rules of ../shared/sigma (the August 2026 snapshot, SigmaHQ/sigma, Detection Rule License 1.1), copied
+ *   into a test folder, never committed: rules/windows/process_creation/proc_creation_win_certutil_download_direct_ip.yml
+ *   and the other rules of its folder.
+ */
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { expect } from 'chai';
+import { parseDetectionsYaml } from '../../lib/coverage/read-detections.js';
+import { parseDettectTechniques } from '../../lib/coverage/read-dettect.js';
+import { parseLogSourcesYaml } from '../../lib/coverage/read-log-sources.js';
+import { readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
+import { InvalidYamlError } from '../../lib/errors.js';
+import { freshTmpDir, repoRoot, runCli } from '../helpers/attack.js';
+
+const fixtures = resolve(repoRoot, 'test/fixtures/coverage');
+const SIGMA = resolve(repoRoot, '../shared/sigma/rules/windows/process_creation');
+const CERTUTIL = 'proc_creation_win_certutil_download_direct_ip.yml';
+
+/** `text` with each [before, after] replaced once, failing when `before` is not there (the fixture changed). */
+function broken(text: string, changes: readonly (readonly [string, string])[]): string {
+  return changes.reduce((out, [before, after]) => {
+    expect(out, before).to.contain(before);
+    return out.replace(before, after);
+  }, text);
+}
+
+/** The 1-based line of the first line of `text` holding `part`. */
+const lineOf = (text: string, part: string): number => text.split('\n').findIndex((line) => line.includes(part)) + 1;
+
+/** The error a parse throws, as an InvalidYamlError. */
+function thrown(parse: () => unknown): InvalidYamlError {
+  try {
+    parse();
+  } catch (error) {
+    expect(error).to.be.instanceOf(InvalidYamlError);
+    return error as InvalidYamlError;
+  }
+  throw new Error('no error thrown');
+}
+
+describe('regressions: every YAML syntax error of a coverage input, at its line and column', () => {
+  // Three mistakes a detection engineer types: a name holding ": " unquoted, a field indented with a tab, a [ list not closed.
+  const detections = broken(readFileSync(join(fixtures, 'detections/detections.yml'), 'utf8'), [
+    ["- name: 'Proxy: rare user agents'", '- name: Proxy: rare user agents'],
+    ['  comment: blind to password-protected archives', '\tcomment: blind to password-protected archives'],
+    ['  techniques: [T1204]', '  techniques: [T1204'],
+  ]);
+
+  it('a detections file broken three ways lists the three, each at its line and column, with what to write', () => {
+    const error = thrown(() => parseDetectionsYaml(detections, 'd.yml'));
+    expect(error.issues.map(({ line, column }) => [line, column])).to.deep.equal([
+      [lineOf(detections, 'Proxy: rare'), 14],
+      [lineOf(detections, '\tcomment'), 1],
+      [lineOf(detections, '[T1204'), 21],
+    ]);
+    expect(error.issues.map((issue) => issue.message)).to.satisfy((messages: string[]) => messages.every((message) => message.startsWith('not valid YAML: ')));
+    expect(error.issues[0]!.message).to.contain(`quote the value: name: '…'`);
+    expect(error.issues[1]!.message).to.contain('is indented with a tab');
+    expect(error.issues[2]!.message).to.contain('the list [ opened on this line is not closed; end it with ]');
+    // The message names the first, as the reader always has, and says that more follow.
+    expect(error.message).to.match(/^d\.yml:11: not valid YAML: the value of "name" is not quoted .* \(and 2 more errors\)$/);
+  });
+
+  it('gap prints the three at file:line:column and exits 1', async () => {
+    const dir = freshTmpDir('coverage-yaml');
+    const file = join(dir, 'detections.yml');
+    writeFileSync(file, detections);
+    const threat = join(repoRoot, 'campaigns/apt32-covid19-wuhan.yaml');
+    const result = await runCli(['gap', '--threat', threat, '--coverage', file, '--out', join(dir, 'out')]);
+    expect(result.code).to.equal(1);
+    expect(result.stderr).to.contain(`${file}: not a valid detections file: 3 problems:`);
+    expect(result.stderr).to.contain(`  ${file}:11:14: not valid YAML: the value of "name"`);
+    expect(result.stderr).to.contain(`  ${file}:${lineOf(detections, '\tcomment')}:1: not valid YAML: line ${lineOf(detections, '\tcomment')} is indented with a tab`);
+    expect(result.stderr).to.contain(`  ${file}:${lineOf(detections, '[T1204')}:21: not valid YAML: the list [ opened`);
+    expect(existsSync(join(dir, 'out'))).to.equal(false);
+  });
+
+  it('a detections file of one error keeps its one-line message', () => {
+    const one = broken(readFileSync(join(fixtures, 'detections/detections.yml'), 'utf8'), [["- name: 'Proxy: rare user agents'", '- name: Proxy: rare user agents']]);
+    const error = thrown(() => parseDetectionsYaml(one, 'd.yml'));
+    expect(error.issues).to.have.length(1);
+    expect(error.message).to.equal(
+      `d.yml:11: not valid YAML: the value of "name" is not quoted and holds ": " (column 14), which YAML reads as the start of a mapping inside it; quote the value: name: '…' (write '' for a ' inside)`,
+    );
+  });
+
+  it('a log sources file (README --log-sources) with a channel list not closed and a name holding ": " lists both', () => {
+    const text = '# what we collect\n- WinEventLog:Sysmon\n- name: WinEventLog:Security\n  channels: [EventCode=4688, EventCode=4624\n- name: Process: Process Creation\n';
+    const error = thrown(() => parseLogSourcesYaml(text, 'l.yml'));
+    expect(error.issues.map(({ line, column, message }) => [line, column, message.split(';')[0]])).to.deep.equal([
+      [4, 44, 'not valid YAML: the list [ opened on this line is not closed'],
+      [5, 16, 'not valid YAML: the value of "name" is not quoted and holds ": " (column 16), which YAML reads as the start of a mapping inside it'],
+    ]);
+    expect(error.what).to.equal('log sources file');
+  });
+
+  it('a DeTT&CT technique administration file: a field one space out and a tab, both listed', () => {
+    const text = broken(readFileSync(join(fixtures, 'dettect/techniques.yaml'), 'utf8'), [
+      ['domain: enterprise-attack', ' domain: enterprise-attack'],
+      ["        comment: ''", "\t\tcomment: ''"],
+    ]);
+    const error = thrown(() => parseDettectTechniques(text, 't.yaml'));
+    const messages = error.issues.map(({ line, message }) => `${line}: ${message}`);
+    expect(messages).to.have.length(2);
+    expect(messages[0]).to.match(new RegExp(`^${lineOf(text, ' domain:')}: not valid YAML: "domain" starts at column 2, but "name" above it`));
+    expect(messages[1]).to.match(new RegExp(`^${lineOf(text, "\t\tcomment")}: not valid YAML: line \\d+ is indented with a tab`));
+  });
+
+  describe('a folder of real Sigma rules with one broken three ways', function () {
+    before(function () {
+      if (!existsSync(join(SIGMA, CERTUTIL))) this.skip();
+    });
+
+    it("lists the broken rule's three problems, at its lines, and reads every other rule of the folder", () => {
+      const dir = freshTmpDir('sigma-broken');
+      const names = readdirSync(SIGMA).filter((name) => name.startsWith('proc_creation_win_certutil'));
+      for (const name of names) copyFileSync(join(SIGMA, name), join(dir, name));
+      // A title holding ": ", a line indented with a tab, a Windows path in "…": each as people write them.
+      const text = broken(readFileSync(join(SIGMA, CERTUTIL), 'utf8'), [
+        ['title: Suspicious File Downloaded From Direct IP Via Certutil.EXE', 'title: Certutil: Suspicious File Downloaded From Direct IP'],
+        ['    product: windows', '\tproduct: windows'],
+        ["        - Image|endswith: '\\certutil.exe'", '        - Image|endswith: "\\certutil.exe"'],
+      ]);
+      writeFileSync(join(dir, CERTUTIL), text);
+      const input = readRuleFolder(dir);
+      const problems = input.problems.filter((problem) => problem.file.endsWith(CERTUTIL));
+      expect(problems.map(({ line, skipped, message }) => [line, skipped, message.split(';')[0]])).to.deep.equal([
+        [1, true, 'not valid YAML: the value of "title" is not quoted and holds ": " (column 16), which YAML reads as the start of a mapping inside it'],
+        [lineOf(text, '\tproduct'), false, `not valid YAML: line ${lineOf(text, '\tproduct')} is indented with a tab, which YAML does not allow`],
+        [lineOf(text, '"\\certutil.exe"'), false, 'not valid YAML: \\c in a "…" value is no escape YAML knows (a Windows path or a regular expression?)'],
+      ]);
+      // Every other rule is read: the folder is not refused for one file.
+      expect(new Set(input.rules.map((rule) => rule.file.split(/[\\/]/).pop())).size).to.equal(names.length - 1);
+      expect(input.problems.filter((problem) => problem.skipped)).to.have.length(1);
+    });
+  });
+});

@@ -1,5 +1,5 @@
 import { compareText } from './compare-text.js';
-import { InputError } from './errors.js';
+import { InputError, InvalidYamlError } from './errors.js';
 
 /** A file to read, and whether it was found in a folder the user gave (true) or named on its own (false). */
 export interface FoundFile {
@@ -31,7 +31,7 @@ export class FolderFiles {
       return read();
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      this.#leftOut.push(error.message);
+      this.#leftOut.push(leftOutLine(error));
       return undefined;
     }
   }
@@ -49,4 +49,14 @@ export class FolderFiles {
     if (read || !this.#leftOut.length) return;
     throw new InputError(`${paths.join(', ')}: no file there is ${what}:\n${this.leftOut.map((line) => `  ${line}`).join('\n')}`);
   }
+}
+
+/**
+ * Why a file was left out, on one line: its error's message, or for a file of several YAML syntax errors each of them
+ * at its line and column, numbered, so that all can be mended before the next run (the message names the first only).
+ */
+function leftOutLine(error: InputError): string {
+  if (!(error instanceof InvalidYamlError) || error.issues.length < 2) return error.message;
+  const each = error.issues.map((issue, index) => `(${index + 1}) ${issue.line ? `line ${issue.line}${issue.column ? `, column ${issue.column}` : ''}: ` : ''}${issue.message}`);
+  return `${error.file}: ${error.issues.length} YAML syntax errors: ${each.join('; ')}`;
 }

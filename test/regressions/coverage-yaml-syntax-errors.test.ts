@@ -139,4 +139,30 @@ describe('regressions: every YAML syntax error of a coverage input, at its line 
       expect(input.problems.filter((problem) => problem.skipped)).to.have.length(1);
     });
   });
+
+  // A folder read leaves out a file it cannot read and reads the rest; its "left out" line named the first error and
+  // "(and 2 more errors)": it now says all three, numbered, on the one line stderr and the report give each file.
+  it("a folder of campaigns with one broken three ways: render's left-out line lists the three, and the other is rendered", async () => {
+    const dir = freshTmpDir('campaigns-broken');
+    const out = freshTmpDir('campaigns-out');
+    const campaigns = join(repoRoot, 'campaigns');
+    for (const name of readdirSync(campaigns)) copyFileSync(join(campaigns, name), join(dir, name));
+    const text = broken(readFileSync(join(campaigns, 'apt32-covid19-wuhan.yaml'), 'utf8'), [
+      ['actor: APT32\n', 'actor: @APT32\n'],
+      ['tags: [covid-19, china, government, espionage]', 'tags: [covid-19, china, government, espionage'],
+      ['    tactic: Initial Access\n    confidence: medium', '\ttactic: Initial Access\n    confidence: medium'],
+    ]);
+    const file = join(dir, 'apt32-covid19-wuhan.yaml');
+    writeFileSync(file, text);
+    const result = await runCli(['render', dir, '--out', out]);
+    expect(result.code).to.equal(1);
+    const line = result.stderr.split('\n').find((said) => said.startsWith(`left out: ${file}`));
+    expect(line).to.equal(
+      `left out: ${file}: 3 YAML syntax errors: ` +
+        `(1) line 6, column 8: invalid YAML: a value not quoted cannot start with @ in YAML; quote it: '@APT32'; ` +
+        `(2) line ${lineOf(text, 'tags: [')}, column 46: invalid YAML: the list [ opened on this line is not closed; end it with ] on this line (or indent its next lines under its key); ` +
+        `(3) line ${lineOf(text, '\ttactic')}, column 1: invalid YAML: line ${lineOf(text, '\ttactic')} is indented with a tab, which YAML does not allow; indent with spaces only (set your editor to insert spaces for a tab)`,
+    );
+    expect(readdirSync(out)).to.deep.equal(['temp-periscope-cambodia-2018.layer.json']);
+  });
 });

@@ -4,13 +4,14 @@ import { currentPlatformName } from '../attack/platform-names.js';
 import type { TechniqueId } from '../attack/types.js';
 import { compareText } from '../compare-text.js';
 import { FolderFiles } from '../folder-files.js';
-import { InputError, UsageError } from '../errors.js';
+import { InputError, InvalidYamlError, UsageError } from '../errors.js';
 import { kindOfText } from '../input-kind.js';
 import { isJsonObject } from '../json-value.js';
 import { resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
 import { inputName, readFolder, readTextFile, statInput, STDIN, type InputOptions } from '../read-text.js';
 import { parseCsv } from './parse-csv.js';
-import { parseYamlDocuments, YamlSyntaxError, type YamlNode } from './yaml-events.js';
+import { jsYamlErrors, parseYamlDocuments, YamlSyntaxError, type YamlNode } from './yaml-events.js';
+import { yamlSyntaxIssues } from '../yaml-syntax-issues.js';
 
 /**
  * Atomic Red Team's tests (redcanaryco/atomic-red-team), read to say which tests exercise a threat technique: each
@@ -128,10 +129,34 @@ function readYaml(source: string, file: string): YamlNode | null | undefined {
   try {
     return parseYamlDocuments(source, 6)[0];
   } catch (error) {
-    if (error instanceof YamlSyntaxError) throw new InputError(`${file}: not valid YAML: ${error.message}`, { file, line: error.line, cause: error });
+    if (error instanceof YamlSyntaxError) throw testFileYamlError(source, file);
     if (error instanceof RangeError) throw new InputError(`${file}: not valid YAML: it nests too deeply to be read (${error.message}); fix the structure`, { file, cause: error });
     throw error;
   }
+}
+
+/**
+ * The fields of each kind of mapping of an Atomic Red Team test file (atomic-red-team's atomics/Txxxx/Txxxx.yaml): the
+ * file, a test, its executor, an input argument, a dependency.
+ */
+const ATOMIC_KEYS: readonly (readonly string[])[] = [
+  ['attack_technique', 'display_name', 'atomic_tests'],
+  ['name', 'auto_generated_guid', 'description', 'supported_platforms', 'input_arguments', 'dependency_executor_name', 'dependencies', 'executor'],
+  ['name', 'command', 'cleanup_command', 'elevation_required', 'steps'],
+  ['description', 'type', 'default'],
+  ['description', 'prereq_command', 'get_prereq_command'],
+];
+
+/**
+ * A test file that is not valid YAML: every syntax error (yamlSyntaxIssues), the message naming the first as it always
+ * has, `file: not valid YAML: … (line 4, column 3)`, so that a folder's left-out line can list them all.
+ */
+function testFileYamlError(source: string, file: string): InvalidYamlError {
+  const issues = yamlSyntaxIssues(source, jsYamlErrors, { keys: ATOMIC_KEYS, prefix: 'not valid YAML', parserWords: (reason) => reason }).issues;
+  const [first] = issues;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more error${issues.length > 2 ? 's' : ''})` : '';
+  const place = first?.line ? ` (line ${first.line}${first.column ? `, column ${first.column}` : ''})` : '';
+  return new InvalidYamlError(file, 'Atomic Red Team test file', issues, `${file}: ${first?.message ?? 'not valid YAML'}${place}${more}`);
 }
 
 /** A node as plain values: mappings as objects, sequences as arrays, scalars as text; aliases and deeper parts none. */

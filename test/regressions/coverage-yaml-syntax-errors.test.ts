@@ -7,7 +7,7 @@
  *   into a test folder, never committed: rules/windows/process_creation/proc_creation_win_certutil_download_direct_ip.yml
  *   and the other rules of its folder.
  */
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect } from 'chai';
 import { parseDetectionsYaml } from '../../lib/coverage/read-detections.js';
@@ -164,5 +164,27 @@ describe('regressions: every YAML syntax error of a coverage input, at its line 
         `(3) line ${lineOf(text, '\ttactic')}, column 1: invalid YAML: line ${lineOf(text, '\ttactic')} is indented with a tab, which YAML does not allow; indent with spaces only (set your editor to insert spaces for a tab)`,
     );
     expect(readdirSync(out)).to.deep.equal(['temp-periscope-cambodia-2018.layer.json']);
+  });
+
+  // test/fixtures/atomic-tests/atomics/T1003.008/T1003.008.yaml, an excerpt of redcanaryco/atomic-red-team (MIT): its
+  // display_name unquoted (it holds ": ") and a line indented with a tab.
+  it('an Atomic Red Team test file broken two ways is left out of --tests naming both, and the other tests are read', async () => {
+    const folder = freshTmpDir('atomics-broken');
+    cpSync(join(repoRoot, 'test/fixtures/atomic-tests/atomics'), folder, { recursive: true });
+    const file = join(folder, 'T1003.008', 'T1003.008.yaml');
+    const text = broken(readFileSync(file, 'utf8'), [
+      ["display_name: 'OS Credential Dumping: /etc/passwd, /etc/master.passwd and /etc/shadow'", 'display_name: OS Credential Dumping: /etc/passwd, /etc/master.passwd and /etc/shadow'],
+      ['      type: path\n      default: /tmp/T1003.008.txt', '\ttype: path\n      default: /tmp/T1003.008.txt'],
+    ]);
+    writeFileSync(file, text);
+    const out = join(freshTmpDir('atomics-out'), 'review');
+    const threat = join(repoRoot, 'campaigns/apt32-covid19-wuhan.yaml');
+    const result = await runCli(['gap', '--threat', threat, '--coverage', join(repoRoot, 'test/fixtures/gap/detections.csv'), '--tests', folder, '--out', out]);
+    expect(result.code).to.equal(1);
+    expect(result.stderr).to.contain(
+      `left out: ${file}: 2 YAML syntax errors: (1) line 4, column 36: not valid YAML: the value of "display_name" is not quoted and holds ": " (column 36)`,
+    );
+    expect(result.stderr).to.contain(`(2) line ${lineOf(text, '\ttype')}, column 1: not valid YAML: line ${lineOf(text, '\ttype')} is indented with a tab`);
+    expect(existsSync(join(out, 'gap-report.md'))).to.equal(true);
   });
 });

@@ -68,9 +68,13 @@ export class InvalidYamlError extends SchemaValidationError {
     super(file, what, issues);
     const first = issues[0];
     const where = first?.line ? `line ${first.line}${first.column ? `, column ${first.column}` : ''}: ` : '';
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more error${issues.length > 2 ? 's' : ''})` : '';
-    this.message = message ?? `${file}: ${where}${first?.message ?? 'invalid YAML'}${more}`;
+    this.message = message ?? `${file}: ${where}${first?.message ?? 'invalid YAML'}${moreErrors(issues)}`;
   }
+}
+
+/** What a message naming the first of several syntax errors ends with: ` (and 2 more errors)`, or nothing for one. */
+export function moreErrors(issues: readonly Issue[]): string {
+  return issues.length > 1 ? ` (and ${issues.length - 1} more error${issues.length > 2 ? 's' : ''})` : '';
 }
 
 /** An ATT&CK ID the loaded release does not know. */

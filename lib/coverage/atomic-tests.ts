@@ -4,7 +4,7 @@ import { currentPlatformName } from '../attack/platform-names.js';
 import type { TechniqueId } from '../attack/types.js';
 import { compareText } from '../compare-text.js';
 import { FolderFiles } from '../folder-files.js';
-import { InputError, InvalidYamlError, UsageError } from '../errors.js';
+import { InputError, InvalidYamlError, moreErrors, UsageError } from '../errors.js';
 import { kindOfText } from '../input-kind.js';
 import { isJsonObject } from '../json-value.js';
 import { resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
@@ -154,9 +154,8 @@ const ATOMIC_KEYS: readonly (readonly string[])[] = [
 function testFileYamlError(source: string, file: string): InvalidYamlError {
   const issues = yamlSyntaxIssues(source, jsYamlErrors, { keys: ATOMIC_KEYS, prefix: 'not valid YAML', parserWords: (reason) => reason }).issues;
   const [first] = issues;
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more error${issues.length > 2 ? 's' : ''})` : '';
   const place = first?.line ? ` (line ${first.line}${first.column ? `, column ${first.column}` : ''})` : '';
-  return new InvalidYamlError(file, 'Atomic Red Team test file', issues, `${file}: ${first?.message ?? 'not valid YAML'}${place}${more}`);
+  return new InvalidYamlError(file, 'Atomic Red Team test file', issues, `${file}: ${first?.message ?? 'not valid YAML'}${place}${moreErrors(issues)}`);
 }
 
 /** A node as plain values: mappings as objects, sequences as arrays, scalars as text; aliases and deeper parts none. */

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Document, LineCounter } from 'yaml';
-import { InvalidYamlError, type Issue } from '../errors.js';
+import { InvalidYamlError, moreErrors, type Issue } from '../errors.js';
 import { parseYamlDocument } from '../yaml-value.js';
 import { yamlPackageErrors, yamlSyntaxIssues } from '../yaml-syntax-issues.js';
 
@@ -51,6 +51,5 @@ export const NOT_VALID = 'not valid YAML';
  */
 export function coverageYamlError(file: string, what: string, issues: readonly Issue[]): InvalidYamlError {
   const [first] = issues;
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more error${issues.length > 2 ? 's' : ''})` : '';
-  return new InvalidYamlError(file, what, issues, `${file}${first?.line ? `:${first.line}` : ''}: ${first?.message ?? NOT_VALID}${more}`);
+  return new InvalidYamlError(file, what, issues, `${file}${first?.line ? `:${first.line}` : ''}: ${first?.message ?? NOT_VALID}${moreErrors(issues)}`);
 }

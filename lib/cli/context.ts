@@ -42,15 +42,20 @@ const STEPS: Readonly<Record<LoadProgress['step'], string>> = {
   done: '',
 };
 
+/** The runs that have said they use the snapshot: once is enough (attack-object and gap load every domain's). */
+const saidSnapshot = new WeakSet<CliContext>();
+
 /**
  * What this run shows of loading releases: each step on a terminal, rewritten in place (a first load takes seconds),
- * and once, whatever stderr is, which snapshot release is used and how to get a newer one.
+ * and once, whatever stderr is, which snapshot release is used and how to get a newer one: for the first release read
+ * from it (the other domains' releases a command reads beside it are the same snapshot's).
  */
 function loadProgress(context: CliContext, args: GlobalArgs, sayOrigin: boolean): (progress: LoadProgress) => void {
   const live = showsProgress(context, args);
   return ({ file, origin, step, label }) => {
     if (live) progressLine(context, step === 'done' ? '' : `loading ATT&CK ${file.split(/[\\/]/).pop()}: ${STEPS[step]}`);
-    if (sayOrigin && step === 'done' && origin === 'snapshot') {
+    if (sayOrigin && step === 'done' && origin === 'snapshot' && !saidSnapshot.has(context)) {
+      saidSnapshot.add(context);
       note(context, args, `note: using ATT&CK ${label} from the snapshot shipped with attack-layers; \`attack-layers data fetch\` gets the newest release`);
     }
   };

@@ -64,6 +64,21 @@ describe("the README's quick start, on a fresh clone with no ATT&CK data configu
     });
   }
 
+  it('says once that it uses the snapshot when a command reads every domain of it (attack-object)', () => {
+    const result = spawnSync('/bin/sh', ['-c', 'attack-layers attack-object APT29'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { PATH: `${bin}:${process.env['PATH']}`, HOME: home, XDG_CACHE_HOME: xdg },
+      timeout: 120_000,
+    });
+    expect(result.status, result.stderr).to.equal(0);
+    // It reads the enterprise, mobile and ICS releases to find the group; it said so three times, once for each.
+    expect(result.stderr.split('\n').filter((text) => text.includes('from the snapshot shipped with attack-layers'))).to.deep.equal([
+      'note: using ATT&CK enterprise-attack 18.1 from the snapshot shipped with attack-layers; `attack-layers data fetch` gets the newest release',
+    ]);
+    expect(JSON.parse(result.stdout)).to.have.property('name', 'APT29 (G0016)');
+  });
+
   it('left the layers, the review, and the index of the snapshot in the empty cache', () => {
     expect(readdirSync(join(tmp, 'layers')).sort()).to.deep.equal(['all.layer.json', 'apt32-covid19-wuhan.layer.json', 'temp-periscope-cambodia-2018.layer.json']);
     expect(readdirSync(join(tmp, 'review')).sort()).to.deep.equal(['coverage.layer.json', 'gap-report.md', 'gap.layer.json']);

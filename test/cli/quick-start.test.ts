@@ -44,38 +44,36 @@ describe("the README's quick start, on a fresh clone with no ATT&CK data configu
     expect(commands.map((line) => line.split(' ')[1])).to.deep.equal(['normalize', 'render', 'validate', 'gap']);
   });
 
-  for (const [i, line] of commands.entries()) {
-    it(`runs \`${line}\``, () => {
-      // The quick start writes under /tmp; the test writes under its own folder.
-      const command = line.replace(/\/tmp\//g, `${tmp}/`);
-      const result = spawnSync('/bin/sh', ['-c', command], {
-        cwd: repoRoot,
-        encoding: 'utf8',
-        env: { PATH: `${bin}:${process.env['PATH']}`, HOME: home, XDG_CACHE_HOME: xdg },
-        timeout: 120_000,
-      });
-      expect(result.status, result.stderr).to.equal(0);
-      // "says so once on stderr": gap, whose threat and coverage are enterprise, read no other domain's snapshot.
-      expect(result.stderr.split('\n').filter((text) => text.includes('from the snapshot shipped with attack-layers'))).to.deep.equal([
-        'note: using ATT&CK enterprise-attack 18.1 from the snapshot shipped with attack-layers; `attack-layers data fetch` gets the newest release',
-      ]);
-      // The README shows normalize's output whole, as a new user sees it.
-      if (i === 0) expect(result.stdout).to.equal(normalizeOutput());
-    });
-  }
-
-  it('says once that it uses the snapshot when a command reads every domain of it (attack-object)', () => {
-    const result = spawnSync('/bin/sh', ['-c', 'attack-layers attack-object APT29'], {
+  /** Runs a command line as the new user does (the bin on PATH, the empty HOME and cache); it must exit 0. */
+  const run = (command: string): { stdout: string; stderr: string } => {
+    const result = spawnSync('/bin/sh', ['-c', command], {
       cwd: repoRoot,
       encoding: 'utf8',
       env: { PATH: `${bin}:${process.env['PATH']}`, HOME: home, XDG_CACHE_HOME: xdg },
       timeout: 120_000,
     });
     expect(result.status, result.stderr).to.equal(0);
+    return result;
+  };
+  /** The lines of stderr that say the snapshot is used: one, whatever the domains read. */
+  const snapshotNotes = (stderr: string): string[] => stderr.split('\n').filter((text) => text.includes('from the snapshot shipped with attack-layers'));
+  const SNAPSHOT_NOTE = 'note: using ATT&CK enterprise-attack 18.1 from the snapshot shipped with attack-layers; `attack-layers data fetch` gets the newest release';
+
+  for (const [i, line] of commands.entries()) {
+    it(`runs \`${line}\``, () => {
+      // The quick start writes under /tmp; the test writes under its own folder.
+      const result = run(line.replace(/\/tmp\//g, `${tmp}/`));
+      // "says so once on stderr": gap, whose threat and coverage are enterprise, read no other domain's snapshot.
+      expect(snapshotNotes(result.stderr)).to.deep.equal([SNAPSHOT_NOTE]);
+      // The README shows normalize's output whole, as a new user sees it.
+      if (i === 0) expect(result.stdout).to.equal(normalizeOutput());
+    });
+  }
+
+  it('says once that it uses the snapshot when a command reads every domain of it (attack-object)', () => {
+    const result = run('attack-layers attack-object APT29');
     // It reads the enterprise, mobile and ICS releases to find the group; it said so three times, once for each.
-    expect(result.stderr.split('\n').filter((text) => text.includes('from the snapshot shipped with attack-layers'))).to.deep.equal([
-      'note: using ATT&CK enterprise-attack 18.1 from the snapshot shipped with attack-layers; `attack-layers data fetch` gets the newest release',
-    ]);
+    expect(snapshotNotes(result.stderr)).to.deep.equal([SNAPSHOT_NOTE]);
     expect(JSON.parse(result.stdout)).to.have.property('name', 'APT29 (G0016)');
   });
 

@@ -262,6 +262,10 @@ describe('attack-layers export', () => {
     ['--format xlsx with an --out named .csv', ['layers/all.layer.json', '--format', 'xlsx', '--out', 'x.csv'], /give --out x\.xlsx, or leave --format out to write csv$/m],
     ['xlsx to stdout', ['layers/all.layer.json', '--format', 'xlsx'], /xlsx is a binary format: give --out/],
     ['a missing file', ['nope.json', '--format', 'svg'], /nope\.json: no such file/],
+    // The input is said before the options: with neither --format nor --out, `export nope.json` said "give --format".
+    ['a missing file, with neither --format nor --out', ['nope.json'], /^attack-layers export: nope\.json: no such file\n$/],
+    ['a missing file, with an --out of no known extension', ['nope.json', '--out', 'x.txt'], /^attack-layers export: nope\.json: no such file\n$/],
+    ['a folder, with neither --format nor --out', ['layers'], /^attack-layers export: layers: is a folder, not a file\n$/],
     ['--layer 3 of a single layer', ['layers/all.layer.json', '--format', 'csv', '--layer', '3'], /--layer 3: layers\/all\.layer\.json holds 1 layer; leave --layer out \(or give --layer 1\)$/m],
   ];
   for (const [what, args, message] of usage) {

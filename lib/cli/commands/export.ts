@@ -19,6 +19,7 @@ import {
   type ExportFormat,
   type SubtechniqueMode,
   readTextFile,
+  STDIN,
 } from '../../index.js';
 import { attackLibrary, note, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
@@ -53,6 +54,9 @@ export const declaration: CommandDeclaration = {
 
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
+    // A named file is read before the options are weighed: `export x.json` with no x.json said "give --format", as
+    // if there were a layer to export. Standard input is read after them, so a wrong command does not wait on it.
+    const named = args.file === STDIN ? undefined : readTextFile(args.file, resolve(context.cwd, args.file));
     const outFormat = args.out ? formatOfFile(args.out) : undefined;
     const format = args.format ?? outFormat;
     if (!format) {
@@ -67,7 +71,7 @@ export function handler(context: CliContext) {
     }
     if (format === 'xlsx' && !args.out) throw new UsageError('xlsx is a binary format: give --out file.xlsx');
     if (args.layer !== undefined && !(Number.isInteger(args.layer) && args.layer >= 1)) throw new UsageError(`--layer ${args.layer}: give a layer number from 1`);
-    const text = readTextFile(args.file, resolve(context.cwd, args.file), { stdin: await readStdin(context, [args.file]) });
+    const text = named ?? readTextFile(args.file, args.file, { stdin: await readStdin(context, [args.file]) });
     const input = parseExportInput(text, inputName(args.file), args.layer === undefined ? {} : { layer: args.layer });
 
     let outputs: (string | Uint8Array)[];

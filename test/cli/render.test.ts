@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { schemaIssues } from '../../lib/schemas.js';
-import { freshTmpDir, hasStackTrace, runCli } from '../helpers/attack.js';
+import { freshTmpDir, hasStackTrace, runCli, snapshotCacheHome } from '../helpers/attack.js';
 
 const APT32 = 'campaigns/apt32-covid19-wuhan.yaml';
 const GOLDEN = 'test/fixtures/render/golden-campaign.yaml';
@@ -152,6 +152,21 @@ describe('attack-layers render', () => {
     const forced = await runCli(['render', APT32, SECOND, '--out', out, '--force']);
     expect(forced.code).to.equal(0);
     expect(read(join(out, 'golden-second.layer.json'))).to.match(/^\{\n {2}"name": "Golden second campaign"/);
+  });
+
+  // On a fresh clone with no ATT&CK data configured, `npm run layers -- --check` said the committed layers were out of
+  // date and to rewrite them, though what differs is the release the APT32 campaign states (6.3), not in the snapshot.
+  it('--check says a stated release not here is what changes the layers, rather than to rewrite them', async () => {
+    const result = await runCli(['render', 'campaigns', '--out', 'layers', '--aggregate', 'all', '--check'], {
+      ATTACK_STIX_DIR: undefined,
+      XDG_CACHE_HOME: snapshotCacheHome(),
+    });
+    expect(result.code).to.equal(1);
+    expect(result.stderr).to.include('attack_version 6.3: that release is not available');
+    expect(result.stderr).to.include(
+      'but attack_version 6.3 of campaigns/apt32-covid19-wuhan.yaml is not available in this run (the warning above), which changes the layers: get it and check again before rewriting them\n',
+    );
+    expect(result.stderr).to.not.include('with --force, to rewrite them');
   });
 
   it('--check exits 0 when the layers are up to date and 1 listing the stale or missing ones, writing nothing', async () => {

@@ -91,7 +91,9 @@ export function handler(context: CliContext) {
     const library = attackLibrary(context, args);
     const items = campaigns.map((campaign) => {
       const releases = campaignReleases(campaign, library, args['attack-release']);
-      return { result: normalizeCampaign(campaign, releases), index: releases.target };
+      // A stated release that is not here (a warning of campaignReleases) changes the layer: --check says so.
+      const notHere = releases.warnings.length && campaign.attackVersion ? `attack_version ${campaign.attackVersion} of ${campaign.file}` : undefined;
+      return { result: normalizeCampaign(campaign, releases), index: releases.target, notHere };
     });
     const { files, warnings } = renderLayerFiles(items, {
       model: args.score,
@@ -112,11 +114,14 @@ export function handler(context: CliContext) {
     const shown = (path: string): string => `${args.out.replace(/[\\/]+$/, '')}/${path.slice(outDir.length + 1)}`;
     if (args.check) {
       const stale = checkLayers(files, outDir);
+      const notHere = items.flatMap((item) => (item.notHere ? [item.notHere] : []));
       if (stale.length) {
         throw new StaleOutputError(
           stale.map(shown),
           `${stale.length} layer${stale.length === 1 ? ' is' : 's are'} missing or out of date in ${args.out}: ${stale.map(shown).join(', ')}; ` +
-            'run the same command without --check, with --force, to rewrite them',
+            (notHere.length
+              ? `but ${notHere.join(', ')} ${notHere.length === 1 ? 'is' : 'are'} not available in this run (the warning above), which changes the layers: get ${notHere.length === 1 ? 'it' : 'them'} and check again before rewriting them`
+              : 'run the same command without --check, with --force, to rewrite them'),
         );
       }
       note(context, args, `${files.length} layer${files.length === 1 ? '' : 's'} in ${args.out} up to date`);

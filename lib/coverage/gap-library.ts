@@ -14,6 +14,7 @@
  * Order: buildable first, then by what they need (those stating none last), then by status (stable, test, experimental, none), level
  * (critical … informational, none), file and line.
  */
+import uniqBy from 'lodash-es/uniqBy.js';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { LogSourceRef, TechniqueId } from '../attack/types.js';
 import { compareText } from '../compare-text.js';
@@ -188,8 +189,8 @@ export class RulesLibrary {
         if (!ids.length) tag.alone += 1;
         tags.set(key, tag);
       };
-      for (const ref of uniqueBy(none ?? [], (ref) => ref.raw.toLowerCase())) count(ref.raw, { why: ref.why });
-      for (const ref of uniqueBy(remapped ?? [], (ref) => ref.raw.toLowerCase())) count(ref.raw, { readAs: ref.ids });
+      for (const ref of uniqBy(none ?? [], (ref) => ref.raw.toLowerCase())) count(ref.raw, { why: ref.why });
+      for (const ref of uniqBy(remapped ?? [], (ref) => ref.raw.toLowerCase())) count(ref.raw, { readAs: ref.ids });
       if (!ids.length && none?.length) {
         unplaced += 1;
         this.unplacedRules.set(source, (this.unplacedRules.get(source) ?? 0) + 1);
@@ -252,11 +253,6 @@ export function compareLibraryRules(a: LibraryRule, b: LibraryRule): number {
     compareText(a.file, b.file) ||
     (a.line ?? 0) - (b.line ?? 0)
   );
-}
-
-function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => !seen.has(key(item)) && Boolean(seen.add(key(item))));
 }
 
 /**

@@ -24,6 +24,7 @@
  * several categories of a query that is no sequence, KQL's `event.category:(process or network)`) is said as stated and not mapped; a rule that states none (a Splunk detection of
  * 2019 without `data_source`, an Elastic machine learning rule) is said to state none, never guessed.
  */
+import uniqBy from 'lodash-es/uniqBy.js';
 import type { LogSourceRef } from '../attack/types.js';
 import type { CoverageRule } from './coverage-types.js';
 import { sigmaLogSources } from './sigma-log-sources.js';
@@ -107,12 +108,7 @@ function categoryRefs(ecs: string, found: readonly (typeof ELASTIC_INDEXES)[numb
   );
 }
 
+/** Each log source once, in the order first met. */
 function unique(refs: readonly LogSourceRef[]): LogSourceRef[] {
-  const seen = new Set<string>();
-  return refs.filter((ref) => {
-    const key = `${ref.name}\u0000${ref.channel ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return uniqBy(refs, (ref) => `${ref.name}\u0000${ref.channel ?? ''}`);
 }

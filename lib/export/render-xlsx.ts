@@ -66,7 +66,24 @@ function xmlSafeText(workbook: Workbook): void {
 async function writeWorkbook(workbook: Workbook, date: Date): Promise<Uint8Array> {
   xmlSafeText(workbook);
   const stored = new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as never));
-  return repackZip(stored, date);
+  return repackZip(stored, date, internalLinksXml);
+}
+
+// exceljs 4.4 writes a link within the workbook (`#'Links'!A5`, the form its README gives) as location="#'Links'!A5"
+// and, through r:id, as an external relationship of the same text too: Excel then reads `#'Links'!A5##'Links'!A5`
+// (https://github.com/exceljs/exceljs/issues/3027) and LibreOffice 7.4 a file of that name beside the workbook. Both
+// read a link within the workbook from location="'Links'!A5" alone, as LibreOffice writes one: the sheets' XML and
+// relationships are mended so. The pattern is exceljs's own test of a link within the workbook, after the `#`.
+const INTERNAL_HYPERLINK = /<hyperlink ref="([^"]+)" r:id="[^"]+"((?: tooltip="[^"]*")?) location="#([^"!]+![A-Za-z]+\d+)"\/>/g;
+const INTERNAL_RELATIONSHIP = /<Relationship Id="[^"]+" Type="[^"]+\/hyperlink" Target="#[^"!]+![A-Za-z]+\d+" TargetMode="External"\/>/g;
+
+/** The XML of a sheet or of its relationships with exceljs's links within the workbook mended; undefined for any other. */
+function internalLinksXml(name: string, data: Uint8Array): Uint8Array | undefined {
+  const sheet = /^xl\/worksheets\/sheet\d+\.xml$/.test(name);
+  if (!sheet && !/^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/.test(name)) return undefined;
+  const xml = new TextDecoder().decode(data);
+  const mended = sheet ? xml.replace(INTERNAL_HYPERLINK, '<hyperlink ref="$1" location="$3"$2/>') : xml.replace(INTERNAL_RELATIONSHIP, '');
+  return mended === xml ? undefined : new TextEncoder().encode(mended);
 }
 
 const isHyperlinkValue = (value: unknown): value is { text: string; hyperlink: string } =>
@@ -218,18 +235,19 @@ export async function renderXlsx(model: MatrixModel, options: XlsxOptions = {}):
   const workbook = newWorkbook(date);
   matrixSheet(workbook, model);
   const table = addTableSheet(workbook, 'Techniques', LAYER_TABLE_HEADER, model.rows.map((row) => layerTableRow(row, '\n')), [12, 36, 22, 7, 9, 60, 60, 30, 40]);
-  // A cell listing several addresses cannot open them, nor jump to their rows of the Links sheet: exceljs 4.4 writes a
-  // link within the workbook (`#'Links'!E5`, as its README shows) as an external one as well (an r:id relationship
-  // to `#'Links'!E5` beside location="#'Links'!E5"), which Excel reads as `#'Links'!E5##'Links'!E5` (exceljs issue
-  // 3027) and LibreOffice as a file of that name. Its note names the rows instead.
+  // A cell holds one hyperlink, so a cell listing several links goes to their first row of the Links sheet, where
+  // each opens on a click (see internalLinksXml for how that link is written).
   let linkRow = 2;
   model.rows.forEach((row, i) => {
     if (row.color) fill(table.getCell(i + 2, LAYER_TABLE_HEADER.indexOf('color') + 1), row.color);
     const links = table.getCell(i + 2, LAYER_TABLE_HEADER.indexOf('links') + 1);
     linkCell(links, row.links);
     const listed = row.links.filter((link) => !('divider' in link)).length;
-    const count = row.links.filter(isWebLink).length;
-    if (count > 1) links.note = `${count} links: a cell opens one, so each opens from its row of the Links sheet, rows ${linkRow} to ${linkRow + listed - 1}`;
+    if (listed > 1 && typeof links.value === 'string') {
+      links.value = { text: links.value, hyperlink: `#'Links'!A${linkRow}` };
+      links.font = LINK_FONT;
+      links.note = `${listed} links, rows ${linkRow} to ${linkRow + listed - 1} of the Links sheet: a click here goes there, where each web or mail address opens on a click`;
+    }
     linkRow += listed;
   });
   if (model.rows.some((row) => row.links.some((link) => !('divider' in link)))) linksSheet(workbook, model.rows);

@@ -1,13 +1,14 @@
-import { deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 /**
  * Repack a zip archive whose entries are stored uncompressed into a deflated one, with every entry dated `date`
  * (UTC, 2-second precision), so that an archive written twice is byte for byte the same. exceljs's own zip writer
  * deflates in JavaScript (most of the time of a large workbook) and stamps the time of writing; it is asked to
  * store, and Node's zlib deflates here. Entries keep their order, names and CRCs; an archive with an entry that is
- * not stored, or that is not a zip, comes back untouched.
+ * not stored, or that is not a zip, comes back untouched. `rewrite`, where given, may return new contents for an
+ * entry by its name (its CRC is then computed anew), or undefined to keep it.
  */
-export function repackZip(zip: Uint8Array, date: Date): Uint8Array {
+export function repackZip(zip: Uint8Array, date: Date, rewrite?: (name: string, data: Uint8Array) => Uint8Array | undefined): Uint8Array {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);
   const day = ((Math.max(1980, date.getUTCFullYear()) - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
@@ -28,7 +29,10 @@ export function repackZip(zip: Uint8Array, date: Date): Uint8Array {
     const local = view.getUint32(at + 42, true);
     const size = view.getUint32(at + 24, true);
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    entries.push({ name: zip.subarray(at + 46, at + 46 + nameLength), crc: view.getUint32(at + 16, true), size, data: zip.subarray(start, start + size) });
+    const name = zip.subarray(at + 46, at + 46 + nameLength);
+    const data = zip.subarray(start, start + size);
+    const rewritten = rewrite?.(new TextDecoder().decode(name), data);
+    entries.push(rewritten ? { name, crc: crc32(rewritten), size: rewritten.length, data: rewritten } : { name, crc: view.getUint32(at + 16, true), size, data });
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
   const parts: Uint8Array[] = [];

@@ -126,10 +126,11 @@ describe('renderXlsx links', () => {
     expect(hyperlinkOf(sheet.getRow(2).getCell(5).value)).to.equal(undefined);
   });
 
-  it('says, on a links cell of several addresses, that each opens from the Links sheet', () => {
+  it('says, on a links cell of several addresses, that a click goes to their rows of the Links sheet', () => {
     const sheet = workbook.getWorksheet('Techniques')!;
     const row = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2)).find((r) => r.getCell(1).value === 'T1105')!;
-    expect(String(row.getCell(8).note)).to.equal('2 links: a cell opens one, so each opens from its row of the Links sheet, rows 4 to 5');
+    expect(String(row.getCell(8).note)).to.equal('2 links, rows 4 to 5 of the Links sheet: a click here goes there, where each web or mail address opens on a click');
+    expect(row.getCell(8).text).to.equal('a: https://example.org/a\nb: https://example.org/b');
   });
 
   it('makes each web link of the Layer sheet a hyperlink, and no other', () => {
@@ -181,15 +182,16 @@ describe('renderXlsx links as the workbook holds them: the APT29 layer of attack
     }
   });
 
-  it('gives a links cell of several sources no hyperlink, and a note naming their rows of the Links sheet, each a hyperlink there', () => {
+  it('makes a links cell of several sources a link within the workbook to the first of their rows of the Links sheet, 24 of the 66', () => {
     const { cells } = linksOf('Techniques');
     const links = linksOf('Links');
     const sheet = workbook.getWorksheet('Techniques')!;
     const several = model.rows.map((row, i) => ({ row, i })).filter(({ row }) => row.links.filter((link) => !('divider' in link)).length > 1);
     expect(several).to.have.length(24);
     for (const { row, i } of several) {
-      expect(cells.has(`H${i + 2}`), row.technique).to.equal(false);
-      const [, count, from, to] = /^(\d+) links: a cell opens one, so each opens from its row of the Links sheet, rows (\d+) to (\d+)$/.exec(String(sheet.getCell(i + 2, 8).note)) ?? [];
+      const [, count, from, to] = /^(\d+) links, rows (\d+) to (\d+) of the Links sheet: a click here goes there, where each web or mail address opens on a click$/.exec(String(sheet.getCell(i + 2, 8).note)) ?? [];
+      // What Excel and LibreOffice follow: location alone, no relationship, as LibreOffice 7.4 writes such a link.
+      expect(cells.get(`H${i + 2}`), row.technique).to.deep.equal({ location: `&apos;Links&apos;!A${from}` });
       const urls = row.links.flatMap((link) => ('url' in link ? [link.url] : []));
       expect([Number(count), Number(to) - Number(from) + 1], row.technique).to.deep.equal([urls.length, urls.length]);
       const rows = Array.from({ length: urls.length }, (_, k) => Number(from) + k);
@@ -198,21 +200,32 @@ describe('renderXlsx links as the workbook holds them: the APT29 layer of attack
     }
   });
 
-  it("writes no link within the workbook: exceljs 4.4 still writes its documented one (#'Links'!E5) as an external relationship", async () => {
-    // exceljs's README gives `{ text, hyperlink: "#'Sheet2'!A1" }` for a link to another sheet; Excel and LibreOffice
-    // read such a link from location="'Links'!E5" with no r:id (as LibreOffice 7.4 writes one, converting an .ods to
-    // .xlsx). exceljs adds an r:id to an external relationship of the same text (https://github.com/exceljs/exceljs/issues/3027:
-    // Excel reads `#Sheet2!A1##Sheet2!A1`; LibreOffice 7.4 opens `<file>.xlsx#'Links'!E5%23%23'Links'!E5`). When this fails,
-    // exceljs writes internal links right: a links cell of several sources can then jump to its rows of the Links sheet.
-    for (const sheet of ['Matrix', 'Techniques', 'Links', 'Layer']) for (const [cell, link] of linksOf(sheet).cells) expect(link.location, `${sheet}!${cell}`).to.equal(undefined);
+  it('leaves no relationship for a link within the workbook, and every location names a sheet and a row it has', () => {
+    for (const sheet of ['Matrix', 'Techniques', 'Links', 'Layer']) {
+      const { cells, targets } = linksOf(sheet);
+      for (const [id, [target]] of targets) expect(target, `${sheet} ${id}`).to.not.match(/^#/);
+      for (const [cell, { rId, location }] of cells) {
+        if (!location) continue;
+        expect(rId, `${sheet}!${cell}`).to.equal(undefined);
+        const [, name, row] = /^&apos;([^&]+)&apos;!A(\d+)$/.exec(location) ?? [];
+        expect(Number(row), `${sheet}!${cell}`).to.be.within(2, workbook.getWorksheet(name ?? '')?.rowCount ?? 0);
+      }
+    }
+  });
+
+  it("mends what exceljs 4.4 writes for its documented link within the workbook (#'Links'!A5): an external relationship too", async () => {
+    // exceljs's README gives `{ text, hyperlink: "#'Sheet2'!A1" }` for a link to another sheet, and writes it as
+    // location="#'Links'!A5" with an r:id to an external relationship of the same text
+    // (https://github.com/exceljs/exceljs/issues/3027: Excel reads `#Sheet2!A1##Sheet2!A1`; LibreOffice 7.4 opens
+    // `<file>.xlsx#'Links'!A5%23%23'Links'!A5`). When this fails, exceljs writes them right and the mending can go.
     const { Workbook: Book } = createRequire(import.meta.url)('exceljs') as typeof import('exceljs');
     const probe = new Book();
-    probe.addWorksheet('Techniques').getCell('H3').value = { text: 'T1105', hyperlink: "#'Links'!E5" };
+    probe.addWorksheet('Techniques').getCell('H3').value = { text: 'T1105', hyperlink: "#'Links'!A5" };
     probe.addWorksheet('Links');
     const written = workbookXml(new Uint8Array(await probe.xlsx.writeBuffer()));
     const sheet = written.files.get(written.sheetFile('Techniques'))!;
     const rels = written.files.get(written.sheetFile('Techniques').replace('worksheets/', 'worksheets/_rels/') + '.rels') ?? '';
-    expect(sheet).to.match(/<hyperlink ref="H3" r:id="rId1" location="#&apos;Links&apos;!E5"\/>/);
-    expect(rels).to.contain('Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="#&apos;Links&apos;!E5" TargetMode="External"');
+    expect(sheet).to.match(/<hyperlink ref="H3" r:id="rId1" location="#&apos;Links&apos;!A5"\/>/);
+    expect(rels).to.contain('Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="#&apos;Links&apos;!A5" TargetMode="External"');
   });
 });

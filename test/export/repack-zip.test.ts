@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { crc32 } from 'node:zlib';
 import { expect } from 'chai';
 import { repackZip } from '../../lib/export/repack-zip.js';
 import { readWorkbook, zipEntries, zipEntryBytes } from './workbook.js';
@@ -25,6 +26,19 @@ describe('repackZip', () => {
       expect(zipEntryBytes(repacked, entry).length).to.equal(entry.size);
     }
     expect((await readWorkbook(repacked)).getWorksheet('One')!.getCell('A1').value).to.equal('hello');
+  });
+
+  it('writes the contents a rewrite gives for an entry, with their own size and CRC, and keeps the others', async () => {
+    const rewritten = Buffer.from(
+      repackZip(new Uint8Array(stored), new Date(0), (name, data) => (name === 'xl/sharedStrings.xml' ? new TextEncoder().encode(new TextDecoder().decode(data).replace('hello', 'hello again')) : undefined)),
+    );
+    const entry = zipEntries(rewritten).find((e) => e.name === 'xl/sharedStrings.xml')!;
+    const data = zipEntryBytes(rewritten, entry);
+    expect([entry.crc, data.length]).to.deep.equal([crc32(data), entry.size]);
+    expect(data.toString()).to.contain('hello again');
+    expect((await readWorkbook(rewritten)).getWorksheet('One')!.getCell('A1').value).to.equal('hello again');
+    const before = zipEntries(stored).filter((e) => e.name !== entry.name);
+    expect(zipEntries(rewritten).filter((e) => e.name !== entry.name).map((e) => e.size)).to.deep.equal(before.map((e) => e.size));
   });
 
   it('returns something that is not a zip untouched', () => {

@@ -13,12 +13,13 @@ export async function readWorkbook(bytes: Uint8Array): Promise<Workbook> {
   return workbook;
 }
 
-/** A zip's central directory entry: name, method, DOS time and date, where its local header is, its sizes. */
+/** A zip's central directory entry: name, method, DOS time and date, CRC, where its local header is, its sizes. */
 export interface ZipEntry {
   name: string;
   method: number;
   time: number;
   day: number;
+  crc: number;
   local: number;
   size: number;
   packed: number;
@@ -36,6 +37,7 @@ export function zipEntries(zip: Buffer): ZipEntry[] {
       method: zip.readUInt16LE(at + 10),
       time: zip.readUInt16LE(at + 12),
       day: zip.readUInt16LE(at + 14),
+      crc: zip.readUInt32LE(at + 16),
       packed: zip.readUInt32LE(at + 20),
       size: zip.readUInt32LE(at + 24),
       local: zip.readUInt32LE(at + 42),

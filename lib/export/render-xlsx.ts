@@ -185,8 +185,10 @@ function matrixSheet(workbook: Workbook, model: MatrixModel): void {
         if (cell.text !== '#000000' || cell.subtechnique) target.font = { color: { argb: argb(cell.text) }, ...(cell.subtechnique ? { size: 10 } : {}) };
         if (cell.fill) fill(target, cell.fill);
       }
-      // A note only where it says more than the cell shows: a score alone is in the cell already.
-      if (cell.comment || cell.metadata.length || cell.links.length || cell.collapsedAnnotated || !cell.enabled) name.note = cellTooltip(cell, column);
+      // A note only where it says more than the cell shows: a score alone is in the cell already, an aggregate score
+      // that colours the cell is not (T1087 painted for its T1087.001 alone).
+      const aggregated = cell.aggregateScore !== undefined && cell.aggregateScore !== cell.score;
+      if (cell.comment || cell.metadata.length || cell.links.length || cell.collapsedAnnotated || !cell.enabled || aggregated) name.note = cellTooltip(cell, column);
       row++;
     };
     for (const cell of column.cells) {

@@ -78,6 +78,28 @@ describe('renderXlsx', () => {
     expect(Array.from({ length: plain.rowCount }, (_, i) => plain.getRow(i + 1).getCell(1).value)).to.not.include('aggregate scores');
   });
 
+  it('notes the aggregate score that colours a technique with none of its own, which the score column leaves empty', async () => {
+    // mitreattack-python's ToExcel (to_excel.py at 79de1d55) colours such a parent only when the layer has an entry for
+    // it, and writes no score anywhere. Here T1087 is painted for T1087.001's 50 alone.
+    const techniques = [{ techniqueID: 'T1087', showSubtechniques: true }, { techniqueID: 'T1087.001', score: 50 }, { techniqueID: 'T1059', score: 30 }];
+    const cellsOf = async (showAggregateScores: boolean): Promise<Map<string, { note: string; score: unknown; fill?: string }>> => {
+      const sheet = (await readWorkbook(await renderXlsx(matrixModel({ ...layer, layout: { ...layer.layout, showAggregateScores }, techniques } as NavigatorLayer, index))))!.getWorksheet('Matrix')!;
+      const found = new Map<string, { note: string; score: unknown; fill?: string }>();
+      sheet.eachRow((row, r) =>
+        row.eachCell((cell, c) => {
+          const id = /^(T\d{4}(?:\.\d{3})?) /.exec(String(cell.value))?.[1];
+          if (id && ['T1087', 'T1087.001', 'T1059'].includes(id)) found.set(id, { note: String(cell.note ?? ''), score: sheet.getCell(r, c + 1).value, fill: fillOf(cell) });
+        }),
+      );
+      return found;
+    };
+    const aggregated = await cellsOf(true);
+    expect(aggregated.get('T1087')).to.deep.equal({ note: 'T1087 Account Discovery\nDiscovery · aggregate score 50', score: null, fill: aggregated.get('T1087.001')!.fill });
+    expect(aggregated.get('T1059')!.note, 'an aggregate equal to the score shown').to.equal('');
+    const plain = await cellsOf(false);
+    expect([plain.get('T1087')!.note, plain.get('T1087')!.fill]).to.deep.equal(['', undefined]);
+  });
+
   it('is byte-identical when written twice (no clock in the zip or the document properties)', async () => {
     await new Promise((done) => setTimeout(done, 2100));
     expect(Buffer.compare(Buffer.from(await renderXlsx(model)), Buffer.from(bytes))).to.equal(0);

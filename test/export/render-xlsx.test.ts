@@ -100,6 +100,26 @@ describe('renderXlsx', () => {
     expect([plain.get('T1087')!.note, plain.get('T1087')!.fill]).to.deep.equal(['', undefined]);
   });
 
+  it('finds cells by ID, not by name: T1566.001 and T1598.002, both "Spearphishing Attachment", each keep their own', async () => {
+    // mitreattack-python's ToExcel finds a technique's cells by its name (excel_templates.py retrieve_coords, and
+    // matrix_gen.py _get_ID for the ID shown, at 79de1d55): there T1566.001's score paints T1598.002's cell too, and
+    // showID labels both T1598.002, the first of that name in matrix order. 23 names are shared by 48 techniques in 18.1.
+    const techniques = [{ techniqueID: 'T1566', showSubtechniques: true }, { techniqueID: 'T1598', showSubtechniques: true }, { techniqueID: 'T1566.001', score: 100 }, { techniqueID: 'T1003', color: '#000080' }];
+    const sheet = (await readWorkbook(await renderXlsx(matrixModel({ name: 'names', domain: 'enterprise-attack', layout: { showID: true, showName: true }, techniques } as NavigatorLayer, index))))!.getWorksheet('Matrix')!;
+    const found: [string, string | undefined, string | undefined][] = [];
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (/Spearphishing Attachment|OS Credential Dumping/.test(String(cell.value))) found.push([String(cell.value), fillOf(cell), (cell.font as { color?: { argb?: string } } | undefined)?.color?.argb]);
+      }),
+    );
+    expect(found.sort()).to.deep.equal([
+      // An explicit dark colour gets white text, as a gradient colour does (ToExcel whitens gradient colours only).
+      ['T1003 OS Credential Dumping', 'FF000080', 'FFFFFFFF'],
+      ['T1566.001 Spearphishing Attachment', 'FF8EC843', 'FF000000'],
+      ['T1598.002 Spearphishing Attachment', undefined, 'FF000000'],
+    ]);
+  });
+
   it('is byte-identical when written twice (no clock in the zip or the document properties)', async () => {
     await new Promise((done) => setTimeout(done, 2100));
     expect(Buffer.compare(Buffer.from(await renderXlsx(model)), Buffer.from(bytes))).to.equal(0);

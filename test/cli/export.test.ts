@@ -7,7 +7,7 @@ import { EXPORT_FORMATS } from '../../lib/export/export-formats.js';
 import { MEASURED_FONTS } from '../../lib/export/text-measure.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { freshTmpDir, hasStackTrace, repoRoot, runCli } from '../helpers/attack.js';
-import { readWorkbook } from '../export/workbook.js';
+import { readWorkbook, workbookXml, zipEntries } from '../export/workbook.js';
 import { byClass, parseSvg } from '../export/svg-dom.js';
 import { pageProblems } from '../export/svg-geometry.js';
 import { attackLibrary } from '../layer/attack-data.js';
@@ -283,6 +283,23 @@ describe('attack-layers export', () => {
     expect((await runCli(['export', 'layers/all.layer.json', '--out', file])).code).to.equal(2);
     expect((await runCli(['export', 'layers/all.layer.json', '--out', file, '--force'])).code).to.equal(0);
     expect(readFileSync(file, 'utf8').startsWith('technique,')).to.equal(true);
+  });
+
+  it('writes the same bytes for the same layer: every zip entry dated 1980-01-01 00:00, no clock in the SVG, the links within the workbook kept', async () => {
+    // mitreattack-python's layerExporter_cli writes with openpyxl, which dates the zip's entries at writing.
+    const layer = { name: 'links', domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1105', score: 1, links: [{ label: 'a', url: 'https://example.org/a' }, { label: 'b', url: 'https://example.org/b' }] }] };
+    const dir = freshTmpDir('export');
+    writeFileSync(join(dir, 'links.json'), JSON.stringify(layer));
+    const written = [];
+    for (const run of ['1', '2']) {
+      for (const format of ['xlsx', 'svg']) expect((await runCli(['export', join(dir, 'links.json'), '--out', join(dir, `${run}.${format}`)])).code, `${run}.${format}`).to.equal(0);
+      written.push([readFileSync(join(dir, `${run}.xlsx`)), readFileSync(join(dir, `${run}.svg`))] as const);
+    }
+    expect(Buffer.compare(written[0]![0], written[1]![0])).to.equal(0);
+    expect(Buffer.compare(written[0]![1], written[1]![1])).to.equal(0);
+    expect([...new Set(zipEntries(written[0]![0]).map((entry) => `${entry.day}/${entry.time}`))]).to.deep.equal([`${(0 << 9) | (1 << 5) | 1}/0`]);
+    const xml = workbookXml(written[0]![0]);
+    expect(xml.files.get(xml.sheetFile('Techniques'))).to.contain('<hyperlink ref="H2" location="&apos;Links&apos;!A2"/>');
   });
 
   it('exits 1 for a layer the schema rejects, naming the place', async () => {

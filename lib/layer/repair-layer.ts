@@ -982,6 +982,51 @@ export function looksLikeLayer(value: unknown): value is JsonObject {
 }
 
 /**
+ * Lists that a layer may hold one item of written as that item, as Windows PowerShell's ConvertTo-Json writes them: the
+ * pointer's end, what the item is called, and whether a value is such an item (a platform is text, the others objects).
+ */
+const LIST_OF_ONE: ReadonlyArray<readonly [at: string, item: string, isItem: (value: unknown) => boolean]> = [
+  ['/techniques', 'technique entry', (value) => isJsonObject(value) && 'techniqueID' in value],
+  ['/metadata', 'metadata item', (value) => isJsonObject(value) && ('name' in value || 'value' in value || 'divider' in value)],
+  ['/links', 'link', (value) => isJsonObject(value) && ('url' in value || 'label' in value || 'divider' in value)],
+  ['/legendItems', 'legend item', (value) => isJsonObject(value) && ('label' in value || 'color' in value)],
+  ['/filters/platforms', 'platform', (value) => typeof value === 'string' && value.trim() !== ''],
+];
+
+/**
+ * The layer with each list written as its one item (`"metadata": {"name": …}`, `"platforms": "Windows"`) made a list of
+ * it, in the layer and in its technique entries (their metadata and links), and the pointers of those lists; the layer
+ * itself when there are none.
+ */
+function listsOfOne(value: JsonObject): { layer: JsonObject; single: string[] } {
+  const single: string[] = [];
+  const wrap = (owner: JsonObject, at: string, key: string, isItem: (value: unknown) => boolean): JsonObject => {
+    if (!isItem(owner[key])) return owner;
+    single.push(`${at}/${key}`);
+    return { ...owner, [key]: [owner[key]] };
+  };
+  let layer = value;
+  for (const [at, , isItem] of LIST_OF_ONE) {
+    if (at === '/filters/platforms') {
+      if (isJsonObject(layer['filters'])) {
+        const filters = wrap(layer['filters'], '/filters', 'platforms', isItem);
+        if (filters !== layer['filters']) layer = { ...layer, filters };
+      }
+    } else layer = wrap(layer, '', at.slice(1), isItem);
+  }
+  if (Array.isArray(layer['techniques'])) {
+    const entries = layer['techniques'].map((entry: unknown, i) => {
+      if (!isJsonObject(entry)) return entry;
+      let read = entry;
+      for (const [at, , isItem] of LIST_OF_ONE.filter(([key]) => key === '/metadata' || key === '/links')) read = wrap(read, `/techniques/${i}`, at.slice(1), isItem);
+      return read;
+    });
+    if (entries.some((entry, i) => entry !== (layer['techniques'] as unknown[])[i])) layer = { ...layer, techniques: entries };
+  }
+  return { layer, single };
+}
+
+/**
  * Repair a parsed layer as read (any format) by the labelled rules above: a copy comes back with one repair per
  * change, each with its JSON pointer in the layer as read, and where each remaining technique entry was. The input
  * is not changed; `options` says how to read what the layer leaves unstated. @throws InputError naming the file when the value is not a layer at all.
@@ -992,9 +1037,9 @@ export function repairLayer(value: unknown, file = DEFAULT_FILE, options: Repair
     throw new InputError(`${file}: not an ATT&CK Navigator layer (${what}); give a layer file as Navigator saves it`, { file });
   }
   // Windows PowerShell's ConvertTo-Json writes a list that a foreach filled with one item as that item (a Sentinel rules
-  // converter's layer of one technique): the entry is read as a list of it, here and as the repairs below read it.
-  const single = isJsonObject(value['techniques']) && 'techniqueID' in value['techniques'];
-  const asRead: JsonObject = single ? { ...value, techniques: [value['techniques']] } : value;
+  // converter's layer of one technique; a metadata item, link, legend item or platform alike): each is read as a list
+  // of it, here and as the repairs below read it.
+  const { layer: asRead, single } = listsOfOne(value);
   const layer = structuredClone(asRead);
   const repairs: LayerRepair[] = [];
   const leftOut: LeftOutEntry[] = [];
@@ -1028,10 +1073,16 @@ export function repairLayer(value: unknown, file = DEFAULT_FILE, options: Repair
     const held = removed !== undefined && holdsSomething(removed.replace(/^\/[/*]|\*\/$/g, ''));
     repairs.push({ path: '/', repair: `line ${line}, column ${column}: ${repair}`, ...(removed === undefined ? {} : { leftOut: 'part' as const }), ...(held ? { held: removed } : {}), notJson: true });
   }
-  if (single) {
-    log('/techniques', 'one technique entry written as itself, not in a list (Windows PowerShell writes a list of one item so); read as a list of it, /techniques/0', {
-      navigatorHides: 'reads no entry from it (it counts the entries of a list) and opens the layer with none',
-    });
+  for (const path of single) {
+    if (path === '/techniques') {
+      log(path, 'one technique entry written as itself, not in a list (Windows PowerShell writes a list of one item so); read as a list of it, /techniques/0', {
+        navigatorHides: 'reads no entry from it (it counts the entries of a list) and opens the layer with none',
+      });
+    } else {
+      log(path, `one ${LIST_OF_ONE.find(([at]) => path.endsWith(at))![1]} written as itself, not in a list (Windows PowerShell writes a list of one item so); read as a list of it, ${path}/0`, {
+        navigatorAlert: 'fails reading it as a list (a type error), and stops with the alert "ERROR parsing file, check the javascript console for more information."',
+      });
+    }
   }
   const entryOrigins: number[] = [];
   if (Array.isArray(layer['techniques'])) {

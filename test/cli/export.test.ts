@@ -304,7 +304,7 @@ describe('attack-layers export', () => {
 
   it('exits 1 for a layer the schema rejects, naming the place', async () => {
     const file = join(freshTmpDir('export'), 'bad.json');
-    writeFileSync(file, JSON.stringify({ name: 'bad', domain: 'enterprise-attack', filters: { platforms: 'Windows' }, techniques: [{ techniqueID: 'T1059', score: 'high' }] }));
+    writeFileSync(file, JSON.stringify({ name: 'bad', domain: 'enterprise-attack', filters: { platforms: 7 }, techniques: [{ techniqueID: 'T1059', score: 'high' }] }));
     const result = await runCli(['export', file, '--format', 'svg']);
     expect(result.code).to.equal(1);
     expect(result.stderr).to.contain('/filters/platforms');

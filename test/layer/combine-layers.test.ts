@@ -815,7 +815,7 @@ describe('sourcesDomain', () => {
   });
 
   it('puts the position of a layer in an array file into the path', () => {
-    const text = JSON.stringify([{ name: 'ok', domain: 'enterprise-attack' }, { name: 'bad', domain: 'enterprise-attack', filters: { platforms: 'Windows' } }]);
+    const text = JSON.stringify([{ name: 'ok', domain: 'enterprise-attack' }, { name: 'bad', domain: 'enterprise-attack', filters: { platforms: 7 } }]);
     expect(() => sourcesDomain(parseLayerSources(text, 'two.json')))
       .to.throw(SchemaValidationError)
       .with.property('message')

@@ -443,7 +443,7 @@ describe('upgradeLayer', () => {
   });
 
   it('throws SchemaValidationError when the result is still invalid', () => {
-    expect(() => upgradeLayer(layer([{ techniqueID: 'T1059', score: 1 }], { filters: { platforms: 'Windows' } }), attack, { file: 'bad.json' }))
+    expect(() => upgradeLayer(layer([{ techniqueID: 'T1059', score: 1 }], { filters: { platforms: 7 } }), attack, { file: 'bad.json' }))
       .to.throw(SchemaValidationError, /bad\.json: .*\/filters\/platforms/);
   });
 

@@ -516,7 +516,7 @@ describe('validateLayer', () => {
     ],
     [
       'reports schema errors with their JSON paths, in plain words',
-      layer([{ techniqueID: 'T1059', score: 1, links: [{ label: 'x', url: 'https://x.org' }] }], { filters: { platforms: 'Windows' }, versions: { attack: '18', navigator: 'five', layer: '4.5' } }),
+      layer([{ techniqueID: 'T1059', score: 1, links: [{ label: 'x', url: 'https://x.org' }] }], { filters: { platforms: 7 }, versions: { attack: '18', navigator: 'five', layer: '4.5' } }),
       [
         ['error', 'schema', '/versions/navigator'],
         ['error', 'schema', '/filters/platforms'],

@@ -628,8 +628,15 @@ function inputLegend(inputs: readonly CombineInput[], names: readonly string[], 
     warnings.push(`the layers' legends give ${colour} ${labels.length} meanings: ${each.join(', ')}; the combined legend item names each, with its layers`);
     return { label: each.join('; '), color: first.color };
   });
-  const out = [...leftOut.values()].map(({ said, layers, why }) => `${said} of ${layers.join(', ')}: ${why}`);
-  if (out.length) warnings.push(`legend item${out.length === 1 ? '' : 's'} left out of the combined layer: ${out.join('; ')}`);
+  // Items left out of the same layers for the same reason are said together (DeTT&CT writes six legend items in
+  // every layer: two of its layers combined gave a clause per item, over 1000 characters, cut on stderr).
+  const grouped = new Map<string, { said: string[]; layers: string[]; why: string }>();
+  for (const { said, layers, why } of leftOut.values()) {
+    const key = `${why}\u0000${layers.join('\u0000')}`;
+    grouped.set(key, { said: [...(grouped.get(key)?.said ?? []), said], layers, why });
+  }
+  const out = [...grouped.values()].map(({ said, layers, why }) => `${said.join(', ')} of ${layers.join(', ')}: ${why}`);
+  if (out.length) warnings.push(`legend item${leftOut.size === 1 ? '' : 's'} left out of the combined layer: ${out.join('; ')}`);
   return { items, warnings };
 }
 

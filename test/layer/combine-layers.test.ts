@@ -458,10 +458,42 @@ describe('combineLayers', () => {
       const sum = combineLayers(inputs, { op: 'sum', index });
       expect(sum.layer.legendItems!.slice(3)).to.deep.equal([]);
       expect(sum.warnings.filter((warning) => /legend/.test(warning))).to.deep.equal([
-        'legend items left out of the combined layer: "Detected" (#8ec843) of "target a", "target b": a colour of its gradient (0..100), which the combined layer\'s (#ff6666, #ffe766, #8ec843 over 0..200) replaces; ' +
-          '"Not detected" (#ff6666) of "target a", "target b": a colour of its gradient (0..100), which the combined layer\'s (#ff6666, #ffe766, #8ec843 over 0..200) replaces',
+        'legend items left out of the combined layer: "Detected" (#8ec843), "Not detected" (#ff6666) of "target a", "target b": a colour of its gradient (0..100), which the combined layer\'s (#ff6666, #ffe766, #8ec843 over 0..200) replaces',
       ]);
     });
+  });
+
+  // DeTT&CT's threat-actor layers (rabobank-cdc/DeTTECT threat-actor-data/ATT&CK-Navigator-layers/: 20210421-McAfee,
+  // commit 702cc7348d97ab3484ee190f8e2e7f08e795f5e5, and 20210811-Cisco-Talos, commit 0dfcae42a6fd57584aac9c147f34eb599f51fb6e;
+  // GPL-3.0, so the layout in our words with our techniques) carry the same six legend items, four for colours no entry
+  // has. Summed, each item was said in a clause of its own: a line of over 1000 characters, cut in the middle on stderr.
+  it("says the legend items it leaves out once per reason and layers, not once per item (two DeTT&CT threat layers)", () => {
+    const dettect = (name: string, techniques: object[]): object => ({
+      name,
+      versions: { navigator: '4.5', layer: '4.3' },
+      domain: 'enterprise-attack',
+      techniques,
+      gradient: { colors: ['#ffcece', '#ff0000'], minValue: 0, maxValue: 1 },
+      legendItems: [
+        { label: 'Tech. not often used', color: '#ffcece' },
+        { label: 'Tech. used frequently', color: '#ff0000' },
+        { label: 'Groups overlay: tech. in group + overlay', color: '#f9a825' },
+        { label: 'Groups overlay: tech. in overlay', color: '#ffee58' },
+        { label: 'Src. of tech. is only software', color: '#0d47a1 ' },
+        { label: 'Src. of tech. is group(s)/overlay + software', color: '#64b5f6 ' },
+      ],
+    });
+    const read = (file: string, layer: object): CombineInput[] => upgradeSources(parseLayerSources(JSON.stringify(layer), file), index).inputs;
+    const inputs = [
+      ...read('talos.json', dettect('Talos', [{ techniqueID: 'T1003', score: 1 }, { techniqueID: 'T1486', score: 1 }])),
+      ...read('mcafee.json', dettect('McAfee', [{ techniqueID: 'T1003', score: 1 }, { techniqueID: 'T1047', score: 1 }])),
+    ];
+    expect(combineLayers(inputs, { op: 'sum', index }).warnings.filter((warning) => /legend/.test(warning))).to.deep.equal([
+      'legend items left out of the combined layer: "Tech. not often used" (#ffcece), "Tech. used frequently" (#ff0000) of "Talos", "McAfee": ' +
+        "a colour of its gradient (0..1), which the combined layer's (#ffcece, #ff0000 over 0..2) replaces; " +
+        '"Groups overlay: tech. in group + overlay" (#f9a825), "Groups overlay: tech. in overlay" (#ffee58), "Src. of tech. is only software" (#0d47a1), ' +
+        '"Src. of tech. is group(s)/overlay + software" (#64b5f6) of "Talos", "McAfee": no entry has that colour',
+    ]);
   });
 
   it('sets showSubtechniques where any layer does, under that key only', () => {

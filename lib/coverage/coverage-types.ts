@@ -99,6 +99,11 @@ export interface CoverageRule {
    */
   eventSequence?: true;
   /**
+   * The tables a KQL query reads (a Sentinel rule's `query`, a `.kql` file, a query kept as Markdown), in groups
+   * (kql-tables.ts): a union's tables are one group, any one enough; a join's sides are groups of their own, each needed.
+   */
+  queryTables?: string[][];
+  /**
    * A Sigma rule's own words, for proposing it from a rules library (`gap --rules-library`): its `status` and `level`
    * as written (lower case) and each `logsource` of it (a collection's documents each one).
    */

@@ -7,8 +7,9 @@
  * With a log sources file, each is classed through the check that classes ATT&CK's analytics
  * (`CollectedLogSources.collects`): its Sigma logsource maps (SIGMA_LOG_SOURCES) to an ATT&CK log source collected,
  * **buildable now**, or it **needs** the log sources named (any one of them); a rule of another format through what it
- * states of its data (stated-log-sources.ts: Splunk's `data_source`, Elastic's index and event category; an EQL
- * sequence needs one log source of each of its categories, and is buildable only when each is collected). A
+ * states of its data (stated-log-sources.ts: Splunk's `data_source`, Elastic's index and event category, the tables a
+ * KQL query reads; an EQL sequence or a KQL join needs one log source of each of its categories or sides, and is
+ * buildable only when each is collected). A
  * logsource or data source not mapped is said as written; a rule that states none, **log source not stated**.
  *
  * Order: buildable first, then by what they need (those stating none last), then by status (stable, test, experimental, none), level
@@ -41,7 +42,8 @@ export interface LibraryRule {
   level?: string;
   /**
    * Its logsources (`windows/process_creation`); for a rule of another format what it states of its data (a Splunk
-   * detection's `data_source`, an Elastic rule's index patterns and `event.category process`); empty when it states none.
+   * detection's `data_source`, an Elastic rule's index patterns and `event.category process`, the tables a KQL query
+   * reads); empty when it states none.
    */
   logsources: string[];
   /** With a log sources file: whether one of its logsources maps to a log source collected. */

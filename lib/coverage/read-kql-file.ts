@@ -18,6 +18,7 @@
 import { basename, dirname } from 'node:path';
 import { untaggedRule, type CoverageProblem, type CoverageRef } from './coverage-types.js';
 import { NO_COVERAGE_GIVEN } from './read-detections.js';
+import { kqlTableGroups } from './kql-tables.js';
 import { techniqueIdsOutsideLinks } from './read-kql-markdown.js';
 import type { RuleOutcome } from './read-rule-folder.js';
 
@@ -114,7 +115,8 @@ export function parseKqlFile(text: string, file: string): RuleOutcome {
     const ignored = untaggedRule({ name, line, what: 'ATT&CK technique' }, comments, notes, claim);
     return notes.length ? { ...ignored, notes } : ignored;
   }
-  return { rule: { kind: 'kql', name, file, line, refs, level: 1, levelReason: `a KQL query file: no status or severity; ${NO_COVERAGE_GIVEN}` } };
+  const tables = kqlTableGroups(text);
+  return { rule: { kind: 'kql', name, file, line, refs, level: 1, levelReason: `a KQL query file: no status or severity; ${NO_COVERAGE_GIVEN}`, ...(tables.length ? { queryTables: tables } : {}) } };
 }
 
 // File names that say nothing of the query they hold: `rule.kql`, `query.kql`.

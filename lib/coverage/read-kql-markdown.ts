@@ -13,6 +13,7 @@
  */
 import { basename } from 'node:path';
 import type { CoverageRef } from './coverage-types.js';
+import { kqlTableGroups } from './kql-tables.js';
 import { NO_COVERAGE_GIVEN } from './read-detections.js';
 import type { RuleOutcome } from './read-rule-folder.js';
 
@@ -30,8 +31,8 @@ const LINK_TARGETS = /\]\([^)]*\)|<?https?:\/\/\S+/g;
 /** What a Markdown file holds as far as a query goes: its fenced blocks, headings and lines, read once. */
 interface MarkdownQuery {
   title?: { text: string; line: number };
-  /** Fenced blocks: their language and opening line. */
-  blocks: { language: string; line: number }[];
+  /** Fenced blocks: their language, opening line and text. */
+  blocks: { language: string; line: number; text: string }[];
   /** Lines outside fenced blocks, numbered from 1. */
   lines: { text: string; line: number }[];
 }
@@ -46,11 +47,12 @@ function readMarkdown(text: string): MarkdownQuery {
     const opening = FENCE.exec(raw);
     if (fence) {
       if (opening && opening[1]!.startsWith(fence) && !opening[2]) fence = undefined;
+      else blocks[blocks.length - 1]!.text += `${raw}\n`;
       continue;
     }
     if (opening) {
       fence = opening[1]!;
-      blocks.push({ language: opening[2] ?? '', line });
+      blocks.push({ language: opening[2] ?? '', line, text: '' });
       continue;
     }
     lines.push({ text: raw, line });
@@ -165,5 +167,9 @@ export function parseKqlMarkdown(text: string, file: string): RuleOutcome {
   if (!refs.length) {
     return { ignored: { line, name, reason: `a KQL query in Markdown that states no ATT&CK technique; to count it, state them as ${STATED}, or list it in a detections file` } };
   }
-  return { rule: { kind: 'kql', name, file, line, refs, level: 1, levelReason: `a KQL query in Markdown: no status or severity; ${NO_COVERAGE_GIVEN}` } };
+  // Bert-JanP writes one detection twice, for Defender XDR and for Sentinel: the first block tagged KQL (else the first
+  // block) says what it reads.
+  const query = read.blocks.find((block) => KQL_LANGUAGES.test(block.language)) ?? read.blocks[0];
+  const tables = query ? kqlTableGroups(query.text) : [];
+  return { rule: { kind: 'kql', name, file, line, refs, level: 1, levelReason: `a KQL query in Markdown: no status or severity; ${NO_COVERAGE_GIVEN}`, ...(tables.length ? { queryTables: tables } : {}) } };
 }

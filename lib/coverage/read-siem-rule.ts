@@ -42,6 +42,7 @@ import { tacticIdInAnyCase, techniqueIdInAnyCase } from '../attack/technique-id.
 import { roundLevel, untaggedRule, weightFactor, withoutHoldingParents, type CoverageKind, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome } from './read-rule-folder.js';
 import { tacticDisplayName } from '../normalize/tactic-text.js';
+import { kqlTableGroups } from './kql-tables.js';
 import { itemsOf, listItems, scalarText, type LineIndex, type YamlMap, type YamlNode } from './yaml-events.js';
 
 /** How a Splunk detection's `status` and `type` become a coverage weight (their product). */
@@ -156,6 +157,10 @@ export function parseSiemRule(format: SiemFormat, doc: YamlMap, lines: LineIndex
   const dataSources =
     format === 'splunk' ? texts(fields.get('data_source')) : format === 'sekoia' ? texts(fields.get('data_sources')) : connectorIds(fields.get('requiredDataConnectors'));
   if (dataSources.length) rule.dataSources = dataSources;
+  if (format === 'sentinel') {
+    const tables = sentinelQueryTables(scalarText(fields.get('query')), fields.get('requiredDataConnectors'));
+    if (tables.length) rule.queryTables = tables;
+  }
   const platforms = sourcePlatforms(dataSources);
   if (platforms) rule.platforms = platforms;
   return withNotes({ rule });
@@ -290,6 +295,17 @@ function mapField(node: YamlNode | undefined, key: string): YamlNode | undefined
 
 function texts(node: YamlNode | undefined): string[] {
   return itemsOf(node).flatMap((item) => scalarText(item)?.trim() || []);
+}
+
+/**
+ * The tables a Sentinel rule reads (kql-tables.ts): its query's; when no table of it is told, the `dataTypes` its
+ * `requiredDataConnectors` list, read as alternatives (one group).
+ */
+function sentinelQueryTables(query: string | undefined, connectors: YamlNode | undefined): string[][] {
+  const groups = query === undefined ? [] : kqlTableGroups(query);
+  if (groups.length) return groups;
+  const types = connectors?.kind === 'seq' ? connectors.items.flatMap((item) => texts(mapField(item, 'dataTypes'))) : [];
+  return types.length ? [[...new Set(types)]] : [];
 }
 
 /** Sentinel's `requiredDataConnectors`: each connector's `connectorId`. */

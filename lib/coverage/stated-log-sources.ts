@@ -20,6 +20,16 @@
  * category: each is mapped as a rule of that one category would be, and the rule needs one log source of every category
  * (`each`); a category its patterns map to no log leaves the rule not mapped.
  *
+ * - a KQL query's tables (a Sentinel rule's `query`, else its `requiredDataConnectors`' `dataTypes`; a `.kql` file; a
+ *   query kept as Markdown; kql-tables.ts), each table that is an ATT&CK log (KQL_TABLES): `SecurityEvent`
+ *   `WinEventLog:Security`, `Syslog` `linux:syslog`, `SigninLogs` `azure:signinlogs`; Defender XDR's tables
+ *   (`DeviceProcessEvents`) as ATT&CK 18.1 names the one it names, `M365Defender:DeviceNetworkEvents` (analytic
+ *   AN0345). A union reads each of its tables (Azure-Sentinel's `Detections/MultipleDataSources/
+ *   AuditPolicyManipulation_using_auditpol.yaml`: `union isfuzzy=true (SecurityEvent | …), (DeviceProcessEvents | …),
+ *   (Event | …)`), any one collected enough, as a Splunk rule's list of data sources; a join needs a table of each
+ *   side (`each`, as an EQL sequence), and maps only when every side does. A table of no ATT&CK log (`Event`, which
+ *   holds any Windows channel; `CommonSecurityLog`, any appliance's CEF) is said as stated and maps nothing.
+ *
  * A source stated that names no ATT&CK log (`CrowdStrike ProcessRollup2`, Elastic Defend's `logs-endpoint.events.*`,
  * several categories of a query that is no sequence, KQL's `event.category:(process or network)`) is said as stated and not mapped; a rule that states none (a Splunk detection of
  * 2019 without `data_source`, an Elastic machine learning rule) is said to state none, never guessed.
@@ -69,7 +79,7 @@ const ELASTIC_INDEXES: ReadonlyArray<readonly [pattern: RegExp, product: 'window
 ];
 
 /** What a Splunk or Elastic rule states of its data and the ATT&CK log sources it maps to; for another format, what it states. */
-export function statedLogSources(rule: Pick<CoverageRule, 'kind' | 'dataSources' | 'eventCategories' | 'eventSequence'>): StatedLogSources {
+export function statedLogSources(rule: Pick<CoverageRule, 'kind' | 'dataSources' | 'eventCategories' | 'eventSequence' | 'queryTables'>): StatedLogSources {
   const sources = rule.dataSources ?? [];
   if (rule.kind === 'splunk') {
     const refs = sources.flatMap((source) => SPLUNK_SOURCES.flatMap(([pattern, give]) => {
@@ -91,7 +101,37 @@ export function statedLogSources(rule: Pick<CoverageRule, 'kind' | 'dataSources'
     const refs = categories.length === 1 ? categoryRefs(categories[0]!, found) : [];
     return { stated, ...(refs.length ? { refs } : {}) };
   }
+  if (rule.queryTables?.length) {
+    const groups = rule.queryTables;
+    const stated = [...new Set(groups.flat())];
+    if (groups.length > 1) {
+      const each = groups.map((tables) => ({ category: tables.join(' or '), refs: unique(tables.flatMap(tableRefs)) }));
+      return { stated, ...(each.every(({ refs }) => refs.length) ? { each } : {}) };
+    }
+    const refs = unique(groups[0]!.flatMap(tableRefs));
+    return { stated, ...(refs.length ? { refs } : {}) };
+  }
   return { stated: sources };
+}
+
+/** KQL tables that are an ATT&CK log (ATT&CK 18.1's analytic names), Sentinel's and Defender XDR's as Microsoft names them. */
+const KQL_TABLES: Readonly<Record<string, readonly LogSourceRef[]>> = {
+  SecurityEvent: [{ name: 'WinEventLog:Security' }],
+  Syslog: [{ name: 'linux:syslog' }],
+  SigninLogs: [{ name: 'azure:signinlogs' }],
+  AADNonInteractiveUserSignInLogs: [{ name: 'azure:signinlogs' }],
+  AuditLogs: [{ name: 'azure:audit' }],
+  AzureActivity: [{ name: 'azure:activity' }],
+  OfficeActivity: [{ name: 'm365:unified' }],
+  AWSCloudTrail: [{ name: 'AWS:CloudTrail' }],
+};
+
+// Defender XDR's advanced hunting tables, which Sentinel keeps under the same names.
+const DEFENDER_TABLE = /^(?:Device\w*Events|DeviceInfo|Email(?:Events|AttachmentInfo|UrlInfo|PostDeliveryEvents)|Identity(?:Logon|Query|Directory)Events|IdentityInfo|CloudAppEvents|UrlClickEvents|AlertInfo|AlertEvidence)$/;
+
+/** The ATT&CK log sources a KQL table holds (none for a table of no ATT&CK log). */
+function tableRefs(table: string): readonly LogSourceRef[] {
+  return KQL_TABLES[table] ?? (DEFENDER_TABLE.test(table) ? [{ name: `M365Defender:${table}` }] : []);
 }
 
 /**

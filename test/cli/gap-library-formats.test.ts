@@ -74,6 +74,32 @@ describe('gap --rules-library (Splunk and Elastic rules)', function () {
     expect(defend.needs).to.equal('a log source not mapped (elastic: logs-endpoint.events.process-*, logs-endpoint.events.file-*, event.category file, process)');
   });
 
+  it('classes a KQL query by each table it reads: a union by any one, a join by both sides (Sentinel rules and a .kql file)', async () => {
+    // test/fixtures/gap/library-kql: Azure-Sentinel's AuditPolicyManipulation_using_auditpol.yaml (a union of
+    // SecurityEvent, DeviceProcessEvents and Event) and NetworkEndpointCorrelation.yaml (CommonSecurityLog joined with
+    // SecurityEvent), and Microsoft's first advanced hunting query (`union DeviceProcessEvents, DeviceNetworkEvents`) as
+    // a .kql file. Before: "needs a log source not mapped (sentinel: SecurityEvents, MicrosoftThreatProtection)", and
+    // the .kql file "log source not stated".
+    writeFileSync(join(dir, 'kql-threat.json'), JSON.stringify({ ...THREAT, techniques: ['T1204', 'T1105'].map((techniqueID) => ({ techniqueID, score: 1 })) }));
+    const kql = async (name: string, logs: string) => {
+      writeFileSync(join(dir, `${name}.yml`), logs);
+      const out = join(dir, name);
+      const run = await runCli(['gap', '--threat', join(dir, 'kql-threat.json'), '--coverage', coverage, '--rules-library', join(repoRoot, 'test', 'fixtures', 'gap', 'library-kql'), '--log-sources', join(dir, `${name}.yml`), '--out', out, '--report', 'json', '--quiet']);
+      expect(run.code, run.stderr).to.equal(0);
+      return rulesOf(join(out, 'gap-report.json'));
+    };
+    const security = await kql('kql-security', '- WinEventLog:Security\n');
+    const union = security.get('T1204 Audit policy manipulation using auditpol utility')!;
+    expect([union.logsources, union.buildable]).to.deep.equal([['SecurityEvent', 'DeviceProcessEvents', 'Event'], true]);
+    // CommonSecurityLog holds any appliance's CEF, no ATT&CK log: the join is said as stated, not guessed.
+    const join_ = security.get('T1204 Network endpoint to host executable correlation')!;
+    expect(join_.needs).to.equal('a log source not mapped (sentinel: CommonSecurityLog, SecurityEvent)');
+    expect(security.get('T1105 PowerShell download')!.needs).to.equal('M365Defender:DeviceProcessEvents or M365Defender:DeviceNetworkEvents');
+    const defender = await kql('kql-defender', '- M365Defender:DeviceNetworkEvents\n');
+    expect(defender.get('T1105 PowerShell download')!.buildable).to.equal(true);
+    expect(defender.get('T1204 Audit policy manipulation using auditpol utility')!.needs).to.equal('WinEventLog:Security or M365Defender:DeviceProcessEvents');
+  });
+
   it('says "log source not stated" of a rule that states none (a 2019 Splunk detection, an Elastic ML rule), never what it needs', async () => {
     const file = await review('unstated', '- WinEventLog:Security\n');
     const rules = rulesOf(file);

@@ -10,7 +10,7 @@ import { expect } from 'chai';
 import { statedLogSources } from '../../lib/coverage/stated-log-sources.js';
 import type { CoverageRule } from '../../lib/coverage/coverage-types.js';
 
-type Stated = Pick<CoverageRule, 'kind' | 'dataSources' | 'eventCategories' | 'eventSequence'>;
+type Stated = Pick<CoverageRule, 'kind' | 'dataSources' | 'eventCategories' | 'eventSequence' | 'queryTables'>;
 const refs = (rule: Stated) => statedLogSources(rule).refs?.map((ref) => `${ref.name}${ref.channel ? ` (${ref.channel})` : ''}`);
 
 describe('statedLogSources', () => {
@@ -63,7 +63,26 @@ describe('statedLogSources', () => {
     expect(each({ ...rundll32, dataSources: ['logs-endpoint.events.process-*', 'logs-endpoint.events.file-*'], eventCategories: ['file', 'process'] })).to.equal(undefined);
   });
 
-  it('states what another format gives, mapping none', () => {
+  it('states what another format gives, mapping none: a Sentinel rule whose query is not read states its connectors', () => {
     expect(statedLogSources({ kind: 'sentinel', dataSources: ['SecurityEvents'] })).to.deep.equal({ stated: ['SecurityEvents'] });
+  });
+
+  // The tables of Azure/Azure-Sentinel's Detections/MultipleDataSources/AuditPolicyManipulation_using_auditpol.yaml
+  // (0c6c4fecb26522c4d8c531b86fb6e41f7bfab176): `union isfuzzy=true (SecurityEvent | …), (DeviceProcessEvents | …),
+  // (Event | …)`. Before, `a log source not mapped (sentinel: SecurityEvents, MicrosoftThreatProtection)`.
+  it('maps a KQL union to each table it reads that is an ATT&CK log, any one enough; Event, of any channel, to none', () => {
+    const union: Stated = { kind: 'sentinel', dataSources: ['SecurityEvents', 'MicrosoftThreatProtection'], queryTables: [['SecurityEvent', 'DeviceProcessEvents', 'Event']] };
+    expect(refs(union)).to.deep.equal(['WinEventLog:Security', 'M365Defender:DeviceProcessEvents']);
+    expect(statedLogSources(union).stated).to.deep.equal(['SecurityEvent', 'DeviceProcessEvents', 'Event']);
+    // A .kql file of Microsoft's first advanced hunting query: `union DeviceProcessEvents, DeviceNetworkEvents`.
+    expect(refs({ kind: 'kql', queryTables: [['DeviceProcessEvents', 'DeviceNetworkEvents']] })).to.deep.equal(['M365Defender:DeviceProcessEvents', 'M365Defender:DeviceNetworkEvents']);
+    expect(refs({ kind: 'kql', queryTables: [['SecurityEvent', 'Syslog']] })).to.deep.equal(['WinEventLog:Security', 'linux:syslog']);
+    expect(statedLogSources({ kind: 'kql', queryTables: [['Event', 'CommonSecurityLog']] })).to.deep.equal({ stated: ['Event', 'CommonSecurityLog'] });
+  });
+
+  it('maps a KQL join to each side, needed together, only when every side maps (NetworkEndpointCorrelation.yaml joins CommonSecurityLog, of no ATT&CK log)', () => {
+    const sides = statedLogSources({ kind: 'kql', queryTables: [['SigninLogs'], ['AuditLogs', 'OfficeActivity']] }).each;
+    expect(sides?.map(({ category, refs: list }) => `${category}: ${list.map((ref) => ref.name).join(' or ')}`)).to.deep.equal(['SigninLogs: azure:signinlogs', 'AuditLogs or OfficeActivity: azure:audit or m365:unified']);
+    expect(statedLogSources({ kind: 'sentinel', queryTables: [['CommonSecurityLog'], ['SecurityEvent']] })).to.deep.equal({ stated: ['CommonSecurityLog', 'SecurityEvent'] });
   });
 });

@@ -508,6 +508,8 @@ interface LegendItemLevel {
   why?: string;
   /** The DeTT&CT visibility score the label names (`Visibility score 4: Excellent`): visibility, no level. */
   visibility?: number;
+  /** How a label that says a test and no level was read by its place in the legend (byLegendPlace), for the note. */
+  byPlace?: string;
 }
 
 /**
@@ -615,14 +617,89 @@ function legendLevels(layer: Record<string, unknown>): Map<string, LegendItemLev
     (item): item is { label: string; color: unknown } => isJsonObject(item) && typeof item['label'] === 'string',
   );
   const planLegend = items.some(({ label }) => PLAN_STATUSES.test(label.replace(/\([^()]*\)/g, ' ')));
+  const read: LegendItemLevel[] = [];
   for (const item of items) {
     const colour = paintedColour(item.color);
     if (!colour) continue;
     const label = item.label.trim();
-    const read = legendLabelLevel(label, planLegend);
-    byColour.set(colour, [...(byColour.get(colour) ?? []), { label, colour, ...read }]);
+    read.push({ label, colour, ...legendLabelLevel(label, planLegend) });
   }
+  if (!planLegend) byLegendPlace(read, layer['gradient']);
+  for (const item of read) byColour.set(item.colour, [...(byColour.get(item.colour) ?? []), item]);
   return byColour;
+}
+
+/**
+ * A label that says a technique was tested or validated, and nothing of how well it is detected ("Tested
+ * (lab-validated)"), or a rule's maturity ("Experimental (pending test)"): no level by its words, one by its place.
+ */
+const TESTED = /\b(tested|validated|verified|confirmed)\b/i;
+const MATURITY = /\b(experimental|stable|production|deployed)\b/i;
+
+/**
+ * Read a legend's items that say a test or a rule's maturity and no level by the layer's gradient, where each item's
+ * colour is one of its stops (no stop twice) and the items whose words say a level (one at least) sit on the gradient
+ * where their levels are, within a quarter: the stop's place is the level Navigator paints there. An ICS rule-coverage generator ("OT Sentinel",
+ * generate_navigator_layer.py) paints a tested rule's technique green, "Tested (lab-validated)", an experimental
+ * rule's orange, "Experimental (pending test)", and an uncovered one grey, "No coverage", on the gradient grey,
+ * orange, green: 100 %, 50 %, 0 %.
+ */
+function byGradientStop(items: LegendItemLevel[], gradient: unknown): void {
+  const stops = isJsonObject(gradient) && Array.isArray(gradient['colors']) ? gradient['colors'].map(paintedColour) : [];
+  if (stops.length < 2 || stops.some((stop) => !stop) || new Set(stops).size !== stops.length) return;
+  const place = (item: LegendItemLevel): number | undefined => {
+    const at = stops.indexOf(item.colour);
+    return at === -1 ? undefined : at / (stops.length - 1);
+  };
+  // At least one item's words say a level, each within a quarter of its stop's: the gradient reads as the legend's words do.
+  const worded = items.filter((item) => item.level !== undefined && place(item) !== undefined);
+  if (!worded.length || worded.some((item) => Math.abs(item.level! - place(item)!) > 0.25)) return;
+  for (const item of items) {
+    const words = item.label.replace(/[()]/g, ' ');
+    const at = place(item);
+    if (at === undefined || item.level !== undefined || item.visibility !== undefined || NOT_TESTED.test(words) || NEGATION.test(words)) continue;
+    const said = (TESTED.exec(words) ?? MATURITY.exec(words))?.[0].toLowerCase();
+    if (!said) continue;
+    item.level = at;
+    item.byPlace = `its colour the gradient's stop ${stops.indexOf(item.colour) + 1} of ${stops.length}; "${said}" says no level by itself`;
+    delete item.why;
+  }
+}
+
+/**
+ * Read a legend's items that say a test and no level ("Tested (lab-validated)") by their place in it, where it says
+ * one: a legend whose items that say a level run from the most covered to the least (or the other way) and that lists
+ * the tested item before them all (after them all) puts it at its top, 100 %: "Tested (lab-validated)" above "Partially
+ * covered" (50 %) and "Not covered" (0 %). Elsewhere (between two levels, or in a legend whose levels are in no order)
+ * it stays unread, its reason saying why. A test plan's legend ("Planned", "Completed") is not read so: there "Tested"
+ * is a status.
+ */
+function byLegendPlace(items: LegendItemLevel[], gradient: unknown): void {
+  byGradientStop(items, gradient);
+  const levelled = items.flatMap((item, at) => (item.level === undefined ? [] : [{ item, at }]));
+  if (!levelled.length) return;
+  const levels = levelled.map(({ item }) => item.level!);
+  const descending = levels.every((level, i) => i === 0 || level <= levels[i - 1]!);
+  const ascending = levels.every((level, i) => i === 0 || level >= levels[i - 1]!);
+  const first = levelled[0]!;
+  const last = levelled[levelled.length - 1]!;
+  for (const [at, item] of items.entries()) {
+    const words = item.label.replace(/[()]/g, ' ');
+    if (item.level !== undefined || item.visibility !== undefined || !TESTED.test(words) || NOT_TESTED.test(words) || NEGATION.test(words)) continue;
+    // Ordered by the legend only where the words say the order: a test beside no level is read by the gradient alone.
+    if (item.byPlace) continue;
+    const said = TESTED.exec(words)![0].toLowerCase();
+    const top = descending && at < first.at ? first : ascending && at > last.at ? last : undefined;
+    if (top && new Set(levels).size > 1) {
+      item.level = 1;
+      item.byPlace = `the top of its legend, ${at < first.at ? 'above' : 'below'} "${top.item.label}" (${percent(top.item.level!)}%), the legend ordered by level; "${said}" says no level by itself`;
+      delete item.why;
+    } else {
+      const others = levelled.map(({ item: other }) => `"${other.label}" ${percent(other.level!)}%`).join(', ');
+      const place = new Set(levels).size > 1 ? `it is not at the end of the legend's levels in their order (${others})` : `the legend's other items say one level (${others}), no order to place it by`;
+      item.why = `says "${said}", which is no coverage level by itself, and its place in the legend does not say one: ${place}`;
+    }
+  }
 }
 
 /**
@@ -708,6 +785,7 @@ function legendNote(
     .map(
       (item) =>
         `"${item.label}" (${item.colour}) as ${item.level === undefined ? `visibility ${item.visibility}, not coverage` : `${percent(item.level)}%`}` +
+        `${item.byPlace ? `, ${item.byPlace}` : ''}` +
         `${read.has(item) ? ` (${read.get(item)} ${read.get(item) === 1 ? 'entry' : 'entries'})` : ''}`,
     );
   if (byColour) {

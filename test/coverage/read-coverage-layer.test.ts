@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
@@ -747,6 +748,78 @@ describe('readCoverageLayers: a colour-only layer read through its legend', () =
     expect(input.ignored.map(({ reason }) => reason)).to.deep.equal(['no score, and the legend items of its colour #2ca02c ("Detected", "Missed") say different things']);
     // As threat, a coloured entry is a technique used, whatever its legend says.
     expect(parseCoverageLayer(JSON.stringify(layer), 'l.json', { role: 'threat' }).rules.map((rule) => rule.level)).to.deep.equal([1]);
+  });
+});
+
+describe('readCoverageLayers: a legend item that says a test, read by its place in the legend', () => {
+  // An ICS detection-coverage layer, in our words, as the brief describes such layers: colour-only entries and a
+  // legend "Tested (lab-validated)", "Partially covered", "Not covered". Before: T0800 ignored, '"Tested
+  // (lab-validated)", says no coverage level'.
+  const ics = (labels: readonly string[]) => ({
+    name: 'ICS detection coverage',
+    versions: { attack: '18', navigator: '5.1.0', layer: '4.5' },
+    domain: 'ics-attack',
+    techniques: labels.map((_, i) => ({ techniqueID: ['T0800', 'T0803', 'T0804'][i], color: ['#31a354', '#fdae6b', '#e6550d'][i] })),
+    legendItems: labels.map((label, i) => ({ label, color: ['#31a354', '#fdae6b', '#e6550d'][i] })),
+  });
+
+  it('reads "Tested (lab-validated)" listed above "Partially covered" and "Not covered" as their top, 100%, saying so', () => {
+    const input = parseCoverageLayer(JSON.stringify(ics(['Tested (lab-validated)', 'Partially covered', 'Not covered'])), 'ics.json');
+    expect(input.rules.map((rule) => [rule.refs[0]!.raw, rule.level])).to.deep.equal([['T0800', 1], ['T0803', 0.5], ['T0804', 0]]);
+    expect(input.notes?.[0]).to.contain(
+      '"Tested (lab-validated)" (#31a354) as 100%, the top of its legend, above "Partially covered" (50%), the legend ordered by level; "tested" says no level by itself (1 entry)',
+    );
+    expectBookkeeping(input);
+  });
+
+  it('reads a test listed below levels that run up to it ("Not covered", "Partially covered", "Validated") as the top too', () => {
+    const input = parseCoverageLayer(JSON.stringify(ics(['Validated', 'Partially covered', 'Not covered'].reverse())), 'ics.json');
+    expect(input.rules.map((rule) => rule.level)).to.deep.equal([0, 0.5, 1]);
+    expect(input.notes?.[0]).to.contain('"Validated" (#e6550d) as 100%, the top of its legend, below "Partially covered" (50%)');
+  });
+
+  it('reads no level for a test between two levels, or beside one level alone, saying why with the labels', () => {
+    const between = parseCoverageLayer(JSON.stringify(ics(['Detected', 'Tested', 'Not detected'])), 'ics.json');
+    expect(between.rules.map((rule) => rule.level)).to.deep.equal([1, 0]);
+    expect(between.ignored.map(({ reason }) => reason)).to.deep.equal([
+      'no score, and the legend item of its colour #fdae6b, "Tested", says "tested", which is no coverage level by itself, and its place in the legend does not say one: ' +
+        'it is not at the end of the legend\'s levels in their order ("Detected" 100%, "Not detected" 0%)',
+    ]);
+    const alone = parseCoverageLayer(JSON.stringify(ics(['Tested', 'Not covered'])), 'ics.json');
+    expect(alone.ignored.map(({ reason }) => reason)[0]).to.contain('the legend\'s other items say one level ("Not covered" 0%), no order to place it by');
+    // "Not tested" says not tested, whatever its place.
+    const not = parseCoverageLayer(JSON.stringify(ics(['Not tested', 'Partially covered', 'Not covered'])), 'ics.json');
+    expect(not.ignored.map(({ reason }) => reason)[0]).to.contain('says not tested, no coverage level');
+  });
+
+  // test/fixtures/layers/public/ics-rule-coverage-4.5.json: the layout of an ICS rule-coverage generator ("OT
+  // Sentinel", generate_navigator_layer.py): green "Tested (lab-validated)", orange "Experimental (pending test)", grey
+  // "No coverage", on a gradient grey, orange, green. Before, the 4 tested and experimental entries were ignored.
+  it('reads a test or a rule maturity by its colour\'s stop on the gradient, where the worded levels sit in its order', () => {
+    const input = readCoverageLayer(join(fixtures, '..', '..', 'layers', 'public', 'ics-rule-coverage-4.5.json'));
+    expect(input.rules.map((rule) => [rule.refs[0]!.raw, rule.level])).to.deep.equal([
+      ['T0886', 1], ['T0886', 1], ['T0846', 0.5], ['T0821', 0], ['T0855', 0.5], ['T0855', 0], ['T0869', 0], ['T0891', 0],
+    ]);
+    expect(input.notes?.[0]).to.contain('"Tested (lab-validated)" (#4caf50) as 100%, its colour the gradient\'s stop 3 of 3; "tested" says no level by itself (2 entries), "Experimental (pending test)" (#ff9800) as 50%, its colour the gradient\'s stop 2 of 3; "experimental" says no level by itself (2 entries)');
+    // A gradient whose order the worded levels contradict (green for "No coverage") says nothing of the others.
+    const text = readFileSync(join(fixtures, '..', '..', 'layers', 'public', 'ics-rule-coverage-4.5.json'), 'utf8').replace('"colors": ["#f5f5f5", "#ff9800", "#4caf50"]', '"colors": ["#4caf50", "#ff9800", "#f5f5f5"]');
+    const reversed = parseCoverageLayer(text, 'reversed.json');
+    expect(reversed.ignored.map(({ reason }) => reason)).to.include('no score, and the legend item of its colour #ff9800, "Experimental (pending test)", says no coverage level');
+  });
+
+  // SheriffBLN/defender-lab-framework mapping/mitre-navigator/layer.json (97c9206701836a2646f6a22343ec3e3df1f8e068)
+  // labels its colours "Tested in lab", "Audit only" and "Pending" (it scores its entries 1 too); colour-only, as here,
+  // "Pending" makes it a test plan's legend, no item says a level, and nothing counts: said, not guessed.
+  it('reads no level from a test plan\'s legend ("Tested in lab", "Audit only", "Pending"), saying the legend says none', () => {
+    const layer = {
+      name: 'defender-lab-framework - Auto Generated Mapping',
+      domain: 'enterprise-attack',
+      techniques: [{ techniqueID: 'T1098.003', color: '#66ff66' }, { techniqueID: 'T1136.001', color: '#ffff66' }],
+      legendItems: [{ label: 'Tested in lab', color: '#66ff66' }, { label: 'Audit only', color: '#ffff66' }, { label: 'Pending', color: '#cccccc' }],
+    };
+    const input = parseCoverageLayer(JSON.stringify(layer), 'layer.json');
+    expect(input.rules).to.deep.equal([]);
+    expect(input.notes?.[0]).to.contain('its legend says no coverage level ("Tested in lab" #66ff66, "Audit only" #ffff66, "Pending" #cccccc), so none counts');
   });
 });
 

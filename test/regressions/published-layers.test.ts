@@ -79,9 +79,10 @@ const CASES: Case[] = [
     with: 'G0034',
     threat: join(repoRoot, 'test/fixtures/gap/ics-threat.json'),
     asThreat: /^6 threat techniques, \d+ gaps; threat \S*ics-rule-coverage-4\.5\.json: 8 entries read, 0 ignored, 0 invalid/m,
-    // As coverage, its entries are read through its legend: "No coverage" is 0%, and "Tested (lab-validated)" and
-    // "Experimental (pending test)" name no level, so their entries are ignored, and the note says so.
-    asCoverage: /"Tested \(lab-validated\)", says no coverage level[^]*ics-rule-coverage-4\.5\.json: 4 entries read, 4 ignored, 0 invalid/,
+    // As coverage, its entries are read through its legend: "No coverage" is 0% by its words, and "Tested
+    // (lab-validated)" and "Experimental (pending test)", no level by theirs, by their colours' places on the gradient
+    // (grey, orange, green), 100% and 50%, the note says so. Before, their 4 entries were ignored.
+    asCoverage: /"Tested \(lab-validated\)" \(#4caf50\) as 100%, its colour the gradient's stop 3 of 3[^]*ics-rule-coverage-4\.5\.json: 8 entries read, 0 ignored, 0 invalid/,
   },
 ];
 

@@ -62,12 +62,18 @@ interface NameForm {
 // 4hou.com's translation of Securelist's DTrack report; `Sandworm组织` for Sandworm Team, anquanke.com's of CERT-UA's
 // 6278706; `APT28组织`, `海莲花组织`), 团伙 (gang: `Lazarus團伙`), 小组 (team), 集团 (group: `Lazarus集团`), or `APT组织`
 // (`Sandworm APT组织`), in simplified or traditional characters. These text beside a name need no space, so the word may
-// be glued to it.
+// be glued to it. Korean writes 조직 (organisation) as Chinese writes 组织, for a group or a team, and `APT조직` or
+// `해킹조직` (hacking organisation) as Chinese writes `APT组织`: `라자루스 조직이 암호화폐 사용자를 대상으로 유포한`
+// (inews24.net/view/wrlted/1216657, of ESRC's report, 2020), ESRC's title `라자루스 APT조직, 텔레그램 메신저로 …`,
+// ESRC's `APT 캠페인 Konni & Kimsuky 조직의 공통점 발견` (estsecurity.com, 2019-06-20).
 const CHINESE_KIND_WORDS = ['APT组织', 'APT組織', '组织', '組織', '团伙', '團伙', '團夥', '小组', '小組'];
+const KOREAN_KIND_WORDS = ['APT조직', 'APT 조직', '해킹조직', '해킹 조직', '조직'];
 const KIND_WORDS: ReadonlyMap<string, readonly string[]> = new Map([
-  ['group', ['그룹', 'グループ', '集团', '集團', ...CHINESE_KIND_WORDS]],
-  ['team', ['팀', 'チーム', ...CHINESE_KIND_WORDS]],
+  ['group', ['그룹', 'グループ', '集团', '集團', ...KOREAN_KIND_WORDS, ...CHINESE_KIND_WORDS]],
+  ['team', ['팀', 'チーム', ...KOREAN_KIND_WORDS, ...CHINESE_KIND_WORDS]],
 ]);
+// 조직 that goes on as another word is none of these: 조직적 (organised), 조직화 (organising).
+const goesOn = (word: string, after: string): boolean => word.endsWith('조직') && /^[적화]/u.test(after);
 /** The language of each of those words, as a note says it. */
 const kindWordLanguage = (word: string): string => (/\p{Script=Hangul}/u.test(word) ? 'Korean' : /\p{Script=Katakana}/u.test(word) ? 'Japanese' : 'Chinese');
 // What may stand between the name and that word: a closing quote or bracket (`라자루스(Lazarus) 그룹`, `“Lazarus”组织`),
@@ -82,7 +88,8 @@ function kindWordAfter(form: NameForm, line: string, end: number): string | unde
   const after = line.slice(end, end + 40);
   const rest = after.slice(BEFORE_KIND_WORD.exec(after)![0].length);
   const word = form.followedBy?.find((each) => rest.startsWith(each));
-  return word && (form.written.length > 3 || kindWordLanguage(word) !== 'Chinese') ? word : undefined;
+  if (!word || goesOn(word, rest.slice(word.length))) return undefined;
+  return form.written.length > 3 || kindWordLanguage(word) !== 'Chinese' ? word : undefined;
 }
 
 /** A name or alias written with its last word translated (`Lazarus` of `Lazarus Group`, before `그룹`), where it has such a word. */

@@ -338,11 +338,17 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
       // Not a name of three characters or fewer (`UPS`, APT3's alias `UPS Team`: a power supply's team), nor `组` alone
       // (`Lazarus组相关域`), nor a Chinese name ATT&CK does not write (`拉撒路组织`).
       ['UPS小组负责供电; Lazarus组相关域; 拉撒路组织', []],
-      // Not without that word: `Lazarus` alone (`해킹 조직 '라자루스(Lazarus)’가`, Korean news of ESRC, hkmd.kr), or
-      // before another (`조직`, organisation), is no name ATT&CK writes; nor is a common word in another case
-      // (`cobalt 그룹`, of Cobalt Group), nor a name before the English word other than as ATT&CK writes it.
+      // Korean 조직 (organisation), `APT조직` and `해킹조직` are read as Chinese 组织: ESRC's title `라자루스 APT조직, 텔레그램
+      // 메신저로 진실겜.xls 악성파일 공격` (quoted by hkmd.kr, 2020), its `APT 캠페인 Konni & Kimsuky 조직의 공통점 발견`
+      // (estsecurity.com notice 434, 2019-06-20), and the same with ATT&CK's Latin name (ours); not 조직적 (organised).
+      ['Lazarus APT조직, 텔레그램 메신저로 진실겜.xls 악성파일 공격', ['G0032']],
+      ['Lazarus 조직은 cobalt 그룹과 Cobalt 그룹', ['G0032', 'G0080']],
+      ["'Lazarus' 해킹조직의 소행", ['G0032']],
+      ['Lazarus 조직적 공격', []],
+      // Not without that word: `Lazarus` alone (`해킹 조직 '라자루스(Lazarus)’가`, Korean news of ESRC, hkmd.kr), with the
+      // word before it, is no name ATT&CK writes; nor is a common word in another case (`cobalt 그룹`, of Cobalt Group),
+      // nor a name before the English word other than as ATT&CK writes it.
       ["해킹 조직 '라자루스(Lazarus)’가 다시금 APT공격에 나선 징후", []],
-      ['Lazarus 조직은 cobalt 그룹과 Cobalt 그룹', ['G0080']],
       ['Lazarus used it.', []],
       // A file's extension is no name (S0613 PS1, from mitre/caldera's evals notes); the file's own name can be one.
       ['It ran Get-SystemProcessInformation.ps1 and mimikatz.exe, then PS1 itself.', ['S0002', 'S0613']],
@@ -364,6 +370,15 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
         expect(findAttackObjects(text, loadRelease('18.1')).map((o) => o.id)).to.deep.equal(ids);
       });
     }
+
+    it('says a group found before Korean 조직 was read with its "Group" written in Korean (조직)', () => {
+      // ESRC's "APT 캠페인 Konni & Kimsuky 조직의 공통점 발견" (estsecurity.com notice 434), with Lazarus for Kimsuky (ours).
+      const found = findAttackObjects('APT 캠페인 Konni & Lazarus 조직의 공통점 발견', loadRelease('18.1'));
+      expect(found.map((o) => [o.id, o.written, o.note])).to.deep.equal([
+        ['S0356', 'Konni', 'S0356 KONNI'],
+        ['G0032', 'Lazarus Group', '"Lazarus" is G0032 Lazarus Group, its "Group" written in Korean (조직)'],
+      ]);
+    });
 
     it('finds software named like a library where written as ATT&CK writes it (WinMM, as ATT&CK describes S0059), not the library (winmm.dll)', () => {
       const text = ['The loader imports timeGetTime from winmm.dll.', 'WinMM is a full-featured, simple backdoor used by Naikon.', "Impacket's secretsdump dumped the hashes."].join('\n');

@@ -321,6 +321,7 @@ describe('extractReport', () => {
       'ExecutionUser ExecutionMalicious File (T1204.002)',
       'ExfiltrationData Encrypted for Impact(T1486)',
       'ReconnaissanceAufklärungActive Scanning (T1595)',
+      'Command and ControlC2-KommunikationEncrypted Channel (T1573)',
     ].join('\n');
     const report = extractReport(text, { target: loadRelease('18.1') });
     const read = report.references.map((ref) => [ref.raw, ref.name, ref.tactics]);
@@ -344,8 +345,19 @@ describe('extractReport', () => {
       expect(report.references[3]!.resolution!.warnings).to.deep.equal(['Exfiltration is not a tactic of T1486 Data Encrypted for Impact: it is Impact only in ATT&CK 18.1']);
     });
 
-    it("leaves the name as written where the rest is no name of the ID's technique (a German cell between)", () => {
-      expect(read[4]).to.deep.equal(['ReconnaissanceAufklärungActive Scanning (T1595)', 'ReconnaissanceAufklärungActive Scanning', []]);
+    it("reads it with the tactic's German name between (a Taktik cell: Aufklärung, Reconnaissance in tactic-names.ts), and says so", () => {
+      expect(read[4]).to.deep.equal(['Active Scanning (T1595)', 'Active Scanning', ['Reconnaissance']]);
+      expect(report.references[4]!.resolution!.trail[0]).to.match(/: "ReconnaissanceAufklärungActive Scanning" as Reconnaissance, "Aufklärung" its name in another language, and "Active Scanning"$/);
+      // The same in a Markdown table, the ID in a cell of its own (our words, with Microsoft's German `Erstzugriff`).
+      const cells = extractReport('| Taktik | Technik |\n|---|---|\n| Initial AccessErstzugriffPhishing | T1566 |', { target: loadRelease('18.1') }).references[0]!;
+      expect([cells.name, cells.tactics, cells.resolution!.warnings]).to.deep.equal(['Phishing', ['Initial Access'], []]);
+    });
+
+    it("leaves the name as written where the rest is no name of the ID's technique (a German cell between that names no tactic)", () => {
+      expect(read[5]).to.deep.equal(['Command and ControlC2-KommunikationEncrypted Channel (T1573)', 'Command and ControlC2-KommunikationEncrypted Channel', []]);
+      // Nor another tactic's name in German: Ausführung is Execution's.
+      const other = extractReport('ReconnaissanceAusführungActive Scanning (T1595)', { target: loadRelease('18.1') }).references[0]!;
+      expect([other.name, other.tactics]).to.deep.equal(['ReconnaissanceAusführungActive Scanning', []]);
       // Nor is a technique's name that begins with a tactic's word with a space after it cut (`Exfiltration Over …`).
       const spaced = extractReport('Exfiltration Over Web Service (T1567)', { target: loadRelease('18.1') }).references[0]!;
       expect([spaced.name, spaced.tactics]).to.deep.equal(['Exfiltration Over Web Service', []]);

@@ -739,7 +739,23 @@ function checkName(
 }
 
 /** What a name beside an ID is among the names at hand (the target's and the source's), as `nameAtHand` reads it. */
-type AtHand = { kind: 'current' } | { kind: 'older' } | { kind: 'typo'; typo: string } | { kind: 'parent'; parent: TechniqueRecord };
+type AtHand =
+  | { kind: 'current' }
+  | { kind: 'older' }
+  | { kind: 'runTogether'; parent: TechniqueRecord }
+  | { kind: 'typo'; typo: string }
+  | { kind: 'parent'; parent: TechniqueRecord };
+
+/**
+ * Whether a name is the sub-technique's parent's name and its own run together, with no colon (`PhishingSpearphishing
+ * Attachment`, `Command and Scripting InterpreterPowerShell`): a table's Technique and Sub-technique cells as
+ * PDF-to-text or a scrape leave them (Stefan Behling's blog table, `Initial AccessPhishingSpearphishing Attachment
+ * (T1566.001)`), or a heading whose colon was lost (`PHISHINGSPEARPHISHING VIA SERVICE`, a PDF report on Prilex as
+ * text). One obvious reading, said as such, not as a misspelling.
+ */
+function isRunTogether(key: string, parent: TechniqueRecord | undefined, sub: TechniqueRecord): boolean {
+  return parent !== undefined && [`${parent.name}${sub.name}`, `${parent.name} ${sub.name}`].some((joined) => nameKey(joined) === key);
+}
 
 /**
  * The name beside an ID among the names at hand, before any older release is asked: the name of the ID's technique, of
@@ -754,9 +770,10 @@ function nameAtHand(check: Pick<NameCheck, 'id' | 'name' | 'key' | 'found' | 'by
   if (current.includes(key)) return { kind: 'current' };
   const older = [...steps.flatMap((step) => namesOf(target, step)), ...(source ? namesOf(source, source.technique(id)) : [])];
   if (older.includes(key)) return { kind: 'older' };
+  const parent = byId.parent ? target.technique(byId.parent) : undefined;
+  if (isRunTogether(key, parent, byId)) return { kind: 'runTogether', parent: parent! };
   const typo = [...current, ...older].find((known) => isTypoOf(name, key, known));
   if (typo) return { kind: 'typo', typo };
-  const parent = byId.parent ? target.technique(byId.parent) : undefined;
   const parentNames = [...namesOf(target, parent), ...(found.parent ? namesOf(target, target.technique(found.parent)) : [])];
   return parent && parentNames.includes(key) ? { kind: 'parent', parent } : undefined;
 }
@@ -784,6 +801,14 @@ function knownNameOutcome(check: NameCheck, steps: readonly TechniqueRecord[]): 
   const atHand = nameAtHand(check, steps);
   if (atHand?.kind === 'current') return outcome;
   if (atHand?.kind === 'older') return olderName(name, id, found, target, trail, outcome);
+  if (atHand?.kind === 'runTogether') {
+    const { parent } = atHand;
+    trail.push(`name check: "${name}" read as "${fullName(target, byId)}" (the parent's and the sub-technique's names run together)`);
+    return {
+      ...outcome,
+      notes: [...outcome.notes, `the name "${name}" is ${parent.id} ${parent.name}'s and ${byId.id} ${byId.name}'s names run together (a table's two cells, or a colon lost); read as ${fullName(target, byId)}`],
+    };
+  }
   if (atHand?.kind === 'typo') {
     trail.push(`name check: "${name}" read as "${atHand.typo}" (a typo)`);
     return { ...outcome, notes: [...outcome.notes, `the name "${name}" was read as a misspelling of ${fullName(target, byId)}`] };

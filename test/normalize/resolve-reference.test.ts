@@ -281,6 +281,31 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     expect(resolveReference({ raw: 'active scanning: port scan | T1046' }, context).status).to.equal('ambiguous');
   });
 
+  describe("a sub-technique's parent's name and its own run together, no colon between (`PhishingSpearphishing Attachment`)", () => {
+    // Stefan Behling's blog (https://www.stefanbehling.tech/?p=97), its Taktik | Technik cells scraped together, less its
+    // Phase cell (test/corpus/reports/behling-attack-praxis-de.yaml); a PDF report on Prilex as text writes the heading
+    // `PHISHINGSPEARPHISHING VIA SERVICE`, its colon lost; and a table's Technique and Sub-technique cells, a space between
+    // (our words).
+    const rows: Array<[raw: string, id: string, parent: string, full: string]> = [
+      ['PhishingSpearphishing Attachment (T1566.001)', 'T1566.001', 'T1566 Phishing', 'Phishing: Spearphishing Attachment'],
+      ['Command and Scripting InterpreterPowerShell (T1059.001)', 'T1059.001', 'T1059 Command and Scripting Interpreter', 'Command and Scripting Interpreter: PowerShell'],
+      ['PHISHINGSPEARPHISHING VIA SERVICE (T1566.003)', 'T1566.003', 'T1566 Phishing', 'Phishing: Spearphishing via Service'],
+      ['| Remote Services Remote Desktop Protocol | T1021.001 |', 'T1021.001', 'T1021 Remote Services', 'Remote Services: Remote Desktop Protocol'],
+    ];
+    for (const [raw, id, parent, full] of rows) {
+      it(`reads ${JSON.stringify(raw)} as ${full}, saying so, not as a misspelling`, () => {
+        const read = resolveReference({ raw }, context);
+        expect([read.status, read.ids, read.warnings]).to.deep.equal(['current', [id], []]);
+        expect(read.note).to.match(new RegExp(`is ${parent}'s and ${id} [^']+'s names run together \\(a table's two cells, or a colon lost\\); read as ${full}$`));
+        expect(read.note).to.not.match(/misspelling/);
+      });
+    }
+
+    it('keeps a misspelling of the two run together a misspelling', () => {
+      expect(resolveReference({ raw: 'PhishingSpearphising Attachment (T1566.001)' }, context).note).to.match(/read as a misspelling of Phishing: Spearphishing Attachment$/);
+    });
+  });
+
   it('reads the own words after the ID\'s parent as its sub-technique when they are an alias of it or words of its name', () => {
     // Real lab write-ups' tables: `Remote Services: RDP - T1021.001`, `Credentials from Password Stores: Browsers`.
     for (const [raw, id] of [

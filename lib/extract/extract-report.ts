@@ -9,7 +9,7 @@ import { referenceKey, referencesInLines, unreadTacticParts, withLinesOf, type E
 import { GLUED_TACTIC_RULE, withGluedTactics } from './glued-tactics.js';
 import { pairJoinedNames } from './joined-names.js';
 import { joinSplitIds } from './split-ids.js';
-import { objectsInLines, type FoundAttackObject } from './find-attack-objects.js';
+import { objectsInLines, unknownGroupNames, type FoundAttackObject } from './find-attack-objects.js';
 import { objectKind } from '../normalize/resolve-attack-object.js';
 import { reportActor } from './report-actor.js';
 import { namesWithoutIds } from './technique-names.js';
@@ -827,5 +827,5 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     if (citedLines.some((line) => line >= section.line && line < section.end)) continue;
     notes.push(`line ${section.line}: the section "${section.heading}" holds no technique extract could read (a table kept as an image?); map it by hand from the original report`);
   }
-  return { references: kept, objects: objectsInLines(lines, target), notes: [...actorNotes, ...notes], ...textActor };
+  return { references: kept, objects: objectsInLines(lines, target), notes: [...actorNotes, ...notes, ...unknownGroupNames(lines, target)], ...textActor };
 }

@@ -5,6 +5,7 @@ import { foldLines, originalSpan, type FoldedText } from '../normalize/tokenize-
 import type { ReportSpan } from './extract-references.js';
 import { isCommonEnglishWord } from '../common-words.js';
 import { furnitureLines, inEvaluationName, inExample } from './passing-mentions.js';
+import { CJK_GROUP_NAMES } from './cjk-group-names.js';
 
 /** A group, software or campaign that a report names, found by its ATT&CK name, alias or ID. */
 export interface FoundAttackObject {
@@ -79,6 +80,45 @@ const kindWordLanguage = (word: string): string => (/\p{Script=Hangul}/u.test(wo
 // What may stand between the name and that word: a closing quote or bracket (`라자루스(Lazarus) 그룹`, `“Lazarus”组织`),
 // spaces, and a bracket of the name in Hangul, kana or Chinese (`Lazarus(라자루스) 그룹`, `Lazarus（拉撒路）组织`).
 const BEFORE_KIND_WORD = /^[\s'"’”」』)）]*(?:[(（][\p{Script=Hangul}\p{Script=Katakana}\p{Script=Han}ー・\s]+[)）][\s'"’”」』]*)?/u;
+
+/** Every word for a group or a team of those, longest first. */
+const GROUP_WORDS = [...new Set([...KIND_WORDS.values()].flat())].sort((a, b) => b.length - a.length);
+// `APT组织“蔓灵花“RPC”后门` (a xz.aliyun.com title, 2024): the word for a group may stand before the name too, a quote between.
+const GROUP_WORD_BEFORE = /APT\s?(?:组织|組織|조직)[\s“"'‘「『]*$/u;
+
+/** Whether a word for a group stands right after `end` of the line (a quote or a bracket between) or `APT组织` right before `start`. */
+function groupWordBeside(line: string, start: number, end: number): boolean {
+  const after = line.slice(end, end + 40);
+  const rest = after.slice(BEFORE_KIND_WORD.exec(after)![0].length);
+  const word = GROUP_WORDS.find((each) => rest.startsWith(each));
+  return (word !== undefined && !goesOn(word, rest.slice(word.length))) || GROUP_WORD_BEFORE.test(line.slice(Math.max(0, start - 12), start));
+}
+
+/** The group of the release each name of `CJK_GROUP_NAMES` leads to, by the name or alias ATT&CK writes; none where it has none. */
+function glossaryGroups(table: NameTable): Array<{ written: string; attack: string; object: ActorRecord }> {
+  return CJK_GROUP_NAMES.flatMap(({ written, attack }) => {
+    const forms = (table.byWords.get(words(attack).join(' ').toLowerCase()) ?? []).filter((form) => !form.of && form.key === nameKey(attack) && objectKind(form.object) === 'group');
+    const objects = [...new Set(forms.map((form) => form.object))];
+    return objects.length === 1 ? written.map((each) => ({ written: each, attack, object: objects[0]! })) : [];
+  });
+}
+
+// A name in Chinese characters or Hangul, in quotes, right before a word for a group (`“毒云藤”组织`, `'김수키' 조직`).
+const QUOTED_GROUP_NAME = /[“"'‘「『]([\p{Script=Han}\p{Script=Hangul}]{2,8})[”"'’」』]\s*(?:APT\s?)?(?:组织|組織|团伙|團伙|團夥|小组|小組|조직|그룹)/gu;
+
+/**
+ * Notes for the names in Chinese characters or Hangul that a report quotes before a word for a group
+ * (`“毒云藤”组织`, 360's APT-C-01) and that neither the release nor `CJK_GROUP_NAMES` leads to a group of: no group is
+ * found for them, and the analyst is told so rather than nothing. Unquoted, where such a name starts is not told.
+ */
+export function unknownGroupNames(lines: readonly FoldedText[], index: AttackIndex): string[] {
+  const known = new Set(glossaryGroups(nameTable(index)).map(({ written }) => written));
+  return lines.flatMap(({ text }, i) =>
+    [...text.matchAll(QUOTED_GROUP_NAME)]
+      .filter((m) => !known.has(m[1]!))
+      .map((m) => `line ${i + 1}: "${m[1]}" names a group (${m[0]}) that neither ATT&CK ${index.release} nor extract's glossary of Chinese and Korean group names leads to: write its ATT&CK group by hand, if it has one`),
+  );
+}
 
 /**
  * The word of those a form must be followed by that follows it at `end` of the line, if any. A Chinese word never follows
@@ -353,6 +393,7 @@ export function findAttackObjects(text: string, index: AttackIndex): FoundAttack
 export function objectsInLines(lines: readonly FoldedText[], index: AttackIndex): FoundAttackObject[] {
   const table = nameTable(index);
   const found = new Map<string, FoundAttackObject>();
+  const glossary = glossaryGroups(table);
   const impacket = index.actors(IMPACKET).map((object) => index.finalActor(object)).find((object) => !object.deprecated);
   // The lines each object is named on other than in passing, and those a group is named on as an example.
   const own = new Map<string, Set<number>>();
@@ -461,6 +502,24 @@ export function objectsInLines(lines: readonly FoldedText[], index: AttackIndex)
             const first = !found.has(object.id);
             mention(object, i, folded, start, end, () => `"${written}" is ${nameKey(written) === nameKey(object.name) ? '' : 'a name of '}${object.id} ${object.name}, written across a line break after its hyphen`);
             if (first) found.get(object.id)!.written = written;
+          },
+        });
+      }
+    }
+    // `海莲花组织`: a Chinese or Korean name of a group that ATT&CK does not write, read by the glossary, beside a word for a group.
+    for (const { written, attack, object } of /[^\x00-\x7F]/.test(line) ? glossary : []) {
+      for (let start = line.indexOf(written); start >= 0; start = line.indexOf(written, start + written.length)) {
+        const end = start + written.length;
+        if (!groupWordBeside(line, start, end)) continue;
+        const language = /\p{Script=Hangul}/u.test(written) ? 'Korean' : 'Chinese';
+        const note = (): string =>
+          `"${written}" is ${object.id} ${object.name}${nameKey(attack) === nameKey(object.name) ? '' : ` ("${attack}")`}, a ${language} name ATT&CK does not write, read by extract's glossary of Chinese and Korean group names`;
+        mentions.push({
+          start,
+          count: () => {
+            const firstMention = !found.has(object.id);
+            mention(object, i, folded, start, end, note);
+            if (firstMention) found.get(object.id)!.written = attack;
           },
         });
       }

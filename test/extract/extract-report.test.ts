@@ -364,6 +364,13 @@ describe('extractReport', () => {
     });
   });
 
+  it('says, among its notes, a quoted Chinese name before a word for a group that no group is found for (“毒云藤”组织)', () => {
+    // A Chinese mobile threat review names 360's 毒云藤（APT-C-01）, which ATT&CK has no group for; here quoted (ours).
+    const report = extractReport('360安全团队曝光的“毒云藤”组织对我国政府进行了长期的网络间谍活动。\n海莲花组织使用了 T1566.001。', { target: loadRelease('18.1') });
+    expect(report.objects.map((o) => o.id)).to.deep.equal(['G0050']);
+    expect(report.notes.filter((note) => note.includes('毒云藤'))).to.have.length(1);
+  });
+
   describe('a T and five digits (`T10593`)', () => {
     const read = (text: string) => extractReport(text, { target: loadRelease('18.1') });
 

@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { renderCampaignSkeleton } from '../../lib/extract/campaign-skeleton.js';
 import { extractReferences } from '../../lib/extract/extract-references.js';
-import { findAttackObjects } from '../../lib/extract/find-attack-objects.js';
+import { findAttackObjects, unknownGroupNames } from '../../lib/extract/find-attack-objects.js';
+import { foldLines } from '../../lib/normalize/tokenize-references.js';
 import { schemaIssues } from '../../lib/schemas.js';
 import { loadRelease, readRawBundle, repoRoot, stixFile } from '../helpers/attack.js';
 
@@ -336,8 +337,23 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
       ['已有证据表明“Lazarus”组织袭击了台湾', ['G0032']],
       ['Lazarus（拉撒路）组织与APT28组织', ['G0032', 'G0007']],
       // Not a name of three characters or fewer (`UPS`, APT3's alias `UPS Team`: a power supply's team), nor `组` alone
-      // (`Lazarus组相关域`), nor a Chinese name ATT&CK does not write (`拉撒路组织`).
-      ['UPS小组负责供电; Lazarus组相关域; 拉撒路组织', []],
+      // (`Lazarus组相关域`).
+      ['UPS小组负责供电; Lazarus组相关域', []],
+      // A Chinese or Korean name ATT&CK does not write is read by the glossary (cjk-group-names.ts), beside a word for a
+      // group only: a Chinese translation of Kaspersky's ThreatNeedle report's `拉撒路（Lazarus）`, as `拉撒路组织` (ours);
+      // Qi-Anxin's report of 2025-07-11, `摩诃草，又名 Patchwork、白象` with `白象组织BADNEWS新型样本分析` (the title of its
+      // group page's latest report); 360's `双尾蝎组织（APT-C-23）`; a xz.aliyun.com title, `APT组织“蔓灵花“RPC”后门武器样本逆向分析`;
+      // inews24's `라자루스 조직이`; Tencent's `响尾蛇（SideWinder）APT组织`; `“海蓮花”組織` in traditional characters (ours).
+      ['拉撒路组织', ['G0032']],
+      ['《白象组织BADNEWS新型样本分析》与摩诃草组织', ['G0040', 'S0128']],
+      ['双尾蝎组织（APT-C-23）', ['G1028']],
+      ['APT组织“蔓灵花“RPC”后门武器样本逆向分析', ['G1002']],
+      ['라자루스 조직이 암호화폐 사용자를 대상으로', ['G0032']],
+      ['响尾蛇APT组织针对南亚的攻击活动披露', ['G0121']],
+      ['中國機構首次曝光境外駭客“海蓮花”組織', ['G0050']],
+      // Alone, such a name is a word, or names nothing: 白象 (a white elephant), 响尾蛇 (a rattlesnake, the AIM-9 missile,
+      // `AIM-9M 响尾蛇（红外格斗弹）` in a flight simulator's data), 라자루스 alone.
+      ['白象是一个成语。AIM-9M 响尾蛇（红外格斗弹）。라자루스는', []],
       // Korean 조직 (organisation), `APT조직` and `해킹조직` are read as Chinese 组织: ESRC's title `라자루스 APT조직, 텔레그램
       // 메신저로 진실겜.xls 악성파일 공격` (quoted by hkmd.kr, 2020), its `APT 캠페인 Konni & Kimsuky 조직의 공통점 발견`
       // (estsecurity.com notice 434, 2019-06-20), and the same with ATT&CK's Latin name (ours); not 조직적 (organised).
@@ -377,6 +393,23 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
       expect(found.map((o) => [o.id, o.written, o.note])).to.deep.equal([
         ['S0356', 'Konni', 'S0356 KONNI'],
         ['G0032', 'Lazarus Group', '"Lazarus" is G0032 Lazarus Group, its "Group" written in Korean (조직)'],
+      ]);
+    });
+
+    it('says a group read by the glossary of Chinese and Korean names, and writes the name ATT&CK writes for it', () => {
+      const found = findAttackObjects('近日，奇安信捕获到海莲花组织的攻击样本。', loadRelease('18.1'));
+      expect(found.map((o) => [o.id, o.written, o.note, o.span])).to.deep.equal([
+        ['G0050', 'OceanLotus', '"海莲花" is G0050 APT32 ("OceanLotus"), a Chinese name ATT&CK does not write, read by extract\'s glossary of Chinese and Korean group names', { line: 1, start: 9, end: 12 }],
+      ]);
+      // A release without the group reads nothing (BITTER is in ATT&CK from 12.1).
+      expect(findAttackObjects('蔓灵花组织', loadRelease('10.1')).map((o) => o.id)).to.deep.equal([]);
+    });
+
+    it('notes a quoted Chinese or Korean name before a word for a group that nothing leads to (360\'s “毒云藤”组织)', () => {
+      // 360's name for APT-C-01, which ATT&CK has no group for (a Chinese mobile threat review: `毒云藤（APT-C-01）`).
+      const lines = foldLines('今年360安全团队曝光的“毒云藤”组织对我国进行了长期的网络间谍活动。\n“海莲花”组织');
+      expect(unknownGroupNames(lines, loadRelease('18.1'))).to.deep.equal([
+        'line 1: "毒云藤" names a group (“毒云藤”组织) that neither ATT&CK 18.1 nor extract\'s glossary of Chinese and Korean group names leads to: write its ATT&CK group by hand, if it has one',
       ]);
     });
 

@@ -1,0 +1,57 @@
+/**
+ * Chinese and Korean names of ATT&CK groups that ATT&CK itself does not write: the names Chinese vendors (Qi-Anxin,
+ * 360, Tencent, Antiy) gave the groups they track, and the Hangul of a Latin name, which Chinese and Korean reports
+ * write in place of ATT&CK's (`海莲花组织`, `라자루스 조직`). Each maps to the name or alias ATT&CK writes for the
+ * group, which the release at hand resolves (a release without it reads nothing), and each is one a vendor's or a
+ * news report writes beside that English name, cited with the entry. `find-attack-objects` reads them only right before
+ * a word for a group (`组织`, `团伙`, `조직`, `그룹`…) or right after `APT组织`: alone, several are common words (白象, a
+ * white elephant; 响尾蛇, a rattlesnake, and the AIM-9 missile). Names no source ties to an ATT&CK group are left out
+ * (毒云藤, 360's APT-C-01; 肚脑虫, Donot, which ATT&CK 18.1 does not hold): a report naming one is told so.
+ */
+export const CJK_GROUP_NAMES: ReadonlyArray<{ written: readonly string[]; attack: string; source: string }> = [
+  {
+    written: ['海莲花', '海蓮花'],
+    attack: 'OceanLotus',
+    source: "360's SkyEye Labs' report of 2015 as storm.mg/article/51266 writes it, `「海蓮花」(Ocean Lotus)`; Qi-Anxin's group page: `FireEye将海莲花组织命名为APT32`",
+  },
+  {
+    written: ['摩诃草', '摩訶草'],
+    attack: 'Patchwork',
+    source: "Qi-Anxin's report of 2025-07-11 (mp.weixin.qq.com, 奇安信威胁情报中心): `摩诃草，又名 Patchwork、白象、Hangover、Dropping Elephant 等`",
+  },
+  {
+    written: ['白象'],
+    attack: 'Patchwork',
+    source: "the same report of Qi-Anxin's (`又名 Patchwork、白象`); Qi-Anxin's group page: `国内其他安全厂商通常也称其为“白象”`",
+  },
+  {
+    written: ['蔓灵花', '蔓靈花'],
+    attack: 'BITTER',
+    source: "Tencent's report 615 (s.tencent.com/research/report/615.html), `蔓灵花(BITTER) APT`; Qi-Anxin's group page: `BITTER最早由国外安全厂商Forcepoint在2016年命名`",
+  },
+  {
+    written: ['响尾蛇', '響尾蛇'],
+    attack: 'Sidewinder',
+    source: "Tencent's report 659 (s.tencent.com/research/report/659.html), `响尾蛇（SideWinder）APT组织针对南亚的攻击活动披露`; anquanke.com/post/id/196330, `响尾蛇（SideWinder）`",
+  },
+  {
+    written: ['双尾蝎', '雙尾蠍'],
+    attack: 'Two-tailed Scorpion',
+    source: "360's code for it, `双尾蝎组织（APT-C-23）`, which ATT&CK writes as the group's name, G1028 APT-C-23, alias Two-tailed Scorpion",
+  },
+  {
+    written: ['拉撒路'],
+    attack: 'Lazarus Group',
+    source: "a Chinese translation of Kaspersky's ThreatNeedle report: `我们将拉撒路（Lazarus）评为2020年最活跃的APT组织`",
+  },
+  {
+    written: ['라자루스'],
+    attack: 'Lazarus Group',
+    source: "biz.chosun.com, 2020-06-23, of ESRC's report: `‘라자루스(Lazarus)’ 그룹의 소행`; inews24.net/view/wrlted/1216657: `라자루스 조직이`",
+  },
+  {
+    written: ['김수키'],
+    attack: 'Kimsuky',
+    source: 'wezard4u.tistory.com/429275, 2024-09-10: `김수키(Kimsuky) 에서 만든 악성코드`',
+  },
+];

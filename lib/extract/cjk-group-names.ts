@@ -36,8 +36,8 @@ export const CJK_GROUP_NAMES: ReadonlyArray<{ written: readonly string[]; attack
   },
   {
     written: ['双尾蝎', '雙尾蠍'],
-    attack: 'Two-tailed Scorpion',
-    source: "360's code for it, `双尾蝎组织（APT-C-23）`, which ATT&CK writes as the group's name, G1028 APT-C-23, alias Two-tailed Scorpion",
+    attack: 'APT-C-23',
+    source: "a gitbook's index of 360's reports, `双尾蝎组织（APT-C-23）`: 360's code, which ATT&CK writes as G1028's name (its alias Two-tailed Scorpion is 双尾蝎 in English)",
   },
   {
     written: ['拉撒路'],

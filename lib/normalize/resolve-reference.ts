@@ -806,7 +806,7 @@ function knownNameOutcome(check: NameCheck, steps: readonly TechniqueRecord[]): 
     trail.push(`name check: "${name}" read as "${fullName(target, byId)}" (the parent's and the sub-technique's names run together)`);
     return {
       ...outcome,
-      notes: [...outcome.notes, `the name "${name}" is ${parent.id} ${parent.name}'s and ${byId.id} ${byId.name}'s names run together (a table's two cells, or a colon lost); read as ${fullName(target, byId)}`],
+      notes: [...outcome.notes, `the name "${name}" is the names of ${parent.id} ${parent.name} and ${byId.id} ${byId.name} run together (a table's two cells, or a colon lost); read as ${fullName(target, byId)}`],
     };
   }
   if (atHand?.kind === 'typo') {

@@ -296,7 +296,7 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
       it(`reads ${JSON.stringify(raw)} as ${full}, saying so, not as a misspelling`, () => {
         const read = resolveReference({ raw }, context);
         expect([read.status, read.ids, read.warnings]).to.deep.equal(['current', [id], []]);
-        expect(read.note).to.match(new RegExp(`is ${parent}'s and ${id} [^']+'s names run together \\(a table's two cells, or a colon lost\\); read as ${full}$`));
+        expect(read.note).to.match(new RegExp(`is the names of ${parent} and ${id} .+ run together \\(a table's two cells, or a colon lost\\); read as ${full}$`));
         expect(read.note).to.not.match(/misspelling/);
       });
     }

@@ -1773,6 +1773,11 @@ function referenceNames(text: string, groups: readonly Cluster[], pieces: readon
   const last = texts[texts.length - 1];
   const inner = texts.slice(1, -1);
   if (groups.every(colonAfter) && groups.slice(1).every(commaBefore)) return gaps.slice(1);
+  // `MITRE ATT&CK Techniques Observed: T1012 Query Registry, T1027 Obfuscated Files or Information, …` (Mandiant's
+  // SUNBURST post): text ending in a colon before the first ID is the list's label, and a comma before each next ID
+  // starts an item, so each name follows its ID.
+  const labelled = /[:：]\s*$/.test(text.slice(Math.max(0, groups[0]!.start - 4), groups[0]!.start));
+  if (labelled && groups.slice(1).every(commaBefore)) return gaps.slice(1);
   if (first && !last) return gaps.slice(0, -1);
   if (!first && last) return gaps.slice(1);
   if (!first && !last && !inner.some(Boolean)) return groups.map(() => undefined);

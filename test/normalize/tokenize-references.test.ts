@@ -208,6 +208,20 @@ describe('tokenizeReferences', () => {
     expect(warnings.join(' ')).to.match(/could not be paired with its 2 ID groups/);
   });
 
+  it('pairs each ID with the name after it in a labelled list of `ID Name, ID Name` items', () => {
+    // Mandiant's SUNBURST post (2020-12-13, https://cloud.google.com/blog/topics/threat-intelligence/evasive-attacker-leverages-solarwinds-supply-chain-compromises-with-sunburst-backdoor),
+    // as a public write-up quotes it: before, text on both ends left the names unpaired, with a warning.
+    const text = 'MITRE ATT&CK Techniques Observed: T1012 Query Registry, T1071.004 Application Layer Protocol: DNS, T1584 Compromise Infrastructure.';
+    const { refs, warnings } = tokenizeReferences(text);
+    expect(refs.map((ref) => [ref.ids, ref.name])).to.deep.equal([
+      [['T1012'], 'Query Registry'],
+      [['T1071.004'], 'Application Layer Protocol: DNS'],
+      [['T1584'], 'Compromise Infrastructure'],
+    ]);
+    expect(warnings).to.deep.equal([]);
+    expect(extractReferences(text).map((ref) => ref.name)).to.deep.equal(['Query Registry', 'Application Layer Protocol: DNS', 'Compromise Infrastructure']);
+  });
+
   it('reads, in a sentence, only the words beside an ID as its name', () => {
     const text = 'The group sent spearphishing emails (t1566/001) and used T1059.001 (PowerShell) later';
     const { refs } = tokenizeReferences(text, 'prose');

@@ -1425,7 +1425,7 @@ export function tokenizeReferences(text: string, mode: ReadingMode = 'reference'
     // `Initial Access（T1566.001）→ Execution（T1059.001）`: a tactic beside an ID is its tactic, not its name. In prose,
     // an abbreviation after a word of the sentence is no label but the sentence's word (`send it to C2 T1120`): neither.
     const abbreviated = mode === 'prose' && names[g] !== undefined && proseAbbreviation(text, names[g]);
-    const asName = names[g] && !abbreviated ? parseTacticList(names[g].name) : undefined;
+    const asName = names[g] && !abbreviated ? proseTacticList(text, names[g], mode) ?? parseTacticList(names[g].name) : undefined;
     const besideTactics = stated[g] ?? labelled[g]?.tactics.map((tactic) => tacticDisplayName(tactic) ?? tactic.trim()) ?? rows?.[g]?.tactics ?? asName;
     // A file named for a technique (`T1059.001.ps1`) is no place for its name: the words beside it say what the file does.
     const file = group.tokens.some((token) => token.rules.includes(FILE_NAME));
@@ -1458,6 +1458,25 @@ export function tokenizeReferences(text: string, mode: ReadingMode = 'reference'
   }
   // A tactic stated for one reference is not the others'.
   return { refs, tactics: tactics.filter((piece) => !claimed.has(piece)), warnings };
+}
+
+/**
+ * In prose, the tactics of a list whose last item is the tactic read where a name stands (`Enabling automatic logon for
+ * persistence and privilege escalation [T1547]`, CISA's LockBit 3.0 advisory AA23-075A): the words before that name read
+ * only `privilege escalation`, and the list's other tactics were lost. The longest run of whole words before it that
+ * makes one list of tactics with it; undefined where none holds more tactics than the name alone.
+ */
+function proseTacticList(text: string, name: Named, mode: ReadingMode): string[] | undefined {
+  if (mode !== 'prose') return undefined;
+  const alone = parseTacticList(name.name);
+  if (!alone) return undefined;
+  const words = text.slice(Math.max(0, name.span.start - 80), name.span.start).split(/\s+/).filter(Boolean);
+  let best: string[] | undefined;
+  for (let k = 1; k <= Math.min(8, words.length); k++) {
+    const tactics = parseTacticList(`${words.slice(-k).join(' ')} ${name.name}`);
+    if (tactics && tactics.length > (best ?? alone).length) best = tactics;
+  }
+  return best;
 }
 
 /**

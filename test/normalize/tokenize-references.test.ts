@@ -222,6 +222,16 @@ describe('tokenizeReferences', () => {
     expect(extractReferences(text).map((ref) => ref.name)).to.deep.equal(['Query Registry', 'Application Layer Protocol: DNS', 'Compromise Infrastructure']);
   });
 
+  it('reads, in a sentence, every tactic of a list written where the name stands, not its last alone', () => {
+    // CISA's #StopRansomware advisory on LockBit 3.0 (AA23-075A, https://www.cisa.gov/news-events/cybersecurity-advisories/aa23-075a):
+    // before, the words beside the ID were `privilege escalation` only, and Persistence was lost.
+    const tactics = (text: string) => tokenizeReferences(text, 'prose').refs.map((ref) => ref.tactics);
+    expect(tactics('* Enabling automatic logon for persistence and privilege escalation [T1547]')).to.deep.equal([['Persistence', 'Privilege Escalation']]);
+    expect(tactics('used for defense evasion, persistence and privilege escalation (T1574.002)')).to.deep.equal([['Defense Evasion', 'Persistence', 'Privilege Escalation']]);
+    expect(tactics('It ran whoami for discovery (T1033) and moved on.')).to.deep.equal([['Discovery']]);
+    expect(extractReferences('* Enabling automatic logon for persistence and privilege escalation [T1547]')[0]?.tactics).to.deep.equal(['Persistence', 'Privilege Escalation']);
+  });
+
   it('reads, in a sentence, only the words beside an ID as its name', () => {
     const text = 'The group sent spearphishing emails (t1566/001) and used T1059.001 (PowerShell) later';
     const { refs } = tokenizeReferences(text, 'prose');

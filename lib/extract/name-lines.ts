@@ -36,6 +36,8 @@ const LIST_MARKER = /^\s{0,12}(?:[-*+•・●▪◦■]|\d{1,3}[.)])\s{1,8}/;
 const HEADING_MARKER = /^\s{0,3}#{1,6}\s{1,8}/;
 const HEADING_CLOSE = /\s+#+\s*$/;
 const NOT_NAMES = /[|`<>{}[\]=]|\bT\d{4}\b|https?:/i;
+// A Markdown link to an ATT&CK tactic's page, alone (`[Collection](https://attack.mitre.org/tactics/TA0009/)`).
+const TACTIC_LINK = /^\[([^\][|`<>{}=]{1,80})\]\(https?:\/\/attack\.mitre\.org\/tactics\/TA\d{4}\/?\)$/i;
 // `Execution » PowerShell`, `Execution › PowerShell`: a breadcrumb's separators (a page's, a Navigator export's).
 const BREADCRUMB = /\s*[»›]\s*/;
 // Bold marks, and a bracket of figures after the name (`Phishing (15.44%)`, a ranking's share).
@@ -109,8 +111,15 @@ export function namedLineItems(lines: readonly FoldedText[], skip: ReadonlySet<n
       headingTactic = tacticDisplayName(title) !== undefined ? title : undefined;
     } else if (!marker && original.trim()) headingTactic = undefined;
     const form = heading ? 'heading' : 'list item';
-    if (skip.has(i + 1) || original.length > 300 || NOT_NAMES.test(original)) continue;
-    const body = original.slice(marker?.length ?? 0).replace(heading ? HEADING_CLOSE : /$^/, '').replace(MARKS, '').replace(FIGURES, '').trim();
+    // A list item read as a reference (`- [Native API](https://attack.mitre.org/techniques/T1106/)`) makes its list one
+    // of techniques: its items that are a technique's name alone are read too.
+    if (skip.has(i + 1) && marker && !heading) list.read = true;
+    // `- [Data from Local System](https://attack.mitre.org/tactics/TA0009/)` (Elastic Security Labs' SHELLTER post): an
+    // item that is one link to a tactic's page is its text, a technique's name linked to its tactic by a slip.
+    const tacticLink = marker && !heading ? TACTIC_LINK.exec(original.slice(marker.length).trim()) : null;
+    const line = tacticLink ? `${marker}${tacticLink[1]!}` : original;
+    if (skip.has(i + 1) || line.length > 300 || NOT_NAMES.test(line)) continue;
+    const body = line.slice(marker?.length ?? 0).replace(heading ? HEADING_CLOSE : /$^/, '').replace(MARKS, '').replace(FIGURES, '').trim();
     if (!body || SENTENCE.test(body) || body.split(/\s+/).length > MAX_WORDS) continue;
     const start = original.indexOf(body.slice(0, 8), marker?.length ?? 0);
     const text = heading ? original.replace(HEADING_CLOSE, '') : original.trimEnd();

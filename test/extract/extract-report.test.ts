@@ -710,6 +710,33 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a list of techniques linked to ATT&CK, some items linked to a tactic\'s page', () => {
+    it('reads an item that is a technique\'s name linked to a tactic\'s page by name, and says so, where before it was dropped without a word', () => {
+      // Elastic Security Labs' SHELLTER post (2025, https://www.elastic.co/security-labs/taking-shellter), its Markdown
+      // source as a public repository keeps it: two techniques of its list link to their tactic's page, not their own.
+      const text = [
+        '### Techniques',
+        '',
+        '- [Application Layer Protocol](https://attack.mitre.org/techniques/T1071/)',
+        '- [Data from Local System](https://attack.mitre.org/tactics/TA0009/)',
+        '- [Content Injection](https://attack.mitre.org/tactics/TA0001/)',
+        '- [Obtain Capabilities](https://attack.mitre.org/techniques/T1588/)',
+      ].join('\n');
+      const report = extractReport(text, { target: loadRelease('18.1') });
+      expect(report.references.map((ref) => [ref.line, ref.resolution?.status, ref.resolution?.ids])).to.deep.equal([
+        [3, 'current', ['T1071']],
+        [4, 'name', ['T1005']],
+        [5, 'name', ['T1659']],
+        [6, 'current', ['T1588']],
+      ]);
+      expect(report.references[1]!.resolution?.warnings[0]).to.equal(
+        'read by name from the list item "[Data from Local System](https://attack.mitre.org/tactics/TA0009/)", no ID written: check that it is the technique meant',
+      );
+      // A tactic's name linked to its page is no technique (`- [Collection](…/tactics/TA0009/)` in the post's list of tactics).
+      expect(extractReport('### Tactics\n\n- [Collection](https://attack.mitre.org/tactics/TA0009/)\n', { target: loadRelease('18.1') }).references).to.deep.equal([]);
+    });
+  });
+
   describe('names joined by `or` in a list item', () => {
     // An incident-response write-up's `ATT&CK mapping` list (code index file 2560323023): `- Initial Access: Phishing or
     // Exploit Public-Facing Application` was not read, `or` not parting names. In our own words.

@@ -1895,12 +1895,12 @@ describe('extractReferences', () => {
     const excerpts = readCorpus().map((report) => report.excerpt.split('\n').join(' '));
     const unit = excerpts.join(' ');
     const repeats = Math.ceil((2.5 * NFKC_WINDOW) / unit.length);
-    // A full-width ID (no corpus report cites T1490) placed over the end of the second window, and one in the last.
-    const line = `${unit.repeat(repeats).slice(0, 2 * NFKC_WINDOW - 3)} Ｔ１４９０ ${unit} Ｔ１５２９．`;
+    // A full-width ID (no corpus report cites T1491) placed over the end of the second window, and one in the last.
+    const line = `${unit.repeat(repeats).slice(0, 2 * NFKC_WINDOW - 3)} Ｔ１４９１ ${unit} Ｔ１５２９．`;
 
     it('reads the full-width IDs in later windows, with their spans in the line as written', () => {
       const refs = extractReferences(line);
-      for (const [id, written] of [['T1490', 'Ｔ１４９０'], ['T1529', 'Ｔ１５２９']] as const) {
+      for (const [id, written] of [['T1491', 'Ｔ１４９１'], ['T1529', 'Ｔ１５２９']] as const) {
         const ref = refs.find((r) => r.ids.includes(id));
         expect(ref, id).to.not.equal(undefined);
         expect(line.slice(ref!.span.start, ref!.span.end)).to.contain(written);

@@ -518,7 +518,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     const pair = TACTIC_ID_AND_NAME.exec(tactic);
     return pair && !tacticIdAndNameWarning(tactic, target) && !tacticPairConflict(tactic, target) ? (target.tactic(pair[1]!)?.name ?? tactic) : tactic;
   };
-  const named = (ref: ExtractedReference): ExtractedReference =>
+  const named = <R extends ExtractedReference>(ref: R): R =>
     ref.tactics.some((tactic) => TACTIC_ID.test(tactic) || TACTIC_ID_AND_NAME.test(tactic)) ? { ...ref, tactics: [...new Set(ref.tactics.map(tacticName))] } : ref;
   // A cell of a technique column names a technique when it resolves as a name does (exactly, an old name, an alias, a
   // typo); it is then a reference whose `ref` is the name.
@@ -758,7 +758,8 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     // An older name (`Credential Access: Credential Dumping` in a list of current ones) is asked of the older releases too.
     // The item's tactic tells a part of a name (`Persistence: Registry Run Keys`, T1547.001 Registry Run Keys / Startup Folder).
     if (item.older ? !context.history || !namedKind(item.name, context, item.tactics) : !item.sure && !namedKind(item.name, { target }, item.tactics)) continue;
-    const ref = resolved({ raw: item.name, line: item.span.line, ids: [], name: item.name, tactics: item.tactics, span: item.span });
+    // A tactic's page a list item links (`[Data from Local System](…/tactics/TA0009/)`) gives its TA ID: named as a campaign names it.
+    const ref = named(resolved({ raw: item.name, line: item.span.line, ids: [], name: item.name, tactics: item.tactics, span: item.span }));
     const { status, candidates } = ref.resolution!;
     if (status === 'unknown') {
       const similar = candidates.filter((candidate) => candidate.why === 'a similar name').map((candidate) => `${candidate.id} ${candidate.name}`);

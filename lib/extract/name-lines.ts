@@ -37,7 +37,7 @@ const HEADING_MARKER = /^\s{0,3}#{1,6}\s{1,8}/;
 const HEADING_CLOSE = /\s+#+\s*$/;
 const NOT_NAMES = /[|`<>{}[\]=]|\bT\d{4}\b|https?:/i;
 // A Markdown link to an ATT&CK tactic's page, alone (`[Collection](https://attack.mitre.org/tactics/TA0009/)`).
-const TACTIC_LINK = /^\[([^\][|`<>{}=]{1,80})\]\(https?:\/\/attack\.mitre\.org\/tactics\/TA\d{4}\/?\)$/i;
+const TACTIC_LINK = /^\[([^\][|`<>{}=]{1,80})\]\(https?:\/\/attack\.mitre\.org\/tactics\/(TA\d{4})\/?\)$/i;
 // `Execution » PowerShell`, `Execution › PowerShell`: a breadcrumb's separators (a page's, a Navigator export's).
 const BREADCRUMB = /\s*[»›]\s*/;
 // Bold marks, and a bracket of figures after the name (`Phishing (15.44%)`, a ranking's share).
@@ -153,7 +153,7 @@ export function namedLineItems(lines: readonly FoldedText[], skip: ReadonlySet<n
           found.push(item);
           list.named = true;
         } else list.older.push({ ...item, older: true });
-      } else if (isTechnique(body)) list.plain.push({ name: body, tactics: [], ...where, form, sure: false });
+      } else if (isTechnique(body)) list.plain.push({ name: body, tactics: tacticLink ? [tacticLink[2]!] : [], ...where, form, sure: false });
       continue;
     }
     const before = found.length;

@@ -711,7 +711,7 @@ describe('extractReport', () => {
   });
 
   describe('a list of techniques linked to ATT&CK, some items linked to a tactic\'s page', () => {
-    it('reads an item that is a technique\'s name linked to a tactic\'s page by name, and says so, where before it was dropped without a word', () => {
+    it('reads an item that is a technique\'s name linked to a tactic\'s page by name, under that tactic, and says so, where before it was dropped without a word', () => {
       // Elastic Security Labs' SHELLTER post (2025, https://www.elastic.co/security-labs/taking-shellter), its Markdown
       // source as a public repository keeps it: two techniques of its list link to their tactic's page, not their own.
       const text = [
@@ -723,12 +723,15 @@ describe('extractReport', () => {
         '- [Obtain Capabilities](https://attack.mitre.org/techniques/T1588/)',
       ].join('\n');
       const report = extractReport(text, { target: loadRelease('18.1') });
-      expect(report.references.map((ref) => [ref.line, ref.resolution?.status, ref.resolution?.ids])).to.deep.equal([
-        [3, 'current', ['T1071']],
-        [4, 'name', ['T1005']],
-        [5, 'name', ['T1659']],
-        [6, 'current', ['T1588']],
+      expect(report.references.map((ref) => [ref.line, ref.resolution?.status, ref.resolution?.ids, ref.tactics])).to.deep.equal([
+        [3, 'current', ['T1071'], []],
+        [4, 'name', ['T1005'], ['Collection']],
+        [5, 'name', ['T1659'], ['Initial Access']],
+        [6, 'current', ['T1588'], []],
       ]);
+      // The tactic its address names is checked as a written tactic is.
+      const other = extractReport(text.replace('tactics/TA0009/', 'tactics/TA0004/'), { target: loadRelease('18.1') });
+      expect(other.references[1]!.resolution?.warnings[1]).to.match(/^Privilege Escalation is not a tactic of T1005 Data from Local System/);
       expect(report.references[1]!.resolution?.warnings[0]).to.equal(
         'read by name from the list item "[Data from Local System](https://attack.mitre.org/tactics/TA0009/)", no ID written: check that it is the technique meant',
       );

@@ -236,6 +236,7 @@ export {
   parseAtomicTests,
   placeAtomicTests,
   readAtomicTests,
+  TESTS_INPUT,
   testsOnPlatforms,
   testsText,
   testVia,

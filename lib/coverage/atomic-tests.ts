@@ -41,7 +41,8 @@ export interface AtomicTestSet {
 }
 
 /** What `gap --tests` reads, in the words of its messages. */
-const TESTS_INPUT = 'an atomics folder, atomics/Indexes/index.yaml, Indexes-CSV/index.csv or an atomics/Txxxx/Txxxx.yaml file of Atomic Red Team';
+/** What `--tests` takes, as its messages say it. */
+export const TESTS_INPUT = 'an atomics folder, atomics/Indexes/index.yaml, Indexes-CSV/index.csv or an atomics/Txxxx/Txxxx.yaml file of Atomic Red Team';
 
 /**
  * Atomic Red Team's platform names (`supported_platforms`, the prefix of its per-platform indexes) that are not an

@@ -186,6 +186,20 @@ describe('attack-layers combine', () => {
     expect(readFileSync(out, 'utf8')).to.equal(written);
   });
 
+  // `combine nowhere.json a.json --out combined.json` with an old combined.json said only that it exists; with --force
+  // added, the missing layer: one problem a run.
+  it('says a missing layer file and an existing --out in one error, before reading any layer (exit 2)', async () => {
+    const out = join(freshTmpDir('combine-both'), 'combined.json');
+    writeFileSync(out, 'keep me');
+    const refused = await runCli(['combine', `${dir}/nowhere.json`, a, '--op', 'max', '--out', out]);
+    expect([refused.code, refused.stdout, refused.stderr]).to.deep.equal([
+      2,
+      '',
+      `attack-layers combine: ${dir}/nowhere.json: no such file; and ${out} already exists; pass --force to overwrite it\n`,
+    ]);
+    expect(readFileSync(out, 'utf8')).to.equal('keep me');
+  });
+
   it('writes byte-identical output on repeat', async () => {
     const argv = ['combine', a, b, `${dir}/c.json`, '--op', 'mean'];
     const once = await runCli(argv);

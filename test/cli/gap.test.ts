@@ -211,13 +211,25 @@ describe('attack-layers gap (fixtures)', () => {
     expect(readdirSync(partial)).to.deep.equal(['gap-report.md']);
   });
 
-  it('checks --out before reading any input (an existing report beside coverage that does not exist: exit 2, "already exists")', async () => {
+  // A typoed --threat beside an old review in --out said only `…gap-report.md already exists`; after --force, the run
+  // was refused again for the input: each problem cost a run.
+  it('says every missing input and an existing --out in one error, before reading any input (exit 2, nothing written)', async () => {
     const dir = freshTmpDir('gap-early');
     writeFileSync(join(dir, 'gap-report.md'), 'an older report\n');
-    const refused = await runCli(['gap', '--threat', 'campaigns', '--coverage', join(dir, 'no-such-folder'), '--out', dir]);
-    expect(refused.code).to.equal(2);
-    expect(refused.stderr).to.contain(`${join(dir, 'gap-report.md')} already exists`);
-    expect(refused.stderr).not.to.contain('no-such-folder');
+    const refused = await runCli(['gap', '--threat', 'campaigns/apt32.yaml', '--coverage', join(dir, 'no-such-folder'), '--out', dir]);
+    expect([refused.code, refused.stdout, refused.stderr]).to.deep.equal([
+      2,
+      '',
+      `attack-layers gap: --threat campaigns/apt32.yaml: no such file or folder; --coverage ${join(dir, 'no-such-folder')}: no such file or folder; ` +
+        `and ${join(dir, 'gap-report.md')} already exists; pass --force to overwrite it\n`,
+    ]);
+    // With --force the output is no problem, and the inputs are still said.
+    const forced = await runCli(['gap', '--threat', 'campaigns/apt32.yaml', '--coverage', `${g}/sigma`, '--out', dir, '--force']);
+    expect([forced.code, forced.stderr]).to.deep.equal([2, 'attack-layers gap: --threat campaigns/apt32.yaml: no such file or folder\n']);
+    expect(readdirSync(dir)).to.deep.equal(['gap-report.md']);
+    // Inputs that are there leave the output's own error.
+    const output = await runCli(['gap', '--threat', 'campaigns', '--coverage', `${g}/sigma`, '--out', dir]);
+    expect([output.code, output.stderr]).to.deep.equal([2, `attack-layers gap: ${join(dir, 'gap-report.md')} already exists; pass --force to overwrite it\n`]);
   });
 
   // `--coverage rules/windows/process_creaton` said `attack-layers gap: …process_creaton: no such file or folder`, after

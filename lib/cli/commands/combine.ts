@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import {
-  assertWritable,
   serializeLayer,
   writeFileAtomic,
   combineLayers,
@@ -14,6 +13,7 @@ import {
 import { linesPerKind, messageKind, ofHiddenTechniques as of } from '../repeated-lines.js';
 import { upgradeNote } from '../upgrade-note.js';
 import { attackLibrary, note, readStdin, type CliContext, type GlobalArgs } from '../context.js';
+import { assertGivenPaths } from '../given-paths.js';
 import { assertLayerOutName } from '../layer-out.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -54,8 +54,9 @@ export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
     assertLayerOutName('combine', args.out);
     // Refused before the layers are read and upgraded: an --out that exists was refused only after every warning of
-    // the combination, which then had to be read again after --force.
-    if (args.out !== undefined) assertWritable([resolve(context.cwd, args.out)], { force: args.force });
+    // the combination, which then had to be read again after --force. A layer file that is not there is said with it,
+    // not after --force is added.
+    assertGivenPaths([{ paths: args.layers, takes: 'file' }], args.out === undefined ? [] : [resolve(context.cwd, args.out)], { force: args.force, cwd: context.cwd });
     const stdin = await readStdin(context, args.layers);
     const sources = args.layers.flatMap((file) => readLayerSources(file, resolve(context.cwd, file), { stdin }));
     const { domain, sources: checked } = sourcesDomain(sources, args.domain);

@@ -22,13 +22,11 @@ import {
   resolveCoverage,
   reviewGaps,
   schemaIssues,
-  statInput,
-  STDIN,
   serializeLayer,
   threatFromCampaigns,
   threatFromLayer,
   UsageError,
-  assertWritable,
+  TESTS_INPUT,
   availableRelease,
   nearestRelease,
   writeFileAtomic,
@@ -47,6 +45,7 @@ import {
   type OutsideViewRanking,
 } from '../../index.js';
 import { attackLibrary, cacheDir, note, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
+import { assertGivenPaths } from '../given-paths.js';
 import { REPORT_FORMATS, type CommandDeclaration } from '../options.js';
 import { failOnLeftOut, failOnLeftOutFiles, failOnUnknownReports, unknownReportLines } from '../unplaced.js';
 
@@ -144,21 +143,21 @@ export function handler(context: CliContext) {
     const scale = args.scale ? scaleArg('--scale', args.scale) : undefined;
     const threatScale = args['threat-scale'] ? scaleArg('--threat-scale', args['threat-scale']) : undefined;
     const names = ['coverage.layer.json', 'gap.layer.json', ...(args['log-sources'] ? ['visibility.layer.json'] : []), `gap-report.${args.report}`];
-    // Check every output before any work, and before writing any, so a refused run is quick and leaves no mix of
-    // old and new files behind.
-    assertWritable(names.map((name) => join(args.out, name)), { force: args.force });
-    // A path that names nothing is refused by its flag, before ATT&CK is read: `--coverage x` said `x: no such file or
-    // folder`, after the few seconds of reading the threat, which does not say which flag gave it.
-    const given: Array<[flag: string, paths: readonly (string | undefined)[], takes: string]> = [
-      ['--threat', args.threat, 'file or folder'],
-      ['--coverage', args.coverage, 'file or folder'],
-      ['--rules-library', args['rules-library'] ?? [], 'folder'],
-      ['--log-sources', [args['log-sources']], 'file'],
-    ];
-    for (const [flag, paths, takes] of given) {
-      const missing = paths.find((path) => path !== undefined && path !== STDIN && !statInput(path));
-      if (missing !== undefined) throw new UsageError(`${flag} ${missing}: no such ${takes}`);
-    }
+    // Every input path that names nothing is refused by its flag, and an output that exists without --force, all in
+    // one error before ATT&CK is read (nothing is written): `--coverage x` said `x: no such file or folder` after the
+    // few seconds of reading the threat, naming no flag; and with an old review in --out, a typoed --threat was said
+    // only once --force had been added.
+    assertGivenPaths(
+      [
+        { flag: '--threat', paths: args.threat, takes: 'file or folder' },
+        { flag: '--coverage', paths: args.coverage, takes: 'file or folder' },
+        { flag: '--rules-library', paths: args['rules-library'] ?? [], takes: 'folder' },
+        { flag: '--log-sources', paths: [args['log-sources']], takes: 'file' },
+        { flag: '--tests', paths: [args.tests], takes: 'file or folder', advice: TESTS_INPUT },
+      ],
+      names.map((name) => join(args.out, name)),
+      { force: args.force },
+    );
     // Standard input is read once, for the one input given as `-`: --threat, --coverage, --log-sources or --tests.
     const stdin = await readStdin(context, { '--threat': args.threat, '--coverage': args.coverage, '--log-sources': [args['log-sources']], '--tests': [args.tests] });
     // The tests are read first: a wrong --tests path is refused before the slow reading of rules.

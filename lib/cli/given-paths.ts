@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import { STDIN, UsageError, assertWritable, statInput } from '../index.js';
+
+/** The input paths given to one flag (`flag` undefined: the command's positional arguments), and what it takes. */
+export interface GivenPaths {
+  flag?: string;
+  paths: readonly (string | undefined)[];
+  /** What it takes, as the message names it: `file or folder`, `folder`, `file`. */
+  takes: string;
+  /** What to give instead, after the message (`give an atomics folder, …`). */
+  advice?: string;
+}
+
+/**
+ * Refuse a writing command's paths before anything is read: every input path that names nothing (standard input
+ * aside), each by its flag, and an output that exists without `force`, said in one error. A user with a typoed
+ * `--threat` and an old review in `--out` learns both in one run: told of the output alone, they would pass --force
+ * and only then learn the input was never there. `cwd`: the folder relative paths are in (where the command runs).
+ * @throws UsageError naming each input missing, then the output's problem; OutputExistsError (or OutputError) when
+ * only the output is wrong.
+ */
+export function assertGivenPaths(inputs: readonly GivenPaths[], outputs: readonly string[], options: { force?: boolean; cwd?: string } = {}): void {
+  const missing = inputs.flatMap(({ flag, paths, takes, advice }) =>
+    [...new Set(paths)]
+      .filter((path): path is string => path !== undefined && path !== STDIN && !statInput(options.cwd === undefined ? path : resolve(options.cwd, path)))
+      .map((path) => `${flag ? `${flag} ` : ''}${path}: no such ${takes}${advice ? `; give ${advice}` : ''}`),
+  );
+  const { force } = options;
+  if (!missing.length) return assertWritable(outputs, { force });
+  let output = '';
+  try {
+    assertWritable(outputs, { force });
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    output = `; and ${error.message}`;
+  }
+  throw new UsageError(`${missing.join('; ')}${output}`);
+}

@@ -31,18 +31,22 @@ export type CoverageKind =
   | 'kql';
 
 /**
- * Where something is in an input: the file, its line, and for a JSON layer whose line says nothing (a layer on one
- * line, as sigma2attack writes it) the entry's JSON path instead (`/techniques/12`).
+ * Where something is in an input: the file, its line and, where the reader knows it, the column (a YAML rule's tag or
+ * field, a syntax error), and for a JSON layer whose line says nothing (a layer on one line, as sigma2attack writes
+ * it) the entry's JSON path instead (`/techniques/12`).
  */
 export interface CoveragePlace {
   file: string;
   line?: number;
+  /** 1-based column of `line`, when known. */
+  column?: number;
   path?: string;
 }
 
-/** A place as messages and reports say it: `file:12`, or `file /techniques/12`. */
+/** A place as messages and reports say it: `file:12:7`, `file:12` when the column is not known, or `file /techniques/12`. */
 export function placeText(place: CoveragePlace): string {
-  return `${place.file}${place.line ? `:${place.line}` : ''}${place.path ? ` ${place.path}` : ''}`;
+  const at = place.line ? `:${place.line}${place.column ? `:${place.column}` : ''}` : '';
+  return `${place.file}${at}${place.path ? ` ${place.path}` : ''}`;
 }
 
 /**
@@ -57,6 +61,8 @@ export function layerLabel(role: 'threat' | 'coverage', source: string, layerNam
 export interface CoverageRef {
   raw: string;
   line?: number;
+  /** 1-based column of `line`, when the reader knows it (a Sigma tag). */
+  column?: number;
   /** The JSON path of a layer entry, when its line says nothing (see CoveragePlace). */
   path?: string;
   /** The ATT&CK ID the reference names, when its syntax says which part that is (`T1059.001` of `attack.t1059.001`). */
@@ -180,6 +186,8 @@ export interface CoverageIgnored {
 export interface CoverageProblem {
   file: string;
   line?: number;
+  /** 1-based column of `line`, when the reader knows it (a Sigma rule's tag, a YAML syntax error). */
+  column?: number;
   path?: string;
   message: string;
   skipped: boolean;

@@ -123,6 +123,8 @@ export interface UnresolvedRef {
   raw: string;
   file: string;
   line?: number;
+  /** 1-based column of `line`, when the reader knows it (a Sigma tag). */
+  column?: number;
   /** The JSON path of a layer entry whose line says nothing (a layer on one line). */
   path?: string;
   rule?: string;
@@ -139,6 +141,8 @@ export interface RemappedRef {
   ids: TechniqueId[];
   file: string;
   line?: number;
+  /** 1-based column of `line`, when the reader knows it (a Sigma tag). */
+  column?: number;
   /** The JSON path of a layer entry whose line says nothing (a layer on one line). */
   path?: string;
   rule: string;
@@ -513,7 +517,12 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
         for (const id of resolution.ids) ids.add(id);
         const number = techniqueNumber(text);
         const path = ref.path ?? rule.path;
-        const place = { file: rule.file, ...((ref.line ?? rule.line) !== undefined ? { line: ref.line ?? rule.line } : {}), ...(path ? { path } : {}) };
+        const place = {
+          file: rule.file,
+          ...((ref.line ?? rule.line) !== undefined ? { line: ref.line ?? rule.line } : {}),
+          ...(ref.line !== undefined && ref.column !== undefined ? { column: ref.column } : {}),
+          ...(path ? { path } : {}),
+        };
         if (number !== undefined && number > newest && resolution.status !== 'other domain') {
           // Four digits, as every technique ID has them (ICS T0999, not T999); the sub-technique kept, as tagged.
           past.push(techniqueIdOf(text));
@@ -539,7 +548,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
         const key = tag.raw.toLowerCase();
         if (!tagCache.has(key)) tagCache.set(key, unknownTag(tag.raw, target, options));
         const unknown = tagCache.get(key) ?? strayTactic(tag, ids, target);
-        if (unknown) unresolved.push({ raw: tag.raw, file: rule.file, ...(tag.line !== undefined ? { line: tag.line } : {}), rule: rule.name, ...unknown });
+        if (unknown) unresolved.push({ raw: tag.raw, file: rule.file, ...(tag.line !== undefined ? { line: tag.line, ...(tag.column !== undefined ? { column: tag.column } : {}) } : {}), rule: rule.name, ...unknown });
       }
       if (past.length) {
         // The tag's own line, not the rule's first: a detection engineer goes to the tag to change it.

@@ -693,10 +693,11 @@ function ruleDocuments(
     const options = {
       keys: YAML_RULE_KEYS,
       prefix: NOT_VALID,
-      parserWords: (reason: string, column: number) => `${reason} (column ${column}); fix the syntax or move the file out of the rules folder`,
+      parserWords: (reason: string) => `${reason}; fix the syntax or move the file out of the rules folder`,
     };
-    const [first, ...others] = yamlSyntaxIssues(text, jsYamlErrors, options).issues.map(({ line, message }) => ({ line, message }));
-    return { invalid: first ?? { line: error.line, message: `${NOT_VALID}: ${error.reason}` }, ...(others.length ? { notes: others } : {}) };
+    // Each at its line and column (`rule.yml:11:21: not valid YAML: …`), as a campaign file's syntax errors are said.
+    const [first, ...others] = yamlSyntaxIssues(text, jsYamlErrors, options).issues.map(({ line, column, message }) => ({ line, ...(column ? { column } : {}), message }));
+    return { invalid: first ?? { line: error.line, column: error.column, message: `${NOT_VALID}: ${error.reason}` }, ...(others.length ? { notes: others } : {}) };
   }
 }
 

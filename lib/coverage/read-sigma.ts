@@ -192,15 +192,15 @@ function generates(document: RuleFields, lines: LineIndex, notes: Omit<CoverageP
   const node = inner ?? document.fields.get('generate');
   if (!node) return false;
   const value = scalarText(node)?.trim() ?? '';
-  const line = lines.line(node.start);
+  const at = lines.place(node.start);
   const on = YAML_TRUE.test(value);
   if (!on && !YAML_FALSE.test(value)) {
-    notes.push({ line, message: `"generate: ${scalarText(node) ?? '…'}" is not true or false; read as false (the rules it names raise no alert of their own)` });
+    notes.push({ ...at, message: `"generate: ${scalarText(node) ?? '…'}" is not true or false; read as false (the rules it names raise no alert of their own)` });
     return false;
   }
   if (!inner) {
     notes.push({
-      line,
+      ...at,
       message: `"generate: ${value}" is read at the top level, where the Sigma specification places it; pySigma reads it only under "correlation:", and converted with pySigma the rules it names raise ${on ? 'no alert of their own' : 'no alert of their own either'}: move it under "correlation:"`,
     });
   }
@@ -442,7 +442,7 @@ function ruleFrom(
   const titleNode = fields.get('title');
   const name = scalarText(titleNode);
   const line = titleNode ? lines.line(titleNode.start) : chosen.line;
-  if (name === undefined || name.trim() === '') return { invalid: { line, message: 'not a Sigma rule: "title" is not text' } };
+  if (name === undefined || name.trim() === '') return { invalid: { ...(titleNode ? lines.place(titleNode.start) : { line }), message: 'not a Sigma rule: "title" is not text' } };
   if (!fields.has('logsource') && !fields.has('correlation')) return { invalid: { line: chosen.line, message: 'not a Sigma rule: missing "logsource"' } };
 
   const statusNode = fields.get('status');
@@ -460,7 +460,12 @@ function ruleFrom(
   }
 
   const written = scalarText(fields.get('level'))?.trim().toLowerCase();
-  const { level, levelReason } = sigmaLevel(status, written, (message) => notes.push({ line, message }), hunting);
+  // A note on an unknown status or level is at that field, the rule's first line when the field is missing.
+  const fieldPlace = (field: 'status' | 'level') => {
+    const node = fields.get(field);
+    return node ? lines.place(node.start) : { line };
+  };
+  const { level, levelReason } = sigmaLevel(status, written, (message, field) => notes.push({ ...fieldPlace(field), message }), hunting);
   const rule: CoverageRule = { kind: 'sigma', name, file, line, refs, level, levelReason };
   const id = scalarText(fields.get('id'));
   if (id !== undefined) rule.id = id;
@@ -492,12 +497,14 @@ export function ruleTags(
   let hunting = false;
   const tagsNode = fields.get('tags');
   if (tagsNode && tagsNode.kind !== 'seq' && !(tagsNode.kind === 'scalar' && tagsNode.text === null)) {
-    notes.push({ line: lines.line(tagsNode.start), message: '"tags" is not a list; no techniques read from it' });
+    notes.push({ ...lines.place(tagsNode.start), message: '"tags" is not a list; no techniques read from it' });
   }
   for (const item of tagsNode?.kind === 'seq' ? tagsNode.items : []) {
     const tag = item.kind === 'scalar' ? item.text?.trim() : undefined;
+    // Each tag's line and column: a note, an unresolved tag and a tactic tag's note name the tag itself.
+    const at = lines.place(item.start);
     if (tag === undefined) {
-      notes.push({ line: lines.line(item.start), message: 'a tag is not text; it is skipped' });
+      notes.push({ ...at, message: 'a tag is not text; it is skipped' });
       continue;
     }
     if (HUNTING_TAG.test(tag)) hunting = true;
@@ -507,20 +514,20 @@ export function ruleTags(
       // pySigma's sigma check reports a repeated tag (DuplicateTagIssue); sigma analyze attack counts the rule once per tag.
       if (first) {
         notes.push({
-          line: lines.line(item.start),
+          ...at,
           message: `tag "${tag}" names ${id} again (first at line ${first.line}): the rule counts once for it, where sigma-cli's analyze attack counts it again for each repeat; delete the repeat`,
         });
-      } else refs.push({ raw: tag, line: lines.line(item.start), id });
-    } else if (OBJECT_TAG.test(tag)) tags.push({ raw: tag, line: lines.line(item.start) });
+      } else refs.push({ raw: tag, ...at, id });
+    } else if (OBJECT_TAG.test(tag)) tags.push({ raw: tag, ...at });
     else {
       const tactic = TACTIC_TAG.exec(tag)?.[1];
       if (tactic !== undefined) {
         tactics.push(tactic);
-        tags.push({ raw: tag, line: lines.line(item.start) });
+        tags.push({ raw: tag, ...at });
       } else if (ATTACK_TAG.test(tag)) {
         // hayabusa-rules' Sec_4720_High_AcctCreated_PossibleHiddenUserAcct.yml wrote attack.11136.001 for T1136.001.
         notes.push({
-          line: lines.line(item.start),
+          ...at,
           message: `tag "${tag}" is no ATT&CK tag: neither a technique (attack.t1136.001), a tactic (attack.persistence) nor an object (attack.g0007); it is skipped: write the technique as attack.t followed by its ID`,
         });
       }
@@ -537,13 +544,13 @@ export function ruleTags(
 export function sigmaLevel(
   status: string | undefined,
   level: string | undefined,
-  note: (message: string) => void = () => {},
+  note: (message: string, field: 'status' | 'level') => void = () => {},
   hunting = false,
 ): { level: number; levelReason: string } {
-  const statusFactor = weightFactor('status', status, SIGMA_WEIGHTS.status, SIGMA_WEIGHTS.missingStatus, note);
+  const statusFactor = weightFactor('status', status, SIGMA_WEIGHTS.status, SIGMA_WEIGHTS.missingStatus, (message) => note(message, 'status'));
   const levelFactor = hunting
     ? { weight: SIGMA_WEIGHTS.hunting, text: 'threat hunting (detection.threat-hunting: a starting point for a hunt)' }
-    : weightFactor('level', level, SIGMA_WEIGHTS.level, SIGMA_WEIGHTS.missingLevel, note);
+    : weightFactor('level', level, SIGMA_WEIGHTS.level, SIGMA_WEIGHTS.missingLevel, (message) => note(message, 'level'));
   const weight = roundLevel(statusFactor.weight * levelFactor.weight);
   return { level: weight, levelReason: `sigma ${statusFactor.text}, ${levelFactor.text} -> ${weight}` };
 }

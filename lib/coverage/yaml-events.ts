@@ -187,6 +187,12 @@ export class LineIndex {
     return low + 1;
   }
 
+  /** The 1-based line and column of an offset (a node's start), as a problem's place. */
+  place(offset: number): { line: number; column: number } {
+    const line = this.line(offset);
+    return { line, column: offset - this.starts![line - 1]! + 1 };
+  }
+
   /** The comment after a node on its line (`status: deprecated # reason` -> `reason`), if any. */
   trailingComment(end: number): string | undefined {
     const lineEnd = this.text.indexOf('\n', end);

@@ -70,13 +70,13 @@ describe('attack-layers gap: tags the release does not know, and revoked IDs', (
 
   it('lists attack.defense-impairment (ATT&CK 19) as an unknown tactic with its count and file:line', () => {
     expect(markdown).to.match(
-      /\| attack\.defense-impairment \| unknown tactic \| 1 \| "defense-impairment" is not a tactic of ATT&CK enterprise-attack 18\.1;[^|]*\| test\/fixtures\/gap\/sigma\/windows\/registry_set_win_defender_exclusion\.yml:8 \|/,
+      /\| attack\.defense-impairment \| unknown tactic \| 1 \| "defense-impairment" is not a tactic of ATT&CK enterprise-attack 18\.1;[^|]*\| test\/fixtures\/gap\/sigma\/windows\/registry_set_win_defender_exclusion\.yml:8:7 \|/,
     );
   });
 
   it('counts attack.t1086 under T1059.001 and says so: the tag, the new ID, the rule and its place', () => {
     expect(markdown).to.contain('## Revoked IDs counted under their replacement');
-    expect(markdown).to.match(/\| attack\.t1086 \| T1059\.001 \| 1 \| PowerShell Download Cradle[^|]*\| test\/fixtures\/gap\/sigma\/windows\/ps_script_win_download_cradle\.yml:\d+ \|/);
+    expect(markdown).to.match(/\| attack\.t1086 \| T1059\.001 \| 1 \| PowerShell Download Cradle[^|]*\| test\/fixtures\/gap\/sigma\/windows\/ps_script_win_download_cradle\.yml:\d+:\d+ \|/);
   });
 
   it('carries the same unresolved and remapped references in the CSV report', () => {
@@ -84,8 +84,8 @@ describe('attack-layers gap: tags the release does not know, and revoked IDs', (
     const at = (name: string): number => header!.indexOf(name);
     const of = (section: string): string[][] => rows.filter((row) => row[0] === section).map((row) => [row[at('reference')]!, row[at('status')]!, row[at('places')]!]);
     expect(of('unresolved')).to.deep.include.members([
-      ['attack.defense-impairment', 'unknown tactic', 'test/fixtures/gap/sigma/windows/registry_set_win_defender_exclusion.yml:8'],
-      ['attack.t1685', 'unknown', 'test/fixtures/gap/sigma/windows/registry_set_win_defender_exclusion.yml:9'],
+      ['attack.defense-impairment', 'unknown tactic', 'test/fixtures/gap/sigma/windows/registry_set_win_defender_exclusion.yml:8:7'],
+      ['attack.t1685', 'unknown', 'test/fixtures/gap/sigma/windows/registry_set_win_defender_exclusion.yml:9:7'],
     ]);
     const remapped = rows.filter((row) => row[0] === 'remapped').map((row) => [row[at('reference')], row[at('technique')], row[at('rules')]]);
     expect(remapped.filter(([reference]) => reference!.startsWith('attack.'))).to.deep.equal([

@@ -36,7 +36,8 @@ describe('attack-layers gap (fixtures)', () => {
     expect(result.code).to.equal(0);
     expect(result.stdout).to.equal(outputs.map((name) => `${join(out, name)}\n`).join(''));
     for (const name of outputs) expect(existsSync(join(out, name)), name).to.equal(true);
-    expect(result.stderr).to.contain(`${g}/sigma/broken/not_yaml.yml:3: not valid YAML: the list [ opened on this line is not closed`);
+    // At the line's end, where the ] goes.
+    expect(result.stderr).to.contain(`${g}/sigma/broken/not_yaml.yml:3:42: not valid YAML: the list [ opened on this line is not closed`);
     expect(result.stderr).to.contain(`${g}/detections-broken.csv:2: a quoted field opened on line 2 is never closed`);
     expect(result.stderr).to.contain('6 threat techniques, 4 gaps;');
     expect(hasStackTrace(result.stderr)).to.equal(false);
@@ -179,9 +180,9 @@ describe('attack-layers gap (fixtures)', () => {
       { items: 2, rules: 1, ignored: 0, invalid: 1 },
     ]);
     expect(report.unresolved.map((u) => [u.raw, u.status, u.places])).to.deep.equal([
-      ['attack.defense-impairment', 'unknown tactic', [`${g}/sigma/windows/registry_set_win_defender_exclusion.yml:8`]],
-      ['attack.t1685', 'unknown', [`${g}/sigma/windows/registry_set_win_defender_exclusion.yml:9`]],
-      ['attack.t9999', 'unknown', [`${g}/sigma/linux/proc_creation_lnx_placeholder_tag.yml:9`]],
+      ['attack.defense-impairment', 'unknown tactic', [`${g}/sigma/windows/registry_set_win_defender_exclusion.yml:8:7`]],
+      ['attack.t1685', 'unknown', [`${g}/sigma/windows/registry_set_win_defender_exclusion.yml:9:7`]],
+      ['attack.t9999', 'unknown', [`${g}/sigma/linux/proc_creation_lnx_placeholder_tag.yml:9:7`]],
     ]);
   });
 

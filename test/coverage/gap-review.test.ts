@@ -236,13 +236,14 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
     it('reports attack.t1685 (newer release) and attack.t9999 as unknown, with file, line and the data fetch hint', () => {
       const short = coverage.unresolved.map((u) => ({ ...u, file: u.file.slice(gap.length + 1) }));
       expect(short.map(({ note, ...rest }) => rest)).to.deep.equal([
-        { raw: 'attack.t9999', file: 'sigma/linux/proc_creation_lnx_placeholder_tag.yml', line: 9, rule: 'Linux Binary Run From a World-Writable Folder', status: 'unknown' },
-        { raw: 'attack.t1685', file: 'sigma/windows/registry_set_win_defender_exclusion.yml', line: 9, rule: 'Microsoft Defender Exclusion Added Through the Registry', status: 'unknown' },
+        { raw: 'attack.t9999', file: 'sigma/linux/proc_creation_lnx_placeholder_tag.yml', line: 9, column: 7, rule: 'Linux Binary Run From a World-Writable Folder', status: 'unknown' },
+        { raw: 'attack.t1685', file: 'sigma/windows/registry_set_win_defender_exclusion.yml', line: 9, column: 7, rule: 'Microsoft Defender Exclusion Added Through the Registry', status: 'unknown' },
         // An ATT&CK 19 tactic tag: unknown to 18.1, listed with its line rather than dropped.
         {
           raw: 'attack.defense-impairment',
           file: 'sigma/windows/registry_set_win_defender_exclusion.yml',
           line: 8,
+          column: 7,
           rule: 'Microsoft Defender Exclusion Added Through the Registry',
           status: 'unknown tactic',
         },
@@ -413,8 +414,9 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
       expect(review.rows).to.have.length(6);
       const markdown = formatGapMarkdown(review);
       expect(markdown).to.contain('| attack.t1685 | unknown | 1 | T1685 is not a technique in ATT&CK enterprise-attack 18.1 nor in any newer release at hand');
-      expect(markdown).to.contain('/sigma/windows/registry_set_win_defender_exclusion.yml:9 |');
-      expect(markdown).to.contain('/sigma/broken/not_yaml.yml:3: not valid YAML: the list ');
+      // The tag's line and column, where a detection engineer goes to change it.
+      expect(markdown).to.contain('/sigma/windows/registry_set_win_defender_exclusion.yml:9:7 |');
+      expect(markdown).to.contain('/sigma/broken/not_yaml.yml:3:42: not valid YAML: the list ');
       expect(markdown).to.contain('/detections-broken.csv:2: a quoted field opened on line 2 is never closed');
       const json = gapJson(review) as { unresolved: { raw: string; status: string }[] };
       expect(json.unresolved.map((u) => [u.raw, u.status])).to.deep.equal([

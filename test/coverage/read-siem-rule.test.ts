@@ -641,7 +641,7 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
     [
       'a file that is still no YAML after that reading: the first error',
       "name: X\nsearch: '\n| s\n'\ntags: [\n",
-      { invalid: { line: 3, message: 'not valid YAML: deficient indentation (column 1); fix the syntax or move the file out of the rules folder' } },
+      { invalid: { line: 3, column: 1, message: 'not valid YAML: deficient indentation; fix the syntax or move the file out of the rules folder' } },
     ],
   ];
   for (const [what, text, expected, file = 'f.yml'] of cases) {

@@ -53,8 +53,8 @@ describe('readRuleFolder (hand-written fixture folder)', () => {
   it('keeps technique tags as written, old IDs included, with their lines', () => {
     const rule = input.rules.find((r) => r.name === 'Suspicious Encoded PowerShell Command Line');
     expect(rule?.refs).to.deep.equal([
-      { raw: 'attack.t1059.001', line: 11, id: 'T1059.001' },
-      { raw: 'attack.t1086', line: 12, id: 'T1086' },
+      { raw: 'attack.t1059.001', line: 11, column: 7, id: 'T1059.001' },
+      { raw: 'attack.t1086', line: 12, column: 7, id: 'T1086' },
     ]);
     expect(rule?.id).to.equal('0b8d3f5e-1c2a-4e7b-9f61-3a2d5c7e9b10');
     expect(rule?.line).to.equal(1);
@@ -68,7 +68,7 @@ describe('readRuleFolder (hand-written fixture folder)', () => {
 
   it('keeps an unknown technique (attack.t9999) as a ref and drops group tags (attack.g0007)', () => {
     const rule = input.rules.find((r) => r.refs.some((ref) => ref.raw === 'attack.t9999'));
-    expect(rule?.refs).to.deep.equal([{ raw: 'attack.t9999', line: 9, id: 'T9999' }]);
+    expect(rule?.refs).to.deep.equal([{ raw: 'attack.t9999', line: 9, column: 7, id: 'T9999' }]);
     expect(rule?.tactics).to.deep.equal(['defense-impairment']);
   });
 
@@ -94,7 +94,7 @@ describe('readRuleFolder (hand-written fixture folder)', () => {
   it('reads a rule collection (action: global) as one rule with the global title and tags', () => {
     const rule = input.rules.find((r) => rel(r.file).startsWith('macos/'));
     expect(rule?.name).to.equal('AppleScript Run From The Command Line');
-    expect(rule?.refs).to.deep.equal([{ raw: 'attack.t1059.002', line: 9, id: 'T1059.002' }]);
+    expect(rule?.refs).to.deep.equal([{ raw: 'attack.t1059.002', line: 9, column: 7, id: 'T1059.002' }]);
   });
 
   it('ignores a deprecated rule with the reason from its status comment, and a rule without technique tags', () => {
@@ -163,13 +163,13 @@ describe('parseRuleFile', () => {
       { ignored: { line: 1, name: 'C', reason: 'no ATT&CK technique tag' } },
     ],
     ['a rule without logsource', 'title: T\ndetection:\n  condition: x\n', { invalid: { line: 1, message: 'not a Sigma rule: missing "logsource"' } }],
-    ['a title that is a list', 'title: [a]\nlogsource: {}\ndetection: {}\n', { invalid: { line: 1, message: 'not a Sigma rule: "title" is not text' } }],
+    ['a title that is a list', 'title: [a]\nlogsource: {}\ndetection: {}\n', { invalid: { line: 1, column: 8, message: 'not a Sigma rule: "title" is not text' } }],
     [
       'a duplicate key deep in the detection',
       'title: D\nlogsource: {}\ndetection:\n  sel:\n    Image: a\n    Image: b\n',
-      { invalid: { line: 6, message: 'not valid YAML: duplicated mapping key "Image" (column 5); fix the syntax or move the file out of the rules folder' } },
+      { invalid: { line: 6, column: 5, message: 'not valid YAML: duplicated mapping key "Image"; fix the syntax or move the file out of the rules folder' } },
     ],
-    ['an empty title', 'title:\nlogsource: {}\ndetection: {}\n', { invalid: { line: 1, message: 'not a Sigma rule: "title" is not text' } }],
+    ['an empty title', 'title:\nlogsource: {}\ndetection: {}\n', { invalid: { line: 1, column: 1, message: 'not a Sigma rule: "title" is not text' } }],
     [
       // N1ghtFury74's Winlogon Helper DLL rule: js-yaml says only "bad indentation of a mapping entry (column 41)".
       'a title holding ": " unquoted',
@@ -177,6 +177,7 @@ describe('parseRuleFile', () => {
       {
         invalid: {
           line: 1,
+          column: 41,
           message:
             'not valid YAML: the value of "title" is not quoted and holds ": " (column 41), which YAML reads as the start of a mapping inside it; ' +
             "quote the value: title: '…' (write '' for a ' inside)",
@@ -189,6 +190,7 @@ describe('parseRuleFile', () => {
       {
         invalid: {
           line: 5,
+          column: 20,
           message:
             'not valid YAML: the value of "Image" is not quoted and ends in ":" (column 20), which YAML reads as the start of a mapping inside it; ' +
             "quote the value: Image: '…' (write '' for a ' inside)",
@@ -198,7 +200,7 @@ describe('parseRuleFile', () => {
     [
       'an error elsewhere on a line whose quoted value holds ": " (said as the parser says it)',
       'title: "a: b"\n  x: 1\nlogsource: {}\n',
-      { invalid: { line: 2, message: 'not valid YAML: bad indentation of a mapping entry (column 3); fix the syntax or move the file out of the rules folder' } },
+      { invalid: { line: 2, column: 3, message: 'not valid YAML: bad indentation of a mapping entry; fix the syntax or move the file out of the rules folder' } },
     ],
     [
       // A Splunk search pasted under `description: |` with its lines after the first at column 0: js-yaml reads lines 4-8
@@ -221,6 +223,7 @@ describe('parseRuleFile', () => {
       {
         invalid: {
           line: 4,
+          column: 1,
           message:
             'not valid YAML: lines 4-8 continue the block of "description" (line 2) at the key\'s own indentation, so YAML ends the value before them and reads them as a key without ":"; ' +
             'indent them 2 spaces more than "description", as the lines of the block above',
@@ -233,6 +236,7 @@ describe('parseRuleFile', () => {
       {
         invalid: {
           line: 4,
+          column: 23,
           message:
             'not valid YAML: the value of "description" (line 2) goes on over several lines without quotes and line 4 holds ": " (column 23), which YAML reads as the start of a mapping inside it; ' +
             'write the value as a block, its lines indented under the key: description: |',
@@ -329,12 +333,12 @@ describe('parseRuleFile', () => {
             name: 'PW Spray',
             file: 'x.yml',
             line: 1,
-            refs: [{ raw: 'attack.t1110.003', line: 5, id: 'T1110.003' }],
+            refs: [{ raw: 'attack.t1110.003', line: 5, column: 7, id: 'T1110.003' }],
             level: 0.6,
             levelReason: 'sigma status test, level medium -> 0.6',
             id: '49d15187-4203-4e11-8acd-8736f25b6608',
             tactics: ['credential-access'],
-            tags: [{ raw: 'attack.credential-access', line: 6 }],
+            tags: [{ raw: 'attack.credential-access', line: 6, column: 7 }],
             platforms: ['Windows'],
             dataSources: ['security'],
             // A correlation reads the logs of the rule it names: what proposing it from a library checks.
@@ -627,7 +631,7 @@ describe('parseRuleFile', () => {
         ]);
         expect(summary(chain(['many_failed', 'successful_login'], '    generate: off')).map((item) => item[0])).to.deep.equal(['rule', 'ignored', 'ignored', 'ignored']);
         expect(items(chain(['many_failed', 'successful_login'], '    generate: maybe')).flatMap((item) => item.notes ?? [])).to.deep.equal([
-          { line: 12, message: '"generate: maybe" is not true or false; read as false (the rules it names raise no alert of their own)' },
+          { line: 12, column: 15, message: '"generate: maybe" is not true or false; read as false (the rules it names raise no alert of their own)' },
         ]);
       });
 
@@ -637,6 +641,7 @@ describe('parseRuleFile', () => {
         expect(outcome.notes ?? ('items' in outcome ? outcome.items.flatMap((item) => item.notes ?? []) : [])).to.deep.equal([
           {
             line: 12,
+            column: 11,
             message:
               '"generate: true" is read at the top level, where the Sigma specification places it; pySigma reads it only under "correlation:", and converted with pySigma the rules it names raise no alert of their own: move it under "correlation:"',
           },
@@ -744,7 +749,7 @@ describe('parseRuleFile', () => {
       '  - attack.defense_evasion\n  - attack.g0007\n  - attack.s0002\n  - attack.ds0005\n  - car.2013-07-002\n  - cve.2021-1675\n  - attack.T1059.001\n',
     );
     const outcome = parseRuleFile(text, 'x.yml');
-    expect('rule' in outcome && outcome.rule.refs).to.deep.equal([{ raw: 'attack.T1059.001', line: 11, id: 'T1059.001' }]);
+    expect('rule' in outcome && outcome.rule.refs).to.deep.equal([{ raw: 'attack.T1059.001', line: 11, column: 5, id: 'T1059.001' }]);
     expect('rule' in outcome && outcome.rule.tactics).to.deep.equal(['defense_evasion']);
     expect(outcome.notes).to.equal(undefined);
   });
@@ -765,6 +770,7 @@ describe('parseRuleFile', () => {
     expect(outcome.notes).to.deep.equal([
       {
         line: 6,
+        column: 5,
         message:
           'tag "attack.11136.001" is no ATT&CK tag: neither a technique (attack.t1136.001), a tactic (attack.persistence) nor an object (attack.g0007); it is skipped: write the technique as attack.t followed by its ID',
       },
@@ -846,7 +852,7 @@ describe('readRuleFolder (real SigmaHQ rules in ../shared/sigma)', function () {
     const rule = input.rules.find((r) => r.file === file);
     expect(rule).to.deep.include({
       name: 'Terminate Linux Process Via Kill',
-      refs: [{ raw: 'attack.t1685', line: 14, id: 'T1685' }],
+      refs: [{ raw: 'attack.t1685', line: 14, column: 7, id: 'T1685' }],
       tactics: ['defense-impairment'],
       platforms: ['Linux'],
       dataSources: ['process_creation'],

@@ -129,10 +129,16 @@ describe('regressions: every YAML syntax error of a coverage input, at its line 
       writeFileSync(join(dir, CERTUTIL), text);
       const input = readRuleFolder(dir);
       const problems = input.problems.filter((problem) => problem.file.endsWith(CERTUTIL));
-      expect(problems.map(({ line, skipped, message }) => [line, skipped, message.split(';')[0]])).to.deep.equal([
-        [1, true, 'not valid YAML: the value of "title" is not quoted and holds ": " (column 16), which YAML reads as the start of a mapping inside it'],
-        [lineOf(text, '\tproduct'), false, `not valid YAML: line ${lineOf(text, '\tproduct')} is indented with a tab, which YAML does not allow`],
-        [lineOf(text, '"\\certutil.exe"'), false, 'not valid YAML: \\c in a "…" value is no escape YAML knows (a Windows path or a regular expression?)'],
+      // Each at its line and column, as a campaign file's errors are (`file:line:column`).
+      expect(problems.map(({ line, column, skipped, message }) => [line, column, skipped, message.split(';')[0]])).to.deep.equal([
+        [1, 16, true, 'not valid YAML: the value of "title" is not quoted and holds ": " (column 16), which YAML reads as the start of a mapping inside it'],
+        [lineOf(text, '\tproduct'), 1, false, `not valid YAML: line ${lineOf(text, '\tproduct')} is indented with a tab, which YAML does not allow`],
+        [
+          lineOf(text, '"\\certutil.exe"'),
+          text.split('\n')[lineOf(text, '"\\certutil.exe"') - 1]!.indexOf('\\c') + 1,
+          false,
+          'not valid YAML: \\c in a "…" value is no escape YAML knows (a Windows path or a regular expression?)',
+        ],
       ]);
       // Every other rule is read: the folder is not refused for one file.
       expect(new Set(input.rules.map((rule) => rule.file.split(/[\\/]/).pop())).size).to.equal(names.length - 1);

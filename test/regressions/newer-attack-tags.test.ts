@@ -18,8 +18,11 @@ const POWER = 'linux/process_creation/proc_creation_lnx_systemctl_mask_power_set
 const CLEARED = 'windows/builtin/security/win_security_audit_log_cleared.yml';
 
 /** The 1-based line of a tag in a rule file, found by reading the file, not through lib/. */
-function tagLine(file: string, tag: string): number {
-  return readFileSync(file, 'utf8').split('\n').findIndex((line) => line.trim() === `- ${tag}`) + 1;
+/** The line and column of a tag in its file (`16:7`), as places name a tag. */
+function tagLine(file: string, tag: string): string {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const at = lines.findIndex((line) => line.trim() === `- ${tag}`);
+  return `${at + 1}:${lines[at]!.indexOf(tag) + 1}`;
 }
 
 interface Report {

@@ -486,6 +486,8 @@ export interface ResolveCoverageOptions {
 export function resolveCoverage(inputs: readonly CoverageInput[], target: AttackIndex, options: ResolveCoverageOptions = {}): ResolvedCoverage {
   const cache = new Map<string, ReturnType<typeof resolveReference>>();
   const tagCache = new Map<string, ReturnType<typeof unknownTag>>();
+  // The tactic tags the release does not know, per tag (case aside) over every input: said once (unknownTacticNotes).
+  const unknownTactics = new Map<string, UnknownTacticTag>();
   const rules: ResolvedRule[] = [];
   const visibility: ResolvedVisibility[] = [];
   const unresolved: UnresolvedRef[] = [];
@@ -547,8 +549,18 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
       for (const tag of rule.tags ?? []) {
         const key = tag.raw.toLowerCase();
         if (!tagCache.has(key)) tagCache.set(key, unknownTag(tag.raw, target, options));
-        const unknown = tagCache.get(key) ?? strayTactic(tag, ids, target);
-        if (unknown) unresolved.push({ raw: tag.raw, file: rule.file, ...(tag.line !== undefined ? { line: tag.line, ...(tag.column !== undefined ? { column: tag.column } : {}) } : {}), rule: rule.name, ...unknown });
+        const known = tagCache.get(key);
+        const unknown = known ?? strayTactic(tag, ids, target);
+        if (!unknown) continue;
+        const place = { file: rule.file, ...(tag.line !== undefined ? { line: tag.line, ...(tag.column !== undefined ? { column: tag.column } : {}) } : {}) };
+        unresolved.push({ raw: tag.raw, ...place, rule: rule.name, ...unknown });
+        if (known && !OBJECT_TAG.test(tag.raw)) {
+          const seen = unknownTactics.get(key) ?? { raw: tag.raw, note: known.note, rules: 0, counting: 0, places: [] };
+          seen.rules += 1;
+          if (ids.size) seen.counting += 1;
+          if (seen.places.length < PLACES_SHOWN) seen.places.push(placeText(place));
+          unknownTactics.set(key, seen);
+        }
       }
       if (past.length) {
         // The tag's own line, not the rule's first: a detection engineer goes to the tag to change it.
@@ -600,8 +612,45 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
       ...(empty.includes(input) ? [emptyCoverageNote(input, target)] : []),
     ]),
     ...unknownPlatformNotes(unknownPlatforms, target, () => options.otherReleases?.() ?? []),
+    ...unknownTacticNotes(unknownTactics),
   ];
   return { inputs: [...inputs], rules, visibility, unresolved, remapped, notes };
+}
+
+/** A tactic tag the release does not know, over the rules of a review that carry it. */
+interface UnknownTacticTag {
+  /** As first written (`attack.stealth`). */
+  raw: string;
+  /** What it is and what to do (unknownTag). */
+  note: string;
+  rules: number;
+  /** Of them, those that count for a technique tag of theirs. */
+  counting: number;
+  /** The first places, `file:line:column`. */
+  places: string[];
+}
+
+/** How many places of a tag a note names before counting the rest. */
+const PLACES_SHOWN = 3;
+
+/**
+ * One note per tactic tag that the release does not know, whatever the number of rules that carry it: SigmaHQ tags
+ * over 1,000 rules `attack.stealth`, ATT&CK 19's successor of Defense Evasion, which an 18.1 review listed in the
+ * report alone, one row a tag, and said nothing of on stderr. The note counts the rules, names the first places and
+ * says what to do; the rules count for their technique tags all the same.
+ */
+function unknownTacticNotes(tags: ReadonlyMap<string, UnknownTacticTag>): string[] {
+  return [...tags.values()]
+    .sort((a, b) => b.rules - a.rules || compareText(a.raw.toLowerCase(), b.raw.toLowerCase()))
+    .map((tag) => {
+      const more = tag.rules - tag.places.length;
+      const places = `${tag.places.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+      const counting =
+        tag.counting === tag.rules
+          ? `${tag.rules === 1 ? 'the rule counts' : 'each rule counts'} for its technique tags all the same`
+          : `${tag.counting} of them count for their technique tags all the same (the others' technique tags name no technique of this release)`;
+      return `tactic tag ${tag.raw}, on ${tag.rules} rule${tag.rules === 1 ? '' : 's'} (${places}): ${tag.note}; ${counting}`;
+    });
 }
 
 /**

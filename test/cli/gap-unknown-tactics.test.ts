@@ -1,0 +1,86 @@
+/**
+ * Sigma tactic tags the release reviewed does not know, said once a run on stderr and in the report's notes, with the
+ * rules that carry them: SigmaHQ tags its rules for ATT&CK 19, which split Defense Evasion (TA0005) into Stealth
+ * (TA0005, `attack.stealth`) and Defense Impairment (TA0112, `attack.defense-impairment`) (SigmaHQ/sigma-specification
+ * pull request #211, its tag appendix's tactic list; issue #218: pySigma 1.5.0 carries those tactics). The rules are
+ * real SigmaHQ rules (../shared/sigma), copied into a temporary folder at test time and edited there.
+ */
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'chai';
+import { freshTmpDir, runCli } from '../helpers/attack.js';
+
+const processCreation = fileURLToPath(new URL('../../../shared/sigma/rules/windows/process_creation', import.meta.url));
+
+/** The line and column of a tag in a rule's text (`9:7`). */
+function tagPlace(text: string, tag: string): string {
+  const lines = text.split('\n');
+  const at = lines.findIndex((line) => line.trim() === `- ${tag}`);
+  expect(at, tag).to.be.at.least(0);
+  return `${at + 1}:${lines[at]!.indexOf(tag) + 1}`;
+}
+
+describe('attack-layers gap: Sigma tactic tags the release does not know (ATT&CK 19\'s attack.stealth in an 18.1 review)', () => {
+  let rules: string;
+  let stealthy: string[];
+  let result: { code: number; stdout: string; stderr: string };
+  let out: string;
+
+  before(async () => {
+    rules = join(freshTmpDir('gap-unknown-tactics'), 'rules');
+    mkdirSync(rules);
+    // The first four rules SigmaHQ tags attack.stealth beside a technique (the AddinUtil rules, attack.t1218).
+    stealthy = readdirSync(processCreation)
+      .filter((name) => name.endsWith('.yml') && /^ {4}- attack\.stealth$/m.test(readFileSync(join(processCreation, name), 'utf8')))
+      .sort()
+      .slice(0, 4);
+    expect(stealthy).to.have.length(4);
+    for (const name of stealthy) copyFileSync(join(processCreation, name), join(rules, name));
+    // Tags that are valid in 18.1, as SigmaHQ and older rules write them: none of them is said.
+    const whoami = readFileSync(join(processCreation, 'proc_creation_win_whoami_groups_discovery.yml'), 'utf8');
+    writeFileSync(
+      join(rules, 'valid_tags.yml'),
+      whoami.replace(
+        '    - attack.discovery\n',
+        '    - attack.discovery\n    - attack.defense_evasion\n    - attack.defense-evasion\n    - attack.command-and-control\n    - attack.credential_access\n    - attack.g0007\n    - attack.s0002\n    - attack.t1059\n',
+      ),
+    );
+    // A misspelt tactic: no release will make it one.
+    writeFileSync(join(rules, 'typo_tactic.yml'), whoami.replace('    - attack.discovery\n', '    - attack.discovry\n').replace(/^id: .*$/m, 'id: 00000000-0000-4000-8000-000000000001'));
+    out = freshTmpDir('gap-unknown-tactics-out');
+    result = await runCli(['gap', '--threat', 'campaigns', '--coverage', rules, '--out', out, '--report', 'json']);
+  });
+
+  it('says attack.stealth once, with the number of rules, the first three places and what to do; the rules still count', () => {
+    expect(result.code).to.equal(0);
+    const notes = result.stderr.split('\n').filter((line) => line.startsWith('tactic tag attack.stealth'));
+    const places = stealthy.slice(0, 3).map((name) => `${join(rules, name)}:${tagPlace(readFileSync(join(rules, name), 'utf8'), 'attack.stealth')}`);
+    expect(notes).to.deep.equal([
+      `tactic tag attack.stealth, on 4 rules (${places.join(', ')} and 1 more): "stealth" is not a tactic of ATT&CK enterprise-attack 18.1; ` +
+        'tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) need that release: `attack-layers data fetch`; ' +
+        'each rule counts for its technique tags all the same',
+    ]);
+    const report = JSON.parse(readFileSync(join(out, 'gap-report.json'), 'utf8')) as { notes: string[]; unresolved: { raw: string; count: number }[] };
+    expect(report.notes.filter((note) => note.startsWith('tactic tag attack.stealth'))).to.deep.equal(notes);
+    // Each carrier is still listed in the report's unresolved references, one row for the tag.
+    expect(report.unresolved.find((group) => group.raw === 'attack.stealth')?.count).to.equal(4);
+    // Not refused: the rules count for their technique tag.
+    const layer = JSON.parse(readFileSync(join(out, 'coverage.layer.json'), 'utf8')) as { techniques: { techniqueID: string }[] };
+    expect(layer.techniques.map((t) => t.techniqueID)).to.include('T1218');
+  });
+
+  it('says a misspelt tactic tag is no ATT&CK tactic, naming the one it is a typo of', () => {
+    const notes = result.stderr.split('\n').filter((line) => line.startsWith('tactic tag attack.discovry'));
+    expect(notes).to.have.length(1);
+    const typo = join(rules, 'typo_tactic.yml');
+    expect(notes[0]).to.contain(`on 1 rule (${typo}:${tagPlace(readFileSync(typo, 'utf8'), 'attack.discovry')})`);
+    expect(notes[0]).to.contain('"discovry" is no ATT&CK tactic');
+    expect(notes[0]).to.contain('the closest tactic is Discovery (TA0007)');
+  });
+
+  it('says nothing of tactic and object tags 18.1 knows, however written (attack.defense_evasion, attack.command-and-control, attack.g0007)', () => {
+    const said = result.stderr.split('\n').filter((line) => line.startsWith('tactic tag '));
+    expect(said.map((line) => line.split(',')[0])).to.deep.equal(['tactic tag attack.stealth', 'tactic tag attack.discovry']);
+  });
+});

@@ -103,14 +103,17 @@ const STREAM_TOKEN = /in YAML stream/;
 /**
  * The errors of `parsed` after its first (on line `first`, not mended), each saying it may follow from it: one a line,
  * an error whose cause is known preferred to the parser's words; the tokens the parser met after the document ended
- * early are one issue, at the first of them, saying that the rest of the file was not read.
+ * early are one issue, at the first of them, saying that the rest of the file was not read. A parser that stops at its
+ * first error (js-yaml) has its `other` parser's errors below that line listed instead.
  */
 function followingIssues(text: string, parsed: YamlErrors, options: YamlSyntaxOptions, first: number): Issue[] {
   const { keys = [], prefix = 'invalid YAML' } = options;
   const toIssue = issueOf(options);
   const byLine = new Map<number, { issue: Issue; parserWords: boolean }>();
   const after = `; it may follow from the error on line ${first}: mend that one first`;
-  for (const later of parsed.errors.slice(1)) {
+  // js-yaml stops at its first error: the errors met after it are the `yaml` package's, those below its line.
+  const laterErrors = parsed.errors.length > 1 || !parsed.other ? parsed.errors.slice(1) : parsed.other().errors.filter((error) => error.line > first);
+  for (const later of laterErrors) {
     if (STREAM_TOKEN.test(later.reason)) {
       const { line, column } = later;
       const message = `${prefix}: the parser read no further than this line, after the error on line ${first}: the lines from here on are not checked; mend that error and run again`;

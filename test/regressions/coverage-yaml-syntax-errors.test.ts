@@ -11,6 +11,7 @@ import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, writeFileS
 import { join, resolve } from 'node:path';
 import { expect } from 'chai';
 import { parseDetectionsYaml } from '../../lib/coverage/read-detections.js';
+import { parseAtomicTests } from '../../lib/coverage/atomic-tests.js';
 import { parseDettectTechniques } from '../../lib/coverage/read-dettect.js';
 import { parseLogSourcesYaml } from '../../lib/coverage/read-log-sources.js';
 import { readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
@@ -192,5 +193,78 @@ describe('regressions: every YAML syntax error of a coverage input, at its line 
     );
     expect(result.stderr).to.contain(`(2) line ${lineOf(text, '\ttype')}, column 1: not valid YAML: line ${lineOf(text, '\ttype')} is indented with a tab`);
     expect(existsSync(join(out, 'gap-report.md'))).to.equal(true);
+  });
+
+  // js-yaml, which reads rules, log sources and Atomic Red Team tests, stops at its first error: when its cause is not
+  // known (nothing to mend), the errors the `yaml` package meets below it are listed after it, as for a campaign file,
+  // each saying it may follow from it; before, the first was the only one.
+  describe('a first error of unknown cause, in a file read with js-yaml: its line and column, then the errors below it', () => {
+    it('a real Sigma rule with a wildcard not quoted (`- *urlcache* -f`) and a tab: both, the rest of the folder read', function () {
+      if (!existsSync(join(SIGMA, CERTUTIL))) this.skip();
+      const dir = freshTmpDir('sigma-unknown-first');
+      const names = readdirSync(SIGMA).filter((name) => name.startsWith('proc_creation_win_certutil'));
+      for (const name of names) copyFileSync(join(SIGMA, name), join(dir, name));
+      const text = broken(readFileSync(join(SIGMA, CERTUTIL), 'utf8'), [
+        ["            - 'urlcache '", '            - *urlcache* -f'],
+        ['    - Unknown', '\t- Unknown'],
+      ]);
+      writeFileSync(join(dir, CERTUTIL), text);
+      const input = readRuleFolder(dir);
+      const first = lineOf(text, '*urlcache*');
+      const tab = lineOf(text, '\t- Unknown');
+      expect(input.problems.filter((problem) => problem.file.endsWith(CERTUTIL)).map(({ line, column, skipped, message }) => [line, column, skipped, message])).to.deep.equal([
+        [first, 26, true, 'not valid YAML: bad indentation of a mapping entry; fix the syntax or move the file out of the rules folder'],
+        [
+          tab,
+          1,
+          false,
+          `not valid YAML: line ${tab} is indented with a tab, which YAML does not allow; indent with spaces only (set your editor to insert spaces for a tab); ` +
+            `it may follow from the error on line ${first}: mend that one first`,
+        ],
+      ]);
+      expect(input.rules).to.have.length(names.length - 1);
+    });
+
+    // redcanaryco/atomic-red-team atomics/T1003.001/T1003.001.yaml (MIT License, Copyright (c) 2018 Red Canary), commit
+    // 9f2ea7901c217bd2a43602bf5c048d0aa0978a12: the test "Dump LSASS with createdump.exe from .Net v5", an excerpt, its
+    // command's second line (PowerShell's call operator &) written as the command itself, with no "|", and a tab.
+    it('an Atomic Red Team test whose command starts with PowerShell\'s "&" unquoted, and a tab below: both', () => {
+      const text = [
+        'attack_technique: T1003.001',
+        'display_name: "OS Credential Dumping: LSASS Memory"',
+        'atomic_tests:',
+        '- name: Dump LSASS with createdump.exe from .Net v5',
+        '  auto_generated_guid: 9d0072c8-7cca-45c4-bd14-f852cfa35cf0',
+        '  supported_platforms:',
+        '  - windows',
+        '  executor:',
+        '    command: & "$exePath" -u -f $env:Temp\\dotnet-lsass.dmp (Get-Process lsass).id',
+        '    cleanup_command: |',
+        '      Remove-Item $env:Temp\\dotnet-lsass.dmp -ErrorAction Ignore',
+        '    name: powershell',
+        '\televation_required: true',
+        '',
+      ].join('\n');
+      const error = thrown(() => parseAtomicTests(text, 'T1003.001.yaml'));
+      expect(error.issues.map(({ line, column, message }) => [line, column, message])).to.deep.equal([
+        [9, 15, 'not valid YAML: name of an anchor node must contain at least one character'],
+        [
+          13,
+          1,
+          'not valid YAML: line 13 is indented with a tab, which YAML does not allow; indent with spaces only (set your editor to insert spaces for a tab); ' +
+            'it may follow from the error on line 9: mend that one first',
+        ],
+      ]);
+      expect(error.message).to.equal('T1003.001.yaml: not valid YAML: name of an anchor node must contain at least one character (line 9, column 15) (and 1 more error)');
+    });
+
+    it('a log sources file with two [ ] lists for one channels: the error at its column, and where the parser stopped reading', () => {
+      const text = '# what we collect\n- WinEventLog:Sysmon\n- name: WinEventLog:Security\n  channels: [EventCode=4688], [EventCode=4624]\n- name: NSM:Flow\n\tchannels: [None]\n';
+      const error = thrown(() => parseLogSourcesYaml(text, 'l.yml'));
+      expect(error.issues.map(({ line, column, message }) => [line, column, message])).to.deep.equal([
+        [4, 29, 'not valid YAML: bad indentation of a mapping entry (column 29); fix the syntax'],
+        [6, 10, 'not valid YAML: the parser read no further than this line, after the error on line 4: the lines from here on are not checked; mend that error and run again'],
+      ]);
+    });
   });
 });

@@ -139,9 +139,10 @@ const issueOf =
   });
 
 /**
- * The cause of a text's first error, or, when it is not known, the cause the other parser's first error gives, when
- * that is known and mending it mends the first error (the text parses past its line, or stops next at an error whose
- * cause is known): so a reader keeps its parser's words where the other's reading would not mend what it stopped at.
+ * The cause of a text's first error, or, when it is not known, the cause the other parser's first error (or its first
+ * of a known cause at or above that line) gives, when that is known and mending it mends the first error (the text
+ * parses past its line, or stops next at an error whose cause is known): so a reader keeps its parser's words where
+ * the other's reading would not mend what it stopped at.
  */
 function knownCause(
   text: string,
@@ -151,11 +152,16 @@ function knownCause(
   keys: readonly (readonly string[])[],
 ): SyntaxCause & { parserWords?: boolean; reason?: string } {
   const found = causeOf(text, first, keys);
-  const other = found.parserWords ? parsed.other?.().errors[0] : undefined;
-  const instead = other && causeOf(text, other, keys);
-  if (!instead || instead.parserWords || instead.mended === undefined) return found;
-  const next = parse(instead.mended).errors[0];
-  return !next || next.line > first.line || !causeOf(instead.mended, next, keys).parserWords ? instead : found;
+  // The other's first error, or a later one of a known cause at or above where the parser stopped (a quote not closed
+  // on line 8 that the `yaml` package reports at the file's end, after a \c it read inside the quote).
+  const others = found.parserWords ? (parsed.other?.().errors ?? []) : [];
+  for (const [index, other] of others.entries()) {
+    const instead = causeOf(text, other, keys);
+    if ((index > 0 && instead.line > first.line) || instead.parserWords || instead.mended === undefined) continue;
+    const next = parse(instead.mended).errors[0];
+    if (!next || next.line > first.line || !causeOf(instead.mended, next, keys).parserWords) return instead;
+  }
+  return found;
 }
 
 /** The cause of one syntax error: a mistake named in the file's author's words, or the parser's (`parserWords`). */
@@ -277,6 +283,8 @@ function misindentedField(lines: readonly string[], line: number, keys: readonly
     const value = (lines[above] ?? '').slice(aboveLead.length + aboveField.length).replace(/^[ \t]*:/, '').replace(/(^|[ \t])#.*$/, '').trim();
     // A field with no value on its line holds the deeper lines below it.
     if (!aboveField || /[-\t]/.test(aboveLead) || aboveLead.length === lead.length || (value === '' && aboveLead.length < lead.length)) continue;
+    // A field that ends a deeper mapping, back at the column of a field above it (`status:` after `related:`'s items).
+    if (lead.length < aboveLead.length && startsFieldAt(lines, above, lead.length)) continue;
     if (!keys.some((fields) => fields.includes(field) && fields.includes(aboveField))) continue;
     const width = aboveLead.length;
     return {
@@ -291,6 +299,18 @@ function misindentedField(lines: readonly string[], line: number, keys: readonly
   return undefined;
 }
 const skipped = (source: string) => source.trim() === '' || source.trimStart().startsWith('#');
+
+/** Whether a field or list item starts at 0-based `column` on a line above line index `at`, with no shallower line between. */
+function startsFieldAt(lines: readonly string[], at: number, column: number): boolean {
+  for (let above = at - 1; above >= 0; above--) {
+    const source = lines[above]!;
+    if (skipped(source)) continue;
+    const indent = indentOf(source);
+    if (indent === column || FIELD_LINE.exec(source)?.[1]?.length === column) return true;
+    if (indent < column) return false;
+  }
+  return false;
+}
 
 /**
  * A list item (`- ref: …`) on or next to `line` that starts at another column than the items of its list (the

@@ -639,9 +639,17 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
       },
     ],
     [
-      'a file that is still no YAML after that reading: the first error',
+      'a file that is still no YAML after that reading: the value at the key\'s indentation, then the [ not closed',
       "name: X\nsearch: '\n| s\n'\ntags: [\n",
-      { invalid: { line: 3, column: 1, message: 'not valid YAML: deficient indentation; fix the syntax or move the file out of the rules folder' } },
+      {
+        invalid: {
+          line: 3,
+          column: 1,
+          message:
+            'not valid YAML: lines 3-4 continue the value of "search" (line 2) at the key\'s own indentation, so YAML ends the value before them and reads them as a key without ":"; indent them 2 spaces more than "search", or write the value as a block: search: |',
+        },
+        notes: [{ line: 5, column: 8, message: 'not valid YAML: the list [ opened on this line is not closed; end it with ] on this line (or indent its next lines under its key)' }],
+      },
     ],
   ];
   for (const [what, text, expected, file = 'f.yml'] of cases) {

@@ -267,4 +267,26 @@ describe('regressions: every YAML syntax error of a coverage input, at its line 
       ]);
     });
   });
+
+  // `status:` comes after `related:`'s list, back at the column of the rule's fields: it was named "one space out"
+  // against `type:` (a field of a Splunk detection too) and mended to its column, which gave two more false errors; and
+  // js-yaml's "deficient indentation" of a "…" not closed was said in its words, the `yaml` package naming the quote
+  // only after a \c it read inside it.
+  describe('a real Sigma rule whose status quote is not closed, after its related list', function () {
+    before(function () {
+      if (!existsSync(join(SIGMA, CERTUTIL))) this.skip();
+    });
+
+    for (const quote of ["'", '"']) {
+      it(`status: ${quote}test: the one error, the quote at line 8, column 9, no field said out of place`, () => {
+        const dir = freshTmpDir('sigma-status-quote');
+        const text = broken(readFileSync(join(SIGMA, CERTUTIL), 'utf8'), [['status: test', `status: ${quote}test`]]);
+        writeFileSync(join(dir, CERTUTIL), text);
+        const { problems } = readRuleFolder(dir);
+        expect(problems.map(({ line, skipped, message }) => [line, skipped, message.split(';')[0]])).to.deep.equal([
+          [8, true, `not valid YAML: the value opened with ${quote} (column 9) is not closed on its line, so YAML reads on into the lines below for its end`],
+        ]);
+      });
+    }
+  });
 });

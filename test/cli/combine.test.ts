@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { validateLayer } from '../../lib/layer/validate-layer.js';
 import { schemaIssues } from '../../lib/schemas.js';
-import { freshTmpDir, hasStackTrace, loadRelease, readRawBundle, runCli, stixFile, type CliResult } from '../helpers/attack.js';
+import { freshTmpDir, hasStackTrace, loadRelease, readRawBundle, repoRoot, runCli, stixFile, type CliResult } from '../helpers/attack.js';
 
 const dir = 'test/fixtures/layers/combine';
 const a = `${dir}/a.json`;
@@ -164,14 +164,15 @@ describe('attack-layers combine', () => {
     for (const name of ['x.json', 'y.json']) writeFileSync(join(folder, name), JSON.stringify(one));
     const out = join(folder, 'max.json');
     const result = await runCli(['combine', join(folder, 'x.json'), join(folder, 'y.json'), '--op', 'max', '--out', out]);
-    expect([result.code, result.stderr]).to.deep.equal([0, `wrote ${out}: 1 technique entry (max of 2 layers)\n`]);
+    expect([result.code, result.stdout, result.stderr]).to.deep.equal([0, `${out}\n`, 'the combined layer: 1 technique entry (max of 2 layers)\n']);
   });
 
   it('writes --out, refuses to overwrite it without --force, and overwrites with --force', async () => {
     const out = join(freshTmpDir('combine'), 'combined.json');
     const first = await runCli(['combine', a, b, '--op', 'min', '--out', out]);
-    expect([first.code, first.stdout]).to.deep.equal([0, '']);
-    expect(first.stderr).to.contain(`wrote ${out}`);
+    // The path written on stdout, as render, gap and export print theirs (it was `wrote <path>: …` on stderr).
+    expect([first.code, first.stdout]).to.deep.equal([0, `${out}\n`]);
+    expect(first.stderr).to.not.contain(out);
     const written = readFileSync(out, 'utf8');
     expect(scores(JSON.parse(written) as NavigatorLayer)['T1059.001']).to.equal(1);
 
@@ -198,6 +199,15 @@ describe('attack-layers combine', () => {
       `attack-layers combine: ${dir}/nowhere.json: no such file; and ${out} already exists; pass --force to overwrite it\n`,
     ]);
     expect(readFileSync(out, 'utf8')).to.equal('keep me');
+  });
+
+  it('prints the file it wrote on stdout as --out names it, as export does, and keeps it there under --quiet', async () => {
+    const folder = freshTmpDir('combine-relative');
+    const combined = await runCli(['combine', join(repoRoot, a), join(repoRoot, b), '--op', 'max', '--out', 'max.json', '--quiet'], {}, { cwd: folder });
+    expect([combined.code, combined.stdout, combined.stderr]).to.deep.equal([0, 'max.json\n', '']);
+    expect(JSON.parse(readFileSync(join(folder, 'max.json'), 'utf8'))).to.have.property('techniques');
+    const exported = await runCli(['export', 'max.json', '--format', 'csv', '--out', 'max.csv', '--quiet'], {}, { cwd: folder });
+    expect([exported.code, exported.stdout, exported.stderr]).to.deep.equal([0, 'max.csv\n', '']);
   });
 
   it('writes byte-identical output on repeat', async () => {

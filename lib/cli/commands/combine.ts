@@ -85,7 +85,9 @@ export function handler(context: CliContext) {
       return;
     }
     writeFileAtomic(resolve(context.cwd, args.out), text, { force: args.force });
+    // The file written on stdout, as --out names it, as render, gap, export and attack-object list theirs; the count is a note.
+    context.stdout.write(`${args.out}\n`);
     const entries = layer.techniques?.length ?? 0;
-    note(context, args, `wrote ${args.out}: ${entries} technique ${entries === 1 ? 'entry' : 'entries'} (${args.op} of ${inputs.length} layers)`);
+    note(context, args, `the combined layer: ${entries} technique ${entries === 1 ? 'entry' : 'entries'} (${args.op} of ${inputs.length} layers)`);
   };
 }

@@ -129,8 +129,8 @@ function writeComparisons(
   if (args.out !== undefined) {
     const layers = compared.map(({ comparison, index }) => renderComparisonLayer(comparison, index));
     const text = layers.length === 1 ? serializeLayer(layers[0]!) : serializeLayers(layers);
+    // No path said: stdout carries the comparison, and a written path is said on stdout alone (render, combine, export).
     writeFileAtomic(resolve(context.cwd, args.out), text, { force: args.force });
-    note(context, args, `wrote ${args.out}`);
     for (const warning of navigatorOpeningWarnings(layers)) note(context, args, `warning: ${warning}`);
   }
   const comparisons = compared.map(({ comparison }) => comparison);

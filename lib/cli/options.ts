@@ -110,6 +110,11 @@ export interface CommandDeclaration {
   conflicts?: Record<string, string | readonly string[]>;
   /** [command line, what it does]; the command line is shown whole, never wrapped. */
   examples?: ReadonlyArray<readonly [string, string]>;
+  /**
+   * The positionals and flags that name files to read, and what one that is not there is called (`file`, `campaign
+   * file or folder`): a usage error (`--op is required`) says such a file is missing first (run.ts).
+   */
+  inputs?: Readonly<Record<string, string>>;
 }
 
 /**

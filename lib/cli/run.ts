@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Argv } from 'yargs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
@@ -49,8 +50,21 @@ function positionalNames(spec: CommandSpec): string[] {
   return [...spec.command.matchAll(/[<[]([\w-]+)(?:\.\.)?[>\]]/g)].map((match) => match[1]!);
 }
 
-/** The usage error's words: the command's own, with where to read its help. */
-function usageText(message: string, argv: readonly string[], chosen: { spec: CommandSpec; module?: CommandModule } | undefined): string {
+/**
+ * The input files a command was given that are not there, each as the command says it (`x.json: no such file`,
+ * `--threat x.yaml: no such file or folder`), from its arguments as parsed before yargs checked them.
+ */
+function missingInputs(parsed: Readonly<Record<string, unknown>>, declaration: CommandModule['declaration'] | undefined, cwd: string): string[] {
+  return Object.entries(declaration?.inputs ?? {}).flatMap(([name, what]) =>
+    [parsed[name] ?? []]
+      .flat()
+      .filter((value): value is string => typeof value === 'string' && value !== STDIN_TOKEN && value !== '' && !existsSync(resolve(cwd, value)))
+      .map((value) => `${declaration?.positionals?.[name] ? '' : `--${name} `}${value}: no such ${what}`),
+  );
+}
+
+/** The usage error's words: the command's own, with where to read its help; an input file not there is said first. */
+function usageText(message: string, argv: readonly string[], chosen: { spec: CommandSpec; module?: CommandModule } | undefined, missing: readonly string[] = []): string {
   const declaration = chosen?.module?.declaration;
   const describe: Record<string, string | undefined> = {};
   for (const [name, spec] of Object.entries({ ...GLOBAL_OPTIONS, ...declaration?.options })) describe[name] = spec.describe;
@@ -66,7 +80,7 @@ function usageText(message: string, argv: readonly string[], chosen: { spec: Com
     commands: commands.map(commandName),
     argv,
   });
-  return `attack-layers${name ? ` ${name}` : ''}: ${text}\nRun \`attack-layers${name ? ` ${name}` : ''} --help\` for usage.\n`;
+  return `attack-layers${name ? ` ${name}` : ''}: ${[...missing, text].join('; ')}\nRun \`attack-layers${name ? ` ${name}` : ''} --help\` for usage.\n`;
 }
 
 /**
@@ -132,6 +146,7 @@ export async function run(argv: readonly string[], given: CliContext): Promise<n
   let chosen: { spec: CommandSpec; module?: CommandModule } | undefined;
   // The command's arguments once parsed, so that an error can name the flag that gave its path.
   let parsedArgs: Readonly<Record<string, unknown>> = {};
+  let beforeCheck: Readonly<Record<string, unknown>> = {};
   let parser: Argv = yargs(args)
     .scriptName('attack-layers')
     .locale('en')
@@ -162,7 +177,8 @@ export async function run(argv: readonly string[], given: CliContext): Promise<n
       builder: (async (yargs: Argv) => {
         chosen = { spec };
         chosen.module = await spec.load();
-        return declare(yargs, chosen.module.declaration, args);
+        // The arguments before yargs checks them: a usage error names an input file that is not there first.
+        return declare(yargs, chosen.module.declaration, args).middleware((parsed) => void (beforeCheck = parsed), true);
       }) as never,
       handler: ((parsed: Record<string, unknown>) => {
         const restored = Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, restoreStdin(value)]));
@@ -184,7 +200,7 @@ export async function run(argv: readonly string[], given: CliContext): Promise<n
     return ExitCode.ok;
   } catch (error) {
     if (error instanceof YargsUsage || (error as Error)?.name === 'YError') {
-      context.stderr.write(usageText((error as Error).message, argv, chosen));
+      context.stderr.write(usageText((error as Error).message, argv, chosen, missingInputs(beforeCheck, chosen?.module?.declaration, context.cwd)));
       return ExitCode.usage;
     }
     if (error instanceof AttackLayersError) {

@@ -64,7 +64,7 @@ const table: Record<string, Row> = {
   },
   gap: {
     missing: [['--threat', APT32, '--out', 'x'], '--coverage is required'],
-    misspelled: [['--threat', APT32, '--coverage', 'c.csv', '--out', 'x', '--min-coverge', '5'], '--min-coverge', '--min-coverage'],
+    misspelled: [['--threat', APT32, '--coverage', 'test/fixtures/gap/detections.csv', '--out', 'x', '--min-coverge', '5'], '--min-coverge', '--min-coverage'],
     stdin: [
       () => ['--threat', '-', '--coverage', 'test/fixtures/gap/detections.csv', '--out', join(freshTmpDir('contract'), 'review'), '--report', 'json'],
       () => readFileSync(APT32),

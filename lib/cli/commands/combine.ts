@@ -44,6 +44,7 @@ export const declaration: CommandDeclaration = {
       describe: `how scores combine: ${Object.entries(COMBINE_OPS).map(([op, formula]) => `${op} = ${formula}`).join('; ')}`,
     },
   },
+  inputs: { layers: 'file' },
   examples: [
     ['$0 combine a.json b.json --op diff', 'what a scores higher than b, and the reverse'],
     ['$0 combine detections.json sigma.json --op max --out coverage.json', 'the best coverage of either'],

@@ -108,6 +108,7 @@ export const declaration: CommandDeclaration = {
       describe: 'public rules you do not run (a SigmaHQ checkout; read as --coverage is, never counted as coverage): proposes, for each gap, the rules tagged with its technique on its platforms, buildable now or what they need with --log-sources',
     },
   },
+  inputs: { threat: 'file or folder', coverage: 'file or folder' },
   examples: [
     ['$0 gap --threat campaigns --coverage ../sigma/rules --out review', 'campaigns against a Sigma rule folder'],
     ['$0 gap --threat apt.layer.json --coverage detections.csv --out review --report csv --min-coverage 70', 'a threat layer against a detections file'],

@@ -62,6 +62,7 @@ export const declaration: CommandDeclaration = {
       describe: 'with --aggregate: keep in it only what at least this many campaigns report (under the entry\'s tactic), what they have in common',
     },
   },
+  inputs: { campaigns: 'campaign file or folder' },
   examples: [
     ['$0 render campaigns --out layers --aggregate all', 'a layer per campaign plus all.layer.json'],
     ['$0 render campaigns --out layers --aggregate common --score frequency --min-campaigns 2', 'the aggregate keeps the techniques 2 or more campaigns report (of the two in campaigns/, what both report)'],

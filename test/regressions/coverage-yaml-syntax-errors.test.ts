@@ -30,6 +30,14 @@ function broken(text: string, changes: readonly (readonly [string, string])[]): 
   }, text);
 }
 
+/** A fresh folder holding copies of the real SigmaHQ certutil rules of ../shared/sigma, and their names. */
+function certutilRules(prefix: string): { dir: string; names: string[] } {
+  const dir = freshTmpDir(prefix);
+  const names = readdirSync(SIGMA).filter((name) => name.startsWith('proc_creation_win_certutil'));
+  for (const name of names) copyFileSync(join(SIGMA, name), join(dir, name));
+  return { dir, names };
+}
+
 /** The 1-based line of the first line of `text` holding `part`. */
 const lineOf = (text: string, part: string): number => text.split('\n').findIndex((line) => line.includes(part)) + 1;
 
@@ -118,9 +126,7 @@ describe('regressions: every YAML syntax error of a coverage input, at its line 
     });
 
     it("lists the broken rule's three problems, at its lines, and reads every other rule of the folder", () => {
-      const dir = freshTmpDir('sigma-broken');
-      const names = readdirSync(SIGMA).filter((name) => name.startsWith('proc_creation_win_certutil'));
-      for (const name of names) copyFileSync(join(SIGMA, name), join(dir, name));
+      const { dir, names } = certutilRules('sigma-broken');
       // A title holding ": ", a line indented with a tab, a Windows path in "…": each as people write them.
       const text = broken(readFileSync(join(SIGMA, CERTUTIL), 'utf8'), [
         ['title: Suspicious File Downloaded From Direct IP Via Certutil.EXE', 'title: Certutil: Suspicious File Downloaded From Direct IP'],
@@ -201,9 +207,7 @@ describe('regressions: every YAML syntax error of a coverage input, at its line 
   describe('a first error of unknown cause, in a file read with js-yaml: its line and column, then the errors below it', () => {
     it('a real Sigma rule with a wildcard not quoted (`- *urlcache* -f`) and a tab: both, the rest of the folder read', function () {
       if (!existsSync(join(SIGMA, CERTUTIL))) this.skip();
-      const dir = freshTmpDir('sigma-unknown-first');
-      const names = readdirSync(SIGMA).filter((name) => name.startsWith('proc_creation_win_certutil'));
-      for (const name of names) copyFileSync(join(SIGMA, name), join(dir, name));
+      const { dir, names } = certutilRules('sigma-unknown-first');
       const text = broken(readFileSync(join(SIGMA, CERTUTIL), 'utf8'), [
         ["            - 'urlcache '", '            - *urlcache* -f'],
         ['    - Unknown', '\t- Unknown'],

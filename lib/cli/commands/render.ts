@@ -66,7 +66,7 @@ export const declaration: CommandDeclaration = {
   examples: [
     ['$0 render campaigns --out layers --aggregate all', 'a layer per campaign plus all.layer.json'],
     ['$0 render campaigns --out layers --aggregate common --score frequency --min-campaigns 2', 'the aggregate keeps the techniques 2 or more campaigns report (of the two in campaigns/, what both report)'],
-    ['$0 render campaigns --out layers --aggregate all --check', 'exit 1 if layers/ is stale (as npm run layers renders it)'],
+    ['$0 render campaigns --out layers --aggregate all --check', 'write nothing; exit 1 if a layer in layers/ is missing or out of date (a CI check)'],
   ],
 };
 

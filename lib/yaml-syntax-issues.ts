@@ -232,11 +232,14 @@ function quoteInsideQuotes(lines: readonly string[], line: number, column: numbe
   };
 }
 
-/** A plain value that starts with a character YAML keeps for later use (`actor: @APT32`, a handle; `` `cmd` ``). */
+/**
+ * A plain value that starts with a character YAML keeps for later use (`actor: @APT32`, a handle; `` `cmd` ``) or
+ * with its directive indicator (`default: %tmp%\lsass.DMP`, a Windows environment variable).
+ */
 function reservedStart(lines: readonly string[], line: number, column: number): SyntaxCause | undefined {
   const source = lines[line - 1] ?? '';
   const value = source.slice(column - 1).replace(/[ \t]+#.*$/, '').trimEnd();
-  if (!/^[@`]/.test(value)) return undefined;
+  if (!/^[@`%]/.test(value)) return undefined;
   const quoted = `'${value.replace(/'/g, "''")}'`;
   return {
     line,

@@ -262,6 +262,38 @@ describe('regressions: every YAML syntax error of a coverage input, at its line 
       expect(error.message).to.equal('T1003.001.yaml: not valid YAML: name of an anchor node must contain at least one character (line 9, column 15) (and 1 more error)');
     });
 
+    // The same file's test "Offline Credential Theft With Mimikatz", an excerpt, its input_file default ('%tmp%\lsass.DMP'
+    // there) written without its quotes: a value YAML cannot start with %, a known cause now, mended, and the tab below
+    // listed as an error of its own.
+    it('an Atomic Red Team test whose default is %tmp%\\lsass.DMP unquoted, and a tab below: both, each with what to write', () => {
+      const text = [
+        'attack_technique: T1003.001',
+        'display_name: "OS Credential Dumping: LSASS Memory"',
+        'atomic_tests:',
+        '- name: Offline Credential Theft With Mimikatz',
+        '  auto_generated_guid: 453acf13-1dbd-47d7-b28a-172ce9228023',
+        '  supported_platforms:',
+        '  - windows',
+        '  input_arguments:',
+        '    input_file:',
+        '      description: Path of the Lsass dump',
+        '      type: path',
+        '      default: %tmp%\\lsass.DMP',
+        '  executor:',
+        '    command: |',
+        '      #{mimikatz_exe} "sekurlsa::minidump #{input_file}" "sekurlsa::logonpasswords full" exit',
+        '    name: command_prompt',
+        '\televation_required: true',
+        '',
+      ].join('\n');
+      const error = thrown(() => parseAtomicTests(text, 'T1003.001.yaml'));
+      expect(error.issues.map(({ line, column, message }) => [line, column, message.split(';')[0]])).to.deep.equal([
+        [12, 16, "not valid YAML: a value not quoted cannot start with % in YAML"],
+        [17, 1, 'not valid YAML: line 17 is indented with a tab, which YAML does not allow'],
+      ]);
+      expect(error.issues[0]!.message).to.match(/; quote it: '%tmp%\\lsass\.DMP'$/);
+    });
+
     it('a log sources file with two [ ] lists for one channels: the error at its column, and where the parser stopped reading', () => {
       const text = '# what we collect\n- WinEventLog:Sysmon\n- name: WinEventLog:Security\n  channels: [EventCode=4688], [EventCode=4624]\n- name: NSM:Flow\n\tchannels: [None]\n';
       const error = thrown(() => parseLogSourcesYaml(text, 'l.yml'));

@@ -4,7 +4,7 @@ import type { CampaignSource } from '../campaign/campaign-types.js';
 import { UNRESOLVED_STATUSES } from '../normalize/normalize-types.js';
 import { joinLines } from '../normalize/tokenize-references.js';
 import { citedLines } from './extract-references.js';
-import type { ReportReference } from './extract-report.js';
+import { readAsOther, type ReportReference } from './extract-report.js';
 import type { FoundAttackObject } from './find-attack-objects.js';
 import { evidenceLine } from './report-evidence.js';
 import { passagesByText, type PassageSuggestions } from '../suggest/suggest-techniques.js';
@@ -180,6 +180,9 @@ function renderSkeleton(reports: readonly SkeletonReport[], options: Omit<Campai
       const comments = [...new Set(ref.resolution?.warnings ?? [])].map((warning) => ` warning: ${oneLine(warning)}`);
       const { status, note } = ref.resolution ?? {};
       if (status && note && UNRESOLVED_STATUSES.includes(status) && !ref.resolution?.warnings.includes(note)) comments.push(` not resolved (${status}): ${oneLine(note)}`);
+      // A reference read as another technique than its ID (the parent's ID beside a sub-technique's full name) says so.
+      const read = readAsOther(ref);
+      if (read) comments.push(` note: ${oneLine(read)}`);
       // Under `extract --actor`, a technique that only an actor attributed to the chosen one used (a campaign of the group)
       // says so: the analyst decides whether it belongs to the campaign being written.
       if (ref.usedBy) {

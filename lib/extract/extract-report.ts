@@ -41,6 +41,16 @@ export interface ReportReference extends ExtractedReference {
   resolution?: Pick<Resolution, 'status' | 'ids' | 'note' | 'candidates' | 'warnings' | 'trail'>;
 }
 
+/**
+ * What resolving a reference that places a current technique did when it reads another technique than the ID written
+ * (`T1595 | Active Scanning: Vulnerability Scanning` read as T1595.002): the last sentence of its note; else undefined.
+ */
+export function readAsOther(ref: ReportReference): string | undefined {
+  const { status, ids, note } = ref.resolution ?? {};
+  if (status !== 'current' || !ids?.length || !ref.ids.length || ids.every((id) => ref.ids.includes(id))) return undefined;
+  return note?.split('; ').at(-1);
+}
+
 /** What a report holds: its technique references and the groups, software and campaigns it names. */
 export interface ExtractedReport {
   references: ReportReference[];
@@ -675,6 +685,11 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     kept.push(resolved(ref));
   }
   const notes: string[] = unsureNotes();
+  // A repair that reads another technique than the ID written is said where the analyst looks, not only under --json.
+  for (const ref of kept) {
+    const read = readAsOther(ref);
+    if (read) notes.push(`line ${ref.span.line}: "${ref.raw}": ${read}`);
+  }
   if (unread.length) {
     // Older releases' names are read only when their data is at hand (`domainReleases`' history); without it, the
     // report's old names (a 2019 table's `Credential Dumping`) look like no names at all.

@@ -964,10 +964,20 @@ function related(target: AttackIndex, byId: TechniqueRecord, other: TechniqueId)
 
 /** The name names other techniques than the ID: a closer relative, a tool's word, a description, or a conflict. */
 function nameVerdict(check: NameCheck, named: NamedTechniques): Outcome {
-  const { id, name, key, found, byId, context, warnings, outcome } = check;
+  const { id, name, key, found, byId, context, warnings, trail, outcome } = check;
   const { target } = context;
   const others = named.ids.filter((other) => !outcome.ids.includes(other));
   if (!others.length && named.ids.length) return outcome;
+  // `T1595 | Active Scanning: Vulnerability Scanning` (ESET's ATT&CK tables): the parent's ID beside the full `Parent: Sub`
+  // name of one of its sub-techniques, the parent's name written out, names that sub-technique, as the ID's link does
+  // where the page keeps it (`T1595 Active Scanning: Vulnerability Scanning` linked to /techniques/T1595/002/); read as
+  // it, and said. The sub-technique's name alone (`Scheduled Task (T1053)`, once T1053's own name) is only closer.
+  const sub = others.length === 1 && !byId.parent ? target.technique(others[0]!) : undefined;
+  if (sub?.parent === byId.id && key === nameKey(fullName(target, sub)) && outcome.ids.includes(byId.id)) {
+    const message = `${id} is the parent of ${sub.id}, and "${name}" is ${sub.id}'s full name (the parent's name, then the sub-technique's): read as ${sub.id}`;
+    trail.push(`name check: ${message}`);
+    return { ...outcome, ids: outcome.ids.map((each) => (each === byId.id ? sub.id : each)), notes: [...outcome.notes, message] };
+  }
   if (others.length && others.every((other) => related(target, byId, other))) {
     const closer = others.map((other) => describe(target, target.technique(other)!)).join(', ');
     return noted(check, `the name "${name}" is closer to ${closer}; ${id} kept as written`);

@@ -1,4 +1,5 @@
 import { nameKey } from '../attack/attack-index.js';
+import { joinBrokenLinks } from './broken-links.js';
 import { leadingTactics, MAX_TACTIC_WORDS, readTacticText, tableCaptions, tacticDisplayName, type TableCaption } from '../normalize/tactic-text.js';
 import {
   CONNECTORS,
@@ -1558,7 +1559,7 @@ function htmlRows(line: Line, span: TextSpan): TextSpan[] | undefined {
  * all of them. Pure; its time is linear in the text's length; text without IDs gives `[]`.
  */
 export function extractReferences(text: string): ExtractedReference[] {
-  return referencesInLines(foldLines(text));
+  return referencesInLines(foldLines(joinBrokenLinks(text)));
 }
 
 /** How `referencesInLines` reads a report, for a caller with ATT&CK data (`extractReport`). */

@@ -9,6 +9,7 @@ import { referenceKey, referencesInLines, unreadTacticParts, withLinesOf, type E
 import { GLUED_TACTIC_RULE, withGluedTactics } from './glued-tactics.js';
 import { pairJoinedNames } from './joined-names.js';
 import { joinSplitIds } from './split-ids.js';
+import { joinBrokenLinks } from './broken-links.js';
 import { objectsInLines, unknownGroupNames, type FoundAttackObject } from './find-attack-objects.js';
 import { objectKind } from '../normalize/resolve-attack-object.js';
 import { reportActor } from './report-actor.js';
@@ -350,7 +351,8 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     ...(misp?.url ? { url: misp.url } : {}),
   };
   // Both readers work on the same folded lines: the text is split and folded once.
-  const lines = bundle ? [] : foldLines(text);
+  // A Markdown link a converter broke across lines is read as one written on one line (`joinBrokenLinks`).
+  const lines = bundle ? [] : foldLines(joinBrokenLinks(text));
   // What the lines' reader could not read with certainty (names it could not pair with their IDs), by line.
   const unsure: string[] = [];
   const warning = (line: number, message: string): void => void unsure.push(`line ${line}: ${message}`);

@@ -80,6 +80,9 @@ const kindWordLanguage = (word: string): string => (/\p{Script=Hangul}/u.test(wo
 // What may stand between the name and that word: a closing quote or bracket (`라자루스(Lazarus) 그룹`, `“Lazarus”组织`),
 // spaces, and a bracket of the name in Hangul, kana or Chinese (`Lazarus(라자루스) 그룹`, `Lazarus（拉撒路）组织`).
 const BEFORE_KIND_WORD = /^[\s'"’”」』)）]*(?:[(（][\p{Script=Hangul}\p{Script=Katakana}\p{Script=Han}ー・\s]+[)）][\s'"’”」』]*)?/u;
+// The name in Latin letters in brackets right after a Chinese or Korean name (`响尾蛇（SideWinder）`, `海莲花(OceanLotus)`):
+// it may stand between that name and the word for a group too.
+const BRACKETED_NAME = /^\s*[(（]([\p{Script=Latin}\d][\p{Script=Latin}\d .\-]{0,38})[)）]/u;
 
 /** Every word for a group or a team of those, longest first. */
 const GROUP_WORDS = [...new Set([...KIND_WORDS.values()].flat())].sort((a, b) => b.length - a.length);
@@ -88,10 +91,16 @@ const GROUP_WORD_BEFORE = /APT\s?(?:组织|組織|조직)[\s“"'‘「『]*$/u;
 
 /** Whether a word for a group stands right after `end` of the line (a quote or a bracket between) or `APT组织` right before `start`. */
 function groupWordBeside(line: string, start: number, end: number): boolean {
-  const after = line.slice(end, end + 40);
+  const after = line.slice(end, end + 80).replace(BRACKETED_NAME, '');
   const rest = after.slice(BEFORE_KIND_WORD.exec(after)![0].length);
   const word = GROUP_WORDS.find((each) => rest.startsWith(each));
   return (word !== undefined && !goesOn(word, rest.slice(word.length))) || GROUP_WORD_BEFORE.test(line.slice(Math.max(0, start - 12), start));
+}
+
+/** The objects of the release a name in brackets is the name or alias of, by the words ATT&CK writes (`SideWinder`: G0121). */
+function bracketedObjects(name: string, table: NameTable): ActorRecord[] {
+  const forms = (table.byWords.get(words(name).join(' ').toLowerCase()) ?? []).filter((form) => !form.of && form.key === nameKey(name));
+  return [...new Set(forms.map((form) => form.object))];
 }
 
 /** The group of the release each name of `CJK_GROUP_NAMES` leads to, by the name or alias ATT&CK writes; none where it has none. */
@@ -512,8 +521,15 @@ export function objectsInLines(lines: readonly FoldedText[], index: AttackIndex)
         const end = start + written.length;
         if (!groupWordBeside(line, start, end)) continue;
         const language = /\p{Script=Hangul}/u.test(written) ? 'Korean' : 'Chinese';
+        // `响尾蛇（SideWinder）APT组织`: the writer's own name in Latin letters in brackets after it is read as ATT&CK's names
+        // are; where it names a group of the release, the glossary's reading must be the same group, else the English
+        // name alone is read (the writer's, which the release checks).
+        const bracketed = BRACKETED_NAME.exec(line.slice(end));
+        const named = bracketed ? bracketedObjects(bracketed[1]!, table) : [];
+        if (named.length && !named.includes(object)) continue;
+        const agrees = named.length ? `, as the name in its brackets, "${bracketed![1]!.trim()}", says` : '';
         const note = (): string =>
-          `"${written}" is ${object.id} ${object.name}${nameKey(attack) === nameKey(object.name) ? '' : ` ("${attack}")`}, a ${language} name ATT&CK does not write, read by extract's glossary of Chinese and Korean group names`;
+          `"${written}" is ${object.id} ${object.name}${nameKey(attack) === nameKey(object.name) ? '' : ` ("${attack}")`}, a ${language} name ATT&CK does not write, read by extract's glossary of Chinese and Korean group names${agrees}`;
         mentions.push({
           start,
           count: () => {

@@ -351,6 +351,13 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
       ['라자루스 조직이 암호화폐 사용자를 대상으로', ['G0032']],
       ['响尾蛇APT组织针对南亚的攻击活动披露', ['G0121']],
       ['中國機構首次曝光境外駭客“海蓮花”組織', ['G0050']],
+      // A name in Latin letters in brackets between the Chinese name and the word for a group (Tencent's `响尾蛇（SideWinder）
+      // APT组织`, s.tencent.com/research/report/659.html; 360's codes in brackets, as its `双尾蝎组织（APT-C-23）`, here
+      // between, ours): the glossary reads the Chinese name through it, the bracket's name where ATT&CK writes it agreeing;
+      // where the bracket names another group, that group alone.
+      ['响尾蛇（SideWinder）APT组织针对南亚的攻击活动披露', ['G0121']],
+      ['蔓灵花（APT-C-08）组织', ['G1002']],
+      ['白象（APT28）组织', ['G0007']],
       // Alone, such a name is a word, or names nothing: 白象 (a white elephant), 响尾蛇 (a rattlesnake, the AIM-9 missile,
       // `AIM-9M 响尾蛇（红外格斗弹）` in a flight simulator's data), 라자루스 alone.
       ['白象是一个成语。AIM-9M 响尾蛇（红外格斗弹）。라자루스는', []],
@@ -400,6 +407,12 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
       const found = findAttackObjects('近日，奇安信捕获到海莲花组织的攻击样本。', loadRelease('18.1'));
       expect(found.map((o) => [o.id, o.written, o.note, o.span])).to.deep.equal([
         ['G0050', 'OceanLotus', '"海莲花" is G0050 APT32 ("OceanLotus"), a Chinese name ATT&CK does not write, read by extract\'s glossary of Chinese and Korean group names', { line: 1, start: 9, end: 12 }],
+      ]);
+      // With the writer's English name in brackets between (`海莲花(OceanLotus)组织`), the two are read as one mention, said.
+      const bracketed = findAttackObjects('海莲花(OceanLotus)组织和响尾蛇（SideWinder）APT组织', loadRelease('18.1'));
+      expect(bracketed.map((o) => [o.id, o.written, o.note, o.span])).to.deep.equal([
+        ['G0050', 'OceanLotus', '"海莲花" is G0050 APT32 ("OceanLotus"), a Chinese name ATT&CK does not write, read by extract\'s glossary of Chinese and Korean group names, as the name in its brackets, "OceanLotus", says', { line: 1, start: 0, end: 3 }],
+        ['G0121', 'Sidewinder', '"响尾蛇" is G0121 Sidewinder, a Chinese name ATT&CK does not write, read by extract\'s glossary of Chinese and Korean group names, as the name in its brackets, "SideWinder", says', { line: 1, start: 18, end: 21 }],
       ]);
       // A release without the group reads nothing (BITTER is in ATT&CK from 12.1).
       expect(findAttackObjects('蔓灵花组织', loadRelease('10.1')).map((o) => o.id)).to.deep.equal([]);

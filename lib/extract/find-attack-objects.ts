@@ -97,6 +97,38 @@ function groupWordBeside(line: string, start: number, end: number): boolean {
   return (word !== undefined && !goesOn(word, rest.slice(word.length))) || GROUP_WORD_BEFORE.test(line.slice(Math.max(0, start - 12), start));
 }
 
+/** A name of the glossary on a line, beside a word for a group. */
+interface GlossaryMention {
+  written: string;
+  attack: string;
+  object: ActorRecord;
+  start: number;
+  end: number;
+  /** The name in Latin letters in brackets after it, if any. */
+  bracket?: string;
+  /** The objects of the release that name is of. */
+  named: ActorRecord[];
+}
+
+/**
+ * The glossary's names on a line beside a word for a group, each with the name in Latin letters in brackets after it
+ * (`响尾蛇（SideWinder）APT组织`: the writer's own, read as ATT&CK's names are) and the objects of the release that name
+ * is of. Where it names a group, the glossary's reading must be the same group; else the English name alone is read.
+ */
+function glossaryMentions(line: string, glossary: ReturnType<typeof glossaryGroups>, table: NameTable): GlossaryMention[] {
+  if (!/[^\x00-\x7F]/.test(line)) return [];
+  return glossary.flatMap(({ written, attack, object }) => {
+    const found: GlossaryMention[] = [];
+    for (let start = line.indexOf(written); start >= 0; start = line.indexOf(written, start + written.length)) {
+      const end = start + written.length;
+      if (!groupWordBeside(line, start, end)) continue;
+      const bracket = BRACKETED_NAME.exec(line.slice(end))?.[1]?.trim();
+      found.push({ written, attack, object, start, end, ...(bracket ? { bracket } : {}), named: bracket ? bracketedObjects(bracket, table) : [] });
+    }
+    return found;
+  });
+}
+
 /** The objects of the release a name in brackets is the name or alias of, by the words ATT&CK writes (`SideWinder`: G0121). */
 function bracketedObjects(name: string, table: NameTable): ActorRecord[] {
   const forms = (table.byWords.get(words(name).join(' ').toLowerCase()) ?? []).filter((form) => !form.of && form.key === nameKey(name));
@@ -121,12 +153,20 @@ const QUOTED_GROUP_NAME = /[“"'‘「『]([\p{Script=Han}\p{Script=Hangul}]{2,
  * found for them, and the analyst is told so rather than nothing. Unquoted, where such a name starts is not told.
  */
 export function unknownGroupNames(lines: readonly FoldedText[], index: AttackIndex): string[] {
-  const known = new Set(glossaryGroups(nameTable(index)).map(({ written }) => written));
-  return lines.flatMap(({ text }, i) =>
-    [...text.matchAll(QUOTED_GROUP_NAME)]
+  const table = nameTable(index);
+  const glossary = glossaryGroups(table);
+  const known = new Set(glossary.map(({ written }) => written));
+  return lines.flatMap(({ text }, i) => [
+    ...[...text.matchAll(QUOTED_GROUP_NAME)]
       .filter((m) => !known.has(m[1]!))
       .map((m) => `line ${i + 1}: "${m[1]}" names a group (${m[0]}) that neither ATT&CK ${index.release} nor extract's glossary of Chinese and Korean group names leads to: write its ATT&CK group by hand, if it has one`),
-  );
+    // `白象（APT28）组织`: the glossary's group and the writer's English name in brackets disagree; the English name is read.
+    ...glossaryMentions(text, glossary, table)
+      .filter(({ object, named }) => named.length && !named.includes(object))
+      .map(({ written, object, bracket, named }) =>
+        `line ${i + 1}: "${written}" is ${object.id} ${object.name} by extract's glossary of Chinese and Korean group names, but the name in its brackets, "${bracket}", is ${named.map((other) => `${other.id} ${other.name}`).join(' or ')}: read as the name in brackets; check which group the report means`,
+      ),
+  ]);
 }
 
 /**
@@ -516,29 +556,20 @@ export function objectsInLines(lines: readonly FoldedText[], index: AttackIndex)
       }
     }
     // `海莲花组织`: a Chinese or Korean name of a group that ATT&CK does not write, read by the glossary, beside a word for a group.
-    for (const { written, attack, object } of /[^\x00-\x7F]/.test(line) ? glossary : []) {
-      for (let start = line.indexOf(written); start >= 0; start = line.indexOf(written, start + written.length)) {
-        const end = start + written.length;
-        if (!groupWordBeside(line, start, end)) continue;
-        const language = /\p{Script=Hangul}/u.test(written) ? 'Korean' : 'Chinese';
-        // `响尾蛇（SideWinder）APT组织`: the writer's own name in Latin letters in brackets after it is read as ATT&CK's names
-        // are; where it names a group of the release, the glossary's reading must be the same group, else the English
-        // name alone is read (the writer's, which the release checks).
-        const bracketed = BRACKETED_NAME.exec(line.slice(end));
-        const named = bracketed ? bracketedObjects(bracketed[1]!, table) : [];
-        if (named.length && !named.includes(object)) continue;
-        const agrees = named.length ? `, as the name in its brackets, "${bracketed![1]!.trim()}", says` : '';
-        const note = (): string =>
-          `"${written}" is ${object.id} ${object.name}${nameKey(attack) === nameKey(object.name) ? '' : ` ("${attack}")`}, a ${language} name ATT&CK does not write, read by extract's glossary of Chinese and Korean group names${agrees}`;
-        mentions.push({
-          start,
-          count: () => {
-            const firstMention = !found.has(object.id);
-            mention(object, i, folded, start, end, note);
-            if (firstMention) found.get(object.id)!.written = attack;
-          },
-        });
-      }
+    for (const { written, attack, object, start, end, bracket, named } of glossaryMentions(line, glossary, table)) {
+      if (named.length && !named.includes(object)) continue;
+      const language = /\p{Script=Hangul}/u.test(written) ? 'Korean' : 'Chinese';
+      const agrees = named.length ? `, as the name in its brackets, "${bracket}", says` : '';
+      const note = (): string =>
+        `"${written}" is ${object.id} ${object.name}${nameKey(attack) === nameKey(object.name) ? '' : ` ("${attack}")`}, a ${language} name ATT&CK does not write, read by extract's glossary of Chinese and Korean group names${agrees}`;
+      mentions.push({
+        start,
+        count: () => {
+          const firstMention = !found.has(object.id);
+          mention(object, i, folded, start, end, note);
+          if (firstMention) found.get(object.id)!.written = attack;
+        },
+      });
     }
     for (const { count } of mentions.sort((a, b) => a.start - b.start)) count();
   }

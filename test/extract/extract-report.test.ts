@@ -371,6 +371,16 @@ describe('extractReport', () => {
     expect(report.notes.filter((note) => note.includes('毒云藤'))).to.have.length(1);
   });
 
+  it("says, among its notes, a Chinese name whose English name in brackets is another group's, and reads the English name", () => {
+    // The layout of Tencent's `响尾蛇（SideWinder）APT组织` (s.tencent.com/research/report/659.html) with names that disagree (ours).
+    const report = extractReport('白象（APT28）组织使用了 T1566.001。\n响尾蛇（SideWinder）APT组织', { target: loadRelease('18.1') });
+    expect(report.objects.map((o) => o.id)).to.deep.equal(['G0007', 'G0121']);
+    expect(report.notes).to.include(
+      'line 1: "白象" is G0040 Patchwork by extract\'s glossary of Chinese and Korean group names, but the name in its brackets, "APT28", is G0007 APT28: read as the name in brackets; check which group the report means',
+    );
+    expect(report.notes.filter((note) => note.includes('响尾蛇'))).to.deep.equal([]);
+  });
+
   describe('a T and five digits (`T10593`)', () => {
     const read = (text: string) => extractReport(text, { target: loadRelease('18.1') });
 

@@ -124,7 +124,7 @@ export { assertAttackLayer, customData } from './layer/layer-format.js';
 /** Which annotated sub-techniques Navigator would show collapsed (invisible). */
 export { isAnnotated, collapsedSubtechniques } from './layer/subtechnique-visibility.js';
 /** The one reading step of every layer: labelled repairs of real-world faults, each reported with its JSON path. @throws InputError */
-export { repairLayer, repairColor, looksLikeLayer, originalPath, repairLine, repairMessage, holdsSomething, type LayerRepair, type RepairedLayer, type RepairOptions, type LeftOutEntry } from './layer/repair-layer.js';
+export { repairLayer, repairColor, looksLikeLayer, arrayLayers, carryLeftOutLayers, type LeftOutLayer, originalPath, repairLine, repairMessage, holdsSomething, type LayerRepair, type RepairedLayer, type RepairOptions, type LeftOutEntry } from './layer/repair-layer.js';
 /** Upgrade layers to format 4.5 and another ATT&CK release, with a report of every change. */
 export { availableRelease, nearestRelease, upgradeLayer, upgradeReleases, REMOVED_METADATA_NAME, LEFT_OUT_METADATA_NAME, type KeptAs, type UpgradeOptions, type UpgradedLayer, type UpgradeReleases } from './layer/upgrade-layer.js';
 export {
@@ -319,6 +319,7 @@ export {
   combineLayers,
   describeSource,
   parseLayerSources,
+  layerSources,
   readLayerSources,
   sourceLayer,
   sourcesDomain,

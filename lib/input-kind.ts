@@ -112,7 +112,8 @@ const isLayerArray = (value: unknown[]): boolean =>
  * told by its `Event` (`isMispEvent`); an Attack Flow by its actions' and flow's objects (`attackFlowFormat`).
  */
 export function kindOfValue(value: unknown): InputKind | undefined {
-  const first: unknown = Array.isArray(value) ? value[0] : value;
+  // An array is told by its first object: an element before it that is no object (null in a file of layers) is left out by its reader.
+  const first: unknown = Array.isArray(value) ? value.find(isJsonObject) : value;
   if (!isJsonObject(first)) return undefined;
   const other = nonRuleKind(first);
   if (other) return other;
@@ -139,7 +140,12 @@ export function kindOfValue(value: unknown): InputKind | undefined {
   // A detections file is a list of detections, or a mapping with a `detections` list; a campaign is one mapping.
   if (Array.isArray(first['detections']) && !('techniques' in first)) return 'detections';
   if (Array.isArray(value) && 'techniques' in first && !layerLike) return 'detections';
-  if ('attack_version' in first || techniques.some((t) => typeof t === 'string' || (isJsonObject(t) && 'ref' in t))) return 'campaign';
+  // A layer that states its format and whose entries are mostly entries (`techniqueID`) is a layer with a few bad ones
+  // (a bare "T1059" among them), which its reader leaves out saying so, not a campaign.
+  const campaignItems = techniques.filter((t) => typeof t === 'string' || (isJsonObject(t) && 'ref' in t)).length;
+  const layerEntries = techniques.filter((t) => isJsonObject(t) && 'techniqueID' in t).length;
+  const statedLayer = isJsonObject(first['versions']) && layerEntries > campaignItems;
+  if ('attack_version' in first || (campaignItems > 0 && !statedLayer)) return 'campaign';
   if (layerLike) return 'layer';
   return undefined;
 }

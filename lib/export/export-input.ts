@@ -58,11 +58,18 @@ export function parseExportInput(text: string, file: string, options: { layer?: 
   const notLayer = sources.find((source) => !looksLikeLayer(source.value));
   if (notLayer) checkedSourceLayer(notLayer);
   const wanted = options.layer;
+  // --layer counts the file's elements, as every message names a layer (`file (layer 4)`), elements left out included.
+  const numbers = sources.map((one) => (one.position ?? 0) + 1);
+  const contiguous = numbers.every((number, i) => number === i + 1);
   if (wanted === undefined && sources.length > 1) {
-    throw new UsageError(`${file} holds ${sources.length} layers; export draws one at a time: pass --layer 1 to ${sources.length}`);
+    const pass = contiguous ? `--layer 1 to ${sources.length}` : `--layer ${numbers.join(', ')} (the others are no layers)`;
+    throw new UsageError(`${file} holds ${sources.length} layers; export draws one at a time: pass ${pass}`);
   }
-  const source = sources[(wanted ?? 1) - 1];
-  if (!source) throw new UsageError(`--layer ${wanted}: ${file} holds ${sources.length === 1 ? '1 layer; leave --layer out (or give --layer 1)' : `${sources.length} layers; give 1 to ${sources.length}`}`);
+  const source = wanted === undefined ? sources[0] : sources[numbers.indexOf(wanted)];
+  if (!source) {
+    const give = contiguous ? `give 1 to ${sources.length}` : `give one of ${numbers.join(', ')} (the others are no layers)`;
+    throw new UsageError(`--layer ${wanted}: ${file} holds ${sources.length === 1 && contiguous ? '1 layer; leave --layer out (or give --layer 1)' : `${sources.length} layers; ${give}`}`);
+  }
   const { layer, repairs, repaired } = checkedSourceLayer(source);
   const asRead = isJsonObject(source.value) && Array.isArray(source.value['techniques']) ? source.value['techniques'] : [];
   const tacticsWritten = repaired.entryOrigins.map((origin) => {

@@ -66,7 +66,7 @@ import { useOneOf } from '../name-distance.js';
 import { firstFew } from '../short-list.js';
 import { gradientColor, gradientPosition, paintedColour } from './score.js';
 import { inputName, readTextFile, type InputOptions } from '../read-text.js';
-import { repairLayer, repairMessage, type RepairedLayer, type RepairOptions } from './repair-layer.js';
+import { arrayLayers, carryLeftOutLayers, repairLayer, repairMessage, type RepairedLayer, type RepairOptions } from './repair-layer.js';
 import { platformsShowing } from './platform-visibility.js';
 import { TECHNIQUE_KEYS } from './serialize-layer.js';
 
@@ -173,8 +173,9 @@ export function describeSource(source: Pick<LayerSource, 'file' | 'position'>): 
 }
 
 /**
- * Parse the text of a layer file (pure): one layer, or an array of layers, each a source of its own.
- * @throws InputError naming the line and column of invalid JSON, an empty array, or an element that is not an object.
+ * Parse the text of a layer file (pure): one layer, or an array of layers, each a source of its own; an element of
+ * the array that is no layer (`null`, a number, `{}`) is left out, and its first layer's repairs say so (`arrayLayers`).
+ * @throws InputError naming the line and column of invalid JSON, an empty array, or an array with no layer in it.
  */
 export function parseLayerSources(text: string, file: string): LayerSource[] {
   return layerSources(parseJsonAs(text, file, ['layer']), file);
@@ -185,13 +186,14 @@ export function layerSources(value: unknown, file: string): LayerSource[] {
   if (Array.isArray(value)) {
     if (!value.length) throw new InputError(`${file}: the file holds an empty array of layers; give at least one layer`, { file });
     // The repairs of the file's text (its comments, extra commas) are reported once, with its first layer.
-    carryJsonTextRepairs(value, value[0]);
-    return value.map((element, position) => {
-      if (!isJsonObject(element)) {
-        throw new InputError(`${file}: /${position}: must be a layer object, not ${JSON.stringify(element)?.slice(0, 40)}`, { file });
-      }
-      return { file, position, value: element };
-    });
+    // Elements that are no layer (null, a number, `{}`) are left out, and said with the first layer kept.
+    const { layers, leftOut } = arrayLayers(value);
+    if (!layers.length) {
+      throw new InputError(`${file}: ${value.length === 1 ? 'the one element of its array is no layer' : `none of the ${value.length} elements of its array is a layer`} (${leftOut.map((left) => left.repair.replace(/; left out$/, '')).join('; ')}); give a layer file as Navigator saves it`, { file });
+    }
+    carryJsonTextRepairs(value, layers[0]!.value);
+    carryLeftOutLayers(layers[0]!.value, leftOut);
+    return layers.map(({ position, value: layer }) => ({ file, position, value: layer }));
   }
   if (!isJsonObject(value)) throw new InputError(`${file}: must be a layer object or an array of layers`, { file });
   return [{ file, value }];

@@ -25,6 +25,7 @@ import { firstElided } from '../short-list.js';
 
 /** One repair made to a layer as read: where (JSON pointer into the layer as read), what was done, and what came of it. */
 export interface LayerRepair {
+  /** A JSON pointer into the layer as read; empty for a fault of the file around it (`arrayLayers`). */
   path: string;
   repair: string;
   /**
@@ -981,6 +982,53 @@ export function looksLikeLayer(value: unknown): value is JsonObject {
   return isJsonObject(value) && LAYER_FIELDS.some((field) => field in value);
 }
 
+/** An element of an array of layers that is no layer, left out: its place in the array, the repair said, and what Navigator 5.1 does at it. */
+export interface LeftOutLayer {
+  position: number;
+  repair: string;
+  navigatorAlert: string;
+}
+
+/** The elements left out of a file's array of layers, by the first layer kept, which reports them (`repairLayer`). */
+const leftOutLayers = new WeakMap<object, readonly LeftOutLayer[]>();
+
+/**
+ * The layers of a file holding an array of them: each element that looks like a layer (`looksLikeLayer`) with its
+ * place, and each that does not (`null`, a number, text, `{}`) left out, saying what Navigator 5.1 does at it
+ * (tabs.component.ts, readJSONFile and loadObjAsLayer, load the elements in turn). Pure: `carryLeftOutLayers` has them
+ * reported.
+ */
+export function arrayLayers(value: readonly unknown[]): { layers: Array<{ position: number; value: JsonObject }>; leftOut: LeftOutLayer[] } {
+  const layers: Array<{ position: number; value: JsonObject }> = [];
+  const leftOut: LeftOutLayer[] = [];
+  value.forEach((element, position) => {
+    if (looksLikeLayer(element)) return layers.push({ position, value: element });
+    const where = `${position ? `layer ${position + 1}` : 'the first layer'} of the file (/${position})`;
+    // Navigator reads `name` and tests `'versions' in` it: null, a number or true throws, and text is parsed as JSON.
+    if (typeof element !== 'object' || element === null) {
+      leftOut.push({
+        position,
+        repair: `${where}: ${shown(element)} is not a layer; left out`,
+        navigatorAlert: 'stops at it with the alert "ERROR: Either the file is not JSON formatted, or the file structure is invalid." and opens none of the layers after it',
+      });
+    } else {
+      const what = Array.isArray(element) ? 'an array' : "an object with none of a layer's fields (techniques, domain, versions)";
+      leftOut.push({
+        position,
+        repair: `${where}: ${shown(element)} is not a layer but ${what}; left out`,
+        navigatorAlert: 'opens no tab for it, after an "Outdated Layer" warning (it states no layer format, and no domain)',
+      });
+    }
+    return undefined;
+  });
+  return { layers, leftOut };
+}
+
+/** Have the first layer kept (`to`) report the elements left out of its file (`arrayLayers`) with its own repairs. */
+export function carryLeftOutLayers(to: object | undefined, leftOut: readonly LeftOutLayer[]): void {
+  if (to && leftOut.length) leftOutLayers.set(to, leftOut);
+}
+
 /**
  * Lists that a layer may hold one item of written as that item, as Windows PowerShell's ConvertTo-Json writes them: the
  * pointer's end, what the item is called, and whether a value is such an item (a platform is text, the others objects).
@@ -1073,6 +1121,8 @@ export function repairLayer(value: unknown, file = DEFAULT_FILE, options: Repair
     const held = removed !== undefined && holdsSomething(removed.replace(/^\/[/*]|\*\/$/g, ''));
     repairs.push({ path: '/', repair: `line ${line}, column ${column}: ${repair}`, ...(removed === undefined ? {} : { leftOut: 'part' as const }), ...(held ? { held: removed } : {}), notJson: true });
   }
+  // Elements of the file's array of layers that are no layer, carried by its first layer (`carryLeftOutLayers`).
+  for (const { repair, navigatorAlert } of leftOutLayers.get(value) ?? []) repairs.push({ path: '', repair, leftOut: 'part', navigatorAlert });
   for (const path of single) {
     if (path === '/techniques') {
       log(path, 'one technique entry written as itself, not in a list (Windows PowerShell writes a list of one item so); read as a list of it, /techniques/0', {
@@ -1116,9 +1166,9 @@ export function originalPath(path: string, entryOrigins: readonly number[]): str
   });
 }
 
-/** A repair as one line: `/techniques/3/color: "#0d47a1 " read as "#0d47a1"`. */
+/** A repair as one line: `/techniques/3/color: "#0d47a1 " read as "#0d47a1"`; one of the file, not the layer (no path), as it is. */
 export function repairLine(repair: LayerRepair): string {
-  return `${repair.path}: ${repair.repair}`;
+  return repair.path ? `${repair.path}: ${repair.repair}` : repair.repair;
 }
 
 /**

@@ -724,7 +724,8 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     techniques: reports,
     scoresOutOfRange: outOfRange(layer),
     counts: countChanges(reports),
-    changed: !isEqual(value, layer),
+    // An element of the file's array of layers left out (no path: `arrayLayers`) changes the file the layer is written to.
+    changed: !isEqual(value, layer) || repairs.some((repair) => repair.path === ''),
   };
   return { layer: layer as unknown as NavigatorLayer, report, changes: upgradeMessages(report) };
 }

@@ -175,7 +175,7 @@ export function formatUpgradeMarkdown(reports: readonly LayerUpgradeReport[]): s
     );
     if (report.repairs.length) {
       lines.push('Repaired as read:', '');
-      for (const repair of report.repairs) lines.push(`- ${markdownCode(repair.path)}: ${message(repair.repair)}`);
+      for (const repair of report.repairs) lines.push(`- ${repair.path ? `${markdownCode(repair.path)}: ` : ''}${message(repair.repair)}`);
       lines.push('');
     }
     if (report.settings.length) {

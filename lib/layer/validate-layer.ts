@@ -28,7 +28,7 @@ import { isJsonObject, type JsonObject } from '../json-value.js';
 import { currentPlatformName, NAVIGATOR_PLATFORM_MAPPINGS, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
 import { isTechniqueId, preAttackNumberText, unusedNumberText } from '../attack/technique-id.js';
 import { otherDomainLayerText, otherDomainLookup, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
-import { originalPath, repairLayer, type LayerRepair } from './repair-layer.js';
+import { arrayLayers, originalPath, repairLayer, type LayerRepair } from './repair-layer.js';
 import { gradientRange, scoresOutOfRange, type GradientRange } from './score-range.js';
 import { readTacticIdAndName, tacticAdvice } from './tactic-written.js';
 import { deprecatedTechniqueText, deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
@@ -876,5 +876,14 @@ export function validateLayer(value: unknown, options: ValidateLayerOptions): La
     out.add('error', 'no-layers', '/', 'the file holds an empty array of layers; Navigator opens nothing');
     return out.list;
   }
-  return value.flatMap((layer, i) => validateOne(layer, options, i));
+  // An element that is no layer is an error where Navigator alerts or opens no tab for it, as the readers leave it out.
+  const { layers, leftOut } = arrayLayers(value);
+  const notLayers = leftOut.map(({ position, repair, navigatorAlert }) => {
+    const out = new Findings(options.file, position);
+    const what = repair.replace(/^.*? of the file \(\/\d+\): /, '').replace(/; left out$/, '');
+    out.add('error', 'navigator-alert', '/', `${what}: Navigator 5.1 ${navigatorAlert} (\`attack-layers upgrade\` and the other commands leave it out)`);
+    return { position, findings: out.list };
+  });
+  const checked = layers.map(({ position, value: layer }) => ({ position, findings: validateOne(layer, options, position) }));
+  return [...notLayers, ...checked].sort((a, b) => a.position - b.position).flatMap(({ findings }) => findings);
 }

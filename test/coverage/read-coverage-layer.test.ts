@@ -144,7 +144,7 @@ describe('readCoverageLayers', () => {
 
   it('throws InputError for JSON that is not a layer', () => {
     expect(() => readCoverageLayer(join(fixtures, 'not-a-layer.json'))).to.throw(InputError, /not-a-layer\.json:1: the layer is not a Navigator layer/);
-    expect(() => parseCoverageLayers('[1]', 'n.json')).to.throw(InputError, 'n.json: /0: must be a layer object, not 1');
+    expect(() => parseCoverageLayers('[1]', 'n.json')).to.throw(InputError, 'n.json: the one element of its array is no layer (the first layer of the file (/0): 1 is not a layer)');
     expect(() => parseCoverageLayers('[]', 'e.json')).to.throw(InputError, 'e.json: the file holds an empty array of layers; give at least one layer');
   });
 

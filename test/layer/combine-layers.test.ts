@@ -869,7 +869,7 @@ describe('parseLayerSources', () => {
   const wrong: Array<[string, string, string]> = [
     ['an empty array', '[]', 'empty array of layers'],
     ['a string', '"layer"', 'must be a layer object'],
-    ['an array holding a number', '[1]', '/0: must be a layer object'],
+    ['an array holding only a number', '[1]', 'the one element of its array is no layer (the first layer of the file (/0): 1 is not a layer)'],
   ];
   for (const [label, text, message] of wrong) {
     it(`refuses ${label}`, () => {

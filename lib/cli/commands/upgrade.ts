@@ -10,6 +10,8 @@ import {
   listLayerFiles,
   navigatorOpeningWarnings,
   parseJsonAs,
+  layerSources,
+  describeSource,
   plural,
   serializeLayer,
   serializeLayers,
@@ -127,10 +129,11 @@ export function handler(context: CliContext) {
       if (progress) progressLine(context, `upgrading ${i + 1}/${files.length} ${file.path}`);
       try {
         const value = parseJsonAs(readTextFile(file.path, file.path, { stdin }), inputName(file.path), ['layer']);
-        const layers = Array.isArray(value) ? value : [value];
+        // An element of an array that is no layer (null, a number, `{}`) is left out; the first layer's report says so.
+        const layers = Array.isArray(value) ? layerSources(value, inputName(file.path)) : [{ file: inputName(file.path), value }];
         const upgraded: NavigatorLayer[] = [];
-        layers.forEach((layer, n) => {
-          const source = Array.isArray(value) ? `${inputName(file.path)} (layer ${n + 1})` : inputName(file.path);
+        layers.forEach(({ value: layer, ...place }) => {
+          const source = describeSource(place);
           const releases = upgradeReleases(layer, library, { to, from: args.from, file: source });
           const result = upgradeLayer(layer, releases.target, { ...releases, file: source, ...(args['merge-score'] ? { mergeScore: args['merge-score'] } : {}) });
           if (releases.downgrade) note(context, args, `${source}: warning: ${releases.downgrade}`);

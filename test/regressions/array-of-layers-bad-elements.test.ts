@@ -1,0 +1,136 @@
+/**
+ * A file of several layers (Navigator's multi-layer file) one of whose elements is no layer: `null` (a script that
+ * appended a layer it failed to make), a number, text, `{}`. Every reader refused the whole file (`/1: must be a
+ * layer object, not null`; upgrade: `(layer 2): not an ATT&CK Navigator layer (null)`); now each keeps the layers,
+ * says each element left out with its place, and validate reports it as what Navigator 5.1 does at it: its
+ * tabs.component.ts (readJSONFile, loadObjAsLayer; github.com/mitre-attack/attack-navigator, nav-app/src/app/tabs/
+ * tabs.component.ts at 0070cefa4e11cb3e490df56bb449a9f261f81d09) loads the elements in turn, and `obj.name` or
+ * `'versions' in obj` of null or a number throws: the alert "ERROR: Either the file is not JSON formatted, or the
+ * file structure is invalid." and none of the layers after it opens.
+ * The layers are the repository's own (layers/), copied and damaged here.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { kindOfValue } from '../../lib/input-kind.js';
+import { parseLayerSources } from '../../lib/layer/combine-layers.js';
+import { repairLayer } from '../../lib/layer/repair-layer.js';
+import { validateLayer } from '../../lib/layer/validate-layer.js';
+import { freshTmpDir, hasStackTrace, repoRoot, runCli } from '../helpers/attack.js';
+
+const apt32 = JSON.parse(readFileSync(join(repoRoot, 'layers/apt32-covid19-wuhan.layer.json'), 'utf8')) as { name: string; techniques: unknown[] };
+const temp = JSON.parse(readFileSync(join(repoRoot, 'layers/temp-periscope-cambodia-2018.layer.json'), 'utf8')) as { name: string };
+/** The two layers with four elements that are no layer between them: /1 to /4. */
+const damaged = [apt32, null, 5, 'T1059', {}, temp];
+const LEFT_OUT = [
+  'layer 2 of the file (/1): null is not a layer; left out',
+  'layer 3 of the file (/2): 5 is not a layer; left out',
+  'layer 4 of the file (/3): "T1059" is not a layer; left out',
+  "layer 5 of the file (/4): {} is not a layer but an object with none of a layer's fields (techniques, domain, versions); left out",
+];
+
+function writeDamaged(value: unknown): { dir: string; file: string } {
+  const dir = freshTmpDir('array-of-layers');
+  const file = join(dir, 'layers.json');
+  writeFileSync(file, JSON.stringify(value, null, 2));
+  return { dir, file };
+}
+
+describe('an array of layers with elements that are no layer', () => {
+  it('parseLayerSources keeps the layers with their places in the file, the first saying what was left out', () => {
+    const sources = parseLayerSources(JSON.stringify(damaged), 'layers.json');
+    expect(sources.map((source) => source.position)).to.deep.equal([0, 5]);
+    expect(repairLayer(sources[0]!.value).repairs.filter((repair) => repair.path === '').map((repair) => repair.repair)).to.deep.equal(LEFT_OUT);
+    expect(repairLayer(sources[1]!.value).repairs.filter((repair) => repair.path === '')).to.deep.equal([]);
+  });
+
+  it('is told as layers when its first element is null', () => {
+    expect(kindOfValue([null, apt32])).to.equal('layer');
+  });
+
+  it('validate reports each as an error at its place, with what Navigator 5.1 does, and checks the layers', async () => {
+    // Without ATT&CK data: the layers' own checks against a release are validate.test.ts's.
+    const findings = validateLayer(damaged, { file: 'layers.json', attackFor: () => undefined });
+    const notLayers = findings.filter((finding) => finding.code === 'navigator-alert');
+    expect(notLayers.map((finding) => [finding.severity, finding.layer, finding.path])).to.deep.equal([
+      ['error', 1, '/'],
+      ['error', 2, '/'],
+      ['error', 3, '/'],
+      ['error', 4, '/'],
+    ]);
+    expect(notLayers[0]!.message).to.equal(
+      'layers.json: /1: null is not a layer: Navigator 5.1 stops at it with the alert "ERROR: Either the file is not JSON formatted, or the file structure is invalid." and opens none of the layers after it (`attack-layers upgrade` and the other commands leave it out)',
+    );
+    expect(notLayers[3]!.message).to.match(/\/4: \{\} is not a layer but an object .*opens no tab for it, after an "Outdated Layer" warning/);
+    // The layers themselves are checked as ever: nothing of theirs is an error.
+    expect(findings.filter((finding) => finding.code !== 'navigator-alert' && finding.severity === 'error')).to.deep.equal([]);
+    const { file } = writeDamaged(damaged);
+    const result = await runCli(['validate', file]);
+    expect(result.code).to.equal(1);
+    expect(result.stdout + result.stderr).to.contain('/2: 5 is not a layer: Navigator 5.1 stops at it');
+  });
+
+  it('upgrade writes the layers it could, saying each element left out', async () => {
+    const { dir, file } = writeDamaged(damaged);
+    const out = join(dir, 'upgraded.json');
+    const result = await runCli(['upgrade', file, '--out', out]);
+    expect(result.code, result.stderr).to.equal(0);
+    for (const line of LEFT_OUT) expect(result.stderr).to.contain(`  ${line}\n`);
+    expect(result.stderr).to.contain('layers.json (layer 6): ');
+    const written = JSON.parse(readFileSync(out, 'utf8')) as Array<{ name: string }>;
+    expect(written.map((layer) => layer.name)).to.deep.equal([apt32.name, temp.name]);
+  });
+
+  it('combine, export and gap read the layers and say each element left out', async () => {
+    const { dir, file } = writeDamaged(damaged);
+    const combined = await runCli(['combine', file, '--op', 'max']);
+    expect(combined.code, combined.stderr).to.equal(0);
+    for (const line of LEFT_OUT) expect(combined.stderr).to.contain(line);
+    expect((JSON.parse(combined.stdout) as { techniques: unknown[] }).techniques.length).to.be.greaterThan(apt32.techniques.length);
+
+    // --layer counts the file's elements, as the messages name the layers.
+    const unchosen = await runCli(['export', file, '--format', 'csv']);
+    expect(unchosen.code).to.equal(2);
+    expect(unchosen.stderr).to.contain('holds 2 layers; export draws one at a time: pass --layer 1, 6 (the others are no layers)');
+    const sixth = await runCli(['export', file, '--format', 'csv', '--layer', '6']);
+    expect(sixth.code, sixth.stderr).to.equal(0);
+    const first = await runCli(['export', file, '--format', 'csv', '--layer', '1']);
+    expect(first.code, first.stderr).to.equal(0);
+    for (const line of LEFT_OUT) expect(first.stderr).to.contain(line);
+    expect(sixth.stdout).to.not.equal(first.stdout);
+
+    const gap = await runCli(['gap', '--threat', file, '--coverage', file, '--out', join(dir, 'gap')]);
+    expect(gap.code, gap.stderr).to.equal(0);
+    for (const line of LEFT_OUT) expect(gap.stderr).to.contain(line);
+    expect(gap.stderr).to.contain('layers.json (layer 6): ');
+  });
+
+  it('is refused, naming every element, when none is a layer', async () => {
+    const { file } = writeDamaged([null, 5]);
+    for (const argv of [['upgrade', file], ['combine', file, '--op', 'max'], ['export', file, '--format', 'csv']]) {
+      const result = await runCli(argv);
+      expect(result.code, argv[0]).to.equal(1);
+      expect(hasStackTrace(result.stderr)).to.equal(false);
+      expect(result.stderr).to.contain('none of the 2 elements of its array is a layer (the first layer of the file (/0): null is not a layer; layer 2 of the file (/1): 5 is not a layer)');
+    }
+  });
+});
+
+describe('a layer with a technique ID written as text among its entries', () => {
+  // Was refused by validate and upgrade as "a campaign file", whose techniques are text.
+  const layer = { ...structuredClone(apt32), techniques: [...structuredClone(apt32.techniques), 'T1059'] };
+
+  it('is read as a layer, the text left out', async () => {
+    expect(kindOfValue(layer)).to.equal('layer');
+    const { dir, file } = writeDamaged(layer);
+    const validated = await runCli(['validate', file]);
+    expect(validated.stdout + validated.stderr).to.contain('/techniques/8: "T1059" is not a technique entry; left out');
+    const upgraded = await runCli(['upgrade', file, '--out', join(dir, 'out.json')]);
+    expect(upgraded.code, upgraded.stderr).to.equal(0);
+    expect(upgraded.stderr).to.contain('/techniques/8: "T1059" is not a technique entry; removed');
+  });
+
+  it('a campaign of text IDs with a versions mapping is still a campaign', () => {
+    expect(kindOfValue({ name: 'c', versions: {}, techniques: ['T1059', 'T1566'] })).to.equal('campaign');
+  });
+});

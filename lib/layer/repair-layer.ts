@@ -110,6 +110,16 @@ export interface RepairOptions {
 
 const LEFT_OUT: Outcome = { leftOut: 'part' };
 
+/**
+ * An item of a layer's list (a technique entry, a metadata item, a link, a legend item) that is no object (`null`, a
+ * number, text): Navigator 5.1's readers test a field `in` it (`'tactic' in`, Metadata and Link `deserialize`, the
+ * legend's `'label' in`), a type error for null or a number, and parse text as JSON, so reading the layer stops there.
+ */
+const NOT_AN_OBJECT: Outcome = {
+  ...LEFT_OUT,
+  navigatorAlert: 'fails reading it, as it reads each item as an object (text as JSON), and stops with the alert "ERROR parsing file, check the javascript console for more information."',
+};
+
 /** An entry's tactic that says no tactic is known (`"Unknown"`), which names none. */
 const NO_TACTIC_KNOWN = /^\s*unknown\s*$/i;
 
@@ -263,7 +273,7 @@ function repairMetadata(items: unknown, path: string, log: Log): unknown {
   const out: unknown[] = [];
   items.forEach((item, i) => {
     const at = `${path}/${i}`;
-    if (!isJsonObject(item)) return log(at, `${shown(item)} is not a metadata item; left out`, LEFT_OUT);
+    if (!isJsonObject(item)) return log(at, `${shown(item)} is not a metadata item; left out`, Array.isArray(item) ? LEFT_OUT : NOT_AN_OBJECT);
     leaveOutUnknownFields(item, METADATA_ITEM_FIELDS, at, 'metadata item', log);
     if ('divider' in item) {
       out.push(item['divider'] === true ? item : { divider: true });
@@ -298,7 +308,7 @@ function repairLinks(items: unknown, path: string, log: Log): unknown {
   const out: unknown[] = [];
   items.forEach((item, i) => {
     const at = `${path}/${i}`;
-    if (!isJsonObject(item)) return log(at, `${shown(item)} is not a link; left out`, LEFT_OUT);
+    if (!isJsonObject(item)) return log(at, `${shown(item)} is not a link; left out`, Array.isArray(item) ? LEFT_OUT : NOT_AN_OBJECT);
     leaveOutUnknownFields(item, LINK_FIELDS, at, 'link', log);
     if ('divider' in item) return void out.push({ divider: true });
     const url = typeof item['url'] === 'string' ? item['url'].trim() : '';
@@ -911,7 +921,8 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
           if (isJsonObject(item)) leaveOutUnknownFields(item, ['label', 'color'], `/legendItems/${i}`, 'legend item', log);
           const color = isJsonObject(item) && typeof item['color'] === 'string' ? repairColor(item['color']) : undefined;
           if (!isJsonObject(item) || !color) {
-            log(`/legendItems/${i}`, `legend item ${shown(item)} has no colour; left out`, LEFT_OUT);
+            if (isJsonObject(item) || Array.isArray(item)) log(`/legendItems/${i}`, `legend item ${shown(item)} has no colour; left out`, LEFT_OUT);
+            else log(`/legendItems/${i}`, `${shown(item)} is not a legend item; left out`, NOT_AN_OBJECT);
             return [];
           }
           if (color !== item['color']) log(`/legendItems/${i}/color`, `${shown(item['color'])} read as ${shown(color)}`, colorOutcome(item['color'] as string, color));
@@ -1140,7 +1151,10 @@ export function repairLayer(value: unknown, file = DEFAULT_FILE, options: Repair
     layer['techniques'].forEach((entry: unknown, at) => {
       const path = `/techniques/${at}`;
       current = at;
-      if (!isJsonObject(entry)) return log(path, `${shown(entry)} is not a technique entry; left out`, { leftOut: { entry: `${shown(entry)} is not a technique entry` } });
+      if (!isJsonObject(entry)) {
+        const alert = Array.isArray(entry) ? {} : { navigatorAlert: NOT_AN_OBJECT.navigatorAlert };
+        return log(path, `${shown(entry)} is not a technique entry; left out`, { leftOut: { entry: `${shown(entry)} is not a technique entry` }, ...alert });
+      }
       const first = repairs.length;
       if (ENTRY_RULES.every(([, apply]) => apply(entry, path, log))) {
         const tactics = entry['tactic'];

@@ -134,3 +134,42 @@ describe('a layer with a technique ID written as text among its entries', () => 
     expect(kindOfValue({ name: 'c', versions: {}, techniques: ['T1059', 'T1566'] })).to.equal('campaign');
   });
 });
+
+describe("a layer's list items that are no object: null, a number, text", () => {
+  // Navigator 5.1 (nav-app/src/app/services/viewmodels.service.ts deserialize, classes/metadata.ts and link.ts at
+  // mitre-attack/attack-navigator 199b18db) tests `'tactic' in`, `'name' in`, `'url' in`, `'label' in` each item: a
+  // type error for null or a number, and text is parsed as JSON, so the layer stops loading at it.
+  const damagedItems = () => {
+    const layer = structuredClone(apt32) as Record<string, unknown> & { techniques: Array<Record<string, unknown>> };
+    layer.techniques.splice(1, 0, null as never, 'T1059' as never, 7 as never, [] as never);
+    layer.techniques[0]!['metadata'] = [null, { name: 'source', value: 'report' }];
+    layer.techniques[0]!['links'] = ['https://example.org', { label: 'report', url: 'https://example.org/r' }];
+    layer['legendItems'] = [null, { label: 'observed', color: '#ff6666' }];
+    return layer;
+  };
+
+  it('validate makes each an error navigator-alert; an empty list [] entry stays a warning', async () => {
+    const findings = validateLayer(damagedItems(), { file: 'items.json', attackFor: () => undefined });
+    const alerts = findings.filter((finding) => finding.code === 'navigator-alert').map((finding) => finding.path);
+    expect(alerts).to.have.members(['/techniques/1', '/techniques/2', '/techniques/3', '/techniques/0/metadata/0', '/techniques/0/links/0', '/legendItems/0']);
+    expect(findings.find((finding) => finding.path === '/techniques/4')).to.include({ severity: 'warning', code: 'repaired' });
+    expect(findings.find((finding) => finding.path === '/legendItems/0')!.message).to.contain(
+      'null is not a legend item; left out: Navigator 5.1 fails reading it, as it reads each item as an object (text as JSON), and stops with the alert "ERROR parsing file',
+    );
+  });
+
+  it('upgrade writes the layer with the good items, saying each left out', async () => {
+    const { dir, file } = writeDamaged(damagedItems());
+    const out = join(dir, 'out.json');
+    const result = await runCli(['upgrade', file, '--out', out]);
+    expect(result.code, result.stderr).to.equal(0);
+    for (const line of ['/techniques/1: null is not a technique entry; removed', '/techniques/0/metadata/0: null is not a metadata item; left out', '/techniques/0/links/0: "https://example.org" is not a link; left out', '/legendItems/0: null is not a legend item; left out']) {
+      expect(result.stderr).to.contain(line);
+    }
+    const written = JSON.parse(readFileSync(out, 'utf8')) as { techniques: Array<{ techniqueID: string; metadata?: unknown[]; links?: unknown[] }>; legendItems: unknown[] };
+    expect(written.techniques.length).to.equal(apt32.techniques.length);
+    expect(written.legendItems).to.deep.equal([{ label: 'observed', color: '#ff6666' }]);
+    expect(written.techniques.some((entry) => JSON.stringify(entry.metadata ?? []).includes('{"name":"source","value":"report"}'))).to.equal(true);
+    expect(written.techniques.some((entry) => JSON.stringify(entry.links ?? []).includes('https://example.org/r'))).to.equal(true);
+  });
+});

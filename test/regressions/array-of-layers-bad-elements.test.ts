@@ -81,7 +81,7 @@ describe('an array of layers with elements that are no layer', () => {
     expect(written.map((layer) => layer.name)).to.deep.equal([apt32.name, temp.name]);
   });
 
-  it('combine, export and gap read the layers and say each element left out', async () => {
+  it('combine, export, gap and compare read the layers and say each element left out', async () => {
     const { dir, file } = writeDamaged(damaged);
     const combined = await runCli(['combine', file, '--op', 'max']);
     expect(combined.code, combined.stderr).to.equal(0);
@@ -103,6 +103,10 @@ describe('an array of layers with elements that are no layer', () => {
     expect(gap.code, gap.stderr).to.equal(0);
     for (const line of LEFT_OUT) expect(gap.stderr).to.contain(line);
     expect(gap.stderr).to.contain('layers.json (layer 6): ');
+
+    const compared = await runCli(['compare', file, '--with', 'G0050']);
+    expect(compared.code, compared.stderr).to.equal(0);
+    for (const line of LEFT_OUT) expect(compared.stderr).to.contain(line);
   });
 
   it('is refused, naming every element, when none is a layer', async () => {

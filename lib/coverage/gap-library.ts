@@ -161,6 +161,17 @@ function commonFolder(inputs: readonly CoverageInput[]): { path: string; given: 
 }
 
 /**
+ * How the library names a rule's file in every output (its rules, its notes), the same whatever the current folder
+ * was: with several folders, the path in their common folder, so that it says which folder the rule is in; with one,
+ * the path in it.
+ */
+export function libraryFileNames(inputs: readonly CoverageInput[]): (file: string) => string {
+  const root = new Set(inputs.map((input) => resolve(input.source))).size > 1 ? commonFolder(inputs) : undefined;
+  const folder = inputs[0]?.source;
+  return (file) => (root ? relative(root.path, resolve(file)).split(sep).join('/') : libraryPath(file, folder));
+}
+
+/**
  * The library's rules per technique, on the given platforms, without those the coverage runs (same rule id), ordered
  * as the module says; `collected` classes each.
  */
@@ -170,14 +181,16 @@ export class RulesLibrary {
   readonly inputs: CoverageInput[];
   /** Per library folder given, its rules left out because their technique tags name no technique of the release. */
   readonly unplacedRules = new Map<string, number>();
+  /** One note per tactic tag of the library's rules that the release does not know (ATT&CK 19's `attack.stealth` in 18.1). */
+  readonly tacticNotes: string[];
   private readonly byTechnique = new Map<TechniqueId, { rule: LibraryRule; platforms?: string[] }[]>();
 
   constructor(library: ResolvedCoverage, coverage: ResolvedCoverage, collected?: CollectedLogSources) {
     const running = new Set(coverage.rules.flatMap(({ rule }) => (rule.id ? [ruleId(rule.id)] : [])));
     const folders = new Map<CoverageRule, string>(library.inputs.flatMap((input) => input.rules.map((rule): [CoverageRule, string] => [rule, input.source])));
-    // Several folders (SigmaHQ's rules/ and rules-emerging-threats/, or SigmaHQ and a team's own): every path is in
-    // their common folder, so that it says which folder the rule is in; one folder keeps its own paths.
+    // Several folders (SigmaHQ's rules/ and rules-emerging-threats/, or SigmaHQ and a team's own): their common folder.
     const root = new Set(library.inputs.map((input) => resolve(input.source))).size > 1 ? commonFolder(library.inputs) : undefined;
+    const fileName = libraryFileNames(library.inputs);
     let run = 0;
     let unplaced = 0;
     const tags = new Map<string, LibraryTag>();
@@ -203,7 +216,7 @@ export class RulesLibrary {
       }
       const proposed: LibraryRule = {
         name: rule.name,
-        file: root ? relative(root.path, resolve(rule.file)).split(sep).join('/') : libraryPath(rule.file, folders.get(rule)),
+        file: fileName(rule.file),
         ...(rule.line !== undefined ? { line: rule.line } : {}),
         ...(rule.id ? { id: rule.id } : {}),
         ...(rule.sigma?.status ? { status: rule.sigma.status } : {}),
@@ -219,6 +232,7 @@ export class RulesLibrary {
     }
     for (const list of this.byTechnique.values()) list.sort((a, b) => compareLibraryRules(a.rule, b.rule));
     this.inputs = library.inputs;
+    this.tacticNotes = library.tacticNotes;
     const listed = [...tags.values()].sort((a, b) => compareText(a.source, b.source) || compareText(a.tag, b.tag));
     this.summary = {
       sources: library.inputs.map((input) => input.source),

@@ -21,7 +21,7 @@ import { fetchCommand } from '../attack/release-files.js';
 import type { CollectedLogSources } from './read-log-sources.js';
 import type { ThreatLeftOut } from './threat-aggregates.js';
 import { testsOnPlatforms, type PlacedAtomicTests, type RowTest } from './atomic-tests.js';
-import { firesOn, type LibraryRule, type LibrarySummary, type RulesLibrary } from './gap-library.js';
+import { firesOn, libraryFileNames, type LibraryRule, type LibrarySummary, type RulesLibrary } from './gap-library.js';
 
 /**
  * Threat and coverage, and what the review makes of them.
@@ -165,6 +165,11 @@ export interface ResolvedCoverage {
   remapped: RemappedRef[];
   /** Platform names of detections the release does not know, with where. */
   notes: string[];
+  /**
+   * Of the notes, those on tactic tags the release does not know, one a tag: a rules library's own (`gap
+   * --rules-library`), whose other notes are the library's to fix and are not said.
+   */
+  tacticNotes: string[];
 }
 
 export type CoverageStatus = 'covered' | 'low' | 'partial' | 'none';
@@ -476,6 +481,8 @@ export interface ResolveCoverageOptions {
   history?: ResolveContext['history'];
   /** The other domains' newest releases, for tactics the release does not have (ICS's Evasion). */
   otherReleases?: () => readonly AttackIndex[];
+  /** The inputs are a rules library's (`gap --rules-library`): its notes say so, and that its rules are proposed, not counted. */
+  library?: boolean;
 }
 
 /**
@@ -488,6 +495,8 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
   const tagCache = new Map<string, ReturnType<typeof unknownTag>>();
   // The tactic tags the release does not know, per tag (case aside) over every input: said once (unknownTacticNotes).
   const unknownTactics = new Map<string, UnknownTacticTag>();
+  // A library's rules are named as its own output names them (their path in the folder given), not as given on the command line.
+  const libraryFile = options.library ? libraryFileNames(inputs) : undefined;
   const rules: ResolvedRule[] = [];
   const visibility: ResolvedVisibility[] = [];
   const unresolved: UnresolvedRef[] = [];
@@ -558,7 +567,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
           const seen = unknownTactics.get(key) ?? { raw: tag.raw, note: known.note, rules: 0, counting: 0, places: [] };
           seen.rules += 1;
           if (ids.size) seen.counting += 1;
-          if (seen.places.length < PLACES_SHOWN) seen.places.push(placeText(place));
+          if (seen.places.length < PLACES_SHOWN) seen.places.push(placeText({ ...place, file: libraryFile ? libraryFile(place.file) : place.file }));
           unknownTactics.set(key, seen);
         }
       }
@@ -612,9 +621,9 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
       ...(empty.includes(input) ? [emptyCoverageNote(input, target)] : []),
     ]),
     ...unknownPlatformNotes(unknownPlatforms, target, () => options.otherReleases?.() ?? []),
-    ...unknownTacticNotes(unknownTactics),
   ];
-  return { inputs: [...inputs], rules, visibility, unresolved, remapped, notes };
+  const tacticNotes = unknownTacticNotes(unknownTactics, options.library ?? false);
+  return { inputs: [...inputs], rules, visibility, unresolved, remapped, notes: [...notes, ...tacticNotes], tacticNotes };
 }
 
 /** A tactic tag the release does not know, over the rules of a review that carry it. */
@@ -639,7 +648,11 @@ const PLACES_SHOWN = 3;
  * report alone, one row a tag, and said nothing of on stderr. The note counts the rules, names the first places and
  * says what to do; the rules count for their technique tags all the same.
  */
-function unknownTacticNotes(tags: ReadonlyMap<string, UnknownTacticTag>): string[] {
+function unknownTacticNotes(tags: ReadonlyMap<string, UnknownTacticTag>, library: boolean): string[] {
+  // A library's rules are never coverage: they are proposed for the gaps of their technique tags.
+  const [one, each, some] = library
+    ? ['the rule is proposed for the gaps of its technique tags', 'each rule is proposed for the gaps of its technique tags', 'are proposed for the gaps of their technique tags']
+    : ['the rule counts for its technique tags', 'each rule counts for its technique tags', 'count for their technique tags'];
   return [...tags.values()]
     .sort((a, b) => b.rules - a.rules || compareText(a.raw.toLowerCase(), b.raw.toLowerCase()))
     .map((tag) => {
@@ -647,9 +660,10 @@ function unknownTacticNotes(tags: ReadonlyMap<string, UnknownTacticTag>): string
       const places = `${tag.places.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
       const counting =
         tag.counting === tag.rules
-          ? `${tag.rules === 1 ? 'the rule counts' : 'each rule counts'} for its technique tags all the same`
-          : `${tag.counting} of them count for their technique tags all the same (the others' technique tags name no technique of this release)`;
-      return `tactic tag ${tag.raw}, on ${tag.rules} rule${tag.rules === 1 ? '' : 's'} (${places}): ${tag.note}; ${counting}`;
+          ? `${tag.rules === 1 ? one : each} all the same`
+          : `${tag.counting} of them ${some} all the same (the others' technique tags name no technique of this release)`;
+      const whose = library ? ` of the rules library` : '';
+      return `tactic tag ${tag.raw}, on ${tag.rules} rule${tag.rules === 1 ? '' : 's'}${whose} (${places}): ${tag.note}; ${counting}`;
     });
 }
 
@@ -1256,6 +1270,8 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
   }
   if (options.logSources && options.detection?.hasStrategies) notes.push(...unknownLogSources(options.logSources, options.detection, target));
   if (options.tests) notes.push(...options.tests.notes);
+  // The library's other notes are its own to fix (counted on the CLI's library line); a tactic tag is the reviewer's to know.
+  if (options.library) notes.push(...options.library.tacticNotes);
   const platforms = threats.length && threats.every((source) => source.platforms)
     ? [...new Set(threats.flatMap((source) => source.platforms!))].sort(compareText)
     : [...every];

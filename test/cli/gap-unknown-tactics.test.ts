@@ -83,4 +83,25 @@ describe('attack-layers gap: Sigma tactic tags the release does not know (ATT&CK
     const said = result.stderr.split('\n').filter((line) => line.startsWith('tactic tag '));
     expect(said.map((line) => line.split(',')[0])).to.deep.equal(['tactic tag attack.stealth', 'tactic tag attack.discovry']);
   });
+
+  it('says a --rules-library folder\'s attack.stealth once too, as the library\'s rules, proposed all the same', async () => {
+    const libraryOut = freshTmpDir('gap-unknown-tactics-library');
+    const run = await runCli(['gap', '--threat', 'campaigns', '--coverage', 'test/fixtures/gap/detections.csv', '--rules-library', rules, '--out', libraryOut, '--report', 'json']);
+    expect(run.code).to.equal(0);
+    const notes = run.stderr.split('\n').filter((line) => line.startsWith('tactic tag attack.stealth'));
+    // Named as the library names its rules: by their path in the folder given, whatever the current folder.
+    const places = stealthy.slice(0, 3).map((name) => `${name}:${tagPlace(readFileSync(join(rules, name), 'utf8'), 'attack.stealth')}`);
+    expect(notes).to.deep.equal([
+      `tactic tag attack.stealth, on 4 rules of the rules library (${places.join(', ')} and 1 more): "stealth" is not a tactic of ATT&CK enterprise-attack 18.1; ` +
+        'tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) need that release: `attack-layers data fetch`; ' +
+        'each rule is proposed for the gaps of its technique tags all the same',
+    ]);
+    const report = JSON.parse(readFileSync(join(libraryOut, 'gap-report.json'), 'utf8')) as { notes: string[] };
+    expect(report.notes.filter((note) => note.startsWith('tactic tag attack.stealth'))).to.deep.equal(notes);
+    // The misspelt tag of the library's typo_tactic.yml too; the library's other notes are still not said.
+    expect(run.stderr.split('\n').filter((line) => line.startsWith('tactic tag ')).map((line) => line.split(' (')[0])).to.deep.equal([
+      'tactic tag attack.stealth, on 4 rules of the rules library',
+      'tactic tag attack.discovry, on 1 rule of the rules library',
+    ]);
+  });
 });

@@ -181,7 +181,7 @@ export function handler(context: CliContext) {
     const tests = testSet && placeAtomicTests(testSet, { target, history, otherDomains });
     // Public rules not run: read and resolved as coverage is (revoked tags remapped), never counted as coverage.
     const libraryInputs = args['rules-library']?.length ? readCoverageInputs(args['rules-library'], { cacheDir: cacheDir(context), domain: threat.domain }) : [];
-    const rulesLibrary = libraryInputs.length ? new RulesLibrary(resolveCoverage(libraryInputs, target, { otherDomains, history, otherReleases }), coverage, logSources) : undefined;
+    const rulesLibrary = libraryInputs.length ? new RulesLibrary(resolveCoverage(libraryInputs, target, { otherDomains, history, otherReleases, library: true }), coverage, logSources) : undefined;
     const detection = new DetectionModel(loadDetection(target, { cacheDir: cacheDir(context) }), target);
     const review = reviewGaps([...threatFromCampaigns(threat.campaigns, target), ...threatLayers.map((t) => t.source)], coverage, target, {
       minCoverage: minCoverage / 100,

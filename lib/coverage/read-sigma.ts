@@ -475,8 +475,9 @@ function ruleFrom(
   if (platforms) rule.platforms = platforms;
   if (dataSources.length > 0) rule.dataSources = dataSources;
   rule.sigma = { ...(status !== undefined ? { status } : {}), ...(written !== undefined ? { level: written } : {}), logsources: sources };
-  for (const product of unknownProducts) {
-    notes.push({ line, message: `logsource product "${product}" has no ATT&CK platform in the table; the rule counts for every platform` });
+  for (const [product, node] of unknownProducts) {
+    // At the product itself, as a tag's note is at the tag: the line a detection engineer changes.
+    notes.push({ ...(node ? lines.place(node.start) : { line }), message: `logsource product "${product}" has no ATT&CK platform in the table; the rule counts for every platform` });
   }
   return { rule };
 }
@@ -562,11 +563,12 @@ export function sigmaLevel(
 function logsources(
   variants: RuleFields[],
   global: RuleFields | undefined,
-): { platforms?: string[]; dataSources: string[]; unknownProducts: string[]; written: SigmaLogsource[] } {
+): { platforms?: string[]; dataSources: string[]; unknownProducts: Map<string, YamlNode | undefined>; written: SigmaLogsource[] } {
   const written: SigmaLogsource[] = [];
   const platforms = new Set<string>();
   const dataSources = new Set<string>();
-  const unknownProducts = new Set<string>();
+  // Per product no platform maps, its first `product:` value (the document's own, else the collection's global one).
+  const unknownProducts = new Map<string, YamlNode | undefined>();
   // A correlation rule has no variant of its own: it fires wherever the rules settleCorrelations finds for it do.
   let anywhere = variants.length === 0;
   for (const variant of variants) {
@@ -575,12 +577,19 @@ function logsources(
     const mapped = logsourcePlatforms(logsource);
     const { product, category, service } = logsource;
     written.push({ ...(product !== undefined ? { product } : {}), ...(category !== undefined ? { category } : {}), ...(service !== undefined ? { service } : {}) });
-    if (mapped.unknownProduct) unknownProducts.add(mapped.unknownProduct);
+    if (mapped.unknownProduct && !unknownProducts.has(mapped.unknownProduct)) {
+      unknownProducts.set(mapped.unknownProduct, productNode(variant.fields.get('logsource')) ?? productNode(global?.fields.get('logsource')));
+    }
     if (!mapped.platforms.length) anywhere = true;
     for (const platform of mapped.platforms) platforms.add(platform);
     for (const source of [logsource['category'], logsource['service']]) if (source !== undefined) dataSources.add(source);
   }
-  return { ...(anywhere ? {} : { platforms: [...platforms] }), dataSources: [...dataSources], unknownProducts: [...unknownProducts], written };
+  return { ...(anywhere ? {} : { platforms: [...platforms] }), dataSources: [...dataSources], unknownProducts, written };
+}
+
+/** A logsource's `product` value, when it writes one. */
+function productNode(node: YamlNode | undefined): YamlNode | undefined {
+  return node?.kind === 'map' ? node.pairs.get('product') : undefined;
 }
 
 function scalarFields(node: YamlNode | undefined): Record<string, string> {

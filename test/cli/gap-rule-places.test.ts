@@ -40,6 +40,8 @@ describe('attack-layers gap: a Sigma rule\'s problems at file:line:column (real 
     // An unknown level and status: each note at its own field's value, not at the rule's first line.
     copy('typo_level.yml', (text) => text.replace(/^level: medium$/m, 'level: hgih'), 'hgih');
     copy('typo_status.yml', (text) => text.replace(/^status: test$/m, 'status: tested'), 'tested');
+    // A logsource product no ATT&CK platform maps (a typo): the note is at the product, not at the rule's first line.
+    copy('typo_product.yml', (text) => text.replace(/^ {4}product: windows$/m, '    product: windwos'), 'windwos');
     copyFileSync(WHOAMI, join(rules, 'whoami.yml'));
   });
 
@@ -52,6 +54,7 @@ describe('attack-layers gap: a Sigma rule\'s problems at file:line:column (real 
       ['typo_tag.yml', 'tag "attack.1033.001" is no ATT&CK tag'],
       ['typo_level.yml', 'unknown level "hgih"'],
       ['typo_status.yml', 'unknown status "tested"'],
+      ['typo_product.yml', 'logsource product "windwos" has no ATT&CK platform in the table; the rule counts for every platform'],
     ] as const) {
       const line = `${join(rules, name)}:${broken[name]!.place}: ${words}`;
       expect(result.stderr.split('\n').filter((row) => row.startsWith(line)), name).to.have.length(1);

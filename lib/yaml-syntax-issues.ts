@@ -355,18 +355,28 @@ function siblingItem(lines: readonly string[], at: number, indent: number, step:
 
 /**
  * A list or mapping written inline (`tags: [covid-19, china`) that is not closed: the parser reports the line after
- * it. The nearest line above that opens more brackets than it closes.
+ * it. The nearest line above that opens more brackets than it closes, placed at the first bracket left open: the
+ * message names it, as PyYAML's "while parsing a flow sequence" places it, and an editor jumps to it.
  */
 function unclosedFlow(lines: readonly string[], line: number): SyntaxCause | undefined {
   for (let at = line - 2; at >= 0; at--) {
     const source = lines[at]!;
     if (skipped(source)) continue;
-    const open = [...source.replace(/"[^"]*"|'[^']*'/g, '')].reduce((depth, char) => depth + (char === '[' || char === '{' ? 1 : char === ']' || char === '}' ? -1 : 0), 0);
+    // Quoted text blanked, not removed, so that the brackets keep their columns.
+    const chars = [...source.replace(/"[^"]*"|'[^']*'/g, (quoted) => ' '.repeat(quoted.length))];
+    const open = chars.reduce((depth, char) => depth + (char === '[' || char === '{' ? 1 : char === ']' || char === '}' ? -1 : 0), 0);
     if (open <= 0) return undefined;
     const bracket = source.includes('{') && !source.includes('[') ? '}' : ']';
+    const unclosed: number[] = [];
+    chars.forEach((char, index) => {
+      if (char === '[' || char === '{') unclosed.push(index);
+      else if (char === ']' || char === '}') unclosed.pop();
+    });
+    const opener = bracket === ']' ? '[' : '{';
+    const first = unclosed.find((index) => chars[index] === opener) ?? unclosed[0] ?? source.trimEnd().length;
     return {
       line: at + 1,
-      column: source.trimEnd().length + 1,
+      column: first + 1,
       cause: `the ${bracket === ']' ? 'list [' : 'mapping {'} opened on this line is not closed; end it with ${bracket} on this line (or indent its next lines under its key)`,
       mended: mendLine(lines, at, (old) => `${old.trimEnd()}${bracket.repeat(open)}`),
     };

@@ -386,7 +386,7 @@ describe('campaign/read-campaign', () => {
       const error = thrown(() => parseCampaign('name: x\ntechniques:\n  - ref: [T1193\n  - T1117\n', 'campaigns/broken.yaml'));
       expect(error).to.be.instanceOf(InputError);
       expect(error.message).to.equal(
-        'campaigns/broken.yaml: line 3, column 16: invalid YAML: the list [ opened on this line is not closed; end it with ] on this line (or indent its next lines under its key)',
+        'campaigns/broken.yaml: line 3, column 10: invalid YAML: the list [ opened on this line is not closed; end it with ] on this line (or indent its next lines under its key)',
       );
       expect((error as InputError).line).to.equal(3);
     });

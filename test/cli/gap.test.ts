@@ -36,8 +36,8 @@ describe('attack-layers gap (fixtures)', () => {
     expect(result.code).to.equal(0);
     expect(result.stdout).to.equal(outputs.map((name) => `${join(out, name)}\n`).join(''));
     for (const name of outputs) expect(existsSync(join(out, name)), name).to.equal(true);
-    // At the line's end, where the ] goes.
-    expect(result.stderr).to.contain(`${g}/sigma/broken/not_yaml.yml:3:42: not valid YAML: the list [ opened on this line is not closed`);
+    // At the [ left open.
+    expect(result.stderr).to.contain(`${g}/sigma/broken/not_yaml.yml:3:7: not valid YAML: the list [ opened on this line is not closed`);
     expect(result.stderr).to.contain(`${g}/detections-broken.csv:2: a quoted field opened on line 2 is never closed`);
     expect(result.stderr).to.contain('6 threat techniques, 4 gaps;');
     expect(hasStackTrace(result.stderr)).to.equal(false);

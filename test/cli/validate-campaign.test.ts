@@ -66,9 +66,9 @@ describe('attack-layers validate: campaign files', () => {
     const file = brokenCopy('syntax.yaml', (text) => text.replace('    tactic: Initial Access\n', '    tactic: [Initial Access\n'));
     const result = await runCli(['validate', file]);
     expect(result.code).to.equal(1);
-    // Said on the line that opens the list, at the end of its text, as the campaign reader lists syntax errors.
+    // Said on the line that opens the list, at its [, as the campaign reader lists syntax errors.
     expect(result.stdout).to.match(
-      new RegExp(`^error: schema: ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:32:28: /: invalid YAML: the list \\[ opened on this line is not closed`),
+      new RegExp(`^error: schema: ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:32:13: /: invalid YAML: the list \\[ opened on this line is not closed`),
     );
     expect(result.stderr).to.contain('normalize --strict and render --strict refuse the campaign');
   });

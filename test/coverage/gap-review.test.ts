@@ -416,7 +416,7 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
       expect(markdown).to.contain('| attack.t1685 | unknown | 1 | T1685 is not a technique in ATT&CK enterprise-attack 18.1 nor in any newer release at hand');
       // The tag's line and column, where a detection engineer goes to change it.
       expect(markdown).to.contain('/sigma/windows/registry_set_win_defender_exclusion.yml:9:7 |');
-      expect(markdown).to.contain('/sigma/broken/not_yaml.yml:3:42: not valid YAML: the list ');
+      expect(markdown).to.contain('/sigma/broken/not_yaml.yml:3:7: not valid YAML: the list ');
       expect(markdown).to.contain('/detections-broken.csv:2: a quoted field opened on line 2 is never closed');
       const json = gapJson(review) as { unresolved: { raw: string; status: string }[] };
       expect(json.unresolved.map((u) => [u.raw, u.status])).to.deep.equal([

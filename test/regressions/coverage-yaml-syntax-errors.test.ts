@@ -65,7 +65,7 @@ describe('regressions: every YAML syntax error of a coverage input, at its line 
     expect(error.issues.map(({ line, column }) => [line, column])).to.deep.equal([
       [lineOf(detections, 'Proxy: rare'), 14],
       [lineOf(detections, '\tcomment'), 1],
-      [lineOf(detections, '[T1204'), 21],
+      [lineOf(detections, '[T1204'), 15],
     ]);
     expect(error.issues.map((issue) => issue.message)).to.satisfy((messages: string[]) => messages.every((message) => message.startsWith('not valid YAML: ')));
     expect(error.issues[0]!.message).to.contain(`quote the value: name: '…'`);
@@ -85,7 +85,7 @@ describe('regressions: every YAML syntax error of a coverage input, at its line 
     expect(result.stderr).to.contain(`${file}: not a valid detections file: 3 problems:`);
     expect(result.stderr).to.contain(`  ${file}:11:14: not valid YAML: the value of "name"`);
     expect(result.stderr).to.contain(`  ${file}:${lineOf(detections, '\tcomment')}:1: not valid YAML: line ${lineOf(detections, '\tcomment')} is indented with a tab`);
-    expect(result.stderr).to.contain(`  ${file}:${lineOf(detections, '[T1204')}:21: not valid YAML: the list [ opened`);
+    expect(result.stderr).to.contain(`  ${file}:${lineOf(detections, '[T1204')}:15: not valid YAML: the list [ opened`);
     expect(existsSync(join(dir, 'out'))).to.equal(false);
   });
 
@@ -102,7 +102,7 @@ describe('regressions: every YAML syntax error of a coverage input, at its line 
     const text = '# what we collect\n- WinEventLog:Sysmon\n- name: WinEventLog:Security\n  channels: [EventCode=4688, EventCode=4624\n- name: Process: Process Creation\n';
     const error = thrown(() => parseLogSourcesYaml(text, 'l.yml'));
     expect(error.issues.map(({ line, column, message }) => [line, column, message.split(';')[0]])).to.deep.equal([
-      [4, 44, 'not valid YAML: the list [ opened on this line is not closed'],
+      [4, 13, 'not valid YAML: the list [ opened on this line is not closed'],
       [5, 16, 'not valid YAML: the value of "name" is not quoted and holds ": " (column 16), which YAML reads as the start of a mapping inside it'],
     ]);
     expect(error.what).to.equal('log sources file');
@@ -173,7 +173,7 @@ describe('regressions: every YAML syntax error of a coverage input, at its line 
     expect(line).to.equal(
       `left out: ${file}: 3 YAML syntax errors: ` +
         `(1) line 6, column 8: invalid YAML: a value not quoted cannot start with @ in YAML; quote it: '@APT32'; ` +
-        `(2) line ${lineOf(text, 'tags: [')}, column 46: invalid YAML: the list [ opened on this line is not closed; end it with ] on this line (or indent its next lines under its key); ` +
+        `(2) line ${lineOf(text, 'tags: [')}, column 7: invalid YAML: the list [ opened on this line is not closed; end it with ] on this line (or indent its next lines under its key); ` +
         `(3) line ${lineOf(text, '\ttactic')}, column 1: invalid YAML: line ${lineOf(text, '\ttactic')} is indented with a tab, which YAML does not allow; indent with spaces only (set your editor to insert spaces for a tab)`,
     );
     expect(readdirSync(out)).to.deep.equal(['temp-periscope-cambodia-2018.layer.json']);

@@ -8,7 +8,9 @@
  * high, medium, low, informational, weighed as a Sentinel rule's: DEFENDER_WEIGHTS). A parent whose sub-technique is
  * listed counts through it only, as Sentinel's and Elastic's rules do. A rule switched off (`isEnabled: false`, or a
  * `status` saying disabled) covers nothing and is ignored with that reason, and so is a rule without a technique. JSON
- * keeps no lines that the parsed value tells: a rule's line is where its `displayName` is written.
+ * keeps no lines that the parsed value tells: a rule's line is where its `displayName` is written. The tables its
+ * query (`queryCondition.queryText`, Advanced Hunting KQL: `DeviceProcessEvents | where …`) reads are kept as a
+ * Sentinel rule's are (kql-tables.ts), for classing it by what it needs collected in a rules library.
  */
 import { jsonValueLines } from '../json-text.js';
 import { defenderDetectionRules } from '../input-kind.js';
@@ -16,6 +18,7 @@ import { isJsonObject } from '../json-value.js';
 import { coverageInput, listedTechniqueRefs, roundLevel, weightFactor, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRule } from './coverage-types.js';
 import { notTechniqueId, SENTINEL_WEIGHTS } from './read-siem-rule.js';
 import { techniqueIdInAnyCase } from '../attack/technique-id.js';
+import { kqlTableGroups } from './kql-tables.js';
 
 /** An alert's severity as a weight: Defender XDR rates alerts on Sentinel's scale (High, Medium, Low, Informational). */
 export const DEFENDER_WEIGHTS = { severity: SENTINEL_WEIGHTS.severity, missingSeverity: SENTINEL_WEIGHTS.missingSeverity } as const;
@@ -64,6 +67,9 @@ export function parseDefenderRules(value: unknown, text: string, file: string): 
     const level = roundLevel(factor.weight);
     const rule: CoverageRule = { kind: 'defender', name, file, ...place, refs, level, levelReason: `defender custom detection rule deployed, ${factor.text} -> ${level}` };
     if (typeof item['id'] === 'string') rule.id = item['id'];
+    const query = isJsonObject(item['queryCondition']) ? item['queryCondition']['queryText'] : undefined;
+    const tables = typeof query === 'string' ? kqlTableGroups(query) : [];
+    if (tables.length) rule.queryTables = tables;
     if (tactics.length) {
       rule.tactics = tactics;
       rule.tags = tactics.map((raw) => ({ raw, ...place }));

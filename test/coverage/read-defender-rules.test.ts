@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import { parseDefenderRules } from '../../lib/coverage/read-defender-rules.js';
 import { readCoverageInputs } from '../../lib/coverage/read-threat.js';
 import { kindOfValue } from '../../lib/input-kind.js';
+import { statedLogSources } from '../../lib/coverage/stated-log-sources.js';
 import { freshTmpDir } from '../helpers/attack.js';
 
 // Microsoft Defender XDR custom detection rules as Microsoft Graph (beta) lists them, GET /security/rules/detectionRules.
@@ -58,6 +59,20 @@ describe('parseDefenderRules (Defender XDR custom detection rules, Microsoft Gra
       [lineOf('Remote system discovery'), 'Remote system discovery: "Discovery" is not a technique ID (T1234 or T1234.001); it is skipped', false],
       [undefined, 'detection rule 6 of the file has no displayName; it is skipped', true],
     ]);
+  });
+
+  it('keeps the tables its query (queryCondition.queryText) reads, as a Sentinel rule\'s, and states them as its log sources', () => {
+    // The fixture's query reads DeviceProcessEvents, as Microsoft's own example does (microsoftgraph/microsoft-graph-docs-contrib
+    // api-reference/beta/api/security-rulesroot-list-detectionrules.md, commit 7d47cab5), and one that
+    // joins two Advanced Hunting tables: each side is needed.
+    const joined = {
+      ...graph.value[1]!,
+      queryCondition: { queryText: "DeviceNetworkEvents | where RemotePort == 445 | join kind=inner (DeviceProcessEvents | where FileName =~ 'net.exe') on DeviceId" },
+    };
+    const input = parseDefenderRules([graph.value[0], joined], JSON.stringify([graph.value[0], joined], null, 2), 'rules.json');
+    expect(input.rules.map((r) => r.queryTables)).to.deep.equal([[['DeviceProcessEvents']], [['DeviceNetworkEvents'], ['DeviceProcessEvents']]]);
+    expect(statedLogSources(input.rules[0]!).stated).to.deep.equal(['DeviceProcessEvents']);
+    expect(statedLogSources(input.rules[1]!).each?.map((side) => side.category)).to.deep.equal(['DeviceNetworkEvents', 'DeviceProcessEvents']);
   });
 
   it('is told from other JSON as Graph\'s list, a list or one rule, and read by --coverage from a .json file', () => {

@@ -176,6 +176,7 @@ function causeOf(text: string, error: YamlParserError, keys: readonly (readonly 
     (error.code === 'BAD_DQ_ESCAPE' ? badEscape(lines, line, column, reason) : undefined) ??
     (error.code === 'UNEXPECTED_TOKEN' ? quoteInsideQuotes(lines, line, column) : undefined) ??
     (error.code === 'BAD_SCALAR_START' ? reservedStart(lines, line, column) : undefined) ??
+    (/^unidentified alias|^bad indentation of a mapping entry/.test(reason) ? aliasValue(lines, line, column) : undefined) ??
     (/sequence items must start|block sequence may not be used|Sequence item without/i.test(reason) ? listItemIndentation(lines, line) : undefined) ??
     (/Flow (?:sequence|mapping) in block collection/.test(reason) ? unclosedFlow(lines, line) : undefined) ?? { line, column, cause: reason, reason, parserWords: true }
   );
@@ -233,20 +234,34 @@ function quoteInsideQuotes(lines: readonly string[], line: number, column: numbe
 }
 
 /**
- * A plain value that starts with a character YAML keeps for later use (`actor: @APT32`, a handle; `` `cmd` ``) or
- * with its directive indicator (`default: %tmp%\lsass.DMP`, a Windows environment variable).
+ * A plain value that starts with a character YAML keeps for later use (`actor: @APT32`, a handle; `` `cmd` ``), with
+ * its directive indicator (`default: %tmp%\lsass.DMP`, a Windows environment variable) or with its alias indicator
+ * (`Image|endswith: *\certutil.exe`, a Sigma wildcard), an alias to an anchor set nowhere: undefined when the value
+ * holds ": " (a key) or is inside [ ] or { }, whose end is not the line's.
  */
 function reservedStart(lines: readonly string[], line: number, column: number): SyntaxCause | undefined {
   const source = lines[line - 1] ?? '';
   const value = source.slice(column - 1).replace(/[ \t]+#.*$/, '').trimEnd();
-  if (!/^[@`%]/.test(value)) return undefined;
+  if (!/^[@`%*]/.test(value) || /:(?:[ \t]|$)|[,\]}]/.test(value)) return undefined;
   const quoted = `'${value.replace(/'/g, "''")}'`;
+  const alias = value.startsWith('*') ? `, which reads it as an alias (of an anchor &${/^\*(\S*)/.exec(value)![1]}, set nowhere)` : '';
   return {
     line,
     column,
-    cause: `a value not quoted cannot start with ${value[0]} in YAML; quote it: ${quoted}`,
+    cause: `a value not quoted cannot start with ${value[0]} in YAML${alias}; quote it: ${quoted}`,
     mended: mendLine(lines, line - 1, () => `${source.slice(0, column - 1)}${quoted}`),
   };
+}
+
+/**
+ * A plain value on `line` that starts with `*` at or before `column` (`Image|endswith: *\certutil.exe`, `- *urlcache* -f`,
+ * Sigma wildcards): YAML reads it as an alias, of an anchor set nowhere, and what follows its name as more (js-yaml:
+ * "unidentified alias", or "bad indentation of a mapping entry" at the text after it).
+ */
+function aliasValue(lines: readonly string[], line: number, column: number): SyntaxCause | undefined {
+  const source = lines[line - 1] ?? '';
+  const start = [...source].findIndex((char, index) => char === '*' && index < column && VALUE_START.test(source.slice(0, index)));
+  return start < 0 ? undefined : reservedStart(lines, line, start + 1);
 }
 
 // Escapes YAML reads in a "…" value (YAML 1.2 §5.7), the ones with hex digits aside.

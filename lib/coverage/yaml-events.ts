@@ -106,6 +106,10 @@ export function parseYamlDocuments(text: string, depth: number): (YamlNode | nul
   const docs: (YamlNode | null)[] = [];
   const stack: Open[] = [];
   let doc: YamlNode | null = null;
+  // The anchors (`&name`) set so far in the document: an alias to none is an error, as js-yaml's load and PyYAML say
+  // (`Image|endswith: *\certutil.exe`, a wildcard not quoted, reads as an alias), not a value silently missing.
+  let anchors = new Set<string>();
+  const anchorOf = (event: { anchorStart: number; anchorEnd: number }): string | undefined => (event.anchorStart < 0 ? undefined : text.slice(event.anchorStart, event.anchorEnd));
   // Put a finished value into its parent; in a mapping it is the value of the pending key.
   const place = (node: YamlNode): void => {
     const parent = stack[stack.length - 1];
@@ -119,7 +123,10 @@ export function parseYamlDocuments(text: string, depth: number): (YamlNode | nul
   for (const event of events) {
     if (event.type === EVENT_ID.DOCUMENT) {
       doc = null;
+      anchors = new Set();
     } else if (event.type === EVENT_ID.SEQUENCE || event.type === EVENT_ID.MAPPING) {
+      const anchor = anchorOf(event);
+      if (anchor !== undefined) anchors.add(anchor);
       const parent = stack[stack.length - 1];
       const isKey = parent?.keys !== undefined && parent.expectKey;
       let node: YamlSeq | YamlMap | undefined;
@@ -129,6 +136,12 @@ export function parseYamlDocuments(text: string, depth: number): (YamlNode | nul
       if (!isKey) place(node ?? { kind: 'deep', start: event.start });
       stack.push({ node, expectKey: true, key: null, isKey, ...(event.type === EVENT_ID.MAPPING ? { keys: new Set<string>() } : {}) });
     } else if (event.type === EVENT_ID.SCALAR || event.type === EVENT_ID.ALIAS) {
+      const anchor = anchorOf(event);
+      if (event.type === EVENT_ID.ALIAS && !anchors.has(anchor ?? '')) {
+        const at = lineColumn(text, event.anchorStart - 1);
+        throw new YamlSyntaxError(`unidentified alias "${anchor ?? ''}"`, at.line, at.column);
+      }
+      if (event.type === EVENT_ID.SCALAR && anchor !== undefined) anchors.add(anchor);
       const parent = stack[stack.length - 1];
       const node: YamlNode = event.type === EVENT_ID.SCALAR ? scalar(event) : { kind: 'alias', start: event.anchorStart };
       if (parent?.keys && parent.expectKey) {

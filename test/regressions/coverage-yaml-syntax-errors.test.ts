@@ -205,30 +205,6 @@ describe('regressions: every YAML syntax error of a coverage input, at its line 
   // known (nothing to mend), the errors the `yaml` package meets below it are listed after it, as for a campaign file,
   // each saying it may follow from it; before, the first was the only one.
   describe('a first error of unknown cause, in a file read with js-yaml: its line and column, then the errors below it', () => {
-    it('a real Sigma rule with a wildcard not quoted (`- *urlcache* -f`) and a tab: both, the rest of the folder read', function () {
-      if (!existsSync(join(SIGMA, CERTUTIL))) this.skip();
-      const { dir, names } = certutilRules('sigma-unknown-first');
-      const text = broken(readFileSync(join(SIGMA, CERTUTIL), 'utf8'), [
-        ["            - 'urlcache '", '            - *urlcache* -f'],
-        ['    - Unknown', '\t- Unknown'],
-      ]);
-      writeFileSync(join(dir, CERTUTIL), text);
-      const input = readRuleFolder(dir);
-      const first = lineOf(text, '*urlcache*');
-      const tab = lineOf(text, '\t- Unknown');
-      expect(input.problems.filter((problem) => problem.file.endsWith(CERTUTIL)).map(({ line, column, skipped, message }) => [line, column, skipped, message])).to.deep.equal([
-        [first, 26, true, 'not valid YAML: bad indentation of a mapping entry; fix the syntax or move the file out of the rules folder'],
-        [
-          tab,
-          1,
-          false,
-          `not valid YAML: line ${tab} is indented with a tab, which YAML does not allow; indent with spaces only (set your editor to insert spaces for a tab); ` +
-            `it may follow from the error on line ${first}: mend that one first`,
-        ],
-      ]);
-      expect(input.rules).to.have.length(names.length - 1);
-    });
-
     // redcanaryco/atomic-red-team atomics/T1003.001/T1003.001.yaml (MIT License, Copyright (c) 2018 Red Canary), commit
     // 9f2ea7901c217bd2a43602bf5c048d0aa0978a12: the test "Dump LSASS with createdump.exe from .Net v5", an excerpt, its
     // command's second line (PowerShell's call operator &) written as the command itself, with no "|", and a tab.
@@ -308,6 +284,60 @@ describe('regressions: every YAML syntax error of a coverage input, at its line 
   // against `type:` (a field of a Splunk detection too) and mended to its column, which gave two more false errors; and
   // js-yaml's "deficient indentation" of a "…" not closed was said in its words, the `yaml` package naming the quote
   // only after a \c it read inside it.
+  // A Sigma wildcard written without quotes (`*\certutil.exe`): YAML reads a value starting with * as an alias, of an
+  // anchor set nowhere. js-yaml's event parser took it for one and the rule was counted with the value missing, or said
+  // "bad indentation of a mapping entry" when more followed; it is now named as a value starting with % is, and
+  // quoted in memory, so that the errors after it are errors of their own. pySigma (PyYAML) refuses such a rule too.
+  describe('a real Sigma rule with a wildcard not quoted', function () {
+    before(function () {
+      if (!existsSync(join(SIGMA, CERTUTIL))) this.skip();
+    });
+
+    it('`Image|endswith: *\\certutil.exe`: named at its line and column, with the value quoted, the rest of the folder read', () => {
+      const { dir, names } = certutilRules('sigma-alias');
+      const text = broken(readFileSync(join(SIGMA, CERTUTIL), 'utf8'), [["        - Image|endswith: '\\certutil.exe'", '        - Image|endswith: *\\certutil.exe']]);
+      writeFileSync(join(dir, CERTUTIL), text);
+      const input = readRuleFolder(dir);
+      const line = lineOf(text, '*\\certutil.exe');
+      expect(input.problems.filter((problem) => problem.file.endsWith(CERTUTIL)).map(({ line, column, skipped, message }) => [line, column, skipped, message])).to.deep.equal([
+        [
+          line,
+          text.split('\n')[line - 1]!.indexOf('*') + 1,
+          true,
+          "not valid YAML: a value not quoted cannot start with * in YAML, which reads it as an alias (of an anchor &\\certutil.exe, set nowhere); quote it: '*\\certutil.exe'",
+        ],
+      ]);
+      expect(input.rules).to.have.length(names.length - 1);
+    });
+
+    it('`- *urlcache* -f` in a list, and a tab below: both, each an error of its own', () => {
+      const { dir, names } = certutilRules('sigma-alias-list');
+      const text = broken(readFileSync(join(SIGMA, CERTUTIL), 'utf8'), [
+        ["            - 'urlcache '", '            - *urlcache* -f'],
+        ['    - Unknown', '\t- Unknown'],
+      ]);
+      writeFileSync(join(dir, CERTUTIL), text);
+      const input = readRuleFolder(dir);
+      const tab = lineOf(text, '\t- Unknown');
+      expect(input.problems.filter((problem) => problem.file.endsWith(CERTUTIL)).map(({ line, column, skipped, message }) => [line, column, skipped, message.split(';')[0]])).to.deep.equal([
+        [lineOf(text, '*urlcache*'), 15, true, 'not valid YAML: a value not quoted cannot start with * in YAML, which reads it as an alias (of an anchor &urlcache*, set nowhere)'],
+        [tab, 1, false, `not valid YAML: line ${tab} is indented with a tab, which YAML does not allow`],
+      ]);
+      expect(input.problems[0]!.message).to.match(/; quote it: '\*urlcache\* -f'$/);
+      expect(input.rules).to.have.length(names.length - 1);
+    });
+
+    it('--coverage of the one rule file: gap says it at file:line:column', async () => {
+      const dir = freshTmpDir('sigma-alias-gap');
+      const file = join(dir, CERTUTIL);
+      const text = broken(readFileSync(join(SIGMA, CERTUTIL), 'utf8'), [["        - Image|endswith: '\\certutil.exe'", '        - Image|endswith: *\\certutil.exe']]);
+      writeFileSync(file, text);
+      const result = await runCli(['gap', '--threat', join(repoRoot, 'campaigns/apt32-covid19-wuhan.yaml'), '--coverage', file, '--out', join(dir, 'out')]);
+      const line = lineOf(text, '*\\certutil.exe');
+      expect(result.stderr).to.contain(`${file}:${line}:${text.split('\n')[line - 1]!.indexOf('*') + 1}: not valid YAML: a value not quoted cannot start with *`);
+    });
+  });
+
   describe('a real Sigma rule whose status quote is not closed, after its related list', function () {
     before(function () {
       if (!existsSync(join(SIGMA, CERTUTIL))) this.skip();

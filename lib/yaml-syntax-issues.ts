@@ -208,28 +208,55 @@ function unclosedQuote(lines: readonly string[], line: number, column: number, q
   };
 }
 
+// A value in quotes, a " one with its escapes, a ' one with its '' inside.
+const QUOTED = String.raw`(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')`;
+// Values in quotes, two or more, separated by commas: a list written without its [ ] (`"EventCode=1", "EventCode=3"`).
+const BARE_LIST = new RegExp(`^${QUOTED}(?:[ \t]*,[ \t]*${QUOTED})+$`);
+
 /**
- * A quoted value that goes on after its closing quote (`actor: "APT32 "OceanLotus""`, a quote inside written as is):
- * the parser takes the value to end at the second quote and the rest for more. Undefined when the error's line holds
- * no quoted value closed before the error's column.
+ * A quoted value that goes on after its closing quote (`actor: "APT32 "OceanLotus""`, a quote inside written as is;
+ * `'it''s' fine'`): the parser takes the value to end at the first quote not escaped and the rest for more. Said with
+ * the value quoted again as meant: its inner quotes escaped, or in the other quote when nothing in it needs escaping
+ * there; values in quotes separated by commas are a list written without its [ ]. Undefined when the error's line
+ * holds no quoted value closed before the error's column.
  */
 function quoteInsideQuotes(lines: readonly string[], line: number, column: number): SyntaxCause | undefined {
   const source = lines[line - 1] ?? '';
   const start = [...source].findIndex((char, index) => (char === '"' || char === "'") && VALUE_START.test(source.slice(0, index)));
   if (start < 0) return undefined;
   const quote = source[start]!;
-  const close = source.indexOf(quote, start + 1);
+  // The first quote that ends the value: not a '' inside a '…' value, nor a \" inside a "…" one.
+  const ending = quote === '"' ? /\\.|"/g : /''|'/g;
+  ending.lastIndex = start + 1;
+  let close = -1;
+  for (let match = ending.exec(source); match; match = ending.exec(source)) {
+    if (match[0] === quote) {
+      close = match.index;
+      break;
+    }
+  }
   if (close < 0 || close + 1 >= column) return undefined;
   const whole = source.slice(start).trimEnd();
+  const at = `the value's closing ${quote} comes at column ${close + 1}, before the line ends, and YAML cannot read what follows it`;
+  if (BARE_LIST.test(whole)) {
+    const list = `[${whole}]`;
+    return {
+      line,
+      column: close + 1,
+      cause: `${at}: values in quotes separated by commas are a list only inside [ ]; write ${list}`,
+      mended: mendLine(lines, line - 1, () => `${source.slice(0, start)}${list}`),
+    };
+  }
   const inner = whole.endsWith(quote) && whole.length > 1 ? whole.slice(1, -1) : whole.slice(1);
-  const single = `'${inner.replace(/'/g, "''")}'`;
+  // The value as its author meant it, each quote inside it a quote; undefined when it holds escapes of "…" (\n, \\).
+  const meant = quote === "'" ? inner.replace(/''|'/g, "'") : /\\[^"]/.test(inner) ? undefined : inner.replace(/\\"/g, '"');
+  const same = quote === "'" ? `'${inner.replace(/''|'/g, "''")}'` : `"${inner.replace(/\\.|"/g, (all) => (all === '"' ? '\\"' : all))}"`;
+  const other = meant === undefined || (quote === "'" && /["\\]/.test(meant)) ? undefined : quote === "'" ? `"${meant}"` : `'${meant.replace(/'/g, "''")}'`;
   return {
     line,
     column: close + 1,
-    cause:
-      `the value's closing ${quote} comes at column ${close + 1}, before the line ends, and YAML cannot read what follows it; ` +
-      `for a ${quote} inside the value write ${quote === '"' ? '\\"' : "''"}, or quote it with the other quote: ${single}`,
-    mended: mendLine(lines, line - 1, () => `${source.slice(0, start)}${single}`),
+    cause: `${at}; for a ${quote} inside the value write ${quote === '"' ? '\\"' : "''"}${other ? `, or quote it with the other quote: ${other}` : `: ${same}`}`,
+    mended: mendLine(lines, line - 1, () => `${source.slice(0, start)}${other ?? same}`),
   };
 }
 

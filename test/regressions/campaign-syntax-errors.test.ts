@@ -56,6 +56,13 @@ describe('regressions: YAML syntax errors of a campaign file are listed as its s
       ['a colon in an unquoted value', '    tactic: Initial Access', '    tactic: Initial Access: phishing', '32:27', `the value of "tactic" is not quoted and holds ": " (column 27), which YAML reads as the start of a mapping inside it; quote the value: tactic: '…'`],
       ['a [ list not closed', 'tags:', 'tags: [covid-19, china, government, espionage', '29:7', 'the list [ opened on this line is not closed; end it with ] on this line'],
       ['a quote inside quotes', 'actor:', 'actor: "APT32 "OceanLotus""', '6:15', `the value's closing " comes at column 15, before the line ends, and YAML cannot read what follows it; for a " inside the value write \\", or quote it with the other quote: 'APT32 "OceanLotus"'`],
+      // A '' inside '…' is a quote, not the value's end: the value ends at the quote after "s"; said in the other quote
+      // as meant ("it's' fine"), no longer as '…' with every quote doubled again ('it''''s'' fine').
+      ['a quote not doubled after one doubled', 'actor:', "actor: 'it''s' fine'", '6:14', `the value's closing ' comes at column 14, before the line ends, and YAML cannot read what follows it; for a ' inside the value write '', or quote it with the other quote: "it's' fine"`],
+      // A value holding \\ and a quote: in '…' its backslashes would mean another value, so it is said in "…", escaped.
+      ['a quote inside quotes after an escape', 'actor:', 'actor: "C:\\\\apt "32""', '6:17', `the value's closing " comes at column 17, before the line ends, and YAML cannot read what follows it; for a " inside the value write \\": "C:\\\\apt \\"32\\""`],
+      // Values in quotes separated by commas: a list without its [ ], no longer one value quoted across them ('APT32", "OceanLotus').
+      ['a list written without [ ]', 'tags:', 'tags: "covid-19", "china"', '29:16', `the value's closing " comes at column 16, before the line ends, and YAML cannot read what follows it: values in quotes separated by commas are a list only inside [ ]; write ["covid-19", "china"]`],
       ['a Windows path in double quotes', 'actor:', 'actor: "C:\\Users\\apt"', '6:11', '\\U in a "…" value is no escape YAML knows (a Windows path or a regular expression?); write the value in single quotes'],
       ['a handle starting with @', 'actor:', 'actor: @APT32', '6:8', "a value not quoted cannot start with @ in YAML; quote it: '@APT32'"],
     ];

@@ -270,6 +270,18 @@ describe('regressions: every YAML syntax error of a coverage input, at its line 
       expect(error.issues[0]!.message).to.match(/; quote it: '%tmp%\\lsass\.DMP'$/);
     });
 
+    it('a log sources file with a channels list written without [ ]: said as a list, with its [ ]', () => {
+      const text = '# what we collect\n- name: WinEventLog:Security\n  channels: "EventCode=4688", "EventCode=4624"\n- name: NSM:Flow\n';
+      const error = thrown(() => parseLogSourcesYaml(text, 'l.yml'));
+      expect(error.issues.map(({ line, column, message }) => [line, column, message])).to.deep.equal([
+        [
+          3,
+          28,
+          `not valid YAML: the value's closing " comes at column 28, before the line ends, and YAML cannot read what follows it: values in quotes separated by commas are a list only inside [ ]; write ["EventCode=4688", "EventCode=4624"]`,
+        ],
+      ]);
+    });
+
     it('a log sources file with two [ ] lists for one channels: the error at its column, and where the parser stopped reading', () => {
       const text = '# what we collect\n- WinEventLog:Sysmon\n- name: WinEventLog:Security\n  channels: [EventCode=4688], [EventCode=4624]\n- name: NSM:Flow\n\tchannels: [None]\n';
       const error = thrown(() => parseLogSourcesYaml(text, 'l.yml'));

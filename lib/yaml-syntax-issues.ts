@@ -330,13 +330,16 @@ function misindentedField(lines: readonly string[], line: number, keys: readonly
     if (!aboveField || /[-\t]/.test(aboveLead) || aboveLead.length === lead.length || (value === '' && aboveLead.length < lead.length)) continue;
     // A field that ends a deeper mapping, back at the column of a field above it (`status:` after `related:`'s items).
     if (lead.length < aboveLead.length && startsFieldAt(lines, above, lead.length)) continue;
-    if (!keys.some((fields) => fields.includes(field) && fields.includes(aboveField))) continue;
-    const width = aboveLead.length;
+    // Shallower than the field above, it ends that field's mapping: its own is the nearest enclosing one whose fields
+    // it is among (` status:` after `related:`'s `- id:` and `type:` is a field of the rule, as `related:` is).
+    const { at: other, field: otherField, column: width } =
+      lead.length < aboveLead.length ? enclosingField(lines, above, lead.length, field, keys) : { at: above, field: aboveField, column: aboveLead.length };
+    if (!keys.some((fields) => fields.includes(field) && fields.includes(otherField))) continue;
     return {
       line: at + 1,
       column: lead.length + 1,
       cause:
-        `"${field}" starts at column ${lead.length + 1}, but "${aboveField}" above it (line ${above + 1}), a field of the same mapping, at column ${width + 1}; ` +
+        `"${field}" starts at column ${lead.length + 1}, but "${otherField}" above it (line ${other + 1}), a field of the same mapping, at column ${width + 1}; ` +
         `start it at column ${width + 1} (the fields of one mapping start at the same column)`,
       mended: mendLine(lines, at, (old) => `${' '.repeat(width)}${old.trimStart()}`),
     };
@@ -344,6 +347,28 @@ function misindentedField(lines: readonly string[], line: number, keys: readonly
   return undefined;
 }
 const skipped = (source: string) => source.trim() === '' || source.trimStart().startsWith('#');
+
+/**
+ * The field whose mapping a field written at 0-based `lead`, shallower than the field on line index `at`, most likely
+ * belongs to: of that field's mapping and the mappings enclosing it (each at a column less than the one below it), the
+ * nearest to `lead` whose fields are of the same kind as `field` (the deeper on a tie): `   confidence:` after
+ * `    tactic:` stays in its technique's mapping, ` status:` after `related:`'s `type:` is the rule's, as `related:`.
+ */
+function enclosingField(lines: readonly string[], at: number, lead: number, field: string, keys: readonly (readonly string[])[]): { at: number; field: string; column: number } {
+  const [, aboveLead = '', aboveField = ''] = FIELD_LINE.exec(lines[at]!) ?? [];
+  let best = { at, field: aboveField, column: aboveLead.length };
+  let limit = indentOf(lines[at]!);
+  for (let above = at - 1; above >= 0 && limit > 0; above--) {
+    const source = lines[above]!;
+    if (skipped(source) || indentOf(source) >= limit) continue;
+    limit = indentOf(source);
+    const [, fieldLead = '', other = ''] = FIELD_LINE.exec(source) ?? [];
+    // A list item's line (`- id: …`): its field is of a mapping already seen.
+    if (!other || fieldLead.includes('-') || !keys.some((fields) => fields.includes(field) && fields.includes(other))) continue;
+    if (Math.abs(fieldLead.length - lead) < Math.abs(best.column - lead)) best = { at: above, field: other, column: fieldLead.length };
+  }
+  return best;
+}
 
 /** Whether a field or list item starts at 0-based `column` on a line above line index `at`, with no shallower line between. */
 function startsFieldAt(lines: readonly string[], at: number, column: number): boolean {

@@ -300,6 +300,23 @@ describe('regressions: every YAML syntax error of a coverage input, at its line 
   // anchor set nowhere. js-yaml's event parser took it for one and the rule was counted with the value missing, or said
   // "bad indentation of a mapping entry" when more followed; it is now named as a value starting with % is, and
   // quoted in memory, so that the errors after it are errors of their own. pySigma (PyYAML) refuses such a rule too.
+  // A field one space in after a nested block ends that block: its mapping is the one enclosing it. ` status:` after
+  // `related:`'s items was said to belong at column 7, with the items' "type"; it belongs at column 1, with "related".
+  it('a real Sigma rule whose status is one space in, after its related list: start it at column 1, as "related"', function () {
+    if (!existsSync(join(SIGMA, CERTUTIL))) this.skip();
+    const { dir } = certutilRules('sigma-status-in');
+    const text = broken(readFileSync(join(SIGMA, CERTUTIL), 'utf8'), [['\nstatus: test', '\n status: test']]);
+    writeFileSync(join(dir, CERTUTIL), text);
+    const problems = readRuleFolder(dir).problems.filter((problem) => problem.file.endsWith(CERTUTIL));
+    expect(problems.map(({ line, column, message }) => [line, column, message])).to.deep.equal([
+      [
+        lineOf(text, ' status: test'),
+        2,
+        `not valid YAML: "status" starts at column 2, but "related" above it (line ${lineOf(text, 'related:')}), a field of the same mapping, at column 1; start it at column 1 (the fields of one mapping start at the same column)`,
+      ],
+    ]);
+  });
+
   describe('a real Sigma rule with a wildcard not quoted', function () {
     before(function () {
       if (!existsSync(join(SIGMA, CERTUTIL))) this.skip();

@@ -74,6 +74,18 @@ const MOST_MENDED = 40;
  * the text's), to read what else is wrong with it (a duplicate key).
  */
 export function yamlSyntaxIssues(text: string, parse: (text: string) => YamlErrors, options: YamlSyntaxOptions = {}): { issues: Issue[]; mended?: string } {
+  const found = mendedIssues(text, parse, options);
+  return { ...found, issues: inLineOrder(found.issues) };
+}
+
+/**
+ * Issues in the order of their lines, those of one line as they came (an error found once those before it were
+ * mended may stand above them: js-yaml says a duplicate key only when the whole text parses).
+ */
+export const inLineOrder = (issues: readonly Issue[]): Issue[] => [...issues].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+
+/** yamlSyntaxIssues' issues in the order they were found. */
+function mendedIssues(text: string, parse: (text: string) => YamlErrors, options: YamlSyntaxOptions): { issues: Issue[]; mended?: string } {
   const { keys = [] } = options;
   const toIssue = issueOf(options);
   const issues: Issue[] = [];

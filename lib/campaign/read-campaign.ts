@@ -10,7 +10,7 @@ import { schemaUrl, toIssue, validator } from '../schemas.js';
 import { parseJsonText } from '../json-text.js';
 import { kindOf, wrongKindMessage } from '../input-kind.js';
 import { inputName, readFolder, readTextFile, statInput, STDIN, STDIN_NAME, type InputOptions } from '../read-text.js';
-import { yamlPackageErrors, yamlSyntaxIssues } from '../yaml-syntax-issues.js';
+import { inLineOrder, yamlPackageErrors, yamlSyntaxIssues } from '../yaml-syntax-issues.js';
 import { parseYamlDocument, yamlDocumentValue } from '../yaml-value.js';
 import type {
   Campaign,
@@ -135,7 +135,7 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
   ];
 
   const duplicates = new Set(located?.duplicateKeys() ?? []);
-  const issues = sortIssues([...duplicates, ...validationIssues(record, located)]);
+  const issues = inLineOrder([...duplicates, ...validationIssues(record, located)]);
   // A problem of the file as a whole refuses it; one inside an entry of a list leaves that entry out.
   if (issues.some((issue) => !entryOf(issue.path))) throw new SchemaValidationError(file, WHAT, issues);
   // A duplicate key says what to do itself (give the field once); how to write an entry would only mislead there.
@@ -432,7 +432,7 @@ function locate(source: string, file: string): Located {
     const { issues, mended } = yamlSyntaxIssues(source, again, { keys: campaignKeys() });
     // With every syntax error mended, a key given twice is one more thing to mend (its lines are the file's).
     const duplicates = mended === undefined ? [] : locate(mended, file).duplicateKeys();
-    throw new InvalidYamlError(file, WHAT, sortIssues([...issues, ...duplicates]));
+    throw new InvalidYamlError(file, WHAT, inLineOrder([...issues, ...duplicates]));
   }
 
   const placeAt = (node: unknown): { line: number; column: number } | undefined => {
@@ -681,13 +681,6 @@ function numberAsId(path: readonly string[], found: unknown, located: Located | 
   if (!reference || typeof found !== 'number') return '';
   const digits = located?.sourceText(path) ?? String(found);
   return /^\d{4}(\.\d{3})?$/.test(digits) ? ` (an ATT&CK ID starts with T: write T${digits})` : '';
-}
-
-function sortIssues(issues: Issue[]): Issue[] {
-  return issues
-    .map((issue, index) => ({ issue, index }))
-    .sort((a, b) => (a.issue.line ?? Infinity) - (b.issue.line ?? Infinity) || a.index - b.index)
-    .map(({ issue }) => issue);
 }
 
 /** Build the camelCase model from a valid campaign file, applying defaults. */

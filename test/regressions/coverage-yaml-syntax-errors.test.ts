@@ -317,6 +317,23 @@ describe('regressions: every YAML syntax error of a coverage input, at its line 
     ]);
   });
 
+  // js-yaml says a key given twice only once the whole text parses: the duplicate on line 9 was found after the tab
+  // on line 77 was mended, and listed after it. Issues are listed in the order of their lines.
+  it('a real Sigma rule with status given twice and a tab far below: both, in the order of their lines', function () {
+    if (!existsSync(join(SIGMA, CERTUTIL))) this.skip();
+    const { dir } = certutilRules('sigma-duplicate-order');
+    const text = broken(readFileSync(join(SIGMA, CERTUTIL), 'utf8'), [
+      ['\nstatus: test', '\nstatus: test\nstatus: experimental'],
+      ['    - Unknown', '\t- Unknown'],
+    ]);
+    writeFileSync(join(dir, CERTUTIL), text);
+    const problems = readRuleFolder(dir).problems.filter((problem) => problem.file.endsWith(CERTUTIL));
+    expect(problems.map(({ line, skipped, message }) => [line, skipped, message.split(';')[0]])).to.deep.equal([
+      [lineOf(text, 'status: experimental'), true, 'not valid YAML: duplicated mapping key "status"'],
+      [lineOf(text, '\t- Unknown'), false, `not valid YAML: line ${lineOf(text, '\t- Unknown')} is indented with a tab, which YAML does not allow`],
+    ]);
+  });
+
   describe('a real Sigma rule with a wildcard not quoted', function () {
     before(function () {
       if (!existsSync(join(SIGMA, CERTUTIL))) this.skip();

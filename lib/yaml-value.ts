@@ -15,7 +15,19 @@ const yaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml
  */
 export function parseYamlDocument(text: string, file: string, options: Parameters<typeof import('yaml').parseDocument>[1] = {}): Document.Parsed {
   try {
-    return yaml().parseDocument(text.replace(/\r(?!\n)/g, '\n'), options);
+    const Y = yaml();
+    const doc = Y.parseDocument(text.replace(/\r(?!\n)/g, '\n'), options);
+    // An alias of an anchor set nowhere above (`actor: *APT32`, a value not quoted) is an error of the text, as
+    // js-yaml and PyYAML say, rather than one of reading the value later.
+    if (!doc.errors.length) {
+      Y.visit(doc, {
+        Alias(_key, node) {
+          const start = node.range?.[0];
+          if (start !== undefined && node.resolve(doc) === undefined) doc.errors.push(new Y.YAMLParseError([start, start + 1], 'BAD_ALIAS', `unidentified alias "${node.source}"`));
+        },
+      });
+    }
+    return doc;
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     throw new InputError(`${file}: not valid YAML: it nests too deeply to be read (${error.message}); fix the structure`, { file, cause: error });

@@ -64,6 +64,9 @@ describe('regressions: YAML syntax errors of a campaign file are listed as its s
       // Values in quotes separated by commas: a list without its [ ], no longer one value quoted across them ('APT32", "OceanLotus').
       ['a list written without [ ]', 'tags:', 'tags: "covid-19", "china"', '29:16', `the value's closing " comes at column 16, before the line ends, and YAML cannot read what follows it: values in quotes separated by commas are a list only inside [ ]; write ["covid-19", "china"]`],
       ['a Windows path in double quotes', 'actor:', 'actor: "C:\\Users\\apt"', '6:11', '\\U in a "…" value is no escape YAML knows (a Windows path or a regular expression?); write the value in single quotes'],
+      // An alias of an anchor set nowhere was "refused: the YAML aliases (*name) expand to more than 100 copies, which
+      // looks like an alias bomb", at the line only; it is now a syntax error, said as a value starting with @ is.
+      ['a value starting with * (an alias of nothing)', 'actor:', 'actor: *APT32', '6:8', "a value not quoted cannot start with * in YAML, which reads it as an alias (of an anchor &APT32, set nowhere); quote it: '*APT32'"],
       ['a handle starting with @', 'actor:', 'actor: @APT32', '6:8', "a value not quoted cannot start with @ in YAML; quote it: '@APT32'"],
     ];
     for (const [name, from, to, at, says] of cases) {

@@ -339,13 +339,17 @@ function misindentedField(lines: readonly string[], line: number, keys: readonly
     const [, aboveLead = '', aboveField = ''] = FIELD_LINE.exec(lines[above] ?? '') ?? [];
     const value = (lines[above] ?? '').slice(aboveLead.length + aboveField.length).replace(/^[ \t]*:/, '').replace(/(^|[ \t])#.*$/, '').trim();
     // A field with no value on its line holds the deeper lines below it.
-    if (!aboveField || /[-\t]/.test(aboveLead) || aboveLead.length === lead.length || (value === '' && aboveLead.length < lead.length)) continue;
+    // A line deeper than it that is no field of a mapping (a block's text, a list's item) ends there: it is compared
+    // with the fields of the mappings enclosing that line (` domain:` after `sources:`'s titles written as blocks).
+    const deeper = above >= 0 && (!aboveField || /-/.test(aboveLead)) && !/\t/.test(lines[above]!) && indentOf(lines[above]!) > lead.length;
+    if (!deeper && (!aboveField || /[-\t]/.test(aboveLead) || aboveLead.length === lead.length || (value === '' && aboveLead.length < lead.length))) continue;
     // A field that ends a deeper mapping, back at the column of a field above it (`status:` after `related:`'s items).
-    if (lead.length < aboveLead.length && startsFieldAt(lines, above, lead.length)) continue;
+    if ((deeper || lead.length < aboveLead.length) && startsFieldAt(lines, above, lead.length)) continue;
     // Shallower than the field above, it ends that field's mapping: its own is the nearest enclosing one whose fields
     // it is among (` status:` after `related:`'s `- id:` and `type:` is a field of the rule, as `related:` is).
-    const { at: other, field: otherField, column: width } =
-      lead.length < aboveLead.length ? enclosingField(lines, above, lead.length, field, keys) : { at: above, field: aboveField, column: aboveLead.length };
+    const sibling = deeper || lead.length < aboveLead.length ? enclosingField(lines, above, lead.length, field, keys) : { at: above, field: aboveField, column: aboveLead.length };
+    if (!sibling || sibling.column === lead.length) continue;
+    const { at: other, field: otherField, column: width } = sibling;
     if (!keys.some((fields) => fields.includes(field) && fields.includes(otherField))) continue;
     return {
       line: at + 1,
@@ -366,9 +370,10 @@ const skipped = (source: string) => source.trim() === '' || source.trimStart().s
  * nearest to `lead` whose fields are of the same kind as `field` (the deeper on a tie): `   confidence:` after
  * `    tactic:` stays in its technique's mapping, ` status:` after `related:`'s `type:` is the rule's, as `related:`.
  */
-function enclosingField(lines: readonly string[], at: number, lead: number, field: string, keys: readonly (readonly string[])[]): { at: number; field: string; column: number } {
+function enclosingField(lines: readonly string[], at: number, lead: number, field: string, keys: readonly (readonly string[])[]): { at: number; field: string; column: number } | undefined {
   const [, aboveLead = '', aboveField = ''] = FIELD_LINE.exec(lines[at]!) ?? [];
-  let best = { at, field: aboveField, column: aboveLead.length };
+  // The line's own field, when it is one of a mapping (no list item's first).
+  let best = aboveField && !aboveLead.includes('-') ? { at, field: aboveField, column: aboveLead.length } : undefined;
   let limit = indentOf(lines[at]!);
   for (let above = at - 1; above >= 0 && limit > 0; above--) {
     const source = lines[above]!;
@@ -377,7 +382,7 @@ function enclosingField(lines: readonly string[], at: number, lead: number, fiel
     const [, fieldLead = '', other = ''] = FIELD_LINE.exec(source) ?? [];
     // A list item's line (`- id: …`): its field is of a mapping already seen.
     if (!other || fieldLead.includes('-') || !keys.some((fields) => fields.includes(field) && fields.includes(other))) continue;
-    if (Math.abs(fieldLead.length - lead) < Math.abs(best.column - lead)) best = { at: above, field: other, column: fieldLead.length };
+    if (!best || Math.abs(fieldLead.length - lead) < Math.abs(best.column - lead)) best = { at: above, field: other, column: fieldLead.length };
   }
   return best;
 }

@@ -52,6 +52,9 @@ describe('regressions: YAML syntax errors of a campaign file are listed as its s
       ['a list item one space too deep', LINK, `   ${LINK.trimStart()}`, '39:4', 'the list item starts at column 4, but the items of its list start at column 3 (line 31); start it at column 3'],
       ['a list item one space short', LINK, ` ${LINK.trimStart()}`, '39:2', 'the list item starts at column 2, but the items of its list start at column 3 (line 31); start it at column 3'],
       ['a field one space short', '    confidence: medium', '   confidence: medium', '33:4', '"confidence" starts at column 4, but "tactic" above it (line 32), a field of the same mapping, at column 5; start it at column 5'],
+      // After sources:, whose titles are blocks: the parser's words "All mapping items must start at the same column" at
+      // column 1 before; now the field is placed with "sources", the field of its mapping above the block.
+      ['a field one space in after a nested block', 'domain:', ' domain: enterprise-attack', '23:2', '"domain" starts at column 2, but "sources" above it (line 16), a field of the same mapping, at column 1; start it at column 1'],
       ['a field indented under the field above', 'platforms:', '  platforms: [Windows]', '28:3', '"platforms" starts at column 3, but "confidence" above it (line 27), a field of the same mapping, at column 1; start it at column 1'],
       ['a colon in an unquoted value', '    tactic: Initial Access', '    tactic: Initial Access: phishing', '32:27', `the value of "tactic" is not quoted and holds ": " (column 27), which YAML reads as the start of a mapping inside it; quote the value: tactic: '…'`],
       ['a [ list not closed', 'tags:', 'tags: [covid-19, china, government, espionage', '29:7', 'the list [ opened on this line is not closed; end it with ] on this line'],

@@ -232,8 +232,14 @@ function plainValueAbove(lines: readonly string[], at: number, column: number): 
  */
 function unindentedContinuation(text: string, line: number): SyntaxCause | undefined {
   const lines = sourceLines(text);
+  // A list item at the key's own indentation is the key's list (`tags:` then `- a`), which YAML allows: no such line.
   const part = (source: string | undefined, width: number): boolean =>
-    source !== undefined && source.trim() !== '' && !source.trimStart().startsWith('#') && indentOf(source) === width && !KEY_LINE.test(source);
+    source !== undefined &&
+    source.trim() !== '' &&
+    !source.trimStart().startsWith('#') &&
+    indentOf(source) === width &&
+    !KEY_LINE.test(source) &&
+    !/^-(?:[ \t]|$)/.test(source.trimStart());
   let at = line - 1;
   if (KEY_LINE.test(lines[at] ?? '')) at--;
   const width = indentOf(lines[at] ?? '');

@@ -341,7 +341,12 @@ function misindentedField(lines: readonly string[], line: number, keys: readonly
     // A field with no value on its line holds the deeper lines below it.
     // A line deeper than it that is no field of a mapping (a block's text, a list's item) ends there: it is compared
     // with the fields of the mappings enclosing that line (` domain:` after `sources:`'s titles written as blocks).
-    const deeper = above >= 0 && (!aboveField || /-/.test(aboveLead)) && !/\t/.test(lines[above]!) && indentOf(lines[above]!) > lead.length;
+    // So does a list item that is a plain value (`- cambodia` of `tags:`'s list, at the key's column): it has no fields.
+    const deeper =
+      above >= 0 &&
+      (!aboveField || /-/.test(aboveLead)) &&
+      !/\t/.test(lines[above]!) &&
+      (indentOf(lines[above]!) > lead.length || (!aboveField && LIST_ITEM.test(lines[above]!)));
     if (!deeper && (!aboveField || /[-\t]/.test(aboveLead) || aboveLead.length === lead.length || (value === '' && aboveLead.length < lead.length))) continue;
     // A field that ends a deeper mapping, back at the column of a field above it (`status:` after `related:`'s items).
     if ((deeper || lead.length < aboveLead.length) && startsFieldAt(lines, above, lead.length)) continue;
@@ -374,10 +379,13 @@ function enclosingField(lines: readonly string[], at: number, lead: number, fiel
   const [, aboveLead = '', aboveField = ''] = FIELD_LINE.exec(lines[at]!) ?? [];
   // The line's own field, when it is one of a mapping (no list item's first).
   let best = aboveField && !aboveLead.includes('-') ? { at, field: aboveField, column: aboveLead.length } : undefined;
-  let limit = indentOf(lines[at]!);
+  // A list item's line may sit at its key's own column (`tags:` then `- a`): the key, past the list's other items, is
+  // among the fields its mapping's field could be.
+  const item = LIST_ITEM.test(lines[at]!) ? indentOf(lines[at]!) : -1;
+  let limit = indentOf(lines[at]!) + (item >= 0 ? 1 : 0);
   for (let above = at - 1; above >= 0 && limit > 0; above--) {
     const source = lines[above]!;
-    if (skipped(source) || indentOf(source) >= limit) continue;
+    if (skipped(source) || indentOf(source) >= limit || (indentOf(source) === item && LIST_ITEM.test(source))) continue;
     limit = indentOf(source);
     const [, fieldLead = '', other = ''] = FIELD_LINE.exec(source) ?? [];
     // A list item's line (`- id: …`): its field is of a mapping already seen.

@@ -84,6 +84,24 @@ describe('regressions: YAML syntax errors of a campaign file are listed as its s
       });
     }
 
+    // A list written at its key's column (`tags:` then `- election`), which YAML allows, followed by a field one space
+    // in: the parser reads the field as the last item's value going on ("Implicit keys need to be on a single line").
+    // Before, two problems: the list's items called "the value of "tags" … at the key's own indentation", which they are
+    // not, and then the field. Now the field alone, placed with "tags".
+    it('a field one space in after a list written at its key\'s column: the field alone, not the list', () => {
+      const compact = broken(PERISCOPE, ['tags:', 'tags:\n- election\n- cambodia']);
+      expect(() => parseCampaign(compact, 'c.yaml')).not.to.throw();
+      const error = refusal(broken(compact, ['- cambodia', '- cambodia\n platforms: [Windows]']));
+      expect(error.issues.map(({ line, column, message }) => [line, column, message])).to.deep.equal([
+        [
+          30,
+          2,
+          'invalid YAML: "platforms" starts at column 2, but "tags" above it (line 27), a field of the same mapping, at column 1; ' +
+            'start it at column 1 (the fields of one mapping start at the same column)',
+        ],
+      ]);
+    });
+
     it('the parser itself reports the follow-on errors that are no longer listed (a tab: 12, a list item a space short: 14)', () => {
       expect(parserErrors(broken(APT32, ['    tactic: Initial Access', '\ttactic: Initial Access']))).to.equal(12);
       expect(parserErrors(broken(APT32, [LINK, ` ${LINK.trimStart()}`]))).to.equal(14);

@@ -52,7 +52,7 @@ function plainColon(text: string, line: number, column: number): SyntaxCause | u
   // The key line whose value holds the error's line: that line, or a key line above it of which every line between is
   // a more indented continuation.
   let at = line - 1;
-  while (at > 0 && lines[at]!.trim() !== '' && !KEY_LINE.test(lines[at]!)) at--;
+  while (at > 0 && lines[at]!.trim() !== '' && !FIELD_LINE.test(lines[at]!)) at--;
   if (lines.slice(at + 1, line).some((between) => between.trim() === '' || indentOf(between) <= indentOf(lines[at] ?? ''))) return undefined;
   const source = lines[at];
   const match = source === undefined ? null : KEY_VALUE_LINE.exec(source);
@@ -92,8 +92,13 @@ function plainColon(text: string, line: number, column: number): SyntaxCause | u
 // What parsers say when lines that should continue a value sit at its key's indentation and so read as one key
 // written over several lines, lacking its ":": js-yaml at the next key's ":" (after the lines), yaml at their first.
 const MULTILINE_KEY = /multiline key may not be an implicit key|Implicit keys need to be on a single line/i;
-// A line that is a mapping key (`how_to_implement:`, `- name: x`): keys of rule files are plain words.
-const KEY_LINE = /^[ \t]*(?:-[ \t]+)?[\w.$-]+[ \t]*:(?:[ \t]|$)/;
+// A line `field: …` or `- field: …` (`how_to_implement:`, `- name: x`): its indentation and dash, and the field (keys
+// of rule and campaign files are plain words).
+export const FIELD_LINE = /^([ \t]*(?:-[ \t]+)?)([\w.$-]+)[ \t]*:(?:[ \t]|$)/;
+// A list item's line: `- x`, `  - ref: …`, a lone `-`.
+export const LIST_ITEM = /^[ \t]*-(?:[ \t]|$)/;
+/** A line the parser reads nothing of: blank, or a comment alone. */
+export const blankOrComment = (source: string): boolean => source.trim() === '' || source.trimStart().startsWith('#');
 // A block scalar's indicator as a key's whole value: `search: |`, `query: >-`, `description: |2`.
 const BLOCK_INDICATOR = /:[ \t]+[|>][+-]?\d?[+-]?[ \t]*(?:#.*)?$/;
 
@@ -171,13 +176,13 @@ const wordColumn = (source: string): number => /^[ \t]*(?:-[ \t]+)?/.exec(source
 function keyWithoutColon(text: string, line: number, keys: readonly (readonly string[])[]): SyntaxCause | undefined {
   if (!keys.length) return undefined;
   const lines = sourceLines(text);
-  const skipped = (source: string) => source.trim() === '' || source.trimStart().startsWith('#');
   /** The field of the nearest key line from `from` going `step` at `column` (deeper lines are values), if any. */
   const sibling = (from: number, step: number, column: number): string | undefined => {
     for (let at = from + step; at >= 0 && at < lines.length; at += step) {
       const source = lines[at]!;
-      if (skipped(source) || wordColumn(source) > column) continue;
-      return wordColumn(source) === column && KEY_LINE.test(source) ? /^[ \t]*(?:-[ \t]+)?([\w.$-]+)/.exec(source)![1] : undefined;
+      if (blankOrComment(source) || wordColumn(source) > column) continue;
+      const field = FIELD_LINE.exec(source);
+      return wordColumn(source) === column && field ? field[2] : undefined;
     }
     return undefined;
   };
@@ -211,10 +216,10 @@ function keyWithoutColon(text: string, line: number, keys: readonly (readonly st
  */
 function plainValueAbove(lines: readonly string[], at: number, column: number): { key: string; line: number } | undefined {
   let above = at - 1;
-  while (above >= 0 && (lines[above]!.trim() === '' || lines[above]!.trimStart().startsWith('#'))) above--;
+  while (above >= 0 && blankOrComment(lines[above]!)) above--;
   // Lines deeper than the key go on with its value; a key or list item among them is a mapping or list's.
   while (above >= 0 && wordColumn(lines[above]!) > column) {
-    if (KEY_LINE.test(lines[above]!) || /^[ \t]*-[ \t]/.test(lines[above]!)) return undefined;
+    if (FIELD_LINE.test(lines[above]!) || /^[ \t]*-[ \t]/.test(lines[above]!)) return undefined;
     above--;
   }
   const source = lines[above];
@@ -234,14 +239,9 @@ function unindentedContinuation(text: string, line: number): SyntaxCause | undef
   const lines = sourceLines(text);
   // A list item at the key's own indentation is the key's list (`tags:` then `- a`), which YAML allows: no such line.
   const part = (source: string | undefined, width: number): boolean =>
-    source !== undefined &&
-    source.trim() !== '' &&
-    !source.trimStart().startsWith('#') &&
-    indentOf(source) === width &&
-    !KEY_LINE.test(source) &&
-    !/^-(?:[ \t]|$)/.test(source.trimStart());
+    source !== undefined && !blankOrComment(source) && indentOf(source) === width && !FIELD_LINE.test(source) && !LIST_ITEM.test(source);
   let at = line - 1;
-  if (KEY_LINE.test(lines[at] ?? '')) at--;
+  if (FIELD_LINE.test(lines[at] ?? '')) at--;
   const width = indentOf(lines[at] ?? '');
   if (!part(lines[at], width)) return undefined;
   let first = at;
@@ -252,7 +252,7 @@ function unindentedContinuation(text: string, line: number): SyntaxCause | undef
   let owner = first - 1;
   while (owner >= 0 && (lines[owner]!.trim() === '' || indentOf(lines[owner]!) > width)) owner--;
   const ownerLine = lines[owner];
-  if (ownerLine === undefined || indentOf(ownerLine) !== width || !KEY_LINE.test(ownerLine)) return undefined;
+  if (ownerLine === undefined || indentOf(ownerLine) !== width || !FIELD_LINE.test(ownerLine)) return undefined;
   const key = /^[ \t]*(?:-[ \t]+)?([\w.$-]+)/.exec(ownerLine)![1]!;
   const span = first === last ? `line ${first + 1}` : `lines ${first + 1}-${last + 1}`;
   const block = BLOCK_INDICATOR.test(ownerLine);

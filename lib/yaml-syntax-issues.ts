@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { LineCounter, YAMLError } from 'yaml';
 import type { Issue } from './errors.js';
-import { indentOf, mendLine, sourceLines, syntaxErrorCause, type SyntaxCause } from './yaml-syntax-cause.js';
+import { blankOrComment, FIELD_LINE, indentOf, LIST_ITEM, mendLine, sourceLines, syntaxErrorCause, type SyntaxCause } from './yaml-syntax-cause.js';
 
 /**
  * One syntax error as a YAML parser reported it: its words (first line, no place), its 1-based line and column, and
@@ -319,9 +319,6 @@ function badEscape(lines: readonly string[], line: number, column: number, reaso
   };
 }
 
-const LIST_ITEM = /^[ \t]*-(?:[ \t]|$)/;
-// A line `field: …` or `- field: …`: its indentation and dash, and the field.
-const FIELD_LINE = /^([ \t]*(?:-[ \t]+)?)([\w.$-]+)[ \t]*:(?:[ \t]|$)/;
 
 /**
  * A field (`   confidence: medium`, `  platforms: [Windows]`) on or next to `line` that starts at another column than the
@@ -335,7 +332,7 @@ function misindentedField(lines: readonly string[], line: number, keys: readonly
     // A tab is said as such (syntaxErrorCause); a list item's line may be the one out of place itself.
     if (!field || /[-\t]/.test(lead)) continue;
     let above = at - 1;
-    while (above >= 0 && skipped(lines[above]!)) above--;
+    while (above >= 0 && blankOrComment(lines[above]!)) above--;
     const [, aboveLead = '', aboveField = ''] = FIELD_LINE.exec(lines[above] ?? '') ?? [];
     const value = (lines[above] ?? '').slice(aboveLead.length + aboveField.length).replace(/^[ \t]*:/, '').replace(/(^|[ \t])#.*$/, '').trim();
     // A field with no value on its line holds the deeper lines below it.
@@ -367,7 +364,6 @@ function misindentedField(lines: readonly string[], line: number, keys: readonly
   }
   return undefined;
 }
-const skipped = (source: string) => source.trim() === '' || source.trimStart().startsWith('#');
 
 /**
  * The field whose mapping a field written at 0-based `lead`, shallower than the field on line index `at`, most likely
@@ -385,7 +381,7 @@ function enclosingField(lines: readonly string[], at: number, lead: number, fiel
   let limit = indentOf(lines[at]!) + (item >= 0 ? 1 : 0);
   for (let above = at - 1; above >= 0 && limit > 0; above--) {
     const source = lines[above]!;
-    if (skipped(source) || indentOf(source) >= limit || (indentOf(source) === item && LIST_ITEM.test(source))) continue;
+    if (blankOrComment(source) || indentOf(source) >= limit || (indentOf(source) === item && LIST_ITEM.test(source))) continue;
     limit = indentOf(source);
     const [, fieldLead = '', other = ''] = FIELD_LINE.exec(source) ?? [];
     // A list item's line (`- id: …`): its field is of a mapping already seen.
@@ -399,7 +395,7 @@ function enclosingField(lines: readonly string[], at: number, lead: number, fiel
 function startsFieldAt(lines: readonly string[], at: number, column: number): boolean {
   for (let above = at - 1; above >= 0; above--) {
     const source = lines[above]!;
-    if (skipped(source)) continue;
+    if (blankOrComment(source)) continue;
     const indent = indentOf(source);
     if (indent === column || FIELD_LINE.exec(source)?.[1]?.length === column) return true;
     if (indent < column) return false;
@@ -436,7 +432,7 @@ function siblingItem(lines: readonly string[], at: number, indent: number, step:
   let shallowest = Infinity;
   for (let other = at + step; other >= 0 && other < lines.length; other += step) {
     const source = lines[other]!;
-    if (skipped(source)) continue;
+    if (blankOrComment(source)) continue;
     const width = indentOf(source);
     if (LIST_ITEM.test(source) && width !== indent && shallowest > Math.max(width, indent)) return [other, width];
     if (width <= indent) return undefined;
@@ -453,7 +449,7 @@ function siblingItem(lines: readonly string[], at: number, indent: number, step:
 function unclosedFlow(lines: readonly string[], line: number): SyntaxCause | undefined {
   for (let at = line - 2; at >= 0; at--) {
     const source = lines[at]!;
-    if (skipped(source)) continue;
+    if (blankOrComment(source)) continue;
     // Quoted text blanked, not removed, so that the brackets keep their columns.
     const chars = [...source.replace(/"[^"]*"|'[^']*'/g, (quoted) => ' '.repeat(quoted.length))];
     const open = chars.reduce((depth, char) => depth + (char === '[' || char === '{' ? 1 : char === ']' || char === '}' ? -1 : 0), 0);

@@ -783,9 +783,10 @@ export function extractReport(text: string, context?: ResolveContext, options: B
       if (item.sure) unnamed.push(`line ${item.span.line} "${item.name}"${similar.length ? ` (similar: ${similar.join(', ')})` : ''}`);
       continue;
     }
-    // A name the technique had before (an older release's, a revoked technique's) is said with the current name and ID,
-    // which the skeleton's `ref:` does not write.
-    const older = status === 'renamed' ? `${ref.resolution!.note}; ` : '';
+    // A name the technique had before (an older release's, a revoked technique's), or one read in another form than
+    // ATT&CK's (`Phishing - attachment`: T1566.001 Spearphishing Attachment, by the last word of its name), is said with
+    // the current name and ID, which the skeleton's `ref:` does not write.
+    const older = status === 'renamed' || status === 'fuzzy' ? `${ref.resolution!.note}; ` : '';
     const key = item.name.toLowerCase();
     const earlier = byName.get(key);
     if (earlier) {

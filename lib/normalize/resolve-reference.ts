@@ -1173,6 +1173,12 @@ function currentReading(name: string, tactics: readonly TacticShortname[], conte
       candidates: [],
     };
   }
+  const byTail = subTechniqueByTail(name, target);
+  if (byTail) {
+    const via = `the last word${/\s/.test(byTail.written) ? 's' : ''} of its name ("${byTail.written}"), the only sub-technique of ${byTail.parent.id} ${byTail.parent.name} whose name ends so`;
+    trail.push(`name: "${name}" read as "${fullName(target, byTail.sub)}" (${via})`);
+    return pick(name, { index: target, hits: [byTail.sub] }, 'fuzzy', via, tactics, context, trail);
+  }
   // `Credential Dumping - LSASS Memory`, `Hijack Execution Flow - DLL Search Order Hijacking` (a threat profile's and an
   // incident timeline's ATT&CK lists): a technique and its sub-technique apart by a dash set off by spaces are read as the
   // colon ATT&CK writes, older names and misspellings as with the colon; no technique's name holds such a dash.
@@ -1257,6 +1263,24 @@ function currentReading(name: string, tactics: readonly TacticShortname[], conte
     notes: [`"${name}" is not the name of a technique in ATT&CK ${target.label}${candidates.length ? `; similar: ${candidates.map((c) => `${c.id} ${c.name}`).join(', ')}` : ''}`],
     candidates,
   };
+}
+
+/**
+ * `Phishing: attachment` (Elastic's FORMBOOK report lists `Phishing - attachment`): a technique's exact name, a colon, then
+ * the last words of one of its sub-techniques' names (T1566.001 Spearphishing Attachment), the only sub-technique of that
+ * technique whose name ends so; none where two do (`Command and Scripting Interpreter: Shell`: Unix Shell and Windows
+ * Command Shell), or where the words are a whole sub-technique's name (read as such before).
+ */
+function subTechniqueByTail(name: string, target: AttackIndex): { parent: TechniqueRecord; sub: TechniqueRecord; written: string } | undefined {
+  const colon = name.indexOf(':');
+  if (colon < 0) return undefined;
+  const parents = target.techniquesByName(name.slice(0, colon)).filter((t) => !t.revoked && !t.deprecated && !t.parent);
+  const written = name.slice(colon + 1).trim();
+  const tail = wordsKey(written);
+  if (parents.length !== 1 || !tail.trim()) return undefined;
+  const parent = parents[0]!;
+  const found = target.children(parent.id).filter((sub) => !sub.revoked && !sub.deprecated && wordsKey(sub.name).endsWith(tail) && wordsKey(sub.name) !== tail);
+  return found.length === 1 ? { parent, sub: found[0]!, written } : undefined;
 }
 
 // More techniques than this beginning with the words written (`Data`, `System`) is a word, not a name cut short.

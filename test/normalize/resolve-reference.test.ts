@@ -405,6 +405,20 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     expect(resolveReference({ raw: 'Data Encrypted for Impact - Ransomware Payload' }, context).ids).to.deep.equal([]);
   });
 
+  it('reads a technique\'s name and the last words of one of its sub-techniques\' names as that sub-technique', () => {
+    // Elastic Security Labs' FORMBOOK report (2022) lists its techniques by name alone, `Phishing - attachment` among them:
+    // unknown before (similar: T1566.001, T1598.002), though T1566 Phishing has one sub-technique whose name ends so.
+    const attachment = resolveReference({ raw: 'Phishing - attachment' }, context);
+    expect(attachment).to.deep.include({ status: 'fuzzy', ids: ['T1566.001'] });
+    expect(attachment.note).to.contain('the only sub-technique of T1566 Phishing whose name ends so');
+    expect(resolveReference({ raw: 'Phishing: Voice' }, context).ids).to.deep.equal(['T1566.004']);
+    // Two sub-techniques end so (Unix Shell, Windows Command Shell): not guessed.
+    expect(resolveReference({ raw: 'Command and Scripting Interpreter: Shell' }, context).ids).to.deep.equal([]);
+    // Only whole words count (`ment` ends no word of Spearphishing Attachment), and only the technique named before the colon.
+    expect(resolveReference({ raw: 'Phishing: ment' }, context).ids).to.deep.equal([]);
+    expect(resolveReference({ raw: 'Valid Accounts: Attachment' }, context).ids).to.deep.equal([]);
+  });
+
   it('reads a technique\'s name before words of the writer\'s own in brackets as that name', () => {
     // A ransomware incident timeline's `T1486: Data Encrypted for Impact (Ransomware)`, written without its ID; report
     // tables' `Windows Management Instrumentation (WMI)`: each was unknown before.

@@ -49,3 +49,30 @@ export function joinBrokenLinks(text: string): string {
   }
   return lines.join('\n');
 }
+
+// A sentence's words, then a bracket opened at the end of the line: `gained initial access [`, `vulnerability (`.
+const OPENED = /\p{L}[\p{L}\p{N}’'",]*\s+[[(]$/u;
+// The next line closes it at once (`], allowing them …`, `]. This change …`), or is the next list item or the end.
+const EMPTIED = /^\s*\](?![(\[])/;
+
+/**
+ * Brackets a scraper left empty where the report had a link (a scraped copy of CISA's AA22-074A writes `gained initial
+ * access [`⏎`] to the victim organization`, its `[TA0001]` linked, the link's text and address dropped): the sentence's
+ * line number and its last words, for a note. Only a bracket opened after a sentence's words at the end of its line and
+ * closed at the start of the next (or a `[` opened so before the next list item or the end, as the advisory's list
+ * leaves `for network discovery [`⏎`- A standard Windows …`) counts; `x = [`⏎`]` (code) does not. Linear.
+ */
+export function emptiedBrackets(lines: readonly string[]): Array<{ line: number; written: string }> {
+  const found: Array<{ line: number; written: string }> = [];
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.trimEnd();
+    if (!OPENED.test(line)) continue;
+    const next = lines[i + 1];
+    const closed = next !== undefined && EMPTIED.test(next);
+    const dropped = line.endsWith('[') && (next === undefined || /^\s*[-*•]\s/.test(next));
+    if (!closed && !dropped) continue;
+    const words = line.split(/\s+/);
+    found.push({ line: i + 1, written: words.slice(Math.max(0, words.length - 5)).join(' ') });
+  }
+  return found;
+}

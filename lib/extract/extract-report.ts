@@ -9,7 +9,7 @@ import { referenceKey, referencesInLines, unreadTacticParts, withLinesOf, type E
 import { GLUED_TACTIC_RULE, withGluedTactics } from './glued-tactics.js';
 import { pairJoinedNames } from './joined-names.js';
 import { joinSplitIds } from './split-ids.js';
-import { joinBrokenLinks } from './broken-links.js';
+import { emptiedBrackets, joinBrokenLinks } from './broken-links.js';
 import { objectsInLines, unknownGroupNames, type FoundAttackObject } from './find-attack-objects.js';
 import { objectKind } from '../normalize/resolve-attack-object.js';
 import { reportActor } from './report-actor.js';
@@ -845,6 +845,17 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   for (const section of attackSections(lines.map((line) => line.original))) {
     if (citedLines.some((line) => line >= section.line && line < section.end)) continue;
     notes.push(`line ${section.line}: the section "${section.heading}" holds no technique extract could read (a table kept as an image?); map it by hand from the original report`);
+  }
+  // `gained initial access [`⏎`] to the victim organization` (a scraped copy of CISA's AA22-074A): the scraper dropped
+  // each bracketed, linked ID, text and address, so a report that cites ATT&CK that way reads as citing nothing. Where it
+  // speaks of ATT&CK and two brackets or more were so emptied, they are said, not passed over.
+  const emptied = /ATT&(?:amp;)?CK|\bMITRE\b/i.test(text) ? emptiedBrackets(lines.map((line) => line.original)) : [];
+  if (emptied.length >= 2) {
+    notes.push(
+      `${emptied.length} brackets are empty where the report had a link, as a scraper leaves them when it drops a link's text and address (a scraped CISA advisory's \`initial access [\`⏎\`]\`, ` +
+        `its linked ATT&CK IDs lost): ${listed(emptied.map(({ line, written }) => `line ${line} "${written}"`))} ` +
+        '(the IDs they held, if any, are not in this text: extract the report\'s PDF or its page saved whole, or `extract --suggest` to rank techniques for the words)',
+    );
   }
   return { references: kept, objects: objectsInLines(lines, target), notes: [...actorNotes, ...notes, ...unknownGroupNames(lines, target)], ...textActor };
 }

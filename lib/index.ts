@@ -422,7 +422,7 @@ export {
 /** The renderers: SVG (A4 landscape pages), self-contained HTML, XLSX (exceljs, loaded on first use), CSV and Markdown. */
 export { renderSvgPages, type SvgOptions } from './export/render-svg.js';
 export { renderHtml } from './export/render-html.js';
-export { renderXlsx, renderGapXlsx, type XlsxOptions } from './export/render-xlsx.js';
+export { renderXlsx, renderGapXlsx, SUBTECHNIQUE_LAYOUTS, type SubtechniqueLayout, type XlsxOptions } from './export/render-xlsx.js';
 export { renderCsv, renderMarkdown, LAYER_TABLE_HEADER } from './export/render-table.js';
 /** WCAG contrast, and the black-or-white text colour for a background. */
 export { contrastRatio, readableTextColor } from './export/colors.js';

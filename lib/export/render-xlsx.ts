@@ -26,6 +26,11 @@ export interface XlsxOptions {
    * (default 1980-01-01, the first date a zip can hold), so the same input gives the same bytes.
    */
   date?: Date;
+  /**
+   * How the Matrix sheet shows expanded sub-techniques: `side` (default), in a column beside their parent, as
+   * Navigator's own Excel export and mitreattack-python's ToExcel do; `flat`, indented under it in its column.
+   */
+  subtechniqueLayout?: SubtechniqueLayout;
 }
 
 const DEFAULT_DATE = new Date(Date.UTC(1980, 0, 1));
@@ -148,7 +153,20 @@ function addTableSheet(workbook: Workbook, name: string, header: readonly string
   return sheet;
 }
 
-function matrixSheet(workbook: Workbook, model: MatrixModel): void {
+/** How the Matrix sheet lays out sub-techniques, as `export --subtechnique-layout` takes it. */
+export const SUBTECHNIQUE_LAYOUTS = ['side', 'flat'] as const;
+export type SubtechniqueLayout = (typeof SUBTECHNIQUE_LAYOUTS)[number];
+
+/** A family's cells boxed as Navigator's Excel export boxes a parent and its sub-techniques. */
+const FAMILY_BORDER = { top: GRID, bottom: GRID, left: GRID, right: GRID };
+
+/**
+ * The "Matrix" sheet. Each tactic takes a technique column and a score column; with the `side` layout, a tactic that
+ * shows sub-techniques takes a sub-technique column and its score column beside them too, each parent's cells merged
+ * down over its sub-techniques' rows, as Navigator 5.1's own "export to Excel" and mitreattack-python's ToExcel lay
+ * them out. `flat` indents them under their parent, in its column.
+ */
+function matrixSheet(workbook: Workbook, model: MatrixModel, layout: SubtechniqueLayout): void {
   const sheet = workbook.addWorksheet('Matrix', {
     views: [{ state: 'frozen', ySplit: 4 }],
     pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -157,27 +175,32 @@ function matrixSheet(workbook: Workbook, model: MatrixModel): void {
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
   sheet.getCell(2, 1).value = summaryLine(model);
   sheet.getCell(2, 1).font = { color: { argb: 'FF595959' } };
-  // Each tactic takes two columns: the technique and its score.
-  model.columns.forEach((column, i) => {
-    const at = 2 * i + 1;
-    // One line per technique, as wide as the longest: a row of the sheet holds one cell of every tactic, so a
-    // wrapped name would make the whole row tall.
-    const texts = column.cells.flatMap((cell) => [cell, ...cell.subtechniques]).map((cell) => cellText(cell, model));
-    sheet.getColumn(at).width = Math.min(60, Math.max(14, column.name.length, ...texts.map((text) => text.length)) + 2);
+  // One line per technique, as wide as the longest: a row of the sheet holds one cell of every tactic, so a wrapped
+  // name would make the whole row tall.
+  const width = (cells: readonly MatrixCell[], least: number): number => Math.min(60, Math.max(14, least, ...cells.map((cell) => cellText(cell, model).length)) + 2);
+  let at = 1;
+  for (const column of model.columns) {
+    const side = layout === 'side' && column.cells.some((cell) => cell.subtechniques.length);
+    const subs = column.cells.flatMap((cell) => cell.subtechniques);
+    sheet.getColumn(at).width = width(side ? column.cells : [...column.cells, ...subs], column.name.length);
     sheet.getColumn(at + 1).width = 5;
-    sheet.mergeCells(4, at, 4, at + 1);
+    if (side) {
+      sheet.getColumn(at + 2).width = width(subs, 0);
+      sheet.getColumn(at + 3).width = 5;
+    }
+    const span = side ? 4 : 2;
+    sheet.mergeCells(4, at, 4, at + span - 1);
     const head = sheet.getCell(4, at);
     head.value = column.name;
     head.font = { bold: true };
     head.fill = HEADER_FILL;
     head.border = BORDER;
     head.note = `${column.tacticId} ${column.name}: ${column.cells.length} techniques`;
-    let row = 5;
-    const put = (cell: MatrixCell): void => {
-      const name = sheet.getCell(row, at);
-      const score = sheet.getCell(row, at + 1);
+    const put = (cell: MatrixCell, row: number, col: number): void => {
+      const name = sheet.getCell(row, col);
+      const score = sheet.getCell(row, col + 1);
       name.value = cellText(cell, model);
-      if (cell.subtechnique) name.alignment = { indent: 1 };
+      if (cell.subtechnique && !side) name.alignment = { indent: 1 };
       if (cell.score !== undefined) score.value = cell.score;
       // Plain cells carry no style at all (the sheet's grid lines frame them): every styled cell costs exceljs
       // time to write, and a large layer has thousands.
@@ -189,13 +212,30 @@ function matrixSheet(workbook: Workbook, model: MatrixModel): void {
       // that colours the cell is not (T1087 painted for its T1087.001 alone).
       const aggregated = cell.aggregateScore !== undefined && cell.aggregateScore !== cell.score;
       if (cell.comment || cell.metadata.length || cell.links.length || cell.collapsedAnnotated || !cell.enabled || aggregated) name.note = cellTooltip(cell, column);
-      row++;
     };
+    let row = 5;
     for (const cell of column.cells) {
-      put(cell);
-      for (const sub of cell.subtechniques) put(sub);
+      put(cell, row, at);
+      if (!side) {
+        row++;
+        for (const sub of cell.subtechniques) put(sub, row++, at);
+        continue;
+      }
+      const count = Math.max(1, cell.subtechniques.length);
+      cell.subtechniques.forEach((sub, i) => put(sub, row + i, at + 2));
+      if (cell.subtechniques.length) {
+        for (let col = at; col < at + 4; col++) {
+          for (let r = row; r < row + count; r++) sheet.getCell(r, col).border = FAMILY_BORDER;
+        }
+        // The parent's name and score cells reach down beside its sub-techniques, its text at the top.
+        if (count > 1) for (const col of [at, at + 1]) sheet.mergeCells(row, col, row + count - 1, col);
+        sheet.getCell(row, at).alignment = { vertical: 'top' };
+        sheet.getCell(row, at + 1).alignment = { vertical: 'top' };
+      }
+      row += count;
     }
-  });
+    at += span;
+  }
 }
 
 function aboutSheet(workbook: Workbook, model: MatrixModel): void {
@@ -228,14 +268,15 @@ function aboutSheet(workbook: Workbook, model: MatrixModel): void {
 }
 
 /**
- * The layer as a spreadsheet: a "Matrix" sheet laid out like the matrix (two columns per tactic, technique and score,
- * with the cells' colours and the comments as notes), a "Techniques" sheet with the flat table, and a "Layer" sheet
- * with the name, description, release, legend and what is not drawn.
+ * The layer as a spreadsheet: a "Matrix" sheet laid out like the matrix (per tactic a technique and a score column,
+ * and a sub-technique and a score column beside them where sub-techniques are expanded, with the cells' colours, the
+ * comments as notes), a "Techniques" sheet with the flat table, a "Links" sheet with every
+ * link, and a "Layer" sheet with the name, description, release, legend and what is not drawn.
  */
 export async function renderXlsx(model: MatrixModel, options: XlsxOptions = {}): Promise<Uint8Array> {
   const date = options.date ?? DEFAULT_DATE;
   const workbook = newWorkbook(date);
-  matrixSheet(workbook, model);
+  matrixSheet(workbook, model, options.subtechniqueLayout ?? 'side');
   const table = addTableSheet(workbook, 'Techniques', LAYER_TABLE_HEADER, model.rows.map((row) => layerTableRow(row, '\n')), [12, 36, 22, 7, 9, 60, 60, 30, 40]);
   // A cell holds one hyperlink, so a cell listing several links goes to their first row of the Links sheet, where
   // each opens on a click (see internalLinksXml for how that link is written).

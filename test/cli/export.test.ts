@@ -62,6 +62,24 @@ describe('attack-layers export', () => {
     expect(none.stderr).to.contain('not drawn: T1566.001: collapsed under T1566 in initial-access; because of --subtechniques none');
   });
 
+  it("--subtechnique-layout: sub-techniques beside their parent by default, as Navigator's Excel export, flat indents them under it", async () => {
+    const out = freshTmpDir('export');
+    const merged = async (args: string[]): Promise<string[]> => {
+      const file = join(out, `${args.join('') || 'default'}.xlsx`);
+      const result = await runCli(['export', 'layers/apt32-covid19-wuhan.layer.json', '--out', file, ...args]);
+      expect([result.code, result.stderr]).to.deep.equal([0, '']);
+      const xml = workbookXml(readFileSync(file));
+      // A range below the tactic heads (row 4): a parent's cell merged down over its sub-techniques' rows.
+      return [...(xml.files.get(xml.sheetFile('Matrix')) ?? '').matchAll(/<mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"\/>/g)].map((m) => m[1]!).filter((ref) => !/^[A-Z]+4:/.test(ref));
+    };
+    // T1566 Phishing over its 4 sub-techniques (rows 10 to 13), T1218 over its 14 under Defense Evasion.
+    expect(await merged([])).to.deep.equal(['A10:A13', 'B10:B13', 'K34:K47', 'L34:L47']);
+    expect(await merged(['--subtechnique-layout', 'side'])).to.deep.equal(['A10:A13', 'B10:B13', 'K34:K47', 'L34:L47']);
+    expect(await merged(['--subtechnique-layout', 'flat'])).to.deep.equal([]);
+    const md = await runCli(['export', 'layers/apt32-covid19-wuhan.layer.json', '--format', 'md', '--subtechnique-layout', 'flat']);
+    expect([md.code, md.stderr]).to.deep.equal([0, 'layers/apt32-covid19-wuhan.layer.json: --subtechnique-layout lays out the xlsx Matrix sheet; md is a table of the entries\n']);
+  });
+
   it('asks for --out when the SVG takes several pages, and writes none of them over an existing file without --force', async () => {
     const out = freshTmpDir('export');
     const args = ['export', 'layers/temp-periscope-cambodia-2018.layer.json'];

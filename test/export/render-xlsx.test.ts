@@ -4,13 +4,33 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import type { Workbook } from 'exceljs';
 import { readWorkbook, workbookXml } from './workbook.js';
-import { matrixModel } from '../../lib/export/matrix-model.js';
-import { renderXlsx } from '../../lib/export/render-xlsx.js';
+import { matrixModel, type MatrixModel } from '../../lib/export/matrix-model.js';
+import { renderXlsx, type XlsxOptions } from '../../lib/export/render-xlsx.js';
 import { loadProcedures, renderAttackObjectLayer, resolveAttackObject } from '../../lib/index.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { loadRelease, repoRoot, testCacheDir } from '../helpers/attack.js';
 
 const fillOf = (cell: { fill?: unknown }): string | undefined => (cell.fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb;
+
+/** A column's number from its letters (`AB` -> 28). */
+const columnNumber = (letters: string): number => [...letters].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0);
+
+/** The merged ranges of a sheet as its XML lists them (`<mergeCell ref="A10:A13"/>`), what Excel and LibreOffice merge. */
+function mergesOf(bytes: Uint8Array, sheet: string): { from: [row: number, column: number]; to: [row: number, column: number] }[] {
+  const xml = workbookXml(bytes);
+  return [...(xml.files.get(xml.sheetFile(sheet)) ?? '').matchAll(/<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"\/>/g)].map((m) => ({
+    from: [Number(m[2]), columnNumber(m[1]!)],
+    to: [Number(m[4]), columnNumber(m[3]!)],
+  }));
+}
+
+/** The Matrix sheet's tactic heads: the ranges merged on row 4, left to right, with the name each holds. */
+function tacticHeads(bytes: Uint8Array, workbook?: Workbook): { name: string; from: number; to: number }[] {
+  return mergesOf(bytes, 'Matrix')
+    .filter(({ from, to }) => from[0] === 4 && to[0] === 4)
+    .sort((a, b) => a.from[1] - b.from[1])
+    .map(({ from, to }) => ({ name: workbook ? String(workbook.getWorksheet('Matrix')!.getCell(4, from[1]).value) : '', from: from[1], to: to[1] }));
+}
 
 describe('renderXlsx', () => {
   const index = loadRelease('18.1');
@@ -27,21 +47,22 @@ describe('renderXlsx', () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).to.deep.equal(['Matrix', 'Techniques', 'Layer']);
   });
 
-  it('lays out the matrix: tactic names on row 4 every other column, techniques below with colour and score', () => {
+  it('lays out the matrix: tactic names on row 4, techniques below with colour and score', () => {
     const sheet = workbook.getWorksheet('Matrix')!;
-    expect(model.columns.map((_, i) => sheet.getCell(4, 2 * i + 1).value)).to.deep.equal(model.columns.map((c) => c.name));
-    const c2 = model.columns.findIndex((c) => c.tactic === 'command-and-control');
-    const column = sheet.getColumn(2 * c2 + 1);
+    const heads = tacticHeads(bytes, workbook);
+    expect(heads.map((head) => head.name)).to.deep.equal(model.columns.map((c) => c.name));
+    const at = heads.find((head) => head.name === 'Command and Control')!.from;
+    const column = sheet.getColumn(at);
     let found = 0;
     column.eachCell((cell, row) => {
       if (cell.value !== 'T1095 Non-Application Layer Protocol') return;
       found = row;
       expect(fillOf(cell)).to.equal('FFFF6666');
-      expect(sheet.getCell(row, 2 * c2 + 2).value).to.equal(100);
+      expect(sheet.getCell(row, at + 1).value).to.equal(100);
       expect(String(cell.note ?? '')).to.contain('Custom Command and Control Protocol');
     });
     expect(found).to.be.greaterThan(4);
-    const plain = sheet.getCell(5, 2 * c2 + 1);
+    const plain = sheet.getCell(5, at);
     expect([typeof plain.value, fillOf(plain)]).to.deep.equal(['string', undefined]);
   });
 
@@ -87,6 +108,8 @@ describe('renderXlsx', () => {
       const found = new Map<string, { note: string; score: unknown; fill?: string }>();
       sheet.eachRow((row, r) =>
         row.eachCell((cell, c) => {
+          // The cells a parent's cell is merged over read as it, with no note of their own.
+          if (cell.master.address !== cell.address) return;
           const id = /^(T\d{4}(?:\.\d{3})?) /.exec(String(cell.value))?.[1];
           if (id && ['T1087', 'T1087.001', 'T1059'].includes(id)) found.set(id, { note: String(cell.note ?? ''), score: sheet.getCell(r, c + 1).value, fill: fillOf(cell) });
         }),
@@ -123,6 +146,113 @@ describe('renderXlsx', () => {
   it('is byte-identical when written twice (no clock in the zip or the document properties)', async () => {
     await new Promise((done) => setTimeout(done, 2100));
     expect(Buffer.compare(Buffer.from(await renderXlsx(model)), Buffer.from(bytes))).to.equal(0);
+  });
+});
+
+describe('renderXlsx sub-techniques beside their parent, as Navigator\'s own "export to Excel" lays them out', () => {
+  // Navigator 5.1's export to Excel (mitre-attack/attack-navigator, nav-app/src/app/datatable/data-table.component.ts,
+  // saveLayerExcel_helper and addSubtechniqueCells) and mitreattack-python's ToExcel (matrix_gen.py _construct_panop and
+  // excel_templates.py _build_raw at 79de1d55) both give a tactic that shows sub-techniques a second column for them,
+  // the tactic's head merged over both, each sub-technique on a row of its own, and its parent's cell merged down over
+  // those rows; both show a technique's sub-techniques where its entry under that tactic sets showSubtechniques.
+  const index = loadRelease('18.1');
+  const apt32 = JSON.parse(readFileSync(join(repoRoot, 'layers/apt32-covid19-wuhan.layer.json'), 'utf8')) as NavigatorLayer;
+  const written = async (layer: NavigatorLayer, options: XlsxOptions = {}): Promise<{ bytes: Uint8Array; book: Workbook; model: MatrixModel }> => {
+    const model = matrixModel(layer, index);
+    const bytes = await renderXlsx(model, options);
+    return { bytes, book: await readWorkbook(bytes), model };
+  };
+  /** Where a technique's text is on the Matrix sheet, between two columns: [row, column], the first found. */
+  const placeOf = (book: Workbook, id: string, from: number, to: number): [number, number] | undefined => {
+    const sheet = book.getWorksheet('Matrix')!;
+    for (let row = 5; row <= sheet.rowCount; row++) {
+      for (let col = from; col <= to; col++) if (String(sheet.getCell(row, col).value).startsWith(`${id} `) && sheet.getCell(row, col).master.address === sheet.getCell(row, col).address) return [row, col];
+    }
+    return undefined;
+  };
+
+  it('gives a tactic that shows sub-techniques a column for them and one for their scores, its head merged over the four', async () => {
+    // The APT32 layer expands T1566 (Initial Access) and T1218 (Defense Evasion) with showSubtechniques entries.
+    const { bytes, book, model } = await written(apt32);
+    const heads = tacticHeads(bytes, book);
+    expect(heads.map((head) => head.name)).to.deep.equal(model.columns.map((column) => column.name));
+    expect(heads.filter((head) => head.to - head.from === 3).map((head) => head.name)).to.deep.equal(['Initial Access', 'Defense Evasion']);
+    expect(heads.filter((head) => head.to - head.from === 1)).to.have.length(model.columns.length - 2);
+    // Side by side, no gap and no overlap.
+    heads.slice(1).forEach((head, i) => expect(head.from, head.name).to.equal(heads[i]!.to + 1));
+  });
+
+  it('merges a parent\'s name and score cells down over its sub-techniques, listed beside it one a row, each with its score', async () => {
+    const { bytes, book, model } = await written(apt32);
+    const sheet = book.getWorksheet('Matrix')!;
+    const merges = mergesOf(bytes, 'Matrix').filter(({ from }) => from[0] > 4);
+    const heads = tacticHeads(bytes, book);
+    const expected = model.columns.flatMap((column) => {
+      const head = heads.find((h) => h.name === column.name)!;
+      return column.cells
+        .filter((cell) => cell.subtechniques.length > 1)
+        .flatMap((cell) => {
+          const [row] = placeOf(book, cell.id, head.from, head.from)!;
+          // Each sub-technique beside it, in the matrix's order, its score in the column after.
+          expect(cell.subtechniques.map((_, i) => String(sheet.getCell(row + i, head.from + 2).value).split(' ')[0]), cell.id).to.deep.equal(cell.subtechniques.map((sub) => sub.id));
+          expect(cell.subtechniques.map((_, i) => sheet.getCell(row + i, head.from + 3).value), cell.id).to.deep.equal(cell.subtechniques.map((sub) => sub.score ?? null));
+          return [head.from, head.from + 1].map((col) => `${row},${col}:${row + cell.subtechniques.length - 1},${col}`);
+        });
+    });
+    // Those are the only cells merged below the heads.
+    expect(merges.map(({ from, to }) => `${from}:${to}`)).to.have.members(expected);
+    expect(expected).to.have.length(4);
+    // T1566 Phishing over its four sub-techniques on Windows, the two the layer scores at 100.
+    const head = heads.find((h) => h.name === 'Initial Access')!;
+    const [row] = placeOf(book, 'T1566', head.from, head.from)!;
+    expect(merges.filter(({ from }) => from[0] === row).map(({ from, to }) => [from, to])).to.deep.equal([[[row, head.from], [row + 3, head.from]], [[row, head.from + 1], [row + 3, head.from + 1]]]);
+    const scores = new Map((apt32.techniques ?? []).map((t) => [t.techniqueID, t.score]));
+    expect([0, 1, 2, 3].map((i) => [sheet.getCell(row + i, head.from + 2).value, sheet.getCell(row + i, head.from + 3).value])).to.deep.equal([
+      ['T1566.001 Spearphishing Attachment', scores.get('T1566.001')],
+      ['T1566.002 Spearphishing Link', scores.get('T1566.002')],
+      ['T1566.003 Spearphishing via Service', null],
+      ['T1566.004 Spearphishing Voice', null],
+    ]);
+    expect(sheet.getCell(row, head.from).alignment?.vertical).to.equal('top');
+    // The row after the family holds the next technique, in the technique column.
+    expect(String(sheet.getCell(row + 4, head.from).value)).to.match(/^T\d{4} /);
+  });
+
+  it('expands a technique only under the tactic whose entry sets showSubtechniques, as Navigator does (T1053 under Persistence)', async () => {
+    // T1053 Scheduled Task/Job is under Execution, Persistence and Privilege Escalation.
+    const layer = { name: 'T1053', domain: 'enterprise-attack', layout: { showID: true, showName: true }, techniques: [{ techniqueID: 'T1053', tactic: 'persistence', showSubtechniques: true }, { techniqueID: 'T1053.005', tactic: 'persistence', score: 80 }] } as NavigatorLayer;
+    const { bytes, book } = await written(layer);
+    const heads = tacticHeads(bytes, book);
+    const span = (name: string): number => heads.find((head) => head.name === name)!.to - heads.find((head) => head.name === name)!.from + 1;
+    expect(['Execution', 'Persistence', 'Privilege Escalation'].map(span)).to.deep.equal([2, 4, 2]);
+    const persistence = heads.find((head) => head.name === 'Persistence')!;
+    const [row, col] = placeOf(book, 'T1053.005', persistence.from, persistence.to)!;
+    expect([col - persistence.from, book.getWorksheet('Matrix')!.getCell(row, col + 1).value]).to.deep.equal([2, 80]);
+    for (const name of ['Execution', 'Privilege Escalation']) expect(placeOf(book, 'T1053.005', heads.find((head) => head.name === name)!.from, heads.find((head) => head.name === name)!.to), name).to.equal(undefined);
+  });
+
+  it("writes the last tactic's sub-techniques too, which ToExcel leaves out (T1499 under Impact)", async () => {
+    // _construct_panop writes a tactic's sub-techniques when it reaches the next tactic: Impact's never are.
+    const layer = { name: 'T1499', domain: 'enterprise-attack', layout: { showID: true, showName: true }, techniques: [{ techniqueID: 'T1499', showSubtechniques: true }, { techniqueID: 'T1499.004', score: 50 }] } as NavigatorLayer;
+    const { bytes, book, model } = await written(layer);
+    const impact = tacticHeads(bytes, book).at(-1)!;
+    expect([impact.name, impact.to - impact.from]).to.deep.equal(['Impact', 3]);
+    const subs = model.columns.at(-1)!.cells.find((cell) => cell.id === 'T1499')!.subtechniques;
+    const [row] = placeOf(book, 'T1499', impact.from, impact.from)!;
+    // By name, as the layer's sorting (0) says: Application Exhaustion Flood first.
+    expect(subs.map((_, i) => String(book.getWorksheet('Matrix')!.getCell(row + i, impact.from + 2).value).split(' ')[0])).to.deep.equal(['T1499.003', 'T1499.004', 'T1499.001', 'T1499.002']);
+    expect(book.getWorksheet('Matrix')!.getCell(row + 1, impact.from + 3).value).to.equal(50);
+  });
+
+  it('indents them under their parent in its column with subtechniqueLayout flat, merging only the heads', async () => {
+    const { bytes, book, model } = await written(apt32, { subtechniqueLayout: 'flat' });
+    const heads = tacticHeads(bytes, book);
+    expect(heads.map((head) => head.to - head.from)).to.deep.equal(model.columns.map(() => 1));
+    expect(mergesOf(bytes, 'Matrix').filter(({ from }) => from[0] > 4)).to.deep.equal([]);
+    const head = heads.find((h) => h.name === 'Initial Access')!;
+    const [row] = placeOf(book, 'T1566', head.from, head.to)!;
+    const below = book.getWorksheet('Matrix')!.getCell(row + 1, head.from);
+    expect([below.value, below.alignment?.indent]).to.deep.equal(['T1566.001 Spearphishing Attachment', 1]);
   });
 });
 

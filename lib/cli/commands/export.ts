@@ -12,12 +12,14 @@ import {
   renderGapReportExport,
   renderLayerExport,
   SUBTECHNIQUE_MODES,
+  SUBTECHNIQUE_LAYOUTS,
   UsageError,
   writeFilesAtomic,
   isStreamOutput,
   exportFileNames,
   type ExportFormat,
   type SubtechniqueMode,
+  type SubtechniqueLayout,
   readTextFile,
   STDIN,
 } from '../../index.js';
@@ -29,6 +31,7 @@ interface Args extends GlobalArgs {
   format?: ExportFormat;
   out?: string;
   subtechniques?: SubtechniqueMode;
+  'subtechnique-layout'?: SubtechniqueLayout;
   'tactic-order': 'matrix';
   layer?: number;
   force?: boolean;
@@ -42,6 +45,10 @@ export const declaration: CommandDeclaration = {
     subtechniques: {
       choices: SUBTECHNIQUE_MODES,
       describe: 'show every sub-technique, those of parents with annotated ones, or none (default: as the layer says)',
+    },
+    'subtechnique-layout': {
+      choices: SUBTECHNIQUE_LAYOUTS,
+      describe: "xlsx: sub-techniques in a column beside their parent, as Navigator's own Excel export (side), or indented under it (flat) (default: side)",
     },
     'tactic-order': { choices: ['matrix'] as const, default: 'matrix' as const, describe: "tactic columns in the release's matrix order, as Navigator" },
   },
@@ -76,7 +83,7 @@ export function handler(context: CliContext) {
 
     let outputs: (string | Uint8Array)[];
     if (input.kind === 'gap-report') {
-      if (args.subtechniques) note(context, args, `${input.source}: --subtechniques applies to layers; a gap report is a table`);
+      if (args.subtechniques || args['subtechnique-layout']) note(context, args, `${input.source}: --subtechniques and --subtechnique-layout apply to layers; a gap report is a table`);
       outputs = [await renderGapReportExport(input.report, format)];
     } else {
       for (const repair of input.repairs) note(context, args, `warning: ${repair}`);
@@ -96,7 +103,11 @@ export function handler(context: CliContext) {
       });
       for (const item of model.notDrawn) note(context, args, `${input.source}: not drawn: ${item.message}`);
       if (model.bare.length) note(context, args, `${input.source}: ${bareEntriesNote(model.bare)}`);
-      outputs = await renderLayerExport(model, format);
+      if (args['subtechnique-layout'] && format !== 'xlsx') {
+        const own = format === 'svg' || format === 'html' ? 'draws sub-techniques under their parent' : 'is a table of the entries';
+        note(context, args, `${input.source}: --subtechnique-layout lays out the xlsx Matrix sheet; ${format} ${own}`);
+      }
+      outputs = await renderLayerExport(model, format, args['subtechnique-layout'] ? { subtechniqueLayout: args['subtechnique-layout'] } : {});
     }
     // Several pages need several files: not stdout, nor a device or FIFO given as --out (`/dev/null-1` is no stream).
     const stream = args.out !== undefined && isStreamOutput(resolve(context.cwd, args.out));

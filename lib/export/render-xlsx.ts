@@ -153,6 +153,60 @@ function addTableSheet(workbook: Workbook, name: string, header: readonly string
   return sheet;
 }
 
+/** Where the Links sheet lists an entry's links: its first row and how many (dividers are not listed). */
+interface LinkRows {
+  first: number;
+  count: number;
+}
+
+/**
+ * The Links sheet's rows of each table row, in the order `linksSheet` writes them, and a lookup of a Matrix cell's:
+ * those of the row of its technique, under its tactic, with its links (a later entry may have replaced an earlier one).
+ */
+function linkRowsOf(rows: MatrixModel['rows']): { byRow: LinkRows[]; ofCell: (cell: MatrixCell, tacticName: string) => LinkRows | undefined } {
+  let next = 2;
+  const byRow = rows.map((row) => {
+    const count = row.links.filter((link) => !('divider' in link)).length;
+    const at = { first: next, count };
+    next += count;
+    return at;
+  });
+  // By technique and tactic, so that each cell looks up its own (a layer may hold 200,000 entries).
+  const byCell = new Map<string, number[]>();
+  rows.forEach((row, i) => {
+    if (!byRow[i]!.count) return;
+    for (const tactic of row.tactics) byCell.set(`${row.technique}|${tactic}`, [...(byCell.get(`${row.technique}|${tactic}`) ?? []), i]);
+  });
+  const ofCell = (cell: MatrixCell, tacticName: string): LinkRows | undefined => {
+    const same = JSON.stringify(cell.links);
+    const at = byCell.get(`${cell.id}|${tacticName}`)?.find((i) => JSON.stringify(rows[i]!.links) === same);
+    return at === undefined ? undefined : byRow[at];
+  };
+  return { byRow, ofCell };
+}
+
+type LinkLookup = ReturnType<typeof linkRowsOf>;
+
+const internalLink = (rows: LinkRows): string => `#'Links'!A${rows.first}`;
+const linkRowsNote = (rows: LinkRows): string =>
+  `${rows.count} links, rows ${rows.first} to ${rows.first + rows.count - 1} of the Links sheet: a click here goes there, where each web or mail address opens on a click`;
+
+/**
+ * Make a Matrix cell open its links on a click, as a links cell of the Techniques sheet does: its one web or mail
+ * address, or, for several, the first of their rows of the Links sheet, which its note then names.
+ */
+function linkMatrixCell(target: Cell, cell: MatrixCell, tacticName: string, linkRows: LinkLookup): void {
+  const listed = cell.links.filter((link) => !('divider' in link));
+  if (!listed.length || typeof target.value !== 'string') return;
+  const [only] = listed;
+  const rows = listed.length > 1 ? linkRows.ofCell(cell, tacticName) : undefined;
+  const hyperlink = listed.length === 1 && only && isWebLink(only) ? only.url : rows ? internalLink(rows) : undefined;
+  if (!hyperlink) return;
+  target.value = { text: target.value, hyperlink };
+  target.font = { ...target.font, underline: true };
+  if (rows) target.note = `${typeof target.note === 'string' ? `${target.note}\n\n` : ''}${linkRowsNote(rows)}`;
+}
+
 /** How the Matrix sheet lays out sub-techniques, as `export --subtechnique-layout` takes it. */
 export const SUBTECHNIQUE_LAYOUTS = ['side', 'flat'] as const;
 export type SubtechniqueLayout = (typeof SUBTECHNIQUE_LAYOUTS)[number];
@@ -166,7 +220,7 @@ const FAMILY_BORDER = { top: GRID, bottom: GRID, left: GRID, right: GRID };
  * down over its sub-techniques' rows, as Navigator 5.1's own "export to Excel" and mitreattack-python's ToExcel lay
  * them out. `flat` indents them under their parent, in its column.
  */
-function matrixSheet(workbook: Workbook, model: MatrixModel, layout: SubtechniqueLayout): void {
+function matrixSheet(workbook: Workbook, model: MatrixModel, layout: SubtechniqueLayout, linkRows: LinkLookup): void {
   const sheet = workbook.addWorksheet('Matrix', {
     views: [{ state: 'frozen', ySplit: 4 }],
     pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -212,6 +266,7 @@ function matrixSheet(workbook: Workbook, model: MatrixModel, layout: Subtechniqu
       // that colours the cell is not (T1087 painted for its T1087.001 alone).
       const aggregated = cell.aggregateScore !== undefined && cell.aggregateScore !== cell.score;
       if (cell.comment || cell.metadata.length || cell.links.length || cell.collapsedAnnotated || !cell.enabled || aggregated) name.note = cellTooltip(cell, column);
+      linkMatrixCell(name, cell, column.name, linkRows);
     };
     let row = 5;
     for (const cell of column.cells) {
@@ -270,28 +325,27 @@ function aboutSheet(workbook: Workbook, model: MatrixModel): void {
 /**
  * The layer as a spreadsheet: a "Matrix" sheet laid out like the matrix (per tactic a technique and a score column,
  * and a sub-technique and a score column beside them where sub-techniques are expanded, with the cells' colours, the
- * comments as notes), a "Techniques" sheet with the flat table, a "Links" sheet with every
+ * comments as notes and the links a click away), a "Techniques" sheet with the flat table, a "Links" sheet with every
  * link, and a "Layer" sheet with the name, description, release, legend and what is not drawn.
  */
 export async function renderXlsx(model: MatrixModel, options: XlsxOptions = {}): Promise<Uint8Array> {
   const date = options.date ?? DEFAULT_DATE;
   const workbook = newWorkbook(date);
-  matrixSheet(workbook, model, options.subtechniqueLayout ?? 'side');
+  const linkRows = linkRowsOf(model.rows);
+  matrixSheet(workbook, model, options.subtechniqueLayout ?? 'side', linkRows);
   const table = addTableSheet(workbook, 'Techniques', LAYER_TABLE_HEADER, model.rows.map((row) => layerTableRow(row, '\n')), [12, 36, 22, 7, 9, 60, 60, 30, 40]);
   // A cell holds one hyperlink, so a cell listing several links goes to their first row of the Links sheet, where
   // each opens on a click (see internalLinksXml for how that link is written).
-  let linkRow = 2;
   model.rows.forEach((row, i) => {
     if (row.color) fill(table.getCell(i + 2, LAYER_TABLE_HEADER.indexOf('color') + 1), row.color);
     const links = table.getCell(i + 2, LAYER_TABLE_HEADER.indexOf('links') + 1);
     linkCell(links, row.links);
-    const listed = row.links.filter((link) => !('divider' in link)).length;
-    if (listed > 1 && typeof links.value === 'string') {
-      links.value = { text: links.value, hyperlink: `#'Links'!A${linkRow}` };
+    const rows = linkRows.byRow[i]!;
+    if (rows.count > 1 && typeof links.value === 'string') {
+      links.value = { text: links.value, hyperlink: internalLink(rows) };
       links.font = LINK_FONT;
-      links.note = `${listed} links, rows ${linkRow} to ${linkRow + listed - 1} of the Links sheet: a click here goes there, where each web or mail address opens on a click`;
+      links.note = linkRowsNote(rows);
     }
-    linkRow += listed;
   });
   if (model.rows.some((row) => row.links.some((link) => !('divider' in link)))) linksSheet(workbook, model.rows);
   aboutSheet(workbook, model);

@@ -318,6 +318,8 @@ describe('attack-layers export', () => {
     expect([...new Set(zipEntries(written[0]![0]).map((entry) => `${entry.day}/${entry.time}`))]).to.deep.equal([`${(0 << 9) | (1 << 5) | 1}/0`]);
     const xml = workbookXml(written[0]![0]);
     expect(xml.files.get(xml.sheetFile('Techniques'))).to.contain('<hyperlink ref="H2" location="&apos;Links&apos;!A2"/>');
+    // The Matrix cell of T1105 (Command and Control) goes there too.
+    expect(xml.files.get(xml.sheetFile('Matrix'))).to.match(/<hyperlink ref="[A-Z]+\d+" location="&apos;Links&apos;!A2"\/>/);
   });
 
   it('exits 1 for a layer the schema rejects, naming the place', async () => {

@@ -341,6 +341,7 @@ describe('renderXlsx links as the workbook holds them: the APT29 layer of attack
     );
     return { cells, targets };
   };
+  const hyperlinkOf = (value: unknown): string | undefined => (value as { hyperlink?: string } | null)?.hyperlink;
   const unescape = (text: string): string => text.replace(/&amp;/g, '&').replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 
   it('makes the links cell of each entry citing one source an external hyperlink to it, 42 of the 66', () => {
@@ -370,6 +371,39 @@ describe('renderXlsx links as the workbook holds them: the APT29 layer of attack
       expect(rows.map((r) => workbook.getWorksheet('Links')!.getCell(r, 1).value), row.technique).to.deep.equal(urls.map(() => row.technique));
       expect(rows.map((r) => links.targets.get(links.cells.get(`E${r}`)?.rId ?? '')?.[0]).map((url) => url && unescape(url)), row.technique).to.deep.equal(urls);
     }
+  });
+
+  it('makes a Matrix cell open its one source, or go to the rows of the Links sheet of its several, its note naming them', async () => {
+    // The picture's cells showed their links in the note alone. Each technique is drawn under every tactic of it.
+    const { cells, targets } = linksOf('Matrix');
+    const sheet = workbook.getWorksheet('Matrix')!;
+    const links = workbook.getWorksheet('Links')!;
+    const heads = tacticHeads(await renderXlsx(model), workbook);
+    const linked = model.columns.flatMap((column) => [...column.cells, ...column.cells.flatMap((cell) => cell.subtechniques)].filter((cell) => cell.links.length).map((cell) => ({ cell, column })));
+    const found = { one: 0, several: 0 };
+    for (const [ref, { rId, location }] of cells) {
+      const place = sheet.getCell(ref);
+      const id = String(place.text).split(' ')[0];
+      const head = heads.find((h) => place.fullAddress.col >= h.from && place.fullAddress.col <= h.to)!;
+      const { cell } = linked.find(({ cell, column }) => cell.id === id && column.name === head.name)!;
+      const urls = cell.links.flatMap((link) => ('url' in link ? [link.url] : []));
+      if (urls.length === 1) {
+        found.one++;
+        expect(targets.get(rId ?? '')?.map(unescape), ref).to.deep.equal([urls[0], 'External']);
+        continue;
+      }
+      found.several++;
+      const [, from, to] = /(\d+) to (\d+) of the Links sheet: a click here goes there/.exec(String(place.note)) ?? [];
+      expect([rId, location], ref).to.deep.equal([undefined, `&apos;Links&apos;!A${from}`]);
+      const rows = Array.from({ length: Number(to) - Number(from) + 1 }, (_, k) => Number(from) + k);
+      expect(rows.map((r) => [links.getCell(r, 1).value, links.getCell(r, 3).value, hyperlinkOf(links.getCell(r, 5).value)]), ref).to.deep.equal(
+        urls.map((url) => [id, links.getCell(rows[0]!, 3).value, url]),
+      );
+      expect(String(links.getCell(rows[0]!, 3).value).split('\n'), ref).to.include(head.name);
+    }
+    // Every cell with links has one: the 66 entries, which name no tactic, are drawn in 89 cells, 31 of them citing several.
+    expect([found.one + found.several, found.several]).to.deep.equal([linked.length, linked.filter(({ cell }) => cell.links.length > 1).length]);
+    expect([found.one, found.several]).to.deep.equal([58, 31]);
   });
 
   it('leaves no relationship for a link within the workbook, and every location names a sheet and a row it has', () => {

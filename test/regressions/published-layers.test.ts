@@ -7,7 +7,10 @@
  * - CTID's Mappings Explorer: a Microsoft 365 E3 layer (format 4.4, no ATT&CK release, metadata in capability groups);
  * - Atomic Red Team's IaaS:GCP layer (format 4.4, ATT&CK 13, `"filters": {}`, links on every entry);
  * - ATT&CK's own mitigation layer of mobile M1010 (format 4.3, mobile ATT&CK 11, every field of every entry written);
- * - an ICS rule-coverage generator's layout (format 4.5, ICS ATT&CK 16's platforms, an option no format has).
+ * - an ICS rule-coverage generator's layout (format 4.5, ICS ATT&CK 16's platforms, an option no format has);
+ * - splunk/security_content's coverage layer (format 4.3 under the old `version` key, `mitre-enterprise`, no tactic);
+ * - SigmaHQ's sigma2attack heatmap layout (format 4.0, `mitre-enterprise`, rule counts, revoked T1086);
+ * - mitreattack-python's generated layer (name, domain and entries alone: no `versions`, every score 0).
  */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
@@ -84,6 +87,34 @@ const CASES: Case[] = [
     // (grey, orange, green), 100% and 50%, the note says so. Before, their 4 entries were ignored.
     asCoverage: /"Tested \(lab-validated\)" \(#4caf50\) as 100%, its colour the gradient's stop 3 of 3[^]*ics-rule-coverage-4\.5\.json: 8 entries read, 0 ignored, 0 invalid/,
   },
+  {
+    file: 'splunk-security-content-coverage-4.3.json',
+    validates: 0,
+    with: 'APT29',
+    threat: CAMPAIGN_THREAT,
+    asThreat: /^2 threat techniques, \d+ gaps; threat \S*splunk-security-content-coverage-4\.3\.json: 2 entries read, 0 ignored, 0 invalid/m,
+    asCoverage: /splunk-security-content-coverage-4\.3\.json: 2 entries read, 0 ignored, 0 invalid/,
+  },
+  {
+    file: 'sigma2attack-heatmap-4.0.json',
+    // T1086 is revoked: Navigator drops it silently.
+    validates: 1,
+    with: 'APT29',
+    threat: CAMPAIGN_THREAT,
+    asThreat: /^2 threat techniques, \d+ gaps; threat \S*sigma2attack-heatmap-4\.0\.json: 2 entries read, 0 ignored, 0 invalid/m,
+    asCoverage: /sigma2attack-heatmap-4\.0\.json: 2 entries read, 0 ignored, 0 invalid/,
+    renamed: [['T1086', 'T1059.001']],
+  },
+  {
+    file: 'mitreattack-python-gen-test.json',
+    // No `versions`: Navigator opens it only after its "Outdated Layer" warning.
+    validates: 1,
+    with: 'APT29',
+    threat: CAMPAIGN_THREAT,
+    asThreat: /6 of its 6 scored entries weigh 0, as techniques not used[^]*threat \S*mitreattack-python-gen-test\.json: 6 entries read, 0 ignored, 0 invalid/,
+    asCoverage: /mitreattack-python-gen-test\.json: 6 entries read, 0 ignored, 0 invalid/,
+    renamed: [['T1547.011', 'T1647']],
+  },
 ];
 
 function readLayer(file: string): NavigatorLayer {
@@ -120,9 +151,11 @@ describe('layers published by others, through every command', () => {
         const check = await runCli(['validate', upgraded]);
         expect(check.code, check.stdout).to.equal(0);
         expect(check.stdout).not.to.match(/^error/m);
-        for (const key of ['name', 'description', 'domain', 'gradient', 'legendItems', 'sorting', 'hideDisabled', 'showTacticRowBackground', 'tacticRowBackground'] as const) {
+        for (const key of ['name', 'description', 'gradient', 'legendItems', 'sorting', 'hideDisabled', 'showTacticRowBackground', 'tacticRowBackground'] as const) {
           expect(written[key], key).to.deep.equal(read[key]);
         }
+        // Format 3.x's domain names (splunk/security_content and sigma2attack still write them) become 4.x's.
+        expect(written.domain).to.equal((read.domain as string) === 'mitre-enterprise' ? 'enterprise-attack' : read.domain);
         const renamed = new Map(c.renamed ?? []);
         const out = written.techniques ?? [];
         for (const entry of read.techniques ?? []) {

@@ -39,6 +39,9 @@ import { gradientRange, scoresOutOfRange } from './score-range.js';
 import { countChanges, upgradeMessages, type EntryUpgrade, type LayerUpgradeReport, type SettingChange } from './upgrade-report.js';
 
 /** Options of `upgradeLayer`. */
+/** The metadata item upgrade adds to an entry it moved to another ID, naming the ID it was written under: provenance, not an annotation. */
+export const UPGRADED_FROM = 'upgraded from';
+
 export interface UpgradeOptions extends FormatOptions {
   /** The file (and layer number) the layer came from, for messages and the report. */
   file?: string;
@@ -547,7 +550,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     if (record.id !== id) {
       raw['techniqueID'] = record.id;
       const metadata = Array.isArray(raw['metadata']) ? (raw['metadata'] as LayerMetadata[]) : [];
-      raw['metadata'] = [...metadata, { name: 'upgraded from', value: id }];
+      raw['metadata'] = [...metadata, { name: UPGRADED_FROM, value: id }];
     }
     if (tactic === undefined || record.tactics.includes(tactic)) {
       placed.push({ entry: raw, report, origin: id });

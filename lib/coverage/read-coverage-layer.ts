@@ -57,6 +57,11 @@ export interface CoverageLayerOptions {
   scale?: [number, number];
   /** `threat`: annotated entries without a score count with weight 1 (see above); default `coverage`. */
   role?: 'threat' | 'coverage';
+  /**
+   * True: a file whose layers state different domains gives every layer, each with its `domain`, for the caller to
+   * keep those of the review's domain (`layersOfDomain`); else such a file is refused.
+   */
+  mixedDomains?: boolean;
 }
 
 /** What a threat layer entry without a score must carry to count: what Navigator shows on the matrix or on hover. */
@@ -325,7 +330,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
       ...(era ? { filterRelease: era } : {}),
     };
   });
-  if (domains.size > 1) {
+  if (domains.size > 1 && !options.mixedDomains) {
     const list = [...domains].map(([domain, places]) => `${domain} (${places.join(', ')})`).join('; ');
     throw new InputError(`${file}: its layers are of different ATT&CK domains: ${list}; give each domain's layers in a file of their own`, { file });
   }

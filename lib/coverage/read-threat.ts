@@ -20,7 +20,8 @@ import { parseSplunkSearchesCsv, parseSplunkSearchesJson } from './read-splunk-c
 import { parseDefenderRules } from './read-defender-rules.js';
 import { parseDatadogRules } from './read-datadog-rules.js';
 import { holdsSublimeRule, holdsYamlRule, looksLikeKqlMarkdownFile, looksLikePantherPython, looksLikeRule, looksLikeSuricataFile, readRuleFolder } from './read-rule-folder.js';
-import { assertCoverageDomain, threatDomain, type ReviewDomain } from './review-domain.js';
+import { assertCoverageDomain, layersOfDomain, ofSeveralDomains, severalDomainsError, threatDomain, type ReviewDomain } from './review-domain.js';
+import type { Domain } from '../attack/types.js';
 import { firstElided } from '../short-list.js';
 import { leaveOutAggregates, type ThreatLeftOut } from './threat-aggregates.js';
 
@@ -96,6 +97,8 @@ export interface ThreatInputs {
   leftOut: string[];
   /** Aggregate layers left out because the run gives what they aggregate too (`leaveOutAggregates`): not in `layers`. */
   aggregatesLeftOut: ThreatLeftOut[];
+  /** Layers of a file of several domains left out as of another domain than the review's (`layersOfDomain`), a line each. */
+  layersLeftOut: string[];
 }
 
 /**
@@ -127,10 +130,11 @@ export function readThreatInputs(
       if (!holdsLayer(file)) return [];
       const atomic = atomicRedTeamLayerName(file.json.value);
       if (atomic) throw new InputError(atomicRedTeamLayerMessage(inputName(path), atomic), { file: inputName(path) });
-      return [{ path, layers: layersOf(path, { text: file.text, value: file.json.value }, { ...input, ...(scale ? { scale } : {}), role: 'threat' }) }];
+      return [{ path, layers: layersOf(path, { text: file.text, value: file.json.value }, { ...input, ...(scale ? { scale } : {}), role: 'threat', mixedDomains: true }) }];
     }) ?? [],
   );
-  const layers = layerFiles.flatMap((file) => file.layers);
+  const { files: domainFiles, leftOut: layersLeftOut } = keepReviewDomainLayers(layerFiles, input.domain);
+  const layers = domainFiles.flatMap((file) => file.layers);
   const stated = layers.flatMap((layer) => (layer.domain ? [{ domain: layer.domain, source: layer.source }] : []));
   // Layers that state no domain and hold ICS IDs alone make the review ICS when nothing states a domain, as
   // validate and upgrade read such a layer; a layer of other IDs among them leaves it to the default, as an ID mix does.
@@ -152,7 +156,32 @@ export function readThreatInputs(
   if (fromLayers.basis === 'technique-ids' && domain.domain === fromLayers.domain) for (const layer of unstatedLayers) layer.problems.unshift(layer.unstatedIcs!);
   // An aggregate layer given beside the campaigns it was made from would count each of their techniques twice.
   const aggregates = leaveOutAggregates(campaigns, layers);
-  return { campaigns, layers: aggregates.layers, domain, leftOut: files.leftOut, aggregatesLeftOut: aggregates.leftOut };
+  return { campaigns, layers: aggregates.layers, domain, leftOut: files.leftOut, aggregatesLeftOut: aggregates.leftOut, layersLeftOut };
+}
+
+/**
+ * A threat file whose layers are of several domains (an enterprise and a mobile layer in one Navigator file) is read
+ * in the review's domain: `--domain` (`given`), else the one the other threat layers state. Its layers of another
+ * domain are left out, a line each; with nothing to say the domain, the file is refused naming each layer's domain.
+ * Left as they are when the other layers disagree among themselves, or no layer of the file is of that domain: the
+ * review's domain check refuses them, as it refuses such inputs of one layer each.
+ */
+function keepReviewDomainLayers<T extends { path: string; layers: CoverageInput[] }>(layerFiles: readonly T[], given: Domain | undefined): { files: T[]; leftOut: string[] } {
+  const mixed = new Set(layerFiles.filter((file) => ofSeveralDomains(file.layers)));
+  if (!mixed.size) return { files: [...layerFiles], leftOut: [] };
+  const stated = new Set(layerFiles.filter((file) => !mixed.has(file)).flatMap((file) => file.layers.flatMap((layer) => (layer.domain ? [layer.domain] : []))));
+  const domain = given ?? (stated.size === 1 ? [...stated][0] : undefined);
+  if (!domain && stated.size > 1) return { files: [...layerFiles], leftOut: [] };
+  const leftOut: string[] = [];
+  const files = layerFiles.map((file) => {
+    if (!mixed.has(file)) return file;
+    if (!domain) throw severalDomainsError(inputName(file.path), file.layers);
+    const read = layersOfDomain(file.layers, domain, 'threat');
+    if (!read) return file;
+    leftOut.push(...read.leftOut);
+    return { ...file, layers: read.kept };
+  });
+  return { files, leftOut };
 }
 
 // Rule files whose extension or name no other input shares: Wazuh rules, YARA-L rules, an Elastic rule, a KQL query, Splunk saved searches.
@@ -189,14 +218,20 @@ export function readCoverageInputs(
 ): CoverageInput[] {
   const { domain, ...read } = options;
   return paths.flatMap((path) => {
-    const inputs = readCoverageInput(path, read);
+    // A layer file of several domains gives the layers of the review's domain, the others named in a note.
+    let inputs = readCoverageInput(path, { ...read, ...(domain ? { mixedDomains: true } : {}) });
+    const kept = domain && ofSeveralDomains(inputs) ? layersOfDomain(inputs, domain.domain, 'coverage') : undefined;
+    if (kept) {
+      inputs = kept.kept;
+      inputs[0]!.notes = [...kept.leftOut, ...(inputs[0]!.notes ?? [])];
+    }
     for (const input of inputs) if (domain && input.domain) assertCoverageDomain({ domain: input.domain, source: input.source }, domain);
     return inputs;
   });
 }
 
 /** One coverage path, read by kind (see readCoverageInputs): one input, or one per layer of a layer file. */
-function readCoverageInput(path: string, options: { scale?: [number, number]; cacheDir?: string } & InputOptions): CoverageInput[] {
+function readCoverageInput(path: string, options: { scale?: [number, number]; cacheDir?: string; mixedDomains?: boolean } & InputOptions): CoverageInput[] {
   // A Wazuh, YARA-L or Elastic rule file is no other kind of input: read as a folder of that one file. So is a rule
   // published without an extension (The DFIR Report's Sigma rules, some YARA-L rules) and Panther's Python, as the
   // folder walk reads them.
@@ -208,7 +243,10 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
       (extname(path).toLowerCase() === '.rules' && !isFolder(path) && looksLikeSuricataFile(path)) ||
       (/^\.(?:md|markdown)$/i.test(extname(path)) && !isFolder(path) && looksLikeKqlMarkdownFile(path)));
   if (ruleFile) return [readRuleFolder(path, { cacheDir: options.cacheDir })];
-  if (isFolder(path)) return readCoverageFolder(path, options);
+  if (isFolder(path)) {
+    const { mixedDomains: _, ...folder } = options;
+    return readCoverageFolder(path, folder);
+  }
   const extension = extname(path).toLowerCase();
   if (extension === '.ndjson') return [parseElasticExport(readTextFile(path, path, options), inputName(path))];
   if (path !== STDIN && !['.json', '.jsonl', '.csv', '.yml', '.yaml'].includes(extension)) {

@@ -77,3 +77,45 @@ export function assertCoverageDomain(statement: DomainStatement, review: ReviewD
     { file: statement.source },
   );
 }
+
+/** `enterprise-attack (layer 1); mobile-attack (layer 2)`: the domain each layer of a file states. */
+function layerDomainsText(layers: readonly { domain?: Domain; source: string }[], file: string): string {
+  const place = (source: string) => /\((layer \d+)\)$/.exec(source)?.[1] ?? source.replace(`${file} `, '');
+  return byDomain(layers.flatMap((layer) => (layer.domain ? [{ domain: layer.domain, source: place(layer.source) }] : [])));
+}
+
+/** True when the layers of one file state more than one domain (a Navigator file of an enterprise and a mobile layer). */
+export function ofSeveralDomains(layers: readonly { domain?: Domain }[]): boolean {
+  return new Set(layers.flatMap((layer) => (layer.domain ? [layer.domain] : []))).size > 1;
+}
+
+/**
+ * The layers of one file of several domains that a review of `domain` reads: those that state it or none. Each other
+ * is left out with a line saying so, for the review's notes. Undefined when no layer of the file states `domain`: the
+ * file is then of another domain than the review, which the caller refuses as it refuses such a file of one layer.
+ */
+export function layersOfDomain<T extends { domain?: Domain; source: string }>(layers: readonly T[], domain: Domain, role: 'threat' | 'coverage'): { kept: T[]; leftOut: string[] } | undefined {
+  if (!layers.some((layer) => layer.domain === domain)) return undefined;
+  const kept = layers.filter((layer) => !layer.domain || layer.domain === domain);
+  const leftOut = layers
+    .filter((layer) => layer.domain && layer.domain !== domain)
+    .map(
+      (layer) =>
+        `${layer.source}: a ${role} layer of ${layer.domain}, left out of this review of ${domain} (the file's layers of ${domain} were read); ` +
+        `review it with --domain ${layer.domain!.replace(/-attack$/, '')}${role === 'coverage' ? ` against a threat of ${layer.domain}` : ''}`,
+    );
+  return { kept, leftOut };
+}
+
+/**
+ * Why a threat file whose layers are of several domains cannot be read when nothing else says the review's domain:
+ * each layer's domain, and how to choose one.
+ */
+export function severalDomainsError(file: string, layers: readonly { domain?: Domain; source: string }[]): InputError {
+  const domains = [...new Set(layers.flatMap((layer) => (layer.domain ? [layer.domain.replace(/-attack$/, '')] : [])))];
+  return new InputError(
+    `${file}: its layers are of different ATT&CK domains: ${layerDomainsText(layers, file)}, and no other threat input or --domain says which to review; ` +
+      `pass ${domains.map((domain) => `--domain ${domain}`).join(' or ')} to review that domain's layers (the others are left out, each named), or give each domain's layers in a file of their own`,
+    { file },
+  );
+}

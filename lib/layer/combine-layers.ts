@@ -258,7 +258,7 @@ export function sourcesDomain(sources: readonly LayerSource[], given?: Domain): 
   const domains = [...byDomain.entries()];
   if (domains.length > 1) {
     const list = domains.map(([domain, files]) => `${domain} (${[...new Set(files)].join(', ')})`).join('; ');
-    throw new InputError(`layers of different ATT&CK domains cannot be combined: ${list}; combine layers of one domain`);
+    throw new InputError(`layers of different ATT&CK domains cannot be combined: ${list}; combine layers of one domain (--domain keeps that domain's layers of a file holding several)`);
   }
   const only = domains[0];
   if (!only) throw new UsageError('no layers given; name at least two layer files');

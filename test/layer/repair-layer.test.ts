@@ -862,7 +862,10 @@ describe('layers published by others (test/fixtures/layers/public, README there)
   });
 
   function upgraded(file: string): { out: NavigatorLayer; value: unknown } {
-    const value = readLayerFixture(`public/${file}`);
+    return upgradedLayer(readLayerFixture(`public/${file}`), file);
+  }
+
+  function upgradedLayer(value: unknown, file: string): { out: NavigatorLayer; value: unknown } {
     const releases = upgradeReleases(value, library);
     return { out: upgradeLayer(value, releases.target, { ...releases, file }).layer, value };
   }
@@ -909,11 +912,17 @@ describe('layers published by others (test/fixtures/layers/public, README there)
     const files = readdirSync(fileURLToPath(new URL('../fixtures/layers/public/', import.meta.url))).filter(
       (file) => file.endsWith('.json') && !file.includes('-pre-'),
     );
-    expect(files).to.have.length(14);
+    expect(files).to.have.length(18);
     const unknown = (objects: unknown[], known: readonly string[]): string[] =>
       [...new Set(objects.flatMap((object) => (object && typeof object === 'object' ? Object.keys(object) : [])))].filter((key) => !known.includes(key));
-    for (const file of files) {
-      const { out } = upgraded(file);
+    // A file of several layers (mitreattack-python's changelog layers, enterprise and mobile) is upgraded layer by layer.
+    const layers = files.flatMap((file) => {
+      const value = readLayerFixture(`public/${file}`);
+      return (Array.isArray(value) ? value : [value]).map((layer) => ({ file, layer }));
+    });
+    expect(layers).to.have.length(19);
+    for (const { file, layer } of layers) {
+      const { out } = upgradedLayer(layer, file);
       expect(Object.keys(out).filter((key) => !(key in schema.properties)), file).to.deep.equal([]);
       const entries = out.techniques ?? [];
       expect(unknown(entries, Object.keys(schema.$defs.technique.properties)), file).to.deep.equal([]);

@@ -6,6 +6,7 @@ import {
   COMBINE_OPS,
   navigatorOpeningWarnings,
   readLayerSources,
+  describeSource,
   sourcesDomain,
   upgradeSources,
   type CombineOp,
@@ -59,7 +60,18 @@ export function handler(context: CliContext) {
     // not after --force is added.
     assertGivenPaths([{ paths: args.layers, takes: 'file' }], args.out === undefined ? [] : [resolve(context.cwd, args.out)], { force: args.force, cwd: context.cwd });
     const stdin = await readStdin(context, args.layers);
-    const sources = args.layers.flatMap((file) => readLayerSources(file, resolve(context.cwd, file), { stdin }));
+    const sources = args.layers.flatMap((file) => {
+      const layers = readLayerSources(file, resolve(context.cwd, file), { stdin });
+      // A file of layers of several domains (an enterprise and a mobile layer) gives, with --domain, that domain's
+      // layers; each other is named, where the whole run was refused as one of layers of another domain.
+      if (!args.domain || layers.length < 2) return layers;
+      const stated = layers.map((source) => sourcesDomain([source]).domain);
+      if (new Set(stated).size < 2 || !stated.includes(args.domain)) return layers;
+      stated.forEach((domain, i) => {
+        if (domain !== args.domain) note(context, args, `note: ${describeSource(layers[i]!)}: a layer of ${domain}, left out: --domain is ${args.domain}`);
+      });
+      return layers.filter((_, i) => stated[i] === args.domain);
+    });
     const { domain, sources: checked } = sourcesDomain(sources, args.domain);
     const library = attackLibrary(context, args);
     const index = library.release(domain, args['attack-release']);

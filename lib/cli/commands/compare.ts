@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
 import {
+  AttackLayersError,
   campaignReleases,
   compareCampaign,
   compareLayer,
+  describeSource,
   COMPARE_KEEPING,
   InputError,
   isLayerComparison,
@@ -148,7 +150,18 @@ function compareLayerFile(context: CliContext, args: Args, stdin: Uint8Array | u
   const compared: Array<{ comparison: CampaignComparison; index: AttackIndex }> = [];
   const unplaced: string[] = [];
   const changed: LayerUpgrade[] = [];
-  for (const source of readLayerSources(args.campaign, resolve(context.cwd, args.campaign), { stdin })) {
+  // A file of layers of several domains (an enterprise and a mobile layer): each layer is compared in its own domain,
+  // and one of a domain --domain does not name, or where no object of --with is, is left out, saying so, when another
+  // layer of the file is compared (else the run is refused as for a file of that layer alone).
+  const read = readLayerSources(args.campaign, resolve(context.cwd, args.campaign), { stdin }).map((source) => ({ source, stated: sourcesDomain([source]).domain }));
+  const several = new Set(read.map(({ stated }) => stated)).size > 1;
+  const notCompared: string[] = [];
+  let refusal: unknown;
+  for (const { source, stated } of read) {
+    if (several && args.domain && stated !== args.domain) {
+      notCompared.push(`${describeSource(source)}: a layer of ${stated}, not compared: --domain is ${args.domain}`);
+      continue;
+    }
     const { domain, sources } = sourcesDomain([source], args.domain);
     const index = library.release(domain, args['attack-release']);
     const { inputs, upgrades, warnings } = upgradeSources(sources, index, library, COMPARE_KEEPING);
@@ -158,10 +171,20 @@ function compareLayerFile(context: CliContext, args: Args, stdin: Uint8Array | u
     // An entry the upgrade left out (a technique unknown in the release, deprecated, of another domain) is an unplaced reference.
     unplaced.push(...warnings.filter((warning) => /^.*?: \/techniques\/\d+: /.test(warning)));
     const input = inputs[0]!;
-    const targets = layerComparisonTargets(input.layer, input.source ?? source.file, index, args.with ?? []);
+    let targets: ReturnType<typeof layerComparisonTargets>;
+    try {
+      targets = layerComparisonTargets(input.layer, input.source ?? source.file, index, args.with ?? []);
+    } catch (error) {
+      if (!several || !args.with?.length || !(error instanceof AttackLayersError)) throw error;
+      refusal ??= error;
+      notCompared.push(`${input.source ?? source.file}: a layer of ${domain}, not compared: ${error.message}`);
+      continue;
+    }
     for (const target of targets) for (const line of target.notes) note(context, args, `note: ${line}`);
     for (const target of targets) compared.push({ comparison: compareLayer(input, target.object, index), index });
   }
+  if (!compared.length && refusal) throw refusal;
+  for (const line of notCompared) note(context, args, `note: ${line}`);
   for (const warning of new Set(compared.flatMap(({ comparison }) => comparison.warnings))) note(context, args, `warning: ${warning}`);
   writeComparisons(context, args, compared, unplaced, changed);
   if (args.strict && unplaced.length) {

@@ -195,7 +195,7 @@ export function handler(context: CliContext) {
       ...(rulesLibrary ? { library: rulesLibrary } : {}),
     });
     // A file of a --threat folder that is no threat input is named in the report's notes with why it was left out.
-    review.notes.unshift(...threat.leftOut.map((line) => `left out of the threat: ${line}`));
+    review.notes.unshift(...threat.leftOut.map((line) => `left out of the threat: ${line}`), ...threat.layersLeftOut);
     const report = args.report === 'csv' ? formatGapCsv(review) : args.report === 'json' ? formatGapJson(review) : formatGapMarkdown(review);
     const layers = [renderCoverageLayer(review, target), renderGapLayer(review, target)];
     if (logSources) layers.push(renderVisibilityLayer(detection, logSources, target, review.platforms));

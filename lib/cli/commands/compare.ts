@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import {
-  AttackLayersError,
+  AttackObjectError,
   campaignReleases,
   compareCampaign,
   compareLayer,
@@ -175,9 +175,10 @@ function compareLayerFile(context: CliContext, args: Args, stdin: Uint8Array | u
     try {
       targets = layerComparisonTargets(input.layer, input.source ?? source.file, index, args.with ?? []);
     } catch (error) {
-      if (!several || !args.with?.length || !(error instanceof AttackLayersError)) throw error;
+      if (!several || !args.with?.length || !(error instanceof AttackObjectError)) throw error;
       refusal ??= error;
-      notCompared.push(`${input.source ?? source.file}: a layer of ${domain}, not compared: ${error.message}`);
+      // The names closest to it in this domain are no help: the object is of the other layers' domain.
+      notCompared.push(`${input.source ?? source.file}: a layer of ${domain}, not compared: ${error.message.replace(/; did you mean [^;]*\?$/, '')}`);
       continue;
     }
     for (const target of targets) for (const line of target.notes) note(context, args, `note: ${line}`);

@@ -107,6 +107,8 @@ export interface CoverageRule {
   /**
    * The tables a KQL query reads (a Sentinel rule's `query`, a `.kql` file, a query kept as Markdown), in groups
    * (kql-tables.ts): a union's tables are one group, any one enough; a join's sides are groups of their own, each needed.
+   * A table of Windows events is written as narrowly as the query filters it: `SecurityEvent (EventID 4624 or 4625)`,
+   * `WindowsEvent (Microsoft-Windows-Sysmon/Operational EventID 1)`, `Event (System)`.
    */
   queryTables?: string[][];
   /**

@@ -9,19 +9,51 @@
  * looks for in any one collected), one group; a `join` or `lookup` matches the rows of both sides, so each side is a
  * group of its own, and the query needs one table of every group (Azure-Sentinel's
  * `Detections/MultipleDataSources/NetworkEndpointCorrelation.yaml`: `CommonSecurityLog | … | join (endpointData)`,
- * `endpointData` a `let` of `SecurityEvent`, needs both). Column names, functions (`materialize(…)`, `ago(…)`) and
- * what strings and comments hold are not tables.
+ * `endpointData` a `let` of `SecurityEvent`, needs both). A subquery a row is matched against (`where UserPrincipalName
+ * in ((AuditLogs | … | project …))`, `!in (…)`, `has_any (…)`) or that `toscalar(…)` or `materialize(…)` reads in the
+ * middle of an expression is read too, a group of its own as a join's side. Column names, functions (`materialize(…)`,
+ * `ago(…)`), names a `let` binds to a scalar (`let AccountAllowList = dynamic([…])`) and what strings and comments hold
+ * are not tables.
+ *
+ * A table of Windows events is read as narrowly as the query filters it: `SecurityEvent | where EventID == 4688` is
+ * `SecurityEvent (EventID 4688)`, `EventID in (4624, 4625)` `SecurityEvent (EventID 4624 or 4625)` (a filter of the
+ * pipeline that starts with the table, before any join or union, a conjunct of its `where`, or an `or` of such tests;
+ * `EventID != …` narrows nothing); `WindowsEvent` and `Event` also by the channel their `Channel` or `EventLog` column
+ * names, or Sysmon's provider (`Provider`, `Source` `Microsoft-Windows-Sysmon`): `WindowsEvent
+ * (Microsoft-Windows-Sysmon/Operational EventID 1)`. stated-log-sources.ts maps that to the events it names.
  */
 
 /** Groups of table names in the order the query first reads them: one table of every group is needed, any of one group. */
 export type KqlTableGroups = string[][];
 
+/** A table as a query reads it: with the events and channel its filters narrow it to, for tables of Windows events. */
+interface TableRead {
+  table: string;
+  eventIds?: string[];
+  channel?: string;
+}
+
+type Reads = TableRead[][];
+
 // Operators whose argument list starts tabular expressions, and words at a start that are no table.
 const NOT_TABLES = new Set(['union', 'search', 'print', 'datatable', 'range', 'let', 'set', 'declare', 'find', 'evaluate', 'externaldata', 'true', 'false']);
 
-/** The query without its comments and string literals (each replaced by a space), as the Kusto documentation writes them. */
-function codeOf(query: string): string {
+// Tables of Windows events, with the columns that name their channel and provider (SecurityEvent: Security's only).
+const EVENT_TABLES: Readonly<Record<string, { channel: string; provider: string } | undefined>> = {
+  SecurityEvent: undefined,
+  WindowsEvent: { channel: 'Channel', provider: 'Provider' },
+  Event: { channel: 'EventLog', provider: 'Source' },
+};
+// A provider that is one channel's only: Sysmon's.
+const PROVIDER_CHANNELS: Readonly<Record<string, string>> = { 'microsoft-windows-sysmon': 'Microsoft-Windows-Sysmon/Operational' };
+
+/**
+ * The query without its comments (each a space) and with each string literal as a token `"<n>"`, `strings[n]` its text,
+ * as the Kusto documentation writes them.
+ */
+function codeOf(query: string): { code: string; strings: string[] } {
   let out = '';
+  const strings: string[] = [];
   let at = 0;
   while (at < query.length) {
     const char = query[at]!;
@@ -31,74 +63,123 @@ function codeOf(query: string): string {
       out += ' ';
     } else if (query.startsWith('```', at)) {
       const end = query.indexOf('```', at + 3);
+      strings.push(query.slice(at + 3, end === -1 ? query.length : end));
       at = end === -1 ? query.length : end + 3;
-      out += ' ';
+      out += ` "${strings.length - 1}" `;
     } else if (char === '"' || char === "'" || (char === '@' && (query[at + 1] === '"' || query[at + 1] === "'"))) {
       const verbatim = char === '@';
       const quote = verbatim ? query[at + 1]! : char;
       at += verbatim ? 2 : 1;
+      let text = '';
       while (at < query.length && query[at] !== '\n') {
-        if (!verbatim && query[at] === '\\') at += 2;
-        else if (query[at] === quote && verbatim && query[at + 1] === quote) at += 2;
-        else if (query[at] === quote) {
+        if (!verbatim && query[at] === '\\') {
+          text += query[at + 1] ?? '';
+          at += 2;
+        } else if (query[at] === quote && verbatim && query[at + 1] === quote) {
+          text += quote;
+          at += 2;
+        } else if (query[at] === quote) {
           at += 1;
           break;
-        } else at += 1;
+        } else {
+          text += query[at];
+          at += 1;
+        }
       }
-      out += ' ';
+      strings.push(text);
+      out += ` "${strings.length - 1}" `;
     } else {
       out += char;
       at += 1;
     }
   }
-  return out;
+  return { code: out, strings };
 }
 
-const TOKEN = /[A-Za-z_][\w.]*|[()|,;=]|\S/g;
+const TOKEN = /"\d+"|!?[A-Za-z_][\w.]*~?|\d[\w.]*|==|=~|!=|!~|[()|,;=]|\S/g;
 
 /** The table groups a KQL query reads (empty when it reads none that is told, as `print 1`). */
 export function kqlTableGroups(query: string): KqlTableGroups {
-  const statements = codeOf(query).split(';');
+  const { code, strings } = codeOf(query);
   const lets = new Map<string, string[]>();
-  const groups: KqlTableGroups = [];
+  const groups: Reads = [[]];
   const resolving = new Set<string>();
-  const letGroups = (name: string): KqlTableGroups => {
-    const tokens = lets.get(name);
-    if (!tokens || resolving.has(name)) return [];
-    resolving.add(name);
-    const found = tableGroups(tokens, letGroups);
-    resolving.delete(name);
-    return found;
+  const context: Context = {
+    strings,
+    lets,
+    letGroups: (name) => {
+      const tokens = lets.get(name);
+      if (!tokens) return undefined;
+      if (resolving.has(name)) return [];
+      resolving.add(name);
+      const found = tableGroups(tokens, context);
+      resolving.delete(name);
+      return found;
+    },
   };
-  for (const statement of statements) {
+  for (const statement of code.split(';')) {
     const tokens = statement.match(TOKEN) ?? [];
     if (tokens[0] === 'let' && tokens[1] && tokens[2] === '=') {
       lets.set(tokens[1], tokens.slice(3));
       continue;
     }
     if (!tokens.length || tokens[0] === 'set' || tokens[0] === 'declare') continue;
-    merge(groups, tableGroups(tokens, letGroups));
+    merge(groups, tableGroups(tokens, context));
   }
-  return groups;
+  const texts = groups.map((group) => [...new Set(group.map(readText))]).filter((group) => group.length);
+  // A table read alike on both sides of a join (`SigninLogs | … | join (SigninLogs | …)`) is needed once.
+  return texts.filter((group, index) => texts.findIndex((other) => other.join('\u0000') === group.join('\u0000')) === index);
+}
+
+/** How a table read is written: `SecurityEvent`, `SecurityEvent (EventID 4624 or 4625)`, `WindowsEvent (Microsoft-Windows-Sysmon/Operational EventID 1)`. */
+function readText({ table, eventIds, channel }: TableRead): string {
+  const narrowed = [channel, eventIds?.length ? `EventID ${eventIds.join(' or ')}` : undefined].filter(Boolean).join(' ');
+  return narrowed ? `${table} (${narrowed})` : table;
 }
 
 /** Add groups to groups, the first into the first (alternatives of one expression), each other as its own. */
-function merge(into: KqlTableGroups, from: KqlTableGroups): void {
+function merge(into: Reads, from: Reads): void {
   for (const [index, group] of from.entries()) {
-    const target = index === 0 ? into[0] : undefined;
-    if (target) for (const table of group) target.includes(table) || target.push(table);
+    if (index === 0) into[0]!.push(...group);
     else if (group.length) into.push([...group]);
   }
 }
 
+interface Context {
+  strings: readonly string[];
+  lets: ReadonlyMap<string, readonly string[]>;
+  /** The groups a `let` name reads (fresh reads each time), undefined for a name no `let` binds. */
+  letGroups: (name: string) => Reads | undefined;
+}
+
+/** An open parenthesis (or the statement): where its expression's tables go, and the reads its filters narrow. */
+interface Frame {
+  group: number;
+  /** A union's or search's list, whose items each start an expression. */
+  list: boolean;
+  /** A subquery a row is matched against (`in (…)`): only a name a pipe follows is a table. */
+  subquery: boolean;
+  /** Whether its reads are its parent's too (the expression starts with it: a union's item, `(SecurityEvent | …)`). */
+  joinsParent: boolean;
+  /** The tables its pipeline starts with, which a `where` of the pipeline narrows until a join or union. */
+  reads: TableRead[];
+  joined: boolean;
+}
+
+// What an expression with rows starts at: a function of one tabular argument, a membership test's subquery.
+const TABULAR_FUNCTION = /^(?:materialize|toscalar|view)$/i;
+const MEMBERSHIP = /^!?(?:in|has_any|has_all)~?$/i;
+// Operators after which the pipeline's rows are no longer its first tables' alone.
+const MIXING = /^(?:join|lookup|union|fork|facet|as)$/i;
+
 /**
  * The groups of one tabular statement's tokens: tables at each expression start go to the group of their parentheses,
- * a `join` or `lookup` argument opening a group of its own; a `let` name read there brings its own groups.
+ * a `join` or `lookup` argument, or a subquery in the middle of an expression, opening a group of its own; a `let` name
+ * read there brings its own groups.
  */
-function tableGroups(tokens: readonly string[], letGroups: (name: string) => KqlTableGroups): KqlTableGroups {
-  const groups: KqlTableGroups = [[]];
-  // Per open parenthesis: the group its expression's tables go to, and whether it is a union or search list.
-  const stack: { group: number; list: boolean }[] = [{ group: 0, list: false }];
+function tableGroups(tokens: readonly string[], context: Context): Reads {
+  const groups: Reads = [[]];
+  const stack: Frame[] = [{ group: 0, list: false, subquery: false, joinsParent: false, reads: [], joined: false }];
   let start = true;
   let pendingGroup: number | undefined;
   let searchList = false;
@@ -107,22 +188,32 @@ function tableGroups(tokens: readonly string[], letGroups: (name: string) => Kql
     const frame = stack[stack.length - 1]!;
     if (token === '(') {
       // A parenthesis opens a tabular expression where one may start (`(union …)`, a union's `(SecurityEvent | …)`, a
-      // join's argument, `materialize(…)`), or search's list; elsewhere (`in~ (AccountAllowList)`, `dynamic([…])`) a scalar.
-      const tabular: boolean = start || pendingGroup !== undefined || /^(?:materialize|toscalar|view)$/i.test(tokens[i - 1] ?? '');
-      stack.push({ group: pendingGroup ?? frame.group, list: searchList });
-      start = tabular || searchList;
+      // join's argument, `materialize(…)`), in a membership test (`in ((AuditLogs | …))`) or search's list; elsewhere
+      // (`dynamic([…])`, `count()`) a scalar.
+      const previous = tokens[i - 1] ?? '';
+      const inner: boolean = !start && pendingGroup === undefined && (TABULAR_FUNCTION.test(previous) || MEMBERSHIP.test(previous));
+      if (inner) groups.push([]);
+      const group = inner ? groups.length - 1 : (pendingGroup ?? frame.group);
+      stack.push({ group, list: searchList, subquery: inner && MEMBERSHIP.test(previous), joinsParent: start && pendingGroup === undefined, reads: [], joined: false });
+      start = start || inner || pendingGroup !== undefined || searchList;
       searchList = false;
       pendingGroup = undefined;
       continue;
     }
     if (token === ')') {
-      if (stack.length > 1) stack.pop();
+      if (stack.length > 1) {
+        const closed = stack.pop()!;
+        if (closed.joinsParent) stack[stack.length - 1]!.reads.push(...closed.reads);
+      }
       start = false;
       continue;
     }
     if (token === '|') {
       frame.list = false;
       start = false;
+      const next = tokens[i + 1] ?? '';
+      if (MIXING.test(next)) frame.joined = true;
+      else if (/^(?:where|filter)$/i.test(next) && !frame.joined) narrow(frame.reads, condition(tokens, i + 2), context);
       continue;
     }
     if (token === ',') {
@@ -147,19 +238,155 @@ function tableGroups(tokens: readonly string[], letGroups: (name: string) => Kql
       start = true;
       continue;
     }
+    // `materialize(SecurityEvent | …)` where an expression starts: its argument starts the same expression.
+    if (start && TABULAR_FUNCTION.test(token) && tokens[i + 1] === '(') continue;
+    if (start && tokens[i + 1] === '(' && /^[A-Za-z_]\w*$/.test(token)) {
+      // `table("SigninLogs")`, and a `let` function's call whose body reads `table(tableName)`:
+      // `let aadFunc = (tableName:string){ table(tableName) | … }; aadFunc("SigninLogs")`, Sentinel's way of reading two tables alike.
+      const group = pendingGroup ?? frame.group;
+      const reads = pendingGroup === undefined ? frame.reads : [];
+      const body = context.lets.get(token);
+      const readsTable = token.toLowerCase() === 'table' || (body?.[0] === '(' && body.some((word, at) => word.toLowerCase() === 'table' && body[at + 1] === '(' && /^[A-Za-z_]\w*$/.test(body[at + 2] ?? '')));
+      if (readsTable) {
+        for (const name of callStrings(tokens, i + 1, context.strings).filter((text) => /^[A-Z]\w*$/.test(text))) {
+          const read: TableRead = { table: name };
+          groups[group]!.push(read);
+          reads.push(read);
+        }
+      }
+      const bound = body?.[0] === '(' ? context.letGroups(token) : undefined;
+      if (bound) {
+        groups[group]!.push(...(bound[0] ?? []));
+        for (const other of bound.slice(1)) groups.push([...other]);
+      }
+      pendingGroup = undefined;
+      start = false;
+      continue;
+    }
     if (start && /^[A-Za-z_]\w*$/.test(token) && tokens[i + 1] !== '(' && tokens[i + 1] !== '=' && !NOT_TABLES.has(token.toLowerCase())) {
       const group = pendingGroup ?? frame.group;
-      const bound = letGroups(token);
-      if (bound.length) {
-        const into = groups[group]!;
-        for (const table of bound[0]!) if (!into.includes(table)) into.push(table);
+      const bound = context.letGroups(token);
+      // A joined name's rows are joined, not the pipeline's own: no filter after it narrows them.
+      const reads = pendingGroup === undefined ? frame.reads : [];
+      if (bound) {
+        if (bound[0]) {
+          groups[group]!.push(...bound[0]);
+          reads.push(...bound[0]);
+        }
         for (const other of bound.slice(1)) groups.push([...other]);
-      } else if (/^[A-Z]/.test(token) || token.endsWith('_CL')) {
-        if (!groups[group]!.includes(token)) groups[group]!.push(token);
+      } else if ((/^[A-Z]/.test(token) || token.endsWith('_CL')) && (!frame.subquery || tokens[i + 1] === '|')) {
+        // In a subquery a table is piped (`in (AuditLogs | … | project Id)`); a name alone there is a column.
+        const read: TableRead = { table: token };
+        groups[group]!.push(read);
+        reads.push(read);
       }
+    }
+    else if (!start && /^[A-Za-z_]\w*$/.test(token) && tokens[i + 1] !== '(' && tokens[i - 1] !== '.') {
+      // A `let` of rows read as a scalar (`let threshold = toscalar(AuditLogs | …); … | where Count > threshold`): its own groups.
+      for (const other of context.letGroups(token) ?? []) groups.push([...other]);
     }
     pendingGroup = undefined;
     start = false;
   }
-  return groups.filter((group) => group.length);
+  // The first group stays, empty or not: it is the statement's own, which a caller's expression continues.
+  return groups.filter((group, index) => index === 0 || group.length);
+}
+
+/** The string literals among the arguments of the call whose `(` is at `open`. */
+function callStrings(tokens: readonly string[], open: number, strings: readonly string[]): string[] {
+  const found: string[] = [];
+  let depth = 0;
+  for (let at = open; at < tokens.length; at += 1) {
+    const token = tokens[at]!;
+    if (token === '(') depth += 1;
+    else if (token === ')' && --depth === 0) break;
+    const string = token.match(/^"(\d+)"$/);
+    if (string && depth === 1) found.push(strings[Number(string[1])] ?? '');
+  }
+  return found;
+}
+
+/** The tokens of a `where` condition starting at `from`: up to the pipe or parenthesis that ends it. */
+function condition(tokens: readonly string[], from: number): string[] {
+  let depth = 0;
+  let at = from;
+  for (; at < tokens.length; at += 1) {
+    const token = tokens[at]!;
+    if (token === '(') depth += 1;
+    else if (token === ')') {
+      if (depth === 0) break;
+      depth -= 1;
+    } else if (token === '|' && depth === 0) break;
+  }
+  return tokens.slice(from, at);
+}
+
+/** Narrow the tables of Windows events of a pipeline to the events and channel its condition filters. */
+function narrow(reads: readonly TableRead[], tokens: readonly string[], context: Context): void {
+  for (const read of reads) {
+    if (!(read.table in EVENT_TABLES)) continue;
+    const ids = columnValues(tokens, 'EventID', context)?.filter((id) => /^\d+$/.test(id));
+    if (ids?.length) {
+      const kept = read.eventIds ? ids.filter((id) => read.eventIds!.includes(id)) : ids;
+      read.eventIds = [...new Set(kept.length ? kept : ids)].sort((a, b) => Number(a) - Number(b));
+    }
+    const columns = EVENT_TABLES[read.table];
+    if (!columns) continue;
+    const channels = columnValues(tokens, columns.channel, context) ?? columnValues(tokens, columns.provider, context)?.map((provider) => PROVIDER_CHANNELS[provider.toLowerCase()] ?? '');
+    if (channels?.length === 1 && channels[0]) read.channel = channels[0];
+  }
+}
+
+/**
+ * The values a condition lets a column have (`EventID == 4688`, `EventID in (4624, 4625)`, an `and` of which one is
+ * such a test, an `or` of such tests), or undefined when it does not restrict the column.
+ */
+function columnValues(tokens: readonly string[], column: string, context: Context): string[] | undefined {
+  const disjuncts = splitTop(tokens, 'or');
+  if (disjuncts.length > 1) {
+    const each = disjuncts.map((part) => columnValues(part, column, context));
+    return each.every((values) => values !== undefined) ? [...new Set(each.flat() as string[])] : undefined;
+  }
+  let values: string[] | undefined;
+  for (const conjunct of splitTop(tokens, 'and')) {
+    const found = testValues(conjunct, column, context);
+    if (found) values = values ? values.filter((value) => found.includes(value)) : found;
+  }
+  return values;
+}
+
+/** The values one test of a column lets it have: `Column == literal`, `Column =~ literal`, `Column in (literals)`, or a parenthesised condition. */
+function testValues(tokens: readonly string[], column: string, context: Context): string[] | undefined {
+  if (tokens[0] === '(' && tokens[tokens.length - 1] === ')' && condition(tokens, 1).length === tokens.length - 2) return columnValues(tokens.slice(1, -1), column, context);
+  const literal = (token: string | undefined): string | undefined => {
+    if (token && /^\d+$/.test(token)) return token;
+    const string = token?.match(/^"(\d+)"$/);
+    return string ? context.strings[Number(string[1])] : undefined;
+  };
+  if (tokens.length === 3 && (tokens[1] === '==' || tokens[1] === '=~')) {
+    const value = tokens[0] === column ? literal(tokens[2]) : tokens[2] === column ? literal(tokens[0]) : undefined;
+    return value === undefined ? undefined : [value];
+  }
+  if (tokens[0] === column && /^in~?$/.test(tokens[1] ?? '') && tokens[2] === '(' && tokens[tokens.length - 1] === ')') {
+    let list = tokens.slice(3, -1);
+    // `EventID in (Events)`, a `let` of a list: `let Events = dynamic([4624, 4625]);`.
+    const bound = list.length === 1 ? context.lets.get(list[0]!) : undefined;
+    if (bound) list = bound.filter((token) => !/^(?:dynamic|[()[\],])$/.test(token));
+    const values = list.filter((token) => token !== ',').map(literal);
+    return values.length && values.every((value) => value !== undefined) ? (values as string[]) : undefined;
+  }
+  return undefined;
+}
+
+/** A condition's tokens split at the word given (`and`, `or`) outside parentheses. */
+function splitTop(tokens: readonly string[], word: string): string[][] {
+  const parts: string[][] = [[]];
+  let depth = 0;
+  for (const token of tokens) {
+    if (token === '(') depth += 1;
+    else if (token === ')') depth -= 1;
+    if (depth === 0 && token.toLowerCase() === word) parts.push([]);
+    else parts[parts.length - 1]!.push(token);
+  }
+  return parts;
 }

@@ -24,7 +24,9 @@
  *   query kept as Markdown; kql-tables.ts), each table that is an ATT&CK log (KQL_TABLES): `SecurityEvent`
  *   `WinEventLog:Security`, `Syslog` `linux:syslog`, `SigninLogs` `azure:signinlogs`; Defender XDR's tables
  *   (`DeviceProcessEvents`) as ATT&CK 18.1 names the one it names, `M365Defender:DeviceNetworkEvents` (analytic
- *   AN0345). A union reads each of its tables (Azure-Sentinel's `Detections/MultipleDataSources/
+ *   AN0345); a table of Windows events filtered to events (`SecurityEvent (EventID 4688)`, kql-tables.ts) each of them, as
+ *   a Splunk rule's `Windows Event Log Security 4688` (`WinEventLog:Security (EventCode=4688)`), `WindowsEvent` and
+ *   `Event` only with a channel of an ATT&CK log (`Microsoft-Windows-Sysmon/Operational`: `WinEventLog:Sysmon`). A union reads each of its tables (Azure-Sentinel's `Detections/MultipleDataSources/
  *   AuditPolicyManipulation_using_auditpol.yaml`: `union isfuzzy=true (SecurityEvent | …), (DeviceProcessEvents | …),
  *   (Event | …)`), any one collected enough, as a Splunk rule's list of data sources; a join needs a table of each
  *   side (`each`, as an EQL sequence), and maps only when every side does. A table of no ATT&CK log (`Event`, which
@@ -116,7 +118,6 @@ export function statedLogSources(rule: Pick<CoverageRule, 'kind' | 'dataSources'
 
 /** KQL tables that are an ATT&CK log (ATT&CK 18.1's analytic names), Sentinel's and Defender XDR's as Microsoft names them. */
 const KQL_TABLES: Readonly<Record<string, readonly LogSourceRef[]>> = {
-  SecurityEvent: [{ name: 'WinEventLog:Security' }],
   Syslog: [{ name: 'linux:syslog' }],
   SigninLogs: [{ name: 'azure:signinlogs' }],
   AADNonInteractiveUserSignInLogs: [{ name: 'azure:signinlogs' }],
@@ -129,8 +130,27 @@ const KQL_TABLES: Readonly<Record<string, readonly LogSourceRef[]>> = {
 // Defender XDR's advanced hunting tables, which Sentinel keeps under the same names.
 const DEFENDER_TABLE = /^(?:Device\w*Events|DeviceInfo|Email(?:Events|AttachmentInfo|UrlInfo|PostDeliveryEvents)|Identity(?:Logon|Query|Directory)Events|IdentityInfo|CloudAppEvents|UrlClickEvents|AlertInfo|AlertEvidence)$/;
 
-/** The ATT&CK log sources a KQL table holds (none for a table of no ATT&CK log). */
-function tableRefs(table: string): readonly LogSourceRef[] {
+/** Windows channels that are an ATT&CK log, by the name `WindowsEvent`'s `Channel` and `Event`'s `EventLog` give them (case aside). */
+const WINDOWS_CHANNELS: Readonly<Record<string, string>> = {
+  security: 'WinEventLog:Security',
+  system: 'WinEventLog:System',
+  application: 'WinEventLog:Application',
+  'microsoft-windows-sysmon/operational': 'WinEventLog:Sysmon',
+  'microsoft-windows-powershell/operational': 'WinEventLog:PowerShell',
+};
+
+// A table as kql-tables.ts writes one a filter narrows: `SecurityEvent (EventID 4624 or 4625)`, `WindowsEvent (Microsoft-Windows-Sysmon/Operational EventID 1)`.
+const NARROWED_TABLE = /^(\w+) \((.*?) ?(?:EventID (\d+(?: or \d+)*))?\)$/;
+
+/**
+ * The ATT&CK log sources a KQL table holds (none for a table of no ATT&CK log); narrowed to events, each of them, any
+ * one enough, as a Splunk detection's list: `SecurityEvent (EventID 4688)` `WinEventLog:Security (EventCode=4688)`;
+ * `WindowsEvent` or `Event` only with a channel that is an ATT&CK log.
+ */
+function tableRefs(read: string): readonly LogSourceRef[] {
+  const [, table = read, channel = '', ids] = read.match(NARROWED_TABLE) ?? [];
+  const name = table === 'SecurityEvent' ? 'WinEventLog:Security' : table === 'WindowsEvent' || table === 'Event' ? WINDOWS_CHANNELS[channel.toLowerCase()] : undefined;
+  if (name) return ids ? ids.split(' or ').map((id) => ({ name, channel: `EventCode=${id}` })) : [{ name }];
   return KQL_TABLES[table] ?? (DEFENDER_TABLE.test(table) ? [{ name: `M365Defender:${table}` }] : []);
 }
 

@@ -90,14 +90,37 @@ describe('gap --rules-library (Splunk and Elastic rules)', function () {
     };
     const security = await kql('kql-security', '- WinEventLog:Security\n');
     const union = security.get('T1204 Audit policy manipulation using auditpol utility')!;
-    expect([union.logsources, union.buildable]).to.deep.equal([['SecurityEvent', 'DeviceProcessEvents', 'Event'], true]);
+    expect([union.logsources, union.buildable]).to.deep.equal([['SecurityEvent', 'DeviceProcessEvents', 'Event (Microsoft-Windows-Sysmon/Operational EventID 1)'], true]);
     // CommonSecurityLog holds any appliance's CEF, no ATT&CK log: the join is said as stated, not guessed.
     const join_ = security.get('T1204 Network endpoint to host executable correlation')!;
-    expect(join_.needs).to.equal('a log source not mapped (sentinel: CommonSecurityLog, SecurityEvent)');
+    expect(join_.needs).to.equal('a log source not mapped (sentinel: CommonSecurityLog, SecurityEvent (EventID 4688))');
     expect(security.get('T1105 PowerShell download')!.needs).to.equal('M365Defender:DeviceProcessEvents or M365Defender:DeviceNetworkEvents');
     const defender = await kql('kql-defender', '- M365Defender:DeviceNetworkEvents\n');
     expect(defender.get('T1105 PowerShell download')!.buildable).to.equal(true);
-    expect(defender.get('T1204 Audit policy manipulation using auditpol utility')!.needs).to.equal('WinEventLog:Security or M365Defender:DeviceProcessEvents');
+    // Its Event branch reads Sysmon's event 1 (`Source == "Microsoft-Windows-Sysmon"`, `EventID == 1`): a Windows log too.
+    expect(defender.get('T1204 Audit policy manipulation using auditpol utility')!.needs).to.equal('WinEventLog:Security or M365Defender:DeviceProcessEvents or WinEventLog:Sysmon (EventCode=1)');
+  });
+
+  it('classes a Sentinel rule over SecurityEvent by the events it filters: buildable with those events collected, needing the one missing', async () => {
+    // test/fixtures/gap/library-kql: Azure-Sentinel's MultipleFailedFollowedBySuccess.yaml (`where EventID == 4624 or
+    // EventID == 4625`) and NonDCActiveDirectoryReplication.yaml (4662 joined with 4624). Before, both read the whole
+    // WinEventLog:Security: "needs WinEventLog:Security" with a log sources file that lists Security's logons only.
+    writeFileSync(join(dir, 'kql-events-threat.json'), JSON.stringify({ ...THREAT, techniques: ['T1110', 'T1003'].map((techniqueID) => ({ techniqueID, score: 1 })) }));
+    const kql = async (name: string, logs: string) => {
+      writeFileSync(join(dir, `${name}.yml`), logs);
+      const out = join(dir, name);
+      const run = await runCli(['gap', '--threat', join(dir, 'kql-events-threat.json'), '--coverage', coverage, '--rules-library', join(repoRoot, 'test', 'fixtures', 'gap', 'library-kql'), '--log-sources', join(dir, `${name}.yml`), '--out', out, '--report', 'json', '--quiet']);
+      expect(run.code, run.stderr).to.equal(0);
+      return rulesOf(join(out, 'gap-report.json'));
+    };
+    const logons = await kql('kql-logons', '- name: WinEventLog:Security\n  channels: [EventCode=4624, EventCode=4625]\n');
+    const brute = logons.get('T1110 SecurityEvent - Multiple authentication failures followed by a success')!;
+    expect([brute.logsources, brute.buildable]).to.deep.equal([['SecurityEvent (EventID 4624 or 4625)'], true]);
+    const replication = logons.get('T1003 Non Domain Controller Active Directory Replication')!;
+    expect([replication.buildable, replication.needs]).to.deep.equal([false, 'WinEventLog:Security (EventCode=4662)']);
+    // The whole Security log holds every event of it.
+    const whole = await kql('kql-whole', '- WinEventLog:Security\n');
+    expect(whole.get('T1003 Non Domain Controller Active Directory Replication')!.buildable).to.equal(true);
   });
 
   it('says "log source not stated" of a rule that states none (a 2019 Splunk detection, an Elastic ML rule), never what it needs', async () => {

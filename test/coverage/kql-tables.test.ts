@@ -5,7 +5,12 @@
  * (14e70192712333b7f475443b568c1027f79ac588), its Hunting Queries/Microsoft 365 Defender/Campaigns/Bazacall/Cobalt
  * Strike Lateral Movement.yaml (57bf6172589d3982c58600d7b0bc8eb6b09d1c1c), and MicrosoftDocs/microsoft-365-docs
  * microsoft-365/security/defender/advanced-hunting-query-language.md (4387e4534737d4ed3c8375a2de8dbfa314de2730), as
- * test/fixtures/gap/library-kql keeps them, or excerpts of them.
+ * test/fixtures/gap/library-kql keeps them, or excerpts of them; and excerpts of Azure/Azure-Sentinel's
+ * Detections/SecurityEvent/MultipleFailedFollowedBySuccess.yaml (1b3a0d1aa624fe18a76b0c30e79d800876e64105),
+ * NonDCActiveDirectoryReplication.yaml (04bdd79c8459b3fed6cc702e1229a939750bcdbe), UserCreatedAddedToBuiltinAdmins_1d.yaml
+ * (13c4accbca8b1680f42c99d17b6082bc6881ad60), PotentialKerberoast.yaml (00b0293a00222d547cdb7a330206401afa60f01b),
+ * ADFSKeyExportSysmon.yaml (05704b1dd4da3657e7bb687415cb3ef9e7c7c1de) and Detections/MultipleDataSources/
+ * HostAADCorrelation.yaml (1a63bdf721332f22a41aa0088163a88abfe118f8).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +26,7 @@ const library = join(repoRoot, 'test', 'fixtures', 'gap', 'library-kql');
 
 describe('kqlTableGroups', () => {
   const cases: [what: string, query: string, groups: string[][]][] = [
-    ['a table alone', "SecurityEvent\n| where EventID == 4769 and TicketEncryptionType == '0x17'", [['SecurityEvent']]],
+    ['a table alone', "SecurityEvent\n| where TicketEncryptionType == '0x17'", [['SecurityEvent']]],
     ['a union list: any of its tables', 'union DeviceProcessEvents, DeviceNetworkEvents\n| where Timestamp > ago(7d)\n| where FileName in~ ("powershell.exe", "powershell_ise.exe")', [['DeviceProcessEvents', 'DeviceNetworkEvents']]],
     ["search's list", 'search in (SecurityEvent, Syslog) "mimikatz"', [['SecurityEvent', 'Syslog']]],
     ['a join of a table: each side', 'AlertInfo\n| where Title in("File dropped and launched from remote location")\n// Joining in instances where Cobalt Strike\'s built-in PsExec is used\n| join AlertEvidence on $left.AlertId == $right.AlertId', [['AlertInfo'], ['AlertEvidence']]],
@@ -29,19 +34,34 @@ describe('kqlTableGroups', () => {
     ['a let of a table, materialized', "let base = materialize(CommonSecurityLog | where DeviceVendor == 'Vectra Networks');\nbase | count", [['CommonSecurityLog']]],
     ['no table in strings, comments, scalar lets or in~ lists', "let AccountAllowList = dynamic(['SYSTEM']);\n// DeviceEvents\nSigninLogs\n| where UserPrincipalName !in~ (AccountAllowList) and AppDisplayName == \"AuditLogs\"", [['SigninLogs']]],
     ['none in a query that reads no table', 'print 1', []],
+    // Subqueries and scalar reads of rows: each a group of its own, as a join's side.
+    ['a subquery a row is matched against', "SigninLogs\n| where UserPrincipalName in ((AuditLogs | where OperationName == 'Add member to role' | project UPN))", [['SigninLogs'], ['AuditLogs']]],
+    ['a has_any subquery', 'DeviceProcessEvents\n| where ProcessCommandLine has_any (DeviceFileEvents | where FileName endswith ".ps1" | project FileName)', [['DeviceProcessEvents'], ['DeviceFileEvents']]],
+    ['toscalar in the middle of an expression', 'SigninLogs\n| where count_ > toscalar(AuditLogs | count)', [['SigninLogs'], ['AuditLogs']]],
+    ['a let of rows read as a scalar', 'let threshold = toscalar(AuditLogs | count);\nSigninLogs | where count_ > threshold', [['SigninLogs'], ['AuditLogs']]],
+    ['no column in a membership list: a name alone there is no table', 'SigninLogs\n| where UserPrincipalName in (TargetUser)', [['SigninLogs']]],
+    ['table("…") as the table it names', 'table("SigninLogs") | where ResultType == 0', [['SigninLogs']]],
+    // Windows events narrowed to the events and channel a where filters.
+    ['SecurityEvent narrowed by EventID ==', "SecurityEvent\n| where EventID == 4769 and TicketEncryptionType == '0x17'", [['SecurityEvent (EventID 4769)']]],
+    ['SecurityEvent narrowed by EventID in (…), in a later where', 'SecurityEvent\n| where TimeGenerated > ago(1d)\n| where EventID in (4624, 4625) and LogonType == 10', [['SecurityEvent (EventID 4624 or 4625)']]],
+    ['SecurityEvent narrowed by a let of event IDs', 'let events = dynamic([4720, 4722]);\nSecurityEvent | where EventID in (events)', [['SecurityEvent (EventID 4720 or 4722)']]],
+    ['SecurityEvent narrowed by an or of EventID tests', 'SecurityEvent | where (EventID == 4624 and LogonType == 10) or EventID == "4625"', [['SecurityEvent (EventID 4624 or 4625)']]],
+    ['SecurityEvent not narrowed by EventID !=, an or with another test, or a where after a join', 'SecurityEvent | where EventID != 4688 or EventID == 4624 or LogonType == 10 | join (Syslog) on Computer | where EventID == 1', [['SecurityEvent'], ['Syslog']]],
+    ["WindowsEvent narrowed by Sysmon's channel", "WindowsEvent\n| where Channel == 'Microsoft-Windows-Sysmon/Operational' and EventID == 1", [['WindowsEvent (Microsoft-Windows-Sysmon/Operational EventID 1)']]],
+    ['Event narrowed by its channel alone', 'Event | where EventLog == "System"', [['Event (System)']]],
   ];
   for (const [what, query, groups] of cases) {
     it(`reads ${what}`, () => expect(kqlTableGroups(query)).to.deep.equal(groups));
   }
 
-  it('reads the union of AuditPolicyManipulation_using_auditpol.yaml (union isfuzzy=true (SecurityEvent | …), (DeviceProcessEvents | …), (Event | …)) as one group', () => {
+  it('reads the union of AuditPolicyManipulation_using_auditpol.yaml (union isfuzzy=true (SecurityEvent | …), (DeviceProcessEvents | …), (Event | …)) as one group, its Event branch as Sysmon\'s event 1', () => {
     const read = readRuleFolder(join(library, 'sentinel', 'AuditPolicyManipulation_using_auditpol.yaml'));
-    expect(read.rules.map((rule) => rule.queryTables)).to.deep.equal([[['SecurityEvent', 'DeviceProcessEvents', 'Event']]]);
+    expect(read.rules.map((rule) => rule.queryTables)).to.deep.equal([[['SecurityEvent', 'DeviceProcessEvents', 'Event (Microsoft-Windows-Sysmon/Operational EventID 1)']]]);
   });
 
   it('reads the join of NetworkEndpointCorrelation.yaml through its let (CommonSecurityLog | … | join (endpointData)) as two groups', () => {
     const read = readRuleFolder(join(library, 'sentinel', 'NetworkEndpointCorrelation.yaml'));
-    expect(read.rules.map((rule) => rule.queryTables)).to.deep.equal([[['CommonSecurityLog'], ['SecurityEvent']]]);
+    expect(read.rules.map((rule) => rule.queryTables)).to.deep.equal([[['CommonSecurityLog'], ['SecurityEvent (EventID 4688)']]]);
   });
 
   it("reads a Sentinel rule's requiredDataConnectors dataTypes, as one group, when its query names no table it tells", () => {
@@ -59,5 +79,99 @@ describe('kqlTableGroups', () => {
     const exported = { resources: [{ type: 'Microsoft.OperationalInsights/workspaces/providers/alertRules', kind: 'Scheduled', properties: { displayName: 'Audit policy', enabled: true, severity: 'Medium', techniques: ['T1204'], query: 'search in (SecurityEvent, Syslog) "auditpol"' } }] };
     const input = parseSentinelExport(exported, JSON.stringify(exported, null, 2), 'export.json');
     expect(input.rules.map((rule) => rule.queryTables)).to.deep.equal([[['SecurityEvent', 'Syslog']]]);
+  });
+
+  it('reads both Windows events of the join of NonDCActiveDirectoryReplication.yaml (4662 joined with 4624) and the or of MultipleFailedFollowedBySuccess.yaml', () => {
+    const read = readRuleFolder(join(library, 'sentinel'));
+    const tables = new Map(read.rules.map((rule) => [rule.name, rule.queryTables]));
+    expect(tables.get('Non Domain Controller Active Directory Replication')).to.deep.equal([['SecurityEvent (EventID 4662)'], ['SecurityEvent (EventID 4624)']]);
+    expect(tables.get('SecurityEvent - Multiple authentication failures followed by a success')).to.deep.equal([['SecurityEvent (EventID 4624 or 4625)']]);
+  });
+
+  it('narrows each branch of a union, on each side of a join (UserCreatedAddedToBuiltinAdmins_1d.yaml)', () => {
+    const query = [
+      '(union isfuzzy=true',
+      '    (SecurityEvent',
+      '    | where EventID == 4720',
+      '    | where AccountType == "User"',
+      '    | project CreatedUserTime = TimeGenerated, CreatedUserSid = TargetSid',
+      '    ),',
+      '    (WindowsEvent',
+      '    | where EventID == 4720',
+      '    | extend AccountType=case(EventData.SubjectUserName endswith "$" or SubjectUserSid in ("S-1-5-18", "S-1-5-19", "S-1-5-20"), "Machine", isempty(SubjectUserSid), "", "User")',
+      '    )',
+      '  )',
+      '| join kind=inner',
+      '(',
+      '  (union isfuzzy=true',
+      '    (SecurityEvent',
+      '    | where AccountType == "User"',
+      '    // 4732 - A member was added to a security-enabled local group',
+      '    | where EventID == 4732',
+      '    ),',
+      '    (  WindowsEvent',
+      '    | where EventID == 4732 and EventData has "S-1-5-32-544"',
+      '    )',
+      '  )',
+      ')',
+      'on CreatedUserSid',
+    ].join('\n');
+    expect(kqlTableGroups(query)).to.deep.equal([['SecurityEvent (EventID 4720)', 'WindowsEvent (EventID 4720)'], ['SecurityEvent (EventID 4732)', 'WindowsEvent (EventID 4732)']]);
+  });
+
+  it('reads a let used on both sides of a join once (PotentialKerberoast.yaml: Kerbevent1h | join kind=leftanti (Kerbevent23h))', () => {
+    const query = [
+      'let Kerbevent =',
+      'SecurityEvent',
+      '| where TimeGenerated >= ago(starttime)',
+      '| where EventID == 4769',
+      '| parse EventData with * \'TicketEncryptionType">\' TicketEncryptionType "<" *;',
+      'let Kerbevent23h = Kerbevent',
+      '| summarize ServiceNameCountPrev23h = dcount(ServiceName) by Computer, TargetUserName;',
+      'let Kerbevent1h =',
+      'Kerbevent',
+      '| where TimeGenerated >= ago(endtime);',
+      'Kerbevent1h',
+      '| join kind=leftanti',
+      '(',
+      'Kerbevent23h',
+      ') on TargetUserName, TargetDomainName',
+    ].join('\n');
+    expect(kqlTableGroups(query)).to.deep.equal([['SecurityEvent (EventID 4769)']]);
+  });
+
+  it("reads the Sysmon events of ADFSKeyExportSysmon.yaml (Event | where Source == \"Microsoft-Windows-Sysmon\" … | where EventID in (17,18)) and its servers' subquery", () => {
+    const query = [
+      'let ADFS_Servers = (',
+      'Event',
+      '| where Source == "Microsoft-Windows-Sysmon"',
+      '| extend Key=tostring([\'@Name\']), Value=[\'#text\']',
+      '| where process =~ "Microsoft.IdentityServer.ServiceHost.exe"',
+      '| summarize by Computer);',
+      'Event',
+      '| where Source == "Microsoft-Windows-Sysmon"',
+      '| where Computer in~ (ADFS_Servers)',
+      '| where EventID in (17,18)',
+      '| where PipeName == "\\\\MICROSOFT##WID\\\\tsql\\\\query"',
+    ].join('\n');
+    expect(kqlTableGroups(query)).to.deep.equal([['Event (Microsoft-Windows-Sysmon/Operational EventID 17 or 18)'], ['Event (Microsoft-Windows-Sysmon/Operational)']]);
+  });
+
+  it('reads the tables a let function reads through table(tableName), by the names its calls give (HostAADCorrelation.yaml)', () => {
+    const query = [
+      'let win_fails =',
+      'SecurityEvent',
+      '| where EventID == 4625',
+      '| summarize make_list(IpAddress);',
+      'let aadFunc = (tableName:string){',
+      'table(tableName)',
+      '| where ResultType in ("0", "50125", "50140")',
+      '| where IPAddress in (win_fails)',
+      '};',
+      'let aadSignin = aadFunc("SigninLogs");',
+      'let aadNonInt = aadFunc("AADNonInteractiveUserSignInLogs");',
+      'union isfuzzy=true aadSignin, aadNonInt',
+    ].join('\n');
+    expect(kqlTableGroups(query)).to.deep.equal([['SigninLogs', 'AADNonInteractiveUserSignInLogs'], ['SecurityEvent (EventID 4625)']]);
   });
 });

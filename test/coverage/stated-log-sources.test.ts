@@ -85,4 +85,14 @@ describe('statedLogSources', () => {
     expect(sides?.map(({ category, refs: list }) => `${category}: ${list.map((ref) => ref.name).join(' or ')}`)).to.deep.equal(['SigninLogs: azure:signinlogs', 'AuditLogs or OfficeActivity: azure:audit or m365:unified']);
     expect(statedLogSources({ kind: 'sentinel', queryTables: [['CommonSecurityLog'], ['SecurityEvent']] })).to.deep.equal({ stated: ['CommonSecurityLog', 'SecurityEvent'] });
   });
+
+  // Azure/Azure-Sentinel's Detections/SecurityEvent/MultipleFailedFollowedBySuccess.yaml
+  // (1b3a0d1aa624fe18a76b0c30e79d800876e64105): `SecurityEvent | … | where EventID == 4624 or EventID == 4625`.
+  it("maps a KQL table of Windows events narrowed to events to each event, any one enough, as a Splunk rule's Windows Event Log Security 4688", () => {
+    expect(refs({ kind: 'sentinel', queryTables: [['SecurityEvent (EventID 4624 or 4625)']] })).to.deep.equal(['WinEventLog:Security (EventCode=4624)', 'WinEventLog:Security (EventCode=4625)']);
+    expect(refs({ kind: 'splunk', dataSources: ['Windows Event Log Security 4688'] })).to.deep.equal(refs({ kind: 'kql', queryTables: [['SecurityEvent (EventID 4688)']] }));
+    expect(refs({ kind: 'kql', queryTables: [['WindowsEvent (Microsoft-Windows-Sysmon/Operational EventID 1)', 'Event (System)']] })).to.deep.equal(['WinEventLog:Sysmon (EventCode=1)', 'WinEventLog:System']);
+    // No channel, or one of no ATT&CK log: WindowsEvent and Event map nothing, as before.
+    expect(statedLogSources({ kind: 'kql', queryTables: [['WindowsEvent (EventID 4720)', 'Event (Microsoft-Windows-AppLocker/EXE and DLL)']] })).to.deep.equal({ stated: ['WindowsEvent (EventID 4720)', 'Event (Microsoft-Windows-AppLocker/EXE and DLL)'] });
+  });
 });

@@ -74,20 +74,26 @@ describe('gap --rules-library (Splunk and Elastic rules)', function () {
     expect(defend.needs).to.equal('a log source not mapped (elastic: logs-endpoint.events.process-*, logs-endpoint.events.file-*, event.category file, process)');
   });
 
+  /** A review of these threat techniques against test/fixtures/gap/library-kql, with a log sources file of its own per call. */
+  const kqlReview = (techniques: readonly string[]) => {
+    const threat = join(dir, `kql-threat-${techniques.join('-')}.json`);
+    writeFileSync(threat, JSON.stringify({ ...THREAT, techniques: techniques.map((techniqueID) => ({ techniqueID, score: 1 })) }));
+    return async (name: string, logs: string) => {
+      writeFileSync(join(dir, `${name}.yml`), logs);
+      const out = join(dir, name);
+      const run = await runCli(['gap', '--threat', threat, '--coverage', coverage, '--rules-library', join(repoRoot, 'test', 'fixtures', 'gap', 'library-kql'), '--log-sources', join(dir, `${name}.yml`), '--out', out, '--report', 'json', '--quiet']);
+      expect(run.code, run.stderr).to.equal(0);
+      return rulesOf(join(out, 'gap-report.json'));
+    };
+  };
+
   it('classes a KQL query by each table it reads: a union by any one, a join by both sides (Sentinel rules and a .kql file)', async () => {
     // test/fixtures/gap/library-kql: Azure-Sentinel's AuditPolicyManipulation_using_auditpol.yaml (a union of
     // SecurityEvent, DeviceProcessEvents and Event) and NetworkEndpointCorrelation.yaml (CommonSecurityLog joined with
     // SecurityEvent), and Microsoft's first advanced hunting query (`union DeviceProcessEvents, DeviceNetworkEvents`) as
     // a .kql file. Before: "needs a log source not mapped (sentinel: SecurityEvents, MicrosoftThreatProtection)", and
     // the .kql file "log source not stated".
-    writeFileSync(join(dir, 'kql-threat.json'), JSON.stringify({ ...THREAT, techniques: ['T1204', 'T1105'].map((techniqueID) => ({ techniqueID, score: 1 })) }));
-    const kql = async (name: string, logs: string) => {
-      writeFileSync(join(dir, `${name}.yml`), logs);
-      const out = join(dir, name);
-      const run = await runCli(['gap', '--threat', join(dir, 'kql-threat.json'), '--coverage', coverage, '--rules-library', join(repoRoot, 'test', 'fixtures', 'gap', 'library-kql'), '--log-sources', join(dir, `${name}.yml`), '--out', out, '--report', 'json', '--quiet']);
-      expect(run.code, run.stderr).to.equal(0);
-      return rulesOf(join(out, 'gap-report.json'));
-    };
+    const kql = kqlReview(['T1204', 'T1105']);
     const security = await kql('kql-security', '- WinEventLog:Security\n');
     const union = security.get('T1204 Audit policy manipulation using auditpol utility')!;
     expect([union.logsources, union.buildable]).to.deep.equal([['SecurityEvent', 'DeviceProcessEvents', 'Event (Microsoft-Windows-Sysmon/Operational EventID 1)'], true]);
@@ -105,14 +111,7 @@ describe('gap --rules-library (Splunk and Elastic rules)', function () {
     // test/fixtures/gap/library-kql: Azure-Sentinel's MultipleFailedFollowedBySuccess.yaml (`where EventID == 4624 or
     // EventID == 4625`) and NonDCActiveDirectoryReplication.yaml (4662 joined with 4624). Before, both read the whole
     // WinEventLog:Security: "needs WinEventLog:Security" with a log sources file that lists Security's logons only.
-    writeFileSync(join(dir, 'kql-events-threat.json'), JSON.stringify({ ...THREAT, techniques: ['T1110', 'T1003'].map((techniqueID) => ({ techniqueID, score: 1 })) }));
-    const kql = async (name: string, logs: string) => {
-      writeFileSync(join(dir, `${name}.yml`), logs);
-      const out = join(dir, name);
-      const run = await runCli(['gap', '--threat', join(dir, 'kql-events-threat.json'), '--coverage', coverage, '--rules-library', join(repoRoot, 'test', 'fixtures', 'gap', 'library-kql'), '--log-sources', join(dir, `${name}.yml`), '--out', out, '--report', 'json', '--quiet']);
-      expect(run.code, run.stderr).to.equal(0);
-      return rulesOf(join(out, 'gap-report.json'));
-    };
+    const kql = kqlReview(['T1110', 'T1003']);
     const logons = await kql('kql-logons', '- name: WinEventLog:Security\n  channels: [EventCode=4624, EventCode=4625]\n');
     const brute = logons.get('T1110 SecurityEvent - Multiple authentication failures followed by a success')!;
     expect([brute.logsources, brute.buildable]).to.deep.equal([['SecurityEvent (EventID 4624 or 4625)'], true]);

@@ -117,8 +117,7 @@ export function kqlTableGroups(query: string): KqlTableGroups {
       return found;
     },
   };
-  for (const statement of code.split(';')) {
-    const tokens = statement.match(TOKEN) ?? [];
+  for (const tokens of statements(code.match(TOKEN) ?? [])) {
     if (tokens[0] === 'let' && tokens[1] && tokens[2] === '=') {
       lets.set(tokens[1], tokens.slice(3));
       continue;
@@ -129,6 +128,19 @@ export function kqlTableGroups(query: string): KqlTableGroups {
   const texts = groups.map((group) => [...new Set(group.map(readText))]).filter((group) => group.length);
   // A table read alike on both sides of a join (`SigninLogs | … | join (SigninLogs | …)`) is needed once.
   return texts.filter((group, index) => texts.findIndex((other) => other.join('\u0000') === group.join('\u0000')) === index);
+}
+
+/** A query's tokens split into its statements: at each `;` outside parentheses and braces (a `let` function's body keeps its own). */
+function statements(tokens: readonly string[]): string[][] {
+  const found: string[][] = [[]];
+  let depth = 0;
+  for (const token of tokens) {
+    if (token === '(' || token === '{' || token === '[') depth += 1;
+    else if (token === ')' || token === '}' || token === ']') depth = Math.max(0, depth - 1);
+    if (token === ';' && depth === 0) found.push([]);
+    else found[found.length - 1]!.push(token);
+  }
+  return found;
 }
 
 /** How a table read is written: `SecurityEvent`, `SecurityEvent (EventID 4624 or 4625)`, `WindowsEvent (Microsoft-Windows-Sysmon/Operational EventID 1)`. */
@@ -147,7 +159,8 @@ function merge(into: Reads, from: Reads): void {
 
 interface Context {
   strings: readonly string[];
-  lets: ReadonlyMap<string, readonly string[]>;
+  /** The query's `let` names, and those of a function body's own `let` statements once read. */
+  lets: Map<string, string[]>;
   /** The groups a `let` name reads (fresh reads each time), undefined for a name no `let` binds. */
   letGroups: (name: string) => Reads | undefined;
 }
@@ -183,6 +196,8 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
   let start = true;
   let pendingGroup: number | undefined;
   let searchList = false;
+  // The last membership subquery closed: where its `)` is and its group.
+  let lastMembership: { close: number; group: number } | undefined;
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
     const frame = stack[stack.length - 1]!;
@@ -192,8 +207,10 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
       // (`dynamic([…])`, `count()`) a scalar.
       const previous = tokens[i - 1] ?? '';
       const inner: boolean = !start && pendingGroup === undefined && (TABULAR_FUNCTION.test(previous) || MEMBERSHIP.test(previous));
-      if (inner) groups.push([]);
-      const group = inner ? groups.length - 1 : (pendingGroup ?? frame.group);
+      // `IPAddress in (win_fails) or IPAddress in (nix_fails)`: either list lets a row through, one group of alternatives.
+      const orElse = inner && MEMBERSHIP.test(previous) && lastMembership?.close === i - 4 && tokens[i - 3]?.toLowerCase() === 'or' ? lastMembership.group : undefined;
+      if (inner && orElse === undefined) groups.push([]);
+      const group = orElse ?? (inner ? groups.length - 1 : (pendingGroup ?? frame.group));
       stack.push({ group, list: searchList, subquery: inner && MEMBERSHIP.test(previous), joinsParent: start && pendingGroup === undefined, reads: [], joined: false });
       start = start || inner || pendingGroup !== undefined || searchList;
       searchList = false;
@@ -204,6 +221,7 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
       if (stack.length > 1) {
         const closed = stack.pop()!;
         if (closed.joinsParent) stack[stack.length - 1]!.reads.push(...closed.reads);
+        if (closed.subquery) lastMembership = { close: i, group: closed.group };
       }
       start = false;
       continue;
@@ -218,6 +236,17 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
     }
     if (token === ',') {
       start = frame.list;
+      continue;
+    }
+    // A `let` function's body: `(tableName:string) { let Suspicious = table(tableName) | …; Suspicious }`, its statements its own.
+    if (token === '{' || token === ';') {
+      start = true;
+      continue;
+    }
+    if (token === 'let' && start && tokens[i + 2] === '=') {
+      const end = statementEnd(tokens, i + 3);
+      context.lets.set(tokens[i + 1]!, tokens.slice(i + 3, end));
+      i = end;
       continue;
     }
     if (/^(?:union|search)$/i.test(token) && (start || tokens[i - 1] === '|')) {
@@ -290,6 +319,20 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
   }
   // The first group stays, empty or not: it is the statement's own, which a caller's expression continues.
   return groups.filter((group, index) => index === 0 || group.length);
+}
+
+/** Where the statement that starts at `from` ends: its `;`, or the `}` closing the body it is in. */
+function statementEnd(tokens: readonly string[], from: number): number {
+  let depth = 0;
+  for (let at = from; at < tokens.length; at += 1) {
+    const token = tokens[at]!;
+    if (token === '(' || token === '{' || token === '[') depth += 1;
+    else if (token === ')' || token === '}' || token === ']') {
+      if (depth === 0) return at - 1;
+      depth -= 1;
+    } else if (token === ';' && depth === 0) return at;
+  }
+  return tokens.length;
 }
 
 /** The string literals among the arguments of the call whose `(` is at `open`. */

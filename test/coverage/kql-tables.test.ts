@@ -10,7 +10,8 @@
  * NonDCActiveDirectoryReplication.yaml (04bdd79c8459b3fed6cc702e1229a939750bcdbe), UserCreatedAddedToBuiltinAdmins_1d.yaml
  * (13c4accbca8b1680f42c99d17b6082bc6881ad60), PotentialKerberoast.yaml (00b0293a00222d547cdb7a330206401afa60f01b),
  * ADFSKeyExportSysmon.yaml (05704b1dd4da3657e7bb687415cb3ef9e7c7c1de) and Detections/MultipleDataSources/
- * HostAADCorrelation.yaml (1a63bdf721332f22a41aa0088163a88abfe118f8).
+ * HostAADCorrelation.yaml (1a63bdf721332f22a41aa0088163a88abfe118f8) and AADAWSConsoleCorrelation.yaml
+ * (036815610f4f352163aaace4d3f287cd2ae29aeb).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -157,21 +158,46 @@ describe('kqlTableGroups', () => {
     expect(kqlTableGroups(query)).to.deep.equal([['Event (Microsoft-Windows-Sysmon/Operational EventID 17 or 18)'], ['Event (Microsoft-Windows-Sysmon/Operational)']]);
   });
 
-  it('reads the tables a let function reads through table(tableName), by the names its calls give (HostAADCorrelation.yaml)', () => {
+  it('reads the tables a let function reads through table(tableName), by the names its calls give, and an or of subqueries as alternatives (HostAADCorrelation.yaml)', () => {
     const query = [
       'let win_fails =',
       'SecurityEvent',
       '| where EventID == 4625',
       '| summarize make_list(IpAddress);',
+      'let nix_fails =',
+      'Syslog',
+      "| where Facility contains 'auth' and ProcessName != 'sudo' and not(SyslogMessage has_any ('Disconnecting', 'Accepted', @'[preauth]'))",
+      '| summarize make_list(SourceIP);',
       'let aadFunc = (tableName:string){',
       'table(tableName)',
       '| where ResultType in ("0", "50125", "50140")',
-      '| where IPAddress in (win_fails)',
+      '| where IPAddress in (win_fails) or IPAddress in (nix_fails)',
       '};',
       'let aadSignin = aadFunc("SigninLogs");',
       'let aadNonInt = aadFunc("AADNonInteractiveUserSignInLogs");',
       'union isfuzzy=true aadSignin, aadNonInt',
     ].join('\n');
-    expect(kqlTableGroups(query)).to.deep.equal([['SigninLogs', 'AADNonInteractiveUserSignInLogs'], ['SecurityEvent (EventID 4625)']]);
+    expect(kqlTableGroups(query)).to.deep.equal([['SigninLogs', 'AADNonInteractiveUserSignInLogs'], ['SecurityEvent (EventID 4625)', 'Syslog']]);
+  });
+
+  it("reads a let function's own let as no table (AADAWSConsoleCorrelation.yaml: `{ let Suspicious_signins = table(tableName) | …; Suspicious_signins }`)", () => {
+    const query = [
+      'let aadFunc = (tableName:string){',
+      'let Suspicious_signins =',
+      'table(tableName)',
+      '| where ResultType !in ("0", "50125", "50140")',
+      '| summarize make_set(IPAddress);',
+      'Suspicious_signins',
+      '};',
+      'let aadSignin = aadFunc("SigninLogs");',
+      'let aadNonInt = aadFunc("AADNonInteractiveUserSignInLogs");',
+      'let Suspicious_signins =',
+      'union isfuzzy=true aadSignin, aadNonInt',
+      '| summarize make_set(set_IPAddress);',
+      'AWSCloudTrail',
+      '| where EventName =~ "ConsoleLogin"',
+      '| where SourceIpAddress in (Suspicious_signins)',
+    ].join('\n');
+    expect(kqlTableGroups(query)).to.deep.equal([['AWSCloudTrail'], ['SigninLogs', 'AADNonInteractiveUserSignInLogs']]);
   });
 });

@@ -128,7 +128,7 @@ const KQL_TABLES: Readonly<Record<string, readonly LogSourceRef[]>> = {
 };
 
 // Defender XDR's advanced hunting tables, which Sentinel keeps under the same names.
-const DEFENDER_TABLE = /^(?:Device\w*Events|DeviceInfo|Email(?:Events|AttachmentInfo|UrlInfo|PostDeliveryEvents)|Identity(?:Logon|Query|Directory)Events|IdentityInfo|CloudAppEvents|UrlClickEvents|AlertInfo|AlertEvidence)$/;
+const DEFENDER_TABLE = /^(?:Device\w*Events|Device\w*Info|Email(?:Events|AttachmentInfo|UrlInfo|PostDeliveryEvents)|Identity(?:Logon|Query|Directory)Events|IdentityInfo|CloudAppEvents|UrlClickEvents|AlertInfo|AlertEvidence)$/;
 
 /** Windows channels that are an ATT&CK log, by the name `WindowsEvent`'s `Channel` and `Event`'s `EventLog` give them (case aside). */
 const WINDOWS_CHANNELS: Readonly<Record<string, string>> = {

@@ -95,4 +95,14 @@ describe('statedLogSources', () => {
     // No channel, or one of no ATT&CK log: WindowsEvent and Event map nothing, as before.
     expect(statedLogSources({ kind: 'kql', queryTables: [['WindowsEvent (EventID 4720)', 'Event (Microsoft-Windows-AppLocker/EXE and DLL)']] })).to.deep.equal({ stated: ['WindowsEvent (EventID 4720)', 'Event (Microsoft-Windows-AppLocker/EXE and DLL)'] });
   });
+
+  // microsoft/Microsoft-365-Defender-Hunting-Queries' Lateral Movement/Device Logons from Unknown IPs.csl
+  // (0b69583f45cefe19dda8c360a509eba5d249a93e) joins DeviceLogonEvents with DeviceNetworkInfo, Defender for Endpoint's
+  // table of network adapters (learn.microsoft.com/azure/azure-monitor/reference/tables/devicenetworkinfo): before, its
+  // side mapped nothing and left the rule not mapped.
+  it("maps Defender's Device…Info tables as its Device…Events tables (DeviceNetworkInfo, DeviceFileCertificateInfo)", () => {
+    const sides = statedLogSources({ kind: 'kql', queryTables: [['DeviceLogonEvents'], ['DeviceNetworkInfo']] }).each;
+    expect(sides?.map(({ refs: list }) => list.map((ref) => ref.name).join(' or '))).to.deep.equal(['M365Defender:DeviceLogonEvents', 'M365Defender:DeviceNetworkInfo']);
+    expect(refs({ kind: 'kql', queryTables: [['DeviceFileCertificateInfo']] })).to.deep.equal(['M365Defender:DeviceFileCertificateInfo']);
+  });
 });

@@ -25,6 +25,9 @@ import { freshTmpDir, repoRoot } from '../helpers/attack.js';
 
 const library = join(repoRoot, 'test', 'fixtures', 'gap', 'library-kql');
 
+// Azure-Sentinel's way of reading two sign-in tables alike: a let function called with each table's name.
+const AAD_FUNC_CALLS = ['let aadSignin = aadFunc("SigninLogs");', 'let aadNonInt = aadFunc("AADNonInteractiveUserSignInLogs");'];
+
 describe('kqlTableGroups', () => {
   const cases: [what: string, query: string, groups: string[][]][] = [
     ['a table alone', "SecurityEvent\n| where TicketEncryptionType == '0x17'", [['SecurityEvent']]],
@@ -89,115 +92,120 @@ describe('kqlTableGroups', () => {
     expect(tables.get('SecurityEvent - Multiple authentication failures followed by a success')).to.deep.equal([['SecurityEvent (EventID 4624 or 4625)']]);
   });
 
-  it('narrows each branch of a union, on each side of a join (UserCreatedAddedToBuiltinAdmins_1d.yaml)', () => {
-    const query = [
-      '(union isfuzzy=true',
-      '    (SecurityEvent',
-      '    | where EventID == 4720',
-      '    | where AccountType == "User"',
-      '    | project CreatedUserTime = TimeGenerated, CreatedUserSid = TargetSid',
-      '    ),',
-      '    (WindowsEvent',
-      '    | where EventID == 4720',
-      '    | extend AccountType=case(EventData.SubjectUserName endswith "$" or SubjectUserSid in ("S-1-5-18", "S-1-5-19", "S-1-5-20"), "Machine", isempty(SubjectUserSid), "", "User")',
-      '    )',
-      '  )',
-      '| join kind=inner',
-      '(',
-      '  (union isfuzzy=true',
-      '    (SecurityEvent',
-      '    | where AccountType == "User"',
-      '    // 4732 - A member was added to a security-enabled local group',
-      '    | where EventID == 4732',
-      '    ),',
-      '    (  WindowsEvent',
-      '    | where EventID == 4732 and EventData has "S-1-5-32-544"',
-      '    )',
-      '  )',
-      ')',
-      'on CreatedUserSid',
-    ].join('\n');
-    expect(kqlTableGroups(query)).to.deep.equal([['SecurityEvent (EventID 4720)', 'WindowsEvent (EventID 4720)'], ['SecurityEvent (EventID 4732)', 'WindowsEvent (EventID 4732)']]);
-  });
-
-  it('reads a let used on both sides of a join once (PotentialKerberoast.yaml: Kerbevent1h | join kind=leftanti (Kerbevent23h))', () => {
-    const query = [
-      'let Kerbevent =',
-      'SecurityEvent',
-      '| where TimeGenerated >= ago(starttime)',
-      '| where EventID == 4769',
-      '| parse EventData with * \'TicketEncryptionType">\' TicketEncryptionType "<" *;',
-      'let Kerbevent23h = Kerbevent',
-      '| summarize ServiceNameCountPrev23h = dcount(ServiceName) by Computer, TargetUserName;',
-      'let Kerbevent1h =',
-      'Kerbevent',
-      '| where TimeGenerated >= ago(endtime);',
-      'Kerbevent1h',
-      '| join kind=leftanti',
-      '(',
-      'Kerbevent23h',
-      ') on TargetUserName, TargetDomainName',
-    ].join('\n');
-    expect(kqlTableGroups(query)).to.deep.equal([['SecurityEvent (EventID 4769)']]);
-  });
-
-  it("reads the Sysmon events of ADFSKeyExportSysmon.yaml (Event | where Source == \"Microsoft-Windows-Sysmon\" … | where EventID in (17,18)) and its servers' subquery", () => {
-    const query = [
-      'let ADFS_Servers = (',
-      'Event',
-      '| where Source == "Microsoft-Windows-Sysmon"',
-      '| extend Key=tostring([\'@Name\']), Value=[\'#text\']',
-      '| where process =~ "Microsoft.IdentityServer.ServiceHost.exe"',
-      '| summarize by Computer);',
-      'Event',
-      '| where Source == "Microsoft-Windows-Sysmon"',
-      '| where Computer in~ (ADFS_Servers)',
-      '| where EventID in (17,18)',
-      '| where PipeName == "\\\\MICROSOFT##WID\\\\tsql\\\\query"',
-    ].join('\n');
-    expect(kqlTableGroups(query)).to.deep.equal([['Event (Microsoft-Windows-Sysmon/Operational EventID 17 or 18)'], ['Event (Microsoft-Windows-Sysmon/Operational)']]);
-  });
-
-  it('reads the tables a let function reads through table(tableName), by the names its calls give, and an or of subqueries as alternatives (HostAADCorrelation.yaml)', () => {
-    const query = [
-      'let win_fails =',
-      'SecurityEvent',
-      '| where EventID == 4625',
-      '| summarize make_list(IpAddress);',
-      'let nix_fails =',
-      'Syslog',
-      "| where Facility contains 'auth' and ProcessName != 'sudo' and not(SyslogMessage has_any ('Disconnecting', 'Accepted', @'[preauth]'))",
-      '| summarize make_list(SourceIP);',
-      'let aadFunc = (tableName:string){',
-      'table(tableName)',
-      '| where ResultType in ("0", "50125", "50140")',
-      '| where IPAddress in (win_fails) or IPAddress in (nix_fails)',
-      '};',
-      'let aadSignin = aadFunc("SigninLogs");',
-      'let aadNonInt = aadFunc("AADNonInteractiveUserSignInLogs");',
-      'union isfuzzy=true aadSignin, aadNonInt',
-    ].join('\n');
-    expect(kqlTableGroups(query)).to.deep.equal([['SigninLogs', 'AADNonInteractiveUserSignInLogs'], ['SecurityEvent (EventID 4625)', 'Syslog']]);
-  });
-
-  it("reads a let function's own let as no table (AADAWSConsoleCorrelation.yaml: `{ let Suspicious_signins = table(tableName) | …; Suspicious_signins }`)", () => {
-    const query = [
-      'let aadFunc = (tableName:string){',
-      'let Suspicious_signins =',
-      'table(tableName)',
-      '| where ResultType !in ("0", "50125", "50140")',
-      '| summarize make_set(IPAddress);',
-      'Suspicious_signins',
-      '};',
-      'let aadSignin = aadFunc("SigninLogs");',
-      'let aadNonInt = aadFunc("AADNonInteractiveUserSignInLogs");',
-      'let Suspicious_signins =',
-      'union isfuzzy=true aadSignin, aadNonInt',
-      '| summarize make_set(set_IPAddress);',
-      'AWSCloudTrail',
-      '| where EventName =~ "ConsoleLogin"',
-      '| where SourceIpAddress in (Suspicious_signins)',
-    ].join('\n');
-    expect(kqlTableGroups(query)).to.deep.equal([['AWSCloudTrail'], ['SigninLogs', 'AADNonInteractiveUserSignInLogs']]);
-  });
+  // Real rules' queries, as excerpts: [what it reads, the query's lines, the groups].
+  const realQueries: [what: string, lines: string[], groups: string[][]][] = [
+    [
+      'narrows each branch of a union, on each side of a join (UserCreatedAddedToBuiltinAdmins_1d.yaml)',
+      [
+        '(union isfuzzy=true',
+        '    (SecurityEvent',
+        '    | where EventID == 4720',
+        '    | where AccountType == "User"',
+        '    | project CreatedUserTime = TimeGenerated, CreatedUserSid = TargetSid',
+        '    ),',
+        '    (WindowsEvent',
+        '    | where EventID == 4720',
+        '    | extend AccountType=case(EventData.SubjectUserName endswith "$" or SubjectUserSid in ("S-1-5-18", "S-1-5-19", "S-1-5-20"), "Machine", isempty(SubjectUserSid), "", "User")',
+        '    )',
+        '  )',
+        '| join kind=inner',
+        '(',
+        '  (union isfuzzy=true',
+        '    (SecurityEvent',
+        '    | where AccountType == "User"',
+        '    // 4732 - A member was added to a security-enabled local group',
+        '    | where EventID == 4732',
+        '    ),',
+        '    (  WindowsEvent',
+        '    | where EventID == 4732 and EventData has "S-1-5-32-544"',
+        '    )',
+        '  )',
+        ')',
+        'on CreatedUserSid',
+      ],
+      [['SecurityEvent (EventID 4720)', 'WindowsEvent (EventID 4720)'], ['SecurityEvent (EventID 4732)', 'WindowsEvent (EventID 4732)']],
+    ],
+    [
+      'reads a let used on both sides of a join once (PotentialKerberoast.yaml: Kerbevent1h | join kind=leftanti (Kerbevent23h))',
+      [
+        'let Kerbevent =',
+        'SecurityEvent',
+        '| where TimeGenerated >= ago(starttime)',
+        '| where EventID == 4769',
+        '| parse EventData with * \'TicketEncryptionType">\' TicketEncryptionType "<" *;',
+        'let Kerbevent23h = Kerbevent',
+        '| summarize ServiceNameCountPrev23h = dcount(ServiceName) by Computer, TargetUserName;',
+        'let Kerbevent1h =',
+        'Kerbevent',
+        '| where TimeGenerated >= ago(endtime);',
+        'Kerbevent1h',
+        '| join kind=leftanti',
+        '(',
+        'Kerbevent23h',
+        ') on TargetUserName, TargetDomainName',
+      ],
+      [['SecurityEvent (EventID 4769)']],
+    ],
+    [
+      "reads the Sysmon events of ADFSKeyExportSysmon.yaml (Event | where Source == \"Microsoft-Windows-Sysmon\" … | where EventID in (17,18)) and its servers' subquery",
+      [
+        'let ADFS_Servers = (',
+        'Event',
+        '| where Source == "Microsoft-Windows-Sysmon"',
+        '| extend Key=tostring([\'@Name\']), Value=[\'#text\']',
+        '| where process =~ "Microsoft.IdentityServer.ServiceHost.exe"',
+        '| summarize by Computer);',
+        'Event',
+        '| where Source == "Microsoft-Windows-Sysmon"',
+        '| where Computer in~ (ADFS_Servers)',
+        '| where EventID in (17,18)',
+        '| where PipeName == "\\\\MICROSOFT##WID\\\\tsql\\\\query"',
+      ],
+      [['Event (Microsoft-Windows-Sysmon/Operational EventID 17 or 18)'], ['Event (Microsoft-Windows-Sysmon/Operational)']],
+    ],
+    [
+      'reads the tables a let function reads through table(tableName), by the names its calls give, and an or of subqueries as alternatives (HostAADCorrelation.yaml)',
+      [
+        'let win_fails =',
+        'SecurityEvent',
+        '| where EventID == 4625',
+        '| summarize make_list(IpAddress);',
+        'let nix_fails =',
+        'Syslog',
+        "| where Facility contains 'auth' and ProcessName != 'sudo' and not(SyslogMessage has_any ('Disconnecting', 'Accepted', @'[preauth]'))",
+        '| summarize make_list(SourceIP);',
+        'let aadFunc = (tableName:string){',
+        'table(tableName)',
+        '| where ResultType in ("0", "50125", "50140")',
+        '| where IPAddress in (win_fails) or IPAddress in (nix_fails)',
+        '};',
+        ...AAD_FUNC_CALLS,
+        'union isfuzzy=true aadSignin, aadNonInt',
+      ],
+      [['SigninLogs', 'AADNonInteractiveUserSignInLogs'], ['SecurityEvent (EventID 4625)', 'Syslog']],
+    ],
+    [
+      "reads a let function's own let as no table (AADAWSConsoleCorrelation.yaml: `{ let Suspicious_signins = table(tableName) | …; Suspicious_signins }`)",
+      [
+        'let aadFunc = (tableName:string){',
+        'let Suspicious_signins =',
+        'table(tableName)',
+        '| where ResultType !in ("0", "50125", "50140")',
+        '| summarize make_set(IPAddress);',
+        'Suspicious_signins',
+        '};',
+        ...AAD_FUNC_CALLS,
+        'let Suspicious_signins =',
+        'union isfuzzy=true aadSignin, aadNonInt',
+        '| summarize make_set(set_IPAddress);',
+        'AWSCloudTrail',
+        '| where EventName =~ "ConsoleLogin"',
+        '| where SourceIpAddress in (Suspicious_signins)',
+      ],
+      [['AWSCloudTrail'], ['SigninLogs', 'AADNonInteractiveUserSignInLogs']],
+    ],
+  ];
+  for (const [what, query, groups] of realQueries) {
+    it(what, () => expect(kqlTableGroups(query.join('\n'))).to.deep.equal(groups));
+  }
 });

@@ -196,6 +196,7 @@ export {
   type ResolvedRule,
   type ResolvedVisibility,
   type ResolveCoverageOptions,
+  type UnknownTacticTag,
   type ReviewOptions,
   type RowRule,
   type RowVisibility,

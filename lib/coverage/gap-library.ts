@@ -20,7 +20,7 @@ import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path
 import type { LogSourceRef, TechniqueId } from '../attack/types.js';
 import { compareText } from '../compare-text.js';
 import type { CoverageInput, CoverageRule } from './coverage-types.js';
-import type { ResolvedCoverage } from './gap-review.js';
+import type { ResolvedCoverage, UnknownTacticTag } from './gap-review.js';
 import type { CollectedLogSources } from './read-log-sources.js';
 import { logsourceText, sigmaLogSources } from './sigma-log-sources.js';
 import { statedLogSources } from './stated-log-sources.js';
@@ -181,8 +181,11 @@ export class RulesLibrary {
   readonly inputs: CoverageInput[];
   /** Per library folder given, its rules left out because their technique tags name no technique of the release. */
   readonly unplacedRules = new Map<string, number>();
-  /** One note per tactic tag of the library's rules that the release does not know (ATT&CK 19's `attack.stealth` in 18.1). */
-  readonly tacticNotes: string[];
+  /**
+   * The tactic tags of the library's rules that the release does not know (ATT&CK 19's `attack.stealth` in 18.1), said
+   * once a run with the coverage's (`unknownTacticNotes`).
+   */
+  readonly tacticTags: UnknownTacticTag[];
   private readonly byTechnique = new Map<TechniqueId, { rule: LibraryRule; platforms?: string[] }[]>();
 
   constructor(library: ResolvedCoverage, coverage: ResolvedCoverage, collected?: CollectedLogSources) {
@@ -232,7 +235,7 @@ export class RulesLibrary {
     }
     for (const list of this.byTechnique.values()) list.sort((a, b) => compareLibraryRules(a.rule, b.rule));
     this.inputs = library.inputs;
-    this.tacticNotes = library.tacticNotes;
+    this.tacticTags = library.tacticTags;
     const listed = [...tags.values()].sort((a, b) => compareText(a.source, b.source) || compareText(a.tag, b.tag));
     this.summary = {
       sources: library.inputs.map((input) => input.source),

@@ -170,6 +170,8 @@ export interface ResolvedCoverage {
    * --rules-library`), whose other notes are the library's to fix and are not said.
    */
   tacticNotes: string[];
+  /** The tactic tags the release does not know, with their rules counted and first places: what `tacticNotes` says. */
+  tacticTags: UnknownTacticTag[];
 }
 
 export type CoverageStatus = 'covered' | 'low' | 'partial' | 'none';
@@ -622,12 +624,13 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
     ]),
     ...unknownPlatformNotes(unknownPlatforms, target, () => options.otherReleases?.() ?? []),
   ];
-  const tacticNotes = unknownTacticNotes(unknownTactics, options.library ?? false);
-  return { inputs: [...inputs], rules, visibility, unresolved, remapped, notes: [...notes, ...tacticNotes], tacticNotes };
+  const tacticTags = [...unknownTactics.values()];
+  const tacticNotes = options.library ? unknownTacticNotes([], tacticTags) : unknownTacticNotes(tacticTags, []);
+  return { inputs: [...inputs], rules, visibility, unresolved, remapped, notes: [...notes, ...tacticNotes], tacticNotes, tacticTags };
 }
 
 /** A tactic tag the release does not know, over the rules of a review that carry it. */
-interface UnknownTacticTag {
+export interface UnknownTacticTag {
   /** As first written (`attack.stealth`). */
   raw: string;
   /** What it is and what to do (unknownTag). */
@@ -643,27 +646,52 @@ interface UnknownTacticTag {
 const PLACES_SHOWN = 3;
 
 /**
+ * A tag's rules and their first `shown` places: `840 rules (a.yml:16:7, b.yml:13:7, c.yml:20:7 and 837 more)`.
+ */
+function tagRulesText(tag: UnknownTacticTag, whose: string, shown: number): string {
+  const places = tag.places.slice(0, shown);
+  const more = tag.rules - places.length;
+  return `${tag.rules} rule${tag.rules === 1 ? '' : 's'}${whose} (${places.join(', ')}${more > 0 ? ` and ${more} more` : ''})`;
+}
+
+/**
+ * What the rules carrying a tag still do: count for their technique tags (coverage) or are proposed for the gaps of
+ * them (a library's); `both` says whose, as one note says it of the coverage's rules and the library's.
+ */
+function tagCountingText(tag: UnknownTacticTag, library: boolean, both: boolean): string {
+  const [one, each, some] = library
+    ? [`the ${both ? "library's " : ''}rule is proposed for the gaps of its technique tags`, `each ${both ? 'library ' : ''}rule is proposed for the gaps of its technique tags`, 'are proposed for the gaps of their technique tags']
+    : ['the rule counts for its technique tags', 'each rule counts for its technique tags', 'count for their technique tags'];
+  if (tag.counting === tag.rules) return `${tag.rules === 1 ? one : each} all the same`;
+  const of = !both ? 'of them' : library ? `of the library's ${tag.rules}` : `of the ${tag.rules} rules`;
+  return `${tag.counting} ${of} ${some} all the same (the others' technique tags name no technique of this release)`;
+}
+
+/**
  * One note per tactic tag that the release does not know, whatever the number of rules that carry it: SigmaHQ tags
  * over 1,000 rules `attack.stealth`, ATT&CK 19's successor of Defense Evasion, which an 18.1 review listed in the
  * report alone, one row a tag, and said nothing of on stderr. The note counts the rules, names the first places and
- * says what to do; the rules count for their technique tags all the same.
+ * says what to do; the rules count for their technique tags all the same. A tag both the coverage's rules and a rules
+ * library's carry (SigmaHQ's rules/ as coverage, its rules-threat-hunting/ as library) is one note, counting and placing
+ * each apart: said once a run, as any tag, and still saying which input holds which rules.
  */
-function unknownTacticNotes(tags: ReadonlyMap<string, UnknownTacticTag>, library: boolean): string[] {
-  // A library's rules are never coverage: they are proposed for the gaps of their technique tags.
-  const [one, each, some] = library
-    ? ['the rule is proposed for the gaps of its technique tags', 'each rule is proposed for the gaps of its technique tags', 'are proposed for the gaps of their technique tags']
-    : ['the rule counts for its technique tags', 'each rule counts for its technique tags', 'count for their technique tags'];
-  return [...tags.values()]
-    .sort((a, b) => b.rules - a.rules || compareText(a.raw.toLowerCase(), b.raw.toLowerCase()))
-    .map((tag) => {
-      const more = tag.rules - tag.places.length;
-      const places = `${tag.places.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
-      const counting =
-        tag.counting === tag.rules
-          ? `${tag.rules === 1 ? one : each} all the same`
-          : `${tag.counting} of them ${some} all the same (the others' technique tags name no technique of this release)`;
-      const whose = library ? ` of the rules library` : '';
-      return `tactic tag ${tag.raw}, on ${tag.rules} rule${tag.rules === 1 ? '' : 's'}${whose} (${places}): ${tag.note}; ${counting}`;
+function unknownTacticNotes(coverage: readonly UnknownTacticTag[], library: readonly UnknownTacticTag[]): string[] {
+  const byTag = new Map<string, { coverage?: UnknownTacticTag; library?: UnknownTacticTag }>();
+  for (const [side, tags] of [['coverage', coverage], ['library', library]] as const) {
+    for (const tag of tags) byTag.set(tag.raw.toLowerCase(), { ...byTag.get(tag.raw.toLowerCase()), [side]: tag });
+  }
+  const total = ({ coverage: ours, library: theirs }: { coverage?: UnknownTacticTag; library?: UnknownTacticTag }) => (ours?.rules ?? 0) + (theirs?.rules ?? 0);
+  return [...byTag]
+    .sort(([a, x], [b, y]) => total(y) - total(x) || compareText(a, b))
+    .map(([, { coverage: ours, library: theirs }]) => {
+      const both = ours !== undefined && theirs !== undefined;
+      const first = (ours ?? theirs)!;
+      // A library's rules are never coverage: they are proposed for the gaps of their technique tags. Said of both, the
+      // first place of each: six paths (SigmaHQ's, given whole) made a line stderr cuts before it says what to do.
+      const shown = both ? 1 : PLACES_SHOWN;
+      const whose = [...(ours ? [tagRulesText(ours, '', shown)] : []), ...(theirs ? [tagRulesText(theirs, ' of the rules library', shown)] : [])].join(' and ');
+      const counting = [...(ours ? [tagCountingText(ours, false, both)] : []), ...(theirs ? [tagCountingText(theirs, true, both)] : [])].join('; ');
+      return `tactic tag ${first.raw}, on ${whose}: ${first.note}; ${counting}`;
     });
 }
 
@@ -1255,7 +1283,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
   }
   const covered = [...coveredIds].sort().map((id) => coverageOf(id)).filter((c) => c.coverage > 0 || c.rules.length);
 
-  const notes = [...coverage.notes, ...threats.flatMap((source) => [...(source.input ? newerReleaseNote(source.input, target, 'threat') : []), ...(source.notes ?? [])])];
+  const notes = [...coverageNotes(coverage, options.library), ...threats.flatMap((source) => [...(source.input ? newerReleaseNote(source.input, target, 'threat') : []), ...(source.notes ?? [])])];
   for (const source of threats) {
     for (const name of source.unknownPlatforms ?? []) {
       notes.push(`${source.kind} "${source.name}": platform "${name}" is not an ATT&CK ${target.label} platform and is left out; ${platformAdvice('write', every)}`);
@@ -1270,8 +1298,6 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
   }
   if (options.logSources && options.detection?.hasStrategies) notes.push(...unknownLogSources(options.logSources, options.detection, target));
   if (options.tests) notes.push(...options.tests.notes);
-  // The library's other notes are its own to fix (counted on the CLI's library line); a tactic tag is the reviewer's to know.
-  if (options.library) notes.push(...options.library.tacticNotes);
   const platforms = threats.length && threats.every((source) => source.platforms)
     ? [...new Set(threats.flatMap((source) => source.platforms!))].sort(compareText)
     : [...every];
@@ -1305,6 +1331,17 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
     ...(options.library ? { library: librarySummary(options.library, gaps), libraryInputs: options.library.inputs } : {}),
     notes,
   };
+}
+
+/**
+ * The coverage's notes, with a rules library's tactic tags the release does not know: its other notes are its own to
+ * fix (counted on the CLI's library line), a tactic tag is the reviewer's to know, once a run. A tag the coverage's
+ * rules carry too is one note for both, in place of the coverage's own.
+ */
+function coverageNotes(coverage: ResolvedCoverage, library: RulesLibrary | undefined): string[] {
+  if (!library) return coverage.notes;
+  const own = new Set(coverage.tacticNotes);
+  return [...coverage.notes.filter((note) => !own.has(note)), ...unknownTacticNotes(coverage.tacticTags, library.tacticTags)];
 }
 
 function librarySummary(library: RulesLibrary, gaps: readonly GapRow[]): LibrarySummary {

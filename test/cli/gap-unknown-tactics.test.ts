@@ -104,4 +104,32 @@ describe('attack-layers gap: Sigma tactic tags the release does not know (ATT&CK
       'tactic tag attack.discovry, on 1 rule of the rules library',
     ]);
   });
+
+  it('says a tag both the coverage\'s rules and the library\'s carry once, counting and placing each apart', async () => {
+    // The next three SigmaHQ rules tagged attack.stealth (the AppLocker rules and such), as a library of rules not run.
+    const library = join(freshTmpDir('gap-unknown-tactics-both'), 'hunting');
+    mkdirSync(library);
+    const more = readdirSync(processCreation)
+      .filter((name) => name.endsWith('.yml') && /^ {4}- attack\.stealth$/m.test(readFileSync(join(processCreation, name), 'utf8')))
+      .sort()
+      .slice(4, 7);
+    expect(more).to.have.length(3);
+    for (const name of more) copyFileSync(join(processCreation, name), join(library, name));
+    const bothOut = freshTmpDir('gap-unknown-tactics-both-out');
+    const run = await runCli(['gap', '--threat', 'campaigns', '--coverage', rules, '--rules-library', library, '--out', bothOut, '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    const notes = run.stderr.split('\n').filter((line) => line.startsWith('tactic tag attack.stealth'));
+    // Before: two notes, `… on 4 rules (…)` and `… on 3 rules of the rules library (…)`, each saying what to do.
+    const first = `${join(rules, stealthy[0]!)}:${tagPlace(readFileSync(join(rules, stealthy[0]!), 'utf8'), 'attack.stealth')}`;
+    const firstInLibrary = `${more[0]}:${tagPlace(readFileSync(join(library, more[0]!), 'utf8'), 'attack.stealth')}`;
+    expect(notes).to.deep.equal([
+      `tactic tag attack.stealth, on 4 rules (${first} and 3 more) and 3 rules of the rules library (${firstInLibrary} and 2 more): ` +
+        '"stealth" is not a tactic of ATT&CK enterprise-attack 18.1; tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) ' +
+        'need that release: `attack-layers data fetch`; each rule counts for its technique tags all the same; each library rule is proposed for the gaps of its technique tags all the same',
+    ]);
+    const report = JSON.parse(readFileSync(join(bothOut, 'gap-report.json'), 'utf8')) as { notes: string[] };
+    expect(report.notes.filter((note) => note.startsWith('tactic tag attack.stealth'))).to.deep.equal(notes);
+    // A tag of the coverage alone keeps its own note, with its first three places.
+    expect(run.stderr.split('\n').filter((line) => line.startsWith('tactic tag attack.discovry, on 1 rule ('))).to.have.length(1);
+  });
 });

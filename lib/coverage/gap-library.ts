@@ -177,8 +177,13 @@ export function libraryFileNames(inputs: readonly CoverageInput[]): (file: strin
  */
 export class RulesLibrary {
   readonly summary: Omit<LibrarySummary, 'gapsWithRules' | 'gapsBuildable'>;
-  /** The library's folders as read: what each ignored and found invalid, which the report's inputs list. */
+  /**
+   * The library's folders as read: what each ignored and found invalid, which the report's inputs list, each file named
+   * as the library names its rules (`libraryFileNames`): in the folder, or with several in their common folder.
+   */
   readonly inputs: CoverageInput[];
+  /** A note per library folder that gives no rule to propose (a wrong folder): the reviewer's to know. */
+  readonly emptyNotes: string[];
   /** Per library folder given, its rules left out because their technique tags name no technique of the release. */
   readonly unplacedRules = new Map<string, number>();
   /**
@@ -234,7 +239,13 @@ export class RulesLibrary {
       }
     }
     for (const list of this.byTechnique.values()) list.sort((a, b) => compareLibraryRules(a.rule, b.rule));
-    this.inputs = library.inputs;
+    // Named as the library's rules are, the same whatever the current folder, saying the folder when there are several.
+    this.inputs = library.inputs.map((input) => ({
+      ...input,
+      ignored: input.ignored.map((entry) => ({ ...entry, file: fileName(entry.file) })),
+      problems: input.problems.map((problem) => ({ ...problem, file: fileName(problem.file) })),
+    }));
+    this.emptyNotes = library.emptyNotes;
     this.tacticTags = library.tacticTags;
     const listed = [...tags.values()].sort((a, b) => compareText(a.source, b.source) || compareText(a.tag, b.tag));
     this.summary = {

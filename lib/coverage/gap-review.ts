@@ -171,7 +171,8 @@ export interface ResolvedCoverage {
    */
   tacticNotes: string[];
   /** The tactic tags the release does not know, with their rules counted and first places: what `tacticNotes` says. */
-  tacticTags: UnknownTacticTag[];
+  tacticTags: UnknownTacticTag[];  /** Of a rules library's notes, those on a folder that gives no rule to propose (no rule of a technique). */
+  emptyNotes: string[];
 }
 
 export type CoverageStatus = 'covered' | 'low' | 'partial' | 'none';
@@ -620,13 +621,15 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
       ...newerReleaseNote(input, target, 'coverage'),
       ...otherDomainLayerNote(input, target, 'coverage', options.otherDomains),
       ...newerTagsNote(input, newer.get(input), target),
-      ...(empty.includes(input) ? [emptyCoverageNote(input, target)] : []),
+      ...(empty.includes(input) && !options.library ? [emptyCoverageNote(input, target)] : []),
     ]),
     ...unknownPlatformNotes(unknownPlatforms, target, () => options.otherReleases?.() ?? []),
   ];
   const tacticTags = [...unknownTactics.values()];
   const tacticNotes = options.library ? unknownTacticNotes([], tacticTags) : unknownTacticNotes(tacticTags, []);
-  return { inputs: [...inputs], rules, visibility, unresolved, remapped, notes: [...notes, ...tacticNotes], tacticNotes, tacticTags };
+  // A library's notes are its own to fix, but for one that gives no rule: the reviewer's to know (`emptyNotes`).
+  const emptyNotes = options.library ? empty.map((input) => emptyCoverageNote(input, target, true)) : [];
+  return { inputs: [...inputs], rules, visibility, unresolved, remapped, notes: [...notes, ...emptyNotes, ...tacticNotes], tacticNotes, tacticTags, emptyNotes };
 }
 
 /** A tactic tag the release does not know, over the rules of a review that carry it. */
@@ -663,6 +666,11 @@ function tagCountingText(tag: UnknownTacticTag, library: boolean, both: boolean)
     ? [`the ${both ? "library's " : ''}rule is proposed for the gaps of its technique tags`, `each ${both ? 'library ' : ''}rule is proposed for the gaps of its technique tags`, 'are proposed for the gaps of their technique tags']
     : ['the rule counts for its technique tags', 'each rule counts for its technique tags', 'count for their technique tags'];
   if (tag.counting === tag.rules) return `${tag.rules === 1 ? one : each} all the same`;
+  // None counts: "0 of the 1 rules count for their technique tags all the same (the others' …)" said it backwards.
+  if (!tag.counting) {
+    const whose = library && both ? (tag.rules === 1 ? 'the library rule' : `the library's ${tag.rules} rules`) : tag.rules === 1 ? 'the rule' : `the ${tag.rules} rules`;
+    return `${tag.rules === 1 ? `${whose}'s technique tags name` : `${whose}' technique tags all name`} no technique of this release`;
+  }
   const of = !both ? 'of them' : library ? `of the library's ${tag.rules}` : `of the ${tag.rules} rules`;
   return `${tag.counting} ${of} ${some} all the same (the others' technique tags name no technique of this release)`;
 }
@@ -750,12 +758,19 @@ function itemUnits(input: CoverageInput): [string, string] {
  * empty coverage is a review of its own (every threat technique a gap), but one that seems to count and does not
  * must say so.
  */
-function emptyCoverageNote(input: CoverageInput, target: AttackIndex): string {
-  const lead = `${input.kind === 'layer' ? layerLabel('coverage', input.source, input.layerName) : `coverage ${input.kind} "${input.source}"`} gives no coverage`;
-  const outcome = 'the review counts no technique as covered by it';
+function emptyCoverageNote(input: CoverageInput, target: AttackIndex, library = false): string {
+  // A rules library folder that gives nothing (a wrong folder, a checkout's docs) leaves every gap without a proposal.
+  const lead = library
+    ? `rules library "${input.source}" gives no rule to propose`
+    : `${input.kind === 'layer' ? layerLabel('coverage', input.source, input.layerName) : `coverage ${input.kind} "${input.source}"`} gives no coverage`;
+  const outcome = library ? 'no gap gets a rule of it' : 'the review counts no technique as covered by it';
   const [, many] = itemUnits(input);
   // A folder whose files are no rules, or are left out (a Sublime rule, a Splunk story), says what they are in a note of its own.
-  if (!input.counts.items) return `${lead}: it has no ${many}${input.notes?.length ? ' counted here (its files are said above)' : ''}; ${outcome}`;
+  // A library's own notes (what its files are) are not said: none is "above".
+  if (!input.counts.items) {
+    const advice = library ? "; give a folder of rules, such as a SigmaHQ checkout's rules/" : '';
+    return `${lead}: it has no ${many}${input.notes?.length ? ` counted here${library ? '' : ' (its files are said above)'}` : ''}; ${outcome}${advice}`;
+  }
   // A layer that highlights techniques by colour says which ones, not how well: a score says that.
   const unscored = input.kind === 'layer' && input.ignored.some(({ reason }) => reason.startsWith('no score'))
     ? '; a coverage layer counts scored entries, and colour-only ones its legend gives a level ("Detected", "Partial", "Not detected"): give each covered entry a score on its gradient (0..100 when it has none)'
@@ -1334,14 +1349,14 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
 }
 
 /**
- * The coverage's notes, with a rules library's tactic tags the release does not know: its other notes are its own to
- * fix (counted on the CLI's library line), a tactic tag is the reviewer's to know, once a run. A tag the coverage's
- * rules carry too is one note for both, in place of the coverage's own.
+ * The coverage's notes, with a rules library's folders that give no rule and tactic tags the release does not know:
+ * its other notes are its own to fix (counted on the CLI's library line), these the reviewer's to know, once a run. A
+ * tag the coverage's rules carry too is one note for both, in place of the coverage's own.
  */
 function coverageNotes(coverage: ResolvedCoverage, library: RulesLibrary | undefined): string[] {
   if (!library) return coverage.notes;
   const own = new Set(coverage.tacticNotes);
-  return [...coverage.notes.filter((note) => !own.has(note)), ...unknownTacticNotes(coverage.tacticTags, library.tacticTags)];
+  return [...coverage.notes.filter((note) => !own.has(note)), ...library.emptyNotes, ...unknownTacticNotes(coverage.tacticTags, library.tacticTags)];
 }
 
 function librarySummary(library: RulesLibrary, gaps: readonly GapRow[]): LibrarySummary {

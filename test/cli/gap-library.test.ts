@@ -274,7 +274,8 @@ describe('gap --rules-library (real SigmaHQ rules)', function () {
     // Its revoked T1086 is read as T1059.001, and said so once, with the tag.
     expect(run.stderr).to.include(`rules library ${folder}: 1 rule read, 0 ignored, 0 invalid, 2 problems in rules read, 1 revoked tag read as the replacement, listed with why in ${report} (proposed for gaps, never counted as coverage)`);
     const text = readFileSync(report, 'utf8');
-    expect(text).to.include(`- problem: ${join(folder, 'dev.toml')}:13: unknown severity "severe"; counted as medium.`);
+    // Named in the folder, as the library's rules are: the same whatever the current folder.
+    expect(text).to.include('- problem: dev.toml:13: unknown severity "severe"; counted as medium.');
     expect(text).to.include('  - tag t1086: 1 rule, revoked: read as T1059.001');
     // Said once, in that line: not a line of its own per problem, as the defender's own rules' are.
     expect(run.stderr.split('\n').filter((line) => line.includes('severe'))).to.deep.equal([]);
@@ -298,7 +299,10 @@ describe('gap --rules-library (real SigmaHQ rules)', function () {
     const input = readJson<GapReportData>(report).inputs.find((i) => i.side === 'library')!;
     expect(input.source).to.equal(folder);
     expect(input.ignored.map((i) => i.reason)).to.deep.equal(['no ATT&CK technique tag (tactics only: attack.defense-evasion)']);
-    expect(input.problems.map((p) => [p.file, p.skipped])).to.deep.equal([[join(library, 'c.yml'), true]]);
+    // Named in the folder given, as its rules are; and said on stderr, a rule lost to every gap.
+    expect(input.problems.map((p) => [p.file, p.skipped])).to.deep.equal([['rules/windows/c.yml', true]]);
+    expect(input.ignored.map((i) => i.file)).to.deep.equal(['rules/windows/b.yml']);
+    expect(run.stderr.split('\n').filter((line) => line.startsWith(`rules library ${folder}: rules/windows/c.yml:`))).to.have.length(1);
     expect(schemaIssues('gap-report', readJson(report))).to.deep.equal([]);
     // The library is never coverage: the Markdown's Coverage line names the coverage folder alone.
     const md = await runCli(['gap', '--threat', threat, '--coverage', coverage, '--rules-library', folder, '--out', join(dir, 'problems-md'), '--quiet']);
@@ -306,5 +310,83 @@ describe('gap --rules-library (real SigmaHQ rules)', function () {
     expect(md.code).to.equal(0);
     expect(text.split('\n').find((l) => l.startsWith('- Coverage: '))).to.not.include(folder);
     expect(text).to.include(`- library sigma \`${folder}\`: 3 rule files = 1 read + 1 ignored + 1 invalid`);
+  });
+});
+
+describe('gap --rules-library given several folders: each problem names its folder, the same from any current folder', function () {
+  let dir: string;
+  const winlogon = join(sigma, 'rules', 'windows', 'powershell', 'powershell_script', 'posh_ps_winlogon_helper_dll.yml');
+  const atJob = join(sigma, 'rules', 'windows', 'process_creation', 'proc_creation_win_at_interactive_execution.yml');
+
+  before(function () {
+    if (!existsSync(sigma)) this.skip();
+    dir = freshTmpDir('gap-library-folders');
+    // Real SigmaHQ rules; one retitled as ATT&CK names the technique and its description reworded, each holding ": "
+    // unquoted, which no YAML reads: the file is invalid (its title) and has a second YAML problem (its description).
+    mkdirSync(join(dir, 'sigma-rules', 'windows'), { recursive: true });
+    copyFileSync(winlogon, join(dir, 'sigma-rules', 'windows', 'posh_ps_winlogon_helper_dll.yml'));
+    writeFileSync(
+      join(dir, 'sigma-rules', 'windows', 'at_job.yml'),
+      readFileSync(atJob, 'utf8')
+        .replace(/^title: .*$/m, 'title: Boot or Logon Autostart Execution: Winlogon Helper DLL')
+        .replace(/^description: .*$/m, 'description: Detects an interactive AT job: may be used as a way of privilege escalation'),
+    );
+    // A team's own copy of the Winlogon rule (its own id, a status Sigma has not) and the same broken file.
+    mkdirSync(join(dir, 'team', 'detections', 'windows'), { recursive: true });
+    writeFileSync(
+      join(dir, 'team', 'detections', 'windows', 'winlogon.yml'),
+      readFileSync(winlogon, 'utf8').replace(/^id: .*$/m, 'id: 0b4a0c9e-1d7e-4c55-9a43-6d2f1f0e8a11').replace(/^status: .*$/m, 'status: production'),
+    );
+    copyFileSync(join(dir, 'sigma-rules', 'windows', 'at_job.yml'), join(dir, 'team', 'detections', 'windows', 'at_job.yml'));
+    // A folder of no rules: a wrong --rules-library.
+    mkdirSync(join(dir, 'docs'));
+    writeFileSync(join(dir, 'docs', 'README.md'), '# Our detections\n');
+  });
+
+  /** The review run from `cwd` with the library folders given relative to it, its JSON report and stderr. */
+  async function review(cwd: string, name: string) {
+    const here = process.cwd();
+    const folders = ['sigma-rules', join('team', 'detections'), 'docs'].map((folder) => relative(cwd, join(dir, folder)) || '.');
+    let run: Awaited<ReturnType<typeof runCli>>;
+    try {
+      process.chdir(cwd);
+      run = await runCli(['gap', '--threat', threat, '--coverage', coverage, ...folders.flatMap((f) => ['--rules-library', f]), '--out', join(dir, name), '--report', 'json']);
+    } finally {
+      process.chdir(here);
+    }
+    expect(run.code, run.stderr).to.equal(0);
+    return { folders, stderr: run.stderr, report: readJson<GapReportData>(join(dir, name, 'gap-report.json')) };
+  }
+
+  it('names each invalid file and problem by its path in the folders\' common folder, whatever the current folder', async () => {
+    const a = await review(dir, 'from-dir');
+    const b = await review(join(dir, 'team'), 'from-team');
+    const problems = (r: GapReportData) => r.inputs.filter((i) => i.side === 'library').map((i) => i.problems.map((p) => `${p.skipped ? 'invalid' : 'problem'} ${p.file}:${p.line}`));
+    // Before: the paths as given from the current folder (sigma-rules/windows/at_job.yml from one, ../sigma-rules/… from the other).
+    expect(problems(a.report)).to.deep.equal(problems(b.report));
+    expect(problems(a.report)[0]).to.deep.equal(['invalid sigma-rules/windows/at_job.yml:1', 'problem sigma-rules/windows/at_job.yml:4']);
+    expect(problems(a.report)[1]).to.include.members(['invalid team/detections/windows/at_job.yml:1', 'problem team/detections/windows/at_job.yml:4', 'problem team/detections/windows/winlogon.yml:3']);
+    expect(schemaIssues('gap-report', a.report)).to.deep.equal([]);
+  });
+
+  it('says each invalid library file on stderr under its folder\'s line, and counts only the problems of rules read', async () => {
+    const { folders, stderr } = await review(dir, 'stderr');
+    const lines = stderr.split('\n');
+    const [ours, team] = [folders[0]!, folders[1]!];
+    const at = (prefix: string) => lines.findIndex((line) => line.startsWith(prefix));
+    // Before: `… 1 invalid, 1 problem in rules read` for SigmaHQ's folder, whose one problem was the broken file's second YAML error; no file named.
+    expect(lines[at(`rules library ${ours}: `)]).to.include(': 1 rule read, 0 ignored, 1 invalid, listed with why in');
+    expect(lines[at(`rules library ${ours}: `) + 1]).to.match(new RegExp(`^rules library ${ours}: sigma-rules/windows/at_job\\.yml:1:\\d+: not valid YAML: `));
+    expect(lines[at(`rules library ${team}: `)]).to.include(': 1 rule read, 0 ignored, 1 invalid, 1 problem in rules read, listed with why in');
+    expect(lines[at(`rules library ${team}: `) + 1]).to.match(new RegExp(`^rules library ${team.replaceAll('/', '\\/')}: team/detections/windows/at_job\\.yml:1:\\d+: not valid YAML: `));
+    // The unknown status is the library's to fix: in the report, not a line of its own.
+    expect(lines.filter((line) => line.includes('"production"'))).to.deep.equal([]);
+  });
+
+  it('says a library folder that gives no rule, on stderr and in the report\'s notes', async () => {
+    const { stderr, report } = await review(dir, 'empty');
+    const note = 'rules library "docs" gives no rule to propose: it has no rule files counted here; no gap gets a rule of it; give a folder of rules, such as a SigmaHQ checkout\'s rules/';
+    expect(stderr.split('\n')).to.include(note);
+    expect(report.notes).to.include(note);
   });
 });

@@ -219,17 +219,25 @@ export function handler(context: CliContext) {
     }
     for (const problem of logSources?.input.problems ?? []) note(context, args, problemLine(problem));
     for (const { line } of threat.aggregatesLeftOut) note(context, args, line);
-    // The library is not the defender's: its problems are the library's to fix, counted here in one line and listed,
-    // with why each rule was ignored, in the report's inputs, as a coverage input's are. A note that cost no rule (an
-    // Elastic rule's unknown severity, counted as medium) is counted apart from the invalid files.
-    for (const input of libraryInputs) {
+    // The library is not the defender's: what it ignored and the notes on rules it read and kept (an Elastic rule's
+    // unknown severity, counted as medium) are the library's to fix, counted here in one line and listed, with why, in
+    // the report's inputs, as a coverage input's are. A file it could not read is a rule lost to every gap, to act on
+    // (a team's own draft, a wrong folder): said after the line, as the library names its rules, which says the folder
+    // where there are several.
+    for (const input of rulesLibrary?.inputs ?? []) {
       const { ignored, invalid } = input.counts;
-      const notes = input.problems.filter((problem) => !problem.skipped && !problem.summarized).length;
+      const invalidFiles = input.problems.filter((problem) => problem.skipped && !problem.summarized);
+      // A note on a file that is invalid is no note on a rule read (YAML's second error in a broken file).
+      const lost = new Set(invalidFiles.map((problem) => problem.file));
+      const notes = input.problems.filter((problem) => !problem.skipped && !problem.summarized && !lost.has(problem.file)).length;
       // Tags of no technique of the release (ATT&CK 19's attack.t1685.005 in an 18.1 review, a typo) and revoked ones, counted per tag.
       const tags = libraryTagsCountText(rulesLibrary?.summary.tags?.filter((tag) => tag.source === input.source) ?? [], rulesLibrary?.unplacedRules.get(input.source) ?? 0, target.label);
       const listed = ignored + invalid + notes || tags ? `, listed with why in ${files.at(-1)![0]}` : '';
       const noted = notes ? `, ${plural(notes, 'problem')} in rules read` : '';
       note(context, args, `rules library ${input.source}: ${readCountText(input.kind, input.counts.rules)}, ${ignored} ignored, ${invalid} invalid${noted}${tags ? `, ${tags}` : ''}${listed} (proposed for gaps, never counted as coverage)`);
+      for (const problem of invalidFiles.slice(0, PROBLEMS_SHOWN)) note(context, args, `rules library ${input.source}: ${problemLine(problem)}`);
+      const more = invalidFiles.length - PROBLEMS_SHOWN;
+      if (more > 0) note(context, args, `rules library ${input.source}: ${more} more invalid file${more === 1 ? '' : 's'}, listed in ${files.at(-1)![0]}`);
     }
     for (const text of review.notes) note(context, args, text);
     // A campaign's report: that names none of its sources leaves the review as it is; it is said, as render and normalize say it.

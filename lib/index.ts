@@ -248,7 +248,7 @@ export {
   type RowTest,
 } from './coverage/atomic-tests.js';
 /** A rules library (`gap --rules-library`): public rules not run, proposed per gap on its platforms; never coverage. */
-export { RulesLibrary, compareLibraryRules, libraryCell, libraryClassText, libraryRuleText, libraryTagText, libraryTagsCountText, libraryText, type LibraryRule, type LibrarySummary, type LibraryTag } from './coverage/gap-library.js';
+export { RulesLibrary, compareLibraryRules, libraryCell, libraryClassText, libraryRuleText, libraryTagText, libraryTagsCountText, libraryText, type LibraryElsewhere, type LibraryRule, type LibrarySummary, type LibraryTag } from './coverage/gap-library.js';
 /** Sigma logsource -> the ATT&CK log sources that feed it (for buildable library rules). */
 export { SIGMA_LOG_SOURCES, logsourceText, sigmaLogSources, type SigmaLogsource } from './coverage/sigma-log-sources.js';
 /** A Splunk or Elastic rule's stated data (data_source; index and event category) -> the ATT&CK log sources it reads. */

@@ -149,7 +149,7 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
       ...(row.tests ? [`Atomic Red Team ${testsText(row.tests, { shown: TESTS_SHOWN })}`] : []),
       ...(row.preAttack ? [OUTSIDE_VIEW_TEXT] : []),
       // Public rules not run (--rules-library): where to start; the JSON report lists every one.
-      ...(row.library ? [`rules library, not run: ${libraryText(row.library)}`] : []),
+      ...(row.library ? [`rules library, not run: ${libraryText(row.library, row.libraryElsewhere)}`] : []),
       ...detectionLines(row.detection),
     ].join('\n');
     const metadata: LayerMetadata[] = [

@@ -78,6 +78,12 @@ export interface LibraryTag {
   why?: string;
 }
 
+/** A gap's library rules for other platforms than its own: how many, and those platforms (ATT&CK's names). */
+export interface LibraryElsewhere {
+  rules: number;
+  platforms: string[];
+}
+
 /** What the rules library gave the review as a whole. */
 export interface LibrarySummary {
   sources: string[];
@@ -262,6 +268,13 @@ export class RulesLibrary {
   rulesFor(id: TechniqueId, platforms: readonly string[]): LibraryRule[] {
     return (this.byTechnique.get(id) ?? []).filter((entry) => firesOn(entry, platforms)).map((entry) => entry.rule);
   }
+
+  /** The rules tagged with a technique that fire on none of the platforms, counted, with the platforms they fire on; undefined when none. */
+  rulesElsewhere(id: TechniqueId, platforms: readonly string[]): LibraryElsewhere | undefined {
+    const others = (this.byTechnique.get(id) ?? []).filter((entry) => !firesOn(entry, platforms));
+    if (!others.length) return undefined;
+    return { rules: others.length, platforms: [...new Set(others.flatMap((entry) => entry.platforms ?? []))].sort(compareText) };
+  }
 }
 
 /**
@@ -329,10 +342,16 @@ export function libraryCell(rule: LibraryRule): string {
 /**
  * A gap's library rules in a few words (the Markdown's line, the gap layer's comment): `14 rules not run; buildable
  * now 2: A (path); B (path); needs WinEventLog:Sysmon (EventCode=10): 7 (C (path)); …`: at most `shown` titles in all
- * and `groups` groups of what they need, the rest counted.
+ * and `groups` groups of what they need, the rest counted. Without rules, whether the library has some for other
+ * platforms (`elsewhere`) or none tags the technique.
  */
-export function libraryText(rules: readonly LibraryRule[], shown = 3, groups = 3): string {
-  if (!rules.length) return 'no rule for its platforms';
+export function libraryText(rules: readonly LibraryRule[], elsewhere?: LibraryElsewhere, shown = 3, groups = 3): string {
+  // None for its platforms: some for others (a macOS rule for a Windows gap), or none tagging the technique at all.
+  if (!rules.length) {
+    return elsewhere
+      ? `no rule for its platforms; ${elsewhere.rules} for ${elsewhere.platforms.join(', ')} only, which the gap is not on`
+      : 'no rule tags the technique';
+  }
   const count = `${rules.length} rule${rules.length === 1 ? '' : 's'} not run`;
   let left = shown;
   const titles = (list: readonly LibraryRule[]): string[] => {

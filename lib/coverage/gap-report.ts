@@ -368,7 +368,7 @@ function gapBlock(row: GapReportData['rows'][number], rank: number): string[] {
     lines.push('', `Atomic Red Team ${text(testsText(row.tests, { shown: TESTS_SHOWN }))}: run them to check the rule written for it${part}.`);
   }
   // Public rules not run (--rules-library): where to start writing the rule; the JSON report lists every one.
-  if (row.library) lines.push('', `Rules library, not run: ${text(libraryText(row.library))}.`);
+  if (row.library) lines.push('', `Rules library, not run: ${text(libraryText(row.library, row.libraryElsewhere))}.`);
   if (!detection) return lines;
   lines.push('');
   if (!detection.strategies.length) lines.push('- No detection strategy in this release.');

@@ -21,7 +21,7 @@ import { fetchCommand } from '../attack/release-files.js';
 import type { CollectedLogSources } from './read-log-sources.js';
 import type { ThreatLeftOut } from './threat-aggregates.js';
 import { testsOnPlatforms, type PlacedAtomicTests, type RowTest } from './atomic-tests.js';
-import { firesOn, libraryFileNames, type LibraryRule, type LibrarySummary, type RulesLibrary } from './gap-library.js';
+import { firesOn, libraryFileNames, type LibraryElsewhere, type LibraryRule, type LibrarySummary, type RulesLibrary } from './gap-library.js';
 
 /**
  * Threat and coverage, and what the review makes of them.
@@ -250,6 +250,12 @@ export interface GapRow {
    * the coverage does not run, buildable first (with a log sources file), then by status, level and file. Never coverage.
    */
   library?: LibraryRule[];
+  /**
+   * For gaps, with a rules library, when none of its rules is for the gap's platforms: its rules tagged with the
+   * technique for other platforms, counted, and those platforms (SigmaHQ's T1566.002 rules for macOS and Office Suite,
+   * for a Windows gap), so that "no rule for its platforms" is told from no rule tagging the technique at all.
+   */
+  libraryElsewhere?: LibraryElsewhere;
 }
 
 /** The coverage of a technique, threat or not. */
@@ -1254,7 +1260,13 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
   if (options.detection) {
     for (const row of rows) if (isGap(row)) row.detection = detectionAdvice(row.id, row.platforms, options.detection, options.logSources);
   }
-  if (options.library) for (const row of rows) if (isGap(row)) row.library = options.library.rulesFor(row.id, row.platforms);
+  if (options.library) {
+    for (const row of rows.filter(isGap)) {
+      row.library = options.library.rulesFor(row.id, row.platforms);
+      const elsewhere = row.library.length ? undefined : options.library.rulesElsewhere(row.id, row.platforms);
+      if (elsewhere) row.libraryElsewhere = elsewhere;
+    }
+  }
   // Every gap before every covered technique: the CSV's and the workbook's rank is then the Markdown's gap number (a
   // covered technique of priority 0.84, 3 x (1 - 72 %), sat between gaps, so gap 43 of the Markdown was rank 48).
   // Equal priorities: what the collected logs can detect first (--log-sources), then what happens in view before what

@@ -3,7 +3,7 @@
  * TEMP.Periscope layer (layers/), the coverage the test fixture rules (test/fixtures/gap/sigma), the library the real
  * SigmaHQ rules of ../shared/sigma (skipped where that checkout is missing).
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { expect } from 'chai';
 import type { GapReportData } from '../../lib/coverage/gap-report.js';
@@ -388,5 +388,63 @@ describe('gap --rules-library given several folders: each problem names its fold
     const note = 'rules library "docs" gives no rule to propose: it has no rule files counted here; no gap gets a rule of it; give a folder of rules, such as a SigmaHQ checkout\'s rules/';
     expect(stderr.split('\n')).to.include(note);
     expect(report.notes).to.include(note);
+  });
+});
+
+describe('gap --rules-library: a gap the library has no rule for says whether some are for other platforms', function () {
+  let dir: string;
+  let report: GapReportData;
+  /** The SigmaHQ rule files of rules/ that tag a technique (`attack.t1566.002`), read as the test runs. */
+  const tagging = (tag: string): string[] => {
+    const found: string[] = [];
+    const walk = (folder: string) => {
+      for (const entry of readdirSync(folder, { withFileTypes: true })) {
+        const path = join(folder, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith('.yml') && new RegExp(`^\\s*- ${tag.replace('.', '\\.')}$`, 'mi').test(readFileSync(path, 'utf8'))) found.push(path);
+      }
+    };
+    walk(join(sigma, 'rules'));
+    return found;
+  };
+
+  before(async function () {
+    if (!existsSync(sigma)) this.skip();
+    dir = freshTmpDir('gap-library-elsewhere');
+    // APT32's campaign (Windows) and TEMP.Periscope's (every platform), against the test fixture rules, with SigmaHQ's rules/ as library.
+    const run = await runCli(['gap', '--threat', join(repoRoot, 'campaigns'), '--coverage', coverage, '--rules-library', join(sigma, 'rules'), '--out', join(dir, 'json'), '--report', 'json', '--quiet']);
+    expect(run.code, run.stderr).to.equal(0);
+    report = readJson(join(dir, 'json', 'gap-report.json'));
+    expect(schemaIssues('gap-report', report)).to.deep.equal([]);
+  });
+
+  it('counts and names the platforms of the rules for other platforms (T1566.002: macOS, Office Suite, IaaS rules for a Windows gap)', async () => {
+    const row = report.rows.find((r) => r.id === 'T1566.002')!;
+    expect(row.gap).to.equal(true);
+    expect(row.platforms).to.deep.equal(['Windows']);
+    expect(row.library).to.deep.equal([]);
+    // Every SigmaHQ rule tagging it is for another platform: none is proposed, each is counted.
+    expect(row.libraryElsewhere?.rules).to.equal(tagging('attack.t1566.002').length).and.be.greaterThan(0);
+    expect(row.libraryElsewhere?.platforms).to.include('macOS').and.not.include('Windows');
+    const md = await runCli(['gap', '--threat', join(repoRoot, 'campaigns'), '--coverage', coverage, '--rules-library', join(sigma, 'rules'), '--out', join(dir, 'md'), '--quiet']);
+    expect(md.code, md.stderr).to.equal(0);
+    const text = readFileSync(join(dir, 'md', 'gap-report.md'), 'utf8');
+    const block = text.slice(text.indexOf('. T1566.002 Spearphishing Link'));
+    // Before: `Rules library, not run: no rule for its platforms.`, as for a technique no rule tags.
+    expect(block.split('\n').find((l) => l.startsWith('Rules library, not run:'))).to.equal(
+      `Rules library, not run: no rule for its platforms; ${row.libraryElsewhere!.rules} for ${row.libraryElsewhere!.platforms.join(', ')} only, which the gap is not on.`,
+    );
+    const layer = readJson<NavigatorLayer>(join(dir, 'md', 'gap.layer.json'));
+    expect(layer.techniques!.find((t) => t.techniqueID === 'T1566.002')!.comment).to.include(`rules library, not run: no rule for its platforms; ${row.libraryElsewhere!.rules} for `);
+  });
+
+  it('says a gap no library rule tags so (T1656 Impersonation, which no SigmaHQ rule tags)', () => {
+    expect(tagging('attack.t1656')).to.deep.equal([]);
+    const row = report.rows.find((r) => r.id === 'T1656')!;
+    expect(row.gap).to.equal(true);
+    expect(row.library).to.deep.equal([]);
+    expect(row.libraryElsewhere).to.equal(undefined);
+    const layer = readJson<NavigatorLayer>(join(dir, 'json', 'gap.layer.json'));
+    expect(layer.techniques!.find((t) => t.techniqueID === 'T1656')!.comment).to.include('rules library, not run: no rule tags the technique');
   });
 });

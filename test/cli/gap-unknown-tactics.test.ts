@@ -132,4 +132,19 @@ describe('attack-layers gap: Sigma tactic tags the release does not know (ATT&CK
     // A tag of the coverage alone keeps its own note, with its first three places.
     expect(run.stderr.split('\n').filter((line) => line.startsWith('tactic tag attack.discovry, on 1 rule ('))).to.have.length(1);
   });
+
+  it('says of a side none of whose rules counts that their technique tags name no technique of the release', async () => {
+    // SigmaHQ's AMSI registry tampering rule tags attack.defense-impairment and only ATT&CK 19's T1685: it counts for nothing in 18.1.
+    const ours = join(freshTmpDir('gap-unknown-tactics-none'), 'rules');
+    mkdirSync(ours);
+    copyFileSync(join(processCreation, 'proc_creation_win_amsi_registry_tampering.yml'), join(ours, 'amsi.yml'));
+    const library = join(freshTmpDir('gap-unknown-tactics-none-library'), 'library');
+    mkdirSync(library);
+    copyFileSync(join(processCreation, 'proc_creation_win_auditpol_susp_execution.yml'), join(library, 'auditpol.yml'));
+    const run = await runCli(['gap', '--threat', 'campaigns', '--coverage', ours, '--rules-library', library, '--out', freshTmpDir('gap-unknown-tactics-none-out')]);
+    expect(run.code, run.stderr).to.equal(0);
+    const note = run.stderr.split('\n').find((line) => line.startsWith('tactic tag attack.defense-impairment'))!;
+    // Before: `0 of the 1 rules count for their technique tags all the same (the others' technique tags name …)`.
+    expect(note).to.match(/; the rule's technique tags name no technique of this release; the library rule's technique tags name no technique of this release$/);
+  });
 });

@@ -171,7 +171,8 @@ export interface ResolvedCoverage {
    */
   tacticNotes: string[];
   /** The tactic tags the release does not know, with their rules counted and first places: what `tacticNotes` says. */
-  tacticTags: UnknownTacticTag[];  /** Of a rules library's notes, those on a folder that gives no rule to propose (no rule of a technique). */
+  tacticTags: UnknownTacticTag[];
+  /** Of a rules library's notes, those on a folder that gives no rule to propose (no rule of a technique). */
   emptyNotes: string[];
 }
 

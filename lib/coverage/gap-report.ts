@@ -140,6 +140,13 @@ function startLines(gaps: GapReportData['rows'], logSources: GapReportData['logS
   if (buildable.length) {
     lines.push(`- Buildable now (${buildable.length}), by rank: ${some(buildable.map(({ row, rank }) => `#${rank} ${row.id} ${row.name}`), START_SHOWN)}`);
   }
+  // A rules library's rule buildable now closes a gap ATT&CK's analytics class as needing telemetry (SigmaHQ's process
+  // creation rules for T1105, whose analytics read Sysmon 3 and 11): the class above is ATT&CK's, this line the library's.
+  const fromLibrary = ranked.filter(({ row }) => row.detection?.class !== 'buildable' && row.library?.some((rule) => rule.buildable));
+  if (fromLibrary.length) {
+    const named = fromLibrary.map(({ row, rank }) => `#${rank} ${row.id} ${row.name} (${plural(row.library!.filter((rule) => rule.buildable).length, 'rule')})`);
+    lines.push(`- A library rule buildable now, for gaps ATT&CK's analytics class otherwise (${fromLibrary.length}), by rank: ${some(named, START_SHOWN)}`);
+  }
   // A name the log sources file lists is collected in part: what is missing is the channels of it the analytics read.
   const listed = new Set((logSources?.names ?? []).map((name) => name.toLowerCase()));
   const unlocks = new Map<string, { ranks: number[]; channels: Set<string> }>();

@@ -112,6 +112,23 @@ describe('gap --rules-library (real SigmaHQ rules)', function () {
     expect(found.cells[header.indexOf('library_rules')]!.split(';').length).to.be.at.least(row.library!.length);
   });
 
+  it('names at the top of the Markdown the gaps a library rule buildable now closes that ATT&CK\'s analytics class otherwise', async () => {
+    const run = await runCli(['gap', '--threat', threat, '--coverage', coverage, '--rules-library', sigma, '--log-sources', join(dir, 'logs.yml'), '--out', join(dir, 'start'), '--quiet']);
+    expect(run.code, run.stderr).to.equal(0);
+    const lines = readFileSync(join(dir, 'start', 'gap-report.md'), 'utf8').split('\n');
+    // Before: `- 34 threat techniques, 31 gaps (2 buildable now, 29 needs telemetry)` beside `(24 with a rule buildable now)`,
+    // and nothing said which gaps SigmaHQ's rules close now (T1105, 50 process creation rules, its analytics reading Sysmon 3 and 11).
+    const gaps = report.rows.filter((row) => row.gap);
+    const closed = gaps.flatMap((row, i) => (row.detection?.class !== 'buildable' && row.library?.some((rule) => rule.buildable) ? [{ row, rank: i + 1 }] : []));
+    expect(closed.length).to.be.greaterThan(5);
+    const rules = (count: number) => `${count} rule${count === 1 ? '' : 's'}`;
+    const named = closed.slice(0, 5).map(({ row, rank }) => `#${rank} ${row.id} ${row.name} (${rules(row.library!.filter((rule) => rule.buildable).length)})`);
+    expect(lines).to.include(`- A library rule buildable now, for gaps ATT&CK's analytics class otherwise (${closed.length}), by rank: ${named.join('; ')}; and ${closed.length - 5} more`);
+    // With the gaps ATT&CK's analytics class buildable, they are the library summary's gaps with a rule buildable now.
+    const both = gaps.filter((row) => row.detection?.class === 'buildable' && row.library?.some((rule) => rule.buildable)).length;
+    expect(closed.length + both).to.equal(report.library!.gapsBuildable);
+  });
+
   it('names at most five rules in the gap layer\'s metadata, counting the rest', () => {
     const layer = readJson<NavigatorLayer>(join(out, 'gap.layer.json'));
     const row = report.rows.find((r) => r.gap && (r.library?.length ?? 0) > 5)!;

@@ -275,22 +275,45 @@ function quoteInsideQuotes(lines: readonly string[], line: number, column: numbe
 /**
  * A plain value that starts with a character YAML keeps for later use (`actor: @APT32`, a handle; `` `cmd` ``), with
  * its directive indicator (`default: %tmp%\lsass.DMP`, a Windows environment variable) or with its alias indicator
- * (`Image|endswith: *\certutil.exe`, a Sigma wildcard), an alias to an anchor set nowhere: undefined when the value
- * holds ": " (a key) or is inside [ ] or { }, whose end is not the line's.
+ * (`Image|endswith: *\certutil.exe`, a Sigma wildcard), an alias to an anchor set nowhere above it. Inside [ ] or { }
+ * (`techniques: [*a, *b]`, `tags: [@APT32, x]`) the value ends at the next `,`, `]` or `}`; elsewhere at the line's
+ * end. An alias whose anchor is set below it (`&a` on a later line) is said as such: YAML reads an alias only after
+ * its anchor. Undefined when the value holds ": " (a key), or, outside [ ] and { }, a `,`, `]` or `}`.
  */
 function reservedStart(lines: readonly string[], line: number, column: number): SyntaxCause | undefined {
   const source = lines[line - 1] ?? '';
-  const value = source.slice(column - 1).replace(/[ \t]+#.*$/, '').trimEnd();
-  if (!/^[@`%*]/.test(value) || /:(?:[ \t]|$)|[,\]}]/.test(value)) return undefined;
+  const flow = insideFlow(source, column - 1);
+  const rest = source.slice(column - 1);
+  const value = (flow ? /^[^,\]}]*/.exec(rest)![0] : rest.replace(/[ \t]+#.*$/, '')).trimEnd();
+  if (!/^[@`%*]/.test(value) || /:(?:[ \t]|$)/.test(value) || (!flow && /[,\]}]/.test(value))) return undefined;
   const quoted = `'${value.replace(/'/g, "''")}'`;
-  const alias = value.startsWith('*') ? `, which reads it as an alias (of an anchor &${/^\*(\S*)/.exec(value)![1]}, set nowhere)` : '';
-  return {
-    line,
-    column,
-    cause: `a value not quoted cannot start with ${value[0]} in YAML${alias}; quote it: ${quoted}`,
-    mended: mendLine(lines, line - 1, () => `${source.slice(0, column - 1)}${quoted}`),
-  };
+  // Inside [ ] or { } its first character is made plain, so that the values after it keep their columns.
+  const mended = mendLine(lines, line - 1, () => (flow ? `${source.slice(0, column - 1)}_${source.slice(column)}` : `${source.slice(0, column - 1)}${quoted}`));
+  const name = /^\*(\S*)/.exec(value)?.[1];
+  const below = name === undefined ? -1 : lines.findIndex((other, index) => index >= line && anchorAt(other, name));
+  if (below >= 0) {
+    return {
+      line,
+      column,
+      cause:
+        `${value} is an alias of the anchor &${name}, which is set below it (line ${below + 1}), and YAML reads an alias only after its anchor; ` +
+        `set &${name} on the first of the values it names and write *${name} after it, or write the value out`,
+      mended,
+    };
+  }
+  const alias = name === undefined ? '' : `, which reads it as an alias (of an anchor &${name}, set nowhere)`;
+  return { line, column, cause: `a value not quoted cannot start with ${value[0]} in YAML${alias}; quote it: ${quoted}`, mended };
 }
+
+/** Whether 0-based `index` of a line stands inside a [ ] or { } opened on that line (quoted text aside). */
+function insideFlow(source: string, index: number): boolean {
+  const before = source.slice(0, index).replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '');
+  return [...before].reduce((depth, char) => depth + (char === '[' || char === '{' ? 1 : char === ']' || char === '}' ? -1 : 0), 0) > 0;
+}
+
+/** Whether a line sets the anchor `&name` (at a value's start, not inside text). */
+const anchorAt = (source: string, name: string): boolean =>
+  [...source.matchAll(/&(\S+)/g)].some((match) => match[1]!.replace(/[,\]}]+$/, '') === name && VALUE_START.test(source.slice(0, match.index)));
 
 /**
  * A plain value on `line` that starts with `*` at or before `column` (`Image|endswith: *\certutil.exe`, `- *urlcache* -f`,

@@ -71,6 +71,12 @@ describe('regressions: YAML syntax errors of a campaign file are listed as its s
       // looks like an alias bomb", at the line only; it is now a syntax error, said as a value starting with @ is.
       ['a value starting with * (an alias of nothing)', 'actor:', 'actor: *APT32', '6:8', "a value not quoted cannot start with * in YAML, which reads it as an alias (of an anchor &APT32, set nowhere); quote it: '*APT32'"],
       ['a handle starting with @', 'actor:', 'actor: @APT32', '6:8', "a value not quoted cannot start with @ in YAML; quote it: '@APT32'"],
+      // Inside [ ] the value ends at its "," or "]": these were in the parser's words ("unidentified alias "china"
+      // (the YAML parser's words); compare the line with the lines around it", "Plain value cannot start with reserved
+      // character @ (the YAML parser's words)"), as the value holding ", " and "]" was not taken for one.
+      ['an alias inside [ ] (an anchor set nowhere)', 'tags:', 'tags: [covid-19, *china]', '29:18', "a value not quoted cannot start with * in YAML, which reads it as an alias (of an anchor &china, set nowhere); quote it: '*china'"],
+      ['a handle starting with @ inside [ ]', 'tags:', 'tags: [@APT32, china]', '29:8', "a value not quoted cannot start with @ in YAML; quote it: '@APT32'"],
+      ['an alias inside { }', 'platforms:', 'platforms: [{name: *Windows}]', '28:20', "a value not quoted cannot start with * in YAML, which reads it as an alias (of an anchor &Windows, set nowhere); quote it: '*Windows'"],
     ];
     for (const [name, from, to, at, says] of cases) {
       it(`${name}: ${JSON.stringify(to.trim())}`, () => {
@@ -98,6 +104,28 @@ describe('regressions: YAML syntax errors of a campaign file are listed as its s
           2,
           'invalid YAML: "platforms" starts at column 2, but "tags" above it (line 27), a field of the same mapping, at column 1; ' +
             'start it at column 1 (the fields of one mapping start at the same column)',
+        ],
+      ]);
+    });
+
+    // `techniques: [*a, *b]`: each alias is its own problem at its column, no longer one in the parser's words.
+    it('two aliases inside [ ]: each at its column, with what to write', () => {
+      const error = refusal(broken(APT32, ['platforms:', 'platforms: [*win, *linux]']));
+      expect(error.issues.map(({ line, column, message }) => [line, column, message])).to.deep.equal([
+        [28, 13, "invalid YAML: a value not quoted cannot start with * in YAML, which reads it as an alias (of an anchor &win, set nowhere); quote it: '*win'"],
+        [28, 19, "invalid YAML: a value not quoted cannot start with * in YAML, which reads it as an alias (of an anchor &linux, set nowhere); quote it: '*linux'"],
+      ]);
+    });
+
+    // An alias written above its anchor: YAML reads an alias only after its anchor, so the anchor below is named.
+    it('an alias inside [ ] of an anchor set below it: the anchor\'s line is named', () => {
+      const error = refusal(broken(APT32, ['tags:', 'tags: [*china, covid-19]'], ['    tactic: Initial Access', '    tactic: &china Initial Access']));
+      expect(error.issues.map(({ line, column, message }) => [line, column, message])).to.deep.equal([
+        [
+          29,
+          8,
+          'invalid YAML: *china is an alias of the anchor &china, which is set below it (line 32), and YAML reads an alias only after its anchor; ' +
+            'set &china on the first of the values it names and write *china after it, or write the value out',
         ],
       ]);
     });

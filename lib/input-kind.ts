@@ -60,7 +60,8 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
   ],
   'dettect-groups': [
     'a DeTT&CT group administration file',
-    'gap --coverage reads DeTT&CT technique administration files (file_type: technique-administration); for threat, give gap --threat a campaign file or a layer',
+    'to map the ATT&CK techniques of its groups, make a campaign file of them with `attack-layers extract <file>` (--actor NAME for one group) and review it; ' +
+      'gap --coverage reads DeTT&CT technique administration files (file_type: technique-administration)',
   ],
   'car-analytic': [
     'a MITRE CAR analytic',

@@ -28,6 +28,7 @@ import { withNamesOutOfSentences } from './sentence-names.js';
 import { bundleReport, type BundleOptions } from './bundle-references.js';
 import { mispEventReport } from './misp-event-references.js';
 import { attackFlowReport } from './attack-flow-references.js';
+import { dettectGroupReport } from './dettect-group-references.js';
 import { countedSoftware, mispSoftwareObjects } from './misp-software.js';
 import type { Domain } from '../attack/types.js';
 import { UsageError } from '../errors.js';
@@ -324,11 +325,13 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   }
   const stix = flow ? undefined : bundleReport(text, options);
   const misp = flow || stix ? undefined : mispEventReport(text, options);
-  const bundle = flow ?? stix ?? misp;
+  // So is a DeTT&CT group file, by its groups' technique_id lists.
+  const dettect = flow || stix || misp ? undefined : dettectGroupReport(text, options);
+  const bundle = flow ?? stix ?? misp ?? dettect;
   // Only a STIX bundle of threat intelligence attributes campaigns to an actor: `campaigns: false` (--no-campaigns) on
   // anything else would do nothing, and is refused as `--actor` is for an Attack Flow.
   if (options.campaigns === false && !stix) {
-    const kind = flow ? 'an Attack Flow' : misp ? 'a MISP event' : "a report's text";
+    const kind = flow ? 'an Attack Flow' : misp ? 'a MISP event' : dettect ? 'a DeTT&CT group file' : "a report's text";
     throw new UsageError(`${options.file ?? 'the report'}: --no-campaigns leaves out the campaigns a STIX bundle of threat intelligence attributes to the actor --actor chooses; ${kind} attributes none: leave --no-campaigns out`);
   }
   // What names the software: a MISP event's clusters and tags, a bundle's objects.

@@ -15,7 +15,7 @@ interface Args extends GlobalArgs {
 }
 
 export const declaration: CommandDeclaration = {
-  positionals: { reports: { type: 'string', array: true, describe: 'a report as text (or a STIX bundle of threat intelligence, a MISP event or attribute search in MISP JSON, or an Attack Flow: its STIX bundle, an Attack Flow Builder .afb or Designer .afd file), or - for standard input; several reports of one campaign (text, HTML or Markdown, in the order given) make one skeleton, each technique naming its report', demandOption: true } },
+  positionals: { reports: { type: 'string', array: true, describe: 'a report as text (or a STIX bundle of threat intelligence, a MISP event or attribute search in MISP JSON, or an Attack Flow: its STIX bundle, an Attack Flow Builder .afb or Designer .afd file, or a DeTT&CT group administration file), or - for standard input; several reports of one campaign (text, HTML or Markdown, in the order given) make one skeleton, each technique naming its report', demandOption: true } },
   shared: { name: 'the campaign\'s name (default: the file name)', json: 'print the references (line, span, tactic column, resolution), the groups and software found, and the domain they were read in (domain, domain_from), as JSON' },
   options: {
     suggest: { type: 'boolean', describe: 'add suggested techniques for sentences without IDs, as comments (see suggest)' },
@@ -25,6 +25,7 @@ export const declaration: CommandDeclaration = {
       describe:
         "of a STIX bundle of threat intelligence, keep one intrusion set's techniques (by name, alias, ATT&CK ID or STIX id), with those of the campaigns the bundle attributes to it (each says who used it), and name the campaign after it; " +
         "of a MISP event naming several threat actors or intrusion sets, the one that is the campaign's actor (by name, synonym or ATT&CK ID); " +
+        "of a DeTT&CT group file, one group (by group_name or campaign); " +
         "of a report's text (one or several), the campaign's actor, written as the ATT&CK group's name where the release knows one by that name, alias or ID, else as given, with a note",
     },
     campaigns: {
@@ -71,7 +72,7 @@ export function handler(context: CliContext) {
   };
 }
 
-const STRUCTURED = ['stix-threat-intel', 'misp-event', 'attack-flow'] as const;
+const STRUCTURED = ['stix-threat-intel', 'misp-event', 'attack-flow', 'dettect-groups'] as const;
 
 function releasesOf(context: CliContext, args: Args, domain: Domain) {
   try {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, extname, join } from 'node:path';
 import type { ErrorObject } from 'ajv';
-import type { Document, LineCounter, Node as YamlNode } from 'yaml';
+import type { Document, LineCounter, Node as YamlNode, Pair, ParsedNode, Scalar } from 'yaml';
 import type { Domain } from '../attack/types.js';
 import { InputError, InvalidYamlError, SchemaValidationError, UsageError, type Issue } from '../errors.js';
 import { escapePointer } from '../json-value.js';
@@ -104,6 +104,7 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
 
   let value: unknown;
   let located: Located | undefined;
+  let listed: string[] = [];
   if (json) {
     value = parsed ? parsed.value : parseJsonText(source, file);
     // JSON is YAML 1.2, so the yaml parser gives the lines (and duplicate keys) that JSON.parse does not;
@@ -115,6 +116,7 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
     }
   } else {
     located = locate(source, file);
+    listed = listTechniqueMapping(located);
     value = toValue(located, file);
   }
   if (value === null || value === undefined) throw new SchemaValidationError(file, WHAT, [emptyIssue()]);
@@ -128,8 +130,10 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
     if (typeof record[field] === 'number') record[field] = located?.sourceText([field]) ?? String(record[field]);
   }
   const repairs = [
+    ...listed,
     ...repairListTexts(record, located),
     ...repairNameMappings(record, located),
+    ...repairRefFields(record, located),
     ...repairEntryTypes(record, located),
     ...repairTrailingSeparators(record, located),
   ];
@@ -315,6 +319,118 @@ function repairNameMappings(record: Record<string, unknown>, located: Located | 
       items[i] = `${key}: ${text}`;
       const line = located?.lineOf([list, i]);
       repairs.push(`${line ? `line ${line}: ` : ''}"${items[i]}" read as one name (unquoted, YAML reads it as a mapping; quote it to say so)`);
+    });
+  }
+  return repairs;
+}
+
+/**
+ * `techniques:` written as a mapping, as people write a list by hand, is read as the list it obviously is, in the
+ * document itself (so that each entry keeps its line), the repair said with its line: a mapping of each technique ID
+ * to its fields, or to nothing (`T1566.001:` then `tactic: Initial Access`), one entry per key; a mapping of each
+ * tactic to a list of its techniques (`Execution: [T1059.001, T1204.002]`), each technique an entry with that tactic.
+ * Anything else (a key that is an ID beside one that is not, a technique given a text, an entry's own fields written
+ * without its "-", `ref: T1059`) is left for the schema to report.
+ */
+function listTechniqueMapping(located: Located): string[] {
+  const Y = yaml();
+  const root = located.doc.contents;
+  const pair = Y.isMap(root) ? root.items.find((each) => keyText(each.key) === 'techniques') : undefined;
+  const map = pair?.value;
+  if (!pair || !Y.isMap(map) || !map.items.length || !map.items.every((each) => Y.isScalar(each.key) && keyText(each.key).trim() !== '')) return [];
+  const keys = map.items.map((each) => keyText(each.key).trim());
+  // An entry's own fields written without its "-" (`ref: T1059`) are no tactics.
+  const entryFields = allowedFields(['techniques', '0']);
+  const empty = (node: unknown): boolean => node === null || node === undefined || (Y.isScalar(node) && node.value === null);
+  const field = (key: string, value: Scalar): Pair<ParsedNode, ParsedNode | null> => new Y.Pair(new Y.Scalar(key), value) as unknown as Pair<ParsedNode, ParsedNode | null>;
+  const items: unknown[] = [];
+  let said: string;
+  if (keys.every((key) => HAS_TECHNIQUE_ID.test(key))) {
+    for (const { key, value } of map.items) {
+      const id = key as Scalar.Parsed;
+      if (empty(value)) items.push(id);
+      else if (Y.isMap(value) && !value.has('ref')) {
+        value.items.unshift(field('ref', id));
+        // The entry starts at its key, where the technique is written.
+        if (value.range && id.range) value.range = [id.range[0], value.range[1], value.range[2]];
+        items.push(value);
+      } else return [];
+    }
+    said = 'a mapping of each technique to its fields, read as a list of them (write each as a list item: - ref: T1566.001, its fields below it)';
+  } else if (!keys.some((key) => HAS_TECHNIQUE_ID.test(key) || entryFields.includes(key)) && map.items.every(({ value }) => Y.isSeq(value))) {
+    for (const { key, value } of map.items) {
+      const tactic = key as Scalar.Parsed;
+      for (const technique of (value as import('yaml').YAMLSeq).items) {
+        if (Y.isScalar(technique) && !empty(technique)) {
+          const entry = new Y.YAMLMap();
+          entry.items.push(field('ref', technique), field('tactic', tactic));
+          entry.range = technique.range;
+          items.push(entry);
+        } else if (Y.isMap(technique) && !technique.has('tactic')) {
+          technique.items.push(field('tactic', tactic));
+          items.push(technique);
+        } else return [];
+      }
+    }
+    said = 'a mapping of each tactic to its techniques, read as a list of them, each with its tactic (write each as a list item: - ref: T1059.001 with tactic: Execution)';
+  } else return [];
+  const list = new Y.YAMLSeq();
+  list.items = items;
+  list.range = map.range;
+  pair.value = list as unknown as typeof pair.value;
+  const line = located.keyLineOf([], 'techniques');
+  return [`${line ? `line ${line}: ` : ''}/techniques: ${said}`];
+}
+
+/**
+ * The fields other formats name a technique or software by, which an entry written by hand from them has instead of
+ * `ref`, folded (case, `_` and `-` aside): a Navigator layer's `techniqueID`, DeTT&CT's and Attack Flow's `technique_id`
+ * and `software_id`, a spreadsheet's `Technique ID`, `id`.
+ */
+const REF_FIELDS: Readonly<Record<'techniques' | 'software', readonly string[]>> = {
+  techniques: ['techniqueid', 'technique', 'id', 'attackid', 'mitreid', 'ttp'],
+  software: ['softwareid', 'software', 'id', 'attackid', 'mitreid'],
+};
+/** The fields that name it beside such a field (`technique_name`, `name`), folded as those are. */
+const NAME_FIELDS: Readonly<Record<'techniques' | 'software', readonly string[]>> = {
+  techniques: ['techniquename', 'name'],
+  software: ['softwarename', 'name'],
+};
+// The ID an `id` field must hold to be read as ref: a field that says nothing of what it names may hold anything.
+const LIST_ID: Readonly<Record<'techniques' | 'software', RegExp>> = { techniques: HAS_TECHNIQUE_ID, software: /\bS\d{4}\b/i };
+
+/**
+ * An entry of techniques or software without `ref` whose one field of another format's name for it holds a text
+ * (`- techniqueID: T1566.001`, `- technique_id: T1059.001`, `- id: S0154`) is read with that field as its ref, each
+ * repair said with its line, with the one field of its name beside an ID (`technique_name: Steal Application Access
+ * Token`: `Steal Application Access Token (T1528)`). An `id` is so read only when it holds an ATT&CK ID of the list's
+ * kind; an entry with several such fields is left for the schema to report.
+ */
+function repairRefFields(record: Record<string, unknown>, located: Located | undefined): string[] {
+  const repairs: string[] = [];
+  for (const list of ['techniques', 'software'] as const) {
+    const items = record[list];
+    if (!Array.isArray(items)) continue;
+    items.forEach((item, i) => {
+      if (typeof item !== 'object' || item === null || Array.isArray(item) || 'ref' in item) return;
+      const entry = item as Record<string, unknown>;
+      const fields = Object.keys(entry).filter((key) => REF_FIELDS[list].includes(key.toLowerCase().replace(/[\s_-]/g, '')));
+      const [field] = fields;
+      const value = field === undefined ? undefined : entry[field];
+      if (fields.length !== 1 || !['string', 'number'].includes(typeof value) || String(value).trim() === '') return;
+      if (field!.toLowerCase() === 'id' && !LIST_ID[list].test(String(value))) return;
+      // Its name beside it (`technique_name: Steal Application Access Token`) is written with the ID, as a report writes
+      // them, and checked against it as a ref's name is.
+      const names = Object.keys(entry).filter((key) => NAME_FIELDS[list].includes(key.toLowerCase().replace(/[\s_-]/g, '')) && typeof entry[key] === 'string' && String(entry[key]).trim());
+      const name = names.length === 1 && LIST_ID[list].test(String(value)) ? names[0] : undefined;
+      const ref = name === undefined ? value : `${String(entry[name]).trim()} (${String(value).trim()})`;
+      items[i] = Object.fromEntries(Object.entries(entry).flatMap(([key, each]) => (key === field ? [['ref', ref]] : key === name ? [] : [[key, each]])));
+      const line = located?.keyLineOf([list, i], field!) ?? located?.lineOf([list, i]);
+      const written = `${field}: ${JSON.stringify(value)}${name === undefined ? '' : ` and ${name}: ${JSON.stringify(entry[name])}`}`;
+      repairs.push(
+        `${line ? `line ${line}: ` : ''}/${list}/${i}: ${written} read as ref: ${JSON.stringify(ref)} ` +
+          `(a campaign file names the ${list === 'techniques' ? 'technique' : 'software'} with ref:; write ref: instead of ${field}:${name === undefined ? '' : `, the name beside the ID`})`,
+      );
     });
   }
   return repairs;

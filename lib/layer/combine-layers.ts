@@ -67,7 +67,7 @@ import { firstFew } from '../short-list.js';
 import { gradientColor, gradientPosition, paintedColour } from './score.js';
 import { inputName, readTextFile, type InputOptions } from '../read-text.js';
 import { arrayLayers, carryLeftOutLayers, repairLayer, repairMessage, type RepairedLayer, type RepairOptions } from './repair-layer.js';
-import { platformsShowing } from './platform-visibility.js';
+import { addedFor, platformsShowing } from './platform-visibility.js';
 import { TECHNIQUE_KEYS } from './serialize-layer.js';
 
 
@@ -930,8 +930,8 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
   for (const input of inputs) appendDivided(links, input.layer.links ?? [], linkKey);
   // A common filter that would hide an annotated technique of the result (one an input hid too) is widened to show it.
   const showing = platformsShowing(commonPlatforms(inputs) ?? [], techniques, index);
-  for (const { record, platforms: own } of showing.added) {
-    warnings.push(`${record.id} (${record.name}) runs on ${own.join(', ')}, which the layers' platform filter does not list: added to the filter so that Navigator shows it`);
+  for (const item of showing.added) {
+    warnings.push(`${addedFor(item)} runs on ${item.platforms.join(', ')}, which the layers' platform filter does not list: added to the filter so that Navigator shows it`);
   }
   const platforms = showing.platforms.length ? showing.platforms : undefined;
   const hideDisabled = combinedHideDisabled(inputs, names, warnings);

@@ -36,20 +36,37 @@ export function shownPlatforms(listed: unknown, index: AttackIndex, versionsAtta
 }
 
 /**
- * Annotated entries that a layer's platform filter hides, by entry position, with their technique: Navigator shows a
- * technique only when one of its platforms is in `filters.platforms` (no filter, or an empty one, shows every
- * platform), its names read as in the layer's release `versionsAttack` (`shownPlatforms`). Entries of techniques the
- * release does not have, or has revoked or deprecated, are left to the checks that say so.
+ * An annotated entry that Navigator's platform filter hides: `record` is the entry's technique, `row` the technique
+ * whose platforms the filter misses, the entry's own or, for a sub-technique, its parent's, as a sub-technique shows
+ * only in its parent's row. A `row` without platforms shows under no filter (ICS 18.1's T0895).
  */
-export function filteredOutEntries(entries: readonly unknown[], index: AttackIndex, platforms: unknown, versionsAttack?: unknown): Map<number, TechniqueRecord> {
-  const hidden = new Map<number, TechniqueRecord>();
-  const shown = shownPlatforms(platforms, index, versionsAttack);
-  if (!shown) return hidden;
+export interface FilteredOut {
+  readonly record: TechniqueRecord;
+  readonly row: TechniqueRecord;
+}
+
+/**
+ * Annotated entries that a layer's platform filter hides, by entry position. Navigator 5.1 draws a technique only when
+ * one of its platforms is in `filters.platforms` (no filter, or an empty one, stands for every platform of the
+ * release), and a sub-technique only inside its parent's row, when both its own platforms and its parent's match
+ * (mitre-attack/attack-navigator nav-app/src/app/classes/view-model.ts at fa7a6017, filterTechniques; matrix-side
+ * applyControls(tactic.techniques) then applyControls(technique.subtechniques)): T1020.001 runs on IaaS, its parent
+ * T1020 does not, so a filter of IaaS alone hides both. A technique without platforms matches no filter
+ * (technique.ts: `new Set(undefined)` is empty). Names are read as in the layer's release `versionsAttack`
+ * (`shownPlatforms`). Entries of techniques the release does not have, or has revoked or deprecated, are left to the
+ * checks that say so.
+ */
+export function filteredOutEntries(entries: readonly unknown[], index: AttackIndex, platforms: unknown, versionsAttack?: unknown): Map<number, FilteredOut> {
+  const hidden = new Map<number, FilteredOut>();
+  const shown = shownPlatforms(platforms, index, versionsAttack) ?? new Set(index.platforms());
+  const misses = (record: TechniqueRecord): boolean => !record.platforms.some((platform) => shown.has(platform));
   entries.forEach((entry, at) => {
     if (!isJsonObject(entry) || typeof entry['techniqueID'] !== 'string' || !isAnnotated(entry)) return;
     const record = index.technique(entry['techniqueID']);
-    if (!record || record.revoked || record.deprecated || !record.platforms.length) return;
-    if (!record.platforms.some((platform) => shown.has(platform))) hidden.set(at, record);
+    if (!record || record.revoked || record.deprecated) return;
+    const parent = record.parent ? index.technique(record.parent) : undefined;
+    const row = misses(record) ? record : parent && misses(parent) ? parent : undefined;
+    if (row) hidden.set(at, { record, row });
   });
   return hidden;
 }
@@ -257,25 +274,45 @@ export function everyPlatformNote(found: PlatformRelease, own: AttackIndex, majo
   return `filters.platforms lists every platform of ${everyPlatformWhose(found, own, major)}, so it is read as showing every platform`;
 }
 
+/** Platforms added to a filter (`platformsShowing`): `record`'s, or, for its sub-technique `shows`, its parent's. */
+export interface PlatformsAdded {
+  readonly record: TechniqueRecord;
+  readonly platforms: string[];
+  readonly shows?: TechniqueRecord;
+}
+
+/** Who brought platforms to a filter: "T1189 (Drive-by Compromise)", or a parent and the sub-technique in its row. */
+export function addedFor({ record, shows }: PlatformsAdded): string {
+  const own = `${record.id} (${record.name})`;
+  return shows ? `${own}, in whose row its annotated sub-technique ${shows.id} (${shows.name}) shows,` : own;
+}
+
 /**
  * A platform filter widened so that it hides no annotated entry: each technique that runs on none of the listed
  * platforms brings its own (PRE for Reconnaissance and Resource Development, which happen outside the victim's
- * systems that a campaign's platforms name). The platforms added come after the listed ones, sorted; `added` says
- * which technique brought which. An empty list (no filter) is returned as it is.
+ * systems that a campaign's platforms name), and a sub-technique whose parent does brings the parent's (T1020 for
+ * T1020.001 in a filter of IaaS; `filteredOutEntries`). The platforms added come after the listed ones, sorted;
+ * `added` says which technique brought which. An empty list (no filter) is returned as it is.
  */
 export function platformsShowing(
   listed: readonly string[],
   entries: readonly unknown[],
   index: AttackIndex,
-): { platforms: string[]; added: { record: TechniqueRecord; platforms: string[] }[] } {
+): { platforms: string[]; added: PlatformsAdded[] } {
   const platforms = [...listed];
-  const added: { record: TechniqueRecord; platforms: string[] }[] = [];
+  const added: PlatformsAdded[] = [];
   if (!platforms.length) return { platforms, added };
   const extra = new Set<string>();
-  for (const record of filteredOutEntries(entries, index, platforms).values()) {
-    if (record.platforms.some((platform) => extra.has(platform))) continue;
-    added.push({ record, platforms: [...record.platforms] });
-    for (const platform of record.platforms) extra.add(platform);
+  // Each round shows more rows; a sub-technique may need its own platforms and then its parent's (a row with none
+  // cannot be shown by any filter, and is left to `validate`).
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const { record, row } of filteredOutEntries(entries, index, [...platforms, ...extra]).values()) {
+      if (!row.platforms.length || row.platforms.some((platform) => extra.has(platform))) continue;
+      added.push({ record: row, platforms: [...row.platforms], ...(row !== record ? { shows: record } : {}) });
+      for (const platform of row.platforms) extra.add(platform);
+      grew = true;
+    }
   }
   return { platforms: [...platforms, ...[...extra].sort()], added };
 }

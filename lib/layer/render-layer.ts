@@ -10,7 +10,7 @@ import { higherConfidence, type ConfidenceOf } from '../normalize/normalize-camp
 import { UNRESOLVED_STATUSES, type NormalizedCampaign, type ReferenceResult } from '../normalize/normalize-types.js';
 import type { LayerLink, LayerMetadata, LayerTechnique, LegendItem, NavigatorLayer } from './layer-types.js';
 import { DEFAULT_NAVIGATOR_VERSION } from './layer-format.js';
-import { platformsShowing } from './platform-visibility.js';
+import { addedFor, platformsShowing } from './platform-visibility.js';
 import {
   DEFAULT_CONFIDENCE,
   DEFAULT_HALF_LIFE_DAYS,
@@ -410,9 +410,10 @@ function scoredLayer(
   // The campaigns' platforms name the victim's systems; a technique that runs on none of them would be hidden by the
   // filter, so its own platforms are added (PRE for Reconnaissance and Resource Development), and the user told.
   const showing = platformsShowing(platforms, core.techniques, index);
-  for (const { record, platforms: own } of showing.added) {
+  for (const item of showing.added) {
+    const own = item.platforms;
     core.warnings.push(
-      `${record.id} (${record.name}) runs on ${own.join(', ')}, which the campaign's platforms (${platforms.join(', ')}) do not name: ` +
+      `${addedFor(item)} runs on ${own.join(', ')}, which the campaign's platforms (${platforms.join(', ')}) do not name: ` +
         `added to the layer's platform filter so that Navigator shows it${own.includes('PRE') ? '' : '; check the mapping or the campaign\'s platforms'}`,
     );
   }

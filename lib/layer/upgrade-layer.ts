@@ -333,12 +333,14 @@ function showAnnotated(layer: JsonObject, techniques: readonly unknown[], target
   const { platforms, added } = platformsShowing(listed, techniques, target);
   if (!added.length) return [];
   filters['platforms'] = [...(filters['platforms'] as unknown[]), ...platforms.slice(listed.length)];
-  return added.map(({ record, platforms: own }) => {
+  return added.map(({ record, platforms: own, shows }) => {
     const before = source?.techniqueByStixId(record.stixId);
     const was = before?.platforms.length && !isEqual(before.platforms, own) ? `; ${source!.label} listed ${before.platforms.join(', ')} for it` : '';
     return {
       path: '/filters/platforms',
-      message: `${own.join(', ')} added so that Navigator shows ${describe(record)}: it is annotated, and in ${target.label} it runs on ${own.join(', ')}, none of which the filter listed${was}`,
+      message: shows
+        ? `${own.join(', ')} added so that Navigator shows ${describe(shows)}: it is annotated, and shows only in the row of its parent ${describe(record)}, which in ${target.label} runs on ${own.join(', ')}, none of which the filter listed${was}`
+        : `${own.join(', ')} added so that Navigator shows ${describe(record)}: it is annotated, and in ${target.label} it runs on ${own.join(', ')}, none of which the filter listed${was}`,
     };
   });
 }

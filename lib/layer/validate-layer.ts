@@ -23,7 +23,7 @@ import {
   upgradePrompt,
 } from './layer-format.js';
 import { collapsedSubtechniques, isAnnotated, isOnlyDisabled } from './subtechnique-visibility.js';
-import { everyPlatformNote, everyPlatformRelease, everyReleaseTypo, filteredOutEntries, renamedSinceLayer, unlistedPlatformNames, type ReleaseList } from './platform-visibility.js';
+import { everyPlatformNote, everyPlatformRelease, everyReleaseTypo, filteredOutEntries, renamedSinceLayer, type FilteredOut, unlistedPlatformNames, type ReleaseList } from './platform-visibility.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { currentPlatformName, NAVIGATOR_PLATFORM_MAPPINGS, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
 import { isTechniqueId, preAttackNumberText, unusedNumberText } from '../attack/technique-id.js';
@@ -653,14 +653,27 @@ function checkPlatforms(
     ? ` in ${index.label}, the release asked for (--attack-release), where the filter's ${asked.map((name) => JSON.stringify(name)).join(', ')}, ` +
       `names of the layer's ATT&CK ${major}, whose platforms are not known here, match nothing`
     : '';
-  for (const [at, record] of everyPlatform || unchecked ? [] : filteredOutEntries(entries, index, filters['platforms'], versionsAttack)) {
+  // A filter of every platform hides only rows without platforms, which no filter shows (ICS 18.1's T0895).
+  const hidden = unchecked ? new Map<number, FilteredOut>() : filteredOutEntries(entries, index, everyPlatform ? undefined : filters['platforms'], versionsAttack);
+  for (const [at, { record, row }] of hidden) {
+    if (!row.platforms.length) {
+      out.add(
+        'warning',
+        'filtered-out-technique',
+        `/techniques/${at}`,
+        `${describe(record)} is annotated but ${row === record ? 'has' : `shows only in the row of its parent ${describe(row)}, which has`} no platforms in ${index.label}, ` +
+          `so Navigator hides it under any platform filter: its annotation is not shown in Navigator with this release`,
+      );
+      continue;
+    }
+    const runs = `runs on ${row.platforms.map((platform) => JSON.stringify(platform)).join(', ')}, ` +
+      `${row.platforms.length === 1 ? 'which filters.platforms leaves out' : 'none of which filters.platforms lists'}`;
     out.add(
       'warning',
       'filtered-out-technique',
       `/techniques/${at}`,
-      `${describe(record)} is annotated but runs on ${record.platforms.map((platform) => JSON.stringify(platform)).join(', ')}, ` +
-        `${record.platforms.length === 1 ? 'which filters.platforms leaves out' : 'none of which filters.platforms lists'}, ` +
-        `so Navigator hides it${askedWords}: add ${JSON.stringify(record.platforms[0])} to filters.platforms or remove the filter` +
+      `${describe(record)} is annotated but ${row === record ? runs : `shows only in the row of its parent ${describe(row)}, which ${runs}`}, ` +
+        `so Navigator hides it${askedWords}: add ${JSON.stringify(row.platforms[0])} to filters.platforms or remove the filter` +
         (askedWords ? ` (\`attack-layers upgrade\` removes the names ${index.label} does not have), or leave --attack-release out to check the layer without reading them` : ''),
     );
   }

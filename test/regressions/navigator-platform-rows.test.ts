@@ -1,0 +1,75 @@
+/**
+ * What ATT&CK Navigator 5.1's platform filter hides, as its source code decides it (mitre-attack/attack-navigator,
+ * nav-app/src/app/classes/view-model.ts at fa7a6017820f97f172be896d093c57a91387f372, filterTechniques: a technique
+ * shows when one of `technique.platforms` is in `filters.platforms.selection`, which is every platform of the release
+ * when the layer lists none; matrix-side.component.html at 10d134e3e11046e5e5c14b6347dd0bca313d7588 draws
+ * `applyControls(tactic.techniques)` and, inside each drawn row, `applyControls(technique.subtechniques)`;
+ * classes/stix/technique.ts at 5f3c6ad136927b43cb15af330aa2858ababafebb: `platforms` is undefined for a technique
+ * without x_mitre_platforms, so it matches no filter).
+ *
+ * Two consequences our mimic (lib/layer/platform-visibility.ts) missed:
+ * - a sub-technique shows only in its parent's row, so a filter that lists the sub-technique's platforms but none of
+ *   its parent's hides it: in enterprise 18.1 T1020.001 (Traffic Duplication) runs on IaaS, its parent T1020 does not.
+ *   A campaign on IaaS reporting T1020.001 was rendered with the filter [IaaS], hidden in Navigator, and `validate`
+ *   said nothing.
+ * - ICS 18.1's T0895 (Autorun Image) has no platforms at all: Navigator shows it under no filter. ATT&CK's own
+ *   campaign C0034 (2022 Ukraine Electric Power Attack) uses it; `attack-object C0034 --domain ics` writes it
+ *   annotated, and `validate` said nothing.
+ */
+import { expect } from 'chai';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
+import { validateLayer } from '../../lib/layer/validate-layer.js';
+import { attackFor, attackLibrary } from '../layer/attack-data.js';
+import { freshTmpDir, runCli } from '../helpers/attack.js';
+
+const validate = (layer: unknown) => validateLayer(layer, { attackFor: attackFor(attackLibrary()), file: 'test.layer.json' });
+const hiddenBy = (layer: unknown) => validate(layer).filter((finding) => finding.code === 'filtered-out-technique');
+
+describe('regression: what Navigator 5.1\'s platform filter hides (parent rows, techniques without platforms)', () => {
+  it('validate: a sub-technique whose parent runs on none of the listed platforms is hidden (T1020.001 under IaaS)', () => {
+    const layer = {
+      name: 'cloud',
+      versions: { attack: '18', navigator: '5.1.0', layer: '4.5' },
+      domain: 'enterprise-attack',
+      filters: { platforms: ['IaaS'] },
+      layout: { expandedSubtechniques: 'annotated' },
+      techniques: [
+        { techniqueID: 'T1020.001', score: 1 },
+        // T1059.009 (Cloud API) runs on IaaS, and so does its parent T1059: shown.
+        { techniqueID: 'T1059.009', score: 1 },
+      ],
+    };
+    const findings = hiddenBy(layer);
+    expect(findings.map((finding) => finding.path)).to.deep.equal(['/techniques/0']);
+    expect(findings[0]!.message).to.match(
+      /T1020\.001 \(Traffic Duplication\) is annotated but shows only in the row of its parent T1020 \(Automated Exfiltration\), which runs on "Linux", "macOS", "Network Devices", "Windows", none of which filters\.platforms lists, so Navigator hides it: add "Linux" to filters\.platforms/,
+    );
+  });
+
+  it('render: widens a campaign\'s platform filter by the parent\'s platforms, saying which sub-technique needs them', async () => {
+    const dir = freshTmpDir('platform-rows');
+    writeFileSync(
+      join(dir, 'cloud.yaml'),
+      'name: Cloud traffic mirroring\ndomain: enterprise-attack\nplatforms: [IaaS]\ntechniques:\n  - ref: T1020.001\n',
+    );
+    const result = await runCli(['render', dir, '--out', join(dir, 'out')]);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stderr).to.include('T1020 (Automated Exfiltration), in whose row its annotated sub-technique T1020.001 (Traffic Duplication) shows, runs on');
+    const layer = JSON.parse(readFileSync(join(dir, 'out', 'cloud.layer.json'), 'utf8')) as NavigatorLayer;
+    expect(layer.filters?.platforms).to.deep.equal(['IaaS', 'Linux', 'Network Devices', 'Windows', 'macOS']);
+    expect(hiddenBy(layer)).to.deep.equal([]);
+  });
+
+  it('validate: a technique without platforms (ICS 18.1 T0895) is hidden under any filter, in ATT&CK\'s own C0034 layer', async () => {
+    const dir = freshTmpDir('platform-rows');
+    const result = await runCli(['attack-object', 'C0034', '--domain', 'ics', '--out', dir]);
+    expect(result.code, result.stderr).to.equal(0);
+    const layer = JSON.parse(readFileSync(join(dir, 'C0034-2022-ukraine-electric-power-attack.layer.json'), 'utf8')) as NavigatorLayer;
+    expect(layer.filters).to.equal(undefined);
+    const findings = hiddenBy(layer);
+    expect(findings).to.have.length(1);
+    expect(findings[0]!.message).to.match(/T0895 \(Autorun Image\) is annotated but has no platforms in ics-attack 18\.1, so Navigator hides it under any platform filter/);
+  });
+});

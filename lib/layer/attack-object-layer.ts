@@ -14,6 +14,7 @@ import {
 import type { LayerLink, LayerMetadata, LayerTechnique, NavigatorLayer } from './layer-types.js';
 import { compareEntries, expandParents, GENERATOR, LAYOUT, layerShell, type RenderedLayer } from './render-layer.js';
 import { gradientColor, legendSteps, plural, WHITE_TO_RED } from './score.js';
+import { unshownTechniqueWarnings } from './platform-visibility.js';
 import { LAYER_SUFFIX, layerFileName, type LayerFile } from './write-layers.js';
 
 /** Options of the attack-object layers. */
@@ -291,7 +292,8 @@ export function renderAttackObjectLayer(
   };
   const links = pageLink(object, details);
   if (links.length) layer.links = links;
-  return { layer, warnings: uses.warnings, notes: leftOutCampaigns ? [leftOutCampaigns] : [] };
+  const warnings = [...uses.warnings, ...unshownTechniqueWarnings(layer.techniques ?? [], index)];
+  return { layer, warnings, notes: leftOutCampaigns ? [leftOutCampaigns] : [] };
 }
 
 /**
@@ -339,7 +341,7 @@ export function renderObjectFrequencyLayer(
   };
   const links = objects.flatMap((object) => pageLink(object, detailsOf(object, data)));
   if (links.length) layer.links = links;
-  return { layer, warnings: uses.warnings };
+  return { layer, warnings: [...uses.warnings, ...unshownTechniqueWarnings(layer.techniques ?? [], index)] };
 }
 
 /**

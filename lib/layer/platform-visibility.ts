@@ -316,3 +316,21 @@ export function platformsShowing(
   }
   return { platforms: [...platforms, ...[...extra].sort()], added };
 }
+
+/**
+ * What a writer says of annotated entries Navigator 5.1 shows under no platform filter (`filteredOutEntries` with
+ * every platform of `index`): their technique, or the parent in whose row a sub-technique shows, has no platforms
+ * (ICS 18.1's T0895 Autorun Image). One line per technique.
+ */
+export function unshownTechniqueWarnings(entries: readonly unknown[], index: AttackIndex): string[] {
+  const lines = new Map<string, string>();
+  for (const { record, row } of filteredOutEntries(entries, index, undefined).values()) {
+    const whose = row === record ? 'has' : `shows only in the row of its parent ${row.id} (${row.name}), which has`;
+    lines.set(
+      record.id,
+      `${record.id} (${record.name}) ${whose} no platforms in ${index.label}, so Navigator 5.1 shows it under no platform filter: ` +
+        'its annotation is in the layer but not visible there',
+    );
+  }
+  return [...lines.values()];
+}

@@ -10,7 +10,7 @@ import { higherConfidence, type ConfidenceOf } from '../normalize/normalize-camp
 import { UNRESOLVED_STATUSES, type NormalizedCampaign, type ReferenceResult } from '../normalize/normalize-types.js';
 import type { LayerLink, LayerMetadata, LayerTechnique, LegendItem, NavigatorLayer } from './layer-types.js';
 import { DEFAULT_NAVIGATOR_VERSION } from './layer-format.js';
-import { addedFor, platformsShowing } from './platform-visibility.js';
+import { addedFor, platformsShowing, unshownTechniqueWarnings } from './platform-visibility.js';
 import {
   DEFAULT_CONFIDENCE,
   DEFAULT_HALF_LIFE_DAYS,
@@ -417,6 +417,7 @@ function scoredLayer(
         `added to the layer's platform filter so that Navigator shows it${own.includes('PRE') ? '' : '; check the mapping or the campaign\'s platforms'}`,
     );
   }
+  core.warnings.push(...unshownTechniqueWarnings(core.techniques, index));
   return {
     name,
     ...layerShell(index, options),

@@ -62,14 +62,26 @@ describe('regression: what Navigator 5.1\'s platform filter hides (parent rows, 
     expect(hiddenBy(layer)).to.deep.equal([]);
   });
 
-  it('validate: a technique without platforms (ICS 18.1 T0895) is hidden under any filter, in ATT&CK\'s own C0034 layer', async () => {
+  it('attack-object and validate: say that a technique without platforms (ICS 18.1 T0895) is hidden under any filter (ATT&CK\'s C0034)', async () => {
     const dir = freshTmpDir('platform-rows');
     const result = await runCli(['attack-object', 'C0034', '--domain', 'ics', '--out', dir]);
     expect(result.code, result.stderr).to.equal(0);
+    expect(result.stderr).to.include(
+      'warning: T0895 (Autorun Image) has no platforms in ics-attack 18.1, so Navigator 5.1 shows it under no platform filter',
+    );
     const layer = JSON.parse(readFileSync(join(dir, 'C0034-2022-ukraine-electric-power-attack.layer.json'), 'utf8')) as NavigatorLayer;
     expect(layer.filters).to.equal(undefined);
     const findings = hiddenBy(layer);
     expect(findings).to.have.length(1);
     expect(findings[0]!.message).to.match(/T0895 \(Autorun Image\) is annotated but has no platforms in ics-attack 18\.1, so Navigator hides it under any platform filter/);
+  });
+
+  it('render: warns of a reported technique Navigator shows under no filter (T0895 in ICS 18.1)', async () => {
+    const dir = freshTmpDir('platform-rows');
+    writeFileSync(join(dir, 'grid.yaml'), 'name: Grid attack\ndomain: ics-attack\ntechniques:\n  - ref: T0895\n  - ref: T0831\n');
+    const result = await runCli(['render', dir, '--out', join(dir, 'out')]);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stderr.match(/has no platforms in ics-attack 18\.1/g)).to.have.length(1);
+    expect(result.stderr).to.include('T0895 (Autorun Image) has no platforms in ics-attack 18.1');
   });
 });

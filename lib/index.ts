@@ -123,6 +123,7 @@ export { assertNotPreAttack, isPreAttackLayer, preAttackMessage } from './layer/
 export { assertAttackLayer, customData } from './layer/layer-format.js';
 /** Which annotated sub-techniques Navigator would show collapsed (invisible). */
 export { isAnnotated, collapsedSubtechniques } from './layer/subtechnique-visibility.js';
+export { unshownTechniqueWarnings } from './layer/platform-visibility.js';
 /** The one reading step of every layer: labelled repairs of real-world faults, each reported with its JSON path. @throws InputError */
 export { repairLayer, repairColor, looksLikeLayer, arrayLayers, carryLeftOutLayers, type LeftOutLayer, originalPath, repairLine, repairMessage, holdsSomething, type LayerRepair, type RepairedLayer, type RepairOptions, type LeftOutEntry } from './layer/repair-layer.js';
 /** Upgrade layers to format 4.5 and another ATT&CK release, with a report of every change. */

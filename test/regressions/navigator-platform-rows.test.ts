@@ -84,4 +84,17 @@ describe('regression: what Navigator 5.1\'s platform filter hides (parent rows, 
     expect(result.stderr.match(/has no platforms in ics-attack 18\.1/g)).to.have.length(1);
     expect(result.stderr).to.include('T0895 (Autorun Image) has no platforms in ics-attack 18.1');
   });
+
+  it('gap: warns of a threat technique its layers hold that Navigator shows under no filter (C0034\'s T0895 in ICS 18.1)', async () => {
+    const dir = freshTmpDir('platform-rows');
+    const threat = await runCli(['attack-object', 'C0034', '--domain', 'ics', '--out', dir]);
+    expect(threat.code, threat.stderr).to.equal(0);
+    writeFileSync(join(dir, 'detections.csv'), 'name,techniques,coverage\nHMI logon watch,T0859,high\n');
+    const result = await runCli([
+      'gap', '--threat', join(dir, 'C0034-2022-ukraine-electric-power-attack.layer.json'), '--coverage', join(dir, 'detections.csv'),
+      '--domain', 'ics', '--out', join(dir, 'review'),
+    ]);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stderr.match(/T0895 \(Autorun Image\) has no platforms in ics-attack 18\.1/g)).to.have.length(1);
+  });
 });

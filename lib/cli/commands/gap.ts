@@ -11,6 +11,7 @@ import {
   domainReleases,
   loadDetection,
   navigatorOpeningWarnings,
+  unshownTechniqueWarnings,
   DETECTION_DATA,
   readLogSources,
   OutputExistsError,
@@ -207,6 +208,7 @@ export function handler(context: CliContext) {
     for (const [file, text] of files) writeFileAtomic(file, text, { force: args.force });
     context.stdout.write(files.map(([file]) => `${file}\n`).join(''));
     for (const warning of navigatorOpeningWarnings(layers)) note(context, args, `warning: ${warning}`);
+    for (const warning of new Set(layers.flatMap((layer) => unshownTechniqueWarnings(layer.techniques ?? [], target)))) note(context, args, `warning: ${warning}`);
     // A rule folder given at a repository's root (stories, macros, workflows beside the rules) can hold hundreds of
     // files that are no rules: stderr shows the first of each input's problems, the report lists them all. A problem
     // another sums up (a layer's scores past its gradient, one line a layer) is in the report only.

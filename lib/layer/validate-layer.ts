@@ -657,6 +657,8 @@ function checkPlatforms(
   const hidden = unchecked ? new Map<number, FilteredOut>() : filteredOutEntries(entries, index, everyPlatform ? undefined : filters['platforms'], versionsAttack);
   for (const [at, { record, row }] of hidden) {
     if (!row.platforms.length) {
+      // Said only in the layer's own release: ICS 13 gave T0895 platforms, so a layer of 13 shows it there.
+      if (major !== undefined && major !== index.major) continue;
       out.add(
         'warning',
         'filtered-out-technique',

@@ -97,4 +97,12 @@ describe('regression: what Navigator 5.1\'s platform filter hides (parent rows, 
     expect(result.code, result.stderr).to.equal(0);
     expect(result.stderr.match(/T0895 \(Autorun Image\) has no platforms in ics-attack 18\.1/g)).to.have.length(1);
   });
+
+  it('validate: does not say so of a layer for another ICS release, checked in 18.1 for want of its own (ICS 13 gave T0895 platforms)', () => {
+    const layer = (attack: string) => ({
+      name: 'grid', versions: { attack, navigator: '5.1.0', layer: '4.5' }, domain: 'ics-attack', techniques: [{ techniqueID: 'T0895', score: 1 }],
+    });
+    expect(hiddenBy(layer('13'))).to.deep.equal([]);
+    expect(hiddenBy(layer('18'))).to.have.length(1);
+  });
 });

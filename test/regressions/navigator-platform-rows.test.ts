@@ -105,4 +105,19 @@ describe('regression: what Navigator 5.1\'s platform filter hides (parent rows, 
     expect(hiddenBy(layer('13'))).to.deep.equal([]);
     expect(hiddenBy(layer('18'))).to.have.length(1);
   });
+
+  it('upgrade: widens a filter by the parent\'s platforms so that an annotated sub-technique shows (T1020.001 under IaaS, 14 -> 18.1)', async () => {
+    const dir = freshTmpDir('platform-rows');
+    const layer = {
+      name: 'cloud', versions: { attack: '14', navigator: '4.9.1', layer: '4.5' }, domain: 'enterprise-attack',
+      filters: { platforms: ['IaaS'] }, techniques: [{ techniqueID: 'T1020.001', score: 1 }],
+    };
+    writeFileSync(join(dir, 'cloud.json'), JSON.stringify(layer));
+    const result = await runCli(['upgrade', join(dir, 'cloud.json'), '--out', join(dir, 'cloud18.json')]);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stderr).to.include('added so that Navigator shows T1020.001 (Traffic Duplication): it is annotated, and shows only in the row of its parent T1020');
+    const upgraded = JSON.parse(readFileSync(join(dir, 'cloud18.json'), 'utf8')) as NavigatorLayer;
+    expect(upgraded.filters?.platforms).to.deep.equal(['IaaS', 'Linux', 'Network Devices', 'Windows', 'macOS']);
+    expect(hiddenBy(upgraded)).to.deep.equal([]);
+  });
 });

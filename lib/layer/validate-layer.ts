@@ -23,7 +23,7 @@ import {
   upgradePrompt,
 } from './layer-format.js';
 import { collapsedSubtechniques, isAnnotated, isOnlyDisabled } from './subtechnique-visibility.js';
-import { everyPlatformNote, everyPlatformRelease, everyReleaseTypo, filteredOutEntries, renamedSinceLayer, type FilteredOut, unlistedPlatformNames, type ReleaseList } from './platform-visibility.js';
+import { everyPlatformNote, everyPlatformRelease, everyReleaseTypo, filteredOutEntries, renamedSinceLayer, shownPlatforms, type FilteredOut, unlistedPlatformNames, type ReleaseList } from './platform-visibility.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { currentPlatformName, NAVIGATOR_PLATFORM_MAPPINGS, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
 import { isTechniqueId, preAttackNumberText, unusedNumberText } from '../attack/technique-id.js';
@@ -583,10 +583,16 @@ function checkHidden(layer: JsonObject, entries: readonly unknown[], index: Atta
 /**
  * Annotated entries that `hideDisabled` hides: Navigator 5.1 leaves a disabled technique out of the matrix in such a
  * layer (view-model.ts filterTechniques), score, colour, comment and all, unless one of its sub-techniques is enabled
- * (isSubtechniqueEnabled; every one is, but those an entry disables). An entry only disabled shows nothing anyway.
+ * (isSubtechniqueEnabled; every one is, but those an entry disables) on a platform the filter shows. An entry only
+ * disabled shows nothing anyway.
  */
 function checkHiddenDisabled(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, out: Findings): void {
   if (layer['hideDisabled'] !== true) return;
+  // An enabled sub-technique keeps its parent only when it runs on a platform the filter shows (isSubtechniqueEnabled,
+  // view-model.ts at fa7a6017): T1020.001 (IaaS) keeps no disabled T1020 in a layer filtered to Windows.
+  const filters = isJsonObject(layer['filters']) ? layer['filters'] : {};
+  const versionsAttack = isJsonObject(layer['versions']) ? layer['versions']['attack'] : undefined;
+  const shown = shownPlatforms(filters['platforms'], index, versionsAttack) ?? new Set(index.platforms());
   const disabled = (id: string, tactic: string | undefined): boolean =>
     entries.some((e) => isJsonObject(e) && e['techniqueID'] === id && e['enabled'] === false && (e['tactic'] === undefined || tactic === undefined || e['tactic'] === tactic));
   entries.forEach((entry, at) => {
@@ -595,7 +601,7 @@ function checkHiddenDisabled(layer: JsonObject, entries: readonly unknown[], ind
     if (!record || record.revoked || record.deprecated) return;
     const tactic = typeof entry['tactic'] === 'string' ? entry['tactic'] : undefined;
     const children = index.children(record.id).filter((child) => !child.revoked && !child.deprecated);
-    if (children.some((child) => !disabled(child.id, tactic))) return;
+    if (children.some((child) => !disabled(child.id, tactic) && child.platforms.some((platform) => shown.has(platform)))) return;
     out.add(
       'warning',
       'hidden-disabled',

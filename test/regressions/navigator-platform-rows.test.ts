@@ -120,4 +120,16 @@ describe('regression: what Navigator 5.1\'s platform filter hides (parent rows, 
     expect(upgraded.filters?.platforms).to.deep.equal(['IaaS', 'Linux', 'Network Devices', 'Windows', 'macOS']);
     expect(hiddenBy(upgraded)).to.deep.equal([]);
   });
+
+  it('validate: an enabled sub-technique off the filter keeps no disabled parent of a hideDisabled layer (T1020 under Windows)', () => {
+    // view-model.ts isSubtechniqueEnabled: a disabled technique stays while a sub-technique of it is enabled and runs
+    // on a platform of the filter; T1020's one sub-technique, T1020.001, runs on IaaS alone.
+    const layer = (platforms: string[]) => ({
+      name: 'hide', versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, domain: 'enterprise-attack',
+      filters: { platforms }, hideDisabled: true, techniques: [{ techniqueID: 'T1020', enabled: false, comment: 'not seen' }],
+    });
+    const hidden = (platforms: string[]) => validate(layer(platforms)).filter((finding) => finding.code === 'hidden-disabled').map((finding) => finding.path);
+    expect(hidden(['Windows'])).to.deep.equal(['/techniques/0']);
+    expect(hidden(['Windows', 'IaaS'])).to.deep.equal([]);
+  });
 });

@@ -49,8 +49,9 @@ export interface FilteredOut {
  * Annotated entries that a layer's platform filter hides, by entry position. Navigator 5.1 draws a technique only when
  * one of its platforms is in `filters.platforms` (no filter, or an empty one, stands for every platform of the
  * release), and a sub-technique only inside its parent's row, when both its own platforms and its parent's match
- * (mitre-attack/attack-navigator nav-app/src/app/classes/view-model.ts at fa7a6017, filterTechniques; matrix-side
- * applyControls(tactic.techniques) then applyControls(technique.subtechniques)): T1020.001 runs on IaaS, its parent
+ * (mitre-attack/attack-navigator at fa7a6017: nav-app/src/app/classes/view-model.ts filterTechniques, and
+ * matrix/matrix-side/matrix-side.component.html, which draws applyControls(tactic.techniques) and, in each row drawn,
+ * applyControls(technique.subtechniques)): T1020.001 runs on IaaS, its parent
  * T1020 does not, so a filter of IaaS alone hides both. A technique without platforms matches no filter
  * (technique.ts: `new Set(undefined)` is empty). Names are read as in the layer's release `versionsAttack`
  * (`shownPlatforms`). Entries of techniques the release does not have, or has revoked or deprecated, are left to the

@@ -2,7 +2,7 @@
  * What ATT&CK Navigator 5.1's platform filter hides, as its source code decides it (mitre-attack/attack-navigator,
  * nav-app/src/app/classes/view-model.ts at fa7a6017820f97f172be896d093c57a91387f372, filterTechniques: a technique
  * shows when one of `technique.platforms` is in `filters.platforms.selection`, which is every platform of the release
- * when the layer lists none; matrix-side.component.html at 10d134e3e11046e5e5c14b6347dd0bca313d7588 draws
+ * when the layer lists none; matrix-side.component.html at the same commit draws
  * `applyControls(tactic.techniques)` and, inside each drawn row, `applyControls(technique.subtechniques)`;
  * classes/stix/technique.ts at 5f3c6ad136927b43cb15af330aa2858ababafebb: `platforms` is undefined for a technique
  * without x_mitre_platforms, so it matches no filter).

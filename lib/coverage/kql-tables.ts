@@ -10,10 +10,17 @@
  * group of its own, and the query needs one table of every group (Azure-Sentinel's
  * `Detections/MultipleDataSources/NetworkEndpointCorrelation.yaml`: `CommonSecurityLog | … | join (endpointData)`,
  * `endpointData` a `let` of `SecurityEvent`, needs both). A subquery a row is matched against (`where UserPrincipalName
- * in ((AuditLogs | … | project …))`, `!in (…)`, `has_any (…)`) or that `toscalar(…)` or `materialize(…)` reads in the
+ * in ((AuditLogs | … | project …))`, `has_any (…)`) or that `toscalar(…)` or `materialize(…)` reads in the
  * middle of an expression is read too, a group of its own as a join's side. Column names, functions (`materialize(…)`,
  * `ago(…)`), names a `let` binds to a scalar (`let AccountAllowList = dynamic([…])`) and what strings and comments hold
  * are not tables.
+ *
+ * A table that only leaves rows out is read, and said optional, as the rule runs without it (with more false positives):
+ * the right side of an anti-join (`join kind=leftanti (DeviceNetworkInfo | …) on …`, Microsoft-365-Defender-Hunting-Queries'
+ * `Lateral Movement/Device Logons from Unknown IPs.csl`) is `DeviceNetworkInfo (optional: leftanti join)`, and a `!in`
+ * subquery's table `AuditLogs (optional: !in subquery)`; a table the query needs anyway is not said again. Other joins
+ * (`inner`, `leftsemi`, the default) and `in (…)` need their tables. A Defender ATP table of before December 2019 is
+ * read as the table it became (`LogonEvents` `DeviceLogonEvents (renamed from LogonEvents)`, RENAMED_TABLES).
  *
  * A table of Windows events is read as narrowly as the query filters it: `SecurityEvent | where EventID == 4688` is
  * `SecurityEvent (EventID 4688)`, `EventID in (4624, 4625)` `SecurityEvent (EventID 4624 or 4625)` (a filter of the
@@ -31,6 +38,10 @@ interface TableRead {
   table: string;
   eventIds?: string[];
   channel?: string;
+  /** The name the query gives, when Defender renamed the table since (`LogonEvents` for `DeviceLogonEvents`). */
+  renamedFrom?: string;
+  /** Why the query runs without it: it only leaves rows out (`leftanti join`, `!in subquery`). */
+  optional?: string;
 }
 
 type Reads = TableRead[][];
@@ -44,6 +55,31 @@ const EVENT_TABLES: Readonly<Record<string, { channel: string; provider: string 
   WindowsEvent: { channel: 'Channel', provider: 'Provider' },
   Event: { channel: 'EventLog', provider: 'Source' },
 };
+/**
+ * Defender ATP's advanced hunting tables as named before the schema changes of December 2019, each with the one name it
+ * took, as MicrosoftDocs/windows-itpro-docs issue #5789 and PR #5792 list them from Microsoft's announcement
+ * ("Advanced hunting data schema changes", techcommunity.microsoft.com, ba-p/1043914), which the docs' schema reference
+ * links as "Advanced hunting schema changes (December, 2019)".
+ */
+const RENAMED_TABLES: Readonly<Record<string, string>> = {
+  AlertEvents: 'DeviceAlertEvents',
+  MachineInfo: 'DeviceInfo',
+  MachineNetworkInfo: 'DeviceNetworkInfo',
+  ProcessCreationEvents: 'DeviceProcessEvents',
+  NetworkCommunicationEvents: 'DeviceNetworkEvents',
+  FileCreationEvents: 'DeviceFileEvents',
+  RegistryEvents: 'DeviceRegistryEvents',
+  LogonEvents: 'DeviceLogonEvents',
+  ImageLoadEvents: 'DeviceImageLoadEvents',
+  MiscEvents: 'DeviceEvents',
+};
+
+/** A table the query names, read by its current name. */
+function tableRead(name: string): TableRead {
+  const renamed = Object.hasOwn(RENAMED_TABLES, name) ? RENAMED_TABLES[name] : undefined;
+  return renamed ? { table: renamed, renamedFrom: name } : { table: name };
+}
+
 // A provider that is one channel's only: Sysmon's.
 const PROVIDER_CHANNELS: Readonly<Record<string, string>> = { 'microsoft-windows-sysmon': 'Microsoft-Windows-Sysmon/Operational' };
 
@@ -125,7 +161,9 @@ export function kqlTableGroups(query: string): KqlTableGroups {
     if (!tokens.length || tokens[0] === 'set' || tokens[0] === 'declare') continue;
     merge(groups, tableGroups(tokens, context));
   }
-  const texts = groups.map((group) => [...new Set(group.map(readText))]).filter((group) => group.length);
+  // A table the query needs anyway is not said again where it only leaves rows out.
+  const needed = new Set(groups.flat().flatMap((read) => (read.optional ? [] : [read.table])));
+  const texts = groups.map((group) => [...new Set(group.filter((read) => !read.optional || !needed.has(read.table)).map(readText))]).filter((group) => group.length);
   // A table read alike on both sides of a join (`SigninLogs | … | join (SigninLogs | …)`) is needed once.
   return texts.filter((group, index) => texts.findIndex((other) => other.join('\u0000') === group.join('\u0000')) === index);
 }
@@ -143,10 +181,15 @@ function statements(tokens: readonly string[]): string[][] {
   return found;
 }
 
-/** How a table read is written: `SecurityEvent`, `SecurityEvent (EventID 4624 or 4625)`, `WindowsEvent (Microsoft-Windows-Sysmon/Operational EventID 1)`. */
-function readText({ table, eventIds, channel }: TableRead): string {
+/**
+ * How a table read is written: `SecurityEvent`, `SecurityEvent (EventID 4624 or 4625)`, `WindowsEvent
+ * (Microsoft-Windows-Sysmon/Operational EventID 1)`, `DeviceLogonEvents (renamed from LogonEvents)`, `DeviceNetworkInfo
+ * (optional: leftanti join)`.
+ */
+function readText({ table, eventIds, channel, renamedFrom, optional }: TableRead): string {
   const narrowed = [channel, eventIds?.length ? `EventID ${eventIds.join(' or ')}` : undefined].filter(Boolean).join(' ');
-  return narrowed ? `${table} (${narrowed})` : table;
+  const said = [narrowed ? `${table} (${narrowed})` : table, renamedFrom ? `(renamed from ${renamedFrom})` : undefined, optional ? `(optional: ${optional})` : undefined];
+  return said.filter(Boolean).join(' ');
 }
 
 /** Add groups to groups, the first into the first (alternatives of one expression), each other as its own. */
@@ -182,6 +225,8 @@ interface Frame {
 // What an expression with rows starts at: a function of one tabular argument, a membership test's subquery.
 const TABULAR_FUNCTION = /^(?:materialize|toscalar|view)$/i;
 const MEMBERSHIP = /^!?(?:in|has_any|has_all)~?$/i;
+// Joins whose rows are the left side's that match no row of the right: the right side only leaves rows out.
+const ANTI_JOIN = /^(?:leftanti|anti|leftantisemi)$/i;
 // Operators after which the pipeline's rows are no longer its first tables' alone.
 const MIXING = /^(?:join|lookup|union|fork|facet|as)$/i;
 
@@ -198,6 +243,14 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
   let searchList = false;
   // The last membership subquery closed: where its `)` is and its group.
   let lastMembership: { close: number; group: number } | undefined;
+  // Groups the query runs without, with why: an anti-join's side, a `!in` subquery, and the groups read inside them.
+  const optional = new Map<number, string>();
+  // Open a group inside the group given, optional where that one is (or for the reason given).
+  const openGroup = (inside: number, reads: TableRead[] = [], why = optional.get(inside)): number => {
+    groups.push(reads);
+    if (why) optional.set(groups.length - 1, why);
+    return groups.length - 1;
+  };
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
     const frame = stack[stack.length - 1]!;
@@ -209,8 +262,9 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
       const inner: boolean = !start && pendingGroup === undefined && (TABULAR_FUNCTION.test(previous) || MEMBERSHIP.test(previous));
       // `IPAddress in (win_fails) or IPAddress in (nix_fails)`: either list lets a row through, one group of alternatives.
       const orElse = inner && MEMBERSHIP.test(previous) && lastMembership?.close === i - 4 && tokens[i - 3]?.toLowerCase() === 'or' ? lastMembership.group : undefined;
-      if (inner && orElse === undefined) groups.push([]);
-      const group = orElse ?? (inner ? groups.length - 1 : (pendingGroup ?? frame.group));
+      // `UserPrincipalName !in ((AuditLogs | …))`: the subquery only leaves rows out.
+      const excluding = inner && MEMBERSHIP.test(previous) && previous.startsWith('!') ? `${previous.toLowerCase()} subquery` : undefined;
+      const group = orElse ?? (inner ? openGroup(frame.group, [], excluding ?? optional.get(frame.group)) : (pendingGroup ?? frame.group));
       stack.push({ group, list: searchList, subquery: inner && MEMBERSHIP.test(previous), joinsParent: start && pendingGroup === undefined, reads: [], joined: false });
       start = start || inner || pendingGroup !== undefined || searchList;
       searchList = false;
@@ -261,9 +315,13 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
       continue;
     }
     if (/^(?:join|lookup)$/i.test(token) && tokens[i - 1] === '|') {
-      while (tokens[i + 2] === '=') i += 3;
-      groups.push([]);
-      pendingGroup = groups.length - 1;
+      let kind: string | undefined;
+      while (tokens[i + 2] === '=') {
+        if (tokens[i + 1]?.toLowerCase() === 'kind') kind = tokens[i + 3];
+        i += 3;
+      }
+      // `| join kind=leftanti (DeviceNetworkInfo | …) on …` keeps the rows that match none: the rule runs without it.
+      pendingGroup = openGroup(frame.group, [], kind && ANTI_JOIN.test(kind) ? `${kind.toLowerCase()} join` : optional.get(frame.group));
       start = true;
       continue;
     }
@@ -278,7 +336,7 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
       const readsTable = token.toLowerCase() === 'table' || (body?.[0] === '(' && body.some((word, at) => word.toLowerCase() === 'table' && body[at + 1] === '(' && /^[A-Za-z_]\w*$/.test(body[at + 2] ?? '')));
       if (readsTable) {
         for (const name of callStrings(tokens, i + 1, context.strings).filter((text) => /^[A-Z]\w*$/.test(text))) {
-          const read: TableRead = { table: name };
+          const read = tableRead(name);
           groups[group]!.push(read);
           reads.push(read);
         }
@@ -286,7 +344,7 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
       const bound = body?.[0] === '(' ? context.letGroups(token) : undefined;
       if (bound) {
         groups[group]!.push(...(bound[0] ?? []));
-        for (const other of bound.slice(1)) groups.push([...other]);
+        for (const other of bound.slice(1)) openGroup(group, [...other]);
       }
       pendingGroup = undefined;
       start = false;
@@ -302,21 +360,22 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
           groups[group]!.push(...bound[0]);
           reads.push(...bound[0]);
         }
-        for (const other of bound.slice(1)) groups.push([...other]);
+        for (const other of bound.slice(1)) openGroup(group, [...other]);
       } else if ((/^[A-Z]/.test(token) || token.endsWith('_CL')) && (!frame.subquery || tokens[i + 1] === '|')) {
         // In a subquery a table is piped (`in (AuditLogs | … | project Id)`); a name alone there is a column.
-        const read: TableRead = { table: token };
+        const read = tableRead(token);
         groups[group]!.push(read);
         reads.push(read);
       }
     }
     else if (!start && /^[A-Za-z_]\w*$/.test(token) && tokens[i + 1] !== '(' && tokens[i - 1] !== '.') {
       // A `let` of rows read as a scalar (`let threshold = toscalar(AuditLogs | …); … | where Count > threshold`): its own groups.
-      for (const other of context.letGroups(token) ?? []) groups.push([...other]);
+      for (const other of context.letGroups(token) ?? []) openGroup(frame.group, [...other]);
     }
     pendingGroup = undefined;
     start = false;
   }
+  for (const [group, why] of optional) for (const read of groups[group]!) read.optional ??= why;
   // The first group stays, empty or not: it is the statement's own, which a caller's expression continues.
   return groups.filter((group, index) => index === 0 || group.length);
 }

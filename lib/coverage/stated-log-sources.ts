@@ -29,7 +29,8 @@
  *   `Event` only with a channel of an ATT&CK log (`Microsoft-Windows-Sysmon/Operational`: `WinEventLog:Sysmon`). A union reads each of its tables (Azure-Sentinel's `Detections/MultipleDataSources/
  *   AuditPolicyManipulation_using_auditpol.yaml`: `union isfuzzy=true (SecurityEvent | …), (DeviceProcessEvents | …),
  *   (Event | …)`), any one collected enough, as a Splunk rule's list of data sources; a join needs a table of each
- *   side (`each`, as an EQL sequence), and maps only when every side does. A table of no ATT&CK log (`Event`, which
+ *   side (`each`, as an EQL sequence), and maps only when every side does; a table that only leaves rows out
+ *   (`DeviceNetworkInfo (optional: leftanti join)`) is said as stated and needed by no side. A table of no ATT&CK log (`Event`, which
  *   holds any Windows channel; `CommonSecurityLog`, any appliance's CEF) is said as stated and maps nothing.
  *
  * A source stated that names no ATT&CK log (`CrowdStrike ProcessRollup2`, Elastic Defend's `logs-endpoint.events.*`,
@@ -104,8 +105,10 @@ export function statedLogSources(rule: Pick<CoverageRule, 'kind' | 'dataSources'
     return { stated, ...(refs.length ? { refs } : {}) };
   }
   if (rule.queryTables?.length) {
-    const groups = rule.queryTables;
-    const stated = [...new Set(groups.flat())];
+    const stated = [...new Set(rule.queryTables.flat())];
+    // A table that only leaves rows out (`DeviceNetworkInfo (optional: leftanti join)`) is said, not needed.
+    const groups = rule.queryTables.map((tables) => tables.filter((table) => !OPTIONAL_TABLE.test(table))).filter((tables) => tables.length);
+    if (!groups.length) return { stated };
     if (groups.length > 1) {
       const each = groups.map((tables) => ({ category: tables.join(' or '), refs: unique(tables.flatMap(tableRefs)) }));
       return { stated, ...(each.every(({ refs }) => refs.length) ? { each } : {}) };
@@ -138,6 +141,9 @@ const WINDOWS_CHANNELS: Readonly<Record<string, string>> = {
   'microsoft-windows-sysmon/operational': 'WinEventLog:Sysmon',
   'microsoft-windows-powershell/operational': 'WinEventLog:PowerShell',
 };
+
+// A table as kql-tables.ts writes one the query runs without.
+const OPTIONAL_TABLE = / \(optional: [^)]*\)$/;
 
 // A table as kql-tables.ts writes one a filter narrows: `SecurityEvent (EventID 4624 or 4625)`, `WindowsEvent (Microsoft-Windows-Sysmon/Operational EventID 1)`.
 const NARROWED_TABLE = /^(\w+) \((.*?) ?(?:EventID (\d+(?: or \d+)*))?\)$/;

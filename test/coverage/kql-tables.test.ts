@@ -11,7 +11,10 @@
  * (13c4accbca8b1680f42c99d17b6082bc6881ad60), PotentialKerberoast.yaml (00b0293a00222d547cdb7a330206401afa60f01b),
  * ADFSKeyExportSysmon.yaml (05704b1dd4da3657e7bb687415cb3ef9e7c7c1de) and Detections/MultipleDataSources/
  * HostAADCorrelation.yaml (1a63bdf721332f22a41aa0088163a88abfe118f8) and AADAWSConsoleCorrelation.yaml
- * (036815610f4f352163aaace4d3f287cd2ae29aeb).
+ * (036815610f4f352163aaace4d3f287cd2ae29aeb); excerpts of microsoft/Microsoft-365-Defender-Hunting-Queries' Lateral
+ * Movement/Device Logons from Unknown IPs.csl (0b69583f45cefe19dda8c360a509eba5d249a93e), Non-local logons with -500
+ * account.txt (4c6548f4e1a706bf9dd60c9f8c7f19a7c83e7d75) and accountlogon.txt (0df73886c5088e2cac35d9baf2849217fe64074a),
+ * a query of 2019 over LogonEvents.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,6 +56,15 @@ describe('kqlTableGroups', () => {
     ['SecurityEvent not narrowed by EventID !=, an or with another test, or a where after a join', 'SecurityEvent | where EventID != 4688 or EventID == 4624 or LogonType == 10 | join (Syslog) on Computer | where EventID == 1', [['SecurityEvent'], ['Syslog']]],
     ["WindowsEvent narrowed by Sysmon's channel", "WindowsEvent\n| where Channel == 'Microsoft-Windows-Sysmon/Operational' and EventID == 1", [['WindowsEvent (Microsoft-Windows-Sysmon/Operational EventID 1)']]],
     ['Event narrowed by its channel alone', 'Event | where EventLog == "System"', [['Event (System)']]],
+    // Tables that only leave rows out: optional, said so; every other join and in (…) needs its side.
+    ['a !in subquery as optional', "SigninLogs\n| where UserPrincipalName !in ((AuditLogs | where OperationName == 'Add member to role' | project UPN))", [['SigninLogs'], ['AuditLogs (optional: !in subquery)']]],
+    ['a let of rows used in !in~ as optional', 'let admins = IdentityInfo | project AccountUPN;\nSigninLogs | where UserPrincipalName !in~ (admins)', [['SigninLogs'], ['IdentityInfo (optional: !in~ subquery)']]],
+    ['an anti join of a let as optional, with the tables read inside it', 'let known = SecurityEvent | where EventID == 4624 | join (Syslog) on Computer;\nDeviceLogonEvents | join kind=anti (known) on DeviceName', [['DeviceLogonEvents'], ['SecurityEvent (EventID 4624) (optional: anti join)'], ['Syslog (optional: anti join)']]],
+    ['leftsemi, inner and default joins as needed', 'DeviceLogonEvents | join kind=leftsemi (DeviceNetworkInfo) on DeviceId | join kind=inner (IdentityLogonEvents) on AccountSid | join (DeviceInfo) on DeviceId', [['DeviceLogonEvents'], ['DeviceNetworkInfo'], ['IdentityLogonEvents'], ['DeviceInfo']]],
+    ['a table needed anyway once, not again as optional', 'SigninLogs | where UserPrincipalName !in ((AuditLogs | project UPN)) | join kind=leftsemi (AuditLogs | project UPN) on UPN', [['SigninLogs'], ['AuditLogs']]],
+    // Defender ATP's tables of before December 2019 as the ones they became.
+    ['old Defender ATP tables as their new names, in a join and through table()', 'ProcessCreationEvents | join (NetworkCommunicationEvents) on MachineId | join kind=leftanti (table("MachineNetworkInfo")) on MachineId', [['DeviceProcessEvents (renamed from ProcessCreationEvents)'], ['DeviceNetworkEvents (renamed from NetworkCommunicationEvents)'], ['DeviceNetworkInfo (renamed from MachineNetworkInfo) (optional: leftanti join)']]],
+    ['no rename of a let that has an old table\'s name', 'let MiscEvents = DeviceEvents | where ActionType == "UsbDriveMount";\nMiscEvents | count', [['DeviceEvents']]],
   ];
   for (const [what, query, groups] of cases) {
     it(`reads ${what}`, () => expect(kqlTableGroups(query)).to.deep.equal(groups));
@@ -203,6 +215,39 @@ describe('kqlTableGroups', () => {
         '| where SourceIpAddress in (Suspicious_signins)',
       ],
       [['AWSCloudTrail'], ['SigninLogs', 'AADNonInteractiveUserSignInLogs']],
+    ],
+    [
+      'reads the sides of two anti joins as optional (Device Logons from Unknown IPs.csl)',
+      [
+        'DeviceLogonEvents',
+        '| where RemoteIPType == "Public"',
+        '| join kind=leftanti (',
+        '    DeviceNetworkInfo',
+        '    | project NetworkInfo = todynamic(IPAddresses )',
+        '    | mvexpand NetworkInfo',
+        '    | project IpAddress = tostring(parse_json(NetworkInfo).IPAddress)',
+        '    | distinct IpAddress',
+        ') on $left.RemoteIP == $right.IpAddress // Removes any IP addresses assigned to a device',
+        '| join kind=leftanti (',
+        '    IdentityLogonEvents',
+        '    | where ISP != "INTERNAL_NETWORK"',
+        ') on $left.RemoteIP == $right.IPAddress',
+      ],
+      [['DeviceLogonEvents'], ['DeviceNetworkInfo (optional: leftanti join)'], ['IdentityLogonEvents (optional: leftanti join)']],
+    ],
+    [
+      'reads the side of an anti join without parentheses as optional (Non-local logons with -500 account.txt)',
+      [
+        'DeviceLogonEvents',
+        "| where AccountSid endswith '-500' and parse_json(AdditionalFields).IsLocalLogon != true",
+        "| join kind=leftanti IdentityLogonEvents on AccountSid // Remove the domain's built-in admin acccount",
+      ],
+      [['DeviceLogonEvents'], ['IdentityLogonEvents (optional: leftanti join)']],
+    ],
+    [
+      'reads LogonEvents, a table of 2019, as DeviceLogonEvents (accountlogon.txt)',
+      ['let UserName = "administrator";', 'LogonEvents ', '| where AccountName == UserName', '| distinct EventTime, ComputerName, AccountDomain'],
+      [['DeviceLogonEvents (renamed from LogonEvents)']],
     ],
   ];
   for (const [what, query, groups] of realQueries) {

@@ -105,4 +105,21 @@ describe('statedLogSources', () => {
     expect(sides?.map(({ refs: list }) => list.map((ref) => ref.name).join(' or '))).to.deep.equal(['M365Defender:DeviceLogonEvents', 'M365Defender:DeviceNetworkInfo']);
     expect(refs({ kind: 'kql', queryTables: [['DeviceFileCertificateInfo']] })).to.deep.equal(['M365Defender:DeviceFileCertificateInfo']);
   });
+
+  // The same query as kql-tables.ts reads it: its joins are leftanti, and DeviceNetworkInfo and IdentityLogonEvents only
+  // leave logons out. Before, it needed one table of each of three sides; now DeviceLogonEvents alone.
+  it('needs no table that only leaves rows out, and says it (Device Logons from Unknown IPs.csl)', () => {
+    const tables = [['DeviceLogonEvents'], ['DeviceNetworkInfo (optional: leftanti join)'], ['IdentityLogonEvents (optional: leftanti join)']];
+    expect(statedLogSources({ kind: 'kql', queryTables: tables })).to.deep.equal({ stated: tables.flat(), refs: [{ name: 'M365Defender:DeviceLogonEvents' }] });
+    const two = statedLogSources({ kind: 'kql', queryTables: [['SigninLogs'], ['AuditLogs'], ['IdentityInfo (optional: !in subquery)']] });
+    expect(two.each?.map(({ category }) => category)).to.deep.equal(['SigninLogs', 'AuditLogs']);
+    expect(statedLogSources({ kind: 'kql', queryTables: [['CommonSecurityLog (optional: leftanti join)']] })).to.deep.equal({ stated: ['CommonSecurityLog (optional: leftanti join)'] });
+  });
+
+  // microsoft/Microsoft-365-Defender-Hunting-Queries' Lateral Movement/accountlogon.txt (0df73886c5088e2cac35d9baf2849217fe64074a)
+  // reads LogonEvents, which Defender ATP renamed DeviceLogonEvents in December 2019; before, it mapped nothing.
+  it('maps a Defender ATP table read by its new name as that table (LogonEvents, accountlogon.txt)', () => {
+    expect(refs({ kind: 'kql', queryTables: [['DeviceLogonEvents (renamed from LogonEvents)']] })).to.deep.equal(['M365Defender:DeviceLogonEvents']);
+    expect(refs({ kind: 'kql', queryTables: [['DeviceNetworkInfo (renamed from MachineNetworkInfo) (optional: leftanti join)', 'DeviceEvents (renamed from MiscEvents)']] })).to.deep.equal(['M365Defender:DeviceEvents']);
+  });
 });

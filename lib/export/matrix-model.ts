@@ -6,7 +6,7 @@ import type { Gradient, LayerLink, LayerMetadata, LayerTechnique, LegendItem, Na
 import { gradientColor } from '../layer/score.js';
 import { otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { isAnnotated } from '../layer/subtechnique-visibility.js';
-import { shownPlatforms } from '../layer/platform-visibility.js';
+import { filteredOutEntries, hidingRow, platformsShown, shownPlatforms, type FilteredOut } from '../layer/platform-visibility.js';
 import { tacticAdvice } from '../layer/tactic-written.js';
 import { readableTextColor } from './colors.js';
 import { firstFew } from '../short-list.js';
@@ -203,13 +203,6 @@ function annotationsByCell(entries: readonly LayerTechnique[], index: AttackInde
   return { cells: new Map([...cells].map(([key, { annotation }]) => [key, annotation])), replaced };
 }
 
-/** Platforms as Navigator matches them: a technique without platforms counts as platform "None". */
-function onPlatforms(record: TechniqueRecord, platforms: ReadonlySet<string> | undefined): boolean {
-  if (!platforms) return true;
-  const own = record.platforms.length ? record.platforms : ['None'];
-  return own.some((platform) => platforms.has(platform));
-}
-
 /** `#rgb`, `#rrggbb` or `#rrggbbaa`: the only colours the model passes on, so renderers can write them as they are. */
 const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 
@@ -265,7 +258,12 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
   const own = layer.gradient;
   const gradient = own && own.colors.length >= 2 && own.colors.every((color) => HEX_COLOR.test(color)) ? own : DEFAULT_GRADIENT;
   // An empty platform list shows every platform in Navigator; a name renamed since the layer's release is read as its new one.
-  const platforms = options.everyPlatform ? undefined : shownPlatforms(layer.filters?.platforms, index, layer.versions?.attack);
+  const listed = options.everyPlatform ? undefined : layer.filters?.platforms;
+  const platforms = shownPlatforms(listed, index, layer.versions?.attack);
+  // Drawn as validate reads the filter (platform-visibility.ts): a sub-technique only in its parent's row, a technique
+  // without platforms (ICS 18.1's T0895) under no filter.
+  const shown = platformsShown(listed, index, layer.versions?.attack);
+  const drawn = (record: TechniqueRecord): boolean => !hidingRow(record, index, shown);
   const hideDisabled = layer.hideDisabled === true;
   const sorting = layer.sorting ?? 0;
   const expandedLayout = layer.layout?.expandedSubtechniques;
@@ -316,7 +314,7 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
     const cells: MatrixCell[] = [];
     let onTheirPlatforms = 0;
     for (const record of current) {
-      if (record.subtechnique || !record.tactics.includes(tactic.shortname) || !onPlatforms(record, platforms)) continue;
+      if (record.subtechnique || !record.tactics.includes(tactic.shortname) || !drawn(record)) continue;
       onTheirPlatforms++;
       const cell = cellOf(record, tactic.shortname);
       const family = (children.get(record.id) ?? []).filter((sub) => sub.tactics.includes(tactic.shortname));
@@ -334,7 +332,7 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
         }
       }
       const subs = (children.get(record.id) ?? [])
-        .filter((sub) => sub.tactics.includes(tactic.shortname) && onPlatforms(sub, platforms))
+        .filter((sub) => sub.tactics.includes(tactic.shortname) && drawn(sub))
         .map((sub) => cellOf(sub, tactic.shortname))
         .filter((sub) => !(hideDisabled && !sub.enabled));
       // Navigator keeps a disabled parent visible while one of its sub-techniques is enabled.
@@ -363,7 +361,8 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
     columns.push({ tactic: tactic.shortname, name: tactic.name, tacticId: tactic.id, cells: sortCells(cells, sorting, Number.NEGATIVE_INFINITY) });
   }
 
-  const notDrawn = notDrawnEntries(entries, index, platforms, collapsed, replaced, options);
+  const filteredOut = filteredOutEntries(entries, index, listed, layer.versions?.attack);
+  const notDrawn = notDrawnEntries(entries, index, { platforms, filteredOut }, collapsed, replaced, options);
   const rows = tableRows(entries, index, gradient, notDrawn, hideDisabled);
   return {
     name: layer.name,
@@ -407,7 +406,7 @@ export function bareEntriesNote(ids: readonly string[]): string {
 function notDrawnEntries(
   entries: readonly LayerTechnique[],
   index: AttackIndex,
-  platforms: ReadonlySet<string> | undefined,
+  { platforms, filteredOut }: { platforms: ReadonlySet<string> | undefined; filteredOut: ReadonlyMap<number, FilteredOut> },
   collapsed: readonly { id: TechniqueId; parent: TechniqueId; tactic: TacticShortname }[],
   replaced: Replaced,
   options: MatrixOptions,
@@ -444,10 +443,8 @@ function notDrawnEntries(
     if (entry.tactic && !record.tactics.includes(entry.tactic)) {
       return add('tactic-mismatch', `not under ${entry.tactic} in ${label} (its tactics: ${record.tactics.join(', ')}); ${tacticAdvice(entry.tactic, index, 'fix the tactic')}`);
     }
-    const parent = record.parent ? index.technique(record.parent) : undefined;
-    if (!onPlatforms(record, platforms) || (parent && !onPlatforms(parent, platforms))) {
-      return add('platform-filter', `${fullName(record, index)} is not on the layer's platforms (${[...(platforms ?? [])].join(', ')}); its platforms: ${record.platforms.join(', ') || 'none'}`);
-    }
+    const hidden = filteredOut.get(at);
+    if (hidden) return add('platform-filter', platformFilterText(hidden, index, platforms));
     const gaveWay = replaced.get(at);
     if (gaveWay) {
       // Positions are the repaired layer's, which may differ from the file's: the tactic says where.
@@ -461,6 +458,20 @@ function notDrawnEntries(
     }
   });
   return list;
+}
+
+/**
+ * Why the platform filter hides an entry: its technique, or the parent in whose row a sub-technique shows (T1020 for
+ * T1020.001 under IaaS), runs on none of the layer's `platforms`, or has no platforms at all (ICS 18.1's T0895).
+ */
+function platformFilterText({ record, row }: FilteredOut, index: AttackIndex, platforms: ReadonlySet<string> | undefined): string {
+  const whose = row === record ? fullName(record, index) : `${fullName(record, index)} shows only in the row of its parent ${row.id} (${row.name}), which`;
+  if (!row.platforms.length) {
+    return `${whose} has no platforms in ${index.label}, so Navigator 5.1 shows it under no platform filter`;
+  }
+  const filter = [...(platforms ?? [])].join(', ');
+  const own = row === record ? 'its platforms' : `${row.id}'s platforms`;
+  return `${whose} is not on the layer's platforms (${filter}); ${own}: ${row.platforms.join(', ')}; add one to filters.platforms or remove the filter to show it`;
 }
 
 function tableRows(

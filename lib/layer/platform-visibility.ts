@@ -59,17 +59,32 @@ export interface FilteredOut {
  */
 export function filteredOutEntries(entries: readonly unknown[], index: AttackIndex, platforms: unknown, versionsAttack?: unknown): Map<number, FilteredOut> {
   const hidden = new Map<number, FilteredOut>();
-  const shown = shownPlatforms(platforms, index, versionsAttack) ?? new Set(index.platforms());
-  const misses = (record: TechniqueRecord): boolean => !record.platforms.some((platform) => shown.has(platform));
+  const shown = platformsShown(platforms, index, versionsAttack);
   entries.forEach((entry, at) => {
     if (!isJsonObject(entry) || typeof entry['techniqueID'] !== 'string' || !isAnnotated(entry)) return;
     const record = index.technique(entry['techniqueID']);
     if (!record || record.revoked || record.deprecated) return;
-    const parent = record.parent ? index.technique(record.parent) : undefined;
-    const row = misses(record) ? record : parent && misses(parent) ? parent : undefined;
+    const row = hidingRow(record, index, shown);
     if (row) hidden.set(at, { record, row });
   });
   return hidden;
+}
+
+/** The platforms a filter shows in `index` as Navigator 5.1 reads it (`shownPlatforms`): every one of the release when it has none. */
+export function platformsShown(listed: unknown, index: AttackIndex, versionsAttack?: unknown): ReadonlySet<string> {
+  return shownPlatforms(listed, index, versionsAttack) ?? new Set(index.platforms());
+}
+
+/**
+ * The technique whose platforms hide `record` from a filter showing `shown` (`platformsShown`), as `filteredOutEntries`
+ * reads it: `record` itself, or, for a sub-technique, its parent, in whose row alone Navigator 5.1 draws it. A technique
+ * without platforms matches no filter. Undefined when Navigator draws `record`. export draws the matrix by it.
+ */
+export function hidingRow(record: TechniqueRecord, index: AttackIndex, shown: ReadonlySet<string>): TechniqueRecord | undefined {
+  const misses = (one: TechniqueRecord): boolean => !one.platforms.some((platform) => shown.has(platform));
+  if (misses(record)) return record;
+  const parent = record.parent ? index.technique(record.parent) : undefined;
+  return parent && misses(parent) ? parent : undefined;
 }
 
 /**

@@ -19,10 +19,11 @@
 import { expect } from 'chai';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { matrixModel, type MatrixModel } from '../../lib/export/matrix-model.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { validateLayer } from '../../lib/layer/validate-layer.js';
 import { attackFor, attackLibrary } from '../layer/attack-data.js';
-import { freshTmpDir, runCli } from '../helpers/attack.js';
+import { freshTmpDir, loadRelease, repoRoot, runCli } from '../helpers/attack.js';
 
 const validate = (layer: unknown) => validateLayer(layer, { attackFor: attackFor(attackLibrary()), file: 'test.layer.json' });
 const hiddenBy = (layer: unknown) => validate(layer).filter((finding) => finding.code === 'filtered-out-technique');
@@ -131,5 +132,63 @@ describe('regression: what Navigator 5.1\'s platform filter hides (parent rows, 
     const hidden = (platforms: string[]) => validate(layer(platforms)).filter((finding) => finding.code === 'hidden-disabled').map((finding) => finding.path);
     expect(hidden(['Windows'])).to.deep.equal(['/techniques/0']);
     expect(hidden(['Windows', 'IaaS'])).to.deep.equal([]);
+  });
+
+  describe('export draws what Navigator draws, by the same reading as validate', () => {
+    const drawnIds = (model: MatrixModel) => model.columns.flatMap((column) => column.cells.flatMap((cell) => [cell.id, ...cell.subtechniques.map((sub) => sub.id)]));
+    // Entry positions the export leaves out for the platform filter, and those validate finds hidden by it.
+    const exportHides = (model: MatrixModel) => model.notDrawn.filter((item) => item.reason === 'platform-filter').map((item) => `/techniques/${item.entry}`);
+    const validateHides = (layer: unknown) => hiddenBy(layer).map((finding) => finding.path);
+    const cloud = {
+      name: 'cloud', versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, domain: 'enterprise-attack',
+      filters: { platforms: ['IaaS'] }, layout: { expandedSubtechniques: 'all' },
+      techniques: [{ techniqueID: 'T1020.001', score: 1 }, { techniqueID: 'T1059.009', score: 1 }],
+    } as NavigatorLayer;
+    const grid = (filters?: { platforms: string[] }) =>
+      ({
+        name: 'grid', versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, domain: 'ics-attack',
+        ...(filters ? { filters } : {}), techniques: [{ techniqueID: 'T0895', score: 1 }, { techniqueID: 'T0807', score: 1 }],
+      }) as NavigatorLayer;
+
+    it('leaves T1020.001 out under [IaaS], its parent T1020 being off the filter, and says why, naming the parent', () => {
+      const model = matrixModel(cloud, loadRelease('18.1'));
+      const drawn = drawnIds(model);
+      expect(drawn).to.include('T1059.009');
+      expect(drawn).to.not.include('T1020.001');
+      expect(drawn).to.not.include('T1020');
+      expect(model.notDrawn.map((item) => item.message)).to.deep.equal([
+        "T1020.001: Automated Exfiltration: Traffic Duplication shows only in the row of its parent T1020 (Automated Exfiltration), which is not on the layer's platforms (IaaS); " +
+          "T1020's platforms: Linux, macOS, Network Devices, Windows; add one to filters.platforms or remove the filter to show it",
+      ]);
+      expect(exportHides(model)).to.deep.equal(validateHides(cloud));
+    });
+
+    it('leaves out ICS 18.1\'s T0895, which has no platforms, under any filter: none, nor ["None"], the platform of every other ICS 18.1 technique', () => {
+      for (const layer of [grid(), grid({ platforms: ['None'] })]) {
+        const model = matrixModel(layer, loadRelease('18.1', 'ics-attack'));
+        expect(drawnIds(model)).to.include('T0807');
+        expect(drawnIds(model)).to.not.include('T0895');
+        expect(model.notDrawn.map((item) => item.message)).to.deep.equal([
+          'T0895: Autorun Image has no platforms in ics-attack 18.1, so Navigator 5.1 shows it under no platform filter',
+        ]);
+        expect(exportHides(model)).to.deep.equal(validateHides(layer)).and.to.deep.equal(['/techniques/0']);
+      }
+    });
+
+    it('agrees with validate on every layer of the repo', () => {
+      for (const name of ['all.layer.json', 'apt32-covid19-wuhan.layer.json', 'temp-periscope-cambodia-2018.layer.json']) {
+        const layer = JSON.parse(readFileSync(join(repoRoot, 'layers', name), 'utf8')) as NavigatorLayer;
+        expect(exportHides(matrixModel(layer, loadRelease('18.1'))), name).to.deep.equal(validateHides(layer));
+      }
+    });
+
+    it('export says on stderr what it leaves out (T1020.001 under [IaaS])', async () => {
+      const dir = freshTmpDir('platform-rows');
+      writeFileSync(join(dir, 'cloud.json'), JSON.stringify(cloud));
+      const result = await runCli(['export', join(dir, 'cloud.json'), '--format', 'svg']);
+      expect(result.code, result.stderr).to.equal(0);
+      expect(result.stderr).to.include('not drawn: T1020.001: Automated Exfiltration: Traffic Duplication shows only in the row of its parent T1020');
+      expect(result.stdout).to.include('data-technique="T1059.009"').and.not.include('data-technique="T1020');
+    });
   });
 });

@@ -6,7 +6,7 @@ import { AttackDataError, SchemaValidationError, UsageError } from '../errors.js
 import { assertKind, parseJsonAs } from '../input-kind.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { schemaIssues } from '../schemas.js';
-import { checkedSourceLayer, describeSource, layerSources } from '../layer/combine-layers.js';
+import { checkedSourceLayer, describeSource, layerSources, type LayerSource } from '../layer/combine-layers.js';
 import { attackMajor } from '../layer/layer-format.js';
 import { everyPlatformNote, everyPlatformRelease, unlistedPlatformNames } from '../layer/platform-visibility.js';
 import { looksLikeLayer } from '../layer/repair-layer.js';
@@ -41,6 +41,26 @@ function checkGapReport(value: JsonObject, file: string): GapReportData {
   return { platforms: [], remapped: [], notes: [], ...value, rows } as unknown as GapReportData;
 }
 
+/** How many layers of a file `layerChoices` names before "and N more". */
+const CHOICES_SHOWN = 10;
+
+/**
+ * The layers of a file to choose from, as `--layer` counts them, each by its name, domain and entry count, so that
+ * two layers of one name (the 4.5 format's own multi-layer example names both "example layer") can be told apart:
+ * `1 "example layer" (enterprise-attack, 6 entries); 2 …`.
+ */
+function layerChoices(sources: readonly LayerSource[]): string {
+  const named = sources.slice(0, CHOICES_SHOWN).map((source) => {
+    const layer = isJsonObject(source.value) ? source.value : {};
+    const name = typeof layer['name'] === 'string' && layer['name'].trim() ? JSON.stringify(layer['name'].trim()) : 'without a name';
+    const domain = typeof layer['domain'] === 'string' ? layer['domain'] : 'no domain';
+    const count = Array.isArray(layer['techniques']) ? layer['techniques'].length : 0;
+    return `${(source.position ?? 0) + 1} ${name} (${domain}, ${count} entr${count === 1 ? 'y' : 'ies'})`;
+  });
+  const more = sources.length - named.length;
+  return `${named.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+}
+
 /**
  * Parse what `export` is given (pure): one layer (any format, checked against the 4.5 schema as converted), one
  * layer of a file of several (`layer`, 1-based), or a gap report.
@@ -63,12 +83,13 @@ export function parseExportInput(text: string, file: string, options: { layer?: 
   const contiguous = numbers.every((number, i) => number === i + 1);
   if (wanted === undefined && sources.length > 1) {
     const pass = contiguous ? `--layer 1 to ${sources.length}` : `--layer ${numbers.join(', ')} (the others are no layers)`;
-    throw new UsageError(`${file} holds ${sources.length} layers; export draws one at a time: pass ${pass}`);
+    throw new UsageError(`${file} holds ${sources.length} layers; export draws one at a time: pass ${pass}: ${layerChoices(sources)}`);
   }
   const source = wanted === undefined ? sources[0] : sources[numbers.indexOf(wanted)];
   if (!source) {
     const give = contiguous ? `give 1 to ${sources.length}` : `give one of ${numbers.join(', ')} (the others are no layers)`;
-    throw new UsageError(`--layer ${wanted}: ${file} holds ${sources.length === 1 && contiguous ? '1 layer; leave --layer out (or give --layer 1)' : `${sources.length} layers; ${give}`}`);
+    const choices = sources.length > 1 ? `: ${layerChoices(sources)}` : '';
+    throw new UsageError(`--layer ${wanted}: ${file} holds ${sources.length === 1 && contiguous ? '1 layer; leave --layer out (or give --layer 1)' : `${sources.length} layers; ${give}${choices}`}`);
   }
   const { layer, repairs, repaired } = checkedSourceLayer(source);
   const asRead = isJsonObject(source.value) && Array.isArray(source.value['techniques']) ? source.value['techniques'] : [];

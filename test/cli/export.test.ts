@@ -336,6 +336,25 @@ describe('attack-layers export', () => {
     expect((await runCli(['export', multi, '--format', 'csv', '--layer', '2'])).code).to.equal(0);
   });
 
+  it('names each layer of a file of several (number, name, domain, entries) when asking for --layer, and when --layer is out of range', async () => {
+    // The repo's two campaign layers in one array, as Navigator's "download all layers" writes its tabs.
+    const file = join(freshTmpDir('export'), 'layers.json');
+    const layers = ['apt32-covid19-wuhan', 'temp-periscope-cambodia-2018'].map((name) => JSON.parse(readFileSync(join(repoRoot, 'layers', `${name}.layer.json`), 'utf8')) as unknown);
+    writeFileSync(file, JSON.stringify(layers));
+    const choices =
+      '1 "APT32 targets Wuhan government (COVID-19)" (enterprise-attack, 8 entries); ' +
+      '2 "TEMP.Periscope targets Cambodia\'s 2018 election" (enterprise-attack, 43 entries)\n';
+    const asked = await runCli(['export', file, '--format', 'csv']);
+    expect(asked.code).to.equal(2);
+    expect(asked.stderr).to.equal(`attack-layers export: ${file} holds 2 layers; export draws one at a time: pass --layer 1 to 2: ${choices}`);
+    const wrong = await runCli(['export', file, '--format', 'csv', '--layer', '3']);
+    expect(wrong.code).to.equal(2);
+    expect(wrong.stderr).to.equal(`attack-layers export: --layer 3: ${file} holds 2 layers; give 1 to 2: ${choices}`);
+    // Past ten layers, the rest are counted.
+    writeFileSync(file, JSON.stringify(Array.from({ length: 12 }, () => layers[0])));
+    expect((await runCli(['export', file, '--format', 'csv'])).stderr).to.match(/; 10 "APT32 [^;]*; and 2 more\n$/);
+  });
+
   it('exits 1 for an array that holds no layer, saying so, rather than asking for --layer (exit 2)', async () => {
     // tropChaud/Cyber-Adversary-Heatmaps keeps "Current Intelligence Reports/current_intel_index.json", the titles and
     // URLs of its layers, beside them: export counted its items as layers and asked which one to draw.

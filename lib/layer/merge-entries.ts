@@ -33,6 +33,20 @@ function distinct<T>(items: readonly T[]): T[] {
   });
 }
 
+/**
+ * A comment said to come from `label`: each of its lines prefixed `<label>: `, so that, joined with the comments of other
+ * sources, every line still says where it came from, read alone (sigma2attack writes one rule file per line; prefixed on
+ * its first line alone, the others named no source in Navigator's comment box, a spreadsheet or grep). Line breaks that
+ * open or close the comment (Atomic Red Team's) are left out; a blank line within it is kept as `<label>:`.
+ */
+export function attributeComment(label: string, comment: string): string {
+  return comment
+    .trim()
+    .split(/\r\n|\r|\n/)
+    .map((line) => (line.trim() === '' ? `${label}:` : `${label}: ${line}`))
+    .join('\n');
+}
+
 function combineScores(scores: readonly number[], rule: MergeScore): number | undefined {
   if (!scores.length) return undefined;
   switch (rule) {
@@ -54,8 +68,8 @@ function combineScores(scores: readonly number[], rule: MergeScore): number | un
  *   unscored entries do not count;
  * - color: the first entry's colour that is set (a conflict is returned, for the report; each other colour in
  *   `dropped`, for the caller to keep);
- * - comment: every distinct comment in layer order, one per line, each prefixed with the ID it was written for when
- *   the entries came from different IDs;
+ * - comment: every distinct comment in layer order, one after another, each of its lines prefixed with the ID it was
+ *   written for when the entries came from different IDs (`attributeComment`);
  * - enabled: false only when every entry was disabled;
  * - metadata and links: every distinct item (of metadata with dividers, every distinct group of items), in layer
  *   order, a divider kept where it separated two items kept (`appendDivided`);
@@ -93,7 +107,7 @@ export function mergeEntries(sources: readonly MergeSource[], given?: MergeScore
   const comments = distinct(
     all
       .filter((s) => typeof s.entry['comment'] === 'string' && s.entry['comment'] !== '')
-      .map((s) => (labelled ? `${s.from}: ${String(s.entry['comment'])}` : String(s.entry['comment']))),
+      .map((s) => (labelled ? attributeComment(s.from, String(s.entry['comment'])) : String(s.entry['comment']))),
   );
   if (comments.length) entry['comment'] = comments.join('\n');
 

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { mergeEntries } from '../../lib/layer/merge-entries.js';
+import { attributeComment, mergeEntries } from '../../lib/layer/merge-entries.js';
+import { readLayerFixture } from './attack-data.js';
 
 describe('mergeEntries', () => {
   it('keeps an entry enabled unless every merged entry was disabled', () => {
@@ -63,5 +64,19 @@ describe('mergeEntries', () => {
   it('does not repeat a comment that both entries carry', () => {
     const entry = { techniqueID: 'T1', comment: 'same' };
     expect(mergeEntries([{ entry, from: 'T1' }, { entry: { ...entry }, from: 'T1' }]).entry['comment']).to.equal('same');
+  });
+
+  // Atomic Red Team's layers open and close each comment with a line break and list one test per line
+  // (test/fixtures/layers/public/art-navigator-layer-iaas-gcp-4.4.json, T1078.004 and T1098).
+  it('prefixes every line of each comment with its ID, without the line breaks that open or close it', () => {
+    const art = readLayerFixture('public/art-navigator-layer-iaas-gcp-4.4.json') as { techniques: Array<Record<string, unknown>> };
+    const [accounts, manipulation] = ['T1078.004', 'T1098'].map((id) => art.techniques.find((t) => t['techniqueID'] === id)!);
+    const { entry } = mergeEntries([{ entry: accounts!, from: 'T1078.004' }, { entry: manipulation!, from: 'T1098' }]);
+    expect(String(entry['comment']).split('\n')).to.deep.equal([
+      'T1078.004: - Creating GCP Service Account and Service Account Key',
+      'T1078.004: - GCP - Create Custom IAM Role',
+      'T1098: - GCP - Delete Service Account Key',
+    ]);
+    expect(attributeComment('T1', 'first\n\nafter a blank line')).to.equal('T1: first\nT1:\nT1: after a blank line');
   });
 });

@@ -1,0 +1,102 @@
+/**
+ * Comments of several lines that `upgrade` and `combine` merge into one entry. SigmaHQ's `sigma2attack`
+ * (SigmaHQ/sigma, tools/sigma/sigma2attack.py at commit 07ba33b709e2e0f38e015f4dc43eff59542b3bee) writes a heatmap
+ * whose comment lists the rule files of a technique, one per line. Built here, as that tool builds it, from the real
+ * rules of ../shared/sigma/deprecated/windows (the August 2026 snapshot of SigmaHQ/sigma, Detection Rule License 1.1;
+ * read at run time, never committed): 15 rules tag attack.t1059.001 and one, sysmon_powershell_execution_moduleload.yml,
+ * the revoked attack.t1086 too. `upgrade` to 18.1 merges T1086 into T1059.001. Before, only each source's first line
+ * was prefixed with its ID (`T1059.001: file_event_win_susp_clr_logs.yml\nimage_load_alternate_…\n…\nT1086: sysmon_…`),
+ * so a line after the first, read alone (Navigator's comment box, a spreadsheet export, grep), named no ID; now every
+ * line says its ID. `combine` prefixed each layer's comment with the layer's name the same way.
+ */
+import { expect } from 'chai';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
+import { freshTmpDir, repoRoot, runCli } from '../helpers/attack.js';
+
+const RULES = resolve(repoRoot, '../shared/sigma/deprecated/windows');
+const PUBLIC_HEATMAP = join(repoRoot, 'test/fixtures/layers/public/sigma2attack-heatmap-4.0.json');
+
+/** Rule file names by the technique IDs their `attack.t…` tags give, as sigma2attack collects them (files in name order). */
+function rulesByTechnique(dir: string): Map<string, string[]> {
+  const byTechnique = new Map<string, string[]>();
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.yml')).sort()) {
+    for (const doc of parseAllDocuments(readFileSync(join(dir, file), 'utf8'))) {
+      const tags = (doc.toJS() as { tags?: unknown } | null)?.tags;
+      for (const tag of Array.isArray(tags) ? tags : []) {
+        if (typeof tag !== 'string' || !tag.toLowerCase().startsWith('attack.t')) continue;
+        const id = tag.slice('attack.'.length).toUpperCase();
+        byTechnique.set(id, [...(byTechnique.get(id) ?? []), basename(file)]);
+      }
+    }
+  }
+  return byTechnique;
+}
+
+/** The layer sigma2attack writes for those rules: each technique scored by its number of rules, the rules its comment. */
+function sigma2attackLayer(byTechnique: Map<string, string[]>): unknown {
+  const techniques = [...byTechnique].map(([techniqueID, rules]) => ({ techniqueID, score: rules.length, comment: rules.join('\n') }));
+  const maxValue = Math.max(...techniques.map((t) => t.score));
+  return {
+    domain: 'mitre-enterprise',
+    name: 'Sigma rules heatmap',
+    gradient: { colors: ['#ffffff', '#ff6666'], maxValue, minValue: 0 },
+    versions: { navigator: '4.0', layer: '4.0' },
+    techniques,
+  };
+}
+
+function readLayer(file: string): NavigatorLayer {
+  return JSON.parse(readFileSync(file, 'utf8')) as NavigatorLayer;
+}
+
+describe('regressions: a merged comment of several lines says, on each line, where it came from (a sigma2attack heatmap of real SigmaHQ rules)', function () {
+  this.timeout(60_000);
+  let byTechnique: Map<string, string[]>;
+  let heatmap: string;
+
+  before(function () {
+    if (!existsSync(RULES)) this.skip();
+    byTechnique = rulesByTechnique(RULES);
+    heatmap = join(freshTmpDir('merged-comments'), 'heatmap.json');
+    writeFileSync(heatmap, JSON.stringify(sigma2attackLayer(byTechnique)));
+  });
+
+  it('the rules are what the test needs: several rules tag T1059.001, one the revoked T1086', () => {
+    expect(byTechnique.get('T1059.001')).to.have.length.greaterThan(2);
+    expect(byTechnique.get('T1086')).to.deep.equal(['sysmon_powershell_execution_moduleload.yml']);
+  });
+
+  it('upgrade: the T1059.001 entry T1086 merges into prefixes every rule line with the ID that rule was tagged with', async () => {
+    const out = join(freshTmpDir('merged-comments-upgrade'), 'heatmap-18.json');
+    const result = await runCli(['upgrade', heatmap, '--to', '18.1', '--out', out]);
+    expect(result.code, result.stderr).to.equal(0);
+    const merged = (readLayer(out).techniques ?? []).filter((t) => t.techniqueID === 'T1059.001');
+    expect(merged).to.have.length(1);
+    const expected = [...byTechnique.get('T1059.001')!.map((rule) => `T1059.001: ${rule}`), ...byTechnique.get('T1086')!.map((rule) => `T1086: ${rule}`)];
+    expect(merged[0]!.comment!.split('\n')).to.deep.equal(expected);
+  });
+
+  it("combine: each line of a layer's comment is prefixed with that layer (two heatmaps of one name, told apart by file)", async () => {
+    const out = join(freshTmpDir('merged-comments-combine'), 'union.json');
+    // The heatmap of test/fixtures (sigma2attack's layout) scores T1086 with two rules: upgraded to T1059.001 (nothing
+    // to merge with there, so its lines name no ID), it meets this one's.
+    const result = await runCli(['combine', PUBLIC_HEATMAP, heatmap, '--op', 'union', '--to', '18.1', '--out', out]);
+    expect(result.code, result.stderr).to.equal(0);
+    const entry = (readLayer(out).techniques ?? []).find((t) => t.techniqueID === 'T1059.001' && t.tactic === undefined);
+    const lines = entry!.comment!.split('\n');
+    // Two layers of one name are told apart by their files, as given.
+    const published = `Sigma rules heatmap (${PUBLIC_HEATMAP})`;
+    const built = `Sigma rules heatmap (${heatmap})`;
+    expect(lines.filter((line) => line.startsWith(`${published}: `))).to.deep.equal([
+      `${published}: powershell_suspicious_script.yml`,
+      `${published}: powershell_encoded_command.yml`,
+    ]);
+    expect(lines.filter((line) => !line.startsWith(`${published}: `))).to.deep.equal([
+      ...byTechnique.get('T1059.001')!.map((rule) => `${built}: T1059.001: ${rule}`),
+      ...byTechnique.get('T1086')!.map((rule) => `${built}: T1086: ${rule}`),
+    ]);
+  });
+});

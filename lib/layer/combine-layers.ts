@@ -152,9 +152,26 @@ export interface CombineResult {
  */
 const SCORE_COLORS = ['#ffffff', '#ff6666'];
 const DIFF_COLORS = ['#ff9f43', '#ffffff', '#4ea3e6'];
+
+/**
+ * Layers by name, each once, in order: `"A", "B" (given twice)` (the same file given twice has one name: `labels`);
+ * `detail` follows each name, given the position in `names` of its first.
+ */
+function layerList(names: readonly string[], detail: (at: number) => string = () => ''): string {
+  return [...new Set(names)]
+    .map((name) => {
+      const times = names.filter((other) => other === name).length;
+      return `"${name}"${times < 2 ? '' : ` (given ${times === 2 ? 'twice' : `${times} times`})`}${detail(names.indexOf(name))}`;
+    })
+    .join(', ');
+}
+
 /** The ranges of the layers `at`, by name: `"A" 0..1, "B" 0..100`. */
 function rangeList(at: readonly number[], ranges: readonly { minValue: number; maxValue: number }[], names: readonly string[]): string {
-  return at.map((i) => `"${names[i]}" ${ranges[i]!.minValue}..${ranges[i]!.maxValue}`).join(', ');
+  return layerList(
+    at.map((i) => names[i] ?? ''),
+    (k) => ` ${ranges[at[k]!]!.minValue}..${ranges[at[k]!]!.maxValue}`,
+  );
 }
 
 /** Navigator's gradient range when a layer has none. */
@@ -429,12 +446,16 @@ function colorVotes(cells: readonly (Cell | undefined)[]): (string | undefined)[
   return cells.map((cell) => cell?.color?.toLowerCase() ?? (cell?.score === undefined ? undefined : 'its gradient'));
 }
 
-/** Unique, readable names for the inputs: the layer's name, else its source; repeated names get their source. */
+/**
+ * Readable names for the inputs: the layer's name, else its source; a name that layers of different sources share
+ * gets the source. One file given twice is one name twice (its source would tell nothing apart).
+ */
 function labels(inputs: readonly CombineInput[]): string[] {
   const names = inputs.map((input, i) => input.layer.name.trim() || input.source || `layer ${i + 1}`);
+  const sources = inputs.map((input, i) => input.source ?? `layer ${i + 1}`);
   return names.map((name, i) => {
-    const repeated = names.filter((other) => other === name).length > 1;
-    return repeated ? `${name} (${inputs[i]?.source ?? `layer ${i + 1}`})` : name;
+    const others = new Set(names.flatMap((other, j) => (other === name ? [sources[j]] : [])));
+    return others.size > 1 ? `${name} (${sources[i]})` : name;
   });
 }
 
@@ -610,7 +631,7 @@ function inputLegend(inputs: readonly CombineInput[], names: readonly string[], 
         const said = `"${item.label}" (${colour})`;
         const why = legendLeftOut(layer, colour, carried, techniques, gradient);
         const key = `${said.toLowerCase()}\u0000${why}`;
-        leftOut.set(key, { said: leftOut.get(key)?.said ?? said, layers: [...(leftOut.get(key)?.layers ?? []), `"${name}"`], why });
+        leftOut.set(key, { said: leftOut.get(key)?.said ?? said, layers: [...(leftOut.get(key)?.layers ?? []), name], why });
         continue;
       }
       const items = byColour.get(colour) ?? [];
@@ -638,7 +659,7 @@ function inputLegend(inputs: readonly CombineInput[], names: readonly string[], 
     const key = `${why}\u0000${layers.join('\u0000')}`;
     grouped.set(key, { said: [...(grouped.get(key)?.said ?? []), said], layers, why });
   }
-  const out = [...grouped.values()].map(({ said, layers, why }) => `${said.join(', ')} of ${layers.join(', ')}: ${why}`);
+  const out = [...grouped.values()].map(({ said, layers, why }) => `${said.join(', ')} of ${layerList(layers)}: ${why}`);
   if (out.length) warnings.push(`legend item${leftOut.size === 1 ? '' : 's'} left out of the combined layer: ${out.join('; ')}`);
   return { items, warnings };
 }
@@ -671,7 +692,7 @@ function oneShadePerLabel(inputs: readonly CombineInput[], names: readonly strin
       if (!shown.has(colour) || labelsOf.get(colour)!.size > 1) continue;
       const chosen = first.get(key(item.label)) ?? { label: item.label, color: item.color, shades: new Map<string, string[]>() };
       first.set(key(item.label), chosen);
-      chosen.shades.set(colour, [...(chosen.shades.get(colour) ?? []), `"${names[i]}"`]);
+      chosen.shades.set(colour, [...(chosen.shades.get(colour) ?? []), names[i] ?? '']);
       if ((paintedColour(chosen.color) ?? chosen.color) !== colour) repaint[i]!.set(colour, chosen.color);
     }
   });
@@ -679,7 +700,7 @@ function oneShadePerLabel(inputs: readonly CombineInput[], names: readonly strin
     shades.size < 2
       ? []
       : [
-          `the layers' legends give "${label}" ${shades.size} shades: ${[...shades].map(([shade, layers]) => `${shade} (${layers.join(', ')})`).join(', ')}; ` +
+          `the layers' legends give "${label}" ${shades.size} shades: ${[...shades].map(([shade, layers]) => `${shade} (${layerList(layers)})`).join(', ')}; ` +
             `the combined layer paints its entries and its legend item ${paintedColour(color) ?? color}, the first layer's`,
         ],
   );
@@ -738,7 +759,7 @@ function combinedHideDisabled(inputs: readonly CombineInput[], names: readonly s
   if (hides.every((hide) => hide === hides[0])) return hides[0] ?? false;
   const disabling = inputs.flatMap(({ layer }, i) => ((layer.techniques ?? []).some((entry) => entry.enabled === false) ? [i] : []));
   const kept = disabling.length > 0 && disabling.every((i) => hides[i]);
-  const list = (hide: boolean): string => names.filter((_, i) => hides[i] === hide).map((name) => `"${name}"`).join(', ');
+  const list = (hide: boolean): string => layerList(names.filter((_, i) => hides[i] === hide));
   warnings.push(
     `the layers disagree on hideDisabled (true in ${list(true)}; not in ${list(false)}): ` +
       (kept

@@ -264,6 +264,44 @@ describe('attack-layers combine: many notes of one kind', () => {
   });
 });
 
+// A file given twice (a shell glob that also matches a file named after it) is one layer twice: it was named twice in
+// the legend warning, as `"Atomic Red Team (Iaas:GCP) (…/art-….json)", "Atomic Red Team (Iaas:GCP) (…/art-….json)"`,
+// its file added to tell apart two layers that are one; and its entries left out were counted again as "1 more".
+describe('attack-layers combine: one file given twice (real published layers)', function () {
+  this.timeout(60_000);
+  // Atomic Red Team's GCP layer (test/fixtures/layers/public/README.md): a legend of two items on its 0..10 gradient.
+  const art = 'test/fixtures/layers/public/art-navigator-layer-iaas-gcp-4.4.json';
+  // Navigator's Bear_APT sample (test/fixtures/layers/navigator/README.md): two deprecated techniques, T1043 and T1064.
+  const bear = 'test/fixtures/layers/navigator/Bear_APT.json';
+
+  it('names the layer once in the legend warning, as given twice, without its file', async () => {
+    const run = await runCli(['combine', art, art, '--op', 'sum', '--out', join(freshTmpDir('combine-twice'), 'sum.json')]);
+    expect(run.code, run.stderr).to.equal(0);
+    expect(run.stderr).to.contain(
+      'warning: legend items left out of the combined layer: "10 or more tests" (#ce232e), "1 or more tests" (#ffffff) of "Atomic Red Team (Iaas:GCP)" (given twice): ' +
+        "a colour of its gradient (0..10), which the combined layer's (#ffffff, #ce232e over 0..20) replaces",
+    );
+    const layer = JSON.parse(readFileSync(run.stdout.trim(), 'utf8')) as NavigatorLayer;
+    expect(layer.name).to.equal('sum of Atomic Red Team (Iaas:GCP), Atomic Red Team (Iaas:GCP)');
+  });
+
+  it('still tells apart two files of one name by their files', async () => {
+    const dir = freshTmpDir('combine-twice-named');
+    const copy = join(dir, 'copy.json');
+    writeFileSync(copy, readFileSync(art));
+    const run = await runCli(['combine', art, copy, '--op', 'sum', '--out', join(dir, 'sum.json')]);
+    expect(run.code, run.stderr).to.equal(0);
+    expect(run.stderr).to.contain(`of "Atomic Red Team (Iaas:GCP) (${art})", "Atomic Red Team (Iaas:GCP) (${copy})": a colour of its gradient`);
+  });
+
+  it('says each entry it leaves out once, not again as "more of this kind"', async () => {
+    const run = await runCli(['combine', bear, bear, '--op', 'max', '--out', join(freshTmpDir('combine-twice-left-out'), 'max.json')]);
+    expect(run.code, run.stderr).to.equal(0);
+    const leftOut = run.stderr.split('\n').filter((line) => line.startsWith(`warning: ${bear}: /techniques/`));
+    expect(leftOut.map((line) => /: (T\d{4}) \(/.exec(line)?.[1])).to.deep.equal(['T1043', 'T1064']);
+  });
+});
+
 describe('attack-layers combine: entries with a colour and no score (real published layers)', function () {
   this.timeout(60_000);
   // The repository's campaign layers score what a report observed (100) or infers (50) on 0..100. Navigator's Bear_APT

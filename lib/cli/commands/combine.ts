@@ -83,7 +83,8 @@ export function handler(context: CliContext) {
       const place = /^.*?: \/techniques\/\d+(?=: )/.exec(warning)?.[0];
       return `warning: ${place ? `${place}: ` : ''}and ${hidden} more of this kind after it${of(rest)}, each kept in the combined layer's metadata`;
     };
-    for (const line of linesPerKind(leftOut, messageKind, (warning) => `warning: ${warning}`, moreLeftOut)) note(context, args, line);
+    // A file given twice leaves the same entries out twice: each is one line, not counted again as "more of this kind".
+    for (const line of linesPerKind([...new Set(leftOut)], messageKind, (warning) => `warning: ${warning}`, moreLeftOut)) note(context, args, line);
     const { layer, warnings } = combineLayers(inputs, {
       op: args.op,
       index,

@@ -22,7 +22,7 @@ import {
   preAttackMessage,
   upgradePrompt,
 } from './layer-format.js';
-import { collapsedSubtechniques, isAnnotated, isOnlyDisabled } from './subtechnique-visibility.js';
+import { collapsedSubtechniques, isAnnotated, isOnlyDisabled, keptBySubtechnique } from './subtechnique-visibility.js';
 import { everyPlatformNote, everyPlatformRelease, everyReleaseTypo, filteredOutEntries, renamedSinceLayer, shownPlatforms, type FilteredOut, unlistedPlatformNames, type ReleaseList } from './platform-visibility.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { currentPlatformName, NAVIGATOR_PLATFORM_MAPPINGS, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
@@ -559,10 +559,10 @@ function checkScores(entries: readonly unknown[], range: GradientRange, out: Fin
   for (const found of scoresOutOfRange(entries, range)) out.add('warning', 'score-out-of-range', `/techniques/${found.at}/score`, found.message);
 }
 
-function checkHidden(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, out: Findings): void {
+function checkHidden(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, shown: ReadonlySet<string> | undefined, out: Findings): void {
   const layout = isJsonObject(layer['layout']) ? layer['layout'] : {};
   const hideDisabled = layer['hideDisabled'] === true;
-  for (const [at, tactics] of collapsedSubtechniques(entries, index, layout['expandedSubtechniques'], hideDisabled)) {
+  for (const [at, tactics] of collapsedSubtechniques(entries, index, layout['expandedSubtechniques'], hideDisabled, shown)) {
     const entry = entries[at] as JsonObject;
     const record = index.technique(entry['techniqueID'] as string)!;
     // With aggregate scores Navigator paints the parent by its own and its sub-techniques' scores (export does too).
@@ -582,26 +582,17 @@ function checkHidden(layer: JsonObject, entries: readonly unknown[], index: Atta
 
 /**
  * Annotated entries that `hideDisabled` hides: Navigator 5.1 leaves a disabled technique out of the matrix in such a
- * layer (view-model.ts filterTechniques), score, colour, comment and all, unless one of its sub-techniques is enabled
- * (isSubtechniqueEnabled; every one is, but those an entry disables) on a platform the filter shows. An entry only
- * disabled shows nothing anyway.
+ * layer (view-model.ts filterTechniques), score, colour, comment and all, unless a sub-technique keeps it
+ * (`keptBySubtechnique`: one enabled on a platform the filter shows). An entry only disabled shows nothing anyway.
  */
-function checkHiddenDisabled(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, out: Findings): void {
+function checkHiddenDisabled(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, shown: ReadonlySet<string> | undefined, out: Findings): void {
   if (layer['hideDisabled'] !== true) return;
-  // An enabled sub-technique keeps its parent only when it runs on a platform the filter shows (isSubtechniqueEnabled,
-  // view-model.ts at fa7a6017): T1020.001 (IaaS) keeps no disabled T1020 in a layer filtered to Windows.
-  const filters = isJsonObject(layer['filters']) ? layer['filters'] : {};
-  const versionsAttack = isJsonObject(layer['versions']) ? layer['versions']['attack'] : undefined;
-  const shown = shownPlatforms(filters['platforms'], index, versionsAttack) ?? new Set(index.platforms());
-  const disabled = (id: string, tactic: string | undefined): boolean =>
-    entries.some((e) => isJsonObject(e) && e['techniqueID'] === id && e['enabled'] === false && (e['tactic'] === undefined || tactic === undefined || e['tactic'] === tactic));
   entries.forEach((entry, at) => {
     if (!isJsonObject(entry) || entry['enabled'] !== false || isOnlyDisabled(entry) || typeof entry['techniqueID'] !== 'string') return;
     const record = index.technique(entry['techniqueID']);
     if (!record || record.revoked || record.deprecated) return;
     const tactic = typeof entry['tactic'] === 'string' ? entry['tactic'] : undefined;
-    const children = index.children(record.id).filter((child) => !child.revoked && !child.deprecated);
-    if (children.some((child) => !disabled(child.id, tactic) && child.platforms.some((platform) => shown.has(platform)))) return;
+    if (keptBySubtechnique(record, tactic, entries, index, shown)) return;
     out.add(
       'warning',
       'hidden-disabled',
@@ -877,8 +868,13 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   checkDuplicates(entries, out);
   checkSaysSomething(entries, out);
   if (range) checkScores(entries, range, out);
-  if (index) checkHidden(subject, entries, index, out);
-  if (index) checkHiddenDisabled(subject, entries, index, out);
+  // The platforms the filter shows, read as checkPlatforms reads them: a filter of every platform of an older release,
+  // or one of names whose release is not known here (nothing is said hidden on their word), shows every one.
+  const filters = isJsonObject(subject['filters']) ? subject['filters'] : {};
+  const versionsAttack = isJsonObject(subject['versions']) ? subject['versions']['attack'] : undefined;
+  const shownRows = !index || everyPlatform === true || unlistedPlatforms !== undefined ? undefined : shownPlatforms(filters['platforms'], index, versionsAttack);
+  if (index) checkHidden(subject, entries, index, shownRows, out);
+  if (index) checkHiddenDisabled(subject, entries, index, shownRows, out);
   if (index) checkPlatforms(subject, entries, index, out, everyPlatform === true, unlistedPlatforms, askedPlatforms);
   if (index) checkNewest(entries, index, options.newest?.(index.domain), out);
   return out.list;

@@ -134,6 +134,27 @@ describe('regression: what Navigator 5.1\'s platform filter hides (parent rows, 
     expect(hidden(['Windows', 'IaaS'])).to.deep.equal([]);
   });
 
+  // The same rule where the sub-technique is annotated itself: it keeps its parent, and shows collapsed there, only on a
+  // platform the filter shows. Before, T1020.001 (Network Devices, IaaS) under a disabled T1020 in a hideDisabled layer
+  // filtered to Windows was said to be collapsed, "set layout.expandedSubtechniques to \"annotated\"", which shows
+  // nothing: T1020's row is hidden, and T1020.001 with it (filtered-out-technique says so, and what to add).
+  it('validate: an annotated sub-technique off the filter is not "collapsed" under a parent Navigator hides (T1020.001 under Windows)', () => {
+    const layer = (platforms: string[], hideDisabled: boolean) => ({
+      name: 'hide', versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, domain: 'enterprise-attack',
+      filters: { platforms }, hideDisabled,
+      techniques: [{ techniqueID: 'T1020', enabled: false, comment: 'not seen' }, { techniqueID: 'T1020.001', score: 1, comment: 'mirrored' }],
+    });
+    const codes = (platforms: string[], hideDisabled = true) =>
+      validate(layer(platforms, hideDisabled))
+        .filter((finding) => ['hidden-subtechnique', 'hidden-disabled', 'filtered-out-technique'].includes(finding.code))
+        .map((finding) => `${finding.code} ${finding.path}`);
+    expect(codes(['Windows'])).to.deep.equal(['hidden-disabled /techniques/0', 'filtered-out-technique /techniques/1']);
+    // Not hidden by hideDisabled either: the filter alone hides it, and expanding T1020 would not show it.
+    expect(codes(['Windows'], false)).to.deep.equal(['filtered-out-technique /techniques/1']);
+    // On a platform the filter shows, T1020.001 keeps T1020's row, collapsed in it.
+    expect(codes(['Windows', 'IaaS'])).to.deep.equal(['hidden-subtechnique /techniques/1']);
+  });
+
   describe('export draws what Navigator draws, by the same reading as validate', () => {
     const drawnIds = (model: MatrixModel) => model.columns.flatMap((column) => column.cells.flatMap((cell) => [cell.id, ...cell.subtechniques.map((sub) => sub.id)]));
     // Entry positions the export leaves out for the platform filter, and those validate finds hidden by it.

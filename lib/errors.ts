@@ -77,6 +77,15 @@ export function moreErrors(issues: readonly Issue[]): string {
   return issues.length > 1 ? ` (and ${issues.length - 1} more error${issues.length > 2 ? 's' : ''})` : '';
 }
 
+/**
+ * Syntax errors numbered on one line, each at its line and column, so that all can be mended before the next run:
+ * `(1) line 1, column 41: …; (2) line 4, column 43: …`; `prefix`, words each message starts with that the line says once.
+ */
+export function numberedIssues(issues: readonly Issue[], prefix = ''): string {
+  const said = (message: string) => (prefix && message.startsWith(prefix) ? message.slice(prefix.length) : message);
+  return issues.map((issue, index) => `(${index + 1}) ${issue.line ? `line ${issue.line}${issue.column ? `, column ${issue.column}` : ''}: ` : ''}${said(issue.message)}`).join('; ');
+}
+
 /** An ATT&CK ID the loaded release does not know. */
 export class UnknownTechniqueError extends InputError {
   readonly ref: string;

@@ -1,5 +1,5 @@
 import { compareText } from './compare-text.js';
-import { InputError, InvalidYamlError } from './errors.js';
+import { InputError, InvalidYamlError, numberedIssues } from './errors.js';
 
 /** A file to read, and whether it was found in a folder the user gave (true) or named on its own (false). */
 export interface FoundFile {
@@ -57,6 +57,5 @@ export class FolderFiles {
  */
 function leftOutLine(error: InputError): string {
   if (!(error instanceof InvalidYamlError) || error.issues.length < 2) return error.message;
-  const each = error.issues.map((issue, index) => `(${index + 1}) ${issue.line ? `line ${issue.line}${issue.column ? `, column ${issue.column}` : ''}: ` : ''}${issue.message}`);
-  return `${error.file}: ${error.issues.length} YAML syntax errors: ${each.join('; ')}`;
+  return `${error.file}: ${error.issues.length} YAML syntax errors: ${numberedIssues(error.issues)}`;
 }

@@ -11,7 +11,7 @@
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
-import { InputError, UsageError } from '../errors.js';
+import { InputError, numberedIssues, UsageError } from '../errors.js';
 import { decodeText, readFolder } from '../read-text.js';
 import { yamlSyntaxIssues } from '../yaml-syntax-issues.js';
 import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageKind, type CoverageProblem, type CoverageRule } from './coverage-types.js';
@@ -606,8 +606,7 @@ function parseFalcoHelmValues(doc: YamlNode | null, lines: LineIndex, file: stri
     // The entry's text below as many empty lines as come before it: its lines are those of the values file.
     const read = ruleDocuments('\n'.repeat(first - 1) + (value.text ?? ''));
     if ('invalid' in read) {
-      const notes = read.notes?.map((note) => ({ ...note, message: `customRules "${name}": ${note.message}` }));
-      items.push({ invalid: { line: read.invalid.line, message: `customRules "${name}": ${read.invalid.message}` }, ...(notes ? { notes } : {}) });
+      items.push({ invalid: { line: read.invalid.line, message: `customRules "${name}": ${read.invalid.message}` } });
       continue;
     }
     if (read.note) notes.push(read.note);
@@ -679,7 +678,7 @@ export function holdsSublimeRule(text: string): boolean {
  */
 function ruleDocuments(
   text: string,
-): { docs: (YamlNode | null)[]; text: string; note?: Omit<CoverageProblem, 'file' | 'skipped'> } | { invalid: Omit<CoverageProblem, 'file' | 'skipped'>; notes?: Omit<CoverageProblem, 'file' | 'skipped'>[] } {
+): { docs: (YamlNode | null)[]; text: string; note?: Omit<CoverageProblem, 'file' | 'skipped'> } | { invalid: Omit<CoverageProblem, 'file' | 'skipped'> } {
   try {
     // Four levels: the rule's fields, their values (tags, logsource), the tags themselves, and one more for the
     // SIEM formats (Splunk's `tags: mitre_attack_id: [...]`, Sentinel's `requiredDataConnectors: - connectorId`).
@@ -689,15 +688,19 @@ function ruleDocuments(
     if (!(error instanceof YamlSyntaxError)) throw error;
     const lenient = lenientDocuments(text, error);
     if (lenient) return lenient;
-    // Every syntax error of the file, the first as why it is invalid, the others as its notes, each at its line.
     const options = {
       keys: YAML_RULE_KEYS,
       prefix: NOT_VALID,
       parserWords: (reason: string) => `${reason}; fix the syntax or move the file out of the rules folder`,
     };
-    // Each at its line and column (`rule.yml:11:21: not valid YAML: …`), as a campaign file's syntax errors are said.
-    const [first, ...others] = yamlSyntaxIssues(text, jsYamlErrors, options).issues.map(({ line, column, message }) => ({ line, ...(column ? { column } : {}), message }));
-    return { invalid: first ?? { line: error.line, column: error.column, message: `${NOT_VALID}: ${error.reason}` }, ...(others.length ? { notes: others } : {}) };
+    // One file that cannot be read is one problem, at its first error (`rule.yml:11:21: not valid YAML: …`); several
+    // errors are numbered inside it, each at its line and column, as a campaign file's are (before, each error after
+    // the first was a problem of its own, counted as a problem in a rule read).
+    const issues = yamlSyntaxIssues(text, jsYamlErrors, options).issues;
+    const first = issues[0];
+    if (!first) return { invalid: { line: error.line, column: error.column, message: `${NOT_VALID}: ${error.reason}` } };
+    const message = issues.length === 1 ? first.message : `${NOT_VALID}: ${issues.length} syntax errors: ${numberedIssues(issues, `${NOT_VALID}: `)}`;
+    return { invalid: { line: first.line, ...(first.column ? { column: first.column } : {}), message } };
   }
 }
 

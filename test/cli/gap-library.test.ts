@@ -339,7 +339,7 @@ describe('gap --rules-library given several folders: each problem names its fold
     if (!existsSync(sigma)) this.skip();
     dir = freshTmpDir('gap-library-folders');
     // Real SigmaHQ rules; one retitled as ATT&CK names the technique and its description reworded, each holding ": "
-    // unquoted, which no YAML reads: the file is invalid (its title) and has a second YAML problem (its description).
+    // unquoted, which no YAML reads: the file is invalid, with two YAML errors (its title, its description).
     mkdirSync(join(dir, 'sigma-rules', 'windows'), { recursive: true });
     copyFileSync(winlogon, join(dir, 'sigma-rules', 'windows', 'posh_ps_winlogon_helper_dll.yml'));
     writeFileSync(
@@ -381,9 +381,27 @@ describe('gap --rules-library given several folders: each problem names its fold
     const problems = (r: GapReportData) => r.inputs.filter((i) => i.side === 'library').map((i) => i.problems.map((p) => `${p.skipped ? 'invalid' : 'problem'} ${p.file}:${p.line}`));
     // Before: the paths as given from the current folder (sigma-rules/windows/at_job.yml from one, ../sigma-rules/… from the other).
     expect(problems(a.report)).to.deep.equal(problems(b.report));
-    expect(problems(a.report)[0]).to.deep.equal(['invalid sigma-rules/windows/at_job.yml:1', 'problem sigma-rules/windows/at_job.yml:4']);
-    expect(problems(a.report)[1]).to.include.members(['invalid team/detections/windows/at_job.yml:1', 'problem team/detections/windows/at_job.yml:4', 'problem team/detections/windows/winlogon.yml:3']);
+    expect(problems(a.report)[0]).to.deep.equal(['invalid sigma-rules/windows/at_job.yml:1']);
+    expect(problems(a.report)[1]).to.have.members(['invalid team/detections/windows/at_job.yml:1', 'problem team/detections/windows/winlogon.yml:3']);
     expect(schemaIssues('gap-report', a.report)).to.deep.equal([]);
+  });
+
+  it('lists a rule file of two YAML errors as one invalid file, both errors numbered in it, as coverage and in the library', async () => {
+    const out = join(dir, 'two-errors');
+    const coverageFile = join(dir, 'sigma-rules', 'windows', 'at_job.yml');
+    const run = await runCli(['gap', '--threat', threat, '--coverage', coverageFile, '--rules-library', join(dir, 'sigma-rules'), '--out', out, '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    const report = readJson<GapReportData>(join(out, 'gap-report.json'));
+    // Before: an invalid file at line 1 and a "problem" at line 4 (its description's error), on each side.
+    const twoErrors = /^not valid YAML: 2 syntax errors: \(1\) line 1, column 41: the value of "title" is not quoted .*; \(2\) line 4, column 43: the value of "description" is not quoted /;
+    for (const side of [undefined, 'library'] as const) {
+      const input = report.inputs.find((i) => i.side === side)!;
+      expect(input.problems.map((p) => [p.line, p.column, p.skipped]), side ?? 'coverage').to.deep.equal([[1, 41, true]]);
+      expect(input.problems[0]!.message).to.match(twoErrors);
+    }
+    // stderr: one line for the file on each side, none for its second error; the library counts no problem in its rule read.
+    expect(run.stderr.split('\n').filter((line) => line.includes('not valid YAML'))).to.have.length(2);
+    expect(run.stderr).to.match(/rules library \S+: 1 rule read, 0 ignored, 1 invalid, listed with why in /);
   });
 
   it('says each invalid library file on stderr under its folder\'s line, and counts only the problems of rules read', async () => {

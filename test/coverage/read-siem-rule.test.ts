@@ -645,10 +645,10 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
         invalid: {
           line: 3,
           column: 1,
+          // One problem for the file, its two errors numbered in it (before, the second was a note of its own).
           message:
-            'not valid YAML: lines 3-4 continue the value of "search" (line 2) at the key\'s own indentation, so YAML ends the value before them and reads them as a key without ":"; indent them 2 spaces more than "search", or write the value as a block: search: |',
+            'not valid YAML: 2 syntax errors: (1) line 3, column 1: lines 3-4 continue the value of "search" (line 2) at the key\'s own indentation, so YAML ends the value before them and reads them as a key without ":"; indent them 2 spaces more than "search", or write the value as a block: search: |; (2) line 5, column 7: the list [ opened on this line is not closed; end it with ] on this line (or indent its next lines under its key)',
         },
-        notes: [{ line: 5, column: 7, message: 'not valid YAML: the list [ opened on this line is not closed; end it with ] on this line (or indent its next lines under its key)' }],
       },
     ],
   ];

@@ -41,6 +41,22 @@ function certutilRules(prefix: string): { dir: string; names: string[] } {
 /** The 1-based line of the first line of `text` holding `part`. */
 const lineOf = (text: string, part: string): number => text.split('\n').findIndex((line) => line.includes(part)) + 1;
 
+/**
+ * The syntax errors a rule file's one problem numbers (`not valid YAML: 3 syntax errors: (1) line 1, column 16: …; (2) …`),
+ * each as [line, column, its first clause], or the problem's own when it is one error.
+ */
+function syntaxErrors(problem: { line?: number; column?: number; message: string }): [number | undefined, number | undefined, string][] {
+  const many = /^not valid YAML: (\d+) syntax errors: (.*)$/s.exec(problem.message);
+  if (!many) return [[problem.line, problem.column, problem.message.split(';')[0]!]];
+  const parts = many[2]!.split(/; (?=\(\d+\) line )/);
+  expect(parts).to.have.length(Number(many[1]));
+  return parts.map((part, index) => {
+    const [, n, line, column, text] = /^\((\d+)\) line (\d+)(?:, column (\d+))?: (.*)$/s.exec(part) ?? [];
+    expect(Number(n), part).to.equal(index + 1);
+    return [Number(line), column === undefined ? undefined : Number(column), `not valid YAML: ${text!.split(';')[0]}`];
+  });
+}
+
 /** The error a parse throws, as an InvalidYamlError. */
 function thrown(parse: () => unknown): InvalidYamlError {
   try {
@@ -136,14 +152,16 @@ describe('regressions: every YAML syntax error of a coverage input, at its line 
       writeFileSync(join(dir, CERTUTIL), text);
       const input = readRuleFolder(dir);
       const problems = input.problems.filter((problem) => problem.file.endsWith(CERTUTIL));
-      // Each at its line and column, as a campaign file's errors are (`file:line:column`).
-      expect(problems.map(({ line, column, skipped, message }) => [line, column, skipped, message.split(';')[0]])).to.deep.equal([
-        [1, 16, true, 'not valid YAML: the value of "title" is not quoted and holds ": " (column 16), which YAML reads as the start of a mapping inside it'],
-        [lineOf(text, '\tproduct'), 1, false, `not valid YAML: line ${lineOf(text, '\tproduct')} is indented with a tab, which YAML does not allow`],
+      // One file that cannot be read is one problem, at its first error (`file:line:column`); its three errors are
+      // numbered inside it, each at its line and column, as a campaign file's are. Before: three problems, the second
+      // and third counted as problems of rules read.
+      expect(problems.map(({ line, column, skipped }) => [line, column, skipped])).to.deep.equal([[1, 16, true]]);
+      expect(syntaxErrors(problems[0]!)).to.deep.equal([
+        [1, 16, 'not valid YAML: the value of "title" is not quoted and holds ": " (column 16), which YAML reads as the start of a mapping inside it'],
+        [lineOf(text, '\tproduct'), 1, `not valid YAML: line ${lineOf(text, '\tproduct')} is indented with a tab, which YAML does not allow`],
         [
           lineOf(text, '"\\certutil.exe"'),
           text.split('\n')[lineOf(text, '"\\certutil.exe"') - 1]!.indexOf('\\c') + 1,
-          false,
           'not valid YAML: \\c in a "…" value is no escape YAML knows (a Windows path or a regular expression?)',
         ],
       ]);
@@ -328,9 +346,10 @@ describe('regressions: every YAML syntax error of a coverage input, at its line 
     ]);
     writeFileSync(join(dir, CERTUTIL), text);
     const problems = readRuleFolder(dir).problems.filter((problem) => problem.file.endsWith(CERTUTIL));
-    expect(problems.map(({ line, skipped, message }) => [line, skipped, message.split(';')[0]])).to.deep.equal([
-      [lineOf(text, 'status: experimental'), true, 'not valid YAML: duplicated mapping key "status"'],
-      [lineOf(text, '\t- Unknown'), false, `not valid YAML: line ${lineOf(text, '\t- Unknown')} is indented with a tab, which YAML does not allow`],
+    expect(problems.map(({ line, skipped }) => [line, skipped])).to.deep.equal([[lineOf(text, 'status: experimental'), true]]);
+    expect(syntaxErrors(problems[0]!).map(([line, , message]) => [line, message])).to.deep.equal([
+      [lineOf(text, 'status: experimental'), 'not valid YAML: duplicated mapping key "status"'],
+      [lineOf(text, '\t- Unknown'), `not valid YAML: line ${lineOf(text, '\t- Unknown')} is indented with a tab, which YAML does not allow`],
     ]);
   });
 
@@ -365,11 +384,13 @@ describe('regressions: every YAML syntax error of a coverage input, at its line 
       writeFileSync(join(dir, CERTUTIL), text);
       const input = readRuleFolder(dir);
       const tab = lineOf(text, '\t- Unknown');
-      expect(input.problems.filter((problem) => problem.file.endsWith(CERTUTIL)).map(({ line, column, skipped, message }) => [line, column, skipped, message.split(';')[0]])).to.deep.equal([
-        [lineOf(text, '*urlcache*'), 15, true, 'not valid YAML: a value not quoted cannot start with * in YAML, which reads it as an alias (of an anchor &urlcache*, set nowhere)'],
-        [tab, 1, false, `not valid YAML: line ${tab} is indented with a tab, which YAML does not allow`],
+      const problems = input.problems.filter((problem) => problem.file.endsWith(CERTUTIL));
+      expect(problems.map(({ line, column, skipped }) => [line, column, skipped])).to.deep.equal([[lineOf(text, '*urlcache*'), 15, true]]);
+      expect(syntaxErrors(problems[0]!)).to.deep.equal([
+        [lineOf(text, '*urlcache*'), 15, 'not valid YAML: a value not quoted cannot start with * in YAML, which reads it as an alias (of an anchor &urlcache*, set nowhere)'],
+        [tab, 1, `not valid YAML: line ${tab} is indented with a tab, which YAML does not allow`],
       ]);
-      expect(input.problems[0]!.message).to.match(/; quote it: '\*urlcache\* -f'$/);
+      expect(problems[0]!.message).to.match(/; quote it: '\*urlcache\* -f'; \(2\) line /);
       expect(input.rules).to.have.length(names.length - 1);
     });
 

@@ -261,6 +261,16 @@ const INPUT_UNITS: Readonly<Record<CoverageKind, string>> = {
   kql: 'rule files',
 };
 
+// How one of an input's items is said (`1 rule file`, `1 layer entry`), by INPUT_UNITS: `2 rule files` but `1 rule file`.
+const ITEM_UNITS: Readonly<Record<string, string>> = {
+  'rule files': 'rule file',
+  rules: 'rule',
+  detections: 'detection',
+  'layer entries': 'layer entry',
+  'detection objects': 'detection object',
+  'rule mappings': 'rule mapping',
+};
+
 // How one and several of an input's items read are said (`1 rule read`, `126 entries read`), by INPUT_UNITS.
 const READ_UNITS: Readonly<Record<string, readonly [one: string, many: string]>> = {
   'rule files': ['rule', 'rules'],
@@ -279,10 +289,10 @@ export function readCountText(kind: CoverageKind, count: number): string {
 function inputLine(input: GapReportInput): string {
   const { items, rules, ignored, invalid } = input.counts;
   // Rules counted one per file (a rule folder), or many in one file (a Kibana or Sentinel export).
-  const unit = INPUT_UNITS[input.kind] === 'rule files' && input.files !== items ? 'rules' : (INPUT_UNITS[input.kind] ?? 'detections');
+  const units = INPUT_UNITS[input.kind] === 'rule files' && input.files !== items ? 'rules' : (INPUT_UNITS[input.kind] ?? 'detections');
   const layout = layoutOnlyCount(input);
   return (
-    `${input.side ? `${input.side} ` : ''}${text(input.kind)} ${markdownCode(input.source)}: ${text(items)} ${unit} = ${text(rules)} read + ` +
+    `${input.side ? `${input.side} ` : ''}${text(input.kind)} ${markdownCode(input.source)}: ${text(items)} ${items === 1 ? ITEM_UNITS[units] : units} = ${text(rules)} read + ` +
     `${layout ? `${text(layout)} layout only + ` : ''}${text(ignored - layout)} ignored + ${text(invalid)} invalid`
   );
 }
@@ -437,7 +447,7 @@ export function formatGapReportMarkdown(review: GapReportData): string {
     `ATT&CK ${text(review.attack.domain)} ${text(review.attack.release)}. A technique is a gap when its coverage is below ${percent(review.minCoverage)}, ` +
       'or when it is covered only through some of its sub-techniques (partial).',
     '',
-    `- Threat: ${review.threats.map((t) => `${text(t.name)} (${text(t.kind)}${t.file ? ` ${markdownCode(t.file)}` : ''}, ${text(t.techniques)} techniques, ${text(t.platforms?.join(', ') ?? 'all platforms')})`).join('; ') || 'none'}`,
+    `- Threat: ${review.threats.map((t) => `${text(t.name)} (${text(t.kind)}${t.file ? ` ${markdownCode(t.file)}` : ''}, ${plural(t.techniques, 'technique')}, ${text(t.platforms?.join(', ') ?? 'all platforms')})`).join('; ') || 'none'}`,
     ...(review.threatLeftOut ?? []).map((t) => `- Threat left out: ${text(t.name)} (layer ${markdownCode(t.file)}): ${message(t.why)}`),
     `- Coverage: ${review.inputs.filter((input) => !input.side).map(inputLine).join('; ') || 'none'}`,
     ...(review.logSources
@@ -447,7 +457,7 @@ export function formatGapReportMarkdown(review: GapReportData): string {
       ? [`- Atomic Red Team tests: ${markdownCode(review.tests.source)}: ${plural(review.tests.tests, 'test')}; ${testsCountText(review.tests)}`]
       : []),
     ...(review.library ? [`- Rules library (public rules not run, never counted as coverage): ${text(libraryCountText(review.library, gaps.length))}`] : []),
-    `- ${review.rows.length} threat techniques, ${gaps.length} gaps${classCounts.length ? ` (${classCounts.join(', ')})` : ''}, ${review.rows.length - gaps.length} covered.`,
+    `- ${plural(review.rows.length, 'threat technique')}, ${plural(gaps.length, 'gap')}${classCounts.length ? ` (${classCounts.join(', ')})` : ''}, ${review.rows.length - gaps.length} covered.`,
     ...startLines(gaps, review.logSources),
     ...review.notes.map((note) => `- Note: ${message(note)}`),
     '',
@@ -660,7 +670,7 @@ export function libraryCountText(library: NonNullable<GapReview['library']>, gap
   return (
     `${library.sources.join(', ')}${library.root === undefined ? '' : ` (rule paths in ${library.root})`}: ${plural(library.rules, 'rule')} with a technique${library.run ? `, ${library.run} left out as run already (a coverage rule has its id)` : ''}` +
     `${library.unplaced ? `, ${library.unplaced} left out as their technique tags name no technique of the release (by tag in the inputs)` : ''}; ` +
-    `rules for ${library.gapsWithRules}${gaps === undefined ? '' : ` of ${gaps}`} gaps${buildable}`
+    `rules for ${gaps === undefined ? plural(library.gapsWithRules, 'gap') : `${library.gapsWithRules} of ${plural(gaps, 'gap')}`}${buildable}`
   );
 }
 
@@ -674,7 +684,7 @@ const CSV_EXTRA = ['reference', 'times', 'note', 'places'] as const;
 function csvSectionRows(review: GapReportData): Record<string, string | number>[] {
   const rows: Record<string, string | number>[] = [];
   for (const threat of review.threats) {
-    rows.push({ section: 'threat', name: threat.name, note: `${threat.kind}${threat.file ? ` ${threat.file}` : ''}, ${threat.techniques} techniques`, platforms: threat.platforms?.join(';') ?? '' });
+    rows.push({ section: 'threat', name: threat.name, note: `${threat.kind}${threat.file ? ` ${threat.file}` : ''}, ${plural(threat.techniques, 'technique')}`, platforms: threat.platforms?.join(';') ?? '' });
   }
   for (const threat of review.threatLeftOut ?? []) rows.push({ section: 'threat', name: threat.name, status: 'left out', note: `layer ${threat.file}: ${threat.why}` });
   for (const input of review.inputs) {
@@ -696,7 +706,7 @@ function csvSectionRows(review: GapReportData): Record<string, string | number>[
     rows.push({ section: 'log sources', name: review.logSources.file, times: review.logSources.names.length, note: collectedLogSourceTexts(review.logSources).join(';') });
   }
   for (const t of review.tactics) {
-    rows.push({ section: 'tactic', tactics: t.tactic, name: t.name, threat: t.threat, coverage: coveragePercent(t.coverage), note: `${t.techniques} threat techniques, ${t.gaps} gaps` });
+    rows.push({ section: 'tactic', tactics: t.tactic, name: t.name, threat: t.threat, coverage: coveragePercent(t.coverage), note: `${plural(t.techniques, 'threat technique')}, ${plural(t.gaps, 'gap')}` });
   }
   for (const group of review.remapped) {
     rows.push({ section: 'remapped', reference: group.raw, technique: group.ids.join(';'), times: group.count, rules: group.rules.join(';'), places: group.places.join(';') });

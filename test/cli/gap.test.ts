@@ -2084,3 +2084,37 @@ describe('attack-layers gap (a --threat folder with a file that is no threat)', 
     expect(readFileSync(join(out, 'gap-report.md'), 'utf8')).to.contain(why);
   });
 });
+
+// Real SigmaHQ rule of ../shared/sigma (SigmaHQ/sigma, Detection Rule License 1.1), copied at run time, never committed:
+// rules/windows/process_creation/proc_creation_win_at_interactive_execution.yml, tagged attack.t1053.002.
+describe('gap: every count of one says its word in the singular', function () {
+  const atJob = join(repoRoot, '../shared/sigma/rules/windows/process_creation/proc_creation_win_at_interactive_execution.yml');
+  let dir: string;
+  before(function () {
+    if (!existsSync(atJob)) this.skip();
+    dir = freshTmpDir('gap-singular');
+    mkdirSync(join(dir, 'rules'));
+    writeFileSync(join(dir, 'rules', 'at_job.yml'), readFileSync(atJob));
+    const layer = { name: 'at', domain: 'enterprise-attack', versions: { layer: '4.5', attack: '18', navigator: '5.1.0' }, techniques: [{ techniqueID: 'T1053.002', score: 100 }] };
+    writeFileSync(join(dir, 'threat.json'), JSON.stringify(layer));
+  });
+
+  it('one rule file, one threat technique, one gap: "1 rule file", "1 threat technique", "1 technique" (md, csv, stderr)', async () => {
+    // --min-coverage 100: the rule (test, high: 72 %) leaves its technique a gap.
+    const args = ['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'rules'), '--min-coverage', '100'];
+    const md = await runCli([...args, '--out', join(dir, 'md')]);
+    expect(md.code, md.stderr).to.equal(0);
+    const report = readFileSync(join(dir, 'md', 'gap-report.md'), 'utf8');
+    // Before: "1 rule files = 1 read + …", "(layer …, 1 techniques, all platforms)", "- 1 threat techniques, 1 gaps …".
+    expect(report).to.contain(`: 1 rule file = 1 read + 0 ignored + 0 invalid`);
+    expect(report).to.match(/\(layer `[^`]*threat\.json`, 1 technique, /);
+    expect(report).to.match(/^- 1 threat technique, 1 gap\b/m);
+    expect(report).not.to.match(/\b1 (rule files|techniques|threat techniques|gaps)\b/);
+    expect(md.stderr).to.contain('1 threat technique, 1 gap; ');
+    const csv = await runCli([...args, '--out', join(dir, 'csv'), '--report', 'csv']);
+    expect(csv.code, csv.stderr).to.equal(0);
+    const text = readFileSync(join(dir, 'csv', 'gap-report.csv'), 'utf8');
+    expect(text).to.contain('1 threat technique, 1 gap');
+    expect(text).not.to.match(/\b1 (techniques|threat techniques|gaps)\b/);
+  });
+});

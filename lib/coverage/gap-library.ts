@@ -152,9 +152,12 @@ function libraryPath(file: string, folder: string | undefined): string {
 /**
  * The folder several library inputs have in common (`../sigma` of `../sigma/rules` and `../sigma/rules-emerging-threats`;
  * `.` of `rules` and `rules-emerging-threats`), absolute, and as given: relative when every input was given relative.
- * A file given itself counts by its folder.
+ * A file given itself counts by its folder. Undefined for one input, and for folders far apart, whose common folder is
+ * the filesystem's root (`/` of `/work/shared/sigma/rules` and `/home/me/detections`), which says nothing of either:
+ * their rules are named by their own folders (libraryFileNames).
  */
-function commonFolder(inputs: readonly CoverageInput[]): { path: string; given: string } {
+function commonFolder(inputs: readonly CoverageInput[]): { path: string; given: string } | undefined {
+  if (new Set(inputs.map((input) => resolve(input.source))).size < 2) return undefined;
   const parts = inputs.map((input) => {
     const given = resolve(input.source);
     return (input.rules.some((rule) => resolve(rule.file) === given) ? dirname(given) : given).split(sep);
@@ -163,18 +166,32 @@ function commonFolder(inputs: readonly CoverageInput[]): { path: string; given: 
   let common = 0;
   while (common < first.length && parts.every((list) => list[common] === first[common])) common += 1;
   const path = first.slice(0, common).join(sep) || sep;
+  if (dirname(path) === path) return undefined;
   return { path, given: inputs.every((input) => !isAbsolute(input.source)) ? relative(resolve('.'), path) || '.' : path };
 }
 
 /**
  * How the library names a rule's file in every output (its rules, its notes), the same whatever the current folder
  * was: with several folders, the path in their common folder, so that it says which folder the rule is in; with one,
- * the path in it.
+ * the path in it; with several far apart (no common folder but the root), its folder as given and the path in it
+ * (`/work/shared/sigma/rules/windows/x.yml`, `team/windows/y.yml`).
  */
 export function libraryFileNames(inputs: readonly CoverageInput[]): (file: string) => string {
-  const root = new Set(inputs.map((input) => resolve(input.source))).size > 1 ? commonFolder(inputs) : undefined;
-  const folder = inputs[0]?.source;
-  return (file) => (root ? relative(root.path, resolve(file)).split(sep).join('/') : libraryPath(file, folder));
+  const root = commonFolder(inputs);
+  if (root) return (file) => relative(root.path, resolve(file)).split(sep).join('/');
+  if (new Set(inputs.map((input) => resolve(input.source))).size < 2) return (file) => libraryPath(file, inputs[0]?.source);
+  // The innermost folder given that holds the file, should one folder given hold another.
+  const folders = [...inputs].sort((a, b) => resolve(b.source).length - resolve(a.source).length);
+  return (file) => {
+    const input = folders.find((folder) => {
+      const inside = relative(resolve(folder.source), resolve(file));
+      return !inside.startsWith('..') && !isAbsolute(inside);
+    });
+    if (!input) return file.split(sep).join('/');
+    const inside = relative(resolve(input.source), resolve(file));
+    const given = input.source.split(sep).join('/').replace(/\/+$/, '');
+    return inside === '' ? given : `${given}/${inside.split(sep).join('/')}`;
+  };
 }
 
 /**
@@ -203,7 +220,7 @@ export class RulesLibrary {
     const running = new Set(coverage.rules.flatMap(({ rule }) => (rule.id ? [ruleId(rule.id)] : [])));
     const folders = new Map<CoverageRule, string>(library.inputs.flatMap((input) => input.rules.map((rule): [CoverageRule, string] => [rule, input.source])));
     // Several folders (SigmaHQ's rules/ and rules-emerging-threats/, or SigmaHQ and a team's own): their common folder.
-    const root = new Set(library.inputs.map((input) => resolve(input.source))).size > 1 ? commonFolder(library.inputs) : undefined;
+    const root = commonFolder(library.inputs);
     const fileName = libraryFileNames(library.inputs);
     let run = 0;
     let unplaced = 0;

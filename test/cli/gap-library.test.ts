@@ -4,7 +4,7 @@
  * SigmaHQ rules of ../shared/sigma (skipped where that checkout is missing).
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { expect } from 'chai';
 import type { GapReportData } from '../../lib/coverage/gap-report.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
@@ -272,9 +272,18 @@ describe('gap --rules-library (real SigmaHQ rules)', function () {
     }
     expect(run.code, run.stderr).to.equal(0);
     const review = readJson<GapReportData>(join(dir, 'team-review', 'gap-report.json'));
-    const root = review.library!.root!;
-    expect(root).to.equal(relative(dir, commonAncestor(ours, registry)) || '.');
     const files = review.rows.flatMap((row) => (row.library ?? []).map((rule) => rule.file));
+    const common = commonAncestor(ours, registry);
+    // Far apart (a temporary folder outside the checkout): no common folder but the root; each rule is named by its
+    // folder as given, relative to the current folder, and its path in it.
+    if (dirname(common) === common) {
+      expect(review.library!.root).to.equal(undefined);
+      expect(files).to.include('team/detections/quiet_del.yml');
+      for (const file of files) expect(existsSync(resolve(dir, file)), file).to.equal(true);
+      return;
+    }
+    const root = review.library!.root!;
+    expect(root).to.equal(relative(dir, common) || '.');
     expect(files).to.include(relative(resolve(dir, root), join(ours, 'quiet_del.yml')).split(sep).join('/'));
     for (const file of files) expect(existsSync(resolve(dir, root, file)), file).to.equal(true);
   });
@@ -423,6 +432,38 @@ describe('gap --rules-library given several folders: each problem names its fold
     const note = 'rules library "docs" gives no rule to propose: it has no rule files counted here; no gap gets a rule of it; give a folder of rules, such as a SigmaHQ checkout\'s rules/';
     expect(stderr.split('\n')).to.include(note);
     expect(report.notes).to.include(note);
+  });
+});
+
+// SigmaHQ's rules-threat-hunting/ (../shared/sigma, SigmaHQ/sigma, DRL 1.1) and a team's folder in the temporary folder
+// holding a copy of rules/windows/process_creation/proc_creation_win_cmd_del_greedy_deletion.yml: far apart, their common
+// folder is the filesystem's root, which says nothing of where a rule is.
+describe('gap --rules-library given folders far apart: each rule named by its folder as given', function () {
+  const hunting = join(sigma, 'rules-threat-hunting');
+  const fileDeletion = join(sigma, 'rules', 'windows', 'process_creation', 'proc_creation_win_cmd_del_greedy_deletion.yml');
+  let team: string;
+  before(function () {
+    team = join(freshTmpDir('gap-library-far'), 'team');
+    // Only where the two have no folder in common but the root (a checkout under /tmp would share /tmp).
+    if (!existsSync(hunting) || !existsSync(fileDeletion) || resolve(hunting).split(sep)[1] === resolve(team).split(sep)[1]) this.skip();
+    mkdirSync(join(team, 'windows'), { recursive: true });
+    copyFileSync(fileDeletion, join(team, 'windows', 'cmd_del_greedy_deletion.yml'));
+  });
+
+  it('names no common folder "/", and names each rule by its folder as given and its path in it', async () => {
+    const out = join(team, '..', 'out');
+    const run = await runCli(['gap', '--threat', threat, '--coverage', coverage, '--rules-library', hunting, team, '--out', out, '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    const report = readJson<GapReportData>(join(out, 'gap-report.json'));
+    // Before: `library.root` "/" ("(rule paths in /)") and `work/shared/sigma/rules-threat-hunting/windows/…`, a path from nowhere.
+    expect(report.library!.root).to.equal(undefined);
+    const files = report.rows.flatMap((row) => (row.library ?? []).map((rule) => rule.file));
+    expect(files.some((file) => file.startsWith(`${hunting.split(sep).join('/')}/windows/`))).to.equal(true);
+    expect(files).to.include(`${team.split(sep).join('/')}/windows/cmd_del_greedy_deletion.yml`);
+    expect(files.every((file) => file.startsWith(`${hunting.split(sep).join('/')}/`) || file.startsWith(`${team.split(sep).join('/')}/`)), files.join(', ')).to.equal(true);
+    const md = await runCli(['gap', '--threat', threat, '--coverage', coverage, '--rules-library', hunting, team, '--out', join(out, 'md')]);
+    expect(readFileSync(join(out, 'md', 'gap-report.md'), 'utf8')).not.to.include('rule paths in');
+    expect(md.stderr).not.to.include('rule paths in');
   });
 });
 

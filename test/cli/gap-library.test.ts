@@ -5,6 +5,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { expect } from 'chai';
 import type { GapReportData } from '../../lib/coverage/gap-report.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
@@ -522,5 +523,43 @@ describe('gap --rules-library: a gap the library has no rule for says whether so
     expect(row.libraryElsewhere).to.equal(undefined);
     const layer = readJson<NavigatorLayer>(join(dir, 'json', 'gap.layer.json'));
     expect(layer.techniques!.find((t) => t.techniqueID === 'T1656')!.comment).to.include('rules library, not run: no rule tags the technique');
+  });
+});
+
+// A --rules-library folder holding only JSON: the real ATT&CK ICS 18.1 STIX bundle of ../shared/attack-stix, unpacked at
+// run time, beside a folder of real SigmaHQ rules (rules/windows/process_creation/proc_creation_win_cmd_del_greedy_deletion.yml).
+describe('gap --rules-library given a folder that holds no rules but JSON (a STIX bundle)', function () {
+  const bundle = join(repoRoot, '../shared/attack-stix/ics-attack-18.1.json.gz');
+  const rule = join(sigma, 'rules', 'windows', 'process_creation', 'proc_creation_win_cmd_del_greedy_deletion.yml');
+  let dir: string;
+  before(function () {
+    if (!existsSync(bundle) || !existsSync(rule)) this.skip();
+    dir = freshTmpDir('gap-library-stix');
+    mkdirSync(join(dir, 'stix'));
+    writeFileSync(join(dir, 'stix', 'ics-attack.json'), gunzipSync(readFileSync(bundle)));
+    mkdirSync(join(dir, 'rules'));
+    copyFileSync(rule, join(dir, 'rules', 'cmd_del_greedy_deletion.yml'));
+  });
+
+  it('refuses it alone naming --rules-library, the folder and what to do (exit 1)', async () => {
+    const run = await runCli(['gap', '--threat', threat, '--coverage', coverage, '--rules-library', join(dir, 'stix'), '--out', join(dir, 'alone')]);
+    expect(run.code).to.equal(1);
+    // Before: `attack-layers gap: …/ics-attack.json: this is an ATT&CK STIX bundle, not an ATT&CK Navigator layer …`, no flag named.
+    expect(run.stderr).to.match(new RegExp(`^attack-layers gap: --rules-library ${join(dir, 'stix').replaceAll('/', '\\/')}: not read as rules: .*ics-attack\\.json: this is an ATT&CK STIX bundle`));
+    expect(run.stderr).to.include('--rules-library takes folders of rule files (a SigmaHQ checkout or its rules/), read as --coverage reads them: give a folder of rules, or leave this one out');
+    expect(existsSync(join(dir, 'alone', 'gap-report.md'))).to.equal(false);
+  });
+
+  it('beside a folder of rules: writes the review with that folder, says the one left out on stderr and in the report, and exits 1', async () => {
+    const out = join(dir, 'beside');
+    const run = await runCli(['gap', '--threat', threat, '--coverage', coverage, '--rules-library', join(dir, 'rules'), join(dir, 'stix'), '--out', out, '--report', 'json']);
+    expect(run.code).to.equal(1);
+    const report = readJson<GapReportData>(join(out, 'gap-report.json'));
+    const note = report.notes.find((line) => line.startsWith(`--rules-library ${join(dir, 'stix')}: not read as rules: `));
+    expect(note, report.notes.join('\n')).to.match(/\(left out: the review proposes the rules of the other library folders\)$/);
+    expect(run.stderr.split('\n')).to.include(note);
+    expect(report.library!.sources).to.deep.equal([join(dir, 'rules')]);
+    expect(report.rows.some((row) => row.library?.some((proposed) => proposed.file === 'cmd_del_greedy_deletion.yml'))).to.equal(true);
+    expect(run.stderr).to.include(`--rules-library: 1 folder left out (why, above); the review with the other library folders was written to ${join(out, 'gap-report.json')}`);
   });
 });

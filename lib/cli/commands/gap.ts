@@ -181,7 +181,7 @@ export function handler(context: CliContext) {
     const threatLayers = threat.layers.map((input) => threatFromLayer(input, target, { otherDomains, history, release, nearest, releases: history }));
     const tests = testSet && placeAtomicTests(testSet, { target, history, otherDomains });
     // Public rules not run: read and resolved as coverage is (revoked tags remapped), never counted as coverage.
-    const libraryInputs = args['rules-library']?.length ? readCoverageInputs(args['rules-library'], { cacheDir: cacheDir(context), domain: threat.domain }) : [];
+    const { inputs: libraryInputs, leftOut: libraryLeftOut } = readLibrary(args['rules-library'] ?? [], (folder) => readCoverageInputs([folder], { cacheDir: cacheDir(context), domain: threat.domain }));
     const rulesLibrary = libraryInputs.length ? new RulesLibrary(resolveCoverage(libraryInputs, target, { otherDomains, history, otherReleases, library: true }), coverage, logSources) : undefined;
     const detection = new DetectionModel(loadDetection(target, { cacheDir: cacheDir(context) }), target);
     const review = reviewGaps([...threatFromCampaigns(threat.campaigns, target), ...threatLayers.map((t) => t.source)], coverage, target, {
@@ -195,8 +195,9 @@ export function handler(context: CliContext) {
       threatLeftOut: threat.aggregatesLeftOut,
       ...(rulesLibrary ? { library: rulesLibrary } : {}),
     });
-    // A file of a --threat folder that is no threat input is named in the report's notes with why it was left out.
-    review.notes.unshift(...threat.leftOut.map((line) => `left out of the threat: ${line}`), ...threat.layersLeftOut);
+    // A file of a --threat folder that is no threat input is named in the report's notes with why it was left out, and
+    // so is a --rules-library folder that could not be read.
+    review.notes.unshift(...libraryLeftOut,...threat.leftOut.map((line) => `left out of the threat: ${line}`), ...threat.layersLeftOut);
     const report = args.report === 'csv' ? formatGapCsv(review) : args.report === 'json' ? formatGapJson(review) : formatGapMarkdown(review);
     const layers = [renderCoverageLayer(review, target), renderGapLayer(review, target)];
     if (logSources) layers.push(renderVisibilityLayer(detection, logSources, target, review.platforms));
@@ -270,5 +271,33 @@ export function handler(context: CliContext) {
     if (args.strict) failOnUnknownReports(threat.campaigns, `the review was written to ${files.at(-1)![0]}`);
     failOnLeftOut(threat.campaigns, `the review of the rest was written to ${files.at(-1)![0]}`);
     failOnLeftOutFiles([...threat.leftOut, ...(testSet?.leftOut ?? [])], `the review of the rest was written to ${files.at(-1)![0]}, which says why too`);
+    if (libraryLeftOut.length) {
+      throw new InputError(`--rules-library: ${plural(libraryLeftOut.length, 'folder')} left out (why, above); the review with the other library folders was written to ${files.at(-1)![0]}, which says why too`);
+    }
   };
+}
+
+/** What a --rules-library folder must be, said where one cannot be read. */
+const LIBRARY_TAKES = '--rules-library takes folders of rule files (a SigmaHQ checkout or its rules/), read as --coverage reads them';
+
+/**
+ * The --rules-library folders read one by one: a folder that cannot be read as rules (one holding only JSON, such as
+ * an ATT&CK STIX bundle, which was read as layers and stopped the review naming no flag) is left out, with a line
+ * naming the flag, the folder, why and what to do, while another folder gives rules to propose; when none does, the
+ * first such folder is refused (exit 1), saying the same.
+ */
+function readLibrary(folders: readonly string[], read: (folder: string) => ReturnType<typeof readCoverageInputs>): { inputs: ReturnType<typeof readCoverageInputs>; leftOut: string[] } {
+  const inputs: ReturnType<typeof readCoverageInputs> = [];
+  const failed: { folder: string; why: string }[] = [];
+  for (const folder of folders) {
+    try {
+      inputs.push(...read(folder));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      failed.push({ folder, why: error.message });
+    }
+  }
+  const said = ({ folder, why }: { folder: string; why: string }) => `--rules-library ${folder}: not read as rules: ${why}; ${LIBRARY_TAKES}: give a folder of rules, or leave this one out`;
+  if (failed.length && !inputs.some((input) => input.rules.length)) throw new InputError(failed.map(said).join('\n'));
+  return { inputs, leftOut: failed.map((one) => `${said(one)} (left out: the review proposes the rules of the other library folders)`) };
 }

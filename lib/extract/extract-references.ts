@@ -575,11 +575,24 @@ function csvRow(entry: Entry, table: Table | undefined): Entry {
   }
   if (line.idSpans.length) return entry;
   for (const separator of CSV_SEPARATORS) {
-    const cells = line.text.includes(separator) ? splitCells(line.text, separator) : [];
-    const named = cells.filter((cell) => HEADER_ROLES.has(headerKey(slice(line, cell))));
-    if (named.length >= 2) return { kind: 'row', line, cells, csv: separator };
+    const cells = namedColumnCells(line.text, separator);
+    if (cells) return { kind: 'row', line, cells, csv: separator };
   }
   return entry;
+}
+
+/** The cells of a line split at `separator` when two or more of them name a mapping table's column (`HEADER_ROLES`), else undefined. */
+function namedColumnCells(text: string, separator: string): TextSpan[] | undefined {
+  const cells = text.includes(separator) ? splitCells(text, separator) : [];
+  return cells.filter((cell) => HEADER_ROLES.has(headerKey(text.slice(cell.start, cell.end)))).length >= 2 ? cells : undefined;
+}
+
+/**
+ * Whether a line is the header row of a sheet: values separated by tabs, commas or semicolons, two or more of which
+ * name a mapping table's column (`Technique ID,Technique Name,Tactic`).
+ */
+export function isSheetHeader(text: string): boolean {
+  return ['\t', ...CSV_SEPARATORS].some((separator) => namedColumnCells(text, separator) !== undefined);
 }
 
 // A Markdown heading (`### Execution`).

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { CampaignSource } from '../campaign/campaign-types.js';
 import { htmlText } from '../suggest/html-text.js';
+import { isSheetHeader } from './extract-references.js';
 import { isHeadline } from '../suggest/page-furniture.js';
 
 // A page's <title> (the first one of its head: an SVG in the body has titles of its own), its canonical link and
@@ -47,14 +48,18 @@ function pageAddress(head: string): string | undefined {
   return same.size === 1 ? stated[0] : undefined;
 }
 
-/** A report's title where its text gives one: an HTML page's `<title>`, a Markdown `# ` heading, or a first line shaped as a title. */
+/**
+ * A report's title where its text gives one: an HTML page's `<title>`, a Markdown `# ` heading, or a first line shaped
+ * as a title that is no sheet's header row.
+ */
 function textTitle(text: string, html: boolean, head: string, reportFile: string | undefined): string | undefined {
   if (html) {
     const title = TITLE.exec(head)?.[1];
     return title === undefined ? undefined : oneLine(title) || undefined;
   }
   const first = text.replace(/^\uFEFF/, '').split(/\r\n?|\n|\f/).map((line) => line.trim()).find((line) => line !== '');
-  if (first === undefined) return undefined;
+  // A sheet's first line is its header row, no title: a .csv or .tsv file's, and one naming its columns in any file.
+  if (first === undefined || /\.(?:csv|tsv)$/i.test(reportFile ?? '') || isSheetHeader(first)) return undefined;
   // A Markdown file's first `# ` heading, wherever it stands (after front matter, a saved page's menu); another text's
   // only as its first line.
   const heading = MARKDOWN_TITLE.exec(/\.(?:md|markdown)$/i.test(reportFile ?? '') ? text : first)?.[1]?.trim();

@@ -61,6 +61,30 @@ describe('reportSource', () => {
     expect(reportSource(seed('003_78441eb4cb887801.txt'), 'seeds/003_78441eb4cb887801.txt', false)).to.deep.equal({ title: '003_78441eb4cb887801.txt' });
   });
 
+  // A sheet's header row is no title, however it is written. The headers are those tools write: `Technique
+  // ID,Technique Name,Tactic...` (the CSV export of a coverage tool's tests, found by its header line; mitre-attack/car
+  // docs/coverage/index.md heads its table `Technique ID | Technique Name | Sub-technique Name`), and Excel's CSV with
+  // its byte order mark, CRLF line ends and quoted cells.
+  const ROWS = ['T1059.001,PowerShell,Execution', 'T1566.001,Spearphishing Attachment,Initial Access'];
+  const sheets: ReadonlyArray<readonly [what: string, file: string, text: string]> = [
+    ['a CSV sheet', 'coverage.csv', ['Technique ID,Technique Name,Tactic', ...ROWS, ''].join('\n')],
+    ["Excel's CSV: BOM, CRLF, quoted cells", 'coverage.csv', ['\uFEFFTechnique ID,"Technique Name",Tactic', 'T1059.001,"PowerShell",Execution', ''].join('\r\n')],
+    ["Excel's CSV where the comma is the decimal mark", 'coverage.csv', ['Technique ID;Technique Name;Tactic', 'T1059.001;PowerShell;Execution', ''].join('\r\n')],
+    ['a TSV sheet', 'coverage.tsv', ['Technique ID\tTechnique Name\tTactic', 'T1059.001\tPowerShell\tExecution', ''].join('\n')],
+    ['a sheet saved as .txt, told by the columns its header names', 'coverage.txt', ['Technique ID\tTechnique Name\tTactic', 'T1059.001\tPowerShell\tExecution', ''].join('\n')],
+    ['a .csv file of columns no mapping table names', 'coverage.csv', ['Rule Title,Severity,Owner', 'Encoded PowerShell (T1059.001),High,SOC', ''].join('\n')],
+  ];
+  for (const [what, file, text] of sheets) {
+    it(`takes the file's name, not the header row, as the title of ${what}`, () => {
+      expect(reportSource(text, `reports/${file}`, false)).to.deep.equal({ title: file });
+    });
+  }
+
+  it('still reads a first line with commas as the title of a text that is no sheet', () => {
+    const text = 'Operation Paper Lantern, Part 2\n\nThe actor ran PowerShell (T1059.001).\n';
+    expect(reportSource(text, 'lantern.txt', false)).to.deep.equal({ title: 'Operation Paper Lantern, Part 2' });
+  });
+
   it('gives nothing for standard input without a title', () => {
     expect(reportSource('The actor ran PowerShell (T1059.001).\n', undefined, false)).to.equal(undefined);
   });

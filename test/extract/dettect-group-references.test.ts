@@ -153,4 +153,25 @@ describe('extract: a DeTT&CT group administration file', () => {
     expect(rendered.code, rendered.stderr).to.equal(0);
     expect((await runCli(['validate', join(dir, 'layers', 'red-team.layer.json')])).code).to.equal(0);
   });
+
+  it("validate says what the file is and to run extract on it, not that a layer breaks Navigator's format", async () => {
+    // Before: `attack-layers validate: 1 error in groups.yaml: the layer does not follow the Navigator layer format`.
+    const dir = freshTmpDir('dettect-groups-validate');
+    const file = join(dir, 'groups.yaml');
+    writeFileSync(file, GROUPS);
+    const result = await runCli(['validate', file]);
+    expect(result.code).to.equal(1);
+    const summary = result.stderr.trim().split('\n').at(-1)!;
+    expect(summary).to.equal(
+      `attack-layers validate: 1 error in ${file}: this is a DeTT&CT group administration file, not a campaign file or an ATT&CK Navigator layer; ` +
+        `to map the ATT&CK techniques of its groups, make a campaign file of them with \`attack-layers extract ${file}\` (--actor NAME for one group) and review it; ` +
+        'gap --coverage reads DeTT&CT technique administration files (file_type: technique-administration)',
+    );
+    // Beside a layer, each is said for what it is.
+    const layer = join(dir, 'old.json');
+    writeFileSync(layer, JSON.stringify({ name: 'old', domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1059' }] }));
+    const both = await runCli(['validate', layer, file]);
+    expect(both.code).to.equal(1);
+    expect(both.stderr).to.include(`; ${file}: this is a DeTT&CT group administration file`).and.not.include('does not follow the Navigator layer format');
+  });
 });

@@ -101,6 +101,8 @@ export function handler(context: CliContext) {
     const leftOut: string[] = [];
     // The campaign files' results, whose errors mean something else than a layer's (the summary line says what).
     const campaigns = new Set<FileFindings>();
+    // The files of another kind given by name (a DeTT&CT group file), each with what it is and what reads it.
+    const wrongKinds = new Map<FileFindings, string>();
     const results: FileFindings[] = listLayerFiles(args.layers, { campaigns: true }).flatMap(({ path, inFolder }) => {
       const file = inputName(path);
       let findings: (LayerFinding | CampaignFinding)[];
@@ -130,6 +132,7 @@ export function handler(context: CliContext) {
         findings,
       };
       if (reading === 'campaign') campaigns.add(result);
+      else if (typeof reading === 'object' && 'wrongKind' in reading) wrongKinds.set(result, reading.wrongKind);
       return [result];
     });
     noteLeftOutFiles(context, args, leftOut, 'not checked');
@@ -153,10 +156,21 @@ export function handler(context: CliContext) {
     // On a terminal, a clean run says so (piped, it stays silent: no output is the answer).
     else if (showsProgress(context, args)) note(context, args, `${files}: no findings`);
     if (!errors) return;
-    // What the errors mean: in Navigator for layers, in the layers rendered for campaign files.
-    const ofLayers = results.filter((r) => r.errors && !campaigns.has(r)).flatMap((r) => r.findings as LayerFinding[]);
-    const ofCampaigns = results.filter((r) => r.errors && campaigns.has(r)).flatMap((r) => r.findings as CampaignFinding[]);
-    const meaning = [...(ofLayers.length ? [errorConsequences(ofLayers)] : []), ...(ofCampaigns.length ? [`${ofLayers.length ? 'in the campaign files, ' : ''}${campaignErrorConsequences(ofCampaigns)}`] : [])].join('; ');
-    throw new InputError(`${errors} error${errors === 1 ? '' : 's'} in ${results.filter((r) => r.errors).map((r) => r.file).join(', ')}: ${meaning}`);
+    // What the errors mean: in Navigator for layers, in the layers rendered for campaign files; a file of another kind
+    // is no layer, so it is said what it is and what reads it (`extract` for a DeTT&CT group file), the file named in
+    // the command to run.
+    const failed = results.filter((r) => r.errors);
+    const ofLayers = failed.filter((r) => !campaigns.has(r) && !wrongKinds.has(r)).flatMap((r) => r.findings as LayerFinding[]);
+    const ofCampaigns = failed.filter((r) => campaigns.has(r)).flatMap((r) => r.findings as CampaignFinding[]);
+    const ofOtherKinds = failed.flatMap((r) => {
+      const message = wrongKinds.get(r)?.replaceAll('<file>', r.file);
+      return message === undefined ? [] : [failed.length === 1 ? message.slice(`${r.file}: `.length) : message];
+    });
+    const meaning = [
+      ...(ofLayers.length ? [errorConsequences(ofLayers)] : []),
+      ...(ofCampaigns.length ? [`${ofLayers.length ? 'in the campaign files, ' : ''}${campaignErrorConsequences(ofCampaigns)}`] : []),
+      ...ofOtherKinds,
+    ].join('; ');
+    throw new InputError(`${errors} error${errors === 1 ? '' : 's'} in ${failed.map((r) => r.file).join(', ')}: ${meaning}`);
   };
 }

@@ -5,7 +5,7 @@ import type { ErrorObject } from 'ajv';
 import type { Document, LineCounter, Node as YamlNode, Pair, ParsedNode, Scalar } from 'yaml';
 import type { Domain } from '../attack/types.js';
 import { InputError, InvalidYamlError, SchemaValidationError, UsageError, type Issue } from '../errors.js';
-import { escapePointer } from '../json-value.js';
+import { escapePointer, isJsonObject } from '../json-value.js';
 import { schemaUrl, toIssue, validator } from '../schemas.js';
 import { parseJsonText } from '../json-text.js';
 import { kindOf, wrongKindMessage } from '../input-kind.js';
@@ -114,6 +114,9 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
     } catch {
       located = undefined;
     }
+    // `"techniques": {...}` is read as YAML's is, in the document, whose entries keep the lines JSON reading gives them.
+    listed = located ? listTechniqueMapping(located, true) : [];
+    if (listed.length && isJsonObject(value)) value['techniques'] = (toValue(located!, file) as Record<string, unknown>).techniques;
   } else {
     located = locate(source, file);
     listed = listTechniqueMapping(located);
@@ -330,9 +333,10 @@ function repairNameMappings(record: Record<string, unknown>, located: Located | 
  * to its fields, or to nothing (`T1566.001:` then `tactic: Initial Access`), one entry per key; a mapping of each
  * tactic to a list of its techniques (`Execution: [T1059.001, T1204.002]`), each technique an entry with that tactic.
  * Anything else (a key that is an ID beside one that is not, a technique given a text, an entry's own fields written
- * without its "-", `ref: T1059`) is left for the schema to report.
+ * without its "-", `ref: T1059`) is left for the schema to report. JSON (`json`: `"techniques": {...}`) is read so too,
+ * its repair saying how JSON writes the list.
  */
-function listTechniqueMapping(located: Located): string[] {
+function listTechniqueMapping(located: Located, json = false): string[] {
   const Y = yaml();
   const root = located.doc.contents;
   const pair = Y.isMap(root) ? root.items.find((each) => keyText(each.key) === 'techniques') : undefined;
@@ -356,7 +360,7 @@ function listTechniqueMapping(located: Located): string[] {
         items.push(value);
       } else return [];
     }
-    said = 'a mapping of each technique to its fields, read as a list of them (write each as a list item: - ref: T1566.001, its fields below it)';
+    said = `a mapping of each technique to its fields, read as a list of them (${json ? 'write "techniques" as a list: [{"ref": "T1566.001", its fields beside it}]' : 'write each as a list item: - ref: T1566.001, its fields below it'})`;
   } else if (!keys.some((key) => HAS_TECHNIQUE_ID.test(key) || entryFields.includes(key)) && map.items.every(({ value }) => Y.isSeq(value))) {
     for (const { key, value } of map.items) {
       const tactic = key as Scalar.Parsed;
@@ -372,7 +376,7 @@ function listTechniqueMapping(located: Located): string[] {
         } else return [];
       }
     }
-    said = 'a mapping of each tactic to its techniques, read as a list of them, each with its tactic (write each as a list item: - ref: T1059.001 with tactic: Execution)';
+    said = `a mapping of each tactic to its techniques, read as a list of them, each with its tactic (${json ? 'write "techniques" as a list: [{"ref": "T1059.001", "tactic": "Execution"}]' : 'write each as a list item: - ref: T1059.001 with tactic: Execution'})`;
   } else return [];
   const list = new Y.YAMLSeq();
   list.items = items;

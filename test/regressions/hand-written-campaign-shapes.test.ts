@@ -9,7 +9,10 @@
  * obvious reading, now taken and said with its line. The campaign texts are in our words.
  */
 import { expect } from 'chai';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseCampaign } from '../../lib/index.js';
+import { freshTmpDir, runCli } from '../helpers/attack.js';
 
 const HEAD = 'name: Hand written\nactor: APT29\n';
 
@@ -73,6 +76,39 @@ describe('regressions: campaign files in the shapes people write by hand', () =>
       ]);
       expect(campaign.repairs).to.have.length(1);
       expect(campaign.repairs![0]).to.match(/^line 3: \/techniques: a mapping of each tactic to its techniques, read as a list of them, each with its tactic/);
+    });
+
+    // The same shapes in JSON, each entry at the line JSON reading gives it.
+    it('in JSON, of each technique to its fields (or to nothing), as in YAML', () => {
+      const json = ['{', '  "name": "Hand written",', '  "techniques": {', '    "T1566.001": { "tactic": "Initial Access" },', '    "T1059.001": {},', '    "T1071.001": null', '  }', '}', ''].join('\n');
+      const campaign = parseCampaign(json, 'c.json');
+      expect(campaign.techniques.map((t) => [t.ref, t.line, t.tactics])).to.deep.equal([
+        ['T1566.001', 4, ['Initial Access']],
+        ['T1059.001', 5, []],
+        ['T1071.001', 6, []],
+      ]);
+      expect(campaign.repairs).to.deep.equal([
+        'line 3: /techniques: a mapping of each technique to its fields, read as a list of them (write "techniques" as a list: [{"ref": "T1566.001", its fields beside it}])',
+      ]);
+    });
+
+    it('in JSON, of each tactic to its techniques, as in YAML; validate reads it as a campaign', async () => {
+      const json = ['{', '  "name": "Hand written",', '  "techniques": {', '    "Initial Access": ["T1566.001"],', '    "Execution": [', '      "T1059.001",', '      "T9999"', '    ]', '  }', '}', ''].join('\n');
+      const campaign = parseCampaign(json, 'c.json');
+      expect(campaign.techniques.map((t) => [t.ref, t.line, t.tactics])).to.deep.equal([
+        ['T1566.001', 4, ['Initial Access']],
+        ['T1059.001', 6, ['Execution']],
+        ['T9999', 7, ['Execution']],
+      ]);
+      expect(campaign.repairs).to.have.length(1);
+      expect(campaign.repairs![0]).to.match(/^line 3: \/techniques: a mapping of each tactic to its techniques, read as a list of them, each with its tactic \(write "techniques" as a list/);
+      // Before: read as a layer ("/techniques: must be array"; "the layer does not follow the Navigator layer format").
+      const file = join(freshTmpDir('json-mapping'), 'c.json');
+      writeFileSync(file, json);
+      const result = await runCli(['validate', file]);
+      expect(result.code).to.equal(1);
+      expect(result.stdout).to.include(`warning: repaired: ${file}:3: /techniques: a mapping of each tactic`).and.include(`error: unknown-technique: ${file}:7: /techniques/2: "T9999"`);
+      expect(result.stdout).to.not.include('must be array');
     });
 
     it('a mapping with no one reading (an ID beside a tactic, an ID given a text) is still refused, at its line', () => {

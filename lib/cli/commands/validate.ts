@@ -59,9 +59,9 @@ export interface FileFindings {
 /** The YAML extensions of campaign files; a `.json` file is a campaign when its content says so. */
 const YAML_EXTENSIONS: readonly string[] = ['.yaml', '.yml'];
 
-// A JSON campaign writes `"ref":`, `"attack_version":` or a technique as text; a layer's text without any of them is
-// not parsed twice to be told apart (a 200,000-entry layer).
-const CAMPAIGN_JSON_HINT = /"(?:ref|attack_version)"\s*:|"techniques"\s*:\s*\[\s*"/;
+// A JSON campaign writes `"ref":`, `"attack_version":`, a technique as text or `"techniques"` as a mapping; a layer's
+// text without any of them is not parsed twice to be told apart (a 200,000-entry layer).
+const CAMPAIGN_JSON_HINT = /"(?:ref|attack_version)"\s*:|"techniques"\s*:\s*(?:\[\s*"|\{)/;
 
 /**
  * How a file given to validate is read: as a campaign file (YAML, or JSON whose content is one), as a layer (any other

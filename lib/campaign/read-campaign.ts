@@ -139,6 +139,7 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
     ...repairRefFields(record, located),
     ...repairEntryTypes(record, located),
     ...repairTrailingSeparators(record, located),
+    ...repairConfidenceWords(record, located),
   ];
 
   const duplicates = new Set(located?.duplicateKeys() ?? []);
@@ -298,6 +299,46 @@ function repairTrailingSeparators(record: Record<string, unknown>, located: Loca
     items.forEach((item, i) => {
       if (typeof item === 'string') repair(items, [list, i]);
       else if (typeof item === 'object' && item !== null && !Array.isArray(item)) repair(item as Record<string, unknown>, [list, i, 'ref']);
+    });
+  }
+  return repairs;
+}
+
+/**
+ * Confidence words written by hand that have one meaning on the campaign's scale (low 25, medium 50, high 90, or 0 to
+ * 100, 100 being certain), as STIX 2.1's confidence scales (its Appendix A) read them: the levels in another case
+ * (`High`); the middle level as its None/Low/Med/High scale (`med`) and ICD 203's analytic confidence (`moderate`)
+ * write it; `confirmed`, the Admiralty scale's "Confirmed by other sources", 90 there, which is high; `certain`, 100
+ * there as here. Estimative words (`likely`, 70 on its WEP scale, between medium and high; `possible`, `suspected`)
+ * are none of the levels and stay for the schema to report.
+ */
+const CONFIDENCE_WORDS: Readonly<Record<string, Confidence>> = {
+  low: 'low',
+  medium: 'medium',
+  med: 'medium',
+  moderate: 'medium',
+  high: 'high',
+  confirmed: 'high',
+  certain: 100,
+};
+
+/** A campaign's and its techniques' `confidence` written as a word of `CONFIDENCE_WORDS`, read onto the scale, each repair said with its line. */
+function repairConfidenceWords(record: Record<string, unknown>, located: Located | undefined): string[] {
+  const repairs: string[] = [];
+  const repair = (owner: Record<string, unknown>, path: (string | number)[]) => {
+    const found = owner['confidence'];
+    const read = typeof found === 'string' ? CONFIDENCE_WORDS[found.trim().toLowerCase()] : undefined;
+    if (read === undefined || read === found) return;
+    owner['confidence'] = read;
+    const line = located?.lineOf([...path, 'confidence']);
+    const pointer = `/${[...path, 'confidence'].map((segment) => escapePointer(String(segment))).join('/')}`;
+    repairs.push(`${line ? `line ${line}: ` : ''}${pointer}: ${JSON.stringify(found)} read as ${JSON.stringify(read)} (write confidence: ${String(read)}; the scale is low, medium, high or a number from 0 to 100)`);
+  };
+  repair(record, []);
+  const items = record['techniques'];
+  if (Array.isArray(items)) {
+    items.forEach((item, i) => {
+      if (typeof item === 'object' && item !== null && !Array.isArray(item)) repair(item as Record<string, unknown>, ['techniques', i]);
     });
   }
   return repairs;
@@ -775,7 +816,9 @@ function toCampaignIssue(error: ErrorObject, value: Record<string, unknown>, loc
   }
   const help = field !== undefined && typeof field === 'string' ? FIELD_HELP[field] : undefined;
   if (help && ['pattern', 'enum', 'minimum', 'maximum', 'type'].includes(error.keyword)) {
-    return at(`${help}, not ${describe(found)}`);
+    // A confidence word of no one level (`likely`, between medium and high) is read as none: the writer says which.
+    const between = field === 'confidence' && typeof found === 'string' ? ' (a word of no one level, as likely, possible or suspected are: write the level or number meant)' : '';
+    return at(`${help}, not ${describe(found)}${between}`);
   }
   if (error.keyword === 'type') {
     const types = ([] as unknown[]).concat(params['type']).map((t) => TYPE_WORDS[String(t)] ?? String(t));

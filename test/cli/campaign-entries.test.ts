@@ -107,7 +107,7 @@ describe('campaign files with a malformed entry', () => {
     expect(result.stderr).to.include('2 campaign entries could not be read and were left out; the rest was normalized:');
     const lines = result.stderr.split('\n').filter((line) => line.startsWith(`  ${file}:`));
     expect(lines.map((line) => line.slice(file.length + 2).replace(/; the entry is left out: .*$/, ''))).to.deep.equal([
-      ':5: /techniques/1/confidence: must be low, medium or high, or a whole number from 0 to 100, not the string "sure"',
+      ':5: /techniques/1/confidence: must be low, medium or high, or a whole number from 0 to 100, not the string "sure" (a word of no one level, as likely, possible or suspected are: write the level or number meant)',
       ':6: /techniques/1/score: must be a number, not the string "high"',
       ':7: /techniques/2: must be a string or a mapping, not the number 1486 (an ATT&CK ID starts with T: write T1486)',
     ]);

@@ -9,7 +9,7 @@
  * obvious reading, now taken and said with its line. The campaign texts are in our words.
  */
 import { expect } from 'chai';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCampaign } from '../../lib/index.js';
 import { freshTmpDir, runCli } from '../helpers/attack.js';
@@ -115,6 +115,59 @@ describe('regressions: campaign files in the shapes people write by hand', () =>
       for (const body of ['  T1566.001:\n    tactic: Initial Access\n  Execution: [T1059.001]\n', '  T1566.001: Initial Access\n', '  Execution: T1059.001\n']) {
         expect(() => parseCampaign(`${HEAD}techniques:\n${body}`, 'c.yaml')).to.throw(/line 4, \/techniques: must be a list, not a mapping/);
       }
+    });
+  });
+
+  // Confidence words written by hand. Those of one level on the scale are read so, as STIX 2.1's confidence scales
+  // (OASIS STIX 2.1, Appendix A; ruby-stix2's Stix2::ConfidenceScale lists them: None/Low/Med/High, Admiralty
+  // credibility "Confirmed by other sources" 90, WEP "Certain" 100 and "Likely/Probable" 70) read them; before, each
+  // entry was left out and a top-level one refused the file ('must be low, medium or high, ..., not the string "High"').
+  describe('confidence written as a word', () => {
+    const read: ReadonlyArray<readonly [word: string, level: string | number]> = [
+      ['High', 'high'],
+      [' LOW ', 'low'],
+      ['med', 'medium'],
+      ['moderate', 'medium'],
+      ['confirmed', 'high'],
+      ['Certain', 100],
+    ];
+    for (const [word, level] of read) {
+      it(`${JSON.stringify(word)} is read as ${JSON.stringify(level)}, the repair said at its line`, () => {
+        const campaign = parseCampaign(`${HEAD}techniques:\n  - ref: T1059.001\n    confidence: ${JSON.stringify(word)}\n`, 'c.yaml');
+        expect(campaign.techniques.map((t) => [t.ref, t.confidence])).to.deep.equal([['T1059.001', level]]);
+        expect(campaign.repairs).to.deep.equal([
+          `line 5: /techniques/0/confidence: ${JSON.stringify(word)} read as ${JSON.stringify(level)} (write confidence: ${String(level)}; the scale is low, medium, high or a number from 0 to 100)`,
+        ]);
+      });
+    }
+
+    it("the campaign's own confidence too, in JSON as in YAML", () => {
+      const campaign = parseCampaign('{\n  "name": "C",\n  "confidence": "Confirmed",\n  "techniques": ["T1059.001"]\n}\n', 'c.json');
+      expect(campaign.confidence).to.equal('high');
+      expect(campaign.repairs).to.deep.equal(['line 3: /confidence: "Confirmed" read as "high" (write confidence: high; the scale is low, medium, high or a number from 0 to 100)']);
+    });
+
+    it('a word between levels (likely, possible, suspected) is none of them: the entry is left out saying so, and the campaign\'s own refuses the file', () => {
+      const campaign = parseCampaign(`${HEAD}techniques:\n  - ref: T1059.001\n    confidence: likely\n  - ref: T1105\n    confidence: possible\n  - ref: T1071\n    confidence: suspected\n  - T1566.001\n`, 'c.yaml');
+      expect(campaign.techniques.map((t) => t.ref)).to.deep.equal(['T1566.001']);
+      expect(campaign.leftOut?.map((issue) => [issue.line, issue.message.split('; the entry')[0]])).to.deep.equal(
+        (['likely', 'possible', 'suspected'] as const).map((word, i) => [
+          5 + 2 * i,
+          `must be low, medium or high, or a whole number from 0 to 100, not the string "${word}" (a word of no one level, as likely, possible or suspected are: write the level or number meant)`,
+        ]),
+      );
+      expect(() => parseCampaign(`${HEAD}confidence: likely\ntechniques: [T1059]\n`, 'c.yaml')).to.throw(/c\.yaml: not a valid campaign file: line 3, \/confidence: must be low, medium or high, or a whole number from 0 to 100, not the string "likely" \(a word of no one level/);
+    });
+
+    it('scores on the scale: confirmed scores as high (90), certain 100', async () => {
+      const dir = freshTmpDir('confidence-words');
+      const file = join(dir, 'c.yaml');
+      writeFileSync(file, `${HEAD}techniques:\n  - ref: T1059.001\n    confidence: confirmed\n  - ref: T1566.001\n    confidence: certain\n`);
+      const result = await runCli(['render', file, '--out', join(dir, 'layers'), '--score', 'confidence', '--quiet']);
+      expect(result.code, result.stderr).to.equal(0);
+      const layer = JSON.parse(readFileSync(join(dir, 'layers', 'c.layer.json'), 'utf8')) as { techniques: Array<{ techniqueID: string; score?: number }> };
+      const scores = Object.fromEntries(layer.techniques.filter((t) => t.score !== undefined).map((t) => [t.techniqueID, t.score]));
+      expect(scores).to.deep.equal({ 'T1059.001': 90, 'T1566.001': 100 });
     });
   });
 });

@@ -146,8 +146,9 @@ export function kindOfValue(value: unknown): InputKind | undefined {
   const campaignItems = techniques.filter((t) => typeof t === 'string' || (isJsonObject(t) && 'ref' in t)).length;
   const layerEntries = techniques.filter((t) => isJsonObject(t) && 'techniqueID' in t).length;
   const statedLayer = isJsonObject(first['versions']) && layerEntries > campaignItems;
-  // `techniques` as a mapping (of IDs, or of tactics to IDs) is a campaign written by hand; a layer's is a list.
-  const mapped = !Array.isArray(value) && isJsonObject(first['techniques']) && !layerLike;
+  // `techniques` as a mapping (of IDs, or of tactics to IDs) beside a campaign's `name` is a campaign written by hand;
+  // a layer's is a list.
+  const mapped = !Array.isArray(value) && typeof first['name'] === 'string' && isJsonObject(first['techniques']) && !layerLike;
   if ('attack_version' in first || (campaignItems > 0 && !statedLayer) || mapped) return 'campaign';
   if (layerLike) return 'layer';
   return undefined;

@@ -802,21 +802,18 @@ describe('sigmaLevel (SIGMA_WEIGHTS)', () => {
 
 describe('readRuleFolder (real SigmaHQ rules in ../shared/sigma)', function () {
   let input: CoverageInput;
-  let seconds: number;
   let expected: string[];
-  this.timeout(30_000);
+  // Not a timing: reading the folder is measured by `npm run bench` ("gap review sigma"), never by a test.
+  this.timeout(60_000);
   before(function () {
     if (!existsSync(realSigma)) this.skip();
     expected = yamlFilesUnder(realSigma);
-    const started = performance.now();
     input = readRuleFolder(realSigma);
-    seconds = (performance.now() - started) / 1000;
   });
   const under = (folder: string, file: string): boolean => file.startsWith(join(realSigma, folder) + sep);
 
-  it('reads the ~3,900 rule files in a few seconds', () => {
+  it('finds the ~3,900 rule files of the folder', () => {
     expect(expected.length).to.be.above(3500);
-    expect(seconds, `took ${seconds.toFixed(1)} s`).to.be.below(12);
   });
 
   it('accounts for every .yml file found by an independent walk', () => {

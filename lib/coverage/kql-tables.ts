@@ -17,10 +17,12 @@
  *
  * A table that only leaves rows out is read, and said optional, as the rule runs without it (with more false positives):
  * the right side of an anti-join (`join kind=leftanti (DeviceNetworkInfo | …) on …`, Microsoft-365-Defender-Hunting-Queries'
- * `Lateral Movement/Device Logons from Unknown IPs.csl`) is `DeviceNetworkInfo (optional: leftanti join)`, and a `!in`
- * subquery's table `AuditLogs (optional: !in subquery)`; a table the query needs anyway is not said again. Other joins
- * (`inner`, `leftsemi`, the default) and `in (…)` need their tables. A Defender ATP table of before December 2019 is
- * read as the table it became (`LogonEvents` `DeviceLogonEvents (renamed from LogonEvents)`, RENAMED_TABLES).
+ * `Lateral Movement/Device Logons from Unknown IPs.csl`) is `DeviceNetworkInfo (optional: leftanti join)`, a `!in`
+ * subquery's table `AuditLogs (optional: !in subquery)`, and so is an `in` subquery's inside `not(…)` (`AuditLogs
+ * (optional: not in subquery)`); a table the query needs anyway is not said again. An excluding subquery or-ed with an
+ * `in` one (`IP in (a) or IP !in (b)`) is no alternative to it. Other joins (`inner`, `leftsemi`, the default) and
+ * `in (…)` need their tables; `kind=rightanti`, whose left side only leaves rows out, still reads both sides as needed.
+ * A Defender ATP table of before December 2019 is read as the table it became (`LogonEvents` `DeviceLogonEvents (renamed from LogonEvents)`, RENAMED_TABLES).
  *
  * A table of Windows events is read as narrowly as the query filters it: `SecurityEvent | where EventID == 4688` is
  * `SecurityEvent (EventID 4688)`, `EventID in (4624, 4625)` `SecurityEvent (EventID 4624 or 4625)` (a filter of the
@@ -215,6 +217,8 @@ interface Frame {
   list: boolean;
   /** A subquery a row is matched against (`in (…)`): only a name a pipe follows is a table. */
   subquery: boolean;
+  /** Whether a test in it holds when a row is left out: inside an odd number of `not(…)` of its condition. */
+  negated: boolean;
   /** Whether its reads are its parent's too (the expression starts with it: a union's item, `(SecurityEvent | …)`). */
   joinsParent: boolean;
   /** The tables its pipeline starts with, which a `where` of the pipeline narrows until a join or union. */
@@ -237,14 +241,16 @@ const MIXING = /^(?:join|lookup|union|fork|facet|as)$/i;
  */
 function tableGroups(tokens: readonly string[], context: Context): Reads {
   const groups: Reads = [[]];
-  const stack: Frame[] = [{ group: 0, list: false, subquery: false, joinsParent: false, reads: [], joined: false }];
+  const stack: Frame[] = [{ group: 0, list: false, subquery: false, negated: false, joinsParent: false, reads: [], joined: false }];
   let start = true;
   let pendingGroup: number | undefined;
   let searchList = false;
-  // The last membership subquery closed: where its `)` is and its group.
-  let lastMembership: { close: number; group: number } | undefined;
+  // The last membership subquery closed: where its `)` is, its group, and whether it leaves rows out.
+  let lastMembership: { close: number; group: number; excluding: boolean } | undefined;
   // Groups the query runs without, with why: an anti-join's side, a `!in` subquery, and the groups read inside them.
   const optional = new Map<number, string>();
+  // The groups of membership subqueries that leave rows out (`!in (…)`, `not(… in (…))`).
+  const excludingGroups = new Set<number>();
   // Open a group inside the group given, optional where that one is (or for the reason given).
   const openGroup = (inside: number, reads: TableRead[] = [], why = optional.get(inside)): number => {
     groups.push(reads);
@@ -260,12 +266,17 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
       // (`dynamic([…])`, `count()`) a scalar.
       const previous = tokens[i - 1] ?? '';
       const inner: boolean = !start && pendingGroup === undefined && (TABULAR_FUNCTION.test(previous) || MEMBERSHIP.test(previous));
-      // `IPAddress in (win_fails) or IPAddress in (nix_fails)`: either list lets a row through, one group of alternatives.
-      const orElse = inner && MEMBERSHIP.test(previous) && lastMembership?.close === i - 4 && tokens[i - 3]?.toLowerCase() === 'or' ? lastMembership.group : undefined;
-      // `UserPrincipalName !in ((AuditLogs | …))`: the subquery only leaves rows out.
-      const excluding = inner && MEMBERSHIP.test(previous) && previous.startsWith('!') ? `${previous.toLowerCase()} subquery` : undefined;
+      const membership = inner && MEMBERSHIP.test(previous);
+      // `UserPrincipalName !in ((AuditLogs | …))`, `not(UserPrincipalName in ((AuditLogs | …)))`: the subquery only leaves rows out.
+      const excluding = membership && previous.startsWith('!') !== frame.negated ? `${frame.negated ? 'not ' : ''}${previous.toLowerCase()} subquery` : undefined;
+      // `IPAddress in (win_fails) or IPAddress in (nix_fails)`: either list lets a row through, one group of alternatives;
+      // a list that leaves rows out (`or IPAddress !in (known)`) is no alternative, never needed.
+      const orElse = membership && !excluding && !lastMembership?.excluding && lastMembership?.close === i - 4 && tokens[i - 3]?.toLowerCase() === 'or' ? lastMembership.group : undefined;
       const group = orElse ?? (inner ? openGroup(frame.group, [], excluding ?? optional.get(frame.group)) : (pendingGroup ?? frame.group));
-      stack.push({ group, list: searchList, subquery: inner && MEMBERSHIP.test(previous), joinsParent: start && pendingGroup === undefined, reads: [], joined: false });
+      if (excluding) excludingGroups.add(group);
+      // `not(…)` in a condition turns its tests; a subquery's own conditions start afresh.
+      const negated = !inner && !start && pendingGroup === undefined && frame.negated !== (previous.toLowerCase() === 'not');
+      stack.push({ group, list: searchList, subquery: membership, negated, joinsParent: start && pendingGroup === undefined, reads: [], joined: false });
       start = start || inner || pendingGroup !== undefined || searchList;
       searchList = false;
       pendingGroup = undefined;
@@ -275,7 +286,7 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
       if (stack.length > 1) {
         const closed = stack.pop()!;
         if (closed.joinsParent) stack[stack.length - 1]!.reads.push(...closed.reads);
-        if (closed.subquery) lastMembership = { close: i, group: closed.group };
+        if (closed.subquery) lastMembership = { close: i, group: closed.group, excluding: excludingGroups.has(closed.group) };
       }
       start = false;
       continue;

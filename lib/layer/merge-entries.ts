@@ -38,12 +38,18 @@ function distinct<T>(items: readonly T[]): T[] {
  * sources, every line still says where it came from, read alone (sigma2attack writes one rule file per line; prefixed on
  * its first line alone, the others named no source in Navigator's comment box, a spreadsheet or grep). Line breaks that
  * open or close the comment (Atomic Red Team's) are left out; a blank line within it is kept as `<label>:`.
+ * A line that already says its source (`<prefix>: …`, for which `attributed(prefix)` holds: a comment merged before,
+ * upgraded or merged again) keeps that prefix alone rather than get a second one (`T1059.001: T1086: …`).
  */
-export function attributeComment(label: string, comment: string): string {
+export function attributeComment(label: string, comment: string, attributed?: (prefix: string) => boolean): string {
   return comment
     .trim()
     .split(/\r\n|\r|\n/)
-    .map((line) => (line.trim() === '' ? `${label}:` : `${label}: ${line}`))
+    .map((line) => {
+      const colon = line.indexOf(':');
+      if (attributed && colon > 0 && /^(\s|$)/.test(line.slice(colon + 1)) && attributed(line.slice(0, colon))) return line;
+      return line.trim() === '' ? `${label}:` : `${label}: ${line}`;
+    })
     .join('\n');
 }
 
@@ -69,7 +75,8 @@ function combineScores(scores: readonly number[], rule: MergeScore): number | un
  * - color: the first entry's colour that is set (a conflict is returned, for the report; each other colour in
  *   `dropped`, for the caller to keep);
  * - comment: every distinct comment in layer order, one after another, each of its lines prefixed with the ID it was
- *   written for when the entries came from different IDs (`attributeComment`);
+ *   written for when the entries came from different IDs (`attributeComment`), except a line already prefixed with
+ *   a source for which `attributed` holds (the caller's: an ID that names this entry's technique);
  * - enabled: false only when every entry was disabled;
  * - metadata and links: every distinct item (of metadata with dividers, every distinct group of items), in layer
  *   order, a divider kept where it separated two items kept (`appendDivided`);
@@ -78,7 +85,11 @@ function combineScores(scores: readonly number[], rule: MergeScore): number | un
  *   has it; a later entry's other value for it is returned in `dropped` (by its source's position), for the caller to
  *   keep and say.
  */
-export function mergeEntries(sources: readonly MergeSource[], given?: MergeScore): { entry: JsonObject; conflicts: string[]; dropped: MergeDropped[] } {
+export function mergeEntries(
+  sources: readonly MergeSource[],
+  given?: MergeScore,
+  attributed?: (prefix: string) => boolean,
+): { entry: JsonObject; conflicts: string[]; dropped: MergeDropped[] } {
   const rule = given ?? 'max';
   const [first, ...rest] = sources;
   if (!first) throw new Error('mergeEntries needs at least one entry');
@@ -107,7 +118,7 @@ export function mergeEntries(sources: readonly MergeSource[], given?: MergeScore
   const comments = distinct(
     all
       .filter((s) => typeof s.entry['comment'] === 'string' && s.entry['comment'] !== '')
-      .map((s) => (labelled ? attributeComment(s.from, String(s.entry['comment'])) : String(s.entry['comment']))),
+      .map((s) => (labelled ? attributeComment(s.from, String(s.entry['comment']), attributed) : String(s.entry['comment']))),
   );
   if (comments.length) entry['comment'] = comments.join('\n');
 

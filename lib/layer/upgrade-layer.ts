@@ -6,7 +6,7 @@ import { currentPlatformName, PLATFORM_RENAMES } from '../attack/platform-names.
 import { compareReleases } from '../attack/release-files.js';
 import { formerTactic } from '../attack/tactic-splits.js';
 import { recordedElsewhereText } from '../attack/revoked-technique-text.js';
-import { noReleaseNumberText } from '../attack/technique-id.js';
+import { isTechniqueId, noReleaseNumberText } from '../attack/technique-id.js';
 import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
 import { AttackDataError, InputError, SchemaValidationError } from '../errors.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
@@ -103,6 +103,13 @@ interface Placed {
   report: EntryUpgrade;
   /** The ID the entry was written with. */
   origin: string;
+}
+
+/** Whether `id` is `techniqueID` in `target`, or a technique revoked into it (a comment line's source `upgrade` wrote). */
+function namesTechnique(id: string, techniqueID: string, target: AttackIndex): boolean {
+  const record = isTechniqueId(id) ? target.technique(id) : undefined;
+  const final = record?.revoked ? target.revocationChain(record).final : record;
+  return final?.id === techniqueID;
 }
 
 function describe(record: TechniqueRecord): string {
@@ -613,9 +620,12 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     const first = group[0]!;
     if (group.length === 1) techniques.push(first.entry);
     else {
+      // A comment line merged before (`T1086: …`, upgraded again) keeps its ID when that ID names this technique in the target.
+      const techniqueID = String(first.entry['techniqueID']);
       const { entry, conflicts, dropped } = mergeEntries(
         group.map((item) => ({ entry: item.entry, from: item.origin })),
         options.mergeScore,
+        (prefix) => namesTechnique(prefix, techniqueID, target),
       );
       techniques.push(entry);
       const paths = [...new Set(group.map((item) => item.report.path))];

@@ -79,4 +79,17 @@ describe('mergeEntries', () => {
     ]);
     expect(attributeComment('T1', 'first\n\nafter a blank line')).to.equal('T1: first\nT1:\nT1: after a blank line');
   });
+
+  it('keeps a line already prefixed with a source the caller names, and prefixes any other line that only looks prefixed', () => {
+    const attributed = (prefix: string) => prefix === 'T1086' || prefix === 'T1059.001';
+    const comment = 'T1086: sysmon_powershell_execution_moduleload.yml\nT1003: see also\nNote: reviewed\nT1059.001:';
+    expect(attributeComment('T1059.001', comment, attributed).split('\n')).to.deep.equal([
+      'T1086: sysmon_powershell_execution_moduleload.yml',
+      'T1059.001: T1003: see also',
+      'T1059.001: Note: reviewed',
+      'T1059.001:',
+    ]);
+    // Without a caller's rule (combine's layer names), every line is prefixed, as before.
+    expect(attributeComment('Layer A', 'T1086: x')).to.equal('Layer A: T1086: x');
+  });
 });

@@ -7,7 +7,9 @@
  * the revoked attack.t1086 too. `upgrade` to 18.1 merges T1086 into T1059.001. Before, only each source's first line
  * was prefixed with its ID (`T1059.001: file_event_win_susp_clr_logs.yml\nimage_load_alternate_…\n…\nT1086: sysmon_…`),
  * so a line after the first, read alone (Navigator's comment box, a spreadsheet export, grep), named no ID; now every
- * line says its ID. `combine` prefixed each layer's comment with the layer's name the same way.
+ * line says its ID. Upgraded again with more to merge (the T1086 entry appended anew), the lines merged before got a
+ * second prefix (`T1059.001: T1086: sysmon_…`); now a line already prefixed with an ID that names the technique keeps
+ * it alone. `combine` prefixed each layer's comment with the layer's name the same way.
  */
 import { expect } from 'chai';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -77,6 +79,23 @@ describe('regressions: a merged comment of several lines says, on each line, whe
     expect(merged).to.have.length(1);
     const expected = [...byTechnique.get('T1059.001')!.map((rule) => `T1059.001: ${rule}`), ...byTechnique.get('T1086')!.map((rule) => `T1086: ${rule}`)];
     expect(merged[0]!.comment!.split('\n')).to.deep.equal(expected);
+  });
+
+  it('upgrade again: lines merged before keep their one ID when more entries merge into them (no `T1059.001: T1086: …`)', async () => {
+    const dir = freshTmpDir('merged-comments-again');
+    const first = join(dir, 'heatmap-18.json');
+    expect((await runCli(['upgrade', heatmap, '--to', '18.1', '--out', first])).code).to.equal(0);
+    const upgraded = readLayer(first);
+    const mergedBefore = (upgraded.techniques ?? []).find((t) => t.techniqueID === 'T1059.001')!.comment!;
+    // The upgraded heatmap with sigma2attack's T1086 entry appended again (a later run of the tool added to the file).
+    const original = JSON.parse(readFileSync(heatmap, 'utf8')) as NavigatorLayer;
+    const again = join(dir, 'appended.json');
+    writeFileSync(again, JSON.stringify({ ...upgraded, techniques: [...(upgraded.techniques ?? []), ...(original.techniques ?? []).filter((t) => t.techniqueID === 'T1086')] }));
+    const out = join(dir, 'appended-18.json');
+    const result = await runCli(['upgrade', again, '--to', '18.1', '--out', out]);
+    expect(result.code, result.stderr).to.equal(0);
+    const lines = (readLayer(out).techniques ?? []).find((t) => t.techniqueID === 'T1059.001')!.comment!.split('\n');
+    expect(lines).to.deep.equal([...mergedBefore.split('\n'), ...byTechnique.get('T1086')!.map((rule) => `T1086: ${rule}`)]);
   });
 
   it("combine: each line of a layer's comment is prefixed with that layer (two heatmaps of one name, told apart by file)", async () => {

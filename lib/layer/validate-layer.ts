@@ -22,7 +22,7 @@ import {
   preAttackMessage,
   upgradePrompt,
 } from './layer-format.js';
-import { collapsedSubtechniques, isAnnotated, isOnlyDisabled, keptBySubtechnique } from './subtechnique-visibility.js';
+import { collapsedSubtechniques, disabledUnder, isAnnotated, isOnlyDisabled, keptBySubtechnique } from './subtechnique-visibility.js';
 import { everyPlatformNote, everyPlatformRelease, everyReleaseTypo, filteredOutEntries, renamedSinceLayer, shownPlatforms, type FilteredOut, unlistedPlatformNames, type ReleaseList } from './platform-visibility.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { currentPlatformName, NAVIGATOR_PLATFORM_MAPPINGS, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
@@ -583,7 +583,8 @@ function checkHidden(layer: JsonObject, entries: readonly unknown[], index: Atta
 /**
  * Annotated entries that `hideDisabled` hides: Navigator 5.1 leaves a disabled technique out of the matrix in such a
  * layer (view-model.ts filterTechniques), score, colour, comment and all, unless a sub-technique keeps it
- * (`keptBySubtechnique`: one enabled on a platform the filter shows). An entry only disabled shows nothing anyway.
+ * (`keptBySubtechnique`: one enabled on a platform the filter shows); each platform the filter leaves out that would
+ * keep it so is named. An entry only disabled shows nothing anyway.
  */
 function checkHiddenDisabled(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, shown: ReadonlySet<string> | undefined, out: Findings): void {
   if (layer['hideDisabled'] !== true) return;
@@ -593,12 +594,20 @@ function checkHiddenDisabled(layer: JsonObject, entries: readonly unknown[], ind
     if (!record || record.revoked || record.deprecated) return;
     const tactic = typeof entry['tactic'] === 'string' ? entry['tactic'] : undefined;
     if (keptBySubtechnique(record, tactic, entries, index, shown)) return;
+    // A platform the filter leaves out on which an enabled sub-technique would keep it (T1020.001 on IaaS keeps T1020).
+    const keeping = shown ? index.platforms().filter((p) => !shown.has(p) && keptBySubtechnique(record, tactic, entries, index, new Set([...shown, p]))) : [];
+    const subs = index
+      .children(record.id)
+      .filter((child) => !child.revoked && !child.deprecated && !disabledUnder(entries, child.id, tactic) && keeping.some((p) => child.platforms.includes(p)));
+    const widen = keeping.length
+      ? `, or add ${keeping.length > 1 ? `one of ${keeping.join(', ')}` : keeping[0]} to filters.platforms, where its sub-technique${subs.length > 1 ? 's' : ''} ${subs.map((c) => c.id).join(', ')} run${subs.length > 1 ? '' : 's'} and keep${subs.length > 1 ? '' : 's'} it shown`
+      : '';
     out.add(
       'warning',
       'hidden-disabled',
       `/techniques/${at}`,
       `${describe(record)} is annotated but disabled, and the layer sets hideDisabled, so Navigator hides it and nobody sees its annotation: ` +
-        'enable it or set hideDisabled to false',
+        `enable it${widen ? ', set hideDisabled to false' : ' or set hideDisabled to false'}${widen}`,
     );
   });
 }

@@ -132,6 +132,15 @@ describe('regression: what Navigator 5.1\'s platform filter hides (parent rows, 
     const hidden = (platforms: string[]) => validate(layer(platforms)).filter((finding) => finding.code === 'hidden-disabled').map((finding) => finding.path);
     expect(hidden(['Windows'])).to.deep.equal(['/techniques/0']);
     expect(hidden(['Windows', 'IaaS'])).to.deep.equal([]);
+    // The finding names the platform that would keep it, by the same rule: before, only "enable it or set hideDisabled to false".
+    const [finding] = validate(layer(['Windows'])).filter((f) => f.code === 'hidden-disabled');
+    expect(finding!.message).to.match(
+      /: enable it, set hideDisabled to false, or add one of IaaS, Network Devices to filters\.platforms, where its sub-technique T1020\.001 runs and keeps it shown$/,
+    );
+    // With T1020.001 disabled too, no platform would keep it: the finding suggests none, as before.
+    const both = { ...layer(['Windows']), techniques: [...layer(['Windows']).techniques, { techniqueID: 'T1020.001', enabled: false }] };
+    const [plain] = validate(both).filter((f) => f.code === 'hidden-disabled');
+    expect(plain!.message).to.match(/: enable it or set hideDisabled to false$/);
   });
 
   // The same rule where the sub-technique is annotated itself: it keeps its parent, and shows collapsed there, only on a

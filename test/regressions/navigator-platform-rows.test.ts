@@ -124,7 +124,7 @@ describe('regression: what Navigator 5.1\'s platform filter hides (parent rows, 
 
   it('validate: an enabled sub-technique off the filter keeps no disabled parent of a hideDisabled layer (T1020 under Windows)', () => {
     // view-model.ts isSubtechniqueEnabled: a disabled technique stays while a sub-technique of it is enabled and runs
-    // on a platform of the filter; T1020's one sub-technique, T1020.001, runs on IaaS alone.
+    // on a platform of the filter; T1020's one sub-technique, T1020.001, runs on IaaS and Network Devices (18.1), neither on the filter.
     const layer = (platforms: string[]) => ({
       name: 'hide', versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, domain: 'enterprise-attack',
       filters: { platforms }, hideDisabled: true, techniques: [{ techniqueID: 'T1020', enabled: false, comment: 'not seen' }],

@@ -451,12 +451,13 @@ export function kindOf(text: string): InputKind | undefined {
 }
 
 /**
- * The message for a file of one kind given where another is expected: what it is, and what to do with it. `expected`
- * is the kinds a command reads, or what it reads in words (`a report's text`).
+ * The message for a file of one kind given where another is expected: what it is, and what to do with it, the file
+ * named in any command it says to run. `expected` is the kinds a command reads, or what it reads in words (`a report's text`).
  */
 export function wrongKindMessage(file: string, kind: InputKind, expected: readonly InputKind[] | string): string {
   const [name, use] = KINDS[kind];
-  return `${file}: this is ${name}, not ${typeof expected === 'string' ? expected : expected.map((e) => KINDS[e][0]).join(' or ')}; ${use}`;
+  // The command to run names the file (`attack-layers extract groups.yaml`), ready to copy.
+  return `${file}: this is ${name}, not ${typeof expected === 'string' ? expected : expected.map((e) => KINDS[e][0]).join(' or ')}; ${use.replaceAll('<file>', file)}`;
 }
 
 /**

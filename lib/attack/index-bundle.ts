@@ -82,7 +82,7 @@ export function indexBundle(bundle: unknown, hints: BundleHints): AttackIndexDat
       { file },
     );
   }
-  if (isThreatIntelBundle(bundle.objects)) throw new AttackDataError(`${file}: ${THREAT_INTEL_BUNDLE}, not an ATT&CK release; ${THREAT_INTEL_BUNDLE_USE}`, { file });
+  if (isThreatIntelBundle(bundle.objects)) throw new AttackDataError(`${file}: ${THREAT_INTEL_BUNDLE}, not an ATT&CK release; ${THREAT_INTEL_BUNDLE_USE.replaceAll('<file>', file)}`, { file });
   // One pass sorts the objects by type: a release has ~25,000 objects of many shapes, and every further pass over
   // all of them costs a noticeable share of a cold load.
   const byType = new Map<string, StixObject[]>();

@@ -283,7 +283,7 @@ describe('the CLI contract, command by command', () => {
     const refused = [
       [LAYER, 'an ATT&CK Navigator layer', 'use validate, upgrade, combine or export (gap takes it as --threat or --coverage; compare sets it against an ATT&CK group, campaign or software)'],
       [APT32, 'a campaign file', 'use normalize, render or compare (gap takes it as --threat)'],
-      [bundle, 'an ATT&CK STIX bundle', 'give it with --attack <file>, or add it to the cache with `attack-layers data add`; for the techniques of a group, software or campaign it holds, `attack-layers attack-object <name>`'],
+      [bundle, 'an ATT&CK STIX bundle', `give it with --attack ${bundle}, or add it to the cache with \`attack-layers data add\`; for the techniques of a group, software or campaign it holds, \`attack-layers attack-object <name>\``],
       [csv, 'a detections file', 'give it to gap --coverage'],
     ];
     for (const command of ['extract', 'suggest']) {

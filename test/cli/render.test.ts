@@ -262,6 +262,21 @@ describe('render and normalize of a folder with a file that is no campaign', () 
     expect(strict.stderr).to.contain('nothing was written (--strict)');
   });
 
+  it('normalize and render given a DeTT&CT group file by name say what it is, and the extract command to run names it', async () => {
+    // Before: `… make a campaign file of them with \`attack-layers extract <file>\` …`, the file not filled in.
+    const dir = freshTmpDir('render-wrong-kind');
+    const groups = join(dir, 'groups.yaml');
+    writeFileSync(groups, readFileSync('test/fixtures/coverage/dettect/groups.yaml', 'utf8'));
+    for (const argv of [['normalize', groups], ['render', groups, '--out', join(dir, 'out')]]) {
+      const run = await runCli(argv);
+      expect(run.code, argv[0]).to.equal(1);
+      expect(run.stderr, argv[0]).to.contain(
+        `${groups}: this is a DeTT&CT group administration file, not a campaign file; to map the ATT&CK techniques of its groups, make a campaign file of them with \`attack-layers extract ${groups}\` (--actor NAME for one group)`,
+      );
+      expect(run.stderr, argv[0]).not.to.contain('<file>');
+    }
+  });
+
   it('normalize prints the others, names the file left out and why, and exits 1', async () => {
     const dir = folder();
     const run = await runCli(['normalize', dir, '--json']);

@@ -129,6 +129,34 @@ describe('attack-layers validate: campaign files', () => {
     expect(result.stderr).to.contain(`not checked: ${join(dir, 'rule.yml')}: this is a Sigma rule, not a campaign file or an ATT&CK Navigator layer`);
   });
 
+  it('gives a file of another kind given by name its own code, wrong-kind, not a layer\'s schema (exit 1)', async () => {
+    // Before: `"code": "schema"` for each, as for a layer that breaks Navigator's format.
+    const dir = freshTmpDir('validate-wrong-kind');
+    const groups = join(dir, 'groups.yaml');
+    copyFileSync('test/fixtures/coverage/dettect/groups.yaml', groups);
+    // A Sigma rule's layout, in our words; an Attack Flow Builder file (test/fixtures/attack-flow, its source there).
+    writeFileSync(join(dir, 'rule.yml'), 'title: a rule\nlogsource:\n  product: windows\ndetection:\n  sel:\n    Image: x.exe\n  condition: sel\n');
+    copyFileSync('test/fixtures/attack-flow/ivanti-vulnerabilities.afb', join(dir, 'flow.afb'));
+    // A layer with a schema error keeps `schema`.
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ name: 'bad', domain: 'enterprise-attack', versions: { layer: '4.5', navigator: '5.1.0' }, techniques: 'T1059' }));
+    const names = ['groups.yaml', 'rule.yml', 'flow.afb', 'bad.json'];
+    const result = await runCli(['validate', ...names.map((name) => join(dir, name)), '--json']);
+    expect(result.code).to.equal(1);
+    const files = JSON.parse(result.stdout) as FileFindings[];
+    expect(files.map((f) => [f.file.slice(dir.length + 1), f.errors, f.findings.map((x) => x.code)])).to.deep.equal([
+      ['groups.yaml', 1, ['wrong-kind']],
+      ['rule.yml', 1, ['wrong-kind']],
+      ['flow.afb', 1, ['wrong-kind']],
+      ['bad.json', 1, ['schema']],
+    ]);
+    expect(files[0]!.findings[0]!.message).to.include(`make a campaign file of them with \`attack-layers extract ${groups}\``).and.not.include('<file>');
+    expect(files[1]!.findings[0]!.message).to.equal(`${join(dir, 'rule.yml')}: this is a Sigma rule, not a campaign file or an ATT&CK Navigator layer; give it (or its folder) to gap --coverage`);
+    expect(files[2]!.findings[0]!.message).to.include(`${join(dir, 'flow.afb')}: this is an Attack Flow (`).and.include(`attack-layers extract ${join(dir, 'flow.afb')}`);
+    // The last line says what a file of another kind is, beside what a layer's schema error means.
+    const summary = (await runCli(['validate', join(dir, 'bad.json'), join(dir, 'flow.afb')])).stderr.trimEnd().split('\n').at(-1)!;
+    expect(summary).to.include(': the layer does not follow the Navigator layer format; ').and.include(`; ${join(dir, 'flow.afb')}: this is an Attack Flow (`);
+  });
+
   it('reads a campaign given as JSON, and one on standard input', async () => {
     const { files } = await findings('test/fixtures/campaigns/every-field.json');
     expect(files[0]!.findings.map((f) => f.code)).to.include('revoked-technique');

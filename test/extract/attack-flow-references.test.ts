@@ -278,7 +278,7 @@ describe('extract: an Attack Flow', () => {
       const result = await runCli(argv);
       expect(result.code).to.equal(1);
       // validate lists each file's problems on stdout, suggest says it on stderr.
-      expect(result.stdout + result.stderr).to.include(`${file}: this is an Attack Flow (`).and.include('attack-layers extract <file>');
+      expect(result.stdout + result.stderr).to.include(`${file}: this is an Attack Flow (`).and.include(`attack-layers extract ${file}`);
     }
   });
 

@@ -143,7 +143,7 @@ describe('extract: a DeTT&CT group administration file', () => {
     writeFileSync(file, GROUPS);
     const refused = await runCli(['normalize', file]);
     expect(refused.code).to.equal(1);
-    expect(refused.stderr).to.include('this is a DeTT&CT group administration file, not a campaign file; to map the ATT&CK techniques of its groups, make a campaign file of them with `attack-layers extract <file>`');
+    expect(refused.stderr).to.include(`this is a DeTT&CT group administration file, not a campaign file; to map the ATT&CK techniques of its groups, make a campaign file of them with \`attack-layers extract ${file}\``);
     const result = await runCli(['extract', file, '--quiet']);
     expect(result.code, result.stderr).to.equal(0);
     expect(result.stdout).to.include('name: "Scenario 1"\nactor: "Red team"');

@@ -313,7 +313,7 @@ describe('extract: a MISP event (MISP JSON)', () => {
     writeFileSync(file, WITH_GALAXY);
     const result = await runCli(['suggest', file]);
     expect(result.code).to.equal(1);
-    expect(result.stderr).to.include(`${file}: this is a MISP event in MISP's JSON format (or a list of them, or the attributes of a search), not a report's text; `).and.include('attack-layers extract <file>');
+    expect(result.stderr).to.include(`${file}: this is a MISP event in MISP's JSON format (or a list of them, or the attributes of a search), not a report's text; `).and.include(`attack-layers extract ${file}`);
   });
 
   it("says an event that tags no technique has none, and names the analysis it links (ESET's SignSight event)", () => {

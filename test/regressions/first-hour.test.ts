@@ -50,6 +50,8 @@ describe('regressions: the first hour (issue 12)', () => {
   });
 
   describe('a file of the wrong kind says what it is', () => {
+    // The message names the file in what it says to run (`--attack <file>` filled in).
+    const BUNDLE = join(freshTmpDir('bundle'), 'enterprise.json');
     const cases: ReadonlyArray<readonly [what: string, argv: () => string[], says: string]> = [
       // validate takes campaign files too (test/cli/validate-campaign.test.ts); another kind of YAML it names.
       ['a layer given to normalize', () => ['normalize', 'layers/all.layer.json'], 'layers/all.layer.json: this is an ATT&CK Navigator layer, not a campaign file; use validate, upgrade, combine or export'],
@@ -57,11 +59,11 @@ describe('regressions: the first hour (issue 12)', () => {
       [
         'a STIX bundle given to combine',
         () => {
-          const file = join(freshTmpDir('bundle'), 'enterprise.json');
+          const file = BUNDLE;
           writeFileSync(file, JSON.stringify({ type: 'bundle', id: 'bundle--1', objects: [] }));
           return ['combine', file, 'layers/all.layer.json', '--op', 'max'];
         },
-        'this is an ATT&CK STIX bundle, not an ATT&CK Navigator layer; give it with --attack <file>, or add it to the cache with `attack-layers data add`; for the techniques of a group, software or campaign it holds, `attack-layers attack-object <name>`',
+        `this is an ATT&CK STIX bundle, not an ATT&CK Navigator layer; give it with --attack ${BUNDLE}, or add it to the cache with \`attack-layers data add\`; for the techniques of a group, software or campaign it holds, \`attack-layers attack-object <name>\``,
       ],
       ['a gzip file given to normalize', () => ['normalize', stixFile('ics-attack-18.1.json.gz')], 'this is a gzip file; decompress it first (gunzip)'],
       // gap --coverage takes layers, detections files, rule folders and rule files; --threat takes campaigns and layers.

@@ -26,7 +26,7 @@ const MISP_EXPORT = {
 };
 
 const SAYS = 'a STIX bundle of threat intelligence (none of its objects is an x-mitre-collection, x-mitre-matrix or x-mitre-tactic, as in an ATT&CK release)';
-const DOES = 'make a campaign file of them with `attack-layers extract <file>` and review it';
+const DOES = (file: string): string => `make a campaign file of them with \`attack-layers extract ${file}\` and review it`;
 
 function bundleFile(bundle: object, name = 'playbook.json'): string {
   const file = join(freshTmpDir('threat-intel'), name);
@@ -72,7 +72,7 @@ describe('regressions: a STIX bundle of threat intelligence is no ATT&CK release
         // validate reports a file's problems as findings, on stdout.
         const said = result.stderr + result.stdout;
         expect(said).to.include(`${file}: this is ${SAYS}, not `);
-        expect(said).to.include(DOES);
+        expect(said).to.include(DOES(file));
         expect(said).to.not.include('--attack <file>');
       });
     }
@@ -84,7 +84,7 @@ describe('regressions: a STIX bundle of threat intelligence is no ATT&CK release
           const file = bundleFile(bundle);
           const result = await runCli(['data', 'add', file, ...release], { XDG_CACHE_HOME: xdg });
           expect(result.code, result.stderr).to.equal(1);
-          expect(result.stderr).to.include(`${file}: ${SAYS}, not an ATT&CK release; `).and.include(DOES);
+          expect(result.stderr).to.include(`${file}: ${SAYS}, not an ATT&CK release; `).and.include(DOES(file));
           expect(existsSync(join(xdg, 'attack-layers', 'enterprise-attack-5.0.json'))).to.equal(false);
         }
       }
@@ -107,7 +107,7 @@ describe('regressions: a STIX bundle of threat intelligence is no ATT&CK release
       const file = playbook();
       const result = await runCli(['suggest', file]);
       expect(result.code).to.equal(1);
-      expect(result.stderr).to.include(`${file}: this is ${SAYS}, not a report's text; `).and.include(DOES);
+      expect(result.stderr).to.include(`${file}: this is ${SAYS}, not a report's text; `).and.include(DOES(file));
     });
 
     it('--attack', async () => {

@@ -48,12 +48,24 @@ export const declaration: CommandDeclaration = {
   ],
 };
 
+/**
+ * A file given by name that is of another kind (a Sigma rule, a DeTT&CT group file): no layer or campaign file to
+ * check, so its one finding has a code of its own, not a layer's `schema`.
+ */
+export interface WrongKindFinding {
+  severity: 'error';
+  code: 'wrong-kind';
+  path: '/';
+  /** `file: this is a Sigma rule, not a campaign file or an ATT&CK Navigator layer; give it (or its folder) to gap --coverage`. */
+  message: string;
+}
+
 /** The findings of one file. */
 export interface FileFindings {
   file: string;
   errors: number;
   warnings: number;
-  findings: (LayerFinding | CampaignFinding)[];
+  findings: (LayerFinding | CampaignFinding | WrongKindFinding)[];
 }
 
 /** The YAML extensions of campaign files; a `.json` file is a campaign when its content says so. */
@@ -105,10 +117,11 @@ export function handler(context: CliContext) {
     const wrongKinds = new Map<FileFindings, string>();
     const results: FileFindings[] = listLayerFiles(args.layers, { campaigns: true }).flatMap(({ path, inFolder }) => {
       const file = inputName(path);
-      let findings: (LayerFinding | CampaignFinding)[];
+      let findings: FileFindings['findings'];
       let reading: ReturnType<typeof readingOf> | undefined;
+      let text: string | undefined;
       try {
-        const text = readTextFile(path, path, { stdin });
+        text = readTextFile(path, path, { stdin });
         reading = readingOf(path, text, !!inFolder);
         if (typeof reading === 'object' && 'leftOut' in reading) {
           leftOut.push(reading.leftOut);
@@ -116,14 +129,18 @@ export function handler(context: CliContext) {
         }
         findings =
           typeof reading === 'object'
-            ? [{ severity: 'error', code: 'schema', path: '/', message: reading.wrongKind }]
+            ? [{ severity: 'error', code: 'wrong-kind', path: '/', message: reading.wrongKind }]
             : reading === 'campaign'
             ? validateCampaign(text, file, { releasesFor: (campaign) => campaignReleases(campaign, library, release), ...(args.domain ? { domain: args.domain } : {}) })
             : validateLayer(parseJsonAs(text, file, ['layer']), { attackFor, newest, nearest, releases, file, ...(release ? { release } : {}) });
       } catch (error) {
         // A release asked for that is not here is no fault of the file: the run stops (exit 1).
         if (!(error instanceof InputError) || error instanceof AttackDataError) throw error;
-        findings = [{ severity: 'error', code: 'schema', path: '/', message: error.message }];
+        // JSON of another kind (an Attack Flow, a STIX bundle) is told only once the layer reader refused it, so that a
+        // layer's text is not parsed twice; what it is was said by that reader.
+        const kind = reading === 'layer' && text !== undefined ? kindOf(text) : undefined;
+        if (kind && kind !== 'layer' && kind !== 'campaign') reading = { wrongKind: error.message };
+        findings = [{ severity: 'error', code: typeof reading === 'object' ? 'wrong-kind' : 'schema', path: '/', message: error.message }];
       }
       const result: FileFindings = {
         file,
@@ -140,7 +157,7 @@ export function handler(context: CliContext) {
     else {
       // Findings of one kind (35 revoked IDs) are listed a few at a time; --json keeps every one. Schema errors are
       // each a place to mend: listed up to PROBLEMS_LISTED.
-      type Finding = LayerFinding | CampaignFinding;
+      type Finding = FileFindings['findings'][number];
       const finding = (f: Finding) => `${f.severity}: ${f.code}: ${f.message}`;
       const more = (f: Finding, hidden: number, rest: readonly Finding[]) =>
         `${f.severity}: ${f.code}: and ${hidden} more of this kind${ofHiddenTechniques(rest.map((other) => other.message))} (--json lists every one)`;
@@ -163,7 +180,7 @@ export function handler(context: CliContext) {
     const ofLayers = failed.filter((r) => !campaigns.has(r) && !wrongKinds.has(r)).flatMap((r) => r.findings as LayerFinding[]);
     const ofCampaigns = failed.filter((r) => campaigns.has(r)).flatMap((r) => r.findings as CampaignFinding[]);
     const ofOtherKinds = failed.flatMap((r) => {
-      const message = wrongKinds.get(r)?.replaceAll('<file>', r.file);
+      const message = wrongKinds.get(r);
       return message === undefined ? [] : [failed.length === 1 ? message.slice(`${r.file}: `.length) : message];
     });
     const meaning = [

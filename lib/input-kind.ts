@@ -456,8 +456,17 @@ export function kindOf(text: string): InputKind | undefined {
  */
 export function wrongKindMessage(file: string, kind: InputKind, expected: readonly InputKind[] | string): string {
   const [name, use] = KINDS[kind];
-  // The command to run names the file (`attack-layers extract groups.yaml`), ready to copy.
-  return `${file}: this is ${name}, not ${typeof expected === 'string' ? expected : expected.map((e) => KINDS[e][0]).join(' or ')}; ${use.replaceAll('<file>', file)}`;
+  // The command to run names the file (`attack-layers extract groups.yaml`), ready to copy into a shell.
+  return `${file}: this is ${name}, not ${typeof expected === 'string' ? expected : expected.map((e) => KINDS[e][0]).join(' or ')}; ${use.replaceAll('<file>', shellWord(file))}`;
+}
+
+/**
+ * A file name as one word of a POSIX shell: as written when it holds only characters no shell reads otherwise
+ * (`groups.yaml`, `C:/intel/apt29.json`), else in single quotes, a quote in it written `'\''` (`'APT29 groups.yaml'`,
+ * `'it'\''s.yaml'`).
+ */
+function shellWord(file: string): string {
+  return /^[\w./:@%+,=-]+$/.test(file) ? file : `'${file.replaceAll("'", "'\\''")}'`;
 }
 
 /**

@@ -275,6 +275,13 @@ describe('render and normalize of a folder with a file that is no campaign', () 
       );
       expect(run.stderr, argv[0]).not.to.contain('<file>');
     }
+    // A name a shell would split or read otherwise is quoted in the command, ready to copy; the file is named as is.
+    const spaced = join(dir, "team's groups.yaml");
+    writeFileSync(spaced, readFileSync('test/fixtures/coverage/dettect/groups.yaml', 'utf8'));
+    const run = await runCli(['normalize', spaced]);
+    expect(run.code).to.equal(1);
+    expect(run.stderr).to.contain(`${spaced}: this is a DeTT&CT group administration file`);
+    expect(run.stderr).to.contain(`\`attack-layers extract '${spaced.replace("'", "'\\''")}'\` (--actor NAME for one group)`);
   });
 
   it('normalize prints the others, names the file left out and why, and exits 1', async () => {

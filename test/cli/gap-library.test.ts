@@ -7,6 +7,8 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect } from 'chai';
+import type { CoverageInput } from '../../lib/coverage/coverage-types.js';
+import { libraryFileNames } from '../../lib/coverage/gap-library.js';
 import type { GapReportData } from '../../lib/coverage/gap-report.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { schemaIssues } from '../../lib/schemas.js';
@@ -439,6 +441,23 @@ describe('gap --rules-library given several folders: each problem names its fold
 // SigmaHQ's rules-threat-hunting/ (../shared/sigma, SigmaHQ/sigma, DRL 1.1) and a team's folder in the temporary folder
 // holding a copy of rules/windows/process_creation/proc_creation_win_cmd_del_greedy_deletion.yml: far apart, their common
 // folder is the filesystem's root, which says nothing of where a rule is.
+// The naming itself, on paths alone, so that it is tested wherever the suite runs: the CLI test below skips itself where
+// the clone, ../shared and the temporary folder share a first folder, as they do in a clean clone under /tmp.
+describe('libraryFileNames: folders far apart name each rule by its folder as given', () => {
+  const input = (source: string) => ({ source, rules: [] }) as unknown as CoverageInput;
+
+  it('names a rule by its folder as given and its path in it when the folders share only the root', () => {
+    const name = libraryFileNames([input('/srv/sigma/rules-threat-hunting'), input('/home/me/team')]);
+    expect(name('/srv/sigma/rules-threat-hunting/windows/x.yml')).to.equal('/srv/sigma/rules-threat-hunting/windows/x.yml');
+    expect(name('/home/me/team/windows/cmd_del_greedy_deletion.yml')).to.equal('/home/me/team/windows/cmd_del_greedy_deletion.yml');
+  });
+
+  it('names a rule by its path in the common folder when there is one', () => {
+    const name = libraryFileNames([input('/srv/sigma/rules'), input('/srv/sigma/rules-threat-hunting')]);
+    expect(name('/srv/sigma/rules-threat-hunting/windows/x.yml')).to.equal('rules-threat-hunting/windows/x.yml');
+  });
+});
+
 describe('gap --rules-library given folders far apart: each rule named by its folder as given', function () {
   const hunting = join(sigma, 'rules-threat-hunting');
   const fileDeletion = join(sigma, 'rules', 'windows', 'process_creation', 'proc_creation_win_cmd_del_greedy_deletion.yml');

@@ -399,10 +399,15 @@ export function notARuleMessage(kind: InputKind): string {
   return `this is ${name}, not a detection rule; ${use}`;
 }
 
+/** The kind of a DeTT&CT file by its `file_type` line (`file_type: group-administration`), read before it is parsed. */
+export function dettectKindOfText(text: string): InputKind | undefined {
+  const fileType = /^file_type[ \t]*:[ \t]*(['"]?)([\w-]+)\1[ \t]*(?:#.*)?$/m.exec(text)?.[2]?.toLowerCase();
+  return fileType === undefined ? undefined : DETTECT_KINDS[fileType];
+}
+
 /** The kind of a file's text that is not JSON: YAML campaigns, Sigma rules, detections and DeTT&CT files, CSV detections. */
 export function kindOfText(text: string): InputKind | undefined {
-  const fileType = /^file_type:[ \t]*(['"]?)([\w-]+)\1[ \t]*(?:#.*)?$/m.exec(text)?.[2]?.toLowerCase();
-  const dettect = fileType === undefined ? undefined : DETTECT_KINDS[fileType];
+  const dettect = dettectKindOfText(text);
   if (dettect) return dettect;
   if (/^id:[ \t]*['"]?CAR-\d{4}-\d{2}-\d{3}['"]?[ \t]*$/m.test(text) && /^(coverage|implementations):/m.test(text)) return 'car-analytic';
   if (/^attack_technique:/m.test(text) && /^atomic_tests:/m.test(text)) return 'atomic-tests';

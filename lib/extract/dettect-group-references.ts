@@ -2,6 +2,7 @@ import type { LineCounter, Node } from 'yaml';
 import { createRequire } from 'node:module';
 import { nameKey } from '../attack/attack-index.js';
 import { InputError, InvalidYamlError } from '../errors.js';
+import { dettectKindOfText } from '../input-kind.js';
 import { parseYamlDocument } from '../yaml-value.js';
 import { yamlSyntaxIssues, yamlTextErrors } from '../yaml-syntax-issues.js';
 import type { BundleOptions, BundleReport } from './bundle-references.js';
@@ -11,8 +12,6 @@ import type { NamedSoftware } from './named-software.js';
 // yaml costs tens of milliseconds to load; it is loaded when a DeTT&CT group file is read.
 const require = createRequire(import.meta.url);
 
-/** A file of DeTT&CT's group administration (its `file_type`), told from its text before it is parsed. */
-const GROUP_FILE = /^file_type[ \t]*:[ \t]*['"]?group-administration['"]?[ \t]*(?:#.*)?$/m;
 // An ATT&CK technique ID as DeTT&CT writes it, in any case.
 const TECHNIQUE_ID = /^T\d{4}(?:\.\d{3})?$/i;
 
@@ -38,7 +37,7 @@ interface Group {
  * groups when `options.actor` names none of them, or several.
  */
 export function dettectGroupReport(source: string, options: BundleOptions = {}): BundleReport | undefined {
-  if (!GROUP_FILE.test(source)) return undefined;
+  if (dettectKindOfText(source) !== 'dettect-groups') return undefined;
   const file = options.file ?? 'the DeTT&CT group file';
   const Y = require('yaml') as typeof import('yaml');
   const lineCounter = new Y.LineCounter();

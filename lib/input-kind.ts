@@ -393,7 +393,10 @@ export function atomicRedTeamLayerMessage(file: string, name: string): string {
   );
 }
 
-/** What a file of a kind that is no rule is, and what to do with it, as a rule folder says it of one of its files. */
+/**
+ * What a file of a kind that is no rule is, and what to do with it, as a rule folder says it of one of its files; a
+ * command it says to run says `<file>`, for withFileNamed to fill in.
+ */
 export function notARuleMessage(kind: InputKind): string {
   const [name, use] = KINDS[kind];
   return `this is ${name}, not a detection rule; ${use}`;
@@ -461,8 +464,16 @@ export function kindOf(text: string): InputKind | undefined {
  */
 export function wrongKindMessage(file: string, kind: InputKind, expected: readonly InputKind[] | string): string {
   const [name, use] = KINDS[kind];
-  // The command to run names the file (`attack-layers extract groups.yaml`), ready to copy into a shell.
-  return `${file}: this is ${name}, not ${typeof expected === 'string' ? expected : expected.map((e) => KINDS[e][0]).join(' or ')}; ${use.replaceAll('<file>', shellWord(file))}`;
+  return `${file}: this is ${name}, not ${typeof expected === 'string' ? expected : expected.map((e) => KINDS[e][0]).join(' or ')}; ${withFileNamed(use, file)}`;
+}
+
+/**
+ * A message whose command to run says `<file>` with the file in its place (`attack-layers extract groups.yaml`), ready
+ * to copy into a shell. A message kept before its file was named as the run names it (notARuleMessage's, cached by
+ * rule folder, whose folder a later run may give another way) is filled in where it meets its file.
+ */
+export function withFileNamed(message: string, file: string): string {
+  return message.replaceAll('<file>', shellWord(file));
 }
 
 /**

@@ -31,6 +31,7 @@ import { RuleCache } from './rule-cache.js';
 import { NOT_VALID } from './yaml-source.js';
 import { indentFlowContinuations, indentQuotedContinuations, jsYamlErrors, LineIndex, parseYamlDocuments, YamlSyntaxError, type YamlMap, type YamlNode } from './yaml-events.js';
 import { firstElided } from '../short-list.js';
+import { withFileNamed } from '../input-kind.js';
 
 const RULE_FILE = /\.(?:ya?ml|toml|yaral|kql)$/i;
 const TOML_FILE = /\.toml$/i;
@@ -501,7 +502,7 @@ export function addOutcome(
   }
   if ('rule' in outcome) lists.rules.push(outcome.rule);
   else if ('ignored' in outcome) lists.ignored.push({ file, ...outcome.ignored });
-  else lists.problems.push({ file, ...outcome.invalid, skipped: true });
+  else lists.problems.push({ file, ...outcome.invalid, message: withFileNamed(outcome.invalid.message, file), skipped: true });
   for (const note of outcome.notes ?? []) lists.problems.push({ file, ...note, skipped: false });
 }
 

@@ -375,6 +375,19 @@ describe('readCoverageInputs', () => {
       ]);
     });
 
+    it('names a DeTT&CT group file of a rule folder in the command it says to run, as this run names it, from the cache too', () => {
+      // The layout of rabobank-cdc/DeTTECT's sample-data/groups.yaml: a group administration file saved among rules.
+      const folder = join(dir, "team's rules");
+      fs.mkdirSync(folder);
+      writeFileSync(join(folder, 'groups.yaml'), 'version: 1.0\nfile_type: group-administration\ngroups:\n  - group_name: Test\n    technique_id: [T1566.001]\n    software_id: []\n    enabled: True\n');
+      writeFileSync(join(folder, 'rule.yml'), files['proc_creation_win_certutil_download.yml']!);
+      const cacheDir = freshTmpDir('group-file-cache');
+      // The folder given two ways: the second reading comes from the cache the first wrote.
+      const commands = [folder, `${folder}/`].map((path) => readCoverageInputs([path], { cacheDir })[0]!.problems.map((problem) => problem.message.match(/`[^`]*`/)?.[0]));
+      const named = `\`attack-layers extract '${join(dir, 'team')}'\\''s rules/groups.yaml'\``;
+      expect(commands).to.deep.equal([[named], [named]]);
+    });
+
     it('refuses a YAML file that is neither a rule nor a detections list, saying what it reads from YAML', () => {
       const file = join(dir, 'settings.yml');
       writeFileSync(file, 'index: main\nsourcetype: WinEventLog\n');

@@ -1293,7 +1293,10 @@ const CUT_SHORT_MOST = 12;
  */
 function resolveBareName(name: string, tactics: readonly TacticShortname[], context: ResolveContext, trail: string[], similarNames: boolean): Outcome {
   const outcome = resolveName(name, tactics, context, trail, similarNames);
-  if ((outcome.status === 'name' || outcome.status === 'fuzzy') && outcome.ids.length === 1) return formerParentName(name, outcome, context, trail);
+  if ((outcome.status === 'name' || outcome.status === 'fuzzy') && outcome.ids.length === 1) {
+    const noted = formerParentName(name, outcome, context, trail);
+    return noted === outcome ? formerDeprecatedName(name, outcome, context, trail) : noted;
+  }
   if (outcome.status === 'unknown' && similarNames) return cutShortName(name, tactics, context, trail) ?? outcome;
   return outcome;
 }
@@ -1323,6 +1326,33 @@ function formerParentName(name: string, outcome: Outcome, context: ResolveContex
     const message =
       `"${sub.name}" was the name of ${parent.id} itself (now ${parent.name}) in ATT&CK ${index.release}: ` +
       `if the report is that old and means ${parent.id}, write ${parent.id}`;
+    trail.push(`name: ${message}`);
+    return { ...outcome, notes: [...outcome.notes, message] };
+  }
+  return outcome;
+}
+
+/**
+ * `Distributed Component Object Model` alone: T1021.003's name, and in ATT&CK 3.0 that of T1175, deprecated since (as
+ * Component Object Model and Distributed COM), whose notice points to T1021.003 and T1559.001. Today's technique of the
+ * name is the one obvious reading; the note says what a report of that release meant, and where the rest of it went.
+ * A release stated for the report reads the name as that release did (`statedReleaseName`).
+ */
+function formerDeprecatedName(name: string, outcome: Outcome, context: ResolveContext, trail: string[]): Outcome {
+  const { target } = context;
+  const read = target.technique(outcome.ids[0]!);
+  // Only a technique a deprecation notice points to can have had a deprecated one's name: the older releases are read for those only.
+  if (!read || !target.allTechniques().some((t) => t.deprecated && !t.revoked && t.deprecationPointers?.includes(read.id))) return outcome;
+  for (const index of olderReleases(context)) {
+    if (index === context.source) continue;
+    const former = index.techniquesByName(read.name).find((t) => t.stixId !== read.stixId && !t.revoked && !t.deprecated);
+    const now = former ? target.techniqueByStixId(former.stixId) : undefined;
+    if (!former || !now?.deprecated || now.revoked) continue;
+    const found = deprecationSuccessors(now, target, context.otherDomains);
+    const others = found.current.filter((t) => t.id !== read.id);
+    const message =
+      `"${read.name}" was the name of ${former.id} in ATT&CK ${index.release}, deprecated in ATT&CK ${target.release} (as ${now.name})` +
+      `${others.length ? `; its notice points to ${read.id} and ${others.map((t) => `${t.id} (${t.name})`).join(', ')}: if the report is that old, ${others.length === 1 ? 'that one' : 'one of those'} may be meant too` : ''}`;
     trail.push(`name: ${message}`);
     return { ...outcome, notes: [...outcome.notes, message] };
   }

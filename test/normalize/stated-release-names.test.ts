@@ -58,6 +58,20 @@ describe('a name alone read as the release the campaign states names it (attack_
     });
   }
 
+  it('says of a name alone that a now deprecated technique had in an older release what that release meant (3.0\'s T1175)', () => {
+    // Before, `Distributed Component Object Model` alone was T1021.003 "by its exact name", not a word of T1175.
+    const result = resolveReference({ raw: 'Distributed Component Object Model' }, { target, history });
+    expect([result.status, result.ids]).to.deep.equal(['name', ['T1021.003']]);
+    expect(result.note).to.equal(
+      '"Distributed Component Object Model" is T1021.003 Remote Services: Distributed Component Object Model, by its exact name; ' +
+        '"Distributed Component Object Model" was the name of T1175 in ATT&CK 3.0, deprecated in ATT&CK 18.1 (as Component Object Model and Distributed COM); ' +
+        'its notice points to T1021.003 and T1559.001 (Component Object Model): if the report is that old, that one may be meant too',
+    );
+    // The name T1559.001 has always had, and a target alone (no older release to say so), get no such note.
+    expect(resolveReference({ raw: 'Component Object Model' }, { target, history }).note).to.not.include('T1175');
+    expect(resolveReference({ raw: 'Distributed Component Object Model' }, { target }).note).to.not.include('T1175');
+  });
+
   it('reads the name with an ID of the stated release as that release names it too (Scheduled Task (T1053) agrees)', () => {
     expect(resolveReference({ raw: 'Scheduled Task (T1053)' }, stated('6.3'))).to.deep.include({ status: 'renamed', ids: ['T1053'], warnings: [] });
   });

@@ -1,4 +1,4 @@
-// Audit: every technique and sub-technique of every older release at hand, normalized against the newest release of
+// Audit: every technique and sub-technique of every older release at hand (and of the newest itself), normalized against the newest release of
 // its domain, as an analyst's old campaign file would be. Each technique is written in the forms of `FORMS`: its ID and
 // its name as that release wrote it (each alone, and with the release stated, as `attack_version` does), `Name (ID)`,
 // and its ID and its name with each tactic that release gave it. What the reading should give is taken from the newest bundle itself, without lib/:
@@ -154,14 +154,11 @@ async function main() {
     const olderFiles = files.filter((file) => file.release !== context.target.release);
     const oracle = rawOracle(readRaw(newestFile.path), ...olderFiles.map((file) => readRaw(file.path)));
     out.push(`## ${domain}, read against ${context.target.release}`, '');
-    if (!olderFiles.length) {
-      out.push(`No older ${domain} release at hand.`, '');
-      continue;
-    }
     out.push(`| release | form | ${CLASSES.join(' | ')} |`, `|---|---|${CLASSES.map(() => '---:').join('|')}|`);
     const tacticLines = [];
     const notRight = [];
-    for (const release of [...new Set(olderFiles.map((file) => file.release))].sort(compareReleases)) {
+    // The newest release itself too: its own revoked and deprecated techniques (all there is of ICS, with no older release at hand).
+    for (const release of [...new Set(files.map((file) => file.release))].sort(compareReleases)) {
       const old = library.release(domain, release);
       process.stderr.write(`${domain} ${release}: ${old.allTechniques().length} techniques\n`);
       const rows = auditRelease(old, context, oracle, resolveReferenceWarnings);

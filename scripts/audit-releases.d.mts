@@ -1,4 +1,4 @@
-import type { AttackIndex, Resolution, ResolveContext, ResolutionWarning, ReferenceInput } from '../lib/index.js';
+import type { AttackIndex, Resolution, ResolveContext, ResolutionWarning, ReferenceInput, UpgradedLayer, UpgradeOptions } from '../lib/index.js';
 
 /** The classes of an outcome, in the table's order. */
 export declare const CLASSES: readonly string[];
@@ -32,7 +32,8 @@ export interface AuditRow {
   ref: string;
   id: string;
   want: Expected;
-  got: Resolution;
+  /** The resolution; for a `layer entry`, where `upgrade` put the annotation (`upgraded`, or `removed`) and its notes. */
+  got: Pick<Resolution, 'ids' | 'note'> & { status: string };
   cls: string;
   tactic?: string;
   tacticCls?: 'kept' | 'said' | 'wrong';
@@ -48,3 +49,10 @@ export declare function tally(rows: readonly AuditRow[]): {
   counts: Record<string, Record<string, number>>;
   tactics: Record<string, { kept: number; said: number; wrong: number }>;
 };
+/** Audit `upgrade` (`upgradeLayer`) on a layer of `old` annotating every technique under each of its tactics. */
+export declare function auditUpgrade(
+  old: AttackIndex,
+  target: AttackIndex,
+  oracle: RawOracle,
+  upgrade: (value: unknown, target: AttackIndex, options: UpgradeOptions) => UpgradedLayer,
+): AuditRow[];

@@ -1,12 +1,14 @@
-// Audit: every technique and sub-technique of every older release at hand (and of the newest itself), normalized against the newest release of
-// its domain, as an analyst's old campaign file would be. Each technique is written in the forms of `FORMS`: its ID and
-// its name as that release wrote it (each alone, and with the release stated, as `attack_version` does), `Name (ID)`,
-// and its ID and its name with each tactic that release gave it. What the reading should give is taken from the newest bundle itself, without lib/:
-// the technique's STIX id (which never changes between releases) followed along `revoked-by` to its end (a step the
-// newest bundle lacks taken from an older one), then current, revoked (to the ID at the end) or deprecated.
+// Audit: every technique and sub-technique of every release at hand (the newest too, for its own revoked and deprecated
+// techniques), normalized against the newest release of its domain, as an analyst's old campaign file would be. Each
+// technique is written in the forms of `FORMS`: its ID and its name as that release wrote it (each alone, and with the
+// release stated, as `attack_version` does), `Name (ID)`, and its ID and its name with each tactic that release gave it;
+// and a layer of that release annotating every technique under each of its tactics is brought to the newest release by
+// `upgrade`. What each should give is taken from the newest bundle itself, without lib/: the technique's STIX id (which
+// never changes between releases) followed along `revoked-by` to its end (a step the newest bundle lacks taken from an
+// older one), then current, revoked (to the ID at the end) or deprecated.
 // Needs `npm run build`; reads the release files of ATTACK_STIX_DIR (default ../shared/attack-stix).
 //   node scripts/audit-releases.mjs [--details]   (--details: list every outcome that is not right, with its note)
-// Prints, per domain and older release, how many references of each form ended in each class (below, `CLASSES`).
+// Prints, per domain and release, how many references of each form ended in each class (below, `CLASSES`).
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -29,7 +31,7 @@ import { gunzipSync } from 'node:zlib';
 export const CLASSES = ['current', 'revoked', 'deprecated', "today's name", 'successor', 'ambiguous', 'unknown', 'other domain', 'wrong'];
 
 /** The forms each technique is written in. */
-export const FORMS = ['ID', 'ID as of release', 'name', 'name as of release', 'name + tactic', 'Name (ID)', 'ID + tactic'];
+export const FORMS = ['ID', 'ID as of release', 'name', 'name as of release', 'name + tactic', 'Name (ID)', 'ID + tactic', 'layer entry'];
 
 /** A raw STIX object's ATT&CK ID (enterprise, mobile or ICS). */
 const attackId = (o) => o.external_references?.find((r) => /^mitre-(mobile-|ics-)?attack$/.test(r.source_name) && r.external_id)?.external_id;
@@ -127,6 +129,31 @@ export function auditRelease(old, context, oracle, resolve) {
 /** The forms written with a tactic. */
 export const TACTIC_FORMS = ['name + tactic', 'ID + tactic'];
 
+/**
+ * Audit `upgrade` on one older release: a layer of that release (`versions.attack` its major) annotating every technique
+ * under each of its tactics (under none when it has none), upgraded to `target` (`upgrade` is `upgradeLayer`): one row
+ * per entry (form `layer entry`), `current` or `revoked` where the annotation is now on the technique the bundle says
+ * alone, `deprecated` where a deprecated one's entry was removed, `unknown` where another was, `wrong` otherwise.
+ */
+export function auditUpgrade(old, target, oracle, upgrade) {
+  const techniques = old.allTechniques();
+  const layer = {
+    name: `every technique of ATT&CK ${old.label}`,
+    domain: old.domain,
+    versions: { attack: old.major, navigator: '4.5', layer: '4.5' },
+    techniques: techniques.flatMap((t) => (t.tactics.length ? t.tactics : [undefined]).map((tactic) => ({ techniqueID: t.id, ...(tactic ? { tactic } : {}), score: 1 }))),
+  };
+  const { report } = upgrade(layer, target, { source: old, file: `${old.label}.json` });
+  return report.techniques.map((entry) => {
+    const want = expectedOf(oracle, old.technique(entry.techniqueID).stixId);
+    const ids = [...new Set(entry.to.map((to) => to.techniqueID))];
+    const got = { status: ids.length ? 'upgraded' : 'removed', ids, note: entry.notes.join(' ') };
+    const right = want.status === 'deprecated' ? !ids.length : ids.length === 1 && ids[0] === want.ids[0];
+    const cls = right ? want.status : ids.length ? 'wrong' : 'unknown';
+    return { form: 'layer entry', ref: entry.techniqueID, id: entry.techniqueID, ...(entry.tactic ? { tactic: entry.tactic } : {}), want, got, cls };
+  });
+}
+
 /** Counts of rows by form and class, and of tactic checks by form. */
 export function tally(rows) {
   const counts = Object.fromEntries(FORMS.map((form) => [form, Object.fromEntries(CLASSES.map((c) => [c, 0]))]));
@@ -139,7 +166,7 @@ export function tally(rows) {
 }
 
 async function main() {
-  const { AttackLibrary, compareReleases, domainReleases, resolveReferenceWarnings } = await import('../dist/index.js');
+  const { AttackLibrary, compareReleases, domainReleases, resolveReferenceWarnings, upgradeLayer } = await import('../dist/index.js');
   const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   const envDir = process.env.ATTACK_STIX_DIR || resolve(repo, '../shared/attack-stix');
   const details = process.argv.includes('--details');
@@ -161,7 +188,7 @@ async function main() {
     for (const release of [...new Set(files.map((file) => file.release))].sort(compareReleases)) {
       const old = library.release(domain, release);
       process.stderr.write(`${domain} ${release}: ${old.allTechniques().length} techniques\n`);
-      const rows = auditRelease(old, context, oracle, resolveReferenceWarnings);
+      const rows = [...auditRelease(old, context, oracle, resolveReferenceWarnings), ...auditUpgrade(old, context.target, oracle, upgradeLayer)];
       const { counts, tactics } = tally(rows);
       for (const form of FORMS) out.push(`| ${release} | ${form} | ${CLASSES.map((c) => counts[form][c]).join(' | ')} |`);
       for (const form of TACTIC_FORMS) tacticLines.push(`| ${release} | ${form} | ${tactics[form].kept} | ${tactics[form].said} | ${tactics[form].wrong} |`);

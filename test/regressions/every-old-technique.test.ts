@@ -1,14 +1,15 @@
 /**
- * Every technique and sub-technique of every older release at hand (enterprise 3.0 to 17.1, mobile 9.0), written as an
- * old campaign file writes it (ID, name, `Name (ID)`, with that release's tactics, with and without the release stated),
- * normalized against 18.1: the audit of scripts/audit-releases.mjs, its expectations read from the release files in
- * ../shared/attack-stix without lib/ (the STIX id followed along `revoked-by` in the newest bundle).
+ * Every technique and sub-technique of every release at hand (enterprise 3.0 to 18.1, mobile 9.0 and 18.1, ICS 18.1),
+ * written as an old campaign file writes it (ID, name, `Name (ID)`, with that release's tactics, with and without the
+ * release stated) and normalized against 18.1, and annotated in a layer of that release that `upgrade` brings to 18.1:
+ * the audit of scripts/audit-releases.mjs, its expectations read from the release files in ../shared/attack-stix
+ * without lib/ (the STIX id followed along `revoked-by` in the newest bundle).
  */
 import { expect } from 'chai';
-import { AttackLibrary, type AttackIndex, type Domain } from '../../lib/index.js';
+import { AttackLibrary, upgradeLayer, type AttackIndex, type Domain } from '../../lib/index.js';
 import { domainReleases } from '../../lib/normalize/normalize-campaign.js';
 import { resolveReferenceWarnings } from '../../lib/normalize/resolve-reference.js';
-import { auditRelease, classify, classifyTactic, expectedOf, rawOracle, tally, type AuditRow, type RawOracle } from '../../scripts/audit-releases.mjs';
+import { auditRelease, auditUpgrade, classify, classifyTactic, expectedOf, rawOracle, tally, type AuditRow, type RawOracle } from '../../scripts/audit-releases.mjs';
 import { readRawBundle, stixDir, stixFile, testCacheDir } from '../helpers/attack.js';
 
 const library = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir(), snapshot: false });
@@ -26,7 +27,8 @@ function audit(domain: Domain, newest: string, older: readonly string[]): { rows
   const rows = new Map<string, AuditRow[]>();
   // The newest release itself too: its own revoked and deprecated techniques.
   for (const file of library.files.filter((f) => f.domain === domain && f.release)) {
-    rows.set(file.release!, auditRelease(library.release(domain, file.release), context, oracle, resolveReferenceWarnings));
+    const old = library.release(domain, file.release);
+    rows.set(file.release!, [...auditRelease(old, context, oracle, resolveReferenceWarnings), ...auditUpgrade(old, context.target, oracle, upgradeLayer)]);
   }
   return { rows, oracle, target: context.target };
 }
@@ -57,10 +59,10 @@ for (const [domain, newest, older, releases, least] of [
       expect(bad).to.deep.equal([]);
     });
 
-    it('follows every revoked ID to its replacement, or says it ends deprecated, written alone, with its name and with its release', () => {
+    it('follows every revoked ID to its replacement, or says it ends deprecated, written alone, with its name, with its release and in a layer upgraded', () => {
       for (const [release, rows] of result.rows) {
         const { counts } = tally(rows);
-        for (const form of ['ID', 'ID as of release', 'Name (ID)', 'ID + tactic']) {
+        for (const form of ['ID', 'ID as of release', 'Name (ID)', 'ID + tactic', 'layer entry']) {
           const off = rows.filter((row) => row.form === form && row.cls !== row.want.status).map((row) => line(release, row));
           expect(off, `${release} ${form}`).to.deep.equal([]);
         }

@@ -6,7 +6,7 @@
  * news report writes beside that English name, cited with the entry. `find-attack-objects` reads them only right before
  * a word for a group (`组织`, `团伙`, `조직`, `그룹`…) or right after `APT组织`: alone, several are common words (白象, a
  * white elephant; 响尾蛇, a rattlesnake, and the AIM-9 missile). Names no source ties to an ATT&CK group are left out
- * (毒云藤, 360's APT-C-01; 肚脑虫, Donot, which ATT&CK 18.1 does not hold): a report naming one is told so.
+ * (毒云藤, 360's APT-C-01, which ATT&CK 18.1 does not hold by that code or any alias; 肚脑虫, Donot or APT-C-35, which it does not hold either): a report naming one is told so.
  */
 export const CJK_GROUP_NAMES: ReadonlyArray<{ written: readonly string[]; attack: string; source: string }> = [
   {
@@ -38,6 +38,11 @@ export const CJK_GROUP_NAMES: ReadonlyArray<{ written: readonly string[]; attack
     written: ['双尾蝎', '雙尾蠍'],
     attack: 'APT-C-23',
     source: "a gitbook's index of 360's reports, `双尾蝎组织（APT-C-23）`: 360's code, which ATT&CK writes as G1028's name (its alias Two-tailed Scorpion is 双尾蝎 in English)",
+  },
+  {
+    written: ['透明部落'],
+    attack: 'Transparent Tribe',
+    source: "360威胁情报中心's report of 2025-06-09 (mp.weixin.qq.com), `APT-C-56（透明部落）针对Linux系统的DISGOMOJI变体攻击活动分析`: `APT-C-56（透明部落）（即Transparent Tribe），又称APT36、ProjectM或C-Major`; Transparent Tribe is ATT&CK's G0134 (a word for word translation: 透明, transparent; 部落, tribe)",
   },
   {
     written: ['拉撒路'],

@@ -351,6 +351,10 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
       ['라자루스 조직이 암호화폐 사용자를 대상으로', ['G0032']],
       ['响尾蛇APT组织针对南亚的攻击活动披露', ['G0121']],
       ['中國機構首次曝光境外駭客“海蓮花”組織', ['G0050']],
+      // 360's report of 2025-06-09 on APT-C-56 (mp.weixin.qq.com, 360威胁情报中心): `APT-C-56（透明部落）（即Transparent
+      // Tribe），又称APT36` and, later, `本次透明部落组织投递的载荷为…`, `符合透明部落组织以往的TTP`.
+      ['本次透明部落组织投递的载荷为一个名为“Protected_Document.zip”的压缩包文件', ['G0134']],
+      ['我们认为此类攻击活动符合透明部落组织以往的TTP', ['G0134']],
       // A name in Latin letters in brackets between the Chinese name and the word for a group (Tencent's `响尾蛇（SideWinder）
       // APT组织`, s.tencent.com/research/report/659.html; 360's codes in brackets, as its `双尾蝎组织（APT-C-23）`, here
       // between, ours): the glossary reads the Chinese name through it, the bracket's name where ATT&CK writes it agreeing;
@@ -420,9 +424,11 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
 
     it('notes a quoted Chinese or Korean name before a word for a group that nothing leads to (360\'s “毒云藤”组织)', () => {
       // 360's name for APT-C-01, which ATT&CK has no group for (a Chinese mobile threat review: `毒云藤（APT-C-01）`).
-      const lines = foldLines('今年360安全团队曝光的“毒云藤”组织对我国进行了长期的网络间谍活动。\n“海莲花”组织');
+      // 肚脑虫 is Donot (APT-C-35), which ATT&CK 18.1 does not hold; 透明部落 (Transparent Tribe, G0134) the glossary reads.
+      const lines = foldLines('今年360安全团队曝光的“毒云藤”组织对我国进行了长期的网络间谍活动。\n“海莲花”组织\n“肚脑虫”组织与“透明部落”组织');
       expect(unknownGroupNames(lines, loadRelease('18.1'))).to.deep.equal([
         'line 1: "毒云藤" names a group (“毒云藤”组织) that neither ATT&CK 18.1 nor extract\'s glossary of Chinese and Korean group names leads to: write its ATT&CK group by hand, if it has one',
+        'line 3: "肚脑虫" names a group (“肚脑虫”组织) that neither ATT&CK 18.1 nor extract\'s glossary of Chinese and Korean group names leads to: write its ATT&CK group by hand, if it has one',
       ]);
     });
 

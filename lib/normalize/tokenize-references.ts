@@ -784,7 +784,7 @@ export interface TokenizedText {
  */
 export type ReadingMode = 'reference' | 'prose';
 
-const OPENERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '【': '】', '「': '」' };
+const OPENERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '【': '】', '「': '」', '《': '》' };
 const LIST_GLUE = /^[\s,;/&、+]*(?:(?:and|or|et|und|y|및|和|及び)[\s,;/&、+]*)?$/;
 
 /** Consecutive ID tokens that one name serves, with the brackets around them (`(T1059.001, T1059.003)`). */
@@ -845,7 +845,7 @@ function trimName(text: string): string {
   const at = text.indexOf(trimmed);
   return at > 0 && text.charAt(at - 1) === '/' && LEADING_PATH.test(trimmed) ? `/${trimmed}` : trimmed;
 }
-const BRACKETS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '【': '】', '「': '」', '『': '』', '<': '>' };
+const BRACKETS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '【': '】', '「': '」', '『': '』', '《': '》', '<': '>' };
 const QUOTES: Readonly<Record<string, string>> = { '"': '"', "'": "'", '“': '”', '‘': '’' };
 const CLOSERS = new Set(Object.values(BRACKETS));
 const MAX_NAME = 160;
@@ -1121,6 +1121,10 @@ function withoutGluedLead(name: string): string {
 
 const TITLE_TOKEN = /^[A-Z0-9][A-Za-z0-9'’&/.+-]*:?$/;
 const NAME_RUN_CJK = new RegExp(`[${NAME_RUN_CHARS}]`, 'u');
+// Chinese verbs and labels that end the words before an ID in a sentence or a form, not a technique's name: 使用 (use),
+// 利用了 (used; 利用 alone begins names, 利用面向公众的应用程序), 涉及 (involve), 包括 and 包含 (include), 采用 (adopt), 通过
+// and 借助 (by means of), 例如 and 比如 (for example), 编号 (number), and 了 after a verb (done).
+const CLAUSE_END_CJK = /(?:使用|涉及|包括|包含|采用|通过|借助|例如|比如|编号|了)$/u;
 const MAX_NAME_WORDS = 8;
 const MAX_WORD = 40;
 // The small words inside technique names ("Exploitation for Client Execution", "Data from Local System").
@@ -1220,6 +1224,9 @@ function nameStartBefore(text: string, end: number, floor: number, joined = fals
     const latin = s > floor && /[\p{Script=Latin}\p{N}]/u.test(text.charAt(s - 1)) ? nameStartBefore(text, s, floor, joined) : undefined;
     if (latin !== undefined) return latin;
     while (s < p && text.charAt(s) === 'の') s++;
+    // A Chinese run ending in a verb or a label leads up to the ID: the sentence's words, no name (`涉及T1566.001`,
+    // involves; `阶段使用了T1106`, the stage used; `技术编号T1566.002`, technique number).
+    if (CLAUSE_END_CJK.test(text.slice(s, p))) return undefined;
     return p - s >= 2 ? s : undefined;
   }
   const words: Array<{ start: number; end: number; kind: 'title' | 'connector' | 'lower' }> = [];

@@ -1917,4 +1917,22 @@ describe('extractReferences', () => {
       expect(keys.length).to.equal(new Set(keys).size);
     });
   });
+
+  describe('Chinese brackets and words before IDs', () => {
+    it('reads Chinese title brackets 《》 around an ID as brackets, the name after them (《T1566.002》鱼叉式钓鱼链接)', () => {
+      // Our own line in the form of a Chinese technique list. Before, the ID's name was the label and the bracket before
+      // it, `技术编号:《` (technique number), and the reference as written `技术编号：《T1566.002`.
+      const [ref] = extractReferences('技术编号：《T1566.002》鱼叉式钓鱼链接');
+      expect([ref?.raw, ref?.ids, ref?.name]).to.deep.equal(['《T1566.002》鱼叉式钓鱼链接', ['T1566.002'], '鱼叉式钓鱼链接']);
+    });
+
+    it('gives IDs after a Chinese verb no name: `涉及T1566.001、T1204.002和T1547.001` (involves) names none of the three', () => {
+      const refs = extractReferences('涉及T1566.001、T1204.002和T1547.001。');
+      expect(refs.map((ref) => [ref.ids.join(' '), ref.name])).to.deep.equal([
+        ['T1566.001', undefined],
+        ['T1204.002', undefined],
+        ['T1547.001', undefined],
+      ]);
+    });
+  });
 });

@@ -310,6 +310,18 @@ describe('tokenizeReferences', () => {
     expect(sentence('检测到大量Cron (T1053.003)的使用。')).to.deep.equal(['Cron']);
   });
 
+  it('takes a Chinese run ending in a verb or a label before an ID for no name (涉及, involves; 阶段使用了, the stage used)', () => {
+    // Our own sentences, as Chinese reports write IDs in prose: the words glued before the ID are the sentence's. Before,
+    // `涉及` named all three IDs of its list, and `阶段使用了` T1106.
+    const sentence = (text: string): Array<string | undefined> => tokenizeReferences(foldText(text).text, 'prose').refs.map((ref) => ref.name);
+    expect(sentence('涉及T1566.001、T1204.002和T1547.001。')).to.deep.equal([undefined, undefined, undefined]);
+    expect(sentence('ＴＡ０００２（执行）阶段使用了T1106。')).to.deep.equal([undefined]);
+    expect(sentence('使用T1027.002。攻击者通过T1059执行命令。')).to.deep.equal([undefined, undefined]);
+    // A name before its ID is kept, and so is one that begins with such a word (利用面向公众的应用程序, Exploit
+    // Public-Facing Application, as Chinese translations write T1190; 使用计划任务, use a scheduled task).
+    expect(sentence('凭据转储T1003.001；利用面向公众的应用程序（T1190）；使用计划任务（T1053.005）。')).to.deep.equal(['凭据转储', '利用面向公众的应用程序', '使用计划任务']);
+  });
+
   it('names an ID by the words in Latin script that Chinese or Japanese words are glued after, the head of their compound', () => {
     // The same article (section 0x03, reconstructed; no licence stated): PowerShell脚本 is "PowerShell script", and the
     // IDs were named by the Chinese word for script alone.

@@ -6,6 +6,11 @@
  * Traditional Chinese, as reports from Taiwan and Hong Kong write it, has its own characters and words: a Taiwanese
  * weekly threat report's `| **初始存取** |`, `憑證存取`, `橫向移動`, `蒐集`, `滲漏`, and the simplified renderings'
  * characters in their traditional forms (`執行`, `防禦規避`, `命令與控制`); 滲透, penetration in traditional usage, is left out.
+ * Chinese also writes the tactics as IBM's Chinese documentation (its UAX page on MITRE ATT&CK mapping, ibm.com/docs/zh:
+ * `防御逃逸`, `渗出`) and the Chinese Wikipedia's ATT&CK article (`資源建立`, `初步存取`, `程式執行`, `特权提升`, `防御逃逸`,
+ * `網路橫向移動`, `收集信息`, `指揮控制`; its prose's `特權提昇`) write them, and a Taiwanese iThome article (ithome.com.tw
+ * articles/10391236, 2025: `Persistence (持續性)`, `Exfiltration (資料竊取)`), with the other script's forms of each. IBM's
+ * `集合` (a set) for Collection and `维持` (maintain) for Persistence are left out: words of anything.
  * The Spanish, Portuguese, French, German and Italian names (in that order in each row; MITRE publishes none) are
  * those of Microsoft's localized security documentation (Sentinel's and Defender's German `Erstzugriff`,
  * `Beeinträchtigung`, `Ermittlung`, `Seitwärtsbewegung`; Italian `Sottrazione di dati`) and of real reports' tactic
@@ -32,22 +37,22 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
   ['Reconnaissance', '偵察', '侦察', '정찰', 'Reconocimiento', 'Reconhecimento', 'Aufklärung', 'Ricognizione', 'Verkenning'],
   [
     'Resource Development',
-    'リソース開発', 'リソースの開発', '资源开发', '資源開發', '자원 개발', '리소스 개발',
+    'リソース開発', 'リソースの開発', '资源开发', '資源開發', '資源建立', '자원 개발', '리소스 개발',
     'Desarrollo de recursos', 'Desenvolvimento de recursos', 'Développement de ressources', 'Développement des ressources',
     'Ressourcenentwicklung', 'Entwicklung von Ressourcen', 'Sviluppo delle risorse', 'Sviluppo di risorse',
   ],
   [
     'Initial Access',
-    '初期アクセス', '初期侵入', '初始访问', '初始接入', '初始訪問', '初始存取', '초기 접근', '초기 액세스', '초기 침투',
+    '初期アクセス', '初期侵入', '初始访问', '初始接入', '初始訪問', '初始存取', '初步存取', '초기 접근', '초기 액세스', '초기 침투',
     'Acceso inicial', 'Acesso inicial', 'Accès initial', 'Erstzugriff', 'Initialzugriff', 'Erster Zugriff', 'Initialer Zugriff',
     'Accesso iniziale',
     'Initiële toegang', 'Eerste toegang',
   ],
-  ['Execution', '実行', '执行', '執行', '실행', 'Ejecución', 'Execução', 'Exécution', 'Ausführung', 'Esecuzione', 'Uitvoering'],
-  ['Persistence', '永続化', '永続性', '持久化', '持久性', '지속성', 'Persistencia', 'Persistência', 'Persistance', 'Persistenz', 'Persistenza', 'Persistentie'],
+  ['Execution', '実行', '执行', '執行', '程式執行', '실행', 'Ejecución', 'Execução', 'Exécution', 'Ausführung', 'Esecuzione', 'Uitvoering'],
+  ['Persistence', '永続化', '永続性', '持久化', '持久性', '持續性', '持续性', '지속성', 'Persistencia', 'Persistência', 'Persistance', 'Persistenz', 'Persistenza', 'Persistentie'],
   [
     'Privilege Escalation',
-    '権限昇格', '特権昇格', '権限の昇格', '特権の昇格', '权限提升', '提权', '權限提升', '提權', '권한 상승', '권한 에스컬레이션',
+    '権限昇格', '特権昇格', '権限の昇格', '特権の昇格', '权限提升', '提权', '權限提升', '提權', '特权提升', '特權提升', '特權提昇', '권한 상승', '권한 에스컬레이션',
     'Escalada de privilegios', 'Escalamiento de privilegios', 'Elevación de privilegios', 'Escalación de privilegios',
     'Escalação de privilégios', 'Escalonamento de privilégios', 'Escalada de privilégios', 'Elevação de privilégios',
     'Élévation de privilèges', 'Escalade de privilèges',
@@ -57,7 +62,7 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
   ],
   [
     'Defense Evasion',
-    'Defence Evasion', '防御回避', '防御の回避', '防御策の回避', '防御规避', '防御绕过', '防禦規避', '防禦繞過', '방어 회피', '방어 우회',
+    'Defence Evasion', '防御回避', '防御の回避', '防御策の回避', '防御规避', '防御绕过', '防御逃逸', '防禦規避', '防禦繞過', '防禦逃逸', '방어 회피', '방어 우회',
     'Evasión de defensas', 'Evasión de defensa', 'Evasión de la defensa', 'Evasión defensiva',
     'Evasão de defesa', 'Evasão de defesas',
     'Évasion de défense', 'Évasion des défenses', 'Contournement des défenses', 'Contournement de la défense',
@@ -78,12 +83,12 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
   ['Discovery', '探索', '発見', '发现', '發現', '탐색', '발견', 'Descubrimiento', 'Descoberta', 'Découverte', 'Entdeckung', 'Ermittlung', 'Scoperta', 'Individuazione', 'Ontdekking'],
   [
     'Lateral Movement',
-    '水平展開', '横展開', '横移動', '横方向の移動', 'ラテラルムーブメント', '横向移动', '橫向移動', '횡적 이동', '횡이동', '측면 이동', '내부 확산',
+    '水平展開', '横展開', '横移動', '横方向の移動', 'ラテラルムーブメント', '横向移动', '橫向移動', '網路橫向移動', '횡적 이동', '횡이동', '측면 이동', '내부 확산',
     'Movimiento lateral', 'Movimento lateral', 'Movimentação lateral', 'Mouvement latéral', 'Déplacement latéral',
     'Laterale Bewegung', 'Seitwärtsbewegung', 'Seitliche Bewegung', 'Seitliche Verschiebung', 'Movimento laterale',
     'Laterale beweging', 'Zijwaartse beweging', 'Zijbeweging',
   ],
-  ['Collection', '収集', 'コレクション', '收集', '蒐集', '수집', 'Recopilación', 'Recolección', 'Colección', 'Coleta', 'Coleção', 'Recolha', 'Collecte', 'Sammlung', 'Raccolta', 'Verzameling'],
+  ['Collection', '収集', 'コレクション', '收集', '蒐集', '收集信息', '수집', 'Recopilación', 'Recolección', 'Colección', 'Coleta', 'Coleção', 'Recolha', 'Collecte', 'Sammlung', 'Raccolta', 'Verzameling'],
   [
     'Command and Control',
     'コマンド&コントロール',
@@ -97,6 +102,8 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
     '命令与控制',
     '命令和控制',
     '命令與控制',
+    '指挥控制',
+    '指揮控制',
     '명령 및 제어',
     '명령과 제어',
     'Comando y control', 'Mando y control', 'Comando e controle', 'Comando e controlo', 'Commande et contrôle',
@@ -104,7 +111,7 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
   ],
   [
     'Exfiltration',
-    '持ち出し', 'データ持ち出し', 'データ窃取', 'データ流出', '窃取', '流出', '渗透', '数据渗出', '数据外传', '数据窃取', '滲漏', '數據滲出', '數據外傳', '數據竊取', '유출', '데이터 유출',
+    '持ち出し', 'データ持ち出し', 'データ窃取', 'データ流出', '窃取', '流出', '渗透', '数据渗出', '数据外传', '数据窃取', '渗出', '滲出', '資料竊取', '资料窃取', '滲漏', '數據滲出', '數據外傳', '數據竊取', '유출', '데이터 유출',
     'Exfiltración', 'Exfiltração', 'Esfiltrazione', 'Exfiltrazione', 'Sottrazione di dati', 'Exfiltratie',
   ],
   ['Impact', '影響', 'インパクト', '影响', '영향', 'Impacto', 'Auswirkung', 'Auswirkungen', 'Beeinträchtigung', 'Impatto'],

@@ -576,6 +576,41 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('reads the tactic names of IBM\'s Chinese documentation, the Chinese Wikipedia and a Taiwanese article in a tactic column', () => {
+      // Our own table, its tactic cells as they write them: ibm.com/docs/zh (UAX, MITRE ATT&CK mapping: 防御逃逸, 渗出), the
+      // Chinese Wikipedia's ATT&CK article (資源建立, 初步存取, 程式執行, 特权提升 and 特權提昇, 網路橫向移動, 收集信息, 指揮控制),
+      // iThome's ithome.com.tw/articles/10391236 (持續性, 資料竊取). Before, none was read and the cell was taken for the
+      // ID's name (`渗出 | T1567.002`).
+      const table = [
+        '| 戰術 | 技術 ID | 名稱 |',
+        '| --- | --- | --- |',
+        '| 資源建立 | T1583.001 | 網域 |',
+        '| 初步存取 | T1566.001 | 魚叉式網路釣魚附件 |',
+        '| 程式執行 | T1059.001 | PowerShell |',
+        '| 持續性 | T1547.001 | 登錄執行鍵 |',
+        '| 特權提升 | T1055 | 處理程序注入 |',
+        '| 防禦逃逸 | T1027 | 混淆檔案或資訊 |',
+        '| 網路橫向移動 | T1021.001 | 遠端桌面協定 |',
+        '| 收集信息 | T1005 | 本機資料 |',
+        '| 指揮控制 | T1071.001 | Web 協定 |',
+        '| 資料竊取 | T1041 | 透過 C2 通道 |',
+        '| 渗出 | T1567.002 | 雲端儲存 |',
+      ].join('\n');
+      expect(extractReferences(`${table}\n`).map((ref) => [ref.ids[0], ref.tactics])).to.deep.equal([
+        ['T1583.001', ['Resource Development']],
+        ['T1566.001', ['Initial Access']],
+        ['T1059.001', ['Execution']],
+        ['T1547.001', ['Persistence']],
+        ['T1055', ['Privilege Escalation']],
+        ['T1027', ['Defense Evasion']],
+        ['T1021.001', ['Lateral Movement']],
+        ['T1005', ['Collection']],
+        ['T1071.001', ['Command and Control']],
+        ['T1041', ['Exfiltration']],
+        ['T1567.002', ['Exfiltration']],
+      ]);
+    });
+
     it('reads the tactic column and labels of Spanish, Portuguese, French, German and Italian reports', () => {
       // A Spanish incident write-up's table (`| **Acceso Inicial** | ... | T1190 |`, `Mando y Control`).
       const spanish = extractReferences(

@@ -927,7 +927,12 @@ const EDGE_WORDS = /^(?:and|or|&|(?:sub-)?technique)\s+|,?\s+(?:and|or|&|(?:sub-
 // name, as `Emulate the technique T1059.001` is none.
 const TECHNIQUE_WORD_END = new RegExp(`[\\s,](?:${TECHNIQUE_WORD})$`, 'iu');
 const SNAKE_CASE_KEY = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
-const ID_WORD = new RegExp(`^(?:(?:(?:att&ck|attack|technique|sub-technique|mitre)\\s)?ids?|reference(?: url)?|url|link|(?:sub-)?techniques?|${TECHNIQUE_WORD})$`, 'iu');
+// The word for technique with the word for ID or number in Chinese, Korean or Japanese, or that word alone, labels an
+// ID too: `技术编号：T1566.002` (technique number), `기법 ID: T1021.001`, `编号：T1003.001`.
+const ID_WORD = new RegExp(
+  `^(?:(?:(?:att&ck|attack|technique|sub-technique|mitre)\\s)?ids?|(?:(?:${TECHNIQUE_WORD})\\s?)?(?:id|编号|編號|번호|番号)|reference(?: url)?|url|link|(?:sub-)?techniques?|${TECHNIQUE_WORD})$`,
+  'iu',
+);
 
 /**
  * Text spaced out letter by letter, as pdftotext writes headings set in spaced capitals (`S P E A R P H I S H I N G

@@ -581,34 +581,21 @@ describe('extractReferences', () => {
       // Chinese Wikipedia's ATT&CK article (資源建立, 初步存取, 程式執行, 特权提升 and 特權提昇, 網路橫向移動, 收集信息, 指揮控制),
       // iThome's ithome.com.tw/articles/10391236 (持續性, 資料竊取). Before, none was read and the cell was taken for the
       // ID's name (`渗出 | T1567.002`).
-      const table = [
-        '| 戰術 | 技術 ID | 名稱 |',
-        '| --- | --- | --- |',
-        '| 資源建立 | T1583.001 | 網域 |',
-        '| 初步存取 | T1566.001 | 魚叉式網路釣魚附件 |',
-        '| 程式執行 | T1059.001 | PowerShell |',
-        '| 持續性 | T1547.001 | 登錄執行鍵 |',
-        '| 特權提升 | T1055 | 處理程序注入 |',
-        '| 防禦逃逸 | T1027 | 混淆檔案或資訊 |',
-        '| 網路橫向移動 | T1021.001 | 遠端桌面協定 |',
-        '| 收集信息 | T1005 | 本機資料 |',
-        '| 指揮控制 | T1071.001 | Web 協定 |',
-        '| 資料竊取 | T1041 | 透過 C2 通道 |',
-        '| 渗出 | T1567.002 | 雲端儲存 |',
-      ].join('\n');
-      expect(extractReferences(`${table}\n`).map((ref) => [ref.ids[0], ref.tactics])).to.deep.equal([
-        ['T1583.001', ['Resource Development']],
-        ['T1566.001', ['Initial Access']],
-        ['T1059.001', ['Execution']],
-        ['T1547.001', ['Persistence']],
-        ['T1055', ['Privilege Escalation']],
-        ['T1027', ['Defense Evasion']],
-        ['T1021.001', ['Lateral Movement']],
-        ['T1005', ['Collection']],
-        ['T1071.001', ['Command and Control']],
-        ['T1041', ['Exfiltration']],
-        ['T1567.002', ['Exfiltration']],
-      ]);
+      const rows: ReadonlyArray<readonly [cell: string, id: string, tactic: string]> = [
+        ['資源建立', 'T1583.001', 'Resource Development'],
+        ['初步存取', 'T1566.001', 'Initial Access'],
+        ['程式執行', 'T1059.001', 'Execution'],
+        ['持續性', 'T1547.001', 'Persistence'],
+        ['特權提升', 'T1055', 'Privilege Escalation'],
+        ['防禦逃逸', 'T1027', 'Defense Evasion'],
+        ['網路橫向移動', 'T1021.001', 'Lateral Movement'],
+        ['收集信息', 'T1005', 'Collection'],
+        ['指揮控制', 'T1071.001', 'Command and Control'],
+        ['資料竊取', 'T1041', 'Exfiltration'],
+        ['渗出', 'T1567.002', 'Exfiltration'],
+      ];
+      const table = ['| 戰術 | 技術 ID | 名稱 |', '| --- | --- | --- |', ...rows.map(([cell, id]) => `| ${cell} | ${id} | 名稱 |`)].join('\n');
+      expect(extractReferences(`${table}\n`).map((ref) => [ref.ids[0], ref.tactics])).to.deep.equal(rows.map(([, id, tactic]) => [id, [tactic]]));
     });
 
     it('reads the tactic column and labels of Spanish, Portuguese, French, German and Italian reports', () => {
@@ -1961,13 +1948,16 @@ describe('extractReferences', () => {
       expect([ref?.raw, ref?.ids, ref?.name]).to.deep.equal(['《T1566.002》鱼叉式钓鱼链接', ['T1566.002'], '鱼叉式钓鱼链接']);
     });
 
+    // The ID and the name read of each reference in a text.
+    const idsAndNames = (text: string): Array<[string, string | undefined]> => extractReferences(text).map((ref) => [ref.ids.join(' '), ref.name]);
+
+    it('takes a label of technique number or ID in Chinese or Korean for no name (`技术编号：T1566.002`, `기법 ID: T1021.001`)', () => {
+      // Our own labels, as a Chinese or Korean form writes a field: before, each label was the ID's name.
+      expect(idsAndNames('技术编号：T1566.002\n编号：T1003.001\n기법 ID: T1021.001\n')).to.deep.equal([['T1566.002', undefined], ['T1003.001', undefined], ['T1021.001', undefined]]);
+    });
+
     it('gives IDs after a Chinese verb no name: `涉及T1566.001、T1204.002和T1547.001` (involves) names none of the three', () => {
-      const refs = extractReferences('涉及T1566.001、T1204.002和T1547.001。');
-      expect(refs.map((ref) => [ref.ids.join(' '), ref.name])).to.deep.equal([
-        ['T1566.001', undefined],
-        ['T1204.002', undefined],
-        ['T1547.001', undefined],
-      ]);
+      expect(idsAndNames('涉及T1566.001、T1204.002和T1547.001。')).to.deep.equal([['T1566.001', undefined], ['T1204.002', undefined], ['T1547.001', undefined]]);
     });
   });
 });

@@ -33,6 +33,32 @@ function distinct<T>(items: readonly T[]): T[] {
   });
 }
 
+/** One line of a comment said to come from `labels` (`<labels joined by ", ">:<rest>`); `rest` is empty for a blank line. */
+interface AttributedLine {
+  labels: string[];
+  rest: string;
+}
+
+// A line that already says its source: `<prefix>: …` or `<prefix>:` alone, where the prefix is one source or several
+// joined by `, ` (a line two IDs gave, merged before), each of which `attributed` holds for.
+function attributedLines(label: string, comment: string, attributed?: (prefix: string) => boolean): AttributedLine[] {
+  return comment
+    .trim()
+    .split(/\r\n|\r|\n/)
+    .map((line) => {
+      const colon = line.indexOf(':');
+      if (attributed && colon > 0 && /^(\s|$)/.test(line.slice(colon + 1))) {
+        const labels = line.slice(0, colon).split(/,\s*/);
+        if (labels.every((prefix) => prefix !== '' && attributed(prefix))) return { labels, rest: line.slice(colon + 1) };
+      }
+      return { labels: [label], rest: line.trim() === '' ? '' : ` ${line}` };
+    });
+}
+
+function formatLines(lines: readonly AttributedLine[]): string {
+  return lines.map((line) => `${line.labels.join(', ')}:${line.rest}`).join('\n');
+}
+
 /**
  * A comment said to come from `label`: each of its lines prefixed `<label>: `, so that, joined with the comments of other
  * sources, every line still says where it came from, read alone (sigma2attack writes one rule file per line; prefixed on
@@ -42,15 +68,33 @@ function distinct<T>(items: readonly T[]): T[] {
  * upgraded or merged again) keeps that prefix alone rather than get a second one (`T1059.001: T1086: …`).
  */
 export function attributeComment(label: string, comment: string, attributed?: (prefix: string) => boolean): string {
-  return comment
-    .trim()
-    .split(/\r\n|\r|\n/)
-    .map((line) => {
-      const colon = line.indexOf(':');
-      if (attributed && colon > 0 && /^(\s|$)/.test(line.slice(colon + 1)) && attributed(line.slice(0, colon))) return line;
-      return line.trim() === '' ? `${label}:` : `${label}: ${line}`;
-    })
-    .join('\n');
+  return formatLines(attributedLines(label, comment, attributed));
+}
+
+/**
+ * The comments of several sources as one, each line prefixed with its source (`attributeComment`), and a line that several
+ * sources give (a Sigma rule tagged with both T1086 and T1059.001, which sigma2attack lists under each) written once,
+ * where it first came, naming every source it came from in order (`T1059.001, T1086: sysmon_…yml`). Blank lines are
+ * kept as each source wrote them. `shared` counts the lines given by more than one source.
+ */
+export function attributeComments(
+  comments: ReadonlyArray<{ label: string; comment: string }>,
+  attributed?: (prefix: string) => boolean,
+): { comment: string; shared: number } {
+  const lines: AttributedLine[] = [];
+  const byText = new Map<string, AttributedLine>();
+  for (const { label, comment } of comments) {
+    for (const line of attributedLines(label, comment, attributed)) {
+      const text = line.rest.trim();
+      const seen = text === '' ? undefined : byText.get(text);
+      if (!seen) {
+        const fresh = { labels: [...line.labels], rest: line.rest };
+        lines.push(fresh);
+        if (text !== '') byText.set(text, fresh);
+      } else for (const label of line.labels) if (!seen.labels.includes(label)) seen.labels.push(label);
+    }
+  }
+  return { comment: formatLines(lines), shared: lines.filter((line) => line.labels.length > 1 && line.rest.trim() !== '').length };
 }
 
 function combineScores(scores: readonly number[], rule: MergeScore): number | undefined {
@@ -115,12 +159,21 @@ export function mergeEntries(
   });
 
   const labelled = new Set(all.map((s) => s.from)).size > 1;
-  const comments = distinct(
-    all
-      .filter((s) => typeof s.entry['comment'] === 'string' && s.entry['comment'] !== '')
-      .map((s) => (labelled ? attributeComment(s.from, String(s.entry['comment']), attributed) : String(s.entry['comment']))),
-  );
-  if (comments.length) entry['comment'] = comments.join('\n');
+  const commented = all.filter((s) => typeof s.entry['comment'] === 'string' && s.entry['comment'] !== '');
+  if (labelled && commented.length) {
+    const { comment, shared } = attributeComments(
+      commented.map((s) => ({ label: s.from, comment: String(s.entry['comment']) })),
+      attributed,
+    );
+    entry['comment'] = comment;
+    // A rule listed under both IDs is one rule: a sum of rule counts counts it twice.
+    const it = shared === 1 ? 'it' : 'them';
+    const twice = rule === 'sum' ? ` (the sum counts ${it} twice)` : counts && new Set(scores).size > 1 ? ` (--merge-score sum would count ${it} twice)` : '';
+    if (shared) conflicts.push(`${shared === 1 ? '1 comment line' : `${shared} comment lines`} given by more than one ID written once, naming each${twice}`);
+  } else {
+    const comments = distinct(commented.map((s) => String(s.entry['comment'])));
+    if (comments.length) entry['comment'] = comments.join('\n');
+  }
 
   for (const key of ['metadata', 'links'] as const) {
     const items: JsonObject[] = [];

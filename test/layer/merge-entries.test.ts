@@ -92,4 +92,45 @@ describe('mergeEntries', () => {
     // Without a caller's rule (combine's layer names), every line is prefixed, as before.
     expect(attributeComment('Layer A', 'T1086: x')).to.equal('Layer A: T1086: x');
   });
+
+  // SigmaHQ's deprecated sysmon_powershell_execution_moduleload.yml is tagged attack.t1086 and attack.t1059.001, and
+  // sigma2attack (SigmaHQ/sigma, tools/sigma/sigma2attack.py at 07ba33b709e2e0f38e015f4dc43eff59542b3bee) lists a rule
+  // under each technique its tags name: upgraded, T1086 merges into T1059.001 and the rule was two lines.
+  it('writes a line two IDs give once, where it first came, naming both (one Sigma rule tagged T1086 and T1059.001)', () => {
+    const rule = 'sysmon_powershell_execution_moduleload.yml';
+    const sources = [
+      { entry: { techniqueID: 'T1059.001', score: 2, comment: `posh_ps_susp_keywords.yml\n${rule}` }, from: 'T1059.001' },
+      { entry: { techniqueID: 'T1059.001', score: 1, comment: rule }, from: 'T1086' },
+    ];
+    const { entry, conflicts } = mergeEntries(sources);
+    expect(String(entry['comment']).split('\n')).to.deep.equal(['T1059.001: posh_ps_susp_keywords.yml', `T1059.001, T1086: ${rule}`]);
+    expect(conflicts).to.deep.equal([
+      'scores 2, 1 became 2 (max); if they count rules or tests, --merge-score sum adds them',
+      '1 comment line given by more than one ID written once, naming each (--merge-score sum would count it twice)',
+    ]);
+    expect(mergeEntries(sources, 'sum').conflicts[1]).to.equal('1 comment line given by more than one ID written once, naming each (the sum counts it twice)');
+    // Two revoked IDs of one replacement (T1035 and T1050 both became T1569.002 in ATT&CK 7) with one line each.
+    const revoked = mergeEntries([
+      { entry: { techniqueID: 'T1569.002', comment: 'psexec service' }, from: 'T1035' },
+      { entry: { techniqueID: 'T1569.002', comment: 'psexec service\nsc create' }, from: 'T1050' },
+    ]);
+    expect(revoked.entry['comment']).to.equal('T1035, T1050: psexec service\nT1050: sc create');
+    expect(revoked.conflicts).to.deep.equal(['1 comment line given by more than one ID written once, naming each']);
+  });
+
+  it('reads a line merged before, naming two IDs, as theirs: merged again, it gains no prefix and no second copy', () => {
+    const attributed = (prefix: string) => ['T1059.001', 'T1086'].includes(prefix);
+    const { entry, conflicts } = mergeEntries(
+      [
+        { entry: { techniqueID: 'T1059.001', comment: 'T1059.001, T1086: rule.yml\nT1059.001: other.yml' }, from: 'T1059.001' },
+        { entry: { techniqueID: 'T1059.001', comment: 'rule.yml' }, from: 'T1086' },
+      ],
+      undefined,
+      attributed,
+    );
+    expect(entry['comment']).to.equal('T1059.001, T1086: rule.yml\nT1059.001: other.yml');
+    expect(conflicts).to.deep.equal(['1 comment line given by more than one ID written once, naming each']);
+    // A prefix with a part the caller does not name is text, as before.
+    expect(attributeComment('T1059.001', 'T1086, see T1003: x', attributed)).to.equal('T1059.001: T1086, see T1003: x');
+  });
 });

@@ -10,6 +10,8 @@
  * line says its ID. Upgraded again with more to merge (the T1086 entry appended anew), the lines merged before got a
  * second prefix (`T1059.001: T1086: sysmon_…`); now a line already prefixed with an ID that names the technique keeps
  * it alone. `combine` prefixed each layer's comment with the layer's name the same way.
+ * That rule, tagged with both IDs, is listed by sigma2attack under each: merged, it was two lines (`T1059.001: sysmon_…`
+ * among T1059.001's rules, `T1086: sysmon_…` last); now it is one, where T1059.001 listed it, naming both.
  */
 import { expect } from 'chai';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -77,8 +79,12 @@ describe('regressions: a merged comment of several lines says, on each line, whe
     expect(result.code, result.stderr).to.equal(0);
     const merged = (readLayer(out).techniques ?? []).filter((t) => t.techniqueID === 'T1059.001');
     expect(merged).to.have.length(1);
-    const expected = [...byTechnique.get('T1059.001')!.map((rule) => `T1059.001: ${rule}`), ...byTechnique.get('T1086')!.map((rule) => `T1086: ${rule}`)];
+    // sysmon_powershell_execution_moduleload.yml is tagged with both IDs: one line, where T1059.001 listed it, naming both.
+    const both = byTechnique.get('T1086')!;
+    const expected = byTechnique.get('T1059.001')!.map((rule) => (both.includes(rule) ? `T1059.001, T1086: ${rule}` : `T1059.001: ${rule}`));
     expect(merged[0]!.comment!.split('\n')).to.deep.equal(expected);
+    expect(expected).to.include('T1059.001, T1086: sysmon_powershell_execution_moduleload.yml');
+    expect(result.stderr).to.contain('1 comment line given by more than one ID written once, naming each (--merge-score sum would count it twice)');
   });
 
   it('upgrade again: lines merged before keep their one ID when more entries merge into them (no `T1059.001: T1086: …`)', async () => {
@@ -95,7 +101,9 @@ describe('regressions: a merged comment of several lines says, on each line, whe
     const result = await runCli(['upgrade', again, '--to', '18.1', '--out', out]);
     expect(result.code, result.stderr).to.equal(0);
     const lines = (readLayer(out).techniques ?? []).find((t) => t.techniqueID === 'T1059.001')!.comment!.split('\n');
-    expect(lines).to.deep.equal([...mergedBefore.split('\n'), ...byTechnique.get('T1086')!.map((rule) => `T1086: ${rule}`)]);
+    // T1086's one rule is on a line that names T1086 already: nothing added, nothing prefixed twice.
+    expect(lines).to.deep.equal(mergedBefore.split('\n'));
+    expect(lines.filter((line) => line.includes('T1086'))).to.deep.equal(['T1059.001, T1086: sysmon_powershell_execution_moduleload.yml']);
   });
 
   it("combine: each line of a layer's comment is prefixed with that layer (two heatmaps of one name, told apart by file)", async () => {
@@ -114,8 +122,7 @@ describe('regressions: a merged comment of several lines says, on each line, whe
       `${published}: powershell_encoded_command.yml`,
     ]);
     expect(lines.filter((line) => !line.startsWith(`${published}: `))).to.deep.equal([
-      ...byTechnique.get('T1059.001')!.map((rule) => `${built}: T1059.001: ${rule}`),
-      ...byTechnique.get('T1086')!.map((rule) => `${built}: T1086: ${rule}`),
+      ...byTechnique.get('T1059.001')!.map((rule) => `${built}: ${byTechnique.get('T1086')!.includes(rule) ? 'T1059.001, T1086' : 'T1059.001'}: ${rule}`),
     ]);
   });
 });

@@ -5,7 +5,7 @@ import { libraryClassText } from '../coverage/gap-library.js';
 import { collectedLogSourceTexts, coveragePercent, detectionText, GAP_TABLE_HEADER, gapTableRows } from '../coverage/gap-report.js';
 import type { LayerLink } from '../layer/layer-types.js';
 import { emptyTacticReasons, type MatrixCell, type MatrixModel } from './matrix-model.js';
-import { aggregateText, cellText, cellTooltip, linkLines, metadataLines, summaryLine } from './render-svg.js';
+import { aggregateText, cellTooltip, linkLines, metadataLines, summaryLine } from './render-svg.js';
 import { LAYER_TABLE_HEADER, layerTableRow } from './render-table.js';
 import { repackZip } from './repack-zip.js';
 import { isWebLink } from './web-link.js';
@@ -231,12 +231,12 @@ function matrixSheet(workbook: Workbook, model: MatrixModel, layout: Subtechniqu
   sheet.getCell(2, 1).font = { color: { argb: 'FF595959' } };
   // One line per technique, as wide as the longest: a row of the sheet holds one cell of every tactic, so a wrapped
   // name would make the whole row tall.
-  const width = (cells: readonly MatrixCell[], least: number): number => Math.min(60, Math.max(14, least, ...cells.map((cell) => cellText(cell, model).length)) + 2);
+  const width = (cells: readonly MatrixCell[], least: number): number => Math.min(60, Math.max(14, least, ...cells.map((cell) => workbookCellText(cell, model).length)) + 2);
   let at = 1;
   for (const column of model.columns) {
     const side = layout === 'side' && column.cells.some((cell) => cell.subtechniques.length);
     const subs = column.cells.flatMap((cell) => cell.subtechniques);
-    sheet.getColumn(at).width = width(side ? column.cells : [...column.cells, ...subs], column.name.length);
+    sheet.getColumn(at).width = width(side ? column.cells : [...column.cells, ...subs], (workbookCellText({ id: column.tacticId, name: column.name }, model) || column.name).length);
     sheet.getColumn(at + 1).width = 5;
     if (side) {
       sheet.getColumn(at + 2).width = width(subs, 0);
@@ -245,7 +245,8 @@ function matrixSheet(workbook: Workbook, model: MatrixModel, layout: Subtechniqu
     const span = side ? 4 : 2;
     sheet.mergeCells(4, at, 4, at + span - 1);
     const head = sheet.getCell(4, at);
-    head.value = column.name;
+    // Headed as both exports head a tactic (`TA0001: Initial Access` with showID), by its name where they write nothing.
+    head.value = workbookCellText({ id: column.tacticId, name: column.name }, model) || column.name;
     head.font = { bold: true };
     head.fill = HEADER_FILL;
     head.border = BORDER;
@@ -253,7 +254,7 @@ function matrixSheet(workbook: Workbook, model: MatrixModel, layout: Subtechniqu
     const put = (cell: MatrixCell, row: number, col: number): void => {
       const name = sheet.getCell(row, col);
       const score = sheet.getCell(row, col + 1);
-      name.value = cellText(cell, model);
+      name.value = workbookCellText(cell, model);
       if (cell.subtechnique && !side) name.alignment = { indent: 1 };
       if (cell.score !== undefined) score.value = cell.score;
       // Plain cells carry no style at all (the sheet's grid lines frame them): every styled cell costs exceljs
@@ -291,6 +292,16 @@ function matrixSheet(workbook: Workbook, model: MatrixModel, layout: Subtechniqu
     }
     at += span;
   }
+}
+
+/**
+ * A technique's text on the Matrix sheet, as Navigator 5.1's "export to Excel" and mitreattack-python's `ToExcel` write
+ * it, so that the two workbooks read alike side by side and a lookup of one's cells finds the other's: `T1566: Phishing`
+ * with `showID` and `showName`, the ID or the name alone with one of them, nothing with neither (Navigator's
+ * `getDisplayName`, mitreattack-python's `ExcelTemplates._build_raw`). The pictures keep the matrix's `T1566 Phishing`.
+ */
+export function workbookCellText(item: { id: string; name: string }, model: Pick<MatrixModel, 'showID' | 'showName'>): string {
+  return [model.showID ? item.id : '', model.showName ? item.name : ''].filter(Boolean).join(': ');
 }
 
 function aboutSheet(workbook: Workbook, model: MatrixModel): void {

@@ -25,11 +25,15 @@ function mergesOf(bytes: Uint8Array, sheet: string): { from: [row: number, colum
 }
 
 /** The Matrix sheet's tactic heads: the ranges merged on row 4, left to right, with the name each holds. */
-function tacticHeads(bytes: Uint8Array, workbook?: Workbook): { name: string; from: number; to: number }[] {
+/** The tactic heads of the Matrix sheet: the text of each (`TA0001: Initial Access` with showID), its name, its columns. */
+function tacticHeads(bytes: Uint8Array, workbook?: Workbook): { text: string; name: string; from: number; to: number }[] {
   return mergesOf(bytes, 'Matrix')
     .filter(({ from, to }) => from[0] === 4 && to[0] === 4)
     .sort((a, b) => a.from[1] - b.from[1])
-    .map(({ from, to }) => ({ name: workbook ? String(workbook.getWorksheet('Matrix')!.getCell(4, from[1]).value) : '', from: from[1], to: to[1] }));
+    .map(({ from, to }) => {
+      const text = workbook ? String(workbook.getWorksheet('Matrix')!.getCell(4, from[1]).value) : '';
+      return { text, name: text.replace(/^TA\d{4}: /, ''), from: from[1], to: to[1] };
+    });
 }
 
 describe('renderXlsx', () => {
@@ -55,7 +59,7 @@ describe('renderXlsx', () => {
     const column = sheet.getColumn(at);
     let found = 0;
     column.eachCell((cell, row) => {
-      if (cell.value !== 'T1095 Non-Application Layer Protocol') return;
+      if (cell.value !== 'T1095: Non-Application Layer Protocol') return;
       found = row;
       expect(fillOf(cell)).to.equal('FFFF6666');
       expect(sheet.getCell(row, at + 1).value).to.equal(100);
@@ -110,7 +114,7 @@ describe('renderXlsx', () => {
         row.eachCell((cell, c) => {
           // The cells a parent's cell is merged over read as it, with no note of their own.
           if (cell.master.address !== cell.address) return;
-          const id = /^(T\d{4}(?:\.\d{3})?) /.exec(String(cell.value))?.[1];
+          const id = /^(T\d{4}(?:\.\d{3})?): /.exec(String(cell.value))?.[1];
           if (id && ['T1087', 'T1087.001', 'T1059'].includes(id)) found.set(id, { note: String(cell.note ?? ''), score: sheet.getCell(r, c + 1).value, fill: fillOf(cell) });
         }),
       );
@@ -137,10 +141,36 @@ describe('renderXlsx', () => {
     );
     expect(found.sort()).to.deep.equal([
       // An explicit dark colour gets white text, as a gradient colour does (ToExcel whitens gradient colours only).
-      ['T1003 OS Credential Dumping', 'FF000080', 'FFFFFFFF'],
-      ['T1566.001 Spearphishing Attachment', 'FF8EC843', 'FF000000'],
-      ['T1598.002 Spearphishing Attachment', undefined, 'FF000000'],
+      ['T1003: OS Credential Dumping', 'FF000080', 'FFFFFFFF'],
+      ['T1566.001: Spearphishing Attachment', 'FF8EC843', 'FF000000'],
+      ['T1598.002: Spearphishing Attachment', undefined, 'FF000000'],
     ]);
+  });
+
+  it("writes a technique's and a tactic's text as Navigator's and ToExcel's workbooks do, by showID and showName", async () => {
+    // Navigator 5.x, mitre-attack/attack-navigator nav-app/src/app/datatable/data-table.component.ts getDisplayName
+    // (find_string id 8173318828; the same at commit 00108a7e5b678576b3067024c8b0200cb3d3a5cc), used for every technique,
+    // sub-technique and tactic head; mitreattack-python's ExcelTemplates._build_raw (excel_templates.py at
+    // 79de1d55a1086db4152a7d0f8ace6ff231b2ab24): `ID: name`, the ID alone, the name alone. Before, `T1059 Command and …`.
+    const textOf = async (layout: { showID: boolean; showName: boolean }): Promise<{ head: string; cells: string[] }> => {
+      const techniques = [{ techniqueID: 'T1059', score: 50, showSubtechniques: true }, { techniqueID: 'T1059.001', score: 80 }];
+      const bytes = await renderXlsx(matrixModel({ name: 'texts', domain: 'enterprise-attack', layout, techniques } as NavigatorLayer, index));
+      const book = await readWorkbook(bytes);
+      const sheet = book.getWorksheet('Matrix')!;
+      const execution = tacticHeads(bytes, book).find((head) => head.name === 'Execution' || head.text === 'TA0002')!;
+      const cells: string[] = [];
+      sheet.eachRow((row, r) => {
+        if (r <= 4) return;
+        for (let col = execution.from; col <= execution.to; col++) {
+          const value = String(row.getCell(col).value ?? '');
+          if (/^(T1059(\.001)?(: |$)|Command and Scripting Interpreter$|PowerShell$)/.test(value) && !cells.includes(value)) cells.push(value);
+        }
+      });
+      return { head: execution.text, cells };
+    };
+    expect(await textOf({ showID: true, showName: true })).to.deep.equal({ head: 'TA0002: Execution', cells: ['T1059: Command and Scripting Interpreter', 'T1059.001: PowerShell'] });
+    expect(await textOf({ showID: true, showName: false })).to.deep.equal({ head: 'TA0002', cells: ['T1059', 'T1059.001'] });
+    expect(await textOf({ showID: false, showName: true })).to.deep.equal({ head: 'Execution', cells: ['Command and Scripting Interpreter', 'PowerShell'] });
   });
 
   it('is byte-identical when written twice (no clock in the zip or the document properties)', async () => {
@@ -166,7 +196,7 @@ describe('renderXlsx sub-techniques beside their parent, as Navigator\'s own "ex
   const placeOf = (book: Workbook, id: string, from: number, to: number): [number, number] | undefined => {
     const sheet = book.getWorksheet('Matrix')!;
     for (let row = 5; row <= sheet.rowCount; row++) {
-      for (let col = from; col <= to; col++) if (String(sheet.getCell(row, col).value).startsWith(`${id} `) && sheet.getCell(row, col).master.address === sheet.getCell(row, col).address) return [row, col];
+      for (let col = from; col <= to; col++) if (String(sheet.getCell(row, col).value).startsWith(`${id}: `) && sheet.getCell(row, col).master.address === sheet.getCell(row, col).address) return [row, col];
     }
     return undefined;
   };
@@ -194,7 +224,7 @@ describe('renderXlsx sub-techniques beside their parent, as Navigator\'s own "ex
         .flatMap((cell) => {
           const [row] = placeOf(book, cell.id, head.from, head.from)!;
           // Each sub-technique beside it, in the matrix's order, its score in the column after.
-          expect(cell.subtechniques.map((_, i) => String(sheet.getCell(row + i, head.from + 2).value).split(' ')[0]), cell.id).to.deep.equal(cell.subtechniques.map((sub) => sub.id));
+          expect(cell.subtechniques.map((_, i) => String(sheet.getCell(row + i, head.from + 2).value).split(':')[0]), cell.id).to.deep.equal(cell.subtechniques.map((sub) => sub.id));
           expect(cell.subtechniques.map((_, i) => sheet.getCell(row + i, head.from + 3).value), cell.id).to.deep.equal(cell.subtechniques.map((sub) => sub.score ?? null));
           return [head.from, head.from + 1].map((col) => `${row},${col}:${row + cell.subtechniques.length - 1},${col}`);
         });
@@ -208,14 +238,14 @@ describe('renderXlsx sub-techniques beside their parent, as Navigator\'s own "ex
     expect(merges.filter(({ from }) => from[0] === row).map(({ from, to }) => [from, to])).to.deep.equal([[[row, head.from], [row + 3, head.from]], [[row, head.from + 1], [row + 3, head.from + 1]]]);
     const scores = new Map((apt32.techniques ?? []).map((t) => [t.techniqueID, t.score]));
     expect([0, 1, 2, 3].map((i) => [sheet.getCell(row + i, head.from + 2).value, sheet.getCell(row + i, head.from + 3).value])).to.deep.equal([
-      ['T1566.001 Spearphishing Attachment', scores.get('T1566.001')],
-      ['T1566.002 Spearphishing Link', scores.get('T1566.002')],
-      ['T1566.003 Spearphishing via Service', null],
-      ['T1566.004 Spearphishing Voice', null],
+      ['T1566.001: Spearphishing Attachment', scores.get('T1566.001')],
+      ['T1566.002: Spearphishing Link', scores.get('T1566.002')],
+      ['T1566.003: Spearphishing via Service', null],
+      ['T1566.004: Spearphishing Voice', null],
     ]);
     expect(sheet.getCell(row, head.from).alignment?.vertical).to.equal('top');
     // The row after the family holds the next technique, in the technique column.
-    expect(String(sheet.getCell(row + 4, head.from).value)).to.match(/^T\d{4} /);
+    expect(String(sheet.getCell(row + 4, head.from).value)).to.match(/^T\d{4}: /);
   });
 
   it('expands a technique only under the tactic whose entry sets showSubtechniques, as Navigator does (T1053 under Persistence)', async () => {
@@ -240,7 +270,7 @@ describe('renderXlsx sub-techniques beside their parent, as Navigator\'s own "ex
     const subs = model.columns.at(-1)!.cells.find((cell) => cell.id === 'T1499')!.subtechniques;
     const [row] = placeOf(book, 'T1499', impact.from, impact.from)!;
     // By name, as the layer's sorting (0) says: Application Exhaustion Flood first.
-    expect(subs.map((_, i) => String(book.getWorksheet('Matrix')!.getCell(row + i, impact.from + 2).value).split(' ')[0])).to.deep.equal(['T1499.003', 'T1499.004', 'T1499.001', 'T1499.002']);
+    expect(subs.map((_, i) => String(book.getWorksheet('Matrix')!.getCell(row + i, impact.from + 2).value).split(':')[0])).to.deep.equal(['T1499.003', 'T1499.004', 'T1499.001', 'T1499.002']);
     expect(book.getWorksheet('Matrix')!.getCell(row + 1, impact.from + 3).value).to.equal(50);
   });
 
@@ -252,7 +282,7 @@ describe('renderXlsx sub-techniques beside their parent, as Navigator\'s own "ex
     const head = heads.find((h) => h.name === 'Initial Access')!;
     const [row] = placeOf(book, 'T1566', head.from, head.to)!;
     const below = book.getWorksheet('Matrix')!.getCell(row + 1, head.from);
-    expect([below.value, below.alignment?.indent]).to.deep.equal(['T1566.001 Spearphishing Attachment', 1]);
+    expect([below.value, below.alignment?.indent]).to.deep.equal(['T1566.001: Spearphishing Attachment', 1]);
   });
 });
 
@@ -383,7 +413,7 @@ describe('renderXlsx links as the workbook holds them: the APT29 layer of attack
     const found = { one: 0, several: 0 };
     for (const [ref, { rId, location }] of cells) {
       const place = sheet.getCell(ref);
-      const id = String(place.text).split(' ')[0];
+      const id = String(place.text).split(':')[0];
       const head = heads.find((h) => place.fullAddress.col >= h.from && place.fullAddress.col <= h.to)!;
       const { cell } = linked.find(({ cell, column }) => cell.id === id && column.name === head.name)!;
       const urls = cell.links.flatMap((link) => ('url' in link ? [link.url] : []));

@@ -6,6 +6,7 @@ import type { Gradient, LayerLink, LayerMetadata, LayerTechnique, LegendItem, Na
 import { gradientColor } from '../layer/score.js';
 import { otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { isAnnotated } from '../layer/subtechnique-visibility.js';
+import { attackMajor } from '../layer/layer-format.js';
 import { filteredOutEntries, hidingRow, platformsShown, shownPlatforms, type FilteredOut } from '../layer/platform-visibility.js';
 import { tacticAdvice } from '../layer/tactic-written.js';
 import { readableTextColor } from './colors.js';
@@ -362,7 +363,7 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
   }
 
   const filteredOut = filteredOutEntries(entries, index, listed, layer.versions?.attack);
-  const notDrawn = notDrawnEntries(entries, index, { platforms, filteredOut }, collapsed, replaced, options);
+  const notDrawn = notDrawnEntries(entries, index, { platforms, filteredOut, stated: attackMajor(layer.versions?.attack) }, collapsed, replaced, options);
   const rows = tableRows(entries, index, gradient, notDrawn, hideDisabled);
   return {
     name: layer.name,
@@ -406,7 +407,7 @@ export function bareEntriesNote(ids: readonly string[]): string {
 function notDrawnEntries(
   entries: readonly LayerTechnique[],
   index: AttackIndex,
-  { platforms, filteredOut }: { platforms: ReadonlySet<string> | undefined; filteredOut: ReadonlyMap<number, FilteredOut> },
+  { platforms, filteredOut, stated }: { platforms: ReadonlySet<string> | undefined; filteredOut: ReadonlyMap<number, FilteredOut>; stated: string | undefined },
   collapsed: readonly { id: TechniqueId; parent: TechniqueId; tactic: TacticShortname }[],
   replaced: Replaced,
   options: MatrixOptions,
@@ -444,7 +445,7 @@ function notDrawnEntries(
       return add('tactic-mismatch', `not under ${entry.tactic} in ${label} (its tactics: ${record.tactics.join(', ')}); ${tacticAdvice(entry.tactic, index, 'fix the tactic')}`);
     }
     const hidden = filteredOut.get(at);
-    if (hidden) return add('platform-filter', platformFilterText(hidden, index, platforms));
+    if (hidden) return add('platform-filter', platformFilterText(hidden, index, platforms, stated));
     const gaveWay = replaced.get(at);
     if (gaveWay) {
       // Positions are the repaired layer's, which may differ from the file's: the tactic says where.
@@ -462,11 +463,21 @@ function notDrawnEntries(
 
 /**
  * Why the platform filter hides an entry: its technique, or the parent in whose row a sub-technique shows (T1020 for
- * T1020.001 under IaaS), runs on none of the layer's `platforms`, or has no platforms at all (ICS 18.1's T0895).
+ * T1020.001 under IaaS), runs on none of the layer's `platforms`, or has no platforms at all (ICS 18.1's T0895). What
+ * Navigator 5.1 shows is said of the release drawn only when the layer is of it (its major `stated`, or none, which
+ * Navigator opens in its newest): a layer of another release it opens in that one, where the technique may have
+ * platforms or not be at all (ATT&CK added T0895 in ICS 15), and this export, drawing it in `index` for want of that
+ * release, can say only what `index` gives.
  */
-function platformFilterText({ record, row }: FilteredOut, index: AttackIndex, platforms: ReadonlySet<string> | undefined): string {
+function platformFilterText({ record, row }: FilteredOut, index: AttackIndex, platforms: ReadonlySet<string> | undefined, stated: string | undefined): string {
   const whose = row === record ? fullName(record, index) : `${fullName(record, index)} shows only in the row of its parent ${row.id} (${row.name}), which`;
   if (!row.platforms.length) {
+    if (stated !== undefined && stated !== index.major) {
+      return (
+        `${whose} has no platforms in ${index.label}, the release drawn here, so no platform filter shows it there; ` +
+        `the layer is of ATT&CK ${stated}, where Navigator 5.1 draws it and whose ${row.id} is not known here`
+      );
+    }
     return `${whose} has no platforms in ${index.label}, so Navigator 5.1 shows it under no platform filter`;
   }
   const filter = [...(platforms ?? [])].join(', ');

@@ -663,7 +663,8 @@ function checkPlatforms(
   const hidden = unchecked ? new Map<number, FilteredOut>() : filteredOutEntries(entries, index, everyPlatform ? undefined : filters['platforms'], versionsAttack);
   for (const [at, { record, row }] of hidden) {
     if (!row.platforms.length) {
-      // Said only in the layer's own release: ICS 13 gave T0895 platforms, so a layer of 13 shows it there.
+      // Said only in the layer's own release: a layer of another one is drawn by Navigator in that one, where the
+      // technique may have platforms or not be at all (ATT&CK added T0895 in ICS 15: a layer of ICS 13 cannot hold it).
       if (major !== undefined && major !== index.major) continue;
       out.add(
         'warning',

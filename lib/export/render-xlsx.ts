@@ -135,7 +135,9 @@ function fill(cell: Cell, hex: string): void {
 function addTableSheet(workbook: Workbook, name: string, header: readonly string[], rows: readonly (readonly (string | number)[])[], widths: readonly number[]): Worksheet {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = header.map((title, i) => ({ header: title, key: title, width: widths[i] ?? 14 }));
-  for (const row of rows) sheet.addRow([...row]);
+  // An empty field is an empty cell, as Navigator's and ToExcel's workbooks leave one: a cell holding "" is no blank to
+  // Excel (ISBLANK, COUNTA, Go To Blanks) and makes a score column of numbers a mixed one.
+  for (const row of rows) sheet.addRow(row.map((value) => (value === '' ? null : value)));
   const top = sheet.getRow(1);
   top.font = { bold: true };
   top.eachCell((cell) => {

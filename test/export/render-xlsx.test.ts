@@ -80,6 +80,21 @@ describe('renderXlsx', () => {
     expect([row.getCell(3).value, row.getCell(4).value, row.getCell(6).value]).to.deep.equal(['Execution', entry.score, entry.comment]);
   });
 
+  it('leaves an empty field of the flat table an empty cell, not one holding "" (Navigator\'s Bear APT sample, no scores)', async () => {
+    // test/fixtures/layers/public/navigator-bear-apt.json (MITRE's Navigator sample layer): 126 entries coloured, none
+    // scored. Each unscored entry's score, and every empty comment, metadata, links and note, was a cell holding the
+    // empty text: Excel counted it (COUNTA), ISBLANK said false and the score column was one of text.
+    const bear = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/layers/public/navigator-bear-apt.json'), 'utf8')) as NavigatorLayer;
+    const bytes = await renderXlsx(matrixModel(bear, loadRelease('17.1')));
+    const { files, sheetFile } = workbookXml(bytes);
+    const strings = [...(files.get('xl/sharedStrings.xml') ?? '').matchAll(/<si>(.*?)<\/si>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+    const cells = [...files.get(sheetFile('Techniques'))!.matchAll(/<c r="([A-Z]+)(\d+)"[^>]*?(?:\/>|>(.*?)<\/c>)/g)].map((m) => ({ column: m[1]!, row: Number(m[2]), text: /t="s"/.test(m[0]) ? strings[Number(/<v>(\d+)<\/v>/.exec(m[3] ?? '')?.[1])] : m[3] }));
+    expect(cells.filter((cell) => cell.text === '').map((cell) => `${cell.column}${cell.row}`)).to.deep.equal([]);
+    // Row 2 on: no score cell at all, a technique and a name in every row.
+    expect(cells.filter((cell) => cell.column === 'D' && cell.row > 1)).to.deep.equal([]);
+    expect(cells.filter((cell) => cell.column === 'A' && cell.row > 1)).to.have.length(126);
+  });
+
   it('gives the reason a tactic is not shown: its techniques disabled and hidden, not "no technique on these platforms"', async () => {
     // The tester's 14-layerbuilder-ics-g0088-hidedisabled.json disables every technique but two: here, Exfiltration's.
     const exfiltration = matrixModel(layer, index, { subtechniques: 'expanded' }).columns.find((c) => c.tactic === 'exfiltration')!;

@@ -5,6 +5,19 @@ import { linkLines, metadataLines, summaryLine } from './render-svg.js';
 /** The columns of the flat table of a layer, as CSV, Markdown and the spreadsheet's table sheet have them. */
 export const LAYER_TABLE_HEADER = ['technique', 'name', 'tactic', 'score', 'color', 'comment', 'metadata', 'links', 'note'] as const;
 
+/**
+ * The lines of a metadata or links cell: a divider separates the items before it from those after, so one that opens or
+ * closes the list separates nothing in a cell of its own (CTID's Mappings Explorer M365 layers open every entry's
+ * metadata with one, `—; capability: EOP-MFR-E3; …`) and is left out; the picture's tooltip keeps it, under the comment.
+ */
+function dividedCell(lines: readonly string[]): string[] {
+  let start = 0;
+  let end = lines.length;
+  while (start < end && lines[start] === '—') start++;
+  while (end > start && lines[end - 1] === '—') end--;
+  return lines.slice(start, end);
+}
+
 /** One row of the flat table; lists (tactics, metadata, links) are joined with `separator`, a divider written as `—`. */
 export function layerTableRow(row: TableRow, separator: string): (string | number)[] {
   return [
@@ -16,8 +29,8 @@ export function layerTableRow(row: TableRow, separator: string): (string | numbe
     row.comment,
     // A divider separates groups (CTID's Mappings Explorer layers: one group per control), as in Navigator's tooltip:
     // kept in order as the rule the picture draws, or a row of many groups would read as one.
-    metadataLines(row.metadata).join(separator),
-    linkLines(row.links).join(separator),
+    dividedCell(metadataLines(row.metadata)).join(separator),
+    dividedCell(linkLines(row.links)).join(separator),
     row.note,
   ];
 }

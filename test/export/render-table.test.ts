@@ -43,6 +43,20 @@ describe('renderCsv and renderMarkdown', () => {
     expect(rows.find((row) => row[0] === 'T1204')?.[7]).to.equal('x: https://x.example; —; y: https://y.example');
   });
 
+  it("leaves out a divider that opens or closes a cell's list, which separates nothing there (CTID's M365 layer)", () => {
+    // test/fixtures/layers/public/ctid-m365-e3-4.4.json (CTID Mappings Explorer, Apache-2.0) opens every entry's metadata
+    // with a divider: its CSV cell began `—; capability: EOP-MFR-E3`.
+    const m365 = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/layers/public/ctid-m365-e3-4.4.json'), 'utf8')) as NavigatorLayer;
+    const email = m365.techniques!.find((t) => t.techniqueID === 'T1114')!;
+    expect(email.metadata![0]).to.deep.equal({ divider: true });
+    const rows = parseCsv(renderCsv(matrixModel(m365, index))).rows.map((row) => row.cells);
+    const cell = rows.find((row) => row[0] === 'T1114')![6]!;
+    expect(cell).to.match(/^capability: EOP-MFR-E3; category: protect; /);
+    // The dividers between two controls stay.
+    expect(cell.split('; ').filter((line) => line === '—')).to.have.length(email.metadata!.filter((item) => 'divider' in item).length - 1);
+    expect(cell).to.not.match(/(^|; )—$/);
+  });
+
   it('sorts by score, highest first, then by technique ID; unscored last', () => {
     const ids = parseCsv(renderCsv(model)).rows.slice(1).map((row) => row.cells[0]);
     expect(ids).to.deep.equal(['T1204', 'T1003', 'T1059', 'T1566']);

@@ -20,9 +20,17 @@
  * `Lateral Movement/Device Logons from Unknown IPs.csl`) is `DeviceNetworkInfo (optional: leftanti join)`, a `!in`
  * subquery's table `AuditLogs (optional: !in subquery)`, and so is an `in` subquery's inside `not(…)` (`AuditLogs
  * (optional: not in subquery)`); a table the query needs anyway is not said again. An excluding subquery or-ed with an
- * `in` one (`IP in (a) or IP !in (b)`) is no alternative to it. Other joins (`inner`, `leftsemi`, the default) and
- * `in (…)` need their tables; `kind=rightanti`, whose left side only leaves rows out, still reads both sides as needed.
- * A Defender ATP table of before December 2019 is read as the table it became (`LogonEvents` `DeviceLogonEvents (renamed from LogonEvents)`, RENAMED_TABLES).
+ * `in` one (`IP in (a) or IP !in (b)`) is no alternative to it. A `rightanti` join (alias `rightantisemi`) keeps the
+ * rows of its right side that match none of its left, the mirror of `leftanti` (Kusto's "rightanti join": "returns all
+ * records from the right side that don't match any record from the left side"): the left side, every table read before
+ * the join in its pipeline, is optional (`rightanti join`) and the right side takes its place, an alternative of the same
+ * group. Other joins need their tables: `inner`, `innerunique` (the default), `leftsemi` and `rightsemi` keep only the
+ * rows of one side that match the other, so both sides are needed; so do `in (…)` subqueries.
+ * A Defender ATP table of before December 2019 is read as the table it became (`LogonEvents` `DeviceLogonEvents (renamed from LogonEvents)`, RENAMED_TABLES);
+ * `DeviceAlertEvents`, which Microsoft replaced by `AlertInfo` and `AlertEvidence` (REPLACED_TABLES), as both, joined.
+ * An ASIM parser read as a table (`_Im_NetworkSession`, `imDns`, `ASimAuthentication`, `vimDnsMicrosoftOMS`) is said
+ * with the normalized schema it reads (`_Im_NetworkSession (ASIM NetworkSession schema)`): it holds whatever sources the
+ * workspace normalizes to that schema, no table of its own (read-siem-rule.ts reads a Sentinel rule's `dataTypes` for it).
  *
  * A table of Windows events is read as narrowly as the query filters it: `SecurityEvent | where EventID == 4688` is
  * `SecurityEvent (EventID 4688)`, `EventID in (4624, 4625)` `SecurityEvent (EventID 4624 or 4625)` (a filter of the
@@ -42,6 +50,10 @@ interface TableRead {
   channel?: string;
   /** The name the query gives, when Defender renamed the table since (`LogonEvents` for `DeviceLogonEvents`). */
   renamedFrom?: string;
+  /** The table the query names, when Microsoft replaced it by this one and others (`DeviceAlertEvents` by `AlertInfo` and `AlertEvidence`). */
+  replaces?: string;
+  /** The ASIM schema of a parser read as a table (`NetworkSession` for `_Im_NetworkSession`). */
+  asim?: string;
   /** Why the query runs without it: it only leaves rows out (`leftanti join`, `!in subquery`). */
   optional?: string;
 }
@@ -76,10 +88,49 @@ const RENAMED_TABLES: Readonly<Record<string, string>> = {
   MiscEvents: 'DeviceEvents',
 };
 
-/** A table the query names, read by its current name. */
-function tableRead(name: string): TableRead {
+/**
+ * Defender tables Microsoft replaced by several, each needed: "The AlertInfo and AlertEvidence tables replace the
+ * DeviceAlertEvents table in the Microsoft Defender for Endpoint schema" (learn.microsoft.com, "Migrate advanced hunting
+ * queries from Microsoft Defender for Endpoint", as MicrosoftDocs/microsoft-365-docs issue #9316 and PR #9338 quote it);
+ * microsoft/Microsoft-365-Defender-Hunting-Queries PR #327 rewrote its queries so: `AlertInfo | join AlertEvidence on AlertId`.
+ */
+const REPLACED_TABLES: Readonly<Record<string, readonly string[]>> = {
+  DeviceAlertEvents: ['AlertInfo', 'AlertEvidence'],
+};
+
+/**
+ * ASIM parsers (Microsoft Sentinel's Advanced Security Information Model), by the names the ASIM documentation gives
+ * them: the unifying `_Im_<Schema>` and `_ASim_<Schema>` built in, `im<Schema>` and `ASim<Schema>` deployed to a workspace,
+ * and source-specific ones (`_Im_Dns_AzureFirewallV02`, `vimDnsMicrosoftOMS`, `ASimDnsMicrosoftOMS`); `ASim…Logs` are
+ * tables (`ASimDnsActivityLogs`, normalized at ingestion), not parsers.
+ */
+const ASIM_SCHEMAS = ['Authentication', 'Dns', 'FileEvent', 'NetworkSession', 'ProcessEvent', 'ProcessCreate', 'ProcessTerminate', 'RegistryEvent', 'WebSession', 'AuditEvent', 'UserManagement', 'DhcpEvent', 'AlertEvent'];
+const ASIM_PARSER = new RegExp(`^(?:_Im_|_ASim_|im|ASim|vim)(${ASIM_SCHEMAS.join('|')})(?:_?[A-Z]\\w*)?$`, 'i');
+
+/** The ASIM schema a parser's name reads (as the documentation spells it, whatever the name's case), undefined for a name of no parser. */
+function asimSchema(name: string): string | undefined {
+  if (/^ASim\w*Logs$/i.test(name)) return undefined;
+  const schema = name.match(ASIM_PARSER)?.[1]?.toLowerCase();
+  return ASIM_SCHEMAS.find((known) => known.toLowerCase() === schema);
+}
+
+/** Whether a table as kqlTableGroups writes it is an ASIM parser read (`_Im_NetworkSession (ASIM NetworkSession schema)`). */
+export function isAsimRead(text: string): boolean {
+  return / \(ASIM \w+ schema\)$/.test(text);
+}
+
+/**
+ * The reads of a table the query names, by its current name: in groups, each needed, as a join's sides (one table but
+ * for one Microsoft replaced by several).
+ */
+function tableReads(name: string): TableRead[][] {
+  const schema = asimSchema(name);
+  if (schema) return [[{ table: name, asim: schema }]];
   const renamed = Object.hasOwn(RENAMED_TABLES, name) ? RENAMED_TABLES[name] : undefined;
-  return renamed ? { table: renamed, renamedFrom: name } : { table: name };
+  const current = renamed ?? name;
+  const replacing = Object.hasOwn(REPLACED_TABLES, current) ? REPLACED_TABLES[current] : undefined;
+  if (replacing) return replacing.map((table) => [{ table, replaces: name === current ? name : `${current}, formerly ${name}` }]);
+  return [[renamed ? { table: renamed, renamedFrom: name } : { table: name }]];
 }
 
 // A provider that is one channel's only: Sysmon's.
@@ -188,9 +239,15 @@ function statements(tokens: readonly string[]): string[][] {
  * (Microsoft-Windows-Sysmon/Operational EventID 1)`, `DeviceLogonEvents (renamed from LogonEvents)`, `DeviceNetworkInfo
  * (optional: leftanti join)`.
  */
-function readText({ table, eventIds, channel, renamedFrom, optional }: TableRead): string {
+function readText({ table, eventIds, channel, renamedFrom, replaces, asim, optional }: TableRead): string {
   const narrowed = [channel, eventIds?.length ? `EventID ${eventIds.join(' or ')}` : undefined].filter(Boolean).join(' ');
-  const said = [narrowed ? `${table} (${narrowed})` : table, renamedFrom ? `(renamed from ${renamedFrom})` : undefined, optional ? `(optional: ${optional})` : undefined];
+  const said = [
+    narrowed ? `${table} (${narrowed})` : table,
+    renamedFrom ? `(renamed from ${renamedFrom})` : undefined,
+    replaces ? `(replaces ${replaces})` : undefined,
+    asim ? `(ASIM ${asim} schema)` : undefined,
+    optional ? `(optional: ${optional})` : undefined,
+  ];
   return said.filter(Boolean).join(' ');
 }
 
@@ -224,6 +281,9 @@ interface Frame {
   /** The tables its pipeline starts with, which a `where` of the pipeline narrows until a join or union. */
   reads: TableRead[];
   joined: boolean;
+  /** Where its expression's reads start: the first of its group's reads, and the first group opened, that are its own. */
+  firstRead: number;
+  firstGroup: number;
 }
 
 // What an expression with rows starts at: a function of one tabular argument, a membership test's subquery.
@@ -231,6 +291,8 @@ const TABULAR_FUNCTION = /^(?:materialize|toscalar|view)$/i;
 const MEMBERSHIP = /^!?(?:in|has_any|has_all)~?$/i;
 // Joins whose rows are the left side's that match no row of the right: the right side only leaves rows out.
 const ANTI_JOIN = /^(?:leftanti|anti|leftantisemi)$/i;
+// Joins whose rows are the right side's that match no row of the left: the left side only leaves rows out.
+const RIGHT_ANTI_JOIN = /^(?:rightanti|rightantisemi)$/i;
 // Operators after which the pipeline's rows are no longer its first tables' alone.
 const MIXING = /^(?:join|lookup|union|fork|facet|as)$/i;
 
@@ -241,7 +303,7 @@ const MIXING = /^(?:join|lookup|union|fork|facet|as)$/i;
  */
 function tableGroups(tokens: readonly string[], context: Context): Reads {
   const groups: Reads = [[]];
-  const stack: Frame[] = [{ group: 0, list: false, subquery: false, negated: false, joinsParent: false, reads: [], joined: false }];
+  const stack: Frame[] = [{ group: 0, list: false, subquery: false, negated: false, joinsParent: false, reads: [], joined: false, firstRead: 0, firstGroup: 1 }];
   let start = true;
   let pendingGroup: number | undefined;
   let searchList = false;
@@ -256,6 +318,14 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
     groups.push(reads);
     if (why) optional.set(groups.length - 1, why);
     return groups.length - 1;
+  };
+  // A table named, into the group given (and the pipeline's reads a filter narrows); a table Microsoft replaced by
+  // several (`DeviceAlertEvents`) into it and groups of their own, each needed.
+  const addTable = (name: string, group: number, reads: TableRead[]): void => {
+    const [first = [], ...others] = tableReads(name);
+    groups[group]!.push(...first);
+    reads.push(...first);
+    for (const other of others) openGroup(group, other);
   };
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
@@ -276,7 +346,7 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
       if (excluding) excludingGroups.add(group);
       // `not(…)` in a condition turns its tests; a subquery's own conditions start afresh.
       const negated = !inner && !start && pendingGroup === undefined && frame.negated !== (previous.toLowerCase() === 'not');
-      stack.push({ group, list: searchList, subquery: membership, negated, joinsParent: start && pendingGroup === undefined, reads: [], joined: false });
+      stack.push({ group, list: searchList, subquery: membership, negated, joinsParent: start && pendingGroup === undefined, reads: [], joined: false, firstRead: groups[group]!.length, firstGroup: groups.length });
       start = start || inner || pendingGroup !== undefined || searchList;
       searchList = false;
       pendingGroup = undefined;
@@ -331,8 +401,19 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
         if (tokens[i + 1]?.toLowerCase() === 'kind') kind = tokens[i + 3];
         i += 3;
       }
-      // `| join kind=leftanti (DeviceNetworkInfo | …) on …` keeps the rows that match none: the rule runs without it.
-      pendingGroup = openGroup(frame.group, [], kind && ANTI_JOIN.test(kind) ? `${kind.toLowerCase()} join` : optional.get(frame.group));
+      if (kind && RIGHT_ANTI_JOIN.test(kind)) {
+        // `Recent | join kind=rightanti (Historical) on …` keeps the right side's rows that match none of the left: the
+        // left side (what the pipeline read so far) only leaves rows out, and the right side's rows go on in its place.
+        const why = `${kind.toLowerCase()} join`;
+        for (const read of groups[frame.group]!.slice(frame.firstRead)) read.optional ??= why;
+        for (let group = frame.firstGroup; group < groups.length; group += 1) if (!optional.has(group)) optional.set(group, why);
+        frame.firstRead = groups[frame.group]!.length;
+        frame.firstGroup = groups.length;
+        pendingGroup = frame.group;
+      } else {
+        // `| join kind=leftanti (DeviceNetworkInfo | …) on …` keeps the rows that match none: the rule runs without it.
+        pendingGroup = openGroup(frame.group, [], kind && ANTI_JOIN.test(kind) ? `${kind.toLowerCase()} join` : optional.get(frame.group));
+      }
       start = true;
       continue;
     }
@@ -346,12 +427,10 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
       const body = context.lets.get(token);
       const readsTable = token.toLowerCase() === 'table' || (body?.[0] === '(' && body.some((word, at) => word.toLowerCase() === 'table' && body[at + 1] === '(' && /^[A-Za-z_]\w*$/.test(body[at + 2] ?? '')));
       if (readsTable) {
-        for (const name of callStrings(tokens, i + 1, context.strings).filter((text) => /^[A-Z]\w*$/.test(text))) {
-          const read = tableRead(name);
-          groups[group]!.push(read);
-          reads.push(read);
-        }
+        for (const name of callStrings(tokens, i + 1, context.strings).filter((text) => /^[A-Z]\w*$/.test(text))) addTable(name, group, reads);
       }
+      // `_Im_NetworkSession(starttime=…, endtime=…)`: an ASIM parser called with its parameters.
+      if (!body && asimSchema(token)) addTable(token, group, reads);
       const bound = body?.[0] === '(' ? context.letGroups(token) : undefined;
       if (bound) {
         groups[group]!.push(...(bound[0] ?? []));
@@ -372,11 +451,9 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
           reads.push(...bound[0]);
         }
         for (const other of bound.slice(1)) openGroup(group, [...other]);
-      } else if ((/^[A-Z]/.test(token) || token.endsWith('_CL')) && (!frame.subquery || tokens[i + 1] === '|')) {
+      } else if ((/^[A-Z]/.test(token) || token.endsWith('_CL') || asimSchema(token)) && (!frame.subquery || tokens[i + 1] === '|')) {
         // In a subquery a table is piped (`in (AuditLogs | … | project Id)`); a name alone there is a column.
-        const read = tableRead(token);
-        groups[group]!.push(read);
-        reads.push(read);
+        addTable(token, group, reads);
       }
     }
     else if (!start && /^[A-Za-z_]\w*$/.test(token) && tokens[i + 1] !== '(' && tokens[i - 1] !== '.') {

@@ -42,7 +42,7 @@ import { tacticIdInAnyCase, techniqueIdInAnyCase } from '../attack/technique-id.
 import { roundLevel, untaggedRule, weightFactor, withoutHoldingParents, type CoverageKind, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome } from './read-rule-folder.js';
 import { tacticDisplayName } from '../normalize/tactic-text.js';
-import { kqlTableGroups } from './kql-tables.js';
+import { isAsimRead, kqlTableGroups } from './kql-tables.js';
 import { itemsOf, listItems, scalarText, type LineIndex, type YamlMap, type YamlNode } from './yaml-events.js';
 
 /** How a Splunk detection's `status` and `type` become a coverage weight (their product). */
@@ -299,13 +299,17 @@ function texts(node: YamlNode | undefined): string[] {
 
 /**
  * The tables a Sentinel rule reads (kql-tables.ts): its query's; when no table of it is told, the `dataTypes` its
- * `requiredDataConnectors` list, read as alternatives (one group).
+ * `requiredDataConnectors` list, read as alternatives (one group). An ASIM parser the query reads (`_Im_NetworkSession`,
+ * any source normalized to its schema) is read as those `dataTypes`, alternatives of its group, as the rule names the
+ * sources it supports (Azure-Sentinel's `Detections/ASimNetworkSession/PortScan.yaml`); a rule that lists none keeps the
+ * parser, said with its schema (`imDns (ASIM Dns schema)`). Azure-Sentinel spells the key `datatypes` too.
  */
 function sentinelQueryTables(query: string | undefined, connectors: YamlNode | undefined): string[][] {
   const groups = query === undefined ? [] : kqlTableGroups(query);
-  if (groups.length) return groups;
-  const types = connectors?.kind === 'seq' ? connectors.items.flatMap((item) => texts(mapField(item, 'dataTypes'))) : [];
-  return types.length ? [[...new Set(types)]] : [];
+  const types = [...new Set(connectors?.kind === 'seq' ? connectors.items.flatMap((item) => texts(mapField(item, 'dataTypes') ?? mapField(item, 'datatypes'))) : [])];
+  if (!groups.length) return types.length ? [types] : [];
+  if (!types.length) return groups;
+  return groups.map((group) => [...new Set(group.flatMap((table) => (isAsimRead(table) ? types : [table])))]);
 }
 
 /** Sentinel's `requiredDataConnectors`: each connector's `connectorId`. */

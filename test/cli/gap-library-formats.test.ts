@@ -3,7 +3,7 @@
  * (lib/coverage/stated-log-sources.ts). The library is test/fixtures/gap/library: excerpts of real rules, each citing
  * its repository, path and commit (splunk/security_content, elastic/detection-rules).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import type { GapReportData } from '../../lib/coverage/gap-report.js';
@@ -120,6 +120,38 @@ describe('gap --rules-library (Splunk and Elastic rules)', function () {
     // The whole Security log holds every event of it.
     const whole = await kql('kql-whole', '- WinEventLog:Security\n');
     expect(whole.get('T1003 Non Domain Controller Active Directory Replication')!.buildable).to.equal(true);
+  });
+
+  it('needs only the right side of a rightanti join, AlertInfo and AlertEvidence for DeviceAlertEvents, and the dataTypes of an ASIM rule beside its tables', async () => {
+    // In our words, after Kusto's rightanti join; microsoft/Microsoft-365-Defender-Hunting-Queries' Delivery/Open email
+    // link.txt (16111da4a55e3ff3e4f00dc6a7fd5d0a78dec22c), over AlertEvents; Azure/Azure-Sentinel's
+    // Detections/ASimNetworkSession/PortScan.yaml (089a8371633f18c8205656818bd253bcd6ef39d1), its query joined with a table.
+    // Before: "azure:signinlogs, and azure:audit"; "M365Defender:DeviceAlertEvents, and M365Defender:DeviceEvents", a
+    // table no workspace has now; and the ASIM parser left out, "M365Defender:DeviceLogonEvents" alone.
+    const library = join(dir, 'kql-loose-ends');
+    mkdirSync(library, { recursive: true });
+    writeFileSync(join(library, 'rightanti.kql'), '// Name: Role added without a sign-in\n// MITRE ATT&CK: T1098\nSigninLogs | where ResultType == 0 | join kind=rightanti (AuditLogs | where OperationName == "Add member to role") on UPN\n');
+    writeFileSync(join(library, 'open-email-link.kql'), ['// Name: Open email link', '// MITRE ATT&CK: T1566', 'let outlookLinks = MiscEvents | where ActionType == "ShellStart" and isnotempty(RemoteUrl);', 'let alerts = AlertEvents | summarize (FirstDetectedActivity, Title)=argmin(EventTime, Title) by AlertId, MachineId;', 'alerts | join kind=inner (outlookLinks) on MachineId', ''].join('\n'));
+    writeFileSync(join(library, 'PortScan.yaml'), ['name: Port scan detected  (ASIM Network Session schema)', 'severity: Medium', 'requiredDataConnectors:', '  - connectorId: AWSS3', '    datatypes:', '      - AWSVPCFlow', '  - connectorId: SecurityEvents', '    dataTypes:', '      - SecurityEvent', 'relevantTechniques:', '  - T1046', 'query: |', '  _Im_NetworkSession', '  | join kind=inner (DeviceLogonEvents | project SrcIpAddr = RemoteIP) on SrcIpAddr', ''].join('\n'));
+    const threat = join(dir, 'kql-loose-ends.json');
+    writeFileSync(threat, JSON.stringify({ ...THREAT, techniques: ['T1098', 'T1566', 'T1046'].map((techniqueID) => ({ techniqueID, score: 1 })) }));
+    const reviewLibrary = async (name: string, logs: string) => {
+      writeFileSync(join(dir, `${name}.yml`), logs);
+      const out = join(dir, name);
+      const run = await runCli(['gap', '--threat', threat, '--coverage', coverage, '--rules-library', library, '--log-sources', join(dir, `${name}.yml`), '--out', out, '--report', 'json', '--quiet']);
+      expect(run.code, run.stderr).to.equal(0);
+      return rulesOf(join(out, 'gap-report.json'));
+    };
+    const syslog = await reviewLibrary('kql-loose-syslog', '- linux:syslog\n');
+    expect(syslog.get('T1098 Role added without a sign-in')!.needs).to.equal('azure:audit');
+    const alerts = syslog.get('T1566 Open email link')!;
+    expect([alerts.logsources, alerts.needs]).to.deep.equal([
+      ['AlertInfo (replaces DeviceAlertEvents, formerly AlertEvents)', 'AlertEvidence (replaces DeviceAlertEvents, formerly AlertEvents)', 'DeviceEvents (renamed from MiscEvents)'],
+      'M365Defender:AlertInfo, and M365Defender:AlertEvidence, and M365Defender:DeviceEvents',
+    ]);
+    expect(syslog.get('T1046 Port scan detected  (ASIM Network Session schema)')!.needs).to.equal('WinEventLog:Security, and M365Defender:DeviceLogonEvents');
+    const audit = await reviewLibrary('kql-loose-audit', '- azure:audit\n- WinEventLog:Security\n- M365Defender:DeviceLogonEvents\n');
+    expect([audit.get('T1098 Role added without a sign-in')!.buildable, audit.get('T1046 Port scan detected  (ASIM Network Session schema)')!.buildable]).to.deep.equal([true, true]);
   });
 
   it('says "log source not stated" of a rule that states none (a 2019 Splunk detection, an Elastic ML rule), never what it needs', async () => {

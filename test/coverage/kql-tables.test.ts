@@ -14,7 +14,13 @@
  * (036815610f4f352163aaace4d3f287cd2ae29aeb); excerpts of microsoft/Microsoft-365-Defender-Hunting-Queries' Lateral
  * Movement/Device Logons from Unknown IPs.csl (0b69583f45cefe19dda8c360a509eba5d249a93e), Non-local logons with -500
  * account.txt (4c6548f4e1a706bf9dd60c9f8c7f19a7c83e7d75) and accountlogon.txt (0df73886c5088e2cac35d9baf2849217fe64074a),
- * a query of 2019 over LogonEvents.
+ * a query of 2019 over LogonEvents, and Delivery/Open email link.txt (16111da4a55e3ff3e4f00dc6a7fd5d0a78dec22c), one over
+ * AlertEvents and MiscEvents; excerpts of Azure/Azure-Sentinel's ASIM rules Detections/ASimNetworkSession/PortScan.yaml
+ * (089a8371633f18c8205656818bd253bcd6ef39d1) and Detections/ASimDNS/imDNS_Miners.yaml
+ * (01a95d8c91bf73d4551309b3f6f3115361d203ae). The join kinds follow Kusto's documentation (learn.microsoft.com/kusto/query/
+ * join-rightanti: "returns all records from the right side that don't match any record from the left side", alias
+ * rightantisemi); DeviceAlertEvents' replacement, learn.microsoft.com's "Migrate advanced hunting queries from Microsoft
+ * Defender for Endpoint" ("The AlertInfo and AlertEvidence tables replace the DeviceAlertEvents table").
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -65,9 +71,21 @@ describe('kqlTableGroups', () => {
     ['an in subquery or-ed after a !in subquery as needed, no alternative', 'SigninLogs | where IPAddress !in (Syslog | project HostIP) or IPAddress in (SecurityEvent | project IpAddress)', [['SigninLogs'], ['Syslog (optional: !in subquery)'], ['SecurityEvent']]],
     ['an anti join of a let as optional, with the tables read inside it', 'let known = SecurityEvent | where EventID == 4624 | join (Syslog) on Computer;\nDeviceLogonEvents | join kind=anti (known) on DeviceName', [['DeviceLogonEvents'], ['SecurityEvent (EventID 4624) (optional: anti join)'], ['Syslog (optional: anti join)']]],
     ['leftsemi, inner and default joins as needed', 'DeviceLogonEvents | join kind=leftsemi (DeviceNetworkInfo) on DeviceId | join kind=inner (IdentityLogonEvents) on AccountSid | join (DeviceInfo) on DeviceId', [['DeviceLogonEvents'], ['DeviceNetworkInfo'], ['IdentityLogonEvents'], ['DeviceInfo']]],
+    ['innerunique and rightsemi joins as needed: rows survive only where both sides match', 'SigninLogs | join kind=innerunique (AuditLogs) on UPN | join kind=rightsemi (OfficeActivity) on UPN', [['SigninLogs'], ['AuditLogs'], ['OfficeActivity']]],
+    ['the left side of a rightanti join as optional, the right side in its place', 'SigninLogs | where ResultType == 0 | join kind=rightanti (AuditLogs | where OperationName == "Add member to role") on UPN', [['SigninLogs (optional: rightanti join)', 'AuditLogs']]],
+    ['a rightanti join (rightantisemi) of a name without parentheses, after a join on its left side', 'SigninLogs | join (AADNonInteractiveUserSignInLogs) on UPN | join kind=rightantisemi AuditLogs on UPN', [['SigninLogs (optional: rightantisemi join)', 'AuditLogs'], ['AADNonInteractiveUserSignInLogs (optional: rightantisemi join)']]],
+    ["a rightanti join inside a union's branch: the other branches stay alternatives", 'union (SigninLogs | join kind=rightanti (AuditLogs) on UPN), (OfficeActivity | where Operation == "Add member to role.")', [['SigninLogs (optional: rightanti join)', 'AuditLogs', 'OfficeActivity']]],
+    ['a rightanti join of a let that reads the same table as its left side: needed once', 'let Historical = DeviceProcessEvents | where Timestamp > ago(30d);\nDeviceProcessEvents | where Timestamp > ago(1d) | join kind=rightanti (Historical) on DeviceName', [['DeviceProcessEvents']]],
     ['a table needed anyway once, not again as optional', 'SigninLogs | where UserPrincipalName !in ((AuditLogs | project UPN)) | join kind=leftsemi (AuditLogs | project UPN) on UPN', [['SigninLogs'], ['AuditLogs']]],
     // Defender ATP's tables of before December 2019 as the ones they became.
     ['old Defender ATP tables as their new names, in a join and through table()', 'ProcessCreationEvents | join (NetworkCommunicationEvents) on MachineId | join kind=leftanti (table("MachineNetworkInfo")) on MachineId', [['DeviceProcessEvents (renamed from ProcessCreationEvents)'], ['DeviceNetworkEvents (renamed from NetworkCommunicationEvents)'], ['DeviceNetworkInfo (renamed from MachineNetworkInfo) (optional: leftanti join)']]],
+    // DeviceAlertEvents, which AlertInfo and AlertEvidence replaced: both needed, as the join Microsoft rewrote its queries with.
+    ['DeviceAlertEvents as AlertInfo and AlertEvidence, each needed', 'DeviceAlertEvents | where Severity == "High"', [['AlertInfo (replaces DeviceAlertEvents)'], ['AlertEvidence (replaces DeviceAlertEvents)']]],
+    ['AlertEvents of 2019 as AlertInfo and AlertEvidence, joined', 'AlertEvents | join (DeviceProcessEvents) on MachineId', [['AlertInfo (replaces DeviceAlertEvents, formerly AlertEvents)'], ['AlertEvidence (replaces DeviceAlertEvents, formerly AlertEvents)'], ['DeviceProcessEvents']]],
+    // ASIM parsers: said with the schema they read, whatever source the workspace normalizes to it.
+    ['an ASIM parser, built in, called with its parameters', '_Im_NetworkSession(starttime=todatetime(ago(lookback)), endtime=now())\n| where DstDomain has_any (ioc_domains)', [['_Im_NetworkSession (ASIM NetworkSession schema)']]],
+    ['ASIM parsers deployed to a workspace and source-specific, in a union', 'union imAuthentication, vimDnsMicrosoftOMS, _ASim_FileEvent, _Im_Dns_AzureFirewallV02', [['imAuthentication (ASIM Authentication schema)', 'vimDnsMicrosoftOMS (ASIM Dns schema)', '_ASim_FileEvent (ASIM FileEvent schema)', '_Im_Dns_AzureFirewallV02 (ASIM Dns schema)']]],
+    ['a table normalized at ingestion (ASim…Logs) as a table, no parser', 'ASimDnsActivityLogs | where EventResult == "Failure"', [['ASimDnsActivityLogs']]],
     ['no rename of a let that has an old table\'s name', 'let MiscEvents = DeviceEvents | where ActionType == "UsbDriveMount";\nMiscEvents | count', [['DeviceEvents']]],
   ];
   for (const [what, query, groups] of cases) {
@@ -88,6 +106,16 @@ describe('kqlTableGroups', () => {
     const dir = freshTmpDir('kql-tables-datatypes');
     writeFileSync(join(dir, 'watchlist.yaml'), ['name: Watchlist hosts', 'severity: Low', 'requiredDataConnectors:', '  - connectorId: SecurityEvents', '    dataTypes:', '      - SecurityEvent', '  - connectorId: Syslog', '    dataTypes:', '      - Syslog', 'relevantTechniques:', '  - T1078', "query: _GetWatchlist('hosts') | project Host", ''].join('\n'));
     expect(readRuleFolder(dir).rules.map((rule) => rule.queryTables)).to.deep.equal([[['SecurityEvent', 'Syslog']]]);
+  });
+
+  it("reads an ASIM parser of a Sentinel rule as the dataTypes its requiredDataConnectors list (datatypes too), alternatives; without any, as its schema (PortScan.yaml, imDNS_Miners.yaml)", () => {
+    const dir = freshTmpDir('kql-tables-asim');
+    const connectors = ['  - connectorId: AWSS3', '    datatypes:', '      - AWSVPCFlow', '  - connectorId: MicrosoftThreatProtection', '    dataTypes:', '      - DeviceNetworkEvents', '  - connectorId: SecurityEvents', '    dataTypes:', '      - SecurityEvent'];
+    writeFileSync(join(dir, 'PortScan.yaml'), ['name: Port scan detected  (ASIM Network Session schema)', 'severity: Medium', 'requiredDataConnectors:', ...connectors, 'relevantTechniques:', '  - T1046', 'query: |', '  _Im_NetworkSession', '  | where ipv4_is_private(SrcIpAddr) == False', '  | join kind=leftanti (SigninLogs | project IPAddress) on $left.SrcIpAddr == $right.IPAddress', ''].join('\n'));
+    writeFileSync(join(dir, 'imDNS_Miners.yaml'), ['name: DNS events related to mining pools (Normalized DNS)', 'severity: Low', 'requiredDataConnectors: []', 'relevantTechniques:', '  - T1496', 'query: |', '  union isfuzzy=true', '  (datatable(TimeGenerated:datetime)[]),', '  (imDns | where DnsQuery has_any ("monerohash.com"))', ''].join('\n'));
+    const tables = new Map(readRuleFolder(dir).rules.map((rule) => [rule.name, rule.queryTables]));
+    expect(tables.get('Port scan detected  (ASIM Network Session schema)')).to.deep.equal([['AWSVPCFlow', 'DeviceNetworkEvents', 'SecurityEvent'], ['SigninLogs (optional: leftanti join)']]);
+    expect(tables.get('DNS events related to mining pools (Normalized DNS)')).to.deep.equal([['imDns (ASIM Dns schema)']]);
   });
 
   it('reads the tables of a .kql file, of the first KQL block of a query kept as Markdown and of a Sentinel export\'s query', () => {
@@ -247,6 +275,32 @@ describe('kqlTableGroups', () => {
         "| join kind=leftanti IdentityLogonEvents on AccountSid // Remove the domain's built-in admin acccount",
       ],
       [['DeviceLogonEvents'], ['IdentityLogonEvents (optional: leftanti join)']],
+    ],
+    [
+      "reads AlertEvents of 2019 as AlertInfo and AlertEvidence, which replaced it, each needed, joined with MiscEvents' let (Open email link.txt)",
+      [
+        'let minTimeRange = ago(7d);',
+        'let outlookLinks = ',
+        '    MiscEvents',
+        '    | where EventTime > minTimeRange and ActionType == "ShellStart" and isnotempty(RemoteUrl)',
+        '    | project EventTime, MachineId, ComputerName, RemoteUrl, InitiatingProcessFileName, ParsedUrl=parse_url(RemoteUrl);',
+        'let alerts =',
+        '    AlertEvents',
+        '    | summarize (FirstDetectedActivity, Title)=argmin(EventTime, Title) by AlertId, MachineId',
+        '    | where FirstDetectedActivity > minTimeRange;',
+        'alerts | join kind=inner (outlookLinks) on MachineId | where FirstDetectedActivity - EventTime between (0min..3min)',
+      ],
+      [['AlertInfo (replaces DeviceAlertEvents, formerly AlertEvents)'], ['AlertEvidence (replaces DeviceAlertEvents, formerly AlertEvents)'], ['DeviceEvents (renamed from MiscEvents)']],
+    ],
+    [
+      'reads the ASIM parser of PortScan.yaml (_Im_NetworkSession) with its schema',
+      ['let PortScanThreshold = 50;', '_Im_NetworkSession', '| where ipv4_is_private(SrcIpAddr) == False', '| summarize AttemptedPortsCount=dcount(DstPortNumber) by SrcIpAddr, bin(TimeGenerated, 5m)', '| where AttemptedPortsCount > PortScanThreshold'],
+      [['_Im_NetworkSession (ASIM NetworkSession schema)']],
+    ],
+    [
+      "reads the ASIM parser in imDNS_Miners.yaml's union (datatable(…)[]), (imDns | …)",
+      ['union isfuzzy=true', '(datatable(TimeGenerated:datetime)[]),', '(imDns', '| where DnsQuery has_any ("monerohash.com", "do-dear.com", "xmrminerpro.com")', '| extend timestamp = TimeGenerated, IPCustomEntity = SrcIpAddr, HostCustomEntity = Dvc)'],
+      [['imDns (ASIM Dns schema)']],
     ],
     [
       'reads LogonEvents, a table of 2019, as DeviceLogonEvents (accountlogon.txt)',

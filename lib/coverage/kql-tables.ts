@@ -3,7 +3,8 @@
  * collected (stated-log-sources.ts). A query reads a table where a tabular expression starts with its name: at the
  * start of a statement, inside parentheses, in a `union` list (`union DeviceProcessEvents, DeviceNetworkEvents`,
  * `union isfuzzy=true (SecurityEvent | …), (DeviceProcessEvents | …)`), a `search in (SecurityEvent, Syslog)` list, or
- * as the argument of `join` or `lookup`; a name bound by `let` reads the tables of its expression.
+ * as the argument of `join` or `lookup`; a name bound by `let` reads the tables of its expression, and a `let`
+ * function called with a table's name (`aadFunc("SigninLogs")`) its body with that table where it reads `table(tableName)`.
  *
  * The tables come in groups: a union's tables are alternatives (its rows come from each, so the query finds what it
  * looks for in any one collected), one group; a `join` or `lookup` matches the rows of both sides, so each side is a
@@ -102,16 +103,22 @@ const REPLACED_TABLES: Readonly<Record<string, readonly string[]>> = {
  * ASIM parsers (Microsoft Sentinel's Advanced Security Information Model), by the names the ASIM documentation gives
  * them: the unifying `_Im_<Schema>` and `_ASim_<Schema>` built in, `im<Schema>` and `ASim<Schema>` deployed to a workspace,
  * and source-specific ones (`_Im_Dns_AzureFirewallV02`, `vimDnsMicrosoftOMS`, `ASimDnsMicrosoftOMS`); `ASim…Logs` are
- * tables (`ASimDnsActivityLogs`, normalized at ingestion), not parsers.
+ * tables (`ASimDnsActivityLogs`, normalized at ingestion), not parsers. Older rules call the workspace parsers by their
+ * first names, each its schema's (ASIM_ALIASES: Azure-Sentinel's `PersistViaIFEORegistryKey.yaml` reads `imRegistry`,
+ * `PotentialMicrosoftSecurityServicesTampering.yaml` `imProcessCreation`).
  */
 const ASIM_SCHEMAS = ['Authentication', 'Dns', 'FileEvent', 'NetworkSession', 'ProcessEvent', 'ProcessCreate', 'ProcessTerminate', 'RegistryEvent', 'WebSession', 'AuditEvent', 'UserManagement', 'DhcpEvent', 'AlertEvent'];
-const ASIM_PARSER = new RegExp(`^(?:_Im_|_ASim_|im|ASim|vim)(${ASIM_SCHEMAS.join('|')})(?:_?[A-Z]\\w*)?$`, 'i');
+const ASIM_ALIASES: Readonly<Record<string, string>> = { processcreation: 'ProcessCreate', process: 'ProcessEvent', registry: 'RegistryEvent', dhcp: 'DhcpEvent' };
+// Longest first, so that `imRegistryEvent` reads RegistryEvent, not Registry and a suffix.
+const ASIM_NAMES = [...ASIM_SCHEMAS, ...Object.keys(ASIM_ALIASES)].sort((a, b) => b.length - a.length);
+const ASIM_PARSER = new RegExp(`^(?:_Im_|_ASim_|im|ASim|vim)(${ASIM_NAMES.join('|')})(?:_?[A-Z]\\w*)?$`, 'i');
 
 /** The ASIM schema a parser's name reads (as the documentation spells it, whatever the name's case), undefined for a name of no parser. */
 function asimSchema(name: string): string | undefined {
   if (/^ASim\w*Logs$/i.test(name)) return undefined;
   const schema = name.match(ASIM_PARSER)?.[1]?.toLowerCase();
-  return ASIM_SCHEMAS.find((known) => known.toLowerCase() === schema);
+  if (schema === undefined) return undefined;
+  return ASIM_ALIASES[schema] ?? ASIM_SCHEMAS.find((known) => known.toLowerCase() === schema);
 }
 
 /** Whether a table as kqlTableGroups writes it is an ASIM parser read (`_Im_NetworkSession (ASIM NetworkSession schema)`). */
@@ -192,17 +199,23 @@ export function kqlTableGroups(query: string): KqlTableGroups {
   const { code, strings } = codeOf(query);
   const lets = new Map<string, string[]>();
   const groups: Reads = [[]];
-  const resolving = new Set<string>();
+  // The expressions being read, so that one naming itself reads nothing more; by expression, not name, as a function's
+  // body may bind a name of its own that the query binds too (AADAWSConsoleCorrelation.yaml's `Suspicious_signins`).
+  const resolving = new Set<readonly string[]>();
   const context: Context = {
     strings,
     lets,
-    letGroups: (name) => {
+    letGroups: (name, args) => {
       const tokens = lets.get(name);
       if (!tokens) return undefined;
-      if (resolving.has(name)) return [];
-      resolving.add(name);
-      const found = tableGroups(tokens, context);
-      resolving.delete(name);
+      if (resolving.has(tokens)) return [];
+      resolving.add(tokens);
+      // A function body's own `let` statements are its own: the query's names are as they were after it.
+      const outer = new Map(lets);
+      const found = tableGroups(args ? withTableArguments(tokens, args, strings) : tokens, context);
+      lets.clear();
+      for (const [key, value] of outer) lets.set(key, value);
+      resolving.delete(tokens);
       return found;
     },
   };
@@ -263,8 +276,11 @@ interface Context {
   strings: readonly string[];
   /** The query's `let` names, and those of a function body's own `let` statements once read. */
   lets: Map<string, string[]>;
-  /** The groups a `let` name reads (fresh reads each time), undefined for a name no `let` binds. */
-  letGroups: (name: string) => Reads | undefined;
+  /**
+   * The groups a `let` name reads (fresh reads each time), undefined for a name no `let` binds; for a function's call,
+   * with the tables its arguments name read where its body reads `table(<parameter>)`.
+   */
+  letGroups: (name: string, args?: readonly string[][]) => Reads | undefined;
 }
 
 /** An open parenthesis (or the statement): where its expression's tables go, and the reads its filters narrow. */
@@ -284,6 +300,8 @@ interface Frame {
   /** Where its expression's reads start: the first of its group's reads, and the first group opened, that are its own. */
   firstRead: number;
   firstGroup: number;
+  /** In a union's list, the groups its names brought besides their rows', by their place (openOthers). */
+  unionOthers?: number[];
 }
 
 // What an expression with rows starts at: a function of one tabular argument, a membership test's subquery.
@@ -326,6 +344,19 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
     groups[group]!.push(...first);
     reads.push(...first);
     for (const other of others) openGroup(group, other);
+  };
+  // The groups a let name or call brings besides its rows', each its own; in a union's list, merged with those of the
+  // union's other names in order (`union aadSignin, aadNonInt`, each a call of one function over another table, whose
+  // subqueries are alternatives as the union's rows are).
+  const openOthers = (group: number, others: Reads, frame: Frame): void => {
+    for (const [index, other] of others.entries()) {
+      const merged = frame.list ? frame.unionOthers?.[index] : undefined;
+      if (merged !== undefined) groups[merged]!.push(...other);
+      else {
+        const opened = openGroup(group, [...other]);
+        if (frame.list) (frame.unionOthers ??= []).push(opened);
+      }
+    }
   };
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
@@ -421,20 +452,23 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
     if (start && TABULAR_FUNCTION.test(token) && tokens[i + 1] === '(') continue;
     if (start && tokens[i + 1] === '(' && /^[A-Za-z_]\w*$/.test(token)) {
       // `table("SigninLogs")`, and a `let` function's call whose body reads `table(tableName)`:
-      // `let aadFunc = (tableName:string){ table(tableName) | … }; aadFunc("SigninLogs")`, Sentinel's way of reading two tables alike.
+      // `let aadFunc = (tableName:string){ table(tableName) | … }; aadFunc("SigninLogs")`, Sentinel's way of reading two
+      // tables alike, read as its body with the table named in the place of `table(tableName)`: where the body only
+      // matches rows against it (`let suspicious_signins = table(tableName) | …; Syslog | where SourceIP in
+      // (suspicious_signins)`, AADHostLoginCorrelation.yaml), the table is a group of its own, needed.
       const group = pendingGroup ?? frame.group;
       const reads = pendingGroup === undefined ? frame.reads : [];
       const body = context.lets.get(token);
-      const readsTable = token.toLowerCase() === 'table' || (body?.[0] === '(' && body.some((word, at) => word.toLowerCase() === 'table' && body[at + 1] === '(' && /^[A-Za-z_]\w*$/.test(body[at + 2] ?? '')));
-      if (readsTable) {
+      if (token.toLowerCase() === 'table') {
         for (const name of callStrings(tokens, i + 1, context.strings).filter((text) => /^[A-Z]\w*$/.test(text))) addTable(name, group, reads);
       }
       // `_Im_NetworkSession(starttime=…, endtime=…)`: an ASIM parser called with its parameters.
       if (!body && asimSchema(token)) addTable(token, group, reads);
-      const bound = body?.[0] === '(' ? context.letGroups(token) : undefined;
+      const bound = body?.[0] === '(' ? context.letGroups(token, callArguments(tokens, i + 1)) : undefined;
       if (bound) {
         groups[group]!.push(...(bound[0] ?? []));
-        for (const other of bound.slice(1)) openGroup(group, [...other]);
+        reads.push(...(bound[0] ?? []));
+        openOthers(group, bound.slice(1), frame);
       }
       pendingGroup = undefined;
       start = false;
@@ -450,7 +484,7 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
           groups[group]!.push(...bound[0]);
           reads.push(...bound[0]);
         }
-        for (const other of bound.slice(1)) openGroup(group, [...other]);
+        openOthers(group, bound.slice(1), frame);
       } else if ((/^[A-Z]/.test(token) || token.endsWith('_CL') || asimSchema(token)) && (!frame.subquery || tokens[i + 1] === '|')) {
         // In a subquery a table is piped (`in (AuditLogs | … | project Id)`); a name alone there is a column.
         addTable(token, group, reads);
@@ -480,6 +514,54 @@ function statementEnd(tokens: readonly string[], from: number): number {
     } else if (token === ';' && depth === 0) return at;
   }
   return tokens.length;
+}
+
+/** The arguments of the call whose `(` is at `open`, each its tokens. */
+function callArguments(tokens: readonly string[], open: number): string[][] {
+  const found: string[][] = [[]];
+  let depth = 0;
+  for (let at = open; at < tokens.length; at += 1) {
+    const token = tokens[at]!;
+    if (token === '(' || token === '[' || token === '{') depth += 1;
+    else if (token === ')' || token === ']' || token === '}') {
+      depth -= 1;
+      if (depth === 0) break;
+    }
+    if (depth === 1 && token === ',') found.push([]);
+    else if (depth >= 1 && !(depth === 1 && token === '(' && at === open)) found[found.length - 1]!.push(token);
+  }
+  return found.filter((arg) => arg.length);
+}
+
+/**
+ * A `let` function's body with `table(<parameter>)` replaced by the name of the table its argument names
+ * (`(tableName:string){ table(tableName) | … }` called with `"SigninLogs"`: `{ SigninLogs | … }`).
+ */
+function withTableArguments(body: readonly string[], args: readonly string[][], strings: readonly string[]): string[] {
+  const params: string[] = [];
+  let end = 1;
+  for (let depth = 1; end < body.length && depth > 0; end += 1) {
+    const token = body[end]!;
+    if (token === '(') depth += 1;
+    else if (token === ')') depth -= 1;
+    else if (depth === 1 && body[end + 1] === ':' && /^[A-Za-z_]\w*$/.test(token)) params.push(token);
+  }
+  const names = new Map<string, string>();
+  for (const [index, param] of params.entries()) {
+    const arg = args[index];
+    const string = arg?.length === 1 ? arg[0]!.match(/^"(\d+)"$/) : null;
+    const name = string ? strings[Number(string[1])] : undefined;
+    if (name && /^[A-Za-z_]\w*$/.test(name)) names.set(param, name);
+  }
+  const out: string[] = [];
+  for (let at = 0; at < body.length; at += 1) {
+    const name = at >= end && body[at]!.toLowerCase() === 'table' && body[at + 1] === '(' && body[at + 3] === ')' ? names.get(body[at + 2]!) : undefined;
+    if (name) {
+      out.push(name);
+      at += 3;
+    } else out.push(body[at]!);
+  }
+  return out;
 }
 
 /** The string literals among the arguments of the call whose `(` is at `open`. */

@@ -17,7 +17,11 @@
  * a query of 2019 over LogonEvents, and Delivery/Open email link.txt (16111da4a55e3ff3e4f00dc6a7fd5d0a78dec22c), one over
  * AlertEvents and MiscEvents; excerpts of Azure/Azure-Sentinel's ASIM rules Detections/ASimNetworkSession/PortScan.yaml
  * (089a8371633f18c8205656818bd253bcd6ef39d1) and Detections/ASimDNS/imDNS_Miners.yaml
- * (01a95d8c91bf73d4551309b3f6f3115361d203ae). The join kinds follow Kusto's documentation (learn.microsoft.com/kusto/query/
+ * (01a95d8c91bf73d4551309b3f6f3115361d203ae), Detections/MultipleDataSources/AADHostLoginCorrelation.yaml
+ * (036815610f4f352163aaace4d3f287cd2ae29aeb), Hunting Queries/MultipleDataSources/
+ * PotentialMicrosoftSecurityServicesTampering.yaml (00ee252c9325e70ad923d8cf3d63d5630f3c6967) and
+ * PersistViaIFEORegistryKey.yaml (1567a5a5cf893467addefb02dbddf86ba0b8f8f3), and Microsoft-365-Defender-Hunting-Queries'
+ * Lateral Movement/ServiceAccountsPerformingRemotePS.txt (6bd96730c63e21a7b752c00077318016858e3fdd). The join kinds follow Kusto's documentation (learn.microsoft.com/kusto/query/
  * join-rightanti: "returns all records from the right side that don't match any record from the left side", alias
  * rightantisemi); DeviceAlertEvents' replacement, learn.microsoft.com's "Migrate advanced hunting queries from Microsoft
  * Defender for Endpoint" ("The AlertInfo and AlertEvidence tables replace the DeviceAlertEvents table").
@@ -301,6 +305,70 @@ describe('kqlTableGroups', () => {
       "reads the ASIM parser in imDNS_Miners.yaml's union (datatable(…)[]), (imDns | …)",
       ['union isfuzzy=true', '(datatable(TimeGenerated:datetime)[]),', '(imDns', '| where DnsQuery has_any ("monerohash.com", "do-dear.com", "xmrminerpro.com")', '| extend timestamp = TimeGenerated, IPCustomEntity = SrcIpAddr, HostCustomEntity = Dvc)'],
       [['imDns (ASIM Dns schema)']],
+    ],
+    [
+      "reads the table a let function's calls name where its body only matches rows against it as needed, its calls' tables alternatives (AADHostLoginCorrelation.yaml)",
+      [
+        'let signin_threshold = 5;',
+        'let aadFunc = (tableName:string){',
+        'let suspicious_signins =',
+        'table(tableName)',
+        '| where ResultType !in ("0", "50125", "50140")',
+        '| summarize make_set(IPAddress);',
+        'let linux_logons =',
+        'Syslog',
+        '| where SyslogMessage has "Accepted"',
+        '| where SourceIP in (suspicious_signins);',
+        'let win_logons = (union isfuzzy=true',
+        '(SecurityEvent',
+        '| where EventID == 4624',
+        '| where IpAddress in (suspicious_signins)',
+        '),',
+        '(WindowsEvent',
+        '| where EventID == 4624 and has_any_ipv4(EventData, toscalar(suspicious_signins))',
+        '| where IpAddress in (suspicious_signins)',
+        ')',
+        ');',
+        'union isfuzzy=true linux_logons,win_logons',
+        '};',
+        ...AAD_FUNC_CALLS,
+        'union isfuzzy=true aadSignin, aadNonInt',
+      ],
+      [['Syslog', 'SecurityEvent (EventID 4624)', 'WindowsEvent (EventID 4624)'], ['SigninLogs', 'AADNonInteractiveUserSignInLogs']],
+    ],
+    [
+      'reads both sides of a rightsemi join as needed (ServiceAccountsPerformingRemotePS.txt)',
+      [
+        'LogonEvents                                                         // Get all logon events...',
+        '| where ActionType == "LogonSuccess"                                // ...and the logon was successful...',
+        '| summarize HasInteractiveLogon=max(IsInteractive) by AccountName',
+        '| join kind=rightsemi (                                             // Start by dropping the account name and only tracking the...',
+        "\tMiscEvents",
+        "\t| where ActionType == 'PowerShellCommand'                       // ...PowerShell commands seen...",
+        ') on AccountName',
+      ],
+      [['DeviceLogonEvents (renamed from LogonEvents)'], ['DeviceEvents (renamed from MiscEvents)']],
+    ],
+    [
+      'reads the first names of ASIM parsers, imProcessCreation and imRegistry, by their schemas (PotentialMicrosoftSecurityServicesTampering.yaml, PersistViaIFEORegistryKey.yaml)',
+      [
+        '(union isfuzzy=true',
+        '(',
+        'imProcessCreation',
+        '| where ProcessName in~ (includeProc)',
+        '),',
+        '(',
+        'Event',
+        '| where Source =~ "Microsoft-Windows-SENSE"',
+        '| where EventID == 87',
+        '),',
+        '(',
+        'imRegistry',
+        '| where RegistryKey has_all ("HKEY_LOCAL_MACHINE", "Image File Execution Options")',
+        ')',
+        ')',
+      ],
+      [['imProcessCreation (ASIM ProcessCreate schema)', 'Event (EventID 87)', 'imRegistry (ASIM RegistryEvent schema)']],
     ],
     [
       'reads LogonEvents, a table of 2019, as DeviceLogonEvents (accountlogon.txt)',

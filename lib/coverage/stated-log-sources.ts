@@ -128,6 +128,15 @@ const KQL_TABLES: Readonly<Record<string, readonly LogSourceRef[]>> = {
   AzureActivity: [{ name: 'azure:activity' }],
   OfficeActivity: [{ name: 'm365:unified' }],
   AWSCloudTrail: [{ name: 'AWS:CloudTrail' }],
+  // Sentinel's tables of logs ATT&CK 18.1 names too: IIS's W3C logs ("IIS W3C logs in C:\inetpub\logs\LogFiles\W3SVC*",
+  // ApplicationLog:IIS), AWS VPC flow logs (AWS S3 connector), GCP audit logs, Okta's System Log (the Okta SSO
+  // connector's Okta_CL and OktaV2_CL), and the DNS server's lookups (DnsEvents, dns:query).
+  W3CIISLog: [{ name: 'ApplicationLog:IIS' }],
+  AWSVPCFlow: [{ name: 'AWS:VPCFlowLogs' }],
+  GCPAuditLogs: [{ name: 'gcp:audit' }],
+  Okta_CL: [{ name: 'Okta:SystemLog' }],
+  OktaV2_CL: [{ name: 'Okta:SystemLog' }],
+  DnsEvents: [{ name: 'dns:query' }],
 };
 
 // Defender XDR's advanced hunting tables, which Sentinel keeps under the same names.

@@ -149,7 +149,7 @@ describe('gap --rules-library (Splunk and Elastic rules)', function () {
       ['AlertInfo (replaces DeviceAlertEvents, formerly AlertEvents)', 'AlertEvidence (replaces DeviceAlertEvents, formerly AlertEvents)', 'DeviceEvents (renamed from MiscEvents)'],
       'M365Defender:AlertInfo, and M365Defender:AlertEvidence, and M365Defender:DeviceEvents',
     ]);
-    expect(syslog.get('T1046 Port scan detected  (ASIM Network Session schema)')!.needs).to.equal('WinEventLog:Security, and M365Defender:DeviceLogonEvents');
+    expect(syslog.get('T1046 Port scan detected  (ASIM Network Session schema)')!.needs).to.equal('AWS:VPCFlowLogs or WinEventLog:Security, and M365Defender:DeviceLogonEvents');
     const audit = await reviewLibrary('kql-loose-audit', '- azure:audit\n- WinEventLog:Security\n- M365Defender:DeviceLogonEvents\n');
     expect([audit.get('T1098 Role added without a sign-in')!.buildable, audit.get('T1046 Port scan detected  (ASIM Network Session schema)')!.buildable]).to.deep.equal([true, true]);
   });

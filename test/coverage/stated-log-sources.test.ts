@@ -116,6 +116,17 @@ describe('statedLogSources', () => {
     expect(statedLogSources({ kind: 'kql', queryTables: [['CommonSecurityLog (optional: leftanti join)']] })).to.deep.equal({ stated: ['CommonSecurityLog (optional: leftanti join)'] });
   });
 
+  // Azure/Azure-Sentinel's Detections/MultipleDataSources/ExchangeWorkerProcessMakingRemoteCall.yaml
+  // (13c4accbca8b1680f42c99d17b6082bc6881ad60) matches DeviceProcessEvents against W3CIISLog, IIS's W3C logs;
+  // Detections/ASimNetworkSession/PortScan.yaml (089a8371633f18c8205656818bd253bcd6ef39d1) lists AWSVPCFlow; Hunting
+  // Queries/MultipleDataSources/RareDNSLookupWithDataTransfer.yaml (1b4ccf67c11f615b5400fbe44a4f4e5f8893becb) reads
+  // DnsEvents. Before, each mapped nothing: "needs a log source not mapped (sentinel: DeviceProcessEvents, W3CIISLog)".
+  it('maps the Sentinel tables of logs ATT&CK 18.1 names (W3CIISLog, AWSVPCFlow, DnsEvents, GCPAuditLogs, Okta_CL)', () => {
+    const sides = statedLogSources({ kind: 'sentinel', queryTables: [['DeviceProcessEvents'], ['W3CIISLog']] }).each;
+    expect(sides?.map(({ refs: list }) => list.map((ref) => ref.name).join(' or '))).to.deep.equal(['M365Defender:DeviceProcessEvents', 'ApplicationLog:IIS']);
+    expect(refs({ kind: 'sentinel', queryTables: [['AWSVPCFlow', 'DnsEvents', 'GCPAuditLogs', 'Okta_CL', 'OktaV2_CL']] })).to.deep.equal(['AWS:VPCFlowLogs', 'dns:query', 'gcp:audit', 'Okta:SystemLog']);
+  });
+
   // microsoft/Microsoft-365-Defender-Hunting-Queries' Lateral Movement/accountlogon.txt (0df73886c5088e2cac35d9baf2849217fe64074a)
   // reads LogonEvents, which Defender ATP renamed DeviceLogonEvents in December 2019; before, it mapped nothing.
   it('maps a Defender ATP table read by its new name as that table (LogonEvents, accountlogon.txt)', () => {

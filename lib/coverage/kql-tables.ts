@@ -300,8 +300,10 @@ interface Frame {
   /** Where its expression's reads start: the first of its group's reads, and the first group opened, that are its own. */
   firstRead: number;
   firstGroup: number;
-  /** In a union's list, the groups its names brought besides their rows', by their place (openOthers). */
+  /** In a union's list, the groups its items brought besides their rows', by their place (openOthers, mergeItemGroups). */
   unionOthers?: number[];
+  /** The first group opened inside it. */
+  openedFrom: number;
 }
 
 // What an expression with rows starts at: a function of one tabular argument, a membership test's subquery.
@@ -321,7 +323,7 @@ const MIXING = /^(?:join|lookup|union|fork|facet|as)$/i;
  */
 function tableGroups(tokens: readonly string[], context: Context): Reads {
   const groups: Reads = [[]];
-  const stack: Frame[] = [{ group: 0, list: false, subquery: false, negated: false, joinsParent: false, reads: [], joined: false, firstRead: 0, firstGroup: 1 }];
+  const stack: Frame[] = [{ group: 0, list: false, subquery: false, negated: false, joinsParent: false, reads: [], joined: false, firstRead: 0, firstGroup: 1, openedFrom: 1 }];
   let start = true;
   let pendingGroup: number | undefined;
   let searchList = false;
@@ -358,6 +360,31 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
       }
     }
   };
+  // A union's item in parentheses: the groups it opened (its joins' sides, its subqueries) are merged with those of the
+  // union's other items in order, as openOthers does (`union (SecurityEvent | … | join (SecurityEvent | …)), (Event |
+  // … | where Computer in~ (ADFS_Servers))`, GainCodeExecutionADFSviaWMI.yaml: either branch's second table is enough
+  // with its own first, not both). Each read keeps why it is optional, its group merged.
+  const mergeItemGroups = (list: Frame, from: number): void => {
+    const opened: number[] = [];
+    for (let group = from; group < groups.length; group += 1) if (groups[group]!.length) opened.push(group);
+    for (const [index, group] of opened.entries()) {
+      const into = list.unionOthers?.[index];
+      if (into === undefined) {
+        (list.unionOthers ??= []).push(group);
+        continue;
+      }
+      // A group the rule runs without is no alternative to one it needs: each stays as it is.
+      const runsWithout = (each: number): boolean => optional.has(each) || groups[each]!.every((read) => read.optional);
+      if (runsWithout(into) !== runsWithout(group)) continue;
+      for (const each of [into, group]) {
+        const why = optional.get(each);
+        if (why) for (const read of groups[each]!) read.optional ??= why;
+        optional.delete(each);
+      }
+      groups[into]!.push(...groups[group]!);
+      groups[group] = [];
+    }
+  };
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
     const frame = stack[stack.length - 1]!;
@@ -377,7 +404,7 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
       if (excluding) excludingGroups.add(group);
       // `not(…)` in a condition turns its tests; a subquery's own conditions start afresh.
       const negated = !inner && !start && pendingGroup === undefined && frame.negated !== (previous.toLowerCase() === 'not');
-      stack.push({ group, list: searchList, subquery: membership, negated, joinsParent: start && pendingGroup === undefined, reads: [], joined: false, firstRead: groups[group]!.length, firstGroup: groups.length });
+      stack.push({ group, list: searchList, subquery: membership, negated, joinsParent: start && pendingGroup === undefined, reads: [], joined: false, firstRead: groups[group]!.length, firstGroup: groups.length, openedFrom: groups.length });
       start = start || inner || pendingGroup !== undefined || searchList;
       searchList = false;
       pendingGroup = undefined;
@@ -386,7 +413,9 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
     if (token === ')') {
       if (stack.length > 1) {
         const closed = stack.pop()!;
-        if (closed.joinsParent) stack[stack.length - 1]!.reads.push(...closed.reads);
+        const parent = stack[stack.length - 1]!;
+        if (closed.joinsParent) parent.reads.push(...closed.reads);
+        if (closed.joinsParent && parent.list) mergeItemGroups(parent, closed.openedFrom);
         if (closed.subquery) lastMembership = { close: i, group: closed.group, excluding: excludingGroups.has(closed.group) };
       }
       start = false;

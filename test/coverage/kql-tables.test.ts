@@ -21,7 +21,8 @@
  * (036815610f4f352163aaace4d3f287cd2ae29aeb), Hunting Queries/MultipleDataSources/
  * PotentialMicrosoftSecurityServicesTampering.yaml (00ee252c9325e70ad923d8cf3d63d5630f3c6967) and
  * PersistViaIFEORegistryKey.yaml (1567a5a5cf893467addefb02dbddf86ba0b8f8f3), and Microsoft-365-Defender-Hunting-Queries'
- * Lateral Movement/ServiceAccountsPerformingRemotePS.txt (6bd96730c63e21a7b752c00077318016858e3fdd). The join kinds follow Kusto's documentation (learn.microsoft.com/kusto/query/
+ * Lateral Movement/ServiceAccountsPerformingRemotePS.txt (6bd96730c63e21a7b752c00077318016858e3fdd); and Azure-Sentinel's
+ * Detections/MultipleDataSources/GainCodeExecutionADFSviaWMI.yaml (054ff603635fda79ab65e33582eb99092094936f). The join kinds follow Kusto's documentation (learn.microsoft.com/kusto/query/
  * join-rightanti: "returns all records from the right side that don't match any record from the left side", alias
  * rightantisemi); DeviceAlertEvents' replacement, learn.microsoft.com's "Migrate advanced hunting queries from Microsoft
  * Defender for Endpoint" ("The AlertInfo and AlertEvidence tables replace the DeviceAlertEvents table").
@@ -79,6 +80,8 @@ describe('kqlTableGroups', () => {
     ['the left side of a rightanti join as optional, the right side in its place', 'SigninLogs | where ResultType == 0 | join kind=rightanti (AuditLogs | where OperationName == "Add member to role") on UPN', [['SigninLogs (optional: rightanti join)', 'AuditLogs']]],
     ['a rightanti join (rightantisemi) of a name without parentheses, after a join on its left side', 'SigninLogs | join (AADNonInteractiveUserSignInLogs) on UPN | join kind=rightantisemi AuditLogs on UPN', [['SigninLogs (optional: rightantisemi join)', 'AuditLogs'], ['AADNonInteractiveUserSignInLogs (optional: rightantisemi join)']]],
     ["a rightanti join inside a union's branch: the other branches stay alternatives", 'union (SigninLogs | join kind=rightanti (AuditLogs) on UPN), (OfficeActivity | where Operation == "Add member to role.")', [['SigninLogs (optional: rightanti join)', 'AuditLogs', 'OfficeActivity']]],
+    ["a union's branches' anti joins merged in order, each keeping why it is optional", 'union (SigninLogs | join kind=leftanti (AuditLogs) on UPN), (OfficeActivity | where UserId !in ((AzureActivity | project Caller)))', [['SigninLogs', 'OfficeActivity'], ['AuditLogs (optional: leftanti join)', 'AzureActivity (optional: !in subquery)']]],
+    ["a union branch's needed join side no alternative to another's optional one", 'union (SigninLogs | join kind=leftanti (AuditLogs) on UPN), (OfficeActivity | join (AzureActivity) on Caller)', [['SigninLogs', 'OfficeActivity'], ['AuditLogs (optional: leftanti join)'], ['AzureActivity']]],
     ['a rightanti join of a let that reads the same table as its left side: needed once', 'let Historical = DeviceProcessEvents | where Timestamp > ago(30d);\nDeviceProcessEvents | where Timestamp > ago(1d) | join kind=rightanti (Historical) on DeviceName', [['DeviceProcessEvents']]],
     ['a table needed anyway once, not again as optional', 'SigninLogs | where UserPrincipalName !in ((AuditLogs | project UPN)) | join kind=leftsemi (AuditLogs | project UPN) on UPN', [['SigninLogs'], ['AuditLogs']]],
     // Defender ATP's tables of before December 2019 as the ones they became.
@@ -369,6 +372,38 @@ describe('kqlTableGroups', () => {
         ')',
       ],
       [['imProcessCreation (ASIM ProcessCreate schema)', 'Event (EventID 87)', 'imRegistry (ASIM RegistryEvent schema)']],
+    ],
+    [
+      "reads the second tables of a union's branches, a join's side and a subquery, as alternatives in order, either branch enough with its own (GainCodeExecutionADFSviaWMI.yaml)",
+      [
+        'let ADFS_Servers = (',
+        'Event',
+        '| where Source == "Microsoft-Windows-Sysmon"',
+        '| extend EventData = parse_xml(EventData).DataItem.EventData.Data',
+        '| mv-expand bagexpansion=array EventData',
+        '| evaluate bag_unpack(EventData)',
+        '| where process =~ "Microsoft.IdentityServer.ServiceHost.exe"',
+        '| summarize by Computer);',
+        '(union isfuzzy=true',
+        '(',
+        'SecurityEvent',
+        '| where EventID == 4624 and LogonType == 3 and Account !endswith "$"',
+        '| join kind=inner',
+        '( SecurityEvent',
+        '| where EventID == 4688 and SubjectLogonId != "0x3e4"',
+        '| where ParentProcessName has "wmiprvse.exe"',
+        ') on TargetAccount',
+        '| where EventID == 4662',
+        '),',
+        '(',
+        'Event',
+        '| where Source == "Microsoft-Windows-Sysmon"',
+        '| where Computer in~ (ADFS_Servers)',
+        '| where EventID in (19, 20, 21)',
+        ')',
+        ')',
+      ],
+      [['SecurityEvent (EventID 4624)', 'Event (Microsoft-Windows-Sysmon/Operational EventID 19 or 20 or 21)'], ['SecurityEvent (EventID 4688)', 'Event (Microsoft-Windows-Sysmon/Operational)']],
     ],
     [
       'reads LogonEvents, a table of 2019, as DeviceLogonEvents (accountlogon.txt)',

@@ -17,7 +17,7 @@ export {
   type TextEncoding,
 } from './read-text.js';
 /** What kind of file the user gave (a campaign, a layer, a STIX bundle, ...), for messages when it is the wrong one. */
-export { assertKind, kindOf, kindOfDocument, kindOfText, kindOfValue, parseJsonAs, wrongKindMessage, type InputKind } from './input-kind.js';
+export { assertKind, kindName, kindOf, kindOfDocument, kindOfText, kindOfValue, parseJsonAs, wrongKindMessage, type InputKind } from './input-kind.js';
 /** Write files atomically, never replacing an existing one unless asked; check all outputs before the first is written. @throws OutputExistsError, OutputError */
 export { assertWritable, existingOutputs, isStreamOutput, writeFileAtomic, writeFilesAtomic } from './write-file.js';
 /** JSON Schema validation of the formats we read and write. */
@@ -428,6 +428,8 @@ export { renderXlsx, renderGapXlsx, SUBTECHNIQUE_LAYOUTS, type SubtechniqueLayou
 export { renderCsv, renderMarkdown, LAYER_TABLE_HEADER } from './export/render-table.js';
 /** WCAG contrast, and the black-or-white text colour for a background. */
 export { contrastRatio, readableTextColor } from './export/colors.js';
+/** A list in a message kept short: the first few items, then how many more (`a.yml, b.yml, c.yml and 27 more`). */
+export { firstFew } from './short-list.js';
 /** CSV (RFC 4180, formulas neutralised) and Markdown (input escaped: no markup, HTML or live link gets in). */
 export { csvField, formatCsv, formatMarkdownTable, markdownCell, markdownCode, markdownLines, markdownMessage, markdownMessageCell, markdownText } from './table-text.js';
 /** Technique suggestions for report text that cites no IDs, ranked from the release's own texts. @throws AttackDataError, UsageError */

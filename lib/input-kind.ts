@@ -458,6 +458,11 @@ export function kindOf(text: string): InputKind | undefined {
   return kindOfText(text);
 }
 
+/** What a kind of file is called in messages: `a Sigma rule`, `a DeTT&CT group administration file`. */
+export function kindName(kind: InputKind): string {
+  return KINDS[kind][0];
+}
+
 /**
  * The message for a file of one kind given where another is expected: what it is, and what to do with it, the file
  * named in any command it says to run. `expected` is the kinds a command reads, or what it reads in words (`a report's text`).

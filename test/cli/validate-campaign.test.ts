@@ -2,7 +2,7 @@
  * `attack-layers validate` of campaign files: read by the reader normalize and render use, checked against the real
  * releases (ATTACK_STIX_DIR), on the real campaigns/ and broken copies of them.
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { freshTmpDir, runCli } from '../helpers/attack.js';
@@ -155,6 +155,41 @@ describe('attack-layers validate: campaign files', () => {
     // The last line says what a file of another kind is, beside what a layer's schema error means.
     const summary = (await runCli(['validate', join(dir, 'bad.json'), join(dir, 'flow.afb')])).stderr.trimEnd().split('\n').at(-1)!;
     expect(summary).to.include(': the layer does not follow the Navigator layer format; ').and.include(`; ${join(dir, 'flow.afb')}: this is an Attack Flow (`);
+  });
+
+  it('ends 30 Sigma rules given by name with a line that needs no cut: a few named, each kind counted (exit 1)', async () => {
+    // SigmaHQ rules (test/fixtures/gap/sigma/windows, each citing its source) at paths as deep as a checkout's, six of
+    // each, beside a DeTT&CT group file and the real layers/; before, the last line named every file and said each
+    // one's message, 9,000 characters cut in the middle ("… [9181 characters cut] …") with most file names lost.
+    const dir = freshTmpDir('validate-many-kinds');
+    const fixtures = 'test/fixtures/gap/sigma/windows';
+    const rules = readdirSync(fixtures).flatMap((name) =>
+      [1, 2, 3, 4, 5, 6].map((copy) => {
+        const folder = join(dir, 'sigma', 'rules', 'windows', 'builtin', `application_error_and_crash_reports_${copy}`, 'microsoft_windows_defender_operational');
+        mkdirSync(folder, { recursive: true });
+        copyFileSync(join(fixtures, name), join(folder, name));
+        return join(folder, name);
+      }),
+    );
+    expect(rules).to.have.length(30);
+    const groups = join(dir, 'groups.yaml');
+    copyFileSync('test/fixtures/coverage/dettect/groups.yaml', groups);
+    const result = await runCli(['validate', ...rules, groups, 'layers']);
+    expect(result.code).to.equal(1);
+    // Each file of another kind on a line of its own, with what reads it.
+    const lines = result.stdout.trimEnd().split('\n');
+    for (const rule of rules) expect(lines).to.include(`error: wrong-kind: ${rule}: this is a Sigma rule, not a campaign file or an ATT&CK Navigator layer; give it (or its folder) to gap --coverage`);
+    expect(lines.filter((line) => line.startsWith(`error: wrong-kind: ${groups}: `))).to.have.length(1);
+    const summary = result.stderr.trimEnd().split('\n').at(-1)!;
+    expect(summary).to.not.include('characters cut');
+    expect(summary.length).to.be.below(1000);
+    expect(summary).to.equal(
+      `attack-layers validate: 31 errors in 31 files (${rules.slice(0, 3).join(', ')} and 28 more, each named in its findings): ` +
+        "31 files are of another kind, not a campaign file or a layer (each one's finding says what reads it): a Sigma rule (30 files), a DeTT&CT group administration file (1 file)",
+    );
+    // --json names every one.
+    const json = JSON.parse((await runCli(['validate', ...rules, groups, 'layers', '--json'])).stdout) as FileFindings[];
+    expect(json.filter((f) => f.errors).map((f) => f.file).sort()).to.deep.equal([...rules, groups].sort());
   });
 
   it('reads a campaign given as JSON, and one on standard input', async () => {

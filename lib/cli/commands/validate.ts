@@ -4,7 +4,9 @@ import {
   campaignErrorConsequences,
   campaignReleases,
   errorConsequences,
+  firstFew,
   InputError,
+  kindName,
   kindOf,
   listLayerFiles,
   nearestRelease,
@@ -19,6 +21,7 @@ import {
   type AttackIndex,
   type CampaignFinding,
   type Domain,
+  type InputKind,
   type LayerFinding,
 } from '../../index.js';
 import { linesPerKind, ofHiddenTechniques, PROBLEMS_LISTED, SHOWN_PER_KIND } from '../repeated-lines.js';
@@ -81,12 +84,12 @@ const CAMPAIGN_JSON_HINT = /"(?:ref|attack_version)"\s*:|"techniques"\s*:\s*(?:\
  * detections file), not at all: found in a folder, said on stderr (validate read no YAML before; such a file is no
  * input of it); given by name, an error saying what it is and where it goes.
  */
-function readingOf(path: string, text: string, inFolder: boolean): 'campaign' | 'layer' | { leftOut: string } | { wrongKind: string } {
+function readingOf(path: string, text: string, inFolder: boolean): 'campaign' | 'layer' | { leftOut: string } | { wrongKind: string; kind: InputKind } {
   if (path !== STDIN && YAML_EXTENSIONS.includes(extname(path).toLowerCase())) {
     const kind = kindOf(text);
     if (!kind || kind === 'campaign') return 'campaign';
     const message = wrongKindMessage(inputName(path), kind, ['campaign', 'layer']);
-    return inFolder ? { leftOut: message } : { wrongKind: message };
+    return inFolder ? { leftOut: message } : { wrongKind: message, kind };
   }
   const json = /^\uFEFF?\s*[[{]/.test(text);
   return (json ? CAMPAIGN_JSON_HINT.test(text) : path === STDIN) && kindOf(text) === 'campaign' ? 'campaign' : 'layer';
@@ -114,7 +117,7 @@ export function handler(context: CliContext) {
     // The campaign files' results, whose errors mean something else than a layer's (the summary line says what).
     const campaigns = new Set<FileFindings>();
     // The files of another kind given by name (a DeTT&CT group file), each with what it is and what reads it.
-    const wrongKinds = new Map<FileFindings, string>();
+    const wrongKinds = new Map<FileFindings, { wrongKind: string; kind: InputKind }>();
     const results: FileFindings[] = listLayerFiles(args.layers, { campaigns: true }).flatMap(({ path, inFolder }) => {
       const file = inputName(path);
       let findings: FileFindings['findings'];
@@ -139,7 +142,7 @@ export function handler(context: CliContext) {
         // JSON of another kind (an Attack Flow, a STIX bundle) is told only once the layer reader refused it, so that a
         // layer's text is not parsed twice; what it is was said by that reader.
         const kind = reading === 'layer' && text !== undefined ? kindOf(text) : undefined;
-        if (kind && kind !== 'layer' && kind !== 'campaign') reading = { wrongKind: error.message };
+        if (kind && kind !== 'layer' && kind !== 'campaign') reading = { wrongKind: error.message, kind };
         findings = [{ severity: 'error', code: typeof reading === 'object' ? 'wrong-kind' : 'schema', path: '/', message: error.message }];
       }
       const result: FileFindings = {
@@ -149,7 +152,7 @@ export function handler(context: CliContext) {
         findings,
       };
       if (reading === 'campaign') campaigns.add(result);
-      else if (typeof reading === 'object' && 'wrongKind' in reading) wrongKinds.set(result, reading.wrongKind);
+      else if (typeof reading === 'object' && 'wrongKind' in reading) wrongKinds.set(result, reading);
       return [result];
     });
     noteLeftOutFiles(context, args, leftOut, 'not checked');
@@ -179,15 +182,28 @@ export function handler(context: CliContext) {
     const failed = results.filter((r) => r.errors);
     const ofLayers = failed.filter((r) => !campaigns.has(r) && !wrongKinds.has(r)).flatMap((r) => r.findings as LayerFinding[]);
     const ofCampaigns = failed.filter((r) => campaigns.has(r)).flatMap((r) => r.findings as CampaignFinding[]);
-    const ofOtherKinds = failed.flatMap((r) => {
-      const message = wrongKinds.get(r);
-      return message === undefined ? [] : [failed.length === 1 ? message.slice(`${r.file}: `.length) : message];
-    });
     const meaning = [
       ...(ofLayers.length ? [errorConsequences(ofLayers)] : []),
       ...(ofCampaigns.length ? [`${ofLayers.length ? 'in the campaign files, ' : ''}${campaignErrorConsequences(ofCampaigns)}`] : []),
-      ...ofOtherKinds,
+      ...otherKindsText(failed.flatMap((r) => wrongKinds.get(r) ?? []), failed.length === 1 ? failed[0]!.file : undefined),
     ].join('; ');
-    throw new InputError(`${errors} error${errors === 1 ? '' : 's'} in ${failed.map((r) => r.file).join(', ')}: ${meaning}`);
+    // One line that needs no cut however many files failed (30 Sigma rules given by name): a few named, each one's
+    // findings above (or in --json) name every one.
+    const where = failed.length === 1 ? failed[0]!.file : `${failed.length} files (${firstFew(failed.map((r) => r.file))}${failed.length > 3 ? ', each named in its findings' : ''})`;
+    throw new InputError(`${errors} error${errors === 1 ? '' : 's'} in ${where}: ${meaning}`);
   };
+}
+
+/**
+ * What the files of another kind are: for one, its message (what it is and what reads it, the file named in the command
+ * to run; not named again when it is the one file that failed); for several, each kind named with how many files are
+ * of it, so that the summary line stays short however many there are (30 Sigma rules), each file's own finding saying
+ * what reads it.
+ */
+function otherKindsText(wrongKinds: readonly { wrongKind: string; kind: InputKind }[], only: string | undefined): string[] {
+  if (wrongKinds.length < 2) return wrongKinds.map(({ wrongKind }) => (only === undefined ? wrongKind : wrongKind.slice(`${only}: `.length)));
+  const counts = new Map<InputKind, number>();
+  for (const { kind } of wrongKinds) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  const kinds = [...counts].map(([kind, count]) => `${kindName(kind)} (${count === 1 ? '1 file' : `${count} files`})`);
+  return [`${wrongKinds.length} files are of another kind, not a campaign file or a layer (each one's finding says what reads it): ${firstFew(kinds)}`];
 }

@@ -3,7 +3,8 @@
  * TEMP.Periscope layer (layers/), the coverage the test fixture rules (test/fixtures/gap/sigma), the library the real
  * SigmaHQ rules of ../shared/sigma (skipped where that checkout is missing).
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect } from 'chai';
@@ -26,6 +27,13 @@ const commonAncestor = (a: string, b: string): string => {
   let i = 0;
   while (i < x.length && x[i] === y[i]) i += 1;
   return x.slice(0, i).join(sep) || sep;
+};
+/** A threat of the techniques the fixture library's Elastic and Splunk rules detect (test/cli/gap-library-formats.test.ts). */
+const LIBRARY_THREAT = {
+  name: 'library folders far apart',
+  versions: { attack: '18', layer: '4.5', navigator: '5.1.0' },
+  domain: 'enterprise-attack',
+  techniques: ['T1003.001', 'T1068'].map((techniqueID) => ({ techniqueID, score: 1 })),
 };
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
 
@@ -438,11 +446,8 @@ describe('gap --rules-library given several folders: each problem names its fold
   });
 });
 
-// SigmaHQ's rules-threat-hunting/ (../shared/sigma, SigmaHQ/sigma, DRL 1.1) and a team's folder in the temporary folder
-// holding a copy of rules/windows/process_creation/proc_creation_win_cmd_del_greedy_deletion.yml: far apart, their common
-// folder is the filesystem's root, which says nothing of where a rule is.
-// The naming itself, on paths alone, so that it is tested wherever the suite runs: the CLI test below skips itself where
-// the clone, ../shared and the temporary folder share a first folder, as they do in a clean clone under /tmp.
+// Two library folders far apart: their common folder is the filesystem's root, which says nothing of where a rule is.
+// The naming itself, on paths alone, so that it is tested on any paths; the CLI test below makes such folders itself.
 describe('libraryFileNames: folders far apart name each rule by its folder as given', () => {
   const input = (source: string) => ({ source, rules: [] }) as unknown as CoverageInput;
 
@@ -458,30 +463,63 @@ describe('libraryFileNames: folders far apart name each rule by its folder as gi
   });
 });
 
+/**
+ * A new folder whose first path part is not the one of `other` (`/var/tmp/…` beside `/tmp/…`), where one can be made:
+ * under /var/tmp, the checkout or the home folder, the first that is apart and writable. Removed by the caller.
+ */
+function folderApartFrom(other: string): string | undefined {
+  const first = (path: string) => resolve(path).split(sep)[1];
+  for (const parent of ['/var/tmp', repoRoot, homedir()]) {
+    if (first(parent) === first(other)) continue;
+    try {
+      return mkdtempSync(join(parent, '.attack-layers-test-far-'));
+    } catch {
+      // Not writable here: the next one.
+    }
+  }
+  return undefined;
+}
+
+// The fixture library's Elastic rules (elastic/detection-rules, Elastic License v2) copied under the temporary folder,
+// and its Splunk detections (splunk/security_content, Apache-2.0) under a folder of another first part (/var/tmp, or
+// the checkout where the temporary folder is under /var): no folder in common but the root, wherever the suite runs.
 describe('gap --rules-library given folders far apart: each rule named by its folder as given', function () {
-  const hunting = join(sigma, 'rules-threat-hunting');
-  const fileDeletion = join(sigma, 'rules', 'windows', 'process_creation', 'proc_creation_win_cmd_del_greedy_deletion.yml');
-  let team: string;
+  const library = join(repoRoot, 'test', 'fixtures', 'gap', 'library');
+  let dir: string;
+  let elastic: string;
+  let splunk: string | undefined;
   before(function () {
-    team = join(freshTmpDir('gap-library-far'), 'team');
-    // Only where the two have no folder in common but the root (a checkout under /tmp would share /tmp).
-    if (!existsSync(hunting) || !existsSync(fileDeletion) || resolve(hunting).split(sep)[1] === resolve(team).split(sep)[1]) this.skip();
-    mkdirSync(join(team, 'windows'), { recursive: true });
-    copyFileSync(fileDeletion, join(team, 'windows', 'cmd_del_greedy_deletion.yml'));
+    dir = freshTmpDir('gap-library-far');
+    elastic = join(dir, 'elastic');
+    cpSync(join(library, 'elastic'), elastic, { recursive: true });
+    splunk = folderApartFrom(dir);
+    // Only where no folder of another first part can be made at all (none is writable); the test says so when skipped.
+    if (!splunk) this.skip();
+    cpSync(join(library, 'splunk'), splunk, { recursive: true });
+    writeFileSync(join(dir, 'threat.json'), JSON.stringify(LIBRARY_THREAT));
+  });
+  after(() => {
+    if (splunk) rmSync(splunk, { recursive: true, force: true });
+  });
+
+  it('makes folders whose only common folder is the root', () => {
+    expect(commonAncestor(resolve(elastic), resolve(splunk!))).to.equal(sep);
   });
 
   it('names no common folder "/", and names each rule by its folder as given and its path in it', async () => {
-    const out = join(team, '..', 'out');
-    const run = await runCli(['gap', '--threat', threat, '--coverage', coverage, '--rules-library', hunting, team, '--out', out, '--report', 'json']);
+    const out = join(dir, 'out');
+    const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', coverage, '--rules-library', elastic, splunk!, '--out', out, '--report', 'json']);
     expect(run.code, run.stderr).to.equal(0);
     const report = readJson<GapReportData>(join(out, 'gap-report.json'));
-    // Before: `library.root` "/" ("(rule paths in /)") and `work/shared/sigma/rules-threat-hunting/windows/…`, a path from nowhere.
+    // Before: `library.root` "/" ("(rule paths in /)") and `tmp/…/elastic/credential_access_cmdline_dump_tool.toml`, a path from nowhere.
     expect(report.library!.root).to.equal(undefined);
     const files = report.rows.flatMap((row) => (row.library ?? []).map((rule) => rule.file));
-    expect(files.some((file) => file.startsWith(`${hunting.split(sep).join('/')}/windows/`))).to.equal(true);
-    expect(files).to.include(`${team.split(sep).join('/')}/windows/cmd_del_greedy_deletion.yml`);
-    expect(files.every((file) => file.startsWith(`${hunting.split(sep).join('/')}/`) || file.startsWith(`${team.split(sep).join('/')}/`)), files.join(', ')).to.equal(true);
-    const md = await runCli(['gap', '--threat', threat, '--coverage', coverage, '--rules-library', hunting, team, '--out', join(out, 'md')]);
+    const [elasticGiven, splunkGiven] = [elastic, splunk!].map((folder) => folder.split(sep).join('/'));
+    expect(files).to.include(`${elasticGiven}/credential_access_cmdline_dump_tool.toml`);
+    expect(files).to.include(`${splunkGiven}/windows_service_create_kernel_mode_driver.yml`);
+    expect(files.every((file) => file.startsWith(`${elasticGiven}/`) || file.startsWith(`${splunkGiven}/`)), files.join(', ')).to.equal(true);
+    const md = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', coverage, '--rules-library', elastic, splunk!, '--out', join(out, 'md')]);
+    expect(md.code, md.stderr).to.equal(0);
     expect(readFileSync(join(out, 'md', 'gap-report.md'), 'utf8')).not.to.include('rule paths in');
     expect(md.stderr).not.to.include('rule paths in');
   });

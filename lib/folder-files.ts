@@ -1,5 +1,6 @@
 import { compareText } from './compare-text.js';
 import { InputError, InvalidYamlError, numberedIssues } from './errors.js';
+import { firstFew } from './short-list.js';
 
 /** A file to read, and whether it was found in a folder the user gave (true) or named on its own (false). */
 export interface FoundFile {
@@ -47,7 +48,7 @@ export class FolderFiles {
    */
   assertSomeRead(paths: readonly string[], read: boolean, what: string): void {
     if (read || !this.#leftOut.length) return;
-    throw new InputError(`${paths.join(', ')}: no file there is ${what}:\n${this.leftOut.map((line) => `  ${line}`).join('\n')}`);
+    throw new InputError(`${firstFew(paths)}: no file there is ${what}:\n${this.leftOut.map((line) => `  ${line}`).join('\n')}`);
   }
 }
 

@@ -152,6 +152,20 @@ describe('attack-layers upgrade', () => {
     expect(none.stderr).to.match(/^attack-layers upgrade: none of the 2 layer files could be upgraded: .*a\.json: line 2, column 1: invalid JSON/);
   });
 
+  it('--check of many layers lists each on its own line and ends with a line naming three and counting the rest', async () => {
+    // Eight copies of Navigator's own Bear APT layer (test/fixtures/layers/public, README there), format 2.x: each would
+    // change. Before, the last line named every one: with many long names, a line cut in the middle.
+    const folder = freshTmpDir('upgrade-check-many');
+    const names = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => join(folder, `bear-apt-copy-${n}.json`));
+    for (const name of names) copyFileSync(`${fixtures}/public/navigator-bear-apt.json`, name);
+    const check = await runCli(['upgrade', folder, '--check', '--quiet']);
+    expect(check.code).to.equal(1);
+    expect(check.stderr).to.equal(
+      names.map((name) => `  ${name}\n`).join('') +
+        `attack-layers upgrade: 8 of 8 layers would change (${names.slice(0, 3).join(', ')} and 5 more, each listed above); run \`attack-layers upgrade --in-place\` on them\n`,
+    );
+  });
+
   it('--in-place rewrites only the files that change; --check then passes', async () => {
     const input = layerFolder();
     const current = join(input, 'current.json');

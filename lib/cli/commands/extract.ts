@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { CampaignSource } from '../../index.js';
-import { AttackDataError, UsageError, domainReleases, kindOfDocument, renderCampaignSkeletonOfReports, wrongKindMessage, sourceName, extractReport, inferredDomainText, inferredReportDomain, mispEventReport, reportDomainCounts, inputName, isHtmlPage, loadSuggestModel, otherDomainExtractAdvice, readReportText, renderCampaignSkeleton, reportActor, reportSource, suggestTechniques, withEvidenceLines, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
+import { AttackDataError, UsageError, domainReleases, firstFew, kindOfDocument, renderCampaignSkeletonOfReports, wrongKindMessage, sourceName, extractReport, inferredDomainText, inferredReportDomain, mispEventReport, reportDomainCounts, inputName, isHtmlPage, loadSuggestModel, otherDomainExtractAdvice, readReportText, renderCampaignSkeleton, reportActor, reportSource, suggestTechniques, withEvidenceLines, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
 import { attackLibrary, cacheDir, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import { warnJsonReadAsText } from '../json-read-as-text.js';
 import type { CommandDeclaration } from '../options.js';
@@ -125,7 +125,7 @@ function extractSeveral(context: CliContext, args: Args, files: readonly string[
   // Reports whose IDs are all of one other domain (ICS, Mobile) are read in it, as one report is.
   const inferred = args.domain === undefined ? inferredReleases(context, args, extracted.flatMap((report) => report.references), releases, 'their') : undefined;
   if (inferred) {
-    note(context, args, `${files.map((file) => inputName(file)).join(', ')}: ${inferred.text}`);
+    note(context, args, `${firstFew(files.map((file) => inputName(file)))}: ${inferred.text}`);
     ({ domain, releases } = inferred);
     extracted = read(releases);
   }

@@ -44,6 +44,7 @@ import {
   libraryTagsCountText,
   OUTSIDE_VIEW_RANKINGS,
   type OutsideViewRanking,
+  firstFew,
 } from '../../index.js';
 import { attackLibrary, cacheDir, note, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import { assertGivenPaths } from '../given-paths.js';
@@ -262,7 +263,7 @@ export function handler(context: CliContext) {
     // A review of no threat technique reviews nothing: its notes said why each threat input gave none.
     if (!review.rows.length) {
       throw new InputError(
-        `${args.threat.join(', ')}: the threat gives no technique to review, so there is no review (why, in ${files.at(-1)![0]}); give campaigns or layers whose entries name techniques`,
+        `${firstFew(args.threat)}: the threat gives no technique to review, so there is no review (why, in ${files.at(-1)![0]}); give campaigns or layers whose entries name techniques`,
       );
     }
     if (args.strict && unresolved) {

@@ -18,6 +18,7 @@ import {
   type TacticNotKept,
 } from '../../index.js';
 import { attackLibrary, note, readStdin, type CliContext, type GlobalArgs } from '../context.js';
+import { namesInLine } from '../names-in-line.js';
 import type { CommandDeclaration } from '../options.js';
 import { failOnLeftOut, failOnLeftOutFiles, noteLeftOutFiles, reportUnplaced } from '../unplaced.js';
 
@@ -119,7 +120,7 @@ export function handler(context: CliContext) {
       if (stale.length) {
         throw new StaleOutputError(
           stale.map(shown),
-          `${stale.length} layer${stale.length === 1 ? ' is' : 's are'} missing or out of date in ${args.out}: ${stale.map(shown).join(', ')}; ` +
+          `${stale.length} layer${stale.length === 1 ? ' is' : 's are'} missing or out of date in ${args.out}: ${namesInLine(context, stale.map(shown))}; ` +
             (notHere.length
               ? `but ${notHere.join(', ')} ${notHere.length === 1 ? 'is' : 'are'} not available in this run (the warning above), which changes the layers: get ${notHere.length === 1 ? 'it' : 'them'} and check again before rewriting them`
               : 'run the same command without --check, with --force, to rewrite them'),

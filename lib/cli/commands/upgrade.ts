@@ -30,6 +30,7 @@ import {
   inputName,
 } from '../../index.js';
 import { attackLibrary, note, noteBlock, readStdin, progressLine, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
+import { namesInLine } from '../names-in-line.js';
 import { assertLayerOutName } from '../layer-out.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -181,7 +182,7 @@ export function handler(context: CliContext) {
       const names = [...new Set(stale.map((report) => report.source))];
       throw new StaleOutputError(
         names,
-        `${reports.length === 1 ? 'the layer' : `${stale.length} of ${plural(reports.length, 'layer')}`} would change (${names.join(', ')}); ` +
+        `${reports.length === 1 ? 'the layer' : `${stale.length} of ${plural(reports.length, 'layer')}`} would change (${namesInLine(context, names)}); ` +
           `run \`attack-layers upgrade --in-place\` on ${names.length === 1 ? 'it' : 'them'}`,
       );
     }

@@ -58,7 +58,7 @@ export function parseJsonText(source: string, file: string, options: { repair?: 
       // V8's messages give no position for some errors (Node 20), so find the place with a small scanner. The text
       // without comments and extra commas keeps every line and column: the place is that of a fault left.
       const { offset, reason } = jsonSyntaxError(text);
-      throw positionError(source, file, offset, `invalid JSON: ${reason}`, error);
+      throw positionError(source, file, offset, `invalid JSON: ${reason}${endsCut(text, offset) ? CUT_ADVICE : ''}`, error);
     }
     if (typeof value === 'object' && value !== null) {
       textRepairs.set(value, extras.repairs.map(({ offset, ...rest }) => ({ ...lineAndColumn(source, offset), ...rest })));
@@ -69,6 +69,17 @@ export function parseJsonText(source: string, file: string, options: { repair?: 
     if (deep !== undefined) throw positionError(source, file, deep, `JSON nested deeper than ${MAX_JSON_DEPTH} levels; no file of this kind nests so deep`);
   }
   return value;
+}
+
+/** What a JSON fault at the end of the text says: the most common cause is a download or copy that stopped. */
+const CUT_ADVICE = '; the file ends there: give the whole file if it was cut short (a download or copy that stopped)';
+
+/**
+ * Whether the fault at `offset` is the end of the text: nothing but blank space follows it, or it opens a string that
+ * no quote closes (a layer cut in the middle of a comment).
+ */
+function endsCut(text: string, offset: number): boolean {
+  return !/\S/.test(text.slice(offset)) || (text[offset] === '"' && !text.includes('"', offset + 1));
 }
 
 /**

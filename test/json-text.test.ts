@@ -16,11 +16,12 @@ describe('parseJsonText', () => {
   const rows: ReadonlyArray<readonly [text: string, message: string]> = [
     ['{"a": 1,}', `f.json: line 1, column 9: invalid JSON: unexpected "}" (expected a "quoted" field name)`],
     ['{\n  "a": [1, 2\n}', `f.json: line 3, column 1: invalid JSON: unexpected "}" (expected ',' or ']')`],
-    ['[1, 2', `f.json: line 1, column 6: invalid JSON: unexpected end of the file (expected ',' or ']')`],
+    ['[1, 2', `f.json: line 1, column 6: invalid JSON: unexpected end of the file (expected ',' or ']'); the file ends there: give the whole file if it was cut short (a download or copy that stopped)`],
     ['{"a" 1}', `f.json: line 1, column 6: invalid JSON: unexpected "1" (expected ':')`],
     ['{"a": [{"b": tru}]}', `f.json: line 1, column 14: invalid JSON: unexpected "t" (expected a value)`],
     ['{"a": 1} x', `f.json: line 1, column 10: invalid JSON: unexpected "x" (expected nothing after the JSON value)`],
-    ['"abc', 'f.json: line 1, column 1: invalid JSON: unterminated string, or a control character or bad escape in it'],
+    ['"abc', 'f.json: line 1, column 1: invalid JSON: unterminated string, or a control character or bad escape in it; the file ends there: give the whole file if it was cut short (a download or copy that stopped)'],
+    ['{"a": "b\u0001c"}', 'f.json: line 1, column 7: invalid JSON: unterminated string, or a control character or bad escape in it'],
     ['[[], {}, [{"a": []}], ]', `f.json: line 1, column 23: invalid JSON: unexpected "]" (expected a value)`],
   ];
   for (const [text, message] of rows) {

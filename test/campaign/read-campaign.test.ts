@@ -557,7 +557,7 @@ describe('campaign/read-campaign', () => {
       const { campaigns, leftOut } = readCampaignsLeavingOut([dir]);
       expect(campaigns.map((c) => c.id)).to.deep.equal(['a']);
       expect(leftOut).to.have.length(4);
-      expect(leftOut[0]).to.equal(`${join(dir, 'b.json')}: line 2, column 1: invalid JSON: unexpected end of the file (expected a value)`);
+      expect(leftOut[0]).to.equal(`${join(dir, 'b.json')}: line 2, column 1: invalid JSON: unexpected end of the file (expected a value); the file ends there: give the whole file if it was cut short (a download or copy that stopped)`);
       expect(leftOut[1]).to.match(/c\.json: .*empty/);
       expect(leftOut[2]).to.match(/d\.json: this is an ATT&CK Navigator layer, not a campaign file/);
       expect(leftOut[3]).to.match(/e\.yaml: not a valid campaign file: line 2, \/ttps: unknown field "ttps"/);
@@ -565,7 +565,7 @@ describe('campaign/read-campaign', () => {
       expect(thrown(() => readCampaignsLeavingOut([join(dir, 'e.yaml')]))).to.be.instanceOf(SchemaValidationError);
       const none = freshTmpDir('campaigns-none');
       writeFileSync(join(none, 'b.json'), '{"name": "b", "techniques": [\n');
-      expect(thrown(() => readCampaignsLeavingOut([none])).message).to.equal(`${none}: no file there is a campaign file:\n  ${join(none, 'b.json')}: line 2, column 1: invalid JSON: unexpected end of the file (expected a value)`);
+      expect(thrown(() => readCampaignsLeavingOut([none])).message).to.equal(`${none}: no file there is a campaign file:\n  ${join(none, 'b.json')}: line 2, column 1: invalid JSON: unexpected end of the file (expected a value); the file ends there: give the whole file if it was cut short (a download or copy that stopped)`);
     });
   });
 

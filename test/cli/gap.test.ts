@@ -2077,7 +2077,7 @@ describe('attack-layers gap (a --threat folder with a file that is no threat)', 
     const run = await runCli(['gap', '--threat', threats, '--coverage', `${g}/detections.csv`, '--out', out]);
     expect(run.code).to.equal(1);
     expect(run.stdout).to.equal(outputs.map((name) => `${join(out, name)}\n`).join(''));
-    const why = `left out of the threat: ${join(threats, 'cut.json')}: line 2, column 1: invalid JSON: unexpected end of the file (expected a value)`;
+    const why = `left out of the threat: ${join(threats, 'cut.json')}: line 2, column 1: invalid JSON: unexpected end of the file (expected a value); the file ends there: give the whole file if it was cut short (a download or copy that stopped)`;
     expect(run.stderr).to.contain(why);
     expect(run.stderr).to.contain(`1 file found in the folders given was left out (why, above); the review of the rest was written to ${join(out, 'gap-report.md')}, which says why too`);
     expect(run.stderr).to.contain(`threat ${join(threats, 'apt32-covid19-wuhan.layer.json')}: 6 entries read`);

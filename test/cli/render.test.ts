@@ -247,7 +247,7 @@ describe('render and normalize of a folder with a file that is no campaign', () 
     writeFileSync(join(dir, 'cut.json'), '{"name": "x", "techniques": [\n');
     return dir;
   };
-  const why = (dir: string) => `left out: ${join(dir, 'cut.json')}: line 2, column 1: invalid JSON: unexpected end of the file (expected a value)`;
+  const why = (dir: string) => `left out: ${join(dir, 'cut.json')}: line 2, column 1: invalid JSON: unexpected end of the file (expected a value); the file ends there: give the whole file if it was cut short (a download or copy that stopped)`;
 
   it('render writes the layers of the others, names the file left out and why, and exits 1; under --strict it writes nothing', async () => {
     const dir = folder();

@@ -28,7 +28,8 @@ export type InputKind =
   | 'dettect-groups'
   | 'car-analytic'
   | 'atomic-tests'
-  | 'attack-sightings';
+  | 'attack-sightings'
+  | 'emulation-plan';
 
 /** What each kind is called, and what to do with it: the words of every "wrong kind of file" message. */
 const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> = {
@@ -73,6 +74,10 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
     "its tests run a technique and detect nothing, and are no adversary's doing: give gap --coverage the rules that fire on them, " +
       'and gap --threat what an adversary does (a campaign file, or a layer of a group from attack-object); ' +
       'to list the tests that exercise each threat technique, give them to gap --tests',
+  ],
+  'emulation-plan': [
+    "an adversary emulation plan (MITRE CTID's Adversary Emulation Library YAML, or CALDERA abilities: steps with a tactic and technique: attack_id)",
+    'to map the ATT&CK techniques of its steps, make a campaign file of them with `attack-layers extract <file>` and review it',
   ],
   'attack-sightings': [
     "ATT&CK technique sightings (a list of objects with a sightingType and their techniques, as MISP's attack-sightings export writes them)",
@@ -123,6 +128,8 @@ export function kindOfValue(value: unknown): InputKind | undefined {
   if (first['type'] === 'bundle' && Array.isArray(first['objects'])) return isThreatIntelBundle(first['objects']) ? 'stix-threat-intel' : 'stix-bundle';
   // MISP's own format: `{ Event }`, the REST search's `{ response: [{ Event }] }` or `{ response: { Attribute } }` (misp-event-references.ts).
   if (isMispEvent(value)) return 'misp-event';
+  // CTID's Adversary Emulation Library (its `emulation_plan_details`, then steps) and CALDERA's abilities: `technique: { attack_id }`.
+  if ('emulation_plan_details' in first || isEmulationStep(first)) return 'emulation-plan';
   // Sentinel's analytic rules: an ARM template of them (Export), the REST API's list, or a Content Hub package.
   if (sentinelAlertRules(value)) return 'sentinel-export';
   // QRadar's Use Case Manager: a list of { rulename, mapping } (read-qradar-mappings.ts).
@@ -364,6 +371,9 @@ export function nonRuleKind(fields: Readonly<Record<string, unknown>>): InputKin
   return undefined;
 }
 
+/** A step of an emulation plan, or a CALDERA ability: a `tactic` and a `technique` mapping with its `attack_id`. */
+const isEmulationStep = (value: JsonObject): boolean => 'tactic' in value && isJsonObject(value['technique']) && 'attack_id' in value['technique'];
+
 const CAR_ID = /^CAR-\d{4}-\d{2}-\d{3}$/;
 
 /**
@@ -419,6 +429,8 @@ export function kindOfText(text: string): InputKind | undefined {
   if (/^ {2}T\d{4}(?:\.\d{3})?:[ \t]*$/m.test(text) && /^ {4}atomic_tests:/m.test(text)) return 'atomic-tests';
   if (/^Tactic,Technique #,Technique Name,Test #,Test Name,/.test(text.trimStart())) return 'atomic-tests';
   if (/^logsource:/m.test(text) && /^detection:/m.test(text)) return 'sigma-rule';
+  // An adversary emulation plan (CTID's `- emulation_plan_details:`) or CALDERA abilities: steps whose `technique:` has an `attack_id:`.
+  if (/^- emulation_plan_details:/m.test(text) || (/^[ \t-]*tactic:/m.test(text) && /^[ \t-]*technique:[ \t]*\r?\n[ \t]+attack_id:/m.test(text))) return 'emulation-plan';
   if (/^techniques:/m.test(text) && /^(name|actor|attack_version):/m.test(text)) return 'campaign';
   // YAML detections: a top-level list of items with techniques, or a `detections:` list (a campaign has `techniques:`).
   if (!/^techniques:/m.test(text) && (/^detections:/m.test(text) || (/^- /m.test(text) && /^(- |\s+)techniques:/m.test(text)))) return 'detections';

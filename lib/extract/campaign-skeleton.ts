@@ -37,6 +37,8 @@ export interface CampaignSkeletonOptions {
   lastSeen?: string;
   /** What the input says of the activity (an Attack Flow's description): `description:`. */
   description?: string;
+  /** The ATT&CK release the input's IDs come from, by its own data (an emulation plan's `attack_version`): `attack_version:`. */
+  attackVersion?: string;
 }
 
 // The lines a report's title and lead stand in: a group named there is what the report is about.
@@ -156,6 +158,7 @@ function renderSkeleton(reports: readonly SkeletonReport[], options: Omit<Campai
     name: oneLine(options.name),
     ...(options.domain && options.domain !== 'enterprise-attack' ? { domain: options.domain } : {}),
     ...(options.actor !== undefined ? { actor: oneLine(options.actor) } : actor ? { actor: actor.written } : {}),
+    ...(options.attackVersion !== undefined ? { attack_version: oneLine(options.attackVersion) } : {}),
     ...(options.firstSeen !== undefined ? { first_seen: oneLine(options.firstSeen) } : {}),
     ...(options.lastSeen !== undefined ? { last_seen: oneLine(options.lastSeen) } : {}),
     ...(options.description !== undefined ? { description: options.description.trim() } : {}),

@@ -1,16 +1,10 @@
-import type { LineCounter, Node } from 'yaml';
-import { createRequire } from 'node:module';
 import { nameKey } from '../attack/attack-index.js';
-import { InputError, InvalidYamlError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { dettectKindOfText } from '../input-kind.js';
-import { parseYamlDocument } from '../yaml-value.js';
-import { yamlSyntaxIssues, yamlTextErrors } from '../yaml-syntax-issues.js';
 import type { BundleOptions, BundleReport } from './bundle-references.js';
 import type { ExtractedReference } from './extract-references.js';
 import type { NamedSoftware } from './named-software.js';
-
-// yaml costs tens of milliseconds to load; it is loaded when a DeTT&CT group file is read.
-const require = createRequire(import.meta.url);
+import { readPlacedYaml } from './yaml-places.js';
 
 // An ATT&CK technique ID as DeTT&CT writes it, in any case.
 const TECHNIQUE_ID = /^T\d{4}(?:\.\d{3})?$/i;
@@ -39,17 +33,9 @@ interface Group {
 export function dettectGroupReport(source: string, options: BundleOptions = {}): BundleReport | undefined {
   if (dettectKindOfText(source) !== 'dettect-groups') return undefined;
   const file = options.file ?? 'the DeTT&CT group file';
-  const Y = require('yaml') as typeof import('yaml');
-  const lineCounter = new Y.LineCounter();
-  const doc = parseYamlDocument(source, file, { lineCounter });
-  if (doc.errors.length) throw new InvalidYamlError(file, 'DeTT&CT group file', yamlSyntaxIssues(source, yamlTextErrors).issues);
+  const { Y, doc, at, text } = readPlacedYaml(source, file, 'DeTT&CT group file');
   const groupsNode = doc.get('groups', true);
   if (!Y.isSeq(groupsNode)) return undefined;
-  const at = (node: unknown): { line: number; col: number } => lineCounter.linePos((node as Node | undefined)?.range?.[0] ?? 0);
-  const text = (node: unknown): string | undefined => {
-    const value = Y.isScalar(node) ? node.value : undefined;
-    return typeof value === 'string' || typeof value === 'number' ? String(value).trim() || undefined : undefined;
-  };
   const groups: Array<Group & { node: unknown }> = groupsNode.items.flatMap((node, index) => {
     if (!Y.isMap(node)) return [];
     const name = text(node.get('group_name', true));

@@ -29,6 +29,7 @@ import { bundleReport, type BundleOptions } from './bundle-references.js';
 import { mispEventReport } from './misp-event-references.js';
 import { attackFlowReport } from './attack-flow-references.js';
 import { dettectGroupReport } from './dettect-group-references.js';
+import { emulationPlanReport } from './emulation-plan-references.js';
 import { countedSoftware, mispSoftwareObjects } from './misp-software.js';
 import type { Domain } from '../attack/types.js';
 import { UsageError } from '../errors.js';
@@ -75,8 +76,10 @@ export interface ExtractedReport {
   firstSeen?: string;
   /** An Attack Flow's last day: the campaign's `last_seen:`. */
   lastSeen?: string;
-  /** An Attack Flow's description (`attackFlowReport`): the campaign's `description:`. */
+  /** An Attack Flow's description (`attackFlowReport`), an emulation plan's (`emulationPlanReport`): the campaign's `description:`. */
   description?: string;
+  /** The ATT&CK release an emulation plan's IDs come from (`emulationPlanReport`): the campaign's `attack_version:`. */
+  attackVersion?: string;
   /** The domain a MISP event's galaxies say, when not enterprise (`mispEventReport`). */
   domain?: Domain;
   /** The address of the analysis a MISP event links (`mispEventReport`): the source's `url:`. */
@@ -327,18 +330,25 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   const misp = flow || stix ? undefined : mispEventReport(text, options);
   // So is a DeTT&CT group file, by its groups' technique_id lists.
   const dettect = flow || stix || misp ? undefined : dettectGroupReport(text, options);
-  const bundle = flow ?? stix ?? misp ?? dettect;
+  // So is an adversary emulation plan, by its steps' techniques and tactics.
+  const plan = flow || stix || misp || dettect ? undefined : emulationPlanReport(text, options);
+  const bundle = flow ?? stix ?? misp ?? dettect ?? plan;
   // Only a STIX bundle of threat intelligence attributes campaigns to an actor: `campaigns: false` (--no-campaigns) on
   // anything else would do nothing, and is refused as `--actor` is for an Attack Flow.
   if (options.campaigns === false && !stix) {
-    const kind = flow ? 'an Attack Flow' : misp ? 'a MISP event' : dettect ? 'a DeTT&CT group file' : "a report's text";
+    const kind = flow ? 'an Attack Flow' : misp ? 'a MISP event' : dettect ? 'a DeTT&CT group file' : plan ? 'an emulation plan' : "a report's text";
     throw new UsageError(`${options.file ?? 'the report'}: --no-campaigns leaves out the campaigns a STIX bundle of threat intelligence attributes to the actor --actor chooses; ${kind} attributes none: leave --no-campaigns out`);
   }
   // What names the software: a MISP event's clusters and tags, a bundle's objects.
   const places = misp ? 'misp' : 'bundle';
-  // A report's text names no actor of its own data: `--actor` gives the campaign's, checked against the release.
-  const given = !bundle && options.actor !== undefined ? reportActor(options.actor, context?.target) : undefined;
-  const textActor = given ? { actor: given.actor } : {};
+  // A report's text names no actor of its own data, nor does an emulation plan (its adversary_name is a scenario's,
+  // `APT29 Day 1.A`): `--actor` gives the campaign's, checked against the release.
+  const given = (!bundle || plan) && options.actor !== undefined ? reportActor(options.actor, context?.target) : undefined;
+  // An emulation plan's adversary_name that is one group's name or alias (`Carbanak`, `FIN6`) is its actor; a scenario's
+  // name (`APT29 Day 1.A`) is the campaign's name only.
+  const planActor = plan?.name && !given && context ? reportActor(plan.name, context.target) : undefined;
+  const planGroup = planActor && (!planActor.note || planActor.actor !== plan?.name) ? planActor.actor : undefined;
+  const textActor = given ? { actor: given.actor } : planGroup ? { actor: planGroup } : {};
   const actorNotes = given?.note ? [given.note] : [];
   // The notes of what a MISP event's or a bundle's reader did not read; what a MISP event says besides its techniques:
   // its date, its domain.
@@ -351,6 +361,8 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     ...(lastSeen ? { lastSeen } : {}),
     ...(domain ? { domain } : {}),
     ...(flow?.description ? { description: flow.description } : {}),
+    ...(plan?.description ? { description: plan.description } : {}),
+    ...(plan?.attackVersion ? { attackVersion: plan.attackVersion } : {}),
     ...(misp?.url ? { url: misp.url } : {}),
   };
   // Both readers work on the same folded lines: the text is split and folded once.
@@ -378,7 +390,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     const { references, name, actor } = bundle;
     const software = bundle.software ?? [];
     const notLookedUp = software.length ? [`${countedSoftware(software.length, places)} not looked up without ATT&CK data: ${software.map((each) => `"${each.written}"`).join(', ')}`] : [];
-    return { references, objects: [], notes: [...readerNotes, ...notLookedUp], ...(name ? { name } : {}), ...(actor ? { actor } : {}), ...eventFields };
+    return { references, objects: [], notes: [...actorNotes, ...readerNotes, ...notLookedUp], ...(name ? { name } : {}), ...(actor ? { actor } : textActor), ...eventFields };
   }
   const { target } = context;
   // The language in Latin script other than English most of the report is written in, if any (asked once, when needed).
@@ -659,8 +671,8 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     const { name, actor, actors, attributed, campaignsLeftOut } = bundle;
     // A MISP event's software clusters and a bundle's software objects are found objects, as software a report's text names is.
     const software = bundle.software?.length ? mispSoftwareObjects(bundle.software, target, places) : { objects: [], notes: [] };
-    const notes = [...(actors ? [severalActors(actors, name)] : []), ...(actor && attributed ? [attributedNote(actor, attributed, references)] : []), ...(actor && campaignsLeftOut ? [leftOutNote(actor, campaignsLeftOut)] : []), ...readerNotes, ...software.notes];
-    return { references, objects: software.objects, notes, ...(name ? { name } : {}), ...(actor ? { actor } : {}), ...eventFields };
+    const notes = [...actorNotes, ...(actors ? [severalActors(actors, name)] : []), ...(actor && attributed ? [attributedNote(actor, attributed, references)] : []), ...(actor && campaignsLeftOut ? [leftOutNote(actor, campaignsLeftOut)] : []), ...readerNotes, ...software.notes];
+    return { references, objects: software.objects, notes, ...(name ? { name } : {}), ...(actor ? { actor } : textActor), ...eventFields };
   }
   // An ID written again with another name is a reference of its own (`referencesInLines`); where that name only agrees
   // with the ID (`mapped (T1213)`, `Supply Chain Compromise (T1195.002)`), it tells nothing more: its tactics go to the

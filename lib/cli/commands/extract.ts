@@ -15,7 +15,7 @@ interface Args extends GlobalArgs {
 }
 
 export const declaration: CommandDeclaration = {
-  positionals: { reports: { type: 'string', array: true, describe: 'a report as text (or a STIX bundle of threat intelligence, a MISP event or attribute search in MISP JSON, or an Attack Flow: its STIX bundle, an Attack Flow Builder .afb or Designer .afd file, or a DeTT&CT group administration file), or - for standard input; several reports of one campaign (text, HTML or Markdown, in the order given) make one skeleton, each technique naming its report', demandOption: true } },
+  positionals: { reports: { type: 'string', array: true, describe: 'a report as text (or a STIX bundle of threat intelligence, a MISP event or attribute search in MISP JSON, or an Attack Flow: its STIX bundle, an Attack Flow Builder .afb or Designer .afd file, a DeTT&CT group administration file, or an adversary emulation plan: CTID\'s Adversary Emulation Library YAML or CALDERA abilities), or - for standard input; several reports of one campaign (text, HTML or Markdown, in the order given) make one skeleton, each technique naming its report', demandOption: true } },
   shared: { name: 'the campaign\'s name (default: the file name)', json: 'print the references (line, span, tactic column, resolution), the groups and software found, and the domain they were read in (domain, domain_from), as JSON' },
   options: {
     suggest: { type: 'boolean', describe: 'add suggested techniques for sentences without IDs, as comments (see suggest)' },
@@ -42,6 +42,7 @@ export const declaration: CommandDeclaration = {
     ['$0 extract attack-feed.json --actor APT29 --no-campaigns', "APT29's own uses, without those of the campaigns attributed to it"],
     ['$0 extract misp-event.json > campaigns/event.yaml', "a MISP event's ATT&CK galaxies and tags: name from info, first_seen from date, its threat actor"],
     ['$0 extract "Ivanti Vulnerabilities.afb" > campaigns/ivanti.yaml', "an Attack Flow's actions (technique_id, tactic_id, description as evidence): name and description from the flow"],
+    ['$0 extract Carbanak.yaml > campaigns/carbanak.yaml', "an adversary emulation plan's steps (attack_id, tactic, description as evidence): name, description and attack_version from the plan"],
   ],
 };
 
@@ -72,7 +73,7 @@ export function handler(context: CliContext) {
   };
 }
 
-const STRUCTURED = ['stix-threat-intel', 'misp-event', 'attack-flow', 'dettect-groups'] as const;
+const STRUCTURED = ['stix-threat-intel', 'misp-event', 'attack-flow', 'dettect-groups', 'emulation-plan'] as const;
 
 function releasesOf(context: CliContext, args: Args, domain: Domain) {
   try {
@@ -174,18 +175,18 @@ function extractOne(context: CliContext, args: Args, file: string, text: string)
     domainFrom = 'inferred';
     report = extractReport(text, releases, options);
   }
-  const { references, objects, notes, name: bundleName, actor, firstSeen, lastSeen, description, url } = report;
+  const { references, objects, notes, name: bundleName, actor, firstSeen, lastSeen, description, attackVersion, url } = report;
   note(context, args, summary(references, objects, shown, releases));
   for (const message of notes) note(context, args, `${shown}: ${message}`);
   const suggestions = args.suggest && releases ? suggestTechniques(text, loadSuggestModel(releases.target, { cacheDir: cacheDir(context) }), { top: 3, html: isHtmlPage(file, text) }) : undefined;
-  if (args.json) return printJson(context, { domain, domain_from: domainFrom, ...(actor ? { actor } : {}), ...(firstSeen ? { first_seen: firstSeen } : {}), ...(lastSeen ? { last_seen: lastSeen } : {}), ...(description ? { description } : {}), ...(url ? { url } : {}), references: withEvidenceLines(references), objects, ...(notes.length ? { notes } : {}), ...(suggestions ? { suggestions } : {}) });
+  if (args.json) return printJson(context, { domain, domain_from: domainFrom, ...(actor ? { actor } : {}), ...(firstSeen ? { first_seen: firstSeen } : {}), ...(lastSeen ? { last_seen: lastSeen } : {}), ...(description ? { description } : {}), ...(attackVersion ? { attack_version: attackVersion } : {}), ...(url ? { url } : {}), references: withEvidenceLines(references), objects, ...(notes.length ? { notes } : {}), ...(suggestions ? { suggestions } : {}) });
   const reportFile = file === shown ? file : 'stdin';
   const name = args.name ?? bundleName ?? basename(reportFile).replace(/\.[^.]+$/, '');
   // The report as the campaign's source: its title (the input's own, else its text's, else the file's name), its url where a saved page states it.
   // A MISP event's link attribute is the address of the analysis it was written from.
   const read = reportSource(text, file === shown ? file : undefined, isHtmlPage(file, text), bundleName);
   const source = read || url ? withUrl(read ?? {}, url) : undefined;
-  context.stdout.write(renderCampaignSkeleton(references, { name, reportFile, ...(source ? { source } : {}), domain, objects, ...(actor ? { actor } : {}), ...(firstSeen ? { firstSeen } : {}), ...(lastSeen ? { lastSeen } : {}), ...(description ? { description } : {}), ...(suggestions ? { suggestions } : {}) }));
+  context.stdout.write(renderCampaignSkeleton(references, { name, reportFile, ...(source ? { source } : {}), domain, objects, ...(actor ? { actor } : {}), ...(firstSeen ? { firstSeen } : {}), ...(lastSeen ? { lastSeen } : {}), ...(description ? { description } : {}), ...(attackVersion ? { attackVersion } : {}), ...(suggestions ? { suggestions } : {}) }));
 }
 
 /**

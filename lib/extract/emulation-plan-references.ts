@@ -1,0 +1,119 @@
+import type { YAMLMap } from 'yaml';
+import { kindOfDocument } from '../input-kind.js';
+import { tacticDisplayName, tacticKey } from '../normalize/tactic-text.js';
+import type { BundleOptions, BundleReport } from './bundle-references.js';
+import type { ExtractedReference } from './extract-references.js';
+import { readPlacedYaml } from './yaml-places.js';
+
+// An ATT&CK technique ID as a plan writes it, in any case.
+const TECHNIQUE_ID = /^T\d{4}(?:\.\d{3})?$/i;
+
+/** What an emulation plan says besides its steps: its `emulation_plan_details`. */
+export interface EmulationPlanReport extends BundleReport {
+  /** The plan's `adversary_description`: the campaign's `description:`. */
+  description?: string;
+  /** The plan's `attack_version` (`8.1`), the release its steps' IDs come from: the campaign's `attack_version:`. */
+  attackVersion?: string;
+}
+
+/**
+ * Read an adversary emulation plan as a report: the YAML of MITRE CTID's Adversary Emulation Library
+ * (`*\/Emulation_Plan/yaml/*.yaml`: a list whose first item is `emulation_plan_details`, then one item a step) or of
+ * CALDERA's abilities (mitre/stockpile `data/abilities/**\/*.yml`), each step with its `tactic` and `technique: {
+ * attack_id, name }`; undefined for any other text (`kindOfDocument` tells it). Each step is a reference: its `attack_id`
+ * (else its technique's `name`) at its line, the step's tactic as its tactic (so that resolving checks it against the
+ * technique, as any reference's), its `description` as evidence, and the step (`procedure_step`, `name`) as where it
+ * is named; a technique several steps use is one reference, with every step's line. A tactic that names no ATT&CK
+ * tactic (`credential-dumping`, `stage-capabilities`) is left out and said; one read another way (`defensive-evasion`
+ * as Defense Evasion) is said too. The campaign is named after `adversary_name`, described by `adversary_description`,
+ * and its IDs are read as of `attack_version`. Pure.
+ * @throws InvalidYamlError naming the file, line and column of each syntax error.
+ */
+export function emulationPlanReport(source: string, options: BundleOptions = {}): EmulationPlanReport | undefined {
+  // Told by the parsed document, so that a report quoting a step in its prose stays a report.
+  if (kindOfDocument(source) !== 'emulation-plan') return undefined;
+  const file = options.file ?? 'the emulation plan';
+  const { Y, doc, at, text: trimmed } = readPlacedYaml(source, file, 'emulation plan');
+  const root = doc.contents;
+  const items = Y.isSeq(root) ? root.items : Y.isMap(root) ? [root] : [];
+  const lineOf = (node: unknown): number => at(node).line;
+  // A folded description's lines are one text.
+  const text = (node: unknown): string | undefined => trimmed(node)?.replace(/\s+/g, ' ');
+  const report: EmulationPlanReport = { references: [] };
+  const references = new Map<string, ExtractedReference>();
+  const unreadTactics: string[] = [];
+  const readTactics: string[] = [];
+  const noTechnique: string[] = [];
+  items.forEach((item, index) => {
+    if (!Y.isMap(item)) return;
+    const details = item.get('emulation_plan_details', true);
+    if (Y.isMap(details)) {
+      const name = text(details.get('adversary_name', true));
+      const description = text(details.get('adversary_description', true));
+      // A YAML number (`attack_version: 8.1`) as written, not as the number it parses to.
+      const versionNode = details.get('attack_version', true);
+      const version = Y.isScalar(versionNode) ? (versionNode.source ?? text(versionNode)) : undefined;
+      Object.assign(report, name ? { name } : {}, description ? { description } : {}, version && /^\d+(?:\.\d+)?$/.test(version.trim()) ? { attackVersion: version.trim() } : {});
+      return;
+    }
+    const techniqueNode = item.get('technique', true);
+    const step = stepLabel(item, index, text);
+    if (!Y.isMap(techniqueNode)) {
+      if (item.has('tactic') || item.has('technique')) noTechnique.push(`${step}, line ${lineOf(item)}`);
+      return;
+    }
+    const idNode = techniqueNode.get('attack_id', true);
+    const nameNode = techniqueNode.get('name', true);
+    const written = text(idNode) ?? text(nameNode);
+    const node = text(idNode) ? idNode : nameNode;
+    if (!written) {
+      noTechnique.push(`${step}, line ${lineOf(item)}`);
+      return;
+    }
+    const line = lineOf(node);
+    const tacticNode = item.get('tactic', true);
+    const tacticWritten = text(tacticNode);
+    const tactic = tacticWritten === undefined ? undefined : tacticDisplayName(tacticWritten);
+    if (tacticWritten !== undefined && !tactic) unreadTactics.push(`line ${lineOf(tacticNode)} "${tacticWritten}" (${step}, ${written})`);
+    else if (tacticWritten !== undefined && tactic && tacticKey(tacticWritten) !== tacticKey(tactic)) readTactics.push(`line ${lineOf(tacticNode)} "${tacticWritten}" as ${tactic}`);
+    const id = TECHNIQUE_ID.test(written) ? written.toUpperCase() : undefined;
+    const description = text(item.get('description', true));
+    const evidence = description ? [{ text: description, line: lineOf(item.get('description', true)) }] : [];
+    const tacticSaid = tacticWritten === undefined ? '' : !tactic ? `; tactic "${tacticWritten}" names no ATT&CK tactic` : tacticKey(tacticWritten) !== tacticKey(tactic) ? `; tactic "${tacticWritten}" read as ${tactic}` : '';
+    const from = `${step} (technique: ${[text(idNode), text(nameNode)].filter(Boolean).join(' ')}${tacticSaid}), line ${line}`;
+    const key = id ?? written.toLowerCase();
+    const seen = references.get(key);
+    if (seen) {
+      seen.lines = [...new Set([...(seen.lines ?? [seen.line]), line])].sort((a, b) => a - b);
+      seen.from = [...(seen.from ?? []), from];
+      if (tactic && !seen.tactics.includes(tactic)) seen.tactics = [...seen.tactics, tactic];
+      if (evidence.length) seen.evidence = [...(seen.evidence ?? []), ...evidence];
+      return;
+    }
+    const { col } = at(node);
+    references.set(key, {
+      raw: written,
+      line,
+      ids: id ? [id] : [],
+      ...(id ? {} : { name: written }),
+      tactics: tactic ? [tactic] : [],
+      span: { line, start: col - 1, end: col - 1 + written.length },
+      ...(evidence.length ? { evidence } : {}),
+      from: [from],
+    });
+  });
+  report.references = [...references.values()];
+  const notes = [
+    ...(unreadTactics.length ? [`tactics that name no ATT&CK tactic, so their steps' techniques are read with their own tactics: ${unreadTactics.join('; ')} (write the step's tactic: by hand where it is meant)`] : []),
+    ...(readTactics.length ? [`tactics read as the ATT&CK tactic they spell: ${readTactics.join('; ')}`] : []),
+    ...(noTechnique.length ? [`steps with no technique's attack_id or name, left out: ${noTechnique.join('; ')}`] : []),
+  ];
+  return notes.length ? { ...report, notes } : report;
+}
+
+/** A step as messages name it: `step 4.B.1 "UAC Bypass and Credential Dumping"`, else its name, else its place in the list. */
+function stepLabel(item: YAMLMap, index: number, text: (node: unknown) => string | undefined): string {
+  const step = text(item.get('procedure_step', true));
+  const name = text(item.get('name', true));
+  return [step ? `step ${step}` : name ? 'step' : `item ${index + 1}`, ...(name ? [JSON.stringify(name)] : [])].join(' ');
+}

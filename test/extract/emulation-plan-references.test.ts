@@ -1,0 +1,116 @@
+/**
+ * extract reads an adversary emulation plan by its steps. Before, extract read MITRE CTID's plans as prose: the plan's
+ * adversary_name, description and attack_version were lost (the campaign was named after the file), a step's tactic
+ * that names no ATT&CK tactic (Carbanak's `credential-dumping`, APT29's `stage-capabilities`) was dropped unsaid, and
+ * groups and software were proposed from its URLs and commands (CosmicDuke, from a cti_source PDF's name); normalize,
+ * validate and gap --threat said only that the file "must be a mapping of fields (name: ..., techniques: ...), not a
+ * list". The fixtures are excerpts of center-for-threat-informed-defense/adversary_emulation_library
+ * (carbanak/Emulation_Plan/yaml/Carbanak.yaml at a1412b795335166fa6fb62c791d34d1f8e05c8d5,
+ * apt29/Emulation_Plan/yaml/APT29-Day1.A.yaml at e447ce101de33542e3f62001449faf9de71babaf) and a CALDERA ability of
+ * mitre/stockpile (data/abilities/collection/1f7ff232-ebf8-42bf-a3c4-657855794cfe.yml at
+ * 5825ed3f9adc6a1bbab6ec1cdc947c01bb130ce6); each cites its source in its first lines.
+ */
+import { expect } from 'chai';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { emulationPlanReport } from '../../lib/extract/emulation-plan-references.js';
+import { extractReport } from '../../lib/extract/extract-report.js';
+import { kindOfText } from '../../lib/input-kind.js';
+import { freshTmpDir, loadRelease, runCli } from '../helpers/attack.js';
+
+const fixture = (name: string): string => join('test', 'fixtures', 'emulation-plan', name);
+const CARBANAK = readFileSync(fixture('carbanak.yaml'), 'utf8');
+const APT29 = readFileSync(fixture('apt29-day1a.yaml'), 'utf8');
+const ABILITY = readFileSync(fixture('caldera-ability.yml'), 'utf8');
+
+describe('extract: an adversary emulation plan (CTID Adversary Emulation Library, CALDERA abilities)', () => {
+  const target = loadRelease('18.1');
+
+  it("reads each step's attack_id at its line with the step's tactic, its description as evidence; the plan's name, description and attack_version", () => {
+    const report = emulationPlanReport(CARBANAK, { file: 'Carbanak.yaml' })!;
+    expect(report.name).to.equal('Carbanak');
+    expect(report.description).to.equal('An advanced attacker targeting financial institutions');
+    expect(report.attackVersion).to.equal('8.1');
+    expect(report.references.map((ref) => [ref.raw, ref.ids, ref.line, ref.tactics])).to.deep.equal([
+      ['T1113', ['T1113'], 22, ['Collection']],
+      ['T1112', ['T1112'], 42, ['Defense Evasion']],
+      ['T1140', ['T1140'], 51, ['Defense Evasion']],
+      ['T1003.001', ['T1003.001'], 60, []],
+      ['T1105', ['T1105'], 69, ['Command and Control']],
+      ['T1021.004', ['T1021.004'], 78, ['Lateral Movement']],
+    ]);
+    expect(report.references[0]!.evidence).to.deep.equal([{ text: 'Download screen capture PowerShell script to target and execute', line: 19 }]);
+    expect(report.references[0]!.from).to.deep.equal(['step 2.B.1 "Screen Capture" (technique: T1113 Screen Capture), line 22']);
+  });
+
+  it('a tactic that names no ATT&CK tactic is left out and said, on the step and in the notes; a misspelt one is read and said', () => {
+    const carbanak = emulationPlanReport(CARBANAK)!;
+    expect(carbanak.references[3]!.from).to.deep.equal([
+      'step 4.B.1 "UAC Bypass and Credential Dumping" (technique: T1003.001 OS Credential Dumping: LSASS Memory; tactic "credential-dumping" names no ATT&CK tactic), line 60',
+    ]);
+    expect(carbanak.notes).to.deep.equal([
+      'tactics that name no ATT&CK tactic, so their steps\' techniques are read with their own tactics: line 58 "credential-dumping" (step 4.B.1 "UAC Bypass and Credential Dumping", T1003.001) (write the step\'s tactic: by hand where it is meant)',
+    ]);
+    const apt29 = emulationPlanReport(APT29)!;
+    // Two steps of T1036.005 are one reference citing both lines; the tactic of the one that names none is not taken.
+    const masquerading = apt29.references.find((ref) => ref.raw === 'T1036.005')!;
+    expect([masquerading.lines, masquerading.tactics]).to.deep.equal([[44, 66], ['Defense Evasion']]);
+    expect(apt29.notes).to.deep.equal([
+      'tactics that name no ATT&CK tactic, so their steps\' techniques are read with their own tactics: line 64 "stage-capabilities" (step 4.A "Planting Modified Sysinternals Utilities", T1036.005) (write the step\'s tactic: by hand where it is meant)',
+      'tactics read as the ATT&CK tactic they spell: line 42 "defensive-evasion" as Defense Evasion',
+    ]);
+  });
+
+  it("resolving checks a step's tactic against its technique, as any reference's (APT29's execution for T1036.002)", () => {
+    const report = extractReport(APT29, { target }, { file: 'APT29-Day1.A.yaml' });
+    const rtlo = report.references.find((ref) => ref.raw === 'T1036.002')!;
+    expect(rtlo.resolution?.warnings).to.deep.equal(['Execution is not a tactic of T1036.002 Right-to-Left Override: it is Defense Evasion only in ATT&CK 18.1']);
+    // No software is proposed from the plan's URLs and commands (the text reader took CosmicDuke from a PDF's name).
+    expect(report.objects).to.deep.equal([]);
+    // `APT29 Day 1.A` is a scenario's name, no group's: no actor is proposed.
+    expect(report.actor).to.equal(undefined);
+    expect(extractReport(CARBANAK, { target }).actor).to.equal('Carbanak');
+    const given = extractReport(APT29, { target }, { actor: 'Cozy Bear' });
+    expect([given.actor, given.notes[0]]).to.deep.equal(['APT29', '--actor "Cozy Bear" is group G0016 APT29 of ATT&CK enterprise-attack 18.1: the campaign\'s actor is APT29']);
+  });
+
+  it("reads a CALDERA ability, named by its name (it has no procedure_step)", () => {
+    const report = emulationPlanReport(ABILITY)!;
+    expect(report.references.map((ref) => [ref.raw, ref.tactics, ref.from])).to.deep.equal([
+      ['T1005', ['Collection'], ['step "Find company emails" (technique: T1005 Data from Local System), line 10']],
+    ]);
+    expect(report.name).to.equal(undefined);
+  });
+
+  it('is no other kind of text: a report quoting a step in prose, a campaign file, an Atomic Red Team test', () => {
+    expect(kindOfText(CARBANAK)).to.equal('emulation-plan');
+    expect(kindOfText(ABILITY)).to.equal('emulation-plan');
+    expect(emulationPlanReport('The ability says:\n  tactic: collection\n  technique:\n    attack_id: T1005\nand runs find.\n')).to.equal(undefined);
+    expect(emulationPlanReport('name: x\ntechniques: [T1059]\n')).to.equal(undefined);
+    expect(emulationPlanReport('attack_technique: T1059.001\ndisplay_name: PowerShell\natomic_tests: []\n')).to.equal(undefined);
+  });
+
+  it('the CLI writes a campaign file with attack_version that render reads; normalize, validate and gap say to run extract', async () => {
+    const dir = freshTmpDir('emulation-plan');
+    const file = join(dir, 'Carbanak.yaml');
+    writeFileSync(file, CARBANAK);
+    const advice = `this is an adversary emulation plan (MITRE CTID's Adversary Emulation Library YAML, or CALDERA abilities: steps with a tactic and technique: attack_id), not a campaign file`;
+    for (const argv of [['normalize', file], ['validate', file], ['gap', '--threat', file, '--coverage', join('test', 'fixtures', 'coverage', 'detections'), '--out', join(dir, 'gap')]]) {
+      const refused = await runCli(argv);
+      expect(refused.code, argv.join(' ')).to.equal(1);
+      expect(refused.stderr).to.include(advice).and.include(`make a campaign file of them with \`attack-layers extract ${file}\``);
+    }
+    const result = await runCli(['extract', file]);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stdout).to.include('name: "Carbanak"\nactor: "Carbanak"\nattack_version: "8.1"\ndescription: "An advanced attacker targeting financial institutions"\n');
+    expect(result.stderr).to.include(`${file}: tactics that name no ATT&CK tactic`);
+    const campaign = join(dir, 'carbanak.yaml');
+    writeFileSync(campaign, result.stdout);
+    const rendered = await runCli(['render', campaign, '--out', join(dir, 'layers'), '--quiet']);
+    expect(rendered.code, rendered.stderr).to.equal(0);
+    const layer = JSON.parse(readFileSync(join(dir, 'layers', 'carbanak.layer.json'), 'utf8')) as { techniques: Array<{ techniqueID: string; tactic?: string; score?: number }> };
+    // Each step's technique in the tactic its step states; T1003.001, whose step states none ATT&CK has, with no tactic of its own.
+    const scored = layer.techniques.filter((t) => t.score !== undefined).map((t) => [t.techniqueID, t.tactic].filter(Boolean).join(' '));
+    expect(scored).to.deep.equal(['T1003.001', 'T1021.004 lateral-movement', 'T1105 command-and-control', 'T1112 defense-evasion', 'T1113 collection', 'T1140 defense-evasion']);
+  });
+});

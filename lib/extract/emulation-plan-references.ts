@@ -36,6 +36,8 @@ export function emulationPlanReport(source: string, options: BundleOptions = {})
   const { Y, doc, at, text: trimmed } = readPlacedYaml(source, file, 'emulation plan');
   const root = doc.contents;
   const items = Y.isSeq(root) ? root.items : Y.isMap(root) ? [root] : [];
+  // YAML whose items are no plan's nor steps (a mapping over a quoted step) is read as text.
+  if (!items.some((item) => Y.isMap(item) && (Y.isMap(item.get('emulation_plan_details', true)) || Y.isMap(item.get('technique', true))))) return undefined;
   const lineOf = (node: unknown): number => at(node).line;
   // A folded description's lines are one text.
   const text = (node: unknown): string | undefined => trimmed(node)?.replace(/\s+/g, ' ');

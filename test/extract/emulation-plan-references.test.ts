@@ -22,6 +22,7 @@ const fixture = (name: string): string => join('test', 'fixtures', 'emulation-pl
 const CARBANAK = readFileSync(fixture('carbanak.yaml'), 'utf8');
 const APT29 = readFileSync(fixture('apt29-day1a.yaml'), 'utf8');
 const ABILITY = readFileSync(fixture('caldera-ability.yml'), 'utf8');
+const WIZARD_SPIDER = readFileSync(fixture('wizard-spider.yaml'), 'utf8');
 
 describe('extract: an adversary emulation plan (CTID Adversary Emulation Library, CALDERA abilities)', () => {
   const target = loadRelease('18.1');
@@ -74,6 +75,28 @@ describe('extract: an adversary emulation plan (CTID Adversary Emulation Library
     expect([given.actor, given.notes[0]]).to.deep.equal(['APT29', '--actor "Cozy Bear" is group G0016 APT29 of ATT&CK enterprise-attack 18.1: the campaign\'s actor is APT29']);
   });
 
+  it('reads attack_version as written (a major version alone, 8), a block literal description as one line', async () => {
+    const report = emulationPlanReport(WIZARD_SPIDER)!;
+    expect(report.attackVersion).to.equal('8');
+    expect(report.references[2]!.evidence).to.deep.equal([
+      {
+        line: 44, // the `description: |` line
+        text: "End the RDP session to the initial target. This ability must be run by an agent running on the attacker-controlled machine (e.g. on the C2 server itself), since the RDP connection originates from the attacker's machine.",
+      },
+    ]);
+    // The campaign file says 8, which normalize reads as the newest 8.x at hand.
+    const dir = freshTmpDir('emulation-plan-version');
+    const plan = join(dir, 'wizard_spider.yaml');
+    writeFileSync(plan, WIZARD_SPIDER);
+    const extracted = await runCli(['extract', plan, '--quiet']);
+    expect(extracted.stdout).to.include('name: "Wizard Spider"\nactor: "Wizard Spider"\nattack_version: "8"\n');
+    const campaign = join(dir, 'wizard-spider.yaml');
+    writeFileSync(campaign, extracted.stdout);
+    const normalized = await runCli(['normalize', campaign]);
+    expect(normalized.code, normalized.stderr).to.equal(0);
+    expect(normalized.stdout).to.include('ATT&CK enterprise-attack 18.1, references read as of ATT&CK 8.2');
+  });
+
   it("reads a CALDERA ability, named by its name (it has no procedure_step)", () => {
     const report = emulationPlanReport(ABILITY)!;
     expect(report.references.map((ref) => [ref.raw, ref.tactics, ref.from])).to.deep.equal([
@@ -86,6 +109,10 @@ describe('extract: an adversary emulation plan (CTID Adversary Emulation Library
     expect(kindOfText(CARBANAK)).to.equal('emulation-plan');
     expect(kindOfText(ABILITY)).to.equal('emulation-plan');
     expect(emulationPlanReport('The ability says:\n  tactic: collection\n  technique:\n    attack_id: T1005\nand runs find.\n')).to.equal(undefined);
+    // Valid YAML, a mapping over the quoted step: read as text, where T1005 is found.
+    const quoted = 'The ability says:\n  tactic: collection\n  technique:\n    attack_id: T1005\n';
+    expect(emulationPlanReport(quoted)).to.equal(undefined);
+    expect(extractReport(quoted).references.map((ref) => ref.ids)).to.deep.equal([['T1005']]);
     expect(emulationPlanReport('name: x\ntechniques: [T1059]\n')).to.equal(undefined);
     expect(emulationPlanReport('attack_technique: T1059.001\ndisplay_name: PowerShell\natomic_tests: []\n')).to.equal(undefined);
   });

@@ -97,6 +97,17 @@ describe('extract: an adversary emulation plan (CTID Adversary Emulation Library
     expect(normalized.stdout).to.include('ATT&CK enterprise-attack 18.1, references read as of ATT&CK 8.2');
   });
 
+  it('reads a step without an attack_id by its technique name, checked as any name; a step of neither is left out and said', () => {
+    // Carbanak's first two steps, the first with its attack_id taken out, the second with its whole technique.
+    const edited = CARBANAK.replace('    attack_id: T1113\n', '').replace(/  technique:\n    attack_id: T1112\n    name: "Modify Registry"\n/, '');
+    const report = extractReport(edited, { target });
+    expect(report.references.slice(0, 2).map((ref) => [ref.raw, ref.ids, ref.resolution?.ids, ref.tactics])).to.deep.equal([
+      ['Screen Capture', [], ['T1113'], ['Collection']],
+      ['T1140', ['T1140'], ['T1140'], ['Defense Evasion']],
+    ]);
+    expect(report.notes).to.include('steps with no technique\'s attack_id or name, left out: step 3.A "Stage 2nd Stage RAT", line 36');
+  });
+
   it("reads a CALDERA ability, named by its name (it has no procedure_step)", () => {
     const report = emulationPlanReport(ABILITY)!;
     expect(report.references.map((ref) => [ref.raw, ref.tactics, ref.from])).to.deep.equal([
@@ -131,6 +142,8 @@ describe('extract: an adversary emulation plan (CTID Adversary Emulation Library
     expect(result.code, result.stderr).to.equal(0);
     expect(result.stdout).to.include('name: "Carbanak"\nactor: "Carbanak"\nattack_version: "8.1"\ndescription: "An advanced attacker targeting financial institutions"\n');
     expect(result.stderr).to.include(`${file}: tactics that name no ATT&CK tactic`);
+    const json = JSON.parse((await runCli(['extract', file, '--json', '--quiet'])).stdout) as { attack_version?: string; description?: string };
+    expect([json.attack_version, json.description]).to.deep.equal(['8.1', 'An advanced attacker targeting financial institutions']);
     const campaign = join(dir, 'carbanak.yaml');
     writeFileSync(campaign, result.stdout);
     const rendered = await runCli(['render', campaign, '--out', join(dir, 'layers'), '--quiet']);

@@ -29,7 +29,8 @@ export type InputKind =
   | 'car-analytic'
   | 'atomic-tests'
   | 'attack-sightings'
-  | 'emulation-plan';
+  | 'emulation-plan'
+  | 'caldera-adversary';
 
 /** What each kind is called, and what to do with it: the words of every "wrong kind of file" message. */
 const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> = {
@@ -78,6 +79,10 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
   'emulation-plan': [
     "an adversary emulation plan (MITRE CTID's Adversary Emulation Library YAML, or CALDERA abilities: steps with a tactic and technique: attack_id)",
     'to map the ATT&CK techniques of its steps, make a campaign file of them with `attack-layers extract <file>` and review it',
+  ],
+  'caldera-adversary': [
+    'a CALDERA adversary profile (its atomic_ordering lists abilities by their ids, and names no technique)',
+    "to map its techniques, make a campaign file with `attack-layers extract` of the emulation plan it was made from (CTID's Emulation_Plan/yaml), or of its abilities' files (data/abilities/**/<id>.yml), which name each ability's technique and tactic",
   ],
   'attack-sightings': [
     "ATT&CK technique sightings (a list of objects with a sightingType and their techniques, as MISP's attack-sightings export writes them)",
@@ -130,6 +135,8 @@ export function kindOfValue(value: unknown): InputKind | undefined {
   if (isMispEvent(value)) return 'misp-event';
   // CTID's Adversary Emulation Library (its `emulation_plan_details`, then steps) and CALDERA's abilities: `technique: { attack_id }`.
   if ('emulation_plan_details' in first || isEmulationStep(first)) return 'emulation-plan';
+  // CALDERA's adversary profiles (mitre/stockpile data/adversaries/*.yml): abilities by their ids, in order.
+  if (Array.isArray(first['atomic_ordering']) && typeof first['name'] === 'string') return 'caldera-adversary';
   // Sentinel's analytic rules: an ARM template of them (Export), the REST API's list, or a Content Hub package.
   if (sentinelAlertRules(value)) return 'sentinel-export';
   // QRadar's Use Case Manager: a list of { rulename, mapping } (read-qradar-mappings.ts).
@@ -429,6 +436,7 @@ export function kindOfText(text: string): InputKind | undefined {
   if (/^ {2}T\d{4}(?:\.\d{3})?:[ \t]*$/m.test(text) && /^ {4}atomic_tests:/m.test(text)) return 'atomic-tests';
   if (/^Tactic,Technique #,Technique Name,Test #,Test Name,/.test(text.trimStart())) return 'atomic-tests';
   if (/^logsource:/m.test(text) && /^detection:/m.test(text)) return 'sigma-rule';
+  if (/^atomic_ordering:/m.test(text) && /^name:/m.test(text)) return 'caldera-adversary';
   // An adversary emulation plan (CTID's `- emulation_plan_details:`) or CALDERA abilities: steps whose `technique:` has an `attack_id:`.
   if (/^- emulation_plan_details:/m.test(text) || (/^[ \t-]*tactic:/m.test(text) && /^[ \t-]*technique:[ \t]*\r?\n[ \t]+attack_id:/m.test(text))) return 'emulation-plan';
   if (/^techniques:/m.test(text) && /^(name|actor|attack_version):/m.test(text)) return 'campaign';

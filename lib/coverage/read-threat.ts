@@ -4,7 +4,7 @@ import type { AttackLibrary } from '../attack/load.js';
 import { campaignPaths, parseCampaign, readCampaigns, type CampaignReadOptions } from '../campaign/read-campaign.js';
 import { FolderFiles } from '../folder-files.js';
 import { InputError, SchemaValidationError, UsageError } from '../errors.js';
-import { atomicRedTeamLayerMessage, atomicRedTeamLayerName, kindOfText, kindOfValue, parseJsonRepairingLayers, savedSearchRows, splunkResultLines, startsLikeJson, wrongKindMessage } from '../input-kind.js';
+import { atomicRedTeamLayerMessage, atomicRedTeamLayerName, kindOfText, kindOfValue, parseJsonRepairingLayers, savedSearchRows, splunkResultLines, startsLikeJson, wrongKindMessage, type InputKind } from '../input-kind.js';
 import { inputName, readFolder, readTextFile, statInput, STDIN, type InputOptions } from '../read-text.js';
 import { campaignReleases, normalizeCampaign } from '../normalize/normalize-campaign.js';
 import type { NormalizedCampaign } from '../normalize/normalize-types.js';
@@ -281,7 +281,8 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   if (kind === 'splunk-searches') return [value === undefined ? parseSplunkSearchesCsv(text, file) : parseSplunkSearchesJson(value, text, file)];
   if (kind === 'defender-rules') return [parseDefenderRules(value, text, file)];
   if (kind === 'datadog-rules') return [parseDatadogRules(value, text, file)];
-  if (kind === 'dettect-data-sources' || kind === 'dettect-groups' || kind === 'car-analytic' || kind === 'atomic-tests') {
+  const noCoverage: readonly InputKind[] = ['dettect-data-sources', 'dettect-groups', 'car-analytic', 'atomic-tests', 'emulation-plan', 'caldera-adversary'];
+  if (kind && noCoverage.includes(kind)) {
     throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
   }
   // Atomic Red Team's own layers count tests, as its YAML and CSV indexes list them: no coverage either (nor threat).

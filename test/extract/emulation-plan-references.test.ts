@@ -133,10 +133,13 @@ describe('extract: an adversary emulation plan (CTID Adversary Emulation Library
     const file = join(dir, 'Carbanak.yaml');
     writeFileSync(file, CARBANAK);
     const advice = `this is an adversary emulation plan (MITRE CTID's Adversary Emulation Library YAML, or CALDERA abilities: steps with a tactic and technique: attack_id), not a campaign file`;
-    for (const argv of [['normalize', file], ['validate', file], ['gap', '--threat', file, '--coverage', join('test', 'fixtures', 'coverage', 'detections'), '--out', join(dir, 'gap')]]) {
+    for (const argv of [['normalize', file], ['validate', file], ['gap', '--threat', file, '--coverage', join('test', 'fixtures', 'coverage', 'detections'), '--out', join(dir, 'gap')],
+      // As coverage it was read as a detections file of 7 invalid detections.
+      ['gap', '--threat', join('test', 'fixtures', 'campaigns'), '--coverage', file, '--out', join(dir, 'gap-coverage')],
+    ]) {
       const refused = await runCli(argv);
       expect(refused.code, argv.join(' ')).to.equal(1);
-      expect(refused.stderr).to.include(advice).and.include(`make a campaign file of them with \`attack-layers extract ${file}\``);
+      expect(refused.stderr).to.include(advice.replace(', not a campaign file', '')).and.include(`make a campaign file of them with \`attack-layers extract ${file}\``);
     }
     const result = await runCli(['extract', file]);
     expect(result.code, result.stderr).to.equal(0);
@@ -152,5 +155,29 @@ describe('extract: an adversary emulation plan (CTID Adversary Emulation Library
     // Each step's technique in the tactic its step states; T1003.001, whose step states none ATT&CK has, with no tactic of its own.
     const scored = layer.techniques.filter((t) => t.score !== undefined).map((t) => [t.techniqueID, t.tactic].filter(Boolean).join(' '));
     expect(scored).to.deep.equal(['T1003.001', 'T1021.004 lateral-movement', 'T1105 command-and-control', 'T1112 defense-evasion', 'T1113 collection', 'T1140 defense-evasion']);
+  });
+
+  it("a CALDERA adversary profile, which lists abilities by id only, is said to be one, with what to extract instead", async () => {
+    // mitre/stockpile data/adversaries/0b73bf34-fc5b-48f7-9194-dce993b915b1.yml (commit 7a486a0ed4d530264571bf19dc20c106afa8ac23), two of its abilities.
+    // Before, extract wrote a skeleton with `techniques: []` and exit 0, and normalize said `unknown field "atomic_ordering"`.
+    const profile = [
+      '---',
+      '',
+      'id: 0b73bf34-fc5b-48f7-9194-dce993b915b1',
+      'name: Nosy Neighbor',
+      'description: Find preferred WIFI networks & disrupt the current connection',
+      'atomic_ordering:',
+      '  - 43b3754c-def4-4699-a673-1d85648fda6a',
+      '  - c0da588f-79f0-4263-8998-7496b1a40596',
+      '',
+    ].join('\n');
+    expect(kindOfText(profile)).to.equal('caldera-adversary');
+    const file = join(freshTmpDir('caldera-adversary'), 'nosy-neighbor.yml');
+    writeFileSync(file, profile);
+    for (const [command, not] of [['extract', "a report's text"], ['normalize', 'a campaign file']] as const) {
+      const result = await runCli([command, file]);
+      expect(result.code, command).to.equal(1);
+      expect(result.stderr).to.include(`${file}: this is a CALDERA adversary profile (its atomic_ordering lists abilities by their ids, and names no technique), not ${not}; to map its techniques`);
+    }
   });
 });

@@ -76,13 +76,14 @@ export function emulationPlanReport(source: string, options: BundleOptions = {})
     const tacticNode = item.get('tactic', true);
     const tacticWritten = text(tacticNode);
     const tactic = tacticWritten === undefined ? undefined : tacticDisplayName(tacticWritten);
-    if (tacticWritten !== undefined && !tactic) unreadTactics.push(`line ${lineOf(tacticNode)} "${tacticWritten}" (${step}, ${written})`);
-    else if (tacticWritten !== undefined && tactic && tacticKey(tacticWritten) !== tacticKey(tactic)) readTactics.push(`line ${lineOf(tacticNode)} "${tacticWritten}" as ${tactic}`);
+    // What is said of the step's tactic: that it names none, or which one it was read as where it is written otherwise.
+    const tacticSaid = tacticWritten === undefined ? undefined : !tactic ? 'names no ATT&CK tactic' : tacticKey(tacticWritten) !== tacticKey(tactic) ? `read as ${tactic}` : undefined;
+    if (tacticSaid && !tactic) unreadTactics.push(`line ${lineOf(tacticNode)} "${tacticWritten}" (${step}, ${written})`);
+    else if (tacticSaid) readTactics.push(`line ${lineOf(tacticNode)} "${tacticWritten}" as ${tactic}`);
     const id = TECHNIQUE_ID.test(written) ? written.toUpperCase() : undefined;
     const description = text(item.get('description', true));
     const evidence = description ? [{ text: description, line: lineOf(item.get('description', true)) }] : [];
-    const tacticSaid = tacticWritten === undefined ? '' : !tactic ? `; tactic "${tacticWritten}" names no ATT&CK tactic` : tacticKey(tacticWritten) !== tacticKey(tactic) ? `; tactic "${tacticWritten}" read as ${tactic}` : '';
-    const from = `${step} (technique: ${[text(idNode), text(nameNode)].filter(Boolean).join(' ')}${tacticSaid}), line ${line}`;
+    const from = `${step} (technique: ${[text(idNode), text(nameNode)].filter(Boolean).join(' ')}${tacticSaid ? `; tactic "${tacticWritten}" ${tacticSaid}` : ''}), line ${line}`;
     const key = id ?? written.toLowerCase();
     const seen = references.get(key);
     if (seen) {

@@ -33,15 +33,14 @@ export function usageMessage(message: string, facts: UsageFacts): string {
     const words = match[1]!.split(', ');
     // yargs names `--half-lfe` twice, also as halfLfe.
     const shown = words.filter((word) => !words.some((other) => other !== word && camel(other) === word));
-    // Without a known command, the first word is the command the user meant; the others are its arguments.
-    return (facts.command ? shown : shown.slice(0, 1)).map((word) => unknownWord(word, facts)).join('; ');
+    if (facts.command) return shown.map((word) => unknownWord(word, facts)).join('; ');
+    // Without a known command, the command the user meant is the first word written bare (`rendr campaigns --out x`:
+    // rendr, not out); the others are its arguments.
+    const command = shown.find((word) => facts.argv.includes(word)) ?? shown[0]!;
+    return unknownWord(command, facts);
   }
   if ((match = /^Missing required arguments?: (.*)$/s.exec(message))) {
     // yargs says what is missing before what is unknown: `--output x` for `--out x` is both, and the second says why.
-    const unknown = facts.argv
-      .filter((arg) => arg.startsWith('-') && arg !== '-' && arg !== '--')
-      .map((arg) => arg.replace(/^-+(no-)?/, '').split('=')[0]!)
-      .filter((word) => word && !/^\d/.test(word) && !facts.flags.includes(word) && !facts.flags.includes(camel(word)));
     return [
       ...match[1]!.split(', ').map((name) => {
         const positional = facts.positionals.find((p) => p.name === name);
@@ -50,12 +49,13 @@ export function usageMessage(message: string, facts: UsageFacts): string {
         return `${flag(name)} is required${what ? ` (${what})` : ''}`;
       }),
       // `--operation intersect` for the required `--op`: a missing flag the unknown one begins with is the one meant.
-      ...unknown.map((word) => unknownWord(word, facts, match![1]!.split(', '))),
+      ...unknownFlags(facts).map((word) => unknownWord(word, facts, match![1]!.split(', '))),
     ].join('; ');
   }
   if (/^Not enough non-option arguments/.test(message)) {
     const positional = facts.positionals[0];
-    return positional ? missingPositional(positional) : 'a command needs more arguments';
+    // `normalize --josn campaigns`: the unknown flag took the file as its value, which is why none is left.
+    return [positional ? missingPositional(positional) : 'a command needs more arguments', ...unknownFlags(facts).map((word) => unknownWord(word, facts, [], true))].join('; ');
   }
   if ((match = /^Too many non-option arguments: got (\d+), maximum of (\d+)$/.exec(message))) {
     return `too many arguments: ${match[1]} given, at most ${match[2]} (${facts.positionals.map((p) => `<${p.name}>`).join(' ')})`;
@@ -81,7 +81,27 @@ function missingPositional(positional: { name: string; describe?: string }): str
   return `missing <${positional.name}>${positional.describe ? `: ${positional.describe}` : ''}`;
 }
 
-function unknownWord(word: string, facts: UsageFacts, missing: readonly string[] = []): string {
+/** The flags written that the command does not take, as yargs names them (`--no-such` is `such`). */
+function unknownFlags(facts: UsageFacts): string[] {
+  return facts.argv
+    .filter((arg) => arg.startsWith('-') && arg !== '-' && arg !== '--')
+    .map((arg) => arg.replace(/^-+(no-)?/, '').split('=')[0]!)
+    .filter((word) => word && !/^\d/.test(word) && !facts.flags.includes(word) && !facts.flags.includes(camel(word)));
+}
+
+/**
+ * The one flag of 3 letters or more that `bare` is with a letter left out (`ot`: out), which closestWord does not
+ * name in a word under 5 letters; undefined when none or several are.
+ */
+function letterLeftOut(bare: string, flags: readonly string[]): string | undefined {
+  const word = bare.toLowerCase();
+  const found = flags.filter(
+    (known) => known.length >= 3 && known.length === word.length + 1 && [...known].some((_, at) => known.slice(0, at) + known.slice(at + 1) === word),
+  );
+  return new Set(found).size === 1 ? found[0] : undefined;
+}
+
+function unknownWord(word: string, facts: UsageFacts, missing: readonly string[] = [], tookValue = false): string {
   // As the user wrote it: `--no-such-flag` is reported by yargs as `such-flag`.
   const written = facts.argv.find((arg) => [`--${word}`, `-${word}`, `--no-${word}`].includes(arg.split('=')[0]!))?.split('=')[0];
   if (written) {
@@ -100,9 +120,12 @@ function unknownWord(word: string, facts: UsageFacts, missing: readonly string[]
     const near =
       closest(bare, facts.flags) ??
       closest(word, facts.flags) ??
+      letterLeftOut(bare, facts.flags) ??
       facts.flags.find((known) => known.length >= 3 && bare.startsWith(known)) ??
       missing.find((name) => name.length > 1 && bare.startsWith(name));
-    return `unknown option ${written}${near ? `; did you mean ${flag(near)}?` : ''}`;
+    const at = facts.argv.indexOf(written);
+    const value = tookValue && at >= 0 && facts.argv[at + 1] !== undefined && !facts.argv[at + 1]!.startsWith('-') ? facts.argv[at + 1] : undefined;
+    return `unknown option ${written}${value ? `, which took "${value}" as its value` : ''}${near ? `; did you mean ${flag(near)}?` : ''}`;
   }
   if (!facts.command) {
     const near = closest(word, facts.commands);

@@ -1,0 +1,57 @@
+/**
+ * A new user's first hour, as README's Quick start and CLI reference lead it: the slips a first-time user makes on
+ * the command line (a command or flag a letter off, a flag that swallows the file after it, a folder where a file is
+ * wanted, ATT&CK data pointed at nothing), each to exit non-zero with words naming the place and what to do.
+ */
+import { expect } from 'chai';
+import { runCli } from '../helpers/attack.js';
+
+const APT32 = 'campaigns/apt32-covid19-wuhan.yaml';
+
+describe('cli: a new user\'s first hour', () => {
+  describe('a misspelled command named before its flags', () => {
+    // `rendr campaigns --out x` said "unknown option --out", the one word that was right.
+    for (const [argv, says] of [
+      [['rendr', 'campaigns', '--out', '/tmp/x'], 'unknown command "rendr"; did you mean render?'],
+      [['--quiet', 'normalise', APT32], 'unknown command "normalise"; did you mean normalize?'],
+      [['valdate', 'layers', '--json'], 'unknown command "valdate"; did you mean validate?'],
+    ] as const) {
+      it(`${argv.join(' ')}: ${says}`, async () => {
+        const result = await runCli(argv);
+        expect([result.code, result.stderr]).to.deep.equal([2, `attack-layers: ${says}\nRun \`attack-layers --help\` for usage.\n`]);
+      });
+    }
+  });
+
+  describe('a flag a slip of the keyboard away from one the command takes', () => {
+    // closestWord allows no edit in a word under 5 letters: --ot, --josn, --jsno named no flag.
+    for (const [argv, wrong, meant] of [
+      [['normalize', APT32, '--josn'], '--josn', '--json'],
+      [['validate', 'layers', '--jsno'], '--jsno', '--json'],
+      [['attack-object', 'APT32', '--nmae', 'x'], '--nmae', '--name'],
+    ] as const) {
+      it(`${wrong} -> ${meant}`, async () => {
+        const result = await runCli(argv);
+        expect(result.code).to.equal(2);
+        expect(result.stderr).to.include(`unknown option ${wrong}; did you mean ${meant}?`);
+      });
+    }
+
+    it('--ot -> --out (a letter left out), not --to, a flag of two letters whose letters swapped are no slip to judge by', async () => {
+      const result = await runCli(['render', 'campaigns', '--ot', '/tmp/x']);
+      expect(result.code).to.equal(2);
+      expect(result.stderr).to.include('unknown option --ot; did you mean --out?');
+    });
+  });
+
+  describe('an unknown flag that took the file after it as its value', () => {
+    it('normalize --josn campaigns says --josn took "campaigns", not only that <campaigns> is missing', async () => {
+      const result = await runCli(['normalize', '--josn', 'campaigns']);
+      expect([result.code, result.stderr]).to.deep.equal([
+        2,
+        'attack-layers normalize: missing <campaigns>: campaign files (YAML or JSON), folders of them, or - for standard input; ' +
+          'unknown option --josn, which took "campaigns" as its value; did you mean --json?\nRun `attack-layers normalize --help` for usage.\n',
+      ]);
+    });
+  });
+});

@@ -145,7 +145,7 @@ export function readFileBytes(file: string, path: string = file, input: InputOpt
     return readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : unreadable(error, 'it');
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file; name a file in it' : unreadable(error, 'it');
     throw new UsageError(`${file}: ${why}`, { cause: error });
   }
 }

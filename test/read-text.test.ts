@@ -66,7 +66,7 @@ describe('readTextFile', () => {
     const dir = freshTmpDir('read-text');
     expect(() => readTextFile(join(dir, 'nope.yaml'))).to.throw(UsageError, /nope\.yaml: no such file$/);
     mkdirSync(join(dir, 'folder'));
-    expect(() => readTextFile(join(dir, 'folder'))).to.throw(UsageError, /folder: is a folder, not a file$/);
+    expect(() => readTextFile(join(dir, 'folder'))).to.throw(UsageError, /folder: is a folder, not a file; name a file in it$/);
   });
 });
 

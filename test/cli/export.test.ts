@@ -283,7 +283,7 @@ describe('attack-layers export', () => {
     // The input is said before the options: with neither --format nor --out, `export nope.json` said "give --format".
     ['a missing file, with neither --format nor --out', ['nope.json'], /^attack-layers export: nope\.json: no such file\n$/],
     ['a missing file, with an --out of no known extension', ['nope.json', '--out', 'x.txt'], /^attack-layers export: nope\.json: no such file\n$/],
-    ['a folder, with neither --format nor --out', ['layers'], /^attack-layers export: layers: is a folder, not a file\n$/],
+    ['a folder, with neither --format nor --out', ['layers'], /^attack-layers export: layers: is a folder, not a file; name a file in it\n$/],
     ['--layer 3 of a single layer', ['layers/all.layer.json', '--format', 'csv', '--layer', '3'], /--layer 3: layers\/all\.layer\.json holds 1 layer; leave --layer out \(or give --layer 1\)$/m],
   ];
   for (const [what, args, message] of usage) {

@@ -54,4 +54,18 @@ describe('cli: a new user\'s first hour', () => {
       ]);
     });
   });
+
+  describe('a folder given where one file is read', () => {
+    // It said `layers: is a folder, not a file`, and not what to give instead.
+    for (const argv of [
+      ['combine', 'layers', '--op', 'max'],
+      ['suggest', 'campaigns'],
+      ['export', 'layers', '--out', 'x.svg'],
+    ]) {
+      it(argv.join(' '), async () => {
+        const result = await runCli(argv);
+        expect([result.code, result.stderr]).to.deep.equal([2, `attack-layers ${argv[0]}: ${argv[1]}: is a folder, not a file; name a file in it\n`]);
+      });
+    }
+  });
 });

@@ -185,7 +185,7 @@ describe('a file that is missing, a folder or no text, given where a file of som
     };
     // Said by its flag, before ATT&CK is read.
     expect(await said('missing.txt')).to.equal(`attack-layers gap: --log-sources ${join(folder, 'missing.txt')}: no such file`);
-    expect(await said('.')).to.equal(`attack-layers gap: ${folder}: is a folder, not a file`);
+    expect(await said('.')).to.equal(`attack-layers gap: ${folder}: is a folder, not a file; name a file in it`);
     expect(await said('sources.pdf')).to.equal(`attack-layers gap: ${join(folder, 'sources.pdf')}: this is a PDF; convert it to text first (pdftotext)`);
   });
 

@@ -4,7 +4,9 @@
  * wanted, ATT&CK data pointed at nothing), each to exit non-zero with words naming the place and what to do.
  */
 import { expect } from 'chai';
-import { runCli } from '../helpers/attack.js';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { freshTmpDir, runCli } from '../helpers/attack.js';
 
 const APT32 = 'campaigns/apt32-covid19-wuhan.yaml';
 
@@ -67,5 +69,27 @@ describe('cli: a new user\'s first hour', () => {
         expect([result.code, result.stderr]).to.deep.equal([2, `attack-layers ${argv[0]}: ${argv[1]}: is a folder, not a file; name a file in it\n`]);
       });
     }
+  });
+
+  describe('upgrade of several layers with --out naming a .json file', () => {
+    // It wrote a folder named u.json holding both layers.
+    it('is refused, naming --out and the layers, rather than made a folder of that name', async () => {
+      const out = join(freshTmpDir('first-hour-upgrade'), 'u.json');
+      const result = await runCli(['upgrade', 'layers/all.layer.json', 'layers/apt32-covid19-wuhan.layer.json', '--out', out]);
+      expect([result.code, result.stderr]).to.deep.equal([
+        2,
+        `attack-layers upgrade: --out ${out} names a .json file, but 2 layer files were given (layers/all.layer.json, layers/apt32-covid19-wuhan.layer.json): ` +
+          'give --out a folder to write each layer into (--out upgraded), or upgrade one layer file at a time\n',
+      ]);
+      expect(existsSync(out)).to.equal(false);
+    });
+
+    it('writes them into a folder named so when it exists', async () => {
+      const out = join(freshTmpDir('first-hour-upgrade'), 'u.json');
+      mkdirSync(out);
+      const result = await runCli(['upgrade', 'layers/all.layer.json', 'layers/apt32-covid19-wuhan.layer.json', '--out', out, '-q']);
+      expect(result.code).to.equal(0);
+      expect(existsSync(join(out, 'all.layer.json'))).to.equal(true);
+    });
   });
 });

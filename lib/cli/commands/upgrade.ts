@@ -93,6 +93,11 @@ export function handler(context: CliContext) {
     if (toStdout && args.report && !args['report-out']) {
       throw new UsageError('the upgraded layer goes to stdout, so the report cannot: add --report-out <file>, or write the layer with --out');
     }
+    // `upgrade a.json b.json --out u.json` made a folder named u.json: a name of a file for several layers is a slip.
+    if (args.out && !single && args.out.toLowerCase().endsWith('.json') && !(existsSync(args.out) && statSync(args.out).isDirectory())) {
+      const given = files.length === 1 ? `a folder was given (${args.layers.join(', ')})` : `${files.length} layer files were given (${files[0]!.path}, ${files[1]!.path}${files.length > 2 ? ', …' : ''})`;
+      throw new UsageError(`--out ${args.out} names a .json file, but ${given}: give --out a folder to write each layer into (--out upgraded), or upgrade one layer file at a time`);
+    }
     const targets = files.map((file) => destination(args, file, single));
     const seen = new Map<string, string>();
     targets.forEach((target, i) => {

@@ -161,7 +161,13 @@ export class AttackLibrary {
       if (!location) return;
       const stat = statSafe(location);
       if (!stat) {
-        if (required) throw new UsageError(`${location}: no such file or folder (given as ${origin === 'flag' ? '--attack' : 'ATTACK_STIX_DIR'})`);
+        if (required) {
+          throw new UsageError(
+            origin === 'flag'
+              ? `${location}: no such file or folder (given as --attack); check the path, or leave --attack out to use ATT&CK data found elsewhere (see \`attack-layers data list\`)`
+              : `${location}: no such file or folder (given as ATTACK_STIX_DIR); point ATTACK_STIX_DIR at a folder of release files, or unset it to use the cache or the snapshot shipped with attack-layers`,
+          );
+        }
         return;
       }
       if (stat.isDirectory()) {

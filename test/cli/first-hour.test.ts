@@ -92,4 +92,27 @@ describe('cli: a new user\'s first hour', () => {
       expect(existsSync(join(out, 'all.layer.json'))).to.equal(true);
     });
   });
+
+  describe('ATT&CK data pointed at nothing', () => {
+    // It said only `/x: no such file or folder (given as ATTACK_STIX_DIR)`, where the user of the Quick start, who
+    // needs no ATT&CK data set up, has only to unset the variable.
+    it('ATTACK_STIX_DIR naming no folder says to point it at one or unset it', async () => {
+      const missing = join(freshTmpDir('first-hour-stix'), 'attack-stix');
+      const result = await runCli(['technique', 'T1059'], { ATTACK_STIX_DIR: missing });
+      expect([result.code, result.stderr]).to.deep.equal([
+        2,
+        `attack-layers technique: ${missing}: no such file or folder (given as ATTACK_STIX_DIR); point ATTACK_STIX_DIR at a folder of release files, ` +
+          'or unset it to use the cache or the snapshot shipped with attack-layers\n',
+      ]);
+    });
+
+    it('--attack naming no file says to check it or leave it out', async () => {
+      const missing = join(freshTmpDir('first-hour-stix'), 'enterprise-attack-18.1.json');
+      const result = await runCli(['technique', 'T1059', '--attack', missing]);
+      expect(result.code).to.equal(2);
+      expect(result.stderr).to.equal(
+        `attack-layers technique: ${missing}: no such file or folder (given as --attack); check the path, or leave --attack out to use ATT&CK data found elsewhere (see \`attack-layers data list\`)\n`,
+      );
+    });
+  });
 });

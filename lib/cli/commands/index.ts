@@ -54,7 +54,7 @@ export const commands: readonly CommandSpec[] = [
   },
   {
     command: 'validate <layers..>',
-    describe: 'Check Navigator layer files: the 4.5 schema, then every technique against ATT&CK',
+    describe: 'Check Navigator layer files (the 4.5 schema, then every technique against ATT&CK) and campaign files',
     load: () => import('./validate.js'),
   },
   {

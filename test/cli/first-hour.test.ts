@@ -122,4 +122,18 @@ describe('cli: a new user\'s first hour', () => {
     const top = await runCli(['--help']);
     expect(top.stdout.replace(/\s+/g, ' ')).to.include('Check Navigator layer files (the 4.5 schema, then every technique against ATT&CK) and campaign files');
   });
+
+  describe('- (standard input) given to a command that takes no file', () => {
+    // attack-object looked "-" up as a name (`no group, software or campaign "-" …; did you mean S0110 at, S0385
+    // njRAT?`, exit 1); technique said `"-" is not a technique ID`.
+    for (const [argv, says] of [
+      [['attack-object', '-'], 'attack-layers attack-object: - (standard input) is not read by attack-object; name the groups, software or campaigns as arguments, by ID, name or alias (attack-object APT32 S0154 C0021)\n'],
+      [['technique', '-'], 'attack-layers technique: - (standard input) is not read by technique; give the IDs as arguments (technique T1059 T1566.001), or pipe them through xargs: cat ids.txt | xargs attack-layers technique\n'],
+    ] as const) {
+      it(argv.join(' '), async () => {
+        const result = await runCli(argv, {}, { stdin: 'G0050\n' });
+        expect([result.code, result.stdout, result.stderr]).to.deep.equal([2, '', says]);
+      });
+    }
+  });
 });

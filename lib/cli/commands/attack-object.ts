@@ -19,6 +19,7 @@ import {
   type ObjectRelease,
   serializeLayer,
   serializeLayers,
+  STDIN,
   UsageError,
   writeLayers,
   type ActorRecord,
@@ -151,6 +152,9 @@ function renderAll(context: CliContext, args: Args, kind: AttackObjectKind): voi
 export function handler(context: CliContext) {
   return (args: Args): void => {
     const queries = args.objects ?? [];
+    if (queries.includes(STDIN)) {
+      throw new UsageError('- (standard input) is not read by attack-object; name the groups, software or campaigns as arguments, by ID, name or alias (attack-object APT32 S0154 C0021)');
+    }
     if (args.campaigns && args.score === 'frequency') throw new UsageError('--campaigns adds campaigns to a group\'s own layer: use it without --score frequency');
     if (args.all !== undefined) {
       if (args.campaigns && args.all !== 'groups') throw new UsageError(`--campaigns adds the campaigns attributed to a group: use it with --all groups, not --all ${args.all}`);

@@ -11,6 +11,7 @@ import {
   otherDomainTechniqueText,
   successorsText,
   UnknownTechniqueError,
+  STDIN,
   UsageError,
   type AttackIndex,
   type OtherDomainLookup,
@@ -217,6 +218,9 @@ function formatText(report: TechniqueReport): string {
 
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
+    if (args.ids.includes(STDIN)) {
+      throw new UsageError('- (standard input) is not read by technique; give the IDs as arguments (technique T1059 T1566.001), or pipe them through xargs: cat ids.txt | xargs attack-layers technique');
+    }
     const library = attackLibrary(context, args);
     const index = library.release(args.domain, args['attack-release']);
     // An ID given twice (T1053.005 of a layer's two tactics, piped in with xargs) is shown once.

@@ -115,6 +115,8 @@ export interface CommandDeclaration {
    * file or folder`): a usage error (`--op is required`) says such a file is missing first (run.ts).
    */
   inputs?: Readonly<Record<string, string>>;
+  /** The usage line of a command whose required arguments are flags (`$0 gap --threat … --out <dir>`), over its description. */
+  usage?: string;
 }
 
 /**

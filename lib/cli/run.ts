@@ -178,7 +178,10 @@ export async function run(argv: readonly string[], given: CliContext): Promise<n
         chosen = { spec };
         chosen.module = await spec.load();
         // The arguments before yargs checks them: a usage error names an input file that is not there first.
-        return declare(yargs, chosen.module.declaration, args).middleware((parsed) => void (beforeCheck = parsed), true);
+        const declared = declare(yargs, chosen.module.declaration, args);
+        // A usage line of its own (gap's required flags) replaces yargs' `attack-layers gap` and its description below.
+        const usage = chosen.module.declaration.usage;
+        return (usage ? declared.usage(`${usage}\n\n${spec.describe}`) : declared).middleware((parsed) => void (beforeCheck = parsed), true);
       }) as never,
       handler: ((parsed: Record<string, unknown>) => {
         const restored = Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, restoreStdin(value)]));

@@ -136,4 +136,12 @@ describe('cli: a new user\'s first hour', () => {
       });
     }
   });
+
+  it('gap --help shows its required flags in its usage line', async () => {
+    // gap takes no positional, and its usage line was `attack-layers gap` alone.
+    const result = await runCli(['gap', '--help']);
+    expect(result.stdout).to.match(
+      /^attack-layers gap --threat <campaigns\|layers\.\.> --coverage <rules\|detections\|layer\.\.> --out <dir>\n\nReview threat techniques against detection coverage: coverage layer, gap layer, ranked report\n\nOptions:\n/,
+    );
+  });
 });

@@ -71,6 +71,7 @@ interface Args extends GlobalArgs {
 }
 
 export const declaration: CommandDeclaration = {
+  usage: '$0 gap --threat <campaigns|layers..> --coverage <rules|detections|layer..> --out <dir>',
   shared: {
     out: { describe: 'the folder for coverage.layer.json, gap.layer.json (visibility.layer.json) and the report', demandOption: true },
     force: true,

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Argv } from 'yargs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
@@ -100,7 +100,7 @@ function errorText(error: AttackLayersError, cwd: string): string {
  * the flag that gave it: which flag, what is a file, and what to give. Undefined when no output flag holds that file.
  */
 function notAFolderText(error: OutputError, args: Readonly<Record<string, unknown>>, cwd: string): string | undefined {
-  if (error.notAFolder === undefined) return undefined;
+  if (error.notAFolder === undefined) return folderGivenText(error, args, cwd);
   const blocking = resolve(cwd, error.notAFolder);
   for (const flag of ['out', 'report-out']) {
     const value = args[flag];
@@ -115,6 +115,16 @@ function notAFolderText(error: OutputError, args: Readonly<Record<string, unknow
     return `--${flag} ${value}: ${shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : blocking} is a file, not a folder; give --${flag} a path whose folders are folders`;
   }
   return undefined;
+}
+
+/**
+ * A folder given as the flag that names one output file (`compare x.yaml --out /tmp`), as that flag: it said
+ * `/tmp is a folder; give the name of a file to write`, naming no flag. Undefined when no output flag names it.
+ */
+function folderGivenText(error: OutputError, args: Readonly<Record<string, unknown>>, cwd: string): string | undefined {
+  if (!statSync(error.file, { throwIfNoEntry: false })?.isDirectory()) return undefined;
+  const flag = ['out', 'report-out'].find((name) => typeof args[name] === 'string' && resolve(cwd, args[name]) === resolve(cwd, error.file));
+  return flag && `--${flag} ${String(args[flag])} is a folder; give --${flag} the name of the file to write (in that folder or elsewhere)`;
 }
 
 /**

@@ -144,4 +144,23 @@ describe('cli: a new user\'s first hour', () => {
       /^attack-layers gap --threat <campaigns\|layers\.\.> --coverage <rules\|detections\|layer\.\.> --out <dir>\n\nReview threat techniques against detection coverage: coverage layer, gap layer, ranked report\n\nOptions:\n/,
     );
   });
+
+  describe('a folder given as the one output file', () => {
+    // It said `/tmp/… is a folder; give the name of a file to write`, naming no flag.
+    for (const [command, flag] of [
+      [['compare', APT32], '--out'],
+      [['combine', 'layers/all.layer.json', 'layers/apt32-covid19-wuhan.layer.json', '--op', 'max'], '--out'],
+      [['upgrade', 'layers/all.layer.json', '--report', 'md'], '--report-out'],
+    ] as const) {
+      it(`${command[0]} ${flag} <folder>`, async () => {
+        const folder = freshTmpDir('first-hour-out');
+        const result = await runCli([...command, flag, folder, '-q']);
+        expect([result.code, result.stdout, result.stderr]).to.deep.equal([
+          2,
+          '',
+          `attack-layers ${command[0]}: ${flag} ${folder} is a folder; give ${flag} the name of the file to write (in that folder or elsewhere)\n`,
+        ]);
+      });
+    }
+  });
 });

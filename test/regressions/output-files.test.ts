@@ -78,7 +78,7 @@ describe('output files (issue 15, items 2 and 7)', () => {
   });
 
   for (const [label, out, message] of [
-    ['a folder', (dir: string) => dir, /is a folder; give the name of a file to write/],
+    ['a folder', (dir: string) => dir, /--out \S+ is a folder; give --out the name of the file to write \(in that folder or elsewhere\)/],
     ['a path through a file', (dir: string) => join(dir, 'file.csv', 'x.csv'), /--out \S+x\.csv: \S+file\.csv is a file, not a folder; give --out a path whose folders are folders/],
   ] as const) {
     it(`export --out naming ${label} is a usage error (exit 2) with a one-line message`, async () => {

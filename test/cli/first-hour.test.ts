@@ -163,4 +163,14 @@ describe('cli: a new user\'s first hour', () => {
       });
     }
   });
+
+  it('export --out <folder> says it is a folder, not that it has no known extension', async () => {
+    // It said `give --format (svg, html, xlsx, csv, md): /tmp/… does not end in a known extension`.
+    const folder = freshTmpDir('first-hour-export');
+    const result = await runCli(['export', 'layers/all.layer.json', '--out', folder]);
+    expect([result.code, result.stderr]).to.deep.equal([
+      2,
+      `attack-layers export: --out ${folder} is a folder; give --out the name of the file to write, its extension the format (${join(folder, 'matrix.svg')})\n`,
+    ]);
+  });
 });

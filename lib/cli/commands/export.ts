@@ -1,4 +1,5 @@
-import { extname, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
 import {
   bareEntriesNote,
   EXPORT_FORMATS,
@@ -67,6 +68,10 @@ export function handler(context: CliContext) {
     const outFormat = args.out ? formatOfFile(args.out) : undefined;
     const format = args.format ?? outFormat;
     if (!format) {
+      // `--out review/`: a folder, where export writes one file named for its format.
+      if (args.out && statSync(resolve(context.cwd, args.out), { throwIfNoEntry: false })?.isDirectory()) {
+        throw new UsageError(`--out ${args.out} is a folder; give --out the name of the file to write, its extension the format (${join(args.out, 'matrix.svg')})`);
+      }
       throw new UsageError(`give --format (${EXPORT_FORMATS.join(', ')})${args.out ? `: ${args.out} does not end in a known extension` : ''}`);
     }
     // A file named for one format holding another opens in the wrong program, or not at all (an .md holding SVG).

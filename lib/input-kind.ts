@@ -506,7 +506,7 @@ export function withFileNamed(message: string, file: string): string {
  * (`groups.yaml`, `C:/intel/apt29.json`), else in single quotes, a quote in it written `'\''` (`'APT29 groups.yaml'`,
  * `'it'\''s.yaml'`).
  */
-function shellWord(file: string): string {
+export function shellWord(file: string): string {
   return /^[\w./:@%+,=-]+$/.test(file) ? file : `'${file.replaceAll("'", "'\\''")}'`;
 }
 

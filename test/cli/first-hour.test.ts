@@ -4,7 +4,7 @@
  * wanted, ATT&CK data pointed at nothing), each to exit non-zero with words naming the place and what to do.
  */
 import { expect } from 'chai';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freshTmpDir, runCli } from '../helpers/attack.js';
 
@@ -172,5 +172,41 @@ describe('cli: a new user\'s first hour', () => {
       2,
       `attack-layers export: --out ${folder} is a folder; give --out the name of the file to write, its extension the format (${join(folder, 'matrix.svg')})\n`,
     ]);
+  });
+
+  describe('a report given where its campaign file goes', () => {
+    // A report's text read as YAML: README.md gave 32 syntax errors (`Implicit keys need to be on a single line`), a
+    // report of one paragraph `must be a mapping of fields …, not the string "…"`; none said to run extract. The
+    // report: the opening of Mandiant's APT1 report in our words (https://www.mandiant.com/resources/reports/apt1-exposing-one-of-chinas-cyber-espionage-units), as a PDF's text gives it.
+    const report =
+      'APT1: Exposing One of China\'s Cyber Espionage Units\n\n' +
+      'Since 2004, Mandiant has investigated computer security breaches at hundreds of organizations around the world.\n' +
+      'The group sends spear phishing emails (T1566.001) with a malicious attachment: "Contents of email: see the attached file."\n';
+    for (const name of ['apt1.txt', 'apt1-report']) {
+      it(`normalize ${name} says to run extract on it`, async () => {
+        const file = join(freshTmpDir('first-hour-report'), name);
+        writeFileSync(file, report);
+        const result = await runCli(['normalize', file]);
+        expect([result.code, result.stderr]).to.deep.equal([
+          1,
+          `attack-layers normalize: ${file}: this is a report's text, not a campaign file; make a campaign file of its technique references with \`attack-layers extract ${file} > campaign.yaml\`, review it, then normalize or render that\n`,
+        ]);
+      });
+    }
+
+    it('from standard input, names extract - (render too)', async () => {
+      const result = await runCli(['render', '-', '--out', join(freshTmpDir('first-hour-report'), 'layers')], {}, { stdin: report });
+      expect(result.code).to.equal(1);
+      expect(result.stderr).to.include("<stdin>: this is a report's text, not a campaign file; make a campaign file of its technique references with `attack-layers extract - > campaign.yaml`");
+    });
+
+    it('a campaign file with a YAML mistake is still told its mistakes', async () => {
+      const file = join(freshTmpDir('first-hour-report'), 'apt32.yaml');
+      writeFileSync(file, readFileSync(APT32, 'utf8').replace('  - ref: Regsvr32 (T1117)', '\t- ref: Regsvr32 (T1117)'));
+      const result = await runCli(['normalize', file]);
+      expect(result.code).to.equal(1);
+      expect(result.stderr).to.include('is indented with a tab');
+      expect(result.stderr).to.not.include("this is a report's text");
+    });
   });
 });

@@ -152,7 +152,11 @@ export async function run(argv: readonly string[], given: CliContext): Promise<n
   // A fresh context per run: what a run has said (warnings once per run) and read (standard input) is kept by it.
   // Every write leaves through terminalOut: text from input is made inert there, once for all commands.
   const context: CliContext = { ...given, stdout: terminalOut(given.stdout, 'data'), stderr: terminalOut(given.stderr, 'messages') };
-  const args = argv.map((arg) => (arg === STDIN ? STDIN_TOKEN : arg));
+  // `attack-layers help render`, as git and npm take it, is `render --help` (yargs takes `help` alone, not with a
+  // command); `help rendr` is said of rendr.
+  const helpOf = argv.length === 2 && argv[0] === 'help' && !argv[1]!.startsWith('-') ? argv[1]! : undefined;
+  const asked = helpOf ? (commands.some((spec) => commandName(spec) === helpOf) ? [helpOf, '--help'] : [helpOf]) : argv;
+  const args = asked.map((arg) => (arg === STDIN ? STDIN_TOKEN : arg));
   let chosen: { spec: CommandSpec; module?: CommandModule } | undefined;
   // The command's arguments once parsed, so that an error can name the flag that gave its path.
   let parsedArgs: Readonly<Record<string, unknown>> = {};

@@ -29,6 +29,9 @@ const camel = (word: string): string => word.replace(/-([a-z])/g, (_, c: string)
  */
 export function usageMessage(message: string, facts: UsageFacts): string {
   let match: RegExpExecArray | null;
+  // `attack-layers -v` is no command: yargs says only to name one.
+  const shortVersion = facts.command ? undefined : facts.argv.find((arg) => arg === '-v' || arg === '-V');
+  if (shortVersion) return unknownWord(shortVersion.slice(1), facts);
   if ((match = /^Unknown arguments?: (.*)$/s.exec(message))) {
     const words = match[1]!.split(', ');
     // yargs names `--half-lfe` twice, also as halfLfe.
@@ -105,6 +108,7 @@ function unknownWord(word: string, facts: UsageFacts, missing: readonly string[]
   // As the user wrote it: `--no-such-flag` is reported by yargs as `such-flag`.
   const written = facts.argv.find((arg) => [`--${word}`, `-${word}`, `--no-${word}`].includes(arg.split('=')[0]!))?.split('=')[0];
   if (written) {
+    if (!facts.command && (written === '-v' || written === '-V')) return `unknown option ${written}; attack-layers --version prints the version`;
     const now = facts.renamed?.[word];
     if (now) return `${written} is now ${flag(now)}${facts.describe[now] ? ` (${facts.describe[now]})` : ''}`;
     const meant = facts.meant?.[word];
@@ -128,6 +132,8 @@ function unknownWord(word: string, facts: UsageFacts, missing: readonly string[]
     return `unknown option ${written}${value ? `, which took "${value}" as its value` : ''}${near ? `; did you mean ${flag(near)}?` : ''}`;
   }
   if (!facts.command) {
+    // `attack-layers version`, `-v`: the version is a flag here.
+    if (word === 'version') return 'unknown command "version"; attack-layers --version prints the version';
     const near = closest(word, facts.commands);
     return `unknown command "${word}"${near ? `; did you mean ${near}?` : ''}`;
   }

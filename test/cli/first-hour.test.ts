@@ -209,4 +209,24 @@ describe('cli: a new user\'s first hour', () => {
       expect(result.stderr).to.not.include("this is a report's text");
     });
   });
+
+  describe('help and version as other tools take them', () => {
+    it('help render shows render --help (it said: unknown command "help")', async () => {
+      const [asked, help] = [await runCli(['help', 'render']), await runCli(['render', '--help'])];
+      expect([asked.code, asked.stdout]).to.deep.equal([0, help.stdout]);
+      expect(asked.stdout).to.match(/^attack-layers render <campaigns\.\.>\n/);
+    });
+
+    for (const [argv, says] of [
+      [['help', 'rendr'], 'unknown command "rendr"; did you mean render?'],
+      [['version'], 'unknown command "version"; attack-layers --version prints the version'],
+      [['-v'], 'unknown option -v; attack-layers --version prints the version'],
+    ] as const) {
+      it(`${argv.join(' ')}: ${says}`, async () => {
+        // -v said `name a command; see --help`; version and help rendr said `unknown command "…"` alone.
+        const result = await runCli(argv);
+        expect([result.code, result.stderr]).to.deep.equal([2, `attack-layers: ${says}\nRun \`attack-layers --help\` for usage.\n`]);
+      });
+    }
+  });
 });

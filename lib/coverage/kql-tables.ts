@@ -25,8 +25,14 @@
  * rows of its right side that match none of its left, the mirror of `leftanti` (Kusto's "rightanti join": "returns all
  * records from the right side that don't match any record from the left side"): the left side, every table read before
  * the join in its pipeline, is optional (`rightanti join`) and the right side takes its place, an alternative of the same
- * group. Other joins need their tables: `inner`, `innerunique` (the default), `leftsemi` and `rightsemi` keep only the
- * rows of one side that match the other, so both sides are needed; so do `in (…)` subqueries.
+ * group. A `leftouter` join, and a `lookup` (leftouter unless `kind=inner`), keeps every row of its left side, with
+ * the right side's columns empty where none matches (Kusto's "lookup operator"): the right side is optional (`IdentityInfo
+ * (optional: leftouter lookup)`), unless a later `where` of the pipeline keeps only the rows it matched, testing a column
+ * it brings so that an empty value fails (`isnotempty(DataType)`, `Department != ""`, `Tags has "VIP"`, `Count > 2`; a
+ * join's key as its right copy, `AccountUPN1`), as Azure-Sentinel's `RareDNSLookupWithDataTransfer.yaml` does;
+ * `Column != 0` lets a null through (Kusto: null and a value are unequal). Other joins need their tables: `inner`,
+ * `innerunique` (the default), `leftsemi` and `rightsemi` keep only the rows of one side that match the other, so both
+ * sides are needed; so do `in (…)` subqueries.
  * A Defender ATP table of before December 2019 is read as the table it became (`LogonEvents` `DeviceLogonEvents (renamed from LogonEvents)`, RENAMED_TABLES);
  * `DeviceAlertEvents`, which Microsoft replaced by `AlertInfo` and `AlertEvidence` (REPLACED_TABLES), as both, joined.
  * An ASIM parser read as a table (`_Im_NetworkSession`, `imDns`, `ASimAuthentication`, `vimDnsMicrosoftOMS`) is said
@@ -304,6 +310,21 @@ interface Frame {
   unionOthers?: number[];
   /** The first group opened inside it. */
   openedFrom: number;
+  /** The sides of its `leftouter` joins and lookups, optional until a later `where` of its pipeline filters on their columns. */
+  outerSides?: OuterSide[];
+}
+
+/**
+ * A `join kind=leftouter` or `lookup` side: its group, why it is optional, the columns it brings (the names its
+ * expression reads but the pipeline before it does not, and a join's key columns suffixed `1`, as Kusto names the
+ * right side's copy), and where its expression ends (its `on`), with the groups opened up to there, its own.
+ */
+interface OuterSide {
+  group: number;
+  why: string;
+  columns: Set<string>;
+  end: number;
+  groupsEnd?: number;
 }
 
 // What an expression with rows starts at: a function of one tabular argument, a membership test's subquery.
@@ -313,6 +334,12 @@ const MEMBERSHIP = /^!?(?:in|has_any|has_all)~?$/i;
 const ANTI_JOIN = /^(?:leftanti|anti|leftantisemi)$/i;
 // Joins whose rows are the right side's that match no row of the left: the left side only leaves rows out.
 const RIGHT_ANTI_JOIN = /^(?:rightanti|rightantisemi)$/i;
+// Joins that keep every row of the left side, its columns filled from the right where a row matches: the right side
+// is optional (a lookup's default kind).
+const OUTER_JOIN = /^leftouter$/i;
+// Tests a row whose column is empty or null fails (`where isnotempty(Department)`, `Department != ""`, `Tags has "VIP"`),
+// by the operator after the column; `!=` only against `""`, as a null differs from any value.
+const FILTERING_TEST = /^(?:==|=~|in~?|has\w*|contains\w*|startswith\w*|endswith\w*|matches|>|<)$/i;
 // Operators after which the pipeline's rows are no longer its first tables' alone.
 const MIXING = /^(?:join|lookup|union|fork|facet|as)$/i;
 
@@ -388,6 +415,7 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
     const frame = stack[stack.length - 1]!;
+    for (const side of frame.outerSides ?? []) if (side.groupsEnd === undefined && i >= side.end) side.groupsEnd = groups.length;
     if (token === '(') {
       // A parenthesis opens a tabular expression where one may start (`(union …)`, a union's `(SecurityEvent | …)`, a
       // join's argument, `materialize(…)`), in a membership test (`in ((AuditLogs | …))`) or search's list; elsewhere
@@ -426,7 +454,16 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
       start = false;
       const next = tokens[i + 1] ?? '';
       if (MIXING.test(next)) frame.joined = true;
-      else if (/^(?:where|filter)$/i.test(next) && !frame.joined) narrow(frame.reads, condition(tokens, i + 2), context);
+      else if (/^(?:where|filter)$/i.test(next)) {
+        const tests = condition(tokens, i + 2);
+        if (!frame.joined) narrow(frame.reads, tests, context);
+        // `| join kind=leftouter (DataMovement) on … | where isnotempty(DataType)`: only matched rows go on, the side is needed.
+        const filtered = filteredColumns(tests, context.strings);
+        for (const side of frame.outerSides ?? []) {
+          if (side.groupsEnd === undefined || ![...side.columns].some((column) => filtered.has(column))) continue;
+          for (let group = side.group; group < side.groupsEnd; group += 1) if (optional.get(group) === side.why) optional.delete(group);
+        }
+      }
       continue;
     }
     if (token === ',') {
@@ -456,6 +493,8 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
       continue;
     }
     if (/^(?:join|lookup)$/i.test(token) && tokens[i - 1] === '|') {
+      const lookup = token.toLowerCase() === 'lookup';
+      const joinAt = i;
       let kind: string | undefined;
       while (tokens[i + 2] === '=') {
         if (tokens[i + 1]?.toLowerCase() === 'kind') kind = tokens[i + 3];
@@ -470,6 +509,13 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
         frame.firstRead = groups[frame.group]!.length;
         frame.firstGroup = groups.length;
         pendingGroup = frame.group;
+      } else if (kind ? OUTER_JOIN.test(kind) : lookup) {
+        // `| lookup (IdentityInfo | …) on AccountUPN`, `| join kind=leftouter (…) on …` keeps every row of the left side,
+        // matched or not ("lookup": leftouter is the default, "rows from LeftTable that have no match in RightTable" appear
+        // with null values): the rule runs without the right side, unless a later `where` filters on its columns.
+        const why = `leftouter ${lookup ? 'lookup' : 'join'}`;
+        pendingGroup = openGroup(frame.group, [], optional.get(frame.group) ?? why);
+        (frame.outerSides ??= []).push({ group: pendingGroup, why, ...outerColumns(tokens, joinAt, i + 1, !lookup, context) });
       } else {
         // `| join kind=leftanti (DeviceNetworkInfo | …) on …` keeps the rows that match none: the rule runs without it.
         pendingGroup = openGroup(frame.group, [], kind && ANTI_JOIN.test(kind) ? `${kind.toLowerCase()} join` : optional.get(frame.group));
@@ -529,6 +575,54 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
   for (const [group, why] of optional) for (const read of groups[group]!) read.optional ??= why;
   // The first group stays, empty or not: it is the statement's own, which a caller's expression continues.
   return groups.filter((group, index) => index === 0 || group.length);
+}
+
+/**
+ * The columns a `leftouter` side brings, and where its expression ends: the names its expression (from `from` to its
+ * `on`) and the `let` expressions it names read, but not the pipeline before its `join` at `joinAt` nor its keys; a
+ * join's right side also brings its keys, suffixed `1` (`on AccountUPN`: `AccountUPN1`).
+ */
+function outerColumns(tokens: readonly string[], joinAt: number, from: number, join: boolean, context: Context): { columns: Set<string>; end: number } {
+  let end = from;
+  for (let depth = 0; end < tokens.length; end += 1) {
+    const token = tokens[end]!;
+    if (token === '(') depth += 1;
+    else if (token === ')') depth -= 1;
+    if (depth < 0 || (depth === 0 && (token === '|' || token.toLowerCase() === 'on'))) break;
+  }
+  const names = (list: readonly string[]): string[] => list.filter((token, at) => /^[A-Za-z_]\w*$/.test(token) && list[at + 1] !== '(');
+  const columns = new Set<string>();
+  const pending = names(tokens.slice(from, end));
+  const seen = new Set<string>();
+  while (pending.length) {
+    const name = pending.pop()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    columns.add(name);
+    pending.push(...names(context.lets.get(name) ?? []));
+  }
+  const keys = tokens[end]?.toLowerCase() === 'on' ? names(condition(tokens, end + 1)) : [];
+  for (const name of [...names(tokens.slice(0, joinAt)), ...keys]) columns.delete(name);
+  if (join) for (const key of keys) if (!/^(?:left|right|and)$/i.test(key)) columns.add(`${key}1`);
+  return { columns, end };
+}
+
+/**
+ * The columns a `where` condition keeps only non-empty: each conjunct `isnotempty(Column)`, `isnotnull(Column)`,
+ * `Column != ""`, or a test an empty value fails (`Column == "x"`, `Column has "x"`, `Column in (…)`, `Column > 0`).
+ */
+function filteredColumns(tokens: readonly string[], strings: readonly string[]): Set<string> {
+  const isEmpty = (token: string | undefined): boolean => strings[Number(token?.match(/^"(\d+)"$/)?.[1] ?? -1)] === '';
+  const found = new Set<string>();
+  for (const [first, second, third, fourth] of splitTop(tokens, 'and')) {
+    if (/^(?:isnotempty|isnotnull)$/i.test(first ?? '') && second === '(' && fourth === ')' && third) found.add(third);
+    else if (first && /^[A-Za-z_]\w*$/.test(first)) {
+      // `Column <> ""`: the tokens `<` and `>`.
+      const notEqual = second === '!=' || (second === '<' && third === '>');
+      if (notEqual ? isEmpty(second === '<' ? fourth : third) : FILTERING_TEST.test(second ?? '') && !isEmpty(third)) found.add(first);
+    }
+  }
+  return found;
 }
 
 /** Where the statement that starts at `from` ends: its `;`, or the `}` closing the body it is in. */

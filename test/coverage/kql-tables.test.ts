@@ -83,6 +83,15 @@ describe('kqlTableGroups', () => {
     ["a union's branches' anti joins merged in order, each keeping why it is optional", 'union (SigninLogs | join kind=leftanti (AuditLogs) on UPN), (OfficeActivity | where UserId !in ((AzureActivity | project Caller)))', [['SigninLogs', 'OfficeActivity'], ['AuditLogs (optional: leftanti join)', 'AzureActivity (optional: !in subquery)']]],
     ["a union branch's needed join side no alternative to another's optional one", 'union (SigninLogs | join kind=leftanti (AuditLogs) on UPN), (OfficeActivity | join (AzureActivity) on Caller)', [['SigninLogs', 'OfficeActivity'], ['AuditLogs (optional: leftanti join)'], ['AzureActivity']]],
     ['a rightanti join of a let that reads the same table as its left side: needed once', 'let Historical = DeviceProcessEvents | where Timestamp > ago(30d);\nDeviceProcessEvents | where Timestamp > ago(1d) | join kind=rightanti (Historical) on DeviceName', [['DeviceProcessEvents']]],
+    // leftouter joins and lookups keep every row of their left side: the right side is optional, unless a later where
+    // filters on a column it brings, which keeps only the rows it matched.
+    ['a lookup (leftouter by default) as optional', 'SigninLogs | lookup (IdentityInfo | project AccountUPN, Department) on $left.UserPrincipalName == $right.AccountUPN', [['SigninLogs'], ['IdentityInfo (optional: leftouter lookup)']]],
+    ['a join kind=leftouter of a name as optional, and a lookup kind=inner as needed', 'SigninLogs | join kind=leftouter IdentityInfo on AccountUPN | lookup kind=inner (AuditLogs) on UPN', [['SigninLogs'], ['IdentityInfo (optional: leftouter join)'], ['AuditLogs']]],
+    ['a lookup side as needed when a later where keeps its column non-empty (isnotempty, has)', 'SigninLogs | lookup (IdentityInfo | project AccountUPN, Department) on AccountUPN | where ResultType == 0 and isnotempty(Department)', [['SigninLogs'], ['IdentityInfo']]],
+    ['a lookup side as needed when a later where tests a column it brings with has', 'SigninLogs | lookup (IdentityInfo | project AccountUPN, Tags) on AccountUPN | where Tags has "VIP"', [['SigninLogs'], ['IdentityInfo']]],
+    ['a leftouter side as needed when a where tests its column against a value, or its key as Kusto names the right copy', 'SigninLogs | join kind=leftouter (AuditLogs | project UPN, Op = OperationName) on UPN | join kind=leftouter (OfficeActivity) on UPN | where Op <> "" | where isnotnull(UPN1)', [['SigninLogs'], ['AuditLogs'], ['OfficeActivity']]],
+    ['a leftouter side still optional where a filter lets an empty value through (or, != a value, isempty) or tests a column of the left side', 'SigninLogs | summarize Count = count() by UPN | join kind=leftouter (AuditLogs | summarize Ops = count() by UPN | project UPN, Ops, Count) on UPN | where Ops != 0 or isnotempty(Ops) | where isempty(Ops) | where Count > 2 | where isnotempty(UPN)', [['SigninLogs'], ['AuditLogs (optional: leftouter join)']]],
+    ['a leftouter side as needed when a where filters on a column of the let it names (a union of two tables)', 'let moves = union (CommonSecurityLog | project DataType = DeviceVendor, DestinationIP), (VMConnection | project DataType = Type, DestinationIP);\nDnsEvents | join kind = leftouter (moves) on $left.IPAddresses == $right.DestinationIP | where isnotempty(DataType)', [['DnsEvents'], ['CommonSecurityLog', 'VMConnection']]],
     ['a table needed anyway once, not again as optional', 'SigninLogs | where UserPrincipalName !in ((AuditLogs | project UPN)) | join kind=leftsemi (AuditLogs | project UPN) on UPN', [['SigninLogs'], ['AuditLogs']]],
     // Defender ATP's tables of before December 2019 as the ones they became.
     ['old Defender ATP tables as their new names, in a join and through table()', 'ProcessCreationEvents | join (NetworkCommunicationEvents) on MachineId | join kind=leftanti (table("MachineNetworkInfo")) on MachineId', [['DeviceProcessEvents (renamed from ProcessCreationEvents)'], ['DeviceNetworkEvents (renamed from NetworkCommunicationEvents)'], ['DeviceNetworkInfo (renamed from MachineNetworkInfo) (optional: leftanti join)']]],
@@ -98,6 +107,45 @@ describe('kqlTableGroups', () => {
   for (const [what, query, groups] of cases) {
     it(`reads ${what}`, () => expect(kqlTableGroups(query)).to.deep.equal(groups));
   }
+
+  // Azure/Azure-Sentinel's Detections/SecurityEvent/StartStopHealthService.yaml (1f9d1813b8db246f099f3164dd7fb9309b296b87)
+  // enriches its 4656 events with the 4624 logon of the same session, keeping those with none; its
+  // Hunting Queries/MultipleDataSources/RareDNSLookupWithDataTransfer.yaml (1b4ccf67c11f615b5400fbe44a4f4e5f8893becb)
+  // keeps only the DNS lookups its leftouter join matched with traffic (`where isnotempty(DataType)`). Excerpts.
+  it('reads a leftouter join as optional unless a later where keeps only matched rows (StartStopHealthService.yaml, RareDNSLookupWithDataTransfer.yaml)', () => {
+    const health = [
+      'SecurityEvent',
+      '| where EventID == 4656',
+      '| where ObjectServer =~ "SC Manager" and ObjectType =~ "SERVICE OBJECT" and ObjectName =~ "HealthService"',
+      '// Comment out the join below if the SACL only audits users that are part of the Network logon users, i.e. with user/group target pointing to "NU."',
+      '| join kind=leftouter (',
+      '  SecurityEvent',
+      '  | where EventID == 4624',
+      ') on TargetLogonId',
+      '| project TimeGenerated, Computer, Account, TargetAccount, IpAddress',
+    ].join('\n');
+    // Before: [['SecurityEvent (EventID 4656)'], ['SecurityEvent (EventID 4624)']], needing both events collected.
+    expect(kqlTableGroups(health)).to.deep.equal([['SecurityEvent (EventID 4656)']]);
+    const dns = [
+      'let DNSIPBreakout = DnsEvents | where SubType == "LookupQuery" | extend DnsIPAddress = IPAddresses;',
+      'let DataMovement = ( union isfuzzy=true',
+      '(CommonSecurityLog',
+      '| where DeviceVendor =="Palo Alto Networks" and Activity == "TRAFFIC"',
+      '| project DataType = DeviceVendor, TimeGenerated, SourceIP , SourcePort , DestinationIP, DestinationPort, ReceivedBytes, SentBytes',
+      '),',
+      '(VMConnection',
+      '| where Direction =~ "Outbound"',
+      '| project DataType = Type, TimeGenerated, SourceIP = SourceIp , DestinationIP = DestinationIp, DestinationPort, ReceivedBytes = BytesReceived, SentBytes = BytesSent',
+      ')',
+      ');',
+      'DNSIPBreakout | join kind = leftouter (',
+      'DataMovement',
+      ') on $left.DnsIPAddress == $right.DestinationIP and $left.ClientIP == $right.SourceIP',
+      '| where isnotempty(DataType)',
+    ].join('\n');
+    expect(kqlTableGroups(dns)).to.deep.equal([['DnsEvents'], ['CommonSecurityLog', 'VMConnection']]);
+    expect(kqlTableGroups(dns.replace('| where isnotempty(DataType)', ''))).to.deep.equal([['DnsEvents'], ['CommonSecurityLog (optional: leftouter join)', 'VMConnection (optional: leftouter join)']]);
+  });
 
   it('reads the union of AuditPolicyManipulation_using_auditpol.yaml (union isfuzzy=true (SecurityEvent | …), (DeviceProcessEvents | …), (Event | …)) as one group, its Event branch as Sysmon\'s event 1', () => {
     const read = readRuleFolder(join(library, 'sentinel', 'AuditPolicyManipulation_using_auditpol.yaml'));

@@ -10,7 +10,9 @@
  * looks for in any one collected), one group; a `join` or `lookup` matches the rows of both sides, so each side is a
  * group of its own, and the query needs one table of every group (Azure-Sentinel's
  * `Detections/MultipleDataSources/NetworkEndpointCorrelation.yaml`: `CommonSecurityLog | … | join (endpointData)`,
- * `endpointData` a `let` of `SecurityEvent`, needs both). A subquery a row is matched against (`where UserPrincipalName
+ * `endpointData` a `let` of `SecurityEvent`, needs both). A union's branch that needs more than its rows is one
+ * alternative whole (unionGroups: `union (SecurityEvent | join (Syslog) on Computer), WindowsEvent` needs SecurityEvent or
+ * WindowsEvent, and Syslog or WindowsEvent). A subquery a row is matched against (`where UserPrincipalName
  * in ((AuditLogs | … | project …))`, `has_any (…)`) or that `toscalar(…)` or `materialize(…)` reads in the
  * middle of an expression is read too, a group of its own as a join's side. Column names, functions (`materialize(…)`,
  * `ago(…)`), names a `let` binds to a scalar (`let AccountAllowList = dynamic([…])`) and what strings and comments hold
@@ -306,8 +308,8 @@ interface Frame {
   /** Where its expression's reads start: the first of its group's reads, and the first group opened, that are its own. */
   firstRead: number;
   firstGroup: number;
-  /** In a union's list, the groups its items brought besides their rows', by their place (openOthers, mergeItemGroups). */
-  unionOthers?: number[];
+  /** In a union's or search's list, where each item's reads start: in the list's group, and among the groups (unionGroups). */
+  items?: { read: number; group: number }[];
   /** The first group opened inside it. */
   openedFrom: number;
   /** The sides of its `leftouter` joins and lookups, optional until a later `where` of its pipeline filters on their columns. */
@@ -374,43 +376,45 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
     reads.push(...first);
     for (const other of others) openGroup(group, other);
   };
-  // The groups a let name or call brings besides its rows', each its own; in a union's list, merged with those of the
-  // union's other names in order (`union aadSignin, aadNonInt`, each a call of one function over another table, whose
-  // subqueries are alternatives as the union's rows are).
-  const openOthers = (group: number, others: Reads, frame: Frame): void => {
-    for (const [index, other] of others.entries()) {
-      const merged = frame.list ? frame.unionOthers?.[index] : undefined;
-      if (merged !== undefined) groups[merged]!.push(...other);
-      else {
-        const opened = openGroup(group, [...other]);
-        if (frame.list) (frame.unionOthers ??= []).push(opened);
-      }
-    }
+  // The groups a let name or call brings besides its rows', each its own (a union's list distributes them, unionGroups).
+  const openOthers = (group: number, others: Reads): void => {
+    for (const other of others) openGroup(group, [...other]);
   };
-  // A union's item in parentheses: the groups it opened (its joins' sides, its subqueries) are merged with those of the
-  // union's other items in order, as openOthers does (`union (SecurityEvent | … | join (SecurityEvent | …)), (Event |
-  // … | where Computer in~ (ADFS_Servers))`, GainCodeExecutionADFSviaWMI.yaml: either branch's second table is enough
-  // with its own first, not both). Each read keeps why it is optional, its group merged.
-  const mergeItemGroups = (list: Frame, from: number): void => {
-    const opened: number[] = [];
-    for (let group = from; group < groups.length; group += 1) if (groups[group]!.length) opened.push(group);
-    for (const [index, group] of opened.entries()) {
-      const into = list.unionOthers?.[index];
-      if (into === undefined) {
-        (list.unionOthers ??= []).push(group);
-        continue;
+  // The groups unionGroups opened, each one choice of its items' needs: left out where another group asks no more.
+  const choiceGroups = new Set<number>();
+  // A group the rule runs without: only optional reads, or inside what only leaves rows out.
+  const runsWithout = (group: number): boolean => optional.has(group) || groups[group]!.every((read) => read.optional);
+  // Where a union's or search's list ends: its rows are any item's, and each item needs the groups it opened besides
+  // (its joins' sides, its subqueries), so the list needs, for every choice of one of each item's needs (its rows, or one
+  // of its groups), one table of the choices: `union (SecurityEvent | join (Syslog) on A), DeviceProcessEvents` needs
+  // SecurityEvent or DeviceProcessEvents, and Syslog or DeviceProcessEvents (`union DeviceAlertEvents, X`: X, or AlertInfo
+  // and AlertEvidence). The rows stay the list's group; a group the rule runs without stays as it is, no alternative.
+  const unionGroups = (list: Frame): void => {
+    const items = list.items;
+    list.items = undefined;
+    if (!items) return;
+    const rows = groups[list.group]!;
+    const shared = rows.slice(0, items[0]!.read);
+    const choices = items.map(({ read, group }, index) => {
+      const next = items[index + 1];
+      const needs: TableRead[][] = [rows.slice(read, next?.read ?? rows.length).filter((each) => !each.optional)];
+      for (let each = group; each < (next?.group ?? groups.length); each += 1) if (groups[each]!.length && !runsWithout(each)) needs.push(groups[each]!);
+      return { needs, opened: [group, next?.group ?? groups.length] as const };
+    });
+    const count = choices.reduce((product, { needs }) => product * needs.length, 1);
+    if (count === 1 || count > 64) return;
+    const clauses: TableRead[][] = [];
+    for (let at = 1; at < count; at += 1) {
+      let rest = at;
+      const clause = [...shared];
+      for (const { needs } of choices) {
+        clause.push(...needs[rest % needs.length]!);
+        rest = Math.floor(rest / needs.length);
       }
-      // A group the rule runs without is no alternative to one it needs: each stays as it is.
-      const runsWithout = (each: number): boolean => optional.has(each) || groups[each]!.every((read) => read.optional);
-      if (runsWithout(into) !== runsWithout(group)) continue;
-      for (const each of [into, group]) {
-        const why = optional.get(each);
-        if (why) for (const read of groups[each]!) read.optional ??= why;
-        optional.delete(each);
-      }
-      groups[into]!.push(...groups[group]!);
-      groups[group] = [];
+      clauses.push(clause);
     }
+    for (const { opened: [from, to] } of choices) for (let each = from; each < to; each += 1) if (groups[each]!.length && !runsWithout(each)) groups[each] = [];
+    for (const clause of clauses) choiceGroups.add(openGroup(list.group, clause));
   };
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
@@ -432,7 +436,7 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
       if (excluding) excludingGroups.add(group);
       // `not(…)` in a condition turns its tests; a subquery's own conditions start afresh.
       const negated = !inner && !start && pendingGroup === undefined && frame.negated !== (previous.toLowerCase() === 'not');
-      stack.push({ group, list: searchList, subquery: membership, negated, joinsParent: start && pendingGroup === undefined, reads: [], joined: false, firstRead: groups[group]!.length, firstGroup: groups.length, openedFrom: groups.length });
+      stack.push({ group, list: searchList, subquery: membership, negated, joinsParent: start && pendingGroup === undefined, reads: [], joined: false, firstRead: groups[group]!.length, firstGroup: groups.length, openedFrom: groups.length, items: searchList ? [{ read: groups[group]!.length, group: groups.length }] : undefined });
       start = start || inner || pendingGroup !== undefined || searchList;
       searchList = false;
       pendingGroup = undefined;
@@ -443,13 +447,14 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
         const closed = stack.pop()!;
         const parent = stack[stack.length - 1]!;
         if (closed.joinsParent) parent.reads.push(...closed.reads);
-        if (closed.joinsParent && parent.list) mergeItemGroups(parent, closed.openedFrom);
+        unionGroups(closed);
         if (closed.subquery) lastMembership = { close: i, group: closed.group, excluding: excludingGroups.has(closed.group) };
       }
       start = false;
       continue;
     }
     if (token === '|') {
+      unionGroups(frame);
       frame.list = false;
       start = false;
       const next = tokens[i + 1] ?? '';
@@ -468,6 +473,7 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
     }
     if (token === ',') {
       start = frame.list;
+      if (frame.list) frame.items?.push({ read: groups[frame.group]!.length, group: groups.length });
       continue;
     }
     // A `let` function's body: `(tableName:string) { let Suspicious = table(tableName) | …; Suspicious }`, its statements its own.
@@ -483,6 +489,7 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
     }
     if (/^(?:union|search)$/i.test(token) && (start || tokens[i - 1] === '|')) {
       frame.list = true;
+      frame.items = [{ read: groups[frame.group]!.length, group: groups.length }];
       start = true;
       // `union kind=outer withsource=T isfuzzy=true …`, `search kind=case_sensitive in (…)`: parameters, not tables.
       while (tokens[i + 2] === '=' || (tokens[i + 1] && tokens[i + 2] === '=')) i += 3;
@@ -543,7 +550,7 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
       if (bound) {
         groups[group]!.push(...(bound[0] ?? []));
         reads.push(...(bound[0] ?? []));
-        openOthers(group, bound.slice(1), frame);
+        openOthers(group, bound.slice(1));
       }
       pendingGroup = undefined;
       start = false;
@@ -559,7 +566,7 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
           groups[group]!.push(...bound[0]);
           reads.push(...bound[0]);
         }
-        openOthers(group, bound.slice(1), frame);
+        openOthers(group, bound.slice(1));
       } else if ((/^[A-Z]/.test(token) || token.endsWith('_CL') || asimSchema(token)) && (!frame.subquery || tokens[i + 1] === '|')) {
         // In a subquery a table is piped (`in (AuditLogs | … | project Id)`); a name alone there is a column.
         addTable(token, group, reads);
@@ -572,7 +579,17 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
     pendingGroup = undefined;
     start = false;
   }
+  for (const frame of stack.reverse()) unionGroups(frame);
   for (const [group, why] of optional) for (const read of groups[group]!) read.optional ??= why;
+  // `(SigninLogs or SecurityEvent) and SecurityEvent`: SecurityEvent, the first asks nothing more.
+  const texts = groups.map((group) => new Set(group.map(readText)));
+  for (const choice of choiceGroups) {
+    const asksMore = (other: Set<string>, index: number): boolean => index === choice || !other.size || [...other].some((text) => !texts[choice]!.has(text)) || (other.size === texts[choice]!.size && choiceGroups.has(index) && index > choice);
+    if (!texts.every(asksMore)) {
+      groups[choice] = [];
+      texts[choice] = new Set();
+    }
+  }
   // The first group stays, empty or not: it is the statement's own, which a caller's expression continues.
   return groups.filter((group, index) => index === 0 || group.length);
 }

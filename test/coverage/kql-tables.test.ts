@@ -80,8 +80,14 @@ describe('kqlTableGroups', () => {
     ['the left side of a rightanti join as optional, the right side in its place', 'SigninLogs | where ResultType == 0 | join kind=rightanti (AuditLogs | where OperationName == "Add member to role") on UPN', [['SigninLogs (optional: rightanti join)', 'AuditLogs']]],
     ['a rightanti join (rightantisemi) of a name without parentheses, after a join on its left side', 'SigninLogs | join (AADNonInteractiveUserSignInLogs) on UPN | join kind=rightantisemi AuditLogs on UPN', [['SigninLogs (optional: rightantisemi join)', 'AuditLogs'], ['AADNonInteractiveUserSignInLogs (optional: rightantisemi join)']]],
     ["a rightanti join inside a union's branch: the other branches stay alternatives", 'union (SigninLogs | join kind=rightanti (AuditLogs) on UPN), (OfficeActivity | where Operation == "Add member to role.")', [['SigninLogs (optional: rightanti join)', 'AuditLogs', 'OfficeActivity']]],
-    ["a union's branches' anti joins merged in order, each keeping why it is optional", 'union (SigninLogs | join kind=leftanti (AuditLogs) on UPN), (OfficeActivity | where UserId !in ((AzureActivity | project Caller)))', [['SigninLogs', 'OfficeActivity'], ['AuditLogs (optional: leftanti join)', 'AzureActivity (optional: !in subquery)']]],
-    ["a union branch's needed join side no alternative to another's optional one", 'union (SigninLogs | join kind=leftanti (AuditLogs) on UPN), (OfficeActivity | join (AzureActivity) on Caller)', [['SigninLogs', 'OfficeActivity'], ['AuditLogs (optional: leftanti join)'], ['AzureActivity']]],
+    ["a union's branches' anti joins each keeping why it is optional", 'union (SigninLogs | join kind=leftanti (AuditLogs) on UPN), (OfficeActivity | where UserId !in ((AzureActivity | project Caller)))', [['SigninLogs', 'OfficeActivity'], ['AuditLogs (optional: leftanti join)'], ['AzureActivity (optional: !in subquery)']]],
+    // Before, AzureActivity was needed even with SigninLogs collected, whose branch runs whole without it.
+    ["a union branch's needed join side no alternative to another's optional one: needed unless the other branch's rows are", 'union (SigninLogs | join kind=leftanti (AuditLogs) on UPN), (OfficeActivity | join (AzureActivity) on Caller)', [['SigninLogs', 'OfficeActivity'], ['AuditLogs (optional: leftanti join)'], ['SigninLogs', 'AzureActivity']]],
+    // A union's branch that needs more than its rows (DeviceAlertEvents: AlertInfo and AlertEvidence; a join's side) is one
+    // alternative whole: every choice of one need of each branch is a group, and one that asks more than another is left out.
+    ['a union of DeviceAlertEvents and another table: the other enough alone', 'union DeviceAlertEvents, DeviceProcessEvents | where ActionType == "x"', [['AlertInfo (replaces DeviceAlertEvents)', 'DeviceProcessEvents'], ['AlertEvidence (replaces DeviceAlertEvents)', 'DeviceProcessEvents']]],
+    ["a union's joined branch and a table, narrowed after the union", 'union (SecurityEvent | join (Syslog) on Computer), WindowsEvent | where EventID == 4688', [['SecurityEvent (EventID 4688)', 'WindowsEvent (EventID 4688)'], ['Syslog', 'WindowsEvent (EventID 4688)']]],
+    ['a union of branches that each need the same other table: needed once, no choice asking more', 'union (SigninLogs | join (AuditLogs) on UPN), (AADNonInteractiveUserSignInLogs | join (AuditLogs) on UPN)', [['SigninLogs', 'AADNonInteractiveUserSignInLogs'], ['AuditLogs']]],
     ['a rightanti join of a let that reads the same table as its left side: needed once', 'let Historical = DeviceProcessEvents | where Timestamp > ago(30d);\nDeviceProcessEvents | where Timestamp > ago(1d) | join kind=rightanti (Historical) on DeviceName', [['DeviceProcessEvents']]],
     // leftouter joins and lookups keep every row of their left side: the right side is optional, unless a later where
     // filters on a column it brings, which keeps only the rows it matched.
@@ -422,7 +428,7 @@ describe('kqlTableGroups', () => {
       [['imProcessCreation (ASIM ProcessCreate schema)', 'Event (EventID 87)', 'imRegistry (ASIM RegistryEvent schema)']],
     ],
     [
-      "reads the second tables of a union's branches, a join's side and a subquery, as alternatives in order, either branch enough with its own (GainCodeExecutionADFSviaWMI.yaml)",
+      "reads a union's branches, each with its join's side or subquery, as alternatives: either branch enough whole, every choice of one need of each branch a group (GainCodeExecutionADFSviaWMI.yaml)",
       [
         'let ADFS_Servers = (',
         'Event',
@@ -451,7 +457,13 @@ describe('kqlTableGroups', () => {
         ')',
         ')',
       ],
-      [['SecurityEvent (EventID 4624)', 'Event (Microsoft-Windows-Sysmon/Operational EventID 19 or 20 or 21)'], ['SecurityEvent (EventID 4688)', 'Event (Microsoft-Windows-Sysmon/Operational)']],
+      // Before, merged by place: [[4624, Sysmon 19-21], [4688, Sysmon]], which Security 4624 and Sysmon met with neither branch whole.
+      [
+        ['SecurityEvent (EventID 4624)', 'Event (Microsoft-Windows-Sysmon/Operational EventID 19 or 20 or 21)'],
+        ['SecurityEvent (EventID 4688)', 'Event (Microsoft-Windows-Sysmon/Operational EventID 19 or 20 or 21)'],
+        ['SecurityEvent (EventID 4624)', 'Event (Microsoft-Windows-Sysmon/Operational)'],
+        ['SecurityEvent (EventID 4688)', 'Event (Microsoft-Windows-Sysmon/Operational)'],
+      ],
     ],
     [
       'reads LogonEvents, a table of 2019, as DeviceLogonEvents (accountlogon.txt)',

@@ -175,6 +175,9 @@ function codeOf(query: string): { code: string; strings: string[] } {
       const quote = verbatim ? query[at + 1]! : char;
       at += verbatim ? 2 : 1;
       let text = '';
+      // A literal ends at its line's end: Kusto allows no line break in one, and refuses a query whose literal runs into
+      // one (PersistViaIFEORegistryKey.yaml's `has_all ("\REGISTRY\MACHINE, "Image File Execution Options")`), read
+      // only as far as it parses, the parentheses after it counted as they stand: no table is guessed past the fault.
       while (at < query.length && query[at] !== '\n') {
         if (!verbatim && query[at] === '\\') {
           text += query[at + 1] ?? '';

@@ -1913,7 +1913,9 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         const neighbour = (labelled: boolean): Entry | undefined => neighbourName(entryAt, lines.length, index, headerOrder, usedNames, labelled);
         // Under a header of a name's, an ID's and a use's columns run together, a line of one ID is a row whose use is a sentence.
         const useRow = idThenUse && line.idSpans.length === 2;
-        const refs = lineReferences(entry, given, section, neighbour, merged, record, idThenTactic !== undefined || useRow);
+        const refs = lineReferences(entry, given, section, neighbour, merged, record, idThenTactic !== undefined || useRow)?.map((ref) =>
+          withLayoutName(line, ref, underRow !== undefined),
+        );
         if (refs && idThenTactic) {
           const unread = tacticAfterIdRow(line, refs, idThenTactic.numbered);
           if (unread !== undefined) {
@@ -2053,6 +2055,34 @@ function sectionRowTactics(texts: readonly string[]): string[] | undefined {
 function layoutTactic(line: Line, body: TextSpan): { tactics: string[]; column: number } | undefined {
   const cell = layoutTacticCell(slice(line, body));
   return cell ? { tactics: displayTactics(cell.tactics), column: body.start + cell.length } : undefined;
+}
+
+// The cells of a row of a table set in columns of spaces, two or more apart: a cell is words one space apart.
+const LAYOUT_CELLS = /\S+(?: \S+)*/g;
+
+/**
+ * The name cell after the one ID of a row of a table set in columns of spaces (`pdftotext -layout`), where no name was
+ * read beside it (a name in another language, or one that is no technique's: `初始访问  T1190  利用面向公众的应用程序`),
+ * so that it is read and checked as a pipe table's name cell is: the row starts with its tactic cell (`layout`: one
+ * `layoutTactic` reads, or its tactic cell merged with the rows' above), or its cells are a tactic's, the ID's and the
+ * name's, as a Chinese report's table sets them. Undefined for any other line, and for a cell that is a sentence.
+ */
+function layoutNameCell(line: Line, layout: boolean): TextSpan | undefined {
+  if (line.idSpans.length !== 2) return undefined;
+  const cells = [...line.text.matchAll(LAYOUT_CELLS)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const at = cells.findIndex((cell) => cell.start === line.idSpans[0] && cell.end === line.idSpans[1]);
+  const name = cells[at + 1];
+  if (at < 0 || !name || !/^ {2,}$/.test(line.text.slice(cells[at]!.end, name.start)) || isProse(slice(line, name))) return undefined;
+  const tacticCell = at === 1 && cells.length === 3 && tacticsOf(slice(line, cells[0]!), true) !== undefined;
+  return layout || tacticCell ? name : undefined;
+}
+
+/** A reference of a row of a table set in columns of spaces with the name cell after its ID (`layoutNameCell`), joined as a pipe table's cells are. */
+function withLayoutName(line: Line, ref: ExtractedReference, layout: boolean): ExtractedReference {
+  const cell = ref.name === undefined && !ref.nameSpan && ref.ids.length === 1 ? layoutNameCell(line, layout) : undefined;
+  if (!cell || ref.raw !== originalOf(line, { start: line.idSpans[0]!, end: line.idSpans[1]! })) return ref;
+  const nameText = originalOf(line, cell);
+  return { ...ref, raw: `${ref.raw} | ${nameText}`, name: nameText, nameSpan: reportSpan(line, cell) };
 }
 
 // A Sigma rule's tag of a technique, as its own list item (`    - attack.t1059.001`), and one of a word (a tactic's).

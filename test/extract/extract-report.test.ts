@@ -963,6 +963,36 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a table as `pdftotext -layout` sets it, its columns two spaces or more apart', () => {
+    const read = (text: string) =>
+      extractReport(text, { target: loadRelease('18.1') }).references.map((ref) => [ref.line, ref.raw, ref.tactics, ref.resolution?.status, ref.resolution?.warnings.length]);
+
+    it('reads the name cell after the ID, in any language, and the tactic cell before it', () => {
+      // Rows of the ATT&CK table of Desync InfoSec's Chinese translation of a Microsoft Security Blog post (2026-04-18,
+      // https://mp.weixin.qq.com/s/qdvt3VufhfRpoHj2vS9eIQ), as PDF-to-text leaves it (test/corpus/reports/
+      // desync-infosec-predictive-shielding-zh.yaml): before, the Chinese names were dropped (`T1190` alone).
+      const text = ['  战术  技术ID  技术名称', '  初始访问  T1190  利用面向公众的应用程序', '  持久化/权限提升  T1098  账户操作'].join('\n');
+      expect(read(text)).to.deep.equal([
+        [2, 'T1190 | 利用面向公众的应用程序', ['Initial Access'], 'current', 0],
+        [3, 'T1098 | 账户操作', ['Persistence', 'Privilege Escalation'], 'current', 0],
+      ]);
+    });
+
+    it('checks an English name cell against its ID, and says when they disagree', () => {
+      // The layout of a vendor appendix as `pdftotext -layout` writes it (our own rows).
+      const text = ['Tactic            ID           Technique', 'Execution         T1059.001    PowerShell', 'Initial Access    T1190        Scheduled Task'].join('\n');
+      expect(read(text)).to.deep.equal([
+        [2, 'T1059.001 | PowerShell', ['Execution'], 'current', 0],
+        [3, 'T1190 | Scheduled Task', ['Initial Access'], 'ambiguous', 1],
+      ]);
+    });
+
+    it('reads no cells in a sentence set apart by two spaces, nor where the first cell names no tactic', () => {
+      const rows = read(['The actor ran it.  T1190  was seen on the edge host', 'Loader stage  T1027  Obfuscated Files or Information'].join('\n'));
+      expect(rows.map(([, raw]) => raw)).to.not.include.members(['T1190 | was seen on the edge host', 'T1027 | Obfuscated Files or Information']);
+    });
+  });
+
   describe('a name in a table\'s cell beside its ID\'s', () => {
     it('reads a justification column\'s cell as evidence, not as the name, unless it is a technique\'s name whole', () => {
       // The layout of abdelrahman72-22/cti-reports 'Yellow Rat Analysis Report.md' (no licence stated; our own rows):

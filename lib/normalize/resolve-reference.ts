@@ -957,6 +957,15 @@ export function isInitialsOf(word: string, words: readonly string[]): boolean {
   return initials.includes(word.toLowerCase());
 }
 
+/**
+ * Whether a word in capitals (`WMI`) is the initials of the first words of a name, and not of all of them (`Windows
+ * Management Instrumentation Event Subscription`); three letters at least, as in `isInitialsOf`.
+ */
+function startInitials(word: string, name: string): boolean {
+  const initials = nameKey(name).split(/[\s/-]+/).filter(Boolean).map((each) => each.charAt(0)).join('');
+  return /^[A-Z]{3,6}$/.test(word.trim()) && initials.length > word.trim().length && initials.startsWith(word.trim().toLowerCase());
+}
+
 /** Whether another technique is a sub-technique of the ID's, or its parent. */
 function related(target: AttackIndex, byId: TechniqueRecord, other: TechniqueId): boolean {
   return target.technique(other)?.parent === byId.id || byId.parent === other;
@@ -996,6 +1005,12 @@ function nameVerdict(check: NameCheck, named: NamedTechniques): Outcome {
     return noted(check, `"${named.naming}" is also the name of ${tools}, a sub-technique of another technique: read as the tool or protocol used; ${id} kept as written`);
   }
   const namedAs = named.ids.length ? named.ids.map((i) => describe(target, target.technique(i)!)).join(' or ') : 'a deprecated technique';
+  // `T1546.003（WMI）` (a Japanese README's coverage table): a word in capitals that is the initials of the first words of
+  // the ID's own name (Windows Management Instrumentation Event Subscription) is that name cut short, though it is
+  // another technique's alias too (T1047 Windows Management Instrumentation).
+  if (others.length && startInitials(named.naming, byId.name)) {
+    return noted(check, `"${named.naming}" abbreviates the first words of ${id}'s name, ${byId.name} (it is also an alias of ${namedAs}): read as ${id}`);
+  }
   const cut = others.length ? cutShort(check, others, namedAs, named.byName.status) : undefined;
   if (cut) return cut;
   // `malicious links [T1566.002]`: words of a sentence, in lower case, that only come close to another technique's name

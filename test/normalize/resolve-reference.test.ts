@@ -354,6 +354,25 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     expect(resolveReference({ raw: 'Web Service (T1048)' }, context).status).to.equal('ambiguous');
   });
 
+  it('reads a label in capitals that abbreviates the first words of the ID\'s own name as the ID, with a note', () => {
+    // Sacabambaspis's README (matrix9neonebuchadnezzar2199-sketch/Sacabambaspis, README.md at 922cf26, in test/corpus):
+    // `T1546.003（WMI）`. "WMI" is T1047's alias, but also the initials of Windows Management Instrumentation Event
+    // Subscription's first words; before, the reference was ambiguous.
+    for (const raw of ['T1546.003（WMI）', 'T1546.003 (WMI)']) {
+      const wmi = resolveReference({ raw }, context);
+      expect(wmi, raw).to.deep.include({ status: 'current', ids: ['T1546.003'], warnings: [] });
+      expect(wmi.note).to.contain(`"WMI" abbreviates the first words of T1546.003's name, Windows Management Instrumentation Event Subscription (it is also an alias of T1047 Windows Management Instrumentation): read as T1546.003`);
+    }
+    // English labels that are the start of the ID's own name already agree.
+    for (const [raw, id] of [['T1003.001 (LSASS)', 'T1003.001'], ['T1071.001 (Web)', 'T1071.001'], ['T1059.001 (PowerShell)', 'T1059.001'], ['T1047 (WMI)', 'T1047']] as const) {
+      expect(resolveReference({ raw }, context), raw).to.deep.include({ status: 'current', ids: [id], warnings: [] });
+    }
+    // A label that names another technique, and abbreviates none of the ID's name, still disagrees.
+    for (const raw of ['T1059.001 (WMI)', 'T1546.003 (RDP)', 'T1546.003 (Scheduled Task)']) {
+      expect(resolveReference({ raw }, context).status, raw).to.equal('ambiguous');
+    }
+  });
+
   it('warns of words beside an ID that are another technique\'s name cut short, not the ID\'s', () => {
     // A 2025 paper's kill-chain graph (Fig. 3) labels a node `T1601` over `Modify System Process`: T1601 is Modify System
     // Image, and the words are the end of T1543 Create or Modify System Process. Before, the ID was taken without a word.

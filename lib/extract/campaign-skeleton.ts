@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { nameKey } from '../attack/attack-index.js';
 import type { Domain } from '../attack/types.js';
 import type { CampaignSource } from '../campaign/campaign-types.js';
 import { UNRESOLVED_STATUSES } from '../normalize/normalize-types.js';
@@ -80,6 +81,12 @@ function mainGroup(objects: readonly FoundAttackObject[]): { group: FoundAttackO
 }
 
 /**
+ * The group proposed as `actor:` as ATT&CK spells it where the report writes its name otherwise (`KIMSUKY` in a report's
+ * title, `CTI-2026-0526-KIMSUKY-PEBBLEDASH`, is G0094 `Kimsuky`); an alias stays as written (`TEMP.Periscope`).
+ */
+const actorName = (actor: FoundAttackObject): string => (nameKey(actor.written) === nameKey(actor.name) ? actor.name : actor.written);
+
+/**
  * One report of a campaign skeleton read from several (`extract a.txt b.html`): the file as `source:` names it, its
  * `sources:` entry (which each of its techniques' `report:` names), and what was found in it.
  */
@@ -157,7 +164,7 @@ function renderSkeleton(reports: readonly SkeletonReport[], options: Omit<Campai
   const doc = new YAML.Document({
     name: oneLine(options.name),
     ...(options.domain && options.domain !== 'enterprise-attack' ? { domain: options.domain } : {}),
-    ...(options.actor !== undefined ? { actor: oneLine(options.actor) } : actor ? { actor: actor.written } : {}),
+    ...(options.actor !== undefined ? { actor: oneLine(options.actor) } : actor ? { actor: actorName(actor) } : {}),
     ...(options.attackVersion !== undefined ? { attack_version: oneLine(options.attackVersion) } : {}),
     ...(options.firstSeen !== undefined ? { first_seen: oneLine(options.firstSeen) } : {}),
     ...(options.lastSeen !== undefined ? { last_seen: oneLine(options.lastSeen) } : {}),
@@ -217,6 +224,7 @@ function renderSkeleton(reports: readonly SkeletonReport[], options: Omit<Campai
     if (pair && YAML.isScalar(pair.key)) {
       pair.key.commentBefore = [
         ` Named in the report${several ? 's' : ''} (review): ${oneLine(actor.note)}, at ${placesOf(actor)}`,
+        ...(actorName(actor) !== actor.written ? [` written "${oneLine(actor.written)}" in the report: actor: is ATT&CK's spelling of ${actor.id}'s name`] : []),
         ...others.map((object) => ` also named: ${object.kind} ${oneLine(object.note)}, at ${placesOf(object)}`),
       ].join('\n');
     }

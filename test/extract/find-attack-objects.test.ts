@@ -231,6 +231,20 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
     expect((parse(skeleton) as { actor?: string }).actor).to.equal('Lazarus Group');
   });
 
+  it('writes the group proposed as actor: as ATT&CK spells its name, saying how the report wrote it', () => {
+    // The title of BetaLabs' Korean report (gameworkerkim/CYBER-THREAT-INTELLIGENCE-REPORT, CTI-2026-0526-KIMSUKY-PEBBLEDASH_KR.md
+    // at 88edc49, in test/corpus): before, `actor: "KIMSUKY"`, as written; ATT&CK's G0094 is `Kimsuky`.
+    const text = '# CTI-2026-0526-KIMSUKY-PEBBLEDASH: 김수키(Kimsuky / APT43)의 PebbleDash · AppleSeed 신규 툴셋 분석\n\nKIMSUKY sent spearphishing attachments (T1566.001).';
+    const found = findAttackObjects(text, loadRelease('18.1'));
+    const skeleton = renderCampaignSkeleton(extractReferences(text), { name: 'x', reportFile: 'r.md', objects: found });
+    expect((parse(skeleton) as { actor?: string }).actor).to.equal('Kimsuky');
+    expect(skeleton).to.include('# written "KIMSUKY" in the report: actor: is ATT&CK\'s spelling of G0094\'s name\nactor: "Kimsuky"');
+    // Written as ATT&CK writes it, no such line.
+    const same = 'Kimsuky turns to new targets\n\nKimsuky sent spearphishing attachments (T1566.001).';
+    const plain = renderCampaignSkeleton(extractReferences(same), { name: 'x', reportFile: 'r.md', objects: findAttackObjects(same, loadRelease('18.1')) });
+    expect(plain).to.include('actor: "Kimsuky"').and.not.include('# written "');
+  });
+
   describe('finds a name of capitals then digits with its letters and digits apart or hyphenated, in its capitals only', () => {
     const rows: ReadonlyArray<readonly [text: string, ids: string[]]> = [
       // The title of CYFIRMA's "The Origins of APT 41 and ShadowPad Lineage" (its text writes APT41 further on).

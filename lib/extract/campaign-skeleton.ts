@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { basename } from 'node:path';
 import { nameKey } from '../attack/attack-index.js';
 import type { Domain } from '../attack/types.js';
 import type { CampaignSource } from '../campaign/campaign-types.js';
@@ -129,8 +130,50 @@ export function renderCampaignSkeleton(refs: readonly ReportReference[], options
  * entry must be named, and no two alike (the caller makes them distinct: `reportSources`). Groups and software are
  * proposed from all of them, each mention naming its file; suggestions are listed report by report.
  */
-export function renderCampaignSkeletonOfReports(reports: readonly SkeletonReport[], options: Omit<CampaignSkeletonOptions, 'reportFile' | 'source' | 'suggestions' | 'objects'>): string {
+export function renderCampaignSkeletonOfReports(reports: readonly SkeletonReport[], options: SeveralReportsOptions): string {
   return renderSkeleton(reports, options);
+}
+
+/** What a skeleton of several reports is called, and whether the same technique from several of them is one entry. */
+export interface SeveralReportsOptions extends Omit<CampaignSkeletonOptions, 'reportFile' | 'source' | 'suggestions' | 'objects'> {
+  /**
+   * The same technique (by ID, else by name) from several reports is one entry, as it is from several places of one
+   * (emulation plans of one campaign: APT29 Day 1.A and Day 1.B both run PowerShell): its `source:` names each file and
+   * line, its `report:` each report, each `from:` its file. Without it, each report's references are its own entries.
+   */
+  merge?: boolean;
+}
+
+/** A technique's entry: its reference as the first report read it, and each report's own reference of it. */
+interface SkeletonEntry {
+  ref: ReportReference;
+  places: ReadonlyArray<{ ref: ReportReference; report: SkeletonReport }>;
+}
+
+/**
+ * The skeleton's entries in the order the reports are given: one a reference, or with `merge` one a technique, its
+ * tactics, warnings and evidence those of every report's reference of it.
+ */
+function skeletonEntries(reports: readonly SkeletonReport[], merge: boolean): SkeletonEntry[] {
+  const places = reports.flatMap((report) => report.refs.map((ref) => ({ ref, report })));
+  if (!merge) return places.map((place) => ({ ref: place.ref, places: [place] }));
+  const byKey = new Map<string, Array<(typeof places)[number]>>();
+  for (const place of places) {
+    const key = place.ref.ids[0] ?? place.ref.raw.toLowerCase();
+    byKey.set(key, [...(byKey.get(key) ?? []), place]);
+  }
+  return [...byKey.values()].map((same) => {
+    const [first, ...more] = same;
+    if (!more.length) return { ref: first!.ref, places: same };
+    const refs = same.map((place) => place.ref);
+    const warnings = [...new Set(refs.flatMap((ref) => ref.resolution?.warnings ?? []))];
+    const ref: ReportReference = {
+      ...first!.ref,
+      tactics: [...new Set(refs.flatMap((one) => one.tactics))],
+      ...(first!.ref.resolution ? { resolution: { ...first!.ref.resolution, warnings } } : {}),
+    };
+    return { ref, places: same };
+  });
 }
 
 /** The name a technique's `report:` gives a source: its url where it has one, else its title. */
@@ -138,7 +181,7 @@ export function sourceName(source: CampaignSource): string {
   return oneLine(source.url ?? source.title ?? '');
 }
 
-function renderSkeleton(reports: readonly SkeletonReport[], options: Omit<CampaignSkeletonOptions, 'reportFile' | 'source' | 'suggestions' | 'objects'>): string {
+function renderSkeleton(reports: readonly SkeletonReport[], options: SeveralReportsOptions): string {
   const YAML = require('yaml') as typeof import('yaml');
   const several = reports.length > 1;
   const reportFile = reports.map((report) => oneLine(report.reportFile)).join(', ');
@@ -152,7 +195,7 @@ function renderSkeleton(reports: readonly SkeletonReport[], options: Omit<Campai
   }
   const objects = [...seen.values()].map((same) => same[0]!);
   const placesOf = (object: FoundAttackObject): string => (seen.get(`${object.kind} ${object.id}`) ?? [object]).map((one) => mentions(one, fileOf.get(one)!)).join('; ');
-  const refs = reports.flatMap((report) => report.refs.map((ref) => ({ ref, report })));
+  const refs = skeletonEntries(reports, options.merge === true);
   const sources = reports.flatMap((report) => (report.source ? [report.source] : []));
   const guess = options.actor === undefined ? mainGroup(objects) : undefined;
   const actor = guess && !guess.doubt ? guess.group : undefined;
@@ -170,13 +213,18 @@ function renderSkeleton(reports: readonly SkeletonReport[], options: Omit<Campai
     ...(options.lastSeen !== undefined ? { last_seen: oneLine(options.lastSeen) } : {}),
     ...(options.description !== undefined ? { description: options.description.trim() } : {}),
     ...(sources.length ? { sources: sources.map((source) => ({ ...(source.title !== undefined ? { title: oneLine(source.title) } : {}), ...(source.url !== undefined ? { url: oneLine(source.url) } : {}) })) } : {}),
-    techniques: refs.map(({ ref, report }) => ({
-      ref: ref.raw,
-      ...(ref.tactics.length ? { tactic: [...ref.tactics] } : {}),
-      ...(ref.evidence?.length ? { evidence: evidenceText(ref) } : {}),
-      source: `${oneLine(report.reportFile)}:${citedLines(ref).join(', ')}`,
-      ...(several && report.source ? { report: sourceName(report.source) } : {}),
-    })),
+    techniques: refs.map(({ ref, places }) => {
+      const named = [...new Set(places.flatMap(({ report }) => (report.source ? [sourceName(report.source)] : [])))];
+      // Of several files, each evidence line says whose it is.
+      const evidence = places.length === 1 ? evidenceText(ref) : places.flatMap((place) => (place.ref.evidence?.length ? evidenceText(place.ref).split('\n').map((text) => `${oneLine(basename(place.report.reportFile))}: ${text}`) : [])).join('\n');
+      return {
+        ref: ref.raw,
+        ...(ref.tactics.length ? { tactic: [...ref.tactics] } : {}),
+        ...(evidence ? { evidence } : {}),
+        source: places.map((place) => `${oneLine(place.report.reportFile)}:${citedLines(place.ref).join(', ')}`).join('; '),
+        ...(several && named.length ? { report: named.length === 1 ? named[0]! : named } : {}),
+      };
+    }),
     ...(software.length
       ? { software: software.map((object) => ({ ref: object.written, comment: oneLine(`${object.note}; named at ${placesOf(object)}; NEEDS REVIEW`) })) }
       : {}),
@@ -186,7 +234,7 @@ function renderSkeleton(reports: readonly SkeletonReport[], options: Omit<Campai
   // does why a reference places no technique (an unknown ID, a deprecated one, another domain's), its resolution's note.
   const items = doc.get('techniques');
   if (YAML.isSeq(items)) {
-    for (const [i, { ref }] of refs.entries()) {
+    for (const [i, { ref, places }] of refs.entries()) {
       const comments = [...new Set(ref.resolution?.warnings ?? [])].map((warning) => ` warning: ${oneLine(warning)}`);
       const { status, note } = ref.resolution ?? {};
       if (status && note && UNRESOLVED_STATUSES.includes(status) && !ref.resolution?.warnings.includes(note)) comments.push(` not resolved (${status}): ${oneLine(note)}`);
@@ -199,7 +247,9 @@ function renderSkeleton(reports: readonly SkeletonReport[], options: Omit<Campai
         const own = options.actor === undefined || ref.usedBy.includes(options.actor);
         comments.push(` used by: ${oneLine(ref.usedBy.join(', '))}${own ? '' : `, attributed to ${oneLine(options.actor!)}; not by ${oneLine(options.actor!)}'s own uses relationships`}`);
       }
-      comments.push(...(ref.from ?? []).map((place) => ` from: ${oneLine(place)}`));
+      // Merged from several files, each place names its file (`from: APT29-Day1.B.yaml step 9.B.1 …`).
+      const from = options.merge ? places.flatMap((place) => (place.ref.from ?? []).map((said) => `${basename(place.report.reportFile)} ${said}`)) : (ref.from ?? []);
+      comments.push(...from.map((place) => ` from: ${oneLine(place)}`));
       const item = items.items[i];
       if (comments.length && YAML.isNode(item)) item.commentBefore = comments.join('\n');
     }

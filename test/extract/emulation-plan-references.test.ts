@@ -11,7 +11,7 @@
  * 5825ed3f9adc6a1bbab6ec1cdc947c01bb130ce6); each cites its source in its first lines.
  */
 import { expect } from 'chai';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emulationPlanReport } from '../../lib/extract/emulation-plan-references.js';
 import { extractReport } from '../../lib/extract/extract-report.js';
@@ -181,3 +181,81 @@ describe('extract: an adversary emulation plan (CTID Adversary Emulation Library
     }
   });
 });
+
+describe('extract: several emulation plans, or a folder of CALDERA abilities, as one campaign', () => {
+  // Before, `extract APT29-Day1.A.yaml APT29-Day1.B.yaml` was refused: "several reports make one campaign only as text,
+  // HTML or Markdown". apt29-day1b.yaml is an excerpt of center-for-threat-informed-defense/adversary_emulation_library
+  // apt29/Emulation_Plan/yaml/APT29-Day1.B.yaml at e447ce101de33542e3f62001449faf9de71babaf; the abilities are of
+  // mitre/stockpile data/abilities/credential-access/ (each cites its commit in its first lines).
+  const folder = fixture('abilities');
+
+  it("makes one skeleton: a technique both plans run is one entry naming each file's step, line and plan; differing names are said", async () => {
+    const result = await runCli(['extract', fixture('apt29-day1a.yaml'), fixture('apt29-day1b.yaml')]);
+    expect(result.code, result.stderr).to.equal(0);
+    const a = fixture('apt29-day1a.yaml');
+    const b = fixture('apt29-day1b.yaml');
+    expect(result.stdout).to.include(
+      [
+        '  # from: apt29-day1a.yaml step 1.B "PowerShell" (technique: T1059.001 Command and Scripting Interpreter: PowerShell), line 31',
+        '  # from: apt29-day1b.yaml step 9.B.1 "Automated document collection (T1119)" (technique: T1059.001 Command and Scripting Interpreter: PowerShell), line 17',
+        '  - ref: "T1059.001"',
+        '    tactic: [ "Execution" ]',
+        '    evidence: |-',
+        '      apt29-day1a.yaml: line 28: "Spawn powershell.exe from cmd.exe"',
+        '      apt29-day1b.yaml: line 14: "Execute PowerShell collection command to collect and compress files of specific extensions."',
+        `    source: "${a}:31; ${b}:17"`,
+        '    report:',
+        '      - "APT29 Day 1.A"',
+        '      - "APT29 Day 1.B"',
+      ].join('\n'),
+    );
+    expect(result.stdout.match(/- ref: "T1059.001"/g)).to.have.length(1);
+    expect(result.stdout).to.include(`  # from: apt29-day1b.yaml step 9.B.8 "Data from staged file (T1074) and Exfiltration over C2 Channel (T1041)" (technique: T1041 Exfiltration Over C2 Channel), line 27\n  - ref: "T1041"`);
+    // Both plans say 8.1; their names and descriptions differ, which is said, not chosen.
+    expect(result.stdout).to.include('name: "apt29-day1a"\nattack_version: "8.1"\nsources:\n  - title: "APT29 Day 1.A"\n  - title: "APT29 Day 1.B"\n');
+    expect(result.stderr).to.include(`the plans differ in adversary_name: "APT29 Day 1.A" (${a}), "APT29 Day 1.B" (${b}); give the campaign's with --name`);
+    expect(result.stderr).to.include(`the plans differ in adversary_description: ${a}, ${b}; write the campaign's description: by hand`);
+    // The skeleton is a campaign file that render reads, each technique linked to its plans.
+    const dir = freshTmpDir('plans');
+    writeFileSync(join(dir, 'apt29.yaml'), result.stdout);
+    const rendered = await runCli(['render', join(dir, 'apt29.yaml'), '--out', join(dir, 'layers'), '--quiet']);
+    expect(rendered.code, rendered.stderr).to.equal(0);
+  });
+
+  it('takes the name, actor, description and attack_version of plans that agree', async () => {
+    const dir = freshTmpDir('plans-agree');
+    // One plan split in two files, as CTID splits a scenario by day.
+    const [head, rest] = [CARBANAK.slice(0, CARBANAK.indexOf('- id:', CARBANAK.indexOf('2.B.1'))), CARBANAK.slice(CARBANAK.indexOf('- id:', CARBANAK.indexOf('2.B.1')))];
+    writeFileSync(join(dir, 'day1.yaml'), head);
+    writeFileSync(join(dir, 'day2.yaml'), `${head.slice(0, head.indexOf('\n- id:'))}\n${rest}`);
+    const result = await runCli(['extract', join(dir, 'day1.yaml'), join(dir, 'day2.yaml')]);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stdout).to.include('name: "Carbanak"\nactor: "Carbanak"\nattack_version: "8.1"\ndescription: "An advanced attacker targeting financial institutions"\n');
+    expect(result.stderr).not.to.include('the plans differ');
+  });
+
+  it('reads a folder of abilities (its subfolders too), leaving out and saying a YAML file that is none', async () => {
+    const dir = freshTmpDir('abilities');
+    cpSync(folder, join(dir, 'abilities'), { recursive: true });
+    writeFileSync(join(dir, 'abilities', 'profile.yml'), 'id: 0b73bf34-fc5b-48f7-9194-dce993b915b1\nname: Nosy Neighbor\natomic_ordering:\n  - 43b3754c-def4-4699-a673-1d85648fda6a\n');
+    writeFileSync(join(dir, 'abilities', 'README.md'), '# not read\n');
+    const result = await runCli(['extract', join(dir, 'abilities')]);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stderr).to.include(`left out, being no emulation plan or CALDERA ability: ${join(dir, 'abilities', 'profile.yml')}`);
+    expect(result.stdout).to.include('name: "abilities"\n');
+    expect(result.stdout.match(/- ref: "[^"]+"/g)).to.deep.equal(['- ref: "T1552.003"', '- ref: "T1003"']);
+    expect(result.stdout).to.include('  # from: baac2c6d-4652-4b7e-ab0a-f1bf246edd12.yml step "Run PowerKatz" (technique: T1003 Credential Dumping), line 10\n');
+  });
+
+  it('refuses a plan given with a report\'s text, and a folder with no YAML, saying what to do', async () => {
+    const report = join(freshTmpDir('plan-and-text'), 'report.txt');
+    writeFileSync(report, 'The actor ran PowerShell (T1059.001) to collect documents.\n');
+    const mixed = await runCli(['extract', fixture('apt29-day1a.yaml'), report]);
+    expect(mixed.code).to.equal(2);
+    expect(mixed.stderr).to.include(`${fixture('apt29-day1a.yaml')} is an adversary emulation plan and ${report} is not`).and.include('extract each kind apart');
+    const empty = await runCli(['extract', freshTmpDir('no-yaml')]);
+    expect(empty.code).to.equal(2);
+    expect(empty.stderr).to.include('is a folder with no .yml or .yaml file in it');
+  });
+});
+

@@ -1,6 +1,6 @@
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import type { CampaignSource } from '../../index.js';
-import { AttackDataError, UsageError, domainReleases, firstFew, kindOfDocument, renderCampaignSkeletonOfReports, wrongKindMessage, sourceName, extractReport, inferredDomainText, inferredReportDomain, mispEventReport, reportDomainCounts, inputName, isHtmlPage, loadSuggestModel, otherDomainExtractAdvice, readReportText, renderCampaignSkeleton, reportActor, reportSource, suggestTechniques, withEvidenceLines, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
+import { AttackDataError, UsageError, domainReleases, firstFew, kindOfDocument, renderCampaignSkeletonOfReports, wrongKindMessage, sourceName, extractReport, inferredDomainText, inferredReportDomain, mispEventReport, reportDomainCounts, inputName, isHtmlPage, loadSuggestModel, otherDomainExtractAdvice, readFolder, readReportText, readTextFile, statInput, renderCampaignSkeleton, reportActor, reportSource, suggestTechniques, withEvidenceLines, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
 import { attackLibrary, cacheDir, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import { warnJsonReadAsText } from '../json-read-as-text.js';
 import type { CommandDeclaration } from '../options.js';
@@ -15,7 +15,7 @@ interface Args extends GlobalArgs {
 }
 
 export const declaration: CommandDeclaration = {
-  positionals: { reports: { type: 'string', array: true, describe: 'a report as text (or a STIX bundle of threat intelligence, a MISP event or attribute search in MISP JSON, or an Attack Flow: its STIX bundle, an Attack Flow Builder .afb or Designer .afd file, a DeTT&CT group administration file, or an adversary emulation plan: CTID\'s Adversary Emulation Library YAML or CALDERA abilities), or - for standard input; several reports of one campaign (text, HTML or Markdown, in the order given) make one skeleton, each technique naming its report', demandOption: true } },
+  positionals: { reports: { type: 'string', array: true, describe: 'a report as text (or a STIX bundle of threat intelligence, a MISP event or attribute search in MISP JSON, or an Attack Flow: its STIX bundle, an Attack Flow Builder .afb or Designer .afd file, a DeTT&CT group administration file, or an adversary emulation plan: CTID\'s Adversary Emulation Library YAML or CALDERA abilities), or - for standard input; several reports of one campaign (text, HTML or Markdown, in the order given) make one skeleton, each technique naming its report; so do several emulation plans, or a folder of CALDERA abilities, a technique of several files being one item naming each', demandOption: true } },
   shared: { name: 'the campaign\'s name (default: the file name)', json: 'print the references (line, span, tactic column, resolution), the groups and software found, and the domain they were read in (domain, domain_from), as JSON' },
   options: {
     suggest: { type: 'boolean', describe: 'add suggested techniques for sentences without IDs, as comments (see suggest)' },
@@ -43,34 +43,66 @@ export const declaration: CommandDeclaration = {
     ['$0 extract misp-event.json > campaigns/event.yaml', "a MISP event's ATT&CK galaxies and tags: name from info, first_seen from date, its threat actor"],
     ['$0 extract "Ivanti Vulnerabilities.afb" > campaigns/ivanti.yaml', "an Attack Flow's actions (technique_id, tactic_id, description as evidence): name and description from the flow"],
     ['$0 extract Carbanak.yaml > campaigns/carbanak.yaml', "an adversary emulation plan's steps (attack_id, tactic, description as evidence): name, description and attack_version from the plan"],
+    ['$0 extract APT29-Day1.A.yaml APT29-Day1.B.yaml --name "APT29 Day 1" --actor APT29', "two emulation plans as one campaign, each technique's source: naming each plan's file and line"],
   ],
 };
 
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
     if (args.campaigns === false && args.actor === undefined) throw new UsageError('--no-campaigns leaves out the campaigns a STIX bundle attributes to the actor --actor chooses: give --actor too');
-    const files = args.reports.map(String);
-    const stdin = await readStdin(context, files);
+    const given = args.reports.map(String);
+    // A folder (CALDERA's data/abilities, or one tactic's folder of it) stands for the YAML files in it.
+    const fromFolder = new Set<string>();
+    const listed = given.flatMap((file) => {
+      if (file === '-' || !statInput(file)?.isDirectory()) return [file];
+      const found = yamlFiles(file);
+      if (!found.length) throw new UsageError(`${file} is a folder with no .yml or .yaml file in it; name a report, or a folder of CALDERA abilities (mitre/stockpile data/abilities)`);
+      for (const one of found) fromFolder.add(one);
+      return found;
+    });
+    const stdin = await readStdin(context, listed);
+    const read = listed.map((file) => (fromFolder.has(file) ? readTextFile(file) : readReportText(file, file, { stdin }, STRUCTURED)));
+    // A folder's file that is no emulation plan nor ability (a CALDERA adversary profile, a README in YAML) is left out, and said.
+    const kept = listed.flatMap((file, i) => (!fromFolder.has(file) || kindOfDocument(read[i]!) === 'emulation-plan' ? [i] : []));
+    const left = listed.filter((file, i) => !kept.includes(i));
+    if (left.length) note(context, args, `left out, being no emulation plan or CALDERA ability: ${firstFew(left)}`);
+    if (!kept.length) throw new UsageError(`${firstFew(given)}: no emulation plan or CALDERA ability in ${given.length > 1 ? 'them' : 'it'}; name a report, or a folder of CALDERA abilities (mitre/stockpile data/abilities)`);
+    const files = kept.map((i) => listed[i]!);
+    const texts = kept.map((i) => read[i]!);
     if (files.length === 1) {
-      const text = readReportText(files[0]!, files[0]!, { stdin }, STRUCTURED);
-      warnJsonReadAsText(context, args, 'extract', files[0]!, text);
-      return extractOne(context, args, files[0]!, text);
+      warnJsonReadAsText(context, args, 'extract', files[0]!, texts[0]!);
+      return extractOne(context, args, files[0]!, texts[0]!);
     }
     const twice = files.find((file, i) => file !== '-' && files.indexOf(file) !== i);
     if (twice !== undefined) throw new UsageError(`${twice} is given twice; give each report once`);
     if (args.json) throw new UsageError('--json prints one report\'s references: run extract --json on each report');
-    const texts = files.map((file) => readReportText(file, file, { stdin }, STRUCTURED));
     files.forEach((file, i) => warnJsonReadAsText(context, args, 'extract', file, texts[i]!));
+    // Emulation plans (CTID's Day 1.A and Day 1.B, a folder of CALDERA abilities) make one campaign of their steps.
+    const kinds = texts.map((text) => kindOfDocument(text));
+    if (kinds.every((kind) => kind === 'emulation-plan')) return extractSeveral(context, args, files, texts, given[0]!);
     // A STIX bundle, a MISP event or an Attack Flow carries its own actor, name and dates, and --actor chooses within
     // it: it is a campaign of its own, not one report among others.
     for (const [i, file] of files.entries()) {
-      const kind = kindOfDocument(texts[i]!);
+      const kind = kinds[i];
+      if (kind === 'emulation-plan') {
+        const other = files[kinds.findIndex((each) => each !== 'emulation-plan')]!;
+        throw new UsageError(`${inputName(file)} is an adversary emulation plan and ${inputName(other)} is not: several files make one campaign as reports' text (text, HTML or Markdown) or as emulation plans and CALDERA abilities, not both; extract each kind apart`);
+      }
       if (kind) {
-        throw new UsageError(`${wrongKindMessage(inputName(file), kind, "a report's text")}; several reports make one campaign only as text, HTML or Markdown (it names its own actor, name and dates): extract it alone`);
+        throw new UsageError(`${wrongKindMessage(inputName(file), kind, "a report's text")}; several reports make one campaign only as text, HTML or Markdown, or as emulation plans (it names its own actor, name and dates): extract it alone`);
       }
     }
-    return extractSeveral(context, args, files, texts);
+    return extractSeveral(context, args, files, texts, given[0]!);
   };
+}
+
+/** The `.yml` and `.yaml` files of a folder and its subfolders, by path. */
+function yamlFiles(folder: string): string[] {
+  return readFolder(folder).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) return yamlFiles(path);
+    return /\.ya?ml$/i.test(entry.name) ? [path] : [];
+  });
 }
 
 const STRUCTURED = ['stix-threat-intel', 'misp-event', 'attack-flow', 'dettect-groups', 'emulation-plan'] as const;
@@ -118,7 +150,8 @@ function summary(references: readonly ReportReference[], objects: readonly unkno
  * (`report:`) among `sources:`, which lists them in the order given. Two reports of the same title are told apart by
  * their file names; one from standard input without a title is called `stdin`.
  */
-function extractSeveral(context: CliContext, args: Args, files: readonly string[], texts: readonly string[]): void {
+function extractSeveral(context: CliContext, args: Args, files: readonly string[], texts: readonly string[], firstGiven: string): void {
+  const plans = texts.every((text) => kindOfDocument(text) === 'emulation-plan');
   const read = (releases: ExtractReleases) => files.map((file, i) => extractReport(texts[i]!, releases, { ...(args.campaigns === false ? { campaigns: false } : {}), file: inputName(file) }));
   let domain: Domain = args.domain ?? 'enterprise-attack';
   let releases = releasesOf(context, args, domain);
@@ -141,7 +174,8 @@ function extractSeveral(context: CliContext, args: Args, files: readonly string[
     note(context, args, summary(references, objects, shown, releases));
     for (const message of notes) note(context, args, `${shown}: ${message}`);
     const reportFile = file === shown ? file : 'stdin';
-    const source: CampaignSource = withUrl(reportSource(text, file === shown ? file : undefined, isHtmlPage(file, text)) ?? { title: reportFile }, url);
+    // An emulation plan is its adversary_name; an ability, which names none, its file.
+    const source: CampaignSource = plans ? { title: extracted[i]!.name ?? reportFile } : withUrl(reportSource(text, file === shown ? file : undefined, isHtmlPage(file, text)) ?? { title: reportFile }, url);
     const suggestions = model ? suggestTechniques(text, model, { top: 3, html: isHtmlPage(file, text) }) : undefined;
     return { reportFile, source, refs: references, objects, ...(suggestions ? { suggestions } : {}) };
   });
@@ -151,8 +185,33 @@ function extractSeveral(context: CliContext, args: Args, files: readonly string[
   for (const [i, report] of reports.entries()) {
     if (clashes[i]) report.source = { title: `${report.source.title ?? report.source.url} (${report.reportFile})` };
   }
-  const name = args.name ?? basename(reports[0]!.reportFile).replace(/\.[^.]+$/, '');
-  context.stdout.write(renderCampaignSkeletonOfReports(reports, { name, domain, ...(given ? { actor: given.actor } : {}) }));
+  const fromPlans = plans ? planFields(context, args, files, extracted) : undefined;
+  const name = args.name ?? fromPlans?.name ?? basename(firstGiven).replace(/\.[^.]+$/, '');
+  const actor = given?.actor ?? fromPlans?.actor;
+  const { attackVersion, description } = fromPlans ?? {};
+  const fields = { ...(actor ? { actor } : {}), ...(attackVersion ? { attackVersion } : {}), ...(description ? { description } : {}) };
+  context.stdout.write(renderCampaignSkeletonOfReports(reports, { name, domain, ...fields, ...(plans ? { merge: true } : {}) }));
+}
+
+/**
+ * What emulation plans say of their campaign, where they agree: the adversary_name (the campaign's name), the group it
+ * is (its actor), the attack_version and adversary_description. Where they differ, it is said, and left to write by hand.
+ */
+function planFields(context: CliContext, args: Args, files: readonly string[], extracted: ReadonlyArray<{ name?: string; actor?: string; attackVersion?: string; description?: string }>) {
+  const agreed = (field: 'name' | 'actor' | 'attackVersion' | 'description', what: string, flag: string): string | undefined => {
+    const said = files.flatMap((file, i) => (extracted[i]![field] === undefined ? [] : [{ file: inputName(file), value: extracted[i]![field]! }]));
+    const values = [...new Set(said.map((each) => each.value))];
+    // A description is too long to quote: its files are named.
+    const each = said.map((one) => (field === 'description' ? one.file : `${JSON.stringify(one.value)} (${one.file})`));
+    if (values.length > 1) note(context, args, `the plans differ in ${what}: ${each.join(', ')}; ${flag}`);
+    return values.length === 1 ? values[0] : undefined;
+  };
+  return {
+    name: args.name === undefined ? agreed('name', 'adversary_name', 'give the campaign\'s with --name') : undefined,
+    actor: args.actor === undefined ? agreed('actor', 'the group their adversary_name is', 'give the campaign\'s with --actor') : undefined,
+    attackVersion: agreed('attackVersion', 'attack_version', 'write the campaign\'s attack_version: by hand'),
+    description: agreed('description', 'adversary_description', 'write the campaign\'s description: by hand'),
+  };
 }
 
 function extractOne(context: CliContext, args: Args, file: string, text: string): void {

@@ -1,4 +1,7 @@
 import type { YAMLMap } from 'yaml';
+import type { AttackIndex } from '../attack/attack-index.js';
+import type { TechniqueRecord } from '../attack/types.js';
+import { fullName, type ResolveContext } from '../normalize/resolve-reference.js';
 import { kindOfDocument } from '../input-kind.js';
 import { tacticDisplayName, tacticKey } from '../normalize/tactic-text.js';
 import type { BundleOptions, BundleReport } from './bundle-references.js';
@@ -14,6 +17,17 @@ export interface EmulationPlanReport extends BundleReport {
   description?: string;
   /** The plan's `attack_version` (`8.1`), the release its steps' IDs come from: the campaign's `attack_version:`. */
   attackVersion?: string;
+  /** Each step's technique `name` written beside its `attack_id`, to check against the ID's name (`stepNameNotes`). */
+  stepNames?: PlanStepName[];
+}
+
+/** A step's technique `name` beside its `attack_id`, where the plan writes it. */
+export interface PlanStepName {
+  id: string;
+  name: string;
+  line: number;
+  /** The step as messages name it: `step 4.B.1 "UAC Bypass and Credential Dumping"`. */
+  step: string;
 }
 
 /**
@@ -46,6 +60,7 @@ export function emulationPlanReport(source: string, options: BundleOptions = {})
   const unreadTactics: string[] = [];
   const readTactics: string[] = [];
   const noTechnique: string[] = [];
+  const stepNames: PlanStepName[] = [];
   items.forEach((item, index) => {
     if (!Y.isMap(item)) return;
     const details = item.get('emulation_plan_details', true);
@@ -81,6 +96,8 @@ export function emulationPlanReport(source: string, options: BundleOptions = {})
     if (tacticSaid && !tactic) unreadTactics.push(`line ${lineOf(tacticNode)} "${tacticWritten}" (${step}, ${written})`);
     else if (tacticSaid) readTactics.push(`line ${lineOf(tacticNode)} "${tacticWritten}" as ${tactic}`);
     const id = TECHNIQUE_ID.test(written) ? written.toUpperCase() : undefined;
+    const stepName = text(nameNode);
+    if (id && stepName && text(idNode)) stepNames.push({ id, name: stepName, line: lineOf(nameNode), step });
     const description = text(item.get('description', true));
     const evidence = description ? [{ text: description, line: lineOf(item.get('description', true)) }] : [];
     const from = `${step} (technique: ${[text(idNode), text(nameNode)].filter(Boolean).join(' ')}${tacticSaid ? `; tactic "${tacticWritten}" ${tacticSaid}` : ''}), line ${line}`;
@@ -106,6 +123,7 @@ export function emulationPlanReport(source: string, options: BundleOptions = {})
     });
   });
   report.references = [...references.values()];
+  if (stepNames.length) report.stepNames = stepNames;
   const notes = [
     ...(unreadTactics.length ? [`tactics that name no ATT&CK tactic, so their steps' techniques are read with their own tactics: ${unreadTactics.join('; ')} (write the step's tactic: by hand where it is meant)`] : []),
     ...(readTactics.length ? [`tactics read as the ATT&CK tactic they spell: ${readTactics.join('; ')}`] : []),
@@ -119,4 +137,44 @@ function stepLabel(item: YAMLMap, index: number, text: (node: unknown) => string
   const step = text(item.get('procedure_step', true));
   const name = text(item.get('name', true));
   return [step ? `step ${step}` : name ? 'step' : `item ${index + 1}`, ...(name ? [JSON.stringify(name)] : [])].join(' ');
+}
+
+/**
+ * What a step's technique `name` says that its `attack_id` does not, in the release of the plan's `attack_version` (the
+ * newest of its major version at hand, else the target): a note per step whose name is not the ID's technique's. Plans
+ * add the tool after ` - ` (FIN6's `OS Credential Dumping: LSASS Memory - Invoke-Mimikatz`) or after the name, so the
+ * part before ` - `, or a name the written one starts with, is the one checked; the technique's own name alone (`LSASS
+ * Memory`) is its name too. A name the ID had in an older release at hand (an ability's `Credential Dumping` for T1003)
+ * is said as such. Pure but for the releases `history` loads.
+ */
+export function stepNameNotes(steps: readonly PlanStepName[], attackVersion: string | undefined, context: ResolveContext): Array<{ id: string; note: string }> {
+  const { target } = context;
+  const releases = (): Iterable<AttackIndex> => [target, ...(context.history?.() ?? [])];
+  const planRelease = attackVersion === undefined ? undefined : releaseOf(attackVersion, releases());
+  const release = planRelease ?? target;
+  const asOf = attackVersion === undefined || planRelease?.release === attackVersion ? `ATT&CK ${release.release}` : `ATT&CK ${release.release} (${attackVersion} is not at hand)`;
+  return steps.flatMap(({ id, name, line, step }) => {
+    const technique = release.technique(id);
+    if (!technique || namesTechnique(name, release, technique)) return [];
+    const older = [...releases()].find((other) => other !== release && other.technique(id) && namesTechnique(name, other, other.technique(id)!));
+    const what = `line ${line}: ${step} names its technique ${JSON.stringify(name)}, not ${id} ${fullName(release, technique)} of ${asOf}`;
+    return [{ id, note: older ? `${what}: an older name, ${id}'s in ATT&CK ${older.release} (the ID is kept)` : `${what} (check which technique the step is; the ID is kept)` }];
+  });
+}
+
+/** The release `8.1` names, else the newest of its major version (`8`: 8.2), among releases newest first. */
+function releaseOf(version: string, releases: Iterable<AttackIndex>): AttackIndex | undefined {
+  let major: AttackIndex | undefined;
+  for (const release of releases) {
+    if (release.release === version) return release;
+    if (!major && release.major === version.split('.')[0]) major = release;
+  }
+  return major;
+}
+
+/** Whether a step's technique name is the technique's: its full or own name, alone or before ` - ` or other words after it. */
+function namesTechnique(written: string, release: AttackIndex, technique: TechniqueRecord): boolean {
+  const plain = (text: string): string => text.toLowerCase().replace(/[\u2010-\u2015]/g, '-').replace(/\s+/g, ' ').trim();
+  const name = plain(written);
+  return [fullName(release, technique), technique.name].map(plain).some((own) => name === own || plain(name.split(' - ')[0]!) === own || (name.startsWith(own) && /^[^a-z0-9]/.test(name.slice(own.length))));
 }

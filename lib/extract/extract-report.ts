@@ -29,7 +29,7 @@ import { bundleReport, type BundleOptions } from './bundle-references.js';
 import { mispEventReport } from './misp-event-references.js';
 import { attackFlowReport } from './attack-flow-references.js';
 import { dettectGroupReport } from './dettect-group-references.js';
-import { emulationPlanReport } from './emulation-plan-references.js';
+import { emulationPlanReport, stepNameNotes } from './emulation-plan-references.js';
 import { countedSoftware, mispSoftwareObjects } from './misp-software.js';
 import type { Domain } from '../attack/types.js';
 import { UsageError } from '../errors.js';
@@ -667,11 +667,19 @@ export function extractReport(text: string, context?: ResolveContext, options: B
       const shortname = readTactic(phase, target);
       return shortname ? target.tacticName(shortname) : phase;
     };
-    const references = bundle.references.map((ref) => resolved({ ...ref, tactics: [...new Set(ref.tactics.map(phaseName))] }));
+    // An emulation plan's step whose technique name is not its ID's is said, above its item and on stderr (the plan's
+    // attack_version is the release it is checked in).
+    const stepNames = plan?.stepNames ? stepNameNotes(plan.stepNames, plan.attackVersion, context) : [];
+    const namesOf = (ref: ExtractedReference): string[] => stepNames.filter((one) => ref.ids.includes(one.id)).map((one) => one.note);
+    const references = bundle.references.map((ref) => {
+      const read = resolved({ ...ref, tactics: [...new Set(ref.tactics.map(phaseName))] });
+      const names = namesOf(ref);
+      return names.length && read.resolution ? { ...read, resolution: { ...read.resolution, warnings: [...read.resolution.warnings, ...names] } } : read;
+    });
     const { name, actor, actors, attributed, campaignsLeftOut } = bundle;
     // A MISP event's software clusters and a bundle's software objects are found objects, as software a report's text names is.
     const software = bundle.software?.length ? mispSoftwareObjects(bundle.software, target, places) : { objects: [], notes: [] };
-    const notes = [...actorNotes, ...(actors ? [severalActors(actors, name)] : []), ...(actor && attributed ? [attributedNote(actor, attributed, references)] : []), ...(actor && campaignsLeftOut ? [leftOutNote(actor, campaignsLeftOut)] : []), ...readerNotes, ...software.notes];
+    const notes = [...actorNotes, ...(stepNames.length ? [`technique names that are not their attack_id's: ${stepNames.map((one) => one.note).join('; ')}`] : []), ...(actors ? [severalActors(actors, name)] : []), ...(actor && attributed ? [attributedNote(actor, attributed, references)] : []), ...(actor && campaignsLeftOut ? [leftOutNote(actor, campaignsLeftOut)] : []), ...readerNotes, ...software.notes];
     return { references, objects: software.objects, notes, ...(name ? { name } : {}), ...(actor ? { actor } : textActor), ...eventFields };
   }
   // An ID written again with another name is a reference of its own (`referencesInLines`); where that name only agrees

@@ -259,3 +259,33 @@ describe('extract: several emulation plans, or a folder of CALDERA abilities, as
   });
 });
 
+describe("extract: an emulation plan step's technique name checked against its attack_id", () => {
+  // Plans add the tool to a step's technique name: FIN6's plan lists `T1003.001: OS Credential Dumping: LSASS Memory -
+  // Invoke-Mimikatz` (adversary_emulation_library fin6/Emulation_Plan, its table of abilities), written here into the
+  // Carbanak excerpt's step 4.B.1 in the same layout. Before, no step's name was checked: a step naming Clipboard Data
+  // beside T1113 (Screen Capture) went unsaid.
+  const edited = CARBANAK.replace('    name: "OS Credential Dumping: LSASS Memory"', '    name: "OS Credential Dumping: LSASS Memory - Invoke-Mimikatz"').replace('    name: "Screen Capture"', '    name: "Clipboard Data"');
+
+  it("says a name that is not the ID's in the plan's release (8.1 not at hand: 8.2), above the item and on stderr; a tool after ' - ' is no mismatch", async () => {
+    const file = join(freshTmpDir('step-names'), 'Carbanak.yaml');
+    writeFileSync(file, edited);
+    const result = await runCli(['extract', file]);
+    expect(result.code, result.stderr).to.equal(0);
+    const said = 'line 23: step 2.B.1 "Screen Capture" names its technique "Clipboard Data", not T1113 Screen Capture of ATT&CK 8.2 (8.1 is not at hand) (check which technique the step is; the ID is kept)';
+    expect(result.stdout).to.include(`  # warning: ${said}\n  # from: step 2.B.1 "Screen Capture" (technique: T1113 Clipboard Data), line 22\n  - ref: "T1113"`);
+    expect(result.stderr).to.include(`${file}: technique names that are not their attack_id's: ${said}\n`);
+    expect(result.stderr).not.to.include('Invoke-Mimikatz"');
+    // The plan as CTID wrote it has no such step.
+    writeFileSync(file, CARBANAK);
+    expect((await runCli(['extract', file])).stderr).not.to.include('technique names that are not');
+  });
+
+  it("says a CALDERA ability's name of an older release as an older name, checked in the target (abilities state no attack_version)", async () => {
+    const result = await runCli(['extract', fixture('abilities')]);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stderr).to.include(
+      'technique names that are not their attack_id\'s: line 11: step "Run PowerKatz" names its technique "Credential Dumping", not T1003 OS Credential Dumping of ATT&CK 18.1: an older name, T1003\'s in ATT&CK 6.3 (the ID is kept)',
+    );
+    expect(result.stderr).to.include('names its technique "Unsecured Credentials: Bash History", not T1552.003 Unsecured Credentials: Shell History of ATT&CK 18.1: an older name, T1552.003\'s in ATT&CK 17.1');
+  });
+});

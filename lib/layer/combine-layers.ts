@@ -20,7 +20,7 @@
  * | union | every key of any layer; score = the highest |
  * | unscored entries | (no score, and no colour or a disabled one) ignored by the arithmetic (a disabled entry's score counts, as in Navigator's layerOperation, which reads every score whatever `enabled` says); their comments, links and metadata are kept (but not by intersect, which drops keys some layer neither scores nor colours) |
  * | rounding | scores are rounded to 2 decimals (mean of 1, 2, 2 is 1.67) |
- * | comment | each layer's comment, in layer order, duplicates removed, joined with `\n`, each of its lines prefixed `<layer name>: ` (`attributeComment`) |
+ * | comment | each layer's comment, in layer order, duplicates removed, joined with `\n`, each of its lines prefixed `<layer name>: `; a line several layers give written once, where it first came, naming each: `A + B: line` (`attributeComments`) |
  * | links | merged by URL, duplicates removed, in order of first appearance; a divider is kept where it separated two links that are kept (`appendDivided`: none leading, trailing or doubled) |
  * | metadata | each layer's items follow a `{ name: 'layer', value: <layer name> }` item; an item a layer gives twice for the key once (in a list with dividers, a group of items: CTID's Mappings Explorer writes one per capability), a divider kept where it separated two items (`appendDivided`) |
  * | color | kept when every layer that colours the key gives it the same colour, case aside (the inferred-from-software colour of one campaign stays); a layer colours it with its own colour, or, with none (`""` or absent) but a score, with its gradient (an observed technique of one campaign is not painted "inferred" by another); an entry with neither colour nor score does not count. Otherwise dropped where a layer scores or marks the key (the combined gradient colours it: the techniques two colour-only actor layers share, each in its own shade, score as both marks add up); where none does (disabled colour-only entries), the first layer's colour is kept (without one the entry would show nothing); one warning counts those entries, with examples |
@@ -62,7 +62,7 @@ import type { AttackLibrary } from '../attack/load.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { compareText } from '../compare-text.js';
 import { appendDivided } from './divided-list.js';
-import { attributeComment } from './merge-entries.js';
+import { attributeComments } from './merge-entries.js';
 import { useOneOf } from '../name-distance.js';
 import { firstFew } from '../short-list.js';
 import { gradientColor, gradientPosition, paintedColour } from './score.js';
@@ -385,7 +385,8 @@ interface Cell {
   /** The layer colours the key, enabled, without a score: it marks it, and `score` is its range's top. */
   marked?: boolean;
   color?: string;
-  comments: string[];
+  /** The layer's comments on the key, each once, with the layer's name. */
+  comments: Array<{ label: string; comment: string }>;
   links: LayerLink[];
   metadata: LayerMetadata[];
   enabled: boolean;
@@ -403,6 +404,10 @@ function round(score: number): number {
 
 function pushUnique<T>(into: T[], items: readonly T[], same: (a: T, b: T) => boolean): void {
   for (const item of items) if (!into.some((existing) => same(existing, item))) into.push(item);
+}
+
+function sameComment(a: { label: string; comment: string }, b: { label: string; comment: string }): boolean {
+  return a.label === b.label && a.comment === b.comment;
 }
 
 // Links are the same when they go to the same place, whatever their labels.
@@ -513,7 +518,7 @@ function layerCells(
       if (typeof entry.score === 'number') cell.score = scale(entry.score);
       if (entry.color) cell.color = entry.color;
       cell.enabled = entry.enabled !== false;
-      if (entry.comment?.trim()) pushUnique(cell.comments, [attributeComment(label, entry.comment.trim())], (a, b) => a === b);
+      if (entry.comment?.trim()) pushUnique(cell.comments, [{ label, comment: entry.comment.trim() }], sameComment);
       appendDivided(cell.links, entry.links ?? [], linkKey);
       if (entry.metadata?.length) {
         if (!cell.metadata.length) cell.metadata.push({ name: 'layer', value: label });
@@ -888,15 +893,15 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
     // nothing: it keeps the first layer's colour.
     const keptColor = colors.size > 1 && score === undefined ? color : undefined;
     if ((colors.size === 1 || keptColor) && color) entry.color = color;
-    const comments: string[] = [];
+    const comments: Cell['comments'] = [];
     const links: LayerLink[] = [];
     const metadata: LayerMetadata[] = [];
     for (const cell of present) {
-      pushUnique(comments, cell.comments, (a, b) => a === b);
+      pushUnique(comments, cell.comments, sameComment);
       appendDivided(links, cell.links, linkKey);
       for (const item of cell.metadata) metadata.push(item);
     }
-    if (comments.length) entry.comment = comments.join('\n');
+    if (comments.length) entry.comment = attributeComments(comments, undefined, 'names').comment;
     // Navigator's layerOperation counts a disabled entry's score too, and copies `enabled` from the one layer its user
     // picks; here the layers whose scores make the entry's decide it: a score only disabled entries give stays greyed
     // out or hidden, as in its layer, not shown because another layer only comments on the technique.

@@ -55,8 +55,21 @@ function attributedLines(label: string, comment: string, attributed?: (prefix: s
     });
 }
 
-function formatLines(lines: readonly AttributedLine[]): string {
-  return lines.map((line) => `${line.labels.join(', ')}:${line.rest}`).join('\n');
+/**
+ * How a line several sources give names them: IDs joined by `, ` (`T1059.001, T1086: …`, which `attributedLines` reads
+ * back); layer names, which may hold commas themselves (`APT28, APT29 techniques`), joined by ` + `, each name written
+ * in double quotes (as JSON writes it) when any of the line's names holds ` + ` or a quote.
+ */
+export type LabelJoin = 'ids' | 'names';
+
+function joinLabels(labels: readonly string[], join: LabelJoin): string {
+  if (join === 'ids') return labels.join(', ');
+  const quoted = labels.length > 1 && labels.some((label) => label.includes(' + ') || label.includes('"'));
+  return labels.map((label) => (quoted ? JSON.stringify(label) : label)).join(' + ');
+}
+
+function formatLines(lines: readonly AttributedLine[], join: LabelJoin = 'ids'): string {
+  return lines.map((line) => `${joinLabels(line.labels, join)}:${line.rest}`).join('\n');
 }
 
 /**
@@ -74,27 +87,33 @@ export function attributeComment(label: string, comment: string, attributed?: (p
 /**
  * The comments of several sources as one, each line prefixed with its source (`attributeComment`), and a line that several
  * sources give (a Sigma rule tagged with both T1086 and T1059.001, which sigma2attack lists under each) written once,
- * where it first came, naming every source it came from in order (`T1059.001, T1086: sysmon_…yml`). Blank lines are
- * kept as each source wrote them. `shared` counts the lines given by more than one source.
+ * where it first came, naming every source it came from in order (`T1059.001, T1086: sysmon_…yml`; `join` says how the
+ * names are joined). A line one source gives again (a `---` between its rules) is kept where it stands, and blank lines
+ * are kept as each source wrote them. `shared` counts the lines given by more than one source.
  */
 export function attributeComments(
   comments: ReadonlyArray<{ label: string; comment: string }>,
   attributed?: (prefix: string) => boolean,
+  join: LabelJoin = 'ids',
 ): { comment: string; shared: number } {
   const lines: AttributedLine[] = [];
-  const byText = new Map<string, AttributedLine>();
-  for (const { label, comment } of comments) {
+  // Each line's text, the first line that gave it and the comments (by position) that gave it.
+  const byText = new Map<string, { line: AttributedLine; given: Set<number> }>();
+  comments.forEach(({ label, comment }, source) => {
     for (const line of attributedLines(label, comment, attributed)) {
       const text = line.rest.trim();
       const seen = text === '' ? undefined : byText.get(text);
-      if (!seen) {
+      if (!seen || seen.given.has(source)) {
         const fresh = { labels: [...line.labels], rest: line.rest };
         lines.push(fresh);
-        if (text !== '') byText.set(text, fresh);
-      } else for (const label of line.labels) if (!seen.labels.includes(label)) seen.labels.push(label);
+        if (text !== '' && !seen) byText.set(text, { line: fresh, given: new Set([source]) });
+      } else {
+        seen.given.add(source);
+        for (const label of line.labels) if (!seen.line.labels.includes(label)) seen.line.labels.push(label);
+      }
     }
-  }
-  return { comment: formatLines(lines), shared: lines.filter((line) => line.labels.length > 1 && line.rest.trim() !== '').length };
+  });
+  return { comment: formatLines(lines, join), shared: lines.filter((line) => line.labels.length > 1 && line.rest.trim() !== '').length };
 }
 
 function combineScores(scores: readonly number[], rule: MergeScore): number | undefined {

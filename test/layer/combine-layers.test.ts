@@ -93,9 +93,9 @@ describe('combineLayers', () => {
     });
   }
 
-  it('prefixes comments with the layer name, one line per layer, without duplicates', () => {
+  it('prefixes comments with the layer name, a line two layers give once, naming both', () => {
     const layer = combine('sum', ...AB);
-    expect(entry(layer, 'T1059.001').comment).to.equal('Layer A: encoded commands\nLayer B: encoded commands');
+    expect(entry(layer, 'T1059.001').comment).to.equal('Layer A + Layer B: encoded commands');
     expect(entry(layer, 'T1053.005', 'persistence').comment).to.equal('Layer B: schtasks /create');
     expect(entry(layer, 'T1105').comment).to.equal('Layer A: seen in proxy logs');
   });

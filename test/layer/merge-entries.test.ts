@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { attributeComment, mergeEntries } from '../../lib/layer/merge-entries.js';
+import { attributeComment, attributeComments, mergeEntries } from '../../lib/layer/merge-entries.js';
 import { readLayerFixture } from './attack-data.js';
 
 describe('mergeEntries', () => {
@@ -116,6 +116,23 @@ describe('mergeEntries', () => {
     ]);
     expect(revoked.entry['comment']).to.equal('T1035, T1050: psexec service\nT1050: sc create');
     expect(revoked.conflicts).to.deep.equal(['1 comment line given by more than one ID written once, naming each']);
+  });
+
+  it('keeps a line one source gives twice (a divider between its rules) where each stands', () => {
+    const { comment, shared } = attributeComments([
+      { label: 'T1035', comment: 'a.yml\n---\nb.yml' },
+      { label: 'T1050', comment: '---\nc.yml\n---' },
+    ]);
+    expect(comment.split('\n')).to.deep.equal(['T1035: a.yml', 'T1035, T1050: ---', 'T1035: b.yml', 'T1050: c.yml', 'T1050: ---']);
+    expect(shared).to.equal(1);
+  });
+
+  it("joins layer names by ' + ', quoting each when one holds ' + ' or a quote (names may hold commas)", () => {
+    const names = (a: string, b: string) => attributeComments([{ label: a, comment: 'x' }, { label: b, comment: 'x' }], undefined, 'names').comment;
+    expect(names('APT28, APT29', 'Sigma')).to.equal('APT28, APT29 + Sigma: x');
+    expect(names('Red + Blue', 'Sigma')).to.equal('"Red + Blue" + "Sigma": x');
+    expect(names('The "E3" plan', 'Sigma')).to.equal('"The \\"E3\\" plan" + "Sigma": x');
+    expect(attributeComments([{ label: 'Red + Blue', comment: 'x' }], undefined, 'names').comment).to.equal('Red + Blue: x');
   });
 
   it('reads a line merged before, naming two IDs, as theirs: merged again, it gains no prefix and no second copy', () => {

@@ -40,12 +40,12 @@ function rulesByTechnique(dir: string): Map<string, string[]> {
 }
 
 /** The layer sigma2attack writes for those rules: each technique scored by its number of rules, the rules its comment. */
-function sigma2attackLayer(byTechnique: Map<string, string[]>): unknown {
+function sigma2attackLayer(byTechnique: Map<string, string[]>, name = 'Sigma rules heatmap'): unknown {
   const techniques = [...byTechnique].map(([techniqueID, rules]) => ({ techniqueID, score: rules.length, comment: rules.join('\n') }));
   const maxValue = Math.max(...techniques.map((t) => t.score));
   return {
     domain: 'mitre-enterprise',
-    name: 'Sigma rules heatmap',
+    name,
     gradient: { colors: ['#ffffff', '#ff6666'], maxValue, minValue: 0 },
     versions: { navigator: '4.0', layer: '4.0' },
     techniques,
@@ -124,5 +124,29 @@ describe('regressions: a merged comment of several lines says, on each line, whe
     expect(lines.filter((line) => !line.startsWith(`${published}: `))).to.deep.equal([
       ...byTechnique.get('T1059.001')!.map((rule) => `${built}: ${byTechnique.get('T1086')!.includes(rule) ? 'T1059.001, T1086' : 'T1059.001'}: ${rule}`),
     ]);
+  });
+
+  it('combine: a rule line two layers give is written once, naming both layers joined by " + " (names that hold commas)', async () => {
+    // A team's heatmap of the Windows rules beside one of every deprecated rule (windows, linux, cloud… folders): each
+    // Windows rule is in both. Before, T1059.001's comment listed every rule twice, once per layer.
+    const dir = freshTmpDir('merged-comments-shared');
+    const all = new Map<string, string[]>();
+    for (const folder of readdirSync(resolve(RULES, '..'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+      for (const [id, rules] of rulesByTechnique(resolve(RULES, '..', folder))) all.set(id, [...(all.get(id) ?? []), ...rules]);
+    }
+    const windows = join(dir, 'windows.json');
+    const everything = join(dir, 'deprecated.json');
+    writeFileSync(windows, JSON.stringify(sigma2attackLayer(byTechnique, 'Sigma heatmap, Windows')));
+    writeFileSync(everything, JSON.stringify(sigma2attackLayer(all, 'Sigma heatmap, all deprecated')));
+    const out = join(dir, 'union.json');
+    const result = await runCli(['combine', windows, everything, '--op', 'union', '--to', '18.1', '--out', out]);
+    expect(result.code, result.stderr).to.equal(0);
+    const lines = (readLayer(out).techniques ?? []).find((t) => t.techniqueID === 'T1059.001' && t.tactic === undefined)!.comment!.split('\n');
+    const shared = lines.filter((line) => line.startsWith('Sigma heatmap, Windows + Sigma heatmap, all deprecated: '));
+    expect(shared).to.include('Sigma heatmap, Windows + Sigma heatmap, all deprecated: T1059.001: file_event_win_susp_clr_logs.yml');
+    // Every rule line once: none of the Windows layer's lines is repeated under the other layer's name.
+    const rules = lines.map((line) => line.replace(/^.*?: (T1059\.001|T1059\.001, T1086): /, ''));
+    expect(rules).to.have.length(new Set(rules).size);
+    expect(shared).to.have.length(byTechnique.get('T1059.001')!.length);
   });
 });

@@ -97,6 +97,14 @@ export function note(context: CliContext, args: GlobalArgs, message: string): vo
 }
 
 /**
+ * A warning on stderr, in the one form every command writes: `warning: <file>: <what>` (the file or place first after
+ * `warning:`, as the message gives it); said once, and not under --quiet (`note`).
+ */
+export function warn(context: CliContext, args: GlobalArgs, message: string): void {
+  note(context, args, `warning: ${message}`);
+}
+
+/**
  * Report lines on stderr that belong together, unless --quiet: a heading and what it holds (a layer's name and each
  * change made to it), all said even when an earlier block said the same line, since it is said of another layer.
  */

@@ -1,5 +1,5 @@
 import { inputName, jsonSyntaxPlace, kindOfDocument } from '../index.js';
-import { note, type CliContext, type GlobalArgs } from './context.js';
+import { note, warn, type CliContext, type GlobalArgs } from './context.js';
 
 /**
  * Warn of a `.json` file read as a report's text (extract, suggest), where its user meant a STIX bundle, a MISP event,
@@ -15,13 +15,13 @@ export function warnJsonReadAsText(context: CliContext, args: GlobalArgs, comman
     JSON.parse(text);
   } catch {
     const { line, column, reason } = jsonSyntaxPlace(text);
-    note(
+    warn(
       context,
       args,
-      `warning: ${inputName(file)}: line ${line}, column ${column}: invalid JSON: ${reason}; read as a report's text, not as a STIX bundle, MISP event, Attack Flow or layer (if it is one, fix its JSON or get the whole file again)`,
+      `${inputName(file)}: line ${line}, column ${column}: invalid JSON: ${reason}; read as a report's text, not as a STIX bundle, MISP event, Attack Flow or layer (if it is one, fix its JSON or get the whole file again)`,
     );
     return;
   }
   if (kindOfDocument(text)) return;
-  note(context, args, `warning: ${inputName(file)}: valid JSON of no kind ${command} reads (not a STIX bundle, MISP event, Attack Flow or Navigator layer); read as a report's text`);
+  warn(context, args, `${inputName(file)}: valid JSON of no kind ${command} reads (not a STIX bundle, MISP event, Attack Flow or Navigator layer); read as a report's text`);
 }

@@ -132,6 +132,9 @@ describe('attack-layers export', () => {
     expect(result.code).to.equal(0);
     expect(result.stderr).to.contain("filters.platforms lists every platform of enterprise-attack 12.1, the release nearest to the layer's 13 that is available here, so it is read as showing every platform");
     expect(result.stderr).not.to.contain('not drawn');
+    // Its warning in the form every command writes: `warning: <file>: …` (it was `<file>: warning: …`).
+    expect(result.stderr).to.contain(`warning: ${file}: the layer is for ATT&CK enterprise-attack 13, which is not available here`);
+    expect(result.stderr).not.to.contain(': warning:');
     expect(result.stdout).to.contain('platforms: all');
     // A filter of some of 12.1's platforms is still drawn as written: ESXi's techniques stay hidden.
     writeFileSync(file, JSON.stringify({ ...layer, filters: { platforms: platforms.slice(1) } }));

@@ -286,7 +286,7 @@ describe('attack-layers upgrade', () => {
       const out = join(freshTmpDir('downgrade'), 'v18.json');
       const result = await runCli(['upgrade', v19, '--to', '18.1', '--out', out, '--report', 'json']);
       expect(result.code, result.stderr).to.equal(0);
-      expect(result.stderr).to.contain(`${v19}: warning: a downgrade from ATT&CK 19 to enterprise-attack 18.1:`);
+      expect(result.stderr).to.contain(`warning: ${v19}: a downgrade from ATT&CK 19 to enterprise-attack 18.1:`);
       const [report] = JSON.parse(result.stdout) as LayerUpgradeReport[];
       expect(report!.settings.map((s) => s.message).join('\n')).to.contain('a downgrade from ATT&CK 19 to enterprise-attack 18.1');
       const tactics = tactics18();
@@ -350,7 +350,7 @@ describe('attack-layers upgrade', () => {
         techniques: [{ techniqueID: 'T1059.001', score: 1 }, { techniqueID: 'T1665', score: 2, comment: 'new in 15' }] }));
       const result = await runCli(['upgrade', file, '--to', '14.1', '--out', join(dir, 'v14.json')]);
       expect(result.code, result.stderr).to.equal(0);
-      expect(result.stderr).to.contain(`${file}: warning: a downgrade from ATT&CK 18 to enterprise-attack 14.1:`);
+      expect(result.stderr).to.contain(`warning: ${file}: a downgrade from ATT&CK 18 to enterprise-attack 14.1:`);
       expect(result.stderr).to.contain('/techniques/1: T1665 (Hide Infrastructure) of enterprise-attack 18.1 does not exist in enterprise-attack 14.1; removed');
       const layer = JSON.parse(readFileSync(join(dir, 'v14.json'), 'utf8')) as NavigatorLayer;
       expect(layer.techniques!.map((t) => t.techniqueID)).to.deep.equal(['T1059.001']);

@@ -137,7 +137,7 @@ describe('a layer tactic written as a TA ID with a name', () => {
       const result = await runCli(['export', file, '--format', 'csv']);
       expect(result.code).to.equal(0);
       expect(result.stdout.split(/\r?\n/).filter((line) => line.startsWith('T1059'))).to.deep.equal(['T1059,Command and Scripting Interpreter,Execution,2,#ff6b66,,,,']);
-      expect(result.stderr).to.contain('warning: T1059: tactic "TA0002: Persistence": TA0002 is Execution, not Persistence');
+      expect(result.stderr).to.contain(`warning: ${file}: T1059: tactic "TA0002: Persistence": TA0002 is Execution, not Persistence`);
       expect(result.stderr).to.not.contain('not drawn');
     });
   });

@@ -27,7 +27,7 @@ import {
   type AttackObjectKind,
   type LayerFile,
 } from '../../index.js';
-import { attackLibrary, cacheDir, note, progressLine, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, cacheDir, note, progressLine, showsProgress, warn, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
 /** `--all` takes the plural; `--type` the singular. */
@@ -74,7 +74,7 @@ export const declaration: CommandDeclaration = {
 
 /** Paths as the user wrote --out, not resolved against the working folder. */
 function writeInto(context: CliContext, args: Args, files: readonly LayerFile[]): void {
-  for (const warning of navigatorOpeningWarnings(files.map(({ layer }) => layer))) note(context, args, `warning: ${warning}`);
+  for (const warning of navigatorOpeningWarnings(files.map(({ layer }) => layer))) warn(context, args, warning);
   const out = args.out!;
   const outDir = resolve(context.cwd, out);
   for (const path of writeLayers(files, outDir, { force: args.force })) {
@@ -126,7 +126,7 @@ function renderAll(context: CliContext, args: Args, kind: AttackObjectKind): voi
       : undefined,
   });
   if (progress) progressLine(context, '');
-  for (const warning of result.warnings) note(context, args, `warning: ${warning}`);
+  for (const warning of result.warnings) warn(context, args, warning);
   writeInto(context, args, result.files);
   const { revoked, deprecated } = result.skipped;
   const skipped = [revoked.length && `${revoked.length} revoked (${revoked.join(', ')})`, deprecated.length && `${deprecated.length} deprecated (${deprecated.join(', ')})`]
@@ -197,19 +197,19 @@ export function handler(context: CliContext) {
         const domains = layers.map((layer) => layer.index.label);
         // Each domain's layer has its own count (Sandworm Team's campaigns use 20 enterprise and 23 ICS techniques).
         for (const layer of layers) for (const line of layer.notes) note(context, args, `note: ${layers.length > 1 ? `${layer.index.label}: ` : ''}${line}`);
-        if (layers[0]?.empty) note(context, args, `warning: ${layers[0].empty}: its layer is empty${args.domain === undefined ? '' : '; try another --domain'}`);
+        if (layers[0]?.empty) warn(context, args, `${layers[0].empty}: its layer is empty${args.domain === undefined ? '' : '; try another --domain'}`);
         else if (layers.length > 1) note(context, args, `note: ${objectRef(object)} has techniques in ${domains.join(' and ')}: one layer for each`);
         else if (layers[0]?.index !== home) note(context, args, `note: ${objectRef(object)} has techniques only in ${domains[0]}: its layer is for that domain`);
         rendered.push(...layers);
       }
     }
-    for (const warning of new Set(rendered.flatMap((r) => r.warnings))) note(context, args, `warning: ${warning}`);
+    for (const warning of new Set(rendered.flatMap((r) => r.warnings))) warn(context, args, warning);
     if (args.out !== undefined) {
       writeInto(context, args, rendered.map(({ file, layer }) => ({ name: file, layer })));
       return;
     }
     const layers = rendered.map((r) => r.layer);
-    for (const warning of navigatorOpeningWarnings(layers)) note(context, args, `warning: ${warning}`);
+    for (const warning of navigatorOpeningWarnings(layers)) warn(context, args, warning);
     context.stdout.write(layers.length === 1 ? serializeLayer(layers[0]!) : serializeLayers(layers));
   };
 }

@@ -13,7 +13,7 @@ import {
 } from '../../index.js';
 import { linesPerKind, messageKind, ofHiddenTechniques as of } from '../repeated-lines.js';
 import { upgradeNote } from '../upgrade-note.js';
-import { attackLibrary, note, readStdin, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, note, readStdin, warn, type CliContext, type GlobalArgs } from '../context.js';
 import { assertGivenPaths } from '../given-paths.js';
 import { assertLayerOutName } from '../layer-out.js';
 import type { CommandDeclaration } from '../options.js';
@@ -81,10 +81,10 @@ export function handler(context: CliContext) {
     // listed, and the combined layer's metadata keeps every one.
     const moreLeftOut = (warning: string, hidden: number, rest: readonly string[]) => {
       const place = /^.*?: \/techniques\/\d+(?=: )/.exec(warning)?.[0];
-      return `warning: ${place ? `${place}: ` : ''}and ${hidden} more of this kind after it${of(rest)}, each kept in the combined layer's metadata`;
+      return `${place ? `${place}: ` : ''}and ${hidden} more of this kind after it${of(rest)}, each kept in the combined layer's metadata`;
     };
     // A file given twice leaves the same entries out twice: each is one line, not counted again as "more of this kind".
-    for (const line of linesPerKind([...new Set(leftOut)], messageKind, (warning) => `warning: ${warning}`, moreLeftOut)) note(context, args, line);
+    for (const line of linesPerKind([...new Set(leftOut)], messageKind, (warning) => warning, moreLeftOut)) warn(context, args, line);
     const { layer, warnings } = combineLayers(inputs, {
       op: args.op,
       index,
@@ -92,7 +92,7 @@ export function handler(context: CliContext) {
       ...(args.normalize === undefined ? {} : { normalize: args.normalize }),
     });
     // --attack-release may ask for a release Navigator 5.1 opens only after its upgrade dialog, or not at all.
-    for (const warning of [...warnings, ...navigatorOpeningWarnings([layer])]) note(context, args, `warning: ${warning}`);
+    for (const warning of [...warnings, ...navigatorOpeningWarnings([layer])]) warn(context, args, warning);
     const text = serializeLayer(layer);
     if (args.out === undefined) {
       context.stdout.write(text);

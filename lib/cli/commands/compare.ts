@@ -28,7 +28,7 @@ import {
   type CampaignComparison,
   UNRESOLVED_STATUS_TEXT,
 } from '../../index.js';
-import { attackLibrary, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, note, printJson, readStdin, warn, type CliContext, type GlobalArgs } from '../context.js';
 import { assertLayerOutName } from '../layer-out.js';
 import { formatTable, statusColor, tableStyle, type TableStyle } from '../format-table.js';
 import type { CommandDeclaration } from '../options.js';
@@ -133,7 +133,7 @@ function writeComparisons(
     const text = layers.length === 1 ? serializeLayer(layers[0]!) : serializeLayers(layers);
     // No path said: stdout carries the comparison, and a written path is said on stdout alone (render, combine, export).
     writeFileAtomic(resolve(context.cwd, args.out), text, { force: args.force });
-    for (const warning of navigatorOpeningWarnings(layers)) note(context, args, `warning: ${warning}`);
+    for (const warning of navigatorOpeningWarnings(layers)) warn(context, args, warning);
   }
   const comparisons = compared.map(({ comparison }) => comparison);
   // For layers, --json says what their upgrade changed too (an entry moved from a tactic its technique does not have).
@@ -167,7 +167,7 @@ function compareLayerFile(context: CliContext, args: Args, stdin: Uint8Array | u
     const { inputs, upgrades, warnings } = upgradeSources(sources, index, library, COMPARE_KEEPING);
     for (const upgrade of upgrades) note(context, args, upgradeNote(upgrade, index.label));
     changed.push(...upgrades);
-    for (const warning of warnings) note(context, args, `warning: ${warning}`);
+    for (const warning of warnings) warn(context, args, warning);
     // An entry the upgrade left out (a technique unknown in the release, deprecated, of another domain) is an unplaced reference.
     unplaced.push(...warnings.filter((warning) => /^.*?: \/techniques\/\d+: /.test(warning)));
     const input = inputs[0]!;
@@ -186,7 +186,7 @@ function compareLayerFile(context: CliContext, args: Args, stdin: Uint8Array | u
   }
   if (!compared.length && refusal) throw refusal;
   for (const line of notCompared) note(context, args, `note: ${line}`);
-  for (const warning of new Set(compared.flatMap(({ comparison }) => comparison.warnings))) note(context, args, `warning: ${warning}`);
+  for (const warning of new Set(compared.flatMap(({ comparison }) => comparison.warnings))) warn(context, args, warning);
   writeComparisons(context, args, compared, unplaced, changed);
   if (args.strict && unplaced.length) {
     throw new InputError(`--strict: ${`layer ${entryCount(unplaced.length)}`} could not be placed on a technique (listed above); the comparison was printed above, and the run fails (--strict)`);
@@ -204,11 +204,11 @@ export function handler(context: CliContext) {
     const campaign = readCampaign(args.campaign, { stdin, domain: args.domain });
     const releases = campaignReleases(campaign, attackLibrary(context, args), args['attack-release']);
     const result = normalizeCampaign(campaign, releases);
-    for (const warning of result.warnings) note(context, args, `warning: ${result.file}: ${warning}`);
+    for (const warning of result.warnings) warn(context, args, `${result.file}: ${warning}`);
     const targets = comparisonTargets(result, releases.target, args.with ?? []);
     for (const target of targets.objects) for (const line of target.notes) note(context, args, `note: ${line}`);
     const comparisons = targets.objects.map((target) => compareCampaign(result, target.object, releases.target));
-    for (const warning of new Set(comparisons.flatMap((c) => c.warnings))) note(context, args, `warning: ${warning}`);
+    for (const warning of new Set(comparisons.flatMap((c) => c.warnings))) warn(context, args, warning);
     writeComparisons(context, args, comparisons.map((comparison) => ({ comparison, index: releases.target })), unplacedReferences([result]));
     reportUnplaced(context, args, [result], 'not compared', 'the comparison was printed above, and the run fails (--strict)');
     failOnLeftOut([result], 'the rest was compared');

@@ -24,7 +24,7 @@ import {
   readTextFile,
   STDIN,
 } from '../../index.js';
-import { attackLibrary, note, readStdin, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, note, readStdin, warn, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
@@ -91,15 +91,15 @@ export function handler(context: CliContext) {
       if (args.subtechniques || args['subtechnique-layout']) note(context, args, `${input.source}: --subtechniques and --subtechnique-layout apply to layers; a gap report is a table`);
       outputs = [await renderGapReportExport(input.report, format)];
     } else {
-      for (const repair of input.repairs) note(context, args, `warning: ${repair}`);
+      for (const repair of input.repairs) warn(context, args, repair);
       const library = attackLibrary(context, args);
       const { index, warning, note: reading, everyPlatform } = exportRelease(input.layer, library, args['attack-release']);
-      if (warning) note(context, args, `${input.source}: warning: ${warning}`);
+      if (warning) warn(context, args, `${input.source}: ${warning}`);
       if (reading) note(context, args, `${input.source}: ${reading}`);
       const otherDomains = libraryOtherDomains(library, index.domain);
       // A tactic written as a TA ID with a name, read by the name before the release was known, is read in it.
       const pairs = readWrittenTacticPairs(input.layer.techniques ?? [], input.tacticsWritten, index);
-      for (const pairNote of pairs.notes) note(context, args, `${input.source}: warning: ${pairNote}`);
+      for (const pairNote of pairs.notes) warn(context, args, `${input.source}: ${pairNote}`);
       const layer = pairs.notes.length ? { ...input.layer, techniques: pairs.entries } : input.layer;
       const model = matrixModel(layer, index, {
         otherDomains,

@@ -46,7 +46,7 @@ import {
   type OutsideViewRanking,
   firstFew,
 } from '../../index.js';
-import { attackLibrary, cacheDir, note, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, cacheDir, note, readStdin, showsProgress, warn, type CliContext, type GlobalArgs } from '../context.js';
 import { assertGivenPaths } from '../given-paths.js';
 import { REPORT_FORMATS, type CommandDeclaration } from '../options.js';
 import { failOnLeftOut, failOnLeftOutFiles, failOnUnknownReports, unknownReportLines } from '../unplaced.js';
@@ -210,8 +210,8 @@ export function handler(context: CliContext) {
     }
     for (const [file, text] of files) writeFileAtomic(file, text, { force: args.force });
     context.stdout.write(files.map(([file]) => `${file}\n`).join(''));
-    for (const warning of navigatorOpeningWarnings(layers)) note(context, args, `warning: ${warning}`);
-    for (const warning of new Set(layers.flatMap((layer) => unshownTechniqueWarnings(layer.techniques ?? [], target)))) note(context, args, `warning: ${warning}`);
+    for (const warning of navigatorOpeningWarnings(layers)) warn(context, args, warning);
+    for (const warning of new Set(layers.flatMap((layer) => unshownTechniqueWarnings(layer.techniques ?? [], target)))) warn(context, args, warning);
     // A rule folder given at a repository's root (stories, macros, workflows beside the rules) can hold hundreds of
     // files that are no rules: stderr shows the first of each input's problems, the report lists them all. A problem
     // another sums up (a layer's scores past its gradient, one line a layer) is in the report only.
@@ -246,7 +246,7 @@ export function handler(context: CliContext) {
     }
     for (const text of review.notes) note(context, args, text);
     // A campaign's report: that names none of its sources leaves the review as it is; it is said, as render and normalize say it.
-    for (const line of unknownReportLines(threat.campaigns)) note(context, args, `warning: ${line}`);
+    for (const line of unknownReportLines(threat.campaigns)) warn(context, args, line);
     // A rule's tactic tag of none of its techniques is listed with them, but the rule counts for its techniques.
     const listed = [...review.coverage.unresolved, ...review.threatUnresolved];
     const unresolved = listed.filter(isUnplaced).length;

@@ -17,7 +17,7 @@ import {
   type ScoreModelName,
   type TacticNotKept,
 } from '../../index.js';
-import { attackLibrary, note, readStdin, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, note, readStdin, warn, type CliContext, type GlobalArgs } from '../context.js';
 import { namesInLine } from '../names-in-line.js';
 import type { CommandDeclaration } from '../options.js';
 import { failOnLeftOut, failOnLeftOutFiles, noteLeftOutFiles, reportUnplaced } from '../unplaced.js';
@@ -81,7 +81,7 @@ export function handler(context: CliContext) {
     // Given with another model, they would be taken and go unused without a word.
     const recencyOnly = (['as-of', 'half-life'] as const).filter((flag) => args[flag] !== undefined).map((flag) => `--${flag}`);
     if (recencyOnly.length && args.score !== 'recency') {
-      note(context, args, `warning: ${recencyOnly.join(' and ')} ${recencyOnly.length === 1 ? 'applies' : 'apply'} to --score recency only; the ${args.score} scores do not use ${recencyOnly.length === 1 ? 'it' : 'them'}`);
+      warn(context, args, `${recencyOnly.join(' and ')} ${recencyOnly.length === 1 ? 'applies' : 'apply'} to --score recency only; the ${args.score} scores do not use ${recencyOnly.length === 1 ? 'it' : 'them'}`);
     }
     if (args.aggregate !== undefined && !args.aggregate.trim()) throw new UsageError('--aggregate needs a name for the aggregate layer');
     if (args['min-campaigns'] !== undefined && args.aggregate === undefined) {
@@ -104,7 +104,7 @@ export function handler(context: CliContext) {
       ...(args.aggregate !== undefined ? { aggregate: args.aggregate } : {}),
       ...(args['min-campaigns'] !== undefined ? { minCampaigns: args['min-campaigns'] } : {}),
     });
-    for (const warning of [...warnings, ...navigatorOpeningWarnings(files.map(({ layer }) => layer))]) note(context, args, `warning: ${warning}`);
+    for (const warning of [...warnings, ...navigatorOpeningWarnings(files.map(({ layer }) => layer))]) warn(context, args, warning);
     // Under --strict nothing is written when a reference could not be placed.
     const results = items.map((item) => item.result);
     reportUnplaced(context, args, results, 'left out of the layers');

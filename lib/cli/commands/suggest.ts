@@ -1,5 +1,5 @@
 import { domainHint, inputName, interleavedLineRuns, isHtmlPage, loadSuggestModel, ONE_WORD, passagesByText, readReportText, suggestTechniques, UsageError, type PassageSuggestions } from '../../index.js';
-import { attackLibrary, cacheDir, note, printJson, progressLine, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, cacheDir, note, printJson, progressLine, readStdin, showsProgress, warn, type CliContext, type GlobalArgs } from '../context.js';
 import { fitBetween, foldLine, tableStyle } from '../format-table.js';
 import { warnJsonReadAsText } from '../json-read-as-text.js';
 import type { CommandDeclaration } from '../options.js';
@@ -75,10 +75,10 @@ export function handler(context: CliContext) {
     // Plain pdftotext's two columns interleaved line by line cannot be set apart: the user hears where they may be.
     if (!html) {
       for (const run of interleavedLineRuns(text)) {
-        note(
+        warn(
           context,
           args,
-          `warning: ${inputName(args.report)} lines ${run.first}-${run.last}: short lines each set apart by a blank line, cut off in a sentence, as plain pdftotext writes two columns interleaved line by line; their passages may mix two sentences or be fragments (pdftotext -layout keeps the columns apart)`,
+          `${inputName(args.report)} lines ${run.first}-${run.last}: short lines each set apart by a blank line, cut off in a sentence, as plain pdftotext writes two columns interleaved line by line; their passages may mix two sentences or be fragments (pdftotext -layout keeps the columns apart)`,
         );
       }
     }

@@ -29,7 +29,7 @@ import {
   readTextFile,
   inputName,
 } from '../../index.js';
-import { attackLibrary, note, noteBlock, readStdin, progressLine, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, note, noteBlock, readStdin, progressLine, showsProgress, warn, type CliContext, type GlobalArgs } from '../context.js';
 import { namesInLine } from '../names-in-line.js';
 import { assertLayerOutName } from '../layer-out.js';
 import type { CommandDeclaration } from '../options.js';
@@ -142,7 +142,7 @@ export function handler(context: CliContext) {
           const source = describeSource(place);
           const releases = upgradeReleases(layer, library, { to, from: args.from, file: source });
           const result = upgradeLayer(layer, releases.target, { ...releases, file: source, ...(args['merge-score'] ? { mergeScore: args['merge-score'] } : {}) });
-          if (releases.downgrade) note(context, args, `${source}: warning: ${releases.downgrade}`);
+          if (releases.downgrade) warn(context, args, `${source}: ${releases.downgrade}`);
           upgraded.push(result.layer);
           upgradedLayers.push(result.layer);
           reports.push(result.report);
@@ -170,7 +170,7 @@ export function handler(context: CliContext) {
       }
     });
 
-    for (const warning of navigatorOpeningWarnings(upgradedLayers)) note(context, args, `warning: ${warning}`);
+    for (const warning of navigatorOpeningWarnings(upgradedLayers)) warn(context, args, warning);
     for (const { target, text, force } of writes) writeFileAtomic(target, text, { force });
     if (args.report) {
       const text = args.report === 'json' ? `${JSON.stringify(reports, null, 2)}\n` : formatUpgradeMarkdown(reports);

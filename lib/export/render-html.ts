@@ -1,5 +1,6 @@
 import type { MatrixModel, TableRow } from './matrix-model.js';
 import { escapeXml as escapeHtml, linkLines, metadataLines, renderSvgPages } from './render-svg.js';
+import { dividedCell } from './render-table.js';
 import { FONT_FAMILY } from './text-measure.js';
 import { isWebLink } from './web-link.js';
 
@@ -114,10 +115,11 @@ export function linkedText(text: string): string {
  * `javascript:` URL must not run).
  */
 function metadataAndLinks(row: TableRow): string {
-  const links = row.links.map((link) =>
+  // A divider that opens or closes the metadata or the links is left out, as in the CSV and workbook tables.
+  const links = dividedCell(row.links, (link) => 'divider' in link).map((link) =>
     isWebLink(link) ? `${escapeHtml(link.label)}: <a href="${escapeHtml(link.url)}" rel="noreferrer">${escapeHtml(link.url)}</a>` : escapeHtml(linkLines([link]).join('')),
   );
-  return [...metadataLines(row.metadata).map(linkedText), ...links].join('\n');
+  return [...dividedCell(metadataLines(row.metadata)).map(linkedText), ...links].join('\n');
 }
 
 function tableOf(model: MatrixModel): string {

@@ -9,13 +9,14 @@ export const LAYER_TABLE_HEADER = ['technique', 'name', 'tactic', 'score', 'colo
  * The lines of a metadata or links cell: a divider separates the items before it from those after, so one that opens or
  * closes the list separates nothing in a cell of its own (CTID's Mappings Explorer M365 layers open every entry's
  * metadata with one, `—; capability: EOP-MFR-E3; …`) and is left out; the picture's tooltip keeps it, under the comment.
+ * `isDivider` says which items are dividers (default: the lines `—`), for a list of items not yet made lines (HTML's).
  */
-function dividedCell(lines: readonly string[]): string[] {
+export function dividedCell<T>(items: readonly T[], isDivider: (item: T) => boolean = (item) => item === '—'): T[] {
   let start = 0;
-  let end = lines.length;
-  while (start < end && lines[start] === '—') start++;
-  while (end > start && lines[end - 1] === '—') end--;
-  return lines.slice(start, end);
+  let end = items.length;
+  while (start < end && isDivider(items[start]!)) start++;
+  while (end > start && isDivider(items[end - 1]!)) end--;
+  return items.slice(start, end);
 }
 
 /** One row of the flat table; lists (tactics, metadata, links) are joined with `separator`, a divider written as `—`. */

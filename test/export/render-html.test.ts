@@ -57,6 +57,23 @@ describe('renderHtml', () => {
     expect(cited.length).to.be.greaterThan(66);
     for (const link of cited) expect(table).to.contain(`<a href="${link.url.replace(/&/g, '&amp;')}" rel="noreferrer">`);
   });
+
+  it("leaves out a divider that opens or closes an entry's metadata or links, as the CSV and workbook tables do (CTID's M365 layer)", () => {
+    // test/fixtures/layers/public/ctid-m365-e3-4.4.json (CTID Mappings Explorer, Apache-2.0) opens every entry's metadata
+    // with a divider: its table cell began with a rule, `—` then `capability: EOP-MFR-E3`.
+    const m365 = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/layers/public/ctid-m365-e3-4.4.json'), 'utf8')) as NavigatorLayer;
+    const email = m365.techniques!.find((t) => t.techniqueID === 'T1114')!;
+    expect(email.metadata![0]).to.deep.equal({ divider: true });
+    const page = renderHtml(matrixModel(m365, index));
+    const table = page.slice(page.indexOf('<tbody>'), page.indexOf('</tbody>'));
+    const cells = [...table.matchAll(/<td class="text">([^<]*(?:<(?!\/td>)[^<]*)*)<\/td>/g)].map((m) => m[1]!).filter((cell) => cell.includes('capability: '));
+    expect(cells.length).to.be.greaterThan(0);
+    const row = cells.find((cell) => cell.startsWith('capability: EOP-MFR-E3\n'));
+    expect(row, 'T1114 cell').to.not.equal(undefined);
+    // The dividers between two capabilities stay; none opens or closes a cell.
+    expect(row!.split('\n').filter((line) => line === '—')).to.have.length(email.metadata!.filter((item) => 'divider' in item).length - 1);
+    for (const cell of cells) expect(cell).to.not.match(/^—\n|\n—$/);
+  });
 });
 
 describe('renderHtml with a hostile layer', () => {

@@ -4,16 +4,18 @@
  * command takes, the flags it refuses together), without running them; the campaign file the quick start shows; the
  * choices the CLI reference's rows list, against --help's; and the "commands" column of the README's table of
  * options, against the flags each command declares. (The CLI reference's rows of commands are checked in
- * contract.test.ts; the quick start is run whole in quick-start.test.ts.)
+ * contract.test.ts; the quick start is run whole in quick-start.test.ts.) And the code of the README's "Library"
+ * section: type-checked and run as a program that installed the package would, each value its comments give checked.
  */
 import { expect } from 'chai';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Argv } from 'yargs';
 import { commandName, commands } from '../../lib/cli/commands/index.js';
 import { GLOBAL_OPTIONS, STDIN, STDIN_TOKEN, declare } from '../../lib/cli/options.js';
-import { freshTmpDir, repoRoot, runCli } from '../helpers/attack.js';
+import { freshTmpDir, repoRoot, runCli, snapshotCacheHome, stixDir, testCacheDir } from '../helpers/attack.js';
 
 // The same yargs build as lib/cli/run.ts.
 const yargs = createRequire(import.meta.url)('yargs/yargs') as typeof import('yargs/yargs');
@@ -182,5 +184,86 @@ describe("the README's and --help's command lines", () => {
       if (said.join() !== declaring.sort().join()) mismatches.push(`--${flag}: the table says ${said.join(', ')}; declared by ${declaring.join(', ')}`);
     }
     expect(mismatches).to.deep.equal([]);
+  });
+});
+
+/** The ```ts blocks of the README's "Library" section, as written. */
+function libraryBlocks(): string[] {
+  const start = readme.indexOf('\n## Library\n');
+  const end = readme.indexOf('\n## ', start + 1);
+  const section = readme.slice(start, end === -1 ? undefined : end);
+  return [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
+}
+
+/**
+ * A block as the test runs it: each statement line that ends in a comment holding a value (`x.id; // 'T1218.010'`, a
+ * string, number, boolean or array of them) becomes an assertion that the statement gives that value.
+ */
+export function withValueChecks(block: string): { code: string; checks: number } {
+  let checks = 0;
+  const code = block.replace(/^(\S[^\n]*?);\s*\/\/ ((?:'[^'\n]*'|-?\d[\d.]*|true|false|undefined|\[[^\n]*\]))[ \t]*$/gm, (_, expression: string, value: string) => {
+    checks++;
+    return `assert.deepStrictEqual(${expression}, ${value});`;
+  });
+  return { code: `import assert from 'node:assert/strict';\n${code}`, checks };
+}
+
+describe("the README's library examples, as a program that installed attack-layers runs them", function () {
+  this.timeout(180_000);
+  const blocks = libraryBlocks();
+  // A project of its own, where `attack-layers` resolves as once installed: node_modules/attack-layers is this
+  // package (its package.json `exports`: dist/ and its types, nothing under lib/).
+  const project = freshTmpDir('readme-library');
+  mkdirSync(join(project, 'node_modules'));
+  symlinkSync(repoRoot, join(project, 'node_modules', 'attack-layers'), 'dir');
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'readme-library', private: true, type: 'module' }));
+  const files = blocks.map((_, i) => `example-${i + 1}.ts`);
+  blocks.forEach((block, i) => writeFileSync(join(project, files[i]!), block));
+  writeFileSync(
+    join(project, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, typeRoots: [join(repoRoot, 'node_modules/@types')], types: ['node'] },
+      files,
+    }),
+  );
+
+  it('finds the blocks: the library example, the subpath import', () => {
+    expect(blocks.length).to.be.at.least(2);
+    expect(blocks[0]).to.include("from 'attack-layers'");
+  });
+
+  it('turns a line ending in a value into a check, and leaves a comment that holds none', () => {
+    expect(withValueChecks("index.revocationChain('T1117').final?.id;   // 'T1218.010'\nconst index = loadAttack();   // newest enterprise release").code).to.equal(
+      "import assert from 'node:assert/strict';\nassert.deepStrictEqual(index.revocationChain('T1117').final?.id, 'T1218.010');\nconst index = loadAttack();   // newest enterprise release",
+    );
+  });
+
+  it('type-checks every block with strict, against the built package and its declarations (skipLibCheck off)', () => {
+    const tsc = spawnSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', project], { encoding: 'utf8' });
+    expect(tsc.stdout + tsc.stderr).to.equal('');
+    expect(tsc.status).to.equal(0);
+  });
+
+  // The examples read no ATT&CK data of their own: ATTACK_STIX_DIR is the shared folder; HOME's cache is the
+  // snapshot's index cache of this run (loadAttack() with no options reads ~/.cache), XDG_CACHE_HOME the run's cache.
+  it('runs every block, each value its comments give checked', () => {
+    const home = freshTmpDir('readme-library-home');
+    mkdirSync(join(home, '.cache'));
+    symlinkSync(join(snapshotCacheHome(), 'attack-layers'), join(home, '.cache', 'attack-layers'), 'dir');
+    let checks = 0;
+    blocks.forEach((block, i) => {
+      const run = withValueChecks(block);
+      checks += run.checks;
+      const file = join(project, `run-${files[i]}`);
+      writeFileSync(file, run.code);
+      const result = spawnSync(process.execPath, ['--import', 'tsx', file], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        env: { PATH: process.env['PATH'], HOME: home, XDG_CACHE_HOME: dirname(testCacheDir()), ATTACK_STIX_DIR: stixDir() },
+        timeout: 120_000,
+      });
+      expect([result.status, result.stderr], `README library block ${i + 1}:\n${block}`).to.deep.equal([0, '']);
+    });
+    expect(checks).to.be.at.least(3);
   });
 });

@@ -113,14 +113,20 @@ export class AttackDataError extends InputError {}
  */
 export class NotAReleaseError extends AttackDataError {}
 
-/** The command was called wrongly: bad flag, missing argument, no such file. */
+/** The command was called wrongly: bad flag, missing argument, no such file (then `file` names it). */
 export class UsageError extends AttackLayersError {
   override readonly exitCode: ExitCode = ExitCode.usage;
+  /** The file or folder the call named that cannot be used (missing, unreadable), when the error is about one. */
+  readonly file?: string;
+  constructor(message: string, facts: { file?: string; cause?: unknown } = {}) {
+    super(message, { cause: facts.cause });
+    if (facts.file !== undefined) this.file = facts.file;
+  }
 }
 
 /** A file the tool was asked to write exists and `--force` was not given. */
 export class OutputExistsError extends UsageError {
-  readonly file: string;
+  override readonly file: string;
   constructor(file: string, message = `${file} already exists; pass --force to overwrite it`) {
     super(message);
     this.file = file;
@@ -129,7 +135,7 @@ export class OutputExistsError extends UsageError {
 
 /** An output cannot be written where it was asked to go: a folder, no permission, a read-only disk, not a regular file. */
 export class OutputError extends UsageError {
-  readonly file: string;
+  override readonly file: string;
   /** The part of the path that is a file where a folder must be (`out.json` of `out.json/a.layer.json`), when that is why. */
   readonly notAFolder?: string;
   constructor(file: string, message: string, cause?: unknown, facts: { notAFolder?: string } = {}) {

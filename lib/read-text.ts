@@ -146,7 +146,7 @@ export function readFileBytes(file: string, path: string = file, input: InputOpt
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file; name a file in it' : unreadable(error, 'it');
-    throw new UsageError(`${file}: ${why}`, { cause: error });
+    throw new UsageError(`${file}: ${why}`, { file, cause: error });
   }
 }
 
@@ -168,7 +168,7 @@ export function statInput(path: string): Stats | undefined {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw new UsageError(`${path}: ${unreadable(error, 'it and its folders')}`, { cause: error });
+    throw new UsageError(`${path}: ${unreadable(error, 'it and its folders')}`, { file: path, cause: error });
   }
 }
 
@@ -180,7 +180,7 @@ export function readFolder(folder: string): Dirent[] {
   try {
     return readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (error) {
-    throw new UsageError(`${folder}: ${unreadable(error, 'the folder')}`, { cause: error });
+    throw new UsageError(`${folder}: ${unreadable(error, 'the folder')}`, { file: folder, cause: error });
   }
 }
 

@@ -62,11 +62,11 @@ describe('decodeTextBytes', () => {
 });
 
 describe('readTextFile', () => {
-  it('says when the file is missing, or is a folder (usage errors)', () => {
+  it('says when the file is missing, or is a folder (usage errors, the file in `file`)', () => {
     const dir = freshTmpDir('read-text');
-    expect(() => readTextFile(join(dir, 'nope.yaml'))).to.throw(UsageError, /nope\.yaml: no such file$/);
+    expect(() => readTextFile(join(dir, 'nope.yaml'))).to.throw(UsageError, /nope\.yaml: no such file$/).with.property('file', join(dir, 'nope.yaml'));
     mkdirSync(join(dir, 'folder'));
-    expect(() => readTextFile(join(dir, 'folder'))).to.throw(UsageError, /folder: is a folder, not a file; name a file in it$/);
+    expect(() => readTextFile(join(dir, 'folder'))).to.throw(UsageError, /folder: is a folder, not a file; name a file in it$/).with.property('file', join(dir, 'folder'));
   });
 });
 

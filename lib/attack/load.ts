@@ -166,6 +166,7 @@ export class AttackLibrary {
             origin === 'flag'
               ? `${location}: no such file or folder (given as --attack); check the path, or leave --attack out to use ATT&CK data found elsewhere (see \`attack-layers data list\`)`
               : `${location}: no such file or folder (given as ATTACK_STIX_DIR); point ATTACK_STIX_DIR at a folder of release files, or unset it to use the cache or the snapshot shipped with attack-layers`,
+            { file: location },
           );
         }
         return;

@@ -510,7 +510,7 @@ function repairRefFields(record: Record<string, unknown>, located: Located | und
 export function readCampaign(file: string, options: CampaignReadOptions = {}): Campaign {
   if (file !== STDIN) {
     const stats = statInput(file);
-    if (!stats) throw new UsageError(`${file}: no such campaign file`);
+    if (!stats) throw new UsageError(`${file}: no such campaign file`, { file });
     // Said to a user of the CLI (compare reads one campaign) as much as to a caller (readCampaigns reads folders).
     if (stats.isDirectory()) throw new UsageError(`${file}: is a folder, not a campaign file; name one of the campaign files (*.yaml, *.yml, *.json) in it`);
   }
@@ -555,7 +555,7 @@ export function campaignPaths(paths: readonly string[]): FoundFile[] {
   const files: FoundFile[] = [];
   for (const path of paths) {
     const stats = path === STDIN ? undefined : statInput(path);
-    if (path !== STDIN && !stats) throw new UsageError(`${path}: no such campaign file or folder`);
+    if (path !== STDIN && !stats) throw new UsageError(`${path}: no such campaign file or folder`, { file: path });
     if (!stats?.isDirectory()) {
       files.push({ path, found: false });
       continue;

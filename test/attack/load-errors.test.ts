@@ -114,6 +114,7 @@ describe('loading a bad release file', () => {
   it('reports a missing --attack folder as a usage error', () => {
     const missing = join(freshTmpDir('gone'), 'attack');
     expect(() => loadAttack({ attack: missing })).to.throw(UsageError, missing).with.property('exitCode', ExitCode.usage);
+    expect(() => loadAttack({ attack: missing })).to.throw(UsageError).with.property('file', missing);
   });
 
   it('says how to get data when there is none at all (the snapshot turned off)', () => {

@@ -510,10 +510,10 @@ describe('campaign/read-campaign', () => {
   });
 
   describe('readCampaign and readCampaigns', () => {
-    it('reports a missing file as a usage error', () => {
+    it('reports a missing file as a usage error naming it in `file`', () => {
       const error = thrown(() => readCampaign('no/such/campaign.yaml'));
       expect(error).to.be.instanceOf(UsageError);
-      expect(error.message).to.equal('no/such/campaign.yaml: no such campaign file');
+      expect([error.message, (error as UsageError).file]).to.deep.equal(['no/such/campaign.yaml: no such campaign file', 'no/such/campaign.yaml']);
     });
 
     it('expands a folder to its *.yaml, *.yml and *.json files sorted by name, and keeps explicit files in order', () => {
@@ -531,7 +531,7 @@ describe('campaign/read-campaign', () => {
       const dir = freshTmpDir('empty-campaigns');
       writeFileSync(join(dir, 'readme.md'), '# nothing\n');
       expect(thrown(() => readCampaigns([dir]))).to.be.instanceOf(UsageError).with.property('message').that.matches(/no campaign files \(\*\.yaml, \*\.yml, \*\.json\) in this folder/);
-      expect(thrown(() => readCampaigns(['no/such/folder']))).to.be.instanceOf(UsageError);
+      expect(thrown(() => readCampaigns(['no/such/folder']))).to.be.instanceOf(UsageError).with.property('file', 'no/such/folder');
     });
 
     it('passes on the first invalid file with its name', () => {

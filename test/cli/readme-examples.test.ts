@@ -227,8 +227,9 @@ describe("the README's library examples, as a program that installed attack-laye
     }),
   );
 
-  it('finds the blocks: the library example, the subpath import', () => {
-    expect(blocks.length).to.be.at.least(2);
+  it('finds the blocks: the library example, the subpath import, the errors caught by class', () => {
+    expect(blocks.length).to.be.at.least(3);
+    expect(blocks.join('')).to.include('instanceof UsageError');
     expect(blocks[0]).to.include("from 'attack-layers'");
   });
 
@@ -264,6 +265,6 @@ describe("the README's library examples, as a program that installed attack-laye
       });
       expect([result.status, result.stderr], `README library block ${i + 1}:\n${block}`).to.deep.equal([0, '']);
     });
-    expect(checks).to.be.at.least(3);
+    expect(checks).to.be.at.least(8);
   });
 });

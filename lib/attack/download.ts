@@ -72,8 +72,9 @@ export async function download(url: string, options: DownloadOptions): Promise<v
         response = await fetch(current, { redirect: 'manual', signal: controller.signal });
       } catch (error) {
         if (stalled) throw stalledError(current.href);
-        const reason = (error as Error).cause ?? (error as Error).message;
-        throw new AttackDataError(`${current.href}: download failed (${String(reason)}); check the network, or use \`attack-layers data add <file>\``, { cause: error });
+        const { cause } = error as Error;
+        const reason = cause instanceof Error ? cause.message : String(cause ?? (error as Error).message);
+        throw new AttackDataError(`${current.href}: download failed (${reason}); check the network`, { cause: error });
       }
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location) {

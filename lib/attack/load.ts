@@ -250,16 +250,27 @@ export class AttackLibrary {
       }
       return this.load(match);
     }
-    const first = candidates[0];
-    if (!first) {
+    const newest = this.defaultFile(domain);
+    if (!newest) {
       throw new AttackDataError(
         `no ATT&CK ${domain} release found in ${this.places()}; run \`${fetchCommand(domain)}\``,
       );
     }
-    const newest = candidates
-      .filter((file) => file.origin === first.origin)
-      .sort((a, b) => compareReleases(versionOf(b), versionOf(a)) || compareText(a.path, b.path))[0]!;
     return this.load(newest);
+  }
+
+  /**
+   * The file `release(domain)` reads when no release is asked for: the newest release of the domain in the first
+   * place that has one (read only when its name does not say its domain and release). None when there is none.
+   */
+  defaultFile(domain: Domain = this.defaultDomain()): ReleaseFile | undefined {
+    const candidates = this.files.filter((file) => (file.domain ?? this.load(file).domain) === domain);
+    const versionOf = (file: ReleaseFile): string => file.release ?? this.load(file).release;
+    const first = candidates[0];
+    if (!first) return undefined;
+    return candidates
+      .filter((file) => file.origin === first.origin)
+      .sort((a, b) => compareReleases(versionOf(b), versionOf(a)) || compareText(a.path, b.path))[0];
   }
 
   /**

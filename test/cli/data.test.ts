@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { ReleaseListing } from '../../lib/cli/commands/data.js';
 import { loadAttackFile } from '../../lib/index.js';
-import { fixtureFile, freshCacheHome, freshTmpDir, snapshotCacheHome, hasStackTrace, readRawBundle, runCli, stixDir, stixFile } from '../helpers/attack.js';
+import { fixtureFile, freshCacheHome, freshTmpDir, snapshotCacheHome, hasStackTrace, readRawBundle, repoRoot, runCli, stixDir, stixFile } from '../helpers/attack.js';
 
 /** The release files of the shared folder and what each one is, read without lib/. */
 function sharedReleases(): { file: string; domain: string; release: string; stix: string }[] {
@@ -266,6 +266,29 @@ describe('attack-layers data fetch (from a server on 127.0.0.1)', () => {
       expect(existsSync(join(xdg, 'attack-layers'))).to.equal(false);
     });
   }
+
+  // No network: nothing listens on the port, as a machine offline gets no answer. The release commands keep using is
+  // read from the snapshot's file names (attack-data/), not written here.
+  it('says, with no network, which release commands keep using and how to add a release file by hand', async () => {
+    const closed = createServer();
+    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((done) => closed.close(done));
+    const snapshot = readdirSync(resolve(repoRoot, 'attack-data')).map((name) => /^ics-attack-(\d+\.\d+)\.json\.br$/.exec(name)?.[1]).find(Boolean);
+    const xdg = freshTmpDir('xdg-offline');
+    const offline = await runCli(['data', 'fetch', '--domain', 'ics', '--index-url', `http://127.0.0.1:${port}/index.json`], { XDG_CACHE_HOME: xdg, ATTACK_STIX_DIR: undefined });
+    expect([offline.code, offline.stdout, hasStackTrace(offline.stderr)]).to.deep.equal([1, '', false]);
+    expect(offline.stderr.trim()).to.equal(
+      `attack-layers data: http://127.0.0.1:${port}/index.json: download failed (connect ECONNREFUSED 127.0.0.1:${port}); check the network; ` +
+        `the cache is as it was: commands keep using ATT&CK ics-attack ${snapshot} (the snapshot shipped with attack-layers); ` +
+        "a release file downloaded by hand is added with `attack-layers data add <file>` (MITRE's: ics-attack/ics-attack-x.y.json in https://github.com/mitre-attack/attack-stix-data)",
+    );
+    expect(existsSync(join(xdg, 'attack-layers'))).to.equal(false);
+    // With ATTACK_STIX_DIR, its newest release is the one kept; a release asked for is named in the file to get.
+    const env = await runCli(['data', 'fetch', '--attack-release', '17.1', '--index-url', `http://127.0.0.1:${port}/index.json`], { XDG_CACHE_HOME: freshTmpDir('xdg-offline') });
+    expect(env.code).to.equal(1);
+    expect(env.stderr).to.contain('commands keep using ATT&CK enterprise-attack 18.1 (in ATTACK_STIX_DIR)').and.to.contain('enterprise-attack/enterprise-attack-17.1.json');
+  });
 
   it('refuses plain HTTP to a host that is not loopback', async () => {
     const result = await runCli(['data', 'fetch', '--index-url', 'http://example.invalid/index.json'], { XDG_CACHE_HOME: freshTmpDir('xdg-http') });

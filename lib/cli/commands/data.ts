@@ -11,7 +11,9 @@ import {
   readSources,
   UsageError,
   useOneOf,
+  AttackDataError,
   type AttackIndexData,
+  type StoredRelease,
   type Domain,
 } from '../../attack/index.js';
 import { attackLibrary, cacheDir, note, printJson, progressLine, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
@@ -173,20 +175,48 @@ export function handler(context: CliContext) {
     }
     let last = 0;
     const progress = showsProgress(context, args);
-    const stored = await fetchRelease({
-      ...options,
-      domain: args.domain ?? 'enterprise-attack',
-      version: args['attack-release'],
-      indexUrl: args['index-url'],
-      onProgress: (received, total) => {
-        if (!progress || received - last < 1 << 20) return;
-        last = received;
-        progressLine(context, `downloading ${(received / 1e6).toFixed(1)} MB${total ? ` of ${(total / 1e6).toFixed(1)} MB` : ''}`);
-      },
-    });
+    const domain = args.domain ?? 'enterprise-attack';
+    let stored: StoredRelease;
+    try {
+      stored = await fetchRelease({
+        ...options,
+        domain,
+        version: args['attack-release'],
+        indexUrl: args['index-url'],
+        onProgress: (received, total) => {
+          if (!progress || received - last < 1 << 20) return;
+          last = received;
+          progressLine(context, `downloading ${(received / 1e6).toFixed(1)} MB${total ? ` of ${(total / 1e6).toFixed(1)} MB` : ''}`);
+        },
+      });
+    } catch (error) {
+      if (progress) progressLine(context, '');
+      // A failed download leaves the cache as it was: say what commands read meanwhile, and the way without a network.
+      if (error instanceof AttackDataError) throw new AttackDataError(`${error.message}; ${meanwhile(context, args, domain)}`, { file: error.file, cause: error });
+      throw error;
+    }
     if (progress) progressLine(context, '');
     note(context, args, `fetched ATT&CK ${stored.data.domain} ${stored.data.release} into ${stored.file}`);
   };
+}
+
+const ORIGIN_WORDS: Record<string, string> = {
+  flag: 'given with --attack',
+  env: 'in ATTACK_STIX_DIR',
+  cache: 'in the cache',
+  snapshot: 'the snapshot shipped with attack-layers',
+};
+
+/**
+ * What a failed `data fetch` adds to its error: the release of the domain that commands keep reading (the snapshot
+ * shipped with the tool, on a new machine), and how to add a release file downloaded by hand.
+ */
+function meanwhile(context: CliContext, args: Args, domain: Domain): string {
+  const library = attackLibrary(context, args, false);
+  const file = library.defaultFile(domain);
+  const kept = file ? `commands keep using ATT&CK ${domain} ${file.release ?? library.load(file).release} (${ORIGIN_WORDS[file.origin] ?? file.path})` : `no ATT&CK ${domain} release is installed`;
+  const wanted = args['attack-release'] ?? 'x.y';
+  return `the cache is as it was: ${kept}; a release file downloaded by hand is added with \`attack-layers data add <file>\` (MITRE's: ${domain}/${domain}-${wanted}.json in https://github.com/mitre-attack/attack-stix-data)`;
 }
 
 /** `data log-sources`: every log source name the release's analytics use, with its channels and how many analytics need each. */

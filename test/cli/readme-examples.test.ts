@@ -245,6 +245,22 @@ describe("the README's library examples, as a program that installed attack-laye
     expect(tsc.status).to.equal(0);
   });
 
+  // A CommonJS program (no "type": "module", require()) loads the ES modules as Node 20.19 and later do (require(esm)):
+  // before, the exports' "import" condition alone made require() fail with ERR_PACKAGE_PATH_NOT_EXPORTED.
+  it("is require()d by a CommonJS program, from 'attack-layers' and 'attack-layers/attack'", () => {
+    const cjs = freshTmpDir('readme-library-cjs');
+    mkdirSync(join(cjs, 'node_modules'));
+    symlinkSync(repoRoot, join(cjs, 'node_modules', 'attack-layers'), 'dir');
+    const file = join(cjs, 'main.cjs');
+    writeFileSync(
+      file,
+      "const { readCampaign, UsageError } = require('attack-layers');\nconst { canonicalTechniqueId } = require('attack-layers/attack');\n" +
+        "try { readCampaign('no-such.yaml'); } catch (error) { console.log(error instanceof UsageError, error.file, typeof canonicalTechniqueId); }\n",
+    );
+    const result = spawnSync(process.execPath, [file], { cwd: cjs, encoding: 'utf8' });
+    expect([result.status, result.stdout, result.stderr]).to.deep.equal([0, 'true no-such.yaml function\n', '']);
+  });
+
   // The examples read no ATT&CK data of their own: ATTACK_STIX_DIR is the shared folder; HOME's cache is the
   // snapshot's index cache of this run (loadAttack() with no options reads ~/.cache), XDG_CACHE_HOME the run's cache.
   it('runs every block, each value its comments give checked', () => {

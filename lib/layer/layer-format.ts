@@ -202,7 +202,23 @@ export const STIX_DOMAIN_NAMES: Readonly<Record<string, string>> = {
  */
 export function currentDomainName(domain: unknown): unknown {
   if (typeof domain === 'string' && PRE_ATTACK_DOMAINS.includes(domain.trim().toLowerCase())) return 'enterprise-attack';
-  return (typeof domain === 'string' && (OLD_DOMAINS[domain] ?? STIX_DOMAIN_NAMES[domain])) || domain;
+  return (typeof domain === 'string' && (OLD_DOMAINS[domain] ?? STIX_DOMAIN_NAMES[domain])) || domainInWords(domain) || domain;
+}
+
+/**
+ * A domain named as people write it (`enterprise`, `Mobile ATT&CK`, `ICS-ATTACK`, `MITRE Enterprise ATT&CK`): its words,
+ * case aside and "MITRE" and "ATT&CK" left out, are one domain's (`enterprise`, `mobile`, `ics`); the repair reads it
+ * so and reports it. Undefined for a name written as Navigator knows it (`enterprise-attack`, `mitre-mobile`), ATT&CK's
+ * STIX name (`mitre-attack`) and any other.
+ */
+export function domainInWords(domain: unknown): Domain | undefined {
+  if (typeof domain !== 'string' || (DOMAINS as readonly string[]).includes(domain) || OLD_DOMAINS[domain] || STIX_DOMAIN_NAMES[domain]) return undefined;
+  const words = domain
+    .toLowerCase()
+    .replace(/att\s*&\s*ck/g, 'attack')
+    .split(/[^a-z]+/)
+    .filter((word) => word && word !== 'mitre' && word !== 'attack');
+  return words.length === 1 ? DOMAINS.find((name) => name === `${words[0]}-attack`) : undefined;
 }
 
 export { PRE_ATTACK_ID, PRE_ATTACK_MERGED } from '../attack/technique-id.js';

@@ -19,7 +19,7 @@ import { STDIN_NAME } from '../read-text.js';
 import { schemaUrl } from '../schemas.js';
 import { escapePointer, isJsonObject, type JsonObject } from '../json-value.js';
 import type { Domain } from '../attack/types.js';
-import { ATLAS_ID, atlasIdMessage, customData, PRE_ATTACK_ID, PRE_ATTACK_MERGED, STIX_DOMAIN_NAMES } from './layer-format.js';
+import { ATLAS_ID, atlasIdMessage, customData, domainInWords, PRE_ATTACK_ID, PRE_ATTACK_MERGED, STIX_DOMAIN_NAMES } from './layer-format.js';
 import { isAnnotated } from './subtechnique-visibility.js';
 import { firstElided } from '../short-list.js';
 
@@ -128,6 +128,13 @@ const NO_TACTIC_KNOWN = /^\s*unknown\s*$/i;
  * gradient that state none Navigator can use.
  */
 const NAVIGATOR_GRADIENT = { colors: ['#ff6666', '#ffe766', '#8ec843'], minValue: 0, maxValue: 100 } as const;
+
+/** Navigator maps only its own old names (mitre-enterprise, mitre-mobile) and throws "is an invalid domain" (tabs.component.ts). */
+function unknownDomainOutcome(stated: unknown): Outcome {
+  return {
+    navigatorAlert: `knows no domain ${shown(stated)} ("is an invalid domain" in its console) and stops with the alert "ERROR parsing layer, check the javascript console for more information." instead of opening it`,
+  };
+}
 
 const HEX_COLOR = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const TACTIC = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -752,10 +759,17 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
       const domain = typeof stated === 'string' ? STIX_DOMAIN_NAMES[stated] : undefined;
       if (!domain) return;
       layer['domain'] = domain;
-      // Navigator maps only its own old names (mitre-enterprise, mitre-mobile) and throws "is an invalid domain" (tabs.component.ts).
-      log('/domain', `${shown(stated)}, ATT&CK's name for ${domain} in its STIX data, read as ${shown(domain)}`, {
-        navigatorAlert: `knows no domain ${shown(stated)} ("is an invalid domain" in its console) and stops with the alert "ERROR parsing layer, check the javascript console for more information." instead of opening it`,
-      });
+      log('/domain', `${shown(stated)}, ATT&CK's name for ${domain} in its STIX data, read as ${shown(domain)}`, unknownDomainOutcome(stated));
+    },
+  ],
+  [
+    'a domain written by its short or display name (enterprise, "Mobile ATT&CK", ICS) is that domain: Navigator refuses it',
+    (layer, log) => {
+      const stated = layer['domain'];
+      const domain = domainInWords(stated);
+      if (!domain) return;
+      layer['domain'] = domain;
+      log('/domain', `${shown(stated)} is not a domain name Navigator knows; read as ${shown(domain)} (write "domain": ${shown(domain)})`, unknownDomainOutcome(stated));
     },
   ],
   [

@@ -9,6 +9,9 @@ describe('statedLayerDomain', () => {
     ['mitre-mobile', 'mobile-attack'],
     ['mobile-attack', 'mobile-attack'],
     ['ics-attack', 'ics-attack'],
+    // Short and display names, which the repair reads so and reports (repair-layer.test.ts).
+    ['enterprise', 'enterprise-attack'],
+    ['Mobile ATT&CK', 'mobile-attack'],
     [undefined, undefined],
   ];
   for (const [domain, expected] of read) {
@@ -18,6 +21,8 @@ describe('statedLayerDomain', () => {
   }
 
   it('refuses a name that was never a domain, listing the domains', () => {
-    expect(() => statedLayerDomain({ domain: 'enterprise' }, 'x.json')).to.throw(InputError, 'x.json: /domain: "enterprise" is not an ATT&CK domain (enterprise-attack, mobile-attack, ics-attack)');
+    expect(() => statedLayerDomain({ domain: 'corporate' }, 'x.json')).to.throw(InputError, 'x.json: /domain: "corporate" is not an ATT&CK domain (enterprise-attack, mobile-attack, ics-attack)');
+    // Two domains' words name no one domain.
+    expect(() => statedLayerDomain({ domain: 'Enterprise and Mobile' }, 'x.json')).to.throw(InputError, '/domain: "Enterprise and Mobile" is not an ATT&CK domain');
   });
 });

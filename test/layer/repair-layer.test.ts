@@ -396,6 +396,19 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
     layer([{ techniqueID: 'T1059', score: 1 }], { domain: 'mitre-attack' }),
     [['/domain', /^"mitre-attack", ATT&CK's name for enterprise-attack in its STIX data, read as "enterprise-attack"$/]],
   ],
+  // The ATT&CK website's layer builder labels each layer it offers by "domain": "enterprise" / "mobile" (find_string id
+  // 16372701754), and people write the matrix's display name ("Enterprise ATT&CK"); Navigator knows neither.
+  ...(
+    [
+      ['enterprise', 'enterprise-attack'],
+      ['Enterprise ATT&CK', 'enterprise-attack'],
+      ['MITRE Enterprise-ATTACK', 'enterprise-attack'],
+    ] as const
+  ).map(([stated, meant]): [string, Layer, Array<[string, RegExp]>] => [
+    `a domain written by its short or display name (${stated})`,
+    layer([{ techniqueID: 'T1059', score: 1 }], { domain: stated }),
+    [['/domain', new RegExp(`^"${stated}" is not a domain name Navigator knows; read as "${meant}" \\(write "domain": "${meant}"\\)$`)]],
+  ]),
   // ZeroTrustX's incident mapping export (find_string id 55535166592) writes the domain where the release goes.
   [
     'a release that holds no number',
@@ -442,6 +455,25 @@ describe('repairLayer', () => {
       expect(validateLayer(out, { attackFor: attackFor(library) })).to.deep.equal([]);
     });
   }
+
+  it('reads a domain written by its short or display name in its domain (mobile, ICS), and no other name as a domain', () => {
+    for (const [stated, meant] of [
+      ['mobile', 'mobile-attack'],
+      ['Mobile ATT&CK', 'mobile-attack'],
+      ['ics', 'ics-attack'],
+      ['ICS-ATTACK', 'ics-attack'],
+    ]) {
+      const { layer: out, repairs } = repairLayer(layer([{ techniqueID: 'T1059', score: 1 }], { domain: stated }), 'faults.json');
+      expect(out['domain'], stated).to.equal(meant);
+      expect(repairs.map((r) => [r.path, r.navigatorAlert !== undefined]), stated).to.deep.equal([['/domain', true]]);
+      expect(upgradeReleases(layer([], { domain: stated }), library).target.domain, stated).to.equal(meant);
+    }
+    // Two domains, another matrix, PRE-ATT&CK (refused on its own), and a name Navigator knows are no short name.
+    for (const stated of ['enterprise and mobile', 'atlas', 'pre-attack', 'enterprise-attack', 'mitre-enterprise']) {
+      const { repairs } = repairLayer(layer([{ techniqueID: 'T1059', score: 1 }], { domain: stated }), 'faults.json');
+      expect(repairs.filter((r) => r.path === '/domain' && / is not a domain name Navigator knows/.test(r.repair)), stated).to.deep.equal([]);
+    }
+  });
 
   // CTID's security-stack-mappings (Azure/layers/AzureVPN.json: score_num, score_display, category), SUDARSHAN's
   // MitreMapper (techniqueName), NetAttackAI (an entry's showID, showName) and mitreattack-python's test layers

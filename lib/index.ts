@@ -18,7 +18,7 @@ export {
   type TextEncoding,
 } from './read-text.js';
 /** What kind of file the user gave (a campaign, a layer, a STIX bundle, ...), for messages when it is the wrong one. */
-export { assertKind, kindName, kindOf, kindOfDocument, kindOfText, kindOfValue, parseJsonAs, wrongKindMessage, type InputKind } from './input-kind.js';
+export { assertKind, kindName, kindOf, kindOfDocument, kindOfText, kindOfValue, looksLikeReport, parseJsonAs, wrongKindMessage, type InputKind } from './input-kind.js';
 /** Write files atomically, never replacing an existing one unless asked; check all outputs before the first is written. @throws OutputExistsError, OutputError */
 export { assertWritable, existingOutputs, isStreamOutput, writeFileAtomic, writeFilesAtomic } from './write-file.js';
 /** JSON Schema validation of the formats we read and write. */

@@ -1,8 +1,10 @@
+import { extname } from 'node:path';
 import { InputError } from './errors.js';
 import { isThreatIntelBundle, THREAT_INTEL_BUNDLE, THREAT_INTEL_BUNDLE_USE } from './attack/index-bundle.js';
 import { jsonTextRepairs, parseJsonText } from './json-text.js';
 import { MAX_ALIAS_COUNT, parseYamlDocument } from './yaml-value.js';
 import { isJsonObject, type JsonObject } from './json-value.js';
+import { STDIN, STDIN_NAME } from './read-text.js';
 import { isMispEvent } from './extract/misp-event-references.js';
 import { attackFlowFormat } from './extract/attack-flow-references.js';
 
@@ -30,7 +32,8 @@ export type InputKind =
   | 'atomic-tests'
   | 'attack-sightings'
   | 'emulation-plan'
-  | 'caldera-adversary';
+  | 'caldera-adversary'
+  | 'report-text';
 
 /** What each kind is called, and what to do with it: the words of every "wrong kind of file" message. */
 const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> = {
@@ -83,6 +86,10 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
   'caldera-adversary': [
     'a CALDERA adversary profile (its atomic_ordering lists abilities by their ids, and names no technique)',
     "to map its techniques, make a campaign file with `attack-layers extract` of the emulation plan it was made from (CTID's Emulation_Plan/yaml), or of its abilities' files (data/abilities/**/<id>.yml), which name each ability's technique and tactic",
+  ],
+  'report-text': [
+    "a report's text",
+    'make a campaign file of its technique references with `attack-layers extract <file> > campaign.yaml`, review it, then normalize or render that',
   ],
   'attack-sightings': [
     "ATT&CK technique sightings (a list of objects with a sightingType and their techniques, as MISP's attack-sightings export writes them)",
@@ -498,7 +505,21 @@ export function wrongKindMessage(file: string, kind: InputKind, expected: readon
  * rule folder, whose folder a later run may give another way) is filled in where it meets its file.
  */
 export function withFileNamed(message: string, file: string): string {
-  return message.replaceAll('<file>', shellWord(file));
+  return message.replaceAll('<file>', file === STDIN_NAME ? STDIN : shellWord(file));
+}
+
+/** Extensions of a report's text, which no campaign file or layer has. */
+const REPORT_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.html', '.htm'];
+
+/**
+ * Whether a file that did not read as a campaign or a layer is a report's text: named as one (`.txt`, `.md`, `.html`),
+ * or prose (2 lines of 6 words or more) with no line that starts a campaign's field (`name:`, `techniques:`, `- ref:`),
+ * which a campaign file with mistakes in it still has.
+ */
+export function looksLikeReport(text: string, file: string): boolean {
+  if (REPORT_EXTENSIONS.includes(extname(file).toLowerCase())) return true;
+  if (/^[ \t]*(?:-[ \t]+)?(?:name|techniques|ref|actor|attack_version|sources|software)[ \t]*:/m.test(text)) return false;
+  return text.split(/\r?\n|\r/).filter((line) => line.trim().split(/\s+/).length >= 6).length >= 2;
 }
 
 /**

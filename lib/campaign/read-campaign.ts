@@ -8,7 +8,7 @@ import { InputError, InvalidYamlError, SchemaValidationError, UsageError, type I
 import { escapePointer, isJsonObject } from '../json-value.js';
 import { schemaUrl, toIssue, validator } from '../schemas.js';
 import { parseJsonText } from '../json-text.js';
-import { kindOf, shellWord, wrongKindMessage } from '../input-kind.js';
+import { kindOf, looksLikeReport, wrongKindMessage } from '../input-kind.js';
 import { inputName, readFolder, readTextFile, statInput, STDIN, STDIN_NAME, type InputOptions } from '../read-text.js';
 import { inLineOrder, yamlPackageErrors, yamlSyntaxIssues } from '../yaml-syntax-issues.js';
 import { parseYamlDocument, yamlDocumentValue } from '../yaml-value.js';
@@ -95,28 +95,9 @@ export function parseCampaign(text: string, file: string, options: { domain?: Do
     if (kind && kind !== 'campaign') throw new InputError(wrongKindMessage(file, kind, ['campaign']), { file, cause: error });
     // A report given where its campaign file goes (`normalize report.txt`): its prose read as YAML gave a list of syntax
     // errors, or "must be a mapping …, not the string", none of which says to run extract.
-    if (error instanceof InputError && looksLikeReport(text, file)) {
-      throw new InputError(
-        `${file}: this is a report's text, not a campaign file; make a campaign file of its technique references with \`attack-layers extract ${file === STDIN_NAME ? STDIN : shellWord(file)} > campaign.yaml\`, review it, then normalize or render that`,
-        { file, cause: error },
-      );
-    }
+    if (error instanceof InputError && looksLikeReport(text, file)) throw new InputError(wrongKindMessage(file, 'report-text', ['campaign']), { file, cause: error });
     throw error;
   }
-}
-
-/** Extensions of a report's text, which no campaign file has. */
-const REPORT_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.html', '.htm'];
-
-/**
- * Whether a file that did not read as a campaign is a report's text: named as one (`.txt`, `.md`, `.html`), or prose
- * (2 lines of 6 words or more) with no line that starts a campaign's field (`name:`, `techniques:`, `- ref:`), which a
- * campaign file with mistakes in it still has.
- */
-function looksLikeReport(text: string, file: string): boolean {
-  if (REPORT_EXTENSIONS.includes(extname(file).toLowerCase())) return true;
-  if (/^[ \t]*(?:-[ \t]+)?(?:name|techniques|ref|actor|attack_version|sources|software)[ \t]*:/m.test(text)) return false;
-  return text.split(/\r?\n|\r/).filter((line) => line.trim().split(/\s+/).length >= 6).length >= 2;
 }
 
 function parseCampaignText(text: string, file: string, options: { domain?: Domain }, parsed?: { value: unknown }): Campaign {

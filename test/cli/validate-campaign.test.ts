@@ -157,6 +157,28 @@ describe('attack-layers validate: campaign files', () => {
     expect(summary).to.include(': the layer does not follow the Navigator layer format; ').and.include(`; ${join(dir, 'flow.afb')}: this is an Attack Flow (`);
   });
 
+  it("says a report's text given by name (Markdown, text) or piped is a report, and how to map it: extract (exit 1)", async () => {
+    // Before, each was read as a layer: `report.md: line 1, column 1: invalid JSON: unexpected "#" (expected a value)`.
+    const dir = freshTmpDir('validate-report-text');
+    const prose = 'The actors sent spearphishing attachments (T1566.001) to staff of the ministry in March.\nOnce inside, they ran PowerShell (T1059.001) to load the second stage from memory.\n';
+    writeFileSync(join(dir, 'report.md'), `# Operation in our words\n\n${prose}`);
+    writeFileSync(join(dir, 'notes.txt'), prose);
+    for (const name of ['report.md', 'notes.txt']) {
+      const file = join(dir, name);
+      const result = await runCli(['validate', file]);
+      expect(result.code, name).to.equal(1);
+      expect(result.stdout, name).to.equal(
+        `error: wrong-kind: ${file}: this is a report's text, not a campaign file or an ATT&CK Navigator layer; make a campaign file of its technique references with \`attack-layers extract ${file} > campaign.yaml\`, review it, then normalize or render that\n`,
+      );
+    }
+    const piped = await runCli(['validate', '-'], {}, { stdin: prose });
+    expect(piped.code).to.equal(1);
+    expect(piped.stdout).to.include("<stdin>: this is a report's text, not a campaign file or an ATT&CK Navigator layer").and.include('`attack-layers extract - > campaign.yaml`');
+    // A layer whose text is broken is still a layer with a JSON error.
+    writeFileSync(join(dir, 'broken.json'), '{"name": "x", "techniques": [');
+    expect((await runCli(['validate', join(dir, 'broken.json')])).stdout).to.include('error: schema: ').and.include('invalid JSON');
+  });
+
   it('ends 30 Sigma rules given by name with a line that needs no cut: a few named, each kind counted (exit 1)', async () => {
     // SigmaHQ rules (test/fixtures/gap/sigma/windows, each citing its source) at paths as deep as a checkout's, six of
     // each, beside a DeTT&CT group file and the real layers/; before, the last line named every file and said each

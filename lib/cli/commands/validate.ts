@@ -8,6 +8,8 @@ import {
   InputError,
   kindName,
   kindOf,
+  kindOfDocument,
+  looksLikeReport,
   listLayerFiles,
   nearestRelease,
   domainReleases,
@@ -91,8 +93,15 @@ function readingOf(path: string, text: string, inFolder: boolean): 'campaign' | 
     const message = wrongKindMessage(inputName(path), kind, ['campaign', 'layer']);
     return inFolder ? { leftOut: message } : { wrongKind: message, kind };
   }
-  const json = /^\uFEFF?\s*[[{]/.test(text);
-  return (json ? CAMPAIGN_JSON_HINT.test(text) : path === STDIN) && kindOf(text) === 'campaign' ? 'campaign' : 'layer';
+  // JSON, after any comments hand-edited layers start with (`// exported from Navigator`), which the reading repairs.
+  const json = /^\uFEFF?(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*[[{]/.test(text);
+  if ((json ? CAMPAIGN_JSON_HINT.test(text) : path === STDIN) && kindOf(text) === 'campaign') return 'campaign';
+  // A report's text (`validate report.md`) was read as a layer and said to be `invalid JSON: unexpected "#"`; another
+  // kind of file that is no JSON (a detections CSV) as well.
+  const kind = json || extname(path).toLowerCase() === '.json' ? undefined : (kindOfDocument(text) ?? (looksLikeReport(text, inputName(path)) ? 'report-text' : undefined));
+  if (!kind || kind === 'layer') return 'layer';
+  const message = wrongKindMessage(inputName(path), kind, ['campaign', 'layer']);
+  return inFolder ? { leftOut: message } : { wrongKind: message, kind };
 }
 
 export function handler(context: CliContext) {

@@ -80,6 +80,8 @@ export { PLATFORM_RENAMES, currentPlatformName } from './platform-names.js';
 export { closestWord, useOneOf } from '../name-distance.js';
 /** Order strings the same on every machine (by UTF-16 code units), for output that must not vary. */
 export { compareText } from '../compare-text.js';
+/** The first few items of a list, and how many more (`T9990, T9991, T9992 and 4 more`). */
+export { firstFew } from '../short-list.js';
 /** The file name that stands for standard input (`-`), as the readers of release files take it. */
 export { STDIN } from '../read-text.js';
 /** Files written whole or not at all; a process stopping on a signal removes the temporary files of writes under way. */

@@ -207,6 +207,16 @@ describe('attack-layers technique', () => {
     ]);
   });
 
+  it('ends many IDs it cannot show with a line naming the first three and counting the rest, each said on its own line above', async () => {
+    // A plan's IDs piped through xargs: before, the last line named every one of them.
+    const unknown = ['T9990', 'T9991', 'T9992', 'T9993', 'T9994', 'T9995', 'T9996'];
+    const result = await runCli(['technique', 'T1047', ...unknown, '-q']);
+    expect(result.code).to.equal(1);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines.slice(0, -1).map((line) => /^attack-layers technique: (T\d{4}) is not a technique in /.exec(line)?.[1])).to.deep.equal(unknown);
+    expect(lines.at(-1)).to.equal('attack-layers technique: 7 of the 8 IDs given were not shown (why, above): T9990, T9991, T9992 and 4 more');
+  });
+
   // It stopped with "no ATT&CK data found" before the snapshot was shipped.
   it('works with no ATT&CK data configured, on the snapshot, and says once which release that is', async () => {
     const result = await runCli(['technique', 'T1193'], { ATTACK_STIX_DIR: undefined, XDG_CACHE_HOME: snapshotCacheHome() });

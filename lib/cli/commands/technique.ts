@@ -2,6 +2,7 @@ import {
   AttackLayersError,
   canonicalTechniqueId,
   ExitCode,
+  firstFew,
   InputError,
   preAttackNumberText,
   unusedNumberText,
@@ -251,7 +252,7 @@ export function handler(context: CliContext) {
     else context.stdout.write(reports.map(formatText).join('\n'));
     if (!failed.length) return;
     for (const { error } of failed) context.stderr.write(`attack-layers technique: ${error.message}\n`);
-    const summary = `${failed.length} of the ${asked.length} IDs given ${failed.length === 1 ? 'was' : 'were'} not shown (why, above): ${failed.map((f) => f.raw).join(', ')}`;
+    const summary = `${failed.length} of the ${asked.length} IDs given ${failed.length === 1 ? 'was' : 'were'} not shown (why, above): ${firstFew(failed.map((f) => f.raw))}`;
     // Called wrongly (a text that is no ID) outweighs an ID the release does not know.
     throw failed.some((f) => f.error.exitCode === ExitCode.usage) ? new UsageError(summary) : new InputError(summary);
   };

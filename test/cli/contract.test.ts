@@ -86,7 +86,7 @@ const table: Record<string, Row> = {
     misspelled: [['APT32', '--typ', 'group'], '--typ', '--type'],
   },
   compare: {
-    missing: [[], 'missing <campaign>'],
+    missing: [[], 'missing <campaign-or-layer>'],
     misspelled: [[APT32, '--wiht', 'G0050'], '--wiht', '--with'],
     stdin: [() => ['-', '--json'], () => readFileSync(APT32), (stdout) => expect(JSON.parse(stdout).comparisons[0].campaign.file).to.equal('<stdin>')],
   },

@@ -36,7 +36,8 @@ import { failOnLeftOut, reportUnplaced, unplacedReferences } from '../unplaced.j
 import { upgradeNote } from '../upgrade-note.js';
 
 interface Args extends GlobalArgs {
-  campaign: string;
+  /** A campaign file or a layer file: the positional is named for both, which it takes. */
+  'campaign-or-layer': string;
   with?: string[];
   unmentioned?: boolean;
   json?: boolean;
@@ -47,7 +48,7 @@ interface Args extends GlobalArgs {
 
 export const declaration: CommandDeclaration = {
   positionals: {
-    campaign: { type: 'string', describe: 'a campaign file (YAML or JSON) or a Navigator layer file, or - for standard input', demandOption: true },
+    'campaign-or-layer': { type: 'string', describe: 'a campaign file (YAML or JSON) or a Navigator layer file, or - for standard input', demandOption: true },
   },
   shared: {
     json: 'print JSON: {comparisons: [...]}, one per object',
@@ -153,7 +154,7 @@ function compareLayerFile(context: CliContext, args: Args, stdin: Uint8Array | u
   // A file of layers of several domains (an enterprise and a mobile layer): each layer is compared in its own domain,
   // and one of a domain --domain does not name, or where no object of --with is, is left out, saying so, when another
   // layer of the file is compared (else the run is refused as for a file of that layer alone).
-  const read = readLayerSources(args.campaign, resolve(context.cwd, args.campaign), { stdin }).map((source) => ({ source, stated: sourcesDomain([source]).domain }));
+  const read = readLayerSources(args['campaign-or-layer'], resolve(context.cwd, args['campaign-or-layer']), { stdin }).map((source) => ({ source, stated: sourcesDomain([source]).domain }));
   const several = new Set(read.map(({ stated }) => stated)).size > 1;
   const notCompared: string[] = [];
   let refusal: unknown;
@@ -196,12 +197,12 @@ function compareLayerFile(context: CliContext, args: Args, stdin: Uint8Array | u
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
     assertLayerOutName('compare', args.out);
-    const stdin = await readStdin(context, [args.campaign]);
-    if (isLayerFile(args.campaign, { stdin })) {
+    const stdin = await readStdin(context, [args['campaign-or-layer']]);
+    if (isLayerFile(args['campaign-or-layer'], { stdin })) {
       compareLayerFile(context, args, stdin);
       return;
     }
-    const campaign = readCampaign(args.campaign, { stdin, domain: args.domain });
+    const campaign = readCampaign(args['campaign-or-layer'], { stdin, domain: args.domain });
     const releases = campaignReleases(campaign, attackLibrary(context, args), args['attack-release']);
     const result = normalizeCampaign(campaign, releases);
     for (const warning of result.warnings) warn(context, args, `${result.file}: ${warning}`);

@@ -83,7 +83,7 @@ export const commands: readonly CommandSpec[] = [
     load: () => import('./attack-object.js'),
   },
   {
-    command: 'compare <campaign>',
+    command: 'compare <campaign-or-layer>',
     describe: "Compare a campaign's or a Navigator layer's techniques with what ATT&CK documents for a group, campaign or software",
     load: () => import('./compare.js'),
   },

@@ -48,6 +48,7 @@ export { resolveReference, fullName, type ReferenceInput, type Resolution, type 
 export { resolveReferenceWarnings, type ResolutionWarning, type ResolutionWarningKind } from './normalize/resolve-reference.js';
 export {
   campaignReleases,
+  campaignReleaseWarnings,
   domainReleases,
   confidenceValue,
   CONFIDENCE_VALUES,

@@ -26,6 +26,18 @@ export function referenceWarnings(reference: ReferenceResult): readonly Resoluti
   return warningKinds.get(reference) ?? reference.warnings.map((message) => ({ kind: 'reference' as const, message }));
 }
 
+/** The warnings of the releases each campaign `normalizeCampaign` returned was read with (campaignReleases'). */
+const releaseWarningsOf = new WeakMap<NormalizedCampaign, readonly string[]>();
+
+/**
+ * What was said of the releases a campaign was read with (`attack_version 6.3: that release is not available, so IDs
+ * were read in ATT&CK 18.1 only …`), among its `warnings`: for a command that does not say every warning of a
+ * campaign (gap) to say these as render does. None for a campaign `normalizeCampaign` did not return.
+ */
+export function campaignReleaseWarnings(result: NormalizedCampaign): readonly string[] {
+  return releaseWarningsOf.get(result) ?? [];
+}
+
 /** The releases to normalize one campaign with, plus campaign-level warnings about them. */
 export interface CampaignReleases extends ResolveContext {
   warnings: string[];
@@ -139,7 +151,7 @@ export function normalizeCampaign(campaign: Campaign, releases: CampaignReleases
     return result;
   });
 
-  return {
+  const result: NormalizedCampaign = {
     id: campaign.id,
     name: campaign.name,
     file: campaign.file,
@@ -157,6 +169,8 @@ export function normalizeCampaign(campaign: Campaign, releases: CampaignReleases
       ...[...(actor ? [actor] : []), ...software].flatMap((object) => object.warnings.map((warning) => `${atLine(object.line)}${warning}`)),
     ],
   };
+  releaseWarningsOf.set(result, releases.warnings);
+  return result;
 }
 
 function definedOf<T extends object>(value: T): Partial<T> {

@@ -2026,8 +2026,9 @@ const LAYOUT_CELL = /^(\S+(?: \S+){0,4}) {2,}(?=\S)/;
  */
 function layoutTacticCell(text: string): { tactics: string[]; length: number } | undefined {
   const cell = LAYOUT_CELL.exec(text);
-  const read = cell ? readTacticText(cell[1]!, { shortForms: true }) : undefined;
-  return cell && read && !read.unread.length ? { tactics: read.tactics, length: cell[0].length } : undefined;
+  // Read as a tactic column's cell is, in every language tactics are read in, with its TA ID (`初始访问 (TA0001)`), but whole.
+  const tactics = cell && !unreadTacticParts(cell[1]!).length ? tacticsOf(cell[1]!, true) : undefined;
+  return cell && tactics ? { tactics, length: cell[0].length } : undefined;
 }
 
 // A TA ID alone in a cell.

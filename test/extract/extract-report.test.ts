@@ -978,6 +978,38 @@ describe('extractReport', () => {
       ]);
     });
 
+    it('carries a Chinese or Japanese tactic cell down to the rows under it that leave theirs blank, lined up with its ID', () => {
+      // Desync InfoSec's Chinese table (above) writes `凭据访问` again on T1003.003's row; a PDF that merges the cell leaves
+      // it blank, and pdftotext -layout starts that row where the ID column starts, counting each character one column
+      // (xpdf/poppler TextBlock::coalesce). The Japanese rows are our own, in the layout of the same table.
+      const text = [
+        '战术    技术ID     技术名称',
+        '凭据访问  T1003.001  OS 凭据转储：LSASS 内存',
+        '      T1003.003  OS 凭据转储：NTDS',
+        '',
+        '初期アクセス  T1566.001  スピアフィッシング添付ファイル',
+        '        T1566.002  スピアフィッシングリンク',
+        '',
+        // A tactic cell with its TA ID: the rows under it get the tactic as the row naming it does (before, its name alone).
+        '横向移动 (TA0008)  T1021.002  远程服务：SMB/Windows 管理共享',
+        '               T1021.001  远程服务：远程桌面协议',
+        // Not lined up with the ID column above: no continuation, no tactic guessed.
+        '            T1190  利用面向公众的应用程序',
+      ].join('\n');
+      expect(read(text).map(([line, , tactics]) => [line, tactics])).to.deep.equal([
+        [2, ['Credential Access']],
+        [3, ['Credential Access']],
+        [5, ['Initial Access']],
+        [6, ['Initial Access']],
+        [8, ['Lateral Movement']],
+        [9, ['Lateral Movement']],
+        [10, []],
+      ]);
+      // Without a release to check them against, the tactics are as read: the same, TA ID and all, on both rows.
+      const unchecked = extractReport(text).references.filter((ref) => ref.line === 8 || ref.line === 9);
+      expect(unchecked.map((ref) => ref.tactics)).to.deep.equal([['TA0008: Lateral Movement'], ['TA0008: Lateral Movement']]);
+    });
+
     it('checks an English name cell against its ID, and says when they disagree', () => {
       // The layout of a vendor appendix as `pdftotext -layout` writes it (our own rows).
       const text = ['Tactic            ID           Technique', 'Execution         T1059.001    PowerShell', 'Initial Access    T1190        Scheduled Task'].join('\n');

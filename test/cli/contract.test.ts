@@ -53,7 +53,7 @@ const table: Record<string, Row> = {
     ],
   },
   validate: {
-    missing: [[], 'missing <layers>'],
+    missing: [[], 'missing <layers-or-campaigns>'],
     misspelled: [[LAYER, '--jason'], '--jason', '--json'],
     stdin: [() => ['-', '--json'], () => readFileSync(LAYER), (stdout) => expect(JSON.parse(stdout)).to.deep.equal([{ file: '<stdin>', errors: 0, warnings: 0, findings: [] }])],
   },

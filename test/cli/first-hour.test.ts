@@ -118,7 +118,7 @@ describe('cli: a new user\'s first hour', () => {
 
   it('validate --help says it checks campaign files too', async () => {
     const result = await runCli(['validate', '--help']);
-    expect(result.stdout).to.match(/^attack-layers validate <layers\.\.>\n\nCheck Navigator layer files \(the 4\.5 schema, then every technique against ATT&CK\) and campaign files\n/);
+    expect(result.stdout).to.match(/^attack-layers validate <layers-or-campaigns\.\.>\n\nCheck Navigator layer files \(the 4\.5 schema, then every technique against ATT&CK\) and campaign files\n/);
     const top = await runCli(['--help']);
     expect(top.stdout.replace(/\s+/g, ' ')).to.include('Check Navigator layer files (the 4.5 schema, then every technique against ATT&CK) and campaign files');
   });

@@ -53,7 +53,7 @@ export const commands: readonly CommandSpec[] = [
     load: () => import('./render.js'),
   },
   {
-    command: 'validate <layers..>',
+    command: 'validate <layers-or-campaigns..>',
     describe: 'Check Navigator layer files (the 4.5 schema, then every technique against ATT&CK) and campaign files',
     load: () => import('./validate.js'),
   },

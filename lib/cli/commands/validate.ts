@@ -32,13 +32,14 @@ import { noteLeftOutFiles } from '../unplaced.js';
 import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
-  layers: string[];
+  /** Layer files, campaign files and folders of them: the positional is named for both kinds it takes. */
+  'layers-or-campaigns': string[];
   json?: boolean;
 }
 
 export const declaration: CommandDeclaration = {
   positionals: {
-    layers: {
+    'layers-or-campaigns': {
       type: 'string',
       array: true,
       describe: 'layer files (a layer or an array of layers each), campaign files (YAML or JSON), folders of them, or - for standard input',
@@ -106,7 +107,7 @@ function readingOf(path: string, text: string, inFolder: boolean): 'campaign' | 
 
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
-    const stdin = await readStdin(context, args.layers);
+    const stdin = await readStdin(context, args['layers-or-campaigns']);
     const library = attackLibrary(context, args);
     // A layer names a major version ("18"); --attack-release overrides what the layer declares.
     const attackFor = (domain: Domain, major: string | undefined): AttackIndex | undefined => {
@@ -127,7 +128,7 @@ export function handler(context: CliContext) {
     const campaigns = new Set<FileFindings>();
     // The files of another kind given by name (a DeTT&CT group file), each with what it is and what reads it.
     const wrongKinds = new Map<FileFindings, { wrongKind: string; kind: InputKind }>();
-    const results: FileFindings[] = listLayerFiles(args.layers, { campaigns: true }).flatMap(({ path, inFolder }) => {
+    const results: FileFindings[] = listLayerFiles(args['layers-or-campaigns'], { campaigns: true }).flatMap(({ path, inFolder }) => {
       const file = inputName(path);
       let findings: FileFindings['findings'];
       let reading: ReturnType<typeof readingOf> | undefined;

@@ -32,7 +32,11 @@
  * (optional: leftouter lookup)`), unless a later `where` of the pipeline keeps only the rows it matched, testing a column
  * it brings so that an empty value fails (`isnotempty(DataType)`, `Department != ""`, `Tags has "VIP"`, `Count > 2`; a
  * join's key as its right copy, `AccountUPN1`), as Azure-Sentinel's `RareDNSLookupWithDataTransfer.yaml` does;
- * `Column != 0` lets a null through (Kusto: null and a value are unequal). Other joins need their tables: `inner`,
+ * `Column != 0` lets a null through (Kusto: null and a value are unequal). A `rightouter` join is its mirror: the left
+ * side, every table read before the join in its pipeline, is optional (`rightouter join`) and the right side takes its
+ * place, unless a later `where` tests a column the right side does not bring (`Status.errorCode in (…)` after
+ * `SigninLogs | join kind=rightouter UserData`). A `fullouter` join keeps the rows of both sides, so either side alone
+ * gives rows: the right side's tables are alternatives of the left's. Other joins need their tables: `inner`,
  * `innerunique` (the default), `leftsemi` and `rightsemi` keep only the rows of one side that match the other, so both
  * sides are needed; so do `in (…)` subqueries.
  * A Defender ATP table of before December 2019 is read as the table it became (`LogonEvents` `DeviceLogonEvents (renamed from LogonEvents)`, RENAMED_TABLES);
@@ -317,6 +321,17 @@ interface Frame {
   openedFrom: number;
   /** The sides of its `leftouter` joins and lookups, optional until a later `where` of its pipeline filters on their columns. */
   outerSides?: OuterSide[];
+  /** The left sides of its `rightouter` joins, optional until a later `where` filters on a column their right side does not bring. */
+  leftSides?: LeftSide[];
+}
+
+/** A `join kind=rightouter`'s left side: its reads and groups made optional, why, and its right side's columns and end. */
+interface LeftSide {
+  reads: TableRead[];
+  groups: number[];
+  why: string;
+  columns: Set<string>;
+  end: number;
 }
 
 /**
@@ -339,6 +354,11 @@ const MEMBERSHIP = /^!?(?:in|has_any|has_all)~?$/i;
 const ANTI_JOIN = /^(?:leftanti|anti|leftantisemi)$/i;
 // Joins whose rows are the right side's that match no row of the left: the left side only leaves rows out.
 const RIGHT_ANTI_JOIN = /^(?:rightanti|rightantisemi)$/i;
+// Joins that keep every row of the right side, its columns filled from the left where a row matches: the left side is
+// optional, the mirror of leftouter.
+const RIGHT_OUTER_JOIN = /^rightouter$/i;
+// Joins that keep every row of both sides, matched or not: either side alone gives rows, each an alternative of the other.
+const FULL_OUTER_JOIN = /^fullouter$/i;
 // Joins that keep every row of the left side, its columns filled from the right where a row matches: the right side
 // is optional (a lookup's default kind).
 const OUTER_JOIN = /^leftouter$/i;
@@ -471,6 +491,12 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
           if (side.groupsEnd === undefined || ![...side.columns].some((column) => filtered.has(column))) continue;
           for (let group = side.group; group < side.groupsEnd; group += 1) if (optional.get(group) === side.why) optional.delete(group);
         }
+        // `| join kind=rightouter UserData on … | where Status.errorCode in (…)`: a column the right side does not bring.
+        for (const side of frame.leftSides ?? []) {
+          if (i < side.end || ![...filtered].some((column) => !side.columns.has(column))) continue;
+          for (const read of side.reads) if (read.optional === side.why) read.optional = undefined;
+          for (const group of side.groups) if (optional.get(group) === side.why) optional.delete(group);
+        }
       }
       continue;
     }
@@ -510,12 +536,33 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
         if (tokens[i + 1]?.toLowerCase() === 'kind') kind = tokens[i + 3];
         i += 3;
       }
-      if (kind && RIGHT_ANTI_JOIN.test(kind)) {
+      if (kind && FULL_OUTER_JOIN.test(kind)) {
+        // `DEvents | join kind=fullouter (DPEvents) on TimeGenerated` keeps the rows of both sides, matched or not: the
+        // query finds rows where either side has them, so the right side's tables are alternatives of the left's.
+        pendingGroup = frame.group;
+      } else if (kind && RIGHT_ANTI_JOIN.test(kind)) {
         // `Recent | join kind=rightanti (Historical) on …` keeps the right side's rows that match none of the left: the
         // left side (what the pipeline read so far) only leaves rows out, and the right side's rows go on in its place.
         const why = `${kind.toLowerCase()} join`;
         for (const read of groups[frame.group]!.slice(frame.firstRead)) read.optional ??= why;
         for (let group = frame.firstGroup; group < groups.length; group += 1) if (!optional.has(group)) optional.set(group, why);
+        frame.firstRead = groups[frame.group]!.length;
+        frame.firstGroup = groups.length;
+        pendingGroup = frame.group;
+      } else if (kind && RIGHT_OUTER_JOIN.test(kind)) {
+        // `Recent | join kind=rightouter (Assigned) on …` keeps every row of the right side: the left side is optional, as
+        // a leftouter join's right side, unless a later `where` tests a column the right side does not bring (a column of
+        // the left, empty where no left row matched); the right side's rows go on in its place.
+        const why = 'rightouter join';
+        const reads = groups[frame.group]!.slice(frame.firstRead).filter((read) => !read.optional);
+        for (const read of reads) read.optional = why;
+        const opened: number[] = [];
+        for (let group = frame.firstGroup; group < groups.length; group += 1) {
+          if (optional.has(group)) continue;
+          optional.set(group, why);
+          opened.push(group);
+        }
+        (frame.leftSides ??= []).push({ reads, groups: opened, why, ...sideColumns(tokens, i + 1, context) });
         frame.firstRead = groups[frame.group]!.length;
         frame.firstGroup = groups.length;
         pendingGroup = frame.group;
@@ -603,6 +650,15 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
  * join's right side also brings its keys, suffixed `1` (`on AccountUPN`: `AccountUPN1`).
  */
 function outerColumns(tokens: readonly string[], joinAt: number, from: number, join: boolean, context: Context): { columns: Set<string>; end: number } {
+  const { columns, end } = sideColumns(tokens, from, context);
+  const keys = tokens[end]?.toLowerCase() === 'on' ? names(condition(tokens, end + 1)) : [];
+  for (const name of [...names(tokens.slice(0, joinAt)), ...keys]) columns.delete(name);
+  if (join) for (const key of keys) if (!/^(?:left|right|and)$/i.test(key)) columns.add(`${key}1`);
+  return { columns, end };
+}
+
+/** The names a join's side reads, from `from` to its end (its `on`), with those of the `let` expressions it names. */
+function sideColumns(tokens: readonly string[], from: number, context: Context): { columns: Set<string>; end: number } {
   let end = from;
   for (let depth = 0; end < tokens.length; end += 1) {
     const token = tokens[end]!;
@@ -610,7 +666,6 @@ function outerColumns(tokens: readonly string[], joinAt: number, from: number, j
     else if (token === ')') depth -= 1;
     if (depth < 0 || (depth === 0 && (token === '|' || token.toLowerCase() === 'on'))) break;
   }
-  const names = (list: readonly string[]): string[] => list.filter((token, at) => /^[A-Za-z_]\w*$/.test(token) && list[at + 1] !== '(');
   const columns = new Set<string>();
   const pending = names(tokens.slice(from, end));
   const seen = new Set<string>();
@@ -621,25 +676,29 @@ function outerColumns(tokens: readonly string[], joinAt: number, from: number, j
     columns.add(name);
     pending.push(...names(context.lets.get(name) ?? []));
   }
-  const keys = tokens[end]?.toLowerCase() === 'on' ? names(condition(tokens, end + 1)) : [];
-  for (const name of [...names(tokens.slice(0, joinAt)), ...keys]) columns.delete(name);
-  if (join) for (const key of keys) if (!/^(?:left|right|and)$/i.test(key)) columns.add(`${key}1`);
   return { columns, end };
+}
+
+/** The names in tokens that are no call. */
+function names(list: readonly string[]): string[] {
+  return list.filter((token, at) => /^[A-Za-z_]\w*$/.test(token) && list[at + 1] !== '(');
 }
 
 /**
  * The columns a `where` condition keeps only non-empty: each conjunct `isnotempty(Column)`, `isnotnull(Column)`,
- * `Column != ""`, or a test an empty value fails (`Column == "x"`, `Column has "x"`, `Column in (…)`, `Column > 0`).
+ * `Column != ""`, or a test an empty value fails (`Column == "x"`, `Column has "x"`, `Column in (…)`, `Column > 0`,
+ * `Column.member in (…)`).
  */
 function filteredColumns(tokens: readonly string[], strings: readonly string[]): Set<string> {
   const isEmpty = (token: string | undefined): boolean => strings[Number(token?.match(/^"(\d+)"$/)?.[1] ?? -1)] === '';
   const found = new Set<string>();
   for (const [first, second, third, fourth] of splitTop(tokens, 'and')) {
     if (/^(?:isnotempty|isnotnull)$/i.test(first ?? '') && second === '(' && fourth === ')' && third) found.add(third);
-    else if (first && /^[A-Za-z_]\w*$/.test(first)) {
+    else if (first && /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(first)) {
       // `Column <> ""`: the tokens `<` and `>`.
       const notEqual = second === '!=' || (second === '<' && third === '>');
-      if (notEqual ? isEmpty(second === '<' ? fourth : third) : FILTERING_TEST.test(second ?? '') && !isEmpty(third)) found.add(first);
+      // `Status.errorCode in (…)`: a test of a member of the column's value tests the column.
+      if (notEqual ? isEmpty(second === '<' ? fourth : third) : FILTERING_TEST.test(second ?? '') && !isEmpty(third)) found.add(first.split('.')[0]!);
     }
   }
   return found;

@@ -98,6 +98,14 @@ describe('kqlTableGroups', () => {
     ['a leftouter side as needed when a where tests its column against a value, or its key as Kusto names the right copy', 'SigninLogs | join kind=leftouter (AuditLogs | project UPN, Op = OperationName) on UPN | join kind=leftouter (OfficeActivity) on UPN | where Op <> "" | where isnotnull(UPN1)', [['SigninLogs'], ['AuditLogs'], ['OfficeActivity']]],
     ['a leftouter side still optional where a filter lets an empty value through (or, != a value, isempty) or tests a column of the left side', 'SigninLogs | summarize Count = count() by UPN | join kind=leftouter (AuditLogs | summarize Ops = count() by UPN | project UPN, Ops, Count) on UPN | where Ops != 0 or isnotempty(Ops) | where isempty(Ops) | where Count > 2 | where isnotempty(UPN)', [['SigninLogs'], ['AuditLogs (optional: leftouter join)']]],
     ['a leftouter side as needed when a where filters on a column of the let it names (a union of two tables)', 'let moves = union (CommonSecurityLog | project DataType = DeviceVendor, DestinationIP), (VMConnection | project DataType = Type, DestinationIP);\nDnsEvents | join kind = leftouter (moves) on $left.IPAddresses == $right.DestinationIP | where isnotempty(DataType)', [['DnsEvents'], ['CommonSecurityLog', 'VMConnection']]],
+    // rightouter joins keep every row of their right side, the mirror of leftouter: the left side is optional, unless a
+    // later where tests a column the right side does not bring (Kusto's join operator: "kind=rightouter": a row for every
+    // row on the right, unmatched cells null). fullouter keeps both sides' rows: either side alone gives rows, alternatives.
+    ['the left side of a rightouter join as optional, the right side in its place', 'CloudAppEvents | where ActionType == "AgentInvoke" | summarize Invocations = count() by AccountUpn | join kind=rightouter (IdentityInfo | project AccountUpn, Department) on AccountUpn | where Department == "Sales"', [['CloudAppEvents (optional: rightouter join)', 'IdentityInfo']]],
+    ['the left side of a rightouter join as needed when a where tests a column the right side does not bring', 'CloudAppEvents | summarize Invocations = count() by AccountUpn | join kind=rightouter (IdentityInfo | project AccountUpn) on AccountUpn | where Invocations > 5', [['CloudAppEvents', 'IdentityInfo']]],
+    ["a rightouter join's left side, with the groups it opened, as optional; still so where the filter lets an empty value through", 'SigninLogs | join (AuditLogs) on UPN | join kind=rightouter (IdentityInfo | project UPN, Department) on UPN | where isempty(ResultType) or Department has "IT"', [['SigninLogs (optional: rightouter join)', 'IdentityInfo'], ['AuditLogs (optional: rightouter join)']]],
+    ["a fullouter join's sides as alternatives: either side alone gives rows", 'let DEvents = DeviceEvents | where InitiatingProcessFileName has "wmiprvse";\nlet DPEvents = DeviceProcessEvents | where InitiatingProcessFileName has "wmiprvse";\nDEvents | join kind=fullouter (DPEvents) on TimeGenerated | where not(ProcessCommandLine has_any (Allowed))', [['DeviceEvents', 'DeviceProcessEvents']]],
+    ["a fullouter join's side as an alternative of the left's rows only: a later join still needs its own", 'SecurityEvent | where EventID == 4688 | join kind=fullouter (Syslog) on Computer | join (AuditLogs) on Computer', [['SecurityEvent (EventID 4688)', 'Syslog'], ['AuditLogs']]],
     ['a table needed anyway once, not again as optional', 'SigninLogs | where UserPrincipalName !in ((AuditLogs | project UPN)) | join kind=leftsemi (AuditLogs | project UPN) on UPN', [['SigninLogs'], ['AuditLogs']]],
     // Defender ATP's tables of before December 2019 as the ones they became.
     ['old Defender ATP tables as their new names, in a join and through table()', 'ProcessCreationEvents | join (NetworkCommunicationEvents) on MachineId | join kind=leftanti (table("MachineNetworkInfo")) on MachineId', [['DeviceProcessEvents (renamed from ProcessCreationEvents)'], ['DeviceNetworkEvents (renamed from NetworkCommunicationEvents)'], ['DeviceNetworkInfo (renamed from MachineNetworkInfo) (optional: leftanti join)']]],
@@ -151,6 +159,25 @@ describe('kqlTableGroups', () => {
     ].join('\n');
     expect(kqlTableGroups(dns)).to.deep.equal([['DnsEvents'], ['CommonSecurityLog', 'VMConnection']]);
     expect(kqlTableGroups(dns.replace('| where isnotempty(DataType)', ''))).to.deep.equal([['DnsEvents'], ['CommonSecurityLog (optional: leftouter join)', 'VMConnection (optional: leftouter join)']]);
+  });
+
+  // mTyguy/Terraform-Sentinel-Resources' Rules/main.tf at 53bcb4c763a2831741f72b64a0508ef6dc489377, its Sentinel rule
+  // NonUs_Login_Detected_with_Whitelisting_v02: SigninLogs joined kind=rightouter to a CSV of users (externaldata), then
+  // `where Status.errorCode in (…)`, a column of SigninLogs, empty on a user row no sign-in matched: SigninLogs is needed.
+  // Excerpt (the CSV's columns and the error codes shortened).
+  it("reads a rightouter join's left side as needed when a where tests a member of its column (Rules/main.tf)", () => {
+    const query = [
+      'let UserData = externaldata(_accountEnabled:string, _displayName:string, _userPrincipalName:string, _id:string, _country:string)',
+      '    ["https://raw.githubusercontent.com/mTyguy/Terraform-Sentinel-Resources/refs/heads/main/Rules/externaldata/users.csv"]',
+      '    with (format="csv",ignoreFirstRecord=true);',
+      'SigninLogs',
+      '| join kind=rightouter UserData on $left.UserId==$right._id',
+      '| where Status.errorCode in ("0","50140","50055")',
+      '| where LocationDetails.countryOrRegion !in ("US")',
+      '| where not(_country contains Location)',
+    ].join('\n');
+    expect(kqlTableGroups(query)).to.deep.equal([['SigninLogs']]);
+    expect(kqlTableGroups(query.replace(/\| where Status[^\n]*\n/, ''))).to.deep.equal([['SigninLogs (optional: rightouter join)']]);
   });
 
   // Azure/Azure-Sentinel's Hunting Queries/MultipleDataSources/PersistViaIFEORegistryKey.yaml at 1567a5a5cf893467addefb02dbddf86ba0b8f8f3

@@ -19,6 +19,7 @@ export {
   noData,
   snapshotDir,
   type AttackDataOptions,
+  type GivenAs,
   type LoadFileOptions,
   type LoadProgress,
   type ReleaseFile,

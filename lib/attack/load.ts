@@ -131,7 +131,21 @@ export interface AttackDataOptions {
   onProgress?: (progress: LoadProgress) => void;
   /** Side data to build from the same parse when a release's index is built cold (see `LoadFileOptions.sideData`). */
   sideData?: readonly AnySideData[];
+  /**
+   * How messages name `attack` and `envDir`: by default as the options they are (`attack`, `envDir`); the CLI gives its
+   * own words (`--attack`, `ATTACK_STIX_DIR`), so that each caller reads back what it gave.
+   */
+  givenAs?: GivenAs;
 }
+
+/** The words a message names the places searched with (see `AttackDataOptions.givenAs`). */
+export interface GivenAs {
+  attack?: string;
+  envDir?: string;
+}
+
+/** The option names: what a library caller gave. */
+const OPTION_WORDS: Required<GivenAs> = { attack: 'attack', envDir: 'envDir' };
 
 /** A release file that can be loaded, and what its name says of it before it is read. */
 export interface ReleaseFile {
@@ -152,9 +166,11 @@ export class AttackLibrary {
   readonly cacheDir: string | undefined;
   private readonly options: AttackDataOptions;
   private readonly loaded = new Map<string, AttackIndex>();
+  private readonly words: Required<GivenAs>;
 
   constructor(options: AttackDataOptions = {}) {
     this.options = options;
+    const words = (this.words = { ...OPTION_WORDS, ...options.givenAs });
     this.cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? defaultCacheDir());
     const files: ReleaseFile[] = [];
     const add = (location: string | undefined, origin: ReleaseOrigin, required: boolean): void => {
@@ -164,8 +180,8 @@ export class AttackLibrary {
         if (required) {
           throw new UsageError(
             origin === 'flag'
-              ? `${location}: no such file or folder (given as --attack); check the path, or leave --attack out to use ATT&CK data found elsewhere (see \`attack-layers data list\`)`
-              : `${location}: no such file or folder (given as ATTACK_STIX_DIR); point ATTACK_STIX_DIR at a folder of release files, or unset it to use the cache or the snapshot shipped with attack-layers`,
+              ? `${location}: no such file or folder (given as ${words.attack}); check the path, or leave ${words.attack} out to use ATT&CK data found elsewhere (see \`attack-layers data list\`)`
+              : `${location}: no such file or folder (given as ${words.envDir}); point ${words.envDir} at a folder of release files, or unset it to use the cache or the snapshot shipped with attack-layers`,
             { file: location },
           );
         }
@@ -176,7 +192,7 @@ export class AttackLibrary {
         // A folder the user named that holds no release was passed over without a word, for the next place's data.
         if (required && !found.length) {
           throw new UsageError(
-            `${location}: no ATT&CK release file in this folder (given as ${origin === 'flag' ? '--attack' : 'ATTACK_STIX_DIR'}); ` +
+            `${location}: no ATT&CK release file in this folder (given as ${origin === 'flag' ? words.attack : words.envDir}); ` +
               'release files are named like enterprise-attack-18.1.json (.json.gz too), in the folder or one below it: rename yours, or give the file itself',
           );
         }
@@ -230,7 +246,7 @@ export class AttackLibrary {
    * newest release of the first place that has the domain. @throws AttackDataError saying how to get the data when there is none.
    */
   release(domain: Domain = this.defaultDomain(), release?: string): AttackIndex {
-    if (!this.files.length) throw noData();
+    if (!this.files.length) throw noData(this.words);
     const candidates = this.files.filter((file) => (file.domain ?? this.load(file).domain) === domain);
     const versionOf = (file: ReleaseFile): string => file.release ?? this.load(file).release;
     if (release) {
@@ -245,7 +261,7 @@ export class AttackLibrary {
         const have = [...new Set(candidates.map(versionOf))].sort(compareReleases).join(', ') || 'none';
         throw new AttackDataError(
           `ATT&CK ${domain} ${release} is not available (have: ${have}); ` +
-            `run \`${fetchCommand(domain, wanted)}\` or point --attack at the file`,
+            `run \`${fetchCommand(domain, wanted)}\` or point ${this.words.attack} at the file`,
         );
       }
       return this.load(match);
@@ -285,17 +301,21 @@ export class AttackLibrary {
 
   private places(): string {
     const { attack, envDir } = this.options;
-    return [attack && `--attack ${attack}`, envDir && `ATTACK_STIX_DIR ${envDir}`, this.cacheDir && `cache ${this.cacheDir}`, this.options.snapshot !== false && 'the snapshot']
+    return [attack && `${this.words.attack} ${attack}`, envDir && `${this.words.envDir} ${envDir}`, this.cacheDir && `cache ${this.cacheDir}`, this.options.snapshot !== false && 'the snapshot']
       .filter(Boolean)
       .join(', ');
   }
 }
 
-/** The error for a machine with no ATT&CK data at all: it says each way to get some. */
-export function noData(): AttackDataError {
+/**
+ * The error for a machine with no ATT&CK data at all: it says each way to get some, naming `attack` and `envDir` as
+ * the caller gives them (`givenAs`; default the option names).
+ */
+export function noData(givenAs: GivenAs = {}): AttackDataError {
+  const words = { ...OPTION_WORDS, ...givenAs };
   return new AttackDataError(
     'no ATT&CK data found: run `attack-layers data fetch` (downloads the newest enterprise release into the cache), ' +
-      'or `attack-layers data add <file>`, or pass --attack <file|dir>, or set ATTACK_STIX_DIR to a folder of release files',
+      `or \`attack-layers data add <file>\`, or pass ${words.attack} <file|dir>, or set ${words.envDir} to a folder of release files`,
   );
 }
 

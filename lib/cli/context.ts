@@ -72,6 +72,7 @@ export function attackDataOptions(context: CliContext, args: GlobalArgs, sayOrig
     cacheDir: cacheDir(context),
     release: args['attack-release'],
     onProgress: loadProgress(context, args, sayOrigin),
+    givenAs: { attack: '--attack', envDir: 'ATTACK_STIX_DIR' },
   };
 }
 

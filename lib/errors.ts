@@ -124,11 +124,22 @@ export class UsageError extends AttackLayersError {
   }
 }
 
-/** A file the tool was asked to write exists and `--force` was not given. */
+/**
+ * How a message names the options a caller gave: by default as the library's options (`attack`, `envDir`, `force:
+ * true`); the CLI gives its own words (`--attack`, `ATTACK_STIX_DIR`, `--force`), so that each caller reads back what it gave.
+ */
+export interface GivenAs {
+  attack?: string;
+  envDir?: string;
+  force?: string;
+}
+
+/** A file the tool was asked to write exists and `force` (the CLI's `--force`) was not given. */
 export class OutputExistsError extends UsageError {
   override readonly file: string;
-  constructor(file: string, message = `${file} already exists; pass --force to overwrite it`) {
-    super(message);
+  /** `message`: the whole message, or the words that name `force` in the usual one (`givenAs`). */
+  constructor(file: string, message: string | GivenAs = {}) {
+    super(typeof message === 'string' ? message : `${file} already exists; pass ${message.force ?? 'force: true'} to overwrite it`);
     this.file = file;
   }
 }

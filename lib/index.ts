@@ -20,7 +20,7 @@ export {
 /** What kind of file the user gave (a campaign, a layer, a STIX bundle, ...), for messages when it is the wrong one. */
 export { assertKind, kindName, kindOf, kindOfDocument, kindOfText, kindOfValue, looksLikeReport, parseJsonAs, wrongKindMessage, type InputKind } from './input-kind.js';
 /** Write files atomically, never replacing an existing one unless asked; check all outputs before the first is written. @throws OutputExistsError, OutputError */
-export { assertWritable, existingOutputs, isStreamOutput, writeFileAtomic, writeFilesAtomic } from './write-file.js';
+export { assertWritable, existingOutputs, isStreamOutput, writeFileAtomic, writeFilesAtomic, type WriteOptions } from './write-file.js';
 /** JSON Schema validation of the formats we read and write. */
 export { schemaIssues, schemaUrl, type SchemaName } from './schemas.js';
 /** Campaign files: read and validate. */

@@ -1,6 +1,15 @@
 import { chmodSync, linkSync, lstatSync, mkdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { OutputError, OutputExistsError } from './errors.js';
+import { OutputError, OutputExistsError, type GivenAs } from './errors.js';
+
+/**
+ * Whether an existing file may be replaced, and how a refusal names that option (`givenAs.force`: the CLI's `--force`;
+ * by default `force: true`).
+ */
+export interface WriteOptions {
+  force?: boolean;
+  givenAs?: GivenAs;
+}
 
 /** What is at an output path now: nothing, a regular file to replace, or a device or FIFO to write into. */
 type Target = { kind: 'none' } | { kind: 'file'; mode?: number } | { kind: 'stream' };
@@ -91,9 +100,9 @@ export function isStreamOutput(file: string): boolean {
  * Check every output of a command before the first is written, so that a refused run writes nothing (see
  * `existingOutputs`). @throws OutputExistsError for the first that exists, unless `force`; OutputError.
  */
-export function assertWritable(files: readonly string[], options: { force?: boolean } = {}): void {
+export function assertWritable(files: readonly string[], options: WriteOptions = {}): void {
   const existing = existingOutputs(files);
-  if (!options.force && existing.length) throw new OutputExistsError(existing[0]!);
+  if (!options.force && existing.length) throw new OutputExistsError(existing[0]!, options.givenAs);
 }
 
 /** The temporary files on disk now, each beside the file it is to become. */
@@ -182,7 +191,7 @@ export function endTemporary(temporary: string): void {
  * else that is not a regular file is refused.
  * @throws OutputExistsError when the file exists and `force` is not set; OutputError when it cannot be written there.
  */
-export function writeFileAtomic(file: string, content: string | Uint8Array, options: { force?: boolean } = {}): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array, options: WriteOptions = {}): void {
   const target = targetOf(file);
   if (target.kind === 'stream') {
     try {
@@ -191,7 +200,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
       throw outputError(file, error);
     }
   }
-  if (target.kind === 'file' && !options.force) throw new OutputExistsError(file);
+  if (target.kind === 'file' && !options.force) throw new OutputExistsError(file, options.givenAs);
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   startTemporary(file, temporary);
   try {
@@ -204,7 +213,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
   }
   try {
     if (options.force) renameSync(temporary, file);
-    else linkNew(temporary, file);
+    else linkNew(temporary, file, options.givenAs);
   } catch (error) {
     if (error instanceof OutputExistsError) throw error;
     throw outputError(file, error);
@@ -214,15 +223,15 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
 }
 
 /** Give `temporary` the name `file` only if no file has it: a hard link fails when the name is taken, atomically. */
-function linkNew(temporary: string, file: string): void {
+function linkNew(temporary: string, file: string, givenAs?: GivenAs): void {
   try {
     linkSync(temporary, file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new OutputExistsError(file);
+    if (code === 'EEXIST') throw new OutputExistsError(file, givenAs);
     // File systems without hard links (some network and FAT mounts): check, then rename.
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EMLINK') throw error;
-    if (lstatOrUndefined(file)) throw new OutputExistsError(file);
+    if (lstatOrUndefined(file)) throw new OutputExistsError(file, givenAs);
     renameSync(temporary, file);
   }
 }
@@ -232,7 +241,7 @@ function linkNew(temporary: string, file: string): void {
  * written; each file is then written atomically.
  * @throws OutputExistsError when a file exists and `force` is not set (nothing is written); OutputError.
  */
-export function writeFilesAtomic(files: readonly { path: string; content: string | Uint8Array }[], options: { force?: boolean } = {}): void {
+export function writeFilesAtomic(files: readonly { path: string; content: string | Uint8Array }[], options: WriteOptions = {}): void {
   assertWritable(files.map(({ path }) => path), options);
-  for (const { path, content } of files) writeFileAtomic(path, content, { force: options.force });
+  for (const { path, content } of files) writeFileAtomic(path, content, { force: options.force, givenAs: options.givenAs });
 }

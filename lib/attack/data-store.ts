@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AttackDataError, UsageError } from '../errors.js';
+import { AttackDataError, UsageError, type GivenAs } from '../errors.js';
 import { useOneOf } from '../name-distance.js';
 import { STDIN, type InputOptions } from '../read-text.js';
 import { endTemporary, makeFolderFor, outputError, startTemporary, writeFileAtomic } from '../write-file.js';
@@ -31,6 +31,8 @@ export interface StoredRelease {
 export interface StoreOptions extends InputOptions {
   cacheDir: string;
   force?: boolean;
+  /** How a refusal to replace a release names `force` (see `WriteOptions`). */
+  givenAs?: GivenAs;
   /** The release of a STIX 2.0 bundle whose name does not say it. */
   release?: string;
   /** The domain, when the file name does not say it (a download URL). */
@@ -67,7 +69,7 @@ export function storeRelease(bytes: BundleBytes, origin: string, options: StoreO
   const gzip = bytes.bytes[0] === 0x1f && bytes.bytes[1] === 0x8b;
   const name = releaseFileName(data.domain, data.release, gzip);
   const file = cachePath(options.cacheDir, name);
-  writeFileAtomic(file, bytes.bytes, { force: options.force });
+  writeFileAtomic(file, bytes.bytes, { force: options.force, givenAs: options.givenAs });
   const sources = { ...readSources(options.cacheDir), [name]: { origin, sha256: bytes.sha256, ...(options.date ? { added: options.date } : {}) } };
   writeFileAtomic(cachePath(options.cacheDir, 'sources.json'), `${JSON.stringify(sources, null, 2)}\n`, { force: true });
   return { file, data: { ...data, source: { ...data.source, file } } };

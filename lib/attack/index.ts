@@ -19,7 +19,6 @@ export {
   noData,
   snapshotDir,
   type AttackDataOptions,
-  type GivenAs,
   type LoadFileOptions,
   type LoadProgress,
   type ReleaseFile,

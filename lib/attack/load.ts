@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AttackDataError, UsageError } from '../errors.js';
+import { AttackDataError, UsageError, type GivenAs } from '../errors.js';
 import { packageFileUrl } from '../package-files.js';
 import { AttackIndex } from './attack-index.js';
 import { IndexCache } from './index-cache.js';
@@ -138,14 +138,8 @@ export interface AttackDataOptions {
   givenAs?: GivenAs;
 }
 
-/** The words a message names the places searched with (see `AttackDataOptions.givenAs`). */
-export interface GivenAs {
-  attack?: string;
-  envDir?: string;
-}
-
 /** The option names: what a library caller gave. */
-const OPTION_WORDS: Required<GivenAs> = { attack: 'attack', envDir: 'envDir' };
+const OPTION_WORDS: Required<Pick<GivenAs, 'attack' | 'envDir'>> = { attack: 'attack', envDir: 'envDir' };
 
 /** A release file that can be loaded, and what its name says of it before it is read. */
 export interface ReleaseFile {
@@ -166,7 +160,7 @@ export class AttackLibrary {
   readonly cacheDir: string | undefined;
   private readonly options: AttackDataOptions;
   private readonly loaded = new Map<string, AttackIndex>();
-  private readonly words: Required<GivenAs>;
+  private readonly words: typeof OPTION_WORDS;
 
   constructor(options: AttackDataOptions = {}) {
     this.options = options;

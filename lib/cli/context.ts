@@ -61,6 +61,9 @@ function loadProgress(context: CliContext, args: GlobalArgs, sayOrigin: boolean)
   };
 }
 
+/** The words the library's messages name its options with, as the CLI gives them: flags and the environment. */
+export const FLAG_WORDS = { attack: '--attack', envDir: 'ATTACK_STIX_DIR', force: '--force' } as const;
+
 /**
  * Where to look for ATT&CK data for this run: `--attack`, `ATTACK_STIX_DIR`, the cache, the snapshot. `sayOrigin`:
  * whether to note the use of the snapshot (`data list` shows where each release is from anyway).
@@ -72,7 +75,7 @@ export function attackDataOptions(context: CliContext, args: GlobalArgs, sayOrig
     cacheDir: cacheDir(context),
     release: args['attack-release'],
     onProgress: loadProgress(context, args, sayOrigin),
-    givenAs: { attack: '--attack', envDir: 'ATTACK_STIX_DIR' },
+    givenAs: FLAG_WORDS,
   };
 }
 

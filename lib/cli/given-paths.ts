@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { STDIN, UsageError, assertWritable, statInput } from '../index.js';
+import { FLAG_WORDS } from './context.js';
 
 /** The input paths given to one flag (`flag` undefined: the command's positional arguments), and what it takes. */
 export interface GivenPaths {
@@ -26,10 +27,10 @@ export function assertGivenPaths(inputs: readonly GivenPaths[], outputs: readonl
       .map((path) => `${flag ? `${flag} ` : ''}${path}: no such ${takes}${advice ? `; give ${advice}` : ''}`),
   );
   const { force } = options;
-  if (!missing.length) return assertWritable(outputs, { force });
+  if (!missing.length) return assertWritable(outputs, { force, givenAs: FLAG_WORDS });
   let output = '';
   try {
-    assertWritable(outputs, { force });
+    assertWritable(outputs, { force, givenAs: FLAG_WORDS });
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     output = `; and ${error.message}`;

@@ -5,7 +5,7 @@ import type { AttackIndex } from '../attack/attack-index.js';
 import { InputError, UsageError } from '../errors.js';
 import type { NormalizedCampaign } from '../normalize/normalize-types.js';
 import { schemaIssues } from '../schemas.js';
-import { writeFilesAtomic } from '../write-file.js';
+import { writeFilesAtomic, type WriteOptions } from '../write-file.js';
 import type { NavigatorLayer } from './layer-types.js';
 import { renderAggregateLayer, renderCampaignLayer, type RenderOptions } from './render-layer.js';
 import { newestCampaignDate } from './score.js';
@@ -116,7 +116,7 @@ function assertPlainName(name: string): void {
  * @throws OutputExistsError (exit 2) when a file exists and `force` is not set; Error (a bug) when a rendered layer
  * does not match the schema.
  */
-export function writeLayers(files: readonly LayerFile[], outDir: string, options: { force?: boolean } = {}): string[] {
+export function writeLayers(files: readonly LayerFile[], outDir: string, options: WriteOptions = {}): string[] {
   const texts = files.map(({ name, layer }) => {
     assertPlainName(name);
     const issues = schemaIssues('layer-4.5', layer);

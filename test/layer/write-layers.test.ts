@@ -69,7 +69,9 @@ describe('layer/write-layers', () => {
     it('writes nothing when any target exists, unless forced', () => {
       const dir = freshTmpDir('write');
       writeFileSync(join(dir, 'b.layer.json'), 'mine');
-      expect(() => writeLayers(files, dir)).to.throw(OutputExistsError, 'b.layer.json already exists; pass --force');
+      // A library caller passed an option, not a flag: the refusal names `force: true`; the CLI gives its `--force`.
+      expect(() => writeLayers(files, dir)).to.throw(OutputExistsError, `${join(dir, 'b.layer.json')} already exists; pass force: true to overwrite it`);
+      expect(() => writeLayers(files, dir, { givenAs: { force: '--force' } })).to.throw(OutputExistsError, 'b.layer.json already exists; pass --force to overwrite it');
       expect(readdirSync(dir)).to.deep.equal(['b.layer.json']);
       expect(readFileSync(join(dir, 'b.layer.json'), 'utf8')).to.equal('mine');
       writeLayers(files, dir, { force: true });

@@ -27,7 +27,7 @@ import {
   type AttackObjectKind,
   type LayerFile,
 } from '../../index.js';
-import { attackLibrary, cacheDir, note, progressLine, showsProgress, warn, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, FLAG_WORDS, cacheDir, note, progressLine, showsProgress, warn, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
 /** `--all` takes the plural; `--type` the singular. */
@@ -77,7 +77,7 @@ function writeInto(context: CliContext, args: Args, files: readonly LayerFile[])
   for (const warning of navigatorOpeningWarnings(files.map(({ layer }) => layer))) warn(context, args, warning);
   const out = args.out!;
   const outDir = resolve(context.cwd, out);
-  for (const path of writeLayers(files, outDir, { force: args.force })) {
+  for (const path of writeLayers(files, outDir, { force: args.force, givenAs: FLAG_WORDS })) {
     context.stdout.write(`${out.replace(/[\\/]+$/, '')}/${path.slice(outDir.length + 1)}\n`);
   }
 }

@@ -13,7 +13,7 @@ import {
 } from '../../index.js';
 import { linesPerKind, messageKind, ofHiddenTechniques as of } from '../repeated-lines.js';
 import { upgradeNote } from '../upgrade-note.js';
-import { attackLibrary, note, readStdin, warn, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, FLAG_WORDS, note, readStdin, warn, type CliContext, type GlobalArgs } from '../context.js';
 import { assertGivenPaths } from '../given-paths.js';
 import { assertLayerOutName } from '../layer-out.js';
 import type { CommandDeclaration } from '../options.js';
@@ -98,7 +98,7 @@ export function handler(context: CliContext) {
       context.stdout.write(text);
       return;
     }
-    writeFileAtomic(resolve(context.cwd, args.out), text, { force: args.force });
+    writeFileAtomic(resolve(context.cwd, args.out), text, { force: args.force, givenAs: FLAG_WORDS });
     // The file written on stdout, as --out names it, as render, gap, export and attack-object list theirs; the count is a note.
     context.stdout.write(`${args.out}\n`);
     const entries = layer.techniques?.length ?? 0;

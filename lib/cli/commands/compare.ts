@@ -28,7 +28,7 @@ import {
   type CampaignComparison,
   UNRESOLVED_STATUS_TEXT,
 } from '../../index.js';
-import { attackLibrary, note, printJson, readStdin, warn, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, FLAG_WORDS, note, printJson, readStdin, warn, type CliContext, type GlobalArgs } from '../context.js';
 import { assertLayerOutName } from '../layer-out.js';
 import { formatTable, statusColor, tableStyle, type TableStyle } from '../format-table.js';
 import type { CommandDeclaration } from '../options.js';
@@ -133,7 +133,7 @@ function writeComparisons(
     const layers = compared.map(({ comparison, index }) => renderComparisonLayer(comparison, index));
     const text = layers.length === 1 ? serializeLayer(layers[0]!) : serializeLayers(layers);
     // No path said: stdout carries the comparison, and a written path is said on stdout alone (render, combine, export).
-    writeFileAtomic(resolve(context.cwd, args.out), text, { force: args.force });
+    writeFileAtomic(resolve(context.cwd, args.out), text, { force: args.force, givenAs: FLAG_WORDS });
     for (const warning of navigatorOpeningWarnings(layers)) warn(context, args, warning);
   }
   const comparisons = compared.map(({ comparison }) => comparison);

@@ -16,7 +16,7 @@ import {
   type StoredRelease,
   type Domain,
 } from '../../attack/index.js';
-import { attackLibrary, cacheDir, note, printJson, progressLine, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, FLAG_WORDS, cacheDir, note, printJson, progressLine, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import { formatTable, tableStyle } from '../format-table.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -166,7 +166,7 @@ export function handler(context: CliContext) {
     const maxSize = args['max-size'];
     if (maxSize !== undefined && !(maxSize > 0)) throw new UsageError(`--max-size ${maxSize}: give a size in MB, e.g. 512`);
     const maxBytes = maxSize === undefined ? undefined : Math.round(maxSize * 2 ** 20);
-    const options = { cacheDir: cache, force: args.force, release: args['attack-release'], domain: args.domain, date, maxBytes };
+    const options = { cacheDir: cache, force: args.force, givenAs: FLAG_WORDS, release: args['attack-release'], domain: args.domain, date, maxBytes };
     if (args.action === 'add') {
       if (!args.file) throw new UsageError('data add needs a file: attack-layers data add <release.json[.gz]> (or - for standard input)');
       const stored = addRelease(args.file, { ...options, stdin: await readStdin(context, [args.file]) });

@@ -24,7 +24,7 @@ import {
   readTextFile,
   STDIN,
 } from '../../index.js';
-import { attackLibrary, note, readStdin, warn, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, FLAG_WORDS, note, readStdin, warn, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
@@ -130,7 +130,7 @@ export function handler(context: CliContext) {
     const names = exportFileNames(args.out, outputs.length);
     writeFilesAtomic(
       names.map((name, i) => ({ path: resolve(context.cwd, name), content: outputs[i]! })),
-      { force: args.force },
+      { force: args.force, givenAs: FLAG_WORDS },
     );
     context.stdout.write(names.map((name) => `${name}\n`).join(''));
   };

@@ -47,7 +47,7 @@ import {
   type OutsideViewRanking,
   firstFew,
 } from '../../index.js';
-import { attackLibrary, cacheDir, note, readStdin, showsProgress, warn, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, FLAG_WORDS, cacheDir, note, readStdin, showsProgress, warn, type CliContext, type GlobalArgs } from '../context.js';
 import { assertGivenPaths } from '../given-paths.js';
 import { REPORT_FORMATS, type CommandDeclaration } from '../options.js';
 import { failOnLeftOut, failOnLeftOutFiles, failOnUnknownReports, unknownReportLines } from '../unplaced.js';
@@ -209,7 +209,7 @@ export function handler(context: CliContext) {
       const issues = schemaIssues('layer-4.5', JSON.parse(text));
       if (issues.length) throw new Error(`bug: ${file} would not be a valid layer: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
     }
-    for (const [file, text] of files) writeFileAtomic(file, text, { force: args.force });
+    for (const [file, text] of files) writeFileAtomic(file, text, { force: args.force, givenAs: FLAG_WORDS });
     context.stdout.write(files.map(([file]) => `${file}\n`).join(''));
     for (const warning of navigatorOpeningWarnings(layers)) warn(context, args, warning);
     for (const warning of new Set(layers.flatMap((layer) => unshownTechniqueWarnings(layer.techniques ?? [], target)))) warn(context, args, warning);

@@ -17,7 +17,7 @@ import {
   type ScoreModelName,
   type TacticNotKept,
 } from '../../index.js';
-import { attackLibrary, note, readStdin, warn, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, FLAG_WORDS, note, readStdin, warn, type CliContext, type GlobalArgs } from '../context.js';
 import { namesInLine } from '../names-in-line.js';
 import type { CommandDeclaration } from '../options.js';
 import { failOnLeftOut, failOnLeftOutFiles, noteLeftOutFiles, reportUnplaced } from '../unplaced.js';
@@ -131,7 +131,7 @@ export function handler(context: CliContext) {
       failOnLeftOutFiles(leftOut, `the layers of the rest in ${args.out} are up to date`);
       return;
     }
-    for (const path of writeLayers(files, outDir, { force: args.force })) context.stdout.write(`${shown(path)}\n`);
+    for (const path of writeLayers(files, outDir, { force: args.force, givenAs: FLAG_WORDS })) context.stdout.write(`${shown(path)}\n`);
     noteTacticsNotKept(context, args, items.flatMap(({ result, index }) => tacticsNotKept(result, index)));
     failOnLeftOut(results, `the layers of the rest were written`);
     failOnLeftOutFiles(leftOut, 'the layers of the rest were written');

@@ -29,7 +29,7 @@ import {
   readTextFile,
   inputName,
 } from '../../index.js';
-import { attackLibrary, note, noteBlock, readStdin, progressLine, showsProgress, warn, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, FLAG_WORDS, note, noteBlock, readStdin, progressLine, showsProgress, warn, type CliContext, type GlobalArgs } from '../context.js';
 import { namesInLine } from '../names-in-line.js';
 import { assertLayerOutName } from '../layer-out.js';
 import type { CommandDeclaration } from '../options.js';
@@ -118,7 +118,7 @@ export function handler(context: CliContext) {
         `--out would replace the layer being upgraded (${itself.path}): pass --in-place to replace it (only when it changes), or give --out another file or folder`,
       );
     }
-    if (existing.length === 1 && !args.force) throw new OutputExistsError(existing[0]!);
+    if (existing.length === 1 && !args.force) throw new OutputExistsError(existing[0]!, FLAG_WORDS);
     if (existing.length && !args.force) throw new UsageError(`${existing.length} output files exist already (${existing[0]}, …); add --force to replace them`);
 
     const library = attackLibrary(context, args);
@@ -171,10 +171,10 @@ export function handler(context: CliContext) {
     });
 
     for (const warning of navigatorOpeningWarnings(upgradedLayers)) warn(context, args, warning);
-    for (const { target, text, force } of writes) writeFileAtomic(target, text, { force });
+    for (const { target, text, force } of writes) writeFileAtomic(target, text, { force, givenAs: FLAG_WORDS });
     if (args.report) {
       const text = args.report === 'json' ? `${JSON.stringify(reports, null, 2)}\n` : formatUpgradeMarkdown(reports);
-      if (args['report-out']) writeFileAtomic(args['report-out'], text, { force: args.force });
+      if (args['report-out']) writeFileAtomic(args['report-out'], text, { force: args.force, givenAs: FLAG_WORDS });
       else context.stdout.write(text);
     }
     if (failures.length) {

@@ -247,7 +247,7 @@ export function handler(context: CliContext) {
     }
     for (const text of review.notes) note(context, args, text);
     // A campaign's attack_version that is not here: its IDs were read in the review's release only; said as render says it.
-    for (const campaign of threat.campaigns) for (const warning of campaignReleaseWarnings(campaign)) note(context, args, `warning: ${campaign.file}: ${warning}`);
+    for (const campaign of threat.campaigns) for (const warning of campaignReleaseWarnings(campaign)) warn(context, args, `${campaign.file}: ${warning}`);
     // A campaign's report: that names none of its sources leaves the review as it is; it is said, as render and normalize say it.
     for (const line of unknownReportLines(threat.campaigns)) warn(context, args, line);
     // A rule's tactic tag of none of its techniques is listed with them, but the rule counts for its techniques.

@@ -132,6 +132,67 @@ export interface GivenAs {
   attack?: string;
   envDir?: string;
   force?: string;
+  /** The options below take a value; `givenOption` says one with it (`domain: 'mobile-attack'`, the CLI's `--domain mobile`). */
+  domain?: string;
+  /** `fetchRelease`'s `version` (the CLI's `--attack-release`) and `indexUrl` (`--index-url`). */
+  version?: string;
+  indexUrl?: string;
+  /** `parseExportInput`'s `layer` (the CLI's `--layer`). */
+  layer?: string;
+  /** `readAtomicTests`'s path (the CLI's `--tests`). */
+  tests?: string;
+  /** `renderLayerFiles`'s `aggregate` (the CLI's `--aggregate`). */
+  aggregate?: string;
+  /** `upgradeReleases`'s `to` (the CLI's `--to`). */
+  to?: string;
+  /** `resolveAttackObject`'s `kind` (the CLI's `--type`); `locateAttackObject`'s `release` (`--attack-release`). */
+  kind?: string;
+  release?: string;
+  /** `comparisonTargets`'s `given` objects (the CLI's `--with`). */
+  given?: string;
+  /** `combineLayers`'s `normalize` (the CLI's `--normalize`, `--no-normalize`). */
+  normalize?: string;
+  /** The `scale` of coverage layers (`readCoverageInputs`; the CLI's `--scale`), and of threat layers (`readThreatInputs`; `--threat-scale`). */
+  scale?: string;
+  threatScale?: string;
+}
+
+/** The option a key names where it is not the key: `readThreatInputs` takes a threat layer's scale as `scale`. */
+const OPTION_NAMES: Partial<Record<keyof GivenAs, string>> = { threatScale: 'scale' };
+
+/** A value of an option as a message names it: a program's literal (`'mobile-attack'`, `[0, 1]`). */
+function literal(value: string | number | boolean | readonly (string | number)[]): string {
+  if (typeof value === 'string') return `'${value.replace(/[\\']/g, '\\$&')}'`;
+  if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
+  return String(value);
+}
+
+/** The word that names option `key` in a message: the caller's (`givenAs`, the CLI's flag), else the option's name. */
+export function givenName(givenAs: GivenAs | undefined, key: Exclude<keyof GivenAs, 'force'>): string {
+  return givenAs?.[key] ?? OPTION_NAMES[key] ?? key;
+}
+
+/**
+ * Option `key` given `value` as a message names it: a flag and its value when the caller's word is a flag (`--domain
+ * mobile`; `asFlag` is the value as the flag takes it, a boolean the flag or its `--no-` form), else the option as a
+ * program passes it (`domain: 'mobile-attack'`), so that each caller reads back what it would give.
+ */
+export function givenOption(
+  givenAs: GivenAs | undefined,
+  key: Exclude<keyof GivenAs, 'force'>,
+  value: string | number | boolean | readonly (string | number)[],
+  asFlag?: string,
+): string {
+  const word = givenName(givenAs, key);
+  if (!word.startsWith('-')) return `${word}: ${literal(value)}`;
+  if (typeof value === 'boolean') return value ? word : word.replace(/^--/, '--no-');
+  return `${word} ${asFlag ?? (Array.isArray(value) ? value.join(',') : String(value))}`;
+}
+
+/** Option `key` with words for its value (`1 to 3`): `--layer 1 to 3` as a flag, `layer: 1 to 3` as an option. */
+export function givenWords(givenAs: GivenAs | undefined, key: Exclude<keyof GivenAs, 'force'>, words: string): string {
+  const word = givenName(givenAs, key);
+  return `${word}${word.startsWith('-') ? ' ' : ': '}${words}`;
 }
 
 /** A file the tool was asked to write exists and `force` (the CLI's `--force`) was not given. */

@@ -177,7 +177,7 @@ export { FolderFiles, type FoundFile } from './folder-files.js';
 export { readThreatInputs, readCoverageInputs, isLayerFile, type ThreatInputs } from './coverage/read-threat.js';
 /** What a threat layer's metadata says it holds, and the aggregate layers a review leaves out for it. */
 export { heldObjects, leaveOutAggregates, type ThreatLeftOut } from './coverage/threat-aggregates.js';
-/** The domain of a gap review from what its inputs state and --domain. @throws InputError, UsageError on a disagreement */
+/** The domain of a gap review from what its inputs state and the domain given (`domain`; the CLI's --domain). @throws InputError, UsageError on a disagreement */
 export { threatDomain, assertCoverageDomain, type DomainStatement, type ReviewDomain } from './coverage/review-domain.js';
 export {
   campaignRemapped,

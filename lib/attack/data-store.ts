@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AttackDataError, UsageError, type GivenAs } from '../errors.js';
+import { AttackDataError, givenName, givenOption, UsageError, type GivenAs } from '../errors.js';
 import { useOneOf } from '../name-distance.js';
 import { STDIN, type InputOptions } from '../read-text.js';
 import { endTemporary, makeFolderFor, outputError, startTemporary, writeFileAtomic } from '../write-file.js';
@@ -31,7 +31,7 @@ export interface StoredRelease {
 export interface StoreOptions extends InputOptions {
   cacheDir: string;
   force?: boolean;
-  /** How a refusal to replace a release names `force` (see `WriteOptions`). */
+  /** How messages name `force`, and `fetchRelease`'s `version` and `indexUrl` (see `GivenAs`). */
   givenAs?: GivenAs;
   /** The release of a STIX 2.0 bundle whose name does not say it. */
   release?: string;
@@ -84,16 +84,19 @@ export function addRelease(path: string, options: StoreOptions): StoredRelease {
 
 /**
  * The release number asked for (`v17.1` is 17.1), checked before anything is downloaded.
- * @throws UsageError naming --attack-release, the flag that gives it, when it is no release number.
+ * @throws UsageError naming the option that gives it (`version`, the CLI's --attack-release: `givenAs`) when it is no release number.
  */
-function wantedRelease(version: string | undefined): string | undefined {
+function wantedRelease(version: string | undefined, givenAs?: GivenAs): string | undefined {
   const wanted = version?.replace(/^v/i, '');
-  if (wanted !== undefined && !isReleaseVersion(wanted)) throw new UsageError(`--attack-release ${version}: not a release number such as 18.1`);
+  if (wanted !== undefined && !isReleaseVersion(wanted)) throw new UsageError(`${givenOption(givenAs, 'version', version!)}: not a release number such as 18.1`);
   return wanted;
 }
 
-/** The download URL of a release in MITRE's collection index (the newest of the domain when no version is given). */
-export function releaseUrl(index: unknown, domain: Domain, version?: string): { version: string; url: string } {
+/**
+ * The download URL of a release in MITRE's collection index (the newest of the domain when no version is given);
+ * `givenAs` names `version` and `indexUrl` in messages (see `GivenAs`).
+ */
+export function releaseUrl(index: unknown, domain: Domain, version?: string, givenAs?: GivenAs): { version: string; url: string } {
   const word = domain.split('-')[0]!;
   const collections = (index as { collections?: unknown } | null)?.collections;
   if (!Array.isArray(collections)) throw new AttackDataError('the ATT&CK collection index has no "collections" list; is the index URL right?');
@@ -106,7 +109,7 @@ export function releaseUrl(index: unknown, domain: Domain, version?: string): { 
     const [release, url] = [named(v, 'version'), named(v, 'url')];
     return release && url ? [{ version: release, url }] : [];
   });
-  const wanted = wantedRelease(version);
+  const wanted = wantedRelease(version, givenAs);
   const found = wanted ? versions.find((v) => v.version === wanted) : versions[0];
   if (!found) {
     throw new AttackDataError(
@@ -116,7 +119,7 @@ export function releaseUrl(index: unknown, domain: Domain, version?: string): { 
   }
   // The version becomes part of a file name in the cache: nothing but a release number may.
   if (!isReleaseVersion(found.version)) {
-    throw new AttackDataError(`the ATT&CK collection index lists ${JSON.stringify(found.version)} as a version of ${domain}, which is not a release number such as 18.1; check --index-url`);
+    throw new AttackDataError(`the ATT&CK collection index lists ${JSON.stringify(found.version)} as a version of ${domain}, which is not a release number such as 18.1; check ${givenName(givenAs, 'indexUrl')}`);
   }
   return found;
 }
@@ -143,7 +146,7 @@ let downloads = 0;
 export async function fetchRelease(options: FetchOptions): Promise<StoredRelease> {
   const domain = options.domain ?? 'enterprise-attack';
   if (!DOMAINS.includes(domain)) throw new UsageError(`unknown domain "${domain}"; ${useOneOf(domain, DOMAINS)}`);
-  wantedRelease(options.version);
+  wantedRelease(options.version, options.givenAs);
   const indexUrl = options.indexUrl ?? OFFICIAL_INDEX_URL;
   let index: unknown;
   const limits: Omit<DownloadOptions, 'onChunk'> = { maxBytes: options.maxBytes, idleTimeoutMs: options.idleTimeoutMs };
@@ -152,9 +155,9 @@ export async function fetchRelease(options: FetchOptions): Promise<StoredRelease
   try {
     index = JSON.parse(Buffer.concat(indexChunks).toString('utf8'));
   } catch (error) {
-    throw new AttackDataError(`${indexUrl}: not a JSON collection index (${(error as Error).message}); check --index-url`, { cause: error });
+    throw new AttackDataError(`${indexUrl}: not a JSON collection index (${(error as Error).message}); check ${givenName(options.givenAs, 'indexUrl')}`, { cause: error });
   }
-  const { version, url } = releaseUrl(index, domain, options.version);
+  const { version, url } = releaseUrl(index, domain, options.version, options.givenAs);
   const temporary = cachePath(options.cacheDir, `.download.${process.pid}.${++downloads}.tmp`);
   let fd: number | undefined;
   // Known to the writes under way, so that a signal during the download removes it, and the cache folder if the

@@ -62,7 +62,24 @@ function loadProgress(context: CliContext, args: GlobalArgs, sayOrigin: boolean)
 }
 
 /** The words the library's messages name its options with, as the CLI gives them: flags and the environment. */
-export const FLAG_WORDS = { attack: '--attack', envDir: 'ATTACK_STIX_DIR', force: '--force' } as const;
+export const FLAG_WORDS = {
+  attack: '--attack',
+  envDir: 'ATTACK_STIX_DIR',
+  force: '--force',
+  domain: '--domain',
+  version: '--attack-release',
+  release: '--attack-release',
+  indexUrl: '--index-url',
+  layer: '--layer',
+  tests: '--tests',
+  aggregate: '--aggregate',
+  to: '--to',
+  kind: '--type',
+  given: '--with',
+  normalize: '--normalize',
+  scale: '--scale',
+  threatScale: '--threat-scale',
+} as const;
 
 /**
  * Where to look for ATT&CK data for this run: `--attack`, `ATTACK_STIX_DIR`, the cache, the snapshot. `sayOrigin`:

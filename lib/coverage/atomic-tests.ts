@@ -4,7 +4,7 @@ import { currentPlatformName } from '../attack/platform-names.js';
 import type { TechniqueId } from '../attack/types.js';
 import { compareText } from '../compare-text.js';
 import { FolderFiles } from '../folder-files.js';
-import { InputError, InvalidYamlError, moreErrors, UsageError } from '../errors.js';
+import { InputError, InvalidYamlError, moreErrors, UsageError, type GivenAs } from '../errors.js';
 import { kindOfText } from '../input-kind.js';
 import { isJsonObject } from '../json-value.js';
 import { resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
@@ -40,8 +40,7 @@ export interface AtomicTestSet {
   leftOut?: string[];
 }
 
-/** What `gap --tests` reads, in the words of its messages. */
-/** What `--tests` takes, as its messages say it. */
+/** What `readAtomicTests` (`gap --tests`) takes, as its messages say it. */
 export const TESTS_INPUT = 'an atomics folder, atomics/Indexes/index.yaml, Indexes-CSV/index.csv or an atomics/Txxxx/Txxxx.yaml file of Atomic Red Team';
 
 /**
@@ -196,14 +195,16 @@ function csvTests(source: string, file: string): AtomicTest[] {
 /**
  * Read Atomic Red Team tests from a file (parseAtomicTests; `-`: the `stdin` of `input`, a test file or an index) or a
  * folder: its `Txxxx/Txxxx.yaml` files, as atomic-red-team's `atomics/` holds them (a checkout's root: its `atomics/`).
- * Its indexes are not read beside them.
+ * Its indexes are not read beside them. A message names the path alone, or after the word `givenAs.tests` gives (the CLI's `--tests`).
  * @throws UsageError when the path names nothing or a folder without tests; InputError for a file of another kind.
  */
-export function readAtomicTests(path: string, input: InputOptions = {}): AtomicTestSet {
+export function readAtomicTests(path: string, input: InputOptions & { givenAs?: GivenAs } = {}): AtomicTestSet {
   // A per-platform CSV index names its platform only in its file name: from standard input its tests count on every platform, as index.csv's do.
   if (path === STDIN) return { source: inputName(path), files: 1, tests: parseAtomicTests(readTextFile(path, path, input), inputName(path)) };
   const stat = statInput(path);
-  if (!stat) throw new UsageError(`--tests ${path}: no such file or folder; give ${TESTS_INPUT}`);
+  // The path is the function's argument, named as such; the CLI's flag before it says which of its paths it is.
+  const given = input.givenAs?.tests ? `${input.givenAs.tests} ${path}` : path;
+  if (!stat) throw new UsageError(`${given}: no such file or folder; give ${TESTS_INPUT}`, { file: path });
   if (!stat.isDirectory()) return { source: path, files: 1, tests: parseAtomicTests(readTextFile(path), path) };
   const folder = statInput(join(path, 'atomics'))?.isDirectory() ? join(path, 'atomics') : path;
   const files = readFolder(folder)
@@ -211,7 +212,7 @@ export function readAtomicTests(path: string, input: InputOptions = {}): AtomicT
     .map((entry) => join(folder, entry.name, `${entry.name}.yaml`))
     .filter((file) => statInput(file)?.isFile())
     .sort(compareText);
-  if (!files.length) throw new UsageError(`--tests ${path}: the folder holds no Txxxx/Txxxx.yaml test file; give ${TESTS_INPUT}`);
+  if (!files.length) throw new UsageError(`${given}: the folder holds no Txxxx/Txxxx.yaml test file; give ${TESTS_INPUT}`, { file: path });
   // A file that is no test file is left out, saying why, and the tests of the others are read.
   const read = new FolderFiles(files.map((file) => ({ path: file, found: true })));
   const tests = files.flatMap((file) => read.read(file, () => parseAtomicTests(readTextFile(file), file)) ?? []);

@@ -20,7 +20,7 @@
  */
 import { heldObjects } from './threat-aggregates.js';
 import type { LineCounter } from 'yaml';
-import { InputError, UsageError } from '../errors.js';
+import { givenName, givenWords, InputError, UsageError, type GivenAs } from '../errors.js';
 import { parseJsonRepairingLayers } from '../input-kind.js';
 import { isJsonObject } from '../json-value.js';
 import {
@@ -62,6 +62,17 @@ export interface CoverageLayerOptions {
    * keep those of the review's domain (`layersOfDomain`); else such a file is refused.
    */
   mixedDomains?: boolean;
+  /** How notes name the scale (`scale`; the CLI's `--scale`, `--threat-scale` for a threat layer: see `GivenAs`). */
+  givenAs?: GivenAs;
+}
+
+/** A scale as the notes advise it, in the caller's words: `--scale 0,1` (`--threat-scale` for a threat layer) or `scale: [0, 1]`. */
+type ScaleOption = (low: number | 'N', high: number | 'N') => string;
+
+function scaleOption(givenAs: GivenAs | undefined, role: 'threat' | 'coverage'): ScaleOption {
+  const key = role === 'threat' ? 'threatScale' : 'scale';
+  const flag = givenName(givenAs, key).startsWith('-');
+  return (low, high) => givenWords(givenAs, key, flag ? `${low},${high}` : `[${low}, ${high}]`);
 }
 
 /** What a threat layer entry without a score must carry to count: what Navigator shows on the matrix or on hover. */
@@ -100,6 +111,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
   if (scale && !(scale.length === 2 && Number.isFinite(scale[0]) && Number.isFinite(scale[1]) && scale[0] < scale[1])) {
     throw new UsageError(`coverage scale ${JSON.stringify(scale)} must be [min, max] with min < max, e.g. [0, 100]`);
   }
+  const scaleOf = scaleOption(options.givenAs, options.role ?? 'coverage');
   const lines = entryLines(text);
   const isArray = Array.isArray(value);
   const domains = new Map<Domain, string[]>();
@@ -288,18 +300,18 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
       if (text !== undefined) rule.comment = text;
       rules.push(rule);
     });
-    problems.push(...outsideScale(outside, [min, max, scaleText], { prefix: isArray ? `/${layerIndex}` : '', given: scale !== undefined, role: options.role ?? 'coverage' }).map((message) => ({ file, ...(layerLine === undefined ? {} : { line: layerLine }), message: `${where}: ${message}`, skipped: false, ...(scale ? {} : { sumsUp: true }) })));
+    problems.push(...outsideScale(outside, [min, max, scaleText], { prefix: isArray ? `/${layerIndex}` : '', given: scale !== undefined, scaleOf }).map((message) => ({ file, ...(layerLine === undefined ? {} : { line: layerLine }), message: `${where}: ${message}`, skipped: false, ...(scale ? {} : { sumsUp: true }) })));
     // Past the layer's own gradient each entry is listed too, for the report: stderr shows the line above (`sumsUp`) alone.
     if (!scale) for (const { place, techniqueID, score, counted } of outside) problems.push({ ...place, message: `${techniqueID}: score ${score} is outside ${scaleText}; counted as ${counted}`, skipped: false, summarized: true });
     const input = coverageInput('layer', describeSource(source), 1, items, { rules, ignored, problems });
     input.layerName = layerName;
     if (visibility.length) input.visibility = visibility;
     // A scale the user gave is the user's reading.
-    const counts = scale ? undefined : countNote(input.source, layerName, fields, [min, max, scaleText], scored, options.role ?? 'coverage');
-    const note = scale ? undefined : gradientNote(input.source, layerName, fields, [min, max, scaleText], scored, options.role ?? 'coverage', counts !== undefined);
+    const counts = scale ? undefined : countNote(input.source, layerName, fields, [min, max, scaleText], scored, options.role ?? 'coverage', scaleOf);
+    const note = scale ? undefined : gradientNote(input.source, layerName, fields, [min, max, scaleText], scored, options.role ?? 'coverage', counts !== undefined, scaleOf);
     if (note) input.notes = [note];
     else if (counts) input.notes = [counts];
-    const small = note || counts || scale || gradientEnds(fields) ? undefined : smallScoresNote(input.source, layerName, scaleText, scored, options.role ?? 'coverage');
+    const small = note || counts || scale || gradientEnds(fields) ? undefined : smallScoresNote(input.source, layerName, scaleText, scored, options.role ?? 'coverage', scaleOf);
     if (small) input.notes = [small];
     const numbers = scored.length || options.role === 'threat' ? undefined : unreadNumbersNote(input.source, layerName, scaleText, techniques);
     if (numbers) input.notes = [numbers];
@@ -309,7 +321,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     if (order) input.notes = [...(input.notes ?? []), order];
     const colours = table
       ? dettectTableNote(input.source, layerName, table.kind, legend, legendRead, readByTable)
-      : legendNote(input.source, layerName, legend, legendRead, unread, readByColour ? { count: readByColour, scaleText } : undefined);
+      : legendNote(input.source, layerName, legend, legendRead, unread, scaleOf, readByColour ? { count: readByColour, scaleText } : undefined);
     if (colours) input.notes = [...(input.notes ?? []), colours];
     const overlay = [...legend.values()].flat().some(({ label }) => /^visibility and detection$/i.test(label));
     const dettectNote = dettectMetadataNote(input.source, layerName, dettectRead, overlay);
@@ -347,11 +359,10 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
 function outsideScale(
   outside: readonly (ScoredEntry & { at: number; counted: string })[],
   [min, max, scaleText]: [number, number, string],
-  { prefix, given, role }: { prefix: string; given: boolean; role: 'coverage' | 'threat' },
+  { prefix, given, scaleOf }: { prefix: string; given: boolean; scaleOf: ScaleOption },
 ): string[] {
   const scores = outside.map(({ score }) => score);
   const [low, high] = [Math.min(min, ...scores), Math.max(max, ...scores)];
-  const flag = role === 'threat' ? '--threat-scale' : '--scale';
   return (['above', 'below'] as const).flatMap((side) => {
     const these = outside.filter(({ level }) => (side === 'above' ? level === 1 : level === 0));
     if (!these.length) return [];
@@ -363,7 +374,7 @@ function outsideScale(
     const [least, most] = [Math.min(...these.map(({ score }) => score)), Math.max(...these.map(({ score }) => score))];
     return [
       `${entries} ${least === most ? least : `${least} to ${most}`}, ${side} ${scaleText}, counted as ${these[0]!.counted}: ${firstFew(these.map(({ techniqueID }) => techniqueID))}; ` +
-        `to read every score on its own level, review with ${flag} ${low},${high} or give the layer the gradient ${low}..${high}`,
+        `to read every score on its own level, review with ${scaleOf(low, high)} or give the layer the gradient ${low}..${high}`,
     ];
   });
 }
@@ -454,7 +465,14 @@ function colourOrderNote(source: string, layerName: string, fields: Record<strin
   );
 }
 
-function smallScoresNote(source: string, layerName: string, scaleText: string, scored: readonly ScoredEntry[], role: 'threat' | 'coverage'): string | undefined {
+function smallScoresNote(
+  source: string,
+  layerName: string,
+  scaleText: string,
+  scored: readonly ScoredEntry[],
+  role: 'threat' | 'coverage',
+  scaleOf: ScaleOption,
+): string | undefined {
   if (!scored.length || !scored.every(({ score }) => score >= 0)) return undefined;
   const largest = Math.max(...scored.map(({ score }) => score));
   const fractions = scored.filter(({ score }) => !Number.isInteger(score));
@@ -466,16 +484,16 @@ function smallScoresNote(source: string, layerName: string, scaleText: string, s
   if (fractions.length) {
     const shown = fractions.slice(0, 3).map(({ techniqueID, score }) => `${techniqueID} ${score}`).join(', ') + (fractions.length > 3 ? ', ...' : '');
     const advice = threat
-      ? 'if they are ratios or weights with 1 the most, review with --threat-scale 0,1 (1 weighs 1) or give the layer the gradient 0..1; the review ranks gaps by these weights'
-      : 'if they are ratios with 1 as full coverage, review with --scale 0,1 (1 counts as 100%)';
+      ? `if they are ratios or weights with 1 the most, review with ${scaleOf(0, 1)} (1 weighs 1) or give the layer the gradient 0..1; the review ranks gaps by these weights`
+      : `if they are ratios with 1 as full coverage, review with ${scaleOf(0, 1)} (1 counts as 100%)`;
     return (
       `${name}: read on ${scaleText}, its ${scored.length} scored entries are between 0 and 1, ${fractions.length} of them fractions (${shown}), ` +
       `and ${weigh}; ${advice} (README, "Coverage gap review")`
     );
   }
   const advice = threat
-    ? `if they are levels or counts with ${largest} the most, review with --threat-scale 0,${largest} (${largest} weighs 1) or give the layer the gradient 0..${largest}; the review ranks gaps by these weights`
-    : `if they are levels or counts with ${largest} the most, review with --scale 0,${largest} (${largest} counts as 100%), or --scale 0,1 if a score of 1 means a rule exists`;
+    ? `if they are levels or counts with ${largest} the most, review with ${scaleOf(0, largest)} (${largest} weighs 1) or give the layer the gradient 0..${largest}; the review ranks gaps by these weights`
+    : `if they are levels or counts with ${largest} the most, review with ${scaleOf(0, largest)} (${largest} counts as 100%), or ${scaleOf(0, 1)} if a score of 1 means a rule exists`;
   return `${name}: read on ${scaleText}, its ${scored.length} scored entries are whole numbers up to ${largest} and ${weigh}; ${advice} (README, "Coverage gap review")`;
 }
 
@@ -771,6 +789,7 @@ function legendNote(
   legend: ReadonlyMap<string, LegendItemLevel[]>,
   read: ReadonlyMap<LegendItemLevel, number>,
   unread: ReadonlyMap<string, string[]>,
+  scaleOf: ScaleOption,
   byColour?: { count: number; scaleText: string },
 ): string | undefined {
   if (!read.size && !unread.size) return undefined;
@@ -799,7 +818,7 @@ function legendNote(
     return (
       `${name}: ${byColour.scaleText} has one colour, so Navigator shows no level in its scores but each entry's own colour: ` +
       `${scored} read by that colour through its legend, ${readings.join(', ')}${notRead.length ? `; ${notRead.join('; ')}` : ''}; ` +
-      'if the scores are the coverage meant, review with --scale 0,N, N the score of full coverage (README, "Coverage gap review")'
+      `if the scores are the coverage meant, review with ${scaleOf(0, 'N')}, N the score of full coverage (README, "Coverage gap review")`
     );
   }
   // DeTT&CT's visibility-and-detection overlay (navigator_layer.py's get_layer_template_layered) colours a kind: both
@@ -936,6 +955,7 @@ function gradientNote(
   scored: readonly { score: number; level: number }[],
   role: 'threat' | 'coverage',
   countsSaid: boolean,
+  scaleOf: ScaleOption,
 ): string | undefined {
   if (!scored.length) return undefined;
   const threat = role === 'threat';
@@ -965,12 +985,12 @@ function gradientNote(
   const others = shown.length ? `${atMin ? `, the others ${threat ? 'weigh' : 'as'}` : '; they count as'} ${spread}` : '';
   const rule = min > 0 ? min : 1;
   const advice = partlyAtMin
-    ? `if its scores rank the techniques used, review with --threat-scale 0,${max} (${max} weighs 1, ${min} weighs ${roundLevel(min / max)}) ` +
+    ? `if its scores rank the techniques used, review with ${scaleOf(0, max)} (${max} weighs 1, ${min} weighs ${roundLevel(min / max)}) ` +
       `or give the layer the gradient 0..${max}; the review ranks gaps by these weights`
     : threat
       ? `if its scores mark the techniques used, score them above ${min} (${max} weighs 1)` +
         `${min > 0 ? `, or give it the gradient 0..${min} so that ${min} weighs 1` : ''}; the review ranks gaps by these weights`
-      : `if a score of ${rule} means a rule exists, review with --scale 0,${rule} (${rule} and above count as 100%), or --scale 0,N with N the score of full coverage`;
+      : `if a score of ${rule} means a rule exists, review with ${scaleOf(0, rule)} (${rule} and above count as 100%), or ${scaleOf(0, 'N')} with N the score of full coverage`;
   return `${name}: ${colour}read on ${scaleText}, ${zero}${others}; ${advice} (README, "Coverage gap review")`;
 }
 
@@ -1051,6 +1071,7 @@ function countNote(
   [min, max, scaleText]: [number, number, string],
   scored: readonly ScoredEntry[],
   role: 'threat' | 'coverage',
+  scaleOf: ScaleOption,
 ): string | undefined {
   if ((min !== 0 && min !== 1) || max <= 1 || !scored.length || !scored.every(({ score }) => Number.isInteger(score) && score >= 0)) return undefined;
   const threat = role === 'threat';
@@ -1087,7 +1108,7 @@ function countNote(
     return (
       `${name}: its scores look like counts (${why}): read on ${scaleText}, a score of 1 weighs 0, as a technique not used: ` +
       `${none.length} of its ${scored.length} scored entries ${none.length === 1 ? 'weighs 0 though it scores' : 'weigh 0 though they score'} 1 (${listed}); ` +
-      `if a score counts what uses the technique, review with --threat-scale 0,${max} (${max} weighs 1, 1 weighs ${roundLevel(1 / max)}) ` +
+      `if a score counts what uses the technique, review with ${scaleOf(0, max)} (${max} weighs 1, 1 weighs ${roundLevel(1 / max)}) ` +
       `or give the layer the gradient 0..${max}; the review ranks gaps by these weights (README, "Coverage gap review")`
     );
   }
@@ -1098,8 +1119,8 @@ function countNote(
   const tests = said !== undefined && /^tests?$/i.test(String(said[1]));
   const advice = tests
     ? 'a count of tests run is no coverage, since a test detects nothing: give gap --coverage the rules that fire on them; ' +
-      'if a score counts tests that a rule detected, review with --scale 0,1 (1 and above count as 100%), or --scale 0,N with N the count of full coverage'
-    : 'if a score counts rules, review with --scale 0,1 (1 and above count as 100%), or --scale 0,N with N the count of full coverage';
+      `if a score counts tests that a rule detected, review with ${scaleOf(0, 1)} (1 and above count as 100%), or ${scaleOf(0, 'N')} with N the count of full coverage`
+    : `if a score counts rules, review with ${scaleOf(0, 1)} (1 and above count as 100%), or ${scaleOf(0, 'N')} with N the count of full coverage`;
   return (
     `${name}: its scores look like counts (${why}): read on ${scaleText}, a score of 1 counts as ${percent(gradientPosition(1, min, max))}%, and ` +
     `${under.length} of its ${scored.length} scored entries count under 50% coverage though they score 1 or more (${listed}); ` +

@@ -3,7 +3,7 @@ import { compareText } from '../compare-text.js';
 import type { AttackLibrary } from '../attack/load.js';
 import { campaignPaths, parseCampaign, readCampaigns, type CampaignReadOptions } from '../campaign/read-campaign.js';
 import { FolderFiles } from '../folder-files.js';
-import { InputError, SchemaValidationError, UsageError } from '../errors.js';
+import { InputError, SchemaValidationError, UsageError, type GivenAs } from '../errors.js';
 import { atomicRedTeamLayerMessage, atomicRedTeamLayerName, kindOfText, kindOfValue, parseJsonRepairingLayers, savedSearchRows, splunkResultLines, startsLikeJson, wrongKindMessage, type InputKind } from '../input-kind.js';
 import { inputName, readFolder, readTextFile, statInput, STDIN, type InputOptions } from '../read-text.js';
 import { campaignReleases, normalizeCampaign } from '../normalize/normalize-campaign.js';
@@ -109,13 +109,14 @@ export interface ThreatInputs {
  * `input.scale`: the scores that weigh 0 and 1 in every threat layer, over each layer's gradient.
  * A layer whose metadata says it aggregates campaigns or objects every one of which another input holds is left out
  * (`aggregatesLeftOut`), since it would count their techniques twice.
+ * `givenAs` names `domain` in messages (the CLI's `--domain`).
  * @throws InputError when the inputs state different domains; UsageError when `input.domain` disagrees with one.
  */
 export function readThreatInputs(
   paths: readonly string[],
   library: AttackLibrary,
   to?: string,
-  { scale, ...input }: CampaignReadOptions & { scale?: [number, number] } = {},
+  { scale, givenAs, ...input }: CampaignReadOptions & { scale?: [number, number]; givenAs?: GivenAs } = {},
 ): ThreatInputs {
   // Each file read once: a layer file's text and value go to the layer reader, a JSON campaign's to the campaign
   // parser (a YAML campaign is read by readCampaigns). A folder stands for its files, so that a folder of published
@@ -130,17 +131,17 @@ export function readThreatInputs(
       if (!holdsLayer(file)) return [];
       const atomic = atomicRedTeamLayerName(file.json.value);
       if (atomic) throw new InputError(atomicRedTeamLayerMessage(inputName(path), atomic), { file: inputName(path) });
-      return [{ path, layers: layersOf(path, { text: file.text, value: file.json.value }, { ...input, ...(scale ? { scale } : {}), role: 'threat', mixedDomains: true }) }];
+      return [{ path, layers: layersOf(path, { text: file.text, value: file.json.value }, { ...input, ...(scale ? { scale } : {}), ...(givenAs ? { givenAs } : {}), role: 'threat', mixedDomains: true }) }];
     }) ?? [],
   );
-  const { files: domainFiles, leftOut: layersLeftOut } = keepReviewDomainLayers(layerFiles, input.domain);
+  const { files: domainFiles, leftOut: layersLeftOut } = keepReviewDomainLayers(layerFiles, input.domain, givenAs);
   const layers = domainFiles.flatMap((file) => file.layers);
   const stated = layers.flatMap((layer) => (layer.domain ? [{ domain: layer.domain, source: layer.source }] : []));
   // Layers that state no domain and hold ICS IDs alone make the review ICS when nothing states a domain, as
   // validate and upgrade read such a layer; a layer of other IDs among them leaves it to the default, as an ID mix does.
   const unstatedLayers = layers.filter((layer) => !layer.domain);
   const ics = unstatedLayers.length && unstatedLayers.every((layer) => layer.unstatedIcs) ? { domain: 'ics-attack' as const, sources: unstatedLayers.map((layer) => layer.source) } : undefined;
-  const fromLayers = threatDomain(stated, input.domain, ics);
+  const fromLayers = threatDomain(stated, input.domain, ics, givenAs);
   const options = { ...input, domain: fromLayers.domain };
   const campaigns = read
     .filter(({ file }) => !holdsLayer(file))
@@ -151,7 +152,7 @@ export function readThreatInputs(
     );
   files.assertSomeRead(paths, layers.length > 0 || campaigns.length > 0, 'a threat input (a campaign file or a Navigator layer)');
   // A campaign in another domain than the one it was read in states its own.
-  const domain = threatDomain([...stated, ...campaigns.map((campaign) => ({ domain: campaign.attack.domain, source: campaign.file }))], input.domain, ics);
+  const domain = threatDomain([...stated, ...campaigns.map((campaign) => ({ domain: campaign.attack.domain, source: campaign.file }))], input.domain, ics, givenAs);
   // Said in the repair's words where the layers' IDs chose the domain and no campaign stated another.
   if (fromLayers.basis === 'technique-ids' && domain.domain === fromLayers.domain) for (const layer of unstatedLayers) layer.problems.unshift(layer.unstatedIcs!);
   // An aggregate layer given beside the campaigns it was made from would count each of their techniques twice.
@@ -166,7 +167,11 @@ export function readThreatInputs(
  * Left as they are when the other layers disagree among themselves, or no layer of the file is of that domain: the
  * review's domain check refuses them, as it refuses such inputs of one layer each.
  */
-function keepReviewDomainLayers<T extends { path: string; layers: CoverageInput[] }>(layerFiles: readonly T[], given: Domain | undefined): { files: T[]; leftOut: string[] } {
+function keepReviewDomainLayers<T extends { path: string; layers: CoverageInput[] }>(
+  layerFiles: readonly T[],
+  given: Domain | undefined,
+  givenAs: GivenAs | undefined,
+): { files: T[]; leftOut: string[] } {
   const mixed = new Set(layerFiles.filter((file) => ofSeveralDomains(file.layers)));
   if (!mixed.size) return { files: [...layerFiles], leftOut: [] };
   const stated = new Set(layerFiles.filter((file) => !mixed.has(file)).flatMap((file) => file.layers.flatMap((layer) => (layer.domain ? [layer.domain] : []))));
@@ -175,8 +180,8 @@ function keepReviewDomainLayers<T extends { path: string; layers: CoverageInput[
   const leftOut: string[] = [];
   const files = layerFiles.map((file) => {
     if (!mixed.has(file)) return file;
-    if (!domain) throw severalDomainsError(inputName(file.path), file.layers);
-    const read = layersOfDomain(file.layers, domain, 'threat');
+    if (!domain) throw severalDomainsError(inputName(file.path), file.layers, givenAs);
+    const read = layersOfDomain(file.layers, domain, 'threat', givenAs);
     if (!read) return file;
     leftOut.push(...read.leftOut);
     return { ...file, layers: read.kept };
@@ -210,28 +215,28 @@ const COVERAGE_KINDS = ['layer', 'detections', 'dettect-techniques', 'sentinel-e
  * file is. With `domain` (the review's), a coverage layer or DeTT&CT file must state that domain or none.
  * @throws InputError for a file of another kind (a campaign, a gap report, a STIX bundle, a DeTT&CT data source or
  * group administration file), saying what it is; for an input of another domain than the review's (UsageError when
- * `--domain` set it).
+ * `domain` set it; `givenAs` names it, as the CLI's `--domain`).
  */
 export function readCoverageInputs(
   paths: readonly string[],
-  options: { scale?: [number, number]; cacheDir?: string; domain?: ReviewDomain } & InputOptions = {},
+  options: { scale?: [number, number]; cacheDir?: string; domain?: ReviewDomain; givenAs?: GivenAs } & InputOptions = {},
 ): CoverageInput[] {
-  const { domain, ...read } = options;
+  const { domain, givenAs, ...read } = options;
   return paths.flatMap((path) => {
     // A layer file of several domains gives the layers of the review's domain, the others named in a note.
-    let inputs = readCoverageInput(path, { ...read, ...(domain ? { mixedDomains: true } : {}) });
-    const kept = domain && ofSeveralDomains(inputs) ? layersOfDomain(inputs, domain.domain, 'coverage') : undefined;
+    let inputs = readCoverageInput(path, { ...read, ...(givenAs ? { givenAs } : {}), ...(domain ? { mixedDomains: true } : {}) });
+    const kept = domain && ofSeveralDomains(inputs) ? layersOfDomain(inputs, domain.domain, 'coverage', givenAs) : undefined;
     if (kept) {
       inputs = kept.kept;
       inputs[0]!.notes = [...kept.leftOut, ...(inputs[0]!.notes ?? [])];
     }
-    for (const input of inputs) if (domain && input.domain) assertCoverageDomain({ domain: input.domain, source: input.source }, domain);
+    for (const input of inputs) if (domain && input.domain) assertCoverageDomain({ domain: input.domain, source: input.source }, domain, givenAs);
     return inputs;
   });
 }
 
 /** One coverage path, read by kind (see readCoverageInputs): one input, or one per layer of a layer file. */
-function readCoverageInput(path: string, options: { scale?: [number, number]; cacheDir?: string; mixedDomains?: boolean } & InputOptions): CoverageInput[] {
+function readCoverageInput(path: string, options: { scale?: [number, number]; cacheDir?: string; mixedDomains?: boolean; givenAs?: GivenAs } & InputOptions): CoverageInput[] {
   // A Wazuh, YARA-L or Elastic rule file is no other kind of input: read as a folder of that one file. So is a rule
   // published without an extension (The DFIR Report's Sigma rules, some YARA-L rules) and Panther's Python, as the
   // folder walk reads them.
@@ -305,7 +310,7 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
  * given alone, rather than left unread without a word. Layers beside rules are not read, since a rule repository's
  * layers draw its own rules: a problem says they were left out and how to read them.
  */
-function readCoverageFolder(dir: string, options: { scale?: [number, number]; cacheDir?: string } & InputOptions): CoverageInput[] {
+function readCoverageFolder(dir: string, options: { scale?: [number, number]; cacheDir?: string; givenAs?: GivenAs } & InputOptions): CoverageInput[] {
   const rules = readRuleFolder(dir, { cacheDir: options.cacheDir });
   const jsonFiles = readFolder(dir)
     .filter((entry) => !entry.isDirectory() && !entry.name.startsWith('.') && extname(entry.name).toLowerCase() === '.json')

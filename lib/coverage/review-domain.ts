@@ -4,7 +4,7 @@
  * would report its IDs as unknown. Inputs that state none are read in that domain.
  */
 import type { Domain } from '../attack/types.js';
-import { InputError, UsageError } from '../errors.js';
+import { givenName, givenOption, InputError, UsageError, type GivenAs } from '../errors.js';
 
 /** A domain an input states, and the input. */
 export interface DomainStatement {
@@ -24,6 +24,11 @@ export interface ReviewDomain {
   sources: string[];
 }
 
+/** A domain as the CLI's `--domain` takes it: `mobile` for mobile-attack. */
+function shortName(domain: Domain): string {
+  return domain.replace(/-attack$/, '');
+}
+
 /** `mobile-attack (a.json, b.json); enterprise-attack (c.yaml)`. */
 function byDomain(statements: readonly DomainStatement[]): string {
   const groups = new Map<Domain, string[]>();
@@ -34,16 +39,18 @@ function byDomain(statements: readonly DomainStatement[]): string {
 /**
  * The review's domain from what the threat inputs state and `--domain` (`given`); when neither says, the domain
  * `unstated` reads from the technique IDs of the threat layers that state none, else enterprise-attack.
+ * `givenAs` names `given` in messages (`domain`; the CLI's `--domain`).
  * @throws InputError naming the files when threat inputs state different domains; UsageError when `given`
  * disagrees with a domain an input states.
  */
-export function threatDomain(statements: readonly DomainStatement[], given?: Domain, unstated?: { domain: Domain; sources: string[] }): ReviewDomain {
+export function threatDomain(statements: readonly DomainStatement[], given?: Domain, unstated?: { domain: Domain; sources: string[] }, givenAs?: GivenAs): ReviewDomain {
   const domains = new Set(statements.map((statement) => statement.domain));
   if (given !== undefined) {
     const other = statements.filter((statement) => statement.domain !== given);
     if (other.length) {
       throw new UsageError(
-        `--domain ${given} disagrees with the domain the threat input states: ${byDomain(other)}; leave --domain out to review in the inputs' domain, or give inputs of ${given}`,
+        `${givenOption(givenAs, 'domain', given)} disagrees with the domain the threat input states: ${byDomain(other)}; ` +
+          `leave ${givenName(givenAs, 'domain')} out to review in the inputs' domain, or give inputs of ${given}`,
       );
     }
     return { domain: given, basis: 'given', sources: [] };
@@ -56,13 +63,13 @@ export function threatDomain(statements: readonly DomainStatement[], given?: Dom
 }
 
 /**
- * Check that a coverage input states the review's domain, if it states one.
- * @throws UsageError when it disagrees with `--domain`; InputError when it disagrees with the threat or the default.
+ * Check that a coverage input states the review's domain, if it states one. `givenAs` names `domain` (the CLI's `--domain`).
+ * @throws UsageError when it disagrees with `domain`; InputError when it disagrees with the threat or the default.
  */
-export function assertCoverageDomain(statement: DomainStatement, review: ReviewDomain): void {
+export function assertCoverageDomain(statement: DomainStatement, review: ReviewDomain, givenAs?: GivenAs): void {
   if (statement.domain === review.domain) return;
   const what = `coverage ${statement.source} is ${statement.domain}`;
-  if (review.basis === 'given') throw new UsageError(`${what}, but --domain is ${review.domain}; review coverage of the threat's domain`);
+  if (review.basis === 'given') throw new UsageError(`${what}, but ${givenName(givenAs, 'domain')} is ${review.domain}; review coverage of the threat's domain`);
   if (review.basis === 'technique-ids') {
     throw new InputError(
       `${what}, the threat is ${review.domain} (${review.sources.join(', ')}: no domain stated, and its technique IDs are all ICS IDs); review coverage of the threat's domain, or state the threat layer's "domain"`,
@@ -73,7 +80,8 @@ export function assertCoverageDomain(statement: DomainStatement, review: ReviewD
     throw new InputError(`${what}, the threat is ${review.domain} (${review.sources.join(', ')}); review coverage of the threat's domain`, { file: statement.source });
   }
   throw new InputError(
-    `${what}, the review is ${review.domain} (no threat input states a domain, and --domain was not given); pass --domain ${statement.domain.replace(/-attack$/, '')} if the threat is ${statement.domain}`,
+    `${what}, the review is ${review.domain} (no threat input states a domain, and ${givenName(givenAs, 'domain')} was not given); ` +
+      `pass ${givenOption(givenAs, 'domain', statement.domain, shortName(statement.domain))} if the threat is ${statement.domain}`,
     { file: statement.source },
   );
 }
@@ -93,8 +101,14 @@ export function ofSeveralDomains(layers: readonly { domain?: Domain }[]): boolea
  * The layers of one file of several domains that a review of `domain` reads: those that state it or none. Each other
  * is left out with a line saying so, for the review's notes. Undefined when no layer of the file states `domain`: the
  * file is then of another domain than the review, which the caller refuses as it refuses such a file of one layer.
+ * `givenAs` names `domain` in those lines (the CLI's `--domain`).
  */
-export function layersOfDomain<T extends { domain?: Domain; source: string }>(layers: readonly T[], domain: Domain, role: 'threat' | 'coverage'): { kept: T[]; leftOut: string[] } | undefined {
+export function layersOfDomain<T extends { domain?: Domain; source: string }>(
+  layers: readonly T[],
+  domain: Domain,
+  role: 'threat' | 'coverage',
+  givenAs?: GivenAs,
+): { kept: T[]; leftOut: string[] } | undefined {
   if (!layers.some((layer) => layer.domain === domain)) return undefined;
   const kept = layers.filter((layer) => !layer.domain || layer.domain === domain);
   const leftOut = layers
@@ -102,20 +116,21 @@ export function layersOfDomain<T extends { domain?: Domain; source: string }>(la
     .map(
       (layer) =>
         `${layer.source}: a ${role} layer of ${layer.domain}, left out of this review of ${domain} (the file's layers of ${domain} were read); ` +
-        `review it with --domain ${layer.domain!.replace(/-attack$/, '')}${role === 'coverage' ? ` against a threat of ${layer.domain}` : ''}`,
+        `review it with ${givenOption(givenAs, 'domain', layer.domain!, shortName(layer.domain!))}${role === 'coverage' ? ` against a threat of ${layer.domain}` : ''}`,
     );
   return { kept, leftOut };
 }
 
 /**
  * Why a threat file whose layers are of several domains cannot be read when nothing else says the review's domain:
- * each layer's domain, and how to choose one.
+ * each layer's domain, and how to choose one (`givenAs` names `domain`: the CLI's `--domain`).
  */
-export function severalDomainsError(file: string, layers: readonly { domain?: Domain; source: string }[]): InputError {
-  const domains = [...new Set(layers.flatMap((layer) => (layer.domain ? [layer.domain.replace(/-attack$/, '')] : [])))];
+export function severalDomainsError(file: string, layers: readonly { domain?: Domain; source: string }[], givenAs?: GivenAs): InputError {
+  const domains = [...new Set(layers.flatMap((layer) => (layer.domain ? [layer.domain] : [])))];
   return new InputError(
-    `${file}: its layers are of different ATT&CK domains: ${layerDomainsText(layers, file)}, and no other threat input or --domain says which to review; ` +
-      `pass ${domains.map((domain) => `--domain ${domain}`).join(' or ')} to review that domain's layers (the others are left out, each named), or give each domain's layers in a file of their own`,
+    `${file}: its layers are of different ATT&CK domains: ${layerDomainsText(layers, file)}, and no other threat input or ${givenName(givenAs, 'domain')} says which to review; ` +
+      `pass ${domains.map((domain) => givenOption(givenAs, 'domain', domain, shortName(domain))).join(' or ')} to review that domain's layers (the others are left out, each named), ` +
+      'or give each domain\'s layers in a file of their own',
     { file },
   );
 }

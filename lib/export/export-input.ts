@@ -2,7 +2,7 @@ import type { AttackIndex } from '../attack/attack-index.js';
 import type { AttackLibrary } from '../attack/load.js';
 import type { Domain } from '../attack/types.js';
 import { gapReportFromJson, type GapReportData } from '../coverage/gap-report.js';
-import { AttackDataError, SchemaValidationError, UsageError } from '../errors.js';
+import { AttackDataError, givenName, givenOption, givenWords, SchemaValidationError, UsageError, type GivenAs } from '../errors.js';
 import { assertKind, parseJsonAs } from '../input-kind.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { schemaIssues } from '../schemas.js';
@@ -63,11 +63,11 @@ function layerChoices(sources: readonly LayerSource[]): string {
 
 /**
  * Parse what `export` is given (pure): one layer (any format, checked against the 4.5 schema as converted), one
- * layer of a file of several (`layer`, 1-based), or a gap report.
+ * layer of a file of several (`layer`, 1-based), or a gap report. `givenAs` names `layer` in messages (the CLI's `--layer`).
  * @throws InputError for invalid JSON, a layer the schema rejects (SchemaValidationError) or a malformed gap report;
  * UsageError when a file of several layers is given without `layer`, or `layer` is out of range.
  */
-export function parseExportInput(text: string, file: string, options: { layer?: number } = {}): ExportInput {
+export function parseExportInput(text: string, file: string, options: { layer?: number; givenAs?: GivenAs } = {}): ExportInput {
   const value = parseJsonAs(text, file, ['layer', 'gap-report']);
   if (looksLikeGapReport(value)) return { kind: 'gap-report', report: gapReportFromJson(checkGapReport(value, file)), source: file };
   // The text is parsed once: what is not a gap report is read as layers, as `parseLayerSources` reads them.
@@ -82,14 +82,15 @@ export function parseExportInput(text: string, file: string, options: { layer?: 
   const numbers = sources.map((one) => (one.position ?? 0) + 1);
   const contiguous = numbers.every((number, i) => number === i + 1);
   if (wanted === undefined && sources.length > 1) {
-    const pass = contiguous ? `--layer 1 to ${sources.length}` : `--layer ${numbers.join(', ')} (the others are no layers)`;
+    const pass = givenWords(options.givenAs, 'layer', contiguous ? `1 to ${sources.length}` : `${numbers.join(', ')} (the others are no layers)`);
     throw new UsageError(`${file} holds ${sources.length} layers; export draws one at a time: pass ${pass}: ${layerChoices(sources)}`);
   }
   const source = wanted === undefined ? sources[0] : sources[numbers.indexOf(wanted)];
   if (!source) {
     const give = contiguous ? `give 1 to ${sources.length}` : `give one of ${numbers.join(', ')} (the others are no layers)`;
     const choices = sources.length > 1 ? `: ${layerChoices(sources)}` : '';
-    throw new UsageError(`--layer ${wanted}: ${file} holds ${sources.length === 1 && contiguous ? '1 layer; leave --layer out (or give --layer 1)' : `${sources.length} layers; ${give}${choices}`}`);
+    const single = `1 layer; leave ${givenName(options.givenAs, 'layer')} out (or give ${givenOption(options.givenAs, 'layer', 1)})`;
+    throw new UsageError(`${givenOption(options.givenAs, 'layer', wanted!)}: ${file} holds ${sources.length === 1 && contiguous ? single : `${sources.length} layers; ${give}${choices}`}`);
   }
   const { layer, repairs, repaired } = checkedSourceLayer(source);
   const asRead = isJsonObject(source.value) && Array.isArray(source.value['techniques']) ? source.value['techniques'] : [];

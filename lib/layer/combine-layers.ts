@@ -42,7 +42,7 @@ import type { AttackIndex } from '../attack/attack-index.js';
 import { recordedElsewhereText } from '../attack/revoked-technique-text.js';
 import { noReleaseNumberText } from '../attack/technique-id.js';
 import type { Domain, TechniqueRecord } from '../attack/types.js';
-import { InputError, SchemaValidationError, UsageError, type Issue } from '../errors.js';
+import { givenName, givenOption, InputError, SchemaValidationError, UsageError, type GivenAs, type Issue } from '../errors.js';
 import { parseJsonAs } from '../input-kind.js';
 import { carryJsonTextRepairs } from '../json-text.js';
 import { schemaIssues } from '../schemas.js';
@@ -137,6 +137,8 @@ export interface CombineOptions {
    * saying so.
    */
   normalize?: boolean;
+  /** How warnings name `normalize` (the CLI's `--normalize` and `--no-normalize`; see `GivenAs`). */
+  givenAs?: GivenAs;
 }
 
 /** A combined layer, with what was left out and why. */
@@ -257,9 +259,10 @@ export function checkedSourceLayer(source: LayerSource, options: RepairOptions =
  * `given` (the user's `--domain`) is the domain of a layer that states none, as `gap` reads a threat layer, and must
  * be the domain of one that states it.
  * @throws SchemaValidationError listing a layer's problems with their paths; InputError naming the files when the
- * layers are of different domains; UsageError naming both when a layer states another domain than `given`.
+ * layers are of different domains; UsageError naming both when a layer states another domain than `given`. `givenAs`
+ * names `given` in messages (`domain`; the CLI's `--domain`).
  */
-export function sourcesDomain(sources: readonly LayerSource[], given?: Domain): { domain: Domain; sources: LayerSource[] } {
+export function sourcesDomain(sources: readonly LayerSource[], given?: Domain, givenAs?: GivenAs): { domain: Domain; sources: LayerSource[] } {
   const byDomain = new Map<Domain, string[]>();
   const checked: LayerSource[] = [];
   for (const source of sources) {
@@ -271,12 +274,14 @@ export function sourcesDomain(sources: readonly LayerSource[], given?: Domain): 
   const other = [...byDomain.entries()].filter(([domain]) => given && domain !== given);
   if (given && other.length) {
     const list = other.map(([domain, files]) => `${domain} (${[...new Set(files)].join(', ')})`).join('; ');
-    throw new UsageError(`--domain ${given} disagrees with the domain the layer states: ${list}; leave --domain out to read a layer in its own domain, or give a layer of ${given}`);
+    throw new UsageError(
+      `${givenOption(givenAs, 'domain', given)} disagrees with the domain the layer states: ${list}; leave ${givenName(givenAs, 'domain')} out to read a layer in its own domain, or give a layer of ${given}`,
+    );
   }
   const domains = [...byDomain.entries()];
   if (domains.length > 1) {
     const list = domains.map(([domain, files]) => `${domain} (${[...new Set(files)].join(', ')})`).join('; ');
-    throw new InputError(`layers of different ATT&CK domains cannot be combined: ${list}; combine layers of one domain (--domain keeps that domain's layers of a file holding several)`);
+    throw new InputError(`layers of different ATT&CK domains cannot be combined: ${list}; combine layers of one domain (${givenName(givenAs, 'domain')} keeps that domain's layers of a file holding several)`);
   }
   const only = domains[0];
   if (!only) throw new UsageError('no layers given; name at least two layer files');
@@ -809,12 +814,12 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
   if (differ && options.normalize === undefined) {
     warnings.push(
       `the layers score on different ranges (${rangeList(scoring, ranges, names)}): each layer's scores were rescaled to 0..1 on its own gradient first, ` +
-        'so that they mean the same and the combined gradient shows every layer; pass --no-normalize to keep the raw scores',
+        `so that they mean the same and the combined gradient shows every layer; pass ${givenOption(options.givenAs, 'normalize', false)} to keep the raw scores`,
     );
   } else if (differ && options.normalize === false) {
     warnings.push(
       `the layers score on different ranges (${rangeList(scoring, ranges, names)}), so their scores do not mean the same, and the combined gradient, ` +
-        'over the widest range, paints the scores of a narrower one near its low end: leave out --no-normalize to rescale each to 0..1 on its own gradient first',
+        `over the widest range, paints the scores of a narrower one near its low end: leave out ${givenOption(options.givenAs, 'normalize', false)} to rescale each to 0..1 on its own gradient first`,
     );
   }
   // Fields of entries that Navigator does not know (CTID's score_num) have no combining rule: said, not carried.
@@ -853,7 +858,7 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
     const range = inputs[i]!.layer.gradient ? `its gradient ${minValue}..${maxValue}` : `Navigator's ${minValue}..${maxValue} (the layer has no gradient)`;
     warnings.push(
       `"${names[i]}": ${marked.length === 1 ? '1 technique it colours' : `${marked.length} techniques it colours`} without a score ` +
-        `count${marked.length === 1 ? 's' : ''} as marked, scoring ${normalize ? `1 ${options.normalize ? 'with --normalize' : 'rescaled to 0..1'}` : maxValue}, the top of ${range}: ${firstFew(marked)}; ` +
+        `count${marked.length === 1 ? 's' : ''} as marked, scoring ${normalize ? `1 ${options.normalize ? `with ${givenOption(options.givenAs, 'normalize', true)}` : 'rescaled to 0..1'}` : maxValue}, the top of ${range}: ${firstFew(marked)}; ` +
         'give them scores where they mean less',
     );
   });

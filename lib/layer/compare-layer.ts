@@ -16,10 +16,10 @@
  */
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { ActorRecord, TechniqueId } from '../attack/types.js';
-import { AttackObjectError, UsageError } from '../errors.js';
+import { AttackObjectError, UsageError, type GivenAs } from '../errors.js';
 import { findAttackObjects } from '../extract/find-attack-objects.js';
 import { compareReported, comparedObject, type CampaignComparison, type ComparedTechnique } from '../normalize/compare-campaign.js';
-import { objectKind, objectRef, resolveAttackObject, type AttackObjectKind, type ResolvedObject } from '../normalize/resolve-attack-object.js';
+import { givenObjects, objectKind, objectRef, resolveAttackObject, type AttackObjectKind, type ResolvedObject } from '../normalize/resolve-attack-object.js';
 import type { CombineInput, SourcesKeeping } from './combine-layers.js';
 import type { LayerMetadata, LayerTechnique, NavigatorLayer } from './layer-types.js';
 import { UPGRADED_FROM } from './upgrade-layer.js';
@@ -174,11 +174,12 @@ function dettectGroups(description: string, index: AttackIndex): Array<{ id: str
  * the layer's name and description name (by name, alias or ID, as `extract` finds them in a report, and the groups of
  * a DeTT&CT group layer's `group(s):` list, `dettectGroups`), else, where they name several, the one its name alone
  * names, said in a note.
+ * `givenAs` names `given` in messages (the CLI's `--with`; see `givenObjects`).
  * @throws UsageError when nothing is given and they name none, or several (listed); AttackObjectError for a given
  * name that fits nothing (`resolveAttackObject`).
  */
-export function layerComparisonTargets(layer: NavigatorLayer, source: string, index: AttackIndex, given: readonly string[] = []): ResolvedObject[] {
-  if (given.length) return given.map((ref) => resolveAttackObject(index, ref));
+export function layerComparisonTargets(layer: NavigatorLayer, source: string, index: AttackIndex, given: readonly string[] = [], givenAs?: GivenAs): ResolvedObject[] {
+  if (given.length) return given.map((ref) => resolveAttackObject(index, ref, givenAs ? { givenAs } : {}));
   const text = [layer.name, layer.description ?? ''].join('\n');
   const found: Array<{ id: string; name: string; kind: AttackObjectKind; written: string }> = findAttackObjects(text, index);
   const listed = dettectGroups(layer.description ?? '', index);
@@ -194,11 +195,11 @@ export function layerComparisonTargets(layer: NavigatorLayer, source: string, in
     const how = others.length
       ? `the layer's name names ("${only.written}"; its description also names ${others.join('; ')})`
       : `the layer's name and description name ("${only.written}")`;
-    const note = `${source}: compared with ${only.kind} ${objectRef(resolved.object)}, the one ATT&CK group, campaign or software ${how}; --with compares it with another`;
+    const note = `${source}: compared with ${only.kind} ${objectRef(resolved.object)}, the one ATT&CK group, campaign or software ${how}; ${givenAs?.given ?? 'given objects'} compare${givenAs?.given ? 's' : ''} it with another`;
     return [{ ...resolved, query: only.written, notes: [note, ...resolved.notes] }];
   }
   const what = found.length
     ? `its name and description name several ATT&CK objects (${found.map((object) => `${object.id} ${object.name}, ${object.kind}`).join('; ')})`
     : 'its name and description name no ATT&CK group, campaign or software';
-  throw new UsageError(`${source}: nothing to compare layer "${layer.name}" with: ${what}; pass --with <group|campaign|software>`);
+  throw new UsageError(`${source}: nothing to compare layer "${layer.name}" with: ${what}; pass ${givenObjects(givenAs)}`);
 }

@@ -8,7 +8,7 @@ import { formerTactic } from '../attack/tactic-splits.js';
 import { recordedElsewhereText } from '../attack/revoked-technique-text.js';
 import { isTechniqueId, noReleaseNumberText } from '../attack/technique-id.js';
 import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
-import { AttackDataError, InputError, SchemaValidationError } from '../errors.js';
+import { AttackDataError, givenOption, InputError, SchemaValidationError, type GivenAs } from '../errors.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { schemaIssues } from '../schemas.js';
 import {
@@ -771,9 +771,11 @@ export interface UpgradeReleases {
 /**
  * Pick the releases to upgrade a layer with from a library: the target (`to`, else the newest of the layer's domain)
  * and the layer's own release (`from`, else the major of its `versions.attack`, read as Navigator reads it).
- * @throws InputError for a layer whose domain is not an ATT&CK domain; AttackDataError when the target is missing.
+ * `givenAs` names `to` in messages (the CLI's `--to`).
+ * @throws InputError for a layer whose domain is not an ATT&CK domain, or newer than the newest release here without
+ * `to`; AttackDataError when the target is missing.
  */
-export function upgradeReleases(value: unknown, library: AttackLibrary, options: { to?: string; from?: string; file?: string } = {}): UpgradeReleases {
+export function upgradeReleases(value: unknown, library: AttackLibrary, options: { to?: string; from?: string; file?: string; givenAs?: GivenAs } = {}): UpgradeReleases {
   // Only the domain and the stated release matter here; both read the same in every format (old domain names aside),
   // and a layer that states no domain is read in the one its repair reads it in.
   const layer = isJsonObject(value) ? value : {};
@@ -803,7 +805,7 @@ export function upgradeReleases(value: unknown, library: AttackLibrary, options:
         `${file}: the layer is for ATT&CK ${stated}, newer than ${target.label}, the newest available here: writing it for ` +
           `${target.release} is a downgrade that moves or removes entries; ` +
           (fetch.known ? `get ${stated} (\`${fetch.command}\`)` : `if ATT&CK ${stated} is out, get it (\`${fetch.command}\` gets the newest)`) +
-          `, or pass --to ${target.release} to downgrade on purpose`,
+          `, or pass ${givenOption(options.givenAs, 'to', target.release)} to downgrade on purpose`,
         { file: options.file },
       );
     }

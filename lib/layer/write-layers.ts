@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { AttackIndex } from '../attack/attack-index.js';
-import { InputError, UsageError } from '../errors.js';
+import { givenOption, InputError, UsageError, type GivenAs } from '../errors.js';
 import type { NormalizedCampaign } from '../normalize/normalize-types.js';
 import { schemaIssues } from '../schemas.js';
 import { writeFilesAtomic, type WriteOptions } from '../write-file.js';
@@ -51,6 +51,8 @@ export interface RenderFilesOptions extends RenderOptions {
   aggregate?: string;
   /** The aggregate keeps only the entries at least this many campaigns report (see `AggregateOptions`). */
   minCampaigns?: number;
+  /** How messages name `aggregate` (the CLI's `--aggregate`; see `GivenAs`). */
+  givenAs?: GivenAs;
 }
 
 /**
@@ -64,7 +66,7 @@ export function renderLayerFiles(
   options: RenderFilesOptions,
 ): { files: LayerFile[]; warnings: string[] } {
   const asOf = options.asOf ?? newestCampaignDate(items.map((item) => item.result));
-  const { aggregate: _aggregate, minCampaigns, ...rest } = options;
+  const { aggregate: _aggregate, minCampaigns, givenAs: _givenAs, ...rest } = options;
   const renderOptions: RenderOptions = { ...rest, ...(asOf !== undefined ? { asOf } : {}) };
   const files: LayerFile[] = [];
   const warnings: string[] = [];
@@ -88,7 +90,7 @@ export function renderLayerFiles(
     const name = layerFileName(options.aggregate);
     const other = owners.get(name);
     if (other !== undefined) {
-      throw new UsageError(`--aggregate "${options.aggregate}" would be written to ${name}, the layer of campaign "${other}"; choose another name`);
+      throw new UsageError(`${givenOption(options.givenAs, 'aggregate', options.aggregate, JSON.stringify(options.aggregate))} would be written to ${name}, the layer of campaign "${other}"; choose another name`);
     }
     const rendered = renderAggregateLayer(items.map((item) => item.result), first.index, {
       ...renderOptions,

@@ -1,10 +1,10 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import { compareIds } from '../attack/index-bundle.js';
 import type { ActorRecord, TechniqueId } from '../attack/types.js';
-import { AttackObjectError, InputError, UsageError } from '../errors.js';
+import { AttackObjectError, InputError, UsageError, type GivenAs } from '../errors.js';
 import { fullName } from './resolve-reference.js';
 import type { NormalizedCampaign } from './normalize-types.js';
-import { objectKind, objectTechniques, resolveAttackObject, type AttackObjectKind, type ResolvedObject } from './resolve-attack-object.js';
+import { givenObjects, objectKind, objectTechniques, resolveAttackObject, type AttackObjectKind, type ResolvedObject } from './resolve-attack-object.js';
 
 /**
  * Where a technique the campaign reports stands in ATT&CK's documentation of the object:
@@ -161,10 +161,11 @@ export interface ComparisonTargets {
 
 /**
  * The ATT&CK objects a campaign is to be compared with: the ones given, else the campaign's `compare_with`, else
- * its actor. @throws UsageError when there are none; AttackObjectError (naming the campaign file and line for names
+ * its actor. `givenAs` names `given` in messages (the CLI's `--with`; see `givenObjects`).
+ * @throws UsageError when there are none; AttackObjectError (naming the campaign file and line for names
  * from the file) when one cannot be resolved.
  */
-export function comparisonTargets(result: NormalizedCampaign, index: AttackIndex, given: readonly string[] = []): ComparisonTargets {
+export function comparisonTargets(result: NormalizedCampaign, index: AttackIndex, given: readonly string[] = [], givenAs?: GivenAs): ComparisonTargets {
   const { campaign } = result;
   const entries = given.length
     ? given.map((ref) => ({ ref, line: undefined as number | undefined, field: undefined as string | undefined }))
@@ -175,14 +176,14 @@ export function comparisonTargets(result: NormalizedCampaign, index: AttackIndex
         : [];
   if (!entries.length) {
     throw new UsageError(
-      `${result.file}: nothing to compare campaign ${result.id} with: pass --with <group|campaign|software>, ` +
+      `${result.file}: nothing to compare campaign ${result.id} with: pass ${givenObjects(givenAs)}, ` +
         'or give the campaign file a compare_with list or an actor',
     );
   }
   const objects = entries.map(({ ref, line, field }) => {
     try {
       // The actor field names a group; compare_with and --with may name any kind.
-      return resolveAttackObject(index, ref, field === 'actor' ? { kind: 'group' } : {});
+      return resolveAttackObject(index, ref, { ...(field === 'actor' ? { kind: 'group' as const } : {}), ...(givenAs ? { givenAs } : {}) });
     } catch (error) {
       if (!(error instanceof AttackObjectError) || field === undefined) throw error;
       throw new AttackObjectError(error.query, error.candidates, `${result.file}: ${line !== undefined ? `line ${line}, ` : ''}${field}: ${error.message}`);

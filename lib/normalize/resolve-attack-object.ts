@@ -3,7 +3,7 @@ import { compareIds } from '../attack/index-bundle.js';
 import { canonicalTechniqueId } from '../attack/technique-id.js';
 import type { AttackLibrary } from '../attack/load.js';
 import { DOMAINS, type ActorRecord, type Domain, type StixId, type TechniqueId, type TechniqueRecord } from '../attack/types.js';
-import { AttackDataError, AttackLayersError, AttackObjectError } from '../errors.js';
+import { AttackDataError, AttackLayersError, AttackObjectError, givenOption, type GivenAs } from '../errors.js';
 import { editDistance } from '../name-distance.js';
 import { fullName } from './resolve-reference.js';
 
@@ -67,12 +67,21 @@ const PREFERENCES: ReadonlyArray<readonly [label: string, keep: (match: Match) =
 ];
 
 /**
+ * What a comparison with nothing to compare with asks for: the objects to compare with, as the caller gives them
+ * (`givenAs.given`: the CLI's `--with <group|campaign|software>`), by default the function's `given` list.
+ */
+export function givenObjects(givenAs?: GivenAs): string {
+  return givenAs?.given ? `${givenAs.given} <group|campaign|software>` : 'given: the ATT&CK groups, campaigns or software to compare with (ID or name)';
+}
+
+/**
  * Find a group, software or campaign by ATT&CK ID, name or alias (case, spacing and punctuation variants aside),
  * following revoked-by to the current object. When the name fits several objects, a current one wins over a
  * deprecated one and an ID or own name over an alias; the others are named in `notes`.
+ * `givenAs` names `kind` in messages (the CLI's `--type`).
  * @throws AttackObjectError when nothing fits (with the closest names) or several objects still do (with each).
  */
-export function resolveAttackObject(index: AttackIndex, query: string, options: { kind?: AttackObjectKind } = {}): ResolvedObject {
+export function resolveAttackObject(index: AttackIndex, query: string, options: { kind?: AttackObjectKind; givenAs?: GivenAs } = {}): ResolvedObject {
   const labelled = readLabelledId(index, query);
   if (labelled) return resolveLabelled(index, query, labelled, options);
   const asWritten = nameKey(query);
@@ -135,7 +144,7 @@ export function resolveAttackObject(index: AttackIndex, query: string, options: 
       query,
       names,
       `"${query}" names ${candidates.length} objects in ATT&CK ${index.label}: ${names.join(', ')}; write the ATT&CK ID` +
-        (options.kind ? '' : ' or pass --type group|software|campaign'),
+        (options.kind ? '' : ` or pass ${options.givenAs?.kind ? `${options.givenAs.kind} group|software|campaign` : "kind: 'group', 'software' or 'campaign'"}`),
     );
   }
   const { object, by, matched } = candidates[0]!;
@@ -319,13 +328,14 @@ export interface LocatedObject extends ResolvedObject {
 /**
  * Find an object in a library: in the given domain, or else in enterprise first and then in the other domains
  * available (an object only mobile or ICS knows is found there, with a note).
+ * `givenAs` names `kind` and `release` in messages (the CLI's `--type`, `--attack-release`).
  * @throws AttackObjectError when no domain knows it or the name is ambiguous; AttackDataError when the domain's
  * release is not available.
  */
 export function locateAttackObject(
   library: AttackLibrary,
   query: string,
-  options: { domain?: Domain; release?: string; kind?: AttackObjectKind } = {},
+  options: { domain?: Domain; release?: string; kind?: AttackObjectKind; givenAs?: GivenAs } = {},
 ): LocatedObject {
   try {
     return locateInReleases(library, query, options);
@@ -341,7 +351,7 @@ export function locateAttackObject(
 function inNewestRelease(
   library: AttackLibrary,
   query: string,
-  options: { domain?: Domain; release?: string; kind?: AttackObjectKind },
+  options: { domain?: Domain; release?: string; kind?: AttackObjectKind; givenAs?: GivenAs },
   error: AttackObjectError,
 ): AttackObjectError {
   try {
@@ -352,7 +362,7 @@ function inNewestRelease(
       query,
       [describeObject(newest.object)],
       `"${query}" is not in ATT&CK ${asked.label}; it is ${describeObject(newest.object)} in ${newest.index.label} ` +
-        `(leave out --attack-release ${options.release} to use that release)`,
+        `(leave out ${givenOption(options.givenAs, 'release', options.release!)} to use that release)`,
     );
   } catch {
     return error;
@@ -362,7 +372,7 @@ function inNewestRelease(
 function locateInReleases(
   library: AttackLibrary,
   query: string,
-  options: { domain?: Domain; release?: string; kind?: AttackObjectKind },
+  options: { domain?: Domain; release?: string; kind?: AttackObjectKind; givenAs?: GivenAs },
 ): LocatedObject {
   if (options.domain) {
     const index = library.release(options.domain, options.release);

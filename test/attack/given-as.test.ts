@@ -1,17 +1,7 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import { AttackLibrary, loadAttack, noData } from '../../lib/index.js';
-import { freshTmpDir, runCli, stixDir } from '../helpers/attack.js';
-
-/** The message of the error a call throws. */
-function messageOf(call: () => unknown): string {
-  try {
-    call();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('no error thrown');
-}
+import { freshTmpDir, messageOf, runCli, stixDir } from '../helpers/attack.js';
 
 // A library caller passed an option, not a flag: `loadAttack({ attack: '/x' })` said `(given as --attack)` and told it
 // to `leave --attack out`; the messages now name what each caller gave (`givenAs`), the option names by default.

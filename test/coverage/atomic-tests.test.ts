@@ -72,7 +72,7 @@ describe('readAtomicTests', () => {
   it('refuses a folder without test files (exit 2)', () => {
     const dir = freshTmpDir('atomic-empty');
     writeFileSync(join(dir, 'notes.txt'), 'nothing');
-    expect(() => readAtomicTests(dir)).to.throw(`--tests ${dir}: the folder holds no Txxxx/Txxxx.yaml test file`).with.property('exitCode', 2);
+    expect(() => readAtomicTests(dir)).to.throw(`${dir}: the folder holds no Txxxx/Txxxx.yaml test file`).with.property('exitCode', 2);
   });
 });
 

@@ -61,7 +61,7 @@ describe('readCoverageLayers', () => {
       [
         1,
         'the layer: 1 entry scores 150, above the layer gradient 0..100, counted as 100%: T1082; to read every score on its own level, ' +
-          'review with --scale 0,150 or give the layer the gradient 0..150',
+          'review with scale: [0, 150] or give the layer the gradient 0..150',
         undefined,
         true,
       ],
@@ -100,10 +100,10 @@ describe('readCoverageLayers', () => {
     const bare = parseCoverageLayer(JSON.stringify({ name: 'x', techniques: [{ techniqueID: 'T1110', color: ' ', comment: '', metadata: [], links: [] }] }), 'b.json', { role: 'threat' });
     expect(bare.ignored.map((i) => i.reason)).to.deep.equal(['no score and nothing annotated (no colour, comment, metadata or links)']);
     // A score outside the gradient is said as a threat weight, as the report's Threat column gives it (coverage: a percentage).
-    // The line names the threat flag, --threat-scale.
+    // The line names the threat layers' scale (the CLI's --threat-scale).
     expect(threat.problems.filter((p) => !p.skipped).map((p) => p.message)).to.deep.equal([
       'the layer: 1 entry scores 150, above the layer gradient 0..100, counted as threat 1: T1082; to read every score on its own level, ' +
-        'review with --threat-scale 0,150 or give the layer the gradient 0..150',
+        'review with scale: [0, 150] or give the layer the gradient 0..150',
       'T1082: score 150 is outside the layer gradient 0..100; counted as threat 1',
     ]);
   });
@@ -223,7 +223,7 @@ describe('readCoverageLayers: a gradient that may not be what the scores mean', 
       gradient,
       techniques: scores.map((score, i) => ({ techniqueID: `T10${String(i).padStart(2, '0')}`, score })),
     });
-  const advice = 'if a score of 1 means a rule exists, review with --scale 0,1 (1 and above count as 100%), or --scale 0,N with N the score of full coverage (README, "Coverage gap review")';
+  const advice = 'if a score of 1 means a rule exists, review with scale: [0, 1] (1 and above count as 100%), or scale: [0, N] with N the score of full coverage (README, "Coverage gap review")';
 
   it('notes half or more of the scored entries at a minimum above 0 (the Wazuh lab layer: all 118 scored 1 on 1..3)', () => {
     const input = parseCoverageLayer(layer({ colors: ['#ff6666ff', '#ffe766ff', '#8ec843ff'], minValue: 1, maxValue: 3 }, [1, 1, 1, 3]), 'wazuh.json');
@@ -258,7 +258,7 @@ describe('readCoverageLayers: a gradient that may not be what the scores mean', 
     expect(ransomware.rules.map((rule) => rule.level)).to.deep.equal([1, 0, 0.5, 0, 0.25, 0.75, 1]);
     expect(ransomware.notes).to.deep.equal([
       'threat layer ransomware.json ("lab"): read on the layer gradient 20..100, 2 of its 7 scored entries weigh 0, as techniques not used (score 20 or less), the others weigh 1 (2), 0.25 (1), 0.5 (1), 0.75 (1); ' +
-        'if its scores rank the techniques used, review with --threat-scale 0,100 (100 weighs 1, 20 weighs 0.2) or give the layer the gradient 0..100; the review ranks gaps by these weights (README, "Coverage gap review")',
+        'if its scores rank the techniques used, review with scale: [0, 100] (100 weighs 1, 20 weighs 0.2) or give the layer the gradient 0..100; the review ranks gaps by these weights (README, "Coverage gap review")',
     ]);
     // Below a minimum above 0 (0 on 20..100), or on a minimum of 0, a score may well say "not used": nothing to say.
     expect(parseCoverageLayer(layer({ colors: red, minValue: 20, maxValue: 100 }, [100, 0, 60]), 'below.json', { role: 'threat' }).notes).to.equal(undefined);
@@ -292,7 +292,7 @@ describe('readCoverageLayers: small whole-number or fractional scores without a 
     expect(input.rules.map((rule) => rule.level)).to.deep.equal([0.01, 0.01, 0.01, 0.01]);
     expect(input.notes).to.deep.equal([
       'threat layer mobile.json ("mobile threat"): read on the default scale 0..100 (no gradient), its 4 scored entries are whole numbers up to 1 and weigh 0.01 at most; ' +
-        'if they are levels or counts with 1 the most, review with --threat-scale 0,1 (1 weighs 1) or give the layer the gradient 0..1; the review ranks gaps by these weights (README, "Coverage gap review")',
+        'if they are levels or counts with 1 the most, review with scale: [0, 1] (1 weighs 1) or give the layer the gradient 0..1; the review ranks gaps by these weights (README, "Coverage gap review")',
     ]);
   });
 
@@ -300,7 +300,7 @@ describe('readCoverageLayers: small whole-number or fractional scores without a 
     const input = parseCoverageLayer(layer([5, 3, 0]), 'levels.json');
     expect(input.notes).to.deep.equal([
       'coverage layer levels.json ("mobile threat"): read on the default scale 0..100 (no gradient), its 3 scored entries are whole numbers up to 5 and count as 5% coverage at most; ' +
-        'if they are levels or counts with 5 the most, review with --scale 0,5 (5 counts as 100%), or --scale 0,1 if a score of 1 means a rule exists (README, "Coverage gap review")',
+        'if they are levels or counts with 5 the most, review with scale: [0, 5] (5 counts as 100%), or scale: [0, 1] if a score of 1 means a rule exists (README, "Coverage gap review")',
     ]);
   });
 
@@ -311,11 +311,11 @@ describe('readCoverageLayers: small whole-number or fractional scores without a 
     expect(ratios.rules.map((rule) => rule.level)).to.deep.equal([0.004, 0.01, 0.006, 0]);
     expect(ratios.notes).to.deep.equal([
       'coverage layer ciscat.json ("mobile threat"): read on the default scale 0..100 (no gradient), its 4 scored entries are between 0 and 1, 2 of them fractions (T1420 0.37, T1422 0.62), ' +
-        'and count as 1% coverage at most; if they are ratios with 1 as full coverage, review with --scale 0,1 (1 counts as 100%) (README, "Coverage gap review")',
+        'and count as 1% coverage at most; if they are ratios with 1 as full coverage, review with scale: [0, 1] (1 counts as 100%) (README, "Coverage gap review")',
     ]);
     expect(parseCoverageLayer(layer([1, 0.5]), 'fractions.json', { role: 'threat' }).notes).to.deep.equal([
       'threat layer fractions.json ("mobile threat"): read on the default scale 0..100 (no gradient), its 2 scored entries are between 0 and 1, 1 of them fractions (T1421 0.5), and weigh 0.01 at most; ' +
-        'if they are ratios or weights with 1 the most, review with --threat-scale 0,1 (1 weighs 1) or give the layer the gradient 0..1; the review ranks gaps by these weights (README, "Coverage gap review")',
+        'if they are ratios or weights with 1 the most, review with scale: [0, 1] (1 weighs 1) or give the layer the gradient 0..1; the review ranks gaps by these weights (README, "Coverage gap review")',
     ]);
   });
 
@@ -342,7 +342,7 @@ describe('readCoverageLayers: scores that count rules (sigma2attack)', () => {
       techniques: scores.map((score, i) => ({ techniqueID: `T10${String(i).padStart(2, '0')}`, score, comment: 'rule.yml' })),
       ...extra,
     });
-  const advice = 'if a score counts rules, review with --scale 0,1 (1 and above count as 100%), or --scale 0,N with N the count of full coverage (README, "Coverage gap review")';
+  const advice = 'if a score counts rules, review with scale: [0, 1] (1 and above count as 100%), or scale: [0, N] with N the count of full coverage (README, "Coverage gap review")';
 
   it('notes whole-number scores on a gradient from 0 that ends at the largest of them, naming entries under 50%', () => {
     const input = parseCoverageLayer(heatmap({}, [48, 13, 16, 24, 8, 6]), 'sigma.json');
@@ -380,7 +380,7 @@ describe('readCoverageLayers: scores that count rules (sigma2attack)', () => {
       'coverage layer art.json ("heatmap"): its scores look like counts (whole numbers, and its legend says "tests"): read on the layer gradient 0..10, ' +
         'a score of 1 counts as 10%, and 2 of its 2 scored entries count under 50% coverage though they score 1 or more (T1000 1: 10%, T1001 2: 20%); ' +
         'a count of tests run is no coverage, since a test detects nothing: give gap --coverage the rules that fire on them; ' +
-        'if a score counts tests that a rule detected, review with --scale 0,1 (1 and above count as 100%), or --scale 0,N with N the count of full coverage (README, "Coverage gap review")',
+        'if a score counts tests that a rule detected, review with scale: [0, 1] (1 and above count as 100%), or scale: [0, N] with N the count of full coverage (README, "Coverage gap review")',
     ]);
   });
 
@@ -409,7 +409,7 @@ describe('readCoverageLayers: scores that count rules (sigma2attack)', () => {
     expect(input.notes).to.deep.equal([
       'threat layer groups.json ("groups"): its scores look like counts (whole numbers on a gradient from 1 that ends at the largest of them, 8): read on the layer gradient 1..8, ' +
         'a score of 1 weighs 0, as a technique not used: 2 of its 5 scored entries weigh 0 though they score 1 (T1002, T1004); ' +
-        'if a score counts what uses the technique, review with --threat-scale 0,8 (8 weighs 1, 1 weighs 0.125) or give the layer the gradient 0..8; the review ranks gaps by these weights (README, "Coverage gap review")',
+        'if a score counts what uses the technique, review with scale: [0, 8] (8 weighs 1, 1 weighs 0.125) or give the layer the gradient 0..8; the review ranks gaps by these weights (README, "Coverage gap review")',
     ]);
     const once = parseCoverageLayer(heatmap({ name: 'groups', gradient: { colors: ['#ffffff', '#ff6666'], minValue: 1, maxValue: 8 } }, [8, 3, 1]), 'groups.json', { role: 'threat' });
     expect(once.notes?.[0]).to.contain('1 of its 3 scored entries weighs 0 though it scores 1 (T1002)');

@@ -206,3 +206,13 @@ export function nobodyCanRead(files: string[]): boolean {
   const probe = `for (const f of ${JSON.stringify(files)}) require('node:fs').accessSync(f, require('node:fs').constants.R_OK)`;
   return spawnSync(process.execPath, ['-e', probe], { cwd: '/', uid: 65534, gid: 65534 }).status === 0;
 }
+
+/** The message of the error a call throws. */
+export function messageOf(call: () => unknown): string {
+  try {
+    call();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('no error thrown');
+}

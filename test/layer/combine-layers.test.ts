@@ -327,7 +327,7 @@ describe('combineLayers', () => {
       const { layer, warnings } = combineLayers(pair({ color: '#ff4444' }, { score: 50 }, [[{ techniqueID: 'T1486', color: '#ff4444' }, { techniqueID: 'T1486', score: 100 }]]), { op: 'sum', index, normalize: true });
       expect(layer.techniques!.map((t) => [t.techniqueID, t.score]).sort()).to.deep.equal([['T1059.001', 1.5], ['T1486', 2]]);
       expect(warnings).to.include(
-        '"X": 2 techniques it colours without a score count as marked, scoring 1 with --normalize, the top of Navigator\'s 0..100 (the layer has no gradient): T1059.001, T1486; give them scores where they mean less',
+        '"X": 2 techniques it colours without a score count as marked, scoring 1 with normalize: true, the top of Navigator\'s 0..100 (the layer has no gradient): T1059.001, T1486; give them scores where they mean less',
       );
     });
 
@@ -723,10 +723,10 @@ describe('combineLayers', () => {
       const [apt32] = campaignLayers();
       const frequency: CombineInput = { layer: { ...apt32!.layer, name: 'on 0..1', gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 1 }, techniques: apt32!.layer.techniques!.map((t) => (t.score === undefined ? t : { ...t, score: 1 })) } };
       const raw = combineLayers([apt32!, frequency], { op: 'max', index, normalize: false });
-      expect(raw.warnings.join('\n')).to.match(/score on different ranges \(.*0\.\.100, "on 0\.\.1" 0\.\.1\), so their scores do not mean the same.*leave out --no-normalize/);
+      expect(raw.warnings.join('\n')).to.match(/score on different ranges \(.*0\.\.100, "on 0\.\.1" 0\.\.1\), so their scores do not mean the same.*leave out normalize: false/);
       expect(raw.layer.gradient).to.include({ minValue: 0, maxValue: 100 });
       const byDefault = combineLayers([apt32!, frequency], { op: 'max', index });
-      expect(byDefault.warnings.join('\n')).to.match(/score on different ranges \(.*0\.\.100, "on 0\.\.1" 0\.\.1\): each layer's scores were rescaled to 0\.\.1 .*--no-normalize/);
+      expect(byDefault.warnings.join('\n')).to.match(/score on different ranges \(.*0\.\.100, "on 0\.\.1" 0\.\.1\): each layer's scores were rescaled to 0\.\.1 .*pass normalize: false/);
       expect(byDefault.layer.gradient).to.include({ minValue: 0, maxValue: 1 });
       expect(byDefault.layer.description).to.contain('rescaled to 0..1 on its own gradient (the layers score on different ranges:');
       const normalized = combineLayers([apt32!, frequency], { op: 'max', index, normalize: true });
@@ -811,7 +811,7 @@ describe('sourcesDomain', () => {
     expect(() => sourcesDomain(sources('a.json', 'mobile.json'), 'mobile-attack'))
       .to.throw(UsageError)
       .with.property('message')
-      .that.contains(`--domain mobile-attack disagrees with the domain the layer states: enterprise-attack (${dir}/a.json);`);
+      .that.contains(`domain: 'mobile-attack' disagrees with the domain the layer states: enterprise-attack (${dir}/a.json);`);
   });
 
   it('repairs each layer once: upgradeSources starts from the repair of the check, and combines to the same bytes', () => {

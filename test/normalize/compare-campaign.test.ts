@@ -202,6 +202,6 @@ describe('comparisonTargets', () => {
   });
 
   it('says how to name an object when the campaign has neither compare_with nor an actor', () => {
-    expect(() => comparisonTargets(normalizedText('name: x\n'), loadRelease('18.1'))).to.throw(UsageError, 'pass --with');
+    expect(() => comparisonTargets(normalizedText('name: x\n'), loadRelease('18.1'))).to.throw(UsageError, 'pass given: the ATT&CK groups, campaigns or software to compare with');
   });
 });

@@ -135,7 +135,7 @@ describe('resolveAttackObject', () => {
   it('refuses a name of both a group and a software, listing both, and --type decides (Carbanak)', () => {
     const error = thrown(() => resolveAttackObject(loadRelease('18.1'), 'Carbanak'));
     expect(error.candidates).to.deep.equal(['G0008 Carbanak (group)', 'S0030 Carbanak (software)']);
-    expect(error.message).to.include('write the ATT&CK ID or pass --type');
+    expect(error.message).to.include("write the ATT&CK ID or pass kind: 'group', 'software' or 'campaign'");
     expect(resolveAttackObject(loadRelease('18.1'), 'Carbanak', { kind: 'software' }).object.id).to.equal('S0030');
     expect(resolveAttackObject(loadRelease('18.1'), 'Carbanak', { kind: 'group' }).object.id).to.equal('G0008');
   });
@@ -214,7 +214,7 @@ describe('locateAttackObject', () => {
   it('says when an object unknown in the release asked for is in the newest one (C0001 in 10.1, G1050 in 12.1)', () => {
     expect(() => locateAttackObject(library(), 'C0001', { release: '10.1' })).to.throw(
       AttackObjectError,
-      '"C0001" is not in ATT&CK enterprise-attack 10.1; it is C0001 Frankenstein (campaign) in enterprise-attack 18.1 (leave out --attack-release 10.1 to use that release)',
+      `"C0001" is not in ATT&CK enterprise-attack 10.1; it is C0001 Frankenstein (campaign) in enterprise-attack 18.1 (leave out release: '10.1' to use that release)`,
     );
     expect(() => locateAttackObject(library(), 'G1050', { domain: 'enterprise-attack', release: '12' })).to.throw(
       AttackObjectError,

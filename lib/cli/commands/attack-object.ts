@@ -170,7 +170,7 @@ export function handler(context: CliContext) {
     const objects: ActorRecord[] = [];
     const homes = new Map<ActorRecord, AttackIndex>();
     for (const query of queries) {
-      const found = locateAttackObject(library, query, { domain: args.domain, release: args['attack-release'], kind: args.type });
+      const found = locateAttackObject(library, query, { domain: args.domain, release: args['attack-release'], kind: args.type, givenAs: FLAG_WORDS });
       for (const line of found.notes) note(context, args, `note: ${line}`);
       homes.set(found.object, found.index);
       if (index && found.index !== index && args.score === 'frequency') {

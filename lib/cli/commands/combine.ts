@@ -72,7 +72,7 @@ export function handler(context: CliContext) {
       });
       return layers.filter((_, i) => stated[i] === args.domain);
     });
-    const { domain, sources: checked } = sourcesDomain(sources, args.domain);
+    const { domain, sources: checked } = sourcesDomain(sources, args.domain, FLAG_WORDS);
     const library = attackLibrary(context, args);
     const index = library.release(domain, args['attack-release']);
     const { inputs, upgrades, warnings: leftOut } = upgradeSources(checked, index, library);
@@ -90,6 +90,7 @@ export function handler(context: CliContext) {
       index,
       ...(args.name === undefined ? {} : { name: args.name }),
       ...(args.normalize === undefined ? {} : { normalize: args.normalize }),
+      givenAs: FLAG_WORDS,
     });
     // --attack-release may ask for a release Navigator 5.1 opens only after its upgrade dialog, or not at all.
     for (const warning of [...warnings, ...navigatorOpeningWarnings([layer])]) warn(context, args, warning);

@@ -163,7 +163,7 @@ function compareLayerFile(context: CliContext, args: Args, stdin: Uint8Array | u
       notCompared.push(`${describeSource(source)}: a layer of ${stated}, not compared: --domain is ${args.domain}`);
       continue;
     }
-    const { domain, sources } = sourcesDomain([source], args.domain);
+    const { domain, sources } = sourcesDomain([source], args.domain, FLAG_WORDS);
     const index = library.release(domain, args['attack-release']);
     const { inputs, upgrades, warnings } = upgradeSources(sources, index, library, COMPARE_KEEPING);
     for (const upgrade of upgrades) note(context, args, upgradeNote(upgrade, index.label));
@@ -174,7 +174,7 @@ function compareLayerFile(context: CliContext, args: Args, stdin: Uint8Array | u
     const input = inputs[0]!;
     let targets: ReturnType<typeof layerComparisonTargets>;
     try {
-      targets = layerComparisonTargets(input.layer, input.source ?? source.file, index, args.with ?? []);
+      targets = layerComparisonTargets(input.layer, input.source ?? source.file, index, args.with ?? [], FLAG_WORDS);
     } catch (error) {
       if (!several || !args.with?.length || !(error instanceof AttackObjectError)) throw error;
       refusal ??= error;
@@ -206,7 +206,7 @@ export function handler(context: CliContext) {
     const releases = campaignReleases(campaign, attackLibrary(context, args), args['attack-release']);
     const result = normalizeCampaign(campaign, releases);
     for (const warning of result.warnings) warn(context, args, `${result.file}: ${warning}`);
-    const targets = comparisonTargets(result, releases.target, args.with ?? []);
+    const targets = comparisonTargets(result, releases.target, args.with ?? [], FLAG_WORDS);
     for (const target of targets.objects) for (const line of target.notes) note(context, args, `note: ${line}`);
     const comparisons = targets.objects.map((target) => compareCampaign(result, target.object, releases.target));
     for (const warning of new Set(comparisons.flatMap((c) => c.warnings))) warn(context, args, warning);

@@ -84,7 +84,7 @@ export function handler(context: CliContext) {
     if (format === 'xlsx' && !args.out) throw new UsageError('xlsx is a binary format: give --out file.xlsx');
     if (args.layer !== undefined && !(Number.isInteger(args.layer) && args.layer >= 1)) throw new UsageError(`--layer ${args.layer}: give a layer number from 1`);
     const text = named ?? readTextFile(args.file, args.file, { stdin: await readStdin(context, [args.file]) });
-    const input = parseExportInput(text, inputName(args.file), args.layer === undefined ? {} : { layer: args.layer });
+    const input = parseExportInput(text, inputName(args.file), { givenAs: FLAG_WORDS, ...(args.layer === undefined ? {} : { layer: args.layer }) });
 
     let outputs: (string | Uint8Array)[];
     if (input.kind === 'gap-report') {

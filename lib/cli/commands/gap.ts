@@ -166,15 +166,15 @@ export function handler(context: CliContext) {
     // Standard input is read once, for the one input given as `-`: --threat, --coverage, --log-sources or --tests.
     const stdin = await readStdin(context, { '--threat': args.threat, '--coverage': args.coverage, '--log-sources': [args['log-sources']], '--tests': [args.tests] });
     // The tests are read first: a wrong --tests path is refused before the slow reading of rules.
-    const testSet = args.tests ? readAtomicTests(args.tests, { stdin }) : undefined;
+    const testSet = args.tests ? readAtomicTests(args.tests, { stdin, givenAs: FLAG_WORDS }) : undefined;
     // The detection strategies are read beside the target's index: a cold load builds them from the same parse.
     const library = attackLibrary(context, args, true, [DETECTION_DATA]);
     // The review's domain is the one the threat states (a mobile layer is reviewed against mobile ATT&CK).
-    const threat = readThreatInputs(args.threat, library, args['attack-release'], { stdin, domain: args.domain, ...(threatScale ? { scale: threatScale } : {}) });
+    const threat = readThreatInputs(args.threat, library, args['attack-release'], { stdin, domain: args.domain, givenAs: FLAG_WORDS, ...(threatScale ? { scale: threatScale } : {}) });
     const target = library.release(threat.domain.domain, args['attack-release']);
     if (showsProgress(context, args)) note(context, args, `reading coverage from ${args.coverage.join(', ')}...`);
     const logSources = args['log-sources'] ? new CollectedLogSources(readLogSources(args['log-sources'], { stdin })) : undefined;
-    const inputs = readCoverageInputs(args.coverage, { scale, stdin, cacheDir: cacheDir(context), domain: threat.domain });
+    const inputs = readCoverageInputs(args.coverage, { scale, stdin, cacheDir: cacheDir(context), domain: threat.domain, givenAs: FLAG_WORDS });
     // Older releases read names the target no longer has (a 2018 rule's "Credential Dumping"), as normalize does.
     const { history, otherDomains, otherReleases } = domainReleases(library, target.domain, args['attack-release']);
     const coverage = resolveCoverage(inputs, target, { otherDomains, history, otherReleases });
@@ -184,7 +184,7 @@ export function handler(context: CliContext) {
     const threatLayers = threat.layers.map((input) => threatFromLayer(input, target, { otherDomains, history, release, nearest, releases: history }));
     const tests = testSet && placeAtomicTests(testSet, { target, history, otherDomains });
     // Public rules not run: read and resolved as coverage is (revoked tags remapped), never counted as coverage.
-    const { inputs: libraryInputs, leftOut: libraryLeftOut } = readLibrary(args['rules-library'] ?? [], (folder) => readCoverageInputs([folder], { cacheDir: cacheDir(context), domain: threat.domain }));
+    const { inputs: libraryInputs, leftOut: libraryLeftOut } = readLibrary(args['rules-library'] ?? [], (folder) => readCoverageInputs([folder], { cacheDir: cacheDir(context), domain: threat.domain, givenAs: FLAG_WORDS }));
     const rulesLibrary = libraryInputs.length ? new RulesLibrary(resolveCoverage(libraryInputs, target, { otherDomains, history, otherReleases, library: true }), coverage, logSources) : undefined;
     const detection = new DetectionModel(loadDetection(target, { cacheDir: cacheDir(context) }), target);
     const review = reviewGaps([...threatFromCampaigns(threat.campaigns, target), ...threatLayers.map((t) => t.source)], coverage, target, {

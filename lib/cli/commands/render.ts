@@ -103,6 +103,7 @@ export function handler(context: CliContext) {
       ...(args['as-of'] !== undefined ? { asOf: args['as-of'] } : {}),
       ...(args.aggregate !== undefined ? { aggregate: args.aggregate } : {}),
       ...(args['min-campaigns'] !== undefined ? { minCampaigns: args['min-campaigns'] } : {}),
+      givenAs: FLAG_WORDS,
     });
     for (const warning of [...warnings, ...navigatorOpeningWarnings(files.map(({ layer }) => layer))]) warn(context, args, warning);
     // Under --strict nothing is written when a reference could not be placed.

@@ -140,7 +140,7 @@ export function handler(context: CliContext) {
         const upgraded: NavigatorLayer[] = [];
         layers.forEach(({ value: layer, ...place }) => {
           const source = describeSource(place);
-          const releases = upgradeReleases(layer, library, { to, from: args.from, file: source });
+          const releases = upgradeReleases(layer, library, { to, from: args.from, file: source, givenAs: FLAG_WORDS });
           const result = upgradeLayer(layer, releases.target, { ...releases, file: source, ...(args['merge-score'] ? { mergeScore: args['merge-score'] } : {}) });
           if (releases.downgrade) warn(context, args, `${source}: ${releases.downgrade}`);
           upgraded.push(result.layer);

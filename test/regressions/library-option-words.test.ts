@@ -1,0 +1,146 @@
+import { expect } from 'chai';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  AttackLibrary,
+  campaignReleases,
+  combineLayers,
+  comparisonTargets,
+  fetchRelease,
+  locateAttackObject,
+  normalizeCampaign,
+  parseExportInput,
+  parseLayerSources,
+  readAtomicTests,
+  readCampaign,
+  readCoverageInputs,
+  readThreatInputs,
+  renderLayerFiles,
+  resolveAttackObject,
+  sourcesDomain,
+  upgradeReleases,
+  upgradeSources,
+} from '../../lib/index.js';
+import { freshTmpDir, loadRelease, messageOf, runCli, stixDir, testCacheDir } from '../helpers/attack.js';
+
+const library = (): AttackLibrary => new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir(), snapshot: false });
+const g = 'test/fixtures/gap';
+const MOBILE = `${g}/mobile-threat-2.1.json`;
+const MULTI = 'test/fixtures/layers/navigator/spec-4.5-multi-example.json';
+const WIZARD = 'test/fixtures/layers/navigator/Wizard_Spider-G0102-Updated.json';
+const SPEC = 'test/fixtures/layers/navigator/spec-4.5-example.json';
+const APT32 = 'campaigns/apt32-covid19-wuhan.yaml';
+
+// A program passed an option, not a flag: `parseExportInput(text, file, { layer: 3 })` said `--layer 3: ...; leave
+// --layer out`. Each message names the option as the caller gave it: the library's option by default, the CLI's flag
+// (its FLAG_WORDS) from the CLI, whose messages are as they were.
+describe('regressions: library errors name the option a program passed, the CLI its flag', () => {
+  it('fetchRelease: a version that is no release number (version: \'abc\'; --attack-release abc)', async () => {
+    const cacheDir = freshTmpDir('option-words-fetch');
+    let message = '';
+    await fetchRelease({ cacheDir, version: 'abc' }).catch((error: Error) => (message = error.message));
+    expect(message).to.equal("version: 'abc': not a release number such as 18.1");
+    const result = await runCli(['data', 'fetch', '--attack-release', 'abc']);
+    expect([result.code, result.stderr]).to.deep.equal([2, 'attack-layers data: --attack-release abc: not a release number such as 18.1\n']);
+  });
+
+  it('parseExportInput: a file of several layers (layer: 1 to 2; --layer 1 to 2) and a layer out of range', async () => {
+    const text = readFileSync(MULTI, 'utf8');
+    expect(messageOf(() => parseExportInput(text, MULTI))).to.match(/ holds 2 layers; export draws one at a time: pass layer: 1 to 2: 1 "example layer"/);
+    expect(messageOf(() => parseExportInput(text, MULTI, { layer: 3 }))).to.match(/^layer: 3: .* holds 2 layers; give 1 to 2: /);
+    const single = readFileSync(SPEC, 'utf8');
+    expect(messageOf(() => parseExportInput(single, SPEC, { layer: 3 }))).to.equal(`layer: 3: ${SPEC} holds 1 layer; leave layer out (or give layer: 1)`);
+    const cli = await runCli(['export', SPEC, '--format', 'csv', '--layer', '3']);
+    expect([cli.code, cli.stderr]).to.deep.equal([2, `attack-layers export: --layer 3: ${SPEC} holds 1 layer; leave --layer out (or give --layer 1)\n`]);
+    expect((await runCli(['export', MULTI, '--format', 'csv'])).stderr).to.contain('export draws one at a time: pass --layer 1 to 2: ');
+  });
+
+  it('readAtomicTests: a path that names nothing is named alone; the CLI says --tests before it', async () => {
+    const missing = join(freshTmpDir('option-words-tests'), 'atomics');
+    const tests = 'give an atomics folder, atomics/Indexes/index.yaml, Indexes-CSV/index.csv or an atomics/Txxxx/Txxxx.yaml file of Atomic Red Team';
+    expect(messageOf(() => readAtomicTests(missing))).to.equal(`${missing}: no such file or folder; ${tests}`);
+    const cli = await runCli(['gap', '--threat', APT32, '--coverage', `${g}/detections.csv`, '--tests', missing, '--out', join(missing, '..', 'out')]);
+    expect([cli.code, cli.stderr]).to.deep.equal([2, `attack-layers gap: --tests ${missing}: no such file or folder; ${tests}\n`]);
+  });
+
+  it("renderLayerFiles: an aggregate named like a campaign (aggregate: 'APT32-COVID19-Wuhan'; --aggregate \"APT32-COVID19-Wuhan\")", async () => {
+    const campaign = readCampaign(APT32);
+    const releases = campaignReleases(campaign, library());
+    const items = [{ result: normalizeCampaign(campaign, releases), index: releases.target }];
+    expect(messageOf(() => renderLayerFiles(items, { model: 'frequency', aggregate: 'APT32-COVID19-Wuhan' }))).to.equal(
+      "aggregate: 'APT32-COVID19-Wuhan' would be written to apt32-covid19-wuhan.layer.json, the layer of campaign \"apt32-covid19-wuhan\"; choose another name",
+    );
+    const cli = await runCli(['render', APT32, '--aggregate', 'APT32-COVID19-Wuhan', '--out', freshTmpDir('option-words-render')]);
+    expect(cli.code).to.equal(2);
+    expect(cli.stderr).to.contain('--aggregate "APT32-COVID19-Wuhan" would be written to apt32-covid19-wuhan.layer.json');
+  });
+
+  it("upgradeReleases: a layer of ATT&CK 19 where 18.1 is the newest (to: '18.1'; --to 18.1)", async () => {
+    const v19 = 'test/fixtures/layers/attack-19.json';
+    const message = messageOf(() => upgradeReleases(JSON.parse(readFileSync(v19, 'utf8')), library(), { file: v19 }));
+    expect(message).to.match(/is a downgrade that moves or removes entries; .*, or pass to: '18\.1' to downgrade on purpose$/);
+    expect(message).to.not.contain('--to');
+    expect((await runCli(['upgrade', v19])).stderr).to.contain('or pass --to 18.1 to downgrade on purpose');
+  });
+
+  it("resolveAttackObject and locateAttackObject: Carbanak names a group and a software (kind; --type), C0001 is not in 10.1 (release; --attack-release)", async () => {
+    expect(messageOf(() => resolveAttackObject(loadRelease('18.1'), 'Carbanak'))).to.match(/; write the ATT&CK ID or pass kind: 'group', 'software' or 'campaign'$/);
+    expect((await runCli(['attack-object', 'Carbanak'])).stderr).to.match(/; write the ATT&CK ID or pass --type group\|software\|campaign\n$/);
+    expect(messageOf(() => locateAttackObject(library(), 'C0001', { release: '10.1' }))).to.match(/ in enterprise-attack 18\.1 \(leave out release: '10\.1' to use that release\)$/);
+    expect((await runCli(['attack-object', 'C0001', '--attack-release', '10.1'])).stderr).to.match(/ \(leave out --attack-release 10\.1 to use that release\)\n$/);
+  });
+
+  it('comparisonTargets: a campaign with nothing to compare with (given; --with)', async () => {
+    const file = join(freshTmpDir('option-words-compare'), 'bare.yaml');
+    writeFileSync(file, 'name: Bare\ntechniques: [T1566.001]\n');
+    const campaign = readCampaign(file);
+    const releases = campaignReleases(campaign, library());
+    expect(messageOf(() => comparisonTargets(normalizeCampaign(campaign, releases), releases.target))).to.equal(
+      `${file}: nothing to compare campaign bare with: pass given: the ATT&CK groups, campaigns or software to compare with (ID or name), or give the campaign file a compare_with list or an actor`,
+    );
+    expect((await runCli(['compare', file])).stderr).to.contain('nothing to compare campaign bare with: pass --with <group|campaign|software>, or give');
+  });
+
+  it("sourcesDomain and combineLayers: a layer of another domain (domain: 'mobile-attack'; --domain), scores on different ranges (normalize: false; --no-normalize)", async () => {
+    const sources = parseLayerSources(readFileSync(SPEC, 'utf8'), SPEC);
+    expect(messageOf(() => sourcesDomain(sources, 'mobile-attack'))).to.equal(
+      `domain: 'mobile-attack' disagrees with the domain the layer states: enterprise-attack (${SPEC}); leave domain out to read a layer in its own domain, or give a layer of mobile-attack`,
+    );
+    expect((await runCli(['combine', SPEC, WIZARD, '--op', 'union', '--domain', 'mobile'])).stderr).to.contain('--domain mobile-attack disagrees with the domain the layer states: enterprise-attack');
+    const both = [...sources, ...parseLayerSources(readFileSync(WIZARD, 'utf8'), WIZARD)];
+    const index = loadRelease('18.1');
+    const { inputs } = upgradeSources(sourcesDomain(both).sources, index);
+    const said = combineLayers(inputs, { op: 'union', index }).warnings.join('\n');
+    expect(said).to.contain('so that they mean the same and the combined gradient shows every layer; pass normalize: false to keep the raw scores');
+    expect(combineLayers(inputs, { op: 'union', index, normalize: false }).warnings.join('\n')).to.contain(': leave out normalize: false to rescale each');
+    const cli = await runCli(['combine', WIZARD, SPEC, '--op', 'union', '--no-normalize', '--out', join(freshTmpDir('option-words-combine'), 'union.json')]);
+    expect(cli.stderr).to.contain(': leave out --no-normalize to rescale each');
+  });
+
+  it("readThreatInputs and readCoverageInputs: a threat layer of mitre-mobile reviewed as enterprise (domain: 'enterprise-attack'; --domain)", async () => {
+    const message = messageOf(() => readThreatInputs([MOBILE], library(), undefined, { domain: 'enterprise-attack' }));
+    expect(message).to.equal(
+      `domain: 'enterprise-attack' disagrees with the domain the threat input states: mobile-attack (${MOBILE}); leave domain out to review in the inputs' domain, or give inputs of enterprise-attack`,
+    );
+    const dir = freshTmpDir('option-words-gap');
+    const cli = await runCli(['gap', '--threat', MOBILE, '--coverage', `${g}/detections.csv`, '--domain', 'enterprise', '--out', dir]);
+    expect(cli.code).to.equal(2);
+    expect(cli.stderr).to.contain(`--domain enterprise-attack disagrees with the domain the threat input states: mobile-attack (${MOBILE}); leave --domain out to review`);
+    // A coverage layer of mobile in a review whose domain nothing states: the default, enterprise.
+    const threat = readThreatInputs([APT32], library());
+    const coverage = messageOf(() => readCoverageInputs([MOBILE], { domain: { ...threat.domain, basis: 'default', sources: [] } }));
+    expect(coverage).to.contain("(no threat input states a domain, and domain was not given); pass domain: 'mobile-attack' if the threat is mobile-attack");
+  });
+
+  it('readCoverageInputs: a coverage layer of counts advises the scale as a program passes it (scale: [0, 1]; --scale 0,1)', async () => {
+    const counts = join(freshTmpDir('option-words-scale'), 'counts.json');
+    const layer = JSON.parse(readFileSync(SPEC, 'utf8')) as { gradient?: unknown; techniques: { score?: number }[]; description?: string };
+    // Rules counted per technique, on Navigator's default 0..100: 1 or 2 rules read as 1% or 2% coverage.
+    writeFileSync(counts, JSON.stringify({ ...layer, description: 'number of rules per technique', gradient: undefined, techniques: layer.techniques.map((entry, i) => ({ ...entry, score: (i % 2) + 1 })) }));
+    const notes = readCoverageInputs([counts]).flatMap((input) => input.notes ?? []).join('\n');
+    expect(notes).to.contain('review with scale: [0, 1] (1 and above count as 100%), or scale: [0, N] with N the count of full coverage');
+    const dir = freshTmpDir('option-words-scale-cli');
+    const cli = await runCli(['gap', '--threat', APT32, '--coverage', counts, '--out', dir]);
+    expect(cli.stderr + readFileSync(join(dir, 'gap-report.md'), 'utf8')).to.contain('review with --scale 0,1 (1 and above count as 100%), or --scale 0,N with N the count of full coverage');
+  });
+});

@@ -177,10 +177,15 @@ export function isFormatInOldKey(format: LayerFormatInfo): boolean {
   return format.source === 'version' && format.version !== undefined && (compareVersions(format.version, '4.0') ?? -1) > 0;
 }
 
-/** Domain names of formats before 4.1, and what Navigator maps them to. */
-const OLD_DOMAINS: Readonly<Record<string, string>> = {
+/** The domain names of formats before 4.0 that Navigator maps to current ones in a layer of any format. */
+export const NAVIGATOR_OLD_DOMAINS: Readonly<Record<string, string>> = {
   'mitre-enterprise': 'enterprise-attack',
   'mitre-mobile': 'mobile-attack',
+};
+
+/** Domain names of formats before 4.1, and what they are now. */
+const OLD_DOMAINS: Readonly<Record<string, string>> = {
+  ...NAVIGATOR_OLD_DOMAINS,
   'mitre-ics': 'ics-attack',
 };
 

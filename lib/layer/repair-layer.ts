@@ -19,7 +19,7 @@ import { STDIN_NAME } from '../read-text.js';
 import { schemaUrl } from '../schemas.js';
 import { escapePointer, isJsonObject, type JsonObject } from '../json-value.js';
 import type { Domain } from '../attack/types.js';
-import { ATLAS_ID, atlasIdMessage, customData, domainInWords, PRE_ATTACK_ID, PRE_ATTACK_MERGED, STIX_DOMAIN_NAMES } from './layer-format.js';
+import { ATLAS_ID, atlasIdMessage, customData, domainInWords, layerFormat, NAVIGATOR_OLD_DOMAINS, PRE_ATTACK_ID, PRE_ATTACK_MERGED, STIX_DOMAIN_NAMES } from './layer-format.js';
 import { isAnnotated } from './subtechnique-visibility.js';
 import { firstElided } from '../short-list.js';
 
@@ -760,6 +760,20 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
       if (!domain) return;
       layer['domain'] = domain;
       log('/domain', `${shown(stated)}, ATT&CK's name for ${domain} in its STIX data, read as ${shown(domain)}`, unknownDomainOutcome(stated));
+    },
+  ],
+  [
+    'a layer of format 4.0 or later that names its domain as format 3 did (mitre-enterprise, mitre-mobile) is read in that domain, as Navigator reads it',
+    (layer, log) => {
+      const stated = layer['domain'];
+      // An older format's name is converted with its format (migrateLayerFormat); Navigator maps these two names in a
+      // layer of any format (view-model.ts, domain_backwards_compatibility), but no `mitre-ics`. MITRE CAR's
+      // car_attack.json states format 4.5 and "mitre-enterprise".
+      if (layerFormat(layer).source !== 'versions.layer' || typeof stated !== 'string' || !(stated in NAVIGATOR_OLD_DOMAINS)) return;
+      layer['domain'] = NAVIGATOR_OLD_DOMAINS[stated]!;
+      log('/domain', `${shown(stated)}, the domain's name in layer formats before 4.0, in a layer of format ${String((layer['versions'] as JsonObject)['layer'])}; read as ${shown(NAVIGATOR_OLD_DOMAINS[stated])}`, {
+        navigatorTolerates: true,
+      });
     },
   ],
   [

@@ -396,6 +396,13 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
     layer([{ techniqueID: 'T1059', score: 1 }], { domain: 'mitre-attack' }),
     [['/domain', /^"mitre-attack", ATT&CK's name for enterprise-attack in its STIX data, read as "enterprise-attack"$/]],
   ],
+  // MITRE CAR's docs/car_attack/car_attack.json (mitre-attack/car at 0460ab43) states format 4.5 and "mitre-enterprise";
+  // Navigator maps that name and "mitre-mobile" in a layer of any format (view-model.ts, domain_backwards_compatibility).
+  [
+    "a layer of format 4.5 that names its domain as format 3 did (MITRE CAR's car_attack.json)",
+    layer([{ techniqueID: 'T1059', color: '#c6dbef' }], { domain: 'mitre-enterprise' }),
+    [['/domain', /^"mitre-enterprise", the domain's name in layer formats before 4\.0, in a layer of format 4\.5; read as "enterprise-attack"$/]],
+  ],
   // The ATT&CK website's layer builder labels each layer it offers by "domain": "enterprise" / "mobile" (find_string id
   // 16372701754), and people write the matrix's display name ("Enterprise ATT&CK"); Navigator knows neither.
   ...(
@@ -455,6 +462,17 @@ describe('repairLayer', () => {
       expect(validateLayer(out, { attackFor: attackFor(library) })).to.deep.equal([]);
     });
   }
+
+  it('reads format 3\'s "mitre-mobile" in a layer of a later format as mobile-attack, as Navigator does, and not "mitre-ics", which Navigator does not map', () => {
+    const versions = { attack: '18', navigator: '5.1.0', layer: '4.3' };
+    const mobile = repairLayer(layer([{ techniqueID: 'T1407', score: 1 }], { domain: 'mitre-mobile', versions }), 'faults.json');
+    expect([mobile.layer['domain'], mobile.repairs.map((r) => [r.path, r.repair, r.navigatorTolerates])]).to.deep.equal([
+      'mobile-attack',
+      [['/domain', '"mitre-mobile", the domain\'s name in layer formats before 4.0, in a layer of format 4.3; read as "mobile-attack"', true]],
+    ]);
+    const ics = repairLayer(layer([{ techniqueID: 'T0800', score: 1 }], { domain: 'mitre-ics', versions }), 'faults.json');
+    expect([ics.layer['domain'], ics.repairs]).to.deep.equal(['mitre-ics', []]);
+  });
 
   it('reads a domain written by its short or display name in its domain (mobile, ICS), and no other name as a domain', () => {
     for (const [stated, meant] of [
@@ -935,7 +953,7 @@ describe('layers published by others (test/fixtures/layers/public, README there)
   // mitreattack-python's Layer.from_file refuses a layer with a field the format does not name (UnknownLayerProperty):
   // every field upgrade writes must be one that schemas/layer-4.5.schema.json (the 4.5 format) names, in the layer, its
   // entries, layout, filters, legend items, links and metadata items (Navigator 5.1 reads no other there).
-  it('upgrades every public layer to fields the 4.5 format names only (Navigator 2.x\'s viewFullTable is dropped)', () => {
+  it('upgrades every public layer to fields the 4.5 format names only (Navigator 2.x\'s viewFullTable and DeTT&CT\'s hideDisable are not kept)', () => {
     type Properties = { properties: Record<string, unknown> };
     const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../schemas/layer-4.5.schema.json', import.meta.url)), 'utf8')) as Properties & {
       properties: { layout: Properties; filters: Properties };
@@ -944,7 +962,7 @@ describe('layers published by others (test/fixtures/layers/public, README there)
     const files = readdirSync(fileURLToPath(new URL('../fixtures/layers/public/', import.meta.url))).filter(
       (file) => file.endsWith('.json') && !file.includes('-pre-'),
     );
-    expect(files).to.have.length(18);
+    expect(files).to.have.length(26);
     const unknown = (objects: unknown[], known: readonly string[]): string[] =>
       [...new Set(objects.flatMap((object) => (object && typeof object === 'object' ? Object.keys(object) : [])))].filter((key) => !known.includes(key));
     // A file of several layers (mitreattack-python's changelog layers, enterprise and mobile) is upgraded layer by layer.
@@ -952,7 +970,7 @@ describe('layers published by others (test/fixtures/layers/public, README there)
       const value = readLayerFixture(`public/${file}`);
       return (Array.isArray(value) ? value : [value]).map((layer) => ({ file, layer }));
     });
-    expect(layers).to.have.length(19);
+    expect(layers).to.have.length(27);
     for (const { file, layer } of layers) {
       const { out } = upgradedLayer(layer, file);
       expect(Object.keys(out).filter((key) => !(key in schema.properties)), file).to.deep.equal([]);

@@ -10,7 +10,11 @@
  * - an ICS rule-coverage generator's layout (format 4.5, ICS ATT&CK 16's platforms, an option no format has);
  * - splunk/security_content's coverage layer (format 4.3 under the old `version` key, `mitre-enterprise`, no tactic);
  * - SigmaHQ's sigma2attack heatmap layout (format 4.0, `mitre-enterprise`, rule counts, revoked T1086);
- * - mitreattack-python's generated layer (name, domain and entries alone: no `versions`, every score 0).
+ * - mitreattack-python's generated layer (name, domain and entries alone: no `versions`, every score 0);
+ * - DeTT&CT's group layers from threat-actor YAML (format 4.3 with "hideDisable" and counts up to 4210, in our words; format 2.1 mobile);
+ * - MITRE CAR's coverage layers (colour-only; format 4.5 with format 3's "mitre-enterprise", which validate refused);
+ * - sysmon-modular's layer (format 1.0, revoked IDs); Navigator's proposed Defense Evasion split (legend categories);
+ * - ElasticSA elsec_dr2an's heatmap layout (rule counts with one metadata item per rule, named by rule type).
  */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
@@ -37,6 +41,8 @@ interface Case {
   asCoverage: RegExp;
   /** Technique IDs that upgrade writes under another ID (revoked into a successor): [as read, as written]. */
   renamed?: Array<[string, string]>;
+  /** Technique IDs that upgrade leaves out of the techniques (another domain's) and keeps in the layer's metadata. */
+  removed?: string[];
 }
 
 const CASES: Case[] = [
@@ -115,6 +121,91 @@ const CASES: Case[] = [
     asCoverage: /mitreattack-python-gen-test\.json: 6 entries read, 0 ignored, 0 invalid/,
     renamed: [['T1547.011', 'T1647']],
   },
+  {
+    file: 'dettect-group-counts-4.3.json',
+    // DeTT&CT's group layer: "hideDisable" (sic) and legend colours with a trailing space, both read as Navigator reads them.
+    validates: 0,
+    with: 'APT29',
+    threat: CAMPAIGN_THREAT,
+    // The entry that only shows T1053's sub-techniques is layout, not a technique of the threat.
+    asThreat: /^17 threat techniques, \d+ gaps; threat \S*dettect-group-counts-4\.3\.json: 17 entries read, 1 layout only, 0 ignored, 0 invalid/m,
+    // Its scores count detections in a report (up to 4210): as coverage, the note says they look like counts.
+    asCoverage: /its scores look like counts \(whole numbers on a gradient from 0 that ends at the largest of them, 4210\)[^]*dettect-group-counts-4\.3\.json: 17 entries read, 1 ignored, 0 invalid/,
+  },
+  {
+    file: 'dettect-group-all-platforms-4.3.json',
+    validates: 0,
+    with: 'APT29',
+    threat: CAMPAIGN_THREAT,
+    // Every platform of its day (Office 365, Azure AD, Google Workspace, Network): reviewed on every platform of 18.1.
+    asThreat: /filters\.platforms lists every platform of enterprise-attack 14\.1[^]*^4 threat techniques, \d+ gaps; threat \S*dettect-group-all-platforms-4\.3\.json: 4 entries read, 0 ignored, 0 invalid/m,
+    asCoverage: /dettect-group-all-platforms-4\.3\.json: 4 entries read, 0 ignored, 0 invalid/,
+  },
+  {
+    file: 'dettect-group-mobile-2.1.json',
+    // Format 2.1, revoked mobile IDs and an Enterprise ID (T1018) in a mobile layer: Navigator drops or warns.
+    validates: 1,
+    with: 'S0505',
+    threat: join(repoRoot, 'test/fixtures/gap/mobile-threat-2.1.json'),
+    asThreat: /^3 threat techniques, \d+ gaps; threat \S*dettect-group-mobile-2\.1\.json: 4 entries read, 0 ignored, 0 invalid/m,
+    asCoverage: /dettect-group-mobile-2\.1\.json: 4 entries read, 0 ignored, 0 invalid/,
+    renamed: [
+      ['T1411', 'T1417.002'],
+      ['T1472', 'T1643'],
+    ],
+    removed: ['T1018'],
+  },
+  {
+    file: 'car-analytic-coverage-4.3.json',
+    validates: 0,
+    with: 'APT29',
+    threat: CAMPAIGN_THREAT,
+    asThreat: /^8 threat techniques, \d+ gaps; threat \S*car-analytic-coverage-4\.3\.json: 8 entries read, 0 ignored, 0 invalid/m,
+    // Colours and analytic counts, no score and no legend: no coverage level is guessed, and gap says so.
+    asCoverage: /car-analytic-coverage-4\.3\.json \("ATT&CK Analytic Coverage - CAR"\) gives no coverage: of its 8 entries, 8 ignored: no score/,
+  },
+  {
+    file: 'car-attack-4.5.json',
+    // Format 4.5 with format 3's domain name "mitre-enterprise", which Navigator maps: before, validate refused it
+    // ("/domain: must be one of ...", exit 1) while upgrade converted it.
+    validates: 0,
+    with: 'APT29',
+    threat: CAMPAIGN_THREAT,
+    asThreat: /^7 threat techniques, \d+ gaps; threat \S*car-attack-4\.5\.json: 7 entries read, 0 ignored, 0 invalid/m,
+    asCoverage: /car-attack-4\.5\.json \("CAR ATT&CK"\) gives no coverage: of its 7 entries, 7 ignored: no score/,
+  },
+  {
+    file: 'sysmon-modular-1.0.json',
+    // Format 1.0 (an "Outdated Layer" warning) and IDs revoked since.
+    validates: 1,
+    with: 'APT29',
+    threat: CAMPAIGN_THREAT,
+    asThreat: /^8 threat techniques, \d+ gaps; threat \S*sysmon-modular-1\.0\.json: 8 entries read, 0 ignored, 0 invalid/m,
+    asCoverage: /sysmon-modular-1\.0\.json: 8 entries read, 0 ignored, 0 invalid/,
+    renamed: [
+      ['T1015', 'T1546.008'],
+      ['T1088', 'T1548.002'],
+      ['T1086', 'T1059.001'],
+      ['T1191', 'T1218.003'],
+    ],
+  },
+  {
+    file: 'navigator-defense-evasion-split-4.5.json',
+    validates: 0,
+    with: 'APT29',
+    threat: CAMPAIGN_THREAT,
+    // Colours its legend names as categories (Stealth, Impair Defenses): an order the review does not read, said.
+    asThreat: /an order the review does not read[^]*^10 threat techniques, \d+ gaps; threat \S*navigator-defense-evasion-split-4\.5\.json: 12 entries read, 0 ignored, 0 invalid/m,
+    asCoverage: /its legend says no coverage level \("Remove DE" #bcbddc/,
+  },
+  {
+    file: 'elsec-dr2an-heatmap-4.1.json',
+    validates: 0,
+    with: 'APT29',
+    threat: CAMPAIGN_THREAT,
+    asThreat: /^4 threat techniques, \d+ gaps; threat \S*elsec-dr2an-heatmap-4\.1\.json: 4 entries read, 0 ignored, 0 invalid/m,
+    asCoverage: /its scores look like counts \(whole numbers, and its description says "rules"\)[^]*elsec-dr2an-heatmap-4\.1\.json: 4 entries read, 0 ignored, 0 invalid/,
+  },
 ];
 
 function readLayer(file: string): NavigatorLayer {
@@ -151,15 +242,23 @@ describe('layers published by others, through every command', () => {
         const check = await runCli(['validate', upgraded]);
         expect(check.code, check.stdout).to.equal(0);
         expect(check.stdout).not.to.match(/^error/m);
-        for (const key of ['name', 'description', 'gradient', 'legendItems', 'sorting', 'hideDisabled', 'showTacticRowBackground', 'tacticRowBackground'] as const) {
+        for (const key of ['name', 'description', 'gradient', 'sorting', 'showTacticRowBackground', 'tacticRowBackground'] as const) {
           expect(written[key], key).to.deep.equal(read[key]);
         }
-        // Format 3.x's domain names (splunk/security_content and sigma2attack still write them) become 4.x's.
-        expect(written.domain).to.equal((read.domain as string) === 'mitre-enterprise' ? 'enterprise-attack' : read.domain);
+        // DeTT&CT writes "hideDisable" and legend colours with a trailing space ("#0d47a1 "): kept as Navigator reads them.
+        expect(written.hideDisabled, 'hideDisabled').to.equal(read.hideDisabled ?? (read as unknown as Record<string, unknown>)['hideDisable']);
+        expect(written.legendItems, 'legendItems').to.deep.equal(read.legendItems?.map((item) => ({ ...item, color: item.color.trim() })));
+        // Format 3.x's domain names (splunk/security_content, sigma2attack, DeTT&CT and MITRE CAR still write them) become 4.x's.
+        expect(written.domain).to.equal(({ 'mitre-enterprise': 'enterprise-attack', 'mitre-mobile': 'mobile-attack' } as Record<string, string>)[read.domain as string] ?? read.domain);
         const renamed = new Map(c.renamed ?? []);
         const out = written.techniques ?? [];
         for (const entry of read.techniques ?? []) {
           const id = renamed.get(entry.techniqueID) ?? entry.techniqueID;
+          if (c.removed?.includes(id)) {
+            const kept = (written.metadata ?? []).flatMap((item) => ('name' in item && item.name === 'removed by upgrade' ? [item.value] : []));
+            expect(kept.some((value) => value.includes(`"${id}"`)), `${id} is kept in the metadata`).to.equal(true);
+            continue;
+          }
           const now = out.filter((e) => e.techniqueID === id);
           expect(now, `${entry.techniqueID} is written`).to.not.be.empty;
           const kept = now.flatMap(annotations);

@@ -169,7 +169,12 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     const unread = new Map<string, string[]>();
     // A gradient of one colour paints no level: Navigator shows each entry's own colour (DeTT&CT's detection layers
     // score 0..5 on a grey 0..10000 and colour each entry by its legend), so a coloured entry is read by that colour.
-    const paintsNoLevel = !scale && options.role !== 'threat' && legend.size > 0 && oneColourGradient(fields, min, max) !== undefined;
+    const oneColour = !scale && options.role !== 'threat' && legend.size > 0 && oneColourGradient(fields, min, max) !== undefined;
+    // Scores that are all one number say no level either, when the entries' own colours, which Navigator shows over the
+    // gradient's, are legend items of different levels: a red-team report generator scores every technique it used 1
+    // and paints it "Detected" (#ff6666) or "Undetected" (#66ff66) on a gradient 0..1, so that every one read 100%.
+    const oneScore = oneColour || scale || options.role === 'threat' || legend.size === 0 ? undefined : scoreSayingNoLevel(techniques, legend);
+    const paintsNoLevel = oneColour || oneScore !== undefined;
     let readByColour = 0;
     // A legend that is DeTT&CT's scoring table says the scores are DeTT&CT's, whatever the gradient: its layers of
     // format 4.2 and before write none, so they were read on Navigator's 0..100 (visibility 4 as 4 %).
@@ -261,7 +266,10 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
         readByTable += 1;
       } else if (paintsNoLevel && 'level' in (shownColour = byLegend(legend, entry['color'], comment))) {
         level = shownColour.level;
-        levelReason = `score ${score} on ${scaleText}, one colour, paints no level; colour ${paintedColour(entry['color'])}, legend "${shownColour.item.label}" -> ${level}`;
+        levelReason =
+          oneScore === undefined
+            ? `score ${score} on ${scaleText}, one colour, paints no level; colour ${paintedColour(entry['color'])}, legend "${shownColour.item.label}" -> ${level}`
+            : `score ${score}, every scored entry's, says no level; colour ${paintedColour(entry['color'])}, legend "${shownColour.item.label}" -> ${level}`;
         legendRead.set(shownColour.item, (legendRead.get(shownColour.item) ?? 0) + 1);
         readByColour += 1;
       } else {
@@ -321,7 +329,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     if (order) input.notes = [...(input.notes ?? []), order];
     const colours = table
       ? dettectTableNote(input.source, layerName, table.kind, legend, legendRead, readByTable)
-      : legendNote(input.source, layerName, legend, legendRead, unread, scaleOf, readByColour ? { count: readByColour, scaleText } : undefined);
+      : legendNote(input.source, layerName, legend, legendRead, unread, scaleOf, readByColour ? { count: readByColour, scaleText, ...(oneScore === undefined ? {} : { oneScore }) } : undefined);
     if (colours) input.notes = [...(input.notes ?? []), colours];
     const overlay = [...legend.values()].flat().some(({ label }) => /^visibility and detection$/i.test(label));
     const dettectNote = dettectMetadataNote(input.source, layerName, dettectRead, overlay);
@@ -790,7 +798,7 @@ function legendNote(
   read: ReadonlyMap<LegendItemLevel, number>,
   unread: ReadonlyMap<string, string[]>,
   scaleOf: ScaleOption,
-  byColour?: { count: number; scaleText: string },
+  byColour?: { count: number; scaleText: string; oneScore?: number },
 ): string | undefined {
   if (!read.size && !unread.size) return undefined;
   const name = layerLabel('coverage', source, layerName);
@@ -815,8 +823,12 @@ function legendNote(
   if (byColour) {
     const colourOnly = entries - byColour.count;
     const scored = `${byColour.count} scored ${byColour.count === 1 ? 'entry' : 'entries'}${colourOnly ? ` and ${colourOnly} with a colour and no score` : ''}`;
+    const why =
+      byColour.oneScore === undefined
+        ? `${byColour.scaleText} has one colour, so Navigator shows no level in its scores but each entry's own colour`
+        : `every scored entry scores ${byColour.oneScore}, which says no level, and Navigator shows each entry's own colour over the gradient's`;
     return (
-      `${name}: ${byColour.scaleText} has one colour, so Navigator shows no level in its scores but each entry's own colour: ` +
+      `${name}: ${why}: ` +
       `${scored} read by that colour through its legend, ${readings.join(', ')}${notRead.length ? `; ${notRead.join('; ')}` : ''}; ` +
       `if the scores are the coverage meant, review with ${scaleOf(0, 'N')}, N the score of full coverage (README, "Coverage gap review")`
     );
@@ -999,6 +1011,19 @@ function gradientNote(
  * DeTT&CT's detection and visibility layers: grey #aeb6bf at both ends of 0..10000, "to disable" it); undefined for a
  * gradient of several colours, none, or a threshold (min = max), where every score from min up is full already.
  */
+/**
+ * The one score every scored entry of a coverage layer has, when their colours are legend items of more than one
+ * coverage level: the colours, which Navigator shows, say the levels the scores do not. Undefined otherwise.
+ */
+function scoreSayingNoLevel(entries: readonly Record<string, unknown>[], legend: ReadonlyMap<string, LegendItemLevel[]>): number | undefined {
+  const scored = entries.filter((entry) => typeof entry['score'] === 'number' && entry['enabled'] !== false);
+  const scores = new Set(scored.map((entry) => entry['score'] as number));
+  if (scored.length < 2 || scores.size !== 1) return undefined;
+  const read = scored.map((entry) => byLegend(legend, entry['color'], entry['comment']));
+  const levels = new Set(read.flatMap((reading) => ('level' in reading ? [reading.level] : [])));
+  return levels.size > 1 ? [...scores][0] : undefined;
+}
+
 function oneColourGradient(layer: Record<string, unknown>, min: number, max: number): string | undefined {
   const gradient = layer['gradient'] as { colors?: unknown; minValue?: unknown } | undefined;
   if (min === max || !Array.isArray(gradient?.colors) || typeof gradient.minValue !== 'number') return undefined;

@@ -693,6 +693,36 @@ describe('readCoverageLayers: a colour-only layer read through its legend', () =
     expect(parseCoverageLayer(JSON.stringify(percentages), 'copied.json', {}).rules.map((rule) => rule.levelReason)[0]).to.match(/one colour, paints no level/);
   });
 
+  // A red-team report generator's layer (find_string id 21153707730, its repository not named by the index): every
+  // technique used scored 1 on a gradient 0..1 and painted "Detected" (#ff6666) or "Undetected" (#66ff66) by its legend.
+  // Navigator shows each entry's colour; read by the score, the two undetected techniques counted 100% covered.
+  it('reads scored entries by their colours when every entry has one score and the colours are legend items of different levels', () => {
+    const entry = (techniqueID: string, detected: boolean) => ({ techniqueID, score: 1, color: detected ? '#ff6666' : '#66ff66', comment: 'Used in PATH-1' });
+    const layer = {
+      name: 'Red Team Assessment',
+      versions: { attack: '11', navigator: '4.5', layer: '4.3' },
+      domain: 'enterprise-attack',
+      techniques: [entry('T1059.001', true), entry('T1003.001', false), entry('T1021.002', false)],
+      gradient: { colors: ['#66ff66', '#ff6666'], minValue: 0, maxValue: 1 },
+      legendItems: [{ label: 'Undetected', color: '#66ff66' }, { label: 'Detected', color: '#ff6666' }],
+    };
+    const input = parseCoverageLayer(JSON.stringify(layer), 'redteam.json');
+    expect(input.rules.map((rule) => [rule.refs[0]!.raw, rule.level])).to.deep.equal([['T1059.001', 1], ['T1003.001', 0], ['T1021.002', 0]]);
+    expect(input.rules[1]!.levelReason).to.equal('score 1, every scored entry\'s, says no level; colour #66ff66, legend "Undetected" -> 0');
+    expect(input.notes).to.deep.equal([
+      'coverage layer redteam.json ("Red Team Assessment"): every scored entry scores 1, which says no level, and Navigator shows each entry\'s own colour over the gradient\'s: ' +
+        '3 scored entries read by that colour through its legend, "Undetected" (#66ff66) as 0% (2 entries), "Detected" (#ff6666) as 100% (1 entry); ' +
+        'if the scores are the coverage meant, review with scale: [0, N], N the score of full coverage (README, "Coverage gap review")',
+    ]);
+    // Scores that differ say levels: read on the gradient, as before; so are colours that all say one level.
+    const scored = { ...layer, techniques: [entry('T1059.001', true), { ...entry('T1003.001', false), score: 0 }] };
+    expect(parseCoverageLayer(JSON.stringify(scored), 'redteam.json').rules.map((rule) => rule.level)).to.deep.equal([1, 0]);
+    const allDetected = { ...layer, techniques: [entry('T1059.001', true), entry('T1003.001', true)] };
+    expect(parseCoverageLayer(JSON.stringify(allDetected), 'redteam.json').rules.map((rule) => rule.levelReason)).to.deep.equal(['score 1 on the layer gradient 0..1 -> 1', 'score 1 on the layer gradient 0..1 -> 1']);
+    // A scale the user gives is the user's reading.
+    expect(parseCoverageLayer(JSON.stringify(layer), 'redteam.json', { scale: [0, 1] }).rules.map((rule) => rule.level)).to.deep.equal([1, 1, 1]);
+  });
+
   // DeTT&CT's visibility layer as its releases of layer format 4.2 wrote it (rabobank-cdc/DeTTECT navigator_layer.py
   // get_layer_template_visibility of layer format 4.2: the legend "Visibility score 1: Minimal" … "4: Excellent", no
   // gradient; technique_mapping.py _map_and_colorize_techniques_for_visibility: score = the visibility score, colour

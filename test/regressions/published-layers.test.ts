@@ -14,7 +14,8 @@
  * - DeTT&CT's group layers from threat-actor YAML (format 4.3 with "hideDisable" and counts up to 4210, in our words; format 2.1 mobile);
  * - MITRE CAR's coverage layers (colour-only; format 4.5 with format 3's "mitre-enterprise", which validate refused);
  * - sysmon-modular's layer (format 1.0, revoked IDs); Navigator's proposed Defense Evasion split (legend categories);
- * - ElasticSA elsec_dr2an's heatmap layout (rule counts with one metadata item per rule, named by rule type).
+ * - ElasticSA elsec_dr2an's heatmap layout (rule counts with one metadata item per rule, named by rule type);
+ * - a red-team report generator's layout (every entry scored 1, painted "Detected" or "Undetected" by its legend).
  */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
@@ -205,6 +206,16 @@ const CASES: Case[] = [
     threat: CAMPAIGN_THREAT,
     asThreat: /^4 threat techniques, \d+ gaps; threat \S*elsec-dr2an-heatmap-4\.1\.json: 4 entries read, 0 ignored, 0 invalid/m,
     asCoverage: /its scores look like counts \(whole numbers, and its description says "rules"\)[^]*elsec-dr2an-heatmap-4\.1\.json: 4 entries read, 0 ignored, 0 invalid/,
+  },
+  {
+    file: 'redteam-report-4.3.json',
+    validates: 0,
+    with: 'APT29',
+    threat: CAMPAIGN_THREAT,
+    asThreat: /^4 threat techniques, \d+ gaps; threat \S*redteam-report-4\.3\.json: 4 entries read, 0 ignored, 0 invalid/m,
+    // Every entry scores 1 on 0..1 and is painted "Detected" or "Undetected": before, all four counted 100% (T1003.001
+    // and T1021.002, green "Undetected" in Navigator, too); now their colours give the levels, and the note says so.
+    asCoverage: /every scored entry scores 1, which says no level[^]*"Undetected" \(#66ff66\) as 0% \(2 entries\), "Detected" \(#ff6666\) as 100% \(2 entries\)/,
   },
 ];
 

@@ -114,21 +114,27 @@ const ruleId = (id: string): string => id.trim().replace(/^\{|\}$/g, '').toLower
 
 const refText = (ref: LogSourceRef): string => `${ref.name}${ref.channel ? ` (${ref.channel})` : ''}`;
 
+/**
+ * Log sources any one of which a rule needs, with the ASIM parsers read as them: `WinEventLog:Security (EventCode=4624)
+ * or … (imAuthentication: the sources ASIM's built-in Authentication parsers read)`.
+ */
+const needsText = (refs: readonly LogSourceRef[], through: readonly string[] = []): string => `${[...new Set(refs.map(refText))].join(' or ')}${through.length ? ` (${through.join('; ')})` : ''}`;
+
 /** How a library rule stands against what is collected: buildable, what it needs, or that it states no log source. */
 function classed(rule: CoverageRule, collected: CollectedLogSources): Pick<LibraryRule, 'buildable' | 'needs' | 'logSourceStated'> {
   const notStated = { buildable: false, logSourceStated: false } as const;
   if (!rule.sigma) {
     // Splunk's data_source, Elastic's index and event category: mapped where they name an ATT&CK log clearly.
-    const { stated, refs, each } = statedLogSources(rule);
+    const { stated, refs, each, through } = statedLogSources(rule);
     if (!stated.length) return notStated;
     if (each) {
       // An EQL sequence: buildable when one log source of each category is collected; else it needs those of the others.
       const missing = each.filter((category) => !category.refs.some((ref) => collected.collects(ref)));
       if (!missing.length) return { buildable: true };
-      return { buildable: false, needs: missing.map((category) => [...new Set(category.refs.map(refText))].join(' or ')).join(', and ') };
+      return { buildable: false, needs: missing.map((category) => needsText(category.refs, category.through)).join(', and ') };
     }
     if (refs?.some((ref) => collected.collects(ref))) return { buildable: true };
-    if (refs?.length) return { buildable: false, needs: [...new Set(refs.map(refText))].join(' or ') };
+    if (refs?.length) return { buildable: false, needs: needsText(refs, through) };
     return { buildable: false, needs: `a log source not mapped (${rule.kind}: ${stated.join(', ')})` };
   }
   const logsources = rule.sigma.logsources;

@@ -135,7 +135,13 @@ function asimSchema(name: string): string | undefined {
 
 /** Whether a table as kqlTableGroups writes it is an ASIM parser read (`_Im_NetworkSession (ASIM NetworkSession schema)`). */
 export function isAsimRead(text: string): boolean {
-  return / \(ASIM \w+ schema\)$/.test(text);
+  return asimReadOf(text) !== undefined;
+}
+
+/** The parser and schema of an ASIM parser read as kqlTableGroups writes it (`_Im_NetworkSession`, `NetworkSession`), undefined for a table. */
+export function asimReadOf(text: string): { parser: string; schema: string } | undefined {
+  const [, parser, schema] = text.match(/^(\w+) \(ASIM (\w+) schema\)$/) ?? [];
+  return parser && schema ? { parser, schema } : undefined;
 }
 
 /**

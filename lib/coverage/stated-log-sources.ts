@@ -29,7 +29,9 @@
  *   `Event` only with a channel of an ATT&CK log (`Microsoft-Windows-Sysmon/Operational`: `WinEventLog:Sysmon`). A union reads each of its tables (Azure-Sentinel's `Detections/MultipleDataSources/
  *   AuditPolicyManipulation_using_auditpol.yaml`: `union isfuzzy=true (SecurityEvent | …), (DeviceProcessEvents | …),
  *   (Event | …)`), any one collected enough, as a Splunk rule's list of data sources; a join needs a table of each
- *   side (`each`, as an EQL sequence), and maps only when every side does; a table that only leaves rows out
+ *   side (`each`, as an EQL sequence), and maps only when every side does; an ASIM parser read without the rule's
+ *   `dataTypes` (`imAuthentication (ASIM Authentication schema)`) as the sources Microsoft's built-in parsers of its
+ *   schema read (ASIM_SOURCES), any one enough, said with what the rule needs; a table that only leaves rows out
  *   (`DeviceNetworkInfo (optional: leftanti join)`) is said as stated and needed by no side. A table of no ATT&CK log (`Event`, which
  *   holds any Windows channel; `CommonSecurityLog`, any appliance's CEF) is said as stated and maps nothing.
  *
@@ -40,6 +42,7 @@
 import uniqBy from 'lodash-es/uniqBy.js';
 import type { LogSourceRef } from '../attack/types.js';
 import type { CoverageRule } from './coverage-types.js';
+import { asimReadOf } from './kql-tables.js';
 import { sigmaLogSources } from './sigma-log-sources.js';
 
 /** What a rule states of the data it reads, and the ATT&CK log sources that maps to (undefined: none it maps). */
@@ -51,7 +54,12 @@ export interface StatedLogSources {
    * An EQL sequence's, instead of `refs`: per event category of it, in the query's order, the log sources that feed it
    * (any one of each is enough); the rule needs one of every category.
    */
-  each?: { category: string; refs: LogSourceRef[] }[];
+  each?: { category: string; refs: LogSourceRef[]; through?: string[] }[];
+  /**
+   * The ASIM parsers among what `refs` come of, each read as the sources Microsoft's built-in parsers of its schema read
+   * (`imAuthentication: the sources ASIM's built-in Authentication parsers read`): said with what the rule needs.
+   */
+  through?: string[];
 }
 
 const SPLUNK_SOURCES: ReadonlyArray<readonly [pattern: RegExp, refs: (match: RegExpMatchArray) => LogSourceRef[]]> = [
@@ -110,11 +118,11 @@ export function statedLogSources(rule: Pick<CoverageRule, 'kind' | 'dataSources'
     const groups = rule.queryTables.map((tables) => tables.filter((table) => !OPTIONAL_TABLE.test(table))).filter((tables) => tables.length);
     if (!groups.length) return { stated };
     if (groups.length > 1) {
-      const each = groups.map((tables) => ({ category: tables.join(' or '), refs: unique(tables.flatMap(tableRefs)) }));
+      const each = groups.map((tables) => ({ category: tables.join(' or '), refs: unique(tables.flatMap(tableRefs)), ...asimThrough(tables) }));
       return { stated, ...(each.every(({ refs }) => refs.length) ? { each } : {}) };
     }
     const refs = unique(groups[0]!.flatMap(tableRefs));
-    return { stated, ...(refs.length ? { refs } : {}) };
+    return { stated, ...(refs.length ? { refs, ...asimThrough(groups[0]!) } : {}) };
   }
   return { stated: sources };
 }
@@ -157,12 +165,64 @@ const OPTIONAL_TABLE = / \(optional: [^)]*\)$/;
 // A table as kql-tables.ts writes one a filter narrows: `SecurityEvent (EventID 4624 or 4625)`, `WindowsEvent (Microsoft-Windows-Sysmon/Operational EventID 1)`.
 const NARROWED_TABLE = /^(\w+) \((.*?) ?(?:EventID (\d+(?: or \d+)*))?\)$/;
 
+/** Sysmon for Linux's events, which it writes to the Syslog table among every other daemon's lines. */
+const linuxSysmon = (...ids: number[]): LogSourceRef[] => ids.map((id) => ({ name: 'linux:Sysmon', channel: `EventCode=${id}` }));
+
+/**
+ * The sources Microsoft Sentinel's built-in ASIM parsers read, per schema, as learn.microsoft.com's "List of Microsoft
+ * Sentinel Advanced Security Information Model (ASIM) parsers" (azure/sentinel/normalization-parsers-list; MicrosoftDocs/
+ * azure-docs articles/sentinel/normalization-parsers-list.md, 03e5750af10b23b5ba437d5b333ec5e9437844f9) lists them, each
+ * that is an ATT&CK log: as a table read as kql-tables.ts writes one (tableRefs maps it), or the log source itself where
+ * the table holds others too (Sysmon for Linux, in Syslog). Windows events go to SecurityEvent or WindowsEvent alike, one
+ * ATT&CK log; the page names the events but for user management, whose events are its parser's
+ * (Azure/Azure-Sentinel Parsers/ASimUserManagement/Parsers/ASimUserManagementMicrosoftSecurityEvent.yaml, 11cfc065).
+ * Sources of no ATT&CK log (the firewalls' CommonSecurityLog, `ASim…Logs` normalized at ingestion, Azure storage, Infoblox,
+ * Zscaler) map nothing: DhcpEvent's only built-in sources are such.
+ */
+const ASIM_SOURCES: Readonly<Record<string, readonly (string | LogSourceRef)[]>> = {
+  AlertEvent: ['AlertEvidence'],
+  AuditEvent: ['AWSCloudTrail', 'AzureActivity', 'OfficeActivity', 'SecurityEvent (EventID 1102)'],
+  Authentication: ['SecurityEvent (EventID 4624 or 4625 or 4634 or 4647)', 'DeviceLogonEvents', 'SigninLogs', 'AADNonInteractiveUserSignInLogs', 'AWSCloudTrail', 'Okta_CL', 'OktaV2_CL', 'Syslog'],
+  DhcpEvent: [],
+  Dns: ['DnsEvents', 'Event (Microsoft-Windows-Sysmon/Operational EventID 22)'],
+  FileEvent: ['DeviceFileEvents', 'SecurityEvent (EventID 4663)', 'Event (Microsoft-Windows-Sysmon/Operational EventID 11 or 23 or 26)', ...linuxSysmon(11, 23, 26), 'AWSCloudTrail', 'OfficeActivity'],
+  NetworkSession: ['DeviceNetworkEvents', 'Event (Microsoft-Windows-Sysmon/Operational EventID 3)', ...linuxSysmon(3), `SecurityEvent (EventID ${Array.from({ length: 10 }, (_, i) => 5150 + i).join(' or ')})`, 'AWSVPCFlow'],
+  ProcessCreate: ['DeviceProcessEvents', 'SecurityEvent (EventID 4688)', 'Event (Microsoft-Windows-Sysmon/Operational EventID 1)', ...linuxSysmon(1)],
+  ProcessEvent: ['DeviceProcessEvents', 'SecurityEvent (EventID 4688 or 4689)', 'Event (Microsoft-Windows-Sysmon/Operational EventID 1 or 5)', ...linuxSysmon(1, 5)],
+  ProcessTerminate: ['SecurityEvent (EventID 4689)', 'Event (Microsoft-Windows-Sysmon/Operational EventID 5)', ...linuxSysmon(5)],
+  RegistryEvent: ['DeviceRegistryEvents', 'SecurityEvent (EventID 4657 or 4663)', 'Event (Microsoft-Windows-Sysmon/Operational EventID 12 or 13 or 14)'],
+  UserManagement: [
+    `SecurityEvent (EventID ${[4720, 4722, 4723, 4724, 4725, 4726, 4727, 4728, 4729, 4730, 4731, 4732, 4733, 4734, 4738, 4740, 4744, 4748, 4749, 4753, 4754, 4756, 4757, 4758, 4759, 4763, 4767, 4781].join(' or ')})`,
+    'AWSCloudTrail',
+    'Syslog',
+  ],
+  WebSession: ['W3CIISLog'],
+};
+
+/** The ASIM parsers of tables read whose schema's built-in sources map, each with what it is read as. */
+function asimThrough(tables: readonly string[]): { through?: string[] } {
+  const through = tables.flatMap((table) => {
+    const asim = asimReadOf(table);
+    return asim && asimRefs(asim.schema).length ? [`${asim.parser}: the sources ASIM's built-in ${asim.schema} parsers read`] : [];
+  });
+  return through.length ? { through: [...new Set(through)] } : {};
+}
+
+/** The ATT&CK log sources of the sources an ASIM schema's built-in parsers read (ASIM_SOURCES), any one enough. */
+function asimRefs(schema: string): LogSourceRef[] {
+  const sources = Object.hasOwn(ASIM_SOURCES, schema) ? ASIM_SOURCES[schema]! : [];
+  return unique(sources.flatMap((source) => (typeof source === 'string' ? tableRefs(source) : [source])));
+}
+
 /**
  * The ATT&CK log sources a KQL table holds (none for a table of no ATT&CK log); narrowed to events, each of them, any
  * one enough, as a Splunk detection's list: `SecurityEvent (EventID 4688)` `WinEventLog:Security (EventCode=4688)`;
- * `WindowsEvent` or `Event` only with a channel that is an ATT&CK log.
+ * `WindowsEvent` or `Event` only with a channel that is an ATT&CK log; an ASIM parser as the sources its schema's
+ * built-in parsers read.
  */
 function tableRefs(read: string): readonly LogSourceRef[] {
+  const asim = asimReadOf(read);
+  if (asim) return asimRefs(asim.schema);
   const [, table = read, channel = '', ids] = read.match(NARROWED_TABLE) ?? [];
   const name = table === 'SecurityEvent' ? 'WinEventLog:Security' : table === 'WindowsEvent' || table === 'Event' ? WINDOWS_CHANNELS[channel.toLowerCase()] : undefined;
   if (name) return ids ? ids.split(' or ').map((id) => ({ name, channel: `EventCode=${id}` })) : [{ name }];

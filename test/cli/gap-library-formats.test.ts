@@ -122,6 +122,22 @@ describe('gap --rules-library (Splunk and Elastic rules)', function () {
     expect(whole.get('T1003 Non Domain Controller Active Directory Replication')!.buildable).to.equal(true);
   });
 
+  it("classes an ASIM rule without dataTypes by the sources ASIM's built-in parsers of its schema read, and says so (imAuthBruteForce.yaml)", async () => {
+    // test/fixtures/gap/library-kql: Azure-Sentinel's imAuthBruteForce.yaml reads imAuthentication and lists no
+    // dataTypes. Before: "needs a log source not mapped (sentinel: imAuthentication (ASIM Authentication schema))",
+    // whatever was collected. Microsoft's list of ASIM parsers names Windows logons 4624, 4625, 4634 and 4647 among them.
+    const kql = kqlReview(['T1110']);
+    const key = 'T1110 Brute force attack against user credentials (Uses Authentication Normalization)';
+    const logons = (await kql('kql-asim-logons', '- name: WinEventLog:Security\n  channels: [EventCode=4625]\n')).get(key)!;
+    expect([logons.logsources, logons.buildable]).to.deep.equal([['imAuthentication (ASIM Authentication schema)'], true]);
+    const sysmon = (await kql('kql-asim-sysmon', '- WinEventLog:Sysmon\n')).get(key)!;
+    expect([sysmon.buildable, sysmon.needs]).to.deep.equal([
+      false,
+      "WinEventLog:Security (EventCode=4624) or WinEventLog:Security (EventCode=4625) or WinEventLog:Security (EventCode=4634) or WinEventLog:Security (EventCode=4647) or M365Defender:DeviceLogonEvents or azure:signinlogs or AWS:CloudTrail or Okta:SystemLog or linux:syslog (imAuthentication: the sources ASIM's built-in Authentication parsers read)",
+    ]);
+    expect((await kql('kql-asim-okta', '- Okta:SystemLog\n')).get(key)!.buildable).to.equal(true);
+  });
+
   it('needs only the right side of a rightanti join, AlertInfo and AlertEvidence for DeviceAlertEvents, and the dataTypes of an ASIM rule beside its tables', async () => {
     // In our words, after Kusto's rightanti join; microsoft/Microsoft-365-Defender-Hunting-Queries' Delivery/Open email
     // link.txt (16111da4a55e3ff3e4f00dc6a7fd5d0a78dec22c), over AlertEvents; Azure/Azure-Sentinel's

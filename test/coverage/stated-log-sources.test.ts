@@ -133,4 +133,38 @@ describe('statedLogSources', () => {
     expect(refs({ kind: 'kql', queryTables: [['DeviceLogonEvents (renamed from LogonEvents)']] })).to.deep.equal(['M365Defender:DeviceLogonEvents']);
     expect(refs({ kind: 'kql', queryTables: [['DeviceNetworkInfo (renamed from MachineNetworkInfo) (optional: leftanti join)', 'DeviceEvents (renamed from MiscEvents)']] })).to.deep.equal(['M365Defender:DeviceEvents']);
   });
+
+  // The sources of each schema as learn.microsoft.com's "List of Microsoft Sentinel Advanced Security Information Model
+  // (ASIM) parsers" (MicrosoftDocs/azure-docs articles/sentinel/normalization-parsers-list.md,
+  // 03e5750af10b23b5ba437d5b333ec5e9437844f9) names them, read by parsers Azure-Sentinel's rules call: imAuthentication
+  // (Detections/ASimAuthentication/imAuthBruteForce.yaml), imDns (Detections/ASimDNS/imDNS_Miners.yaml), imRegistry
+  // (Hunting Queries/MultipleDataSources/PersistViaIFEORegistryKey.yaml), imProcessCreation
+  // (Detections/ASimProcess/imProcess_AdFind_Usage.yaml), imWebSession (Detections/ASimWebSession/SuspiciousUAPowershell.yaml),
+  // _Im_NetworkSession (Detections/ASimNetworkSession/PortScan.yaml). Before, each mapped nothing.
+  const asim: [parser: string, schema: string, expected: string[] | undefined][] = [
+    ['imAuthentication', 'Authentication', ['WinEventLog:Security (EventCode=4624)', 'WinEventLog:Security (EventCode=4625)', 'WinEventLog:Security (EventCode=4634)', 'WinEventLog:Security (EventCode=4647)', 'M365Defender:DeviceLogonEvents', 'azure:signinlogs', 'AWS:CloudTrail', 'Okta:SystemLog', 'linux:syslog']],
+    ['imDns', 'Dns', ['dns:query', 'WinEventLog:Sysmon (EventCode=22)']],
+    ['imRegistry', 'RegistryEvent', ['M365Defender:DeviceRegistryEvents', 'WinEventLog:Security (EventCode=4657)', 'WinEventLog:Security (EventCode=4663)', 'WinEventLog:Sysmon (EventCode=12)', 'WinEventLog:Sysmon (EventCode=13)', 'WinEventLog:Sysmon (EventCode=14)']],
+    ['imProcessCreation', 'ProcessCreate', ['M365Defender:DeviceProcessEvents', 'WinEventLog:Security (EventCode=4688)', 'WinEventLog:Sysmon (EventCode=1)', 'linux:Sysmon (EventCode=1)']],
+    ['_Im_NetworkSession', 'NetworkSession', ['M365Defender:DeviceNetworkEvents', 'WinEventLog:Sysmon (EventCode=3)', 'linux:Sysmon (EventCode=3)', ...Array.from({ length: 10 }, (_, i) => `WinEventLog:Security (EventCode=${5150 + i})`), 'AWS:VPCFlowLogs']],
+    ['imWebSession', 'WebSession', ['ApplicationLog:IIS']],
+    ['_Im_FileEvent', 'FileEvent', ['M365Defender:DeviceFileEvents', 'WinEventLog:Security (EventCode=4663)', 'WinEventLog:Sysmon (EventCode=11)', 'WinEventLog:Sysmon (EventCode=23)', 'WinEventLog:Sysmon (EventCode=26)', 'linux:Sysmon (EventCode=11)', 'linux:Sysmon (EventCode=23)', 'linux:Sysmon (EventCode=26)', 'AWS:CloudTrail', 'm365:unified']],
+    ['_Im_AuditEvent', 'AuditEvent', ['AWS:CloudTrail', 'azure:activity', 'm365:unified', 'WinEventLog:Security (EventCode=1102)']],
+    ['imDhcpEvent', 'DhcpEvent', undefined],
+  ];
+  for (const [parser, schema, expected] of asim) {
+    it(`maps the ASIM parser ${parser} to what the built-in ${schema} parsers read${expected ? ', saying so' : ': none of an ATT&CK log'}`, () => {
+      const read: Stated = { kind: 'sentinel', queryTables: [[`${parser} (ASIM ${schema} schema)`]] };
+      expect(refs(read)).to.deep.equal(expected);
+      expect(statedLogSources(read).through).to.deep.equal(expected ? [`${parser}: the sources ASIM's built-in ${schema} parsers read`] : undefined);
+    });
+  }
+
+  it('maps user management through ASIM to the Security events its parser reads, and a join side to its parser, said on that side', () => {
+    const management = statedLogSources({ kind: 'kql', queryTables: [['imUserManagement (ASIM UserManagement schema)']] }).refs!;
+    expect(management.filter((ref) => ref.name === 'WinEventLog:Security').length).to.equal(28);
+    expect(management.filter((ref) => ref.name !== 'WinEventLog:Security').map((ref) => ref.name)).to.deep.equal(['AWS:CloudTrail', 'linux:syslog']);
+    const sides = statedLogSources({ kind: 'kql', queryTables: [['SigninLogs'], ['imDns (ASIM Dns schema)', 'DnsEvents']] }).each!;
+    expect(sides.map((side) => side.through)).to.deep.equal([undefined, ["imDns: the sources ASIM's built-in Dns parsers read"]]);
+  });
 });

@@ -279,7 +279,7 @@ export {
   type UnresolvedGroup,
 } from './coverage/gap-report.js';
 export { renderCoverageLayer, renderGapLayer, renderVisibilityLayer } from './coverage/gap-layers.js';
-export { coverageInput, placeText, roundLevel, summaryMessage, DETTECT_VISIBILITY_SCORES, VISIBILITY_ONLY_REASON, LAYOUT_ONLY_REASON, layoutOnlyCount, countsText } from './coverage/coverage-types.js';
+export { coverageInput, placeText, queryCutWarning, roundLevel, summaryMessage, DETTECT_VISIBILITY_SCORES, VISIBILITY_ONLY_REASON, LAYOUT_ONLY_REASON, layoutOnlyCount, countsText } from './coverage/coverage-types.js';
 export { parseCsv, type CsvRow, type CsvProblem, type ParsedCsv } from './coverage/parse-csv.js';
 export { TECHNIQUE_ID_PATTERN, findTechniqueIds, tacticDisplayName, parseTacticList, type TechniqueIdMatch, type ReferencePart } from './normalize/parse-reference.js';
 /** The one reader of technique references in text (campaign refs and report lines): IDs in every written shape, names, spans. */

@@ -50,6 +50,18 @@ export function placeText(place: CoveragePlace): string {
 }
 
 /**
+ * The warning for a rule whose query Kusto would refuse (`queryCut`), naming its file and the line where its query is
+ * cut: `rules/x.yaml: its query is cut at line 24 (unterminated string): read up to there`; for a query kept in a JSON
+ * string, the rule's place and name and the query's own line.
+ */
+export function queryCutWarning(rule: Pick<CoverageRule, 'file' | 'line' | 'name' | 'queryCut'>): string | undefined {
+  const cut = rule.queryCut;
+  if (!cut) return undefined;
+  const where = cut.line === undefined ? `${placeText(rule)}: ${rule.name}: its query is cut at its line ${cut.queryLine}` : `${rule.file}: its query is cut at line ${cut.line}`;
+  return `${where} (${cut.why}): read up to there`;
+}
+
+/**
  * How every note names a threat or coverage layer: its file, and its name when that says more (`threat layer
  * heat.json ("layer1")`), so that the notes about one layer name it alike.
  */
@@ -111,6 +123,12 @@ export interface CoverageRule {
    * `WindowsEvent (Microsoft-Windows-Sysmon/Operational EventID 1)`, `Event (System)`.
    */
   queryTables?: string[][];
+  /**
+   * Where Kusto would refuse the query, whose tables are read up to there (kql-tables.ts's kqlQueryCut): why
+   * (`unterminated string`), the query's line, and the file's line where the reader knows it (a YAML rule, a `.kql`
+   * file, Markdown; not a query kept in a JSON string).
+   */
+  queryCut?: { why: string; queryLine: number; line?: number };
   /**
    * A Sigma rule's own words, for proposing it from a rules library (`gap --rules-library`): its `status` and `level`
    * as written (lower case) and each `logsource` of it (a collection's documents each one).

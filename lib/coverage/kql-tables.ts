@@ -45,6 +45,8 @@
  * with the normalized schema it reads (`_Im_NetworkSession (ASIM NetworkSession schema)`): it holds whatever sources the
  * workspace normalizes to that schema, no table of its own (read-siem-rule.ts reads a Sentinel rule's `dataTypes` for it).
  *
+ * A query Kusto refuses (a literal that runs into its line's end) is read up to the fault, and kqlQueryCut says where.
+ *
  * A table of Windows events is read as narrowly as the query filters it: `SecurityEvent | where EventID == 4688` is
  * `SecurityEvent (EventID 4688)`, `EventID in (4624, 4625)` `SecurityEvent (EventID 4624 or 4625)` (a filter of the
  * pipeline that starts with the table, before any join or union, a conjunct of its `where`, or an `or` of such tests;
@@ -162,10 +164,19 @@ function tableReads(name: string): TableRead[][] {
 const PROVIDER_CHANNELS: Readonly<Record<string, string>> = { 'microsoft-windows-sysmon': 'Microsoft-Windows-Sysmon/Operational' };
 
 /**
- * The query without its comments (each a space) and with each string literal as a token `"<n>"`, `strings[n]` its text,
- * as the Kusto documentation writes them.
+ * Where Kusto would refuse a query, read only up to there (kqlTableGroups): the line (1-based, of the query) where a
+ * string literal opens that runs into its line's end, and why; undefined for a query without such a fault.
  */
-function codeOf(query: string): { code: string; strings: string[] } {
+export function kqlQueryCut(query: string): { line: number; why: string } | undefined {
+  const { cut } = codeOf(query);
+  return cut === undefined ? undefined : { line: query.slice(0, cut).split('\n').length, why: 'unterminated string' };
+}
+
+/**
+ * The query without its comments (each a space) and with each string literal as a token `"<n>"`, `strings[n]` its text,
+ * as the Kusto documentation writes them; up to a literal that runs into its line's end (`cut`, where it opens).
+ */
+function codeOf(query: string): { code: string; strings: string[]; cut?: number } {
   let out = '';
   const strings: string[] = [];
   let at = 0;
@@ -183,11 +194,10 @@ function codeOf(query: string): { code: string; strings: string[] } {
     } else if (char === '"' || char === "'" || (char === '@' && (query[at + 1] === '"' || query[at + 1] === "'"))) {
       const verbatim = char === '@';
       const quote = verbatim ? query[at + 1]! : char;
+      const opens = at;
       at += verbatim ? 2 : 1;
       let text = '';
-      // A literal ends at its line's end: Kusto allows no line break in one, and refuses a query whose literal runs into
-      // one (PersistViaIFEORegistryKey.yaml's `has_all ("\REGISTRY\MACHINE, "Image File Execution Options")`), read
-      // only as far as it parses, the parentheses after it counted as they stand: no table is guessed past the fault.
+      let closed = false;
       while (at < query.length && query[at] !== '\n') {
         if (!verbatim && query[at] === '\\') {
           text += query[at + 1] ?? '';
@@ -197,12 +207,17 @@ function codeOf(query: string): { code: string; strings: string[] } {
           at += 2;
         } else if (query[at] === quote) {
           at += 1;
+          closed = true;
           break;
         } else {
           text += query[at];
           at += 1;
         }
       }
+      // Kusto allows no line break in a literal, and refuses a query whose literal runs into one
+      // (PersistViaIFEORegistryKey.yaml's `has_all ("\REGISTRY\MACHINE, "Image File Execution Options")`): it is read
+      // up to there, the expressions open there closed as they stand; no table is guessed past the fault.
+      if (!closed) return { code: out, strings, cut: opens };
       strings.push(text);
       out += ` "${strings.length - 1}" `;
     } else {

@@ -18,7 +18,7 @@ import { isJsonObject } from '../json-value.js';
 import { coverageInput, listedTechniqueRefs, roundLevel, weightFactor, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRule } from './coverage-types.js';
 import { notTechniqueId, SENTINEL_WEIGHTS } from './read-siem-rule.js';
 import { techniqueIdInAnyCase } from '../attack/technique-id.js';
-import { kqlTableGroups } from './kql-tables.js';
+import { kqlQueryCut, kqlTableGroups } from './kql-tables.js';
 
 /** An alert's severity as a weight: Defender XDR rates alerts on Sentinel's scale (High, Medium, Low, Informational). */
 export const DEFENDER_WEIGHTS = { severity: SENTINEL_WEIGHTS.severity, missingSeverity: SENTINEL_WEIGHTS.missingSeverity } as const;
@@ -70,6 +70,8 @@ export function parseDefenderRules(value: unknown, text: string, file: string): 
     const query = isJsonObject(item['queryCondition']) ? item['queryCondition']['queryText'] : undefined;
     const tables = typeof query === 'string' ? kqlTableGroups(query) : [];
     if (tables.length) rule.queryTables = tables;
+    const cut = typeof query === 'string' ? kqlQueryCut(query) : undefined;
+    if (cut) rule.queryCut = { why: cut.why, queryLine: cut.line };
     if (tactics.length) {
       rule.tactics = tactics;
       rule.tags = tactics.map((raw) => ({ raw, ...place }));

@@ -18,7 +18,7 @@
 import { basename, dirname } from 'node:path';
 import { untaggedRule, type CoverageProblem, type CoverageRef } from './coverage-types.js';
 import { NO_COVERAGE_GIVEN } from './read-detections.js';
-import { kqlTableGroups } from './kql-tables.js';
+import { kqlQueryCut, kqlTableGroups } from './kql-tables.js';
 import { techniqueIdsOutsideLinks } from './read-kql-markdown.js';
 import type { RuleOutcome } from './read-rule-folder.js';
 
@@ -116,7 +116,14 @@ export function parseKqlFile(text: string, file: string): RuleOutcome {
     return notes.length ? { ...ignored, notes } : ignored;
   }
   const tables = kqlTableGroups(text);
-  return { rule: { kind: 'kql', name, file, line, refs, level: 1, levelReason: `a KQL query file: no status or severity; ${NO_COVERAGE_GIVEN}`, ...(tables.length ? { queryTables: tables } : {}) } };
+  const cut = kqlQueryCut(text);
+  return {
+    rule: {
+      kind: 'kql', name, file, line, refs, level: 1, levelReason: `a KQL query file: no status or severity; ${NO_COVERAGE_GIVEN}`,
+      ...(tables.length ? { queryTables: tables } : {}),
+      ...(cut ? { queryCut: { why: cut.why, queryLine: cut.line, line: cut.line } } : {}),
+    },
+  };
 }
 
 // File names that say nothing of the query they hold: `rule.kql`, `query.kql`.

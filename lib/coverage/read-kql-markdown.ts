@@ -13,7 +13,7 @@
  */
 import { basename } from 'node:path';
 import type { CoverageRef } from './coverage-types.js';
-import { kqlTableGroups } from './kql-tables.js';
+import { kqlQueryCut, kqlTableGroups } from './kql-tables.js';
 import { NO_COVERAGE_GIVEN } from './read-detections.js';
 import type { RuleOutcome } from './read-rule-folder.js';
 
@@ -171,5 +171,13 @@ export function parseKqlMarkdown(text: string, file: string): RuleOutcome {
   // block) says what it reads.
   const query = read.blocks.find((block) => KQL_LANGUAGES.test(block.language)) ?? read.blocks[0];
   const tables = query ? kqlTableGroups(query.text) : [];
-  return { rule: { kind: 'kql', name, file, line, refs, level: 1, levelReason: `a KQL query in Markdown: no status or severity; ${NO_COVERAGE_GIVEN}`, ...(tables.length ? { queryTables: tables } : {}) } };
+  // The block's first line is the one after its fence.
+  const cut = query ? kqlQueryCut(query.text) : undefined;
+  return {
+    rule: {
+      kind: 'kql', name, file, line, refs, level: 1, levelReason: `a KQL query in Markdown: no status or severity; ${NO_COVERAGE_GIVEN}`,
+      ...(tables.length ? { queryTables: tables } : {}),
+      ...(cut && query ? { queryCut: { why: cut.why, queryLine: cut.line, line: query.line + cut.line } } : {}),
+    },
+  };
 }

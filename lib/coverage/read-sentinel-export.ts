@@ -10,7 +10,7 @@
  * tells: a rule's line is where its `displayName` is written.
  */
 import { jsonValueLines } from '../json-text.js';
-import { kqlTableGroups } from './kql-tables.js';
+import { kqlQueryCut, kqlTableGroups } from './kql-tables.js';
 import { coverageInput, listedTechniqueRefs, roundLevel, weightFactor, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRule } from './coverage-types.js';
 import { sentinelAlertRules } from '../input-kind.js';
 import { notTechniqueId, SENTINEL_WEIGHTS } from './read-siem-rule.js';
@@ -71,8 +71,11 @@ export function parseSentinelExport(value: unknown, text: string, file: string):
     const rule: CoverageRule = { kind: 'sentinel', name, file, ...place, refs, level, levelReason: `sentinel analytic rule deployed${kind}, ${factor.text} -> ${level}` };
     const id = typeof properties['alertRuleTemplateName'] === 'string' ? properties['alertRuleTemplateName'] : undefined;
     if (id) rule.id = id;
-    const tables = typeof properties['query'] === 'string' ? kqlTableGroups(properties['query']) : [];
+    const query = typeof properties['query'] === 'string' ? properties['query'] : undefined;
+    const tables = query === undefined ? [] : kqlTableGroups(query);
     if (tables.length) rule.queryTables = tables;
+    const cut = query === undefined ? undefined : kqlQueryCut(query);
+    if (cut) rule.queryCut = { why: cut.why, queryLine: cut.line };
     // Checked against the release as a Sentinel YAML rule's are.
     const tactics = texts(properties['tactics']);
     if (tactics.length) {

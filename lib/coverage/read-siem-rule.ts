@@ -42,7 +42,7 @@ import { tacticIdInAnyCase, techniqueIdInAnyCase } from '../attack/technique-id.
 import { roundLevel, untaggedRule, weightFactor, withoutHoldingParents, type CoverageKind, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome } from './read-rule-folder.js';
 import { tacticDisplayName } from '../normalize/tactic-text.js';
-import { isAsimRead, kqlTableGroups } from './kql-tables.js';
+import { isAsimRead, kqlQueryCut, kqlTableGroups } from './kql-tables.js';
 import { itemsOf, listItems, scalarText, type LineIndex, type YamlMap, type YamlNode } from './yaml-events.js';
 
 /** How a Splunk detection's `status` and `type` become a coverage weight (their product). */
@@ -158,8 +158,13 @@ export function parseSiemRule(format: SiemFormat, doc: YamlMap, lines: LineIndex
     format === 'splunk' ? texts(fields.get('data_source')) : format === 'sekoia' ? texts(fields.get('data_sources')) : connectorIds(fields.get('requiredDataConnectors'));
   if (dataSources.length) rule.dataSources = dataSources;
   if (format === 'sentinel') {
-    const tables = sentinelQueryTables(scalarText(fields.get('query')), fields.get('requiredDataConnectors'));
+    const query = fields.get('query');
+    const text = scalarText(query);
+    const tables = sentinelQueryTables(text, fields.get('requiredDataConnectors'));
     if (tables.length) rule.queryTables = tables;
+    // A literal block's lines are the file's from its first (`query: |`); a folded one's are not said exactly.
+    const cut = text === undefined ? undefined : kqlQueryCut(text);
+    if (cut && query) rule.queryCut = { why: cut.why, queryLine: cut.line, line: lines.line(query.start) + cut.line - 1 };
   }
   const platforms = sourcePlatforms(dataSources);
   if (platforms) rule.platforms = platforms;

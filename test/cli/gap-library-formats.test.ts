@@ -138,6 +138,21 @@ describe('gap --rules-library (Splunk and Elastic rules)', function () {
     expect((await kql('kql-asim-okta', '- Okta:SystemLog\n')).get(key)!.buildable).to.equal(true);
   });
 
+  it('warns of a rule whose query Kusto refuses, once, naming the file and line where it is cut (PersistViaIFEORegistryKey.yaml)', async () => {
+    // test/fixtures/gap/library-kql: its `has_all ("\REGISTRY\MACHINE, "Image File Execution Options")` leaves a literal
+    // open to its line's end. Before, its SecurityEvent branch alone was read, and nothing said why.
+    const threat = join(dir, 'kql-cut.json');
+    writeFileSync(threat, JSON.stringify({ ...THREAT, techniques: [{ techniqueID: 'T1546.012', score: 1 }] }));
+    writeFileSync(join(dir, 'kql-cut.yml'), '- WinEventLog:Sysmon\n');
+    const kqlLibrary = join(repoRoot, 'test', 'fixtures', 'gap', 'library-kql');
+    const run = await runCli(['gap', '--threat', threat, '--coverage', coverage, '--rules-library', kqlLibrary, '--log-sources', join(dir, 'kql-cut.yml'), '--out', join(dir, 'kql-cut'), '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    const warning = `warning: ${join(kqlLibrary, 'sentinel', 'PersistViaIFEORegistryKey.yaml')}: its query is cut at line 28 (unterminated string): read up to there`;
+    expect(run.stderr.split('\n').filter((line) => line.includes('its query is cut'))).to.deep.equal([warning]);
+    const rule = rulesOf(join(dir, 'kql-cut', 'gap-report.json')).get('T1546.012 Persisting Via IFEO Registry Key')!;
+    expect([rule.logsources, rule.needs]).to.deep.equal([['SecurityEvent (EventID 4657)'], 'WinEventLog:Security (EventCode=4657)']);
+  });
+
   it('needs only the right side of a rightanti join, AlertInfo and AlertEvidence for DeviceAlertEvents, and the dataTypes of an ASIM rule beside its tables', async () => {
     // In our words, after Kusto's rightanti join; microsoft/Microsoft-365-Defender-Hunting-Queries' Delivery/Open email
     // link.txt (16111da4a55e3ff3e4f00dc6a7fd5d0a78dec22c), over AlertEvents; Azure/Azure-Sentinel's

@@ -30,7 +30,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { kqlTableGroups } from '../../lib/coverage/kql-tables.js';
+import { kqlQueryCut, kqlTableGroups } from '../../lib/coverage/kql-tables.js';
+import { queryCutWarning } from '../../lib/coverage/coverage-types.js';
 import { parseKqlFile } from '../../lib/coverage/read-kql-file.js';
 import { parseKqlMarkdown } from '../../lib/coverage/read-kql-markdown.js';
 import { parseSentinelExport } from '../../lib/coverage/read-sentinel-export.js';
@@ -188,6 +189,31 @@ describe('kqlTableGroups', () => {
     const branch = (first: string): string[] => ['(union isfuzzy=true', '(', 'SecurityEvent', '| where EventID == 4657', first, '| summarize Count=count() by Computer, Account, ObjectName', '),', '(', 'Event', '| where Source == "Microsoft-Windows-Sysmon"', '| where EventID in (12, 13)', '| where TargetObject has_all ("HKLM", "Image File Execution Options")', '),', '(', 'imRegistry', '| where RegistryKey has_all ("HKEY_LOCAL_MACHINE", "Image File Execution Options")', ')', ')'];
     expect(kqlTableGroups(branch('| where ObjectName has_all ("\\REGISTRY\\MACHINE, "Image File Execution Options")').join('\n'))).to.deep.equal([['SecurityEvent (EventID 4657)']]);
     expect(kqlTableGroups(branch('| where CommandLine has "Image File Execution Options"').join('\n'))).to.deep.equal([['SecurityEvent (EventID 4657)', 'Event (Microsoft-Windows-Sysmon/Operational EventID 12 or 13)', 'imRegistry (ASIM RegistryEvent schema)']]);
+  });
+
+  it("says where a query Kusto refuses is cut, in the query and in the rule's file, and reads it up to there only (PersistViaIFEORegistryKey.yaml)", () => {
+    expect(kqlQueryCut('SecurityEvent\n| where ObjectName has_all ("\\REGISTRY\\MACHINE, "Image File Execution Options")\n| count')).to.deep.equal({ line: 2, why: 'unterminated string' });
+    expect(kqlQueryCut("SecurityEvent | where CommandLine has 'a\"b' and x == @\"C:\\\" // it's fine\n| count")).to.equal(undefined);
+    // A literal the query's end leaves open is cut too; what follows a cut is not read (Syslog).
+    expect(kqlQueryCut('SecurityEvent | where x == "a')).to.deep.equal({ line: 1, why: 'unterminated string' });
+    expect(kqlTableGroups('SecurityEvent | where x == "a\n| join (Syslog) on Computer')).to.deep.equal([['SecurityEvent']]);
+    const read = readRuleFolder(join(library, 'sentinel'));
+    const rule = read.rules.find((each) => each.name === 'Persisting Via IFEO Registry Key')!;
+    expect([rule.queryTables, rule.queryCut]).to.deep.equal([[['SecurityEvent (EventID 4657)']], { why: 'unterminated string', queryLine: 5, line: 28 }]);
+    expect(queryCutWarning(rule)).to.equal(`${rule.file}: its query is cut at line 28 (unterminated string): read up to there`);
+    const clean = read.rules.find((each) => each.name === 'SecurityEvent - Multiple authentication failures followed by a success')!;
+    expect([clean.queryCut, queryCutWarning(clean)]).to.deep.equal([undefined, undefined]);
+  });
+
+  it('says the line a .kql file, a query kept as Markdown and a Sentinel export cut their queries at', () => {
+    const kql = parseKqlFile('// Name: IFEO\n// MITRE ATT&CK: T1546.012\nSecurityEvent\n| where ObjectName has "IFEO\n', 'ifeo.kql');
+    expect('rule' in kql && kql.rule.queryCut).to.deep.equal({ why: 'unterminated string', queryLine: 4, line: 4 });
+    const markdown = parseKqlMarkdown(['# IFEO', '', '## MITRE ATT&CK Technique(s)', '', '| Technique ID | Title |', '| --- | --- |', '| T1546.012 | Image File Execution Options Injection |', '', '```KQL', 'SecurityEvent', "| where ObjectName has 'IFEO", '```'].join('\n'), 'ifeo.md');
+    expect('rule' in markdown && markdown.rule.queryCut).to.deep.equal({ why: 'unterminated string', queryLine: 2, line: 11 });
+    const exported = { resources: [{ type: 'Microsoft.OperationalInsights/workspaces/providers/alertRules', kind: 'Scheduled', properties: { displayName: 'IFEO', enabled: true, severity: 'Medium', techniques: ['T1546'], query: 'SecurityEvent\n| where ObjectName has "IFEO' } }] };
+    const rule = parseSentinelExport(exported, JSON.stringify(exported, null, 2), 'export.json').rules[0]!;
+    expect(rule.queryCut).to.deep.equal({ why: 'unterminated string', queryLine: 2 });
+    expect(queryCutWarning(rule)).to.equal('export.json:7: IFEO: its query is cut at its line 2 (unterminated string): read up to there');
   });
 
   it('reads the union of AuditPolicyManipulation_using_auditpol.yaml (union isfuzzy=true (SecurityEvent | …), (DeviceProcessEvents | …), (Event | …)) as one group, its Event branch as Sysmon\'s event 1', () => {

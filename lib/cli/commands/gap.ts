@@ -33,6 +33,7 @@ import {
   nearestRelease,
   writeFileAtomic,
   placeText,
+  queryCutWarning,
   summaryMessage,
   plural,
   readCountText,
@@ -244,6 +245,13 @@ export function handler(context: CliContext) {
       for (const problem of invalidFiles.slice(0, PROBLEMS_SHOWN)) note(context, args, `rules library ${input.source}: ${problemLine(problem)}`);
       const more = invalidFiles.length - PROBLEMS_SHOWN;
       if (more > 0) note(context, args, `rules library ${input.source}: ${more} more invalid file${more === 1 ? '' : 's'}, listed in ${files.at(-1)![0]}`);
+    }
+    // A rule whose query Kusto would refuse runs nowhere; its tables are read up to the fault, which is said.
+    for (const input of [...inputs, ...(rulesLibrary?.inputs ?? [])]) {
+      for (const rule of input.rules) {
+        const warning = queryCutWarning(rule);
+        if (warning) warn(context, args, warning);
+      }
     }
     for (const text of review.notes) note(context, args, text);
     // A campaign's attack_version that is not here: its IDs were read in the review's release only; said as render says it.

@@ -32,7 +32,9 @@
  * (optional: leftouter lookup)`), unless a later `where` of the pipeline keeps only the rows it matched, testing a column
  * it brings so that an empty value fails (`isnotempty(DataType)`, `Department != ""`, `Tags has "VIP"`, `Count > 2`; a
  * join's key as its right copy, `AccountUPN1`), as Azure-Sentinel's `RareDNSLookupWithDataTransfer.yaml` does;
- * `Column != 0` lets a null through (Kusto: null and a value are unequal). A `rightouter` join is its mirror: the left
+ * `Column != 0` lets a null through (Kusto: null and a value are unequal); a test inside an `or` counts only where every
+ * branch keeps the column so, and an `or` whose branches each keep a column of another leftouter side makes those sides
+ * alternatives, one needed (eitherSide). A `rightouter` join is its mirror: the left
  * side, every table read before the join in its pipeline, is optional (`rightouter join`) and the right side takes its
  * place, unless a later `where` tests a column the right side does not bring (`Status.errorCode in (…)` after
  * `SigninLogs | join kind=rightouter UserData`). A `fullouter` join keeps the rows of both sides, so either side alone
@@ -460,6 +462,40 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
     for (const { opened: [from, to] } of choices) for (let each = from; each < to; each += 1) if (groups[each]!.length && !runsWithout(each)) groups[each] = [];
     for (const clause of clauses) choiceGroups.add(openGroup(list.group, clause));
   };
+  // `| join kind=leftouter (A) … | join kind=leftouter (B) … | where isnotempty(ColumnOfA) or isnotempty(ColumnOfB)`:
+  // rows go on where either side matched, so the sides are alternatives, one needed: for every choice of one group of
+  // each side (a side may need several, a join of its own), one table of the choice, as a union's branches (unionGroups).
+  // Only where each branch of the `or` keeps a column of one side still optional, and the branches name two sides or more.
+  const eitherSide = (frame: Frame, branches: readonly Set<string>[]): void => {
+    if (branches.length < 2) return;
+    const open = (frame.outerSides ?? []).filter((side) => side.groupsEnd !== undefined && optional.get(side.group) === side.why);
+    const chosen = branches.map((columns) => open.filter((side) => [...side.columns].some((column) => columns.has(column))));
+    if (chosen.some((list) => list.length !== 1)) return;
+    const sides = [...new Set(chosen.map((list) => list[0]!))];
+    if (sides.length < 2) return;
+    const needs = sides.map((side) => {
+      const own: number[] = [];
+      for (let group = side.group; group < side.groupsEnd!; group += 1) if (optional.get(group) === side.why && groups[group]!.length) own.push(group);
+      return own;
+    });
+    const count = needs.reduce((product, own) => product * own.length, 1);
+    if (!count || count > 64) return;
+    const clauses: TableRead[][] = [];
+    for (let at = 0; at < count; at += 1) {
+      let rest = at;
+      const clause: TableRead[] = [];
+      for (const own of needs) {
+        clause.push(...groups[own[rest % own.length]!]!);
+        rest = Math.floor(rest / own.length);
+      }
+      clauses.push(clause);
+    }
+    for (const group of needs.flat()) {
+      groups[group] = [];
+      optional.delete(group);
+    }
+    for (const clause of clauses) choiceGroups.add(openGroup(frame.group, clause, ''));
+  };
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
     const frame = stack[stack.length - 1]!;
@@ -512,6 +548,7 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
           if (side.groupsEnd === undefined || ![...side.columns].some((column) => filtered.has(column))) continue;
           for (let group = side.group; group < side.groupsEnd; group += 1) if (optional.get(group) === side.why) optional.delete(group);
         }
+        for (const branches of filteredBranches(tests, context.strings)) eitherSide(frame, branches);
         // `| join kind=rightouter UserData on … | where Status.errorCode in (…)`: a column the right side does not bring.
         for (const side of frame.leftSides ?? []) {
           if (i < side.end || ![...filtered].some((column) => !side.columns.has(column))) continue;
@@ -708,12 +745,24 @@ function names(list: readonly string[]): string[] {
 /**
  * The columns a `where` condition keeps only non-empty: each conjunct `isnotempty(Column)`, `isnotnull(Column)`,
  * `Column != ""`, or a test an empty value fails (`Column == "x"`, `Column has "x"`, `Column in (…)`, `Column > 0`,
- * `Column.member in (…)`).
+ * `Column.member in (…)`); of a conjunct that is an `or`, the columns each of its branches keeps so
+ * (`isnotempty(Ops) or Ops > 2` keeps Ops; `isnotempty(Ops) or Count > 2` lets an empty Ops through).
  */
 function filteredColumns(tokens: readonly string[], strings: readonly string[]): Set<string> {
-  const isEmpty = (token: string | undefined): boolean => strings[Number(token?.match(/^"(\d+)"$/)?.[1] ?? -1)] === '';
   const found = new Set<string>();
-  for (const [first, second, third, fourth] of splitTop(tokens, 'and')) {
+  for (const branches of filteredBranches(tokens, strings)) for (const column of branches[0]!) if (branches.every((each) => each.has(column))) found.add(column);
+  return found;
+}
+
+/** Per conjunct of a `where` condition, the columns each branch of its `or` keeps non-empty (one branch for a conjunct that is no `or`). */
+function filteredBranches(tokens: readonly string[], strings: readonly string[]): Set<string>[][] {
+  const isEmpty = (token: string | undefined): boolean => strings[Number(token?.match(/^"(\d+)"$/)?.[1] ?? -1)] === '';
+  return splitTop(tokens, 'and').map((conjunct) => {
+    const branches = splitTop(conjunct, 'or');
+    if (branches.length > 1) return branches.map((branch) => filteredColumns(branch, strings));
+    if (conjunct[0] === '(' && conjunct.at(-1) === ')' && condition(conjunct, 1).length === conjunct.length - 2) return [filteredColumns(conjunct.slice(1, -1), strings)];
+    const found = new Set<string>();
+    const [first, second, third, fourth] = conjunct;
     if (/^(?:isnotempty|isnotnull)$/i.test(first ?? '') && second === '(' && fourth === ')' && third) found.add(third);
     else if (first && /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(first)) {
       // `Column <> ""`: the tokens `<` and `>`.
@@ -721,8 +770,8 @@ function filteredColumns(tokens: readonly string[], strings: readonly string[]):
       // `Status.errorCode in (…)`: a test of a member of the column's value tests the column.
       if (notEqual ? isEmpty(second === '<' ? fourth : third) : FILTERING_TEST.test(second ?? '') && !isEmpty(third)) found.add(first.split('.')[0]!);
     }
-  }
-  return found;
+    return [found];
+  });
 }
 
 /** Where the statement that starts at `from` ends: its `;`, or the `}` closing the body it is in. */

@@ -312,7 +312,7 @@ export { attackFlowReport, attackFlowFormat, type AttackFlowReport, type AttackF
 export { countedSoftware, mispSoftwareObjects, type MispSoftwareObjects, type SoftwarePlaces } from './extract/misp-software.js';
 export { isSoftwareGalaxy, readSoftwareName, type NamedSoftware } from './extract/named-software.js';
 /** A campaign YAML skeleton for extracted references, to review. */
-export { renderCampaignSkeleton, renderCampaignSkeletonOfReports, sourceName, type CampaignSkeletonOptions, type SeveralReportsOptions, type SkeletonReport } from './extract/campaign-skeleton.js';
+export { renderCampaignSkeleton, renderCampaignSkeletonOfReports, skeletonReferences, sourceName, type CampaignSkeletonOptions, type SeveralReportsOptions, type SkeletonReference, type SkeletonReport } from './extract/campaign-skeleton.js';
 /** A reference's evidence (`ReportEvidence`: its text, line and actor) as one line, `line 3: "the cell"`, as `extract --json` writes it. */
 export { evidenceLine, withEvidenceLines, type ReportEvidence } from './extract/report-evidence.js';
 /** A report's title and url where its text gives them, for a campaign's `sources:`. */

@@ -176,6 +176,36 @@ function skeletonEntries(reports: readonly SkeletonReport[], merge: boolean): Sk
   });
 }
 
+/**
+ * A technique item of a skeleton as data, as `extract --json` prints a skeleton of several emulation plans: the first
+ * report's reference of it (its lines and span left out, being one file's), with every report's tactics, warnings,
+ * evidence and places; `source` as the item's (`a.yaml:31; b.yaml:17`), `report` the sources it was read from.
+ */
+export type SkeletonReference = Omit<ReportReference, 'line' | 'lines' | 'span' | 'nameSpan' | 'evidence'> & { evidence?: string[]; source: string; report?: string[] };
+
+/**
+ * The technique items of a skeleton of several reports, as data (`SkeletonReference`), in the skeleton's order: with
+ * `merge`, a technique several reports give is one item, its evidence and `from` naming each file.
+ */
+export function skeletonReferences(reports: readonly SkeletonReport[], options: Pick<SeveralReportsOptions, 'merge'> = {}): SkeletonReference[] {
+  const several = reports.length > 1;
+  return skeletonEntries(reports, options.merge === true).map(({ ref, places }) => {
+    const { line: _line, lines: _lines, span: _span, nameSpan: _nameSpan, evidence: _evidence, from: _from, resolution, ...rest } = ref;
+    const named = [...new Set(places.flatMap(({ report }) => (report.source ? [sourceName(report.source)] : [])))];
+    // Of several files, each evidence line and each place says whose it is.
+    const evidence = places.length === 1 ? evidenceText(ref) : places.flatMap((place) => (place.ref.evidence?.length ? evidenceText(place.ref).split('\n').map((text) => `${oneLine(basename(place.report.reportFile))}: ${text}`) : [])).join('\n');
+    const from = options.merge ? places.flatMap((place) => (place.ref.from ?? []).map((said) => `${basename(place.report.reportFile)} ${said}`)) : (ref.from ?? []);
+    return {
+      ...rest,
+      ...(evidence ? { evidence: evidence.split('\n') } : {}),
+      ...(from.length ? { from } : {}),
+      source: places.map((place) => `${oneLine(place.report.reportFile)}:${citedLines(place.ref).join(', ')}`).join('; '),
+      ...(several && named.length ? { report: named } : {}),
+      ...(resolution ? { resolution } : {}),
+    };
+  });
+}
+
 /** The name a technique's `report:` gives a source: its url where it has one, else its title. */
 export function sourceName(source: CampaignSource): string {
   return oneLine(source.url ?? source.title ?? '');
@@ -196,6 +226,7 @@ function renderSkeleton(reports: readonly SkeletonReport[], options: SeveralRepo
   const objects = [...seen.values()].map((same) => same[0]!);
   const placesOf = (object: FoundAttackObject): string => (seen.get(`${object.kind} ${object.id}`) ?? [object]).map((one) => mentions(one, fileOf.get(one)!)).join('; ');
   const refs = skeletonEntries(reports, options.merge === true);
+  const items = skeletonReferences(reports, options);
   const sources = reports.flatMap((report) => (report.source ? [report.source] : []));
   const guess = options.actor === undefined ? mainGroup(objects) : undefined;
   const actor = guess && !guess.doubt ? guess.group : undefined;
@@ -213,18 +244,13 @@ function renderSkeleton(reports: readonly SkeletonReport[], options: SeveralRepo
     ...(options.lastSeen !== undefined ? { last_seen: oneLine(options.lastSeen) } : {}),
     ...(options.description !== undefined ? { description: options.description.trim() } : {}),
     ...(sources.length ? { sources: sources.map((source) => ({ ...(source.title !== undefined ? { title: oneLine(source.title) } : {}), ...(source.url !== undefined ? { url: oneLine(source.url) } : {}) })) } : {}),
-    techniques: refs.map(({ ref, places }) => {
-      const named = [...new Set(places.flatMap(({ report }) => (report.source ? [sourceName(report.source)] : [])))];
-      // Of several files, each evidence line says whose it is.
-      const evidence = places.length === 1 ? evidenceText(ref) : places.flatMap((place) => (place.ref.evidence?.length ? evidenceText(place.ref).split('\n').map((text) => `${oneLine(basename(place.report.reportFile))}: ${text}`) : [])).join('\n');
-      return {
-        ref: ref.raw,
-        ...(ref.tactics.length ? { tactic: [...ref.tactics] } : {}),
-        ...(evidence ? { evidence } : {}),
-        source: places.map((place) => `${oneLine(place.report.reportFile)}:${citedLines(place.ref).join(', ')}`).join('; '),
-        ...(several && named.length ? { report: named.length === 1 ? named[0]! : named } : {}),
-      };
-    }),
+    techniques: items.map(({ raw, tactics, evidence, source, report }) => ({
+      ref: raw,
+      ...(tactics.length ? { tactic: [...tactics] } : {}),
+      ...(evidence ? { evidence: evidence.join('\n') } : {}),
+      source,
+      ...(report ? { report: report.length === 1 ? report[0]! : report } : {}),
+    })),
     ...(software.length
       ? { software: software.map((object) => ({ ref: object.written, comment: oneLine(`${object.note}; named at ${placesOf(object)}; NEEDS REVIEW`) })) }
       : {}),
@@ -232,9 +258,9 @@ function renderSkeleton(reports: readonly SkeletonReport[], options: SeveralRepo
   // The skeleton is what the analyst reviews: what resolving a reference warned of (an ID and a name that disagree, a
   // tactic the technique does not have) stands above it, one comment line each, which reading the file ignores; so
   // does why a reference places no technique (an unknown ID, a deprecated one, another domain's), its resolution's note.
-  const items = doc.get('techniques');
-  if (YAML.isSeq(items)) {
-    for (const [i, { ref, places }] of refs.entries()) {
+  const techniqueItems = doc.get('techniques');
+  if (YAML.isSeq(techniqueItems)) {
+    for (const [i, { ref }] of refs.entries()) {
       const comments = [...new Set(ref.resolution?.warnings ?? [])].map((warning) => ` warning: ${oneLine(warning)}`);
       const { status, note } = ref.resolution ?? {};
       if (status && note && UNRESOLVED_STATUSES.includes(status) && !ref.resolution?.warnings.includes(note)) comments.push(` not resolved (${status}): ${oneLine(note)}`);
@@ -248,9 +274,8 @@ function renderSkeleton(reports: readonly SkeletonReport[], options: SeveralRepo
         comments.push(` used by: ${oneLine(ref.usedBy.join(', '))}${own ? '' : `, attributed to ${oneLine(options.actor!)}; not by ${oneLine(options.actor!)}'s own uses relationships`}`);
       }
       // Merged from several files, each place names its file (`from: APT29-Day1.B.yaml step 9.B.1 …`).
-      const from = options.merge ? places.flatMap((place) => (place.ref.from ?? []).map((said) => `${basename(place.report.reportFile)} ${said}`)) : (ref.from ?? []);
-      comments.push(...from.map((place) => ` from: ${oneLine(place)}`));
-      const item = items.items[i];
+      comments.push(...(items[i]!.from ?? []).map((place) => ` from: ${oneLine(place)}`));
+      const item = techniqueItems.items[i];
       if (comments.length && YAML.isNode(item)) item.commentBefore = comments.join('\n');
     }
   }

@@ -222,6 +222,48 @@ describe('extract: several emulation plans, or a folder of CALDERA abilities, as
     expect(rendered.code, rendered.stderr).to.equal(0);
   });
 
+  it('--json gives the campaign the YAML gives: its fields, both sources, a technique of both plans one reference naming each', async () => {
+    // Before, `extract APT29-Day1.A.yaml APT29-Day1.B.yaml --json` was refused: "--json prints one report's references".
+    const a = fixture('apt29-day1a.yaml');
+    const b = fixture('apt29-day1b.yaml');
+    const result = await runCli(['extract', a, b, '--json', '--name', 'APT29 Day 1']);
+    expect(result.code, result.stderr).to.equal(0);
+    type Json = { name: string; domain: string; domain_from: string; attack_version?: string; description?: string; sources: unknown[]; notes?: string[]; objects: unknown[] };
+    type Reference = { raw: string; tactics: string[]; evidence?: string[]; from?: string[]; source: string; report?: string[]; line?: number; resolution?: { ids: string[]; warnings: string[] } };
+    const json = JSON.parse(result.stdout) as Json & { references: Reference[] };
+    expect([json.name, json.domain, json.domain_from, json.attack_version, json.description, json.objects]).to.deep.equal(['APT29 Day 1', 'enterprise-attack', 'default', '8.1', undefined, []]);
+    expect(json.sources).to.deep.equal([
+      { title: 'APT29 Day 1.A', file: a },
+      { title: 'APT29 Day 1.B', file: b },
+    ]);
+    // The same techniques, in the same order, as the skeleton's items.
+    const yaml = (await runCli(['extract', a, b, '--quiet'])).stdout;
+    expect(json.references.map((ref) => ref.raw)).to.deep.equal([...yaml.matchAll(/- ref: "([^"]+)"/g)].map((match) => match[1]));
+    const powershell = json.references.find((ref) => ref.raw === 'T1059.001')!;
+    expect(powershell).to.deep.include({
+      tactics: ['Execution'],
+      evidence: ['apt29-day1a.yaml: line 28: "Spawn powershell.exe from cmd.exe"', 'apt29-day1b.yaml: line 14: "Execute PowerShell collection command to collect and compress files of specific extensions."'],
+      source: `${a}:31; ${b}:17`,
+      report: ['APT29 Day 1.A', 'APT29 Day 1.B'],
+    });
+    expect(powershell.from).to.deep.equal([
+      'apt29-day1a.yaml step 1.B "PowerShell" (technique: T1059.001 Command and Scripting Interpreter: PowerShell), line 31',
+      'apt29-day1b.yaml step 9.B.1 "Automated document collection (T1119)" (technique: T1059.001 Command and Scripting Interpreter: PowerShell), line 17',
+    ]);
+    // One file's line would not say which file: source says each.
+    expect(powershell.line).to.equal(undefined);
+    expect(powershell.resolution?.ids).to.deep.equal(['T1059.001']);
+    expect(json.references.find((ref) => ref.raw === 'T1036.002')!.resolution?.warnings).to.deep.equal(['Execution is not a tactic of T1036.002 Right-to-Left Override: it is Defense Evasion only in ATT&CK 18.1']);
+    // The notes are stderr's, each naming its file.
+    expect(json.notes).to.include(`${a}: tactics read as the ATT&CK tactic they spell: line 42 "defensive-evasion" as Defense Evasion`);
+    expect(json.notes).to.include(`the plans differ in adversary_description: ${a}, ${b}; write the campaign's description: by hand`);
+    // Several reports' text are still refused with --json.
+    const dir = freshTmpDir('json-texts');
+    for (const name of ['one.txt', 'two.txt']) writeFileSync(join(dir, name), 'The actor ran PowerShell (T1059.001).\n');
+    const texts = await runCli(['extract', join(dir, 'one.txt'), join(dir, 'two.txt'), '--json']);
+    expect([texts.code, texts.stderr]).to.deep.equal([2, "attack-layers extract: --json prints one report's references, or one campaign of several emulation plans: run extract --json on each report\n"]);
+  });
+
   it('takes the name, actor, description and attack_version of plans that agree', async () => {
     const dir = freshTmpDir('plans-agree');
     // One plan split in two files, as CTID splits a scenario by day.

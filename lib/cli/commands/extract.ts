@@ -1,6 +1,6 @@
 import { basename, join } from 'node:path';
 import type { CampaignSource } from '../../index.js';
-import { AttackDataError, UsageError, domainReleases, firstFew, kindOfDocument, renderCampaignSkeletonOfReports, wrongKindMessage, sourceName, extractReport, inferredDomainText, inferredReportDomain, mispEventReport, reportDomainCounts, inputName, isHtmlPage, loadSuggestModel, otherDomainExtractAdvice, readFolder, readReportText, readTextFile, statInput, renderCampaignSkeleton, reportActor, reportSource, suggestTechniques, withEvidenceLines, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
+import { AttackDataError, UsageError, domainReleases, firstFew, kindOfDocument, renderCampaignSkeletonOfReports, wrongKindMessage, sourceName, extractReport, inferredDomainText, inferredReportDomain, mispEventReport, reportDomainCounts, inputName, isHtmlPage, loadSuggestModel, otherDomainExtractAdvice, readFolder, readReportText, readTextFile, statInput, renderCampaignSkeleton, reportActor, skeletonReferences, reportSource, suggestTechniques, withEvidenceLines, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
 import { attackLibrary, cacheDir, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import { warnJsonReadAsText } from '../json-read-as-text.js';
 import type { CommandDeclaration } from '../options.js';
@@ -75,11 +75,12 @@ export function handler(context: CliContext) {
     }
     const twice = files.find((file, i) => file !== '-' && files.indexOf(file) !== i);
     if (twice !== undefined) throw new UsageError(`${twice} is given twice; give each report once`);
-    if (args.json) throw new UsageError('--json prints one report\'s references: run extract --json on each report');
-    files.forEach((file, i) => warnJsonReadAsText(context, args, 'extract', file, texts[i]!));
-    // Emulation plans (CTID's Day 1.A and Day 1.B, a folder of CALDERA abilities) make one campaign of their steps.
+    // Emulation plans (CTID's Day 1.A and Day 1.B, a folder of CALDERA abilities) make one campaign of their steps,
+    // which --json prints as the skeleton has it.
     const kinds = texts.map((text) => kindOfDocument(text));
     if (kinds.every((kind) => kind === 'emulation-plan')) return extractSeveral(context, args, files, texts, given[0]!);
+    if (args.json) throw new UsageError('--json prints one report\'s references, or one campaign of several emulation plans: run extract --json on each report');
+    files.forEach((file, i) => warnJsonReadAsText(context, args, 'extract', file, texts[i]!));
     // A STIX bundle, a MISP event or an Attack Flow carries its own actor, name and dates, and --actor chooses within
     // it: it is a campaign of its own, not one report among others.
     for (const [i, file] of files.entries()) {
@@ -163,6 +164,8 @@ function extractSeveral(context: CliContext, args: Args, files: readonly string[
     ({ domain, releases } = inferred);
     extracted = read(releases);
   }
+  // What stderr says of the files, which --json gives as its notes.
+  const said: string[] = [];
   const model = args.suggest && releases ? loadSuggestModel(releases.target, { cacheDir: cacheDir(context) }) : undefined;
   // The actor given is the campaign's, checked once against the release's groups (`reportActor`).
   const given = args.actor !== undefined ? reportActor(args.actor, releases?.target) : undefined;
@@ -172,7 +175,10 @@ function extractSeveral(context: CliContext, args: Args, files: readonly string[
     const shown = inputName(file);
     const { references, objects, notes, url } = extracted[i]!;
     note(context, args, summary(references, objects, shown, releases));
-    for (const message of notes) note(context, args, `${shown}: ${message}`);
+    for (const message of notes) {
+      said.push(`${shown}: ${message}`);
+      note(context, args, said.at(-1)!);
+    }
     const reportFile = file === shown ? file : 'stdin';
     // An emulation plan is its adversary_name; an ability, which names none, its file.
     const source: CampaignSource = plans ? { title: extracted[i]!.name ?? reportFile } : withUrl(reportSource(text, file === shown ? file : undefined, isHtmlPage(file, text)) ?? { title: reportFile }, url);
@@ -185,25 +191,32 @@ function extractSeveral(context: CliContext, args: Args, files: readonly string[
   for (const [i, report] of reports.entries()) {
     if (clashes[i]) report.source = { title: `${report.source.title ?? report.source.url} (${report.reportFile})` };
   }
-  const fromPlans = plans ? planFields(context, args, files, extracted) : undefined;
+  const fromPlans = plans ? planFields(context, args, files, extracted, said) : undefined;
   const name = args.name ?? fromPlans?.name ?? basename(firstGiven).replace(/\.[^.]+$/, '');
   const actor = given?.actor ?? fromPlans?.actor;
   const { attackVersion, description } = fromPlans ?? {};
+  if (args.json) {
+    const domainFrom = args.domain !== undefined ? 'given' : inferred ? 'inferred' : 'default';
+    const sources = reports.map((report) => ({ ...report.source, file: report.reportFile }));
+    const references = skeletonReferences(reports, { merge: true });
+    return printJson(context, { name, domain, domain_from: domainFrom, ...(actor ? { actor } : {}), ...(attackVersion ? { attack_version: attackVersion } : {}), ...(description ? { description } : {}), sources, references, objects: [], ...(said.length ? { notes: said } : {}) });
+  }
   const fields = { ...(actor ? { actor } : {}), ...(attackVersion ? { attackVersion } : {}), ...(description ? { description } : {}) };
   context.stdout.write(renderCampaignSkeletonOfReports(reports, { name, domain, ...fields, ...(plans ? { merge: true } : {}) }));
 }
 
 /**
  * What emulation plans say of their campaign, where they agree: the adversary_name (the campaign's name), the group it
- * is (its actor), the attack_version and adversary_description. Where they differ, it is said, and left to write by hand.
+ * is (its actor), the attack_version and adversary_description. Where they differ, it is said (and pushed to `notes`), and left to write by hand.
  */
-function planFields(context: CliContext, args: Args, files: readonly string[], extracted: ReadonlyArray<{ name?: string; actor?: string; attackVersion?: string; description?: string }>) {
+function planFields(context: CliContext, args: Args, files: readonly string[], extracted: ReadonlyArray<{ name?: string; actor?: string; attackVersion?: string; description?: string }>, notes: string[]) {
   const agreed = (field: 'name' | 'actor' | 'attackVersion' | 'description', what: string, flag: string): string | undefined => {
     const said = files.flatMap((file, i) => (extracted[i]![field] === undefined ? [] : [{ file: inputName(file), value: extracted[i]![field]! }]));
     const values = [...new Set(said.map((each) => each.value))];
     // A description is too long to quote: its files are named.
     const each = said.map((one) => (field === 'description' ? one.file : `${JSON.stringify(one.value)} (${one.file})`));
-    if (values.length > 1) note(context, args, `the plans differ in ${what}: ${each.join(', ')}; ${flag}`);
+    if (values.length > 1) notes.push(`the plans differ in ${what}: ${each.join(', ')}; ${flag}`);
+    if (values.length > 1) note(context, args, notes.at(-1)!);
     return values.length === 1 ? values[0] : undefined;
   };
   return {

@@ -1,5 +1,6 @@
 import type { YAMLMap } from 'yaml';
-import type { AttackIndex } from '../attack/attack-index.js';
+import { nameKey, type AttackIndex } from '../attack/attack-index.js';
+import { fetchCommand } from '../attack/release-files.js';
 import type { TechniqueRecord } from '../attack/types.js';
 import { fullName, type ResolveContext } from '../normalize/resolve-reference.js';
 import { kindOfDocument } from '../input-kind.js';
@@ -139,27 +140,69 @@ function stepLabel(item: YAMLMap, index: number, text: (node: unknown) => string
   return [step ? `step ${step}` : name ? 'step' : `item ${index + 1}`, ...(name ? [JSON.stringify(name)] : [])].join(' ');
 }
 
+/** What is said of a step's technique name: a mismatch or an older name (`checked`), or a name no release at hand could check. */
+export interface StepNameNote {
+  id: string;
+  note: string;
+  /**
+   * False where the release the name was written in is not loaded (the plan's `attack_version`, or for an ability any
+   * older release), and the name is no other technique's: it may be that release's name of the ID, so it is no
+   * mismatch, and is said only among the report's notes.
+   */
+  checked: boolean;
+}
+
 /**
  * What a step's technique `name` says that its `attack_id` does not, in the release of the plan's `attack_version` (the
  * newest of its major version at hand, else the target): a note per step whose name is not the ID's technique's. Plans
  * add the tool after ` - ` (FIN6's `OS Credential Dumping: LSASS Memory - Invoke-Mimikatz`) or after the name, so the
  * part before ` - `, or a name the written one starts with, is the one checked; the technique's own name alone (`LSASS
- * Memory`) is its name too. A name the ID had in an older release at hand (an ability's `Credential Dumping` for T1003)
- * is said as such. Pure but for the releases `history` loads.
+ * Memory`) is its name too. A name the ID had in an older release at hand (an ability's `Credential Dumping` for T1003),
+ * or the name of a technique the release revoked into it (T1139 `Bash History`, now T1552.003), is said as an older
+ * name. Where the plan's release is not loaded (nor, for an ability, any older one), a name that is no other
+ * technique's cannot be called a mismatch: it is said as not checked. Pure but for the releases `history` loads.
  */
-export function stepNameNotes(steps: readonly PlanStepName[], attackVersion: string | undefined, context: ResolveContext): Array<{ id: string; note: string }> {
+export function stepNameNotes(steps: readonly PlanStepName[], attackVersion: string | undefined, context: ResolveContext): StepNameNote[] {
   const { target } = context;
   const releases = (): Iterable<AttackIndex> => [target, ...(context.history?.() ?? [])];
   const planRelease = attackVersion === undefined ? undefined : releaseOf(attackVersion, releases());
   const release = planRelease ?? target;
   const asOf = attackVersion === undefined || planRelease?.release === attackVersion ? `ATT&CK ${release.release}` : `ATT&CK ${release.release} (${attackVersion} is not at hand)`;
-  return steps.flatMap(({ id, name, line, step }) => {
+  // The release the names were written in is at hand: the plan's (or one of its major version); an ability states none,
+  // so any older release may be it.
+  const checkable = planRelease !== undefined || (attackVersion === undefined && [...releases()].length > 1);
+  return steps.flatMap(({ id, name, line, step }): StepNameNote[] => {
     const technique = release.technique(id);
     if (!technique || namesTechnique(name, release, technique)) return [];
     const older = [...releases()].find((other) => other !== release && other.technique(id) && namesTechnique(name, other, other.technique(id)!));
     const what = `line ${line}: ${step} names its technique ${JSON.stringify(name)}, not ${id} ${fullName(release, technique)} of ${asOf}`;
-    return [{ id, note: older ? `${what}: an older name, ${id}'s in ATT&CK ${older.release} (the ID is kept)` : `${what} (check which technique the step is; the ID is kept)` }];
+    if (older) return [{ id, note: `${what}: an older name, ${id}'s in ATT&CK ${older.release} (the ID is kept)`, checked: true }];
+    const revoked = namedTechniques(name, release, technique).find((other) => other.revoked && release.revocationChain(other).final === technique);
+    if (revoked) return [{ id, note: `${what}: an older name, that of ${revoked.id}, which ATT&CK ${release.release} revoked into ${id} (the ID is kept)`, checked: true }];
+    const others = namedTechniques(name, target, technique).filter((other) => !other.revoked && !other.deprecated && (other.parent ?? other.id) !== (technique.parent ?? technique.id));
+    if (checkable || others.length) {
+      const named = others.length && !checkable ? `: it names ${others.map((other) => `${other.id} ${fullName(target, other)}`).join(', ')} in ATT&CK ${target.release}` : '';
+      return [{ id, note: `${what}${named} (check which technique the step is; the ID is kept)`, checked: true }];
+    }
+    const unchecked = `line ${line}: ${step} names its technique ${JSON.stringify(name)}, which is not ${id}'s name in ATT&CK ${target.release} (${fullName(target, technique)})`;
+    const but =
+      attackVersion === undefined
+        ? 'but may be an older one: the ability states no attack_version, and no older release is loaded to check it (the ID is kept)'
+        : `but may be its name in ATT&CK ${attackVersion}, the plan's release, which is not loaded to check it (\`${fetchCommand(target.domain, attackVersion)}\` gets it; the ID is kept)`;
+    return [{ id, note: `${unchecked} ${but}`, checked: false }];
   });
+}
+
+/**
+ * The techniques of a release a step's technique name names by itself: the name, its part before ` - `, and, beside a
+ * sub-technique, the part after its parent's name (`Unsecured Credentials: Bash History`), revoked ones included.
+ */
+function namedTechniques(written: string, release: AttackIndex, technique: TechniqueRecord): readonly TechniqueRecord[] {
+  const whole = written.split(' - ')[0]!.trim();
+  const parent = technique.parent ? release.technique(technique.parent) : undefined;
+  const [parentPart, ...rest] = whole.split(': ');
+  const own = parent && rest.length && nameKey(parentPart!) === nameKey(parent.name) ? [rest.join(': ')] : [];
+  return [...new Set([written, whole, ...own].flatMap((name) => release.techniquesByName(name)))];
 }
 
 /** The release `8.1` names, else the newest of its major version (`8`: 8.2), among releases newest first. */

@@ -670,7 +670,9 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     // An emulation plan's step whose technique name is not its ID's is said, above its item and on stderr (the plan's
     // attack_version is the release it is checked in).
     const stepNames = plan?.stepNames ? stepNameNotes(plan.stepNames, plan.attackVersion, context) : [];
-    const namesOf = (ref: ExtractedReference): string[] => stepNames.filter((one) => ref.ids.includes(one.id)).map((one) => one.note);
+    const namesOf = (ref: ExtractedReference): string[] => stepNames.filter((one) => one.checked && ref.ids.includes(one.id)).map((one) => one.note);
+    const checkedNames = stepNames.filter((one) => one.checked);
+    const uncheckedNames = stepNames.filter((one) => !one.checked);
     const references = bundle.references.map((ref) => {
       const read = resolved({ ...ref, tactics: [...new Set(ref.tactics.map(phaseName))] });
       const names = namesOf(ref);
@@ -679,7 +681,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     const { name, actor, actors, attributed, campaignsLeftOut } = bundle;
     // A MISP event's software clusters and a bundle's software objects are found objects, as software a report's text names is.
     const software = bundle.software?.length ? mispSoftwareObjects(bundle.software, target, places) : { objects: [], notes: [] };
-    const notes = [...actorNotes, ...(stepNames.length ? [`technique names that are not their attack_id's: ${stepNames.map((one) => one.note).join('; ')}`] : []), ...(actors ? [severalActors(actors, name)] : []), ...(actor && attributed ? [attributedNote(actor, attributed, references)] : []), ...(actor && campaignsLeftOut ? [leftOutNote(actor, campaignsLeftOut)] : []), ...readerNotes, ...software.notes];
+    const notes = [...actorNotes, ...(checkedNames.length ? [`technique names that are not their attack_id's: ${checkedNames.map((one) => one.note).join('; ')}`] : []), ...(uncheckedNames.length ? [`technique names not checked in the release they were written in: ${uncheckedNames.map((one) => one.note).join('; ')}`] : []), ...(actors ? [severalActors(actors, name)] : []), ...(actor && attributed ? [attributedNote(actor, attributed, references)] : []), ...(actor && campaignsLeftOut ? [leftOutNote(actor, campaignsLeftOut)] : []), ...readerNotes, ...software.notes];
     return { references, objects: software.objects, notes, ...(name ? { name } : {}), ...(actor ? { actor } : textActor), ...eventFields };
   }
   // An ID written again with another name is a reference of its own (`referencesInLines`); where that name only agrees

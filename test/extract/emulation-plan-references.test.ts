@@ -330,4 +330,45 @@ describe("extract: an emulation plan step's technique name checked against its a
     );
     expect(result.stderr).to.include('names its technique "Unsecured Credentials: Bash History", not T1552.003 Unsecured Credentials: Shell History of ATT&CK 18.1: an older name, T1552.003\'s in ATT&CK 17.1');
   });
+
+  describe('a library caller who loaded the target alone (no older release at hand)', () => {
+    // Before, APT29 Day 1.B's step 9.C (attack_version 8.1) got the warning `names its technique "Indicator Removal on
+    // Host: File Deletion", not T1070.004 Indicator Removal: File Deletion of ATT&CK 18.1 (8.1 is not at hand) (check
+    // which technique the step is; the ID is kept)`: T1070's name until ATT&CK 12, called a mismatch by a release that
+    // could not know it.
+    const target = loadRelease('18.1');
+
+    it("says a name the plan's release may have given the ID as not checked, among the notes, not as a warning on the reference", () => {
+      const report = extractReport(readFileSync(fixture('apt29-day1b.yaml'), 'utf8'), { target });
+      expect(report.references.find((ref) => ref.raw === 'T1070.004')!.resolution?.warnings).to.deep.equal([]);
+      expect(report.notes).to.include(
+        'technique names not checked in the release they were written in: line 38: step 9.C "Artifact Cleanup - Delete Staged Files" names its technique "Indicator Removal on Host: File Deletion", ' +
+          "which is not T1070.004's name in ATT&CK 18.1 (Indicator Removal: File Deletion) but may be its name in ATT&CK 8.1, the plan's release, which is not loaded to check it (`attack-layers data fetch --attack-release 8.1` gets it; the ID is kept)",
+      );
+      expect(report.notes.join('\n')).not.to.include("not their attack_id's");
+      // With 8.2 at hand, the plan's major version, the name is 8.2's own: nothing to say.
+      const checked = extractReport(readFileSync(fixture('apt29-day1b.yaml'), 'utf8'), { target, history: () => [loadRelease('8.2')] });
+      expect(checked.notes.join('\n')).not.to.include('technique names');
+    });
+
+    it("still says a name that is another technique's in the target (Clipboard Data beside T1113) as a mismatch", () => {
+      const edited = CARBANAK.replace('    name: "Screen Capture"', '    name: "Clipboard Data"');
+      const report = extractReport(edited, { target });
+      expect(report.references.find((ref) => ref.raw === 'T1113')!.resolution?.warnings).to.deep.equal([
+        'line 23: step 2.B.1 "Screen Capture" names its technique "Clipboard Data", not T1113 Screen Capture of ATT&CK 18.1 (8.1 is not at hand): it names T1115 Clipboard Data in ATT&CK 18.1 (check which technique the step is; the ID is kept)',
+      ]);
+    });
+
+    it('accepts the name of a technique the target revoked into the ID as an older name; an ability\'s other old name is not checked', async () => {
+      const bash = extractReport(readFileSync(fixture('abilities/credential-access/422526ec-27e9-429a-995b-c686a29561a4.yml'), 'utf8'), { target });
+      expect(bash.references[0]!.resolution?.warnings).to.deep.equal([
+        'line 11: step "Dump history" names its technique "Unsecured Credentials: Bash History", not T1552.003 Unsecured Credentials: Shell History of ATT&CK 18.1: an older name, that of T1139, which ATT&CK 18.1 revoked into T1552.003 (the ID is kept)',
+      ]);
+      const powerkatz = extractReport(readFileSync(fixture('abilities/credential-access/baac2c6d-4652-4b7e-ab0a-f1bf246edd12.yml'), 'utf8'), { target });
+      expect(powerkatz.references[0]!.resolution?.warnings).to.deep.equal([]);
+      expect(powerkatz.notes).to.deep.equal([
+        'technique names not checked in the release they were written in: line 11: step "Run PowerKatz" names its technique "Credential Dumping", which is not T1003\'s name in ATT&CK 18.1 (OS Credential Dumping) but may be an older one: the ability states no attack_version, and no older release is loaded to check it (the ID is kept)',
+      ]);
+    });
+  });
 });

@@ -91,13 +91,16 @@ export function emulationPlanReport(source: string, options: BundleOptions = {})
     const line = lineOf(node);
     const tacticNode = item.get('tactic', true);
     const tacticWritten = text(tacticNode);
-    const tactic = tacticWritten === undefined ? undefined : tacticDisplayName(tacticWritten);
+    const tactics = tacticWritten === undefined ? [] : stepTactics(tacticWritten);
+    const tactic = tactics.join(' and ') || undefined;
+    const stepName = text(nameNode);
     // What is said of the step's tactic: that it names none, or which one it was read as where it is written otherwise.
     const tacticSaid = tacticWritten === undefined ? undefined : !tactic ? 'names no ATT&CK tactic' : tacticKey(tacticWritten) !== tacticKey(tactic) ? `read as ${tactic}` : undefined;
-    if (tacticSaid && !tactic) unreadTactics.push(`line ${lineOf(tacticNode)} "${tacticWritten}" (${step}, ${written})`);
+    // FIN7's plan writes a technique's name as a step's tactic (`tactic: OS Credential Dumping` for T1003.002).
+    const itsName = tacticWritten !== undefined && stepName?.toLowerCase().startsWith(tacticWritten.toLowerCase()) ? ': its technique\'s name' : '';
+    if (tacticSaid && !tactic) unreadTactics.push(`line ${lineOf(tacticNode)} "${tacticWritten}" (${step}, ${written}${itsName})`);
     else if (tacticSaid) readTactics.push(`line ${lineOf(tacticNode)} "${tacticWritten}" as ${tactic}`);
     const id = TECHNIQUE_ID.test(written) ? written.toUpperCase() : undefined;
-    const stepName = text(nameNode);
     if (id && stepName && text(idNode)) stepNames.push({ id, name: stepName, line: lineOf(nameNode), step });
     const description = text(item.get('description', true));
     const evidence = description ? [{ text: description, line: lineOf(item.get('description', true)) }] : [];
@@ -107,7 +110,7 @@ export function emulationPlanReport(source: string, options: BundleOptions = {})
     if (seen) {
       seen.lines = [...new Set([...(seen.lines ?? [seen.line]), line])].sort((a, b) => a - b);
       seen.from = [...(seen.from ?? []), from];
-      if (tactic && !seen.tactics.includes(tactic)) seen.tactics = [...seen.tactics, tactic];
+      seen.tactics = [...new Set([...seen.tactics, ...tactics])];
       if (evidence.length) seen.evidence = [...(seen.evidence ?? []), ...evidence];
       return;
     }
@@ -117,7 +120,7 @@ export function emulationPlanReport(source: string, options: BundleOptions = {})
       line,
       ids: id ? [id] : [],
       ...(id ? {} : { name: written }),
-      tactics: tactic ? [tactic] : [],
+      tactics,
       span: { line, start: col - 1, end: col - 1 + written.length },
       ...(evidence.length ? { evidence } : {}),
       from: [from],
@@ -131,6 +134,17 @@ export function emulationPlanReport(source: string, options: BundleOptions = {})
     ...(noTechnique.length ? [`steps with no technique's attack_id or name, left out: ${noTechnique.join('; ')}`] : []),
   ];
   return notes.length ? { ...report, notes } : report;
+}
+
+/**
+ * The ATT&CK tactics a step's `tactic` names: one, else several joined by a slash, comma or `and` where each part names
+ * one (FIN7's `tactic: Discovery/Execution` for T1057), else none.
+ */
+function stepTactics(written: string): string[] {
+  const one = tacticDisplayName(written);
+  if (one) return [one];
+  const parts = written.split(/\s*[/,&]\s*|\s+and\s+/i).map((part) => tacticDisplayName(part));
+  return parts.length > 1 && parts.every(Boolean) ? [...new Set(parts as string[])] : [];
 }
 
 /** A step as messages name it: `step 4.B.1 "UAC Bypass and Credential Dumping"`, else its name, else its place in the list. */
@@ -202,7 +216,7 @@ function namedTechniques(written: string, release: AttackIndex, technique: Techn
   const parent = technique.parent ? release.technique(technique.parent) : undefined;
   const [parentPart, ...rest] = whole.split(': ');
   const own = parent && rest.length && nameKey(parentPart!) === nameKey(parent.name) ? [rest.join(': ')] : [];
-  return [...new Set([written, whole, ...own].flatMap((name) => release.techniquesByName(name)))];
+  return [...new Set([written, whole, written.replace(' - ', ': '), ...own].flatMap((name) => release.techniquesByName(name)))];
 }
 
 /** The release `8.1` names, else the newest of its major version (`8`: 8.2), among releases newest first. */
@@ -218,6 +232,8 @@ function releaseOf(version: string, releases: Iterable<AttackIndex>): AttackInde
 /** Whether a step's technique name is the technique's: its full or own name, alone or before ` - ` or other words after it. */
 function namesTechnique(written: string, release: AttackIndex, technique: TechniqueRecord): boolean {
   const plain = (text: string): string => text.toLowerCase().replace(/[\u2010-\u2015]/g, '-').replace(/\s+/g, ' ').trim();
-  const name = plain(written);
-  return [fullName(release, technique), technique.name].map(plain).some((own) => name === own || plain(name.split(' - ')[0]!) === own || (name.startsWith(own) && /^[^a-z0-9]/.test(name.slice(own.length))));
+  // ` - ` may stand for the colon of a sub-technique's full name too (FIN7's `Command and Scripting Interpreter - Windows Command Shell`).
+  const names = [plain(written), plain(written).replace(' - ', ': ')];
+  const owns = [fullName(release, technique), technique.name].map(plain);
+  return names.some((name) => owns.some((own) => name === own || plain(name.split(' - ')[0]!) === own || (name.startsWith(own) && /^[^a-z0-9]/.test(name.slice(own.length)))));
 }

@@ -346,8 +346,11 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   const given = (!bundle || plan) && options.actor !== undefined ? reportActor(options.actor, context?.target) : undefined;
   // An emulation plan's adversary_name that is one group's name or alias (`Carbanak`, `FIN6`) is its actor; a scenario's
   // name (`APT29 Day 1.A`) is the campaign's name only.
-  const planActor = plan?.name && !given && context ? reportActor(plan.name, context.target) : undefined;
-  const planGroup = planActor && (!planActor.note || planActor.actor !== plan?.name) ? planActor.actor : undefined;
+  // So is one with the group's ATT&CK ID after it (CTID's Sandworm plan: `Sandworm Team (G0034)`), where both name it.
+  const [, planName, planId] = plan?.name?.match(/^(.+?)\s*\((G\d{4})\)$/) ?? [undefined, plan?.name, undefined];
+  const planActor = planName && !given && context ? reportActor(planName, context.target) : undefined;
+  const byPlanId = planId && context ? reportActor(planId, context.target).actor : undefined;
+  const planGroup = planActor && (!planActor.note || planActor.actor !== planName) && (!planId || byPlanId === planActor.actor) ? planActor.actor : undefined;
   const textActor = given ? { actor: given.actor } : planGroup ? { actor: planGroup } : {};
   const actorNotes = given?.note ? [given.note] : [];
   // The notes of what a MISP event's or a bundle's reader did not read; what a MISP event says besides its techniques:

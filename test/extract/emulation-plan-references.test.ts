@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { emulationPlanReport } from '../../lib/extract/emulation-plan-references.js';
 import { extractReport } from '../../lib/extract/extract-report.js';
 import { kindOfText } from '../../lib/input-kind.js';
+import type { AttackIndex } from '../../lib/attack/attack-index.js';
 import { freshTmpDir, loadRelease, runCli } from '../helpers/attack.js';
 
 const fixture = (name: string): string => join('test', 'fixtures', 'emulation-plan', name);
@@ -370,5 +371,55 @@ describe("extract: an emulation plan step's technique name checked against its a
         'technique names not checked in the release they were written in: line 11: step "Run PowerKatz" names its technique "Credential Dumping", which is not T1003\'s name in ATT&CK 18.1 (OS Credential Dumping) but may be an older one: the ability states no attack_version, and no older release is loaded to check it (the ID is kept)',
       ]);
     });
+  });
+});
+
+describe('extract: more CTID plans as they are written (FIN7, Sandworm, menuPass)', () => {
+  // Excerpts of center-for-threat-informed-defense/adversary_emulation_library: fin7/Emulation_Plan/yaml/Fin7.yaml at
+  // 503c7da0ce69b8dc7179e34a75aec3f1355f421b, sandworm/Emulation_Plan/yaml/sandworm.yaml at
+  // 8bb6371fbeb52bbe605faf77b3e1fde5bfbaa75e, menuPass/Emulation_Plan/yaml/menupass.yaml at
+  // 46bf94a0d33a2b468329edb38e1cbf862c04c7b2 (each cites its source in its first lines).
+  const target = loadRelease('18.1');
+  const history = (): AttackIndex[] => [loadRelease('8.2')];
+  const FIN7 = readFileSync(fixture('fin7.yaml'), 'utf8');
+
+  it("reads a step's tactics joined by a slash (FIN7's Discovery/Execution) as both, where before the step had none", () => {
+    const report = extractReport(FIN7, { target });
+    const ps = report.references.find((ref) => ref.raw === 'T1057')!;
+    expect(ps.tactics).to.deep.equal(['Discovery', 'Execution']);
+    // The plan's Execution is checked as any tactic: T1057 is Discovery only.
+    expect(ps.resolution?.warnings).to.deep.equal(['Execution is not a tactic of T1057 Process Discovery: it is Discovery only in ATT&CK 18.1']);
+    expect(report.notes).to.include('tactics read as the ATT&CK tactic they spell: line 43 "Discovery/Execution" as Discovery and Execution');
+  });
+
+  it("says a tactic that is the step's technique's name as such (FIN7's tactic: OS Credential Dumping)", () => {
+    expect(extractReport(FIN7, { target }).notes).to.include(
+      'tactics that name no ATT&CK tactic, so their steps\' techniques are read with their own tactics: line 53 "OS Credential Dumping" (step 5.A.2 "Execute SAMCats (Mimikatz)", T1003.002: its technique\'s name); ' +
+        'line 77 "Hijack Execution Flow - DLL Search Order Hijacking" (step 7.A "Privilege Escalation", T1574.001: its technique\'s name) (write the step\'s tactic: by hand where it is meant)',
+    );
+  });
+
+  it("reads ' - ' as the colon of a sub-technique's full name, no mismatch (FIN7's T1059.003, menuPass's T1560.001)", () => {
+    // Before, with 8.2 at hand: `names its technique "Command and Scripting Interpreter - Windows Command Shell", not
+    // T1059.003 Command and Scripting Interpreter: Windows Command Shell of ATT&CK 8.2 (8.1 is not at hand) (check which
+    // technique the step is; the ID is kept)`, and so for FIN7's T1574.001 and menuPass's T1560.001.
+    for (const plan of [FIN7, readFileSync(fixture('menupass.yaml'), 'utf8')]) {
+      const report = extractReport(plan, { target, history });
+      expect(report.notes.join('\n')).not.to.include('technique names');
+      expect(report.references.flatMap((ref) => ref.resolution?.warnings ?? []).filter((warning) => warning.includes('names its technique'))).to.deep.equal([]);
+    }
+    // A tool after the name, then, is still no part of it; another technique's name still is a mismatch.
+    const edited = FIN7.replace('name: Command and Scripting Interpreter - Windows Command Shell', 'name: Command and Scripting Interpreter - PowerShell');
+    expect(extractReport(edited, { target, history }).notes.join('\n')).to.include('names its technique "Command and Scripting Interpreter - PowerShell", not T1059.003');
+  });
+
+  it("takes a group's name with its ATT&CK ID after it as the actor where both name the group (Sandworm Team (G0034))", () => {
+    const sandworm = readFileSync(fixture('sandworm.yaml'), 'utf8');
+    const report = extractReport(sandworm, { target });
+    expect([report.name, report.actor]).to.deep.equal(['Sandworm Team (G0034)', 'Sandworm Team']);
+    // An ID of another group is no such actor.
+    expect(extractReport(sandworm.replace('(G0034)', '(G0016)'), { target }).actor).to.equal(undefined);
+    // Its Bash History, T1552.003's name in 8.2, the plan's major version: no note.
+    expect(extractReport(sandworm, { target, history }).notes.join('\n')).not.to.include('technique names');
   });
 });

@@ -184,7 +184,8 @@ export function stepNameNotes(steps: readonly PlanStepName[], attackVersion: str
   const asOf = attackVersion === undefined || planRelease?.release === attackVersion ? `ATT&CK ${release.release}` : `ATT&CK ${release.release} (${attackVersion} is not at hand)`;
   // The release the names were written in is at hand: the plan's (or one of its major version); an ability states none,
   // so any older release may be it.
-  const checkable = planRelease !== undefined || (attackVersion === undefined && [...releases()].length > 1);
+  // Asked only of a name that is not the ID's, so that a plan whose names all agree loads no older release.
+  const checkable = (): boolean => planRelease !== undefined || (attackVersion === undefined && context.history?.()[Symbol.iterator]().next().done === false);
   return steps.flatMap(({ id, name, line, step }): StepNameNote[] => {
     const technique = release.technique(id);
     if (!technique || namesTechnique(name, release, technique)) return [];
@@ -194,8 +195,8 @@ export function stepNameNotes(steps: readonly PlanStepName[], attackVersion: str
     const revoked = namedTechniques(name, release, technique).find((other) => other.revoked && release.revocationChain(other).final === technique);
     if (revoked) return [{ id, note: `${what}: an older name, that of ${revoked.id}, which ATT&CK ${release.release} revoked into ${id} (the ID is kept)`, checked: true }];
     const others = namedTechniques(name, target, technique).filter((other) => !other.revoked && !other.deprecated && (other.parent ?? other.id) !== (technique.parent ?? technique.id));
-    if (checkable || others.length) {
-      const named = others.length && !checkable ? `: it names ${others.map((other) => `${other.id} ${fullName(target, other)}`).join(', ')} in ATT&CK ${target.release}` : '';
+    if (others.length || checkable()) {
+      const named = others.length && !checkable() ? `: it names ${others.map((other) => `${other.id} ${fullName(target, other)}`).join(', ')} in ATT&CK ${target.release}` : '';
       return [{ id, note: `${what}${named} (check which technique the step is; the ID is kept)`, checked: true }];
     }
     const unchecked = `line ${line}: ${step} names its technique ${JSON.stringify(name)}, which is not ${id}'s name in ATT&CK ${target.release} (${fullName(target, technique)})`;

@@ -2078,12 +2078,20 @@ function layoutNameCell(line: Line, layout: boolean): TextSpan | undefined {
   return layout || tacticCell ? name : undefined;
 }
 
-/** A reference of a row of a table set in columns of spaces with the name cell after its ID (`layoutNameCell`), joined as a pipe table's cells are. */
+/**
+ * A reference of a row of a table set in columns of spaces with the name cell after its ID (`layoutNameCell`), joined as
+ * a pipe table's cells are. So too where the ID's words after it were read as its name: they are that cell
+ * (`TA0001   T1566.001   鱼叉式钓鱼附件`, a row led by its tactic's ID), which is kept as a cell, not as words that may
+ * go on with a sentence.
+ */
 function withLayoutName(line: Line, ref: ExtractedReference, layout: boolean): ExtractedReference {
-  const cell = ref.name === undefined && !ref.nameSpan && ref.ids.length === 1 ? layoutNameCell(line, layout) : undefined;
-  if (!cell || ref.raw !== originalOf(line, { start: line.idSpans[0]!, end: line.idSpans[1]! })) return ref;
+  const cell = !ref.nameSpan && ref.ids.length === 1 ? layoutNameCell(line, layout) : undefined;
+  if (!cell) return ref;
   const nameText = originalOf(line, cell);
-  return { ...ref, raw: `${ref.raw} | ${nameText}`, name: nameText, nameSpan: reportSpan(line, cell) };
+  const id = { start: line.idSpans[0]!, end: line.idSpans[1]! };
+  const read = ref.name === undefined ? ref.raw === originalOf(line, id) : ref.name === nameText && ref.raw === originalOf(line, { start: id.start, end: cell.end });
+  if (!read) return ref;
+  return { ...ref, raw: `${originalOf(line, id)} | ${nameText}`, name: nameText, span: reportSpan(line, id), nameSpan: reportSpan(line, cell) };
 }
 
 // A Sigma rule's tag of a technique, as its own list item (`    - attack.t1059.001`), and one of a word (a tactic's).

@@ -1010,6 +1010,32 @@ describe('extractReport', () => {
       expect(unchecked.map((ref) => ref.tactics)).to.deep.equal([['TA0008: Lateral Movement'], ['TA0008: Lateral Movement']]);
     });
 
+    it('reads the name cell of a row led by its tactic\'s TA ID as it reads one led by the tactic\'s name', () => {
+      // The TTP table of a public Chinese APT report template (`| ATT&CK 战术 | 技术 | 备注 |` over `| TA0001 | T1566.001 |
+      // 鱼叉式钓鱼附件 |`, `| TA0005 | T1562.001 | 关闭 Windows Defender |`, a skill note "APT组织分析与归因", section 4),
+      // set in a PDF and read back by poppler 22.12's `pdftotext -layout`, which wrote these lines; T1566.002's row, its
+      // tactic cell merged, and the two T1027 rows are ours. Before, the Chinese names were taken for words going on
+      // after the ID and dropped (`T1566.001` alone), and T1566.002 got no name.
+      const text = [
+        'ATT&CK 战术   技术          备注',
+        'TA0001      T1566.001   鱼叉式钓鱼附件',
+        '            T1566.002   鱼叉式钓鱼链接',
+        'TA0005      T1562.001   关闭 Windows Defender',
+        'TA0005      T1027       Obfuscated Files or Information',
+        'TA0005      T1027       Scheduled Task',
+      ].join('\n');
+      expect(read(text)).to.deep.equal([
+        [2, 'T1566.001 | 鱼叉式钓鱼附件', ['Initial Access'], 'current', 0],
+        [3, 'T1566.002 | 鱼叉式钓鱼链接', ['Initial Access'], 'current', 0],
+        [4, 'T1562.001 | 关闭 Windows Defender', ['Defense Evasion'], 'current', 1],
+        [5, 'T1027 | Obfuscated Files or Information', ['Defense Evasion'], 'current', 0],
+        [6, 'T1027 | Scheduled Task', ['Defense Evasion'], 'ambiguous', 1],
+      ]);
+      // The same rows led by the tactic's name read alike.
+      const named = read(['Initial Access    T1566.001   鱼叉式钓鱼附件', '                  T1566.002   鱼叉式钓鱼链接'].join('\n'));
+      expect(named.slice(0, 2).map(([, raw]) => raw)).to.deep.equal(['T1566.001 | 鱼叉式钓鱼附件', 'T1566.002 | 鱼叉式钓鱼链接']);
+    });
+
     it('checks an English name cell against its ID, and says when they disagree', () => {
       // The layout of a vendor appendix as `pdftotext -layout` writes it (our own rows).
       const text = ['Tactic            ID           Technique', 'Execution         T1059.001    PowerShell', 'Initial Access    T1190        Scheduled Task'].join('\n');

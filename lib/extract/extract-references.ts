@@ -19,6 +19,7 @@ import {
   type ReferenceToken,
   type TextSpan,
 } from '../normalize/tokenize-references.js';
+import { displayWidth } from './display-width.js';
 import { readBoxTables } from './box-tables.js';
 import { readDashTables, readGridTables, type ReadLine } from './grid-tables.js';
 import { readHtmlTables } from './html-tables.js';
@@ -1664,7 +1665,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   let rowContextAt = -1;
   // A table set in columns of spaces (`pdftotext -layout`, a code block's table): the tactic that starts a row, and the
   // column where the row's text after it starts (see `layoutTactic`).
-  let layoutRow: { tactics: string[]; column: number } | undefined;
+  let layoutRow: LayoutRow | undefined;
   /** A table's own row gives the tactic (`rowContext`): it replaces a heading's or a caption's. */
   const setRowContext = (tactics: string[]): void => {
     context = tactics;
@@ -1900,7 +1901,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         // A row of a table set in columns of spaces whose tactic cell is merged with the rows' above is under their
         // tactic, though its cells hold sentences.
         const ownRow = layoutTactic(line, entry.body);
-        const underRow = ownRow?.tactics ?? (layoutRow && indentOf(line.text) === layoutRow.column ? layoutRow.tactics : undefined);
+        const underRow = ownRow?.tactics ?? (layoutRow && startsUnder(line, layoutRow) ? layoutRow.tactics : undefined);
         const section = underRow ?? (headingContext || keyed ? context : []);
         // A row of such a table whose tactic cell is merged with the row above (ESET's tables, scraped one cell per
         // line): only the row above's name and description cells stand between its ID and the one before, and its
@@ -2048,14 +2049,35 @@ function sectionRowTactics(texts: readonly string[]): string[] | undefined {
   return tacticsOf(`${filled[1 - at]!} (${TA_ID_CELL.exec(filled[at]!)![1]!.toUpperCase()})`);
 }
 
+/** A row of a table set in columns of spaces led by its tactic cell: its tactics, and where its next cell starts. */
+interface LayoutRow {
+  tactics: string[];
+  /** The index in the row's text where its next cell starts. */
+  column: number;
+  /** The display column where it starts (`displayWidth` of the written text before it). */
+  width: number;
+}
+
 /**
  * A row of a table set in columns of spaces that starts with its tactic cell: its tactics, and the column where its next
  * cell starts. The rows under it whose text starts at that column, nothing but spaces before it, leave their tactic
  * cell blank, merged with this one's (`                    T1566 Phishing`). Undefined for any other line.
  */
-function layoutTactic(line: Line, body: TextSpan): { tactics: string[]; column: number } | undefined {
+function layoutTactic(line: Line, body: TextSpan): LayoutRow | undefined {
   const cell = layoutTacticCell(slice(line, body));
-  return cell ? { tactics: displayTactics(cell.tactics), column: body.start + cell.length } : undefined;
+  const column = body.start + (cell?.length ?? 0);
+  return cell ? { tactics: displayTactics(cell.tactics), column, width: displayWidth(originalOf(line, { start: 0, end: column })) } : undefined;
+}
+
+/**
+ * Whether a row's text starts where the next cell of a row above it led by its tactic cell does: at the same index, as
+ * poppler's `pdftotext -layout` pads a row (a Chinese or Japanese character one column), or at the same display
+ * column, as a table padded in a monospaced font lines up (`凭据访问    T1003.001` over `            T1003.003`, each
+ * such character two columns).
+ */
+function startsUnder(line: Line, row: LayoutRow): boolean {
+  const indent = indentOf(line.text);
+  return indent === row.column || displayWidth(originalOf(line, { start: 0, end: indent })) === row.width;
 }
 
 // The cells of a row of a table set in columns of spaces, two or more apart: a cell is words one space apart.
@@ -2089,7 +2111,7 @@ function withLayoutName(line: Line, ref: ExtractedReference, layout: boolean): E
   if (!cell) return ref;
   const nameText = originalOf(line, cell);
   const id = { start: line.idSpans[0]!, end: line.idSpans[1]! };
-  const read = ref.name === undefined ? ref.raw === originalOf(line, id) : ref.name === nameText && ref.raw === originalOf(line, { start: id.start, end: cell.end });
+  const read = ref.raw === originalOf(line, ref.name === undefined ? id : { start: id.start, end: cell.end });
   if (!read) return ref;
   return { ...ref, raw: `${originalOf(line, id)} | ${nameText}`, name: nameText, span: reportSpan(line, id), nameSpan: reportSpan(line, cell) };
 }

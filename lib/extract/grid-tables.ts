@@ -1,3 +1,4 @@
+import { displayWidth } from './display-width.js';
 import { foldText, lineJoint, originalSpan, type FoldedText } from '../normalize/tokenize-references.js';
 
 /**
@@ -126,15 +127,43 @@ function dashColumns(text: string): number[] {
   return [...text.matchAll(/-+/g)].map((m) => m.index);
 }
 
-/** The cells of a line of a simple or multiline table, cut where the columns start. */
-function dashCells(text: string, columns: readonly number[]): Array<[number, number]> {
-  return columns.map((start, c) => [Math.min(start, text.length), Math.min(columns[c + 1] ?? text.length, text.length)]);
+/**
+ * The display column (`displayWidth`) where each character of a folded line starts, and where the line ends, counted on
+ * the line as written (folding makes a fullwidth `：` one column wide).
+ */
+function writtenColumns(folded: FoldedText): number[] {
+  const columns: number[] = [];
+  let width = 0;
+  let measured = 0;
+  for (let i = 0; i <= folded.text.length; i++) {
+    const start = i < folded.text.length ? originalSpan(folded, { start: i, end: i + 1 }).start : folded.original.length;
+    if (start > measured) width += displayWidth(folded.original.slice(measured, start));
+    measured = Math.max(measured, start);
+    columns.push(width);
+  }
+  return columns;
+}
+
+/**
+ * The cells of a line of a simple or multiline table, cut where the columns start: at the display columns of the dashes
+ * where the line holds Chinese, Japanese or Korean characters lined up as pandoc and a monospaced editor line them up,
+ * two columns each (`初始访问    T1566.001` under `----------  ---------`), every cut then between words; else at the
+ * dashes' indexes, as before.
+ */
+function dashCells(folded: FoldedText, columns: readonly number[]): Array<[number, number]> {
+  const text = folded.text;
+  const written = displayWidth(folded.original) !== folded.original.length ? writtenColumns(folded) : undefined;
+  // A wide character that straddles a column leaves no cut there (-1).
+  const wide = written?.length ? columns.map((column) => (column >= written.at(-1)! ? text.length : written.indexOf(column))) : undefined;
+  const between = (at: number, c: number): boolean => at >= 0 && (c === 0 || at >= text.length || /\s/.test(text.charAt(at - 1)));
+  const starts = wide?.every(between) ? wide : columns.map((column) => Math.min(column, text.length));
+  return starts.map((start, c) => [start, starts[c + 1] ?? text.length]);
 }
 
 /** One row of a simple or multiline table, from its lines `from` to `to` (exclusive), as a Markdown row. */
 function dashRow(lines: readonly FoldedText[], columns: readonly number[], from: number, to: number): ReadLine {
   const cells: CellLines[] = columns.map(() => []);
-  for (let k = from; k < to; k++) dashCells(lines[k]!.text, columns).forEach(([start, stop], c) => cells[c]!.push([k, start, stop]));
+  for (let k = from; k < to; k++) dashCells(lines[k]!, columns).forEach(([start, stop], c) => cells[c]!.push([k, start, stop]));
   return joinRow(new JoinedRow(), cells, from + 1, lines);
 }
 

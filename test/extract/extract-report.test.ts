@@ -1036,6 +1036,34 @@ describe('extractReport', () => {
       expect(named.slice(0, 2).map(([, raw]) => raw)).to.deep.equal(['T1566.001 | 鱼叉式钓鱼附件', 'T1566.002 | 鱼叉式钓鱼链接']);
     });
 
+    it('carries a tactic cell down to the rows lined up with its next cell by display width, a Chinese or Japanese character two columns', () => {
+      // poppler's pdftotext -layout pads a row to a count of characters (above); a table padded in a monospaced font (a
+      // report's code block, an editor, Python's tabulate with wcwidth, pandoc, whose doclayout counts a character's
+      // Unicode width) lines its columns up by display width, each East Asian Wide character two columns. Desync
+      // InfoSec's rows (above) and our Japanese ones, so padded.
+      const text = [
+        '凭据访问    T1003.001    OS 凭据转储：LSASS 内存',
+        '            T1003.003    OS 凭据转储：NTDS',
+        '',
+        '初期アクセス    T1566.001    スピアフィッシング添付ファイル',
+        '                T1566.002    スピアフィッシングリンク',
+        '',
+        '横向移动 (TA0008)    T1021.002    远程服务：SMB/Windows 管理共享',
+        '                     T1021.001    远程服务：远程桌面协议',
+        // Lined up by neither count (17 characters, 21 columns, before T1021.002): no continuation, no tactic guessed.
+        '                  T1190  利用面向公众的应用程序',
+      ].join('\n');
+      expect(read(text)).to.deep.equal([
+        [1, 'T1003.001 | OS 凭据转储：LSASS 内存', ['Credential Access'], 'current', 0],
+        [2, 'T1003.003 | OS 凭据转储：NTDS', ['Credential Access'], 'current', 0],
+        [4, 'T1566.001 | スピアフィッシング添付ファイル', ['Initial Access'], 'current', 0],
+        [5, 'T1566.002 | スピアフィッシングリンク', ['Initial Access'], 'current', 0],
+        [7, 'T1021.002 | 远程服务：SMB/Windows 管理共享', ['Lateral Movement'], 'current', 0],
+        [8, 'T1021.001 | 远程服务：远程桌面协议', ['Lateral Movement'], 'current', 0],
+        [9, 'T1190', [], 'current', 0],
+      ]);
+    });
+
     it('checks an English name cell against its ID, and says when they disagree', () => {
       // The layout of a vendor appendix as `pdftotext -layout` writes it (our own rows).
       const text = ['Tactic            ID           Technique', 'Execution         T1059.001    PowerShell', 'Initial Access    T1190        Scheduled Task'].join('\n');
@@ -2633,6 +2661,32 @@ describe('extractReport', () => {
       // Spans point at the lines as written.
       expect(refs[2]!.span).to.deep.equal({ line: 9, start: 48, end: 57 });
       expect(refs[2]!.nameSpan).to.deep.equal({ line: 9, start: 16, end: 38 });
+    });
+
+    it('reads a Chinese or Japanese simple table whose columns line up by display width, as pandoc pads them', () => {
+      // pandoc pads a simple table's cells by their Unicode width (doclayout), each Chinese or Japanese character two
+      // columns, so that `技术编号` starts at the dashes' column on screen, not at their index. Desync InfoSec's rows
+      // (test/corpus/reports/desync-infosec-predictive-shielding-zh.yaml) and one of ours, so written. Before, the cells
+      // were cut at the dashes' indexes, through the IDs (`T1566.001` as `T156` and `6.001`), and no reference was read.
+      const text = [
+        '战术            技术编号     技术名称',
+        '--------------  -----------  ------------------------------',
+        '初始访问        T1190        利用面向公众的应用程序',
+        '凭据访问        T1003.001    OS 凭据转储：LSASS 内存',
+        '初期アクセス    T1566.001    スピアフィッシング添付ファイル',
+        '执行            T1059.001    PowerShell',
+        '',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.line, ref.raw, ref.tactics, ref.resolution?.ids])).to.deep.equal([
+        [3, 'T1190 | 利用面向公众的应用程序', ['Initial Access'], ['T1190']],
+        // (A table's row is read folded, as a grid table's: its fullwidth colon as `:`.)
+        [4, 'T1003.001 | OS 凭据转储:LSASS 内存', ['Credential Access'], ['T1003.001']],
+        [5, 'T1566.001 | スピアフィッシング添付ファイル', ['Initial Access'], ['T1566.001']],
+        [6, 'T1059.001 | PowerShell', ['Execution'], ['T1059.001']],
+      ]);
+      // Spans point at the lines as written.
+      expect(refs[1]!.span).to.deep.equal({ line: 4, start: 12, end: 21 });
     });
 
     it('reads a last row that no border closes as a row, up to the line that is none', () => {

@@ -1,0 +1,40 @@
+// The code points Unicode's East Asian Width property calls Wide (W) or Fullwidth (F): Hangul's leading jamo, CJK
+// punctuation, kana, ideographs, Hangul syllables, fullwidth forms, and the emoji a terminal draws two columns wide.
+// Halfwidth kana (U+FF61 to U+FF9F) and Hangul's vowel and final jamo are narrow.
+const WIDE = [
+  [0x1100, 0x115f],
+  [0x231a, 0x231b],
+  [0x2329, 0x232a],
+  [0x2e80, 0x303e],
+  [0x3041, 0x33ff],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xa000, 0xa4cf],
+  [0xa960, 0xa97f],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe10, 0xfe19],
+  [0xfe30, 0xfe6f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+  [0x1f300, 0x1f64f],
+  [0x1f900, 0x1f9ff],
+  [0x20000, 0x2fffd],
+  [0x30000, 0x3fffd],
+] as const;
+
+/** How many columns a character takes in a monospaced font: two for an East Asian Wide or Fullwidth one, else one. */
+function charWidth(code: number): number {
+  return WIDE.some(([from, to]) => code >= from && code <= to) ? 2 : 1;
+}
+
+/**
+ * How many columns text takes in a monospaced font, as a terminal, an editor or a tool that pads a text table to line
+ * up (pandoc's simple tables, Python's tabulate with wcwidth) counts them: an East Asian Wide or Fullwidth character
+ * (`凭`, `ア`, `：`) two, any other one. Not how poppler's `pdftotext -layout` counts: it pads to a character count.
+ */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += char.charCodeAt(0) < 0x1100 ? 1 : charWidth(char.codePointAt(0)!);
+  return width;
+}

@@ -842,7 +842,10 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   }
   // `鱼叉式钓鱼附件（T1566.001）`: ATT&CK names its techniques in English only, and no table here gives them in Chinese,
   // Japanese, Korean or Russian; such a name beside an ID is not checked against it (the ID decides), which is said.
-  const unchecked = kept.filter((ref) => ref.name !== undefined && OTHER_SCRIPT.test(ref.name) && ref.resolution?.trail.includes(notATechniqueName(ref.name)));
+  // The name is checked as folded (`OS 凭据转储：NTDS` as `OS 凭据转储:NTDS`, its fullwidth colon NFKC's `:`).
+  const byIdAlone = (ref: ReportReference): boolean =>
+    [ref.name!, ref.name!.normalize('NFKC')].some((name) => ref.resolution?.trail.includes(notATechniqueName(name)));
+  const unchecked = kept.filter((ref) => ref.name !== undefined && OTHER_SCRIPT.test(ref.name) && byIdAlone(ref));
   if (unchecked.length) {
     const one = unchecked.length === 1;
     notes.push(

@@ -1062,6 +1062,10 @@ describe('extractReport', () => {
         [8, 'T1021.001 | 远程服务：远程桌面协议', ['Lateral Movement'], 'current', 0],
         [9, 'T1190', [], 'current', 0],
       ]);
+      // Each Chinese or Japanese name is said to be left unchecked, a fullwidth colon in it or not (before, the four with
+      // one, checked as folded, `OS 凭据转储:NTDS`, were left out of the note).
+      const note = extractReport(text, { target: loadRelease('18.1') }).notes.find((each) => each.includes('a script other than Latin'));
+      expect(note).to.include('6 names beside their IDs').and.include('line 2 "OS 凭据转储：NTDS" beside T1003.003').and.include('line 8 "远程服务：远程桌面协议" beside T1021.001');
     });
 
     it('checks an English name cell against its ID, and says when they disagree', () => {

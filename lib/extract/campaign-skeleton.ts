@@ -82,10 +82,16 @@ function mainGroup(objects: readonly FoundAttackObject[]): { group: FoundAttackO
 }
 
 /**
- * The group proposed as `actor:` as ATT&CK spells it where the report writes its name otherwise (`KIMSUKY` in a report's
- * title, `CTI-2026-0526-KIMSUKY-PEBBLEDASH`, is G0094 `Kimsuky`); an alias stays as written (`TEMP.Periscope`).
+ * The group proposed as `actor:` as ATT&CK spells it where the report writes its name or alias otherwise (`KIMSUKY` in a
+ * report's title, `CTI-2026-0526-KIMSUKY-PEBBLEDASH`, is G0094 `Kimsuky`; `TEMP.PERISCOPE` is G0065's alias
+ * `TEMP.Periscope`), and which of the two it is; else as written.
  */
-const actorName = (actor: FoundAttackObject): string => (nameKey(actor.written) === nameKey(actor.name) ? actor.name : actor.written);
+function actorSpelling(actor: FoundAttackObject): { name: string; of?: 'name' | 'alias' } {
+  if (nameKey(actor.written) === nameKey(actor.name)) return { name: actor.name, of: 'name' };
+  if (actor.alias !== undefined && nameKey(actor.written) === nameKey(actor.alias)) return { name: actor.alias, of: 'alias' };
+  return { name: actor.written };
+}
+const actorName = (actor: FoundAttackObject): string => actorSpelling(actor).name;
 
 /**
  * One report of a campaign skeleton read from several (`extract a.txt b.html`): the file as `source:` names it, its
@@ -299,7 +305,7 @@ function renderSkeleton(reports: readonly SkeletonReport[], options: SeveralRepo
     if (pair && YAML.isScalar(pair.key)) {
       pair.key.commentBefore = [
         ` Named in the report${several ? 's' : ''} (review): ${oneLine(actor.note)}, at ${placesOf(actor)}`,
-        ...(actorName(actor) !== actor.written ? [` written "${oneLine(actor.written)}" in the report: actor: is ATT&CK's spelling of ${actor.id}'s name`] : []),
+        ...(actorName(actor) !== actor.written ? [` written "${oneLine(actor.written)}" in the report: actor: is ATT&CK's spelling of ${actor.id}'s ${actorSpelling(actor).of}`] : []),
         ...others.map((object) => ` also named: ${object.kind} ${oneLine(object.note)}, at ${placesOf(object)}`),
       ].join('\n');
     }

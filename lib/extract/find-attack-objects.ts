@@ -18,6 +18,11 @@ export interface FoundAttackObject {
    * a script of it (`psexec.py`, Impacket's: the note says so), which names no software as a campaign's `software:` ref.
    */
   written: string;
+  /**
+   * The alias it was found by at its first mention, as ATT&CK writes it (`TEMP.Periscope`, where the report writes
+   * `TEMP.PERISCOPE`); absent where a name or an ID found it.
+   */
+  alias?: string;
   /** Its first mention. */
   span: ReportSpan;
   /** Every line that mentions it, in order. */
@@ -517,7 +522,7 @@ export function objectsInLines(lines: readonly FoldedText[], index: AttackIndex)
             ? `"${written}" is ${nameKey(form.of.written) === nameKey(object.name) ? '' : `${form.by === 'alias' ? 'an alias of' : 'a name of'} `}${object.id} ${object.name}${nameKey(form.of.written) === nameKey(object.name) ? '' : ` ("${form.of.written}")`}, ${how}`
             : form.by === 'id' || nameKey(form.written) === nameKey(object.name)
               ? `${object.id} ${object.name}`
-              : `"${form.written}" is ${form.by === 'alias' ? 'an alias of' : 'a name of'} ${object.id} ${object.name}`;
+              : `"${form.written}" is ${form.by === 'alias' ? 'an alias of' : 'a name of'} ${object.id} ${object.name}${written === form.written ? '' : `, written "${written}"`}`;
         mentions.push({
           start,
           count: () => {
@@ -525,6 +530,7 @@ export function objectsInLines(lines: readonly FoldedText[], index: AttackIndex)
             mention(object, i, folded, start, end, note);
             // `Lazarus 그룹`: the name is written as ATT&CK writes it, whose words the text gives only in part.
             if (firstMention && form.followedBy && form.of) found.get(object.id)!.written = form.of.written;
+            if (firstMention && form.by === 'alias') found.get(object.id)!.alias = form.of?.written ?? form.written;
           },
         });
         first = last;

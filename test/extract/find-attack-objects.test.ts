@@ -245,6 +245,28 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
     expect(plain).to.include('actor: "Kimsuky"').and.not.include('# written "');
   });
 
+  it('writes an alias found in another case as ATT&CK spells it, saying how the report wrote it', () => {
+    // Microsoft's old names and CrowdStrike's are written in capitals: fr0gger/jupyter-collection's graph_TA/
+    // threat_actor_table.md (at 637721ea) lists Gingham Typhoon as `GADOLINIUM, KRYPTONITE PANDA, TEMP.Periscope,
+    // Leviathan`; ATT&CK 18.1 writes G0065's alias `Gadolinium`. Our own sentences. Before, `actor: "GADOLINIUM"`, as
+    // written, and the note named the alias as ATT&CK writes it without a word of the report's spelling.
+    const text = 'GADOLINIUM turns to cloud services\n\nGADOLINIUM sent spearphishing links (T1566.002).';
+    const found = findAttackObjects(text, loadRelease('18.1'));
+    expect(found.map((object) => [object.id, object.written, object.alias, object.note])).to.deep.equal([
+      ['G0065', 'GADOLINIUM', 'Gadolinium', '"Gadolinium" is an alias of G0065 Leviathan, written "GADOLINIUM"'],
+    ]);
+    const skeleton = renderCampaignSkeleton(extractReferences(text), { name: 'x', reportFile: 'r.md', objects: found });
+    expect(skeleton).to.include('# written "GADOLINIUM" in the report: actor: is ATT&CK\'s spelling of G0065\'s alias\nactor: "Gadolinium"');
+    // `TEMP.PERISCOPE` and `temp.periscope` (a seed list of group names in lower case) are ATT&CK's `TEMP.Periscope`;
+    // written as ATT&CK writes it, the alias is the actor as before, with no such line.
+    for (const [written, line] of [['TEMP.PERISCOPE', true], ['temp.periscope', true], ['TEMP.Periscope', false]] as const) {
+      const each = `${written} targets maritime firms\n\n${written} sent spearphishing attachments (T1566.001).`;
+      const rendered = renderCampaignSkeleton(extractReferences(each), { name: 'x', reportFile: 'r.md', objects: findAttackObjects(each, loadRelease('18.1')) });
+      expect((parse(rendered) as { actor?: string }).actor, written).to.equal('TEMP.Periscope');
+      expect(rendered.includes(`# written "${written}" in the report: actor: is ATT&CK's spelling of G0065's alias`), written).to.equal(line);
+    }
+  });
+
   describe('finds a name of capitals then digits with its letters and digits apart or hyphenated, in its capitals only', () => {
     const rows: ReadonlyArray<readonly [text: string, ids: string[]]> = [
       // The title of CYFIRMA's "The Origins of APT 41 and ShadowPad Lineage" (its text writes APT41 further on).

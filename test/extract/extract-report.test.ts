@@ -966,6 +966,22 @@ describe('extractReport', () => {
   describe('a table as `pdftotext -layout` sets it, its columns two spaces or more apart', () => {
     const read = (text: string) =>
       extractReport(text, { target: loadRelease('18.1') }).references.map((ref) => [ref.line, ref.raw, ref.tactics, ref.resolution?.status, ref.resolution?.warnings.length]);
+    // Rows of Desync InfoSec's Chinese table (below) and our Japanese ones, each tactic cell over a row that leaves its own
+    // blank, with a blank line after each pair.
+    const mergedRows = [
+      ['凭据访问', 'T1003.001', 'OS 凭据转储：LSASS 内存'],
+      ['', 'T1003.003', 'OS 凭据转储：NTDS'],
+      ['初期アクセス', 'T1566.001', 'スピアフィッシング添付ファイル'],
+      ['', 'T1566.002', 'スピアフィッシングリンク'],
+      ['横向移动 (TA0008)', 'T1021.002', '远程服务：SMB/Windows 管理共享'],
+      ['', 'T1021.001', '远程服务：远程桌面协议'],
+    ];
+    /** The rows set `gap` spaces apart, a blank tactic cell padded to the width `width` gives the one above it. */
+    const setRows = (gap: number, width: (text: string) => number): string[] =>
+      mergedRows.flatMap(([tactic, id, name], i) => [
+        `${tactic ? tactic : ' '.repeat(width(mergedRows[i - 1]![0]!))}${' '.repeat(gap)}${id}${' '.repeat(gap)}${name}`,
+        ...(tactic ? [] : ['']),
+      ]);
 
     it('reads the name cell after the ID, in any language, and the tactic cell before it', () => {
       // Rows of the ATT&CK table of Desync InfoSec's Chinese translation of a Microsoft Security Blog post (2026-04-18,
@@ -984,15 +1000,9 @@ describe('extractReport', () => {
       // (xpdf/poppler TextBlock::coalesce). The Japanese rows are our own, in the layout of the same table.
       const text = [
         '战术    技术ID     技术名称',
-        '凭据访问  T1003.001  OS 凭据转储：LSASS 内存',
-        '      T1003.003  OS 凭据转储：NTDS',
-        '',
-        '初期アクセス  T1566.001  スピアフィッシング添付ファイル',
-        '        T1566.002  スピアフィッシングリンク',
-        '',
-        // A tactic cell with its TA ID: the rows under it get the tactic as the row naming it does (before, its name alone).
-        '横向移动 (TA0008)  T1021.002  远程服务：SMB/Windows 管理共享',
-        '               T1021.001  远程服务：远程桌面协议',
+        // A tactic cell with its TA ID (横向移动 (TA0008)): the rows under it get the tactic as the row naming it does
+        // (before, its name alone).
+        ...setRows(2, (text) => text.length).slice(0, -1),
         // Not lined up with the ID column above: no continuation, no tactic guessed.
         '            T1190  利用面向公众的应用程序',
       ].join('\n');
@@ -1040,16 +1050,10 @@ describe('extractReport', () => {
       // poppler's pdftotext -layout pads a row to a count of characters (above); a table padded in a monospaced font (a
       // report's code block, an editor, Python's tabulate with wcwidth, pandoc, whose doclayout counts a character's
       // Unicode width) lines its columns up by display width, each East Asian Wide character two columns. Desync
-      // InfoSec's rows (above) and our Japanese ones, so padded.
+      // InfoSec's rows (above) and our Japanese ones, so padded (Han and kana two columns each).
+      const columns = (text: string): number => [...text].reduce((sum, char) => sum + (/[\u3040-\u30ff\u4e00-\u9fff]/.test(char) ? 2 : 1), 0);
       const text = [
-        '凭据访问    T1003.001    OS 凭据转储：LSASS 内存',
-        '            T1003.003    OS 凭据转储：NTDS',
-        '',
-        '初期アクセス    T1566.001    スピアフィッシング添付ファイル',
-        '                T1566.002    スピアフィッシングリンク',
-        '',
-        '横向移动 (TA0008)    T1021.002    远程服务：SMB/Windows 管理共享',
-        '                     T1021.001    远程服务：远程桌面协议',
+        ...setRows(4, columns).slice(0, -1),
         // Lined up by neither count (17 characters, 21 columns, before T1021.002): no continuation, no tactic guessed.
         '                  T1190  利用面向公众的应用程序',
       ].join('\n');

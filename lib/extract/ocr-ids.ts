@@ -34,6 +34,7 @@ export const SPACE_AFTER_T_RULE = 'a space after the T of a technique\'s ID (T 1
 export const SPACE_IN_DIGITS_RULE = 'a space inside the four digits of a technique\'s ID (T15 47.001), taken only where the name before it is that technique\'s';
 export const LETTER_AFTER_RULE = 'a letter glued after an ID (T1053.005a), taken only where the name before it is that technique\'s';
 export const ICS_WIKI_RULE = 'an ID of ATT&CK for ICS\'s first wiki (T816), which ATT&CK gave a 0 in 2020 (T0816), taken only where the name beside it is that technique\'s';
+export const LOST_DIGIT_RULE = 'a technique\'s ID with one of its four digits lost (T106 for T1068), taken only where the name beside it is that technique\'s';
 
 // The shapes, each with its repair; the ID's digits are group 1, less any space. Not part of a longer number, word,
 // version or date.
@@ -53,7 +54,15 @@ const WORDS: ReadonlyArray<readonly [rule: string, pattern: RegExp]> = [
   // `MITRE defines T816: Device Restart/Shutdown` (Armis's 2020 blog series on ATT&CK for ICS): the wiki numbered its
   // techniques T800 to T882. A T and three digits is many things else (a model, a terminal), so only a name vouches.
   [ICS_WIKI_RULE, /(?<![\p{L}\p{N}.,:/_-])T(8\d\d)(?![\p{L}\p{N}]|[.,]\p{N})/gu],
+  // `Exploitation for Privilege Escalation - T106` (a PDF paper's table, pdftotext): three digits, a technique's four with
+  // one lost. Only the name beside it vouches, and only for a technique whose ID is the three with a digit put back; not
+  // `T8` and two digits, the ICS wiki's (above), which no other technique's ID becomes by losing a digit.
+  [LOST_DIGIT_RULE, /(?<![\p{L}\p{N}.,:/_-])T((?!8)\d{3})(?![\p{L}\p{N}]|[.,]\p{N})/gu],
 ];
+
+/** The IDs a T and three digits may be with the digit it lost put back (`T106`: T1068, T1106, T1060, …), of any technique. */
+const withDigitPutBack = (digits: string): string[] =>
+  [...new Set([0, 1, 2, 3].flatMap((at) => [...'0123456789'].map((digit) => `T${digits.slice(0, at)}${digit}${digits.slice(at)}`)))];
 // What may stand between the name and the word: spaces, or a colon or dash between spaces; or an opening bracket that
 // holds the word alone (`Valid Accounts (T 1078)`), after spaces.
 const GAP = /(?:^|[^\s:–-])(\s*[:–-]?\s*)$/;
@@ -80,18 +89,26 @@ export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveCont
   }
   return { found, doubtful };
 
-  /** Whether words resolve by name to exactly that technique (only the status and IDs count: no similar names are looked for). */
-  function namesOnly(name: string, id: string): boolean {
+  /** The one technique words resolve to by name (only the status and IDs count: no similar names are looked for). */
+  function namedId(name: string): string | undefined {
     const byName = resolveReference({ raw: name }, context, { similarNames: false });
-    return BY_NAME.includes(byName.status) && byName.ids.length === 1 && byName.ids[0] === id;
+    return BY_NAME.includes(byName.status) && byName.ids.length === 1 ? byName.ids[0] : undefined;
   }
 
   function readWords(i: number, folded: FoldedText, rule: string, pattern: RegExp): void {
     for (const match of folded.text.matchAll(pattern)) {
       const wiki = rule === ICS_WIKI_RULE;
-      const id = `T${wiki ? '0' : ''}${match[1]!.replace(' ', '')}`;
-      const technique = context.target.technique(id);
-      if (!technique || technique.revoked || technique.deprecated) continue;
+      const lost = rule === LOST_DIGIT_RULE;
+      // The IDs the word may be, of techniques the release has; the name beside it decides among several.
+      const ids = (lost ? withDigitPutBack(match[1]!) : [`T${wiki ? '0' : ''}${match[1]!.replace(' ', '')}`]).filter((each) => {
+        const technique = context.target.technique(each);
+        return technique && !technique.revoked && !technique.deprecated;
+      });
+      if (!ids.length) continue;
+      const named = (name: string): string | undefined => {
+        const id = namedId(name);
+        return id !== undefined && ids.includes(id) ? id : undefined;
+      };
       const vouched = found.length;
       const before = folded.text.slice(Math.max(0, match.index - 200), match.index);
       // `Valid Accounts (T 1078)`, the report's `Name (ID)`: the name ends before the bracket, which the reference spans.
@@ -108,7 +125,8 @@ export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveCont
         if (/[|]|[.,;!?]$/.test(word[0]) || !/\p{L}/u.test(word[0])) break;
         const start = match.index - before.length + word.index;
         const name = folded.text.slice(start, match.index - gap.length);
-        if (!namesOnly(name, id)) continue;
+        const id = named(name);
+        if (!id) continue;
         const nameSpan = originalSpan(folded, { start, end: match.index - gap.length });
         const span = originalSpan(folded, { start, end });
         found.push({
@@ -131,7 +149,8 @@ export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveCont
       // A wiki ID's name may follow it too (`T816: Device Restart/Shutdown`), as a technique's page wrote it.
       // `technique_id=11562.001,technique_name=Disable or Modify Tools`: a Sysmon rule's name field after the ID vouches too.
       const keyed = found.length === vouched ? keyedNameAfter(folded.text, match.index + match[0].length) : undefined;
-      if (keyed && namesOnly(keyed.name, id)) {
+      const keyedId = keyed ? named(keyed.name) : undefined;
+      if (keyed && keyedId) {
         const whole = originalSpan(folded, { start: match.index, end: keyed.span.end });
         found.push({
           written: match[0],
@@ -139,7 +158,7 @@ export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveCont
           reference: {
             raw: folded.original.slice(whole.start, whole.end),
             line: i + 1,
-            ids: [id],
+            ids: [keyedId],
             name: keyed.name,
             tactics: [],
             span: { line: i + 1, ...originalSpan(folded, { start: match.index, end: match.index + match[0].length }) },
@@ -147,8 +166,14 @@ export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveCont
           },
         });
       }
-      const around = found.length === vouched ? nameAround(folded.text, match.index, match.index + match[0].length, id, context.target, !wiki) : undefined;
-      if (around) {
+      let around: ReturnType<typeof nameAround>;
+      let aroundId: string | undefined;
+      for (const each of found.length === vouched ? ids : []) {
+        around = nameAround(folded.text, match.index, match.index + match[0].length, each, context.target, !wiki);
+        aroundId = each;
+        if (around) break;
+      }
+      if (around && aroundId) {
         const nameSpan = originalSpan(folded, around);
         found.push({
           written: match[0],
@@ -156,7 +181,7 @@ export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveCont
           reference: {
             raw: `${around.name} (${match[0]})`,
             line: i + 1,
-            ids: [id],
+            ids: [aroundId],
             name: around.name,
             tactics: [],
             span: { line: i + 1, ...originalSpan(folded, { start: match.index, end: match.index + match[0].length }) },
@@ -164,7 +189,8 @@ export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveCont
           },
         });
       }
-      if (found.length === vouched && !wiki) doubtful.push({ line: i + 1, written: match[0], id, hasT: rule !== OCR_T_RULE });
+      // A T and three digits is many things else: one no name vouches for is not noted.
+      if (found.length === vouched && !wiki && !lost) doubtful.push({ line: i + 1, written: match[0], id: ids[0]!, hasT: rule !== OCR_T_RULE });
     }
   }
 }

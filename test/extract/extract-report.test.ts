@@ -438,6 +438,27 @@ describe('extractReport', () => {
     });
   });
 
+  describe('IDs with one of their four digits lost (T106 for T1068)', () => {
+    const read = (text: string) => extractReport(text, { target: loadRelease('18.1') });
+
+    it('reads T106 as T1068 where the name before it is that technique\'s, and says so', () => {
+      // StealthCup (arXiv 2511.17761v1, 2025), Table 3 as pdftotext writes it, one cell a line: the paper's row
+      // 'Exploitation for Privilege Escalation - T106' cites T1068, its last digit lost.
+      const text = ['Privilege Escalation', 'Exploitation for Privilege Escalation - T106', '✓', '2'].join('\n');
+      const refs = read(text).references;
+      expect(refs.map((ref) => [ref.line, ref.raw, ref.ids, ref.name, ref.resolution?.status, ref.resolution?.warnings])).to.deep.equal([
+        [2, 'Exploitation for Privilege Escalation - T1068', ['T1068'], 'Exploitation for Privilege Escalation', 'current', ["T106 read as T1068: the name before it is that technique's; check the text"]],
+      ]);
+      expect(refs[0]!.resolution!.trail[0]).to.match(/^read: a technique's ID with one of its four digits lost .*: "T106" as T1068$/);
+    });
+
+    it('reads no T and three digits without the name of a technique whose ID it is with a digit put back, and notes none', () => {
+      const text = 'The T106 model, Valid Accounts - T106, Exploitation for Privilege Escalation - T1O6 and T106.';
+      const read1 = read(text);
+      expect([read1.references.map((ref) => ref.raw), read1.notes.filter((note) => /T1\d\d\b/.test(note))]).to.deep.equal([[], []]);
+    });
+  });
+
   describe('IDs whose T OCR read as a 7 or a 1', () => {
     const read = (text: string) => extractReport(text, { target: loadRelease('18.1') });
 

@@ -104,3 +104,8 @@ export function unusedNumberText(id: string): string | undefined {
 export function noReleaseNumberText(id: string): string | undefined {
   return preAttackNumberText(id) ?? unusedNumberText(id);
 }
+
+/** The technique IDs a T and three digits may be with the one digit it lost put back (`106`: T1068, T1106, T1060, …). */
+export function withDigitPutBack(digits: string): string[] {
+  return [...new Set([0, 1, 2, 3].flatMap((at) => [...'0123456789'].map((digit) => `T${digits.slice(0, at)}${digit}${digits.slice(at)}`)))];
+}

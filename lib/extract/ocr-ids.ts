@@ -1,5 +1,6 @@
 import type { ReferenceStatus } from '../normalize/normalize-types.js';
-import { resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
+import { withDigitPutBack } from '../attack/technique-id.js';
+import { LOST_DIGIT_RULE, resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
 import { keyedNameAfter, originalSpan, type FoldedText } from '../normalize/tokenize-references.js';
 import type { ExtractedReference } from './extract-references.js';
 import { nameAround } from './name-around.js';
@@ -34,7 +35,6 @@ export const SPACE_AFTER_T_RULE = 'a space after the T of a technique\'s ID (T 1
 export const SPACE_IN_DIGITS_RULE = 'a space inside the four digits of a technique\'s ID (T15 47.001), taken only where the name before it is that technique\'s';
 export const LETTER_AFTER_RULE = 'a letter glued after an ID (T1053.005a), taken only where the name before it is that technique\'s';
 export const ICS_WIKI_RULE = 'an ID of ATT&CK for ICS\'s first wiki (T816), which ATT&CK gave a 0 in 2020 (T0816), taken only where the name beside it is that technique\'s';
-export const LOST_DIGIT_RULE = 'a technique\'s ID with one of its four digits lost (T106 for T1068), taken only where the name beside it is that technique\'s';
 
 // The shapes, each with its repair; the ID's digits are group 1, less any space. Not part of a longer number, word,
 // version or date.
@@ -60,9 +60,6 @@ const WORDS: ReadonlyArray<readonly [rule: string, pattern: RegExp]> = [
   [LOST_DIGIT_RULE, /(?<![\p{L}\p{N}.,:/_-])T((?!8)\d{3})(?![\p{L}\p{N}]|[.,]\p{N})/gu],
 ];
 
-/** The IDs a T and three digits may be with the digit it lost put back (`T106`: T1068, T1106, T1060, …), of any technique. */
-const withDigitPutBack = (digits: string): string[] =>
-  [...new Set([0, 1, 2, 3].flatMap((at) => [...'0123456789'].map((digit) => `T${digits.slice(0, at)}${digit}${digits.slice(at)}`)))];
 // What may stand between the name and the word: spaces, or a colon or dash between spaces; or an opening bracket that
 // holds the word alone (`Valid Accounts (T 1078)`), after spaces.
 const GAP = /(?:^|[^\s:–-])(\s*[:–-]?\s*)$/;

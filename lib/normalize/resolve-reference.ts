@@ -4,7 +4,7 @@ import { otherDomainCampaignAdvice, otherDomainTechniqueText, type OtherDomainLo
 import { fetchCommand } from '../attack/release-files.js';
 import { revokedTechniqueText } from '../attack/revoked-technique-text.js';
 import { formerTactic, laterTactic } from '../attack/tactic-splits.js';
-import { PRE_ATTACK_ID, PRE_ATTACK_MERGED, PRE_ATTACK_SUCCESSORS, preAttackNumberText, unusedNumberText } from '../attack/technique-id.js';
+import { PRE_ATTACK_ID, PRE_ATTACK_MERGED, PRE_ATTACK_SUCCESSORS, preAttackNumberText, unusedNumberText, withDigitPutBack } from '../attack/technique-id.js';
 import type { TacticShortname, TechniqueId, TechniqueRecord } from '../attack/types.js';
 import { RETIRED_TACTICS } from '../attack/known-tactics.js';
 import { isCommonEnglishWord } from '../common-words.js';
@@ -281,7 +281,7 @@ export function resolveReferenceWarnings(input: ReferenceInput, context: Resolve
     trail.push(`ID check: ${note}`);
     outcome = { status: 'other domain', ids: [], notes: [note], candidates: [] };
   } else if (parsedName) {
-    outcome = resolveBareName(parsedName, tactics.read, context, trail, options.similarNames ?? true);
+    outcome = lostDigitOutcome(parsedName, tactics.read, context, trail, warnings) ?? resolveBareName(parsedName, tactics.read, context, trail, options.similarNames ?? true);
   } else {
     outcome = { status: 'unknown', ids: [], notes: [`no technique ID or name found in "${input.raw}"`], candidates: [] };
   }
@@ -446,6 +446,28 @@ function resolveParts(
     }
   }
   return outcomes;
+}
+
+/** The label of the repair, as a reference's trail gives it (`extract` reads the same shape in a report's lines). */
+export const LOST_DIGIT_RULE = 'a technique\'s ID with one of its four digits lost (T106 for T1068), taken only where the name beside it is that technique\'s';
+
+// `Exploitation for Privilege Escalation - T106`: a name, then (after a dash, a colon or a space) a T and three digits.
+const LOST_DIGIT_AFTER_NAME = /^(.*\p{L})(?:\s*[-–:]\s*|\s+)T(\d{3})$/u;
+
+/**
+ * `Exploitation for Privilege Escalation - T106` (a PDF table's cell): a T and three digits after a name, read as the
+ * technique the name is exactly, where its ID is the three digits with one put back (T1068), with a warning; undefined
+ * for any other shape, name or number (`Valid Accounts - T106`), which is read as the name it is.
+ */
+function lostDigitOutcome(name: string, tactics: readonly TacticShortname[], context: ResolveContext, trail: string[], warnings: string[]): Outcome | undefined {
+  const match = LOST_DIGIT_AFTER_NAME.exec(name.trim());
+  if (!match) return undefined;
+  const outcome = resolveName(match[1]!, tactics, context, [], false);
+  const id = outcome.ids[0];
+  if (!['name', 'renamed', 'alias'].includes(outcome.status) || outcome.ids.length !== 1 || !id || !withDigitPutBack(match[2]!).includes(id)) return undefined;
+  warnings.push(`T${match[2]} read as ${id}: the name before it is that technique's; check the text`);
+  trail.push(`read: ${LOST_DIGIT_RULE}: "T${match[2]}" as ${id}`);
+  return outcome;
 }
 
 /** `T1566.01`: a sub-technique number of one or two digits; the IDs it may have meant are the candidates. */

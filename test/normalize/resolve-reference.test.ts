@@ -281,6 +281,20 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     expect(resolveReference({ raw: 'active scanning: port scan | T1046' }, context).status).to.equal('ambiguous');
   });
 
+  describe('a name, then its technique\'s ID with one digit lost (`Exploitation for Privilege Escalation - T106`)', () => {
+    // StealthCup (arXiv 2511.17761v1, 2025), Table 3 as pdftotext writes it (test/corpus/reports/arxiv-stealthcup-2025-volt-typhoon-table.yaml).
+    it('reads it as the technique the name is exactly, whose ID is the three digits with one put back, and warns', () => {
+      const read = resolveReference({ raw: 'Exploitation for Privilege Escalation - T106' }, context);
+      expect([read.status, read.ids, read.warnings]).to.deep.equal(['name', ['T1068'], ["T106 read as T1068: the name before it is that technique's; check the text"]]);
+      expect(read.trail).to.include('read: a technique\'s ID with one of its four digits lost (T106 for T1068), taken only where the name beside it is that technique\'s: "T106" as T1068');
+    });
+
+    it('reads no such word beside a name whose ID it cannot be, nor beside no exact name', () => {
+      expect(resolveReference({ raw: 'Valid Accounts - T106' }, context)).to.deep.include({ status: 'unknown', ids: [], warnings: [] });
+      expect(resolveReference({ raw: 'Exploitation for Privilege Escalations - T106' }, context).warnings).to.deep.equal([]);
+    });
+  });
+
   describe("a sub-technique's parent's name and its own run together, no colon between (`PhishingSpearphishing Attachment`)", () => {
     // Stefan Behling's blog (https://www.stefanbehling.tech/?p=97), its Taktik | Technik cells scraped together, less its
     // Phase cell (test/corpus/reports/behling-attack-praxis-de.yaml); a PDF report on Prilex as text writes the heading

@@ -399,7 +399,7 @@ function resolveParts(
   for (const part of parts) for (const id of part.ids) namesOf.set(id, [...(namesOf.get(id) ?? []), part.name]);
   for (const part of parts) {
     if (part.malformed) {
-      outcomes.push(malformedId(part.malformed, context.target));
+      outcomes.push(malformedId(part.malformed, context.target, part.name));
       continue;
     }
     for (const id of part.ids) {
@@ -470,8 +470,12 @@ function lostDigitOutcome(name: string, tactics: readonly TacticShortname[], con
   return outcome;
 }
 
-/** `T1566.01`: a sub-technique number of one or two digits; the IDs it may have meant are the candidates. */
-function malformedId(written: string, target: AttackIndex): Outcome {
+/**
+ * `T1566.01`: a sub-technique number of one or two digits; the IDs it may have meant are the candidates. Where none is
+ * the number padded (`T1059.00`, a PDF table's cell cut short), the sub-technique whose number it begins and whose own
+ * name the name beside it holds (`Command and Scripting Interpreter PowerShell - T1059.00`: T1059.001) is offered.
+ */
+function malformedId(written: string, target: AttackIndex, name?: string): Outcome {
   if (/[[{]/.test(written)) {
     // `T1059.00{1,5}`, `T1059.0[1,15]`: a doubtful shorthand is not guessed at.
     const note = `malformed ID "${written}": sub-technique numbers in brackets are read only when each completes the digits before it to three, in square brackets (T1059.00[1,5], T1059.[001,005]); write the IDs out`;
@@ -484,6 +488,19 @@ function malformedId(written: string, target: AttackIndex): Outcome {
   const digits = `${match?.[2] ?? ''}${match?.[3] ?? ''}`;
   const guesses = [...new Set(split ? [digits] : [digits.padStart(3, '0'), digits.padEnd(3, '0')])].map((sub) => `${technique}.${sub}`);
   const known = guesses.map((id) => target.technique(id)).filter((t): t is TechniqueRecord => !!t);
+  if (!known.length && !split && name) {
+    const words = ` ${nameWords(name).join(' ')} `;
+    const named = target.children(technique).filter((t) => !t.revoked && !t.deprecated && t.id.slice(6).startsWith(digits) && words.includes(` ${nameWords(t.name).join(' ')} `));
+    if (named.length === 1) {
+      const [meant] = named as [TechniqueRecord];
+      return {
+        status: 'unknown',
+        ids: [],
+        notes: [`malformed ID "${written}": a sub-technique number has three digits; did you mean ${describe(target, meant)}, the one whose number it begins and whose name "${name.trim()}" holds? It is not read as it: check the text`],
+        candidates: [candidate(target, meant, `"${written}" with its sub-technique number cut short, beside its name`)],
+      };
+    }
+  }
   return {
     status: 'unknown',
     ids: [],

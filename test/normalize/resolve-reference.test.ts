@@ -289,6 +289,15 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
       expect(read.trail).to.include('read: a technique\'s ID with one of its four digits lost (T106 for T1068), taken only where the name beside it is that technique\'s: "T106" as T1068');
     });
 
+    it('offers, for a sub-technique number cut short (T1059.00), the sub-technique it begins whose name the name beside it holds, never reading it', () => {
+      // The same table's 'Command and Scripting Interpreter PowerShell - T1059.00'.
+      const read = resolveReference({ raw: 'Command and Scripting Interpreter PowerShell - T1059.00' }, context);
+      expect([read.status, read.ids, read.candidates.map((c) => c.id)]).to.deep.equal(['unknown', [], ['T1059.001']]);
+      expect(read.note).to.equal('malformed ID "T1059.00": a sub-technique number has three digits; did you mean T1059.001 Command and Scripting Interpreter: PowerShell, the one whose number it begins and whose name "Command and Scripting Interpreter PowerShell" holds? It is not read as it: check the text');
+      // Without a name that holds one sub-technique's, nothing is offered, as before.
+      for (const raw of ['T1059.00', 'Scripting Interpreter - T1059.00', 'Valid Accounts: Cloud T1078.00']) expect(resolveReference({ raw }, context).candidates, raw).to.deep.equal([]);
+    });
+
     it('reads no such word beside a name whose ID it cannot be, nor beside no exact name', () => {
       expect(resolveReference({ raw: 'Valid Accounts - T106' }, context)).to.deep.include({ status: 'unknown', ids: [], warnings: [] });
       expect(resolveReference({ raw: 'Exploitation for Privilege Escalations - T106' }, context).warnings).to.deep.equal([]);

@@ -1,7 +1,7 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { FoldedText } from '../normalize/tokenize-references.js';
 import { onlyStopWords, withoutMarkup } from '../normalize/tokenize-references.js';
-import type { ExtractedReference } from './extract-references.js';
+import { citedLines, type ExtractedReference } from './extract-references.js';
 
 // What may follow a technique ID at the end of its line when a line break split it from its sub-technique number.
 const ID_AT_LINE_END = /^(\.?)\s*$/;
@@ -38,7 +38,57 @@ export function joinedNumberEnd(ref: ExtractedReference, lines: readonly FoldedT
  * one side of the break), the number starts with 0 as every sub-technique's does, and the release has the sub-technique.
  */
 export function joinSplitIds(references: readonly ExtractedReference[], lines: readonly FoldedText[], target: AttackIndex): ExtractedReference[] {
-  return references.map((ref) => {
+  return references.flatMap((ref) => rowsOfOneTechnique(ref, lines, target) ?? [joinedSplitId(ref, lines, target)]);
+}
+
+/**
+ * `T1059.`⏎`001` … `T1059.`⏎`003` (a table's narrow ID column, pdftotext): rows of one technique, each ID split from its
+ * own sub-technique number, which the reader met as one technique cited on several lines. Each is a reference of its
+ * own, the ID its line's number makes, with no name (the line before or after a bare ID, which the reader may have taken
+ * as its name, may be another row's); the lines that cite the technique unsplit stay one reference. Undefined where the
+ * reference is cited on one line, or split on its own line only (`joinedSplitId`).
+ */
+function rowsOfOneTechnique(ref: ExtractedReference, lines: readonly FoldedText[], target: AttackIndex): ExtractedReference[] | undefined {
+  const id = ref.ids[0];
+  const cited = citedLines(ref);
+  if (ref.ids.length !== 1 || !id || !TECHNIQUE_ONLY.test(id) || cited.length < 2) return undefined;
+  const rows: ExtractedReference[] = [];
+  const unsplit: number[] = [];
+  const idAt = (line: string) => [...line.matchAll(new RegExp(`(?<![\\w.])${id}(?!\\d)`, 'g'))].at(-1);
+  for (const cite of cited) {
+    // A bare ID named by the line before it is cited on that line: its own is the next.
+    const number = !idAt(lines[cite - 1]?.original ?? '') && idAt(lines[cite]?.original ?? '') ? cite + 1 : cite;
+    const line = lines[number - 1]?.original ?? '';
+    const next = lines[number]?.original;
+    // The ID last written on the line, where a break may split it (`T1059.` at its end).
+    const at = idAt(line);
+    const sub = at && next !== undefined ? numberAfterBreak(line, at.index + id.length, next) : undefined;
+    const joined = sub ? `${id}.${sub[1]}` : undefined;
+    if (!at || !sub || !joined || !target.technique(joined)) {
+      unsplit.push(cite);
+      continue;
+    }
+    const span = { line: number, start: at.index, end: at.index + id.length };
+    rows.push({ raw: `${line.slice(at.index).trimEnd()}\n${sub[0].trim()}`, line: number, ids: [joined], tactics: ref.tactics, span });
+  }
+  if (rows.length < 2 && !(rows.length === 1 && rows[0]!.line !== ref.span.line)) return undefined;
+  // The lines citing the technique unsplit: one reference, its name kept where its own line is among them.
+  const first = unsplit[0];
+  const own = unsplit.includes(ref.span.line);
+  const { name: _name, nameSpan: _nameSpan, lines: _lines, ...bare } = ref;
+  const kept = { ...(own ? ref : bare), line: own ? ref.line : first!, ...(unsplit.length > 1 ? { lines: unsplit } : {}) };
+  if (!own && first !== undefined) {
+    const line = lines[first - 1]?.original ?? '';
+    const start = line.search(new RegExp(`(?<![\\w.])${id}(?!\\d)`));
+    Object.assign(kept, { raw: id, span: { line: first, start, end: start + id.length } });
+  }
+  if (!unsplit.length || (own && !unsplit.includes(ref.line))) delete (kept as { lines?: number[] }).lines;
+  return [...rows, ...(first === undefined ? [] : [kept])].sort((a, b) => a.line - b.line);
+}
+
+/** One reference's ID joined to the sub-technique number a line break split from it, where it is (see `joinSplitIds`). */
+function joinedSplitId(ref: ExtractedReference, lines: readonly FoldedText[], target: AttackIndex): ExtractedReference {
+  {
     const id = ref.ids[0];
     if (ref.ids.length !== 1 || !id || !TECHNIQUE_ONLY.test(id)) return ref;
     const line = lines[ref.span.line - 1]?.original;
@@ -65,5 +115,5 @@ export function joinSplitIds(references: readonly ExtractedReference[], lines: r
     }
     if (ref.span.line !== ref.line) return ref;
     return { ...ref, raw: `${ref.raw}${line.slice(ref.span.end).trimEnd()}\n${sub[0].trim()}`, ids: [joined] };
-  });
+  }
 }

@@ -34,6 +34,20 @@ describe('joinSplitIds (through extractReport, ATT&CK 18.1)', () => {
     expect(rows('T1059.\n001 powershell script\n')).to.deep.equal([['T1059.\n001 | powershell script', 'powershell script', { line: 2, start: 4, end: 21 }, ['T1059.001']]]);
   });
 
+  // A table's narrow ID column, pdftotext: several rows of one technique, each ID split from its own number (our rows,
+  // in the shape of the one-row repro above). Read as one technique cited three times, T1059.003 alone was kept.
+  it('joins each row of one technique split from its own number, rows apart', () => {
+    const text = ['Execution', 'T1059.', '001', 'PowerShell', 'T1059.', '003', 'Windows Command Shell', 'T1059.', '005', 'Visual Basic'].join('\n');
+    expect(extractReport(text, { target }).references.map((ref) => [ref.line, ref.ids, ref.tactics, ref.resolution?.ids])).to.deep.equal([
+      [2, ['T1059.001'], ['Execution'], ['T1059.001']],
+      [5, ['T1059.003'], ['Execution'], ['T1059.003']],
+      [8, ['T1059.005'], ['Execution'], ['T1059.005']],
+    ]);
+    // Two in prose, the second's break on the line of the first's number (T1059.003 was lost in T1059.001).
+    const prose = 'The actors used Windows Command Shell (T1059.\n003) and PowerShell (T1059\n.001) and scheduled tasks (T1053.005\n) to persist.\n';
+    expect(read(prose).map((row) => row[1])).to.deep.equal([['T1059.003'], ['T1059.001'], ['T1053.005']]);
+  });
+
   it('names the join in the trail', () => {
     const [ref] = extractReport('PowerShell T1059.\n001 ran scripts.\n', { target }).references;
     expect(ref?.resolution?.trail).to.include('read: line breaks joined (a wrapped cell)');

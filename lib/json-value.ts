@@ -10,3 +10,16 @@ export function isJsonObject(value: unknown): value is JsonObject {
 export function escapePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
+
+/** The value a JSON pointer (`/techniques/0/links`, as ajv's `instancePath`) leads to in `root`; undefined where none. */
+export function valueAtPointer(root: unknown, pointer: string): unknown {
+  let value = root;
+  for (const segment of pointer.split('/').slice(1)) {
+    if (segment === '') continue;
+    const key = segment.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(value)) value = value[Number(key)];
+    else if (isJsonObject(value)) value = Object.hasOwn(value, key) ? value[key] : undefined;
+    else return undefined;
+  }
+  return value;
+}

@@ -5,6 +5,7 @@ import { LAYER_FORMAT } from './layer-types.js';
 import type { SettingChange } from './upgrade-report.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { PRE_ATTACK_MERGED } from '../attack/technique-id.js';
+import { closestWord } from '../name-distance.js';
 
 
 /** The Navigator version written into `versions.navigator` when a layer has none or one older than format 4.5 allows. */
@@ -207,7 +208,7 @@ export const STIX_DOMAIN_NAMES: Readonly<Record<string, string>> = {
  */
 export function currentDomainName(domain: unknown): unknown {
   if (typeof domain === 'string' && PRE_ATTACK_DOMAINS.includes(domain.trim().toLowerCase())) return 'enterprise-attack';
-  return (typeof domain === 'string' && (OLD_DOMAINS[domain] ?? STIX_DOMAIN_NAMES[domain])) || domainInWords(domain) || domain;
+  return (typeof domain === 'string' && (OLD_DOMAINS[domain] ?? STIX_DOMAIN_NAMES[domain])) || domainInWords(domain) || misspeltDomain(domain) || domain;
 }
 
 /**
@@ -224,6 +225,16 @@ export function domainInWords(domain: unknown): Domain | undefined {
     .split(/[^a-z]+/)
     .filter((word) => word && word !== 'mitre' && word !== 'attack');
   return words.length === 1 ? DOMAINS.find((name) => name === `${words[0]}-attack`) : undefined;
+}
+
+/**
+ * The domain a name is a typo or two of (`enterprise-atack`, `Enterprise_Attak`, `ics-attak`; case, `-` and `_` aside,
+ * as `closestWord` reads a flag's value), which the repair reads so and reports. Undefined for a name Navigator knows,
+ * one `domainInWords` reads, and any name further from every domain (`windows`).
+ */
+export function misspeltDomain(domain: unknown): Domain | undefined {
+  if (typeof domain !== 'string' || (DOMAINS as readonly string[]).includes(domain) || OLD_DOMAINS[domain] || STIX_DOMAIN_NAMES[domain] || domainInWords(domain)) return undefined;
+  return closestWord(domain, DOMAINS) as Domain | undefined;
 }
 
 export { PRE_ATTACK_ID, PRE_ATTACK_MERGED } from '../attack/technique-id.js';

@@ -19,7 +19,7 @@ import { STDIN_NAME } from '../read-text.js';
 import { schemaUrl } from '../schemas.js';
 import { escapePointer, isJsonObject, type JsonObject } from '../json-value.js';
 import type { Domain } from '../attack/types.js';
-import { ATLAS_ID, atlasIdMessage, customData, domainInWords, layerFormat, NAVIGATOR_OLD_DOMAINS, PRE_ATTACK_ID, PRE_ATTACK_MERGED, STIX_DOMAIN_NAMES } from './layer-format.js';
+import { ATLAS_ID, atlasIdMessage, customData, domainInWords, layerFormat, misspeltDomain, NAVIGATOR_OLD_DOMAINS, PRE_ATTACK_ID, PRE_ATTACK_MERGED, STIX_DOMAIN_NAMES } from './layer-format.js';
 import { isAnnotated } from './subtechnique-visibility.js';
 import { firstElided } from '../short-list.js';
 
@@ -784,6 +784,16 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
       if (!domain) return;
       layer['domain'] = domain;
       log('/domain', `${shown(stated)} is not a domain name Navigator knows; read as ${shown(domain)} (write "domain": ${shown(domain)})`, unknownDomainOutcome(stated));
+    },
+  ],
+  [
+    "a domain a typo or two from one of ATT&CK's (enterprise-atack) is the one it misspells: Navigator refuses it",
+    (layer, log) => {
+      const stated = layer['domain'];
+      const domain = misspeltDomain(stated);
+      if (!domain) return;
+      layer['domain'] = domain;
+      log('/domain', `${shown(stated)} is no ATT&CK domain; read as ${shown(domain)}, the one it misspells (write "domain": ${shown(domain)})`, unknownDomainOutcome(stated));
     },
   ],
   [

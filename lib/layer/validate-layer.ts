@@ -24,7 +24,7 @@ import {
 } from './layer-format.js';
 import { collapsedSubtechniques, disabledUnder, isAnnotated, isOnlyDisabled, keptBySubtechnique } from './subtechnique-visibility.js';
 import { everyPlatformNote, everyPlatformRelease, everyReleaseTypo, filteredOutEntries, renamedSinceLayer, shownPlatforms, type FilteredOut, unlistedPlatformNames, type ReleaseList } from './platform-visibility.js';
-import { isJsonObject, type JsonObject } from '../json-value.js';
+import { isJsonObject, valueAtPointer, type JsonObject } from '../json-value.js';
 import { currentPlatformName, NAVIGATOR_PLATFORM_MAPPINGS, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
 import { isTechniqueId, preAttackNumberText, unusedNumberText } from '../attack/technique-id.js';
 import { otherDomainLayerText, otherDomainLookup, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
@@ -162,9 +162,48 @@ function schemaFindings(subject: JsonObject): Issue[] {
         const friendly = issue.message.startsWith('must match pattern')
           ? PATTERN_MESSAGES.find(([path]) => path.test(issue.path))?.[1]
           : undefined;
-        return { path: issue.path, message: friendly ?? issue.message };
+        return { path: issue.path, message: foundText(valueAtPointer(subject, issue.path), issue.path, friendly ?? issue.message) };
       })
   );
+}
+
+/** What the layer format's types are called in a message, by ajv's names for them. */
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  array: 'a list',
+  object: 'an object',
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  null: 'null',
+};
+
+function typeWords(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'number' && Number.isInteger(value)) return 'a whole number';
+  return TYPE_WORDS[value === null ? 'null' : typeof value] ?? typeof value;
+}
+
+function shownValue(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+/**
+ * A schema message with the value the layer holds there, so that the place can be mended without opening the file:
+ * `"enterprise-atack" is no ATT&CK domain; give …` where ajv said `must be one of "enterprise-attack", …` (the repair
+ * reads a typo of a domain as it; this is a value further from each), `"x" is text, where the layer format takes a list`
+ * where it said `must be array`. A missing field or an unknown one says what it is already.
+ */
+function foundText(value: unknown, path: string, message: string): string {
+  if (value === undefined || /^(missing required|unknown) field/.test(message)) return message;
+  const found = shownValue(value);
+  if (path === '/domain') return `${found} is no ATT&CK domain; give ${DOMAINS.join(', ').replace(/, (?=[^,]*$)/, ' or ')}`;
+  const allowed = /^must be one of (.*)$/.exec(message)?.[1];
+  if (allowed !== undefined) return `${found} is not ${allowed.includes(', ') ? `one of ${allowed}` : `${allowed}, the one value the layer format takes here`}`;
+  const types = /^must be ((?:array|object|string|number|integer|boolean|null)(?:,(?:array|object|string|number|integer|boolean|null))*)$/.exec(message)?.[1];
+  if (types !== undefined) return `${found} is ${typeWords(value)}, where the layer format takes ${types.split(',').map((type) => TYPE_WORDS[type]).join(' or ')}`;
+  return `${message}, not ${found}`;
 }
 
 function describe(record: TechniqueRecord): string {

@@ -206,13 +206,13 @@ describe('attack-layers validate --attack-release: a filter of every platform of
     const result = await runCli(['validate', six, '--attack-release', '18.1']);
     expect(result.code).to.equal(1);
     expect(result.stdout.split('\n').filter((line) => line.startsWith('error: schema: '))).to.deep.equal(
-      Array.from({ length: 6 }, (_, i) => `error: schema: ${six}: /techniques/${i}/metadata: must be array`),
+      Array.from({ length: 6 }, (_, i) => `error: schema: ${six}: /techniques/${i}/metadata: "entry ${i}" is text, where the layer format takes a list`),
     );
     const many = join(dir, 'many.json');
     writeFileSync(many, layer(25));
     const listed = (await runCli(['validate', many, '--attack-release', '18.1'])).stdout.split('\n').filter((line) => line.startsWith('error: schema: '));
     expect(listed).to.have.length(21);
-    expect(listed[19]).to.equal(`error: schema: ${many}: /techniques/19/metadata: must be array`);
+    expect(listed[19]).to.equal(`error: schema: ${many}: /techniques/19/metadata: "entry 19" is text, where the layer format takes a list`);
     expect(listed[20]).to.match(/^error: schema: and 5 more of this kind.*\(--json lists every one\)$/);
   });
 });

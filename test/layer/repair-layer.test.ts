@@ -416,6 +416,12 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
     layer([{ techniqueID: 'T1059', score: 1 }], { domain: stated }),
     [['/domain', new RegExp(`^"${stated}" is not a domain name Navigator knows; read as "${meant}" \\(write "domain": "${meant}"\\)$`)]],
   ]),
+  // A domain typed by hand one letter out, which `validate` said only `must be one of "enterprise-attack", …` of.
+  [
+    'a domain a typo away from one of ATT&CK\'s',
+    layer([{ techniqueID: 'T1059', score: 1 }], { domain: 'enterprise-atack' }),
+    [['/domain', /^"enterprise-atack" is no ATT&CK domain; read as "enterprise-attack", the one it misspells \(write "domain": "enterprise-attack"\)$/]],
+  ],
   // ZeroTrustX's incident mapping export (find_string id 55535166592) writes the domain where the release goes.
   [
     'a release that holds no number',
@@ -490,6 +496,23 @@ describe('repairLayer', () => {
     for (const stated of ['enterprise and mobile', 'atlas', 'pre-attack', 'enterprise-attack', 'mitre-enterprise']) {
       const { repairs } = repairLayer(layer([{ techniqueID: 'T1059', score: 1 }], { domain: stated }), 'faults.json');
       expect(repairs.filter((r) => r.path === '/domain' && / is not a domain name Navigator knows/.test(r.repair)), stated).to.deep.equal([]);
+    }
+  });
+
+  it('reads a domain a typo or two from one of ATT&CK\'s as that one, and a name further from each as none', () => {
+    for (const [stated, meant] of [
+      ['Enterprise_Atack', 'enterprise-attack'],
+      ['mobile-atack', 'mobile-attack'],
+      ['ics-attak', 'ics-attack'],
+    ]) {
+      const { layer: out, repairs } = repairLayer(layer([], { domain: stated }), 'faults.json');
+      expect(out['domain'], stated).to.equal(meant);
+      expect(repairs.map((r) => [r.path, r.navigatorAlert !== undefined]), stated).to.deep.equal([['/domain', true]]);
+      expect(upgradeReleases(layer([], { domain: stated }), library).target.domain, stated).to.equal(meant);
+    }
+    for (const stated of ['windows', 'atlas', 'ics-atk', 'enterprise and mobile']) {
+      const { layer: out } = repairLayer(layer([{ techniqueID: 'T1059', score: 1 }], { domain: stated }), 'faults.json');
+      expect(out['domain'], stated).to.equal(stated);
     }
   });
 

@@ -521,7 +521,35 @@ describe('validateLayer', () => {
         ['error', 'schema', '/versions/navigator'],
         ['error', 'schema', '/filters/platforms'],
       ],
-      /\/versions\/navigator: must be a version number such as "5\.1\.0"/,
+      /\/versions\/navigator: must be a version number such as "5\.1\.0", not "five"\n.*\/filters\/platforms: 7 is a whole number, where the layer format takes a list$/,
+    ],
+    [
+      'says the domain found where it is no ATT&CK domain and far from each (not only the schema\'s list)',
+      layer([{ techniqueID: 'T1059', score: 1 }], { domain: 'windows' }),
+      [['error', 'schema', '/domain']],
+      /^test\.layer\.json: \/domain: "windows" is no ATT&CK domain; give enterprise-attack, mobile-attack or ics-attack$/,
+    ],
+    [
+      'says the domain found where it is no text',
+      layer([{ techniqueID: 'T1059', score: 1 }], { domain: 3 }),
+      [['error', 'schema', '/domain']],
+      /^test\.layer\.json: \/domain: 3 is no ATT&CK domain; give enterprise-attack, mobile-attack or ics-attack$/,
+    ],
+    [
+      'says what it found where the format takes a list or one value (legend items as text, an entry\'s links as a number, a format that is no number)',
+      layer([{ techniqueID: 'T1059', score: 1, links: 7 }], { legendItems: 'x', versions: { attack: '18', navigator: '5.1.0', layer: 'five' } }),
+      [
+        ['error', 'schema', '/versions/layer'],
+        ['error', 'schema', '/techniques/0/links'],
+        ['error', 'schema', '/legendItems'],
+      ],
+      new RegExp(
+        [
+          '^test\\.layer\\.json: /versions/layer: "five" is not "4\\.5", the one value the layer format takes here',
+          'test\\.layer\\.json: /techniques/0/links: 7 is a whole number, where the layer format takes a list',
+          'test\\.layer\\.json: /legendItems: "x" is text, where the layer format takes a list$',
+        ].join('\n'),
+      ),
     ],
     [
       'reports what the reading step repaired or left out, at the path of the layer as read (score null is a finding)',

@@ -145,6 +145,8 @@ export interface CombineOptions {
 export interface CombineResult {
   layer: NavigatorLayer;
   warnings: string[];
+  /** How many comment lines of the combined entries several layers give, each written once naming them (`A + B: …`). */
+  sharedCommentLines: number;
 }
 
 /**
@@ -872,6 +874,7 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
   }
 
   const techniques: LayerTechnique[] = [];
+  let sharedCommentLines = 0;
   const dropped = new Map<string, string>();
   const lostColors: string[] = [];
   let keptColors = 0;
@@ -906,7 +909,11 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
       appendDivided(links, cell.links, linkKey);
       for (const item of cell.metadata) metadata.push(item);
     }
-    if (comments.length) entry.comment = attributeComments(comments, undefined, 'names').comment;
+    if (comments.length) {
+      const attributed = attributeComments(comments, undefined, 'names');
+      entry.comment = attributed.comment;
+      sharedCommentLines += attributed.shared;
+    }
     // Navigator's layerOperation counts a disabled entry's score too, and copies `enabled` from the one layer its user
     // picks; here the layers whose scores make the entry's decide it: a score only disabled entries give stays greyed
     // out or hidden, as in its layer, not shown because another layer only comments on the technique.
@@ -994,5 +1001,5 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
   if (issues.length) {
     throw new Error(`combineLayers produced an invalid 4.5 layer (a bug): ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
   }
-  return { layer, warnings };
+  return { layer, warnings, sharedCommentLines };
 }

@@ -100,6 +100,11 @@ describe('combineLayers', () => {
     expect(entry(layer, 'T1105').comment).to.equal('Layer A: seen in proxy logs');
   });
 
+  it('counts the comment lines several layers give, each written once, for the summary (A and B share one; A, B, C too)', () => {
+    expect(combineLayers(inputs(...AB), { op: 'sum', index }).sharedCommentLines).to.equal(1);
+    expect(combineLayers(inputs(...ABC), { op: 'sum', index }).sharedCommentLines).to.equal(1);
+  });
+
   it('keeps the comment of an entry without a score under intersect only when the key is scored everywhere', () => {
     expect(entry(combine('sum', ...ABC), 'T1566.001', 'initial-access').comment).to.equal('Layer C: no score here');
     expect(scores(combine('intersect', ...ABC))).to.not.have.property('T1566.001/initial-access');

@@ -148,5 +148,12 @@ describe('regressions: a merged comment of several lines says, on each line, whe
     const rules = lines.map((line) => line.replace(/^.*?: (T1059\.001|T1059\.001, T1086): /, ''));
     expect(rules).to.have.length(new Set(rules).size);
     expect(shared).to.have.length(byTechnique.get('T1059.001')!.length);
+    // The summary counts every such line of the layer (it said only the entries): the comments are shorter than the
+    // two layers' together by as many lines.
+    const everyShared = (readLayer(out).techniques ?? [])
+      .flatMap((t) => (t.comment ?? '').split('\n'))
+      .filter((line) => line.startsWith('Sigma heatmap, Windows + Sigma heatmap, all deprecated: ')).length;
+    expect(everyShared).to.be.above(shared.length);
+    expect(result.stderr).to.match(new RegExp(`^the combined layer: \\d+ technique entries \\(union of 2 layers\\); ${everyShared} comment lines given by more than one layer written once, naming each \\("A \\+ B: …"\\)$`, 'm'));
   });
 });

@@ -85,7 +85,7 @@ export function handler(context: CliContext) {
     };
     // A file given twice leaves the same entries out twice: each is one line, not counted again as "more of this kind".
     for (const line of linesPerKind([...new Set(leftOut)], messageKind, (warning) => warning, moreLeftOut)) warn(context, args, line);
-    const { layer, warnings } = combineLayers(inputs, {
+    const { layer, warnings, sharedCommentLines } = combineLayers(inputs, {
       op: args.op,
       index,
       ...(args.name === undefined ? {} : { name: args.name }),
@@ -95,14 +95,20 @@ export function handler(context: CliContext) {
     // --attack-release may ask for a release Navigator 5.1 opens only after its upgrade dialog, or not at all.
     for (const warning of [...warnings, ...navigatorOpeningWarnings([layer])]) warn(context, args, warning);
     const text = serializeLayer(layer);
+    // A line several layers give is written once, naming each (`A + B: line`): said, since the comments are then
+    // shorter than the layers' together, and a count of lines per layer no longer adds up.
+    const shared = sharedCommentLines
+      ? `${sharedCommentLines === 1 ? '1 comment line' : `${sharedCommentLines} comment lines`} given by more than one layer written once, naming each ("A + B: …")`
+      : undefined;
     if (args.out === undefined) {
       context.stdout.write(text);
+      if (shared) note(context, args, `the combined layer: ${shared}`);
       return;
     }
     writeFileAtomic(resolve(context.cwd, args.out), text, { force: args.force, givenAs: FLAG_WORDS });
     // The file written on stdout, as --out names it, as render, gap, export and attack-object list theirs; the count is a note.
     context.stdout.write(`${args.out}\n`);
     const entries = layer.techniques?.length ?? 0;
-    note(context, args, `the combined layer: ${entries} technique ${entries === 1 ? 'entry' : 'entries'} (${args.op} of ${inputs.length} layers)`);
+    note(context, args, `the combined layer: ${entries} technique ${entries === 1 ? 'entry' : 'entries'} (${args.op} of ${inputs.length} layers)${shared ? `; ${shared}` : ''}`);
   };
 }

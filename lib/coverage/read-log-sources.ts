@@ -12,6 +12,7 @@
 import { extname } from 'node:path';
 import type { LogSourceRef } from '../attack/types.js';
 import { InputError, SchemaValidationError, UsageError } from '../errors.js';
+import { kindOf, wrongKindMessage } from '../input-kind.js';
 import { inputName, readTextFile, STDIN, type InputOptions } from '../read-text.js';
 import { schemaFieldLists, schemaIssues } from '../schemas.js';
 import { yamlSyntaxIssues } from '../yaml-syntax-issues.js';
@@ -115,6 +116,10 @@ export function parseLogSourcesYaml(text: string, file: string): LogSourcesInput
   const lines = new LineIndex(text);
   const issues = schemaIssues('log-sources', plain(top));
   if (issues.length) {
+    // Another kind of file (a campaign file, a detections file, a Sigma rule) was said as a dozen schema problems, one
+    // unknown field each, none saying what the file is or where it goes.
+    const kind = kindOf(text);
+    if (kind) throw new InputError(wrongKindMessage(file, kind, "a log sources file (the log sources you collect, in ATT&CK's names)"), { file });
     throw new SchemaValidationError(
       file,
       'log sources file',

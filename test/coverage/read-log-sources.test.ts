@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { CollectedLogSources, parseLogSourcesCsv, parseLogSourcesYaml, readLogSources } from '../../lib/coverage/read-log-sources.js';
 import { InputError, SchemaValidationError } from '../../lib/errors.js';
@@ -20,6 +21,19 @@ describe('log sources files (read-log-sources.ts)', () => {
       .to.throw(SchemaValidationError)
       .with.property('message')
       .that.matches(/l\.yml/);
+  });
+
+  it('says what a file of another kind is and where it goes (a campaign file, a Sigma rule, a layer), not a dozen unknown fields', () => {
+    // Before: `campaigns/apt32-covid19-wuhan.yaml: not a valid log sources file: 14 problems: … unknown field "name" …`.
+    const campaign = readFileSync('campaigns/apt32-covid19-wuhan.yaml', 'utf8');
+    expect(() => parseLogSourcesYaml(campaign, 'apt32.yaml')).to.throw(
+      InputError,
+      /^apt32\.yaml: this is a campaign file, not a log sources file \(the log sources you collect, in ATT&CK's names\); .*gap takes it as --threat/,
+    );
+    const rule = readFileSync('test/fixtures/gap/sigma/linux/proc_creation_lnx_placeholder_tag.yml', 'utf8');
+    expect(() => parseLogSourcesYaml(rule, 'rule.yml')).to.throw(InputError, /^rule\.yml: this is a Sigma rule, not a log sources file .*give it \(or its folder\) to gap --coverage$/);
+    const layer = readFileSync('layers/all.layer.json', 'utf8');
+    expect(() => parseLogSourcesYaml(layer, 'all.layer.json')).to.throw(InputError, /^all\.layer\.json: this is an ATT&CK Navigator layer, not a log sources file/);
   });
 
   it('refuses broken YAML and an empty file with the line', () => {

@@ -60,9 +60,10 @@ export type RuleOutcome = (
  * macro or lookup, a Sentinel parser, elastic/detection-rules' `hunting/index.yml` or `pyproject.toml`): the YAML or
  * TOML file of a rule repository that holds no rule, which the folder walk leaves out (withoutNonRules); and on an
  * ignored one of a rule that counts nothing by its kind (a Splunk baseline or response task, a Sublime Security rule),
- * which a folder leaves out too and a file given alone lists as ignored.
+ * which a folder leaves out too and a file given alone lists as ignored; and on the invalid outcome of a campaign file,
+ * an adversary's doing rather than a detection, which a folder leaves out saying where it goes (--threat).
  */
-export type NoRuleKind = 'yaml' | 'toml' | 'baseline' | 'response' | 'sublime';
+export type NoRuleKind = 'yaml' | 'toml' | 'baseline' | 'response' | 'sublime' | 'campaign';
 
 /**
  * The outcome of one file: one rule's, or for a file of several rules (Wazuh, Falco, YARA-L) one per rule in `items`,
@@ -254,9 +255,10 @@ function nonRuleNotes(dir: string, skipped: readonly { file: string; kind: NoRul
     toml: 'an Elastic rule needs a [rule] table, a hunting query a [hunt] table',
     baseline: 'a baseline builds a lookup or a model that detections read and detects nothing by itself (type Baseline; an earlier one no type or batch, naming the detections it feeds under tags.detections or kept in baselines/)',
     sublime: 'its tactics_and_techniques and attack_types are Sublime\'s own names ("Scripting", "Social engineering"), not ATT&CK techniques, so such a rule says no technique it detects; list the techniques they detect in a detections file (name, techniques)',
+    campaign: 'a campaign file lists what an adversary does, not what you detect: give it (or its folder) to --threat',
     response: 'a response task is a search an analyst runs on an entity of a notable during a response and detects nothing by itself, whatever techniques it lists (type Investigation or response; an earlier one no type, taking inputs or kept in response_tasks/, responses/ or investigations/)',
   };
-  return (['yaml', 'toml', 'baseline', 'response', 'sublime'] as const).flatMap((kind) => {
+  return (['campaign', 'yaml', 'toml', 'baseline', 'response', 'sublime'] as const).flatMap((kind) => {
     const of = skipped.filter((entry) => entry.kind === kind).map((entry) => relative(dir, entry.file).split(sep).join('/'));
     if (!of.length) return [];
     const folders = new Map<string, number>();
@@ -271,6 +273,7 @@ function nonRuleNotes(dir: string, skipped: readonly { file: string; kind: NoRul
       const what = of.length === 1 ? `1 Splunk ${noun} is` : `${of.length} Splunk ${noun}s are`;
       return [`${dir}: ${what} left out (${named}; first ${of[0]}): ${needs[kind]}`];
     }
+    if (kind === 'campaign') return [`${dir}: ${of.length === 1 ? '1 campaign file is' : `${of.length} campaign files are`} left out (${named}; first ${of[0]}): ${needs[kind]}`];
     if (kind === 'sublime') {
       const what = of.length === 1 ? '1 Sublime Security rule is' : `${of.length} Sublime Security rules are`;
       return [`${dir}: ${what} left out (${named}; first ${of[0]}): ${needs[kind]}`];

@@ -393,6 +393,9 @@ export const SUBLIME_RULE =
 // The keys a rule detects with, in any YAML format read: Sigma's (a correlation's too), Splunk's and Sentinel's.
 const RULE_BODY_KEYS = ['detection', 'logsource', 'correlation', 'search', 'query'];
 
+/** The top-level keys of a campaign file that, beside `techniques`, tell it from a rule of any format. */
+const CAMPAIGN_KEYS = ['name', 'actor', 'attack_version'];
+
 /**
  * Whether a YAML rule's top fields are a Sublime Security rule's (sublime-security/sublime-rules' detection-rules/*.yml:
  * an email rule in MQL, `source`, `type: "rule"`, named by Sublime's own taxonomy, `tactics_and_techniques: ["Scripting"]`,
@@ -421,7 +424,13 @@ function notARule(candidate: RuleFields): RuleOutcome {
   const missing = ['title', 'detection', 'logsource'].filter((key) => !fields.has(key));
   // With none of the keys a rule of any format detects with, the file is no rule at all (a Splunk story, macro or
   // lookup, a Sentinel parser, a configuration): a folder walk leaves it out (NoRuleKind).
-  const noRule = RULE_BODY_KEYS.every((key) => !fields.has(key)) ? { noRule: 'yaml' as const } : {};
+  const bodyless = RULE_BODY_KEYS.every((key) => !fields.has(key));
+  // A campaign file (`techniques` beside its `name`, `actor` or `attack_version`) given as coverage: a folder of them
+  // (`--coverage campaigns`) was said to hold YAML with no rule of any format, and nothing said where it goes.
+  if (bodyless && fields.has('techniques') && CAMPAIGN_KEYS.some((key) => fields.has(key))) {
+    return { invalid: { line, message: notARuleMessage('campaign') }, noRule: 'campaign' };
+  }
+  const noRule = bodyless ? { noRule: 'yaml' as const } : {};
   // A Splunk story or macro, a Sentinel workbook or parser: named, but neither format's rule.
   if (fields.has('name') && !fields.has('title')) {
     return { invalid: { line, message: 'not a detection rule: a Sigma rule has "title", "logsource" and "detection", a Splunk detection "name" and "search", a Sentinel rule "name" and "query"' }, ...noRule };

@@ -108,6 +108,20 @@ describe('readRuleFolder (hand-written fixture folder)', () => {
     ]);
   });
 
+  it('leaves the campaign files of a folder given as coverage out, saying they go to --threat (campaigns/ as --coverage)', () => {
+    // Before: `2 files of YAML hold no rule of any format read …: a rule needs its format's keys: Sigma "title", …`.
+    const dir = join(freshTmpDir('sigma-campaigns'), 'campaigns');
+    cpSync(fileURLToPath(new URL('../../campaigns', import.meta.url)), dir, { recursive: true });
+    const read = readRuleFolder(dir);
+    expect([read.rules.length, read.problems.length]).to.deep.equal([0, 0]);
+    expect(read.notes).to.deep.equal([
+      `${dir}: 2 campaign files are left out (./ 2; first apt32-covid19-wuhan.yaml): a campaign file lists what an adversary does, not what you detect: give it (or its folder) to --threat`,
+    ]);
+    // Given alone, it stays the one invalid file, saying what it is.
+    const one = parseRuleFile(readFileSync(join(dir, 'apt32-covid19-wuhan.yaml'), 'utf8'), 'apt32-covid19-wuhan.yaml');
+    expect('invalid' in one && one.invalid.message).to.equal('this is a campaign file, not a detection rule; use normalize, render or compare (gap takes it as --threat)');
+  });
+
   it('reports a file that is not YAML, with its line, names a YAML file that holds no rule in a note, and goes on', () => {
     // js-yaml stops at line 4, "deficient indentation"; the tags' [ not closed on line 3 is what to mend, named as
     // campaign files name it (yamlSyntaxIssues, the `yaml` package's reading, taken as it mends what js-yaml stopped at).

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import type { Document, LineCounter, Node as YamlNode, Pair, ParsedNode, Scalar } from 'yaml';
 import type { Domain } from '../attack/types.js';
@@ -8,7 +8,7 @@ import { InputError, InvalidYamlError, SchemaValidationError, UsageError, type I
 import { escapePointer, isJsonObject } from '../json-value.js';
 import { schemaUrl, toIssue, validator } from '../schemas.js';
 import { parseJsonText } from '../json-text.js';
-import { kindOf, looksLikeReport, wrongKindMessage } from '../input-kind.js';
+import { kindName, kindOf, looksLikeReport, wrongKindMessage } from '../input-kind.js';
 import { inputName, readFolder, readTextFile, statInput, STDIN, STDIN_NAME, type InputOptions } from '../read-text.js';
 import { inLineOrder, yamlPackageErrors, yamlSyntaxIssues } from '../yaml-syntax-issues.js';
 import { parseYamlDocument, yamlDocumentValue } from '../yaml-value.js';
@@ -546,11 +546,53 @@ export function campaignPaths(paths: readonly string[]): FoundFile[] {
       .map((entry) => entry.name)
       .filter((name) => CAMPAIGN_EXTENSIONS.includes(extname(name).toLowerCase()));
     if (names.length === 0) {
-      throw new UsageError(`${path}: no campaign files (${CAMPAIGN_EXTENSIONS.map((e) => `*${e}`).join(', ')}) in this folder`);
+      throw new UsageError(`${path}: no campaign files (${CAMPAIGN_EXTENSIONS.map((e) => `*${e}`).join(', ')}) in this folder${belowText(path)}`);
     }
     for (const name of names) files.push({ path: join(path, name), found: true });
   }
   return files;
+}
+
+// How many folder entries the look below a folder without campaign files takes at most, for its first file.
+const ENTRIES_LOOKED_AT = 200;
+// How many of the files found below such a folder are read to tell what it holds.
+const FILES_TOLD = 5;
+
+/**
+ * What a folder without campaign files at its top holds below, for the error to say where it goes: its subfolders are
+ * not read, and its first file of a campaign's extensions down there, when of a known kind, says what it is
+ * (`gap --threat ../shared/sigma/rules`, SigmaHQ's rules, was told only `no campaign files (*.yaml, *.yml, *.json)
+ * in this folder` of a folder of 3,000 .yml files, all in subfolders).
+ */
+function belowText(folder: string): string {
+  const subfolders = readFolder(folder).filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'));
+  if (!subfolders.length) return '';
+  const queue = subfolders.map((entry) => join(folder, entry.name));
+  const found: string[] = [];
+  for (let looked = 0; queue.length && looked < ENTRIES_LOOKED_AT && found.length < FILES_TOLD; ) {
+    for (const entry of readFolder(queue.shift()!)) {
+      looked += 1;
+      const path = join(entry.parentPath, entry.name);
+      if (entry.name.startsWith('.')) continue;
+      if (entry.isDirectory()) queue.push(path);
+      else if (found.length < FILES_TOLD && CAMPAIGN_EXTENSIONS.includes(extname(entry.name).toLowerCase())) found.push(path);
+    }
+  }
+  const named = subfolders.slice(0, 3).map((entry) => `${entry.name}/`).join(', ');
+  const read = ` (its subfolders, ${named}${subfolders.length > 3 ? `, and ${subfolders.length - 3} more` : ''}, are not read)`;
+  for (const file of found) {
+    let kind: ReturnType<typeof kindOf>;
+    try {
+      kind = kindOf(readTextFile(file));
+    } catch {
+      continue;
+    }
+    if (!kind) continue;
+    // A campaign file or a layer down there is read from its own folder; another kind goes elsewhere, said as validate says it.
+    if (kind === 'campaign' || kind === 'layer') return `${read}; ${file} is ${kindName(kind)}: give the folder that holds it, ${dirname(file)}`;
+    return `${read}; ${wrongKindMessage(file, kind, ['campaign'])}`;
+  }
+  return `${read}; give the folder that holds the campaign files`;
 }
 
 function emptyIssue(): Issue {

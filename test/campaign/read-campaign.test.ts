@@ -534,6 +534,26 @@ describe('campaign/read-campaign', () => {
       expect(thrown(() => readCampaigns(['no/such/folder']))).to.be.instanceOf(UsageError).with.property('file', 'no/such/folder');
     });
 
+    it('says what a folder without campaign files at its top holds below: rules of another kind, or campaign files in a subfolder', () => {
+      // SigmaHQ's rules/ (only subfolders) given as --threat: before, `no campaign files (*.yaml, *.yml, *.json) in this folder`.
+      const rules = join(freshTmpDir('threat-rules'), 'rules');
+      mkdirSync(join(rules, 'windows', 'process_creation'), { recursive: true });
+      mkdirSync(join(rules, 'linux'));
+      writeFileSync(join(rules, 'windows', 'process_creation', 'notes.txt'), 'not read\n');
+      writeFileSync(join(rules, 'windows', 'process_creation', 'rule.yml'), readFileSync(join(repoRoot, 'test/fixtures/gap/sigma/linux/proc_creation_lnx_placeholder_tag.yml')));
+      expect(thrown(() => readCampaigns([rules])).message).to.equal(
+        `${rules}: no campaign files (*.yaml, *.yml, *.json) in this folder (its subfolders, linux/, windows/, are not read); ` +
+          `${join(rules, 'windows', 'process_creation', 'rule.yml')}: this is a Sigma rule, not a campaign file; give it (or its folder) to gap --coverage`,
+      );
+      // Campaign files a level down: the folder that holds them is named.
+      const nested = freshTmpDir('nested-campaigns');
+      mkdirSync(join(nested, '2020'));
+      writeFileSync(join(nested, '2020', 'apt32.yaml'), readFileSync(join(repoRoot, 'campaigns/apt32-covid19-wuhan.yaml')));
+      expect(thrown(() => readCampaigns([nested])).message).to.equal(
+        `${nested}: no campaign files (*.yaml, *.yml, *.json) in this folder (its subfolders, 2020/, are not read); ${join(nested, '2020', 'apt32.yaml')} is a campaign file: give the folder that holds it, ${join(nested, '2020')}`,
+      );
+    });
+
     it('passes on the first invalid file with its name', () => {
       const dir = freshTmpDir('bad-campaigns');
       writeFileSync(join(dir, 'a.yaml'), 'name: a\n');

@@ -777,23 +777,15 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
     },
   ],
   [
-    'a domain written by its short or display name (enterprise, "Mobile ATT&CK", ICS) is that domain: Navigator refuses it',
+    'a domain written by its short or display name (enterprise, "Mobile ATT&CK", ICS), or a typo or two from one of ATT&CK\'s (enterprise-atack), is that domain: Navigator refuses it',
     (layer, log) => {
       const stated = layer['domain'];
-      const domain = domainInWords(stated);
+      const named = domainInWords(stated);
+      const domain = named ?? misspeltDomain(stated);
       if (!domain) return;
       layer['domain'] = domain;
-      log('/domain', `${shown(stated)} is not a domain name Navigator knows; read as ${shown(domain)} (write "domain": ${shown(domain)})`, unknownDomainOutcome(stated));
-    },
-  ],
-  [
-    "a domain a typo or two from one of ATT&CK's (enterprise-atack) is the one it misspells: Navigator refuses it",
-    (layer, log) => {
-      const stated = layer['domain'];
-      const domain = misspeltDomain(stated);
-      if (!domain) return;
-      layer['domain'] = domain;
-      log('/domain', `${shown(stated)} is no ATT&CK domain; read as ${shown(domain)}, the one it misspells (write "domain": ${shown(domain)})`, unknownDomainOutcome(stated));
+      const why = named ? 'is not a domain name Navigator knows; read as' : 'is no ATT&CK domain; read as';
+      log('/domain', `${shown(stated)} ${why} ${shown(domain)}${named ? '' : ', the one it misspells'} (write "domain": ${shown(domain)})`, unknownDomainOutcome(stated));
     },
   ],
   [

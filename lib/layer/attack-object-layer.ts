@@ -160,21 +160,36 @@ function attributedCampaigns(group: ActorRecord, index: AttackIndex, data: Proce
   );
 }
 
+/** The techniques a group's layer leaves out without its campaigns, and the campaigns that use them. */
+interface CampaignTechniques {
+  count: number;
+  campaigns: ActorRecord[];
+}
+
 /**
  * For a group's layer without its campaigns: the campaigns attributed to it that use techniques it does not use
- * itself, and how many, in one line (`undefined` when there are none). mitreattack-python's
- * `get_techniques_used_by_group` counts those techniques as the group's, so a layer without them must say so.
+ * itself, and how many (`undefined` when there are none). mitreattack-python's `get_techniques_used_by_group` and
+ * the group's layer on attack.mitre.org count those techniques as the group's, so a layer without them must say so.
  */
-function campaignsLeftOut(group: ActorRecord, index: AttackIndex, data: ProcedureIndexData, own: Uses): string | undefined {
+function campaignTechniquesLeftOut(group: ActorRecord, index: AttackIndex, data: ProcedureIndexData, own: Uses): CampaignTechniques | undefined {
   const campaigns = attributedCampaigns(group, index, data);
   if (!campaigns.length) return undefined;
-  const more = [...collectUses(campaigns, index, data).byTechnique.keys()].filter((id) => !own.byTechnique.has(id));
-  if (!more.length) return undefined;
+  const count = [...collectUses(campaigns, index, data).byTechnique.keys()].filter((id) => !own.byTechnique.has(id)).length;
+  return count ? { count, campaigns } : undefined;
+}
+
+/** `left` in one line: where they are not (`are not in this layer`) and what `--campaigns` does. */
+function campaignsLeftOutLine(group: ActorRecord, left: CampaignTechniques, where: string, adds: string): string {
   return (
-    `${plural(more.length, 'technique')} used only in the ${plural(campaigns.length, 'campaign')} ATT&CK attributes to ${objectTitle(group)} ` +
-    `(${campaigns.map(objectRef).join(', ')}) ${more.length === 1 ? 'is' : 'are'} not in this layer; --campaigns adds them, ` +
+    `${plural(left.count, 'technique')} used only in the ${plural(left.campaigns.length, 'campaign')} ATT&CK attributes to ${objectTitle(group)} ` +
+    `(${left.campaigns.map(objectRef).join(', ')}) ${left.count === 1 ? 'is' : 'are'} ${where}; --campaigns ${adds}, ` +
     "as mitreattack-python's get_techniques_used_by_group counts them"
   );
+}
+
+function campaignsLeftOut(group: ActorRecord, index: AttackIndex, data: ProcedureIndexData, own: Uses): string | undefined {
+  const left = campaignTechniquesLeftOut(group, index, data, own);
+  return left && campaignsLeftOutLine(group, left, 'not in this layer', 'adds them');
 }
 
 function kindWord(object: ActorRecord): string {
@@ -390,6 +405,11 @@ export interface DomainObjectLayer extends ObjectLayer {
   file: string;
   /** Why the layer is empty, when it is. */
   empty?: string;
+  /**
+   * Techniques of the group's campaigns in a domain where the group uses none itself, which therefore gets no layer
+   * (G0056 PROMETHIUM: 20 mobile techniques of C0033), one line per domain; the same on every layer of the object.
+   */
+  elsewhere: string[];
 }
 
 /**
@@ -402,16 +422,30 @@ export function renderObjectLayersByDomain(object: ActorRecord, releases: readon
   const found = releases.flatMap(({ index, data }) => {
     const own = index.byStixId(object.stixId);
     if (!own || !('aliases' in own) || !data.objects[own.stixId]) return [];
-    return [{ index, object: own, ...renderAttackObjectLayer(own, index, data, options) }];
+    return [{ index, data, object: own, ...renderAttackObjectLayer(own, index, data, options) }];
   });
   const used = found.filter((item) => item.layer.techniques?.length);
   if (!used.length) {
     const first = found[0];
     if (!first) throw new InputError(`${objectRef(object)} is in none of the releases given; please report this`);
     const where = found.map((item) => item.index.label).join(', ');
-    return [{ ...first, file: objectLayerFileName(first.object), empty: `${objectRef(object)} uses no technique in ${where}` }];
+    const elsewhere = campaignsElsewhere(found.slice(1));
+    return [{ ...first, file: objectLayerFileName(first.object), empty: `${objectRef(object)} uses no technique in ${where}`, elsewhere }];
   }
-  return used.map((item) => ({ ...item, file: objectLayerFileName(item.object, used.length > 1 ? item.index.domain : undefined) }));
+  // MITRE's site gives a group a layer in each domain where it or its campaigns use techniques; a domain only its
+  // campaigns use gets none here without --campaigns, so the layers written say what is there.
+  const elsewhere = campaignsElsewhere(found.filter((item) => !used.includes(item)));
+  for (const item of used) if (elsewhere.length) item.layer.description = [item.layer.description, ...elsewhere.map((line) => `${line[0]!.toUpperCase()}${line.slice(1)}.`)].join('\n');
+  return used.map((item) => ({ ...item, file: objectLayerFileName(item.object, used.length > 1 ? item.index.domain : undefined), elsewhere }));
+}
+
+/** For the domains that get no layer of a group: the techniques only its campaigns use there, one line per domain. */
+function campaignsElsewhere(unwritten: ReadonlyArray<{ index: AttackIndex; data: ProcedureIndexData; object: ActorRecord; notes: string[] }>): string[] {
+  return unwritten.flatMap(({ index, data, object, notes }) => {
+    if (!notes.length) return [];
+    const left = campaignTechniquesLeftOut(object, index, data, collectUses([object], index, data));
+    return left ? [campaignsLeftOutLine(object, left, `in ${index.label}, where it uses none itself and has no layer`, 'adds that layer')] : [];
+  });
 }
 
 /** What `renderAllObjectLayers` rendered and skipped. */
@@ -461,7 +495,7 @@ export function renderAllObjectLayers(
       result.files.push({ name: rendered.file, layer: rendered.layer });
       result.warnings.push(...rendered.warnings);
       if (rendered.empty) result.empty.push(`${object.id} (${rendered.empty})`);
-      if (rendered.notes.length && !result.campaignsLeftOut.includes(object.id)) result.campaignsLeftOut.push(object.id);
+      if ((rendered.notes.length || rendered.elsewhere.length) && !result.campaignsLeftOut.includes(object.id)) result.campaignsLeftOut.push(object.id);
     }
     options.onProgress?.(i + 1, current.length, object);
   });

@@ -4,9 +4,28 @@ import { expect } from 'chai';
 import { CAMPAIGN_COLOR, validateLayer, type NavigatorLayer } from '../../lib/index.js';
 import { freshTmpDir, hasStackTrace, loadRelease, repoRoot, runCli, stixDir, stixFile, testCacheDir } from '../helpers/attack.js';
 import { rawAttackId, rawUses } from '../helpers/raw-uses.js';
+import type { RawStixObject } from '../helpers/attack.js';
 
 function layerOf(text: string): NavigatorLayer {
   return JSON.parse(text) as NavigatorLayer;
+}
+
+/**
+ * The current techniques that the current campaigns attributed to a group use in a domain and the group does not,
+ * read straight from the 18.1 bundle, as mitreattack-python's get_techniques_used_by_group and attack.mitre.org add them.
+ */
+function campaignOnlyTechniques(domain: 'enterprise' | 'mobile' | 'ics', groupId: string): string[] {
+  const raw = rawUses(stixFile(`${domain}-attack-18.1.json.gz`));
+  const group = [...raw.objects.values()].find((o) => o.type === 'intrusion-set' && rawAttackId(o) === groupId);
+  if (!group) return [];
+  const current = (o: RawStixObject | undefined): o is RawStixObject => o !== undefined && !o['revoked'] && !o['x_mitre_deprecated'];
+  const used = (sources: ReadonlySet<string>): Set<string> =>
+    new Set(raw.uses.filter((r) => sources.has(String(r['source_ref']))).map((r) => raw.objects.get(String(r['target_ref']))).filter(current).map((t) => rawAttackId(t)!));
+  const campaigns = raw.attributions
+    .filter((r) => r['target_ref'] === group.id && current(raw.objects.get(String(r['source_ref']))))
+    .map((r) => String(r['source_ref']));
+  const own = used(new Set([group.id]));
+  return [...used(new Set(campaigns))].filter((id) => !own.has(id)).sort();
 }
 
 describe('attack-layers attack-object', () => {
@@ -179,6 +198,23 @@ describe('attack-layers attack-object', () => {
     for (const [domain, line] of counted) expect(notes.some((note) => note.startsWith(`note: ${domain} 18.1: ${line}`)), `${domain}: ${line}`).to.equal(true);
   });
 
+  // attack.mitre.org gives PROMETHIUM (G0056) a mobile layer (G0056-mobile-layer.json, built by mitre-attack/attack-website's
+  // modules/groups/groups.py and modules/util/buildhelpers.py get_navigator_layers) holding the mobile techniques of
+  // C0033, the campaign attributed to it; G0056 uses no mobile technique itself. Its layer here without --campaigns is
+  // enterprise only, and said nothing of them.
+  it('says, without --campaigns, how many techniques its campaigns use in a domain where it uses none itself (G0056: mobile)', async () => {
+    const expected = campaignOnlyTechniques('mobile', 'G0056');
+    expect(expected.length).to.be.greaterThan(0);
+    const result = await runCli(['attack-object', 'G0056']);
+    const layer = layerOf(result.stdout);
+    expect(layer.domain).to.equal('enterprise-attack');
+    const line = `${expected.length} techniques used only in the 1 campaign ATT&CK attributes to PROMETHIUM (G0056) (C0033) are in mobile-attack 18.1, where it uses none itself and has no layer; --campaigns adds that layer`;
+    expect(result.stderr).to.include(`note: ${line}`);
+    expect(layer.description).to.include(line);
+    const mobile = (JSON.parse((await runCli(['attack-object', 'G0056', '--campaigns'])).stdout) as NavigatorLayer[]).find((l) => l.domain === 'mobile-attack')!;
+    expect(mobile.techniques!.filter((t) => t.score === 1).map((t) => t.techniqueID).sort()).to.deep.equal(expected);
+  });
+
   it('counts an object named twice once, and says so', async () => {
     const result = await runCli(['attack-object', 'APT32', 'G0050', '--score', 'frequency']);
     expect(result.stderr).to.include('note: "G0050" is G0050 APT32 again; counted once');
@@ -208,6 +244,20 @@ describe('attack-layers attack-object', () => {
       expect(first.stderr).to.match(new RegExp(`^wrote ${files.length} group layers for ATT&CK enterprise-attack 18\\.1, mobile-attack 18\\.1, ics-attack 18\\.1 into ${out}; skipped ${revoked} revoked \\(G0042, .*\\) and ${deprecated} deprecated \\(G0014, `));
       expect(layerOf(readFileSync(join(out, 'G0050-apt32.layer.json'), 'utf8')).name).to.equal('APT32 (G0050)');
       expect(first.stderr).to.match(/\nnote: \d+ group layers \(G\d{4}, .*G0016.*\) leave out techniques used only in the campaigns .*--campaigns adds them\n/);
+    });
+
+    // The groups whose layer on attack.mitre.org (which always adds the campaigns) has techniques theirs here lack, in
+    // any domain, read from the raw bundles: 19 in 18.1, PROMETHIUM (G0056) by its mobile ones alone.
+    it('names every group whose campaigns use techniques it does not, in any domain', () => {
+      const groups = new Set<string>();
+      for (const domain of ['enterprise', 'mobile', 'ics'] as const) {
+        const raw = rawUses(stixFile(`${domain}-attack-18.1.json.gz`));
+        for (const o of raw.objects.values()) {
+          if (o.type === 'intrusion-set' && !o['revoked'] && !o['x_mitre_deprecated'] && campaignOnlyTechniques(domain, rawAttackId(o)!).length) groups.add(rawAttackId(o)!);
+        }
+      }
+      expect(groups.has('G0056')).to.equal(true);
+      expect(first.stderr).to.include(`\nnote: ${groups.size} group layers (${[...groups].sort().join(', ')}) leave out techniques used only in the campaigns`);
     });
 
     it('overwrites nothing without --force (exit 2), and rewrites the same bytes with it', async () => {

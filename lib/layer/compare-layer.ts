@@ -19,7 +19,7 @@ import type { ActorRecord, TechniqueId } from '../attack/types.js';
 import { AttackObjectError, UsageError, type GivenAs } from '../errors.js';
 import { findAttackObjects } from '../extract/find-attack-objects.js';
 import { compareReported, comparedObject, type CampaignComparison, type ComparedTechnique } from '../normalize/compare-campaign.js';
-import { givenObjects, objectKind, objectRef, resolveAttackObject, type AttackObjectKind, type ResolvedObject } from '../normalize/resolve-attack-object.js';
+import { givenIds, givenObjects, objectKind, objectRef, resolveAttackObject, type AttackObjectKind, type ResolvedObject } from '../normalize/resolve-attack-object.js';
 import type { CombineInput, SourcesKeeping } from './combine-layers.js';
 import type { LayerMetadata, LayerTechnique, NavigatorLayer } from './layer-types.js';
 import { UPGRADED_FROM } from './upgrade-layer.js';
@@ -179,7 +179,7 @@ function dettectGroups(description: string, index: AttackIndex): Array<{ id: str
  * name that fits nothing (`resolveAttackObject`).
  */
 export function layerComparisonTargets(layer: NavigatorLayer, source: string, index: AttackIndex, given: readonly string[] = [], givenAs?: GivenAs): ResolvedObject[] {
-  if (given.length) return given.map((ref) => resolveAttackObject(index, ref, givenAs ? { givenAs } : {}));
+  if (given.length) return given.map((ref) => resolveAttackObject(index, ref, { writeId: givenIds(givenAs), ...(givenAs ? { givenAs } : {}) }));
   const text = [layer.name, layer.description ?? ''].join('\n');
   const found: Array<{ id: string; name: string; kind: AttackObjectKind; written: string }> = findAttackObjects(text, index);
   const listed = dettectGroups(layer.description ?? '', index);

@@ -4,7 +4,7 @@ import type { ActorRecord, TechniqueId } from '../attack/types.js';
 import { AttackObjectError, InputError, UsageError, type GivenAs } from '../errors.js';
 import { fullName } from './resolve-reference.js';
 import type { NormalizedCampaign } from './normalize-types.js';
-import { givenObjects, objectKind, objectTechniques, resolveAttackObject, type AttackObjectKind, type ResolvedObject } from './resolve-attack-object.js';
+import { givenIds, givenObjects, objectKind, objectTechniques, resolveAttackObject, type AttackObjectKind, type ResolvedObject } from './resolve-attack-object.js';
 
 /**
  * Where a technique the campaign reports stands in ATT&CK's documentation of the object:
@@ -183,7 +183,9 @@ export function comparisonTargets(result: NormalizedCampaign, index: AttackIndex
   const objects = entries.map(({ ref, line, field }) => {
     try {
       // The actor field names a group; compare_with and --with may name any kind.
-      return resolveAttackObject(index, ref, { ...(field === 'actor' ? { kind: 'group' as const } : {}), ...(givenAs ? { givenAs } : {}) });
+      // Nor does either take a kind: a name of several objects (Carbanak: G0008, S0030) is written as one's ID.
+      const writeId = field === undefined ? givenIds(givenAs) : (ids: readonly string[]) => `write the ATT&CK ID in ${field}: ${ids.join(' or ')}`;
+      return resolveAttackObject(index, ref, { ...(field === 'actor' ? { kind: 'group' as const } : { writeId }), ...(givenAs ? { givenAs } : {}) });
     } catch (error) {
       if (!(error instanceof AttackObjectError) || field === undefined) throw error;
       throw new AttackObjectError(error.query, error.candidates, `${result.file}: ${line !== undefined ? `line ${line}, ` : ''}${field}: ${error.message}`);

@@ -75,13 +75,26 @@ export function givenObjects(givenAs?: GivenAs): string {
 }
 
 /**
+ * How a caller that takes no kind picks one of the objects an ambiguous name names: by its ID, given as the caller
+ * gives objects (`givenAs.given`: the CLI's `--with G0008`), by default the function's `given` list (`given: ['G0008']`).
+ */
+export function givenIds(givenAs?: GivenAs): (ids: readonly string[]) => string {
+  return (ids) => `write the ATT&CK ID: ${ids.map((id) => givenOption(givenAs, 'given', [id])).join(' or ')}`;
+}
+
+/**
  * Find a group, software or campaign by ATT&CK ID, name or alias (case, spacing and punctuation variants aside),
  * following revoked-by to the current object. When the name fits several objects, a current one wins over a
  * deprecated one and an ID or own name over an alias; the others are named in `notes`.
- * `givenAs` names `kind` in messages (the CLI's `--type`).
+ * `givenAs` names `kind` in messages (the CLI's `--type`); a caller that takes no kind (compare's `given`, a campaign's
+ * `compare_with`) says with `writeId` how to write one of the objects an ambiguous name names, by its ID.
  * @throws AttackObjectError when nothing fits (with the closest names) or several objects still do (with each).
  */
-export function resolveAttackObject(index: AttackIndex, query: string, options: { kind?: AttackObjectKind; givenAs?: GivenAs } = {}): ResolvedObject {
+export function resolveAttackObject(
+  index: AttackIndex,
+  query: string,
+  options: { kind?: AttackObjectKind; givenAs?: GivenAs; writeId?: (ids: readonly string[]) => string } = {},
+): ResolvedObject {
   const labelled = readLabelledId(index, query);
   if (labelled) return resolveLabelled(index, query, labelled, options);
   const asWritten = nameKey(query);
@@ -143,8 +156,10 @@ export function resolveAttackObject(index: AttackIndex, query: string, options: 
     throw new AttackObjectError(
       query,
       names,
-      `"${query}" names ${candidates.length} objects in ATT&CK ${index.label}: ${names.join(', ')}; write the ATT&CK ID` +
-        (options.kind ? '' : ` or pass ${options.givenAs?.kind ? `${options.givenAs.kind} group|software|campaign` : "kind: 'group', 'software' or 'campaign'"}`),
+      `"${query}" names ${candidates.length} objects in ATT&CK ${index.label}: ${names.join(', ')}; ` +
+        (options.writeId
+          ? options.writeId(candidates.map((match) => match.object.id).sort(compareIds))
+          : 'write the ATT&CK ID' + (options.kind ? '' : ` or pass ${options.givenAs?.kind ? `${options.givenAs.kind} group|software|campaign` : "kind: 'group', 'software' or 'campaign'"}`)),
     );
   }
   const { object, by, matched } = candidates[0]!;

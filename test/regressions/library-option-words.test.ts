@@ -7,6 +7,7 @@ import {
   combineLayers,
   comparisonTargets,
   fetchRelease,
+  layerComparisonTargets,
   locateAttackObject,
   normalizeCampaign,
   parseExportInput,
@@ -20,6 +21,7 @@ import {
   sourcesDomain,
   upgradeReleases,
   upgradeSources,
+  type NavigatorLayer,
 } from '../../lib/index.js';
 import { freshTmpDir, loadRelease, messageOf, runCli, stixDir, testCacheDir } from '../helpers/attack.js';
 
@@ -99,6 +101,29 @@ describe('regressions: library errors name the option a program passed, the CLI 
       `${file}: nothing to compare campaign bare with: pass given: the ATT&CK groups, campaigns or software to compare with (ID or name), or give the campaign file a compare_with list or an actor`,
     );
     expect((await runCli(['compare', file])).stderr).to.contain('nothing to compare campaign bare with: pass --with <group|campaign|software>, or give');
+  });
+
+  it('comparisonTargets and layerComparisonTargets: Carbanak names a group and a software; compare takes no kind, so the ID (given: [\'G0008\']; --with G0008)', async () => {
+    const campaign = readCampaign(APT32);
+    const releases = campaignReleases(campaign, library());
+    const result = normalizeCampaign(campaign, releases);
+    const ids = "G0008 Carbanak (group), S0030 Carbanak (software); write the ATT&CK ID: given: ['G0008'] or given: ['S0030']";
+    expect(messageOf(() => comparisonTargets(result, releases.target, ['Carbanak']))).to.equal(`"Carbanak" names 2 objects in ATT&CK enterprise-attack 18.1: ${ids}`);
+    const layer = JSON.parse(readFileSync(SPEC, 'utf8')) as NavigatorLayer;
+    expect(messageOf(() => layerComparisonTargets(layer, SPEC, releases.target, ['Carbanak']))).to.match(/; write the ATT&CK ID: given: \['G0008'\] or given: \['S0030'\]$/);
+    // compare has no --type (attack-object has): the CLI said `or pass --type group|software|campaign`, a flag it refuses.
+    const cli = await runCli(['compare', APT32, '--with', 'Carbanak']);
+    expect([cli.code, cli.stderr.split('\n').at(-2)]).to.deep.equal([
+      1,
+      'attack-layers compare: "Carbanak" names 2 objects in ATT&CK enterprise-attack 18.1: G0008 Carbanak (group), S0030 Carbanak (software); write the ATT&CK ID: --with G0008 or --with S0030',
+    ]);
+    // What it advises runs: --with G0008 compares with the group.
+    const advised = await runCli(['compare', APT32, '--with', 'G0008', '--json']);
+    expect([advised.code, (JSON.parse(advised.stdout) as { comparisons: { object: { id: string } }[] }).comparisons.map((c) => c.object.id)]).to.deep.equal([0, ['G0008']]);
+    // A campaign file's compare_with takes no kind either: the ID, written there.
+    const file = join(freshTmpDir('option-words-compare-with'), 'carbanak.yaml');
+    writeFileSync(file, 'name: Carbanak run\ntechniques: [T1566.001]\ncompare_with: [Carbanak]\n');
+    expect((await runCli(['compare', file])).stderr).to.contain(`${file}: line 3, compare_with: "Carbanak" names 2 objects in ATT&CK enterprise-attack 18.1: G0008 Carbanak (group), S0030 Carbanak (software); write the ATT&CK ID in compare_with: G0008 or S0030\n`);
   });
 
   it("sourcesDomain and combineLayers: a layer of another domain (domain: 'mobile-attack'; --domain), scores on different ranges (normalize: false; --no-normalize)", async () => {

@@ -145,7 +145,11 @@ export interface GivenAs {
   aggregate?: string;
   /** `upgradeReleases`'s `to` (the CLI's `--to`). */
   to?: string;
-  /** `resolveAttackObject`'s `kind` (the CLI's `--type`); `locateAttackObject`'s `release` (`--attack-release`). */
+  /**
+   * `resolveAttackObject`'s `kind` (the CLI's `--type`); `locateAttackObject`'s `release` (`--attack-release`), which
+   * also names the release a gap review's notes advise reviewing in (`resolveCoverage`, `reviewGaps`: by default the
+   * `target` AttackIndex to pass).
+   */
   kind?: string;
   release?: string;
   /** `comparisonTargets`'s `given` objects (the CLI's `--with`). */

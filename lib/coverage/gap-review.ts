@@ -1,7 +1,8 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { DetectionModel } from '../attack/detection-model.js';
 import { currentPlatformName, platformAdvice } from '../attack/platform-names.js';
-import type { TacticShortname, TechniqueId } from '../attack/types.js';
+import type { Domain, TacticShortname, TechniqueId } from '../attack/types.js';
+import { givenOption, type GivenAs } from '../errors.js';
 import { UNRESOLVED_STATUSES, type NormalizedCampaign } from '../normalize/normalize-types.js';
 import { fullName, resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
 import { parseReference } from '../normalize/parse-reference.js';
@@ -458,7 +459,7 @@ function unknownTactic(tactic: string, target: AttackIndex, options: ResolveCove
     if (release.domain !== target.domain) {
       return { status: 'other domain', note: `${known.name} (${known.id}) is a tactic of ATT&CK ${release.label}, not of ATT&CK ${target.label}; review the rule's ${domainAdjective(release.domain)} techniques with --domain ${release.domain.replace(/-attack$/, '')}` };
     }
-    return { status: 'unknown tactic', note: `${known.name} (${known.id}) is a tactic of ATT&CK ${release.label}, not of ATT&CK ${target.label}; review in that release (--attack-release ${release.release})` };
+    return { status: 'unknown tactic', note: `${known.name} (${known.id}) is a tactic of ATT&CK ${release.label}, not of ATT&CK ${target.label}; review in that release (${reviewRelease(options.givenAs, release.domain, release.release)})` };
   }
   const closest = closestWord(words, target.tactics().map((known) => known.name));
   const record = closest === undefined ? undefined : target.tactic(closest);
@@ -493,6 +494,20 @@ export interface ResolveCoverageOptions {
   otherReleases?: () => readonly AttackIndex[];
   /** The inputs are a rules library's (`gap --rules-library`): its notes say so, and that its rules are proposed, not counted. */
   library?: boolean;
+  /**
+   * How notes name the release to review in (`reviewRelease`): by default the `target` to pass, an AttackIndex of it;
+   * `givenAs.release` for a caller's flag (the CLI's `--attack-release`).
+   */
+  givenAs?: GivenAs;
+}
+
+/**
+ * The release to review in, as the caller chooses it: its flag and the release (the CLI's `--attack-release 18.1`, in
+ * backticks with `code`, as beside a command to run), else the `target` a program passes, an AttackIndex of it.
+ */
+function reviewRelease(givenAs: GivenAs | undefined, domain: Domain, release: string, code = false): string {
+  if (givenAs?.release) return code ? `\`${givenOption(givenAs, 'release', release)}\`` : givenOption(givenAs, 'release', release);
+  return `an AttackIndex of release ${release} as target: \`loadAttack({ ${domain === 'enterprise-attack' ? '' : `domain: '${domain}', `}release: '${release}' })\``;
 }
 
 /**
@@ -553,13 +568,13 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
         // ATT&CK 13, in a 12.1 review) says which release counts it.
         const later = resolution.status === 'unknown' && number !== undefined ? laterRelease(techniqueIdOf(text)) : undefined;
         const note = later
-          ? laterReleaseText(techniqueIdOf(text), target, later)
+          ? laterReleaseText(techniqueIdOf(text), target, later, options.givenAs)
           : resolution.status === 'unknown' && number !== undefined && number > newest
-            ? pastEveryReleaseText(techniqueIdOf(text), target)
+            ? pastEveryReleaseText(techniqueIdOf(text), target, options.givenAs)
             : resolution.note;
         if (!resolution.ids.length) {
           unresolved.push({ raw: ref.raw, ...place, rule: rule.name, status: resolution.status, note });
-          unplaced.push({ raw: ref.raw, why: unplacedWhy(techniqueIdOf(text), target, resolution, later, number !== undefined && number > newest, options.history) });
+          unplaced.push({ raw: ref.raw, why: unplacedWhy(techniqueIdOf(text), target, resolution, later, number !== undefined && number > newest, options.history, options.givenAs) });
         } else if (resolution.status === 'revoked') {
           remapped.push({ raw: ref.raw, ids: resolution.ids, ...place, rule: rule.name });
           ruleRemapped.push({ raw: ref.raw, ids: resolution.ids });
@@ -625,9 +640,9 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
   const notes = [
     ...inputs.flatMap((input) => [
       ...(input.notes ?? []),
-      ...newerReleaseNote(input, target, 'coverage'),
+      ...newerReleaseNote(input, target, 'coverage', options.givenAs),
       ...otherDomainLayerNote(input, target, 'coverage', options.otherDomains),
-      ...newerTagsNote(input, newer.get(input), target),
+      ...newerTagsNote(input, newer.get(input), target, options.givenAs),
       ...(empty.includes(input) && !options.library ? [emptyCoverageNote(input, target)] : []),
     ]),
     ...unknownPlatformNotes(unknownPlatforms, target, () => options.otherReleases?.() ?? []),
@@ -854,12 +869,12 @@ function laterReleaseLookup(target: AttackIndex, history: ResolveCoverageOptions
 }
 
 /** What an ID the target lacks and a newer release at hand has says: which technique it is there, and how to count it. */
-function laterReleaseText(id: string, target: AttackIndex, later: AttackIndex): string {
+function laterReleaseText(id: string, target: AttackIndex, later: AttackIndex, givenAs: GivenAs | undefined): string {
   const technique = later.technique(id as TechniqueId)!;
   const state = technique.revoked ? ' (revoked there)' : technique.deprecated ? ' (deprecated there)' : '';
   return (
     `${id} is not a technique in ATT&CK ${target.label}; it is ${id} ${fullName(later, technique)} in ATT&CK ${later.label}${state}, ` +
-    `a newer release at hand: review with --attack-release ${later.release} to count it`
+    `a newer release at hand: review with ${reviewRelease(givenAs, later.domain, later.release)} to count it`
   );
 }
 
@@ -877,8 +892,9 @@ function unplacedWhy(
   later: AttackIndex | undefined,
   past: boolean,
   history: ResolveCoverageOptions['history'],
+  givenAs: GivenAs | undefined,
 ): string {
-  if (later) return `an ATT&CK ${later.release} technique, ${id} ${fullName(later, later.technique(id as TechniqueId)!)}, not in ${target.release}: review with --attack-release ${later.release} to count it`;
+  if (later) return `an ATT&CK ${later.release} technique, ${id} ${fullName(later, later.technique(id as TechniqueId)!)}, not in ${target.release}: review with ${reviewRelease(givenAs, later.domain, later.release)} to count it`;
   if (resolution.status === 'unknown' && past) {
     // The history runs newest first, loading each release as it is reached: its first is the newest at hand.
     let newestAtHand = target;
@@ -898,10 +914,10 @@ function unplacedWhy(
  * What an ID past the release's newest technique that no newer release at hand has says (SigmaHQ's attack.t1685 in
  * an 18.1 review): a newer ATT&CK release's ID, to fetch and review in; not a typo to correct.
  */
-function pastEveryReleaseText(id: string, target: AttackIndex): string {
+function pastEveryReleaseText(id: string, target: AttackIndex, givenAs: GivenAs | undefined): string {
   return (
     `${id} is not a technique in ATT&CK ${target.label} nor in any newer release at hand: its number is past ${target.label}'s newest technique, as a newer ` +
-    `ATT&CK release's IDs are: get that release with \`${fetchCommand(target.domain, 'N')}\` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) and review with \`--attack-release N\` to count it`
+    `ATT&CK release's IDs are: get that release with \`${fetchCommand(target.domain, 'N')}\` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) and review with ${reviewRelease(givenAs, target.domain, 'N', true)} to count it`
   );
 }
 
@@ -911,7 +927,7 @@ function pastEveryReleaseText(id: string, target: AttackIndex): string {
  * those IDs may show as gaps though rules cover them. The IDs a newer release at hand has are named with the
  * release and its --attack-release; the others with the release to fetch. None when no rule of the input does.
  */
-function newerTagsNote(input: CoverageInput, newer: NewerTags | undefined, target: AttackIndex): string[] {
+function newerTagsNote(input: CoverageInput, newer: NewerTags | undefined, target: AttackIndex, givenAs: GivenAs | undefined): string[] {
   if (!newer) return [];
   const ids = [...newer.ids].sort(compareText);
   const listed = (all: readonly string[]) => (all.length > 8 ? `${all.slice(0, 8).join(', ')} and ${all.length - 8} more` : all.join(', '));
@@ -923,11 +939,11 @@ function newerTagsNote(input: CoverageInput, newer: NewerTags | undefined, targe
   }
   const unknown = ids.filter((id) => !newer.atHand.has(id));
   const advice = [
-    ...[...byRelease].map(([later, known]) => `${listed(known)} ${known.length === 1 ? 'is' : 'are'} in ATT&CK ${later.label}, at hand: review with --attack-release ${later.release} to count ${known.length === 1 ? 'it' : 'them'}`),
+    ...[...byRelease].map(([later, known]) => `${listed(known)} ${known.length === 1 ? 'is' : 'are'} in ATT&CK ${later.label}, at hand: review with ${reviewRelease(givenAs, later.domain, later.release)} to count ${known.length === 1 ? 'it' : 'them'}`),
     ...(unknown.length
       ? [
           `${listed(unknown)} ${unknown.length === 1 ? 'is' : 'are'} in no release at hand: get the ATT&CK release that has ${unknown.length === 1 ? 'it' : 'them'} ` +
-            `with \`${fetchCommand(target.domain, 'N')}\` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) and review with \`--attack-release N\``,
+            `with \`${fetchCommand(target.domain, 'N')}\` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) and review with ${reviewRelease(givenAs, target.domain, 'N', true)}`,
         ]
       : []),
   ];
@@ -942,13 +958,13 @@ function newerTagsNote(input: CoverageInput, newer: NewerTags | undefined, targe
  * What a layer of a newer ATT&CK release than the one reviewed in must say: what that release added (ATT&CK 19's
  * T1685, its stealth tactic) is not resolved here, and which release to get. None for other inputs.
  */
-function newerReleaseNote(input: CoverageInput, target: AttackIndex, role: 'threat' | 'coverage'): string[] {
+function newerReleaseNote(input: CoverageInput, target: AttackIndex, role: 'threat' | 'coverage', givenAs: GivenAs | undefined): string[] {
   const major = attackMajor(input.attackVersion);
   if (!major || Number(major) <= Number(target.major)) return [];
   return [
     `${layerLabel(role, input.source, input.layerName)} is for ATT&CK ${major}, newer than ${target.label} reviewed here: the IDs and tactics ${major} added are ` +
       `not resolved (listed as such), and may be counted nowhere; get ${major} with \`${fetchCommand(target.domain, major)}\` ` +
-      `and review with --attack-release ${major}`,
+      `and review with ${reviewRelease(givenAs, target.domain, major)}`,
   ];
 }
 
@@ -1162,6 +1178,8 @@ export interface ReviewOptions {
   threatLeftOut?: readonly ThreatLeftOut[];
   /** Public rules not run (`gap --rules-library`): proposed for each gap on its platforms, never coverage. */
   library?: RulesLibrary;
+  /** How notes name the release to review in (see `ResolveCoverageOptions.givenAs`). */
+  givenAs?: GivenAs;
 }
 
 /** Compare threat with coverage: every threat technique ranked by priority, the gaps, and a per-tactic summary. */
@@ -1311,7 +1329,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
   }
   const covered = [...coveredIds].sort().map((id) => coverageOf(id)).filter((c) => c.coverage > 0 || c.rules.length);
 
-  const notes = [...coverageNotes(coverage, options.library), ...threats.flatMap((source) => [...(source.input ? newerReleaseNote(source.input, target, 'threat') : []), ...(source.notes ?? [])])];
+  const notes = [...coverageNotes(coverage, options.library), ...threats.flatMap((source) => [...(source.input ? newerReleaseNote(source.input, target, 'threat', options.givenAs) : []), ...(source.notes ?? [])])];
   for (const source of threats) {
     for (const name of source.unknownPlatforms ?? []) {
       notes.push(`${source.kind} "${source.name}": platform "${name}" is not an ATT&CK ${target.label} platform and is left out; ${platformAdvice('write', every)}`);
@@ -1435,7 +1453,10 @@ const LEFT_OUT_STATUS = 'left out';
  * them with the rest, as the campaign layer's description does, not stderr alone. With the review's release and the
  * releases at hand, an ID a newer release at hand has is named with it (`laterReleaseText`).
  */
-export function campaignUnresolved(results: readonly NormalizedCampaign[], releases: { target: AttackIndex; history?: ResolveCoverageOptions['history'] } | undefined = undefined): UnresolvedRef[] {
+export function campaignUnresolved(
+  results: readonly NormalizedCampaign[],
+  releases: { target: AttackIndex; history?: ResolveCoverageOptions['history']; givenAs?: GivenAs } | undefined = undefined,
+): UnresolvedRef[] {
   // An ID the review's release lacks that a newer release at hand has (T1653 Power Settings, since ATT&CK 13, in a 12.1
   // review) says which release counts it, as a rule's tag or a threat layer's entry does.
   const laterRelease = releases && laterReleaseLookup(releases.target, releases.history);
@@ -1443,7 +1464,7 @@ export function campaignUnresolved(results: readonly NormalizedCampaign[], relea
     if (!releases || !laterRelease || ref.status !== 'unknown') return ref.note;
     const ids = parseReference(ref.raw).parts.flatMap((part) => part.ids);
     const later = ids.length === 1 ? laterRelease(ids[0]!) : undefined;
-    return later ? laterReleaseText(ids[0]!, releases.target, later) : ref.note;
+    return later ? laterReleaseText(ids[0]!, releases.target, later, releases.givenAs) : ref.note;
   };
   return results.flatMap((result) => [
     ...result.references

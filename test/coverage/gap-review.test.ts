@@ -251,7 +251,7 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
       expect(coverage.unresolved[1]?.note).to.equal(
         'T1685 is not a technique in ATT&CK enterprise-attack 18.1 nor in any newer release at hand: its number is past enterprise-attack 18.1\'s newest technique, ' +
           'as a newer ATT&CK release\'s IDs are: get that release with `attack-layers data fetch --attack-release N` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) ' +
-          'and review with `--attack-release N` to count it',
+          "and review with an AttackIndex of release N as target: `loadAttack({ release: 'N' })` to count it",
       );
       expect(coverage.unresolved[0]?.note).to.contain('data fetch');
     });
@@ -389,7 +389,7 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
           ['attack.evasion', 'other domain', "Evasion (TA0103) is a tactic of ATT&CK ics-attack 18.1, not of ATT&CK enterprise-attack 18.1; review the rule's ICS techniques with --domain ics"],
         ]);
         expect(unresolved(['attack.reconnaissance'], '6.3')).to.deep.equal([
-          ['attack.reconnaissance', 'unknown tactic', 'Reconnaissance (TA0043) is a tactic of ATT&CK enterprise-attack 18.1, not of ATT&CK enterprise-attack 6.3; review in that release (--attack-release 18.1)'],
+          ['attack.reconnaissance', 'unknown tactic', 'Reconnaissance (TA0043) is a tactic of ATT&CK enterprise-attack 18.1, not of ATT&CK enterprise-attack 6.3; review in that release (an AttackIndex of release 18.1 as target: `loadAttack({ release: \'18.1\' })`)'],
         ]);
       });
     });

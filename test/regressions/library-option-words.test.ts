@@ -1,11 +1,12 @@
 import { expect } from 'chai';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   AttackLibrary,
   campaignReleases,
   combineLayers,
   comparisonTargets,
+  domainReleases,
   fetchRelease,
   layerComparisonTargets,
   locateAttackObject,
@@ -18,7 +19,10 @@ import {
   readThreatInputs,
   renderLayerFiles,
   resolveAttackObject,
+  resolveCoverage,
+  reviewGaps,
   sourcesDomain,
+  threatFromLayer,
   upgradeReleases,
   upgradeSources,
   type NavigatorLayer,
@@ -167,5 +171,41 @@ describe('regressions: library errors name the option a program passed, the CLI 
     const dir = freshTmpDir('option-words-scale-cli');
     const cli = await runCli(['gap', '--threat', APT32, '--coverage', counts, '--out', dir]);
     expect(cli.stderr + readFileSync(join(dir, 'gap-report.md'), 'utf8')).to.contain('review with --scale 0,1 (1 and above count as 100%), or --scale 0,N with N the count of full coverage');
+  });
+
+  // Real SigmaHQ rules (../shared/sigma, SigmaHQ/sigma, Detection Rule License 1.1), copied at run time as
+  // newer-attack-tags.test.ts does: proc_creation_lnx_systemctl_mask_power_settings.yml tags attack.t1653 (Power
+  // Settings, ATT&CK 13). A program reviews in the release of the AttackIndex it passes as target, not by a flag.
+  it("resolveCoverage and reviewGaps: a newer release to review in is the AttackIndex to pass (loadAttack({ release: '18.1' }); --attack-release 18.1)", async function () {
+    const sigma = join(stixDir(), '../sigma/rules/linux/process_creation/proc_creation_lnx_systemctl_mask_power_settings.yml');
+    if (!existsSync(sigma)) this.skip();
+    const rules = freshTmpDir('option-words-release');
+    copyFileSync(sigma, join(rules, 'power.yml'));
+    const attack = library();
+    const target = attack.release('enterprise-attack', '12.1');
+    const { history, otherDomains, otherReleases } = domainReleases(attack, 'enterprise-attack', '12.1');
+    const coverage = resolveCoverage(readCoverageInputs([rules]), target, { history, otherDomains, otherReleases });
+    const advice = "review with an AttackIndex of release 18.1 as target: `loadAttack({ release: '18.1' })` to count it";
+    expect(coverage.unresolved.find((ref) => ref.raw === 'attack.t1653')?.note).to.equal(
+      `T1653 is not a technique in ATT&CK enterprise-attack 12.1; it is T1653 Power Settings in ATT&CK enterprise-attack 18.1, a newer release at hand: ${advice}`,
+    );
+    expect(coverage.notes.join('\n')).to.contain(`T1653 is in ATT&CK enterprise-attack 18.1, at hand: ${advice}`);
+    // A threat layer written for ATT&CK 19: the review's notes say which release to pass, as a program passes it.
+    const v19 = 'test/fixtures/layers/attack-19.json';
+    const threat = readThreatInputs([v19], attack);
+    const latest = attack.release('enterprise-attack');
+    const sources = threat.layers.map((input) => threatFromLayer(input, latest).source);
+    const review = reviewGaps(sources, resolveCoverage(readCoverageInputs([`${g}/detections.csv`]), latest), latest, { minCoverage: 0.5 });
+    expect(review.notes.join('\n')).to.contain("and review with an AttackIndex of release 19 as target: `loadAttack({ release: '19' })`");
+    // The CLI says its flag, as it did.
+    const dir = freshTmpDir('option-words-release-cli');
+    const cli = await runCli(['gap', '--attack-release', '12.1', '--threat', APT32, '--coverage', rules, '--out', join(dir, 'a'), '--report', 'json']);
+    const report = JSON.parse(readFileSync(join(dir, 'a', 'gap-report.json'), 'utf8')) as { unresolved: { raw: string; note: string }[] };
+    expect([cli.code, report.unresolved.find((ref) => ref.raw === 'attack.t1653')?.note]).to.deep.equal([
+      0,
+      'T1653 is not a technique in ATT&CK enterprise-attack 12.1; it is T1653 Power Settings in ATT&CK enterprise-attack 18.1, a newer release at hand: review with --attack-release 18.1 to count it',
+    ]);
+    const layerCli = await runCli(['gap', '--threat', v19, '--coverage', `${g}/detections.csv`, '--out', join(dir, 'b')]);
+    expect(layerCli.stderr).to.contain('get 19 with `attack-layers data fetch --attack-release 19` and review with --attack-release 19');
   });
 });

@@ -178,26 +178,27 @@ export function handler(context: CliContext) {
     const inputs = readCoverageInputs(args.coverage, { scale, stdin, cacheDir: cacheDir(context), domain: threat.domain, givenAs: FLAG_WORDS });
     // Older releases read names the target no longer has (a 2018 rule's "Credential Dumping"), as normalize does.
     const { history, otherDomains, otherReleases } = domainReleases(library, target.domain, args['attack-release']);
-    const coverage = resolveCoverage(inputs, target, { otherDomains, history, otherReleases });
+    const coverage = resolveCoverage(inputs, target, { otherDomains, history, otherReleases, givenAs: FLAG_WORDS });
     // A threat layer's own release (ATT&CK 14) tells whether its platform filter listed every platform there.
     const release = (version: string) => availableRelease(library, target.domain, version);
     const nearest = (version: string) => nearestRelease(library, target.domain, version);
-    const threatLayers = threat.layers.map((input) => threatFromLayer(input, target, { otherDomains, history, release, nearest, releases: history }));
+    const threatLayers = threat.layers.map((input) => threatFromLayer(input, target, { otherDomains, history, release, nearest, releases: history, givenAs: FLAG_WORDS }));
     const tests = testSet && placeAtomicTests(testSet, { target, history, otherDomains });
     // Public rules not run: read and resolved as coverage is (revoked tags remapped), never counted as coverage.
     const { inputs: libraryInputs, leftOut: libraryLeftOut } = readLibrary(args['rules-library'] ?? [], (folder) => readCoverageInputs([folder], { cacheDir: cacheDir(context), domain: threat.domain, givenAs: FLAG_WORDS }));
-    const rulesLibrary = libraryInputs.length ? new RulesLibrary(resolveCoverage(libraryInputs, target, { otherDomains, history, otherReleases, library: true }), coverage, logSources) : undefined;
+    const rulesLibrary = libraryInputs.length ? new RulesLibrary(resolveCoverage(libraryInputs, target, { otherDomains, history, otherReleases, library: true, givenAs: FLAG_WORDS }), coverage, logSources) : undefined;
     const detection = new DetectionModel(loadDetection(target, { cacheDir: cacheDir(context) }), target);
     const review = reviewGaps([...threatFromCampaigns(threat.campaigns, target), ...threatLayers.map((t) => t.source)], coverage, target, {
       minCoverage: minCoverage / 100,
       outsideView: args['outside-view'],
-      threatUnresolved: [...campaignUnresolved(threat.campaigns, { target, history }), ...threatLayers.flatMap((t) => t.unresolved)],
+      threatUnresolved: [...campaignUnresolved(threat.campaigns, { target, history, givenAs: FLAG_WORDS }), ...threatLayers.flatMap((t) => t.unresolved)],
       threatRemapped: [...campaignRemapped(threat.campaigns), ...threatLayers.flatMap((t) => t.remapped)],
       detection,
       logSources,
       ...(tests ? { tests } : {}),
       threatLeftOut: threat.aggregatesLeftOut,
       ...(rulesLibrary ? { library: rulesLibrary } : {}),
+      givenAs: FLAG_WORDS,
     });
     // A file of a --threat folder that is no threat input is named in the report's notes with why it was left out, and
     // so is a --rules-library folder that could not be read.

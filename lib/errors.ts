@@ -141,6 +141,12 @@ export interface GivenAs {
   layer?: string;
   /** `readAtomicTests`'s path (the CLI's `--tests`). */
   tests?: string;
+  /** The paths of `readCoverageInputs` and `readThreatInputs` (the CLI's `--coverage`, `--threat`): see `givenInput`. */
+  coverage?: string;
+  threat?: string;
+  /** `extractReport`'s and `reportActor`'s `actor`, and `extractReport`'s `campaigns` (the CLI's `--actor`, `--campaigns` and `--no-campaigns`). */
+  actor?: string;
+  campaigns?: string;
   /** `renderLayerFiles`'s `aggregate` (the CLI's `--aggregate`). */
   aggregate?: string;
   /** `upgradeReleases`'s `to` (the CLI's `--to`). */
@@ -197,6 +203,25 @@ export function givenOption(
 export function givenWords(givenAs: GivenAs | undefined, key: Exclude<keyof GivenAs, 'force'>, words: string): string {
   const word = givenName(givenAs, key);
   return `${word}${word.startsWith('-') ? ' ' : ': '}${words}`;
+}
+
+/** The functions that read what gap's `--coverage`, `--threat` and `--tests` name, as a program gives them its paths. */
+const INPUT_READERS = { coverage: 'readCoverageInputs', threat: 'readThreatInputs', tests: 'readAtomicTests' } as const;
+
+/** A review input as the caller gives it: its flag (the CLI's `--coverage`), else the function a program passes it to (`readCoverageInputs`). */
+export function givenInput(givenAs: GivenAs | undefined, key: keyof typeof INPUT_READERS): string {
+  return givenAs?.[key] ?? INPUT_READERS[key];
+}
+
+/**
+ * A message that names gap's inputs (`give gap --coverage the rules that fire on them`) in the caller's words: as it is
+ * for the CLI, the function a program calls otherwise (`give readCoverageInputs the rules that fire on them`).
+ */
+export function inGivenInputs(message: string, givenAs: GivenAs | undefined): string {
+  return message.replace(/\bgap --(coverage|threat|tests)\b/g, (written, key: keyof typeof INPUT_READERS) => {
+    const given = givenInput(givenAs, key);
+    return given === `--${key}` ? written : given;
+  });
 }
 
 /** A file the tool was asked to write exists and `force` (the CLI's `--force`) was not given. */

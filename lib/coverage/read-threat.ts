@@ -3,7 +3,7 @@ import { compareText } from '../compare-text.js';
 import type { AttackLibrary } from '../attack/load.js';
 import { campaignPaths, parseCampaign, readCampaigns, type CampaignReadOptions } from '../campaign/read-campaign.js';
 import { FolderFiles } from '../folder-files.js';
-import { InputError, SchemaValidationError, UsageError, type GivenAs } from '../errors.js';
+import { givenInput, inGivenInputs, InputError, SchemaValidationError, UsageError, type GivenAs } from '../errors.js';
 import { atomicRedTeamLayerMessage, atomicRedTeamLayerName, kindOfText, kindOfValue, parseJsonRepairingLayers, savedSearchRows, splunkResultLines, startsLikeJson, wrongKindMessage, type InputKind } from '../input-kind.js';
 import { inputName, readFolder, readTextFile, statInput, STDIN, type InputOptions } from '../read-text.js';
 import { campaignReleases, normalizeCampaign } from '../normalize/normalize-campaign.js';
@@ -130,7 +130,7 @@ export function readThreatInputs(
     files.read(path, () => {
       if (!holdsLayer(file)) return [];
       const atomic = atomicRedTeamLayerName(file.json.value);
-      if (atomic) throw new InputError(atomicRedTeamLayerMessage(inputName(path), atomic), { file: inputName(path) });
+      if (atomic) throw new InputError(inGivenInputs(atomicRedTeamLayerMessage(inputName(path), atomic), givenAs), { file: inputName(path) });
       return [{ path, layers: layersOf(path, { text: file.text, value: file.json.value }, { ...input, ...(scale ? { scale } : {}), ...(givenAs ? { givenAs } : {}), role: 'threat', mixedDomains: true }) }];
     }) ?? [],
   );
@@ -192,15 +192,16 @@ function keepReviewDomainLayers<T extends { path: string; layers: CoverageInput[
 // Rule files whose extension or name no other input shares: Wazuh rules, YARA-L rules, an Elastic rule, a KQL query, Splunk saved searches.
 const RULE_FILE_OF_ITS_OWN = /\.(?:xml|yaral|toml|kql)$|(?:^|[\\/])savedsearches\.conf$/i;
 
-/** What `--coverage` reads from a YAML file, for the message refusing one that is none of them. */
-const YAML_COVERAGE =
-  'it is no rule either: --coverage reads a YAML file as a detections list (a list, or "detections:", of items with "name" and "techniques"), ' +
+/** What `--coverage` (`coverage`, as the caller gives it: `givenInput`) reads from a YAML file, for the message refusing one that is none of them. */
+const yamlCoverage = (coverage: string): string =>
+  `it is no rule either: ${coverage} reads a YAML file as a detections list (a list, or "detections:", of items with "name" and "techniques"), ` +
   'a DeTT&CT technique administration file ("file_type: technique-administration") or one rule: Sigma ("title", "logsource", "detection"), ' +
   'Splunk ("name", "search"), Sentinel ("name", "query"), Falco (a list of "- rule:" items) or Panther ("AnalysisType")';
 
-/** What `--coverage` reads from a `.jsonl` file, for the message refusing one that is none. */
-const NO_COVERAGE_JSONL =
-  'not a coverage input: --coverage reads a .jsonl file as the results of | rest /servicesNS/-/-/saved/searches exported by Splunk Web as JSON ' +
+/** What `--coverage` (`coverage`) reads from a `.jsonl` file, for the message refusing one that is none. */
+const noCoverageJsonl = (coverage: string): string =>
+  `not a coverage input: ${coverage} reads a .jsonl file` +
+  ' as the results of | rest /servicesNS/-/-/saved/searches exported by Splunk Web as JSON ' +
   '(a {"preview": false, "result": {…}} object a line, each result with a "title" and an action.correlationsearch.* field)';
 
 /** The kinds of file `--coverage` takes (besides a folder of rules and a Kibana export of Elastic rules). */
@@ -258,7 +259,7 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
     // Read first: a PDF, a zip archive (an .xlsx export) or a gzip file is said to be so, and what to do with it.
     readTextFile(path, path, options);
     throw new UsageError(
-      `${path}: not a coverage input; --coverage takes a folder of rules (Sigma, Splunk, Sentinel, Elastic, Wazuh, Falco, ` +
+      `${path}: not a coverage input; ${givenInput(options.givenAs, 'coverage')} takes a folder of rules (Sigma, Splunk, Sentinel, Elastic, Wazuh, Falco, ` +
         'YARA-L, Panther, Suricata, KQL queries in .kql files or Markdown) or one rule file (.yml, .yaml, .toml, .xml, .yaral, Suricata .rules, Panther .py, Splunk savedsearches.conf, a KQL query: .kql, or .md with a ```kql block), a detections file (.csv, .yml, .yaml, .json), Splunk\'s | rest saved/searches results (.csv, .json, .jsonl), ' +
         'a Navigator coverage layer (.json), a DeTT&CT technique administration file (.yml, .yaml) or a Kibana export of Elastic rules (.ndjson)',
     );
@@ -269,7 +270,7 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   // `| rest …/saved/searches` are read as its JSON results are, a line that is no result reported by its number.
   const lines = extension === '.jsonl' || ((path === STDIN || extension === '.json') && startsLikeJson(text)) ? splunkResultLines(text) : undefined;
   if (lines && savedSearchRows(lines.rows)) return [parseSplunkSearchesJson(lines.rows, text, file, lines.unread)];
-  if (extension === '.jsonl') throw new InputError(`${file}: ${NO_COVERAGE_JSONL}`, { file });
+  if (extension === '.jsonl') throw new InputError(`${file}: ${noCoverageJsonl(givenInput(options.givenAs, 'coverage'))}`, { file });
   // One rule (a Sigma rule, a Falco rules file such as falco_rules.local.yaml, a Panther detection) is no detections
   // file: read as a folder of it. A Sigma rule the YAML parser refuses is read so too, to be reported with its line.
   const yamlFile = extension === '.yml' || extension === '.yaml';
@@ -288,18 +289,18 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   if (kind === 'datadog-rules') return [parseDatadogRules(value, text, file)];
   const noCoverage: readonly InputKind[] = ['dettect-data-sources', 'dettect-groups', 'car-analytic', 'atomic-tests', 'emulation-plan', 'caldera-adversary'];
   if (kind && noCoverage.includes(kind)) {
-    throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
+    throw new InputError(inGivenInputs(wrongKindMessage(file, kind, COVERAGE_KINDS), options.givenAs), { file });
   }
   // Atomic Red Team's own layers count tests, as its YAML and CSV indexes list them: no coverage either (nor threat).
   const atomic = kind === 'layer' ? atomicRedTeamLayerName(value) : undefined;
-  if (atomic) throw new InputError(atomicRedTeamLayerMessage(file, atomic), { file });
+  if (atomic) throw new InputError(inGivenInputs(atomicRedTeamLayerMessage(file, atomic), options.givenAs), { file });
   if (path === STDIN) return kind === 'layer' ? parseCoverageLayers(text, file, options, value) : [parseDetectionsText(text, path)];
-  if (yamlFile && kind === undefined) return [parseDetectionsOrSay(text, path)];
+  if (yamlFile && kind === undefined) return [parseDetectionsOrSay(text, path, options.givenAs)];
   if (extension !== '.json') return [parseDetectionsText(text, path)];
   // A detections list written as JSON is read as one; a campaign, a gap report or a bundle is said to be what it is.
   if (kind === 'detections') return [parseDetectionsYaml(text, file)];
-  if (kind && kind !== 'layer') throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
-  if (kind === undefined && isObjectOfNoLayer(value)) throw new InputError(`${file}: ${NO_COVERAGE_JSON}`, { file });
+  if (kind && kind !== 'layer') throw new InputError(inGivenInputs(wrongKindMessage(file, kind, COVERAGE_KINDS), options.givenAs), { file });
+  if (kind === undefined && isObjectOfNoLayer(value)) throw new InputError(`${file}: ${noCoverageJson(givenInput(options.givenAs, 'coverage'))}`, { file });
   return parseCoverageLayers(text, file, options, value);
 }
 
@@ -322,10 +323,16 @@ function readCoverageFolder(dir: string, options: { scale?: [number, number]; ca
   if (!names.length) return [rules];
   rules.problems.push({
     file: dir,
-    message: `${names.length === 1 ? 'a Navigator layer' : `${names.length} Navigator layers`} beside the rules (${firstElided(names)}) not read: a folder of rules counts its rules; give a layer as a --coverage file of its own to count it`,
+    message: `${names.length === 1 ? 'a Navigator layer' : `${names.length} Navigator layers`} beside the rules (${firstElided(names)}) not read: a folder of rules counts its rules; ${ownInput(options.givenAs)}`,
     skipped: false,
   });
   return [rules];
+}
+
+/** How a layer beside rules is counted: given as a coverage input of its own (`--coverage` file; a path of `readCoverageInputs`). */
+function ownInput(givenAs: GivenAs | undefined): string {
+  const coverage = givenInput(givenAs, 'coverage');
+  return coverage.startsWith('-') ? `give a layer as a ${coverage} file of its own to count it` : `give a layer to ${coverage} as a path of its own to count it`;
 }
 
 /** What `read` returns, or undefined when it throws an InputError. */
@@ -340,10 +347,10 @@ function attempt<T>(read: () => T): T | undefined {
 
 // The fields only a Navigator layer has: a JSON object with none of them is no layer, even one to repair.
 const LAYER_FIELDS = ['techniques', 'versions', 'version', 'domain', 'gradient', 'legendItems', 'layout', 'filters'];
-const NO_COVERAGE_JSON =
+const noCoverageJson = (coverage: string): string =>
   'JSON of no coverage kind: no Navigator layer (it has none of a layer\'s fields: "techniques", "versions", "domain", "gradient"), ' +
   "no detections list (items with \"name\" and \"techniques\") and no Sentinel export of analytic rules (an ARM template of alertRules, or the REST API's list of them) and no Splunk saved searches of its REST API (entry[].content); " +
-  '--coverage reads those from a .json file, and rule files from a folder (Splunk\'s JSON detections of 2017-2019 among them): ' +
+  `${coverage} reads those from a .json file, and rule files from a folder (Splunk's JSON detections of 2017-2019 among them): ` +
   'write its detections as a detections file (name, techniques, coverage)';
 
 /** Whether a parsed JSON value is one object with none of a layer's fields (LAYER_FIELDS): a rule or record of another tool. */
@@ -352,11 +359,11 @@ function isObjectOfNoLayer(value: unknown): boolean {
 }
 
 /** A YAML file's detections; one that is no detections list (and no rule) is refused saying what is read from YAML. */
-function parseDetectionsOrSay(text: string, path: string): CoverageInput {
+function parseDetectionsOrSay(text: string, path: string, givenAs: GivenAs | undefined): CoverageInput {
   try {
     return parseDetectionsText(text, path);
   } catch (error) {
     if (!(error instanceof SchemaValidationError)) throw error;
-    throw new SchemaValidationError(inputName(path), 'detections file', error.issues, YAML_COVERAGE);
+    throw new SchemaValidationError(inputName(path), 'detections file', error.issues, yamlCoverage(givenInput(givenAs, 'coverage')));
   }
 }

@@ -1,6 +1,6 @@
 import { nameKey } from '../attack/attack-index.js';
 import { isThreatIntelBundle } from '../attack/index-bundle.js';
-import { InputError } from '../errors.js';
+import { givenOption, InputError, type GivenAs } from '../errors.js';
 import type { ExtractedReference } from './extract-references.js';
 import { readIdInName } from './id-in-name.js';
 import { isSoftwareGalaxy, readSoftwareName, softwareOnce, type NamedSoftware } from './named-software.js';
@@ -56,6 +56,13 @@ export interface BundleOptions {
   campaigns?: boolean;
   /** The bundle's file as messages name it. */
   file?: string;
+  /** How messages name `actor` and `campaigns` (the CLI's `--actor`, `--no-campaigns`; see `GivenAs`). */
+  givenAs?: GivenAs;
+}
+
+/** The actor given, as messages name it: `actor: 'APT29'` as a program passes it, `--actor "APT29"` as the CLI's flag. */
+export function givenActor(givenAs: GivenAs | undefined, wanted: string): string {
+  return givenOption(givenAs, 'actor', wanted, JSON.stringify(wanted));
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
@@ -94,8 +101,8 @@ export function bundleReport(source: string, options: BundleOptions = {}): Bundl
   };
   // A bundle holding no actor object may name its actor in MISP's threat-actor attributes; `options.actor` chooses among them.
   const attributeActors = objects.some((object) => ACTOR_TYPES.includes(String(object['type']))) ? [] : actorAttributes(objects, placeOf);
-  const attributeActor = attributeActors.length ? chosenAttributeActor(attributeActors, options.actor, options.file ?? 'the bundle') : undefined;
-  const chosen = options.actor === undefined || attributeActors.length ? undefined : chosenActor(objects, options.actor, options.file ?? 'the bundle');
+  const attributeActor = attributeActors.length ? chosenAttributeActor(attributeActors, options.actor, options.file ?? 'the bundle', options.givenAs) : undefined;
+  const chosen = options.actor === undefined || attributeActors.length ? undefined : chosenActor(objects, options.actor, options.file ?? 'the bundle', options.givenAs);
   // What the chosen actor did includes what the bundle attributes to it: ATT&CK's own data attributes its campaigns
   // (C0024 SolarWinds Compromise) to groups (APT29) and ties techniques to the campaign, not again to the group.
   const reached = chosen ? attributedActors(objects, chosen.id) : [];
@@ -214,12 +221,12 @@ function actorAttributes(objects: readonly JsonObject[], placeOf: (id: string) =
  * The actor of a bundle's threat-actor attributes (`actorAttributes`): the one `wanted` names (in any case), else the
  * only one; none of several. @throws InputError naming `file` and the attributes' actors when `wanted` names none.
  */
-function chosenAttributeActor(actors: ReadonlyArray<{ name: string }>, wanted: string | undefined, file: string): string | undefined {
+function chosenAttributeActor(actors: ReadonlyArray<{ name: string }>, wanted: string | undefined, file: string, givenAs: GivenAs | undefined): string | undefined {
   if (wanted === undefined) return actors.length === 1 ? actors[0]!.name : undefined;
   const match = actors.find((actor) => nameKey(actor.name) === nameKey(wanted));
   if (match) return match.name;
   throw new InputError(
-    `${file}: --actor ${JSON.stringify(wanted)} names none of the bundle's actors: it holds no intrusion set, campaign or threat actor, and its MISP threat-actor attributes name ${actors.map((actor) => actor.name).join(', ')}`,
+    `${file}: ${givenActor(givenAs, wanted)} names none of the bundle's actors: it holds no intrusion set, campaign or threat actor, and its MISP threat-actor attributes name ${actors.map((actor) => actor.name).join(', ')}`,
     { file },
   );
 }
@@ -298,7 +305,7 @@ const ACTOR_WORDS: Readonly<Record<string, string>> = { 'intrusion-set': 'intrus
  * (`aliases`), ATT&CK ID (`external_id` of an ATT&CK source) or STIX id is `wanted` in any case.
  * @throws InputError naming `file`, `wanted` and the bundle's actors, when none matches or several of one type do.
  */
-function chosenActor(objects: readonly JsonObject[], wanted: string, file: string): { id: string; name: string } {
+function chosenActor(objects: readonly JsonObject[], wanted: string, file: string, givenAs: GivenAs | undefined): { id: string; name: string } {
   const key = nameKey(wanted);
   const actors = objects.filter((object) => ACTOR_TYPES.includes(String(object['type'])) && text(object['id']) && text(object['name']));
   const keys = (actor: JsonObject): string[] => {
@@ -316,10 +323,10 @@ function chosenActor(objects: readonly JsonObject[], wanted: string, file: strin
   if (matching.length === 1) return { id: text(matching[0]!['id'])!, name: text(matching[0]!['name'])! };
   if (matching.length > 1) {
     const which = matching.map((actor) => `${text(actor['name'])} (${text(actor['id'])})`).join(', ');
-    throw new InputError(`${file}: --actor ${JSON.stringify(wanted)} names ${matching.length} ${ACTOR_WORDS[type!]} of the bundle: ${which}; give the STIX id of the one meant`, { file });
+    throw new InputError(`${file}: ${givenActor(givenAs, wanted)} names ${matching.length} ${ACTOR_WORDS[type!]} of the bundle: ${which}; give the STIX id of the one meant`, { file });
   }
   throw new InputError(
-    `${file}: --actor ${JSON.stringify(wanted)} names no intrusion set, campaign or threat actor of the bundle ` +
+    `${file}: ${givenActor(givenAs, wanted)} names no intrusion set, campaign or threat actor of the bundle ` +
       `(by name, alias, ATT&CK ID or STIX id); ${listing.length ? `it holds ${listing.join('; ')}` : 'it holds none'}`,
     { file },
   );

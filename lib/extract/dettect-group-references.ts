@@ -1,7 +1,7 @@
 import { nameKey } from '../attack/attack-index.js';
-import { InputError } from '../errors.js';
+import { InputError, type GivenAs } from '../errors.js';
 import { dettectKindOfText } from '../input-kind.js';
-import type { BundleOptions, BundleReport } from './bundle-references.js';
+import { givenActor, type BundleOptions, type BundleReport } from './bundle-references.js';
 import type { ExtractedReference } from './extract-references.js';
 import type { NamedSoftware } from './named-software.js';
 import { readPlacedYaml } from './yaml-places.js';
@@ -43,7 +43,7 @@ export function dettectGroupReport(source: string, options: BundleOptions = {}):
     const enabled = (Y.isScalar(node.get('enabled', true)) ? (node.get('enabled', true) as { value: unknown }).value : true) !== false;
     return [{ index, node, ...(name ? { name } : {}), ...(campaign ? { campaign } : {}), enabled, label: name ?? campaign ?? `groups[${index}]` }];
   });
-  const chosen = options.actor === undefined ? undefined : chosenGroup(groups, options.actor, file);
+  const chosen = options.actor === undefined ? undefined : chosenGroup(groups, options.actor, file, options.givenAs);
   const enabled = groups.filter((group) => group.enabled);
   const read = chosen ? [chosen] : enabled.length ? enabled : groups;
   const references = new Map<string, ExtractedReference>();
@@ -110,13 +110,13 @@ export function dettectGroupReport(source: string, options: BundleOptions = {}):
  * The group `wanted` names, by its `group_name` or its `campaign`, in any case.
  * @throws InputError naming `file`, `wanted` and the file's groups, when none matches or several do.
  */
-function chosenGroup<T extends Group>(groups: readonly T[], wanted: string, file: string): T {
+function chosenGroup<T extends Group>(groups: readonly T[], wanted: string, file: string, givenAs: GivenAs | undefined): T {
   const key = nameKey(wanted);
   const matching = groups.filter((group) => [group.name, group.campaign].some((name) => name !== undefined && nameKey(name) === key));
   if (matching.length === 1) return matching[0]!;
   const listing = groups.map((group) => (group.campaign ? `${group.label} (campaign ${group.campaign})` : group.label)).join(', ');
   if (matching.length > 1) {
-    throw new InputError(`${file}: --actor ${JSON.stringify(wanted)} names ${matching.length} groups of the DeTT&CT group file: ${listing}; give the campaign of the one meant`, { file });
+    throw new InputError(`${file}: ${givenActor(givenAs, wanted)} names ${matching.length} groups of the DeTT&CT group file: ${listing}; give the campaign of the one meant`, { file });
   }
-  throw new InputError(`${file}: --actor ${JSON.stringify(wanted)} names no group of the DeTT&CT group file (by group_name or campaign); it holds ${listing || 'none'}`, { file });
+  throw new InputError(`${file}: ${givenActor(givenAs, wanted)} names no group of the DeTT&CT group file (by group_name or campaign); it holds ${listing || 'none'}`, { file });
 }

@@ -32,7 +32,7 @@ import { dettectGroupReport } from './dettect-group-references.js';
 import { emulationPlanReport, stepNameNotes } from './emulation-plan-references.js';
 import { countedSoftware, mispSoftwareObjects } from './misp-software.js';
 import type { Domain } from '../attack/types.js';
-import { UsageError } from '../errors.js';
+import { givenName, givenOption, UsageError, type GivenAs } from '../errors.js';
 
 const TACTIC_ID = /^TA\d{4}$/;
 // A letter of a script other than Latin (Han, Kana, Hangul, Cyrillic…).
@@ -267,8 +267,8 @@ function severalActors(actors: ReadonlyArray<{ type: string; name: string; techn
 }
 
 /** The note on the campaigns a bundle attributes to the actor `--actor` chose, left out by `--no-campaigns`. */
-function leftOutNote(actor: string, campaigns: readonly string[]): string {
-  return `the bundle attributes ${campaigns.join(', ')} to ${actor}; left out (--no-campaigns), with the techniques only ${campaigns.length === 1 ? 'it' : 'they'} used`;
+function leftOutNote(actor: string, campaigns: readonly string[], givenAs: GivenAs | undefined): string {
+  return `the bundle attributes ${campaigns.join(', ')} to ${actor}; left out (${givenOption(givenAs, 'campaigns', false)}), with the techniques only ${campaigns.length === 1 ? 'it' : 'they'} used`;
 }
 
 /** The note on the actors a bundle attributes to the one `--actor` chose: their techniques are taken, and which are theirs alone. */
@@ -324,7 +324,8 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   };
   const flow = attackFlowReport(text, { ...options, attackPatternId });
   if (flow && options.actor !== undefined) {
-    throw new UsageError(`${options.file ?? 'the flow'}: --actor chooses an actor of a STIX bundle of threat intelligence or a MISP event; an Attack Flow's actor is the one threat actor or intrusion set it holds: leave --actor out`);
+    const actor = givenName(options.givenAs, 'actor');
+    throw new UsageError(`${options.file ?? 'the flow'}: ${actor} chooses an actor of a STIX bundle of threat intelligence or a MISP event; an Attack Flow's actor is the one threat actor or intrusion set it holds: leave ${actor} out`);
   }
   const stix = flow ? undefined : bundleReport(text, options);
   const misp = flow || stix ? undefined : mispEventReport(text, options);
@@ -337,13 +338,18 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   // anything else would do nothing, and is refused as `--actor` is for an Attack Flow.
   if (options.campaigns === false && !stix) {
     const kind = flow ? 'an Attack Flow' : misp ? 'a MISP event' : dettect ? 'a DeTT&CT group file' : plan ? 'an emulation plan' : "a report's text";
-    throw new UsageError(`${options.file ?? 'the report'}: --no-campaigns leaves out the campaigns a STIX bundle of threat intelligence attributes to the actor --actor chooses; ${kind} attributes none: leave --no-campaigns out`);
+    const campaigns = givenOption(options.givenAs, 'campaigns', false);
+    const actor = givenName(options.givenAs, 'actor');
+    throw new UsageError(
+      `${options.file ?? 'the report'}: ${campaigns} leaves out the campaigns a STIX bundle of threat intelligence attributes to the actor ${actor.startsWith('-') ? actor : `the ${actor} option`} chooses; ` +
+        `${kind} attributes none: leave ${campaigns} out`,
+    );
   }
   // What names the software: a MISP event's clusters and tags, a bundle's objects.
   const places = misp ? 'misp' : 'bundle';
   // A report's text names no actor of its own data, nor does an emulation plan (its adversary_name is a scenario's,
   // `APT29 Day 1.A`): `--actor` gives the campaign's, checked against the release.
-  const given = (!bundle || plan) && options.actor !== undefined ? reportActor(options.actor, context?.target) : undefined;
+  const given = (!bundle || plan) && options.actor !== undefined ? reportActor(options.actor, context?.target, options.givenAs) : undefined;
   // An emulation plan's adversary_name that is one group's name or alias (`Carbanak`, `FIN6`) is its actor; a scenario's
   // name (`APT29 Day 1.A`) is the campaign's name only.
   // So is one with the group's ATT&CK ID after it (CTID's Sandworm plan: `Sandworm Team (G0034)`), where both name it.
@@ -684,7 +690,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     const { name, actor, actors, attributed, campaignsLeftOut } = bundle;
     // A MISP event's software clusters and a bundle's software objects are found objects, as software a report's text names is.
     const software = bundle.software?.length ? mispSoftwareObjects(bundle.software, target, places) : { objects: [], notes: [] };
-    const notes = [...actorNotes, ...(checkedNames.length ? [`technique names that are not their attack_id's: ${checkedNames.map((one) => one.note).join('; ')}`] : []), ...(uncheckedNames.length ? [`technique names not checked in the release they were written in: ${uncheckedNames.map((one) => one.note).join('; ')}`] : []), ...(actors ? [severalActors(actors, name)] : []), ...(actor && attributed ? [attributedNote(actor, attributed, references)] : []), ...(actor && campaignsLeftOut ? [leftOutNote(actor, campaignsLeftOut)] : []), ...readerNotes, ...software.notes];
+    const notes = [...actorNotes, ...(checkedNames.length ? [`technique names that are not their attack_id's: ${checkedNames.map((one) => one.note).join('; ')}`] : []), ...(uncheckedNames.length ? [`technique names not checked in the release they were written in: ${uncheckedNames.map((one) => one.note).join('; ')}`] : []), ...(actors ? [severalActors(actors, name)] : []), ...(actor && attributed ? [attributedNote(actor, attributed, references)] : []), ...(actor && campaignsLeftOut ? [leftOutNote(actor, campaignsLeftOut, options.givenAs)] : []), ...readerNotes, ...software.notes];
     return { references, objects: software.objects, notes, ...(name ? { name } : {}), ...(actor ? { actor } : textActor), ...eventFields };
   }
   // An ID written again with another name is a reference of its own (`referencesInLines`); where that name only agrees

@@ -1,10 +1,10 @@
 import { nameKey } from '../attack/attack-index.js';
 import { techniqueIdInAnyCase } from '../attack/technique-id.js';
 import type { Domain } from '../attack/types.js';
-import { InputError } from '../errors.js';
+import { InputError, type GivenAs } from '../errors.js';
 import { jsonStringLines } from '../json-text.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
-import type { BundleOptions, BundleReport } from './bundle-references.js';
+import { givenActor, type BundleOptions, type BundleReport } from './bundle-references.js';
 import type { ExtractedReference } from './extract-references.js';
 import { readIdInName } from './id-in-name.js';
 import { isSoftwareGalaxy, readSoftwareName, softwareOnce, type NamedSoftware } from './named-software.js';
@@ -341,7 +341,7 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
   const byGalaxy = actors.length > 0 || attributeActors.length === 0;
   const distinct = [...new Map((byGalaxy ? actors : attributeActors).map((actor) => [nameKey(actor.name), actor])).values()];
   let actor: string | undefined;
-  if (options.actor !== undefined) actor = chosenActor(distinct, options.actor, options.file ?? 'the event', byGalaxy);
+  if (options.actor !== undefined) actor = chosenActor(distinct, options.actor, options.file ?? 'the event', byGalaxy, options.givenAs);
   else if (distinct.length === 1) actor = distinct[0]!.name;
   else if (distinct.length > 1) {
     notes.push(
@@ -412,15 +412,15 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
  * attributes, by value.
  * @throws InputError naming `file`, `wanted` and the event's actors when none matches or several do.
  */
-function chosenActor(actors: readonly Actor[], wanted: string, file: string, byGalaxy: boolean): string {
+function chosenActor(actors: readonly Actor[], wanted: string, file: string, byGalaxy: boolean, givenAs: GivenAs | undefined): string {
   const key = nameKey(wanted);
   const matching = actors.filter((actor) => actor.keys.includes(key));
   if (matching.length === 1) return matching[0]!.name;
   const names = actors.map((actor) => actor.name).join(', ');
   throw new InputError(
     matching.length > 1
-      ? `${file}: --actor ${JSON.stringify(wanted)} names ${matching.length} actors of the MISP event (${matching.map((actor) => `${actor.name} at ${actor.from}`).join('; ')}); give the one meant by its full name`
-      : `${file}: --actor ${JSON.stringify(wanted)} names no ${byGalaxy ? 'threat-actor or intrusion-set cluster or tag of the MISP event (by name, synonym or ATT&CK ID)' : 'threat-actor cluster, tag or attribute of the MISP event (by name)'}; ${names ? `it names ${names}` : 'it names none'}`,
+      ? `${file}: ${givenActor(givenAs, wanted)} names ${matching.length} actors of the MISP event (${matching.map((actor) => `${actor.name} at ${actor.from}`).join('; ')}); give the one meant by its full name`
+      : `${file}: ${givenActor(givenAs, wanted)} names no ${byGalaxy ? 'threat-actor or intrusion-set cluster or tag of the MISP event (by name, synonym or ATT&CK ID)' : 'threat-actor cluster, tag or attribute of the MISP event (by name)'}; ${names ? `it names ${names}` : 'it names none'}`,
     { file },
   );
 }

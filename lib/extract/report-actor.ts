@@ -1,6 +1,7 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import { nameKey } from '../attack/attack-index.js';
 import { objectKind, objectRef } from '../normalize/resolve-attack-object.js';
+import { givenOption, type GivenAs } from '../errors.js';
 
 /** The actor `extract --actor` gives a report's text: the campaign's `actor:`, with what checking it said. */
 export interface ReportActor {
@@ -15,11 +16,12 @@ export interface ReportActor {
  * groups as a bundle's chosen actor is. One group by that name, alias or ATT&CK ID gives its name (`Cozy Bear`: APT29,
  * said in the note where it differs from the name given); any other name is kept as given, and the note says what the
  * release knows of it (software, a campaign, several groups, nothing), never refusing the run. Without a release
- * (`target` undefined), the name is kept and the note says it was not checked. Pure.
+ * (`target` undefined), the name is kept and the note says it was not checked. `givenAs` names `actor` in the note
+ * (`actor: 'Cozy Bear'`; the CLI's `--actor "Cozy Bear"`). Pure.
  */
-export function reportActor(wanted: string, target?: AttackIndex): ReportActor {
+export function reportActor(wanted: string, target?: AttackIndex, givenAs?: GivenAs): ReportActor {
   const given = wanted.trim().replace(/\s+/g, ' ');
-  const as = `--actor "${given}"`;
+  const as = givenOption(givenAs, 'actor', given, `"${given}"`);
   if (!target) return { actor: given, note: `${as} is the campaign's actor as given: without ATT&CK data it was not checked against ATT&CK's groups` };
   const objects = [...new Map(target.actors(given).map((object) => target.finalActor(object)).map((object) => [object.id, object])).values()];
   const groups = objects.filter((object) => objectKind(object) === 'group');

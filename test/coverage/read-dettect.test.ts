@@ -207,7 +207,7 @@ describe('DeTT&CT files among the coverage inputs', () => {
     it(`refuses ${name}, saying it is ${what} and that gap reads technique administration files`, () => {
       expect(() => readCoverageInputs([`${dir}/${name}`])).to.throw(
         InputError,
-        new RegExp(`^${dir}/${name}: this is ${what}, not .*; gap --coverage reads DeTT&CT technique administration files \\(file_type: technique-administration\\)`),
+        new RegExp(`^${dir}/${name}: this is ${what}, not .*; readCoverageInputs reads DeTT&CT technique administration files \\(file_type: technique-administration\\)`),
       );
     });
   }

@@ -64,6 +64,8 @@ const ATOMIC_USE =
   "its tests run a technique and detect nothing, and are no adversary's doing: give gap --coverage the rules that fire on them, " +
   'and gap --threat what an adversary does (a campaign file, or a layer of a group from attack-object); ' +
   'to list the tests that exercise each threat technique, give them to gap --tests';
+// The same words as a program reads them from readThreatInputs and readCoverageInputs: the functions it passes paths to.
+const ATOMIC_USE_LIBRARY = ATOMIC_USE.replace('gap --coverage', 'readCoverageInputs').replace('gap --threat', 'readThreatInputs').replace('gap --tests', 'readAtomicTests');
 
 describe('readThreatInputs', () => {
   // Atomic Red Team's atomics/Indexes/Attack-Navigator-Layers/art-navigator-layer-windows.json as its generator
@@ -80,7 +82,7 @@ describe('readThreatInputs', () => {
     );
     expect(() => readThreatInputs([layer], library)).to.throw(
       `${layer}: this is "Atomic Red Team (Windows)", Atomic Red Team's Navigator layer of its tests (atomics/Indexes/Attack-Navigator-Layers), ` +
-        `whose scores count each technique's tests, not detections or an adversary's use of it; ${ATOMIC_USE}`,
+        `whose scores count each technique's tests, not detections or an adversary's use of it; ${ATOMIC_USE_LIBRARY}`,
     );
     // A folder of them too, as a folder of layers is read.
     expect(() => readThreatInputs([dir], library)).to.throw(`${layer}: this is "Atomic Red Team (Windows)"`);
@@ -205,7 +207,7 @@ describe('readCoverageInputs', () => {
     expect(more).to.deep.equal([]);
     expect(rules?.rules.flatMap((rule) => rule.refs.map((ref) => ref.raw))).to.deep.equal(['attack.t1105']);
     expect(rules?.problems.map((problem) => problem.message)).to.deep.equal([
-      'a Navigator layer beside the rules (Zeek-heatmap.json) not read: a folder of rules counts its rules; give a layer as a --coverage file of its own to count it',
+      'a Navigator layer beside the rules (Zeek-heatmap.json) not read: a folder of rules counts its rules; give a layer to readCoverageInputs as a path of its own to count it',
     ]);
   });
 
@@ -298,17 +300,17 @@ describe('readCoverageInputs', () => {
         carFile,
         'a MITRE CAR analytic',
         'it holds what an analytic could detect (its "coverage") and implementations to write a rule from, no deployed rule: ' +
-          'give gap --coverage the rules you deployed from it, or list them in a detections file (name, techniques, coverage)',
+          'give readCoverageInputs the rules you deployed from it, or list them in a detections file (name, techniques, coverage)',
       );
       const atomicFile = join(dir, 'T1070.006.yaml');
       writeFileSync(atomicFile, atomic);
-      wrongKind(atomicFile, 'Atomic Red Team tests (a test file, or an index of them)', ATOMIC_USE);
+      wrongKind(atomicFile, 'Atomic Red Team tests (a test file, or an index of them)', ATOMIC_USE_LIBRARY);
       // Its indexes: atomics/Indexes/Indexes-CSV/azure-ad-index.csv and atomics/Indexes/azure-ad-index.yaml, cut short.
       const csv = join(dir, 'azure-ad-index.csv');
       writeFileSync(csv, 'Tactic,Technique #,Technique Name,Test #,Test Name,Test GUID,Executor Name\ncredential-access,T1110.003,Password Spraying,4,Password spray all Azure AD users with a single password,a8aa2d3e-1c52-4016-bc73-0f8854cfa80a,powershell\n');
       const index = join(dir, 'azure-ad-index.yaml');
       writeFileSync(index, '---\ncredential-access:\n  T1110.003:\n    technique:\n      type: attack-pattern\n      name: Password Spraying\n    atomic_tests:\n    - name: Password spray all Azure AD users with a single password\n');
-      for (const file of [csv, index]) wrongKind(file, 'Atomic Red Team tests (a test file, or an index of them)', ATOMIC_USE);
+      for (const file of [csv, index]) wrongKind(file, 'Atomic Red Team tests (a test file, or an index of them)', ATOMIC_USE_LIBRARY);
     });
 
     // Atomic Red Team's own layers, reconstructed from its generators: atomic_red_team/doc_generator.py's _get_layer
@@ -333,7 +335,7 @@ describe('readCoverageInputs', () => {
         const file = join(dir, 'art-navigator-layer.json');
         writeFileSync(file, JSON.stringify(layer));
         expect(() => readCoverageInputs([file])).to.throw(
-          `${file}: this is "${name}", Atomic Red Team's Navigator layer of its tests (atomics/Indexes/Attack-Navigator-Layers), whose scores count each technique's tests, not detections or an adversary's use of it; ${ATOMIC_USE}`,
+          `${file}: this is "${name}", Atomic Red Team's Navigator layer of its tests (atomics/Indexes/Attack-Navigator-Layers), whose scores count each technique's tests, not detections or an adversary's use of it; ${ATOMIC_USE_LIBRARY}`,
         );
       }
       // A layer of one's own that links the tests it ran (a purple-team run named otherwise) is read as coverage.
@@ -352,7 +354,7 @@ describe('readCoverageInputs', () => {
       expect(() => readCoverageInputs([file])).to.throw(
         `${file}: JSON of no coverage kind: no Navigator layer (it has none of a layer's fields: "techniques", "versions", "domain", "gradient"), ` +
           "no detections list (items with \"name\" and \"techniques\") and no Sentinel export of analytic rules (an ARM template of alertRules, or the REST API's list of them) and no Splunk saved searches of its REST API (entry[].content); " +
-          "--coverage reads those from a .json file, and rule files from a folder (Splunk's JSON detections of 2017-2019 among them): " +
+          "readCoverageInputs reads those from a .json file, and rule files from a folder (Splunk's JSON detections of 2017-2019 among them): " +
           'write its detections as a detections file (name, techniques, coverage)',
       );
       // A layer to repair (no versions, a name and techniques) is still read as one.
@@ -392,7 +394,7 @@ describe('readCoverageInputs', () => {
       const file = join(dir, 'settings.yml');
       writeFileSync(file, 'index: main\nsourcetype: WinEventLog\n');
       expect(() => readCoverageInputs([file])).to.throw(
-        `${file}: not a valid detections file: line 1, /: missing required field "detections" (and 2 more problems); it is no rule either: --coverage reads a YAML file as ` +
+        `${file}: not a valid detections file: line 1, /: missing required field "detections" (and 2 more problems); it is no rule either: readCoverageInputs reads a YAML file as ` +
           'a detections list (a list, or "detections:", of items with "name" and "techniques"), a DeTT&CT technique administration file ("file_type: technique-administration") ' +
           'or one rule: Sigma ("title", "logsource", "detection"), Splunk ("name", "search"), Sentinel ("name", "query"), Falco (a list of "- rule:" items) or Panther ("AnalysisType")',
       );

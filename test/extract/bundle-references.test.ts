@@ -201,16 +201,16 @@ describe('extract: a STIX bundle of threat intelligence', () => {
 
     it('names the file and lists the intrusion sets when the name matches none, or several', () => {
       const none = (): unknown => extractReport(text, { target }, { actor: 'Lazarus', file: 'export.json' });
-      expect(none).to.throw(InputError, 'export.json: --actor "Lazarus" names no intrusion set, campaign or threat actor of the bundle (by name, alias, ATT&CK ID or STIX id); it holds intrusion sets: APT29, APT28');
+      expect(none).to.throw(InputError, "export.json: actor: 'Lazarus' names no intrusion set, campaign or threat actor of the bundle (by name, alias, ATT&CK ID or STIX id); it holds intrusion sets: APT29, APT28");
       const twice = export_(set(3, 'Cozy Duke', ['cozy bear']));
       expect(() => extractReport(twice, { target }, { actor: 'Cozy Bear', file: 'export.json' })).to.throw(
         InputError,
-        'export.json: --actor "Cozy Bear" names 2 intrusion sets of the bundle: APT29 (intrusion-set--00000000-0000-4000-8000-000000000101), ' +
+        "export.json: actor: 'Cozy Bear' names 2 intrusion sets of the bundle: APT29 (intrusion-set--00000000-0000-4000-8000-000000000101), " +
           'Cozy Duke (intrusion-set--00000000-0000-4000-8000-000000000103); give the STIX id of the one meant',
       );
       // A report's text is no bundle: the name is its actor, checked against the release (`reportActor`), never refused.
       const report = extractReport('The group used T1566.002.', { target }, { actor: 'cozy bear', file: 'report.txt' });
-      expect([report.actor, report.notes[0]]).to.deep.equal(['APT29', `--actor "cozy bear" is group G0016 APT29 of ATT&CK ${target.label}: the campaign's actor is APT29`]);
+      expect([report.actor, report.notes[0]]).to.deep.equal(['APT29', `actor: 'cozy bear' is group G0016 APT29 of ATT&CK ${target.label}: the campaign's actor is APT29`]);
     });
   });
 
@@ -285,7 +285,7 @@ describe('extract: a STIX bundle of threat intelligence', () => {
       expect(new Set(report.references.flatMap((ref) => ref.ids))).to.deep.equal(usedBy(apt29.id));
       expect(report.references.some((ref) => ref.usedBy)).to.equal(false);
       expect(report.notes).to.deep.equal([
-        'the bundle attributes campaign Operation Ghost (C0023), campaign SolarWinds Compromise (C0024) to APT29; left out (--no-campaigns), with the techniques only they used',
+        'the bundle attributes campaign Operation Ghost (C0023), campaign SolarWinds Compromise (C0024) to APT29; left out (campaigns: false), with the techniques only they used',
       ]);
       const file = join(freshTmpDir('bundle'), 'apt29.json');
       writeFileSync(file, text);
@@ -411,7 +411,7 @@ describe('extract: a STIX bundle of threat intelligence', () => {
       expect([chosen.actor, chosen.name, chosen.references.map((ref) => ref.raw)]).to.deep.equal(['UAT-0000', 'MISP-STIX-Converter test event', ['Access Token Manipulation (T1134)']]);
       expect(() => extractReport(text, undefined, { actor: 'Lazarus', file: 'talos.json' }))
         .to.throw(InputError)
-        .with.property('message', 'talos.json: --actor "Lazarus" names none of the bundle\'s actors: it holds no intrusion set, campaign or threat actor, and its MISP threat-actor attributes name Example Actor, UAT-0000');
+        .with.property('message', "talos.json: actor: 'Lazarus' names none of the bundle's actors: it holds no intrusion set, campaign or threat actor, and its MISP threat-actor attributes name Example Actor, UAT-0000");
     });
   });
 });

@@ -93,7 +93,7 @@ describe('extract: a DeTT&CT group administration file', () => {
   it('--actor naming no group is refused, naming the file and listing its groups', () => {
     expect(() => dettectGroupReport(GROUPS, { actor: 'APT29', file: 'groups.yaml' })).to.throw(
       InputError,
-      'groups.yaml: --actor "APT29" names no group of the DeTT&CT group file (by group_name or campaign); it holds Red team (campaign Scenario 1), APT3 (MITRE ATT&CK evaluation) (campaign First Scenario)',
+      "groups.yaml: actor: 'APT29' names no group of the DeTT&CT group file (by group_name or campaign); it holds Red team (campaign Scenario 1), APT3 (MITRE ATT&CK evaluation) (campaign First Scenario)",
     );
   });
 

@@ -73,7 +73,7 @@ describe('extract: an adversary emulation plan (CTID Adversary Emulation Library
     expect(report.actor).to.equal(undefined);
     expect(extractReport(CARBANAK, { target }).actor).to.equal('Carbanak');
     const given = extractReport(APT29, { target }, { actor: 'Cozy Bear' });
-    expect([given.actor, given.notes[0]]).to.deep.equal(['APT29', '--actor "Cozy Bear" is group G0016 APT29 of ATT&CK enterprise-attack 18.1: the campaign\'s actor is APT29']);
+    expect([given.actor, given.notes[0]]).to.deep.equal(['APT29', "actor: 'Cozy Bear' is group G0016 APT29 of ATT&CK enterprise-attack 18.1: the campaign's actor is APT29"]);
   });
 
   it('reads attack_version as written (a major version alone, 8), a block literal description as one line', async () => {

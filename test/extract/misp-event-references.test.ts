@@ -203,13 +203,13 @@ describe('extract: a MISP event (MISP JSON)', () => {
     it('refuses campaigns: false (--no-campaigns), which only a STIX bundle\'s attributed campaigns give a meaning', () => {
       expect(() => extractReport(twoActors, { target }, { actor: 'APT28', campaigns: false, file: 'event.json' }))
         .to.throw(UsageError)
-        .with.property('message', 'event.json: --no-campaigns leaves out the campaigns a STIX bundle of threat intelligence attributes to the actor --actor chooses; a MISP event attributes none: leave --no-campaigns out');
+        .with.property('message', 'event.json: campaigns: false leaves out the campaigns a STIX bundle of threat intelligence attributes to the actor the actor option chooses; a MISP event attributes none: leave campaigns: false out');
     });
 
     it('--actor that names none of them is an input error naming the file and the actors', () => {
       expect(() => mispEventReport(twoActors, { actor: 'Lazarus', file: 'event.json' }))
         .to.throw(InputError)
-        .with.property('message', 'event.json: --actor "Lazarus" names no threat-actor or intrusion-set cluster or tag of the MISP event (by name, synonym or ATT&CK ID); it names APT28, APT29');
+        .with.property('message', "event.json: actor: 'Lazarus' names no threat-actor or intrusion-set cluster or tag of the MISP event (by name, synonym or ATT&CK ID); it names APT28, APT29");
     });
 
     // MISP's attribute type `threat-actor` ("A string identifying the threat actor", category Attribution, as MISP's
@@ -233,7 +233,7 @@ describe('extract: a MISP event (MISP JSON)', () => {
       expect(mispEventReport(two, { actor: 'uat-0000' })!.actor).to.equal('UAT-0000');
       expect(() => mispEventReport(two, { actor: 'Lazarus', file: 'event.json' }))
         .to.throw(InputError)
-        .with.property('message', 'event.json: --actor "Lazarus" names no threat-actor cluster, tag or attribute of the MISP event (by name); it names Example Actor, UAT-0000');
+        .with.property('message', "event.json: actor: 'Lazarus' names no threat-actor cluster, tag or attribute of the MISP event (by name); it names Example Actor, UAT-0000");
     });
   });
 

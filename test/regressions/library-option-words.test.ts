@@ -7,6 +7,7 @@ import {
   combineLayers,
   comparisonTargets,
   domainReleases,
+  extractReport,
   fetchRelease,
   layerComparisonTargets,
   locateAttackObject,
@@ -18,6 +19,7 @@ import {
   readCoverageInputs,
   readThreatInputs,
   renderLayerFiles,
+  reportActor,
   resolveAttackObject,
   resolveCoverage,
   reviewGaps,
@@ -207,5 +209,50 @@ describe('regressions: library errors name the option a program passed, the CLI 
     ]);
     const layerCli = await runCli(['gap', '--threat', v19, '--coverage', `${g}/detections.csv`, '--out', join(dir, 'b')]);
     expect(layerCli.stderr).to.contain('get 19 with `attack-layers data fetch --attack-release 19` and review with --attack-release 19');
+  });
+
+  // A program passes coverage paths to readCoverageInputs, not to --coverage. Atomic Red Team's own layer of its GCP
+  // tests (redcanaryco/atomic-red-team, atomics/Indexes/Attack-Navigator-Layers; test/fixtures/layers/public/README.md).
+  it('readCoverageInputs: what it takes, and what to give it instead, named as a program calls it (readCoverageInputs; --coverage)', async () => {
+    const dir = freshTmpDir('option-words-coverage');
+    const notes = join(dir, 'notes.txt');
+    writeFileSync(notes, 'T1059.001 PowerShell: rule 12\n');
+    expect(messageOf(() => readCoverageInputs([notes]))).to.match(new RegExp(`^${notes.replace(/[.\\/]/g, '\\$&')}: not a coverage input; readCoverageInputs takes a folder of rules \\(Sigma, `));
+    const cli = await runCli(['gap', '--threat', APT32, '--coverage', notes, '--out', join(dir, 'a')]);
+    expect(cli.code).to.equal(2);
+    expect(cli.stderr).to.contain(`${notes}: not a coverage input; --coverage takes a folder of rules (Sigma, `);
+    const atomic = 'test/fixtures/layers/public/art-navigator-layer-iaas-gcp-4.4.json';
+    const instead =
+      ' the rules that fire on them, and %threat what an adversary does (a campaign file, or a layer of a group from attack-object); ' +
+      'to list the tests that exercise each threat technique, give them to %tests';
+    const words = (coverage: string, threat: string, tests: string): string => `give ${coverage}${instead.replace('%threat', threat).replace('%tests', tests)}`;
+    expect(messageOf(() => readCoverageInputs([atomic]))).to.contain(words('readCoverageInputs', 'readThreatInputs', 'readAtomicTests'));
+    expect(messageOf(() => readThreatInputs([atomic], library()))).to.contain(words('readCoverageInputs', 'readThreatInputs', 'readAtomicTests'));
+    const atomicCli = await runCli(['gap', '--threat', APT32, '--coverage', atomic, '--out', join(dir, 'b')]);
+    expect([atomicCli.code, atomicCli.stderr]).to.satisfy(([code, stderr]: [number, string]) => code === 1 && stderr.includes(words('gap --coverage', 'gap --threat', 'gap --tests')));
+  });
+
+  // The actor a program passes is extractReport's actor option. The bundle: test/fixtures/stix/threat-intel-playbook.json
+  // (Unit 42's playbook layout); the flow: CTID's Cobalt Kitty Campaign (test/fixtures/attack-flow/README.md).
+  it("extractReport and reportActor: an actor the input does not name, or cannot take (actor: 'Lazarus'; --actor \"Lazarus\")", async () => {
+    const target = loadRelease('18.1');
+    const bundle = 'test/fixtures/stix/threat-intel-playbook.json';
+    const unknown = messageOf(() => extractReport(readFileSync(bundle, 'utf8'), { target }, { actor: 'Lazarus', file: bundle }));
+    expect(unknown).to.match(new RegExp(`^${bundle.replace(/[.\\/]/g, '\\$&')}: actor: 'Lazarus' names no intrusion set, campaign or threat actor of the bundle `));
+    expect((await runCli(['extract', bundle, '--actor', 'Lazarus'])).stderr).to.contain(`${bundle}: --actor "Lazarus" names no intrusion set, campaign or threat actor of the bundle `);
+    const flow = 'test/fixtures/attack-flow/cobalt-kitty-campaign.json';
+    expect(messageOf(() => extractReport(readFileSync(flow, 'utf8'), { target }, { actor: 'APT32', file: flow }))).to.equal(
+      `${flow}: actor chooses an actor of a STIX bundle of threat intelligence or a MISP event; an Attack Flow's actor is the one threat actor or intrusion set it holds: leave actor out`,
+    );
+    expect((await runCli(['extract', flow, '--actor', 'APT32'])).stderr).to.contain(`${flow}: --actor chooses an actor of a STIX bundle of threat intelligence or a MISP event; an Attack Flow's actor is the one threat actor or intrusion set it holds: leave --actor out\n`);
+    // A report's text: the actor given is checked against the release's groups, and a campaigns: false it cannot use refused.
+    const text = join(freshTmpDir('option-words-actor'), 'report.txt');
+    writeFileSync(text, 'The actor sent links (T1566.002).\n');
+    expect(reportActor('Cozy Bear', target).note).to.equal("actor: 'Cozy Bear' is group G0016 APT29 of ATT&CK enterprise-attack 18.1: the campaign's actor is APT29");
+    expect(extractReport(readFileSync(text, 'utf8'), { target }, { actor: 'Cozy Bear' }).notes[0]).to.equal(reportActor('Cozy Bear', target).note);
+    expect((await runCli(['extract', text, '--actor', 'Cozy Bear'])).stderr).to.contain(`${text}: --actor "Cozy Bear" is group G0016 APT29 of ATT&CK enterprise-attack 18.1: the campaign's actor is APT29\n`);
+    expect(messageOf(() => extractReport(readFileSync(text, 'utf8'), { target }, { actor: 'APT29', campaigns: false, file: text }))).to.equal(
+      `${text}: campaigns: false leaves out the campaigns a STIX bundle of threat intelligence attributes to the actor the actor option chooses; a report's text attributes none: leave campaigns: false out`,
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { basename, join } from 'node:path';
 import type { CampaignSource } from '../../index.js';
 import { AttackDataError, UsageError, domainReleases, firstFew, kindOfDocument, renderCampaignSkeletonOfReports, wrongKindMessage, sourceName, extractReport, inferredDomainText, inferredReportDomain, mispEventReport, reportDomainCounts, inputName, isHtmlPage, loadSuggestModel, otherDomainExtractAdvice, readFolder, readReportText, readTextFile, statInput, renderCampaignSkeleton, reportActor, skeletonReferences, reportSource, suggestTechniques, withEvidenceLines, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
-import { attackLibrary, cacheDir, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, cacheDir, FLAG_WORDS, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import { warnJsonReadAsText } from '../json-read-as-text.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -153,7 +153,7 @@ function summary(references: readonly ReportReference[], objects: readonly unkno
  */
 function extractSeveral(context: CliContext, args: Args, files: readonly string[], texts: readonly string[], firstGiven: string): void {
   const plans = texts.every((text) => kindOfDocument(text) === 'emulation-plan');
-  const read = (releases: ExtractReleases) => files.map((file, i) => extractReport(texts[i]!, releases, { ...(args.campaigns === false ? { campaigns: false } : {}), file: inputName(file) }));
+  const read = (releases: ExtractReleases) => files.map((file, i) => extractReport(texts[i]!, releases, { ...(args.campaigns === false ? { campaigns: false } : {}), file: inputName(file), givenAs: FLAG_WORDS }));
   let domain: Domain = args.domain ?? 'enterprise-attack';
   let releases = releasesOf(context, args, domain);
   let extracted = read(releases);
@@ -168,7 +168,7 @@ function extractSeveral(context: CliContext, args: Args, files: readonly string[
   const said: string[] = [];
   const model = args.suggest && releases ? loadSuggestModel(releases.target, { cacheDir: cacheDir(context) }) : undefined;
   // The actor given is the campaign's, checked once against the release's groups (`reportActor`).
-  const given = args.actor !== undefined ? reportActor(args.actor, releases?.target) : undefined;
+  const given = args.actor !== undefined ? reportActor(args.actor, releases?.target, FLAG_WORDS) : undefined;
   if (given?.note) note(context, args, given.note);
   const reports = files.map((file, i) => {
     const text = texts[i]!;
@@ -238,7 +238,7 @@ function extractOne(context: CliContext, args: Args, file: string, text: string)
   // How the domain was chosen, for --json: `--domain`, the MISP event's galaxies, the report's IDs, or the default.
   let domainFrom: 'given' | 'misp galaxies' | 'inferred' | 'default' = args.domain !== undefined ? 'given' : fromEvent !== undefined ? 'misp galaxies' : 'default';
   let releases = releasesOf(context, args, domain);
-  const options = { ...(args.actor !== undefined ? { actor: args.actor } : {}), ...(args.campaigns === false ? { campaigns: false } : {}), file: shown };
+  const options = { ...(args.actor !== undefined ? { actor: args.actor } : {}), ...(args.campaigns === false ? { campaigns: false } : {}), file: shown, givenAs: FLAG_WORDS };
   let report = extractReport(text, releases, options);
   const inferred = stated === undefined ? inferredReleases(context, args, report.references, releases, 'its') : undefined;
   if (inferred) {

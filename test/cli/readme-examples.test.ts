@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path';
 import type { Argv } from 'yargs';
 import { commandName, commands } from '../../lib/cli/commands/index.js';
 import { GLOBAL_OPTIONS, STDIN, STDIN_TOKEN, declare } from '../../lib/cli/options.js';
+import { commands as shellCommands, PLANS } from '../../scripts/readme-commands.plans.js';
 import { freshTmpDir, repoRoot, runCli, snapshotCacheHome, stixDir, testCacheDir } from '../helpers/attack.js';
 
 // The same yargs build as lib/cli/run.ts.
@@ -115,6 +116,18 @@ describe("the README's and --help's command lines", () => {
       }
     }
     expect(problems).to.deep.equal([]);
+  });
+
+  // `npm run readme-commands` runs each as a reader does, as PLANS says; a command PLANS does not know is not run.
+  it('has a plan in scripts/readme-commands.plans.ts for every command of the blocks, and none for a command gone', () => {
+    expect(shellCommands.length).to.be.at.least(40);
+    expect(shellCommands.map(({ command }) => command).filter((command) => !(command in PLANS))).to.deep.equal([]);
+    expect(Object.keys(PLANS).filter((command) => !shellCommands.some((found) => found.command === command))).to.deep.equal([]);
+  });
+
+  it("names the file `npm pack` writes as npm does: <package.json's name>-<its version>.tgz", () => {
+    const { name, version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string };
+    expect(readme).to.include(`npm pack && npm install -g ./${name}-${version}.tgz`);
   });
 
   it('can tell a line that does not parse: an unknown flag, a value outside the choices, a word too many', async () => {

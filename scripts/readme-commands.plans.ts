@@ -1,0 +1,390 @@
+/**
+ * The README's ```sh commands and how scripts/readme-commands.ts runs each as a reader does: every command line of the
+ * blocks is found, and each that runs on files the repository or ../shared has is run by /bin/sh in a copy of the
+ * repository (campaigns/, layers/, test/fixtures/), with the built bin on PATH and ATTACK_STIX_DIR set. It must exit 0
+ * (unless the README says it fails), and what the README says of its output (its `# …` comment, the output block after
+ * it, the text around it) must be what it gives. A file the README names that the repository has under another name
+ * is copied there under the README's name (its DeTT&CT, MISP, Attack Flow, emulation plan and CALDERA examples are
+ * fixtures; its report texts are the README's own suggest example and the shared seed reports). A command needing the
+ * network or a file nobody has is skipped, saying why. test/cli/readme-examples.test.ts fails when the README gains or
+ * loses a command PLANS does not know.
+ */
+import { expect } from 'chai';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parse } from 'yaml';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+
+/** A command line of a ```sh block: its line in README.md, the command, its `# …` comment, the output shown after it. */
+export interface ReadmeCommand {
+  line: number;
+  command: string;
+  comment: string;
+  output: string[];
+}
+
+/**
+ * Every command of the README's ```sh blocks. A block of `$ command` lines holds output after each; in any other
+ * block every line is a command, a comment after `  # `.
+ */
+export function readmeShellCommands(text: string): ReadmeCommand[] {
+  const found: ReadmeCommand[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i] !== '```sh') continue;
+    const start = i + 1;
+    let end = start;
+    while (end < lines.length && !lines[end]!.startsWith('```')) end++;
+    const block = lines.slice(start, end);
+    const prompted = block.some((line) => line.startsWith('$ '));
+    block.forEach((text, j) => {
+      if (prompted && !text.startsWith('$ ')) {
+        if (found.length) found[found.length - 1]!.output.push(text);
+        return;
+      }
+      const line = prompted ? text.slice(2) : text;
+      if (!line.trim()) return;
+      const comment = /\s+#\s(.*)$/.exec(line);
+      found.push({ line: start + j + 1, command: (comment ? line.slice(0, comment.index) : line).trim(), comment: comment?.[1] ?? '', output: [] });
+    });
+    i = end;
+  }
+  return found;
+}
+
+/** What a command gave. */
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** How a README command is run: the files it names (README name -> source), the code it exits with, what is checked. */
+export interface Plan {
+  files?: Record<string, string>;
+  /** The line run instead of a synopsis (`[--flag a|b]`): its options given. */
+  run?: string;
+  /** Lines run before it, in the same copy (writing a file the block's other lines show how to write). */
+  before?: string[];
+  code?: number;
+  check?: (run: Run, dir: string, sh: (command: string) => Run) => void;
+}
+
+const SEED_REPORT = '/work/shared/seeds/000_9001b8a6a998de5e.txt';
+const SEED_NOTES = '/work/shared/seeds/003_78441eb4cb887801.txt';
+/** The README's own text for `suggest`: the block after `<!-- suggest example -->`. */
+const SUGGEST_EXAMPLE = 'readme:suggest-example';
+const fixture = (path: string): string => join(repoRoot, 'test/fixtures', path);
+
+/** The output block the README shows after "`normalize` shows what each reference became and why:". */
+function normalizeOutput(): string {
+  const section = readme.slice(readme.indexOf('`normalize` shows what each reference became and why:'));
+  return /```\n([\s\S]*?)```/.exec(section)![1]!;
+}
+
+const yamlOf = (text: string): Record<string, unknown> => parse(text) as Record<string, unknown>;
+const refsOf = (text: string): string[] => ((yamlOf(text)['techniques'] ?? []) as Array<{ ref: string }>).map((item) => item.ref);
+
+/** The README's commands, by their text: how each is run, or why it is not. */
+export const PLANS: Record<string, Plan | { skip: string }> = {
+  'npm ci && npm run build': { skip: 'set-up: the suite runs on the built clone' },
+  'npm link': { skip: 'set-up: installs globally; the tests put the built bin on PATH as it does' },
+  'attack-layers normalize campaigns/apt32-covid19-wuhan.yaml': {
+    // With ATTACK_STIX_DIR (6.3 at hand): "the header says `ATT&CK enterprise-attack 18.1, references read as of
+    // ATT&CK 6.3`, and the first warning is not given".
+    check: ({ stdout }) => {
+      const shown = normalizeOutput()
+        .replace('  ATT&CK enterprise-attack 18.1\n', '  ATT&CK enterprise-attack 18.1, references read as of ATT&CK 6.3\n')
+        .replace(/  - attack_version 6\.3: that release is not available[^\n]*\n/, '');
+      expect(stdout).to.equal(shown);
+    },
+  },
+  'attack-layers render campaigns --out /tmp/layers --aggregate all': {
+    check: ({ stdout }, _dir, sh) => {
+      expect(stdout.split('\n').filter(Boolean).map((path) => path.split('/').pop())).to.have.members(['all.layer.json', 'apt32-covid19-wuhan.layer.json', 'temp-periscope-cambodia-2018.layer.json']);
+      // "Run a second time, `render` and `gap` refuse to replace the files they wrote (exit 2, naming the file)".
+      const again = sh('attack-layers render campaigns --out /tmp/layers --aggregate all');
+      expect(again.code, again.stderr).to.equal(2);
+      expect(again.stderr).to.match(/layers\/[\w-]+\.layer\.json already exists; pass --force/);
+    },
+  },
+  'attack-layers validate /tmp/layers/*.json': {},
+  'attack-layers gap --threat campaigns --coverage test/fixtures/gap/detections.csv --out /tmp/review': {
+    check: (_run, _dir, sh) => {
+      const again = sh('attack-layers gap --threat campaigns --coverage test/fixtures/gap/detections.csv --out /tmp/review');
+      expect(again.code, again.stderr).to.equal(2);
+      expect(again.stderr).to.match(/review\/[\w.-]+ already exists; pass --force/);
+    },
+  },
+  'npm install -g .': { skip: 'installs globally' },
+  'npm pack && npm install -g ./attack-layers-0.1.0.tgz': {
+    skip: 'installs globally (and npm install fetches the dependencies); the file name is checked against package.json below',
+  },
+  'npm test': { skip: 'the whole suite, this test among it' },
+  'attack-layers data fetch': { skip: 'network' },
+  'attack-layers data fetch --domain ics --attack-release 17.1': { skip: 'network' },
+  'attack-layers data add ~/Downloads/mobile-attack-16.1.json': { skip: 'no mobile 16.1 release file at hand (../shared has mobile 9.0 and 18.1)' },
+  'attack-layers data list': {
+    // "domain, release, STIX version, counts, origin, the default"
+    check: ({ stdout }) => {
+      expect(stdout.split('\n')[0]!.split(/\s+/)).to.include.members(['domain', 'release', 'stix', 'techniques', 'groups', 'from', 'used']);
+      expect(stdout.split('\n').filter((row) => /^enterprise-attack\s+18\.1\s.*\sdefault\s/.test(row))).to.have.length(1);
+    },
+  },
+  'attack-layers data log-sources --platform Windows': {
+    check: ({ stdout }) => {
+      expect(stdout.split('\n')[0]).to.match(/^log source\s+channel\s+analytics\s+platforms$/);
+      expect(stdout).to.match(/^WinEventLog:Sysmon\s+\(any\)\s+\d+\s+Windows$/m);
+    },
+  },
+  'pdftotext report.pdf - | attack-layers extract - --name "APT32 Wuhan" > apt32.yaml': { skip: 'report.pdf: no PDF report at hand' },
+  'attack-layers extract report.txt --json': {
+    files: { 'report.txt': SEED_REPORT },
+    // {domain: "enterprise-attack", domain_from: "default", references: [...], objects: [...]}
+    check: ({ stdout }) => {
+      const json = JSON.parse(stdout) as Record<string, unknown>;
+      expect(Object.keys(json)).to.include.members(['domain', 'domain_from', 'references', 'objects']);
+      expect([json['domain'], json['domain_from']]).to.deep.equal(['enterprise-attack', 'default']);
+      expect(json['objects']).to.be.an('array').that.is.not.empty;
+    },
+  },
+  'attack-layers extract vendor-a.html vendor-b.txt notes.md --name "APT32 Wuhan 2020" > campaigns/apt32.yaml': {
+    skip: 'vendor-a.html, vendor-b.txt, notes.md: no reports of one campaign at hand',
+  },
+  'attack-layers extract opencti-export.json --actor "Cozy Bear" > campaigns/apt29.yaml': { skip: 'opencti-export.json: no OpenCTI export at hand' },
+  'attack-layers extract opencti-export.json --actor APT29 --no-campaigns': { skip: 'opencti-export.json: no OpenCTI export at hand' },
+  'attack-layers extract misp-event.json > campaigns/event.yaml': {
+    files: { 'misp-event.json': fixture('misp/misp-stix-event-attribute-galaxy.json') },
+    // "name: info, first_seen: date, actor: the threat actor, software: its malware and tools" (the event names no actor)
+    check: (_run, dir) => {
+      const event = (JSON.parse(readFileSync(join(dir, 'misp-event.json'), 'utf8')) as { Event: { info: string; date: string } }).Event;
+      const campaign = yamlOf(readFileSync(join(dir, 'campaigns/event.yaml'), 'utf8'));
+      expect([campaign['name'], campaign['first_seen'], campaign['software']]).to.deep.equal([event.info, event.date, [{ ref: 'BISCUIT', comment: 'S0017 BISCUIT; named at misp-event.json:72; NEEDS REVIEW' }]]);
+    },
+  },
+  'attack-layers extract "Ivanti Vulnerabilities.afb" > campaigns/ivanti.yaml': {
+    files: { 'Ivanti Vulnerabilities.afb': fixture('attack-flow/ivanti-vulnerabilities.afb') },
+    // "name and description: the flow's; one item per action"
+    check: (_run, dir) => {
+      const text = readFileSync(join(dir, 'campaigns/ivanti.yaml'), 'utf8');
+      expect(yamlOf(text)['name']).to.equal('Ivanti Vulnerabilities');
+      expect(yamlOf(text)['description']).to.match(/^A command injection vulnerability in web components of Ivanti Connect Secure/);
+      const actions = readFileSync(join(dir, 'Ivanti Vulnerabilities.afb'), 'utf8').match(/"(?:id|template)": ?"action"/g)!.length;
+      expect(refsOf(text)).to.have.length(actions);
+    },
+  },
+  'attack-layers extract "Cobalt Kitty Campaign.json" > campaigns/cobalt-kitty.yaml': {
+    files: { 'Cobalt Kitty Campaign.json': fixture('attack-flow/cobalt-kitty-campaign.json') },
+    check: (_run, dir) => expect(yamlOf(readFileSync(join(dir, 'campaigns/cobalt-kitty.yaml'), 'utf8'))['actor']).to.equal('OceanLotus'),
+  },
+  'attack-layers extract groups.yaml > campaigns/red-team.yaml': {
+    files: { 'groups.yaml': fixture('coverage/dettect/sample-groups.yaml') },
+    // the enabled group, "Scenario 1", actor "Red team"
+    check: (_run, dir) => {
+      const campaign = yamlOf(readFileSync(join(dir, 'campaigns/red-team.yaml'), 'utf8'));
+      expect([campaign['name'], campaign['actor']]).to.deep.equal(['Scenario 1', 'Red team']);
+    },
+  },
+  'attack-layers extract groups.yaml --actor "APT3 (MITRE ATT&CK evaluation)" > apt3.yaml': {
+    files: { 'groups.yaml': fixture('coverage/dettect/sample-groups.yaml') },
+    check: (_run, dir) => {
+      const campaign = yamlOf(readFileSync(join(dir, 'apt3.yaml'), 'utf8'));
+      expect([campaign['name'], campaign['actor']]).to.deep.equal(['First Scenario', 'APT3 (MITRE ATT&CK evaluation)']);
+    },
+  },
+  'attack-layers extract Carbanak.yaml > campaigns/carbanak.yaml': {
+    files: { 'Carbanak.yaml': fixture('emulation-plan/carbanak.yaml') },
+    // name, actor "Carbanak", attack_version "8.1"
+    check: (_run, dir) => {
+      const campaign = yamlOf(readFileSync(join(dir, 'campaigns/carbanak.yaml'), 'utf8'));
+      expect([campaign['name'], campaign['actor'], campaign['attack_version']]).to.deep.equal(['Carbanak', 'Carbanak', '8.1']);
+    },
+  },
+  'attack-layers extract APT29-Day1.A.yaml --actor APT29 > campaigns/apt29-day1a.yaml': {
+    files: { 'APT29-Day1.A.yaml': fixture('emulation-plan/apt29-day1a.yaml') },
+    check: (_run, dir) => expect(yamlOf(readFileSync(join(dir, 'campaigns/apt29-day1a.yaml'), 'utf8'))['actor']).to.equal('APT29'),
+  },
+  'attack-layers extract APT29-Day1.A.yaml APT29-Day1.B.yaml --name "APT29 Day 1" --actor APT29 > campaigns/apt29-day1.yaml': {
+    files: { 'APT29-Day1.A.yaml': fixture('emulation-plan/apt29-day1a.yaml'), 'APT29-Day1.B.yaml': fixture('emulation-plan/apt29-day1b.yaml') },
+    check: (_run, dir) => {
+      const campaign = yamlOf(readFileSync(join(dir, 'campaigns/apt29-day1.yaml'), 'utf8'));
+      expect([campaign['name'], campaign['actor']]).to.deep.equal(['APT29 Day 1', 'APT29']);
+      expect(campaign['sources']).to.deep.equal([{ title: 'APT29 Day 1.A' }, { title: 'APT29 Day 1.B' }]);
+    },
+  },
+  'attack-layers extract stockpile/data/abilities/credential-access > campaigns/caldera-credential-access.yaml': {
+    files: { 'stockpile/data/abilities/credential-access': fixture('emulation-plan/abilities/credential-access') },
+    check: (_run, dir) => expect(refsOf(readFileSync(join(dir, 'campaigns/caldera-credential-access.yaml'), 'utf8'))).to.have.length(2),
+  },
+  'attack-layers suggest report.txt': {
+    files: { 'report.txt': SUGGEST_EXAMPLE },
+    // "readable: each sentence, its candidates and why"
+    check: ({ stdout }) => {
+      expect(stdout).to.match(/^line 1: TEMP\.Periscope sent spearphishing emails/m);
+      expect(stdout).to.match(/^ {2}1\. T1566\.001 Phishing: Spearphishing Attachment {2}score [\d.]+ {2}words "sent", "spearphishing"/m);
+    },
+  },
+  'attack-layers suggest report.txt --json --top 3': {
+    files: { 'report.txt': SUGGEST_EXAMPLE },
+    // [{line, text, candidates: [{id, name, score, why}], wordsInCommon?, note?, advice?}]
+    check: ({ stdout }) => {
+      const passages = JSON.parse(stdout) as Array<Record<string, unknown> & { candidates: Array<Record<string, unknown>> }>;
+      expect(passages).to.not.be.empty;
+      for (const passage of passages) {
+        expect(['line', 'text', 'candidates', 'wordsInCommon', 'note', 'advice']).to.include.members(Object.keys(passage));
+        expect(passage.candidates.length).to.be.at.most(3);
+        for (const candidate of passage.candidates) expect(Object.keys(candidate)).to.have.members(['id', 'name', 'score', 'why']);
+      }
+    },
+  },
+  'attack-layers suggest notes.txt --lines': {
+    files: { 'notes.txt': SEED_NOTES },
+    // "one passage per input line, every line listed": the readable output groups the lines without candidates.
+    check: (_run, dir, sh) => {
+      const lines = readFileSync(join(dir, 'notes.txt'), 'utf8').replace(/\n$/, '').split('\n').length;
+      const json = JSON.parse(sh('attack-layers suggest notes.txt --lines --json').stdout) as Array<{ line: number }>;
+      expect(json.map((passage) => passage.line)).to.deep.equal(Array.from({ length: lines }, (_, i) => i + 1));
+    },
+  },
+  "attack-layers suggest page.txt --json | jq '.[] | select(.wordsInCommon > 1 and (.advice | not))'": {
+    files: { 'page.txt': SUGGEST_EXAMPLE },
+    check: ({ stdout }) => {
+      const kept = JSON.parse(`[${stdout.trim().replace(/\n}\n{/g, '\n},\n{')}]`) as Array<{ wordsInCommon: number; advice?: unknown }>;
+      expect(kept).to.not.be.empty;
+      for (const passage of kept) expect([passage.wordsInCommon > 1, passage.advice]).to.deep.equal([true, undefined]);
+    },
+  },
+  'attack-layers extract report.txt --suggest': {
+    files: { 'report.txt': SUGGEST_EXAMPLE },
+    // skeleton + "#   - {ref: \"T1566.001\", source: …}  # suggested: T1566.001 ... (score ..., because ...)"
+    check: ({ stdout }) => expect(stdout).to.match(/^# {3}- \{ref: "T1566\.001", source: "report\.txt:1"\} {2}# suggested: T1566\.001 .* \(score [\d.]+, because /m),
+  },
+  // A synopsis: run with every option it shows, each choice's last (json makes the gap report export reads below).
+  'attack-layers gap --threat campaigns --coverage sigma/rules detections.csv --out review [--log-sources collected.yml] [--tests atomic-red-team/atomics] [--rules-library sigma] [--min-coverage 50] [--outside-view last|priority] [--report md|csv|json]':
+    {
+      run: 'attack-layers gap --threat campaigns --coverage sigma/rules detections.csv --out review --log-sources collected.yml --tests atomic-red-team/atomics --rules-library sigma --min-coverage 50 --outside-view priority --report json',
+      files: {
+        // A clone of SigmaHQ/sigma: its rules are the coverage, the whole of it the library.
+        sigma: 'link:/work/shared/sigma',
+        'detections.csv': fixture('gap/detections.csv'),
+        'atomic-red-team/atomics': fixture('atomic-tests/atomics'),
+        // The README's own example of a log-sources file: "- Log sources collected: logs.csv: WinEventLog:Sysmon (only EventCode=1 ...)".
+        'collected.yml': 'text:- {name: "WinEventLog:Sysmon", channels: ["EventCode=1"]}\n- WinEventLog:Security\n',
+      },
+      check: (_run, dir) => expect(readdirSync(join(dir, 'review')).sort()).to.deep.equal(['coverage.layer.json', 'gap-report.json', 'gap.layer.json', 'visibility.layer.json']),
+    },
+  'attack-layers upgrade old-layers/ --out v18/ --report md > upgrade.md': {
+    files: { 'old-layers/old-format-3.0.json': fixture('layers/old-format-3.0.json'), 'old-layers/public/bear-apt.json': fixture('layers/public/navigator-bear-apt.json') },
+    // "a folder, sub-folders kept"
+    check: (_run, dir) => {
+      expect([existsSync(join(dir, 'v18/old-format-3.0.json')), existsSync(join(dir, 'v18/public/bear-apt.json'))]).to.deep.equal([true, true]);
+      expect(readFileSync(join(dir, 'upgrade.md'), 'utf8')).to.match(/^# Layer upgrade report\n/);
+    },
+  },
+  'attack-layers upgrade apt29.json --in-place': {
+    files: { 'apt29.json': fixture('layers/layer-4.5-attack12.json') },
+    // "only files that change are rewritten": the file upgraded, then left alone by a second run.
+    check: (_run, dir, sh) => {
+      const file = join(dir, 'apt29.json');
+      expect(readFileSync(file, 'utf8')).to.not.equal(readFileSync(fixture('layers/layer-4.5-attack12.json'), 'utf8'));
+      const before = statSync(file);
+      expect(sh('attack-layers upgrade apt29.json --in-place').code).to.equal(0);
+      expect([statSync(file).mtimeMs, statSync(file).ino]).to.deep.equal([before.mtimeMs, before.ino]);
+    },
+  },
+  'attack-layers upgrade layers/ --check': {
+    // "CI: exit 1 when a layer would change": layers/ is up to date; a layer of ATT&CK 12 is not.
+    check: (_run, _dir, sh) => {
+      const stale = sh(`cp ${fixture('layers/layer-4.5-attack12.json')} stale.json && attack-layers upgrade stale.json --check`);
+      expect(stale.code).to.equal(1);
+    },
+  },
+  'attack-layers export layers/apt32-covid19-wuhan.layer.json --out apt32.svg': {
+    // "2 A4 pages: apt32-1.svg, apt32-2.svg; or .html .xlsx .csv .md"
+    check: ({ stdout }, dir, sh) => {
+      expect(stdout).to.equal('apt32-1.svg\napt32-2.svg\n');
+      for (const page of ['apt32-1.svg', 'apt32-2.svg']) expect(readFileSync(join(dir, page), 'utf8')).to.match(/<svg [^>]*width="297mm" height="210mm"/);
+      const starts: Record<string, RegExp> = { html: /^<!DOCTYPE html>/i, xlsx: /^PK/, csv: /^\S+,/, md: /^# / };
+      for (const [extension, start] of Object.entries(starts)) {
+        const run = sh(`attack-layers export layers/apt32-covid19-wuhan.layer.json --out apt32.${extension}`);
+        expect([run.code, run.stdout], run.stderr).to.deep.equal([0, `apt32.${extension}\n`]);
+        expect(readFileSync(join(dir, `apt32.${extension}`), 'latin1'), extension).to.match(start);
+      }
+    },
+  },
+  'attack-layers export review/gap-report.json --out gaps.xlsx': {
+    check: (_run, dir) => expect(readFileSync(join(dir, 'gaps.xlsx')).subarray(0, 2).toString()).to.equal('PK'),
+  },
+  'attack-layers validate campaigns/': {
+    // The output block: each line shown (`…` for those left out), in order; the last on stderr, exit 0.
+    check: ({ stdout, stderr }) => {
+      const shown = PROMPTED_OUTPUT.get('attack-layers validate campaigns/')!;
+      const last = shown.pop()!;
+      expect(last).to.match(/\(stderr; exit 0\)$/);
+      expect(stderr).to.equal(`${last.replace(/\s+\(stderr; exit 0\)$/, '')}\n`);
+      const given = stdout.split('\n');
+      let at = 0;
+      for (const line of shown.filter((text) => text !== '…')) {
+        const found = given.indexOf(line, at);
+        expect(found, `README's "${line}" is not in the output, in order:\n${stdout}`).to.be.at.least(at);
+        at = found + 1;
+      }
+    },
+  },
+  'attack-layers attack-object APT32 > apt32.json': {
+    // "G0050, by name, ID (g0050), alias (OceanLotus) or STIX id": each gives the same layer.
+    check: (_run, dir, sh) => {
+      const layer = readFileSync(join(dir, 'apt32.json'), 'utf8');
+      expect((JSON.parse(layer) as { name: string }).name).to.equal('APT32 (G0050)');
+      for (const name of ['g0050', 'OceanLotus', 'intrusion-set--247cb30b-955f-42eb-97a5-a89fef69341e']) expect(sh(`attack-layers attack-object ${name}`).stdout, name).to.equal(layer);
+    },
+  },
+  'attack-layers attack-object --all groups --out groups/': {
+    // "G0001-axiom.layer.json ... one per current group"
+    check: ({ stderr }, dir) => {
+      const written = readdirSync(join(dir, 'groups'));
+      expect(written).to.include('G0001-axiom.layer.json');
+      expect(stderr).to.match(new RegExp(`^wrote ${written.length} group layers for `, 'm'));
+    },
+  },
+  'attack-layers attack-object APT28 APT29 APT32 Turla "Lazarus Group" --score frequency --out layers': {
+    check: ({ stdout }) => expect(stdout).to.equal('layers/G0007-G0016-G0050-G0010-G0032-frequency.layer.json\n'),
+  },
+  'attack-layers compare campaigns/apt32-covid19-wuhan.yaml': {
+    // "against its actor; --with G0050 C0021; --json"
+    check: ({ stdout }, _dir, sh) => {
+      expect(stdout.split('\n')[0]).to.equal('APT32 targets Wuhan government (COVID-19) (campaigns/apt32-covid19-wuhan.yaml) compared with group G0050 APT32, ATT&CK enterprise-attack 18.1');
+      const twice = sh('attack-layers compare campaigns/apt32-covid19-wuhan.yaml --with G0050 C0021');
+      expect(twice.code, twice.stderr).to.equal(0);
+      expect(twice.stdout.split('\n').filter((row) => / compared with /.test(row)).map((row) => row.split(' compared with ')[1])).to.deep.equal(['group G0050 APT32, ATT&CK enterprise-attack 18.1', 'campaign C0021, ATT&CK enterprise-attack 18.1']);
+      const json = sh('attack-layers compare campaigns/apt32-covid19-wuhan.yaml --json');
+      expect(() => JSON.parse(json.stdout) as unknown, json.stderr).to.not.throw();
+    },
+  },
+  'attack-layers compare APT28.json': {
+    // "a Navigator layer, against the group it names": the layer the block's first line shows how to write.
+    before: ['attack-layers attack-object APT28 > APT28.json'],
+    check: ({ stdout }, _dir, sh) => {
+      expect(stdout.split('\n')[0]).to.equal('layer "APT28 (G0007)" (APT28.json) compared with group G0007 APT28, ATT&CK enterprise-attack 18.1');
+      expect(sh('attack-layers compare APT28.json --with G0007').stdout).to.equal(stdout);
+    },
+  },
+};
+
+export const commands = readmeShellCommands(readme);
+/** The output each `$ command` of the README shows after it. */
+const PROMPTED_OUTPUT = new Map(commands.filter(({ output }) => output.length).map(({ command, output }) => [command, [...output]]));
+
+/** Puts a file of PLANS in place: a file or folder copied, a folder linked (`link:`), the README's suggest example, or text (`text:`). */
+export function placeFile(dir: string, name: string, source: string): void {
+  const target = join(dir, name);
+  mkdirSync(dirname(target), { recursive: true });
+  if (source === SUGGEST_EXAMPLE) writeFileSync(target, /<!-- suggest example -->\n```text\n([\s\S]*?)```/.exec(readme)![1]!);
+  else if (source.startsWith('text:')) writeFileSync(target, source.slice('text:'.length));
+  else if (source.startsWith('link:')) symlinkSync(source.slice('link:'.length), target);
+  else cpSync(source, target, { recursive: true });
+}
+

@@ -5,7 +5,8 @@
  * (unless the README says it fails), and what the README says of its output (its `# …` comment, the output block after
  * it, the text around it) must be what it gives. A file the README names that the repository has under another name
  * is copied there under the README's name (its DeTT&CT, MISP, Attack Flow, emulation plan and CALDERA examples are
- * fixtures; its report texts are the README's own suggest example and the shared seed reports). A command needing the
+ * fixtures; its report texts are the README's own suggest example and the shared seed reports; its OpenCTI export is
+ * cut from the shared ATT&CK release at run time). A command needing the
  * network or a file nobody has is skipped, saying why. test/cli/readme-examples.test.ts fails when the README gains or
  * loses a command PLANS does not know.
  */
@@ -13,9 +14,8 @@ import { expect } from 'chai';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
-import { fileURLToPath } from 'node:url';
+import { rawAttackId, readRawBundle, repoRoot, stixFile, type RawStixObject } from '../test/helpers/attack.js';
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
 
 /** A command line of a ```sh block: its line in README.md, the command, its `# …` comment, the output shown after it. */
@@ -79,6 +79,37 @@ const SEED_NOTES = '/work/shared/seeds/003_78441eb4cb887801.txt';
 const SUGGEST_EXAMPLE = 'readme:suggest-example';
 const fixture = (path: string): string => join(repoRoot, 'test/fixtures', path);
 
+/**
+ * An OpenCTI export of APT29: ATT&CK's own data as a feed carries it (OpenCTI's MITRE connector imports ATT&CK's STIX),
+ * cut from the shared 18.1 release at run time: the intrusion set G0016, the campaigns attributed to it (C0023, C0024),
+ * those relationships, the uses relationships of all three to techniques, and the techniques. No matrix or tactics:
+ * intelligence, not an ATT&CK release.
+ */
+const ATTACK_FEED = 'readme:attack-feed';
+
+function attackFeed(): string {
+  const release = readRawBundle(stixFile('enterprise-attack-18.1.json.gz')).objects;
+  const group = release.find((object) => object.type === 'intrusion-set' && rawAttackId(object) === 'G0016')!;
+  const attributions = release.filter((object) => object['relationship_type'] === 'attributed-to' && object['target_ref'] === group.id);
+  const actors = new Set([group.id, ...attributions.map((relationship) => String(relationship['source_ref']))]);
+  const uses = release.filter((object) => object['relationship_type'] === 'uses' && actors.has(String(object['source_ref'])) && String(object['target_ref']).startsWith('attack-pattern--'));
+  const patterns = new Set(uses.map((relationship) => String(relationship['target_ref'])));
+  const objects = release.filter((object) => actors.has(object.id) || attributions.includes(object) || uses.includes(object) || patterns.has(object.id));
+  return JSON.stringify({ type: 'bundle', id: 'bundle--00000000-0000-4000-8000-000000000405', objects }, null, 2);
+}
+
+/** The technique IDs the feed's uses relationships point to: APT29's own alone, or its campaigns' too; sorted. */
+function feedTechniques(file: string, ownOnly: boolean): string[] {
+  const objects = (JSON.parse(readFileSync(file, 'utf8')) as { objects: RawStixObject[] }).objects;
+  const byId = new Map(objects.map((object) => [object.id, object]));
+  const group = objects.find((object) => object.type === 'intrusion-set')!;
+  const uses = objects.filter((object) => object['relationship_type'] === 'uses' && (!ownOnly || object['source_ref'] === group.id));
+  return [...new Set(uses.map((relationship) => rawAttackId(byId.get(String(relationship['target_ref']))!)))].sort();
+}
+
+/** The technique IDs of a skeleton's references (`"Scheduled Task (T1053.005)"`), sorted. */
+const idsOf = (text: string): string[] => refsOf(text).map((ref) => /\((T\d{4}(?:\.\d{3})?)\)$/.exec(ref)?.[1] ?? ref).sort();
+
 /** The output block the README shows after "`normalize` shows what each reference became and why:". */
 function normalizeOutput(): string {
   const section = readme.slice(readme.indexOf('`normalize` shows what each reference became and why:'));
@@ -121,7 +152,7 @@ export const PLANS: Record<string, Plan | { skip: string }> = {
   },
   'npm install -g .': { skip: 'installs globally' },
   'npm pack && npm install -g ./attack-layers-0.1.0.tgz': {
-    skip: 'installs globally (and npm install fetches the dependencies); the file name is checked against package.json below',
+    skip: 'installs globally (and npm install fetches the dependencies); the file name is checked against package.json in readme-examples.test.ts',
   },
   'npm test': { skip: 'the whole suite, this test among it' },
   'attack-layers data fetch': { skip: 'network' },
@@ -154,8 +185,23 @@ export const PLANS: Record<string, Plan | { skip: string }> = {
   'attack-layers extract vendor-a.html vendor-b.txt notes.md --name "APT32 Wuhan 2020" > campaigns/apt32.yaml': {
     skip: 'vendor-a.html, vendor-b.txt, notes.md: no reports of one campaign at hand',
   },
-  'attack-layers extract opencti-export.json --actor "Cozy Bear" > campaigns/apt29.yaml': { skip: 'opencti-export.json: no OpenCTI export at hand' },
-  'attack-layers extract opencti-export.json --actor APT29 --no-campaigns': { skip: 'opencti-export.json: no OpenCTI export at hand' },
+  'attack-layers extract opencti-export.json --actor "Cozy Bear" > campaigns/apt29.yaml': {
+    files: { 'opencti-export.json': ATTACK_FEED },
+    // name: "APT29", actor: "APT29"; the techniques of its own uses and of the campaigns attributed to it
+    check: (_run, dir) => {
+      const text = readFileSync(join(dir, 'campaigns/apt29.yaml'), 'utf8');
+      expect([yamlOf(text)['name'], yamlOf(text)['actor']]).to.deep.equal(['APT29', 'APT29']);
+      expect(idsOf(text)).to.deep.equal(feedTechniques(join(dir, 'opencti-export.json'), false));
+    },
+  },
+  'attack-layers extract opencti-export.json --actor APT29 --no-campaigns': {
+    files: { 'opencti-export.json': ATTACK_FEED },
+    // "APT29's own uses, not C0023's or C0024's"
+    check: ({ stdout, stderr }, dir) => {
+      expect(idsOf(stdout)).to.deep.equal(feedTechniques(join(dir, 'opencti-export.json'), true));
+      expect(stderr).to.include('the bundle attributes campaign Operation Ghost (C0023), campaign SolarWinds Compromise (C0024) to APT29; left out (--no-campaigns)');
+    },
+  },
   'attack-layers extract misp-event.json > campaigns/event.yaml': {
     files: { 'misp-event.json': fixture('misp/misp-stix-event-attribute-galaxy.json') },
     // "name: info, first_seen: date, actor: the threat actor, software: its malware and tools" (the event names no actor)
@@ -382,7 +428,8 @@ const PROMPTED_OUTPUT = new Map(commands.filter(({ output }) => output.length).m
 export function placeFile(dir: string, name: string, source: string): void {
   const target = join(dir, name);
   mkdirSync(dirname(target), { recursive: true });
-  if (source === SUGGEST_EXAMPLE) writeFileSync(target, /<!-- suggest example -->\n```text\n([\s\S]*?)```/.exec(readme)![1]!);
+  if (source === ATTACK_FEED) writeFileSync(target, attackFeed());
+  else if (source === SUGGEST_EXAMPLE) writeFileSync(target, /<!-- suggest example -->\n```text\n([\s\S]*?)```/.exec(readme)![1]!);
   else if (source.startsWith('text:')) writeFileSync(target, source.slice('text:'.length));
   else if (source.startsWith('link:')) symlinkSync(source.slice('link:'.length), target);
   else cpSync(source, target, { recursive: true });

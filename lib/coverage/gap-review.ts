@@ -532,6 +532,8 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
   // Rules that tag technique IDs past the release's newest, as a newer release writes them (newerTagsNote).
   const newest = newestTechniqueNumber(target);
   const newer = new Map<CoverageInput, NewerTags>();
+  // References read only by a repair of how their ID is written (`T1059,001`), per input: said, never silent (repairedRefsNote).
+  const repaired = new Map<CoverageInput, RepairedRef[]>();
   const laterRelease = laterReleaseLookup(target, options.history);
   for (const input of inputs) {
     const before = rules.length;
@@ -579,6 +581,8 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
           remapped.push({ raw: ref.raw, ids: resolution.ids, ...place, rule: rule.name });
           ruleRemapped.push({ raw: ref.raw, ids: resolution.ids });
         }
+        const repairs = resolution.ids.length ? readingRepairs(resolution.trail) : [];
+        if (repairs.length) repaired.set(input, [...(repaired.get(input) ?? []), { raw: ref.raw, ids: resolution.ids, place: placeText(place), repairs }]);
       }
       for (const tag of rule.tags ?? []) {
         const key = tag.raw.toLowerCase();
@@ -643,6 +647,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
       ...newerReleaseNote(input, target, 'coverage', options.givenAs),
       ...otherDomainLayerNote(input, target, 'coverage', options.otherDomains),
       ...newerTagsNote(input, newer.get(input), target, options.givenAs),
+      ...repairedRefsNote(input, repaired.get(input)),
       ...(empty.includes(input) && !options.library ? [emptyCoverageNote(input, target)] : []),
     ]),
     ...unknownPlatformNotes(unknownPlatforms, target, () => options.otherReleases?.() ?? []),
@@ -919,6 +924,41 @@ function pastEveryReleaseText(id: string, target: AttackIndex, givenAs: GivenAs 
     `${id} is not a technique in ATT&CK ${target.label} nor in any newer release at hand: its number is past ${target.label}'s newest technique, as a newer ` +
     `ATT&CK release's IDs are: get that release with \`${fetchCommand(target.domain, 'N')}\` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) and review with ${reviewRelease(givenAs, target.domain, 'N', true)} to count it`
   );
+}
+
+/** A coverage reference read only by repairing how its ID is written, with the repairs (READING_RULES' labels). */
+interface RepairedRef {
+  raw: string;
+  ids: readonly TechniqueId[];
+  place: string;
+  repairs: string[];
+}
+
+/**
+ * The repairs a reference's resolution made to how its ID is written (`read: a comma stands for the dot of a
+ * sub-technique (T1059,001)` in its trail); none for an ID written as ATT&CK writes it, or a name beside it.
+ */
+function readingRepairs(trail: readonly string[]): string[] {
+  return trail.filter((step) => step.startsWith('read: ')).map((step) => step.slice('read: '.length));
+}
+
+// How many repaired references one note names; the rest are counted.
+const REPAIRS_SHOWN = 10;
+
+/**
+ * One note per coverage input whose references were read only by a repair (`T1059,001`, `t1059_001`, `T1059/001`):
+ * one obvious reading, so they count, but said with their places, so that the file can be written as ATT&CK writes
+ * IDs and no reading is silent.
+ */
+function repairedRefsNote(input: CoverageInput, refs: readonly RepairedRef[] | undefined): string[] {
+  if (!refs?.length) return [];
+  const shown = refs.slice(0, REPAIRS_SHOWN).map(({ raw, ids, place, repairs }) => `"${raw}" (${place}) as ${ids.join(', ')}: ${repairs.join('; ')}`);
+  const more = refs.length > REPAIRS_SHOWN ? `; and ${refs.length - REPAIRS_SHOWN} more` : '';
+  const count = refs.length === 1 ? '1 technique reference is' : `${refs.length} technique references are`;
+  return [
+    `${input.kind === 'layer' ? layerLabel('coverage', input.source, input.layerName) : `${input.kind} "${input.source}"`}: ${count} not written as ATT&CK writes IDs ` +
+      `and ${refs.length === 1 ? 'was' : 'were'} read with a repair, counted as read: ${shown.join('; ')}${more}; write each as its ID (T1059.001) so that every tool reads it`,
+  ];
 }
 
 /**

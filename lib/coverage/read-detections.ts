@@ -258,12 +258,13 @@ function headerlessColumns(cells: readonly string[]): string[] | undefined {
  * @throws InputError for a YAML syntax error; SchemaValidationError when the document is not a detections list.
  */
 export function parseDetectionsYaml(text: string, file: string): CoverageInput {
-  const { doc, lineCounter } = parseYamlSource(text, file, 'detections file', schemaFieldLists('detections'));
+  const { doc, lineCounter, duplicates } = parseYamlSource(text, file, 'detections file', schemaFieldLists('detections'));
   if (doc.contents === null) throw new InputError(`${file}: the file is empty; list detections with a name and techniques`, { file, line: 1 });
   const value: unknown = yamlDocumentValue(doc, lineCounter, file);
   const list = itemNodes(doc);
-  const withLines = (issue: Issue): Issue => ({ ...issue, line: lineAtPath(doc, lineCounter, issue.path) });
-  const issues = specific(schemaIssues('detections', value));
+  const withLines = (issue: Issue): Issue => ({ ...issue, line: issue.line ?? lineAtPath(doc, lineCounter, issue.path) });
+  // A key given twice in a detection leaves that detection out, never the file: the others are read.
+  const issues = [...duplicates, ...specific(schemaIssues('detections', value))];
   const byItem = new Map<number, Issue[]>();
   const whole: Issue[] = [];
   for (const issue of issues) {
@@ -292,7 +293,7 @@ export function parseDetectionsYaml(text: string, file: string): CoverageInput {
         message: `detection ${index + 1}${typeof item['name'] === 'string' ? ` "${item['name']}"` : ''}: ${itemIssues
           .map((issue) => {
             const field = issue.path.replace(/^(?:\/detections)?\/\d+\/?/, '');
-            return field === '' ? issue.message : `${field} ${issue.message}`;
+            return field === '' || duplicates.includes(issue) ? issue.message : `${field} ${issue.message}`;
           })
           .join('; ')}`,
         skipped: true,

@@ -25,7 +25,7 @@
  * reported with its line and skipped, a malformed visibility object with its line; the rest of the file is read.
  */
 import { DOMAINS, type Domain } from '../attack/types.js';
-import { InputError } from '../errors.js';
+import { InputError, type Issue } from '../errors.js';
 import { kindOfValue, wrongKindMessage } from '../input-kind.js';
 import { yamlDocumentValue } from '../yaml-value.js';
 import {
@@ -169,7 +169,7 @@ const DETTECT_KEYS: readonly (readonly string[])[] = [
  * list), or a `domain` that is not an ATT&CK domain.
  */
 export function parseDettectTechniques(text: string, file: string): CoverageInput {
-  const { doc, lineCounter } = parseYamlSource(text, file, 'DeTT&CT technique administration file', DETTECT_KEYS);
+  const { doc, lineCounter, duplicates } = parseYamlSource(text, file, 'DeTT&CT technique administration file', DETTECT_KEYS);
   const value: unknown = yamlDocumentValue(doc, lineCounter, file);
   const lineAt = (path: (string | number)[]): number | undefined => lineOf(lineCounter, path.length ? doc.getIn(path, true) : doc.contents);
   // Another DeTT&CT file (data sources, groups) is said to be what it is.
@@ -237,9 +237,22 @@ export function parseDettectTechniques(text: string, file: string): CoverageInpu
     });
     return found;
   };
+  // A key given twice in a technique leaves that technique out (one invalid item), never the
+  // file; one given twice elsewhere is said, its last value read, as PyYAML (DeTT&CT's reader) reads it.
+  const duplicatesOf = (t: number): Issue[] => duplicates.filter((issue) => issue.path.startsWith(`/techniques/${t}/`));
+  for (const issue of duplicates.filter((issue) => !/^\/techniques\/\d+\//.test(issue.path))) {
+    problems.push({ file, ...(issue.line === undefined ? {} : { line: issue.line }), message: `${issue.message}; the last one is read`, skipped: false });
+  }
   value['techniques'].forEach((technique: unknown, t) => {
     const techniqueLine = lineAt(['techniques', t]);
     const id = isJsonObject(technique) ? technique['technique_id'] : undefined;
+    const twice = duplicatesOf(t);
+    if (twice.length) {
+      items++;
+      const which = typeof id === 'string' && id.trim() ? id.trim() : `technique ${t + 1}`;
+      problems.push({ file, line: twice[0]!.line ?? techniqueLine, message: `${which}: ${twice.map((issue) => issue.message).join('; ')}; the technique is left out`, skipped: true });
+      return;
+    }
     if (!isJsonObject(technique) || typeof id !== 'string' || id.trim() === '') {
       items++;
       problems.push({ file, line: techniqueLine, message: `technique ${t + 1} has no technique_id; give it one, e.g. technique_id: T1059.001`, skipped: true });

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Document, LineCounter } from 'yaml';
 import { InvalidYamlError, moreErrors, type Issue } from '../errors.js';
+import { escapePointer } from '../json-value.js';
 import { parseYamlDocument } from '../yaml-value.js';
 import { yamlPackageErrors, yamlSyntaxIssues } from '../yaml-syntax-issues.js';
 
@@ -22,14 +23,21 @@ export function lineOf(lineCounter: LineCounter, node: unknown): number | undefi
 
 /**
  * YAML text parsed as one document with a line counter, for a reader that reports lines. `what` the file should be
- * (`detections file`), `keys` the fields of each kind of mapping of its format.
+ * (`detections file`), `keys` the fields of each kind of mapping of its format. A key given twice in one mapping is
+ * no syntax error here: each is returned in `duplicates` (its JSON path, place and what to do), for the reader to
+ * leave out only the entry that holds it; the document keeps the last value, as PyYAML reads it for DeTT&CT.
  * @throws InvalidYamlError listing every syntax error a person can act on at its line and column (yamlSyntaxIssues),
  * its message naming the first as `file:line: not valid YAML: …`; InputError for text nested too deeply.
  */
-export function parseYamlSource(text: string, file: string, what: string, keys: readonly (readonly string[])[] = []): { doc: Document.Parsed; lineCounter: LineCounter } {
+export function parseYamlSource(
+  text: string,
+  file: string,
+  what: string,
+  keys: readonly (readonly string[])[] = [],
+): { doc: Document.Parsed; lineCounter: LineCounter; duplicates: Issue[] } {
   const parse = (source: string) => {
     const lineCounter = new (yaml().LineCounter)();
-    return { doc: parseYamlDocument(source, file, { lineCounter }), lineCounter };
+    return { doc: parseYamlDocument(source, file, { lineCounter, uniqueKeys: false }), lineCounter };
   };
   const { doc, lineCounter } = parse(text);
   if (doc.errors.length) {
@@ -39,7 +47,35 @@ export function parseYamlSource(text: string, file: string, what: string, keys: 
     };
     throw coverageYamlError(file, what, yamlSyntaxIssues(text, again, { keys, prefix: NOT_VALID, parserWords: (reason) => `${reason}; fix the syntax` }).issues);
   }
-  return { doc, lineCounter };
+  return { doc, lineCounter, duplicates: duplicateKeys(doc, lineCounter) };
+}
+
+/** Each key of a mapping that an earlier key of the same mapping already gave, at its line and column. */
+function duplicateKeys(doc: Document.Parsed, lineCounter: LineCounter): Issue[] {
+  const Y = yaml();
+  const issues: Issue[] = [];
+  const walk = (node: unknown, path: string): void => {
+    if (Y.isMap(node)) {
+      const seen = new Map<string, number | undefined>();
+      for (const pair of node.items) {
+        const key = Y.isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const childPath = `${path}/${escapePointer(key)}`;
+        if (seen.has(key)) {
+          const start = (pair.key as { range?: readonly number[] } | null)?.range?.[0];
+          const place = start === undefined ? undefined : lineCounter.linePos(start);
+          const first = seen.get(key);
+          issues.push({
+            path: childPath,
+            ...(place ? { line: place.line, column: place.col } : {}),
+            message: `duplicate key "${key}"${first ? ` (first given on line ${first})` : ''}; give each field once`,
+          });
+        } else seen.set(key, lineOf(lineCounter, pair.key));
+        walk(pair.value, childPath);
+      }
+    } else if (Y.isSeq(node)) node.items.forEach((item, index) => walk(item, `${path}/${index}`));
+  };
+  walk(doc.contents, '');
+  return issues;
 }
 
 /** What each syntax error of a coverage input starts with. */

@@ -52,8 +52,13 @@ export function toIssue(error: ErrorObject): Issue {
   if (error.keyword === 'additionalProperties') message = `unknown field "${String(params['additionalProperty'])}"`;
   else if (error.keyword === 'enum') message = `must be one of ${(params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
   else if (error.keyword === 'required') message = `missing required field "${String(params['missingProperty'])}"`;
+  else if (error.keyword === 'type' && String(params['type']).includes(',')) message = `must be ${String(params['type']).split(',').map(typeWords).join(' or ')}`;
   return { path: error.instancePath || '/', message };
 }
+
+// What each JSON Schema type is called in a message to the person who wrote the file (ajv says `string,array`).
+const TYPE_WORDS: Readonly<Record<string, string>> = { string: 'text', array: 'a list', number: 'a number', integer: 'a whole number', object: 'a mapping', boolean: 'true or false', null: 'null' };
+const typeWords = (type: string): string => TYPE_WORDS[type] ?? type;
 
 /**
  * The fields of each kind of mapping a shipped schema describes (every `properties` in it), for a reader to name a

@@ -264,7 +264,7 @@ export function parseDetectionsYaml(text: string, file: string): CoverageInput {
   const list = itemNodes(doc);
   const withLines = (issue: Issue): Issue => ({ ...issue, line: issue.line ?? lineAtPath(doc, lineCounter, issue.path) });
   // A key given twice in a detection leaves that detection out, never the file: the others are read.
-  const issues = [...duplicates, ...specific(schemaIssues('detections', value))];
+  const issues = [...duplicates, ...coverageIssues(specific(schemaIssues('detections', value)), value)];
   const byItem = new Map<number, Issue[]>();
   const whole: Issue[] = [];
   for (const issue of issues) {
@@ -299,6 +299,15 @@ export function parseDetectionsYaml(text: string, file: string): CoverageInput {
         skipped: true,
       });
       return;
+    }
+    const coverage = item['coverage'];
+    if (typeof coverage === 'string' && !(coverage in COVERAGE_WORDS)) {
+      // Text a CSV cell may hold (`80%`, `High`) has one reading; the schema's forms are a number or a lower-case word.
+      const read = coverageLevel(coverage);
+      if (!('error' in read)) {
+        const at = yaml().isMap(node) ? lineOf(lineCounter, node.get('coverage', true)) : undefined;
+        lists.problems.push({ file, line: at ?? line, message: `detection ${index + 1} "${String(item['name'])}": coverage "${coverage}" read as ${read.levelReason.replace(/^coverage /, '')}; write a number 0-100 or one of ${Object.keys(COVERAGE_WORDS).join(', ')}`, skipped: false });
+      }
     }
     const techniquesNode = yaml().isMap(node) ? (node.get('techniques', true) as YamlNode | undefined) : undefined;
     addDetection(lists, file, {
@@ -411,6 +420,31 @@ function lineAtPath(doc: Document.Parsed, lineCounter: LineCounter, path: string
     if (line !== undefined) return line;
   }
   return undefined;
+}
+
+/**
+ * The schema's issues with a detection's coverage as the CSV reader reads a cell (coverageLevel): text that has one
+ * reading (`80%`, `High`) is no issue, and any other value is said with what coverage takes, a number 0-100 or a word.
+ */
+function coverageIssues(issues: Issue[], value: unknown): Issue[] {
+  const items = Array.isArray(value) ? value : (value as { detections?: unknown } | null)?.detections;
+  const coverageOf = (path: string): { index: number; coverage: unknown } | undefined => {
+    const index = /^(?:\/detections)?\/(\d+)\/coverage$/.exec(path)?.[1];
+    if (index === undefined || !Array.isArray(items)) return undefined;
+    return { index: Number(index), coverage: (items[Number(index)] as Record<string, unknown> | undefined)?.['coverage'] };
+  };
+  const said = new Set<string>();
+  return issues.flatMap((issue) => {
+    const found = coverageOf(issue.path);
+    if (!found) return [issue];
+    const { coverage } = found;
+    const read = typeof coverage === 'string' || typeof coverage === 'number' ? coverageLevel(coverage) : undefined;
+    if (read && !('error' in read)) return [];
+    if (said.has(issue.path)) return [];
+    said.add(issue.path);
+    const words = Object.keys(COVERAGE_WORDS).join(', ');
+    return [{ ...issue, message: `${JSON.stringify(coverage)} is not a number 0-100 or one of ${words}` }];
+  });
 }
 
 /** Drop ajv's summary errors of if/then/else when a more specific error says the same at or below that path. */

@@ -99,7 +99,7 @@ describe('schemas/layer-4.5.schema.json', () => {
     ['a technique ID without T', withTechnique({ techniqueID: '1059.001' }), '/techniques/0/techniqueID', /pattern/],
     ['a sub-technique ID with two digits', withTechnique({ techniqueID: 'T1059.01' }), '/techniques/0/techniqueID', /pattern/],
     ['a tactic display name', withTechnique({ tactic: 'Defense Evasion' }), '/techniques/0/tactic', /pattern/],
-    ['a string score', withTechnique({ score: 'high' }), '/techniques/0/score', /must be number,null/],
+    ['a string score', withTechnique({ score: 'high' }), '/techniques/0/score', /must be a number or null/],
     ['a named colour', withTechnique({ color: 'red' }), '/techniques/0/color', /pattern/],
     ['enabled "false"', withTechnique({ enabled: 'false' }), '/techniques/0/enabled', /must be boolean/],
     ['metadata without value', withTechnique({ metadata: [{ name: 'a' }] }), '/techniques/0/metadata/0', /missing required field "value"/],

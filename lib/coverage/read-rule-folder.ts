@@ -9,7 +9,7 @@
  * read-siem-rule.ts, read-splunk-conf.ts, read-wazuh.ts, read-falco.ts, read-chronicle.ts, read-panther.ts,
  * read-panther-python.ts.
  */
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readlinkSync, readSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { InputError, numberedIssues, UsageError } from '../errors.js';
 import { decodeText, readFolder } from '../read-text.js';
@@ -520,8 +520,25 @@ function readRuleFile(file: string): RuleFileOutcome {
     const as = looksLikeYaraL(text) ? 'a YARA-L rule (name it .yaral)' : 'a YAML rule (name it .yml)';
     return { ...outcome, notes: [{ line: 1, message: `the file name has no extension; read as ${as}` }, ...(outcome.notes ?? [])] };
   } catch (error) {
-    const reason = error instanceof InputError ? error.message.replace(`${file}: `, '') : `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+    const reason = error instanceof InputError ? error.message.replace(`${file}: `, '') : unreadableRuleFile(file, error);
     return { invalid: { message: reason } };
+  }
+}
+
+/** Why a rule file of a folder cannot be read, and what to do: the rest of the folder is read. */
+function unreadableRuleFile(file: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const target = code === 'ENOENT' ? linkTarget(file) : undefined;
+  if (target !== undefined) return `a link to ${target}, which does not exist; mend the link or remove it`;
+  if (code === 'EACCES' || code === 'EPERM') return 'cannot read it (permission denied); make it readable for you (chmod), or move it out of the rules folder';
+  return `cannot read it (${code ?? String(error)}); move it out of the rules folder, or give a copy you may read`;
+}
+
+function linkTarget(file: string): string | undefined {
+  try {
+    return readlinkSync(file);
+  } catch {
+    return undefined;
   }
 }
 
@@ -791,6 +808,9 @@ export function listRuleFiles(dir: string): string[] {
       if (entry.name.startsWith('.')) continue;
       const path = join(folder, entry.name);
       if (entry.isDirectory()) visit(path);
+      // A link of a rule's name whose target is gone is a rule file that cannot be read: an invalid file saying so,
+      // rather than left out without a word.
+      else if (entry.isSymbolicLink() && RULE_FILE.test(entry.name) && !existsSync(path)) found.push(path);
       else if (!(entry.isFile() || isLinkToFile(path))) continue;
       else if (
         RULE_FILE.test(entry.name) ||

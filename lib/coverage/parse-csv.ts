@@ -22,7 +22,7 @@ export interface ParsedCsv {
  * A broken record (a quote that never closes, text after a closing quote) becomes a problem at its first line and
  * parsing resumes on the next line, so one bad row never hides the rest.
  */
-export function parseCsv(text: string): ParsedCsv {
+export function parseCsv(text: string, separator: CsvSeparator = ','): ParsedCsv {
   const rows: CsvRow[] = [];
   const problems: CsvProblem[] = [];
   const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -31,7 +31,7 @@ export function parseCsv(text: string): ParsedCsv {
   while (pos < input.length) {
     const start = pos;
     const startLine = line;
-    const record = readRecord(input, pos, line);
+    const record = readRecord(input, pos, line, separator);
     if ('error' in record) {
       problems.push({ line: startLine, message: record.error });
       // Resume after the first physical line of the broken record: its later lines may be good rows that an
@@ -48,10 +48,29 @@ export function parseCsv(text: string): ParsedCsv {
   return { rows, problems };
 }
 
+/**
+ * What separates fields: `,` as RFC 4180 says; `;` as spreadsheets write CSV where the comma is the decimal mark
+ * (Excel in most of Europe), or a tab (TSV, a table copied out of a spreadsheet).
+ */
+export type CsvSeparator = ',' | ';' | '\t';
+
+/**
+ * The separator of a CSV text whose first line holds no comma but `;` or tabs (`name;techniques;coverage`); undefined
+ * for any other text, which is read with commas.
+ */
+export function otherSeparator(text: string): Exclude<CsvSeparator, ','> | undefined {
+  const first = (text.startsWith('\uFEFF') ? text.slice(1) : text).split(/\r\n|\n|\r/).find((line) => line.trim() !== '') ?? '';
+  if (first.includes(',')) return undefined;
+  const tabs = first.split('\t').length - 1;
+  const semicolons = first.split(';').length - 1;
+  if (!tabs && !semicolons) return undefined;
+  return tabs >= semicolons ? '\t' : ';';
+}
+
 type RecordResult = { cells: string[]; next: number; line: number; quoted: boolean } | { error: string };
 
 /** Read one record from `pos`; `next` is the position after its line break. */
-function readRecord(input: string, pos: number, line: number): RecordResult {
+function readRecord(input: string, pos: number, line: number, comma: CsvSeparator): RecordResult {
   const cells: string[] = [];
   let quoted = false;
   for (;;) {
@@ -77,7 +96,7 @@ function readRecord(input: string, pos: number, line: number): RecordResult {
         }
       }
       const after = input[pos];
-      if (after !== undefined && after !== ',' && after !== '\n' && after !== '\r') {
+      if (after !== undefined && after !== comma && after !== '\n' && after !== '\r') {
         return {
           error:
             openLine === line
@@ -87,13 +106,13 @@ function readRecord(input: string, pos: number, line: number): RecordResult {
       }
     } else {
       let end = pos;
-      while (end < input.length && input[end] !== ',' && input[end] !== '\n' && input[end] !== '\r') end++;
+      while (end < input.length && input[end] !== comma && input[end] !== '\n' && input[end] !== '\r') end++;
       cell = input.slice(pos, end);
       pos = end;
     }
     cells.push(cell);
     const separator = input[pos];
-    if (separator === ',') {
+    if (separator === comma) {
       pos++;
       continue;
     }

@@ -34,7 +34,7 @@ import {
   type CoverageRef,
   type CoverageRule,
 } from './coverage-types.js';
-import { parseCsv } from './parse-csv.js';
+import { otherSeparator, parseCsv } from './parse-csv.js';
 import { lineOf, parseYamlSource, yaml } from './yaml-source.js';
 import { inputName, readTextFile, STDIN, type InputOptions } from '../read-text.js';
 import { yamlDocumentValue } from '../yaml-value.js';
@@ -91,9 +91,19 @@ export function parseDetectionsText(text: string, file: string): CoverageInput {
 
 /** Read detections from CSV text (pure). @throws InputError when there is no usable header row. */
 export function parseDetectionsCsv(text: string, file: string): CoverageInput {
-  const { rows, problems: csvProblems } = parseCsv(text);
+  // A header of no comma but `;` or tabs (a spreadsheet's CSV where the comma is the decimal mark, or TSV) has one
+  // reading, when it names the columns read: its fields are separated so.
+  const separator = otherSeparator(text);
+  const separated = separator ? parseCsv(text, separator) : undefined;
+  const named = separated?.rows[0] && !headerlessColumns(separated.rows[0].cells) ? headerColumns(separated.rows[0].cells) : [];
+  const other = separated && named.includes('name') && named.includes('techniques') ? separator : undefined;
+  const { rows, problems: csvProblems } = other ? separated! : parseCsv(text);
   const lists: Lists = { rules: [], ignored: [], problems: [] };
   const header = rows[0];
+  if (other && header) {
+    const which = other === ';' ? 'semicolons (;), not commas, as spreadsheets write CSV where the comma is the decimal mark' : 'tabs (TSV), not commas';
+    lists.problems.push({ file, line: header.line, message: `the columns are separated by ${which}; read so`, skipped: false });
+  }
   if (!header) {
     const broken = csvProblems[0];
     throw new InputError(`${file}${broken ? `:${broken.line}` : ''}: no header row; the first row must name the columns (${DETECTION_COLUMNS.join(', ')})`, {
@@ -151,7 +161,7 @@ export function parseDetectionsCsv(text: string, file: string): CoverageInput {
       lists.problems.push({
         file,
         line: row.line,
-        message: `the row has ${row.cells.length} fields but the header has ${columns.length}; quote fields that contain commas`,
+        message: `the row has ${row.cells.length} fields but the header has ${columns.length}; quote fields that contain ${other === ';' ? 'semicolons' : other ? 'tabs' : 'commas'}`,
         skipped: true,
       });
       continue;

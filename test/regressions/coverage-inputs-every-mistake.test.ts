@@ -189,6 +189,23 @@ const rows: Row[] = [
     counts: '4 detections read, 1 ignored, 4 invalid',
   },
   {
+    label: 'detections CSV: columns separated by semicolons, as a spreadsheet writes CSV in much of Europe, are read so, with a note',
+    make: (dir) => file(dir, 'd.csv', 'name;techniques;coverage\nEDR: encoded PowerShell;T1059.001;high\nProxy;"T1071.001;T1071.004";40\nToo few fields;T1003\n'),
+    code: 0,
+    says: [
+      '{file}:1: the columns are separated by semicolons (;), not commas, as spreadsheets write CSV where the comma is the decimal mark; read so',
+      '{file}:4: the row has 2 fields but the header has 3; quote fields that contain semicolons',
+    ],
+    counts: '2 detections read, 0 ignored, 1 invalid',
+  },
+  {
+    label: 'detections CSV: columns separated by tabs (TSV) are read so, with a note',
+    make: (dir) => file(dir, 'd.csv', 'name\ttechniques\tcoverage\nEDR: encoded PowerShell\tT1059.001\thigh\nProxy\tT1071.001\t40\n'),
+    code: 0,
+    says: ['{file}:1: the columns are separated by tabs (TSV), not commas; read so'],
+    counts: '2 detections read, 0 ignored, 0 invalid',
+  },
+  {
     label: 'detections CSV: an empty file is refused, naming the columns (exit 1)',
     make: (dir) => file(dir, 'd.csv', ''),
     code: 1,

@@ -38,7 +38,7 @@
  */
 import { createRequire } from 'node:module';
 import { basename, dirname } from 'node:path';
-import { tacticIdInAnyCase, techniqueIdInAnyCase } from '../attack/technique-id.js';
+import { canonicalTechniqueId, tacticIdInAnyCase, techniqueIdInAnyCase } from '../attack/technique-id.js';
 import { roundLevel, untaggedRule, weightFactor, withoutHoldingParents, type CoverageKind, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome } from './read-rule-folder.js';
 import { tacticDisplayName } from '../normalize/tactic-text.js';
@@ -242,13 +242,25 @@ function techniqueRefs(node: YamlNode | undefined, lines: LineIndex, notes: Note
     const id = raw && techniqueIdInAnyCase(raw);
     const parts = id || !raw ? [] : raw.split(/[\s,;]+/).filter((part) => part !== '');
     const ids = parts.map((part) => techniqueIdInAnyCase(part));
+    const repaired = id || !raw ? undefined : oneIdWrittenOtherwise(raw);
     if (id) refs.push({ raw: raw!, line, id });
-    else if (parts.length > 1 && ids.every((each) => each !== undefined)) {
+    else if (repaired) {
+      refs.push({ raw: raw!, line, id: repaired });
+      notes.push({ line, message: `"${raw}" read as ${repaired}, the one ID it can be; write it as ATT&CK does (${repaired})` });
+    } else if (parts.length > 1 && ids.every((each) => each !== undefined)) {
       parts.forEach((part, i) => refs.push({ raw: part, line, id: ids[i]! }));
       notes.push({ line, message: `"${raw}" lists ${parts.length} technique IDs in one item; each is read (write one item per ID)` });
     } else notes.push({ line, message: notTechniqueId(raw ? `"${raw}"` : 'an item') });
   }
   return refs;
+}
+
+/**
+ * One technique ID written otherwise (`T1059,001`, `t1059_001`, `T1059/001`, `T1059-001`, `T1059:001`): a sub-technique's
+ * number set off by another mark than its dot, or a lower-case t, as `normalize` reads them; undefined for anything else.
+ */
+function oneIdWrittenOtherwise(raw: string): string | undefined {
+  return canonicalTechniqueId(raw.replace(/^(t\d{4})\s*[,:]\s*(\d{3})$/i, '$1.$2'));
 }
 
 /**

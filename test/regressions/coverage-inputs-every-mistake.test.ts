@@ -302,6 +302,21 @@ const rows: Row[] = [
     counts: '3 rules read, 1 ignored, 0 invalid',
   },
   {
+    label: 'Splunk: a mitre_attack_id of a sub-technique written with a comma (T1059,001) is read as it, with a note',
+    make: (dir) => {
+      cpSync(join(fixtures, 'siem/splunk'), join(dir, 'splunk'), { recursive: true });
+      const rule = join(dir, 'splunk/endpoint/encoded_powershell_anomaly.yml');
+      writeFileSync(rule, changed(readFileSync(rule, 'utf8'), ['    - T1059.001\n', '    - T1059,001\n    - T-1059\n']));
+      return join(dir, 'splunk');
+    },
+    code: 0,
+    says: [
+      '{file}/endpoint/encoded_powershell_anomaly.yml:19: "T1059,001" read as T1059.001, the one ID it can be; write it as ATT&CK does (T1059.001)',
+      '{file}/endpoint/encoded_powershell_anomaly.yml:20: "T-1059" is not a technique ID (T1234 or T1234.001); it is skipped',
+    ],
+    counts: '3 rules read, 1 ignored, 0 invalid',
+  },
+  {
     label: 'Sentinel: an empty rule file among good ones is one invalid file',
     make: (dir) => {
       cpSync(join(fixtures, 'siem/sentinel'), join(dir, 'sentinel'), { recursive: true });

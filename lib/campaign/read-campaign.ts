@@ -108,6 +108,7 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
   let value: unknown;
   let located: Located | undefined;
   let listed: string[] = [];
+  let keyForms: string[] = [];
   if (json) {
     value = parsed ? parsed.value : parseJsonText(source, file);
     // JSON is YAML 1.2, so the yaml parser gives the lines (and duplicate keys) that JSON.parse does not;
@@ -118,10 +119,12 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
       located = undefined;
     }
     // `"techniques": {...}` is read as YAML's is, in the document, whose entries keep the lines JSON reading gives them.
+    keyForms = located ? repairKeyForms(located, isJsonObject(value) ? value : undefined) : [];
     listed = located ? listTechniqueMapping(located, true) : [];
     if (listed.length && isJsonObject(value)) value['techniques'] = (toValue(located!, file) as Record<string, unknown>).techniques;
   } else {
     located = locate(source, file);
+    keyForms = repairKeyForms(located);
     listed = listTechniqueMapping(located);
     value = toValue(located, file);
   }
@@ -136,6 +139,7 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
     if (typeof record[field] === 'number') record[field] = located?.sourceText([field]) ?? String(record[field]);
   }
   const repairs = [
+    ...keyForms,
     ...listed,
     ...repairListTexts(record, located),
     ...repairNameMappings(record, located),
@@ -367,6 +371,50 @@ function repairNameMappings(record: Record<string, unknown>, located: Located | 
       const line = located?.lineOf([list, i]);
       repairs.push(`${line ? `line ${line}: ` : ''}"${items[i]}" read as one name (unquoted, YAML reads it as a mapping; quote it to say so)`);
     });
+  }
+  return repairs;
+}
+
+/** A field's name folded as people vary it: case, and "_", "-" or a space between its words (`Attack-Version`, `attackVersion`). */
+const foldField = (key: string) => key.toLowerCase().replace(/[\s_-]/g, '');
+
+/**
+ * A field written in another case or with "-" or a space for "_" (`Name:`, `attack-version:`, `First Seen:`, as other
+ * formats and spreadsheets write keys) is read as the field it folds to, renamed in the document so that its line
+ * stays, each repair said with its line; not when that field is given too (the two are then a problem to report).
+ * The campaign, its entries of techniques and software, and its sources' mappings. `value`: the same renaming in the
+ * value JSON reading gave.
+ */
+function repairKeyForms(located: Located, value?: Record<string, unknown>): string[] {
+  const Y = yaml();
+  const repairs: string[] = [];
+  const rename = (node: unknown, path: (string | number)[]) => {
+    if (!Y.isMap(node)) return;
+    const allowed = allowedFields(path.length ? [String(path[0]), '0'] : []);
+    const keys = node.items.map((pair) => keyText(pair.key));
+    for (const pair of node.items) {
+      const key = keyText(pair.key);
+      if (!Y.isScalar(pair.key) || allowed.includes(key)) continue;
+      const field = allowed.find((each) => foldField(each) === foldField(key));
+      if (field === undefined || keys.includes(field)) continue;
+      pair.key.value = field;
+      const owner = valueAt(value, path.map(String));
+      if (isJsonObject(owner) && key in owner) {
+        const entries = Object.entries(owner);
+        for (const name of Object.keys(owner)) delete owner[name];
+        for (const [name, each] of entries) owner[name === key ? field : name] = each;
+      }
+      const place = located.placeOf(path, field);
+      const pointer = `/${[...path, key].map((segment) => escapePointer(String(segment))).join('/')}`;
+      repairs.push(`${place ? `line ${place.line}: ` : ''}${pointer}: read as the field ${field} (fields are written in lower case, their words joined by "_"; write ${field}:)`);
+    }
+  };
+  const root = located.doc.contents;
+  rename(root, []);
+  if (!Y.isMap(root)) return repairs;
+  for (const list of ['techniques', 'software', 'sources'] as const) {
+    const items = root.items.find((pair) => keyText(pair.key) === list)?.value;
+    if (Y.isSeq(items)) items.items.forEach((item, i) => rename(item, [list, i]));
   }
   return repairs;
 }

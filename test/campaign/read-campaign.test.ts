@@ -336,13 +336,14 @@ describe('campaign/read-campaign', () => {
       const rows: [text: string, path: string, line: number, column: number, message: string][] = [
         ['name: x\ntechniqes:\n  - T1193\n', '/techniqes', 2, 1, 'unknown field "techniqes" (did you mean "techniques"?)'],
         ['name: x\ntechniques:\n  - ref: T1\n    tactics: [Execution]\n', '/techniques/0/tactics', 4, 5, 'unknown field "tactics" (did you mean "tactic"?)'],
-        ['name: x\nfirstSeen: 2020\n', '/firstSeen', 2, 1, 'unknown field "firstSeen" (did you mean "first_seen"?)'],
+        // `firstSeen` is read as first_seen (test/regressions/campaign-every-field-wrong.test.ts); a typo is not.
+        ['name: x\nfirst_sen: 2020\n', '/first_sen', 2, 1, 'unknown field "first_sen" (did you mean "first_seen"?)'],
         // `id: T1193`, an ATT&CK ID, is read as ref (test/regressions/hand-written-campaign-shapes.test.ts); an id of no ATT&CK ID is not.
         ['name: x\ntechniques:\n  - id: 1193\n', '/techniques/0/id', 3, 5, 'unknown field "id" (did you mean "ref"?)'],
         ['name: x\nsoftware:\n  - ref: HTRAN\n    infre: false\n', '/software/0/infre', 4, 5, 'unknown field "infre" (did you mean "infer"?)'],
         ['name: x\nsources:\n  - url: https://example.com\n    titel: A\n', '/sources/0/titel', 4, 5, 'unknown field "titel" (did you mean "title"?)'],
         ['name: x\ncompare_to: [C0021]\n', '/compare_to', 2, 1, 'unknown field "compare_to" (did you mean "compare_with"?)'],
-        ['name: x\ncompareWith: G0050\n', '/compareWith', 2, 1, 'unknown field "compareWith" (did you mean "compare_with"?)'],
+        ['name: x\ncompare_wiht: G0050\n', '/compare_wiht', 2, 1, 'unknown field "compare_wiht" (did you mean "compare_with"?)'],
         // A typo of a synonym: an analyst's "references" of the Hive advisory (CISA AA22-321A), misspelled.
         ['name: x\nrefrences:\n  - https://www.cisa.gov/news-events/cybersecurity-advisories/aa22-321a\n', '/refrences', 2, 1, 'unknown field "refrences" (did you mean "sources"?)'],
         ['name: x\ntechniques:\n  - ref: T1486\n    technqiue_id: T1486\n', '/techniques/0/technqiue_id', 4, 5, 'unknown field "technqiue_id" (did you mean "ref"?)'],

@@ -141,6 +141,7 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
   const repairs = [
     ...keyForms,
     ...listed,
+    ...repairEmptyFields(record, located),
     ...repairListTexts(record, located),
     ...repairNameMappings(record, located),
     ...repairRefFields(record, located),
@@ -371,6 +372,34 @@ function repairNameMappings(record: Record<string, unknown>, located: Located | 
       const line = located?.lineOf([list, i]);
       repairs.push(`${line ? `line ${line}: ` : ''}"${items[i]}" read as one name (unquoted, YAML reads it as a mapping; quote it to say so)`);
     });
+  }
+  return repairs;
+}
+
+/**
+ * An optional field left empty (`actor:` with nothing after it, as a template leaves it, or `actor: ""`) is read as not
+ * given, each repair said with its line: the campaign's fields and those of its entries of techniques, software and
+ * sources. A field of free text may be empty text (`comment: ""`); a required one (`name`, `ref`) is left for the schema to report.
+ */
+function repairEmptyFields(record: Record<string, unknown>, located: Located | undefined): string[] {
+  const repairs: string[] = [];
+  const schema = campaignSchema() as { required: string[]; $defs: Record<string, { required?: string[] }> };
+  const clear = (owner: unknown, path: (string | number)[], required: readonly string[]) => {
+    if (!isJsonObject(owner)) return;
+    for (const [key, value] of Object.entries(owner)) {
+      const blank = value === null || (typeof value === 'string' && value.trim() === '' && !FREE_TEXT_FIELDS.includes(key) && key !== 'description');
+      if (!blank || required.includes(key) || !allowedFields(path.length ? [String(path[0]), '0'] : []).includes(key)) continue;
+      delete owner[key];
+      const line = located?.keyLineOf(path, key);
+      const pointer = `/${[...path, key].map((segment) => escapePointer(String(segment))).join('/')}`;
+      repairs.push(`${line ? `line ${line}: ` : ''}${pointer}: left empty${value === null ? '' : ` (${JSON.stringify(value)})`}, read as not given (write its value, or leave the field out)`);
+    }
+  };
+  clear(record, [], schema.required);
+  const entryRequired = { techniques: schema.$defs['techniqueEntry']?.required ?? [], software: schema.$defs['softwareEntry']?.required ?? [], sources: [] };
+  for (const list of ['techniques', 'software', 'sources'] as const) {
+    const items = record[list];
+    if (Array.isArray(items)) items.forEach((item, i) => clear(item, [list, i], entryRequired[list]));
   }
   return repairs;
 }

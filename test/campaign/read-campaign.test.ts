@@ -239,7 +239,8 @@ describe('campaign/read-campaign', () => {
         ['an empty source', 'name: x\nsources:\n  - {}\n', '/sources/0', 3, /must give at least one field/],
         ['infer that is not a boolean', 'name: x\nsoftware:\n  - ref: HTRAN\n    infer: "no"\n', '/software/0/infer', 4, /must be true or false, not the string "no"/],
         ['a score that is text', 'name: x\ntechniques:\n  - ref: T1\n    score: high\n', '/techniques/0/score', 4, /must be a number/],
-        ['an empty tactic', 'name: x\ntechniques:\n  - ref: T1\n    tactic:\n', '/techniques/0/tactic', 4, /must be a string or a list, not empty/],
+        // An empty tactic (`tactic:`) is read as none (test/regressions/campaign-every-field-wrong.test.ts).
+        ['a tactic that is a mapping', 'name: x\ntechniques:\n  - ref: T1\n    tactic: {a: 1}\n', '/techniques/0/tactic', 4, /must be a string or a list, not a mapping/],
         ['a missing name', 'techniques: [T1]\n', '/', 1, /missing required field "name"/],
         ['a missing ref', 'name: x\ntechniques:\n  - tactic: Execution\n', '/techniques/0', 3, /missing required field "ref"/],
       ];

@@ -103,7 +103,7 @@ function wrongType(field: Field): string {
 const FREE_TEXT = ['description', 'comment', 'evidence', 'source'];
 // Values of one form, where a space after it is no part of the value.
 const FIXED_FORM = ['first_seen', 'last_seen', 'published', 'domain', 'attack_version', 'url'];
-// A confidence word and a number in quotes are read without the space already.
+// A confidence word and a number in quotes are read without the space too.
 const TRIMMED = ['confidence', 'score'];
 
 /** A key misspelt by two letters swapped (`techinques`, as the brief's user types it). */
@@ -128,8 +128,9 @@ function cases(): Case[] {
     const keyed = (to: string) => [...LINES.slice(0, start), `${prefix}${to}:${value}`, ...LINES.slice(start + 1)].join('\n');
     const add = (label: string, text: string, expected: Outcome, line = start + 1) => all.push({ label: `${field.pointer}: ${label}`, text, line, field, expected });
     add(`a wrong type (${wrongType(field)})`, replaced(` ${wrongType(field)}`), broken('refused', field));
-    add('left empty', replaced(''), broken('refused', field));
-    add('an empty text ("")', replaced(' ""'), FREE_TEXT.includes(key) ? 'read' : broken('refused', field));
+    // An optional field left empty is read as not given, said; a required one cannot be read.
+    add('left empty', replaced(''), field.required ? broken('refused', field) : 'repaired');
+    add('an empty text ("")', replaced(' ""'), field.required ? broken('refused', field) : FREE_TEXT.includes(key) ? 'read' : 'repaired');
     add(`misspelt (${misspelt(key)})`, keyed(misspelt(key)), broken('refused', field));
     add(`in another case (${key[0]!.toUpperCase()}${key.slice(1)})`, keyed(`${key[0]!.toUpperCase()}${key.slice(1)}`), 'repaired');
     if (key.includes('_')) add(`with "-" for "_" (${key.replace(/_/g, '-')})`, keyed(key.replace(/_/g, '-')), 'repaired');
@@ -145,12 +146,15 @@ function cases(): Case[] {
   }
   for (const key of ['first_seen', 'last_seen', 'published']) {
     const start = LINES.findIndex((line) => line.startsWith(`${key}:`));
-    for (const [label, date] of [
-      ['a timestamp', '2018-07-13T09:00:00Z'],
-      ['a date and time', '2018-07-13 09:00:00'],
-      ['a date in words', 'July 2018'],
+    for (const [label, date, expected] of [
+      ['a timestamp', '2018-07-13T09:00:00Z', 'refused'],
+      ['a date and time', '2018-07-13 09:00:00', 'refused'],
+      ['a date with slashes, year first', '2018/07/13', 'refused'],
+      // Which day 07/13/2018 or 13.07.2018 is depends on where it was written, and words on their language: not guessed.
+      ['a date in words', 'July 2018', 'refused'],
+      ['a date day first', '13.07.2018', 'refused'],
     ] as const) {
-      all.push({ label: `/${key}: ${label} (${date})`, text: [...LINES.slice(0, start), `${key}: ${date}`, ...LINES.slice(start + 1)].join('\n'), line: start + 1, expected: 'refused' });
+      all.push({ label: `/${key}: ${label} (${date})`, text: [...LINES.slice(0, start), `${key}: ${date}`, ...LINES.slice(start + 1)].join('\n'), line: start + 1, expected });
     }
   }
   return all;
@@ -239,7 +243,8 @@ describe('regressions: a campaign file with every field wrong once', () => {
       const wrong: string[] = [];
       files.forEach((file, i) => {
         const findings = reports.find((report) => report.file === file)?.findings ?? [];
-        const errors = findings.filter((f) => f.severity === 'error');
+        // A technique's report: names a source by its url; without it, the report names none, which is said as an error.
+        const errors = findings.filter((f) => f.severity === 'error' && !(f.code === 'unknown-report' && CASES[i]!.field?.pointer.startsWith('/sources')));
         const expected = CASES[i]!.expected;
         const failed = expected === 'refused' || expected === 'left out';
         if ((errors.length > 0) !== failed) wrong.push(`${CASES[i]!.label}: ${errors.length} errors`);
@@ -302,7 +307,8 @@ describe('regressions: a campaign file with every field wrong once', () => {
         // The first technique's entry is the one made wrong; a software entry left out takes its inferred techniques.
         const lost = [...all].filter((id) => !kept.has(id));
         const allowed = expected === 'left out' && field?.list === 'techniques' ? ['T1566.001'] : [];
-        if (expected === 'left out' && field?.list === 'software') return;
+        // Without its software (or techniques), the campaign has none of their techniques.
+        if (field?.list === 'software' || field?.pointer === '/software' || (field?.pointer === '/techniques' && expected === 'repaired')) return;
         if (lost.some((id) => !allowed.includes(id))) wrong.push(`${label}: lost ${lost.join(', ')}`);
       });
       expect(wrong).to.deep.equal([]);

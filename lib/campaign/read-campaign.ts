@@ -142,6 +142,7 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
     ...keyForms,
     ...listed,
     ...repairEmptyFields(record, located),
+    ...repairFixedForms(record, located),
     ...repairListTexts(record, located),
     ...repairNameMappings(record, located),
     ...repairRefFields(record, located),
@@ -371,6 +372,44 @@ function repairNameMappings(record: Record<string, unknown>, located: Located | 
       items[i] = `${key}: ${text}`;
       const line = located?.lineOf([list, i]);
       repairs.push(`${line ? `line ${line}: ` : ''}"${items[i]}" read as one name (unquoted, YAML reads it as a mapping; quote it to say so)`);
+    });
+  }
+  return repairs;
+}
+
+// A date written with its time, as a timestamp or a spreadsheet writes it (`2018-07-13T09:00:00Z`, `2018-07-13 09:00`).
+const DATE_AND_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$/i;
+// A date written with slashes, year first (`2018/07/13`, `2018/07`), which has one reading.
+const SLASH_DATE = /^(\d{4})\/(\d{2})(?:\/(\d{2}))?$/;
+
+/**
+ * A value of one fixed form written with a space before or after it (`first_seen: "2017-04 "`, `domain: "enterprise "`,
+ * a url pasted with a space), a domain in capitals (`Enterprise`), a date written with its time or with slashes, year
+ * first, is read as that form, each repair said with its line: the space, the case and the time are no part of it.
+ * Dates, domain and attack_version of the campaign, and the url of each source.
+ */
+function repairFixedForms(record: Record<string, unknown>, located: Located | undefined): string[] {
+  const repairs: string[] = [];
+  const repair = (owner: Record<string, unknown>, path: (string | number)[], read: (text: string) => string, why: string) => {
+    const key = String(path.at(-1));
+    const found = owner[key];
+    if (typeof found !== 'string' || found.trim() === '') return;
+    const value = read(found.trim());
+    if (value === found) return;
+    owner[key] = value;
+    const line = located?.lineOf(path);
+    const pointer = `/${path.map((segment) => escapePointer(String(segment))).join('/')}`;
+    repairs.push(`${line ? `line ${line}: ` : ''}${pointer}: ${JSON.stringify(found)} read as ${JSON.stringify(value)} (${why}; write ${typeof path.at(-1) === 'number' ? '-' : `${key}:`} ${value})`);
+  };
+  const date = (text: string) => DATE_AND_TIME.exec(text)?.[1] ?? text.replace(SLASH_DATE, (_, year: string, month: string, day?: string) => [year, month, day].filter(Boolean).join('-'));
+  for (const key of ['first_seen', 'last_seen', 'published']) repair(record, [key], date, 'a date is written YYYY-MM-DD, YYYY-MM or YYYY, without a time or spaces');
+  repair(record, ['domain'], (text) => text.toLowerCase(), 'a domain is written in lower case, without spaces');
+  repair(record, ['attack_version'], (text) => text, 'a release is written without spaces');
+  const sources = record['sources'];
+  if (Array.isArray(sources)) {
+    sources.forEach((source, i) => {
+      if (typeof source === 'string') repair(sources as unknown as Record<string, unknown>, ['sources', i], (text) => text, 'a URL holds no spaces');
+      else if (isJsonObject(source)) repair(source, ['sources', i, 'url'], (text) => text, 'a URL holds no spaces');
     });
   }
   return repairs;

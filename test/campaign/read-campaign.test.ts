@@ -232,7 +232,8 @@ describe('campaign/read-campaign', () => {
         ['a confidence word that is not one', 'name: x\nconfidence: sure\n', '/confidence', 2, /low, medium or high, or a whole number from 0 to 100/],
         ['a confidence above 100', 'name: x\ntechniques:\n  - {ref: T1, confidence: 101}\n', '/techniques/0/confidence', 3, /from 0 to 100, not the number 101/],
         ['a month 13', 'name: x\nfirst_seen: 2020-13\n', '/first_seen', 2, /must be a date written YYYY-MM-DD, YYYY-MM or YYYY/],
-        ['a date with slashes', 'name: x\npublished: 2020/04/22\n', '/published', 2, /must be a date/],
+        // 2020/04/22, year first, is read as 2020-04-22 (test/regressions/campaign-every-field-wrong.test.ts); day first is not.
+        ['a date with slashes, day first', 'name: x\npublished: 22/04/2020\n', '/published', 2, /must be a date/],
         ['a version with a v', 'name: x\nattack_version: v6.3\n', '/attack_version', 2, /ATT&CK release written like "6.3"/],
         ['an unknown domain', 'name: x\ndomain: pre-attack\n', '/domain', 2, /must be one of "enterprise-attack", "mobile-attack", "ics-attack", "enterprise", "mobile", "ics"/],
         ['a source that is not a URL', 'name: x\nsources:\n  - FireEye blog\n', '/sources/0', 3, /must be a URL; for a title write \{title: \.\.\.\}/],

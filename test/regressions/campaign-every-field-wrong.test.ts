@@ -141,15 +141,15 @@ function cases(): Case[] {
     const plain = value.trim().replace(/^"(.*)"$/, '$1');
     if (plain && !/^[>|[{]/.test(plain) && !plain.includes('"')) {
       const fixed = FIXED_FORM.includes(key);
-      add('a trailing space (quoted)', replaced(` "${plain} "`), fixed ? broken('refused', field) : TRIMMED.includes(key) ? 'repaired' : key === 'infer' ? 'left out' : 'read');
+      add('a trailing space (quoted)', replaced(` "${plain} "`), fixed || TRIMMED.includes(key) ? 'repaired' : key === 'infer' ? 'left out' : 'read');
     }
   }
   for (const key of ['first_seen', 'last_seen', 'published']) {
     const start = LINES.findIndex((line) => line.startsWith(`${key}:`));
     for (const [label, date, expected] of [
-      ['a timestamp', '2018-07-13T09:00:00Z', 'refused'],
-      ['a date and time', '2018-07-13 09:00:00', 'refused'],
-      ['a date with slashes, year first', '2018/07/13', 'refused'],
+      ['a timestamp', '2018-07-13T09:00:00Z', 'repaired'],
+      ['a date and time', '2018-07-13 09:00:00', 'repaired'],
+      ['a date with slashes, year first', '2018/07/13', 'repaired'],
       // Which day 07/13/2018 or 13.07.2018 is depends on where it was written, and words on their language: not guessed.
       ['a date in words', 'July 2018', 'refused'],
       ['a date day first', '13.07.2018', 'refused'],

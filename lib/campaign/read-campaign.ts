@@ -143,6 +143,7 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
     ...listed,
     ...repairEmptyFields(record, located),
     ...repairFixedForms(record, located),
+    ...repairNumberTexts(record, located),
     ...repairListTexts(record, located),
     ...repairNameMappings(record, located),
     ...repairRefFields(record, located),
@@ -373,6 +374,41 @@ function repairNameMappings(record: Record<string, unknown>, located: Located | 
       const line = located?.lineOf([list, i]);
       repairs.push(`${line ? `line ${line}: ` : ''}"${items[i]}" read as one name (unquoted, YAML reads it as a mapping; quote it to say so)`);
     });
+  }
+  return repairs;
+}
+
+/** Fields of text that say what the campaign or an entry is, whose number or true/false is the text written (`name: 2018`). */
+const TEXT_OF_NUMBER: Readonly<Record<'campaign' | 'techniques' | 'software' | 'sources', readonly string[]>> = {
+  campaign: ['name', 'description'],
+  techniques: FREE_TEXT_FIELDS,
+  software: ['comment'],
+  sources: ['title'],
+};
+
+/**
+ * A number or true/false where free text goes (`name: 2018`, `comment: 42`, `title: 2019`), which YAML reads as a number,
+ * is the text as written, each repair said with its line. A reference written as a number (`- 1486`) is not: the T of its
+ * ID is missing, which is said where it is left out.
+ */
+function repairNumberTexts(record: Record<string, unknown>, located: Located | undefined): string[] {
+  const repairs: string[] = [];
+  const repair = (owner: unknown, path: (string | number)[], keys: readonly string[]) => {
+    if (!isJsonObject(owner)) return;
+    for (const key of keys) {
+      const found = owner[key];
+      if (typeof found !== 'number' && typeof found !== 'boolean') continue;
+      const value = located?.sourceText([...path, key]) ?? String(found);
+      owner[key] = value;
+      const line = located?.lineOf([...path, key]);
+      const pointer = `/${[...path, key].map((segment) => escapePointer(String(segment))).join('/')}`;
+      repairs.push(`${line ? `line ${line}: ` : ''}${pointer}: ${value} read as the text ${JSON.stringify(value)} (${typeof found === 'number' ? 'a number' : 'true or false'} where text goes; quote it to say so: ${key}: "${value}")`);
+    }
+  };
+  repair(record, [], TEXT_OF_NUMBER.campaign);
+  for (const list of ['techniques', 'software', 'sources'] as const) {
+    const items = record[list];
+    if (Array.isArray(items)) items.forEach((item, i) => repair(item, [list, i], TEXT_OF_NUMBER[list]));
   }
   return repairs;
 }

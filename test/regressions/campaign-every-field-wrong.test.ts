@@ -96,9 +96,12 @@ function wrongType(field: Field): string {
   if (field.type.includes('number')) return field.key === 'score' ? 'high' : '[6.3]';
   if (field.type.includes('boolean')) return 'maybe';
   if (field.type.includes('confidence')) return '{level: high}';
-  return '42';
+  // A number where free text goes is the text written (below).
+  return TEXT.includes(field.key) ? '{a: 1}' : '42';
 }
 
+// Text whose number is the text written (`name: 2018`).
+const TEXT = ['name', 'description', 'comment', 'evidence', 'source', 'title'];
 // Free text, which may be empty; every other optional field left empty says nothing.
 const FREE_TEXT = ['description', 'comment', 'evidence', 'source'];
 // Values of one form, where a space after it is no part of the value.
@@ -128,6 +131,7 @@ function cases(): Case[] {
     const keyed = (to: string) => [...LINES.slice(0, start), `${prefix}${to}:${value}`, ...LINES.slice(start + 1)].join('\n');
     const add = (label: string, text: string, expected: Outcome, line = start + 1) => all.push({ label: `${field.pointer}: ${label}`, text, line, field, expected });
     add(`a wrong type (${wrongType(field)})`, replaced(` ${wrongType(field)}`), broken('refused', field));
+    if (TEXT.includes(key)) add('a number where text goes (2018)', replaced(' 2018'), 'repaired');
     // An optional field left empty is read as not given, said; a required one cannot be read.
     add('left empty', replaced(''), field.required ? broken('refused', field) : 'repaired');
     add('an empty text ("")', replaced(' ""'), field.required ? broken('refused', field) : FREE_TEXT.includes(key) ? 'read' : 'repaired');

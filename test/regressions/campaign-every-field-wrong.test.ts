@@ -1,6 +1,6 @@
 /**
- * Every field of a real campaign file made wrong once, in each way a person makes it wrong: a value of the wrong type,
- * left empty, a key misspelt, in another case or with "-" for "_", given twice, a line indented with a tab, a value
+ * Every field of a real campaign file made wrong once, in each way a person makes it wrong: a value of the wrong type
+ * (a number where text goes too), left empty, a key misspelt, in another case or with "-" for "_", given twice, a line indented with a tab, a value
  * with a trailing space, a date written with its time, and the whole file saved with a BOM or CRLF line ends.
  * The file is campaigns/temp-periscope-cambodia-2018.yaml (FireEye's TEMP.Periscope report of 2018-07-13), with the
  * schema's fields it leaves out added, so that every field schemas/campaign.schema.json defines is written once;

@@ -1598,6 +1598,12 @@ export interface ReadOptions {
    * whose text after its ID is no tactic), on a (1-based) line: its reference was read without a tactic.
    */
   tacticUnread?: (line: number, message: string) => void;
+  /**
+   * Told the tactics of each (1-based) line that is not blank, as an ID the reader did not take there would have them:
+   * its table row's, or the tactic line's, caption's or heading's it stands under; for an ID a caller repairs
+   * (`Exploitation for Privilege Escalation - T106` under a tactic cell `Privilege Escalation`).
+   */
+  lineTactics?: (line: number, tactics: readonly string[]) => void;
 }
 
 /**
@@ -1884,13 +1890,14 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         else if (tactics) {
           setRowContext(tactics);
           rowContextAt = index;
-        } else if (table) {
+        } else {
           // A row without ID gives its tactic cell to the rows under it, whose merged cells leave theirs empty, as a row of
           // IDs does, with ATT&CK data or without. A name whose ID is in the row below is that ID's (see `nameAbove`), no
           // reference of its own.
-          rowTacticSource(line, entry.cells, table, context);
-          const namesBelow = index + 1 < lines.length && nameAbove(entryAt(index + 1), entry, table) !== undefined;
-          if (table.techniqueColumn >= 0 && options.namesTechnique && !namesBelow) nameRowReferences(line, entry.cells, table, context, options.namesTechnique, merged);
+          const rowTactics = rowTacticSource(line, entry.cells, table, context);
+          options.lineTactics?.(line.number, rowTactics.tactics);
+          const namesBelow = table && index + 1 < lines.length && nameAbove(entryAt(index + 1), entry, table) !== undefined;
+          if (table && table.techniqueColumn >= 0 && options.namesTechnique && !namesBelow) nameRowReferences(line, entry.cells, table, context, options.namesTechnique, merged);
         }
         break;
       }
@@ -1910,6 +1917,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         if (cellRows) cellRows.cells = 0;
         const record = entry.record ?? fieldRecord(entryAt, lines.length, index);
         const given = record?.tactics ?? (tacticAfter ? [] : (underRow ?? orElse(context, rowAbove)));
+        options.lineTactics?.(line.number, given);
         // Under a header of columns run together (`tacticAfterIdHeader`), a line is a row, however many words its cells hold.
         const neighbour = (labelled: boolean): Entry | undefined => neighbourName(entryAt, lines.length, index, headerOrder, usedNames, labelled);
         // Under a header of a name's, an ID's and a use's columns run together, a line of one ID is a row whose use is a sentence.
@@ -1951,6 +1959,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         break;
       }
     }
+    if (entry.kind === 'text' || entry.kind === 'prose' || entry.kind === 'tactic') options.lineTactics?.(line.number, context);
     if (entry.kind !== 'blank') lastKind = entry.kind;
   }
   lastIds.forEach(add);

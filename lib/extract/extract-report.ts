@@ -585,7 +585,10 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     const shortname = technique ? readTactic(tactic, target) : undefined;
     return shortname ? technique!.tactics.includes(shortname) : undefined;
   };
-  const read = joinSplitIds(referencesInLines(lines, { namesApart: true, namesTechnique, hasTactic, warning, tacticUnread }).map(named), lines, target);
+  // The tactics each line stands under, for an ID repaired apart from the reader (`ocrIdsInLines`).
+  const tacticsOfLine = new Map<number, readonly string[]>();
+  const lineTactics = (line: number, tactics: readonly string[]): void => void tacticsOfLine.set(line, tactics);
+  const read = joinSplitIds(referencesInLines(lines, { namesApart: true, namesTechnique, hasTactic, warning, tacticUnread, lineTactics }).map(named), lines, target);
   // `Obfuscated Files or . T1027 Information`: an OCR'd cell's name set around its ID.
   // Words that are an older release's name of the technique an ID is (`T1554 Compromise Client Software Binary The actor
   // …`), asked only of a name read beside the ID that the resolver asks older releases of too (`nameKnownAtHand`: no
@@ -646,8 +649,13 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     references.splice(at < 0 ? references.length : at, 0, reference);
   };
   for (const { reference, written, rule } of ocr.found) {
-    ocrIds.set(wholeSpanKey(reference), { written, rule });
-    insert(reference);
+    const key = wholeSpanKey(reference);
+    ocrIds.set(key, { written, rule });
+    // `| | Exploitation for Privilege Escalation - T106 | |` in a technique column: the cell the reader took as a name is
+    // this reference, which takes its row's tactic as an ID the reader read there would.
+    const cell = references.findIndex((ref) => !ref.ids.length && wholeSpanKey(ref) === key);
+    if (cell >= 0) references.splice(cell, 1);
+    insert({ ...reference, tactics: [...(tacticsOfLine.get(reference.line) ?? [])] });
   }
   // `T1566 .001 Spearphishing Attachment`⏎`.002 Spearphishing Link`: a sub-technique's number alone under its technique's row.
   // They may be many (a table of them), so they are merged in one pass, each where `insert` would put it.

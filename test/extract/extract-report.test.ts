@@ -452,6 +452,35 @@ describe('extractReport', () => {
       expect(refs[0]!.resolution!.trail[0]).to.match(/^read: a technique's ID with one of its four digits lost .*: "T106" as T1068$/);
     });
 
+    it('gives the repaired ID the tactic its row stands under, as the rows around it have theirs', () => {
+      // StealthCup (arXiv 2511.17761v1), Table 3: the T106 row is the first under its tactic cell, Privilege Escalation;
+      // the rows before it are Execution's. It had no tactic; the rows around it had theirs.
+      const text = [
+        'Execution', 'Command and Scripting Interpreter: Unix Shell T1059.004', '✓', '0',
+        'Privilege Escalation', 'Exploitation for Privilege Escalation - T106', '✓', '2',
+        'Scheduled Task/Job: Scheduled Task - T1053.005', '✓', '3',
+      ].join('\n');
+      expect(read(text).references.map((ref) => [ref.line, ref.ids, ref.tactics])).to.deep.equal([
+        [2, ['T1059.004'], ['Execution']],
+        [6, ['T1068'], ['Privilege Escalation']],
+        [9, ['T1053.005'], ['Privilege Escalation']],
+      ]);
+    });
+
+    it('gives an ID repaired in a Markdown table row its tactic cell, carried down past an empty one', () => {
+      const text = [
+        '| Tactic | Technique | ID |', '|---|---|---|', '| Privilege Escalation | Valid Accounts | T1078 |',
+        '| | Exploitation for Privilege Escalation - T106 | |',
+        '', 'Out of the table, Exploitation for Privilege Escalation - T106 has none.',
+      ].join('\n');
+      // The cell was read twice before: as a name (`read as undefined`, with the tactic) and as the ID (without it).
+      expect(read(text).references.map((ref) => [ref.line, ref.raw, ref.ids, ref.tactics])).to.deep.equal([
+        [3, 'Valid Accounts | T1078', ['T1078'], ['Privilege Escalation']],
+        [4, 'Exploitation for Privilege Escalation - T1068', ['T1068'], ['Privilege Escalation']],
+        [6, 'Exploitation for Privilege Escalation - T1068', ['T1068'], []],
+      ]);
+    });
+
     it('reads no T and three digits without the name of a technique whose ID it is with a digit put back, and notes none', () => {
       const text = 'The T106 model, Valid Accounts - T106, Exploitation for Privilege Escalation - T1O6 and T106.';
       const read1 = read(text);

@@ -23,6 +23,7 @@ import { displayWidth } from './display-width.js';
 import { readBoxTables } from './box-tables.js';
 import { readDashTables, readGridTables, type ReadLine } from './grid-tables.js';
 import { readHtmlTables } from './html-tables.js';
+import { readSplitIdRows, type SplitIdRow } from './split-id-rows.js';
 import { holdsIdInWord } from './ids-in-words.js';
 import { nameLanguage, otherLanguageNameEnd, otherLanguageNameStart } from './name-language.js';
 import { jsonThreatEntries, threatTacticAt, type ThreatEntry } from './threat-entries.js';
@@ -1604,6 +1605,8 @@ export interface ReadOptions {
    * (`Exploitation for Privilege Escalation - T106` under a tactic cell `Privilege Escalation`).
    */
   lineTactics?: (line: number, tactics: readonly string[]) => void;
+  /** Told each table row read joined to the row under it, its ID cell split over the two (`readSplitIdRows`). */
+  rowJoined?: (row: SplitIdRow) => void;
 }
 
 /**
@@ -1616,7 +1619,8 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   const entries: Array<Entry | undefined> = [];
   // A grid table's rows are read as a Markdown table's, one line per row; a table drawn in box-drawing characters too,
   // and an HTML table whose rows are written over several lines.
-  const read = readHtmlTables(lines, readBoxTables(lines, readDashTables(lines, readGridTables(lines))));
+  // A row whose ID cell a converter split over two rows (`| T1059. |` over `| 001 |`) is read joined to the row under it.
+  const read = readSplitIdRows(readHtmlTables(lines, readBoxTables(lines, readDashTables(lines, readGridTables(lines)))), options.rowJoined);
   const entryAt = (i: number): Entry => (entries[i] ??= classify(read[i]!));
   let forgotten = 0;
   let previous = 0;

@@ -20,6 +20,7 @@ import { nameLanguage } from './name-language.js';
 import { documentLanguage } from '../suggest/passage-language.js';
 import { ocrIdsInLines } from './ocr-ids.js';
 import { SIBLING_NUMBER_RULE, siblingNumbersInLines } from './sibling-numbers.js';
+import { SPLIT_ID_ROW_RULE, type SplitIdRow } from './split-id-rows.js';
 import { fiveDigitIdsInLines, fiveDigitResolution, isFiveDigitId } from './five-digit-ids.js';
 import { guessedIds, idsInWords, type GuessedId } from './ids-in-words.js';
 import { withNamesAround, withNamesBeforeDash, withoutNameAfter } from './name-around.js';
@@ -407,6 +408,9 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   const reportLanguage = (): string | undefined => (language ??= documentLanguage(text)).latin;
   // The words an ID was read from by a guess, by line, to say with its reference.
   const guessed = new Map<number, GuessedId[]>();
+  // The table rows read joined to the row under them, their ID cell split over the two, by line.
+  const joinedRows = new Map<number, SplitIdRow>();
+  const rowJoined = (row: SplitIdRow): void => void joinedRows.set(row.line, row);
   for (const guess of guessedIds(lines)) guessed.set(guess.line, [...(guessed.get(guess.line) ?? []), guess]);
   const resolved = (ref: ExtractedReference): ReportReference => {
     // `T10593`: T1059.003 or T1059 with a footnote's 3, not guessed at.
@@ -443,6 +447,11 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     const onTactic = (message: string): boolean => onTactics.has(message);
     const nameUnwarned = (): boolean => own.every(onTactic);
     if (siblingNumbers.has(spanKey(ref))) trail.unshift(`read: ${SIBLING_NUMBER_RULE}`);
+    const row = joinedRows.get(ref.span.line);
+    if (row && ref.ids.includes(row.id)) {
+      trail.unshift(`read: ${SPLIT_ID_ROW_RULE}`);
+      own.unshift(`"${row.written}" and "${row.number}" in the row under it (line ${row.next}) read as ${row.id}: one cell split over two table rows; check the text`);
+    }
     const gluedTactic = glued.read.get(spanKey(ref));
     if (gluedTactic) trail.unshift(`read: ${GLUED_TACTIC_RULE}: ${gluedTactic}`);
     if (ocr) {
@@ -588,7 +597,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   // The tactics each line stands under, for an ID repaired apart from the reader (`ocrIdsInLines`).
   const tacticsOfLine = new Map<number, readonly string[]>();
   const lineTactics = (line: number, tactics: readonly string[]): void => void tacticsOfLine.set(line, tactics);
-  const read = joinSplitIds(referencesInLines(lines, { namesApart: true, namesTechnique, hasTactic, warning, tacticUnread, lineTactics }).map(named), lines, target);
+  const read = joinSplitIds(referencesInLines(lines, { namesApart: true, namesTechnique, hasTactic, warning, tacticUnread, lineTactics, rowJoined }).map(named), lines, target);
   // `Obfuscated Files or . T1027 Information`: an OCR'd cell's name set around its ID.
   // Words that are an older release's name of the technique an ID is (`T1554 Compromise Client Software Binary The actor
   // …`), asked only of a name read beside the ID that the resolver asks older releases of too (`nameKnownAtHand`: no

@@ -57,6 +57,16 @@ export class JoinedRow {
     }
   }
 
+  /** Add the text of a line as the walk reads it, from `start` to `end`, each character where it is written (a joined row's too). */
+  pushRead(read: ReadLine, start: number, end: number): void {
+    for (let k = start; k < end; k++) {
+      const at = originalSpan(read.folded, { start: k, end: k + 1 }).start;
+      this.#text.push(read.folded.text.charAt(k));
+      this.#lines.push(read.origin ? (read.origin.lines[at] ?? read.number) : read.number);
+      this.#offsets.push(read.origin ? (read.origin.offsets[at] ?? 0) : at);
+    }
+  }
+
   line(number: number): ReadLine {
     const text = this.#text.join('');
     return { folded: foldText(text), number, origin: { lines: Int32Array.from(this.#lines), offsets: Int32Array.from(this.#offsets) } };

@@ -330,6 +330,12 @@ function tacticAfterIdRow(line: Line, refs: Found[], numbered: boolean): string 
   return undefined;
 }
 
+/** Whether a line is a sentence of the text, no heading, cell or list item: prose, or a line of IDs whose text is prose. */
+function isSentence(entry: Entry): boolean {
+  if (entry.kind === 'prose') return !entry.heading;
+  return entry.kind === 'ids' && !entry.bullet && isProse(slice(entry.line, entry.body));
+}
+
 /** The original text of a folded span of a line. */
 function originalOf(line: Line, span: TextSpan): string {
   const { start, end } = originalSpan(line.folded, span);
@@ -1668,6 +1674,10 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   // the end of the Markdown table under it (`captionRows`: once its rows have begun).
   let captioned = false;
   let captionRows = false;
+  // Whether lines of IDs have followed that caption (rows set as lines, as pdftotext writes them), and whether the line
+  // before was blank: a sentence after a blank line under them is the text going on past the table (see `pastTable`).
+  let captionIds = false;
+  let blankBefore = false;
   // Whether `context` is a table's own, from one of its rows (a section row `| **Persistence** | |`, a header's tactic
   // cell, a key/value table's tactic field): it ends with the table, and a new table's header ends it.
   let rowContext = false;
@@ -1746,7 +1756,12 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
       context = [];
       rowContext = false;
     }
-    if (captioned && entry.kind !== 'row' && entry.kind !== 'blank' && (captionRows || (entry.kind === 'text' && entry.caption))) {
+    // Rows set as lines under a caption end at a blank line followed by a sentence (`Table 3: Execution`, its rows, then
+    // `The actors later dumped credentials with Mimikatz (T1003.001).`); not one that is a row's use cell, one cell a
+    // line (`T1059.001`, then `The actors ran PowerShell scripts …`, under the header cells `Technique Title`, `ID`, `Use`).
+    const useCell = (lastKind === 'ids' && headerOrder.includes('id')) || index <= evidenceEnd || index <= useEnd;
+    const pastTable = captioned && captionIds && blankBefore && !useCell && isSentence(entry);
+    if (pastTable || (captioned && entry.kind !== 'row' && entry.kind !== 'blank' && (captionRows || (entry.kind === 'text' && entry.caption)))) {
       context = [];
       headingContext = false;
       captioned = false;
@@ -1799,6 +1814,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
       case 'tactic':
         captioned = entry.caption === true;
         captionRows = false;
+        captionIds = false;
         headingContext = entry.heading === true || captioned;
         if (headingContext || TACTIC_LABEL.test(line.text.replace(LIST_MARKER, '').trim())) {
           // A heading (`### Persistence`), caption or label (`TA0003: Persistence`) starts a section: it is never the
@@ -1965,6 +1981,8 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
     }
     if (entry.kind === 'text' || entry.kind === 'prose' || entry.kind === 'tactic') options.lineTactics?.(line.number, context);
     if (entry.kind !== 'blank') lastKind = entry.kind;
+    if (captioned && entry.kind === 'ids') captionIds = true;
+    blankBefore = entry.kind === 'blank';
   }
   lastIds.forEach(add);
   return merged.list();

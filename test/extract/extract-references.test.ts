@@ -644,6 +644,38 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('ends a caption\'s tactic where its table ends: a blank line, then prose or a heading', () => {
+      // pdftotext of an advisory's appendix (our rows, in the shape of the one above): a row a line, then the text going on.
+      // The sentence after the table and the IDs under it took the caption's Execution before.
+      const text = [
+        'Table 3: Execution', 'Technique Title ID Use', 'PowerShell T1059.001 Ran scripts.', 'Windows Command Shell T1059.003 Ran commands.', '',
+        'The actors later dumped credentials with Mimikatz (T1003.001).', 'T1082 System Information Discovery', '',
+        'Table 4: Discovery', 'Technique Title ID Use', 'Process Discovery T1057 Listed processes.', '', '## Remediation', 'T1105',
+      ].join('\n');
+      expect(tactics(text)).to.deep.equal([
+        ['T1059.001', ['Execution']],
+        ['T1059.003', ['Execution']],
+        ['T1003.001', []],
+        ['T1082', []],
+        ['T1057', ['Discovery']],
+        ['T1105', []],
+      ]);
+    });
+
+    it('keeps a caption\'s tactic past a blank line to more rows, and through a use cell of one cell per line', () => {
+      // Intel 471's and CISA's tables converted from PDF, one cell a line, blank lines between the cells.
+      const text = [
+        'Table 5: Execution', '', 'Technique Title', '', 'ID', '', 'Use', '', 'PowerShell', '', 'T1059.001', '',
+        'The actors ran PowerShell scripts to stage the payload.', '', 'Windows Command Shell', '', 'T1059.003', '',
+        'Native API T1106',
+      ].join('\n');
+      expect(tactics(text)).to.deep.equal([
+        ['T1059.001', ['Execution']],
+        ['T1059.003', ['Execution']],
+        ['T1106', ['Execution']],
+      ]);
+    });
+
     it('gives a caption in a page flattened to one line its tactic up to the next caption in that line, and no further', () => {
       // An OCR'd CISA/NSA/FBI advisory: each page one line, captions and rows run together.
       const text = [

@@ -662,6 +662,25 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('gives each caption made a heading its tactic up to the next one (CISA AA24-109A\'s tables republished in Markdown)', () => {
+      // test/corpus/reports/cisa-akira-aa24-109a-markdown-captions.yaml: `#### **Table 6: Command and Control**` over its
+      // `| **Technique Title** | **ID** | **Use** |` table, rules (---) between some tables, `## Conclusion` after the last.
+      const report = readCorpus().find((each) => each.file === 'cisa-akira-aa24-109a-markdown-captions.yaml')!;
+      const byTactic = new Map<string, string[]>();
+      for (const [id, [tactic, ...more]] of tactics(report.excerpt)) {
+        expect(more, id).to.deep.equal([]);
+        byTactic.set(tactic!, [...(byTactic.get(tactic!) ?? []), id]);
+      }
+      expect(Object.fromEntries(byTactic)).to.deep.equal({
+        'Initial Access': ['T1078', 'T1190', 'T1133', 'T1566.001', 'T1566.002'],
+        'Credential Access': ['T1003', 'T1003.001'],
+        'Command and Control': ['T1219', 'T1090'],
+        Collection: ['T1560.001'],
+        Exfiltration: ['T1048', 'T1537', 'T1567.002'],
+        Impact: ['T1486', 'T1490', 'T1657'],
+      });
+    });
+
     it('keeps a caption\'s tactic past a blank line to more rows, and through a use cell of one cell per line', () => {
       // Intel 471's and CISA's tables converted from PDF, one cell a line, blank lines between the cells.
       const text = [

@@ -663,11 +663,19 @@ export function readCampaigns(paths: readonly string[], options: CampaignReadOpt
  * Read campaign files and folders as `readCampaigns` does, but a file found in a folder that is no campaign file the
  * reader takes (invalid JSON or YAML, an empty file, a layer, a file refused whole) is left out, saying why (`leftOut`,
  * one line a file), and the others are read; a file named on its own is refused as `readCampaigns` refuses it.
+ * `onProgress` is called before each file is read, with its place among them (a folder of hundreds takes seconds).
  * @throws UsageError as `readCampaigns`; InputError for a file named on its own, or when no file of the folders is a campaign.
  */
-export function readCampaignsLeavingOut(paths: readonly string[], options: CampaignReadOptions = {}): { campaigns: Campaign[]; leftOut: string[] } {
+export function readCampaignsLeavingOut(
+  paths: readonly string[],
+  options: CampaignReadOptions & { onProgress?: (done: number, total: number, file: string) => void } = {},
+): { campaigns: Campaign[]; leftOut: string[] } {
+  const { onProgress, ...readOptions } = options;
   const files = new FolderFiles(campaignPaths(paths));
-  const campaigns = files.paths.flatMap((file) => files.read(file, () => [readCampaign(file, options)]) ?? []);
+  const campaigns = files.paths.flatMap((file, i) => {
+    onProgress?.(i + 1, files.paths.length, file);
+    return files.read(file, () => [readCampaign(file, readOptions)]) ?? [];
+  });
   files.assertSomeRead(paths, campaigns.length > 0, 'a campaign file');
   return { campaigns, leftOut: files.leftOut };
 }

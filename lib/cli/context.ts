@@ -53,7 +53,9 @@ const saidSnapshot = new WeakSet<CliContext>();
 function loadProgress(context: CliContext, args: GlobalArgs, sayOrigin: boolean): (progress: LoadProgress) => void {
   const live = showsProgress(context, args);
   return ({ file, origin, step, label }) => {
-    if (live) progressLine(context, step === 'done' ? '' : `loading ATT&CK ${file.split(/[\\/]/).pop()}: ${STEPS[step]}`);
+    // A release loaded in the middle of a command's work (an older one, reached as references need it) shows its steps,
+    // then gives the command's own progress line back, which is not left cleared for the rest of the work.
+    if (live) context.stderr.progress?.(step === 'done' ? (standing.get(context) ?? '') : `loading ATT&CK ${file.split(/[\\/]/).pop()}: ${STEPS[step]}`);
     if (sayOrigin && step === 'done' && origin === 'snapshot' && !saidSnapshot.has(context)) {
       saidSnapshot.add(context);
       note(context, args, `note: using ATT&CK ${label} from the snapshot shipped with attack-layers; \`attack-layers data fetch\` gets the newest release`);
@@ -143,8 +145,12 @@ export function showsProgress(context: CliContext, args: GlobalArgs): boolean {
   return context.stderr.isTTY === true && !args.quiet;
 }
 
+/** Each run's own progress line (not a release's loading steps), drawn again once a release is loaded. */
+const standing = new WeakMap<CliContext, string>();
+
 /** Show a progress line on stderr in place of the last one; '' clears it. Only where `showsProgress`. */
 export function progressLine(context: CliContext, line: string): void {
+  standing.set(context, line);
   context.stderr.progress?.(line);
 }
 

@@ -234,5 +234,8 @@ export async function run(argv: readonly string[], given: CliContext): Promise<n
     }
     context.stderr.write(`attack-layers: internal error (a bug, please report it):\n${(error as Error)?.stack ?? String(error)}\n`);
     return ExitCode.bug;
+  } finally {
+    // A command that ends with its progress line drawn (one that forgot to clear it) leaves the terminal clean.
+    context.stderr.progress?.('');
   }
 }

@@ -48,14 +48,29 @@ export function messageText(text: string): string {
 /**
  * Where text leaves the CLI: a stream whose writes are made inert by `terminalText` (messages: always, and cut by
  * `messageText`; data on stdout: when it is a terminal, so that a file or pipe gets the exact bytes), and which draws
- * progress lines itself, the one place that writes control sequences of its own.
+ * progress lines itself, the one place that writes control sequences of its own: only on a terminal (a file or pipe
+ * gets no progress, whoever asks), and a line drawn is cleared before the next message, so that a warning or an error
+ * met mid-way starts its own line (`loading ATT&CK x.json: parsing…attack-layers technique: x.json:1: not valid JSON`
+ * was one line), and by `progress('')` at the end of a run (run.ts), so that none is left behind.
  */
 export function terminalOut(out: Out, kind: 'data' | 'messages'): Out {
   const inert = kind === 'messages' || out.isTTY === true;
+  let drawn = false;
+  const clear = (): string => {
+    if (!drawn) return '';
+    drawn = false;
+    return '\r\u001b[K';
+  };
+  const text = (chunk: string): string => (kind === 'messages' ? terminalText(messageText(chunk)) : inert ? terminalText(chunk, { colors: true }) : chunk);
   return {
     isTTY: out.isTTY,
     ...(out.columns === undefined ? {} : { columns: out.columns }),
-    write: (chunk: string) => out.write(kind === 'messages' ? terminalText(messageText(chunk)) : inert ? terminalText(chunk, { colors: true }) : chunk),
-    progress: (line: string) => out.write(`\r\u001b[K${terminalText(line)}`),
+    write: (chunk: string) => out.write(`${clear()}${text(chunk)}`),
+    progress: (line: string) => {
+      if (out.isTTY !== true) return;
+      if (line === '') return drawn && out.write(clear());
+      drawn = true;
+      return out.write(`\r\u001b[K${terminalText(line)}`);
+    },
   };
 }

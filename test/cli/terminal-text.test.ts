@@ -42,11 +42,30 @@ describe('terminalOut', () => {
   });
 
   it('makes messages inert always, and draws progress with its own control sequence only', () => {
-    const out = sink(false);
+    const out = sink(true);
     const stderr = terminalOut(out, 'messages');
     stderr.write('bad \u001b[31mred\n');
     stderr.progress!('reading \u001b]0;x\u0007');
     expect(out.text).to.equal('bad \\x1B[31mred\n\r\u001b[Kreading \\x1B]0;x\\x07');
+  });
+
+  it('draws no progress into a file or pipe, whoever asks', () => {
+    const out = sink(false);
+    const stderr = terminalOut(out, 'messages');
+    stderr.progress!('reading x.json');
+    stderr.write('warning: x.json: a note\n');
+    stderr.progress!('');
+    expect(out.text).to.equal('warning: x.json: a note\n');
+  });
+
+  it('clears a progress line before the next message, and once only', () => {
+    const out = sink(true);
+    const stderr = terminalOut(out, 'messages');
+    stderr.progress!('loading ATT&CK x.json: parsing');
+    stderr.write('attack-layers technique: x.json:1: not valid JSON\n');
+    stderr.progress!('');
+    stderr.write('next\n');
+    expect(out.text).to.equal('\r\u001b[Kloading ATT&CK x.json: parsing\r\u001b[Kattack-layers technique: x.json:1: not valid JSON\nnext\n');
   });
 });
 

@@ -1,7 +1,7 @@
 import { basename, join } from 'node:path';
 import type { CampaignSource } from '../../index.js';
 import { AttackDataError, UsageError, domainReleases, firstFew, kindOfDocument, renderCampaignSkeletonOfReports, wrongKindMessage, sourceName, extractReport, inferredDomainText, inferredReportDomain, mispEventReport, reportDomainCounts, inputName, isHtmlPage, loadSuggestModel, otherDomainExtractAdvice, readFolder, readReportText, readTextFile, statInput, renderCampaignSkeleton, reportActor, skeletonReferences, reportSource, suggestTechniques, withEvidenceLines, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
-import { attackLibrary, cacheDir, FLAG_WORDS, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, cacheDir, FLAG_WORDS, note, printJson, progressLine, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import { warnJsonReadAsText } from '../json-read-as-text.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -239,13 +239,22 @@ function extractOne(context: CliContext, args: Args, file: string, text: string)
   let domainFrom: 'given' | 'misp galaxies' | 'inferred' | 'default' = args.domain !== undefined ? 'given' : fromEvent !== undefined ? 'misp galaxies' : 'default';
   let releases = releasesOf(context, args, domain);
   const options = { ...(args.actor !== undefined ? { actor: args.actor } : {}), ...(args.campaigns === false ? { campaigns: false } : {}), file: shown, givenAs: FLAG_WORDS };
+  // A report of megabytes (a year of a vendor's reports run together) takes minutes, in one pass the line cannot count.
+  const progress = showsProgress(context, args);
+  const reading = (): void => {
+    if (progress) progressLine(context, `reading ${shown} (${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB): technique references, groups and software`);
+  };
+  reading();
   let report = extractReport(text, releases, options);
+  if (progress) progressLine(context, '');
   const inferred = stated === undefined ? inferredReleases(context, args, report.references, releases, 'its') : undefined;
   if (inferred) {
     note(context, args, `${shown}: ${inferred.text}`);
     ({ domain, releases } = inferred);
     domainFrom = 'inferred';
+    reading();
     report = extractReport(text, releases, options);
+    if (progress) progressLine(context, '');
   }
   const { references, objects, notes, name: bundleName, actor, firstSeen, lastSeen, description, attackVersion, url } = report;
   note(context, args, summary(references, objects, shown, releases));

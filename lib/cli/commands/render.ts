@@ -17,7 +17,7 @@ import {
   type ScoreModelName,
   type TacticNotKept,
 } from '../../index.js';
-import { attackLibrary, FLAG_WORDS, note, readStdin, warn, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, FLAG_WORDS, note, progressLine, readStdin, showsProgress, warn, type CliContext, type GlobalArgs } from '../context.js';
 import { namesInLine } from '../names-in-line.js';
 import type { CommandDeclaration } from '../options.js';
 import { failOnLeftOut, failOnLeftOutFiles, noteLeftOutFiles, reportUnplaced } from '../unplaced.js';
@@ -88,15 +88,24 @@ export function handler(context: CliContext) {
       throw new UsageError('--min-campaigns applies to the aggregate layer: give --aggregate <name> too');
     }
 
-    const { campaigns, leftOut } = readCampaignsLeavingOut(args.campaigns, { stdin: await readStdin(context, args.campaigns), domain: args.domain });
+    // A folder of hundreds of campaigns takes seconds to read and seconds to normalize: a terminal is shown which file.
+    const progress = showsProgress(context, args);
+    const { campaigns, leftOut } = readCampaignsLeavingOut(args.campaigns, {
+      stdin: await readStdin(context, args.campaigns),
+      domain: args.domain,
+      ...(progress ? { onProgress: (done: number, total: number, file: string) => progressLine(context, `reading campaign ${done}/${total}: ${file}`) } : {}),
+    });
+    if (progress) progressLine(context, '');
     noteLeftOutFiles(context, args, leftOut);
     const library = attackLibrary(context, args);
-    const items = campaigns.map((campaign) => {
+    const items = campaigns.map((campaign, i) => {
+      if (progress) progressLine(context, `normalizing campaign ${i + 1}/${campaigns.length}: ${campaign.file}`);
       const releases = campaignReleases(campaign, library, args['attack-release']);
       // A stated release that is not here (a warning of campaignReleases) changes the layer: --check says so.
       const notHere = releases.warnings.length && campaign.attackVersion ? `attack_version ${campaign.attackVersion} of ${campaign.file}` : undefined;
       return { result: normalizeCampaign(campaign, releases), index: releases.target, notHere };
     });
+    if (progress) progressLine(context, '');
     const { files, warnings } = renderLayerFiles(items, {
       model: args.score,
       halfLifeDays: halfLife,

@@ -54,6 +54,7 @@ describe('progress lines', () => {
     const lines = progressLines(tty.chunks);
     expect(lines).to.include(`reading campaign 1/3: ${join(folder, '0-apt32-covid19-wuhan.yaml')}`);
     expect(lines).to.include(`normalizing campaign 3/3: ${join(folder, '2-apt32-covid19-wuhan.yaml')}`);
+    expect(lines.slice(-2)).to.deep.equal(['rendering 3 layers', `writing 3 layers into ${ttyOut}`]);
     expect(piped.chunks.join('')).to.not.match(/[\r\u001b]/);
     expect(piped.chunks.join('')).to.equal(tty.chunks.filter((chunk) => !chunk.startsWith(CLEAR) || chunk.includes('\n')).join('').replaceAll(CLEAR, ''));
     expect(tty.stdout.replaceAll(ttyOut, 'OUT')).to.equal(piped.stdout.replaceAll(pipeOut, 'OUT'));

@@ -105,7 +105,7 @@ export function handler(context: CliContext) {
       const notHere = releases.warnings.length && campaign.attackVersion ? `attack_version ${campaign.attackVersion} of ${campaign.file}` : undefined;
       return { result: normalizeCampaign(campaign, releases), index: releases.target, notHere };
     });
-    if (progress) progressLine(context, '');
+    if (progress) progressLine(context, `rendering ${items.length} layer${items.length === 1 ? '' : 's'}`);
     const { files, warnings } = renderLayerFiles(items, {
       model: args.score,
       halfLifeDays: halfLife,
@@ -114,6 +114,7 @@ export function handler(context: CliContext) {
       ...(args['min-campaigns'] !== undefined ? { minCampaigns: args['min-campaigns'] } : {}),
       givenAs: FLAG_WORDS,
     });
+    if (progress) progressLine(context, '');
     for (const warning of [...warnings, ...navigatorOpeningWarnings(files.map(({ layer }) => layer))]) warn(context, args, warning);
     // Under --strict nothing is written when a reference could not be placed.
     const results = items.map((item) => item.result);
@@ -141,7 +142,10 @@ export function handler(context: CliContext) {
       failOnLeftOutFiles(leftOut, `the layers of the rest in ${args.out} are up to date`);
       return;
     }
-    for (const path of writeLayers(files, outDir, { force: args.force, givenAs: FLAG_WORDS })) context.stdout.write(`${shown(path)}\n`);
+    if (progress) progressLine(context, `writing ${files.length} layer${files.length === 1 ? '' : 's'} into ${args.out}`);
+    const written = writeLayers(files, outDir, { force: args.force, givenAs: FLAG_WORDS });
+    if (progress) progressLine(context, '');
+    for (const path of written) context.stdout.write(`${shown(path)}\n`);
     noteTacticsNotKept(context, args, items.flatMap(({ result, index }) => tacticsNotKept(result, index)));
     failOnLeftOut(results, `the layers of the rest were written`);
     failOnLeftOutFiles(leftOut, 'the layers of the rest were written');

@@ -76,6 +76,19 @@ describe('progress lines', () => {
     expect(tty.stdout).to.equal(piped.stdout);
   });
 
+  it('extract of several reports counts them', async () => {
+    const folder = freshTmpDir('progress-reports');
+    const [first, second] = [join(folder, 'vendor-a.txt'), join(folder, 'vendor-b.txt')];
+    writeFileSync(first, 'The actor ran PowerShell (T1059.001).\n');
+    writeFileSync(second, 'It then dumped LSASS memory (T1003.001).\n');
+    const tty = await runOn(['extract', first, second, '--name', 'one campaign'], true);
+    const piped = await runOn(['extract', first, second, '--name', 'one campaign'], false);
+    expect([tty.code, piped.code]).to.deep.equal([0, 0]);
+    expect(progressLines(tty.chunks)).to.include(`reading ${second} (0.0 MB): technique references, groups and software (report 2/2)`);
+    expect(piped.chunks.join('')).to.not.match(/[\r\u001b]/);
+    expect(tty.stdout).to.equal(piped.stdout);
+  });
+
   it('an error met while a release loads starts its own line, after the progress line is cleared', async () => {
     const folder = freshTmpDir('progress-bad-release');
     // A release cut short, as a download that stopped leaves it: the first bytes of ATT&CK 18.1.

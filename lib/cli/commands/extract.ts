@@ -137,6 +137,11 @@ function inferredReleases(context: CliContext, args: Args, references: readonly 
   }
 }
 
+/** What the progress line says of a report being read: its name and size, and what is looked for. */
+function readingText(shown: string, text: string): string {
+  return `${shown} (${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB): technique references, groups and software`;
+}
+
 function summary(references: readonly ReportReference[], objects: readonly unknown[], shown: string, releases: ResolveContext | undefined): string {
   return (
     `${references.length} technique reference${references.length === 1 ? '' : 's'}` +
@@ -153,7 +158,15 @@ function summary(references: readonly ReportReference[], objects: readonly unkno
  */
 function extractSeveral(context: CliContext, args: Args, files: readonly string[], texts: readonly string[], firstGiven: string): void {
   const plans = texts.every((text) => kindOfDocument(text) === 'emulation-plan');
-  const read = (releases: ExtractReleases) => files.map((file, i) => extractReport(texts[i]!, releases, { ...(args.campaigns === false ? { campaigns: false } : {}), file: inputName(file), givenAs: FLAG_WORDS }));
+  const progress = showsProgress(context, args);
+  const read = (releases: ExtractReleases) => {
+    const extracted = files.map((file, i) => {
+      if (progress) progressLine(context, `reading ${readingText(inputName(file), texts[i]!)} (report ${i + 1}/${files.length})`);
+      return extractReport(texts[i]!, releases, { ...(args.campaigns === false ? { campaigns: false } : {}), file: inputName(file), givenAs: FLAG_WORDS });
+    });
+    if (progress) progressLine(context, '');
+    return extracted;
+  };
   let domain: Domain = args.domain ?? 'enterprise-attack';
   let releases = releasesOf(context, args, domain);
   let extracted = read(releases);
@@ -242,7 +255,7 @@ function extractOne(context: CliContext, args: Args, file: string, text: string)
   // A report of megabytes (a year of a vendor's reports run together) takes minutes, in one pass the line cannot count.
   const progress = showsProgress(context, args);
   const reading = (): void => {
-    if (progress) progressLine(context, `reading ${shown} (${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB): technique references, groups and software`);
+    if (progress) progressLine(context, `reading ${readingText(shown, text)}`);
   };
   reading();
   let report = extractReport(text, releases, options);

@@ -8,7 +8,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect } from 'chai';
-import { freshTmpDir, repoRoot, stixDir, testCacheDir } from '../helpers/attack.js';
+import { freshCacheHome, freshTmpDir, repoRoot, stixDir, testCacheDir } from '../helpers/attack.js';
 
 const CLEAR = '\r\u001b[K';
 
@@ -87,6 +87,22 @@ describe('progress lines', () => {
     expect(progressLines(tty.chunks)).to.include(`reading ${second} (0.0 MB): technique references, groups and software (report 2/2)`);
     expect(piped.chunks.join('')).to.not.match(/[\r\u001b]/);
     expect(tty.stdout).to.equal(piped.stdout);
+  });
+
+  it('extract --suggest says, on a first run, that it builds the suggestion model, then clears the line', async () => {
+    const report = join(freshTmpDir('progress-suggest'), 'report.txt');
+    // In our words: an Android implant, so that the model built is the small Mobile one.
+    writeFileSync(report, 'The implant records audio from the microphone (T1429). It also reads the contact list of the phone.\n');
+    const cacheHome = freshCacheHome('progress-suggest-cache');
+    const tty = await runOn(['extract', report, '--suggest', '--domain', 'mobile'], true, cacheHome);
+    expect(tty.code).to.equal(0);
+    expect(progressLines(tty.chunks)).to.include('building the suggestion model of mobile-attack 18.1 (once per release)');
+    // The model is cached now: a second run draws no such line; neither does a pipe.
+    const again = await runOn(['extract', report, '--suggest', '--domain', 'mobile'], true, cacheHome);
+    expect(progressLines(again.chunks).join('\n')).to.not.include('building');
+    const piped = await runOn(['extract', report, '--suggest', '--domain', 'mobile'], false, freshCacheHome('progress-suggest-pipe'));
+    expect(piped.chunks.join('')).to.not.match(/[\r\u001b]|building/);
+    expect([again.stdout, piped.stdout]).to.deep.equal([tty.stdout, tty.stdout]);
   });
 
   it('an error met while a release loads starts its own line, after the progress line is cleared', async () => {

@@ -1,7 +1,7 @@
 import { basename, join } from 'node:path';
 import type { CampaignSource } from '../../index.js';
-import { AttackDataError, UsageError, domainReleases, firstFew, kindOfDocument, renderCampaignSkeletonOfReports, wrongKindMessage, sourceName, extractReport, inferredDomainText, inferredReportDomain, mispEventReport, reportDomainCounts, inputName, isHtmlPage, loadSuggestModel, otherDomainExtractAdvice, readFolder, readReportText, readTextFile, statInput, renderCampaignSkeleton, reportActor, skeletonReferences, reportSource, suggestTechniques, withEvidenceLines, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
-import { attackLibrary, cacheDir, FLAG_WORDS, note, printJson, progressLine, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
+import { AttackDataError, UsageError, domainReleases, firstFew, kindOfDocument, renderCampaignSkeletonOfReports, wrongKindMessage, sourceName, extractReport, inferredDomainText, inferredReportDomain, mispEventReport, reportDomainCounts, inputName, isHtmlPage, otherDomainExtractAdvice, readFolder, readReportText, readTextFile, statInput, renderCampaignSkeleton, reportActor, skeletonReferences, reportSource, suggestTechniques, withEvidenceLines, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
+import { attackLibrary, FLAG_WORDS, note, printJson, progressLine, readStdin, showsProgress, suggestModel, type CliContext, type GlobalArgs } from '../context.js';
 import { warnJsonReadAsText } from '../json-read-as-text.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -179,7 +179,7 @@ function extractSeveral(context: CliContext, args: Args, files: readonly string[
   }
   // What stderr says of the files, which --json gives as its notes.
   const said: string[] = [];
-  const model = args.suggest && releases ? loadSuggestModel(releases.target, { cacheDir: cacheDir(context) }) : undefined;
+  const model = args.suggest && releases ? suggestModel(context, args, releases.target) : undefined;
   // The actor given is the campaign's, checked once against the release's groups (`reportActor`).
   const given = args.actor !== undefined ? reportActor(args.actor, releases?.target, FLAG_WORDS) : undefined;
   if (given?.note) note(context, args, given.note);
@@ -272,7 +272,7 @@ function extractOne(context: CliContext, args: Args, file: string, text: string)
   const { references, objects, notes, name: bundleName, actor, firstSeen, lastSeen, description, attackVersion, url } = report;
   note(context, args, summary(references, objects, shown, releases));
   for (const message of notes) note(context, args, `${shown}: ${message}`);
-  const suggestions = args.suggest && releases ? suggestTechniques(text, loadSuggestModel(releases.target, { cacheDir: cacheDir(context) }), { top: 3, html: isHtmlPage(file, text) }) : undefined;
+  const suggestions = args.suggest && releases ? suggestTechniques(text, suggestModel(context, args, releases.target), { top: 3, html: isHtmlPage(file, text) }) : undefined;
   if (args.json) return printJson(context, { domain, domain_from: domainFrom, ...(actor ? { actor } : {}), ...(firstSeen ? { first_seen: firstSeen } : {}), ...(lastSeen ? { last_seen: lastSeen } : {}), ...(description ? { description } : {}), ...(attackVersion ? { attack_version: attackVersion } : {}), ...(url ? { url } : {}), references: withEvidenceLines(references), objects, ...(notes.length ? { notes } : {}), ...(suggestions ? { suggestions } : {}) });
   const reportFile = file === shown ? file : 'stdin';
   const name = args.name ?? bundleName ?? basename(reportFile).replace(/\.[^.]+$/, '');

@@ -1,5 +1,5 @@
-import { domainHint, inputName, interleavedLineRuns, isHtmlPage, loadSuggestModel, ONE_WORD, passagesByText, readReportText, suggestTechniques, UsageError, type PassageSuggestions } from '../../index.js';
-import { attackLibrary, cacheDir, note, printJson, progressLine, readStdin, showsProgress, warn, type CliContext, type GlobalArgs } from '../context.js';
+import { domainHint, inputName, interleavedLineRuns, isHtmlPage, ONE_WORD, passagesByText, readReportText, suggestTechniques, UsageError, type PassageSuggestions } from '../../index.js';
+import { attackLibrary, note, printJson, progressLine, readStdin, showsProgress, suggestModel, warn, type CliContext, type GlobalArgs } from '../context.js';
 import { fitBetween, foldLine, tableStyle } from '../format-table.js';
 import { warnJsonReadAsText } from '../json-read-as-text.js';
 import type { CommandDeclaration } from '../options.js';
@@ -32,13 +32,7 @@ export function handler(context: CliContext) {
     const text = readReportText(args.report, args.report, { stdin: await readStdin(context, [args.report]) });
     warnJsonReadAsText(context, args, 'suggest', args.report, text);
     const index = attackLibrary(context, args).release(args.domain ?? 'enterprise-attack', args['attack-release']);
-    const model = loadSuggestModel(index, {
-      cacheDir: cacheDir(context),
-      // Progress only on a terminal: a script reading stderr should see warnings, not this.
-      onBuild: () => {
-        if (showsProgress(context, args)) context.stderr.write(`building the suggestion model of ${index.label} (once per release)...\n`);
-      },
-    });
+    const model = suggestModel(context, args, index);
     // Progress on a terminal, every 100 passages: a long report (pdftotext of a book) takes seconds.
     const progress = showsProgress(context, args);
     const html = isHtmlPage(args.report, text);

@@ -180,6 +180,11 @@ const ENTRY_HELP: Readonly<Record<EntryList, string>> = {
   tags: 'write the tag as text ("- covid-19")',
 };
 
+/** A repair as a campaign file's warnings say it: the field `path` leads to, at its line where known (`line 12: /actor: …`). */
+function repairAt(path: readonly (string | number)[], line: number | undefined, said: string): string {
+  return `${line ? `line ${line}: ` : ''}/${path.map((segment) => escapePointer(String(segment))).join('/')}: ${said}`;
+}
+
 /** The JSON pointer of the entry a left-out problem is in (`/techniques/3/ref` is in `/techniques/3`): an entry may have several. */
 export function leftOutEntryPointer(pointer: string): string {
   const entry = entryOf(pointer);
@@ -258,10 +263,9 @@ function repairListTexts(record: Record<string, unknown>, located: Located | und
     if (!parts.length || !accept(parts)) return;
     owner[key] = parts;
     const line = located?.lineOf(path);
-    const pointer = `/${path.map((segment) => escapePointer(String(segment))).join('/')}`;
     const written = `[${parts.map((part) => JSON.stringify(part)).join(', ')}]`;
     repairs.push(
-      `${line ? `line ${line}: ` : ''}${pointer}: ${JSON.stringify(found)} read as ${written} (a list written as one text; write a list: ${key}: ${written})`,
+      repairAt(path, line, `${JSON.stringify(found)} read as ${written} (a list written as one text; write a list: ${key}: ${written})`),
     );
   };
   for (const key of ['platforms', 'tags', 'software']) repair(record, [key], true);
@@ -295,9 +299,8 @@ function repairTrailingSeparators(record: Record<string, unknown>, located: Loca
     const value = match[1]!;
     (owner as Record<string, unknown>)[key] = value;
     const line = located?.lineOf(path);
-    const pointer = `/${path.map((segment) => escapePointer(String(segment))).join('/')}`;
     repairs.push(
-      `${line ? `line ${line}: ` : ''}${pointer}: ${JSON.stringify(found)} read as ${JSON.stringify(value)} (a reference ends in "${String(found).slice(value.length).trim()}", left from a list; write ${typeof key === 'number' ? '- ' : `${key}: `}${value})`,
+      repairAt(path, line, `${JSON.stringify(found)} read as ${JSON.stringify(value)} (a reference ends in "${String(found).slice(value.length).trim()}", left from a list; write ${typeof key === 'number' ? '- ' : `${key}: `}${value})`),
     );
   };
   for (const list of ['techniques', 'software', 'compare_with'] as const) {
@@ -341,8 +344,7 @@ function repairConfidenceWords(record: Record<string, unknown>, located: Located
     if (read === undefined || read === found) return;
     owner['confidence'] = read;
     const line = located?.lineOf([...path, 'confidence']);
-    const pointer = `/${[...path, 'confidence'].map((segment) => escapePointer(String(segment))).join('/')}`;
-    repairs.push(`${line ? `line ${line}: ` : ''}${pointer}: ${JSON.stringify(found)} read as ${JSON.stringify(read)} (write confidence: ${String(read)}; the scale is low, medium, high or a number from 0 to 100)`);
+    repairs.push(repairAt([...path, 'confidence'], line, `${JSON.stringify(found)} read as ${JSON.stringify(read)} (write confidence: ${String(read)}; the scale is low, medium, high or a number from 0 to 100)`));
   };
   repair(record, []);
   const items = record['techniques'];
@@ -401,8 +403,7 @@ function repairNumberTexts(record: Record<string, unknown>, located: Located | u
       const value = located?.sourceText([...path, key]) ?? String(found);
       owner[key] = value;
       const line = located?.lineOf([...path, key]);
-      const pointer = `/${[...path, key].map((segment) => escapePointer(String(segment))).join('/')}`;
-      repairs.push(`${line ? `line ${line}: ` : ''}${pointer}: ${value} read as the text ${JSON.stringify(value)} (${typeof found === 'number' ? 'a number' : 'true or false'} where text goes; quote it to say so: ${key}: "${value}")`);
+      repairs.push(repairAt([...path, key], line, `${value} read as the text ${JSON.stringify(value)} (${typeof found === 'number' ? 'a number' : 'true or false'} where text goes; quote it to say so: ${key}: "${value}")`));
     }
   };
   repair(record, [], TEXT_OF_NUMBER.campaign);
@@ -434,8 +435,7 @@ function repairFixedForms(record: Record<string, unknown>, located: Located | un
     if (value === found) return;
     owner[key] = value;
     const line = located?.lineOf(path);
-    const pointer = `/${path.map((segment) => escapePointer(String(segment))).join('/')}`;
-    repairs.push(`${line ? `line ${line}: ` : ''}${pointer}: ${JSON.stringify(found)} read as ${JSON.stringify(value)} (${why}; write ${typeof path.at(-1) === 'number' ? '-' : `${key}:`} ${value})`);
+    repairs.push(repairAt(path, line, `${JSON.stringify(found)} read as ${JSON.stringify(value)} (${why}; write ${typeof path.at(-1) === 'number' ? '-' : `${key}:`} ${value})`));
   };
   const date = (text: string) => DATE_AND_TIME.exec(text)?.[1] ?? text.replace(SLASH_DATE, (_, year: string, month: string, day?: string) => [year, month, day].filter(Boolean).join('-'));
   for (const key of ['first_seen', 'last_seen', 'published']) repair(record, [key], date, 'a date is written YYYY-MM-DD, YYYY-MM or YYYY, without a time or spaces');
@@ -465,9 +465,7 @@ function repairEmptyFields(record: Record<string, unknown>, located: Located | u
       const blank = value === null || (typeof value === 'string' && value.trim() === '' && !FREE_TEXT_FIELDS.includes(key) && key !== 'description');
       if (!blank || required.includes(key) || !allowedFields(path.length ? [String(path[0]), '0'] : []).includes(key)) continue;
       delete owner[key];
-      const line = located?.keyLineOf(path, key);
-      const pointer = `/${[...path, key].map((segment) => escapePointer(String(segment))).join('/')}`;
-      repairs.push(`${line ? `line ${line}: ` : ''}${pointer}: left empty${value === null ? '' : ` (${JSON.stringify(value)})`}, read as not given (write its value, or leave the field out)`);
+      repairs.push(repairAt([...path, key], located?.keyLineOf(path, key), `left empty${value === null ? '' : ` (${JSON.stringify(value)})`}, read as not given (write its value, or leave the field out)`));
     }
   };
   clear(record, [], schema.required);
@@ -508,9 +506,7 @@ function repairKeyForms(located: Located, value?: Record<string, unknown>): stri
         for (const name of Object.keys(owner)) delete owner[name];
         for (const [name, each] of entries) owner[name === key ? field : name] = each;
       }
-      const place = located.placeOf(path, field);
-      const pointer = `/${[...path, key].map((segment) => escapePointer(String(segment))).join('/')}`;
-      repairs.push(`${place ? `line ${place.line}: ` : ''}${pointer}: read as the field ${field} (fields are written in lower case, their words joined by "_"; write ${field}:)`);
+      repairs.push(repairAt([...path, key], located.placeOf(path, field)?.line, `read as the field ${field} (fields are written in lower case, their words joined by "_"; write ${field}:)`));
     }
   };
   const root = located.doc.contents;

@@ -1,5 +1,4 @@
 import { AttackLibrary, defaultCacheDir, UsageError, type AnySideData, type AttackDataOptions, type Domain, type LoadProgress } from '../attack/index.js';
-import { loadSuggestModel, type AttackIndex, type SuggestModel } from '../index.js';
 import { STDIN } from './options.js';
 
 /** A writable text stream: process.stdout in the bin, a buffer in tests. */
@@ -153,24 +152,6 @@ const standing = new WeakMap<CliContext, string>();
 export function progressLine(context: CliContext, line: string): void {
   standing.set(context, line);
   context.stderr.progress?.(line);
-}
-
-/**
- * The suggestion model of a release (`suggest`, `extract --suggest`), read from the cache, or built on a first run
- * (tens of seconds), which a terminal is told by a progress line, cleared once the model is there.
- */
-export function suggestModel(context: CliContext, args: GlobalArgs, index: AttackIndex): SuggestModel {
-  const progress = showsProgress(context, args);
-  let built = false;
-  const model = loadSuggestModel(index, {
-    cacheDir: cacheDir(context),
-    onBuild: () => {
-      built = true;
-      if (progress) progressLine(context, `building the suggestion model of ${index.label} (once per release)`);
-    },
-  });
-  if (progress && built) progressLine(context, '');
-  return model;
 }
 
 /** Print a value as 2-space JSON on stdout. */

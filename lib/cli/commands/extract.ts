@@ -1,7 +1,8 @@
 import { basename, join } from 'node:path';
 import type { CampaignSource } from '../../index.js';
 import { AttackDataError, UsageError, domainReleases, firstFew, kindOfDocument, renderCampaignSkeletonOfReports, wrongKindMessage, sourceName, extractReport, inferredDomainText, inferredReportDomain, mispEventReport, reportDomainCounts, inputName, isHtmlPage, otherDomainExtractAdvice, readFolder, readReportText, readTextFile, statInput, renderCampaignSkeleton, reportActor, skeletonReferences, reportSource, suggestTechniques, withEvidenceLines, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
-import { attackLibrary, FLAG_WORDS, note, printJson, progressLine, readStdin, showsProgress, suggestModel, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, FLAG_WORDS, note, printJson, progressLine, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
+import { suggestModel } from '../suggest-model.js';
 import { warnJsonReadAsText } from '../json-read-as-text.js';
 import type { CommandDeclaration } from '../options.js';
 

@@ -1,5 +1,6 @@
 import { domainHint, inputName, interleavedLineRuns, isHtmlPage, ONE_WORD, passagesByText, readReportText, suggestTechniques, UsageError, type PassageSuggestions } from '../../index.js';
-import { attackLibrary, note, printJson, progressLine, readStdin, showsProgress, suggestModel, warn, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, note, printJson, progressLine, readStdin, showsProgress, warn, type CliContext, type GlobalArgs } from '../context.js';
+import { suggestModel } from '../suggest-model.js';
 import { fitBetween, foldLine, tableStyle } from '../format-table.js';
 import { warnJsonReadAsText } from '../json-read-as-text.js';
 import type { CommandDeclaration } from '../options.js';

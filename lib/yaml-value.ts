@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Document, LineCounter } from 'yaml';
-import { InputError } from './errors.js';
+import { InputError, type Issue } from './errors.js';
+import { escapePointer } from './json-value.js';
 
 // yaml costs tens of milliseconds to load; it is loaded when a YAML document is read.
 const require = createRequire(import.meta.url);
@@ -105,4 +106,39 @@ function findCycle(root: unknown): (string | number)[] | undefined {
     stack.push(frame(child, [...top.path, key]));
   }
   return undefined;
+}
+
+/**
+ * Each key of a mapping that an earlier key of the same mapping already gave, at its line and column, with its JSON
+ * path: `duplicate key "x" (first given on line 7); give each field once`, then `more(key)` where the reader has more
+ * to say of that key. Aliases are not followed: an aliased mapping is checked where its anchor is.
+ */
+export function duplicateKeyIssues(doc: Document, lineCounter: LineCounter, more: (key: string) => string = () => ''): Issue[] {
+  const Y = yaml();
+  const placeOf = (node: unknown) => {
+    const start = (node as { range?: readonly number[] } | null | undefined)?.range?.[0];
+    return start === undefined ? undefined : lineCounter.linePos(start);
+  };
+  const issues: Issue[] = [];
+  const walk = (node: unknown, path: string): void => {
+    if (Y.isMap(node)) {
+      const seen = new Map<string, number | undefined>();
+      for (const pair of node.items) {
+        const key = Y.isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const childPath = `${path}/${escapePointer(key)}`;
+        if (seen.has(key)) {
+          const place = placeOf(pair.key);
+          const first = seen.get(key);
+          issues.push({
+            path: childPath,
+            ...(place ? { line: place.line, column: place.col } : {}),
+            message: `duplicate key "${key}"${first ? ` (first given on line ${first})` : ''}; give each field once${more(key)}`,
+          });
+        } else seen.set(key, placeOf(pair.key)?.line);
+        walk(pair.value, childPath);
+      }
+    } else if (Y.isSeq(node)) node.items.forEach((item, index) => walk(item, `${path}/${index}`));
+  };
+  walk(doc.contents, '');
+  return issues;
 }

@@ -11,7 +11,7 @@ import { parseJsonText } from '../json-text.js';
 import { kindName, kindOf, looksLikeReport, wrongKindMessage } from '../input-kind.js';
 import { inputName, readFolder, readTextFile, statInput, STDIN, STDIN_NAME, type InputOptions } from '../read-text.js';
 import { inLineOrder, yamlPackageErrors, yamlSyntaxIssues } from '../yaml-syntax-issues.js';
-import { parseYamlDocument, yamlDocumentValue } from '../yaml-value.js';
+import { duplicateKeyIssues, parseYamlDocument, yamlDocumentValue } from '../yaml-value.js';
 import type {
   Campaign,
   CampaignSoftwareEntry,
@@ -835,31 +835,7 @@ function locate(source: string, file: string): Located {
       if (!Y.isScalar(node) || !node.range) return undefined;
       return source.slice(node.range[0], node.range[1]).trim();
     },
-    duplicateKeys() {
-      const issues: Issue[] = [];
-      // Aliases are not followed: an aliased mapping is checked where its anchor is.
-      const walk = (node: unknown, path: string) => {
-        if (Y.isMap(node)) {
-          const seen = new Map<string, number | undefined>();
-          for (const pair of node.items) {
-            const key = keyText(pair.key);
-            const childPath = `${path}/${escapePointer(key)}`;
-            if (seen.has(key)) {
-              const firstLine = seen.get(key);
-              const place = placeAt(pair.key);
-              issues.push({
-                path: childPath,
-                ...(place ? { line: place.line, column: place.column } : {}),
-                message: `duplicate key "${key}"${firstLine ? ` (first given on line ${firstLine})` : ''}; give each field once${LIST_FIELDS.includes(key) ? `, its values as one list (${key}: [first, second])` : ''}`,
-              });
-            } else seen.set(key, lineAt(pair.key));
-            walk(pair.value, childPath);
-          }
-        } else if (Y.isSeq(node)) node.items.forEach((item, index) => walk(item, `${path}/${index}`));
-      };
-      walk(doc.contents, '');
-      return issues;
-    },
+    duplicateKeys: () => duplicateKeyIssues(doc, lineCounter, (key) => (LIST_FIELDS.includes(key) ? `, its values as one list (${key}: [first, second])` : '')),
   };
 }
 

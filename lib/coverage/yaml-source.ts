@@ -1,8 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Document, LineCounter } from 'yaml';
 import { InvalidYamlError, moreErrors, type Issue } from '../errors.js';
-import { escapePointer } from '../json-value.js';
-import { parseYamlDocument } from '../yaml-value.js';
+import { duplicateKeyIssues, parseYamlDocument } from '../yaml-value.js';
 import { yamlPackageErrors, yamlSyntaxIssues } from '../yaml-syntax-issues.js';
 
 // yaml costs ~40 ms to load and only the coverage commands need it, so it is required on first use.
@@ -47,35 +46,7 @@ export function parseYamlSource(
     };
     throw coverageYamlError(file, what, yamlSyntaxIssues(text, again, { keys, prefix: NOT_VALID, parserWords: (reason) => `${reason}; fix the syntax` }).issues);
   }
-  return { doc, lineCounter, duplicates: duplicateKeys(doc, lineCounter) };
-}
-
-/** Each key of a mapping that an earlier key of the same mapping already gave, at its line and column. */
-function duplicateKeys(doc: Document.Parsed, lineCounter: LineCounter): Issue[] {
-  const Y = yaml();
-  const issues: Issue[] = [];
-  const walk = (node: unknown, path: string): void => {
-    if (Y.isMap(node)) {
-      const seen = new Map<string, number | undefined>();
-      for (const pair of node.items) {
-        const key = Y.isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        const childPath = `${path}/${escapePointer(key)}`;
-        if (seen.has(key)) {
-          const start = (pair.key as { range?: readonly number[] } | null)?.range?.[0];
-          const place = start === undefined ? undefined : lineCounter.linePos(start);
-          const first = seen.get(key);
-          issues.push({
-            path: childPath,
-            ...(place ? { line: place.line, column: place.col } : {}),
-            message: `duplicate key "${key}"${first ? ` (first given on line ${first})` : ''}; give each field once`,
-          });
-        } else seen.set(key, lineOf(lineCounter, pair.key));
-        walk(pair.value, childPath);
-      }
-    } else if (Y.isSeq(node)) node.items.forEach((item, index) => walk(item, `${path}/${index}`));
-  };
-  walk(doc.contents, '');
-  return issues;
+  return { doc, lineCounter, duplicates: duplicateKeyIssues(doc, lineCounter) };
 }
 
 /** What each syntax error of a coverage input starts with. */

@@ -15,7 +15,10 @@
  * - MITRE CAR's coverage layers (colour-only; format 4.5 with format 3's "mitre-enterprise", which validate refused);
  * - sysmon-modular's layer (format 1.0, revoked IDs); Navigator's proposed Defense Evasion split (legend categories);
  * - ElasticSA elsec_dr2an's heatmap layout (rule counts with one metadata item per rule, named by rule type);
- * - a red-team report generator's layout (every entry scored 1, painted "Detected" or "Undetected" by its legend).
+ * - a red-team report generator's layout (every entry scored 1, painted "Detected" or "Undetected" by its legend);
+ * - SRA's Threat Simulation Index, the test plan VECTR imports (no versions; every other technique disabled, revoked ones too);
+ * - Elastic detection-rules' coverage layout (rule counts with one metadata item and link per rule, ATT&CK 14's platforms);
+ * - a Tanium detections layout (colours a legend names "Detection score 0..5", "hideDisable").
  */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
@@ -217,6 +220,42 @@ const CASES: Case[] = [
     // and T1021.002, green "Undetected" in Navigator, too); now their colours give the levels, and the note says so.
     asCoverage: /every scored entry scores 1, which says no level[^]*"Undetected" \(#66ff66\) as 0% \(2 entries\), "Detected" \(#ff6666\) as 100% \(2 entries\)/,
   },
+  {
+    file: 'sra-threat-simulation-index-2026.json',
+    // No `versions`: Navigator opens it only after its "Outdated Layer" warning.
+    validates: 1,
+    with: 'APT29',
+    threat: CAMPAIGN_THREAT,
+    // Coloured entries are the index's techniques; the disabled ones (every other technique, revoked ones too) and the
+    // repeated entries that only expand a parent are no threat.
+    asThreat: /^11 threat techniques, \d+ gaps; threat \S*sra-threat-simulation-index-2026\.json: 11 entries read, 9 layout only, 11 ignored, 0 invalid/m,
+    // A list of techniques to test says nothing of coverage: gap says so, and what to give it instead.
+    asCoverage: /sra-threat-simulation-index-2026\.json \("Threat Simulation Index 2026 v1\.0\.0"\) gives no coverage: of its 31 entries, 11 ignored: enabled: false; 20 ignored: no score/,
+    // Entries that only disable a revoked or deprecated technique (T1002, T1009, T1015, T1064), which Navigator never
+    // showed, are left out, each kept in the "removed by upgrade" metadata, not carried to its successor.
+    removed: ['T1002', 'T1009', 'T1015', 'T1064'],
+  },
+  {
+    file: 'elastic-detection-rules-4.4.json',
+    validates: 0,
+    with: 'APT29',
+    threat: CAMPAIGN_THREAT,
+    // Its filter lists ATT&CK 14's platform names (Azure AD, Office 365, Google Workspace) in a layer for 16.1: read as
+    // every platform; a score of 11 rules on its gradient 0..10 is said.
+    asThreat: /1 entry scores 11, above the layer gradient 0\.\.10[^]*filters\.platforms lists every platform of enterprise-attack 14\.1[^]*^7 threat techniques, \d+ gaps; threat \S*elastic-detection-rules-4\.4\.json: 8 entries read, 0 ignored, 0 invalid/m,
+    // Its scores count the rules whose metadata items the entry lists: gap says they look like counts.
+    asCoverage: /its scores look like counts \(whole numbers, and its name says "rules"\)[^]*elastic-detection-rules-4\.4\.json: 8 entries read, 0 ignored, 0 invalid/,
+  },
+  {
+    file: 'tanium-detections-legend-4.5.json',
+    // "hideDisable" (sic), read as hideDisabled; sub-techniques coloured under parents with no entry (collapsed).
+    validates: 0,
+    with: 'APT29',
+    threat: CAMPAIGN_THREAT,
+    asThreat: /its 6 entries coloured without a score weigh 1 each whatever their colour[^]*^6 threat techniques, \d+ gaps; threat \S*tanium-detections-legend-4\.5\.json: 6 entries read, 0 ignored, 0 invalid/m,
+    // Colours without a score, read through the legend's "Detection score 0..5" labels (DeTT&CT's scale).
+    asCoverage: /"Detection score 0: Forensics\/Context" \(#9c27b0\) as 0% \(1 entry\)[^]*"Detection score 5: Excellent" \(#33691e\) as 100% \(1 entry\)/,
+  },
 ];
 
 function readLayer(file: string): NavigatorLayer {
@@ -282,7 +321,8 @@ describe('layers published by others, through every command', () => {
           if (entry.showSubtechniques !== undefined) expect(now.map((e) => e.showSubtechniques), entry.techniqueID).to.include(entry.showSubtechniques);
         }
         // Each sub-technique annotated shows in Navigator: expanded by the layout or under a parent that shows them.
-        const annotatedSubs = out.filter((e) => e.techniqueID.includes('.'));
+        // An entry that only disables a sub-technique (SRA's index disables every technique it leaves out) annotates nothing.
+        const annotatedSubs = out.filter((e) => e.techniqueID.includes('.') && annotations(e).length + (e.score === undefined ? 0 : 1) + (e.color ? 1 : 0) > 0);
         if (annotatedSubs.length && written.layout?.expandedSubtechniques !== 'annotated') {
           for (const sub of annotatedSubs) {
             const parent = sub.techniqueID.split('.')[0];

@@ -224,6 +224,14 @@ function resolveEntry(
     );
     return undefined;
   }
+  // An entry of a revoked technique that annotates nothing showed nothing; carried to the replacement, its "upgraded
+  // from" item would annotate a technique nobody marked (the APT3 evaluation's scope layer writes T1143 with
+  // `"color": ""` and `"comment": ""` alone: it became an annotated T1564.003).
+  if (record.revoked && !isAnnotated(entry) && entry['showSubtechniques'] !== true) {
+    report.changes.splice(report.changes.indexOf('remapped'), 1, 'removed');
+    report.notes.push(`the entry annotates nothing (no score, colour, comment, link or metadata); removed, not carried to ${final.id}, which it would mark as annotated`);
+    return undefined;
+  }
   return final;
 }
 

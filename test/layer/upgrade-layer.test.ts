@@ -682,6 +682,25 @@ describe('upgradeLayer', () => {
 
     // SRA's index layers disable every ID they leave out, revoked ones too; /tmp/publayers5/repro-4-disabled-revoked.json
     // (ATT&CK 8, T1086 disabled) became a layer with T1059.001 greyed out, which its author never saw.
+    it('removes an entry of a revoked technique that annotates nothing, where its "upgraded from" item annotated the replacement', () => {
+      // ATT&CK Evaluations' APT3 scope layer (mitre-attack/attack-evals, APT3_Round1_Navigator_layer.json) writes T1143
+      // with `"color": ""`, `"comment": ""` and no score: Navigator showed nothing for it.
+      const empty = { techniqueID: 'T1143', tactic: 'defense-evasion', color: '', comment: '', enabled: true };
+      const value = layer([empty, { techniqueID: 'T1086', score: 1 }], { versions: { attack: '8', layer: '4.1' } });
+      const { layer: out, report } = upgradeLayer(value, attack, upgradeReleases(value, library));
+      expect(out.techniques).to.deep.equal([{ techniqueID: 'T1059.001', score: 1, metadata: [{ name: 'upgraded from', value: 'T1086' }] }]);
+      expect(report.techniques[0]).to.deep.include({ changes: ['removed'], to: [] });
+      expect(report.techniques[0]?.notes).to.include(
+        'the entry annotates nothing (no score, colour, comment, link or metadata); removed, not carried to T1564.003, which it would mark as annotated',
+      );
+      // Sub-techniques are no longer expanded for it.
+      expect(out.layout?.expandedSubtechniques).to.equal('annotated');
+      expect(report.settings.map((change) => change.message).join('\n')).to.not.contain('T1564.003');
+      // One that only shows its sub-techniques is carried: it changes what Navigator shows.
+      const parent = upgradeLayer(layer([{ techniqueID: 'T1086', showSubtechniques: true }], { versions: { attack: '8', layer: '4.1' } }), attack, upgradeReleases(value, library));
+      expect(parent.layer.techniques?.map((entry) => entry.techniqueID)).to.deep.equal(['T1059.001']);
+    });
+
     it('removes an entry that only disables a technique revoked in the layer\'s release, leaving its replacement as it was', () => {
       const disabled = { techniqueID: 'T1086', enabled: false };
       const value = layer([disabled], { versions: { attack: '8', layer: '4.1' } });

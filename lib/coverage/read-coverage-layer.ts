@@ -185,6 +185,10 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     // something else is kept: DeTT&CT's group layers score a technique only its groups' software uses 0 (the count
     // of groups), painted "Src. of tech. is only software" and listing that software in its metadata.
     const scoresUse = options.role === 'threat' && techniques.some((entry) => typeof entry['score'] === 'number' && entry['score'] > 0 && entry['enabled'] !== false);
+    // A threat layer whose scores pick the categories its legend names, each at a stop of its gradient painted that
+    // item's colour: ATT&CK Evaluations' Carbanak+FIN7 scope layer scores 1 "Carbanak", 2 "FIN7", 3 "Carbanak+FIN7" on
+    // 1..3, and its Carbanak techniques weighed 0, as not used. Each weighs 1 (categoryNote).
+    const categories = options.role === 'threat' && !scale ? scoreCategories(fields, techniques, min, max) : undefined;
     const outside: (ScoredEntry & { at: number; counted: string; place: { file: string; line?: number; path?: string } })[] = [];
     // Entries without a score read by the DeTT&CT scores of their metadata (a detection score, or visibility alone).
     const dettectRead: { techniqueID: string; score?: number; level?: number; visibility?: number }[] = [];
@@ -272,6 +276,10 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
             : `score ${score}, every scored entry's, says no level; colour ${paintedColour(entry['color'])}, legend "${shownColour.item.label}" -> ${level}`;
         legendRead.set(shownColour.item, (legendRead.get(shownColour.item) ?? 0) + 1);
         readByColour += 1;
+      } else if (categories) {
+        level = 1;
+        levelReason = `score ${score}, the stop of its gradient its legend names "${categories.get(score)}", a category, not a level -> 1`;
+        scored.push({ score, level, techniqueID, ...(typeof comment === 'string' && comment.trim() !== '' ? { comment: comment.trim() } : {}) });
       } else {
         // Equal ends are a threshold: Navigator paints a score of maxValue or more with the last colour, a lower one with the first.
         const exact = gradientPosition(score, min, max);
@@ -315,8 +323,12 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     input.layerName = layerName;
     if (visibility.length) input.visibility = visibility;
     // A scale the user gave is the user's reading.
-    const counts = scale ? undefined : countNote(input.source, layerName, fields, [min, max, scaleText], scored, options.role ?? 'coverage', scaleOf);
-    const note = scale ? undefined : gradientNote(input.source, layerName, fields, [min, max, scaleText], scored, options.role ?? 'coverage', counts !== undefined, scaleOf);
+    const counts = scale || categories ? undefined : countNote(input.source, layerName, fields, [min, max, scaleText], scored, options.role ?? 'coverage', scaleOf);
+    const note = scale
+      ? undefined
+      : categories
+        ? categoryNote(input.source, layerName, categories, scored)
+        : gradientNote(input.source, layerName, fields, [min, max, scaleText], scored, options.role ?? 'coverage', counts !== undefined, scaleOf);
     if (note) input.notes = [note];
     else if (counts) input.notes = [counts];
     const small = note || counts || scale || gradientEnds(fields) ? undefined : smallScoresNote(input.source, layerName, scaleText, scored, options.role ?? 'coverage', scaleOf);
@@ -445,6 +457,50 @@ function mixedWeightsNote(source: string, layerName: string, [, max, scaleText]:
     `while ${below.length === scored.length ? `its ${entries(scored.length)} with a score` : `${below.length} of its ${entries(scored.length)} with a score`} ` +
     `weigh less (${firstFew(below.map(({ techniqueID, level }) => `${techniqueID} ${level}`))}), ` +
     `so the unscored rank above them; give the unscored entries the scores they mean (README, "Coverage gap review")`
+  );
+}
+
+/** Words that make a legend label a level or a rank, not a category (a number standing alone: "Level 1", not "FIN7"). */
+const ORDER_WORDS = /\b\d|\b(?:none|no|low|lower|medium|moderate|high|higher|critical|severe|minor|major|minimal|partial|full|fully|strong|weak|good|poor|fair|excellent|basic|likely|unlikely|most|least|more|less)\b/i;
+
+/**
+ * The categories a threat layer's scores pick, by score: when its legend has two items or more, one for each colour
+ * of its gradient (each a stop: min, then evenly up to max), none of their labels says a level or a rank, and every
+ * scored entry scores one of those stops. ATT&CK Evaluations' Carbanak+FIN7 scope layer (attack-evals'
+ * `CarbanakFin7_Navigator_layer.json`) paints 1 "Carbanak" blue, 2 "FIN7" red and 3 "Carbanak+FIN7" yellow on 1..3.
+ * Undefined otherwise.
+ */
+function scoreCategories(layer: Record<string, unknown>, entries: readonly Record<string, unknown>[], min: number, max: number): Map<number, string> | undefined {
+  const gradient = layer['gradient'];
+  const legend = layer['legendItems'];
+  if (min >= max || !isJsonObject(gradient) || !Array.isArray(gradient['colors']) || !Array.isArray(legend)) return undefined;
+  const stops = gradient['colors'].map(paintedColour);
+  if (stops.length < 2 || legend.length !== stops.length || new Set(stops).size !== stops.length) return undefined;
+  const labels = new Map<string, string>();
+  for (const item of legend) {
+    const colour = isJsonObject(item) ? paintedColour(item['color']) : undefined;
+    const label = isJsonObject(item) && typeof item['label'] === 'string' ? item['label'].trim() : '';
+    if (!colour || !label || ORDER_WORDS.test(label) || labels.has(colour)) return undefined;
+    labels.set(colour, label);
+  }
+  const categories = new Map<number, string>();
+  for (const [k, colour] of stops.entries()) {
+    const label = colour === undefined ? undefined : labels.get(colour);
+    if (label === undefined) return undefined;
+    categories.set(min + ((max - min) * k) / (stops.length - 1), label);
+  }
+  const scores = entries.filter((entry) => typeof entry['score'] === 'number' && entry['enabled'] !== false).map((entry) => entry['score'] as number);
+  return scores.length && scores.every((score) => categories.has(score)) ? categories : undefined;
+}
+
+/** What a threat layer whose scores pick legend categories (scoreCategories) is read as: every scored entry weighs 1. */
+function categoryNote(source: string, layerName: string, categories: ReadonlyMap<number, string>, scored: readonly ScoredEntry[]): string {
+  const count = (score: number): number => scored.filter((entry) => entry.score === score).length;
+  const named = [...categories].map(([score, label]) => `${score} "${label}" (${count(score) === 1 ? '1 entry' : `${count(score)} entries`})`);
+  return (
+    `${layerLabel('threat', source, layerName)}: its scores pick the categories its legend names, each score a stop of its gradient ` +
+    `painted that item's colour (${named.join(', ')}), an order the review does not read: every scored entry weighs 1; ` +
+    'if a category means more threat than another, give its entries higher scores on a gradient of one order (README, "Coverage gap review")'
   );
 }
 

@@ -883,6 +883,45 @@ describe('readCoverageLayers: a threat layer painted in several colours without 
   });
 });
 
+describe('readCoverageLayers: a threat layer whose scores pick its legend categories', () => {
+  // ATT&CK Evaluations' Carbanak+FIN7 scope layer (mitre-attack/attack-evals, CarbanakFin7_Navigator_layer.json): each
+  // score a stop of its gradient 1..3, painted the colour its legend names: 1 "Carbanak", 2 "FIN7", 3 "Carbanak+FIN7".
+  const layer = (labels: string[]) =>
+    JSON.stringify({
+      name: 'Carbanak+FIN7',
+      domain: 'enterprise-attack',
+      techniques: [
+        { techniqueID: 'T1110', tactic: 'credential-access', score: 1 },
+        { techniqueID: 'T1003', tactic: 'credential-access', score: 2 },
+        { techniqueID: 'T1105', tactic: 'command-and-control', score: 3 },
+      ],
+      gradient: { colors: ['#0033a0', '#da291c', '#ffe86c'], minValue: 1, maxValue: 3 },
+      legendItems: labels.map((label, i) => ({ label, color: ['#0033a0', '#da291c', '#ffe86c'][i] })),
+    });
+
+  it('weighs every scored entry 1, where a score at the minimum weighed 0 ("as techniques not used")', () => {
+    const input = parseCoverageLayer(layer(['Carbanak', 'FIN7', 'Carbanak+FIN7']), 'evals.json', { role: 'threat' });
+    expect(input.rules.map((rule) => rule.level)).to.deep.equal([1, 1, 1]);
+    expect(input.rules[0]!.levelReason).to.equal('score 1, the stop of its gradient its legend names "Carbanak", a category, not a level -> 1');
+    expect(input.notes).to.deep.equal([
+      'threat layer evals.json ("Carbanak+FIN7"): its scores pick the categories its legend names, each score a stop of its gradient painted ' +
+        'that item\'s colour (1 "Carbanak" (1 entry), 2 "FIN7" (1 entry), 3 "Carbanak+FIN7" (1 entry)), an order the review does not read: ' +
+        'every scored entry weighs 1; if a category means more threat than another, give its entries higher scores on a gradient of one order ' +
+        '(README, "Coverage gap review")',
+    ]);
+  });
+
+  it('reads the gradient as before when the labels rank (Low, Medium, High; Level 1..3), or a score is between stops', () => {
+    for (const labels of [['Low', 'Medium', 'High'], ['Level 1', 'Level 2', 'Level 3']]) {
+      expect(parseCoverageLayer(layer(labels), 'ranked.json', { role: 'threat' }).rules.map((rule) => rule.level), labels.join()).to.deep.equal([0, 0.5, 1]);
+    }
+    const between = layer(['Carbanak', 'FIN7', 'Carbanak+FIN7']).replace('"score":2', '"score":2.5');
+    expect(parseCoverageLayer(between, 'between.json', { role: 'threat' }).rules.map((rule) => rule.level)).to.deep.equal([0, 0.75, 1]);
+    // As coverage the legend is read as coverage levels are, not so.
+    expect(parseCoverageLayer(layer(['Carbanak', 'FIN7', 'Carbanak+FIN7']), 'evals.json').notes ?? []).to.not.satisfy((notes: string[]) => notes.some((n) => n.includes('categories')));
+  });
+});
+
 describe('readCoverageLayers: places in a layer written on one line', () => {
   // sigma2attack writes its heatmap on one line: every entry's line is 1, which tells the entries apart nowhere.
   const entries = [

@@ -18,7 +18,8 @@
  * - a red-team report generator's layout (every entry scored 1, painted "Detected" or "Undetected" by its legend);
  * - SRA's Threat Simulation Index, the test plan VECTR imports (no versions; every other technique disabled, revoked ones too);
  * - Elastic detection-rules' coverage layout (rule counts with one metadata item and link per rule, ATT&CK 14's platforms);
- * - a Tanium detections layout (colours a legend names "Detection score 0..5", "hideDisable").
+ * - a Tanium detections layout (colours a legend names "Detection score 0..5", "hideDisable");
+ * - ATT&CK Evaluations' scope layers (format 2.x): Carbanak+FIN7's scores pick legend categories; APT3's empty T1143 entry.
  */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
@@ -255,6 +256,46 @@ const CASES: Case[] = [
     asThreat: /its 6 entries coloured without a score weigh 1 each whatever their colour[^]*^6 threat techniques, \d+ gaps; threat \S*tanium-detections-legend-4\.5\.json: 6 entries read, 0 ignored, 0 invalid/m,
     // Colours without a score, read through the legend's "Detection score 0..5" labels (DeTT&CT's scale).
     asCoverage: /"Detection score 0: Forensics\/Context" \(#9c27b0\) as 0% \(1 entry\)[^]*"Detection score 5: Excellent" \(#33691e\) as 100% \(1 entry\)/,
+  },
+  {
+    file: 'attack-evals-carbanak-fin7-2.2.json',
+    // Format 2.2, revoked and deprecated IDs of its day.
+    validates: 1,
+    with: 'G0046',
+    threat: CAMPAIGN_THREAT,
+    // Its scores pick its legend's categories (1 "Carbanak", 2 "FIN7", 3 "Carbanak+FIN7", each a stop of its gradient
+    // 1..3): every scored entry weighs 1. Before, the Carbanak techniques (T1059, T1110, T1503) weighed 0, "as
+    // techniques not used", and FIN7's 0.5.
+    asThreat: /its scores pick the categories its legend names[^]*1 "Carbanak" \(3 entries\), 2 "FIN7" \(3 entries\), 3 "Carbanak\+FIN7" \(10 entries\)[^]*every scored entry weighs 1[^]*^11 threat techniques, \d+ gaps; threat \S*attack-evals-carbanak-fin7-2\.2\.json: 16 entries read, 0 ignored, 0 invalid/m,
+    asCoverage: /attack-evals-carbanak-fin7-2\.2\.json: 16 entries read, 0 ignored, 0 invalid/,
+    renamed: [
+      ['T1138', 'T1546.011'],
+      ['T1088', 'T1548.002'],
+      ['T1179', 'T1056.004'],
+      ['T1050', 'T1543.003'],
+      ['T1086', 'T1059.001'],
+      ['T1503', 'T1555.003'],
+    ],
+    removed: ['T1043'],
+  },
+  {
+    file: 'attack-evals-apt3-round1-2.0.json',
+    // Format 2.0, "windows", revoked and deprecated IDs of its day.
+    validates: 1,
+    with: 'G0022',
+    threat: CAMPAIGN_THREAT,
+    // T1143's entry annotates nothing (no score, "color": "", "comment": ""): no threat technique.
+    asThreat: /^10 threat techniques, \d+ gaps; threat \S*attack-evals-apt3-round1-2\.0\.json: 15 entries read, 1 ignored, 0 invalid/m,
+    asCoverage: /attack-evals-apt3-round1-2\.0\.json: 15 entries read, 1 ignored, 0 invalid/,
+    renamed: [
+      ['T1015', 'T1546.008'],
+      ['T1088', 'T1548.002'],
+      ['T1022', 'T1560'],
+      ['T1086', 'T1059.001'],
+      ['T1076', 'T1021.001'],
+    ],
+    // T1143 (revoked into T1564.003) annotates nothing: left out, where it became an annotated T1564.003 ("upgraded from").
+    removed: ['T1043', 'T1064', 'T1143'],
   },
 ];
 

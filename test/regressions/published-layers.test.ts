@@ -19,7 +19,8 @@
  * - SRA's Threat Simulation Index, the test plan VECTR imports (no versions; every other technique disabled, revoked ones too);
  * - Elastic detection-rules' coverage layout (rule counts with one metadata item and link per rule, ATT&CK 14's platforms);
  * - a Tanium detections layout (colours a legend names "Detection score 0..5", "hideDisable");
- * - ATT&CK Evaluations' scope layers (format 2.x): Carbanak+FIN7's scores pick legend categories; APT3's empty T1143 entry.
+ * - ATT&CK Evaluations' scope layers (format 2.x): Carbanak+FIN7's scores pick legend categories; APT3's empty T1143 entry;
+ * - LogRhythm's coverage layer of its ATT&CK module (format 4.1 under `version`, every entry 25 on 0..25, IDs twice).
  */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
@@ -296,6 +297,16 @@ const CASES: Case[] = [
     ],
     // T1143 (revoked into T1564.003) annotates nothing: left out, where it became an annotated T1564.003 ("upgraded from").
     removed: ['T1043', 'T1064', 'T1143'],
+  },
+  {
+    file: 'logrhythm-navigator-4.1.json',
+    // Format 4.1 under the old `version` key and "mitre-enterprise", both of which Navigator maps.
+    validates: 0,
+    with: 'APT29',
+    threat: CAMPAIGN_THREAT,
+    // T1566.002 and T1059.001 written twice (merged); sub-techniques collapsed under parents with no entry.
+    asThreat: /^13 threat techniques, \d+ gaps; threat \S*logrhythm-navigator-4\.1\.json: 15 entries read, 0 ignored, 0 invalid/m,
+    asCoverage: /logrhythm-navigator-4\.1\.json: 15 entries read, 0 ignored, 0 invalid/,
   },
 ];
 

@@ -682,8 +682,9 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   }
   withSiblings.push(...siblings.found.slice(k));
   references.splice(0, references.length, ...withSiblings);
-  // `T10593`: a T and five digits that may be T1059.003 or T1059, a doubtful reference (`fiveDigitResolution`).
-  for (const reference of fiveDigitIdsInLines(lines, target)) insert(reference);
+  // `T10593`: a T and five digits that may be T1059.003 or T1059, a doubtful reference (`fiveDigitResolution`). In a
+  // table's row it takes the row's tactic, as its neighbours' IDs do (`| Execution | T10593 | … |`).
+  for (const reference of fiveDigitIdsInLines(lines, target)) insert({ ...reference, tactics: [...(tacticsOfLine.get(reference.line) ?? [])] });
   // `T1059.001 PowerShell The actor used …`: a table row run together with no header above it, its use as evidence.
   references.splice(0, references.length, ...withRowUses(references, lines, (name, id) => resolveReference({ raw: name }, context, { similarNames: false }).ids.includes(id)));
   // (The text readers above read no lines of a bundle: `resolved` needs what they set.)

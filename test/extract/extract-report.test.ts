@@ -408,6 +408,17 @@ describe('extractReport', () => {
       expect(read('Phishing links (T1566.01).').references[0]!.resolution!.note).to.match(/^malformed ID "T1566\.01": .*did you mean T1566\.001/);
     });
 
+    it("takes its table row's tactic as its neighbours' IDs do (| Execution | T10593 | Windows Command Shell |)", () => {
+      // A tactic | ID | technique table (ours) with one ID typed with its dot and zeros lost, as in the cases above.
+      const text = ['| Tactic | ID | Technique |', '|---|---|---|', '| Execution | T1059.001 | PowerShell |', '| Execution | T10593 | Windows Command Shell |', '| Persistence | T1547.001 | Registry Run Keys |'].join('\n');
+      const refs = read(text).references.filter((ref) => ref.ids.length || ref.malformed);
+      expect(refs.map((ref) => [ref.line, ref.ids, ref.malformed, ref.tactics])).to.deep.equal([
+        [3, ['T1059.001'], undefined, ['Execution']],
+        [4, [], 'T10593', ['Execution']],
+        [5, ['T1547.001'], undefined, ['Persistence']],
+      ]);
+    });
+
     it('gives only the readings the release has (T10019: T1001, no T1001.009), and reads no other T and five digits', () => {
       const refs = read('See T10019. A model T12345, a time 20130719T105931Z, t10593 (a variable), T10593.5 and T105931.').references;
       expect(refs.map((ref) => [ref.raw, ref.resolution?.candidates?.map((c) => c.id)])).to.deep.equal([['T10019', ['T1001']]]);

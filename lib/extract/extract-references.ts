@@ -2018,12 +2018,24 @@ function cellAfter(entryAt: (i: number) => Entry, count: number, index: number, 
     const nextName = !/^\p{Ll}/u.test(text) && (namesTechnique?.(text, entry.line.number, false) ?? false);
     // A line right above an ID's is the next row's name cell.
     const nameCell = parts.length > 0 && i + 1 < count && entryAt(i + 1).kind === 'ids';
-    if (!text || entry.heading || entry.caption || nextName || nameCell) break;
+    if (!text || entry.heading || entry.caption || nextName || nameCell || proseAfterCell(parts, text)) break;
     first ??= entry.line.number;
     parts.push(text);
   }
   const said = joinLines(parts.join('\n'));
   return first !== undefined && /\p{L}/u.test(said) ? { said: { line: first, text: said }, end: i - 1 } : undefined;
+}
+
+/**
+ * Whether a line after a cell's lines that end a sentence is the report's prose after the table, not more of the cell:
+ * it starts with a capital and is either a sentence of its own (six words or more, ending as a sentence does: a page
+ * scraped to text writes a paragraph as one line) or wider than the cell's widest line by more than a word or two
+ * (PDF-to-text wraps a cell at its column's width, a paragraph at the page's).
+ */
+function proseAfterCell(parts: readonly string[], text: string): boolean {
+  if (!parts.length || !SENTENCE_CLOSE.test(parts.at(-1)!) || !/^\p{Lu}/u.test(text)) return false;
+  const sentence = SENTENCE_CLOSE.test(text) && text.split(/\s+/).length >= 6;
+  return sentence || text.length > Math.max(...parts.map((part) => part.length)) + 15;
 }
 
 // A sentence of three words or more that ends in a colon, introducing what follows it.

@@ -1215,6 +1215,20 @@ describe('extractReport', () => {
       ]);
     });
 
+    it('ends the last row\'s Use cell where the prose after the table starts, with no blank line between', () => {
+      // AA24-109A's Table 3 row (CISA/FBI; a US government work) as PDF text sets it, its table followed right away by
+      // prose (our sentences, in the advisory's layout): before, the last row's evidence ran on into them. A paragraph
+      // wrapped at the page's width is wider than the cell; a page scraped to text writes it as one line, a sentence.
+      const rows = ['Table 3: Discovery', 'Technique Title', 'ID', 'Use', 'System Information Discovery', 'T1082', 'Akira threat actors use tools like PCHunter64 to acquire detailed process and system', 'information.'];
+      const wrapped = [...rows, 'The authoring agencies recommend that organizations apply the mitigations below to reduce the risk of', 'compromise by Akira ransomware.', 'Mitigations'];
+      const scraped = [...rows, 'These mitigations apply to all critical infrastructure organizations.', 'Mitigations'];
+      const said = 'Akira threat actors use tools like PCHunter64 to acquire detailed process and system information.';
+      for (const text of [wrapped, scraped]) {
+        const refs = extractReport(text.join('\n'), { target: loadRelease('18.1') }).references;
+        expect(refs.map((ref) => [ref.raw, ref.tactics, ref.evidence])).to.deep.equal([['System Information Discovery | T1082', ['Discovery'], [{ line: 7, text: said }]]]);
+      }
+    });
+
     it('reads the Procedure cell after the name cell of a table of one cell per line as evidence', () => {
       // The NCSC's advisories head their ATT&CK table `Tactic | ID | Technique | Procedure` (AA23-341A on Star Blizzard,
       // NCSC-led, as cisa.gov's page scraped to text sets it: one cell per line, two blank lines between cells). The

@@ -9,7 +9,10 @@
  * Chinese also writes the tactics as IBM's Chinese documentation (its UAX page on MITRE ATT&CK mapping, ibm.com/docs/zh:
  * `防御逃逸`, `渗出`) and the Chinese Wikipedia's ATT&CK article (`資源建立`, `初步存取`, `程式執行`, `特权提升`, `防御逃逸`,
  * `網路橫向移動`, `收集信息`, `指揮控制`; its prose's `特權提昇`) write them, and a Taiwanese iThome article (ithome.com.tw
- * articles/10391236, 2025: `Persistence (持續性)`, `Exfiltration (資料竊取)`), with the other script's forms of each. IBM's
+ * articles/10391236, 2025: `Persistence (持續性)`, `Exfiltration (資料竊取)`), with the other script's forms of each.
+ * Taiwanese notes write Impact as `衝擊` and two more tactics in their own words: a GitHub note's list of the 14 tactics
+ * (`5.Persistence 持續潛伏`, `7.Defense Evasion 防禦逃脫`, `13.Exfiltration 滲出`, `14.Impact 衝擊`) and an incident
+ * report template's headings (`### 3.1 初始存取（Initial Access）` … `### 3.6 衝擊（Impact）`). IBM's
  * `集合` (a set) for Collection and `维持` (maintain) for Persistence are left out: words of anything.
  * The Spanish, Portuguese, French, German and Italian names (in that order in each row; MITRE publishes none) are
  * those of Microsoft's localized security documentation (Sentinel's and Defender's German `Erstzugriff`,
@@ -49,7 +52,7 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
     'Initiële toegang', 'Eerste toegang',
   ],
   ['Execution', '実行', '执行', '執行', '程式執行', '실행', 'Ejecución', 'Execução', 'Exécution', 'Ausführung', 'Esecuzione', 'Uitvoering'],
-  ['Persistence', '永続化', '永続性', '持久化', '持久性', '持續性', '持续性', '지속성', 'Persistencia', 'Persistência', 'Persistance', 'Persistenz', 'Persistenza', 'Persistentie'],
+  ['Persistence', '永続化', '永続性', '持久化', '持久性', '持續性', '持续性', '持續潛伏', '持续潜伏', '지속성', 'Persistencia', 'Persistência', 'Persistance', 'Persistenz', 'Persistenza', 'Persistentie'],
   [
     'Privilege Escalation',
     '権限昇格', '特権昇格', '権限の昇格', '特権の昇格', '权限提升', '提权', '權限提升', '提權', '特权提升', '特權提升', '特權提昇', '권한 상승', '권한 에스컬레이션',
@@ -62,7 +65,7 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
   ],
   [
     'Defense Evasion',
-    'Defence Evasion', '防御回避', '防御の回避', '防御策の回避', '防御规避', '防御绕过', '防御逃逸', '防禦規避', '防禦繞過', '防禦逃逸', '방어 회피', '방어 우회',
+    'Defence Evasion', '防御回避', '防御の回避', '防御策の回避', '防御规避', '防御绕过', '防御逃逸', '防禦規避', '防禦繞過', '防禦逃逸', '防禦逃脫', '防御逃脱', '방어 회피', '방어 우회',
     'Evasión de defensas', 'Evasión de defensa', 'Evasión de la defensa', 'Evasión defensiva',
     'Evasão de defesa', 'Evasão de defesas',
     'Évasion de défense', 'Évasion des défenses', 'Contournement des défenses', 'Contournement de la défense',
@@ -114,7 +117,7 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
     '持ち出し', 'データ持ち出し', 'データ窃取', 'データ流出', '窃取', '流出', '渗透', '数据渗出', '数据外传', '数据窃取', '渗出', '滲出', '資料竊取', '资料窃取', '滲漏', '數據滲出', '數據外傳', '數據竊取', '유출', '데이터 유출',
     'Exfiltración', 'Exfiltração', 'Esfiltrazione', 'Exfiltrazione', 'Sottrazione di dati', 'Exfiltratie',
   ],
-  ['Impact', '影響', 'インパクト', '影响', '영향', 'Impacto', 'Auswirkung', 'Auswirkungen', 'Beeinträchtigung', 'Impatto'],
+  ['Impact', '影響', 'インパクト', '影响', '衝擊', '冲击', '영향', 'Impacto', 'Auswirkung', 'Auswirkungen', 'Beeinträchtigung', 'Impatto'],
 ];
 
 /**

@@ -576,6 +576,20 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('reads Taiwanese notes\' own tactic words (衝擊, 持續潛伏, 防禦逃脫) in a tactic column and as headings, not in a sentence', () => {
+      // A GitHub note's list of the 14 tactics (`5.Persistence 持續潛伏`, `7.Defense Evasion 防禦逃脫`, `14.Impact 衝擊`) and
+      // an incident report template's heading `### 3.6 衝擊（Impact）`; the rows and the sentence are ours. Before, `衝擊`
+      // was no tactic: T1490's row had none.
+      const table = ['| 戰術 | ID | 技術名稱 |', '|---|---|---|', '| 持續潛伏 | T1053.005 | Scheduled Task |', '| 防禦逃脫 | T1027 | Obfuscated Files or Information |', '| 衝擊 | T1490 | Inhibit System Recovery |'].join('\n');
+      expect(extractReferences(`${table}\n`).map((ref) => [ref.ids[0], ref.tactics])).to.deep.equal([
+        ['T1053.005', ['Persistence']],
+        ['T1027', ['Defense Evasion']],
+        ['T1490', ['Impact']],
+      ]);
+      expect(extractReferences('### 衝擊\n攻擊者刪除了卷影複本 (T1490)。\n').map((ref) => [ref.ids[0], ref.tactics])).to.deep.equal([['T1490', ['Impact']]]);
+      expect(extractReferences('這次攻擊的衝擊很大，攻擊者刪除了卷影複本 (T1490)。\n').map((ref) => [ref.ids[0], ref.tactics])).to.deep.equal([['T1490', []]]);
+    });
+
     it('reads the tactic names of IBM\'s Chinese documentation, the Chinese Wikipedia and a Taiwanese article in a tactic column', () => {
       // Our own table, its tactic cells as they write them: ibm.com/docs/zh (UAX, MITRE ATT&CK mapping: 防御逃逸, 渗出), the
       // Chinese Wikipedia's ATT&CK article (資源建立, 初步存取, 程式執行, 特权提升 and 特權提昇, 網路橫向移動, 收集信息, 指揮控制),

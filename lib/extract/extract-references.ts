@@ -114,6 +114,8 @@ const HEADER_ROLES = new Map<string, Role>([
   // Spanish, German, Chinese and Korean reports' tables (`| Táctica | Técnica |`, `| Taktik | Technik |`, `| 战术 | 技术 |`,
   // in traditional characters `| 戰術 | 技術名稱 |`; a Taiwanese weekly report's `| 戰術階段 |`, the tactic stage).
   ...['táctica', 'tácticas', 'taktik', 'taktiken', '战术', '戰術', '战术阶段', '戰術階段', '전술'].map((k) => [k, 'tactic'] as const),
+  // The ATT&CK stage, as Chinese mapping tables head their tactic column (`| ATT&CK阶段 | 具体行为 | 注释 |`).
+  ...['att&ck阶段', 'att&ck 阶段', 'att&ck階段', 'att&ck 階段'].map((k) => [k, 'tactic'] as const),
   // Portuguese (both spellings), French, and the key of a key/value row naming it (`| **NOME DA TÁCTICA:** | Discovery |`).
   ...['tática', 'táticas', 'nome da tática', 'nome da táctica', 'nombre de la táctica', 'tactique', 'tactiques'].map((k) => [k, 'tactic'] as const),
   ...['técnica', 'técnicas', 'technik', 'techniken', '技术', '技术名称', '技術名稱', '기법', '기술'].map((k) => [k, 'name'] as const),
@@ -989,6 +991,19 @@ function tacticCells(line: Line, cells: TextSpan[]): TacticSource {
 }
 
 /**
+ * The column of a header with a tactic column and neither a technique's nor an ID's (`| 战术 | 具体行为 | 注释 |`, a
+ * Chinese mapping table's tactic, behaviour and notes, its techniques named in Chinese with no IDs): the first column
+ * after the tactic's of no role whose header does not say it holds no name. Its cells are read as a technique
+ * column's, so that one naming no technique of the release is listed among the notes rather than left unsaid; -1 for
+ * any other header.
+ */
+function behaviourColumn(roles: ReadonlyArray<Role | undefined>, nameless: readonly boolean[]): number {
+  const tactic = roles.indexOf('tactic');
+  if (tactic < 0 || roles.some((role) => role === 'name' || role === 'id')) return -1;
+  return roles.findIndex((role, k) => k > tactic && role === undefined && !nameless[k]);
+}
+
+/**
  * The references of a table row without IDs: the lines of its technique column's cell that name a technique
  * (`| Discovery | Network Sniffing |`), with the row's tactics. Names outside such a column are left to `suggest`.
  */
@@ -1861,10 +1876,11 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         // A field of a key/value table (`| **Technique Name** | Scheduled Task/Job: Cron |`) is no header of the rows after it.
         if (keyValueKey(entryAt, lines.length, index)) break;
         if (roles.some(Boolean) && texts.filter(Boolean).length >= 2) {
-          const techniqueColumn = roles.findIndex((role, k) => role === 'name' && headerKey(texts[k]!) !== 'name');
+          const named = roles.findIndex((role, k) => role === 'name' && headerKey(texts[k]!) !== 'name');
+          const nameless = texts.map(namelessHeader);
+          const techniqueColumn = named >= 0 ? named : behaviourColumn(roles, nameless);
           const first = roles.indexOf('name');
           const subColumn = texts.findIndex((text, k) => k > first && first >= 0 && SUB_TECHNIQUE_HEADER.test(headerKey(text)));
-          const nameless = texts.map(namelessHeader);
           const evidence = texts.map(evidenceHeader);
           table = {
             roles,

@@ -116,6 +116,19 @@ describe('extractReport', () => {
       ]);
     });
 
+    it('reads the column after a tactic column as the technique column where the header names neither (| ATT&CK阶段 | 具体行为 | 注释 |)', () => {
+      // A Chinese mapping table with techniques named in Chinese and no IDs, as vendors' reports set one (our rows): before,
+      // no reference and no note, its rows dropped unsaid. ATT&CK publishes no Chinese names, so none is read; an English
+      // one under a header of that shape is.
+      const zh = read('| ATT&CK阶段 | 具体行为 | 注释 |\n|---|---|---|\n| 初始访问 | 鱼叉式钓鱼附件 | 投递诱饵文档 |\n| 执行 | 命令和脚本解释器 | 执行PowerShell脚本 |\n');
+      expect(zh.references).to.deep.equal([]);
+      expect(zh.notes[0]).to.match(/^2 cells of a technique column name no technique of ATT&CK enterprise-attack 18\.1, so they are no references: line 3 "鱼叉式钓鱼附件", line 4 "命令和脚本解释器" /);
+      const en = read('| Tactic | Behaviour | Notes |\n|---|---|---|\n| Initial Access | Spearphishing Attachment | lure documents |\n');
+      expect(en.references.map((ref) => [ref.raw, ref.tactics, ref.resolution?.ids])).to.deep.equal([['Spearphishing Attachment', ['Initial Access'], ['T1566.001']]]);
+      // A column whose header says it holds no name (a description) is none.
+      expect(read('| Tactic | Description |\n|---|---|\n| Execution | The actor ran scripts |\n').notes).to.deep.equal([]);
+    });
+
     it('says what a technique column\'s cell names when it is a software or a group, apart from the cells that name nothing', () => {
       // A GitHub write-up's names-only mapping table (code index file id 58412073764) puts the tool under Lateral
       // Movement (`| Lateral Movement | PsExec |`); reconstructed, with a group's name added.

@@ -6,7 +6,8 @@
  * news report writes beside that English name, cited with the entry. `find-attack-objects` reads them only right before
  * a word for a group (`组织`, `团伙`, `조직`, `그룹`…) or right after `APT组织`: alone, several are common words (白象, a
  * white elephant; 响尾蛇, a rattlesnake, and the AIM-9 missile). Names no source ties to an ATT&CK group are left out
- * (毒云藤, 360's APT-C-01, which ATT&CK 18.1 does not hold by that code or any alias; 肚脑虫, Donot or APT-C-35, which it does not hold either): a report naming one is told so.
+ * (毒云藤, 360's APT-C-01, which ATT&CK 18.1 does not hold by that code or any alias; 肚脑虫, Donot or APT-C-35, which it does not hold either): a report naming one is told so
+ * (`CJK_GROUP_NAMES_NOT_IN_ATTACK`).
  */
 export const CJK_GROUP_NAMES: ReadonlyArray<{ written: readonly string[]; attack: string; source: string }> = [
   {
@@ -58,5 +59,24 @@ export const CJK_GROUP_NAMES: ReadonlyArray<{ written: readonly string[]; attack
     written: ['김수키'],
     attack: 'Kimsuky',
     source: 'wezard4u.tistory.com/429275, 2024-09-10: `김수키(Kimsuky) 에서 만든 악성코드`',
+  },
+];
+
+/**
+ * Chinese names of groups that vendors track and ATT&CK holds no group for (by name, alias or the vendor's code), with
+ * the names they are known by in English: a report naming one, quoted or not, is told who it is and that no ATT&CK
+ * group stands for it, rather than nothing (ATT&CK 18.1 cites ASERT's Donot report only for the software S0248 yty).
+ * Where a release holds a group by one of `known`, the note is not given.
+ */
+export const CJK_GROUP_NAMES_NOT_IN_ATTACK: ReadonlyArray<{ written: readonly string[]; known: readonly string[]; source: string }> = [
+  {
+    written: ['肚脑虫', '肚腦蟲'],
+    known: ['Donot Team', 'Donot', 'APT-C-35'],
+    source: "anquanke.com/post/id/186254, `Donot APT组织（肚脑虫）伪装克什米尔新闻APP的攻击活动分析`; Qi-Anxin: `肚脑虫(APT-C-35)，由奇安信高级威胁研究团队持续跟踪发现并命名`",
+  },
+  {
+    written: ['毒云藤'],
+    known: ['APT-C-01', 'GreenSpot'],
+    source: "a gitbook's index of 360's reports and a Chinese threat-intelligence table's row `( 'APT-C-01', 'APT组织', 'TW', '毒云藤、绿斑', … )` (绿斑, GreenSpot)",
   },
 ];

@@ -5,7 +5,7 @@ import { foldLines, originalSpan, type FoldedText } from '../normalize/tokenize-
 import type { ReportSpan } from './extract-references.js';
 import { isCommonEnglishWord } from '../common-words.js';
 import { furnitureLines, inEvaluationName, inExample } from './passing-mentions.js';
-import { CJK_GROUP_NAMES } from './cjk-group-names.js';
+import { CJK_GROUP_NAMES, CJK_GROUP_NAMES_NOT_IN_ATTACK } from './cjk-group-names.js';
 
 /** A group, software or campaign that a report names, found by its ATT&CK name, alias or ID. */
 export interface FoundAttackObject {
@@ -160,8 +160,16 @@ const QUOTED_GROUP_NAME = /[“"'‘「『]([\p{Script=Han}\p{Script=Hangul}]{2,
 export function unknownGroupNames(lines: readonly FoldedText[], index: AttackIndex): string[] {
   const table = nameTable(index);
   const glossary = glossaryGroups(table);
-  const known = new Set(glossary.map(({ written }) => written));
+  const notHeld = CJK_GROUP_NAMES_NOT_IN_ATTACK.filter(({ known }) => !known.some((name) => index.actors(name).length));
+  const known = new Set([...glossary.map(({ written }) => written), ...notHeld.flatMap(({ written }) => written)]);
   return lines.flatMap(({ text }, i) => [
+    // `肚脑虫组织`, quoted or not: a group vendors track that the release holds none for, said once a line.
+    ...notHeld.flatMap(({ written, known: names }) => {
+      const first = written.find((each) => text.includes(each));
+      return first
+        ? [`line ${i + 1}: "${first}" is the group known as ${names.join(' or ')}, which ATT&CK ${index.release} holds no group for (by that name, an alias or its code): write the actor by hand`]
+        : [];
+    }),
     ...[...text.matchAll(QUOTED_GROUP_NAME)]
       .filter((m) => !known.has(m[1]!))
       .map((m) => `line ${i + 1}: "${m[1]}" names a group (${m[0]}) that neither ATT&CK ${index.release} nor extract's glossary of Chinese and Korean group names leads to: write its ATT&CK group by hand, if it has one`),

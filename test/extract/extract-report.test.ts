@@ -389,6 +389,17 @@ describe('extractReport', () => {
     expect(report.notes.filter((note) => note.includes('毒云藤'))).to.have.length(1);
   });
 
+  it('says who 肚脑虫 and 毒云藤 are, quoted or not, and that ATT&CK holds no group for them, reading no group', () => {
+      // Qi-Anxin's and 360's names (anquanke.com/post/id/186254: `Donot APT组织（肚脑虫）`; 360's `毒云藤（APT-C-01）`), in
+      // sentences of ours. Before, an unquoted 肚脑虫组织 gave no note at all.
+      const report = extractReport('肚脑虫组织（APT-C-35）针对南亚发起攻击，使用了 T1566.001。\n“毒云藤”组织也使用了 T1566.001。', { target: loadRelease('18.1') });
+      expect(report.objects).to.deep.equal([]);
+      expect(report.notes).to.deep.equal([
+        'line 1: "肚脑虫" is the group known as Donot Team or Donot or APT-C-35, which ATT&CK 18.1 holds no group for (by that name, an alias or its code): write the actor by hand',
+        'line 2: "毒云藤" is the group known as APT-C-01 or GreenSpot, which ATT&CK 18.1 holds no group for (by that name, an alias or its code): write the actor by hand',
+      ]);
+  });
+
   it("says, among its notes, a Chinese name whose English name in brackets is another group's, and reads the English name", () => {
     // The layout of Tencent's `响尾蛇（SideWinder）APT组织` (s.tencent.com/research/report/659.html) with names that disagree (ours).
     const report = extractReport('白象（APT28）组织使用了 T1566.001。\n响尾蛇（SideWinder）APT组织', { target: loadRelease('18.1') });

@@ -458,13 +458,16 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
       expect(findAttackObjects('蔓灵花组织', loadRelease('10.1')).map((o) => o.id)).to.deep.equal([]);
     });
 
-    it('notes a quoted Chinese or Korean name before a word for a group that nothing leads to (360\'s “毒云藤”组织)', () => {
-      // 360's name for APT-C-01, which ATT&CK has no group for (a Chinese mobile threat review: `毒云藤（APT-C-01）`).
-      // 肚脑虫 is Donot (APT-C-35), which ATT&CK 18.1 does not hold; 透明部落 (Transparent Tribe, G0134) the glossary reads.
-      const lines = foldLines('今年360安全团队曝光的“毒云藤”组织对我国进行了长期的网络间谍活动。\n“海莲花”组织\n“肚脑虫”组织与“透明部落”组织');
+    it('notes a quoted Chinese or Korean name before a word for a group that nothing leads to (360\'s “猪肝菜”组织)', () => {
+      // 猪肝菜 is 360's name for APT-C-09, which ATT&CK has no group for (a Chinese alias table: `"alias_name": "猪肝菜",
+      // "mitre_id": None, "naming_org": "360"`); 毒云藤 (APT-C-01) and 肚脑虫 (Donot, APT-C-35), which ATT&CK 18.1 does not
+      // hold either, are said by who they are (`CJK_GROUP_NAMES_NOT_IN_ATTACK`); 透明部落 (Transparent Tribe, G0134) the
+      // glossary reads.
+      const lines = foldLines('今年360安全团队曝光的“毒云藤”组织对我国进行了长期的网络间谍活动。\n“海莲花”组织与“猪肝菜”组织\n“肚脑虫”组织与“透明部落”组织');
       expect(unknownGroupNames(lines, loadRelease('18.1'))).to.deep.equal([
-        'line 1: "毒云藤" names a group (“毒云藤”组织) that neither ATT&CK 18.1 nor extract\'s glossary of Chinese and Korean group names leads to: write its ATT&CK group by hand, if it has one',
-        'line 3: "肚脑虫" names a group (“肚脑虫”组织) that neither ATT&CK 18.1 nor extract\'s glossary of Chinese and Korean group names leads to: write its ATT&CK group by hand, if it has one',
+        'line 1: "毒云藤" is the group known as APT-C-01 or GreenSpot, which ATT&CK 18.1 holds no group for (by that name, an alias or its code): write the actor by hand',
+        'line 2: "猪肝菜" names a group (“猪肝菜”组织) that neither ATT&CK 18.1 nor extract\'s glossary of Chinese and Korean group names leads to: write its ATT&CK group by hand, if it has one',
+        'line 3: "肚脑虫" is the group known as Donot Team or Donot or APT-C-35, which ATT&CK 18.1 holds no group for (by that name, an alias or its code): write the actor by hand',
       ]);
     });
 

@@ -3,7 +3,7 @@ import type { DetectionModel } from '../attack/detection-model.js';
 import { currentPlatformName, platformAdvice } from '../attack/platform-names.js';
 import type { Domain, TacticShortname, TechniqueId } from '../attack/types.js';
 import { givenOption, type GivenAs } from '../errors.js';
-import { UNRESOLVED_STATUSES, type NormalizedCampaign } from '../normalize/normalize-types.js';
+import { UNRESOLVED_STATUSES, type NormalizedCampaign, type Resolution } from '../normalize/normalize-types.js';
 import { fullName, resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
 import { parseReference } from '../normalize/parse-reference.js';
 import { tacticWords } from '../normalize/tactic-names.js';
@@ -516,7 +516,12 @@ function reviewRelease(givenAs: GivenAs | undefined, domain: Domain, release: st
  * the release's names.
  */
 export function resolveCoverage(inputs: readonly CoverageInput[], target: AttackIndex, options: ResolveCoverageOptions = {}): ResolvedCoverage {
-  const cache = new Map<string, ReturnType<typeof resolveReference>>();
+  const cache = new Map<string, Resolution>();
+  const resolve = (text: string): Resolution => {
+    let resolution = cache.get(text);
+    if (!resolution) cache.set(text, (resolution = resolveCoverageRef(text, { target, history: options.history, otherDomains: options.otherDomains, otherDomainAdvice: otherDomainReviewAdvice })));
+    return resolution;
+  };
   const tagCache = new Map<string, ReturnType<typeof unknownTag>>();
   // The tactic tags the release does not know, per tag (case aside) over every input: said once (unknownTacticNotes).
   const unknownTactics = new Map<string, UnknownTacticTag>();
@@ -549,9 +554,9 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
         // A Sigma tag names its ID after `attack.`; resolving the ID alone spares a name check of "attack". The
         // other domains name an ID of theirs (attack.t0800 in an enterprise review: `other domain`) and a deprecated
         // technique's pointers outside the review's domain (mobile T1476's T1566.001).
-        const text = ref.id ?? ref.raw;
-        let resolution = cache.get(text);
-        if (!resolution) cache.set(text, (resolution = resolveReference({ raw: text }, { target, history: options.history, otherDomains: options.otherDomains, otherDomainAdvice: otherDomainReviewAdvice })));
+        // `T-1059` is numbered as the T1059 it is read as (a newer release's, past every release).
+        const text = unhyphened(ref.id ?? ref.raw) ?? ref.id ?? ref.raw;
+        const resolution = resolve(ref.id ?? ref.raw);
         for (const id of resolution.ids) ids.add(id);
         const number = techniqueNumber(text);
         const path = ref.path ?? rule.path;
@@ -625,8 +630,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
     for (const seen of input.visibility ?? []) {
       const ids = new Set<TechniqueId>();
       for (const ref of seen.refs) {
-        let resolution = cache.get(ref.raw);
-        if (!resolution) cache.set(ref.raw, (resolution = resolveReference({ raw: ref.raw }, { target, history: options.history, otherDomains: options.otherDomains, otherDomainAdvice: otherDomainReviewAdvice })));
+        const resolution = resolve(ref.raw);
         for (const id of resolution.ids) ids.add(id);
         const path = ref.path ?? seen.path;
         const place = { file: seen.file, ...((ref.line ?? seen.line) !== undefined ? { line: ref.line ?? seen.line } : {}), ...(path ? { path } : {}) };
@@ -927,6 +931,38 @@ function pastEveryReleaseText(id: string, target: AttackIndex, givenAs: GivenAs 
 }
 
 /** A coverage reference read only by repairing how its ID is written, with the repairs (READING_RULES' labels). */
+// The repair `resolveCoverageRef` makes of an ID written with a hyphen after its T, as its trail and notes say it.
+const HYPHEN_AFTER_T = 'a hyphen after the T (T-1059)';
+
+/**
+ * An ID written with a hyphen (or a dash) after its T (`T-1059`, `T-1059.001`, a Sigma tag's `attack.t-1059.001`)
+ * as it reads without it (`T1059.001`); undefined for any other text.
+ */
+function unhyphened(text: string): string | undefined {
+  const match = /^(?:attack\.)?t\s*[-\u2010-\u2015]\s*(\d.*)$/i.exec(text.trim());
+  return match ? `T${match[1]}` : undefined;
+}
+
+/**
+ * A coverage reference resolved as `normalize` resolves it, but for an ID with a hyphen after its T (`T-1059`): that
+ * is read without the hyphen, the one obvious repair, said in the trail as a comma for a dot is (`T1059,001`), when
+ * an ID is read; when none is (`T-105`, `T-10591`), it is a malformed ID, so said, never a name not found.
+ */
+function resolveCoverageRef(text: string, context: ResolveContext): Resolution {
+  const repaired = unhyphened(text);
+  if (repaired === undefined) return resolveReference({ raw: text }, context);
+  const read = resolveReference({ raw: repaired }, context);
+  if (read.ids.length) return { ...read, trail: [`read: ${HYPHEN_AFTER_T}`, ...read.trail] };
+  const written = text.trim();
+  if (techniqueNumber(repaired) === undefined && !read.note.startsWith('malformed ID')) {
+    return {
+      ...read,
+      note: `malformed ID "${written}": a technique ID is a T and four digits (T1059), a sub-technique's a dot and three more (T1059.001); write it as ATT&CK does`,
+    };
+  }
+  return { ...read, note: `"${written}" read as ${repaired}: ${read.note}` };
+}
+
 interface RepairedRef {
   raw: string;
   ids: readonly TechniqueId[];

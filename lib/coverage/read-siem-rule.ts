@@ -257,10 +257,11 @@ function techniqueRefs(node: YamlNode | undefined, lines: LineIndex, notes: Note
 
 /**
  * One technique ID written otherwise (`T1059,001`, `t1059_001`, `T1059/001`, `T1059-001`, `T1059:001`): a sub-technique's
- * number set off by another mark than its dot, or a lower-case t, as `normalize` reads them; undefined for anything else.
+ * number set off by another mark than its dot, or a lower-case t, as `normalize` reads them, or a hyphen after the T
+ * (`T-1059`, `T-1059.001`); undefined for anything else.
  */
 function oneIdWrittenOtherwise(raw: string): string | undefined {
-  return canonicalTechniqueId(raw.replace(/^(t\d{4})\s*[,:]\s*(\d{3})$/i, '$1.$2'));
+  return canonicalTechniqueId(raw.replace(/^t\s*-\s*(?=\d)/i, 'T').replace(/^(t\d{4})\s*[,:]\s*(\d{3})$/i, '$1.$2'));
 }
 
 /**

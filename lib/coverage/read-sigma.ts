@@ -44,8 +44,9 @@ export const SIGMA_IGNORED_STATUSES: readonly string[] = ['deprecated', 'unsuppo
 const HUNTING_TAG = /^detection\.threat[-_]hunting$/i;
 // Sigma's ATT&CK namespace; a tag in it of none of the shapes below is noted.
 const ATTACK_TAG = /^attack\./i;
-// attack.t1059.001, attack.t1086, attack.t9999: a technique, kept as written for the normalizer.
-const TECHNIQUE_TAG = /^attack\.t\d/i;
+// attack.t1059.001, attack.t1086, attack.t9999: a technique, kept as written for the normalizer; attack.t-1059 too,
+// which the review reads as attack.t1059 and says so (resolveCoverage).
+const TECHNIQUE_TAG = /^attack\.t-?\d/i;
 // attack.g0007 (group), attack.s0002 (software), attack.c0010 (campaign), attack.ds0005 (data source),
 // attack.m1040 (mitigation): ATT&CK objects that are not techniques.
 const OBJECT_TAG = /^attack\.(?:g|s|c|ds|m)\d+$/i;

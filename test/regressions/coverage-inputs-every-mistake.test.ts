@@ -93,12 +93,21 @@ const rows: Row[] = [
     report: ['malformed ID "t1059.1": a sub-technique number has three digits; did you mean T1059.001 Command and Scripting Interpreter: PowerShell? | {file}:5 |'],
   },
   {
-    label: 'detections: an ID with a hyphen after the T (T-1059) is a reference not resolved, at its line',
+    // SigmaHQ's validators name T-1059.001 among the technique IDs people write wrong (pySigma-validators-sigmahq,
+    // tests/test_validator_simulation.py); the one obvious reading is the ID without its hyphen.
+    label: 'detections: an ID with a hyphen after the T (T-1059) is read as T1059, the repair said with its line',
     make: (dir) => file(dir, 'd.yml', changed(DETECTIONS, ['    - T1059.001', '    - T-1059'])),
+    code: 0,
+    says: [...DETECTIONS_OWN, '"T-1059" ({file}:5) as T1059: a hyphen after the T (T-1059); write each as its ID (T1059.001)'],
+    counts: '4 detections read, 1 ignored, 2 invalid',
+  },
+  {
+    label: 'detections: an ID with a hyphen after the T and three digits (T-105) is a malformed ID, at its line',
+    make: (dir) => file(dir, 'd.yml', changed(DETECTIONS, ['    - T1059.001', '    - T-105'])),
     code: 0,
     says: [...DETECTIONS_OWN, '1 reference not resolved (listed in the report)'],
     counts: '4 detections read, 1 ignored, 2 invalid',
-    report: ['| T-1059 | unknown | 1 |'],
+    report: ['| T-105 | unknown | 1 | malformed ID "T-105": a technique ID is a T and four digits (T1059), a sub-technique\'s a dot and three more (T1059.001); write it as ATT&CK does | {file}:5 |'],
   },
   {
     label: 'detections: coverage written as a percentage (80%) is read as 80, with a note',
@@ -257,6 +266,13 @@ const rows: Row[] = [
     report: ['no ATT&CK technique tag'],
   },
   {
+    label: 'Sigma folder: a tag with a hyphen after the T (attack.t-1105) is read as attack.t1105, the repair said at the tag',
+    make: (dir) => certutilRules(dir, (rule) => changed(rule, ['    - attack.t1105', '    - attack.t-1105'])),
+    code: 0,
+    says: [`"attack.t-1105" ({file}/${CERTUTIL}:25:7) as T1105: a hyphen after the T (T-1059)`],
+    counts: '10 rules read, 0 ignored, 0 invalid',
+  },
+  {
     label: 'Sigma folder: a key given twice in one rule makes that file invalid at its line, the others read',
     make: (dir) => certutilRules(dir, (rule) => changed(rule, ['\nlevel: ', '\nlevel: high\nlevel: '])),
     code: 0,
@@ -302,7 +318,7 @@ const rows: Row[] = [
     counts: '3 rules read, 1 ignored, 0 invalid',
   },
   {
-    label: 'Splunk: a mitre_attack_id of a sub-technique written with a comma (T1059,001) is read as it, with a note',
+    label: 'Splunk: a mitre_attack_id of a sub-technique written with a comma (T1059,001) or a hyphen after the T (T-1059) is read as it, with a note',
     make: (dir) => {
       cpSync(join(fixtures, 'siem/splunk'), join(dir, 'splunk'), { recursive: true });
       const rule = join(dir, 'splunk/endpoint/encoded_powershell_anomaly.yml');
@@ -312,7 +328,7 @@ const rows: Row[] = [
     code: 0,
     says: [
       '{file}/endpoint/encoded_powershell_anomaly.yml:19: "T1059,001" read as T1059.001, the one ID it can be; write it as ATT&CK does (T1059.001)',
-      '{file}/endpoint/encoded_powershell_anomaly.yml:20: "T-1059" is not a technique ID (T1234 or T1234.001); it is skipped',
+      '{file}/endpoint/encoded_powershell_anomaly.yml:20: "T-1059" read as T1059, the one ID it can be; write it as ATT&CK does (T1059)',
     ],
     counts: '3 rules read, 1 ignored, 0 invalid',
   },

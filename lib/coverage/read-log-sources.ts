@@ -18,7 +18,7 @@ import { schemaFieldLists, schemaIssues } from '../schemas.js';
 import { yamlSyntaxIssues } from '../yaml-syntax-issues.js';
 import type { CoverageProblem } from './coverage-types.js';
 import { parseCsv } from './parse-csv.js';
-import { jsYamlErrors, LineIndex, parseYamlDocuments, YamlSyntaxError, type YamlNode } from './yaml-events.js';
+import { jsYamlErrors, LineIndex, parseYamlDocuments, YamlSyntaxError, type DuplicateKey, type YamlNode } from './yaml-events.js';
 import { coverageYamlError, NOT_VALID } from './yaml-source.js';
 
 /** One collected log source as the file wrote it. */
@@ -104,8 +104,11 @@ export function parseLogSourcesCsv(text: string, file: string): LogSourcesInput 
  */
 export function parseLogSourcesYaml(text: string, file: string): LogSourcesInput {
   let docs: (YamlNode | null)[];
+  // A key given twice is said, its last value read (as PyYAML reads it, and `gap` reads a DeTT&CT file's), never the
+  // file refused for it: a team's list edited by several hands gains a second `channels:`.
+  const duplicates: DuplicateKey[] = [];
   try {
-    docs = parseYamlDocuments(text, 4);
+    docs = parseYamlDocuments(text, 4, duplicates);
   } catch (error) {
     if (!(error instanceof YamlSyntaxError)) throw error;
     const options = { keys: schemaFieldLists('log-sources'), prefix: NOT_VALID, parserWords: (reason: string, column: number) => `${reason} (column ${column}); fix the syntax` };
@@ -138,7 +141,14 @@ export function parseLogSourcesYaml(text: string, file: string): LogSourcesInput
       if (name?.kind === 'scalar' && name.text) sources.push({ name: name.text.trim(), ...(texts ? { channels: texts } : {}), line });
     }
   }
-  return { file, sources, problems: [] };
+  const problems = duplicates.map(({ key, line, column, firstLine }) => ({
+    file,
+    line,
+    column,
+    message: `duplicate key "${key}" (first given on line ${firstLine}); give each field once; the last one is read`,
+    skipped: false,
+  }));
+  return { file, sources, problems };
 }
 
 /** A light node as the plain value the schema checks (scalars are text; a deeper collection is an empty one). */

@@ -74,11 +74,21 @@ export function jsYamlErrors(text: string): YamlErrors {
 
 const NULL_WORDS: ReadonlySet<string> = new Set(['', '~', 'null', 'Null', 'NULL']);
 
+/** A key given again in one mapping: where, and the line the mapping first gave it on. */
+export interface DuplicateKey {
+  key: string;
+  line: number;
+  column: number;
+  firstLine: number;
+}
+
 /**
  * Parse every document of a YAML text; each is its top node (null for an empty document), built `depth` levels deep
- * (1: the top node's own scalars only). @throws YamlSyntaxError at the first syntax error or duplicate key.
+ * (1: the top node's own scalars only). A key given twice in one mapping is a syntax error, unless `duplicates` is
+ * given: each is then pushed there and the mapping keeps the last value, as PyYAML reads it.
+ * @throws YamlSyntaxError at the first syntax error (or duplicate key, without `duplicates`).
  */
-export function parseYamlDocuments(text: string, depth: number): (YamlNode | null)[] {
+export function parseYamlDocuments(text: string, depth: number, duplicates?: DuplicateKey[]): (YamlNode | null)[] {
   const js = jsYamlModule();
   const { EVENT_ID, SCALAR_STYLE } = js;
   let events: Event[];
@@ -98,7 +108,8 @@ export function parseYamlDocuments(text: string, depth: number): (YamlNode | nul
   // key or a value comes next, and the pending key; `isKey` for a collection written as a mapping key.
   interface Open {
     node?: YamlSeq | YamlMap;
-    keys?: Set<string>;
+    /** Each key so far, with where it starts. */
+    keys?: Map<string, number>;
     expectKey: boolean;
     key: string | null;
     isKey: boolean;
@@ -134,7 +145,7 @@ export function parseYamlDocuments(text: string, depth: number): (YamlNode | nul
         node = event.type === EVENT_ID.SEQUENCE ? { kind: 'seq', start: event.start, items: [] } : { kind: 'map', start: event.start, pairs: new Map() };
       }
       if (!isKey) place(node ?? { kind: 'deep', start: event.start });
-      stack.push({ node, expectKey: true, key: null, isKey, ...(event.type === EVENT_ID.MAPPING ? { keys: new Set<string>() } : {}) });
+      stack.push({ node, expectKey: true, key: null, isKey, ...(event.type === EVENT_ID.MAPPING ? { keys: new Map<string, number>() } : {}) });
     } else if (event.type === EVENT_ID.SCALAR || event.type === EVENT_ID.ALIAS) {
       const anchor = anchorOf(event);
       if (event.type === EVENT_ID.ALIAS && !anchors.has(anchor ?? '')) {
@@ -147,11 +158,12 @@ export function parseYamlDocuments(text: string, depth: number): (YamlNode | nul
       if (parent?.keys && parent.expectKey) {
         // A mapping key: a duplicate is an error, as in every YAML 1.2 loader; its value comes next.
         const key = node.kind === 'scalar' ? (node.text ?? '') : null;
-        if (key !== null && parent.keys.has(key)) {
+        const first = key === null ? undefined : parent.keys.get(key);
+        if (first !== undefined) {
           const at = lineColumn(text, node.start);
-          throw new YamlSyntaxError(`duplicated mapping key "${key}"`, at.line, at.column);
-        }
-        if (key !== null) parent.keys.add(key);
+          if (!duplicates) throw new YamlSyntaxError(`duplicated mapping key "${key}"`, at.line, at.column);
+          duplicates.push({ key: key!, ...at, firstLine: lineColumn(text, first).line });
+        } else if (key !== null) parent.keys.set(key, node.start);
         parent.key = key;
         parent.expectKey = false;
       } else place(node);

@@ -36,6 +36,18 @@ describe('log sources files (read-log-sources.ts)', () => {
     expect(() => parseLogSourcesYaml(layer, 'all.layer.json')).to.throw(InputError, /^all\.layer\.json: this is an ATT&CK Navigator layer, not a log sources file/);
   });
 
+  it('says a key given twice at its line and column, reading the last value, not refusing the file', () => {
+    // Before: `l.yml:4: not valid YAML: duplicated mapping key "channels"`, exit 1, the review not made.
+    const input = parseLogSourcesYaml('- WinEventLog:Security\n- name: WinEventLog:Sysmon\n  channels: [EventCode=1]\n  channels: [EventCode=3]\n', 'l.yml');
+    expect(input.sources).to.deep.equal([
+      { name: 'WinEventLog:Security', line: 1 },
+      { name: 'WinEventLog:Sysmon', channels: ['EventCode=3'], line: 2 },
+    ]);
+    expect(input.problems).to.deep.equal([
+      { file: 'l.yml', line: 4, column: 3, message: 'duplicate key "channels" (first given on line 3); give each field once; the last one is read', skipped: false },
+    ]);
+  });
+
   it('refuses broken YAML and an empty file with the line', () => {
     // A [ list not closed is named at its own line (1), not where the parser gave up (2), as campaign files name it.
     expect(() => parseLogSourcesYaml('- [a\n- b\n', 'l.yml')).to.throw(InputError, /l\.yml:1: not valid YAML: the list \[ opened on this line is not closed/);

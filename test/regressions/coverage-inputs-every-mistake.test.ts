@@ -359,7 +359,12 @@ const rows: Row[] = [
   ...(
     [
       ['a byte-order mark and CRLF line ends change nothing', BOM + crlf(LOG_SOURCES), 0, []],
-      ['a key given twice is refused naming it and its line (exit 1)', LOG_SOURCES + '  channels: [EventCode=3]\n', 1, ['{file}:4: not valid YAML: duplicated mapping key "channels"']],
+      [
+        'a key given twice is said at its line, naming the first and which is read, the file read',
+        LOG_SOURCES + '  channels: [EventCode=3]\n',
+        0,
+        ['{file}:4:3: duplicate key "channels" (first given on line 3); give each field once; the last one is read'],
+      ],
       ['a tab in the indentation is refused at its line (exit 1)', LOG_SOURCES.replace('  channels', '\tchannels'), 1, ['{file}:3: not valid YAML: line 3 is indented with a tab']],
       ['a list cut short is refused at its line (exit 1)', LOG_SOURCES.replace(']', ''), 1, ['{file}:3: not valid YAML: the list [ opened on this line is not closed']],
       ['an empty file is refused saying what to list (exit 1)', '', 1, ['{file}: the file is empty; list the log sources you collect']],

@@ -396,6 +396,24 @@ export function parseSplunkJsonDetection(text: string, file: string): RuleFileOu
 }
 
 /**
+ * A TOML text cut short, as an interrupted download or copy leaves a rule file: it ends with no line end, and the parser
+ * fails on its last line or on a string still open there (a `query = '''` never closed); said where the file ends and
+ * what to do. Undefined for any other error: a file whose last line is whole ends as its writer left it.
+ */
+function cutShortToml(text: string, reason: string, line: number | undefined, column: number | undefined): { line: number; message: string } | undefined {
+  if (text === '' || text.endsWith('\n') || line === undefined) return undefined;
+  const lines = text.split('\n');
+  const end = lines.length;
+  const open = line < end && /^unfinished string/.test(reason);
+  if (line !== end && !open) return undefined;
+  const what = open ? `a string opened on line ${line}${column ? `, column ${column},` : ''} is not closed` : `${reason}${column ? ` at column ${column}` : ''}`;
+  return {
+    line: end,
+    message: `the file is cut short: it ends in the middle of line ${end}, with no line end (${what}), as an interrupted download leaves a file; download it again, or move it out of the rules folder`,
+  };
+}
+
+/**
  * An Elastic detection rule from its TOML text (pure): a rule, a reason to ignore it, or why it is not one. TOML
  * keeps no places, so a rule's line is its `name`'s and a technique's the first `id = "T…"` line naming it.
  */
@@ -406,6 +424,8 @@ export function parseElasticRule(text: string, file: string): RuleFileOutcome {
   } catch (error) {
     const { line, column, message } = error as { line?: number; column?: number; message: string };
     const reason = (message.split('\n')[0] ?? message).replace(/^Invalid TOML document: /, '');
+    const cut = cutShortToml(text, reason, line, column);
+    if (cut) return { invalid: cut };
     return { invalid: { line, message: `not valid TOML: ${reason}${column ? ` (column ${column})` : ''}; fix the syntax or move the file out of the rules folder` } };
   }
   const lines = text.split('\n');

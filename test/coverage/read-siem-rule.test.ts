@@ -448,6 +448,45 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
     ]);
   });
 
+  describe('an Elastic rule cut short, as an interrupted download leaves it', () => {
+    // elastic/detection-rules' credential_access_memory_dump_utilities.toml (the fixture's excerpt, cited in its README),
+    // cut in the middle of a line: before, the parser's words, `not valid TOML: invalid value (column 16); fix the syntax`.
+    const whole = readFileSync(join(fixtures, 'elastic/rules/windows/credential_access_memory_dump_utilities.toml'), 'utf8');
+    const cutAt = (marker: string, after: number): string => whole.slice(0, whole.indexOf(marker) + after);
+    const lineCount = (text: string): number => text.split('\n').length;
+    const invalid = (text: string) => {
+      const outcome = parseRuleFile(text, 'cut.toml');
+      return 'invalid' in outcome ? outcome.invalid : undefined;
+    };
+    const ids = (text: string) => {
+      const outcome = parseRuleFile(text, 'whole.toml');
+      return 'rule' in outcome ? outcome.rule.refs.map((ref) => ref.id) : undefined;
+    };
+    const rows: Array<readonly [label: string, text: string, says: string]> = [
+      ['after a key, its value missing (updated_date = )', cutAt('updated_date = ', 'updated_date = '.length), 'invalid value at column 16'],
+      ['inside a quoted value (name = "Cr…)', cutAt('name = "Credential', 'name = "Cr'.length), 'unfinished string at column 8'],
+      ["inside the query's ''' string, a line after it opened", cutAt('process where', 'process where'.length), 'a string opened on line '],
+    ];
+    for (const [label, text, says] of rows) {
+      it(`says the file is cut short where it ends, and to download it again: ${label}`, () => {
+        const outcome = invalid(text);
+        expect(outcome?.line).to.equal(lineCount(text));
+        expect(outcome?.message).to.match(new RegExp(`^the file is cut short: it ends in the middle of line ${lineCount(text)}, with no line end \\(`));
+        expect(outcome?.message).to.contain(says).and.to.contain('as an interrupted download leaves a file; download it again, or move it out of the rules folder');
+      });
+    }
+
+    it('keeps the parser\'s words for a file whose last line ends (a query never closed, written so)', () => {
+      const text = cutAt('process where', 0) + 'process where true\n';
+      expect(invalid(text)?.message).to.match(/^not valid TOML: unfinished string \(column \d+\); fix the syntax/);
+    });
+
+    it('reads a whole rule that lacks only its last line end', () => {
+      expect(ids(whole)).to.have.length.above(0);
+      expect(ids(whole.trimEnd())).to.deep.equal(ids(whole));
+    });
+  });
+
   it("ignores a Sentinel rule in a file without an extension whose id a .yaml rule of the folder has, as Azure-Sentinel's stray copy", () => {
     // Azure/Azure-Sentinel (MIT) kept Solutions/Okta Single Sign-On/Analytic Rules/User Session Impersonation(Okta), no
     // extension, beside `User Session Impersonation(Okta).yaml`, both id 35846296-4052-4de2-8098-beb6bb5f2203; its

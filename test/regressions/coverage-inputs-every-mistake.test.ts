@@ -352,7 +352,11 @@ const rows: Row[] = [
       return join(dir, 'elastic');
     },
     code: 0,
-    says: ['{file}/windows/cut.toml:7: not valid TOML', 'fix the syntax or move the file out of the rules folder'],
+    // Before: `cut.toml:7: not valid TOML: invalid value (column 16); fix the syntax …`, the parser's words for a file
+    // that ends in the middle of `updated_date = `.
+    says: [
+      '{file}/windows/cut.toml:7: the file is cut short: it ends in the middle of line 7, with no line end (invalid value at column 16), as an interrupted download leaves a file; download it again, or move it out of the rules folder',
+    ],
     counts: '2 rules read, 1 ignored, 1 invalid',
   },
   // A --log-sources file beside the project's detections file.

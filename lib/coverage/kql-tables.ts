@@ -512,7 +512,10 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
       // `IPAddress in (win_fails) or IPAddress in (nix_fails)`: either list lets a row through, one group of alternatives;
       // a list that leaves rows out (`or IPAddress !in (known)`) is no alternative, never needed.
       const orElse = membership && !excluding && !lastMembership?.excluding && lastMembership?.close === i - 4 && tokens[i - 3]?.toLowerCase() === 'or' ? lastMembership.group : undefined;
-      const group = orElse ?? (inner ? openGroup(frame.group, [], excluding ?? optional.get(frame.group)) : (pendingGroup ?? frame.group));
+      // `UserPrincipalName in ((AuditLogs | …)) or ResultType == "50126"`: a row goes on by the other test without the
+      // subquery's table, so the query runs without it.
+      const orTest = membership && !excluding && orElse === undefined && orEdWithTest(tokens, i - 1) ? `${previous.toLowerCase()} subquery or-ed with a test` : undefined;
+      const group = orElse ?? (inner ? openGroup(frame.group, [], excluding ?? orTest ?? optional.get(frame.group)) : (pendingGroup ?? frame.group));
       if (excluding) excludingGroups.add(group);
       // `not(…)` in a condition turns its tests; a subquery's own conditions start afresh.
       const negated = !inner && !start && pendingGroup === undefined && frame.negated !== (previous.toLowerCase() === 'not');
@@ -863,6 +866,41 @@ function condition(tokens: readonly string[], from: number): string[] {
     } else if (token === '|' && depth === 0) break;
   }
   return tokens.slice(from, at);
+}
+
+/**
+ * Whether the membership test whose operator is at `at` is or-ed, in the condition or the parentheses it stands in,
+ * with a branch that matches against no subquery (a literal list is none): that branch lets rows through without the
+ * subquery's table. Another subquery's branch is no such test (`IP in (a) or IP in (b)`: alternatives, one needed).
+ */
+function orEdWithTest(tokens: readonly string[], at: number): boolean {
+  let from = at;
+  for (let depth = 0; from > 0; from -= 1) {
+    const token = tokens[from - 1]!;
+    if (token === ')') depth += 1;
+    else if (token === '(' && depth-- === 0) break;
+    else if (token === '|' && depth === 0) break;
+  }
+  if (/^(?:where|filter)$/i.test(tokens[from] ?? '')) from += 1;
+  const tested = condition(tokens, from);
+  const branches: { start: number; end: number }[] = [{ start: 0, end: tested.length }];
+  for (let index = 0, depth = 0; index < tested.length; index += 1) {
+    const token = tested[index]!;
+    if (token === '(') depth += 1;
+    else if (token === ')') depth -= 1;
+    else if (depth === 0 && token.toLowerCase() === 'or') {
+      branches[branches.length - 1]!.end = index;
+      branches.push({ start: index + 1, end: tested.length });
+    }
+  }
+  if (branches.length < 2) return false;
+  const own = at - from;
+  return branches.some(({ start, end }) => (own < start || own >= end) && !matchesSubquery(tested.slice(start, end)));
+}
+
+/** Whether a condition's tokens test membership in a subquery or a name (`in ((AuditLogs | …))`, `in (known)`), not in a list of literals. */
+function matchesSubquery(tokens: readonly string[]): boolean {
+  return tokens.some((token, index) => MEMBERSHIP.test(token) && tokens[index + 1] === '(' && condition(tokens, index + 2).some((inner) => /^[A-Za-z_]/.test(inner)));
 }
 
 /** Narrow the tables of Windows events of a pipeline to the events and channel its condition filters. */

@@ -727,6 +727,10 @@ function sideColumns(tokens: readonly string[], from: number, context: Context):
     else if (token === ')') depth -= 1;
     if (depth < 0 || (depth === 0 && (token === '|' || token.toLowerCase() === 'on'))) break;
   }
+  // `(IdentityInfo | where TimeGenerated > ago(14d) | project AccountUPN, Department)` brings the columns it projects:
+  // a later `where TimeGenerated > ago(1d)` tests the left side's TimeGenerated, not one of this side's.
+  const output = outputColumns(tokens.slice(from, end), context);
+  if (output) return { columns: output, end };
   const columns = new Set<string>();
   const pending = names(tokens.slice(from, end));
   const seen = new Set<string>();
@@ -738,6 +742,64 @@ function sideColumns(tokens: readonly string[], from: number, context: Context):
     pending.push(...names(context.lets.get(name) ?? []));
   }
   return { columns, end };
+}
+
+/**
+ * The columns the rows of a tabular expression carry, where its last operators name them all: a `project`, `distinct`
+ * or `summarize … by …` (each item's name: `A`, `A = …`, a `by` item's column, `bin(TimeGenerated, 1h)` TimeGenerated),
+ * with an `extend` after it adding its names, and only `where`, `sort`, `take` or `top` besides; the expression of a
+ * `let` name it is alone. Undefined where they are not told so (`arg_max(TimeGenerated, *)`, an unnamed aggregate,
+ * another operator last): the caller falls back to every name the expression reads.
+ */
+function outputColumns(tokens: readonly string[], context: Context, depth = 0): Set<string> | undefined {
+  let inner = tokens;
+  while (inner[0] === '(' && closingAt(inner, 0) === inner.length - 1) inner = inner.slice(1, -1);
+  const segments = splitTop(inner, '|');
+  if (segments.length === 1 && segments[0]!.length === 1 && depth < 8) {
+    const bound = context.lets.get(segments[0]![0]!);
+    return bound ? outputColumns(bound, context, depth + 1) : undefined;
+  }
+  const added = new Set<string>();
+  const itemName = (item: readonly string[]): string | undefined => {
+    if (item.length === 1 && /^[A-Za-z_]\w*$/.test(item[0]!)) return item[0];
+    if (item[1] === '=' && /^[A-Za-z_]\w*$/.test(item[0] ?? '')) return item[0];
+    return undefined;
+  };
+  for (let at = segments.length - 1; at > 0; at -= 1) {
+    const [operator = '', ...rest] = segments[at]!;
+    const op = operator.toLowerCase();
+    if (/^(?:where|filter|sort|order|take|limit|top)$/.test(op)) continue;
+    if (op === 'extend') {
+      for (const item of splitTop(rest, ',')) if (item[1] === '=' && item[0]) added.add(item[0]);
+      continue;
+    }
+    if (!/^(?:project|distinct|summarize)$/.test(op) || rest.includes('*')) return undefined;
+    const [aggregates = [], by = []] = op === 'summarize' ? splitTop(rest, 'by') : [rest];
+    const columns = new Set(added);
+    for (const item of splitTop(aggregates, ',').filter((each) => each.length)) {
+      const name = itemName(item);
+      if (name === undefined) return undefined;
+      columns.add(name);
+    }
+    for (const item of splitTop(by, ',').filter((each) => each.length)) {
+      // `bin(TimeGenerated, 1h)` is named after its column, as Kusto names it.
+      const name = itemName(item) ?? (/^bin$/i.test(item[0] ?? '') && item[1] === '(' ? item[2] : undefined);
+      if (name === undefined) return undefined;
+      columns.add(name);
+    }
+    return columns;
+  }
+  return undefined;
+}
+
+/** Where the parenthesis open at `open` closes (tokens.length when it does not). */
+function closingAt(tokens: readonly string[], open: number): number {
+  let depth = 0;
+  for (let at = open; at < tokens.length; at += 1) {
+    if (tokens[at] === '(') depth += 1;
+    else if (tokens[at] === ')' && --depth === 0) return at;
+  }
+  return tokens.length;
 }
 
 /** The names in tokens that are no call. */

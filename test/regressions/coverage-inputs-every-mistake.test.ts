@@ -93,8 +93,9 @@ const rows: Row[] = [
     report: ['malformed ID "t1059.1": a sub-technique number has three digits; did you mean T1059.001 Command and Scripting Interpreter: PowerShell? | {file}:5 |'],
   },
   {
-    // SigmaHQ's validators name T-1059.001 among the technique IDs people write wrong (pySigma-validators-sigmahq,
-    // tests/test_validator_simulation.py); the one obvious reading is the ID without its hyphen.
+    // SigmaHQ's pySigma validators test T-1059.001 among the technique values people write wrong
+    // (test_validator_simulation_invalid_technique, a `simulation:` entry's technique); the one obvious reading is the
+    // ID without its hyphen.
     label: 'detections: an ID with a hyphen after the T (T-1059) is read as T1059, the repair said with its line',
     make: (dir) => file(dir, 'd.yml', changed(DETECTIONS, ['    - T1059.001', '    - T-1059'])),
     code: 0,

@@ -86,10 +86,13 @@ export {
   compareCampaign,
   comparisonTargets,
   type CampaignComparison,
+  type CompareOptions,
   type ComparedTechnique,
   type ComparisonStatus,
   type ComparisonTargets,
+  type NamedCampaign,
   type NamedTechnique,
+  type UnmentionedTechnique,
   type ReportedTechnique,
 } from './normalize/compare-campaign.js';
 /** Types of the ATT&CK Navigator layer format 4.5. */
@@ -367,6 +370,7 @@ export {
 export { renderCampaignLayer, renderAggregateLayer, NAVIGATOR_VERSION, GENERATOR, type RenderOptions, type AggregateOptions, type RenderedLayer } from './layer/render-layer.js';
 /** Layers of ATT&CK groups, software and campaigns: one per object, all of a kind, or a frequency layer across several. @throws InputError, UsageError */
 export {
+  attributedCampaigns,
   CAMPAIGN_COLOR,
   objectLayerFileName,
   frequencyLayerFileName,
@@ -382,7 +386,7 @@ export {
   type ObjectLayerOptions,
 } from './layer/attack-object-layer.js';
 /** A comparison as a layer: the campaign's techniques coloured by status, the object's unmentioned ones in grey. */
-export { renderComparisonLayer, COMPARISON_COLORS } from './layer/comparison-layer.js';
+export { renderComparisonLayer, campaignList, COMPARISON_COLORS } from './layer/comparison-layer.js';
 /** A Navigator layer's techniques compared with an ATT&CK object's, as a campaign's are. */
 export {
   compareLayer,

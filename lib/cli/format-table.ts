@@ -105,7 +105,7 @@ function fit(text: string, width: number): string {
 
 /** Terminal colours of the statuses tables show: settled green, changed yellow, unplaced red. */
 export function statusColor(status: string): string | undefined {
-  if (['current', 'attributed', 'name'].includes(status)) return '32';
+  if (['current', 'attributed', 'campaign', 'name'].includes(status)) return '32';
   if (['revoked', 'renamed', 'fuzzy', 'related', 'inferred'].includes(status)) return '33';
   if (['unknown', 'other domain', 'ambiguous', 'deprecated', 'new'].includes(status)) return '31';
   return undefined;

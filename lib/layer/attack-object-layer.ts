@@ -152,8 +152,11 @@ function techniqueEntries(uses: Uses, data: ProcedureIndexData, owner?: ActorRec
   return entries;
 }
 
-/** The current ATT&CK campaigns attributed to a group, by ID. */
-function attributedCampaigns(group: ActorRecord, index: AttackIndex, data: ProcedureIndexData): ActorRecord[] {
+/**
+ * The current ATT&CK campaigns attributed to a group (`attributed-to`, neither revoked nor deprecated), by ID; none
+ * for software and campaigns. What `attack-object --campaigns` adds to a group's layer and `compare` counts as the group's.
+ */
+export function attributedCampaigns(group: ActorRecord, index: AttackIndex, data: ProcedureIndexData): ActorRecord[] {
   if (group.type !== 'intrusion-set') return [];
   return index.data.campaigns.filter(
     (campaign) => !campaign.revoked && !campaign.deprecated && data.objects[campaign.stixId]?.attributedTo?.includes(group.stixId),

@@ -18,7 +18,7 @@ import type { AttackIndex } from '../attack/attack-index.js';
 import type { ActorRecord, TechniqueId } from '../attack/types.js';
 import { AttackObjectError, UsageError, type GivenAs } from '../errors.js';
 import { findAttackObjects } from '../extract/find-attack-objects.js';
-import { compareReported, comparedObject, type CampaignComparison, type ComparedTechnique } from '../normalize/compare-campaign.js';
+import { compareReported, comparedObject, type CampaignComparison, type ComparedTechnique, type CompareOptions } from '../normalize/compare-campaign.js';
 import { givenIds, givenObjects, objectKind, objectRef, resolveAttackObject, type AttackObjectKind, type ResolvedObject } from '../normalize/resolve-attack-object.js';
 import type { CombineInput, SourcesKeeping } from './combine-layers.js';
 import type { LayerMetadata, LayerTechnique, NavigatorLayer } from './layer-types.js';
@@ -92,10 +92,10 @@ function entryText(entry: LayerTechnique): string {
 
 /**
  * Compare a layer (upgraded to `index`'s release by `upgradeSources`) with an ATT&CK object: which of the layer's
- * techniques ATT&CK attributes to it, which only through a parent or sub-technique, which are new, and which of the
- * object's the layer does not mention. Entries are read as the table above says.
+ * techniques ATT&CK attributes to it, which to the campaigns attributed to it (`options.campaigns`), which only
+ * through a parent or sub-technique, which are new, and which of the object's the layer does not mention. Entries are read as the table above says.
  */
-export function compareLayer(input: CombineInput, object: ActorRecord, index: AttackIndex): LayerComparison {
+export function compareLayer(input: CombineInput, object: ActorRecord, index: AttackIndex, options: CompareOptions = {}): LayerComparison {
   const layer = input.layer;
   const source = input.source ?? layer.name;
   const byId = new Map<TechniqueId, LayerTechnique[]>();
@@ -125,6 +125,7 @@ export function compareLayer(input: CombineInput, object: ActorRecord, index: At
     }),
     object,
     index,
+    options,
   );
   return {
     campaign: { id: source, name: layer.name, file: source },
@@ -132,6 +133,7 @@ export function compareLayer(input: CombineInput, object: ActorRecord, index: At
     object: comparedObject(object),
     techniques: compared.techniques.map((technique) => ({ ...technique, entries: byId.get(technique.id)! })),
     unmentioned: compared.unmentioned,
+    campaigns: compared.campaigns,
     counts: { ...compared.counts, inferredOnly: 0 },
     warnings: [...nothingSaid, ...compared.warnings],
     layer: { source, name: layer.name, leftOut, kept: (layer.metadata ?? []).filter((item) => 'name' in item && item.name === COMPARE_KEEPING.name) },

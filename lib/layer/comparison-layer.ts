@@ -1,6 +1,6 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import { objectRef, objectTitle } from '../normalize/resolve-attack-object.js';
-import type { CampaignComparison, ComparedTechnique, ComparisonStatus } from '../normalize/compare-campaign.js';
+import type { CampaignComparison, ComparedTechnique, ComparisonStatus, NamedCampaign } from '../normalize/compare-campaign.js';
 import type { LayerTechnique, NavigatorLayer } from './layer-types.js';
 import { isLayerComparison, type LayerComparedTechnique } from './compare-layer.js';
 import { compareEntries, expandParents, GENERATOR, LAYOUT, layerShell } from './render-layer.js';
@@ -8,20 +8,36 @@ import { compareEntries, expandParents, GENERATOR, LAYOUT, layerShell } from './
 /** The colour of each comparison status in a comparison layer, and of the object's techniques the campaign does not mention. */
 export const COMPARISON_COLORS: Readonly<Record<ComparisonStatus | 'unmentioned', string>> = {
   attributed: '#8ec843',
+  // Known to ATT&CK as attributed's green is, through a campaign: teal, apart from green, yellow and red.
+  campaign: '#66c2a5',
   related: '#ffe766',
   new: '#ff6666',
   unmentioned: '#d9d9d9',
 };
 
+/** `C0023 Operation Ghost, C0024 SolarWinds Compromise`. */
+export const campaignList = (campaigns: readonly NamedCampaign[]): string => campaigns.map((c) => `${c.id} ${c.name}`).join(', ');
+
+/** `campaign C0023 Operation Ghost`, `campaigns C0023 …, C0024 …`: the campaigns attributed to the object that use a technique. */
+const throughCampaigns = (campaigns: readonly NamedCampaign[]): string => `${campaigns.length === 1 ? 'campaign' : 'campaigns'} ${campaignList(campaigns)}`;
+
 function statusComment(technique: ComparedTechnique, who: string, reported = `reported as ${technique.reportedAs.map((raw) => `"${raw}"`).join(', ')}`): string {
   if (technique.status === 'attributed') return `${reported}; ATT&CK documents ${who} using it`;
+  if (technique.status === 'campaign') return `${reported}; attributed through ${throughCampaigns(technique.campaigns)}: ATT&CK documents it for the ${technique.campaigns.length === 1 ? 'campaign' : 'campaigns'} it attributes to ${who}`;
   if (technique.status === 'new') return `${reported}; new: ATT&CK does not document ${who} using it`;
-  const relations = technique.related.map((r) => `${r.relation === 'parent' ? 'its parent' : 'its sub-technique'} ${r.id} ${r.name}`);
+  const relations = technique.related.map(
+    (r) => `${r.relation === 'parent' ? 'its parent' : 'its sub-technique'} ${r.id} ${r.name}${r.campaigns ? ` (through ${throughCampaigns(r.campaigns)})` : ''}`,
+  );
   return `${reported}; related: ATT&CK documents ${who} using ${relations.join(', ')}`;
 }
 
+/** A compared technique's status, and the campaigns it is attributed through, as its entry's metadata. */
+function statusMetadata(technique: ComparedTechnique): Array<{ name: string; value: string }> {
+  return [{ name: 'status', value: technique.status }, ...(technique.campaigns.length ? [{ name: 'campaigns', value: campaignList(technique.campaigns) }] : [])];
+}
+
 /**
- * Render a comparison as a layer: the campaign's techniques coloured by status (attributed, related, new) and the
+ * Render a comparison as a layer: the campaign's techniques coloured by status (attributed, through a campaign, related, new) and the
  * object's techniques the campaign does not mention in grey, each with a comment saying why, and a legend.
  */
 export function renderComparisonLayer(comparison: CampaignComparison, index: AttackIndex, options: { navigatorVersion?: string } = {}): NavigatorLayer {
@@ -36,7 +52,7 @@ export function renderComparisonLayer(comparison: CampaignComparison, index: Att
       ...entry,
       color: COMPARISON_COLORS[technique.status],
       comment: [statusComment(technique, who, 'in the layer'), entry.comment?.trim() ? `the layer: ${entry.comment.trim()}` : ''].filter(Boolean).join('\n'),
-      metadata: [{ name: 'status', value: technique.status }, ...(entry.metadata ?? [])],
+      metadata: [...statusMetadata(technique), ...(entry.metadata ?? [])],
     }));
   const entries: LayerTechnique[] = [
     ...comparison.techniques.flatMap((technique) =>
@@ -47,15 +63,17 @@ export function renderComparisonLayer(comparison: CampaignComparison, index: Att
               techniqueID: technique.id,
               color: COMPARISON_COLORS[technique.status],
               comment: statusComment(technique, who),
-              metadata: [{ name: 'status', value: technique.status }],
+              metadata: statusMetadata(technique),
             },
           ],
     ),
     ...comparison.unmentioned.map((technique) => ({
       techniqueID: technique.id,
       color: COMPARISON_COLORS.unmentioned,
-      comment: `ATT&CK documents ${who} using it; ${layer ? 'the layer does not have it' : 'the campaign does not report it'}`,
-      metadata: [{ name: 'status', value: 'not mentioned' }],
+      comment:
+        `ATT&CK documents ${technique.campaigns ? `${throughCampaigns(technique.campaigns)}, attributed to ${who},` : who} using it; ` +
+        (layer ? 'the layer does not have it' : 'the campaign does not report it'),
+      metadata: [{ name: 'status', value: 'not mentioned' }, ...(technique.campaigns ? [{ name: 'campaigns', value: campaignList(technique.campaigns) }] : [])],
     })),
   ];
   return {
@@ -65,8 +83,16 @@ export function renderComparisonLayer(comparison: CampaignComparison, index: Att
       layer
         ? `The techniques of layer "${layer.name}" (${layer.source}), compared with those ATT&CK ${index.label} documents for the ${object.kind} ${who}.`
         : `The techniques campaign ${campaign.id} reports, compared with those ATT&CK ${index.label} documents for the ${object.kind} ${who}.`,
-      `${counts.reported} ${reported}: ${counts.attributed} attributed, ${counts.related} related (a parent or sub-technique is), ${counts.new} new; ` +
-        `${counts.unmentioned} of the ${object.kind}'s ${counts.object} techniques not mentioned.`,
+      `${counts.reported} ${reported}: ${counts.attributed} attributed, ` +
+        (comparison.campaigns.length ? `${counts.campaign} attributed through its campaigns, ` : '') +
+        `${counts.related} related (a parent or sub-technique is), ${counts.new} new; ` +
+        `${counts.unmentioned} of the ${object.kind}'s ${counts.object + counts.campaignOnly} techniques not mentioned.`,
+      ...(comparison.campaigns.length
+        ? [
+            `ATT&CK's campaigns attributed to ${who} count as its: ${campaignList(comparison.campaigns)} ` +
+              `(${counts.campaignOnly} techniques used by them and not by the ${object.kind} itself).`,
+          ]
+        : []),
       ...(layer?.leftOut.length
         ? [`${layer.leftOut.length} of the layer's entries not compared: ${layer.leftOut.map((entry) => `${entry.techniqueID}${entry.tactic ? ` (${entry.tactic})` : ''}: ${entry.reason}`).join('; ')}.`]
         : []),
@@ -77,6 +103,9 @@ export function renderComparisonLayer(comparison: CampaignComparison, index: Att
     techniques: expandParents(entries, index).sort(compareEntries),
     legendItems: [
       { label: `${reported}, attributed to ${object.name} in ATT&CK`, color: COMPARISON_COLORS.attributed },
+      ...(comparison.campaigns.length
+        ? [{ label: `${reported}, attributed through a campaign: ATT&CK has it for a campaign attributed to ${object.name}`, color: COMPARISON_COLORS.campaign }]
+        : []),
       { label: `${reported}, related: ATT&CK has its parent or a sub-technique`, color: COMPARISON_COLORS.related },
       { label: `${reported}, new: not in ATT&CK for ${object.name}`, color: COMPARISON_COLORS.new },
       { label: `in ATT&CK for ${object.name}, ${layer ? 'not in the layer' : 'not reported'}`, color: COMPARISON_COLORS.unmentioned },
@@ -84,6 +113,7 @@ export function renderComparisonLayer(comparison: CampaignComparison, index: Att
     metadata: [
       layer ? { name: 'layer', value: `${layer.name} (${layer.source})` } : { name: 'campaign', value: `${campaign.id} (${campaign.file})` },
       { name: 'compared with', value: `${objectRef(object)} (${object.kind})` },
+      ...(comparison.campaigns.length ? [{ name: 'with its campaigns', value: campaignList(comparison.campaigns) }] : []),
       { name: 'ATT&CK release', value: index.label },
       { name: 'generated by', value: GENERATOR },
       ...(layer?.kept.length ? [{ divider: true } as const, ...layer.kept] : []),

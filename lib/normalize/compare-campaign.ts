@@ -9,10 +9,11 @@ import { givenIds, givenObjects, objectKind, objectTechniques, resolveAttackObje
 /**
  * Where a technique the campaign reports stands in ATT&CK's documentation of the object:
  * - `attributed`: ATT&CK documents the object using it;
- * - `related`: not it, but its parent technique or one of its sub-techniques;
- * - `new`: neither.
+ * - `campaign`: not the object itself but an ATT&CK campaign attributed to it (a group's), named in `campaigns`;
+ * - `related`: neither, but its parent technique or one of its sub-techniques;
+ * - `new`: none of these.
  */
-export type ComparisonStatus = 'attributed' | 'related' | 'new';
+export type ComparisonStatus = 'attributed' | 'campaign' | 'related' | 'new';
 
 /** A technique named by its ID and full name (`Phishing: Spearphishing Attachment`). */
 export interface NamedTechnique {
@@ -20,13 +21,29 @@ export interface NamedTechnique {
   name: string;
 }
 
+/** An ATT&CK campaign by its ID and name (`C0024`, `SolarWinds Compromise`). */
+export interface NamedCampaign {
+  id: string;
+  name: string;
+}
+
 /** One technique the campaign reports, compared with the object's. */
 export interface ComparedTechnique extends NamedTechnique {
   status: ComparisonStatus;
-  /** For `related`: the object's techniques that are this one's parent or sub-techniques. */
-  related: Array<NamedTechnique & { relation: 'parent' | 'sub-technique' }>;
+  /** For `campaign`: the object's attributed campaigns that use it, by ID. */
+  campaigns: NamedCampaign[];
+  /**
+   * For `related`: the object's techniques that are this one's parent or sub-techniques; `campaigns` names the
+   * attributed campaigns that use one the object itself does not.
+   */
+  related: Array<NamedTechnique & { relation: 'parent' | 'sub-technique'; campaigns?: NamedCampaign[] }>;
   /** The campaign's references that resolved to it, as written. */
   reportedAs: string[];
+}
+
+/** One of the object's techniques that is not mentioned; `campaigns` when only its attributed campaigns use it. */
+export interface UnmentionedTechnique extends NamedTechnique {
+  campaigns?: NamedCampaign[];
 }
 
 /** A campaign's reported techniques set against an ATT&CK object's. */
@@ -36,15 +53,24 @@ export interface CampaignComparison {
   object: { id: string; name: string; kind: AttackObjectKind; aliases: string[] };
   /** Every technique the campaign reports (observed, not only inferred from software), by ID. */
   techniques: ComparedTechnique[];
-  /** The object's techniques that the campaign neither reports nor reports a parent or sub-technique of, by ID. */
-  unmentioned: NamedTechnique[];
+  /** The object's techniques (its campaigns' too) that the campaign neither reports nor reports a parent or sub-technique of, by ID. */
+  unmentioned: UnmentionedTechnique[];
+  /**
+   * The ATT&CK campaigns attributed to the object (a group) whose techniques count as the object's, status
+   * `campaign`, by ID; empty for software and campaigns, or when the caller gave none.
+   */
+  campaigns: NamedCampaign[];
   counts: {
     reported: number;
     attributed: number;
+    /** Reported techniques ATT&CK documents for an attributed campaign, not for the object itself. */
+    campaign: number;
     related: number;
     new: number;
     /** Current techniques ATT&CK documents for the object. */
     object: number;
+    /** Current techniques ATT&CK documents for its attributed campaigns and not for the object itself. */
+    campaignOnly: number;
     unmentioned: number;
     /** Techniques the campaign only infers from the software it names, which are not compared. */
     inferredOnly: number;
@@ -67,44 +93,78 @@ export interface ReportedTechnique {
   reportedAs: string[];
 }
 
+/** What `compareCampaign` and `compareLayer` take beside the object. */
+export interface CompareOptions {
+  /**
+   * The current ATT&CK campaigns attributed to the object (a group), as `attributedCampaigns` finds them: their
+   * techniques count as the object's, status `campaign`, as attack.mitre.org's group layers and mitreattack-python's
+   * `get_techniques_used_by_group` count them. Default: none, the object's own techniques alone.
+   */
+  campaigns?: readonly ActorRecord[];
+}
+
+const campaignNamed = (campaign: ActorRecord): NamedCampaign => ({ id: campaign.id, name: campaign.name });
+
 /**
- * Set reported techniques against those ATT&CK documents for an object: each attributed, related (a parent or
- * sub-technique is) or new, and the object's techniques none of them mentions (neither reported nor a parent or
- * sub-technique of a reported one). What `compareCampaign` and `compareLayer` share.
+ * Set reported techniques against those ATT&CK documents for an object: each attributed, through an attributed
+ * campaign, related (a parent or sub-technique is the object's or its campaigns') or new, and the object's and its
+ * campaigns' techniques none of them mentions (neither reported nor a parent or sub-technique of a reported one).
+ * A technique is counted once: as the object's own when it is, else as its campaigns'. What `compareCampaign` and
+ * `compareLayer` share.
  */
 export function compareReported(
   reported: readonly ReportedTechnique[],
   object: ActorRecord,
   index: AttackIndex,
-): Pick<CampaignComparison, 'techniques' | 'unmentioned' | 'warnings'> & { counts: Omit<CampaignComparison['counts'], 'inferredOnly'> } {
+  options: CompareOptions = {},
+): Pick<CampaignComparison, 'techniques' | 'unmentioned' | 'warnings' | 'campaigns'> & { counts: Omit<CampaignComparison['counts'], 'inferredOnly'> } {
   const { techniques: uses, warnings } = objectTechniques(object, index);
+  // Techniques only the attributed campaigns use, each with the campaigns that do; the object's own come first.
+  const viaCampaigns = new Map<TechniqueId, NamedCampaign[]>();
+  const campaigns = [...(options.campaigns ?? [])].sort((a, b) => compareIds(a.id, b.id));
+  for (const campaign of campaigns) {
+    const found = objectTechniques(campaign, index);
+    warnings.push(...found.warnings);
+    for (const id of found.techniques.keys()) if (!uses.has(id)) viaCampaigns.set(id, [...(viaCampaigns.get(id) ?? []), campaignNamed(campaign)]);
+  }
+  const known = (id: TechniqueId) => uses.has(id) || viaCampaigns.has(id);
+  const relatedOne = (id: TechniqueId, relation: 'parent' | 'sub-technique') => {
+    const through = uses.has(id) ? undefined : viaCampaigns.get(id);
+    return { ...named(index, id), relation, ...(through ? { campaigns: through } : {}) };
+  };
   const techniques = reported.map((technique): ComparedTechnique => {
     const base = { ...named(index, technique.id), reportedAs: technique.reportedAs };
-    if (uses.has(technique.id)) return { ...base, status: 'attributed', related: [] };
+    if (uses.has(technique.id)) return { ...base, status: 'attributed', campaigns: [], related: [] };
+    const through = viaCampaigns.get(technique.id);
+    if (through) return { ...base, status: 'campaign', campaigns: through, related: [] };
     const related: ComparedTechnique['related'] = [];
-    if (technique.parent && uses.has(technique.parent)) related.push({ ...named(index, technique.parent), relation: 'parent' });
-    for (const child of index.children(technique.id)) {
-      if (uses.has(child.id)) related.push({ ...named(index, child.id), relation: 'sub-technique' });
-    }
-    return { ...base, status: related.length ? 'related' : 'new', related };
+    if (technique.parent && known(technique.parent)) related.push(relatedOne(technique.parent, 'parent'));
+    for (const child of index.children(technique.id)) if (known(child.id)) related.push(relatedOne(child.id, 'sub-technique'));
+    return { ...base, status: related.length ? 'related' : 'new', campaigns: [], related };
   });
   // A reported sub-technique mentions its parent, and a reported parent its sub-techniques, whatever their status.
   const ids = new Set(reported.map((technique) => technique.id));
   const parents = new Set(reported.flatMap((technique) => (technique.parent ? [technique.parent] : [])));
-  const unmentioned = [...uses.keys()]
+  const unmentioned = [...uses.keys(), ...viaCampaigns.keys()]
     .filter((id) => !ids.has(id) && !parents.has(id) && !ids.has(index.technique(id)?.parent ?? id))
     .sort(compareIds)
-    .map((id) => named(index, id));
+    .map((id): UnmentionedTechnique => {
+      const through = viaCampaigns.get(id);
+      return { ...named(index, id), ...(through ? { campaigns: through } : {}) };
+    });
   const count = (status: ComparisonStatus) => techniques.filter((technique) => technique.status === status).length;
   return {
     techniques,
     unmentioned,
+    campaigns: campaigns.map(campaignNamed),
     counts: {
       reported: techniques.length,
       attributed: count('attributed'),
+      campaign: count('campaign'),
       related: count('related'),
       new: count('new'),
       object: uses.size,
+      campaignOnly: viaCampaigns.size,
       unmentioned: unmentioned.length,
     },
     warnings,
@@ -113,12 +173,12 @@ export function compareReported(
 
 /**
  * Compare the techniques a normalized campaign reports with those ATT&CK documents for a group, software or
- * campaign: which are already attributed to it, which only through a parent or sub-technique, which are new, and
- * which of the object's the campaign does not mention. Techniques only inferred from the campaign's software are
+ * campaign: which are already attributed to it, which through the campaigns attributed to it (`options.campaigns`),
+ * which only through a parent or sub-technique, which are new, and which of the object's the campaign does not mention. Techniques only inferred from the campaign's software are
  * ATT&CK's own documentation, not the report's, so they are counted but not compared.
  * @throws InputError when the campaign was normalized against another release than `index`.
  */
-export function compareCampaign(result: NormalizedCampaign, object: ActorRecord, index: AttackIndex): CampaignComparison {
+export function compareCampaign(result: NormalizedCampaign, object: ActorRecord, index: AttackIndex, options: CompareOptions = {}): CampaignComparison {
   if (result.attack.domain !== index.domain || result.attack.release !== index.release) {
     throw new InputError(
       `${result.file}: campaign ${result.id} was normalized against ATT&CK ${result.attack.domain} ${result.attack.release}, ` +
@@ -135,6 +195,7 @@ export function compareCampaign(result: NormalizedCampaign, object: ActorRecord,
     })),
     object,
     index,
+    options,
   );
   return {
     campaign: { id: result.id, name: result.name, file: result.file },
@@ -142,6 +203,7 @@ export function compareCampaign(result: NormalizedCampaign, object: ActorRecord,
     object: comparedObject(object),
     techniques: compared.techniques,
     unmentioned: compared.unmentioned,
+    campaigns: compared.campaigns,
     counts: { ...compared.counts, inferredOnly: result.techniques.length - reported.length },
     warnings: compared.warnings,
   };

@@ -1,11 +1,16 @@
 import { resolve } from 'node:path';
 import {
+  attributedCampaigns,
   AttackObjectError,
   campaignReleases,
   compareCampaign,
   compareLayer,
   describeSource,
   COMPARE_KEEPING,
+  loadProcedures,
+  type ActorRecord,
+  type CompareOptions,
+  type ProcedureIndexData,
   InputError,
   isLayerComparison,
   isLayerFile,
@@ -21,6 +26,7 @@ import {
   objectRef,
   plural,
   readCampaign,
+  campaignList,
   renderComparisonLayer,
   serializeLayer,
   serializeLayers,
@@ -28,7 +34,7 @@ import {
   type CampaignComparison,
   UNRESOLVED_STATUS_TEXT,
 } from '../../index.js';
-import { attackLibrary, FLAG_WORDS, note, printJson, readStdin, warn, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, cacheDir, FLAG_WORDS, note, printJson, readStdin, warn, type CliContext, type GlobalArgs } from '../context.js';
 import { assertLayerOutName } from '../layer-out.js';
 import { formatTable, statusColor, tableStyle, type TableStyle } from '../format-table.js';
 import type { CommandDeclaration } from '../options.js';
@@ -44,6 +50,7 @@ interface Args extends GlobalArgs {
   out?: string;
   force?: boolean;
   strict?: boolean;
+  campaigns?: boolean;
 }
 
 export const declaration: CommandDeclaration = {
@@ -65,6 +72,13 @@ export const declaration: CommandDeclaration = {
         "for a layer, the one object its name and description name, else, of several, the one its name names)",
     },
     unmentioned: { type: 'boolean', describe: "list the object's techniques the campaign does not mention (default: their count)" },
+    campaigns: {
+      type: 'boolean',
+      default: true,
+      describe:
+        "a group's techniques include those of the ATT&CK campaigns attributed to it, as attack.mitre.org's group layers do (status: campaign, naming them); " +
+        '--no-campaigns compares with the group\'s own techniques alone',
+    },
   },
   renamed: { layer: 'out', all: 'unmentioned' },
   examples: [
@@ -72,6 +86,7 @@ export const declaration: CommandDeclaration = {
     ['$0 compare report.yaml --with G0050 C0021 --json', 'against a group and an ATT&CK campaign, as JSON'],
     ['$0 compare report.yaml --out comparison.layer.json', 'also a layer: attributed green, related yellow, new red'],
     ['$0 compare apt28.layer.json --with G0007', "a Navigator layer's techniques against APT28's in ATT&CK"],
+    ['$0 compare G0016-enterprise-layer.json --no-campaigns', "attack.mitre.org's APT29 layer against APT29's own techniques, not those of C0023 and C0024"],
   ],
 };
 
@@ -86,9 +101,16 @@ function formatText(comparison: CampaignComparison, all: boolean, unplaced: read
     t.id,
     t.name,
     t.status,
-    t.status === 'attributed' ? t.id : t.related.map((r) => `${r.id} (${r.relation})`).join(', '),
+    t.status === 'attributed'
+      ? t.id
+      : t.status === 'campaign'
+        ? `${t.id} in ${t.campaigns.map((c) => c.id).join(', ')}`
+        : t.related.map((r) => `${r.id} (${r.relation}${r.campaigns ? ` in ${r.campaigns.map((c) => c.id).join(', ')}` : ''})`).join(', '),
     t.reportedAs.join('; '),
   ]);
+  const campaigns = comparison.campaigns.length
+    ? `the ${plural(comparison.campaigns.length, 'campaign')} ATT&CK attributes to it (${campaignList(comparison.campaigns)})`
+    : undefined;
   const lines = [
     `${layer ? `layer "${layer.name}" (${layer.source})` : `${campaign.name} (${campaign.file})`} compared with ${object.kind} ${who}, ATT&CK ${comparison.attack.domain} ${comparison.attack.release}`,
     '',
@@ -97,9 +119,14 @@ function formatText(comparison: CampaignComparison, all: boolean, unplaced: read
       colorOf: (text, column) => (column === 2 ? statusColor(text) : undefined),
     }).trimEnd(),
     '',
-    `${counts.reported} ${layer ? 'in the layer' : 'reported'}: ${counts.attributed} attributed, ${counts.related} related (a parent or sub-technique is), ${counts.new} new` +
+    `${counts.reported} ${layer ? 'in the layer' : 'reported'}: ${counts.attributed} attributed, ` +
+      (campaigns ? `${counts.campaign} attributed through a campaign, ` : '') +
+      `${counts.related} related (a parent or sub-technique is), ${counts.new} new` +
       (counts.inferredOnly ? ` (${counts.inferredOnly} more only inferred from the campaign's software, not compared)` : ''),
-    `${who} uses ${counts.object} techniques in ATT&CK; ${counts.unmentioned} not mentioned by the ${layer ? 'layer' : 'campaign'}` + (all || !counts.unmentioned ? '' : ' (--unmentioned lists them)'),
+    `${who} uses ${counts.object} techniques in ATT&CK` +
+      (campaigns ? ` and ${campaigns} ${counts.campaignOnly} more` : '') +
+      `; ${counts.unmentioned} not mentioned by the ${layer ? 'layer' : 'campaign'}` +
+      (all || !counts.unmentioned ? '' : ' (--unmentioned lists them)'),
   ];
   if (layer?.leftOut.length) {
     lines.push(
@@ -116,9 +143,23 @@ function formatText(comparison: CampaignComparison, all: boolean, unplaced: read
     );
   }
   if (all && comparison.unmentioned.length) {
-    lines.push('', formatTable(['not mentioned', 'name'], comparison.unmentioned.map((t) => [t.id, t.name]), style, { flexible: [1] }).trimEnd());
+    const rows = comparison.unmentioned.map((t) => [t.id, t.name, ...(campaigns ? [t.campaigns ? t.campaigns.map((c) => c.id).join(', ') : object.id] : [])]);
+    lines.push('', formatTable(['not mentioned', 'name', ...(campaigns ? ['used by'] : [])], rows, style, { flexible: [1] }).trimEnd());
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * What a comparison with `object` takes beside it: with --campaigns (the default), a group's attributed campaigns,
+ * read from the release's procedures (loaded once per release, and only for a group).
+ */
+function compareOptions(context: CliContext, args: Args, loaded: Map<AttackIndex, ProcedureIndexData>): (object: ActorRecord, index: AttackIndex) => CompareOptions {
+  return (object, index) => {
+    if (args.campaigns === false || object.type !== 'intrusion-set') return {};
+    let data = loaded.get(index);
+    if (!data) loaded.set(index, (data = loadProcedures(index, { cacheDir: cacheDir(context) })));
+    return { campaigns: attributedCampaigns(object, index, data) };
+  };
 }
 
 /** The output every comparison ends with: the comparison layers (`--out`), then JSON or the tables. */
@@ -157,6 +198,7 @@ function compareLayerFile(context: CliContext, args: Args, stdin: Uint8Array | u
   const read = readLayerSources(args['campaign-or-layer'], resolve(context.cwd, args['campaign-or-layer']), { stdin }).map((source) => ({ source, stated: sourcesDomain([source]).domain }));
   const several = new Set(read.map(({ stated }) => stated)).size > 1;
   const notCompared: string[] = [];
+  const options = compareOptions(context, args, new Map());
   let refusal: unknown;
   for (const { source, stated } of read) {
     if (several && args.domain && stated !== args.domain) {
@@ -183,7 +225,7 @@ function compareLayerFile(context: CliContext, args: Args, stdin: Uint8Array | u
       continue;
     }
     for (const target of targets) for (const line of target.notes) note(context, args, `note: ${line}`);
-    for (const target of targets) compared.push({ comparison: compareLayer(input, target.object, index), index });
+    for (const target of targets) compared.push({ comparison: compareLayer(input, target.object, index, options(target.object, index)), index });
   }
   if (!compared.length && refusal) throw refusal;
   for (const line of notCompared) note(context, args, `note: ${line}`);
@@ -208,7 +250,8 @@ export function handler(context: CliContext) {
     for (const warning of result.warnings) warn(context, args, `${result.file}: ${warning}`);
     const targets = comparisonTargets(result, releases.target, args.with ?? [], FLAG_WORDS);
     for (const target of targets.objects) for (const line of target.notes) note(context, args, `note: ${line}`);
-    const comparisons = targets.objects.map((target) => compareCampaign(result, target.object, releases.target));
+    const options = compareOptions(context, args, new Map());
+    const comparisons = targets.objects.map((target) => compareCampaign(result, target.object, releases.target, options(target.object, releases.target)));
     for (const warning of new Set(comparisons.flatMap((c) => c.warnings))) warn(context, args, warning);
     writeComparisons(context, args, comparisons.map((comparison) => ({ comparison, index: releases.target })), unplacedReferences([result]));
     reportUnplaced(context, args, [result], 'not compared', 'the comparison was printed above, and the run fails (--strict)');

@@ -11,7 +11,7 @@ import {
   objectTitle,
   type AttackObjectKind,
 } from '../normalize/resolve-attack-object.js';
-import type { LayerLink, LayerMetadata, LayerTechnique, NavigatorLayer } from './layer-types.js';
+import type { LayerLink, LayerMetadata, LayerTechnique, LegendItem, NavigatorLayer } from './layer-types.js';
 import { compareEntries, expandParents, GENERATOR, LAYOUT, layerShell, type RenderedLayer } from './render-layer.js';
 import { gradientColor, legendSteps, plural, WHITE_TO_RED } from './score.js';
 import { unshownTechniqueWarnings } from './platform-visibility.js';
@@ -258,6 +258,22 @@ function leftOutLine(warnings: readonly string[]): string | undefined {
 }
 
 /**
+ * The legend of an object's layer. attack.mitre.org's layer of the same object paints in other colours, and its red
+ * means "only in a campaign", where ours means "used by the object": an analyst who opens both side by side reads
+ * each colour's meaning in the legend, with the colour the other layer gives it. Our red stays: it is every threat
+ * layer's here (`render`, `--score frequency`), and `gap` paints coverage in MITRE's blue (#66b1ff: half covered).
+ */
+function objectLegend(object: ActorRecord, viaCampaigns: boolean): LegendItem[] {
+  const title = objectTitle(object);
+  return [
+    viaCampaigns
+      ? { label: `used by ${title} itself (attack.mitre.org's layer: blue; pink when a campaign uses it too)`, color: WHITE_TO_RED[1]! }
+      : { label: `used by ${title} (attack.mitre.org's layer: blue)`, color: WHITE_TO_RED[1]! },
+    ...(viaCampaigns ? [{ label: `only in a campaign attributed to ${title} (attack.mitre.org's layer: red)`, color: CAMPAIGN_COLOR }] : []),
+  ];
+}
+
+/**
  * Render the layer of one group, software or campaign: every technique it `uses` in the release, scored 1, with
  * ATT&CK's procedure text as the comment and the sources it cites as links; the object's ID, aliases, type and ATT&CK
  * page in the layer's metadata. A relationship to a revoked technique counts for its replacement (said in the comment
@@ -296,10 +312,7 @@ export function renderAttackObjectLayer(
     hideDisabled: false,
     techniques: expandParents(entries, index).sort(compareEntries),
     gradient: { colors: [...WHITE_TO_RED], minValue: 0, maxValue: 1 },
-    legendItems: [
-      { label: `used by ${objectTitle(object)}`, color: WHITE_TO_RED[1]! },
-      ...(viaCampaigns ? [{ label: `used only in a campaign attributed to ${objectTitle(object)}`, color: CAMPAIGN_COLOR }] : []),
-    ],
+    legendItems: objectLegend(object, viaCampaigns > 0),
     metadata: [
       ...objectMetadata(object, details, index, data),
       ...(options.campaigns ? [{ name: 'campaigns included', value: campaigns.map(objectRef).join(', ') || 'none attributed' }] : []),

@@ -22,6 +22,7 @@ import {
   type ProcedureIndexData,
 } from '../../lib/index.js';
 import { fixtureFile, loadRelease, stixFile, testCacheDir, type RawStixObject } from '../helpers/attack.js';
+import { MITRE_COLORS, mitreGroupLayer } from '../helpers/mitre-group-layer.js';
 import { rawAttackId, rawObjectById, rawTechniqueIds, rawUses } from '../helpers/raw-uses.js';
 
 const BUNDLE = () => stixFile('enterprise-attack-18.1.json.gz');
@@ -238,6 +239,39 @@ describe('renderAttackObjectLayer with campaigns', () => {
     expect(scored(layer).filter((e) => e.color === CAMPAIGN_COLOR).map((e) => e.techniqueID)).to.deep.equal([...viaCampaigns].filter((id) => !own.has(id)).sort());
     expect(layer.legendItems!.map((item) => item.color)).to.deep.equal(['#ff6666', CAMPAIGN_COLOR]);
     expect(findings(layer, index)).to.deep.equal([]);
+  });
+
+  // attack.mitre.org paints a group's own techniques blue (#66b1ff) and those only in its campaigns red (#ff6666), our red:
+  // an analyst with both layers open read our red as MITRE's "only in a campaign". The legend now says what each of our
+  // colours is, and which colour MITRE's layer gives the same techniques; checked here against MITRE's layer rebuilt
+  // from the bundle, for APT29 and Volt Typhoon (G1017), both among the groups whose campaigns overlap, so that MITRE
+  // paints some techniques only their campaigns use pink.
+  for (const id of ['G0016', 'G1017']) {
+    it(`says in its legend which colour attack.mitre.org's layer gives each of its colours, and it holds (${id})`, () => {
+      const { index, data } = release();
+      const group = resolveAttackObject(index, id).object;
+      const { layer } = renderAttackObjectLayer(group, index, data, { campaigns: true });
+      const title = `${group.name} (${id})`;
+      expect(layer.legendItems).to.deep.equal([
+        { label: `used by ${title} itself (attack.mitre.org's layer: blue; pink when a campaign uses it too)`, color: '#ff6666' },
+        { label: `only in a campaign attributed to ${title} (attack.mitre.org's layer: red)`, color: CAMPAIGN_COLOR },
+      ]);
+      const mitre = new Map(
+        (mitreGroupLayer(rawUses(BUNDLE()), id).layer['techniques'] as LayerTechnique[]).filter((e) => e.score !== undefined).map((e) => [e.techniqueID, e.color]),
+      );
+      // Ours: red (the gradient's, score 1 and no colour of its own) or orange; MITRE's pink also marks a technique two
+      // of a group's campaigns use, or a parent it reached through a sub-technique (README, "attack.mitre.org's layers").
+      const pairs = new Set(scored(layer).map((e) => `${e.color ?? '#ff6666'} ${mitre.get(e.techniqueID)}`));
+      expect([...pairs].sort()).to.deep.equal(
+        [`#ff6666 ${MITRE_COLORS.own}`, `#ff6666 ${MITRE_COLORS.both}`, `${CAMPAIGN_COLOR} ${MITRE_COLORS.campaign}`, `${CAMPAIGN_COLOR} ${MITRE_COLORS.both}`].sort(),
+      );
+    });
+  }
+
+  it('says "used by" alone without campaigns, with the colour attack.mitre.org gives it', () => {
+    const { index, data } = release();
+    const { layer } = renderAttackObjectLayer(resolveAttackObject(index, 'G0016').object, index, data);
+    expect(layer.legendItems).to.deep.equal([{ label: "used by APT29 (G0016) (attack.mitre.org's layer: blue)", color: '#ff6666' }]);
   });
 
   it("prefixes a campaign's procedure with the campaign and names it in the metadata (G9001 and C9001)", () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import {
+  attributedCampaigns,
   AttackIndex,
   AttackLibrary,
   AttackObjectError,
@@ -10,6 +11,7 @@ import {
   COMPARISON_COLORS,
   indexBundle,
   InputError,
+  loadProcedures,
   normalizeCampaign,
   parseCampaign,
   readCampaign,
@@ -17,6 +19,7 @@ import {
   resolveAttackObject,
   UsageError,
   validateLayer,
+  type CampaignComparison,
   type NormalizedCampaign,
 } from '../../lib/index.js';
 import { fixtureFile, loadRelease, stixDir, stixFile, testCacheDir } from '../helpers/attack.js';
@@ -95,6 +98,24 @@ describe('compareCampaign', () => {
     expect(inferredOnly).to.have.length.greaterThan(0);
     expect(comparison.counts.inferredOnly).to.equal(inferredOnly.length);
     expect(comparison.techniques.map((t) => t.id)).to.not.include.members(inferredOnly.map((t) => t.id));
+  });
+
+  // The library counts a group's campaigns when given them, as the CLI does by default (README, "A group's campaigns").
+  it("counts a technique of a campaign attributed to the group as status campaign when given its campaigns (T1195.002, C0024)", () => {
+    const index = loadRelease('18.1');
+    const result = normalizedText('name: x\nactor: APT29\ntechniques: [T1195.002, T1665]\n');
+    const group = resolveAttackObject(index, 'G0016').object;
+    const campaigns = attributedCampaigns(group, index, loadProcedures(index, { cacheDir: testCacheDir() }));
+    expect(campaigns.map((c) => c.id)).to.deep.equal(['C0023', 'C0024']);
+    const statuses = (c: CampaignComparison) => c.techniques.map((t) => [t.id, t.status, t.campaigns.map((x) => x.id)]);
+    expect(statuses(compareCampaign(result, group, index))).to.deep.equal([
+      ['T1195.002', 'new', []],
+      ['T1665', 'attributed', []],
+    ]);
+    expect(statuses(compareCampaign(result, group, index, { campaigns }))).to.deep.equal([
+      ['T1195.002', 'campaign', ['C0024']],
+      ['T1665', 'attributed', []],
+    ]);
   });
 
   it('refuses objects of another release than the campaign was normalized against', () => {

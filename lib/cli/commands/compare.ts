@@ -153,7 +153,8 @@ function formatText(comparison: CampaignComparison, all: boolean, unplaced: read
  * What a comparison with `object` takes beside it: with --campaigns (the default), a group's attributed campaigns,
  * read from the release's procedures (loaded once per release, and only for a group).
  */
-function compareOptions(context: CliContext, args: Args, loaded: Map<AttackIndex, ProcedureIndexData>): (object: ActorRecord, index: AttackIndex) => CompareOptions {
+function compareOptions(context: CliContext, args: Args): (object: ActorRecord, index: AttackIndex) => CompareOptions {
+  const loaded = new Map<AttackIndex, ProcedureIndexData>();
   return (object, index) => {
     if (args.campaigns === false || object.type !== 'intrusion-set') return {};
     let data = loaded.get(index);
@@ -198,7 +199,7 @@ function compareLayerFile(context: CliContext, args: Args, stdin: Uint8Array | u
   const read = readLayerSources(args['campaign-or-layer'], resolve(context.cwd, args['campaign-or-layer']), { stdin }).map((source) => ({ source, stated: sourcesDomain([source]).domain }));
   const several = new Set(read.map(({ stated }) => stated)).size > 1;
   const notCompared: string[] = [];
-  const options = compareOptions(context, args, new Map());
+  const options = compareOptions(context, args);
   let refusal: unknown;
   for (const { source, stated } of read) {
     if (several && args.domain && stated !== args.domain) {
@@ -250,7 +251,7 @@ export function handler(context: CliContext) {
     for (const warning of result.warnings) warn(context, args, `${result.file}: ${warning}`);
     const targets = comparisonTargets(result, releases.target, args.with ?? [], FLAG_WORDS);
     for (const target of targets.objects) for (const line of target.notes) note(context, args, `note: ${line}`);
-    const options = compareOptions(context, args, new Map());
+    const options = compareOptions(context, args);
     const comparisons = targets.objects.map((target) => compareCampaign(result, target.object, releases.target, options(target.object, releases.target)));
     for (const warning of new Set(comparisons.flatMap((c) => c.warnings))) warn(context, args, warning);
     writeComparisons(context, args, comparisons.map((comparison) => ({ comparison, index: releases.target })), unplacedReferences([result]));

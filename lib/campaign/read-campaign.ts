@@ -150,6 +150,7 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
     ...repairEntryTypes(record, located),
     ...repairTrailingSeparators(record, located),
     ...repairConfidenceWords(record, located),
+    ...repairBooleanWords(record, located),
   ];
 
   const duplicates = new Set(located?.duplicateKeys() ?? []);
@@ -353,6 +354,33 @@ function repairConfidenceWords(record: Record<string, unknown>, located: Located
       if (typeof item === 'object' && item !== null && !Array.isArray(item)) repair(item as Record<string, unknown>, ['techniques', i]);
     });
   }
+  return repairs;
+}
+
+// The words YAML 1.1 read as true or false (`infer: yes`, as older YAML and many hand-written files write them), which
+// YAML 1.2 reads as text: each has one meaning.
+const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = { yes: true, no: false, on: true, off: false, true: true, false: false };
+
+/**
+ * A software's `infer` written as a word YAML 1.1 reads as true or false (`yes`, `No`, `on`, `"true"`), which the
+ * reader, YAML 1.2, reads as text, is read as that true or false, each repair said with its line. Another word
+ * (`maybe`) is left for the schema to report.
+ */
+function repairBooleanWords(record: Record<string, unknown>, located: Located | undefined): string[] {
+  const repairs: string[] = [];
+  const items = record['software'];
+  if (!Array.isArray(items)) return repairs;
+  items.forEach((item, i) => {
+    if (!isJsonObject(item) || typeof item['infer'] !== 'string') return;
+    const found = item['infer'];
+    const read = BOOLEAN_WORDS[found.trim().toLowerCase()];
+    if (read === undefined) return;
+    item['infer'] = read;
+    const path = ['software', i, 'infer'];
+    const quoted = /^["']/.test(located?.sourceText(path) ?? '');
+    const why = quoted ? `${String(read)} in quotes, which is text` : `YAML 1.1's word for ${String(read)}, which YAML 1.2 reads as text`;
+    repairs.push(repairAt(path, located?.lineOf(path), `${JSON.stringify(found)} read as ${String(read)} (${why}; write infer: ${String(read)})`));
+  });
   return repairs;
 }
 

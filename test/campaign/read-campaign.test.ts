@@ -238,7 +238,8 @@ describe('campaign/read-campaign', () => {
         ['an unknown domain', 'name: x\ndomain: pre-attack\n', '/domain', 2, /must be one of "enterprise-attack", "mobile-attack", "ics-attack", "enterprise", "mobile", "ics"/],
         ['a source that is not a URL', 'name: x\nsources:\n  - FireEye blog\n', '/sources/0', 3, /must be a URL; for a title write \{title: \.\.\.\}/],
         ['an empty source', 'name: x\nsources:\n  - {}\n', '/sources/0', 3, /must give at least one field/],
-        ['infer that is not a boolean', 'name: x\nsoftware:\n  - ref: HTRAN\n    infer: "no"\n', '/software/0/infer', 4, /must be true or false, not the string "no"/],
+        // yes, no, on and off are read as true or false (below); another word is not.
+        ['infer that is not a boolean', 'name: x\nsoftware:\n  - ref: HTRAN\n    infer: maybe\n', '/software/0/infer', 4, /must be true or false, not the string "maybe"/],
         ['a score that is text', 'name: x\ntechniques:\n  - ref: T1\n    score: high\n', '/techniques/0/score', 4, /must be a number/],
         // An empty tactic (`tactic:`) is read as none (test/regressions/campaign-every-field-wrong.test.ts).
         ['a tactic that is a mapping', 'name: x\ntechniques:\n  - ref: T1\n    tactic: {a: 1}\n', '/techniques/0/tactic', 4, /must be a string or a list, not a mapping/],
@@ -254,6 +255,20 @@ describe('campaign/read-campaign', () => {
           expect(issue!.message).to.match(message);
         });
       }
+    });
+
+    // YAML 1.2 reads yes, no, on and off as text: a file written for YAML 1.1 (PyYAML's default) means true or false by them.
+    it("reads a software's infer written yes, no, on or off (any case) as true or false, saying so at its line", () => {
+      const text = 'name: x\nsoftware:\n  - ref: S0154\n    infer: yes\n  - ref: HTRAN\n    infer: No\n  - ref: S0002\n    infer: "off"\n  - ref: S0003\n    infer: ON\n';
+      const campaign = parseCampaign(text, 'c.yaml');
+      expect(campaign.software.map((s) => [s.ref, s.infer])).to.deep.equal([['S0154', true], ['HTRAN', false], ['S0002', false], ['S0003', true]]);
+      expect(campaign.repairs).to.deep.equal([
+        'line 4: /software/0/infer: "yes" read as true (YAML 1.1\'s word for true, which YAML 1.2 reads as text; write infer: true)',
+        'line 6: /software/1/infer: "No" read as false (YAML 1.1\'s word for false, which YAML 1.2 reads as text; write infer: false)',
+        'line 8: /software/2/infer: "off" read as false (false in quotes, which is text; write infer: false)',
+        'line 10: /software/3/infer: "ON" read as true (YAML 1.1\'s word for true, which YAML 1.2 reads as text; write infer: true)',
+      ]);
+      expect(campaign.leftOut).to.equal(undefined);
     });
 
     it('repairs an entry value with one obvious reading and says so with its line: a one-item list, a number in quotes', () => {
@@ -300,11 +315,11 @@ describe('campaign/read-campaign', () => {
     });
 
     it('leaves out an entry with no obvious repair, the others keeping their paths and lines, and says what to write instead', () => {
-      const text = 'name: x\ntechniques:\n  - T1566.001\n  - ref: [T1059, T1105]\n  - T1105\nsoftware:\n  - ref: S0154\n    infer: "yes"\n  - S0002\nsources:\n  - A blog post\n';
+      const text = 'name: x\ntechniques:\n  - T1566.001\n  - ref: [T1059, T1105]\n  - T1105\nsoftware:\n  - ref: S0154\n    infer: "perhaps"\n  - S0002\nsources:\n  - A blog post\n';
       const json = JSON.stringify({
         name: 'x',
         techniques: ['T1566.001', { ref: ['T1059', 'T1105'] }, 'T1105'],
-        software: [{ ref: 'S0154', infer: 'yes' }, 'S0002'],
+        software: [{ ref: 'S0154', infer: 'perhaps' }, 'S0002'],
         sources: ['A blog post'],
       });
       for (const [file, written] of [['c.yaml', text], ['c.json', json]] as const) {

@@ -132,6 +132,8 @@ function cases(): Case[] {
     const add = (label: string, text: string, expected: Outcome, line = start + 1) => all.push({ label: `${field.pointer}: ${label}`, text, line, field, expected });
     add(`a wrong type (${wrongType(field)})`, replaced(` ${wrongType(field)}`), broken('refused', field));
     if (TEXT.includes(key)) add('a number where text goes (2018)', replaced(' 2018'), 'repaired');
+    // YAML 1.1's words for true and false, which YAML 1.2 reads as text.
+    if (field.type.includes('boolean')) for (const word of ['yes', 'No', 'off']) add(`YAML 1.1's ${word}`, replaced(` ${word}`), 'repaired');
     // An optional field left empty is read as not given, said; a required one cannot be read.
     add('left empty', replaced(''), field.required ? broken('refused', field) : 'repaired');
     add('an empty text ("")', replaced(' ""'), field.required ? broken('refused', field) : FREE_TEXT.includes(key) ? 'read' : 'repaired');
@@ -145,7 +147,7 @@ function cases(): Case[] {
     const plain = value.trim().replace(/^"(.*)"$/, '$1');
     if (plain && !/^[>|[{]/.test(plain) && !plain.includes('"')) {
       const fixed = FIXED_FORM.includes(key);
-      add('a trailing space (quoted)', replaced(` "${plain} "`), fixed || TRIMMED.includes(key) ? 'repaired' : key === 'infer' ? 'left out' : 'read');
+      add('a trailing space (quoted)', replaced(` "${plain} "`), fixed || TRIMMED.includes(key) || key === 'infer' ? 'repaired' : 'read');
     }
   }
   for (const key of ['first_seen', 'last_seen', 'published']) {

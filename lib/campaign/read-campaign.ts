@@ -138,7 +138,7 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
   for (const field of TEXT_FIELDS) {
     if (typeof record[field] === 'number') record[field] = located?.sourceText([field]) ?? String(record[field]);
   }
-  const repairs = [
+  const found = [
     ...keyForms,
     ...listed,
     ...repairEmptyFields(record, located),
@@ -151,7 +151,9 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
     ...repairTrailingSeparators(record, located),
     ...repairConfidenceWords(record, located),
     ...repairBooleanWords(record, located),
-  ];
+  ].map((repair, i) => [repair, i] as const);
+  // Said in the order of the file, as its problems are (those of one line in the order they were made).
+  const repairs = found.sort(([a, i], [b, j]) => repairLine(a) - repairLine(b) || i - j).map(([repair]) => repair);
 
   const duplicates = new Set(located?.duplicateKeys() ?? []);
   const issues = inLineOrder([...duplicates, ...validationIssues(record, located)]);
@@ -180,6 +182,9 @@ const ENTRY_HELP: Readonly<Record<EntryList, string>> = {
   platforms: 'write the platform as ATT&CK names it ("- Windows")',
   tags: 'write the tag as text ("- covid-19")',
 };
+
+/** The line a repair is said at (`line 12: …`), 0 for one without. */
+const repairLine = (repair: string): number => Number(/^line (\d+): /.exec(repair)?.[1] ?? 0);
 
 /** A repair as a campaign file's warnings say it: the field `path` leads to, at its line where known (`line 12: /actor: …`). */
 function repairAt(path: readonly (string | number)[], line: number | undefined, said: string): string {
@@ -401,8 +406,7 @@ function repairNameMappings(record: Record<string, unknown>, located: Located | 
       // A key that is, or looks like, a field (`id: T1193` means ref) is left for the schema to report.
       if (entries.length !== 1 || fields.includes(key!) || suggestField(key!, fields) || !['string', 'number'].includes(typeof text)) return;
       items[i] = `${key}: ${text}`;
-      const line = located?.lineOf([list, i]);
-      repairs.push(`${line ? `line ${line}: ` : ''}"${items[i]}" read as one name (unquoted, YAML reads it as a mapping; quote it to say so)`);
+      repairs.push(repairAt([list, i], located?.lineOf([list, i]), `"${items[i]}" read as one name (unquoted, YAML reads it as a mapping; quote it to say so)`));
     });
   }
   return repairs;

@@ -257,6 +257,34 @@ describe('campaign/read-campaign', () => {
       }
     });
 
+    it('says its repairs in the order of the file, each at its line and JSON pointer, whatever their kinds', () => {
+      const text = [
+        'name: x',
+        'confidence: High',
+        'techniques:',
+        '  - ref: T1204,',
+        '    Tactic: Execution',
+        '  - Acquire Infrastructure: Virtual Private Server',
+        'software:',
+        '  - ref: HTRAN',
+        '    infer: no',
+        'published: 2018/07/13',
+        'platforms: Windows, Linux',
+        '',
+      ].join('\n');
+      const repairs = parseCampaign(text, 'c.yaml').repairs!;
+      expect(repairs.map((repair) => /^line (\d+): (\/\S*): /.exec(repair)?.slice(1, 3).join(' '))).to.deep.equal([
+        '2 /confidence',
+        '4 /techniques/0/ref',
+        '5 /techniques/0/Tactic',
+        '6 /techniques/1',
+        '9 /software/0/infer',
+        '10 /published',
+        '11 /platforms',
+      ]);
+      expect(repairs[1]).to.equal('line 4: /techniques/0/ref: "T1204," read as "T1204" (a reference ends in ",", left from a list; write ref: T1204)');
+    });
+
     // YAML 1.2 reads yes, no, on and off as text: a file written for YAML 1.1 (PyYAML's default) means true or false by them.
     it("reads a software's infer written yes, no, on or off (any case) as true or false, saying so at its line", () => {
       const text = 'name: x\nsoftware:\n  - ref: S0154\n    infer: yes\n  - ref: HTRAN\n    infer: No\n  - ref: S0002\n    infer: "off"\n  - ref: S0003\n    infer: ON\n';

@@ -160,7 +160,7 @@ describe('regressions: the first hour (issue 12)', () => {
       expect(result.code, result.stderr).to.equal(0);
       const [campaign] = JSON.parse(result.stdout) as { references: { raw: string; ids: string[] }[]; warnings: string[] }[];
       expect(campaign!.references.map((r) => [r.raw, r.ids])).to.deep.equal([['Acquire Infrastructure: Virtual Private Server', ['T1583.003']]]);
-      expect(campaign!.warnings[0]).to.match(/^line 3: "Acquire Infrastructure: Virtual Private Server" read as one name/);
+      expect(campaign!.warnings[0]).to.match(/^line 3: \/techniques\/0: "Acquire Infrastructure: Virtual Private Server" read as one name/);
     });
 
     it('takes domain: mobile in a campaign, and --domain for a campaign that names none', async () => {

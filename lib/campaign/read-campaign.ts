@@ -157,14 +157,18 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
 
   const duplicates = new Set(located?.duplicateKeys() ?? []);
   const issues = inLineOrder([...duplicates, ...validationIssues(record, located)]);
-  // A problem of the file as a whole refuses it; one inside an entry of a list leaves that entry out.
-  if (issues.some((issue) => !entryOf(issue.path))) throw new SchemaValidationError(file, WHAT, issues);
+  // A value of an optional field that cannot be read leaves that field out (`published: July 2018`), as a problem inside
+  // an entry of a list leaves the entry out; any other problem is of the file as a whole, and refuses it.
+  const fieldOut = (issue: Issue) => (duplicates.has(issue) ? undefined : fieldLeftOut(issue.path));
+  if (issues.some((issue) => !entryOf(issue.path) && !fieldOut(issue))) throw new SchemaValidationError(file, WHAT, issues);
   // A duplicate key says what to do itself (give the field once); how to write an entry would only mislead there.
-  const leftOut = issues.map((issue) => ({
-    ...issue,
-    message: `${issue.message}; the entry is left out${duplicates.has(issue) ? '' : `: ${ENTRY_HELP[entryOf(issue.path)![0]]}`}`,
-  }));
-  const skipped = new Set(issues.map((issue) => entryOf(issue.path)!.join('/')));
+  const leftOut = issues.map((issue) => {
+    const field = entryOf(issue.path) ? undefined : fieldOut(issue);
+    if (field) return { ...issue, message: `${issue.message}; the field is left out, read as not given: ${fieldHelp(field, record[field])}` };
+    return { ...issue, message: `${issue.message}; the entry is left out${duplicates.has(issue) ? '' : `: ${ENTRY_HELP[entryOf(issue.path)![0]]}`}` };
+  });
+  for (const issue of issues) if (!entryOf(issue.path)) delete record[fieldOut(issue)!];
+  const skipped = new Set(issues.flatMap((issue) => (entryOf(issue.path) ? [entryOf(issue.path)!.join('/')] : [])));
   const campaign = toCampaign(record as unknown as CampaignFile, file, located, options.domain, skipped);
   const unknown = unknownReports(campaign, record as unknown as CampaignFile, located);
   return { ...campaign, ...(repairs.length ? { repairs } : {}), ...(leftOut.length ? { leftOut } : {}), ...(unknown.length ? { unknownReports: unknown } : {}) };
@@ -185,6 +189,80 @@ const ENTRY_HELP: Readonly<Record<EntryList, string>> = {
 
 /** The line a repair is said at (`line 12: …`), 0 for one without. */
 const repairLine = (repair: string): number => Number(/^line (\d+): /.exec(repair)?.[1] ?? 0);
+
+/**
+ * The fields without which a campaign cannot be read, so that a value of one that cannot be read refuses the file:
+ * `name` (the layer's name, and from standard input its ID), `techniques` (the references are the campaign: its layer
+ * without them would say nothing of the report), `domain` (the ATT&CK every reference is read in: a mobile campaign's
+ * references read in enterprise would resolve to other techniques or none).
+ */
+const ESSENTIAL_FIELDS: readonly string[] = ['name', 'techniques', 'domain'];
+
+/** The top-level field a problem at `pointer` leaves out when its value cannot be read: an optional field the schema allows, at the field itself or inside it. */
+function fieldLeftOut(pointer: string): string | undefined {
+  const field = parsePointer(pointer)[0];
+  return field !== undefined && !ESSENTIAL_FIELDS.includes(field) && allowedFields([]).includes(field) ? field : undefined;
+}
+
+/** What to write instead of a top-level field's value that cannot be read, and what is done meanwhile. */
+const FIELD_WRITE: Readonly<Record<string, string>> = {
+  id: 'write the ID as text (id: apt32-2020); the file name gives it meanwhile',
+  actor: 'write the group by ATT&CK ID, name or alias (actor: G0050)',
+  description: 'write the description as text (description: | and its lines below it)',
+  attack_version: 'write the ATT&CK release the report\'s IDs come from (attack_version: "6.3"); its references are read in the newest release meanwhile',
+  confidence: 'write low, medium, high or a number from 0 to 100 (confidence: medium)',
+  sources: 'write a list of the reports, each a URL or a mapping with url: and/or title:',
+  compare_with: 'write an ATT&CK group, campaign or software by ID, name or alias, or a list of them (compare_with: [G0050])',
+  platforms: 'write a list of platforms as ATT&CK names them (platforms: [Windows])',
+  tags: 'write a list of tags (tags: [covid-19])',
+  software: 'write a list of the software, each as the report names it (software: [S0154])',
+};
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * What to write for a date that cannot be read as written, when it says which date it is (`July 2018`: 2018-07;
+ * `13/07/2018`, whose 13 can only be the day: 2018-07-13; `Q3 2018`: its first month for first_seen, its last for
+ * last_seen); undefined for one of two readings (`07/08/2018`) or none. Not read so: a reader of the file may mean
+ * another date, and says which by writing it.
+ */
+function dateWritten(text: string, field: string): string | undefined {
+  const words = text.trim().toLowerCase().replace(/,/g, ' ').split(/\s+/);
+  // A month's name, or its first three letters or more (`Jul`, `Sept.`).
+  const month = (word: string) => MONTHS.findIndex((name) => word.replace(/\.$/, '').length >= 3 && name.startsWith(word.replace(/\.$/, ''))) + 1;
+  const year = words.find((word) => /^(19|20)\d\d$/.test(word));
+  const named = words.filter((word) => month(word) > 0);
+  const day = words.find((word) => /^\d{1,2}(st|nd|rd|th)?$/.test(word));
+  if (year && named.length === 1 && words.length <= 3) return `${year}-${pad(month(named[0]!))}${day ? `-${pad(parseInt(day, 10))}` : ''}`;
+  const quarter = /^q([1-4])$/.exec(words[0] ?? '');
+  if (quarter && year && words.length === 2) {
+    const first = (Number(quarter[1]) - 1) * 3 + 1;
+    return `${year}-${pad(field === 'last_seen' ? first + 2 : first)}`;
+  }
+  const numbers = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(text.trim());
+  if (!numbers) return undefined;
+  const [a, b] = [Number(numbers[1]), Number(numbers[2])];
+  // Day first (13/07/2018) or month first (07/13/2018): only a day above 12 says which.
+  if (a > 12 && b >= 1 && b <= 12 && a <= 31) return `${numbers[3]}-${pad(b)}-${pad(a)}`;
+  if (b > 12 && a >= 1 && a <= 12 && b <= 31) return `${numbers[3]}-${pad(a)}-${pad(b)}`;
+  if (a === b && a >= 1 && a <= 12) return `${numbers[3]}-${pad(a)}-${pad(b)}`;
+  return undefined;
+}
+
+/** What to write instead of the value `found` of a top-level field that cannot be read. */
+function fieldHelp(field: string, found: unknown): string {
+  if (!['first_seen', 'last_seen', 'published'].includes(field)) return FIELD_WRITE[field] ?? `write ${field} as the schema says`;
+  const written = typeof found === 'string' ? dateWritten(found, field) : undefined;
+  if (written) return `write ${field}: ${written}, if ${JSON.stringify((found as string).trim())} is that date`;
+  // 07/08/2018: 7 August day first, July 8 month first; only its writer knows which.
+  const both = typeof found === 'string' ? /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(found.trim()) : null;
+  if (both && Number(both[1]) <= 12 && Number(both[2]) <= 12) {
+    const [a, b, year] = [pad(Number(both[1])), pad(Number(both[2])), both[3]!];
+    return `write ${field}: ${year}-${b}-${a} (day first) or ${year}-${a}-${b} (month first), whichever is meant`;
+  }
+  return `write the date as YYYY-MM-DD, YYYY-MM or YYYY, year first (${field}: 2018-07-13)`;
+}
 
 /** A repair as a campaign file's warnings say it: the field `path` leads to, at its line where known (`line 12: /actor: …`). */
 function repairAt(path: readonly (string | number)[], line: number | undefined, said: string): string {

@@ -137,7 +137,7 @@ describe('campaign/read-campaign', () => {
 
     it('reads compare_with written as one string as a list of one, with its line', () => {
       expect(parseCampaign('name: x\ncompare_with: APT29\n', 'c.yaml').compareWith).to.deep.equal([{ ref: 'APT29', line: 2, path: '/compare_with' }]);
-      expect(issuesOf('name: x\ncompare_with: []\n').map((i) => i.path)).to.deep.equal(['/compare_with']);
+      expect(problemsOf('name: x\ncompare_with: []\n').map((i) => i.path)).to.deep.equal(['/compare_with']);
     });
 
     it('takes the id from the file name when the file has none', () => {
@@ -246,14 +246,39 @@ describe('campaign/read-campaign', () => {
         ['a missing name', 'techniques: [T1]\n', '/', 1, /missing required field "name"/],
         ['a missing ref', 'name: x\ntechniques:\n  - tactic: Execution\n', '/techniques/0', 3, /missing required field "ref"/],
       ];
+      // A value of a field a campaign can be read without leaves that field out.
+      const fieldOut = (path: string) => /^\/\w+$/.test(path) && !['/name', '/techniques', '/domain'].includes(path);
       for (const [label, text, path, line, message] of rows) {
-        it(`${label}${inEntry(path) ? ' (the entry left out)' : ''}`, () => {
-          const problems = inEntry(path) ? problemsOf(text) : issuesOf(text);
+        it(`${label}${inEntry(path) ? ' (the entry left out)' : fieldOut(path) ? ' (the field left out)' : ''}`, () => {
+          const problems = inEntry(path) || fieldOut(path) ? problemsOf(text) : issuesOf(text);
           const issue = problems.find((i) => i.path === path);
           expect(issue, JSON.stringify(problems)).to.not.equal(undefined);
           expect(issue!.line).to.equal(line);
           expect(issue!.message).to.match(message);
         });
+      }
+    });
+
+    // A date written as people say it refused the whole campaign before; now the field alone is left out, saying what
+    // to write where the text says which date it is, and the campaign is read.
+    it('leaves out a top-level field whose value cannot be read, saying at its line what to write, and reads the rest', () => {
+      const text = 'name: x\npublished: July 2018\nfirst_seen: Q3 2018\nlast_seen: 07/08/2018\nconfidence: sure\ntechniques:\n  - T1566.001\nsoftware: [S0154]\n';
+      const campaign = parseCampaign(text, 'c.yaml');
+      expect([campaign.published, campaign.firstSeen, campaign.lastSeen, campaign.confidence]).to.deep.equal([undefined, undefined, undefined, undefined]);
+      expect([campaign.techniques.map((t) => t.ref), campaign.software.map((s) => s.ref)]).to.deep.equal([['T1566.001'], ['S0154']]);
+      expect(campaign.leftOut!.map((entry) => `${entry.line} ${entry.path}: ${entry.message.replace(/^.*; the field is left out, read as not given: /, '')}`)).to.deep.equal([
+        '2 /published: write published: 2018-07, if "July 2018" is that date',
+        '3 /first_seen: write first_seen: 2018-07, if "Q3 2018" is that date',
+        '4 /last_seen: write last_seen: 2018-08-07 (day first) or 2018-07-08 (month first), whichever is meant',
+        '5 /confidence: write low, medium, high or a number from 0 to 100 (confidence: medium)',
+      ]);
+      expect(parseCampaign('name: x\npublished: 13/07/2018\n', 'c.yaml').leftOut![0]!.message).to.match(/write published: 2018-07-13, if "13\/07\/2018" is that date$/);
+    });
+
+    it('refuses a file whose name, techniques or domain cannot be read, listing every problem', () => {
+      for (const [written, path] of [['name: [a, b]', '/name'], ['techniques: {a: 1}', '/techniques'], ['domain: pre-attack', '/domain']] as const) {
+        const text = `${written.startsWith('name') ? '' : 'name: x\n'}${written}\npublished: July 2018\n${written.startsWith('techniques') ? '' : 'techniques: [T1059]\n'}`;
+        expect(issuesOf(text).map((issue) => issue.path)).to.deep.equal([path, '/published']);
       }
     });
 

@@ -151,9 +151,9 @@ describe('regressions: a campaign file broken by hand', () => {
       expect(campaign.software[0]!.ref).to.equal('METALJACK');
       expect(campaign.compareWith![0]!.ref).to.equal('G0050');
       expect(campaign.repairs).to.deep.equal([
-        'line 34: /techniques/0: "T1059.001 ;" read as "T1059.001" (a reference ends in ";", left from a list; write - T1059.001)',
-        'line 32: /software/0: "METALJACK," read as "METALJACK" (a reference ends in ",", left from a list; write - METALJACK)',
         'line 30: /compare_with: "G0050;" read as "G0050" (a reference ends in ";", left from a list; write compare_with: G0050)',
+        'line 32: /software/0: "METALJACK," read as "METALJACK" (a reference ends in ",", left from a list; write - METALJACK)',
+        'line 34: /techniques/0: "T1059.001 ;" read as "T1059.001" (a reference ends in ";", left from a list; write - T1059.001)',
       ]);
     });
 

@@ -100,6 +100,8 @@ function wrongType(field: Field): string {
   return TEXT.includes(field.key) ? '{a: 1}' : '42';
 }
 
+// The fields without which a campaign cannot be read: a value of one that cannot be read refuses the file.
+const ESSENTIAL = ['name', 'techniques', 'domain'];
 // Text whose number is the text written (`name: 2018`).
 const TEXT = ['name', 'description', 'comment', 'evidence', 'source', 'title'];
 // Free text, which may be empty; every other optional field left empty says nothing.
@@ -122,21 +124,25 @@ function cases(): Case[] {
     { label: 'a BOM before the file', text: `\uFEFF${BASE}`, line: 1, expected: 'read' },
     { label: 'CRLF line ends', text: BASE.replace(/\n/g, '\r\n'), line: 1, expected: 'read' },
   ];
+  // A key misspelt or given twice refuses the file at its top, and leaves the entry out in a list.
   const broken = (outcome: Outcome, field: Field) => (outcome === 'refused' && field.list ? 'left out' : outcome);
-  for (const field of fieldsOf()) {
+  // A value that cannot be read leaves its entry out, or its field at the top, but for the fields nothing can be done without.
+  const unreadable = (field: Field): Outcome => (field.list || !ESSENTIAL.includes(field.key) ? 'left out' : 'refused');
+  const fields = fieldsOf();
+  for (const field of fields) {
     const { start, end, key } = field;
     const prefix = LINES[start]!.slice(0, LINES[start]!.indexOf(key));
     const value = LINES[start]!.slice(prefix.length + key.length + 1);
     const replaced = (to: string) => [...LINES.slice(0, start), `${prefix}${key}:${to}`, ...LINES.slice(end)].join('\n');
     const keyed = (to: string) => [...LINES.slice(0, start), `${prefix}${to}:${value}`, ...LINES.slice(start + 1)].join('\n');
     const add = (label: string, text: string, expected: Outcome, line = start + 1) => all.push({ label: `${field.pointer}: ${label}`, text, line, field, expected });
-    add(`a wrong type (${wrongType(field)})`, replaced(` ${wrongType(field)}`), broken('refused', field));
+    add(`a wrong type (${wrongType(field)})`, replaced(` ${wrongType(field)}`), unreadable(field));
     if (TEXT.includes(key)) add('a number where text goes (2018)', replaced(' 2018'), 'repaired');
     // YAML 1.1's words for true and false, which YAML 1.2 reads as text.
     if (field.type.includes('boolean')) for (const word of ['yes', 'No', 'off']) add(`YAML 1.1's ${word}`, replaced(` ${word}`), 'repaired');
     // An optional field left empty is read as not given, said; a required one cannot be read.
-    add('left empty', replaced(''), field.required ? broken('refused', field) : 'repaired');
-    add('an empty text ("")', replaced(' ""'), field.required ? broken('refused', field) : FREE_TEXT.includes(key) ? 'read' : 'repaired');
+    add('left empty', replaced(''), field.required ? unreadable(field) : 'repaired');
+    add('an empty text ("")', replaced(' ""'), field.required ? unreadable(field) : FREE_TEXT.includes(key) ? 'read' : 'repaired');
     add(`misspelt (${misspelt(key)})`, keyed(misspelt(key)), broken('refused', field));
     add(`in another case (${key[0]!.toUpperCase()}${key.slice(1)})`, keyed(`${key[0]!.toUpperCase()}${key.slice(1)}`), 'repaired');
     if (key.includes('_')) add(`with "-" for "_" (${key.replace(/_/g, '-')})`, keyed(key.replace(/_/g, '-')), 'repaired');
@@ -156,11 +162,14 @@ function cases(): Case[] {
       ['a timestamp', '2018-07-13T09:00:00Z', 'repaired'],
       ['a date and time', '2018-07-13 09:00:00', 'repaired'],
       ['a date with slashes, year first', '2018/07/13', 'repaired'],
-      // Which day 07/13/2018 or 13.07.2018 is depends on where it was written, and words on their language: not guessed.
-      ['a date in words', 'July 2018', 'refused'],
-      ['a date day first', '13.07.2018', 'refused'],
+      // Which day 07/13/2018 or 13.07.2018 is depends on where it was written, and words on their language: not guessed,
+      // but said; the rest of the file is read.
+      ['a date in words', 'July 2018', 'left out'],
+      ['a date day first', '13.07.2018', 'left out'],
+      ['a quarter', 'Q3 2018', 'left out'],
     ] as const) {
-      all.push({ label: `/${key}: ${label} (${date})`, text: [...LINES.slice(0, start), `${key}: ${date}`, ...LINES.slice(start + 1)].join('\n'), line: start + 1, expected });
+      const field = fields.find((each) => each.pointer === `/${key}`)!;
+      all.push({ label: `/${key}: ${label} (${date})`, text: [...LINES.slice(0, start), `${key}: ${date}`, ...LINES.slice(start + 1)].join('\n'), line: start + 1, field, expected });
     }
   }
   return all;
@@ -214,7 +223,12 @@ describe('regressions: a campaign file with every field wrong once', () => {
           // The field is named as the schema spells it, or as written.
           if (each.field && !each.label.includes('tab')) expect(error!.message).to.match(new RegExp(`[/"](${each.field.key}|${keyWritten(each)})\\b`, 'i'));
         }
-        if (outcome === 'left out') {
+        if (outcome === 'left out' && !each.field!.list) {
+          // A field at the top left out: said at its line with what to write, every technique read.
+          expect(campaign!.leftOut!.map((issue) => [issue.line, issue.path])).to.deep.equal([[each.line, `/${each.field!.key}`]]);
+          expect(campaign!.leftOut![0]!.message).to.match(/; the field is left out, read as not given: write /);
+          expect(campaign!.techniques).to.have.length(base.techniques.length);
+        } else if (outcome === 'left out') {
           expect(campaign!.leftOut!.map((issue) => issue.line)).to.include(each.line);
           expect(campaign!.leftOut!.every((issue) => issue.path.startsWith(`/${each.field!.list}/0`))).to.equal(true);
           // Only the entry with the mistake is left out: the others are all read.

@@ -147,7 +147,7 @@ describe('regressions: campaign files in the shapes people write by hand', () =>
       expect(campaign.repairs).to.deep.equal(['line 3: /confidence: "Confirmed" read as "high" (write confidence: high; the scale is low, medium, high or a number from 0 to 100)']);
     });
 
-    it('a word between levels (likely, possible, suspected) is none of them: the entry is left out saying so, and the campaign\'s own refuses the file', () => {
+    it('a word between levels (likely, possible, suspected) is none of them: the entry is left out saying so, and the campaign\'s own is left out too', () => {
       const campaign = parseCampaign(`${HEAD}techniques:\n  - ref: T1059.001\n    confidence: likely\n  - ref: T1105\n    confidence: possible\n  - ref: T1071\n    confidence: suspected\n  - T1566.001\n`, 'c.yaml');
       expect(campaign.techniques.map((t) => t.ref)).to.deep.equal(['T1566.001']);
       expect(campaign.leftOut?.map((issue) => [issue.line, issue.message.split('; the entry')[0]])).to.deep.equal(
@@ -156,7 +156,12 @@ describe('regressions: campaign files in the shapes people write by hand', () =>
           `must be low, medium or high, or a whole number from 0 to 100, not the string "${word}" (a word of no one level, as likely, possible or suspected are: write the level or number meant)`,
         ]),
       );
-      expect(() => parseCampaign(`${HEAD}confidence: likely\ntechniques: [T1059]\n`, 'c.yaml')).to.throw(/c\.yaml: not a valid campaign file: line 3, \/confidence: must be low, medium or high, or a whole number from 0 to 100, not the string "likely" \(a word of no one level/);
+      // The campaign's own was refused with the whole file before; now the rest is read, the field left out.
+      const own = parseCampaign(`${HEAD}confidence: likely\ntechniques: [T1059]\n`, 'c.yaml');
+      expect([own.confidence, own.techniques.map((t) => t.ref)]).to.deep.equal([undefined, ['T1059']]);
+      expect(own.leftOut?.map((issue) => `${issue.line} ${issue.path}: ${issue.message}`)).to.deep.equal([
+        '3 /confidence: must be low, medium or high, or a whole number from 0 to 100, not the string "likely" (a word of no one level, as likely, possible or suspected are: write the level or number meant); the field is left out, read as not given: write low, medium, high or a number from 0 to 100 (confidence: medium)',
+      ]);
     });
 
     it('scores on the scale: confirmed scores as high (90), certain 100', async () => {

@@ -22,6 +22,11 @@ export interface SyntaxCause {
   column?: number;
   cause: string;
   mended?: string;
+  /**
+   * Other mended texts, each another reading of what was meant, tried before `mended`: the one the parser reads with
+   * the fewest errors is taken (the first at a tie), so that errors that follow from the mending alone are not listed.
+   */
+  mendings?: readonly string[];
 }
 
 /** The text of `lines` with line index `at` changed by `change`. */
@@ -148,13 +153,38 @@ function tabIndentation(text: string, line: number, within?: number): SyntaxCaus
   return {
     line: at,
     column: lines[at - 1]!.indexOf('\t') + 1,
-    // Which indentation a tab stood for is not known: the lines are left blank, to find the errors that do not follow from them.
+    // Which indentation a tab stood for is not known: each line is given that of its like nearby (a list item's of the
+    // nearest list item, a field's the column of the nearest field above), of the line above it, of the line below, or
+    // two more than the line above (the first line of a block), and failing those it is left blank, to find the
+    // errors that do not follow from the tabs. Left blank, a list item's fields join the item above (each a duplicate
+    // key), and a block's text the value above it.
+    mendings: (['sibling', 'above', 'below', 'deeper'] as const).map((which) => lines.map((source, index) => (tabbed.includes(index + 1) ? reindented(lines, index, which) : source)).join('\n')),
     mended: lines.map((source, index) => (tabbed.includes(index + 1) ? '' : source)).join('\n'),
     cause:
       `line ${at} is indented with a tab${spaces ? ` after ${spaces} space${spaces === 1 ? '' : 's'}` : ''}, which YAML does not allow` +
       (others.length ? ` (so ${others.length === 1 ? 'is line' : 'are lines'} ${firstFew(others, 5)})` : '') +
       `; indent with spaces only (set your editor to insert spaces for a tab)`,
   };
+}
+
+/**
+ * Line `index` of `lines` with its indentation that of the nearest line above or below it not indented with a tab, or
+ * two more than the one above; `sibling`: a list item's that of the nearest list item (above, then below), a field's
+ * the column of the nearest field above (after its item's "-").
+ */
+function reindented(lines: readonly string[], index: number, which: 'sibling' | 'above' | 'below' | 'deeper'): string {
+  const text = lines[index]!.trimStart();
+  if (which === 'sibling') {
+    const item = text.startsWith('- ');
+    const like = (source: string) => !/^[ \t]*\t/.test(source) && (item ? LIST_ITEM.test(source) : FIELD_LINE.test(source));
+    const near = [...lines.slice(0, index)].reverse().find(like) ?? (item ? lines.slice(index + 1).find(like) : undefined);
+    if (near !== undefined) return ' '.repeat(item ? indentOf(near) : wordColumn(near)) + text;
+  }
+  const step = which === 'below' ? 1 : -1;
+  let at = index + step;
+  while (at >= 0 && at < lines.length && (blankOrComment(lines[at]!) || /^[ \t]*\t/.test(lines[at]!))) at += step;
+  const spaces = at >= 0 && at < lines.length ? /^ */.exec(lines[at]!)![0].length : 0;
+  return ' '.repeat(spaces + (which === 'deeper' ? 2 : 0)) + lines[index]!.trimStart();
 }
 
 // A line `key value` or `key` alone: a word, then blank space where its ":" was left out, then its value if any.

@@ -98,7 +98,7 @@ function mendedIssues(text: string, parse: (text: string) => YamlErrors, options
     // A mending that left the same error where it was did not mend it: it is listed once, as one not mended.
     const again = issues.some((issue) => issue.line === found.line && issue.message === toIssue(found).message);
     if (!again) issues.push(toIssue(found));
-    const mended = again ? undefined : found.mended;
+    const mended = again ? undefined : bestMending(found, parse);
     if (mended === undefined || mended === current) {
       issues.push(...followingIssues(current, parsed, options, found.line));
       return { issues };
@@ -107,6 +107,19 @@ function mendedIssues(text: string, parse: (text: string) => YamlErrors, options
     parsed = parse(current);
   }
   return { issues };
+}
+
+/** Of a cause's mendings and its mended text, the one the parser reads with the fewest errors, the first at a tie. */
+function bestMending(found: SyntaxCause, parse: (text: string) => YamlErrors): string | undefined {
+  const texts = [...(found.mendings ?? []), ...(found.mended === undefined ? [] : [found.mended])];
+  if (texts.length < 2) return found.mended;
+  let best: { text: string; errors: number } | undefined;
+  for (const text of texts) {
+    const errors = parse(text).errors.length;
+    if (!best || errors < best.errors) best = { text, errors };
+    if (errors === 0) break;
+  }
+  return best!.text;
 }
 
 // What the parser says of each token after the document it read ended early: the rest of the file, token by token.

@@ -136,6 +136,29 @@ describe('regressions: YAML syntax errors of a campaign file are listed as its s
     });
   });
 
+  // A tab-indented line was mended by blanking it, to find the errors that do not follow from it: a list item's fields
+  // then joined the item above (five duplicate keys listed after the tab: \t- ref: Regsvr32 (T1117)), and a block's text
+  // the value above (\tcomment: >- gave "Nested mappings are not allowed" on the line above). Each line of both real
+  // files, its indentation a tab (in place of it all, or of the two spaces before its text), is now
+  // one error, at its line: the tabbed line is mended to the indentation of its like nearby.
+  it('a line indented with a tab, any line of the real files, is one error at its line and no knock-on errors', () => {
+    const wrong: string[] = [];
+    for (const [name, real] of [['apt32', APT32], ['periscope', PERISCOPE]] as const) {
+      const lines = real.split('\n');
+      lines.forEach((source, i) => {
+        const indent = /^( +)\S/.exec(source)?.[1];
+        if (!indent) return;
+        const text = source.trimStart();
+        for (const tabbed of [`\t${text}`, `${' '.repeat(Math.max(0, indent.length - 2))}\t${text}`]) {
+          const issues = refusal([...lines.slice(0, i), tabbed, ...lines.slice(i + 1)].join('\n')).issues;
+          const said = issues.map((issue) => `${issue.line}: ${issue.message}`);
+          if (issues.length !== 1 || issues[0]!.line !== i + 1 || !/is indented with a tab/.test(issues[0]!.message)) wrong.push(`${name} ${JSON.stringify(tabbed)}: ${said.join(' | ')}`);
+        }
+      });
+    }
+    expect(wrong).to.deep.equal([]);
+  });
+
   it('a duplicate key alone is a problem of the schema\'s, at its line and column, with what to write', () => {
     const text = broken(APT32, ['last_seen:', 'first_seen: 2020-04']);
     expect(() => parseCampaign(text, 'c.yaml')).to.throw(SchemaValidationError, 'line 14, /first_seen: duplicate key "first_seen" (first given on line 13); give each field once');

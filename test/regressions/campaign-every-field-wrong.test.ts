@@ -1,6 +1,7 @@
 /**
  * Every field of a real campaign file made wrong once, in each way a person makes it wrong: a value of the wrong type
- * (a number where text goes too), left empty, a key misspelt, in another case or with "-" for "_", given twice, a line indented with a tab, a value
+ * (a number where text goes too), left empty, a key misspelt, in another case or with "-" for "_", given twice, a line indented with a tab (its key's,
+ * or one of a block's text), YAML 1.1's yes and no for true and false, a date in words or day first, a value
  * with a trailing space, a date written with its time, and the whole file saved with a BOM or CRLF line ends.
  * The file is campaigns/temp-periscope-cambodia-2018.yaml (FireEye's TEMP.Periscope report of 2018-07-13), with the
  * schema's fields it leaves out added, so that every field schemas/campaign.schema.json defines is written once;
@@ -150,6 +151,10 @@ function cases(): Case[] {
     const again = LINES.slice(start, end).map((line, i) => (i === 0 ? line.replace('- ', '  ') : line));
     add('given twice', [...LINES.slice(0, end), ...again, ...LINES.slice(end)].join('\n'), broken('refused', field), end + 1);
     add('indented with a tab', [...LINES.slice(0, start), `\t${LINES[start]!.trimStart()}`, ...LINES.slice(start + 1)].join('\n'), 'refused');
+    // A line of a block's text (description: >-, then its lines) indented with a tab: one error, at that line.
+    if (/[>|]-?$/.test(LINES[start]!) && end > start + 2) {
+      add('a line of its text indented with a tab', [...LINES.slice(0, start + 2), `\t${LINES[start + 2]!.trimStart()}`, ...LINES.slice(start + 3)].join('\n'), 'refused', start + 3);
+    }
     const plain = value.trim().replace(/^"(.*)"$/, '$1');
     if (plain && !/^[>|[{]/.test(plain) && !plain.includes('"')) {
       const fixed = FIXED_FORM.includes(key);
@@ -220,6 +225,8 @@ describe('regressions: a campaign file with every field wrong once', () => {
         if (outcome === 'refused') {
           const issues = (error as unknown as { issues?: { line?: number; path: string; message: string }[] }).issues ?? [];
           expect(issues.map((issue) => issue.line), error!.message).to.include(each.line);
+          // A tab is one error: none that only follows from it (a list item's fields read as the item's above it).
+          if (each.label.includes('tab')) expect(issues, error!.message).to.have.length(1);
           // The field is named as the schema spells it, or as written.
           if (each.field && !each.label.includes('tab')) expect(error!.message).to.match(new RegExp(`[/"](${each.field.key}|${keyWritten(each)})\\b`, 'i'));
         }

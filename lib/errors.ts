@@ -165,6 +165,11 @@ export interface GivenAs {
   /** The `scale` of coverage layers (`readCoverageInputs`; the CLI's `--scale`), and of threat layers (`readThreatInputs`; `--threat-scale`). */
   scale?: string;
   threatScale?: string;
+  /**
+   * The program a message's advice to run another command names (the CLI's `attack-layers`: `attack-layers data
+   * fetch`); without it, a message names the library function that does that command's work (`fetchRelease`): see `inGivenInputs`.
+   */
+  command?: string;
 }
 
 /** The option a key names where it is not the key: `readThreatInputs` takes a threat layer's scale as `scale`. */
@@ -213,15 +218,45 @@ export function givenInput(givenAs: GivenAs | undefined, key: keyof typeof INPUT
   return givenAs?.[key] ?? INPUT_READERS[key];
 }
 
+/** The library function that does the work of a command that messages of the review advise, as a program calls it. */
+const COMMAND_FUNCTIONS: Readonly<Record<string, string>> = {
+  'attack-object': 'renderAttackObjectLayer',
+  'data fetch': 'fetchRelease',
+  'data log-sources': 'DetectionModel.logSources()',
+  upgrade: 'upgradeLayer',
+};
+
 /**
- * A message that names gap's inputs (`give gap --coverage the rules that fire on them`) in the caller's words: as it is
- * for the CLI, the function a program calls otherwise (`give readCoverageInputs the rules that fire on them`).
+ * A message in the CLI's words (`give gap --coverage the rules that fire on them`, `give it to --threat`, `a layer
+ * from attack-object`, `` `attack-layers data fetch` ``) in the caller's: as it is for the CLI (`givenAs` its
+ * FLAG_WORDS), else the function a program calls (`give readCoverageInputs the rules`, `give it to readThreatInputs`,
+ * `a layer from renderAttackObjectLayer`, `` `fetchRelease` ``, its flags too); a path given "as" a flag is given as a path of
+ * the function: `give rules/ itself as --coverage`, `give rules/ itself as a path of readCoverageInputs`.
  */
 export function inGivenInputs(message: string, givenAs: GivenAs | undefined): string {
-  return message.replace(/\bgap --(coverage|threat|tests)\b/g, (written, key: keyof typeof INPUT_READERS) => {
+  const inputs = message.replace(/(\bas )?(?:\bgap )?--(coverage|threat|tests)(?![\w-])/g, (written, as: string | undefined, key: keyof typeof INPUT_READERS) => {
     const given = givenInput(givenAs, key);
-    return given === `--${key}` ? written : given;
+    return given === `--${key}` ? written : `${as ? 'as a path of ' : ''}${given}`;
   });
+  if (givenAs?.command) return inputs;
+  const commands = Object.keys(COMMAND_FUNCTIONS).join('|');
+  return inputs
+    .replace(new RegExp(`\`attack-layers (${commands})(?: [^\`]*)?\`|\\bfrom (attack-object)\\b`, 'g'), (written, quoted: string | undefined, bare: string | undefined) =>
+      quoted ? `\`${COMMAND_FUNCTIONS[quoted]}\`` : `from ${COMMAND_FUNCTIONS[bare!]}`,
+    );
+}
+
+/**
+ * What `read` returns, an AttackLayersError it throws said in the caller's words (`inGivenInputs`): the edge of a
+ * library call whose messages, its readers' and those of the readers they call (a campaign's), advise what to give where.
+ */
+export function withGivenInputs<T>(read: () => T, givenAs: GivenAs | undefined): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof AttackLayersError) error.message = inGivenInputs(error.message, givenAs);
+    throw error;
+  }
 }
 
 /** A file the tool was asked to write exists and `force` (the CLI's `--force`) was not given. */

@@ -85,6 +85,7 @@ export const FLAG_WORDS = {
   normalize: '--normalize',
   scale: '--scale',
   threatScale: '--threat-scale',
+  command: 'attack-layers',
 } as const;
 
 /**

@@ -20,7 +20,7 @@
  */
 import { heldObjects } from './threat-aggregates.js';
 import type { LineCounter } from 'yaml';
-import { givenName, givenWords, InputError, UsageError, type GivenAs } from '../errors.js';
+import { givenName, givenWords, inGivenInputs, InputError, UsageError, type GivenAs } from '../errors.js';
 import { parseJsonRepairingLayers } from '../input-kind.js';
 import { isJsonObject } from '../json-value.js';
 import {
@@ -346,6 +346,8 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     const overlay = [...legend.values()].flat().some(({ label }) => /^visibility and detection$/i.test(label));
     const dettectNote = dettectMetadataNote(input.source, layerName, dettectRead, overlay);
     if (dettectNote) input.notes = [...(input.notes ?? []), dettectNote];
+    // The notes' advice on what to give (`give gap --coverage the DeTT&CT file`) names it as the caller gives it.
+    if (input.notes) input.notes = input.notes.map((said) => inGivenInputs(said, options.givenAs));
     const versions = fields['versions'];
     const attackVersion = isJsonObject(versions) && (typeof versions['attack'] === 'string' || typeof versions['attack'] === 'number') ? String(versions['attack']) : undefined;
     const hidesPreAttack = stagesHidePreAttack(layer);

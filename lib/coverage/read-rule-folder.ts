@@ -11,7 +11,7 @@
  */
 import { closeSync, existsSync, openSync, readFileSync, readlinkSync, readSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
-import { InputError, numberedIssues, UsageError } from '../errors.js';
+import { inGivenInputs, InputError, numberedIssues, UsageError, type GivenAs } from '../errors.js';
 import { decodeText, readFolder } from '../read-text.js';
 import { yamlSyntaxIssues } from '../yaml-syntax-issues.js';
 import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageKind, type CoverageProblem, type CoverageRule } from './coverage-types.js';
@@ -87,9 +87,11 @@ export type RuleFileOutcome =
  * The input's kind is its rules' format when they share one, else `rules`; when it read none, the format its files
  * were read in (every rule of Elastic's rules/_deprecated/ is ignored: `elastic`), and when every file is invalid,
  * `panther` for a folder of Panther Python files only, else `sigma`.
+ * Its notes and problems name what to give where as a program gives it (`readCoverageInputs`), or as `givenAs` words it
+ * (the CLI's `--coverage`: see `inGivenInputs`).
  * @throws UsageError when the path does not exist, or is a folder that holds no file (a wrong path, most likely).
  */
-export function readRuleFolder(dir: string, options: { cacheDir?: string } = {}): CoverageInput {
+export function readRuleFolder(dir: string, options: { cacheDir?: string; givenAs?: GivenAs } = {}): CoverageInput {
   const files = listRuleFiles(dir);
   // A folder with no file at all is a wrong path (a typo, a checkout not made yet) far more often than a review meant
   // to count nothing, which a detections file listing none gives.
@@ -131,8 +133,10 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string } = {})
       ? 'rules'
       : ([...formats][0] ?? (files.every((file) => PY_FILE.test(file)) ? 'panther' : files.every((file) => KQL_FILE.test(file)) ? 'kql' : 'sigma'));
   const kind: CoverageKind = kinds.size > 1 ? 'rules' : ([...kinds][0] ?? unread);
-  const input = coverageInput(kind, dir, files.length - skipped.length, items, { rules, ignored, problems });
-  const notes = [...retiredNotes(dir, kept), ...nonRuleNotes(dir, skipped), ...(files.length ? [] : unreadFilesNote(dir)), ...unreadMarkdownNote(dir, files)];
+  // Said after the cache, which keeps each file's words whoever asked.
+  const said = (message: string): string => inGivenInputs(message, options.givenAs);
+  const input = coverageInput(kind, dir, files.length - skipped.length, items, { rules, ignored, problems: problems.map((problem) => ({ ...problem, message: said(problem.message) })) });
+  const notes = [...retiredNotes(dir, kept), ...nonRuleNotes(dir, skipped), ...(files.length ? [] : unreadFilesNote(dir)), ...unreadMarkdownNote(dir, files)].map(said);
   return notes.length ? { ...input, notes } : input;
 }
 

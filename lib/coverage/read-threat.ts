@@ -3,7 +3,7 @@ import { compareText } from '../compare-text.js';
 import type { AttackLibrary } from '../attack/load.js';
 import { campaignPaths, parseCampaign, readCampaigns, type CampaignReadOptions } from '../campaign/read-campaign.js';
 import { FolderFiles } from '../folder-files.js';
-import { givenInput, inGivenInputs, InputError, SchemaValidationError, UsageError, type GivenAs } from '../errors.js';
+import { givenInput, inGivenInputs, InputError, SchemaValidationError, UsageError, withGivenInputs, type GivenAs } from '../errors.js';
 import { atomicRedTeamLayerMessage, atomicRedTeamLayerName, kindOfText, kindOfValue, parseJsonRepairingLayers, savedSearchRows, splunkResultLines, startsLikeJson, wrongKindMessage, type InputKind } from '../input-kind.js';
 import { inputName, readFolder, readTextFile, statInput, STDIN, type InputOptions } from '../read-text.js';
 import { campaignReleases, normalizeCampaign } from '../normalize/normalize-campaign.js';
@@ -109,14 +109,26 @@ export interface ThreatInputs {
  * `input.scale`: the scores that weigh 0 and 1 in every threat layer, over each layer's gradient.
  * A layer whose metadata says it aggregates campaigns or objects every one of which another input holds is left out
  * (`aggregatesLeftOut`), since it would count their techniques twice.
- * `givenAs` names `domain` in messages (the CLI's `--domain`).
+ * `givenAs` names `domain` in messages (the CLI's `--domain`), and what to give where (`readCoverageInputs`; the CLI's
+ * `gap --coverage`: see `inGivenInputs`).
  * @throws InputError when the inputs state different domains; UsageError when `input.domain` disagrees with one.
  */
 export function readThreatInputs(
   paths: readonly string[],
   library: AttackLibrary,
   to?: string,
-  { scale, givenAs, ...input }: CampaignReadOptions & { scale?: [number, number]; givenAs?: GivenAs } = {},
+  options: CampaignReadOptions & { scale?: [number, number]; givenAs?: GivenAs } = {},
+): ThreatInputs {
+  const read = withGivenInputs(() => threatInputs(paths, library, to, options), options.givenAs);
+  return { ...read, leftOut: read.leftOut.map((said) => inGivenInputs(said, options.givenAs)) };
+}
+
+/** readThreatInputs, its messages in the CLI's words where a reader's are (KINDS'). */
+function threatInputs(
+  paths: readonly string[],
+  library: AttackLibrary,
+  to: string | undefined,
+  { scale, givenAs, ...input }: CampaignReadOptions & { scale?: [number, number]; givenAs?: GivenAs },
 ): ThreatInputs {
   // Each file read once: a layer file's text and value go to the layer reader, a JSON campaign's to the campaign
   // parser (a YAML campaign is read by readCampaigns). A folder stands for its files, so that a folder of published
@@ -130,7 +142,7 @@ export function readThreatInputs(
     files.read(path, () => {
       if (!holdsLayer(file)) return [];
       const atomic = atomicRedTeamLayerName(file.json.value);
-      if (atomic) throw new InputError(inGivenInputs(atomicRedTeamLayerMessage(inputName(path), atomic), givenAs), { file: inputName(path) });
+      if (atomic) throw new InputError(atomicRedTeamLayerMessage(inputName(path), atomic), { file: inputName(path) });
       return [{ path, layers: layersOf(path, { text: file.text, value: file.json.value }, { ...input, ...(scale ? { scale } : {}), ...(givenAs ? { givenAs } : {}), role: 'threat', mixedDomains: true }) }];
     }) ?? [],
   );
@@ -223,7 +235,7 @@ export function readCoverageInputs(
   options: { scale?: [number, number]; cacheDir?: string; domain?: ReviewDomain; givenAs?: GivenAs } & InputOptions = {},
 ): CoverageInput[] {
   const { domain, givenAs, ...read } = options;
-  return paths.flatMap((path) => {
+  return withGivenInputs(() => paths.flatMap((path) => {
     // A layer file of several domains gives the layers of the review's domain, the others named in a note.
     let inputs = readCoverageInput(path, { ...read, ...(givenAs ? { givenAs } : {}), ...(domain ? { mixedDomains: true } : {}) });
     const kept = domain && ofSeveralDomains(inputs) ? layersOfDomain(inputs, domain.domain, 'coverage', givenAs) : undefined;
@@ -233,7 +245,7 @@ export function readCoverageInputs(
     }
     for (const input of inputs) if (domain && input.domain) assertCoverageDomain({ domain: input.domain, source: input.source }, domain, givenAs);
     return inputs;
-  });
+  }), givenAs);
 }
 
 /** One coverage path, read by kind (see readCoverageInputs): one input, or one per layer of a layer file. */
@@ -248,7 +260,7 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
       (extname(path).toLowerCase() === '.py' && !isFolder(path) && looksLikePantherPython(path)) ||
       (extname(path).toLowerCase() === '.rules' && !isFolder(path) && looksLikeSuricataFile(path)) ||
       (/^\.(?:md|markdown)$/i.test(extname(path)) && !isFolder(path) && looksLikeKqlMarkdownFile(path)));
-  if (ruleFile) return [readRuleFolder(path, { cacheDir: options.cacheDir })];
+  if (ruleFile) return [readRuleFolder(path, { cacheDir: options.cacheDir, givenAs: options.givenAs })];
   if (isFolder(path)) {
     const { mixedDomains: _, ...folder } = options;
     return readCoverageFolder(path, folder);
@@ -275,7 +287,7 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   // file: read as a folder of it. A Sigma rule the YAML parser refuses is read so too, to be reported with its line.
   const yamlFile = extension === '.yml' || extension === '.yaml';
   // A Sublime Security rule is read so too, and ignored there saying why (its taxonomy is not ATT&CK's), as in a folder.
-  if (path !== STDIN && yamlFile && (kindOfText(text) === 'sigma-rule' || holdsYamlRule(text) || holdsSublimeRule(text))) return [readRuleFolder(path, { cacheDir: options.cacheDir })];
+  if (path !== STDIN && yamlFile && (kindOfText(text) === 'sigma-rule' || holdsYamlRule(text) || holdsSublimeRule(text))) return [readRuleFolder(path, { cacheDir: options.cacheDir, givenAs: options.givenAs })];
   // Parsed once: the value that tells the kind is the one the layer reader reads (a file that does not start like
   // JSON is told by its text, and the layer reader says why it is no layer).
   const value = (path === STDIN || extension === '.json') && startsLikeJson(text) ? parseJsonRepairingLayers(text, file) : undefined;
@@ -289,17 +301,17 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   if (kind === 'datadog-rules') return [parseDatadogRules(value, text, file)];
   const noCoverage: readonly InputKind[] = ['dettect-data-sources', 'dettect-groups', 'car-analytic', 'atomic-tests', 'emulation-plan', 'caldera-adversary'];
   if (kind && noCoverage.includes(kind)) {
-    throw new InputError(inGivenInputs(wrongKindMessage(file, kind, COVERAGE_KINDS), options.givenAs), { file });
+    throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
   }
   // Atomic Red Team's own layers count tests, as its YAML and CSV indexes list them: no coverage either (nor threat).
   const atomic = kind === 'layer' ? atomicRedTeamLayerName(value) : undefined;
-  if (atomic) throw new InputError(inGivenInputs(atomicRedTeamLayerMessage(file, atomic), options.givenAs), { file });
+  if (atomic) throw new InputError(atomicRedTeamLayerMessage(file, atomic), { file });
   if (path === STDIN) return kind === 'layer' ? parseCoverageLayers(text, file, options, value) : [parseDetectionsText(text, path)];
   if (yamlFile && kind === undefined) return [parseDetectionsOrSay(text, path, options.givenAs)];
   if (extension !== '.json') return [parseDetectionsText(text, path)];
   // A detections list written as JSON is read as one; a campaign, a gap report or a bundle is said to be what it is.
   if (kind === 'detections') return [parseDetectionsYaml(text, file)];
-  if (kind && kind !== 'layer') throw new InputError(inGivenInputs(wrongKindMessage(file, kind, COVERAGE_KINDS), options.givenAs), { file });
+  if (kind && kind !== 'layer') throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
   if (kind === undefined && isObjectOfNoLayer(value)) throw new InputError(`${file}: ${noCoverageJson(givenInput(options.givenAs, 'coverage'))}`, { file });
   return parseCoverageLayers(text, file, options, value);
 }
@@ -312,7 +324,7 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
  * layers draw its own rules: a problem says they were left out and how to read them.
  */
 function readCoverageFolder(dir: string, options: { scale?: [number, number]; cacheDir?: string; givenAs?: GivenAs } & InputOptions): CoverageInput[] {
-  const rules = readRuleFolder(dir, { cacheDir: options.cacheDir });
+  const rules = readRuleFolder(dir, { cacheDir: options.cacheDir, givenAs: options.givenAs });
   const jsonFiles = readFolder(dir)
     .filter((entry) => !entry.isDirectory() && !entry.name.startsWith('.') && extname(entry.name).toLowerCase() === '.json')
     .map((entry) => join(dir, entry.name))

@@ -156,7 +156,7 @@ describe('parseRuleFile (Google SecOps YARA-L rules, .yaral)', () => {
     ]);
     const testData = join(dir, 'tools', 'content_manager', 'content_manager', 'test_data');
     expect(input.notes).to.include(
-      `${dir}: under tools/content_manager/content_manager/test_data/: 1 rule ignored, a folder of a tool's test data, not deployed; to count it, give ${testData}/ itself as --coverage`,
+      `${dir}: under tools/content_manager/content_manager/test_data/: 1 rule ignored, a folder of a tool's test data, not deployed; to count it, give ${testData}/ itself as a path of readCoverageInputs`,
     );
     expect(input.notes?.filter((note) => note.includes('sigma/other/') || note.includes('tests/data/'))).to.have.length(2);
     // Given itself, a folder of test data is read as any folder.

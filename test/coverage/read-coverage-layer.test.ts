@@ -379,7 +379,7 @@ describe('readCoverageLayers: scores that count rules (sigma2attack)', () => {
     expect(parseCoverageLayer(art, 'art.json').notes).to.deep.equal([
       'coverage layer art.json ("heatmap"): its scores look like counts (whole numbers, and its legend says "tests"): read on the layer gradient 0..10, ' +
         'a score of 1 counts as 10%, and 2 of its 2 scored entries count under 50% coverage though they score 1 or more (T1000 1: 10%, T1001 2: 20%); ' +
-        'a count of tests run is no coverage, since a test detects nothing: give gap --coverage the rules that fire on them; ' +
+        'a count of tests run is no coverage, since a test detects nothing: give readCoverageInputs the rules that fire on them; ' +
         'if a score counts tests that a rule detected, review with scale: [0, 1] (1 and above count as 100%), or scale: [0, N] with N the count of full coverage (README, "Coverage gap review")',
     ]);
   });
@@ -754,7 +754,7 @@ describe('readCoverageLayers: a colour-only layer read through its legend', () =
       'coverage layer visibility_example.json ("Visibility example"): its legend is DeTT&CT\'s visibility scoring table, so its 3 scored entries are read by their DeTT&CT visibility scores, whatever the gradient: ' +
         '"Visibility score 1: Minimal" (1 entry), "Visibility score 3: Good" (1 entry), "Visibility score 4: Excellent" (1 entry); ' +
         'a visibility score rates the log data a technique leaves, which makes a detection possible, not one: none counts as coverage, each is reported beside its technique (visible, no detection), ' +
-        "as a DeTT&CT file's visibility is; for detection coverage give gap --coverage the DeTT&CT technique administration file, or its detection layer beside this one (README, \"Coverage gap review\")",
+        "as a DeTT&CT file's visibility is; for detection coverage give readCoverageInputs the DeTT&CT technique administration file, or its detection layer beside this one (README, \"Coverage gap review\")",
     );
     // Visibility 0 (score null) is no visibility: ignored, not kept; the note on it speaks of no overlay's colours.
     expect(input.ignored.map(({ name, reason }) => [name, reason])).to.deep.equal([
@@ -1079,7 +1079,7 @@ describe("readCoverageLayers: DeTT&CT's visibility-and-detection overlay", () =>
     const input = parseCoverageLayer(JSON.stringify(bare), 'overlay.json');
     expect(input.rules.map((r) => r.level)).to.deep.equal([1]);
     expect(input.notes?.[0]).to.match(
-      /: read through its legend, "Visibility and detection" \(#f9a825\) as 100% \(1 entry\), .*; its legend is DeTT&CT's visibility-and-detection overlay, whose colours say which of visibility and detection a technique has, not a score, so these levels are approximate: give gap --coverage the DeTT&CT technique administration file the layer was made from, whose scores are read \(README, "Coverage gap review"\)$/,
+      /: read through its legend, "Visibility and detection" \(#f9a825\) as 100% \(1 entry\), .*; its legend is DeTT&CT's visibility-and-detection overlay, whose colours say which of visibility and detection a technique has, not a score, so these levels are approximate: give readCoverageInputs the DeTT&CT technique administration file the layer was made from, whose scores are read \(README, "Coverage gap review"\)$/,
     );
   });
 });

@@ -114,9 +114,10 @@ describe('readRuleFolder (hand-written fixture folder)', () => {
     cpSync(fileURLToPath(new URL('../../campaigns', import.meta.url)), dir, { recursive: true });
     const read = readRuleFolder(dir);
     expect([read.rules.length, read.problems.length]).to.deep.equal([0, 0]);
-    expect(read.notes).to.deep.equal([
-      `${dir}: 2 campaign files are left out (./ 2; first apt32-covid19-wuhan.yaml): a campaign file lists what an adversary does, not what you detect: give it (or its folder) to --threat`,
-    ]);
+    const note = `${dir}: 2 campaign files are left out (./ 2; first apt32-covid19-wuhan.yaml): a campaign file lists what an adversary does, not what you detect: give it (or its folder) to`;
+    expect(read.notes).to.deep.equal([`${note} readThreatInputs`]);
+    // As the CLI reads the folder (its flags: FLAG_WORDS's --threat).
+    expect(readRuleFolder(dir, { givenAs: { threat: '--threat' } }).notes).to.deep.equal([`${note} --threat`]);
     // Given alone, it stays the one invalid file, saying what it is.
     const one = parseRuleFile(readFileSync(join(dir, 'apt32-covid19-wuhan.yaml'), 'utf8'), 'apt32-covid19-wuhan.yaml');
     expect('invalid' in one && one.invalid.message).to.equal('this is a campaign file, not a detection rule; use normalize, render or compare (gap takes it as --threat)');

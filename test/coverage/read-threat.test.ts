@@ -64,8 +64,12 @@ const ATOMIC_USE =
   "its tests run a technique and detect nothing, and are no adversary's doing: give gap --coverage the rules that fire on them, " +
   'and gap --threat what an adversary does (a campaign file, or a layer of a group from attack-object); ' +
   'to list the tests that exercise each threat technique, give them to gap --tests';
-// The same words as a program reads them from readThreatInputs and readCoverageInputs: the functions it passes paths to.
-const ATOMIC_USE_LIBRARY = ATOMIC_USE.replace('gap --coverage', 'readCoverageInputs').replace('gap --threat', 'readThreatInputs').replace('gap --tests', 'readAtomicTests');
+// The same words as a program reads them from readThreatInputs and readCoverageInputs: the functions it passes paths
+// to, and the one that renders a group's layer.
+const ATOMIC_USE_LIBRARY = ATOMIC_USE.replace('gap --coverage', 'readCoverageInputs')
+  .replace('gap --threat', 'readThreatInputs')
+  .replace('gap --tests', 'readAtomicTests')
+  .replace('from attack-object', 'from renderAttackObjectLayer');
 
 describe('readThreatInputs', () => {
   // Atomic Red Team's atomics/Indexes/Attack-Navigator-Layers/art-navigator-layer-windows.json as its generator
@@ -91,7 +95,7 @@ describe('readThreatInputs', () => {
     const yaml = join(dir, 'azure-ad-index.yaml');
     writeFileSync(yaml, '---\ncredential-access:\n  T1110.003:\n    technique:\n      type: attack-pattern\n      name: Password Spraying\n    atomic_tests:\n    - name: Password spray all Azure AD users with a single password\n');
     for (const file of [csv, yaml]) {
-      expect(() => readThreatInputs([file], library)).to.throw(`${file}: this is Atomic Red Team tests (a test file, or an index of them), not a campaign file; ${ATOMIC_USE}`);
+      expect(() => readThreatInputs([file], library)).to.throw(`${file}: this is Atomic Red Team tests (a test file, or an index of them), not a campaign file; ${ATOMIC_USE_LIBRARY}`);
     }
   });
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   AttackLibrary,
@@ -17,6 +17,7 @@ import {
   readAtomicTests,
   readCampaign,
   readCoverageInputs,
+  readRuleFolder,
   readThreatInputs,
   renderLayerFiles,
   reportActor,
@@ -223,13 +224,15 @@ describe('regressions: library errors name the option a program passed, the CLI 
     expect(cli.stderr).to.contain(`${notes}: not a coverage input; --coverage takes a folder of rules (Sigma, `);
     const atomic = 'test/fixtures/layers/public/art-navigator-layer-iaas-gcp-4.4.json';
     const instead =
-      ' the rules that fire on them, and %threat what an adversary does (a campaign file, or a layer of a group from attack-object); ' +
+      ' the rules that fire on them, and %threat what an adversary does (a campaign file, or a layer of a group from %object); ' +
       'to list the tests that exercise each threat technique, give them to %tests';
-    const words = (coverage: string, threat: string, tests: string): string => `give ${coverage}${instead.replace('%threat', threat).replace('%tests', tests)}`;
-    expect(messageOf(() => readCoverageInputs([atomic]))).to.contain(words('readCoverageInputs', 'readThreatInputs', 'readAtomicTests'));
-    expect(messageOf(() => readThreatInputs([atomic], library()))).to.contain(words('readCoverageInputs', 'readThreatInputs', 'readAtomicTests'));
+    const words = (coverage: string, threat: string, tests: string, object: string): string =>
+      `give ${coverage}${instead.replace('%threat', threat).replace('%tests', tests).replace('%object', object)}`;
+    const asProgram = words('readCoverageInputs', 'readThreatInputs', 'readAtomicTests', 'renderAttackObjectLayer');
+    expect(messageOf(() => readCoverageInputs([atomic]))).to.contain(asProgram);
+    expect(messageOf(() => readThreatInputs([atomic], library()))).to.contain(asProgram);
     const atomicCli = await runCli(['gap', '--threat', APT32, '--coverage', atomic, '--out', join(dir, 'b')]);
-    expect([atomicCli.code, atomicCli.stderr]).to.satisfy(([code, stderr]: [number, string]) => code === 1 && stderr.includes(words('gap --coverage', 'gap --threat', 'gap --tests')));
+    expect([atomicCli.code, atomicCli.stderr]).to.satisfy(([code, stderr]: [number, string]) => code === 1 && stderr.includes(words('gap --coverage', 'gap --threat', 'gap --tests', 'attack-object')));
   });
 
   // The actor a program passes is extractReport's actor option. The bundle: test/fixtures/stix/threat-intel-playbook.json
@@ -254,5 +257,57 @@ describe('regressions: library errors name the option a program passed, the CLI 
     expect(messageOf(() => extractReport(readFileSync(text, 'utf8'), { target }, { actor: 'APT29', campaigns: false, file: text }))).to.equal(
       `${text}: campaigns: false leaves out the campaigns a STIX bundle of threat intelligence attributes to the actor the actor option chooses; a report's text attributes none: leave campaigns: false out`,
     );
+  });
+});
+
+// What a review's readers advise giving where, or running, was said in the CLI's words to a program too: given an Atomic
+// Red Team test file, readThreatInputs said `give gap --coverage the rules that fire on them`; a rule folder's note said
+// `give <folder> itself as --coverage`; resolveCoverage advised `--domain ics` and `attack-layers data fetch`. A program
+// reads the functions it calls and the options it passes; the CLI's words are as they were.
+describe('regressions: a review\'s advice names the functions and options a program uses, the CLI its flags and commands', () => {
+  const gapOut = (name: string): string => join(freshTmpDir(`option-words-${name}`), 'out');
+
+  // redcanaryco/atomic-red-team atomics/T1003.008/T1003.008.yaml, an excerpt (test/fixtures/atomic-tests, its header).
+  it('readThreatInputs: an Atomic Red Team test file is refused with readCoverageInputs, readThreatInputs, readAtomicTests (gap --coverage …)', async () => {
+    const file = 'test/fixtures/atomic-tests/atomics/T1003.008/T1003.008.yaml';
+    const message = messageOf(() => readThreatInputs([file], library()));
+    expect(message).to.equal(
+      `${file}: this is Atomic Red Team tests (a test file, or an index of them), not a campaign file; its tests run a technique and detect nothing, ` +
+        "and are no adversary's doing: give readCoverageInputs the rules that fire on them, and readThreatInputs what an adversary does " +
+        '(a campaign file, or a layer of a group from renderAttackObjectLayer); to list the tests that exercise each threat technique, give them to readAtomicTests',
+    );
+    const cli = await runCli(['gap', '--threat', file, '--coverage', `${g}/detections.csv`, '--out', gapOut('atomic-threat')]);
+    expect([cli.code, cli.stderr]).to.deep.equal([
+      1,
+      `attack-layers gap: ${message
+        .replace('readCoverageInputs', 'gap --coverage')
+        .replace('readThreatInputs', 'gap --threat')
+        .replace('renderAttackObjectLayer', 'attack-object')
+        .replace('readAtomicTests', 'gap --tests')}\n`,
+    ]);
+  });
+
+  // A rule repository checked out whole: a tool's test data beside the rules (chronicle/detection-rules'
+  // tools/content_manager/content_manager/test_data/, as test/coverage/read-chronicle.test.ts lays it out), a campaign
+  // file among them, and Panther's Python body of a detection without its YAML (panther-analysis'
+  // rules/aws_cloudtrail_rules/aws_ec2_discovery_commands.py, its shape). The rules: test/fixtures/gap/sigma.
+  it('readCoverageInputs: a rule folder\'s notes name readCoverageInputs and readThreatInputs (--coverage, --threat)', async () => {
+    const dir = join(freshTmpDir('option-words-rule-folder'), 'rules');
+    const testData = join(dir, 'tools', 'content_manager', 'test_data');
+    mkdirSync(testData, { recursive: true });
+    copyFileSync(`${g}/sigma/windows/proc_creation_win_office_macro_child.yml`, join(dir, 'office.yml'));
+    copyFileSync(`${g}/sigma/windows/ps_script_win_download_cradle.yml`, join(testData, 'cradle.yml'));
+    copyFileSync(APT32, join(dir, 'apt32.yaml'));
+    writeFileSync(join(dir, 'aws_ec2_discovery_commands.py'), 'RULE_ID = "AWS.EC2.DiscoveryCommands"\n\n\ndef rule(event):\n    return event.get("eventName") == "ListBuckets"\n');
+    const [input] = readCoverageInputs([dir]);
+    const said = [...(input!.notes ?? []), ...input!.problems.map((problem) => problem.message)].join('\n');
+    const asProgram = [`give ${testData}/ itself as a path of readCoverageInputs`, 'give it (or its folder) to readThreatInputs', 'in the folder given to readCoverageInputs'];
+    const asCli = [`give ${testData}/ itself as --coverage`, 'give it (or its folder) to --threat', 'in the folder given to --coverage'];
+    for (const words of asProgram) expect(said).to.contain(words);
+    for (const words of asCli) expect(said).not.to.contain(words);
+    expect(readRuleFolder(dir).notes?.join('\n')).to.contain(asProgram[0]);
+    const cli = await runCli(['gap', '--threat', APT32, '--coverage', dir, '--out', gapOut('rule-folder'), '--report', 'json']);
+    expect(cli.code).to.equal(0);
+    for (const words of asCli) expect(cli.stderr).to.contain(words);
   });
 });

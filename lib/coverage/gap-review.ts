@@ -2,7 +2,7 @@ import type { AttackIndex } from '../attack/attack-index.js';
 import type { DetectionModel } from '../attack/detection-model.js';
 import { currentPlatformName, platformAdvice } from '../attack/platform-names.js';
 import type { Domain, TacticShortname, TechniqueId } from '../attack/types.js';
-import { givenOption, type GivenAs } from '../errors.js';
+import { givenOption, inGivenInputs, type GivenAs } from '../errors.js';
 import { UNRESOLVED_STATUSES, type NormalizedCampaign, type Resolution } from '../normalize/normalize-types.js';
 import { fullName, resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
 import { parseReference } from '../normalize/parse-reference.js';
@@ -390,7 +390,7 @@ function unknownTag(raw: string, target: AttackIndex, releases: ResolveCoverageO
   const object = OBJECT_TAG.exec(raw)?.[1]?.toUpperCase();
   if (object) {
     if (target.actors(object).some((actor) => actor.id === object)) return undefined;
-    return { status: 'unknown', note: `${object} is not a group, software or campaign of ATT&CK ${target.label}; if it comes from a newer release, get it with \`attack-layers data fetch\`` };
+    return { status: 'unknown', note: inGivenInputs(`${object} is not a group, software or campaign of ATT&CK ${target.label}; if it comes from a newer release, get it with \`attack-layers data fetch\``, releases.givenAs) };
   }
   const tactic = tagTactic(raw);
   if (/^(?:ds|m)\d+$/i.test(tactic)) return undefined;
@@ -450,14 +450,14 @@ function unknownTactic(tactic: string, target: AttackIndex, options: ResolveCove
   if (TACTIC_SPLITS[words.replace(/\s+/g, '-')] || (id !== undefined && Number(id) > newestId)) {
     return {
       status: 'unknown tactic',
-      note: `"${tactic}" is not a tactic of ATT&CK ${target.label}; tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) need that release: \`attack-layers data fetch\``,
+      note: inGivenInputs(`"${tactic}" is not a tactic of ATT&CK ${target.label}; tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) need that release: \`attack-layers data fetch\``, options.givenAs),
     };
   }
   for (const release of releases.slice(1)) {
     const known = release.tactic(tactic) ?? release.tactic(words);
     if (!known) continue;
     if (release.domain !== target.domain) {
-      return { status: 'other domain', note: `${known.name} (${known.id}) is a tactic of ATT&CK ${release.label}, not of ATT&CK ${target.label}; review the rule's ${domainAdjective(release.domain)} techniques with --domain ${release.domain.replace(/-attack$/, '')}` };
+      return { status: 'other domain', note: `${known.name} (${known.id}) is a tactic of ATT&CK ${release.label}, not of ATT&CK ${target.label}; review the rule's ${domainAdjective(release.domain)} techniques with ${givenOption(options.givenAs, 'domain', release.domain, release.domain.replace(/-attack$/, ''))}` };
     }
     return { status: 'unknown tactic', note: `${known.name} (${known.id}) is a tactic of ATT&CK ${release.label}, not of ATT&CK ${target.label}; review in that release (${reviewRelease(options.givenAs, release.domain, release.release)})` };
   }
@@ -911,7 +911,7 @@ function unplacedWhy(
       if (compareReleases(index.release, target.release) > 0) newestAtHand = index;
       break;
     }
-    return `an ID past ${newestAtHand.release}'s newest technique: of ATT&CK ${Number(attackMajor(newestAtHand.release)) + 1} or later, not at hand (\`${fetchCommand(target.domain, 'N')}\`)`;
+    return inGivenInputs(`an ID past ${newestAtHand.release}'s newest technique: of ATT&CK ${Number(attackMajor(newestAtHand.release)) + 1} or later, not at hand (\`${fetchCommand(target.domain, 'N')}\`)`, givenAs);
   }
   // A malformed ID (attack.t1059.01) says so itself; a well-formed one is in no release at hand.
   if (resolution.status === 'unknown' && techniqueNumber(id) !== undefined) return `no technique of ATT&CK ${target.release} nor of a newer release at hand: ${resolution.note}`;
@@ -924,9 +924,10 @@ function unplacedWhy(
  * an 18.1 review): a newer ATT&CK release's ID, to fetch and review in; not a typo to correct.
  */
 function pastEveryReleaseText(id: string, target: AttackIndex, givenAs: GivenAs | undefined): string {
-  return (
+  return inGivenInputs(
     `${id} is not a technique in ATT&CK ${target.label} nor in any newer release at hand: its number is past ${target.label}'s newest technique, as a newer ` +
-    `ATT&CK release's IDs are: get that release with \`${fetchCommand(target.domain, 'N')}\` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) and review with ${reviewRelease(givenAs, target.domain, 'N', true)} to count it`
+    `ATT&CK release's IDs are: get that release with \`${fetchCommand(target.domain, 'N')}\` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) and review with ${reviewRelease(givenAs, target.domain, 'N', true)} to count it`,
+    givenAs,
   );
 }
 
@@ -1027,7 +1028,7 @@ function newerTagsNote(input: CoverageInput, newer: NewerTags | undefined, targe
     `${input.kind} "${input.source}": ${rules(newer.rules)} tag technique IDs newer than ATT&CK ${target.label} has (${listed(ids)}; first at ${newer.first}), ` +
       `${newer.alone === newer.rules ? 'each' : `${newer.alone} of them`} with no other technique, counting for nothing here; what those IDs detect counts for no technique, ` +
       `so techniques a newer release moved to them may show as gaps though rules cover them (each rule and tag is listed among the references not resolved): ${advice.join('; ')}`,
-  ];
+  ].map((note) => inGivenInputs(note, givenAs));
 }
 
 /**
@@ -1041,7 +1042,7 @@ function newerReleaseNote(input: CoverageInput, target: AttackIndex, role: 'thre
     `${layerLabel(role, input.source, input.layerName)} is for ATT&CK ${major}, newer than ${target.label} reviewed here: the IDs and tactics ${major} added are ` +
       `not resolved (listed as such), and may be counted nowhere; get ${major} with \`${fetchCommand(target.domain, major)}\` ` +
       `and review with ${reviewRelease(givenAs, target.domain, major)}`,
-  ];
+  ].map((note) => inGivenInputs(note, givenAs));
 }
 
 /**
@@ -1109,7 +1110,7 @@ function threatLayerPlatforms(
   // A stage filter that hid PRE-ATT&CK keeps PRE out of "every platform", as `upgrade` writes the filter.
   const keptOut = input.hidesPreAttack && target.platforms().includes(PRE_PLATFORM) ? PRE_PLATFORM : undefined;
   const everyBut = (): string[] => target.platforms().filter((platform) => platform !== keptOut);
-  const stagesNote = `${keptOut} left out: the layer's filters.stages left out "prepare", which hid PRE-ATT&CK, whose tactics ${keptOut} holds since ATT&CK 8 (as \`attack-layers upgrade\` keeps it out)`;
+  const stagesNote = inGivenInputs(`${keptOut} left out: the layer's filters.stages left out "prepare", which hid PRE-ATT&CK, whose tactics ${keptOut} holds since ATT&CK 8 (as \`attack-layers upgrade\` keeps it out)`, options.givenAs);
   if (!input.platforms?.length) {
     return keptOut ? { platforms: everyBut(), unknown: [], notes: [`${layerLabel('threat', input.source, input.layerName)}: reviewed on every platform of ${target.label} but ${stagesNote}`] } : { unknown: [], notes: [] };
   }
@@ -1136,7 +1137,7 @@ function threatLayerPlatforms(
         `${layerLabel('threat', input.source, input.layerName)}: filters.platforms lists every platform of ${everyPlatformWhose(found, own, era, stated ? undefined : input.filterRelease?.why)}, as every ` +
           `Navigator export does; reviewed on every platform of ${target.label}${keptOut ? ' but one' : ''}, ${added.join(', ')} included (as \`attack-layers upgrade\` widens that filter)` +
           (keptOut && !platforms.includes(keptOut) ? `; ${stagesNote}` : ''),
-      ]
+      ].map((note) => inGivenInputs(note, options.givenAs))
     : [];
   return keptOut ? { platforms: everyBut(), unknown, notes } : { unknown, notes };
 }
@@ -1418,7 +1419,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
         `${options.logSources ? ', and none can be classed against the log sources' : ''}; review against 18.1 or newer for what to build`,
     );
   }
-  if (options.logSources && options.detection?.hasStrategies) notes.push(...unknownLogSources(options.logSources, options.detection, target));
+  if (options.logSources && options.detection?.hasStrategies) notes.push(...unknownLogSources(options.logSources, options.detection, target).map((note) => inGivenInputs(note, options.givenAs)));
   if (options.tests) notes.push(...options.tests.notes);
   const platforms = threats.length && threats.every((source) => source.platforms)
     ? [...new Set(threats.flatMap((source) => source.platforms!))].sort(compareText)

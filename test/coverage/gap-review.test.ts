@@ -233,7 +233,7 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
       });
     }
 
-    it('reports attack.t1685 (newer release) and attack.t9999 as unknown, with file, line and the data fetch hint', () => {
+    it('reports attack.t1685 (newer release) and attack.t9999 as unknown, with file, line and the hint to fetch a newer release (fetchRelease)', () => {
       const short = coverage.unresolved.map((u) => ({ ...u, file: u.file.slice(gap.length + 1) }));
       expect(short.map(({ note, ...rest }) => rest)).to.deep.equal([
         { raw: 'attack.t9999', file: 'sigma/linux/proc_creation_lnx_placeholder_tag.yml', line: 9, column: 7, rule: 'Linux Binary Run From a World-Writable Folder', status: 'unknown' },
@@ -250,10 +250,10 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
       ]);
       expect(coverage.unresolved[1]?.note).to.equal(
         'T1685 is not a technique in ATT&CK enterprise-attack 18.1 nor in any newer release at hand: its number is past enterprise-attack 18.1\'s newest technique, ' +
-          'as a newer ATT&CK release\'s IDs are: get that release with `attack-layers data fetch --attack-release N` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) ' +
+          'as a newer ATT&CK release\'s IDs are: get that release with `fetchRelease` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) ' +
           "and review with an AttackIndex of release N as target: `loadAttack({ release: 'N' })` to count it",
       );
-      expect(coverage.unresolved[0]?.note).to.contain('data fetch');
+      expect(coverage.unresolved[0]?.note).to.contain('get that release with `fetchRelease`');
     });
 
     it("says of a tactic tag that is a technique's name (The DFIR Report's attack.remote_system_discovery) which technique it names", () => {
@@ -288,7 +288,7 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
           13,
           'File Permission Modification',
           'unknown tactic',
-          '"TA0112" is not a tactic of ATT&CK enterprise-attack 18.1; tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) need that release: `attack-layers data fetch`',
+          '"TA0112" is not a tactic of ATT&CK enterprise-attack 18.1; tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) need that release: `fetchRelease`',
         ],
       ]);
       // A tactic named without its ID is checked by name.
@@ -327,13 +327,13 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
           'ImpairProcessControl',
           7,
           'other domain',
-          "Impair Process Control (TA0106) is a tactic of ATT&CK ics-attack 18.1, not of ATT&CK enterprise-attack 18.1; review the rule's ICS techniques with --domain ics",
+          "Impair Process Control (TA0106) is a tactic of ATT&CK ics-attack 18.1, not of ATT&CK enterprise-attack 18.1; review the rule's ICS techniques with domain: 'ics-attack'",
         ],
         [
           'InhibitResponseFunction',
           8,
           'other domain',
-          "Inhibit Response Function (TA0107) is a tactic of ATT&CK ics-attack 18.1, not of ATT&CK enterprise-attack 18.1; review the rule's ICS techniques with --domain ics",
+          "Inhibit Response Function (TA0107) is a tactic of ATT&CK ics-attack 18.1, not of ATT&CK enterprise-attack 18.1; review the rule's ICS techniques with domain: 'ics-attack'",
         ],
         [
           'Persistance',
@@ -382,11 +382,11 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
       });
 
       it("still advises a newer release for ATT&CK 19's tactics (attack.stealth, TA0112), and names the release or domain that has one", () => {
-        const newer = (tactic: string) => `"${tactic}" is not a tactic of ATT&CK enterprise-attack 18.1; tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) need that release: \`attack-layers data fetch\``;
+        const newer = (tactic: string) => `"${tactic}" is not a tactic of ATT&CK enterprise-attack 18.1; tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) need that release: \`fetchRelease\``;
         expect(unresolved(['attack.stealth', 'attack.ta0112', 'attack.evasion'])).to.deep.equal([
           ['attack.stealth', 'unknown tactic', newer('stealth')],
           ['attack.ta0112', 'unknown tactic', newer('ta0112')],
-          ['attack.evasion', 'other domain', "Evasion (TA0103) is a tactic of ATT&CK ics-attack 18.1, not of ATT&CK enterprise-attack 18.1; review the rule's ICS techniques with --domain ics"],
+          ['attack.evasion', 'other domain', "Evasion (TA0103) is a tactic of ATT&CK ics-attack 18.1, not of ATT&CK enterprise-attack 18.1; review the rule's ICS techniques with domain: 'ics-attack'"],
         ]);
         expect(unresolved(['attack.reconnaissance'], '6.3')).to.deep.equal([
           ['attack.reconnaissance', 'unknown tactic', 'Reconnaissance (TA0043) is a tactic of ATT&CK enterprise-attack 18.1, not of ATT&CK enterprise-attack 6.3; review in that release (an AttackIndex of release 18.1 as target: `loadAttack({ release: \'18.1\' })`)'],
@@ -472,7 +472,7 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
         expect(source.platforms).to.equal(undefined);
         expect(source.notes).to.deep.equal([
           `threat layer ${input.source} ("ransomware"): filters.platforms lists every platform of enterprise-attack 14.1, the layer's release, as every ` +
-            'Navigator export does; reviewed on every platform of enterprise-attack 18.1, ESXi included (as `attack-layers upgrade` widens that filter)',
+            'Navigator export does; reviewed on every platform of enterprise-attack 18.1, ESXi included (as `upgradeLayer` widens that filter)',
         ]);
         const layerReview = reviewGaps([source], esxi(), index, { minCoverage: 0.5 });
         expect(layerReview.rows.map((r) => [r.id, r.coverage, r.platformsCovered])).to.deep.equal([['T1486', 1, ['ESXi']]]);

@@ -310,4 +310,20 @@ describe('regressions: a review\'s advice names the functions and options a prog
     expect(cli.code).to.equal(0);
     for (const words of asCli) expect(cli.stderr).to.contain(words);
   });
+
+  // test/fixtures/gap/sigma's Office macro rule, tagged as well with ICS's Evasion (TA0103) and ATT&CK 19's Stealth.
+  it("resolveCoverage: an ICS tactic tag advises domain: 'ics-attack', a newer one fetchRelease (--domain ics, `attack-layers data fetch`)", async () => {
+    const rules = join(freshTmpDir('option-words-tactics'), 'rules');
+    mkdirSync(rules);
+    const rule = readFileSync(`${g}/sigma/windows/proc_creation_win_office_macro_child.yml`, 'utf8');
+    writeFileSync(join(rules, 'office.yml'), rule.replace('    - attack.t1193\n', '    - attack.t1193\n    - attack.evasion\n    - attack.stealth\n'));
+    const { target, otherReleases } = domainReleases(library(), 'enterprise-attack', '18.1');
+    const notes = resolveCoverage(readCoverageInputs([rules]), target, { otherReleases }).unresolved.map((ref) => ref.note);
+    const ics = "Evasion (TA0103) is a tactic of ATT&CK ics-attack 18.1, not of ATT&CK enterprise-attack 18.1; review the rule's ICS techniques with";
+    const stealth = '"stealth" is not a tactic of ATT&CK enterprise-attack 18.1; tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) need that release:';
+    expect(notes).to.include.members([`${ics} domain: 'ics-attack'`, `${stealth} \`fetchRelease\``]);
+    const cli = await runCli(['gap', '--threat', APT32, '--coverage', rules, '--out', gapOut('tactics')]);
+    expect(cli.code).to.equal(0);
+    expect(cli.stderr).to.contain(`${ics} --domain ics`).and.to.contain(`${stealth} \`attack-layers data fetch\``);
+  });
 });

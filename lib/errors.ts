@@ -221,17 +221,27 @@ export function givenInput(givenAs: GivenAs | undefined, key: keyof typeof INPUT
 /** The library function that does the work of a command that messages of the review advise, as a program calls it. */
 const COMMAND_FUNCTIONS: Readonly<Record<string, string>> = {
   'attack-object': 'renderAttackObjectLayer',
+  combine: 'combineLayers',
+  compare: 'compareCampaign',
+  'data add': 'addRelease',
   'data fetch': 'fetchRelease',
   'data log-sources': 'DetectionModel.logSources()',
+  export: 'parseExportInput',
+  extract: 'extractReport',
+  gap: 'reviewGaps',
+  normalize: 'normalizeCampaign',
+  render: 'renderLayerFiles',
   upgrade: 'upgradeLayer',
+  validate: 'validateLayer',
 };
 
 /**
- * A message in the CLI's words (`give gap --coverage the rules that fire on them`, `give it to --threat`, `a layer
- * from attack-object`, `` `attack-layers data fetch` ``) in the caller's: as it is for the CLI (`givenAs` its
- * FLAG_WORDS), else the function a program calls (`give readCoverageInputs the rules`, `give it to readThreatInputs`,
- * `a layer from renderAttackObjectLayer`, `` `fetchRelease` ``, its flags too); a path given "as" a flag is given as a path of
- * the function: `give rules/ itself as --coverage`, `give rules/ itself as a path of readCoverageInputs`.
+ * A message in the CLI's words (`give gap --coverage the rules that fire on them`, `give it to --threat`, `use
+ * normalize, render or compare`, `a layer from attack-object`, `` `attack-layers data fetch` ``) in the caller's: as it
+ * is for the CLI (`givenAs` its FLAG_WORDS), else the function a program calls (`give readCoverageInputs the rules`,
+ * `give it to readThreatInputs`, `use normalizeCampaign, renderLayerFiles or compareCampaign`, `a layer from
+ * renderAttackObjectLayer`, `` `fetchRelease` ``, its flags too); a path given "as" a flag is given as a path of the
+ * function: `give rules/ itself as --coverage`, `give rules/ itself as a path of readCoverageInputs`.
  */
 export function inGivenInputs(message: string, givenAs: GivenAs | undefined): string {
   const inputs = message.replace(/(\bas )?(?:\bgap )?--(coverage|threat|tests)(?![\w-])/g, (written, as: string | undefined, key: keyof typeof INPUT_READERS) => {
@@ -239,10 +249,13 @@ export function inGivenInputs(message: string, givenAs: GivenAs | undefined): st
     return given === `--${key}` ? written : `${as ? 'as a path of ' : ''}${given}`;
   });
   if (givenAs?.command) return inputs;
-  const commands = Object.keys(COMMAND_FUNCTIONS).join('|');
+  const command = `(?:${Object.keys(COMMAND_FUNCTIONS).join('|')})`;
+  const named = (words: string): string => words.replace(new RegExp(command, 'g'), (word) => COMMAND_FUNCTIONS[word]!);
+  // A command is a command where the message runs it (in backticks), uses it or takes something from it.
   return inputs
-    .replace(new RegExp(`\`attack-layers (${commands})(?: [^\`]*)?\`|\\bfrom (attack-object)\\b`, 'g'), (written, quoted: string | undefined, bare: string | undefined) =>
-      quoted ? `\`${COMMAND_FUNCTIONS[quoted]}\`` : `from ${COMMAND_FUNCTIONS[bare!]}`,
+    .replace(new RegExp(`\`attack-layers (${command})(?: [^\`]*)?\``, 'g'), (written, word: string) => `\`${COMMAND_FUNCTIONS[word]}\``)
+    .replace(new RegExp(`\\b(use|from) (${command}(?:(?:, | or )${command})*)\\b|\\b(${command}) takes\\b`, 'g'), (written, verb: string | undefined, words: string | undefined, subject: string | undefined) =>
+      verb ? `${verb} ${named(words!)}` : `${COMMAND_FUNCTIONS[subject!]} takes`,
     );
 }
 

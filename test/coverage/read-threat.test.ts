@@ -388,10 +388,14 @@ describe('readCoverageInputs', () => {
       writeFileSync(join(folder, 'groups.yaml'), 'version: 1.0\nfile_type: group-administration\ngroups:\n  - group_name: Test\n    technique_id: [T1566.001]\n    software_id: []\n    enabled: True\n');
       writeFileSync(join(folder, 'rule.yml'), files['proc_creation_win_certutil_download.yml']!);
       const cacheDir = freshTmpDir('group-file-cache');
-      // The folder given two ways: the second reading comes from the cache the first wrote.
-      const commands = [folder, `${folder}/`].map((path) => readCoverageInputs([path], { cacheDir })[0]!.problems.map((problem) => problem.message.match(/`[^`]*`/)?.[0]));
+      // The folder given two ways: the second reading comes from the cache the first wrote. The command as the CLI
+      // says it (its words: givenAs.command); a program reads the function that does its work.
+      const commands = [folder, `${folder}/`].map((path) =>
+        readCoverageInputs([path], { cacheDir, givenAs: { command: 'attack-layers' } })[0]!.problems.map((problem) => problem.message.match(/`[^`]*`/)?.[0]),
+      );
       const named = `\`attack-layers extract '${join(dir, 'team')}'\\''s rules/groups.yaml'\``;
       expect(commands).to.deep.equal([[named], [named]]);
+      expect(readCoverageInputs([folder], { cacheDir })[0]!.problems.map((problem) => problem.message.match(/`[^`]*`/)?.[0])).to.deep.equal(['`extractReport`']);
     });
 
     it('refuses a YAML file that is neither a rule nor a detections list, saying what it reads from YAML', () => {

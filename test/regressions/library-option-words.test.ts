@@ -326,4 +326,20 @@ describe('regressions: a review\'s advice names the functions and options a prog
     expect(cli.code).to.equal(0);
     expect(cli.stderr).to.contain(`${ics} --domain ics`).and.to.contain(`${stealth} \`attack-layers data fetch\``);
   });
+
+  // campaigns/apt32-covid19-wuhan.yaml given as coverage; test/fixtures/stix/enterprise-attack-0.1.json (a trimmed
+  // ATT&CK bundle) as threat: what to do with each names the functions that do it.
+  it('readCoverageInputs and readThreatInputs: a file of another kind is sent to the functions that take it (normalize, data add)', async () => {
+    const use = (message: string): string => message.slice(message.indexOf('; ') + 2);
+    expect(use(messageOf(() => readCoverageInputs([APT32])))).to.equal('use normalizeCampaign, renderLayerFiles or compareCampaign (reviewGaps takes it as a path of readThreatInputs)');
+    const bundle = 'test/fixtures/stix/enterprise-attack-0.1.json';
+    expect(use(messageOf(() => readThreatInputs([bundle], library())))).to.equal(
+      `give it with --attack ${bundle}, or add it to the cache with \`addRelease\`; for the techniques of a group, software or campaign it holds, \`renderAttackObjectLayer\``,
+    );
+    const cli = await runCli(['gap', '--threat', bundle, '--coverage', APT32, '--out', gapOut('kinds')]);
+    expect(cli.code).to.equal(1);
+    expect(cli.stderr).to.contain('or add it to the cache with `attack-layers data add`; for the techniques of a group, software or campaign it holds, `attack-layers attack-object <name>`');
+    const coverage = await runCli(['gap', '--threat', APT32, '--coverage', APT32, '--out', gapOut('kinds-coverage')]);
+    expect(coverage.stderr).to.contain('use normalize, render or compare (gap takes it as --threat)');
+  });
 });

@@ -3,7 +3,7 @@ import type { TechniqueRecord } from '../attack/types.js';
 import { editDistance } from '../name-distance.js';
 import type { Resolution } from '../normalize/normalize-types.js';
 import { readTactic, readTacticPair, tacticIdAndNameWarning, tacticPairConflict } from '../normalize/read-tactic.js';
-import { fullName, isInitialsOf, nameKnownAtHand, notATechniqueName, resolveReference, resolveReferenceWarnings, type ResolveContext } from '../normalize/resolve-reference.js';
+import { fullName, isInitialsOf, nameKnownAtHand, notATechniqueName, type ResolveContext } from '../normalize/resolve-reference.js';
 import { FILE_NAME_RULE, GLUED_CAPITALS_RULE, LOOKALIKE_RULE, SPLIT_DIGITS_RULE, foldLines, onlyStopWords } from '../normalize/tokenize-references.js';
 import { referenceKey, referencesInLines, unreadTacticParts, withLinesOf, type ExtractedReference } from './extract-references.js';
 import { GLUED_TACTIC_RULE, withGluedTactics } from './glued-tactics.js';
@@ -13,6 +13,7 @@ import { emptiedBrackets, joinBrokenLinks } from './broken-links.js';
 import { objectsInLines, unknownGroupNames, type FoundAttackObject } from './find-attack-objects.js';
 import { objectKind } from '../normalize/resolve-attack-object.js';
 import { reportActor } from './report-actor.js';
+import { resolutionMemo, type AskResolution } from './resolution-memo.js';
 import { namesWithoutIds } from './technique-names.js';
 import { namedLineItems, type NamedKind } from './name-lines.js';
 import { attackSections } from './attack-sections.js';
@@ -286,11 +287,11 @@ function attributedNote(actor: string, attributed: readonly string[], references
 // An Atomic Red Team repository's folder of tests before an ID (`atomics/T1055/`, `atomics\\T1055\\`).
 const ATOMICS_BEFORE = /atomics[/\\]$/i;
 
-function namedKind(name: string, context: ResolveContext, tactics: readonly string[] = []): NamedKind {
+function namedKind(name: string, context: ResolveContext, tactics: readonly string[] = [], ask: AskResolution = resolutionMemo(context)): NamedKind {
   // Words no technique's name holds (`Threat: all.layer.json`, a list of fields) are asked no further: resolving a name
   // that is none compares it with every name of the release.
   if (!nameWords(name).some((word) => familiesWith(word, context.target) > 0)) return undefined;
-  const { status, ids, candidates } = resolveReference({ raw: name, tactics }, context, { similarNames: false });
+  const { status, ids, candidates } = ask({ raw: name, tactics }, { similarNames: false });
   if (status === 'unknown' || status === 'other domain') return undefined;
   const current = (id: string): boolean => context.target.children(id).some((child) => !child.revoked && !child.deprecated);
   return [...ids, ...candidates.map((candidate) => candidate.id)].some(current) ? 'parent' : 'technique';
@@ -403,6 +404,9 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     return { references, objects: [], notes: [...actorNotes, ...readerNotes, ...notLookedUp], ...(name ? { name } : {}), ...(actor ? { actor } : textActor), ...eventFields };
   }
   const { target } = context;
+  // Every name the readers below ask about is resolved once (`resolutionMemo`); the lines of names ask the target alone.
+  const ask = resolutionMemo(context);
+  const askTarget = resolutionMemo({ target });
   // The language in Latin script other than English most of the report is written in, if any (asked once, when needed).
   let language: { latin?: string } | undefined;
   const reportLanguage = (): string | undefined => (language ??= documentLanguage(text)).latin;
@@ -420,8 +424,10 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     // `[T107 1.001]`: an ID whose digits a space split, read so in its brackets, is resolved as the ID it stands for.
     const split = (guessed.get(ref.span.line) ?? []).find((guess) => guess.rule === SPLIT_DIGITS_RULE && ref.ids.includes(guess.id) && ref.raw.includes(guess.written));
     const raw = ocr ? ref.raw.replace(ocr.written, ref.ids[0]!) : split ? ref.raw.replace(split.written, split.id) : ref.raw;
-    const { resolution, warnings: kinds } = resolveReferenceWarnings({ raw, tactics: ref.tactics }, context);
-    const { status, ids, note, candidates, warnings, trail, tactics: written } = resolution;
+    const { resolution, warnings: kinds } = ask.withWarnings({ raw, tactics: ref.tactics });
+    const { status, ids, note, candidates, warnings, tactics: written } = resolution;
+    // The answer is shared with every mention of the same words (`resolutionMemo`): the trail this mention adds to is its own.
+    const trail = [...resolution.trail];
     const technique = ids.length === 1 ? target.technique(ids[0]!) : undefined;
     // Words a name is not: no technique's (`notATechniqueName`), sharing no word with the ID's technique's (its own
     // shorthand, `DLL Injection (T1055.001)`, shares one).
@@ -574,7 +580,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   const unread: string[] = [];
   const objectCells: string[] = [];
   const namesTechnique = (name: string, line: number, report = true): boolean => {
-    const { status, candidates } = resolveReference({ raw: name }, context);
+    const { status, candidates } = ask({ raw: name });
     if (status !== 'unknown') return true;
     if (!report) return false;
     const objects = [...new Map(target.actors(name).map((actor) => target.finalActor(actor)).map((o) => [o.id, o])).values()];
@@ -599,6 +605,9 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   const lineTactics = (line: number, tactics: readonly string[]): void => void tacticsOfLine.set(line, tactics);
   const read = joinSplitIds(referencesInLines(lines, { namesApart: true, namesTechnique, hasTactic, warning, tacticUnread, lineTactics, rowJoined }).map(named), lines, target);
   // `Obfuscated Files or . T1027 Information`: an OCR'd cell's name set around its ID.
+  // Whether an older release names the technique of an ID so, by the ID and the words: asked once each, as words
+  // around IDs are asked again and again in a long report.
+  const olderNamed = new Map<string, boolean>();
   // Words that are an older release's name of the technique an ID is (`T1554 Compromise Client Software Binary The actor
   // …`), asked only of a name read beside the ID that the resolver asks older releases of too (`nameKnownAtHand`: no
   // name, misspelling or parent's name of that technique at hand), and that holds a word of some technique's name.
@@ -608,11 +617,17 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     if (!history || !id || ref.name === undefined || !nameWords(ref.name).some((word) => familiesWith(word, target) > 0)) return undefined;
     if (nameKnownAtHand(ref.name, id, target)) return undefined;
     return (name) => {
-      for (const release of history()) if (release.techniquesByName(name).some((technique) => technique.id === id)) return true;
-      return false;
+      const key = `${id} ${name}`;
+      let known = olderNamed.get(key);
+      if (known === undefined) {
+        known = false;
+        for (const release of history()) if ((known = release.techniquesByName(name).some((technique) => technique.id === id))) break;
+        olderNamed.set(key, known);
+      }
+      return known;
     };
   };
-  const ownAround = withNamesAround(read, lines, target, (name) => resolveReference({ raw: name }, context).status !== 'unknown', olderNames);
+  const ownAround = withNamesAround(read, lines, target, (name) => ask({ raw: name }).status !== 'unknown', olderNames);
   // `T0866 Exploitation of Remote ServicesThe actor` in an enterprise run: an ID of another domain has its name read by
   // that domain's release as the target's IDs have theirs, the words glued to it dropped (`Exploitation of Remote
   // Services (T0866)`).
@@ -631,11 +646,11 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     const found = context.otherDomains?.(id);
     return !!found && [found.name, found.fullName].some((each) => nameKey(each) === nameKey(name));
   };
-  const dashed = withNamesBeforeDash(around, lines, (name, id) => resolveReference({ raw: name }, context, { similarNames: false }).ids.includes(id) || namesOtherDomainId(name, id));
+  const dashed = withNamesBeforeDash(around, lines, (name, id) => ask({ raw: name }, { similarNames: false }).ids.includes(id) || namesOtherDomainId(name, id));
   // `PersistenceValid Accounts(T1078)`: a tactic's cell glued before the name's, in a table whose cells ran together.
   const namesId = (name: string, id: string): boolean => {
-    const own = resolveReference({ raw: id }, context, { similarNames: false }).ids;
-    return resolveReference({ raw: name }, context, { similarNames: false }).ids.some((each) => own.includes(each));
+    const own = ask({ raw: id }, { similarNames: false }).ids;
+    return ask({ raw: name }, { similarNames: false }).ids.some((each) => own.includes(each));
   };
   const glued = withGluedTactics(dashed, target, namesId, spanKey);
   const paired = pairJoinedNames(glued.references, lines, target);
@@ -645,13 +660,13 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   // `They used Regsvr32 (T1117)`, a short line read as a cell: the sentence up to the ID is no name; the words of it that
   // name a technique are.
   const namesWhat = (name: string, id: string): 'its' | 'another' | undefined => {
-    const read = resolveReference({ raw: name }, context, { similarNames: false });
+    const read = ask({ raw: name }, { similarNames: false });
     if (read.status === 'unknown') return undefined;
-    const own = resolveReference({ raw: id }, context, { similarNames: false }).ids;
+    const own = ask({ raw: id }, { similarNames: false }).ids;
     return read.ids.some((each) => own.includes(each)) ? 'its' : 'another';
   };
   const references = withNamesOutOfSentences(paired.references, lines, namesWhat);
-  const ocr = ocrIdsInLines(lines, context);
+  const ocr = ocrIdsInLines(lines, context, ask);
   // A reference read apart from the lines' reader goes among the others in the order of where it is written.
   const insert = (reference: ExtractedReference): void => {
     const at = references.findIndex((ref) => ref.line > reference.line || (ref.line === reference.line && ref.span.line === ref.line && ref.span.start > reference.span.start));
@@ -668,7 +683,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   }
   // `T1566 .001 Spearphishing Attachment`⏎`.002 Spearphishing Link`: a sub-technique's number alone under its technique's row.
   // They may be many (a table of them), so they are merged in one pass, each where `insert` would put it.
-  const siblings = siblingNumbersInLines(lines, references, context);
+  const siblings = siblingNumbersInLines(lines, references, context, ask);
   for (const reference of siblings.found) siblingNumbers.add(spanKey(reference));
   const withSiblings: ExtractedReference[] = [];
   let k = 0;
@@ -686,7 +701,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   // table's row it takes the row's tactic, as its neighbours' IDs do (`| Execution | T10593 | … |`).
   for (const reference of fiveDigitIdsInLines(lines, target)) insert({ ...reference, tactics: [...(tacticsOfLine.get(reference.line) ?? [])] });
   // `T1059.001 PowerShell The actor used …`: a table row run together with no header above it, its use as evidence.
-  references.splice(0, references.length, ...withRowUses(references, lines, (name, id) => resolveReference({ raw: name }, context, { similarNames: false }).ids.includes(id)));
+  references.splice(0, references.length, ...withRowUses(references, lines, (name, id) => ask({ raw: name }, { similarNames: false }).ids.includes(id)));
   // (The text readers above read no lines of a bundle: `resolved` needs what they set.)
   if (bundle) {
     // A kill chain phase (`defense-evasion`) is written as the tactic's name, as a campaign file writes it.
@@ -818,7 +833,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   // column does; each is resolved as a name is, and says it was read by name.
   // What a part of such a line names is asked of the target alone: older releases are loaded for names only once a line's
   // shape says it names techniques (a tactic before `»`, a technique before `-`).
-  const nameLines = namedLineItems(lines, new Set(kept.flatMap((ref) => [ref.line, ref.span.line, ...(ref.nameSpan ? [ref.nameSpan.line] : [])])), (name, tactics) => namedKind(name, { target }, tactics));
+  const nameLines = namedLineItems(lines, new Set(kept.flatMap((ref) => [ref.line, ref.span.line, ...(ref.nameSpan ? [ref.nameSpan.line] : [])])), (name, tactics) => namedKind(name, { target }, tactics, askTarget));
   const unnamed: string[] = [];
   // The references read by name, by the name: a name written again (`- Valid Accounts` under `## Initial Access`, then
   // under `## Persistence`) adds its tactics and its line to the first, as an ID written again does.
@@ -826,7 +841,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   for (const item of nameLines) {
     // An older name (`Credential Access: Credential Dumping` in a list of current ones) is asked of the older releases too.
     // The item's tactic tells a part of a name (`Persistence: Registry Run Keys`, T1547.001 Registry Run Keys / Startup Folder).
-    if (item.older ? !context.history || !namedKind(item.name, context, item.tactics) : !item.sure && !namedKind(item.name, { target }, item.tactics)) continue;
+    if (item.older ? !context.history || !namedKind(item.name, context, item.tactics, ask) : !item.sure && !namedKind(item.name, { target }, item.tactics, askTarget)) continue;
     // A tactic's page a list item links (`[Data from Local System](…/tactics/TA0009/)`) gives its TA ID: named as a campaign names it.
     const ref = named(resolved({ raw: item.name, line: item.span.line, ids: [], name: item.name, tactics: item.tactics, span: item.span }));
     const { status, candidates } = ref.resolution!;

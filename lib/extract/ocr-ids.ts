@@ -1,6 +1,7 @@
 import type { ReferenceStatus } from '../normalize/normalize-types.js';
 import { withDigitPutBack } from '../attack/technique-id.js';
-import { LOST_DIGIT_RULE, resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
+import { LOST_DIGIT_RULE, type ResolveContext } from '../normalize/resolve-reference.js';
+import { resolutionMemo, type AskResolution } from './resolution-memo.js';
 import { keyedNameAfter, originalSpan, type FoldedText } from '../normalize/tokenize-references.js';
 import type { ExtractedReference } from './extract-references.js';
 import { nameAround } from './name-around.js';
@@ -78,7 +79,7 @@ const BY_NAME: readonly ReferenceStatus[] = ['name', 'renamed', 'alias', 'fuzzy'
  * that technique; the fewest such words name it.
  * The words of such techniques that no name vouches for are `doubtful`, for the caller to report where they may be IDs.
  */
-export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveContext): { found: OcrId[]; doubtful: DoubtfulOcrId[] } {
+export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveContext, ask: AskResolution = resolutionMemo(context)): { found: OcrId[]; doubtful: DoubtfulOcrId[] } {
   const found: OcrId[] = [];
   const doubtful: DoubtfulOcrId[] = [];
   for (const [i, folded] of lines.entries()) {
@@ -88,7 +89,7 @@ export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveCont
 
   /** The one technique words resolve to by name (only the status and IDs count: no similar names are looked for). */
   function namedId(name: string): string | undefined {
-    const byName = resolveReference({ raw: name }, context, { similarNames: false });
+    const byName = ask({ raw: name }, { similarNames: false });
     return BY_NAME.includes(byName.status) && byName.ids.length === 1 ? byName.ids[0] : undefined;
   }
 

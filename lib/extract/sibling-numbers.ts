@@ -1,6 +1,7 @@
 import { nameKey } from '../attack/attack-index.js';
 import type { ReferenceStatus } from '../normalize/normalize-types.js';
-import { fullName, resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
+import { fullName, type ResolveContext } from '../normalize/resolve-reference.js';
+import { resolutionMemo, type AskResolution } from './resolution-memo.js';
 import { originalSpan, type FoldedText } from '../normalize/tokenize-references.js';
 import type { ExtractedReference } from './extract-references.js';
 
@@ -39,7 +40,7 @@ export interface SiblingNumbers {
  * sub-technique's exact name). Where the number stands in the cell right after its technique's ID (`T1566 | .001 |
  * Spearphishing Attachment`), that ID's reference is `completed`: the sub-technique replaces it. Pure.
  */
-export function siblingNumbersInLines(lines: readonly FoldedText[], references: readonly ExtractedReference[], context: ResolveContext): SiblingNumbers {
+export function siblingNumbersInLines(lines: readonly FoldedText[], references: readonly ExtractedReference[], context: ResolveContext, ask: AskResolution = resolutionMemo(context)): SiblingNumbers {
   const found: ExtractedReference[] = [];
   const completed = new Set<ExtractedReference>();
   // The references by where their ID is written, to find the one before a number.
@@ -82,7 +83,7 @@ export function siblingNumbersInLines(lines: readonly FoldedText[], references: 
       for (const end of best ? [] : ends) {
         const name = folded.text.slice(start, end);
         // Only the status and IDs count here: an unknown phrase's similar names are not looked for.
-        const byName = resolveReference({ raw: name }, context, { similarNames: false });
+        const byName = ask({ raw: name }, { similarNames: false });
         const exact = [technique.name, fullName(context.target, technique)].some((each) => nameKey(each) === nameKey(name));
         if ((BY_NAME.includes(byName.status) && byName.ids.length === 1 && byName.ids[0] === id) || (byName.status === 'ambiguous' && exact)) {
           const fuzzy = byName.status === 'fuzzy';

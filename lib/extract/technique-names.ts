@@ -160,6 +160,12 @@ export function namesWithoutIds(
   const { byWords, byLowerWords, longest: longestCurrent } = indexNames(index);
   const old = olderNames(index, older);
   const longest = Math.max(longestCurrent, old.longest);
+  // The first words of every name, for the search from a word to stop where no name goes on so: most words start none.
+  const starts = new Set<string>();
+  for (const key of [...byWords.keys(), ...old.byWords.keys()]) {
+    for (let at = key.indexOf(' '); at >= 0; at = key.indexOf(' ', at + 1)) starts.add(key.slice(0, at));
+    starts.add(key);
+  }
   // Every line each technique is named on, in the order of first mention, and the older name it was first written with.
   const named = new Map<string, { name: string; lines: Set<number>; written?: string }>();
   const mention = (technique: { id: string; name: string; written?: string } | undefined, line: number): void => {
@@ -178,6 +184,7 @@ export function namesWithoutIds(
       let key = '';
       for (let n = 0; n < longest && first + n < words.length; n++) {
         key = n ? `${key} ${words[first + n]}` : words[first]!;
+        if (!starts.has(key)) break;
         if (byWords.has(key)) current.push([first, first + n]);
         mention(byWords.get(key), i + 1);
         const older = old.byWords.get(key);

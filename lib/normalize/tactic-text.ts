@@ -369,10 +369,15 @@ export interface TableCaption {
 /** The table captions written in a line, in order (`Table 2: Reconnaissance ... Table 5: Execution`). */
 export function tableCaptions(text: string): TableCaption[] {
   if (!/tab/i.test(text)) return [];
-  return [...text.matchAll(CAPTION)].map((match) => {
+  // `CAPTION` itself, not `matchAll`'s copy of it: V8 compiles a copy of this pattern of every tactic's name anew once a
+  // few garbage collections have gone by (some 0.8 s each time), which a long report's lines met again and again.
+  const captions: TableCaption[] = [];
+  CAPTION.lastIndex = 0;
+  for (let match = CAPTION.exec(text); match; match = CAPTION.exec(text)) {
     const list = match.groups?.['tactics'];
-    return { tactics: list ? splitTacticList(list) : [], start: match.index, end: match.index + match[0].length };
-  });
+    captions.push({ tactics: list ? splitTacticList(list) : [], start: match.index, end: match.index + match[0].length });
+  }
+  return captions;
 }
 
 /** Tactic text inside a reference: a leading label, a bracketed list, a TA ID with or without its name. */

@@ -304,7 +304,8 @@ export { extractReferences, type ExtractedReference, type ReportSpan } from './e
 /** ATT&CK groups, software and campaigns a report names, by name, alias or ID. */
 export { findAttackObjects, type FoundAttackObject } from './extract/find-attack-objects.js';
 /** A report read whole: its references resolved, and the groups, software and campaigns it names. */
-export { extractReport, type ExtractedReport, type ReportReference } from './extract/extract-report.js';
+export { extractReport, type ExtractedReport, type ExtractReportOptions, type ReportReference } from './extract/extract-report.js';
+export type { ExtractProgress, OnExtractProgress } from './extract/extract-progress.js';
 export { inferredDomainText, inferredReportDomain, reportDomainCounts, type InferredDomain, type ReportDomainCounts } from './extract/report-domain.js';
 /** The actor a user gives a report's text (`extract --actor`), checked against the release's groups. */
 export { reportActor, type ReportActor } from './extract/report-actor.js';

@@ -1628,6 +1628,8 @@ export interface ReadOptions {
   lineTactics?: (line: number, tactics: readonly string[]) => void;
   /** Told each table row read joined to the row under it, its ID cell split over the two (`readSplitIdRows`). */
   rowJoined?: (row: SplitIdRow) => void;
+  /** Told the (0-based) index of each line as the walk reaches it, for a caller that shows how far it has read. */
+  lineReached?: (index: number) => void;
 }
 
 /**
@@ -1709,6 +1711,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
     captioned = false;
   };
   for (let index = 0; index < lines.length; index++) {
+    options.lineReached?.(index);
     const entry = csvRow(entryAt(index), table);
     if (entry.kind !== 'blank') {
       for (; forgotten < previous; forgotten++) entries[forgotten] = undefined;

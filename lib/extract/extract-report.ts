@@ -14,6 +14,7 @@ import { objectsInLines, unknownGroupNames, type FoundAttackObject } from './fin
 import { objectKind } from '../normalize/resolve-attack-object.js';
 import { reportActor } from './report-actor.js';
 import { resolutionMemo, type AskResolution } from './resolution-memo.js';
+import { progressReporter, type OnExtractProgress } from './extract-progress.js';
 import { namesWithoutIds } from './technique-names.js';
 import { namedLineItems, type NamedKind } from './name-lines.js';
 import { attackSections } from './attack-sections.js';
@@ -307,7 +308,28 @@ const listed = (items: readonly string[]): string => items.slice(0, LISTED).join
  * @throws UsageError when `options.actor` is given for an Attack Flow, or `options.campaigns` is false for anything but a
  * STIX bundle of threat intelligence.
  */
-export function extractReport(text: string, context?: ResolveContext, options: BundleOptions = {}): ExtractedReport {
+export function extractReport(text: string, context?: ResolveContext, options: ExtractReportOptions = {}): ExtractedReport {
+  const progress = progressReporter(text.length, options.onProgress);
+  const report = readReport(text, context, options, progress.at);
+  progress.end();
+  return report;
+}
+
+/** What `extractReport` is told besides a bundle's options: whom to tell how far it has read. */
+export interface ExtractReportOptions extends BundleOptions {
+  /**
+   * Told how far the report is read, in characters of its text (`{ done, total }`), at most once per hundredth and
+   * always further, the last time with `done === total`; for a progress line over a report of megabytes.
+   */
+  onProgress?: OnExtractProgress;
+}
+
+// The share of the work the walk over the lines takes (`referencesInLines`), with ATT&CK data at hand; the rest is
+// checking what it read against the release, told at each step's end.
+const WALK_SHARE = 0.5;
+
+/** `extractReport`, telling `reached` the share of the work done (0 to 1) as it goes. */
+function readReport(text: string, context: ResolveContext | undefined, options: BundleOptions, reached: (share: number) => void): ExtractedReport {
   // A STIX bundle of threat intelligence is read by its objects, not its text: the descriptions it copies from ATT&CK
   // cite other techniques.
   // So is a MISP event, by its galaxies and tags: the clusters' descriptions cite other techniques too.
@@ -379,6 +401,14 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   // Both readers work on the same folded lines: the text is split and folded once.
   // A Markdown link a converter broke across lines is read as one written on one line (`joinBrokenLinks`).
   const lines = bundle ? [] : foldLines(joinBrokenLinks(text));
+  // Where each line starts, as a share of the text: how far the walk over the lines is when it reaches one.
+  const lineShares: number[] = [];
+  let characters = 0;
+  for (const line of lines) {
+    lineShares.push(characters);
+    characters += line.original.length + 1;
+  }
+  const walked = (share: number) => (index: number) => reached((share * lineShares[index]!) / characters);
   // What the lines' reader could not read with certainty (names it could not pair with their IDs), by line.
   const unsure: string[] = [];
   const warning = (line: number, message: string): void => void unsure.push(`line ${line}: ${message}`);
@@ -395,7 +425,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   if (!context) {
     if (!bundle) {
       // `They used the Windows Command Shell (T1059.003)`: a sentence's opening words are no part of a name.
-      const references = withNamesOutOfSentences(referencesInLines(lines, { warning, tacticUnread }), lines);
+      const references = withNamesOutOfSentences(referencesInLines(lines, { warning, tacticUnread, lineReached: walked(1) }), lines);
       return { references, objects: [], notes: [...actorNotes, ...unsureNotes()], ...textActor };
     }
     const { references, name, actor } = bundle;
@@ -603,7 +633,8 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   // The tactics each line stands under, for an ID repaired apart from the reader (`ocrIdsInLines`).
   const tacticsOfLine = new Map<number, readonly string[]>();
   const lineTactics = (line: number, tactics: readonly string[]): void => void tacticsOfLine.set(line, tactics);
-  const read = joinSplitIds(referencesInLines(lines, { namesApart: true, namesTechnique, hasTactic, warning, tacticUnread, lineTactics, rowJoined }).map(named), lines, target);
+  const read = joinSplitIds(referencesInLines(lines, { namesApart: true, namesTechnique, hasTactic, warning, tacticUnread, lineTactics, rowJoined, lineReached: walked(WALK_SHARE) }).map(named), lines, target);
+  reached(WALK_SHARE);
   // `Obfuscated Files or . T1027 Information`: an OCR'd cell's name set around its ID.
   // Whether an older release names the technique of an ID so, by the ID and the words: asked once each, as words
   // around IDs are asked again and again in a long report.
@@ -666,7 +697,9 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     return read.ids.some((each) => own.includes(each)) ? 'its' : 'another';
   };
   const references = withNamesOutOfSentences(paired.references, lines, namesWhat);
+  reached(0.62);
   const ocr = ocrIdsInLines(lines, context, ask);
+  reached(0.7);
   // A reference read apart from the lines' reader goes among the others in the order of where it is written.
   const insert = (reference: ExtractedReference): void => {
     const at = references.findIndex((ref) => ref.line > reference.line || (ref.line === reference.line && ref.span.line === ref.line && ref.span.start > reference.span.start));
@@ -729,6 +762,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   // An ID written again with another name is a reference of its own (`referencesInLines`); where that name only agrees
   // with the ID (`mapped (T1213)`, `Supply Chain Compromise (T1195.002)`), it tells nothing more: its tactics go to the
   // first reference, and so do its lines. One whose name disagrees or draws a warning stays, for the analyst to see.
+  reached(0.74);
   const kept: ReportReference[] = [];
   const first = new Map<string, number>();
   for (const ref of references) {
@@ -833,6 +867,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   // column does; each is resolved as a name is, and says it was read by name.
   // What a part of such a line names is asked of the target alone: older releases are loaded for names only once a line's
   // shape says it names techniques (a tactic before `»`, a technique before `-`).
+  reached(0.8);
   const nameLines = namedLineItems(lines, new Set(kept.flatMap((ref) => [ref.line, ref.span.line, ...(ref.nameSpan ? [ref.nameSpan.line] : [])])), (name, tactics) => namedKind(name, { target }, tactics, askTarget));
   const unnamed: string[] = [];
   // The references read by name, by the name: a name written again (`- Valid Accounts` under `## Initial Access`, then
@@ -900,8 +935,10 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   const referenceLines = new Set(kept.flatMap((ref) => [ref.line, ref.span.line, ...(ref.nameSpan ? [ref.nameSpan.line] : [])]));
   // Older names (`Credential Dumping`, T1003's before ATT&CK 7) count too: the target's revoked techniques' always, the
   // older releases' (each loaded on first use) where the report cites no technique by ID or names more without one.
+  reached(0.86);
   const current = namesWithoutIds(lines, target, known, referenceLines);
   const unnumbered = context.history && (!kept.length || current.length > kept.length) ? namesWithoutIds(lines, target, known, referenceLines, context.history()) : current;
+  reached(0.92);
   if (unnumbered.length > kept.length) {
     const written = (n: (typeof unnumbered)[number]): string => (n.written ? ` (written "${n.written}", an older name)` : '');
     notes.push(

@@ -1,6 +1,6 @@
 import { basename, join } from 'node:path';
 import type { CampaignSource } from '../../index.js';
-import { AttackDataError, UsageError, domainReleases, firstFew, kindOfDocument, renderCampaignSkeletonOfReports, wrongKindMessage, sourceName, extractReport, inferredDomainText, inferredReportDomain, mispEventReport, reportDomainCounts, inputName, isHtmlPage, otherDomainExtractAdvice, readFolder, readReportText, readTextFile, statInput, renderCampaignSkeleton, reportActor, skeletonReferences, reportSource, suggestTechniques, withEvidenceLines, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
+import { AttackDataError, UsageError, domainReleases, firstFew, kindOfDocument, renderCampaignSkeletonOfReports, wrongKindMessage, sourceName, extractReport, inferredDomainText, inferredReportDomain, mispEventReport, reportDomainCounts, inputName, isHtmlPage, otherDomainExtractAdvice, readFolder, readReportText, readTextFile, statInput, renderCampaignSkeleton, reportActor, skeletonReferences, reportSource, suggestTechniques, withEvidenceLines, type Domain, type ExtractReportOptions, type ReportReference, type ResolveContext } from '../../index.js';
 import { attackLibrary, FLAG_WORDS, note, printJson, progressLine, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import { suggestModel } from '../suggest-model.js';
 import { warnJsonReadAsText } from '../json-read-as-text.js';
@@ -138,6 +138,11 @@ function inferredReleases(context: CliContext, args: Args, references: readonly 
   }
 }
 
+/** Told how far a report is read, the progress line counts (`extract: 41% of report.txt`). */
+function counting(context: CliContext, shown: string, which = ''): NonNullable<ExtractReportOptions['onProgress']> {
+  return ({ done, total }) => progressLine(context, `extract: ${total ? Math.floor((done * 100) / total) : 100}% of ${shown}${which}`);
+}
+
 /** What the progress line says of a report being read: its name and size, and what is looked for. */
 function readingText(shown: string, text: string): string {
   return `${shown} (${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB): technique references, groups and software`;
@@ -163,7 +168,8 @@ function extractSeveral(context: CliContext, args: Args, files: readonly string[
   const read = (releases: ExtractReleases) => {
     const extracted = files.map((file, i) => {
       if (progress) progressLine(context, `reading ${readingText(inputName(file), texts[i]!)} (report ${i + 1}/${files.length})`);
-      return extractReport(texts[i]!, releases, { ...(args.campaigns === false ? { campaigns: false } : {}), file: inputName(file), givenAs: FLAG_WORDS });
+      const onProgress = progress ? { onProgress: counting(context, inputName(file), ` (report ${i + 1}/${files.length})`) } : {};
+      return extractReport(texts[i]!, releases, { ...(args.campaigns === false ? { campaigns: false } : {}), file: inputName(file), givenAs: FLAG_WORDS, ...onProgress });
     });
     if (progress) progressLine(context, '');
     return extracted;
@@ -252,9 +258,9 @@ function extractOne(context: CliContext, args: Args, file: string, text: string)
   // How the domain was chosen, for --json: `--domain`, the MISP event's galaxies, the report's IDs, or the default.
   let domainFrom: 'given' | 'misp galaxies' | 'inferred' | 'default' = args.domain !== undefined ? 'given' : fromEvent !== undefined ? 'misp galaxies' : 'default';
   let releases = releasesOf(context, args, domain);
-  const options = { ...(args.actor !== undefined ? { actor: args.actor } : {}), ...(args.campaigns === false ? { campaigns: false } : {}), file: shown, givenAs: FLAG_WORDS };
-  // A report of megabytes (a year of a vendor's reports run together) takes minutes, in one pass the line cannot count.
+  // A report of megabytes (a year of a vendor's reports run together) takes a while: the line counts how far it is read.
   const progress = showsProgress(context, args);
+  const options = { ...(args.actor !== undefined ? { actor: args.actor } : {}), ...(args.campaigns === false ? { campaigns: false } : {}), file: shown, givenAs: FLAG_WORDS, ...(progress ? { onProgress: counting(context, shown) } : {}) };
   const reading = (): void => {
     if (progress) progressLine(context, `reading ${readingText(shown, text)}`);
   };

@@ -1,3 +1,5 @@
+import { closestWord } from '../name-distance.js';
+
 /**
  * Enterprise platforms that ATT&CK renamed or merged, old name -> the name that replaced it, with the release that
  * made the change. Navigator's platform filter lists names, so a layer written for an older release filters on
@@ -34,6 +36,33 @@ export function currentPlatformName(name: string, platforms: readonly string[]):
   if (platforms.includes(name)) return name;
   const renamed = PLATFORM_RENAMES[name];
   return renamed && platforms.includes(renamed.to) ? renamed.to : undefined;
+}
+
+/** A platform name read as one of a release's platforms, and how, when it is not written as the release writes it. */
+export interface ReadPlatform {
+  platform: string;
+  /** Why the name is `platform` (`ATT&CK 16.0 renamed it`); undefined when written so. */
+  how?: string;
+}
+
+const folded = (name: string): string => name.toLowerCase().replace(/[\s_-]/g, '');
+
+/**
+ * A platform name as `platforms` (a release's) writes it, where it has one obvious reading: the name itself; the name
+ * ATT&CK gave it since (`Office 365` is `Office Suite` from 16.0, `AWS` IaaS from 9.0); what Navigator reads it as
+ * (`windows`, `mac`); the release's name case and spacing aside (`MacOS`) or a letter or two off (`Windwos`). Undefined otherwise.
+ */
+export function readPlatformName(name: string, platforms: readonly string[]): ReadPlatform | undefined {
+  const text = name.trim();
+  if (platforms.includes(text)) return { platform: text };
+  const old = Object.keys(PLATFORM_RENAMES).find((key) => folded(key) === folded(text));
+  const renamed = old === undefined ? undefined : currentPlatformName(old, platforms);
+  if (old !== undefined && renamed) return { platform: renamed, how: `ATT&CK ${PLATFORM_RENAMES[old]!.since} renamed it` };
+  const navigator = NAVIGATOR_PLATFORM_MAPPINGS[text] ?? NAVIGATOR_PLATFORM_MAPPINGS[text.toLowerCase()];
+  if (navigator && platforms.includes(navigator)) return { platform: navigator, how: 'as Navigator reads it' };
+  const near = closestWord(text, platforms);
+  if (near) return { platform: near, how: folded(near) === folded(text) ? 'case and spacing aside' : 'read as a misspelling of it' };
+  return undefined;
 }
 
 /**

@@ -257,6 +257,28 @@ describe('layer/render-layer', () => {
     expect(aggregate.layer.filters?.platforms).to.deep.equal(['Windows', 'ESXi', 'Linux', 'PRE', 'macOS']);
   });
 
+  // CISA AA21-008A names the victims' platforms as they were called in 2021: Azure AD, Office 365, and M365.
+  it('writes the platform filter in the release\'s names: renamed ones under their new name, unknown ones left out, each said (CISA AA21-008A)', () => {
+    const [item] = normalizeFiles([fixture('cisa-aa21-008a-cloud.yaml')]) as [Item];
+    const { layer, warnings } = renderCampaignLayer(item.result, item.index, { model: 'presence' });
+    expect(layer.filters?.platforms).to.deep.equal(['Identity Provider', 'Office Suite']);
+    const file = item.result.file;
+    expect(warnings).to.include.members([
+      `${file}: platform "Azure AD" is "Identity Provider" in enterprise-attack 18.1 (ATT&CK 16.0 renamed it): the layer's platform filter lists it so`,
+      `${file}: platform "Office 365" is "Office Suite" in enterprise-attack 18.1 (ATT&CK 16.0 renamed it): the layer's platform filter lists it so`,
+    ]);
+    expect(warnings.filter((w) => w.startsWith(`${file}: platform "M365" is not a platform of enterprise-attack 18.1: left out of the layer's platform filter`))).to.have.length(1);
+    // Read as written, the names match no technique: Identity Provider's and Office Suite's techniques widened the
+    // filter, each with a warning to check the mapping, and validate said every name filters nothing.
+    expect(warnings.filter((w) => / runs on .* added to the layer's platform filter/.test(w))).to.deep.equal([]);
+    expect(findings({ ...layer, filters: { platforms: ['Azure AD', 'Office 365', 'M365'] } }).filter((m) => /filters nothing/.test(m))).to.have.length(3);
+    expect(findings(layer)).to.deep.equal([]);
+    // The aggregate with a campaign on Windows lists both campaigns' platforms, in the release's names.
+    const aggregate = renderAggregateLayer([item.result, golden.result], item.index, { name: 'both', model: 'presence' });
+    expect(aggregate.layer.filters?.platforms).to.deep.equal(['Identity Provider', 'Office Suite', 'Windows']);
+    expect(findings(aggregate.layer)).to.deep.equal([]);
+  });
+
   it("gives a campaign that names software only (a skeleton of FireEye's TEMP.Periscope post) no legend item of observed scores", () => {
     const tools: NormalizedCampaign = { ...periscope.result, techniques: periscope.result.techniques.filter((t) => !t.observed) };
     for (const model of SCORE_MODEL_NAMES) {

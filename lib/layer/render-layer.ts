@@ -19,6 +19,8 @@ import {
   INFERRED_LABEL,
   keptScoreRange,
   newestCampaignDate,
+  campaignDate,
+  roundScore,
   plural,
   scoreModel,
   scoreTechnique,
@@ -275,6 +277,29 @@ function filterPlatforms(result: NormalizedCampaign, index: AttackIndex): { plat
   return { platforms, warnings };
 }
 
+/**
+ * A warning for each campaign with observed techniques that a model counting campaigns weighs 0 (recency: undated, or
+ * seen too long before the as-of date): the techniques only it reports score 0, the gradient's start, which is white,
+ * the colour Navigator gives unannotated cells, so its observations would not show in the matrix.
+ */
+function zeroWeightWarnings(results: readonly NormalizedCampaign[], model: ScoreModel, context: ScoreContext): string[] {
+  if (!model.weight) return [];
+  const start = model.gradient(context).colors[0];
+  return results
+    .filter((result) => result.techniques.some((technique) => technique.observed) && roundScore(model.weight!(result, context)) === 0)
+    .map((result) => {
+      const date = campaignDate(result);
+      const why = date
+        ? `was last seen ${date}, so long before the as-of date ${context.asOf} that the ${model.name} model weighs it 0`
+        : `gives no date (last_seen, published or first_seen${context.asOf === undefined ? ', nor does any campaign rendered with it' : ''}), so the ${model.name} model weighs it 0`;
+      const advice = date ? 'use an earlier as-of date or a longer half-life' : 'give the campaign its dates';
+      return (
+        `${result.file}: campaign ${result.id} ${why}: the techniques only it reports score 0, which Navigator paints ${start}, ` +
+        `as it paints cells with no annotation; ${advice}, or render with another scoring model`
+      );
+    });
+}
+
 interface Core {
   techniques: LayerTechnique[];
   gradient: NavigatorLayer['gradient'];
@@ -300,7 +325,7 @@ function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, 
   // their colours would be legend for nothing.
   const keptRange = keptScoreRange(model, results, minCampaigns, context);
   if (keptRange !== undefined) context.keptRange = keptRange;
-  const warnings: string[] = [];
+  const warnings: string[] = zeroWeightWarnings(results, model, context);
 
   const usesById = new Map<TechniqueId, TechniqueUse[]>();
   for (const result of results) {

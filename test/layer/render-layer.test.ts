@@ -315,6 +315,32 @@ describe('layer/render-layer', () => {
       expect(only(older, 'T1204').score).to.equal(0.5);
       expect(older.metadata).to.deep.include.members([{ name: 'as of', value: '2022-03-31' }, { name: 'half-life', value: '729 days' }]);
     });
+
+    // A campaign extract writes from a report that gives no date, or one aged past every half-life: its observed
+    // entries score 0, the gradient's white, which Navigator gives cells with no annotation.
+    it('recency: says when a campaign weighs 0, so that its observed techniques would be painted as unannotated cells', () => {
+      const { firstSeen: _first, lastSeen: _last, published: _published, ...undated } = apt32.result.campaign;
+      const result: NormalizedCampaign = { ...apt32.result, campaign: undated };
+      const { layer, warnings } = renderCampaignLayer(result, apt32.index, { model: 'recency' });
+      expect(only(layer, 'T1204').score).to.equal(0);
+      expect(layer.gradient?.colors[0]).to.equal('#ffffff');
+      expect(warnings).to.include(
+        `${result.file}: campaign apt32-covid19-wuhan gives no date (last_seen, published or first_seen, nor does any campaign rendered with it), ` +
+          'so the recency model weighs it 0: the techniques only it reports score 0, which Navigator paints #ffffff, as it paints cells with no ' +
+          'annotation; give the campaign its dates, or render with another scoring model',
+      );
+      // Aged: last seen 2020-04, as of 2035-01-01 with the default half-life, 0.5^14.8 rounds to 0.
+      const aged = renderCampaignLayer(apt32.result, apt32.index, { model: 'recency', asOf: '2035-01-01' });
+      expect(only(aged.layer, 'T1204').score).to.equal(0);
+      expect(aged.warnings.filter((w) => w.includes('was last seen 2020-04, so long before the as-of date 2035-01-01 that the recency model weighs it 0'))).to.have.length(1);
+      // In an aggregate with a dated campaign, only the undated one is named; its dated partner and other models say nothing.
+      const both = renderAggregateLayer([result, periscope.result], apt32.index, { name: 'both', model: 'recency' });
+      expect(both.warnings.filter((w) => / weighs it 0/.test(w))).to.deep.equal([warnings.find((w) => / weighs it 0/.test(w))!.replace(', nor does any campaign rendered with it', '')]);
+      for (const model of ['presence', 'frequency'] as const) {
+        expect(renderCampaignLayer(result, apt32.index, { model }).warnings.filter((w) => / weighs it 0/.test(w)), model).to.deep.equal([]);
+      }
+      expect(renderCampaignLayer(apt32.result, apt32.index, { model: 'recency' }).warnings.filter((w) => / weighs it 0/.test(w))).to.deep.equal([]);
+    });
   });
 
   describe('aggregate layers', () => {

@@ -4,8 +4,10 @@ import { expect } from 'chai';
 import { OutputExistsError } from '../../lib/errors.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { serializeLayer } from '../../lib/layer/serialize-layer.js';
-import { checkLayers, layerFileName, writeLayers, type LayerFile } from '../../lib/layer/write-layers.js';
-import { freshTmpDir } from '../helpers/attack.js';
+import { SCORE_MODEL_NAMES } from '../../lib/layer/score.js';
+import { checkLayers, layerFileName, renderLayerFiles, writeLayers, type LayerFile } from '../../lib/layer/write-layers.js';
+import { freshTmpDir, repoRoot } from '../helpers/attack.js';
+import { normalizeFiles } from './render-helpers.js';
 
 function layer(name: string, score = 1): NavigatorLayer {
   return {
@@ -118,4 +120,31 @@ describe('layer/write-layers', () => {
       expect(checkLayers([{ name: 'a.layer.json', layer: layer('a') }], dir)).to.deep.equal([join(dir, 'a.layer.json')]);
     });
   });
+});
+
+describe('layer/write-layers renderLayerFiles', () => {
+  // The same campaigns named in another order, under other file names and in other folders: every layer is the same
+  // bytes, whatever the scoring model (the campaigns state their ids; one without takes its file's name).
+  const names = ['golden-campaign.yaml', 'golden-second.yaml', 'cisa-aa21-008a-cloud.yaml'];
+  let copied: string[] = [];
+  before(() => {
+    const copies = freshTmpDir('render-paths');
+    copied = names.map((name, i) => {
+      const folder = join(copies, `folder-${names.length - i}`, 'deeper');
+      mkdirSync(folder, { recursive: true });
+      const path = join(folder, `copy-${i}-${name}`);
+      writeFileSync(path, readFileSync(join(repoRoot, 'test/fixtures/render', name)));
+      return path;
+    });
+  });
+  for (const model of SCORE_MODEL_NAMES) {
+    it(`${model}: writes the same bytes for the same campaigns under other file names, paths and order`, () => {
+      const render = (paths: readonly string[]) =>
+        renderLayerFiles(normalizeFiles(paths), { model, aggregate: 'all' }).files.map((file) => [file.name, serializeLayer(file.layer)] as const).sort(([a], [b]) => a.localeCompare(b));
+      const first = render(names.map((name) => join(repoRoot, 'test/fixtures/render', name)));
+      const again = render([...copied].reverse());
+      expect(again.map(([name]) => name)).to.deep.equal(['all.layer.json', 'cisa-aa21-008a.layer.json', 'golden-campaign.layer.json', 'golden-second.layer.json']);
+      expect(again).to.deep.equal(first);
+    });
+  }
 });

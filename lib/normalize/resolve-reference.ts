@@ -1161,6 +1161,13 @@ function statedReleaseName(name: string, tactics: readonly TacticShortname[], co
   const hits = source.techniquesByName(name);
   if (!hits.length) return undefined;
   const ids = hits.map((t) => t.id).join(', ');
+  // `Local Accounts` under Discovery in a campaign of 8.2: its T1078.003 has no such tactic; today's reading, chosen by
+  // the tactic (T1087.001 Local Account), stands.
+  const fits = (t: TechniqueRecord | undefined): boolean => !!t && t.tactics.some((tactic) => tactics.includes(tactic));
+  if (tactics.length && today.ids.length && today.ids.every((id) => fits(target.technique(id))) && !toTarget(source, hits, context).some(fits)) {
+    trail.push(`name: "${name}" is ${ids} in ATT&CK ${source.release}, the release the campaign states, of none of the tactics written: read as today`);
+    return undefined;
+  }
   const via = `its name in ATT&CK ${source.release}, the release the campaign states (${ids})`;
   const finals = toTarget(source, hits, context);
   const status: ReferenceStatus = finals.length && finals.every((t) => nameKey(t.name) === nameKey(name)) ? 'name' : 'renamed';
@@ -1194,6 +1201,8 @@ function currentReading(name: string, tactics: readonly TacticShortname[], conte
   const exact = target.techniquesByName(name);
   const currentHits = exact.filter((t) => !t.revoked);
   if (currentHits.some((t) => !t.deprecated) || exact.length) {
+    const otherForm = tacticsChooseOtherForm(name, exact, tactics, context, trail);
+    if (otherForm) return otherForm;
     const byCurrentName = currentHits.some((t) => !t.deprecated);
     const via = byCurrentName ? 'its exact name' : `the name of revoked ${exact.filter((t) => t.revoked).map((t) => t.id).join(', ')}`;
     return pick(name, { index: target, hits: exact }, byCurrentName ? 'name' : 'renamed', via, tactics, context, trail);
@@ -1227,11 +1236,21 @@ function currentReading(name: string, tactics: readonly TacticShortname[], conte
       candidates: [],
     };
   }
-  const byTail = subTechniqueByTail(name, target);
-  if (byTail) {
-    const via = `the last word${/\s/.test(byTail.written) ? 's' : ''} of its name ("${byTail.written}"), the only sub-technique of ${byTail.parent.id} ${byTail.parent.name} whose name ends so`;
-    trail.push(`name: "${name}" read as "${fullName(target, byTail.sub)}" (${via})`);
-    return pick(name, { index: target, hits: [byTail.sub] }, 'fuzzy', via, tactics, context, trail);
+  const byPart = subTechniqueByPart(name, target);
+  if (byPart) {
+    const via = `${byPart.how} ("${byPart.written}"), the only sub-technique of ${byPart.parent.id} ${byPart.parent.name} ${byPart.so}`;
+    trail.push(`name: "${name}" read as "${fullName(target, byPart.sub)}" (${via})`);
+    return pick(name, { index: target, hits: [byPart.sub] }, 'fuzzy', via, tactics, context, trail);
+  }
+  // `Boot/Logon Autostart Execution`, `Create/Modify System Process` (detection READMEs' and SOC tables' names): a slash
+  // between two words for the "or" of ATT&CK's name. Names that hold a slash (`Scheduled Task/Job`) are read above.
+  const slashed = name.replace(/(\p{L})\s*\/\s*(\p{L})/gu, '$1 or $2');
+  if (slashed !== name) {
+    const read = resolveName(slashed, tactics, context, [], false);
+    if (read.ids.length && !read.notes.some((note) => note.includes('a close name'))) {
+      trail.push(`name: "${name}" read as "${slashed}" (a slash for the "or" of the name)`);
+      return { ...read, status: read.status === 'name' ? 'fuzzy' : read.status, notes: [`"${name}" read as "${slashed}" (a slash for "or"): ${read.notes.join('; ')}`] };
+    }
   }
   // `Credential Dumping - LSASS Memory`, `Hijack Execution Flow - DLL Search Order Hijacking` (a threat profile's and an
   // incident timeline's ATT&CK lists): a technique and its sub-technique apart by a dash set off by spaces are read as the
@@ -1323,18 +1342,55 @@ function currentReading(name: string, tactics: readonly TacticShortname[], conte
  * `Phishing: attachment` (Elastic's FORMBOOK report lists `Phishing - attachment`): a technique's exact name, a colon, then
  * the last words of one of its sub-techniques' names (T1566.001 Spearphishing Attachment), the only sub-technique of that
  * technique whose name ends so; none where two do (`Command and Scripting Interpreter: Shell`: Unix Shell and Windows
- * Command Shell), or where the words are a whole sub-technique's name (read as such before).
+ * Command Shell), or where the words are a whole sub-technique's name (read as such before). So are its first words
+ * (`OS Credential Dumping: LSASS`, T1003.001 LSASS Memory), a word in capitals that spells the initials of its whole name
+ * (`OS Credential Dumping - SAM`, T1003.002 Security Account Manager; `Remote Services: RDP`), or the common
+ * abbreviation of it (`Remote Services - WinRM`, T1021.006), each the only sub-technique of the technique so written.
  */
-function subTechniqueByTail(name: string, target: AttackIndex): { parent: TechniqueRecord; sub: TechniqueRecord; written: string } | undefined {
+function subTechniqueByPart(name: string, target: AttackIndex): { parent: TechniqueRecord; sub: TechniqueRecord; written: string; how: string; so: string } | undefined {
   const colon = name.indexOf(':');
   if (colon < 0) return undefined;
   const parents = target.techniquesByName(name.slice(0, colon)).filter((t) => !t.revoked && !t.deprecated && !t.parent);
   const written = name.slice(colon + 1).trim();
-  const tail = wordsKey(written);
-  if (parents.length !== 1 || !tail.trim()) return undefined;
+  const part = wordsKey(written);
+  if (parents.length !== 1 || !part.trim()) return undefined;
   const parent = parents[0]!;
-  const found = target.children(parent.id).filter((sub) => !sub.revoked && !sub.deprecated && wordsKey(sub.name).endsWith(tail) && wordsKey(sub.name) !== tail);
-  return found.length === 1 ? { parent, sub: found[0]!, written } : undefined;
+  const subs = target.children(parent.id).filter((sub) => !sub.revoked && !sub.deprecated && wordsKey(sub.name) !== part);
+  const plural = /\s/.test(written) ? 's' : '';
+  const alias = techniqueAlias(written);
+  const ways: ReadonlyArray<readonly [how: string, so: string, fits: (sub: TechniqueRecord) => boolean]> = [
+    [`the last word${plural} of its name`, 'whose name ends so', (sub) => wordsKey(sub.name).endsWith(part)],
+    [`the first word${plural} of its name`, 'whose name begins so', (sub) => wordsKey(sub.name).startsWith(part)],
+    ['the initials of its name', 'so abbreviated', (sub) => /^[A-Z]{3,6}$/.test(written) && nameKey(sub.name).split(/[\s/-]+/).map((word) => word.charAt(0)).join('') === written.toLowerCase()],
+    ['a common abbreviation of its name', 'so abbreviated', (sub) => alias?.id === sub.id],
+  ];
+  for (const [how, so, fits] of ways) {
+    const found = subs.filter(fits);
+    if (found.length === 1) return { parent, sub: found[0]!, written, how, so };
+    if (found.length > 1) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * `Local Accounts` under Discovery: the exact name of T1078.003 Valid Accounts: Local Accounts, none of whose tactics is
+ * written, and in the other number (`nameForms`) the name of T1087.001 Account Discovery: Local Account, the only such
+ * technique of the tactic. A table's tactic column says which the writer meant: that one, and the note says why.
+ */
+function tacticsChooseOtherForm(name: string, exact: readonly TechniqueRecord[], tactics: readonly TacticShortname[], context: ResolveContext, trail: string[]): Outcome | undefined {
+  const { target } = context;
+  // Only a current technique's own name: a revoked one's (`Login Item`, T1162, revoked by T1647) goes where ATT&CK says.
+  const live = exact.filter((t) => !t.revoked && !t.deprecated);
+  if (!tactics.length || !live.length || live.length < exact.length) return undefined;
+  if (live.some((t) => t.tactics.some((tactic) => tactics.includes(tactic)))) return undefined;
+  const forms = nameForms(name, target);
+  const fitting = [...new Set(forms.flatMap((form) => form.techniques))].filter((t) => !t.revoked && !t.deprecated && t.tactics.some((tactic) => tactics.includes(tactic)));
+  if (fitting.length !== 1) return undefined;
+  const chosen = fitting[0]!;
+  const rules = [...new Set(forms.filter((form) => form.techniques.includes(chosen)).flatMap((form) => form.rules))];
+  const via = `${rules.join(' and ')}; the tactic ${tacticList(target, tactics)} chose it over ${live.map((t) => `${t.id} ${fullName(target, t)} (${tacticList(target, t.tactics)})`).join(', ')}, whose exact name it is`;
+  trail.push(`name: "${name}" read as "${chosen.name}" (${via})`);
+  return pick(name, { index: target, hits: [chosen] }, 'fuzzy', via, tactics, context, trail);
 }
 
 // More techniques than this beginning with the words written (`Data`, `System`) is a word, not a name cut short.

@@ -1242,6 +1242,12 @@ function currentReading(name: string, tactics: readonly TacticShortname[], conte
     trail.push(`name: "${name}" read as "${fullName(target, byPart.sub)}" (${via})`);
     return pick(name, { index: target, hits: [byPart.sub] }, 'fuzzy', via, tactics, context, trail);
   }
+  const runInto = subNameRunIntoParent(name, target);
+  if (runInto) {
+    const via = `its name run into its parent's ("${runInto.sub.name}", then "${runInto.parent.name}", "${runInto.shared}" written once)`;
+    trail.push(`name: "${name}" read as "${fullName(target, runInto.sub)}" (${via})`);
+    return pick(name, { index: target, hits: [runInto.sub] }, 'fuzzy', via, tactics, context, trail);
+  }
   // `Boot/Logon Autostart Execution`, `Create/Modify System Process` (detection READMEs' and SOC tables' names): a slash
   // between two words for the "or" of ATT&CK's name. Names that hold a slash (`Scheduled Task/Job`) are read above.
   const slashed = name.replace(/(\p{L})\s*\/\s*(\p{L})/gu, '$1 or $2');
@@ -1370,6 +1376,28 @@ function subTechniqueByPart(name: string, target: AttackIndex): { parent: Techni
     if (found.length > 1) return undefined;
   }
   return undefined;
+}
+
+/**
+ * `Domain Account Discovery`, `Local Account Discovery` (SOC tables' and Atomic Red Team lists' names of T1087.002 and
+ * T1087.001): a sub-technique's name (Domain Account) run into its parent's (Account Discovery), the words the one ends
+ * and the other begins with written once; the only sub-technique so written.
+ */
+function subNameRunIntoParent(name: string, target: AttackIndex): { sub: TechniqueRecord; parent: TechniqueRecord; shared: string } | undefined {
+  const written = nameWords(name).join(' ');
+  const found: Array<{ sub: TechniqueRecord; parent: TechniqueRecord; shared: string }> = [];
+  for (const sub of target.currentTechniques()) {
+    const parent = sub.parent ? target.technique(sub.parent) : undefined;
+    if (!parent) continue;
+    const own = nameWords(sub.name);
+    const its = nameWords(parent.name);
+    for (let k = 1; k < Math.min(own.length, its.length); k++) {
+      if (own.slice(-k).join(' ') === its.slice(0, k).join(' ') && [...own, ...its.slice(k)].join(' ') === written) {
+        found.push({ sub, parent, shared: its.slice(0, k).join(' ') });
+      }
+    }
+  }
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /**

@@ -7,13 +7,13 @@
  * Resolved against ATT&CK 18.1 with the enterprise releases 3.0 to 17.1 as history, as the CLI reads them, and again in
  * a campaign that states ATT&CK 8.2.
  *
- * Expected: the IDs, `AMBIG:` and the candidates, `UNKNOWN` or `DEPRECATED` (reported, never guessed). Of the 116 rows,
- * main at 03323c1 left 10 unresolved that are read now: `OS Credential Dumping - LSASS` and `OS Credential Dumping:
+ * Expected: the IDs, `AMBIG:` and the candidates, `UNKNOWN` or `DEPRECATED` (reported, never guessed). Of the 119 rows,
+ * main at 03323c1 left 14 unresolved that are read now: `OS Credential Dumping - LSASS` and `OS Credential Dumping:
  * LSASS` (twice) ambiguous among one candidate, `OS Credential Dumping - SAM`, `Remote Services: RDP`, `Remote Services -
- * WinRM` and four `Boot/Logon Autostart Execution` forms unknown; and it read `Local Accounts` under Discovery as
- * T1078.003 Valid Accounts: Local Accounts, with a warning that Discovery is none of its tactics, where the table meant
- * T1087.001 Account Discovery: Local Account. The rows still `UNKNOWN` are paraphrases (`Command History Cleared`,
- * `Domain Account Discovery`), reported with the close names as candidates.
+ * WinRM`, four `Boot/Logon Autostart Execution` forms and four `Local`/`Domain Account Discovery` unknown; and it read
+ * `Local Accounts` under Discovery as T1078.003 Valid Accounts: Local Accounts, with a warning that Discovery is none of
+ * its tactics, where the table meant T1087.001 Account Discovery: Local Account. The rows still `UNKNOWN` are
+ * paraphrases (`Command History Cleared`, `Disable System Firewall`), reported with the close names as candidates.
  */
 import { expect } from 'chai';
 import type { AttackIndex } from '../../lib/attack/attack-index.js';
@@ -27,7 +27,7 @@ function reading(resolution: Resolution): string {
   return resolution.ids.length ? resolution.ids.join(',') : resolution.status.toUpperCase();
 }
 
-describe('names as reports write them (116 names from 52 public files, and a 2019 matrix)', () => {
+describe('names as reports write them (119 names from 55 public files, and a 2019 matrix)', () => {
   let today: ResolveContext;
   let of82: ResolveContext;
   let of63: ResolveContext;
@@ -109,7 +109,13 @@ describe('names as reports write them (116 names from 52 public files, and a 201
     // find_string index file 6432308800: a Linux forensics write-up, `T1136.001 — Create Account: Local Accounts`.
     ["Create Account: Local Accounts", ["Persistence"], "T1136.001"],
     // find_string index file 63146143533: an AD attack lab report, `| Discovery | Domain Account Discovery | T1087.002 |`.
-    ["Domain Account Discovery", ["Discovery"], "UNKNOWN"],
+    ["Domain Account Discovery", ["Discovery"], "T1087.002"],
+    // find_string index file 70087333773: a process-tree investigation, `net user` | `**T1087.001:** Local Account Discovery`.
+    ["Local Account Discovery", [], "T1087.001"],
+    // find_string index file 56868788118: a command-line classifier, `"T1087.001", "Local Account Discovery", "Discovery"`.
+    ["Local Account Discovery", ["Discovery"], "T1087.001"],
+    // find_string index file 71322595698: a technique name table (TypeScript), `'T1087.002': 'Domain Account Discovery'`.
+    ["Domain Account Discovery", [], "T1087.002"],
     // find_string index file 59692324789: a DFIR-style table (French), `| Discovery | Domain Account | T1087.002 |`.
     ["Domain Account", ["Discovery"], "T1087.002"],
     ["Domain Groups", ["Discovery"], "T1069.002"],

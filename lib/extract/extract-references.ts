@@ -1,6 +1,6 @@
 import { nameKey } from '../attack/attack-index.js';
 import { joinBrokenLinks } from './broken-links.js';
-import { leadingTactics, MAX_TACTIC_WORDS, readTacticText, tableCaptions, tacticDisplayName, type TableCaption } from '../normalize/tactic-text.js';
+import { leadingTactics, MAX_TACTIC_WORDS, parseTacticList, readTacticText, tableCaptions, tacticDisplayName, type TableCaption } from '../normalize/tactic-text.js';
 import {
   CONNECTORS,
   FILE_NAME_RULE,
@@ -962,7 +962,7 @@ function rowTacticSource(line: Line, cells: TextSpan[], table: Table | undefined
     }
     return table.carried;
   }
-  const named = tacticCells(line, cells);
+  const named = tacticCells(line, cells, !table);
   return named.tactics.length ? named : { tactics: context };
 }
 
@@ -978,9 +978,14 @@ function mixedTactics(text: string): string[] | undefined {
  * cell that names tactics beside short words that name none (`| 実行・ツール |`, execution and tools, in a Japanese
  * detection note's stage column; `| Persistence / Tools |`).
  */
-function tacticCells(line: Line, cells: TextSpan[]): TacticSource {
+function tacticCells(line: Line, cells: TextSpan[], headerless = false): TacticSource {
   const unnamed = cells.filter((cell) => !hasIds(line, cell));
-  const whole = [...new Set(unnamed.flatMap((cell) => tacticsOf(slice(line, cell)) ?? []))];
+  // In a table without a header, a row's first cell that is a tactic field's short form whole, beside a cell of IDs, is
+  // the row's label, its tactic (`│ Privilege Esc. │ T1078 │`, a README's box-drawn heat map of one row per tactic). Under
+  // a header that names no tactic column (`| Stage | ID |` over `| Evasion | T1027 |`) such a word is no tactic.
+  const label = headerless && line.idSpans.length && cells[0] && !hasIds(line, cells[0]) ? cells[0] : undefined;
+  const shortForm = (cell: TextSpan): string[] | undefined => (cell === label ? parseTacticList(tacticCellText(slice(line, cell)), true) : undefined);
+  const whole = [...new Set(unnamed.flatMap((cell) => tacticsOf(slice(line, cell)) ?? shortForm(cell) ?? []))];
   if (whole.length) return { tactics: whole };
   const mixed = unnamed.flatMap((cell) => {
     const tactics = mixedTactics(slice(line, cell));

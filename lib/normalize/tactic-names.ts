@@ -168,6 +168,8 @@ export const TACTIC_SHORT_FORMS: Readonly<Record<string, string>> = {
   'Priv Esc': 'Privilege Escalation',
   PrivEsc: 'Privilege Escalation',
   'Priv Escalation': 'Privilege Escalation',
+  // A detection README's box-drawn heat map, `│ Privilege Esc. │ T1078 │`.
+  'Privilege Esc': 'Privilege Escalation',
   Evasion: 'Defense Evasion',
   'Def Evasion': 'Defense Evasion',
   'Cred Access': 'Credential Access',

@@ -123,7 +123,15 @@ function misspeltTactic(key: string): string | undefined {
   return hits.size === 1 ? [...hits][0] : undefined;
 }
 
-const shortFormByKey = new Map<string, string>(Object.entries(TACTIC_SHORT_FORMS).map(([text, display]) => [tacticKey(text), display] as const));
+/**
+ * A short form's lookup key: its dots are abbreviation marks, not letters (`Persist.`, `Priv.Esc.`, `Cred. Access`, a
+ * French DFIR report's box-drawn matrix header and a README's `│ Privilege Esc. │ T1078 │`).
+ */
+function shortFormKey(text: string): string {
+  return tacticKey(text.replace(/\./g, ' '));
+}
+
+const shortFormByKey = new Map<string, string>(Object.entries(TACTIC_SHORT_FORMS).map(([text, display]) => [shortFormKey(text), display] as const));
 
 /**
  * Tactic names written in a list (`Execution, Defense Evasion`), or undefined unless every item is a tactic. With
@@ -170,7 +178,7 @@ export interface TacticTextOptions {
 export function readTacticText(text: string, options: TacticTextOptions = {}): { tactics: string[]; unread: string[] } | undefined {
   if (text.length > MAX_TACTIC_TEXT) return undefined;
   const nameOf = (part: string): string | undefined => {
-    const name = tacticDisplayName(part) ?? (options.shortForms ? shortFormByKey.get(tacticKey(part)) : undefined);
+    const name = tacticDisplayName(part) ?? (options.shortForms ? shortFormByKey.get(shortFormKey(part)) : undefined);
     const taId = options.withIds && name && !TACTIC_ID.test(name) ? TACTIC_ID.exec(part.toUpperCase())?.[0] : undefined;
     return taId ? `${taId}: ${name}` : name;
   };

@@ -280,6 +280,32 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('reads a short form with abbreviation dots as the tactic of a row of IDs without a header (a box-drawn heat map)', () => {
+      // MaikCyberSec/Threat-Hunting- README.md (https://github.com/MaikCyberSec/Threat-Hunting-), its ATT&CK heat map: one
+      // row per tactic, `│ Privilege Esc. │ T1078 │` under `│ Persistence │ … T1078 │`. Without the short form, the second
+      // T1078 was read as the first's, Persistence only. A line of such a short form alone names nothing, nor does a row's
+      // cell under a header that names no tactic column (\`| Stage | ID |\`, the test above).
+      const text = [
+        ' ┌──────────────────────┬──────────────────────────┐',
+        ' │ Persistence          │ T1547.001  T1078         │',
+        ' │ Privilege Esc.       │ T1078                    │',
+        ' │ Priv.Esc.            │ T1068                    │',
+        ' │ Persist.             │ T1543.001                │',
+        ' └──────────────────────┴──────────────────────────┘',
+        '',
+        'Persist.',
+        '',
+        'T1053.005 was seen too.',
+      ].join('\n');
+      expect(tactics(text)).to.deep.equal([
+        ['T1547.001', ['Persistence']],
+        ['T1078', ['Persistence', 'Privilege Escalation']],
+        ['T1068', ['Privilege Escalation']],
+        ['T1543.001', ['Persistence']],
+        ['T1053.005', []],
+      ]);
+    });
+
     it('reads a tactic label set in Markdown bold or after a list marker, and keeps it out of the name', () => {
       // A Japanese Sentinel write-up's `①Credential Access：...` (NFKC makes ① a 1), Markdown write-ups' bold labels.
       const text = [

@@ -938,9 +938,16 @@ interface Table {
  * Exabeam's content pages): a Markdown table's header (a delimiter row under it) of no column's role in which two cells
  * or more name a tactic; a column whose header names none (`Priv Escalation`) has none.
  */
-function matrixColumns(texts: readonly string[], next: Entry | undefined): Array<string[] | undefined> | undefined {
-  if (next?.kind !== 'row' || !isDelimiterRow(next.line)) return undefined;
-  const columns = texts.map((text) => (text.trim() ? tacticsOf(text, true) : undefined));
+function matrixColumns(texts: readonly string[], next: Entry | undefined, after: Entry | undefined): Array<string[] | undefined> | undefined {
+  if (next?.kind !== 'row') return undefined;
+  let header = texts;
+  if (!isDelimiterRow(next.line)) {
+    // A header of two lines, each column's words broken across them (a French DFIR report's box-drawn matrix, `│ Initial
+    // │ Execution │ Persist. │` over `│ Access │ │ │`, then its border): a column's header is its two cells' words.
+    if (next.line.idSpans.length || after?.kind !== 'row' || !isDelimiterRow(after.line) || next.cells.length !== texts.length) return undefined;
+    header = texts.map((text, k) => `${text.trim()} ${slice(next.line, next.cells[k]!).trim()}`);
+  }
+  const columns = header.map((text) => (text.trim() ? tacticsOf(text, true) : undefined));
   return columns.filter(Boolean).length >= 2 ? columns : undefined;
 }
 
@@ -1914,7 +1921,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
           }
           break;
         }
-        const columnTactics = matrixColumns(texts, index + 1 < lines.length ? entryAt(index + 1) : undefined);
+        const columnTactics = matrixColumns(texts, index + 1 < lines.length ? entryAt(index + 1) : undefined, index + 2 < lines.length ? entryAt(index + 2) : undefined);
         if (columnTactics) {
           table = { roles, techniqueColumn: -1, subColumn: -1, carried: { tactics: [] }, columnTactics };
           break;

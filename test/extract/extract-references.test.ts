@@ -306,6 +306,26 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('reads a matrix header broken over two lines, each column\'s words in two cells (a box-drawn matrix)', () => {
+      // joebat10's DFIR report template (cyber-homelab, \`8. Analyse ATT&CK\`): a box-drawn matrix whose header breaks
+      // \`Initial Access\` over two rows, with short forms \`Persist.\` and \`Priv.Esc.\`. Before: no ID had a tactic.
+      const box = [
+        '┌────────────────────────────────────────────────────┐',
+        '│ Initial    │ Execution  │ Persist.  │ Priv.Esc.     │',
+        '│ Access     │            │           │               │',
+        '├────────────┼────────────┼───────────┼───────────────┤',
+        '│ T1566.001  │ T1059.001  │ T1547.001 │ T1068         │',
+        '│ Spearphish │ PowerShell │ Run Keys  │ Exploit       │',
+        '└────────────┴────────────┴───────────┴───────────────┘',
+      ];
+      expect(tactics(box.join('\n'))).to.deep.equal([
+        ['T1566.001', ['Initial Access']],
+        ['T1059.001', ['Execution']],
+        ['T1547.001', ['Persistence']],
+        ['T1068', ['Privilege Escalation']],
+      ]);
+    });
+
     it('reads a tactic label set in Markdown bold or after a list marker, and keeps it out of the name', () => {
       // A Japanese Sentinel write-up's `①Credential Access：...` (NFKC makes ① a 1), Markdown write-ups' bold labels.
       const text = [

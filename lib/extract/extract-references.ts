@@ -164,8 +164,10 @@ const NAME_WORD = /\btechniques?\b|手法|テクニック|技術/;
 // CISA's, the FBI's and the NSA's joint advisories head their ATT&CK tables `Technique Title | ID | Use`, the use being
 // the procedure seen (`| OS Credential Dumping | T1003 | Akira threat actors use tools like Mimikatz and LaZagne to dump
 // credentials. |`, AA24-109A); write-ups drawn from them write `Use in campaign`, `Use in this campaign`.
+// Other languages' words for a description (`| Táctica | Técnica | Sub-técnica | Descripción |`, a Spanish SOC incident
+// report's mapping, over `| Ejecución | T1204 | T1204.002 | El usuario ejecuta \`project.ps1\` |`) say so too.
 const EVIDENCE_HEADER =
-  /^(?:justifications?|descriptions?|details?|notes?|comments?|evidence|procedures?(?: examples?)?|observed (?:behaviou?rs?|activity)|observations?|uses?(?: in (?:this |the )?campaign)?|usage|how it was used)$/;
+  /^(?:justifications?|descriptions?|descripci[oó]n(?:es)?|descri[cç](?:[aã]o|[oõ]es)|beschreibung(?:en)?|details?|notes?|comments?|evidence|procedures?(?: examples?)?|observed (?:behaviou?rs?|activity)|observations?|uses?(?: in (?:this |the )?campaign)?|usage|how it was used)$/;
 
 /** Whether a column's header says that its cells name no technique beside an ID (a data source, a query, a detection). */
 function namelessHeader(text: string): boolean {

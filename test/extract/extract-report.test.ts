@@ -1193,6 +1193,25 @@ describe('extractReport', () => {
       ]);
     });
 
+    it('reads a Spanish, Portuguese or German description column\'s cell as evidence, not as the ID\'s name', () => {
+      // A Spanish SOC incident report on GitHub (LetsDefend SOC267, "Informe de Incidente - Attempt to Steal Credentials
+      // from the PowerShell History", its section 6): `| Táctica | Técnica | Sub-técnica | Descripción |`. Its short
+      // description `El usuario ejecuta \`project.ps1\`` was read as T1204's name (the ref `T1204 | El usuario…`).
+      const text = [
+        '| Táctica | Técnica | Sub-técnica | Descripción |', '|---|---|---|---|',
+        '| Ejecución | T1204 | T1204.002 | El usuario ejecuta `project.ps1` |',
+        '', '| Tática | Técnica | Descrição |', '|---|---|---|', '| Execução | T1059.001 | Script lançado pelo usuário |',
+        '', '| Taktik | Technik | Beschreibung |', '|---|---|---|', '| Ausführung | T1047 | Befehle über WMI gestartet |',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.raw, ref.name, ref.evidence?.map((said) => said.text), ref.tactics])).to.deep.equal([
+        ['T1204', undefined, ['El usuario ejecuta `project.ps1`'], ['Execution']],
+        ['T1204.002', undefined, ['El usuario ejecuta `project.ps1`'], ['Execution']],
+        ['T1059.001', undefined, ['Script lançado pelo usuário'], ['Execution']],
+        ['T1047', undefined, ['Befehle über WMI gestartet'], ['Execution']],
+      ]);
+    });
+
     it('reads an advisory\'s Use column\'s cell as the reference\'s evidence (CISA AA24-109A)', () => {
       // CISA/FBI/EC3/NCSC-NL joint advisory AA24-109A (#StopRansomware: Akira Ransomware; a US government work), its
       // Table 2 as a blog made it Markdown: `| **Technique Title** | **ID** | **Use** |`; the use, the procedure seen, was

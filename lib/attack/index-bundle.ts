@@ -15,7 +15,7 @@ import {
 } from './types.js';
 import { compareText } from '../compare-text.js';
 import { isReleaseVersion } from './release-files.js';
-import { isTechniqueId } from './technique-id.js';
+import { isTechniqueId, TECHNIQUE_ID_FORMAT } from './technique-id.js';
 
 /** What the caller knows about a bundle that the bundle may not say itself (STIX 2.0 bundles name no release). */
 export interface BundleHints {
@@ -46,6 +46,7 @@ export interface StixObject {
   x_mitre_aliases?: string[];
   first_seen?: string;
   last_seen?: string;
+  created_by_ref?: string;
   relationship_type?: string;
   source_ref?: string;
   target_ref?: string;
@@ -82,6 +83,21 @@ export function indexBundle(bundle: unknown, hints: BundleHints): AttackIndexDat
       { file },
     );
   }
+  const notes: string[] = [];
+  const envelope: unknown = bundle;
+  if (isTaxiiEnvelope(envelope)) {
+    // MITRE's TAXII 2.1 server (attack-taxii.mitre.org) serves a collection's objects in pages of envelopes: one page
+    // read as the release would lose the techniques and relationships of the others without a word.
+    if (envelope.more === true) {
+      throw new AttackDataError(
+        `${file}: one page of a TAXII 2.1 envelope ("more": true${typeof envelope.next === 'string' ? `, "next": ${JSON.stringify(envelope.next)}` : ''}), ` +
+          "not all of the collection's objects; fetch every page (?next=…) and put all their objects in one envelope's or bundle's " +
+          '"objects", or use a release file such as enterprise-attack-18.1.json (`attack-layers data fetch` gets one)',
+        { file },
+      );
+    }
+    notes.push(`read as a TAXII 2.1 envelope of ${envelope.objects.length} objects ("more": false), as a bundle of the same objects`);
+  }
   if (isThreatIntelBundle(bundle.objects)) throw new AttackDataError(`${file}: ${THREAT_INTEL_BUNDLE}, not an ATT&CK release; ${THREAT_INTEL_BUNDLE_USE.replaceAll('<file>', file)}`, { file });
   // One pass sorts the objects by type: a release has ~25,000 objects of many shapes, and every further pass over
   // all of them costs a noticeable share of a cold load.
@@ -100,10 +116,13 @@ export function indexBundle(bundle: unknown, hints: BundleHints): AttackIndexDat
     throw new AttackDataError(`${file}: a STIX bundle, but it holds no ATT&CK techniques (attack-pattern objects)`, { file });
   }
 
-  const collection = ofType('x-mitre-collection')[0];
+  const anyCollection = ofType('x-mitre-collection')[0];
+  // A collection of an ATT&CK Workbench (a team's own, "ACME ATT&CK" 1.0.0) versions itself, not ATT&CK: only MITRE's
+  // collections (Enterprise, Mobile, ICS ATT&CK) name the release in their x_mitre_version.
+  const collection = anyCollection && MITRE_COLLECTION.test(anyCollection.name ?? '') ? anyCollection : undefined;
   const stixVersion: StixVersion =
-    collection || bundle.spec_version === '2.1' || ofType('attack-pattern').some((object) => object.spec_version === '2.1') ? '2.1' : '2.0';
-  const domain = hints.domain ?? domainOf(ofType('attack-pattern'), collection);
+    anyCollection || bundle.spec_version === '2.1' || ofType('attack-pattern').some((object) => object.spec_version === '2.1') ? '2.1' : '2.0';
+  const domain = hints.domain ?? domainOf(ofType('attack-pattern'), anyCollection);
   const release = collection?.x_mitre_version ?? hints.release?.replace(/^v/i, '');
   if (release !== undefined && !isReleaseVersion(release)) {
     throw new AttackDataError(
@@ -112,6 +131,16 @@ export function indexBundle(bundle: unknown, hints: BundleHints): AttackIndexDat
       { file },
     );
   }
+  const ownCollection = anyCollection && !collection ? `the collection ${JSON.stringify(anyCollection.name ?? anyCollection.id)}${anyCollection.x_mitre_version ? ` (version ${anyCollection.x_mitre_version})` : ''}` : undefined;
+  if (ownCollection && !release) {
+    throw new AttackDataError(
+      `${file}: ${ownCollection} is not one of MITRE's releases (Enterprise, Mobile or ICS ATT&CK) but a collection of its own, ` +
+        'as ATT&CK Workbench exports, whose version is not an ATT&CK release; give the ATT&CK release it builds on with ' +
+        `--attack-release (such as 18.1), or name the file like ${domain}-18.1.json`,
+      { file },
+    );
+  }
+  if (ownCollection) notes.push(`${ownCollection} is not one of MITRE's releases: read as ATT&CK ${domain} ${release}, the release given for it`);
   if (!release) {
     throw new AttackDataError(
       `${file}: a STIX ${stixVersion} bundle names no ATT&CK release; name the file like ${domain}-18.1.json ` +
@@ -143,15 +172,28 @@ export function indexBundle(bundle: unknown, hints: BundleHints): AttackIndexDat
     }
   }
 
-  const tactics = indexTactics(ofType('x-mitre-tactic', 'x-mitre-matrix'), attackId);
+  // A bundle of several domains (enterprise and mobile merged) says each object's domain in x_mitre_domains: this index
+  // is one domain's. Objects without x_mitre_domains (STIX 2.0 releases up to ATT&CK 8) are the domain's.
+  const otherDomains = new Map<string, number>();
+  const inDomain = (object: StixObject): boolean => {
+    const domains = object.x_mitre_domains ?? [];
+    if (!domains.length || domains.includes(domain)) return true;
+    if (object.type === 'attack-pattern') for (const other of domains) otherDomains.set(other, (otherDomains.get(other) ?? 0) + 1);
+    return false;
+  };
+  const tactics = indexTactics(ofType('x-mitre-tactic', 'x-mitre-matrix').filter(inDomain), attackId);
   const tacticOrder = new Map(tactics.map((tactic, i) => [tactic.shortname, i]));
   const killChain = KILL_CHAIN_NAMES[domain];
 
   const techniques: TechniqueRecord[] = [];
   const techniqueIdByStix = new Map<string, TechniqueId>();
-  for (const object of ofType('attack-pattern')) {
+  const otherIds: string[] = [];
+  for (const object of ofType('attack-pattern').filter(inDomain)) {
     const id = attackId(object);
-    if (!id || !isTechniqueId(id)) continue;
+    if (!id || !isTechniqueId(id)) {
+      otherIds.push(`${id ?? '(no ID)'} ${JSON.stringify(object.name ?? object.id)}`);
+      continue;
+    }
     techniqueIdByStix.set(object.id, id);
     const phases = (object.kill_chain_phases ?? [])
       .filter((phase) => phase.kill_chain_name === killChain && phase.phase_name)
@@ -168,6 +210,7 @@ export function indexBundle(bundle: unknown, hints: BundleHints): AttackIndexDat
       summary: summarize(object.description ?? ''),
     };
     if (record.subtechnique) record.parent = id.slice(0, 5);
+    if (object.created_by_ref && object.created_by_ref !== MITRE_IDENTITY) record.custom = true;
     const replacement = revokedBy.get(object.id);
     if (record.revoked && replacement) record.revokedBy = replacement;
     if (record.deprecated) record.deprecationPointers = deprecationPointers(object.description ?? '', id);
@@ -176,9 +219,11 @@ export function indexBundle(bundle: unknown, hints: BundleHints): AttackIndexDat
     techniques.push(record);
   }
   techniques.sort((a, b) => compareIds(a.id, b.id) || compareText(a.stixId, b.stixId));
+  notes.push(...leftOutNotes(domain, otherDomains, otherIds.sort(compareText), techniques));
 
   const actors = (types: readonly string[]): ActorRecord[] =>
     ofType(...types)
+      .filter(inDomain)
       .flatMap((object): ActorRecord[] => {
         const id = attackId(object);
         if (!id) return [];
@@ -216,7 +261,51 @@ export function indexBundle(bundle: unknown, hints: BundleHints): AttackIndexDat
     groups: actors(['intrusion-set']),
     software: actors(['malware', 'tool']),
     campaigns: actors(['campaign']),
+    ...(notes.length ? { notes } : {}),
   };
+}
+
+/** The identity that creates every object of MITRE's releases (`created_by_ref`), STIX 2.0 and 2.1 alike. */
+const MITRE_IDENTITY = 'identity--c78cb6e5-0c4b-4611-8297-d1b8b55e40b5';
+
+/** The names of MITRE's collections, one per domain, whose x_mitre_version is the ATT&CK release. */
+const MITRE_COLLECTION = /^(enterprise|mobile|ics) att&ck$/i;
+
+function isDomain(value: string): value is Domain {
+  return (DOMAINS as readonly string[]).includes(value);
+}
+
+/** At most this many IDs are named in a note; the rest are counted. */
+const NAMED_IN_NOTE = 5;
+
+function namedList(items: readonly string[]): string {
+  const named = items.slice(0, NAMED_IN_NOTE).join(', ');
+  return items.length > NAMED_IN_NOTE ? `${named} and ${items.length - NAMED_IN_NOTE} more` : named;
+}
+
+/** The notes saying which techniques a bundle holds that the index leaves out, or that are not MITRE's. */
+function leftOutNotes(domain: Domain, otherDomains: ReadonlyMap<string, number>, otherIds: readonly string[], techniques: readonly TechniqueRecord[]): string[] {
+  const notes: string[] = [];
+  if (otherDomains.size) {
+    const counts = [...otherDomains].sort(([a], [b]) => compareText(a, b)).map(([other, count]) => `${count} of ${other}`).join(', ');
+    notes.push(`left out the techniques of other domains (${counts}, by their x_mitre_domains): this bundle is read as ${domain}'s; give each domain's objects in a file of its own`);
+  }
+  if (otherIds.length) {
+    notes.push(
+      `left out ${otherIds.length} technique${otherIds.length === 1 ? '' : 's'} whose ATT&CK ID is not of ATT&CK's form ` +
+        `(T and ${TECHNIQUE_ID_FORMAT.digits} digits, such as ${TECHNIQUE_ID_FORMAT.example}): ${namedList(otherIds)}; attack-layers reads techniques by such IDs ` +
+        "only, as campaigns and layers name them: give them IDs such as T9001 (ATT&CK Workbench's organization namespace writes a prefix, ACME-T0001, when one is set)",
+    );
+  }
+  const custom = techniques.filter((technique) => technique.custom && !technique.revoked && !technique.deprecated);
+  if (custom.length) {
+    notes.push(
+      `${custom.length} technique${custom.length === 1 ? ' is' : 's are'} not MITRE's (created by another identity than MITRE's): ` +
+        `${namedList(custom.map((technique) => `${technique.id} ${JSON.stringify(technique.name)}`))}; ` +
+        'ATT&CK Navigator shows a layer\'s entries of them only when it loads this bundle as its data: with MITRE\'s data it hides them without a word',
+    );
+  }
+  return notes;
 }
 
 /** Order ATT&CK IDs; they have fixed-width digits, so string order is numeric order (T1059 < T1059.001 < T1102). */
@@ -257,7 +346,10 @@ function indexTactics(objects: StixObject[], attackId: (object: StixObject) => s
 function domainOf(objects: StixObject[], collection: StixObject | undefined): Domain {
   for (const [pattern, domain] of COLLECTION_NAMES) if (collection?.name && pattern.test(collection.name)) return domain;
   const votes = new Map<Domain, number>();
-  for (const object of objects) {
+  // Techniques say their domain in x_mitre_domains (ATT&CK 9 on); mobile 18.1's and ICS 18.1's name their IDs'
+  // source `mitre-attack` as enterprise's do, so that source names tell a domain only in older releases.
+  for (const object of objects) for (const domain of object.x_mitre_domains ?? []) if (isDomain(domain)) votes.set(domain, (votes.get(domain) ?? 0) + 1);
+  for (const object of votes.size ? [] : objects) {
     if (object.type !== 'attack-pattern') continue;
     for (const ref of object.external_references ?? []) {
       const domain = DOMAINS.find((d) => ATTACK_SOURCE_NAMES[d] === ref.source_name);
@@ -323,14 +415,27 @@ export const THREAT_INTEL_BUNDLE_USE =
   'to map the ATT&CK techniques it names, make a campaign file of them with `attack-layers extract <file>` and review it; ' +
   'for ATT&CK data, use a release such as enterprise-attack-18.1.json (`attack-layers data fetch` gets one)';
 
-/** A STIX bundle: an object with `type: bundle` and an `objects` array. */
-export function isBundle(value: unknown): value is { type: string; spec_version?: string; objects: unknown[] } {
+/**
+ * A STIX bundle: an object with `type: bundle` and an `objects` array; or a TAXII 2.1 envelope (`isTaxiiEnvelope`),
+ * which holds STIX objects the same way.
+ */
+export function isBundle(value: unknown): value is { type?: string; spec_version?: string; objects: unknown[] } {
   return (
     typeof value === 'object' &&
     value !== null &&
-    (value as { type?: unknown }).type === 'bundle' &&
+    ((value as { type?: unknown }).type === 'bundle' || isTaxiiEnvelope(value)) &&
     Array.isArray((value as { objects?: unknown }).objects)
   );
+}
+
+/**
+ * A TAXII 2.1 envelope, as a TAXII server's objects endpoint answers (MITRE's: attack-taxii.mitre.org/api/v21/collections/
+ * <id>/objects/): an object with no `type`, an `objects` array and a `more` flag (`next` names the following page).
+ */
+export function isTaxiiEnvelope(value: unknown): value is { objects: unknown[]; more?: boolean; next?: unknown } {
+  if (typeof value !== 'object' || value === null || 'type' in value) return false;
+  const { objects, more } = value as { objects?: unknown; more?: unknown };
+  return Array.isArray(objects) && (typeof more === 'boolean' || (objects.length > 0 && objects.every(isStixObject)));
 }
 
 /** A STIX object: an object with a string `type` and `id`. */
@@ -349,6 +454,7 @@ const STIX_FIELDS: Readonly<Record<string, 'string' | 'boolean' | 'strings' | 'o
   x_mitre_version: 'string',
   first_seen: 'string',
   last_seen: 'string',
+  created_by_ref: 'string',
   relationship_type: 'string',
   source_ref: 'string',
   target_ref: 'string',

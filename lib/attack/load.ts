@@ -27,6 +27,8 @@ export interface LoadProgress {
   step: 'cached' | 'read' | 'parse' | 'index' | 'done';
   /** The release, once known (`done`). */
   label?: string;
+  /** What the file holds that was read otherwise than in a MITRE release, or left out (`done`; see `AttackIndexData.notes`). */
+  notes?: readonly string[];
 }
 
 /** Options for reading one release file. */
@@ -54,12 +56,18 @@ export function loadAttackFile(file: string, options: LoadFileOptions = {}): Att
   const named = parseReleaseFileName(file);
   const releaseHint = options.release ?? named?.release;
   const cache = options.cacheDir ? new IndexCache(options.cacheDir) : undefined;
-  const progress = (step: LoadProgress['step'], label?: string): void =>
-    options.onProgress?.({ file, ...(options.origin ? { origin: options.origin } : {}), step, ...(label ? { label } : {}) });
+  const progress = (step: LoadProgress['step'], index?: AttackIndex): void =>
+    options.onProgress?.({
+      file,
+      ...(options.origin ? { origin: options.origin } : {}),
+      step,
+      ...(index ? { label: index.label } : {}),
+      ...(index?.data.notes ? { notes: index.data.notes } : {}),
+    });
   const ready = (data: AttackIndexData, step?: 'cached'): AttackIndex => {
     if (step) progress(step);
     const index = new AttackIndex(data);
-    progress('done', index.label);
+    progress('done', index);
     return index;
   };
   const known = cache?.knownHash(file);
@@ -84,7 +92,7 @@ export function loadAttackFile(file: string, options: LoadFileOptions = {}): Att
   cache?.write(file, data, releaseHint);
   const index = new AttackIndex(data);
   if (options.sideData?.length) buildSideData(index, bundle, options.sideData, { cacheDir: options.cacheDir });
-  progress('done', index.label);
+  progress('done', index);
   return index;
 }
 

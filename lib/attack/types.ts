@@ -56,6 +56,11 @@ export interface TechniqueRecord {
    * `FTP`, `SMB`, ...): what a name written for it may name (`Exfiltration over SMB`).
    */
   acronyms?: string[];
+  /**
+   * True for a technique of someone other than MITRE (its `created_by_ref` names another identity, as ATT&CK Workbench
+   * writes an organization's own objects): ATT&CK Navigator shows it only when it loads the same bundle as its data.
+   */
+  custom?: true;
 }
 
 /** A group, software or campaign: a named thing with aliases that uses techniques. */
@@ -92,9 +97,14 @@ export interface AttackIndexData {
   groups: ActorRecord[];
   software: ActorRecord[];
   campaigns: ActorRecord[];
+  /**
+   * What was read otherwise than in a MITRE release, or left out, one sentence each (a TAXII envelope, a Workbench
+   * collection, techniques of another domain or with IDs of another form, techniques not MITRE's); none for a release.
+   */
+  notes?: string[];
 }
 
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 /** A source cited by `uses` relationships: its `source_name` and, when it has one, its URL. */
 export interface CitedSource {

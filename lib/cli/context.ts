@@ -52,7 +52,7 @@ const saidSnapshot = new WeakSet<CliContext>();
  */
 function loadProgress(context: CliContext, args: GlobalArgs, sayOrigin: boolean): (progress: LoadProgress) => void {
   const live = showsProgress(context, args);
-  return ({ file, origin, step, label }) => {
+  return ({ file, origin, step, label, notes }) => {
     // A release loaded in the middle of a command's work (an older one, reached as references need it) shows its steps,
     // then gives the command's own progress line back, which is not left cleared for the rest of the work.
     if (live) context.stderr.progress?.(step === 'done' ? (standing.get(context) ?? '') : `loading ATT&CK ${file.split(/[\\/]/).pop()}: ${STEPS[step]}`);
@@ -60,6 +60,9 @@ function loadProgress(context: CliContext, args: GlobalArgs, sayOrigin: boolean)
       saidSnapshot.add(context);
       note(context, args, `note: using ATT&CK ${label} from the snapshot shipped with attack-layers; \`attack-layers data fetch\` gets the newest release`);
     }
+    // A team's bundle (a Workbench export, a TAXII envelope, several domains merged) is read otherwise than MITRE's
+    // releases: each way is said once per run (`note`), whichever command loads it.
+    for (const text of step === 'done' ? (notes ?? []) : []) note(context, args, `warning: ${file}: ${text}`);
   };
 }
 

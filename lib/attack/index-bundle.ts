@@ -143,7 +143,7 @@ export function indexBundle(bundle: unknown, hints: BundleHints): AttackIndexDat
   if (ownCollection) notes.push(`${ownCollection} is not one of MITRE's releases: read as ATT&CK ${domain} ${release}, the release given for it`);
   if (!release) {
     throw new AttackDataError(
-      `${file}: a STIX ${stixVersion} bundle names no ATT&CK release; name the file like ${domain}-18.1.json ` +
+      `${file}: a ${isTaxiiEnvelope(envelope) ? 'TAXII envelope of STIX' : 'STIX'} ${stixVersion} ${isTaxiiEnvelope(envelope) ? 'objects' : 'bundle'} names no ATT&CK release; name the file like ${domain}-18.1.json ` +
         'or give the release explicitly (--attack-release); in a clone of mitre/cti it is the release of the tag checked out ' +
         '(`git describe --tags` in the clone: ATT&CK-v18.1 is 18.1)',
       { file },

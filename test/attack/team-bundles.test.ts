@@ -87,6 +87,13 @@ describe("ATT&CK data as teams have it (Workbench exports, TAXII envelopes, merg
     expect(data.notes?.[0]).to.match(/^read as a TAXII 2\.1 envelope of \d+ objects/);
   });
 
+  it('asks for the release of a TAXII envelope that does not name it (no MITRE collection among its objects)', () => {
+    expect(() => indexBundle({ more: false, objects: enterprise }, { source: source('taxii.json') })).to.throw(
+      AttackDataError,
+      /^taxii\.json: a TAXII envelope of STIX 2\.0 objects names no ATT&CK release; .*--attack-release/,
+    );
+  });
+
   it('refuses one page of a TAXII envelope ("more": true), naming the next page, rather than read part of a release', () => {
     expect(() => indexBundle({ more: true, next: '1000', objects: enterprise.slice(0, 1000) }, { release: '18.1', source: source('page.json') }))
       .to.throw(AttackDataError, /^page\.json: one page of a TAXII 2\.1 envelope \("more": true, "next": "1000"\).*fetch every page/);

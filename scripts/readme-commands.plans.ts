@@ -98,6 +98,42 @@ function attackFeed(): string {
   return JSON.stringify({ type: 'bundle', id: 'bundle--00000000-0000-4000-8000-000000000405', objects }, null, 2);
 }
 
+/**
+ * A team's ATT&CK data (README "A team's own ATT&CK data"): the shared 18.1 release with four techniques of a red team's
+ * own added at run time, as ATT&CK Workbench writes them (created by the team's identity): T9001 and T9001.001, and two
+ * with its organization namespace's prefix, ACME-T0001 and ACME-T0001.01.
+ */
+const TEAM_BUNDLE = 'readme:team-bundle';
+
+function teamBundle(): string {
+  const own = (n: number, id: string, name: string) => ({
+    type: 'attack-pattern',
+    spec_version: '2.1',
+    id: `attack-pattern--90000000-0000-4000-8000-00000000000${n}`,
+    created_by_ref: 'identity--0a0a0a0a-0000-4000-8000-00000000acme',
+    created: '2025-03-01T00:00:00.000Z',
+    modified: '2025-03-01T00:00:00.000Z',
+    name,
+    kill_chain_phases: [{ kill_chain_name: 'mitre-attack', phase_name: 'initial-access' }],
+    external_references: [{ source_name: 'mitre-attack', external_id: id }],
+    x_mitre_domains: ['enterprise-attack'],
+  });
+  const objects = [
+    ...readRawBundle(stixFile('enterprise-attack-18.1.json.gz')).objects,
+    own(1, 'T9001', 'Badge Cloning'),
+    own(2, 'T9001.001', 'RFID Replay'),
+    own(3, 'ACME-T0001', 'Helpdesk Pretexting'),
+    own(4, 'ACME-T0001.01', 'Voice Pretexting'),
+  ];
+  return JSON.stringify({ type: 'bundle', id: 'bundle--00000000-0000-4000-8000-000000000416', objects });
+}
+
+/** The output block the README shows after a command of its ```sh blocks (a ``` block right after the command's). */
+function outputAfter(command: string): string {
+  const section = readme.slice(readme.indexOf(command));
+  return /```\n```\n([\s\S]*?)```/.exec(section)![1]!;
+}
+
 /** The technique IDs the feed's uses relationships point to: APT29's own alone, or its campaigns' too; sorted. */
 function feedTechniques(file: string, ownOnly: boolean): string[] {
   const objects = (JSON.parse(readFileSync(file, 'utf8')) as { objects: RawStixObject[] }).objects;
@@ -156,6 +192,18 @@ export const PLANS: Record<string, Plan | { skip: string }> = {
   },
   'npm test': { skip: 'the whole suite, this test among it' },
   'attack-layers data fetch': { skip: 'network' },
+  'attack-layers render red-team.yaml --attack acme-attack.json --attack-release 18.1 --out layers/': {
+    files: {
+      'acme-attack.json': TEAM_BUNDLE,
+      'red-team.yaml': 'text:name: ACME red team\ntechniques:\n  - ref: T9001\n  - ref: T9001.001\n  - ref: ACME-T0001\n  - ref: T1566.001\n',
+    },
+    // the two warnings shown after it; the layer holds the team's technique and sub-technique
+    check: ({ stderr }, dir) => {
+      for (const line of outputAfter('attack-layers render red-team.yaml --attack acme-attack.json').trim().split('\n')) expect(stderr).to.include(line);
+      const layer = JSON.parse(readFileSync(join(dir, 'layers/red-team.layer.json'), 'utf8')) as { techniques: { techniqueID: string }[] };
+      expect(layer.techniques.map((entry) => entry.techniqueID)).to.include.members(['T9001', 'T9001.001']);
+    },
+  },
   'attack-layers data fetch --domain ics --attack-release 17.1': { skip: 'network' },
   'attack-layers data add ~/Downloads/mobile-attack-16.1.json': { skip: 'no mobile 16.1 release file at hand (../shared has mobile 9.0 and 18.1)' },
   'attack-layers data list': {
@@ -429,6 +477,7 @@ export function placeFile(dir: string, name: string, source: string): void {
   const target = join(dir, name);
   mkdirSync(dirname(target), { recursive: true });
   if (source === ATTACK_FEED) writeFileSync(target, attackFeed());
+  else if (source === TEAM_BUNDLE) writeFileSync(target, teamBundle());
   else if (source === SUGGEST_EXAMPLE) writeFileSync(target, /<!-- suggest example -->\n```text\n([\s\S]*?)```/.exec(readme)![1]!);
   else if (source.startsWith('text:')) writeFileSync(target, source.slice('text:'.length));
   else if (source.startsWith('link:')) symlinkSync(source.slice('link:'.length), target);

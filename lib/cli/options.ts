@@ -62,7 +62,7 @@ export const GLOBAL_OPTIONS = {
 } as const satisfies Record<string, Options>;
 
 /**
- * An output path as given, refusing `-`: it stands for standard input where a command reads a file, and an output
+ * An output path as given, refusing `-` and an empty one: `-` stands for standard input where a command reads a file, and an output
  * named so was written as a file or folder called `-` in the working folder, without a word.
  * @throws UsageError naming the flag and what to do.
  */
@@ -73,6 +73,11 @@ function outputPath(name: string): (value: string | string[]) => string | string
       throw new UsageError(
         `--${name} -: "-" is no output path; leave --${name} out where the command writes to stdout without it (see --help), or name a file or folder (./- for one named "-")`,
       );
+    }
+    // `--out=` or `--out ""` (a shell variable left unset: `--out "$DIR"`) was taken as the working folder: render wrote
+    // its layers there and listed them as `/apt32-covid19-wuhan.layer.json`, a file at the root that it had not written.
+    if (typeof last === 'string' && !last.trim()) {
+      throw new UsageError(`--${name} is empty (${last ? `"${last}"` : '""'}); name the file or folder to write (--${name} . for the working folder)`);
     }
     return value;
   };

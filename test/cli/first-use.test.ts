@@ -1,0 +1,41 @@
+/**
+ * The command line as a first-time user meets it, after README's Quick start: the slips met walking every command from
+ * a fresh clone (an output flag left empty, `-o` as other tools write it, `help` or `--help` beside a global flag or a
+ * misspelt command, a terminal that shows no colours), each to exit as README's CLI reference says with words naming
+ * the flag and what to do.
+ */
+import { expect } from 'chai';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { freshTmpDir, runCli } from '../helpers/attack.js';
+
+const APT32 = 'campaigns/apt32-covid19-wuhan.yaml';
+const LAYER = 'layers/apt32-covid19-wuhan.layer.json';
+
+describe('cli: first use', () => {
+  describe('an output flag given an empty value', () => {
+    // `render campaigns --out=` wrote the layers into the working folder, exit 0, and listed them as
+    // `/apt32-covid19-wuhan.layer.json`, at the root, where nothing was written; `--out "$DIR"` with DIR unset does it.
+    for (const [argv, flag] of [
+      [['render', APT32, '--out='], '--out'],
+      [['render', APT32, '--out', ''], '--out'],
+      [['combine', LAYER, LAYER, '--op', 'max', '--out', ' '], '--out'],
+      [['upgrade', LAYER, '--report', 'md', '--report-out='], '--report-out'],
+    ] as const) {
+      it(`${argv.join(' ')}: exit 2 naming ${flag}, nothing written`, async () => {
+        const cwd = freshTmpDir('first-use-empty-out');
+        const result = await runCli(argv.map((arg) => (arg.endsWith('.yaml') || arg.endsWith('.json') ? join(process.cwd(), arg) : arg)), {}, { cwd });
+        expect(result.code).to.equal(2);
+        expect(result.stderr).to.match(new RegExp(`: ${flag} is empty \\(".*"\\); name the file or folder to write \\(${flag} \\. for the working folder\\)`));
+        expect([result.stdout, readdirSync(cwd)]).to.deep.equal(['', []]);
+      });
+    }
+
+    it('--out . still writes into the working folder', async () => {
+      const cwd = freshTmpDir('first-use-dot-out');
+      const result = await runCli(['render', join(process.cwd(), APT32), '--out', '.', '--quiet'], {}, { cwd });
+      expect([result.code, result.stdout]).to.deep.equal([0, './apt32-covid19-wuhan.layer.json\n']);
+      expect(existsSync(join(cwd, 'apt32-covid19-wuhan.layer.json'))).to.equal(true);
+    });
+  });
+});

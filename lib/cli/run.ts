@@ -144,6 +144,28 @@ function issueList(error: SchemaValidationError): string {
   return `${file}: not a valid ${error.what}: ${error.issues.length} problems${error.advice ? `; ${error.advice}` : ''}:\n${lines.join('\n')}`;
 }
 
+/** The flags that may come before a command and take no value: `-q help render` is still help of render. */
+const BEFORE_COMMAND = ['-q', '--quiet'];
+
+/**
+ * The arguments with help asked as yargs takes it. `attack-layers help render`, as git and npm take it, is `render
+ * --help` (yargs takes `help` alone, not with a command); `help rendr` is said of rendr. `rendr --help` showed the
+ * help of all commands, exit 0, not saying that rendr is none: it is said of rendr (`unknown command "rendr"; did you
+ * mean render?`, exit 2). `-q` or `--quiet` may come before either (`-q help render` said `unknown command "help"`).
+ */
+function helpAsked(argv: readonly string[]): readonly string[] {
+  const words = argv.filter((arg) => !BEFORE_COMMAND.includes(arg));
+  const isCommand = (word: string | undefined) => commands.some((spec) => commandName(spec) === word);
+  const at = argv.indexOf(words[0]!);
+  if (words[0] === 'help' && words.length === 2 && !words[1]!.startsWith('-')) {
+    const rest = argv.filter((_, i) => i !== at);
+    return isCommand(words[1]) ? [...rest, '--help'] : rest;
+  }
+  const help = (arg: string) => arg === '--help' || arg === '-h';
+  if (words[0] !== undefined && !words[0].startsWith('-') && words[0] !== 'help' && !isCommand(words[0]) && words.some(help)) return argv.filter((arg) => !help(arg));
+  return argv;
+}
+
 /**
  * Run the CLI on some arguments and return the exit code. The only place where errors become text and exit codes:
  * 1 for bad input, 2 for usage errors, 70 (with a stack trace) for bugs.
@@ -152,11 +174,7 @@ export async function run(argv: readonly string[], given: CliContext): Promise<n
   // A fresh context per run: what a run has said (warnings once per run) and read (standard input) is kept by it.
   // Every write leaves through terminalOut: text from input is made inert there, once for all commands.
   const context: CliContext = { ...given, stdout: terminalOut(given.stdout, 'data'), stderr: terminalOut(given.stderr, 'messages') };
-  // `attack-layers help render`, as git and npm take it, is `render --help` (yargs takes `help` alone, not with a
-  // command); `help rendr` is said of rendr.
-  const helpOf = argv.length === 2 && argv[0] === 'help' && !argv[1]!.startsWith('-') ? argv[1]! : undefined;
-  const asked = helpOf ? (commands.some((spec) => commandName(spec) === helpOf) ? [helpOf, '--help'] : [helpOf]) : argv;
-  const args = asked.map((arg) => (arg === STDIN ? STDIN_TOKEN : arg));
+  const args = helpAsked(argv).map((arg) => (arg === STDIN ? STDIN_TOKEN : arg));
   let chosen: { spec: CommandSpec; module?: CommandModule } | undefined;
   // The command's arguments once parsed, so that an error can name the flag that gave its path.
   let parsedArgs: Readonly<Record<string, unknown>> = {};

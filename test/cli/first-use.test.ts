@@ -38,4 +38,30 @@ describe('cli: first use', () => {
       expect(existsSync(join(cwd, 'apt32-covid19-wuhan.layer.json'))).to.equal(true);
     });
   });
+
+  describe('help asked beside a global flag or of a misspelt command', () => {
+    it('-q help render and help render -q show render --help (they said: unknown command "help")', async () => {
+      const help = await runCli(['render', '--help']);
+      for (const argv of [['-q', 'help', 'render'], ['help', 'render', '-q'], ['--quiet', 'help', 'render']]) {
+        const result = await runCli(argv);
+        expect([argv, result.code, result.stdout, result.stderr]).to.deep.equal([argv, 0, help.stdout, '']);
+      }
+    });
+
+    // `rendr --help` printed the help of every command, exit 0, so that a script's typo passed unseen.
+    for (const argv of [['rendr', '--help'], ['rendr', 'campaigns', '-h'], ['-q', 'help', 'rendr'], ['--quiet', 'rendr', '--help']]) {
+      it(`${argv.join(' ')}: unknown command "rendr"; did you mean render? (exit 2)`, async () => {
+        const result = await runCli(argv);
+        expect([result.code, result.stdout, result.stderr]).to.deep.equal([2, '', 'attack-layers: unknown command "rendr"; did you mean render?\nRun `attack-layers --help` for usage.\n']);
+      });
+    }
+
+    it('--help alone, and after --attack <file>, still shows the help of all commands', async () => {
+      for (const argv of [['--help'], ['--attack', 'x.json', '--help'], ['-q', '-h']]) {
+        const result = await runCli(argv);
+        expect([argv, result.code]).to.deep.equal([argv, 0]);
+        expect(result.stdout).to.match(/^attack-layers <command> \[options\]\n/);
+      }
+    });
+  });
 });

@@ -104,6 +104,23 @@ function letterLeftOut(bare: string, flags: readonly string[]): string | undefin
   return new Set(found).size === 1 ? found[0] : undefined;
 }
 
+/** Short flags other tools give the meaning of one of ours: `-o file` is `--out file` (gcc, curl, sort, pandoc). */
+const SHORT_ELSEWHERE: Readonly<Record<string, string>> = { o: 'out' };
+
+/**
+ * The long flag meant by a short one the command does not take (only -q and -h are short here): the one other tools
+ * give it (`-o`: `--out`), else the command's one flag starting with that letter (`-j`: `--json`); undefined for any
+ * other word, or when several flags start so (`-f`: `--force` or `--format`).
+ */
+function shortMeant(written: string, flags: readonly string[]): string | undefined {
+  if (!/^-[a-z]$/i.test(written)) return undefined;
+  const letter = written.slice(1).toLowerCase();
+  const elsewhere = SHORT_ELSEWHERE[letter];
+  if (elsewhere && flags.includes(elsewhere)) return elsewhere;
+  const found = new Set(flags.filter((known) => known.length > 1 && known.startsWith(letter)));
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
 function unknownWord(word: string, facts: UsageFacts, missing: readonly string[] = [], tookValue = false): string {
   // As the user wrote it: `--no-such-flag` is reported by yargs as `such-flag`.
   const written = facts.argv.find((arg) => [`--${word}`, `-${word}`, `--no-${word}`].includes(arg.split('=')[0]!))?.split('=')[0];
@@ -122,6 +139,7 @@ function unknownWord(word: string, facts: UsageFacts, missing: readonly string[]
     const bare = written.replace(/^-+/, '');
     // `--output` for `--out`: a flag the written word begins with is meant as surely as one a typo away.
     const near =
+      shortMeant(written, facts.flags) ??
       closest(bare, facts.flags) ??
       closest(word, facts.flags) ??
       letterLeftOut(bare, facts.flags) ??

@@ -64,4 +64,20 @@ describe('cli: first use', () => {
       }
     });
   });
+
+  describe('a short flag as other tools write it', () => {
+    // Only -q and -h are short here; `-o` named no flag (`unknown option -o`), `--ot` and `--ouput` named --out.
+    for (const [argv, says] of [
+      [['render', APT32, '-o', '/tmp/x'], '--out is required (the folder to write <campaign id>.layer.json files into); unknown option -o; did you mean --out?'],
+      [['combine', LAYER, LAYER, '--op', 'max', '-o', 'max.json'], 'unknown option -o; did you mean --out?'],
+      [['normalize', APT32, '-j'], 'unknown option -j; did you mean --json?'],
+      [['export', LAYER, '-f', 'csv'], 'unknown option -f'],
+    ] as const) {
+      it(`${argv.join(' ')}: ${says}`, async () => {
+        const result = await runCli(argv);
+        const command = argv[0];
+        expect([result.code, result.stdout, result.stderr]).to.deep.equal([2, '', `attack-layers ${command}: ${says}\nRun \`attack-layers ${command} --help\` for usage.\n`]);
+      });
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { AttackLibrary, defaultCacheDir, UsageError, type AnySideData, type AttackDataOptions, type Domain, type LoadProgress } from '../attack/index.js';
 import { STDIN } from './options.js';
+import { isDumbTerminal } from './terminal-text.js';
 
 /** A writable text stream: process.stdout in the bin, a buffer in tests. */
 export interface Out {
@@ -144,9 +145,9 @@ export function noteBlock(context: CliContext, args: GlobalArgs, lines: readonly
   for (const line of lines) context.stderr.write(`${line}\n`);
 }
 
-/** Whether to show progress: stderr is a terminal and not --quiet. Progress lines are rewritten in place. */
+/** Whether to show progress: stderr is a terminal (not TERM=dumb) and not --quiet. Progress lines are rewritten in place. */
 export function showsProgress(context: CliContext, args: GlobalArgs): boolean {
-  return context.stderr.isTTY === true && !args.quiet;
+  return context.stderr.isTTY === true && !isDumbTerminal(context.env) && !args.quiet;
 }
 
 /** Each run's own progress line (not a release's loading steps), drawn again once a release is loaded. */

@@ -1,5 +1,5 @@
 import type { CliContext } from './context.js';
-import { colored } from './terminal-text.js';
+import { colored, isDumbTerminal } from './terminal-text.js';
 
 /** How a table is laid out for its reader. */
 export interface TableStyle {
@@ -20,10 +20,10 @@ export interface TableOptions {
 /** Below this many characters a text column is not cut further; the line is left longer than the terminal. */
 const MIN_FLEXIBLE = 12;
 
-/** The table style of a run's stdout: its width and colour when it is a terminal (https://no-color.org). */
+/** The table style of a run's stdout: its width and colour when it is a terminal (https://no-color.org; not TERM=dumb). */
 export function tableStyle(context: CliContext): TableStyle {
   const terminal = context.stdout.isTTY === true;
-  return { width: terminal ? context.stdout.columns : undefined, color: terminal && !context.env['NO_COLOR'] };
+  return { width: terminal ? context.stdout.columns : undefined, color: terminal && !context.env['NO_COLOR'] && !isDumbTerminal(context.env) };
 }
 
 /**

@@ -173,7 +173,7 @@ function helpAsked(argv: readonly string[]): readonly string[] {
 export async function run(argv: readonly string[], given: CliContext): Promise<number> {
   // A fresh context per run: what a run has said (warnings once per run) and read (standard input) is kept by it.
   // Every write leaves through terminalOut: text from input is made inert there, once for all commands.
-  const context: CliContext = { ...given, stdout: terminalOut(given.stdout, 'data'), stderr: terminalOut(given.stderr, 'messages') };
+  const context: CliContext = { ...given, stdout: terminalOut(given.stdout, 'data', given.env), stderr: terminalOut(given.stderr, 'messages', given.env) };
   const args = helpAsked(argv).map((arg) => (arg === STDIN ? STDIN_TOKEN : arg));
   let chosen: { spec: CommandSpec; module?: CommandModule } | undefined;
   // The command's arguments once parsed, so that an error can name the flag that gave its path.

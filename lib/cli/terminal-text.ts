@@ -46,14 +46,23 @@ export function messageText(text: string): string {
 }
 
 /**
+ * Whether the terminal shows text only, without acting on escape sequences (`TERM=dumb`: Emacs' shell, some CI logs
+ * run in a pseudo-terminal): no colours there, and no progress line rewritten in place (`\r\x1B[K` showed as is).
+ */
+export function isDumbTerminal(env: Readonly<Record<string, string | undefined>>): boolean {
+  return env['TERM'] === 'dumb';
+}
+
+/**
  * Where text leaves the CLI: a stream whose writes are made inert by `terminalText` (messages: always, and cut by
  * `messageText`; data on stdout: when it is a terminal, so that a file or pipe gets the exact bytes), and which draws
- * progress lines itself, the one place that writes control sequences of its own: only on a terminal (a file or pipe
- * gets no progress, whoever asks), and a line drawn is cleared before the next message, so that a warning or an error
+ * progress lines itself, the one place that writes control sequences of its own: only on a terminal that acts on them
+ * (a file, a pipe or `TERM=dumb` gets no progress, whoever asks), and a line drawn is cleared before the next message, so that a warning or an error
  * met mid-way starts its own line (`loading ATT&CK x.json: parsing…attack-layers technique: x.json:1: not valid JSON`
  * was one line), and by `progress('')` at the end of a run (run.ts), so that none is left behind.
  */
-export function terminalOut(out: Out, kind: 'data' | 'messages'): Out {
+export function terminalOut(out: Out, kind: 'data' | 'messages', env: Readonly<Record<string, string | undefined>> = {}): Out {
+  const draws = out.isTTY === true && !isDumbTerminal(env);
   const inert = kind === 'messages' || out.isTTY === true;
   let drawn = false;
   const clear = (): string => {
@@ -67,7 +76,7 @@ export function terminalOut(out: Out, kind: 'data' | 'messages'): Out {
     ...(out.columns === undefined ? {} : { columns: out.columns }),
     write: (chunk: string) => out.write(`${clear()}${text(chunk)}`),
     progress: (line: string) => {
-      if (out.isTTY !== true) return;
+      if (!draws) return;
       if (line === '') return drawn && out.write(clear());
       drawn = true;
       return out.write(`\r\u001b[K${terminalText(line)}`);

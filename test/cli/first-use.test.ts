@@ -80,4 +80,18 @@ describe('cli: first use', () => {
       });
     }
   });
+
+  describe('a terminal that shows text only (TERM=dumb)', () => {
+    // Emacs' shell and CI logs run in a pseudo-terminal set TERM=dumb: the table's colours and the progress line's
+    // `\r\x1B[K` showed there as escape codes. NO_COLOR left the progress line's codes.
+    const ESCAPE = '\u001b[';
+    for (const [term, escapes] of [['xterm-256color', true], ['dumb', false]] as const) {
+      it(`normalize on a terminal, TERM=${term}: ${escapes ? 'colours and a progress line' : 'no escape code on stdout or stderr'}`, async () => {
+        const result = await runCli(['normalize', APT32], { TERM: term }, { tty: { columns: 200 } });
+        expect(result.code).to.equal(0);
+        expect([result.stdout.includes(ESCAPE), result.stderr.includes(ESCAPE)]).to.deep.equal([escapes, escapes]);
+        expect(result.stdout).to.include('Spearphishing Attachment (T1193)');
+      });
+    }
+  });
 });

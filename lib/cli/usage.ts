@@ -32,6 +32,8 @@ export function usageMessage(message: string, facts: UsageFacts): string {
   // `attack-layers -v` is no command: yargs says only to name one.
   const shortVersion = facts.command ? undefined : facts.argv.find((arg) => arg === '-v' || arg === '-V');
   if (shortVersion) return unknownWord(shortVersion.slice(1), facts);
+  const early = facts.command ? undefined : flagsBeforeCommand(facts);
+  if (early) return early;
   if ((match = /^Unknown arguments?: (.*)$/s.exec(message))) {
     const words = match[1]!.split(', ');
     // yargs names `--half-lfe` twice, also as halfLfe.
@@ -78,6 +80,21 @@ export function usageMessage(message: string, facts: UsageFacts): string {
   }
   if ((match = /^Did you mean (.*)\?$/.exec(message))) return `unknown command; did you mean ${match[1]}?`;
   return message;
+}
+
+/**
+ * A command's flags written before it (`--json normalize x.yaml`), where only the global ones go: yargs took the
+ * command for the flag's value and named the file as the command (`unknown command "x.yaml"`). Undefined when no
+ * command is named, or only global flags come before it.
+ */
+function flagsBeforeCommand(facts: UsageFacts): string | undefined {
+  const at = facts.argv.findIndex((arg) => facts.commands.includes(arg));
+  if (at < 1) return undefined;
+  const before = unknownFlags({ ...facts, argv: facts.argv.slice(0, at) });
+  if (!before.length) return undefined;
+  const written = facts.argv.slice(0, at).filter((arg) => before.includes(arg.replace(/^-+(no-)?/, '').split('=')[0]!));
+  const command = facts.argv[at]!;
+  return `${written.join(' ')} ${written.length === 1 ? 'is' : 'are'} written before the command ${command}; a command's own flags go after it: attack-layers ${command} ${written.join(' ')} …`;
 }
 
 function missingPositional(positional: { name: string; describe?: string }): string {

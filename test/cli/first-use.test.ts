@@ -94,4 +94,23 @@ describe('cli: first use', () => {
       });
     }
   });
+
+  describe("a command's flag written before the command", () => {
+    // `--json normalize x.yaml` said `unknown command "x.yaml"`: yargs took normalize for --json's value.
+    for (const [argv, says] of [
+      [['--json', 'normalize', APT32], "--json is written before the command normalize; a command's own flags go after it: attack-layers normalize --json …"],
+      [['-q', '--strict', 'normalize', APT32], "--strict is written before the command normalize; a command's own flags go after it: attack-layers normalize --strict …"],
+    ] as const) {
+      it(`${argv.join(' ')}: ${says}`, async () => {
+        const result = await runCli(argv);
+        expect([result.code, result.stdout, result.stderr]).to.deep.equal([2, '', `attack-layers: ${says}\nRun \`attack-layers --help\` for usage.\n`]);
+      });
+    }
+
+    it('the global flags before a command are still taken (-q, --domain)', async () => {
+      const result = await runCli(['-q', '--domain', 'enterprise', 'normalize', APT32, '--json']);
+      expect([result.code, result.stderr]).to.deep.equal([0, '']);
+      expect(JSON.parse(result.stdout)).to.have.length(1);
+    });
+  });
 });

@@ -167,6 +167,17 @@ function helpAsked(argv: readonly string[]): readonly string[] {
 }
 
 /**
+ * The arguments after `--`, which ends the options as in every POSIX tool, as the files they name: yargs bound none of
+ * them to the command's positionals (`normalize -- x.yaml` said `missing <campaigns>`), and a file whose name starts
+ * with `-` is named from the working folder (`./-draft.yaml`), so that it is not read as a flag. `-` stays standard input.
+ */
+function endOfOptions(argv: readonly string[]): readonly string[] {
+  const at = argv.indexOf('--');
+  if (at < 0) return argv;
+  return [...argv.slice(0, at), ...argv.slice(at + 1).map((arg) => (arg.startsWith('-') && arg !== STDIN ? `./${arg}` : arg))];
+}
+
+/**
  * Run the CLI on some arguments and return the exit code. The only place where errors become text and exit codes:
  * 1 for bad input, 2 for usage errors, 70 (with a stack trace) for bugs.
  */
@@ -174,7 +185,7 @@ export async function run(argv: readonly string[], given: CliContext): Promise<n
   // A fresh context per run: what a run has said (warnings once per run) and read (standard input) is kept by it.
   // Every write leaves through terminalOut: text from input is made inert there, once for all commands.
   const context: CliContext = { ...given, stdout: terminalOut(given.stdout, 'data', given.env), stderr: terminalOut(given.stderr, 'messages', given.env) };
-  const args = helpAsked(argv).map((arg) => (arg === STDIN ? STDIN_TOKEN : arg));
+  const args = endOfOptions(helpAsked(argv)).map((arg) => (arg === STDIN ? STDIN_TOKEN : arg));
   let chosen: { spec: CommandSpec; module?: CommandModule } | undefined;
   // The command's arguments once parsed, so that an error can name the flag that gave its path.
   let parsedArgs: Readonly<Record<string, unknown>> = {};

@@ -5,7 +5,7 @@
  * the flag and what to do.
  */
 import { expect } from 'chai';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freshTmpDir, runCli } from '../helpers/attack.js';
 
@@ -111,6 +111,25 @@ describe('cli: first use', () => {
       const result = await runCli(['-q', '--domain', 'enterprise', 'normalize', APT32, '--json']);
       expect([result.code, result.stderr]).to.deep.equal([0, '']);
       expect(JSON.parse(result.stdout)).to.have.length(1);
+    });
+  });
+
+  describe('-- before the files, as POSIX tools take it', () => {
+    it('normalize -- <file> reads the file (it said: missing <campaigns>)', async () => {
+      const result = await runCli(['normalize', '--json', '-q', '--', APT32]);
+      expect([result.code, result.stderr]).to.deep.equal([0, '']);
+      expect(JSON.parse(result.stdout)[0].file).to.equal(APT32);
+    });
+
+    it('a file whose name starts with - is read after -- (it was taken for a flag)', async () => {
+      const cwd = freshTmpDir('first-use-dash-file');
+      writeFileSync(join(cwd, '-draft.yaml'), readFileSync(APT32));
+      // Commands read files from the process's working folder, as the bin runs them.
+      const back = process.cwd();
+      process.chdir(cwd);
+      const result = await runCli(['normalize', '--json', '-q', '--', '-draft.yaml'], {}, { cwd }).finally(() => process.chdir(back));
+      expect([result.code, result.stderr]).to.deep.equal([0, '']);
+      expect(JSON.parse(result.stdout)[0].name).to.equal('APT32 targets Wuhan government (COVID-19)');
     });
   });
 });

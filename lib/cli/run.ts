@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Argv } from 'yargs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { AttackLayersError, ExitCode, NotAReleaseError, OutputError, OutputExistsError, SchemaValidationError, InvalidYamlError } from '../attack/index.js';
+import { AttackLayersError, ExitCode, NotAReleaseError, OutputError, OutputExistsError, SchemaValidationError, InvalidYamlError, UsageError } from '../attack/index.js';
 import { commands, commandName, type CommandModule, type CommandSpec } from './commands/index.js';
 import type { CliContext } from './context.js';
 import { terminalOut } from './terminal-text.js';
@@ -166,6 +166,23 @@ function helpAsked(argv: readonly string[]): readonly string[] {
   return argv;
 }
 
+/** The positionals that are words, not files: technique IDs, ATT&CK objects, data's action. */
+const WORD_POSITIONALS = ['ids', 'objects', 'action'];
+
+/**
+ * Refuse a file argument given as an empty name (`normalize ""`, `--attack "$DIR"` with DIR unset): it was said as
+ * `: no such campaign file or folder`, `export ""` as `: is a folder` (the working folder), and `--attack ""` was
+ * ignored without a word. @throws UsageError naming the argument.
+ */
+function assertNamed(args: Readonly<Record<string, unknown>>, chosen: { spec: CommandSpec; module?: CommandModule }): void {
+  const files = [...positionalNames(chosen.spec).filter((name) => !WORD_POSITIONALS.includes(name)), ...Object.keys(chosen.module?.declaration.inputs ?? {}), 'attack'];
+  for (const name of files) {
+    if (![args[name] ?? []].flat().some((value) => typeof value === 'string' && !value.trim())) continue;
+    const as = chosen.module?.declaration.positionals?.[name] ? `<${name}>` : `--${name}`;
+    throw new UsageError(`${as} is given an empty name (""); name the file (a shell variable left unset, "$FILE", gives "")`);
+  }
+}
+
 /**
  * The arguments after `--`, which ends the options as in every POSIX tool, as the files they name: yargs bound none of
  * them to the command's positionals (`normalize -- x.yaml` said `missing <campaigns>`), and a file whose name starts
@@ -229,6 +246,7 @@ export async function run(argv: readonly string[], given: CliContext): Promise<n
       handler: ((parsed: Record<string, unknown>) => {
         const restored = Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, restoreStdin(value)]));
         parsedArgs = restored;
+        assertNamed(restored, chosen!);
         return chosen!.module!.handler(context)(restored);
       }) as never,
     });

@@ -132,4 +132,21 @@ describe('cli: first use', () => {
       expect(JSON.parse(result.stdout)[0].name).to.equal('APT32 targets Wuhan government (COVID-19)');
     });
   });
+
+  describe('a file argument given as an empty name', () => {
+    // `normalize ""` said `: no such campaign file or folder`, `export ""` `: is a folder` (the working folder), and
+    // `--attack ""` was ignored, the snapshot read instead, without a word.
+    for (const [argv, as] of [
+      [['normalize', ''], '<campaigns>'],
+      [['export', ' ', '--format', 'csv'], '<file>'],
+      [['validate', LAYER, ''], '<layers-or-campaigns>'],
+      [['normalize', APT32, '--attack', ''], '--attack'],
+      [['gap', '--threat', '', '--coverage', 'test/fixtures/gap/detections.csv', '--out', '/tmp/never-written'], '--threat'],
+    ] as const) {
+      it(`${argv.join(' ')}: exit 2 naming ${as}`, async () => {
+        const result = await runCli(argv);
+        expect([result.code, result.stdout, result.stderr]).to.deep.equal([2, '', `attack-layers ${argv[0]}: ${as} is given an empty name (""); name the file (a shell variable left unset, "$FILE", gives "")\n`]);
+      });
+    }
+  });
 });

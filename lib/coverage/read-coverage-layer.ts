@@ -20,7 +20,7 @@
  */
 import { heldObjects } from './threat-aggregates.js';
 import type { LineCounter } from 'yaml';
-import { givenName, givenWords, inGivenInputs, InputError, UsageError, type GivenAs } from '../errors.js';
+import { givenInput, givenName, givenWords, inGivenInputs, InputError, UsageError, type GivenAs } from '../errors.js';
 import { parseJsonRepairingLayers } from '../input-kind.js';
 import { isJsonObject } from '../json-value.js';
 import {
@@ -188,7 +188,9 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     // A threat layer whose scores pick the categories its legend names, each at a stop of its gradient painted that
     // item's colour: ATT&CK Evaluations' Carbanak+FIN7 scope layer scores 1 "Carbanak", 2 "FIN7", 3 "Carbanak+FIN7" on
     // 1..3, and its Carbanak techniques weighed 0, as not used. Each weighs 1 (categoryNote).
-    const categories = options.role === 'threat' && !scale ? scoreCategories(fields, techniques, min, max) : undefined;
+    // As coverage they are no coverage levels either (when no legend label says one): each scored entry is covered.
+    const levelled = [...legend.values()].flat().some((item) => item.level !== undefined || item.visibility !== undefined);
+    const categories = !scale && !levelled && !paintsNoLevel && !table ? scoreCategories(fields, techniques, min, max) : undefined;
     const outside: (ScoredEntry & { at: number; counted: string; place: { file: string; line?: number; path?: string } })[] = [];
     // Entries without a score read by the DeTT&CT scores of their metadata (a detection score, or visibility alone).
     const dettectRead: { techniqueID: string; score?: number; level?: number; visibility?: number }[] = [];
@@ -278,7 +280,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
         readByColour += 1;
       } else if (categories) {
         level = 1;
-        levelReason = `score ${score}, the stop of its gradient its legend names "${categories.get(score)}", a category, not a level -> 1`;
+        levelReason = `score ${score}, the stop of its gradient its legend names "${categories.get(score)}", a category, not a level -> 1${options.role === 'threat' ? '' : ' (covered)'}`;
         scored.push({ score, level, techniqueID, ...(typeof comment === 'string' && comment.trim() !== '' ? { comment: comment.trim() } : {}) });
       } else {
         // Equal ends are a threshold: Navigator paints a score of maxValue or more with the last colour, a lower one with the first.
@@ -327,7 +329,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     const note = scale
       ? undefined
       : categories
-        ? categoryNote(input.source, layerName, categories, scored)
+        ? categoryNote(input.source, layerName, categories, scored, options.role ?? 'coverage', options.givenAs, scaleOf)
         : gradientNote(input.source, layerName, fields, [min, max, scaleText], scored, options.role ?? 'coverage', counts !== undefined, scaleOf);
     if (note) input.notes = [note];
     else if (counts) input.notes = [counts];
@@ -495,13 +497,32 @@ function scoreCategories(layer: Record<string, unknown>, entries: readonly Recor
   return scores.length && scores.every((score) => categories.has(score)) ? categories : undefined;
 }
 
-/** What a threat layer whose scores pick legend categories (scoreCategories) is read as: every scored entry weighs 1. */
-function categoryNote(source: string, layerName: string, categories: ReadonlyMap<number, string>, scored: readonly ScoredEntry[]): string {
+/**
+ * What a layer whose scores pick legend categories (scoreCategories) is read as: as threat every scored entry weighs 1;
+ * as coverage every scored entry is covered, the categories being no coverage levels (a layer of threat groups given as
+ * coverage, or of the tools that cover each technique).
+ */
+function categoryNote(
+  source: string,
+  layerName: string,
+  categories: ReadonlyMap<number, string>,
+  scored: readonly ScoredEntry[],
+  role: 'threat' | 'coverage',
+  givenAs: GivenAs | undefined,
+  scaleOf: ScaleOption,
+): string {
   const count = (score: number): number => scored.filter((entry) => entry.score === score).length;
   const named = [...categories].map(([score, label]) => `${score} "${label}" (${count(score) === 1 ? '1 entry' : `${count(score)} entries`})`);
+  const picked = `${layerLabel(role, source, layerName)}: its scores pick the categories its legend names, each score a stop of its gradient painted that item's colour (${named.join(', ')})`;
+  if (role === 'coverage') {
+    const scores = [...categories.keys()];
+    return (
+      `${picked}, no coverage levels: every scored entry is read as covered (100%); if the categories are threat groups or campaigns, ` +
+      `review it as threat (${givenInput(givenAs, 'threat')}); if its scores are levels, review with ${scaleOf(0, Math.max(...scores))} (README, "Coverage gap review")`
+    );
+  }
   return (
-    `${layerLabel('threat', source, layerName)}: its scores pick the categories its legend names, each score a stop of its gradient ` +
-    `painted that item's colour (${named.join(', ')}), an order the review does not read: every scored entry weighs 1; ` +
+    `${picked}, an order the review does not read: every scored entry weighs 1; ` +
     'if a category means more threat than another, give its entries higher scores on a gradient of one order (README, "Coverage gap review")'
   );
 }

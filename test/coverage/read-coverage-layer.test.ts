@@ -917,8 +917,26 @@ describe('readCoverageLayers: a threat layer whose scores pick its legend catego
     }
     const between = layer(['Carbanak', 'FIN7', 'Carbanak+FIN7']).replace('"score":2', '"score":2.5');
     expect(parseCoverageLayer(between, 'between.json', { role: 'threat' }).rules.map((rule) => rule.level)).to.deep.equal([0, 0.75, 1]);
-    // As coverage the legend is read as coverage levels are, not so.
-    expect(parseCoverageLayer(layer(['Carbanak', 'FIN7', 'Carbanak+FIN7']), 'evals.json').notes ?? []).to.not.satisfy((notes: string[]) => notes.some((n) => n.includes('categories')));
+  });
+
+  it('as coverage reads every scored entry covered, not 0 %, 50 % and 100 % by gradient place, and says so', () => {
+    // The real layer (an excerpt: test/fixtures/layers/public/attack-evals-carbanak-fin7-2.2.json) as --coverage: its
+    // Carbanak techniques were read 0 % covered, FIN7's 50 %, without a word.
+    const file = fileURLToPath(new URL('../fixtures/layers/public/attack-evals-carbanak-fin7-2.2.json', import.meta.url));
+    const [input] = readCoverageLayers(file, { givenAs: { coverage: '--coverage', threat: '--threat', scale: '--scale' } });
+    const byId = new Map(input!.rules.map((rule) => [rule.refs[0]!.raw, rule]));
+    expect([...new Set(input!.rules.map((rule) => rule.level))]).to.deep.equal([1]);
+    expect(byId.get('T1110')!.levelReason).to.equal('score 1, the stop of its gradient its legend names "Carbanak", a category, not a level -> 1 (covered)');
+    expect(input!.notes).to.have.length(1);
+    expect(input!.notes![0]).to.match(/\(1 "Carbanak" \(3 entries\), 2 "FIN7" \(3 entries\), 3 "Carbanak\+FIN7" \(10 entries\)\), no coverage levels: every scored entry is read as covered \(100%\)/);
+    expect(input!.notes![0]).to.contain('review it as threat (--threat); if its scores are levels, review with --scale 0,3');
+    // A program reads its own words; the scale it gives reads the scores as levels again.
+    expect(parseCoverageLayer(layer(['Carbanak', 'FIN7', 'Carbanak+FIN7']), 'evals.json').notes![0]).to.contain('review it as threat (readThreatInputs); if its scores are levels, review with scale: [0, 3]');
+    expect(parseCoverageLayer(layer(['Carbanak', 'FIN7', 'Carbanak+FIN7']), 'evals.json', { scale: [0, 3] }).rules.map((rule) => rule.level)).to.deep.equal([0.333, 0.667, 1]);
+  });
+
+  it('as coverage reads a legend whose labels say coverage levels by them, as before', () => {
+    expect(parseCoverageLayer(layer(['Not covered', 'Partially covered', 'Fully covered']), 'levels.json').notes ?? []).to.not.satisfy((notes: string[]) => notes.some((n) => n.includes('categories')));
   });
 });
 

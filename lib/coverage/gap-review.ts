@@ -1099,7 +1099,8 @@ const isPreAttack = (tactics: readonly TacticShortname[]): boolean => tactics.le
 /**
  * The platforms a threat layer's `filters.platforms` names in the target release, or undefined for every platform:
  * none listed, or every platform of the layer's own release, or of another in whose platform names it is written
- * (`everyPlatformSource`: every Navigator export lists them all, and `upgrade` widens such a filter to the platforms
+ * (`everyPlatformSource`: Navigator lists them all when none is left out, Elastic's navigator.py writes ATT&CK 14's
+ * list into every layer, and `upgrade` widens such a filter to the platforms
  * added since, ESXi among them). The note says so when that reviews the layer on platforms its list does not name.
  */
 function threatLayerPlatforms(
@@ -1134,8 +1135,8 @@ function threatLayerPlatforms(
   const added = everyBut().filter((platform) => !platforms.includes(platform));
   const notes = added.length
     ? [
-        `${layerLabel('threat', input.source, input.layerName)}: filters.platforms lists every platform of ${everyPlatformWhose(found, own, era, stated ? undefined : input.filterRelease?.why)}, as every ` +
-          `Navigator export does; reviewed on every platform of ${target.label}${keptOut ? ' but one' : ''}, ${added.join(', ')} included (as \`attack-layers upgrade\` widens that filter)` +
+        `${layerLabel('threat', input.source, input.layerName)}: filters.platforms lists every platform of ${everyPlatformWhose(found, own, era, stated ? undefined : input.filterRelease?.why)}, which leaves no ` +
+          `platform out; reviewed on every platform of ${target.label}${keptOut ? ' but one' : ''}, ${added.join(', ')} included (as \`attack-layers upgrade\` widens that filter)` +
           (keptOut && !platforms.includes(keptOut) ? `; ${stagesNote}` : ''),
       ].map((note) => inGivenInputs(note, options.givenAs))
     : [];

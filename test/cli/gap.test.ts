@@ -1188,7 +1188,7 @@ describe("attack-layers gap: a threat layer whose filter lists every platform of
   it('reviews it on every platform, as `upgrade` widens the filter: an ESXi detection covers T1486 in a layer of ATT&CK 14', async () => {
     const { dir, run, report } = await reviewEveryPlatformLayer('14', '4.9.1');
     expect(report.rows.map((row) => [row.id, row.coverage, row.platforms.includes('ESXi')])).to.deep.equal([['T1486', 100, true]]);
-    const note = `filters.platforms lists every platform of enterprise-attack 14.1, the layer's release, as every Navigator export does; reviewed on every platform of enterprise-attack 18.1, ESXi included`;
+    const note = `filters.platforms lists every platform of enterprise-attack 14.1, the layer's release, which leaves no platform out; reviewed on every platform of enterprise-attack 18.1, ESXi included`;
     expect(run.stderr).to.contain(note);
     expect(report.notes.join('\n')).to.contain(note);
     // The upgraded layer's filter gains ESXi: the same review of it agrees.
@@ -1198,6 +1198,19 @@ describe("attack-layers gap: a threat layer whose filter lists every platform of
     const after = await runCli(['gap', '--threat', join(dir, 'threat-18.json'), '--coverage', join(dir, 'esxi.csv'), '--out', join(dir, 'out-18'), '--report', 'json', '--quiet']);
     expect(after.code, after.stderr).to.equal(0);
     expect(readJson<{ rows: { id: string; coverage: number }[] }>(join(dir, 'out-18', 'gap-report.json')).rows.map((row) => [row.id, row.coverage])).to.deep.equal([['T1486', 100]]);
+  });
+});
+
+// elastic/detection-rules' detection_rules/navigator.py (commit 09d9715df54e1910739028f73342bc38e3d73bdf) writes its
+// _DEFAULT_PLATFORMS, ATT&CK 14's eleven names, into every layer it builds, of whatever release (16.1 then): no Navigator
+// export, yet the note said "as every Navigator export does".
+describe("attack-layers gap: a threat layer of Elastic's navigator.py, whose hard-coded filter lists ATT&CK 14's platforms", () => {
+  it('says the filter leaves no platform out, not that a Navigator export wrote it', async () => {
+    const { run, report } = await reviewEveryPlatformLayer('16.1', '4.5.5');
+    expect(report.rows.map((row) => [row.id, row.coverage])).to.deep.equal([['T1486', 100]]);
+    const note = "filters.platforms lists every platform of enterprise-attack 14.1, in whose platform names it is written (the layer is for ATT&CK 16), which leaves no platform out; reviewed on every platform of enterprise-attack 18.1, ESXi included";
+    expect(run.stderr).to.contain(note);
+    expect(report.notes.join('\n')).to.contain(note).and.not.contain('Navigator export');
   });
 });
 
@@ -1247,7 +1260,7 @@ describe("attack-layers gap, upgrade, validate: a filter of every platform of a 
     const { dir, layer, run, report } = await reviewEveryPlatformLayer('15', '5.0.1');
     expect(report.rows.map((row) => [row.id, row.coverage])).to.deep.equal([['T1486', 100]]);
     expect(run.stderr).to.contain(
-      "filters.platforms lists every platform of enterprise-attack 14.1, the release nearest to the layer's 15 that is available here, as every Navigator export does; reviewed on every platform of enterprise-attack 18.1, ESXi included",
+      "filters.platforms lists every platform of enterprise-attack 14.1, the release nearest to the layer's 15 that is available here, which leaves no platform out; reviewed on every platform of enterprise-attack 18.1, ESXi included",
     );
     const upgraded = await runCli(['upgrade', join(dir, 'threat-15.json'), '--out', join(dir, 'threat-18.json')]);
     expect(upgraded.code, upgraded.stderr).to.equal(0);
@@ -1280,7 +1293,7 @@ describe('attack-layers gap, upgrade, validate: a filter of every platform of an
     const report = readJson<{ rows: { id: string; coverage: number; platforms: string[] }[] }>(join(dir, 'out', 'gap-report.json'));
     expect(report.rows.find((row) => row.id === 'T1486')?.platforms).to.include('ESXi');
     expect(run.stderr).to.contain(
-      'filters.platforms lists every platform of enterprise-attack 14.1, in whose platform names it is written (the layer is for ATT&CK 17), as every Navigator export does; reviewed on every platform of enterprise-attack 18.1, ESXi included',
+      'filters.platforms lists every platform of enterprise-attack 14.1, in whose platform names it is written (the layer is for ATT&CK 17), which leaves no platform out; reviewed on every platform of enterprise-attack 18.1, ESXi included',
     );
     const upgraded = await runCli(['upgrade', join(dir, 'threat-17.json'), '--out', join(dir, 'threat-18.json')]);
     expect(upgraded.code, upgraded.stderr).to.equal(0);

@@ -712,11 +712,27 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
  */
 function outerColumns(tokens: readonly string[], joinAt: number, from: number, join: boolean, context: Context): { columns: Set<string>; end: number } {
   const { columns, end } = sideColumns(tokens, from, context);
+  const read = new Set(columns);
   const keys = tokens[end]?.toLowerCase() === 'on' ? names(condition(tokens, end + 1)) : [];
   for (const name of [...names(tokens.slice(0, joinAt)), ...keys]) columns.delete(name);
   if (join) for (const key of keys) if (!/^(?:left|right|and)$/i.test(key)) columns.add(`${key}1`);
+  // A side that keeps its table's columns (`summarize arg_max(TimeGenerated, *) by AccountObjectId`, `distinct *`, no
+  // project) brings those every table has, which the left side has too: a later `where TimeGenerated > ago(1d)` tests
+  // the left's, Kusto naming the side's copy TimeGenerated1; unless the left side's last operator leaves it out
+  // (`summarize count() by UPN`).
+  if (join && !outputColumns(tokens.slice(from, end), context)) {
+    const left = outputColumns(tokens.slice(tokens.lastIndexOf(';', joinAt) + 1, joinAt - 1), context);
+    for (const name of EVERY_TABLE_COLUMNS.filter((each) => read.has(each))) {
+      const leftHas = !left || left.has(name);
+      columns.delete(leftHas ? name : `${name}1`);
+      columns.add(leftHas ? `${name}1` : name);
+    }
+  }
   return { columns, end };
 }
+
+/** The columns every Log Analytics table has, and Defender's Timestamp: a join's left side has them too. */
+const EVERY_TABLE_COLUMNS = ['TimeGenerated', 'Timestamp', 'Type', 'TenantId', 'SourceSystem', '_ResourceId'];
 
 /** The names a join's side reads, from `from` to its end (its `on`), with those of the `let` expressions it names. */
 function sideColumns(tokens: readonly string[], from: number, context: Context): { columns: Set<string>; end: number } {

@@ -471,8 +471,8 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
         const { source } = threatFromLayer(input, index, { release });
         expect(source.platforms).to.equal(undefined);
         expect(source.notes).to.deep.equal([
-          `threat layer ${input.source} ("ransomware"): filters.platforms lists every platform of enterprise-attack 14.1, the layer's release, as every ` +
-            'Navigator export does; reviewed on every platform of enterprise-attack 18.1, ESXi included (as `upgradeLayer` widens that filter)',
+          `threat layer ${input.source} ("ransomware"): filters.platforms lists every platform of enterprise-attack 14.1, the layer's release, which leaves ` +
+            'no platform out; reviewed on every platform of enterprise-attack 18.1, ESXi included (as `upgradeLayer` widens that filter)',
         ]);
         const layerReview = reviewGaps([source], esxi(), index, { minCoverage: 0.5 });
         expect(layerReview.rows.map((r) => [r.id, r.coverage, r.platformsCovered])).to.deep.equal([['T1486', 1, ['ESXi']]]);

@@ -9,7 +9,7 @@ import { compareText } from '../compare-text.js';
 import type { CollectedLogSources } from './read-log-sources.js';
 import { testsText, testVia } from './atomic-tests.js';
 import { libraryCell, libraryText } from './gap-library.js';
-import { onPlatformsText, platformList } from './stated-platforms.js';
+import { coveredOnText, platformList } from './stated-platforms.js';
 
 const RULES_IN_COMMENT = 10;
 const percent = (value: number): string => `${Math.round(value * 100)}%`;
@@ -136,10 +136,9 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
     const status = row.status === 'partial'
       ? `partially covered through ${row.coveredSubtechniques.join(', ')} (${subtechniqueMeanText(row.subtechniques, percent)})`
       : row.rules.length ? `covered ${percent(row.coverage)}` : 'not covered';
-    const uncovered = row.platforms.filter((platform) => !row.platformsCovered.includes(platform));
+    const on = coveredOnText(row.platforms, row.platformsCovered, platformList);
     const comment = [
-      `gap ${rank} in the report's ranking; priority ${row.priority} = threat ${row.threat} x (1 - coverage ${percent(row.coverage)}); ${status}${onPlatformsText(row.platforms, platformList(row.platforms))}` +
-        `${uncovered.length && uncovered.length < row.platforms.length ? ` (not on ${platformList(uncovered)})` : ''}; used by ${row.sources.join(', ')}`,
+      `gap ${rank} in the report's ranking; priority ${row.priority} = threat ${row.threat} x (1 - coverage ${percent(row.coverage)}); ${status}${on}; used by ${row.sources.join(', ')}`,
       ...(row.parentRules?.length ? [parentOnlyText(row.id, ruleLines(row.parentRules).join('; '))] : []),
       // The log data to see it is there (DeTT&CT visibility): the gap is a rule to write, not telemetry to collect.
       ...(row.visibility?.length

@@ -5,9 +5,10 @@ import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
 import { GAP_FORMULAS, parentOnlyText, priorityFormula, type OutsideViewRanking, subtechniqueMeanText, visibilityText, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
 import { compareText } from '../compare-text.js';
 import { firstFew } from '../short-list.js';
+import { SIGMA_WEIGHTS } from './read-sigma.js';
 import { testsText, testVia, type RowTest } from './atomic-tests.js';
 import { libraryCell, libraryTagText, libraryText } from './gap-library.js';
-import { NO_PLATFORM_TEXT, onPlatformsText, platformList, statesNoPlatform } from './stated-platforms.js';
+import { coveredOnText, NO_PLATFORM_TEXT, onPlatformsText, platformList, statesNoPlatform } from './stated-platforms.js';
 
 /** Unresolved references of one kind, counted, with where they were seen. */
 export interface UnresolvedGroup {
@@ -354,7 +355,7 @@ function gapBlock(row: GapReportData['rows'][number], rank: number): string[] {
     `### ${rank}. ${text(row.id)} ${text(row.name)}`,
     '',
     `Priority ${text(row.priority)}; ${row.rules.length ? `coverage ${percent(row.coverage)}` : row.status === 'partial' ? `partial (${[percent(row.coverage), subtechniqueMeanText(row.subtechniques, percent)].filter(Boolean).join(', ')})` : 'not covered'}` +
-      onPlatformsText(row.platforms, text(platformText(row))) +
+      coveredOnText(row.platforms, row.platformsCovered, (list) => text(platformList(list))) +
       `${detection?.class ? `; **${text(detectionText(detection))}**` : ''}.`,
   ];
   if (row.otherPlatformRules.length) {
@@ -739,12 +740,27 @@ function reportInput(input: CoverageInput, side?: 'threat' | 'library'): GapRepo
   return { ...(side ? { side } : {}), kind, source, files, counts, ignored, problems };
 }
 
+/**
+ * The formulas a review's numbers follow, with what a rule's level is where Sigma rules counted: a rule's "(40%)" says
+ * no more than its percentage, and SigmaHQ's rules span 15 % (experimental, informational) to 100 %.
+ */
+function gapFormulas(review: GapReview): Record<string, string> {
+  const { threat, platforms, coverage, tactic } = GAP_FORMULAS;
+  const sigma = review.coverage.rules.some(({ rule }) => rule.kind === 'sigma') || review.coverage.inputs.some((input) => input.kind === 'sigma');
+  const factors = (weights: Readonly<Record<string, number>>): string => Object.entries(weights).map(([name, weight]) => `${name} ${weight}`).join(', ');
+  const sigmaLevel =
+    `a Sigma rule's level = its status x its level: ${factors(SIGMA_WEIGHTS.status)} (none: ${SIGMA_WEIGHTS.missingStatus}) x ` +
+    `${factors(SIGMA_WEIGHTS.level)} (none: ${SIGMA_WEIGHTS.missingLevel}); a threat hunting rule (detection.threat-hunting) ${SIGMA_WEIGHTS.hunting} in place of its level; ` +
+    `so test and low is ${SIGMA_WEIGHTS.status.test} x ${SIGMA_WEIGHTS.level.low} = ${Math.round(SIGMA_WEIGHTS.status.test * SIGMA_WEIGHTS.level.low * 100)}%`;
+  return { threat, platforms, coverage, ...(sigma ? { sigmaLevel } : {}), priority: priorityFormula(review.outsideView), tactic };
+}
+
 /** The review as plain JSON data (inputs summarized, not repeated whole). */
 export function gapJson(review: GapReview): GapReportData {
   return {
     attack: review.attack,
     minCoverage: review.minCoverage,
-    formulas: { ...GAP_FORMULAS, priority: priorityFormula(review.outsideView) },
+    formulas: gapFormulas(review),
     outsideView: review.outsideView,
     threats: review.threats,
     ...(review.threatLeftOut ? { threatLeftOut: review.threatLeftOut } : {}),

@@ -27,3 +27,14 @@ export function statesNoPlatform(platforms: readonly string[]): boolean {
 export function onPlatformsText(platforms: readonly string[], shown: string): string {
   return statesNoPlatform(platforms) ? ` (${NO_PLATFORM_TEXT})` : ` on ${shown}`;
 }
+
+/**
+ * What follows "coverage 40%" for a row covered on some of its platforms only: ` on Windows (not on Linux, macOS)`,
+ * the platforms its rules fire on, then the rest; on all or none of them, `onPlatformsText` of them all. `shown`
+ * writes a list as the report does. Before, ` on Linux, Windows, macOS (not covered: Linux, macOS)` said 40 % on Linux.
+ */
+export function coveredOnText(platforms: readonly string[], covered: readonly string[], shown: (list: readonly string[]) => string): string {
+  const on = platforms.filter((platform) => covered.includes(platform));
+  if (!on.length || on.length === platforms.length) return onPlatformsText(platforms, shown(platforms));
+  return ` on ${shown(on)} (not on ${shown(platforms.filter((platform) => !covered.includes(platform)))})`;
+}

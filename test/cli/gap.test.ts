@@ -2131,3 +2131,47 @@ describe('gap: every count of one says its word in the singular', function () {
     expect(text).not.to.match(/\b1 (techniques|threat techniques|gaps)\b/);
   });
 });
+
+// A detection engineer reading SigmaHQ's python image-load rule (rules/windows/image_load/image_load_susp_python_image_load.yml,
+// status test, level low) listed "(40%)" beside T1027.002 in a review of APT29 found no word of where 40 % came from:
+// the report's formulas said "best level (0-100 %) of the rules", and no format said what a Sigma rule's level is.
+/** A fresh folder whose rules/ holds that rule, in our words: Windows image loads, T1027.002, test and low. */
+function pythonImageLoadRule(name: string): string {
+  const dir = freshTmpDir(name);
+  mkdirSync(join(dir, 'rules'));
+  const rule = ['title: Python Image Load By Non-Python Process', 'status: test', 'logsource:', '  product: windows', '  category: image_load', 'detection:', '  selection:', '    ImageLoaded|endswith: \\python27.dll', '  condition: selection', 'tags:', '  - attack.t1027.002', 'level: low'];
+  writeFileSync(join(dir, 'rules', 'python_image_load.yml'), `${rule.join('\n')}\n`);
+  return dir;
+}
+
+describe("attack-layers gap: what a Sigma rule's level is, in every report format", () => {
+  it('says status x level with its weights where Sigma rules counted, and not where none did', async () => {
+    const dir = pythonImageLoadRule('gap-sigma-level');
+    writeFileSync(join(dir, 'detections.csv'), 'name,techniques,coverage\nPacker detection,T1027.002,high\n');
+    const said = 'a Sigma rule\'s level = its status x its level: stable 1, test 0.8, experimental 0.6 (none: experimental) x critical 1, high 0.9, medium 0.75, low 0.5, informational 0.25 (none: medium); a threat hunting rule (detection.threat-hunting) 0.25 in place of its level; so test and low is 0.8 x 0.5 = 40%';
+    for (const format of ['md', 'csv', 'json']) {
+      const run = await runCli(['gap', '--threat', 'campaigns/apt32-covid19-wuhan.yaml', '--coverage', join(dir, 'rules'), '--out', join(dir, `out-${format}`), '--report', format, '--quiet']);
+      expect(run.code, run.stderr).to.equal(0);
+      expect(readFileSync(join(dir, `out-${format}`, `gap-report.${format}`), 'utf8'), format).to.contain(said.replaceAll('"', format === 'csv' ? '""' : '"'));
+    }
+    const json = readJson<{ formulas: Record<string, string>; rows: { id: string; rules: { level: number }[] }[] }>(join(dir, 'out-json', 'gap-report.json'));
+    expect(Object.keys(json.formulas)).to.deep.equal(['threat', 'platforms', 'coverage', 'sigmaLevel', 'priority', 'tactic']);
+    const other = await runCli(['gap', '--threat', 'campaigns/apt32-covid19-wuhan.yaml', '--coverage', join(dir, 'detections.csv'), '--out', join(dir, 'out-csv-only'), '--report', 'json', '--quiet']);
+    expect(other.code, other.stderr).to.equal(0);
+    expect(readJson<{ formulas: Record<string, string> }>(join(dir, 'out-csv-only', 'gap-report.json')).formulas).to.not.have.property('sigmaLevel');
+  });
+
+  // The same review of APT29 said `coverage 40% on Linux, Windows, macOS (not covered: Linux, macOS)` under gap 26 and
+  // `covered 40% on Linux, Windows, macOS (not on Linux, macOS)` in the gap layer: 40 % on Linux, then not covered there.
+  it('says a gap covered on some platforms only as covered on those, not on the rest, in the Markdown block and the gap layer', async () => {
+    const dir = pythonImageLoadRule('gap-covered-on');
+    writeFileSync(join(dir, 'threat.json'), JSON.stringify({ name: 'APT29', versions: { attack: '18', layer: '4.5' }, domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1027.002', score: 100 }] }));
+    const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'rules'), '--out', join(dir, 'out'), '--quiet']);
+    expect(run.code, run.stderr).to.equal(0);
+    const report = readFileSync(join(dir, 'out', 'gap-report.md'), 'utf8');
+    expect(report).to.contain('Priority 0.6; coverage 40% on Windows (not on Linux, macOS).');
+    expect(report).to.contain('| Linux, Windows, macOS (not covered: Linux, macOS) |');
+    const entry = readJson<NavigatorLayer>(join(dir, 'out', 'gap.layer.json')).techniques!.find((t) => t.techniqueID === 'T1027.002')!;
+    expect(entry.comment).to.contain('covered 40% on Windows (not on Linux, macOS); used by APT29');
+  });
+});

@@ -22,6 +22,7 @@ import type {
 import { closestWord } from '../name-distance.js';
 import { FolderFiles, type FoundFile } from '../folder-files.js';
 import { namedSource } from './named-source.js';
+import { repairSourceUrls } from './source-url.js';
 
 // yaml costs tens of milliseconds to load; commands that read no campaign should not pay for it.
 const require = createRequire(import.meta.url);
@@ -151,6 +152,8 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
     ...repairTrailingSeparators(record, located),
     ...repairConfidenceWords(record, located),
     ...repairBooleanWords(record, located),
+    // Last: a source's url as the repairs above left it (trimmed, a one-item list read as its item).
+    ...repairSourceUrls(record, (path) => located?.lineOf(path)),
   ].map((repair, i) => [repair, i] as const);
   // Said in the order of the file, as its problems are (those of one line in the order they were made).
   const repairs = found.sort(([a, i], [b, j]) => repairLine(a) - repairLine(b) || i - j).map(([repair]) => repair);

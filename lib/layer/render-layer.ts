@@ -5,6 +5,7 @@ import { compareText } from '../compare-text.js';
 import type { TacticShortname, TechniqueId } from '../attack/types.js';
 import type { CampaignSource, Confidence } from '../campaign/campaign-types.js';
 import { namedSource } from '../campaign/named-source.js';
+import { isWebAddress } from '../campaign/source-url.js';
 import { firstFew } from '../short-list.js';
 import { InputError, UsageError } from '../errors.js';
 import { higherConfidence, type ConfidenceOf } from '../normalize/normalize-campaign.js';
@@ -86,10 +87,16 @@ function referenceComment(reference: ReferenceResult): string {
   return parts.join('; ');
 }
 
-/** Sources that have a URL, as layer links. */
+/**
+ * Sources that have a web address, as layer links: Navigator opens a link on a click, so a `javascript:` or `data:` url
+ * a campaign built in code gives (the reader leaves them out) is no link; it is named in the description as text.
+ */
 function linksOf(sources: readonly CampaignSource[]): LayerLink[] {
-  return sources.filter((source) => source.url !== undefined).map((source) => ({ label: oneLine(source.title ?? '') || source.url!, url: source.url! }));
+  return sources.filter((source) => isWebAddress(source.url)).map((source) => ({ label: oneLine(source.title ?? '') || source.url!, url: source.url! }));
 }
+
+/** A source the layer cannot link, as its description names it: its title, or the text of its url. */
+const unlinkedSource = (source: CampaignSource): string | undefined => (isWebAddress(source.url) ? undefined : source.title ?? source.url);
 
 /** A campaign's sources that have a URL, as layer links. */
 function sourceLinks(result: NormalizedCampaign): LayerLink[] {
@@ -520,7 +527,7 @@ export function renderCampaignLayer(result: NormalizedCampaign, index: AttackInd
     `Score: ${core.model.name}, ${core.model.description}.`,
     unresolved.length ? `Unresolved references (not in the layer): ${unresolved.join('; ')}.` : 'Every reference was resolved.',
     ...(leftOut.length ? [`Entries of the campaign file that could not be read (not in the layer): ${leftOut.join('; ')}.`] : []),
-    ...campaign.sources.filter((s) => s.url === undefined && s.title).map((s) => `Source: ${oneLine(s.title!)}`),
+    ...campaign.sources.flatMap((s) => (unlinkedSource(s) ? [`Source: ${oneLine(unlinkedSource(s)!)}`] : [])),
   ].filter((line): line is string => Boolean(line));
 
   const metadata: LayerMetadata[] = [
@@ -590,7 +597,7 @@ function renderSortedAggregate(results: readonly NormalizedCampaign[], index: At
     unresolved.length ? `Unresolved references (not in the layer): ${unresolved.join('; ')}.` : 'Every reference was resolved.',
     ...(leftOut.length ? [`Entries of the campaign files that could not be read (not in the layer): ${leftOut.join('; ')}.`] : []),
     // As each campaign's own layer names them: a source without a URL is in no link, so only here does it show.
-    ...results.flatMap((r) => r.campaign.sources.filter((s) => s.url === undefined && s.title).map((s) => `Source (${r.id}): ${oneLine(s.title!)}`)),
+    ...results.flatMap((r) => r.campaign.sources.flatMap((s) => (unlinkedSource(s) ? [`Source (${r.id}): ${oneLine(unlinkedSource(s)!)}`] : []))),
   ];
   // A platform filter hides techniques of other platforms, so it is set only when every campaign names its platforms.
   const filters = results.map((result) => filterPlatforms(result, index));

@@ -236,7 +236,8 @@ describe('campaign/read-campaign', () => {
         ['a date with slashes, day first', 'name: x\npublished: 22/04/2020\n', '/published', 2, /must be a date/],
         ['a version with a v', 'name: x\nattack_version: v6.3\n', '/attack_version', 2, /ATT&CK release written like "6.3"/],
         ['an unknown domain', 'name: x\ndomain: pre-attack\n', '/domain', 2, /must be one of "enterprise-attack", "mobile-attack", "ics-attack", "enterprise", "mobile", "ics"/],
-        ['a source that is not a URL', 'name: x\nsources:\n  - FireEye blog\n', '/sources/0', 3, /must be a URL; for a title write \{title: \.\.\.\}/],
+        // A source that is text, no address (`- FireEye blog`), is read as its title (test/regressions/campaign-source-urls.test.ts).
+        ['a source that is a URL with a space inside', 'name: x\nsources:\n  - https://www.fireeye.com/blog/threat research/apt32.html\n', '/sources/0', 3, /must be a URL; for a title write \{title: \.\.\.\}/],
         ['an empty source', 'name: x\nsources:\n  - {}\n', '/sources/0', 3, /must give at least one field/],
         // yes, no, on and off are read as true or false (below); another word is not.
         ['infer that is not a boolean', 'name: x\nsoftware:\n  - ref: HTRAN\n    infer: maybe\n', '/software/0/infer', 4, /must be true or false, not the string "maybe"/],
@@ -368,12 +369,12 @@ describe('campaign/read-campaign', () => {
     });
 
     it('leaves out an entry with no obvious repair, the others keeping their paths and lines, and says what to write instead', () => {
-      const text = 'name: x\ntechniques:\n  - T1566.001\n  - ref: [T1059, T1105]\n  - T1105\nsoftware:\n  - ref: S0154\n    infer: "perhaps"\n  - S0002\nsources:\n  - A blog post\n';
+      const text = 'name: x\ntechniques:\n  - T1566.001\n  - ref: [T1059, T1105]\n  - T1105\nsoftware:\n  - ref: S0154\n    infer: "perhaps"\n  - S0002\nsources:\n  - [A blog post, another]\n';
       const json = JSON.stringify({
         name: 'x',
         techniques: ['T1566.001', { ref: ['T1059', 'T1105'] }, 'T1105'],
         software: [{ ref: 'S0154', infer: 'perhaps' }, 'S0002'],
-        sources: ['A blog post'],
+        sources: [['A blog post', 'another']],
       });
       for (const [file, written] of [['c.yaml', text], ['c.json', json]] as const) {
         const campaign = parseCampaign(written, file);

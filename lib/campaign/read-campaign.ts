@@ -272,10 +272,13 @@ function repairAt(path: readonly (string | number)[], line: number | undefined, 
   return `${line ? `line ${line}: ` : ''}/${path.map((segment) => escapePointer(String(segment))).join('/')}: ${said}`;
 }
 
-/** The JSON pointer of the entry a left-out problem is in (`/techniques/3/ref` is in `/techniques/3`): an entry may have several. */
+/**
+ * The JSON pointer of the entry a left-out problem is in (`/techniques/3/ref` is in `/techniques/3`), or of the
+ * top-level field (`/published`) when it is in none: an entry or a field may have several.
+ */
 export function leftOutEntryPointer(pointer: string): string {
   const entry = entryOf(pointer);
-  return entry ? `/${entry[0]}/${entry[1]}` : pointer;
+  return entry ? `/${entry[0]}/${entry[1]}` : `/${pointer.split('/')[1] ?? ''}`;
 }
 
 /** The list and index of the entry a JSON pointer is in (`/techniques/3/ref` is in techniques 3), if any. */

@@ -47,21 +47,31 @@ export function leftOutEntries(results: readonly NormalizedCampaign[]): string[]
 }
 
 /**
- * The end of every command that reads campaigns: exit 1 when the reader left entries out, each listed, and `done`
+ * The end of every command that reads campaigns: exit 1 when the reader left entries (or fields) out, each listed, and `done`
  * saying what was made of the rest (`the layers of the rest were written`), so that scripts notice.
  * @throws InputError when an entry was left out.
  */
 export function failOnLeftOut(results: readonly NormalizedCampaign[], done: string): void {
   const lines = leftOutEntries(results);
   if (!lines.length) return;
-  // One line per problem, counted per entry: an entry with two bad fields is one entry left out.
-  const count = new Set(
-    results.flatMap((result, index) => (result.campaign.leftOut ?? []).map((entry) => `${index}\n${leftOutEntryPointer(entry.path)}`)),
-  ).size;
-  throw new InputError(
-    `${count} campaign ${count === 1 ? 'entry' : 'entries'} could not be read and ${count === 1 ? 'was' : 'were'} left out; ${done}:\n` +
-      lines.map((line) => `  ${line}`).join('\n'),
-  );
+  const { counted, total } = leftOutCount(results);
+  throw new InputError(`${counted} could not be read and ${total === 1 ? 'was' : 'were'} left out; ${done}:\n` + lines.map((line) => `  ${line}`).join('\n'));
+}
+
+/**
+ * What the reader left out, counted: entries of a list (`1 campaign entry`) and top-level fields whose value could not
+ * be read (`published: July 2018`: `1 campaign field`), each counted once however many of its problems are listed.
+ */
+function leftOutCount(results: readonly NormalizedCampaign[]): { counted: string; total: number } {
+  const places = new Set(results.flatMap((result, index) => (result.campaign.leftOut ?? []).map((entry) => `${index}\n${leftOutEntryPointer(entry.path)}`)));
+  // An entry's pointer is its list and index (`/techniques/4`); a field's, its name alone (`/published`).
+  const entries = [...places].filter((place) => /\/\d+$/.test(place)).length;
+  const fields = places.size - entries;
+  const counted = [
+    ...(entries ? [`${entries} campaign ${entries === 1 ? 'entry' : 'entries'}`] : []),
+    ...(fields ? [`${fields} ${entries ? '' : 'campaign '}${fields === 1 ? 'field' : 'fields'}`] : []),
+  ];
+  return { counted: counted.join(' and '), total: places.size };
 }
 
 /** The `report:` values that name none of their campaign's sources, one line each: `file:line: /pointer: what to do`. */

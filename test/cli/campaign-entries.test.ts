@@ -6,7 +6,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
+import { failOnLeftOut } from '../../lib/cli/unplaced.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
+import type { NormalizedCampaign } from '../../lib/normalize/normalize-types.js';
 import { freshTmpDir, runCli } from '../helpers/attack.js';
 
 /** Line 4: a one-item list (repaired); line 7: a score in quotes (repaired); line 8: a ref that is a mapping (left out). */
@@ -121,5 +123,29 @@ describe('campaign files with a malformed entry', () => {
     expect(result.code).to.equal(1);
     expect(result.stderr).to.include('not a valid campaign file: line 3, /techniques: must be a list');
     expect(existsSync(out)).to.equal(false);
+  });
+
+  describe('the count of what was left out', () => {
+    // What the reader left out, as it gives it: a top-level field whose value cannot be read (`published: July 2018`,
+    // left out and read as not given) has its field's pointer; an entry's problems, their entry's and deeper.
+    const leftOut = (...paths: string[]) =>
+      [{ file: 'c.yaml', campaign: { leftOut: paths.map((path, i) => ({ path, line: 20 + i, message: 'm' })) } }] as unknown as NormalizedCampaign[];
+    const said = (results: NormalizedCampaign[]) => {
+      try {
+        failOnLeftOut(results, 'the rest was normalized');
+      } catch (error) {
+        return (error as Error).message.split('\n')[0];
+      }
+      return '';
+    };
+    const rows: ReadonlyArray<readonly [string, string[], string]> = [
+      ['an entry with two problems is one entry', ['/techniques/1/confidence', '/techniques/1/score'], '1 campaign entry could not be read and was left out'],
+      ['a top-level field is a field, not an entry (published: July 2018)', ['/published'], '1 campaign field could not be read and was left out'],
+      ['two fields', ['/published', '/first_seen'], '2 campaign fields could not be read and were left out'],
+      ['an entry and a field', ['/published', '/techniques/0', '/techniques/0/ref'], '1 campaign entry and 1 field could not be read and were left out'],
+    ];
+    for (const [name, paths, expected] of rows) {
+      it(name, () => expect(said(leftOut(...paths))).to.equal(`${expected}; the rest was normalized:`));
+    }
   });
 });

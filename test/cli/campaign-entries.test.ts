@@ -148,4 +148,31 @@ describe('campaign files with a malformed entry', () => {
       it(name, () => expect(said(leftOut(...paths))).to.equal(`${expected}; the rest was normalized:`));
     }
   });
+
+  it("normalize lists its warnings in the file's order: reference, report:, repairs (CISA AA23-144A)", async () => {
+    const file = join(freshTmpDir('campaign-entries'), 'volt-typhoon.yaml');
+    const lines = [
+      'name: Volt Typhoon',
+      'sources:',
+      '  - url: https://www.cisa.gov/news-events/cybersecurity-advisories/aa23-144a',
+      "    title: People's Republic of China State-Sponsored Cyber Actor Living off the Land to Evade Detection",
+      'techniques:',
+      '  - ref: T1059.001',
+      '    tactic: Exfiltration',
+      '    report: Microsoft blog',
+      '  - ref: T1105',
+      '    score: "3"',
+      'first_seen: 2021/05',
+      '',
+    ];
+    writeFileSync(file, lines.join('\n'));
+    const { stdout } = await runCli(['normalize', file]);
+    const warnings = stdout.split('\n').filter((line) => line.startsWith('  - '));
+    expect(warnings.map((line) => /^  - line (\d+): (\S+)/.exec(line)?.slice(1).join(' '))).to.deep.equal([
+      '6 Exfiltration',
+      '8 /techniques/0/report:',
+      '10 /techniques/1/score:',
+      '11 /first_seen:',
+    ]);
+  });
 });

@@ -51,11 +51,18 @@ function formatText(result: NormalizedCampaign, style: TableStyle): string {
   // A skeleton `extract` wrote from a report that cites no ID has `techniques: []`: a table of headings alone says less.
   const lines = [...head, '', written.length ? table.trimEnd() : 'no technique reference is written in the file (techniques: [])'];
   if (inferred) lines.push(`(+ ${inferred} technique reference${inferred === 1 ? '' : 's'} inferred from software; --json lists them)`);
-  const warnings = [...result.warnings, ...written.flatMap((r) => r.warnings.map((w) => `${r.line ? `line ${r.line}: ` : ''}${w}`))];
+  // One list in the order of the file (the reader's repairs, report: values, the actor, software and references), a
+  // warning of the whole file (the release) first; those of one line as they came.
+  const warnings = [...result.warnings, ...written.flatMap((r) => r.warnings.map((w) => `${r.line ? `line ${r.line}: ` : ''}${w}`))].sort(
+    (a, b) => warningLine(a) - warningLine(b),
+  );
   if (warnings.length) lines.push('', 'warnings:', ...warnings.map((w) => `  - ${w}`));
   lines.push('', `${plural(result.techniques.length, 'technique')}${result.techniques.length ? `: ${result.techniques.map((t) => t.id).join(', ')}` : ''}`);
   return `${lines.join('\n')}\n`;
 }
+
+/** The line a warning is at (`line 12: …`), 0 for one of the whole file. */
+const warningLine = (warning: string): number => Number(/^line (\d+): /.exec(warning)?.[1] ?? 0);
 
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {

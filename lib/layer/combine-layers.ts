@@ -68,7 +68,7 @@ import { firstFew } from '../short-list.js';
 import { gradientColor, gradientPosition, paintedColour } from './score.js';
 import { inputName, readTextFile, type InputOptions } from '../read-text.js';
 import { arrayLayers, carryLeftOutLayers, repairLayer, repairMessage, type RepairedLayer, type RepairOptions } from './repair-layer.js';
-import { addedFor, platformsShowing } from './platform-visibility.js';
+import { addedFor, platformsShowing, unfilteredWarning } from './platform-visibility.js';
 import { TECHNIQUE_KEYS } from './serialize-layer.js';
 
 
@@ -972,6 +972,7 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
   for (const item of showing.added) {
     warnings.push(`${addedFor(item)} runs on ${item.platforms.join(', ')}, which the layers' platform filter does not list: added to the filter so that Navigator shows it`);
   }
+  if (showing.unfiltered) warnings.push(unfilteredWarning(showing.unfiltered, index));
   const platforms = showing.platforms.length ? showing.platforms : undefined;
   const hideDisabled = combinedHideDisabled(inputs, names, warnings);
   const layer: NavigatorLayer = {

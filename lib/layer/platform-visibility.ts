@@ -27,12 +27,27 @@ export function renamedSinceLayer(name: string, platforms: readonly string[], ve
 /**
  * The platforms a layer's platform filter shows in `index`, its names read as in the layer's own release
  * (`renamedSinceLayer`); undefined when it shows every platform (no filter, or an empty list, as in Navigator).
+ * Navigator 5.1 first reads each listed name through its own mappings, in every layer whatever its release
+ * (mitre-attack/attack-navigator, nav-app/src/app/classes/filter.ts at 4adb7ec0b69df833abcef3c669438d65caf4dedf,
+ * Filter.deserialize): `windows` is Windows, and AWS, GCP and Azure are IaaS even in a layer for ATT&CK 8, whose
+ * techniques run on AWS, GCP and Azure and none on IaaS, so that such a filter shows none of its cloud-only
+ * techniques (8.2's T1530). Only no filter or an empty one, which Navigator fills with the release's own platform
+ * names, shows them.
  */
 export function shownPlatforms(listed: unknown, index: AttackIndex, versionsAttack: unknown): Set<string> | undefined {
   if (!Array.isArray(listed) || !listed.length) return undefined;
   const known = index.platforms();
   const names = listed.filter((platform): platform is string => typeof platform === 'string');
-  return new Set(names.map((name) => renamedSinceLayer(name, known, versionsAttack) ?? name));
+  return new Set(names.map((name) => NAVIGATOR_PLATFORM_MAPPINGS[name] ?? renamedSinceLayer(name, known, versionsAttack) ?? name));
+}
+
+/**
+ * The platforms of `index` that Navigator 5.1 shows under no filter it can read from a list: those its own mappings
+ * read as another name in every layer (AWS, GCP and Azure, read as IaaS), when `index` has them (enterprise 8.2 and
+ * before). A technique that runs only on these shows only in a layer without a platform filter.
+ */
+export function unfilterablePlatforms(index: AttackIndex): string[] {
+  return index.platforms().filter((platform) => NAVIGATOR_PLATFORM_MAPPINGS[platform] !== undefined && NAVIGATOR_PLATFORM_MAPPINGS[platform] !== platform);
 }
 
 /**
@@ -308,16 +323,37 @@ export function addedFor({ record, shows }: PlatformsAdded): string {
  * platforms brings its own (PRE for Reconnaissance and Resource Development, which happen outside the victim's
  * systems that a campaign's platforms name), and a sub-technique whose parent does brings the parent's (T1020 for
  * T1020.001 in a filter of IaaS; `filteredOutEntries`). The platforms added come after the listed ones, sorted;
- * `added` says which technique brought which. An empty list (no filter) is returned as it is.
+ * `added` says which technique brought which. An empty list (no filter) is returned as it is. When an entry is still
+ * hidden, its row running only on platforms no filter shows (`unfilterablePlatforms`: T1530 on AWS, GCP, Azure in
+ * enterprise 8.2, which Navigator 5.1 reads as IaaS), the filter is dropped (an empty list: every platform, the
+ * one way Navigator shows it), and `unfiltered` names those entries.
  */
 export function platformsShowing(
   listed: readonly string[],
   entries: readonly unknown[],
   index: AttackIndex,
-): { platforms: string[]; added: PlatformsAdded[] } {
+): { platforms: string[]; added: PlatformsAdded[]; unfiltered?: FilteredOut[] } {
   const platforms = [...listed];
   const added: PlatformsAdded[] = [];
   if (!platforms.length) return { platforms, added };
+  const widened = widenedPlatforms(platforms, entries, index, added);
+  const every = platformsShown(undefined, index);
+  const unfiltered = [...filteredOutEntries(entries, index, widened).values()].filter(({ record }) => !hidingRow(record, index, every));
+  return unfiltered.length ? { platforms: [], added: [], unfiltered } : { platforms: widened, added };
+}
+
+/** What a writer says of a platform filter it dropped (`platformsShowing`'s `unfiltered`), one line for all. */
+export function unfilteredWarning(unfiltered: readonly FilteredOut[], index: AttackIndex): string {
+  const names = unfilterablePlatforms(index).map((platform) => JSON.stringify(platform)).join(', ');
+  const rows = [...new Map(unfiltered.map(({ row }) => [row.id, `${row.id} (${row.name})`])).values()];
+  return (
+    `${rows.join(', ')} ${rows.length === 1 ? 'runs' : 'run'} only on ${names}, which Navigator 5.1 reads in any platform filter as "IaaS", ` +
+    `a platform ${index.label} does not have: the layer is written without a platform filter, the one way Navigator shows ${rows.length === 1 ? 'it' : 'them'}`
+  );
+}
+
+/** `platformsShowing`'s widening: the listed platforms and those added, `added` saying who brought which. */
+function widenedPlatforms(platforms: readonly string[], entries: readonly unknown[], index: AttackIndex, added: PlatformsAdded[]): string[] {
   const extra = new Set<string>();
   // Each round shows more rows; a sub-technique may need its own platforms and then its parent's (a row with none
   // cannot be shown by any filter, and is left to `validate`).
@@ -330,7 +366,7 @@ export function platformsShowing(
       grew = true;
     }
   }
-  return { platforms: [...platforms, ...[...extra].sort()], added };
+  return [...platforms, ...[...extra].sort()];
 }
 
 /**

@@ -12,7 +12,7 @@ import { higherConfidence, type ConfidenceOf } from '../normalize/normalize-camp
 import { UNRESOLVED_STATUSES, type NormalizedCampaign, type ReferenceResult } from '../normalize/normalize-types.js';
 import type { LayerLink, LayerMetadata, LayerTechnique, LegendItem, NavigatorLayer } from './layer-types.js';
 import { DEFAULT_NAVIGATOR_VERSION } from './layer-format.js';
-import { addedFor, platformsShowing, unshownTechniqueWarnings } from './platform-visibility.js';
+import { addedFor, platformsShowing, unfilteredWarning, unshownTechniqueWarnings } from './platform-visibility.js';
 import {
   DEFAULT_CONFIDENCE,
   DEFAULT_HALF_LIFE_DAYS,
@@ -474,6 +474,7 @@ function scoredLayer(
         `added to the layer's platform filter so that Navigator shows it${own.includes('PRE') ? '' : '; check the mapping or the campaign\'s platforms'}`,
     );
   }
+  if (showing.unfiltered) core.warnings.push(unfilteredWarning(showing.unfiltered, index));
   core.warnings.push(...unshownTechniqueWarnings(core.techniques, index));
   return {
     name,

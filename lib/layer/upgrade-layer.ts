@@ -33,7 +33,7 @@ import { compareEntries, TECHNIQUE_KEYS } from './serialize-layer.js';
 import { domainReleases } from '../normalize/normalize-campaign.js';
 import { listedTactics, originalPath, repairLayer, unstatedLayerDomain, type LayerRepair, type LeftOutEntry, type RepairedLayer } from './repair-layer.js';
 import { readTacticIdAndName, tacticWrittenOtherwise } from './tactic-written.js';
-import { everyPlatformSource, everyPlatformWhose, platformsShowing, type ReleaseList } from './platform-visibility.js';
+import { everyPlatformSource, everyPlatformWhose, platformsShowing, unfilteredWarning, type ReleaseList } from './platform-visibility.js';
 import { collapsedSubtechniques, isAnnotated, isOnlyDisabled } from './subtechnique-visibility.js';
 import { gradientRange, scoresOutOfRange } from './score-range.js';
 import { countChanges, upgradeMessages, type EntryUpgrade, type LayerUpgradeReport, type SettingChange } from './upgrade-report.js';
@@ -345,7 +345,11 @@ function showAnnotated(layer: JsonObject, techniques: readonly unknown[], target
   const filters = layer['filters'];
   if (!isJsonObject(filters) || !Array.isArray(filters['platforms'])) return [];
   const listed = filters['platforms'].filter((platform): platform is string => typeof platform === 'string');
-  const { platforms, added } = platformsShowing(listed, techniques, target);
+  const { platforms, added, unfiltered } = platformsShowing(listed, techniques, target);
+  if (unfiltered) {
+    delete filters['platforms'];
+    return [{ path: '/filters/platforms', message: unfilteredWarning(unfiltered, target).replace('the layer is written', 'the filter is removed: the layer is written') }];
+  }
   if (!added.length) return [];
   filters['platforms'] = [...(filters['platforms'] as unknown[]), ...platforms.slice(listed.length)];
   return added.map(({ record, platforms: own, shows }) => {

@@ -23,7 +23,7 @@ import {
   upgradePrompt,
 } from './layer-format.js';
 import { collapsedSubtechniques, disabledUnder, isAnnotated, isOnlyDisabled, keptBySubtechnique } from './subtechnique-visibility.js';
-import { everyPlatformNote, everyPlatformRelease, everyReleaseTypo, filteredOutEntries, renamedSinceLayer, shownPlatforms, type FilteredOut, unlistedPlatformNames, type ReleaseList } from './platform-visibility.js';
+import { everyPlatformNote, everyPlatformRelease, everyReleaseTypo, filteredOutEntries, renamedSinceLayer, shownPlatforms, type FilteredOut, unfilterablePlatforms, unlistedPlatformNames, type ReleaseList } from './platform-visibility.js';
 import { isJsonObject, valueAtPointer, type JsonObject } from '../json-value.js';
 import { currentPlatformName, NAVIGATOR_PLATFORM_MAPPINGS, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
 import { isTechniqueId, preAttackNumberText, unusedNumberText } from '../attack/technique-id.js';
@@ -699,6 +699,8 @@ function checkPlatforms(
       `names of the layer's ATT&CK ${major}, whose platforms are not known here, match nothing`
     : '';
   // A filter of every platform hides only rows without platforms, which no filter shows (ICS 18.1's T0895).
+  // Navigator reads AWS, GCP and Azure as IaaS in any filter: in a release that has them (8.2), no filter listing them shows them.
+  const unfilterable = unfilterablePlatforms(index);
   const hidden = unchecked ? new Map<number, FilteredOut>() : filteredOutEntries(entries, index, everyPlatform ? undefined : filters['platforms'], versionsAttack);
   for (const [at, { record, row }] of hidden) {
     if (!row.platforms.length) {
@@ -711,6 +713,17 @@ function checkPlatforms(
         `/techniques/${at}`,
         `${describe(record)} is annotated but ${row === record ? 'has' : `shows only in the row of its parent ${describe(row)}, which has`} no platforms in ${index.label}, ` +
           `so Navigator hides it under any platform filter: its annotation is not shown in Navigator with this release`,
+      );
+      continue;
+    }
+    if (row.platforms.every((platform) => unfilterable.includes(platform))) {
+      const runsOnly = `runs only on ${row.platforms.map((platform) => JSON.stringify(platform)).join(', ')}, which Navigator 5.1 reads in any platform filter as "IaaS", a platform ${index.label} does not have`;
+      out.add(
+        'warning',
+        'filtered-out-technique',
+        `/techniques/${at}`,
+        `${describe(record)} is annotated but ${row === record ? runsOnly : `shows only in the row of its parent ${describe(row)}, which ${runsOnly}`}, ` +
+          `so Navigator hides it under any platform filter${askedWords}: remove filters.platforms (without one, Navigator shows every platform of ${index.label}, ${unfilterable.join(', ')} included)`,
       );
       continue;
     }
@@ -735,6 +748,16 @@ function checkPlatforms(
   }
   if (!Array.isArray(filters['platforms']) || !known.length) return;
   filters['platforms'].forEach((platform, at) => {
+    if (typeof platform === 'string' && unfilterable.includes(platform)) {
+      out.add(
+        'warning',
+        'unknown-platform',
+        `/filters/platforms/${at}`,
+        `${JSON.stringify(platform)} is a platform of ${index.label}, but Navigator 5.1 reads it in any layer's filter as ${JSON.stringify(NAVIGATOR_PLATFORM_MAPPINGS[platform])}, ` +
+          `which ${index.label} does not have, so it filters nothing in: only a layer without a platform filter shows ${index.label}'s techniques on ${unfilterable.map((name) => JSON.stringify(name)).join(', ')}`,
+      );
+      return;
+    }
     if (typeof platform !== 'string' || known.includes(platform)) return;
     const renamed = renamedSinceLayer(platform, known, versionsAttack);
     if (renamed) {

@@ -150,15 +150,73 @@ export function paintedColour(colour: unknown): string | undefined {
   return /^#[0-9a-f]{6}ff$/.test(text) ? text.slice(0, 7) : text;
 }
 
-/** The colour Navigator gives a score: linear interpolation between the gradient's evenly spaced colours. */
+/** How many colours Navigator 5.1's table of a gradient holds (gradient.ts updateGradient: `tinygradient(colors).rgb(100)`). */
+const NAVIGATOR_GRADIENT_STEPS = 100;
+
+const stepTables = new Map<string, readonly string[]>();
+
+/**
+ * Navigator 5.1's colour table of a gradient: tinygradient 1.1.5's `rgb(100)` (mistic100/tinygradient, index.js at
+ * 0cef5b2b3a90a1839295b20b0532beef6d69a01b): the 99 steps shared between the evenly spaced colours by rounding
+ * (computeSubsteps: 49 and 50 for three colours), each run from its colour towards the next in equal RGB steps, the
+ * last colour closing the table; each entry is written as tinycolor's hex, channels rounded.
+ */
+function navigatorStepTable(colors: readonly string[]): readonly string[] {
+  const key = colors.join(' ');
+  const cached = stepTables.get(key);
+  if (cached) return cached;
+  const stops = colors.map(channels);
+  const segments = stops.length - 1;
+  const substeps = stops.slice(1).map((_, i) => Math.max(1, Math.round((NAVIGATOR_GRADIENT_STEPS - 1) * ((i + 1) / segments - i / segments))));
+  // tinygradient then adds to the first smallest or takes from the first largest run until the table holds 100.
+  for (let total = 1 + substeps.reduce((a, b) => a + b, 0); total !== NAVIGATOR_GRADIENT_STEPS; ) {
+    const grow = total < NAVIGATOR_GRADIENT_STEPS;
+    const at = substeps.indexOf(grow ? Math.min(...substeps) : Math.max(...substeps));
+    substeps[at]! += grow ? 1 : -1;
+    total += grow ? 1 : -1;
+  }
+  const hex = (rgb: readonly number[]): string => `#${rgb.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
+  const table: string[] = [];
+  substeps.forEach((steps, i) => {
+    const [from, to] = [stops[i]!, stops[i + 1]!];
+    for (let k = 0; k < steps; k++) table.push(hex(from.map((c, j) => c + ((to[j]! - c) / steps) * k)));
+  });
+  table.push(hex(stops[segments]!));
+  stepTables.set(key, table);
+  return table;
+}
+
+/**
+ * Where Navigator 5.1 looks a score up in its colour table (gradient.ts getHexColor): the first entry at or below
+ * minValue, the last at or above maxValue (tested first), else `Math.round` of the score's place on the gradient in
+ * hundredths. That is 100, past the table's last entry, for a score in the last half-hundredth below maxValue (99.5
+ * to 99.999 on 0..100, 0.995 to 0.999 on 0..1): Navigator 5.1 then throws a TypeError (`toHexString` of undefined)
+ * instead of a colour (gradient.ts at 0454b41d6cad58638fc79a28a6a1d561d33b2e8f); versions after it take the last entry
+ * (mitre-attack/attack-navigator pull request #687, merged December 2025, gradient.ts at e0df3ea2).
+ */
+function navigatorStepIndex(gradient: Gradient, score: number): number {
+  const { minValue, maxValue } = gradient;
+  if (score >= maxValue) return NAVIGATOR_GRADIENT_STEPS - 1;
+  if (score <= minValue) return 0;
+  return Math.round(((score - minValue) / (maxValue - minValue)) * 100);
+}
+
+/** Whether Navigator 5.1 fails to colour `score` on `gradient` (`navigatorStepIndex`): a score just below the top. */
+export function failsNavigatorGradient(gradient: Gradient, score: number): boolean {
+  return gradient.colors.length > 1 && navigatorStepIndex(gradient, score) >= NAVIGATOR_GRADIENT_STEPS;
+}
+
+/**
+ * The colour Navigator 5.1 paints a score with: the entry of its 100-colour table (`navigatorStepTable`) the score
+ * looks up (`navigatorStepIndex`), not the exact interpolation, from which it differs by a few RGB units (medium
+ * confidence, 50 on white-yellow-red, is `#ffe466`, not the yellow `#ffe766` itself). A score Navigator 5.1 fails to
+ * colour (`failsNavigatorGradient`) gets the top colour, as later versions give it.
+ */
 export function gradientColor(gradient: Gradient, score: number): string {
-  const t = Math.min(1, Math.max(0, gradientPosition(score, gradient.minValue, gradient.maxValue)));
-  const stops = gradient.colors.length - 1;
-  const at = Math.min(stops - 1, Math.floor(t * stops));
-  const local = t * stops - at;
-  const from = channels(gradient.colors[at]!);
-  const to = channels(gradient.colors[at + 1]!);
-  return `#${from.map((c, i) => Math.round(c + (to[i]! - c) * local).toString(16).padStart(2, '0')).join('')}`;
+  const colors = gradient.colors.map((color) => paintedColour(color) ?? color);
+  if (colors.length < 2) return colors[0] ?? '#ffffff';
+  const table = navigatorStepTable(colors);
+  return table[Math.min(table.length - 1, navigatorStepIndex(gradient, score))]!;
 }
 
 function distinctCampaigns(uses: readonly TechniqueUse[]): NormalizedCampaign[] {
@@ -340,6 +398,19 @@ function campaignIds(uses: readonly TechniqueUse[]): string {
  * over the campaigns that infer them. Rounded to 3 decimals.
  */
 export function scoreTechnique(uses: readonly TechniqueUse[], model: ScoreModel, context: ScoreContext): TechniqueScore {
+  const scored = exactScore(uses, model, context);
+  const gradient = model.gradient(context);
+  if (!failsNavigatorGradient(gradient, scored.score)) return scored;
+  // Navigator 5.1 throws instead of colouring such a score; the top is the colour later versions paint it with.
+  const top = gradient.maxValue;
+  const explanation =
+    `${scored.explanation}; ${scored.score} lies in the last half-hundredth below the gradient's top ${top}, where Navigator 5.1 ` +
+    `fails to colour a score: written as ${top}, which it paints with the colour later versions give ${scored.score}`;
+  return { ...scored, score: top, explanation };
+}
+
+/** `scoreTechnique` before a score Navigator 5.1 cannot colour is taken to the gradient's top. */
+function exactScore(uses: readonly TechniqueUse[], model: ScoreModel, context: ScoreContext): TechniqueScore {
   const observed = uses.filter((use) => use.technique.observed);
   if (!observed.length) {
     const score = roundScore(INFERRED_WEIGHT * model.value(uses, context));

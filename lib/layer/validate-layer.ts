@@ -30,6 +30,7 @@ import { isTechniqueId, preAttackNumberText, unusedNumberText } from '../attack/
 import { otherDomainLayerText, otherDomainLookup, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { arrayLayers, originalPath, repairLayer, type LayerRepair } from './repair-layer.js';
 import { gradientRange, scoresOutOfRange, type GradientRange } from './score-range.js';
+import { failsNavigatorGradient } from './score.js';
 import { readTacticIdAndName, tacticAdvice } from './tactic-written.js';
 import { deprecatedTechniqueText, deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
 import { recordedElsewhereText, revokedTechniqueText } from '../attack/revoked-technique-text.js';
@@ -596,6 +597,18 @@ function checkSaysSomething(entries: readonly unknown[], out: Findings): void {
 
 function checkScores(entries: readonly unknown[], range: GradientRange, out: Findings): void {
   for (const found of scoresOutOfRange(entries, range)) out.add('warning', 'score-out-of-range', `/techniques/${found.at}/score`, found.message);
+  // Colours aside: where Navigator 5.1 looks the score up depends on the range alone (score.ts navigatorStepIndex).
+  const gradient = { colors: ['#ffffff', '#000000'], ...range };
+  entries.forEach((entry, at) => {
+    if (!isJsonObject(entry) || typeof entry['score'] !== 'number' || !failsNavigatorGradient(gradient, entry['score'])) return;
+    out.add(
+      'warning',
+      'score-out-of-range',
+      `/techniques/${at}/score`,
+      `${String(entry['techniqueID'])} has score ${entry['score']}, in the last half-hundredth below the gradient's top ${range.maxValue}, which Navigator 5.1 ` +
+        `fails to colour (its getHexColor looks one past its 100-colour table and throws a TypeError): write ${range.maxValue}, or raise maxValue`,
+    );
+  });
 }
 
 function checkHidden(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, shown: ReadonlySet<string> | undefined, out: Findings): void {

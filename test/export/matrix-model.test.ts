@@ -96,7 +96,8 @@ describe('matrixModel', () => {
     );
     const table: [string, string, string | undefined][] = [
       ['T1059', 'score 0 = minValue gets the first colour', '#0000ff'],
-      ['T1078', 'score 50 = the middle of 3 colours gets the second', '#00ff00'],
+      // Navigator 5.1's 100-colour table holds the middle colour at 49: 50 is one step past it (gradient.ts getHexColor).
+      ['T1078', 'score 50 of 3 colours gets a step past the second, as Navigator paints it', '#05fa00'],
       ['T1566', 'score 100 = maxValue gets the last colour', '#ff0000'],
       ['T1190', 'a score above maxValue is clamped to the last colour', '#ff0000'],
       ['T1133', "an entry's explicit colour wins over its score", '#123456'],

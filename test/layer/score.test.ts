@@ -246,7 +246,7 @@ describe('layer/score', () => {
       const legend = SCORE_MODELS.frequency.legend(ctx, SCORE_MODELS.frequency.gradient(ctx));
       expect(legend).to.deep.equal([
         { label: 'used in 1 campaign', color: '#ffcccc' },
-        { label: 'used in 2 campaigns', color: '#ff9999' },
+        { label: 'used in 2 campaigns', color: '#ff9797' },
         { label: 'used in 3 campaigns', color: '#ff6666' },
       ]);
     });
@@ -262,7 +262,8 @@ describe('layer/score', () => {
       const ctx = context();
       const legend = SCORE_MODELS.confidence.legend(ctx, SCORE_MODELS.confidence.gradient(ctx));
       expect(legend.map((item) => item.label)).to.deep.equal(['low confidence (25)', 'medium confidence (50)', 'high confidence (90)']);
-      expect(legend[1]!.color).to.equal('#ffe766');
+      // Navigator 5.1 paints 50 one step of its 100-colour table past the yellow stop (gradient.ts getHexColor).
+      expect(legend[1]!.color).to.equal('#ffe466');
     });
 
     it('recency: the legend names the as-of date and the half-life', () => {
@@ -277,7 +278,7 @@ describe('layer/score', () => {
     const colours: ReadonlyArray<readonly [number, string]> = [
       [-5, '#ffffff'],
       [0, '#ffffff'],
-      [50, '#ffb3b3'],
+      [50, '#ffb2b2'],
       [100, '#ff6666'],
       [150, '#ff6666'],
     ];
@@ -293,9 +294,9 @@ describe('layer/score', () => {
       expect([0, 1, 2].map((score) => gradientColor(gradient, score))).to.deep.equal(['#ffffff', '#31a354', '#31a354']);
     });
 
-    it('colours between the stops of a three-colour gradient', () => {
+    it('colours between the stops of a three-colour gradient as Navigator 5.1\'s table does (50 is a step past the middle stop)', () => {
       const gradient = { colors: ['#ffffff', '#ffe766', '#ff6666'], minValue: 0, maxValue: 100 };
-      expect([0, 25, 50, 75, 100].map((score) => gradientColor(gradient, score))).to.deep.equal(['#ffffff', '#fff3b3', '#ffe766', '#ffa766', '#ff6666']);
+      expect([0, 25, 50, 75, 100].map((score) => gradientColor(gradient, score))).to.deep.equal(['#ffffff', '#fff3b1', '#ffe466', '#ffa466', '#ff6666']);
     });
   });
 

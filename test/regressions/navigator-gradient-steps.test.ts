@@ -67,6 +67,21 @@ describe('regression: scores coloured as Navigator 5.1 colours them (its 100-ste
     expect(JSON.stringify(entry?.metadata?.[0])).to.include('0.998 lies in the last half-hundredth below the gradient\'s top 1, where Navigator 5.1 fails to colour a score: written as 1');
   });
 
+  it('combine: a result score Navigator 5.1 cannot colour (max 997 on 0..1000) is written as the top, with a warning', async () => {
+    const dir = freshTmpDir('gradient-steps');
+    const layer = (name: string, techniques: object[]) => ({
+      name, versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, domain: 'enterprise-attack',
+      gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 1000 }, techniques,
+    });
+    writeFileSync(join(dir, 'a.json'), JSON.stringify(layer('a', [{ techniqueID: 'T1059', score: 1000 }, { techniqueID: 'T1005', score: 997 }])));
+    writeFileSync(join(dir, 'b.json'), JSON.stringify(layer('b', [{ techniqueID: 'T1005', score: 500 }])));
+    const result = await runCli(['combine', join(dir, 'a.json'), join(dir, 'b.json'), '--op', 'max', '--out', join(dir, 'max.json')]);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stderr).to.include('1 score (T1005 997) lie in the last half-hundredth below the gradient\'s top 1000, where Navigator 5.1 fails to colour a score: written as 1000');
+    const combined = JSON.parse(readFileSync(join(dir, 'max.json'), 'utf8')) as NavigatorLayer;
+    expect(combined.techniques?.find((entry) => entry.techniqueID === 'T1005')?.score).to.equal(1000);
+  });
+
   it('validate: warns of a score Navigator 5.1 fails to colour (99.7 on 0..100)', () => {
     const layer = { name: 'top', versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1059', score: 99.7 }, { techniqueID: 'T1005', score: 100 }] };
     const found = validateLayer(layer, { attackFor: attackFor(attackLibrary()), file: 'top.json' }).filter((finding) => finding.code === 'score-out-of-range');

@@ -30,6 +30,7 @@ export {
   readCampaign,
   readCampaigns,
   readCampaignsLeavingOut,
+  leftOutEntryPointer,
   campaignFiles,
   campaignPaths,
   suggestField,

@@ -1,10 +1,6 @@
 import { isJsonObject } from '../json-value.js';
+import { isWebAddress, WEB_ADDRESS } from '../web-address.js';
 
-/** A web address a layer may link: http or https, the only schemes Navigator should open from a report's link. */
-const WEB_ADDRESS = /^https?:\/\/[^\s/?#]/i;
-
-/** Whether a source's url is a web address a layer may link (http or https), not `javascript:`, `data:` or `file:`. */
-export const isWebAddress = (url: string | undefined): url is string => url !== undefined && WEB_ADDRESS.test(url.trim());
 
 // A scheme before the address (`https:`, `javascript:`, `data:`, `file:`): a URI's first word and its colon.
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;

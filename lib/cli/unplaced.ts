@@ -1,5 +1,4 @@
-import { InputError, UNRESOLVED_STATUSES, UNRESOLVED_STATUS_TEXT, plural, type NormalizedCampaign } from '../index.js';
-import { leftOutEntryPointer } from '../campaign/read-campaign.js';
+import { InputError, UNRESOLVED_STATUSES, UNRESOLVED_STATUS_TEXT, leftOutEntryPointer, plural, type NormalizedCampaign } from '../index.js';
 import { note, type CliContext, type GlobalArgs } from './context.js';
 
 /** One reference a command could not place on a technique, where it is written and why. */

@@ -1,5 +1,6 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { DetectionModel } from '../attack/detection-model.js';
+import { isWebAddress } from '../web-address.js';
 import type { TechniqueId } from '../attack/types.js';
 import { LAYER_FORMAT, type LayerLink, type LayerMetadata, type LayerTechnique, type NavigatorLayer } from '../layer/layer-types.js';
 import { DEFAULT_NAVIGATOR_VERSION } from '../layer/layer-format.js';
@@ -209,12 +210,12 @@ function detectionLines(detection: GapDetection | undefined): string[] {
   return lines;
 }
 
-/** Links to the attack.mitre.org pages of a gap's detection strategies and mitigations. */
+/** Links to the attack.mitre.org pages of a gap's detection strategies and mitigations (web addresses only, as every link written). */
 function detectionLinks(detection: GapDetection | undefined): LayerLink[] {
   if (!detection) return [];
   return [
-    ...detection.strategies.filter((s) => s.url).map((s) => ({ label: `${s.id} ${s.name}`, url: s.url! })),
-    ...detection.mitigations.filter((m) => m.url).map((m) => ({ label: `${m.id} ${m.name}`, url: m.url! })),
+    ...detection.strategies.filter((s) => isWebAddress(s.url)).map((s) => ({ label: `${s.id} ${s.name}`, url: s.url! })),
+    ...detection.mitigations.filter((m) => isWebAddress(m.url)).map((m) => ({ label: `${m.id} ${m.name}`, url: m.url! })),
   ];
 }
 
@@ -243,7 +244,7 @@ export function renderVisibilityLayer(
         `you collect the log sources of ${visible.length} of its ${analytics.length} analytics for ${platforms.join(', ')}: ` +
         visible.map((a) => `${a.id} (${a.logSources.map((s) => `${s.name}${s.channel ? ` ${s.channel}` : ''}`).join('; ')})`).join('; '),
       metadata: visible.map((a) => ({ name: 'analytic', value: `${a.id} (${platformList(a.platforms)})` })),
-      links: strategies.filter((s) => s.strategy.url).map((s) => ({ label: `${s.strategy.id} ${s.strategy.name}`, url: s.strategy.url! })),
+      links: strategies.filter((s) => isWebAddress(s.strategy.url)).map((s) => ({ label: `${s.strategy.id} ${s.strategy.name}`, url: s.strategy.url! })),
     });
   }
   return {

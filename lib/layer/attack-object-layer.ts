@@ -1,5 +1,6 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import { compareIds } from '../attack/index-bundle.js';
+import { isWebAddress } from '../web-address.js';
 import type { ActorRecord, Domain, ObjectDetails, ProcedureIndexData, ProcedureRecord, StixId, TechniqueId } from '../attack/types.js';
 import { InputError, UsageError } from '../errors.js';
 import {
@@ -100,8 +101,9 @@ function citedLinks(procedures: readonly Procedure[], data: ProcedureIndexData):
   for (const number of new Set(procedures.flatMap((procedure) => procedure.record.sources))) {
     const source = data.sources[number];
     if (!source) continue;
-    // A layer link needs a URL with a scheme (the 4.5 schema); anything else is kept as a name, not dropped.
-    if (!source.url || !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(source.url)) {
+    // A layer link needs a web address (http or https, as every link this tool writes); anything else, no URL or another
+    // scheme (a custom bundle's `javascript:`), is kept as a name, not dropped.
+    if (!isWebAddress(source.url)) {
       const shown = source.url ? `${source.name} (${source.url})` : source.name;
       if (!unlinked.includes(shown)) unlinked.push(shown);
       continue;

@@ -5,7 +5,7 @@ import { compareText } from '../compare-text.js';
 import type { TacticShortname, TechniqueId } from '../attack/types.js';
 import type { CampaignSource, Confidence } from '../campaign/campaign-types.js';
 import { namedSource } from '../campaign/named-source.js';
-import { isWebAddress } from '../campaign/source-url.js';
+import { isWebAddress } from '../web-address.js';
 import { firstFew } from '../short-list.js';
 import { InputError, UsageError } from '../errors.js';
 import { higherConfidence, type ConfidenceOf } from '../normalize/normalize-campaign.js';

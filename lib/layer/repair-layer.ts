@@ -5,6 +5,7 @@
  * cannot be repaired is reported (with what it held) and left out; only a value that is not a layer at all is refused.
  */
 import { readFileSync } from 'node:fs';
+import { scriptScheme } from '../web-address.js';
 import tinycolor from 'tinycolor2';
 import { canonicalTechniqueId, ICS_TECHNIQUE_ID } from '../attack/technique-id.js';
 import { KNOWN_TACTIC_SHORTNAMES } from '../attack/known-tactics.js';
@@ -320,6 +321,9 @@ function repairLinks(items: unknown, path: string, log: Log): unknown {
     if ('divider' in item) return void out.push({ divider: true });
     const url = typeof item['url'] === 'string' ? item['url'].trim() : '';
     if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url)) return log(at, `link ${shown(item)} has no URL with a scheme (https://…); left out`, LEFT_OUT);
+    const script = scriptScheme(url);
+    // Not written into a layer this tool writes, whoever wrote the layer it reads: a click on it would run its code.
+    if (script) return log(at, `link ${shown(item)} is a ${script}: address, which runs or embeds code when opened, not a page to read; left out`, LEFT_OUT);
     const label = typeof item['label'] === 'string' && item['label'].trim() !== '' ? item['label'] : url;
     // Navigator 5.1 shows no link without a label (Link.valid()).
     if (label !== item['label']) log(`${at}/label`, `no label, and Navigator 5.1 shows no link without one; labelled with its URL`);

@@ -24,6 +24,16 @@ function layer(techniques: unknown[], extra: Layer = {}): Layer {
 
 /** Hand-written layers with each fault real layers have, and the one repair line each must give (path, wording). */
 const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, repair: RegExp]>]> = [
+  // A layer from elsewhere may link code: a click on `javascript:` runs it, `data:` embeds a page of its own. Such a
+  // link was carried into every layer upgrade or combine wrote; it is left out, said, a web address beside it kept.
+  [
+    'a link to a javascript: and a data: address beside a web page',
+    layer([{ techniqueID: 'T1059', score: 1, links: [{ label: 'x', url: 'javascript:alert(document.domain)' }, { label: 'report', url: 'https://example.org/r' }, { label: 'y', url: ' DATA:text/html,<script>1</script>' }] }]),
+    [
+      ['/techniques/0/links/0', /^link \{"label":"x","url":"javascript:alert\(document\.domain\)"\} is a javascript: address, which runs or embeds code when opened, not a page to read; left out$/],
+      ['/techniques/0/links/2', /is a data: address, which runs or embeds code when opened, not a page to read; left out$/],
+    ],
+  ],
   ['a colour with a trailing space', layer([{ techniqueID: 'T1059', color: '#0d47a1 ' }]), [['/techniques/0/color', /"#0d47a1 " read as "#0d47a1"/]]],
   ['a colour with a doubled hash', layer([{ techniqueID: 'T1059', color: '##ffffff' }]), [['/techniques/0/color', /"##ffffff" read as "#ffffff"/]]],
   ['a colour that is none', layer([{ techniqueID: 'T1059', score: 1, color: 'reddish' }]), [['/techniques/0/color', /"reddish" is not a colour; removed/]]],

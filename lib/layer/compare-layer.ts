@@ -21,7 +21,7 @@ import { findAttackObjects } from '../extract/find-attack-objects.js';
 import { compareReported, comparedObject, type CampaignComparison, type ComparedTechnique, type CompareOptions } from '../normalize/compare-campaign.js';
 import { givenIds, givenObjects, objectKind, objectRef, resolveAttackObject, type AttackObjectKind, type ResolvedObject } from '../normalize/resolve-attack-object.js';
 import type { CombineInput, SourcesKeeping } from './combine-layers.js';
-import type { LayerMetadata, LayerTechnique, NavigatorLayer } from './layer-types.js';
+import type { Gradient, LayerMetadata, LayerTechnique, NavigatorLayer } from './layer-types.js';
 import { UPGRADED_FROM } from './upgrade-layer.js';
 
 /** Where `upgradeSources` keeps, for compare, the entries it leaves out (unknown or deprecated techniques). */
@@ -50,6 +50,8 @@ export interface LayerComparison extends CampaignComparison {
     leftOut: LayerEntryLeftOut[];
     /** What the upgrade left out of the layer (`COMPARE_KEEPING` items), for the comparison layer's metadata. */
     kept: LayerMetadata[];
+    /** The layer's gradient, on whose scale its scores are, which the comparison layer keeps with them. */
+    gradient?: Gradient;
   };
 }
 
@@ -136,7 +138,13 @@ export function compareLayer(input: CombineInput, object: ActorRecord, index: At
     campaigns: compared.campaigns,
     counts: { ...compared.counts, inferredOnly: 0 },
     warnings: [...nothingSaid, ...compared.warnings],
-    layer: { source, name: layer.name, leftOut, kept: (layer.metadata ?? []).filter((item) => 'name' in item && item.name === COMPARE_KEEPING.name) },
+    layer: {
+      source,
+      name: layer.name,
+      leftOut,
+      kept: (layer.metadata ?? []).filter((item) => 'name' in item && item.name === COMPARE_KEEPING.name),
+      ...(layer.gradient ? { gradient: layer.gradient } : {}),
+    },
   };
 }
 

@@ -101,6 +101,10 @@ export function renderComparisonLayer(comparison: CampaignComparison, index: Att
     layout: { ...LAYOUT },
     hideDisabled: false,
     techniques: expandParents(entries, index).sort(compareEntries),
+    // The layer's scores are kept, so its gradient is: without one Navigator 5.1 reads them on its own 0..100, where a
+    // DeTT&CT count of 4210 is off the scale and a 99.7 of a 0..1000 layer fails its colour lookup (gradient.ts
+    // getHexColor) and the layer does not open.
+    ...(layer?.gradient && entries.some((entry) => typeof entry.score === 'number') ? { gradient: layer.gradient } : {}),
     legendItems: [
       { label: `${reported}, attributed to ${object.name} in ATT&CK`, color: COMPARISON_COLORS.attributed },
       ...(comparison.campaigns.length

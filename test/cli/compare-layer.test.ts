@@ -292,6 +292,38 @@ describe('attack-layers compare <layer>', () => {
     expect(layer.legendItems!.map((item) => item.label)).to.include('in ATT&CK for APT28, not in the layer');
   });
 
+  // Navigator 5.1 reads a layer without a gradient on its own (gradient.ts at 0454b41d: red-green over 0..100,
+  // mitre-attack/attack-navigator nav-app/src/app/classes/gradient.ts) and colours every score on it as it opens the
+  // layer (view-model.ts deserialize -> updateGradient at fa7a6017). The comparison layer kept the scores and left
+  // the gradient out: a DeTT&CT count of 1244 was off the scale (17 warnings of validate on our own layer), and a
+  // 99.7 of a 0..1000 layer fell in the last step, where getHexColor throws and the layer does not open.
+  it("--out keeps the layer's gradient with its scores: a DeTT&CT layer of counts up to 4210 validates, a 99.7 on 0..1000 opens", async () => {
+    const dir = freshTmpDir('compare-layer');
+    const dettect = 'test/fixtures/layers/public/dettect-group-counts-4.3.json';
+    const out = join(dir, 'fin7.layer.json');
+    expect((await runCli(['compare', dettect, '--with', 'FIN7', '--out', out, '--quiet'])).code).to.equal(0);
+    const layer = JSON.parse(readFileSync(out, 'utf8')) as NavigatorLayer;
+    const source = JSON.parse(readFileSync(dettect, 'utf8')) as NavigatorLayer;
+    expect(layer.gradient).to.deep.equal(source.gradient);
+    const scores = layer.techniques!.flatMap((entry) => (typeof entry.score === 'number' ? [entry.score] : []));
+    expect(Math.max(...scores)).to.equal(4210);
+    expect(validateLayer(layer, { attackFor: () => loadRelease('18.1') })).to.deep.equal([]);
+
+    const wide = tropChaudLayer([['T1059.001', 'execution'], ['T1566.001', 'initial-access']]) as { techniques: Array<{ score: number }>; gradient: { maxValue: number } };
+    wide.techniques[0]!.score = 99.7;
+    wide.techniques[1]!.score = 500;
+    wide.gradient.maxValue = 1000;
+    const wideOut = join(dir, 'wide.layer.json');
+    expect((await runCli(['compare', writeLayer(wide), '--out', wideOut, '--quiet'])).code).to.equal(0);
+    const compared = JSON.parse(readFileSync(wideOut, 'utf8')) as NavigatorLayer;
+    expect(compared.gradient).to.deep.include({ minValue: 0, maxValue: 1000 });
+    expect(compared.techniques!.filter((entry) => entry.score !== undefined).map((entry) => [entry.techniqueID, entry.score])).to.deep.equal([
+      ['T1059.001', 99.7],
+      ['T1566.001', 500],
+    ]);
+    expect(validateLayer(compared, { attackFor: () => loadRelease('18.1') })).to.deep.equal([]);
+  });
+
   it('lists entries of techniques the release does not have as not compared, keeps them in the layer, and --strict exits 1', async () => {
     const dir = freshTmpDir('compare-layer');
     const out = join(dir, 'cmp.layer.json');

@@ -275,6 +275,23 @@ const METADATA_ITEM_FIELDS = ['name', 'value', 'divider'] as const;
 /** The fields of a link (format 4.5; Navigator's Link class reads no other). */
 const LINK_FIELDS = ['label', 'url', 'divider'] as const;
 
+/** Whether an item's field holds something: text that is not blank, or a value that is no text (a number). */
+function hasText(item: JsonObject, key: string): boolean {
+  const value = item[key];
+  return value !== undefined && value !== null && (typeof value !== 'string' || value.trim() !== '');
+}
+
+/**
+ * A `divider` beside a metadata item's name and value, or a link's URL, left out: Navigator 5.1 reads such an item by
+ * them and never by the divider (its Metadata and Link `deserialize` test `'name' in` and `'url' in` first), so a
+ * generator's `"divider": false` on every item is no divider, and the item shows as written.
+ */
+function sideDivider(item: JsonObject, at: string, reader: 'Metadata' | 'Link', log: Log): void {
+  const beside = reader === 'Metadata' ? 'a name and value' : 'a URL';
+  log(`${at}/divider`, `${shown(item['divider'])} beside ${beside}, which Navigator 5.1 reads the item by (${reader}.deserialize), not as a divider; left out`);
+  delete item['divider'];
+}
+
 /** Metadata items: items with no name or no value, which Navigator 5.1 does not show, are left out (reported). */
 function repairMetadata(items: unknown, path: string, log: Log): unknown {
   if (!Array.isArray(items)) return items;
@@ -283,9 +300,14 @@ function repairMetadata(items: unknown, path: string, log: Log): unknown {
     const at = `${path}/${i}`;
     if (!isJsonObject(item)) return log(at, `${shown(item)} is not a metadata item; left out`, Array.isArray(item) ? LEFT_OUT : NOT_AN_OBJECT);
     leaveOutUnknownFields(item, METADATA_ITEM_FIELDS, at, 'metadata item', log);
+    if ('divider' in item && hasText(item, 'name') && hasText(item, 'value')) sideDivider(item, at, 'Metadata', log);
     if ('divider' in item) {
-      out.push(item['divider'] === true ? item : { divider: true });
+      out.push({ divider: true });
       if (item['divider'] !== true) log(`${at}/divider`, `${shown(item['divider'])} read as true (a divider)`);
+      // Navigator 5.1 reads an item with a name by its name and value, and shows none without a value: as a divider it shows.
+      for (const key of ['name', 'value'] as const) {
+        if (key in item) log(`${at}/${key}`, `${shown(item[key])} beside a divider without ${key === 'name' ? 'a value' : 'a name'}, which Navigator 5.1 would not show; left out`, LEFT_OUT);
+      }
       return;
     }
     // mitreattack-python's divider: { name: "DIVIDER", value: true }.
@@ -318,6 +340,7 @@ function repairLinks(items: unknown, path: string, log: Log): unknown {
     const at = `${path}/${i}`;
     if (!isJsonObject(item)) return log(at, `${shown(item)} is not a link; left out`, Array.isArray(item) ? LEFT_OUT : NOT_AN_OBJECT);
     leaveOutUnknownFields(item, LINK_FIELDS, at, 'link', log);
+    if ('divider' in item && hasText(item, 'url')) sideDivider(item, at, 'Link', log);
     if ('divider' in item) return void out.push({ divider: true });
     const url = typeof item['url'] === 'string' ? item['url'].trim() : '';
     if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url)) return log(at, `link ${shown(item)} has no URL with a scheme (https://…); left out`, LEFT_OUT);

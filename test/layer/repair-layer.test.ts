@@ -34,6 +34,22 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
       ['/techniques/0/links/2', /is a data: address, which runs or embeds code when opened, not a page to read; left out$/],
     ],
   ],
+  // Navigator 5.1 reads an item with a name (a link with a URL) by it, never as a divider (metadata.ts and link.ts
+  // deserialize, mitre-attack/attack-navigator at 199b18db and 23de4c27): "divider": false beside them, as a generator
+  // writing every field of its item class would, is no divider. It was read as one, losing the name and value, the URL.
+  [
+    'a metadata item and a link with "divider": false beside their name and value, their URL',
+    layer([{ techniqueID: 'T1059', score: 1, metadata: [{ name: 'source', value: 'report A', divider: false }], links: [{ label: 'report', url: 'https://example.org/r', divider: false }] }]),
+    [
+      ['/techniques/0/metadata/0/divider', /^false beside a name and value, which Navigator 5\.1 reads the item by \(Metadata\.deserialize\), not as a divider; left out$/],
+      ['/techniques/0/links/0/divider', /^false beside a URL, which Navigator 5\.1 reads the item by \(Link\.deserialize\), not as a divider; left out$/],
+    ],
+  ],
+  [
+    'a divider with a name and no value, which Navigator shows nothing of',
+    layer([{ techniqueID: 'T1059', score: 1, metadata: [{ name: 'analyst', divider: true }] }]),
+    [['/techniques/0/metadata/0/name', /^"analyst" beside a divider without a value, which Navigator 5\.1 would not show; left out$/]],
+  ],
   ['a colour with a trailing space', layer([{ techniqueID: 'T1059', color: '#0d47a1 ' }]), [['/techniques/0/color', /"#0d47a1 " read as "#0d47a1"/]]],
   ['a colour with a doubled hash', layer([{ techniqueID: 'T1059', color: '##ffffff' }]), [['/techniques/0/color', /"##ffffff" read as "#ffffff"/]]],
   ['a colour that is none', layer([{ techniqueID: 'T1059', score: 1, color: 'reddish' }]), [['/techniques/0/color', /"reddish" is not a colour; removed/]]],
@@ -549,6 +565,18 @@ describe('repairLayer', () => {
       { path: '/techniques/0/Metadata', leftOut: undefined, held: undefined },
       { path: '/techniques/0/Metadata/0', leftOut: 'part', held: { value: 'loader' } },
     ]);
+  });
+
+  it('keeps a metadata item and a link that carry "divider": false as Navigator 5.1 shows them, with their name and value, label and URL', () => {
+    const divided = { name: 'source', value: 'report A', divider: false };
+    const value = layer([{ techniqueID: 'T1059', score: 1, metadata: [divided, { divider: true }], links: [{ label: 'report', url: 'https://example.org/r', divider: false }] }], {
+      metadata: [{ name: 'owner', value: 'CTI team', divider: true }],
+    });
+    const out = upgradeLayer(value, attack, { file: 'faults.json' }).layer as NavigatorLayer;
+    const entry = out.techniques!.find((t) => t.techniqueID === 'T1059')!;
+    expect(entry.metadata).to.deep.equal([{ name: 'source', value: 'report A' }, { divider: true }]);
+    expect(entry.links).to.deep.equal([{ label: 'report', url: 'https://example.org/r' }]);
+    expect(out.metadata?.[0]).to.deep.equal({ name: 'owner', value: 'CTI team' });
   });
 
   it('keeps a tactic written in words run together (DefenseEvasion) on that tactic only, not on every tactic of T1078', () => {

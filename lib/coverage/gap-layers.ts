@@ -4,6 +4,7 @@ import { isWebAddress } from '../web-address.js';
 import type { TechniqueId } from '../attack/types.js';
 import { LAYER_FORMAT, type LayerLink, type LayerMetadata, type LayerTechnique, type NavigatorLayer } from '../layer/layer-types.js';
 import { DEFAULT_NAVIGATOR_VERSION } from '../layer/layer-format.js';
+import { writeNearTopAsTop } from '../layer/score.js';
 import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
 import { GAP_FORMULAS, parentOnlyText, priorityFormula, subtechniqueMeanText, visibilityText, type CoveredTechnique, type GapReview, type GapRow, type RowVisibility } from './gap-review.js';
 import { compareText } from '../compare-text.js';
@@ -176,6 +177,10 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
     const tactics = row.tactics.length && row.tactics.length < technique.tactics.length ? row.tactics : [undefined];
     return tactics.map((tactic) => ({ techniqueID: row.id, ...(tactic ? { tactic } : {}), score: gapScore(row.priority), comment, metadata, ...(links.length ? { links } : {}) }));
   });
+  const gradient = { colors: GAP_COLOURS, minValue: 0, maxValue: top };
+  // The top is the highest score rounded up: a highest priority of 0.996 (threat 0.996, not covered) scores 99.6 of
+  // 100, where Navigator 5.1 cannot colour it. Said in the entry's metadata; its comment keeps the priority.
+  writeNearTopAsTop(entries, gradient, { explain: true });
   return {
     ...baseLayer(
       index,
@@ -183,7 +188,7 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
       `Threat techniques covered below ${percent(review.minCoverage)} (or only partially), by priority (score = priority x ${GAP_SCORE_SCALE}). ${priorityFormula(review.outsideView)}; ${GAP_FORMULAS.threat}.`,
     ),
     techniques: showSubtechniques(entries, index),
-    gradient: { colors: GAP_COLOURS, minValue: 0, maxValue: top },
+    gradient,
     // One item per colour of the gradient, at the priority it paints (the top is at least 1, whatever the gaps).
     legendItems: GAP_COLOURS.map((color, i) => {
       const score = Math.round(((top * i) / (GAP_COLOURS.length - 1)) * 10) / 10;

@@ -14,7 +14,7 @@ import {
 } from '../normalize/resolve-attack-object.js';
 import type { LayerLink, LayerMetadata, LayerTechnique, LegendItem, NavigatorLayer } from './layer-types.js';
 import { compareEntries, expandParents, GENERATOR, LAYOUT, layerShell, type RenderedLayer } from './render-layer.js';
-import { gradientColor, legendSteps, plural, WHITE_TO_RED } from './score.js';
+import { gradientColor, legendSteps, plural, WHITE_TO_RED, writeNearTopAsTop } from './score.js';
 import { unshownTechniqueWarnings } from './platform-visibility.js';
 import { LAYER_SUFFIX, layerFileName, type LayerFile } from './write-layers.js';
 
@@ -349,6 +349,8 @@ export function renderObjectFrequencyLayer(
   const shared = entries.filter((entry) => entry.score === n).length;
   const listed = objects.map(objectTitle);
   const gradient = { colors: [...WHITE_TO_RED], minValue: 0, maxValue: n };
+  // Of 200 objects or more, a technique all but a few of them use (199 of 200) lies where Navigator 5.1 cannot colour it.
+  const topped = writeNearTopAsTop(entries, gradient, { explain: true });
   const description = [
     `How many of ${n} ATT&CK objects use each technique, according to ATT&CK ${index.label}: ${listed.join(', ')}.`,
     `${plural(entries.length, 'technique')} used by at least one, ${shared} by all ${n}; score = the number of objects ` +
@@ -374,7 +376,7 @@ export function renderObjectFrequencyLayer(
   };
   const links = objects.flatMap((object) => pageLink(object, detailsOf(object, data)));
   if (links.length) layer.links = links;
-  return { layer, warnings: [...uses.warnings, ...unshownTechniqueWarnings(layer.techniques ?? [], index)] };
+  return { layer, warnings: [...uses.warnings, ...(topped ? [topped] : []), ...unshownTechniqueWarnings(layer.techniques ?? [], index)] };
 }
 
 /**

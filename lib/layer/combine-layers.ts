@@ -65,7 +65,7 @@ import { appendDivided } from './divided-list.js';
 import { attributeComments } from './merge-entries.js';
 import { useOneOf } from '../name-distance.js';
 import { firstFew } from '../short-list.js';
-import { failsNavigatorGradient, gradientColor, gradientPosition, paintedColour } from './score.js';
+import { gradientColor, gradientPosition, paintedColour, writeNearTopAsTop } from './score.js';
 import { inputName, readTextFile, type InputOptions } from '../read-text.js';
 import { arrayLayers, carryLeftOutLayers, repairLayer, repairMessage, type RepairedLayer, type RepairOptions } from './repair-layer.js';
 import { addedFor, platformsShowing, unfilteredWarning } from './platform-visibility.js';
@@ -954,15 +954,8 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
   // The gradient is that of the layers that score or mark something: one that only shows categories adds nothing to a sum.
   const gradient = gradientFor(op, scores, scoring.length ? scoring.map((i) => inputs[i]!) : inputs, normalize);
   // Navigator 5.1 throws instead of colouring a score just below the gradient's top; the top is the colour later versions give it.
-  const topped = techniques.filter((entry) => typeof entry.score === 'number' && failsNavigatorGradient(gradient, entry.score));
-  if (topped.length) {
-    const listed = topped.slice(0, 8).map((entry) => `${entry.techniqueID} ${entry.score}`).join(', ');
-    warnings.push(
-      `${topped.length === 1 ? '1 score' : `${topped.length} scores`} (${listed}${topped.length > 8 ? ', …' : ''}) lie in the last half-hundredth below the gradient's top ${gradient.maxValue}, ` +
-        `where Navigator 5.1 fails to colour a score: written as ${gradient.maxValue}, which it paints with the colour later versions give them`,
-    );
-    for (const entry of topped) entry.score = gradient.maxValue;
-  }
+  const topped = writeNearTopAsTop(techniques, gradient);
+  if (topped) warnings.push(topped);
   const legend = inputLegend(inputs, names, techniques, gradient);
   warnings.push(...legend.warnings);
   const inputList = inputs.map((input, i) => `"${names[i]}"${input.source ? ` from ${input.source}` : ''}`).join('; ');

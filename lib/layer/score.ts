@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 import { useOneOf } from '../name-distance.js';
 import { confidenceValue, CONFIDENCE_VALUES } from '../normalize/normalize-campaign.js';
 import type { NormalizedCampaign, NormalizedTechnique } from '../normalize/normalize-types.js';
-import type { Gradient, LegendItem } from './layer-types.js';
+import type { Gradient, LayerTechnique, LegendItem } from './layer-types.js';
 
 /** The names of the scoring models, as `render --score` takes them. */
 export const SCORE_MODEL_NAMES = ['presence', 'confidence', 'frequency', 'recency'] as const;
@@ -206,6 +206,33 @@ export function failsNavigatorGradient(gradient: Gradient, score: number): boole
   return gradient.colors.length > 1 && navigatorStepIndex(gradient, score) >= NAVIGATOR_GRADIENT_STEPS;
 }
 
+/** What a layer says of a score Navigator 5.1 cannot colour (`failsNavigatorGradient`), which it writes as the top. */
+export function writtenAsTopText(score: number, top: number): string {
+  return `${score} lies in the last half-hundredth below the gradient's top ${top}, where Navigator 5.1 fails to colour a score: written as ${top}, which it paints with the colour later versions give ${score}`;
+}
+
+/**
+ * Write each score of `entries` that Navigator 5.1 cannot colour on `gradient` (`failsNavigatorGradient`) as the
+ * gradient's top, the colour later versions give it (Navigator 5.1 throws instead of colouring it): the one way every
+ * writer of scores does it. With `explain`, such an entry's metadata starts with a `score` item saying so
+ * (`writtenAsTopText`). Returns one line naming the entries changed (the first 8) for the writer's warnings, undefined
+ * when none is.
+ */
+export function writeNearTopAsTop(entries: readonly LayerTechnique[], gradient: Gradient, options: { explain?: boolean } = {}): string | undefined {
+  const top = gradient.maxValue;
+  const topped = entries.filter((entry) => typeof entry.score === 'number' && failsNavigatorGradient(gradient, entry.score));
+  if (!topped.length) return undefined;
+  const listed = topped.slice(0, 8).map((entry) => `${entry.techniqueID} ${entry.score}`).join(', ');
+  for (const entry of topped) {
+    if (options.explain) entry.metadata = [{ name: 'score', value: writtenAsTopText(entry.score!, top) }, ...(entry.metadata ?? [])];
+    entry.score = top;
+  }
+  return (
+    `${topped.length === 1 ? '1 score' : `${topped.length} scores`} (${listed}${topped.length > 8 ? ', …' : ''}) ${topped.length === 1 ? 'lies' : 'lie'} in the last ` +
+    `half-hundredth below the gradient's top ${top}, where Navigator 5.1 fails to colour a score: written as ${top}, which it paints with the colour later versions give ${topped.length === 1 ? 'it' : 'them'}`
+  );
+}
+
 /**
  * The colour Navigator 5.1 paints a score with: the entry of its 100-colour table (`navigatorStepTable`) the score
  * looks up (`navigatorStepIndex`), not the exact interpolation, from which it differs by a few RGB units (medium
@@ -402,11 +429,7 @@ export function scoreTechnique(uses: readonly TechniqueUse[], model: ScoreModel,
   const gradient = model.gradient(context);
   if (!failsNavigatorGradient(gradient, scored.score)) return scored;
   // Navigator 5.1 throws instead of colouring such a score; the top is the colour later versions paint it with.
-  const top = gradient.maxValue;
-  const explanation =
-    `${scored.explanation}; ${scored.score} lies in the last half-hundredth below the gradient's top ${top}, where Navigator 5.1 ` +
-    `fails to colour a score: written as ${top}, which it paints with the colour later versions give ${scored.score}`;
-  return { ...scored, score: top, explanation };
+  return { ...scored, score: gradient.maxValue, explanation: `${scored.explanation}; ${writtenAsTopText(scored.score, gradient.maxValue)}` };
 }
 
 /** `scoreTechnique` before a score Navigator 5.1 cannot colour is taken to the gradient's top. */

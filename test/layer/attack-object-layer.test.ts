@@ -335,6 +335,34 @@ describe('renderObjectFrequencyLayer', () => {
     const group = resolveAttackObject(index, 'G9001').object;
     expect(() => renderObjectFrequencyLayer([group, group], index, data)).to.throw(UsageError, 'given twice');
   });
+
+  it('writes a count Navigator 5.1 cannot colour (T1105 used by 199 of 200 software in 18.1) as the top, and says so', () => {
+    const { index, data } = release();
+    // From the bundle itself: 199 software whose uses name T1105 (Ingress Tool Transfer), and one whose do not.
+    const raw = rawUses(BUNDLE());
+    const software = [...raw.objects.values()]
+      .filter((o) => (o.type === 'malware' || o.type === 'tool') && !o['revoked'] && !o['x_mitre_deprecated'])
+      .map((o) => ({ id: rawAttackId(o)!, uses: rawTechniqueIds(raw, o.id) }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    const users = software.filter((s) => s.uses.includes('T1105')).slice(0, 199);
+    const other = software.find((s) => s.uses.length && !s.uses.includes('T1105'))!;
+    expect(users).to.have.length(199);
+    const objects = [...users, other].map((s) => resolveAttackObject(index, s.id).object);
+    const { layer, warnings } = renderObjectFrequencyLayer(objects, index, data);
+    const entry = layer.techniques!.find((e) => e.techniqueID === 'T1105')!;
+    // Before: 199 on 0..200, which Navigator 5.1 looks up one past its 100-colour table, throwing a TypeError.
+    expect(entry.score).to.equal(200);
+    expect(entry.comment).to.match(/^used by 199 of 200: /);
+    expect(entry.metadata![0]).to.deep.equal({
+      name: 'score',
+      value: "199 lies in the last half-hundredth below the gradient's top 200, where Navigator 5.1 fails to colour a score: written as 200, which it paints with the colour later versions give 199",
+    });
+    expect(warnings).to.include(
+      "1 score (T1105 199) lies in the last half-hundredth below the gradient's top 200, where Navigator 5.1 fails to colour a score: written as 200, which it paints with the colour later versions give it",
+    );
+    expect(layer.description).to.include(' 0 by all 200;');
+    expect(validateLayer(layer, { attackFor: () => index }).filter((finding) => finding.code === 'score-out-of-range')).to.deep.equal([]);
+  });
 });
 
 describe('renderAllObjectLayers', () => {

@@ -18,7 +18,7 @@ import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { failsNavigatorGradient, gradientColor } from '../../lib/layer/score.js';
 import { validateLayer } from '../../lib/layer/validate-layer.js';
 import { attackFor, attackLibrary } from '../layer/attack-data.js';
-import { freshTmpDir, runCli } from '../helpers/attack.js';
+import { freshTmpDir, repoRoot, runCli } from '../helpers/attack.js';
 
 const gradient = (colors: string[], minValue = 0, maxValue = 100) => ({ colors, minValue, maxValue });
 
@@ -77,9 +77,33 @@ describe('regression: scores coloured as Navigator 5.1 colours them (its 100-ste
     writeFileSync(join(dir, 'b.json'), JSON.stringify(layer('b', [{ techniqueID: 'T1005', score: 500 }])));
     const result = await runCli(['combine', join(dir, 'a.json'), join(dir, 'b.json'), '--op', 'max', '--out', join(dir, 'max.json')]);
     expect(result.code, result.stderr).to.equal(0);
-    expect(result.stderr).to.include('1 score (T1005 997) lie in the last half-hundredth below the gradient\'s top 1000, where Navigator 5.1 fails to colour a score: written as 1000');
+    expect(result.stderr).to.include('1 score (T1005 997) lies in the last half-hundredth below the gradient\'s top 1000, where Navigator 5.1 fails to colour a score: written as 1000');
     const combined = JSON.parse(readFileSync(join(dir, 'max.json'), 'utf8')) as NavigatorLayer;
     expect(combined.techniques?.find((entry) => entry.techniqueID === 'T1005')?.score).to.equal(1000);
+  });
+
+  it('gap: a priority Navigator 5.1 cannot colour (0.998: threat 0.998, not covered: 99.8 of 100) is written as the top, and says so', async () => {
+    // The threat is the recency layer render wrote of campaigns/apt32-covid19-wuhan.yaml before it had the guard
+    // (03323c1d, `render --score recency --as-of 2020-04-02`: last seen 2020-04, a day before, 0.998 of 1), as a team
+    // keeps one; detections.csv covers two of its six techniques (T1095 at 20 %, T1566.001 low), not the other four.
+    const dir = freshTmpDir('gradient-steps');
+    const threat = join(repoRoot, 'test/fixtures/gap/apt32-wuhan-recency-before-5.1-guard.layer.json');
+    const result = await runCli(['gap', '--threat', threat, '--coverage', join(repoRoot, 'test/fixtures/gap/detections.csv'), '--out', join(dir, 'out')]);
+    expect(result.code, result.stderr).to.equal(0);
+    const layer = JSON.parse(readFileSync(join(dir, 'out', 'gap.layer.json'), 'utf8')) as NavigatorLayer;
+    expect(layer.gradient?.maxValue).to.equal(100);
+    const scores = (layer.techniques ?? []).filter((entry) => entry.score !== undefined);
+    // Before: T1204, T1218.010, T1566.002 and T1573 scored 99.8, which Navigator 5.1 throws on.
+    const topped = scores.filter((entry) => entry.score === 100);
+    expect(topped.map((entry) => entry.techniqueID)).to.deep.equal(['T1204', 'T1218.010', 'T1566.002', 'T1573']);
+    for (const entry of topped) {
+      expect(entry.metadata?.[0]).to.deep.equal({
+        name: 'score',
+        value: "99.8 lies in the last half-hundredth below the gradient's top 100, where Navigator 5.1 fails to colour a score: written as 100, which it paints with the colour later versions give 99.8",
+      });
+      expect(entry.comment).to.include('priority 0.998 = threat 0.998 x (1 - coverage 0%)');
+    }
+    expect(scores.filter((entry) => failsNavigatorGradient(layer.gradient!, entry.score!))).to.deep.equal([]);
   });
 
   it('validate: warns of a score Navigator 5.1 fails to colour (99.7 on 0..100)', () => {

@@ -165,6 +165,10 @@ export interface GivenAs {
   /** The `scale` of coverage layers (`readCoverageInputs`; the CLI's `--scale`), and of threat layers (`readThreatInputs`; `--threat-scale`). */
   scale?: string;
   threatScale?: string;
+  /** `matrixModel`'s `subtechniques` (the CLI's `--subtechniques`). */
+  subtechniques?: string;
+  /** `upgradeLayer`'s and `mergeEntries`'s `mergeScore` (the CLI's `--merge-score`). */
+  mergeScore?: string;
   /**
    * The program a message's advice to run another command names (the CLI's `attack-layers`: `attack-layers data
    * fetch`); without it, a message names the library function that does that command's work (`fetchRelease`): see `inGivenInputs`.

@@ -89,6 +89,8 @@ export const FLAG_WORDS = {
   normalize: '--normalize',
   scale: '--scale',
   threatScale: '--threat-scale',
+  subtechniques: '--subtechniques',
+  mergeScore: '--merge-score',
   command: 'attack-layers',
 } as const;
 

@@ -2,7 +2,7 @@ import type { AttackIndex } from '../attack/attack-index.js';
 import type { AttackLibrary } from '../attack/load.js';
 import type { Domain } from '../attack/types.js';
 import { gapReportFromJson, type GapReportData } from '../coverage/gap-report.js';
-import { AttackDataError, givenName, givenOption, givenWords, SchemaValidationError, UsageError, type GivenAs } from '../errors.js';
+import { AttackDataError, givenName, givenOption, givenWords, inGivenInputs, SchemaValidationError, UsageError, type GivenAs } from '../errors.js';
 import { assertKind, parseJsonAs } from '../input-kind.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { schemaIssues } from '../schemas.js';
@@ -33,9 +33,10 @@ function looksLikeGapReport(value: unknown): value is JsonObject {
   return isJsonObject(value) && 'rows' in value && 'formulas' in value && !('techniques' in value);
 }
 
-function checkGapReport(value: JsonObject, file: string): GapReportData {
+function checkGapReport(value: JsonObject, file: string, givenAs: GivenAs | undefined): GapReportData {
   const issues = schemaIssues('gap-report', value);
-  if (issues.length) throw new SchemaValidationError(file, 'gap report (the JSON that `attack-layers gap --report json` writes)', issues);
+  const writer = givenAs?.command ? `${givenAs.command} gap --report json` : 'gapJson';
+  if (issues.length) throw new SchemaValidationError(file, `gap report (the JSON that \`${writer}\` writes)`, issues);
   // Reports written before platforms, remapped tags and notes were added read as having none.
   const rows = (value['rows'] as JsonObject[]).map((row) => ({ platforms: [], platformsCovered: [], otherPlatformRules: [], ...row }));
   return { platforms: [], remapped: [], notes: [], ...value, rows } as unknown as GapReportData;
@@ -69,7 +70,7 @@ function layerChoices(sources: readonly LayerSource[]): string {
  */
 export function parseExportInput(text: string, file: string, options: { layer?: number; givenAs?: GivenAs } = {}): ExportInput {
   const value = parseJsonAs(text, file, ['layer', 'gap-report']);
-  if (looksLikeGapReport(value)) return { kind: 'gap-report', report: gapReportFromJson(checkGapReport(value, file)), source: file };
+  if (looksLikeGapReport(value)) return { kind: 'gap-report', report: gapReportFromJson(checkGapReport(value, file, options.givenAs)), source: file };
   // The text is parsed once: what is not a gap report is read as layers, as `parseLayerSources` reads them.
   assertKind(value, file, ['layer']);
   const sources = layerSources(value, file);
@@ -106,9 +107,26 @@ export function parseExportInput(text: string, file: string, options: { layer?: 
  * declares (`versions.attack`), else the newest. When the declared one is not available the newest is used and
  * `warning` says so; `everyPlatform` is then set when the platform filter lists every platform of the release nearest
  * to the layer's (`everyPlatformRelease`), as validate reads it: it showed every platform, and is drawn so.
+ * `givenAs` names `release` and the commands the warning and note advise (the CLI's `--attack-release`, `attack-layers
+ * upgrade`): by default a program reads `release` and `upgradeLayer`.
  * @throws AttackDataError when no release of the layer's domain (or the given one) is available.
  */
-export function exportRelease(layer: NavigatorLayer, library: AttackLibrary, release?: string): { index: AttackIndex; warning?: string; note?: string; everyPlatform?: boolean } {
+export function exportRelease(
+  layer: NavigatorLayer,
+  library: AttackLibrary,
+  release?: string,
+  givenAs?: GivenAs,
+): { index: AttackIndex; warning?: string; note?: string; everyPlatform?: boolean } {
+  const drawn = drawnRelease(layer, library, release, givenAs);
+  // The note and warning advise commands in the CLI's words (`attack-layers upgrade`): said here in the caller's.
+  return {
+    ...drawn,
+    ...(drawn.warning ? { warning: inGivenInputs(drawn.warning, givenAs) } : {}),
+    ...(drawn.note ? { note: inGivenInputs(drawn.note, givenAs) } : {}),
+  };
+}
+
+function drawnRelease(layer: NavigatorLayer, library: AttackLibrary, release: string | undefined, givenAs: GivenAs | undefined): { index: AttackIndex; warning?: string; note?: string; everyPlatform?: boolean } {
   const domain = layer.domain as Domain;
   const major = attackMajor(layer.versions?.attack);
   const listed = layer.filters?.platforms;
@@ -127,8 +145,8 @@ export function exportRelease(layer: NavigatorLayer, library: AttackLibrary, rel
       index,
       note:
         `filters.platforms names platforms ${index.label} does not have (${unlisted.join(', ')}), and those of ATT&CK ${major}, the layer's, are not known here; ` +
-        `drawn as ${index.label}, the release asked for (--attack-release), shows it, where they match nothing, so a technique on none of the filter's other ` +
-        `platforms is not drawn (leave --attack-release out to draw the layer on every platform, or run \`attack-layers upgrade\`, which removes those names)`,
+        `drawn as ${index.label}, the release asked for (${givenName(givenAs, 'release')}), shows it, where they match nothing, so a technique on none of the filter's other ` +
+        `platforms is not drawn (leave ${givenName(givenAs, 'release')} out to draw the layer on every platform, or run \`attack-layers upgrade\`, which removes those names)`,
     };
   }
   if (!major) return { index: library.release(domain) };

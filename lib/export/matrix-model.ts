@@ -11,6 +11,7 @@ import { filteredOutEntries, hidingRow, platformsShown, shownPlatforms, type Fil
 import { tacticAdvice } from '../layer/tactic-written.js';
 import { readableTextColor } from './colors.js';
 import { firstFew } from '../short-list.js';
+import { givenOption, inGivenInputs, type GivenAs } from '../errors.js';
 
 /** How sub-techniques are shown under their parents, as `export --subtechniques` takes it. */
 export const SUBTECHNIQUE_MODES = ['expanded', 'annotated', 'none'] as const;
@@ -28,6 +29,8 @@ export interface MatrixOptions {
   otherDomains?: OtherDomainLookup;
   /** The platform filter is read as showing every platform (`exportRelease`'s `everyPlatform`). */
   everyPlatform?: boolean;
+  /** How `notDrawn` names `subtechniques` and the commands it advises (the CLI's `--subtechniques`, `attack-layers upgrade`; see `GivenAs`). */
+  givenAs?: GivenAs;
 }
 
 /** Navigator's gradient when a layer has none: red, yellow, green over 0..100. */
@@ -425,7 +428,7 @@ function notDrawnEntries(
     if (!isAnnotated(entry)) return;
     const id = entry.techniqueID;
     const add = (reason: NotDrawnReason, message: string): void => {
-      list.push({ techniqueID: id, ...(entry.tactic ? { tactic: entry.tactic } : {}), entry: at, reason, message: `${id}: ${message}` });
+      list.push({ techniqueID: id, ...(entry.tactic ? { tactic: entry.tactic } : {}), entry: at, reason, message: inGivenInputs(`${id}: ${message}`, options.givenAs) });
     };
     const record = index.technique(id);
     if (!record) {
@@ -454,7 +457,7 @@ function notDrawnEntries(
     }
     const hiddenUnder = (collapsedById.get(id) ?? []).filter((tactic) => !entry.tactic || tactic === entry.tactic);
     if (hiddenUnder.length) {
-      const how = options.subtechniques === 'none' ? 'because of --subtechniques none' : 'pass --subtechniques annotated to show it';
+      const how = options.subtechniques === 'none' ? `because of ${givenOption(options.givenAs, 'subtechniques', 'none')}` : `pass ${givenOption(options.givenAs, 'subtechniques', 'annotated')} to show it`;
       add('collapsed', `collapsed under ${record.parent} in ${[...new Set(hiddenUnder)].join(', ')}; ${how}`);
     }
   });

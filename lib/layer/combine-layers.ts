@@ -42,7 +42,7 @@ import type { AttackIndex } from '../attack/attack-index.js';
 import { recordedElsewhereText } from '../attack/revoked-technique-text.js';
 import { noReleaseNumberText } from '../attack/technique-id.js';
 import type { Domain, TechniqueRecord } from '../attack/types.js';
-import { givenName, givenOption, InputError, SchemaValidationError, UsageError, type GivenAs, type Issue } from '../errors.js';
+import { givenName, givenOption, inGivenInputs, InputError, SchemaValidationError, UsageError, type GivenAs, type Issue } from '../errors.js';
 import { parseJsonAs } from '../input-kind.js';
 import { carryJsonTextRepairs } from '../json-text.js';
 import { schemaIssues } from '../schemas.js';
@@ -137,7 +137,7 @@ export interface CombineOptions {
    * saying so.
    */
   normalize?: boolean;
-  /** How warnings name `normalize` (the CLI's `--normalize` and `--no-normalize`; see `GivenAs`). */
+  /** How warnings name `normalize` and the commands they advise (the CLI's `--normalize` and `--no-normalize`, `attack-layers upgrade`; see `GivenAs`). */
   givenAs?: GivenAs;
 }
 
@@ -1005,5 +1005,6 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
   if (issues.length) {
     throw new Error(`combineLayers produced an invalid 4.5 layer (a bug): ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
   }
-  return { layer, warnings, sharedCommentLines };
+  // Warnings advise commands in the CLI's words (`attack-layers upgrade`): said here in the caller's.
+  return { layer, warnings: warnings.map((warning) => inGivenInputs(warning, options.givenAs)), sharedCommentLines };
 }

@@ -1,3 +1,4 @@
+import { givenOption, type GivenAs } from '../errors.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { TECHNIQUE_KEYS } from './serialize-layer.js';
 import { appendDivided } from './divided-list.js';
@@ -147,11 +148,13 @@ function combineScores(scores: readonly number[], rule: MergeScore): number | un
  * - any other field (one Navigator does not know, such as CTID's `score_num`, kept as written): the first entry's that
  *   has it; a later entry's other value for it is returned in `dropped` (by its source's position), for the caller to
  *   keep and say.
+ * `givenAs` names `mergeScore` in `conflicts` (the CLI's `--merge-score`); by default a program reads `mergeScore: 'sum'`.
  */
 export function mergeEntries(
   sources: readonly MergeSource[],
   given?: MergeScore,
   attributed?: (prefix: string) => boolean,
+  givenAs?: GivenAs,
 ): { entry: JsonObject; conflicts: string[]; dropped: MergeDropped[] } {
   const rule = given ?? 'max';
   const [first, ...rest] = sources;
@@ -165,7 +168,8 @@ export function mergeEntries(
   if (score === undefined) delete entry['score'];
   else entry['score'] = score;
   // Whole scores may count rules or tests (a sigma2attack heatmap): the highest then loses some, which the default should say.
-  const counts = given === undefined && scores.every((n) => Number.isInteger(n) && n >= 0) ? '; if they count rules or tests, --merge-score sum adds them' : '';
+  const sum = givenOption(givenAs, 'mergeScore', 'sum');
+  const counts = given === undefined && scores.every((n) => Number.isInteger(n) && n >= 0) ? `; if they count rules or tests, ${sum} adds them` : '';
   if (new Set(scores).size > 1) conflicts.push(`scores ${scores.join(', ')} became ${score} (${rule})${counts}`);
 
   const colors = all.map((s) => s.entry['color']).filter((color): color is string => typeof color === 'string' && color !== '');
@@ -187,7 +191,7 @@ export function mergeEntries(
     entry['comment'] = comment;
     // A rule listed under both IDs is one rule: a sum of rule counts counts it twice.
     const it = shared === 1 ? 'it' : 'them';
-    const twice = rule === 'sum' ? ` (the sum counts ${it} twice)` : counts && new Set(scores).size > 1 ? ` (--merge-score sum would count ${it} twice)` : '';
+    const twice = rule === 'sum' ? ` (the sum counts ${it} twice)` : counts && new Set(scores).size > 1 ? ` (${sum} would count ${it} twice)` : '';
     if (shared) conflicts.push(`${shared === 1 ? '1 comment line' : `${shared} comment lines`} given by more than one ID written once, naming each${twice}`);
   } else {
     const comments = distinct(commented.map((s) => String(s.entry['comment'])));

@@ -7,7 +7,7 @@ import type { CampaignSource, Confidence } from '../campaign/campaign-types.js';
 import { namedSource } from '../campaign/named-source.js';
 import { isWebAddress } from '../web-address.js';
 import { firstFew } from '../short-list.js';
-import { InputError, UsageError } from '../errors.js';
+import { InputError, UsageError, type GivenAs } from '../errors.js';
 import { higherConfidence, type ConfidenceOf } from '../normalize/normalize-campaign.js';
 import { UNRESOLVED_STATUSES, type NormalizedCampaign, type ReferenceResult } from '../normalize/normalize-types.js';
 import type { LayerLink, LayerMetadata, LayerTechnique, LegendItem, NavigatorLayer } from './layer-types.js';
@@ -49,6 +49,11 @@ export interface RenderOptions {
    * the rendered campaigns, so that a layer does not change with the day it is rendered on.
    */
   asOf?: string;
+  /**
+   * How messages name the release and the aggregate's name (the CLI's `--attack-release`, `--aggregate`; see
+   * `GivenAs`): by default a program reads `campaignReleases`'s `to` and `renderAggregateLayer`'s `name`.
+   */
+  givenAs?: GivenAs;
 }
 
 /** Options of `renderAggregateLayer`. */
@@ -248,12 +253,17 @@ function unresolvedLines(result: NormalizedCampaign): string[] {
     .map((r) => `"${oneLine(r.raw)}" (${r.line !== undefined ? `line ${r.line}, ` : ''}${r.status}): ${oneLine(r.note)}`);
 }
 
-function checkRelease(results: readonly NormalizedCampaign[], index: AttackIndex): void {
+/** How the caller brings campaigns to one release: the CLI's `--attack-release`, a program's `campaignReleases` `to`. */
+function oneRelease(givenAs: GivenAs | undefined): string {
+  return givenAs?.release ?? "campaignReleases's to";
+}
+
+function checkRelease(results: readonly NormalizedCampaign[], index: AttackIndex, givenAs: GivenAs | undefined): void {
   for (const result of results) {
     if (result.attack.domain !== index.domain || result.attack.release !== index.release) {
       throw new InputError(
         `${result.file}: campaign ${result.id} was normalized against ATT&CK ${result.attack.domain} ${result.attack.release}, ` +
-          `not ${index.label}, the release it is rendered with: normalize and render it with the same release (--attack-release)`,
+          `not ${index.label}, the release it is rendered with: normalize and render it with the same release (${oneRelease(givenAs)})`,
         { file: result.file },
       );
     }
@@ -321,7 +331,7 @@ interface Core {
 
 /** The techniques, gradient and legend of the layer of some campaigns: the part single and aggregate layers share. */
 function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, options: RenderOptions, label: string, minCampaigns = 1): Core {
-  checkRelease(results, index);
+  checkRelease(results, index, options.givenAs);
   const model = typeof options.model === 'string' ? scoreModel(options.model) : options.model;
   const asOf = options.asOf ?? newestCampaignDate(results);
   if (asOf !== undefined && dayNumber(asOf) === undefined) throw new UsageError(`as-of date "${asOf}" is not a date; write it as YYYY-MM-DD`);
@@ -561,8 +571,8 @@ export function renderAggregateLayer(results: readonly NormalizedCampaign[], ind
     const campaigns = releases.map((release) => `${release}: ${results.filter((r) => `${r.attack.domain} ${r.attack.release}` === release).map((r) => r.id).join(', ')}`);
     const domains = new Set(results.map((r) => r.attack.domain));
     const ways = [
-      ...(domains.size > 1 ? ["render each domain's campaigns in a run of their own, each with its --aggregate"] : []),
-      ...(releases.length > domains.size ? ["bring a domain's campaigns to one release with --attack-release"] : []),
+      ...(domains.size > 1 ? [`render each domain's campaigns in a run of their own, each with its ${options.givenAs?.aggregate ?? 'name'}`] : []),
+      ...(releases.length > domains.size ? [`bring a domain's campaigns to one release with ${oneRelease(options.givenAs)}`] : []),
     ];
     throw new InputError(`aggregate layer "${options.name}": the campaigns are in different ATT&CK releases or domains (${campaigns.join('; ')}); a layer has one: ${ways.join('; ')}`);
   }

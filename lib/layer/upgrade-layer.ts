@@ -65,6 +65,8 @@ export interface UpgradeOptions extends FormatOptions {
   releases?: ReleaseList;
   /** How the scores of entries that merge combine (default `max`); see `mergeEntries`. */
   mergeScore?: MergeScore;
+  /** How the report names `mergeScore` (the CLI's `--merge-score`; see `GivenAs`). */
+  givenAs?: GivenAs;
   /** Set when the target is older than the layer's release: why, for the report (see `upgradeReleases`). */
   downgrade?: string;
   /** Looks up IDs the layer's domain does not know in the other domains (T0800 in an enterprise layer is ICS). */
@@ -638,6 +640,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
         group.map((item) => ({ entry: item.entry, from: item.origin })),
         options.mergeScore,
         (prefix) => namesTechnique(prefix, techniqueID, target),
+        options.givenAs,
       );
       techniques.push(entry);
       const paths = [...new Set(group.map((item) => item.report.path))];

@@ -2,6 +2,7 @@ import { repairMessage, type LayerRepair } from './repair-layer.js';
 import { markdownCell as cell, markdownCode, markdownMessage as message, markdownMessageCell as messageCell, markdownText as text } from '../table-text.js';
 import { firstFew } from '../short-list.js';
 import type { GradientRange } from './score-range.js';
+import type { GivenAs } from '../errors.js';
 
 /** What happened to one technique entry of an upgraded layer. An entry with no `changes` was kept as it was. */
 export type EntryChange =
@@ -120,9 +121,10 @@ export function countChanges(techniques: readonly EntryUpgrade[]): UpgradeCounts
 /**
  * The scores of `report.scoresOutOfRange` as one line for stderr, where `upgrade` without `--report` says what it did
  * (undefined when there are none): how many, the first few with their score, and what to do; the report and `validate`
- * give each one's note.
+ * give each one's note. `givenAs`: the CLI's words (`command`: `validate` and `--report`), by default a program's
+ * (`validateLayer` and the report's `scoresOutOfRange`).
  */
-export function scoresOutOfRangeLine(report: LayerUpgradeReport): string | undefined {
+export function scoresOutOfRangeLine(report: LayerUpgradeReport, givenAs?: GivenAs): string | undefined {
   const found = report.scoresOutOfRange;
   if (!found.length) return undefined;
   // One layer has one gradient: every entry carries the same range.
@@ -132,7 +134,7 @@ export function scoresOutOfRangeLine(report: LayerUpgradeReport): string | undef
     `/gradient: ${found.length} score${many ? 's' : ''} outside the gradient ${minValue}..${maxValue}, kept as written ` +
     `(${firstFew(found.map(({ techniqueID, score }) => `${techniqueID} ${score}`))}): Navigator colours ${many ? 'them' : 'it'} as the gradient's nearest end ` +
     `(an entry's own colour, if it has one); widen the gradient (its minValue and maxValue) or fix the score${many ? 's' : ''} ` +
-    `(validate's score-out-of-range, and --report, say each)`
+    (givenAs?.command ? "(validate's score-out-of-range, and --report, say each)" : "(validateLayer's score-out-of-range, and the report's scoresOutOfRange, say each)")
   );
 }
 

@@ -1,6 +1,6 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
-import { AttackDataError, type Issue } from '../errors.js';
+import { AttackDataError, givenName, inGivenInputs, withGivenInputs, type GivenAs, type Issue } from '../errors.js';
 import { schemaIssues } from '../schemas.js';
 import { LAYER_FORMAT } from './layer-types.js';
 import {
@@ -124,6 +124,11 @@ export interface ValidateLayerOptions {
    * the release the layer declares, and saying so is not a warning.
    */
   release?: string;
+  /**
+   * How messages name `release` and the commands they advise (the CLI's `--attack-release`, `attack-layers upgrade`;
+   * see `GivenAs`): by default a program reads `release` and `upgradeLayer`.
+   */
+  givenAs?: GivenAs;
   /**
    * The newest release of a domain: when a layer is checked against an older one, one finding says how many of its
    * entries the newest would change (revoked, deprecated or unknown there).
@@ -319,7 +324,7 @@ function attackRelease(
     if (asked) return { index: asked, ...(nearest ? { everyPlatform: true } : {}), ...(unlisted.length ? { askedPlatforms: unlisted } : {}) };
     // Checking against another release than the one asked for would pass layers nobody checked as asked.
     throw new AttackDataError(
-      `ATT&CK ${domain} ${options.release} (--attack-release) is not available here: run \`${fetchCommand(domain as Domain, options.release)}\`, ` +
+      `ATT&CK ${domain} ${options.release} (${givenName(options.givenAs, 'release')}) is not available here: run \`${fetchCommand(domain as Domain, options.release)}\`, ` +
         'or leave the option out to check each layer against the release it names',
     );
   }
@@ -701,6 +706,7 @@ function checkPlatforms(
   everyPlatform: boolean,
   unlisted?: string,
   asked?: readonly string[],
+  release = 'release',
 ): void {
   const filters = isJsonObject(layer['filters']) ? layer['filters'] : {};
   const versionsAttack = isJsonObject(layer['versions']) ? layer['versions']['attack'] : undefined;
@@ -708,7 +714,7 @@ function checkPlatforms(
   const unchecked = unlisted !== undefined;
   const major = attackMajor(versionsAttack);
   const askedWords = asked?.length
-    ? ` in ${index.label}, the release asked for (--attack-release), where the filter's ${asked.map((name) => JSON.stringify(name)).join(', ')}, ` +
+    ? ` in ${index.label}, the release asked for (${release}), where the filter's ${asked.map((name) => JSON.stringify(name)).join(', ')}, ` +
       `names of the layer's ATT&CK ${major}, whose platforms are not known here, match nothing`
     : '';
   // A filter of every platform hides only rows without platforms, which no filter shows (ICS 18.1's T0895).
@@ -748,7 +754,7 @@ function checkPlatforms(
       `/techniques/${at}`,
       `${describe(record)} is annotated but ${row === record ? runs : `shows only in the row of its parent ${describe(row)}, which ${runs}`}, ` +
         `so Navigator hides it${askedWords}: add ${JSON.stringify(row.platforms[0])} to filters.platforms or remove the filter` +
-        (askedWords ? ` (\`attack-layers upgrade\` removes the names ${index.label} does not have), or leave --attack-release out to check the layer without reading them` : ''),
+        (askedWords ? ` (\`attack-layers upgrade\` removes the names ${index.label} does not have), or leave ${release} out to check the layer without reading them` : ''),
     );
   }
   if (Array.isArray(filters['platforms']) && !filters['platforms'].length) {
@@ -796,10 +802,10 @@ function checkPlatforms(
         'warning',
         'unknown-platform',
         `/filters/platforms/${at}`,
-        `${JSON.stringify(platform)} is not a platform of ${index.label}, the release asked for (--attack-release), so the layer is checked as ${index.label} ` +
+        `${JSON.stringify(platform)} is not a platform of ${index.label}, the release asked for (${release}), so the layer is checked as ${index.label} ` +
           `shows it, where it filters nothing in; the layer is for ATT&CK ${major}, whose platforms are not known here, so it may be a name of ${major}: ` +
           `${platformAdvice('use', known)}, or remove the filter to show every platform in ${index.label} (\`attack-layers upgrade\` leaves out the names ${index.label} does not have), ` +
-          'or leave --attack-release out to check the layer without reading such names',
+          `or leave ${release} out to check the layer without reading such names`,
       );
       return;
     }
@@ -960,7 +966,7 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   const shownRows = !index || everyPlatform === true || unlistedPlatforms !== undefined ? undefined : shownPlatforms(filters['platforms'], index, versionsAttack);
   if (index) checkHidden(subject, entries, index, shownRows, out);
   if (index) checkHiddenDisabled(subject, entries, index, shownRows, out);
-  if (index) checkPlatforms(subject, entries, index, out, everyPlatform === true, unlistedPlatforms, askedPlatforms);
+  if (index) checkPlatforms(subject, entries, index, out, everyPlatform === true, unlistedPlatforms, askedPlatforms, givenName(options.givenAs, 'release'));
   if (index) checkNewest(entries, index, options.newest?.(index.domain), out);
   return out.list;
 }
@@ -972,6 +978,11 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
  * @throws AttackDataError when `options.release` is given and not available for a layer's domain.
  */
 export function validateLayer(value: unknown, options: ValidateLayerOptions): LayerFinding[] {
+  // The findings advise commands in the CLI's words (`attack-layers upgrade`): said once here in the caller's.
+  return withGivenInputs(() => validateFile(value, options), options.givenAs).map((finding) => ({ ...finding, message: inGivenInputs(finding.message, options.givenAs) }));
+}
+
+function validateFile(value: unknown, options: ValidateLayerOptions): LayerFinding[] {
   if (!Array.isArray(value)) return validateOne(value, options, undefined);
   if (!value.length) {
     const out = new Findings(options.file, undefined);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { AttackIndex } from '../attack/attack-index.js';
-import { givenOption, InputError, UsageError, type GivenAs } from '../errors.js';
+import { givenOption, InputError, UsageError } from '../errors.js';
 import type { NormalizedCampaign } from '../normalize/normalize-types.js';
 import { schemaIssues } from '../schemas.js';
 import { writeFilesAtomic, type WriteOptions } from '../write-file.js';
@@ -51,8 +51,6 @@ export interface RenderFilesOptions extends RenderOptions {
   aggregate?: string;
   /** The aggregate keeps only the entries at least this many campaigns report (see `AggregateOptions`). */
   minCampaigns?: number;
-  /** How messages name `aggregate` (the CLI's `--aggregate`; see `GivenAs`). */
-  givenAs?: GivenAs;
 }
 
 /**
@@ -66,7 +64,9 @@ export function renderLayerFiles(
   options: RenderFilesOptions,
 ): { files: LayerFile[]; warnings: string[] } {
   const asOf = options.asOf ?? newestCampaignDate(items.map((item) => item.result));
-  const { aggregate: _aggregate, minCampaigns, givenAs: _givenAs, ...rest } = options;
+  const { aggregate: _aggregate, minCampaigns, ...rest } = options;
+  // A program gave the aggregate's name as `aggregate`, not as renderAggregateLayer's `name`.
+  const givenAs = { ...options.givenAs, aggregate: options.givenAs?.aggregate ?? 'aggregate' };
   const renderOptions: RenderOptions = { ...rest, ...(asOf !== undefined ? { asOf } : {}) };
   const files: LayerFile[] = [];
   const warnings: string[] = [];
@@ -94,6 +94,7 @@ export function renderLayerFiles(
     }
     const rendered = renderAggregateLayer(items.map((item) => item.result), first.index, {
       ...renderOptions,
+      givenAs,
       name: options.aggregate,
       ...(minCampaigns !== undefined ? { minCampaigns } : {}),
     });

@@ -887,7 +887,7 @@ describe('combineLayers: a revoked technique of an input not brought to the rele
   // T1086 (enterprise 18.1 records T1086 -> T1059.001); T1454 (mobile-attack 18.1 has lost its revoked-by, which
   // mobile-attack 9.0 records: T1454 -> T1477, deprecated in 18.1). Each is said as `upgrade` would read it.
   const cases = [
-    { domain: 'enterprise-attack', id: 'T1086', said: 'T1086 is revoked in enterprise-attack 18.1, replaced by T1059.001: bring the layer to enterprise-attack 18.1 first (`attack-layers upgrade`)' },
+    { domain: 'enterprise-attack', id: 'T1086', said: 'T1086 is revoked in enterprise-attack 18.1, replaced by T1059.001: bring the layer to enterprise-attack 18.1 first (`upgradeLayer`)' },
     {
       domain: 'mobile-attack',
       id: 'T1454',

@@ -105,8 +105,8 @@ describe('mergeEntries', () => {
     const { entry, conflicts } = mergeEntries(sources);
     expect(String(entry['comment']).split('\n')).to.deep.equal(['T1059.001: posh_ps_susp_keywords.yml', `T1059.001, T1086: ${rule}`]);
     expect(conflicts).to.deep.equal([
-      'scores 2, 1 became 2 (max); if they count rules or tests, --merge-score sum adds them',
-      '1 comment line given by more than one ID written once, naming each (--merge-score sum would count it twice)',
+      "scores 2, 1 became 2 (max); if they count rules or tests, mergeScore: 'sum' adds them",
+      "1 comment line given by more than one ID written once, naming each (mergeScore: 'sum' would count it twice)",
     ]);
     expect(mergeEntries(sources, 'sum').conflicts[1]).to.equal('1 comment line given by more than one ID written once, naming each (the sum counts it twice)');
     // Two revoked IDs of one replacement (T1035 and T1050 both became T1569.002 in ATT&CK 7) with one line each.

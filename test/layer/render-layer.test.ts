@@ -615,7 +615,7 @@ describe('layer/render-layer', () => {
       expect(() => renderAggregateLayer([older, periscope.result], apt32.index, { name: 'mixed', model: 'presence' })).to.throw(
         InputError,
         `aggregate layer "mixed": the campaigns are in different ATT&CK releases or domains (enterprise-attack 17.1: ${older.id}; enterprise-attack 18.1: ${periscope.result.id}); ` +
-          "a layer has one: bring a domain's campaigns to one release with --attack-release",
+          "a layer has one: bring a domain's campaigns to one release with campaignReleases's to",
       );
     });
 

@@ -621,7 +621,7 @@ describe('repairLayer', () => {
       ['old-format', '/versions/layer'],
       ['revoked-technique', '/techniques/0'],
     ]);
-    expect(findings[0]?.message).to.contain('Navigator 5.1 reads the domain as "undefined"').and.to.contain('(`attack-layers upgrade` writes it repaired)');
+    expect(findings[0]?.message).to.contain('Navigator 5.1 reads the domain as "undefined"').and.to.contain('(`upgradeLayer` writes it repaired)');
     // upgrade said "the layer is for undefined but the ATT&CK data given is enterprise-attack 18.1"; combine refused it.
     const dir = freshTmpDir('no-domain');
     writeFileSync(join(dir, 'case.json'), JSON.stringify(value));
@@ -816,8 +816,8 @@ describe('repairLayer', () => {
   it('validate says what upgrade does with an entry it leaves out', () => {
     const findings = validateLayer(layer([{ techniqueID: 'PRE-T1174', comment: 'x' }, {}]), { attackFor: attackFor(library) });
     expect(findings.map((f) => [f.path, f.message.replace(/^.*\(([^()]*)\)$/, '$1')])).to.deep.equal([
-      ['/techniques/0', 'Navigator shows nothing of it; `attack-layers upgrade` leaves it out and keeps it, as it was, in the layer\'s "removed by upgrade" metadata'],
-      ['/techniques/1', 'Navigator tolerates this; `attack-layers upgrade` leaves it out'],
+      ['/techniques/0', 'Navigator shows nothing of it; `upgradeLayer` leaves it out and keeps it, as it was, in the layer\'s "removed by upgrade" metadata'],
+      ['/techniques/1', 'Navigator tolerates this; `upgradeLayer` leaves it out'],
     ]);
   });
 
@@ -829,7 +829,7 @@ describe('repairLayer', () => {
         'repaired',
         '/techniques',
         '/techniques: one technique entry written as itself, not in a list (Windows PowerShell writes a list of one item so); read as a list of it, /techniques/0 ' +
-          '(Navigator 5.1 reads no entry from it (it counts the entries of a list) and opens the layer with none; `attack-layers upgrade` writes it repaired)',
+          '(Navigator 5.1 reads no entry from it (it counts the entries of a list) and opens the layer with none; `upgradeLayer` writes it repaired)',
       ],
     ]);
     expect(upgradeLayer(value, attack, { file: 'sentinel.json' }).layer.techniques).to.deep.equal([
@@ -936,10 +936,10 @@ describe('repairLayer', () => {
 
     // validate says, for each part left out, whether upgrade keeps it: exactly those that held something.
     const said = validateLayer(value, { attackFor: attackFor(library) }).filter((f) => f.code === 'repaired');
-    const keeps = '`attack-layers upgrade` leaves it out and keeps it, as it was, in the layer\'s "removed by upgrade" metadata)';
+    const keeps = '`upgradeLayer` leaves it out and keeps it, as it was, in the layer\'s "removed by upgrade" metadata)';
     // A part of the deprecated entry is kept with the entry.
     expect(said.filter((f) => f.message.endsWith(keeps)).map((f) => f.path)).to.have.members([...held, '/techniques/1/metadata/0']);
-    expect(said.filter((f) => f.message.endsWith('`attack-layers upgrade` leaves it out)')).map((f) => f.path)).to.have.members([
+    expect(said.filter((f) => f.message.endsWith('`upgradeLayer` leaves it out)')).map((f) => f.path)).to.have.members([
       '/techniques/0/comment',
       '/techniques/0/metadata/1',
       '/techniques/0/links/1',

@@ -214,7 +214,7 @@ describe('upgradeLayer', () => {
       },
     ]);
     expect(report.techniques[0]?.notes.at(-1)).to.equal(
-      'merged with /techniques/1 (all T1218.010 under defense-evasion): scores 2, 1 became 2 (max); if they count rules or tests, --merge-score sum adds them',
+      "merged with /techniques/1 (all T1218.010 under defense-evasion): scores 2, 1 became 2 (max); if they count rules or tests, mergeScore: 'sum' adds them",
     );
   });
 
@@ -223,26 +223,26 @@ describe('upgradeLayer', () => {
   it('says a merge in one line, the first entry\'s naming the others; each entry\'s row of the report keeps its own note', () => {
     const { report, changes } = upgradeLayer(layer([1, 2, 3].map((score) => ({ techniqueID: 'T1021', score }))), attack);
     expect(changes.filter((line) => line.includes('merged with'))).to.deep.equal([
-      '/techniques/0: merged with /techniques/1, /techniques/2 (all T1021): scores 1, 2, 3 became 3 (max); if they count rules or tests, --merge-score sum adds them',
+      "/techniques/0: merged with /techniques/1, /techniques/2 (all T1021): scores 1, 2, 3 became 3 (max); if they count rules or tests, mergeScore: 'sum' adds them",
     ]);
     expect(report.techniques.map((t) => t.notes)).to.deep.equal([
-      ['merged with /techniques/1, /techniques/2 (all T1021): scores 1, 2, 3 became 3 (max); if they count rules or tests, --merge-score sum adds them'],
+      ["merged with /techniques/1, /techniques/2 (all T1021): scores 1, 2, 3 became 3 (max); if they count rules or tests, mergeScore: 'sum' adds them"],
       ['merged with /techniques/0, /techniques/2 (all T1021)'],
       ['merged with /techniques/0, /techniques/1 (all T1021)'],
     ]);
   });
 
-  it('says that --merge-score sum adds whole scores merged by the default max, not when a rule is given or scores are fractions', () => {
+  it("says that mergeScore: 'sum' adds whole scores merged by the default max, not when a rule is given or scores are fractions", () => {
     // The tester's repro-7.json, a sigma2attack heatmap: T1168 (1 rule) and T1053 (2 rules) both become T1053.
     const counts = layer([
       { techniqueID: 'T1168', score: 1, comment: 'cisco_cli_modify_config.yml' },
       { techniqueID: 'T1053', score: 2, comment: 'win_atsvc_task.yml\nwin_susp_schtask_creation.yml' },
     ]);
     const note = (input: Layer, mergeScore?: 'max' | 'sum') => upgradeLayer(input, attack, mergeScore ? { mergeScore } : {}).report.techniques.flatMap((t) => t.notes).join('\n');
-    expect(note(counts)).to.contain('scores 1, 2 became 2 (max); if they count rules or tests, --merge-score sum adds them');
-    expect(note(counts, 'max')).to.contain('scores 1, 2 became 2 (max)').and.not.contain('--merge-score');
+    expect(note(counts)).to.contain("scores 1, 2 became 2 (max); if they count rules or tests, mergeScore: 'sum' adds them");
+    expect(note(counts, 'max')).to.contain('scores 1, 2 became 2 (max)').and.not.contain('mergeScore');
     const fractions = layer([{ techniqueID: 'T1168', score: 0.5 }, { techniqueID: 'T1053', score: 0.75 }]);
-    expect(note(fractions)).to.contain('became 0.75 (max)').and.not.contain('--merge-score');
+    expect(note(fractions)).to.contain('became 0.75 (max)').and.not.contain('mergeScore');
   });
 
   it("keeps each value of a field Navigator does not know that a merge would lose (CTID's score_num), saying which", () => {

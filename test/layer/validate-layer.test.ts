@@ -78,7 +78,7 @@ describe('validateLayer', () => {
       "reports a customDataURL on a layer of ATT&CK's own domain as the alert Navigator 5.1 stops at (a Go library writes it empty)",
       { ...layer([{ techniqueID: 'T1059.001', tactic: 'execution', score: 1 }]), customDataURL: '' },
       [['error', 'navigator-alert', '/customDataURL']],
-      /test\.layer\.json: \/customDataURL: "": a layer of "enterprise-attack" is drawn from Navigator's own ATT&CK releases, .*: Navigator 5\.1 stops with the alert "ERROR: invalid url" instead of opening it \(`attack-layers upgrade` leaves it out\)$/,
+      /test\.layer\.json: \/customDataURL: "": a layer of "enterprise-attack" is drawn from Navigator's own ATT&CK releases, .*: Navigator 5\.1 stops with the alert "ERROR: invalid url" instead of opening it \(`upgradeLayer` leaves it out\)$/,
     ],
     [
       'still rejects a domain of its own without data to draw it from (a DISARM layer, no customDataURL)',
@@ -117,7 +117,7 @@ describe('validateLayer', () => {
       'reports a revoked ID with its replacement (T1193 -> T1566.001)',
       layer([{ techniqueID: 'T1193', tactic: 'initial-access', score: 1 }]),
       [['error', 'revoked-technique', '/techniques/0']],
-      /T1193 \(Spearphishing Attachment\) is revoked in enterprise-attack 18\.1, replaced by T1566\.001 \(Spearphishing Attachment\).*run `attack-layers upgrade`/,
+      /T1193 \(Spearphishing Attachment\) is revoked in enterprise-attack 18\.1, replaced by T1566\.001 \(Spearphishing Attachment\).*run `upgradeLayer`/,
     ],
     [
       'names the intermediate steps of a revocation chain (T1073 -> T1574.002 -> T1574.001)',
@@ -154,7 +154,7 @@ describe('validateLayer', () => {
       'warns, not errs, of a revoked ID that is only disabled: Navigator drops it, and nothing shown is lost',
       layer([{ techniqueID: 'T1086', enabled: false }]),
       [['warning', 'revoked-technique', '/techniques/0']],
-      /T1086 \(PowerShell\) is revoked in enterprise-attack 18\.1, replaced by T1059\.001 \(PowerShell\); the entry only disables it, and Navigator drops it silently, which greys out nothing anyone saw \(a revoked technique shows nowhere\) — remove the entry \(`attack-layers upgrade` does, keeping it in the layer's metadata, and leaves T1059\.001 as the layer has it\)/,
+      /T1086 \(PowerShell\) is revoked in enterprise-attack 18\.1, replaced by T1059\.001 \(PowerShell\); the entry only disables it, and Navigator drops it silently, which greys out nothing anyone saw \(a revoked technique shows nowhere\) — remove the entry \(`upgradeLayer` does, keeping it in the layer's metadata, and leaves T1059\.001 as the layer has it\)/,
     ],
     [
       'warns, not errs, of a deprecated ID that is only disabled',
@@ -166,7 +166,7 @@ describe('validateLayer', () => {
       'still reports a disabled revoked ID that carries an annotation as an error',
       layer([{ techniqueID: 'T1086', enabled: false, comment: 'seen in 2019' }]),
       [['error', 'revoked-technique', '/techniques/0']],
-      /T1086 \(PowerShell\) is revoked in enterprise-attack 18\.1, replaced by T1059\.001 \(PowerShell\); Navigator drops it silently — run `attack-layers upgrade`$/,
+      /T1086 \(PowerShell\) is revoked in enterprise-attack 18\.1, replaced by T1059\.001 \(PowerShell\); Navigator drops it silently — run `upgradeLayer`$/,
     ],
     [
       'reports a tactic the technique does not belong to (T1218.010 under execution)',
@@ -360,7 +360,7 @@ describe('validateLayer', () => {
         ['warning', 'attack-version-unavailable', '/versions/attack'],
         ['warning', 'unknown-platform', '/filters/platforms/0'],
       ],
-      /"Azure AD" is what ATT&CK called "Identity Provider" before 16\.0, and this layer is for ATT&CK 15: read as "Identity Provider"; `attack-layers upgrade` writes the new name$/,
+      /"Azure AD" is what ATT&CK called "Identity Provider" before 16\.0, and this layer is for ATT&CK 15: read as "Identity Provider"; `upgradeLayer` writes the new name$/,
     ],
     [
       // DeTT&CT's M-Trends 2021 layer (no versions.attack) and Splunk's coverage layer list AWS, GCP, Azure: Navigator's
@@ -372,7 +372,7 @@ describe('validateLayer', () => {
         ['warning', 'unknown-platform', '/filters/platforms/2'],
         ['warning', 'unknown-platform', '/filters/platforms/3'],
       ],
-      /"AWS" is what ATT&CK called "IaaS" before 9\.0, and Navigator reads it so in any layer: read as "IaaS"; `attack-layers upgrade` writes the new name$/m,
+      /"AWS" is what ATT&CK called "IaaS" before 9\.0, and Navigator reads it so in any layer: read as "IaaS"; `upgradeLayer` writes the new name$/m,
     ],
     [
       'still warns that a renamed platform hides techniques in a layer for a release that no longer had it ("Azure AD" in a layer for 18)',
@@ -407,7 +407,7 @@ describe('validateLayer', () => {
         ['warning', 'upgrade-prompt', '/versions/attack'],
         ['warning', 'attack-version-unavailable', '/versions/attack'],
       ],
-      /ATT&CK enterprise-attack 7 is not available here; checked against enterprise-attack 18\.1 instead \(run `attack-layers data fetch --attack-release 7`/,
+      /ATT&CK enterprise-attack 7 is not available here; checked against enterprise-attack 18\.1 instead \(run `fetchRelease`/,
     ],
     [
       // NAVIGATOR.md: a release Navigator 5.1 has not configured ("5") fails with "ERROR parsing layer…", no tab.
@@ -417,7 +417,7 @@ describe('validateLayer', () => {
         ['error', 'navigator-release', '/versions/attack'],
         ['warning', 'attack-version-unavailable', '/versions/attack'],
       ],
-      /\/versions\/attack: Navigator 5\.1 has no ATT&CK 5 \(it has 6 to 18\): it refuses the file with "ERROR parsing layer…" and opens no tab; run `attack-layers upgrade` to bring it to 18\.1/,
+      /\/versions\/attack: Navigator 5\.1 has no ATT&CK 5 \(it has 6 to 18\): it refuses the file with "ERROR parsing layer…" and opens no tab; run `upgradeLayer` to bring it to 18\.1/,
     ],
     [
       // A layer generator on GitHub (code index file id 54106997409) writes every entry so: {techniqueID, tactic: "", score: 1}.
@@ -427,7 +427,7 @@ describe('validateLayer', () => {
         ['error', 'navigator-alert', '/techniques/0/tactic'],
         ['error', 'repaired', '/techniques/1/tactic'],
       ],
-      /\/techniques\/0\/tactic: "" removed \(the annotation applies under every tactic\): Navigator 5\.1 shows the alert "WARNING: The tactic field on the technique ID T1059 is not defined\. Annotations for this technique may not be restored\." and shows the annotation nowhere \(`attack-layers upgrade` leaves it out\)\n/,
+      /\/techniques\/0\/tactic: "" removed \(the annotation applies under every tactic\): Navigator 5\.1 shows the alert "WARNING: The tactic field on the technique ID T1059 is not defined\. Annotations for this technique may not be restored\." and shows the annotation nowhere \(`upgradeLayer` leaves it out\)\n/,
     ],
     [
       // Navigator 5.1 finds an entry's cell by techniqueID and tactic exactly as written (ViewModel.deserialize,
@@ -443,7 +443,7 @@ describe('validateLayer', () => {
         ['error', 'repaired', '/techniques/1/techniqueID'],
         ['error', 'repaired', '/techniques/2/tactic'],
       ],
-      /\/techniques\/0\/techniqueID: "t1059\.001" read as T1059\.001 \(Navigator 5\.1 matches it only as written and shows the annotation nowhere; `attack-layers upgrade` writes it repaired\)\n/,
+      /\/techniques\/0\/techniqueID: "t1059\.001" read as T1059\.001 \(Navigator 5\.1 matches it only as written and shows the annotation nowhere; `upgradeLayer` writes it repaired\)\n/,
     ],
     [
       // An LLM-to-layer script on GitHub (code index file id 54796264826) writes only {techniqueID, tactic: "<tactic-name>"}.
@@ -475,7 +475,7 @@ describe('validateLayer', () => {
       'warns that Navigator 5.1 asks to upgrade a layer of an older release it has (ATT&CK 16, installed here)',
       layer([{ techniqueID: 'T1059.001', tactic: 'execution', score: 1 }], { versions: { attack: '16', navigator: '5.1.0', layer: '4.5' } }),
       [['warning', 'upgrade-prompt', '/versions/attack']],
-      /test\.layer\.json: \/versions\/attack: the layer is for ATT&CK 16, older than 18, the newest Navigator 5\.1 has: opened from a file, it shows only after the dialog "Upgrade layer version\? … Do you want to open the workflow to upgrade this layer to ATT&CK v18\?" \(declined, it opens in ATT&CK 16\), and that workflow carries over by itself only the annotations of techniques that did not change; run `attack-layers upgrade` to write it for 18\.1 with every annotation$/,
+      /test\.layer\.json: \/versions\/attack: the layer is for ATT&CK 16, older than 18, the newest Navigator 5\.1 has: opened from a file, it shows only after the dialog "Upgrade layer version\? … Do you want to open the workflow to upgrade this layer to ATT&CK v18\?" \(declined, it opens in ATT&CK 16\), and that workflow carries over by itself only the annotations of techniques that did not change; run `upgradeLayer` to write it for 18\.1 with every annotation$/,
     ],
     [
       'says nothing of an upgrade to a layer of 18.1 written as "18.1" (Navigator reads its major, 18)',
@@ -600,7 +600,7 @@ describe('validateLayer', () => {
       'reports format 4.4 once, as a warning',
       layer([{ techniqueID: 'T1059', score: 1 }], { versions: { attack: '18', navigator: '4.8.2', layer: '4.4' } }),
       [['warning', 'old-format', '/versions/layer']],
-      /layer format 4\.4 \(current: 4\.5\).*run `attack-layers upgrade`/,
+      /layer format 4\.4 \(current: 4\.5\).*run `upgradeLayer`/,
     ],
     [
       'reports format 3.0 once, as an error, and still checks the techniques',
@@ -615,7 +615,7 @@ describe('validateLayer', () => {
       'says of format 4.5 written under the old `version` key that the key is old, not the format (a generator\'s layer)',
       { name: 'generated', version: '4.5', domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1082', score: 1 }] },
       [['warning', 'old-format', '/version']],
-      /^test\.layer\.json: \/version: the layer states format 4\.5 under the old `version` key, which only formats up to 4\.0 wrote; format 4\.1 and later write it as `versions\.layer`: run `attack-layers upgrade` to move it there \(checked here as format 4\.5\)$/,
+      /^test\.layer\.json: \/version: the layer states format 4\.5 under the old `version` key, which only formats up to 4\.0 wrote; format 4\.1 and later write it as `versions\.layer`: run `upgradeLayer` to move it there \(checked here as format 4\.5\)$/,
     ],
     [
       // A README's ICS layer (srivarshini-karthikeyan/ics-honeypot-mitre) writes versions without `layer`: Navigator's
@@ -623,7 +623,7 @@ describe('validateLayer', () => {
       'reports a layer whose versions state no format as one Navigator opens after an "Outdated Layer" warning, not as a schema error',
       { name: 'ics', versions: { attack: '18', navigator: '4.9' }, domain: 'ics-attack', techniques: [{ techniqueID: 'T0846', score: 8 }] },
       [['error', 'old-format', '/versions/layer']],
-      /^test\.layer\.json: \/versions\/layer: the layer states no layer format; Navigator .*"Outdated Layer" warning; run `attack-layers upgrade` to write format 4\.5/,
+      /^test\.layer\.json: \/versions\/layer: the layer states no layer format; Navigator .*"Outdated Layer" warning; run `upgradeLayer` to write format 4\.5/,
     ],
     [
       'reports a layer without versions as one Navigator opens after an "Outdated Layer" warning (Navigator reads its format as "")',
@@ -761,10 +761,10 @@ describe('validateLayer', () => {
       ]);
       expect(findings[0]!.message).to.equal(
         `test.layer.json: /versions/attack: Navigator 5.1 has no ATT&CK ${attack} (it has 6 to 18): it refuses the file with "ERROR parsing layer…" ` +
-          `and opens no tab; run \`attack-layers upgrade --to 18.1\` to write it for 18.1 on purpose (what 18.1 lacks is moved or removed, each listed), ` +
+          `and opens no tab; run \`upgradeLayer\` to write it for 18.1 on purpose (what 18.1 lacks is moved or removed, each listed), ` +
           `or open it in a Navigator that has ATT&CK ${attack}`,
       );
-      expect(findings[1]!.message).to.contain(`(if ATT&CK ${attack} is out, \`attack-layers data fetch\` gets the newest release to check against)`);
+      expect(findings[1]!.message).to.contain(`(if ATT&CK ${attack} is out, \`fetchRelease\` gets the newest release to check against)`);
       expect(findings.map((finding) => finding.message).join('\n')).to.not.contain('--attack-release');
     }
     // The releases Navigator 5.1 has, 6 to 18, open.
@@ -797,7 +797,7 @@ describe('validateLayer', () => {
       const platformFindings = findings.filter((finding) => finding.code === 'unknown-platform');
       expect(platformFindings).to.have.length(ics.length);
       for (const finding of platformFindings) {
-        expect(finding.message).to.match(/is not a platform of ics-attack 18\.1, but the layer is for ATT&CK 1[23], whose platforms are not known here .*attack-layers data fetch --domain ics --attack-release 1[23]/);
+        expect(finding.message).to.match(/is not a platform of ics-attack 18\.1, but the layer is for ATT&CK 1[23], whose platforms are not known here .*`fetchRelease`/);
         expect(finding.message).to.not.match(/use "None"/);
       }
     }
@@ -813,11 +813,11 @@ describe('validateLayer', () => {
     const findings = check(value, { nearest, releases, release: '18.1' });
     const hidden = findings.filter((finding) => finding.code === 'filtered-out-technique');
     expect(hidden).to.have.length(1);
-    expect(hidden[0]!.message).to.match(/so Navigator hides it in ics-attack 18\.1, the release asked for \(--attack-release\), where the filter's "Windows", "Control Server", "Field Controller\/RTU\/PLC\/IED", names of the layer's ATT&CK 12, whose platforms are not known here, match nothing: add "None"/);
+    expect(hidden[0]!.message).to.match(/so Navigator hides it in ics-attack 18\.1, the release asked for \(release\), where the filter's "Windows", "Control Server", "Field Controller\/RTU\/PLC\/IED", names of the layer's ATT&CK 12, whose platforms are not known here, match nothing: add "None"/);
     const unknown = findings.filter((finding) => finding.code === 'unknown-platform');
     expect(unknown).to.have.length(platforms.length);
     for (const finding of unknown) {
-      expect(finding.message).to.match(/is not a platform of ics-attack 18\.1, the release asked for \(--attack-release\), so the layer is checked as ics-attack 18\.1 shows it, .*the layer is for ATT&CK 12, whose platforms are not known here, so it may be a name of 12: use "None", its only platform, or remove the filter/);
+      expect(finding.message).to.match(/is not a platform of ics-attack 18\.1, the release asked for \(release\), so the layer is checked as ics-attack 18\.1 shows it, .*the layer is for ATT&CK 12, whose platforms are not known here, so it may be a name of 12: use "None", its only platform, or remove the filter/);
     }
   });
 

@@ -59,7 +59,7 @@ describe('an array of layers with elements that are no layer', () => {
       ['error', 4, '/'],
     ]);
     expect(notLayers[0]!.message).to.equal(
-      'layers.json: /1: null is not a layer: Navigator 5.1 stops at it with the alert "ERROR: Either the file is not JSON formatted, or the file structure is invalid." and opens none of the layers after it (`attack-layers upgrade` and the other commands leave it out)',
+      'layers.json: /1: null is not a layer: Navigator 5.1 stops at it with the alert "ERROR: Either the file is not JSON formatted, or the file structure is invalid." and opens none of the layers after it (`upgradeLayer` and the other commands leave it out)',
     );
     expect(notLayers[3]!.message).to.match(/\/4: \{\} is not a layer but an object .*opens no tab for it, after an "Outdated Layer" warning/);
     // The layers themselves are checked as ever: nothing of theirs is an error.

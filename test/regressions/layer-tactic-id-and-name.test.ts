@@ -58,10 +58,10 @@ describe('a layer tactic written as a TA ID with a name', () => {
     });
     const at = (path: string): string[] => findings.filter((finding) => finding.path === path).map((finding) => `${finding.severity} ${finding.code}: ${finding.message}`);
     expect(at('/techniques/0/tactic')).to.deep.equal([
-      'error repaired: /techniques/0/tactic: "TA0001 - Initial Access" read as initial-access (Navigator 5.1 matches it only as written and shows the annotation nowhere; `attack-layers upgrade` writes it repaired)',
+      'error repaired: /techniques/0/tactic: "TA0001 - Initial Access" read as initial-access (Navigator 5.1 matches it only as written and shows the annotation nowhere; `upgradeLayer` writes it repaired)',
     ]);
     expect(at('/techniques/1/tactic')).to.include(
-      'warning tactic-mismatch: /techniques/1/tactic: tactic "TA0003: Execution": TA0003 is Persistence, not Execution; T1059 Command and Scripting Interpreter has Execution, not Persistence: it was read as Execution (check which the layer means) (`attack-layers upgrade` writes "tactic": "execution")',
+      'warning tactic-mismatch: /techniques/1/tactic: tactic "TA0003: Execution": TA0003 is Persistence, not Execution; T1059 Command and Scripting Interpreter has Execution, not Persistence: it was read as Execution (check which the layer means) (`upgradeLayer` writes "tactic": "execution")',
     );
   });
 

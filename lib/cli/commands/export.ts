@@ -93,7 +93,7 @@ export function handler(context: CliContext) {
     } else {
       for (const repair of input.repairs) warn(context, args, repair);
       const library = attackLibrary(context, args);
-      const { index, warning, note: reading, everyPlatform } = exportRelease(input.layer, library, args['attack-release']);
+      const { index, warning, note: reading, everyPlatform } = exportRelease(input.layer, library, args['attack-release'], FLAG_WORDS);
       if (warning) warn(context, args, `${input.source}: ${warning}`);
       if (reading) note(context, args, `${input.source}: ${reading}`);
       const otherDomains = libraryOtherDomains(library, index.domain);
@@ -103,6 +103,7 @@ export function handler(context: CliContext) {
       const layer = pairs.notes.length ? { ...input.layer, techniques: pairs.entries } : input.layer;
       const model = matrixModel(layer, index, {
         otherDomains,
+        givenAs: FLAG_WORDS,
         ...(everyPlatform ? { everyPlatform } : {}),
         ...(args.subtechniques ? { subtechniques: args.subtechniques } : {}),
       });

@@ -141,7 +141,7 @@ export function handler(context: CliContext) {
         layers.forEach(({ value: layer, ...place }) => {
           const source = describeSource(place);
           const releases = upgradeReleases(layer, library, { to, from: args.from, file: source, givenAs: FLAG_WORDS });
-          const result = upgradeLayer(layer, releases.target, { ...releases, file: source, ...(args['merge-score'] ? { mergeScore: args['merge-score'] } : {}) });
+          const result = upgradeLayer(layer, releases.target, { ...releases, file: source, givenAs: FLAG_WORDS, ...(args['merge-score'] ? { mergeScore: args['merge-score'] } : {}) });
           if (releases.downgrade) warn(context, args, `${source}: ${releases.downgrade}`);
           upgraded.push(result.layer);
           upgradedLayers.push(result.layer);
@@ -159,7 +159,7 @@ export function handler(context: CliContext) {
           // Each layer's own lines: two layers given the same change (`/versions/navigator: set to 5.1.0`) both say it.
           noteBlock(context, args, [
             `${report.source}: ${summarizeUpgrade(report)}${target && target !== file.path ? ` -> ${target}` : ''}`,
-            ...(args.report ? [] : [...upgradeMessages(report), scoresOutOfRangeLine(report) ?? []].flat().map((line) => `  ${line}`)),
+            ...(args.report ? [] : [...upgradeMessages(report), scoresOutOfRangeLine(report, FLAG_WORDS) ?? []].flat().map((line) => `  ${line}`)),
           ]);
         }
       } catch (error) {

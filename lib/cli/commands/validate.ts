@@ -27,7 +27,7 @@ import {
   type LayerFinding,
 } from '../../index.js';
 import { linesPerKind, ofHiddenTechniques, PROBLEMS_LISTED, SHOWN_PER_KIND } from '../repeated-lines.js';
-import { attackLibrary, note, printJson, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, FLAG_WORDS, note, printJson, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import { noteLeftOutFiles } from '../unplaced.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -145,7 +145,7 @@ export function handler(context: CliContext) {
             ? [{ severity: 'error', code: 'wrong-kind', path: '/', message: reading.wrongKind }]
             : reading === 'campaign'
             ? validateCampaign(text, file, { releasesFor: (campaign) => campaignReleases(campaign, library, release), ...(args.domain ? { domain: args.domain } : {}) })
-            : validateLayer(parseJsonAs(text, file, ['layer']), { attackFor, newest, nearest, releases, file, ...(release ? { release } : {}) });
+            : validateLayer(parseJsonAs(text, file, ['layer']), { attackFor, newest, nearest, releases, file, ...(release ? { release } : {}), givenAs: FLAG_WORDS });
       } catch (error) {
         // A release asked for that is not here is no fault of the file: the run stops (exit 1).
         if (!(error instanceof InputError) || error instanceof AttackDataError) throw error;

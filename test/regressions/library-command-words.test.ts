@@ -19,6 +19,7 @@ import {
   type NavigatorLayer,
 } from '../../lib/index.js';
 import { freshTmpDir, loadRelease, messageOf, runCli, stixDir, testCacheDir } from '../helpers/attack.js';
+import { attackFor } from '../layer/attack-data.js';
 
 const library = (): AttackLibrary => new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir(), snapshot: false });
 const pub = 'test/fixtures/layers/public';
@@ -34,13 +35,6 @@ const APT32 = 'campaigns/apt32-covid19-wuhan.yaml';
 const PERISCOPE = 'campaigns/temp-periscope-cambodia-2018.yaml';
 
 const json = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
-const attackFor = (lib: AttackLibrary) => (domain: Parameters<AttackLibrary['release']>[0], major: string | undefined) => {
-  try {
-    return lib.release(domain, major);
-  } catch {
-    return undefined;
-  }
-};
 
 // A program cannot run `attack-layers upgrade` or pass --attack-release: the messages of the layer, export and render
 // functions name the function that does that command's work and the option a program passes, as the coverage

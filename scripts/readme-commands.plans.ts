@@ -101,7 +101,8 @@ function attackFeed(): string {
 /**
  * A team's ATT&CK data (README "A team's own ATT&CK data"): the shared 18.1 release with four techniques of a red team's
  * own added at run time, as ATT&CK Workbench writes them (created by the team's identity): T9001 and T9001.001, and two
- * with its organization namespace's prefix, ACME-T0001 and ACME-T0001.01.
+ * with its organization namespace's prefix, ACME-T1000 and ACME-T1000.001 (mitre-attack/attack-workbench-rest-api,
+ * app/lib/attack-id-generator.js, commit 3b71eb59a082e860318562b4abaa6d21840428d9).
  */
 const TEAM_BUNDLE = 'readme:team-bundle';
 
@@ -122,8 +123,8 @@ function teamBundle(): string {
     ...readRawBundle(stixFile('enterprise-attack-18.1.json.gz')).objects,
     own(1, 'T9001', 'Badge Cloning'),
     own(2, 'T9001.001', 'RFID Replay'),
-    own(3, 'ACME-T0001', 'Helpdesk Pretexting'),
-    own(4, 'ACME-T0001.01', 'Voice Pretexting'),
+    own(3, 'ACME-T1000', 'Helpdesk Pretexting'),
+    own(4, 'ACME-T1000.001', 'Voice Pretexting'),
   ];
   return JSON.stringify({ type: 'bundle', id: 'bundle--00000000-0000-4000-8000-000000000416', objects });
 }
@@ -195,13 +196,13 @@ export const PLANS: Record<string, Plan | { skip: string }> = {
   'attack-layers render red-team.yaml --attack acme-attack.json --attack-release 18.1 --out layers/': {
     files: {
       'acme-attack.json': TEAM_BUNDLE,
-      'red-team.yaml': 'text:name: ACME red team\ntechniques:\n  - ref: T9001\n  - ref: T9001.001\n  - ref: ACME-T0001\n  - ref: T1566.001\n',
+      'red-team.yaml': 'text:name: ACME red team\ntechniques:\n  - ref: T9001\n  - ref: T9001.001\n  - ref: ACME-T1000\n  - ref: T1566.001\n',
     },
-    // the two warnings shown after it; the layer holds the team's technique and sub-technique
+    // the warning shown after it; the layer holds the team's techniques, its namespace's among them
     check: ({ stderr }, dir) => {
       for (const line of outputAfter('attack-layers render red-team.yaml --attack acme-attack.json').trim().split('\n')) expect(stderr).to.include(line);
       const layer = JSON.parse(readFileSync(join(dir, 'layers/red-team.layer.json'), 'utf8')) as { techniques: { techniqueID: string }[] };
-      expect(layer.techniques.map((entry) => entry.techniqueID)).to.include.members(['T9001', 'T9001.001']);
+      expect(layer.techniques.map((entry) => entry.techniqueID)).to.include.members(['T9001', 'T9001.001', 'ACME-T1000']);
     },
   },
   'attack-layers data fetch --domain ics --attack-release 17.1': { skip: 'network' },

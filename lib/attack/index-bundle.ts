@@ -15,7 +15,7 @@ import {
 } from './types.js';
 import { compareText } from '../compare-text.js';
 import { isReleaseVersion } from './release-files.js';
-import { isTechniqueId, TECHNIQUE_ID_FORMAT } from './technique-id.js';
+import { isIndexedTechniqueId, parentTechniqueId, TECHNIQUE_ID_FORMAT } from './technique-id.js';
 
 /** What the caller knows about a bundle that the bundle may not say itself (STIX 2.0 bundles name no release). */
 export interface BundleHints {
@@ -190,7 +190,7 @@ export function indexBundle(bundle: unknown, hints: BundleHints): AttackIndexDat
   const otherIds: string[] = [];
   for (const object of ofType('attack-pattern').filter(inDomain)) {
     const id = attackId(object);
-    if (!id || !isTechniqueId(id)) {
+    if (!id || !isIndexedTechniqueId(id)) {
       otherIds.push(`${id ?? '(no ID)'} ${JSON.stringify(object.name ?? object.id)}`);
       continue;
     }
@@ -209,7 +209,8 @@ export function indexBundle(bundle: unknown, hints: BundleHints): AttackIndexDat
       deprecated: object.x_mitre_deprecated === true,
       summary: summarize(object.description ?? ''),
     };
-    if (record.subtechnique) record.parent = id.slice(0, 5);
+    const parent = parentTechniqueId(id);
+    if (parent) record.parent = parent;
     if (object.created_by_ref && object.created_by_ref !== MITRE_IDENTITY) record.custom = true;
     const replacement = revokedBy.get(object.id);
     if (record.revoked && replacement) record.revokedBy = replacement;
@@ -293,8 +294,8 @@ function leftOutNotes(domain: Domain, otherDomains: ReadonlyMap<string, number>,
   if (otherIds.length) {
     notes.push(
       `left out ${otherIds.length} technique${otherIds.length === 1 ? '' : 's'} whose ATT&CK ID is not of ATT&CK's form ` +
-        `(T and ${TECHNIQUE_ID_FORMAT.digits} digits, such as ${TECHNIQUE_ID_FORMAT.example}): ${namedList(otherIds)}; attack-layers reads techniques by such IDs ` +
-        "only, as campaigns and layers name them: give them IDs such as T9001 (ATT&CK Workbench's organization namespace writes a prefix, ACME-T0001, when one is set)",
+        `(T and ${TECHNIQUE_ID_FORMAT.digits} digits, such as ${TECHNIQUE_ID_FORMAT.example}, or of an ATT&CK Workbench organization namespace, such as ACME-T1000.001): ` +
+        `${namedList(otherIds)}; attack-layers reads techniques by such IDs only, as campaigns and layers name them: give them IDs such as T9001`,
     );
   }
   const custom = techniques.filter((technique) => technique.custom && !technique.revoked && !technique.deprecated);

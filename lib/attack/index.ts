@@ -44,7 +44,19 @@ export { download, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_MAX_BYTES, type DownloadOpti
 /** The one way to name a file in the ATT&CK data cache (never outside it). @throws AttackDataError */
 export { cachePath } from './cache-path.js';
 /** The ATT&CK technique ID format. */
-export { TECHNIQUE_ID, TECHNIQUE_ID_FORMAT, canonicalTechniqueId, isTechniqueId, noReleaseNumberText, preAttackNumberText, unusedNumberText } from './technique-id.js';
+export {
+  NAMESPACED_TECHNIQUE_ID,
+  TECHNIQUE_ID,
+  TECHNIQUE_ID_FORMAT,
+  canonicalTechniqueId,
+  isIndexedTechniqueId,
+  isNamespacedTechniqueId,
+  isTechniqueId,
+  noReleaseNumberText,
+  parentTechniqueId,
+  preAttackNumberText,
+  unusedNumberText,
+} from './technique-id.js';
 export { PROCEDURE_FORMAT, DETECTION_FORMAT } from './types.js';
 /** Collect the procedures (uses relationships with their text and sources) of a parsed STIX bundle (pure). @throws AttackDataError */
 export { indexProcedures } from './index-procedures.js';

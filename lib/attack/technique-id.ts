@@ -12,6 +12,39 @@ export function isTechniqueId(value: string): boolean {
 }
 
 /**
+ * A technique ID of an ATT&CK Workbench organization namespace: Workbench, with a namespace prefix set (letters, which it
+ * writes in capitals), numbers the techniques it creates `<PREFIX>-T<4 digits>` from the namespace's range start (1000
+ * unless set) and their sub-techniques `<parent>.<3 digits>` (`ACME-T1000`, `ACME-T1000.001`), under the `mitre-attack`
+ * source: mitre-attack/attack-workbench-rest-api, app/lib/attack-id-generator.js (generateAttackId, commit
+ * 3b71eb59a082e860318562b4abaa6d21840428d9). Anchored; group 1 is the prefix. `PRE-T1156` is PRE-ATT&CK's, not a namespace's
+ * (`PRE_ATTACK_ID`).
+ */
+export const NAMESPACED_TECHNIQUE_ID = new RegExp(
+  `^(?!PRE-)([A-Z]+)-${TECHNIQUE_ID_FORMAT.prefix}\\d{${TECHNIQUE_ID_FORMAT.digits}}(\\.\\d{${TECHNIQUE_ID_FORMAT.subDigits}})?$`,
+);
+
+/** True for a technique ID of a Workbench organization namespace (`ACME-T1000`, `ACME-T1000.001`), false for anything else (`T1566`). */
+export function isNamespacedTechniqueId(value: string): boolean {
+  return NAMESPACED_TECHNIQUE_ID.test(value);
+}
+
+/** What an ID of a Workbench organization namespace is, said the same way by normalize and validate: `ACME-T1000 is an ID of … (prefix ACME), a team's own technique that no MITRE release has`. */
+export function namespacedTechniqueText(id: string): string {
+  return `${id} is an ID of an ATT&CK Workbench organization namespace (prefix ${id.slice(0, id.indexOf('-'))}), a team's own technique that no MITRE release has`;
+}
+
+/** True for an ID a technique of an index may have: ATT&CK's (`T1566.001`) or a Workbench namespace's (`ACME-T1000.001`). */
+export function isIndexedTechniqueId(value: string): boolean {
+  return isTechniqueId(value) || isNamespacedTechniqueId(value);
+}
+
+/** The technique a sub-technique ID is of (`T1566.001`: `T1566`; `ACME-T1000.001`: `ACME-T1000`), or undefined for a technique ID. */
+export function parentTechniqueId(id: string): string | undefined {
+  const dot = id.lastIndexOf('.');
+  return dot < 0 ? undefined : id.slice(0, dot);
+}
+
+/**
  * A technique ID as rules, galaxies and flows list it, in either case (`t1059.001`), in its canonical form (`T1059.001`);
  * undefined for anything else, a sub-technique written with another separator (`T1059/001`) too.
  */

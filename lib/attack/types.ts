@@ -104,7 +104,7 @@ export interface AttackIndexData {
   notes?: string[];
 }
 
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 /** A source cited by `uses` relationships: its `source_name` and, when it has one, its URL. */
 export interface CitedSource {

@@ -146,7 +146,7 @@ export interface Layout {
  */
 export interface Technique {
   /**
-   * The ATT&CK ID of the technique (T1234) or sub-technique (T1234.001).
+   * The ATT&CK ID of the technique (T1234) or sub-technique (T1234.001), or one of an ATT&CK Workbench organization namespace (ACME-T1000, ACME-T1000.001), which Navigator shows when it loads that namespace's data.
    */
   techniqueID: string;
   /**

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { scriptScheme } from '../web-address.js';
 import tinycolor from 'tinycolor2';
-import { canonicalTechniqueId, ICS_TECHNIQUE_ID } from '../attack/technique-id.js';
+import { canonicalTechniqueId, ICS_TECHNIQUE_ID, isNamespacedTechniqueId } from '../attack/technique-id.js';
 import { KNOWN_TACTIC_SHORTNAMES } from '../attack/known-tactics.js';
 import { NAVIGATOR_PLATFORM_MAPPINGS } from '../attack/platform-names.js';
 import { InputError } from '../errors.js';
@@ -175,10 +175,14 @@ function colorOutcome(raw: string, fixed: string): Outcome {
   return { navigatorTolerates: raw.trimEnd() === fixed };
 }
 
-/** A technique ID as written in real layers (`T1078 `, `t1078`, `T1036.`, `T1059/001`), or undefined. */
+/**
+ * A technique ID as written in real layers (`T1078 `, `t1078`, `T1036.`, `T1059/001`), or of an ATT&CK Workbench
+ * organization namespace (`ACME-T1000.001`, in capitals), or undefined.
+ */
 function readTechniqueId(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  return canonicalTechniqueId(value.trim().replace(/\.$/, ''));
+  const written = value.trim().replace(/\.$/, '');
+  return isNamespacedTechniqueId(written.toUpperCase()) ? written.toUpperCase() : canonicalTechniqueId(written);
 }
 
 /**

@@ -26,7 +26,7 @@ import { collapsedSubtechniques, disabledUnder, isAnnotated, isOnlyDisabled, kep
 import { everyPlatformNote, everyPlatformRelease, everyReleaseTypo, filteredOutEntries, renamedSinceLayer, shownPlatforms, type FilteredOut, unfilterablePlatforms, unlistedPlatformNames, type ReleaseList } from './platform-visibility.js';
 import { isJsonObject, valueAtPointer, type JsonObject } from '../json-value.js';
 import { currentPlatformName, NAVIGATOR_PLATFORM_MAPPINGS, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
-import { isTechniqueId, preAttackNumberText, unusedNumberText } from '../attack/technique-id.js';
+import { isIndexedTechniqueId, isNamespacedTechniqueId, namespacedTechniqueText, preAttackNumberText, unusedNumberText } from '../attack/technique-id.js';
 import { otherDomainLayerText, otherDomainLookup, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { arrayLayers, originalPath, repairLayer, type LayerRepair } from './repair-layer.js';
 import { gradientRange, scoresOutOfRange, type GradientRange } from './score-range.js';
@@ -462,7 +462,10 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown
       path,
       preAttack
         ? `${preAttack}; Navigator drops it silently: annotate the enterprise technique that fits (Reconnaissance, Resource Development) or remove the entry`
-        : unused
+        : isNamespacedTechniqueId(id)
+          ? `${namespacedTechniqueText(id)}, and ${index.label} does not hold it: Navigator drops it silently unless it loads the team's ATT&CK data ` +
+            'that holds it; check the layer against that data, or fix the ID, or remove the entry'
+          : unused
           ? `${unused}; Navigator drops it silently: annotate the technique of ${index.label} that fits, or remove the entry`
           : `${id} is not a technique in ${index.label}; Navigator drops it silently: fix the ID or remove the entry`,
     );
@@ -942,7 +945,7 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
     const ids: string[] = [];
     entries.forEach((entry, at) => {
       // An ID the schema rejects is reported there already.
-      if (isJsonObject(entry) && typeof entry['techniqueID'] === 'string' && isTechniqueId(entry['techniqueID'])) {
+      if (isJsonObject(entry) && typeof entry['techniqueID'] === 'string' && isIndexedTechniqueId(entry['techniqueID'])) {
         const asRead = input[repaired.entryOrigins[at] ?? at];
         ids.push(entry['techniqueID']);
         checkTechnique(entry, at, index, shown, otherDomains, out, isJsonObject(asRead) ? asRead['tactic'] : undefined);

@@ -4,7 +4,7 @@ import { otherDomainCampaignAdvice, otherDomainTechniqueText, type OtherDomainLo
 import { fetchCommand } from '../attack/release-files.js';
 import { revokedTechniqueText } from '../attack/revoked-technique-text.js';
 import { formerTactic, laterTactic } from '../attack/tactic-splits.js';
-import { PRE_ATTACK_ID, PRE_ATTACK_MERGED, PRE_ATTACK_SUCCESSORS, preAttackNumberText, unusedNumberText, withDigitPutBack } from '../attack/technique-id.js';
+import { NAMESPACED_TECHNIQUE_ID, namespacedTechniqueText, PRE_ATTACK_ID, PRE_ATTACK_MERGED, PRE_ATTACK_SUCCESSORS, preAttackNumberText, unusedNumberText, withDigitPutBack } from '../attack/technique-id.js';
 import type { TacticShortname, TechniqueId, TechniqueRecord } from '../attack/types.js';
 import { RETIRED_TACTICS } from '../attack/known-tactics.js';
 import { isCommonEnglishWord } from '../common-words.js';
@@ -248,6 +248,7 @@ export function resolveReferenceWarnings(input: ReferenceInput, context: Resolve
   const parsedName = parsed.name === undefined || parts.length ? parsed.name : spaced(parsed.name);
 
   let outcome: Outcome;
+  const namespaced = parts.length ? undefined : namespacedReference(parsed.name ?? '');
   // `AML.T0043`: MITRE ATLAS numbers its techniques (attacks on AI-enabled systems) as ATT&CK does, after its prefix.
   const atlas = [...input.raw.matchAll(ATLAS_ID)].map((match) => match[1]!.toUpperCase());
   if (atlas.length && parts.length && parts.every((part) => part.ids.every((id) => atlas.includes(id)))) {
@@ -271,6 +272,8 @@ export function resolveReferenceWarnings(input: ReferenceInput, context: Resolve
       notes: outcomes.flatMap((o) => o.notes),
       candidates: outcomes.flatMap((o) => o.candidates),
     };
+  } else if (namespaced && (target.technique(namespaced.id) || !PRE_ATTACK_ID.test(namespaced.id))) {
+    outcome = namespacedOutcome(namespaced, tactics.read, context, trail, warnings);
   } else if (!parts.length && input.raw.match(MBC_ID)) {
     outcome = mbcOutcome(input.raw, target);
     trail.push(`ID check: ${outcome.notes[0]}`);
@@ -317,6 +320,38 @@ export function resolveReferenceWarnings(input: ReferenceInput, context: Resolve
     resolution: { status: outcome.status, ids: outcome.ids, note: outcome.notes.join('; '), trail, tactics, placed, candidates: outcome.candidates, warnings },
     warnings: warnings.map((message) => ({ kind: onTactics.has(message) ? 'tactic' : 'reference', message })),
   };
+}
+
+// `ACME-T1000`, `acme-t1000.001: Voice Pretexting`: an ID of a Workbench organization namespace, and any name beside it.
+const NAMESPACED_REFERENCE = new RegExp(`^(${NAMESPACED_TECHNIQUE_ID.source.slice(1, -1)})(?![\\w.])[\\s:()\\u2013\\u2014-]*(.*)$`, 'i');
+
+/** A reference that is an ID of an ATT&CK Workbench organization namespace (`ACME-T1000.001`), in capitals, and the name written after it. */
+function namespacedReference(text: string): { id: TechniqueId; name?: string } | undefined {
+  const match = NAMESPACED_REFERENCE.exec(text.trim());
+  if (!match) return undefined;
+  const name = match[match.length - 1]!.replace(/[\s)]+$/, '');
+  return { id: match[1]!.toUpperCase(), ...(name ? { name } : {}) };
+}
+
+/**
+ * `ACME-T1000`: a technique a team made in ATT&CK Workbench with its organization namespace set. Read as any ID when
+ * the ATT&CK data loaded is the team's and holds it; else unknown, saying where such an ID comes from, as no MITRE
+ * release has it.
+ */
+function namespacedOutcome(
+  { id, name }: { id: TechniqueId; name?: string },
+  tactics: readonly TacticShortname[],
+  context: ResolveContext,
+  trail: string[],
+  warnings: string[],
+): Outcome {
+  const { target } = context;
+  if (target.technique(id)) return resolveId(id, name, tactics, context, trail, warnings);
+  const note =
+    `${namespacedTechniqueText(id)}, and the ATT&CK data loaded (${target.label}) does not hold it: load the team's ATT&CK data that does (its Workbench collection export, ` +
+    'or the objects of its TAXII server), or write the ATT&CK technique that fits';
+  trail.push(`ID check: ${note}`);
+  return { status: 'unknown', ids: [], notes: [note], candidates: [] };
 }
 
 /**

@@ -4,15 +4,23 @@
 //   app/tests/api/recent-activity/sample-collection.json (commit 3fb3f2bb9ae1f6cd6f8e5e0ad1ce801d1d7d2457): an
 //   x-mitre-collection "Sample ATT&CK Data" of x_mitre_version "1.0" with techniques TX0001 and tactics TAX0001 (IDs
 //   not of ATT&CK's form), and app/tests/integration-test/mock-data/blue-v1.json (collection "Collection Blue", "1.0.0").
-// - Workbench's organization namespace, which writes `<prefix>-T0001` and `<prefix>-T0001.01`:
-//   center-for-threat-informed-defense/attack-workbench-frontend, app/src/app/classes/stix/stix-object.ts
-//   (getNamespaceID, commit 39b024389d1aa266cef84a1e6c04588ff1247338).
+// - Workbench's organization namespace: with a prefix set (MYORG, range_start 4000 in the API's example), Workbench
+//   numbers a new technique `<PREFIX>-T<range start or next>` (1000 unless set) and a sub-technique `<parent>.<3 digits>`,
+//   under source_name `mitre-attack`, first of the external references: mitre-attack/attack-workbench-rest-api,
+//   app/lib/attack-id-generator.js (generateAttackId, commit 3b71eb59a082e860318562b4abaa6d21840428d9) and
+//   app/api/definitions/components/system-configuration.yml (organization-namespace, commit
+//   29cf91541a3a9c0dd379ffe9a1f27358c2632231); mitre-attack/attack-workbench-frontend, src/app/classes/stix/stix-object.ts
+//   (buildAttackExternalReference, commit b287dd9013815e071217a3d81e9c51a41e6fd86b).
+// - ATT&CK Navigator matches a layer's techniqueID to a technique's `external_references[0].external_id` by equality,
+//   any string: mitre-attack/attack-navigator, nav-app/src/app/classes/view-model.ts (deserialize, commit
+//   0070cefa4e11cb3e490df56bb449a9f261f81d09) and nav-app/src/app/classes/stix/stix-object.ts (commit
+//   a71b65de0009cf5e1d71625597fd3c6a170992d6).
 // - MITRE's TAXII 2.1 server answers a collection's objects in an envelope `{ "more": false, "objects": [...] }`, paged
 //   with `next`: mitre-attack/attack-workbench-taxii-server, docs/USAGE.md (commit c3ed0f4990e53b31eceb190e649cfbc23ddece22).
 import { expect } from 'chai';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AttackDataError, AttackIndex, indexBundle, type AttackIndexData } from '../../lib/index.js';
+import { AttackDataError, AttackIndex, indexBundle, validateLayer, type AttackIndexData } from '../../lib/index.js';
 import { freshCacheHome, freshTmpDir, readRawBundle, runCli, stixFile, type RawStixObject } from '../helpers/attack.js';
 
 const MITRE = 'identity--c78cb6e5-0c4b-4611-8297-d1b8b55e40b5';
@@ -40,8 +48,10 @@ function ownTechnique(uuid: string, id: string, name: string, domain = 'enterpri
 const OWN: readonly RawStixObject[] = [
   ownTechnique('90000000-0000-4000-8000-000000000001', 'T9001', 'Badge Cloning'),
   ownTechnique('90000000-0000-4000-8000-000000000002', 'T9001.001', 'RFID Replay'),
-  ownTechnique('90000000-0000-4000-8000-000000000003', 'ACME-T0001', 'Helpdesk Pretexting'),
-  ownTechnique('90000000-0000-4000-8000-000000000004', 'ACME-T0001.01', 'Voice Pretexting'),
+  ownTechnique('90000000-0000-4000-8000-000000000003', 'ACME-T1000', 'Helpdesk Pretexting'),
+  ownTechnique('90000000-0000-4000-8000-000000000004', 'ACME-T1000.001', 'Voice Pretexting'),
+  // Workbench's own sample collection numbers its technique TX0001: an ID of no form ATT&CK or a namespace writes.
+  ownTechnique('90000000-0000-4000-8000-000000000006', 'TX0001', 'Sample Technique'),
 ];
 
 const source = (file: string) => ({ file, sha256: 'test' });
@@ -60,24 +70,50 @@ describe("ATT&CK data as teams have it (Workbench exports, TAXII envelopes, merg
     const own = index.technique('T9001.001');
     expect([own?.name, own?.parent, own?.tactics, own?.custom]).to.deep.equal(['RFID Replay', 'T9001', ['initial-access'], true]);
     expect(index.technique('T9001')?.custom).to.equal(true);
-    expect(withOwn.techniques.filter((technique) => technique.custom).map((technique) => technique.id)).to.deep.equal(['T9001', 'T9001.001']);
+    expect(withOwn.techniques.filter((technique) => technique.custom).map((technique) => technique.id)).to.deep.equal(['ACME-T1000', 'ACME-T1000.001', 'T9001', 'T9001.001']);
+  });
+
+  it("indexes a Workbench namespace's technique and sub-technique by their IDs (ACME-T1000, ACME-T1000.001 under it)", () => {
+    const index = new AttackIndex(withOwn);
+    const sub = index.technique('ACME-T1000.001');
+    expect([sub?.name, sub?.parent, sub?.subtechnique, sub?.tactics, sub?.custom]).to.deep.equal(['Voice Pretexting', 'ACME-T1000', true, ['initial-access'], true]);
+    expect(index.children('ACME-T1000').map((technique) => technique.id)).to.deep.equal(['ACME-T1000.001']);
   });
 
   it("says the team's techniques are not MITRE's and that Navigator with MITRE's data hides them", () => {
     const note = withOwn.notes?.find((text) => text.includes("not MITRE's"));
-    expect(note).to.include('T9001 "Badge Cloning", T9001.001 "RFID Replay"').and.include('hides them');
+    expect(note).to.include('ACME-T1000 "Helpdesk Pretexting", ACME-T1000.001 "Voice Pretexting", T9001 "Badge Cloning", T9001.001 "RFID Replay"').and.include('hides them');
   });
 
-  it('leaves out techniques whose ID is not of ATT&CK\'s form (ACME-T0001, Workbench\'s namespace prefix), naming each', () => {
-    expect(withOwn.techniques.some((technique) => technique.id.startsWith('ACME'))).to.equal(false);
-    const note = withOwn.notes?.find((text) => text.startsWith('left out 2 techniques'));
-    expect(note).to.include('ACME-T0001 "Helpdesk Pretexting", ACME-T0001.01 "Voice Pretexting"');
+  it("leaves out techniques whose ID is neither ATT&CK's nor a namespace's (TX0001, Workbench's sample), naming each", () => {
+    expect(withOwn.techniques.some((technique) => technique.id === 'TX0001')).to.equal(false);
+    const note = withOwn.notes?.find((text) => text.startsWith('left out 1 technique'));
+    expect(note).to.include('TX0001 "Sample Technique"').and.include('ACME-T1000.001');
+  });
+
+  it("validate reads a layer's namespace ID in another case as the ID (acme-t1000), and PRE-T1156 still as PRE-ATT&CK's", () => {
+    const index = new AttackIndex(withOwn);
+    const layer = {
+      name: 'red',
+      domain: 'enterprise-attack',
+      versions: { attack: '18', navigator: '5.1.0', layer: '4.5' },
+      techniques: [
+        { techniqueID: 'acme-t1000', score: 1 },
+        { techniqueID: 'PRE-T1156', score: 1 },
+      ],
+    };
+    const findings = validateLayer(layer, { attackFor: () => index, file: 'red.json' });
+    const said = findings.map((finding) => `${finding.code} ${finding.path}: ${finding.message}`);
+    expect(said.filter((text) => text.includes('/techniques/0'))).to.have.length(1);
+    expect(said.find((text) => text.includes('/techniques/0'))).to.match(/^repaired .*acme-t1000.*ACME-T1000/);
+    expect(said.find((text) => text.includes('/techniques/1'))).to.match(/PRE-T1156.*PRE-ATT&CK/);
+    expect(findings.map((finding) => finding.code)).not.to.include('unknown-technique');
   });
 
   it("keeps 18.1's techniques as they are: as many as the release alone, none of them custom", () => {
     const alone = indexBundle({ type: 'bundle', id: 'bundle--x', objects: enterprise }, { release: '18.1', source: source('e.json') });
     expect(alone.notes).to.equal(undefined);
-    expect(withOwn.techniques.length).to.equal(alone.techniques.length + 2);
+    expect(withOwn.techniques.length).to.equal(alone.techniques.length + 4);
     expect(alone.techniques.some((technique) => technique.custom)).to.equal(false);
   });
 
@@ -162,17 +198,47 @@ describe("ATT&CK data as teams have it (Workbench exports, TAXII envelopes, merg
       dir = freshTmpDir('team-bundles');
       env = { XDG_CACHE_HOME: freshCacheHome('team-bundles') };
       writeFileSync(join(dir, 'acme.json'), JSON.stringify({ type: 'bundle', id: 'bundle--acme', objects: [...enterprise, ...OWN] }));
-      writeFileSync(join(dir, 'red.yaml'), 'name: ACME red team\ndomain: enterprise\ntechniques:\n  - ref: T9001.001\n  - ref: ACME-T0001\n  - ref: T1566.001\n');
+      writeFileSync(join(dir, 'red.yaml'), 'name: ACME red team\ndomain: enterprise\ntechniques:\n  - ref: T9001.001\n  - ref: ACME-T1000\n  - ref: acme-t1000.001 Voice Pretexting\n  - ref: T1566.001\n');
     });
 
     it("render writes the team's technique into the layer and warns that Navigator shows it only with this bundle loaded", async () => {
       const result = await runCli(['render', join(dir, 'red.yaml'), '--attack', join(dir, 'acme.json'), '--attack-release', '18.1', '--out', join(dir, 'out')], env);
       expect(result.code, result.stderr).to.equal(0);
       const layer = JSON.parse(readFileSync(join(dir, 'out', 'red.layer.json'), 'utf8')) as { techniques: { techniqueID: string }[] };
-      expect(layer.techniques.map((entry) => entry.techniqueID)).to.include.members(['T9001', 'T9001.001', 'T1566.001']);
-      expect(result.stderr).to.include(`warning: ${join(dir, 'acme.json')}: 2 techniques are not MITRE's`);
-      expect(result.stderr).to.include(`warning: ${join(dir, 'acme.json')}: left out 2 techniques whose ATT&CK ID is not of ATT&CK's form`);
-      expect(result.stderr).to.include('unknown: ACME-T0001');
+      expect(layer.techniques.map((entry) => entry.techniqueID)).to.include.members(['ACME-T1000', 'ACME-T1000.001', 'T9001', 'T9001.001', 'T1566.001']);
+      expect(result.stderr).to.include(`warning: ${join(dir, 'acme.json')}: 4 techniques are not MITRE's`);
+      expect(result.stderr).to.include(`warning: ${join(dir, 'acme.json')}: left out 1 technique whose ATT&CK ID is not of ATT&CK's form`);
+      expect(result.stderr).not.to.include('unknown: ');
+    });
+
+    it("normalize reads a namespace's ID as written (ACME-T1000), and its sub-technique in any case, with the name beside it checked", async () => {
+      const result = await runCli(['normalize', join(dir, 'red.yaml'), '--attack', join(dir, 'acme.json'), '--attack-release', '18.1', '--json'], env);
+      expect(result.code, result.stderr).to.equal(0);
+      const refs = (JSON.parse(result.stdout) as { references: { raw: string; status: string; ids: string[] }[] }[])[0]!.references;
+      expect(refs.filter((ref) => ref.raw.toUpperCase().includes('ACME')).map((ref) => [ref.status, ref.ids])).to.deep.equal([
+        ['current', ['ACME-T1000']],
+        ['current', ['ACME-T1000.001']],
+      ]);
+    });
+
+    it("with MITRE's 18.1 alone, normalize says what a namespace's ID is and what to load, rather than 'not the name of a technique'", async () => {
+      const result = await runCli(['normalize', join(dir, 'red.yaml'), '--json'], env);
+      const refs = (JSON.parse(result.stdout) as { references: { raw: string; status: string; note: string }[] }[])[0]!.references;
+      const acme = refs.find((ref) => ref.raw === 'ACME-T1000');
+      expect(acme?.status).to.equal('unknown');
+      expect(acme?.note).to.match(/^ACME-T1000 is an ID of an ATT&CK Workbench organization namespace \(prefix ACME\).*load the team's ATT&CK data/);
+    });
+
+    it('validate finds the layer\'s namespace entries in the team\'s bundle, and says of them with MITRE\'s data what they are', async () => {
+      const layer = join(dir, 'out', 'red.layer.json');
+      const team = await runCli(['validate', layer, '--attack', join(dir, 'acme.json'), '--attack-release', '18.1', '--json'], env);
+      const found = (JSON.parse(team.stdout) as { findings: { code: string }[] }[])[0]!.findings.map((finding) => finding.code);
+      expect(found).not.to.include('unknown-technique');
+      expect(found).not.to.include('repaired');
+      const mitre = await runCli(['validate', layer, '--json'], env);
+      const findings = (JSON.parse(mitre.stdout) as { findings: { code: string; message: string }[] }[])[0]!.findings;
+      expect(findings.filter((finding) => finding.message.includes(': ACME-T1000')).map((finding) => finding.code)).to.deep.equal(['unknown-technique', 'unknown-technique']);
+      expect(findings.find((finding) => finding.message.includes(': ACME-T1000 '))?.message).to.include("Navigator drops it silently unless it loads the team's ATT&CK data");
     });
   });
 });

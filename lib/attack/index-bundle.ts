@@ -14,6 +14,7 @@ import {
   type TechniqueRecord,
 } from './types.js';
 import { compareText } from '../compare-text.js';
+import { namedList, notMitreText } from './not-mitre-text.js';
 import { isReleaseVersion } from './release-files.js';
 import { isIndexedTechniqueId, parentTechniqueId, TECHNIQUE_ID_FORMAT } from './technique-id.js';
 
@@ -276,14 +277,6 @@ function isDomain(value: string): value is Domain {
   return (DOMAINS as readonly string[]).includes(value);
 }
 
-/** At most this many IDs are named in a note; the rest are counted. */
-const NAMED_IN_NOTE = 5;
-
-function namedList(items: readonly string[]): string {
-  const named = items.slice(0, NAMED_IN_NOTE).join(', ');
-  return items.length > NAMED_IN_NOTE ? `${named} and ${items.length - NAMED_IN_NOTE} more` : named;
-}
-
 /** The notes saying which techniques a bundle holds that the index leaves out, or that are not MITRE's. */
 function leftOutNotes(domain: Domain, otherDomains: ReadonlyMap<string, number>, otherIds: readonly string[], techniques: readonly TechniqueRecord[]): string[] {
   const notes: string[] = [];
@@ -299,13 +292,7 @@ function leftOutNotes(domain: Domain, otherDomains: ReadonlyMap<string, number>,
     );
   }
   const custom = techniques.filter((technique) => technique.custom && !technique.revoked && !technique.deprecated);
-  if (custom.length) {
-    notes.push(
-      `${custom.length} technique${custom.length === 1 ? ' is' : 's are'} not MITRE's (created by another identity than MITRE's): ` +
-        `${namedList(custom.map((technique) => `${technique.id} ${JSON.stringify(technique.name)}`))}; ` +
-        'ATT&CK Navigator shows a layer\'s entries of them only when it loads this bundle as its data: with MITRE\'s data it hides them without a word',
-    );
-  }
+  if (custom.length) notes.push(notMitreText(custom, 'this bundle'));
   return notes;
 }
 

@@ -1,5 +1,7 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
+import { notMitreText } from '../attack/not-mitre-text.js';
+import { compareText } from '../compare-text.js';
 import { AttackDataError, givenName, inGivenInputs, withGivenInputs, type GivenAs, type Issue } from '../errors.js';
 import { schemaIssues } from '../schemas.js';
 import { LAYER_FORMAT } from './layer-types.js';
@@ -69,6 +71,7 @@ export const LAYER_FINDING_CODES = [
   'newer-release',
   'upgrade-prompt',
   'custom-data',
+  'custom-technique',
   'unknown-field',
 ] as const;
 export type LayerFindingCode = (typeof LAYER_FINDING_CODES)[number];
@@ -436,6 +439,22 @@ function droppedEntry(entry: JsonObject, shown: boolean, kind: 'revoked' | 'depr
     severity: 'warning',
     drops: `the entry only disables it, and Navigator drops it silently, which greys out nothing anyone saw (a ${kind} technique shows nowhere)`,
   };
+}
+
+/**
+ * A layer's entries of techniques not MITRE's (a team's T9001, ACME-T1000 of its Workbench namespace), checked against
+ * the team's bundle that holds them: said once, at the first, as that bundle's note says them on loading (`notMitreText`).
+ */
+function notMitreFinding(entries: readonly unknown[], index: AttackIndex, out: Findings): void {
+  const custom = new Map<string, { at: number; record: TechniqueRecord }>();
+  entries.forEach((entry, at) => {
+    const record = isJsonObject(entry) && typeof entry['techniqueID'] === 'string' ? index.technique(entry['techniqueID']) : undefined;
+    if (record?.custom && !record.revoked && !record.deprecated && !custom.has(record.id)) custom.set(record.id, { at, record });
+  });
+  if (!custom.size) return;
+  const first = Math.min(...[...custom.values()].map(({ at }) => at));
+  const records = [...custom.values()].map(({ record }) => record).sort((a, b) => compareText(a.id, b.id));
+  out.add('warning', 'custom-technique', `/techniques/${first}`, `of the layer's entries, ${notMitreText(records, index.data.source.file)}`);
 }
 
 function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown: boolean, otherDomains: OtherDomainLookup, out: Findings, written: unknown): void {
@@ -951,6 +970,7 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
         checkTechnique(entry, at, index, shown, otherDomains, out, isJsonObject(asRead) ? asRead['tactic'] : undefined);
       }
     });
+    notMitreFinding(entries, index, out);
     // Each entry is another domain's: said once as upgrade says it, the one thing to do, beside each entry's finding.
     const wrongDomain = otherDomainLayerText(ids, index, otherDomains);
     if (wrongDomain) out.add('warning', 'other-domain-layer', '/domain', wrongDomain);

@@ -10,6 +10,7 @@ import {
 import { domainReleases } from '../../lib/normalize/normalize-campaign.js';
 import { nearestRelease } from '../../lib/layer/upgrade-layer.js';
 import { attackFor, attackLibrary, readLayerFixture } from './attack-data.js';
+import { AttackIndex } from '../../lib/attack/attack-index.js';
 
 type Layer = Record<string, unknown>;
 type Expected = Array<[severity: LayerFinding['severity'], code: LayerFindingCode, path: string]>;
@@ -835,6 +836,33 @@ describe('validateLayer', () => {
   it('still reads a filter of a release whose platform names are listed (enterprise 14.1) by those names', () => {
     const findings = check(layer([{ techniqueID: 'T1078.004', score: 1 }], { versions: { attack: '15', navigator: '4.9.1', layer: '4.5' }, filters: { platforms: ['Windows', 'Bogus Platform'] } }));
     expect(findings.filter((finding) => finding.code === 'unknown-platform').map((finding) => finding.message).join('\n')).to.match(/"Bogus Platform" is not a platform of enterprise-attack 18\.1, so it filters nothing in: use one of/);
+  });
+
+  // A team's bundle (18.1 with techniques of its own, as ATT&CK Workbench writes them: T9001, and ACME-T1000 of its
+  // organization namespace, created by the team's identity): validate says of the layer's entries of them what loading
+  // the bundle says (`notMitreText`), once, at the first; MITRE's techniques of the layer are not named.
+  it("warns once, as the bundle's note on loading does, of a layer's entries of techniques not MITRE's (T9001, ACME-T1000)", () => {
+    const data = library.release('enterprise-attack').data;
+    const own = (id: string, name: string) => ({
+      id,
+      stixId: `attack-pattern--9000000${id.length}-0000-4000-8000-000000000001`,
+      name,
+      tactics: ['initial-access'],
+      platforms: ['Windows'],
+      subtechnique: false,
+      revoked: false,
+      deprecated: false,
+      summary: '',
+      custom: true as const,
+    });
+    const team = new AttackIndex({ ...data, source: { file: 'acme-attack.json', sha256: 'test' }, techniques: [...data.techniques, own('ACME-T1000', 'Helpdesk Pretexting'), own('T9001', 'Badge Cloning')] });
+    const value = layer([{ techniqueID: 'T1566.001', score: 1 }, { techniqueID: 'T9001', score: 1 }, { techniqueID: 'ACME-T1000', score: 1 }, { techniqueID: 'T9001', tactic: 'initial-access', score: 2 }]);
+    const findings = check(value, { attackFor: () => team }).filter((finding) => finding.code !== 'duplicate-entry');
+    expect(brief(findings)).to.deep.equal([['warning', 'custom-technique', '/techniques/1']]);
+    expect(findings[0]!.message).to.match(
+      /^test\.layer\.json: \/techniques\/1: of the layer's entries, 2 techniques are not MITRE's \(created by another identity than MITRE's\): ACME-T1000 "Helpdesk Pretexting", T9001 "Badge Cloning"; ATT&CK Navigator shows a layer's entries of them only when it loads acme-attack\.json as its data/,
+    );
+    expect(brief(check(layer([{ techniqueID: 'T1566.001', score: 1 }]), { attackFor: () => team }))).to.deep.equal([]);
   });
 
   it('exercises every finding code', () => {

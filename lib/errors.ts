@@ -229,6 +229,7 @@ const COMMAND_FUNCTIONS: Readonly<Record<string, string>> = {
   compare: 'compareCampaign',
   'data add': 'addRelease',
   'data fetch': 'fetchRelease',
+  'data list': 'AttackLibrary.files',
   'data log-sources': 'DetectionModel.logSources()',
   export: 'parseExportInput',
   extract: 'extractReport',
@@ -263,15 +264,36 @@ export function inGivenInputs(message: string, givenAs: GivenAs | undefined): st
     );
 }
 
+/** The ATT&CK data flags of the CLI and the `GivenAs` key of the option a program passes for each. */
+const DATA_FLAGS: Readonly<Record<string, 'release' | 'attack'>> = { '--attack-release': 'release', '--attack': 'attack' };
+
+/**
+ * A message of the ATT&CK data readers (lib/attack) in the caller's words: `inGivenInputs`, where the advice to fetch a
+ * release names its options as `fetchRelease` takes them (`` `attack-layers data fetch --domain ics --attack-release
+ * 17.1` ``: `` `fetchRelease({ domain: 'ics-attack', version: '17.1' })` ``), and the flags `--attack-release` and
+ * `--attack` name the options `release` and `attack` (`givenName`); the CLI's words (`givenAs.command`) stay as they are.
+ */
+export function inGivenDataWords(message: string, givenAs: GivenAs | undefined): string {
+  if (givenAs?.command) return inGivenInputs(message, givenAs);
+  const fetch = message.replace(/`attack-layers data fetch((?: --[\w-]+ [^\s`]+)*)`/g, (written, flags: string) => {
+    const domain = /--domain (\S+)/.exec(flags)?.[1];
+    const version = /--attack-release (\S+)/.exec(flags)?.[1];
+    const options = [...(domain ? [`domain: ${literal(`${domain}-attack`)}`] : []), ...(version ? [`version: ${literal(version)}`] : [])];
+    return options.length ? `\`fetchRelease({ ${options.join(', ')} })\`` : written;
+  });
+  return inGivenInputs(fetch, givenAs).replace(/(?<![\w-])(--attack-release|--attack)(?![\w-])/g, (flag) => givenName(givenAs, DATA_FLAGS[flag]!));
+}
+
 /**
  * What `read` returns, an AttackLayersError it throws said in the caller's words (`inGivenInputs`): the edge of a
  * library call whose messages, its readers' and those of the readers they call (a campaign's), advise what to give where.
+ * `say`: the words of the messages (the ATT&CK data readers': `inGivenDataWords`).
  */
-export function withGivenInputs<T>(read: () => T, givenAs: GivenAs | undefined): T {
+export function withGivenInputs<T>(read: () => T, givenAs: GivenAs | undefined, say: (message: string, givenAs: GivenAs | undefined) => string = inGivenInputs): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof AttackLayersError) error.message = inGivenInputs(error.message, givenAs);
+    if (error instanceof AttackLayersError) error.message = say(error.message, givenAs);
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AttackDataError, givenName, givenOption, UsageError, type GivenAs } from '../errors.js';
+import { AttackDataError, AttackLayersError, givenName, givenOption, inGivenDataWords, UsageError, withGivenInputs, type GivenAs } from '../errors.js';
 import { useOneOf } from '../name-distance.js';
 import { STDIN, type InputOptions } from '../read-text.js';
 import { endTemporary, makeFolderFor, outputError, startTemporary, writeFileAtomic } from '../write-file.js';
@@ -65,6 +65,7 @@ export function storeRelease(bytes: BundleBytes, origin: string, options: StoreO
     domain: options.domain ?? named?.domain,
     release: options.release ?? named?.release,
     source: { file: bytes.file, sha256: bytes.sha256, origin },
+    ...(options.givenAs ? { givenAs: options.givenAs } : {}),
   });
   const gzip = bytes.bytes[0] === 0x1f && bytes.bytes[1] === 0x8b;
   const name = releaseFileName(data.domain, data.release, gzip);
@@ -77,8 +78,14 @@ export function storeRelease(bytes: BundleBytes, origin: string, options: StoreO
 
 /** Import a local release file (`-`: the `stdin` of `options`) into the cache. @throws UsageError for a missing file. */
 export function addRelease(path: string, options: StoreOptions): StoredRelease {
-  const bytes = readBundleBytes(path, options);
-  return storeRelease(bytes, path === STDIN ? bytes.file : resolve(path), options);
+  return withGivenInputs(
+    () => {
+      const bytes = readBundleBytes(path, options);
+      return storeRelease(bytes, path === STDIN ? bytes.file : resolve(path), options);
+    },
+    options.givenAs,
+    inGivenDataWords,
+  );
 }
 
 
@@ -144,6 +151,16 @@ let downloads = 0;
  * @throws AttackDataError when the download fails or the file is not a bundle.
  */
 export async function fetchRelease(options: FetchOptions): Promise<StoredRelease> {
+  try {
+    return await fetchAndStore(options);
+  } catch (error) {
+    // As withGivenInputs says a synchronous call's errors: in the caller's words (`inGivenDataWords`).
+    if (error instanceof AttackLayersError) error.message = inGivenDataWords(error.message, options.givenAs);
+    throw error;
+  }
+}
+
+async function fetchAndStore(options: FetchOptions): Promise<StoredRelease> {
   const domain = options.domain ?? 'enterprise-attack';
   if (!DOMAINS.includes(domain)) throw new UsageError(`unknown domain "${domain}"; ${useOneOf(domain, DOMAINS)}`);
   wantedRelease(options.version, options.givenAs);

@@ -1,4 +1,4 @@
-import { AttackDataError, NotAReleaseError } from '../errors.js';
+import { AttackDataError, inGivenDataWords, NotAReleaseError, withGivenInputs, type GivenAs } from '../errors.js';
 import {
   ATTACK_SOURCE_NAMES,
   DOMAINS,
@@ -23,6 +23,8 @@ export interface BundleHints {
   domain?: Domain;
   release?: string;
   source: ReleaseSource;
+  /** How errors name the CLI's commands and flags (`attack-layers data fetch`, `--attack-release`): see `inGivenDataWords`. */
+  givenAs?: GivenAs;
 }
 
 /** The fields of a STIX object that indexing reads. */
@@ -76,6 +78,10 @@ const POINTER_PATTERN = /techniques\/(T\d{4})(?:\/(\d{3}))?|\b(T\d{4}(?:\.\d{3})
  * Pure: no I/O. @throws NotAReleaseError when the value is not a STIX bundle, AttackDataError when it is no ATT&CK bundle or its release cannot be told.
  */
 export function indexBundle(bundle: unknown, hints: BundleHints): AttackIndexData {
+  return withGivenInputs(() => indexBundleData(bundle, hints), hints.givenAs, inGivenDataWords);
+}
+
+function indexBundleData(bundle: unknown, hints: BundleHints): AttackIndexData {
   const file = hints.source.file;
   if (!isBundle(bundle)) {
     throw new NotAReleaseError(

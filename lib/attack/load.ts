@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AttackDataError, UsageError, type GivenAs } from '../errors.js';
+import { AttackDataError, inGivenDataWords, UsageError, withGivenInputs, type GivenAs } from '../errors.js';
 import { packageFileUrl } from '../package-files.js';
 import { AttackIndex } from './attack-index.js';
 import { IndexCache } from './index-cache.js';
@@ -45,6 +45,8 @@ export interface LoadFileOptions {
    * same parse of the bundle (cached and kept with the index), so that `loadSideData` does not read the file again.
    */
   sideData?: readonly AnySideData[];
+  /** How errors name the CLI's commands and flags (`attack-layers data fetch`, `--attack-release`): see `inGivenDataWords`. */
+  givenAs?: GivenAs;
 }
 
 /**
@@ -53,6 +55,10 @@ export interface LoadFileOptions {
  * ATT&CK bundle.
  */
 export function loadAttackFile(file: string, options: LoadFileOptions = {}): AttackIndex {
+  return withGivenInputs(() => loadFile(file, options), options.givenAs, inGivenDataWords);
+}
+
+function loadFile(file: string, options: LoadFileOptions): AttackIndex {
   const named = parseReleaseFileName(file);
   const releaseHint = options.release ?? named?.release;
   const cache = options.cacheDir ? new IndexCache(options.cacheDir) : undefined;
@@ -88,6 +94,7 @@ export function loadAttackFile(file: string, options: LoadFileOptions = {}): Att
     domain: named?.domain,
     release: releaseHint,
     source: { file, sha256: bytes.sha256, ...(options.origin ? { origin: options.origin } : {}) },
+    ...(options.givenAs ? { givenAs: options.givenAs } : {}),
   });
   cache?.write(file, data, releaseHint);
   const index = new AttackIndex(data);
@@ -182,7 +189,10 @@ export class AttackLibrary {
         if (required) {
           throw new UsageError(
             origin === 'flag'
-              ? `${location}: no such file or folder (given as ${words.attack}); check the path, or leave ${words.attack} out to use ATT&CK data found elsewhere (see \`attack-layers data list\`)`
+              ? inGivenDataWords(
+                  `${location}: no such file or folder (given as ${words.attack}); check the path, or leave ${words.attack} out to use ATT&CK data found elsewhere (see \`attack-layers data list\`)`,
+                  options.givenAs,
+                )
               : `${location}: no such file or folder (given as ${words.envDir}); point ${words.envDir} at a folder of release files, or unset it to use the cache or the snapshot shipped with attack-layers`,
             { file: location },
           );
@@ -223,6 +233,7 @@ export class AttackLibrary {
         origin: file.origin,
         onProgress: this.options.onProgress,
         sideData: this.options.sideData,
+        ...(this.options.givenAs ? { givenAs: this.options.givenAs } : {}),
       });
       this.loaded.set(file.path, index);
       const loaded = index;
@@ -262,8 +273,7 @@ export class AttackLibrary {
       if (!match) {
         const have = [...new Set(candidates.map(versionOf))].sort(compareReleases).join(', ') || 'none';
         throw new AttackDataError(
-          `ATT&CK ${domain} ${release} is not available (have: ${have}); ` +
-            `run \`${fetchCommand(domain, wanted)}\` or point ${this.words.attack} at the file`,
+          inGivenDataWords(`ATT&CK ${domain} ${release} is not available (have: ${have}); run \`${fetchCommand(domain, wanted)}\` or point ${this.words.attack} at the file`, this.options.givenAs),
         );
       }
       return this.load(match);
@@ -271,7 +281,7 @@ export class AttackLibrary {
     const newest = this.defaultFile(domain);
     if (!newest) {
       throw new AttackDataError(
-        `no ATT&CK ${domain} release found in ${this.places()}; run \`${fetchCommand(domain)}\``,
+        inGivenDataWords(`no ATT&CK ${domain} release found in ${this.places()}; run \`${fetchCommand(domain)}\``, this.options.givenAs),
       );
     }
     return this.load(newest);
@@ -316,8 +326,11 @@ export class AttackLibrary {
 export function noData(givenAs: GivenAs = {}): AttackDataError {
   const words = { ...OPTION_WORDS, ...givenAs };
   return new AttackDataError(
-    'no ATT&CK data found: run `attack-layers data fetch` (downloads the newest enterprise release into the cache), ' +
-      `or \`attack-layers data add <file>\`, or pass ${words.attack} <file|dir>, or set ${words.envDir} to a folder of release files`,
+    inGivenDataWords(
+      'no ATT&CK data found: run `attack-layers data fetch` (downloads the newest enterprise release into the cache), ' +
+        `or \`attack-layers data add <file>\`, or pass ${words.attack} <file|dir>, or set ${words.envDir} to a folder of release files`,
+      givenAs,
+    ),
   );
 }
 

@@ -28,7 +28,7 @@ describe('a folder laid out as a clone of mitre/cti', () => {
 
   it('without --attack-release, is refused saying how to tell the release of a mitre/cti checkout', () => {
     const library = new AttackLibrary({ attack: ctiClone(), cacheDir: freshTmpDir('cache'), snapshot: false });
-    expect(() => library.release('mobile-attack')).to.throw(AttackDataError, /names no ATT&CK release.*--attack-release.*`git describe --tags`/);
+    expect(() => library.release('mobile-attack')).to.throw(AttackDataError, /names no ATT&CK release.*give the release explicitly \(release\).*`git describe --tags`/);
   });
 
   it('gives attack-object the group of the clone (`attack-object G1028 --attack <clone> --attack-release 18.1`)', async () => {

@@ -11,7 +11,7 @@ describe('AttackLibrary: the words its messages name the places searched with (g
   it('names the attack option to a library caller, --attack to the CLI, for a path that is nothing', async () => {
     const missing = join(freshTmpDir('given-as'), 'enterprise-attack-18.1.json');
     expect(messageOf(() => loadAttack({ attack: missing, ...none }))).to.equal(
-      `${missing}: no such file or folder (given as attack); check the path, or leave attack out to use ATT&CK data found elsewhere (see \`attack-layers data list\`)`,
+      `${missing}: no such file or folder (given as attack); check the path, or leave attack out to use ATT&CK data found elsewhere (see \`AttackLibrary.files\`)`,
     );
     const result = await runCli(['technique', 'T1059', '--attack', missing]);
     expect([result.code, result.stderr]).to.deep.equal([
@@ -42,15 +42,15 @@ describe('AttackLibrary: the words its messages name the places searched with (g
   it('says where it searched for a release not at hand in the caller\'s words', async () => {
     const dir = stixDir();
     const message = messageOf(() => loadAttack({ envDir: dir, ...none, release: '99.0' }));
-    expect(message).to.match(/^ATT&CK enterprise-attack 99\.0 is not available \(have: .*18\.1.*\); run `attack-layers data fetch --attack-release 99\.0` or point attack at the file$/);
+    expect(message).to.match(/^ATT&CK enterprise-attack 99\.0 is not available \(have: .*18\.1.*\); run `fetchRelease\(\{ version: '99\.0' \}\)` or point attack at the file$/);
     const result = await runCli(['technique', 'T1059', '--attack-release', '99.0']);
-    expect(result.stderr).to.match(/or point --attack at the file\n$/);
+    expect(result.stderr).to.match(/run `attack-layers data fetch --attack-release 99\.0` or point --attack at the file\n$/);
   });
 
   it('says each way to get ATT&CK data with the option names, or with the words given', () => {
     expect(messageOf(() => new AttackLibrary(none).release())).to.equal(
-      'no ATT&CK data found: run `attack-layers data fetch` (downloads the newest enterprise release into the cache), ' +
-        'or `attack-layers data add <file>`, or pass attack <file|dir>, or set envDir to a folder of release files',
+      'no ATT&CK data found: run `fetchRelease` (downloads the newest enterprise release into the cache), ' +
+        'or `addRelease`, or pass attack <file|dir>, or set envDir to a folder of release files',
     );
     expect(noData({ attack: '--attack', envDir: 'ATTACK_STIX_DIR' }).message).to.match(/or pass --attack <file\|dir>, or set ATTACK_STIX_DIR to a folder/);
   });

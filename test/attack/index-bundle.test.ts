@@ -132,6 +132,6 @@ describe('indexBundle (hand-written fixture)', () => {
   }
 
   it('rejects a STIX 2.0 bundle when nothing says its release', () => {
-    expect(() => indexBundle(fixtureJson(), { source })).to.throw(AttackDataError, /names no ATT&CK release.*--attack-release/);
+    expect(() => indexBundle(fixtureJson(), { source })).to.throw(AttackDataError, /names no ATT&CK release.*give the release explicitly \(release\)/);
   });
 });

@@ -64,7 +64,8 @@ const badFiles: BadFile[] = [
     label: 'a STIX 2.0 file whose name does not say the release',
     make: () => copyAs('enterprise-attack-0.1.json', 'my-attack-export.json'),
     error: AttackDataError,
-    message: /names no ATT&CK release.*--attack-release/,
+    message: /names no ATT&CK release.*give the release explicitly \(release\)/,
+    cliMessage: /names no ATT&CK release.*give the release explicitly \(--attack-release\)/,
     exitCode: 1,
   },
 ];
@@ -118,6 +119,6 @@ describe('loading a bad release file', () => {
   });
 
   it('says how to get data when there is none at all (the snapshot turned off)', () => {
-    expect(() => loadAttack({ cacheDir: freshTmpDir('empty-cache'), snapshot: false })).to.throw(AttackDataError, /^no ATT&CK data found: run `attack-layers data fetch`/);
+    expect(() => loadAttack({ cacheDir: freshTmpDir('empty-cache'), snapshot: false })).to.throw(AttackDataError, /^no ATT&CK data found: run `fetchRelease`/);
   });
 });

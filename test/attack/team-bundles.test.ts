@@ -126,13 +126,16 @@ describe("ATT&CK data as teams have it (Workbench exports, TAXII envelopes, merg
   it('asks for the release of a TAXII envelope that does not name it (no MITRE collection among its objects)', () => {
     expect(() => indexBundle({ more: false, objects: enterprise }, { source: source('taxii.json') })).to.throw(
       AttackDataError,
-      /^taxii\.json: a TAXII envelope of STIX 2\.0 objects names no ATT&CK release; .*--attack-release/,
+      /^taxii\.json: a TAXII envelope of STIX 2\.0 objects names no ATT&CK release; .*give the release explicitly \(release\)/,
     );
   });
 
   it('refuses one page of a TAXII envelope ("more": true), naming the next page, rather than read part of a release', () => {
     expect(() => indexBundle({ more: true, next: '1000', objects: enterprise.slice(0, 1000) }, { release: '18.1', source: source('page.json') }))
-      .to.throw(AttackDataError, /^page\.json: one page of a TAXII 2\.1 envelope \("more": true, "next": "1000"\).*fetch every page/);
+      .to.throw(AttackDataError, /^page\.json: one page of a TAXII 2\.1 envelope \("more": true, "next": "1000"\).*fetch every page.*\(`fetchRelease` gets one\)$/);
+    // the CLI's words, as the CLI gives them (FLAG_WORDS: `command`)
+    expect(() => indexBundle({ more: true, objects: enterprise.slice(0, 10) }, { release: '18.1', source: source('page.json'), givenAs: { command: 'attack-layers' } }))
+      .to.throw(AttackDataError, /\(`attack-layers data fetch` gets one\)$/);
   });
 
   it('indexes one domain of a bundle of several merged (enterprise and mobile 18.1), saying how many it left out', () => {
@@ -169,7 +172,7 @@ describe("ATT&CK data as teams have it (Workbench exports, TAXII envelopes, merg
     it('is not read as ATT&CK release 1.0.0: without a release given, it is refused saying to give one', () => {
       expect(() => indexBundle({ type: 'bundle', id: 'bundle--acme', objects: ics }, { source: source('acme-ics.json') })).to.throw(
         AttackDataError,
-        /^acme-ics\.json: the collection "ACME ICS" \(version 1\.0\.0\) is not one of MITRE's releases .* --attack-release/,
+        /^acme-ics\.json: the collection "ACME ICS" \(version 1\.0\.0\) is not one of MITRE's releases .* with release \(such as 18\.1\)/,
       );
     });
 

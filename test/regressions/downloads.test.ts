@@ -113,7 +113,7 @@ describe('downloads (issue 15, item 5)', () => {
     expect([...streamed].filter((seen) => /^\.download\.\d+\.\d+\.tmp: \{"type": "bundle", $/.test(seen))).to.have.length(1);
     expect(caught).to.be.instanceOf(AttackDataError);
     expect((caught as Error).message).to.equal(
-      `${server.base}/stall.json: the server sent nothing for 300 ms; try again later, or download the file yourself and run \`attack-layers data add <file>\``,
+      `${server.base}/stall.json: the server sent nothing for 300 ms; try again later, or download the file yourself and run \`addRelease\``,
     );
     expect(existsSync(cacheDir)).to.equal(false);
   });

@@ -24,6 +24,7 @@ import { readBoxTables } from './box-tables.js';
 import { readDashTables, readGridTables, type ReadLine } from './grid-tables.js';
 import { readHtmlTables } from './html-tables.js';
 import { readSplitIdRows, type SplitIdRow } from './split-id-rows.js';
+import { readBrokenIds, type BrokenId } from './broken-ids.js';
 import { holdsIdInWord } from './ids-in-words.js';
 import { nameLanguage, otherLanguageNameEnd, otherLanguageNameStart } from './name-language.js';
 import { jsonThreatEntries, threatTacticAt, type ThreatEntry } from './threat-entries.js';
@@ -1642,6 +1643,10 @@ export interface ReadOptions {
   lineTactics?: (line: number, tactics: readonly string[]) => void;
   /** Told each table row read joined to the row under it, its ID cell split over the two (`readSplitIdRows`). */
   rowJoined?: (row: SplitIdRow) => void;
+  /** Whether the release has a technique: an ID a line break split is joined only where it does (`readBrokenIds`). */
+  hasTechnique?: (id: string) => boolean;
+  /** Told each ID a line break or a soft hyphen split, joined or not (`readBrokenIds`). */
+  idBroken?: (broken: BrokenId) => void;
   /** Told the (0-based) index of each line as the walk reaches it, for a caller that shows how far it has read. */
   lineReached?: (index: number) => void;
 }
@@ -1656,8 +1661,10 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   const entries: Array<Entry | undefined> = [];
   // A grid table's rows are read as a Markdown table's, one line per row; a table drawn in box-drawing characters too,
   // and an HTML table whose rows are written over several lines.
-  // A row whose ID cell a converter split over two rows (`| T1059. |` over `| 001 |`) is read joined to the row under it.
-  const read = readSplitIdRows(readHtmlTables(lines, readBoxTables(lines, readDashTables(lines, readGridTables(lines)))), options.rowJoined);
+  // A row whose ID cell a converter split over two rows (`| T1059. |` over `| 001 |`) is read joined to the row under it;
+  // an ID that PDF-to-text split at a line's end (`(T1566.-`⏎`001)`) is read joined on its first line.
+  const tables = readHtmlTables(lines, readBoxTables(lines, readDashTables(lines, readGridTables(lines))));
+  const read = readBrokenIds(readSplitIdRows(tables, options.rowJoined), options.hasTechnique, options.idBroken);
   const entryAt = (i: number): Entry => (entries[i] ??= classify(read[i]!));
   let forgotten = 0;
   let previous = 0;

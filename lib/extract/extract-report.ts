@@ -23,6 +23,7 @@ import { documentLanguage } from '../suggest/passage-language.js';
 import { ocrIdsInLines } from './ocr-ids.js';
 import { SIBLING_NUMBER_RULE, siblingNumbersInLines } from './sibling-numbers.js';
 import { SPLIT_ID_ROW_RULE, type SplitIdRow } from './split-id-rows.js';
+import { BROKEN_ID_RULE, type BrokenId } from './broken-ids.js';
 import { fiveDigitIdsInLines, fiveDigitResolution, isFiveDigitId } from './five-digit-ids.js';
 import { guessedIds, idsInWords, type GuessedId } from './ids-in-words.js';
 import { withNamesAround, withNamesBeforeDash, withoutNameAfter } from './name-around.js';
@@ -415,17 +416,24 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   // The rows whose tactic, where their table's header puts it, could not be read.
   const noTactic: string[] = [];
   const tacticUnread = (line: number, message: string): void => void noTactic.push(`line ${line}: ${message}`);
+  // The IDs a line break or a soft hyphen split, joined on their first line (by line); one the release does not have is
+  // read as written, and said.
+  const brokenIds = new Map<number, BrokenId[]>();
+  const brokenUnread: string[] = [];
   const unsureNotes = (): string[] => {
     const each = [...new Set(unsure)];
     return [
       ...(each.length ? [`${listed(each)} (write each name beside its own ID)`] : []),
+      ...brokenUnread,
       ...(noTactic.length ? [`no tactic read for ${noTactic.length} row${noTactic.length > 1 ? 's' : ''} of a table whose header puts the tactic after the ID: ${listed(noTactic)} (write their tactic: by hand)`] : []),
     ];
   };
   if (!context) {
     if (!bundle) {
       // `They used the Windows Command Shell (T1059.003)`: a sentence's opening words are no part of a name.
-      const references = withNamesOutOfSentences(referencesInLines(lines, { warning, tacticUnread, lineReached: walked(1) }), lines);
+      // Without ATT&CK data an ID split by a line break is joined where the two make an ID, and said.
+      const idJoined = (broken: BrokenId): void => void brokenUnread.push(`line ${broken.line}: ${brokenJoinText(broken)}; check the text`);
+      const references = withNamesOutOfSentences(referencesInLines(lines, { warning, tacticUnread, idBroken: idJoined, lineReached: walked(1) }), lines);
       return { references, objects: [], notes: [...actorNotes, ...unsureNotes()], ...textActor };
     }
     const { references, name, actor } = bundle;
@@ -445,6 +453,11 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   // The table rows read joined to the row under them, their ID cell split over the two, by line.
   const joinedRows = new Map<number, SplitIdRow>();
   const rowJoined = (row: SplitIdRow): void => void joinedRows.set(row.line, row);
+  const hasTechnique = (id: string): boolean => target.technique(id) !== undefined;
+  const idBroken = (broken: BrokenId): void => {
+    if (!broken.joined) brokenUnread.push(`line ${broken.line}: ${brokenIdText(broken)} would make ${broken.id}, which ATT&CK ${target.release} does not have: read as written, not joined; check the text`);
+    else brokenIds.set(broken.line, [...(brokenIds.get(broken.line) ?? []), broken]);
+  };
   for (const guess of guessedIds(lines)) guessed.set(guess.line, [...(guessed.get(guess.line) ?? []), guess]);
   const resolved = (ref: ExtractedReference): ReportReference => {
     // `T10593`: T1059.003 or T1059 with a footnote's 3, not guessed at.
@@ -487,6 +500,11 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     if (row && ref.ids.includes(row.id)) {
       trail.unshift(`read: ${SPLIT_ID_ROW_RULE}`);
       own.unshift(`"${row.written}" and "${row.number}" in the row under it (line ${row.next}) read as ${row.id}: one cell split over two table rows; check the text`);
+    }
+    const broken = brokenIds.get(ref.span.line)?.find((each) => ref.ids.includes(each.id));
+    if (broken) {
+      trail.unshift(`read: ${BROKEN_ID_RULE}`);
+      own.unshift(`${brokenJoinText(broken)}; check the text`);
     }
     const gluedTactic = glued.read.get(spanKey(ref));
     if (gluedTactic) trail.unshift(`read: ${GLUED_TACTIC_RULE}: ${gluedTactic}`);
@@ -633,7 +651,7 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   // The tactics each line stands under, for an ID repaired apart from the reader (`ocrIdsInLines`).
   const tacticsOfLine = new Map<number, readonly string[]>();
   const lineTactics = (line: number, tactics: readonly string[]): void => void tacticsOfLine.set(line, tactics);
-  const read = joinSplitIds(referencesInLines(lines, { namesApart: true, namesTechnique, hasTactic, warning, tacticUnread, lineTactics, rowJoined, lineReached: walked(WALK_SHARE) }).map(named), lines, target);
+  const read = joinSplitIds(referencesInLines(lines, { namesApart: true, namesTechnique, hasTactic, warning, tacticUnread, lineTactics, rowJoined, hasTechnique, idBroken, lineReached: walked(WALK_SHARE) }).map(named), lines, target);
   reached(WALK_SHARE);
   // `Obfuscated Files or . T1027 Information`: an OCR'd cell's name set around its ID.
   // Whether an older release names the technique of an ID so, by the ID and the words: asked once each, as words
@@ -965,4 +983,17 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     );
   }
   return { references: kept, objects: objectsInLines(lines, target), notes: [...actorNotes, ...notes, ...unknownGroupNames(lines, target)], ...textActor };
+}
+
+/** Where an ID a line break or a soft hyphen split is written (`"T1566.-" at the end of line 3 and "001" starting line 4`). */
+function brokenIdText(broken: BrokenId): string {
+  return broken.next === broken.line
+    ? `"${broken.written}${broken.rest}", a soft hyphen inside it,`
+    : `"${broken.written}" at the end of line ${broken.line} and "${broken.rest}" starting line ${broken.next}`;
+}
+
+/** What the reader made of an ID a line break or a soft hyphen split, joined. */
+function brokenJoinText(broken: BrokenId): string {
+  const how = broken.next === broken.line ? 'one ID with a soft hyphen inside it' : 'one ID split by a line break, as PDF-to-text leaves a hyphenated word';
+  return `${brokenIdText(broken)} read as ${broken.id}: ${how}`;
 }

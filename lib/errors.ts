@@ -147,6 +147,11 @@ export interface GivenAs {
   /** `extractReport`'s and `reportActor`'s `actor`, and `extractReport`'s `campaigns` (the CLI's `--actor`, `--campaigns` and `--no-campaigns`). */
   actor?: string;
   campaigns?: string;
+  /**
+   * `extract`'s `--suggest`, which notes on a report's text advise: without it, a note names `suggestTechniques`, whose
+   * suggestions `renderCampaignSkeleton` writes as comments.
+   */
+  suggest?: string;
   /** `renderLayerFiles`'s `aggregate` (the CLI's `--aggregate`). */
   aggregate?: string;
   /** `upgradeReleases`'s `to` (the CLI's `--to`). */
@@ -236,6 +241,7 @@ const COMMAND_FUNCTIONS: Readonly<Record<string, string>> = {
   gap: 'reviewGaps',
   normalize: 'normalizeCampaign',
   render: 'renderLayerFiles',
+  suggest: 'suggestTechniques',
   upgrade: 'upgradeLayer',
   validate: 'validateLayer',
 };

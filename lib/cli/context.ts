@@ -82,6 +82,7 @@ export const FLAG_WORDS = {
   threat: '--threat',
   actor: '--actor',
   campaigns: '--campaigns',
+  suggest: '--suggest',
   aggregate: '--aggregate',
   to: '--to',
   kind: '--type',

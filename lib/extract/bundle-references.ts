@@ -60,6 +60,14 @@ export interface BundleOptions {
   givenAs?: GivenAs;
 }
 
+/**
+ * How a note names the way to keep one actor's techniques: `` `extract --actor NAME` `` as the CLI's flag (`givenAs`),
+ * `` `extractReport`'s `actor` option `` as a program passes it.
+ */
+export function actorAdvice(givenAs: GivenAs | undefined): string {
+  return givenAs?.actor ? `\`extract ${givenAs.actor} NAME\`` : "`extractReport`'s `actor` option";
+}
+
 /** The actor given, as messages name it: `actor: 'APT29'` as a program passes it, `--actor "APT29"` as the CLI's flag. */
 export function givenActor(givenAs: GivenAs | undefined, wanted: string): string {
   return givenOption(givenAs, 'actor', wanted, JSON.stringify(wanted));
@@ -190,7 +198,7 @@ export function bundleReport(source: string, options: BundleOptions = {}): Bundl
   // event's info, which names a MISP event's campaign, as the report's name.
   const reports = type ? [] : named('report');
   const title = name ?? (reports.length === 1 ? reports[0] : undefined);
-  const notes = attributeActors.length > 1 && !attributeActor ? [severalAttributeActors(attributeActors)] : [];
+  const notes = attributeActors.length > 1 && !attributeActor ? [severalAttributeActors(attributeActors, options.givenAs)] : [];
   return {
     references,
     ...(title ? { name: title } : {}),
@@ -232,10 +240,10 @@ function chosenAttributeActor(actors: ReadonlyArray<{ name: string }>, wanted: s
 }
 
 /** What a note says of a bundle whose threat-actor attributes name several actors. */
-function severalAttributeActors(actors: ReadonlyArray<{ name: string; from: string }>): string {
+function severalAttributeActors(actors: ReadonlyArray<{ name: string; from: string }>, givenAs: GivenAs | undefined): string {
   return (
     `the bundle's MISP threat-actor attributes name ${actors.length} actors (${actors.map((actor) => `${actor.name} at ${actor.from}`).join('; ')}), so the campaign has no actor: ` +
-    '`extract --actor NAME` names the one meant'
+    `${actorAdvice(givenAs)} names the one meant`
   );
 }
 

@@ -1,7 +1,7 @@
 import { nameKey } from '../attack/attack-index.js';
 import { InputError, type GivenAs } from '../errors.js';
 import { dettectKindOfText } from '../input-kind.js';
-import { givenActor, type BundleOptions, type BundleReport } from './bundle-references.js';
+import { actorAdvice, givenActor, type BundleOptions, type BundleReport } from './bundle-references.js';
 import type { ExtractedReference } from './extract-references.js';
 import type { NamedSoftware } from './named-software.js';
 import { readPlacedYaml } from './yaml-places.js';
@@ -95,8 +95,8 @@ export function dettectGroupReport(source: string, options: BundleOptions = {}):
   const one = read.length === 1 ? read[0] : undefined;
   const left = groups.filter((group) => !read.includes(group));
   const notes = [
-    ...(read.length > 1 ? [`the file lists ${read.length} groups (${read.map((group) => group.label).join(', ')}), so the campaign holds the techniques of all, each saying which list it (where they are separate, make one campaign per group: \`extract --actor NAME\` keeps the techniques of the one named)`] : []),
-    ...(left.length && !chosen ? [`left out, as DeTT&CT leaves them out (enabled: False): ${left.map((group) => group.label).join(', ')} (\`extract --actor NAME\` takes the one named)`] : []),
+    ...(read.length > 1 ? [`the file lists ${read.length} groups (${read.map((group) => group.label).join(', ')}), so the campaign holds the techniques of all, each saying which list it (where they are separate, make one campaign per group: ${actorAdvice(options.givenAs)} keeps the techniques of the one named)`] : []),
+    ...(left.length && !chosen ? [`left out, as DeTT&CT leaves them out (enabled: False): ${left.map((group) => group.label).join(', ')} (${actorAdvice(options.givenAs)} takes the one named)`] : []),
   ];
   return {
     references: [...references.values()],

@@ -29,7 +29,7 @@ import { guessedIds, idsInWords, type GuessedId } from './ids-in-words.js';
 import { withNamesAround, withNamesBeforeDash, withoutNameAfter } from './name-around.js';
 import { withRowUses } from './row-uses.js';
 import { withNamesOutOfSentences } from './sentence-names.js';
-import { bundleReport, type BundleOptions } from './bundle-references.js';
+import { actorAdvice, bundleReport, type BundleOptions } from './bundle-references.js';
 import { mispEventReport } from './misp-event-references.js';
 import { attackFlowReport } from './attack-flow-references.js';
 import { dettectGroupReport } from './dettect-group-references.js';
@@ -261,12 +261,12 @@ function sameStem(a: string, b: string): boolean {
 }
 
 /** The note on a bundle of several actors of one type: the campaign holds every technique, which each one uses. */
-function severalActors(actors: ReadonlyArray<{ type: string; name: string; techniques: string[] }>, name: string | undefined): string {
+function severalActors(actors: ReadonlyArray<{ type: string; name: string; techniques: string[] }>, name: string | undefined, givenAs: GivenAs | undefined): string {
   const uses = actors.map((actor) => `${actor.name} uses ${actor.techniques.length ? actor.techniques.join(', ') : 'no technique'}`);
   return (
     `the bundle describes ${actors.length} ${actors[0]!.type} objects (${actors.map((actor) => actor.name).join(', ')}), so the campaign ` +
     `${name ? `is named after ${name}` : 'is named after the file'} and holds the techniques of all; by their uses relationships, ${uses.join('; ')} ` +
-    '(where they are separate, make one campaign per actor: `extract --actor NAME` keeps the techniques of the one named)'
+    `(where they are separate, make one campaign per actor: ${actorAdvice(givenAs)} keeps the techniques of the one named)`
   );
 }
 
@@ -774,7 +774,7 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     const { name, actor, actors, attributed, campaignsLeftOut } = bundle;
     // A MISP event's software clusters and a bundle's software objects are found objects, as software a report's text names is.
     const software = bundle.software?.length ? mispSoftwareObjects(bundle.software, target, places) : { objects: [], notes: [] };
-    const notes = [...actorNotes, ...(checkedNames.length ? [`technique names that are not their attack_id's: ${checkedNames.map((one) => one.note).join('; ')}`] : []), ...(uncheckedNames.length ? [`technique names not checked in the release they were written in: ${uncheckedNames.map((one) => one.note).join('; ')}`] : []), ...(actors ? [severalActors(actors, name)] : []), ...(actor && attributed ? [attributedNote(actor, attributed, references)] : []), ...(actor && campaignsLeftOut ? [leftOutNote(actor, campaignsLeftOut, options.givenAs)] : []), ...readerNotes, ...software.notes];
+    const notes = [...actorNotes, ...(checkedNames.length ? [`technique names that are not their attack_id's: ${checkedNames.map((one) => one.note).join('; ')}`] : []), ...(uncheckedNames.length ? [`technique names not checked in the release they were written in: ${uncheckedNames.map((one) => one.note).join('; ')}`] : []), ...(actors ? [severalActors(actors, name, options.givenAs)] : []), ...(actor && attributed ? [attributedNote(actor, attributed, references)] : []), ...(actor && campaignsLeftOut ? [leftOutNote(actor, campaignsLeftOut, options.givenAs)] : []), ...readerNotes, ...software.notes];
     return { references, objects: software.objects, notes, ...(name ? { name } : {}), ...(actor ? { actor } : textActor), ...eventFields };
   }
   // An ID written again with another name is a reference of its own (`referencesInLines`); where that name only agrees
@@ -818,7 +818,7 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     notes.push(
       `${unread.length} cell${unread.length === 1 ? '' : 's'} of a technique column name${unread.length === 1 ? 's' : ''} no technique of ATT&CK ${target.label}, ` +
         `so ${unread.length === 1 ? 'it is' : 'they are'} no reference${unread.length === 1 ? '' : 's'}: ${listed(unread)} (check the name${unread.length === 1 ? '' : 's'}, or the domain` +
-        (older ? ')' : `; names of older releases are read only with one at hand: \`attack-layers data fetch --attack-release 6.3\` gets the last before sub-techniques)`),
+        (older ? ')' : `; names of older releases are read only with one at hand: ${fetchAdvice(options.givenAs, '6.3')} gets the last before sub-techniques)`),
     );
   }
   if (objectCells.length) {
@@ -961,7 +961,7 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     const written = (n: (typeof unnumbered)[number]): string => (n.written ? ` (written "${n.written}", an older name)` : '');
     notes.push(
       `the report names ${unnumbered.length} technique${unnumbered.length === 1 ? '' : 's'} without an ID (${listed(unnumbered.map((n) => `${n.id} ${fullName(target, target.technique(n.id)!)}${written(n)} at line ${n.line}`))}), ` +
-        'which extract reads only in a table\'s technique column, a list of techniques, a breadcrumb (`Tactic » Technique`) and a heading (`## Tactic: Technique`): `attack-layers suggest` ranks them, `extract --suggest` adds them to the skeleton as comments',
+        `which ${options.givenAs?.command ? 'extract' : 'extractReport'} reads only in a table's technique column, a list of techniques, a breadcrumb (\`Tactic » Technique\`) and a heading (\`## Tactic: Technique\`): ${suggestAdvice(options.givenAs)}`,
     );
   }
   // `MITRE ATT&CK` over nothing (Trend Micro's table kept as an image, the page as text): a section a heading announces
@@ -979,7 +979,7 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     notes.push(
       `${emptied.length} brackets are empty where the report had a link, as a scraper leaves them when it drops a link's text and address (a scraped CISA advisory's \`initial access [\`⏎\`]\`, ` +
         `its linked ATT&CK IDs lost): ${listed(emptied.map(({ line, written }) => `line ${line} "${written}"`))} ` +
-        '(the IDs they held, if any, are not in this text: extract the report\'s PDF or its page saved whole, or `extract --suggest` to rank techniques for the words)',
+        `(the IDs they held, if any, are not in this text: extract the report's PDF or its page saved whole, or ${options.givenAs?.suggest ? `\`extract ${options.givenAs.suggest}\`` : '`suggestTechniques`'} to rank techniques for the words)`,
     );
   }
   return { references: kept, objects: objectsInLines(lines, target), notes: [...actorNotes, ...notes, ...unknownGroupNames(lines, target)], ...textActor };
@@ -996,4 +996,15 @@ function brokenIdText(broken: BrokenId): string {
 function brokenJoinText(broken: BrokenId): string {
   const how = broken.next === broken.line ? 'one ID with a soft hyphen inside it' : 'one ID split by a line break, as PDF-to-text leaves a hyphenated word';
   return `${brokenIdText(broken)} read as ${broken.id}: ${how}`;
+}
+
+/** How a note names getting a release (`` `attack-layers data fetch --attack-release 6.3` `` for the CLI, `` `fetchRelease` (version: '6.3') `` for a program). */
+function fetchAdvice(givenAs: GivenAs | undefined, release: string): string {
+  return givenAs?.command ? `\`${givenAs.command} data fetch ${givenOption(givenAs, 'version', release)}\`` : `\`fetchRelease\` (${givenOption(givenAs, 'version', release)})`;
+}
+
+/** How a note names ranking techniques for a report's words and adding them to the skeleton: the CLI's commands, else the library's functions. */
+function suggestAdvice(givenAs: GivenAs | undefined): string {
+  if (givenAs?.command && givenAs.suggest) return `\`${givenAs.command} suggest\` ranks them, \`extract ${givenAs.suggest}\` adds them to the skeleton as comments`;
+  return "`suggestTechniques` ranks them, and `renderCampaignSkeleton` writes its suggestions (its `suggestions` option) to the skeleton as comments";
 }

@@ -4,7 +4,7 @@ import type { Domain } from '../attack/types.js';
 import { InputError, type GivenAs } from '../errors.js';
 import { jsonStringLines } from '../json-text.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
-import { givenActor, type BundleOptions, type BundleReport } from './bundle-references.js';
+import { actorAdvice, givenActor, type BundleOptions, type BundleReport } from './bundle-references.js';
 import type { ExtractedReference } from './extract-references.js';
 import { readIdInName } from './id-in-name.js';
 import { isSoftwareGalaxy, readSoftwareName, softwareOnce, type NamedSoftware } from './named-software.js';
@@ -346,7 +346,7 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
   else if (distinct.length > 1) {
     notes.push(
       `the event names ${distinct.length} actors (${distinct.map((each) => `${each.name} at ${each.from}`).join('; ')}), so the campaign has no actor: ` +
-        '`extract --actor NAME` names the one meant',
+        `${actorAdvice(options.givenAs)} names the one meant`,
     );
   }
   if (searchEvents.size > 1) {

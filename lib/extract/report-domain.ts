@@ -6,6 +6,7 @@ import type { AttackIndex } from '../attack/attack-index.js';
 import type { Domain } from '../attack/types.js';
 import type { ResolveContext } from '../normalize/resolve-reference.js';
 import type { ReportReference } from './extract-report.js';
+import { givenOption, type GivenAs } from '../errors.js';
 import { domainAdjective } from '../attack/other-domains.js';
 import { firstElided } from '../short-list.js';
 
@@ -54,8 +55,10 @@ export function inferredReportDomain(references: readonly ReportReference[], rel
 /**
  * The note saying so, in `gap`'s words for a layer of ICS IDs (`unstatedDomainText`): `read as "ics-attack", since its
  * technique IDs are all ICS IDs (T0859, T0889; none is in enterprise-attack 18.1); give --domain enterprise to read it as
- * enterprise-attack`.
+ * enterprise-attack`, as the CLI says it, `givenAs` its flag words).
  */
-export function inferredDomainText({ domain, ids }: InferredDomain, target: AttackIndex, whose: 'its' | 'their' = 'its'): string {
-  return `read as "${domain}", since ${whose} technique IDs are all ${domainAdjective(domain)} IDs (${firstElided(ids)}; none is in ${target.label}); give --domain ${target.domain.replace(/-attack$/, '')} to read ${whose === 'its' ? 'it' : 'them'} as ${target.domain}`;
+export function inferredDomainText({ domain, ids }: InferredDomain, target: AttackIndex, whose: 'its' | 'their' = 'its', givenAs?: GivenAs): string {
+  // `givenAs`: the CLI names its flag (`--domain enterprise`), a program the option it passes (`domain: 'enterprise-attack'`).
+  const give = givenOption(givenAs, 'domain', target.domain, target.domain.replace(/-attack$/, ''));
+  return `read as "${domain}", since ${whose} technique IDs are all ${domainAdjective(domain)} IDs (${firstElided(ids)}; none is in ${target.label}); give ${give} to read ${whose === 'its' ? 'it' : 'them'} as ${target.domain}`;
 }

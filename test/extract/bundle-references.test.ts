@@ -72,8 +72,11 @@ describe('extract: a STIX bundle of threat intelligence', () => {
     expect(several.notes).to.deep.equal([
       'the bundle describes 2 intrusion-set objects (Example Group, Second Group), so the campaign is named after the file and holds the techniques of all; ' +
         'by their uses relationships, Example Group uses T1566.002; Second Group uses Phishing ' +
-        '(where they are separate, make one campaign per actor: `extract --actor NAME` keeps the techniques of the one named)',
+        "(where they are separate, make one campaign per actor: `extractReport`'s `actor` option keeps the techniques of the one named)",
     ]);
+    // The CLI's words where the caller gives them (FLAG_WORDS).
+    const cli = extractReport(JSON.stringify(bundle, null, 2), { target: loadRelease('18.1') }, { givenAs: { actor: '--actor', command: 'attack-layers' } });
+    expect(cli.notes[0]).to.match(/make one campaign per actor: `extract --actor NAME` keeps the techniques of the one named\)$/);
     expect(report.notes).to.deep.equal([]);
   });
 
@@ -405,7 +408,7 @@ describe('extract: a STIX bundle of threat intelligence', () => {
       expect(report.actor).to.equal(undefined);
       expect(report.notes).to.deep.equal([
         `the bundle's MISP threat-actor attributes name 2 actors (Example Actor at x-misp-attribute--00000000-0000-4000-8000-000000000701, line ${lineOf('000000000701"')}; ` +
-          `UAT-0000 at x-misp-attribute--00000000-0000-4000-8000-000000000702, line ${lineOf('000000000702"')}), so the campaign has no actor: \`extract --actor NAME\` names the one meant`,
+          `UAT-0000 at x-misp-attribute--00000000-0000-4000-8000-000000000702, line ${lineOf('000000000702"')}), so the campaign has no actor: \`extractReport\`'s \`actor\` option names the one meant`,
       ]);
       const chosen = extractReport(text, undefined, { actor: 'uat-0000' });
       expect([chosen.actor, chosen.name, chosen.references.map((ref) => ref.raw)]).to.deep.equal(['UAT-0000', 'MISP-STIX-Converter test event', ['Access Token Manipulation (T1134)']]);

@@ -77,7 +77,8 @@ describe('extract: a DeTT&CT group administration file', () => {
     expect(report.references[0]!.from).to.deep.equal(['groups[0] (Red team) technique_id, line 10']);
     expect(report.software).to.deep.equal([{ written: 'S0002', id: 'S0002', lines: [11], from: ['groups[0] (Red team) software_id, line 11'] }]);
     // DeTT&CT reads no group whose enabled is False: nor does extract, unless --actor names it.
-    expect(report.notes).to.deep.equal(['left out, as DeTT&CT leaves them out (enabled: False): APT3 (MITRE ATT&CK evaluation) (`extract --actor NAME` takes the one named)']);
+    // A program reads the option it passes; the CLI (givenAs its flag words) its flag.
+    expect(report.notes).to.deep.equal(["left out, as DeTT&CT leaves them out (enabled: False): APT3 (MITRE ATT&CK evaluation) (`extractReport`'s `actor` option takes the one named)"]);
   });
 
   it('--actor chooses a group by its group_name or campaign, in any case, enabled or not', () => {

@@ -112,8 +112,11 @@ describe('extractReport', () => {
       expect(report.references.map((ref) => ref.raw)).to.deep.equal(['Network Sniffing']);
       expect(report.notes).to.deep.equal([
         '1 cell of a technique column names no technique of ATT&CK enterprise-attack 18.1, so it is no reference: line 3 "Modify Firmware" (check the name, or the domain; ' +
-          'names of older releases are read only with one at hand: `attack-layers data fetch --attack-release 6.3` gets the last before sub-techniques)',
+          "names of older releases are read only with one at hand: `fetchRelease` (version: '6.3') gets the last before sub-techniques)",
       ]);
+      // The CLI names its command and flag (FLAG_WORDS), as before.
+      const cli = extractReport('| Tactic | Technique |\n|---|---|\n| Impact | Modify Firmware |\n', { target: loadRelease('18.1') }, { givenAs: { version: '--attack-release', command: 'attack-layers' } });
+      expect(cli.notes[0]).to.include('`attack-layers data fetch --attack-release 6.3` gets the last before sub-techniques)');
     });
 
     it('reads the column after a tactic column as the technique column where the header names neither (| ATT&CK阶段 | 具体行为 | 注释 |)', () => {
@@ -151,7 +154,7 @@ describe('extractReport', () => {
       const text = '| Tactic | Technique |\n|---|---|\n| Credential Access | Credential Dumping |\n| Defense Evasion | Obfuscation |\n';
       const [note] = read(text).notes;
       expect(note).to.include('line 3 "Credential Dumping" (similar: T1003 OS Credential Dumping');
-      expect(note).to.match(/ \(check the names, or the domain; names of older releases are read only with one at hand: `attack-layers data fetch --attack-release 6\.3`/);
+      expect(note).to.match(/ \(check the names, or the domain; names of older releases are read only with one at hand: `fetchRelease` \(version: '6\.3'\)/);
       // With an older release at hand, the old name is read (T1003, renamed), and the note gives no such advice.
       const withHistory = extractReport(text, { target: loadRelease('18.1'), history: () => [loadRelease('6.3')] });
       expect(withHistory.references.map((ref) => [ref.raw, ref.resolution?.status, ref.resolution?.ids])).to.deep.equal([['Credential Dumping', 'renamed', ['T1003']]]);
@@ -196,7 +199,7 @@ describe('extractReport', () => {
       const [note] = read(prose).notes;
       // `Phishing` is an English word in common use, which starts many a sentence: it is no hint.
       expect(note).to.match(/^the report names 2 techniques without an ID \(T1040 Network Sniffing at line 1, T1018 Remote System Discovery at line 2\)/);
-      expect(note).to.include('`attack-layers suggest`');
+      expect(note).to.include('`suggestTechniques` ranks them');
       // Lower-case words (`phishing`, `search engines`) are no names; cited techniques' names are no hint either.
       expect(read('Users are lured via search engines and phishing.\nNetwork Sniffing (T1040) and T1018 Remote System Discovery.\n').notes).to.deep.equal([]);
     });

@@ -131,7 +131,7 @@ function inferredReleases(context: CliContext, args: Args, references: readonly 
   if (!releases || !inferred) return undefined;
   try {
     const other = { ...domainReleases(attackLibrary(context, args), inferred.domain, args['attack-release']), otherDomainAdvice: otherDomainExtractAdvice };
-    return { domain: inferred.domain, releases: other, text: inferredDomainText(inferred, releases.target, whose) };
+    return { domain: inferred.domain, releases: other, text: inferredDomainText(inferred, releases.target, whose, FLAG_WORDS) };
   } catch (error) {
     if (error instanceof AttackDataError) return undefined;
     throw error;

@@ -25,6 +25,7 @@ import { readDashTables, readGridTables, type ReadLine } from './grid-tables.js'
 import { readHtmlTables } from './html-tables.js';
 import { readSplitIdRows, type SplitIdRow } from './split-id-rows.js';
 import { readBrokenIds, type BrokenId } from './broken-ids.js';
+import { readWrappedNames, type WrappedName } from './wrapped-names.js';
 import { holdsIdInWord } from './ids-in-words.js';
 import { nameLanguage, otherLanguageNameEnd, otherLanguageNameStart } from './name-language.js';
 import { jsonThreatEntries, threatTacticAt, type ThreatEntry } from './threat-entries.js';
@@ -1647,6 +1648,10 @@ export interface ReadOptions {
   hasTechnique?: (id: string) => boolean;
   /** Told each ID a line break or a soft hyphen split, joined or not (`readBrokenIds`). */
   idBroken?: (broken: BrokenId) => void;
+  /** Whether text is exactly a technique's name: a name wrapped over lines of its own is joined only where it is (`readWrappedNames`). */
+  isTechniqueName?: (name: string) => boolean;
+  /** Told each technique name read joined from the lines it was wrapped over (`readWrappedNames`). */
+  nameJoined?: (wrapped: WrappedName) => void;
   /** Told the (0-based) index of each line as the walk reaches it, for a caller that shows how far it has read. */
   lineReached?: (index: number) => void;
 }
@@ -1664,7 +1669,9 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   // A row whose ID cell a converter split over two rows (`| T1059. |` over `| 001 |`) is read joined to the row under it;
   // an ID that PDF-to-text split at a line's end (`(T1566.-`⏎`001)`) is read joined on its first line.
   const tables = readHtmlTables(lines, readBoxTables(lines, readDashTables(lines, readGridTables(lines))));
-  const read = readBrokenIds(readSplitIdRows(tables, options.rowJoined), options.hasTechnique, options.idBroken);
+  const ids = readBrokenIds(readSplitIdRows(tables, options.rowJoined), options.hasTechnique, options.idBroken);
+  // A technique name PDF-to-text wrapped over lines of their own (`Spearphishing`⏎`Attachment`) is read joined.
+  const read = readWrappedNames(ids, options.isTechniqueName, options.nameJoined);
   const entryAt = (i: number): Entry => (entries[i] ??= classify(read[i]!));
   let forgotten = 0;
   let previous = 0;

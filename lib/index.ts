@@ -204,6 +204,8 @@ export {
   type ResolvedVisibility,
   type ResolveCoverageOptions,
   type UnknownTacticTag,
+  type NewerTaggedRule,
+  type RowNewerTags,
   type ReviewOptions,
   type RowRule,
   type RowVisibility,

@@ -387,6 +387,7 @@ function gapBlock(row: GapReportData['rows'][number], rank: number): string[] {
   }
   // Public rules not run (--rules-library): where to start writing the rule; the JSON report lists every one.
   if (row.library) lines.push('', `Rules library, not run: ${text(libraryText(row.library, row.libraryElsewhere))}.`);
+  if (row.newerTags) lines.push('', `Tagged for a newer release: ${message(row.newerTags.note)}.`);
   if (!detection) return lines;
   lines.push('');
   if (!detection.strategies.length) lines.push('- No detection strategy in this release.');
@@ -503,7 +504,7 @@ export function formatGapReportMarkdown(review: GapReportData): string {
           : 'each is ranked after the gaps of its priority that are not.'),
     );
   }
-  if (gaps.length && (review.detectionStrategies !== undefined || gaps.some((row) => row.otherPlatformRules.length || row.parentRules?.length || row.visibility?.length || row.tests?.length || row.library))) {
+  if (gaps.length && (review.detectionStrategies !== undefined || gaps.some((row) => row.otherPlatformRules.length || row.parentRules?.length || row.visibility?.length || row.tests?.length || row.library || row.newerTags))) {
     lines.push('', '## What to build, gap by gap', '');
     gaps.forEach((row, i) => lines.push(...gapBlock(row, i + 1), ''));
     lines.pop();
@@ -601,13 +602,14 @@ export const GAP_TABLE_HEADER = [
   'tests',
   'outside_view',
   'library_rules',
+  'newer_tags',
 ] as const;
 
 /**
  * Columns the ranked table gained after the CSV report's layout was set: the CSV puts them after its other sections'
  * columns, last, so that a reader of the columns by position still reads the others where they were.
  */
-const CSV_LATER_COLUMNS: readonly string[] = ['subtechnique_coverage', 'visibility', 'tests', 'outside_view', 'library_rules'];
+const CSV_LATER_COLUMNS: readonly string[] = ['subtechnique_coverage', 'visibility', 'tests', 'outside_view', 'library_rules', 'newer_tags'];
 
 /** The ranked rows of a gap report as table rows, one per threat technique, in the report's order. */
 export function gapTableRows(review: Pick<GapReportData, 'rows'>): (string | number)[][] {
@@ -642,6 +644,8 @@ export function gapTableRows(review: Pick<GapReportData, 'rows'>): (string | num
     row.preAttack ? 'yes' : '',
     // Public rules not run (--rules-library), every one, in the report's order; never coverage.
     row.library?.map(libraryCell).join(';') ?? '',
+    // IDs a newer release's rules tag under the gap's tactics, which may detect it: review against that release.
+    row.newerTags?.ids.join(';') ?? '',
   ]);
 }
 

@@ -11,7 +11,7 @@ import { readTactic } from '../normalize/read-tactic.js';
 import { readTacticIdAndName } from '../layer/tactic-written.js';
 import { domainAdjective, otherDomainLayerText, otherDomainReviewAdvice, type OtherDomainLookup } from '../attack/other-domains.js';
 import { compareReleases } from '../attack/release-files.js';
-import { TACTIC_SPLITS } from '../attack/tactic-splits.js';
+import { laterTactic, laterTacticName, TACTIC_SPLITS } from '../attack/tactic-splits.js';
 import { DETTECT_VISIBILITY_SCORES, layerLabel, placeText, type CoverageInput, type CoverageRef, type CoverageRule, type CoverageVisibility } from './coverage-types.js';
 import { compareText } from '../compare-text.js';
 import { closestWord, editDistance, typoLimit } from '../name-distance.js';
@@ -175,6 +175,37 @@ export interface ResolvedCoverage {
   tacticTags: UnknownTacticTag[];
   /** Of a rules library's notes, those on a folder that gives no rule to propose (no rule of a technique). */
   emptyNotes: string[];
+  /**
+   * The rules that tag technique IDs past the release's newest (a newer release's: SigmaHQ's attack.t1685), each with
+   * the release's tactics its tactic tags name: the gaps of those tactics say them (`GapRow.newerTags`).
+   */
+  newerRules?: NewerTaggedRule[];
+}
+
+/** A rule tagging technique IDs past the release's newest, with the tactics of the release its tags name. */
+export interface NewerTaggedRule {
+  /** The IDs as tagged (T1685.005). */
+  ids: string[];
+  /** Its tactic tags that may place those IDs, as written (`attack.defense-impairment`), with the release's tactic each names. */
+  tags: { raw: string; tactic: TacticShortname }[];
+  platforms?: string[];
+  /** The IDs a newer release at hand has, with that release. */
+  atHand: Map<string, AttackIndex>;
+}
+
+/**
+ * For a gap, the rules of its tactics (by their tactic tags) that tag IDs the release does not know: a newer release
+ * may have moved the technique to those IDs (ATT&CK 19's T1685 took T1562.001's content), so the rules may detect it
+ * though they count for nothing here.
+ */
+export interface RowNewerTags {
+  rules: number;
+  /** The IDs, as tagged, sorted. */
+  ids: string[];
+  /** The rules' tactic tags that place them under the gap's tactics, as first written, sorted. */
+  tags: string[];
+  /** What it means and what to do: review against the release that has the IDs. */
+  note: string;
 }
 
 export type CoverageStatus = 'covered' | 'low' | 'partial' | 'none';
@@ -252,6 +283,8 @@ export interface GapRow {
    * the coverage does not run, buildable first (with a log sources file), then by status, level and file. Never coverage.
    */
   library?: LibraryRule[];
+  /** For gaps: rules of its tactics that tag IDs the release does not know (a newer release's), which may detect it. */
+  newerTags?: RowNewerTags;
   /**
    * For gaps, with a rules library, when none of its rules is for the gap's platforms: its rules tagged with the
    * technique for other platforms, counted, and those platforms (SigmaHQ's T1566.002 rules for macOS and Office Suite,
@@ -537,6 +570,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
   // Rules that tag technique IDs past the release's newest, as a newer release writes them (newerTagsNote).
   const newest = newestTechniqueNumber(target);
   const newer = new Map<CoverageInput, NewerTags>();
+  const newerRules: NewerTaggedRule[] = [];
   // References read only by a repair of how their ID is written (`T1059,001`), per input: said, never silent (repairedRefsNote).
   const repaired = new Map<CoverageInput, RepairedRef[]>();
   const laterRelease = laterReleaseLookup(target, options.history);
@@ -616,6 +650,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
           if (later) seen.atHand.set(id, later);
         }
         newer.set(input, seen);
+        newerRules.push(newerTaggedRule(rule, past, ids, target, laterRelease));
       }
       const resolved: ResolvedRule = { rule, ids: [...ids].sort(), ...(unplaced.length ? { unplaced } : {}), ...(ruleRemapped.length ? { remapped: ruleRemapped } : {}) };
       if (rule.platforms?.length) {
@@ -660,7 +695,40 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
   const tacticNotes = options.library ? unknownTacticNotes([], tacticTags) : unknownTacticNotes(tacticTags, []);
   // A library's notes are its own to fix, but for one that gives no rule: the reviewer's to know (`emptyNotes`).
   const emptyNotes = options.library ? empty.map((input) => emptyCoverageNote(input, target, true)) : [];
-  return { inputs: [...inputs], rules, visibility, unresolved, remapped, notes: [...notes, ...emptyNotes, ...tacticNotes], tacticNotes, tacticTags, emptyNotes };
+  return { inputs: [...inputs], rules, visibility, unresolved, remapped, notes: [...notes, ...emptyNotes, ...tacticNotes], tacticNotes, tacticTags, emptyNotes, newerRules };
+}
+
+/**
+ * A rule tagging IDs past the release's newest with the tactic tags that may place them: ATT&CK 19's
+ * `attack.defense-impairment` and `attack.stealth` as the Defense Evasion they were split off (TACTIC_SPLITS), and a
+ * tactic of the release none of the rule's techniques of the release has (a rule tagged `attack.persistence` for its
+ * T1543 and `attack.defense-impairment` for its T1685 places T1685 under Defense Evasion only). A rule whose tags
+ * place them nowhere puts them on no gap (the input's note says them).
+ */
+function newerTaggedRule(
+  rule: CoverageRule,
+  past: readonly string[],
+  known: ReadonlySet<TechniqueId>,
+  target: AttackIndex,
+  laterRelease: (id: string) => AttackIndex | undefined,
+): NewerTaggedRule {
+  const tags: NewerTaggedRule['tags'] = [];
+  for (const tag of rule.tags ?? []) {
+    if (OBJECT_TAG.test(tag.raw)) continue;
+    const later = laterTactic(tagTactic(tag.raw));
+    const tactic = later ? target.tactic(later.from) : releaseTactic(tag.raw, target);
+    if (!tactic) continue;
+    if (!later && [...known].some((id) => target.technique(id)?.tactics.includes(tactic.shortname))) continue;
+    tags.push({ raw: tag.raw, tactic: tactic.shortname });
+  }
+  const atHand = new Map<string, AttackIndex>();
+  for (const id of past) {
+    const found = laterRelease(id);
+    if (found) atHand.set(id, found);
+  }
+  // A rule whose platforms are all names the release lacks fires anywhere, as it counts (resolveCoverage).
+  const platforms = rule.platforms?.length ? releasePlatforms(rule.platforms, target).platforms : [];
+  return { ids: [...new Set(past)], tags, ...(platforms.length ? { platforms } : {}), atHand };
 }
 
 /** A tactic tag the release does not know, over the rules of a review that carry it. */
@@ -1007,29 +1075,69 @@ function repairedRefsNote(input: CoverageInput, refs: readonly RepairedRef[] | u
 function newerTagsNote(input: CoverageInput, newer: NewerTags | undefined, target: AttackIndex, givenAs: GivenAs | undefined): string[] {
   if (!newer) return [];
   const ids = [...newer.ids].sort(compareText);
-  const listed = (all: readonly string[]) => (all.length > 8 ? `${all.slice(0, 8).join(', ')} and ${all.length - 8} more` : all.join(', '));
   const rules = (count: number) => `${count} rule${count === 1 ? '' : 's'}`;
+  return [
+    `${input.kind} "${input.source}": ${rules(newer.rules)} tag technique IDs newer than ATT&CK ${target.label} has (${listedIds(ids)}; first at ${newer.first}), ` +
+      `${newer.alone === newer.rules ? 'each' : `${newer.alone} of them`} with no other technique, counting for nothing here; what those IDs detect counts for no technique, ` +
+      `so techniques a newer release moved to them may show as gaps though rules cover them (each rule and tag is listed among the references not resolved): ${newerIdsAdvice(ids, newer.atHand, target, givenAs)}`,
+  ].map((note) => inGivenInputs(note, givenAs));
+}
+
+/** IDs as a note lists them: the first 8, the rest counted. */
+const listedIds = (ids: readonly string[]): string => (ids.length > 8 ? `${ids.slice(0, 8).join(', ')} and ${ids.length - 8} more` : ids.join(', '));
+
+/**
+ * What to do with technique IDs past the release's newest: review with the newer release at hand that has them
+ * (its --attack-release), or get the release that has them and review with it. In the CLI's words (inGivenInputs).
+ */
+function newerIdsAdvice(ids: readonly string[], atHand: ReadonlyMap<string, AttackIndex>, target: AttackIndex, givenAs: GivenAs | undefined): string {
   const byRelease = new Map<AttackIndex, string[]>();
   for (const id of ids) {
-    const later = newer.atHand.get(id);
+    const later = atHand.get(id);
     if (later) byRelease.set(later, [...(byRelease.get(later) ?? []), id]);
   }
-  const unknown = ids.filter((id) => !newer.atHand.has(id));
-  const advice = [
-    ...[...byRelease].map(([later, known]) => `${listed(known)} ${known.length === 1 ? 'is' : 'are'} in ATT&CK ${later.label}, at hand: review with ${reviewRelease(givenAs, later.domain, later.release)} to count ${known.length === 1 ? 'it' : 'them'}`),
+  const unknown = ids.filter((id) => !atHand.has(id));
+  return [
+    ...[...byRelease].map(([later, known]) => `${listedIds(known)} ${known.length === 1 ? 'is' : 'are'} in ATT&CK ${later.label}, at hand: review with ${reviewRelease(givenAs, later.domain, later.release)} to count ${known.length === 1 ? 'it' : 'them'}`),
     ...(unknown.length
       ? [
-          `${listed(unknown)} ${unknown.length === 1 ? 'is' : 'are'} in no release at hand: get the ATT&CK release that has ${unknown.length === 1 ? 'it' : 'them'} ` +
+          `${listedIds(unknown)} ${unknown.length === 1 ? 'is' : 'are'} in no release at hand: get the ATT&CK release that has ${unknown.length === 1 ? 'it' : 'them'} ` +
             `with \`${fetchCommand(target.domain, 'N')}\` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) and review with ${reviewRelease(givenAs, target.domain, 'N', true)}`,
         ]
       : []),
-  ];
-  return [
-    `${input.kind} "${input.source}": ${rules(newer.rules)} tag technique IDs newer than ATT&CK ${target.label} has (${listed(ids)}; first at ${newer.first}), ` +
-      `${newer.alone === newer.rules ? 'each' : `${newer.alone} of them`} with no other technique, counting for nothing here; what those IDs detect counts for no technique, ` +
-      `so techniques a newer release moved to them may show as gaps though rules cover them (each rule and tag is listed among the references not resolved): ${advice.join('; ')}`,
-  ].map((note) => inGivenInputs(note, givenAs));
+  ].join('; ');
 }
+
+/**
+ * What a gap says of the rules tagging IDs past the release's newest under one of its tactics (NewerTaggedRule), on
+ * its platforms: an 18.1 review of SigmaHQ's rules, which tag ATT&CK 19's attack.t1685 (Defense Impairment) where
+ * they tagged T1562.001, showed T1562.001 uncovered with nothing on its row to say why. Undefined when none are.
+ */
+function rowNewerTags(row: Pick<GapRow, 'tactics' | 'platforms'>, rules: readonly NewerTaggedRule[], target: AttackIndex, givenAs: GivenAs | undefined): RowNewerTags | undefined {
+  const placing = (rule: NewerTaggedRule) => rule.tags.filter((tag) => row.tactics.includes(tag.tactic));
+  const under = rules.filter((rule) => placing(rule).length && firesOn(rule, row.platforms));
+  if (!under.length) return undefined;
+  const ids = [...new Set(under.flatMap((rule) => rule.ids))].sort(compareText);
+  const tags = new Map<string, string>();
+  for (const rule of under) {
+    for (const tag of placing(rule)) if (!tags.has(tag.raw.toLowerCase())) tags.set(tag.raw.toLowerCase(), tag.raw);
+  }
+  const written = [...tags.values()].sort(compareText);
+  const splits = written.map((tag) => laterTactic(tagTactic(tag))).filter((later) => later !== undefined);
+  const from = splits[0] ? target.tactic(splits[0].from) : undefined;
+  const whose = from ? ` (${splits.length === written.length ? '' : `of them, ${splits.map((later) => `attack.${later.shortname}`).join(' and ')} `}ATT&CK ${splits[0]!.since}'s, split off ${from.name})` : '';
+  const one = under.length === 1;
+  const note = inGivenInputs(
+    `${one ? '1 rule' : `${under.length} rules`} on its platforms tagged ${written.join(', ')}${whose} ${one ? 'tags' : 'tag'} technique IDs ATT&CK ${target.label} does not know ` +
+      `(${listedIds(ids)}): ${one ? 'it counts' : 'they count'} for nothing here, and ${one ? 'detects' : 'detect'} this technique if the newer release moved it to those IDs; ` +
+      newerIdsAdvice(ids, atHand(under), target, givenAs),
+    givenAs,
+  );
+  return { rules: under.length, ids, tags: written, note };
+}
+
+/** The IDs the rules tag that a newer release at hand has, with that release. */
+const atHand = (rules: readonly NewerTaggedRule[]): Map<string, AttackIndex> => new Map(rules.flatMap((rule) => [...rule.atHand]));
 
 /**
  * What a layer of a newer ATT&CK release than the one reviewed in must say: what that release added (ATT&CK 19's
@@ -1362,6 +1470,12 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
       row.library = options.library.rulesFor(row.id, row.platforms);
       const elsewhere = row.library.length ? undefined : options.library.rulesElsewhere(row.id, row.platforms);
       if (elsewhere) row.libraryElsewhere = elsewhere;
+    }
+  }
+  if (coverage.newerRules?.length) {
+    for (const row of rows.filter(isGap)) {
+      const newerTags = rowNewerTags(row, coverage.newerRules, target, options.givenAs);
+      if (newerTags) row.newerTags = newerTags;
     }
   }
   // Every gap before every covered technique: the CSV's and the workbook's rank is then the Markdown's gap number (a

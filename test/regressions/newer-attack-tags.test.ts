@@ -7,11 +7,15 @@
  * In a 12.1 review, T1653 is known to 18.1 at hand: the report must name that release and its --attack-release;
  * T1685.005 is in no release at hand: the report must say to fetch the newer release. Each is told per rule file
  * and tag line, not by the rule's first line.
+ * The gap those IDs may hold says so on its row: SigmaHQ moved win_security_audit_log_cleared.yml from T1070.001 to
+ * ATT&CK 19's T1685.005 under attack.defense-impairment, so an 18.1 review showed T1070.001 Clear Windows Event Logs
+ * "not covered" with nothing on its row to say that a rule tagged for the newer release may detect it.
  */
 import { expect } from 'chai';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { freshTmpDir, repoRoot, runCli } from '../helpers/attack.js';
+import { gapJson, loadAttack, readCoverageInputs, resolveCoverage, reviewGaps, type GapRow } from '../../lib/index.js';
 
 const SIGMA = resolve(repoRoot, '../shared/sigma/rules');
 const POWER = 'linux/process_creation/proc_creation_lnx_systemctl_mask_power_settings.yml';
@@ -112,5 +116,61 @@ describe('regressions: Sigma tags of technique IDs newer than the release review
       ['Power Settings (T1653)', advice],
       ['T1653', advice],
     ]);
+  });
+
+  /** A campaign of T1070.001 (Defense Evasion in 18.1), T1059.001 (Execution) and T1070.002 (Linux, macOS only). */
+  function threatCampaign(): string {
+    const campaign = join(freshTmpDir('newer-row'), 'wipe.yaml');
+    writeFileSync(campaign, 'name: log wiper\nplatforms: [Windows, Linux]\ntechniques:\n  - T1070.001\n  - T1059.001\n  - T1070.002\n');
+    return campaign;
+  }
+
+  it('says on the row of a Defense Evasion gap that a rule under attack.defense-impairment tags T1685.005, and to review in the newer release', async () => {
+    const out = join(freshTmpDir('newer-row-review'), 'review');
+    const run = await runCli(['gap', '--attack-release', '18.1', '--threat', threatCampaign(), '--coverage', cleared, '--out', out, '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    const report = JSON.parse(readFileSync(join(out, 'gap-report.json'), 'utf8')) as { rows: GapRow[] };
+    const row = (id: string) => report.rows.find((r) => r.id === id);
+    expect(row('T1070.001')?.status).to.equal('none');
+    const { note, ...facts } = row('T1070.001')!.newerTags!;
+    expect(facts).to.deep.equal({ rules: 1, ids: ['T1685.005'], tags: ['attack.defense-impairment'] });
+    expect(note).to.equal(
+      "1 rule on its platforms tagged attack.defense-impairment (ATT&CK 19's, split off Defense Evasion) tags technique IDs ATT&CK enterprise-attack 18.1 does not know (T1685.005): " +
+        'it counts for nothing here, and detects this technique if the newer release moved it to those IDs; T1685.005 is in no release at hand: get the ATT&CK release that has it ' +
+        'with `attack-layers data fetch --attack-release N` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) and review with `--attack-release N`',
+    );
+    // Execution is no tactic of the rule's tags; T1070.002 is for Linux and macOS, the rule for Windows.
+    expect(row('T1059.001')?.newerTags).to.equal(undefined);
+    expect(row('T1070.002')?.newerTags).to.equal(undefined);
+  });
+
+  it('says it in the Markdown gap block and the CSV newer_tags column', async () => {
+    const out = join(freshTmpDir('newer-row-md'), 'review');
+    const campaign = threatCampaign();
+    expect((await runCli(['gap', '--attack-release', '18.1', '--threat', campaign, '--coverage', cleared, '--out', out])).code).to.equal(0);
+    const markdown = readFileSync(join(out, 'gap-report.md'), 'utf8');
+    const block = markdown.slice(markdown.indexOf('T1070.001 Clear Windows Event Logs\n'));
+    expect(block.slice(0, block.indexOf('\n### '))).to.contain('Tagged for a newer release: 1 rule on its platforms tagged attack.defense-impairment');
+    const csvOut = join(freshTmpDir('newer-row-csv'), 'review');
+    expect((await runCli(['gap', '--attack-release', '18.1', '--threat', campaign, '--coverage', cleared, '--out', csvOut, '--report', 'csv'])).code).to.equal(0);
+    const [header, ...lines] = readFileSync(join(csvOut, 'gap-report.csv'), 'utf8').split('\r\n');
+    const column = header!.split(',').indexOf('newer_tags');
+    expect(column).to.be.greaterThan(0);
+    const t1070 = lines.find((line) => line.includes(',T1070.001,'))!.split(',');
+    expect(t1070[column]).to.equal('T1685.005');
+  });
+
+  it("names the library's functions, not the CLI's flags, in a library review's row", () => {
+    const target = loadAttack({ attack: process.env.ATTACK_STIX_DIR, release: '18.1' });
+    const coverage = resolveCoverage(readCoverageInputs([cleared]), target);
+    const review = reviewGaps(
+      [{ name: 'wipe', kind: 'campaign', techniques: [{ id: 'T1070.001' as GapRow['id'], weight: 1, tactics: [] }], platforms: ['Windows'] }],
+      coverage,
+      target,
+      { minCoverage: 0.5 },
+    );
+    const note = gapJson(review).rows[0]?.newerTags?.note;
+    expect(note).to.contain('get the ATT&CK release that has it with `fetchRelease`');
+    expect(note).to.contain("review with an AttackIndex of release N as target: `loadAttack({ release: 'N' })`");
   });
 });

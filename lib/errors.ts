@@ -152,6 +152,10 @@ export interface GivenAs {
    * suggestions `renderCampaignSkeleton` writes as comments.
    */
   suggest?: string;
+  /** `reviewGaps`'s `outsideView` (the CLI's `--outside-view`). */
+  outsideView?: string;
+  /** The report a gap review is written as: `formatGapJson`, `formatGapCsv` (the CLI's `--report json`, `--report csv`). */
+  report?: string;
   /** `renderLayerFiles`'s `aggregate` (the CLI's `--aggregate`). */
   aggregate?: string;
   /** `upgradeReleases`'s `to` (the CLI's `--to`). */

@@ -92,6 +92,8 @@ export const FLAG_WORDS = {
   threatScale: '--threat-scale',
   subtechniques: '--subtechniques',
   mergeScore: '--merge-score',
+  outsideView: '--outside-view',
+  report: '--report',
   command: 'attack-layers',
 } as const;
 

@@ -185,7 +185,7 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
     ...baseLayer(
       index,
       name,
-      `Threat techniques covered below ${percent(review.minCoverage)} (or only partially), by priority (score = priority x ${GAP_SCORE_SCALE}). ${priorityFormula(review.outsideView)}; ${GAP_FORMULAS.threat}.`,
+      `Threat techniques covered below ${percent(review.minCoverage)} (or only partially), by priority (score = priority x ${GAP_SCORE_SCALE}). ${priorityFormula(review.outsideView, review.givenAs)}; ${GAP_FORMULAS.threat}.`,
     ),
     techniques: showSubtechniques(entries, index),
     gradient,

@@ -4,6 +4,7 @@ import { plural } from '../layer/score.js';
 import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
 import { GAP_FORMULAS, parentOnlyText, priorityFormula, type OutsideViewRanking, subtechniqueMeanText, visibilityText, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
 import { compareText } from '../compare-text.js';
+import { givenOption, type GivenAs } from '../errors.js';
 import { firstFew } from '../short-list.js';
 import { SIGMA_WEIGHTS } from './read-sigma.js';
 import { testsText, testVia, type RowTest } from './atomic-tests.js';
@@ -430,11 +431,22 @@ const GAPS_TABLE_KEY =
 
 /** The review as Markdown, readable on its own: what was compared, the ranked gaps, per-tactic coverage, the inputs. */
 export function formatGapMarkdown(review: GapReview): string {
-  return formatGapReportMarkdown(gapJson(review));
+  return formatGapReportMarkdown(gapJson(review), review.givenAs);
 }
 
-/** A gap report (`gap --report json`) as Markdown: the same text `gap --report md` writes. */
-export function formatGapReportMarkdown(review: GapReportData): string {
+/**
+ * How the report names writing the review as JSON or CSV: the caller's flag (the CLI's `--report json`), else the
+ * function a program calls (`formatGapJson`).
+ */
+function reportWords(givenAs: GivenAs | undefined, format: 'json' | 'csv'): string {
+  return givenAs?.report ? `${givenAs.report} ${format}` : format === 'json' ? 'formatGapJson' : 'formatGapCsv';
+}
+
+/**
+ * A gap report (`gap --report json`) as Markdown: the same text `gap --report md` writes. `givenAs`: how it names the
+ * options it advises (the CLI's flags; by default a program's options and functions).
+ */
+export function formatGapReportMarkdown(review: GapReportData, givenAs?: GivenAs): string {
   const gaps = review.rows.filter((row) => row.gap);
   const classes = new Map<string, number>();
   for (const row of gaps) if (row.detection?.class) classes.set(row.detection.class, (classes.get(row.detection.class) ?? 0) + 1);
@@ -500,7 +512,7 @@ export function formatGapReportMarkdown(review: GapReportData): string {
       `${outside === 1 ? '1 gap is' : `${outside} gaps are`} marked ${OUTSIDE_VIEW}: techniques of Reconnaissance or Resource Development only, which ATT&CK says mostly take place ` +
         'outside the visibility of the target organization; ' +
         (review.outsideView === 'last'
-          ? 'they rank after every gap in view, whatever their priority (`--outside-view priority` ranks them by priority alone).'
+          ? `they rank after every gap in view, whatever their priority (\`${givenOption(givenAs, 'outsideView', 'priority')}\` ranks them by priority alone).`
           : 'each is ranked after the gaps of its priority that are not.'),
     );
   }
@@ -533,7 +545,7 @@ export function formatGapReportMarkdown(review: GapReportData): string {
     lines.push(
       '',
       'A coverage layer entry that names the rules its score counts (one metadata item or link per rule, as elastic/detection-rules\' ' +
-        'navigator.py writes them) is shown by its first rules; `--report json` (each rule\'s `names`) and `--report csv` list every one.',
+        `navigator.py writes them) is shown by its first rules; \`${reportWords(givenAs, 'json')}\` (each rule's \`names\`) and \`${reportWords(givenAs, 'csv')}\` list every one.`,
     );
   }
   lines.push('', '## Inputs', '');
@@ -756,7 +768,7 @@ function gapFormulas(review: GapReview): Record<string, string> {
     `a Sigma rule's level = its status x its level: ${factors(SIGMA_WEIGHTS.status)} (none: ${SIGMA_WEIGHTS.missingStatus}) x ` +
     `${factors(SIGMA_WEIGHTS.level)} (none: ${SIGMA_WEIGHTS.missingLevel}); a threat hunting rule (detection.threat-hunting) ${SIGMA_WEIGHTS.hunting} in place of its level; ` +
     `so test and low is ${SIGMA_WEIGHTS.status.test} x ${SIGMA_WEIGHTS.level.low} = ${Math.round(SIGMA_WEIGHTS.status.test * SIGMA_WEIGHTS.level.low * 100)}%`;
-  return { threat, platforms, coverage, ...(sigma ? { sigmaLevel } : {}), priority: priorityFormula(review.outsideView), tactic };
+  return { threat, platforms, coverage, ...(sigma ? { sigmaLevel } : {}), priority: priorityFormula(review.outsideView, review.givenAs), tactic };
 }
 
 /** The review as plain JSON data (inputs summarized, not repeated whole). */

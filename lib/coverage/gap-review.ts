@@ -367,6 +367,8 @@ export interface GapReview {
   libraryInputs?: CoverageInput[];
   /** Facts about the review as a whole that a reader must know (a release without strategies, unknown names). */
   notes: string[];
+  /** How its reports name the options and functions they advise (`reviewGaps`'s `givenAs`: the CLI's flags); not in the JSON report. */
+  givenAs?: GivenAs;
 }
 
 /**
@@ -1324,13 +1326,18 @@ function emptyThreatNote(source: ThreatSource, target: AttackIndex): string {
  * rules for them in their own telemetry), or `priority`, by priority alone, in view breaking ties only.
  */
 export type OutsideViewRanking = 'last' | 'priority';
-const OUTSIDE_VIEW_LAST =
-  'but a technique outside view (Reconnaissance or Resource Development only) ranks after every technique in view, whatever its priority (--outside-view priority ranks by priority alone)';
 export const OUTSIDE_VIEW_RANKINGS: readonly OutsideViewRanking[] = ['last', 'priority'];
 
-/** The priority formula as a review ranked by `ranking` applies it. */
-export function priorityFormula(ranking: OutsideViewRanking): string {
-  return ranking === 'last' ? `${GAP_FORMULAS.priority}; ${OUTSIDE_VIEW_LAST}` : GAP_FORMULAS.priority;
+/**
+ * The priority formula as a review ranked by `ranking` applies it, naming the other ranking as the caller gives it:
+ * the CLI's `--outside-view priority`, a program's `outsideView: 'priority'` (reviewGaps has no flags).
+ */
+export function priorityFormula(ranking: OutsideViewRanking, givenAs?: GivenAs): string {
+  if (ranking !== 'last') return GAP_FORMULAS.priority;
+  return (
+    `${GAP_FORMULAS.priority}; but a technique outside view (Reconnaissance or Resource Development only) ranks after every technique in view, ` +
+    `whatever its priority (${givenOption(givenAs, 'outsideView', 'priority')} ranks by priority alone)`
+  );
 }
 
 /**
@@ -1568,6 +1575,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
     ...(options.tests ? { tests: testsSummary(options.tests, gaps) } : {}),
     ...(options.library ? { library: librarySummary(options.library, gaps), libraryInputs: options.library.inputs } : {}),
     notes,
+    ...(options.givenAs ? { givenAs: options.givenAs } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { formatGapReportCsv, formatGapReportMarkdown, type GapReportData } from '../coverage/gap-report.js';
-import { UsageError } from '../errors.js';
+import { UsageError, type GivenAs } from '../errors.js';
 import type { MatrixModel } from './matrix-model.js';
 import { renderHtml } from './render-html.js';
 import { renderSvgPages } from './render-svg.js';
@@ -59,9 +59,10 @@ export function exportFileNames(out: string, count: number): string[] {
  * A gap report in one of `GAP_REPORT_FORMATS`: the same CSV and Markdown the gap command writes, or a workbook.
  * @throws UsageError for svg and html, saying to export the gap layer instead.
  */
-export async function renderGapReportExport(report: GapReportData, format: ExportFormat, options: XlsxOptions = {}): Promise<string | Uint8Array> {
-  if (format === 'xlsx') return renderGapXlsx(report, options);
+export async function renderGapReportExport(report: GapReportData, format: ExportFormat, options: XlsxOptions & { givenAs?: GivenAs } = {}): Promise<string | Uint8Array> {
+  const { givenAs, ...xlsx } = options;
+  if (format === 'xlsx') return renderGapXlsx(report, xlsx);
   if (format === 'csv') return formatGapReportCsv(report);
-  if (format === 'md') return formatGapReportMarkdown(report);
+  if (format === 'md') return formatGapReportMarkdown(report, givenAs);
   throw new UsageError(`a gap report is a table: export it as ${GAP_REPORT_FORMATS.join(', ')}; for a picture, export gap.layer.json (written beside it) as ${format}`);
 }

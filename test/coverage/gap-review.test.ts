@@ -731,6 +731,13 @@ describe('gap report: a coverage layer entry that names the rules its score coun
     expect(rule.name).to.equal('Elastic-detection-rules-all: Suspicious PowerShell Engine ImageLoad, PowerShell Script with Encryption/Decryption Capabilities, Suspicious Portable Executable Encoded in Powershell Script and 2 more');
     expect(rule.names).to.deep.equal(names);
     expect(formatGapCsv(review)).to.contain(`Elastic-detection-rules-all: ${names.join(', ')}`);
-    expect(formatGapMarkdown(review)).to.contain("is shown by its first rules; `--report json` (each rule's `names`) and `--report csv` list every one.");
+    // A program has no --report: it is told the functions that write every name (the CLI's words are its flags).
+    expect(formatGapMarkdown(review)).to.contain("is shown by its first rules; `formatGapJson` (each rule's `names`) and `formatGapCsv` list every one.");
+    const cli = reviewGaps([threat.source], coverage, index, { minCoverage: 0.5, threatUnresolved: threat.unresolved, givenAs: { report: '--report', outsideView: '--outside-view' } });
+    expect(formatGapMarkdown(cli)).to.contain("is shown by its first rules; `--report json` (each rule's `names`) and `--report csv` list every one.");
+    // The priority formula, in the JSON report and the gap layer, names the other ranking as each caller gives it.
+    expect(gapJson(review).formulas.priority).to.contain("(outsideView: 'priority' ranks by priority alone)");
+    expect(gapJson(cli).formulas.priority).to.contain('(--outside-view priority ranks by priority alone)');
+    expect(formatGapMarkdown(review)).not.to.contain('--outside-view');
   });
 });

@@ -435,6 +435,16 @@ export function formatGapMarkdown(review: GapReview): string {
 }
 
 /**
+ * What a gap's Rules cell adds for rules tagged for a newer ATT&CK release under its tactics (`newerTags`): the table
+ * said `none` for T1562.001 though 214 SigmaHQ rules tagged with ATT&CK 19's IDs may detect it, told only further down.
+ */
+function newerTagsCell(row: Pick<GapRow, 'newerTags'>): string {
+  if (!row.newerTags) return '';
+  const { rules, ids } = row.newerTags;
+  return `; ${plural(rules, 'rule')} tagged for a newer ATT&CK release (${some(ids, 3, ', ')}) may detect it, not counted: see its block`;
+}
+
+/**
  * How the report names writing the review as JSON or CSV: the caller's flag (the CLI's `--report json`), else the
  * function a program calls (`formatGapJson`).
  */
@@ -492,7 +502,7 @@ export function formatGapReportMarkdown(review: GapReportData, givenAs?: GivenAs
     ...gaps.map(
       (row, i) =>
         `| ${i + 1} | ${cell(row.id)} | ${cell(row.name)} | ${cell(row.tactics.join(', '))}${row.preAttack ? ` (${OUTSIDE_VIEW})` : ''} | ${cell(row.threat)} | ${cell(row.sources.join('; '))} | ` +
-        `${cell(platformText(row))} | ${percent(row.coverage)}${row.status === 'partial' ? ' (partial)' : ''} | ${cell(ruleList(row))} | ` +
+        `${cell(platformText(row))} | ${percent(row.coverage)}${row.status === 'partial' ? ' (partial)' : ''} | ${cell(`${ruleList(row)}${newerTagsCell(row)}`)} | ` +
         `${detected ? `${cell(detectionText(row.detection))} | ` : ''}${tested ? `${cell(testsCell(row.tests))} | ` : ''}${cell(row.priority)} |`,
     ),
   ];

@@ -15,6 +15,7 @@ import { expect } from 'chai';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { freshTmpDir, repoRoot, runCli } from '../helpers/attack.js';
+import { schemaIssues } from '../../lib/schemas.js';
 import { gapJson, loadAttack, readCoverageInputs, resolveCoverage, reviewGaps, type GapRow } from '../../lib/index.js';
 
 const SIGMA = resolve(repoRoot, '../shared/sigma/rules');
@@ -130,6 +131,7 @@ describe('regressions: Sigma tags of technique IDs newer than the release review
     const run = await runCli(['gap', '--attack-release', '18.1', '--threat', threatCampaign(), '--coverage', cleared, '--out', out, '--report', 'json']);
     expect(run.code, run.stderr).to.equal(0);
     const report = JSON.parse(readFileSync(join(out, 'gap-report.json'), 'utf8')) as { rows: GapRow[] };
+    expect(schemaIssues('gap-report', report)).to.deep.equal([]);
     const row = (id: string) => report.rows.find((r) => r.id === id);
     expect(row('T1070.001')?.status).to.equal('none');
     const { note, ...facts } = row('T1070.001')!.newerTags!;

@@ -346,6 +346,8 @@ interface Frame {
   outerSides?: OuterSide[];
   /** The left sides of its `rightouter` joins, optional until a later `where` filters on a column their right side does not bring. */
   leftSides?: LeftSide[];
+  /** Of its last `summarize`, each `countif` count with the columns its condition keeps non-empty (countedColumns). */
+  counts?: Map<string, string[]>;
 }
 
 /** A `join kind=rightouter`'s left side: its reads and groups made optional, why, and its right side's columns and end. */
@@ -542,8 +544,9 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
       start = false;
       const next = tokens[i + 1] ?? '';
       if (MIXING.test(next)) frame.joined = true;
+      if (/^summarize$/i.test(next)) frame.counts = countedColumns(condition(tokens, i + 2), context.strings);
       else if (/^(?:where|filter)$/i.test(next)) {
-        const tests = condition(tokens, i + 2);
+        const tests = countsAsColumns(condition(tokens, i + 2), frame.counts);
         if (!frame.joined) narrow(frame.reads, tests, context);
         // `| join kind=leftouter (DataMovement) on … | where isnotempty(DataType)`: only matched rows go on, the side is needed.
         const filtered = filteredColumns(tests, context.strings);
@@ -853,6 +856,50 @@ function filteredBranches(tokens: readonly string[], strings: readonly string[])
     }
     return [found];
   });
+}
+
+/**
+ * The counts of a `summarize` (its tokens after the word) that count rows whose columns are non-empty: `Net =
+ * countif(RemoteUrl has "pastebin")` counts rows with RemoteUrl, `dcountif(x, isnotempty(FolderPath))` rows with
+ * FolderPath; each with those columns (filteredColumns of its condition), none where the condition keeps none.
+ */
+function countedColumns(tokens: readonly string[], strings: readonly string[]): Map<string, string[]> {
+  const counts = new Map<string, string[]>();
+  const [aggregates = []] = splitTop(tokens, 'by');
+  for (const item of splitTop(aggregates, ',')) {
+    const [name, equals, call, open] = item;
+    if (!name || equals !== '=' || open !== '(' || !/^(?:countif|dcountif)$/i.test(call ?? '')) continue;
+    const args = splitTop(item.slice(4, closingAt(item, 3)), ',');
+    const test = /^countif$/i.test(call!) ? args[0] : args[1];
+    const columns = [...filteredColumns(test ?? [], strings)];
+    if (columns.length) counts.set(name, columns);
+  }
+  return counts;
+}
+
+/**
+ * A `where` after a `summarize` of countif counts, its tests of a count that hold only when the count is not 0 (`Net >
+ * 0`, `Net >= 1`) written as the tests of the columns counted (`isnotempty(RemoteUrl)`): a row goes on only where some
+ * row counted had them, so that a leftouter side whose columns a count tests is needed, and counts or-ed
+ * (`Net > 0 or Files > 0`) make their sides alternatives, one needed (eitherSide), as tests of their columns do.
+ */
+function countsAsColumns(tests: readonly string[], counts: ReadonlyMap<string, string[]> | undefined): string[] {
+  if (!counts?.size) return [...tests];
+  const out: string[] = [];
+  for (let at = 0; at < tests.length; at += 1) {
+    const columns = counts.get(tests[at]!);
+    const [op, next, value] = [tests[at + 1], tests[at + 2], tests[at + 3]];
+    const size = op === '>' && next === '=' ? 4 : op === '>' ? 3 : 0;
+    const bound = size === 4 ? value : next;
+    const nonZero = size && /^\d+$/.test(bound ?? '') && Number(bound) >= (size === 4 ? 1 : 0);
+    if (!columns || !nonZero || tests[at - 1] === '.') {
+      out.push(tests[at]!);
+      continue;
+    }
+    out.push('(', ...columns.flatMap((column, index) => [...(index ? ['and'] : []), 'isnotempty', '(', column, ')']), ')');
+    at += size - 1;
+  }
+  return out;
 }
 
 /** Where the statement that starts at `from` ends: its `;`, or the `}` closing the body it is in. */

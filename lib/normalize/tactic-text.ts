@@ -30,13 +30,22 @@ export function tacticKey(text: string): string {
     .replace(/[\s・_\-‐–—]+/g, '');
 }
 
+/**
+ * A table built on first use, not when the module loads: every CLI run loads this module (reading a STIX bundle reads
+ * tactic text), and `technique T1193` or `--version` never reads a tactic name.
+ */
+function once<T>(build: () => T): () => T {
+  let built: { value: T } | undefined;
+  return () => (built ??= { value: build() }).value;
+}
+
 // The tactics a later release split off (ATT&CK 19's Stealth, Defense Impairment) are read by their names too, so that a
 // release without them says so (`resolveReference`) rather than the text passing for no tactic.
-const tacticByKey = new Map<string, string>([
+const tacticByKey = once(() => new Map<string, string>([
   ...READ_TACTIC_NAMES.flatMap(([display, ...written]) => [display, ...written].map((text) => [tacticKey(text), display] as const)),
   ...Object.keys(TACTIC_SPLITS).map((shortname) => [tacticKey(shortname), laterTacticName(shortname)] as const),
   ...Object.entries(LATER_TACTIC_NAMES).flatMap(([display, written]) => written.map((text) => [tacticKey(text), display] as const)),
-]);
+]));
 
 // The words that join or link a tactic name's words in the languages read here (conjunctions, articles, prepositions of
 // English, Spanish, Portuguese, French, German and Italian, without accents). A name is also known by its other words
@@ -65,13 +74,16 @@ export function tacticWordsKeys(text: string): string[] {
   return [words.join(' '), ...(all.some((word) => CONJUNCTIONS.has(word)) ? [`& ${[...words].sort().join(' ')}`] : [])];
 }
 
-const tacticByWords = new Map<string, string>(
-  READ_TACTIC_NAMES.flatMap(([display, ...written]) =>
-    [display, ...written].flatMap((text) => {
-      const words = tacticWordsKeys(text)[0];
-      return words ? [[words, display] as const, [`& ${words.split(' ').sort().join(' ')}`, display] as const] : [];
-    }),
-  ),
+const tacticByWords = once(
+  () =>
+    new Map<string, string>(
+      READ_TACTIC_NAMES.flatMap(([display, ...written]) =>
+        [display, ...written].flatMap((text) => {
+          const words = tacticWordsKeys(text)[0];
+          return words ? [[words, display] as const, [`& ${words.split(' ').sort().join(' ')}`, display] as const] : [];
+        }),
+      ),
+    ),
 );
 
 const TACTIC_ID = /(?<![A-Za-z0-9])TA\d{4}(?![0-9])/;
@@ -91,7 +103,7 @@ export function tacticDisplayName(text: string): string | undefined {
   const name = trimChars(folded.replace(TACTIC_ID_IN_BRACKETS, ' '), ' \t\n-:|*#', ' \t\n-:|*');
   if (!name) return taId;
   const key = tacticKey(name);
-  const known = tacticByKey.get(key) ?? byWords(name) ?? misspeltTactic(key) ?? tacticByKey.get(key.replace(STAGE_AFTER_NAME, ''));
+  const known = tacticByKey().get(key) ?? byWords(name) ?? misspeltTactic(key) ?? tacticByKey().get(key.replace(STAGE_AFTER_NAME, ''));
   // A short name in a script not read here beside a TA ID (`TA0001：初始访问`, Chinese) leaves the ID to say the tactic;
   // English words beside one (`TA0005 is where...`) are a sentence, not a tactic.
   return known ?? (taId && name.length <= 20 && !/[A-Za-z]/.test(name) ? taId : undefined);
@@ -100,7 +112,7 @@ export function tacticDisplayName(text: string): string | undefined {
 /** The tactic a name's words are a known name's (`tacticWordsKeys`), or undefined. */
 function byWords(name: string): string | undefined {
   for (const key of tacticWordsKeys(name)) {
-    const display = tacticByWords.get(key);
+    const display = tacticByWords().get(key);
     if (display) return display;
   }
   return undefined;
@@ -108,7 +120,7 @@ function byWords(name: string): string | undefined {
 
 // English tactic names as keys, for reading misspellings (`Reconaissance`, `Persistance`, `Privilage Escalation`). Only
 // the English ones: a word one letter from another language's name is often an English word (`Persistent`, `Collected`).
-const ENGLISH_KEYS = READ_TACTIC_NAMES.map(([display]) => [tacticKey(display), display] as const);
+const englishKeys = once(() => READ_TACTIC_NAMES.map(([display]) => [tacticKey(display), display] as const));
 
 /**
  * The tactic a misspelt English name is one typo from (two in names of 16 letters or more), after its first two letters
@@ -119,7 +131,7 @@ function misspeltTactic(key: string): string | undefined {
   if (key.length < 8 || key.length > 40 || !/^[a-z]+$/.test(key)) return undefined;
   const limit = key.length >= 16 ? 2 : 1;
   const start = key.slice(0, 2);
-  const hits = new Set(ENGLISH_KEYS.filter(([known]) => known.startsWith(start) && editDistance(key, known, limit) <= limit).map(([, display]) => display));
+  const hits = new Set(englishKeys().filter(([known]) => known.startsWith(start) && editDistance(key, known, limit) <= limit).map(([, display]) => display));
   return hits.size === 1 ? [...hits][0] : undefined;
 }
 
@@ -131,7 +143,7 @@ function shortFormKey(text: string): string {
   return tacticKey(text.replace(/\./g, ' '));
 }
 
-const shortFormByKey = new Map<string, string>(Object.entries(TACTIC_SHORT_FORMS).map(([text, display]) => [shortFormKey(text), display] as const));
+const shortFormByKey = once(() => new Map<string, string>(Object.entries(TACTIC_SHORT_FORMS).map(([text, display]) => [shortFormKey(text), display] as const)));
 
 /**
  * Tactic names written in a list (`Execution, Defense Evasion`), or undefined unless every item is a tactic. With
@@ -178,7 +190,7 @@ export interface TacticTextOptions {
 export function readTacticText(text: string, options: TacticTextOptions = {}): { tactics: string[]; unread: string[] } | undefined {
   if (text.length > MAX_TACTIC_TEXT) return undefined;
   const nameOf = (part: string): string | undefined => {
-    const name = tacticDisplayName(part) ?? (options.shortForms ? shortFormByKey.get(shortFormKey(part)) : undefined);
+    const name = tacticDisplayName(part) ?? (options.shortForms ? shortFormByKey().get(shortFormKey(part)) : undefined);
     const taId = options.withIds && name && !TACTIC_ID.test(name) ? TACTIC_ID.exec(part.toUpperCase())?.[0] : undefined;
     return taId ? `${taId}: ${name}` : name;
   };
@@ -236,19 +248,8 @@ export function trimChars(text: string, leading: string, trailing = leading): st
 
 /** A text written as a regular expression that matches it literally. */
 export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-// Every written tactic form, longest first, with flexible spaces (`command-and-control`, `Command & Control`).
-// Ties break by code unit, not localeCompare: this runs when the module loads, and a first localeCompare costs every
-// CLI run ~15 ms of ICU collator set-up.
-const TACTIC_FORMS = [...new Set(READ_TACTIC_NAMES.flatMap(([display, ...written]) => [display, ...written].flatMap((text) => [text, withoutAccents(text)])))]
-  .sort((a, b) => b.length - a.length || compareText(a, b))
-  .map((text) => text.split(' ').map((word) => (word === 'and' ? '(?:and|&)' : escapeRegExp(word))));
-const TACTIC_WORDS = TACTIC_FORMS.map((words) => words.join('[\\s_-]{1,3}')).join('|');
-// The words tactics' written forms start with: text that starts with none names no tactic there, and is not handed to
-// the patterns of all the names (their compiling is most of a library's first call).
-const FIRST_WORDS = [...new Set(TACTIC_FORMS.map(([first]) => first))].join('|');
 // Spaces are bounded ({0,3}) so that no pattern here can scan a long run of blanks more than once.
 const LIST_SEPARATOR = '\\s{0,3}[,;/、]\\s{0,3}';
-const TACTIC_LIST = `(?:${TACTIC_WORDS})(?:${LIST_SEPARATOR}(?:${TACTIC_WORDS}))*`;
 const OPEN = '[(\\[【]';
 const CLOSE = '[)\\]】]';
 // A label may follow a list marker (`- `, `1. `, `(4) `, `①`, which NFKC makes `1`) and be set in Markdown bold or
@@ -263,37 +264,69 @@ const LEADING_ID = '(?:(?<leadingId>TA\\d{4})\\s{0,3}(?:[:\\-–—]\\s{0,3})?)?
 const BRACKET_AFTER_LABEL = '[(（](?=[^()（）\\n]{0,200}?[Tt]\\d{4}[^()（）\\n]{0,200}[)）][*_\\s]{0,6}(?:\\{#[^{}\\n]{0,80}\\}\\s{0,3})?$)';
 const LABEL_END = `${EMPHASIS}\\s{0,3}(?:(?:[:>|]|\\s-\\s)${EMPHASIS}\\s{0,3}|${BRACKET_AFTER_LABEL})`;
 const LEADING_START = `^\\s{0,8}${LABEL_MARKER}${EMPHASIS}${LEADING_ID}`;
-const LEADING_TACTICS = `${LEADING_START}(?<leading>${TACTIC_LIST})${LABEL_END}`;
 // Any short label, for its text to be read as a tactic line's is (`Defensa y Evasión: Ofuscación T1027`).
 const LEADING_LABEL = new RegExp(`^\\s{0,8}${LABEL_MARKER}${EMPHASIS}${LEADING_ID}(?<label>[^:：>|*_\\n]{3,60}?)${LABEL_END}`, 'i');
 // A TA ID as a Markdown link's text (`Initial Access ([TA0027](https://attack.mitre.org/tactics/TA0027) )`, a blog's
 // table flattened to rows): the link is the ID; its address names it again.
 const LINKED_TA = '\\[TA\\d{4}\\]\\([^()\\s]{1,300}\\)';
 const LINKED_TA_TEXT = /\[(TA\d{4})\]\([^()\s]{1,300}\)/gi;
-// A tactic's name may be written before its TA ID in the bracket too, again in English after a name in another script
-// (`执行阶段（Execution, TA0002）`, a Chinese article's labels): the name in the bracket and the ID are kept as a pair.
-const TACTIC_WITH_ID =
-  `(?:(?:${TACTIC_WORDS})(?:\\s{0,2}(?:${STAGE_WORDS}))?\\s{0,3})?` +
-  `(?:${LINKED_TA}|${OPEN}\\s{0,3}(?:(?<nameFirst>${TACTIC_WORDS})\\s{0,3}[,，、]\\s{0,3})?(?<idAfterName>TA\\d{4}|${LINKED_TA})\\s{0,3}${CLOSE}|(?<![A-Za-z0-9])TA\\d{4}(?![A-Za-z0-9]))`;
-const TACTIC_IN_BRACKETS = `${OPEN}\\s{0,3}(?<bracketed>${TACTIC_LIST})\\s{0,3}${CLOSE}`;
-// A TA ID and a tactic name in one bracket (`(TA0002: Execution)`, a paper's table after each technique): kept as
-// written, `TA0002: Execution`, for a caller with ATT&CK data to check that the two name one tactic.
-const ID_AND_NAME = `${OPEN}\\s{0,3}(?<taId>TA\\d{4})\\s{0,3}[:：\\-–—]\\s{0,3}(?<taName>${TACTIC_WORDS})\\s{0,3}${CLOSE}`;
-// One pass, so that tactics come out in the order they are written (after the leading label: `leadingLabel`). Sticky: it
-// is tried only where tactic text can start (`tacticTextMatches`).
-const TACTIC_TEXT = new RegExp(`${ID_AND_NAME}|${TACTIC_WITH_ID}|${TACTIC_IN_BRACKETS}`, 'iy');
-const LEADING = new RegExp(LEADING_TACTICS, 'i');
-// `LEADING` with one tactic, tried first: V8 takes ~5 times as long to compile `LEADING` (the names twice, ~12 kB)
-// as this, a library's first call's cost. It finds what `LEADING` finds unless a separator follows the name (`listGoesOn`):
-// both try each start and name in one order, `LEADING` then its list's next item before the label's end, which
-// without a separator fails.
-const LEADING_FIRST_WORD = new RegExp(`${LEADING_START}(?:${FIRST_WORDS})`, 'i');
-const LEADING_ONE = new RegExp(`${LEADING_START}(?<leading>${TACTIC_WORDS})(?:(?=(?<listGoesOn>${LIST_SEPARATOR}))|${LABEL_END})`, 'i');
-// `TACTIC_TEXT` with one tactic in a bracket, tried first as `LEADING_ONE` is: V8 compiles it in ~3/4 of `TACTIC_TEXT`'s time.
-const TACTIC_TEXT_ONE = new RegExp(
-  `${ID_AND_NAME}|${TACTIC_WITH_ID}|${OPEN}\\s{0,3}(?<bracketed>${TACTIC_WORDS})(?:(?=(?<listGoesOn>${LIST_SEPARATOR}))|\\s{0,3}${CLOSE})`,
-  'iy',
-);
+
+/**
+ * The patterns of every tactic's written forms, built on first use (`once`): building the forms and checking the
+ * patterns' syntax was most of what loading this module cost.
+ */
+const patterns = once(() => {
+  // Every written tactic form, longest first, with flexible spaces (`command-and-control`, `Command & Control`).
+  // Ties break by code unit, not localeCompare: a first localeCompare costs ~15 ms of ICU collator set-up, which a CLI
+  // run would pay in its first call that reads tactic text.
+  const TACTIC_FORMS = [...new Set(READ_TACTIC_NAMES.flatMap(([display, ...written]) => [display, ...written].flatMap((text) => [text, withoutAccents(text)])))]
+    .sort((a, b) => b.length - a.length || compareText(a, b))
+    .map((text) => text.split(' ').map((word) => (word === 'and' ? '(?:and|&)' : escapeRegExp(word))));
+  const TACTIC_WORDS = TACTIC_FORMS.map((words) => words.join('[\\s_-]{1,3}')).join('|');
+  // The words tactics' written forms start with: text that starts with none names no tactic there, and is not handed to
+  // the patterns of all the names (their compiling is most of a library's first call).
+  const FIRST_WORDS = [...new Set(TACTIC_FORMS.map(([first]) => first))].join('|');
+  const TACTIC_LIST = `(?:${TACTIC_WORDS})(?:${LIST_SEPARATOR}(?:${TACTIC_WORDS}))*`;
+  const LEADING_TACTICS = `${LEADING_START}(?<leading>${TACTIC_LIST})${LABEL_END}`;
+  // A tactic's name may be written before its TA ID in the bracket too, again in English after a name in another script
+  // (`执行阶段（Execution, TA0002）`, a Chinese article's labels): the name in the bracket and the ID are kept as a pair.
+  const TACTIC_WITH_ID =
+    `(?:(?:${TACTIC_WORDS})(?:\\s{0,2}(?:${STAGE_WORDS}))?\\s{0,3})?` +
+    `(?:${LINKED_TA}|${OPEN}\\s{0,3}(?:(?<nameFirst>${TACTIC_WORDS})\\s{0,3}[,，、]\\s{0,3})?(?<idAfterName>TA\\d{4}|${LINKED_TA})\\s{0,3}${CLOSE}|(?<![A-Za-z0-9])TA\\d{4}(?![A-Za-z0-9]))`;
+  const TACTIC_IN_BRACKETS = `${OPEN}\\s{0,3}(?<bracketed>${TACTIC_LIST})\\s{0,3}${CLOSE}`;
+  // A TA ID and a tactic name in one bracket (`(TA0002: Execution)`, a paper's table after each technique): kept as
+  // written, `TA0002: Execution`, for a caller with ATT&CK data to check that the two name one tactic.
+  const ID_AND_NAME = `${OPEN}\\s{0,3}(?<taId>TA\\d{4})\\s{0,3}[:：\\-–—]\\s{0,3}(?<taName>${TACTIC_WORDS})\\s{0,3}${CLOSE}`;
+  // One pass, so that tactics come out in the order they are written (after the leading label: `leadingLabel`). Sticky: it
+  // is tried only where tactic text can start (`tacticTextMatches`).
+  const TACTIC_TEXT = new RegExp(`${ID_AND_NAME}|${TACTIC_WITH_ID}|${TACTIC_IN_BRACKETS}`, 'iy');
+  const LEADING = new RegExp(LEADING_TACTICS, 'i');
+  // `LEADING` with one tactic, tried first: V8 takes ~5 times as long to compile `LEADING` (the names twice, ~12 kB)
+  // as this, a library's first call's cost. It finds what `LEADING` finds unless a separator follows the name (`listGoesOn`):
+  // both try each start and name in one order, `LEADING` then its list's next item before the label's end, which
+  // without a separator fails.
+  const LEADING_FIRST_WORD = new RegExp(`${LEADING_START}(?:${FIRST_WORDS})`, 'i');
+  const LEADING_ONE = new RegExp(`${LEADING_START}(?<leading>${TACTIC_WORDS})(?:(?=(?<listGoesOn>${LIST_SEPARATOR}))|${LABEL_END})`, 'i');
+  // `TACTIC_TEXT` with one tactic in a bracket, tried first as `LEADING_ONE` is: V8 compiles it in ~3/4 of `TACTIC_TEXT`'s time.
+  const TACTIC_TEXT_ONE = new RegExp(
+    `${ID_AND_NAME}|${TACTIC_WITH_ID}|${OPEN}\\s{0,3}(?<bracketed>${TACTIC_WORDS})(?:(?=(?<listGoesOn>${LIST_SEPARATOR}))|\\s{0,3}${CLOSE})`,
+    'iy',
+  );
+  // A tactic's name right before the double colon of capa's notation of an ATT&CK mapping, `Tactic::Technique[::Sub-technique]
+  // [ID]` (Mandiant capa's rules, its `-v`/`-vv` output, its older JSON and capa2yara: `Defense Evasion::Obfuscated Files
+  // or Information [T1027]`), a technique's name after it: the tactic's ends the text searched.
+  // Not a technique's last word (`Account Discovery::Domain Account`): no word of the same name, a space apart, before it.
+  const BEFORE_DOUBLE_COLON = new RegExp(`(?<![A-Za-z0-9] ?)(?:${TACTIC_WORDS})$`, 'i');
+  // A table's caption (`Table 5: Execution`, `Table 8. Initial Access`): CISA and NSA joint advisories state each table's
+  // tactic only there. A caption naming no tactic (`Table 9. BRICKSTORM Initiation Checks`) starts another table all the same.
+  const CAPTION = new RegExp(
+    `(?<![A-Za-z0-9])(?:Table|Tabelle|Tabla|Tableau|Tabella|Tabela)\\s{1,3}\\d{1,3}\\s{0,2}[:.]\\s{0,4}(?:(?<tactics>${TACTIC_LIST})(?![A-Za-z0-9]))?`,
+    'gi',
+  );
+  // Without a TA ID, tactic text is a bracketed list, its first name at the bracket's start.
+  const BRACKET_FIRST_WORD = new RegExp(`${OPEN}\\s{0,3}(?:${FIRST_WORDS})`, 'iy');
+  return { TACTIC_TEXT, LEADING, LEADING_FIRST_WORD, LEADING_ONE, TACTIC_TEXT_ONE, BEFORE_DOUBLE_COLON, CAPTION, BRACKET_FIRST_WORD };
+});
 
 function splitTacticList(text: string): string[] {
   return text
@@ -308,17 +341,13 @@ export function leadingTactics(text: string): { tactics: string[]; length: numbe
   return label ? { tactics: label.tactics, length: label.end } : { tactics: [], length: 0 };
 }
 
-// A tactic's name right before the double colon of capa's notation of an ATT&CK mapping, `Tactic::Technique[::Sub-technique]
-// [ID]` (Mandiant capa's rules, its `-v`/`-vv` output, its older JSON and capa2yara: `Defense Evasion::Obfuscated Files
-// or Information [T1027]`), a technique's name after it: the tactic's ends the text searched.
-// Not a technique's last word (`Account Discovery::Domain Account`): no word of the same name, a space apart, before it.
-const BEFORE_DOUBLE_COLON = new RegExp(`(?<![A-Za-z0-9] ?)(?:${TACTIC_WORDS})$`, 'i');
 
 /**
  * The tactics written as capa writes a rule's ATT&CK mapping, a tactic's name and `::` before a technique's name
  * (`Execution::Scheduled Task/Job::Scheduled Task [T1053.005]`): each a piece from the name through the `::`.
  */
 export function doubleColonTactics(text: string): TacticPiece[] {
+  const { BEFORE_DOUBLE_COLON } = patterns();
   const pieces: TacticPiece[] = [];
   for (let at = text.indexOf('::'); at >= 0; at = text.indexOf('::', at + 2)) {
     if (!/^::\s?(?![Tt]\d)[A-Za-z]/.test(text.slice(at, at + 5))) continue;
@@ -335,6 +364,7 @@ export function doubleColonTactics(text: string): TacticPiece[] {
  * (`TA0002 - Initial Access:`) is given with the first as the pair (`TA0002: Initial Access`), to be checked that both name one.
  */
 function leadingLabel(text: string): TacticPiece | undefined {
+  const { LEADING_FIRST_WORD, LEADING_ONE, LEADING } = patterns();
   const one = LEADING_FIRST_WORD.test(text) ? LEADING_ONE.exec(text) : null;
   const match = one?.groups?.['listGoesOn'] === undefined ? one : LEADING.exec(text);
   const list = match?.groups?.['leading'];
@@ -360,12 +390,6 @@ function withLeadingId(taId: string | undefined, tactics: string[]): string[] {
   return [id, ...tactics];
 }
 
-// A table's caption (`Table 5: Execution`, `Table 8. Initial Access`): CISA and NSA joint advisories state each table's
-// tactic only there. A caption naming no tactic (`Table 9. BRICKSTORM Initiation Checks`) starts another table all the same.
-const CAPTION = new RegExp(
-  `(?<![A-Za-z0-9])(?:Table|Tabelle|Tabla|Tableau|Tabella|Tabela)\\s{1,3}\\d{1,3}\\s{0,2}[:.]\\s{0,4}(?:(?<tactics>${TACTIC_LIST})(?![A-Za-z0-9]))?`,
-  'gi',
-);
 
 /** A table caption in a line, with the tactics it names (none for a caption that names no tactic). */
 export interface TableCaption {
@@ -379,6 +403,7 @@ export function tableCaptions(text: string): TableCaption[] {
   if (!/tab/i.test(text)) return [];
   // `CAPTION` itself, not `matchAll`'s copy of it: V8 compiles a copy of this pattern of every tactic's name anew once a
   // few garbage collections have gone by (some 0.8 s each time), which a long report's lines met again and again.
+  const { CAPTION } = patterns();
   const captions: TableCaption[] = [];
   CAPTION.lastIndex = 0;
   for (let match = CAPTION.exec(text); match; match = CAPTION.exec(text)) {
@@ -402,6 +427,7 @@ export interface TacticPiece {
  * 13 times slower over the references of the bench's corpus.
  */
 function tacticTextMatches(text: string): RegExpExecArray[] {
+  const { BRACKET_FIRST_WORD } = patterns();
   const matches: RegExpExecArray[] = [];
   const withId = /TA\d{4}/i.test(text);
   const starts = new RegExp(withId ? '[^]' : OPEN, 'g');
@@ -415,11 +441,10 @@ function tacticTextMatches(text: string): RegExpExecArray[] {
   return matches;
 }
 
-// Without a TA ID, tactic text is a bracketed list, its first name at the bracket's start.
-const BRACKET_FIRST_WORD = new RegExp(`${OPEN}\\s{0,3}(?:${FIRST_WORDS})`, 'iy');
 
 /** The match of `TACTIC_TEXT` at `index`, or null; found with `TACTIC_TEXT_ONE` where that finds the same. */
 function tacticTextAt(text: string, index: number): RegExpExecArray | null {
+  const { TACTIC_TEXT_ONE, TACTIC_TEXT } = patterns();
   TACTIC_TEXT_ONE.lastIndex = index;
   const one = TACTIC_TEXT_ONE.exec(text);
   if (one?.groups?.['listGoesOn'] === undefined) return one;

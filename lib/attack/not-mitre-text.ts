@@ -1,4 +1,5 @@
 import type { TechniqueRecord } from './types.js';
+import { isNamespacedTechniqueId, namespacedTechniqueText } from './technique-id.js';
 
 /** At most this many IDs are named in a note; the rest are counted. */
 const NAMED_IN_NOTE = 5;
@@ -20,4 +21,24 @@ export function notMitreText(techniques: readonly Pick<TechniqueRecord, 'id' | '
     `${namedList(techniques.map((technique) => `${technique.id} ${JSON.stringify(technique.name)}`))}; ` +
     `ATT&CK Navigator shows a layer's entries of them only when it loads ${data} as its data: with MITRE's data it hides them without a word`
   );
+}
+
+/**
+ * Why a team's own technique is not carried into ATT&CK data that lacks it, and what to do, said alike by upgrade,
+ * combine and export: `from` is the technique as the layer's own data holds it (T9001 of a team bundle built on 17.1,
+ * `custom`); without it, an ID of a Workbench organization namespace (ACME-T1000) that `target` does not hold. `does` is
+ * what that data would do with it (default `keeps it`). Undefined for any other ID (MITRE's own, a typo), which keeps its
+ * own words.
+ */
+export function missingTeamTechniqueText(
+  id: string,
+  target: { label: string; release: string },
+  { from, does = 'keeps it' }: { from?: { record: Pick<TechniqueRecord, 'name' | 'custom'>; label: string; file: string }; does?: string } = {},
+): string | undefined {
+  const remedy = `give the team's ATT&CK data built on ${target.release} (its ATT&CK Workbench export) as the ${target.release} release, which ${does}`;
+  if (from?.record.custom) {
+    return `${id} (${from.record.name}) is a team's own technique (not MITRE's) in ${from.label} (${from.file}), and ${target.label} does not hold it: ${remedy}`;
+  }
+  if (!from && isNamespacedTechniqueId(id)) return `${namespacedTechniqueText(id)}, and ${target.label} does not hold it: ${remedy}`;
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import { compareIds } from '../attack/index-bundle.js';
+import { missingTeamTechniqueText } from '../attack/not-mitre-text.js';
 import { preAttackNumberText, unusedNumberText } from '../attack/technique-id.js';
 import type { TacticShortname, TechniqueId, TechniqueRecord } from '../attack/types.js';
 import type { Gradient, LayerLink, LayerMetadata, LayerTechnique, LegendItem, NavigatorLayer } from '../layer/layer-types.js';
@@ -437,6 +438,8 @@ function notDrawnEntries(
       if (foreign) return add('unknown', `${otherDomainText(foreign, index.domain)}; draw it in a layer of ${foreign.domain}`);
       const unused = unusedNumberText(id);
       if (preAttack) return add('unknown', `${preAttack.slice(id.length + 1)}: annotate the enterprise technique that fits`);
+      const team = missingTeamTechniqueText(id, index, { does: 'draws it' });
+      if (team) return add('unknown', team.slice(id.length + 1));
       return add('unknown', unused ? `${unused.slice(id.length + 1)}: annotate the technique that fits` : `not a technique in ${label}; fix the ID`);
     }
     if (record.revoked) {

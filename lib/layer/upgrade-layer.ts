@@ -6,7 +6,8 @@ import { currentPlatformName, PLATFORM_RENAMES } from '../attack/platform-names.
 import { compareReleases } from '../attack/release-files.js';
 import { formerTactic } from '../attack/tactic-splits.js';
 import { recordedElsewhereText } from '../attack/revoked-technique-text.js';
-import { isTechniqueId, noReleaseNumberText } from '../attack/technique-id.js';
+import { isIndexedTechniqueId, noReleaseNumberText } from '../attack/technique-id.js';
+import { missingTeamTechniqueText } from '../attack/not-mitre-text.js';
 import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
 import { AttackDataError, givenOption, InputError, SchemaValidationError, type GivenAs } from '../errors.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
@@ -109,7 +110,7 @@ interface Placed {
 
 /** Whether `id` is `techniqueID` in `target`, or a technique revoked into it (a comment line's source `upgrade` wrote). */
 function namesTechnique(id: string, techniqueID: string, target: AttackIndex): boolean {
-  const record = isTechniqueId(id) ? target.technique(id) : undefined;
+  const record = isIndexedTechniqueId(id) ? target.technique(id) : undefined;
   const final = record?.revoked ? target.revocationChain(record).final : record;
   return final?.id === techniqueID;
 }
@@ -160,7 +161,8 @@ function resolveEntry(
     if (!record) {
       report.name = sourceRecord.name;
       report.changes.push('removed');
-      report.notes.push(`${describe(sourceRecord)} of ${source!.label} does not exist in ${target.label}; removed`);
+      const team = missingTeamTechniqueText(id, target, { from: { record: sourceRecord, label: source!.label, file: source!.data.source.file } });
+      report.notes.push(`${team ?? `${describe(sourceRecord)} of ${source!.label} does not exist in ${target.label}`}; removed`);
       return undefined;
     }
     report.notes.push(`${id} is another ATT&CK object in ${target.label} than in ${source!.label}; matched by ID`);
@@ -175,7 +177,7 @@ function resolveEntry(
     return undefined;
   }
   if (!record) {
-    const unknown = noReleaseNumberText(id) ?? `${id} is not a technique of ${target.label}${source ? ` or ${source.label}` : ''}`;
+    const unknown = noReleaseNumberText(id) ?? missingTeamTechniqueText(id, target) ?? `${id} is not a technique of ${target.label}${source ? ` or ${source.label}` : ''}`;
     // Navigator would drop it silently (and validate calls it an error): kept, as it was, in the layer's metadata.
     report.changes.push('removed');
     report.notes.push(`${unknown}; removed (Navigator would not show it)`);

@@ -5,6 +5,7 @@ import { preAttackNumberText, unusedNumberText } from '../attack/technique-id.js
 import type { TacticShortname, TechniqueId, TechniqueRecord } from '../attack/types.js';
 import type { Gradient, LayerLink, LayerMetadata, LayerTechnique, LegendItem, NavigatorLayer } from '../layer/layer-types.js';
 import { gradientColor } from '../layer/score.js';
+import { aggregateScore } from '../layer/aggregate-score.js';
 import { otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { isAnnotated } from '../layer/subtechnique-visibility.js';
 import { attackMajor } from '../layer/layer-format.js';
@@ -215,29 +216,6 @@ function colorOf(annotation: Annotation | undefined, gradient: Gradient): string
   if (!annotation || annotation.enabled === false) return undefined;
   if (annotation.color && HEX_COLOR.test(annotation.color)) return annotation.color;
   return typeof annotation.score === 'number' ? gradientColor(gradient, annotation.score) : undefined;
-}
-
-/**
- * A technique's aggregate score as Navigator 5.1 computes it (ViewModel.calculateAggregateScore, whose colour it paints
- * before the score's): the technique's own score (0 when it has none, still taken by min, max and sum) and its scored
- * sub-techniques' under the tactic, by `aggregateFunction`; the average divides by the scored ones, or by all the
- * sub-techniques and the technique with `countUnscored`; rounded to two decimals. Undefined when none is scored.
- */
-function aggregateScore(own: number | undefined, subScores: readonly (number | undefined)[], layout: NavigatorLayer['layout']): number | undefined {
-  const scored = subScores.filter((score): score is number => score !== undefined);
-  const valid = scored.length + (own === undefined ? 0 : 1);
-  if (!valid) return undefined;
-  const scores = [own ?? 0, ...scored];
-  const sum = scores.reduce((a, b) => a + b, 0);
-  const value =
-    layout?.aggregateFunction === 'min'
-      ? Math.min(...scores)
-      : layout?.aggregateFunction === 'max'
-        ? Math.max(...scores)
-        : layout?.aggregateFunction === 'sum'
-          ? sum
-          : sum / (layout?.countUnscored === true ? subScores.length + 1 : valid);
-  return Number(value.toFixed(2));
 }
 
 /** Navigator's sort orders: 0 name A-Z, 1 name Z-A, 2 score ascending, 3 score descending (ties by name). */

@@ -25,7 +25,7 @@ import {
   upgradePrompt,
 } from './layer-format.js';
 import { collapsedSubtechniques, disabledUnder, isAnnotated, isOnlyDisabled, keptBySubtechnique } from './subtechnique-visibility.js';
-import { everyPlatformNote, everyPlatformRelease, everyReleaseTypo, filteredOutEntries, renamedSinceLayer, shownPlatforms, type FilteredOut, unfilterablePlatforms, unlistedPlatformNames, type ReleaseList } from './platform-visibility.js';
+import { everyPlatformNote, everyPlatformRelease, everyReleaseTypo, filteredOutEntries, platformsShown, renamedSinceLayer, shownPlatforms, type FilteredOut, unfilterablePlatforms, unlistedPlatformNames, type ReleaseList } from './platform-visibility.js';
 import { isJsonObject, valueAtPointer, type JsonObject } from '../json-value.js';
 import { currentPlatformName, NAVIGATOR_PLATFORM_MAPPINGS, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
 import { isIndexedTechniqueId, isNamespacedTechniqueId, namespacedTechniqueText, preAttackNumberText, unusedNumberText } from '../attack/technique-id.js';
@@ -33,6 +33,7 @@ import { otherDomainLayerText, otherDomainLookup, otherDomainText, type OtherDom
 import { arrayLayers, originalPath, repairLayer, type LayerRepair } from './repair-layer.js';
 import { gradientRange, scoresOutOfRange, type GradientRange } from './score-range.js';
 import { failsNavigatorGradient } from './score.js';
+import { failingAggregateText, failingAggregates } from './aggregate-score.js';
 import { readTacticIdAndName, tacticAdvice } from './tactic-written.js';
 import { deprecatedTechniqueText, deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
 import { recordedElsewhereText, revokedTechniqueText } from '../attack/revoked-technique-text.js';
@@ -987,6 +988,12 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   const filters = isJsonObject(subject['filters']) ? subject['filters'] : {};
   const versionsAttack = isJsonObject(subject['versions']) ? subject['versions']['attack'] : undefined;
   const shownRows = !index || everyPlatform === true || unlistedPlatforms !== undefined ? undefined : shownPlatforms(filters['platforms'], index, versionsAttack);
+  if (index && range) {
+    const options = { shown: platformsShown(filters['platforms'], index, versionsAttack), hideDisabled: subject['hideDisabled'] === true };
+    for (const found of failingAggregates(entries, subject['layout'], range, index, options)) {
+      out.add('warning', 'score-out-of-range', found.at === undefined ? '/layout/showAggregateScores' : `/techniques/${found.at}`, failingAggregateText(found, range));
+    }
+  }
   if (index) checkHidden(subject, entries, index, shownRows, out);
   if (index) checkHiddenDisabled(subject, entries, index, shownRows, out);
   if (index) checkPlatforms(subject, entries, index, out, everyPlatform === true, unlistedPlatforms, askedPlatforms, givenName(options.givenAs, 'release'));

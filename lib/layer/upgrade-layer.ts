@@ -26,7 +26,8 @@ import {
   type FilterRelease,
   type FormatOptions,
 } from './layer-format.js';
-import type { LayerMetadata, NavigatorLayer } from './layer-types.js';
+import type { LayerMetadata, LayerTechnique, NavigatorLayer } from './layer-types.js';
+import { writeNearTopAsTop } from './score.js';
 import { deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
 import { mergeEntries, type MergeScore } from './merge-entries.js';
 import { libraryOtherDomains, otherDomainLayerText, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
@@ -739,6 +740,12 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
       });
     }
   }
+
+  // Navigator 5.1 throws instead of colouring a score just below the gradient's top: written as the top, by the rule
+  // every writer of scores follows. combine reads its inputs' scores as written, and tops what it writes itself.
+  const range = options.keptAs ? undefined : gradientRange(layer);
+  const topped = range && writeNearTopAsTop(techniques.filter(isJsonObject) as unknown as LayerTechnique[], { colors: ['#ffffff', '#000000'], ...range }, { explain: true });
+  if (topped) settings.push({ path: '/techniques', message: topped });
 
   const issues = schemaIssues('layer-4.5', layer);
   if (issues.length) throw new SchemaValidationError(file, 'ATT&CK Navigator layer 4.5 after the upgrade', issues);

@@ -106,6 +106,24 @@ describe('regression: scores coloured as Navigator 5.1 colours them (its 100-ste
     expect(scores.filter((entry) => failsNavigatorGradient(layer.gradient!, entry.score!))).to.deep.equal([]);
   });
 
+  it('upgrade: a score Navigator 5.1 cannot colour (0.998 of 1) is written as the top, by the same rule, and says so', async () => {
+    // The recency layer render wrote before it had the guard (see the gap case above): upgrade kept its six 0.998s.
+    const dir = freshTmpDir('gradient-steps');
+    const result = await runCli(['upgrade', join(repoRoot, 'test/fixtures/gap/apt32-wuhan-recency-before-5.1-guard.layer.json'), '--out', join(dir, 'up.json')]);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stderr).to.include(
+      "/techniques: 6 scores (T1095 0.998, T1204 0.998, T1218.010 0.998, T1566.001 0.998, T1566.002 0.998, T1573 0.998) lie in the last half-hundredth below the gradient's top 1, " +
+        'where Navigator 5.1 fails to colour a score: written as 1, which it paints with the colour later versions give them',
+    );
+    const layer = JSON.parse(readFileSync(join(dir, 'up.json'), 'utf8')) as NavigatorLayer;
+    const scored = (layer.techniques ?? []).filter((entry) => entry.score !== undefined);
+    expect(scored.map((entry) => entry.score)).to.deep.equal([1, 1, 1, 1, 1, 1]);
+    for (const entry of scored) expect(JSON.stringify(entry.metadata?.[0])).to.match(/"value":"0\.998 lies in the last half-hundredth below the gradient's top 1, .*: written as 1, /);
+    // Upgraded again, it is as written: nothing near the top is left.
+    const again = await runCli(['upgrade', join(dir, 'up.json'), '--check']);
+    expect(again.code, again.stderr).to.equal(0);
+  });
+
   it('validate: warns of a score Navigator 5.1 fails to colour (99.7 on 0..100)', () => {
     const layer = { name: 'top', versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1059', score: 99.7 }, { techniqueID: 'T1005', score: 100 }] };
     const found = validateLayer(layer, { attackFor: attackFor(attackLibrary()), file: 'top.json' }).filter((finding) => finding.code === 'score-out-of-range');

@@ -35,7 +35,8 @@ import { compareEntries, TECHNIQUE_KEYS } from './serialize-layer.js';
 import { domainReleases } from '../normalize/normalize-campaign.js';
 import { listedTactics, originalPath, repairLayer, unstatedLayerDomain, type LayerRepair, type LeftOutEntry, type RepairedLayer } from './repair-layer.js';
 import { readTacticIdAndName, tacticWrittenOtherwise } from './tactic-written.js';
-import { everyPlatformSource, everyPlatformWhose, platformsShowing, unfilteredWarning, type ReleaseList } from './platform-visibility.js';
+import { everyPlatformSource, everyPlatformWhose, platformsShowing, platformsShown, unfilteredWarning, type ReleaseList } from './platform-visibility.js';
+import { failingAggregates } from './aggregate-score.js';
 import { collapsedSubtechniques, isAnnotated, isOnlyDisabled } from './subtechnique-visibility.js';
 import { gradientRange, scoresOutOfRange } from './score-range.js';
 import { countChanges, upgradeMessages, type EntryUpgrade, type LayerUpgradeReport, type SettingChange } from './upgrade-report.js';
@@ -746,6 +747,8 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   const range = options.keptAs ? undefined : gradientRange(layer);
   const topped = range && writeNearTopAsTop(techniques.filter(isJsonObject) as unknown as LayerTechnique[], { colors: ['#ffffff', '#000000'], ...range }, { explain: true });
   if (topped) settings.push({ path: '/techniques', message: topped });
+  const aggregates = options.keptAs ? undefined : aggregatesTurnedOff(layer, techniques, target);
+  if (aggregates) settings.push({ path: '/layout/showAggregateScores', message: aggregates });
 
   const issues = schemaIssues('layer-4.5', layer);
   if (issues.length) throw new SchemaValidationError(file, 'ATT&CK Navigator layer 4.5 after the upgrade', issues);
@@ -767,6 +770,29 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     changed: !isEqual(value, layer) || repairs.some((repair) => repair.path === ''),
   };
   return { layer: layer as unknown as NavigatorLayer, report, changes: upgradeMessages(report) };
+}
+
+/**
+ * With `layout.showAggregateScores`, an aggregate score Navigator 5.1 fails to colour (`failingAggregates`: it throws
+ * as it draws the matrix) turns aggregate scores off, what the upgrade says: no one score is the one to move (the
+ * average of T1059 100 and T1059.001 99 is 99.5), and each is kept as written. An aggregate equal to a score that
+ * fails too needs nothing more: that score is written as the top before.
+ */
+function aggregatesTurnedOff(layer: JsonObject, techniques: readonly unknown[], target: AttackIndex): string | undefined {
+  const range = gradientRange(layer);
+  const layout = layer['layout'];
+  if (!range || !isJsonObject(layout)) return undefined;
+  const filters = isJsonObject(layer['filters']) ? layer['filters'] : {};
+  const shown = platformsShown(filters['platforms'], target, target.major);
+  const found = failingAggregates(techniques, layout, range, target, { shown, hideDisabled: layer['hideDisabled'] === true });
+  if (!found.length) return undefined;
+  layout['showAggregateScores'] = false;
+  const listed = found.slice(0, 3).map((one) => `${one.techniqueID} under ${one.tactic} ${one.aggregate} (the ${one.by} of ${one.from.join(', ')})`);
+  return (
+    `true -> false: ${found.length === 1 ? 'an aggregate score' : `${found.length} aggregate scores`}, ${listed.join('; ')}${found.length > 3 ? `; and ${found.length - 3} more` : ''}, ` +
+    `${found.length === 1 ? 'lies' : 'lie'} in the last half-hundredth below the gradient's top ${range.maxValue}, where Navigator 5.1 fails to colour one as it draws the matrix; ` +
+    'every score is kept as written: change one so that the aggregate leaves that range, or show aggregate scores in a Navigator after 5.1'
+  );
 }
 
 /** The upgraded layer's scores outside its gradient, by the check `validate` warns `score-out-of-range` with. */

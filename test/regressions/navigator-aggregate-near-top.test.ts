@@ -18,13 +18,13 @@
  * scores on), with T1059 scored 100 and its T1059.001 99 under execution: the aggregate 99.5 throws.
  */
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LayerTechnique } from '../../lib/layer/layer-types.js';
 import { failingAggregates } from '../../lib/layer/aggregate-score.js';
 import { validateLayer } from '../../lib/layer/validate-layer.js';
 import { attackFor, attackLibrary } from '../layer/attack-data.js';
-import { loadRelease, repoRoot } from '../helpers/attack.js';
+import { freshTmpDir, loadRelease, repoRoot, runCli } from '../helpers/attack.js';
 
 type Layer = { layout: Record<string, unknown>; techniques: LayerTechnique[]; gradient?: unknown; filters?: unknown; hideDisabled?: boolean };
 
@@ -94,5 +94,49 @@ describe('regression: aggregate scores Navigator 5.1 fails to colour', () => {
         'which Navigator 5.1 fails to colour (its getHexColor looks one past its 100-colour table and throws a TypeError as it draws the matrix): ' +
         'change a score so that the aggregate leaves that range, raise maxValue, or set layout.showAggregateScores to false',
     );
+  });
+
+  it('upgrade turns aggregate scores off, every score kept as written, and says so; the layer written passes validate', async () => {
+    const dir = freshTmpDir('aggregate-near-top');
+    writeFileSync(join(dir, 'purpleops.json'), JSON.stringify(purpleOpsNearTop()));
+    const result = await runCli(['upgrade', join(dir, 'purpleops.json'), '--out', join(dir, 'up.json')]);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stderr).to.include(
+      '/layout/showAggregateScores: true -> false: an aggregate score, T1059 under execution 99.5 (the average of T1059 100, T1059.001 99), ' +
+        "lies in the last half-hundredth below the gradient's top 100, where Navigator 5.1 fails to colour one as it draws the matrix; every score is kept as written",
+    );
+    const layer = JSON.parse(readFileSync(join(dir, 'up.json'), 'utf8')) as Layer;
+    expect(layer.layout['showAggregateScores']).to.equal(false);
+    expect(layer.techniques.filter((entry) => entry.techniqueID.startsWith('T1059')).map((entry) => [entry.techniqueID, entry.score])).to.deep.equal([
+      ['T1059', 100],
+      ['T1059.001', 99],
+    ]);
+    const findings = validateLayer(layer, { attackFor: attackFor(attackLibrary()), file: 'up.json' });
+    expect(findings.filter((finding) => finding.code === 'score-out-of-range')).to.deep.equal([]);
+  });
+
+  it('upgrade keeps aggregate scores on when writing a score as the top mends the aggregate too (max of T1059 50, T1059.001 99.7)', async () => {
+    const dir = freshTmpDir('aggregate-near-top');
+    const layer = purpleOpsNearTop();
+    layer.layout['aggregateFunction'] = 'max';
+    layer.techniques.find((entry) => entry.techniqueID === 'T1059')!.score = 50;
+    layer.techniques.find((entry) => entry.techniqueID === 'T1059.001')!.score = 99.7;
+    writeFileSync(join(dir, 'max.json'), JSON.stringify(layer));
+    const result = await runCli(['upgrade', join(dir, 'max.json'), '--out', join(dir, 'up.json')]);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stderr).to.include("/techniques: 1 score (T1059.001 99.7) lies in the last half-hundredth below the gradient's top 100");
+    expect(result.stderr).not.to.include('/layout/showAggregateScores');
+    const written = JSON.parse(readFileSync(join(dir, 'up.json'), 'utf8')) as Layer;
+    expect(written.layout['showAggregateScores']).to.equal(true);
+    expect(failingAggregates(written.techniques, written.layout, range, index)).to.deep.equal([]);
+  });
+
+  it('combine does not carry showAggregateScores: it writes its own layout', async () => {
+    const dir = freshTmpDir('aggregate-near-top');
+    writeFileSync(join(dir, 'purpleops.json'), JSON.stringify(purpleOpsNearTop()));
+    const result = await runCli(['combine', join(dir, 'purpleops.json'), join(dir, 'purpleops.json'), '--op', 'max', '--out', join(dir, 'c.json')]);
+    expect(result.code, result.stderr).to.equal(0);
+    const combined = JSON.parse(readFileSync(join(dir, 'c.json'), 'utf8')) as Layer;
+    expect(combined.layout['showAggregateScores']).to.equal(undefined);
   });
 });

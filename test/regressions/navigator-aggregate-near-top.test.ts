@@ -37,6 +37,15 @@ export function purpleOpsNearTop(): Layer {
   return layer;
 }
 
+/** `attack-layers upgrade` of `layer`, which must succeed: its stderr and the layer it wrote. */
+async function upgraded(layer: Layer): Promise<{ stderr: string; layer: Layer }> {
+  const dir = freshTmpDir('aggregate-near-top');
+  writeFileSync(join(dir, 'in.json'), JSON.stringify(layer));
+  const result = await runCli(['upgrade', join(dir, 'in.json'), '--out', join(dir, 'up.json')]);
+  expect(result.code, result.stderr).to.equal(0);
+  return { stderr: result.stderr, layer: JSON.parse(readFileSync(join(dir, 'up.json'), 'utf8')) as Layer };
+}
+
 describe('regression: aggregate scores Navigator 5.1 fails to colour', () => {
   const index = loadRelease('18.1');
   const range = { minValue: 0, maxValue: 100 };
@@ -97,15 +106,11 @@ describe('regression: aggregate scores Navigator 5.1 fails to colour', () => {
   });
 
   it('upgrade turns aggregate scores off, every score kept as written, and says so; the layer written passes validate', async () => {
-    const dir = freshTmpDir('aggregate-near-top');
-    writeFileSync(join(dir, 'purpleops.json'), JSON.stringify(purpleOpsNearTop()));
-    const result = await runCli(['upgrade', join(dir, 'purpleops.json'), '--out', join(dir, 'up.json')]);
-    expect(result.code, result.stderr).to.equal(0);
-    expect(result.stderr).to.include(
+    const { stderr, layer } = await upgraded(purpleOpsNearTop());
+    expect(stderr).to.include(
       '/layout/showAggregateScores: true -> false: an aggregate score, T1059 under execution 99.5 (the average of T1059 100, T1059.001 99), ' +
         "lies in the last half-hundredth below the gradient's top 100, where Navigator 5.1 fails to colour one as it draws the matrix; every score is kept as written",
     );
-    const layer = JSON.parse(readFileSync(join(dir, 'up.json'), 'utf8')) as Layer;
     expect(layer.layout['showAggregateScores']).to.equal(false);
     expect(layer.techniques.filter((entry) => entry.techniqueID.startsWith('T1059')).map((entry) => [entry.techniqueID, entry.score])).to.deep.equal([
       ['T1059', 100],
@@ -116,17 +121,13 @@ describe('regression: aggregate scores Navigator 5.1 fails to colour', () => {
   });
 
   it('upgrade keeps aggregate scores on when writing a score as the top mends the aggregate too (max of T1059 50, T1059.001 99.7)', async () => {
-    const dir = freshTmpDir('aggregate-near-top');
     const layer = purpleOpsNearTop();
     layer.layout['aggregateFunction'] = 'max';
     layer.techniques.find((entry) => entry.techniqueID === 'T1059')!.score = 50;
     layer.techniques.find((entry) => entry.techniqueID === 'T1059.001')!.score = 99.7;
-    writeFileSync(join(dir, 'max.json'), JSON.stringify(layer));
-    const result = await runCli(['upgrade', join(dir, 'max.json'), '--out', join(dir, 'up.json')]);
-    expect(result.code, result.stderr).to.equal(0);
-    expect(result.stderr).to.include("/techniques: 1 score (T1059.001 99.7) lies in the last half-hundredth below the gradient's top 100");
-    expect(result.stderr).not.to.include('/layout/showAggregateScores');
-    const written = JSON.parse(readFileSync(join(dir, 'up.json'), 'utf8')) as Layer;
+    const { stderr, layer: written } = await upgraded(layer);
+    expect(stderr).to.include("/techniques: 1 score (T1059.001 99.7) lies in the last half-hundredth below the gradient's top 100");
+    expect(stderr).not.to.include('/layout/showAggregateScores');
     expect(written.layout['showAggregateScores']).to.equal(true);
     expect(failingAggregates(written.techniques, written.layout, range, index)).to.deep.equal([]);
   });

@@ -31,6 +31,22 @@ const WHOLE_ID = /^T\d{4}(?:\.\d{3})?$/;
 const SOFT_HYPHEN_IN_ID = /(?<![\p{L}\p{N}])T\d{1,4}(?:\.\d{0,3})?\u00ad(?=\.?\d)/gu;
 
 /**
+ * The ID that the start of one written before a break (`T1566.0-`, `T1566-`, `T10`) and its rest after it (`01`,
+ * `001`, `59.001`) make, where they make a whole one: with what was written, the rest's digits, and whether a dot
+ * stands for the hyphen between them (`T1566-` and `001`). Undefined for pieces that make none.
+ */
+export function joinedId(start: string, rest: string): { written: string; rest: string; id: string; dot: string } | undefined {
+  const head = /^T(\d{1,4})(\.\d{0,3})?([-\u00ad]?)$/.exec(start);
+  const tail = /^(\.?\d[\d.]{0,7})$/.exec(rest);
+  if (!head || !tail) return undefined;
+  const [, digits, sub = '', mark] = head;
+  const number = tail[1]!.replace(/\.$/, '');
+  const dot = mark === '-' && !sub && digits!.length === 4 && /^\d{3}$/.test(number) ? '.' : '';
+  const id = `T${digits}${sub}${dot}${number}`;
+  return WHOLE_ID.test(id) ? { written: start, rest: number, id, dot } : undefined;
+}
+
+/**
  * The lines of a report with each technique ID that a line break split as PDF-to-text leaves a hyphenated or wrapped
  * word (`(T1566.-`⏎`001)`, `T1566.0-`⏎`01`, `T1059.00`⏎`3`, `T10`⏎`59.001`, `T1566.`+soft hyphen⏎`001`) joined on
  * its first line, its rest taken off the next line (left blank where nothing else is on it, so that the lines keep

@@ -26,6 +26,7 @@ import { readHtmlTables } from './html-tables.js';
 import { readSplitIdRows, type SplitIdRow } from './split-id-rows.js';
 import { readBrokenIds, type BrokenId } from './broken-ids.js';
 import { readWrappedNames, type WrappedName } from './wrapped-names.js';
+import { readLayoutTables, type LayoutRow as LayoutTableRow } from './layout-tables.js';
 import { holdsIdInWord } from './ids-in-words.js';
 import { nameLanguage, otherLanguageNameEnd, otherLanguageNameStart } from './name-language.js';
 import { jsonThreatEntries, threatTacticAt, type ThreatEntry } from './threat-entries.js';
@@ -204,6 +205,15 @@ function headerRole(text: string): Role | undefined {
   // Only a gloss of words in another script: `Technique (ID)` is no ID column.
   const gloss = /^[^()a-z]{1,40}\(([^()]{1,30})\)$/.exec(key)?.[1];
   return HEADER_ROLES.get(key) ?? (gloss ? HEADER_ROLES.get(gloss.trim()) : undefined);
+}
+
+/**
+ * Whether the cells of a line set in columns of spaces are a mapping table's header (`Tactic    Technique    ID`): an ID
+ * column's and one more of a known role, each other cell one of evidence or of no name (`Use`, `Data source`).
+ */
+function isLayoutHeader(texts: readonly string[]): boolean {
+  const roles = texts.map(headerRole);
+  return roles.includes('id') && roles.filter(Boolean).length >= 2 && texts.every((text, k) => roles[k] !== undefined || namelessHeader(text));
 }
 
 /**
@@ -1652,6 +1662,8 @@ export interface ReadOptions {
   isTechniqueName?: (name: string) => boolean;
   /** Told each technique name read joined from the lines it was wrapped over (`readWrappedNames`). */
   nameJoined?: (wrapped: WrappedName) => void;
+  /** Told each row of a table set in columns of spaces read joined from the lines its cells wrap over (`readLayoutTables`). */
+  layoutJoined?: (row: LayoutTableRow) => void;
   /** Told the (0-based) index of each line as the walk reaches it, for a caller that shows how far it has read. */
   lineReached?: (index: number) => void;
 }
@@ -1668,7 +1680,10 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   // and an HTML table whose rows are written over several lines.
   // A row whose ID cell a converter split over two rows (`| T1059. |` over `| 001 |`) is read joined to the row under it;
   // an ID that PDF-to-text split at a line's end (`(T1566.-`⏎`001)`) is read joined on its first line.
-  const tables = readHtmlTables(lines, readBoxTables(lines, readDashTables(lines, readGridTables(lines))));
+  const grids = readHtmlTables(lines, readBoxTables(lines, readDashTables(lines, readGridTables(lines))));
+  // A table set in columns of spaces under a header of them (`pdftotext -layout`) is read by the header's columns, a
+  // cell wrapped under its column joined to its row.
+  const tables = readLayoutTables(grids, isLayoutHeader, options.hasTechnique, options.idBroken, options.layoutJoined);
   const ids = readBrokenIds(readSplitIdRows(tables, options.rowJoined), options.hasTechnique, options.idBroken);
   // A technique name PDF-to-text wrapped over lines of their own (`Spearphishing`⏎`Attachment`) is read joined.
   const read = readWrappedNames(ids, options.isTechniqueName, options.nameJoined);

@@ -25,6 +25,7 @@ import { SIBLING_NUMBER_RULE, siblingNumbersInLines } from './sibling-numbers.js
 import { SPLIT_ID_ROW_RULE, type SplitIdRow } from './split-id-rows.js';
 import { BROKEN_ID_RULE, type BrokenId } from './broken-ids.js';
 import { WRAPPED_NAME_RULE, type WrappedName } from './wrapped-names.js';
+import { LAYOUT_ROW_RULE, type LayoutRow } from './layout-tables.js';
 import { fiveDigitIdsInLines, fiveDigitResolution, isFiveDigitId } from './five-digit-ids.js';
 import { guessedIds, idsInWords, type GuessedId } from './ids-in-words.js';
 import { withNamesAround, withNamesBeforeDash, withoutNameAfter } from './name-around.js';
@@ -459,6 +460,9 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   const wrappedNames = new Map<number, WrappedName>();
   const isTechniqueName = (name: string): boolean => target.techniquesByName(name).length > 0;
   const nameJoined = (wrapped: WrappedName): void => void wrappedNames.set(wrapped.line, wrapped);
+  // The rows of tables set in columns of spaces read joined from the lines their cells wrap over, by their first line.
+  const layoutRows = new Map<number, LayoutRow>();
+  const layoutJoined = (row: LayoutRow): void => void layoutRows.set(row.line, row);
   const idBroken = (broken: BrokenId): void => {
     if (!broken.joined) brokenUnread.push(`line ${broken.line}: ${brokenIdText(broken)} would make ${broken.id}, which ATT&CK ${target.release} does not have: read as written, not joined; check the text`);
     else brokenIds.set(broken.line, [...(brokenIds.get(broken.line) ?? []), broken]);
@@ -513,6 +517,8 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     }
     const wrapped = ref.nameSpan ? wrappedNames.get(ref.nameSpan.line) : undefined;
     if (wrapped && ref.name === wrapped.name) trail.unshift(`read: ${WRAPPED_NAME_RULE}: lines ${wrapped.line}-${wrapped.last}`);
+    const layoutRow = layoutRows.get(ref.span.line);
+    if (layoutRow) trail.unshift(`read: ${LAYOUT_ROW_RULE}: lines ${layoutRow.line}-${layoutRow.last}`);
     const gluedTactic = glued.read.get(spanKey(ref));
     if (gluedTactic) trail.unshift(`read: ${GLUED_TACTIC_RULE}: ${gluedTactic}`);
     if (ocr) {
@@ -658,7 +664,7 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   // The tactics each line stands under, for an ID repaired apart from the reader (`ocrIdsInLines`).
   const tacticsOfLine = new Map<number, readonly string[]>();
   const lineTactics = (line: number, tactics: readonly string[]): void => void tacticsOfLine.set(line, tactics);
-  const read = joinSplitIds(referencesInLines(lines, { namesApart: true, namesTechnique, hasTactic, warning, tacticUnread, lineTactics, rowJoined, hasTechnique, idBroken, isTechniqueName, nameJoined, lineReached: walked(WALK_SHARE) }).map(named), lines, target);
+  const read = joinSplitIds(referencesInLines(lines, { namesApart: true, namesTechnique, hasTactic, warning, tacticUnread, lineTactics, rowJoined, hasTechnique, idBroken, isTechniqueName, nameJoined, layoutJoined, lineReached: walked(WALK_SHARE) }).map(named), lines, target);
   reached(WALK_SHARE);
   // `Obfuscated Files or . T1027 Information`: an OCR'd cell's name set around its ID.
   // Whether an older release names the technique of an ID so, by the ID and the words: asked once each, as words

@@ -41,6 +41,7 @@ export function joinedId(start: string, rest: string): { written: string; rest: 
   if (!head || !tail) return undefined;
   const [, digits, sub = '', mark] = head;
   const number = tail[1]!.replace(/\.$/, '');
+  // `T1566-`⏎`001`: the hyphen that separates a sub-technique on one line (`T1566-001`), or the hyphenation; either way.
   const dot = mark === '-' && !sub && digits!.length === 4 && /^\d{3}$/.test(number) ? '.' : '';
   const id = `T${digits}${sub}${dot}${number}`;
   return WHOLE_ID.test(id) ? { written: start, rest: number, id, dot } : undefined;
@@ -68,12 +69,10 @@ export function readBrokenIds(read: ReadLine[], hasTechnique?: (id: string) => b
     const [, digits, sub = '', mark] = start;
     // `T1059.`⏎`001`, `T1059`⏎`.001`: the reader's own join (`joinSplitIds`).
     if (!mark && digits!.length === 4 && sub.length <= 1) continue;
-    const number = rest[1]!.replace(/\.$/, '');
-    // `T1566-`⏎`001`: the hyphen that separates a sub-technique on one line (`T1566-001`), or the hyphenation; either way.
-    const dot = mark === '-' && !sub && digits!.length === 4 && /^\d{3}$/.test(number) ? '.' : '';
-    const id = `T${digits}${sub}${dot}${number}`;
-    if (!WHOLE_ID.test(id)) continue;
     const written = `T${digits}${sub}${mark}`;
+    const made = joinedId(written, rest[1]!);
+    if (!made) continue;
+    const { id, dot, rest: number } = made;
     const joined = hasTechnique?.(id) ?? true;
     told?.({ line: above.number, next: below.number, written, rest: number, id, joined });
     if (!joined) continue;

@@ -22,7 +22,8 @@ export const BROKEN_ID_RULE =
 // The start of an ID at the end of its line: its digits so far, its dot and sub-technique digits so far, and the hyphen
 // (or soft hyphen) that a PDF's hyphenation wrote after them (`(T1566.-`, `T1566.0-`, `T10`, `T1059.00`).
 // Not in a URL's path (`/techniques/T15`⏎`66/001/`), whose rest a line-level join would cut short.
-const ID_START = /(?<![\p{L}\p{N}._/-])T(\d{1,4})(\.\d{0,3})?([-\u00ad]?)[ \t]*$/u;
+// A Sigma rule's tag, lower-case after its `attack.` (`attack.t1566.0-`⏎`01` in a scraped page), is such a start too.
+const ID_START = /(?:(?<![\p{L}\p{N}._/-])T|(?<=(?<![\p{L}\p{N}_])attack\.)[tT])(\d{1,4})(\.\d{0,3})?([-\u00ad]?)[ \t]*$/u;
 // The rest of the ID at the start of the next line: digits and dots, a sentence's full stop after them left out, and
 // no word or path going on after them (`3rd`, `66/001/`).
 const ID_REST = /^[ \t]*(\.?\d[\d.]{0,7})(?![\p{L}\p{N}_/])/u;
@@ -36,7 +37,7 @@ const SOFT_HYPHEN_IN_ID = /(?<![\p{L}\p{N}])T\d{1,4}(?:\.\d{0,3})?\u00ad(?=\.?\d
  * stands for the hyphen between them (`T1566-` and `001`). Undefined for pieces that make none.
  */
 export function joinedId(start: string, rest: string): { written: string; rest: string; id: string; dot: string } | undefined {
-  const head = /^T(\d{1,4})(\.\d{0,3})?([-\u00ad]?)$/.exec(start);
+  const head = /^[tT](\d{1,4})(\.\d{0,3})?([-\u00ad]?)$/.exec(start);
   const tail = /^(\.?\d[\d.]{0,7})$/.exec(rest);
   if (!head || !tail) return undefined;
   const [, digits, sub = '', mark] = head;
@@ -69,7 +70,7 @@ export function readBrokenIds(read: ReadLine[], hasTechnique?: (id: string) => b
     const [, digits, sub = '', mark] = start;
     // `T1059.`⏎`001`, `T1059`⏎`.001`: the reader's own join (`joinSplitIds`).
     if (!mark && digits!.length === 4 && sub.length <= 1) continue;
-    const written = `T${digits}${sub}${mark}`;
+    const written = `${start[0].charAt(0)}${digits}${sub}${mark}`;
     const made = joinedId(written, rest[1]!);
     if (!made) continue;
     const { id, dot, rest: number } = made;

@@ -61,6 +61,26 @@ describe('readBrokenIds (through extractReport, ATT&CK 18.1)', () => {
     expect([ref?.raw, ref?.resolution?.ids]).to.deep.equal(['PowerShell T1059.\n001', ['T1059.001']]);
   });
 
+  // A Sigma rule's tags as a page scraped to text wraps them (SigmaHQ's proc_creation_win_powershell_abnormal_commandline_size.yml
+  // tags `attack.execution`, `attack.t1059.001`; the breaks are ours, as a narrow page column hyphenates or cuts a word).
+  const tags: Array<[string, string, string]> = [
+    ['a hyphen inside the number', 'tags:\n    - attack.execution\n    - attack.t1059.0-\n01\n', 't1059.0-'],
+    ['no hyphen, broken inside the number', 'tags:\n    - attack.execution\n    - attack.t1059.00\n1\n', 't1059.00'],
+    ['broken inside the technique\'s digits, in a line of tags', 'Tags: attack.execution, attack.t10\n59.001\n', 't10'],
+  ];
+  for (const [what, text, written] of tags) {
+    it(`joins a lower-case Sigma tag a line break split, ${what}, and says so (attack.${written})`, () => {
+      const [ref, ...others] = read(text).references;
+      expect(others).to.deep.equal([]);
+      expect(ref?.resolution?.ids).to.deep.equal(['T1059.001']);
+      expect(ref?.resolution?.warnings[0]).to.match(new RegExp(`^"${written.replace('.', '\\.')}" at the end of line \\d and "[\\d.]+" starting line \\d read as T1059\\.001`));
+    });
+  }
+
+  it('joins no lower-case t that is not a Sigma tag\'s (xattack.t1566.0-⏎01)', () => {
+    expect(ids('xattack.t1566.0-\n01\n').map((row) => row[1])).to.deep.equal([[]]);
+  });
+
   it('joins without ATT&CK data where the two make an ID, and says so in the notes', () => {
     const text = 'The actors mailed a lure document (T1566.-\n001) to the finance team.\n';
     expect(extractReferences(text).map((ref) => ref.ids)).to.deep.equal([['T1566.001']]);

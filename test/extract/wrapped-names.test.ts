@@ -19,6 +19,16 @@ describe('readWrappedNames (through extractReport, ATT&CK 18.1)', () => {
     ]);
   });
 
+  it('joins a name wrapped at a hyphen with nothing between, the hyphen kept or left out, whichever makes the name', () => {
+    // Before: T1190 was named "Facing Application", T1566.001 "phishing Attachment".
+    const text = ['Tactic', 'Technique', 'ID', 'Initial Access', 'Exploit Public-', 'Facing Application', 'T1190', 'Spear-', 'phishing Attachment', 'T1566.001'].join('\n');
+    expect(rows(text)).to.deep.equal([
+      [5, 'Exploit Public-Facing Application', ['T1190'], rule('5-6')],
+      [8, 'Spearphishing Attachment', ['T1566.001'], rule('8-9')],
+    ]);
+    expect(extractReport(text, { target }).references.map((ref) => ref.tactics)).to.deep.equal([['Initial Access'], ['Initial Access']]);
+  });
+
   it('joins a name wrapped after its ID', () => {
     expect(rows('T1566.001\nSpearphishing\nAttachment\n')).to.deep.equal([[1, 'Spearphishing Attachment', ['T1566.001'], rule('2-3')]]);
   });

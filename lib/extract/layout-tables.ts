@@ -19,6 +19,8 @@ const ID = /\bT\d{4}(?:\.\d{3})?\b/;
 // The start of an ID a wrapped cell cut, its hyphen after it (`T1566.0-`), and the rest of it on the cell's next line.
 const ID_START = /^T\d{1,4}(?:\.\d{0,3})?-?$/;
 const ID_REST = /^\.?\d[\d.]{0,6}$/;
+// A cell that is a sentence, or starts one: it ends in a full stop, or a word and a colon lead it.
+const SENTENCE = /[.!?]$|^\p{L}[\p{L} ]{0,20}: /u;
 // How many lines a row's cells may wrap over after its first, and how many rows a table may have.
 const MAX_WRAP = 4;
 const MAX_ROWS = 400;
@@ -83,7 +85,8 @@ export function readLayoutTables(
       if (!columns) break;
       const row = rows.at(-1);
       if (cells.some((cell) => ID.test(cell.text) || ID_START.test(cell.text))) rows.push([{ k, cells, columns }]);
-      else if (row && blanks === 0 && row.length <= MAX_WRAP && row[0]!.columns.length > 0) row.push({ k, cells, columns });
+      // A line whose first column holds a sentence (`Note: the actors …`, `See below.`) is the text going on past the table.
+      else if (row && blanks === 0 && row.length <= MAX_WRAP && !(columns[0] === 0 && SENTENCE.test(cells[0]!.text))) row.push({ k, cells, columns });
       else break;
       blanks = 0;
     }

@@ -69,5 +69,8 @@ describe('readLayoutTables (through extractReport, ATT&CK 18.1)', () => {
     // A sentence under the header is no row, and the ID in it no table's.
     const prose = 'Tactic    Technique    ID\nThe actors sent phishing emails with attachments (T1566.001) to staff.\n';
     expect(extractReferences(prose).map((ref) => [ref.raw, ref.tactics])).to.deep.equal([['attachments (T1566.001)', []]]);
+    // A short sentence in the first column right under a row is no line of its tactic cell (a long one runs over the columns).
+    const note = 'Tactic      Technique        ID\nExecution   PowerShell       T1059.001\nSeen once.\n';
+    expect(extractReferences(note).map((ref) => [ref.name, ref.tactics])).to.deep.equal([['PowerShell', ['Execution']]]);
   });
 });

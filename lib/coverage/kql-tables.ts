@@ -31,7 +31,9 @@
  * the right side's columns empty where none matches (Kusto's "lookup operator"): the right side is optional (`IdentityInfo
  * (optional: leftouter lookup)`), unless a later `where` of the pipeline keeps only the rows it matched, testing a column
  * it brings so that an empty value fails (`isnotempty(DataType)`, `Department != ""`, `Tags has "VIP"`, `Count > 2`; a
- * join's key as its right copy, `AccountUPN1`), as Azure-Sentinel's `RareDNSLookupWithDataTransfer.yaml` does;
+ * join's key as its right copy, `AccountUPN1`), as Azure-Sentinel's `RareDNSLookupWithDataTransfer.yaml` does (a
+ * side that brings all its columns brings, of the names it reads, those it makes, or any the left has not where the
+ * left's are told: outerColumns);
  * `Column != 0` lets a null through (Kusto: null and a value are unequal); a test inside an `or` counts only where every
  * branch keeps the column so, and an `or` whose branches each keep a column of another leftouter side makes those sides
  * alternatives, one needed (eitherSide). A `rightouter` join is its mirror: the left
@@ -357,6 +359,12 @@ interface LeftSide {
   why: string;
   columns: Set<string>;
   end: number;
+  /**
+   * Where the right side brings all its columns (no project last), the columns surely the left's (its output, or the
+   * names its pipeline reads), as Kusto keeps the left's name where both sides have a column: only a test of one of
+   * those needs the left.
+   */
+  leftColumns?: Set<string>;
 }
 
 /**
@@ -370,6 +378,8 @@ interface OuterSide {
   columns: Set<string>;
   end: number;
   groupsEnd?: number;
+  /** Where the side brings all its columns and the left's are told (its last operator names them), those: any other column the side's. */
+  allBut?: Set<string>;
 }
 
 // What an expression with rows starts at: a function of one tabular argument, a membership test's subquery.
@@ -387,9 +397,10 @@ const FULL_OUTER_JOIN = /^fullouter$/i;
 // Joins that keep every row of the left side, its columns filled from the right where a row matches: the right side
 // is optional (a lookup's default kind).
 const OUTER_JOIN = /^leftouter$/i;
-// Tests a row whose column is empty or null fails (`where isnotempty(Department)`, `Department != ""`, `Tags has "VIP"`),
+// Tests a row whose column is empty or null fails (`where isnotempty(Department)`, `Department != ""`, `Tags has "VIP"`,
+// `SignInTime between (a .. b)`),
 // by the operator after the column; `!=` only against `""`, as a null differs from any value.
-const FILTERING_TEST = /^(?:==|=~|in~?|has\w*|contains\w*|startswith\w*|endswith\w*|matches|>|<)$/i;
+const FILTERING_TEST = /^(?:==|=~|in~?|has\w*|contains\w*|startswith\w*|endswith\w*|matches|between|>|<)$/i;
 // Operators after which the pipeline's rows are no longer its first tables' alone.
 const MIXING = /^(?:join|lookup|union|fork|facet|as)$/i;
 
@@ -431,6 +442,11 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
   // The groups unionGroups opened, each one choice of its items' needs: left out where another group asks no more.
   const choiceGroups = new Set<number>();
   // A group the rule runs without: only optional reads, or inside what only leaves rows out.
+  // Whether a leftouter side brings a column a `where` at `at` tests: one it names, or, where it brings all its columns
+  // and the left's are told, any the left has not (Kusto names the right's copy of a shared column `…1`), as long as
+  // only filters came since the join (a later `extend` or `summarize` makes columns of its own).
+  const brings = (side: OuterSide, column: string, at: number): boolean =>
+    side.columns.has(column) || (side.allBut !== undefined && !side.allBut.has(column) && !context.lets.has(column) && onlyFilters(tokens, side.end, at));
   const runsWithout = (group: number): boolean => optional.has(group) || groups[group]!.every((read) => read.optional);
   // Where a union's or search's list ends: its rows are any item's, and each item needs the groups it opened besides
   // (its joins' sides, its subqueries), so the list needs, for every choice of one of each item's needs (its rows, or one
@@ -468,10 +484,10 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
   // rows go on where either side matched, so the sides are alternatives, one needed: for every choice of one group of
   // each side (a side may need several, a join of its own), one table of the choice, as a union's branches (unionGroups).
   // Only where each branch of the `or` keeps a column of one side still optional, and the branches name two sides or more.
-  const eitherSide = (frame: Frame, branches: readonly Set<string>[]): void => {
+  const eitherSide = (frame: Frame, branches: readonly Set<string>[], at: number): void => {
     if (branches.length < 2) return;
     const open = (frame.outerSides ?? []).filter((side) => side.groupsEnd !== undefined && optional.get(side.group) === side.why);
-    const chosen = branches.map((columns) => open.filter((side) => [...side.columns].some((column) => columns.has(column))));
+    const chosen = branches.map((columns) => open.filter((side) => [...columns].some((column) => brings(side, column, at))));
     if (chosen.some((list) => list.length !== 1)) return;
     const sides = [...new Set(chosen.map((list) => list[0]!))];
     if (sides.length < 2) return;
@@ -551,13 +567,13 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
         // `| join kind=leftouter (DataMovement) on … | where isnotempty(DataType)`: only matched rows go on, the side is needed.
         const filtered = filteredColumns(tests, context.strings);
         for (const side of frame.outerSides ?? []) {
-          if (side.groupsEnd === undefined || ![...side.columns].some((column) => filtered.has(column))) continue;
+          if (side.groupsEnd === undefined || ![...filtered].some((column) => brings(side, column, i))) continue;
           for (let group = side.group; group < side.groupsEnd; group += 1) if (optional.get(group) === side.why) optional.delete(group);
         }
-        for (const branches of filteredBranches(tests, context.strings)) eitherSide(frame, branches);
+        for (const branches of filteredBranches(tests, context.strings)) eitherSide(frame, branches, i);
         // `| join kind=rightouter UserData on … | where Status.errorCode in (…)`: a column the right side does not bring.
         for (const side of frame.leftSides ?? []) {
-          if (i < side.end || ![...filtered].some((column) => !side.columns.has(column))) continue;
+          if (i < side.end || ![...filtered].some((column) => (side.leftColumns ? side.leftColumns.has(column) : !side.columns.has(column)))) continue;
           for (const read of side.reads) if (read.optional === side.why) read.optional = undefined;
           for (const group of side.groups) if (optional.get(group) === side.why) optional.delete(group);
         }
@@ -626,7 +642,7 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
           optional.set(group, why);
           opened.push(group);
         }
-        (frame.leftSides ??= []).push({ reads, groups: opened, why, ...sideColumns(tokens, i + 1, context) });
+        (frame.leftSides ??= []).push({ reads, groups: opened, why, ...rightOuterColumns(tokens, joinAt, i + 1, context) });
         frame.firstRead = groups[frame.group]!.length;
         frame.firstGroup = groups.length;
         pendingGroup = frame.group;
@@ -711,34 +727,84 @@ function tableGroups(tokens: readonly string[], context: Context): Reads {
 /**
  * The columns a `leftouter` side brings, and where its expression ends: the names its expression (from `from` to its
  * `on`) and the `let` expressions it names read, but not the pipeline before its `join` at `joinAt` nor its keys; a
- * join's right side also brings its keys, suffixed `1` (`on AccountUPN`: `AccountUPN1`).
+ * join's right side also brings its keys, suffixed `1` (`on AccountUPN`: `AccountUPN1`). A side that brings all its
+ * columns (no project last) brings, of the names it reads, only those it makes (`X = …`) where the left brings all its
+ * own too: `DeviceProcessEvents | join kind=leftouter (DeviceNetworkEvents | where InitiatingProcessFileName =~ "x") on
+ * DeviceId | where InitiatingProcessFileName =~ "x"` tests the left's column, Kusto naming the right's copy
+ * InitiatingProcessFileName1, and which table has a column is not told by its name; where the left's columns are told
+ * (`summarize … by RemoteIP`), any other is the side's (allBut).
  */
-function outerColumns(tokens: readonly string[], joinAt: number, from: number, join: boolean, context: Context): { columns: Set<string>; end: number } {
-  const { columns, end } = sideColumns(tokens, from, context);
+function outerColumns(tokens: readonly string[], joinAt: number, from: number, join: boolean, context: Context): { columns: Set<string>; end: number; allBut?: Set<string> } {
+  const { columns, end, open } = sideColumns(tokens, from, context);
   const read = new Set(columns);
   const keys = tokens[end]?.toLowerCase() === 'on' ? names(condition(tokens, end + 1)) : [];
+  const left = outputColumns(tokens.slice(tokens.lastIndexOf(';', joinAt) + 1, joinAt - 1), context);
+  if (open && !left) {
+    const made = madeNames(tokens.slice(from, end), context);
+    for (const name of [...columns]) if (!made.has(name)) columns.delete(name);
+  }
   for (const name of [...names(tokens.slice(0, joinAt)), ...keys]) columns.delete(name);
   if (join) for (const key of keys) if (!/^(?:left|right|and)$/i.test(key)) columns.add(`${key}1`);
   // A side that keeps its table's columns (`summarize arg_max(TimeGenerated, *) by AccountObjectId`, `distinct *`, no
   // project) brings those every table has, which the left side has too: a later `where TimeGenerated > ago(1d)` tests
   // the left's, Kusto naming the side's copy TimeGenerated1; unless the left side's last operator leaves it out
   // (`summarize count() by UPN`).
-  if (join && !outputColumns(tokens.slice(from, end), context)) {
-    const left = outputColumns(tokens.slice(tokens.lastIndexOf(';', joinAt) + 1, joinAt - 1), context);
+  if (join && open) {
     for (const name of EVERY_TABLE_COLUMNS.filter((each) => read.has(each))) {
       const leftHas = !left || left.has(name);
       columns.delete(leftHas ? name : `${name}1`);
       columns.add(leftHas ? `${name}1` : name);
     }
   }
-  return { columns, end };
+  return open && left ? { columns, end, allBut: left } : { columns, end };
+}
+
+/**
+ * The columns a `rightouter` join's right side brings, and where it ends (sideColumns); where it brings all its columns,
+ * the columns surely the left's (leftColumns): its output where its last operator names it, else the names its
+ * pipeline reads, which Kusto leaves the left's name where both sides have them.
+ */
+function rightOuterColumns(tokens: readonly string[], joinAt: number, from: number, context: Context): { columns: Set<string>; end: number; leftColumns?: Set<string> } {
+  const { columns, end, open } = sideColumns(tokens, from, context);
+  if (!open) return { columns, end };
+  const leftTokens = tokens.slice(tokens.lastIndexOf(';', joinAt) + 1, joinAt);
+  return { columns, end, leftColumns: outputColumns(leftTokens.slice(0, -1), context) ?? new Set(names(leftTokens)) };
+}
+
+/** The names an expression, and the `let` expressions it names, make: `X = …` of a project, extend or summarize, not an operator's parameter (`kind=…`). */
+function madeNames(tokens: readonly string[], context: Context): Set<string> {
+  const made = new Set<string>();
+  const pending = [tokens];
+  const seen = new Set<readonly string[]>();
+  while (pending.length) {
+    const list = pending.pop()!;
+    if (seen.has(list)) continue;
+    seen.add(list);
+    for (const [at, token] of list.entries()) {
+      if (list[at + 1] === '=' && /^[A-Za-z_]\w*$/.test(token) && !/^(?:kind|isfuzzy|withsource|with_source)$/i.test(token)) made.add(token);
+      const bound = context.lets.get(token);
+      if (bound) pending.push(bound);
+    }
+  }
+  return made;
+}
+
+/** Whether the pipeline from `from` to `to` runs only filters at its top level (`where`, `sort`, `take`), which make no column. */
+function onlyFilters(tokens: readonly string[], from: number, to: number): boolean {
+  for (let at = from, depth = 0; at < to; at += 1) {
+    const token = tokens[at]!;
+    if (token === '(') depth += 1;
+    else if (token === ')') depth -= 1;
+    else if (token === '|' && depth === 0 && !/^(?:where|filter|sort|order|take|limit|top)$/i.test(tokens[at + 1] ?? '')) return false;
+  }
+  return true;
 }
 
 /** The columns every Log Analytics table has, and Defender's Timestamp: a join's left side has them too. */
 const EVERY_TABLE_COLUMNS = ['TimeGenerated', 'Timestamp', 'Type', 'TenantId', 'SourceSystem', '_ResourceId'];
 
 /** The names a join's side reads, from `from` to its end (its `on`), with those of the `let` expressions it names. */
-function sideColumns(tokens: readonly string[], from: number, context: Context): { columns: Set<string>; end: number } {
+function sideColumns(tokens: readonly string[], from: number, context: Context): { columns: Set<string>; end: number; open: boolean } {
   let end = from;
   for (let depth = 0; end < tokens.length; end += 1) {
     const token = tokens[end]!;
@@ -749,7 +815,7 @@ function sideColumns(tokens: readonly string[], from: number, context: Context):
   // `(IdentityInfo | where TimeGenerated > ago(14d) | project AccountUPN, Department)` brings the columns it projects:
   // a later `where TimeGenerated > ago(1d)` tests the left side's TimeGenerated, not one of this side's.
   const output = outputColumns(tokens.slice(from, end), context);
-  if (output) return { columns: output, end };
+  if (output) return { columns: output, end, open: false };
   const columns = new Set<string>();
   const pending = names(tokens.slice(from, end));
   const seen = new Set<string>();
@@ -760,7 +826,7 @@ function sideColumns(tokens: readonly string[], from: number, context: Context):
     columns.add(name);
     pending.push(...names(context.lets.get(name) ?? []));
   }
-  return { columns, end };
+  return { columns, end, open: true };
 }
 
 /**
@@ -808,7 +874,11 @@ function outputColumns(tokens: readonly string[], context: Context, depth = 0): 
     }
     return columns;
   }
-  return undefined;
+  // `externaldata(_id:string, _country:string) [...]`, `datatable(Name:string) [...]`: the columns it declares.
+  const [source = '', open, ...declared] = segments[0] ?? [];
+  if (!/^(?:externaldata|datatable)$/i.test(source) || open !== '(') return undefined;
+  const columns = names(declared.slice(0, closingAt(segments[0]!, 1) - 2)).filter((name, at, list) => declared[declared.indexOf(name) + 1] === ':' && list.indexOf(name) === at);
+  return columns.length ? new Set([...columns, ...added]) : undefined;
 }
 
 /** Where the parenthesis open at `open` closes (tokens.length when it does not). */

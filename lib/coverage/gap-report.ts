@@ -440,8 +440,9 @@ export function formatGapMarkdown(review: GapReview): string {
  */
 function newerTagsCell(row: Pick<GapRow, 'newerTags'>): string {
   if (!row.newerTags) return '';
-  const { rules, ids } = row.newerTags;
-  return `; ${plural(rules, 'rule')} tagged for a newer ATT&CK release (${some(ids, 3, ', ')}) may detect it, not counted: see its block`;
+  const { rules, ids, readingLogs } = row.newerTags;
+  const first = readingLogs ? `, ${readingLogs} of them reading a log its ATT&CK analytics read` : '';
+  return `; ${plural(rules, 'rule')} tagged for a newer ATT&CK release (${some(ids, 3, ', ')})${first} may detect it, not counted: see its block`;
 }
 
 /**

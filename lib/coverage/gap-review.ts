@@ -1,7 +1,7 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { DetectionModel } from '../attack/detection-model.js';
 import { currentPlatformName, platformAdvice } from '../attack/platform-names.js';
-import type { Domain, TacticShortname, TechniqueId } from '../attack/types.js';
+import type { Domain, LogSourceRef, TacticShortname, TechniqueId } from '../attack/types.js';
 import { givenOption, inGivenInputs, type GivenAs } from '../errors.js';
 import { UNRESOLVED_STATUSES, type NormalizedCampaign, type Resolution } from '../normalize/normalize-types.js';
 import { fullName, resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
@@ -19,7 +19,9 @@ import { classRank, detectionAdvice, type GapDetection } from './gap-detection.j
 import { attackMajor } from '../layer/layer-format.js';
 import { everyPlatformSource, everyPlatformWhose, unlistedPlatformNames, type ReleaseList } from '../layer/platform-visibility.js';
 import { fetchCommand } from '../attack/release-files.js';
-import type { CollectedLogSources } from './read-log-sources.js';
+import { logSourcesMeet, type CollectedLogSources } from './read-log-sources.js';
+import { sigmaLogSources } from './sigma-log-sources.js';
+import { statedLogSources } from './stated-log-sources.js';
 import type { ThreatLeftOut } from './threat-aggregates.js';
 import { testsOnPlatforms, type PlacedAtomicTests, type RowTest } from './atomic-tests.js';
 import { firesOn, libraryFileNames, type LibraryElsewhere, type LibraryRule, type LibrarySummary, type RulesLibrary } from './gap-library.js';
@@ -189,8 +191,15 @@ export interface NewerTaggedRule {
   /** Its tactic tags that may place those IDs, as written (`attack.defense-impairment`), with the release's tactic each names. */
   tags: { raw: string; tactic: TacticShortname }[];
   platforms?: string[];
+  /**
+   * The ATT&CK log sources that feed it (its Sigma `logsource`, what a Splunk or Elastic rule states), any one enough;
+   * undefined where they are not told (a logsource no ATT&CK log source names).
+   */
+  logSources?: LogSourceRef[];
   /** The IDs a newer release at hand has, with that release. */
   atHand: Map<string, AttackIndex>;
+  /** Where it is: `file:line`. */
+  place: string;
 }
 
 /**
@@ -200,6 +209,11 @@ export interface NewerTaggedRule {
  */
 export interface RowNewerTags {
   rules: number;
+  /**
+   * Of them, those that read a log source its ATT&CK analytics on its platforms read (its Sigma logsource or stated
+   * data as ATT&CK names logs), to look at first; absent where that tells none apart (no analytics, no rule's logs told, all or none reading them).
+   */
+  readingLogs?: number;
   /** The IDs, as tagged, sorted. */
   ids: string[];
   /** The rules' tactic tags that place them under the gap's tactics, as first written, sorted. */
@@ -730,7 +744,19 @@ function newerTaggedRule(
   }
   // A rule whose platforms are all names the release lacks fires anywhere, as it counts (resolveCoverage).
   const platforms = rule.platforms?.length ? releasePlatforms(rule.platforms, target).platforms : [];
-  return { ids: [...new Set(past)], tags, ...(platforms.length ? { platforms } : {}), atHand };
+  const logSources = ruleLogSources(rule);
+  return { ids: [...new Set(past)], tags, ...(platforms.length ? { platforms } : {}), ...(logSources ? { logSources } : {}), atHand, place: placeText(rule) };
+}
+
+/** The ATT&CK log sources that feed a rule (NewerTaggedRule.logSources), undefined where one of its logsources maps to none. */
+function ruleLogSources(rule: CoverageRule): LogSourceRef[] | undefined {
+  if (rule.sigma?.logsources.length) {
+    const each = rule.sigma.logsources.map(sigmaLogSources);
+    return each.every((refs) => refs !== undefined) ? each.flatMap((refs) => [...refs!]) : undefined;
+  }
+  const stated = statedLogSources(rule);
+  const refs = stated.refs ?? stated.each?.flatMap((category) => category.refs);
+  return refs?.length ? refs : undefined;
 }
 
 /** A tactic tag the release does not know, over the rules of a review that carry it. */
@@ -1115,10 +1141,25 @@ function newerIdsAdvice(ids: readonly string[], atHand: ReadonlyMap<string, Atta
  * its platforms: an 18.1 review of SigmaHQ's rules, which tag ATT&CK 19's attack.t1685 (Defense Impairment) where
  * they tagged T1562.001, showed T1562.001 uncovered with nothing on its row to say why. Undefined when none are.
  */
-function rowNewerTags(row: Pick<GapRow, 'tactics' | 'platforms'>, rules: readonly NewerTaggedRule[], target: AttackIndex, givenAs: GivenAs | undefined): RowNewerTags | undefined {
+function rowNewerTags(
+  row: Pick<GapRow, 'id' | 'tactics' | 'platforms'>,
+  rules: readonly NewerTaggedRule[],
+  target: AttackIndex,
+  model: DetectionModel | undefined,
+  givenAs: GivenAs | undefined,
+): RowNewerTags | undefined {
   const placing = (rule: NewerTaggedRule) => rule.tags.filter((tag) => row.tactics.includes(tag.tactic));
-  const under = rules.filter((rule) => placing(rule).length && firesOn(rule, row.platforms));
+  const placed = rules.filter((rule) => placing(rule).length && firesOn(rule, row.platforms));
+  // Of them, those that read a log the technique's analytics on its platforms read, the ones to look at first: for
+  // T1656 Impersonation (analytics on logons, mail and SaaS audit logs) 26 of SigmaHQ's 205. The others stay counted:
+  // ATT&CK's analytics are not every way to see a technique (T1562.001's read no process creation, where the 70 T1685
+  // rules on Windows process creation, which took its content, look), so reading other logs rules none out.
+  const sources = model ? techniqueLogSources(model, row) : [];
+  const under = placed;
   if (!under.length) return undefined;
+  const reading = sources.length ? under.filter((rule) => rule.logSources?.some((ref) => sources.some((source) => logSourcesMeet(ref, source)))) : [];
+  const told = under.filter((rule) => rule.logSources).length;
+  const shortlist = reading.length && reading.length < told ? reading : undefined;
   const ids = [...new Set(under.flatMap((rule) => rule.ids))].sort(compareText);
   const tags = new Map<string, string>();
   for (const rule of under) {
@@ -1131,11 +1172,19 @@ function rowNewerTags(row: Pick<GapRow, 'tactics' | 'platforms'>, rules: readonl
   const one = under.length === 1;
   const note = inGivenInputs(
     `${one ? '1 rule' : `${under.length} rules`} on its platforms tagged ${written.join(', ')}${whose} ${one ? 'tags' : 'tag'} technique IDs ATT&CK ${target.label} does not know ` +
-      `(${listedIds(ids)}): ${one ? 'it counts' : 'they count'} for nothing here, and ${one ? 'detects' : 'detect'} this technique if the newer release moved it to those IDs; ` +
+      `(${listedIds(ids)}): ${one ? 'it counts' : 'they count'} for nothing here, and ${one ? 'detects' : 'detect'} this technique if the newer release moved it to those IDs` +
+      `${shortlist ? `; of them, ${shortlist.length} read a log its ATT&CK analytics read, to look at first (${shortlist.slice(0, 3).map((rule) => rule.place).join(', ')}${shortlist.length > 3 ? ` and ${shortlist.length - 3} more` : ''})` : ''}; ` +
       newerIdsAdvice(ids, atHand(under), target, givenAs),
     givenAs,
   );
-  return { rules: under.length, ids, tags: written, note };
+  return { rules: under.length, ...(shortlist ? { readingLogs: shortlist.length } : {}), ids, tags: written, note };
+}
+
+/** The log sources the analytics of a gap's technique on its platforms read (every platform's where the row names none). */
+function techniqueLogSources(model: DetectionModel, row: Pick<GapRow, 'id' | 'platforms'>): LogSourceRef[] {
+  const analytics = model.strategies(row.id).flatMap((strategy) => strategy.analytics);
+  const fitting = row.platforms.length ? analytics.filter((analytic) => analytic.platforms.some((platform) => row.platforms.includes(platform))) : analytics;
+  return fitting.flatMap((analytic) => analytic.logSources);
 }
 
 /** The IDs the rules tag that a newer release at hand has, with that release. */
@@ -1481,7 +1530,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
   }
   if (coverage.newerRules?.length) {
     for (const row of rows.filter(isGap)) {
-      const newerTags = rowNewerTags(row, coverage.newerRules, target, options.givenAs);
+      const newerTags = rowNewerTags(row, coverage.newerRules, target, options.detection, options.givenAs);
       if (newerTags) row.newerTags = newerTags;
     }
   }

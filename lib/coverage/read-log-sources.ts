@@ -187,6 +187,17 @@ function channelParts(channel: string): string[] {
   return events.split(',').map((part) => `eventcode=${/\d+/.exec(part)![0]}`);
 }
 
+/**
+ * Whether two log sources can be the same data: the same name, and channels that share an event or one of them naming
+ * none (`WinEventLog:Sysmon` meets `WinEventLog:Sysmon EventCode=1`; `EventCode=13, 14` meets `EventCode=13`).
+ */
+export function logSourcesMeet(a: LogSourceRef, b: LogSourceRef): boolean {
+  if (fold(a.name) !== fold(b.name)) return false;
+  if (a.channel === undefined || b.channel === undefined) return true;
+  const parts = new Set(channelParts(a.channel));
+  return channelParts(b.channel).some((part) => parts.has(part));
+}
+
 /** What a log sources file says is collected, for lookups: a name with all its channels, or some of them. */
 export class CollectedLogSources {
   readonly input: LogSourcesInput;

@@ -4,6 +4,7 @@
  * run time, never committed:
  *   rules/linux/process_creation/proc_creation_lnx_systemctl_mask_power_settings.yml  attack.t1653 (Power Settings, ATT&CK 13)
  *   rules/windows/builtin/security/win_security_audit_log_cleared.yml                  attack.t1685.005 (ATT&CK 19, its only technique)
+ *   rules/windows/registry/registry_set/registry_set_amsi_disable.yml                  attack.t1685 (Sysmon registry events)
  * In a 12.1 review, T1653 is known to 18.1 at hand: the report must name that release and its --attack-release;
  * T1685.005 is in no release at hand: the report must say to fetch the newer release. Each is told per rule file
  * and tag line, not by the rule's first line.
@@ -144,6 +145,28 @@ describe('regressions: Sigma tags of technique IDs newer than the release review
     // Execution is no tactic of the rule's tags; T1070.002 is for Linux and macOS, the rule for Windows.
     expect(row('T1059.001')?.newerTags).to.equal(undefined);
     expect(row('T1070.002')?.newerTags).to.equal(undefined);
+  });
+
+  // As a detection engineer reads the pointer: every Defense Evasion gap of an 18.1 review of SigmaHQ's rules said
+  // "214 rules tagged for a newer ATT&CK release … may detect it", T1656 Impersonation as T1562.001. Of them, those that
+  // read a log the technique's ATT&CK analytics read come first: T1070.001's analytics read Security's 1102 and Sysmon's
+  // 1 and 23, so the cleared-log rule (service: security) does and registry_set_amsi_disable.yml (attack.t1685, Sysmon
+  // 13) does not; both stay counted, as ATT&CK's analytics are not every way to see a technique.
+  it("says, of the rules on a gap's row, those that read a log its ATT&CK analytics read, to look at first", async () => {
+    const dir = freshTmpDir('newer-row-logs');
+    copyFileSync(cleared, join(dir, 'cleared.yml'));
+    copyFileSync(join(SIGMA, 'windows/registry/registry_set/registry_set_amsi_disable.yml'), join(dir, 'amsi.yml'));
+    const out = join(freshTmpDir('newer-row-logs-review'), 'review');
+    const run = await runCli(['gap', '--attack-release', '18.1', '--threat', threatCampaign(), '--coverage', dir, '--out', out, '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    const report = JSON.parse(readFileSync(join(out, 'gap-report.json'), 'utf8')) as { rows: GapRow[] };
+    expect(schemaIssues('gap-report', report)).to.deep.equal([]);
+    const { note, ...facts } = report.rows.find((r) => r.id === 'T1070.001')!.newerTags!;
+    expect(facts).to.deep.equal({ rules: 2, readingLogs: 1, ids: ['T1685', 'T1685.005'], tags: ['attack.defense-impairment'] });
+    expect(note).to.contain(`(T1685, T1685.005): they count for nothing here, and detect this technique if the newer release moved it to those IDs; of them, 1 read a log its ATT&CK analytics read, to look at first (${join(dir, 'cleared.yml')}:1); `);
+    const markdown = join(freshTmpDir('newer-row-logs-md'), 'review');
+    expect((await runCli(['gap', '--attack-release', '18.1', '--threat', threatCampaign(), '--coverage', dir, '--out', markdown])).code).to.equal(0);
+    expect(readFileSync(join(markdown, 'gap-report.md'), 'utf8')).to.contain('none; 2 rules tagged for a newer ATT&CK release (T1685, T1685.005), 1 of them reading a log its ATT&CK analytics read may detect it, not counted: see its block |');
   });
 
   it('says it in the Markdown gap block and the CSV newer_tags column', async () => {

@@ -198,7 +198,7 @@ export interface NewerTaggedRule {
   logSources?: LogSourceRef[];
   /** The IDs a newer release at hand has, with that release. */
   atHand: Map<string, AttackIndex>;
-  /** Where it is: `file:line`. */
+  /** Where its first such tag is: `file:line:column`. */
   place: string;
 }
 
@@ -666,7 +666,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
           if (later) seen.atHand.set(id, later);
         }
         newer.set(input, seen);
-        newerRules.push(newerTaggedRule(rule, past, ids, target, laterRelease));
+        newerRules.push(newerTaggedRule(rule, past, ids, target, laterRelease, firstPast!));
       }
       const resolved: ResolvedRule = { rule, ids: [...ids].sort(), ...(unplaced.length ? { unplaced } : {}), ...(ruleRemapped.length ? { remapped: ruleRemapped } : {}) };
       if (rule.platforms?.length) {
@@ -727,6 +727,7 @@ function newerTaggedRule(
   known: ReadonlySet<TechniqueId>,
   target: AttackIndex,
   laterRelease: (id: string) => AttackIndex | undefined,
+  place: string,
 ): NewerTaggedRule {
   const tags: NewerTaggedRule['tags'] = [];
   for (const tag of rule.tags ?? []) {
@@ -745,7 +746,7 @@ function newerTaggedRule(
   // A rule whose platforms are all names the release lacks fires anywhere, as it counts (resolveCoverage).
   const platforms = rule.platforms?.length ? releasePlatforms(rule.platforms, target).platforms : [];
   const logSources = ruleLogSources(rule);
-  return { ids: [...new Set(past)], tags, ...(platforms.length ? { platforms } : {}), ...(logSources ? { logSources } : {}), atHand, place: placeText(rule) };
+  return { ids: [...new Set(past)], tags, ...(platforms.length ? { platforms } : {}), ...(logSources ? { logSources } : {}), atHand, place };
 }
 
 /** The ATT&CK log sources that feed a rule (NewerTaggedRule.logSources), undefined where one of its logsources maps to none. */

@@ -163,7 +163,7 @@ describe('regressions: Sigma tags of technique IDs newer than the release review
     expect(schemaIssues('gap-report', report)).to.deep.equal([]);
     const { note, ...facts } = report.rows.find((r) => r.id === 'T1070.001')!.newerTags!;
     expect(facts).to.deep.equal({ rules: 2, readingLogs: 1, ids: ['T1685', 'T1685.005'], tags: ['attack.defense-impairment'] });
-    expect(note).to.contain(`(T1685, T1685.005): they count for nothing here, and detect this technique if the newer release moved it to those IDs; of them, 1 read a log its ATT&CK analytics read, to look at first (${join(dir, 'cleared.yml')}:1); `);
+    expect(note).to.contain(`(T1685, T1685.005): they count for nothing here, and detect this technique if the newer release moved it to those IDs; of them, 1 read a log its ATT&CK analytics read, to look at first (${join(dir, 'cleared.yml')}:${tagLine(join(dir, 'cleared.yml'), 'attack.t1685.005')}); `);
     const markdown = join(freshTmpDir('newer-row-logs-md'), 'review');
     expect((await runCli(['gap', '--attack-release', '18.1', '--threat', threatCampaign(), '--coverage', dir, '--out', markdown])).code).to.equal(0);
     expect(readFileSync(join(markdown, 'gap-report.md'), 'utf8')).to.contain('none; 2 rules tagged for a newer ATT&CK release (T1685, T1685.005), 1 of them reading a log its ATT&CK analytics read may detect it, not counted: see its block |');

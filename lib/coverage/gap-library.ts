@@ -125,7 +125,7 @@ function classed(rule: CoverageRule, collected: CollectedLogSources): Pick<Libra
   const notStated = { buildable: false, logSourceStated: false } as const;
   if (!rule.sigma) {
     // Splunk's data_source, Elastic's index and event category: mapped where they name an ATT&CK log clearly.
-    const { stated, refs, each, through } = statedLogSources(rule);
+    const { stated, refs, each, through, unmapped } = statedLogSources(rule);
     if (!stated.length) return notStated;
     if (each) {
       // An EQL sequence: buildable when one log source of each category is collected; else it needs those of the others.
@@ -135,7 +135,7 @@ function classed(rule: CoverageRule, collected: CollectedLogSources): Pick<Libra
     }
     if (refs?.some((ref) => collected.collects(ref))) return { buildable: true };
     if (refs?.length) return { buildable: false, needs: needsText(refs, through) };
-    return { buildable: false, needs: `a log source not mapped (${rule.kind}: ${stated.join(', ')})` };
+    return { buildable: false, needs: `a log source not mapped (${rule.kind}: ${(unmapped ?? stated).join(', ')})` };
   }
   const logsources = rule.sigma.logsources;
   if (!logsources.length) return notStated;

@@ -60,6 +60,8 @@ export interface StatedLogSources {
    * (`imAuthentication: the sources ASIM's built-in Authentication parsers read`): said with what the rule needs.
    */
   through?: string[];
+  /** Of a KQL query's tables, where a group of them (a join's side) maps to no ATT&CK log: that group's, the ones not mapped. */
+  unmapped?: string[];
 }
 
 const SPLUNK_SOURCES: ReadonlyArray<readonly [pattern: RegExp, refs: (match: RegExpMatchArray) => LogSourceRef[]]> = [
@@ -119,7 +121,10 @@ export function statedLogSources(rule: Pick<CoverageRule, 'kind' | 'dataSources'
     if (!groups.length) return { stated };
     if (groups.length > 1) {
       const each = groups.map((tables) => ({ category: tables.join(' or '), refs: unique(tables.flatMap(tableRefs)), ...asimThrough(tables) }));
-      return { stated, ...(each.every(({ refs }) => refs.length) ? { each } : {}) };
+      if (each.every(({ refs }) => refs.length)) return { stated, each };
+      // `CommonSecurityLog | … | join (SecurityEvent | where EventID == 4688)`: the side no ATT&CK log names is what is
+      // not mapped, not SecurityEvent's.
+      return { stated, unmapped: [...new Set(groups.filter((tables, index) => !each[index]!.refs.length).flat())] };
     }
     const refs = unique(groups[0]!.flatMap(tableRefs));
     return { stated, ...(refs.length ? { refs, ...asimThrough(groups[0]!) } : {}) };

@@ -97,9 +97,11 @@ describe('gap --rules-library (Splunk and Elastic rules)', function () {
     const security = await kql('kql-security', '- WinEventLog:Security\n');
     const union = security.get('T1204 Audit policy manipulation using auditpol utility')!;
     expect([union.logsources, union.buildable]).to.deep.equal([['SecurityEvent', 'DeviceProcessEvents', 'Event (Microsoft-Windows-Sysmon/Operational EventID 1)'], true]);
-    // CommonSecurityLog holds any appliance's CEF, no ATT&CK log: the join is said as stated, not guessed.
+    // CommonSecurityLog holds any appliance's CEF, no ATT&CK log: that side is said as stated, not guessed; its other
+    // side, SecurityEvent's 4688, is WinEventLog:Security, collected here. Before: "a log source not mapped (sentinel:
+    // CommonSecurityLog, SecurityEvent (EventID 4688))", as if Security's events were unknown too.
     const join_ = security.get('T1204 Network endpoint to host executable correlation')!;
-    expect(join_.needs).to.equal('a log source not mapped (sentinel: CommonSecurityLog, SecurityEvent (EventID 4688))');
+    expect(join_.needs).to.equal('a log source not mapped (sentinel: CommonSecurityLog)');
     expect(security.get('T1105 PowerShell download')!.needs).to.equal('M365Defender:DeviceProcessEvents or M365Defender:DeviceNetworkEvents');
     const defender = await kql('kql-defender', '- M365Defender:DeviceNetworkEvents\n');
     expect(defender.get('T1105 PowerShell download')!.buildable).to.equal(true);

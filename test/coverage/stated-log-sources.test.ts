@@ -83,7 +83,8 @@ describe('statedLogSources', () => {
   it('maps a KQL join to each side, needed together, only when every side maps (NetworkEndpointCorrelation.yaml joins CommonSecurityLog, of no ATT&CK log)', () => {
     const sides = statedLogSources({ kind: 'kql', queryTables: [['SigninLogs'], ['AuditLogs', 'OfficeActivity']] }).each;
     expect(sides?.map(({ category, refs: list }) => `${category}: ${list.map((ref) => ref.name).join(' or ')}`)).to.deep.equal(['SigninLogs: azure:signinlogs', 'AuditLogs or OfficeActivity: azure:audit or m365:unified']);
-    expect(statedLogSources({ kind: 'sentinel', queryTables: [['CommonSecurityLog'], ['SecurityEvent']] })).to.deep.equal({ stated: ['CommonSecurityLog', 'SecurityEvent'] });
+    // The side of no ATT&CK log is the one not mapped (before, both sides were said not mapped).
+    expect(statedLogSources({ kind: 'sentinel', queryTables: [['CommonSecurityLog'], ['SecurityEvent']] })).to.deep.equal({ stated: ['CommonSecurityLog', 'SecurityEvent'], unmapped: ['CommonSecurityLog'] });
   });
 
   // Azure/Azure-Sentinel's Detections/SecurityEvent/MultipleFailedFollowedBySuccess.yaml

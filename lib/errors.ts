@@ -250,12 +250,63 @@ const COMMAND_FUNCTIONS: Readonly<Record<string, string>> = {
   validate: 'validateLayer',
 };
 
+/** `--domain ics` as the option a program passes: `domain: 'ics-attack'`. */
+const domainOption = (value: string): string => `domain: ${literal(`${value}-attack`)}`;
+
+/**
+ * The calls, arguments and all, that do the work of a command a message advises with its arguments: each flag the
+ * command takes there as the option it is (`--attack-release 12`: fetchRelease's `version: '12'`), and the call given
+ * the command's other words and those options; undefined where the call cannot say them (a placeholder: `<name>`).
+ */
+const COMMAND_CALLS: Readonly<Record<string, { flags: Readonly<Record<string, (value: string) => string>>; call: (words: readonly string[], options: string) => string | undefined }>> = {
+  'data fetch': {
+    flags: { '--domain': domainOption, '--attack-release': (value) => `version: ${literal(value)}` },
+    call: (words, options) => (words.length ? undefined : `fetchRelease({ ${options} })`),
+  },
+  // upgradeLayer takes the release to write for; upgradeReleases picks it from a library by `to`, as upgrade does.
+  upgrade: {
+    flags: { '--to': (value) => `to: ${literal(value)}` },
+    call: (words, options) => (words.length ? undefined : `upgradeLayer(…, upgradeReleases(…, { ${options} }).target)`),
+  },
+  // An object is found before its layer is rendered (renderAttackObjectLayer takes it).
+  'attack-object': {
+    flags: { '--domain': domainOption },
+    call: ([query, ...more], options) => (query && !more.length && !query.startsWith('<') ? `locateAttackObject(…, ${literal(query)}${options ? `, { ${options} }` : ''})` : undefined),
+  },
+  technique: { flags: {}, call: ([id, ...more]) => (id && !more.length && !id.startsWith('<') ? `AttackIndex.technique(${literal(id)})` : undefined) },
+};
+
+/**
+ * An advised command's words after its name (` --domain ics --attack-release 12`) as the call that does its work
+ * (`COMMAND_CALLS`): `fetchRelease({ domain: 'ics-attack', version: '12' })`; with no words, or words the call cannot
+ * say (a flag it does not take), the function alone (`COMMAND_FUNCTIONS`); undefined for a command of neither table.
+ */
+function commandCall(command: string, rest: string): string | undefined {
+  const known = COMMAND_CALLS[command];
+  const words = rest.split(' ').filter(Boolean);
+  if (!known || !words.length) return COMMAND_FUNCTIONS[command];
+  const positional: string[] = [];
+  const options: string[] = [];
+  for (let at = 0; at < words.length; at++) {
+    const word = words[at]!;
+    if (!word.startsWith('--')) positional.push(word);
+    else {
+      const option = known.flags[word];
+      const value = words[++at];
+      if (!option || value === undefined || value.startsWith('--')) return COMMAND_FUNCTIONS[command];
+      options.push(option(value));
+    }
+  }
+  return known.call(positional, options.join(', ')) ?? COMMAND_FUNCTIONS[command];
+}
+
 /**
  * A message in the CLI's words (`give gap --coverage the rules that fire on them`, `give it to --threat`, `use
- * normalize, render or compare`, `a layer from attack-object`, `` `attack-layers data fetch` ``) in the caller's: as it
- * is for the CLI (`givenAs` its FLAG_WORDS), else the function a program calls (`give readCoverageInputs the rules`,
- * `give it to readThreatInputs`, `use normalizeCampaign, renderLayerFiles or compareCampaign`, `a layer from
- * renderAttackObjectLayer`, `` `fetchRelease` ``, its flags too); a path given "as" a flag is given as a path of the
+ * normalize, render or compare`, `a layer from attack-object`, `` `attack-layers data fetch --domain ics` ``) in the
+ * caller's: as it is for the CLI (`givenAs` its FLAG_WORDS), else the function a program calls (`give
+ * readCoverageInputs the rules`, `give it to readThreatInputs`, `use normalizeCampaign, renderLayerFiles or
+ * compareCampaign`, `a layer from renderAttackObjectLayer`), a command run in backticks as the call with its arguments
+ * (`` `fetchRelease({ domain: 'ics-attack' })` ``: `commandCall`); a path given "as" a flag is given as a path of the
  * function: `give rules/ itself as --coverage`, `give rules/ itself as a path of readCoverageInputs`.
  */
 export function inGivenInputs(message: string, givenAs: GivenAs | undefined): string {
@@ -265,10 +316,14 @@ export function inGivenInputs(message: string, givenAs: GivenAs | undefined): st
   });
   if (givenAs?.command) return inputs;
   const command = `(?:${Object.keys(COMMAND_FUNCTIONS).join('|')})`;
+  const run = `(?:${[...new Set([...Object.keys(COMMAND_FUNCTIONS), ...Object.keys(COMMAND_CALLS)])].join('|')})`;
   const named = (words: string): string => words.replace(new RegExp(command, 'g'), (word) => COMMAND_FUNCTIONS[word]!);
   // A command is a command where the message runs it (in backticks), uses it or takes something from it.
   return inputs
-    .replace(new RegExp(`\`attack-layers (${command})(?: [^\`]*)?\``, 'g'), (written, word: string) => `\`${COMMAND_FUNCTIONS[word]}\``)
+    .replace(new RegExp(`\`attack-layers (${run})((?: [^\`]*)?)\``, 'g'), (written, word: string, rest: string) => {
+      const call = commandCall(word, rest);
+      return call ? `\`${call}\`` : written;
+    })
     .replace(new RegExp(`\\b(use|from) (${command}(?:(?:, | or )${command})*)\\b|\\b(${command}) takes\\b`, 'g'), (written, verb: string | undefined, words: string | undefined, subject: string | undefined) =>
       verb ? `${verb} ${named(words!)}` : `${COMMAND_FUNCTIONS[subject!]} takes`,
     );
@@ -278,20 +333,13 @@ export function inGivenInputs(message: string, givenAs: GivenAs | undefined): st
 const DATA_FLAGS: Readonly<Record<string, 'release' | 'attack'>> = { '--attack-release': 'release', '--attack': 'attack' };
 
 /**
- * A message of the ATT&CK data readers (lib/attack) in the caller's words: `inGivenInputs`, where the advice to fetch a
- * release names its options as `fetchRelease` takes them (`` `attack-layers data fetch --domain ics --attack-release
- * 17.1` ``: `` `fetchRelease({ domain: 'ics-attack', version: '17.1' })` ``), and the flags `--attack-release` and
- * `--attack` name the options `release` and `attack` (`givenName`); the CLI's words (`givenAs.command`) stay as they are.
+ * A message of the ATT&CK data readers (lib/attack) in the caller's words: `inGivenInputs` (the advice to fetch a
+ * release names its options as `fetchRelease` takes them), where the flags `--attack-release` and `--attack` outside
+ * that advice name the options `release` and `attack` (`givenName`); the CLI's words (`givenAs.command`) stay as they are.
  */
 export function inGivenDataWords(message: string, givenAs: GivenAs | undefined): string {
   if (givenAs?.command) return inGivenInputs(message, givenAs);
-  const fetch = message.replace(/`attack-layers data fetch((?: --[\w-]+ [^\s`]+)*)`/g, (written, flags: string) => {
-    const domain = /--domain (\S+)/.exec(flags)?.[1];
-    const version = /--attack-release (\S+)/.exec(flags)?.[1];
-    const options = [...(domain ? [`domain: ${literal(`${domain}-attack`)}`] : []), ...(version ? [`version: ${literal(version)}`] : [])];
-    return options.length ? `\`fetchRelease({ ${options.join(', ')} })\`` : written;
-  });
-  return inGivenInputs(fetch, givenAs).replace(/(?<![\w-])(--attack-release|--attack)(?![\w-])/g, (flag) => givenName(givenAs, DATA_FLAGS[flag]!));
+  return inGivenInputs(message, givenAs).replace(/(?<![\w-])(--attack-release|--attack)(?![\w-])/g, (flag) => givenName(givenAs, DATA_FLAGS[flag]!));
 }
 
 /**

@@ -250,10 +250,10 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
       ]);
       expect(coverage.unresolved[1]?.note).to.equal(
         'T1685 is not a technique in ATT&CK enterprise-attack 18.1 nor in any newer release at hand: its number is past enterprise-attack 18.1\'s newest technique, ' +
-          'as a newer ATT&CK release\'s IDs are: get that release with `fetchRelease` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) ' +
+          "as a newer ATT&CK release's IDs are: get that release with `fetchRelease({ version: 'N' })` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) " +
           "and review with an AttackIndex of release N as target: `loadAttack({ release: 'N' })` to count it",
       );
-      expect(coverage.unresolved[0]?.note).to.contain('get that release with `fetchRelease`');
+      expect(coverage.unresolved[0]?.note).to.contain("get that release with `fetchRelease({ version: 'N' })`");
     });
 
     it("says of a tactic tag that is a technique's name (The DFIR Report's attack.remote_system_discovery) which technique it names", () => {

@@ -408,7 +408,7 @@ describe('validateLayer', () => {
         ['warning', 'upgrade-prompt', '/versions/attack'],
         ['warning', 'attack-version-unavailable', '/versions/attack'],
       ],
-      /ATT&CK enterprise-attack 7 is not available here; checked against enterprise-attack 18\.1 instead \(run `fetchRelease`/,
+      /ATT&CK enterprise-attack 7 is not available here; checked against enterprise-attack 18\.1 instead \(run `fetchRelease\(\{ version: '7' \}\)` to check against 7\)/,
     ],
     [
       // NAVIGATOR.md: a release Navigator 5.1 has not configured ("5") fails with "ERROR parsing layer…", no tab.
@@ -762,7 +762,7 @@ describe('validateLayer', () => {
       ]);
       expect(findings[0]!.message).to.equal(
         `test.layer.json: /versions/attack: Navigator 5.1 has no ATT&CK ${attack} (it has 6 to 18): it refuses the file with "ERROR parsing layer…" ` +
-          `and opens no tab; run \`upgradeLayer\` to write it for 18.1 on purpose (what 18.1 lacks is moved or removed, each listed), ` +
+          `and opens no tab; run \`upgradeLayer(…, upgradeReleases(…, { to: '18.1' }).target)\` to write it for 18.1 on purpose (what 18.1 lacks is moved or removed, each listed), ` +
           `or open it in a Navigator that has ATT&CK ${attack}`,
       );
       expect(findings[1]!.message).to.contain(`(if ATT&CK ${attack} is out, \`fetchRelease\` gets the newest release to check against)`);
@@ -798,7 +798,7 @@ describe('validateLayer', () => {
       const platformFindings = findings.filter((finding) => finding.code === 'unknown-platform');
       expect(platformFindings).to.have.length(ics.length);
       for (const finding of platformFindings) {
-        expect(finding.message).to.match(/is not a platform of ics-attack 18\.1, but the layer is for ATT&CK 1[23], whose platforms are not known here .*`fetchRelease`/);
+        expect(finding.message).to.match(/is not a platform of ics-attack 18\.1, but the layer is for ATT&CK 1[23], whose platforms are not known here .*`fetchRelease\(\{ domain: 'ics-attack', version: '1[23]' \}\)`/);
         expect(finding.message).to.not.match(/use "None"/);
       }
     }

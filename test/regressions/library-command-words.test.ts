@@ -51,7 +51,7 @@ describe('regressions: layer, export and render messages name the library a prog
 
   it("validateLayer: a release that is not here (release: '12' for an ICS layer) names release and fetchRelease", async () => {
     const message = messageOf(() => validateLayer(json(ICS_THREAT), { attackFor: attackFor(library()), file: ICS_THREAT, release: '12' }));
-    expect(message).to.equal('ATT&CK ics-attack 12 (release) is not available here: run `fetchRelease`, or leave the option out to check each layer against the release it names');
+    expect(message).to.equal("ATT&CK ics-attack 12 (release) is not available here: run `fetchRelease({ domain: 'ics-attack', version: '12' })`, or leave the option out to check each layer against the release it names");
     const cli = await runCli(['validate', ICS_THREAT, '--attack-release', '12']);
     expect(cli.stderr).to.contain('ATT&CK ics-attack 12 (--attack-release) is not available here: run `attack-layers data fetch --domain ics --attack-release 12`, or leave');
   });
@@ -79,7 +79,7 @@ describe('regressions: layer, export and render messages name the library a prog
     const v19 = parseExportInput(readFileSync('test/fixtures/layers/attack-19.json', 'utf8'), 'attack-19.json');
     if (v19.kind !== 'layer') throw new Error('not a layer');
     const { warning } = exportRelease(v19.layer, lib);
-    expect(warning).to.match(/is not available here; drawn with enterprise-attack 18\.1 instead \(run `fetchRelease` to draw it as made\)/);
+    expect(warning).to.match(/is not available here; drawn with enterprise-attack 18\.1 instead \(run `fetchRelease\(\{ version: '19' \}\)` to draw it as made\)/);
     const cli = await runCli(['export', 'test/fixtures/layers/attack-19.json', '--format', 'csv']);
     expect(cli.stderr).to.contain('(run `attack-layers data fetch --attack-release 19` to draw it as made)');
   });

@@ -197,7 +197,7 @@ describe('regressions: Sigma tags of technique IDs newer than the release review
       { minCoverage: 0.5 },
     );
     const note = gapJson(review).rows[0]?.newerTags?.note;
-    expect(note).to.contain('get the ATT&CK release that has it with `fetchRelease`');
+    expect(note).to.contain("get the ATT&CK release that has it with `fetchRelease({ version: 'N' })`");
     expect(note).to.contain("review with an AttackIndex of release N as target: `loadAttack({ release: 'N' })`");
   });
 });

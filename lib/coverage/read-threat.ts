@@ -159,7 +159,7 @@ function threatInputs(
     .filter(({ file }) => !holdsLayer(file))
     .flatMap(({ path, file }) =>
       files.read(path, () =>
-        (file ? [parseCampaign(file.text, inputName(path), options, file.json)] : readCampaigns([path], options)).map((campaign) => normalizeCampaign(campaign, campaignReleases(campaign, library, to))),
+        (file ? [parseCampaign(file.text, inputName(path), options, file.json)] : readCampaigns([path], options)).map((campaign) => normalizeCampaign(campaign, campaignReleases(campaign, library, to, givenAs ? { givenAs } : {}))),
       ) ?? [],
     );
   files.assertSomeRead(paths, layers.length > 0 || campaigns.length > 0, 'a threat input (a campaign file or a Navigator layer)');

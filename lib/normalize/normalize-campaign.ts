@@ -4,8 +4,8 @@ import { fetchCommand } from '../attack/release-files.js';
 import { libraryOtherReleases, otherDomainLookupIn, otherDomainNamesIn } from '../attack/other-domains.js';
 import type { ActorRecord, Domain, TacticShortname, TechniqueId } from '../attack/types.js';
 import type { Campaign, Confidence } from '../campaign/campaign-types.js';
-import { AttackLayersError } from '../errors.js';
-import type { ActorResult, NormalizedCampaign, NormalizedTechnique, ReferenceResult } from './normalize-types.js';
+import { AttackLayersError, inGivenInputs, type GivenAs } from '../errors.js';
+import type { ActorResult, NormalizedCampaign, NormalizedTechnique, ReferenceResult, Resolution } from './normalize-types.js';
 import { objectKey, readLabelledId } from './resolve-attack-object.js';
 import { resolveReference, resolveReferenceWarnings, type ResolutionWarning, type ResolveContext } from './resolve-reference.js';
 import { compareText } from '../compare-text.js';
@@ -41,14 +41,20 @@ export function campaignReleaseWarnings(result: NormalizedCampaign): readonly st
 /** The releases to normalize one campaign with, plus campaign-level warnings about them. */
 export interface CampaignReleases extends ResolveContext {
   warnings: string[];
+  /**
+   * How these warnings and the notes of `normalizeCampaign` name what to run (the CLI's `attack-layers data fetch
+   * --attack-release 6.3`); by default the call a program makes (`` `fetchRelease({ version: '6.3' })` ``): see `inGivenInputs`.
+   */
+  givenAs?: GivenAs;
 }
 
 /**
  * Choose the releases for a campaign from a library: the target (`to`, or the newest of the campaign's domain),
  * the campaign's `attack_version` release as the source when available (a warning when not), and the other releases
- * of the domain as history for old names. @throws AttackDataError when the target release is not available.
+ * of the domain as history for old names. `givenAs` names what the warnings and the campaign's notes advise running
+ * (see `CampaignReleases`). @throws AttackDataError when the target release is not available.
  */
-export function campaignReleases(campaign: Campaign, library: AttackLibrary, to?: string): CampaignReleases {
+export function campaignReleases(campaign: Campaign, library: AttackLibrary, to?: string, options: { givenAs?: GivenAs } = {}): CampaignReleases {
   const { target, history, otherDomains, otherDomainNames } = domainReleases(library, campaign.domain, to);
   const warnings: string[] = [];
   let source: AttackIndex | undefined;
@@ -61,16 +67,17 @@ export function campaignReleases(campaign: Campaign, library: AttackLibrary, to?
       if (source.release === target.release) source = undefined;
     } catch (error) {
       if (!(error instanceof AttackLayersError)) throw error;
-      warnings.push(
+      warnings.push(inGivenInputs(
         major
           ? `attack_version ${version}: no ${version}.x release is available, so IDs were read in ATT&CK ${target.release} only ` +
               `(get one with \`${fetchCommand(campaign.domain, `${version}.0`)}\`, or its last ${version}.x release)`
           : `attack_version ${version}: that release is not available, so IDs were read in ATT&CK ${target.release} only ` +
               `(get it with \`${fetchCommand(campaign.domain, version)}\`)`,
-      );
+        options.givenAs,
+      ));
     }
   }
-  return { target, source, warnings, history, otherDomains, otherDomainNames };
+  return { target, source, warnings, history, otherDomains, otherDomainNames, ...(options.givenAs ? { givenAs: options.givenAs } : {}) };
 }
 
 /**
@@ -100,12 +107,15 @@ export function domainReleases(
 /**
  * Resolve every reference of a campaign against ATT&CK: techniques as written, the actor, and the software (whose
  * documented techniques come in as `inferred`). Nothing is dropped: unresolved references stay in `references`
- * with their status, note and candidates.
+ * with their status, note and candidates. Notes advising a command name it as `releases.givenAs` does.
  */
 export function normalizeCampaign(campaign: Campaign, releases: CampaignReleases): NormalizedCampaign {
   const { target } = releases;
+  const said = (message: string): string => inGivenInputs(message, releases.givenAs);
   const references: ReferenceResult[] = campaign.techniques.map((entry) => {
-    const { resolution, warnings } = resolveReferenceWarnings({ raw: entry.ref, tactics: entry.tactics }, releases);
+    const read = resolveReferenceWarnings({ raw: entry.ref, tactics: entry.tactics }, releases);
+    const resolution = saidResolution(read.resolution, said);
+    const warnings = read.warnings.map((warning) => ({ ...warning, message: said(warning.message) }));
     const reference: ReferenceResult = {
       raw: entry.ref,
       path: entry.path,
@@ -133,7 +143,7 @@ export function normalizeCampaign(campaign: Campaign, releases: CampaignReleases
     const record = result.id ? target.actors(result.id).find((a) => a.id === result.id) : undefined;
     if (record && entry.infer) {
       for (const id of record.techniques) {
-        const resolution = resolveReference({ raw: id }, { target, otherDomains: releases.otherDomains });
+        const resolution = saidResolution(resolveReference({ raw: id }, { target, otherDomains: releases.otherDomains }), said);
         references.push({
           raw: `${record.name} (${record.id}) uses ${id}`,
           path: entry.path,
@@ -171,6 +181,11 @@ export function normalizeCampaign(campaign: Campaign, releases: CampaignReleases
   };
   releaseWarningsOf.set(result, releases.warnings);
   return result;
+}
+
+/** A resolution whose note, trail and warnings advise commands in the caller's words (`said`). */
+function saidResolution(resolution: Resolution, said: (message: string) => string): Resolution {
+  return { ...resolution, note: said(resolution.note), trail: resolution.trail.map(said), warnings: resolution.warnings.map(said) };
 }
 
 function definedOf<T extends object>(value: T): Partial<T> {

@@ -189,7 +189,7 @@ describe('comparisonTargets', () => {
     expect([read.attack.source, read.warnings]).to.deep.equal(['12.1', []]);
     expect(normalizedText(hive.replace('12', '"18"')).attack.source).to.equal(undefined);
     expect(normalizedText(hive.replace('12', '13')).warnings).to.deep.equal([
-      'attack_version 13: no 13.x release is available, so IDs were read in ATT&CK 18.1 only (get one with `attack-layers data fetch --attack-release 13.0`, or its last 13.x release)',
+      "attack_version 13: no 13.x release is available, so IDs were read in ATT&CK 18.1 only (get one with `fetchRelease({ version: '13.0' })`, or its last 13.x release)",
     ]);
   });
 

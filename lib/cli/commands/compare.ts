@@ -246,7 +246,7 @@ export function handler(context: CliContext) {
       return;
     }
     const campaign = readCampaign(args['campaign-or-layer'], { stdin, domain: args.domain });
-    const releases = campaignReleases(campaign, attackLibrary(context, args), args['attack-release']);
+    const releases = campaignReleases(campaign, attackLibrary(context, args), args['attack-release'], { givenAs: FLAG_WORDS });
     const result = normalizeCampaign(campaign, releases);
     for (const warning of result.warnings) warn(context, args, `${result.file}: ${warning}`);
     const targets = comparisonTargets(result, releases.target, args.with ?? [], FLAG_WORDS);

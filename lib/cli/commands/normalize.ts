@@ -5,7 +5,7 @@ import {
   readCampaignsLeavingOut,
   type NormalizedCampaign,
 } from '../../index.js';
-import { attackLibrary, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, FLAG_WORDS, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import { formatTable, statusColor, tableStyle, type TableStyle } from '../format-table.js';
 import { failOnLeftOut, failOnLeftOutFiles, noteLeftOutFiles, reportUnplaced } from '../unplaced.js';
 import type { CommandDeclaration } from '../options.js';
@@ -69,7 +69,7 @@ export function handler(context: CliContext) {
     const { campaigns, leftOut } = readCampaignsLeavingOut(args.campaigns, { stdin: await readStdin(context, args.campaigns), domain: args.domain });
     noteLeftOutFiles(context, args, leftOut);
     const library = attackLibrary(context, args);
-    const results = campaigns.map((campaign) => normalizeCampaign(campaign, campaignReleases(campaign, library, args['attack-release'])));
+    const results = campaigns.map((campaign) => normalizeCampaign(campaign, campaignReleases(campaign, library, args['attack-release'], { givenAs: FLAG_WORDS })));
     if (args.json) printJson(context, results.map(normalizedJson));
     else context.stdout.write(results.map((result) => formatText(result, tableStyle(context))).join('\n'));
     reportUnplaced(context, args, results, 'left unresolved', 'the normalized campaigns were printed above, and the run fails (--strict)');

@@ -100,7 +100,7 @@ export function handler(context: CliContext) {
     const library = attackLibrary(context, args);
     const items = campaigns.map((campaign, i) => {
       if (progress) progressLine(context, `normalizing campaign ${i + 1}/${campaigns.length}: ${campaign.file}`);
-      const releases = campaignReleases(campaign, library, args['attack-release']);
+      const releases = campaignReleases(campaign, library, args['attack-release'], { givenAs: FLAG_WORDS });
       // A stated release that is not here (a warning of campaignReleases) changes the layer: --check says so.
       const notHere = releases.warnings.length && campaign.attackVersion ? `attack_version ${campaign.attackVersion} of ${campaign.file}` : undefined;
       return { result: normalizeCampaign(campaign, releases), index: releases.target, notHere };

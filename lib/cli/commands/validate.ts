@@ -144,7 +144,7 @@ export function handler(context: CliContext) {
           typeof reading === 'object'
             ? [{ severity: 'error', code: 'wrong-kind', path: '/', message: reading.wrongKind }]
             : reading === 'campaign'
-            ? validateCampaign(text, file, { releasesFor: (campaign) => campaignReleases(campaign, library, release), ...(args.domain ? { domain: args.domain } : {}) })
+            ? validateCampaign(text, file, { releasesFor: (campaign) => campaignReleases(campaign, library, release, { givenAs: FLAG_WORDS }), ...(args.domain ? { domain: args.domain } : {}) })
             : validateLayer(parseJsonAs(text, file, ['layer']), { attackFor, newest, nearest, releases, file, ...(release ? { release } : {}), givenAs: FLAG_WORDS });
       } catch (error) {
         // A release asked for that is not here is no fault of the file: the run stops (exit 1).

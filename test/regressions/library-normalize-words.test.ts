@@ -1,0 +1,55 @@
+import { expect } from 'chai';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AttackLibrary, campaignReleases, normalizeCampaign, readCampaign, readThreatInputs, type NormalizedCampaign } from '../../lib/index.js';
+import { freshTmpDir, runCli, stixDir, testCacheDir } from '../helpers/attack.js';
+
+const library = (): AttackLibrary => new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir(), snapshot: false });
+
+// A campaign of ours: ATT&CK 2 never had a release here (no 2.x file), T1685 is past 18.1's newest technique, and
+// T1059.099 is no sub-technique of 18.1.
+const OLD = 'name: Old\nattack_version: "2"\ntechniques: [T1685, T1059.099]\n';
+const FETCH_2 = "(get one with `fetchRelease({ version: '2.0' })`, or its last 2.x release)";
+const FETCH_NEWER = 'if it comes from a newer ATT&CK release, get it with `fetchRelease`';
+
+/** Everything a normalized campaign says: its warnings, and its references' notes, trails and warnings (not its file's path). */
+function said(result: NormalizedCampaign): string {
+  return [...result.warnings, ...result.references.flatMap((reference) => [reference.note, ...reference.trail, ...reference.warnings])].join('\n');
+}
+
+function oldCampaign(): string {
+  const file = join(freshTmpDir('normalize-words'), 'old.yaml');
+  writeFileSync(file, OLD);
+  return file;
+}
+
+// A program cannot run `attack-layers data fetch --attack-release 2.0`: campaignReleases' warnings and normalizeCampaign's
+// notes advise the call that does that work, as the layer, export and
+// coverage functions' do (inGivenInputs); the CLI passes its FLAG_WORDS and says what it said.
+describe('regressions: normalize notes name the library a program calls, the CLI its commands', () => {
+  it("campaignReleases and normalizeCampaign: an unavailable attack_version and a newer ID name fetchRelease({ version: '2.0' }) and fetchRelease", async () => {
+    const file = oldCampaign();
+    const campaign = readCampaign(file);
+    const result = normalizeCampaign(campaign, campaignReleases(campaign, library()));
+    expect(result.warnings.join('\n')).to.contain(`attack_version 2: no 2.x release is available, so IDs were read in ATT&CK 18.1 only ${FETCH_2}`);
+    expect(result.references.map((reference) => reference.note)).to.deep.equal([
+      `T1685 is not a technique in ATT&CK enterprise-attack 18.1; ${FETCH_NEWER}`,
+      `T1059.099 is not a technique in ATT&CK enterprise-attack 18.1; ${FETCH_NEWER}`,
+    ]);
+    expect(said(result)).to.not.contain('attack-layers');
+    const cli = await runCli(['normalize', file]);
+    expect(cli.stdout + cli.stderr).to.contain('(get one with `attack-layers data fetch --attack-release 2.0`, or its last 2.x release)');
+    expect(cli.stdout + cli.stderr).to.contain('get it with `attack-layers data fetch`');
+  });
+
+  it("readThreatInputs: the threat campaigns' warnings and notes in the caller's words, gap's in the CLI's", async () => {
+    const file = oldCampaign();
+    const [program] = readThreatInputs([file], library()).campaigns;
+    expect(program!.warnings.join('\n')).to.contain(FETCH_2);
+    expect(program!.references[0]!.note).to.contain(FETCH_NEWER);
+    expect(said(program!)).to.not.contain('attack-layers');
+    const [cli] = readThreatInputs([file], library(), undefined, { givenAs: { command: 'attack-layers', threat: '--threat' } }).campaigns;
+    expect(cli!.warnings.join('\n')).to.contain('(get one with `attack-layers data fetch --attack-release 2.0`, or its last 2.x release)');
+    expect(cli!.references[0]!.note).to.contain('get it with `attack-layers data fetch`');
+  });
+});

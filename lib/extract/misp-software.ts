@@ -1,6 +1,6 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { ActorRecord } from '../attack/types.js';
-import { AttackObjectError } from '../errors.js';
+import { AttackObjectError, type GivenAs } from '../errors.js';
 import { describeObject, objectRef, resolveAttackObject } from '../normalize/resolve-attack-object.js';
 import type { FoundAttackObject } from './find-attack-objects.js';
 import type { NamedSoftware } from './named-software.js';
@@ -25,14 +25,14 @@ export interface MispSoftwareObjects {
  * the same object, else as its ID; clusters naming the same object are one. What names no current software of the
  * release (an unknown ID or name, another kind of object, a deprecated one) is noted, not dropped. Pure.
  */
-export function mispSoftwareObjects(software: readonly NamedSoftware[], index: AttackIndex, places: SoftwarePlaces = 'misp'): MispSoftwareObjects {
+export function mispSoftwareObjects(software: readonly NamedSoftware[], index: AttackIndex, places: SoftwarePlaces = 'misp', givenAs?: GivenAs): MispSoftwareObjects {
   const found = new Map<string, FoundAttackObject>();
   const unknown: string[] = [];
   for (const each of software) {
     let object: ActorRecord;
     let notes: string[];
     try {
-      ({ object, notes } = resolveAttackObject(index, each.id ?? each.name ?? each.written, { kind: 'software' }));
+      ({ object, notes } = resolveAttackObject(index, each.id ?? each.name ?? each.written, { kind: 'software', ...(givenAs ? { givenAs } : {}) }));
     } catch (error) {
       if (!(error instanceof AttackObjectError)) throw error;
       unknown.push(`"${each.written}" at ${each.from[0]} (${error.message})`);

@@ -200,7 +200,7 @@ export function layerComparisonTargets(layer: NavigatorLayer, source: string, in
   const named = found.length > 1 ? findAttackObjects(layer.name, index) : [];
   const only = found.length === 1 ? found[0] : named.length === 1 && listed.every((group) => group.id === named[0]!.id) ? named[0] : undefined;
   if (only) {
-    const resolved = resolveAttackObject(index, only.id);
+    const resolved = resolveAttackObject(index, only.id, givenAs ? { givenAs } : {});
     const others = found.filter((object) => object.id !== only.id).map((object) => `${object.id} ${object.name}, ${object.kind}`);
     const how = others.length
       ? `the layer's name names ("${only.written}"; its description also names ${others.join('; ')})`

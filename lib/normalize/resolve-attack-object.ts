@@ -3,7 +3,7 @@ import { compareIds } from '../attack/index-bundle.js';
 import { canonicalTechniqueId } from '../attack/technique-id.js';
 import type { AttackLibrary } from '../attack/load.js';
 import { DOMAINS, type ActorRecord, type Domain, type StixId, type TechniqueId, type TechniqueRecord } from '../attack/types.js';
-import { AttackDataError, AttackLayersError, AttackObjectError, givenOption, type GivenAs } from '../errors.js';
+import { AttackDataError, AttackLayersError, AttackObjectError, givenOption, inGivenInputs, type GivenAs } from '../errors.js';
 import { editDistance } from '../name-distance.js';
 import { fullName } from './resolve-reference.js';
 
@@ -86,8 +86,10 @@ export function givenIds(givenAs?: GivenAs): (ids: readonly string[]) => string 
  * Find a group, software or campaign by ATT&CK ID, name or alias (case, spacing and punctuation variants aside),
  * following revoked-by to the current object. When the name fits several objects, a current one wins over a
  * deprecated one and an ID or own name over an alias; the others are named in `notes`.
- * `givenAs` names `kind` in messages (the CLI's `--type`); a caller that takes no kind (compare's `given`, a campaign's
- * `compare_with`) says with `writeId` how to write one of the objects an ambiguous name names, by its ID.
+ * `givenAs` names `kind` in messages (the CLI's `--type`), and the lookups notes and errors advise (the CLI's
+ * `attack-layers attack-object C0002`, by default `locateAttackObject(…, 'C0002')`: see `inGivenInputs`); a caller that
+ * takes no kind (compare's `given`, a campaign's `compare_with`) says with `writeId` how to write one of the objects an
+ * ambiguous name names, by its ID.
  * @throws AttackObjectError when nothing fits (with the closest names) or several objects still do (with each).
  */
 export function resolveAttackObject(
@@ -122,7 +124,7 @@ export function resolveAttackObject(
     if (others.length) {
       throw new AttackObjectError(query, others, `"${query}" is not a ${what} in ATT&CK ${index.label}: it names ${[...new Set(others)].join(', ')}`);
     }
-    const otherKind = techniqueOrTactic(index, query);
+    const otherKind = techniqueOrTactic(index, query, options.givenAs);
     if (otherKind) {
       throw new AttackObjectError(query, [], `"${query}" is ${otherKind}, not a ${what}; name one by its ATT&CK ID, name or alias (G0050, APT32, S0227, C0021)`);
     }
@@ -168,7 +170,7 @@ export function resolveAttackObject(
   } else if (by === 'alias') {
     notes.unshift(`"${query}" is an alias of ${objectRef(object)}`);
   }
-  if (object.deprecated) notes.push(`${objectRef(object)} is deprecated in ATT&CK ${index.release}${namesakeAdvice(currentNamesakes(index, object))}`);
+  if (object.deprecated) notes.push(`${objectRef(object)} is deprecated in ATT&CK ${index.release}${namesakeAdvice(currentNamesakes(index, object), undefined, options.givenAs)}`);
   if (key !== asWritten) notes.unshift(`"${query}" is read as ${objectRef(object)} (spacing aside)`);
   if (stixId) notes.unshift(`"${query}" is the STIX id of ${objectRef(matched)}`);
   return { query, object, notes };
@@ -189,11 +191,15 @@ export function currentNamesakes(index: AttackIndex, object: ActorRecord): Actor
   return [...found.values()].sort((a, b) => compareIds(a.id, b.id));
 }
 
-/** `; C0002 Night Dragon (campaign) bears its name: `attack-layers attack-object C0002``, or nothing. */
-function namesakeAdvice(namesakes: readonly ActorRecord[], domain?: Domain): string {
+/**
+ * `; C0002 Night Dragon (campaign) bears its name: `attack-layers attack-object C0002``, or nothing; the lookup in the
+ * caller's words (`givenAs`; by default `locateAttackObject(…, 'C0002')`).
+ */
+function namesakeAdvice(namesakes: readonly ActorRecord[], domain: Domain | undefined, givenAs: GivenAs | undefined): string {
   if (!namesakes.length) return '';
   const flag = domain ? ` --domain ${domain.replace(/-attack$/, '')}` : '';
-  return `; ${namesakes.map(describeObject).join(', ')}${domain ? ` of ${domain}` : ''} ${namesakes.length > 1 ? 'bear' : 'bears'} its name: \`attack-layers attack-object ${namesakes[0]!.id}${flag}\``;
+  const lookup = inGivenInputs(`\`attack-layers attack-object ${namesakes[0]!.id}${flag}\``, givenAs);
+  return `; ${namesakes.map(describeObject).join(', ')}${domain ? ` of ${domain}` : ''} ${namesakes.length > 1 ? 'bear' : 'bears'} its name: ${lookup}`;
 }
 
 /**
@@ -266,7 +272,7 @@ function knowsQuery(index: AttackIndex, query: string): boolean {
  * For a deprecated object no current one of its release bears the name of, the other domains' current namesakes:
  * enterprise's S0609 TRITON was deprecated as added there by mistake, and ICS has S1009 Triton.
  */
-function otherDomainNamesakes(library: AttackLibrary, index: AttackIndex, object: ActorRecord, release: string | undefined): string[] {
+function otherDomainNamesakes(library: AttackLibrary, index: AttackIndex, object: ActorRecord, release: string | undefined, givenAs: GivenAs | undefined): string[] {
   if (!object.deprecated || currentNamesakes(index, object).length) return [];
   for (const domain of DOMAINS.filter((d) => d !== index.domain)) {
     let other: AttackIndex;
@@ -277,16 +283,18 @@ function otherDomainNamesakes(library: AttackLibrary, index: AttackIndex, object
       throw error;
     }
     const namesakes = currentNamesakes(other, object);
-    if (namesakes.length) return [`${objectRef(object)}${namesakeAdvice(namesakes, domain).replace(/^;/, ':')}`];
+    if (namesakes.length) return [`${objectRef(object)}${namesakeAdvice(namesakes, domain, givenAs).replace(/^;/, ':')}`];
   }
   return [];
 }
 
-function techniqueOrTactic(index: AttackIndex, query: string): string | undefined {
+function techniqueOrTactic(index: AttackIndex, query: string, givenAs: GivenAs | undefined): string | undefined {
   const id = canonicalTechniqueId(query);
   if (id) {
     const technique = index.technique(id as TechniqueId);
-    return technique ? `the technique ${id} ${fullName(index, technique)} (\`attack-layers technique ${id}\` shows it)` : `a technique ID (\`attack-layers technique ${id}\` looks it up)`;
+    // The lookup as the caller makes it: `attack-layers technique T1059`, `AttackIndex.technique('T1059')`.
+    const lookup = inGivenInputs(`\`attack-layers technique ${id}\``, givenAs);
+    return technique ? `the technique ${id} ${fullName(index, technique)} (${lookup} shows it)` : `a technique ID (${lookup} looks it up)`;
   }
   const tactic = /^\s*TA\d{4}\s*$/i.test(query) ? index.tactic(query.trim()) : undefined;
   return tactic ? `the tactic ${tactic.id} ${tactic.name}` : undefined;
@@ -405,7 +413,7 @@ function locateInReleases(
   if (first) {
     try {
       const found = resolveAttackObject(first, query, options);
-      return { ...found, index: first, notes: [...found.notes, ...otherDomainNamesakes(library, first, found.object, options.release)] };
+      return { ...found, index: first, notes: [...found.notes, ...otherDomainNamesakes(library, first, found.object, options.release, options.givenAs)] };
     } catch (error) {
       // A name that fits several objects is an answer; only a name enterprise does not know is looked up elsewhere.
       if (!(error instanceof AttackObjectError) || knowsQuery(first, query)) throw error;

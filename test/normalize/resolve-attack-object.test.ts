@@ -114,10 +114,10 @@ describe('resolveAttackObject', () => {
   // techniques to a current object of its name; the deprecated one's layer is empty, so the note says where to look.
   describe('names the current objects that bear a deprecated one\'s name in 18.1', () => {
     const rows: ReadonlyArray<readonly [query: string, domain: 'enterprise-attack' | 'ics-attack', note: string]> = [
-      ['G0014', 'enterprise-attack', 'G0014 Night Dragon is deprecated in ATT&CK 18.1; C0002 Night Dragon (campaign) bears its name: `attack-layers attack-object C0002`'],
-      ['G0104', 'enterprise-attack', 'G0104 Sharpshooter is deprecated in ATT&CK 18.1; C0013 Operation Sharpshooter (campaign) bears its name: `attack-layers attack-object C0013`'],
-      ['G0015', 'enterprise-attack', 'G0015 Taidoor is deprecated in ATT&CK 18.1; S0011 Taidoor (software) bears its name: `attack-layers attack-object S0011`'],
-      ['S1008', 'ics-attack', 'S1008 Stuxnet is deprecated in ATT&CK 18.1; S0603 Stuxnet (software) bears its name: `attack-layers attack-object S0603`'],
+      ['G0014', 'enterprise-attack', 'G0014 Night Dragon is deprecated in ATT&CK 18.1; C0002 Night Dragon (campaign) bears its name: `locateAttackObject(…, \'C0002\')`'],
+      ['G0104', 'enterprise-attack', 'G0104 Sharpshooter is deprecated in ATT&CK 18.1; C0013 Operation Sharpshooter (campaign) bears its name: `locateAttackObject(…, \'C0013\')`'],
+      ['G0015', 'enterprise-attack', 'G0015 Taidoor is deprecated in ATT&CK 18.1; S0011 Taidoor (software) bears its name: `locateAttackObject(…, \'S0011\')`'],
+      ['S1008', 'ics-attack', 'S1008 Stuxnet is deprecated in ATT&CK 18.1; S0603 Stuxnet (software) bears its name: `locateAttackObject(…, \'S0603\')`'],
     ];
     for (const [query, domain, note] of rows) {
       it(`${query} (${domain})`, () => {
@@ -206,7 +206,7 @@ describe('locateAttackObject', () => {
     const found = locateAttackObject(library(), 'S0609');
     expect(found.notes).to.deep.equal([
       'S0609 TRITON is deprecated in ATT&CK 18.1',
-      'S0609 TRITON: S1009 Triton (software) of ics-attack bears its name: `attack-layers attack-object S1009 --domain ics`',
+      "S0609 TRITON: S1009 Triton (software) of ics-attack bears its name: `locateAttackObject(…, 'S1009', { domain: 'ics-attack' })`",
     ]);
   });
 

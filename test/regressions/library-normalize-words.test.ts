@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AttackLibrary, campaignReleases, normalizeCampaign, readCampaign, readThreatInputs, type NormalizedCampaign } from '../../lib/index.js';
-import { freshTmpDir, runCli, stixDir, testCacheDir } from '../helpers/attack.js';
+import { AttackLibrary, campaignReleases, locateAttackObject, normalizeCampaign, readCampaign, readThreatInputs, resolveAttackObject, type NormalizedCampaign } from '../../lib/index.js';
+import { freshTmpDir, loadRelease, messageOf, runCli, stixDir, testCacheDir } from '../helpers/attack.js';
 
 const library = (): AttackLibrary => new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir(), snapshot: false });
 
@@ -23,10 +23,10 @@ function oldCampaign(): string {
   return file;
 }
 
-// A program cannot run `attack-layers data fetch --attack-release 2.0`: campaignReleases' warnings and normalizeCampaign's
-// notes advise the call that does that work, as the layer, export and
+// A program cannot run `attack-layers data fetch --attack-release 2.0`: campaignReleases' warnings, normalizeCampaign's
+// notes and the objects resolveAttackObject finds advise the call that does that work, as the layer, export and
 // coverage functions' do (inGivenInputs); the CLI passes its FLAG_WORDS and says what it said.
-describe('regressions: normalize notes name the library a program calls, the CLI its commands', () => {
+describe('regressions: normalize and attack-object notes name the library a program calls, the CLI its commands', () => {
   it("campaignReleases and normalizeCampaign: an unavailable attack_version and a newer ID name fetchRelease({ version: '2.0' }) and fetchRelease", async () => {
     const file = oldCampaign();
     const campaign = readCampaign(file);
@@ -51,5 +51,23 @@ describe('regressions: normalize notes name the library a program calls, the CLI
     const [cli] = readThreatInputs([file], library(), undefined, { givenAs: { command: 'attack-layers', threat: '--threat' } }).campaigns;
     expect(cli!.warnings.join('\n')).to.contain('(get one with `attack-layers data fetch --attack-release 2.0`, or its last 2.x release)');
     expect(cli!.references[0]!.note).to.contain('get it with `attack-layers data fetch`');
+  });
+
+  it("resolveAttackObject: a deprecated group's namesake and a technique ID name locateAttackObject and AttackIndex.technique", () => {
+    const index = loadRelease('18.1');
+    // ATT&CK 18.1 deprecated G0014 Night Dragon; C0002 Night Dragon is the campaign.
+    expect(resolveAttackObject(index, 'G0014').notes).to.deep.equal([
+      "G0014 Night Dragon is deprecated in ATT&CK 18.1; C0002 Night Dragon (campaign) bears its name: `locateAttackObject(…, 'C0002')`",
+    ]);
+    expect(resolveAttackObject(index, 'G0014', { givenAs: { command: 'attack-layers' } }).notes[0]).to.match(/bears its name: `attack-layers attack-object C0002`$/);
+    expect(messageOf(() => resolveAttackObject(index, 'T1059'))).to.contain("T1059 Command and Scripting Interpreter (`AttackIndex.technique('T1059')` shows it)");
+  });
+
+  it("locateAttackObject: enterprise's deprecated S0609 TRITON names ICS's S1009 with domain: 'ics-attack'; attack-object with --domain ics", async () => {
+    expect(locateAttackObject(library(), 'S0609').notes).to.include(
+      "S0609 TRITON: S1009 Triton (software) of ics-attack bears its name: `locateAttackObject(…, 'S1009', { domain: 'ics-attack' })`",
+    );
+    const cli = await runCli(['attack-object', 'S0609', '--out', freshTmpDir('normalize-words-triton')]);
+    expect(cli.stderr).to.contain('S0609 TRITON: S1009 Triton (software) of ics-attack bears its name: `attack-layers attack-object S1009 --domain ics`');
   });
 });

@@ -2,7 +2,7 @@ import type { AttackIndex } from '../attack/attack-index.js';
 import { compareIds } from '../attack/index-bundle.js';
 import { isWebAddress } from '../web-address.js';
 import type { ActorRecord, Domain, ObjectDetails, ProcedureIndexData, ProcedureRecord, StixId, TechniqueId } from '../attack/types.js';
-import { InputError, UsageError } from '../errors.js';
+import { givenOption, InputError, UsageError, type GivenAs } from '../errors.js';
 import {
   currentTechnique,
   describeObject,
@@ -27,7 +27,15 @@ export interface ObjectLayerOptions {
    * group pages do), those used only in its campaigns in `CAMPAIGN_COLOR`. No effect on software and campaigns.
    */
   campaigns?: boolean;
+  /**
+   * How the notes returned name `campaigns` (the CLI's `--campaigns`; by default `campaigns: true`). A layer's
+   * description names the CLI's flag whoever renders it: analysts read it in Navigator, where the command is what they run.
+   */
+  givenAs?: GivenAs;
 }
+
+/** How a layer's description names the `campaigns` option: as the flag of the command analysts run. */
+const DESCRIPTION_WORDS: GivenAs = { campaigns: '--campaigns' };
 
 /** The colour of a technique a group's layer shows only because a campaign attributed to the group uses it. */
 export const CAMPAIGN_COLOR = '#ffb366';
@@ -183,18 +191,19 @@ function campaignTechniquesLeftOut(group: ActorRecord, index: AttackIndex, data:
   return count ? { count, campaigns } : undefined;
 }
 
-/** `left` in one line: where they are not (`are not in this layer`) and what `--campaigns` does. */
-function campaignsLeftOutLine(group: ActorRecord, left: CampaignTechniques, where: string, adds: string): string {
+/** `left` in one line: where they are not (`are not in this layer`) and what `--campaigns` (`givenAs`) does. */
+function campaignsLeftOutLine(group: ActorRecord, left: CampaignTechniques, where: string, adds: string, givenAs: GivenAs | undefined): string {
   return (
     `${plural(left.count, 'technique')} used only in the ${plural(left.campaigns.length, 'campaign')} ATT&CK attributes to ${objectTitle(group)} ` +
-    `(${left.campaigns.map(objectRef).join(', ')}) ${left.count === 1 ? 'is' : 'are'} ${where}; --campaigns ${adds}, ` +
+    `(${left.campaigns.map(objectRef).join(', ')}) ${left.count === 1 ? 'is' : 'are'} ${where}; ${givenOption(givenAs, 'campaigns', true)} ${adds}, ` +
     "as mitreattack-python's get_techniques_used_by_group counts them"
   );
 }
 
-function campaignsLeftOut(group: ActorRecord, index: AttackIndex, data: ProcedureIndexData, own: Uses): string | undefined {
+/** The line on the techniques only the group's campaigns use, as the description says it and as the caller's note (`givenAs`). */
+function campaignsLeftOut(group: ActorRecord, index: AttackIndex, data: ProcedureIndexData, own: Uses, givenAs: GivenAs | undefined): { described: string; note: string } | undefined {
   const left = campaignTechniquesLeftOut(group, index, data, own);
-  return left && campaignsLeftOutLine(group, left, 'not in this layer', 'adds them');
+  return left && { described: campaignsLeftOutLine(group, left, 'not in this layer', 'adds them', DESCRIPTION_WORDS), note: campaignsLeftOutLine(group, left, 'not in this layer', 'adds them', givenAs) };
 }
 
 function kindWord(object: ActorRecord): string {
@@ -291,7 +300,7 @@ export function renderAttackObjectLayer(
   const details = detailsOf(object, data);
   const campaigns = options.campaigns ? attributedCampaigns(object, index, data) : [];
   const uses = collectUses([object, ...campaigns], index, data);
-  const leftOutCampaigns = options.campaigns ? undefined : campaignsLeftOut(object, index, data, uses);
+  const leftOutCampaigns = options.campaigns ? undefined : campaignsLeftOut(object, index, data, uses, options.givenAs);
   const entries = techniqueEntries(uses, data, object);
   const viaCampaigns = entries.filter((entry) => entry.color === CAMPAIGN_COLOR).length;
   const kind = kindWord(object);
@@ -302,7 +311,7 @@ export function renderAttackObjectLayer(
     `${plural(entries.length, 'technique')} from ${plural(uses.relationships.get(object) ?? 0, '"uses" relationship')}` +
       (options.campaigns ? ` and those of ${plural(campaigns.length, 'campaign')} attributed to it${campaigns.length ? ` (${campaigns.map(objectRef).join(', ')}; ${viaCampaigns} only through them)` : ''}` : '') +
       "; each technique's comment is ATT&CK's procedure text and its links the sources cited; score 1 = used.",
-    leftOutCampaigns && `${leftOutCampaigns[0]!.toUpperCase()}${leftOutCampaigns.slice(1)}.`,
+    leftOutCampaigns && `${leftOutCampaigns.described[0]!.toUpperCase()}${leftOutCampaigns.described.slice(1)}.`,
     leftOutLine(uses.warnings),
   ].filter((line): line is string => line !== undefined);
   const layer: NavigatorLayer = {
@@ -326,7 +335,7 @@ export function renderAttackObjectLayer(
   const links = pageLink(object, details);
   if (links.length) layer.links = links;
   const warnings = [...uses.warnings, ...unshownTechniqueWarnings(layer.techniques ?? [], index)];
-  return { layer, warnings, notes: leftOutCampaigns ? [leftOutCampaigns] : [] };
+  return { layer, warnings, notes: leftOutCampaigns ? [leftOutCampaigns.note] : [] };
 }
 
 /**
@@ -449,22 +458,24 @@ export function renderObjectLayersByDomain(object: ActorRecord, releases: readon
     const first = found[0];
     if (!first) throw new InputError(`${objectRef(object)} is in none of the releases given; please report this`);
     const where = found.map((item) => item.index.label).join(', ');
-    const elsewhere = campaignsElsewhere(found.slice(1));
+    const elsewhere = campaignsElsewhere(found.slice(1), options.givenAs);
     return [{ ...first, file: objectLayerFileName(first.object), empty: `${objectRef(object)} uses no technique in ${where}`, elsewhere }];
   }
   // MITRE's site gives a group a layer in each domain where it or its campaigns use techniques; a domain only its
   // campaigns use gets none here without --campaigns, so the layers written say what is there.
-  const elsewhere = campaignsElsewhere(found.filter((item) => !used.includes(item)));
-  for (const item of used) if (elsewhere.length) item.layer.description = [item.layer.description, ...elsewhere.map((line) => `${line[0]!.toUpperCase()}${line.slice(1)}.`)].join('\n');
+  const unwritten = found.filter((item) => !used.includes(item));
+  const elsewhere = campaignsElsewhere(unwritten, options.givenAs);
+  const described = campaignsElsewhere(unwritten, DESCRIPTION_WORDS);
+  for (const item of used) if (described.length) item.layer.description = [item.layer.description, ...described.map((line) => `${line[0]!.toUpperCase()}${line.slice(1)}.`)].join('\n');
   return used.map((item) => ({ ...item, file: objectLayerFileName(item.object, used.length > 1 ? item.index.domain : undefined), elsewhere }));
 }
 
 /** For the domains that get no layer of a group: the techniques only its campaigns use there, one line per domain. */
-function campaignsElsewhere(unwritten: ReadonlyArray<{ index: AttackIndex; data: ProcedureIndexData; object: ActorRecord; notes: string[] }>): string[] {
+function campaignsElsewhere(unwritten: ReadonlyArray<{ index: AttackIndex; data: ProcedureIndexData; object: ActorRecord; notes: string[] }>, givenAs: GivenAs | undefined): string[] {
   return unwritten.flatMap(({ index, data, object, notes }) => {
     if (!notes.length) return [];
     const left = campaignTechniquesLeftOut(object, index, data, collectUses([object], index, data));
-    return left ? [campaignsLeftOutLine(object, left, `in ${index.label}, where it uses none itself and has no layer`, 'adds that layer')] : [];
+    return left ? [campaignsLeftOutLine(object, left, `in ${index.label}, where it uses none itself and has no layer`, 'adds that layer', givenAs)] : [];
   });
 }
 

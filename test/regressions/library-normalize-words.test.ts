@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AttackLibrary, campaignReleases, locateAttackObject, normalizeCampaign, readCampaign, readThreatInputs, resolveAttackObject, type NormalizedCampaign } from '../../lib/index.js';
+import { AttackLibrary, campaignReleases, loadProcedures, locateAttackObject, normalizeCampaign, renderAttackObjectLayer, readCampaign, readThreatInputs, resolveAttackObject, type NormalizedCampaign } from '../../lib/index.js';
 import { freshTmpDir, loadRelease, messageOf, runCli, stixDir, testCacheDir } from '../helpers/attack.js';
 
 const library = (): AttackLibrary => new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir(), snapshot: false });
@@ -69,5 +69,15 @@ describe('regressions: normalize and attack-object notes name the library a prog
     );
     const cli = await runCli(['attack-object', 'S0609', '--out', freshTmpDir('normalize-words-triton')]);
     expect(cli.stderr).to.contain('S0609 TRITON: S1009 Triton (software) of ics-attack bears its name: `attack-layers attack-object S1009 --domain ics`');
+  });
+
+  it("renderAttackObjectLayer: APT29's campaigns left out are noted as campaigns: true; the layer's description keeps --campaigns", () => {
+    const index = loadRelease('18.1');
+    // ATT&CK 18.1 attributes C0023 and C0024 to G0016 APT29, with techniques the group's own relationships do not name.
+    const { layer, notes } = renderAttackObjectLayer(resolveAttackObject(index, 'G0016').object, index, loadProcedures(index, { cacheDir: testCacheDir() }));
+    expect(notes).to.have.length(1);
+    expect(notes[0]).to.match(/ are not in this layer; campaigns: true adds them, as mitreattack-python's get_techniques_used_by_group counts them$/);
+    // Read in Navigator by analysts, whoever rendered it: the command they run.
+    expect(layer.description).to.contain('are not in this layer; --campaigns adds them,').and.not.contain('campaigns: true');
   });
 });

@@ -121,6 +121,7 @@ function renderAll(context: CliContext, args: Args, kind: AttackObjectKind): voi
   const result = renderAllObjectLayers(kind, index, data, {
     others,
     campaigns: args.campaigns === true,
+    givenAs: FLAG_WORDS,
     onProgress: progress
       ? (done, total, object) => progressLine(context, `rendering ${done}/${total}: ${objectRef(object)}`)
       : undefined,
@@ -193,7 +194,7 @@ export function handler(context: CliContext) {
       for (const object of objects) {
         const home = homes.get(object)!;
         const releases = [load(home), ...otherReleases(args, library, home, load)];
-        const layers = renderObjectLayersByDomain(object, releases, { campaigns: args.campaigns === true });
+        const layers = renderObjectLayersByDomain(object, releases, { campaigns: args.campaigns === true, givenAs: FLAG_WORDS });
         const domains = layers.map((layer) => layer.index.label);
         // Each domain's layer has its own count (Sandworm Team's campaigns use 20 enterprise and 23 ICS techniques).
         for (const layer of layers) for (const line of layer.notes) note(context, args, `note: ${layers.length > 1 ? `${layer.index.label}: ` : ''}${line}`);

@@ -14,7 +14,8 @@ import {
   type TechniqueRecord,
 } from './types.js';
 import { compareText } from '../compare-text.js';
-import { namedList, notMitreText } from './not-mitre-text.js';
+import { NAMED_IN_NOTE, notMitreText } from './not-mitre-text.js';
+import { firstFew } from '../short-list.js';
 import { isReleaseVersion } from './release-files.js';
 import { isIndexedTechniqueId, parentTechniqueId, TECHNIQUE_ID_FORMAT } from './technique-id.js';
 
@@ -294,7 +295,7 @@ function leftOutNotes(domain: Domain, otherDomains: ReadonlyMap<string, number>,
     notes.push(
       `left out ${otherIds.length} technique${otherIds.length === 1 ? '' : 's'} whose ATT&CK ID is not of ATT&CK's form ` +
         `(T and ${TECHNIQUE_ID_FORMAT.digits} digits, such as ${TECHNIQUE_ID_FORMAT.example}, or of an ATT&CK Workbench organization namespace, such as ACME-T1000.001): ` +
-        `${namedList(otherIds)}; attack-layers reads techniques by such IDs only, as campaigns and layers name them: give them IDs such as T9001`,
+        `${firstFew(otherIds, NAMED_IN_NOTE)}; attack-layers reads techniques by such IDs only, as campaigns and layers name them: give them IDs such as T9001`,
     );
   }
   const custom = techniques.filter((technique) => technique.custom && !technique.revoked && !technique.deprecated);

@@ -1,14 +1,9 @@
+import { firstFew } from '../short-list.js';
 import type { TechniqueRecord } from './types.js';
 import { isNamespacedTechniqueId, namespacedTechniqueText } from './technique-id.js';
 
-/** At most this many IDs are named in a note; the rest are counted. */
-const NAMED_IN_NOTE = 5;
-
-/** Items named up to `NAMED_IN_NOTE`, the rest counted: `A, B, C, D, E and 2 more`. */
-export function namedList(items: readonly string[]): string {
-  const named = items.slice(0, NAMED_IN_NOTE).join(', ');
-  return items.length > NAMED_IN_NOTE ? `${named} and ${items.length - NAMED_IN_NOTE} more` : named;
-}
+/** At most this many IDs are named in a note; the rest are counted (`firstFew`). */
+export const NAMED_IN_NOTE = 5;
 
 /**
  * How techniques of someone other than MITRE (`TechniqueRecord.custom`: T9001, ACME-T1000) are said, by the note of
@@ -18,7 +13,7 @@ export function namedList(items: readonly string[]): string {
 export function notMitreText(techniques: readonly Pick<TechniqueRecord, 'id' | 'name'>[], data: string): string {
   return (
     `${techniques.length} technique${techniques.length === 1 ? ' is' : 's are'} not MITRE's (created by another identity than MITRE's): ` +
-    `${namedList(techniques.map((technique) => `${technique.id} ${JSON.stringify(technique.name)}`))}; ` +
+    `${firstFew(techniques.map((technique) => `${technique.id} ${JSON.stringify(technique.name)}`), NAMED_IN_NOTE)}; ` +
     `ATT&CK Navigator shows a layer's entries of them only when it loads ${data} as its data: with MITRE's data it hides them without a word`
   );
 }

@@ -25,6 +25,7 @@ import { statedLogSources } from './stated-log-sources.js';
 import type { ThreatLeftOut } from './threat-aggregates.js';
 import { testsOnPlatforms, type PlacedAtomicTests, type RowTest } from './atomic-tests.js';
 import { firesOn, libraryFileNames, type LibraryElsewhere, type LibraryRule, type LibrarySummary, type RulesLibrary } from './gap-library.js';
+import { firstFew } from '../short-list.js';
 
 /**
  * Threat and coverage, and what the review makes of them.
@@ -1106,14 +1107,11 @@ function newerTagsNote(input: CoverageInput, newer: NewerTags | undefined, targe
   const ids = [...newer.ids].sort(compareText);
   const rules = (count: number) => `${count} rule${count === 1 ? '' : 's'}`;
   return [
-    `${input.kind} "${input.source}": ${rules(newer.rules)} tag technique IDs newer than ATT&CK ${target.label} has (${listedIds(ids)}; first at ${newer.first}), ` +
+    `${input.kind} "${input.source}": ${rules(newer.rules)} tag technique IDs newer than ATT&CK ${target.label} has (${firstFew(ids, 8)}; first at ${newer.first}), ` +
       `${newer.alone === newer.rules ? 'each' : `${newer.alone} of them`} with no other technique, counting for nothing here; what those IDs detect counts for no technique, ` +
       `so techniques a newer release moved to them may show as gaps though rules cover them (each rule and tag is listed among the references not resolved): ${newerIdsAdvice(ids, newer.atHand, target, givenAs)}`,
   ].map((note) => inGivenInputs(note, givenAs));
 }
-
-/** IDs as a note lists them: the first 8, the rest counted. */
-const listedIds = (ids: readonly string[]): string => (ids.length > 8 ? `${ids.slice(0, 8).join(', ')} and ${ids.length - 8} more` : ids.join(', '));
 
 /**
  * What to do with technique IDs past the release's newest: review with the newer release at hand that has them
@@ -1127,10 +1125,10 @@ function newerIdsAdvice(ids: readonly string[], atHand: ReadonlyMap<string, Atta
   }
   const unknown = ids.filter((id) => !atHand.has(id));
   return [
-    ...[...byRelease].map(([later, known]) => `${listedIds(known)} ${known.length === 1 ? 'is' : 'are'} in ATT&CK ${later.label}, at hand: review with ${reviewRelease(givenAs, later.domain, later.release)} to count ${known.length === 1 ? 'it' : 'them'}`),
+    ...[...byRelease].map(([later, known]) => `${firstFew(known, 8)} ${known.length === 1 ? 'is' : 'are'} in ATT&CK ${later.label}, at hand: review with ${reviewRelease(givenAs, later.domain, later.release)} to count ${known.length === 1 ? 'it' : 'them'}`),
     ...(unknown.length
       ? [
-          `${listedIds(unknown)} ${unknown.length === 1 ? 'is' : 'are'} in no release at hand: get the ATT&CK release that has ${unknown.length === 1 ? 'it' : 'them'} ` +
+          `${firstFew(unknown, 8)} ${unknown.length === 1 ? 'is' : 'are'} in no release at hand: get the ATT&CK release that has ${unknown.length === 1 ? 'it' : 'them'} ` +
             `with \`${fetchCommand(target.domain, 'N')}\` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) and review with ${reviewRelease(givenAs, target.domain, 'N', true)}`,
         ]
       : []),
@@ -1173,7 +1171,7 @@ function rowNewerTags(
   const one = under.length === 1;
   const note = inGivenInputs(
     `${one ? '1 rule' : `${under.length} rules`} on its platforms tagged ${written.join(', ')}${whose} ${one ? 'tags' : 'tag'} technique IDs ATT&CK ${target.label} does not know ` +
-      `(${listedIds(ids)}): ${one ? 'it counts' : 'they count'} for nothing here, and ${one ? 'detects' : 'detect'} this technique if the newer release moved it to those IDs` +
+      `(${firstFew(ids, 8)}): ${one ? 'it counts' : 'they count'} for nothing here, and ${one ? 'detects' : 'detect'} this technique if the newer release moved it to those IDs` +
       `${shortlist ? `; of them, ${shortlist.length} read a log its ATT&CK analytics read, to look at first (${shortlist.slice(0, 3).map((rule) => rule.place).join(', ')}${shortlist.length > 3 ? ` and ${shortlist.length - 3} more` : ''})` : ''}; ` +
       newerIdsAdvice(ids, atHand(under), target, givenAs),
     givenAs,

@@ -1,4 +1,5 @@
 import { foldText } from '../normalize/tokenize-references.js';
+import { isTechniqueId } from '../attack/technique-id.js';
 import { JoinedRow, type ReadLine } from './grid-tables.js';
 
 /** An ID that a line break (or a soft hyphen) split, and what the reader made of it. */
@@ -27,7 +28,6 @@ const ID_START = /(?:(?<![\p{L}\p{N}._/-])T|(?<=(?<![\p{L}\p{N}_])attack\.)[tT])
 // The rest of the ID at the start of the next line: digits and dots, a sentence's full stop after them left out, and
 // no word or path going on after them (`3rd`, `66/001/`).
 const ID_REST = /^[ \t]*(\.?\d[\d.]{0,7})(?![\p{L}\p{N}_/])/u;
-const WHOLE_ID = /^T\d{4}(?:\.\d{3})?$/;
 // A soft hyphen (U+00AD, invisible where the line is not broken) among an ID's characters on one line.
 const SOFT_HYPHEN_IN_ID = /(?<![\p{L}\p{N}])T\d{1,4}(?:\.\d{0,3})?\u00ad(?=\.?\d)/gu;
 
@@ -45,7 +45,7 @@ export function joinedId(start: string, rest: string): { written: string; rest: 
   // `T1566-`⏎`001`: the hyphen that separates a sub-technique on one line (`T1566-001`), or the hyphenation; either way.
   const dot = mark === '-' && !sub && digits!.length === 4 && /^\d{3}$/.test(number) ? '.' : '';
   const id = `T${digits}${sub}${dot}${number}`;
-  return WHOLE_ID.test(id) ? { written: start, rest: number, id, dot } : undefined;
+  return isTechniqueId(id) ? { written: start, rest: number, id, dot } : undefined;
 }
 
 /**
@@ -106,7 +106,7 @@ function withoutSoftHyphens(line: ReadLine, hasTechnique?: (id: string) => boole
     const end = match.index + match[0].length;
     const number = /^\.?\d[\d.]{0,7}/.exec(text.slice(end))![0].replace(/\.$/, '');
     const id = `${match[0].slice(0, -1)}${number}`;
-    if (!WHOLE_ID.test(id)) continue;
+    if (!isTechniqueId(id)) continue;
     const joined = hasTechnique?.(id) ?? true;
     told?.({ line: line.number, next: line.number, written: match[0], rest: number, id, joined });
     if (joined) cuts.push(end - 1);

@@ -16,9 +16,8 @@ export const LAYOUT_ROW_RULE =
 // The cells of a line set in columns: words one space apart, two or more spaces between cells.
 const CELLS = /\S+(?: \S+)*/g;
 const ID = /\bT\d{4}(?:\.\d{3})?\b/;
-// The start of an ID a wrapped cell cut, its hyphen after it (`T1566.0-`), and the rest of it on the cell's next line.
+// The start of an ID a wrapped cell cut, its hyphen after it (`T1566.0-`); `joinedId` reads its rest on the cell's next line.
 const ID_START = /^T\d{1,4}(?:\.\d{0,3})?-?$/;
-const ID_REST = /^\.?\d[\d.]{0,6}$/;
 // A cell that is a sentence, or starts one: it ends in a full stop, or a word and a colon lead it.
 const SENTENCE = /[.!?]$|^\p{L}[\p{L} ]{0,20}: /u;
 // How many lines a row's cells may wrap over after its first, and how many rows a table may have.
@@ -120,7 +119,7 @@ function layoutRow(
       const { line, cell } = pieces[p]!;
       const next = pieces[p + 1];
       if (p > 0) row.push(lineJoint(pieces[p - 1]!.cell.text.slice(-1), cell.text));
-      const id = next && ID_START.test(cell.text) && ID_REST.test(next.cell.text) ? joinedId(cell.text, next.cell.text) : undefined;
+      const id = next && ID_START.test(cell.text) ? joinedId(cell.text, next.cell.text) : undefined;
       const whole = id ? (hasTechnique?.(id.id) ?? true) : false;
       if (id) told?.({ line: line.number, next: next!.line.number, written: id.written, rest: id.rest, id: id.id, joined: whole });
       if (!id || !whole) {

@@ -22,29 +22,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AttackDataError, AttackIndex, indexBundle, validateLayer, type AttackIndexData } from '../../lib/index.js';
 import { freshCacheHome, freshTmpDir, readRawBundle, runCli, stixFile, type RawStixObject } from '../helpers/attack.js';
+import { ACME, ownTechnique } from '../helpers/team-bundle.js';
 
 const MITRE = 'identity--c78cb6e5-0c4b-4611-8297-d1b8b55e40b5';
-const ACME = 'identity--0a0a0a0a-0000-4000-8000-00000000acme';
-
-/** A technique of a team's own, as Workbench writes one: its creator the team's identity, its ID under `mitre-attack`. */
-function ownTechnique(uuid: string, id: string, name: string, domain = 'enterprise-attack'): RawStixObject {
-  return {
-    type: 'attack-pattern',
-    spec_version: '2.1',
-    id: `attack-pattern--${uuid}`,
-    created_by_ref: ACME,
-    created: '2025-03-01T00:00:00.000Z',
-    modified: '2025-03-01T00:00:00.000Z',
-    name,
-    description: `${name} is a technique of our red team's own.`,
-    kill_chain_phases: [{ kill_chain_name: domain === 'ics-attack' ? 'mitre-ics-attack' : 'mitre-attack', phase_name: 'initial-access' }],
-    external_references: [{ source_name: 'mitre-attack', external_id: id }],
-    x_mitre_platforms: ['Windows'],
-    x_mitre_is_subtechnique: id.includes('.'),
-    x_mitre_domains: [domain],
-  };
-}
-
 const OWN: readonly RawStixObject[] = [
   ownTechnique('90000000-0000-4000-8000-000000000001', 'T9001', 'Badge Cloning'),
   ownTechnique('90000000-0000-4000-8000-000000000002', 'T9001.001', 'RFID Replay'),

@@ -12,53 +12,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AttackIndex, indexBundle, REMOVED_METADATA_NAME, upgradeLayer } from '../../lib/index.js';
 import { freshCacheHome, freshTmpDir, readRawBundle, runCli, stixFile, type RawStixObject } from '../helpers/attack.js';
+import { TEAM_OBJECTS, TEAM_STAMP } from '../helpers/team-bundle.js';
 
-const ACME = 'identity--0a0a0a0a-0000-4000-8000-00000000acme';
-const STAMP = { created_by_ref: ACME, created: '2025-03-01T00:00:00.000Z', modified: '2025-03-01T00:00:00.000Z', spec_version: '2.1' };
-
-function ownTechnique(uuid: string, id: string, name: string): RawStixObject {
-  return {
-    ...STAMP,
-    type: 'attack-pattern',
-    id: `attack-pattern--${uuid}`,
-    name,
-    description: `${name} is a technique of our red team's own.`,
-    kill_chain_phases: [{ kill_chain_name: 'mitre-attack', phase_name: 'initial-access' }],
-    external_references: [{ source_name: 'mitre-attack', external_id: id }],
-    x_mitre_platforms: ['Windows'],
-    x_mitre_is_subtechnique: id.includes('.'),
-    x_mitre_domains: ['enterprise-attack'],
-  };
-}
-
-const GROUP = 'intrusion-set--90000000-0000-4000-8000-0000000000a1';
-const uses = (n: number, target: string): RawStixObject => ({
-  ...STAMP,
-  type: 'relationship',
-  id: `relationship--90000000-0000-4000-8000-00000000010${n}`,
-  relationship_type: 'uses',
-  source_ref: GROUP,
-  target_ref: `attack-pattern--${target}`,
-  description: 'Red Cell used it in exercise 7.',
-});
-
-const OWN: readonly RawStixObject[] = [
-  ownTechnique('90000000-0000-4000-8000-000000000001', 'T9001', 'Badge Cloning'),
-  ownTechnique('90000000-0000-4000-8000-000000000002', 'T9001.001', 'RFID Replay'),
-  ownTechnique('90000000-0000-4000-8000-000000000003', 'ACME-T1000', 'Helpdesk Pretexting'),
-  ownTechnique('90000000-0000-4000-8000-000000000004', 'ACME-T1000.001', 'Voice Pretexting'),
-  {
-    ...STAMP,
-    type: 'intrusion-set',
-    id: GROUP,
-    name: 'Red Cell',
-    description: 'Our red team.',
-    external_references: [{ source_name: 'mitre-attack', external_id: 'ACME-G1000' }],
-    x_mitre_domains: ['enterprise-attack'],
-  },
-  uses(1, '90000000-0000-4000-8000-000000000003'),
-  uses(2, '90000000-0000-4000-8000-000000000002'),
-];
+const OWN = TEAM_OBJECTS;
 
 const TEAM_IDS = ['ACME-T1000', 'ACME-T1000.001', 'T9001', 'T9001.001'];
 
@@ -130,7 +86,7 @@ describe("a team's own techniques through every layer command (team bundles on 1
     it("follows a team technique the team revoked into its namespace one (T9001 -> ACME-T1000), its comment lines named once", () => {
       const revoked = OWN.map((object) => (object.id === 'attack-pattern--90000000-0000-4000-8000-000000000001' ? { ...object, revoked: true } : object));
       const revokedBy = {
-        ...STAMP,
+        ...TEAM_STAMP,
         type: 'relationship',
         id: 'relationship--90000000-0000-4000-8000-000000000201',
         relationship_type: 'revoked-by',

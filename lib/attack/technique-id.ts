@@ -23,6 +23,14 @@ export const NAMESPACED_TECHNIQUE_ID = new RegExp(
   `^(?!PRE-)([A-Z]+)-${TECHNIQUE_ID_FORMAT.prefix}\\d{${TECHNIQUE_ID_FORMAT.digits}}(\\.\\d{${TECHNIQUE_ID_FORMAT.subDigits}})?$`,
 );
 
+/**
+ * The pattern of a technique ID ATT&CK's or a Workbench namespace's, unanchored, for patterns that find one among other
+ * text (a rule's tag, a line): `T1566.001`, `ACME-T1000.001` (its prefix in capitals unless the pattern ignores case); no
+ * capture group.
+ */
+export const INDEXED_TECHNIQUE_ID_SOURCE =
+  `(?:(?!PRE-)[A-Z]+-)?${TECHNIQUE_ID_FORMAT.prefix}\\d{${TECHNIQUE_ID_FORMAT.digits}}(?:\\.\\d{${TECHNIQUE_ID_FORMAT.subDigits}})?`;
+
 /** True for a technique ID of a Workbench organization namespace (`ACME-T1000`, `ACME-T1000.001`), false for anything else (`T1566`). */
 export function isNamespacedTechniqueId(value: string): boolean {
   return NAMESPACED_TECHNIQUE_ID.test(value);
@@ -51,6 +59,16 @@ export function parentTechniqueId(id: string): string | undefined {
 export function techniqueIdInAnyCase(value: string): string | undefined {
   const upper = value.toUpperCase();
   return isTechniqueId(upper) ? upper : undefined;
+}
+
+/**
+ * A technique ID as a team's rules and detections list it, in either case: ATT&CK's (`t1059.001`: `T1059.001`) or one of
+ * a Workbench organization namespace (`acme-t1000.001`: `ACME-T1000.001`), in its canonical form; undefined for anything
+ * else. Coverage inputs read technique IDs by it, so that a team's own technique counts where the team's data holds it.
+ */
+export function indexedTechniqueIdInAnyCase(value: string): string | undefined {
+  const upper = value.toUpperCase();
+  return isIndexedTechniqueId(upper) ? upper : undefined;
 }
 
 /** A tactic ID as rules and flows list it, in either case (`ta0002`), in its canonical form (`TA0002`); undefined for anything else. */

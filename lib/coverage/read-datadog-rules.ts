@@ -14,14 +14,14 @@ import { datadogRules } from '../input-kind.js';
 import { isJsonObject } from '../json-value.js';
 import { coverageInput, listedTechniqueRefs, roundLevel, weightFactor, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRule } from './coverage-types.js';
 import { notTechniqueId } from './read-siem-rule.js';
-import { isTechniqueId } from '../attack/technique-id.js';
+import { INDEXED_TECHNIQUE_ID_SOURCE, isIndexedTechniqueId } from '../attack/technique-id.js';
 
 /** How the highest status of a rule's cases (the severity of its signals) becomes a coverage weight, on Sigma's scale. */
 export const DATADOG_WEIGHTS = { status: { critical: 1, high: 0.9, medium: 0.75, low: 0.5, info: 0.25 }, missingStatus: 'medium' } as const;
 
 // `technique:T1110-brute-force`, `subtechnique:T1552.005-cloud-instance-metadata-api`, `tactic:TA0006-credential-access`.
 const ATTACK_TAG = /^(technique|subtechnique|tactic)\s*:\s*(.*)$/i;
-const TAGGED_ID = /^(T\d{4}(?:\.\d{3})?|TA\d{4})(?:-.*)?$/i;
+const TAGGED_ID = new RegExp(`^(${INDEXED_TECHNIQUE_ID_SOURCE}|TA\\d{4})(?:-.*)?$`, 'i');
 
 const SHAPES = {
   api: "Datadog's list of detection rules (data: GET /api/v2/security_monitoring/rules)",
@@ -53,7 +53,7 @@ export function parseDatadogRules(value: unknown, text: string, file: string): C
       const id = TAGGED_ID.exec(match[2]!.trim())?.[1]?.toUpperCase();
       const tactic = match[1]!.toLowerCase() === 'tactic';
       if (tactic && id?.startsWith('TA')) tactics.push(id);
-      else if (!tactic && id && isTechniqueId(id)) ids.push(id);
+      else if (!tactic && id && isIndexedTechniqueId(id)) ids.push(id);
       else problems.push({ file, ...place, message: `${name}: tag "${tag as string}": ${tactic ? 'no tactic ID (TA0006) after tactic:; it is skipped' : notTechniqueId(`"${match[2]!.trim()}"`)}`, skipped: false });
     }
     const refs = listedTechniqueRefs(ids, place);

@@ -17,7 +17,7 @@ import { defenderDetectionRules } from '../input-kind.js';
 import { isJsonObject } from '../json-value.js';
 import { coverageInput, listedTechniqueRefs, roundLevel, weightFactor, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRule } from './coverage-types.js';
 import { notTechniqueId, SENTINEL_WEIGHTS } from './read-siem-rule.js';
-import { techniqueIdInAnyCase } from '../attack/technique-id.js';
+import { indexedTechniqueIdInAnyCase } from '../attack/technique-id.js';
 import { kqlQueryCut, kqlTableGroups } from './kql-tables.js';
 
 /** An alert's severity as a weight: Defender XDR rates alerts on Sentinel's scale (High, Medium, Low, Informational). */
@@ -53,8 +53,8 @@ export function parseDefenderRules(value: unknown, text: string, file: string): 
     }
     const listed = Array.isArray(alert['tactics']) ? alert['tactics'].filter(isJsonObject) : [];
     const written = [...texts(alert['mitreTechniques']), ...listed.flatMap((tactic) => (Array.isArray(tactic['techniques']) ? tactic['techniques'] : []).flatMap((t) => texts([isJsonObject(t) ? t['technique'] : t])))];
-    for (const id of written.filter((id) => !techniqueIdInAnyCase(id))) problems.push({ file, ...place, message: `${name}: ${notTechniqueId(`"${id}"`)}`, skipped: false });
-    const refs = listedTechniqueRefs(written.flatMap((id) => techniqueIdInAnyCase(id) ?? []), place);
+    for (const id of written.filter((id) => !indexedTechniqueIdInAnyCase(id))) problems.push({ file, ...place, message: `${name}: ${notTechniqueId(`"${id}"`)}`, skipped: false });
+    const refs = listedTechniqueRefs(written.flatMap((id) => indexedTechniqueIdInAnyCase(id) ?? []), place);
     const tactics = listed.flatMap((tactic) => texts([tactic['tactic']]));
     if (!refs.length) {
       ignored.push({ file, ...place, name, reason: `no ATT&CK technique${tactics.length ? ` (tactics only: ${tactics.join(', ')})` : ''}` });

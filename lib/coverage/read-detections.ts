@@ -22,7 +22,7 @@
  */
 import { extname } from 'node:path';
 import type { Document, LineCounter, Node as YamlNode } from 'yaml';
-import { canonicalTechniqueId } from '../attack/technique-id.js';
+import { canonicalTechniqueId, indexedTechniqueIdInAnyCase } from '../attack/technique-id.js';
 import { InputError, SchemaValidationError, UsageError, type Issue } from '../errors.js';
 import { schemaFieldLists, schemaIssues } from '../schemas.js';
 import {
@@ -251,13 +251,13 @@ function headerColumns(cells: readonly string[]): string[] {
  * The columns of a CSV without a header whose first row is a detection of two cells, technique IDs and a name
  * (dettectinator's import_techniques.csv: `T1574.011,A malicious service name was registered`); undefined for any
  * other first row, which is read as the header. An ID is one as a techniques cell may write it (`t1574/011`,
- * `T1574-011`), as the rows after the first are read: no header names a column so.
+ * `T1574-011`, a team's `ACME-T1000`), as the rows after the first are read: no header names a column so.
  */
 function headerlessColumns(cells: readonly string[]): string[] | undefined {
   if (cells.length !== 2) return undefined;
   const isIds = cells.map((cell) => {
     const refs = splitTechniques(cell);
-    return refs.length > 0 && refs.every((ref) => canonicalTechniqueId(ref) !== undefined);
+    return refs.length > 0 && refs.every((ref) => (canonicalTechniqueId(ref) ?? indexedTechniqueIdInAnyCase(ref)) !== undefined);
   });
   if (isIds[0] === isIds[1] || cells.some((cell) => cell.trim() === '')) return undefined;
   return isIds[0] ? ['techniques', 'name'] : ['name', 'techniques'];

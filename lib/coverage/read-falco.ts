@@ -17,6 +17,7 @@ import { basename, dirname, join } from 'node:path';
 import { roundLevel, untaggedRule, weightFactor, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
 import { itemsOf, listItems, scalarText, type LineIndex, type YamlMap, type YamlNode, type YamlScalar, type YamlSeq } from './yaml-events.js';
+import { INDEXED_TECHNIQUE_ID_SOURCE } from '../attack/technique-id.js';
 
 /** What an item that changes a rule defined elsewhere sets (falcoChange), and its line. */
 export interface FalcoChange {
@@ -50,7 +51,7 @@ type Notes = Omit<CoverageProblem, 'file' | 'skipped'>[];
 // The keys that make a YAML list a Falco rules file.
 const FALCO_ITEM_KEYS = ['rule', 'macro', 'list', 'required_engine_version', 'required_plugin_versions'];
 // T1059, T1574.006, MITRE_T1190_exploit_public_facing_application: a technique ID as Falco tags write it.
-const TECHNIQUE_TAG = /^(?:mitre_)?(T\d{4}(?:\.\d{3})?)(?:_.*)?$/i;
+const TECHNIQUE_TAG = new RegExp(`^(?:mitre_)?(${INDEXED_TECHNIQUE_ID_SOURCE})(?:_.*)?$`, 'i');
 // mitre_execution, TA0011, MITRE_TA0002_execution: a tactic.
 const TACTIC_TAG = /^(?:mitre_(TA\d{4})(?:_.*)?|(TA\d{4})|mitre_([a-z_]+))$/i;
 const MATURITY_TAG = /^maturity_(\w+)$/i;

@@ -16,6 +16,7 @@ import type { CoverageRef } from './coverage-types.js';
 import { kqlQueryCut, kqlTableGroups } from './kql-tables.js';
 import { NO_COVERAGE_GIVEN } from './read-detections.js';
 import type { RuleOutcome } from './read-rule-folder.js';
+import { INDEXED_TECHNIQUE_ID_SOURCE } from '../attack/technique-id.js';
 
 // A fenced code block's opening line: ``` or ~~~, with its language (`KQL`, `kql`, `kusto`) or none.
 const FENCE = /^\s{0,3}(`{3,}|~{3,})\s*([\w+-]*)/;
@@ -24,7 +25,8 @@ const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 // The heading of the section that states the techniques: "MITRE ATT&CK Technique(s)", "MITRE ATT&CK Mapping",
 // FalconForceTeam/FalconFriday's "ATT&CK Tags" (a manual's "ATT&CK data" is none).
 const ATTACK_HEADING = /\bMITRE\s+ATT&CK\b|\bATT&CK\s+tags?\b/i;
-const TECHNIQUE_ID = /(?<![\w/.])T\d{4}(?:\.\d{3})?(?![\w/]|\.\d)/g;
+// T1059.001, ACME-T1000 (a team's Workbench namespace): read whole, never as the T1000 it ends with.
+const TECHNIQUE_ID = new RegExp(`(?<![\\w/.])${INDEXED_TECHNIQUE_ID_SOURCE}(?![\\w/]|\\.\\d)`, 'g');
 // Link targets and bare addresses hold IDs too (`https://attack.mitre.org/techniques/T1059/001/`): not read.
 const LINK_TARGETS = /\]\([^)]*\)|<?https?:\/\/\S+/g;
 

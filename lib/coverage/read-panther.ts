@@ -14,6 +14,7 @@
 import { roundLevel, untaggedRule, weightFactor, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleOutcome } from './read-rule-folder.js';
 import { listItems, scalarText, type LineIndex, type YamlMap } from './yaml-events.js';
+import { INDEXED_TECHNIQUE_ID_SOURCE } from '../attack/technique-id.js';
 
 /** How a Panther detection's `Severity` and `Status` become a coverage weight (their product). */
 export const PANTHER_WEIGHTS = {
@@ -29,7 +30,7 @@ const NAME_KEYS = ['DisplayName', 'RuleID', 'PolicyID', 'GlobalID', 'DataModelID
 /** Panther's analysis types that are detections. */
 const DETECTION_TYPES = ['rule', 'scheduled_rule', 'correlation_rule'];
 // TA0006:T1110, T1562.008: a report item as Panther writes it.
-const MITRE_ITEM = /^(?:(TA\d{4})\s*:\s*)?(T\d{4}(?:\.\d{3})?)$/i;
+const MITRE_ITEM = new RegExp(`^(?:(TA\\d{4})\\s*:\\s*)?(${INDEXED_TECHNIQUE_ID_SOURCE})$`, 'i');
 
 /** A text of a Panther item and its line. */
 interface Placed {

@@ -12,7 +12,7 @@
  */
 import { jsonValueLines } from '../json-text.js';
 import { coverageInput, roundLevel, weightFactor, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
-import { techniqueIdInAnyCase } from '../attack/technique-id.js';
+import { indexedTechniqueIdInAnyCase } from '../attack/technique-id.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 
 /** How a mapping's `confidence` becomes a coverage weight. */
@@ -56,10 +56,10 @@ export function parseQradarMappings(value: unknown, text: string, file: string):
         }
         const id = typeof mapping['id'] === 'string' ? mapping['id'].trim() : '';
         const parent = typeof mapping['parentTechniqueName'] === 'string' ? mapping['parentTechniqueName'].trim() : '';
-        const raw = techniqueIdInAnyCase(id) ?? (parent ? `${parent}: ${technique}` : technique);
+        const raw = indexedTechniqueIdInAnyCase(id) ?? (parent ? `${parent}: ${technique}` : technique);
         const confidence = typeof mapping['confidence'] === 'string' ? mapping['confidence'].trim().toLowerCase() : '';
         const refs = byConfidence.get(confidence) ?? [];
-        if (!refs.some((ref) => ref.raw === raw)) refs.push({ raw, ...place, ...(techniqueIdInAnyCase(raw) === raw ? { id: raw } : {}) });
+        if (!refs.some((ref) => ref.raw === raw)) refs.push({ raw, ...place, ...(indexedTechniqueIdInAnyCase(raw) === raw ? { id: raw } : {}) });
         byConfidence.set(confidence, refs);
       }
     }

@@ -14,7 +14,7 @@ import { kqlQueryCut, kqlTableGroups } from './kql-tables.js';
 import { coverageInput, listedTechniqueRefs, roundLevel, weightFactor, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRule } from './coverage-types.js';
 import { sentinelAlertRules } from '../input-kind.js';
 import { notTechniqueId, SENTINEL_WEIGHTS } from './read-siem-rule.js';
-import { techniqueIdInAnyCase } from '../attack/technique-id.js';
+import { indexedTechniqueIdInAnyCase } from '../attack/technique-id.js';
 
 /** Read a Sentinel export (its parsed JSON value and its text, for lines; pure). */
 export function parseSentinelExport(value: unknown, text: string, file: string): CoverageInput {
@@ -55,8 +55,8 @@ export function parseSentinelExport(value: unknown, text: string, file: string):
     }
     const notes: Omit<CoverageProblem, 'file' | 'skipped'>[] = [];
     const ids = [...texts(properties['techniques']), ...texts(properties['subTechniques'])];
-    for (const id of ids.filter((id) => !techniqueIdInAnyCase(id))) notes.push({ ...place, message: notTechniqueId(`"${id}"`) });
-    const refs = listedTechniqueRefs(ids.flatMap((id) => techniqueIdInAnyCase(id) ?? []), place);
+    for (const id of ids.filter((id) => !indexedTechniqueIdInAnyCase(id))) notes.push({ ...place, message: notTechniqueId(`"${id}"`) });
+    const refs = listedTechniqueRefs(ids.flatMap((id) => indexedTechniqueIdInAnyCase(id) ?? []), place);
     for (const note of notes) problems.push({ file, ...note, skipped: false });
     if (!refs.length) {
       ignored.push({ file, ...place, name, reason: 'no ATT&CK technique' });

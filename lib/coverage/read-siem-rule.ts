@@ -38,7 +38,7 @@
  */
 import { createRequire } from 'node:module';
 import { basename, dirname } from 'node:path';
-import { canonicalTechniqueId, tacticIdInAnyCase, techniqueIdInAnyCase } from '../attack/technique-id.js';
+import { canonicalTechniqueId, tacticIdInAnyCase, indexedTechniqueIdInAnyCase } from '../attack/technique-id.js';
 import { roundLevel, untaggedRule, weightFactor, withoutHoldingParents, type CoverageKind, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome } from './read-rule-folder.js';
 import { tacticDisplayName } from '../normalize/tactic-text.js';
@@ -239,9 +239,9 @@ function techniqueRefs(node: YamlNode | undefined, lines: LineIndex, notes: Note
   for (const item of items) {
     const raw = scalarText(item)?.trim();
     const line = lines.line(item.start);
-    const id = raw && techniqueIdInAnyCase(raw);
+    const id = raw && indexedTechniqueIdInAnyCase(raw);
     const parts = id || !raw ? [] : raw.split(/[\s,;]+/).filter((part) => part !== '');
-    const ids = parts.map((part) => techniqueIdInAnyCase(part));
+    const ids = parts.map((part) => indexedTechniqueIdInAnyCase(part));
     const repaired = id || !raw ? undefined : oneIdWrittenOtherwise(raw);
     if (id) refs.push({ raw: raw!, line, id });
     else if (repaired) {
@@ -489,7 +489,7 @@ function elasticHunt(hunt: Record<string, unknown>, at: { file: string; line: nu
   const ids: string[] = [];
   const tactics: string[] = [];
   for (const id of Array.isArray(hunt['mitre']) ? hunt['mitre'] : hunt['mitre'] === undefined ? [] : [hunt['mitre']]) {
-    const technique = typeof id === 'string' ? techniqueIdInAnyCase(id.trim()) : undefined;
+    const technique = typeof id === 'string' ? indexedTechniqueIdInAnyCase(id.trim()) : undefined;
     const tactic = typeof id === 'string' ? tacticIdInAnyCase(id.trim()) : undefined;
     if (technique) ids.push(technique);
     else if (tactic) tactics.push(tactic);
@@ -538,7 +538,7 @@ export function elasticRule(
   const refs: CoverageRef[] = [];
   const seen = new Set<string>();
   const add = (id: unknown): void => {
-    const canonical = typeof id === 'string' ? techniqueIdInAnyCase(id.trim()) : undefined;
+    const canonical = typeof id === 'string' ? indexedTechniqueIdInAnyCase(id.trim()) : undefined;
     if (!canonical) {
       notes.push({ line, message: notTechniqueId(`a technique id ${JSON.stringify(id)}`) });
       return;

@@ -21,6 +21,7 @@ import { nonRuleKind, notARuleMessage } from '../input-kind.js';
 import { logsourcePlatforms } from './sigma-platforms.js';
 import type { SigmaLogsource } from './sigma-log-sources.js';
 import { listItems, scalarText, type LineIndex, type YamlNode } from './yaml-events.js';
+import { isNamespacedTechniqueId } from '../attack/technique-id.js';
 
 /** How a Sigma rule's `status` and `level` become a coverage weight (their product). */
 export const SIGMA_WEIGHTS = {
@@ -52,6 +53,21 @@ const TECHNIQUE_TAG = /^attack\.t-?\d/i;
 const OBJECT_TAG = /^attack\.(?:g|s|c|ds|m)\d+$/i;
 // attack.execution, attack.defense_evasion (older Sigma spelling), attack.ta0002.
 const TACTIC_TAG = /^attack\.([a-z][a-z_-]*|ta\d{4})$/i;
+
+/**
+ * Whether a tag names a technique: ATT&CK's (TECHNIQUE_TAG), or one of a team's ATT&CK Workbench organization namespace
+ * (`attack.acme-t1000`, `attack.ACME-T1000.001`), which the review counts where the team's data holds it and otherwise
+ * says what it is. pySigma reads a tag's namespace up to its first dot (`attack`) and the rest as its name (`acme-t1000`:
+ * SigmaHQ/pySigma, sigma/rule/attributes.py, SigmaRuleTag.from_str, commit 0a76bbd164280a1fe7a4ec06aea9432c49d1cd0d);
+ * sigma-cli's analyze attack upper-cases that name as the technique (`ACME-T1000`: SigmaHQ/sigma-cli,
+ * sigma/analyze/attack.py, calculate_attack_scores, commit 1f5400841969c06160ca7589f67e940419123cae); and pySigma's
+ * ATTACKTagValidator accepts it where its ATT&CK data has the ID (sigma/validators/core/tags.py, commit
+ * 0649299d1fae562f0d16734fb59ca48ed8e1fe53), data that takes any attack-pattern's `mitre-attack` external_id
+ * (sigma/data/mitre_attack_data.py, commit 3240dabc0db4379c5b028cf69d2b2090d8cbc3c8).
+ */
+function isTechniqueTag(tag: string): boolean {
+  return TECHNIQUE_TAG.test(tag) || (ATTACK_TAG.test(tag) && isNamespacedTechniqueId(tag.slice('attack.'.length).toUpperCase()));
+}
 
 /** One Sigma document's top-level fields (key -> value node), merged over an `action: global` document if any. */
 interface RuleFields {
@@ -519,7 +535,7 @@ export function ruleTags(
       continue;
     }
     if (HUNTING_TAG.test(tag)) hunting = true;
-    if (TECHNIQUE_TAG.test(tag)) {
+    if (isTechniqueTag(tag)) {
       const id = tag.slice('attack.'.length).toUpperCase();
       const first = refs.find((ref) => ref.id === id);
       // pySigma's sigma check reports a repeated tag (DuplicateTagIssue); sigma analyze attack counts the rule once per tag.

@@ -19,7 +19,7 @@ import { coverageInput, roundLevel, type CoverageIgnored, type CoverageInput, ty
 import { parseCsv } from './parse-csv.js';
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
 import { notTechniqueId, SPLUNK_WEIGHTS } from './read-siem-rule.js';
-import { techniqueIdInAnyCase } from '../attack/technique-id.js';
+import { indexedTechniqueIdInAnyCase } from '../attack/technique-id.js';
 
 /**
  * A stanza of a .conf file: its name, the line of its header, and each key's value with its line (`from`: the `local/`
@@ -242,7 +242,7 @@ function savedSearch(stanza: ConfStanza, file: string): RuleOutcome | undefined 
   const refs: CoverageRef[] = [];
   for (const item of Array.isArray(listed) ? listed : []) {
     const raw = typeof item === 'string' ? item.trim() : '';
-    const id = techniqueIdInAnyCase(raw);
+    const id = indexedTechniqueIdInAnyCase(raw);
     if (id) refs.push({ raw, line: annotations!.line, id });
     else notes.push({ line: annotations!.line, message: notTechniqueId(raw ? `"${raw}"` : `an item ${JSON.stringify(item)}`) });
   }

@@ -14,7 +14,7 @@ import { jsonValueLines } from '../json-text.js';
 import { sumoRules } from '../input-kind.js';
 import { coverageInput, listedTechniqueRefs, roundLevel, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRule } from './coverage-types.js';
 import { notTechniqueId } from './read-siem-rule.js';
-import { techniqueIdInAnyCase } from '../attack/technique-id.js';
+import { indexedTechniqueIdInAnyCase } from '../attack/technique-id.js';
 
 /**
  * How a rule's severity becomes a coverage weight: severity / `scale`, a prototype rule `prototype` in its place. Sumo
@@ -50,7 +50,7 @@ export function parseSumoRules(value: unknown, text: string, file: string): Cove
       const match = typeof tag === 'string' ? ATTACK_TAG.exec(tag.trim()) : null;
       if (!match) continue;
       const written = match[2]!.trim();
-      const id = techniqueIdInAnyCase(written);
+      const id = indexedTechniqueIdInAnyCase(written);
       if (match[1]!.toLowerCase() === 'tactic') tactics.push(written);
       else if (id) ids.push(id);
       else problems.push({ file, ...place, message: `${name}: ${notTechniqueId(`"${written}"`)}`, skipped: false });

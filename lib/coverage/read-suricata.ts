@@ -13,7 +13,7 @@
  * another rule tests: Emerging Threats' "(set)" rules); a rule whose metadata says `deprecation_reason`. A rule
  * without a `sid` is invalid (Suricata refuses it). Every rule counts on every platform (network traffic).
  */
-import { tacticIdInAnyCase, techniqueIdInAnyCase } from '../attack/technique-id.js';
+import { tacticIdInAnyCase, indexedTechniqueIdInAnyCase } from '../attack/technique-id.js';
 import { listedTechniqueRefs, roundLevel, untaggedRule, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
 import { notTechniqueId } from './read-siem-rule.js';
@@ -89,7 +89,7 @@ function suricataRule(match: RegExpExecArray, line: number, file: string): RuleO
   const ids: string[] = [];
   for (const key of ['mitre_technique_id', 'mitre_subtechnique_id']) {
     for (const id of meta(key)) {
-      const technique = techniqueIdInAnyCase(id);
+      const technique = indexedTechniqueIdInAnyCase(id);
       if (technique) ids.push(technique);
       else if (id.toLowerCase() !== 'none') notes.push({ line, message: notTechniqueId(`metadata ${key} "${id}"`) });
     }

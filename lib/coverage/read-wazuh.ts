@@ -25,7 +25,7 @@
 import { roundLevel, untaggedRule, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
 import { notTechniqueId } from './read-siem-rule.js';
-import { techniqueIdInAnyCase } from '../attack/technique-id.js';
+import { indexedTechniqueIdInAnyCase } from '../attack/technique-id.js';
 import { LineIndex } from './yaml-events.js';
 
 /** How a Wazuh rule's level becomes a coverage weight: the first band whose lowest level it reaches. */
@@ -157,7 +157,7 @@ function wazuhRule(attributes: string, body: string, bodyStart: number, line: nu
     for (const element of (block[1] ?? '').matchAll(ID_ELEMENT)) {
       const raw = xmlText(element[1] ?? '').trim();
       const at = lines.line(blockStart + element.index);
-      const id = techniqueIdInAnyCase(raw);
+      const id = indexedTechniqueIdInAnyCase(raw);
       if (id) {
         if (!refs.some((ref) => ref.id === id)) refs.push({ raw, line: at, id });
       } else notes.push({ line: at, message: notTechniqueId(raw ? `"${raw}"` : 'an empty <id>') });

@@ -254,6 +254,7 @@ function indexBundleData(bundle: unknown, hints: BundleHints): AttackIndexData {
         if (record.revoked && replacement) record.revokedBy = replacement;
         if (object.first_seen) record.firstSeen = object.first_seen;
         if (object.last_seen) record.lastSeen = object.last_seen;
+        if (object.created_by_ref && object.created_by_ref !== MITRE_IDENTITY) record.custom = true;
         return [record];
       })
       .sort((a, b) => compareIds(a.id, b.id));

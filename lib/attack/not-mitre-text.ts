@@ -5,6 +5,17 @@ import { isNamespacedTechniqueId, namespacedTechniqueText } from './technique-id
 /** At most this many IDs are named in a note; the rest are counted (`firstFew`). */
 export const NAMED_IN_NOTE = 5;
 
+/** What makes an object someone else's than MITRE's, as every note on a team's own objects says it. */
+const NOT_MITRE = "not MITRE's (created by another identity than MITRE's)";
+
+/**
+ * How a layer of a team's own group, software or campaign (`ActorRecord.custom`: Red Cell, ACME-G1000) says whose it
+ * is, where MITRE's are `the ATT&CK group`: `the group is the team's own, not MITRE's (…)`.
+ */
+export function teamObjectText(kind: string): string {
+  return `the ${kind} is the team's own, ${NOT_MITRE}`;
+}
+
 /**
  * How techniques of someone other than MITRE (`TechniqueRecord.custom`: T9001, ACME-T1000) are said, by the note of
  * the bundle that holds them (whichever command loads it) and by validate for a layer's entries of them: what they
@@ -12,7 +23,7 @@ export const NAMED_IN_NOTE = 5;
  */
 export function notMitreText(techniques: readonly Pick<TechniqueRecord, 'id' | 'name'>[], data: string): string {
   return (
-    `${techniques.length} technique${techniques.length === 1 ? ' is' : 's are'} not MITRE's (created by another identity than MITRE's): ` +
+    `${techniques.length} technique${techniques.length === 1 ? ' is' : 's are'} ${NOT_MITRE}: ` +
     `${firstFew(techniques.map((technique) => `${technique.id} ${JSON.stringify(technique.name)}`), NAMED_IN_NOTE)}; ` +
     `ATT&CK Navigator shows a layer's entries of them only when it loads ${data} as its data: with MITRE's data it hides them without a word`
   );

@@ -78,6 +78,8 @@ export interface ActorRecord {
   /** Campaigns: first and last seen dates (ISO), when given. */
   firstSeen?: string;
   lastSeen?: string;
+  /** True for a team's own object, as for a technique (`TechniqueRecord.custom`): a group ATT&CK Workbench made (ACME-G1000). */
+  custom?: true;
 }
 
 /**
@@ -104,7 +106,7 @@ export interface AttackIndexData {
   notes?: string[];
 }
 
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 /** A source cited by `uses` relationships: its `source_name` and, when it has one, its URL. */
 export interface CitedSource {

@@ -16,6 +16,7 @@ import type { LayerLink, LayerMetadata, LayerTechnique, LegendItem, NavigatorLay
 import { compareEntries, expandParents, GENERATOR, LAYOUT, layerShell, type RenderedLayer } from './render-layer.js';
 import { gradientColor, legendSteps, plural, WHITE_TO_RED, writeNearTopAsTop } from './score.js';
 import { unshownTechniqueWarnings } from './platform-visibility.js';
+import { teamObjectText } from '../attack/not-mitre-text.js';
 import { LAYER_SUFFIX, layerFileName, type LayerFile } from './write-layers.js';
 
 /** Options of the attack-object layers. */
@@ -194,7 +195,7 @@ function campaignTechniquesLeftOut(group: ActorRecord, index: AttackIndex, data:
 /** `left` in one line: where they are not (`are not in this layer`) and what `--campaigns` (`givenAs`) does. */
 function campaignsLeftOutLine(group: ActorRecord, left: CampaignTechniques, where: string, adds: string, givenAs: GivenAs | undefined): string {
   return (
-    `${plural(left.count, 'technique')} used only in the ${plural(left.campaigns.length, 'campaign')} ATT&CK attributes to ${objectTitle(group)} ` +
+    `${plural(left.count, 'technique')} used only in the ${plural(left.campaigns.length, 'campaign')} ${group.custom ? "the team's data" : 'ATT&CK'} attributes to ${objectTitle(group)} ` +
     `(${left.campaigns.map(objectRef).join(', ')}) ${left.count === 1 ? 'is' : 'are'} ${where}; ${givenOption(givenAs, 'campaigns', true)} ${adds}, ` +
     "as mitreattack-python's get_techniques_used_by_group counts them"
   );
@@ -276,6 +277,10 @@ function leftOutLine(warnings: readonly string[]): string | undefined {
  */
 function objectLegend(object: ActorRecord, viaCampaigns: boolean): LegendItem[] {
   const title = objectTitle(object);
+  // attack.mitre.org has no layer of a team's own object.
+  if (object.custom) {
+    return [{ label: `used by ${title}${viaCampaigns ? ' itself' : ''}`, color: WHITE_TO_RED[1]! }, ...(viaCampaigns ? [{ label: `only in a campaign attributed to ${title}`, color: CAMPAIGN_COLOR }] : [])];
+  }
   return [
     viaCampaigns
       ? { label: `used by ${title} itself (attack.mitre.org's layer: blue; pink when a campaign uses it too)`, color: WHITE_TO_RED[1]! }
@@ -305,12 +310,14 @@ export function renderAttackObjectLayer(
   const viaCampaigns = entries.filter((entry) => entry.color === CAMPAIGN_COLOR).length;
   const kind = kindWord(object);
   const description = [
-    `Techniques the ATT&CK ${kind} ${objectTitle(object)} uses, according to ATT&CK ${index.label}` +
+    // A team's own group (ATT&CK Workbench's ACME-G1000) is no ATT&CK group, and its procedures are the team's.
+    `Techniques the ${object.custom ? "team's" : 'ATT&CK'} ${kind} ${objectTitle(object)} uses, according to ATT&CK ${index.label}` +
+      (object.custom ? `; ${teamObjectText(kind)}` : '') +
       (object.aliases.length ? `; also known as ${object.aliases.join(', ')}.` : '.'),
     details.summary || undefined,
     `${plural(entries.length, 'technique')} from ${plural(uses.relationships.get(object) ?? 0, '"uses" relationship')}` +
       (options.campaigns ? ` and those of ${plural(campaigns.length, 'campaign')} attributed to it${campaigns.length ? ` (${campaigns.map(objectRef).join(', ')}; ${viaCampaigns} only through them)` : ''}` : '') +
-      "; each technique's comment is ATT&CK's procedure text and its links the sources cited; score 1 = used.",
+      `; each technique's comment is ${object.custom ? "the team's" : "ATT&CK's"} procedure text and its links the sources cited; score 1 = used.`,
     leftOutCampaigns && `${leftOutCampaigns.described[0]!.toUpperCase()}${leftOutCampaigns.described.slice(1)}.`,
     leftOutLine(uses.warnings),
   ].filter((line): line is string => line !== undefined);

@@ -30,7 +30,7 @@ describe('the index cache', () => {
   });
 
   it('writes one index named by the content hash of the file, and a fingerprint of its path', () => {
-    expect(readdirSync(indexDir).filter((name) => name !== 'fingerprints.json')).to.deep.equal([`${sha256}.18.1.v4.json`]);
+    expect(readdirSync(indexDir).filter((name) => name !== 'fingerprints.json')).to.deep.equal([`${sha256}.18.1.v5.json`]);
     const fingerprints = JSON.parse(readFileSync(join(indexDir, 'fingerprints.json'), 'utf8'));
     expect(fingerprints[resolve(SOURCE)]?.sha256).to.equal(sha256);
     expect(JSON.parse(readFileSync(indexFile, 'utf8'))).to.deep.equal(JSON.parse(JSON.stringify(first)));
@@ -85,14 +85,14 @@ describe('the index cache', () => {
       writeFileSync(copy, gzipSync(JSON.stringify(bundle)));
       const changed = loadAttackFile(copy, { cacheDir });
       expect(changed.technique(id)?.name).to.equal('Renamed In The Test');
-      expect(readdirSync(indexDir).filter((name) => name.endsWith('.v4.json'))).to.have.length(2);
+      expect(readdirSync(indexDir).filter((name) => name.endsWith('.v5.json'))).to.have.length(2);
     });
   });
 
   it('rebuilds an index whose cached file is corrupt', () => {
     const dir = freshTmpDir('corrupt-cache');
     loadAttackFile(SOURCE, { cacheDir: dir });
-    const file = join(dir, 'index', `${sha256}.18.1.v4.json`);
+    const file = join(dir, 'index', `${sha256}.18.1.v5.json`);
     writeFileSync(file, '{"format": 1, "techniques": [');
     const reloaded = loadAttackFile(SOURCE, { cacheDir: dir }).data;
     expect(withoutSource(reloaded)).to.deep.equal(withoutSource(first));
@@ -102,7 +102,7 @@ describe('the index cache', () => {
   it('ignores a cached index of another format version', () => {
     const dir = freshTmpDir('old-format');
     loadAttackFile(SOURCE, { cacheDir: dir });
-    const file = join(dir, 'index', `${sha256}.18.1.v4.json`);
+    const file = join(dir, 'index', `${sha256}.18.1.v5.json`);
     writeFileSync(file, JSON.stringify({ ...first, format: 0, techniques: [] }));
     expect(loadAttackFile(SOURCE, { cacheDir: dir }).allTechniques()).to.have.length(first.techniques.length);
   });

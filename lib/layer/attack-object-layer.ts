@@ -92,9 +92,9 @@ function collectUses(objects: readonly ActorRecord[], index: AttackIndex, data: 
   return { byTechnique: new Map([...byTechnique].sort(([a], [b]) => compareIds(a, b))), warnings, relationships };
 }
 
-/** A procedure as one line of comment: ATT&CK's text, and the redirect when the technique was revoked. */
-function procedureText(procedure: Procedure): string {
-  const text = procedure.record.text || '(ATT&CK gives no procedure text; see the sources)';
+/** A procedure of `object` as one line of comment: ATT&CK's text (the team's, of a team's object), and the redirect when the technique was revoked. */
+function procedureText(procedure: Procedure, object: ActorRecord): string {
+  const text = procedure.record.text || `(${object.custom ? "the team's data" : 'ATT&CK'} gives no procedure text; see the sources)`;
   return procedure.note ? `${text} [${procedure.note}]` : text;
 }
 
@@ -126,7 +126,7 @@ function citedLinks(procedures: readonly Procedure[], data: ProcedureIndexData):
 
 /** A comment line for each procedure; others than `owner`'s are prefixed with their object. */
 function procedureLines(users: Map<ActorRecord, Procedure[]>, owner: ActorRecord | undefined): string[] {
-  return [...users].flatMap(([object, list]) => list.map((p) => (object === owner ? procedureText(p) : `[${owner ? objectRef(object) : object.id}] ${procedureText(p)}`)));
+  return [...users].flatMap(([object, list]) => list.map((p) => (object === owner ? procedureText(p, object) : `[${owner ? objectRef(object) : object.id}] ${procedureText(p, object)}`)));
 }
 
 /**

@@ -10,21 +10,21 @@ import { TEAM_GROUP, TEAM_OBJECTS, TEAM_STAMP } from '../helpers/team-bundle.js'
 
 const TOOL = 'tool--90000000-0000-4000-8000-0000000000b1';
 const CAMPAIGN = 'campaign--90000000-0000-4000-8000-0000000000c1';
-const relationship = (n: number, type: string, source: string, target: string): RawStixObject => ({
+const relationship = (n: number, type: string, source: string, target: string, description?: string): RawStixObject => ({
   ...TEAM_STAMP,
   type: 'relationship',
   id: `relationship--90000000-0000-4000-8000-00000000020${n}`,
   relationship_type: type,
   source_ref: source,
   target_ref: target,
-  description: 'Seen in exercise 7.',
+  ...(description ? { description } : {}),
 });
 
-/** The team's tool (ACME-S1000) and campaign (ACME-C1000, attributed to Red Cell), each using a technique of the team's. */
+/** The team's tool (ACME-S1000) and campaign (ACME-C1000, attributed to Red Cell), each using a technique of the team's (the campaign with no procedure text). */
 const MORE: readonly RawStixObject[] = [
   { ...TEAM_STAMP, type: 'tool', id: TOOL, name: 'Callback Kit', description: 'Our caller-ID spoofer.', external_references: [{ source_name: 'mitre-attack', external_id: 'ACME-S1000' }], x_mitre_domains: ['enterprise-attack'] },
   { ...TEAM_STAMP, type: 'campaign', id: CAMPAIGN, name: 'Exercise 7', description: 'A purple-team exercise.', external_references: [{ source_name: 'mitre-attack', external_id: 'ACME-C1000' }], x_mitre_domains: ['enterprise-attack'] },
-  relationship(1, 'uses', TOOL, 'attack-pattern--90000000-0000-4000-8000-000000000003'),
+  relationship(1, 'uses', TOOL, 'attack-pattern--90000000-0000-4000-8000-000000000003', 'Seen in exercise 7.'),
   relationship(2, 'uses', CAMPAIGN, 'attack-pattern--90000000-0000-4000-8000-000000000004'),
   relationship(3, 'attributed-to', CAMPAIGN, TEAM_GROUP),
 ];
@@ -56,6 +56,11 @@ describe("attack-object on a team's own group, software and campaign (the team's
       expect(JSON.stringify(layer.legendItems)).not.to.include('attack.mitre.org');
     });
   }
+
+  it("says of a procedure the team wrote no text for that the team's data gives none, not ATT&CK", () => {
+    const entry = layerOf('ACME-C1000').techniques?.find((item) => item.techniqueID === 'ACME-T1000.001');
+    expect(entry?.comment).to.equal("(the team's data gives no procedure text; see the sources)");
+  });
 
   it("says the campaign left out of the group's layer is one the team's data attributes to it", () => {
     expect(layerOf('ACME-G1000').description).to.include("used only in the 1 campaign the team's data attributes to Red Cell (ACME-G1000) (ACME-C1000 Exercise 7)");

@@ -388,7 +388,6 @@ function gapBlock(row: GapReportData['rows'][number], rank: number): string[] {
   }
   // Public rules not run (--rules-library): where to start writing the rule; the JSON report lists every one.
   if (row.library) lines.push('', `Rules library, not run: ${text(libraryText(row.library, row.libraryElsewhere))}.`);
-  if (row.newerTags) lines.push('', `Tagged for a newer release: ${message(row.newerTags.note)}.`);
   if (!detection) return lines;
   lines.push('');
   if (!detection.strategies.length) lines.push('- No detection strategy in this release.');
@@ -435,14 +434,33 @@ export function formatGapMarkdown(review: GapReview): string {
 }
 
 /**
- * What a gap's Rules cell adds for rules tagged for a newer ATT&CK release under its tactics (`newerTags`): the table
- * said `none` for T1562.001 though 214 SigmaHQ rules tagged with ATT&CK 19's IDs may detect it, told only further down.
+ * The gaps rules tagged for a newer ATT&CK release may hold (`newerTags`), said once, in one table: each gap's row and
+ * block said it in full, so that every Defense Evasion gap of an 18.1 review of SigmaHQ's rules (HTML Smuggling,
+ * Software Packing, Hybrid Identity alike) read "196 rules tagged for a newer ATT&CK release … may detect it", a line
+ * a detection engineer learns to skip. The rules are placed by tactic only (the newer release is not at hand to say
+ * which of its IDs holds which technique): the rules reading a log the technique's ATT&CK analytics read are counted
+ * apart, and what to do is the report's note on those rules, said once.
  */
-function newerTagsCell(row: Pick<GapRow, 'newerTags'>): string {
-  if (!row.newerTags) return '';
-  const { rules, ids, readingLogs } = row.newerTags;
-  const first = readingLogs ? `, ${readingLogs} of them reading a log its ATT&CK analytics read` : '';
-  return `; ${plural(rules, 'rule')} tagged for a newer ATT&CK release (${some(ids, 3, ', ')})${first} may detect it, not counted: see its block`;
+function newerTagsSection(gaps: readonly GapReportData['rows'][number][]): string[] {
+  const placed = gaps.filter((row) => row.newerTags);
+  if (!placed.length) return [];
+  const tags = [...new Set(placed.flatMap((row) => row.newerTags!.tags))].sort(compareText);
+  return [
+    '',
+    '## Gaps rules tagged for a newer ATT&CK release may hold',
+    '',
+    `Not counted. Rules that tag technique IDs this release does not know (the note above names them and the release to review with) and whose tactic tags ` +
+      `(${text(tags.join(', '))}) place them under a tactic of ${placed.length === 1 ? 'this gap' : `these ${placed.length} gaps`}, on ${placed.length === 1 ? 'its' : 'their'} platforms. ` +
+      'Placed by tactic only: which of those IDs holds which technique is the newer release\'s to say, so read the rules that read a log the technique\'s ATT&CK analytics read first; ' +
+      'each rule and tag is listed by ID among the references not resolved.',
+    '',
+    '| # | Technique | Name | Rules under its tactics | Reading a log its ATT&CK analytics read | IDs they tag |',
+    '|---:|---|---|---:|---:|---|',
+    ...placed.map((row) => {
+      const { rules, readingLogs, ids } = row.newerTags!;
+      return `| ${gaps.indexOf(row) + 1} | ${cell(row.id)} | ${cell(row.name)} | ${rules} | ${readingLogs ?? ''} | ${cell(some(ids, 8, ', '))} |`;
+    }),
+  ];
 }
 
 /**
@@ -503,7 +521,7 @@ export function formatGapReportMarkdown(review: GapReportData, givenAs?: GivenAs
     ...gaps.map(
       (row, i) =>
         `| ${i + 1} | ${cell(row.id)} | ${cell(row.name)} | ${cell(row.tactics.join(', '))}${row.preAttack ? ` (${OUTSIDE_VIEW})` : ''} | ${cell(row.threat)} | ${cell(row.sources.join('; '))} | ` +
-        `${cell(platformText(row))} | ${percent(row.coverage)}${row.status === 'partial' ? ' (partial)' : ''} | ${cell(`${ruleList(row)}${newerTagsCell(row)}`)} | ` +
+        `${cell(platformText(row))} | ${percent(row.coverage)}${row.status === 'partial' ? ' (partial)' : ''} | ${cell(ruleList(row))} | ` +
         `${detected ? `${cell(detectionText(row.detection))} | ` : ''}${tested ? `${cell(testsCell(row.tests))} | ` : ''}${cell(row.priority)} |`,
     ),
   ];
@@ -527,11 +545,12 @@ export function formatGapReportMarkdown(review: GapReportData, givenAs?: GivenAs
           : 'each is ranked after the gaps of its priority that are not.'),
     );
   }
-  if (gaps.length && (review.detectionStrategies !== undefined || gaps.some((row) => row.otherPlatformRules.length || row.parentRules?.length || row.visibility?.length || row.tests?.length || row.library || row.newerTags))) {
+  if (gaps.length && (review.detectionStrategies !== undefined || gaps.some((row) => row.otherPlatformRules.length || row.parentRules?.length || row.visibility?.length || row.tests?.length || row.library))) {
     lines.push('', '## What to build, gap by gap', '');
     gaps.forEach((row, i) => lines.push(...gapBlock(row, i + 1), ''));
     lines.pop();
   }
+  lines.push(...newerTagsSection(gaps));
   const coveredRows = review.rows.filter((row) => !row.gap);
   if (coveredRows.length) {
     lines.push(

@@ -34,14 +34,23 @@ export function notMitreText(techniques: readonly Pick<TechniqueRecord, 'id' | '
  * combine and export: `from` is the technique as the layer's own data holds it (T9001 of a team bundle built on 17.1,
  * `custom`); without it, an ID of a Workbench organization namespace (ACME-T1000) that `target` does not hold. `does` is
  * what that data would do with it (default `keeps it`). Undefined for any other ID (MITRE's own, a typo), which keeps its
- * own words.
+ * own words. `farPast`: MITRE's newest technique at hand, with its release (`T1681 of enterprise-attack 18.1`), for an
+ * ID of ATT&CK's form numbered far past it (`isNumberedFarPast`: T9001 in a gap review with MITRE's data alone), which
+ * no newer release will have: said as a team's own.
  */
 export function missingTeamTechniqueText(
   id: string,
   target: { label: string; release: string },
-  { from, does = 'keeps it' }: { from?: { record: Pick<TechniqueRecord, 'name' | 'custom'>; label: string; file: string }; does?: string } = {},
+  {
+    from,
+    does = 'keeps it',
+    farPast,
+  }: { from?: { record: Pick<TechniqueRecord, 'name' | 'custom'>; label: string; file: string }; does?: string; farPast?: string } = {},
 ): string | undefined {
   const remedy = `give the team's ATT&CK data built on ${target.release} (its ATT&CK Workbench export) as the ${target.release} release, which ${does}`;
+  if (!from && farPast) {
+    return `${id} is numbered far past ${farPast}, MITRE's newest technique, as a team numbers its own techniques (no newer ATT&CK release will have it), and ${target.label} does not hold it: ${remedy}; else fix the ID`;
+  }
   if (from?.record.custom) {
     return `${id} (${from.record.name}) is a team's own technique (not MITRE's) in ${from.label} (${from.file}), and ${target.label} does not hold it: ${remedy}`;
   }

@@ -41,6 +41,21 @@ export function namespacedTechniqueText(id: string): string {
   return `${id} is an ID of an ATT&CK Workbench organization namespace (prefix ${id.slice(0, id.indexOf('-'))}), a team's own technique that no MITRE release has`;
 }
 
+/**
+ * How far past the newest technique number of the releases at hand an ID may be numbered and still be a newer MITRE
+ * release's. ATT&CK numbers each new technique above its newest (Enterprise and Mobile share one sequence), a few dozen
+ * a release at most: 67 numbers from 6.3's newest (T1539) to 8.2's (T1606), over two releases and PRE-ATT&CK's merge;
+ * 18.1's newest is T1681, and the IDs SigmaHQ tags since ATT&CK 19 run to T1690. A team numbers its own techniques far
+ * from MITRE's (T9001): no coming release will have them.
+ */
+export const NEWER_RELEASE_SPAN = 100;
+
+/** True for an ID (`T9001`, `T9001.001`) numbered further past `newest`, a technique number, than a newer MITRE release numbers. */
+export function isNumberedFarPast(id: string, newest: number): boolean {
+  const match = /^T(\d{4})(?:\.\d{3})?$/i.exec(id.trim());
+  return match !== null && Number(match[1]) > newest + NEWER_RELEASE_SPAN;
+}
+
 /** True for an ID a technique of an index may have: ATT&CK's (`T1566.001`) or a Workbench namespace's (`ACME-T1000.001`). */
 export function isIndexedTechniqueId(value: string): boolean {
   return isTechniqueId(value) || isNamespacedTechniqueId(value);

@@ -26,6 +26,8 @@ import type { ThreatLeftOut } from './threat-aggregates.js';
 import { testsOnPlatforms, type PlacedAtomicTests, type RowTest } from './atomic-tests.js';
 import { firesOn, libraryFileNames, type LibraryElsewhere, type LibraryRule, type LibrarySummary, type RulesLibrary } from './gap-library.js';
 import { firstFew } from '../short-list.js';
+import { isNumberedFarPast } from '../attack/technique-id.js';
+import { missingTeamTechniqueText } from '../attack/not-mitre-text.js';
 
 /**
  * Threat and coverage, and what the review makes of them.
@@ -591,6 +593,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
   // References read only by a repair of how their ID is written (`T1059,001`), per input: said, never silent (repairedRefsNote).
   const repaired = new Map<CoverageInput, RepairedRef[]>();
   const laterRelease = laterReleaseLookup(target, options.history);
+  const teamNumbered = teamNumberedLookup(target, options.history, options.givenAs);
   for (const input of inputs) {
     const before = rules.length;
     for (const rule of input.rules) {
@@ -617,7 +620,9 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
           ...(ref.line !== undefined && ref.column !== undefined ? { column: ref.column } : {}),
           ...(path ? { path } : {}),
         };
-        if (number !== undefined && number > newest && resolution.status !== 'other domain') {
+        // A team's own number (T9001) is no newer release's: said as the team's, not counted among them.
+        const team = resolution.status === 'unknown' && number !== undefined && number > newest ? teamNumbered(techniqueIdOf(text)) : undefined;
+        if (number !== undefined && number > newest && resolution.status !== 'other domain' && !team) {
           // Four digits, as every technique ID has them (ICS T0999, not T999); the sub-technique kept, as tagged.
           past.push(techniqueIdOf(text));
           firstPast ??= placeText(place);
@@ -627,12 +632,12 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
         const later = resolution.status === 'unknown' && number !== undefined ? laterRelease(techniqueIdOf(text)) : undefined;
         const note = later
           ? laterReleaseText(techniqueIdOf(text), target, later, options.givenAs)
-          : resolution.status === 'unknown' && number !== undefined && number > newest
+          : team ?? (resolution.status === 'unknown' && number !== undefined && number > newest
             ? pastEveryReleaseText(techniqueIdOf(text), target, options.givenAs)
-            : resolution.note;
+            : resolution.note);
         if (!resolution.ids.length) {
           unresolved.push({ raw: ref.raw, ...place, rule: rule.name, status: resolution.status, note });
-          unplaced.push({ raw: ref.raw, why: unplacedWhy(techniqueIdOf(text), target, resolution, later, number !== undefined && number > newest, options.history, options.givenAs) });
+          unplaced.push({ raw: ref.raw, why: team ?? unplacedWhy(techniqueIdOf(text), target, resolution, later, number !== undefined && number > newest, options.history, options.givenAs) });
         } else if (resolution.status === 'revoked') {
           remapped.push({ raw: ref.raw, ids: resolution.ids, ...place, rule: rule.name });
           ruleRemapped.push({ raw: ref.raw, ids: resolution.ids });
@@ -972,6 +977,28 @@ function laterReleaseLookup(target: AttackIndex, history: ResolveCoverageOptions
     }
     found.set(id, release);
     return release;
+  };
+}
+
+/**
+ * For an ID no release at hand has, numbered far past MITRE's newest at hand (T9001 beside 18.1's T1681): what it says,
+ * a team's own technique, in the words upgrade, combine and export use (missingTeamTechniqueText); undefined for an ID
+ * a newer release may have (T1685). The newest at hand is the target's or the history's first (newest) release.
+ */
+function teamNumberedLookup(target: AttackIndex, history: ResolveCoverageOptions['history'], givenAs: GivenAs | undefined): (id: string) => string | undefined {
+  let newest: { number: number; text: string } | undefined;
+  return (id) => {
+    if (!newest) {
+      let release = target;
+      for (const index of history?.() ?? []) {
+        if (compareReleases(index.release, target.release) > 0) release = index;
+        break;
+      }
+      const number = newestTechniqueNumber(release);
+      newest = { number, text: `T${String(number).padStart(4, '0')} of ${release.label}` };
+    }
+    if (!isNumberedFarPast(id, newest.number)) return undefined;
+    return inGivenInputs(missingTeamTechniqueText(id, target, { farPast: newest.text, does: 'counts it' })!, givenAs);
   };
 }
 
@@ -1708,11 +1735,14 @@ export function campaignUnresolved(
   // An ID the review's release lacks that a newer release at hand has (T1653 Power Settings, since ATT&CK 13, in a 12.1
   // review) says which release counts it, as a rule's tag or a threat layer's entry does.
   const laterRelease = releases && laterReleaseLookup(releases.target, releases.history);
+  const teamNumbered = releases && teamNumberedLookup(releases.target, releases.history, releases.givenAs);
   const noteOf = (ref: NormalizedCampaign['references'][number]): string => {
-    if (!releases || !laterRelease || ref.status !== 'unknown') return ref.note;
+    if (!releases || !laterRelease || !teamNumbered || ref.status !== 'unknown') return ref.note;
     const ids = parseReference(ref.raw).parts.flatMap((part) => part.ids);
     const later = ids.length === 1 ? laterRelease(ids[0]!) : undefined;
-    return later ? laterReleaseText(ids[0]!, releases.target, later, releases.givenAs) : ref.note;
+    if (later) return laterReleaseText(ids[0]!, releases.target, later, releases.givenAs);
+    // A team's T9001 was told "if it comes from a newer ATT&CK release, get it", as normalize says of any unknown ID.
+    return (ids.length === 1 ? teamNumbered(ids[0]!) : undefined) ?? ref.note;
   };
   return results.flatMap((result) => [
     ...result.references

@@ -196,6 +196,35 @@ describe('regressions: Sigma tags of technique IDs newer than the release review
     expect(t1070[column]).to.equal('T1685.005');
   });
 
+  // A team's own technique, T9001 (README's Badge Cloning), in a threat campaign and a detections file, reviewed with
+  // MITRE's data alone: the report said of the rule's "past enterprise-attack 18.1's newest technique, as a newer ATT&CK
+  // release's IDs are: get that release … (19 for the IDs SigmaHQ tags since ATT&CK 19)", and of the campaign's "if it
+  // comes from a newer ATT&CK release, get it", and counted the rule among those tagged for a newer release. MITRE's
+  // newest are T16xx (18.1's T1681, 19's T1690 in SigmaHQ's tags); T9001 is a team's numbering, said as upgrade and
+  // combine say a team's technique the data lacks. A newer release's T1685.005 (the cleared-log rule) stays one.
+  it("says of a team's T9001 in the threat and the coverage that it is the team's own, not a newer release's", async () => {
+    const dir = freshTmpDir('team-numbered');
+    const campaign = join(dir, 'team.yaml');
+    writeFileSync(campaign, 'name: badge cloning drill\nplatforms: [Windows]\ntechniques:\n  - T9001\n  - T1070.001\n');
+    const detections = join(dir, 'detections.csv');
+    writeFileSync(detections, 'name,technique,coverage\nbadge reader anomaly,T9001,100\nrfid replay,T9001.001,80\n');
+    const out = join(dir, 'review');
+    const run = await runCli(['gap', '--attack-release', '18.1', '--threat', campaign, '--coverage', detections, cleared, '--out', out, '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    const report = JSON.parse(readFileSync(join(out, 'gap-report.json'), 'utf8')) as Report;
+    const team = (id: string) =>
+      `${id} is numbered far past T1681 of enterprise-attack 18.1, MITRE's newest technique, as a team numbers its own techniques (no newer ATT&CK release will have it), ` +
+      "and enterprise-attack 18.1 does not hold it: give the team's ATT&CK data built on 18.1 (its ATT&CK Workbench export) as the 18.1 release, which counts it; else fix the ID";
+    const notes = Object.fromEntries(report.unresolved.map((u) => [u.raw, u]));
+    expect(notes['T9001']?.note).to.equal(team('T9001'));
+    expect(notes['T9001']?.places).to.deep.equal([`${detections}:2`, `${campaign}:4`]);
+    expect(notes['T9001.001']?.note).to.equal(team('T9001.001'));
+    expect(notes['attack.t1685.005']?.note).to.contain('as a newer ATT&CK release');
+    const newer = report.notes.filter((n) => n.includes('tag technique IDs newer than'));
+    expect(newer).to.have.length(1);
+    expect(newer[0]).to.contain('1 rule tag technique IDs newer than ATT&CK enterprise-attack 18.1 has (T1685.005;');
+  });
+
   it("names the library's functions, not the CLI's flags, in a library review's row", () => {
     const target = loadAttack({ attack: process.env.ATTACK_STIX_DIR, release: '18.1' });
     const coverage = resolveCoverage(readCoverageInputs([cleared]), target);

@@ -475,16 +475,37 @@ function releaseTactic(raw: string, target: AttackIndex): ReturnType<AttackIndex
  * a discovery technique), as an unresolved reference: the rule counts for its techniques, under their own tactics,
  * and the tag says something the techniques do not. None when one of them has the tactic, or none resolved.
  */
-function strayTactic(tag: CoverageRef, ids: ReadonlySet<TechniqueId>, target: AttackIndex): { status: string; note: string } | undefined {
+function strayTactic(tag: CoverageRef, ids: ReadonlySet<TechniqueId>, target: AttackIndex, newer: NewerTacticMark | undefined): { status: string; note: string } | undefined {
   const tactic = OBJECT_TAG.test(tag.raw) ? undefined : releaseTactic(tag.raw, target);
   if (!tactic || !ids.size) return undefined;
   if ([...ids].some((id) => target.technique(id)?.tactics.includes(tactic.shortname))) return undefined;
+  // Rules written for a newer release may follow its placement: SigmaHQ's, tagged for ATT&CK 19, put 196 rules of
+  // T1574 Hijack Execution Flow, T1218 System Binary Proxy Execution, T1127 and T1197 under attack.execution, none of
+  // whose tactics in 18.1; told to retag them, a detection engineer would undo the newer release's tags.
+  const advice = newer
+    ? `the input's rules are tagged for ATT&CK ${newer.since} (${newer.raw}), which may place its techniques under ${tactic.name}: check in that release before retagging`
+    : `tag the technique of ${tactic.name} the rule detects, or leave the tactic out`;
   return {
     status: STRAY_TACTIC_STATUS,
-    note:
-      `${tactic.name} (${tactic.id}) is a tactic of none of the rule's techniques in ATT&CK ${target.label}: the rule counts for its ` +
-      `techniques under their own tactics; tag the technique of ${tactic.name} the rule detects, or leave the tactic out`,
+    note: `${tactic.name} (${tactic.id}) is a tactic of none of the rule's techniques in ATT&CK ${target.label}: the rule counts for its techniques under their own tactics; ${advice}`,
   };
+}
+
+/** A tag of a tactic a newer release split off that the release does not know (`attack.stealth`), and that release. */
+interface NewerTacticMark {
+  raw: string;
+  since: string;
+}
+
+/** The first tag of an input's rules of a tactic a newer release split off that the release lacks: the input is written for that release. */
+function newerTacticMark(input: CoverageInput, target: AttackIndex): NewerTacticMark | undefined {
+  for (const rule of input.rules) {
+    for (const tag of rule.tags ?? []) {
+      const later = OBJECT_TAG.test(tag.raw) ? undefined : laterTactic(tagTactic(tag.raw));
+      if (later && !target.tactic(later.shortname)) return { raw: tag.raw, since: later.since };
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -596,6 +617,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
   const teamNumbered = teamNumberedLookup(target, options.history, options.givenAs);
   for (const input of inputs) {
     const before = rules.length;
+    const newerMark = newerTacticMark(input, target);
     for (const rule of input.rules) {
       const ids = new Set<TechniqueId>();
       const unplaced: NonNullable<ResolvedRule['unplaced']> = [];
@@ -649,7 +671,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
         const key = tag.raw.toLowerCase();
         if (!tagCache.has(key)) tagCache.set(key, unknownTag(tag.raw, target, options));
         const known = tagCache.get(key);
-        const unknown = known ?? strayTactic(tag, ids, target);
+        const unknown = known ?? strayTactic(tag, ids, target, newerMark);
         if (!unknown) continue;
         const place = { file: rule.file, ...(tag.line !== undefined ? { line: tag.line, ...(tag.column !== undefined ? { column: tag.column } : {}) } : {}) };
         unresolved.push({ raw: tag.raw, ...place, rule: rule.name, ...unknown });

@@ -460,6 +460,28 @@ function newerTagsSection(gaps: readonly GapReportData['rows'][number][]): strin
       const { rules, readingLogs, ids } = row.newerTags!;
       return `| ${gaps.indexOf(row) + 1} | ${cell(row.id)} | ${cell(row.name)} | ${rules} | ${readingLogs ?? ''} | ${cell(some(ids, 8, ', '))} |`;
     }),
+    ...newerIdsTable(placed),
+  ];
+}
+
+/**
+ * The IDs the rules of the gaps above tag, each with its rules counted and the first of their names, once: what each
+ * ID is about is in its rules' titles (T1685.005: Eventlog Cleared, …), which the ID alone, of a release not at hand,
+ * does not say. Each ID as the gap whose platforms give it the most rules counts it. None for a report written before.
+ */
+function newerIdsTable(placed: readonly GapReportData['rows'][number][]): string[] {
+  const widest = new Map<string, { rules: number; names: string[] }>();
+  for (const row of placed) {
+    for (const entry of row.newerTags!.byId ?? []) if ((widest.get(entry.id)?.rules ?? 0) < entry.rules) widest.set(entry.id, entry);
+  }
+  if (!widest.size) return [];
+  return [
+    '',
+    'What each ID is about, as its rules\' titles say it:',
+    '',
+    '| ID | Rules | First rules |',
+    '|---|---:|---|',
+    ...[...widest].sort(([a], [b]) => compareText(a, b)).map(([id, { rules, names }]) => `| ${cell(id)} | ${rules} | ${cell(`${names.join('; ')}${rules > names.length ? '; …' : ''}`)} |`),
   ];
 }
 

@@ -203,6 +203,8 @@ export interface NewerTaggedRule {
   atHand: Map<string, AttackIndex>;
   /** Where its first such tag is: `file:line:column`. */
   place: string;
+  /** The rule's name (a Sigma rule's title). */
+  name: string;
 }
 
 /**
@@ -221,9 +223,17 @@ export interface RowNewerTags {
   ids: string[];
   /** The rules' tactic tags that place them under the gap's tactics, as first written, sorted. */
   tags: string[];
+  /**
+   * Per ID, its rules counted and the first of their names (NEWER_NAMES_SHOWN, in the order read): what a newer
+   * release's ID is about, as its rules' titles say it (T1685.005: Eventlog Cleared, …), which the ID alone does not.
+   */
+  byId?: { id: string; rules: number; names: string[] }[];
   /** What it means and what to do: review against the release that has the IDs. */
   note: string;
 }
+
+/** How many rule names a newer release's ID is shown with (`RowNewerTags.byId`). */
+const NEWER_NAMES_SHOWN = 3;
 
 export type CoverageStatus = 'covered' | 'low' | 'partial' | 'none';
 
@@ -774,7 +784,7 @@ function newerTaggedRule(
   // A rule whose platforms are all names the release lacks fires anywhere, as it counts (resolveCoverage).
   const platforms = rule.platforms?.length ? releasePlatforms(rule.platforms, target).platforms : [];
   const logSources = ruleLogSources(rule);
-  return { ids: [...new Set(past)], tags, ...(platforms.length ? { platforms } : {}), ...(logSources ? { logSources } : {}), atHand, place };
+  return { ids: [...new Set(past)], tags, ...(platforms.length ? { platforms } : {}), ...(logSources ? { logSources } : {}), atHand, place, name: rule.name };
 }
 
 /** The ATT&CK log sources that feed a rule (NewerTaggedRule.logSources), undefined where one of its logsources maps to none. */
@@ -1225,7 +1235,11 @@ function rowNewerTags(
       newerIdsAdvice(ids, atHand(under), target, givenAs),
     givenAs,
   );
-  return { rules: under.length, ...(shortlist ? { readingLogs: shortlist.length } : {}), ids, tags: written, note };
+  const byId = ids.map((id) => {
+    const tagging = under.filter((rule) => rule.ids.includes(id));
+    return { id, rules: tagging.length, names: [...new Set(tagging.map((rule) => rule.name))].slice(0, NEWER_NAMES_SHOWN) };
+  });
+  return { rules: under.length, ...(shortlist ? { readingLogs: shortlist.length } : {}), ids, tags: written, byId, note };
 }
 
 /** The log sources the analytics of a gap's technique on its platforms read (every platform's where the row names none). */

@@ -136,7 +136,7 @@ describe('regressions: Sigma tags of technique IDs newer than the release review
     const row = (id: string) => report.rows.find((r) => r.id === id);
     expect(row('T1070.001')?.status).to.equal('none');
     const { note, ...facts } = row('T1070.001')!.newerTags!;
-    expect(facts).to.deep.equal({ rules: 1, ids: ['T1685.005'], tags: ['attack.defense-impairment'] });
+    expect(facts).to.deep.equal({ rules: 1, ids: ['T1685.005'], tags: ['attack.defense-impairment'], byId: [{ id: 'T1685.005', rules: 1, names: ['Security Eventlog Cleared'] }] });
     expect(note).to.equal(
       "1 rule on its platforms tagged attack.defense-impairment (ATT&CK 19's, split off Defense Evasion) tags technique IDs ATT&CK enterprise-attack 18.1 does not know (T1685.005): " +
         'it counts for nothing here, and detects this technique if the newer release moved it to those IDs; T1685.005 is in no release at hand: get the ATT&CK release that has it ' +
@@ -162,7 +162,16 @@ describe('regressions: Sigma tags of technique IDs newer than the release review
     const report = JSON.parse(readFileSync(join(out, 'gap-report.json'), 'utf8')) as { rows: GapRow[] };
     expect(schemaIssues('gap-report', report)).to.deep.equal([]);
     const { note, ...facts } = report.rows.find((r) => r.id === 'T1070.001')!.newerTags!;
-    expect(facts).to.deep.equal({ rules: 2, readingLogs: 1, ids: ['T1685', 'T1685.005'], tags: ['attack.defense-impairment'] });
+    expect(facts).to.deep.equal({
+      rules: 2,
+      readingLogs: 1,
+      ids: ['T1685', 'T1685.005'],
+      tags: ['attack.defense-impairment'],
+      byId: [
+        { id: 'T1685', rules: 1, names: ['AMSI Disabled via Registry Modification'] },
+        { id: 'T1685.005', rules: 1, names: ['Security Eventlog Cleared'] },
+      ],
+    });
     expect(note).to.contain(`(T1685, T1685.005): they count for nothing here, and detect this technique if the newer release moved it to those IDs; of them, 1 read a log its ATT&CK analytics read, to look at first (${join(dir, 'cleared.yml')}:${tagLine(join(dir, 'cleared.yml'), 'attack.t1685.005')}); `);
     const markdown = join(freshTmpDir('newer-row-logs-md'), 'review');
     expect((await runCli(['gap', '--attack-release', '18.1', '--threat', threatCampaign(), '--coverage', dir, '--out', markdown])).code).to.equal(0);
@@ -187,6 +196,8 @@ describe('regressions: Sigma tags of technique IDs newer than the release review
         '| 2 | T1070.001 | Clear Windows Event Logs | 1 |  | T1685.005 |\n',
     );
     expect(markdown.split('## Gaps rules tagged for a newer ATT&CK release may hold')).to.have.length(2);
+    // What T1685.005 is about, which the ID of a release not at hand does not say: its rule's title.
+    expect(section).to.contain('| ID | Rules | First rules |\n|---|---:|---|\n| T1685.005 | 1 | Security Eventlog Cleared |\n');
     const csvOut = join(freshTmpDir('newer-row-csv'), 'review');
     expect((await runCli(['gap', '--attack-release', '18.1', '--threat', campaign, '--coverage', cleared, '--out', csvOut, '--report', 'csv'])).code).to.equal(0);
     const [header, ...lines] = readFileSync(join(csvOut, 'gap-report.csv'), 'utf8').split('\r\n');

@@ -449,10 +449,10 @@ function newerTagsSection(gaps: readonly GapReportData['rows'][number][]): strin
     '',
     '## Gaps rules tagged for a newer ATT&CK release may hold',
     '',
-    `Not counted. Rules that tag technique IDs this release does not know (the note above names them and the release to review with) and whose tactic tags ` +
-      `(${text(tags.join(', '))}) place them under a tactic of ${placed.length === 1 ? 'this gap' : `these ${placed.length} gaps`}, on ${placed.length === 1 ? 'its' : 'their'} platforms. ` +
-      'Placed by tactic only: which of those IDs holds which technique is the newer release\'s to say, so read the rules that read a log the technique\'s ATT&CK analytics read first; ' +
-      'each rule and tag is listed by ID among the references not resolved.',
+    'Rules that tag technique IDs this release does not know count for nothing here (the note above names them and the release to review with). ' +
+      `Their tactic tags (${text(tags.join(', '))}) place them under a tactic of ${placed.length === 1 ? 'this gap' : `these ${placed.length} gaps`}, on ${placed.length === 1 ? 'its' : 'their'} platforms; ` +
+      'which of those IDs holds which technique is the newer release\'s to say: read first the rules that read a log the technique\'s ATT&CK analytics read, ' +
+      'and what each ID is about, below. Each rule and tag is listed by ID among the references not resolved.',
     '',
     '| # | Technique | Name | Rules under its tactics | Reading a log its ATT&CK analytics read | IDs they tag |',
     '|---:|---|---|---:|---:|---|',

@@ -1012,6 +1012,12 @@ function laterReleaseLookup(target: AttackIndex, history: ResolveCoverageOptions
   };
 }
 
+/** The newest release at hand: the history's first, which runs newest first loading each release as it is reached, else the target. */
+function newestReleaseAtHand(target: AttackIndex, history: ResolveCoverageOptions['history']): AttackIndex {
+  for (const index of history?.() ?? []) return compareReleases(index.release, target.release) > 0 ? index : target;
+  return target;
+}
+
 /**
  * For an ID no release at hand has, numbered far past MITRE's newest at hand (T9001 beside 18.1's T1681): what it says,
  * a team's own technique, in the words upgrade, combine and export use (missingTeamTechniqueText); undefined for an ID
@@ -1021,11 +1027,7 @@ function teamNumberedLookup(target: AttackIndex, history: ResolveCoverageOptions
   let newest: { number: number; text: string } | undefined;
   return (id) => {
     if (!newest) {
-      let release = target;
-      for (const index of history?.() ?? []) {
-        if (compareReleases(index.release, target.release) > 0) release = index;
-        break;
-      }
+      const release = newestReleaseAtHand(target, history);
       const number = newestTechniqueNumber(release);
       newest = { number, text: `T${String(number).padStart(4, '0')} of ${release.label}` };
     }
@@ -1062,12 +1064,7 @@ function unplacedWhy(
 ): string {
   if (later) return `an ATT&CK ${later.release} technique, ${id} ${fullName(later, later.technique(id as TechniqueId)!)}, not in ${target.release}: review with ${reviewRelease(givenAs, later.domain, later.release)} to count it`;
   if (resolution.status === 'unknown' && past) {
-    // The history runs newest first, loading each release as it is reached: its first is the newest at hand.
-    let newestAtHand = target;
-    for (const index of history?.() ?? []) {
-      if (compareReleases(index.release, target.release) > 0) newestAtHand = index;
-      break;
-    }
+    const newestAtHand = newestReleaseAtHand(target, history);
     return inGivenInputs(`an ID past ${newestAtHand.release}'s newest technique: of ATT&CK ${Number(attackMajor(newestAtHand.release)) + 1} or later, not at hand (\`${fetchCommand(target.domain, 'N')}\`)`, givenAs);
   }
   // A malformed ID (attack.t1059.01) says so itself; a well-formed one is in no release at hand.

@@ -130,6 +130,24 @@ const NO_TACTIC_KNOWN = /^\s*unknown\s*$/i;
  */
 const NAVIGATOR_GRADIENT = { colors: ['#ff6666', '#ffe766', '#8ec843'], minValue: 0, maxValue: 100 } as const;
 
+/**
+ * What Navigator 5.1 does with a gradient's colours it cannot build its colour scale from, or undefined when it builds
+ * one (its own default colours, when one of the layer's is no colour: Gradient.deserialize tests each first). Fewer
+ * than two colours make no scale (tinygradient throws "Invalid number of stops (< 2)"), and colours that are no list
+ * cannot be read (`for … of` a missing one throws): either way ViewModel.deserialize stops at the gradient, before the
+ * legend, the technique entries, the metadata and the layout, and the loader alerts.
+ */
+function gradientColoursAlert(colors: unknown): string | undefined {
+  const stops = Array.isArray(colors) && colors.every((color) => typeof color === 'string' && tinycolor(color).isValid());
+  const fails = Array.isArray(colors) ? stops && colors.length < 2 : typeof colors !== 'string' || colors === '';
+  if (!fails) return undefined;
+  const logged = Array.isArray(colors) ? '"Invalid number of stops (< 2)"' : '"is not iterable"';
+  return (
+    `builds no colour scale from it (${logged} in its console) and stops reading the layer there, before its legend, technique entries, ` +
+    'metadata and layout, with the alert "ERROR parsing file, check the javascript console for more information."'
+  );
+}
+
 /** Navigator maps only its own old names (mitre-enterprise, mitre-mobile) and throws "is an invalid domain" (tabs.component.ts). */
 function unknownDomainOutcome(stated: unknown): Outcome {
   return {
@@ -955,6 +973,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
           if (value === undefined) log(`/gradient/${key}`, `missing; ${set}`);
           else log(`/gradient/${key}`, `${shown(value)} is not a number; left out and ${set}`, LEFT_OUT);
         }
+        const alert = gradientColoursAlert(gradient['colors']);
         if (Array.isArray(gradient['colors'])) {
           const colors = gradient['colors'].map((color, i) => {
             const fixed = typeof color === 'string' ? repairColor(color) : undefined;
@@ -973,7 +992,8 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
           gradient['colors'] = [...NAVIGATOR_GRADIENT.colors];
           const what =
             colors === undefined ? 'missing' : Array.isArray(colors) ? `${colors.length ? 'one colour' : 'no colour'} left, where a gradient needs two` : `${shown(colors)} is not a list of colours`;
-          log('/gradient/colors', `${what}; set to ${shown(NAVIGATOR_GRADIENT.colors)}, the colours of Navigator's default gradient`, Array.isArray(colors) ? {} : LEFT_OUT);
+          const outcome = { ...(colors === undefined || Array.isArray(colors) ? {} : LEFT_OUT), ...(alert ? { navigatorAlert: alert } : {}) };
+          log('/gradient/colors', `${what}; set to ${shown(NAVIGATOR_GRADIENT.colors)}, the colours of Navigator's default gradient`, outcome);
         }
       }
       if (Array.isArray(layer['legendItems'])) {

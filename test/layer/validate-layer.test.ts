@@ -421,6 +421,33 @@ describe('validateLayer', () => {
       /\/versions\/attack: Navigator 5\.1 has no ATT&CK 5 \(it has 6 to 18\): it refuses the file with "ERROR parsing layer…" and opens no tab; run `upgradeLayer` to bring it to 18\.1/,
     ],
     [
+      // Navigator 5.1's Gradient.deserialize (gradient.ts at 0454b41d) builds its scale with tinygradient, which throws
+      // "Invalid number of stops (< 2)" for one colour; ViewModel.deserialize (view-model.ts at fa7a6017) reads the
+      // gradient before the legend and the entries, and the loader (tabs.component.ts) alerts "ERROR parsing file…".
+      'reports a gradient of one colour as the alert Navigator 5.1 stops reading the layer at',
+      layer([{ techniqueID: 'T1059', score: 1 }], { gradient: { colors: ['#ff6666'], minValue: 0, maxValue: 1 } }),
+      [['error', 'navigator-alert', '/gradient/colors']],
+      /\/gradient\/colors: one colour left, .*: Navigator 5\.1 builds no colour scale from it \("Invalid number of stops \(< 2\)" in its console\) and stops reading the layer there, before its legend, technique entries, metadata and layout, with the alert "ERROR parsing file, check the javascript console for more information\." \(`upgradeLayer` writes it repaired\)$/,
+    ],
+    ['reports a gradient of no colour as that alert', layer([{ techniqueID: 'T1059', score: 1 }], { gradient: { colors: [], minValue: 0, maxValue: 1 } }), [['error', 'navigator-alert', '/gradient/colors']]],
+    [
+      // A detections-to-layer generator on GitHub writes `"gradient": {"minValue": 0, "maxValue": 100}` (find_string id
+      // 8022952463; test/fixtures/layers/public/severity-coverage-no-gradient-colours.json): `for … of` undefined throws.
+      'reports a gradient without colours as that alert',
+      layer([{ techniqueID: 'T1059', score: 1 }], { gradient: { minValue: 0, maxValue: 100 } }),
+      [['error', 'navigator-alert', '/gradient/colors']],
+      /\/gradient\/colors: missing; set to .*: Navigator 5\.1 builds no colour scale from it \("is not iterable" in its console\) and stops reading/,
+    ],
+    // Navigator's own test layer of the faults it reads past writes `"colors": [3, 4]`: it keeps its default colours.
+    [
+      'reports gradient colours that are no colours as repaired, not as an alert (Navigator keeps its default colours)',
+      layer([{ techniqueID: 'T1059', score: 1 }], { gradient: { colors: ['#ff6666', 'not a colour'], minValue: 0, maxValue: 1 } }),
+      [
+        ['warning', 'repaired', '/gradient/colors/1'],
+        ['warning', 'repaired', '/gradient/colors'],
+      ],
+    ],
+    [
       // A layer generator on GitHub (code index file id 54106997409) writes every entry so: {techniqueID, tactic: "", score: 1}.
       'reports an empty tactic as the alert Navigator 5.1 shows for each such entry, which then shows nowhere (a null one without the alert)',
       layer([{ techniqueID: 'T1059', tactic: '', score: 1 }, { techniqueID: 'T1055', tactic: null, score: 1 }]),

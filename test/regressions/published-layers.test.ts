@@ -20,7 +20,8 @@
  * - Elastic detection-rules' coverage layout (rule counts with one metadata item and link per rule, ATT&CK 14's platforms);
  * - a Tanium detections layout (colours a legend names "Detection score 0..5", "hideDisable");
  * - ATT&CK Evaluations' scope layers (format 2.x): Carbanak+FIN7's scores pick legend categories; APT3's empty T1143 entry;
- * - LogRhythm's coverage layer of its ATT&CK module (format 4.1 under `version`, every entry 25 on 0..25, IDs twice).
+ * - LogRhythm's coverage layer of its ATT&CK module (format 4.1 under `version`, every entry 25 on 0..25, IDs twice);
+ * - a detections-by-severity generator's layout (no versions, a gradient of bounds and no colours, metadata per entry).
  */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
@@ -49,6 +50,8 @@ interface Case {
   renamed?: Array<[string, string]>;
   /** Technique IDs that upgrade leaves out of the techniques (another domain's) and keeps in the layer's metadata. */
   removed?: string[];
+  /** The colours upgrade gives a gradient the layer writes without any (Navigator's default ones). */
+  gradientColours?: string[];
 }
 
 const CASES: Case[] = [
@@ -308,6 +311,17 @@ const CASES: Case[] = [
     asThreat: /^13 threat techniques, \d+ gaps; threat \S*logrhythm-navigator-4\.1\.json: 15 entries read, 0 ignored, 0 invalid/m,
     asCoverage: /logrhythm-navigator-4\.1\.json: 15 entries read, 0 ignored, 0 invalid/,
   },
+  {
+    file: 'severity-coverage-no-gradient-colours.json',
+    // No `versions` ("Outdated Layer") and a gradient of bounds without colours, at which Navigator 5.1 stops reading
+    // the layer with "ERROR parsing file…": nothing after the gradient (entries, layout) is read.
+    validates: 1,
+    with: 'APT29',
+    threat: CAMPAIGN_THREAT,
+    asThreat: /^4 threat techniques, \d+ gaps; threat \S*severity-coverage-no-gradient-colours\.json: 4 entries read, 0 ignored, 0 invalid/m,
+    asCoverage: /severity-coverage-no-gradient-colours\.json: 4 entries read, 0 ignored, 0 invalid/,
+    gradientColours: ['#ff6666', '#ffe766', '#8ec843'],
+  },
 ];
 
 function readLayer(file: string): NavigatorLayer {
@@ -344,9 +358,10 @@ describe('layers published by others, through every command', () => {
         const check = await runCli(['validate', upgraded]);
         expect(check.code, check.stdout).to.equal(0);
         expect(check.stdout).not.to.match(/^error/m);
-        for (const key of ['name', 'description', 'gradient', 'sorting', 'showTacticRowBackground', 'tacticRowBackground'] as const) {
+        for (const key of ['name', 'description', 'sorting', 'showTacticRowBackground', 'tacticRowBackground'] as const) {
           expect(written[key], key).to.deep.equal(read[key]);
         }
+        expect(written.gradient, 'gradient').to.deep.equal(c.gradientColours ? { colors: c.gradientColours, ...read.gradient } : read.gradient);
         // DeTT&CT writes "hideDisable" and legend colours with a trailing space ("#0d47a1 "): kept as Navigator reads them.
         expect(written.hideDisabled, 'hideDisabled').to.equal(read.hideDisabled ?? (read as unknown as Record<string, unknown>)['hideDisable']);
         expect(written.legendItems, 'legendItems').to.deep.equal(read.legendItems?.map((item) => ({ ...item, color: item.color.trim() })));

@@ -21,7 +21,8 @@
  * - a Tanium detections layout (colours a legend names "Detection score 0..5", "hideDisable");
  * - ATT&CK Evaluations' scope layers (format 2.x): Carbanak+FIN7's scores pick legend categories; APT3's empty T1143 entry;
  * - LogRhythm's coverage layer of its ATT&CK module (format 4.1 under `version`, every entry 25 on 0..25, IDs twice);
- * - a detections-by-severity generator's layout (no versions, a gradient of bounds and no colours, metadata per entry).
+ * - a detections-by-severity generator's layout (no versions, a gradient of bounds and no colours, metadata per entry);
+ * - mitreattack-python's ICS changelog layer (ICS ATT&CK 17, entries under two tactics, a legend of change kinds).
  */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
@@ -321,6 +322,16 @@ const CASES: Case[] = [
     asThreat: /^4 threat techniques, \d+ gaps; threat \S*severity-coverage-no-gradient-colours\.json: 4 entries read, 0 ignored, 0 invalid/m,
     asCoverage: /severity-coverage-no-gradient-colours\.json: 4 entries read, 0 ignored, 0 invalid/,
     gradientColours: ['#ff6666', '#ffe766', '#8ec843'],
+  },
+  {
+    file: 'mitreattack-python-changelog-ics-4.5.json',
+    // ICS ATT&CK 17 (not installed here): read in ICS 18.1 with a warning, every entry under a tactic 18.1 has.
+    validates: 0,
+    with: 'G0034',
+    threat: join(repoRoot, 'test/fixtures/gap/ics-threat.json'),
+    asThreat: /^8 threat techniques, \d+ gaps; threat \S*mitreattack-python-changelog-ics-4\.5\.json: 12 entries read, 0 ignored, 0 invalid/m,
+    // Colours of change kinds its legend names ("patches: …"), no coverage level: gap says it gives none.
+    asCoverage: /mitreattack-python-changelog-ics-4\.5\.json \("June 2025 ICS Updates"\) gives no coverage: of its 12 entries, 12 ignored: no score/,
   },
 ];
 

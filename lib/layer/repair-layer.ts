@@ -349,7 +349,7 @@ function repairMetadata(items: unknown, path: string, log: Log): unknown {
     if (typeof value === 'string') return void out.push(item);
     const fixed = typeof value === 'object' ? JSON.stringify(value) : String(value);
     out.push({ ...item, value: fixed });
-    log(`${at}/value`, `${shown(value)} written as the text "${fixed}"`);
+    log(`${at}/value`, `${shown(value)} written as the text "${fixed}"`, { navigatorHides: TYPE_ONLY.metadata });
   });
   return out;
 }
@@ -397,6 +397,18 @@ function readField(entry: JsonObject, key: string, value: string | undefined, pa
 }
 
 const BOOLEAN_TEXT: Readonly<Record<string, boolean>> = { true: true, false: false };
+
+/**
+ * What Navigator 5.1 shows of an entry's field, or a metadata item's value, written as another type than its own:
+ * TechniqueVM.deserialize (technique-vm.ts at 38460258) and Metadata.deserialize test each field's type, log a
+ * TypeError and keep their default, so the annotation written there is not shown.
+ */
+const TYPE_ONLY = {
+  score: 'reads a score only from a number (a TypeError in its console for text) and shows the entry unscored',
+  comment: 'reads a comment only from text (a TypeError in its console) and shows none',
+  enabled: 'reads enabled only from true or false (a TypeError in its console for text) and shows the technique enabled',
+  metadata: 'reads a metadata value only from text (a TypeError in its console) and shows no item without one',
+} as const;
 
 /** The fields of a layer's gradient (format 4.5; Navigator's Gradient class reads no other). */
 const GRADIENT_FIELDS = ['colors', 'minValue', 'maxValue'] as const;
@@ -563,7 +575,7 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
       const text = typeof score === 'string' ? score.trim() : undefined;
       if (text !== undefined && text !== '' && Number.isFinite(Number(text))) {
         entry['score'] = Number(text);
-        log(`${path}/score`, `${shown(score)} read as ${Number(text)}`);
+        log(`${path}/score`, `${shown(score)} read as ${Number(text)}`, { navigatorHides: TYPE_ONLY.score });
         return true;
       }
       delete entry['score'];
@@ -601,13 +613,15 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
         const fixed = typeof value === 'string' ? BOOLEAN_TEXT[value.trim().toLowerCase()] : typeof value === 'number' ? value !== 0 : undefined;
         if (fixed === undefined) delete entry[key];
         else entry[key] = fixed;
-        log(`${path}/${key}`, fixed === undefined ? `${shown(value)} is not true or false; removed` : `${shown(value)} read as ${fixed}`, fixed === undefined ? LEFT_OUT : {});
+        // Navigator keeps its default (enabled, collapsed) for text: what is lost is a false enabled only.
+        const hides = key === 'enabled' && fixed === false ? { navigatorHides: TYPE_ONLY.enabled } : {};
+        log(`${path}/${key}`, fixed === undefined ? `${shown(value)} is not true or false; removed` : `${shown(value)} read as ${fixed}`, fixed === undefined ? LEFT_OUT : hides);
       }
       const comment = entry['comment'];
       if (comment !== undefined && typeof comment !== 'string') {
         if (comment === null) delete entry['comment'];
         else entry['comment'] = typeof comment === 'object' ? JSON.stringify(comment) : String(comment);
-        log(`${path}/comment`, comment === null ? 'null removed' : `${shown(comment)} written as text`, comment === null ? LEFT_OUT : {});
+        log(`${path}/comment`, comment === null ? 'null removed' : `${shown(comment)} written as text`, comment === null ? LEFT_OUT : { navigatorHides: TYPE_ONLY.comment });
       }
       return true;
     },

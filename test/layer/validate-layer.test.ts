@@ -448,6 +448,36 @@ describe('validateLayer', () => {
       ],
     ],
     [
+      // Navigator 5.1's TechniqueVM.deserialize (technique-vm.ts at 38460258) and Metadata.deserialize read a field only
+      // from a value of its type, log a TypeError for another and keep their default: the annotation shows nowhere.
+      'reports a score, a comment, a false enabled and a metadata value of another type as errors: Navigator 5.1 shows none of them',
+      layer([
+        { techniqueID: 'T1059.001', tactic: 'execution', score: '75' },
+        { techniqueID: 'T1003', tactic: 'credential-access', score: 10, comment: ['seen in 2023', 'seen in 2024'] },
+        { techniqueID: 'T1018', tactic: 'discovery', score: 1, enabled: 'false' },
+        { techniqueID: 'T1012', tactic: 'discovery', score: 1, metadata: [{ name: 'rules', value: 3 }] },
+      ]),
+      [
+        ['error', 'repaired', '/techniques/0/score'],
+        ['error', 'repaired', '/techniques/1/comment'],
+        ['error', 'repaired', '/techniques/2/enabled'],
+        ['error', 'repaired', '/techniques/3/metadata/0/value'],
+      ],
+      /\/techniques\/0\/score: "75" read as 75 \(Navigator 5\.1 reads a score only from a number \(a TypeError in its console for text\) and shows the entry unscored; `upgradeLayer` writes it repaired\)\n[^]*\/techniques\/2\/enabled: "false" read as false \(Navigator 5\.1 reads enabled only from true or false \(a TypeError in its console for text\) and shows the technique enabled;/,
+    ],
+    [
+      // What Navigator's defaults keep: enabled "true" is enabled, and a null score is no score (NAVIGATOR.md).
+      'reports an enabled of text that says true, and a null score, as repaired warnings: Navigator 5.1 shows what they say',
+      layer([
+        { techniqueID: 'T1059.001', tactic: 'execution', score: 1, enabled: 'true' },
+        { techniqueID: 'T1003', tactic: 'credential-access', score: null, comment: 'seen' },
+      ]),
+      [
+        ['warning', 'repaired', '/techniques/0/enabled'],
+        ['warning', 'repaired', '/techniques/1/score'],
+      ],
+    ],
+    [
       // A layer generator on GitHub (code index file id 54106997409) writes every entry so: {techniqueID, tactic: "", score: 1}.
       'reports an empty tactic as the alert Navigator 5.1 shows for each such entry, which then shows nowhere (a null one without the alert)',
       layer([{ techniqueID: 'T1059', tactic: '', score: 1 }, { techniqueID: 'T1055', tactic: null, score: 1 }]),

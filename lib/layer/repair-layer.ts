@@ -408,7 +408,22 @@ const TYPE_ONLY = {
   comment: 'reads a comment only from text (a TypeError in its console) and shows none',
   enabled: 'reads enabled only from true or false (a TypeError in its console for text) and shows the technique enabled',
   metadata: 'reads a metadata value only from text (a TypeError in its console) and shows no item without one',
+  showSubtechniques: 'reads showSubtechniques only from true or false (a TypeError in its console for text) and keeps the annotated sub-techniques collapsed, where nobody sees them',
 } as const;
+
+/**
+ * A showSubtechniques of text Navigator 5.1 does not read hides something only where the layout does not expand
+ * sub-techniques and an annotated sub-technique of that technique has an entry: elsewhere the repair hides nothing.
+ */
+function keepCollapsingRepairs(repairs: LayerRepair[], entries: readonly JsonObject[], entryOrigins: readonly number[], layout: unknown): void {
+  const expands = isJsonObject(layout) && (layout['expandedSubtechniques'] === 'annotated' || layout['expandedSubtechniques'] === 'all');
+  for (const repair of repairs) {
+    if (repair.navigatorHides !== TYPE_ONLY.showSubtechniques) continue;
+    const id = entries[entryOrigins.indexOf(Number(/^\/techniques\/(\d+)\//.exec(repair.path)?.[1]))]?.['techniqueID'];
+    const annotatedSub = entries.some((entry) => typeof entry['techniqueID'] === 'string' && entry['techniqueID'].startsWith(`${String(id)}.`) && isAnnotated(entry));
+    if (expands || !annotatedSub) delete repair.navigatorHides;
+  }
+}
 
 /** The fields of a layer's gradient (format 4.5; Navigator's Gradient class reads no other). */
 const GRADIENT_FIELDS = ['colors', 'minValue', 'maxValue'] as const;
@@ -613,8 +628,10 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
         const fixed = typeof value === 'string' ? BOOLEAN_TEXT[value.trim().toLowerCase()] : typeof value === 'number' ? value !== 0 : undefined;
         if (fixed === undefined) delete entry[key];
         else entry[key] = fixed;
-        // Navigator keeps its default (enabled, collapsed) for text: what is lost is a false enabled only.
-        const hides = key === 'enabled' && fixed === false ? { navigatorHides: TYPE_ONLY.enabled } : {};
+        // Navigator keeps its default (enabled, collapsed) for text: what is lost is a false enabled, or a true
+        // showSubtechniques (where it hides something: keepCollapsingRepairs).
+        const lost = key === 'enabled' ? fixed === false : fixed === true;
+        const hides = lost ? { navigatorHides: TYPE_ONLY[key] } : {};
         log(`${path}/${key}`, fixed === undefined ? `${shown(value)} is not true or false; removed` : `${shown(value)} read as ${fixed}`, fixed === undefined ? LEFT_OUT : hides);
       }
       const comment = entry['comment'];
@@ -1264,6 +1281,7 @@ export function repairLayer(value: unknown, file = DEFAULT_FILE, options: Repair
     layer['techniques'] = kept;
   }
   for (const [, apply] of LAYER_RULES) apply(layer, log, file, options);
+  if (Array.isArray(layer['techniques'])) keepCollapsingRepairs(repairs, layer['techniques'] as JsonObject[], entryOrigins, layer['layout']);
   return { layer, repairs, entryOrigins, leftOut };
 }
 

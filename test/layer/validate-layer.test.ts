@@ -466,6 +466,21 @@ describe('validateLayer', () => {
       /\/techniques\/0\/score: "75" read as 75 \(Navigator 5\.1 reads a score only from a number \(a TypeError in its console for text\) and shows the entry unscored; `upgradeLayer` writes it repaired\)\n[^]*\/techniques\/2\/enabled: "false" read as false \(Navigator 5\.1 reads enabled only from true or false \(a TypeError in its console for text\) and shows the technique enabled;/,
     ],
     [
+      // TechniqueVM.deserialize keeps showSubtechniques false for text: T1059.001's score stays collapsed, unseen.
+      'reports a showSubtechniques of text that says true as an error where an annotated sub-technique stays collapsed',
+      layer([{ techniqueID: 'T1059', tactic: 'execution', showSubtechniques: 'true' }, { techniqueID: 'T1059.001', tactic: 'execution', score: 1 }], { layout: {} }),
+      [['error', 'repaired', '/techniques/0/showSubtechniques']],
+      /\/techniques\/0\/showSubtechniques: "true" read as true \(Navigator 5\.1 reads showSubtechniques only from true or false \(a TypeError in its console for text\) and keeps the annotated sub-techniques collapsed, where nobody sees them;/,
+    ],
+    [
+      'reports a showSubtechniques of text as a warning where the layout expands annotated sub-techniques, or none is annotated',
+      layer([{ techniqueID: 'T1059', tactic: 'execution', showSubtechniques: 'true' }, { techniqueID: 'T1059.001', tactic: 'execution', score: 1 }, { techniqueID: 'T1003', score: 1, showSubtechniques: 'true' }]),
+      [
+        ['warning', 'repaired', '/techniques/0/showSubtechniques'],
+        ['warning', 'repaired', '/techniques/2/showSubtechniques'],
+      ],
+    ],
+    [
       // What Navigator's defaults keep: enabled "true" is enabled, and a null score is no score (NAVIGATOR.md).
       'reports an enabled of text that says true, and a null score, as repaired warnings: Navigator 5.1 shows what they say',
       layer([

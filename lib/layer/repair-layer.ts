@@ -148,6 +148,9 @@ function gradientColoursAlert(colors: unknown): string | undefined {
   );
 }
 
+/** What Navigator 5.1 does with a legend item whose label is missing or not text. */
+const LEGEND_LABEL = 'shows no legend item without a label of text (its console: "LegendItem required field \'label\' not present" or "legendItem label field is not a string")';
+
 /** Navigator maps only its own old names (mitre-enterprise, mitre-mobile) and throws "is an invalid domain" (tabs.component.ts). */
 function unknownDomainOutcome(stated: unknown): Outcome {
   return {
@@ -1038,8 +1041,9 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
             return [];
           }
           if (color !== item['color']) log(`/legendItems/${i}/color`, `${shown(item['color'])} read as ${shown(color)}`, colorOutcome(item['color'] as string, color));
-          const label = typeof item['label'] === 'string' ? item['label'] : item['label'] === undefined ? '' : String(item['label']);
-          if (label !== item['label']) log(`/legendItems/${i}/label`, `${shown(item['label'])} read as ${shown(label)}`);
+          const label = typeof item['label'] === 'string' ? item['label'] : item['label'] === undefined || item['label'] === null ? '' : String(item['label']);
+          // Navigator 5.1 shows a legend item only with a label of text (ViewModel.deserialize skips any other).
+          if (label !== item['label']) log(`/legendItems/${i}/label`, `${shown(item['label'])} read as ${shown(label)}`, { navigatorHides: LEGEND_LABEL });
           return [{ ...item, label, color }];
         });
       }

@@ -481,6 +481,16 @@ describe('validateLayer', () => {
       ],
     ],
     [
+      // ViewModel.deserialize (view-model.ts at fa7a6017) skips a legend item without 'label', or whose label is no text.
+      'reports a legend item without a label of text as an error: Navigator 5.1 shows no such item',
+      layer([{ techniqueID: 'T1059', tactic: 'execution', score: 1 }], { legendItems: [{ color: '#ff6666' }, { label: 3, color: '#66ff66' }, { label: 'Detected', color: '#6666ff' }] }),
+      [
+        ['error', 'repaired', '/legendItems/0/label'],
+        ['error', 'repaired', '/legendItems/1/label'],
+      ],
+      /\/legendItems\/1\/label: 3 read as "3" \(Navigator 5\.1 shows no legend item without a label of text/,
+    ],
+    [
       // What Navigator's defaults keep: enabled "true" is enabled, and a null score is no score (NAVIGATOR.md).
       'reports an enabled of text that says true, and a null score, as repaired warnings: Navigator 5.1 shows what they say',
       layer([

@@ -374,7 +374,7 @@ function repairLinks(items: unknown, path: string, log: Log): unknown {
     if (script) return log(at, `link ${shown(item)} is a ${script}: address, which runs or embeds code when opened, not a page to read; left out`, LEFT_OUT);
     const label = typeof item['label'] === 'string' && item['label'].trim() !== '' ? item['label'] : url;
     // Navigator 5.1 shows no link without a label (Link.valid()).
-    if (label !== item['label']) log(`${at}/label`, `no label, and Navigator 5.1 shows no link without one; labelled with its URL`);
+    if (label !== item['label']) log(`${at}/label`, `no label, and Navigator 5.1 shows no link without one; labelled with its URL`, { navigatorHides: 'shows that link nowhere' });
     if (url !== item['url']) log(`${at}/url`, 'stray spaces removed');
     out.push({ ...item, label, url });
   });

@@ -481,6 +481,13 @@ describe('validateLayer', () => {
       ],
     ],
     [
+      // Navigator 5.1's Link.valid() wants a label: a link without one shows nowhere; upgrade labels it with its URL.
+      'reports a link without a label as an error: Navigator 5.1 shows that link nowhere',
+      layer([{ techniqueID: 'T1059', tactic: 'execution', score: 1, links: [{ url: 'https://example.org/rule' }] }]),
+      [['error', 'repaired', '/techniques/0/links/0/label']],
+      /\/techniques\/0\/links\/0\/label: no label, and Navigator 5\.1 shows no link without one; labelled with its URL \(Navigator 5\.1 shows that link nowhere; `upgradeLayer` writes it repaired\)$/,
+    ],
+    [
       // ViewModel.deserialize (view-model.ts at fa7a6017) skips a legend item without 'label', or whose label is no text.
       'reports a legend item without a label of text as an error: Navigator 5.1 shows no such item',
       layer([{ techniqueID: 'T1059', tactic: 'execution', score: 1 }], { legendItems: [{ color: '#ff6666' }, { label: 3, color: '#66ff66' }, { label: 'Detected', color: '#6666ff' }] }),

@@ -31,6 +31,14 @@ export const NAMESPACED_TECHNIQUE_ID = new RegExp(
 export const INDEXED_TECHNIQUE_ID_SOURCE =
   `(?:(?!PRE-)[A-Z]+-)?${TECHNIQUE_ID_FORMAT.prefix}\\d{${TECHNIQUE_ID_FORMAT.digits}}(?:\\.\\d{${TECHNIQUE_ID_FORMAT.subDigits}})?`;
 
+/**
+ * The same for free text read without regard to case (a YARA-L meta value): the ID in either case (`t1204`), a namespace's
+ * prefix only in capitals, as Workbench writes it. Words before an ID are no prefix: `initial-access-t1566` is T1566, never
+ * a namespace `ACCESS`'s technique. Use it without the `i` flag.
+ */
+export const TEXT_TECHNIQUE_ID_SOURCE =
+  `(?:(?!PRE-)[A-Z]+-)?[${TECHNIQUE_ID_FORMAT.prefix}${TECHNIQUE_ID_FORMAT.prefix.toLowerCase()}]\\d{${TECHNIQUE_ID_FORMAT.digits}}(?:\\.\\d{${TECHNIQUE_ID_FORMAT.subDigits}})?`;
+
 /** True for a technique ID of a Workbench organization namespace (`ACME-T1000`, `ACME-T1000.001`), false for anything else (`T1566`). */
 export function isNamespacedTechniqueId(value: string): boolean {
   return NAMESPACED_TECHNIQUE_ID.test(value);

@@ -14,7 +14,7 @@
 import { roundLevel, untaggedRule, weightFactor, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
 import { LineIndex } from './yaml-events.js';
-import { INDEXED_TECHNIQUE_ID_SOURCE } from '../attack/technique-id.js';
+import { TEXT_TECHNIQUE_ID_SOURCE } from '../attack/technique-id.js';
 
 /** How a YARA-L rule's `severity` becomes a coverage weight; a rule of type `hunt` weighs `hunt`. */
 export const CHRONICLE_WEIGHTS = {
@@ -30,8 +30,9 @@ const SECTION = /^\s*(meta|strings|events|match|outcome|condition|options)\s*:/;
 // A meta line: key = "value" (or a bare number or word).
 const META_LINE = /^\s*([A-Za-z_]\w*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|(\S+))/;
 const OUTCOME_TECHNIQUE = /^\s*\$mitre_attack_technique_id\s*=\s*(.*)$/;
-// T1059.001, t1059, ACME-T1000 (a team's Workbench namespace): read whole, never as the T1000 it ends with.
-const TECHNIQUE_IN_TEXT = new RegExp(`\\b${INDEXED_TECHNIQUE_ID_SOURCE}\\b`, 'gi');
+// T1059.001, t1059, ACME-T1000 (a team's Workbench namespace): read whole, never as the T1000 it ends with; the words of
+// `initial-access-t1566` are no namespace.
+const TECHNIQUE_IN_TEXT = new RegExp(`\\b${TEXT_TECHNIQUE_ID_SOURCE}\\b`, 'g');
 const TECHNIQUE_PAGE = /attack\.mitre\.org\/(?:versions\/v[\d.]+\/)?techniques\/(T\d{4})(?:\/(\d{3}))?/gi;
 // Meta keys that name the rule's technique: mitre_attack_technique_id, technique, mitre, mitre_attack_url.
 const TECHNIQUE_KEY = /^(?:mitre(?:_attack)?(?:_technique(?:_ids?)?|_ids?|_url)?|techniques?(?:_ids?)?)$/i;

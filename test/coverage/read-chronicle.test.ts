@@ -69,6 +69,9 @@ describe('parseRuleFile (Google SecOps YARA-L rules, .yaral)', () => {
     expect(refs(['severity = "High"'], ['$mitre_attack_technique_id = array_distinct("T1021.002")'])).to.deep.equal([['T1021.002', 'T1021.002']]);
     // SOC Prime's rules in chronicle/detection-rules: mitre = "Execution, t1204".
     expect(refs(['mitre = "Execution, t1204"'])).to.deep.equal([['t1204', 'T1204']]);
+    // A team's Workbench namespace is written in capitals; words joined to an ID by hyphens are no namespace.
+    expect(refs(['mitre = "initial-access-t1566, Initial-Access-T1078"'])).to.deep.equal([['t1566', 'T1566'], ['T1078', 'T1078']]);
+    expect(refs(['mitre = "ACME-T1000"'])).to.deep.equal([['ACME-T1000', 'ACME-T1000']]);
     expect(refs(['mitre_attack_technique = "Valid Accounts"', 'mitre_attack_tactic = "Defense Evasion, Persistence"'])).to.deep.equal([['Valid Accounts', undefined]]);
   });
 

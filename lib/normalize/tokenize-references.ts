@@ -38,6 +38,8 @@ export const READING_RULES = [
   'a colon separates a sub-technique (T1059:003)',
   'a Markdown escape before a punctuation character is dropped (T1021\\.004, Remote File Copy (T1105\\))',
   'sibling sub-techniques written as a shorthand (T1059.001/.003, T1566.001 and .002)',
+  'sibling sub-techniques written by their number alone after a slash, its zeros left out (T1003.001/2/6, T1218.010/11)',
+  'a technique and its sub-technique written as a shorthand (T1078/.004)',
   'a range of sub-techniques (T1003.001-.003)',
   'a range of techniques written with a tilde (T1192~1194, T1192〜T1194)',
   'sub-techniques in brackets after their technique (T1566[.001,.002])',
@@ -60,7 +62,7 @@ export const READING_RULES = [
 export type ReadingRule = (typeof READING_RULES)[number];
 
 export const [FOLD_RULE, JOIN_RULE] = READING_RULES;
-const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, COLON, ESCAPED_DOT, SIBLINGS, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME, LETTER_SPACED, TACTIC_AFTER, TACTIC_GLUED, GLUED_CAPITALS, FOOTNOTE, SPLIT_DIGITS, TACTIC_BEFORE_NAME, FILE_NAME, SLASHLESS_URL] =
+const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, COLON, ESCAPED_DOT, SIBLINGS, UNPADDED_SIBLINGS, PARENT_SIBLING, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME, LETTER_SPACED, TACTIC_AFTER, TACTIC_GLUED, GLUED_CAPITALS, FOOTNOTE, SPLIT_DIGITS, TACTIC_BEFORE_NAME, FILE_NAME, SLASHLESS_URL] =
   READING_RULES;
 /** The rule by which a Markdown backslash escape is read as the character it escapes (`foldText` drops the backslash). */
 export const ESCAPE_RULE: ReadingRule = ESCAPED_DOT;
@@ -111,6 +113,13 @@ const FOOTNOTE_SUB_AT = new RegExp(`\\.(0\\d{${subDigits - 1}})\\d{1,2}(?!\\d|[.
 const SHORT_SUB_AT = new RegExp(`\\.(\\d{1,2})(?: (\\d{1,2})(?![\\dA-Za-z.]|,\\d))?(?![\\d.])`, 'y');
 // Siblings after a sub-technique: `/.003`, `/003`, `, .003`, ` and .002`, `、.002`.
 const SIBLING_AT = new RegExp(`(?: ?/ ?\\.?| {0,2}(?:,|、|&|\\+|and|or) {0,2}\\.)(${SUB})(?!\\d)`, 'y');
+// A sibling after a sub-technique written as its number without the zeros before it, after a slash: `T1003.001/2/6`,
+// `T1218.010/11`, `T1055.001/4/12` (a red-team roadmap's Markdown table of technique IDs), as version lists write
+// `.001/2/3`. Only after a slash and a sub-technique: `T1059.001, 3 hosts` is a sentence going on.
+const UNPADDED_SIBLING_AT = new RegExp(`/(\\d{1,${subDigits - 1}})(?!\\d|[.,]\\d)`, 'y');
+// A sub-technique after its technique, its dot written: `T1078/.004`, `T1078, .004` (a SOC playbook's table: `Initial
+// Access | … T1190, T1078/.004 |`). The technique is cited too.
+const PARENT_SIBLING_AT = new RegExp(`(?: ?/ ?| {0,2}(?:,|、|&|\\+|and|or) {0,2})\\.(${SUB})(?!\\d)`, 'y');
 // A range after a sub-technique: `-.003`, `-003`, ` - T1003.003`, ` to .003`.
 const RANGE_AT = new RegExp(`(?: ?- ?| (?:to|through) )(?:[${prefix}](${TECHNIQUE})\\.|\\.)?(${SUB})(?!\\d)`, 'y');
 // A range of techniques, as Japanese text writes one: `T1192~1194`, `T1192〜T1194` (a full-width tilde folds to `~`).
@@ -406,6 +415,13 @@ export function visitIds(written: string, visit: (token: IdToken) => void, inWor
       } else {
         ids.push(technique);
         end = readTechniqueRange(text, technique, ids, end, rules);
+        PARENT_SIBLING_AT.lastIndex = end;
+        const child = ids.length === 1 ? PARENT_SIBLING_AT.exec(text) : null;
+        if (child && rightBoundary(text, PARENT_SIBLING_AT.lastIndex)) {
+          rules.push(PARENT_SIBLING);
+          ids.push(`${technique}.${child[1]}`);
+          end = readSiblings(text, technique, ids, PARENT_SIBLING_AT.lastIndex, rules);
+        }
       }
     }
     // `T 2020` is no ID: a space after the T is read only in a full `T 1569.002`.
@@ -585,6 +601,16 @@ function readSiblings(text: string, technique: string, ids: string[], from: numb
       if (!rules.includes(SIBLINGS)) rules.push(SIBLINGS);
       ids.push(`${technique}.${sibling[1]}`);
       end = SIBLING_AT.lastIndex;
+      continue;
+    }
+    UNPADDED_SIBLING_AT.lastIndex = end;
+    const unpadded = UNPADDED_SIBLING_AT.exec(text);
+    // The next sibling may follow (`/2/6`): the boundary is looked for after the last.
+    const chained = unpadded && text.charAt(UNPADDED_SIBLING_AT.lastIndex) === '/' && isDigit(text.charAt(UNPADDED_SIBLING_AT.lastIndex + 1));
+    if (unpadded && Number(unpadded[1]) > 0 && (chained || rightBoundary(text, UNPADDED_SIBLING_AT.lastIndex))) {
+      if (!rules.includes(UNPADDED_SIBLINGS)) rules.push(UNPADDED_SIBLINGS);
+      ids.push(`${technique}.${unpadded[1]!.padStart(subDigits, '0')}`);
+      end = UNPADDED_SIBLING_AT.lastIndex;
       continue;
     }
     RANGE_AT.lastIndex = end;

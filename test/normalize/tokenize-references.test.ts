@@ -24,6 +24,14 @@ describe('scanIds', () => {
     ['T1566.001 and .002', [['T1566.001', 'T1566.002']], [rule('sibling sub-techniques')], 'T1566.001 and .002'],
     ['T1566[.001,.002]', [['T1566.001', 'T1566.002']], [rule('sub-techniques in brackets')], 'T1566[.001,.002]'],
     ['T1566.001/.002', [['T1566.001', 'T1566.002']], [rule('sibling sub-techniques')], 'T1566.001/.002'],
+    // A red-team roadmap's Markdown table of technique IDs (`| Phase 2 (Network+AD) | T1021, T1557.001, T1550.002/3,
+    // T1003.001/6, T1558.003/4 | …`, `T1055.001/4/12`, `T1546.003/15`): siblings by their number alone, without the zeros.
+    // A minimal row of our own in its shape.
+    ['T1550.002/3, T1055.001/4/12, T1546.003/15', [['T1550.002', 'T1550.003'], ['T1055.001', 'T1055.004', 'T1055.012'], ['T1546.003', 'T1546.015']], [rule('sibling sub-techniques written by their number alone')], 'T1550.002/3'],
+    // A SOC playbook's kill-chain table (`| Initial Access | T1566.001/.002, … T1190, T1078/.004 | …`): the technique and
+    // its sub-technique. A minimal row of our own in its shape.
+    ['T1190, T1078/.004 | Mail gateway', [['T1190'], ['T1078', 'T1078.004']], [], 'T1190'],
+    ['T1078/.004', [['T1078', 'T1078.004']], [rule('a technique and its sub-technique')], 'T1078/.004'],
     // `T1059.00[1,5]`: CTID adversary_emulation_library, Blind Eagle scenario table (Apache-2.0).
     ['T1059.00[1,5] PowerShell, VBS', [['T1059.001', 'T1059.005']], [rule('sub-technique numbers completed')], 'T1059.00[1,5]'],
     ['T1059.[001, 005]', [['T1059.001', 'T1059.005']], [rule('sub-technique numbers completed')], 'T1059.[001, 005]'],
@@ -119,6 +127,11 @@ describe('scanIds', () => {
     '"SSHT1023"',
     // A footnote is read only after a sub-technique's number, which starts with 0; a decimal goes on after it.
     'T1059.1234',
+    // A number after a slash is a sibling only where it stands alone (not a decimal, a year or a zero).
+    'T1059.001/3.5',
+    'T1566.001/2024',
+    'T1059.001/0',
+    'T1059.001/3/2024',
     'T1059.00112.5',
     '+abcT1059+',
     'ATT&CK v17',

@@ -58,11 +58,12 @@ export const READING_RULES = [
   'a tactic before `::` and the technique\'s name is its own tactic, as capa writes it (Defense Evasion::Obfuscated Files or Information [T1027])',
   'a file named for a technique stands for it, as Atomic Red Team and emulation repositories name a test\'s files (T1059.001.ps1, T1003.001.yaml)',
   'an ATT&CK URL whose slashes PDF-to-text dropped is read as the URL (https:attack.mitre.orgtechniquesT1556008)',
+  'Atomic Red Team test numbers after a technique\'s ID are left out (T1003.001-3, T1559-1,2,3: the technique\'s tests)',
 ] as const;
 export type ReadingRule = (typeof READING_RULES)[number];
 
 export const [FOLD_RULE, JOIN_RULE] = READING_RULES;
-const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, COLON, ESCAPED_DOT, SIBLINGS, UNPADDED_SIBLINGS, PARENT_SIBLING, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME, LETTER_SPACED, TACTIC_AFTER, TACTIC_GLUED, GLUED_CAPITALS, FOOTNOTE, SPLIT_DIGITS, TACTIC_BEFORE_NAME, FILE_NAME, SLASHLESS_URL] =
+const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, COLON, ESCAPED_DOT, SIBLINGS, UNPADDED_SIBLINGS, PARENT_SIBLING, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME, LETTER_SPACED, TACTIC_AFTER, TACTIC_GLUED, GLUED_CAPITALS, FOOTNOTE, SPLIT_DIGITS, TACTIC_BEFORE_NAME, FILE_NAME, SLASHLESS_URL, ATOMIC_TEST] =
   READING_RULES;
 /** The rule by which a Markdown backslash escape is read as the character it escapes (`foldText` drops the backslash). */
 export const ESCAPE_RULE: ReadingRule = ESCAPED_DOT;
@@ -139,6 +140,11 @@ const ATTACK_URL_BEFORE = /(?:https?:\/\/)?(?:www\.)?attack\.mitre\.org\/(?:tech
 const SLASHLESS_URL_BEFORE = /(?:https?:\/{0,2})?(?:www\.)?attack\.mitre\.org\/?techniques$/i;
 const SLASHLESS_URL_ID_AT = new RegExp(`${prefix}(\\d{${digits}})(\\d{${subDigits}})?(?![\\p{L}\\p{N}])`, 'uy');
 const MAX_RANGE = 30;
+// `T1003.001-3 Dump LSASS.exe Memory using comsvcs.dll`: Atomic Red Team's short form of a technique's tests, its numbers
+// after a hyphen (`Invoke-AtomicTest T1559-1,2,3`: redcanaryco/invoke-atomicredteam, Public/Invoke-AtomicTest.ps1, splits
+// it at the hyphen), as its output, purple-team logs and lab write-ups quote them (`Executing test: T1003.001-3 …`,
+// `(Atomic T1003.001-3)`). Numbers of one or two digits: `T1193-2020` is a longer number, `T1003.001-003` a range.
+const ATOMIC_TEST_AT = /-\d{1,2}(?:,\d{1,2})*(?![\p{L}\p{N}]|[.,/-]\p{N})/uy;
 
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 const isUpper = (c: string): boolean => c >= 'A' && c <= 'Z';
@@ -431,6 +437,11 @@ export function visitIds(written: string, visit: (token: IdToken) => void, inWor
     if (spacedSpan) {
       rules.push(spacedSpan.rule);
       end = spacedSpan.end;
+    }
+    ATOMIC_TEST_AT.lastIndex = end;
+    if (ids.length === 1 && ATOMIC_TEST_AT.test(text)) {
+      rules.push(ATOMIC_TEST);
+      end = ATOMIC_TEST_AT.lastIndex;
     }
     const file = fileNameEnd(text, start, end, ids, left);
     if (file === false) {

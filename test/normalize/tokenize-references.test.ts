@@ -32,6 +32,12 @@ describe('scanIds', () => {
     // its sub-technique. A minimal row of our own in its shape.
     ['T1190, T1078/.004 | Mail gateway', [['T1190'], ['T1078', 'T1078.004']], [], 'T1190'],
     ['T1078/.004', [['T1078', 'T1078.004']], [rule('a technique and its sub-technique')], 'T1078/.004'],
+    // Atomic Red Team's short form of a technique's tests (`Invoke-AtomicTest T1559-1,2,3`, which
+    // redcanaryco/invoke-atomicredteam's Public/Invoke-AtomicTest.ps1 splits at the hyphen), as a purple-team write-up
+    // quotes Invoke-AtomicTest's output (`Executing test: T1003.001-3 Dump LSASS.exe Memory using comsvcs.dll`) or a
+    // table cell names a test (`| Outflank Dumpert (Atomic T1003.001-3) |`). Minimal lines of our own in their shape.
+    ['Executing test: T1003.001-3 Dump LSASS.exe Memory using comsvcs.dll', [['T1003.001']], [rule('Atomic Red Team test numbers')], 'T1003.001-3'],
+    ['Invoke-AtomicTest T1559-1,2,3', [['T1559']], [rule('Atomic Red Team test numbers')], 'T1559-1,2,3'],
     // `T1059.00[1,5]`: CTID adversary_emulation_library, Blind Eagle scenario table (Apache-2.0).
     ['T1059.00[1,5] PowerShell, VBS', [['T1059.001', 'T1059.005']], [rule('sub-technique numbers completed')], 'T1059.00[1,5]'],
     ['T1059.[001, 005]', [['T1059.001', 'T1059.005']], [rule('sub-technique numbers completed')], 'T1059.[001, 005]'],
@@ -132,6 +138,9 @@ describe('scanIds', () => {
     'T1566.001/2024',
     'T1059.001/0',
     'T1059.001/3/2024',
+    // A hyphen's number is a test's only where it has one or two digits and stands alone.
+    'T1003.001-3.5',
+    'T1059-10x',
     'T1059.00112.5',
     '+abcT1059+',
     'ATT&CK v17',

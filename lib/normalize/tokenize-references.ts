@@ -59,11 +59,12 @@ export const READING_RULES = [
   'a file named for a technique stands for it, as Atomic Red Team and emulation repositories name a test\'s files (T1059.001.ps1, T1003.001.yaml)',
   'an ATT&CK URL whose slashes PDF-to-text dropped is read as the URL (https:attack.mitre.orgtechniquesT1556008)',
   'Atomic Red Team test numbers after a technique\'s ID are left out (T1003.001-3, T1559-1,2,3: the technique\'s tests)',
+  'an ID glued to a tactic\'s ID before it is split off (TA0011T1561.001)',
 ] as const;
 export type ReadingRule = (typeof READING_RULES)[number];
 
 export const [FOLD_RULE, JOIN_RULE] = READING_RULES;
-const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, COLON, ESCAPED_DOT, SIBLINGS, UNPADDED_SIBLINGS, PARENT_SIBLING, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME, LETTER_SPACED, TACTIC_AFTER, TACTIC_GLUED, GLUED_CAPITALS, FOOTNOTE, SPLIT_DIGITS, TACTIC_BEFORE_NAME, FILE_NAME, SLASHLESS_URL, ATOMIC_TEST] =
+const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, COLON, ESCAPED_DOT, SIBLINGS, UNPADDED_SIBLINGS, PARENT_SIBLING, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME, LETTER_SPACED, TACTIC_AFTER, TACTIC_GLUED, GLUED_CAPITALS, FOOTNOTE, SPLIT_DIGITS, TACTIC_BEFORE_NAME, FILE_NAME, SLASHLESS_URL, ATOMIC_TEST, GLUED_TACTIC_ID] =
   READING_RULES;
 /** The rule by which a Markdown backslash escape is read as the character it escapes (`foldText` drops the backslash). */
 export const ESCAPE_RULE: ReadingRule = ESCAPED_DOT;
@@ -206,11 +207,18 @@ function slashlessUrl(text: string, start: number): IdToken | undefined {
   return { ids: [id[2] ? `${technique}.${id[2]}` : technique], start: start - before[0].length, end: SLASHLESS_URL_ID_AT.lastIndex, rules: [URL_RULE, SLASHLESS_URL] };
 }
 
+// `TA0011T1561\.001Discovery…`: a tactic's ID glued before a technique's, as a chart's labels run together in a report
+// converted to Markdown (WatchGuard's Internet Security Report Q1 2024: `…TA0040TA0002T1059\.001TA0003T1543\.005…`). A
+// tactic ID, not the end of a longer word in capitals (`DATA0001T1059`). It is no tactic of the ID's: a chart's column
+// of tactics runs into its column of techniques (`TA0011T1561.001`, Command and Control's ID before an Impact technique).
+const TACTIC_ID_BEFORE = /(?:^|[^A-Z])TA\d{4}$/;
+
 /** Where an ID that starts at `start` may start: after a word boundary, a finished ID, or a word it is glued to. */
 function leftBoundary(text: string, start: number, lastEnd: number): ReadingRule | 'ok' | undefined {
   if (start === 0) return 'ok';
   if (start === lastEnd) return RUN_TOGETHER;
   const before = text.charAt(start - 1);
+  if (isDigit(before) && TACTIC_ID_BEFORE.test(text.slice(Math.max(0, start - 7), start))) return GLUED_TACTIC_ID;
   if (isDigit(before) || before === '_' || joinedToWord(text, start, lastEnd)) return undefined;
   if (isUpper(before)) return capitalsBefore(text, start);
   if (!isLower(before)) return 'ok';

@@ -38,6 +38,9 @@ describe('scanIds', () => {
     // table cell names a test (`| Outflank Dumpert (Atomic T1003.001-3) |`). Minimal lines of our own in their shape.
     ['Executing test: T1003.001-3 Dump LSASS.exe Memory using comsvcs.dll', [['T1003.001']], [rule('Atomic Red Team test numbers')], 'T1003.001-3'],
     ['Invoke-AtomicTest T1559-1,2,3', [['T1559']], [rule('Atomic Red Team test numbers')], 'T1559-1,2,3'],
+    // A chart's labels run together in a report converted to Markdown (WatchGuard's Internet Security Report Q1 2024, in
+    // test/corpus/reports): a tactic's ID glued before a technique's.
+    ['TA0007TA0011T1561.001Discovery', [['T1561.001']], [rule('an ID glued to a tactic'), rule('an ID glued to the word after')], 'T1561.001'],
     // `T1059.00[1,5]`: CTID adversary_emulation_library, Blind Eagle scenario table (Apache-2.0).
     ['T1059.00[1,5] PowerShell, VBS', [['T1059.001', 'T1059.005']], [rule('sub-technique numbers completed')], 'T1059.00[1,5]'],
     ['T1059.[001, 005]', [['T1059.001', 'T1059.005']], [rule('sub-technique numbers completed')], 'T1059.[001, 005]'],
@@ -141,6 +144,8 @@ describe('scanIds', () => {
     // A hyphen's number is a test's only where it has one or two digits and stands alone.
     'T1003.001-3.5',
     'T1059-10x',
+    // Capitals before a tactic's ID make a longer word, not a tactic's ID.
+    'DATA0001T1059',
     'T1059.00112.5',
     '+abcT1059+',
     'ATT&CK v17',

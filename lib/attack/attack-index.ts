@@ -78,13 +78,15 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export class AttackIndex {
   readonly data: AttackIndexData;
   private readonly byId = new Map<string, TechniqueRecord>();
-  private readonly byStix = new Map<string, TechniqueRecord | ActorRecord | TacticRecord>();
+  private readonly byStix = new Map<string, TechniqueRecord | TacticRecord>();
   private readonly childrenOf = new Map<string, TechniqueRecord[]>();
   private readonly tacticByKey = new Map<string, TacticRecord>();
   // The name and alias lookups fold some 4,000 names (NFKC and all): built on first use, so that a run that looks
   // techniques up by ID only (`attack-layers technique T1193`) does not pay for them.
   private nameIndex?: Map<string, TechniqueRecord[]>;
   private actorIndex?: Map<string, ActorRecord[]>;
+  // Groups, software and campaigns are indexed on first use too: a cached index reads them only then (index-cache.ts).
+  private actorByStix?: Map<string, ActorRecord>;
   private platformList?: string[];
   /**
    * The other releases of the domain at hand, newest first, each loaded when reached (`AttackLibrary` sets it): a
@@ -106,7 +108,11 @@ export class AttackIndex {
       this.byStix.set(tactic.stixId, tactic);
       for (const key of [tactic.id, tactic.shortname, tactic.name]) if (key) this.tacticByKey.set(nameKey(key), tactic);
     }
-    for (const actor of [...data.groups, ...data.software, ...data.campaigns]) this.byStix.set(actor.stixId, actor);
+  }
+
+  private get actorsByStix(): Map<string, ActorRecord> {
+    this.actorByStix ??= new Map([...this.data.groups, ...this.data.software, ...this.data.campaigns].map((actor) => [actor.stixId, actor]));
+    return this.actorByStix;
   }
 
   private get byName(): Map<string, TechniqueRecord[]> {
@@ -157,7 +163,7 @@ export class AttackIndex {
 
   /** A technique, tactic, group, software or campaign by STIX id. */
   byStixId(stixId: StixId): TechniqueRecord | ActorRecord | TacticRecord | undefined {
-    return this.byStix.get(stixId);
+    return this.byStix.get(stixId) ?? this.actorsByStix.get(stixId);
   }
 
   /** A technique by STIX id (the id stays the same across releases, which is what makes cross-release mapping exact). */
@@ -264,7 +270,7 @@ export class AttackIndex {
     const seen = new Set<string>();
     while (current.revoked && current.revokedBy && !seen.has(current.stixId)) {
       seen.add(current.stixId);
-      const next = this.byStix.get(current.revokedBy);
+      const next = this.actorsByStix.get(current.revokedBy);
       if (!next || !('aliases' in next)) break;
       current = next;
     }

@@ -84,7 +84,7 @@ function loadFile(file: string, options: LoadFileOptions): AttackIndex {
   const bytes = readBundleBytes(file);
   const cached = cache?.read(bytes.sha256, releaseHint);
   if (cached) {
-    cache?.write(file, cached, releaseHint);
+    cache?.remember(file, bytes.sha256);
     return ready(withSource(cached, file, options.origin), 'cached');
   }
   progress('parse');
@@ -103,8 +103,10 @@ function loadFile(file: string, options: LoadFileOptions): AttackIndex {
   return index;
 }
 
-function withSource(data: ReturnType<IndexCache['read']> & object, file: string, origin: string | undefined) {
-  return { ...data, source: { ...data.source, file, ...(origin ? { origin } : { origin: undefined }) } };
+/** A cached index (a fresh object) as read from this file: not a copy, which would parse its lazy parts (index-cache.ts). */
+function withSource(data: AttackIndexData, file: string, origin: string | undefined): AttackIndexData {
+  data.source = { ...data.source, file, ...(origin ? { origin } : { origin: undefined }) };
+  return data;
 }
 
 /**

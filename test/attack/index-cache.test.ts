@@ -3,11 +3,24 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { loadAttackFile, type AttackIndexData } from '../../lib/index.js';
+import { AttackDataError, AttackIndex, loadAttackFile, type AttackIndexData } from '../../lib/index.js';
 import { freshTmpDir, stixFile } from '../helpers/attack.js';
 
 const SOURCE = stixFile('ics-attack-18.1.json.gz');
 const MARKER = 'FROM THE INDEX CACHE';
+
+/** A cache file's two lines (the index without its groups, software and campaigns; those three) as one index. */
+function readIndexFile(file: string): AttackIndexData {
+  const [rest, parts, ...after] = readFileSync(file, 'utf8').split('\n');
+  expect(after).to.deep.equal(['']);
+  return { ...JSON.parse(rest!), ...JSON.parse(parts!) } as AttackIndexData;
+}
+
+/** Write an index as the cache writes it. */
+function writeIndexFile(file: string, data: AttackIndexData): void {
+  const { groups, software, campaigns, ...rest } = data;
+  writeFileSync(file, `${JSON.stringify({ ...rest, groups: null, software: null, campaigns: null })}\n${JSON.stringify({ groups, software, campaigns })}\n`);
+}
 
 function withoutSource(data: AttackIndexData): Omit<AttackIndexData, 'source'> {
   const { source: _source, ...rest } = data;
@@ -33,7 +46,7 @@ describe('the index cache', () => {
     expect(readdirSync(indexDir).filter((name) => name !== 'fingerprints.json')).to.deep.equal([`${sha256}.18.1.v5.json`]);
     const fingerprints = JSON.parse(readFileSync(join(indexDir, 'fingerprints.json'), 'utf8'));
     expect(fingerprints[resolve(SOURCE)]?.sha256).to.equal(sha256);
-    expect(JSON.parse(readFileSync(indexFile, 'utf8'))).to.deep.equal(JSON.parse(JSON.stringify(first)));
+    expect(readIndexFile(indexFile)).to.deep.equal(JSON.parse(JSON.stringify(first)));
   });
 
   it('gives the same data for a copy of the same bytes at another path', () => {
@@ -47,9 +60,9 @@ describe('the index cache', () => {
   // The cached index is edited by hand: the marker shows up only if a load really came from the cache.
   describe('when the cached index carries a marker', () => {
     before(() => {
-      const cached = JSON.parse(readFileSync(indexFile, 'utf8')) as AttackIndexData;
+      const cached = readIndexFile(indexFile);
       cached.techniques[0]!.name = MARKER;
-      writeFileSync(indexFile, JSON.stringify(cached));
+      writeIndexFile(indexFile, cached);
     });
 
     it('loads the same path from the cache', () => {
@@ -89,6 +102,41 @@ describe('the index cache', () => {
     });
   });
 
+  describe('read from the cache', () => {
+    let warm: AttackIndex;
+    before(() => {
+      const dir = freshTmpDir('lazy-parts');
+      loadAttackFile(SOURCE, { cacheDir: dir });
+      warm = loadAttackFile(SOURCE, { cacheDir: dir });
+    });
+
+    it('leaves the groups, software and campaigns unparsed until one is used', () => {
+      for (const name of ['groups', 'software', 'campaigns']) expect(Object.getOwnPropertyDescriptor(warm.data, name)?.get, name).to.be.a('function');
+      expect(warm.technique(first.techniques[0]!.id)?.name).to.equal(first.techniques[0]!.name);
+      expect(Object.getOwnPropertyDescriptor(warm.data, 'groups')?.get).to.be.a('function');
+    });
+
+    it('gives the same index as the full read of a cold load, field for field and in the same order', () => {
+      expect(first.groups.length && first.software.length && first.campaigns.length).to.be.above(0);
+      expect(JSON.stringify(withoutSource(warm.data))).to.equal(JSON.stringify(withoutSource(first)));
+      const cold = new AttackIndex(first);
+      for (const actor of [...first.groups, ...first.software, ...first.campaigns]) {
+        expect(warm.byStixId(actor.stixId), actor.id).to.deep.equal(cold.byStixId(actor.stixId));
+        expect(warm.actors(actor.name).map((found) => found.stixId), actor.name).to.deep.equal(cold.actors(actor.name).map((found) => found.stixId));
+      }
+    });
+  });
+
+  it('looks techniques up in an index whose groups line is damaged, and names the file once the groups are read', () => {
+    const dir = freshTmpDir('damaged-parts');
+    loadAttackFile(SOURCE, { cacheDir: dir });
+    const file = join(dir, 'index', `${sha256}.18.1.v5.json`);
+    writeFileSync(file, `${readFileSync(file, 'utf8').split('\n')[0]}\n{"groups": [\n`);
+    const index = loadAttackFile(SOURCE, { cacheDir: dir });
+    expect(index.technique(first.techniques[0]!.id)?.name).to.equal(first.techniques[0]!.name);
+    expect(() => index.data.groups).to.throw(AttackDataError, `${file}: a damaged ATT&CK index in the cache`);
+  });
+
   it('rebuilds an index whose cached file is corrupt', () => {
     const dir = freshTmpDir('corrupt-cache');
     loadAttackFile(SOURCE, { cacheDir: dir });
@@ -96,14 +144,14 @@ describe('the index cache', () => {
     writeFileSync(file, '{"format": 1, "techniques": [');
     const reloaded = loadAttackFile(SOURCE, { cacheDir: dir }).data;
     expect(withoutSource(reloaded)).to.deep.equal(withoutSource(first));
-    expect(JSON.parse(readFileSync(file, 'utf8')).techniques).to.have.length(first.techniques.length);
+    expect(readIndexFile(file).techniques).to.have.length(first.techniques.length);
   });
 
   it('ignores a cached index of another format version', () => {
     const dir = freshTmpDir('old-format');
     loadAttackFile(SOURCE, { cacheDir: dir });
     const file = join(dir, 'index', `${sha256}.18.1.v5.json`);
-    writeFileSync(file, JSON.stringify({ ...first, format: 0, techniques: [] }));
+    writeIndexFile(file, { ...first, format: 0, techniques: [] });
     expect(loadAttackFile(SOURCE, { cacheDir: dir }).allTechniques()).to.have.length(first.techniques.length);
   });
 

@@ -7,7 +7,6 @@ export {
   decodeTextBytes,
   inputName,
   readFileBytes,
-  readReportText,
   readFolder,
   readTextFile,
   statInput,
@@ -17,6 +16,7 @@ export {
   type InputOptions,
   type TextEncoding,
 } from './read-text.js';
+export { readReportText } from './read-report-text.js';
 /** What kind of file the user gave (a campaign, a layer, a STIX bundle, ...), for messages when it is the wrong one. */
 export { assertKind, kindName, kindOf, kindOfDocument, kindOfText, kindOfValue, looksLikeReport, parseJsonAs, wrongKindMessage, type InputKind } from './input-kind.js';
 /** Write files atomically, never replacing an existing one unless asked; check all outputs before the first is written. @throws OutputExistsError, OutputError */

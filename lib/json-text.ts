@@ -1,5 +1,5 @@
 import { InputError } from './errors.js';
-import { escapeRegExp } from './normalize/tactic-text.js';
+import { escapeRegExp } from './escape-reg-exp.js';
 import { escapePointer } from './json-value.js';
 
 /**

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../escape-reg-exp.js';
 import { compareText } from '../compare-text.js';
 import { editDistance } from '../name-distance.js';
 import { laterTacticName, TACTIC_SPLITS } from '../attack/tactic-splits.js';
@@ -246,8 +247,7 @@ export function trimChars(text: string, leading: string, trailing = leading): st
   return text.slice(a, b);
 }
 
-/** A text written as a regular expression that matches it literally. */
-export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export { escapeRegExp } from '../escape-reg-exp.js';
 // Spaces are bounded ({0,3}) so that no pattern here can scan a long run of blanks more than once.
 const LIST_SEPARATOR = '\\s{0,3}[,;/、]\\s{0,3}';
 const OPEN = '[(\\[【]';

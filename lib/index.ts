@@ -16,6 +16,7 @@ export {
   type InputOptions,
   type TextEncoding,
 } from './read-text.js';
+/** Read a report's text, refusing a file that holds none or is a layer, campaign, bundle or detections file. @throws UsageError, InputError */
 export { readReportText } from './read-report-text.js';
 /** What kind of file the user gave (a campaign, a layer, a STIX bundle, ...), for messages when it is the wrong one. */
 export { assertKind, kindName, kindOf, kindOfDocument, kindOfText, kindOfValue, looksLikeReport, parseJsonAs, wrongKindMessage, type InputKind } from './input-kind.js';

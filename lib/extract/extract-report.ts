@@ -9,6 +9,7 @@ import { referenceKey, referencesInLines, unreadTacticParts, withLinesOf, type E
 import { GLUED_TACTIC_RULE, withGluedTactics } from './glued-tactics.js';
 import { pairJoinedNames } from './joined-names.js';
 import { joinSplitIds } from './split-ids.js';
+import { withSigmaTags } from './sigma-tags.js';
 import { emptiedBrackets, joinBrokenLinks } from './broken-links.js';
 import { objectsInLines, unknownGroupNames, type FoundAttackObject } from './find-attack-objects.js';
 import { objectKind } from '../normalize/resolve-attack-object.js';
@@ -766,6 +767,9 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   for (const reference of fiveDigitIdsInLines(lines, target)) insert({ ...reference, tactics: [...(tacticsOfLine.get(reference.line) ?? [])] });
   // `T1059.001 PowerShell The actor used …`: a table row run together with no header above it, its use as evidence.
   references.splice(0, references.length, ...withRowUses(references, lines, (name, id) => ask({ raw: name }, { similarNames: false }).ids.includes(id)));
+  // `Tags: attack.t1059.001, attack.t1105`, `- attack.execution`: a Sigma rule's tags quoted, read as Sigma means them.
+  const sigma = withSigmaTags(references, lines, target);
+  references.splice(0, references.length, ...sigma.references);
   // (The text readers above read no lines of a bundle: `resolved` needs what they set.)
   if (bundle) {
     // A kill chain phase (`defense-evasion`) is written as the tactic's name, as a campaign file writes it.
@@ -818,7 +822,7 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     }
     kept.push(resolved(ref));
   }
-  const notes: string[] = unsureNotes();
+  const notes: string[] = [...unsureNotes(), ...sigma.notes];
   // A repair that reads another technique than the ID written is said where the analyst looks, not only under --json.
   for (const ref of kept) {
     const read = readAsOther(ref);

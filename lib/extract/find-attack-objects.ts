@@ -424,6 +424,9 @@ function neighbours(line: string, lineWords: readonly Word[], first: number, las
 // A file's extension right after a name: a library's, a program's, a driver's.
 const FILE_EXTENSION = /^\.(?:dll|exe|sys)(?![\p{L}\p{N}])/iu;
 
+// `attack.` before a word, as a Sigma tag writes it (SigmaHQ/sigma-specification, Tags_specification.md).
+const SIGMA_TAG_BEFORE = /(?<![\p{L}\p{N}_.-])attack\.$/iu;
+
 /** Whether a candidate written in the text satisfies its form's rule. */
 function accepts(form: NameForm, written: string, line: string, lineWords: readonly Word[], first: number, last: number): boolean {
   if (nameKey(written) !== form.key) return false;
@@ -510,13 +513,15 @@ export function objectsInLines(lines: readonly FoldedText[], index: AttackIndex)
         const forms = table.byWords.get(keys[n - 1]!);
         if (!forms) continue;
         const written = line.slice(lineWords[first]!.start, lineWords[last]!.end);
+        // A Sigma rule's tag of a group or software names it by its ID, lower-case (`attack.g0010`, `attack.s0005`).
+        const tagged = n === 1 && SIGMA_TAG_BEFORE.test(line.slice(Math.max(0, lineWords[first]!.start - 8), lineWords[first]!.start));
         // A file's extension or a host's label (`Get-SystemProcessInformation.ps1` is no mention of S0613 PS1).
-        if (line.charAt(lineWords[first]!.start - 1) === '.' && /[\p{L}\p{N}]/u.test(line.charAt(lineWords[first]!.start - 2))) continue;
+        if (!tagged && line.charAt(lineWords[first]!.start - 1) === '.' && /[\p{L}\p{N}]/u.test(line.charAt(lineWords[first]!.start - 2))) continue;
         // A short name inside an identifier is a piece of it (a YARA rule's `SUSP_PS1_JAB_Pattern_Jun22_1` is no mention
         // of S0613 PS1); a longer one names what the rule is about (`Windows_Trojan_Bumblebee_35f50bea`).
         const inIdentifier = line.charAt(lineWords[first]!.start - 1) === '_' || line.charAt(lineWords[last]!.end) === '_';
         if (inIdentifier && written.replace(/[^\p{L}\p{N}]/gu, '').length <= 3) continue;
-        const fitting = forms.filter((form) => accepts(form, written, line, lineWords, first, last));
+        const fitting = forms.filter((form) => (tagged && form.by === 'id' ? nameKey(written) === form.key : accepts(form, written, line, lineWords, first, last)));
         const objects = [...new Set(fitting.map((form) => form.object))];
         if (objects.length !== 1) continue;
         const object = objects[0]!;

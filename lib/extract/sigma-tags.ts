@@ -1,0 +1,136 @@
+import type { AttackIndex } from '../attack/attack-index.js';
+import type { TacticShortname } from '../attack/types.js';
+import { readTactic } from '../normalize/read-tactic.js';
+import type { FoldedText } from '../normalize/tokenize-references.js';
+import type { ExtractedReference } from './extract-references.js';
+
+/** A Sigma rule's tags quoted in a report: the lines they stand on, and the tactics their tactic tags name. */
+export interface SigmaTagList {
+  /** The 1-based lines of the list, first to last. */
+  first: number;
+  last: number;
+  /** The tactic tags as written (`attack.command_and_control`), in order. */
+  tacticTags: string[];
+  /** The tags of each of its lines, with where each starts. */
+  tags: Map<number, Array<{ tag: string; start: number }>>;
+  /** The release's tactics they name, in order; a tag the release has no tactic of is left out. */
+  tactics: TacticShortname[];
+}
+
+// A tag of a namespace of Sigma's tags specification and its name after the dot (`attack.t1059.001`,
+// `attack.command-and-control`, `cve.2021-44228`, `detection.threat-hunting`, `car.2016-04-005`): SigmaHQ/sigma-
+// specification, Tags_specification.md; pySigma's SigmaRuleTag splits a tag at its first dot. Its end may be cut by a
+// line break (`attack.t1059.`, `attack.t1059.0-`).
+const TAG = /(?<![\p{L}\p{N}_.-])(?:attack|car|cve|d3fend|detection|stp|tlp)\.[\p{L}\p{N}_.-]*/giu;
+// What a line of tags holds besides them: a YAML list's dash, a JSON array's brackets, quotes and commas, Markdown's
+// marks, and a key or label `tags` (`tags:`, `"tags": [`, `**Tags:**`).
+const TAG_LINE_REST = /^[\s*,;|[\]{}"'`-]*(?:tags[\s"'`*]*[:=][\s*,;|[\]{}"'`-]*)?$/i;
+// A `tags` key's array among a line's other fields, up to its end or the line's (`"tags": ["attack.t1105"]}`, `tags: [attack.t1105]`).
+const TAGS_ARRAY = /(?<![\p{L}\p{N}_])["']?tags["']?\s*:\s*\[([^\]]*)/iu;
+// The rest of a tag that a line break cut (`attack.t1059.`⏎`001,`, as PDF-to-text leaves it), at the next line's start.
+const TAG_REST = /^\s*\.?\d{1,3}(?=[\s,;"'\]]|$)/;
+// A tactic tag: `attack.` and a name with no digit (`attack.t1059` and `attack.g0010` are a technique's and a group's).
+const TACTIC_TAG = /^attack\.[a-z][a-z_-]*$/i;
+// A technique tag, and where its ID starts after `attack.`.
+const TECHNIQUE_TAG = /^attack\.t\d/i;
+const PREFIX = 'attack.'.length;
+
+/**
+ * The tags on a line of nothing else (see `TAG_LINE_REST`), with where each starts, or none where the line holds only
+ * the rest of the last line's last tag (`afterTag`); or those of a `tags` array on a line of other fields too (a rule as
+ * one line of JSON, `{"title": …, "tags": ["attack.execution", "attack.t1059.001"]}`), a list of its own (`alone`: the
+ * next line may be another rule's); undefined for any other line.
+ */
+function lineTags(text: string, afterTag: boolean): { tags: Array<{ tag: string; start: number }>; alone?: true } | undefined {
+  if (text.length > 2000) return undefined;
+  const tags = [...text.matchAll(TAG)].map((match) => ({ tag: match[0], start: match.index }));
+  let rest = text.replace(TAG, ' ');
+  // The rest of the last line's last tag (`001, attack.t1105` after `attack.t1059.`).
+  const cut = afterTag ? TAG_REST.exec(rest) : null;
+  if (cut) rest = rest.slice(cut[0].length);
+  if ((tags.length || cut) && TAG_LINE_REST.test(rest)) return { tags };
+  const array = TAGS_ARRAY.exec(text);
+  if (!array || !TAG_LINE_REST.test(array[1]!.replace(TAG, ' '))) return undefined;
+  const [start, end] = [array.index + array[0].length - array[1]!.length, array.index + array[0].length];
+  const inArray = tags.filter((tag) => tag.start >= start && tag.start < end);
+  return inArray.length ? { tags: inArray, alone: true } : undefined;
+}
+
+/**
+ * The Sigma tag lists a report quotes: runs of lines that hold Sigma tags and nothing else but a YAML list's, a JSON
+ * array's or a `Tags:` label's marks (`- attack.t1059.001`, `"tags": ["attack.execution", "attack.t1105"]`,
+ * `Tags: attack.t1059.001, attack.t1105`), a tag cut by a line break joined to its rest. Pure.
+ */
+export function sigmaTagLists(lines: readonly FoldedText[], target: AttackIndex): SigmaTagList[] {
+  const lists: SigmaTagList[] = [];
+  let open: SigmaTagList | undefined;
+  let afterTag = false;
+  for (const [i, line] of lines.entries()) {
+    const read = lineTags(line.original, afterTag);
+    const last = read?.tags.at(-1);
+    afterTag = !!last && last.start + last.tag.length === line.original.trimEnd().length;
+    if (!read) {
+      open = undefined;
+      continue;
+    }
+    const { tags, alone } = read;
+    if (!open || alone) lists.push((open = { first: i + 1, last: i + 1, tags: new Map(), tacticTags: [], tactics: [] }));
+    open.last = i + 1;
+    open.tags.set(i + 1, tags);
+    for (const { tag } of tags.filter(({ tag }) => TACTIC_TAG.test(tag))) {
+      open.tacticTags.push(tag);
+      const tactic = readTactic(tag.slice(PREFIX), target);
+      if (tactic && !open.tactics.includes(tactic)) open.tactics.push(tactic);
+    }
+    if (alone) open = undefined;
+  }
+  return lists;
+}
+
+/**
+ * References read from a report's Sigma tag lists (`sigmaTagLists`) as the tags they are: each is its ID as the tag
+ * writes it, with no name (`Tags: attack` is none); where the list has tactic tags, they are the rule's tactics for its
+ * techniques together, as Sigma means them, so each technique takes those of them ATT&CK puts it under: one, several
+ * (said in a note), or none (said too: it takes its own). A list's tactic tag the release does not know is said.
+ */
+export function withSigmaTags(references: readonly ExtractedReference[], lines: readonly FoldedText[], target: AttackIndex): { references: ExtractedReference[]; notes: string[] } {
+  const lists = sigmaTagLists(lines, target);
+  if (!lists.length) return { references: [...references], notes: [] };
+  const listOf = (ref: ExtractedReference): SigmaTagList | undefined => lists.find((list) => ref.span.line >= list.first && ref.span.line <= list.last);
+  const said = new Map<SigmaTagList, { several: string[]; none: string[] }>();
+  const read = references.map((ref) => {
+    const list = listOf(ref);
+    const id = ref.ids[0];
+    if (!list || ref.ids.length !== 1 || !id) return ref;
+    const tag = list.tags.get(ref.span.line)?.find(({ tag, start }) => TECHNIQUE_TAG.test(tag) && start + PREFIX >= ref.span.start && start + PREFIX < ref.span.end);
+    if (!tag) return ref;
+    const { name: _name, nameSpan: _nameSpan, ...bare } = ref;
+    const start = tag.start + PREFIX;
+    const raw = /attack\.(t[\s\S]*)$/i.exec(ref.raw)?.[1] ?? ref.raw;
+    const span = { ...ref.span, start, end: ref.raw.includes('\n') ? ref.span.end : Math.min(ref.span.end, tag.start + tag.tag.length) };
+    if (!list.tacticTags.length) return { ...bare, raw, span };
+    const own = target.technique(id)?.tactics ?? [];
+    const tactics = list.tactics.filter((tactic) => own.includes(tactic));
+    const notes = said.get(list) ?? said.set(list, { several: [], none: [] }).get(list)!;
+    if (tactics.length > 1) notes.several.push(`${id} (${tactics.map((tactic) => target.tacticName(tactic)).join(', ')})`);
+    if (!tactics.length && own.length) notes.none.push(`${id} (${own.map((tactic) => target.tacticName(tactic)).join(', ')})`);
+    return { ...bare, raw, span, tactics: tactics.map((tactic) => target.tacticName(tactic)) };
+  });
+  const notes: string[] = [];
+  for (const list of lists) {
+    const { several = [], none = [] } = said.get(list) ?? {};
+    const unknown = list.tacticTags.filter((tag) => !readTactic(tag.slice(PREFIX), target));
+    if (!several.length && !none.length && !unknown.length) continue;
+    const parts = [
+      ...(several.length ? [`${several.join(', ')} ${several.length === 1 ? 'is' : 'are'} under several of them and take${several.length === 1 ? 's' : ''} each`] : []),
+      ...(none.length ? [`${none.join(', ')} ${none.length === 1 ? 'is' : 'are'} under none of them and keep${none.length === 1 ? 's' : ''} ${none.length === 1 ? 'its' : 'their'} own`] : []),
+      ...(unknown.length ? [`${unknown.join(', ')} name${unknown.length === 1 ? 's' : ''} no tactic of ATT&CK ${target.label} (a later release's?) and ${unknown.length === 1 ? 'is' : 'are'} left out`] : []),
+    ];
+    const where = list.first === list.last ? `line ${list.first}` : `lines ${list.first}-${list.last}`;
+    notes.push(
+      `${where}: a Sigma rule's tactic tags (${list.tacticTags.join(', ')}) are its tactics for all its techniques together, so each technique takes those of them ATT&CK ${target.label} puts it under: ` +
+        `${parts.join('; ')} (check which the report means)`,
+    );
+  }
+  return { references: read, notes };
+}

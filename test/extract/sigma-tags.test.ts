@@ -1,0 +1,90 @@
+import { expect } from 'chai';
+import { extractReport } from '../../lib/extract/extract-report.js';
+import { loadRelease } from '../helpers/attack.js';
+
+// Sigma's tags are one flat list of `namespace.name` (SigmaHQ/sigma-specification, Tags_specification.md: attack, car,
+// cve, detection, stp, tlp; pySigma's SigmaRuleTag splits a tag at its first dot); a rule's tactic tags are its tactics,
+// not the next tag's. SigmaHQ/sigma's rules order them tactic(s) first, then techniques (`attack.execution`,
+// `attack.stealth`, `attack.t1059.004`, `attack.t1027` in rules-threat-hunting/linux), or a technique first
+// (`attack.t1003`, `attack.credential-access`). The lists below are ours, in those shapes, as reports, blog posts and
+// READMEs quote them: a YAML list, one `Tags:` line, JSON, a code fence, a PDF's line break.
+describe('withSigmaTags (through extractReport, ATT&CK 18.1)', () => {
+  const target = loadRelease('18.1');
+  const read = (text: string) => extractReport(text, { target });
+  const rows = (text: string) => read(text).references.map((ref) => [ref.raw, ref.resolution?.ids, ref.tactics, ref.name]);
+  const warnings = (text: string) => read(text).references.flatMap((ref) => ref.resolution?.warnings ?? []);
+
+  it('reads the IDs of a Tags: line as Sigma tags, with no name before them (the tag\'s "attack" was one)', () => {
+    const text = 'The detection rule below catches the loader.\nTags: attack.t1059.001, attack.t1105\n';
+    expect(rows(text)).to.deep.equal([
+      ['t1059.001', ['T1059.001'], [], undefined],
+      ['t1105', ['T1105'], [], undefined],
+    ]);
+    expect(warnings(text)).to.deep.equal([]);
+    expect(rows('Tags: ATTACK.T1059.001 ATTACK.T1105\n')).to.deep.equal([
+      ['T1059.001', ['T1059.001'], [], undefined],
+      ['T1105', ['T1105'], [], undefined],
+    ]);
+  });
+
+  it('gives a list\'s tactic tags to each of its techniques ATT&CK puts under them, whatever their order', () => {
+    // Tactics first, as SigmaHQ writes them: each tactic was the next technique's only (T1105 took Defense Evasion).
+    const yaml = ['tags:', '    - attack.execution', '    - attack.defense-evasion', '    - attack.t1059.004', '    - attack.t1027', 'logsource:', '    product: linux'];
+    expect(rows(yaml.join('\n'))).to.deep.equal([
+      ['t1059.004', ['T1059.004'], ['Execution'], undefined],
+      ['t1027', ['T1027'], ['Defense Evasion'], undefined],
+    ]);
+    // JSON, on one line among the rule's other fields, `command_and_control` as the specification spells it.
+    const json = '{"title": "Download Cradle", "tags": ["attack.execution", "attack.t1059.001", "attack.command_and_control", "attack.t1105"]}\n';
+    expect(rows(json)).to.deep.equal([
+      ['t1059.001', ['T1059.001'], ['Execution'], undefined],
+      ['t1105', ['T1105'], ['Command and Control'], undefined],
+    ]);
+    // Rules one per line (JSON Lines): each line's tags are its own rule's.
+    const jsonLines = ['{"title": "a", "tags": ["attack.execution", "attack.t1059.001"]}', '{"title": "b", "tags": ["attack.persistence", "attack.t1053.005"]}'];
+    expect(rows(jsonLines.join('\n')).map((row) => row[2])).to.deep.equal([['Execution'], ['Persistence']]);
+    // A Markdown code fence, a pretty-printed JSON array.
+    const fenced = ['```json', '"tags": [', '  "attack.command-and-control",', '  "attack.t1105",', '  "attack.execution",', '  "attack.t1059.001"', ']', '```'];
+    expect(rows(fenced.join('\n')).map((row) => row[2])).to.deep.equal([['Command and Control'], ['Execution']]);
+  });
+
+  it('gives a technique under several listed tactics each of them, and one under none its own, and says both', () => {
+    const text = ['tags:', '  - attack.execution', '  - attack.persistence', '  - attack.t1053.005', '  - attack.t1105'].join('\n');
+    const report = read(text);
+    expect(report.references.map((ref) => [ref.ids, ref.tactics])).to.deep.equal([
+      [['T1053.005'], ['Execution', 'Persistence']],
+      [['T1105'], []],
+    ]);
+    const [note] = report.notes.filter((one) => one.includes('Sigma'));
+    expect(note).to.include('lines 2-5').and.include('T1053.005 (Execution, Persistence) is under several of them').and.include('T1105 (Command and Control) is under none of them');
+  });
+
+  it('says a tactic tag the release does not know, and gives it to no technique (ATT&CK 19\'s attack.stealth)', () => {
+    const report = read(['tags:', '    - attack.stealth', '    - attack.t1027'].join('\n'));
+    expect(report.references.map((ref) => [ref.ids, ref.tactics])).to.deep.equal([[['T1027'], []]]);
+    expect(report.notes.join('\n')).to.include('attack.stealth names no tactic of ATT&CK');
+  });
+
+  it('joins a tag a line break split (PDF-to-text), its rest no name of the next tag', () => {
+    // `001, attack` was T1105's name, with a warning that it is none.
+    const text = 'Tags: attack.execution, attack.t1059.\n001, attack.t1105\n';
+    expect(rows(text)).to.deep.equal([
+      ['t1059.\n001', ['T1059.001'], ['Execution'], undefined],
+      ['t1105', ['T1105'], [], undefined],
+    ]);
+    expect(warnings(text)).to.deep.equal([]);
+  });
+
+  it('reads Sigma\'s group and software tags as those objects, and other namespaces as no technique', () => {
+    const report = read(['tags:', '  - attack.t1003', '  - attack.credential-access', '  - attack.g0010', '  - attack.s0005', '  - cve.2021-44228', '  - car.2016-04-005', '  - detection.threat_hunting'].join('\n'));
+    expect(report.references.map((ref) => [ref.ids, ref.tactics])).to.deep.equal([[['T1003'], ['Credential Access']]]);
+    expect(report.objects.map((object) => [object.id, object.written])).to.deep.equal([
+      ['G0010', 'g0010'],
+      ['S0005', 's0005'],
+    ]);
+  });
+
+  it('leaves an ID in prose that names a tag alone: only a line of tags is a list', () => {
+    expect(rows('The rule tagged attack.execution flags T1059.001 PowerShell.\n')).to.deep.equal([['T1059.001 PowerShell', ['T1059.001'], [], 'PowerShell']]);
+  });
+});

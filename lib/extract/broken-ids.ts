@@ -18,7 +18,7 @@ export interface BrokenId {
 
 /** The label of the join, as a reference's trail gives it. */
 export const BROKEN_ID_RULE =
-  'an ID split by a hyphenated line break or a soft hyphen, as PDF-to-text leaves it (T1566.-⏎001, T1566.0-⏎01, T10⏎59.001), joined where the two make a technique of the release';
+  'an ID split by a line break (hyphenated or not) or a soft hyphen, as PDF-to-text leaves it (T1059.⏎001, T1059⏎.001, T1566.-⏎001, T1566.0-⏎01, T10⏎59.001), joined where the two make a technique of the release';
 
 // The start of an ID at the end of its line: its digits so far, its dot and sub-technique digits so far, and the hyphen
 // (or soft hyphen) that a PDF's hyphenation wrote after them (`(T1566.-`, `T1566.0-`, `T10`, `T1059.00`).
@@ -49,18 +49,34 @@ export function joinedId(start: string, rest: string): { written: string; rest: 
 }
 
 /**
+ * Where the rest of an ID that a line break split ends on the next line (`T1059.`⏎`001 ran the payload`: 3), for an ID
+ * written up to `end` of `line` with nothing after it; undefined where the two make no ID (see `readBrokenIds`). Pure.
+ */
+export function brokenIdRestEnd(line: string, end: number, next: string): number | undefined {
+  if (line.slice(end).trim()) return undefined;
+  const start = ID_START.exec(line.slice(0, end));
+  const rest = start ? ID_REST.exec(next) : null;
+  if (!start || !rest) return undefined;
+  const made = joinedId(`${start[0].charAt(0)}${start[1]}${start[2] ?? ''}${start[3]}`, rest[1]!);
+  return made ? rest[0].length - rest[1]!.length + made.rest.length : undefined;
+}
+
+/**
  * The lines of a report with each technique ID that a line break split as PDF-to-text leaves a hyphenated or wrapped
  * word (`(T1566.-`⏎`001)`, `T1566.0-`⏎`01`, `T1059.00`⏎`3`, `T10`⏎`59.001`, `T1566.`+soft hyphen⏎`001`) joined on
  * its first line, its rest taken off the next line (left blank where nothing else is on it, so that the lines keep
  * their count); and a soft hyphen inside an ID on one line left out. Only where the two make a whole ID, and
  * `hasTechnique` (where given) knows it; otherwise the lines are left as they are, and the break is told, unjoined, to
- * be said. `T1059.`⏎`001` and `T1059`⏎`.001`, which the reader joins itself (`joinSplitIds`), are left to it.
+ * be said; a number after a break with no hyphen that makes no sub-technique's (`T1059.`⏎`100 hosts`: every
+ * sub-technique's number starts with 0) is the sentence going on, and is left unsaid.
  */
 export function readBrokenIds(read: ReadLine[], hasTechnique?: (id: string) => boolean, told?: (broken: BrokenId) => void): ReadLine[] {
   const out = [...read];
+  // The rest of a line after the rest of an ID joined to the line before: it may end with another ID a break split.
+  const rests = new Set<ReadLine>();
   for (let i = 0; i < out.length; i++) {
     const above = out[i]!;
-    if (above.origin) continue;
+    if (above.origin && !rests.has(above)) continue;
     if (above.folded.text.includes('\u00ad')) out[i] = withoutSoftHyphens(above, hasTechnique, told);
     const below = out[i + 1];
     if (!below || below.origin) continue;
@@ -68,12 +84,11 @@ export function readBrokenIds(read: ReadLine[], hasTechnique?: (id: string) => b
     const rest = start ? ID_REST.exec(below.folded.text) : null;
     if (!start || !rest) continue;
     const [, digits, sub = '', mark] = start;
-    // `T1059.`⏎`001`, `T1059`⏎`.001`: the reader's own join (`joinSplitIds`).
-    if (!mark && digits!.length === 4 && sub.length <= 1) continue;
     const written = `${start[0].charAt(0)}${digits}${sub}${mark}`;
     const made = joinedId(written, rest[1]!);
     if (!made) continue;
     const { id, dot, rest: number } = made;
+    if (!mark && /\.[1-9]\d*$/.test(id)) continue;
     const joined = hasTechnique?.(id) ?? true;
     told?.({ line: above.number, next: below.number, written, rest: number, id, joined });
     if (!joined) continue;
@@ -88,12 +103,13 @@ export function readBrokenIds(read: ReadLine[], hasTechnique?: (id: string) => b
     const left = below.folded.text.slice(restEnd);
     if (!left.trim()) {
       out[i + 1] = { folded: foldText(''), number: below.number };
+      i++;
     } else {
       const after = new JoinedRow();
       after.pushRead(below, restEnd, below.folded.text.length);
       out[i + 1] = after.line(below.number);
+      rests.add(out[i + 1]!);
     }
-    i++;
   }
   return out;
 }

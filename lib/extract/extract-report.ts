@@ -8,7 +8,6 @@ import { FILE_NAME_RULE, GLUED_CAPITALS_RULE, LOOKALIKE_RULE, SPLIT_DIGITS_RULE,
 import { referenceKey, referencesInLines, unreadTacticParts, withLinesOf, type ExtractedReference } from './extract-references.js';
 import { GLUED_TACTIC_RULE, withGluedTactics } from './glued-tactics.js';
 import { pairJoinedNames } from './joined-names.js';
-import { joinSplitIds } from './split-ids.js';
 import { withSigmaTags } from './sigma-tags.js';
 import { emptiedBrackets, joinBrokenLinks } from './broken-links.js';
 import { objectsInLines, unknownGroupNames, type FoundAttackObject } from './find-attack-objects.js';
@@ -493,7 +492,9 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
       !holdsChildName(name, technique, target);
     // `However T1003 followed.`: such words in lower case right after the ID, a space between, are the sentence going on
     // (a short line is read as a reference, its words beside the ID as its name): the reference is its ID alone.
-    const bare = !ocr && foreign(ref.name) && !/\p{Lu}/u.test(ref.name) ? withoutNameAfter(ref, lines) : undefined;
+    // After the rest of an ID a line break split (`T1059.`⏎`001 ran`), a sentence's words alone are none either.
+    const sentence = ref.nameSpan?.line === ref.span.line + 1 && ref.name !== undefined && onlyStopWords(ref.name.split(' '));
+    const bare = !ocr && ((foreign(ref.name) && !/\p{Lu}/u.test(ref.name)) || sentence) ? withoutNameAfter(ref, lines) : undefined;
     if (bare) return resolved(bare);
     const own = [...warnings, ...(joinedWarnings.has(ref) ? [joinedWarnings.get(ref)!] : [])];
     // `| Lateral / Propagation | … | T1195 |`: the tactic cell's parts that name a tactic were read; the others are said.
@@ -654,8 +655,6 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     if (/\p{L}/u.test(name)) unread.push(`line ${line} "${name}"${similar.length ? ` (similar: ${similar.join(', ')})` : ''}`);
     return false;
   };
-  // `T1059.`⏎`001`: a sub-technique number split off by a line break; `A y B (T1566.001/T1566.002)`: each name with its
-  // own ID, in order.
   // Whether a technique has a tactic, as a row of several techniques shares its tactics among them.
   const hasTactic = (id: string, tactic: string): boolean | undefined => {
     const technique = target.technique(id);
@@ -665,7 +664,7 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   // The tactics each line stands under, for an ID repaired apart from the reader (`ocrIdsInLines`).
   const tacticsOfLine = new Map<number, readonly string[]>();
   const lineTactics = (line: number, tactics: readonly string[]): void => void tacticsOfLine.set(line, tactics);
-  const read = joinSplitIds(referencesInLines(lines, { namesApart: true, namesTechnique, hasTactic, warning, tacticUnread, lineTactics, rowJoined, hasTechnique, idBroken, isTechniqueName, nameJoined, layoutJoined, lineReached: walked(WALK_SHARE) }).map(named), lines, target);
+  const read = referencesInLines(lines, { namesApart: true, namesTechnique, hasTactic, warning, tacticUnread, lineTactics, rowJoined, hasTechnique, idBroken, isTechniqueName, nameJoined, layoutJoined, lineReached: walked(WALK_SHARE) }).map(named);
   reached(WALK_SHARE);
   // `Obfuscated Files or . T1027 Information`: an OCR'd cell's name set around its ID.
   // Whether an older release names the technique of an ID so, by the ID and the words: asked once each, as words
@@ -1011,7 +1010,12 @@ function brokenIdText(broken: BrokenId): string {
 
 /** What the reader made of an ID a line break or a soft hyphen split, joined. */
 function brokenJoinText(broken: BrokenId): string {
-  const how = broken.next === broken.line ? 'one ID with a soft hyphen inside it' : 'one ID split by a line break, as PDF-to-text leaves a hyphenated word';
+  const how =
+    broken.next === broken.line
+      ? 'one ID with a soft hyphen inside it'
+      : /[-\u00ad]$/.test(broken.written)
+        ? 'one ID split by a line break, as PDF-to-text leaves a hyphenated word'
+        : 'one ID split by a line break, as PDF-to-text leaves a word wrapped in a narrow cell or column';
   return `${brokenIdText(broken)} read as ${broken.id}: ${how}`;
 }
 

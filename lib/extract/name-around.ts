@@ -6,7 +6,7 @@ import { spacedName } from '../normalize/spaced-names.js';
 import { MAX_TACTIC_WORDS, tacticDisplayName } from '../normalize/tactic-text.js';
 import { scanIds, type FoldedText } from '../normalize/tokenize-references.js';
 import type { ExtractedReference } from './extract-references.js';
-import { joinedNumberEnd } from './split-ids.js';
+import { brokenIdRestEnd } from './broken-ids.js';
 
 /** A technique's name found beside or around its ID in a line: the name, and the span from its first to its last word. */
 export interface NameAround {
@@ -211,11 +211,12 @@ export function withoutNameAfter(ref: ExtractedReference, lines: readonly Folded
   if (ref.nameSpan) {
     // An ID whose sub-technique number a line break split from it (`T1059.`⏎`001 ran the payload`): the words after
     // the number, a space between, are the words right after the ID, as they are on one line.
-    const number = joinedNumberEnd(ref, lines);
     const next = lines[ref.span.line]?.original ?? '';
-    if (number === undefined || ref.nameSpan.line !== ref.span.line + 1 || !/^ +$/.test(next.slice(number, ref.nameSpan.start))) return undefined;
+    const number = brokenIdRestEnd(line.original, ref.span.end, next);
+    const named = ` | ${next.slice(ref.nameSpan.start, ref.nameSpan.end)}`;
+    if (number === undefined || ref.nameSpan.line !== ref.span.line + 1 || !/^ +$/.test(next.slice(number, ref.nameSpan.start)) || !ref.raw.endsWith(named)) return undefined;
     const { name: _name, nameSpan: _nameSpan, ...rest } = ref;
-    return { ...rest, raw: `${ref.raw.slice(0, ref.raw.indexOf('\n'))}\n${next.slice(0, number).trim()}` };
+    return { ...rest, raw: ref.raw.slice(0, -named.length) };
   }
   const text = line.original;
   const written = idWritten(ref, id, text);

@@ -23,8 +23,8 @@ export interface SigmaTagList {
 // line break (`attack.t1059.`, `attack.t1059.0-`).
 const TAG = /(?<![\p{L}\p{N}_.-])(?:attack|car|cve|d3fend|detection|stp|tlp)\.[\p{L}\p{N}_.-]*/giu;
 // What a line of tags holds besides them: a YAML list's dash, a JSON array's brackets, quotes and commas, Markdown's
-// marks, and a key or label `tags` (`tags:`, `"tags": [`, `**Tags:**`).
-const TAG_LINE_REST = /^[\s*,;|[\]{}"'`-]*(?:tags[\s"'`*]*[:=][\s*,;|[\]{}"'`-]*)?$/i;
+// marks, and a key or label `tags` (`tags:`, `"tags": [`, `**Tags:**`, a table's `| Tags |` cell).
+const TAG_LINE_REST = /^[\s*,;|[\]{}"'`-]*(?:tags[\s"'`*]*[:=|][\s*,;|[\]{}"'`-]*)?$/i;
 // A `tags` key's array among a line's other fields, up to its end or the line's (`"tags": ["attack.t1105"]}`, `tags: [attack.t1105]`).
 const TAGS_ARRAY = /(?<![\p{L}\p{N}_])["']?tags["']?\s*:\s*\[([^\]]*)/iu;
 // The rest of a tag that a line break cut (`attack.t1059.`⏎`001,`, as PDF-to-text leaves it), at the next line's start.
@@ -110,7 +110,8 @@ export function withSigmaTags(references: readonly ExtractedReference[], lines: 
     const span = { ...ref.span, start, end: ref.raw.includes('\n') ? ref.span.end : Math.min(ref.span.end, tag.start + tag.tag.length) };
     if (!list.tacticTags.length) return { ...bare, raw, span };
     const own = target.technique(id)?.tactics ?? [];
-    const tactics = list.tactics.filter((tactic) => own.includes(tactic));
+    // In the matrix's order, as a layer lists them.
+    const tactics = target.tactics().map((tactic) => tactic.shortname).filter((tactic) => list.tactics.includes(tactic) && own.includes(tactic));
     const notes = said.get(list) ?? said.set(list, { several: [], none: [] }).get(list)!;
     if (tactics.length > 1) notes.several.push(`${id} (${tactics.map((tactic) => target.tacticName(tactic)).join(', ')})`);
     if (!tactics.length && own.length) notes.none.push(`${id} (${own.map((tactic) => target.tacticName(tactic)).join(', ')})`);

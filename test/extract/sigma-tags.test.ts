@@ -43,6 +43,9 @@ describe('withSigmaTags (through extractReport, ATT&CK 18.1)', () => {
     // Rules one per line (JSON Lines): each line's tags are its own rule's.
     const jsonLines = ['{"title": "a", "tags": ["attack.execution", "attack.t1059.001"]}', '{"title": "b", "tags": ["attack.persistence", "attack.t1053.005"]}'];
     expect(rows(jsonLines.join('\n')).map((row) => row[2])).to.deep.equal([['Execution'], ['Persistence']]);
+    // A rule's fields as a Markdown table, its tags in one cell.
+    const table = ['| Field | Value |', '|---|---|', '| Tags | attack.persistence, attack.t1053.005, attack.t1547.001 |'];
+    expect(rows(table.join('\n')).map((row) => row[2])).to.deep.equal([['Persistence'], ['Persistence']]);
     // A Markdown code fence, a pretty-printed JSON array.
     const fenced = ['```json', '"tags": [', '  "attack.command-and-control",', '  "attack.t1105",', '  "attack.execution",', '  "attack.t1059.001"', ']', '```'];
     expect(rows(fenced.join('\n')).map((row) => row[2])).to.deep.equal([['Command and Control'], ['Execution']]);
@@ -54,6 +57,13 @@ describe('withSigmaTags (through extractReport, ATT&CK 18.1)', () => {
     expect(report.references.map((ref) => [ref.ids, ref.tactics])).to.deep.equal([
       [['T1053.005'], ['Execution', 'Persistence']],
       [['T1105'], []],
+    ]);
+    // SigmaHQ's proc_creation_win_autorun_registry_modified_via_wmic.yml lists privilege-escalation first: the tactics
+    // come in the matrix's order.
+    const autorun = ['tags:', '    - attack.privilege-escalation', '    - attack.execution', '    - attack.persistence', '    - attack.t1547.001', '    - attack.t1047'];
+    expect(read(autorun.join('\n')).references.map((ref) => [ref.ids, ref.tactics])).to.deep.equal([
+      [['T1547.001'], ['Persistence', 'Privilege Escalation']],
+      [['T1047'], ['Execution']],
     ]);
     const [note] = report.notes.filter((one) => one.includes('Sigma'));
     expect(note).to.include('lines 2-5').and.include('T1053.005 (Execution, Persistence) is under several of them').and.include('T1105 (Command and Control) is under none of them');

@@ -112,9 +112,12 @@ const SUB_AT = new RegExp(`(?:${SUB_SEPARATORS.map(([, pattern]) => `(${pattern}
 const FOOTNOTE_SUB_AT = new RegExp(`\\.(0\\d{${subDigits - 1}})\\d{1,2}(?!\\d|[.,]\\d)`, 'y');
 // `T1566.01`: a sub-technique number with too few digits; or with a space among its three (`T1055.0 12`, PDF-to-text),
 // the whole malformed, for the caller to report with the ID it may be.
-const SHORT_SUB_AT = new RegExp(`\\.(\\d{1,2})(?: (\\d{1,2})(?![\\dA-Za-z.]|,\\d))?(?![\\d.])`, 'y');
-// Siblings after a sub-technique: `/.003`, `/003`, `, .003`, ` and .002`, `、.002`.
-const SIBLING_AT = new RegExp(`(?: ?/ ?\\.?| {0,2}(?:,|、|&|\\+|and|or) {0,2}\\.)(${SUB})(?!\\d)`, 'y');
+// A full stop after it ends the sentence (`They used T1059.001 and T1003.01.`); a dot before a digit or a letter goes on
+// with a version or a file's name (`T1003.01.2`, `T1003.01.exe`).
+const SHORT_SUB_AT = new RegExp(`\\.(\\d{1,2})(?: (\\d{1,2})(?![\\dA-Za-z.]|,\\d))?(?!\\d|\\.[\\dA-Za-z])`, 'y');
+// Siblings after a sub-technique: `/.003`, `/003`, `, .003`, ` and .002`, `、.002`; `|003`, a regex's alternation as
+// a detection's notes write it (`T1059.001|003`), the pipe unspaced: a spaced one is a table's cell border.
+const SIBLING_AT = new RegExp(`(?:\\|\\.?| ?/ ?\\.?| {0,2}(?:,|、|&|\\+|and|or) {0,2}\\.)(${SUB})(?!\\d)`, 'y');
 // A sibling after a sub-technique written as its number without the zeros before it, after a slash: `T1003.001/2/6`,
 // `T1218.010/11`, `T1055.001/4/12` (a red-team roadmap's Markdown table of technique IDs), as version lists write
 // `.001/2/3`. Only after a slash and a sub-technique: `T1059.001, 3 hosts` is a sentence going on.
@@ -122,15 +125,18 @@ const UNPADDED_SIBLING_AT = new RegExp(`/(\\d{1,${subDigits - 1}})(?!\\d|[.,]\\d
 // A sub-technique after its technique, its dot written: `T1078/.004`, `T1078, .004` (a SOC playbook's table: `Initial
 // Access | … T1190, T1078/.004 |`). The technique is cited too.
 const PARENT_SIBLING_AT = new RegExp(`(?: ?/ ?| {0,2}(?:,|、|&|\\+|and|or) {0,2})\\.(${SUB})(?!\\d)`, 'y');
-// A range after a sub-technique: `-.003`, `-003`, ` - T1003.003`, ` to .003`.
-const RANGE_AT = new RegExp(`(?: ?- ?| (?:to|through) )(?:[${prefix}](${TECHNIQUE})\\.|\\.)?(${SUB})(?!\\d)`, 'y');
+// A range after a sub-technique: `-.003`, `-003`, ` - T1003.003`, ` to .003`; `〜T1003.003`, `~.003`, as Japanese text
+// writes a range with a wave dash (a full-width tilde folds to `~`).
+const RANGE_AT = new RegExp(`(?: ?[-~〜] ?| (?:to|through) )(?:[${prefix}](${TECHNIQUE})\\.|\\.)?(${SUB})(?!\\d)`, 'y');
 // A range of techniques, as Japanese text writes one: `T1192~1194`, `T1192〜T1194` (a full-width tilde folds to `~`).
 const TILDE_RANGE_AT = new RegExp(`(?: ?[~〜] ?)${prefix}?(${TECHNIQUE})(?![\\d.])`, 'y');
 // Sub-techniques in brackets after their technique: `T1566[.001,.002]`, `T1566 (.001, .002)`.
 const BRACKETED_AT = new RegExp(`( ?[[(] ?)\\.(${SUB})((?: {0,2}[,/、] {0,2}\\.${SUB}){0,30}) ?[\\])]`, 'y');
 // Sub-technique numbers completed from brackets after the digits they share: `T1059.00[1,5]`, `T1059.[001,005]`. Any
 // digits are taken here; only endings that make whole 3-digit numbers are read (`T1059.00{1,5}`, a regex's repeat
-// count or a shell's expansion, and `T1059.0[1,15]` are malformed).
+// count or a shell's expansion, and `T1059.0[1,15]` are malformed). Braces of whole numbers right after the dot are a
+// shell's expansion with one reading (`T1053.{003,005} / T1543.{001,003,004}`, a Markdown table of an emulation tool's
+// catalog): each number is a sub-technique.
 const COMPLETED_AT = new RegExp(`\\.(\\d{0,${subDigits - 1}})([[{]) ?(\\d{1,${subDigits}}(?: {0,2}[,/、] {0,2}\\d{1,${subDigits}}){0,30}) ?([\\]}])`, 'y');
 const SUBS = new RegExp(SUB, 'g');
 const ATTACK_URL_BEFORE = /(?:https?:\/\/)?(?:www\.)?attack\.mitre\.org\/(?:techniques|wiki\/Technique)\/$/i;
@@ -581,7 +587,8 @@ function linkAround(text: string, start: number, end: number, ids: readonly stri
 
 /**
  * Read `.00[1,5]` after a technique: each number in the brackets completes the shared digits before them into a
- * sub-technique. Only square brackets whose every ending makes a whole number are read; else no IDs (malformed).
+ * sub-technique. Only square brackets whose every ending makes a whole number are read, and braces of whole numbers
+ * after the dot (`.{001,012}`); else no IDs (malformed).
  * Returns where the written text ends, or undefined when no such brackets follow.
  */
 function readCompleted(text: string, technique: string, ids: string[], from: number, rules: ReadingRule[]): number | undefined {
@@ -590,7 +597,9 @@ function readCompleted(text: string, technique: string, ids: string[], from: num
   if (!match) return undefined;
   const [, shared = '', open, list = '', close] = match;
   const endings = list.match(/\d+/g) ?? [];
-  if (open === '[' && close === ']' && endings.every((ending) => shared.length + ending.length === subDigits)) {
+  const brackets = open === '[' && close === ']';
+  const braces = open === '{' && close === '}' && !shared;
+  if ((brackets || braces) && endings.every((ending) => shared.length + ending.length === subDigits)) {
     rules.push(COMPLETED);
     ids.push(...endings.map((ending) => `${technique}.${shared}${ending}`));
   }

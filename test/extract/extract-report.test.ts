@@ -435,6 +435,17 @@ describe('extractReport', () => {
       expect(read('Phishing links (T1566.01).').references[0]!.resolution!.note).to.match(/^malformed ID "T1566\.01": .*did you mean T1566\.001/);
     });
 
+    it('reads a sub-technique number of two digits at a sentence\'s end as malformed, not as the name of the ID before it', () => {
+      // A sentence of our own in the shape a sweep of real report text found (h440): T1003.01 became T1059.001's name,
+      // and T1059.001 came out unresolved.
+      const refs = read('They used T1059.001 and T1003.01.').references;
+      expect(refs.map((ref) => [ref.raw, ref.ids, ref.name, ref.malformed, ref.resolution?.status])).to.deep.equal([
+        ['T1059.001', ['T1059.001'], undefined, undefined, 'current'],
+        ['T1003.01', [], undefined, 'T1003.01', 'unknown'],
+      ]);
+      expect(refs[1]!.resolution!.note).to.match(/^malformed ID "T1003\.01": .*did you mean T1003\.001/);
+    });
+
     it("takes its table row's tactic as its neighbours' IDs do (| Execution | T10593 | Windows Command Shell |)", () => {
       // A tactic | ID | technique table (ours) with one ID typed with its dot and zeros lost, as in the cases above.
       const text = ['| Tactic | ID | Technique |', '|---|---|---|', '| Execution | T1059.001 | PowerShell |', '| Execution | T10593 | Windows Command Shell |', '| Persistence | T1547.001 | Registry Run Keys |'].join('\n');

@@ -49,6 +49,19 @@ describe('scanIds', () => {
     ['T1059.0[1,15]', [[]], [], 'T1059.0[1,15]'],
     ['T1059.[1,5]', [[]], [], 'T1059.[1,5]'],
     ['T1003.001-.003', [['T1003.001', 'T1003.002', 'T1003.003']], [rule('a range of sub-techniques')], 'T1003.001-.003'],
+    // Shapes a sweep of real report text found read short (h440); minimal lines of our own in their shapes. A regex's
+    // alternation in a detection note (`T1059.001|003`); a range with a wave dash, as Japanese text writes one
+    // (`T1003.001〜T1003.003`); a shell's brace expansion (`T1053.{003,005} / T1543.{001,003,004}` in a Markdown table of an
+    // emulation tool's catalog, stored in the search tool's code corpus).
+    ['T1059.001|003 PowerShell, cmd', [['T1059.001', 'T1059.003']], [rule('sibling sub-techniques written as a shorthand')], 'T1059.001|003'],
+    ['| T1059.001 | 003 |', [['T1059.001']], [], 'T1059.001'],
+    ['(T1003.001〜T1003.003)', [['T1003.001', 'T1003.002', 'T1003.003']], [rule('a range of sub-techniques')], 'T1003.001〜T1003.003'],
+    ['T1003.001〜.003', [['T1003.001', 'T1003.002', 'T1003.003']], [rule('a range of sub-techniques')], 'T1003.001〜.003'],
+    ['T1055.{001,012}', [['T1055.001', 'T1055.012']], [rule('sub-technique numbers completed')], 'T1055.{001,012}'],
+    ['T1053.{003,005} / T1543.{001,003,004}', [['T1053.003', 'T1053.005'], ['T1543.001', 'T1543.003', 'T1543.004']], [rule('sub-technique numbers completed')], 'T1053.{003,005}'],
+    ['T1059.{1,5}', [[]], [], 'T1059.{1,5}'],
+    // A malformed ID at a sentence's end is one, its full stop the sentence's: not left out, not the ID before's name.
+    ['They used T1059.001 and T1003.01.', [['T1059.001'], []], [], 'T1059.001'],
     ['T1003.001 - T1003.004', [['T1003.001', 'T1003.002', 'T1003.003', 'T1003.004']], [rule('a range of sub-techniques')], 'T1003.001 - T1003.004'],
     // `T1192~1194`: NEC's security blog (2020-05-08, Japanese), on ATT&CK's beta sub-techniques: "ベータ版T1566と現行版T1192~1194の関係".
     ['ベータ版T1566と現行版T1192~1194の関係', [['T1566'], ['T1192', 'T1193', 'T1194']], [], 'T1566'],
@@ -136,6 +149,9 @@ describe('scanIds', () => {
     '"SSHT1023"',
     // A footnote is read only after a sub-technique's number, which starts with 0; a decimal goes on after it.
     'T1059.1234',
+    // A short sub-technique number that a dot and more go on from: a version or a file's name, no ID.
+    'T1003.01.2',
+    'T1003.01.exe',
     // A number after a slash is a sibling only where it stands alone (not a decimal, a year or a zero).
     'T1059.001/3.5',
     'T1566.001/2024',

@@ -910,7 +910,13 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   for (const item of nameLines) {
     // An older name (`Credential Access: Credential Dumping` in a list of current ones) is asked of the older releases too.
     // The item's tactic tells a part of a name (`Persistence: Registry Run Keys`, T1547.001 Registry Run Keys / Startup Folder).
-    if (item.older ? !context.history || !namedKind(item.name, context, item.tactics, ask) : !item.sure && !namedKind(item.name, { target }, item.tactics, askTarget)) continue;
+    const unread = item.older ? !context.history || !namedKind(item.name, context, item.tactics, ask) : !item.sure && !namedKind(item.name, { target }, item.tactics, askTarget);
+    if (unread) {
+      // A name the line's shape says is a technique's (`* Registry Run Keys / Start Folder - 2` among counted technique
+      // names) that no release knows is said, not passed over.
+      if (item.older && item.sure) unnamed.push(`line ${item.span.line} "${item.name}"`);
+      continue;
+    }
     // A tactic's page a list item links (`[Data from Local System](…/tactics/TA0009/)`) gives its TA ID: named as a campaign names it.
     const ref = named(resolved({ raw: item.name, line: item.span.line, ids: [], name: item.name, tactics: item.tactics, span: item.span }));
     const { status, candidates } = ref.resolution!;
@@ -944,7 +950,7 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   }
   if (unnamed.length) {
     notes.push(
-      `${unnamed.length} name${unnamed.length === 1 ? '' : 's'} on lines of tactics and techniques without IDs (a breadcrumb \`Tactic » Technique\`, a list item \`Technique - Sub-technique\`) ` +
+      `${unnamed.length} name${unnamed.length === 1 ? '' : 's'} on lines of tactics and techniques without IDs (a breadcrumb \`Tactic » Technique\`, a list item \`Technique - Sub-technique\` or \`Technique - count\`) ` +
         `name${unnamed.length === 1 ? 's' : ''} no technique of ATT&CK ${target.label}, so ${unnamed.length === 1 ? 'it is' : 'they are'} no reference${unnamed.length === 1 ? '' : 's'}: ${listed(unnamed)} (check the name${unnamed.length === 1 ? '' : 's'})`,
     );
   }

@@ -19,7 +19,8 @@ export interface NamedLineItem {
   /**
    * Whether the line's shape says it names techniques whatever the names are (a tactic before `»`, a technique before
    * `-` or `:`): a name that is none is then reported; after a tactic and a colon alone (`Impact: files encrypted`) it
-   * may be a sentence, and is passed over.
+   * may be a sentence, and is passed over. So is the name of a list item with a count (`* Audio Capture - 1`) in a list
+   * of such items most of which name techniques: one that names none is reported.
    */
   sure: boolean;
   /**
@@ -43,6 +44,10 @@ const BREADCRUMB = /\s*[»›]\s*/;
 // Bold marks, and a bracket of figures after the name (`Phishing (15.44%)`, a ranking's share).
 const MARKS = /\*\*|__/g;
 const FIGURES = /\s*\(\s*[\d.,%\s]+\)\s*$/;
+// A count after a dash (`* Audio Capture - 1`, `* Data Encoding - 2`): how many times a list of techniques saw each, as
+// timb-machine/attack-ti's threat-crank extracts list them under `# Validate the following attacks`. No sub-technique's
+// name is a number: the count is no `Parent - Sub` part.
+const COUNT = /\s+[-–—]\s+\d{1,6}$/;
 // `Parent - Sub`, `Parent – Sub`, `Parent: Sub`: where a list item's first part ends.
 const PARENT_END = /\s+[-–—]\s+|:\s+/;
 // Items of a part that names several (`PowerShell, Windows Command Shell`; `malware and exploits`).
@@ -90,12 +95,27 @@ export function namedLineItems(lines: readonly FoldedText[], skip: ReadonlySet<n
   // The list the line's item is in (consecutive list items): its items that are a technique's name and nothing else
   // (`- Exploit Public-Facing Application` among `- Create Account - Local Account`) are read once another is read.
   // Its items after a tactic that name no technique of the release are read as older names once another item names one.
-  let list: { plain: NamedLineItem[]; read: boolean; older: NamedLineItem[]; named: boolean } = { plain: [], read: false, older: [], named: false };
+  // How many of its items are a name and a count (`* Audio Capture - 1`), how many of those name a technique of the
+  // release, and those that name none.
+  let list: { plain: NamedLineItem[]; read: boolean; older: NamedLineItem[]; named: boolean; counted: number; countedNamed: number; countedOther: NamedLineItem[] } = {
+    plain: [],
+    read: false,
+    older: [],
+    named: false,
+    counted: 0,
+    countedNamed: 0,
+    countedOther: [],
+  };
   const endList = (): void => {
-    if (list.read) found.push(...list.plain);
+    // A list of names with counts most of which name techniques (threat-crank's `* Audio Capture - 1`) is a list of techniques, whatever else it holds: its other counted names are asked of older
+    // releases and, where none knows them, reported (`Registry Run Keys / Start Folder`, ATT&CK 2's name), never passed
+    // over. A list of platforms or data sources with counts (`* Linux - 64`, `* File monitoring - 45`) names few.
+    const counted = list.counted >= 2 && list.countedNamed * 2 > list.counted;
+    if (list.read || counted) found.push(...list.plain);
+    if (counted) found.push(...list.countedOther.map((item) => ({ ...item, sure: true, older: true })));
     // An item alone, or in a list of older names only, is asked of older releases where its words are written as a name.
     found.push(...(list.named ? list.older : list.older.filter((item) => writtenAsName(item.name))));
-    list = { plain: [], read: false, older: [], named: false };
+    list = { plain: [], read: false, older: [], named: false, counted: 0, countedNamed: 0, countedOther: [] };
   };
   let afterHeading = false;
   // The tactic a Markdown heading names alone (`## Privilege Escalation`), over the list items that follow it.
@@ -119,7 +139,9 @@ export function namedLineItems(lines: readonly FoldedText[], skip: ReadonlySet<n
     const tacticLink = marker && !heading ? TACTIC_LINK.exec(original.slice(marker.length).trim()) : null;
     const line = tacticLink ? `${marker}${tacticLink[1]!}` : original;
     if (skip.has(i + 1) || line.length > 300 || NOT_NAMES.test(line)) continue;
-    const body = line.slice(marker?.length ?? 0).replace(heading ? HEADING_CLOSE : /$^/, '').replace(MARKS, '').replace(FIGURES, '').trim();
+    const figured = line.slice(marker?.length ?? 0).replace(heading ? HEADING_CLOSE : /$^/, '').replace(MARKS, '').replace(FIGURES, '').trim();
+    const count = marker && !heading ? COUNT.exec(figured) : null;
+    const body = count ? figured.slice(0, count.index) : figured;
     if (!body || SENTENCE.test(body) || body.split(/\s+/).length > MAX_WORDS) continue;
     const start = original.indexOf(body.slice(0, 8), marker?.length ?? 0);
     const text = heading ? original.replace(HEADING_CLOSE, '') : original.trimEnd();
@@ -153,7 +175,16 @@ export function namedLineItems(lines: readonly FoldedText[], skip: ReadonlySet<n
           found.push(item);
           list.named = true;
         } else list.older.push({ ...item, older: true });
-      } else if (isTechnique(body)) list.plain.push({ name: body, tactics: tacticLink ? [tacticLink[2]!] : [], ...where, form, sure: false });
+      } else {
+        const item: NamedLineItem = { name: body, tactics: tacticLink ? [tacticLink[2]!] : [], ...where, form, sure: false };
+        const technique = isTechnique(body);
+        if (technique) list.plain.push(item);
+        if (count) {
+          list.counted++;
+          if (technique) list.countedNamed++;
+          else list.countedOther.push(item);
+        }
+      }
       continue;
     }
     const before = found.length;

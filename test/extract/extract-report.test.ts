@@ -738,7 +738,7 @@ describe('extractReport', () => {
         ['MSHTA', ['Defense Evasion'], ['T1218.005']],
       ]);
       expect(report.notes).to.deep.equal([
-        '1 name on lines of tactics and techniques without IDs (a breadcrumb `Tactic » Technique`, a list item `Technique - Sub-technique`) names no technique of ATT&CK enterprise-attack 18.1, ' +
+        '1 name on lines of tactics and techniques without IDs (a breadcrumb `Tactic » Technique`, a list item `Technique - Sub-technique` or `Technique - count`) names no technique of ATT&CK enterprise-attack 18.1, ' +
           'so it is no reference: line 2 "Network Sniffing Execution Discovery" (check the name)',
       ]);
     });
@@ -775,6 +775,43 @@ describe('extractReport', () => {
         [2, 'Credential Dumping', ['Credential Access'], ['T1003']],
       ]);
       expect(withHistory.references[1]!.resolution?.warnings[0]).to.match(/^read by name from the list item "Credential Access: Credential Dumping/);
+    });
+
+    // timb-machine/attack-ti's threat-crank extracts (e.g. enterprise/region/russia/ATT&CK-v2.0.md; no licence stated, so
+    // lines of our own in its shape) list each technique by name with a count under `# Validate the following attacks`,
+    // then phases, platforms and data sources with counts. Only names of parents were read, as `Data Encoding: 2` (the
+    // count as a sub-technique), the others passed over.
+    it('reads a list of names with counts (`* Audio Capture - 1`) as names, reports a name no release knows, and reads no list of other things with counts', () => {
+      const text = [
+        '# Validate the following attacks', '', '* Audio Capture - 1', '* Data Encoding - 2', '* Credential Dumping - 4', '* Registry Run Keys / Start Folder - 2', '* Valid Accounts - 2',
+        '', '# Validate the following phases', '', '* collection - 10', '* discovery - 6',
+        '', '# Validate the following platforms', '', '* Linux - 64', '* Network Devices - 42', '* Windows - 92', '* macOS - 64',
+        '', '# Validate the following data sources', '', '* File monitoring - 45', '* PowerShell logs - 4', '* Process monitoring - 51',
+      ].join('\n');
+      const without = read(text);
+      expect(without.references.map((ref) => [ref.line, ref.raw, ref.resolution?.status, ref.resolution?.ids])).to.deep.equal([
+        [3, 'Audio Capture', 'name', ['T1123']],
+        [4, 'Data Encoding', 'name', ['T1132']],
+        // ATT&CK 2's name, one word from T1547.001's: read as it, and said.
+        [6, 'Registry Run Keys / Start Folder', 'fuzzy', ['T1547.001']],
+        [7, 'Valid Accounts', 'name', ['T1078']],
+      ]);
+      expect(without.references[0]!.resolution?.warnings).to.deep.equal(['read by name from the list item "Audio Capture - 1", no ID written: check that it is the technique meant']);
+      // Without older releases, a name they know is reported, never passed over.
+      expect(without.notes.filter((note) => note.includes('no technique of ATT&CK'))).to.deep.equal([
+        '1 name on lines of tactics and techniques without IDs (a breadcrumb `Tactic » Technique`, a list item `Technique - Sub-technique` or `Technique - count`) names no technique of ATT&CK enterprise-attack 18.1, ' +
+          'so it is no reference: line 5 "Credential Dumping" (check the name)',
+      ]);
+      // With them, each older name is read as the technique it is now.
+      const withHistory = extractReport(text, { target: loadRelease('18.1'), history: () => [loadRelease('6.3')] });
+      expect(withHistory.references.map((ref) => [ref.line, ref.raw, ref.resolution?.ids])).to.deep.equal([
+        [3, 'Audio Capture', ['T1123']],
+        [4, 'Data Encoding', ['T1132']],
+        [5, 'Credential Dumping', ['T1003']],
+        [6, 'Registry Run Keys / Start Folder', ['T1547.001']],
+        [7, 'Valid Accounts', ['T1078']],
+      ]);
+      expect(withHistory.notes.filter((note) => note.includes('no technique of ATT&CK'))).to.deep.equal([]);
     });
 
     // An incident write-up's `ATT&CK mapping` list (code index file 2560323023) and a threat-actor compendium's `TTPs` list

@@ -6,6 +6,7 @@ import {
   FILE_NAME_RULE,
   TACTIC_AFTER_RULE,
   TACTIC_BEFORE_NAME_RULE,
+  TACTIC_ID_BEFORE_ID_RULE,
   TACTIC_GLUED_RULE,
   foldLines,
   isAndTheLike,
@@ -732,7 +733,7 @@ function displayTactics(tactics: readonly string[]): string[] {
  * its own, over those of its line or section.
  */
 function statedOr(ref: ReferenceToken, given: TacticSource): TacticSource {
-  const own = [TACTIC_AFTER_RULE, TACTIC_BEFORE_NAME_RULE, TACTIC_GLUED_RULE].some((rule) => ref.rules.includes(rule));
+  const own = [TACTIC_AFTER_RULE, TACTIC_BEFORE_NAME_RULE, TACTIC_ID_BEFORE_ID_RULE, TACTIC_GLUED_RULE].some((rule) => ref.rules.includes(rule));
   return ref.tactics && own ? { tactics: [...ref.tactics] } : given;
 }
 

@@ -60,11 +60,12 @@ export const READING_RULES = [
   'an ATT&CK URL whose slashes PDF-to-text dropped is read as the URL (https:attack.mitre.orgtechniquesT1556008)',
   'Atomic Red Team test numbers after a technique\'s ID are left out (T1003.001-3, T1559-1,2,3: the technique\'s tests)',
   'an ID glued to a tactic\'s ID before it is split off (TA0011T1561.001)',
+  'a tactic\'s ID before `::` and the technique\'s ID is its own tactic, as capa\'s notation with IDs (PowerShell (TA0002::T1059.001))',
 ] as const;
 export type ReadingRule = (typeof READING_RULES)[number];
 
 export const [FOLD_RULE, JOIN_RULE] = READING_RULES;
-const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, COLON, ESCAPED_DOT, SIBLINGS, UNPADDED_SIBLINGS, PARENT_SIBLING, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME, LETTER_SPACED, TACTIC_AFTER, TACTIC_GLUED, GLUED_CAPITALS, FOOTNOTE, SPLIT_DIGITS, TACTIC_BEFORE_NAME, FILE_NAME, SLASHLESS_URL, ATOMIC_TEST, GLUED_TACTIC_ID] =
+const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, COLON, ESCAPED_DOT, SIBLINGS, UNPADDED_SIBLINGS, PARENT_SIBLING, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME, LETTER_SPACED, TACTIC_AFTER, TACTIC_GLUED, GLUED_CAPITALS, FOOTNOTE, SPLIT_DIGITS, TACTIC_BEFORE_NAME, FILE_NAME, SLASHLESS_URL, ATOMIC_TEST, GLUED_TACTIC_ID, TACTIC_ID_BEFORE_ID] =
   READING_RULES;
 /** The rule by which a Markdown backslash escape is read as the character it escapes (`foldText` drops the backslash). */
 export const ESCAPE_RULE: ReadingRule = ESCAPED_DOT;
@@ -72,6 +73,8 @@ export const ESCAPE_RULE: ReadingRule = ESCAPED_DOT;
 export const TACTIC_AFTER_RULE: ReadingRule = TACTIC_AFTER;
 /** The rule by which capa's `Tactic::Technique [ID]` gives a reference's tactic: that tactic is its, and no other. */
 export const TACTIC_BEFORE_NAME_RULE: ReadingRule = TACTIC_BEFORE_NAME;
+/** The rule by which `TA0002::T1059.001` gives a reference's tactic: that tactic is its, and no other. */
+export const TACTIC_ID_BEFORE_ID_RULE: ReadingRule = TACTIC_ID_BEFORE_ID;
 /** The rule by which a row of a table run together on one line gives its tactic: that tactic is the reference's, and no other. */
 export const TACTIC_GLUED_RULE: ReadingRule = TACTIC_GLUED;
 /** The rule that reads look-alike letters as digits (`T1O59`): an ID it gives is checked against the release. */
@@ -849,6 +852,10 @@ interface Cluster {
   enclosed: boolean;
 }
 
+// A tactic's ID and `::` right before a technique's ID (`TA0002::T1059.001`): the text before the ID, and from the tactic's.
+const TACTIC_ID_LABEL_BEFORE = /(?<![A-Za-z0-9])TA\d{4}::$/;
+const TACTIC_ID_LABEL = new RegExp(`^TA\\d{4}::${prefix}\\d{${digits}}$`);
+
 /** Group ID tokens separated only by list punctuation, taking in brackets that hold nothing else. */
 function clusters(text: string, tokens: readonly IdToken[], cut: (i: number) => boolean): Cluster[] {
   const groups: Cluster[] = [];
@@ -860,8 +867,9 @@ function clusters(text: string, tokens: readonly IdToken[], cut: (i: number) => 
     } else groups.push({ tokens: [token], start: token.start, end: token.end, enclosed: false });
   }
   for (const group of groups) {
-    // Markdown's marks around the IDs inside the brackets (`(`T1078`)`, `(**T1059.001**)`) are no part of what they hold.
-    let a = group.start;
+    // Markdown's marks around the IDs inside the brackets (`(`T1078`)`, `(**T1059.001**)`) are no part of what they hold;
+    // nor is a tactic's ID before them (`(TA0002::T1059.001)`: `idLabels`), its tactic.
+    let a = group.start - (TACTIC_ID_LABEL_BEFORE.exec(text.slice(Math.max(0, group.start - 10), group.start))?.[0].length ?? 0);
     while (a > 0 && group.start - a < 4 && ' `*_'.includes(text.charAt(a - 1))) a--;
     let b = group.end;
     while (b < text.length && b - group.end < 4 && ' ,;`*_'.includes(text.charAt(b))) b++;
@@ -1446,11 +1454,15 @@ export function tokenizeReferences(text: string, mode: ReadingMode = 'reference'
   const tactics = tacticPieces(text);
   // `Defense Evasion::Obfuscated Files or Information [T1027]`: capa's tactic before a technique's name, where no other
   // tactic text is read.
-  const labels = text.includes('::') ? doubleColonTactics(text).filter((label) => !tactics.some((piece) => piece.start < label.end && label.start < piece.end)) : [];
-  if (labels.length) {
-    tactics.push(...labels);
+  const capaLabels = text.includes('::') ? doubleColonTactics(text).filter((label) => !tactics.some((piece) => piece.start < label.end && label.start < piece.end)) : [];
+  if (capaLabels.length) {
+    tactics.push(...capaLabels);
     tactics.sort((a, b) => a.start - b.start);
   }
+  // `PowerShell (TA0002::T1059\.001\)` (WatchGuard's Internet Security Report Q1 2024 converted to Markdown): the same
+  // notation with IDs, a tactic's ID (read as tactic text) and `::` right before a technique's ID: its tactic.
+  const idLabels = text.includes('::') ? tactics.filter((piece) => TACTIC_ID_LABEL.test(text.slice(piece.start, piece.end + 2 + digits + 1))) : [];
+  const labels = idLabels.length ? [...capaLabels, ...idLabels].sort((a, b) => a.start - b.start) : capaLabels;
   // A tactic glued to the first ID (`Initial AccessT1566.001`) is a leading tactic too.
   const first = tokens[0];
   if (first?.rules.includes(GLUED_BEFORE) && !tactics.some((piece) => piece.start < first.start)) {
@@ -1517,7 +1529,7 @@ export function tokenizeReferences(text: string, mode: ReadingMode = 'reference'
           ...(markdown ? [MARKDOWN] : []),
           ...token.rules,
           ...(paired ? [PAIRS] : []),
-          ...(stated[g] ? [TACTIC_AFTER] : labelled[g] ? [TACTIC_BEFORE_NAME] : rows?.[g] ? [TACTIC_GLUED] : asName ? [TACTIC_AS_NAME] : []),
+          ...(stated[g] ? [TACTIC_AFTER] : labelled[g] ? [idLabels.includes(labelled[g]) ? TACTIC_ID_BEFORE_ID : TACTIC_BEFORE_NAME] : rows?.[g] ? [TACTIC_GLUED] : asName ? [TACTIC_AS_NAME] : []),
         ],
       });
     }
@@ -1690,7 +1702,9 @@ function labelledTactics(groups: readonly Cluster[], names: ReadonlyArray<Named 
     const from = groups[g - 1]?.end ?? 0;
     const name = names[g];
     const to = name && name.span.end <= group.start ? name.span.end : group.start;
-    const label = labels.filter((piece) => piece.start >= from && piece.end <= to).at(-1);
+    // A label inside the group's brackets, before its first ID (`(TA0002::T1059.001)`), is its too.
+    const inside = (piece: TacticPiece): boolean => group.enclosed && piece.start > group.start && piece.end <= group.tokens[0]!.start;
+    const label = labels.filter((piece) => (piece.start >= from && piece.end <= to) || inside(piece)).at(-1);
     if (label) claimed.add(label);
     return label;
   });

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { escapeRegExp } from '../../lib/normalize/tactic-text.js';
 import { extractReport } from '../../lib/extract/extract-report.js';
 import { resolveReference } from '../../lib/normalize/resolve-reference.js';
+import { READING_RULES } from '../../lib/normalize/tokenize-references.js';
 import { otherDomainLookup } from '../../lib/attack/index.js';
 import type { Domain } from '../../lib/attack/types.js';
 import { loadRelease } from '../helpers/attack.js';
@@ -3164,6 +3165,20 @@ describe('extractReport', () => {
         [3, 'Account Discovery::Domain Account', ['T1087.002'], ['Discovery'], []],
         [4, 'Scheduled Task/Job::At', ['T1053.002'], ['Execution', 'Persistence'], []],
       ]);
+    });
+
+    it('reads `TA0002::T1059.001`, the notation with IDs: the tactic is the reference\'s, the words before its bracket its name', () => {
+      // WatchGuard's Internet Security Report Q1 2024 as converted to Markdown (test/corpus/reports/watchguard-isr-q1-2024-
+      // glued-tactic-ids.yaml): the technique was read, without its tactic or the name before the bracket. `::` before a
+      // technique's name is skipped for an ID (capa 4's `Obfuscated Files or Information:: T1027`, a technique's name before
+      // it); a tactic's ID is never one.
+      const text = ['number of PowerShell (TA0002::T1059\\.001\\), having the most', 'service persistence(TA0003::T1543\\.005\\) ranking ninth. Examples'].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.line, ref.raw, ref.name, ref.resolution?.ids, ref.tactics, ref.resolution?.warnings])).to.deep.equal([
+        [1, 'PowerShell (TA0002::T1059\\.001\\)', 'PowerShell', ['T1059.001'], ['Execution'], []],
+        [2, 'service persistence(TA0003::T1543\\.005\\)', 'service persistence', ['T1543.005'], ['Persistence'], []],
+      ]);
+      expect(refs[0]!.resolution?.trail).to.include(`read: ${READING_RULES.find((rule) => rule.startsWith("a tactic's ID before `::`"))}`);
     });
 
     it("reads the tactic of capa's JSON ATT&CK spec (`\"tactic\"` beside `\"id\"`), printed over lines or on one", () => {

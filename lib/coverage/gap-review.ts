@@ -493,7 +493,7 @@ function strayTactic(tag: CoverageRef, ids: ReadonlySet<TechniqueId>, target: At
   // T1574 Hijack Execution Flow, T1218 System Binary Proxy Execution, T1127 and T1197 under attack.execution, none of
   // whose tactics in 18.1; told to retag them, a detection engineer would undo the newer release's tags.
   const advice = newer
-    ? `the input's rules are tagged for ATT&CK ${newer.since} (${newer.raw}), which may place its techniques under ${tactic.name}: check in that release before retagging`
+    ? `the rule is tagged for ATT&CK ${newer.since} (${newer.raw}), which may place its techniques under ${tactic.name}: check in that release before retagging`
     : `tag the technique of ${tactic.name} the rule detects, or leave the tactic out`;
   return {
     status: STRAY_TACTIC_STATUS,
@@ -507,13 +507,15 @@ interface NewerTacticMark {
   since: string;
 }
 
-/** The first tag of an input's rules of a tactic a newer release split off that the release lacks: the input is written for that release. */
-function newerTacticMark(input: CoverageInput, target: AttackIndex): NewerTacticMark | undefined {
-  for (const rule of input.rules) {
-    for (const tag of rule.tags ?? []) {
-      const later = OBJECT_TAG.test(tag.raw) ? undefined : laterTactic(tagTactic(tag.raw));
-      if (later && !target.tactic(later.shortname)) return { raw: tag.raw, since: later.since };
-    }
+/**
+ * A rule's first tag of a tactic a newer release split off that the release lacks: the rule is written for that release.
+ * Per rule, not per input: one rule of ATT&CK 19 in a folder of older rules said of every stray tactic tag of the
+ * folder to check in ATT&CK 19, where the rules tagged for the release reviewed are to be retagged.
+ */
+function newerTacticMark(rule: CoverageRule, target: AttackIndex): NewerTacticMark | undefined {
+  for (const tag of rule.tags ?? []) {
+    const later = OBJECT_TAG.test(tag.raw) ? undefined : laterTactic(tagTactic(tag.raw));
+    if (later && !target.tactic(later.shortname)) return { raw: tag.raw, since: later.since };
   }
   return undefined;
 }
@@ -627,8 +629,8 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
   const teamNumbered = teamNumberedLookup(target, options.history, options.givenAs);
   for (const input of inputs) {
     const before = rules.length;
-    const newerMark = newerTacticMark(input, target);
     for (const rule of input.rules) {
+      const newerMark = newerTacticMark(rule, target);
       const ids = new Set<TechniqueId>();
       const unplaced: NonNullable<ResolvedRule['unplaced']> = [];
       const ruleRemapped: NonNullable<ResolvedRule['remapped']> = [];

@@ -15,24 +15,36 @@ import { freshTmpDir, repoRoot } from '../helpers/attack.js';
 import { loadAttack, readCoverageInputs, resolveCoverage } from '../../lib/index.js';
 
 const RULE = resolve(repoRoot, '../shared/sigma/rules/linux/auditd/path/lnx_auditd_hidden_binary_execution.yml');
+const OLDER = resolve(repoRoot, '../shared/sigma/rules/windows/process_creation/proc_creation_win_adplus_memory_dump.yml');
 
 describe('regressions: a tactic tag of none of the rule\'s techniques, on rules tagged for a newer release (real SigmaHQ rule)', function () {
   this.timeout(60_000);
 
   before(function () {
-    if (!existsSync(RULE)) this.skip();
+    if (!existsSync(RULE) || !existsSync(OLDER)) this.skip();
   });
 
-  const note = (dir: string): string | undefined => {
+  const notes = (dir: string): Map<string, string> => {
     const target = loadAttack({ attack: process.env.ATTACK_STIX_DIR, release: '18.1' });
-    return resolveCoverage(readCoverageInputs([dir]), target).unresolved.find((u) => u.raw === 'attack.execution')?.note;
+    const unresolved = resolveCoverage(readCoverageInputs([dir]), target).unresolved.filter((u) => u.raw === 'attack.execution');
+    return new Map(unresolved.map((u) => [u.file.slice(dir.length + 1), u.note]));
   };
+  const note = (dir: string): string | undefined => notes(dir).get('hidden.yml');
   const stray = "Execution (TA0002) is a tactic of none of the rule's techniques in ATT&CK enterprise-attack 18.1: the rule counts for its techniques under their own tactics; ";
 
-  it('says to check in ATT&CK 19 before retagging, naming the tag that marks the input as written for it', () => {
+  it('says to check in ATT&CK 19 before retagging, naming the tag that marks the rule as written for it', () => {
     const dir = freshTmpDir('stray-newer');
     copyFileSync(RULE, join(dir, 'hidden.yml'));
-    expect(note(dir)).to.equal(`${stray}the input's rules are tagged for ATT&CK 19 (attack.stealth), which may place its techniques under Execution: check in that release before retagging`);
+    expect(note(dir)).to.equal(`${stray}the rule is tagged for ATT&CK 19 (attack.stealth), which may place its techniques under Execution: check in that release before retagging`);
+  });
+
+  it('decides per rule: an older rule in the same folder as one of ATT&CK 19 keeps the advice to retag', () => {
+    const dir = freshTmpDir('stray-mixed');
+    copyFileSync(RULE, join(dir, 'hidden.yml'));
+    copyFileSync(OLDER, join(dir, 'adplus.yml'));
+    const said = notes(dir);
+    expect(said.get('adplus.yml')).to.equal(`${stray}tag the technique of Execution the rule detects, or leave the tactic out`);
+    expect(said.get('hidden.yml')).to.equal(`${stray}the rule is tagged for ATT&CK 19 (attack.stealth), which may place its techniques under Execution: check in that release before retagging`);
   });
 
   it('keeps the advice to retag for an input with no tag of a newer release (the same rule under defense-evasion)', () => {

@@ -277,6 +277,14 @@ const COMMAND_CALLS: Readonly<Record<string, { flags: Readonly<Record<string, (v
 };
 
 /**
+ * The CLI's global flags a message advises giving with a value (`` `--attack <file|folder>` ``: the ATT&CK data to
+ * load), as the call a program makes with that value: `` `loadAttack({ attack: '<file|folder>' })` ``.
+ */
+const FLAG_CALLS: Readonly<Record<string, (value: string) => string>> = {
+  '--attack': (value) => `loadAttack({ attack: ${literal(value)} })`,
+};
+
+/**
  * An advised command's words after its name (` --domain ics --attack-release 12`) as the call that does its work
  * (`COMMAND_CALLS`): `fetchRelease({ domain: 'ics-attack', version: '12' })`; with no words, or words the call cannot
  * say (a flag it does not take), the function alone (`COMMAND_FUNCTIONS`); undefined for a command of neither table.
@@ -306,7 +314,8 @@ function commandCall(command: string, rest: string): string | undefined {
  * caller's: as it is for the CLI (`givenAs` its FLAG_WORDS), else the function a program calls (`give
  * readCoverageInputs the rules`, `give it to readThreatInputs`, `use normalizeCampaign, renderLayerFiles or
  * compareCampaign`, `a layer from renderAttackObjectLayer`), a command run in backticks as the call with its arguments
- * (`` `fetchRelease({ domain: 'ics-attack' })` ``: `commandCall`); a path given "as" a flag is given as a path of the
+ * (`` `fetchRelease({ domain: 'ics-attack' })` ``: `commandCall`), a global flag given in backticks as the call that
+ * takes it (`` `--attack <file|folder>` ``: `FLAG_CALLS`); a path given "as" a flag is given as a path of the
  * function: `give rules/ itself as --coverage`, `give rules/ itself as a path of readCoverageInputs`.
  */
 export function inGivenInputs(message: string, givenAs: GivenAs | undefined): string {
@@ -324,6 +333,7 @@ export function inGivenInputs(message: string, givenAs: GivenAs | undefined): st
       const call = commandCall(word, rest);
       return call ? `\`${call}\`` : written;
     })
+    .replace(new RegExp(`\`(${Object.keys(FLAG_CALLS).join('|')}) ([^\`]+)\``, 'g'), (_written, flag: string, value: string) => `\`${FLAG_CALLS[flag]!(value)}\``)
     .replace(new RegExp(`\\b(use|from) (${command}(?:(?:, | or )${command})*)\\b|\\b(${command}) takes\\b`, 'g'), (written, verb: string | undefined, words: string | undefined, subject: string | undefined) =>
       verb ? `${verb} ${named(words!)}` : `${COMMAND_FUNCTIONS[subject!]} takes`,
     );

@@ -17,6 +17,14 @@ export function teamObjectText(kind: string): string {
 }
 
 /**
+ * Where to get a team's own ATT&CK data that holds its IDs, and how to give it, as every note on an ID of a team's
+ * namespace that the data loaded lacks says it (ACME-T1000, a rule's `attack.acme-g1000`): in the CLI's words (its
+ * `--attack`, which every command takes), which `inGivenInputs` says as a program's call (`loadAttack({ attack: … })`).
+ */
+export const TEAM_DATA_ADVICE =
+  "load the team's ATT&CK data that does (its Workbench collection export, or the objects of its TAXII server) with `--attack <file|folder>`";
+
+/**
  * How techniques of someone other than MITRE (`TechniqueRecord.custom`: T9001, ACME-T1000) are said, by the note of
  * the bundle that holds them (whichever command loads it) and by validate for a layer's entries of them: what they
  * are, and that ATT&CK Navigator shows a layer's entries of them only with `data` (`this bundle`, the file) loaded.

@@ -602,9 +602,13 @@ function reviewRelease(givenAs: GivenAs | undefined, domain: Domain, release: st
  */
 export function resolveCoverage(inputs: readonly CoverageInput[], target: AttackIndex, options: ResolveCoverageOptions = {}): ResolvedCoverage {
   const cache = new Map<string, Resolution>();
+  // Notes in the caller's words, as normalize says a campaign's (`load the team's ATT&CK data … with --attack`).
   const resolve = (text: string): Resolution => {
     let resolution = cache.get(text);
-    if (!resolution) cache.set(text, (resolution = resolveCoverageRef(text, { target, history: options.history, otherDomains: options.otherDomains, otherDomainAdvice: otherDomainReviewAdvice })));
+    if (!resolution) {
+      const read = resolveCoverageRef(text, { target, history: options.history, otherDomains: options.otherDomains, otherDomainAdvice: otherDomainReviewAdvice });
+      cache.set(text, (resolution = { ...read, note: inGivenInputs(read.note, options.givenAs) }));
+    }
     return resolution;
   };
   const tagCache = new Map<string, ReturnType<typeof unknownTag>>();

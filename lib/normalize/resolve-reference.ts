@@ -3,6 +3,7 @@ import { deprecatedTechniqueText, deprecationSuccessors, successorsText, type De
 import { otherDomainCampaignAdvice, otherDomainTechniqueText, type OtherDomainLookup, type OtherDomainNameLookup, type OtherDomainTechnique } from '../attack/other-domains.js';
 import { fetchCommand } from '../attack/release-files.js';
 import { revokedTechniqueText } from '../attack/revoked-technique-text.js';
+import { TEAM_DATA_ADVICE } from '../attack/not-mitre-text.js';
 import { formerTactic, laterTactic } from '../attack/tactic-splits.js';
 import { NAMESPACED_TECHNIQUE_ID, namespacedTechniqueText, PRE_ATTACK_ID, PRE_ATTACK_MERGED, PRE_ATTACK_SUCCESSORS, preAttackNumberText, unusedNumberText, withDigitPutBack } from '../attack/technique-id.js';
 import type { TacticShortname, TechniqueId, TechniqueRecord } from '../attack/types.js';
@@ -347,9 +348,7 @@ function namespacedOutcome(
 ): Outcome {
   const { target } = context;
   if (target.technique(id)) return resolveId(id, name, tactics, context, trail, warnings);
-  const note =
-    `${namespacedTechniqueText(id)}, and the ATT&CK data loaded (${target.label}) does not hold it: load the team's ATT&CK data that does (its Workbench collection export, ` +
-    'or the objects of its TAXII server), or write the ATT&CK technique that fits';
+  const note = `${namespacedTechniqueText(id)}, and the ATT&CK data loaded (${target.label}) does not hold it: ${TEAM_DATA_ADVICE}, or write the ATT&CK technique that fits`;
   trail.push(`ID check: ${note}`);
   return { status: 'unknown', ids: [], notes: [note], candidates: [] };
 }

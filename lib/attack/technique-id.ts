@@ -46,7 +46,32 @@ export function isNamespacedTechniqueId(value: string): boolean {
 
 /** What an ID of a Workbench organization namespace is, said the same way by normalize and validate: `ACME-T1000 is an ID of … (prefix ACME), a team's own technique that no MITRE release has`. */
 export function namespacedTechniqueText(id: string): string {
-  return `${id} is an ID of an ATT&CK Workbench organization namespace (prefix ${id.slice(0, id.indexOf('-'))}), a team's own technique that no MITRE release has`;
+  return namespacedText(id, 'technique');
+}
+
+/** The objects other than techniques Workbench numbers, by the letters of their IDs, as ATT&CK's own are (G0007, S0002, C0010, M1040, DS0005). */
+const NAMESPACED_OBJECT_KINDS = { G: 'group', S: 'software', C: 'campaign', M: 'mitigation', DS: 'data source' } as const;
+
+/**
+ * An ID of a group, software, campaign, mitigation or data source of a Workbench organization namespace, numbered as its
+ * techniques are (`<PREFIX>-G<range start>`: `ACME-G1000`, `ACME-S1000`, `ACME-DS1000`; same source as
+ * NAMESPACED_TECHNIQUE_ID). Anchored; group 1 is the prefix, group 2 the kind's letters.
+ */
+export const NAMESPACED_OBJECT_ID = new RegExp(`^(?!PRE-)([A-Z]+)-(${Object.keys(NAMESPACED_OBJECT_KINDS).join('|')})\\d{${TECHNIQUE_ID_FORMAT.digits}}$`);
+
+/** True for an ID of a group, software, campaign, mitigation or data source of a Workbench organization namespace (`ACME-G1000`), false for anything else (`G0007`, `ACME-T1000`). */
+export function isNamespacedObjectId(value: string): boolean {
+  return NAMESPACED_OBJECT_ID.test(value);
+}
+
+/** What an ID of a namespace's other object is, as `namespacedTechniqueText` says a technique's: `ACME-G1000 is an ID of … (prefix ACME), a team's own group that no MITRE release has`. */
+export function namespacedObjectText(id: string): string {
+  const letters = NAMESPACED_OBJECT_ID.exec(id)?.[2] as keyof typeof NAMESPACED_OBJECT_KINDS | undefined;
+  return namespacedText(id, letters ? NAMESPACED_OBJECT_KINDS[letters] : 'object');
+}
+
+function namespacedText(id: string, kind: string): string {
+  return `${id} is an ID of an ATT&CK Workbench organization namespace (prefix ${id.slice(0, id.indexOf('-'))}), a team's own ${kind} that no MITRE release has`;
 }
 
 /**

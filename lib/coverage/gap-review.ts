@@ -26,8 +26,9 @@ import type { ThreatLeftOut } from './threat-aggregates.js';
 import { testsOnPlatforms, type PlacedAtomicTests, type RowTest } from './atomic-tests.js';
 import { firesOn, libraryFileNames, type LibraryElsewhere, type LibraryRule, type LibrarySummary, type RulesLibrary } from './gap-library.js';
 import { firstFew } from '../short-list.js';
-import { isNumberedFarPast } from '../attack/technique-id.js';
-import { missingTeamTechniqueText } from '../attack/not-mitre-text.js';
+import { isNamespacedObjectId, isNumberedFarPast, namespacedObjectText } from '../attack/technique-id.js';
+import { missingTeamTechniqueText, TEAM_DATA_ADVICE } from '../attack/not-mitre-text.js';
+import { isActorId, objectTagId } from './object-tag.js';
 
 /**
  * Threat and coverage, and what the review makes of them.
@@ -428,7 +429,6 @@ export function releasePlatforms(names: readonly string[], target: AttackIndex):
 
 // attack.execution (Sigma), mitre_execution and MITRE_TA0002_execution (Falco): the tactic after the prefix.
 const TACTIC_TAG = /^(?:attack\.|mitre_)(ta\d{4}(?=_)|.+)/i;
-const OBJECT_TAG = /^attack\.([gsc]\d{4})$/i;
 
 /**
  * Tactics Sentinel's `tactics` may hold that no release has: PRE-ATT&CK's, folded as Sentinel spells it (`PreAttack`).
@@ -449,10 +449,15 @@ const FORMER_TACTICS: Readonly<Record<string, (target: AttackIndex) => { status:
  * name it (`TA0112`, or its name). `releases`: the other releases to look a tactic up in (unknownTactic).
  */
 function unknownTag(raw: string, target: AttackIndex, releases: ResolveCoverageOptions): { status: string; note: string } | undefined {
-  const object = OBJECT_TAG.exec(raw)?.[1]?.toUpperCase();
+  const object = objectTagId(raw);
   if (object) {
-    if (target.actors(object).some((actor) => actor.id === object)) return undefined;
-    return { status: 'unknown', note: inGivenInputs(`${object} is not a group, software or campaign of ATT&CK ${target.label}; if it comes from a newer release, get it with \`attack-layers data fetch\``, releases.givenAs) };
+    // Mitigations and data sources are not looked up: no review counts them.
+    if (!isActorId(object) || target.actors(object).some((actor) => actor.id === object)) return undefined;
+    // A team's group (attack.acme-g1000) was said to be no ATT&CK tag at all; it is one where the team's data holds it.
+    const note = isNamespacedObjectId(object)
+      ? `${namespacedObjectText(object)}, and the ATT&CK data loaded (${target.label}) does not hold it: ${TEAM_DATA_ADVICE}`
+      : `${object} is not a group, software or campaign of ATT&CK ${target.label}; if it comes from a newer release, get it with \`attack-layers data fetch\``;
+    return { status: 'unknown', note: inGivenInputs(note, releases.givenAs) };
   }
   const tactic = tagTactic(raw);
   if (/^(?:ds|m)\d+$/i.test(tactic)) return undefined;
@@ -486,7 +491,7 @@ function releaseTactic(raw: string, target: AttackIndex): ReturnType<AttackIndex
  * and the tag says something the techniques do not. None when one of them has the tactic, or none resolved.
  */
 function strayTactic(tag: CoverageRef, ids: ReadonlySet<TechniqueId>, target: AttackIndex, newer: NewerTacticMark | undefined): { status: string; note: string } | undefined {
-  const tactic = OBJECT_TAG.test(tag.raw) ? undefined : releaseTactic(tag.raw, target);
+  const tactic = objectTagId(tag.raw) !== undefined ? undefined : releaseTactic(tag.raw, target);
   if (!tactic || !ids.size) return undefined;
   if ([...ids].some((id) => target.technique(id)?.tactics.includes(tactic.shortname))) return undefined;
   // Rules written for a newer release may follow its placement: SigmaHQ's, tagged for ATT&CK 19, put 196 rules of
@@ -514,7 +519,7 @@ interface NewerTacticMark {
  */
 function newerTacticMark(rule: CoverageRule, target: AttackIndex): NewerTacticMark | undefined {
   for (const tag of rule.tags ?? []) {
-    const later = OBJECT_TAG.test(tag.raw) ? undefined : laterTactic(tagTactic(tag.raw));
+    const later = objectTagId(tag.raw) !== undefined ? undefined : laterTactic(tagTactic(tag.raw));
     if (later && !target.tactic(later.shortname)) return { raw: tag.raw, since: later.since };
   }
   return undefined;
@@ -691,7 +696,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
         if (!unknown) continue;
         const place = { file: rule.file, ...(tag.line !== undefined ? { line: tag.line, ...(tag.column !== undefined ? { column: tag.column } : {}) } : {}) };
         unresolved.push({ raw: tag.raw, ...place, rule: rule.name, ...unknown });
-        if (known && !OBJECT_TAG.test(tag.raw)) {
+        if (known && objectTagId(tag.raw) === undefined) {
           const seen = unknownTactics.get(key) ?? { raw: tag.raw, note: known.note, rules: 0, counting: 0, places: [] };
           seen.rules += 1;
           if (ids.size) seen.counting += 1;
@@ -775,7 +780,7 @@ function newerTaggedRule(
 ): NewerTaggedRule {
   const tags: NewerTaggedRule['tags'] = [];
   for (const tag of rule.tags ?? []) {
-    if (OBJECT_TAG.test(tag.raw)) continue;
+    if (objectTagId(tag.raw) !== undefined) continue;
     const later = laterTactic(tagTactic(tag.raw));
     const tactic = later ? target.tactic(later.from) : releaseTactic(tag.raw, target);
     if (!tactic) continue;

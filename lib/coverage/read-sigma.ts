@@ -22,6 +22,7 @@ import { logsourcePlatforms } from './sigma-platforms.js';
 import type { SigmaLogsource } from './sigma-log-sources.js';
 import { listItems, scalarText, type LineIndex, type YamlNode } from './yaml-events.js';
 import { isNamespacedTechniqueId } from '../attack/technique-id.js';
+import { objectTagId } from './object-tag.js';
 
 /** How a Sigma rule's `status` and `level` become a coverage weight (their product). */
 export const SIGMA_WEIGHTS = {
@@ -48,9 +49,6 @@ const ATTACK_TAG = /^attack\./i;
 // attack.t1059.001, attack.t1086, attack.t9999: a technique, kept as written for the normalizer; attack.t-1059 too,
 // which the review reads as attack.t1059 and says so (resolveCoverage).
 const TECHNIQUE_TAG = /^attack\.t-?\d/i;
-// attack.g0007 (group), attack.s0002 (software), attack.c0010 (campaign), attack.ds0005 (data source),
-// attack.m1040 (mitigation): ATT&CK objects that are not techniques.
-const OBJECT_TAG = /^attack\.(?:g|s|c|ds|m)\d+$/i;
 // attack.execution, attack.defense_evasion (older Sigma spelling), attack.ta0002.
 const TACTIC_TAG = /^attack\.([a-z][a-z_-]*|ta\d{4})$/i;
 
@@ -481,7 +479,7 @@ function ruleFrom(
   const { refs, tactics, tags, objects, hunting } = ruleTags(fields, lines, notes);
   if (refs.length === 0 && !keepUntagged) {
     const claim = (ids: readonly string[]) => `tag it ${ids.map((id) => `attack.${id.toLowerCase()}`).join(', ')}`;
-    const tacticTags = tags.filter((tag) => !OBJECT_TAG.test(tag.raw)).map((tag) => tag.raw);
+    const tacticTags = tags.filter((tag) => objectTagId(tag.raw) === undefined).map((tag) => tag.raw);
     return untaggedRule({ name, line, what: 'ATT&CK technique tag', tactics: tacticTags, objects }, listItems(fields.get('references'), lines), notes, claim);
   }
 
@@ -510,7 +508,8 @@ function ruleFrom(
 
 /**
  * A rule's tags: technique references, tactics as written, the ATT&CK tags that are no technique (tactics, groups,
- * software), those of ATT&CK objects alone (`objects`: groups, software, campaigns, mitigations, data sources) and
+ * software), those of ATT&CK objects alone (`objects`: groups, software, campaigns, mitigations, data sources, MITRE's or a
+ * team's: `objectTagId`) and
  * whether it is a threat hunting rule; a tag of no ATT&CK shape is noted.
  */
 export function ruleTags(
@@ -545,7 +544,7 @@ export function ruleTags(
           message: `tag "${tag}" names ${id} again (first at line ${first.line}): the rule counts once for it, where sigma-cli's analyze attack counts it again for each repeat; delete the repeat`,
         });
       } else refs.push({ raw: tag, ...at, id });
-    } else if (OBJECT_TAG.test(tag)) tags.push({ raw: tag, ...at });
+    } else if (objectTagId(tag) !== undefined) tags.push({ raw: tag, ...at });
     else {
       const tactic = TACTIC_TAG.exec(tag)?.[1];
       if (tactic !== undefined) {
@@ -560,7 +559,7 @@ export function ruleTags(
       }
     }
   }
-  const objects = tags.filter((tag) => OBJECT_TAG.test(tag.raw)).map((tag) => tag.raw);
+  const objects = tags.filter((tag) => objectTagId(tag.raw) !== undefined).map((tag) => tag.raw);
   return { refs, tactics, tags, objects, hunting };
 }
 

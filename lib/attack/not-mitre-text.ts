@@ -25,6 +25,18 @@ export const TEAM_DATA_ADVICE =
   "load the team's ATT&CK data that does (its Workbench collection export, or the objects of its TAXII server) with `--attack <file|folder>`";
 
 /**
+ * How a layer of several objects says whose they are when some are a team's own (`ActorRecord.custom`), where MITRE's
+ * are `ATT&CK objects`: what they are, `ATT&CK and team objects` (`team objects` when all are the team's), and which are
+ * the team's, `Red Cell (ACME-G1000) is the team's own, not MITRE's (…)`. `titles`: the team's objects as the layer names
+ * them; `all`: whether every object of the layer is one of them. Undefined when none is.
+ */
+export function teamObjectsText(titles: readonly string[], all: boolean): { objects: string; whose: string } | undefined {
+  if (!titles.length) return undefined;
+  const which = all ? (titles.length === 1 ? 'it is' : 'each is') : `${firstFew(titles, NAMED_IN_NOTE)} ${titles.length === 1 ? 'is' : 'are'}`;
+  return { objects: all ? 'team objects' : 'ATT&CK and team objects', whose: `${which} the team's own, ${NOT_MITRE}` };
+}
+
+/**
  * How techniques of someone other than MITRE (`TechniqueRecord.custom`: T9001, ACME-T1000) are said, by the note of
  * the bundle that holds them (whichever command loads it) and by validate for a layer's entries of them: what they
  * are, and that ATT&CK Navigator shows a layer's entries of them only with `data` (`this bundle`, the file) loaded.

@@ -16,7 +16,7 @@ import type { LayerLink, LayerMetadata, LayerTechnique, LegendItem, NavigatorLay
 import { compareEntries, expandParents, GENERATOR, LAYOUT, layerShell, type RenderedLayer } from './render-layer.js';
 import { gradientColor, legendSteps, plural, WHITE_TO_RED, writeNearTopAsTop } from './score.js';
 import { unshownTechniqueWarnings } from './platform-visibility.js';
-import { teamObjectText } from '../attack/not-mitre-text.js';
+import { teamObjectsText, teamObjectText } from '../attack/not-mitre-text.js';
 import { LAYER_SUFFIX, layerFileName, type LayerFile } from './write-layers.js';
 
 /** Options of the attack-object layers. */
@@ -367,10 +367,15 @@ export function renderObjectFrequencyLayer(
   const gradient = { colors: [...WHITE_TO_RED], minValue: 0, maxValue: n };
   // Of 200 objects or more, a technique all but a few of them use (199 of 200) lies where Navigator 5.1 cannot colour it.
   const topped = writeNearTopAsTop(entries, gradient, { explain: true });
+  // A team's own objects (ATT&CK Workbench's ACME-G1000) are no ATT&CK objects, and their procedures are the team's.
+  const own = objects.filter((object) => object.custom);
+  const team = teamObjectsText(own.map(objectTitle), own.length === n);
+  const procedures = !team ? "ATT&CK's" : own.length === n ? "the team's" : "ATT&CK's or the team's";
   const description = [
-    `How many of ${n} ATT&CK objects use each technique, according to ATT&CK ${index.label}: ${listed.join(', ')}.`,
+    `How many of ${n} ${team?.objects ?? 'ATT&CK objects'} use each technique, according to ATT&CK ${index.label}: ${listed.join(', ')}` +
+      (team ? `; ${team.whose}.` : '.'),
     `${plural(entries.length, 'technique')} used by at least one, ${shared} by all ${n}; score = the number of objects ` +
-      "using it; each comment names them, with ATT&CK's procedure text for each.",
+      `using it; each comment names them, with ${procedures} procedure text for each.`,
     leftOutLine(uses.warnings),
   ].filter((line): line is string => line !== undefined);
   const layer: NavigatorLayer = {

@@ -4,7 +4,7 @@
 // MITRE's, in the words of the bundle's note on the team's techniques (lib/attack/not-mitre-text.ts), and names no
 // attack.mitre.org layer of it. MITRE's own objects keep their words.
 import { expect } from 'chai';
-import { AttackIndex, indexBundle, indexProcedures, renderAttackObjectLayer, resolveAttackObject, type ProcedureIndexData } from '../../lib/index.js';
+import { AttackIndex, indexBundle, indexProcedures, renderAttackObjectLayer, renderObjectFrequencyLayer, resolveAttackObject, type ProcedureIndexData } from '../../lib/index.js';
 import { readRawBundle, stixFile, type RawStixObject } from '../helpers/attack.js';
 import { TEAM_GROUP, TEAM_OBJECTS, TEAM_STAMP } from '../helpers/team-bundle.js';
 
@@ -64,6 +64,36 @@ describe("attack-object on a team's own group, software and campaign (the team's
 
   it("says the campaign left out of the group's layer is one the team's data attributes to it", () => {
     expect(layerOf('ACME-G1000').description).to.include("used only in the 1 campaign the team's data attributes to Red Cell (ACME-G1000) (ACME-C1000 Exercise 7)");
+  });
+
+  // A frequency layer (`attack-object … --score frequency`) said "How many of 2 ATT&CK objects use each technique" of
+  // Red Cell and APT32, "with ATT&CK's procedure text for each", where Red Cell and its procedures are the team's.
+  describe('a frequency layer with the team\'s objects', () => {
+    const description = (...ids: string[]) => renderObjectFrequencyLayer(ids.map((id) => resolveAttackObject(index, id).object), index, data).layer.description!.split('\n');
+
+    it("says some are the team's, and which, beside MITRE's (ACME-G1000 and APT32)", () => {
+      const [first, second] = description('ACME-G1000', 'G0050');
+      expect(first).to.equal(
+        'How many of 2 ATT&CK and team objects use each technique, according to ATT&CK enterprise-attack 18.1: Red Cell (ACME-G1000), APT32 (G0050); ' +
+          "Red Cell (ACME-G1000) is the team's own, not MITRE's (created by another identity than MITRE's).",
+      );
+      expect(second).to.match(/; each comment names them, with ATT&CK's or the team's procedure text for each\.$/);
+    });
+
+    it("says all are the team's (ACME-G1000 and ACME-S1000)", () => {
+      const [first, second] = description('ACME-G1000', 'ACME-S1000');
+      expect(first).to.equal(
+        'How many of 2 team objects use each technique, according to ATT&CK enterprise-attack 18.1: Red Cell (ACME-G1000), Callback Kit (ACME-S1000); ' +
+          "each is the team's own, not MITRE's (created by another identity than MITRE's).",
+      );
+      expect(second).to.match(/, with the team's procedure text for each\.$/);
+    });
+
+    it("keeps MITRE's words for MITRE's objects alone in the same data (APT32 and Turla)", () => {
+      const [first, second] = description('G0050', 'G0010');
+      expect(first).to.equal('How many of 2 ATT&CK objects use each technique, according to ATT&CK enterprise-attack 18.1: APT32 (G0050), Turla (G0010).');
+      expect(second).to.match(/, with ATT&CK's procedure text for each\.$/);
+    });
   });
 
   it("keeps MITRE's words for MITRE's group in the same data (APT32: the ATT&CK group, attack.mitre.org's layer)", () => {

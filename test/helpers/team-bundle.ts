@@ -3,7 +3,8 @@
 // namespace's techniques are numbered `<PREFIX>-T<range start>` (1000 unless set), its groups `<PREFIX>-G1000`, and
 // sub-techniques `<parent>.<3 digits>`: mitre-attack/attack-workbench-rest-api, app/lib/attack-id-generator.js
 // (generateAttackId, commit 3b71eb59a082e860318562b4abaa6d21840428d9).
-import type { RawStixObject } from './attack.js';
+import { AttackIndex, indexBundle } from '../../lib/index.js';
+import { readRawBundle, stixFile, type RawStixObject } from './attack.js';
 
 /** The team's identity, the creator of each of its objects. */
 export const ACME = 'identity--0a0a0a0a-0000-4000-8000-00000000acme';
@@ -62,3 +63,30 @@ export const TEAM_OBJECTS: readonly RawStixObject[] = [
   uses(1, '90000000-0000-4000-8000-000000000003'),
   uses(2, '90000000-0000-4000-8000-000000000002'),
 ];
+
+/** MITRE's enterprise 18.1 indexed with the team's objects (`team`, as a team's bundle acme-18.json) and without (`mitre`). */
+export function teamAndMitre18(): { team: AttackIndex; mitre: AttackIndex } {
+  const objects = readRawBundle(stixFile('enterprise-attack-18.1.json.gz')).objects;
+  const index = (all: RawStixObject[], file: string) =>
+    new AttackIndex(indexBundle({ type: 'bundle', id: 'bundle--x', objects: all }, { release: '18.1', source: { file, sha256: 'test' } }));
+  return { team: index([...objects, ...TEAM_OBJECTS], 'acme-18.json'), mitre: index(objects, 'enterprise-attack-18.1.json') };
+}
+
+/** A Sigma rule of the team's, hand-written in SigmaHQ's shape (process creation on Windows, level high), with these tags. */
+export function teamSigmaRule(title: string, tags: readonly string[]): string {
+  return [
+    `title: ${title}`,
+    'status: test',
+    'tags:',
+    ...tags.map((tag) => `  - ${tag}`),
+    'logsource:',
+    '  product: windows',
+    '  category: process_creation',
+    'detection:',
+    '  selection:',
+    "    Image|endswith: '\\callback.exe'",
+    '  condition: selection',
+    'level: high',
+    '',
+  ].join('\n');
+}

@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AttackLibrary, campaignReleases, loadAttack, normalizeCampaign, readCampaign, readCoverageInputs, resolveCoverage } from '../../lib/index.js';
 import { freshTmpDir, runCli, stixDir, testCacheDir } from '../helpers/attack.js';
+import { teamSigmaRule } from '../helpers/team-bundle.js';
 
 const NOTE =
   "ACME-T1000 is an ID of an ATT&CK Workbench organization namespace (prefix ACME), a team's own technique that no MITRE release has, " +
@@ -16,23 +17,6 @@ const NOTE =
   'or the objects of its TAXII server) with ';
 const CLI = `${NOTE}\`--attack <file|folder>\`, or write the ATT&CK technique that fits`;
 const PROGRAM = `${NOTE}\`loadAttack({ attack: '<file|folder>' })\`, or write the ATT&CK technique that fits`;
-
-const SIGMA = [
-  'title: Helpdesk callback',
-  'status: test',
-  'tags:',
-  '  - attack.initial-access',
-  '  - attack.acme-t1000',
-  'logsource:',
-  '  product: windows',
-  '  category: process_creation',
-  'detection:',
-  '  selection:',
-  "    Image|endswith: '\\callback.exe'",
-  '  condition: selection',
-  'level: high',
-  '',
-].join('\n');
 
 describe("regressions: an ID of a team's namespace without its data names how to give the data (--attack, loadAttack)", function () {
   this.timeout(120_000);
@@ -43,7 +27,7 @@ describe("regressions: an ID of a team's namespace without its data names how to
     campaign = join(dir, 'exercise.yml');
     writeFileSync(campaign, 'name: Exercise 7\ntechniques:\n  - ACME-T1000\n  - T1566\n');
     rules = freshTmpDir('team-data-advice-rules');
-    writeFileSync(join(rules, 'callback.yml'), SIGMA);
+    writeFileSync(join(rules, 'callback.yml'), teamSigmaRule('Helpdesk callback', ['attack.initial-access', 'attack.acme-t1000']));
   });
 
   it('normalizeCampaign: names the call a program loads the data with', () => {

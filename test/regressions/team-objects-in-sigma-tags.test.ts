@@ -9,27 +9,9 @@
 import { expect } from 'chai';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AttackIndex, indexBundle, readCoverageInputs, resolveCoverage, type CoverageInput } from '../../lib/index.js';
+import { readCoverageInputs, resolveCoverage, type AttackIndex, type CoverageInput } from '../../lib/index.js';
 import { freshTmpDir, readRawBundle, runCli, stixFile } from '../helpers/attack.js';
-import { TEAM_OBJECTS } from '../helpers/team-bundle.js';
-
-/** A Sigma rule with these tags. */
-const rule = (title: string, tags: readonly string[]): string =>
-  [
-    `title: ${title}`,
-    'status: test',
-    'tags:',
-    ...tags.map((tag) => `  - ${tag}`),
-    'logsource:',
-    '  product: windows',
-    '  category: process_creation',
-    'detection:',
-    '  selection:',
-    "    Image|endswith: '\\callback.exe'",
-    '  condition: selection',
-    'level: high',
-    '',
-  ].join('\n');
+import { TEAM_OBJECTS, teamAndMitre18, teamSigmaRule } from '../helpers/team-bundle.js';
 
 const TEAM_GROUP_NOTE =
   "ACME-G1000 is an ID of an ATT&CK Workbench organization namespace (prefix ACME), a team's own group that no MITRE release has, " +
@@ -43,13 +25,9 @@ describe("regressions: a Sigma tag of a team's own group, software or campaign (
   let mitre: AttackIndex;
   let inputs: CoverageInput[];
   before(() => {
-    const objects = readRawBundle(stixFile('enterprise-attack-18.1.json.gz')).objects;
-    const index = (all: typeof objects, file: string) =>
-      new AttackIndex(indexBundle({ type: 'bundle', id: 'bundle--x', objects: all }, { release: '18.1', source: { file, sha256: 'test' } }));
-    team = index([...objects, ...TEAM_OBJECTS], 'acme-18.json');
-    mitre = index(objects, 'enterprise-attack-18.1.json');
+    ({ team, mitre } = teamAndMitre18());
     dir = freshTmpDir('team-object-tags');
-    writeFileSync(join(dir, 'callback.yml'), rule('Helpdesk callback', ['attack.initial-access', 'attack.t1566', 'attack.acme-g1000', 'attack.g0010']));
+    writeFileSync(join(dir, 'callback.yml'), teamSigmaRule('Helpdesk callback', ['attack.initial-access', 'attack.t1566', 'attack.acme-g1000', 'attack.g0010']));
     inputs = readCoverageInputs([dir]);
   });
 
@@ -62,7 +40,7 @@ describe("regressions: a Sigma tag of a team's own group, software or campaign (
   it('says a rule tagged with the team\'s group and no technique counts for nothing, in the words of attack.g0010', () => {
     const reason = (tag: string): string | undefined => {
       const own = freshTmpDir('team-object-only');
-      writeFileSync(join(own, 'only.yml'), rule('Red Cell callback', ['attack.initial-access', tag]));
+      writeFileSync(join(own, 'only.yml'), teamSigmaRule('Red Cell callback', ['attack.initial-access', tag]));
       return readCoverageInputs([own])[0]!.ignored[0]?.reason;
     };
     expect(reason('attack.acme-g1000')).to.equal(reason('attack.g0010')!.replace('attack.g0010', 'attack.acme-g1000'));
@@ -83,7 +61,7 @@ describe("regressions: a Sigma tag of a team's own group, software or campaign (
 
   it('names a team\'s software and campaign as such (attack.acme-s1000, attack.acme-c1000)', () => {
     const own = freshTmpDir('team-object-kinds');
-    writeFileSync(join(own, 'kinds.yml'), rule('Callback kit', ['attack.t1566', 'attack.acme-s1000', 'attack.ACME-C1000']));
+    writeFileSync(join(own, 'kinds.yml'), teamSigmaRule('Callback kit', ['attack.t1566', 'attack.acme-s1000', 'attack.ACME-C1000']));
     const notes = resolveCoverage(readCoverageInputs([own]), mitre).unresolved.map((ref) => ref.note.slice(0, ref.note.indexOf(' that no MITRE release')));
     expect(notes).to.deep.equal([
       "ACME-S1000 is an ID of an ATT&CK Workbench organization namespace (prefix ACME), a team's own software",

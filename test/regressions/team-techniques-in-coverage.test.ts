@@ -11,9 +11,9 @@
 import { expect } from 'chai';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AttackIndex, indexBundle, readCoverageInputs, resolveCoverage, type CoverageInput } from '../../lib/index.js';
-import { freshTmpDir, readRawBundle, stixFile } from '../helpers/attack.js';
-import { TEAM_OBJECTS } from '../helpers/team-bundle.js';
+import { readCoverageInputs, resolveCoverage, type AttackIndex, type CoverageInput } from '../../lib/index.js';
+import { freshTmpDir } from '../helpers/attack.js';
+import { teamAndMitre18 } from '../helpers/team-bundle.js';
 
 const lines = (...text: string[]) => `${text.join('\n')}\n`;
 
@@ -178,11 +178,7 @@ describe("a team's own techniques in coverage inputs (ACME-T1000 with the team's
   let mitre: AttackIndex;
   let inputs: CoverageInput[];
   before(() => {
-    const objects = readRawBundle(stixFile('enterprise-attack-18.1.json.gz')).objects;
-    const index = (all: typeof objects, file: string) =>
-      new AttackIndex(indexBundle({ type: 'bundle', id: 'bundle--x', objects: all }, { release: '18.1', source: { file, sha256: 'test' } }));
-    team = index([...objects, ...TEAM_OBJECTS], 'acme-18.json');
-    mitre = index(objects, 'enterprise-attack-18.1.json');
+    ({ team, mitre } = teamAndMitre18());
     const dir = freshTmpDir('team-coverage');
     mkdirSync(join(dir, 'rules'));
     for (const [name, text] of Object.entries(INPUTS)) writeFileSync(join(dir, name), text);

@@ -178,6 +178,42 @@ export function isFormatInOldKey(format: LayerFormatInfo): boolean {
   return format.source === 'version' && format.version !== undefined && (compareVersions(format.version, '4.0') ?? -1) > 0;
 }
 
+/**
+ * The format text Navigator 5.1 compares with its own, 4.5 (mitre-attack/attack-navigator view-model.ts
+ * deserializeDomainVersionID at fa7a6017): `String(version)` when the layer has that key, else
+ * `String(versions.layer)` ("undefined" when missing), else "" for a layer without `versions`.
+ */
+export function navigatorFormatText(layer: JsonObject): string {
+  if ('version' in layer) return String(layer['version']);
+  if (!('versions' in layer)) return '';
+  const versions = layer['versions'];
+  return String(isJsonObject(versions) ? versions['layer'] : undefined);
+}
+
+/**
+ * What Navigator 5.1 does on opening a layer of a format text (tabs.component.ts versionMismatchWarning at fa7a6017):
+ * it splits the text at dots and compares the first two parts, as text, with 4.5's. The same two ("4.5", "4.5.0",
+ * "4.5.1") open without a word; the same first part with another second ("4.4", "4", "4.6") after the passing notice
+ * "Uploaded layer version (4.4) is out of date…"; another first part ("3.0", "5.0", "v4.5", "", "undefined") only
+ * after the dialog "WARNING: Outdated Layer", which must be dismissed.
+ */
+export function navigatorFormatReception(text: string): 'silent' | 'notice' | 'dialog' {
+  const [major, minor] = text.split('.');
+  const [ownMajor, ownMinor] = LAYER_FORMAT.split('.');
+  if (major !== ownMajor) return 'dialog';
+  return minor === ownMinor ? 'silent' : 'notice';
+}
+
+/** Navigator 5.1's dialog for a format text whose first number is not 4, as its tabs component words it. */
+export function outdatedLayerDialog(text: string): string {
+  return `"WARNING: Outdated Layer. The uploaded layer version (${text}) does not match Navigator's layer version (${LAYER_FORMAT}). The layer configuration may not be fully restored."`;
+}
+
+/** Navigator 5.1's passing notice for a format text of another 4.x, as its tabs component words it. */
+export function outOfDateNotice(text: string): string {
+  return `"Uploaded layer version (${text}) is out of date. Please update to v${LAYER_FORMAT} for optimal compatibility."`;
+}
+
 /** The domain names of formats before 4.0 that Navigator maps to current ones in a layer of any format. */
 export const NAVIGATOR_OLD_DOMAINS: Readonly<Record<string, string>> = {
   'mitre-enterprise': 'enterprise-attack',

@@ -20,6 +20,10 @@ import {
   layerReleaseFetch,
   migrateLayerFormat,
   NAVIGATOR_ATTACK_MAJORS,
+  navigatorFormatReception,
+  navigatorFormatText,
+  outdatedLayerDialog,
+  outOfDateNotice,
   navigatorRefusal,
   preAttackMessage,
   upgradePrompt,
@@ -89,7 +93,7 @@ const ERROR_CONSEQUENCES: ReadonlyArray<readonly [kinds: readonly (LayerFindingC
   [['no-layers'], 'Navigator opens nothing'],
   [['navigator-alert'], 'Navigator 5.1 shows an alert or a warning dialog at them instead of opening the layer as written (`attack-layers upgrade` repairs them)'],
   [['navigator-release'], 'Navigator 5.1 refuses a layer of an ATT&CK release it does not have ("ERROR parsing layer…") and opens no tab'],
-  [['old-format'], 'Navigator opens a layer format older than 4, or a layer that states none, only after an "Outdated Layer" warning (`attack-layers upgrade` converts it)'],
+  [['old-format', 'newer-format'], 'Navigator opens a layer whose format is not 4.x (3.0, 5.0, "v4.5"), or that states none, only after its "Outdated Layer" dialog (`attack-layers upgrade` converts it)'],
   [['gradient-range'], 'Navigator paints the scores with the gradient\'s end colours only'],
 ];
 
@@ -252,31 +256,33 @@ class Findings {
   }
 }
 
+/**
+ * The layer format a layer states, judged as Navigator 5.1 receives it (`navigatorFormatReception`): an error where it
+ * opens the layer only after its "Outdated Layer" dialog, a warning where it shows a passing notice or where the text is
+ * not the format's own "4.5" (it opens "4.5.1" without a word, but `upgrade` writes "4.5"). Anything but 4.5 is checked
+ * as converted, as `upgrade` converts it.
+ */
 function checkFormat(layer: JsonObject, out: Findings): JsonObject {
   const format = layerFormat(layer);
+  const text = navigatorFormatText(layer);
+  const reception = navigatorFormatReception(text);
+  const upgrade = `run \`attack-layers upgrade\` to write format ${LAYER_FORMAT} (checked here as converted)`;
   if (format.source === 'none') {
-    // Navigator reads the format as String(versions.layer), "" or "undefined" here: a major that is not 4 (tabs
-    // component, versionMismatchWarning), so it opens the layer only after its "Outdated Layer" warning.
+    // Navigator reads the format as String(versions.layer), "" or "undefined" here: a major that is not 4.
     out.add(
       'error',
       'old-format',
       isJsonObject(layer['versions']) ? '/versions/layer' : '/versions',
-      'the layer states no layer format; Navigator reads the missing number as an old format and opens the layer only after an ' +
-        `"Outdated Layer" warning; run \`attack-layers upgrade\` to write format ${LAYER_FORMAT} (checked here as converted)`,
+      `the layer states no layer format; Navigator 5.1 reads it as ${JSON.stringify(text)} and opens the layer only after the dialog ${outdatedLayerDialog(text)}; ${upgrade}`,
     );
     return migrateLayerFormat(layer).layer;
   }
-  if (format.comparedTo45 === undefined || format.comparedTo45 === 0) return layer;
   const where = format.source === 'version' ? '/version' : '/versions/layer';
-  if (format.comparedTo45 > 0) {
-    out.add(
-      'warning',
-      'newer-format',
-      where,
-      `layer format ${format.version} is newer than ${LAYER_FORMAT}, the format this tool knows; checked as ${LAYER_FORMAT}`,
-    );
-    const versions = { ...(layer['versions'] as JsonObject), layer: LAYER_FORMAT };
-    return { ...layer, versions };
+  const stated = `layer format ${JSON.stringify(format.version)}`;
+  const code = (format.comparedTo45 ?? -1) > 0 ? 'newer-format' : 'old-format';
+  if (reception === 'dialog') {
+    out.add('error', code, where, `${stated}: Navigator 5.1 compares the part before its first dot with 4.5's "4" and, as they differ, opens the layer only after the dialog ${outdatedLayerDialog(text)}; ${upgrade}`);
+    return migrateLayerFormat(layer).layer;
   }
   if (isFormatInOldKey(format)) {
     out.add(
@@ -288,16 +294,17 @@ function checkFormat(layer: JsonObject, out: Findings): JsonObject {
     );
     return migrateLayerFormat(layer).layer;
   }
-  const outdated = format.major === undefined || format.major < 4;
+  if (reception === 'notice') {
+    out.add('warning', code, where, `${stated} (current: ${LAYER_FORMAT}): Navigator 5.1 opens the layer after the passing notice ${outOfDateNotice(text)}; ${upgrade}`);
+    return migrateLayerFormat(layer).layer;
+  }
+  if (format.version === LAYER_FORMAT) return layer;
   out.add(
-    outdated ? 'error' : 'warning',
-    'old-format',
+    'warning',
+    code,
     where,
-    `layer format ${format.version} (current: ${LAYER_FORMAT}); ` +
-      (outdated
-        ? 'Navigator opens it only after an "Outdated Layer" warning'
-        : 'Navigator converts it with a notice') +
-      '; run `attack-layers upgrade` to convert it to 4.5 (checked here as converted)',
+    `${stated} is format ${LAYER_FORMAT} written otherwise: Navigator 5.1 compares only its first two numbers and opens the layer without a word, ` +
+      `but the layer format writes ${JSON.stringify(LAYER_FORMAT)}, and readers that compare the whole text take it for another format; ${upgrade}`,
   );
   return migrateLayerFormat(layer).layer;
 }

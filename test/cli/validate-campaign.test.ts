@@ -110,7 +110,7 @@ describe('attack-layers validate: campaign files', () => {
     // Beside a layer's errors, the last line says what each file's errors mean, the campaign's after the layer's.
     const both = await runCli(['validate', 'test/fixtures/layers/old-format-3.0.json', file]);
     expect(both.stderr.trimEnd().split('\n').at(-1)).to.match(
-      /: Navigator would drop or hide what they concern; .*"Outdated Layer" warning .*; in the campaign files, render leaves those references out of the layer; normalize --strict and render --strict refuse the campaign$/,
+      /: Navigator would drop or hide what they concern; .*"Outdated Layer" dialog .*; in the campaign files, render leaves those references out of the layer; normalize --strict and render --strict refuse the campaign$/,
     );
   });
 

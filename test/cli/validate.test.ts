@@ -105,7 +105,7 @@ describe('attack-layers validate: the summary of errors says what they mean in N
     return file;
   };
   const lastLine = (stderr: string): string => stderr.trimEnd().split('\n').at(-1)!;
-  const outdated = 'Navigator opens a layer format older than 4, or a layer that states none, only after an "Outdated Layer" warning (`attack-layers upgrade` converts it)';
+  const outdated = 'Navigator opens a layer whose format is not 4.x (3.0, 5.0, "v4.5"), or that states none, only after its "Outdated Layer" dialog (`attack-layers upgrade` converts it)';
 
   it('does not say "drop or hide" for an old format only (Navigator opens it after a dialog and drops nothing)', async () => {
     const file = write('old.json', { name: 'old', domain: 'enterprise-attack', versions: { attack: '18', layer: '3.0' }, layout: { expandedSubtechniques: 'annotated' }, techniques: [{ techniqueID: 'T1059', score: 1 }] });

@@ -629,13 +629,13 @@ describe('validateLayer', () => {
       'says what it found where the format takes a list or one value (legend items as text, an entry\'s links as a number, a format that is no number)',
       layer([{ techniqueID: 'T1059', score: 1, links: 7 }], { legendItems: 'x', versions: { attack: '18', navigator: '5.1.0', layer: 'five' } }),
       [
-        ['error', 'schema', '/versions/layer'],
+        ['error', 'old-format', '/versions/layer'],
         ['error', 'schema', '/techniques/0/links'],
         ['error', 'schema', '/legendItems'],
       ],
       new RegExp(
         [
-          '^test\\.layer\\.json: /versions/layer: "five" is not "4\\.5", the one value the layer format takes here',
+          '^test\\.layer\\.json: /versions/layer: layer format "five": Navigator 5\\.1 .*"WARNING: Outdated Layer\\. .*run `upgradeLayer` to write format 4\\.5 \\(checked here as converted\\)',
           'test\\.layer\\.json: /techniques/0/links: 7 is a whole number, where the layer format takes a list',
           'test\\.layer\\.json: /legendItems: "x" is text, where the layer format takes a list$',
         ].join('\n'),
@@ -690,7 +690,7 @@ describe('validateLayer', () => {
       'reports format 4.4 once, as a warning',
       layer([{ techniqueID: 'T1059', score: 1 }], { versions: { attack: '18', navigator: '4.8.2', layer: '4.4' } }),
       [['warning', 'old-format', '/versions/layer']],
-      /layer format 4\.4 \(current: 4\.5\).*run `upgradeLayer`/,
+      /layer format "4\.4" \(current: 4\.5\): Navigator 5\.1 opens the layer after the passing notice "Uploaded layer version \(4\.4\) is out of date\. .*run `upgradeLayer`/,
     ],
     [
       'reports format 3.0 once, as an error, and still checks the techniques',
@@ -699,7 +699,7 @@ describe('validateLayer', () => {
         ['error', 'old-format', '/version'],
         ['error', 'revoked-technique', '/techniques/0'],
       ],
-      /layer format 3\.0 .*"Outdated Layer"/,
+      /layer format "3\.0": .*"WARNING: Outdated Layer\. The uploaded layer version \(3\.0\)/,
     ],
     [
       'says of format 4.5 written under the old `version` key that the key is old, not the format (a generator\'s layer)',
@@ -713,7 +713,7 @@ describe('validateLayer', () => {
       'reports a layer whose versions state no format as one Navigator opens after an "Outdated Layer" warning, not as a schema error',
       { name: 'ics', versions: { attack: '18', navigator: '4.9' }, domain: 'ics-attack', techniques: [{ techniqueID: 'T0846', score: 8 }] },
       [['error', 'old-format', '/versions/layer']],
-      /^test\.layer\.json: \/versions\/layer: the layer states no layer format; Navigator .*"Outdated Layer" warning; run `upgradeLayer` to write format 4\.5/,
+      /^test\.layer\.json: \/versions\/layer: the layer states no layer format; Navigator 5\.1 reads it as "undefined" and .*"WARNING: Outdated Layer\. .*; run `upgradeLayer` to write format 4\.5/,
     ],
     [
       'reports a layer without versions as one Navigator opens after an "Outdated Layer" warning (Navigator reads its format as "")',
@@ -727,6 +727,30 @@ describe('validateLayer', () => {
     ],
     ['reports an empty array of layers', [], [['error', 'no-layers', '/']]],
   ];
+
+  // Navigator 5.1 splits the format text at dots and compares the first two parts with "4.5"'s (mitre-attack/
+  // attack-navigator nav-app/src/app/tabs/tabs.component.ts versionMismatchWarning, the text from view-model.ts
+  // deserializeDomainVersionID, both at fa7a6017): the same two open without a word, the same first part after a passing
+  // notice, any other first part only after the dialog "WARNING: Outdated Layer" (tabs.component.html #versionWarning).
+  const formats: Array<[written: unknown, expected: Expected, message: RegExp]> = [
+    ['4.5', [], /^$/],
+    ['4.5.0', [['warning', 'old-format', '/versions/layer']], /"4\.5\.0" is format 4\.5 written otherwise: Navigator 5\.1 .* opens the layer without a word.*run `upgradeLayer` to write format 4\.5/],
+    ['4.5.1', [['warning', 'newer-format', '/versions/layer']], /"4\.5\.1" is format 4\.5 written otherwise/],
+    ['4.4', [['warning', 'old-format', '/versions/layer']], /passing notice "Uploaded layer version \(4\.4\) is out of date/],
+    ['4', [['warning', 'old-format', '/versions/layer']], /passing notice "Uploaded layer version \(4\) is out of date/],
+    ['4.6', [['warning', 'newer-format', '/versions/layer']], /passing notice "Uploaded layer version \(4\.6\) is out of date/],
+    ['5.0', [['error', 'newer-format', '/versions/layer']], /"5\.0": .*dialog "WARNING: Outdated Layer\. The uploaded layer version \(5\.0\)/],
+    ['v4.5', [['error', 'old-format', '/versions/layer']], /"v4\.5": .*dialog "WARNING: Outdated Layer\. The uploaded layer version \(v4\.5\)/],
+    ['', [['error', 'old-format', '/versions/layer']], /"": .*dialog "WARNING: Outdated Layer\. The uploaded layer version \(\)/],
+    [4.5, [['warning', 'repaired', '/versions/layer']], /the number 4\.5 read as the text "4\.5" \(Navigator tolerates this/],
+  ];
+  for (const [written, expected, message] of formats) {
+    it(`judges versions.layer ${JSON.stringify(written)} as Navigator 5.1 receives it`, () => {
+      const findings = check(layer([{ techniqueID: 'T1059', score: 1 }], { versions: { attack: '18', navigator: '5.1.0', layer: written } }));
+      expect(brief(findings)).to.deep.equal(expected);
+      expect(findings.map((finding) => finding.message).join('\n')).to.match(message);
+    });
+  }
 
   for (const [label, value, expected, message] of table) {
     it(label, () => {

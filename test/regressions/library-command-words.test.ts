@@ -43,10 +43,10 @@ describe('regressions: layer, export and render messages name the library a prog
   it('validateLayer: an old format says `upgradeLayer` converts it; validate says `attack-layers upgrade`', async () => {
     const findings = validateLayer(json(MOBILE_2019), { attackFor: attackFor(library()), file: MOBILE_2019 });
     const old = findings.find((finding) => finding.code === 'old-format')!;
-    expect(old.message).to.contain('run `upgradeLayer` to convert it to 4.5');
+    expect(old.message).to.contain('run `upgradeLayer` to write format 4.5');
     expect(findings.map((finding) => finding.message).join('\n')).to.not.contain('attack-layers upgrade');
     const cli = await runCli(['validate', MOBILE_2019]);
-    expect(cli.stdout + cli.stderr).to.contain('run `attack-layers upgrade` to convert it to 4.5');
+    expect(cli.stdout + cli.stderr).to.contain('run `attack-layers upgrade` to write format 4.5');
   });
 
   it("validateLayer: a release that is not here (release: '12' for an ICS layer) names release and fetchRelease", async () => {

@@ -671,6 +671,7 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
 interface LayerProperty {
   type?: string;
   enum?: unknown[];
+  pattern?: string;
   properties?: Record<string, LayerProperty>;
 }
 
@@ -937,6 +938,22 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
           ? { navigatorTolerates: true }
           : { navigatorAlert: 'finds no number in it ("Cannot read properties of null" in its console) and stops with the alert "ERROR parsing layer, check the javascript console for more information." instead of opening it' };
       log('/versions/attack', `${shown(value)} holds no release number; left out, so the layer is read in the newest release, as one that states none`, { ...LEFT_OUT, ...navigator });
+    },
+  ],
+  [
+    'a release written with words around its number ("ATT&CK v13.1", "enterprise-attack 14") is that number, the release Navigator reads in it',
+    (layer, log) => {
+      const versions = layer['versions'];
+      const value = isJsonObject(versions) ? versions['attack'] : undefined;
+      // The format's own shape of a release ("18", "v18.1"), as the schema states it.
+      const shape = new RegExp(layerFields()['versions']?.properties?.['attack']?.pattern ?? '^$');
+      if (!isJsonObject(versions) || typeof value !== 'string' || shape.test(value)) return;
+      const number = /\d+(?:\.\d+)*/.exec(value)?.[0];
+      if (number === undefined) return;
+      versions['attack'] = number;
+      // Navigator 5.1 reads the release as the first number in the text (view-model.ts deserializeDomainVersionID at
+      // fa7a6017: `obj.versions.attack.match(/\d+/g)[0]`) and opens the layer in that release as it would "13".
+      log('/versions/attack', `${shown(value)} read as ${shown(number)}, the release Navigator 5.1 reads in it (its first number, ${number.split('.')[0]})`, { navigatorTolerates: true });
     },
   ],
   [

@@ -405,10 +405,16 @@ function isShownRelease(layer: JsonObject, index: AttackIndex, options: Validate
   return major === undefined ? options.attackFor(index.domain, undefined)?.release === index.release : index.major === major;
 }
 
-/** A layer for an ATT&CK release Navigator 5.1 does not have, which it refuses to open, read as `upgrade` reads it. */
-function checkNavigatorRelease(layer: JsonObject, options: ValidateLayerOptions, out: Findings): void {
+/**
+ * A layer for an ATT&CK release Navigator 5.1 does not have, which it refuses to open, read as `upgrade` reads it; or
+ * for an older one, which it opens after asking to upgrade. A release written as no text (`"attack": 13`, which the
+ * repair reads as "13" and says so) Navigator reads not at all: it opens the layer in its newest release, asking nothing.
+ */
+function checkNavigatorRelease(layer: JsonObject, asRead: JsonObject, options: ValidateLayerOptions, out: Findings): void {
   const domain = layer['domain'];
   if (typeof domain !== 'string' || !(DOMAINS as readonly string[]).includes(domain)) return;
+  const written = isJsonObject(asRead['versions']) ? asRead['versions']['attack'] : undefined;
+  if (written !== undefined && typeof written !== 'string') return;
   const major = attackMajor(isJsonObject(layer['versions']) ? layer['versions']['attack'] : undefined);
   const newest = options.attackFor(domain as Domain, undefined);
   const target = newest?.release ?? String(NAVIGATOR_ATTACK_MAJORS.newest);
@@ -903,17 +909,16 @@ function customDataFindings(layer: JsonObject, custom: { url: string; domain: st
 const NO_NAVIGATOR_VERSION = 'missing required field "navigator"';
 
 /**
- * A schema issue as a finding: an error, but for a `versions` without `navigator`, which Navigator 5.1 opens without a
- * word (PurpleOps writes `"versions": {"layer": "4.5"}` and its export says so, blueprints/assessment_export.py), a warning.
+ * A schema issue as a finding: an error, but for `versions.navigator` missing or written as no version number ("five",
+ * "v5.1.0"), a warning: Navigator 5.1 reads it nowhere (view-model.ts deserializeDomainVersionID reads only `attack`
+ * and `layer`; serialize writes its own) and opens the layer without a word. PurpleOps writes `"versions": {"layer":
+ * "4.5"}` and its export says so (blueprints/assessment_export.py).
  */
 function addSchemaFinding(issue: Issue, out: Findings): void {
-  if (issue.path === '/versions' && issue.message === NO_NAVIGATOR_VERSION) {
-    out.add(
-      'warning',
-      'schema',
-      issue.path,
-      `${issue.message}: the layer format requires it, but Navigator 5.1 opens the layer without a word; \`attack-layers upgrade\` sets it to ${DEFAULT_NAVIGATOR_VERSION}`,
-    );
+  const missing = issue.path === '/versions' && issue.message === NO_NAVIGATOR_VERSION;
+  if (missing || issue.path === '/versions/navigator') {
+    const navigator = missing ? 'the layer format requires it, but Navigator 5.1 opens the layer without a word' : 'Navigator 5.1 reads it nowhere and opens the layer without a word';
+    out.add('warning', 'schema', issue.path, `${issue.message}: ${navigator}; \`attack-layers upgrade\` sets it to ${DEFAULT_NAVIGATOR_VERSION}`);
   } else out.add('error', 'schema', issue.path, issue.message);
 }
 
@@ -961,7 +966,7 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   for (const issue of schemaFindings(subject)) addSchemaFinding(issue, out);
 
   const entries = Array.isArray(subject['techniques']) ? (subject['techniques'] as unknown[]) : [];
-  checkNavigatorRelease(subject, options, out);
+  checkNavigatorRelease(subject, value, options, out);
   const range = checkGradient(subject, out);
   const { index, olderRelease, everyPlatform, unlistedPlatforms, askedPlatforms } = attackRelease(subject, options, out);
   out.olderRelease = olderRelease;

@@ -148,6 +148,18 @@ function gradientColoursAlert(colors: unknown): string | undefined {
   );
 }
 
+/**
+ * The gradient a layer's one colour stands for: white to it, the shape of Navigator 5.1's own one-colour presets
+ * (gradient.ts: transparentred `#ffffff00` to `#ff6666`, transparentblue) and of the threat layers written here, so a
+ * threat layer's one red keeps its top scores red. Undefined for white, or a colour that shows none (alpha 0): white to
+ * white paints no score, and Navigator's default gradient is used instead.
+ */
+function oneColourGradient(color: string): string[] | undefined {
+  const read = tinycolor(color);
+  if (read.getAlpha() === 0 || read.toHex() === 'ffffff') return undefined;
+  return ['#ffffff', color];
+}
+
 /** What Navigator 5.1 does with a legend item whose label is missing or not text. */
 const LEGEND_LABEL = 'shows no legend item without a label of text (its console: "LegendItem required field \'label\' not present" or "legendItem label field is not a string")';
 
@@ -1039,10 +1051,21 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
         // Fewer than two colours is no scale (tinygradient refuses it); Navigator keeps its default colours when the
         // layer's are not all colours (gradient.ts deserialize), as its own test layer `"colors": [3, 4]` shows.
         const colors = gradient['colors'];
-        if (!Array.isArray(colors) || colors.length < 2) {
+        const first: unknown = Array.isArray(colors) && colors.length === 1 ? colors[0] : undefined;
+        const only = typeof first === 'string' ? oneColourGradient(first) : undefined;
+        if (only) {
+          gradient['colors'] = only;
+          log('/gradient/colors', `one colour, ${shown(first)}, where a gradient needs two; set to ${shown(only)}, white to that colour, as Navigator's own one-colour presets run (transparent to red or blue), so the top scores keep it`, alert ? { navigatorAlert: alert } : undefined);
+        } else if (!Array.isArray(colors) || colors.length < 2) {
           gradient['colors'] = [...NAVIGATOR_GRADIENT.colors];
           const what =
-            colors === undefined ? 'missing' : Array.isArray(colors) ? `${colors.length ? 'one colour' : 'no colour'} left, where a gradient needs two` : `${shown(colors)} is not a list of colours`;
+            colors === undefined
+              ? 'missing'
+              : typeof first === 'string'
+                ? `one colour, ${shown(first)}, where a gradient needs two, and white to it would paint no score`
+                : Array.isArray(colors)
+                  ? `${colors.length ? 'one colour' : 'no colour'} left, where a gradient needs two`
+                  : `${shown(colors)} is not a list of colours`;
           const outcome = { ...(colors === undefined || Array.isArray(colors) ? {} : LEFT_OUT), ...(alert ? { navigatorAlert: alert } : {}) };
           log('/gradient/colors', `${what}; set to ${shown(NAVIGATOR_GRADIENT.colors)}, the colours of Navigator's default gradient`, outcome);
         }

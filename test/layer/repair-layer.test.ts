@@ -12,6 +12,7 @@ import { repairLayer } from '../../lib/layer/repair-layer.js';
 import { isNavigatorLayer } from '../../lib/layer/serialize-layer.js';
 import { REMOVED_METADATA_NAME, upgradeLayer, upgradeReleases } from '../../lib/layer/upgrade-layer.js';
 import { countChanges } from '../../lib/layer/upgrade-report.js';
+import { gradientColor } from '../../lib/layer/score.js';
 import { validateLayer } from '../../lib/layer/validate-layer.js';
 import { freshTmpDir, runCli } from '../helpers/attack.js';
 import { attackFor, attackLibrary, readLayerFixture } from './attack-data.js';
@@ -309,10 +310,17 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
       ['/gradient/colors', /^no colour left, where a gradient needs two; set to \["#ff6666","#ffe766","#8ec843"\], the colours of Navigator's default gradient$/],
     ],
   ],
+  // Navigator's default red-yellow-green would paint the top scores of a threat layer written in one red green;
+  // white to the colour is the shape of Navigator 5.1's own one-colour presets (gradient.ts transparentred).
   [
-    'a gradient of one colour',
+    'a gradient of one colour, as white to that colour',
     layer([{ techniqueID: 'T1059', score: 1 }], { gradient: { colors: ['#ff0000'], minValue: 0, maxValue: 10 } }),
-    [['/gradient/colors', /^one colour left, where a gradient needs two; set to .*Navigator's default gradient$/]],
+    [['/gradient/colors', /^one colour, "#ff0000", where a gradient needs two; set to \["#ffffff","#ff0000"\], white to that colour, .*so the top scores keep it$/]],
+  ],
+  [
+    'a gradient of white alone, as Navigator\'s default (white to white paints no score)',
+    layer([{ techniqueID: 'T1059', score: 1 }], { gradient: { colors: ['#FFFFFF'], minValue: 0, maxValue: 10 } }),
+    [['/gradient/colors', /^one colour, "#FFFFFF", where a gradient needs two, and white to it would paint no score; set to \["#ff6666","#ffe766","#8ec843"\], the colours of Navigator's default gradient$/]],
   ],
   ['a legend item without a colour', layer([], { legendItems: [{ label: 'x' }] }), [['/legendItems/0', /has no colour; left out/]]],
   ['a link without a label', layer([{ techniqueID: 'T1059', score: 1, links: [{ url: 'https://example.org/r' }] }]), [['/techniques/0/links/0/label', /labelled with its URL/]]],
@@ -664,6 +672,14 @@ describe('repairLayer', () => {
     expect(run.code, run.stderr).to.equal(0);
     expect(run.stderr).to.contain('twin.json: upgraded to layer format 4.5 and ATT&CK enterprise-attack 18.1:');
     expect(run.stderr).to.contain('/version: format 4.5 was stated under the old `version` key; moved to `versions.layer`');
+  });
+
+  it('upgrades a threat layer of one red so that its top score is painted red, not the default gradient\'s green', () => {
+    // Before: ["#ff6666","#ffe766","#8ec843"], which paints a score of 100 green (#8ec843).
+    const threat = layer([{ techniqueID: 'T1059', score: 100 }, { techniqueID: 'T1566', score: 10 }], { gradient: { colors: ['#ff0000'], minValue: 0, maxValue: 100 } });
+    const { layer: out } = upgradeLayer(threat, attack, { file: 'threat.json' });
+    expect(out.gradient).to.deep.equal({ colors: ['#ffffff', '#ff0000'], minValue: 0, maxValue: 100 });
+    expect(gradientColor(out.gradient!, 100)).to.equal('#ff0000');
   });
 
   it('reads a release that holds no number as none: validate says Navigator stops at text without one, and combine reads the layer', async () => {

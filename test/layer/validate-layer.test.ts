@@ -427,7 +427,7 @@ describe('validateLayer', () => {
       'reports a gradient of one colour as the alert Navigator 5.1 stops reading the layer at',
       layer([{ techniqueID: 'T1059', score: 1 }], { gradient: { colors: ['#ff6666'], minValue: 0, maxValue: 1 } }),
       [['error', 'navigator-alert', '/gradient/colors']],
-      /\/gradient\/colors: one colour left, .*: Navigator 5\.1 builds no colour scale from it \("Invalid number of stops \(< 2\)" in its console\) and stops reading the layer there, before its legend, technique entries, metadata and layout, with the alert "ERROR parsing file, check the javascript console for more information\." \(`upgradeLayer` writes it repaired\)$/,
+      /\/gradient\/colors: one colour, "#ff6666", where a gradient needs two; set to \["#ffffff","#ff6666"\], .*: Navigator 5\.1 builds no colour scale from it \("Invalid number of stops \(< 2\)" in its console\) and stops reading the layer there, before its legend, technique entries, metadata and layout, with the alert "ERROR parsing file, check the javascript console for more information\." \(`upgradeLayer` writes it repaired\)$/,
     ],
     ['reports a gradient of no colour as that alert', layer([{ techniqueID: 'T1059', score: 1 }], { gradient: { colors: [], minValue: 0, maxValue: 1 } }), [['error', 'navigator-alert', '/gradient/colors']]],
     [

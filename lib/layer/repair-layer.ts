@@ -761,6 +761,43 @@ function settingKind(property: LayerProperty): string {
 }
 
 /**
+ * The settings Navigator 5.1 reads only from a value of their type, written as it is, and the default it keeps for any
+ * other (a TypeError or "invalid … option" in its console): mitre-attack/attack-navigator view-model.ts deserialize at
+ * fa7a6017 (`typeof obj.hideDisabled === 'boolean'`, `typeof obj.sorting === 'number'`, …) and layout-options.ts
+ * deserialize at 0e66913e (`typeof rep.layout === 'string'`, then `layoutOptions.includes`, so "Flat" is no layout).
+ */
+const NAVIGATOR_SETTING_DEFAULTS: Readonly<Record<string, unknown>> = {
+  '/sorting': 0,
+  '/hideDisabled': false,
+  '/showTacticRowBackground': false,
+  '/selectTechniquesAcrossTactics': true,
+  '/selectSubtechniquesWithParent': false,
+  '/selectVisibleTechniques': false,
+  '/layout/layout': 'side',
+  '/layout/aggregateFunction': 'average',
+  '/layout/showID': false,
+  '/layout/showName': true,
+  '/layout/showAggregateScores': false,
+  '/layout/countUnscored': false,
+  '/layout/expandedSubtechniques': 'none',
+};
+
+/**
+ * What Navigator 5.1 does with a setting the repair read otherwise than written ("false" as false, "Flat" as "flat"),
+ * after "read as …": it keeps its default, which the author did not write; empty for a setting it does not read so, or
+ * when its default is what the repair read.
+ */
+function navigatorSettingText(at: string, property: LayerProperty, read: unknown): string {
+  if (!(at in NAVIGATOR_SETTING_DEFAULTS) || NAVIGATOR_SETTING_DEFAULTS[at] === read) return '';
+  const takes = property.enum
+    ? typeof property.enum[0] === 'number'
+      ? 'only a number'
+      : `only ${property.enum.map((option) => JSON.stringify(option)).join(', ')} as written`
+    : `only ${settingKind(property)}`;
+  return ` (Navigator 5.1 takes ${takes} there and keeps its default, ${shown(NAVIGATOR_SETTING_DEFAULTS[at])})`;
+}
+
+/**
  * The layer's settings, and its layout's, read as their fields take them (`readSetting`), each change logged at its
  * path; one that is none of its field's values is left out, so that its default applies, as Navigator reads most of
  * them (it logs a type error, or warns of an invalid option, and keeps its default: view-model.ts and
@@ -778,7 +815,7 @@ function repairSettings(owner: JsonObject, properties: Readonly<Record<string, L
       log(at, `${shown(value)} is not ${settingKind(property)}; left out (the default applies)`, LEFT_OUT);
     } else {
       owner[key] = fixed;
-      log(at, `${shown(value)} read as ${shown(fixed)}`);
+      log(at, `${shown(value)} read as ${shown(fixed)}${navigatorSettingText(at, property, fixed)}`);
     }
   }
 }

@@ -783,6 +783,24 @@ const NAVIGATOR_SETTING_DEFAULTS: Readonly<Record<string, unknown>> = {
 };
 
 /**
+ * The settings of a repaired layer as Navigator 5.1 shows them: each one the repair read otherwise than written
+ * (`"hideDisabled": "true"`, `"expandedSubtechniques": "Annotated"`, a misspelt layout option) is Navigator's default,
+ * which it keeps for such a value; the others as repaired. `asRead` is the layer the repair read, `repaired` its result.
+ */
+export function navigatorSettings(asRead: JsonObject, repaired: JsonObject): JsonObject {
+  const layout = isJsonObject(repaired['layout']) ? { ...repaired['layout'] } : undefined;
+  const shown: JsonObject = { ...repaired, ...(layout ? { layout } : {}) };
+  for (const [at, fallback] of Object.entries(NAVIGATOR_SETTING_DEFAULTS)) {
+    const [, first, second] = at.split('/') as [string, string, string | undefined];
+    const read = second === undefined ? asRead[first] : isJsonObject(asRead[first]) ? asRead[first][second] : undefined;
+    const owner = second === undefined ? shown : layout;
+    const key = second ?? first;
+    if (owner && owner[key] !== undefined && owner[key] !== read) owner[key] = fallback as JsonObject[string];
+  }
+  return shown;
+}
+
+/**
  * What Navigator 5.1 does with a setting the repair read otherwise than written ("false" as false, "Flat" as "flat"),
  * after "read as …": it keeps its default, which the author did not write; empty for a setting it does not read so, or
  * when its default is what the repair read.

@@ -34,7 +34,7 @@ import { isJsonObject, valueAtPointer, type JsonObject } from '../json-value.js'
 import { currentPlatformName, NAVIGATOR_PLATFORM_MAPPINGS, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
 import { isIndexedTechniqueId, isNamespacedTechniqueId, namespacedTechniqueText, preAttackNumberText, unusedNumberText } from '../attack/technique-id.js';
 import { otherDomainLayerText, otherDomainLookup, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
-import { arrayLayers, originalPath, repairLayer, type LayerRepair } from './repair-layer.js';
+import { arrayLayers, navigatorSettings, originalPath, repairLayer, type LayerRepair } from './repair-layer.js';
 import { gradientRange, scoresOutOfRange, type GradientRange } from './score-range.js';
 import { failsNavigatorGradient } from './score.js';
 import { failingAggregateText, failingAggregates } from './aggregate-score.js';
@@ -1006,8 +1006,13 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
       out.add('warning', 'score-out-of-range', found.at === undefined ? '/layout/showAggregateScores' : `/techniques/${found.at}`, failingAggregateText(found, range));
     }
   }
-  if (index) checkHidden(subject, entries, index, shownRows, out);
-  if (index) checkHiddenDisabled(subject, entries, index, shownRows, out);
+  // What Navigator hides it hides by the settings it reads: its default for one the repair read otherwise than written.
+  const navigatorShown = navigatorSettings(value, repaired.layer);
+  const expanded = isJsonObject(navigatorShown['layout']) ? navigatorShown['layout']['expandedSubtechniques'] : undefined;
+  const layout = { ...(isJsonObject(subject['layout']) ? subject['layout'] : {}), ...(expanded === undefined ? {} : { expandedSubtechniques: expanded }) };
+  const settings: JsonObject = { ...subject, hideDisabled: navigatorShown['hideDisabled'] ?? subject['hideDisabled'] ?? false, layout };
+  if (index) checkHidden(settings, entries, index, shownRows, out);
+  if (index) checkHiddenDisabled(settings, entries, index, shownRows, out);
   if (index) checkPlatforms(subject, entries, index, out, everyPlatform === true, unlistedPlatforms, askedPlatforms, givenName(options.givenAs, 'release'));
   if (index) checkNewest(entries, index, options.newest?.(index.domain), out);
   return out.list;

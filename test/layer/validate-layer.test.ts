@@ -770,6 +770,23 @@ describe('validateLayer', () => {
       /\/versions\/navigator: must be a version number such as "5\.1\.0", not "v5\.1\.0": Navigator 5\.1 reads it nowhere and opens the layer without a word; `upgradeLayer` sets it to 5\.1\.0$/,
     ],
   ];
+  // Navigator 5.1 keeps its default for a setting not written as its type or value (view-model.ts deserialize at
+  // fa7a6017: `typeof obj.hideDisabled === 'boolean'`; layout-options.ts: `expandedSubtechniquesOptions.includes`), so
+  // what it hides follows the default, not the value the repair read.
+  it('says an annotated sub-technique is collapsed under "Annotated", which Navigator 5.1 reads as its default "none"', () => {
+    const findings = check(layer([{ techniqueID: 'T1059.001', score: 1 }], { layout: { expandedSubtechniques: 'Annotated' } }));
+    expect(brief(findings)).to.deep.equal([
+      ['warning', 'repaired', '/layout/expandedSubtechniques'],
+      ['warning', 'hidden-subtechnique', '/techniques/0'],
+    ]);
+  });
+
+  it('does not say a disabled technique is hidden under hideDisabled "true", which Navigator 5.1 reads as its default false', () => {
+    const disabled = [{ techniqueID: 'T1105', score: 2, enabled: false }];
+    expect(brief(check(layer(disabled, { hideDisabled: 'true' })))).to.deep.equal([['warning', 'repaired', '/hideDisabled']]);
+    expect(brief(check(layer(disabled, { hideDisabled: true })))).to.deep.equal([['warning', 'hidden-disabled', '/techniques/0']]);
+  });
+
   for (const [label, versions, expected, message] of releases) {
     it(label, () => {
       // Whether ATT&CK 13 is at hand here is beside the point.

@@ -959,7 +959,11 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
     if (repair.notJson) out.add('error', 'schema', repair.path, `${repair.repair}: Navigator 5.1 opens no tab for a layer whose text is not JSON (${upgradeDoes(repair)})`);
     else if (repair.navigatorAlert) {
       out.add('error', 'navigator-alert', repair.path, `${repair.repair}: Navigator 5.1 ${repair.navigatorAlert} (${upgradeDoes(repair)})`);
-    } else out.add(repair.navigatorHides ? 'error' : 'warning', 'repaired', repair.path, `${repair.repair} (${upgradeDoes(repair)})`);
+    } else {
+      // An annotated entry without a technique ID Navigator can read ("T1059.1", "T59") it drops silently, as it drops T9999.
+      const dropped = repair.leftOut === 'entry' && isJsonObject(repair.held) && isAnnotated(repair.held);
+      out.add(repair.navigatorHides || dropped ? 'error' : 'warning', 'repaired', repair.path, `${repair.repair} (${upgradeDoes(repair)})`);
+    }
   }
   out.entryOrigins = repaired.entryOrigins;
   const subject = checkFormat(repaired.layer, out);

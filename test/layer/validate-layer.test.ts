@@ -646,7 +646,8 @@ describe('validateLayer', () => {
       layer([{}, { techniqueID: 'T59', score: 1 }, { techniqueID: 'T1059 ', score: null, color: '#0d47a1 ' }, { techniqueID: 'T9999', score: 1 }]),
       [
         ['warning', 'repaired', '/techniques/0'],
-        ['warning', 'repaired', '/techniques/1'],
+        // Scored under an ID Navigator cannot read, it is dropped silently, as T9999 is.
+        ['error', 'repaired', '/techniques/1'],
         ['error', 'repaired', '/techniques/2/techniqueID'],
         ['warning', 'repaired', '/techniques/2/score'],
         ['warning', 'repaired', '/techniques/2/color'],
@@ -773,6 +774,15 @@ describe('validateLayer', () => {
   // Navigator 5.1 keeps its default for a setting not written as its type or value (view-model.ts deserialize at
   // fa7a6017: `typeof obj.hideDisabled === 'boolean'`; layout-options.ts: `expandedSubtechniquesOptions.includes`), so
   // what it hides follows the default, not the value the repair read.
+  it('makes an annotated entry whose technique ID Navigator cannot read ("T1059.1") an error, as T9999, and a bare one a warning', () => {
+    const findings = check(layer([{ techniqueID: 'T1059.1', score: 1 }, { techniqueID: 'T59' }, { techniqueID: 'T1059', score: 1 }]));
+    expect(brief(findings)).to.deep.equal([
+      ['error', 'repaired', '/techniques/0'],
+      ['warning', 'repaired', '/techniques/1'],
+    ]);
+    expect(findings[0]?.message).to.match(/techniqueID "T1059\.1" is not a technique ID; the entry is left out: .*\(Navigator shows nothing of it; /);
+  });
+
   it('says an annotated sub-technique is collapsed under "Annotated", which Navigator 5.1 reads as its default "none"', () => {
     const findings = check(layer([{ techniqueID: 'T1059.001', score: 1 }], { layout: { expandedSubtechniques: 'Annotated' } }));
     expect(brief(findings)).to.deep.equal([

@@ -49,6 +49,7 @@ export {
   TECHNIQUE_ID,
   TECHNIQUE_ID_FORMAT,
   canonicalTechniqueId,
+  indexedTechniqueIdInAnyCase,
   isIndexedTechniqueId,
   isNamespacedTechniqueId,
   isTechniqueId,
@@ -57,6 +58,8 @@ export {
   preAttackNumberText,
   unusedNumberText,
 } from './technique-id.js';
+/** How a team's own objects (`custom`), and IDs of a namespace the data lacks, are said. */
+export { teamObjectText, unheldNamespacedTechniqueText } from './not-mitre-text.js';
 export { PROCEDURE_FORMAT, DETECTION_FORMAT } from './types.js';
 /** Collect the procedures (uses relationships with their text and sources) of a parsed STIX bundle (pure). @throws AttackDataError */
 export { indexProcedures } from './index-procedures.js';

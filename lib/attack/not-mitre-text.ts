@@ -25,6 +25,14 @@ export const TEAM_DATA_ADVICE =
   "load the team's ATT&CK data that does (its Workbench collection export, or the objects of its TAXII server) with `--attack <file|folder>`";
 
 /**
+ * What an ID of a team's namespace is when the data loaded lacks it, and what to load (ACME-T1000 asked of MITRE's
+ * enterprise-attack 18.1): `ACME-T1000 is an ID of … (prefix ACME), …, and enterprise-attack 18.1 does not hold it: load …`.
+ */
+export function unheldNamespacedTechniqueText(id: string, label: string): string {
+  return `${namespacedTechniqueText(id)}, and ${label} does not hold it: ${TEAM_DATA_ADVICE}`;
+}
+
+/**
  * How a layer of several objects says whose they are when some are a team's own (`ActorRecord.custom`), where MITRE's
  * are `ATT&CK objects`: what they are, `ATT&CK and team objects` (`team objects` when all are the team's), and which are
  * the team's, `Red Cell (ACME-G1000) is the team's own, not MITRE's (…)`. `titles`: the team's objects as the layer names

@@ -2,8 +2,10 @@ import {
   AttackLayersError,
   canonicalTechniqueId,
   ExitCode,
+  indexedTechniqueIdInAnyCase,
   firstFew,
   InputError,
+  isNamespacedTechniqueId,
   preAttackNumberText,
   unusedNumberText,
   deprecationSuccessors,
@@ -11,6 +13,8 @@ import {
   nameKey,
   otherDomainTechniqueText,
   successorsText,
+  teamObjectText,
+  unheldNamespacedTechniqueText,
   UnknownTechniqueError,
   STDIN,
   UsageError,
@@ -37,6 +41,7 @@ export const declaration: CommandDeclaration = {
     ['$0 technique T1566.002 T1047 T1053.005', 'several IDs, one after the other (--json: an array)'],
     ['$0 technique T1117 --json', 'machine-readable'],
     ['$0 technique T0800 --domain ics', 'an ICS technique'],
+    ['$0 technique ACME-T1000 --attack acme/', "a team's own technique (of its ATT&CK Workbench namespace), from its data"],
   ],
 };
 
@@ -45,6 +50,8 @@ export interface TechniqueReport {
   id: string;
   name: string;
   status: 'current' | 'revoked' | 'deprecated';
+  /** A team's own technique (`TechniqueRecord.custom`: T9001, ACME-T1000 of its Workbench namespace), not MITRE's. */
+  custom?: true;
   attack: { domain: string; release: string };
   tactics: { shortname: string; name: string }[];
   platforms: string[];
@@ -61,7 +68,8 @@ export interface TechniqueReport {
   /** The same as a sentence (`its description points only to Enterprise techniques …, not in mobile-attack: …`). */
   deprecationNote?: string;
   summary: string;
-  url: string;
+  /** Its page on attack.mitre.org; none for a team's own technique, which MITRE's site does not have. */
+  url?: string;
 }
 
 interface TechniqueSummary {
@@ -136,6 +144,14 @@ function stixObject<K extends 'tactics' | 'aliases'>(index: AttackIndex, text: s
   return found && field in found ? (found as Extract<typeof found, Record<K, unknown>>) : undefined;
 }
 
+/**
+ * The technique ID a text asks for: ATT&CK's written in any usual way (`t1566/001`), or one of a Workbench namespace in
+ * either case (`acme-t1000.001`: `ACME-T1000.001`); undefined for anything else.
+ */
+function askedTechniqueId(raw: string): string | undefined {
+  return canonicalTechniqueId(raw) ?? indexedTechniqueIdInAnyCase(raw.normalize('NFKC').trim());
+}
+
 /** What reading a name takes from the library (`resolveReference`, `fullName`), loaded only for a text that is no ID. */
 type NameLibrary = Pick<typeof import('../../index.js'), 'fullName' | 'resolveReference'>;
 
@@ -146,7 +162,7 @@ type NameLibrary = Pick<typeof import('../../index.js'), 'fullName' | 'resolveRe
  * @throws UnknownTechniqueError when the release does not know the ID.
  */
 export function techniqueReport(index: AttackIndex, raw: string, otherDomains?: OtherDomainLookup, library?: NameLibrary): TechniqueReport {
-  const id = canonicalTechniqueId(raw) ?? stixObject(index, raw, 'tactics')?.id;
+  const id = askedTechniqueId(raw) ?? stixObject(index, raw, 'tactics')?.id;
   if (!id) throw new UsageError(`"${raw}" is not a technique ID; ${whatItNames(index, raw.trim(), library)}`);
   const technique = index.technique(id);
   if (!technique) {
@@ -156,7 +172,9 @@ export function techniqueReport(index: AttackIndex, raw: string, otherDomains?: 
       foreign
         ? `${id} is not a technique in ATT&CK ${index.label}: it is ${otherDomainTechniqueText(foreign)}; ` +
             `look it up with \`attack-layers technique ${id} --domain ${foreign.domain.replace(/-attack$/, '')}\``
-        : (preAttackNumberText(id)?.concat(": look up the enterprise technique that fits (Reconnaissance, Resource Development)") ??
+        : isNamespacedTechniqueId(id)
+          ? unheldNamespacedTechniqueText(id, `ATT&CK ${index.label}`)
+          : (preAttackNumberText(id)?.concat(": look up the enterprise technique that fits (Reconnaissance, Resource Development)") ??
             unusedNumberText(id)?.concat(': look up the technique that fits') ??
             `${id} is not a technique in ATT&CK ${index.label}; check the ID, or fetch a newer release with \`attack-layers data fetch\` if it is new`),
     );
@@ -165,11 +183,12 @@ export function techniqueReport(index: AttackIndex, raw: string, otherDomains?: 
   const report: TechniqueReport = {
     ...base,
     status: technique.revoked ? 'revoked' : technique.deprecated ? 'deprecated' : 'current',
+    ...(technique.custom ? { custom: true as const } : {}),
     attack: { domain: index.domain, release: index.release },
     subtechnique: technique.subtechnique,
     subtechniques: index.children(technique.id).filter((child) => !child.revoked && !child.deprecated).map(({ id, name }) => ({ id, name })),
     summary: technique.summary,
-    url: `https://attack.mitre.org/techniques/${technique.id.replace('.', '/')}/`,
+    ...(technique.custom ? {} : { url: `https://attack.mitre.org/techniques/${technique.id.replace('.', '/')}/` }),
   };
   const parent = technique.parent ? index.technique(technique.parent) : undefined;
   if (parent) report.parent = { id: parent.id, name: parent.name };
@@ -213,7 +232,7 @@ function formatText(report: TechniqueReport): string {
   if (report.parent) lines.push(`  parent:      ${report.parent.id} ${report.parent.name}`);
   if (report.subtechniques.length) lines.push(`  sub-techniques: ${report.subtechniques.map((s) => s.id).join(', ')}`);
   if (report.summary) lines.push(`  ${report.summary}`);
-  lines.push(`  ${report.url}`);
+  lines.push(`  ${report.url ?? `${teamObjectText('technique')}: attack.mitre.org has no page of it`}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -225,10 +244,10 @@ export function handler(context: CliContext) {
     const library = attackLibrary(context, args);
     const index = library.release(args.domain, args['attack-release']);
     // An ID given twice (T1053.005 of a layer's two tactics, piped in with xargs) is shown once.
-    const asked = [...new Map(args.ids.map((raw) => [canonicalTechniqueId(raw) ?? raw.trim(), raw])).values()];
+    const asked = [...new Map(args.ids.map((raw) => [askedTechniqueId(raw) ?? raw.trim(), raw])).values()];
     // A text that is no ID is read as `normalize` reads a reference (`Powershel`), by the library loaded only then: it
     // doubled the time of `technique T1193` when this module imported it (bench, "cli run": 466 against 237 ms).
-    const names: NameLibrary | undefined = asked.every((raw) => canonicalTechniqueId(raw)) ? undefined : await import('../../index.js');
+    const names: NameLibrary | undefined = asked.every((raw) => askedTechniqueId(raw)) ? undefined : await import('../../index.js');
     // The other domains' releases are read only for an ID that is not in this one.
     const otherDomains = libraryOtherDomains(library, index.domain);
     if (asked.length === 1) {

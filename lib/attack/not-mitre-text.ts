@@ -64,7 +64,8 @@ export function notMitreText(techniques: readonly Pick<TechniqueRecord, 'id' | '
  * what that data would do with it (default `keeps it`). Undefined for any other ID (MITRE's own, a typo), which keeps its
  * own words. `farPast`: MITRE's newest technique at hand, with its release (`T1681 of enterprise-attack 18.1`), for an
  * ID of ATT&CK's form numbered far past it (`isNumberedFarPast`: T9001 in a gap review with MITRE's data alone), which
- * no newer release will have: said as a team's own.
+ * no newer release will have: said as a team's own. In the CLI's words (`--attack`): a library caller passes the text
+ * through `inGivenInputs`, which says it as the call (`loadAttack({ attack: … })`).
  */
 export function missingTeamTechniqueText(
   id: string,
@@ -75,7 +76,7 @@ export function missingTeamTechniqueText(
     farPast,
   }: { from?: { record: Pick<TechniqueRecord, 'name' | 'custom'>; label: string; file: string }; does?: string; farPast?: string } = {},
 ): string | undefined {
-  const remedy = `give the team's ATT&CK data built on ${target.release} (its ATT&CK Workbench export) as the ${target.release} release, which ${does}`;
+  const remedy = `give the team's ATT&CK data built on ${target.release} (its ATT&CK Workbench export) as the ${target.release} release (\`--attack <file|folder>\`), which ${does}`;
   if (!from && farPast) {
     return `${id} is numbered far past ${farPast}, MITRE's newest technique, as a team numbers its own techniques (no newer ATT&CK release will have it), and ${target.label} does not hold it: ${remedy}; else fix the ID`;
   }

@@ -298,7 +298,8 @@ export function sourcesDomain(sources: readonly LayerSource[], given?: Domain, g
  * combined layer carries, naming the source and JSON pointer; `warnings` has one line per such entry. `upgrades`
  * lists the other changes of the layers that changed, for the caller to report. Given the library, each layer's
  * techniques are looked up in its own release. `keeping` names the items and the layer that carries them
- * (`compare` keeps them as `left out by compare` items of its comparison layer).
+ * (`compare` keeps them as `left out by compare` items of its comparison layer). `givenAs`: how the warnings name
+ * what to give (the CLI's `--attack`; see `GivenAs`).
  * @throws InputError, SchemaValidationError as `upgradeLayer` does.
  */
 export function upgradeSources(
@@ -306,6 +307,7 @@ export function upgradeSources(
   index: AttackIndex,
   library?: AttackLibrary,
   keeping: SourcesKeeping = COMBINE_KEEPING,
+  givenAs?: GivenAs,
 ): { inputs: CombineInput[]; upgrades: LayerUpgrade[]; warnings: string[] } {
   const inputs: CombineInput[] = [];
   const upgrades: LayerUpgrade[] = [];
@@ -324,6 +326,8 @@ export function upgradeSources(
       keptAs: { name: keeping.name, source: where, where: `${keeping.layer}'s metadata` },
       // The filter the layers share is widened once, on the combined layer (combineLayers).
       keepFilter: true,
+      // Only the words of the data to give (a team's own techniques: `--attack`): combine takes no `--merge-score`.
+      ...(givenAs ? { givenAs: { attack: givenAs.attack, command: givenAs.command } } : {}),
     });
     inputs.push({ layer, source: where });
     // A layer of a newer release than the one combined in (ATT&CK 19 in 18.1) is downgraded, as `upgrade --to` says.

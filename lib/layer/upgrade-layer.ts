@@ -9,7 +9,7 @@ import { recordedElsewhereText } from '../attack/revoked-technique-text.js';
 import { isIndexedTechniqueId, noReleaseNumberText } from '../attack/technique-id.js';
 import { missingTeamTechniqueText } from '../attack/not-mitre-text.js';
 import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
-import { AttackDataError, givenOption, InputError, SchemaValidationError, type GivenAs } from '../errors.js';
+import { AttackDataError, givenOption, inGivenInputs, InputError, SchemaValidationError, type GivenAs } from '../errors.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { schemaIssues } from '../schemas.js';
 import {
@@ -68,7 +68,7 @@ export interface UpgradeOptions extends FormatOptions {
   releases?: ReleaseList;
   /** How the scores of entries that merge combine (default `max`); see `mergeEntries`. */
   mergeScore?: MergeScore;
-  /** How the report names `mergeScore` (the CLI's `--merge-score`; see `GivenAs`). */
+  /** How the report names `mergeScore` (the CLI's `--merge-score`) and where to give a team's data (`--attack`; see `GivenAs`). */
   givenAs?: GivenAs;
   /** Set when the target is older than the layer's release: why, for the report (see `upgradeReleases`). */
   downgrade?: string;
@@ -154,6 +154,7 @@ function resolveEntry(
   source: AttackIndex | undefined,
   otherDomains: OtherDomainLookup | undefined,
   shownIn: AttackIndex | undefined,
+  givenAs: GivenAs | undefined,
 ): TechniqueRecord | undefined {
   const id = entry['techniqueID'] as string;
   const sourceRecord = source ? source.technique(id) : undefined;
@@ -164,7 +165,7 @@ function resolveEntry(
       report.name = sourceRecord.name;
       report.changes.push('removed');
       const team = missingTeamTechniqueText(id, target, { from: { record: sourceRecord, label: source!.label, file: source!.data.source.file } });
-      report.notes.push(`${team ?? `${describe(sourceRecord)} of ${source!.label} does not exist in ${target.label}`}; removed`);
+      report.notes.push(`${team ? inGivenInputs(team, givenAs) : `${describe(sourceRecord)} of ${source!.label} does not exist in ${target.label}`}; removed`);
       return undefined;
     }
     report.notes.push(`${id} is another ATT&CK object in ${target.label} than in ${source!.label}; matched by ID`);
@@ -179,7 +180,8 @@ function resolveEntry(
     return undefined;
   }
   if (!record) {
-    const unknown = noReleaseNumberText(id) ?? missingTeamTechniqueText(id, target) ?? `${id} is not a technique of ${target.label}${source ? ` or ${source.label}` : ''}`;
+    const team = missingTeamTechniqueText(id, target);
+    const unknown = noReleaseNumberText(id) ?? (team && inGivenInputs(team, givenAs)) ?? `${id} is not a technique of ${target.label}${source ? ` or ${source.label}` : ''}`;
     // Navigator would drop it silently (and validate calls it an error): kept, as it was, in the layer's metadata.
     report.changes.push('removed');
     report.notes.push(`${unknown}; removed (Navigator would not show it)`);
@@ -559,7 +561,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     let tactic = named?.shortname ?? written;
     reports.push(report);
     const input = inputEntries[entryOrigins[at] ?? at];
-    const record = resolveEntry(raw, report, target, source, options.otherDomains, shownIn);
+    const record = resolveEntry(raw, report, target, source, options.otherDomains, shownIn, options.givenAs);
     if (!record) {
       report.removedEntry = structuredClone(input) as JsonObject;
       return;

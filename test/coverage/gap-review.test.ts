@@ -257,7 +257,7 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
       // would not count it (it was told to, as T1685 is).
       expect(coverage.unresolved[0]?.note).to.equal(
         "T9999 is numbered far past T1681 of enterprise-attack 18.1, MITRE's newest technique, as a team numbers its own techniques (no newer ATT&CK release will have it), " +
-          "and enterprise-attack 18.1 does not hold it: give the team's ATT&CK data built on 18.1 (its ATT&CK Workbench export) as the 18.1 release, which counts it; else fix the ID",
+          "and enterprise-attack 18.1 does not hold it: give the team's ATT&CK data built on 18.1 (its ATT&CK Workbench export) as the 18.1 release (`loadAttack({ attack: '<file|folder>' })`), which counts it; else fix the ID",
       );
     });
 

@@ -225,7 +225,7 @@ describe('regressions: Sigma tags of technique IDs newer than the release review
     const report = JSON.parse(readFileSync(join(out, 'gap-report.json'), 'utf8')) as Report;
     const team = (id: string) =>
       `${id} is numbered far past T1681 of enterprise-attack 18.1, MITRE's newest technique, as a team numbers its own techniques (no newer ATT&CK release will have it), ` +
-      "and enterprise-attack 18.1 does not hold it: give the team's ATT&CK data built on 18.1 (its ATT&CK Workbench export) as the 18.1 release, which counts it; else fix the ID";
+      "and enterprise-attack 18.1 does not hold it: give the team's ATT&CK data built on 18.1 (its ATT&CK Workbench export) as the 18.1 release (`--attack <file|folder>`), which counts it; else fix the ID";
     const notes = Object.fromEntries(report.unresolved.map((u) => [u.raw, u]));
     expect(notes['T9001']?.note).to.equal(team('T9001'));
     expect(notes['T9001']?.places).to.deep.equal([`${detections}:2`, `${campaign}:4`]);

@@ -69,7 +69,7 @@ describe("a team's own techniques through every layer command (team bundles on 1
       expect(row?.changes).to.deep.equal(['removed']);
       expect(row?.notes[0]).to.equal(
         "T9001 (Badge Cloning) is a team's own technique (not MITRE's) in enterprise-attack 17.1 (acme-17.json), and enterprise-attack 18.1 does not hold it: " +
-          "give the team's ATT&CK data built on 18.1 (its ATT&CK Workbench export) as the 18.1 release, which keeps it; removed",
+          "give the team's ATT&CK data built on 18.1 (its ATT&CK Workbench export) as the 18.1 release (`loadAttack({ attack: '<file|folder>' })`), which keeps it; removed",
       );
       const kept = (layer.metadata ?? []).filter((item) => 'name' in item && item.name === REMOVED_METADATA_NAME);
       expect(kept).to.have.length(4);

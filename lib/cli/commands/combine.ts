@@ -75,7 +75,7 @@ export function handler(context: CliContext) {
     const { domain, sources: checked } = sourcesDomain(sources, args.domain, FLAG_WORDS);
     const library = attackLibrary(context, args);
     const index = library.release(domain, args['attack-release']);
-    const { inputs, upgrades, warnings: leftOut } = upgradeSources(checked, index, library);
+    const { inputs, upgrades, warnings: leftOut } = upgradeSources(checked, index, library, undefined, FLAG_WORDS);
     for (const upgrade of upgrades) note(context, args, upgradeNote(upgrade, index.label));
     // An index layer that lists every ID ever (SRA's) leaves out dozens of revoked ones alike: a few of each kind are
     // listed, and the combined layer's metadata keeps every one.

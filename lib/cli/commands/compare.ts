@@ -208,7 +208,7 @@ function compareLayerFile(context: CliContext, args: Args, stdin: Uint8Array | u
     }
     const { domain, sources } = sourcesDomain([source], args.domain, FLAG_WORDS);
     const index = library.release(domain, args['attack-release']);
-    const { inputs, upgrades, warnings } = upgradeSources(sources, index, library, COMPARE_KEEPING);
+    const { inputs, upgrades, warnings } = upgradeSources(sources, index, library, COMPARE_KEEPING, FLAG_WORDS);
     for (const upgrade of upgrades) note(context, args, upgradeNote(upgrade, index.label));
     changed.push(...upgrades);
     for (const warning of warnings) warn(context, args, warning);

@@ -28,6 +28,8 @@ import { WRAPPED_NAME_RULE, type WrappedName } from './wrapped-names.js';
 import { LAYOUT_ROW_RULE, type LayoutRow } from './layout-tables.js';
 import { fiveDigitIdsInLines, fiveDigitResolution, isFiveDigitId } from './five-digit-ids.js';
 import { guessedIds, idsInWords, type GuessedId } from './ids-in-words.js';
+import { namespaceIdsInWords } from './namespace-ids.js';
+import { unheldNamespacedTechniqueText } from '../attack/not-mitre-text.js';
 import { withNamesAround, withNamesBeforeDash, withoutNameAfter } from './name-around.js';
 import { withRowUses } from './row-uses.js';
 import { withNamesOutOfSentences } from './sentence-names.js';
@@ -38,7 +40,7 @@ import { dettectGroupReport } from './dettect-group-references.js';
 import { emulationPlanReport, stepNameNotes } from './emulation-plan-references.js';
 import { countedSoftware, mispSoftwareObjects } from './misp-software.js';
 import type { Domain } from '../attack/types.js';
-import { givenName, givenOption, UsageError, type GivenAs } from '../errors.js';
+import { givenName, givenOption, inGivenInputs, UsageError, type GivenAs } from '../errors.js';
 
 const TACTIC_ID = /^TA\d{4}$/;
 // A letter of a script other than Latin (Han, Kana, Hangul, Cyrillic…).
@@ -769,6 +771,13 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   // `Tags: attack.t1059.001, attack.t1105`, `- attack.execution`: a Sigma rule's tags quoted, read as Sigma means them.
   const sigma = withSigmaTags(references, lines, target);
   references.splice(0, references.length, ...sigma.references);
+  // `ACME-T1000`: a team's own technique of its Workbench namespace, which the data loaded holds, is read where it is written.
+  const inWords = idsInWords(lines);
+  const namespace = namespaceIdsInWords(inWords, lines, target);
+  for (const ref of namespace.references) {
+    const at = references.findIndex((other) => other.span.line > ref.line || (other.span.line === ref.line && other.span.start > ref.span.start));
+    references.splice(at < 0 ? references.length : at, 0, ref);
+  }
   // (The text readers above read no lines of a bundle: `resolved` needs what they set.)
   if (bundle) {
     // A kill chain phase (`defense-evasion`) is written as the tactic's name, as a campaign file writes it.
@@ -874,8 +883,10 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
       for (const id of [...ref.ids, ...(ref.resolution?.ids ?? [])]) ids.add(id);
     }
   }
-  const inWords = idsInWords(lines);
-  const joined = inWords.filter(({ line, ids, kind }) => kind === 'joined' && !ids.every((id) => cited.get(line)?.has(id)));
+  const namespaced = new Set([...namespace.unheld, ...inWords.filter(({ written }) => namespace.references.some((ref) => ref.raw === written))]);
+  const joined = inWords.filter((word) => word.kind === 'joined' && !namespaced.has(word) && !word.ids.every((id) => cited.get(word.line)?.has(id)));
+  // `ACME-T1000` where the data loaded lacks it: what it is, and what data to give (`--attack`), never read as T1000.
+  for (const { line, written } of namespace.unheld) notes.push(inGivenInputs(`line ${line}: ${unheldNamespacedTechniqueText(written, target.label)}`, options.givenAs));
   if (joined.length) {
     notes.push(
       `${joined.length} ID${joined.length === 1 ? '' : 's'} stand${joined.length === 1 ? 's' : ''} inside a longer word (a detector's, a test's or a tag's name, an ID of another scheme), ` +

@@ -3,6 +3,8 @@
 // namespace's techniques are numbered `<PREFIX>-T<range start>` (1000 unless set), its groups `<PREFIX>-G1000`, and
 // sub-techniques `<parent>.<3 digits>`: mitre-attack/attack-workbench-rest-api, app/lib/attack-id-generator.js
 // (generateAttackId, commit 3b71eb59a082e860318562b4abaa6d21840428d9).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { AttackIndex, indexBundle } from '../../lib/index.js';
 import { readRawBundle, stixFile, type RawStixObject } from './attack.js';
 
@@ -70,6 +72,18 @@ export function teamAndMitre18(): { team: AttackIndex; mitre: AttackIndex } {
   const index = (all: RawStixObject[], file: string) =>
     new AttackIndex(indexBundle({ type: 'bundle', id: 'bundle--x', objects: all }, { release: '18.1', source: { file, sha256: 'test' } }));
   return { team: index([...objects, ...TEAM_OBJECTS], 'acme-18.json'), mitre: index(objects, 'enterprise-attack-18.1.json') };
+}
+
+/**
+ * The team's data as `--attack <folder>` takes it: a folder `acme` in `dir` holding MITRE's enterprise 18.1 with the
+ * team's objects, named as the 18.1 release (`enterprise-attack-18.1.json`). Returns the folder.
+ */
+export function writeTeamFolder(dir: string): string {
+  const folder = join(dir, 'acme');
+  mkdirSync(folder);
+  const objects = readRawBundle(stixFile('enterprise-attack-18.1.json.gz')).objects;
+  writeFileSync(join(folder, 'enterprise-attack-18.1.json'), JSON.stringify({ type: 'bundle', id: 'bundle--acme', objects: [...objects, ...TEAM_OBJECTS] }));
+  return folder;
 }
 
 /** A Sigma rule of the team's, hand-written in SigmaHQ's shape (process creation on Windows, level high), with these tags. */

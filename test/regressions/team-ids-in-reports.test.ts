@@ -5,11 +5,11 @@
 // never reads T1000. Words before an ID the release has (`initial-access-T1566`, `MITRE-T1059`) stay a longer word's.
 // The report text is our own, written as an exercise report would be.
 import { expect } from 'chai';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractReport } from '../../lib/index.js';
-import { freshCacheHome, freshTmpDir, readRawBundle, runCli, stixFile } from '../helpers/attack.js';
-import { TEAM_OBJECTS, teamAndMitre18 } from '../helpers/team-bundle.js';
+import { freshCacheHome, freshTmpDir, runCli } from '../helpers/attack.js';
+import { teamAndMitre18, writeTeamFolder } from '../helpers/team-bundle.js';
 
 const REPORT = [
   'Exercise 7: red team report',
@@ -57,10 +57,7 @@ describe("regressions: extract reads a team's Workbench namespace IDs (ACME-T100
   it('the CLI: reads them with --attack <team folder>, and names --attack without', async () => {
     const dir = freshTmpDir('team-extract');
     const env = { XDG_CACHE_HOME: freshCacheHome('team-extract') };
-    const data = join(dir, 'acme');
-    mkdirSync(data);
-    const mitre18 = readRawBundle(stixFile('enterprise-attack-18.1.json.gz')).objects;
-    writeFileSync(join(data, 'enterprise-attack-18.1.json'), JSON.stringify({ type: 'bundle', id: 'bundle--acme', objects: [...mitre18, ...TEAM_OBJECTS] }));
+    const data = writeTeamFolder(dir);
     const file = join(dir, 'exercise-7.txt');
     writeFileSync(file, REPORT);
     const read = await runCli(['extract', file, '--attack', data, '--quiet'], env);

@@ -4,22 +4,16 @@
 // to be a namespace's technique that the data lacks, with the option that gives the data. It was refused as "not a
 // technique ID" either way.
 import { expect } from 'chai';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { freshCacheHome, freshTmpDir, readRawBundle, runCli, stixFile } from '../helpers/attack.js';
-import { TEAM_OBJECTS } from '../helpers/team-bundle.js';
+import { freshCacheHome, freshTmpDir, runCli } from '../helpers/attack.js';
+import { writeTeamFolder } from '../helpers/team-bundle.js';
 
 describe("technique: a team's own technique of its Workbench namespace (ACME-T1000)", function () {
   this.timeout(300_000);
   let team: string;
   let env: Record<string, string>;
   before(() => {
-    const dir = freshTmpDir('team-technique');
     env = { XDG_CACHE_HOME: freshCacheHome('team-technique') };
-    team = join(dir, 'acme');
-    mkdirSync(team);
-    const mitre18 = readRawBundle(stixFile('enterprise-attack-18.1.json.gz')).objects;
-    writeFileSync(join(team, 'enterprise-attack-18.1.json'), JSON.stringify({ type: 'bundle', id: 'bundle--acme', objects: [...mitre18, ...TEAM_OBJECTS] }));
+    team = writeTeamFolder(freshTmpDir('team-technique'));
   });
 
   it("shows it from the team's data as the team's own, with its parent and sub-techniques, in either case", async () => {

@@ -885,8 +885,13 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   }
   const namespaced = new Set([...namespace.unheld, ...inWords.filter(({ written }) => namespace.references.some((ref) => ref.raw === written))]);
   const joined = inWords.filter((word) => word.kind === 'joined' && !namespaced.has(word) && !word.ids.every((id) => cited.get(word.line)?.has(id)));
-  // `ACME-T1000` where the data loaded lacks it: what it is, and what data to give (`--attack`), never read as T1000.
-  for (const { line, written } of namespace.unheld) notes.push(inGivenInputs(`line ${line}: ${unheldNamespacedTechniqueText(written, target.label)}`, options.givenAs));
+  // `ACME-T1000` where the data loaded lacks it: what it is, and what data to give (`--attack`), never read as T1000; once
+  // an ID, with the lines it is written on.
+  const unheld = new Map<string, number[]>();
+  for (const { line, written } of namespace.unheld) (unheld.get(written) ?? unheld.set(written, []).get(written)!).push(line);
+  for (const [id, at] of unheld) {
+    notes.push(inGivenInputs(`line${at.length === 1 ? '' : 's'} ${at.join(', ')}: ${unheldNamespacedTechniqueText(id, target.label)}`, options.givenAs));
+  }
   if (joined.length) {
     notes.push(
       `${joined.length} ID${joined.length === 1 ? '' : 's'} stand${joined.length === 1 ? 's' : ''} inside a longer word (a detector's, a test's or a tag's name, an ID of another scheme), ` +

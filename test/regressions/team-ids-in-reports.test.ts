@@ -15,6 +15,7 @@ const REPORT = [
   'Exercise 7: red team report',
   'The red team used ACME-T1000 to get a password reset from the helpdesk, then ACME-T1000.001 by phone.',
   'Payloads came by spearphishing (T1566.001); the detector initial-access-T1566 and the tag MITRE-T1059 fired.',
+  'The helpdesk did not log the ACME-T1000 call.',
   '',
 ].join('\n');
 
@@ -22,8 +23,8 @@ const LONGER_WORDS =
   '2 IDs stand inside a longer word (a detector\'s, a test\'s or a tag\'s name, an ID of another scheme), so they are not read: ' +
   'line 3 "initial-access-T1566" (T1566?), line 3 "MITRE-T1059" (T1059?) (check the text; add what is a reference to the campaign)';
 
-const unheld = (id: string, advice: string) =>
-  `line 2: ${id} is an ID of an ATT&CK Workbench organization namespace (prefix ACME), a team's own technique that no MITRE release has, ` +
+const unheld = (id: string, advice: string, lines = 'line 2') =>
+  `${lines}: ${id} is an ID of an ATT&CK Workbench organization namespace (prefix ACME), a team's own technique that no MITRE release has, ` +
   "and enterprise-attack 18.1 does not hold it: load the team's ATT&CK data that does (its Workbench collection export, or the objects of its TAXII server) " +
   `with ${advice}`;
 
@@ -41,6 +42,7 @@ describe("regressions: extract reads a team's Workbench namespace IDs (ACME-T100
       ['ACME-T1000.001', 2, 'current', ['ACME-T1000.001']],
       ['T1566.001', 3, 'current', ['T1566.001']],
     ]);
+    expect(report.references[0]?.lines, 'ACME-T1000 cited again on line 4').to.deep.equal([2, 4]);
     expect(report.notes).to.include(LONGER_WORDS);
   });
 
@@ -48,7 +50,7 @@ describe("regressions: extract reads a team's Workbench namespace IDs (ACME-T100
     const report = extractReport(REPORT, { target: team.mitre });
     expect(report.references.flatMap((ref) => ref.ids)).to.deep.equal(['T1566.001']);
     expect(report.notes).to.include.members([
-      unheld('ACME-T1000', "`loadAttack({ attack: '<file|folder>' })`"),
+      unheld('ACME-T1000', "`loadAttack({ attack: '<file|folder>' })`", 'lines 2, 4'),
       unheld('ACME-T1000.001', "`loadAttack({ attack: '<file|folder>' })`"),
       LONGER_WORDS,
     ]);
@@ -66,6 +68,6 @@ describe("regressions: extract reads a team's Workbench namespace IDs (ACME-T100
     const without = await runCli(['extract', file, '--attack-release', '18.1'], env);
     expect(without.code, without.stderr).to.equal(0);
     expect(without.stdout).not.to.include('ACME').and.not.to.include('T1000');
-    expect(without.stderr).to.include(`${file}: ${unheld('ACME-T1000', '`--attack <file|folder>`')}\n`);
+    expect(without.stderr).to.include(`${file}: ${unheld('ACME-T1000', '`--attack <file|folder>`', 'lines 2, 4')}\n`);
   });
 });

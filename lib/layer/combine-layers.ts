@@ -291,6 +291,16 @@ export function sourcesDomain(sources: readonly LayerSource[], given?: Domain, g
 }
 
 /**
+ * What sums the scores of a layer's entries that merge when layers are upgraded for combine or compare, which take no
+ * `mergeScore`: the layer upgraded first (`attack-layers upgrade --merge-score sum`; to a program, `upgradeLayer` with
+ * `mergeScore: 'sum'`).
+ */
+function upgradeFirstToSum(givenAs: GivenAs | undefined): string {
+  const sum = givenOption(givenAs, 'mergeScore', 'sum');
+  return givenAs?.command ? `\`${givenAs.command} upgrade ${sum}\` on the layer first` : `\`upgradeLayer\` with ${sum} on the layer first`;
+}
+
+/**
  * Bring every source to layer format 4.5 and to the target release with `upgradeLayer` (revoked techniques become
  * their replacements, so T1086 in an old layer meets T1059.001 in a new one). Entries it cannot place (techniques
  * unknown in the release, deprecated, revoked without a replacement, of another domain, or left out by the repair)
@@ -326,8 +336,10 @@ export function upgradeSources(
       keptAs: { name: keeping.name, source: where, where: `${keeping.layer}'s metadata` },
       // The filter the layers share is widened once, on the combined layer (combineLayers).
       keepFilter: true,
-      // Only the words of the data to give (a team's own techniques: `--attack`): combine takes no `--merge-score`.
+      // Only the words of the data to give (a team's own techniques: `--attack`): combine takes no `--merge-score`, so
+      // scores that merge within a layer are summed by upgrading it first, which the report says.
       ...(givenAs ? { givenAs: { attack: givenAs.attack, command: givenAs.command } } : {}),
+      sumAdvice: upgradeFirstToSum(givenAs),
     });
     inputs.push({ layer, source: where });
     // A layer of a newer release than the one combined in (ATT&CK 19 in 18.1) is downgraded, as `upgrade --to` says.

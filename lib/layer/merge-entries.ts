@@ -149,12 +149,14 @@ function combineScores(scores: readonly number[], rule: MergeScore): number | un
  *   has it; a later entry's other value for it is returned in `dropped` (by its source's position), for the caller to
  *   keep and say.
  * `givenAs` names `mergeScore` in `conflicts` (the CLI's `--merge-score`); by default a program reads `mergeScore: 'sum'`.
+ * `sumAdvice`, where the caller takes no `mergeScore` (combine, compare), says instead what would sum the scores.
  */
 export function mergeEntries(
   sources: readonly MergeSource[],
   given?: MergeScore,
   attributed?: (prefix: string) => boolean,
   givenAs?: GivenAs,
+  sumAdvice?: string,
 ): { entry: JsonObject; conflicts: string[]; dropped: MergeDropped[] } {
   const rule = given ?? 'max';
   const [first, ...rest] = sources;
@@ -168,7 +170,7 @@ export function mergeEntries(
   if (score === undefined) delete entry['score'];
   else entry['score'] = score;
   // Whole scores may count rules or tests (a sigma2attack heatmap): the highest then loses some, which the default should say.
-  const sum = givenOption(givenAs, 'mergeScore', 'sum');
+  const sum = sumAdvice ?? givenOption(givenAs, 'mergeScore', 'sum');
   const counts = given === undefined && scores.every((n) => Number.isInteger(n) && n >= 0) ? `; if they count rules or tests, ${sum} adds them` : '';
   if (new Set(scores).size > 1) conflicts.push(`scores ${scores.join(', ')} became ${score} (${rule})${counts}`);
 

@@ -70,6 +70,11 @@ export interface UpgradeOptions extends FormatOptions {
   mergeScore?: MergeScore;
   /** How the report names `mergeScore` (the CLI's `--merge-score`) and where to give a team's data (`--attack`; see `GivenAs`). */
   givenAs?: GivenAs;
+  /**
+   * What the report says would add up the scores of entries that merge, where the caller takes no `mergeScore` of its
+   * own (combine and compare upgrade each layer: upgrading it first does); default: the `mergeScore` option, as `givenAs` names it.
+   */
+  sumAdvice?: string;
   /** Set when the target is older than the layer's release: why, for the report (see `upgradeReleases`). */
   downgrade?: string;
   /** Looks up IDs the layer's domain does not know in the other domains (T0800 in an enterprise layer is ICS). */
@@ -647,6 +652,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
         options.mergeScore,
         (prefix) => namesTechnique(prefix, techniqueID, target),
         options.givenAs,
+        options.sumAdvice,
       );
       techniques.push(entry);
       const paths = [...new Set(group.map((item) => item.report.path))];

@@ -15,6 +15,7 @@ import {
   renderLayerFiles,
   scoresOutOfRangeLine,
   upgradeLayer,
+  upgradeSources,
   validateLayer,
   type NavigatorLayer,
 } from '../../lib/index.js';
@@ -134,6 +135,30 @@ describe('regressions: layer, export and render messages name the library a prog
     const file = join(freshTmpDir('command-words-upgrade'), 'sigma.json');
     writeFileSync(file, JSON.stringify(heatmap));
     expect((await runCli(['upgrade', file, '--out', join(freshTmpDir('command-words-upgrade'), 'o.json')])).stderr).to.contain('if they count rules or tests, --merge-score sum adds them');
+  });
+
+  // combine and compare upgrade each layer and take no --merge-score (mergeScore): their notes told the CLI user
+  // "mergeScore: 'sum' adds them", an option neither has, in a program's words. Upgrading the layer first sums them.
+  it("combine, compare, upgradeSources: entries that merge name upgrade --merge-score sum on the layer first, upgradeLayer to a program", async () => {
+    const counts = {
+      name: 'rule counts',
+      domain: 'enterprise-attack',
+      versions: { attack: '8', navigator: '4.0', layer: '4.0' },
+      techniques: [{ techniqueID: 'T1086', score: 3 }, { techniqueID: 'T1059.001', score: 1 }],
+    };
+    const dir = freshTmpDir('command-words-combine');
+    writeFileSync(join(dir, 'a.json'), JSON.stringify(counts));
+    writeFileSync(join(dir, 'b.json'), JSON.stringify({ ...counts, name: 'b' }));
+    const merged = 'scores 3, 1 became 3 (max); if they count rules or tests, ';
+    const combine = await runCli(['combine', join(dir, 'a.json'), join(dir, 'b.json'), '--op', 'sum', '--out', join(dir, 'sum.json')]);
+    expect(combine.stderr).to.contain(`${merged}\`attack-layers upgrade --merge-score sum\` on the layer first adds them`);
+    expect(combine.stderr).not.to.contain('mergeScore');
+    const compare = await runCli(['compare', join(dir, 'a.json'), '--with', join(dir, 'b.json'), '--out', join(dir, 'cmp.json')]);
+    expect(compare.stderr).to.contain(`${merged}\`attack-layers upgrade --merge-score sum\` on the layer first adds them`);
+    const { upgrades } = upgradeSources([{ value: counts, file: 'a.json' }], loadRelease('18.1'));
+    expect(upgrades.flatMap((upgrade) => upgrade.changes).join('\n')).to.contain(
+      `${merged}\`upgradeLayer\` with mergeScore: 'sum' on the layer first adds them`,
+    );
   });
 
   it('combineLayers: layers given as read, not through upgradeSources: a field no rule combines (CTID score_num) is kept by `upgradeLayer`', () => {

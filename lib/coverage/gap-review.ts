@@ -28,6 +28,7 @@ import { firesOn, libraryFileNames, type LibraryElsewhere, type LibraryRule, typ
 import { firstFew } from '../short-list.js';
 import { isNamespacedObjectId, isNumberedFarPast, namespacedObjectText } from '../attack/technique-id.js';
 import { missingTeamTechniqueText, TEAM_DATA_ADVICE } from '../attack/not-mitre-text.js';
+import { newestTechniqueNumber, techniqueNumber } from '../attack/unknown-technique-text.js';
 import { isActorId, objectTagId } from './object-tag.js';
 
 /**
@@ -970,17 +971,6 @@ function whyNoneCounted(input: CoverageInput, target: AttackIndex): string {
     ...(rules ? [`${rules} naming no technique of ${target.label} (listed as not resolved)`] : []),
   ];
   return `of its ${items} ${items === 1 ? one : many}, ${parts.join('; ')}`;
-}
-
-/** The number of a technique ID (`T1685.001` -> 1685, `attack.t1685` -> 1685), if the text is one. */
-function techniqueNumber(text: string): number | undefined {
-  const match = /^(?:attack\.)?t(\d{4})(?:\.\d{3})?$/i.exec(text.trim());
-  return match ? Number(match[1]) : undefined;
-}
-
-/** The highest technique number of the release (T1684 -> 1684): an ID past it comes from a newer release. */
-function newestTechniqueNumber(target: AttackIndex): number {
-  return Math.max(0, ...target.allTechniques().map((technique) => techniqueNumber(technique.id) ?? 0));
 }
 
 /** Rules of one input that tag technique IDs past the release's newest (newerTagsNote). */

@@ -41,6 +41,7 @@ import partition from 'lodash-es/partition.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import { recordedElsewhereText } from '../attack/revoked-technique-text.js';
 import { noReleaseNumberText } from '../attack/technique-id.js';
+import { unknownTechniqueText } from '../attack/unknown-technique-text.js';
 import type { Domain, TechniqueRecord } from '../attack/types.js';
 import { givenName, givenOption, inGivenInputs, InputError, SchemaValidationError, UsageError, type GivenAs, type Issue } from '../errors.js';
 import { parseJsonAs } from '../input-kind.js';
@@ -488,11 +489,12 @@ function labels(inputs: readonly CombineInput[]): string[] {
 }
 
 /**
- * Why a technique cannot be shown in the target release, or undefined when it can. A revoked one is said as
+ * Why a technique cannot be shown in the target release, or undefined when it can (a newer release's T1685, a team's
+ * T9001: `unknownTechniqueText`). A revoked one is said as
  * `revocationChain` reads it, replacement or none, as `upgrade` would write it (inputs `upgradeSources` did not bring).
  */
 function unusable(id: string, record: TechniqueRecord | undefined, index: AttackIndex): string | undefined {
-  if (!record) return noReleaseNumberText(id) ?? `${id} is not a technique in ${index.label}`;
+  if (!record) return noReleaseNumberText(id) ?? unknownTechniqueText(id, index, { does: 'keeps it', withIt: 'combine the layers with it' }) ?? `${id} is not a technique in ${index.label}`;
   if (record.revoked) {
     const chain = index.revocationChain(record);
     if (!chain.final) return `${id} is revoked in ${index.label} and no replacement is named`;

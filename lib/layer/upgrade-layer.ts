@@ -8,6 +8,7 @@ import { formerTactic } from '../attack/tactic-splits.js';
 import { recordedElsewhereText } from '../attack/revoked-technique-text.js';
 import { isIndexedTechniqueId, noReleaseNumberText } from '../attack/technique-id.js';
 import { missingTeamTechniqueText } from '../attack/not-mitre-text.js';
+import { unknownTechniqueText } from '../attack/unknown-technique-text.js';
 import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
 import { AttackDataError, givenOption, inGivenInputs, InputError, SchemaValidationError, type GivenAs } from '../errors.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
@@ -185,7 +186,8 @@ function resolveEntry(
     return undefined;
   }
   if (!record) {
-    const team = missingTeamTechniqueText(id, target);
+    // T1685 (a newer release's) and T9001 (a team's number) say so, as validate and gap say them.
+    const team = missingTeamTechniqueText(id, target) ?? unknownTechniqueText(id, target, { does: 'keeps it', withIt: 'upgrade the layer to it' });
     const unknown = noReleaseNumberText(id) ?? (team && inGivenInputs(team, givenAs)) ?? `${id} is not a technique of ${target.label}${source ? ` or ${source.label}` : ''}`;
     // Navigator would drop it silently (and validate calls it an error): kept, as it was, in the layer's metadata.
     report.changes.push('removed');

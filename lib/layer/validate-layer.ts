@@ -1,6 +1,7 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
 import { notMitreText } from '../attack/not-mitre-text.js';
+import { unknownTechniqueText } from '../attack/unknown-technique-text.js';
 import { compareText } from '../compare-text.js';
 import { AttackDataError, givenName, inGivenInputs, withGivenInputs, type GivenAs, type Issue } from '../errors.js';
 import { schemaIssues } from '../schemas.js';
@@ -489,6 +490,8 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown
   if (!record) {
     const preAttack = preAttackNumberText(id);
     const unused = unusedNumberText(id);
+    // T1685 (a newer release's, as SigmaHQ tags it) and T9001 (a team's) are no typo to fix: said as gap says them.
+    const past = unknownTechniqueText(id, index, { does: 'holds it', withIt: 'validate the layer with it' });
     out.add(
       'error',
       'unknown-technique',
@@ -500,6 +503,8 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown
             'that holds it; check the layer against that data, or fix the ID, or remove the entry'
           : unused
           ? `${unused}; Navigator drops it silently: annotate the technique of ${index.label} that fits, or remove the entry`
+          : past
+          ? `${past}, or remove the entry (Navigator drops it silently)`
           : `${id} is not a technique in ${index.label}; Navigator drops it silently: fix the ID or remove the entry`,
     );
     return;

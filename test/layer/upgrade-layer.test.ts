@@ -342,10 +342,15 @@ describe('upgradeLayer', () => {
     const { layer: out, report } = upgradeLayer(layer([entry, { techniqueID: 'T1059.001', score: 2 }]), attack);
     expect(entries(out)).to.deep.equal([['T1059.001', undefined]]);
     expect(report.techniques[0]).to.deep.include({ changes: ['removed'], removedEntry: entry });
-    expect(report.techniques[0]?.notes[0]).to.equal('T9999 is not a technique of enterprise-attack 18.1; removed (Navigator would not show it)');
+    // T9999 is numbered far past 18.1's newest technique (T1681): said as a team's own, as gap says it.
+    const said =
+      "T9999 is numbered far past T1681 of enterprise-attack 18.1, MITRE's newest technique, as a team numbers its own techniques (no newer ATT&CK " +
+      "release will have it), and enterprise-attack 18.1 does not hold it: give the team's ATT&CK data built on 18.1 (its ATT&CK Workbench export) as " +
+      "the 18.1 release (`loadAttack({ attack: '<file|folder>' })`), which keeps it; else fix the ID; removed (Navigator would not show it)";
+    expect(report.techniques[0]?.notes[0]).to.equal(said);
     expect(out.metadata).to.deep.include({
       name: 'removed by upgrade',
-      value: `/techniques/0: T9999 is not a technique of enterprise-attack 18.1; removed (Navigator would not show it). The entry was: ${JSON.stringify(entry)}`,
+      value: `/techniques/0: ${said}. The entry was: ${JSON.stringify(entry)}`,
     });
     expect(validateLayer(out, { attackFor: attackFor(library) }).filter((finding) => finding.severity === 'error')).to.deep.equal([]);
   });

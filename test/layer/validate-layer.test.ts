@@ -60,7 +60,8 @@ describe('validateLayer', () => {
       'reports an unknown ID (T9999)',
       layer([{ techniqueID: 'T9999', score: 1 }]),
       [['error', 'unknown-technique', '/techniques/0']],
-      /test\.layer\.json: \/techniques\/0: T9999 is not a technique in enterprise-attack 18\.1; Navigator drops it silently/,
+      // Numbered far past 18.1's newest (T1681), as a team numbers its own: said as gap says it, still dropped silently.
+      /test\.layer\.json: \/techniques\/0: T9999 is numbered far past T1681 of enterprise-attack 18\.1, .*; else fix the ID, or remove the entry \(Navigator drops it silently\)$/,
     ],
     [
       // mitre/compass's stockpile-techniques.json (CALDERA's abilities as a layer) holds T1254, PRE-ATT&CK's Conduct active scanning.

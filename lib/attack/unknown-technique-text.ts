@@ -19,7 +19,7 @@ export function newestTechniqueNumber(target: AttackIndex): number {
 }
 
 /** A technique number as its ID writes it (1681 -> `T1681`). */
-function numberId(number: number): string {
+export function numberId(number: number): string {
   return `T${String(number).padStart(4, '0')}`;
 }
 

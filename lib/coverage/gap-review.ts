@@ -28,7 +28,7 @@ import { firesOn, libraryFileNames, type LibraryElsewhere, type LibraryRule, typ
 import { firstFew } from '../short-list.js';
 import { isNamespacedObjectId, isNumberedFarPast, namespacedObjectText } from '../attack/technique-id.js';
 import { missingTeamTechniqueText, TEAM_DATA_ADVICE } from '../attack/not-mitre-text.js';
-import { newestTechniqueNumber, techniqueNumber } from '../attack/unknown-technique-text.js';
+import { newestTechniqueNumber, numberId, techniqueNumber } from '../attack/unknown-technique-text.js';
 import { isActorId, objectTagId } from './object-tag.js';
 
 /**
@@ -1030,7 +1030,7 @@ function teamNumberedLookup(target: AttackIndex, history: ResolveCoverageOptions
     if (!newest) {
       const release = newestReleaseAtHand(target, history);
       const number = newestTechniqueNumber(release);
-      newest = { number, text: `T${String(number).padStart(4, '0')} of ${release.label}` };
+      newest = { number, text: `${numberId(number)} of ${release.label}` };
     }
     if (!isNumberedFarPast(id, newest.number)) return undefined;
     return inGivenInputs(missingTeamTechniqueText(id, target, { farPast: newest.text, does: 'counts it' })!, givenAs);

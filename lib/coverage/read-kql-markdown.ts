@@ -25,6 +25,9 @@ const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 // The heading of the section that states the techniques: "MITRE ATT&CK Technique(s)", "MITRE ATT&CK Mapping",
 // FalconForceTeam/FalconFriday's "ATT&CK Tags" (a manual's "ATT&CK data" is none).
 const ATTACK_HEADING = /\bMITRE\s+ATT&CK\b|\bATT&CK\s+tags?\b/i;
+// A line labelled so outside any such section states the techniques after its label, emphasis and list marker aside:
+// Varunrajparimi/SIEM-Detection-Rules's `**MITRE ATT&CK:** T1003.001`, `- **MITRE ATT&CK Technique**: T1059`.
+const ATTACK_LABEL = /^\s{0,3}(?:[-*+]\s+)?[*_]{0,2}(?:MITRE\s+)?ATT&CK(?:\s+(?:techniques?(?:\(s\))?|technique\s+ids?|ids?|mapping|tags?))?\s*(?::\s*[*_]{0,2}|[*_]{1,2}\s*:)/i;
 // T1059.001, ACME-T1000 (a team's Workbench namespace): read whole, never as the T1000 it ends with.
 const TECHNIQUE_ID = new RegExp(`(?<![\\w/.])${INDEXED_TECHNIQUE_ID_SOURCE}(?![\\w/]|\\.\\d)`, 'g');
 // Link targets and bare addresses hold IDs too (`https://attack.mitre.org/techniques/T1059/001/`): not read.
@@ -98,7 +101,8 @@ function cells(line: string): string[] | undefined {
  * The references the ATT&CK sections state: in a table, the cells of its `Technique ID` (or `Technique`) column (of
  * its first column when none is so named), each with the sub-technique its `Subtechnique` column gives, if any
  * (FalconFriday's `| TA0006 - Credential Access | T1003 | 001 | … |` is T1003.001); elsewhere each line's IDs
- * (`- Technique ID: T1059.001`). A section runs to the next heading of its level or above.
+ * (`- Technique ID: T1059.001`). A section runs to the next heading of its level or above. Outside the sections, a line
+ * labelled MITRE ATT&CK states the IDs after its label (`**MITRE ATT&CK:** T1003.001`).
  */
 function sectionRefs(read: MarkdownQuery): { refs: CoverageRef[]; section?: number } {
   const refs: CoverageRef[] = [];
@@ -119,7 +123,11 @@ function sectionRefs(read: MarkdownQuery): { refs: CoverageRef[]; section?: numb
       subColumn = undefined;
       continue;
     }
-    if (level === undefined) continue;
+    if (level === undefined) {
+      const label = ATTACK_LABEL.exec(text);
+      if (label) for (const id of techniqueIdsOutsideLinks(text.slice(label[0].length))) refs.push({ raw: id, line, id });
+      continue;
+    }
     const row = cells(text);
     if (!row) {
       column = undefined;
@@ -151,7 +159,8 @@ function sectionRefs(read: MarkdownQuery): { refs: CoverageRef[]; section?: numb
 const STATED =
   'a "MITRE ATT&CK" heading over a table of a "Technique ID" column (| T1557 | Adversary-in-the-Middle |), as Bert-JanP/Hunting-Queries-Detection-Rules writes it, ' +
   'or over lines "Technique ID: T1059.001", as cyb3rmik3/KQL-threat-hunting-queries does, ' +
-  'or an "ATT&CK Tags" heading over a table of "Technique" and "Subtechnique" columns (| T1003 | 001 |), as FalconForceTeam/FalconFriday does';
+  'or an "ATT&CK Tags" heading over a table of "Technique" and "Subtechnique" columns (| T1003 | 001 |), as FalconForceTeam/FalconFriday does, ' +
+  'or a line "**MITRE ATT&CK:** T1003.001", as Varunrajparimi/SIEM-Detection-Rules does';
 
 /**
  * Read a KQL query kept as Markdown (pure): a rule named by its `# ` title (else the file's name) covering the

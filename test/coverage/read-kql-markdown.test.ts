@@ -128,6 +128,28 @@ const FALCON_FRIDAY = lines(
   '```',
 );
 
+// Varunrajparimi/SIEM-Detection-Rules, Detection Rules/DET-007_LSASS_Memory_Access__Credential_Dumping.md @e5a00862:
+// bold labelled lines under the title (`**MITRE ATT&CK:** T1003.001`, a Sigma-style **Tags:** line), no ATT&CK heading, then
+// the query for Sentinel in a ```kql block, for Splunk in ```spl and for Elastic in ```eql. It was ignored as stating
+// no technique. The Reference line's address is no mapping.
+const LABELLED = lines(
+  '# DET-900: Handle opened on LSASS',
+  '',
+  '**Category:** Credential Access  ',
+  '**MITRE ATT&CK:** T1003.001  ',
+  '**Reference:** https://attack.mitre.org/techniques/T1003/002/',
+  '',
+  '## Microsoft Sentinel / Defender XDR (KQL)',
+  '```kql',
+  'DeviceEvents',
+  '| where FileName =~ "lsass.exe"',
+  '```',
+  '## Splunk (SPL)',
+  '```spl',
+  'index=sysmon EventCode=10',
+  '```',
+);
+
 // Bert-JanP's Azure Active Directory/SignInsByOS.md @1b6dca8b: a query with no MITRE ATT&CK section (a report, not a detection).
 const NO_TECHNIQUE = lines('# Sign-ins by operating system', '## Query Information', '#### Description', 'Rare operating systems.', '## Sentinel', '```KQL', 'SigninLogs', '| summarize count() by OS', '```');
 
@@ -143,6 +165,8 @@ describe('parseKqlMarkdown (KQL queries kept as Markdown)', () => {
     ["alexverboon's ### headings and an unclosed untagged block", VERBOON, ['MDE - Local account created', 1, ['T1136.001:6']]],
     ["cyb3rmik3's MITRE ATT&CK Mapping list (Technique ID: line), the link's address and the dates below not read", CYB3RMIK3, ['PowerShell with base64 on its command line', 1, ['T1059.001:11']]],
     ["FalconFriday's ATT&CK Tags table, a Subtechnique column's number naming the sub-technique of its row's technique", FALCON_FRIDAY, ['Debug privilege taken before a read of LSASS', 1, ['T1003.001:9', 'T1106:10']]],
+    ["Varunrajparimi's **MITRE ATT&CK:** line, no ATT&CK heading; a reference's address not read", LABELLED, ['DET-900: Handle opened on LSASS', 1, ['T1003.001:4']]],
+    ['a labelled list line, the colon after the emphasis', LABELLED.replace('**MITRE ATT&CK:** T1003.001', '- **MITRE ATT&CK Technique**: T1003.001, T1106'), ['DET-900: Handle opened on LSASS', 1, ['T1003.001:4', 'T1106:4']]],
     [
       'a Technique column of names beside a Technique ID column: the IDs',
       BERT_JAN.replace('| Technique ID | Title    | Link    |', '| Technique | Technique ID | Link |').replace('| T1557 | Adversary-in-the-Middle |', '| Adversary-in-the-Middle | T1557 |'),
@@ -166,7 +190,8 @@ describe('parseKqlMarkdown (KQL queries kept as Markdown)', () => {
         message:
           'Sign-in from a phishing proxy: its MITRE ATT&CK section states no technique ID that is read; write them as a "MITRE ATT&CK" heading over a table of a "Technique ID" column ' +
           '(| T1557 | Adversary-in-the-Middle |), as Bert-JanP/Hunting-Queries-Detection-Rules writes it, or over lines "Technique ID: T1059.001", as cyb3rmik3/KQL-threat-hunting-queries does, ' +
-          'or an "ATT&CK Tags" heading over a table of "Technique" and "Subtechnique" columns (| T1003 | 001 |), as FalconForceTeam/FalconFriday does',
+          'or an "ATT&CK Tags" heading over a table of "Technique" and "Subtechnique" columns (| T1003 | 001 |), as FalconForceTeam/FalconFriday does, ' +
+          'or a line "**MITRE ATT&CK:** T1003.001", as Varunrajparimi/SIEM-Detection-Rules does',
       },
     });
   });

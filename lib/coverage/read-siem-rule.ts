@@ -7,7 +7,8 @@
  * A rule covers the ATT&CK techniques it lists: Splunk's `mitre_attack_id` (top level, or under `tags` in files
  * written before 2025; `mappings.mitre_attack` by name in the JSON detections of 2017-2019), Sentinel's `relevantTechniques`
  * (a parent listed beside its own sub-techniques counts through them only, as the deployed rule, which keeps it in
- * `techniques` beside `subTechniques`, is read from Sentinel's Export), Elastic's `[[rule.threat.technique]]` of the MITRE ATT&CK
+ * `techniques` beside `subTechniques`, is read from Sentinel's Export; a YAML rule written in that spelling, without
+ * `relevantTechniques`, is read so, and its `enabled: false` ignores it), Elastic's `[[rule.threat.technique]]` of the MITRE ATT&CK
  * framework (a technique that lists sub-techniques counts through them only: Elastic writes the parent to hold
  * them). Its weight, on the scale of Sigma's (SIGMA_WEIGHTS):
  *
@@ -131,13 +132,13 @@ export function parseSiemRule(format: SiemFormat, doc: YamlMap, lines: LineIndex
   }
   const notes: Notes = [];
   const note = (message: string) => notes.push({ line, message });
-  const weighed = format === 'splunk' ? splunkWeight(fields, lines, notes, line) : format === 'sekoia' ? sekoiaWeight(fields, note) : sentinelWeight(name, basename(file), fields, note);
+  const weighed = format === 'splunk' ? splunkWeight(fields, lines, notes, line) : format === 'sekoia' ? sekoiaWeight(fields, note) : sentinelWeight(name, basename(file), fields, lines, note);
   if ('ignored' in weighed) return { ignored: { line: weighed.line ?? line, name, reason: weighed.ignored } };
   const key = format === 'splunk' ? 'mitre_attack_id' : format === 'sekoia' ? 'attack' : 'relevantTechniques';
-  const listNode = format === 'splunk' ? (fields.get('mitre_attack_id') ?? mapField(fields.get('tags'), 'mitre_attack_id')) : fields.get(key);
+  const listNodes = format === 'splunk' ? [fields.get('mitre_attack_id') ?? mapField(fields.get('tags'), 'mitre_attack_id')] : format === 'sentinel' ? sentinelTechniqueNodes(fields) : [fields.get(key)];
   // Sentinel stores a sub-technique's parent beside it (`techniques` and `subTechniques`, as its Export reads): a
   // parent listed beside its own sub-techniques holds them, as the deployed rule reads.
-  const listed = techniqueRefs(listNode, lines, notes);
+  const listed = listNodes.flatMap((node) => techniqueRefs(node, lines, notes));
   const refs = format === 'sentinel' ? withoutHoldingParents(listed) : listed;
   const withNotes = (outcome: RuleFileOutcome): RuleFileOutcome => (notes.length ? { ...outcome, notes } : outcome);
   if (!refs.length) {
@@ -216,8 +217,20 @@ function splunkWeight(fields: ReadonlyMap<string, YamlNode>, lines: LineIndex, n
   return { level: weight, levelReason: `splunk ${statusFactor.text}, ${typeFactor.text} -> ${weight}` };
 }
 
-function sentinelWeight(name: string, fileName: string, fields: ReadonlyMap<string, YamlNode>, note: (message: string) => void): Weighed {
+/**
+ * Where a Sentinel rule lists its techniques: `relevantTechniques`, as Azure-Sentinel writes its YAML, else `techniques`
+ * and `subTechniques`, as Sentinel's API (and the teams' YAML written in its spelling, as tim-detections/sentinel-detections
+ * does) writes them.
+ */
+function sentinelTechniqueNodes(fields: ReadonlyMap<string, YamlNode>): (YamlNode | undefined)[] {
+  return fields.has('relevantTechniques') ? [fields.get('relevantTechniques')] : [fields.get('techniques'), fields.get('subTechniques')];
+}
+
+function sentinelWeight(name: string, fileName: string, fields: ReadonlyMap<string, YamlNode>, lines: LineIndex, note: (message: string) => void): Weighed {
   if (/^\s*\[deprecated\]/i.test(name)) return { ignored: 'deprecated: its name says so' };
+  // A rule in the API's spelling says whether it runs, as a rule of Sentinel's Export does.
+  const enabled = fields.get('enabled');
+  if (scalarText(enabled)?.trim().toLowerCase() === 'false') return { ignored: 'disabled in Sentinel (enabled: false)', line: lines.line(enabled!.start) };
   // Azure-Sentinel marks some retired rules in the file name only (`Solorigate-Network-Beacon[Deprecated].yaml`).
   if (/\[deprecated\]/i.test(fileName)) return { ignored: 'deprecated: its file name says so' };
   const severity = scalarText(fields.get('severity'))?.trim();

@@ -175,6 +175,38 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
     expect(exported.rules[0]?.refs.map((ref) => ref.raw)).to.deep.equal(refs.map((ref) => ref.raw));
   });
 
+  it("reads a Sentinel YAML rule written in the API's spelling (techniques, subTechniques, enabled), and ignores it disabled", () => {
+    // The shape of tim-detections/sentinel-detections rules/identity/mfa-fatigue/entraid_mfa_fatigue_correlation_v1.yaml
+    // @1a6e43f5 (no licence stated: our own minimal rule): `enabled: true`, `tactics`, then `techniques: [T1110, T1621]`
+    // where Azure-Sentinel writes relevantTechniques. It was ignored as "no ATT&CK technique (tactics only: …)".
+    const yaml = (enabled: string) =>
+      [
+        'id: 2b7c0f1e-0000-4000-8000-000000000001',
+        'name: Push prompts declined, then a sign-in',
+        'kind: Scheduled',
+        'severity: High',
+        `enabled: ${enabled}`,
+        'queryFrequency: 1h',
+        'tactics:',
+        '  - CredentialAccess',
+        'techniques:',
+        '  - T1110',
+        '  - T1621',
+        'subTechniques:',
+        '  - T1110.003',
+        'query: |',
+        '  SigninLogs',
+        '',
+      ].join('\n');
+    const outcome = parseRuleFile(yaml('true'), 'mfa.yaml');
+    // The parent beside its own sub-technique counts through it, as Sentinel's Export reads the same fields.
+    expect('rule' in outcome ? outcome.rule.refs.map((ref) => [ref.raw, ref.line]) : outcome).to.deep.equal([
+      ['T1621', 11],
+      ['T1110.003', 13],
+    ]);
+    expect(parseRuleFile(yaml('false'), 'mfa.yaml')).to.deep.equal({ ignored: { line: 5, name: 'Push prompts declined, then a sign-in', reason: 'disabled in Sentinel (enabled: false)' } });
+  });
+
   it("reads Elastic's techniques through their sub-techniques when they list some, with the lines of their ids", () => {
     const rule = input.rules.find((r) => r.name === 'Memory Dump Utilities Run Against LSASS or NTDS');
     expect(rule?.refs).to.deep.equal([

@@ -33,6 +33,10 @@ const TECHNIQUE_ID = new RegExp(`(?<![\\w/.])${INDEXED_TECHNIQUE_ID_SOURCE}(?![\
 // Link targets and bare addresses hold IDs too (`https://attack.mitre.org/techniques/T1059/001/`): not read.
 const LINK_TARGETS = /\]\([^)]*\)|<?https?:\/\/\S+/g;
 
+// A template's title, a placeholder no query is named by: Bert-JanP's template as teams copy it (m4nbat/KustQueryLanguage_kql
+// _template.md: "# *Detection Title*"), NVISOsecurity/Detection-and-Hunting-Queries query_template.md ("# Query Title").
+const PLACEHOLDER_TITLE = /^(?:detection|query|rule|hunt(?:ing)?(?:\s+query)?)\s+(?:title|name)$/i;
+
 /** What a Markdown file holds as far as a query goes: its fenced blocks, headings and lines, read once. */
 interface MarkdownQuery {
   title?: { text: string; line: number };
@@ -165,12 +169,17 @@ const STATED =
 /**
  * Read a KQL query kept as Markdown (pure): a rule named by its `# ` title (else the file's name) covering the
  * techniques its ATT&CK section states; a query stating none is ignored saying how to state them, and an ATT&CK
- * section that gives no ID is invalid, at its heading's line.
+ * section that gives no ID is invalid, at its heading's line. A template (its title a placeholder, "Query Title") is
+ * ignored saying so.
  */
 export function parseKqlMarkdown(text: string, file: string): RuleOutcome {
   const read = readMarkdown(text);
   const name = read.title?.text || basename(file);
   const line = read.title?.line ?? 1;
+  // A template's techniques are examples to replace (NVISO's lists twelve, one a tactic each): none is covered.
+  if (read.title && PLACEHOLDER_TITLE.test(read.title.text)) {
+    return { ignored: { line, name, reason: `a query template (its title "${name}" is a placeholder to replace): a pattern to copy, not a detection; its techniques are examples` } };
+  }
   const { refs, section } = sectionRefs(read);
   if (!refs.length && section !== undefined) {
     return { invalid: { line: section, message: `${name}: its MITRE ATT&CK section states no technique ID that is read; write them as ${STATED}` } };

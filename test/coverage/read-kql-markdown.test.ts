@@ -196,6 +196,32 @@ describe('parseKqlMarkdown (KQL queries kept as Markdown)', () => {
     });
   });
 
+  it('ignores a query template, its title a placeholder, whatever techniques it lists as examples', () => {
+    // NVISOsecurity/Detection-and-Hunting-Queries query_template.md @889db2e1 ("# Query Title", a "MITRE ATT&CK Mapping"
+    // table of twelve example techniques, one a tactic) and m4nbat/KustQueryLanguage_kql _template.md @7fca2bfb (Bert-JanP's
+    // layout, "# *Detection Title*", T1134.002): each counted as a detection covering its examples. Our own words.
+    const nviso = lines(
+      '# Query Title',
+      '## Query',
+      '```KQL',
+      '// Paste your query here',
+      'DeviceEvents',
+      '```',
+      '## MITRE ATT&CK Mapping',
+      '| Tactic | Technique ID | Technique Name |',
+      '| --- | --- | --- |',
+      '| Initial Access | T1566 | [Phishing](https://attack.mitre.org/techniques/T1566/) |',
+      '| Execution | T1059 | [Command and Scripting Interpreter](https://attack.mitre.org/techniques/T1059/) |',
+    );
+    const reason = (title: string) => `a query template (its title "${title}" is a placeholder to replace): a pattern to copy, not a detection; its techniques are examples`;
+    expect(parseKqlMarkdown(nviso, 'query_template.md')).to.deep.equal({ ignored: { line: 1, name: 'Query Title', reason: reason('Query Title') } });
+    expect(parseKqlMarkdown(BERT_JAN.replace('# Sign-in from a phishing proxy', '# *Detection Title*'), '_template.md')).to.deep.equal({
+      ignored: { line: 1, name: 'Detection Title', reason: reason('Detection Title') },
+    });
+    // A query named for what it detects is read, its file name whatever it is.
+    expect(parseKqlMarkdown(BERT_JAN, 'DetectionTemplate.md')).to.have.nested.property('rule.name', 'Sign-in from a phishing proxy');
+  });
+
   it('takes no README or manual for a query: Markdown with no ```kql block and no MITRE ATT&CK heading over a code block', () => {
     expect(looksLikeKqlMarkdown(lines('# Queries', '', '- [Defender For Endpoint](./Defender%20For%20Endpoint/)'))).to.equal(false);
     expect(looksLikeKqlMarkdown(lines('# attack-layers', '## ATT&CK data', '```sh', 'attack-layers data list', '```'))).to.equal(false);

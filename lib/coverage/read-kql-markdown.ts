@@ -37,6 +37,9 @@ const LINK_TARGETS = /\]\([^)]*\)|<?https?:\/\/\S+/g;
 // _template.md: "# *Detection Title*"), NVISOsecurity/Detection-and-Hunting-Queries query_template.md ("# Query Title").
 const PLACEHOLDER_TITLE = /^(?:detection|query|rule|hunt(?:ing)?(?:\s+query)?)\s+(?:title|name)$/i;
 
+// What an ATT&CK section writes for no technique: `N/A`, `None`, `Not applicable`, emphasis aside.
+const NONE_STATED = /^[*_\s]*(?:n\/?a|none|not\s+applicable)[*_.\s]*$/i;
+
 /** What a Markdown file holds as far as a query goes: its fenced blocks, headings and lines, read once. */
 interface MarkdownQuery {
   title?: { text: string; line: number };
@@ -108,8 +111,10 @@ function cells(line: string): string[] | undefined {
  * (`- Technique ID: T1059.001`). A section runs to the next heading of its level or above. Outside the sections, a line
  * labelled MITRE ATT&CK states the IDs after its label (`**MITRE ATT&CK:** T1003.001`).
  */
-function sectionRefs(read: MarkdownQuery): { refs: CoverageRef[]; section?: number } {
+function sectionRefs(read: MarkdownQuery): { refs: CoverageRef[]; section?: number; said: string[] } {
   const refs: CoverageRef[] = [];
+  // The sections' lines as written, blank ones aside: what a section without an ID says instead.
+  const said: string[] = [];
   let section: number | undefined;
   let level: number | undefined;
   let column: number | undefined;
@@ -132,6 +137,7 @@ function sectionRefs(read: MarkdownQuery): { refs: CoverageRef[]; section?: numb
       if (label) for (const id of techniqueIdsOutsideLinks(text.slice(label[0].length))) refs.push({ raw: id, line, id });
       continue;
     }
+    if (text.trim()) said.push(text.trim());
     const row = cells(text);
     if (!row) {
       column = undefined;
@@ -156,7 +162,7 @@ function sectionRefs(read: MarkdownQuery): { refs: CoverageRef[]; section?: numb
     for (const id of subNumber && ids.length === 1 && !ids[0]!.includes('.') ? [`${ids[0]}.${subNumber}`] : ids) refs.push({ raw: id, line, id });
   }
   const seen = new Set<string>();
-  return { refs: refs.filter((ref) => !seen.has(ref.raw) && !!seen.add(ref.raw)), ...(section ? { section } : {}) };
+  return { refs: refs.filter((ref) => !seen.has(ref.raw) && !!seen.add(ref.raw)), ...(section ? { section } : {}), said };
 }
 
 /** How the techniques must be stated, for the reasons and messages that say none was read. */
@@ -169,7 +175,7 @@ const STATED =
 /**
  * Read a KQL query kept as Markdown (pure): a rule named by its `# ` title (else the file's name) covering the
  * techniques its ATT&CK section states; a query stating none is ignored saying how to state them, and an ATT&CK
- * section that gives no ID is invalid, at its heading's line. A template (its title a placeholder, "Query Title") is
+ * section that gives no ID is invalid, at its heading's line, but one that says `N/A` is ignored saying so. A template (its title a placeholder, "Query Title") is
  * ignored saying so.
  */
 export function parseKqlMarkdown(text: string, file: string): RuleOutcome {
@@ -180,7 +186,11 @@ export function parseKqlMarkdown(text: string, file: string): RuleOutcome {
   if (read.title && PLACEHOLDER_TITLE.test(read.title.text)) {
     return { ignored: { line, name, reason: `a query template (its title "${name}" is a placeholder to replace): a pattern to copy, not a detection; its techniques are examples` } };
   }
-  const { refs, section } = sectionRefs(read);
+  const { refs, section, said } = sectionRefs(read);
+  // HybridBrothers/Hunting-Queries-Detection-Rules writes "N/A" there for a hunting or inventory query: it states none.
+  if (!refs.length && section !== undefined && said.length && said.every((text) => NONE_STATED.test(text))) {
+    return { ignored: { line: section, name, reason: `its MITRE ATT&CK section says ${said.join(' ')}: a query of no ATT&CK technique` } };
+  }
   if (!refs.length && section !== undefined) {
     return { invalid: { line: section, message: `${name}: its MITRE ATT&CK section states no technique ID that is read; write them as ${STATED}` } };
   }

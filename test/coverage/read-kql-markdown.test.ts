@@ -196,6 +196,17 @@ describe('parseKqlMarkdown (KQL queries kept as Markdown)', () => {
     });
   });
 
+  it('ignores a query whose ATT&CK section says N/A, at the section, not as an invalid file', () => {
+    // HybridBrothers/Hunting-Queries-Detection-Rules, Defender For Endpoint/HuntDeviceDiscoverySubnetRanges.md @48f784d6:
+    // "#### MITRE ATT&CK Technique(s)" over a line "N/A" (an inventory query). It was invalid, "states no technique ID
+    // that is read". Our own words.
+    const na = (said: string) => BERT_JAN.replace(/\| Technique ID[^]*?attack\.mitre\.org\/techniques\/T1557\/ \|\n/, `${said}\n`);
+    expect(parseKqlMarkdown(na('N/A'), 'q.md')).to.deep.equal({ ignored: { line: 5, name: 'Sign-in from a phishing proxy', reason: 'its MITRE ATT&CK section says N/A: a query of no ATT&CK technique' } });
+    expect(parseKqlMarkdown(na('*None*'), 'q.md')).to.have.nested.property('ignored.reason', 'its MITRE ATT&CK section says *None*: a query of no ATT&CK technique');
+    // Words that are neither an ID nor "none" stay an invalid section.
+    expect(parseKqlMarkdown(na('To be mapped'), 'q.md')).to.have.nested.property('invalid.line', 5);
+  });
+
   it('ignores a query template, its title a placeholder, whatever techniques it lists as examples', () => {
     // NVISOsecurity/Detection-and-Hunting-Queries query_template.md @889db2e1 ("# Query Title", a "MITRE ATT&CK Mapping"
     // table of twelve example techniques, one a tactic) and m4nbat/KustQueryLanguage_kql _template.md @7fca2bfb (Bert-JanP's

@@ -28,6 +28,7 @@ import { isSigmaDocs, isSublimeRule, parseSigmaDocs, settleCorrelations, sigmaRe
 import { looksLikeSuricataRules, parseSuricataRules } from './read-suricata.js';
 import { inheritWazuhPlatforms, looksLikeWazuhRules, parseWazuhRules, type WazuhDefinition } from './read-wazuh.js';
 import { RuleCache } from './rule-cache.js';
+import { isSentinelExportText, parseSentinelExportItems } from './read-sentinel-export.js';
 import { NOT_VALID } from './yaml-source.js';
 import { indentFlowContinuations, indentQuotedContinuations, jsYamlErrors, LineIndex, parseYamlDocuments, YamlSyntaxError, type YamlMap, type YamlNode } from './yaml-events.js';
 import { firstElided } from '../short-list.js';
@@ -574,6 +575,7 @@ function withoutLinks(outcome: RuleFileOutcome): RuleFileOutcome {
 function parseRuleText(source: string, file: string): { outcome: RuleFileOutcome; format?: CoverageKind; panther?: PantherModule } {
   if (TOML_FILE.test(file)) return { outcome: parseElasticRule(source, file), format: 'elastic' };
   if (SAVEDSEARCHES_FILE.test(file)) return { outcome: parseSavedSearches(source, file), format: 'splunk' };
+  if (JSON_FILE.test(file) && isSentinelExportText(source)) return { outcome: parseSentinelExportItems(source, file), format: 'sentinel' };
   if (JSON_FILE.test(file)) return { outcome: parseSplunkJsonDetection(source, file), format: 'splunk' };
   if (XML_FILE.test(file)) return { outcome: parseWazuhRules(source, file), format: 'wazuh' };
   if (SURICATA_FILE.test(file)) return { outcome: parseSuricataRules(source, file), format: 'suricata' };
@@ -820,7 +822,7 @@ export function listRuleFiles(dir: string): string[] {
         RULE_FILE.test(entry.name) ||
         SAVEDSEARCHES_FILE.test(entry.name) ||
         (extname(entry.name) === '' && looksLikeRule(path)) ||
-        (JSON_FILE.test(entry.name) && looksLikeSplunkJson(path)) ||
+        (JSON_FILE.test(entry.name) && (looksLikeSplunkJson(path) || looksLikeSentinelExport(path))) ||
         (XML_FILE.test(entry.name) && looksLikeWazuhFile(path)) ||
         (SURICATA_FILE.test(entry.name) && looksLikeSuricataFile(path)) ||
         (MARKDOWN_FILE.test(entry.name) && looksLikeKqlMarkdownFile(path)) ||
@@ -915,6 +917,19 @@ const SPLUNK_JSON_KEYS = [/"spec_version"\s*:/, /"detect"\s*:\s*\{\s*"splunk"\s*
  */
 function looksLikeSplunkJson(path: string): boolean {
   return headMatches(path, 65536, (head) => SPLUNK_JSON_KEYS.every((pattern) => pattern.test(head)));
+}
+
+/**
+ * Whether a `.json` file in a rule folder is a Sentinel export of alert rules (isSentinelExportText), read whole: an ARM
+ * template of one rule is small, and only a file whose head names an alert rule's type is read.
+ */
+function looksLikeSentinelExport(path: string): boolean {
+  if (!headMatches(path, 65536, (head) => /\/alertRules"/.test(head))) return false;
+  try {
+    return isSentinelExportText(decodeText(readFileSync(path), path));
+  } catch {
+    return false;
+  }
 }
 
 function isLinkToFile(path: string): boolean {

@@ -596,6 +596,39 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
     ]);
   });
 
+  it('reads a Sentinel export of alert rules kept as JSON in a rule folder (Sentinel-as-code), and no Content Hub package', () => {
+    // tim-detections/sentinel-detections keeps rules/identity/mfa-fatigue/entraid_mfa_fatigue_correlation_v1.json (an
+    // ARM template of one alertRules resource, @4a0c4552) beside the rule's YAML; a repository may keep only such files.
+    // They were left out of the folder without a word (or, alone in a subfolder, said to be "no rule of a format read
+    // here (… Sentinel …)"). Our own minimal template in its shape.
+    const template = (resources: object[]) =>
+      JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', resources }, null, 2);
+    const alertRule = (displayName: string, enabled: boolean) => ({
+      type: 'Microsoft.SecurityInsights/alertRules',
+      apiVersion: '2024-01-01-preview',
+      name: 'd7a819b2-3e4f-4a6c-9d8b-1e2f3a4b5c6d',
+      kind: 'Scheduled',
+      properties: { displayName, severity: 'High', enabled, query: 'SigninLogs', tactics: ['CredentialAccess'], techniques: ['T1110', 'T1621'] },
+    });
+    const dir = freshTmpDir('rules-sentinel-json');
+    mkdirSync(join(dir, 'identity/mfa-fatigue'), { recursive: true });
+    writeFileSync(join(dir, 'identity/mfa-fatigue/mfa_fatigue.json'), template([alertRule('MFA fatigue', true)]));
+    writeFileSync(join(dir, 'identity/mfa-fatigue/mfa_fatigue_off.json'), template([alertRule('MFA fatigue (off)', false)]));
+    // A Content Hub package nests its rules as templates of the YAML rules beside it: not read again.
+    writeFileSync(
+      join(dir, 'mainTemplate.json'),
+      template([{ type: 'Microsoft.OperationalInsights/workspaces/providers/contentTemplates', properties: { mainTemplate: { resources: [alertRule('Packaged', true)] } } }]),
+    );
+    writeFileSync(join(dir, 'package.json'), '{ "name": "not-a-rule" }\n');
+    const read = readRuleFolder(dir);
+    const at = (file: string) => relative(dir, file).split(sep).join('/');
+    expect([read.kind, read.counts]).to.deep.equal(['sentinel', { items: 2, rules: 1, ignored: 1, invalid: 0 }]);
+    expect(read.rules.map((rule) => [at(rule.file), rule.line, rule.name, rule.refs.map((ref) => ref.id), rule.level])).to.deep.equal([
+      ['identity/mfa-fatigue/mfa_fatigue.json', 11, 'MFA fatigue', ['T1110', 'T1621'], 0.9],
+    ]);
+    expect(read.ignored.map((item) => [at(item.file), item.line, item.reason])).to.deep.equal([['identity/mfa-fatigue/mfa_fatigue_off.json', 11, 'disabled in Sentinel (enabled: false)']]);
+  });
+
   it('gives the same input from its cache on a second read', () => {
     const cacheDir = freshTmpDir('siem-cache');
     const first = readRuleFolder(fixtures, { cacheDir });

@@ -416,14 +416,17 @@ const SENTENCE_END = /[\p{Ll}\p{Lo}][.!?](?:\s|$)/u;
 
 /**
  * True when text reads as a sentence rather than a cell or list item: sentence punctuation, many words, or several
- * lower-case words that are not the small words of technique names ("Exfiltration Over C2 Channel").
+ * lower-case words that are not the small words of technique names ("Exfiltration Over C2 Channel"). `named`: the text
+ * stands where a name does (a technique column's cell, a technique key's value).
  */
 function isProse(text: string, named = false): boolean {
   const t = text.trim();
   if (/[。！？]/.test(t)) return true;
   if (t.length > 2000) return true;
   const words = t.split(/\s+/).filter(Boolean);
-  if (words.length >= 3 && SENTENCE_END.test(t)) return true;
+  // A technique column's cell, or a technique key's value, may end in a full stop of its own (`| Dados   criptografados
+  // para impacto. | T1486 |`, a Portuguese ransomware profile's table made from a docx): one there ends no sentence.
+  if (words.length >= 3 && SENTENCE_END.test(named ? t.replace(/\.$/, '') : t)) return true;
   if (words.length > 12) return true;
   // The value of a technique's key (`Técnica: Manipulación de Configuración de Dispositivos (T1601)`) is a name: its
   // lower-case words are the small words of another language's names, not a sentence's.
@@ -851,7 +854,10 @@ function unordered(line: Line, ref: ReferenceToken, tactics: TacticSource, given
     // A technique's cell and its sub-technique's beside it are one name, `Parent: Sub`.
     // A cell set on a line of its own keeps no border of its row (`Abuse Elevation Control Mechanism |`).
     const nameText = (named.sub ? `${originalOf(named.line, named.span)}: ${originalOf(named.line, named.sub)}` : originalOf(named.line, named.span)).replace(/^\s*\|\s*|\s*\|\s*$/g, '');
-    const name = withoutMarkup(nameText).replace(/\s+/g, ' ').trim();
+    // A full stop that ends a cell of three words or more is the cell's, no part of the name (`| Dados   criptografados
+    // para impacto. | T1486 |`, `isProse`); a shorter cell's is an abbreviation's (`Privilege Esc.`, a tactic's short form).
+    const written = withoutMarkup(nameText).replace(/\s+/g, ' ').trim();
+    const name = written.split(' ').length >= 3 ? written.replace(/(?<=\p{L})\.$/u, '') : written;
     return {
       ...base,
       line: Math.min(line.number, named.line.number),

@@ -893,7 +893,7 @@ describe('extractReferences', () => {
       '| Escalação de Privilégios (TA0004) | Criar ou modificar processo do sistema | T1543.003 | O ator usou o PsExec. |',
       '| Impacto (TA0040) | Inibir a recuperação do sistema | T1490 | apagou as cópias de sombra do disco |',
       '| | Parada de Serviço | T1489 | |',
-      // A sentence's full stop still makes a sentence, as after a technique key.
+      // A full stop ending the cell is the cell's, not a sentence's (three such cells of the 3AM table's eleven).
       '| | Dados criptografados para impacto. | T1486 | |', '',
       // Outside a technique column, such words are a description: no name.
       '| ID | Observação |', '|---|---|', '| T1070.004 | apagou os arquivos do disco depois |',
@@ -902,7 +902,7 @@ describe('extractReferences', () => {
       [3, 'T1543.003', 'Criar ou modificar processo do sistema', ['TA0004: Privilege Escalation']],
       [4, 'T1490', 'Inibir a recuperação do sistema', ['TA0040: Impact']],
       [5, 'T1489', 'Parada de Serviço', ['TA0040: Impact']],
-      [6, 'T1486', undefined, ['TA0040: Impact']],
+      [6, 'T1486', 'Dados criptografados para impacto', ['TA0040: Impact']],
       [10, 'T1070.004', undefined, []],
     ]);
   });

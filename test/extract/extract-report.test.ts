@@ -1225,6 +1225,25 @@ describe('extractReport', () => {
   });
 
   describe('a name in a table\'s cell beside its ID\'s', () => {
+    it('reads a technique column\'s cell that ends in a full stop as the name, without the full stop', () => {
+      // crocodyli's 3AM TTP table (ThreatActors-TTPs 3AM/3AM-TTP.md, MIT licence), a grid table under `Tática | Técnica |
+      // | Detalhes`: three of its eleven cells end in a full stop (`Dados   criptografados para impacto.` beside `T1486`),
+      // and were read as sentences, their IDs left without a name (no check of the name, no word of its language). Our
+      // own rows, in the table's shape. A cell of one or two words keeps its full stop, an abbreviation's (`Privilege Esc.`).
+      const text = [
+        '| Tática | Técnica | ID | Detalhes |', '|---|---|---|---|',
+        '| Impacto | Dados   criptografados para impacto. | T1486 | O ransomware cifra os arquivos. |',
+        '| Coleta | Data from Local System. | T1486 | Os arquivos são cifrados. |',
+        '| Evasão de Defesas | Impair Defenses: Disable or Modify System Firewall. | T1562.004 | Muda a política do firewall. |',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.name, ref.resolution?.status, ref.resolution?.warnings[0]?.replace(/, (?:in which|while) .*/, '')])).to.deep.equal([
+        ['Dados criptografados para impacto', 'current', '"Dados criptografados para impacto" is not written in English'],
+        ['Data from Local System', 'ambiguous', 'T1486 and "Data from Local System" disagree: T1486 is Data Encrypted for Impact'],
+        ['Impair Defenses: Disable or Modify System Firewall', 'current', undefined],
+      ]);
+    });
+
     it('reads a justification column\'s cell as evidence, not as the name, unless it is a technique\'s name whole', () => {
       // The layout of abdelrahman72-22/cti-reports 'Yellow Rat Analysis Report.md' (no licence stated; our own rows):
       // `| Tactic | Technique | Justification |`, IDs in the technique column; its cell `Process hollowing into …` was read

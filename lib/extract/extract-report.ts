@@ -472,7 +472,7 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   for (const guess of guessedIds(lines)) guessed.set(guess.line, [...(guessed.get(guess.line) ?? []), guess]);
   const resolved = (ref: ExtractedReference): ReportReference => {
     // `T10593`: T1059.003 or T1059 with a footnote's 3, not guessed at.
-    if (ref.malformed && isFiveDigitId(ref.malformed)) return { ...ref, resolution: fiveDigitResolution(ref.malformed, target) };
+    if (ref.malformed && isFiveDigitId(ref.malformed)) return { ...ref, resolution: fiveDigitResolution(ref.malformed, target, ref.name) };
     // `Email Collection 71114`: an ID whose T OCR read as a 7 is resolved as the ID it stands for, and says so.
     const ocr = ocrIds.get(wholeSpanKey(ref));
     // `[T107 1.001]`: an ID whose digits a space split, read so in its brackets, is resolved as the ID it stands for.

@@ -458,6 +458,26 @@ describe('extractReport', () => {
       ]);
     });
 
+    it('offers first the technique the name beside it names, where that is the word with a digit too many (T10146 for T1046)', () => {
+      // crocodyli's Akira "megazord" TTP table (ThreatActors-TTPs Akira/Megazord-TTP.md, MIT licence) writes
+      // `| Discovery | Network Service Discovery   (T10146) | … |`: T1046 with a 1 typed into it. It was offered as T1014
+      // Rootkit with a footnote's 6, the name beside it unsaid. Our own lines in that shape.
+      const refs = read(['- Network Service Discovery (T10146)', '- Remote System Discovery T10188', '- Rootkit (T10146)'].join('\n')).references;
+      expect(refs.map((ref) => [ref.raw, ref.name, ref.resolution?.status, ref.resolution?.ids, ref.resolution?.candidates?.map((c) => c.id)])).to.deep.equal([
+        ['T10146', 'Network Service Discovery', 'unknown', [], ['T1046', 'T1014']],
+        ['T10188', 'Remote System Discovery', 'unknown', [], ['T1018']],
+        ['T10146', 'Rootkit', 'unknown', [], ['T1014']],
+      ]);
+      expect(refs[0]!.resolution!.note).to.equal(
+        'malformed ID "T10146": a technique ID has four digits; did you mean T1046 Network Service Discovery (a digit too many, which the name "Network Service Discovery" beside it names) ' +
+          "or T1014 Rootkit (a footnote's 6 glued to it)? It is not read as either: check the text",
+      );
+      // A name of the technique of one of its readings says so (T1018 with a footnote's 8, or a digit too many: one reading).
+      expect(refs[1]!.resolution!.note).to.equal(
+        'malformed ID "T10188": a technique ID has four digits; did you mean T1018 Remote System Discovery (a footnote\'s 8 glued to it, which the name "Remote System Discovery" beside it names)? It is not read as it: check the text',
+      );
+    });
+
     it('gives only the readings the release has (T10019: T1001, no T1001.009), and reads no other T and five digits', () => {
       const refs = read('See T10019. A model T12345, a time 20130719T105931Z, t10593 (a variable), T10593.5 and T105931.').references;
       expect(refs.map((ref) => [ref.raw, ref.resolution?.candidates?.map((c) => c.id)])).to.deep.equal([['T10019', ['T1001']]]);

@@ -1418,7 +1418,9 @@ function nameEndAfter(text: string, start: number, ceiling: number): number | un
     const token = text.slice(q, e);
     // A footnote marker ends the name (`T1055 Process Injection[1] that ...`), as does the end of a link's text
     // (`[T1055 - Process Injection](…) to hide`).
-    const bare = token.replace(/\[\d{1,3}\]$/, '').replace(/\]\(\S*$/, '').replace(/[,.;]$/, '');
+    // So does the bracket that closes around the ID and its name (`(T1041 – Exfiltration Over C2 Channel)`, a threat
+    // report's list item), a word of the name before it.
+    const bare = token.replace(/\[\d{1,3}\]$/, '').replace(/\]\(\S*$/, '').replace(/^([^([]*)[)\]][,.;]?$/, '$1').replace(/[,.;]$/, '');
     const word = bare.replace(MARK_CHARS, '');
     // A slash set apart joins the words of one name, as before an ID (`nameStartBefore`): `T1060 - Registry Run Keys /
     // Start Folder 7 T1057 - …`, a ranked list flattened onto one line (Deloitte's threat library slides as PDF text).

@@ -885,6 +885,22 @@ describe('extractReferences', () => {
     expect(extractReferences('Technique: the attackers changed the image of the router (T1601) so that it persists.')[0]?.name).to.equal('router');
   });
 
+  it('reads the name after an ID and a dash inside a bracket up to the bracket\'s end, its last word included', () => {
+    // KvXbyte/trace_output-portfolio- 'research_node[threats]/threat_reports/blackcat_ransomware.md' (no licence stated;
+    // our own lines in its shape): `- **Exfiltration:** Rclone for data theft (T1041 – Exfiltration Over C2 Channel)`
+    // was read as "Exfiltration Over C2", the word glued to the closing bracket dropped; `(T1059 - PowerShell)` had none.
+    const text = [
+      '- **Exfiltration:** Rclone for data theft (T1041 – Exfiltration Over C2 Channel)',
+      'The actors used PowerShell (T1059.001 - Command and Scripting Interpreter: PowerShell) to run scripts.',
+      'They ran commands [T1059 - Command and Scripting Interpreter].',
+    ].join('\n');
+    expect(extractReferences(text).map((ref) => [ref.ids[0], ref.name])).to.deep.equal([
+      ['T1041', 'Exfiltration Over C2 Channel'],
+      ['T1059.001', 'Command and Scripting Interpreter: PowerShell'],
+      ['T1059', 'Command and Scripting Interpreter'],
+    ]);
+  });
+
   it('reads a technique column\'s cell as a name though it has another language\'s small words (3AM ransomware, Portuguese)', () => {
     // A Portuguese write-up's table of the 3AM ransomware (grid tables, `Tática | Técnica | | Detalhes`): `de`, `ou`, `do`
     // made a cell of five words or more a sentence, and only its short names (`Parada de Serviço`) were read.

@@ -29,6 +29,7 @@ import { firstFew } from '../short-list.js';
 import { isNamespacedObjectId, isNumberedFarPast, namespacedObjectText } from '../attack/technique-id.js';
 import { missingTeamTechniqueText, TEAM_DATA_ADVICE } from '../attack/not-mitre-text.js';
 import { newestTechniqueNumber, numberId, techniqueNumber } from '../attack/unknown-technique-text.js';
+import { laterReleaseLookup, newestReleaseAtHand, releaseAsGiven } from '../attack/later-release.js';
 import { isActorId, objectTagId } from './object-tag.js';
 
 /**
@@ -550,7 +551,7 @@ function unknownTactic(tactic: string, target: AttackIndex, options: ResolveCove
     if (release.domain !== target.domain) {
       return { status: 'other domain', note: `${known.name} (${known.id}) is a tactic of ATT&CK ${release.label}, not of ATT&CK ${target.label}; review the rule's ${domainAdjective(release.domain)} techniques with ${givenOption(options.givenAs, 'domain', release.domain, release.domain.replace(/-attack$/, ''))}` };
     }
-    return { status: 'unknown tactic', note: `${known.name} (${known.id}) is a tactic of ATT&CK ${release.label}, not of ATT&CK ${target.label}; review in that release (${reviewRelease(options.givenAs, release.domain, release.release)})` };
+    return { status: 'unknown tactic', note: `${known.name} (${known.id}) is a tactic of ATT&CK ${release.label}, not of ATT&CK ${target.label}; review in that release (${releaseAsGiven(options.givenAs, release.domain, release.release)})` };
   }
   const closest = closestWord(words, target.tactics().map((known) => known.name));
   const record = closest === undefined ? undefined : target.tactic(closest);
@@ -586,19 +587,10 @@ export interface ResolveCoverageOptions {
   /** The inputs are a rules library's (`gap --rules-library`): its notes say so, and that its rules are proposed, not counted. */
   library?: boolean;
   /**
-   * How notes name the release to review in (`reviewRelease`): by default the `target` to pass, an AttackIndex of it;
+   * How notes name the release to review in (`releaseAsGiven`): by default the `target` to pass, an AttackIndex of it;
    * `givenAs.release` for a caller's flag (the CLI's `--attack-release`).
    */
   givenAs?: GivenAs;
-}
-
-/**
- * The release to review in, as the caller chooses it: its flag and the release (the CLI's `--attack-release 18.1`, in
- * backticks with `code`, as beside a command to run), else the `target` a program passes, an AttackIndex of it.
- */
-function reviewRelease(givenAs: GivenAs | undefined, domain: Domain, release: string, code = false): string {
-  if (givenAs?.release) return code ? `\`${givenOption(givenAs, 'release', release)}\`` : givenOption(givenAs, 'release', release);
-  return `an AttackIndex of release ${release} as target: \`loadAttack({ ${domain === 'enterprise-attack' ? '' : `domain: '${domain}', `}release: '${release}' })\``;
 }
 
 /**
@@ -992,34 +984,6 @@ function techniqueIdOf(text: string): string {
 }
 
 /**
- * The newest release at hand newer than the target that has a technique ID, searched newest first and remembered
- * per ID. Only newer releases: ATT&CK keeps a technique it retires (revoked or deprecated), so an ID the target lacks
- * was never in an older release, and looking there would load every old release for a typo.
- */
-function laterReleaseLookup(target: AttackIndex, history: ResolveCoverageOptions['history']): (id: string) => AttackIndex | undefined {
-  const found = new Map<string, AttackIndex | undefined>();
-  return (id) => {
-    if (found.has(id)) return found.get(id);
-    let release: AttackIndex | undefined;
-    for (const index of history?.() ?? []) {
-      if (compareReleases(index.release, target.release) <= 0) break;
-      if (index.technique(id as TechniqueId)) {
-        release = index;
-        break;
-      }
-    }
-    found.set(id, release);
-    return release;
-  };
-}
-
-/** The newest release at hand: the history's first, which runs newest first loading each release as it is reached, else the target. */
-function newestReleaseAtHand(target: AttackIndex, history: ResolveCoverageOptions['history']): AttackIndex {
-  for (const index of history?.() ?? []) return compareReleases(index.release, target.release) > 0 ? index : target;
-  return target;
-}
-
-/**
  * For an ID no release at hand has, numbered far past MITRE's newest at hand (T9001 beside 18.1's T1681): what it says,
  * a team's own technique, in the words upgrade, combine and export use (missingTeamTechniqueText); undefined for an ID
  * a newer release may have (T1685). The newest at hand is the target's or the history's first (newest) release.
@@ -1043,7 +1007,7 @@ function laterReleaseText(id: string, target: AttackIndex, later: AttackIndex, g
   const state = technique.revoked ? ' (revoked there)' : technique.deprecated ? ' (deprecated there)' : '';
   return (
     `${id} is not a technique in ATT&CK ${target.label}; it is ${id} ${fullName(later, technique)} in ATT&CK ${later.label}${state}, ` +
-    `a newer release at hand: review with ${reviewRelease(givenAs, later.domain, later.release)} to count it`
+    `a newer release at hand: review with ${releaseAsGiven(givenAs, later.domain, later.release)} to count it`
   );
 }
 
@@ -1063,7 +1027,7 @@ function unplacedWhy(
   history: ResolveCoverageOptions['history'],
   givenAs: GivenAs | undefined,
 ): string {
-  if (later) return `an ATT&CK ${later.release} technique, ${id} ${fullName(later, later.technique(id as TechniqueId)!)}, not in ${target.release}: review with ${reviewRelease(givenAs, later.domain, later.release)} to count it`;
+  if (later) return `an ATT&CK ${later.release} technique, ${id} ${fullName(later, later.technique(id as TechniqueId)!)}, not in ${target.release}: review with ${releaseAsGiven(givenAs, later.domain, later.release)} to count it`;
   if (resolution.status === 'unknown' && past) {
     const newestAtHand = newestReleaseAtHand(target, history);
     return inGivenInputs(`an ID past ${newestAtHand.release}'s newest technique: of ATT&CK ${Number(attackMajor(newestAtHand.release)) + 1} or later, not at hand (\`${fetchCommand(target.domain, 'N')}\`)`, givenAs);
@@ -1081,7 +1045,7 @@ function unplacedWhy(
 function pastEveryReleaseText(id: string, target: AttackIndex, givenAs: GivenAs | undefined): string {
   return inGivenInputs(
     `${id} is not a technique in ATT&CK ${target.label} nor in any newer release at hand: its number is past ${target.label}'s newest technique, as a newer ` +
-    `ATT&CK release's IDs are: get that release with \`${fetchCommand(target.domain, 'N')}\` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) and review with ${reviewRelease(givenAs, target.domain, 'N', true)} to count it`,
+    `ATT&CK release's IDs are: get that release with \`${fetchCommand(target.domain, 'N')}\` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) and review with ${releaseAsGiven(givenAs, target.domain, 'N', true)} to count it`,
     givenAs,
   );
 }
@@ -1182,11 +1146,11 @@ function newerIdsAdvice(ids: readonly string[], atHand: ReadonlyMap<string, Atta
   }
   const unknown = ids.filter((id) => !atHand.has(id));
   return [
-    ...[...byRelease].map(([later, known]) => `${firstFew(known, 8)} ${known.length === 1 ? 'is' : 'are'} in ATT&CK ${later.label}, at hand: review with ${reviewRelease(givenAs, later.domain, later.release)} to count ${known.length === 1 ? 'it' : 'them'}`),
+    ...[...byRelease].map(([later, known]) => `${firstFew(known, 8)} ${known.length === 1 ? 'is' : 'are'} in ATT&CK ${later.label}, at hand: review with ${releaseAsGiven(givenAs, later.domain, later.release)} to count ${known.length === 1 ? 'it' : 'them'}`),
     ...(unknown.length
       ? [
           `${firstFew(unknown, 8)} ${unknown.length === 1 ? 'is' : 'are'} in no release at hand: get the ATT&CK release that has ${unknown.length === 1 ? 'it' : 'them'} ` +
-            `with \`${fetchCommand(target.domain, 'N')}\` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) and review with ${reviewRelease(givenAs, target.domain, 'N', true)}`,
+            `with \`${fetchCommand(target.domain, 'N')}\` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) and review with ${releaseAsGiven(givenAs, target.domain, 'N', true)}`,
         ]
       : []),
   ].join('; ');
@@ -1260,7 +1224,7 @@ function newerReleaseNote(input: CoverageInput, target: AttackIndex, role: 'thre
   return [
     `${layerLabel(role, input.source, input.layerName)} is for ATT&CK ${major}, newer than ${target.label} reviewed here: the IDs and tactics ${major} added are ` +
       `not resolved (listed as such), and may be counted nowhere; get ${major} with \`${fetchCommand(target.domain, major)}\` ` +
-      `and review with ${reviewRelease(givenAs, target.domain, major)}`,
+      `and review with ${releaseAsGiven(givenAs, target.domain, major)}`,
   ].map((note) => inGivenInputs(note, givenAs));
 }
 

@@ -2,6 +2,7 @@ import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import { deprecatedTechniqueText, deprecationSuccessors, successorsText, type DeprecationSuccessors } from '../attack/deprecation-successors.js';
 import { otherDomainCampaignAdvice, otherDomainTechniqueText, type OtherDomainLookup, type OtherDomainNameLookup, type OtherDomainTechnique } from '../attack/other-domains.js';
 import { fetchCommand } from '../attack/release-files.js';
+import { fullName } from '../attack/full-name.js';
 import { revokedTechniqueText } from '../attack/revoked-technique-text.js';
 import { TEAM_DATA_ADVICE } from '../attack/not-mitre-text.js';
 import { formerTactic, laterTactic } from '../attack/tactic-splits.js';
@@ -138,14 +139,10 @@ function retiredTacticWarning(text: string, context: ResolveContext): string | u
   return undefined;
 }
 
-/** `Phishing: Spearphishing Attachment` for a sub-technique, the plain name otherwise. */
 /** The trail's line for a name beside an ID that names no technique (the writer's own words): the ID decided alone. */
 export const notATechniqueName = (name: string): string => `name check: "${name}" is not an ATT&CK technique name; resolved by the ID`;
 
-export function fullName(index: AttackIndex, technique: TechniqueRecord): string {
-  const parent = technique.parent ? index.technique(technique.parent) : undefined;
-  return parent ? `${parent.name}: ${technique.name}` : technique.name;
-}
+export { fullName };
 
 function describe(index: AttackIndex, technique: TechniqueRecord): string {
   return `${technique.id} ${fullName(index, technique)}`;

@@ -337,9 +337,10 @@ export function upgradeSources(
       keptAs: { name: keeping.name, source: where, where: `${keeping.layer}'s metadata` },
       // The filter the layers share is widened once, on the combined layer (combineLayers).
       keepFilter: true,
-      // Only the words of the data to give (a team's own techniques: `--attack`): combine takes no `--merge-score`, so
-      // scores that merge within a layer are summed by upgrading it first, which the report says.
-      ...(givenAs ? { givenAs: { attack: givenAs.attack, command: givenAs.command } } : {}),
+      // Only the words of the data to give (a team's own techniques: `--attack`) and of the release to bring the layers
+      // to (a newer release at hand that has an ID: `--to`): combine takes no `--merge-score`, so scores that merge
+      // within a layer are summed by upgrading it first, which the report says.
+      ...(givenAs ? { givenAs: { attack: givenAs.attack, command: givenAs.command, to: givenAs.to } } : {}),
       sumAdvice: upgradeFirstToSum(givenAs),
     });
     inputs.push({ layer, source: where });
@@ -493,8 +494,11 @@ function labels(inputs: readonly CombineInput[]): string[] {
  * T9001: `unknownTechniqueText`). A revoked one is said as
  * `revocationChain` reads it, replacement or none, as `upgrade` would write it (inputs `upgradeSources` did not bring).
  */
-function unusable(id: string, record: TechniqueRecord | undefined, index: AttackIndex): string | undefined {
-  if (!record) return noReleaseNumberText(id) ?? unknownTechniqueText(id, index, { does: 'keeps it', withIt: 'combine the layers with it' }) ?? `${id} is not a technique in ${index.label}`;
+function unusable(id: string, record: TechniqueRecord | undefined, index: AttackIndex, givenAs: GivenAs | undefined): string | undefined {
+  if (!record) {
+    const inRelease = (later: AttackIndex): string => `combine the layers in it (${givenOption(givenAs, 'to', later.release)})`;
+    return noReleaseNumberText(id) ?? unknownTechniqueText(id, index, { does: 'keeps it', withIt: 'combine the layers with it', inRelease }) ?? `${id} is not a technique in ${index.label}`;
+  }
   if (record.revoked) {
     const chain = index.revocationChain(record);
     if (!chain.final) return `${id} is revoked in ${index.label} and no replacement is named`;
@@ -897,7 +901,7 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
   const lostColors: string[] = [];
   let keptColors = 0;
   for (const [key, { id, tactic }] of keys) {
-    const why = unusable(id, index.technique(id), index);
+    const why = unusable(id, index.technique(id), index, options.givenAs);
     if (why) {
       dropped.set(id, why);
       continue;

@@ -186,8 +186,11 @@ function resolveEntry(
     return undefined;
   }
   if (!record) {
-    // T1685 (a newer release's) and T9001 (a team's number) say so, as validate and gap say them.
-    const team = missingTeamTechniqueText(id, target) ?? unknownTechniqueText(id, target, { does: 'keeps it', withIt: 'upgrade the layer to it' });
+    // T1685 (a newer release's), T9001 (a team's number) and an ID of a newer release at hand (T1677 beside 14.1) say
+    // so, as validate and gap say them.
+    const team =
+      missingTeamTechniqueText(id, target) ??
+      unknownTechniqueText(id, target, { does: 'keeps it', withIt: 'upgrade the layer to it', inRelease: (later) => `upgrade the layer to it (${givenOption(givenAs, 'to', later.release)})` });
     const unknown = noReleaseNumberText(id) ?? (team && inGivenInputs(team, givenAs)) ?? `${id} is not a technique of ${target.label}${source ? ` or ${source.label}` : ''}`;
     // Navigator would drop it silently (and validate calls it an error): kept, as it was, in the layer's metadata.
     report.changes.push('removed');

@@ -3,7 +3,7 @@ import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
 import { notMitreText } from '../attack/not-mitre-text.js';
 import { unknownTechniqueText } from '../attack/unknown-technique-text.js';
 import { compareText } from '../compare-text.js';
-import { AttackDataError, givenName, inGivenInputs, withGivenInputs, type GivenAs, type Issue } from '../errors.js';
+import { AttackDataError, givenName, givenOption, inGivenInputs, withGivenInputs, type GivenAs, type Issue } from '../errors.js';
 import { schemaIssues } from '../schemas.js';
 import { LAYER_FORMAT } from './layer-types.js';
 import {
@@ -472,7 +472,7 @@ function notMitreFinding(entries: readonly unknown[], index: AttackIndex, out: F
   out.add('warning', 'custom-technique', `/techniques/${first}`, `of the layer's entries, ${notMitreText(records, index.data.source.file)}`);
 }
 
-function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown: boolean, otherDomains: OtherDomainLookup, out: Findings, written: unknown): void {
+function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown: boolean, otherDomains: OtherDomainLookup, out: Findings, written: unknown, givenAs: GivenAs | undefined): void {
   const id = entry['techniqueID'] as string;
   const path = `/techniques/${at}`;
   const record = index.technique(id);
@@ -490,8 +490,13 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown
   if (!record) {
     const preAttack = preAttackNumberText(id);
     const unused = unusedNumberText(id);
-    // T1685 (a newer release's, as SigmaHQ tags it) and T9001 (a team's) are no typo to fix: said as gap says them.
-    const past = unknownTechniqueText(id, index, { does: 'holds it', withIt: 'validate the layer with it' });
+    // T1685 (a newer release's, as SigmaHQ tags it), T9001 (a team's) and an ID of a newer release at hand (T1677 beside
+    // 14.1) are no typo to fix: said as gap says them.
+    const past = unknownTechniqueText(id, index, {
+      does: 'holds it',
+      withIt: 'validate the layer with it',
+      inRelease: (later) => `validate the layer with ${givenOption(givenAs, 'release', later.release)}`,
+    });
     out.add(
       'error',
       'unknown-technique',
@@ -989,7 +994,7 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
       if (isJsonObject(entry) && typeof entry['techniqueID'] === 'string' && isIndexedTechniqueId(entry['techniqueID'])) {
         const asRead = input[repaired.entryOrigins[at] ?? at];
         ids.push(entry['techniqueID']);
-        checkTechnique(entry, at, index, shown, otherDomains, out, isJsonObject(asRead) ? asRead['tactic'] : undefined);
+        checkTechnique(entry, at, index, shown, otherDomains, out, isJsonObject(asRead) ? asRead['tactic'] : undefined, options.givenAs);
       }
     });
     notMitreFinding(entries, index, out);

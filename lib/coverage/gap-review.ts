@@ -604,7 +604,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
   const resolve = (text: string): Resolution => {
     let resolution = cache.get(text);
     if (!resolution) {
-      const read = resolveCoverageRef(text, { target, history: options.history, otherDomains: options.otherDomains, otherDomainAdvice: otherDomainReviewAdvice });
+      const read = resolveCoverageRef(text, { target, history: options.history, otherDomains: options.otherDomains, otherDomainAdvice: otherDomainReviewAdvice, givenAs: options.givenAs });
       cache.set(text, (resolution = { ...read, note: inGivenInputs(read.note, options.givenAs) }));
     }
     return resolution;

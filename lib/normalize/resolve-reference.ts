@@ -3,6 +3,9 @@ import { deprecatedTechniqueText, deprecationSuccessors, successorsText, type De
 import { otherDomainCampaignAdvice, otherDomainTechniqueText, type OtherDomainLookup, type OtherDomainNameLookup, type OtherDomainTechnique } from '../attack/other-domains.js';
 import { fetchCommand } from '../attack/release-files.js';
 import { fullName } from '../attack/full-name.js';
+import { unknownTechniqueText } from '../attack/unknown-technique-text.js';
+import { releaseAsGiven } from '../attack/later-release.js';
+import type { GivenAs } from '../errors.js';
 import { revokedTechniqueText } from '../attack/revoked-technique-text.js';
 import { TEAM_DATA_ADVICE } from '../attack/not-mitre-text.js';
 import { formerTactic, laterTactic } from '../attack/tactic-splits.js';
@@ -59,6 +62,11 @@ export interface ResolveContext {
    * domain, or keep that domain's techniques in a campaign of their own).
    */
   otherDomainAdvice?: (found: OtherDomainTechnique) => string;
+  /**
+   * How a note names a newer release at hand to use (`releaseAsGiven`: the CLI's `--attack-release 18.1`); by default
+   * the `target` a program passes, an AttackIndex of it.
+   */
+  givenAs?: GivenAs;
 }
 
 /** A reference as written, with the tactics written beside it. */
@@ -652,15 +660,18 @@ function resolveId(
       trail.push(`ID check: ${id} is not in ATT&CK ${target.label}; its number is PRE-ATT&CK's`);
       return { status: 'other domain', ids: [], notes: [`${preAttack}; ${preAttackAdvice(id)}${byNameText}`], candidates: byNameCandidates };
     }
-    // `T1551.004`: a number no release used is no newer release's either, so fetching one would not find it.
+    // `T1551.004`: a number no release used is no newer release's either, so fetching one would not find it. A newer
+    // release at hand's (T1677 beside 14.1), a newer release's (T1685) and a team's (T9001) are said as every command says them.
     const unused = unusedNumberText(id);
+    const inRelease = (later: AttackIndex): string => `use ${releaseAsGiven(context.givenAs, later.domain, later.release)}`;
+    const unknown = unused ? undefined : unknownTechniqueText(id, target, { does: 'holds it', withIt: 'use it', inRelease }, context.history);
     return {
       status: 'unknown',
       ids: [],
       notes: [
         unused
           ? `${unused}: write the technique of ATT&CK ${target.label} that fits${byNameText}`
-          : `${id} is not a technique in ATT&CK ${target.label}; if it comes from a newer ATT&CK release, get it with \`attack-layers data fetch\`${byNameText}`,
+          : `${unknown ?? `${id} is not a technique in ATT&CK ${target.label}; if it comes from a newer ATT&CK release, get it with \`attack-layers data fetch\``}${byNameText}`,
       ],
       candidates: byNameCandidates,
     };

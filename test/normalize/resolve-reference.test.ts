@@ -487,7 +487,7 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
   });
 
   it('hints at fetching a newer release for an ID the release does not know (T1685)', () => {
-    expect(resolveReference({ raw: 'T1685' }, context).note).to.match(/not a technique in ATT&CK enterprise-attack 18\.1.*data fetch/);
+    expect(resolveReference({ raw: 'T1685' }, context).note).to.match(/^T1685 is not a technique in enterprise-attack 18\.1: its number is past 18\.1's newest technique \(T1681\).*data fetch --attack-release N/);
   });
 
   it('says of a PRE-ATT&CK number (T1311 Dynamic DNS, in an Elastic post) that no release will have it, rather than to fetch one', () => {

@@ -33,7 +33,8 @@ describe('regressions: normalize and attack-object notes name the library a prog
     const result = normalizeCampaign(campaign, campaignReleases(campaign, library()));
     expect(result.warnings.join('\n')).to.contain(`attack_version 2: no 2.x release is available, so IDs were read in ATT&CK 18.1 only ${FETCH_2}`);
     expect(result.references.map((reference) => reference.note)).to.deep.equal([
-      `T1685 is not a technique in ATT&CK enterprise-attack 18.1; ${FETCH_NEWER}`,
+      `T1685 is not a technique in enterprise-attack 18.1: its number is past 18.1's newest technique (T1681), as a newer ATT&CK release's IDs are: ` +
+        "get that release with `fetchRelease({ version: 'N' })` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) and use it",
       `T1059.099 is not a technique in ATT&CK enterprise-attack 18.1; ${FETCH_NEWER}`,
     ]);
     expect(said(result)).to.not.contain('attack-layers');
@@ -46,11 +47,13 @@ describe('regressions: normalize and attack-object notes name the library a prog
     const file = oldCampaign();
     const [program] = readThreatInputs([file], library()).campaigns;
     expect(program!.warnings.join('\n')).to.contain(FETCH_2);
-    expect(program!.references[0]!.note).to.contain(FETCH_NEWER);
+    expect(program!.references[0]!.note).to.contain("get that release with `fetchRelease({ version: 'N' })`");
+    expect(program!.references[1]!.note).to.contain(FETCH_NEWER);
     expect(said(program!)).to.not.contain('attack-layers');
     const [cli] = readThreatInputs([file], library(), undefined, { givenAs: { command: 'attack-layers', threat: '--threat' } }).campaigns;
     expect(cli!.warnings.join('\n')).to.contain('(get one with `attack-layers data fetch --attack-release 2.0`, or its last 2.x release)');
-    expect(cli!.references[0]!.note).to.contain('get it with `attack-layers data fetch`');
+    expect(cli!.references[0]!.note).to.contain('get that release with `attack-layers data fetch --attack-release N`');
+    expect(cli!.references[1]!.note).to.contain('get it with `attack-layers data fetch`');
   });
 
   it("resolveAttackObject: a deprecated group's namesake and a technique ID name locateAttackObject and AttackIndex.technique", () => {

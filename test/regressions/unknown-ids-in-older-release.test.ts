@@ -1,15 +1,16 @@
-// An ID a release lacks, said alike by validate, upgrade and combine, by the releases at hand.
+// An ID a release lacks, said alike by validate, upgrade, combine, normalize and technique, by the releases at hand.
 // Worked in ATT&CK 14.1 with 18.1 at hand: T1677 (Poisoned Pipeline Execution, new in ATT&CK 18) and T1059.012 (Hypervisor
 // CLI, new in 17, which SigmaHQ tags: SigmaHQ/sigma, rules/linux/process_creation/proc_creation_lnx_esxcli_vm_discovery.yml,
 // `attack.t1059.012`) were told "past 14.1's newest: fetch a newer release" or "fix the ID", though 18.1 is at hand; T1685
 // (ATT&CK 19's, as SigmaHQ tags it: rules-threat-hunting/linux/process_creation/proc_creation_lnx_susp_process_termination_via_kill.yml)
-// was "past 14.1's newest technique (T1659)", though 18.1's newest (T1681) is the one it is past. They are now said as
-// gap says a rule's tag: the release at hand that has it, with the technique's name there. The layer is
+// was "past 14.1's newest technique (T1659)", though 18.1's newest (T1681) is the one it is past; normalize and technique
+// said all of them, and T9001 (a team's number), "if it comes from a newer ATT&CK release, get it". They are now said as
+// gap says a rule's tag: the release at hand that has it, with the technique's name there. The layer and campaign are
 // our own, minimal, in the shape of SigmaHQ's coverage layer (other/sigma_attack_nav_coverage.json: ID and score).
 import { expect } from 'chai';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { upgradeLayer, validateLayer } from '../../lib/index.js';
+import { campaignReleases, normalizeCampaign, readCampaign, upgradeLayer, validateLayer } from '../../lib/index.js';
 import { attackFor, attackLibrary } from '../layer/attack-data.js';
 import { freshTmpDir, loadRelease, runCli } from '../helpers/attack.js';
 
@@ -49,6 +50,8 @@ describe('unknown IDs worked in an older release (14.1) with a newer one at hand
   const dir = freshTmpDir('unknown-ids-in-older-release');
   const file = join(dir, 'sigma.json');
   writeFileSync(file, `${JSON.stringify(layer, null, 2)}\n`);
+  const campaignFile = join(dir, 'campaign.yaml');
+  writeFileSync(campaignFile, `name: Sigma tags\ndomain: enterprise-attack\ntechniques: [${IDS.join(', ')}]\n`);
   const removed = '; removed (Navigator would not show it)';
 
   it('validate --attack-release 14.1: names 18.1 and the technique there; still an error (code and severity as before)', async () => {
@@ -93,5 +96,49 @@ describe('unknown IDs worked in an older release (14.1) with a newer one at hand
     expect(notes('T1677')).to.equal(`${T1677("upgrade the layer to it (to: '18.1')")}${removed}`);
     expect(notes('T1685')).to.equal(`${T1685(LIB_FETCH, 'upgrade the layer to it')}${removed}`);
     expect(notes('T9001')).to.equal(`${T9001(LIB_ATTACK, 'keeps it')}${removed}`);
+  });
+
+  it('normalize --attack-release 14.1: each reference\'s note says it as validate does', async () => {
+    const result = await runCli(['normalize', campaignFile, '--attack-release', '14.1', '--json']);
+    const [campaign] = JSON.parse(result.stdout) as { references: { raw: string; status: string; note: string }[] }[];
+    expect(campaign!.references.map((reference) => [reference.raw, reference.status, reference.note])).to.deep.equal([
+      ['T1677', 'unknown', T1677('use --attack-release 18.1')],
+      ['T1059.012', 'unknown', T1059_012('use --attack-release 18.1')],
+      ['T1685', 'unknown', T1685(CLI_FETCH, 'use it')],
+      ['T9001', 'unknown', T9001(CLI_ATTACK, 'holds it')],
+    ]);
+  });
+
+  it("normalizeCampaign in 14.1 says it in the library's words: the AttackIndex of 18.1 to pass", () => {
+    const campaign = readCampaign(campaignFile);
+    const { references } = normalizeCampaign(campaign, campaignReleases(campaign, attackLibrary(), '14.1'));
+    expect(references.map((reference) => reference.note)).to.deep.equal([
+      T1677("use an AttackIndex of release 18.1 as target: `loadAttack({ release: '18.1' })`"),
+      T1059_012("use an AttackIndex of release 18.1 as target: `loadAttack({ release: '18.1' })`"),
+      T1685(LIB_FETCH, 'use it'),
+      T9001(LIB_ATTACK, 'holds it'),
+    ]);
+  });
+
+  it('technique --attack-release 14.1: names the release at hand and the command that shows it', async () => {
+    const result = await runCli(['technique', ...IDS, '--attack-release', '14.1']);
+    expect(result.code).to.equal(1);
+    expect(result.stderr.split('\n').slice(0, 4)).to.deep.equal([
+      `attack-layers technique: ${T1677('look it up with `attack-layers technique T1677 --attack-release 18.1`')}`,
+      `attack-layers technique: ${T1059_012('look it up with `attack-layers technique T1059.012 --attack-release 18.1`')}`,
+      `attack-layers technique: ${T1685(CLI_FETCH, 'look it up in it')}`,
+      `attack-layers technique: ${T9001(CLI_ATTACK, 'holds it')}`,
+    ]);
+  });
+
+  it('technique in 18.1, the newest: T1685 a newer release\'s to fetch, T9001 a team\'s, as validate says them', async () => {
+    const result = await runCli(['technique', 'T1685', 'T9001']);
+    expect(result.stderr.split('\n').slice(0, 2)).to.deep.equal([
+      "attack-layers technique: T1685 is not a technique in enterprise-attack 18.1: its number is past 18.1's newest technique (T1681), as a newer ATT&CK " +
+        `release's IDs are: get that release with \`${CLI_FETCH}\` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) and look it up in it`,
+      "attack-layers technique: T9001 is numbered far past T1681 of enterprise-attack 18.1, MITRE's newest technique, as a team numbers its own techniques " +
+        "(no newer ATT&CK release will have it), and enterprise-attack 18.1 does not hold it: give the team's ATT&CK data built on 18.1 (its ATT&CK " +
+        `Workbench export) as the 18.1 release (\`${CLI_ATTACK}\`), which holds it; else fix the ID`,
+    ]);
   });
 });

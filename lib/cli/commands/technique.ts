@@ -15,6 +15,7 @@ import {
   successorsText,
   teamObjectText,
   unheldNamespacedTechniqueText,
+  unknownTechniqueText,
   UnknownTechniqueError,
   STDIN,
   UsageError,
@@ -155,6 +156,12 @@ function askedTechniqueId(raw: string): string | undefined {
 /** What reading a name takes from the library (`resolveReference`, `fullName`), loaded only for a text that is no ID. */
 type NameLibrary = Pick<typeof import('../../index.js'), 'fullName' | 'resolveReference'>;
 
+/** The command that shows a technique of another release (`attack-layers technique T1677 --attack-release 18.1`), its domain named unless enterprise. */
+function lookUpCommand(id: string, release: AttackIndex): string {
+  const domain = release.domain === 'enterprise-attack' ? '' : ` --domain ${release.domain.replace(/-attack$/, '')}`;
+  return `attack-layers technique ${id}${domain} --attack-release ${release.release}`;
+}
+
 /**
  * Build the report for one technique. `otherDomains` is asked only about IDs the release does not know: the one asked
  * for, so that the error can say where it belongs (T0800 of ICS asked in enterprise), and a deprecated technique's
@@ -176,6 +183,8 @@ export function techniqueReport(index: AttackIndex, raw: string, otherDomains?: 
           ? unheldNamespacedTechniqueText(id, `ATT&CK ${index.label}`)
           : (preAttackNumberText(id)?.concat(": look up the enterprise technique that fits (Reconnaissance, Resource Development)") ??
             unusedNumberText(id)?.concat(': look up the technique that fits') ??
+            // A newer release at hand's (T1677 beside 14.1), a newer release's (T1685) and a team's (T9001), as every command says them.
+            unknownTechniqueText(id, index, { does: 'holds it', withIt: 'look it up in it', inRelease: (later) => `look it up with \`${lookUpCommand(id, later)}\`` }) ??
             `${id} is not a technique in ATT&CK ${index.label}; check the ID, or fetch a newer release with \`attack-layers data fetch\` if it is new`),
     );
   }

@@ -50,9 +50,11 @@ export interface UnknownTechniqueAdvice {
 export function unknownTechniqueText(id: string, target: AttackIndex, { does, withIt, inRelease }: UnknownTechniqueAdvice, history: ReleaseHistory | undefined = target.history): string | undefined {
   const number = techniqueNumber(id);
   if (number === undefined) return undefined;
-  const later = laterReleaseLookup(target, history)(id.trim().replace(/^attack\./i, '').toUpperCase());
+  // The ID as releases index it (`attack.t1677` is T1677).
+  const indexed = id.trim().replace(/^attack\./i, '').toUpperCase() as TechniqueId;
+  const later = laterReleaseLookup(target, history)(indexed);
   if (later) {
-    const technique = later.technique(id.trim().replace(/^attack\./i, '').toUpperCase() as TechniqueId)!;
+    const technique = later.technique(indexed)!;
     const state = technique.revoked ? ' (revoked there)' : technique.deprecated ? ' (deprecated there)' : '';
     return `${id} is not a technique in ${target.label}; it is ${technique.id} ${fullName(later, technique)} in ${later.label}${state}, a newer release at hand: ${inRelease(later)}`;
   }

@@ -32,6 +32,7 @@ import { holdsIdInWord } from './ids-in-words.js';
 import { nameLanguage, otherLanguageNameEnd, otherLanguageNameStart } from './name-language.js';
 import { jsonThreatEntries, threatTacticAt, type ThreatEntry } from './threat-entries.js';
 import { joinedEvidence, type ReportEvidence } from './report-evidence.js';
+import { withSigmaTags } from './sigma-tags.js';
 
 /** Where a piece of a reference is written: a line of the report (1-based) and a range of its characters. */
 export interface ReportSpan {
@@ -632,10 +633,9 @@ const TACTIC_LABEL = /^TA\d{4}\s?[:：]/i;
 const SECTION_NUMBER = /^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s{1,4}/;
 
 // A field of a rule file or a generated page stating a tactic: a key and its value (`mitre_att_tactic = "TA0006"`, YARA
-// meta; `* Name: Privilege Escalation` and `* ID: TA0004`, Elastic's rule pages; `// id = "TA0004"`, TOML in comments),
-// or a Sigma tag (`- attack.defense-evasion`).
+// meta; `* Name: Privilege Escalation` and `* ID: TA0004`, Elastic's rule pages; `// id = "TA0004"`, TOML in comments).
+// A Sigma rule's tactic tag (`- attack.defense-evasion`) is none: its tactics are its techniques' together (`withSigmaTags`).
 const FIELD_KEY = /^(?:\/\/|#)?\s{0,4}[\p{L}][\p{L}\p{N}_.&;-]{0,30}(?: [\p{L}\p{N}_.&;-]{1,30}){0,2}\s{0,4}(?:=|:)\s{0,4}/u;
-const SIGMA_TAG = /^attack\./i;
 
 /** Whether a line is a field whose value is one link or address (`Reference URL: [https://...](https://...)`). */
 function isLinkField(text: string): boolean {
@@ -647,7 +647,7 @@ function isLinkField(text: string): boolean {
 /**
  * The tactics of a cell or line that holds only tactics (`Execution, Defense Evasion`, `初期アクセス`, `### 6.5 Execution`),
  * qualified or not (`### Relevant Reconnaissance`, `Command & Control (adjacent)`), or a field whose value is only
- * tactics (`mitre_att_tactic = "TA0006"`, `- attack.execution`). A cell of a tactic column (`column`) may use a tactic
+ * tactics (`mitre_att_tactic = "TA0006"`). A cell of a tactic column (`column`) may use a tactic
  * field's short forms, and gives the tactics it names though some of its parts name none (`Lateral / Propagation`;
  * `extractReport` warns of those parts).
  */
@@ -657,7 +657,7 @@ function tacticsOf(text: string, column = false): string[] | undefined {
   if (!cleaned) return undefined;
   const tactics = readTacticText(cleaned, { shortForms: column, qualified: true, partial: column, withIds: true })?.tactics;
   if (tactics) return tactics;
-  const value = cleaned.replace(FIELD_KEY, '').replace(SIGMA_TAG, '');
+  const value = cleaned.replace(FIELD_KEY, '');
   if (value === cleaned) return undefined;
   const unquoted = value.replace(/^["']|["'],?$/g, '').trim();
   return unquoted ? readTacticText(unquoted, { withIds: true })?.tactics : undefined;
@@ -1628,7 +1628,9 @@ function htmlRows(line: Line, span: TextSpan): TextSpan[] | undefined {
  * all of them. Pure; its time is linear in the text's length; text without IDs gives `[]`.
  */
 export function extractReferences(text: string): ExtractedReference[] {
-  return referencesInLines(foldLines(joinBrokenLinks(text)));
+  const lines = foldLines(joinBrokenLinks(text));
+  // `Tags: attack.t1059.001, attack.t1105`, `- attack.execution`: a Sigma rule's tags quoted, read as Sigma means them.
+  return withSigmaTags(referencesInLines(lines), lines).references;
 }
 
 /** How `referencesInLines` reads a report, for a caller with ATT&CK data (`extractReport`). */
@@ -1729,10 +1731,6 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   let idThenUse = false;
   // The index of the last line of the use read after a row's ID there.
   let useEnd = -1;
-  // Whether the line before was a Sigma tag of a technique, or a tactic tag after one (see `sigmaTag`); and whether the
-  // technique tags since the last tactic tag stand under one this release does not have.
-  let inSigmaTags = false;
-  let sigmaUnread = false;
   // Whether the line is in an Elastic rule's `[[rule.threat]]` block (see `threatBlockLine`).
   let inThreat = false;
   // Whether `context` is a Markdown heading's: it holds through the prose of its section, up to the next heading.
@@ -1767,9 +1765,6 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
       for (; forgotten < previous; forgotten++) entries[forgotten] = undefined;
       previous = index;
     }
-    // A Sigma rule's technique tags are one list whatever the order of its tactic tags: they are held together until
-    // the list ends, for a tactic tag after them (`- attack.t1086`, `- attack.t1140`, `- attack.execution`).
-    const sigmaTag = entry.kind === 'ids' && SIGMA_TECHNIQUE_TAG.test(entry.line.text);
     // The techniques of an Elastic rule's threat block are held until it ends, for its `[rule.threat.tactic]` after
     // them; the block's tactic is not the next block's.
     const threat = threatBlockLine(entry.line.text.length > 200 ? '.' : entry.line.text, inThreat);
@@ -1780,7 +1775,6 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
       tacticAfter = false;
     }
     inThreat = threat !== 'outside';
-    const held = (sigmaTag && inSigmaTags) || inThreat;
     // NEC's ranking table as a page scrape gives it, each row broken after its cells (`1位 (167) |`, `T1059 Command and
     // Scripting Interpreter (…) |`, `Execution(実行) | 1位 | 1位 |`, under `攻撃手口(Technique) | 目的(Tactic) | …`): the
     // row of cells right after such an ID line, led by a tactic cell, is the rest of the ID's row.
@@ -1788,19 +1782,10 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
       const rest = brokenRowTactics(entry.line, entry.cells);
       if (rest) for (const ref of lastIds) ref.tactics = [...rest];
     }
-    if (!held && (entry.kind === 'prose' || entry.kind === 'header' || entry.kind === 'row' || entry.kind === 'ids')) {
+    if (!inThreat && (entry.kind === 'prose' || entry.kind === 'header' || entry.kind === 'row' || entry.kind === 'ids')) {
       lastIds.forEach(add);
       lastIds = [];
     }
-    if (entry.kind === 'text' && SIGMA_WORD_TAG.test(line0(entry))) {
-      // A tag of a tactic this release does not have (`- attack.stealth`): the technique tags around it are not the
-      // tactics' before or after it.
-      lastIds.forEach(add);
-      lastIds = [];
-      context = [];
-      sigmaUnread = true;
-    } else if (entry.kind !== 'blank' && !sigmaTag) sigmaUnread = false;
-    if (entry.kind !== 'blank') inSigmaTags = sigmaTag || (inSigmaTags && entry.kind === 'tactic');
     if (entry.kind === 'prose' || entry.kind === 'header' || entry.kind === 'row') tacticAfter = false;
     if (entry.kind !== 'blank' && entry.kind !== 'header') {
       if (headerRun.length >= 2) {
@@ -1893,9 +1878,8 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
           context = merged.section(entry.tactics);
           break;
         }
-        // A Sigma tags list: a tactic tag after technique tags with none before them is theirs, and the next ones'; so
-        // is a threat block's tactic to its techniques.
-        if ((inSigmaTags || inThreat) && lastIds.length) {
+        // A threat block's tactic is its techniques'.
+        if (inThreat && lastIds.length) {
           for (const ref of lastIds) if (!ref.tactics.length) ref.tactics = [...entry.tactics];
           context = entry.tactics;
           break;
@@ -2041,7 +2025,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         if (!refs) {
           // A sentence ends a tactic line's reach, not a heading's, nor an item keyed by its ID.
           if (!headingContext && !keyed) context = [];
-        } else if ((sigmaTag && !sigmaUnread) || inThreat) lastIds.push(...refs);
+        } else if (inThreat) lastIds.push(...refs);
         else if (entry.bullet) refs.forEach(add);
         else lastIds = refs;
         brokenRow = BROKEN_ROW_CELL.test(line.text);
@@ -2228,9 +2212,6 @@ function withLayoutName(line: Line, ref: ExtractedReference, layout: boolean): E
   return { ...ref, raw: `${originalOf(line, id)} | ${nameText}`, name: nameText, span: reportSpan(line, id), nameSpan: reportSpan(line, cell) };
 }
 
-// A Sigma rule's tag of a technique, as its own list item (`    - attack.t1059.001`), and one of a word (a tactic's).
-const SIGMA_TECHNIQUE_TAG = /^\s{0,12}-\s{1,4}attack\.t\d{4}(?:\.\d{3})?\s*$/i;
-const SIGMA_WORD_TAG = /^\s{0,12}-\s{1,4}attack\.[a-z][a-z_-]{1,40}\s*$/i;
 const line0 = (entry: Entry): string => (entry.line.text.length > 100 ? '' : entry.line.text);
 
 // An assignment or a section header of a rule file, commented out or not (`tool_name = "Impacket"`, `// [rule.threat]`),

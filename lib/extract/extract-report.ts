@@ -437,7 +437,8 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
       // `They used the Windows Command Shell (T1059.003)`: a sentence's opening words are no part of a name.
       // Without ATT&CK data an ID split by a line break is joined where the two make an ID, and said.
       const idJoined = (broken: BrokenId): void => void brokenUnread.push(`line ${broken.line}: ${brokenJoinText(broken)}; check the text`);
-      const references = withNamesOutOfSentences(referencesInLines(lines, { warning, tacticUnread, idBroken: idJoined, lineReached: walked(1) }), lines);
+      const read = withNamesOutOfSentences(referencesInLines(lines, { warning, tacticUnread, idBroken: idJoined, lineReached: walked(1) }), lines);
+      const { references } = withSigmaTags(read, lines);
       return { references, objects: [], notes: [...actorNotes, ...unsureNotes()], ...textActor };
     }
     const { references, name, actor } = bundle;

@@ -1,10 +1,10 @@
 import type { AttackIndex } from '../attack/attack-index.js';
-import type { TacticShortname } from '../attack/types.js';
 import { readTactic } from '../normalize/read-tactic.js';
+import { tacticDisplayName } from '../normalize/tactic-text.js';
 import type { FoldedText } from '../normalize/tokenize-references.js';
-import type { ExtractedReference } from './extract-references.js';
+import { citedLines, type ExtractedReference } from './extract-references.js';
 
-/** A Sigma rule's tags quoted in a report: the lines they stand on, and the tactics their tactic tags name. */
+/** A Sigma rule's tags quoted in a report: the lines they stand on, and its tactic tags. */
 export interface SigmaTagList {
   /** The 1-based lines of the list, first to last. */
   first: number;
@@ -13,8 +13,6 @@ export interface SigmaTagList {
   tacticTags: string[];
   /** The tags of each of its lines, with where each starts. */
   tags: Map<number, Array<{ tag: string; start: number }>>;
-  /** The release's tactics they name, in order; a tag the release has no tactic of is left out. */
-  tactics: TacticShortname[];
 }
 
 // A tag of a namespace of Sigma's tags specification and its name after the dot (`attack.t1059.001`,
@@ -61,7 +59,7 @@ function lineTags(text: string, afterTag: boolean): { tags: Array<{ tag: string;
  * array's or a `Tags:` label's marks (`- attack.t1059.001`, `"tags": ["attack.execution", "attack.t1105"]`,
  * `Tags: attack.t1059.001, attack.t1105`), a tag cut by a line break joined to its rest. Pure.
  */
-export function sigmaTagLists(lines: readonly FoldedText[], target: AttackIndex): SigmaTagList[] {
+export function sigmaTagLists(lines: readonly FoldedText[]): SigmaTagList[] {
   const lists: SigmaTagList[] = [];
   let open: SigmaTagList | undefined;
   let afterTag = false;
@@ -74,14 +72,10 @@ export function sigmaTagLists(lines: readonly FoldedText[], target: AttackIndex)
       continue;
     }
     const { tags, alone } = read;
-    if (!open || alone) lists.push((open = { first: i + 1, last: i + 1, tags: new Map(), tacticTags: [], tactics: [] }));
+    if (!open || alone) lists.push((open = { first: i + 1, last: i + 1, tags: new Map(), tacticTags: [] }));
     open.last = i + 1;
     open.tags.set(i + 1, tags);
-    for (const { tag } of tags.filter(({ tag }) => TACTIC_TAG.test(tag))) {
-      open.tacticTags.push(tag);
-      const tactic = readTactic(tag.slice(PREFIX), target);
-      if (tactic && !open.tactics.includes(tactic)) open.tactics.push(tactic);
-    }
+    open.tacticTags.push(...tags.filter(({ tag }) => TACTIC_TAG.test(tag)).map(({ tag }) => tag));
     if (alone) open = undefined;
   }
   return lists;
@@ -90,33 +84,52 @@ export function sigmaTagLists(lines: readonly FoldedText[], target: AttackIndex)
 /**
  * References read from a report's Sigma tag lists (`sigmaTagLists`) as the tags they are: each is its ID as the tag
  * writes it, with no name (`Tags: attack` is none); where the list has tactic tags, they are the rule's tactics for its
- * techniques together, as Sigma means them, so each technique takes those of them ATT&CK puts it under: one, several
- * (said in a note), or none (said too: it takes its own). A list's tactic tag the release does not know is said.
+ * techniques together, as Sigma means them. With a release each technique takes those of them ATT&CK puts it under: one,
+ * several (said in a note), or none (said too: it takes its own); a list's tactic tag the release does not know is said.
+ * Without one, which tactics a technique is under is not known: each takes them all, as the rule states them (the names
+ * of every release's tactics, ATT&CK 19's `attack.stealth` among them), for a caller with a release to check.
  */
-export function withSigmaTags(references: readonly ExtractedReference[], lines: readonly FoldedText[], target: AttackIndex): { references: ExtractedReference[]; notes: string[] } {
-  const lists = sigmaTagLists(lines, target);
+export function withSigmaTags(references: readonly ExtractedReference[], lines: readonly FoldedText[], target?: AttackIndex): { references: ExtractedReference[]; notes: string[] } {
+  const lists = sigmaTagLists(lines);
   if (!lists.length) return { references: [...references], notes: [] };
+  // A list's tactics as the release's shortnames, a tag it has no tactic of left out; without one, as display names.
+  const tacticsOf = new Map(lists.map((list) => [list, [...new Set(list.tacticTags.flatMap((tag) => (target ? readTactic(tag.slice(PREFIX), target) : tacticDisplayName(tag.slice(PREFIX))) ?? []))]]));
   const listOf = (ref: ExtractedReference): SigmaTagList | undefined => lists.find((list) => ref.span.line >= list.first && ref.span.line <= list.last);
   const said = new Map<SigmaTagList, { several: string[]; none: string[] }>();
+  // The tactics a technique takes from a list's tactic tags, each said where it is under several or none of them.
+  const tacticsIn = (list: SigmaTagList, id: string): string[] => {
+    if (!target) return tacticsOf.get(list)!;
+    const own = target.technique(id)?.tactics ?? [];
+    // In the matrix's order, as a layer lists them.
+    const tactics = target.tactics().map((tactic) => tactic.shortname).filter((tactic) => tacticsOf.get(list)!.includes(tactic) && own.includes(tactic));
+    const notes = said.get(list) ?? said.set(list, { several: [], none: [] }).get(list)!;
+    if (tactics.length > 1) notes.several.push(`${id} (${tactics.map((tactic) => target.tacticName(tactic)).join(', ')})`);
+    if (!tactics.length && own.length) notes.none.push(`${id} (${own.map((tactic) => target.tacticName(tactic)).join(', ')})`);
+    return tactics.map((tactic) => target.tacticName(tactic));
+  };
   const read = references.map((ref) => {
     const list = listOf(ref);
     const id = ref.ids[0];
-    if (!list || ref.ids.length !== 1 || !id) return ref;
-    const tag = list.tags.get(ref.span.line)?.find(({ tag, start }) => TECHNIQUE_TAG.test(tag) && start + PREFIX >= ref.span.start && start + PREFIX < ref.span.end);
-    if (!tag) return ref;
+    if (ref.ids.length !== 1 || !id) return ref;
+    const tag = list?.tags.get(ref.span.line)?.find(({ tag, start }) => TECHNIQUE_TAG.test(tag) && start + PREFIX >= ref.span.start && start + PREFIX < ref.span.end);
+    // The other lists with tactic tags its ID is tagged in, on the lines it is cited on (merged into one reference): it
+    // takes their tactics too.
+    const others = citedLines(ref)
+      .filter((line) => line !== ref.span.line || !tag)
+      .flatMap((line) => lists.filter((other) => other !== list && other.tacticTags.length && other.tags.get(line)?.some((one) => one.tag.slice(PREFIX).toUpperCase() === id)));
+    const tagged = [...new Set([...(list?.tacticTags.length && tag ? [list] : []), ...others])];
+    const tactics = (own: readonly string[]): string[] => [...new Set([...own, ...tagged.flatMap((other) => tacticsIn(other, id))])];
+    // Written first elsewhere (`atomics/T1136.001/T1136.001.md` in the rule's references) and tagged after: its own
+    // tactics and its tags'.
+    if (!list || !tag) return tagged.length ? { ...ref, tactics: tactics(ref.tactics) } : ref;
     const { name: _name, nameSpan: _nameSpan, ...bare } = ref;
     const start = tag.start + PREFIX;
     const raw = /attack\.(t[\s\S]*)$/i.exec(ref.raw)?.[1] ?? ref.raw;
     const span = { ...ref.span, start, end: ref.raw.includes('\n') ? ref.span.end : Math.min(ref.span.end, tag.start + tag.tag.length) };
-    if (!list.tacticTags.length) return { ...bare, raw, span };
-    const own = target.technique(id)?.tactics ?? [];
-    // In the matrix's order, as a layer lists them.
-    const tactics = target.tactics().map((tactic) => tactic.shortname).filter((tactic) => list.tactics.includes(tactic) && own.includes(tactic));
-    const notes = said.get(list) ?? said.set(list, { several: [], none: [] }).get(list)!;
-    if (tactics.length > 1) notes.several.push(`${id} (${tactics.map((tactic) => target.tacticName(tactic)).join(', ')})`);
-    if (!tactics.length && own.length) notes.none.push(`${id} (${own.map((tactic) => target.tacticName(tactic)).join(', ')})`);
-    return { ...bare, raw, span, tactics: tactics.map((tactic) => target.tacticName(tactic)) };
+    // The tactics the walk gave a tag's line are no tactics of it: a list's tags give them.
+    return tagged.length ? { ...bare, raw, span, tactics: tactics([]) } : { ...bare, raw, span };
   });
+  if (!target) return { references: read, notes: [] };
   const notes: string[] = [];
   for (const list of lists) {
     const { several = [], none = [] } = said.get(list) ?? {};

@@ -397,20 +397,22 @@ describe('extractReferences', () => {
       ]);
     });
 
-    it('gives a Sigma rule\'s tactic tags to its technique tags, before or after them (reports5 12, SigmaHQ rules)', () => {
+    it('gives a Sigma rule\'s tactic tags to all its technique tags, before or after them (reports5 12, SigmaHQ rules)', () => {
       // The Atomic Threat Coverage page of "Encoded IEX" tags `attack.t1086`, `attack.t1140`, then `attack.execution`;
       // SigmaHQ tags a tactic before its techniques, and `attack.stealth`, ATT&CK 19's, which 18.1 does not have: given as
-      // written, for the release to say so (extractReport).
+      // written, for the release to say so (extractReport). A rule's tactic tags are all its techniques' (withSigmaTags):
+      // without a release which of them ATT&CK puts each under is not known, so each takes them all; T1140, tagged in
+      // two rules, takes both's.
       const after = ['tags:', '    - attack.t1086', '    - attack.t1140', '    - attack.execution', 'logsource:'];
       const before = ['tags:', '    - attack.execution', '    - attack.t1059.001', '    - attack.persistence', '    - attack.t1053.005', 'logsource:'];
       const unknown = ['tags:', '    - attack.stealth', '    - attack.t1027', '    - attack.execution', '    - attack.t1140', 'logsource:'];
       const none = ['tags:', '    - attack.t1078', 'logsource:', '    product: windows'];
       expect(tactics([...after, '', ...before, '', ...unknown, '', ...none].join('\n'))).to.deep.equal([
         ['T1086', ['Execution']],
-        ['T1140', ['Execution']],
-        ['T1059.001', ['Execution']],
-        ['T1053.005', ['Persistence']],
-        ['T1027', ['Stealth']],
+        ['T1140', ['Execution', 'Stealth']],
+        ['T1059.001', ['Execution', 'Persistence']],
+        ['T1053.005', ['Execution', 'Persistence']],
+        ['T1027', ['Stealth', 'Execution']],
         ['T1078', []],
       ]);
     });

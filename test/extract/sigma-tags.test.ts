@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { extractReferences } from '../../lib/extract/extract-references.js';
 import { extractReport } from '../../lib/extract/extract-report.js';
 import { loadRelease } from '../helpers/attack.js';
 
@@ -96,5 +97,57 @@ describe('withSigmaTags (through extractReport, ATT&CK 18.1)', () => {
 
   it('leaves an ID in prose that names a tag alone: only a line of tags is a list', () => {
     expect(rows('The rule tagged attack.execution flags T1059.001 PowerShell.\n')).to.deep.equal([['T1059.001 PowerShell', ['T1059.001'], [], 'PowerShell']]);
+  });
+});
+
+// `extractReferences` (no release) reads a quoted rule's tags by the same mechanism as `extractReport`: it read them line
+// by line, as prose and tactic lines, so the library and the CLI read one text two ways. The shapes are SigmaHQ/sigma's
+// (/work/shared/sigma, DRL 1.1, not copied): rules-emerging-threats/2017/Malware/CosmicDuke lists three tactic tags, then
+// its techniques; DarkGate's rule (rules-emerging-threats/2023) lists `attack.command-and-control`, `attack.execution`,
+// `attack.t1105`, `attack.t1059`; the lists below are ours, in those shapes.
+describe('withSigmaTags without a release (through extractReferences)', () => {
+  const rows = (text: string) => extractReferences(text).map((ref) => [ref.raw, ref.ids, ref.tactics, ref.name]);
+
+  it('reads the IDs of a Tags: line as tags, with no name (it read "Tags: attack" as T1059.001\'s)', () => {
+    expect(rows('The detection rule below catches the loader.\nTags: attack.t1059.001, attack.t1105\n')).to.deep.equal([
+      ['t1059.001', ['T1059.001'], [], undefined],
+      ['t1105', ['T1105'], [], undefined],
+    ]);
+  });
+
+  it('gives each technique all the rule\'s tactic tags, whatever their order (the last one was theirs alone)', () => {
+    const yaml = ['tags:', '    - attack.persistence', '    - attack.privilege-escalation', '    - attack.execution', '    - attack.t1543.003', '    - attack.t1569.002', 'logsource:', '    product: windows'];
+    const all = ['Persistence', 'Privilege Escalation', 'Execution'];
+    expect(rows(yaml.join('\n'))).to.deep.equal([
+      ['t1543.003', ['T1543.003'], all, undefined],
+      ['t1569.002', ['T1569.002'], all, undefined],
+    ]);
+    // JSON on one line: it gave none.
+    const json = '{"title": "Download Cradle", "tags": ["attack.execution", "attack.t1059.001", "attack.command_and_control", "attack.t1105"]}\n';
+    expect(rows(json).map((row) => row[2])).to.deep.equal([
+      ['Execution', 'Command and Control'],
+      ['Execution', 'Command and Control'],
+    ]);
+  });
+
+  it('reads as extractReport does, which keeps of them those ATT&CK puts each technique under', () => {
+    const text = ['tags:', '    - attack.persistence', '    - attack.privilege-escalation', '    - attack.execution', '    - attack.t1543.003', '    - attack.t1569.002'].join('\n');
+    expect(extractReport(text).references).to.deep.equal(extractReferences(text));
+    expect(extractReport(text, { target: loadRelease('18.1') }).references.map((ref) => [ref.ids, ref.tactics])).to.deep.equal([
+      [['T1543.003'], ['Persistence', 'Privilege Escalation']],
+      [['T1569.002'], ['Execution']],
+    ]);
+  });
+});
+
+describe('withSigmaTags on an ID written first elsewhere (ATT&CK 18.1)', () => {
+  it('gives it its tags\' tactics too (a tactic line above the tags was its tactic, with a warning)', () => {
+    // DarkGate's shape: the technique named in prose after the rule; its tag's tactic is Command and Control.
+    const text = ['```yaml', 'tags:', '    - attack.command-and-control', '    - attack.execution', '    - attack.t1105', '    - attack.t1059', '```', '', 'It also covers T1105 Ingress Tool Transfer.'].join('\n');
+    const report = extractReport(text, { target: loadRelease('18.1') });
+    expect(report.references.map((ref) => [ref.ids, ref.tactics, ref.resolution?.warnings])).to.deep.equal([
+      [['T1105'], ['Command and Control'], []],
+      [['T1059'], ['Execution'], []],
+    ]);
   });
 });

@@ -119,7 +119,8 @@ const FOOTNOTE_SUB_AT = new RegExp(`\\.(0\\d{${subDigits - 1}})\\d{1,2}(?!\\d|[.
 // with a version or a file's name (`T1003.01.2`, `T1003.01.exe`).
 const SHORT_SUB_AT = new RegExp(`\\.(\\d{1,2})(?: (\\d{1,2})(?![\\dA-Za-z.]|,\\d))?(?!\\d|\\.[\\dA-Za-z])`, 'y');
 // Siblings after a sub-technique: `/.003`, `/003`, `, .003`, ` and .002`, `、.002`; `|003`, a regex's alternation as
-// a detection's notes write it (`T1059.001|003`), the pipe unspaced: a spaced one is a table's cell border.
+// a detection's notes write it (`T1059.001|003`), the pipe unspaced: a spaced one is a table's cell border, and so is
+// any in a table's row (`tableRowAt`).
 const SIBLING_AT = new RegExp(`(?:\\|\\.?| ?/ ?\\.?| {0,2}(?:,|、|&|\\+|and|or) {0,2}\\.)(${SUB})(?!\\d)`, 'y');
 // A sibling after a sub-technique written as its number without the zeros before it, after a slash: `T1003.001/2/6`,
 // `T1218.010/11`, `T1055.001/4/12` (a red-team roadmap's Markdown table of technique IDs), as version lists write
@@ -622,13 +623,32 @@ function readTechniqueRange(text: string, technique: string, ids: string[], from
   return TILDE_RANGE_AT.lastIndex;
 }
 
+// The last line `tableRowAt` looked at: a line is looked at once however many pipes it holds.
+let rowLine: { text: string; start: number; end: number; row: boolean } | undefined;
+
+/**
+ * Whether the line of `text` around `at` is a Markdown table's row, starting and ending with a pipe: there a pipe is a
+ * cell border, written without spaces too (`|T1059.001|003|PowerShell|`: `003` is the next cell, a count or a
+ * sub-technique column's, as mitreattack-python's Markdown exports and analysts' notes write tables unspaced).
+ */
+function tableRowAt(text: string, at: number): boolean {
+  if (rowLine?.text !== text || at < rowLine.start || at > rowLine.end) {
+    const start = text.lastIndexOf('\n', at) + 1;
+    const newline = text.indexOf('\n', at);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(start, end).trim();
+    rowLine = { text, start, end, row: line.length > 1 && line.startsWith('|') && line.endsWith('|') };
+  }
+  return rowLine.row;
+}
+
 /** Read siblings and ranges written after a sub-technique; returns where the ID's text ends. */
 function readSiblings(text: string, technique: string, ids: string[], from: number, rules: ReadingRule[]): number {
   let end = from;
   for (let guard = 0; guard < 60; guard++) {
     SIBLING_AT.lastIndex = end;
     const sibling = SIBLING_AT.exec(text);
-    if (sibling && rightBoundary(text, SIBLING_AT.lastIndex)) {
+    if (sibling && rightBoundary(text, SIBLING_AT.lastIndex) && !(text.charAt(end) === '|' && tableRowAt(text, end))) {
       if (!rules.includes(SIBLINGS)) rules.push(SIBLINGS);
       ids.push(`${technique}.${sibling[1]}`);
       end = SIBLING_AT.lastIndex;

@@ -1624,8 +1624,8 @@ function htmlRows(line: Line, span: TextSpan): TextSpan[] | undefined {
  * Find the technique references in a report's text: IDs in any shape `READING_RULES` reads (typos, glued to words,
  * shorthands, ranges), the technique name beside each (same item, same table row, or the cell before or after), and
  * the tactics of the mapping table, section or clause they stand in (English or Japanese tactic names, as rows,
- * columns or headings). One reference per written ID; a technique listed under several tactics comes back once with
- * all of them. Pure; its time is linear in the text's length; text without IDs gives `[]`.
+ * columns or headings) or of a quoted Sigma rule's tactic tags (`withSigmaTags`). One reference per written ID; a
+ * technique listed under several tactics comes back once with all of them. Pure; its time is linear in the text's length; text without IDs gives `[]`.
  */
 export function extractReferences(text: string): ExtractedReference[] {
   const lines = foldLines(joinBrokenLinks(text));

@@ -33,6 +33,20 @@ const TECHNIQUE_ID = new RegExp(`(?<![\\w/.])${INDEXED_TECHNIQUE_ID_SOURCE}(?![\
 // Link targets and bare addresses hold IDs too (`https://attack.mitre.org/techniques/T1059/001/`): not read.
 const LINK_TARGETS = /\]\([^)]*\)|<?https?:\/\/\S+/g;
 
+// An ES|QL query (Elastic) starts with its source command, `FROM logs-* METADATA _id` (dhyey03/elastic-detection-rules
+// rules/02-rdp-failed-logins-brute-force.md, in a ```sql block): no KQL statement starts so, a KQL query starting with a
+// table's name (`SecurityEvent | where …`). Its indexes, up to METADATA, are what it reads; the command ends at a pipe or
+// the query's end, not at a word as SQL's `FROM t_mfa_otp o WHERE …` goes on.
+const ESQL_SOURCE = /^FROM\s+([^\s,|]+(?:\s*,\s*[^\s,|]+)*)(?:\s+METADATA\s+[\w.]+(?:\s*,\s*[\w.]+)*)?\s*(?:\||$)/i;
+
+/** The index patterns an ES|QL query reads (`logs-*`), or undefined for a query that is no ES|QL (KQL, Kibana's, …). */
+function esqlIndexes(query: string): string[] | undefined {
+  // Comments (`// …`) and blank lines may come before the source command; the command may run onto later lines.
+  const statement = query.split('\n').filter((line) => line.trim() && !line.trim().startsWith('//')).join(' ').trim();
+  const source = ESQL_SOURCE.exec(statement);
+  return source ? source[1]!.split(',').map((index) => index.trim()).filter(Boolean) : undefined;
+}
+
 // A template's title, a placeholder no query is named by: Bert-JanP's template as teams copy it (m4nbat/KustQueryLanguage_kql
 // _template.md: "# *Detection Title*"), NVISOsecurity/Detection-and-Hunting-Queries query_template.md ("# Query Title").
 const PLACEHOLDER_TITLE = /^(?:detection|query|rule|hunt(?:ing)?(?:\s+query)?)\s+(?:title|name)$/i;
@@ -198,15 +212,20 @@ export function parseKqlMarkdown(text: string, file: string): RuleOutcome {
     return { ignored: { line, name, reason: `a KQL query in Markdown that states no ATT&CK technique; to count it, state them as ${STATED}, or list it in a detections file` } };
   }
   // Bert-JanP writes one detection twice, for Defender XDR and for Sentinel: the first block tagged KQL (else the first
-  // block) says what it reads.
-  const query = read.blocks.find((block) => KQL_LANGUAGES.test(block.language)) ?? read.blocks[0];
+  // block) says what it reads. A block's tag does not tell ES|QL from KQL (```sql holds either): its text does.
+  const kql = read.blocks.filter((block) => !esqlIndexes(block.text));
+  const esql = kql.length ? undefined : read.blocks[0];
+  const query = esql ? undefined : kql.find((block) => KQL_LANGUAGES.test(block.language)) ?? kql[0];
+  const indexes = esql ? esqlIndexes(esql.text)! : [];
   const tables = query ? kqlTableGroups(query.text) : [];
   // The block's first line is the one after its fence.
   const cut = query ? kqlQueryCut(query.text) : undefined;
   return {
     rule: {
-      kind: 'kql', name, file, line, refs, level: 1, levelReason: `a KQL query in Markdown: no status or severity; ${NO_COVERAGE_GIVEN}`,
+      kind: 'kql', name, file, line, refs, level: 1, levelReason: `${esql ? 'an ES|QL' : 'a KQL'} query in Markdown: no status or severity; ${NO_COVERAGE_GIVEN}`,
       ...(tables.length ? { queryTables: tables } : {}),
+      // An ES|QL query reads Elastic indexes, no KQL table: they are what it states it reads.
+      ...(indexes.length ? { dataSources: indexes } : {}),
       ...(cut && query ? { queryCut: { why: cut.why, queryLine: cut.line, line: query.line + cut.line } } : {}),
     },
   };

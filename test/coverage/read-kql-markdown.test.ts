@@ -206,6 +206,31 @@ describe('parseKqlMarkdown (KQL queries kept as Markdown)', () => {
     // Words that are neither an ID nor "none" stay an invalid section.
     expect(parseKqlMarkdown(na('To be mapped'), 'q.md')).to.have.nested.property('invalid.line', 5);
   });
+  it('reads an ES|QL query (```sql, FROM logs-*) as reading the indexes it names, no KQL table; a KQL query in ```sql keeps its tables', () => {
+    // dhyey03/elastic-detection-rules rules/02-rdp-failed-logins-brute-force.md @0bfa8207, in the shape it is written (our
+    // own lines): a MITRE ATT&CK table of Tactic and Technique, then "## Query (ES|QL)" over a ```sql block, its only query.
+    const esql = lines(
+      '# Failed RDP logons',
+      '## MITRE ATT&CK',
+      '| Tactic | Technique |',
+      '|---|---|',
+      '| Credential Access | **T1110.001** — Brute Force: Password Guessing |',
+      '## Query (ES|QL)',
+      '```sql',
+      'FROM logs-* METADATA _id, _version, _index',
+      '| WHERE event.code == "4625"',
+      '| STATS failures = COUNT(*) BY source.ip',
+      '```',
+    );
+    const rule = (text: string) => {
+      const outcome = parseKqlMarkdown(text, 'q.md');
+      return 'rule' in outcome ? [outcome.rule.refs.map((ref) => ref.raw), outcome.rule.queryTables, outcome.rule.dataSources, outcome.rule.levelReason] : outcome;
+    };
+    expect(rule(esql)).to.deep.equal([['T1110.001'], undefined, ['logs-*'], 'an ES|QL query in Markdown: no status or severity; no coverage given, counted as full -> 1']);
+    // Blogs and query files write KQL in ```sql blocks too; and SQL's `FROM t o WHERE …` is no ES|QL source command.
+    const kql = esql.replace(/FROM logs-\* METADATA _id, _version, _index\n\| WHERE event.code == "4625"\n\| STATS failures = COUNT\(\*\) BY source.ip/, 'SecurityEvent\n| where EventID == 4625');
+    expect(rule(kql)).to.deep.equal([['T1110.001'], [['SecurityEvent (EventID 4625)']], undefined, 'a KQL query in Markdown: no status or severity; no coverage given, counted as full -> 1']);
+  });
 
   it('ignores a query template, its title a placeholder, whatever techniques it lists as examples', () => {
     // NVISOsecurity/Detection-and-Hunting-Queries query_template.md @889db2e1 ("# Query Title", a "MITRE ATT&CK Mapping"

@@ -28,7 +28,7 @@ import { isSigmaDocs, isSublimeRule, parseSigmaDocs, settleCorrelations, sigmaRe
 import { looksLikeSuricataRules, parseSuricataRules } from './read-suricata.js';
 import { inheritWazuhPlatforms, looksLikeWazuhRules, parseWazuhRules, type WazuhDefinition } from './read-wazuh.js';
 import { RuleCache } from './rule-cache.js';
-import { isSentinelExportText, parseSentinelExportItems } from './read-sentinel-export.js';
+import { isSentinelRulePackage, mayBeRuleExport, ruleExportNotes, ruleExportOf } from './rule-exports.js';
 import { NOT_VALID } from './yaml-source.js';
 import { indentFlowContinuations, indentQuotedContinuations, jsYamlErrors, LineIndex, parseYamlDocuments, YamlSyntaxError, type YamlMap, type YamlNode } from './yaml-events.js';
 import { firstElided } from '../short-list.js';
@@ -64,7 +64,7 @@ export type RuleOutcome = (
  * which a folder leaves out too and a file given alone lists as ignored; and on the invalid outcome of a campaign file,
  * an adversary's doing rather than a detection, which a folder leaves out saying where it goes (--threat).
  */
-export type NoRuleKind = 'yaml' | 'toml' | 'baseline' | 'response' | 'sublime' | 'campaign';
+export type NoRuleKind = 'yaml' | 'toml' | 'baseline' | 'response' | 'sublime' | 'campaign' | 'package';
 
 /**
  * The outcome of one file: one rule's, or for a file of several rules (Wazuh, Falco, YARA-L) one per rule in `items`,
@@ -137,7 +137,7 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string; givenA
   // Said after the cache, which keeps each file's words whoever asked.
   const said = (message: string): string => inGivenInputs(message, options.givenAs);
   const input = coverageInput(kind, dir, files.length - skipped.length, items, { rules, ignored, problems: problems.map((problem) => ({ ...problem, message: said(problem.message) })) });
-  const notes = [...retiredNotes(dir, kept), ...nonRuleNotes(dir, skipped), ...(files.length ? [] : unreadFilesNote(dir)), ...unreadMarkdownNote(dir, files)].map(said);
+  const notes = [...retiredNotes(dir, kept), ...nonRuleNotes(dir, skipped), ...ruleExportNotes(dir, kept), ...(files.length ? [] : unreadFilesNote(dir)), ...unreadMarkdownNote(dir, files)].map(said);
   return notes.length ? { ...input, notes } : input;
 }
 
@@ -261,9 +261,10 @@ function nonRuleNotes(dir: string, skipped: readonly { file: string; kind: NoRul
     baseline: 'a baseline builds a lookup or a model that detections read and detects nothing by itself (type Baseline; an earlier one no type or batch, naming the detections it feeds under tags.detections or kept in baselines/)',
     sublime: 'its tactics_and_techniques and attack_types are Sublime\'s own names ("Scripting", "Social engineering"), not ATT&CK techniques, so such a rule says no technique it detects; list the techniques they detect in a detections file (name, techniques)',
     campaign: 'a campaign file lists what an adversary does, not what you detect: give it (or its folder) to --threat',
+    package: 'its analytic rules are templates of the YAML rules beside it, read there; a workspace runs only the rules made from them',
     response: 'a response task is a search an analyst runs on an entity of a notable during a response and detects nothing by itself, whatever techniques it lists (type Investigation or response; an earlier one no type, taking inputs or kept in response_tasks/, responses/ or investigations/)',
   };
-  return (['campaign', 'yaml', 'toml', 'baseline', 'response', 'sublime'] as const).flatMap((kind) => {
+  return (['campaign', 'yaml', 'toml', 'baseline', 'response', 'sublime', 'package'] as const).flatMap((kind) => {
     const of = skipped.filter((entry) => entry.kind === kind).map((entry) => relative(dir, entry.file).split(sep).join('/'));
     if (!of.length) return [];
     const folders = new Map<string, number>();
@@ -278,6 +279,7 @@ function nonRuleNotes(dir: string, skipped: readonly { file: string; kind: NoRul
       const what = of.length === 1 ? `1 Splunk ${noun} is` : `${of.length} Splunk ${noun}s are`;
       return [`${dir}: ${what} left out (${named}; first ${of[0]}): ${needs[kind]}`];
     }
+    if (kind === 'package') return [`${dir}: ${of.length === 1 ? '1 Sentinel Content Hub package is' : `${of.length} Sentinel Content Hub packages are`} left out (${named}; first ${of[0]}): ${needs[kind]}`];
     if (kind === 'campaign') return [`${dir}: ${of.length === 1 ? '1 campaign file is' : `${of.length} campaign files are`} left out (${named}; first ${of[0]}): ${needs[kind]}`];
     if (kind === 'sublime') {
       const what = of.length === 1 ? '1 Sublime Security rule is' : `${of.length} Sublime Security rules are`;
@@ -575,7 +577,9 @@ function withoutLinks(outcome: RuleFileOutcome): RuleFileOutcome {
 function parseRuleText(source: string, file: string): { outcome: RuleFileOutcome; format?: CoverageKind; panther?: PantherModule } {
   if (TOML_FILE.test(file)) return { outcome: parseElasticRule(source, file), format: 'elastic' };
   if (SAVEDSEARCHES_FILE.test(file)) return { outcome: parseSavedSearches(source, file), format: 'splunk' };
-  if (JSON_FILE.test(file) && isSentinelExportText(source)) return { outcome: parseSentinelExportItems(source, file), format: 'sentinel' };
+  const exported = JSON_FILE.test(file) ? ruleExportOf(source, file) : undefined;
+  if (exported && 'leftOut' in exported) return { outcome: { invalid: { line: 1, message: exported.leftOut }, noRule: 'package' } };
+  if (exported) return { outcome: exported.outcome, format: exported.format };
   if (JSON_FILE.test(file)) return { outcome: parseSplunkJsonDetection(source, file), format: 'splunk' };
   if (XML_FILE.test(file)) return { outcome: parseWazuhRules(source, file), format: 'wazuh' };
   if (SURICATA_FILE.test(file)) return { outcome: parseSuricataRules(source, file), format: 'suricata' };
@@ -822,7 +826,7 @@ export function listRuleFiles(dir: string): string[] {
         RULE_FILE.test(entry.name) ||
         SAVEDSEARCHES_FILE.test(entry.name) ||
         (extname(entry.name) === '' && looksLikeRule(path)) ||
-        (JSON_FILE.test(entry.name) && (looksLikeSplunkJson(path) || looksLikeSentinelExport(path))) ||
+        (JSON_FILE.test(entry.name) && (looksLikeSplunkJson(path) || looksLikeRuleExport(path))) ||
         (XML_FILE.test(entry.name) && looksLikeWazuhFile(path)) ||
         (SURICATA_FILE.test(entry.name) && looksLikeSuricataFile(path)) ||
         (MARKDOWN_FILE.test(entry.name) && looksLikeKqlMarkdownFile(path)) ||
@@ -920,13 +924,15 @@ function looksLikeSplunkJson(path: string): boolean {
 }
 
 /**
- * Whether a `.json` file in a rule folder is a Sentinel export of alert rules (isSentinelExportText), read whole: an ARM
- * template of one rule is small, and only a file whose head names an alert rule's type is read.
+ * Whether a `.json` file in a rule folder is an export of rules (ruleExportOf: Sentinel, Defender XDR, Datadog, Sumo
+ * Logic), read or left out saying why, read whole: an export of one rule is small, and only a file whose head may be
+ * one (mayBeRuleExport) is read.
  */
-function looksLikeSentinelExport(path: string): boolean {
-  if (!headMatches(path, 65536, (head) => /\/alertRules"/.test(head))) return false;
+function looksLikeRuleExport(path: string): boolean {
+  if (headMatches(path, 65536, isSentinelRulePackage)) return true;
+  if (!headMatches(path, 65536, mayBeRuleExport)) return false;
   try {
-    return isSentinelExportText(decodeText(readFileSync(path), path));
+    return ruleExportOf(decodeText(readFileSync(path), path), path) !== undefined;
   } catch {
     return false;
   }

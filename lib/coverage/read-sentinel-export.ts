@@ -15,7 +15,6 @@ import { coverageInput, listedTechniqueRefs, roundLevel, weightFactor, type Cove
 import { sentinelAlertRules } from '../input-kind.js';
 import { notTechniqueId, SENTINEL_WEIGHTS } from './read-siem-rule.js';
 import { indexedTechniqueIdInAnyCase } from '../attack/technique-id.js';
-import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
 
 /** Read a Sentinel export (its parsed JSON value and its text, for lines; pure). */
 export function parseSentinelExport(value: unknown, text: string, file: string): CoverageInput {
@@ -89,41 +88,15 @@ export function parseSentinelExport(value: unknown, text: string, file: string):
   return notes.length ? { ...input, notes } : input;
 }
 
-// An alert rule's resource type, as an Export (`…/workspaces/providers/alertRules`) and the REST API
-// (`Microsoft.SecurityInsights/alertRules`) write it; a Content Hub package's nest theirs in templates.
-const ALERT_RULE_TYPE = /"type"\s*:\s*"[^"]*\/alertRules"/;
+// A Content Hub solution package's resources, which nest its analytic rules as templates.
 const PACKAGE_TYPE = /"type"\s*:\s*"[^"]*\/(?:contentTemplates|contentPackages|templateSpecs|AlertRuleTemplates)"/i;
 
 /**
- * Whether a JSON text (a file of a rule folder) is a Sentinel export of alert rules, as Sentinel-as-code repositories
- * keep one rule a file beside (or instead of) YAML: its resources of an alert rule's type, and at least one such rule.
- * A Content Hub solution package (mainTemplate.json, its rules templates of the YAML beside it) is not.
+ * Whether a JSON text of Sentinel's is a Content Hub solution package (mainTemplate.json), its analytic rules templates
+ * of the YAML rules a solution keeps beside it: a rule folder leaves it out (rule-exports.ts), as it reads those.
  */
-export function isSentinelExportText(text: string): boolean {
-  if (!ALERT_RULE_TYPE.test(text) || PACKAGE_TYPE.test(text)) return false;
-  try {
-    return (sentinelAlertRules(JSON.parse(text))?.rules.length ?? 0) > 0;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * A Sentinel export in a rule folder (isSentinelExportText) as the folder walk counts a file of several rules: each
- * alert rule an item (rule, ignored, or invalid for one without a name), its notes the export's.
- */
-export function parseSentinelExportItems(text: string, file: string): RuleFileOutcome {
-  const input = parseSentinelExport(JSON.parse(text), text, file);
-  const items: RuleOutcome[] = [
-    ...input.rules.map((rule) => ({ rule })),
-    ...input.ignored.map(({ file: _file, ...ignored }) => ({ ignored })),
-    ...input.problems.filter((problem) => problem.skipped).map(({ file: _file, skipped: _skipped, ...invalid }) => ({ invalid })),
-  ];
-  const notes = [
-    ...input.problems.filter((problem) => !problem.skipped).map(({ file: _file, skipped: _skipped, ...note }) => note),
-    ...(input.notes ?? []).map((note) => ({ message: note.startsWith(`${file}: `) ? note.slice(file.length + 2) : note })),
-  ];
-  return { items, format: 'sentinel', ...(notes.length ? { notes } : {}) };
+export function isSentinelPackageText(text: string): boolean {
+  return PACKAGE_TYPE.test(text);
 }
 
 /** How many times a JSON value writes `displayName` with the text `name`, at any depth. */

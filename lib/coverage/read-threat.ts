@@ -13,12 +13,9 @@ import { parseCoverageLayers, type CoverageLayerOptions } from './read-coverage-
 import { parseDetectionsText, parseDetectionsYaml } from './read-detections.js';
 import { parseDettectTechniques } from './read-dettect.js';
 import { parseElasticExport } from './read-elastic-export.js';
-import { parseSentinelExport } from './read-sentinel-export.js';
 import { parseQradarMappings } from './read-qradar-mappings.js';
-import { parseSumoRules } from './read-sumo-rules.js';
 import { parseSplunkSearchesCsv, parseSplunkSearchesJson } from './read-splunk-conf.js';
-import { parseDefenderRules } from './read-defender-rules.js';
-import { parseDatadogRules } from './read-datadog-rules.js';
+import { ruleExportReader } from './rule-exports.js';
 import { holdsSublimeRule, holdsYamlRule, looksLikeKqlMarkdownFile, looksLikePantherPython, looksLikeRule, looksLikeSuricataFile, readRuleFolder } from './read-rule-folder.js';
 import { assertCoverageDomain, layersOfDomain, ofSeveralDomains, severalDomainsError, threatDomain, type ReviewDomain } from './review-domain.js';
 import type { Domain } from '../attack/types.js';
@@ -293,12 +290,11 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   const value = (path === STDIN || extension === '.json') && startsLikeJson(text) ? parseJsonRepairingLayers(text, file) : undefined;
   const kind = value === undefined ? kindOfText(text) : kindOfValue(value);
   if (kind === 'dettect-techniques') return [parseDettectTechniques(text, file)];
-  if (kind === 'sentinel-export') return [parseSentinelExport(value, text, file)];
   if (kind === 'qradar-mappings') return [parseQradarMappings(value, text, file)];
-  if (kind === 'sumo-rules') return [parseSumoRules(value, text, file)];
   if (kind === 'splunk-searches') return [value === undefined ? parseSplunkSearchesCsv(text, file) : parseSplunkSearchesJson(value, text, file)];
-  if (kind === 'defender-rules') return [parseDefenderRules(value, text, file)];
-  if (kind === 'datadog-rules') return [parseDatadogRules(value, text, file)];
+  // Exports of deployed rules (Sentinel, Defender XDR, Sumo Logic, Datadog), read as a rule folder reads them (rule-exports.ts).
+  const exported = ruleExportReader(kind);
+  if (exported) return [exported.parse(value, text, file)];
   const noCoverage: readonly InputKind[] = ['dettect-data-sources', 'dettect-groups', 'car-analytic', 'atomic-tests', 'emulation-plan', 'caldera-adversary'];
   if (kind && noCoverage.includes(kind)) {
     throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });

@@ -1014,17 +1014,17 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   const filters = isJsonObject(subject['filters']) ? subject['filters'] : {};
   const versionsAttack = isJsonObject(subject['versions']) ? subject['versions']['attack'] : undefined;
   const shownRows = !index || everyPlatform === true || unlistedPlatforms !== undefined ? undefined : shownPlatforms(filters['platforms'], index, versionsAttack);
+  // What Navigator shows, aggregates and hides it does by the settings it reads: its default for one the repair read
+  // otherwise than written (`"showAggregateScores": "true"` shows no aggregate, `"aggregateFunction": "Max"` averages).
+  const navigatorShown = navigatorSettings(value, repaired.layer);
+  const layout = { ...(isJsonObject(subject['layout']) ? subject['layout'] : {}), ...(isJsonObject(navigatorShown['layout']) ? navigatorShown['layout'] : {}) };
+  const settings: JsonObject = { ...subject, hideDisabled: navigatorShown['hideDisabled'] ?? subject['hideDisabled'] ?? false, layout };
   if (index && range) {
-    const options = { shown: platformsShown(filters['platforms'], index, versionsAttack), hideDisabled: subject['hideDisabled'] === true };
-    for (const found of failingAggregates(entries, subject['layout'], range, index, options)) {
+    const options = { shown: platformsShown(filters['platforms'], index, versionsAttack), hideDisabled: settings['hideDisabled'] === true };
+    for (const found of failingAggregates(entries, layout, range, index, options)) {
       out.add('warning', 'score-out-of-range', found.at === undefined ? '/layout/showAggregateScores' : `/techniques/${found.at}`, failingAggregateText(found, range));
     }
   }
-  // What Navigator hides it hides by the settings it reads: its default for one the repair read otherwise than written.
-  const navigatorShown = navigatorSettings(value, repaired.layer);
-  const expanded = isJsonObject(navigatorShown['layout']) ? navigatorShown['layout']['expandedSubtechniques'] : undefined;
-  const layout = { ...(isJsonObject(subject['layout']) ? subject['layout'] : {}), ...(expanded === undefined ? {} : { expandedSubtechniques: expanded }) };
-  const settings: JsonObject = { ...subject, hideDisabled: navigatorShown['hideDisabled'] ?? subject['hideDisabled'] ?? false, layout };
   if (index) checkHidden(settings, entries, index, shownRows, out);
   if (index) checkHiddenDisabled(settings, entries, index, shownRows, out);
   if (index) checkPlatforms(subject, entries, index, out, everyPlatform === true, unlistedPlatforms, askedPlatforms, givenName(options.givenAs, 'release'));

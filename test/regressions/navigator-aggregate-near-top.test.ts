@@ -105,6 +105,28 @@ describe('regression: aggregate scores Navigator 5.1 fails to colour', () => {
     );
   });
 
+  // Navigator 5.1 reads showAggregateScores only as true or false and aggregateFunction only as one of its options
+  // written as such (layout-options.ts deserialize at 0e66913e: `typeof rep.showAggregateScores === "boolean"`,
+  // `aggregateFunctionOptions.includes`), keeping its defaults (false, "average") for anything else: validate judges
+  // the aggregate by those, not by the repaired values.
+  it('validate says nothing of an aggregate under showAggregateScores "true", which Navigator 5.1 reads as false, and no aggregate in the collapsed warning', () => {
+    const layer = purpleOpsNearTop();
+    layer.layout['showAggregateScores'] = 'true';
+    const findings = validateLayer(layer, { attackFor: attackFor(attackLibrary()), file: 'purpleops.json' });
+    expect(findings.filter((finding) => finding.code === 'score-out-of-range')).to.deep.equal([]);
+    expect(findings.find((finding) => finding.path === '/layout/showAggregateScores')?.message).to.include('"true" read as true (Navigator 5.1 takes only true or false there and keeps its default, false)');
+    const collapsed = findings.find((finding) => finding.code === 'hidden-subtechnique' && finding.path === '/techniques/0');
+    expect(collapsed?.message).to.include('T1059.001 (PowerShell) is annotated but collapsed under T1059 in execution, so nobody sees it:');
+  });
+
+  it('validate warns of the average 99.5 under aggregateFunction "Max", which Navigator 5.1 reads as its default "average"', () => {
+    const layer = purpleOpsNearTop();
+    layer.layout['aggregateFunction'] = 'Max';
+    const found = validateLayer(layer, { attackFor: attackFor(attackLibrary()), file: 'purpleops.json' }).filter((finding) => finding.code === 'score-out-of-range');
+    expect(found.map((finding) => finding.path)).to.deep.equal([`/techniques/${layer.techniques.length - 1}`]);
+    expect(found[0]!.message).to.include('T1059 under execution has aggregate score 99.5 (layout.showAggregateScores: the average of T1059 100, T1059.001 99)');
+  });
+
   it('upgrade turns aggregate scores off, every score kept as written, and says so; the layer written passes validate', async () => {
     const { stderr, layer } = await upgraded(purpleOpsNearTop());
     expect(stderr).to.include(

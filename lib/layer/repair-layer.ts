@@ -429,6 +429,8 @@ const TYPE_ONLY = {
 /**
  * A showSubtechniques of text Navigator 5.1 does not read hides something only where the layout does not expand
  * sub-techniques and an annotated sub-technique of that technique has an entry: elsewhere the repair hides nothing.
+ * `layout` is the layout as Navigator reads it (`navigatorSettings`): only `expandedSubtechniques` written "annotated"
+ * or "all" expands them (ViewModel.initTechniqueVMs at fa7a6017); the layout option (side, flat, mini) expands none.
  */
 function keepCollapsingRepairs(repairs: LayerRepair[], entries: readonly JsonObject[], entryOrigins: readonly number[], layout: unknown): void {
   const expands = isJsonObject(layout) && (layout['expandedSubtechniques'] === 'annotated' || layout['expandedSubtechniques'] === 'all');
@@ -1380,7 +1382,8 @@ export function repairLayer(value: unknown, file = DEFAULT_FILE, options: Repair
     layer['techniques'] = kept;
   }
   for (const [, apply] of LAYER_RULES) apply(layer, log, file, options);
-  if (Array.isArray(layer['techniques'])) keepCollapsingRepairs(repairs, layer['techniques'] as JsonObject[], entryOrigins, layer['layout']);
+  // Whether the layout expands sub-techniques as Navigator reads it: "Annotated" or a misspelt field expands none there.
+  if (Array.isArray(layer['techniques'])) keepCollapsingRepairs(repairs, layer['techniques'] as JsonObject[], entryOrigins, navigatorSettings(asRead, layer)['layout']);
   return { layer, repairs, entryOrigins, leftOut };
 }
 

@@ -482,6 +482,26 @@ describe('validateLayer', () => {
       ],
     ],
     [
+      // Navigator 5.1 expands sub-techniques by layout.expandedSubtechniques only as written, "annotated" or "all"
+      // (layout-options.ts at 0e66913e: expandedSubtechniquesOptions.includes; view-model.ts initTechniqueVMs at
+      // fa7a6017), and ignores a field it does not name: "Annotated" and "expandedSubtechnique" expand nothing there,
+      // so T1059.001 stays collapsed under a T1059 whose showSubtechniques it does not read. The layout option
+      // (side, flat, mini) expands nothing either.
+      'reports a showSubtechniques of text as an error under expandedSubtechniques "Annotated", a misspelt field, or layout "Annotated": Navigator 5.1 expands nothing there',
+      [{ expandedSubtechniques: 'Annotated' }, { expandedSubtechnique: 'annotated' }, { layout: 'Annotated' }].map((layout) =>
+        layer([{ techniqueID: 'T1059', tactic: 'execution', showSubtechniques: 'true' }, { techniqueID: 'T1059.001', tactic: 'execution', score: 1 }], { layout }),
+      ),
+      [
+        ['error', 'repaired', '/techniques/0/showSubtechniques'],
+        ['warning', 'repaired', '/layout/expandedSubtechniques'],
+        ['error', 'repaired', '/techniques/0/showSubtechniques'],
+        ['warning', 'repaired', '/layout/expandedSubtechnique'],
+        ['error', 'repaired', '/techniques/0/showSubtechniques'],
+        ['warning', 'repaired', '/layout/layout'],
+      ],
+      /\/techniques\/0\/showSubtechniques: "true" read as true \(Navigator 5\.1 reads showSubtechniques only from true or false \(a TypeError in its console for text\) and keeps the annotated sub-techniques collapsed, where nobody sees them;/,
+    ],
+    [
       // Navigator 5.1's Link.valid() wants a label: a link without one shows nowhere; upgrade labels it with its URL.
       'reports a link without a label as an error: Navigator 5.1 shows that link nowhere',
       layer([{ techniqueID: 'T1059', tactic: 'execution', score: 1, links: [{ url: 'https://example.org/rule' }] }]),

@@ -662,6 +662,12 @@ function checkScores(entries: readonly unknown[], range: GradientRange, out: Fin
   });
 }
 
+/** The position of the entry Navigator keeps for `parent` under `tactic` (its last there, or without tactic), if any. */
+function parentEntryAt(entries: readonly unknown[], parent: string, tactic: string): number | undefined {
+  const at = entries.findLastIndex((entry) => isJsonObject(entry) && entry['techniqueID'] === parent && (entry['tactic'] === undefined || entry['tactic'] === tactic));
+  return at < 0 ? undefined : at;
+}
+
 function checkHidden(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, shown: ReadonlySet<string> | undefined, out: Findings): void {
   const layout = isJsonObject(layer['layout']) ? layer['layout'] : {};
   const hideDisabled = layer['hideDisabled'] === true;
@@ -673,12 +679,16 @@ function checkHidden(layer: JsonObject, entries: readonly unknown[], index: Atta
     const seen = aggregated
       ? `so only its score shows, in ${record.parent}'s aggregate score; nobody sees the rest of it`
       : 'so nobody sees it';
+    // A parent with an entry there (sigma-cli writes `"showSubtechniques": false` on each) is expanded by that entry:
+    // a second entry of it would replace the first, score and all (Navigator keeps the last).
+    const owns = new Set(tactics.map((tactic) => parentEntryAt(entries, record.parent!, tactic)));
+    const own = owns.size === 1 ? [...owns][0] : undefined;
+    const expand = own === undefined ? `add showSubtechniques: true to ${record.parent}` : `set showSubtechniques to true in ${record.parent}'s entry (/techniques/${own})`;
     out.add(
       'warning',
       'hidden-subtechnique',
       `/techniques/${at}`,
-      `${describe(record)} is annotated but collapsed under ${record.parent} in ${tactics.join(', ')}, ${seen}: ` +
-        `set layout.expandedSubtechniques to "annotated" or add showSubtechniques: true to ${record.parent}`,
+      `${describe(record)} is annotated but collapsed under ${record.parent} in ${tactics.join(', ')}, ${seen}: set layout.expandedSubtechniques to "annotated" or ${expand}`,
     );
   }
 }

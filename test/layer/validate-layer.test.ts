@@ -812,6 +812,20 @@ describe('validateLayer', () => {
     ]);
   });
 
+  // sigma-cli's `analyze attack` (SigmaHQ/sigma-cli sigma/cli/analyze.py at 089a0c55) writes each technique and
+  // sub-technique an entry per tactic with `"showSubtechniques": false` and no layout: a second entry of T1059 to
+  // expand it would replace the scored one (Navigator keeps the last), so the advice names the entry to change.
+  it("names the parent's own entry to set showSubtechniques in, where it has one (sigma-cli's layout), else asks to add it", () => {
+    const entry = (techniqueID: string, score: number) => ({ techniqueID, tactic: 'execution', score, color: '', comment: '', enabled: true, metadata: [], links: [], showSubtechniques: false });
+    const findings = check(layer([entry('T1059', 3), entry('T1059.001', 12), entry('T1053.005', 4)], { layout: undefined }));
+    expect(brief(findings)).to.deep.equal([
+      ['warning', 'hidden-subtechnique', '/techniques/1'],
+      ['warning', 'hidden-subtechnique', '/techniques/2'],
+    ]);
+    expect(findings[0]!.message).to.match(/collapsed under T1059 in execution, so nobody sees it: set layout\.expandedSubtechniques to "annotated" or set showSubtechniques to true in T1059's entry \(\/techniques\/0\)$/);
+    expect(findings[1]!.message).to.match(/collapsed under T1053 in execution, so nobody sees it: set layout\.expandedSubtechniques to "annotated" or add showSubtechniques: true to T1053$/);
+  });
+
   it('does not say a disabled technique is hidden under hideDisabled "true", which Navigator 5.1 reads as its default false', () => {
     const disabled = [{ techniqueID: 'T1105', score: 2, enabled: false }];
     expect(brief(check(layer(disabled, { hideDisabled: 'true' })))).to.deep.equal([['warning', 'repaired', '/hideDisabled']]);

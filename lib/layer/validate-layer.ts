@@ -1,3 +1,4 @@
+import isEqual from 'lodash-es/isEqual.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
 import { notMitreText } from '../attack/not-mitre-text.js';
@@ -617,7 +618,10 @@ function checkDuplicates(entries: readonly unknown[], out: Findings): void {
       'warning',
       'duplicate-entry',
       `/techniques/${at}`,
-      same
+      same && isEqual(entry, entries[earlier.at])
+        ? // CALDERA's compass writes an entry per ability (T1105 eight times), OpenCTI's export one per relation.
+          `${id} ${under(tactic)} repeats /techniques/${earlier.at} exactly; Navigator keeps only the last one, so nothing is lost: delete the repeat`
+        : same
         ? `${id} ${under(tactic)} repeats /techniques/${earlier.at}; Navigator keeps only the last one: merge the two entries`
         : `${id} ${under(tactic)} overlaps /techniques/${earlier.at} (${under(earlier.tactic)}); where both apply Navigator ` +
             `keeps only the later one: merge them or give both a tactic`,

@@ -191,6 +191,17 @@ describe('validateLayer', () => {
       /T1059\.001 under execution repeats \/techniques\/0; Navigator keeps only the last one/,
     ],
     [
+      // CALDERA's compass plugin writes an entry per ability of an adversary (mitre/compass app/compass_svc.py at
+      // 0e8de1a7: T1105 eight times in its stockpile layer), each {score: 1, color: "", comment: "", enabled: true}.
+      'says an exact repeat loses nothing and asks only to delete it',
+      layer([
+        { techniqueID: 'T1105', score: 1, color: '', comment: '', enabled: true },
+        { techniqueID: 'T1105', score: 1, color: '', comment: '', enabled: true },
+      ]),
+      [['warning', 'duplicate-entry', '/techniques/1']],
+      /T1105 under all its tactics repeats \/techniques\/0 exactly; Navigator keeps only the last one, so nothing is lost: delete the repeat$/,
+    ],
+    [
       'warns about an entry without tactic that overlaps one with a tactic',
       layer([
         { techniqueID: 'T1053.005', score: 1 },

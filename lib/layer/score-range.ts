@@ -34,6 +34,17 @@ export function gradientRange(layer: JsonObject): GradientRange | undefined {
   return { minValue, maxValue };
 }
 
+/**
+ * The gradient a score is off, and what widens it, as a message names them: a layer without one is read by Navigator
+ * on its default 0..100 (`gradientRange` gives `DEFAULT_GRADIENT` itself then), which the layer cannot widen but by
+ * stating one: a count of rules or detections (292) written without a gradient.
+ */
+export function gradientWords(range: GradientRange): { gradient: string; widen: string } {
+  return range === DEFAULT_GRADIENT
+    ? { gradient: `Navigator's default gradient ${range.minValue}..${range.maxValue} (the layer states none)`, widen: 'add a gradient whose minValue and maxValue span the scores' }
+    : { gradient: `the gradient ${range.minValue}..${range.maxValue}`, widen: 'widen the gradient (its minValue and maxValue)' };
+}
+
 /** The entries whose score is outside `range` (Splunk's AsyncRAT coverage layer scores T1059 7 on a 0..5 gradient). */
 export function scoresOutOfRange(entries: readonly unknown[], range: GradientRange): ScoreOutOfRange[] {
   const found: ScoreOutOfRange[] = [];
@@ -44,12 +55,13 @@ export function scoresOutOfRange(entries: readonly unknown[], range: GradientRan
     // An entry's own colour is what Navigator paints, whatever its score (../shared/NAVIGATOR.md, README "Export").
     const own = typeof entry['color'] === 'string' && entry['color'] !== '' ? entry['color'] : undefined;
     const techniqueID = String(entry['techniqueID']);
+    const { gradient, widen } = gradientWords(range);
     const message =
-      `${techniqueID} has score ${score}, outside the gradient ${range.minValue}..${range.maxValue}; ` +
+      `${techniqueID} has score ${score}, outside ${gradient}; ` +
       (own
         ? `Navigator paints its own colour ${own}, not the score's, but the score is off the layer's scale wherever it is read as a score (hover, combine, gap)`
         : `Navigator colours it as the gradient's ${score > range.maxValue ? `end (${range.maxValue})` : `start (${range.minValue})`}`) +
-      ': widen the gradient (its minValue and maxValue) or fix the score';
+      `: ${widen} or fix the score`;
     found.push({ at, techniqueID, score, range, message });
   });
   return found;

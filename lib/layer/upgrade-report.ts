@@ -1,7 +1,7 @@
 import { repairMessage, type LayerRepair } from './repair-layer.js';
 import { markdownCell as cell, markdownCode, markdownMessage as message, markdownMessageCell as messageCell, markdownText as text } from '../table-text.js';
 import { firstFew } from '../short-list.js';
-import type { GradientRange } from './score-range.js';
+import { gradientWords, type GradientRange } from './score-range.js';
 import type { GivenAs } from '../errors.js';
 
 /** What happened to one technique entry of an upgraded layer. An entry with no `changes` was kept as it was. */
@@ -128,12 +128,12 @@ export function scoresOutOfRangeLine(report: LayerUpgradeReport, givenAs?: Given
   const found = report.scoresOutOfRange;
   if (!found.length) return undefined;
   // One layer has one gradient: every entry carries the same range.
-  const { minValue, maxValue } = found[0]!.range;
+  const { gradient, widen } = gradientWords(found[0]!.range);
   const many = found.length > 1;
   return (
-    `/gradient: ${found.length} score${many ? 's' : ''} outside the gradient ${minValue}..${maxValue}, kept as written ` +
+    `/gradient: ${found.length} score${many ? 's' : ''} outside ${gradient}, kept as written ` +
     `(${firstFew(found.map(({ techniqueID, score }) => `${techniqueID} ${score}`))}): Navigator colours ${many ? 'them' : 'it'} as the gradient's nearest end ` +
-    `(an entry's own colour, if it has one); widen the gradient (its minValue and maxValue) or fix the score${many ? 's' : ''} ` +
+    `(an entry's own colour, if it has one); ${widen} or fix the score${many ? 's' : ''} ` +
     (givenAs?.command ? "(validate's score-out-of-range, and --report, say each)" : "(validateLayer's score-out-of-range, and the report's scoresOutOfRange, say each)")
   );
 }

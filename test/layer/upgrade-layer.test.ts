@@ -7,6 +7,7 @@ import { layerFormat, migrateLayerFormat } from '../../lib/layer/layer-format.js
 import { isNavigatorLayer } from '../../lib/layer/serialize-layer.js';
 import { upgradeLayer, upgradeReleases } from '../../lib/layer/upgrade-layer.js';
 import { validateLayer } from '../../lib/layer/validate-layer.js';
+import { scoresOutOfRangeLine } from '../../lib/layer/upgrade-report.js';
 import { readRawBundle, stixFile } from '../helpers/attack.js';
 import { attackFor, attackLibrary, readLayerFixture } from './attack-data.js';
 
@@ -144,6 +145,19 @@ describe('upgradeLayer', () => {
         ],
       },
     ]);
+  });
+
+  // A rule-count layer on GitHub written without a gradient scores T1082 292: Navigator reads it on its default 0..100.
+  it("says scores off Navigator's default gradient of a layer that states none call for a gradient, not for widening one", () => {
+    const { report } = upgradeLayer(layer([{ techniqueID: 'T1082', score: 292 }, { techniqueID: 'T1083', score: 5 }]), attack);
+    expect(scoresOutOfRangeLine(report)).to.equal(
+      "/gradient: 1 score outside Navigator's default gradient 0..100 (the layer states none), kept as written (T1082 292): Navigator colours it as the " +
+        "gradient's nearest end (an entry's own colour, if it has one); add a gradient whose minValue and maxValue span the scores or fix the score " +
+        "(validateLayer's score-out-of-range, and the report's scoresOutOfRange, say each)",
+    );
+    const stated = upgradeLayer(layer([{ techniqueID: 'T1082', score: 292 }], { gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 100 } }), attack);
+    expect(scoresOutOfRangeLine(stated.report)).to.include('outside the gradient 0..100, kept as written (T1082 292)');
+    expect(scoresOutOfRangeLine(stated.report)).to.include('widen the gradient (its minValue and maxValue) or fix the score');
   });
 
   it('follows a revocation chain to its end (T1073 -> T1574.002 -> T1574.001)', () => {

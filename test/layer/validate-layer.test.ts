@@ -231,10 +231,12 @@ describe('validateLayer', () => {
       [],
     ],
     [
-      'warns about a score outside the default gradient 0..100',
+      // A layer of counts written without a gradient (a regex-extracted rule-count layer on GitHub scores T1082 292):
+      // there is no gradient to widen, only one to add.
+      'warns about a score outside the default gradient 0..100 of a layer that states none, and asks to add one',
       layer([{ techniqueID: 'T1059', score: 150 }]),
       [['warning', 'score-out-of-range', '/techniques/0/score']],
-      /T1059 has score 150, outside the gradient 0\.\.100; Navigator colours it as the gradient's end \(100\): widen the gradient/,
+      /T1059 has score 150, outside Navigator's default gradient 0\.\.100 \(the layer states none\); Navigator colours it as the gradient's end \(100\): add a gradient whose minValue and maxValue span the scores or fix the score$/,
     ],
     [
       // As in Navigator's Wizard_Spider sample: T1003.002, score 2 on a 0..1 gradient, "color": "#a1d99b".

@@ -839,6 +839,22 @@ describe('validateLayer', () => {
     expect(findings[1]!.message).to.match(/collapsed under T1053 in execution, so nobody sees it: set layout\.expandedSubtechniques to "annotated" or add showSubtechniques: true to T1053$/);
   });
 
+  it("reads CALDERA's compass layout and sigma-cli's as Navigator does: exact repeats lose nothing, parents' own entries expand (test/fixtures/layers/public)", () => {
+    const compass = check(readLayerFixture('public/caldera-compass-adversary-2.2.json')).filter((finding) => finding.code === 'duplicate-entry');
+    expect(compass.map((finding) => finding.message.replace(/^test\.layer\.json: /, ''))).to.deep.equal([
+      '/techniques/2: T1105 under all its tactics repeats /techniques/1 exactly; Navigator keeps only the last one, so nothing is lost: delete the repeat',
+      '/techniques/7: T1018 under all its tactics repeats /techniques/6 exactly; Navigator keeps only the last one, so nothing is lost: delete the repeat',
+    ]);
+    const sigma = check(readLayerFixture('public/sigma-cli-analyze-attack-4.4.json')).filter((finding) => finding.code === 'hidden-subtechnique');
+    expect(sigma.map((finding) => finding.message.replace(/^.*: (set layout)/, '$1'))).to.deep.equal([
+      'set layout.expandedSubtechniques to "annotated" or set showSubtechniques to true in T1059\'s entry (/techniques/0)',
+      'set layout.expandedSubtechniques to "annotated" or add showSubtechniques: true to T1053',
+      'set layout.expandedSubtechniques to "annotated" or add showSubtechniques: true to T1053',
+      'set layout.expandedSubtechniques to "annotated" or add showSubtechniques: true to T1053',
+      'set layout.expandedSubtechniques to "annotated" or add showSubtechniques: true to T1003',
+    ]);
+  });
+
   it('does not say a disabled technique is hidden under hideDisabled "true", which Navigator 5.1 reads as its default false', () => {
     const disabled = [{ techniqueID: 'T1105', score: 2, enabled: false }];
     expect(brief(check(layer(disabled, { hideDisabled: 'true' })))).to.deep.equal([['warning', 'repaired', '/hideDisabled']]);

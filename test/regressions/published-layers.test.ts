@@ -22,7 +22,9 @@
  * - ATT&CK Evaluations' scope layers (format 2.x): Carbanak+FIN7's scores pick legend categories; APT3's empty T1143 entry;
  * - LogRhythm's coverage layer of its ATT&CK module (format 4.1 under `version`, every entry 25 on 0..25, IDs twice);
  * - a detections-by-severity generator's layout (no versions, a gradient of bounds and no colours, metadata per entry);
- * - mitreattack-python's ICS changelog layer (ICS ATT&CK 17, entries under two tactics, a legend of change kinds).
+ * - mitreattack-python's ICS changelog layer (ICS ATT&CK 17, entries under two tactics, a legend of change kinds);
+ * - CALDERA's compass layout (format 2.2 under `version`, an entry per ability: revoked IDs, exact repeats, PRE-ATT&CK T1254);
+ * - sigma-cli's analyze attack layout (format 4.4, ATT&CK 13.1, every entry per tactic with `showSubtechniques: false`).
  */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
@@ -332,6 +334,31 @@ const CASES: Case[] = [
     asThreat: /^8 threat techniques, \d+ gaps; threat \S*mitreattack-python-changelog-ics-4\.5\.json: 12 entries read, 0 ignored, 0 invalid/m,
     // Colours of change kinds its legend names ("patches: …"), no coverage level: gap says it gives none.
     asCoverage: /mitreattack-python-changelog-ics-4\.5\.json \("June 2025 ICS Updates"\) gives no coverage: of its 12 entries, 12 ignored: no score/,
+  },
+  {
+    file: 'caldera-compass-adversary-2.2.json',
+    // Revoked IDs of its day (T1077, T1086, T1063) and a PRE-ATT&CK number (T1254), each written as an ability's entry,
+    // some abilities' entries repeated as they are (T1105, T1018).
+    validates: 1,
+    with: 'APT29',
+    threat: CAMPAIGN_THREAT,
+    asThreat: /^6 threat techniques, \d+ gaps; threat \S*caldera-compass-adversary-2\.2\.json: 9 entries read, 0 ignored, 0 invalid/m,
+    asCoverage: /caldera-compass-adversary-2\.2\.json: 9 entries read, 0 ignored, 0 invalid/,
+    renamed: [
+      ['T1077', 'T1021.002'],
+      ['T1086', 'T1059.001'],
+      ['T1063', 'T1518.001'],
+    ],
+    removed: ['T1254'],
+  },
+  {
+    file: 'sigma-cli-analyze-attack-4.4.json',
+    // Every entry per tactic with "showSubtechniques": false and no layout: its scored sub-techniques are collapsed.
+    validates: 0,
+    with: 'APT29',
+    threat: CAMPAIGN_THREAT,
+    asThreat: /^6 threat techniques, \d+ gaps; threat \S*sigma-cli-analyze-attack-4\.4\.json: 11 entries read, 0 ignored, 0 invalid/m,
+    asCoverage: /its scores look like counts \(whole numbers on a gradient from 0 that ends at the largest of them, 12\)/,
   },
 ];
 

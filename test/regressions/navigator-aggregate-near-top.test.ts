@@ -107,7 +107,8 @@ describe('regression: aggregate scores Navigator 5.1 fails to colour', () => {
 
   // Navigator 5.1 reads showAggregateScores only as true or false and aggregateFunction only as one of its options
   // written as such (layout-options.ts deserialize at 0e66913e: `typeof rep.showAggregateScores === "boolean"`,
-  // `aggregateFunctionOptions.includes`), keeping its defaults (false, "average") for anything else: validate judges
+  // `aggregateFunctionOptions.includes`), keeping its defaults (false, "average") for anything else, as Navigator's own
+  // spec checks ("should handle non-boolean showAggregateScores field", find_string id 40742617397): validate judges
   // the aggregate by those, not by the repaired values.
   it('validate says nothing of an aggregate under showAggregateScores "true", which Navigator 5.1 reads as false, and no aggregate in the collapsed warning', () => {
     const layer = purpleOpsNearTop();

@@ -413,6 +413,18 @@ function readField(entry: JsonObject, key: string, value: string | undefined, pa
 
 const BOOLEAN_TEXT: Readonly<Record<string, boolean>> = { true: true, false: false };
 
+/** What Navigator 5.1, which reads a technique entry's fields only by their names, does without one of these misspelt. */
+const SHOWN_WITHOUT = 'reads a field only by the name the format gives it and shows the entry without it';
+const HIDDEN_IF_MISSPELT: Readonly<Record<string, string>> = {
+  techniqueID: 'reads a field only by the name the format gives it, finds no technique for the entry and drops it',
+  score: SHOWN_WITHOUT,
+  color: SHOWN_WITHOUT,
+  comment: SHOWN_WITHOUT,
+  enabled: SHOWN_WITHOUT,
+  metadata: SHOWN_WITHOUT,
+  links: SHOWN_WITHOUT,
+};
+
 /**
  * What Navigator 5.1 shows of an entry's field, or a metadata item's value, written as another type than its own:
  * TechniqueVM.deserialize (technique-vm.ts at 38460258) and Metadata.deserialize test each field's type, log a
@@ -469,7 +481,15 @@ function meantField(key: string, fields: readonly string[]): string | undefined 
  * written too and the value is one `fits` takes, the change logged at its path as `what` names the object ("technique
  * entry"). The others are left as they are and returned, for the caller to keep or leave out.
  */
-function readMisspeltFields(owner: JsonObject, fields: readonly string[], path: string, what: string, log: Log, fits: (field: string, value: unknown) => boolean = () => true): string[] {
+function readMisspeltFields(
+  owner: JsonObject,
+  fields: readonly string[],
+  path: string,
+  what: string,
+  log: Log,
+  fits: (field: string, value: unknown) => boolean = () => true,
+  hides: (field: string) => string | undefined = () => undefined,
+): string[] {
   const unknown: string[] = [];
   for (const key of Object.keys(owner)) {
     if (fields.includes(key)) continue;
@@ -481,7 +501,10 @@ function readMisspeltFields(owner: JsonObject, fields: readonly string[], path: 
     }
     delete owner[key];
     owner[meant] = value;
-    log(`${path}/${escapePointer(key)}`, `"${key}" is no ${what} field (Navigator ignores it); read as ${meant}`, { renamed: `${path}/${escapePointer(meant)}` });
+    log(`${path}/${escapePointer(key)}`, `"${key}" is no ${what} field (Navigator ignores it); read as ${meant}`, {
+      renamed: `${path}/${escapePointer(meant)}`,
+      ...(hides(meant) ? { navigatorHides: hides(meant) } : {}),
+    });
   }
   return unknown;
 }
@@ -525,10 +548,13 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
   [
     'a field no format has is the one it misspells or shortens (colour, commnet, Score, techniqueId), when only one can be meant; any other is kept as written',
     (entry, path, log) => {
-      // Navigator reads only the format's fields: `"colour"` or `"Score"` is an annotation it shows nowhere. A field a
-      // generator writes on purpose (CTID's score_num and category, techniqueName) is close to none and stays, as
-      // combine and the gap review read it (keepUnknownFields, unreadNumbersNote).
-      readMisspeltFields(entry, Object.keys(techniqueFields()), path, 'technique entry', log, fitsEntryField);
+      // Navigator reads only the format's fields: `"colour"` or `"Score"` is an annotation it shows nowhere, and an entry
+      // without `techniqueID` one it drops (a misspelt tactic it reads as none, and shows the entry under every tactic).
+      // A field a generator writes on purpose (CTID's score_num and category, techniqueName) is close to none and stays,
+      // as combine and the gap review read it (keepUnknownFields, unreadNumbersNote).
+      readMisspeltFields(entry, Object.keys(techniqueFields()), path, 'technique entry', log, fitsEntryField, (field) =>
+        Object.hasOwn(HIDDEN_IF_MISSPELT, field) ? HIDDEN_IF_MISSPELT[field] : undefined,
+      );
       return true;
     },
   ],

@@ -191,6 +191,25 @@ describe('validateLayer', () => {
       /T1059\.001 under execution repeats \/techniques\/0; Navigator keeps only the last one/,
     ],
     [
+      // Navigator 5.1's TechniqueVM.deserialize (technique-vm.ts at 38460258) reads each field by its name only
+      // ("score" in obj, "color" in obj…), and ViewModel.deserialize finds the cell by objTechnique.techniqueID:
+      // "colour", "commnet" show nowhere and an entry with "techniqueId" is dropped; a "Tactic" it reads as no tactic,
+      // so the entry shows under every tactic of its technique, hidden nowhere.
+      'reports misspelt entry fields Navigator shows nowhere (colour, commnet, techniqueId) as errors, a misspelt tactic as a warning',
+      layer([
+        { techniqueID: 'T1059', colour: '#ff6666', commnet: 'seen in the loader' },
+        { techniqueId: 'T1003', score: 1 },
+        { techniqueID: 'T1018', score: 1, Tactic: 'discovery' },
+      ]),
+      [
+        ['error', 'repaired', '/techniques/0/colour'],
+        ['error', 'repaired', '/techniques/0/commnet'],
+        ['error', 'repaired', '/techniques/1/techniqueId'],
+        ['warning', 'repaired', '/techniques/2/Tactic'],
+      ],
+      /\/techniques\/1\/techniqueId: "techniqueId" is no technique entry field \(Navigator ignores it\); read as techniqueID \(Navigator 5\.1 reads a field only by the name the format gives it, finds no technique for the entry and drops it;/,
+    ],
+    [
       // CALDERA's compass plugin writes an entry per ability of an adversary (mitre/compass app/compass_svc.py at
       // 0e8de1a7: T1105 eight times in its stockpile layer), each {score: 1, color: "", comment: "", enabled: true}.
       'says an exact repeat loses nothing and asks only to delete it',

@@ -595,7 +595,9 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown
   }
 }
 
-function checkDuplicates(entries: readonly unknown[], out: Findings): void {
+/** `asRead`: the layer's entries as written, where an exact repeat is judged (a `Score` read as `score` is none to Navigator). */
+function checkDuplicates(entries: readonly unknown[], out: Findings, asRead: readonly unknown[]): void {
+  const written = (at: number): unknown => asRead[out.entryOrigins[at] ?? at];
   type Seen = { tactic?: string; at: number };
   // Per technique: its first entry, its first entry without a tactic, and its first entry under each tactic, so
   // that the earliest entry an entry overlaps is found at once (a layer may hold 200,000 entries).
@@ -618,7 +620,7 @@ function checkDuplicates(entries: readonly unknown[], out: Findings): void {
       'warning',
       'duplicate-entry',
       `/techniques/${at}`,
-      same && isEqual(entry, entries[earlier.at])
+      same && written(at) !== undefined && isEqual(written(at), written(earlier.at))
         ? // CALDERA's compass writes an entry per ability (T1105 eight times), OpenCTI's export one per relation.
           `${id} ${under(tactic)} repeats /techniques/${earlier.at} exactly; Navigator keeps only the last one, so nothing is lost: delete the repeat`
         : same
@@ -1020,7 +1022,7 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   if (unknown) {
     out.add('warning', 'unknown-field', unknown.first, `${unknownEntryFieldsText(unknown)}; copy what a reader needs into the entry's comment or metadata (\`attack-layers upgrade\` leaves them out and keeps each entry's, as written, in the layer's "${REMOVED_METADATA_NAME}" metadata)`);
   }
-  checkDuplicates(entries, out);
+  checkDuplicates(entries, out, Array.isArray(value['techniques']) ? value['techniques'] : []);
   checkSaysSomething(entries, out);
   if (range) checkScores(entries, range, out);
   // The platforms the filter shows, read as checkPlatforms reads them: a filter of every platform of an older release,

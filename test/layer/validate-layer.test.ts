@@ -221,6 +221,20 @@ describe('validateLayer', () => {
       /T1105 under all its tactics repeats \/techniques\/0 exactly; Navigator keeps only the last one, so nothing is lost: delete the repeat$/,
     ],
     [
+      // Judged as written: the repair reads "Score" as score, Navigator reads no score there, and the later entry,
+      // which it keeps, loses T1105's score.
+      'does not call a repeat exact that only the repair made equal (a misspelt "Score")',
+      layer([
+        { techniqueID: 'T1105', score: 1 },
+        { techniqueID: 'T1105', Score: 1 },
+      ]),
+      [
+        ['error', 'repaired', '/techniques/1/Score'],
+        ['warning', 'duplicate-entry', '/techniques/1'],
+      ],
+      /T1105 under all its tactics repeats \/techniques\/0; Navigator keeps only the last one: merge the two entries$/,
+    ],
+    [
       'warns about an entry without tactic that overlaps one with a tactic',
       layer([
         { techniqueID: 'T1053.005', score: 1 },

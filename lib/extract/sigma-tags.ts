@@ -1,4 +1,5 @@
 import type { AttackIndex } from '../attack/attack-index.js';
+import { formerTactic, laterTactic, laterTacticName } from '../attack/tactic-splits.js';
 import { readTactic } from '../normalize/read-tactic.js';
 import { tacticDisplayName } from '../normalize/tactic-text.js';
 import type { FoldedText } from '../normalize/tokenize-references.js';
@@ -100,12 +101,21 @@ export function withSigmaTags(references: readonly ExtractedReference[], lines: 
   const tacticsIn = (list: SigmaTagList, id: string): string[] => {
     if (!target) return tacticsOf.get(list)!;
     const own = target.technique(id)?.tactics ?? [];
+    const listed = tacticsOf.get(list)!;
+    // A tactic a later release split off one this release has (SigmaHQ's `attack.stealth`, ATT&CK 19's, off Defense
+    // Evasion) stands for that one where the technique is under it: written as the rule names it, for the resolver to
+    // place and say so (formerTactic), as it does a tactic written so anywhere else.
+    const former = new Map<string, string>();
+    for (const tag of list.tacticTags) {
+      const later = formerTactic(tag.slice(PREFIX), own);
+      if (later && !former.has(later.from)) former.set(later.from, laterTacticName(later.shortname));
+    }
     // In the matrix's order, as a layer lists them.
-    const tactics = target.tactics().map((tactic) => tactic.shortname).filter((tactic) => tacticsOf.get(list)!.includes(tactic) && own.includes(tactic));
+    const tactics = target.tactics().map((tactic) => tactic.shortname).filter((tactic) => (listed.includes(tactic) || former.has(tactic)) && own.includes(tactic));
     const notes = said.get(list) ?? said.set(list, { several: [], none: [] }).get(list)!;
     if (tactics.length > 1) notes.several.push(`${id} (${tactics.map((tactic) => target.tacticName(tactic)).join(', ')})`);
     if (!tactics.length && own.length) notes.none.push(`${id} (${own.map((tactic) => target.tacticName(tactic)).join(', ')})`);
-    return tactics.map((tactic) => target.tacticName(tactic));
+    return tactics.map((tactic) => (listed.includes(tactic) ? target.tacticName(tactic) : former.get(tactic)!));
   };
   const read = references.map((ref) => {
     const list = listOf(ref);
@@ -133,7 +143,8 @@ export function withSigmaTags(references: readonly ExtractedReference[], lines: 
   const notes: string[] = [];
   for (const list of lists) {
     const { several = [], none = [] } = said.get(list) ?? {};
-    const unknown = list.tacticTags.filter((tag) => !readTactic(tag.slice(PREFIX), target));
+    // A later release's tactic (`attack.stealth`) is said of each technique it places (the resolver's warning), not here.
+    const unknown = list.tacticTags.filter((tag) => !readTactic(tag.slice(PREFIX), target) && !laterTactic(tag.slice(PREFIX)));
     if (!several.length && !none.length && !unknown.length) continue;
     const parts = [
       ...(several.length ? [`${several.join(', ')} ${several.length === 1 ? 'is' : 'are'} under several of them and take${several.length === 1 ? 's' : ''} each`] : []),

@@ -70,10 +70,25 @@ describe('withSigmaTags (through extractReport, ATT&CK 18.1)', () => {
     expect(note).to.include('lines 2-5').and.include('T1053.005 (Execution, Persistence) is under several of them').and.include('T1105 (Command and Control) is under none of them');
   });
 
-  it('says a tactic tag the release does not know, and gives it to no technique (ATT&CK 19\'s attack.stealth)', () => {
-    const report = read(['tags:', '    - attack.stealth', '    - attack.t1027'].join('\n'));
+  it('gives ATT&CK 19\'s attack.stealth to a technique under Defense Evasion, which it was split off, for the resolver to place', () => {
+    // SigmaHQ's rules tag ATT&CK 19's tactics (1,474 of them attack.stealth or attack.defense-impairment, none
+    // attack.defense-evasion): rules/linux/process_creation/proc_creation_lnx_python_base64_encoded_execution.yml's
+    // tags, below, gave T1027.010 no tactic at all, with a note that attack.stealth "names no tactic" of 18.1.
+    const report = read(['tags:', '    - attack.execution', '    - attack.stealth', '    - attack.t1059.006', '    - attack.t1027.010'].join('\n'));
+    expect(report.references.map((ref) => [ref.ids, ref.tactics])).to.deep.equal([
+      [['T1059.006'], ['Execution']],
+      [['T1027.010'], ['Stealth']],
+    ]);
+    expect(report.references[1]!.resolution?.warnings.join('\n')).to.include('"Stealth" is a tactic of ATT&CK 19, which split it off Defense Evasion').and.include('placed there');
+    expect(report.notes.join('\n')).to.not.include('attack.stealth');
+    // A technique not under Defense Evasion keeps its own, said as for any tactic tag it is not under.
+    expect(read(['tags:', '    - attack.stealth', '    - attack.t1105'].join('\n')).notes.join('\n')).to.include('T1105 (Command and Control) is under none of them');
+  });
+
+  it('says a tactic tag no release knows, and gives it to no technique', () => {
+    const report = read(['tags:', '    - attack.hiding', '    - attack.t1027'].join('\n'));
     expect(report.references.map((ref) => [ref.ids, ref.tactics])).to.deep.equal([[['T1027'], []]]);
-    expect(report.notes.join('\n')).to.include('attack.stealth names no tactic of ATT&CK');
+    expect(report.notes.join('\n')).to.include('attack.hiding names no tactic of ATT&CK');
   });
 
   it('joins a tag a line break split (PDF-to-text), its rest no name of the next tag', () => {

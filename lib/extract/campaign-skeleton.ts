@@ -5,7 +5,7 @@ import type { Domain } from '../attack/types.js';
 import type { CampaignSource } from '../campaign/campaign-types.js';
 import { UNRESOLVED_STATUSES } from '../normalize/normalize-types.js';
 import { joinLines } from '../normalize/tokenize-references.js';
-import { citedLines } from './extract-references.js';
+import { citedLines } from './cited-lines.js';
 import { readAsOther, type ReportReference } from './extract-report.js';
 import type { FoundAttackObject } from './find-attack-objects.js';
 import { evidenceLine } from './report-evidence.js';

@@ -33,6 +33,7 @@ import { nameLanguage, otherLanguageNameEnd, otherLanguageNameStart } from './na
 import { jsonThreatEntries, threatTacticAt, type ThreatEntry } from './threat-entries.js';
 import { joinedEvidence, type ReportEvidence } from './report-evidence.js';
 import { withSigmaTags } from './sigma-tags.js';
+import { citedLines } from './cited-lines.js';
 
 /** Where a piece of a reference is written: a line of the report (1-based) and a range of its characters. */
 export interface ReportSpan {
@@ -810,11 +811,6 @@ function ordered(ref: Found): Found {
     ...(malformed ? { malformed } : {}),
     ...(evidence?.length ? { evidence } : {}),
   };
-}
-
-/** The lines a reference is cited on: `lines`, or its one `line`. */
-export function citedLines(ref: Pick<ExtractedReference, 'line' | 'lines'>): number[] {
-  return ref.lines ?? [ref.line];
 }
 
 /** A reference also cited on the lines of another (the same technique, met again): its `lines` are both's, in order. */

@@ -3,7 +3,8 @@ import { formerTactic, laterTactic, laterTacticName } from '../attack/tactic-spl
 import { readTactic } from '../normalize/read-tactic.js';
 import { tacticDisplayName } from '../normalize/tactic-text.js';
 import type { FoldedText } from '../normalize/tokenize-references.js';
-import { citedLines, type ExtractedReference } from './extract-references.js';
+import { citedLines } from './cited-lines.js';
+import type { ExtractedReference } from './extract-references.js';
 
 /** A Sigma rule's tags quoted in a report: the lines they stand on, and its tactic tags. */
 export interface SigmaTagList {

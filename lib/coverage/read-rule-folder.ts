@@ -28,7 +28,7 @@ import { isSigmaDocs, isSublimeRule, parseSigmaDocs, settleCorrelations, sigmaRe
 import { looksLikeSuricataRules, parseSuricataRules } from './read-suricata.js';
 import { inheritWazuhPlatforms, looksLikeWazuhRules, parseWazuhRules, type WazuhDefinition } from './read-wazuh.js';
 import { RuleCache } from './rule-cache.js';
-import { isSentinelRulePackage, mayBeRuleExport, ruleExportNotes, ruleExportOf } from './rule-exports.js';
+import { isSentinelRulePackage, mayBeRuleExport, mayBeSentinelRulePackage, ruleExportNotes, ruleExportOf, SENTINEL_RULE_PACKAGE_MARKS } from './rule-exports.js';
 import { NOT_VALID } from './yaml-source.js';
 import { indentFlowContinuations, indentQuotedContinuations, jsYamlErrors, LineIndex, parseYamlDocuments, YamlSyntaxError, type YamlMap, type YamlNode } from './yaml-events.js';
 import { firstElided } from '../short-list.js';
@@ -912,6 +912,35 @@ function headMatches(path: string, bytes: number, test: (head: string) => boolea
   }
 }
 
+// How much of the part before is read again with each part (partsMatch), longer than any mark it looks for.
+const PART_OVERLAP = 1024;
+
+/**
+ * Whether each of `marks` passes on some part of a file (false when it cannot be read), the file read `bytes` at a
+ * time, each part with the end of the one before (PART_OVERLAP), so that a mark across two parts is seen; it stops
+ * as soon as every mark has passed, and holds no more than a part in memory, however large the file.
+ */
+function partsMatch(path: string, bytes: number, marks: readonly ((text: string) => boolean)[]): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buffer = Buffer.alloc(bytes);
+    const passed = marks.map(() => false);
+    let tail = '';
+    for (let read = readSync(fd, buffer, 0, bytes, null); read > 0; read = readSync(fd, buffer, 0, bytes, null)) {
+      const part = tail + buffer.subarray(0, read).toString('utf8');
+      marks.forEach((mark, at) => (passed[at] ||= mark(part)));
+      if (passed.every(Boolean)) return true;
+      tail = part.slice(-PART_OVERLAP);
+    }
+    return false;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 // A Splunk Security Content detection written as JSON (2017-2019): its spec version and a Splunk search.
 const SPLUNK_JSON_KEYS = [/"spec_version"\s*:/, /"detect"\s*:\s*\{\s*"splunk"\s*:/] as const;
 
@@ -930,6 +959,8 @@ function looksLikeSplunkJson(path: string): boolean {
  */
 function looksLikeRuleExport(path: string): boolean {
   if (headMatches(path, 65536, isSentinelRulePackage)) return true;
+  // A package of many rules declares its variables first, its resources past the head: looked for a part at a time.
+  if (headMatches(path, 65536, mayBeSentinelRulePackage) && partsMatch(path, 65536, SENTINEL_RULE_PACKAGE_MARKS)) return true;
   if (!headMatches(path, 65536, mayBeRuleExport)) return false;
   try {
     return ruleExportOf(decodeText(readFileSync(path), path), path) !== undefined;

@@ -50,7 +50,26 @@ export function mayBeRuleExport(head: string): boolean {
  * keeps beside it, read there. Told by its text, so that a package of megabytes is not parsed to be left out.
  */
 export function isSentinelRulePackage(text: string): boolean {
-  return isSentinelPackageText(text) && /\/AlertRuleTemplates"/i.test(text);
+  return SENTINEL_RULE_PACKAGE_MARKS.every((mark) => mark(text));
+}
+
+/**
+ * What a Content Hub package's text holds, each somewhere in it: a package's resource type, and a rule template's. A
+ * package of many rules (Azure-Sentinel's Solutions/Okta Single Sign-On/Package/mainTemplate.json) declares five
+ * variables a rule before its first resource, so its head may hold neither: a rule folder looks for each in the rest of
+ * the file, a part at a time (mayBeSentinelRulePackage).
+ */
+export const SENTINEL_RULE_PACKAGE_MARKS: readonly ((text: string) => boolean)[] = [isSentinelPackageText, (text) => /\/AlertRuleTemplates"/i.test(text)];
+
+// An ARM deployment template's schema, which a Content Hub package's mainTemplate.json declares on its second line.
+const DEPLOYMENT_TEMPLATE = /"\$schema"\s*:\s*"[^"]*\/deploymentTemplate\.json#?"/i;
+
+/**
+ * Whether the head of a `.json` file may be a Content Hub package whose resources come after it (an ARM deployment
+ * template that its head does not tell from an export: isSentinelRulePackage tells from the whole text).
+ */
+export function mayBeSentinelRulePackage(head: string): boolean {
+  return DEPLOYMENT_TEMPLATE.test(head);
 }
 
 /**

@@ -79,3 +79,35 @@ describe('readRuleFolder with JSON exports of deployed rules (Defender XDR, Data
     }
   });
 });
+
+describe('readRuleFolder with a Sentinel Content Hub package larger than its head', () => {
+  it('leaves out a package whose rule templates come only after its first 64 KB, naming it in the note as a small one is', () => {
+    // Azure-Sentinel's Solutions/Okta Single Sign-On/Package/mainTemplate.json @017f0c54 (283 KB): "$schema" (an ARM
+    // deployment template), then "variables", five a rule (analyticRuleVersion1, analyticRulecontentId1, …), then
+    // "resources", the rules as contentTemplates nesting AlertRuleTemplates. A package of many rules declares more than
+    // 64 KB of variables before its first resource; it was then no file of the folder, left out without a word. Our own
+    // minimal package in that shape.
+    const variables: Record<string, string> = {};
+    for (let rule = 1; rule <= 300; rule++) {
+      variables[`analyticRuleVersion${rule}`] = '1.0.2';
+      variables[`analyticRulecontentId${rule}`] = `00000000-0000-0000-0000-${String(rule).padStart(12, '0')}`;
+      variables[`analyticRuleTemplateSpecName${rule}`] = `[concat(parameters('workspace'),'/Microsoft.SecurityInsights/',concat(parameters('workspace'),'-ar-',uniquestring(variables('_analyticRulecontentId${rule}'))))]`;
+    }
+    const large = { $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', variables, resources: PACKAGE.resources };
+    const dir = freshTmpDir('rule-exports-large-package');
+    mkdirSync(join(dir, 'Okta/Package'), { recursive: true });
+    writeFileSync(join(dir, 'Okta/Package/mainTemplate.json'), json(large));
+    writeFileSync(join(dir, 'Okta/mfa-fatigue.json'), json(SENTINEL));
+    expect(json(large).indexOf('AlertRuleTemplates')).to.be.above(65536);
+    const read = readRuleFolder(dir);
+    expect([read.kind, read.counts]).to.deep.equal(['sentinel', { items: 1, rules: 1, ignored: 0, invalid: 0 }]);
+    const exported = `${dir}: 1 .json file is read as exports of deployed rules, each of their rules counted as one of the folder's: 1 of Sentinel exports of analytic rules (first Okta/mfa-fatigue.json)`;
+    expect(read.notes).to.deep.equal([
+      `${dir}: 1 Sentinel Content Hub package is left out (Okta/ 1; first Okta/Package/mainTemplate.json): its analytic rules are templates of the YAML rules beside it, read there; a workspace runs only the rules made from them`,
+      exported,
+    ]);
+    // An ARM template of another kind past its head (a workbook's) is no file of the folder, as before.
+    writeFileSync(join(dir, 'Okta/Package/mainTemplate.json'), json({ ...large, resources: [{ type: 'Microsoft.Insights/workbooks', properties: {} }] }));
+    expect(readRuleFolder(dir).notes).to.deep.equal([exported]);
+  });
+});

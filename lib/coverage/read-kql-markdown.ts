@@ -9,12 +9,14 @@
  *   Technique Name` (`| TA0006 - Credential Access | T1003 | 001 | … |`), the query in a ```C# block.
  * The techniques are read from that section only: an ID in the description, a reference or the query is no mapping.
  * Each file is one rule, named by its title; it has no status or severity, so it weighs as a detections file's row
- * without coverage (the README said to list such queries in a detections file).
+ * without coverage (the README said to list such queries in a detections file). A query in ES|QL or Kibana's KQL (or
+ * Lucene), as dhyey03/elastic-detection-rules keeps its rules in the same layout, is an Elastic rule, told by its text.
  */
 import { basename } from 'node:path';
 import type { CoverageRef } from './coverage-types.js';
 import { kqlQueryCut, kqlTableGroups } from './kql-tables.js';
 import { NO_COVERAGE_GIVEN } from './read-detections.js';
+import { eventCategories } from './read-siem-rule.js';
 import type { RuleOutcome } from './read-rule-folder.js';
 import { INDEXED_TECHNIQUE_ID_SOURCE } from '../attack/technique-id.js';
 
@@ -39,13 +41,42 @@ const LINK_TARGETS = /\]\([^)]*\)|<?https?:\/\/\S+/g;
 // the query's end, not at a word as SQL's `FROM t_mfa_otp o WHERE …` goes on.
 const ESQL_SOURCE = /^FROM\s+([^\s,|]+(?:\s*,\s*[^\s,|]+)*)(?:\s+METADATA\s+[\w.]+(?:\s*,\s*[\w.]+)*)?\s*(?:\||$)/i;
 
-/** The index patterns an ES|QL query reads (`logs-*`), or undefined for a query that is no ES|QL (KQL, Kibana's, …). */
-function esqlIndexes(query: string): string[] | undefined {
-  // Comments (`// …`) and blank lines may come before the source command; the command may run onto later lines.
-  const statement = query.split('\n').filter((line) => line.trim() && !line.trim().startsWith('//')).join(' ').trim();
-  const source = ESQL_SOURCE.exec(statement);
-  return source ? source[1]!.split(',').map((index) => index.trim()).filter(Boolean) : undefined;
+// A Kibana query (KQL or Lucene, as an Elastic custom query rule is written) tests fields: its statement starts with one,
+// `event.code:4625 and …`, `event.dataset:o365.audit and (event.action : "New-InboxRule" or …)` (dhyey03/
+// elastic-detection-rules rules/07-inbox-rule-creation.md, "## Query (KQL — Security Detection Rule)" over an untagged
+// block), `NOT user.name:x`, `_exists_:process.name`. A Kusto statement starts with a table, `let` or a command, never
+// with a name and a colon.
+const KIBANA_QUERY = /^[(\s]*(?:not\s+)?@?[\w.-]+\s*:(?!:)/i;
+
+// The datasets an Elastic query keeps to (`event.dataset:o365.audit`, ES|QL's `event.dataset == "o365.audit"`): which
+// integration's data it reads, where it names no index.
+const EVENT_DATASET = /\bevent\.dataset\s*(?::|==)\s*"?([\w.-]+)"?/gi;
+
+/** What language a fenced block's query is in, told by its text (its fence's tag does not tell: ```sql holds KQL too). */
+type QueryLanguage = 'kusto' | 'esql' | 'kibana';
+
+/** A query's statement: its lines without comments (`// …`) and blank ones, which may come before it, joined. */
+function statementOf(query: string): string {
+  return query.split('\n').filter((line) => line.trim() && !line.trim().startsWith('//')).join(' ').trim();
 }
+
+function queryLanguage(query: string): QueryLanguage {
+  const statement = statementOf(query);
+  return ESQL_SOURCE.test(statement) ? 'esql' : KIBANA_QUERY.test(statement) ? 'kibana' : 'kusto';
+}
+
+/** The index patterns an ES|QL query reads (`logs-*`); none for a query that is no ES|QL. */
+function esqlIndexes(query: string): string[] {
+  const source = ESQL_SOURCE.exec(statementOf(query));
+  return source ? source[1]!.split(',').map((index) => index.trim()).filter(Boolean) : [];
+}
+
+/** How a query in Markdown is said, by its language: in a rule's level reason and the reason it is ignored. */
+const QUERY_SAID: Readonly<Record<QueryLanguage, string>> = {
+  kusto: 'a KQL query in Markdown',
+  esql: 'an ES|QL query in Markdown',
+  kibana: 'a Kibana query (KQL or Lucene) in Markdown',
+};
 
 // A template's title, a placeholder no query is named by: Bert-JanP's template as teams copy it (m4nbat/KustQueryLanguage_kql
 // _template.md: "# *Detection Title*"), NVISOsecurity/Detection-and-Hunting-Queries query_template.md ("# Query Title").
@@ -193,7 +224,25 @@ const STATED =
  * ignored saying so.
  */
 export function parseKqlMarkdown(text: string, file: string): RuleOutcome {
+  return parseMarkdownQuery(text, file).outcome;
+}
+
+/**
+ * A query kept as Markdown (parseKqlMarkdown), with the format of the rule it is: `kql` for a KQL (Kusto) query, `elastic`
+ * for an ES|QL or a Kibana (KQL or Lucene) query, which reads Elastic's indexes and is classed as an Elastic rule is.
+ */
+export function parseMarkdownQuery(text: string, file: string): { outcome: RuleOutcome; format: 'kql' | 'elastic' } {
   const read = readMarkdown(text);
+  // Bert-JanP writes one detection twice, for Defender XDR and for Sentinel: the first block tagged KQL (else the first
+  // block) says what it reads; a block of Elastic's (ES|QL, Kibana's) only when none is in KQL.
+  const kusto = read.blocks.filter((block) => queryLanguage(block.text) === 'kusto');
+  const query = kusto.find((block) => KQL_LANGUAGES.test(block.language)) ?? kusto[0] ?? read.blocks[0];
+  const language = query ? queryLanguage(query.text) : 'kusto';
+  const format = language === 'kusto' ? 'kql' : 'elastic';
+  return { outcome: markdownOutcome(read, file, query, language), format };
+}
+
+function markdownOutcome(read: MarkdownQuery, file: string, query: MarkdownQuery['blocks'][number] | undefined, language: QueryLanguage): RuleOutcome {
   const name = read.title?.text || basename(file);
   const line = read.title?.line ?? 1;
   // A template's techniques are examples to replace (NVISO's lists twelve, one a tactic each): none is covered.
@@ -209,23 +258,30 @@ export function parseKqlMarkdown(text: string, file: string): RuleOutcome {
     return { invalid: { line: section, message: `${name}: its MITRE ATT&CK section states no technique ID that is read; write them as ${STATED}` } };
   }
   if (!refs.length) {
-    return { ignored: { line, name, reason: `a KQL query in Markdown that states no ATT&CK technique; to count it, state them as ${STATED}, or list it in a detections file` } };
+    return { ignored: { line, name, reason: `${QUERY_SAID[language]} that states no ATT&CK technique; to count it, state them as ${STATED}, or list it in a detections file` } };
   }
-  // Bert-JanP writes one detection twice, for Defender XDR and for Sentinel: the first block tagged KQL (else the first
-  // block) says what it reads. A block's tag does not tell ES|QL from KQL (```sql holds either): its text does.
-  const kql = read.blocks.filter((block) => !esqlIndexes(block.text));
-  const esql = kql.length ? undefined : read.blocks[0];
-  const query = esql ? undefined : kql.find((block) => KQL_LANGUAGES.test(block.language)) ?? kql[0];
-  const indexes = esql ? esqlIndexes(esql.text)! : [];
+  const levelReason = `${QUERY_SAID[language]}: no status or severity; ${NO_COVERAGE_GIVEN}`;
+  if (language !== 'kusto' && query) {
+    // An Elastic query reads Elastic's indexes, no KQL table: ES|QL names them (`FROM logs-*`), a Kibana query only the
+    // datasets it keeps to (its rule's index patterns are set beside it, not written in it); with the event categories
+    // it tests, they are what it states it reads, as an Elastic rule's index and query are.
+    const sources = [...esqlIndexes(query.text), ...[...query.text.matchAll(EVENT_DATASET)].map((match) => `event.dataset:${match[1]}`)];
+    const categories = eventCategories(query.text);
+    return {
+      rule: {
+        kind: 'elastic', name, file, line, refs, level: 1, levelReason,
+        ...(sources.length ? { dataSources: [...new Set(sources)] } : {}),
+        ...(categories.length ? { eventCategories: categories } : {}),
+      },
+    };
+  }
   const tables = query ? kqlTableGroups(query.text) : [];
   // The block's first line is the one after its fence.
   const cut = query ? kqlQueryCut(query.text) : undefined;
   return {
     rule: {
-      kind: 'kql', name, file, line, refs, level: 1, levelReason: `${esql ? 'an ES|QL' : 'a KQL'} query in Markdown: no status or severity; ${NO_COVERAGE_GIVEN}`,
+      kind: 'kql', name, file, line, refs, level: 1, levelReason,
       ...(tables.length ? { queryTables: tables } : {}),
-      // An ES|QL query reads Elastic indexes, no KQL table: they are what it states it reads.
-      ...(indexes.length ? { dataSources: indexes } : {}),
       ...(cut && query ? { queryCut: { why: cut.why, queryLine: cut.line, line: query.line + cut.line } } : {}),
     },
   };

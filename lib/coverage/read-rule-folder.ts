@@ -17,7 +17,7 @@ import { yamlSyntaxIssues } from '../yaml-syntax-issues.js';
 import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageKind, type CoverageProblem, type CoverageRule } from './coverage-types.js';
 import { looksLikeYaraL, parseYaraL } from './read-chronicle.js';
 import { kqlFolderName, parseKqlFile } from './read-kql-file.js';
-import { looksLikeKqlMarkdown, parseKqlMarkdown } from './read-kql-markdown.js';
+import { looksLikeKqlMarkdown, parseMarkdownQuery } from './read-kql-markdown.js';
 import { applyFalcoChanges, falcoHelmRulesFiles, isFalcoRuleMapping, isFalcoRules, parseFalcoRuleMapping, parseFalcoRules, type FalcoLink } from './read-falco.js';
 import { isLimaCharlieConfig, isLimaCharlieRule, parseLimaCharlieConfig, parseLimaCharlieRule } from './read-limacharlie.js';
 import { isPantherItem, parsePantherItem } from './read-panther.js';
@@ -137,7 +137,7 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string; givenA
   // Said after the cache, which keeps each file's words whoever asked.
   const said = (message: string): string => inGivenInputs(message, options.givenAs);
   const input = coverageInput(kind, dir, files.length - skipped.length, items, { rules, ignored, problems: problems.map((problem) => ({ ...problem, message: said(problem.message) })) });
-  const notes = [...retiredNotes(dir, kept), ...nonRuleNotes(dir, skipped), ...ruleExportNotes(dir, kept), ...(files.length ? [] : unreadFilesNote(dir)), ...unreadMarkdownNote(dir, files)].map(said);
+  const notes = [...retiredNotes(dir, kept), ...nonRuleNotes(dir, skipped), ...ruleExportNotes(dir, kept), ...(files.length ? [] : unreadFilesNote(dir)), ...unreadMarkdownNote(dir, files, rules)].map(said);
   return notes.length ? { ...input, notes } : input;
 }
 
@@ -145,9 +145,10 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string; givenA
  * In a folder of KQL queries kept as Markdown, the Markdown files not read as queries, in one note: a query written
  * without a ```kql block or a MITRE ATT&CK heading (an older file of Bert-JanP's, its query in an untagged block) is
  * named there with the READMEs beside it, rather than dropped without a word. A folder of no Markdown query (SigmaHQ's,
- * with its READMEs) gets none.
+ * with its READMEs) gets none. The queries are named as those read are: Elastic's (ES|QL, Kibana's) where no KQL
+ * query is read from Markdown but one of those is (dhyey03/elastic-detection-rules).
  */
-function unreadMarkdownNote(dir: string, files: readonly string[]): string[] {
+function unreadMarkdownNote(dir: string, files: readonly string[], rules: readonly CoverageRule[]): string[] {
   if (!files.some((file) => MARKDOWN_FILE.test(file)) || !statSync(dir).isDirectory()) return [];
   const read = new Set(files);
   const unread: string[] = [];
@@ -162,8 +163,10 @@ function unreadMarkdownNote(dir: string, files: readonly string[]): string[] {
   visit(dir);
   if (!unread.length) return [];
   const what = unread.length === 1 ? '1 Markdown file is' : `${unread.length} Markdown files are`;
+  const kinds = new Set(rules.filter((rule) => MARKDOWN_FILE.test(rule.file)).map((rule) => rule.kind));
+  const query = kinds.has('elastic') && !kinds.has('kql') ? 'an ES|QL or Kibana query' : 'a KQL query';
   return [
-    `${dir}: ${what} not read as a KQL query (${firstElided(unread)}): a query kept as Markdown needs a \`\`\`kql block, or a code block and a MITRE ATT&CK heading over its techniques`,
+    `${dir}: ${what} not read as ${query} (${firstElided(unread)}): a query kept as Markdown needs a \`\`\`kql block, or a code block and a MITRE ATT&CK heading over its techniques`,
   ];
 }
 
@@ -419,7 +422,8 @@ function kqlNamedByFolder<T extends FileOutcome>(read: readonly T[]): readonly T
   for (const { file } of read) counts.set(basename(file).toLowerCase(), (counts.get(basename(file).toLowerCase()) ?? 0) + 1);
   return read.map((entry) => {
     const { file, outcome } = entry;
-    if (outcome.format !== 'kql') return entry;
+    // The queries of .kql files and Markdown, whatever their language, are named by their files.
+    if (!KQL_FILE.test(file) && !MARKDOWN_FILE.test(file)) return entry;
     const folder = kqlFolderName(file, (counts.get(basename(file).toLowerCase()) ?? 0) > 1);
     if (!folder) return entry;
     if ('rule' in outcome && outcome.rule.name === basename(file)) return { ...entry, outcome: { ...outcome, rule: { ...outcome.rule, name: folder } } };
@@ -583,7 +587,7 @@ function parseRuleText(source: string, file: string): { outcome: RuleFileOutcome
   if (JSON_FILE.test(file)) return { outcome: parseSplunkJsonDetection(source, file), format: 'splunk' };
   if (XML_FILE.test(file)) return { outcome: parseWazuhRules(source, file), format: 'wazuh' };
   if (SURICATA_FILE.test(file)) return { outcome: parseSuricataRules(source, file), format: 'suricata' };
-  if (MARKDOWN_FILE.test(file)) return { outcome: parseKqlMarkdown(source, file), format: 'kql' };
+  if (MARKDOWN_FILE.test(file)) return parseMarkdownQuery(source, file);
   if (KQL_FILE.test(file)) return { outcome: parseKqlFile(source, file), format: 'kql' };
   if (PY_FILE.test(file)) {
     const { outcome, panther } = readPantherPython(source, file);

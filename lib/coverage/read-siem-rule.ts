@@ -619,7 +619,7 @@ export function elasticRule(
  * sequence's `[network where …]`), KQL and Lucene test `event.category` (`event.category:process`,
  * `event.category : ("process" or …)`); `any where` names none.
  */
-function eventCategories(query: unknown): string[] {
+export function eventCategories(query: unknown): string[] {
   if (typeof query !== 'string') return [];
   const eql = [...query.matchAll(/(?:^|\[)\s*([a-z_]+)\s+where\b/gim)].map((match) => match[1]!.toLowerCase()).filter((category) => category !== 'any');
   const kql = [...query.matchAll(/\bevent\.category\s*(?::|==)\s*\(?\s*"?([a-z_]+)"?/gi)].map((match) => match[1]!.toLowerCase());

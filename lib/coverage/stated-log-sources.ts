@@ -12,7 +12,9 @@
  *   `rules/windows/credential_access_cmdline_dump_tool.toml`: `winlogbeat-*`, `logs-system.security*`,
  *   `logs-windows.sysmon_operational-*` and `process where …`): each pattern of a Windows or Linux log (Winlogbeat,
  *   the Windows, System and auditd integrations) with that category gives what Sigma's taxonomy gives the same category
- *   on that system, narrowed to the log the pattern holds (Sysmon's channel: Sysmon's events only).
+ *   on that system, narrowed to the log the pattern holds (Sysmon's channel: Sysmon's events only); an ES|QL or Kibana
+ *   query kept as Markdown (read-kql-markdown.ts) is read alike, the indexes its `FROM` names or the datasets it keeps
+ *   to (`event.dataset:windows.sysmon_operational`, read as its data stream) with the categories it tests.
  *
  * An EQL sequence of several categories (the same repository's `rules/windows/
  * command_and_control_unusual_network_connection_via_rundll32.toml`: `sequence by host.id, process.entity_id
@@ -104,7 +106,7 @@ export function statedLogSources(rule: Pick<CoverageRule, 'kind' | 'dataSources'
   if (rule.kind === 'elastic') {
     const categories = rule.eventCategories ?? [];
     const stated = [...sources, ...(categories.length ? [`event.category ${categories.join(', ')}`] : [])];
-    const found = sources.flatMap((source) => ELASTIC_INDEXES.filter(([pattern]) => pattern.test(source.trim())));
+    const found = sources.flatMap((source) => ELASTIC_INDEXES.filter(([pattern]) => pattern.test(dataStream(source.trim()))));
     // A sequence of several categories needs each: mapped one by one, the rule maps only when every one does.
     if (categories.length > 1 && rule.eventSequence) {
       const each = categories.map((category) => ({ category, refs: categoryRefs(category, found) }));
@@ -232,6 +234,16 @@ function tableRefs(read: string): readonly LogSourceRef[] {
   const name = table === 'SecurityEvent' ? 'WinEventLog:Security' : table === 'WindowsEvent' || table === 'Event' ? WINDOWS_CHANNELS[channel.toLowerCase()] : undefined;
   if (name) return ids ? ids.split(' or ').map((id) => ({ name, channel: `EventCode=${id}` })) : [{ name }];
   return KQL_TABLES[table] ?? (DEFENDER_TABLE.test(table) ? [{ name: `M365Defender:${table}` }] : []);
+}
+
+/**
+ * The index a source stated as a dataset (`event.dataset:windows.sysmon_operational`, what a Kibana query in Markdown
+ * keeps to) is read from: its data stream, `logs-windows.sysmon_operational-*`, as Elastic names a data stream
+ * `<type>-<dataset>-<namespace>`; an index pattern as it is.
+ */
+function dataStream(source: string): string {
+  const dataset = /^event\.dataset:(.+)$/i.exec(source)?.[1];
+  return dataset ? `logs-${dataset}-*` : source;
 }
 
 /**

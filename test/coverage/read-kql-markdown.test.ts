@@ -8,6 +8,8 @@ import { expect } from 'chai';
 import { looksLikeKqlMarkdown, parseKqlMarkdown } from '../../lib/coverage/read-kql-markdown.js';
 import { readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
 import { readCoverageInputs } from '../../lib/coverage/read-threat.js';
+import { statedLogSources } from '../../lib/coverage/stated-log-sources.js';
+import type { CoverageRule } from '../../lib/coverage/coverage-types.js';
 import { freshTmpDir } from '../helpers/attack.js';
 
 const lines = (...text: string[]): string => `${text.join('\n')}\n`;
@@ -224,12 +226,52 @@ describe('parseKqlMarkdown (KQL queries kept as Markdown)', () => {
     );
     const rule = (text: string) => {
       const outcome = parseKqlMarkdown(text, 'q.md');
-      return 'rule' in outcome ? [outcome.rule.refs.map((ref) => ref.raw), outcome.rule.queryTables, outcome.rule.dataSources, outcome.rule.levelReason] : outcome;
+      return 'rule' in outcome ? [outcome.rule.kind, outcome.rule.refs.map((ref) => ref.raw), outcome.rule.queryTables, outcome.rule.dataSources, outcome.rule.levelReason] : outcome;
     };
-    expect(rule(esql)).to.deep.equal([['T1110.001'], undefined, ['logs-*'], 'an ES|QL query in Markdown: no status or severity; no coverage given, counted as full -> 1']);
+    // An Elastic query, classed as an Elastic rule is (stated-log-sources.ts), not as a KQL one.
+    expect(rule(esql)).to.deep.equal(['elastic', ['T1110.001'], undefined, ['logs-*'], 'an ES|QL query in Markdown: no status or severity; no coverage given, counted as full -> 1']);
     // Blogs and query files write KQL in ```sql blocks too; and SQL's `FROM t o WHERE …` is no ES|QL source command.
     const kql = esql.replace(/FROM logs-\* METADATA _id, _version, _index\n\| WHERE event.code == "4625"\n\| STATS failures = COUNT\(\*\) BY source.ip/, 'SecurityEvent\n| where EventID == 4625');
-    expect(rule(kql)).to.deep.equal([['T1110.001'], [['SecurityEvent (EventID 4625)']], undefined, 'a KQL query in Markdown: no status or severity; no coverage given, counted as full -> 1']);
+    expect(rule(kql)).to.deep.equal(['kql', ['T1110.001'], [['SecurityEvent (EventID 4625)']], undefined, 'a KQL query in Markdown: no status or severity; no coverage given, counted as full -> 1']);
+  });
+
+  it("reads a Kibana query (KQL or Lucene: event.code:4625 and …) as Elastic's, stating the datasets and event categories it tests, no KQL table", () => {
+    // dhyey03/elastic-detection-rules rules/07-inbox-rule-creation.md @0bfa8207, in the shape it is written (our own
+    // lines): "## Query (KQL — Security Detection Rule)" over an untagged block of Kibana's KQL, deployed as an Elastic
+    // custom query rule. It was read as a KQL (Kusto) query of no table: "log source not stated" to a rules library.
+    const kibana = lines(
+      '# Inbox rule made from an unknown address (O365)',
+      '## MITRE ATT&CK',
+      '| Tactic | Technique |',
+      '|---|---|',
+      '| Collection | **T1114.003** — Email Collection: Email Forwarding Rule |',
+      '## Query (KQL — Security Detection Rule)',
+      '```',
+      'event.dataset:o365.audit and',
+      '(event.action : "New-InboxRule" or event.action : "Set-InboxRule") and',
+      'not o365.audit.ClientIP : ("<TRUSTED_IP_1>")',
+      '```',
+    );
+    const outcome = parseKqlMarkdown(kibana, 'q.md');
+    expect(outcome).to.deep.equal({
+      rule: {
+        kind: 'elastic', name: 'Inbox rule made from an unknown address (O365)', file: 'q.md', line: 1, refs: [{ raw: 'T1114.003', line: 5, id: 'T1114.003' }], level: 1,
+        levelReason: 'a Kibana query (KQL or Lucene) in Markdown: no status or severity; no coverage given, counted as full -> 1',
+        dataSources: ['event.dataset:o365.audit'],
+      },
+    });
+    // Its dataset read as the data stream it names, with the category it tests: Sysmon's process creation, as an
+    // Elastic rule's logs-windows.sysmon_operational-* and `process where …` are.
+    const sysmon = parseKqlMarkdown(kibana.replace(/event\.dataset:o365\.audit and\n[^]*?\n```/, 'event.dataset:windows.sysmon_operational and event.category:process and process.name:"rundll32.exe"\n```'), 'q.md');
+    expect(sysmon).to.have.nested.property('rule.kind', 'elastic');
+    const rule = (sysmon as { rule: CoverageRule }).rule;
+    expect([rule.dataSources, rule.eventCategories, statedLogSources(rule).refs]).to.deep.equal([
+      ['event.dataset:windows.sysmon_operational'],
+      ['process'],
+      [{ name: 'WinEventLog:Sysmon', channel: 'EventCode=1' }],
+    ]);
+    // A Kusto query in the same layout is KQL, as before.
+    expect(parseKqlMarkdown(kibana.replace(/event\.dataset:o365\.audit and\n[^]*?\n```/, 'OfficeActivity\n| where Operation == "New-InboxRule"\n```'), 'q.md')).to.have.nested.property('rule.kind', 'kql');
   });
 
   it('ignores a query template, its title a placeholder, whatever techniques it lists as examples', () => {
@@ -295,5 +337,31 @@ describe('readRuleFolder and --coverage with KQL queries kept as Markdown', () =
     const [alone, ...more] = readCoverageInputs([join(dir, 'Azure Active Directory/PotentialAiTMPhishing.md')]);
     expect(more).to.deep.equal([]);
     expect([alone!.kind, alone!.counts, alone!.rules.map((rule) => rule.name)]).to.deep.equal(['kql', { items: 1, rules: 1, ignored: 0, invalid: 0 }, ['Sign-in from a phishing proxy']]);
+  });
+
+  it("reads a folder of Elastic's queries kept as Markdown (ES|QL, Kibana's) as Elastic rules, naming the Markdown left unread so", () => {
+    // dhyey03/elastic-detection-rules @0bfa8207 (no licence stated: our own minimal files in its shape): a README and
+    // rules/*.md, six of ES|QL (```sql, FROM logs-*) and one of Kibana's KQL. The folder was "kql", its README "not
+    // read as a KQL query", and a rules library said "needs a log source not mapped (kql: logs-*)".
+    const dir = freshTmpDir('elastic-markdown');
+    const rule = (title: string, technique: string, query: string[], tag = '') => lines(`# ${title}`, '## MITRE ATT&CK', '| Tactic | Technique |', '|---|---|', `| Tactic | **${technique}** — Name |`, '## Query', `\`\`\`${tag}`, ...query, '```');
+    mkdirSync(join(dir, 'rules'), { recursive: true });
+    writeFileSync(join(dir, 'README.md'), lines('# Elastic Detection Rules', '| # | Rule | Language |', '|---|---|---|', '| 1 | [Failed RDP logons](rules/02-failed.md) | ES\\|QL |'));
+    writeFileSync(join(dir, 'rules/02-failed.md'), rule('Failed RDP logons', 'T1110.001', ['FROM logs-* METADATA _id', '| WHERE event.code == "4625"'], 'sql'));
+    writeFileSync(join(dir, 'rules/07-inbox.md'), rule('Inbox rule from an unknown address', 'T1114.003', ['event.dataset:o365.audit and event.action : "New-InboxRule"']));
+    const read = readRuleFolder(dir);
+    expect([read.kind, read.counts]).to.deep.equal(['elastic', { items: 2, rules: 2, ignored: 0, invalid: 0 }]);
+    expect(read.rules.map((item) => [item.kind, item.dataSources])).to.deep.equal([
+      ['elastic', ['logs-*']],
+      ['elastic', ['event.dataset:o365.audit']],
+    ]);
+    expect(read.notes).to.deep.equal([
+      `${dir}: 1 Markdown file is not read as an ES|QL or Kibana query (README.md): a query kept as Markdown needs a \`\`\`kql block, or a code block and a MITRE ATT&CK heading over its techniques`,
+    ]);
+    // Beside a KQL query read from Markdown, the folder mixes formats, and its unread Markdown is said as before.
+    writeFileSync(join(dir, 'rules/aitm.md'), BERT_JAN);
+    const mixed = readRuleFolder(dir);
+    expect(mixed.kind).to.equal('rules');
+    expect(mixed.notes?.[0]).to.match(/not read as a KQL query \(README\.md\)/);
   });
 });

@@ -187,7 +187,7 @@ function unreadFilesNote(dir: string): string[] {
   const named = ranked.slice(0, NAMED_EXTENSIONS).map(([extension, count]) => `${count} ${extension}`).join(', ') + (ranked.length > NAMED_EXTENSIONS ? ', …' : '');
   const which = total === 1 ? `its one file (${ranked[0]![0]}) is no rule` : `none of its ${total} files (${named}) is a rule`;
   return [
-    `${dir}: ${which} of a format read here (Sigma, Splunk, Sentinel, Elastic, Sekoia, LimaCharlie, Wazuh, Falco, YARA-L, Panther, Suricata, KQL queries in .kql files or Markdown); ` +
+    `${dir}: ${which} of a format read here (Sigma, Splunk, Sentinel, Elastic, Sekoia, LimaCharlie, Wazuh, Falco, YARA-L, Panther, Suricata, KQL queries in .kql files or Markdown, ES|QL or Kibana queries in Markdown); ` +
       'files of other kinds, such as Markdown without a ```kql block, are not read, whatever techniques they name: list the techniques they detect in a detections file (README, "Coverage gap review") to count them',
   ];
 }

@@ -269,7 +269,7 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
     readTextFile(path, path, options);
     throw new UsageError(
       `${path}: not a coverage input; ${givenInput(options.givenAs, 'coverage')} takes a folder of rules (Sigma, Splunk, Sentinel, Elastic, Wazuh, Falco, ` +
-        'YARA-L, Panther, Suricata, KQL queries in .kql files or Markdown) or one rule file (.yml, .yaml, .toml, .xml, .yaral, Suricata .rules, Panther .py, Splunk savedsearches.conf, a KQL query: .kql, or .md with a ```kql block), a detections file (.csv, .yml, .yaml, .json), Splunk\'s | rest saved/searches results (.csv, .json, .jsonl), ' +
+        'YARA-L, Panther, Suricata, KQL queries in .kql files or Markdown, ES|QL or Kibana queries in Markdown) or one rule file (.yml, .yaml, .toml, .xml, .yaral, Suricata .rules, Panther .py, Splunk savedsearches.conf, a KQL query: .kql, or .md with a ```kql block), a detections file (.csv, .yml, .yaml, .json), Splunk\'s | rest saved/searches results (.csv, .json, .jsonl), ' +
         'a Navigator coverage layer (.json), a DeTT&CT technique administration file (.yml, .yaml) or a Kibana export of Elastic rules (.ndjson)',
     );
   }

@@ -1129,7 +1129,7 @@ describe('attack-layers gap --coverage <a Kibana export of Elastic rules (.ndjso
     const refused = await runCli(['gap', '--threat', 'campaigns', '--coverage', 'README.md', '--out', freshTmpDir('gap-refused')]);
     expect(refused.code).to.equal(2);
     expect(refused.stderr).to.contain(
-      'README.md: not a coverage input; --coverage takes a folder of rules (Sigma, Splunk, Sentinel, Elastic, Wazuh, Falco, YARA-L, Panther, Suricata, KQL queries in .kql files or Markdown) or one rule file (.yml, .yaml, .toml, .xml, .yaral, Suricata .rules, Panther .py, Splunk savedsearches.conf, a KQL query: .kql, or .md with a ```kql block)',
+      'README.md: not a coverage input; --coverage takes a folder of rules (Sigma, Splunk, Sentinel, Elastic, Wazuh, Falco, YARA-L, Panther, Suricata, KQL queries in .kql files or Markdown, ES|QL or Kibana queries in Markdown) or one rule file (.yml, .yaml, .toml, .xml, .yaral, Suricata .rules, Panther .py, Splunk savedsearches.conf, a KQL query: .kql, or .md with a ```kql block)',
     );
   });
 });

@@ -86,7 +86,7 @@ export const declaration: CommandDeclaration = {
       type: 'string',
       array: true,
       demandOption: true,
-      describe: 'a folder of Sigma, Splunk (security_content), Sentinel, Elastic (detection-rules), Wazuh, Falco, YARA-L (Google SecOps), Panther, LimaCharlie or Suricata rules or KQL queries (.kql, or Markdown: .md), a Wazuh (.xml), YARA-L (.yaral), Suricata (.rules) or KQL (.kql) rule file, a Splunk savedsearches.conf (or its saved searches from the REST API, .json), a detections file (.csv/.yaml), a Navigator coverage layer (.json), a DeTT&CT technique administration file (.yaml), a Kibana export of Elastic rules (.ndjson), a Sentinel export of analytic rules (.json), Defender XDR custom detection rules from Microsoft Graph or Datadog detection rules from its API (.json), or - for standard input',
+      describe: 'a folder of Sigma, Splunk (security_content), Sentinel, Elastic (detection-rules), Wazuh, Falco, YARA-L (Google SecOps), Panther, LimaCharlie or Suricata rules or KQL queries (.kql, or Markdown: .md, where ES|QL and Kibana queries read as Elastic rules), a Wazuh (.xml), YARA-L (.yaral), Suricata (.rules) or KQL (.kql) rule file, a Splunk savedsearches.conf (or its saved searches from the REST API, .json), a detections file (.csv/.yaml), a Navigator coverage layer (.json), a DeTT&CT technique administration file (.yaml), a Kibana export of Elastic rules (.ndjson), a Sentinel export of analytic rules (.json), Defender XDR custom detection rules from Microsoft Graph or Datadog detection rules from its API (.json), or - for standard input',
     },
     'min-coverage': { type: 'number', default: 50, describe: 'coverage (percent, 0-100) below which a threat technique is a gap' },
     'outside-view': {

@@ -47,13 +47,47 @@ export interface FailingAggregate {
   at?: number;
 }
 
+/** A technique's cell under one tactic as Navigator 5.1 reads it from the entries (`navigatorCells`). */
+interface NavigatorCell {
+  score?: number;
+  enabled: boolean;
+  /** The position of the entry that set it. */
+  at: number;
+}
+
+/**
+ * The cells a layer's technique entries set, as Navigator 5.1 reads them, by `T1059|execution`: an entry with a
+ * `tactic` field sets the cell keyed by its techniqueID and tactic as written (ViewModel.deserialize at fa7a6017:
+ * `'tactic' in objTechnique`, then TechniqueVM.deserialize keys it `techniqueID + '^' + tactic`), which is a cell only
+ * for a technique's exact ID and one of its tactics' shortnames ("Execution", a list or null key none); one without
+ * sets every tactic's cell of the technique whose ID it is exactly (`technique.attackID == objTechnique.techniqueID`),
+ * unless that technique is revoked or deprecated. A later entry replaces an earlier one whole (setTechniqueVM). The
+ * cell holds a score only from a number and is disabled only by `false` (technique-vm.ts deserialize at 38460258:
+ * `typeof obj.score === 'number'`, `typeof obj.enabled === 'boolean'`): `"99"` is no score, `"false"` disables nothing.
+ */
+function navigatorCells(entries: readonly unknown[], index: AttackIndex): Map<string, NavigatorCell> {
+  const cells = new Map<string, NavigatorCell>();
+  entries.forEach((entry, at) => {
+    if (!isJsonObject(entry) || typeof entry['techniqueID'] !== 'string') return;
+    const record = index.technique(entry['techniqueID']);
+    if (!record || record.revoked || record.deprecated) return;
+    const written = entry['tactic'];
+    const tactics = 'tactic' in entry ? record.tactics.filter((tactic) => tactic === written) : record.tactics;
+    const score = typeof entry['score'] === 'number' ? entry['score'] : undefined;
+    for (const tactic of tactics) cells.set(`${record.id}|${tactic}`, { ...(score === undefined ? {} : { score }), enabled: entry['enabled'] !== false, at });
+  });
+  return cells;
+}
+
 /**
  * The aggregate scores of a layer with `layout.showAggregateScores` that Navigator 5.1 fails to colour: one in the last
  * half-hundredth below the gradient's top (`failsNavigatorGradient`), where its getHexColor throws a TypeError as it
- * sorts and draws the matrix. Counted as Navigator counts them: each entry sets its technique's score under its tactic,
- * or under every tactic of it (a later entry replacing an earlier one whole); techniques the platform filter (`shown`,
- * as `platformsShown` reads it) or `hideDisabled` leaves out are not aggregated. One equal to a score of its own that
- * fails too is left out: that score is said, and mended, on its own.
+ * sorts and draws the matrix. Computed from `entries` as Navigator reads them (`navigatorCells`: a score written as
+ * text is none), so validate passes the entries as written, not as repaired. Navigator aggregates per tactic column,
+ * every sub-technique of the technique counted, whatever its platforms, enabled or not; it computes an aggregate only
+ * as it sorts a column (ViewModel.sortTechniques' comparator), so never for a technique the platform filter (`shown`,
+ * as `platformsShown` reads it) or `hideDisabled` leaves out of its column, nor in a column left with one technique.
+ * One equal to a score of its own that fails too is left out: that score is said, and mended, on its own.
  */
 export function failingAggregates(
   entries: readonly unknown[],
@@ -69,35 +103,39 @@ export function failingAggregates(
   };
   // Colours aside: where Navigator 5.1 looks a score up depends on the range alone (score.ts navigatorStepIndex).
   const gradient = { colors: ['#ffffff', '#000000'], ...range };
-  const cells = new Map<string, { score?: number; enabled: boolean; at: number }>();
+  const cells = navigatorCells(entries, index);
   const families = new Set<string>();
-  entries.forEach((entry, at) => {
-    if (!isJsonObject(entry) || typeof entry['techniqueID'] !== 'string') return;
-    const record = index.technique(entry['techniqueID']);
-    if (!record || record.revoked || record.deprecated) return;
-    const tactics = typeof entry['tactic'] === 'string' ? record.tactics.filter((t) => t === entry['tactic']) : record.tactics;
-    const score = typeof entry['score'] === 'number' ? entry['score'] : undefined;
-    for (const tactic of tactics) {
-      cells.set(`${record.id}|${tactic}`, { ...(score === undefined ? {} : { score }), enabled: entry['enabled'] !== false, at });
-      if (score !== undefined) families.add(`${record.parent ?? record.id}|${tactic}`);
-    }
-  });
+  for (const [key, cell] of cells) {
+    const [id, tactic] = key.split('|') as [string, string];
+    if (cell.score !== undefined) families.add(`${index.technique(id)?.parent ?? id}|${tactic}`);
+  }
   const current = (record: TechniqueRecord | undefined): record is TechniqueRecord => !!record && !record.revoked && !record.deprecated;
   const shows = (record: TechniqueRecord): boolean => !options.shown || !hidingRow(record, index, options.shown);
+  const subsOf = (record: TechniqueRecord, tactic: string) => index.children(record.id).filter((sub) => current(sub) && sub.tactics.includes(tactic));
+  const cellOf = (record: TechniqueRecord, tactic: string) => cells.get(`${record.id}|${tactic}`);
+  // ViewModel.filterTechniques: the platform filter, and with hideDisabled a disabled technique unless a sub-technique of
+  // it is enabled on a platform shown (isSubtechniqueEnabled).
+  const inColumn = (record: TechniqueRecord, tactic: string): boolean =>
+    shows(record) && !(options.hideDisabled && cellOf(record, tactic)?.enabled === false && !subsOf(record, tactic).some((sub) => cellOf(sub, tactic)?.enabled !== false && shows(sub)));
+  const columns = new Map<string, number>();
+  const columnSize = (tactic: string): number => {
+    if (!columns.has(tactic)) columns.set(tactic, index.currentTechniques().filter((record) => !record.parent && record.tactics.includes(tactic) && inColumn(record, tactic)).length);
+    return columns.get(tactic)!;
+  };
   const found: FailingAggregate[] = [];
   for (const family of [...families].sort()) {
     const [id, tactic] = family.split('|') as [string, string];
     const parent = index.technique(id);
-    if (!current(parent) || !shows(parent)) continue;
-    const subs = index.children(parent.id).filter((sub) => current(sub) && sub.tactics.includes(tactic));
-    if (!subs.length) continue;
-    const cell = (record: TechniqueRecord) => cells.get(`${record.id}|${tactic}`);
-    // Navigator keeps a disabled technique of a hideDisabled layer while a sub-technique of it is enabled on a platform shown.
-    if (options.hideDisabled && cell(parent)?.enabled === false && !subs.some((sub) => cell(sub)?.enabled !== false && shows(sub))) continue;
+    if (!current(parent)) continue;
+    const subs = subsOf(parent, tactic);
+    if (!subs.length || !inColumn(parent, tactic)) continue;
+    const cell = (record: TechniqueRecord) => cellOf(record, tactic);
     const aggregate = aggregateScore(cell(parent)?.score, subs.map((sub) => cell(sub)?.score), chosen);
     if (aggregate === undefined || !failsNavigatorGradient(gradient, aggregate)) continue;
     const counted = [parent, ...subs].filter((record) => cell(record)?.score !== undefined);
     if (counted.some((record) => cell(record)!.score === aggregate && failsNavigatorGradient(gradient, aggregate))) continue;
+    // Array.prototype.sort calls no comparator for a column of one technique: Navigator computes no aggregate there.
+    if (columnSize(tactic) < 2) continue;
     const by = ['min', 'max', 'sum'].includes(chosen.aggregateFunction ?? '') ? chosen.aggregateFunction! : 'average';
     const at = cell(parent)?.at;
     found.push({ techniqueID: parent.id, tactic, aggregate, by, from: counted.map((record) => `${record.id} ${cell(record)!.score}`), ...(at === undefined ? {} : { at }) });

@@ -1037,8 +1037,12 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   const settings: JsonObject = { ...subject, hideDisabled: navigatorShown['hideDisabled'] ?? subject['hideDisabled'] ?? false, layout };
   if (index && range) {
     const options = { shown: platformsShown(filters['platforms'], index, versionsAttack), hideDisabled: settings['hideDisabled'] === true };
-    for (const found of failingAggregates(entries, layout, range, index, options)) {
-      out.add('warning', 'score-out-of-range', found.at === undefined ? '/layout/showAggregateScores' : `/techniques/${found.at}`, failingAggregateText(found, range));
+    // Aggregated from the entries as written, as Navigator reads them (a score "99" is none). An entry it reads into a
+    // cell (an exact ID, a tactic's shortname or none) is one the repair keeps: its pointer is found through entryOrigins.
+    const written = Array.isArray(value['techniques']) ? value['techniques'] : [];
+    for (const found of failingAggregates(written, layout, range, index, options)) {
+      const at = found.at === undefined ? -1 : repaired.entryOrigins.indexOf(found.at);
+      out.add('warning', 'score-out-of-range', at < 0 ? '/layout/showAggregateScores' : `/techniques/${at}`, failingAggregateText(found, range));
     }
   }
   if (index) checkHidden(settings, entries, index, shownRows, out);

@@ -164,3 +164,109 @@ describe('regression: aggregate scores Navigator 5.1 fails to colour', () => {
     expect(combined.layout['showAggregateScores']).to.equal(undefined);
   });
 });
+
+/**
+ * The aggregate Navigator 5.1 computes from the layer as written, not as repaired, case by case, each by the source line
+ * it follows (mitre-attack/attack-navigator, nav-app/src/app/classes/view-model.ts at fa7a6017 `deserialize`,
+ * `filterTechniques`, `isSubtechniqueEnabled`, `sortTechniques`, `calculateAggregateScore`; technique-vm.ts at 38460258
+ * `deserialize`; stix/technique.ts at 0454b41d `get_technique_tactic_id`). The layer: `purpleOpsNearTop` (T1059 100 and
+ * T1059.001 99 under execution, average), changed as each case says.
+ */
+describe('regression: aggregate scores as Navigator 5.1 reads the layer as written', () => {
+  const validate = (layer: unknown) => validateLayer(layer, { attackFor: attackFor(attackLibrary()), file: 'purpleops.json' });
+  const aggregates = (layer: unknown): string[] =>
+    validate(layer)
+      .filter((finding) => finding.code === 'score-out-of-range')
+      .map((finding) => `${finding.path} ${/^\S+ \S+ (T\S+ under \S+ has aggregate score \S+ \(layout\.showAggregateScores: [^)]*\))/.exec(finding.message)?.[1] ?? finding.message}`);
+  const sub = (layer: Layer): Record<string, unknown> => layer.techniques.find((entry) => entry.techniqueID === 'T1059.001')! as unknown as Record<string, unknown>;
+  const top = (layer: Layer): string => `/techniques/${layer.techniques.length - 1}`;
+  const warned = (layer: Layer) => [`${top(layer)} T1059 under execution has aggregate score 99.5 (layout.showAggregateScores: the average of T1059 100, T1059.001 99)`];
+
+  // technique-vm.ts deserialize: `if (typeof obj.score === 'number') this.score = String(obj.score); else console.error('TypeError: …')`.
+  it('counts no score written as text: T1059.001 "99" leaves T1059 its own 100 (the text score stays an error of its own)', () => {
+    const layer = purpleOpsNearTop();
+    sub(layer)['score'] = '99';
+    expect(aggregates(layer)).to.deep.equal([]);
+    expect(validate(layer).filter((finding) => finding.path === '/techniques/0/score').map((finding) => [finding.severity, finding.code])).to.deep.equal([['error', 'repaired']]);
+  });
+
+  // view-model.ts deserialize: `if ('tactic' in objTechnique)` the entry is keyed `techniqueID + '^' + tactic` as written
+  // (technique-vm.ts deserialize), and a cell's key is `attackID + '^' + tactic.shortname` (technique.ts
+  // get_technique_tactic_id): a tactic's name, a null tactic or a lower-case ID keys no cell; a misspelt score field is
+  // no field TechniqueVM.deserialize reads.
+  const unread: Array<[string, (entry: Record<string, unknown>) => void]> = [
+    ['the tactic written as its name, "Execution"', (entry) => (entry['tactic'] = 'Execution')],
+    ['a null tactic', (entry) => (entry['tactic'] = null)],
+    ['the ID in lower case, "t1059.001"', (entry) => (entry['techniqueID'] = 't1059.001')],
+    ['the score field misspelt, "Score"', (entry) => ((entry['Score'] = entry['score']), delete entry['score'])],
+  ];
+  for (const [what, change] of unread) {
+    it(`counts no sub-technique entry Navigator keys to no cell: ${what}`, () => {
+      const layer = purpleOpsNearTop();
+      change(sub(layer));
+      expect(aggregates(layer)).to.deep.equal([]);
+    });
+  }
+
+  // view-model.ts deserialize: an entry without a `tactic` field (here a misspelt "tactc", which the repair reads as the
+  // tactic) is set under every tactic of its technique, execution too.
+  it('counts an entry without a tactic field under every tactic: T1059.001 with "tactc": "persistence" is in execution', () => {
+    const layer = purpleOpsNearTop();
+    const entry = sub(layer);
+    delete entry['tactic'];
+    entry['tactc'] = 'persistence';
+    expect(aggregates(layer)).to.deep.equal(warned(layer));
+  });
+
+  // technique-vm.ts deserialize: `if (typeof obj.enabled === 'boolean') this.enabled = obj.enabled`; view-model.ts
+  // filterTechniques hides, under hideDisabled, a disabled technique none of whose sub-techniques is enabled
+  // (isSubtechniqueEnabled): T1020's only sub-technique is T1020.001 (ATT&CK 18.1).
+  it('takes enabled "false" as enabled: T1020 (100, "false") and T1020.001 (99, false) under hideDisabled aggregate 99.5', () => {
+    const layer = purpleOpsNearTop();
+    layer.hideDisabled = true;
+    layer.techniques.push({ techniqueID: 'T1020', tactic: 'exfiltration', score: 100, enabled: 'false' as unknown as boolean }, { techniqueID: 'T1020.001', tactic: 'exfiltration', score: 99, enabled: false });
+    const found = aggregates(layer).filter((line) => line.includes('T1020'));
+    expect(found).to.deep.equal([`${top(layer).replace(/\d+$/, String(layer.techniques.length - 2))} T1020 under exfiltration has aggregate score 99.5 (layout.showAggregateScores: the average of T1020 100, T1020.001 99)`]);
+    layer.techniques[layer.techniques.length - 2]!.enabled = false;
+    expect(aggregates(layer).filter((line) => line.includes('T1020'))).to.deep.equal([]);
+  });
+
+  // calculateAggregateScore reads every sub-technique's score, `enabled` aside, whatever its platforms
+  // (`technique.subtechniques.forEach`): only the parent's row is filtered (filterTechniques).
+  it('counts a disabled sub-technique, and one of a platform the filter hides (T1059.001 runs on Windows only)', () => {
+    const disabled = purpleOpsNearTop();
+    sub(disabled)['enabled'] = false;
+    disabled.hideDisabled = true;
+    expect(aggregates(disabled)).to.deep.equal(warned(disabled));
+    const linux = purpleOpsNearTop();
+    linux.filters = { platforms: ['Linux'] };
+    expect(aggregates(linux)).to.deep.equal(warned(linux));
+  });
+
+  // sortTechniques computes the aggregate in the comparator it hands Array.prototype.sort, which calls none for a list of
+  // one: under a filter of Identity Provider, ATT&CK 18.1's execution column holds T1059 alone, and Navigator paints it
+  // by its own score (matrix/cell.ts getTechniqueBackground: no aggregateScore).
+  it('finds no aggregate in a column of one technique: execution under a filter of Identity Provider', () => {
+    const alone = purpleOpsNearTop();
+    alone.filters = { platforms: ['Identity Provider'] };
+    expect(aggregates(alone)).to.deep.equal([]);
+    const two = purpleOpsNearTop();
+    two.filters = { platforms: ['Identity Provider', 'Linux'] };
+    expect(aggregates(two)).to.deep.equal(warned(two));
+  });
+
+  // calculateAggregateScore(technique, tactic) reads each cell under the tactic of the column it sorts.
+  it('aggregates per tactic column: T1053 100 under execution and T1053.005 99 under each of its tactics warn under execution only', () => {
+    const layer = purpleOpsNearTop();
+    layer.techniques.push({ techniqueID: 'T1053', tactic: 'execution', score: 100 }, { techniqueID: 'T1053.005', score: 99 });
+    expect(aggregates(layer).filter((line) => line.includes('T1053'))).to.deep.equal([
+      `/techniques/${layer.techniques.length - 2} T1053 under execution has aggregate score 99.5 (layout.showAggregateScores: the average of T1053 100, T1053.005 99)`,
+    ]);
+  });
+
+  it('points at the parent entry as written when the repair leaves an earlier entry out or splits one', () => {
+    const layer = purpleOpsNearTop();
+    layer.techniques.unshift({} as LayerTechnique, { techniqueID: 'T1003', tactic: 'Credential Access, Discovery' as string, score: 1 });
+    expect(aggregates(layer)).to.deep.equal(warned(layer));
+  });
+});

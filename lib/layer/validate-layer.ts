@@ -674,14 +674,17 @@ function parentEntryAt(entries: readonly unknown[], parent: string, tactic: stri
   return at < 0 ? undefined : at;
 }
 
-function checkHidden(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, shown: ReadonlySet<string> | undefined, out: Findings): void {
+/** `asRead`: the layer's entries as written, whose score Navigator reads into an aggregate (`"99"` is none). */
+function checkHidden(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, shown: ReadonlySet<string> | undefined, out: Findings, asRead: readonly unknown[]): void {
   const layout = isJsonObject(layer['layout']) ? layer['layout'] : {};
   const hideDisabled = layer['hideDisabled'] === true;
   for (const [at, tactics] of collapsedSubtechniques(entries, index, layout['expandedSubtechniques'], hideDisabled, shown)) {
     const entry = entries[at] as JsonObject;
     const record = index.technique(entry['techniqueID'] as string)!;
-    // With aggregate scores Navigator paints the parent by its own and its sub-techniques' scores (export does too).
-    const aggregated = layout['showAggregateScores'] === true && typeof entry['score'] === 'number';
+    // With aggregate scores Navigator paints the parent by its own and its sub-techniques' scores (export does too),
+    // each read only from a number as written (technique-vm.ts deserialize at 38460258).
+    const written = asRead[out.entryOrigins[at] ?? at];
+    const aggregated = layout['showAggregateScores'] === true && isJsonObject(written) && typeof written['score'] === 'number';
     const seen = aggregated
       ? `so only its score shows, in ${record.parent}'s aggregate score; nobody sees the rest of it`
       : 'so nobody sees it';
@@ -1035,17 +1038,17 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   const navigatorShown = navigatorSettings(value, repaired.layer);
   const layout = { ...(isJsonObject(subject['layout']) ? subject['layout'] : {}), ...(isJsonObject(navigatorShown['layout']) ? navigatorShown['layout'] : {}) };
   const settings: JsonObject = { ...subject, hideDisabled: navigatorShown['hideDisabled'] ?? subject['hideDisabled'] ?? false, layout };
+  const written = Array.isArray(value['techniques']) ? value['techniques'] : [];
   if (index && range) {
     const options = { shown: platformsShown(filters['platforms'], index, versionsAttack), hideDisabled: settings['hideDisabled'] === true };
     // Aggregated from the entries as written, as Navigator reads them (a score "99" is none). An entry it reads into a
     // cell (an exact ID, a tactic's shortname or none) is one the repair keeps: its pointer is found through entryOrigins.
-    const written = Array.isArray(value['techniques']) ? value['techniques'] : [];
     for (const found of failingAggregates(written, layout, range, index, options)) {
       const at = found.at === undefined ? -1 : repaired.entryOrigins.indexOf(found.at);
       out.add('warning', 'score-out-of-range', at < 0 ? '/layout/showAggregateScores' : `/techniques/${at}`, failingAggregateText(found, range));
     }
   }
-  if (index) checkHidden(settings, entries, index, shownRows, out);
+  if (index) checkHidden(settings, entries, index, shownRows, out, written);
   if (index) checkHiddenDisabled(settings, entries, index, shownRows, out);
   if (index) checkPlatforms(subject, entries, index, out, everyPlatform === true, unlistedPlatforms, askedPlatforms, givenName(options.givenAs, 'release'));
   if (index) checkNewest(entries, index, options.newest?.(index.domain), out);

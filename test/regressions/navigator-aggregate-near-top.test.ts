@@ -190,6 +190,16 @@ describe('regression: aggregate scores as Navigator 5.1 reads the layer as writt
     expect(validate(layer).filter((finding) => finding.path === '/techniques/0/score').map((finding) => [finding.severity, finding.code])).to.deep.equal([['error', 'repaired']]);
   });
 
+  // The same reading for the collapsed sub-technique: its text score shows in no aggregate either.
+  it('says a collapsed T1059.001 scored "99" shows nowhere, not "in T1059\'s aggregate score"', () => {
+    const layer = purpleOpsNearTop();
+    sub(layer)['score'] = '99';
+    const collapsed = validate(layer).find((finding) => finding.code === 'hidden-subtechnique' && finding.path === '/techniques/0');
+    expect(collapsed?.message).to.include('T1059.001 (PowerShell) is annotated but collapsed under T1059 in execution, so nobody sees it:');
+    sub(layer)['score'] = 99;
+    expect(validate(layer).find((finding) => finding.code === 'hidden-subtechnique' && finding.path === '/techniques/0')?.message).to.include("so only its score shows, in T1059's aggregate score");
+  });
+
   // view-model.ts deserialize: `if ('tactic' in objTechnique)` the entry is keyed `techniqueID + '^' + tactic` as written
   // (technique-vm.ts deserialize), and a cell's key is `attackID + '^' + tactic.shortname` (technique.ts
   // get_technique_tactic_id): a tactic's name, a null tactic or a lower-case ID keys no cell; a misspelt score field is

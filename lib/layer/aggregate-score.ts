@@ -1,7 +1,7 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { TechniqueRecord } from '../attack/types.js';
-import { isJsonObject } from '../json-value.js';
-import { hidingRow } from './platform-visibility.js';
+import { isJsonObject, type JsonObject } from '../json-value.js';
+import { hidingRow, platformsShown } from './platform-visibility.js';
 import type { GradientRange } from './score-range.js';
 import { failsNavigatorGradient } from './score.js';
 
@@ -45,6 +45,19 @@ export interface FailingAggregate {
   from: string[];
   /** The position of the technique's own entry there, when it has one. */
   at?: number;
+}
+
+/**
+ * The platforms whose techniques Navigator 5.1 draws, and so aggregates, by the platform filter as written in `asRead`
+ * (`platformsShown` reads the names): Filter.deserialize (filter.ts at 33541d9b) takes `filters.platforms` only as a
+ * list of text, every item as written (`"Windows "` is no platform), and for anything else (an item that is no text,
+ * a misspelt `Platforms`, filters that are no object) keeps no selection, which stands for every platform.
+ */
+export function aggregatedPlatforms(asRead: JsonObject, index: AttackIndex, versionsAttack: unknown): ReadonlySet<string> {
+  const filters = asRead['filters'];
+  const listed = isJsonObject(filters) ? filters['platforms'] : undefined;
+  const read = Array.isArray(listed) && listed.every((platform) => typeof platform === 'string') ? listed : undefined;
+  return platformsShown(read, index, versionsAttack);
 }
 
 /** A technique's cell under one tactic as Navigator 5.1 reads it from the entries (`navigatorCells`). */

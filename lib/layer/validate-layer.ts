@@ -31,7 +31,7 @@ import {
   upgradePrompt,
 } from './layer-format.js';
 import { collapsedSubtechniques, disabledUnder, isAnnotated, isOnlyDisabled, keptBySubtechnique } from './subtechnique-visibility.js';
-import { everyPlatformNote, everyPlatformRelease, everyReleaseTypo, filteredOutEntries, platformsShown, renamedSinceLayer, shownPlatforms, type FilteredOut, unfilterablePlatforms, unlistedPlatformNames, type ReleaseList } from './platform-visibility.js';
+import { everyPlatformNote, everyPlatformRelease, everyReleaseTypo, filteredOutEntries, renamedSinceLayer, shownPlatforms, type FilteredOut, unfilterablePlatforms, unlistedPlatformNames, type ReleaseList } from './platform-visibility.js';
 import { isJsonObject, valueAtPointer, type JsonObject } from '../json-value.js';
 import { currentPlatformName, NAVIGATOR_PLATFORM_MAPPINGS, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
 import { isIndexedTechniqueId, isNamespacedTechniqueId, namespacedTechniqueText, preAttackNumberText, unusedNumberText } from '../attack/technique-id.js';
@@ -39,7 +39,7 @@ import { otherDomainLayerText, otherDomainLookup, otherDomainText, type OtherDom
 import { arrayLayers, navigatorSettings, originalPath, repairLayer, type LayerRepair } from './repair-layer.js';
 import { gradientRange, scoresOutOfRange, type GradientRange } from './score-range.js';
 import { failsNavigatorGradient } from './score.js';
-import { failingAggregateText, failingAggregates } from './aggregate-score.js';
+import { aggregatedPlatforms, failingAggregateText, failingAggregates } from './aggregate-score.js';
 import { readTacticIdAndName, tacticAdvice } from './tactic-written.js';
 import { deprecatedTechniqueText, deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
 import { recordedElsewhereText, revokedTechniqueText } from '../attack/revoked-technique-text.js';
@@ -1040,7 +1040,7 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   const settings: JsonObject = { ...subject, hideDisabled: navigatorShown['hideDisabled'] ?? subject['hideDisabled'] ?? false, layout };
   const written = Array.isArray(value['techniques']) ? value['techniques'] : [];
   if (index && range) {
-    const options = { shown: platformsShown(filters['platforms'], index, versionsAttack), hideDisabled: settings['hideDisabled'] === true };
+    const options = { shown: aggregatedPlatforms(value, index, versionsAttack), hideDisabled: settings['hideDisabled'] === true };
     // Aggregated from the entries as written, as Navigator reads them (a score "99" is none). An entry it reads into a
     // cell (an exact ID, a tactic's shortname or none) is one the repair keeps: its pointer is found through entryOrigins.
     for (const found of failingAggregates(written, layout, range, index, options)) {

@@ -265,6 +265,17 @@ describe('regression: aggregate scores as Navigator 5.1 reads the layer as writt
     expect(aggregates(two)).to.deep.equal(warned(two));
   });
 
+  // filter.ts Filter.deserialize at 33541d9b: `if (isStringArray(rep.platforms))` takes the list, else logs a TypeError
+  // and keeps no selection, which initPlatformOptions fills with every platform; a field other than `platforms` it does
+  // not read. The repair drops the item 5 and reads "Platforms" as platforms: Navigator filters nothing in either.
+  it('reads the platform filter as Navigator does: ["Identity Provider", 5] and a misspelt "Platforms" filter nothing', () => {
+    for (const filters of [{ platforms: ['Identity Provider', 5] }, { Platforms: ['Identity Provider'] }]) {
+      const layer = purpleOpsNearTop();
+      layer.filters = filters;
+      expect(aggregates(layer), JSON.stringify(filters)).to.deep.equal(warned(layer));
+    }
+  });
+
   // calculateAggregateScore(technique, tactic) reads each cell under the tactic of the column it sorts.
   it('aggregates per tactic column: T1053 100 under execution and T1053.005 99 under each of its tactics warn under execution only', () => {
     const layer = purpleOpsNearTop();

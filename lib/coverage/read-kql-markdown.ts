@@ -14,6 +14,7 @@
  */
 import { basename } from 'node:path';
 import type { CoverageRef } from './coverage-types.js';
+import { ESQL_SOURCE, esqlIndexes, statementOf } from './esql-source.js';
 import { kqlQueryCut, kqlTableGroups } from './kql-tables.js';
 import { NO_COVERAGE_GIVEN } from './read-detections.js';
 import { eventCategories } from './read-siem-rule.js';
@@ -35,12 +36,6 @@ const TECHNIQUE_ID = new RegExp(`(?<![\\w/.])${INDEXED_TECHNIQUE_ID_SOURCE}(?![\
 // Link targets and bare addresses hold IDs too (`https://attack.mitre.org/techniques/T1059/001/`): not read.
 const LINK_TARGETS = /\]\([^)]*\)|<?https?:\/\/\S+/g;
 
-// An ES|QL query (Elastic) starts with its source command, `FROM logs-* METADATA _id` (dhyey03/elastic-detection-rules
-// rules/02-rdp-failed-logins-brute-force.md, in a ```sql block): no KQL statement starts so, a KQL query starting with a
-// table's name (`SecurityEvent | where …`). Its indexes, up to METADATA, are what it reads; the command ends at a pipe or
-// the query's end, not at a word as SQL's `FROM t_mfa_otp o WHERE …` goes on.
-const ESQL_SOURCE = /^FROM\s+([^\s,|]+(?:\s*,\s*[^\s,|]+)*)(?:\s+METADATA\s+[\w.]+(?:\s*,\s*[\w.]+)*)?\s*(?:\||$)/i;
-
 // A Kibana query (KQL or Lucene, as an Elastic custom query rule is written) tests fields: its statement starts with one,
 // `event.code:4625 and …`, `event.dataset:o365.audit and (event.action : "New-InboxRule" or …)` (dhyey03/
 // elastic-detection-rules rules/07-inbox-rule-creation.md, "## Query (KQL — Security Detection Rule)" over an untagged
@@ -55,20 +50,9 @@ const EVENT_DATASET = /\bevent\.dataset\s*(?::|==)\s*"?([\w.-]+)"?/gi;
 /** What language a fenced block's query is in, told by its text (its fence's tag does not tell: ```sql holds KQL too). */
 type QueryLanguage = 'kusto' | 'esql' | 'kibana';
 
-/** A query's statement: its lines without comments (`// …`) and blank ones, which may come before it, joined. */
-function statementOf(query: string): string {
-  return query.split('\n').filter((line) => line.trim() && !line.trim().startsWith('//')).join(' ').trim();
-}
-
 function queryLanguage(query: string): QueryLanguage {
   const statement = statementOf(query);
   return ESQL_SOURCE.test(statement) ? 'esql' : KIBANA_QUERY.test(statement) ? 'kibana' : 'kusto';
-}
-
-/** The index patterns an ES|QL query reads (`logs-*`); none for a query that is no ES|QL. */
-function esqlIndexes(query: string): string[] {
-  const source = ESQL_SOURCE.exec(statementOf(query));
-  return source ? source[1]!.split(',').map((index) => index.trim()).filter(Boolean) : [];
 }
 
 /** How a query in Markdown is said, by its language: in a rule's level reason and the reason it is ignored. */

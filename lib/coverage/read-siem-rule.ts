@@ -43,6 +43,7 @@ import { canonicalTechniqueId, tacticIdInAnyCase, indexedTechniqueIdInAnyCase } 
 import { roundLevel, untaggedRule, weightFactor, withoutHoldingParents, type CoverageKind, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome } from './read-rule-folder.js';
 import { tacticDisplayName } from '../normalize/tactic-text.js';
+import { esqlIndexes } from './esql-source.js';
 import { isAsimRead, kqlQueryCut, kqlTableGroups } from './kql-tables.js';
 import { itemsOf, listItems, scalarText, type LineIndex, type YamlMap, type YamlNode } from './yaml-events.js';
 
@@ -605,7 +606,9 @@ export function elasticRule(
   const tags = [rule['tags'], rule['os_list']].flatMap((names) => (Array.isArray(names) ? names.filter((tag): tag is string => typeof tag === 'string') : []));
   const platforms = [...new Set(tags.flatMap((tag) => ELASTIC_OS[tag.trim().toLowerCase()] ?? []))];
   if (platforms.length) coverage.platforms = platforms;
-  const indexes = Array.isArray(rule['index']) ? rule['index'].filter((index): index is string => typeof index === 'string') : [];
+  // An ES|QL rule states no `index`: its query's source command names what it reads (`from logs-endpoint.events.*`).
+  const stated = Array.isArray(rule['index']) ? rule['index'].filter((index): index is string => typeof index === 'string') : [];
+  const indexes = stated.length || rule['language'] !== 'esql' || typeof rule['query'] !== 'string' ? stated : esqlIndexes(rule['query']);
   if (indexes.length) coverage.dataSources = indexes;
   const categories = eventCategories(rule['query']);
   if (categories.length) coverage.eventCategories = categories;

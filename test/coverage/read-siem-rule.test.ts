@@ -1165,6 +1165,50 @@ describe('Sekoia.io rules (SEKOIA-IO/Community sigma_rules/, format version 2.0)
   });
 });
 
+describe('parseRuleFile (an Elastic ES|QL rule, which states no index)', () => {
+  // The shape of elastic/detection-rules' rules/linux/credential_access_credential_dumping_esql.toml: `type = "esql"`,
+  // `language = "esql"`, no `index`, the query's source command naming the indexes over two lines; our own short text.
+  const toml = (index: string) =>
+    [
+      '[metadata]',
+      'maturity = "production"',
+      '',
+      '[rule]',
+      'language = "esql"',
+      'name = "ESQL Unshadow Run"',
+      'risk_score = 47',
+      'rule_id = "00000000-0000-4000-8000-000000000002"',
+      'severity = "medium"',
+      'tags = ["OS: Linux"]',
+      'type = "esql"',
+      ...(index ? [index] : []),
+      "query = '''",
+      '// the unshadow utility of John the Ripper',
+      'from logs-endpoint.events.*, logs-endpoint.events.process*',
+      '    | where host.os.type == "linux" and process.name == "unshadow"',
+      "'''",
+      '',
+      '[[rule.threat]]',
+      'framework = "MITRE ATT&CK"',
+      '[[rule.threat.technique]]',
+      'id = "T1003"',
+      'name = "OS Credential Dumping"',
+      '',
+    ].join('\n');
+  const dataSources = (text: string) => {
+    const outcome = parseRuleFile(text, 'esql.toml');
+    return 'rule' in outcome ? outcome.rule.dataSources : outcome;
+  };
+
+  it('reads the indexes its query reads from (it stated none, so its log source was not stated)', () => {
+    expect(dataSources(toml(''))).to.deep.equal(['logs-endpoint.events.*', 'logs-endpoint.events.process*']);
+  });
+
+  it('keeps an index it states', () => {
+    expect(dataSources(toml('index = ["logs-endpoint.events.process-*"]'))).to.deep.equal(['logs-endpoint.events.process-*']);
+  });
+});
+
 describe('parseRuleFile (Elastic hunting queries, a [hunt] table)', () => {
   // The shape of elastic/detection-rules' hunting/aws/queries/*.toml (iam_user_activity_with_no_mfa_session.toml): a
   // [hunt] table with name, uuid, integration and the technique IDs in `mitre`; our own short query text.

@@ -9,6 +9,7 @@ import { referenceKey, referencesInLines, unreadTacticParts, withLinesOf, type E
 import { GLUED_TACTIC_RULE, withGluedTactics } from './glued-tactics.js';
 import { pairJoinedNames } from './joined-names.js';
 import { withSigmaTags } from './sigma-tags.js';
+import { joinedEvidence } from './report-evidence.js';
 import { emptiedBrackets, joinBrokenLinks } from './broken-links.js';
 import { objectsInLines, unknownGroupNames, type FoundAttackObject } from './find-attack-objects.js';
 import { objectKind } from '../normalize/resolve-attack-object.js';
@@ -825,6 +826,14 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     const earlier = kept[at]!;
     if (!alone.warnings.length && alone.ids.length && alone.ids.join(' ') === earlier.resolution?.ids.join(' ')) {
       const tactics = [...new Set([...earlier.tactics, ...ref.tactics])];
+      // A first mention without a name (`registry autoruns (T1547.001)`, its words the use's evidence) takes the name a
+      // later one gives (`T1547.001 — Boot/Logon Autostart Execution: Registry Run Keys`), keeping its own evidence;
+      // words that name no technique (a YAML key before the ID) are no name to take.
+      if (earlier.name === undefined && ref.name !== undefined && !alone.trail.includes(notATechniqueName(ref.name))) {
+        const evidence = joinedEvidence(earlier.evidence ?? [], ref.evidence ?? []);
+        kept[at] = resolved(withLinesOf({ ...mention, tactics, ...(evidence.length ? { evidence } : {}) }, earlier));
+        continue;
+      }
       const cited = withLinesOf(earlier, ref);
       kept[at] = tactics.length > earlier.tactics.length ? resolved({ ...cited, tactics }) : cited;
       continue;

@@ -2553,6 +2553,27 @@ describe('extractReport', () => {
     });
   });
 
+  describe('an ID written first without a name, then with one', () => {
+    it('keeps the later mention\'s name, and the first one\'s words as evidence', () => {
+      // KvXbyte/trace_output-portfolio- 'research_node[threats]/threat_reports/blackcat_ransomware.md' (no licence stated;
+      // our own lines in its shape): its Key TTPs list cites `registry autoruns (T1547.001)`, its mapping list
+      // `T1547.001 — Boot/Logon Autostart Execution: Registry Run Keys`; the merged reference kept no name.
+      const text = [
+        '- **Persistence:** Scheduled jobs (T1053), registry autoruns (T1547.001)', '',
+        '## Mapping', '- T1547.001 — Boot/Logon Autostart Execution: Registry Run Keys', '- T1053 — Scheduled Task/Job',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      const t1547 = refs.find((ref) => ref.ids[0] === 'T1547.001')!;
+      expect([t1547.name, t1547.lines, t1547.tactics, t1547.evidence?.map((said) => said.text), t1547.resolution?.warnings]).to.deep.equal([
+        'Boot/Logon Autostart Execution: Registry Run Keys',
+        [1, 4],
+        ['Persistence'],
+        ['registry autoruns (T1547.001)'],
+        [],
+      ]);
+    });
+  });
+
   describe('words before an ID that are not written as a name', () => {
     it('takes no sentence\'s opening words, no words ending in a small word and no path for a name', () => {
       // An ATT&CK cheat-sheet's Atomic Red Team command (`Get-AtomicTechnique -Path atomics/T1059.001/T1059.001.yaml |`),

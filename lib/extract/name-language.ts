@@ -25,7 +25,14 @@ export function nameLanguage(name: string, documentLatin?: string): string | und
   // Two words in lower case of four letters or more that are no English words (`Phishing con adjunto malicioso`, a
   // Spanish report's name of T1566.001): the name is another language's, the English word in it a loan (`Phishing`), and
   // a function word English spells too (`con`) is that language's.
-  const ownWords = words.filter((word) => /^\p{Ll}{4,}$/u.test(word) && !isCommonEnglishWord(word)).length >= 2;
+  // In a `Parent: Sub` name, a part of two such words or more, capitalised or not, and no English word says so too
+  // (`Prejudicar Defesas: Desative ou Modifique o Firewall do Sistema`, a Portuguese table's T1562.004): the English word
+  // of the other part is a loan.
+  const ownPart = name.includes(':') && name.split(':').some((part) => {
+    const own = part.split(/[\s/,;()]+/).filter((word) => /\p{L}/u.test(word));
+    return !own.some(english) && own.filter((word) => /^\p{L}{4,}$/u.test(word) && !isCommonEnglishWord(word.toLowerCase())).length >= 2;
+  });
+  const ownWords = ownPart || words.filter((word) => /^\p{Ll}{4,}$/u.test(word) && !isCommonEnglishWord(word)).length >= 2;
   const languages = nameLanguages(name.replace(ELIDED_ALL, (article) => `${article.charAt(0)}e `), ownWords);
   // A word English writes too (`Modification des processus système`, `Suppression d'indicateurs`, a French report's
   // cells) leaves the name English, unless a function word of another language with a letter English does not write, an

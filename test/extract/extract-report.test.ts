@@ -1054,6 +1054,20 @@ describe('extractReport', () => {
         '"Ferramenta Rclone" is no name of T1567.002 Exfiltration Over Web Service: Exfiltration to Cloud Storage, nor of any technique: read by the ID alone; check that it is the technique meant (the words may name a tool, a service or a target)',
       ]);
     });
+
+    it('is said to be in that language where one part of a `Parent: Sub` name holds no English word and the other one a loan', () => {
+      // crocodyli/ThreatActors-TTPs 3AM/3AM-TTP.md (MIT licence; test/corpus/reports/crocodyli-3am-ransomware-grid-table-pt.yaml):
+      // `Prejudicar Defesas: Desative ou Modifique o Firewall do Sistema.` over T1562.004 got no note, its `Firewall` an
+      // English word, though `Remoção do Indicador: Limpar logs de eventos do Windows.` two rows under it did.
+      const text = [
+        '| Tática | Técnica | | Detalhes |', '|---|---|---|---|',
+        '| Evasão de Defesas (TA0005) | Prejudicar Defesas: Desative ou Modifique o Firewall do Sistema. | T1562.004 | O ator altera a política do Firewall. |',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => ref.resolution?.warnings[0]?.replace(/, in which .*/, ''))).to.deep.equal([
+        '"Prejudicar Defesas: Desative ou Modifique o Firewall do Sistema" is written in Portuguese, not in English',
+      ]);
+    });
   });
 
   describe('a name in a language other than English after an ID and a dash, in prose', () => {

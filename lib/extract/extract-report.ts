@@ -767,7 +767,14 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   references.splice(0, references.length, ...withSiblings);
   // `T10593`: a T and five digits that may be T1059.003 or T1059, a doubtful reference (`fiveDigitResolution`). In a
   // table's row it takes the row's tactic, as its neighbours' IDs do (`| Execution | T10593 | … |`).
-  for (const reference of fiveDigitIdsInLines(lines, target)) insert({ ...reference, tactics: [...(tacticsOfLine.get(reference.line) ?? [])] });
+  // `| Network Service Discovery (T10466) |` in a technique column: the cell the reader took as a name without an ID is
+  // this reference, its name and its word; one reference, flagged, not the name read apart too.
+  for (const reference of fiveDigitIdsInLines(lines, target)) {
+    const { span } = reference;
+    const cell = references.findIndex((ref) => !ref.ids.length && !ref.malformed && ref.span.line === span.line && ref.span.start <= span.start && ref.span.end >= span.end);
+    if (cell >= 0) references.splice(cell, 1);
+    insert({ ...reference, tactics: [...(tacticsOfLine.get(reference.line) ?? [])] });
+  }
   // `T1059.001 PowerShell The actor used …`: a table row run together with no header above it, its use as evidence.
   references.splice(0, references.length, ...withRowUses(references, lines, (name, id) => ask({ raw: name }, { similarNames: false }).ids.includes(id)));
   // `Tags: attack.t1059.001, attack.t1105`, `- attack.execution`: a Sigma rule's tags quoted, read as Sigma means them.

@@ -478,6 +478,16 @@ describe('extractReport', () => {
       );
     });
 
+    it('is one reference in a technique column\'s cell, its name beside it, not a reference by name as well (T10146, T10466 for T1046)', () => {
+      // The Megazord table's own row (above) and a sweep's `| Network Service Discovery (T10466) |`, in table rows: the cell
+      // was also read as a name without an ID, a second reference that read T1046 silently, by name, beside the flagged one.
+      const refs = read(['| Tactic | Technique | Details |', '|---|---|---|', '| Discovery | Network Service Discovery   (T10146) | scans the hosts |', '| Discovery | Network Service Discovery (T10466) | again |'].join('\n')).references;
+      expect(refs.map((ref) => [ref.raw, ref.name, ref.tactics, ref.resolution?.status, ref.resolution?.candidates?.map((c) => c.id)])).to.deep.equal([
+        ['T10146', 'Network Service Discovery', ['Discovery'], 'unknown', ['T1046', 'T1014']],
+        ['T10466', 'Network Service Discovery', ['Discovery'], 'unknown', ['T1046']],
+      ]);
+    });
+
     it('gives only the readings the release has (T10019: T1001, no T1001.009), and reads no other T and five digits', () => {
       const refs = read('See T10019. A model T12345, a time 20130719T105931Z, t10593 (a variable), T10593.5 and T105931.').references;
       expect(refs.map((ref) => [ref.raw, ref.resolution?.candidates?.map((c) => c.id)])).to.deep.equal([['T10019', ['T1001']]]);

@@ -10,6 +10,7 @@ import { GLUED_TACTIC_RULE, withGluedTactics } from './glued-tactics.js';
 import { pairJoinedNames } from './joined-names.js';
 import { withSigmaTags } from './sigma-tags.js';
 import { joinedEvidence } from './report-evidence.js';
+import { slashPairedNames } from '../normalize/paired-names.js';
 import { emptiedBrackets, joinBrokenLinks } from './broken-links.js';
 import { objectsInLines, unknownGroupNames, type FoundAttackObject } from './find-attack-objects.js';
 import { objectKind } from '../normalize/resolve-attack-object.js';
@@ -100,6 +101,8 @@ const LISTED = 8;
 
 /** Where a reference's text starts: what stays the same as it is merged and resolved. */
 const spanKey = (ref: ExtractedReference): string => `${ref.span.line}:${ref.span.start}`;
+/** Where a name is written, whole. */
+const nameSpanKey = (span: NonNullable<ExtractedReference['nameSpan']>): string => `${span.line}:${span.start}:${span.end}`;
 // Where a reference read apart is written, end too: `Email Collection (71114) and T1003` is another reference from the
 // same start, the lines' reader's for T1003.
 const wholeSpanKey = (ref: ExtractedReference): string => `${spanKey(ref)}-${ref.span.end}`;
@@ -472,6 +475,25 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     else brokenIds.set(broken.line, [...(brokenIds.get(broken.line) ?? []), broken]);
   };
   for (const guess of guessedIds(lines)) guessed.set(guess.line, [...(guessed.get(guess.line) ?? []), guess]);
+  // The references one name written for several IDs gives, one per ID (`Remote Services: RDP / SSH (T1021.001 /
+  // T1021.004)`), by where the name is written, in the order of their IDs: filled once the lines are read.
+  const sharingName = new Map<string, ExtractedReference[]>();
+  // Such a reference with the part of the name that is its ID's, where the name lists one per ID (`slashPairedNames`):
+  // `Remote Services: RDP (T1021.001)`, which normalize reads as the campaign file writes it.
+  const withOwnPart = (ref: ExtractedReference): ExtractedReference | undefined => {
+    const group = ref.name !== undefined && ref.nameSpan ? sharingName.get(nameSpanKey(ref.nameSpan))?.filter((other) => other.name === ref.name) : undefined;
+    if (!group || group.length < 2 || ref.ids.length !== 1) return undefined;
+    const ids = group.map((other) => other.ids[0]!);
+    const fits = (name: string, id: string): boolean => {
+      const { status, ids: read, warnings, trail } = ask({ raw: `${name} (${id})` });
+      return status !== 'ambiguous' && status !== 'unknown' && !warnings.length && read.join(' ') === id && !trail.includes(notATechniqueName(name));
+    };
+    const own = slashPairedNames(ref.name!, ids, fits)?.[ids.indexOf(ref.ids[0]!)];
+    if (own === undefined) return undefined;
+    const nameFirst = ref.nameSpan!.line < ref.span.line || (ref.nameSpan!.line === ref.span.line && ref.nameSpan!.start < ref.span.start);
+    const raw = nameFirst ? `${own}${ref.raw.slice(ref.raw.lastIndexOf(' ('))}` : `${ref.raw.slice(0, ref.raw.indexOf(' ('))} (${own})`;
+    return { ...ref, raw, name: own };
+  };
   const resolved = (ref: ExtractedReference): ReportReference => {
     // `T10593`: T1059.003 or T1059 with a footnote's 3, not guessed at.
     if (ref.malformed && isFiveDigitId(ref.malformed)) return { ...ref, resolution: fiveDigitResolution(ref.malformed, target, ref.name) };
@@ -482,6 +504,8 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     const raw = ocr ? ref.raw.replace(ocr.written, ref.ids[0]!) : split ? ref.raw.replace(split.written, split.id) : ref.raw;
     const { resolution, warnings: kinds } = ask.withWarnings({ raw, tactics: ref.tactics });
     const { status, ids, note, candidates, warnings, tactics: written } = resolution;
+    const ownPart = warnings.length ? withOwnPart(ref) : undefined;
+    if (ownPart) return resolved(ownPart);
     // The answer is shared with every mention of the same words (`resolutionMemo`): the trail this mention adds to is its own.
     const trail = [...resolution.trail];
     const technique = ids.length === 1 ? target.technique(ids[0]!) : undefined;
@@ -815,6 +839,12 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   // with the ID (`mapped (T1213)`, `Supply Chain Compromise (T1195.002)`), it tells nothing more: its tactics go to the
   // first reference, and so do its lines. One whose name disagrees or draws a warning stays, for the analyst to see.
   reached(0.74);
+  for (const ref of references) {
+    if (ref.name === undefined || !ref.nameSpan || ref.ids.length !== 1) continue;
+    const key = nameSpanKey(ref.nameSpan);
+    sharingName.set(key, [...(sharingName.get(key) ?? []), ref]);
+  }
+  for (const group of sharingName.values()) group.sort((a, b) => a.span.line - b.span.line || a.span.start - b.span.start);
   const kept: ReportReference[] = [];
   const first = new Map<string, number>();
   for (const ref of references) {

@@ -25,6 +25,7 @@ import { spacedName } from './spaced-names.js';
 import { tacticShortname } from './tactic-names.js';
 import { tacticsWithin } from './tactic-list.js';
 import { techniqueAlias } from './technique-aliases.js';
+import { slashPairedNames } from './paired-names.js';
 
 /** The releases a reference is resolved against. */
 export interface ResolveContext {
@@ -433,6 +434,7 @@ function resolveParts(
   const outcomes: Outcome[] = [];
   const seen = new Set<string>();
   const groupFits = new Map<string, boolean>();
+  const pairedNames = new Map<string, string[] | undefined>();
   // The names each ID is written beside (an ID and its ATT&CK link are two writings of it, one without a name).
   const namesOf = new Map<string, Array<string | undefined>>();
   for (const part of parts) for (const id of part.ids) namesOf.set(id, [...(namesOf.get(id) ?? []), part.name]);
@@ -461,6 +463,20 @@ function resolveParts(
           ownTrail.push(`name check: "${key}" names another of the IDs it stands beside; ${id} was read by its ID`);
         }
       }
+      // `Remote Services: RDP / SSH (T1021.001 / T1021.004)`: a name that lists one part per ID, in order, gives each ID
+      // its own part where every part fits its ID (`slashPairedNames`).
+      if (shared && part.name !== undefined && ownWarnings.length) {
+        const key = part.name;
+        const group = parts.filter((p) => p.name === key).flatMap((p) => p.ids);
+        if (!pairedNames.has(key)) pairedNames.set(key, slashPairedNames(key, group, (name, other) => fitsName(other, name, tactics, context)));
+        const own = pairedNames.get(key)?.[group.indexOf(id)];
+        if (own !== undefined) {
+          ownTrail.length = 0;
+          ownWarnings.length = 0;
+          outcome = resolveId(id, own, tactics, context, ownTrail, ownWarnings);
+          ownTrail.push(`name check: "${key}" names each of its IDs in turn; "${own}" read for ${id}`);
+        }
+      }
       // `SSH [(T1048.002)](https://attack.mitre.org/techniques/T1048/002/)`: the ID is written twice, once without the
       // word beside it; two writings of the ID outweigh one word, which is noted.
       const others = [...new Set(namesOf.get(id) ?? [])].filter((other) => other !== part.name);
@@ -485,6 +501,14 @@ function resolveParts(
     }
   }
   return outcomes;
+}
+
+/** Whether a name is the ID's technique's (its name, an alias, an abbreviation): read with no warning, not as the writer's own words. */
+function fitsName(id: TechniqueId, name: string, tactics: readonly TacticShortname[], context: ResolveContext): boolean {
+  const trail: string[] = [];
+  const warnings: string[] = [];
+  const outcome = resolveId(id, name, tactics, context, trail, warnings);
+  return outcome.status !== 'ambiguous' && outcome.status !== 'unknown' && !warnings.length && !trail.includes(notATechniqueName(name));
 }
 
 /** The label of the repair, as a reference's trail gives it (`extract` reads the same shape in a report's lines). */

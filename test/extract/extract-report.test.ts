@@ -1625,6 +1625,25 @@ describe('extractReport', () => {
       for (const ref of refs) expect([again(ref.raw).status, again(ref.raw).ids, again(ref.raw).warnings], ref.raw).to.deep.equal(['current', ref.resolution!.ids, []]);
     });
 
+    it('gives each ID of a name parted by slashes its own part of it, in order, where each part fits its ID', () => {
+      // crocodyli/ThreatActors-TTPs Akira's TTP table (MIT licence), its row as written: `Remote Services: RDP / SSH
+      // (T1021.001 / T1021.004)` gave two references each warned of, "RDP / SSH" being neither sub-technique's name whole.
+      // 8Base's `Web Service / Cloud Tunnel (T1071.004 / T1219)` (its `Web Service` T1102's name) stays warned of.
+      const text = [
+        '| Tactic | Technique | Details |', '|---|---|---|',
+        '| **Lateral Movement** | Remote Services: RDP / SSH (T1021.001 / T1021.004) | Use of **RDP**, **SSH**, and **Impacket** modules for remote execution. |',
+        '| Command and Control | Web Service / Cloud Tunnel (T1071.004 / T1219) | Tunnels out through a cloud service. |',
+      ].join('\n');
+      const refs = read(text);
+      expect(refs.map((ref) => [ref.raw, ref.resolution?.ids, ref.resolution?.warnings.length])).to.deep.equal([
+        ['Remote Services: RDP (T1021.001)', ['T1021.001'], 0],
+        ['Remote Services: SSH (T1021.004)', ['T1021.004'], 0],
+        ['Web Service / Cloud Tunnel (T1071.004)', [], 1],
+        ['Web Service / Cloud Tunnel (T1219)', [], 1],
+      ]);
+      for (const ref of refs.slice(0, 2)) expect([again(ref.raw).status, again(ref.raw).ids, again(ref.raw).warnings], ref.raw).to.deep.equal(['current', ref.resolution!.ids, []]);
+    });
+
     it('reads a Sysmon rule name (technique_id=…,technique_name=…) as the ID with its name after it, OCR\'s 1 for the T too', () => {
       // olafhartong/sysmon-modular's rule names (12_13_14_registry_event/include_windows_defender_tampering.xml, commit
       // 05ba7a68030d7280f2bffcd789ceafd6c73cef02: `name="technique_id=T1089,technique_name=Disabling Security Tools"`), as

@@ -190,6 +190,23 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     expect(read('Phishing / Web Portal CaptureClicked Link (T1056.003)')).to.deep.equal(['current', [], []]);
   });
 
+  it('pairs the parts of a name parted by slashes with the IDs written for it, in order, where each part fits its own ID', () => {
+    // crocodyli/ThreatActors-TTPs Akira's TTP table (MIT licence): `| **Lateral Movement** | Remote Services: RDP / SSH
+    // (T1021.001 / T1021.004) | … |` was warned of twice, "RDP / SSH" being neither sub-technique's name whole.
+    const read = (raw: string) => {
+      const result = resolveReference({ raw }, context);
+      return [result.status, result.ids, result.warnings.map((warning) => warning.replace(/ in the name .*/, ''))];
+    };
+    expect(read('Remote Services: RDP / SSH (T1021.001 / T1021.004)')).to.deep.equal(['current', ['T1021.001', 'T1021.004'], []]);
+    // `Remote Services: WMI` is no name of T1047 Windows Management Instrumentation: the parent's name goes with each part.
+    expect(read('Remote Services: SMB/WMI (T1021.002, T1047)')[2]).to.not.be.empty;
+    // Each part must be its own ID's: in another order, or as many parts as IDs but one of them no name of its ID, the
+    // warnings stay (8Base's `Web Service / Cloud Tunnel (T1071.004 / T1219)`: "Web Service" is T1102's name).
+    expect(read('Remote Services: SSH / RDP (T1021.001 / T1021.004)')).to.deep.equal(['current', ['T1021.001', 'T1021.004'], ['"SSH / RDP"', '"SSH / RDP"']]);
+    expect(read('Remote Services: RDP / SSH / VNC (T1021.001 / T1021.004)')[2]).to.have.length(2);
+    expect(read('Web Service / Cloud Tunnel (T1071.004 / T1219)')[0]).to.equal('ambiguous');
+  });
+
   it("catches a sibling's name beside a sub-technique ID even when several techniques share the name (T1566.002 Spearphishing Attachment)", () => {
     // "Spearphishing Attachment" is T1566.001 and T1598.002: shared, but a name all the same.
     const swapped = resolveReference({ raw: 'Spearphishing Attachment (T1566.002)' }, context);

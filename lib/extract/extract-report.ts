@@ -101,6 +101,8 @@ const LISTED = 8;
 
 /** Where a reference's text starts: what stays the same as it is merged and resolved. */
 const spanKey = (ref: ExtractedReference): string => `${ref.span.line}:${ref.span.start}`;
+/** Whether a line of a resolution's trail says the name beside the ID names no technique (`notATechniqueName`), in any form. */
+const namesNoTechnique = (line: string): boolean => line.startsWith('name check: "') && line.endsWith(notATechniqueName('').slice('name check: ""'.length));
 /** Where a name is written, whole. */
 const nameSpanKey = (span: NonNullable<ExtractedReference['nameSpan']>): string => `${span.line}:${span.start}:${span.end}`;
 // Where a reference read apart is written, end too: `Email Collection (71114) and T1003` is another reference from the
@@ -865,8 +867,9 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
       const tactics = [...new Set([...earlier.tactics, ...ref.tactics])];
       // A first mention without a name (`registry autoruns (T1547.001)`, its words the use's evidence) takes the name a
       // later one gives (`T1547.001 — Boot/Logon Autostart Execution: Registry Run Keys`), keeping its own evidence;
-      // words that name no technique (a YAML key before the ID) are no name to take.
-      if (earlier.name === undefined && ref.name !== undefined && !alone.trail.includes(notATechniqueName(ref.name))) {
+      // words that name no technique (a YAML key before the ID, `Privilege Esc.` a heat map's tactic cell beside it, read
+      // without its full stop) are no name to take.
+      if (earlier.name === undefined && ref.name !== undefined && !alone.trail.some(namesNoTechnique)) {
         const evidence = joinedEvidence(earlier.evidence ?? [], ref.evidence ?? []);
         kept[at] = resolved(withLinesOf({ ...mention, tactics, ...(evidence.length ? { evidence } : {}) }, earlier));
         continue;

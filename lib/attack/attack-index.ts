@@ -8,6 +8,7 @@ import type {
   TechniqueId,
   TechniqueRecord,
 } from './types.js';
+import type { ReleaseHistory } from './later-release.js';
 
 /** The result of following a technique's `revoked-by` relationships to their end. */
 export interface RevocationChain {
@@ -92,7 +93,7 @@ export class AttackIndex {
    * The other releases of the domain at hand, newest first, each loaded when reached (`AttackLibrary` sets it): a
    * revocation chain this release breaks is continued by the first of them that records the missing step.
    */
-  history?: () => Iterable<AttackIndex>;
+  history?: ReleaseHistory;
   private readonly elsewhere = new Map<StixId, RecordedElsewhere | undefined>();
 
   constructor(data: AttackIndexData) {

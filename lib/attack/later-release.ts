@@ -3,8 +3,13 @@ import { givenOption, type GivenAs } from '../errors.js';
 import { compareReleases } from './release-files.js';
 import type { Domain, TechniqueId } from './types.js';
 
-/** The domain's other releases at hand, newest first, each loaded when reached (`AttackIndex.history`, `ResolveContext.history`). */
-export type ReleaseHistory = () => Iterable<AttackIndex>;
+/**
+ * The domain's other releases at hand, newest first, each loaded when reached (`AttackIndex.history`,
+ * `ResolveContext.history`); `newerOnly`, those newer than the release it is the history of, so that a search for a
+ * newer release loads no older one to find it is older (a history that does not keep to it is read as well: the
+ * search stops at the first older release).
+ */
+export type ReleaseHistory = (options?: { newerOnly?: boolean }) => Iterable<AttackIndex>;
 
 /**
  * The newest release at hand newer than the target that has a technique ID, searched newest first and remembered
@@ -13,10 +18,11 @@ export type ReleaseHistory = () => Iterable<AttackIndex>;
  */
 export function laterReleaseLookup(target: AttackIndex, history: ReleaseHistory | undefined): (id: string) => AttackIndex | undefined {
   const found = new Map<string, AttackIndex | undefined>();
+  const newer = keptAsReached(() => history?.({ newerOnly: true }) ?? []);
   return (id) => {
     if (found.has(id)) return found.get(id);
     let release: AttackIndex | undefined;
-    for (const index of history?.() ?? []) {
+    for (const index of newer()) {
       if (compareReleases(index.release, target.release) <= 0) break;
       if (index.technique(id as TechniqueId)) {
         release = index;
@@ -28,9 +34,36 @@ export function laterReleaseLookup(target: AttackIndex, history: ReleaseHistory 
   };
 }
 
+/**
+ * An iterable read once, its items kept as they are reached: each pass reads those again, and goes on with the source
+ * only past them (a history lists and sorts the release files each time it is read, for each of 200,000 IDs).
+ */
+function keptAsReached<T>(source: () => Iterable<T>): () => Iterable<T> {
+  const items: T[] = [];
+  let rest: Iterator<T> | undefined;
+  let done = false;
+  return function* () {
+    for (let i = 0; ; i++) {
+      if (i < items.length) {
+        yield items[i]!;
+        continue;
+      }
+      if (done) return;
+      rest ??= source()[Symbol.iterator]();
+      const next = rest.next();
+      if (next.done) {
+        done = true;
+        return;
+      }
+      items.push(next.value);
+      yield next.value;
+    }
+  };
+}
+
 /** The newest release at hand: the history's first, which runs newest first loading each release as it is reached, else the target. */
 export function newestReleaseAtHand(target: AttackIndex, history: ReleaseHistory | undefined): AttackIndex {
-  for (const index of history?.() ?? []) return compareReleases(index.release, target.release) > 0 ? index : target;
+  for (const index of history?.({ newerOnly: true }) ?? []) return compareReleases(index.release, target.release) > 0 ? index : target;
   return target;
 }
 

@@ -239,18 +239,18 @@ export class AttackLibrary {
       });
       this.loaded.set(file.path, index);
       const loaded = index;
-      index.history = () => this.history(loaded.domain, loaded.release);
+      index.history = (options) => this.history(loaded.domain, loaded.release, options);
     }
     return index;
   }
 
   /**
    * The releases of a domain at hand other than `release`, newest first, each loaded when reached: where a revocation
-   * chain a release breaks is continued, and where `normalize` looks for old names.
+   * chain a release breaks is continued, and where `normalize` looks for old names; with `newerOnly`, those newer than it.
    */
-  *history(domain: Domain, release: string): Generator<AttackIndex> {
+  *history(domain: Domain, release: string, { newerOnly = false }: { newerOnly?: boolean } = {}): Generator<AttackIndex> {
     const files = this.files
-      .filter((file) => file.domain === domain && file.release && file.release !== release)
+      .filter((file) => file.domain === domain && file.release && file.release !== release && (!newerOnly || compareReleases(file.release, release) > 0))
       .sort((a, b) => compareReleases(b.release!, a.release!))
       .filter((file, i, all) => all.findIndex((other) => other.release === file.release) === i);
     for (const file of files) yield this.load(file);

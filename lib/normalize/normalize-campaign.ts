@@ -1,5 +1,6 @@
 import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import type { AttackLibrary } from '../attack/load.js';
+import type { ReleaseHistory } from '../attack/later-release.js';
 import { fetchCommand } from '../attack/release-files.js';
 import { libraryOtherReleases, otherDomainLookupIn, otherDomainNamesIn } from '../attack/other-domains.js';
 import type { ActorRecord, Domain, TacticShortname, TechniqueId } from '../attack/types.js';
@@ -90,14 +91,14 @@ export function domainReleases(
   library: AttackLibrary,
   domain: Domain,
   to?: string,
-): ResolveContext & { history: () => Iterable<AttackIndex>; otherReleases: () => readonly AttackIndex[] } {
+): ResolveContext & { history: ReleaseHistory; otherReleases: () => readonly AttackIndex[] } {
   const target = library.release(domain, to);
   const otherReleases = libraryOtherReleases(library, domain);
   // Older releases are read only when a name is not found in the target, one at a time, newest first, until one
   // knows the name: most runs load one release, a run with an old name two or three.
   return {
     target,
-    history: () => library.history(domain, target.release),
+    history: (options) => library.history(domain, target.release, options),
     otherDomains: otherDomainLookupIn(otherReleases),
     otherDomainNames: otherDomainNamesIn(otherReleases),
     otherReleases,

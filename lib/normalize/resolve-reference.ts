@@ -4,7 +4,7 @@ import { otherDomainCampaignAdvice, otherDomainTechniqueText, type OtherDomainLo
 import { fetchCommand } from '../attack/release-files.js';
 import { fullName } from '../attack/full-name.js';
 import { unknownTechniqueText } from '../attack/unknown-technique-text.js';
-import { releaseAsGiven } from '../attack/later-release.js';
+import { releaseAsGiven, type ReleaseHistory } from '../attack/later-release.js';
 import type { GivenAs } from '../errors.js';
 import { revokedTechniqueText } from '../attack/revoked-technique-text.js';
 import { TEAM_DATA_ADVICE } from '../attack/not-mitre-text.js';
@@ -38,7 +38,7 @@ export interface ResolveContext {
    * longer records is continued by the target's own `history`, as every command reads it): an iterable that loads each release as it is reached, so a search that stops at the
    * first hit loads only the releases before it.
    */
-  history?: () => Iterable<AttackIndex>;
+  history?: ReleaseHistory;
   /**
    * Finds an ID in the other domains' releases: an ID the target does not know that one of them has (ICS T0800 in an
    * enterprise campaign) is `other domain`, named with its domain, and a deprecated technique's pointer into another

@@ -40,19 +40,27 @@ const LINK_TARGETS = /\]\([^)]*\)|<?https?:\/\/\S+/g;
 // `event.code:4625 and …`, `event.dataset:o365.audit and (event.action : "New-InboxRule" or …)` (dhyey03/
 // elastic-detection-rules rules/07-inbox-rule-creation.md, "## Query (KQL — Security Detection Rule)" over an untagged
 // block), `NOT user.name:x`, `_exists_:process.name`. A Kusto statement starts with a table, `let` or a command, never
-// with a name and a colon.
-const KIBANA_QUERY = /^[(\s]*(?:not\s+)?@?[\w.-]+\s*:(?!:)/i;
+// with a name and a colon. A drive's colon (`C:\Windows\System32\cmd.exe /c …`, a command line shown as an example)
+// tests no field.
+const KIBANA_QUERY = /^[(\s]*(?:not\s+)?@?[\w.-]+\s*:(?![:\\])/i;
+
+// A YAML block, a Sigma rule shown beside the query (`title: …`, `logsource:` over its fields): its keys are no fields
+// tested. Told by its fence's tag, or by a line that is a key alone, opening a map, which no Kibana query writes.
+const YAML_LANGUAGES = /^ya?ml$/i;
+const YAML_MAP_KEY = /^\s*[\w.-]+:\s*$/m;
 
 // The datasets an Elastic query keeps to (`event.dataset:o365.audit`, ES|QL's `event.dataset == "o365.audit"`): which
 // integration's data it reads, where it names no index.
 const EVENT_DATASET = /\bevent\.dataset\s*(?::|==)\s*"?([\w.-]+)"?/gi;
 
-/** What language a fenced block's query is in, told by its text (its fence's tag does not tell: ```sql holds KQL too). */
+/** What language a fenced block's query is in, told by its text (its fence's tag does not tell: ```sql holds KQL too), a YAML block being none of Elastic's. */
 type QueryLanguage = 'kusto' | 'esql' | 'kibana';
 
-function queryLanguage(query: string): QueryLanguage {
-  const statement = statementOf(query);
-  return ESQL_SOURCE.test(statement) ? 'esql' : KIBANA_QUERY.test(statement) ? 'kibana' : 'kusto';
+function queryLanguage({ language, text }: { language: string; text: string }): QueryLanguage {
+  const statement = statementOf(text);
+  if (ESQL_SOURCE.test(statement)) return 'esql';
+  const yaml = YAML_LANGUAGES.test(language) || YAML_MAP_KEY.test(text);
+  return !yaml && KIBANA_QUERY.test(statement) ? 'kibana' : 'kusto';
 }
 
 /** How a query in Markdown is said, by its language: in a rule's level reason and the reason it is ignored. */
@@ -219,9 +227,9 @@ export function parseMarkdownQuery(text: string, file: string): { outcome: RuleO
   const read = readMarkdown(text);
   // Bert-JanP writes one detection twice, for Defender XDR and for Sentinel: the first block tagged KQL (else the first
   // block) says what it reads; a block of Elastic's (ES|QL, Kibana's) only when none is in KQL.
-  const kusto = read.blocks.filter((block) => queryLanguage(block.text) === 'kusto');
+  const kusto = read.blocks.filter((block) => queryLanguage(block) === 'kusto');
   const query = kusto.find((block) => KQL_LANGUAGES.test(block.language)) ?? kusto[0] ?? read.blocks[0];
-  const language = query ? queryLanguage(query.text) : 'kusto';
+  const language = query ? queryLanguage(query) : 'kusto';
   const format = language === 'kusto' ? 'kql' : 'elastic';
   return { outcome: markdownOutcome(read, file, query, language), format };
 }

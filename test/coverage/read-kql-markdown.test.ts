@@ -274,6 +274,37 @@ describe('parseKqlMarkdown (KQL queries kept as Markdown)', () => {
     expect(parseKqlMarkdown(kibana.replace(/event\.dataset:o365\.audit and\n[^]*?\n```/, 'OfficeActivity\n| where Operation == "New-InboxRule"\n```'), 'q.md')).to.have.nested.property('rule.kind', 'kql');
   });
 
+  it('reads no Kibana query in a block of YAML (a Sigma rule shown beside) or of a command line (C:\\Windows\\…)', () => {
+    // Our own fixture, in the layout detection write-ups use: a MITRE ATT&CK table over a Sigma rule in a ```yaml block.
+    // Its `title: …` was read as a Kibana query testing a field `title`, and the rule said so and classed as Elastic's;
+    // a command line shown as an example (`C:\Windows\System32\cmd.exe /c whoami`) was read so by its drive's colon.
+    const writeUp = (block: string[], tag: string) => lines(
+      '# Encoded PowerShell',
+      '## MITRE ATT&CK',
+      '| Technique ID | Title |',
+      '|---|---|',
+      '| T1059.001 | PowerShell |',
+      '## Detection',
+      `\`\`\`${tag}`,
+      ...block,
+      '```',
+    );
+    const sigma = ['title: Encoded PowerShell', 'logsource:', '  category: process_creation', '  product: windows', 'detection:', '  sel:', '    CommandLine|contains: -enc', '  condition: sel'];
+    const said = (text: string) => {
+      const outcome = parseKqlMarkdown(text, 'q.md');
+      return 'rule' in outcome ? [outcome.rule.kind, outcome.rule.levelReason] : outcome;
+    };
+    const kql = ['kql', 'a KQL query in Markdown: no status or severity; no coverage given, counted as full -> 1'];
+    expect(said(writeUp(sigma, 'yaml'))).to.deep.equal(kql);
+    expect(said(writeUp(sigma, ''))).to.deep.equal(kql);
+    expect(said(writeUp(['C:\\Windows\\System32\\cmd.exe /c whoami'], ''))).to.deep.equal(kql);
+    // A Kibana query in the same layout is still one.
+    expect(said(writeUp(['event.category:process and process.name:"powershell.exe" and process.args:"-enc"'], ''))).to.deep.equal([
+      'elastic',
+      'a Kibana query (KQL or Lucene) in Markdown: no status or severity; no coverage given, counted as full -> 1',
+    ]);
+  });
+
   it('ignores a query template, its title a placeholder, whatever techniques it lists as examples', () => {
     // NVISOsecurity/Detection-and-Hunting-Queries query_template.md @889db2e1 ("# Query Title", a "MITRE ATT&CK Mapping"
     // table of twelve example techniques, one a tactic) and m4nbat/KustQueryLanguage_kql _template.md @7fca2bfb (Bert-JanP's

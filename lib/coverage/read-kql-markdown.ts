@@ -50,8 +50,18 @@ const YAML_LANGUAGES = /^ya?ml$/i;
 const YAML_MAP_KEY = /^\s*[\w.-]+:\s*$/m;
 
 // The datasets an Elastic query keeps to (`event.dataset:o365.audit`, ES|QL's `event.dataset == "o365.audit"`): which
-// integration's data it reads, where it names no index.
-const EVENT_DATASET = /\bevent\.dataset\s*(?::|==)\s*"?([\w.-]+)"?/gi;
+// integration's data it reads, where it names no index. A list is each of its datasets: Kibana's `event.dataset:
+// (googlecloud.audit or gcp.audit)` (Elastic's prebuilt rule GCP Storage Bucket Deletion, its "Rule query":
+// https://www.elastic.co/guide/en/security/current/prebuilt-rule-1-0-2-gcp-storage-bucket-deletion.html), ES|QL's
+// `event.dataset in ("a", "b")`.
+const EVENT_DATASET = /\bevent\.dataset\s*(?::|==|\s+in\b)\s*(\([^)]*\)|"[^"]*"|[\w.-]+)/gi;
+// A list's datasets, its operators aside.
+const DATASET_NAME = /(?<![\w.*-])(?!(?:or|and|not)(?![\w.-]))[\w-]+(?:\.[\w-]+)*(?![\w.*-])/gi;
+
+/** The datasets a query keeps to (EVENT_DATASET), each as `event.dataset:<name>`. */
+function datasetsOf(query: string): string[] {
+  return [...query.matchAll(EVENT_DATASET)].flatMap((match) => [...match[1]!.matchAll(DATASET_NAME)].map(([name]) => `event.dataset:${name}`));
+}
 
 /** What language a fenced block's query is in, told by its text (its fence's tag does not tell: ```sql holds KQL too), a YAML block being none of Elastic's. */
 type QueryLanguage = 'kusto' | 'esql' | 'kibana';
@@ -257,7 +267,7 @@ function markdownOutcome(read: MarkdownQuery, file: string, query: MarkdownQuery
     // An Elastic query reads Elastic's indexes, no KQL table: ES|QL names them (`FROM logs-*`), a Kibana query only the
     // datasets it keeps to (its rule's index patterns are set beside it, not written in it); with the event categories
     // it tests, they are what it states it reads, as an Elastic rule's index and query are.
-    const sources = [...esqlIndexes(query.text), ...[...query.text.matchAll(EVENT_DATASET)].map((match) => `event.dataset:${match[1]}`)];
+    const sources = [...esqlIndexes(query.text), ...datasetsOf(query.text)];
     const categories = eventCategories(query.text);
     return {
       rule: {

@@ -270,6 +270,16 @@ describe('parseKqlMarkdown (KQL queries kept as Markdown)', () => {
       ['process'],
       [{ name: 'WinEventLog:Sysmon', channel: 'EventCode=1' }],
     ]);
+    // A list of datasets is each of them: Elastic's prebuilt rule GCP Storage Bucket Deletion writes
+    // `event.dataset:(googlecloud.audit or gcp.audit) and …` (https://www.elastic.co/guide/en/security/current/
+    // prebuilt-rule-1-0-2-gcp-storage-bucket-deletion.html, "Rule query"), ES|QL `event.dataset in ("…", "…")`. No dataset was read.
+    const sources = (query: string) => {
+      const outcome = parseKqlMarkdown(kibana.replace(/event\.dataset:o365\.audit and\n[^]*?\n```/, `${query}\n\`\`\``), 'q.md');
+      return 'rule' in outcome ? outcome.rule.dataSources : outcome;
+    };
+    expect(sources('event.dataset:(googlecloud.audit or gcp.audit) and event.action:"storage.buckets.delete"')).to.deep.equal(['event.dataset:googlecloud.audit', 'event.dataset:gcp.audit']);
+    expect(sources('event.dataset : ("nginx.access" OR "apache.access") and url.path:"*/wp-admin*"')).to.deep.equal(['event.dataset:nginx.access', 'event.dataset:apache.access']);
+    expect(sources('FROM logs-* | WHERE event.dataset in ("aws.cloudtrail", "gcp.audit")')).to.deep.equal(['logs-*', 'event.dataset:aws.cloudtrail', 'event.dataset:gcp.audit']);
     // A Kusto query in the same layout is KQL, as before.
     expect(parseKqlMarkdown(kibana.replace(/event\.dataset:o365\.audit and\n[^]*?\n```/, 'OfficeActivity\n| where Operation == "New-InboxRule"\n```'), 'q.md')).to.have.nested.property('rule.kind', 'kql');
   });

@@ -10,7 +10,7 @@
  * read-panther-python.ts.
  */
 import { closeSync, existsSync, openSync, readFileSync, readlinkSync, readSync, statSync } from 'node:fs';
-import { basename, extname, join, relative, sep } from 'node:path';
+import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { inGivenInputs, InputError, numberedIssues, UsageError, type GivenAs } from '../errors.js';
 import { decodeText, readFolder } from '../read-text.js';
 import { yamlSyntaxIssues } from '../yaml-syntax-issues.js';
@@ -391,16 +391,34 @@ interface FileOutcome {
  * (.script/tests/detectionTemplateSchemaValidation: "All the files in detections folder are supposed to end with
  * .yaml") and allows one template per id ("There should not be 2 templates with the same ID"). A file without an
  * extension whose id no other rule has is read, with its note.
+ *
+ * Likewise a rule of a Sentinel export (`.json`, rule-exports.ts) named as a Sentinel rule of a YAML file in its own
+ * folder is that rule deployed, ignored naming the YAML: tim-detections/sentinel-detections keeps
+ * rules/identity/mfa-fatigue/entraid_mfa_fatigue_correlation_v1.json, the ARM template of the rule of the `.yaml` beside
+ * it (its displayName the YAML's name, its resource name another GUID than the YAML's id).
  */
 function withoutSentinelStrays<T extends FileOutcome>(dir: string, read: readonly T[]): readonly T[] {
   const sentinelId = (outcome: RuleFileOutcome): string | undefined =>
     'rule' in outcome && outcome.rule.kind === 'sentinel' ? outcome.rule.id?.trim().toLowerCase() || undefined : undefined;
   const named = new Map<string, string>();
+  // A YAML rule's folder and name: what an export of it beside it is named.
+  const byName = new Map<string, string>();
+  const nameKey = (file: string, name: string): string => JSON.stringify([dirname(file), name.trim().toLowerCase()]);
   for (const { file, outcome } of read) {
     const id = sentinelId(outcome);
     if (id && extname(file) !== '' && !named.has(id)) named.set(id, file);
+    if ('rule' in outcome && outcome.rule.kind === 'sentinel' && YAML_FILE.test(file) && !byName.has(nameKey(file, outcome.rule.name))) byName.set(nameKey(file, outcome.rule.name), file);
   }
+  const exported = (file: string, item: RuleOutcome): RuleOutcome => {
+    const kept = 'rule' in item && item.rule.kind === 'sentinel' ? byName.get(nameKey(file, item.rule.name)) : undefined;
+    if (!kept) return item;
+    const where = relative(dir, kept).split(sep).join('/') || basename(kept);
+    return ignoredFor(item, `the Sentinel rule of ${where} again, as its export beside it (named alike): one rule kept in two forms is one detection, counted there`);
+  };
   return read.map((entry) => {
+    if (JSON_FILE.test(entry.file) && 'items' in entry.outcome && entry.outcome.format === 'sentinel' && byName.size) {
+      return { ...entry, outcome: { ...entry.outcome, items: entry.outcome.items.map((item) => exported(entry.file, item)) } };
+    }
     const id = extname(entry.file) === '' ? sentinelId(entry.outcome) : undefined;
     const kept = id ? named.get(id) : undefined;
     if (!kept || !('rule' in entry.outcome)) return entry;

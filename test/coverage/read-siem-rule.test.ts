@@ -629,6 +629,45 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
     expect(read.ignored.map((item) => [at(item.file), item.line, item.reason])).to.deep.equal([['identity/mfa-fatigue/mfa_fatigue_off.json', 11, 'disabled in Sentinel (enabled: false)']]);
   });
 
+  it('counts a Sentinel rule kept as YAML and as its export (ARM JSON) beside it once, at the YAML', () => {
+    // tim-detections/sentinel-detections rules/identity/mfa-fatigue/ keeps entraid_mfa_fatigue_correlation_v1.yaml and
+    // .json (@4a0c4552), one rule: the ARM template's displayName is the YAML's name, its resource name another GUID than
+    // the YAML's id. Both were counted ("2 rules read", the rule listed twice under each technique). Our own minimal files
+    // in their shapes; a rule of another name, or in another folder, is another rule.
+    const yaml = (name: string) => `id: 9f2f5d8a-6b3a-4b88-9f8d-3c9d1a4e7b11\nname: ${name}\nkind: Scheduled\nseverity: High\nenabled: true\ntactics:\n  - CredentialAccess\ntechniques:\n  - T1110\n  - T1621\nquery: |\n  SigninLogs\n`;
+    const arm = (...names: string[]) =>
+      JSON.stringify({
+        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+        contentVersion: '1.0.0.0',
+        resources: names.map((displayName) => ({
+          type: 'Microsoft.SecurityInsights/alertRules',
+          name: 'd7a819b2-3e4f-4a6c-9d8b-1e2f3a4b5c6d',
+          kind: 'Scheduled',
+          properties: { displayName, severity: 'High', enabled: true, query: 'SigninLogs', tactics: ['CredentialAccess'], techniques: ['T1110', 'T1621'] },
+        })),
+      }, null, 2);
+    const dir = freshTmpDir('rules-sentinel-yaml-json');
+    mkdirSync(join(dir, 'mfa-fatigue'), { recursive: true });
+    mkdirSync(join(dir, 'other'), { recursive: true });
+    writeFileSync(join(dir, 'mfa-fatigue/mfa_fatigue_v1.yaml'), yaml('MFA Fatigue With Success'));
+    writeFileSync(join(dir, 'mfa-fatigue/mfa_fatigue_v1.json'), arm('MFA fatigue with success', 'MFA fatigue, legacy'));
+    writeFileSync(join(dir, 'other/mfa_fatigue.json'), arm('MFA Fatigue With Success'));
+    const read = readRuleFolder(dir);
+    const at = (file: string) => relative(dir, file).split(sep).join('/');
+    expect(read.rules.map((rule) => [at(rule.file), rule.name])).to.deep.equal([
+      ['mfa-fatigue/mfa_fatigue_v1.json', 'MFA fatigue, legacy'],
+      ['mfa-fatigue/mfa_fatigue_v1.yaml', 'MFA Fatigue With Success'],
+      ['other/mfa_fatigue.json', 'MFA Fatigue With Success'],
+    ]);
+    expect(read.ignored.map((item) => [at(item.file), item.name, item.reason])).to.deep.equal([
+      [
+        'mfa-fatigue/mfa_fatigue_v1.json',
+        'MFA fatigue with success',
+        'the Sentinel rule of mfa-fatigue/mfa_fatigue_v1.yaml again, as its export beside it (named alike): one rule kept in two forms is one detection, counted there',
+      ],
+    ]);
+  });
+
   it('gives the same input from its cache on a second read', () => {
     const cacheDir = freshTmpDir('siem-cache');
     const first = readRuleFolder(fixtures, { cacheDir });

@@ -1,7 +1,7 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { TechniqueRecord } from '../attack/types.js';
-import { isJsonObject, type JsonObject } from '../json-value.js';
-import { hidingRow, platformsShown } from './platform-visibility.js';
+import { isJsonObject } from '../json-value.js';
+import { hidingRow } from './platform-visibility.js';
 import type { GradientRange } from './score-range.js';
 import { failsNavigatorGradient } from './score.js';
 
@@ -47,19 +47,6 @@ export interface FailingAggregate {
   at?: number;
 }
 
-/**
- * The platforms whose techniques Navigator 5.1 draws, and so aggregates, by the platform filter as written in `asRead`
- * (`platformsShown` reads the names): Filter.deserialize (filter.ts at 33541d9b) takes `filters.platforms` only as a
- * list of text, every item as written (`"Windows "` is no platform), and for anything else (an item that is no text,
- * a misspelt `Platforms`, filters that are no object) keeps no selection, which stands for every platform.
- */
-export function aggregatedPlatforms(asRead: JsonObject, index: AttackIndex, versionsAttack: unknown): ReadonlySet<string> {
-  const filters = asRead['filters'];
-  const listed = isJsonObject(filters) ? filters['platforms'] : undefined;
-  const read = Array.isArray(listed) && listed.every((platform) => typeof platform === 'string') ? listed : undefined;
-  return platformsShown(read, index, versionsAttack);
-}
-
 /** A technique's cell under one tactic as Navigator 5.1 reads it from the entries (`navigatorCells`). */
 interface NavigatorCell {
   score?: number;
@@ -92,6 +79,53 @@ function navigatorCells(entries: readonly unknown[], index: AttackIndex): Map<st
   return cells;
 }
 
+/** What Navigator 5.1 leaves out of a tactic's column: the platforms the filter shows, and whether it hides disabled techniques. */
+export interface ColumnOptions {
+  /** The platforms shown, as `platformsShown` reads the filter; undefined, every platform. */
+  shown?: ReadonlySet<string>;
+  hideDisabled?: boolean;
+}
+
+/**
+ * A layer's tactic columns as Navigator 5.1 draws them from `entries` as written (`navigatorCells`), and where it
+ * computes an aggregate score (`computed`): for a technique with sub-techniques under the tactic that the platform
+ * filter and `hideDisabled` keep in its column (ViewModel.filterTechniques), only as it sorts the column
+ * (ViewModel.sortTechniques' comparator calls calculateAggregateScore), so never in a column left with one technique.
+ */
+function navigatorColumns(entries: readonly unknown[], index: AttackIndex, options: ColumnOptions) {
+  const cells = navigatorCells(entries, index);
+  const current = (record: TechniqueRecord | undefined): record is TechniqueRecord => !!record && !record.revoked && !record.deprecated;
+  const shows = (record: TechniqueRecord): boolean => !options.shown || !hidingRow(record, index, options.shown);
+  const subsOf = (record: TechniqueRecord, tactic: string) => index.children(record.id).filter((sub) => current(sub) && sub.tactics.includes(tactic));
+  const cellOf = (record: TechniqueRecord, tactic: string) => cells.get(`${record.id}|${tactic}`);
+  // ViewModel.filterTechniques: the platform filter, and with hideDisabled a disabled technique unless a sub-technique of
+  // it is enabled on a platform shown (isSubtechniqueEnabled).
+  const inColumn = (record: TechniqueRecord, tactic: string): boolean =>
+    shows(record) && !(options.hideDisabled && cellOf(record, tactic)?.enabled === false && !subsOf(record, tactic).some((sub) => cellOf(sub, tactic)?.enabled !== false && shows(sub)));
+  const columns = new Map<string, number>();
+  const columnSize = (tactic: string): number => {
+    if (!columns.has(tactic)) columns.set(tactic, index.currentTechniques().filter((record) => !record.parent && record.tactics.includes(tactic) && inColumn(record, tactic)).length);
+    return columns.get(tactic)!;
+  };
+  // Array.prototype.sort calls no comparator for a column of one technique: Navigator computes no aggregate there.
+  const computed = (parent: TechniqueRecord, tactic: string): boolean => subsOf(parent, tactic).length > 0 && inColumn(parent, tactic) && columnSize(tactic) >= 2;
+  return { cells, current, subsOf, cellOf, computed };
+}
+
+/**
+ * Whether Navigator 5.1 computes an aggregate score for technique `parent` under `tactic`, and so shows its
+ * sub-techniques' scores there, collapsed or not: the layout as it reads it sets `showAggregateScores`, and it computes
+ * one there (`navigatorColumns`). `failingAggregates` reads a layer so.
+ */
+export function aggregateComputed(entries: readonly unknown[], layout: unknown, index: AttackIndex, options: ColumnOptions = {}): (parent: string, tactic: string) => boolean {
+  if (!isJsonObject(layout) || layout['showAggregateScores'] !== true) return () => false;
+  const { current, computed } = navigatorColumns(entries, index, options);
+  return (parent, tactic) => {
+    const record = index.technique(parent);
+    return current(record) && computed(record, tactic);
+  };
+}
+
 /**
  * The aggregate scores of a layer with `layout.showAggregateScores` that Navigator 5.1 fails to colour: one in the last
  * half-hundredth below the gradient's top (`failsNavigatorGradient`), where its getHexColor throws a TypeError as it
@@ -107,7 +141,7 @@ export function failingAggregates(
   layout: unknown,
   range: GradientRange,
   index: AttackIndex,
-  options: { shown?: ReadonlySet<string>; hideDisabled?: boolean } = {},
+  options: ColumnOptions = {},
 ): FailingAggregate[] {
   if (!isJsonObject(layout) || layout['showAggregateScores'] !== true) return [];
   const chosen: AggregateLayout = {
@@ -116,39 +150,23 @@ export function failingAggregates(
   };
   // Colours aside: where Navigator 5.1 looks a score up depends on the range alone (score.ts navigatorStepIndex).
   const gradient = { colors: ['#ffffff', '#000000'], ...range };
-  const cells = navigatorCells(entries, index);
+  const { cells, current, subsOf, cellOf, computed } = navigatorColumns(entries, index, options);
   const families = new Set<string>();
   for (const [key, cell] of cells) {
     const [id, tactic] = key.split('|') as [string, string];
     if (cell.score !== undefined) families.add(`${index.technique(id)?.parent ?? id}|${tactic}`);
   }
-  const current = (record: TechniqueRecord | undefined): record is TechniqueRecord => !!record && !record.revoked && !record.deprecated;
-  const shows = (record: TechniqueRecord): boolean => !options.shown || !hidingRow(record, index, options.shown);
-  const subsOf = (record: TechniqueRecord, tactic: string) => index.children(record.id).filter((sub) => current(sub) && sub.tactics.includes(tactic));
-  const cellOf = (record: TechniqueRecord, tactic: string) => cells.get(`${record.id}|${tactic}`);
-  // ViewModel.filterTechniques: the platform filter, and with hideDisabled a disabled technique unless a sub-technique of
-  // it is enabled on a platform shown (isSubtechniqueEnabled).
-  const inColumn = (record: TechniqueRecord, tactic: string): boolean =>
-    shows(record) && !(options.hideDisabled && cellOf(record, tactic)?.enabled === false && !subsOf(record, tactic).some((sub) => cellOf(sub, tactic)?.enabled !== false && shows(sub)));
-  const columns = new Map<string, number>();
-  const columnSize = (tactic: string): number => {
-    if (!columns.has(tactic)) columns.set(tactic, index.currentTechniques().filter((record) => !record.parent && record.tactics.includes(tactic) && inColumn(record, tactic)).length);
-    return columns.get(tactic)!;
-  };
   const found: FailingAggregate[] = [];
   for (const family of [...families].sort()) {
     const [id, tactic] = family.split('|') as [string, string];
     const parent = index.technique(id);
-    if (!current(parent)) continue;
+    if (!current(parent) || !computed(parent, tactic)) continue;
     const subs = subsOf(parent, tactic);
-    if (!subs.length || !inColumn(parent, tactic)) continue;
     const cell = (record: TechniqueRecord) => cellOf(record, tactic);
     const aggregate = aggregateScore(cell(parent)?.score, subs.map((sub) => cell(sub)?.score), chosen);
     if (aggregate === undefined || !failsNavigatorGradient(gradient, aggregate)) continue;
     const counted = [parent, ...subs].filter((record) => cell(record)?.score !== undefined);
     if (counted.some((record) => cell(record)!.score === aggregate && failsNavigatorGradient(gradient, aggregate))) continue;
-    // Array.prototype.sort calls no comparator for a column of one technique: Navigator computes no aggregate there.
-    if (columnSize(tactic) < 2) continue;
     const by = ['min', 'max', 'sum'].includes(chosen.aggregateFunction ?? '') ? chosen.aggregateFunction! : 'average';
     const at = cell(parent)?.at;
     found.push({ techniqueID: parent.id, tactic, aggregate, by, from: counted.map((record) => `${record.id} ${cell(record)!.score}`), ...(at === undefined ? {} : { at }) });

@@ -3,7 +3,7 @@ import { NAVIGATOR_PLATFORM_MAPPINGS, PLATFORM_RENAMES } from '../attack/platfor
 import { RELEASE_PLATFORMS } from '../attack/release-platforms.gen.js';
 import { compareReleases } from '../attack/release-files.js';
 import type { Domain, TechniqueRecord } from '../attack/types.js';
-import { isJsonObject } from '../json-value.js';
+import { isJsonObject, type JsonObject } from '../json-value.js';
 import { closestWord } from '../name-distance.js';
 import { attackMajor } from './layer-format.js';
 import { isAnnotated } from './subtechnique-visibility.js';
@@ -22,6 +22,19 @@ export function renamedSinceLayer(name: string, platforms: readonly string[], ve
   if (!renamed || platforms.includes(name) || !platforms.includes(renamed.to)) return undefined;
   if (NAVIGATOR_PLATFORM_MAPPINGS[name] === renamed.to) return renamed.to;
   return major !== undefined && compareReleases(major, renamed.since) < 0 ? renamed.to : undefined;
+}
+
+/**
+ * A layer's platform filter as Navigator 5.1 reads it from the layer as written (`asRead`), which every check of what
+ * it draws reads (`shownPlatforms` reads the names): Filter.deserialize (filter.ts at 33541d9b) takes
+ * `filters.platforms` only as a list of text, every item as written (`"Windows "` is no platform), and for anything
+ * else (an item that is no text, a misspelt `Platforms`, filters that are no object) keeps no selection, which stands
+ * for every platform: undefined then.
+ */
+export function navigatorPlatformFilter(asRead: JsonObject): string[] | undefined {
+  const filters = asRead['filters'];
+  const listed = isJsonObject(filters) ? filters['platforms'] : undefined;
+  return Array.isArray(listed) && listed.every((platform) => typeof platform === 'string') ? (listed as string[]) : undefined;
 }
 
 /**

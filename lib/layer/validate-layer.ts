@@ -31,7 +31,7 @@ import {
   upgradePrompt,
 } from './layer-format.js';
 import { collapsedSubtechniques, disabledUnder, isAnnotated, isOnlyDisabled, keptBySubtechnique } from './subtechnique-visibility.js';
-import { everyPlatformNote, everyPlatformRelease, everyReleaseTypo, filteredOutEntries, renamedSinceLayer, shownPlatforms, type FilteredOut, unfilterablePlatforms, unlistedPlatformNames, type ReleaseList } from './platform-visibility.js';
+import { everyPlatformNote, everyPlatformRelease, everyReleaseTypo, filteredOutEntries, navigatorPlatformFilter, platformsShown, renamedSinceLayer, shownPlatforms, type FilteredOut, unfilterablePlatforms, unlistedPlatformNames, type ReleaseList } from './platform-visibility.js';
 import { isJsonObject, valueAtPointer, type JsonObject } from '../json-value.js';
 import { currentPlatformName, NAVIGATOR_PLATFORM_MAPPINGS, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
 import { isIndexedTechniqueId, isNamespacedTechniqueId, namespacedTechniqueText, preAttackNumberText, unusedNumberText } from '../attack/technique-id.js';
@@ -39,7 +39,7 @@ import { otherDomainLayerText, otherDomainLookup, otherDomainText, type OtherDom
 import { arrayLayers, navigatorSettings, originalPath, repairLayer, type LayerRepair } from './repair-layer.js';
 import { gradientRange, scoresOutOfRange, type GradientRange } from './score-range.js';
 import { failsNavigatorGradient } from './score.js';
-import { aggregatedPlatforms, failingAggregateText, failingAggregates } from './aggregate-score.js';
+import { aggregateComputed, failingAggregateText, failingAggregates } from './aggregate-score.js';
 import { readTacticIdAndName, tacticAdvice } from './tactic-written.js';
 import { deprecatedTechniqueText, deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
 import { recordedElsewhereText, revokedTechniqueText } from '../attack/revoked-technique-text.js';
@@ -689,20 +689,25 @@ function lastEntryAt(entries: readonly unknown[]): (id: string, tactic: string) 
   };
 }
 
-/** `asRead`: the layer's entries as written, whose score Navigator reads into an aggregate (`"99"` is none). */
+/**
+ * `asRead`: the layer's entries as written, whose score Navigator reads into an aggregate (`"99"` is none), where it
+ * computes one (`aggregateComputed`, as the aggregate check reads the layer).
+ */
 function checkHidden(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, shown: ReadonlySet<string> | undefined, out: Findings, asRead: readonly unknown[]): void {
   const layout = isJsonObject(layer['layout']) ? layer['layout'] : {};
   const hideDisabled = layer['hideDisabled'] === true;
   const parentEntryAt = lastEntryAt(entries);
+  const computed = aggregateComputed(asRead, layout, index, { shown: shown ?? platformsShown(undefined, index), hideDisabled });
   for (const [at, tactics] of collapsedSubtechniques(entries, index, layout['expandedSubtechniques'], hideDisabled, shown)) {
     const entry = entries[at] as JsonObject;
     const record = index.technique(entry['techniqueID'] as string)!;
     // With aggregate scores Navigator paints the parent by its own and its sub-techniques' scores (export does too),
-    // each read only from a number as written (technique-vm.ts deserialize at 38460258).
+    // each read only from a number as written (technique-vm.ts deserialize at 38460258), in the columns it computes them.
     const written = asRead[out.entryOrigins[at] ?? at];
-    const aggregated = layout['showAggregateScores'] === true && isJsonObject(written) && typeof written['score'] === 'number';
-    const seen = aggregated
-      ? `so only its score shows, in ${record.parent}'s aggregate score; nobody sees the rest of it`
+    const scored = isJsonObject(written) && typeof written['score'] === 'number';
+    const aggregated = scored ? tactics.filter((tactic) => computed(record.parent!, tactic)) : [];
+    const seen = aggregated.length
+      ? `so only its score shows, in ${record.parent}'s aggregate score${aggregated.length < tactics.length ? ` under ${aggregated.join(', ')}` : ''}; nobody sees the rest of it`
       : 'so nobody sees it';
     // A parent with an entry there (sigma-cli writes `"showSubtechniques": false` on each) is expanded by that entry:
     // a second entry of it would replace the first, score and all (Navigator keeps the last).
@@ -773,7 +778,8 @@ function checkNewest(entries: readonly unknown[], index: AttackIndex, newest: At
 }
 
 /**
- * Platform filter findings; `everyPlatform`: the filter lists every platform of the layer's release, and hides nothing.
+ * Platform filter findings; `filter.read`: the filter as Navigator reads it (`navigatorPlatformFilter`), which says what
+ * it hides; `filter.everyPlatform`: the filter lists every platform of the layer's release, and hides nothing.
  * `unlisted` (what to do to check it) is set when the filter names platforms `index` does not have and those of the
  * layer's release are not known here (`unlistedPlatformNames`): each such name is said to be unchecked, and nothing is
  * said hidden on its word. `asked`: such names of a layer checked in the release asked for (`--attack-release`), where
@@ -784,7 +790,7 @@ function checkPlatforms(
   entries: readonly unknown[],
   index: AttackIndex,
   out: Findings,
-  everyPlatform: boolean,
+  filter: { everyPlatform: boolean; read: readonly string[] | undefined },
   unlisted?: string,
   asked?: readonly string[],
   release = 'release',
@@ -801,7 +807,7 @@ function checkPlatforms(
   // A filter of every platform hides only rows without platforms, which no filter shows (ICS 18.1's T0895).
   // Navigator reads AWS, GCP and Azure as IaaS in any filter: in a release that has them (8.2), no filter listing them shows them.
   const unfilterable = unfilterablePlatforms(index);
-  const hidden = unchecked ? new Map<number, FilteredOut>() : filteredOutEntries(entries, index, everyPlatform ? undefined : filters['platforms'], versionsAttack);
+  const hidden = unchecked ? new Map<number, FilteredOut>() : filteredOutEntries(entries, index, filter.everyPlatform ? undefined : filter.read, versionsAttack);
   for (const [at, { record, row }] of hidden) {
     if (!row.platforms.length) {
       // Said only in the layer's own release: a layer of another one is drawn by Navigator in that one, where the
@@ -1044,11 +1050,12 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   checkDuplicates(entries, out, Array.isArray(value['techniques']) ? value['techniques'] : []);
   checkSaysSomething(entries, out);
   if (range) checkScores(entries, range, out);
-  // The platforms the filter shows, read as checkPlatforms reads them: a filter of every platform of an older release,
-  // or one of names whose release is not known here (nothing is said hidden on their word), shows every one.
-  const filters = isJsonObject(subject['filters']) ? subject['filters'] : {};
+  // The platforms the filter shows, as Navigator reads it from the layer as written (`navigatorPlatformFilter`), for
+  // every check of what it draws: a filter of every platform of an older release, or one of names whose release is not
+  // known here (nothing is said hidden on their word), shows every one.
+  const platformFilter = navigatorPlatformFilter(value);
   const versionsAttack = isJsonObject(subject['versions']) ? subject['versions']['attack'] : undefined;
-  const shownRows = !index || everyPlatform === true || unlistedPlatforms !== undefined ? undefined : shownPlatforms(filters['platforms'], index, versionsAttack);
+  const shownRows = !index || everyPlatform === true || unlistedPlatforms !== undefined ? undefined : shownPlatforms(platformFilter, index, versionsAttack);
   // What Navigator shows, aggregates and hides it does by the settings it reads: its default for one the repair read
   // otherwise than written (`"showAggregateScores": "true"` shows no aggregate, `"aggregateFunction": "Max"` averages).
   const navigatorShown = navigatorSettings(value, repaired.layer);
@@ -1056,7 +1063,7 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   const settings: JsonObject = { ...subject, hideDisabled: navigatorShown['hideDisabled'] ?? subject['hideDisabled'] ?? false, layout };
   const written = Array.isArray(value['techniques']) ? value['techniques'] : [];
   if (index && range) {
-    const options = { shown: aggregatedPlatforms(value, index, versionsAttack), hideDisabled: settings['hideDisabled'] === true };
+    const options = { shown: shownRows ?? platformsShown(undefined, index), hideDisabled: settings['hideDisabled'] === true };
     // Aggregated from the entries as written, as Navigator reads them (a score "99" is none). An entry it reads into a
     // cell (an exact ID, a tactic's shortname or none) is one the repair keeps: its pointer is found through entryOrigins.
     for (const found of failingAggregates(written, layout, range, index, options)) {
@@ -1066,7 +1073,7 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   }
   if (index) checkHidden(settings, entries, index, shownRows, out, written);
   if (index) checkHiddenDisabled(settings, entries, index, shownRows, out);
-  if (index) checkPlatforms(subject, entries, index, out, everyPlatform === true, unlistedPlatforms, askedPlatforms, givenName(options.givenAs, 'release'));
+  if (index) checkPlatforms(subject, entries, index, out, { everyPlatform: everyPlatform === true, read: platformFilter }, unlistedPlatforms, askedPlatforms, givenName(options.givenAs, 'release'));
   if (index) checkNewest(entries, index, options.newest?.(index.domain), out);
   return out.list;
 }

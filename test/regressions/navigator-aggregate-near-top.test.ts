@@ -276,6 +276,46 @@ describe('regression: aggregate scores as Navigator 5.1 reads the layer as writt
     }
   });
 
+  // The checks of what Navigator hides read the filter the same way (platform-visibility.ts navigatorPlatformFilter): a
+  // filter Navigator does not read hides nothing, and filters out no collapsed sub-technique (T1059.001 runs on Windows).
+  // view-model.ts filterTechniques at fa7a6017 matches `this.filters.platforms.selection`, which Filter.deserialize left
+  // as every platform (initPlatformOptions).
+  it('hides nothing by a platform filter Navigator does not read: ["Identity Provider", 5], "Platforms"', () => {
+    const hiddenBy = (layer: Layer) => validate(layer).filter((finding) => ['filtered-out-technique', 'hidden-subtechnique'].includes(finding.code)).map((finding) => `${finding.code} ${finding.path}`);
+    const unfiltered = hiddenBy(purpleOpsNearTop());
+    expect(unfiltered).to.include('hidden-subtechnique /techniques/0');
+    for (const filters of [{ platforms: ['Identity Provider', 5] }, { Platforms: ['Identity Provider'] }]) {
+      const layer = purpleOpsNearTop();
+      layer.filters = filters;
+      expect(hiddenBy(layer), JSON.stringify(filters)).to.deep.equal(unfiltered);
+    }
+  });
+
+  // isSubtechniqueEnabled (view-model.ts at fa7a6017) keeps a disabled T1020 while T1020.001 (Network Devices, IaaS) is
+  // enabled on a platform of the selection: every platform, for a filter Navigator does not read.
+  it('keeps a disabled T1020 shown by T1020.001 under hideDisabled when Navigator reads no filter from ["Windows", 5]', () => {
+    const layer = purpleOpsNearTop();
+    layer.hideDisabled = true;
+    layer.techniques.push({ techniqueID: 'T1020', tactic: 'exfiltration', score: 5, enabled: false });
+    const hidden = (filters: unknown) => validate({ ...layer, filters }).filter((finding) => finding.code === 'hidden-disabled').map((finding) => finding.path);
+    expect(hidden({ platforms: ['Windows'] })).to.deep.equal([top(layer)]);
+    expect(hidden({ platforms: ['Windows', 5] })).to.deep.equal([]);
+  });
+
+  // sortTechniques computes an aggregate only as it sorts a column of two or more: under a filter of Identity Provider
+  // T1059 is alone under execution, and its collapsed T1059.009 (Cloud API, Identity Provider among its platforms) shows
+  // in no aggregate score there.
+  it('says a collapsed sub-technique shows in its parent\'s aggregate score only where Navigator computes one', () => {
+    const collapsed = (platforms: string[]) => {
+      const layer = purpleOpsNearTop();
+      layer.filters = { platforms };
+      layer.techniques.push({ techniqueID: 'T1059.009', tactic: 'execution', score: 50 });
+      return validate(layer).find((finding) => finding.code === 'hidden-subtechnique' && finding.path === top(layer))?.message;
+    };
+    expect(collapsed(['Identity Provider'])).to.include('T1059.009 (Cloud API) is annotated but collapsed under T1059 in execution, so nobody sees it:');
+    expect(collapsed(['Identity Provider', 'Linux'])).to.include("in execution, so only its score shows, in T1059's aggregate score; nobody sees the rest of it");
+  });
+
   // calculateAggregateScore(technique, tactic) reads each cell under the tactic of the column it sorts.
   it('aggregates per tactic column: T1053 100 under execution and T1053.005 99 under each of its tactics warn under execution only', () => {
     const layer = purpleOpsNearTop();

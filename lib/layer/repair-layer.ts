@@ -54,6 +54,11 @@ export interface LayerRepair {
    */
   navigatorAlert?: string;
   /**
+   * Set with `navigatorAlert` when Navigator 5.1 stops reading the layer at the fault, its loader throwing inside its try
+   * (tabs.component.ts), and opens no tab for it: it draws no matrix, so nothing of what the matrix shows or hides applies.
+   */
+  navigatorStops?: true;
+  /**
    * Set for a fault of the text, not of the layer it holds (a comment, a comma JSON does not allow; `parseJsonText`
    * with `repair`): the text is no JSON, so Navigator 5.1 opens no tab for it (`validate` makes it a schema error).
    */
@@ -71,6 +76,7 @@ interface Outcome {
   navigatorTolerates?: boolean;
   navigatorHides?: boolean | string;
   navigatorAlert?: string;
+  navigatorStops?: boolean;
 }
 
 /** A technique entry `repairLayer` left out: where it was, why, and the entry as read. */
@@ -118,6 +124,7 @@ const LEFT_OUT: Outcome = { leftOut: 'part' };
  */
 const NOT_AN_OBJECT: Outcome = {
   ...LEFT_OUT,
+  navigatorStops: true,
   navigatorAlert: 'fails reading it, as it reads each item as an object (text as JSON), and stops with the alert "ERROR parsing file, check the javascript console for more information."',
 };
 
@@ -166,6 +173,7 @@ const LEGEND_LABEL = 'shows no legend item without a label of text (its console:
 /** Navigator maps only its own old names (mitre-enterprise, mitre-mobile) and throws "is an invalid domain" (tabs.component.ts). */
 function unknownDomainOutcome(stated: unknown): Outcome {
   return {
+    navigatorStops: true,
     navigatorAlert: `knows no domain ${shown(stated)} ("is an invalid domain" in its console) and stops with the alert "ERROR parsing layer, check the javascript console for more information." instead of opening it`,
   };
 }
@@ -883,7 +891,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
         const structured = ['object', 'array'].includes(fields[key]?.type ?? '');
         log(`/${escapePointer(key)}`, 'null holds nothing; left out', {
           ...LEFT_OUT,
-          ...(structured ? { navigatorAlert: 'fails reading into it (a type error), and stops with the alert "ERROR parsing file, check the javascript console for more information."' } : {}),
+          ...(structured ? { navigatorStops: true, navigatorAlert: 'fails reading into it (a type error), and stops with the alert "ERROR parsing file, check the javascript console for more information."' } : {}),
         });
       }
     },
@@ -927,6 +935,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
       // Navigator 5.1 reads the missing field as the domain "undefined" (view-model.ts deserializeDomainVersionID),
       // finds no such data and throws "Error: 'undefined' (v13) is an invalid domain." (tabs.component.ts).
       log('/domain', unstatedDomainText(read), {
+        navigatorStops: true,
         navigatorAlert: `reads the domain as "undefined" ("is an invalid domain" in its console) and stops with the alert "ERROR parsing layer, check the javascript console for more information." instead of opening it`,
       });
     },
@@ -983,6 +992,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
           `as custom data loaded from it${named ? '' : ', and this one names none'}; left out`,
         {
           ...LEFT_OUT,
+          navigatorStops: true,
           navigatorAlert: `stops with the alert "${named ? 'ERROR the domain and version specified conflict with an existing set of ATT&CK data' : 'ERROR: invalid url'}" instead of opening it`,
         },
       );
@@ -1031,7 +1041,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
       const navigator: Outcome =
         value === ''
           ? { navigatorTolerates: true }
-          : { navigatorAlert: 'finds no number in it ("Cannot read properties of null" in its console) and stops with the alert "ERROR parsing layer, check the javascript console for more information." instead of opening it' };
+          : { navigatorStops: true, navigatorAlert: 'finds no number in it ("Cannot read properties of null" in its console) and stops with the alert "ERROR parsing layer, check the javascript console for more information." instead of opening it' };
       log('/versions/attack', `${shown(value)} holds no release number; left out, so the layer is read in the newest release, as one that states none`, { ...LEFT_OUT, ...navigator });
     },
   ],
@@ -1138,7 +1148,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
         const only = typeof first === 'string' ? oneColourGradient(first) : undefined;
         if (only) {
           gradient['colors'] = only;
-          log('/gradient/colors', `one colour, ${shown(first)}, where a gradient needs two; set to ${shown(only)}, white to that colour, as Navigator's own one-colour presets run (transparent to red or blue), so the top scores keep it`, alert ? { navigatorAlert: alert } : undefined);
+          log('/gradient/colors', `one colour, ${shown(first)}, where a gradient needs two; set to ${shown(only)}, white to that colour, as Navigator's own one-colour presets run (transparent to red or blue), so the top scores keep it`, alert ? { navigatorAlert: alert, navigatorStops: true } : undefined);
         } else if (!Array.isArray(colors) || colors.length < 2) {
           gradient['colors'] = [...NAVIGATOR_GRADIENT.colors];
           const what =
@@ -1149,7 +1159,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
                 : Array.isArray(colors)
                   ? `${colors.length ? 'one colour' : 'no colour'} left, where a gradient needs two`
                   : `${shown(colors)} is not a list of colours`;
-          const outcome = { ...(colors === undefined || Array.isArray(colors) ? {} : LEFT_OUT), ...(alert ? { navigatorAlert: alert } : {}) };
+          const outcome = { ...(colors === undefined || Array.isArray(colors) ? {} : LEFT_OUT), ...(alert ? { navigatorAlert: alert, navigatorStops: true } : {}) };
           log('/gradient/colors', `${what}; set to ${shown(NAVIGATOR_GRADIENT.colors)}, the colours of Navigator's default gradient`, outcome);
         }
       }
@@ -1361,6 +1371,7 @@ export function repairLayer(value: unknown, file = DEFAULT_FILE, options: Repair
       ...(outcome.navigatorTolerates ? { navigatorTolerates: true as const } : {}),
       ...(outcome.navigatorHides ? { navigatorHides: outcome.navigatorHides === true ? (true as const) : outcome.navigatorHides } : {}),
       ...(outcome.navigatorAlert ? { navigatorAlert: outcome.navigatorAlert } : {}),
+      ...(outcome.navigatorAlert && outcome.navigatorStops ? { navigatorStops: true as const } : {}),
     });
     if (typeof left === 'object') leftOut.push({ at: current, why: left.entry, entry: was, kept: held });
   };
@@ -1380,6 +1391,7 @@ export function repairLayer(value: unknown, file = DEFAULT_FILE, options: Repair
       });
     } else {
       log(path, `one ${LIST_OF_ONE.find(([at]) => path.endsWith(at))![1]} written as itself, not in a list (Windows PowerShell writes a list of one item so); read as a list of it, ${path}/0`, {
+        navigatorStops: true,
         navigatorAlert: 'fails reading it as a list (a type error), and stops with the alert "ERROR parsing file, check the javascript console for more information."',
       });
     }
@@ -1391,7 +1403,7 @@ export function repairLayer(value: unknown, file = DEFAULT_FILE, options: Repair
       const path = `/techniques/${at}`;
       current = at;
       if (!isJsonObject(entry)) {
-        const alert = Array.isArray(entry) ? {} : { navigatorAlert: NOT_AN_OBJECT.navigatorAlert };
+        const alert = Array.isArray(entry) ? {} : { navigatorAlert: NOT_AN_OBJECT.navigatorAlert, navigatorStops: true };
         return log(path, `${shown(entry)} is not a technique entry; left out`, { leftOut: { entry: `${shown(entry)} is not a technique entry` }, ...alert });
       }
       const first = repairs.length;

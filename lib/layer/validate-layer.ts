@@ -412,11 +412,11 @@ function isShownRelease(layer: JsonObject, index: AttackIndex, options: Validate
  * for an older one, which it opens after asking to upgrade. A release written as no text (`"attack": 13`, which the
  * repair reads as "13" and says so) Navigator reads not at all: it opens the layer in its newest release, asking nothing.
  */
-function checkNavigatorRelease(layer: JsonObject, asRead: JsonObject, options: ValidateLayerOptions, out: Findings): void {
+function checkNavigatorRelease(layer: JsonObject, asRead: JsonObject, options: ValidateLayerOptions, out: Findings): boolean {
   const domain = layer['domain'];
-  if (typeof domain !== 'string' || !(DOMAINS as readonly string[]).includes(domain)) return;
+  if (typeof domain !== 'string' || !(DOMAINS as readonly string[]).includes(domain)) return false;
   const written = isJsonObject(asRead['versions']) ? asRead['versions']['attack'] : undefined;
-  if (written !== undefined && typeof written !== 'string') return;
+  if (written !== undefined && typeof written !== 'string') return false;
   const major = attackMajor(isJsonObject(layer['versions']) ? layer['versions']['attack'] : undefined);
   const newest = options.attackFor(domain as Domain, undefined);
   const target = newest?.release ?? String(NAVIGATOR_ATTACK_MAJORS.newest);
@@ -425,6 +425,7 @@ function checkNavigatorRelease(layer: JsonObject, asRead: JsonObject, options: V
   else if (major && Number(major) < NAVIGATOR_ATTACK_MAJORS.newest) {
     out.add('warning', 'upgrade-prompt', '/versions/attack', upgradePrompt(domain as Domain, major, newest?.release));
   }
+  return !!refusal;
 }
 
 function checkGradient(layer: JsonObject, out: Findings): GradientRange | undefined {
@@ -779,7 +780,8 @@ function checkNewest(entries: readonly unknown[], index: AttackIndex, newest: At
 
 /**
  * Platform filter findings; `filter.read`: the filter as Navigator reads it (`navigatorPlatformFilter`), which says what
- * it hides; `filter.everyPlatform`: the filter lists every platform of the layer's release, and hides nothing.
+ * it hides; `filter.everyPlatform`: the filter lists every platform of the layer's release, and hides nothing;
+ * `filter.drawn`: Navigator draws the layer's matrix (else nothing is said hidden in it).
  * `unlisted` (what to do to check it) is set when the filter names platforms `index` does not have and those of the
  * layer's release are not known here (`unlistedPlatformNames`): each such name is said to be unchecked, and nothing is
  * said hidden on its word. `asked`: such names of a layer checked in the release asked for (`--attack-release`), where
@@ -790,7 +792,7 @@ function checkPlatforms(
   entries: readonly unknown[],
   index: AttackIndex,
   out: Findings,
-  filter: { everyPlatform: boolean; read: readonly string[] | undefined },
+  filter: { everyPlatform: boolean; read: readonly string[] | undefined; drawn: boolean },
   unlisted?: string,
   asked?: readonly string[],
   release = 'release',
@@ -807,7 +809,7 @@ function checkPlatforms(
   // A filter of every platform hides only rows without platforms, which no filter shows (ICS 18.1's T0895).
   // Navigator reads AWS, GCP and Azure as IaaS in any filter: in a release that has them (8.2), no filter listing them shows them.
   const unfilterable = unfilterablePlatforms(index);
-  const hidden = unchecked ? new Map<number, FilteredOut>() : filteredOutEntries(entries, index, filter.everyPlatform ? undefined : filter.read, versionsAttack);
+  const hidden = unchecked || !filter.drawn ? new Map<number, FilteredOut>() : filteredOutEntries(entries, index, filter.everyPlatform ? undefined : filter.read, versionsAttack);
   for (const [at, { record, row }] of hidden) {
     if (!row.platforms.length) {
       // Said only in the layer's own release: a layer of another one is drawn by Navigator in that one, where the
@@ -1021,7 +1023,10 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   for (const issue of schemaFindings(subject)) addSchemaFinding(issue, out);
 
   const entries = Array.isArray(subject['techniques']) ? (subject['techniques'] as unknown[]) : [];
-  checkNavigatorRelease(subject, value, options, out);
+  const refused = checkNavigatorRelease(subject, value, options, out);
+  // Where Navigator stops reading the layer with an alert (an entry that is no object, a domain it has not, a release it
+  // refuses) or cannot parse it, it opens no tab and draws no matrix: what the matrix would hide or fail to colour is not said.
+  const drawn = !refused && !repaired.repairs.some((repair) => repair.notJson || repair.navigatorStops);
   const range = checkGradient(subject, out);
   const { index, olderRelease, everyPlatform, unlistedPlatforms, askedPlatforms } = attackRelease(subject, options, out);
   out.olderRelease = olderRelease;
@@ -1062,7 +1067,7 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   const layout = { ...(isJsonObject(subject['layout']) ? subject['layout'] : {}), ...(isJsonObject(navigatorShown['layout']) ? navigatorShown['layout'] : {}) };
   const settings: JsonObject = { ...subject, hideDisabled: navigatorShown['hideDisabled'] ?? subject['hideDisabled'] ?? false, layout };
   const written = Array.isArray(value['techniques']) ? value['techniques'] : [];
-  if (index && range) {
+  if (index && range && drawn) {
     const options = { shown: shownRows ?? platformsShown(undefined, index), hideDisabled: settings['hideDisabled'] === true };
     // Aggregated from the entries as written, as Navigator reads them (a score "99" is none). An entry it reads into a
     // cell (an exact ID, a tactic's shortname or none) is one the repair keeps: its pointer is found through entryOrigins.
@@ -1071,9 +1076,9 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
       out.add('warning', 'score-out-of-range', at < 0 ? '/layout/showAggregateScores' : `/techniques/${at}`, failingAggregateText(found, range));
     }
   }
-  if (index) checkHidden(settings, entries, index, shownRows, out, written);
-  if (index) checkHiddenDisabled(settings, entries, index, shownRows, out);
-  if (index) checkPlatforms(subject, entries, index, out, { everyPlatform: everyPlatform === true, read: platformFilter }, unlistedPlatforms, askedPlatforms, givenName(options.givenAs, 'release'));
+  if (index && drawn) checkHidden(settings, entries, index, shownRows, out, written);
+  if (index && drawn) checkHiddenDisabled(settings, entries, index, shownRows, out);
+  if (index) checkPlatforms(subject, entries, index, out, { everyPlatform: everyPlatform === true, read: platformFilter, drawn }, unlistedPlatforms, askedPlatforms, givenName(options.givenAs, 'release'));
   if (index) checkNewest(entries, index, options.newest?.(index.domain), out);
   return out.list;
 }

@@ -1,0 +1,58 @@
+/**
+ * Where ATT&CK Navigator 5.1 stops reading a layer with an alert, it opens no tab and draws no matrix: validate says the
+ * error, and nothing of what the matrix would hide or fail to colour (aggregate scores, filtered-out, collapsed or
+ * hidden-disabled techniques). Navigator's loader reads the layer inside a try and alerts at what throws
+ * (mitre-attack/attack-navigator nav-app/src/app/classes/view-model.ts at fa7a6017820f97f172be896d093c57a91387f372):
+ * deserializeDomainVersionID reads a missing domain as "undefined", which no data has ("is an invalid domain");
+ * deserialize tests `'tactic' in objTechnique`, a type error for an entry that is null; a release it has not configured
+ * ("5") fails with "ERROR parsing layer…" (../shared/NAVIGATOR.md). A layer that only shows an alert and opens
+ * (an empty tactic: TechniqueVM.deserialize's "WARNING: The tactic field…") keeps every finding.
+ * The layer: PurpleOps' export layout with T1059 100 and T1059.001 99 under execution (`purpleOpsNearTop`).
+ */
+import { expect } from 'chai';
+import { validateLayer } from '../../lib/layer/validate-layer.js';
+import { attackFor, attackLibrary } from '../layer/attack-data.js';
+import { purpleOpsNearTop } from './navigator-aggregate-near-top.test.js';
+
+const MATRIX_CODES = ['hidden-subtechnique', 'hidden-disabled', 'filtered-out-technique'];
+
+describe('regression: validate says nothing of the matrix of a layer Navigator 5.1 opens no tab for', () => {
+  const validate = (layer: unknown) => validateLayer(layer, { attackFor: attackFor(attackLibrary()), file: 'purpleops.json' });
+  const matrixFindings = (layer: unknown): string[] =>
+    validate(layer)
+      .filter((finding) => MATRIX_CODES.includes(finding.code) || (finding.code === 'score-out-of-range' && finding.message.includes('aggregate score')))
+      .map((finding) => finding.code);
+  /** PurpleOps' layer with a hidden disabled T1020 and a T1530 (cloud storage) the filter hides, besides the aggregate and T1059.001 collapsed. */
+  const layer = (): Record<string, unknown> & ReturnType<typeof purpleOpsNearTop> => {
+    const read = purpleOpsNearTop();
+    read.hideDisabled = true;
+    read.filters = { platforms: ['Windows', 'Linux'] };
+    read.techniques.push({ techniqueID: 'T1020', tactic: 'exfiltration', score: 5, enabled: false }, { techniqueID: 'T1530', tactic: 'collection', score: 5 });
+    return read as Record<string, unknown> & ReturnType<typeof purpleOpsNearTop>;
+  };
+
+  it('the layer as Navigator opens it has each matrix finding', () => {
+    expect([...new Set(matrixFindings(layer()))].sort()).to.deep.equal(['filtered-out-technique', 'hidden-disabled', 'hidden-subtechnique', 'score-out-of-range']);
+  });
+
+  const stops: Array<[string, (read: Record<string, unknown>) => void, string]> = [
+    ['no domain', (read) => delete read['domain'], 'navigator-alert'],
+    ['an entry that is null', (read) => (read['techniques'] as unknown[]).unshift(null), 'navigator-alert'],
+    ['ATT&CK 5, a release Navigator has not', (read) => ((read['versions'] as Record<string, unknown>)['attack'] = '5'), 'navigator-release'],
+  ];
+  for (const [what, change, code] of stops) {
+    it(`says the ${code} error and no matrix finding for ${what}`, () => {
+      const read = layer();
+      change(read);
+      expect(validate(read).filter((finding) => finding.severity === 'error').map((finding) => finding.code)).to.include(code);
+      expect(matrixFindings(read)).to.deep.equal([]);
+    });
+  }
+
+  it('keeps the matrix findings of a layer Navigator opens after an alert: an empty tactic', () => {
+    const read = layer();
+    read.techniques.push({ techniqueID: 'T1003', tactic: '', score: 1 });
+    expect(validate(read).map((finding) => finding.code)).to.include('navigator-alert');
+    expect([...new Set(matrixFindings(read))].sort()).to.deep.equal(['filtered-out-technique', 'hidden-disabled', 'hidden-subtechnique', 'score-out-of-range']);
+  });
+});

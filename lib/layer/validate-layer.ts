@@ -31,7 +31,7 @@ import {
   upgradePrompt,
 } from './layer-format.js';
 import { collapsedSubtechniques, disabledUnder, isAnnotated, isOnlyDisabled, keptBySubtechnique } from './subtechnique-visibility.js';
-import { everyPlatformNote, everyPlatformRelease, everyReleaseTypo, filteredOutEntries, navigatorPlatformFilter, platformsShown, renamedSinceLayer, shownPlatforms, type FilteredOut, unfilterablePlatforms, unlistedPlatformNames, type ReleaseList } from './platform-visibility.js';
+import { everyPlatformNote, everyPlatformRelease, everyReleaseTypo, filteredOutEntries, navigatorPlatformFilter, navigatorStopsAtFilter, platformsShown, renamedSinceLayer, shownPlatforms, type FilteredOut, unfilterablePlatforms, unlistedPlatformNames, type ReleaseList } from './platform-visibility.js';
 import { isJsonObject, valueAtPointer, type JsonObject } from '../json-value.js';
 import { currentPlatformName, NAVIGATOR_PLATFORM_MAPPINGS, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
 import { isIndexedTechniqueId, isNamespacedTechniqueId, namespacedTechniqueText, preAttackNumberText, unusedNumberText } from '../attack/technique-id.js';
@@ -1024,9 +1024,10 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
 
   const entries = Array.isArray(subject['techniques']) ? (subject['techniques'] as unknown[]) : [];
   const refused = checkNavigatorRelease(subject, value, options, out);
-  // Where Navigator stops reading the layer with an alert (an entry that is no object, a domain it has not, a release it
-  // refuses) or cannot parse it, it opens no tab and draws no matrix: what the matrix would hide or fail to colour is not said.
-  const drawn = !refused && !repaired.repairs.some((repair) => repair.notJson || repair.navigatorStops);
+  // Where Navigator stops reading the layer with an alert (an entry that is no object, a domain it has not, a platform
+  // filter that is no list, a release it refuses) or cannot parse it, it opens no tab and draws no matrix: what the
+  // matrix would hide or fail to colour is not said.
+  const drawn = !refused && !navigatorStopsAtFilter(value) && !repaired.repairs.some((repair) => repair.notJson || repair.navigatorStops);
   const range = checkGradient(subject, out);
   const { index, olderRelease, everyPlatform, unlistedPlatforms, askedPlatforms } = attackRelease(subject, options, out);
   out.olderRelease = olderRelease;

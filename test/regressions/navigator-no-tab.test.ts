@@ -39,6 +39,8 @@ describe('regression: validate says nothing of the matrix of a layer Navigator 5
     ['no domain', (read) => delete read['domain'], 'navigator-alert'],
     ['an entry that is null', (read) => (read['techniques'] as unknown[]).unshift(null), 'navigator-alert'],
     ['ATT&CK 5, a release Navigator has not', (read) => ((read['versions'] as Record<string, unknown>)['attack'] = '5'), 'navigator-release'],
+    // filter.ts Filter.deserialize at 33541d9b: `if (rep.platforms)`, then `for (let item of arr)`: 5 is not iterable.
+    ['filters.platforms 5', (read) => (read['filters'] = { platforms: 5 }), 'schema'],
   ];
   for (const [what, change, code] of stops) {
     it(`says the ${code} error and no matrix finding for ${what}`, () => {

@@ -11,6 +11,7 @@ import { pairJoinedNames } from './joined-names.js';
 import { withSigmaTags } from './sigma-tags.js';
 import { joinedEvidence } from './report-evidence.js';
 import { slashPairedNames } from '../normalize/paired-names.js';
+import { nameFitsId } from '../normalize/name-fit.js';
 import { emptiedBrackets, joinBrokenLinks } from './broken-links.js';
 import { objectsInLines, unknownGroupNames, type FoundAttackObject } from './find-attack-objects.js';
 import { objectKind } from '../normalize/resolve-attack-object.js';
@@ -486,10 +487,7 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     const group = ref.name !== undefined && ref.nameSpan ? sharingName.get(nameSpanKey(ref.nameSpan))?.filter((other) => other.name === ref.name) : undefined;
     if (!group || group.length < 2 || ref.ids.length !== 1) return undefined;
     const ids = group.map((other) => other.ids[0]!);
-    const fits = (name: string, id: string): boolean => {
-      const { status, ids: read, warnings, trail } = ask({ raw: `${name} (${id})` });
-      return status !== 'ambiguous' && status !== 'unknown' && !warnings.length && read.join(' ') === id && !trail.includes(notATechniqueName(name));
-    };
+    const fits = (name: string, id: string): boolean => nameFitsId(name, id, ask({ raw: `${name} (${id})` }));
     const own = slashPairedNames(ref.name!, ids, fits)?.[ids.indexOf(ref.ids[0]!)];
     if (own === undefined) return undefined;
     const nameFirst = ref.nameSpan!.line < ref.span.line || (ref.nameSpan!.line === ref.span.line && ref.nameSpan!.start < ref.span.start);

@@ -26,6 +26,7 @@ import { tacticShortname } from './tactic-names.js';
 import { tacticsWithin } from './tactic-list.js';
 import { techniqueAlias } from './technique-aliases.js';
 import { slashPairedNames } from './paired-names.js';
+import { nameFitsId, notATechniqueName } from './name-fit.js';
 
 /** The releases a reference is resolved against. */
 export interface ResolveContext {
@@ -148,10 +149,7 @@ function retiredTacticWarning(text: string, context: ResolveContext): string | u
   return undefined;
 }
 
-/** The trail's line for a name beside an ID that names no technique (the writer's own words): the ID decided alone. */
-export const notATechniqueName = (name: string): string => `name check: "${name}" is not an ATT&CK technique name; resolved by the ID`;
-
-export { fullName };
+export { fullName, notATechniqueName };
 
 function describe(index: AttackIndex, technique: TechniqueRecord): string {
   return `${technique.id} ${fullName(index, technique)}`;
@@ -503,12 +501,12 @@ function resolveParts(
   return outcomes;
 }
 
-/** Whether a name is the ID's technique's (its name, an alias, an abbreviation): read with no warning, not as the writer's own words. */
+/** Whether a name is the ID's technique's, as the resolver reads the pair (`nameFitsId`). */
 function fitsName(id: TechniqueId, name: string, tactics: readonly TacticShortname[], context: ResolveContext): boolean {
   const trail: string[] = [];
   const warnings: string[] = [];
-  const outcome = resolveId(id, name, tactics, context, trail, warnings);
-  return outcome.status !== 'ambiguous' && outcome.status !== 'unknown' && !warnings.length && !trail.includes(notATechniqueName(name));
+  const { status, ids } = resolveId(id, name, tactics, context, trail, warnings);
+  return nameFitsId(name, id, { status, ids, warnings, trail });
 }
 
 /** The label of the repair, as a reference's trail gives it (`extract` reads the same shape in a report's lines). */

@@ -14,7 +14,8 @@ const FIVE_DIGITS = /(?<![\p{L}\p{N}._/\\-])T(\d{4})(\d)(?![\p{L}\p{N}_]|[.,/-]\
  * T1059.003 (the dot and zeros lost) or T1059 with a footnote's 3 glued to it. Which one is meant cannot be told from
  * the word, so each is a reference with the word as its malformed ID, no ID, for `fiveDigitResolution` to report with
  * both readings. Any other T and five digits (`model T12345`) is no ID. The name written beside it is its name where it
- * names the technique of one of its readings or of the word with a digit too many (`typedTechnique`). Pure.
+ * names the technique of one of its readings or of the word with a digit too many (`typedTechnique`), or the run of its
+ * last words that does (`namingRun`: a sentence's words before the name are no part of it). Pure.
  */
 export function fiveDigitIdsInLines(lines: readonly FoldedText[], target: AttackIndex): ExtractedReference[] {
   const found: ExtractedReference[] = [];
@@ -23,9 +24,9 @@ export function fiveDigitIdsInLines(lines: readonly FoldedText[], target: Attack
       if (!target.technique(`T${match[1]}`)) continue;
       const span = originalSpan(folded, { start: match.index, end: match.index + match[0].length });
       const written = folded.original.slice(span.start, span.end);
-      const name = nameBeside(folded.text, match.index, match.index + match[0].length);
-      const named = name !== undefined && (readings(written, target).some(({ record }) => target.techniquesByName(name).includes(record)) || typedTechnique(written, name, target));
-      found.push({ raw: written, line: i + 1, ids: [], ...(named ? { name } : {}), tactics: [], span: { line: i + 1, ...span }, malformed: written });
+      const names = (words: string): boolean => readings(written, target).some(({ record }) => target.techniquesByName(words).includes(record)) || typedTechnique(written, words, target) !== undefined;
+      const name = namingRun(nameBeside(folded.text, match.index, match.index + match[0].length), names);
+      found.push({ raw: written, line: i + 1, ids: [], ...(name !== undefined ? { name } : {}), tactics: [], span: { line: i + 1, ...span }, malformed: written });
     }
   }
   return found;
@@ -41,6 +42,16 @@ function nameBeside(text: string, start: number, end: number): string | undefine
   const bar = text.indexOf('|', end);
   const cell = `${text.slice(cellStart, start)}${PLACEHOLDER}${text.slice(end, bar < 0 ? text.length : bar)}`;
   return tokenizeReferences(cell).refs.find((ref) => ref.idSpan.start === start - cellStart)?.name;
+}
+
+/**
+ * The longest run of a name's last words that `names` accepts: the name whole in a table's cell, its end in a sentence
+ * (`They ran Network Service Discovery (T10466) against the subnet.`, whose words before the ID the tokenizer reads as
+ * one name, gives `Network Service Discovery`); undefined where no run does.
+ */
+function namingRun(name: string | undefined, names: (words: string) => boolean): string | undefined {
+  const words = name?.split(' ') ?? [];
+  return words.map((_, k) => words.slice(k).join(' ')).find(names);
 }
 
 /**

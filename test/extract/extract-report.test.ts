@@ -488,6 +488,20 @@ describe('extractReport', () => {
       ]);
     });
 
+    it('says the name beside it inside a sentence as in a table cell, the sentence\'s words before the name no part of it (T10466)', () => {
+      // Our own sentence around the sweep's cell above: in prose the words before the ID were read as one name, "They ran
+      // Network Service Discovery", which names nothing, so the note offered T1046 without the name beside it.
+      const note = 'malformed ID "T10466": a technique ID has four digits; did you mean T1046 Network Service Discovery (a footnote\'s 6 glued to it, which the name "Network Service Discovery" beside it names)? It is not read as it: check the text';
+      const table = read(['| Technique | Details |', '|---|---|', '| Network Service Discovery (T10466) | scans |'].join('\n')).references;
+      const prose = read('They ran Network Service Discovery (T10466) against the subnet.').references;
+      for (const refs of [table, prose]) {
+        expect(refs.map((ref) => [ref.raw, ref.name, ref.resolution?.note])).to.deep.equal([['T10466', 'Network Service Discovery', note]]);
+      }
+      // Words that name no reading's technique stay unsaid: T1046 alone, no name.
+      const plain = read('They ran a quick sweep (T10466) against the subnet.').references;
+      expect(plain.map((ref) => [ref.raw, ref.name, ref.resolution?.candidates?.map((c) => c.id)])).to.deep.equal([['T10466', undefined, ['T1046']]]);
+    });
+
     it('gives only the readings the release has (T10019: T1001, no T1001.009), and reads no other T and five digits', () => {
       const refs = read('See T10019. A model T12345, a time 20130719T105931Z, t10593 (a variable), T10593.5 and T105931.').references;
       expect(refs.map((ref) => [ref.raw, ref.resolution?.candidates?.map((c) => c.id)])).to.deep.equal([['T10019', ['T1001']]]);

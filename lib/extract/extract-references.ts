@@ -24,6 +24,7 @@ import { displayWidth } from './display-width.js';
 import { readBoxTables } from './box-tables.js';
 import { readDashTables, readGridTables, type ReadLine } from './grid-tables.js';
 import { readHtmlTables } from './html-tables.js';
+import { readBarePipeTables } from './bare-pipe-tables.js';
 import { readSplitIdRows, type SplitIdRow } from './split-id-rows.js';
 import { readBrokenIds, type BrokenId } from './broken-ids.js';
 import { readWrappedNames, type WrappedName } from './wrapped-names.js';
@@ -1685,7 +1686,8 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   // and an HTML table whose rows are written over several lines.
   // A row whose ID cell a converter split over two rows (`| T1059. |` over `| 001 |`) is read joined to the row under it;
   // an ID that PDF-to-text split at a line's end (`(T1566.-`⏎`001)`) is read joined on its first line.
-  const grids = readHtmlTables(lines, readBoxTables(lines, readDashTables(lines, readGridTables(lines))));
+  // A Markdown table's rows written without their outer pipes are read with them, a pipe a cell border.
+  const grids = readBarePipeTables(readHtmlTables(lines, readBoxTables(lines, readDashTables(lines, readGridTables(lines)))));
   // A table set in columns of spaces under a header of them (`pdftotext -layout`) is read by the header's columns, a
   // cell wrapped under its column joined to its row.
   const tables = readLayoutTables(grids, isLayoutHeader, options.hasTechnique, options.idBroken, options.layoutJoined);

@@ -1,0 +1,55 @@
+import { JoinedRow, type ReadLine } from './grid-tables.js';
+
+// A Markdown table's delimiter row with or without its outer pipes (`---|:--:|---`, `|---|---|`): every cell dashes
+// with an alignment colon at either end (GFM spec, tables extension), two cells at least: a scraped page's `- |` under
+// `Abuse Elevation Control Mechanism |` (a cell per line) is no table's.
+const DELIMITER_CELL = /^\s*:?-+:?\s*$/;
+
+/** The cells of a line split at its pipes, the empty ones outside outer pipes left out. */
+function cells(text: string): string[] {
+  const trimmed = text.trim();
+  return trimmed.slice(trimmed.startsWith('|') ? 1 : 0, trimmed.endsWith('|') && trimmed.length > 1 ? -1 : undefined).split('|');
+}
+
+const isDelimiterRow = (text: string): boolean => {
+  const parts = text.length <= 4000 ? cells(text) : [];
+  return parts.length >= 2 && parts.every((cell) => DELIMITER_CELL.test(cell));
+};
+
+/**
+ * The lines of a report with each row of a Markdown table written without its outer pipes (`Technique|Count|Name` over
+ * `---|---|---` over `T1059.001|003|PowerShell`: "The pipes on either end of the table are optional", GFM spec) given
+ * them, as the table walk reads a row: there a pipe is a cell border, never a sibling sub-technique's separator
+ * (`T1059.001|003`, a regex's alternation in a sentence, is T1059.001 and T1059.003). A table is its header (a line
+ * with as many cells as the delimiter row under it), that row, and the lines with a pipe after it up to a line without
+ * one. Every other line, and every row already between pipes, as it is.
+ */
+export function readBarePipeTables(read: ReadLine[]): ReadLine[] {
+  const out = [...read];
+  for (let i = 1; i < read.length; i++) {
+    const delimiter = read[i]!;
+    const header = read[i - 1]!;
+    if (delimiter.origin || header.origin || !isDelimiterRow(delimiter.folded.text) || !header.folded.text.includes('|')) continue;
+    if (cells(header.folded.text).length !== cells(delimiter.folded.text).length) continue;
+    out[i - 1] = withOuterPipes(header);
+    let k = i;
+    for (; k < read.length && !read[k]!.origin && read[k]!.folded.text.includes('|'); k++) out[k] = withOuterPipes(read[k]!);
+    i = k;
+  }
+  return out;
+}
+
+/** A row with a pipe at either end where it has none, each added pipe written where the row's text begins or ends. */
+function withOuterPipes(line: ReadLine): ReadLine {
+  const { text } = line.folded;
+  const start = text.length - text.trimStart().length;
+  const end = text.trimEnd().length;
+  const open = text.charAt(start) === '|';
+  const close = end > start + 1 && text.charAt(end - 1) === '|';
+  if (open && close) return line;
+  const row = new JoinedRow();
+  if (!open) row.push('|', { folded: line.folded, number: line.number, start });
+  row.pushRead(line, 0, text.length);
+  if (!close) row.push('|', { folded: line.folded, number: line.number, start: Math.max(end - 1, 0) });
+  return row.line(line.number);
+}

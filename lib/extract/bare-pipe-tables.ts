@@ -12,7 +12,7 @@ function cells(text: string): string[] {
 }
 
 const isDelimiterRow = (text: string): boolean => {
-  const parts = text.length <= 4000 ? cells(text) : [];
+  const parts = text.length <= 4000 && /^[\s|:-]*$/.test(text) ? cells(text) : [];
   return parts.length >= 2 && parts.every((cell) => DELIMITER_CELL.test(cell));
 };
 

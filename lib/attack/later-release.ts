@@ -11,27 +11,54 @@ import type { Domain, TechniqueId } from './types.js';
  */
 export type ReleaseHistory = (options?: { newerOnly?: boolean }) => Iterable<AttackIndex>;
 
+/** A target's releases at hand newer than it, and the technique IDs looked up in them, kept per target and history. */
+interface NewerReleases {
+  /** The newer releases, newest first, each loaded when first reached and kept (keptAsReached). */
+  releases: () => Iterable<AttackIndex>;
+  /** The newest of them that has an ID, remembered per ID. */
+  having: (id: string) => AttackIndex | undefined;
+}
+
+// Kept once per target and history, as a layer of 200,000 unknown IDs or a rules library asks of each.
+const newerAtHand = new WeakMap<AttackIndex, Map<ReleaseHistory | undefined, NewerReleases>>();
+
+function newerReleases(target: AttackIndex, history: ReleaseHistory | undefined): NewerReleases {
+  const byHistory = newerAtHand.get(target) ?? newerAtHand.set(target, new Map()).get(target)!;
+  let newer = byHistory.get(history);
+  if (!newer) {
+    // Up to the first older release, for a history that does not keep to newerOnly.
+    const releases = keptAsReached(function* () {
+      for (const index of history?.({ newerOnly: true }) ?? []) {
+        if (compareReleases(index.release, target.release) <= 0) return;
+        yield index;
+      }
+    });
+    const found = new Map<string, AttackIndex | undefined>();
+    const having = (id: string): AttackIndex | undefined => {
+      if (found.has(id)) return found.get(id);
+      let release: AttackIndex | undefined;
+      // Newest first, so that a search that stops at the first release having it loads none past it.
+      for (const index of releases()) {
+        if (index.technique(id as TechniqueId)) {
+          release = index;
+          break;
+        }
+      }
+      found.set(id, release);
+      return release;
+    };
+    byHistory.set(history, (newer = { releases, having }));
+  }
+  return newer;
+}
+
 /**
  * The newest release at hand newer than the target that has a technique ID, searched newest first and remembered
  * per ID. Only newer releases: ATT&CK keeps a technique it retires (revoked or deprecated), so an ID the target lacks
  * was never in an older release, and looking there would load every old release for a typo.
  */
 export function laterReleaseLookup(target: AttackIndex, history: ReleaseHistory | undefined): (id: string) => AttackIndex | undefined {
-  const found = new Map<string, AttackIndex | undefined>();
-  const newer = keptAsReached(() => history?.({ newerOnly: true }) ?? []);
-  return (id) => {
-    if (found.has(id)) return found.get(id);
-    let release: AttackIndex | undefined;
-    for (const index of newer()) {
-      if (compareReleases(index.release, target.release) <= 0) break;
-      if (index.technique(id as TechniqueId)) {
-        release = index;
-        break;
-      }
-    }
-    found.set(id, release);
-    return release;
-  };
+  return newerReleases(target, history).having;
 }
 
 /**
@@ -63,7 +90,7 @@ function keptAsReached<T>(source: () => Iterable<T>): () => Iterable<T> {
 
 /** The newest release at hand: the history's first, which runs newest first loading each release as it is reached, else the target. */
 export function newestReleaseAtHand(target: AttackIndex, history: ReleaseHistory | undefined): AttackIndex {
-  for (const index of history?.({ newerOnly: true }) ?? []) return compareReleases(index.release, target.release) > 0 ? index : target;
+  for (const index of newerReleases(target, history).releases()) return index;
   return target;
 }
 

@@ -36,20 +36,6 @@ export interface UnknownTechniqueAdvice {
   inRelease: (later: AttackIndex) => string;
 }
 
-/** A target's newer releases at hand, looked up once per target and history: a layer may hold 200,000 unknown IDs. */
-const atHand = new WeakMap<AttackIndex, Map<ReleaseHistory | undefined, { later: (id: string) => AttackIndex | undefined; newest: () => AttackIndex }>>();
-
-function releasesAtHand(target: AttackIndex, history: ReleaseHistory | undefined): { later: (id: string) => AttackIndex | undefined; newest: () => AttackIndex } {
-  const byHistory = atHand.get(target) ?? atHand.set(target, new Map()).get(target)!;
-  let found = byHistory.get(history);
-  if (!found) {
-    let newest: AttackIndex | undefined;
-    found = { later: laterReleaseLookup(target, history), newest: () => (newest ??= newestReleaseAtHand(target, history)) };
-    byHistory.set(history, found);
-  }
-  return found;
-}
-
 /**
  * What an ID of ATT&CK's form that a release lacks is, said alike by validate, upgrade, combine, normalize and technique
  * (as gap says a rule's tag), by the releases at hand (`history`, by default the release's own): a newer release at hand
@@ -66,14 +52,13 @@ export function unknownTechniqueText(id: string, target: AttackIndex, { does, wi
   if (number === undefined) return undefined;
   // The ID as releases index it (`attack.t1677` is T1677).
   const indexed = id.trim().replace(/^attack\./i, '').toUpperCase() as TechniqueId;
-  const releases = releasesAtHand(target, history);
-  const later = releases.later(indexed);
+  const later = laterReleaseLookup(target, history)(indexed);
   if (later) {
     const technique = later.technique(indexed)!;
     const state = technique.revoked ? ' (revoked there)' : technique.deprecated ? ' (deprecated there)' : '';
     return `${id} is not a technique in ${target.label}; it is ${technique.id} ${fullName(later, technique)} in ${later.label}${state}, a newer release at hand: ${inRelease(later)}`;
   }
-  const newestAtHand = releases.newest();
+  const newestAtHand = newestReleaseAtHand(target, history);
   const newest = newestTechniqueNumber(newestAtHand);
   if (number <= newest || ICS_TECHNIQUE_ID.test(id.slice(0, 5)) !== ICS_TECHNIQUE_ID.test(numberId(newest))) return undefined;
   if (isNumberedFarPast(id, newest)) return missingTeamTechniqueText(id, target, { farPast: `${numberId(newest)} of ${newestAtHand.label}`, does });

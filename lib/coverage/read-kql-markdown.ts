@@ -28,9 +28,14 @@ const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 // The heading of the section that states the techniques: "MITRE ATT&CK Technique(s)", "MITRE ATT&CK Mapping",
 // FalconForceTeam/FalconFriday's "ATT&CK Tags" (a manual's "ATT&CK data" is none).
 const ATTACK_HEADING = /\bMITRE\s+ATT&CK\b|\bATT&CK\s+tags?\b/i;
-// A line labelled so outside any such section states the techniques after its label, emphasis and list marker aside:
-// Varunrajparimi/SIEM-Detection-Rules's `**MITRE ATT&CK:** T1003.001`, `- **MITRE ATT&CK Technique**: T1059`.
-const ATTACK_LABEL = /^\s{0,3}(?:[-*+]\s+)?[*_]{0,2}(?:MITRE\s+)?ATT&CK(?:\s+(?:techniques?(?:\(s\))?|technique\s+ids?|ids?|mapping|tags?))?\s*(?::\s*[*_]{0,2}|[*_]{1,2}\s*:)/i;
+// A label that states techniques after it, emphasis aside: MITRE ATT&CK (Technique, Technique ID, Mapping, Tags), MITRE
+// Technique (ID), MITRE ID, Technique (ID), Sub-technique. A line `label: IDs` or a metadata table's row `| label | IDs |`
+// is so labelled (labelledValue).
+const TECHNIQUE_WORDS = '(?:sub-?\\s*)?techniques?(?:\\s*\\(s\\))?(?:\\s+ids?)?';
+const ATTACK_LABEL = new RegExp(`^(?:(?:MITRE\\s+)?ATT&CK(?:\\s+(?:${TECHNIQUE_WORDS}|ids?|mapping|tags?))?|MITRE\\s+(?:${TECHNIQUE_WORDS}|ids?|mapping)|${TECHNIQUE_WORDS})$`, 'i');
+// A labelled line, list marker and emphasis aside, its colon inside the emphasis or after it: Varunrajparimi/SIEM-
+// Detection-Rules's `**MITRE ATT&CK:** T1003.001`, `- **MITRE ATT&CK Technique**: T1059`.
+const LABELLED_LINE = /^\s{0,3}(?:[-*+]\s+)?[*_]{0,2}([^:*_|]+?)\s*(?::\s*[*_]{0,2}|[*_]{1,2}\s*:)(.*)$/;
 // T1059.001, ACME-T1000 (a team's Workbench namespace): read whole, never as the T1000 it ends with.
 const TECHNIQUE_ID = new RegExp(`(?<![\\w/.])${INDEXED_TECHNIQUE_ID_SOURCE}(?![\\w/]|\\.\\d)`, 'g');
 // Link targets and bare addresses hold IDs too (`https://attack.mitre.org/techniques/T1059/001/`): not read.
@@ -123,14 +128,15 @@ function readMarkdown(text: string): MarkdownQuery {
 
 /**
  * Whether a Markdown text is a query file this reader takes: a fenced block tagged KQL (or Kusto), or a fenced block
- * of any language under a file with a MITRE ATT&CK (or ATT&CK Tags) heading (cyb3rmik3's queries are untagged,
- * FalconFriday's tagged C#). A README or notes
- * without either are no query and are not counted, as a LICENSE is not.
+ * of any language in a file with a MITRE ATT&CK (or ATT&CK Tags) heading (cyb3rmik3's queries are untagged,
+ * FalconFriday's tagged C#) or a line or table row labelled so that states a technique (`**MITRE ATT&CK:** T1003.001`
+ * over an ES|QL block): what parseMarkdownQuery reads the techniques from, so that a file given alone and the same file
+ * in a folder are read alike. A README or notes without either are no query and are not counted, as a LICENSE is not.
  */
 export function looksLikeKqlMarkdown(text: string): boolean {
   const read = readMarkdown(text);
   if (read.blocks.some((block) => KQL_LANGUAGES.test(block.language))) return true;
-  return read.blocks.length > 0 && read.lines.some(({ text: line }) => ATTACK_HEADING.test(HEADING.exec(line)?.[2] ?? ''));
+  return read.blocks.length > 0 && read.lines.some(({ text: line }) => ATTACK_HEADING.test(HEADING.exec(line)?.[2] ?? '') || labelledIds(line).length > 0);
 }
 
 // The same IDs written in any case (`t1059.001`), as some `.kql` files' comments write them (read-kql-file.ts).
@@ -152,11 +158,32 @@ function cells(line: string): string[] | undefined {
 }
 
 /**
+ * What a line labelled as stating techniques (ATTACK_LABEL) gives after its label: a line `**MITRE ATT&CK:** T1003.001`,
+ * or a metadata table's row whose first cell is the label, `| MITRE ATT&CK | T1218, T1059.001 |` (a Sentinel analytics
+ * rule's settings table) or `| Technique | T1110 — Brute Force |` (securityguidebook/KQL-Queries' Field | Value table):
+ * its other cells. Undefined for any other line.
+ */
+function labelledValue(text: string): string | undefined {
+  const row = cells(text);
+  if (row) return row.length > 1 && ATTACK_LABEL.test(row[0]!.replace(/^[*_]+|[*_]+$/g, '').trim()) ? row.slice(1).join(' | ') : undefined;
+  const line = LABELLED_LINE.exec(text);
+  return line && ATTACK_LABEL.test(line[1]!.trim()) ? line[2]! : undefined;
+}
+
+/** The technique IDs a labelled line or row (labelledValue) states, none for any other line. */
+function labelledIds(text: string): string[] {
+  const value = labelledValue(text);
+  return value === undefined ? [] : techniqueIdsOutsideLinks(value);
+}
+
+/**
  * The references the ATT&CK sections state: in a table, the cells of its `Technique ID` (or `Technique`) column (of
  * its first column when none is so named), each with the sub-technique its `Subtechnique` column gives, if any
  * (FalconFriday's `| TA0006 - Credential Access | T1003 | 001 | … |` is T1003.001); elsewhere each line's IDs
- * (`- Technique ID: T1059.001`). A section runs to the next heading of its level or above. Outside the sections, a line
- * labelled MITRE ATT&CK states the IDs after its label (`**MITRE ATT&CK:** T1003.001`).
+ * (`- Technique ID: T1059.001`), and a table's row labelled so (`| Technique | T1110 — Brute Force |`) the IDs beside its
+ * label. A section runs to the next heading of its level or above. Outside the sections, a line or a table's row
+ * labelled MITRE ATT&CK (or Technique) states the IDs after its label (labelledValue: `**MITRE ATT&CK:** T1003.001`,
+ * `| MITRE ATT&CK | T1003 |`).
  */
 function sectionRefs(read: MarkdownQuery): { refs: CoverageRef[]; section?: number; said: string[] } {
   const refs: CoverageRef[] = [];
@@ -180,8 +207,7 @@ function sectionRefs(read: MarkdownQuery): { refs: CoverageRef[]; section?: numb
       continue;
     }
     if (level === undefined) {
-      const label = ATTACK_LABEL.exec(text);
-      if (label) for (const id of techniqueIdsOutsideLinks(text.slice(label[0].length))) refs.push({ raw: id, line, id });
+      for (const id of labelledIds(text)) refs.push({ raw: id, line, id });
       continue;
     }
     if (text.trim()) said.push(text.trim());
@@ -193,6 +219,13 @@ function sectionRefs(read: MarkdownQuery): { refs: CoverageRef[]; section?: numb
       continue;
     }
     if (row.every((cell) => /^:?-{3,}:?$/.test(cell))) continue;
+    // A row labelled Technique in a table of fields and values (| Technique | T1110 — Brute Force |) states its IDs
+    // whatever the table's columns; a header row so labelled (| Technique ID | Title |) states none, and names them.
+    const stated = labelledIds(text);
+    if (stated.length) {
+      for (const id of stated) refs.push({ raw: id, line, id });
+      continue;
+    }
     if (column === undefined) {
       // A `Technique ID` column before a `Technique` one, which may hold names beside it.
       const idColumn = row.findIndex((cell) => /technique\s*id|^id$/i.test(cell));
@@ -217,7 +250,8 @@ const STATED =
   'a "MITRE ATT&CK" heading over a table of a "Technique ID" column (| T1557 | Adversary-in-the-Middle |), as Bert-JanP/Hunting-Queries-Detection-Rules writes it, ' +
   'or over lines "Technique ID: T1059.001", as cyb3rmik3/KQL-threat-hunting-queries does, ' +
   'or an "ATT&CK Tags" heading over a table of "Technique" and "Subtechnique" columns (| T1003 | 001 |), as FalconForceTeam/FalconFriday does, ' +
-  'or a line "**MITRE ATT&CK:** T1003.001", as Varunrajparimi/SIEM-Detection-Rules does';
+  'or a line "**MITRE ATT&CK:** T1003.001", as Varunrajparimi/SIEM-Detection-Rules does, ' +
+  'or a table row "| Technique | T1110 |", as securityguidebook/KQL-Queries does, or "| MITRE ATT&CK | T1003.001 |"';
 
 /**
  * Read a KQL query kept as Markdown (pure): a rule named by its `# ` title (else the file's name) covering the

@@ -143,7 +143,7 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string; givenA
 
 /**
  * In a folder of KQL queries kept as Markdown, the Markdown files not read as queries, in one note: a query written
- * without a ```kql block or a MITRE ATT&CK heading (an older file of Bert-JanP's, its query in an untagged block) is
+ * without a ```kql block or a MITRE ATT&CK heading or label (an older file of Bert-JanP's, its query in an untagged block) is
  * named there with the READMEs beside it, rather than dropped without a word. A folder of no Markdown query (SigmaHQ's,
  * with its READMEs) gets none. The queries are named as those read are: Elastic's (ES|QL, Kibana's) where no KQL
  * query is read from Markdown but one of those is (dhyey03/elastic-detection-rules).
@@ -166,7 +166,7 @@ function unreadMarkdownNote(dir: string, files: readonly string[], rules: readon
   const kinds = new Set(rules.filter((rule) => MARKDOWN_FILE.test(rule.file)).map((rule) => rule.kind));
   const query = kinds.has('elastic') && !kinds.has('kql') ? 'an ES|QL or Kibana query' : 'a KQL query';
   return [
-    `${dir}: ${what} not read as ${query} (${firstElided(unread)}): a query kept as Markdown needs a \`\`\`kql block, or a code block and a MITRE ATT&CK heading over its techniques`,
+    `${dir}: ${what} not read as ${query} (${firstElided(unread)}): a query kept as Markdown needs a \`\`\`kql block, or a code block and its techniques under a MITRE ATT&CK heading or after a MITRE ATT&CK label (**MITRE ATT&CK:** T1003.001, | MITRE ATT&CK | T1003.001 |)`,
   ];
 }
 

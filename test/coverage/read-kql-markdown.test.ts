@@ -152,6 +152,47 @@ const LABELLED = lines(
   '```',
 );
 
+// securityguidebook/KQL-Queries, Rules/01 SSH Bruteforce Detection.md @9ee474f3: a "MITRE ATT&CK Mapping" heading over a
+// table of fields and values (| Field | Value |), its Technique and Sub-technique rows naming the IDs, a Tactic row
+// beside them, then the query in a ```kql block. Its section was invalid: "states no technique ID that is read" (the
+// first column, the labels, was read as the IDs' column). Our own lines in its shape.
+const FIELD_VALUE = lines(
+  '# Rule 01 — Failed SSH logons',
+  '## MITRE ATT&CK Mapping',
+  '',
+  '| Field | Value |',
+  '|---|---|',
+  '| Tactic | TA0006 — Credential Access |',
+  '| Technique | T1110 — Brute Force |',
+  '| Sub-technique | T1110.001 — Password Guessing |',
+  '',
+  '## KQL Query',
+  '```kql',
+  'Syslog',
+  '| where SyslogMessage has "Failed password"',
+  '```',
+  '## References',
+  '- [MITRE ATT&CK T1110.001](https://attack.mitre.org/techniques/T1110/001/)',
+);
+
+// A KQL hunting note's "Sentinel Analytics Rule Settings" table (| Setting | Value |, a **MITRE ATT&CK** row listing the
+// techniques), under no ATT&CK heading, below the query: the layout of a note found through the code index (its
+// repository not named there). Our own lines in its shape. It was ignored as stating no technique.
+const SETTINGS_ROW = lines(
+  '# Script host started by Office',
+  '## Query',
+  '```kql',
+  'DeviceProcessEvents',
+  '| where InitiatingProcessFileName in~ ("winword.exe", "excel.exe")',
+  '```',
+  '## Sentinel Analytics Rule Settings',
+  '| Setting | Value |',
+  '|---------|-------|',
+  '| **Severity** | High |',
+  '| **MITRE ATT&CK** | T1218, T1059.005 |',
+  '| **Query Frequency** | Every 15 minutes |',
+);
+
 // Bert-JanP's Azure Active Directory/SignInsByOS.md @1b6dca8b: a query with no MITRE ATT&CK section (a report, not a detection).
 const NO_TECHNIQUE = lines('# Sign-ins by operating system', '## Query Information', '#### Description', 'Rare operating systems.', '## Sentinel', '```KQL', 'SigninLogs', '| summarize count() by OS', '```');
 
@@ -169,6 +210,9 @@ describe('parseKqlMarkdown (KQL queries kept as Markdown)', () => {
     ["FalconFriday's ATT&CK Tags table, a Subtechnique column's number naming the sub-technique of its row's technique", FALCON_FRIDAY, ['Debug privilege taken before a read of LSASS', 1, ['T1003.001:9', 'T1106:10']]],
     ["Varunrajparimi's **MITRE ATT&CK:** line, no ATT&CK heading; a reference's address not read", LABELLED, ['DET-900: Handle opened on LSASS', 1, ['T1003.001:4']]],
     ['a labelled list line, the colon after the emphasis', LABELLED.replace('**MITRE ATT&CK:** T1003.001', '- **MITRE ATT&CK Technique**: T1003.001, T1106'), ['DET-900: Handle opened on LSASS', 1, ['T1003.001:4', 'T1106:4']]],
+    ["securityguidebook's Field | Value table under MITRE ATT&CK Mapping: its Technique and Sub-technique rows", FIELD_VALUE, ['Rule 01 — Failed SSH logons', 1, ['T1110:7', 'T1110.001:8']]],
+    ['a settings table\'s **MITRE ATT&CK** row, under no ATT&CK heading', SETTINGS_ROW, ['Script host started by Office', 1, ['T1218:11', 'T1059.005:11']]],
+    ['a metadata row labelled Technique, its name beside the ID', SETTINGS_ROW.replace('| **MITRE ATT&CK** | T1218, T1059.005 |', '| Technique | T1059.005 - Visual Basic |'), ['Script host started by Office', 1, ['T1059.005:11']]],
     [
       'a Technique column of names beside a Technique ID column: the IDs',
       BERT_JAN.replace('| Technique ID | Title    | Link    |', '| Technique | Technique ID | Link |').replace('| T1557 | Adversary-in-the-Middle |', '| Adversary-in-the-Middle | T1557 |'),
@@ -193,7 +237,8 @@ describe('parseKqlMarkdown (KQL queries kept as Markdown)', () => {
           'Sign-in from a phishing proxy: its MITRE ATT&CK section states no technique ID that is read; write them as a "MITRE ATT&CK" heading over a table of a "Technique ID" column ' +
           '(| T1557 | Adversary-in-the-Middle |), as Bert-JanP/Hunting-Queries-Detection-Rules writes it, or over lines "Technique ID: T1059.001", as cyb3rmik3/KQL-threat-hunting-queries does, ' +
           'or an "ATT&CK Tags" heading over a table of "Technique" and "Subtechnique" columns (| T1003 | 001 |), as FalconForceTeam/FalconFriday does, ' +
-          'or a line "**MITRE ATT&CK:** T1003.001", as Varunrajparimi/SIEM-Detection-Rules does',
+          'or a line "**MITRE ATT&CK:** T1003.001", as Varunrajparimi/SIEM-Detection-Rules does, ' +
+          'or a table row "| Technique | T1110 |", as securityguidebook/KQL-Queries does, or "| MITRE ATT&CK | T1003.001 |"',
       },
     });
   });
@@ -344,6 +389,10 @@ describe('parseKqlMarkdown (KQL queries kept as Markdown)', () => {
   it('takes no README or manual for a query: Markdown with no ```kql block and no MITRE ATT&CK heading over a code block', () => {
     expect(looksLikeKqlMarkdown(lines('# Queries', '', '- [Defender For Endpoint](./Defender%20For%20Endpoint/)'))).to.equal(false);
     expect(looksLikeKqlMarkdown(lines('# attack-layers', '## ATT&CK data', '```sh', 'attack-layers data list', '```'))).to.equal(false);
+    // A README's index of rules names techniques in a column, under a header, in rows that are no label's: no query.
+    expect(looksLikeKqlMarkdown(lines('# Rules', '| # | Rule | MITRE Technique |', '|---|---|---|', '| 01 | [Failed SSH](rules/01.md) | T1110.001 |', '```', 'rules/', '```'))).to.equal(false);
+    // A label that states no ID (a template's placeholder) is none either.
+    expect(looksLikeKqlMarkdown(lines('# Rule', '**MITRE ATT&CK:** Txxxx', '```esql', 'FROM logs-*', '```'))).to.equal(false);
   });
 });
 
@@ -373,11 +422,27 @@ describe('readRuleFolder and --coverage with KQL queries kept as Markdown', () =
     expect(read.problems.map((problem) => [problem.file.slice(dir.length + 1), problem.line, problem.skipped])).to.deep.equal([['Azure Active Directory/Broken.md', 5, true]]);
     // The README is not counted, but named: a query file this reader does not take would be named there too.
     expect(read.notes).to.deep.equal([
-      `${dir}: 1 Markdown file is not read as a KQL query (README.md): a query kept as Markdown needs a \`\`\`kql block, or a code block and a MITRE ATT&CK heading over its techniques`,
+      `${dir}: 1 Markdown file is not read as a KQL query (README.md): a query kept as Markdown needs a \`\`\`kql block, or a code block and its techniques under a MITRE ATT&CK heading or after a MITRE ATT&CK label (**MITRE ATT&CK:** T1003.001, | MITRE ATT&CK | T1003.001 |)`,
     ]);
     const [alone, ...more] = readCoverageInputs([join(dir, 'Azure Active Directory/PotentialAiTMPhishing.md')]);
     expect(more).to.deep.equal([]);
     expect([alone!.kind, alone!.counts, alone!.rules.map((rule) => rule.name)]).to.deep.equal(['kql', { items: 1, rules: 1, ignored: 0, invalid: 0 }, ['Sign-in from a phishing proxy']]);
+  });
+
+  it('reads a Markdown query stating its technique on a labelled line only, over an ES|QL block, in a folder as given alone', () => {
+    // Varunrajparimi/SIEM-Detection-Rules' layout (a **MITRE ATT&CK:** line under the title, no ATT&CK heading) with its
+    // query in a ```esql block only, no ```kql one: given alone it was "not a coverage input", and in a folder it was
+    // not walked at all ("its one file (.md) is no rule"). Our own lines.
+    const esql = LABELLED.replace(/## Microsoft Sentinel[^]*$/, '## Elastic (ES|QL)\n```esql\nFROM logs-endpoint.events.process-*\n| WHERE process.name == "procdump.exe"\n```\n');
+    const dir = freshTmpDir('markdown-labelled-esql');
+    mkdirSync(join(dir, 'Detection Rules'), { recursive: true });
+    writeFileSync(join(dir, 'Detection Rules/DET-900.md'), esql);
+    const read = readRuleFolder(dir);
+    const said = (input: { kind: string; counts: unknown; rules: CoverageRule[] }) => [input.kind, input.counts, input.rules.map((rule) => [rule.name, rule.refs.map((ref) => ref.raw), rule.dataSources])];
+    const expected = ['elastic', { items: 1, rules: 1, ignored: 0, invalid: 0 }, [['DET-900: Handle opened on LSASS', ['T1003.001'], ['logs-endpoint.events.process-*']]]];
+    expect(said(read)).to.deep.equal(expected);
+    const [alone] = readCoverageInputs([join(dir, 'Detection Rules/DET-900.md')]);
+    expect(said(alone!)).to.deep.equal(expected);
   });
 
   it("reads a folder of Elastic's queries kept as Markdown (ES|QL, Kibana's) as Elastic rules, naming the Markdown left unread so", () => {
@@ -397,7 +462,7 @@ describe('readRuleFolder and --coverage with KQL queries kept as Markdown', () =
       ['elastic', ['event.dataset:o365.audit']],
     ]);
     expect(read.notes).to.deep.equal([
-      `${dir}: 1 Markdown file is not read as an ES|QL or Kibana query (README.md): a query kept as Markdown needs a \`\`\`kql block, or a code block and a MITRE ATT&CK heading over its techniques`,
+      `${dir}: 1 Markdown file is not read as an ES|QL or Kibana query (README.md): a query kept as Markdown needs a \`\`\`kql block, or a code block and its techniques under a MITRE ATT&CK heading or after a MITRE ATT&CK label (**MITRE ATT&CK:** T1003.001, | MITRE ATT&CK | T1003.001 |)`,
     ]);
     // Beside a KQL query read from Markdown, the folder mixes formats, and its unread Markdown is said as before.
     writeFileSync(join(dir, 'rules/aitm.md'), BERT_JAN);

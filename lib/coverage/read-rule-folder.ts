@@ -28,7 +28,7 @@ import { isSigmaDocs, isSublimeRule, parseSigmaDocs, settleCorrelations, sigmaRe
 import { looksLikeSuricataRules, parseSuricataRules } from './read-suricata.js';
 import { inheritWazuhPlatforms, looksLikeWazuhRules, parseWazuhRules, type WazuhDefinition } from './read-wazuh.js';
 import { RuleCache } from './rule-cache.js';
-import { isSentinelRulePackage, mayBeRuleExport, mayBeSentinelRulePackage, ruleExportNotes, ruleExportOf, SENTINEL_RULE_PACKAGE_MARKS } from './rule-exports.js';
+import { type ExportTwin, isSentinelRulePackage, mayBeRuleExport, mayBeSentinelRulePackage, ruleExportNotes, ruleExportOf, SENTINEL_RULE_PACKAGE_MARKS } from './rule-exports.js';
 import { NOT_VALID } from './yaml-source.js';
 import { indentFlowContinuations, indentQuotedContinuations, jsYamlErrors, LineIndex, parseYamlDocuments, YamlSyntaxError, type YamlMap, type YamlNode } from './yaml-events.js';
 import { firstElided } from '../short-list.js';
@@ -119,7 +119,8 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string; givenA
     file,
     outcome: retired ? retire(outcome, `under ${retired.folder}: ${retired.why}, not deployed`) : outcome,
   }));
-  for (const { file, outcome } of applyFalcoChanges(asWazuhLoads(asSplunkReads(settleCorrelations(oneSigmaRulePerId(withoutSentinelStrays(dir, kqlNamedByFolder(read)))))))) {
+  const strays = withoutSentinelStrays(dir, kqlNamedByFolder(read));
+  for (const { file, outcome } of applyFalcoChanges(asWazuhLoads(asSplunkReads(settleCorrelations(oneSigmaRulePerId(strays.read)))))) {
     items += 'items' in outcome ? outcome.items.length : 1;
     addOutcome({ rules, ignored, problems }, file, outcome);
   }
@@ -137,7 +138,7 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string; givenA
   // Said after the cache, which keeps each file's words whoever asked.
   const said = (message: string): string => inGivenInputs(message, options.givenAs);
   const input = coverageInput(kind, dir, files.length - skipped.length, items, { rules, ignored, problems: problems.map((problem) => ({ ...problem, message: said(problem.message) })) });
-  const notes = [...retiredNotes(dir, kept), ...nonRuleNotes(dir, skipped), ...ruleExportNotes(dir, kept), ...(files.length ? [] : unreadFilesNote(dir)), ...unreadMarkdownNote(dir, files, rules)].map(said);
+  const notes = [...retiredNotes(dir, kept), ...nonRuleNotes(dir, skipped), ...ruleExportNotes(dir, kept, strays.twins), ...(files.length ? [] : unreadFilesNote(dir)), ...unreadMarkdownNote(dir, files, rules)].map(said);
   return notes.length ? { ...input, notes } : input;
 }
 
@@ -395,9 +396,10 @@ interface FileOutcome {
  * Likewise a rule of a Sentinel export (`.json`, rule-exports.ts) named as a Sentinel rule of a YAML file in its own
  * folder is that rule deployed, ignored naming the YAML: tim-detections/sentinel-detections keeps
  * rules/identity/mfa-fatigue/entraid_mfa_fatigue_correlation_v1.json, the ARM template of the rule of the `.yaml` beside
- * it (its displayName the YAML's name, its resource name another GUID than the YAML's id).
+ * it (its displayName the YAML's name, its resource name another GUID than the YAML's id). Each such rule is one of the
+ * `twins`, for the folder's note on its exports (ruleExportNotes).
  */
-function withoutSentinelStrays<T extends FileOutcome>(dir: string, read: readonly T[]): readonly T[] {
+function withoutSentinelStrays<T extends FileOutcome>(dir: string, read: readonly T[]): { read: readonly T[]; twins: ExportTwin[] } {
   const sentinelId = (outcome: RuleFileOutcome): string | undefined =>
     'rule' in outcome && outcome.rule.kind === 'sentinel' ? outcome.rule.id?.trim().toLowerCase() || undefined : undefined;
   const named = new Map<string, string>();
@@ -409,13 +411,15 @@ function withoutSentinelStrays<T extends FileOutcome>(dir: string, read: readonl
     if (id && extname(file) !== '' && !named.has(id)) named.set(id, file);
     if ('rule' in outcome && outcome.rule.kind === 'sentinel' && YAML_FILE.test(file) && !byName.has(nameKey(file, outcome.rule.name))) byName.set(nameKey(file, outcome.rule.name), file);
   }
+  const twins: ExportTwin[] = [];
   const exported = (file: string, item: RuleOutcome): RuleOutcome => {
     const kept = 'rule' in item && item.rule.kind === 'sentinel' ? byName.get(nameKey(file, item.rule.name)) : undefined;
     if (!kept) return item;
     const where = relative(dir, kept).split(sep).join('/') || basename(kept);
-    return ignoredFor(item, `the Sentinel rule of ${where} again, as its export beside it (named alike): one rule kept in two forms is one detection, counted there`);
+    twins.push({ file, yaml: where });
+    return ignoredFor(item, `the Sentinel rule of ${where} again, as its export beside it (named alike): one rule kept in two forms is one detection, counted there; if it is another rule, give its displayName a name of its own`);
   };
-  return read.map((entry) => {
+  const settled = read.map((entry) => {
     if (JSON_FILE.test(entry.file) && 'items' in entry.outcome && entry.outcome.format === 'sentinel' && byName.size) {
       return { ...entry, outcome: { ...entry.outcome, items: entry.outcome.items.map((item) => exported(entry.file, item)) } };
     }
@@ -428,6 +432,7 @@ function withoutSentinelStrays<T extends FileOutcome>(dir: string, read: readonl
     const ignored = ignoredFor(rule, reason);
     return { ...entry, outcome: entry.outcome.format ? { ...ignored, format: entry.outcome.format } : ignored };
   });
+  return { read: settled, twins };
 }
 
 /**

@@ -98,18 +98,38 @@ export function ruleExportOf(text: string, file: string): { outcome: RuleFileOut
   return { outcome: { items, format: reader.format, ...(notes.length ? { notes } : {}) }, format: reader.format, said: reader.said };
 }
 
+/** A rule of an export that is a YAML rule of its folder deployed (named alike), ignored there: its export's file, and the YAML's path in the folder. */
+export interface ExportTwin {
+  file: string;
+  yaml: string;
+}
+
 /**
  * One note on the exports of rules a rule folder read (ruleExportOf), so that its summary says what it read beside its
- * rule files: how many `.json` files of each kind, and the first.
+ * rule files: how many `.json` files of each kind, and the first; and of their rules, those ignored as the YAML rule
+ * beside them (`twins`), what to do about them: nothing where the export is that rule deployed, a name of its own where
+ * it is another rule.
  */
-export function ruleExportNotes(dir: string, read: readonly { file: string; outcome: RuleFileOutcome }[]): string[] {
+export function ruleExportNotes(dir: string, read: readonly { file: string; outcome: RuleFileOutcome }[], twins: readonly ExportTwin[] = []): string[] {
   const found = new Map<string, string[]>();
   for (const { file, outcome } of read) {
     const said = /\.json$/i.test(file) && 'items' in outcome && outcome.format ? EXPORT_FORMATS.get(outcome.format) : undefined;
-    if (said) found.set(said, [...(found.get(said) ?? []), (relative(dir, file) || basename(file)).split(sep).join('/')]);
+    if (said) found.set(said, [...(found.get(said) ?? []), inFolder(dir, file)]);
   }
   if (!found.size) return [];
   const total = [...found.values()].reduce((sum, files) => sum + files.length, 0);
   const each = [...found].map(([said, files]) => `${files.length} of ${said} (first ${files[0]})`).join(', ');
-  return [`${dir}: ${total === 1 ? '1 .json file is' : `${total} .json files are`} read as exports of deployed rules, each of their rules counted as one of the folder's: ${each}`];
+  const first = twins[0];
+  const ignored = first
+    ? `; ${twins.length === 1 ? '1 of their rules is' : `${twins.length} of their rules are`} ignored as the Sentinel rule of a YAML file beside it, named alike ` +
+      `(first ${inFolder(dir, first.file)}, the rule of ${first.yaml}): one detection kept in two forms counts once, at its YAML; ` +
+      'nothing to do where the export is that rule deployed (leave the export out of the folder given to --coverage to drop this note), ' +
+      'and where it is another rule, give its displayName a name of its own'
+    : '';
+  return [`${dir}: ${total === 1 ? '1 .json file is' : `${total} .json files are`} read as exports of deployed rules, each of their rules counted as one of the folder's: ${each}${ignored}`];
+}
+
+/** A file's path in a folder as a note names it (`sentinel/mfa-fatigue.json`), or its name where the folder is the file. */
+function inFolder(dir: string, file: string): string {
+  return (relative(dir, file) || basename(file)).split(sep).join('/');
 }

@@ -663,9 +663,19 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
       [
         'mfa-fatigue/mfa_fatigue_v1.json',
         'MFA fatigue with success',
-        'the Sentinel rule of mfa-fatigue/mfa_fatigue_v1.yaml again, as its export beside it (named alike): one rule kept in two forms is one detection, counted there',
+        'the Sentinel rule of mfa-fatigue/mfa_fatigue_v1.yaml again, as its export beside it (named alike): one rule kept in two forms is one detection, counted there; if it is another rule, give its displayName a name of its own',
       ],
     ]);
+    // The folder's note on its exports says which of their rules were ignored so, why, and what to do, in the caller's
+    // words: it said only that each of their rules was "counted as one of the folder's".
+    const twins = (givenAs?: { coverage: string; command: string }) =>
+      `${dir}: 2 .json files are read as exports of deployed rules, each of their rules counted as one of the folder's: 2 of Sentinel exports of analytic rules (first mfa-fatigue/mfa_fatigue_v1.json); ` +
+      '1 of their rules is ignored as the Sentinel rule of a YAML file beside it, named alike (first mfa-fatigue/mfa_fatigue_v1.json, the rule of mfa-fatigue/mfa_fatigue_v1.yaml): ' +
+      'one detection kept in two forms counts once, at its YAML; nothing to do where the export is that rule deployed ' +
+      `(leave the export out of the folder given to ${givenAs ? '--coverage' : 'readCoverageInputs'} to drop this note), and where it is another rule, give its displayName a name of its own`;
+    expect(read.notes).to.deep.equal([twins()]);
+    const cli = { coverage: '--coverage', command: 'gap' };
+    expect(readRuleFolder(dir, { givenAs: cli }).notes).to.deep.equal([twins(cli)]);
   });
 
   it('gives the same input from its cache on a second read', () => {

@@ -136,7 +136,13 @@ function readMarkdown(text: string): MarkdownQuery {
 export function looksLikeKqlMarkdown(text: string): boolean {
   const read = readMarkdown(text);
   if (read.blocks.some((block) => KQL_LANGUAGES.test(block.language))) return true;
-  return read.blocks.length > 0 && read.lines.some(({ text: line }) => ATTACK_HEADING.test(HEADING.exec(line)?.[2] ?? '') || labelledIds(line).length > 0);
+  return (
+    read.blocks.length > 0 &&
+    read.lines.some(({ text: line }) => {
+      const heading = HEADING.exec(line)?.[2];
+      return (heading !== undefined && ATTACK_HEADING.test(heading)) || labelledIds(heading ?? line).length > 0;
+    })
+  );
 }
 
 // The same IDs written in any case (`t1059.001`), as some `.kql` files' comments write them (read-kql-file.ts).
@@ -183,7 +189,7 @@ function labelledIds(text: string): string[] {
  * (`- Technique ID: T1059.001`), and a table's row labelled so (`| Technique | T1110 — Brute Force |`) the IDs beside its
  * label. A section runs to the next heading of its level or above. Outside the sections, a line or a table's row
  * labelled MITRE ATT&CK (or Technique) states the IDs after its label (labelledValue: `**MITRE ATT&CK:** T1003.001`,
- * `| MITRE ATT&CK | T1003 |`).
+ * `| MITRE ATT&CK | T1003 |`); so does a heading so labelled, in a section or not (`#### Technique: … (T1059.001)`).
  */
 function sectionRefs(read: MarkdownQuery): { refs: CoverageRef[]; section?: number; said: string[] } {
   const refs: CoverageRef[] = [];
@@ -204,6 +210,9 @@ function sectionRefs(read: MarkdownQuery): { refs: CoverageRef[]; section?: numb
       }
       column = undefined;
       subColumn = undefined;
+      // A heading labelled so states its IDs as a line does: "#### Technique: Command and Scripting Interpreter
+      // (T1059.001 - PowerShell)" under "## 🧩 MITRE ATT&CK Mapping", each line of the section a heading.
+      for (const id of labelledIds(heading[2]!)) refs.push({ raw: id, line, id });
       continue;
     }
     if (level === undefined) {

@@ -193,6 +193,41 @@ const SETTINGS_ROW = lines(
   '| **Query Frequency** | Every 15 minutes |',
 );
 
+// Two KQL query files found through the code index (their repository not named there) write each line of their
+// "## 🧩 MITRE ATT&CK Mapping" section as a heading: "#### Tactic:Execution / Defense Evasion", "#### Technique: Command and
+// Scripting Interpreter (T1059.001 - PowerShell)". A heading's text was never read: the section was invalid. Our own lines.
+const HEADING_LINES = lines(
+  '# PowerShell run by users',
+  '## 🧩 MITRE ATT&CK Mapping',
+  '#### Tactic:Execution / Defense Evasion',
+  '#### Technique: Command and Scripting Interpreter (T1059.001 - PowerShell)',
+  '#### PowerShell is on every Windows host.',
+  '### Query:',
+  '```KQL',
+  'DeviceEvents',
+  '| where ActionType == "PowerShellCommand"',
+  '```',
+);
+
+// Veronikaktsv/Threat-Hunting-Framework-Project, sample_queries.md: numbered sections, each a "**MITRE Technique:**
+// T1059.001 — PowerShell" line over its ```kql block. "MITRE Technique" was no label read (only MITRE ATT&CK was): the
+// file was ignored as stating no technique. It is read as one rule (a file is one), covering each. Our own lines.
+const MITRE_TECHNIQUE = lines(
+  '# Sample Detection Queries',
+  '## 1. Encoded PowerShell',
+  '**MITRE Technique:** T1059.001 — PowerShell  ',
+  '```kql',
+  'Event',
+  '| where EventID == 1',
+  '```',
+  '## 2. New service',
+  '**MITRE Technique:** T1543.003 — Windows Service',
+  '```kql',
+  'Event',
+  '| where EventID == 7045',
+  '```',
+);
+
 // Bert-JanP's Azure Active Directory/SignInsByOS.md @1b6dca8b: a query with no MITRE ATT&CK section (a report, not a detection).
 const NO_TECHNIQUE = lines('# Sign-ins by operating system', '## Query Information', '#### Description', 'Rare operating systems.', '## Sentinel', '```KQL', 'SigninLogs', '| summarize count() by OS', '```');
 
@@ -213,6 +248,8 @@ describe('parseKqlMarkdown (KQL queries kept as Markdown)', () => {
     ["securityguidebook's Field | Value table under MITRE ATT&CK Mapping: its Technique and Sub-technique rows", FIELD_VALUE, ['Rule 01 — Failed SSH logons', 1, ['T1110:7', 'T1110.001:8']]],
     ['a settings table\'s **MITRE ATT&CK** row, under no ATT&CK heading', SETTINGS_ROW, ['Script host started by Office', 1, ['T1218:11', 'T1059.005:11']]],
     ['a metadata row labelled Technique, its name beside the ID', SETTINGS_ROW.replace('| **MITRE ATT&CK** | T1218, T1059.005 |', '| Technique | T1059.005 - Visual Basic |'), ['Script host started by Office', 1, ['T1059.005:11']]],
+    ["Veronikaktsv's **MITRE Technique:** lines, one a query: one rule of the file, of each", MITRE_TECHNIQUE, ['Sample Detection Queries', 1, ['T1059.001:3', 'T1543.003:9']]],
+    ['a section whose lines are headings, one labelled Technique', HEADING_LINES, ['PowerShell run by users', 1, ['T1059.001:4']]],
     [
       'a Technique column of names beside a Technique ID column: the IDs',
       BERT_JAN.replace('| Technique ID | Title    | Link    |', '| Technique | Technique ID | Link |').replace('| T1557 | Adversary-in-the-Middle |', '| Adversary-in-the-Middle | T1557 |'),

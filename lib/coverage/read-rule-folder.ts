@@ -127,13 +127,13 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string; givenA
   const kinds = new Set(rules.map((rule) => rule.kind));
   // With no rule read, the formats the files were read in say what was read (a folder of Elastic's deprecated rules is
   // elastic); with none read in any (every file invalid), Python files are Panther's (the walk takes no other), .kql
-  // files KQL queries, else Sigma;
+  // files and Markdown queries KQL queries (a Markdown file the walk takes is a query: looksLikeKqlMarkdown), else Sigma;
   // a folder with no rule file at all, or whose every file is left out (NoRuleKind), is of no format, and is named as rules.
   const formats = new Set(read.flatMap(({ outcome }) => (outcome.format && !('invalid' in outcome) ? [outcome.format] : [])));
   const unread: CoverageKind =
     formats.size > 1 || !read.length
       ? 'rules'
-      : ([...formats][0] ?? (files.every((file) => PY_FILE.test(file)) ? 'panther' : files.every((file) => KQL_FILE.test(file)) ? 'kql' : 'sigma'));
+      : ([...formats][0] ?? (files.every((file) => PY_FILE.test(file)) ? 'panther' : files.every((file) => KQL_FILE.test(file) || MARKDOWN_FILE.test(file)) ? 'kql' : 'sigma'));
   const kind: CoverageKind = kinds.size > 1 ? 'rules' : ([...kinds][0] ?? unread);
   // Said after the cache, which keeps each file's words whoever asked.
   const said = (message: string): string => inGivenInputs(message, options.givenAs);

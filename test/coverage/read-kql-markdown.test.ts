@@ -466,6 +466,15 @@ describe('readRuleFolder and --coverage with KQL queries kept as Markdown', () =
     expect([alone!.kind, alone!.counts, alone!.rules.map((rule) => rule.name)]).to.deep.equal(['kql', { items: 1, rules: 1, ignored: 0, invalid: 0 }, ['Sign-in from a phishing proxy']]);
   });
 
+  it('names a folder whose every Markdown query is invalid as KQL queries, not Sigma rules', () => {
+    // A folder of one query whose ATT&CK section states no ID read (HEADING_LINES before its headings were read) was
+    // "coverage sigma \"…\" gives no coverage: of its 1 rule, 1 invalid".
+    const dir = freshTmpDir('markdown-invalid-only');
+    writeFileSync(join(dir, 'Broken.md'), BERT_JAN.replace('| T1557 |', '| - |'));
+    const read = readRuleFolder(dir);
+    expect([read.kind, read.counts]).to.deep.equal(['kql', { items: 1, rules: 0, ignored: 0, invalid: 1 }]);
+  });
+
   it('reads a Markdown query stating its technique on a labelled line only, over an ES|QL block, in a folder as given alone', () => {
     // Varunrajparimi/SIEM-Detection-Rules' layout (a **MITRE ATT&CK:** line under the title, no ATT&CK heading) with its
     // query in a ```esql block only, no ```kql one: given alone it was "not a coverage input", and in a folder it was

@@ -1,4 +1,5 @@
 import type { CliContext } from './context.js';
+import { charWidth, displayWidth } from './display-width.js';
 import { colored, isDumbTerminal } from './terminal-text.js';
 
 /** How a table is laid out for its reader. */
@@ -27,7 +28,8 @@ export function tableStyle(context: CliContext): TableStyle {
 }
 
 /**
- * Format rows as an aligned plain-text table with a header, for people (JSON is for machines): one line per row,
+ * Format rows as an aligned plain-text table (aligned by the columns a terminal draws: a Japanese name's characters
+ * take two each) with a header, for people (JSON is for machines): one line per row,
  * cut to the terminal's width by shortening the free-text columns only, coloured on a terminal.
  */
 export function formatTable(
@@ -38,7 +40,7 @@ export function formatTable(
 ): string {
   const cells = [header, ...rows].map((row) => row.map((cell) => (cell === undefined || cell === null ? '' : String(cell).replace(/\s+/g, ' ').trim())));
   // One by one: a table of 200,000 rows is more than a call takes arguments.
-  const widths = header.map((_, i) => cells.reduce((width, row) => Math.max(width, [...(row[i] ?? '')].length), 0));
+  const widths = header.map((_, i) => cells.reduce((width, row) => Math.max(width, displayWidth(row[i] ?? '')), 0));
   const flexible = options.flexible ?? [];
   const total = (): number => widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1);
   if (style.width) {
@@ -56,7 +58,7 @@ export function formatTable(
         row
           .map((cell, i) => {
             const fitted = fit(cell, widths[i]!);
-            const padded = i === row.length - 1 ? fitted : fitted.padEnd(widths[i]! + fitted.length - [...fitted].length);
+            const padded = i === row.length - 1 ? fitted : `${fitted}${' '.repeat(Math.max(0, widths[i]! - displayWidth(fitted)))}`;
             return r === 0 ? paint(padded, '1') : paint(padded, options.colorOf?.(cell, i));
           })
           .join('  ')
@@ -77,12 +79,12 @@ export function foldLine(line: string, width: number, indent: number): string[] 
   let current = line.slice(0, lead);
   let bare = true;
   for (const word of line.slice(lead).split(/ +/)) {
-    if (!bare && [...current].length + 1 + [...word].length > width) {
+    if (!bare && displayWidth(current) + 1 + displayWidth(word) > width) {
       lines.push(current);
       current = ' '.repeat(indent);
       bare = true;
     }
-    current += bare ? fit(word, Math.max(MIN_FLEXIBLE, width - [...current].length)) : ` ${word}`;
+    current += bare ? fit(word, Math.max(MIN_FLEXIBLE, width - displayWidth(current))) : ` ${word}`;
     bare = false;
   }
   return [...lines, current];
@@ -94,13 +96,21 @@ export function foldLine(line: string, width: number, indent: number): string[] 
  * parts never are.
  */
 export function fitBetween(start: string, text: string, end: string, width: number): string {
-  return `${start}${fit(text, Math.max(MIN_FLEXIBLE, width - [...start].length - [...end].length))}${end}`;
+  return `${start}${fit(text, Math.max(MIN_FLEXIBLE, width - displayWidth(start) - displayWidth(end)))}${end}`;
 }
 
-/** A cell cut to `width` characters, with … when cut. */
+/** A cell cut to `width` columns, with … when cut (a wide character that would pass the … is left out with the rest). */
 function fit(text: string, width: number): string {
-  const chars = [...text];
-  return chars.length > width ? `${chars.slice(0, Math.max(0, width - 1)).join('')}…` : text;
+  if (displayWidth(text) <= width) return text;
+  let cut = '';
+  let used = 0;
+  for (const char of text) {
+    const w = charWidth(char);
+    if (used + w > width - 1) break;
+    cut += char;
+    used += w;
+  }
+  return `${cut}…`;
 }
 
 /** Terminal colours of the statuses tables show: settled green, changed yellow, unplaced red. */

@@ -1,19 +1,23 @@
 import {
   campaignReleases,
   normalizeCampaign,
+  ONE_WORD,
   plural,
   readCampaignsLeavingOut,
   type NormalizedCampaign,
+  type PassageSuggestions,
 } from '../../index.js';
 import { attackLibrary, FLAG_WORDS, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import { formatTable, statusColor, tableStyle, type TableStyle } from '../format-table.js';
 import { failOnLeftOut, failOnLeftOutFiles, noteLeftOutFiles, reportUnplaced } from '../unplaced.js';
+import { unknownNames, unknownSuggestions } from '../unknown-suggestions.js';
 import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
   campaigns: string[];
   json?: boolean;
   strict?: boolean;
+  suggest?: boolean;
 }
 
 export const declaration: CommandDeclaration = {
@@ -21,19 +25,51 @@ export const declaration: CommandDeclaration = {
     campaigns: { type: 'string', array: true, describe: 'campaign files (YAML or JSON), folders of them, or - for standard input', demandOption: true },
   },
   shared: { json: 'print JSON: an array with one object per campaign', strict: true },
+  options: {
+    suggest: { type: 'boolean', describe: 'for each reference left unknown, the techniques `suggest` ranks for its words (top 3), to review: never taken as the reference' },
+  },
   examples: [
     ['$0 normalize campaigns/apt32-covid19-wuhan.yaml', 'a table of references and what they became'],
     ['$0 normalize campaigns --json --strict', 'JSON for every campaign; exit 1 if anything is unresolved'],
     ['$0 normalize report.yaml --attack-release 14.1', 'the techniques as of ATT&CK 14.1'],
+    ['$0 normalize report.yaml --suggest', 'with techniques ranked for references it cannot read ("steals browser cookies")'],
   ],
 };
 
-/** The JSON form of a normalized campaign: everything but the campaign file's own contents. */
-export function normalizedJson({ campaign: _campaign, ...rest }: NormalizedCampaign): Omit<NormalizedCampaign, 'campaign'> {
-  return rest;
+/** What `--suggest` ranked for the references left unknown, by their index in the campaign's references. */
+type Suggested = ReadonlyMap<number, PassageSuggestions>;
+
+/**
+ * The JSON form of a normalized campaign: everything but the campaign file's own contents; with `--suggest`, a
+ * reference left unknown holds `suggested`: the candidates suggest ranked for its words (and its note: a language read
+ * through a glossary; wordsInCommon).
+ */
+export function normalizedJson({ campaign: _campaign, ...rest }: NormalizedCampaign, suggested: Suggested = new Map()): Omit<NormalizedCampaign, 'campaign'> {
+  if (!suggested.size) return rest;
+  const references = rest.references.map((reference, i) => {
+    const passage = suggested.get(i);
+    if (!passage) return reference;
+    const { line: _line, text: _text, ...ranked } = passage;
+    return { ...reference, suggested: ranked };
+  });
+  return { ...rest, references };
 }
 
-function formatText(result: NormalizedCampaign, style: TableStyle): string {
+/** The readable form of what `--suggest` ranked: each reference by its line, then its candidates, one a line, with why. */
+function suggestedText(result: NormalizedCampaign, suggested: Suggested): string[] {
+  if (!suggested.size) return [];
+  const lines = ['', 'suggested for references left unknown (to review: never taken as the reference):'];
+  for (const [i, passage] of [...suggested].sort((a, b) => a[0] - b[0])) {
+    const reference = result.references[i]!;
+    lines.push(`  ${reference.line ? `line ${reference.line}: ` : ''}${JSON.stringify(reference.raw)}`);
+    if (passage.note) lines.push(`    (${passage.note})`);
+    if (passage.wordsInCommon === 1) lines.push(`    (${ONE_WORD})`);
+    passage.candidates.forEach((c, n) => lines.push(`    ${n + 1}. ${c.id} ${c.name}  score ${c.score}  ${c.why}`));
+  }
+  return lines;
+}
+
+function formatText(result: NormalizedCampaign, style: TableStyle, suggested: Suggested): string {
   const head = [
     `${result.name} (${result.file})`,
     `  ATT&CK ${result.attack.domain} ${result.attack.release}${result.attack.source ? `, references read as of ATT&CK ${result.attack.source}` : ''}`,
@@ -57,6 +93,7 @@ function formatText(result: NormalizedCampaign, style: TableStyle): string {
     (a, b) => warningLine(a) - warningLine(b),
   );
   if (warnings.length) lines.push('', 'warnings:', ...warnings.map((w) => `  - ${w}`));
+  lines.push(...suggestedText(result, suggested));
   lines.push('', `${plural(result.techniques.length, 'technique')}${result.techniques.length ? `: ${result.techniques.map((t) => t.id).join(', ')}` : ''}`);
   return `${lines.join('\n')}\n`;
 }
@@ -69,10 +106,17 @@ export function handler(context: CliContext) {
     const { campaigns, leftOut } = readCampaignsLeavingOut(args.campaigns, { stdin: await readStdin(context, args.campaigns), domain: args.domain });
     noteLeftOutFiles(context, args, leftOut);
     const library = attackLibrary(context, args);
-    const results = campaigns.map((campaign) => normalizeCampaign(campaign, campaignReleases(campaign, library, args['attack-release'], { givenAs: FLAG_WORDS })));
-    if (args.json) printJson(context, results.map(normalizedJson));
-    else context.stdout.write(results.map((result) => formatText(result, tableStyle(context))).join('\n'));
+    const normalized = campaigns.map((campaign) => {
+      const releases = campaignReleases(campaign, library, args['attack-release'], { givenAs: FLAG_WORDS });
+      const result = normalizeCampaign(campaign, releases);
+      return { result, suggested: args.suggest ? unknownSuggestions(context, args, result, releases.target) : new Map<number, PassageSuggestions>() };
+    });
+    const results = normalized.map(({ result }) => result);
+    if (args.json) printJson(context, normalized.map(({ result, suggested }) => normalizedJson(result, suggested)));
+    else context.stdout.write(normalized.map(({ result, suggested }) => formatText(result, tableStyle(context), suggested)).join('\n'));
     reportUnplaced(context, args, results, 'left unresolved', 'the normalized campaigns were printed above, and the run fails (--strict)');
+    const unknown = args.suggest ? 0 : results.reduce((sum, result) => sum + unknownNames(result).length, 0);
+    if (unknown) note(context, args, `note: ${plural(unknown, 'reference')} left unknown: --suggest ranks techniques for ${unknown === 1 ? 'its' : 'their'} words, as \`attack-layers suggest\` does for a report`);
     failOnLeftOut(results, 'the rest was normalized');
     failOnLeftOutFiles(leftOut, 'the rest was normalized');
   };

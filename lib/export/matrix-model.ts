@@ -37,6 +37,8 @@ export interface MatrixOptions {
 
 /** Navigator's gradient when a layer has none: red, yellow, green over 0..100. */
 export const DEFAULT_GRADIENT: Gradient = { colors: ['#ff6666', '#ffe766', '#8ec843'], minValue: 0, maxValue: 100 };
+/** Navigator's tactic row background when a layer shows one (`showTacticRowBackground`) and names no colour. */
+export const DEFAULT_TACTIC_ROW_BACKGROUND = '#dddddd';
 /** The text colour of a disabled technique (Navigator greys them out). */
 export const DISABLED_TEXT = '#a6a6a6';
 
@@ -134,6 +136,12 @@ export interface MatrixModel {
    */
   scored: boolean;
   legend: LegendItem[];
+  /**
+   * The tactic header row's colours when the layer shows a background there (`showTacticRowBackground`): its
+   * `tacticRowBackground` (Navigator's `#dddddd` when it names none) and black or white text, whichever reads better,
+   * as Navigator draws the row on screen, in its SVG export and in its Excel export. Undefined when it shows none.
+   */
+  tacticRow?: { fill: string; text: string };
   /** The layer's platform filter; undefined when it shows every platform. */
   platforms?: string[];
   hideDisabled: boolean;
@@ -359,6 +367,7 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
     defaultGradient: gradient === DEFAULT_GRADIENT,
     scored,
     legend: (layer.legendItems ?? []).filter((item) => HEX_COLOR.test(item.color)),
+    ...tacticRowOf(layer),
     ...(platforms ? { platforms: [...platforms] } : {}),
     hideDisabled,
     ...(layer.layout?.showAggregateScores === true
@@ -375,6 +384,15 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
     metadata: layer.metadata ?? [],
     links: layer.links ?? [],
   };
+}
+
+/** The model's `tacticRow`, as a spread: nothing when the layer shows no tactic row background. */
+function tacticRowOf(layer: NavigatorLayer): { tacticRow?: { fill: string; text: string } } {
+  if (layer.showTacticRowBackground !== true) return {};
+  // A layer that skipped validation may carry anything; a colour that cannot fill falls back to Navigator's.
+  const own = layer.tacticRowBackground;
+  const fill = own && HEX_COLOR.test(own) ? own : DEFAULT_TACTIC_ROW_BACKGROUND;
+  return { tacticRow: { fill, text: readableTextColor(fill) } };
 }
 
 /** What export says of entries that carry no annotation (`MatrixModel.bare`): neither Navigator nor the export shows them. */

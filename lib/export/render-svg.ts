@@ -400,10 +400,14 @@ function renderSegment(segment: Segment, model: MatrixModel, layout: MatrixLayou
   const headerSize = layout.headerSize;
   const count = column.cells.length;
   const techniques = `${count} technique${count === 1 ? '' : 's'}`;
+  // The layer's tactic row background (showTacticRowBackground), as Navigator's SVG export fills the row, its text
+  // black or white, whichever reads better.
+  const row = model.tacticRow;
+  const background = row ? `<rect class="tactic-row" x="${n(x)}" y="${n(top)}" width="${n(layout.columnWidth)}" height="${n(layout.headerHeight - 1)}" fill="${row.fill}"/>` : '';
   const tacticHeader =
-    `<g class="tactic-header"><title>${escapeXml(`${column.tacticId} ${column.name}: ${techniques}`)}</title>` +
-    textElement(layout.headerLines[segment.column]!, x + PAD_X, top + PAD_Y + headerSize, headerSize * 1.2, ` font-size="${n(headerSize)}" font-weight="bold" fill="#1a1a1a"`) +
-    `<text x="${n(x + PAD_X)}" y="${n(top + layout.headerHeight - PAD_Y - 2.5)}" font-size="${n(layout.size - 0.5)}" fill="${MUTED}">${segment.continued ? 'continued' : techniques}</text>` +
+    `<g class="tactic-header"><title>${escapeXml(`${column.tacticId} ${column.name}: ${techniques}`)}</title>${background}` +
+    textElement(layout.headerLines[segment.column]!, x + PAD_X, top + PAD_Y + headerSize, headerSize * 1.2, ` font-size="${n(headerSize)}" font-weight="bold" fill="${row?.text ?? '#1a1a1a'}"`) +
+    `<text x="${n(x + PAD_X)}" y="${n(top + layout.headerHeight - PAD_Y - 2.5)}" font-size="${n(layout.size - 0.5)}" fill="${row?.text ?? MUTED}">${segment.continued ? 'continued' : techniques}</text>` +
     `<line x1="${n(x)}" x2="${n(x + layout.columnWidth)}" y1="${n(top + layout.headerHeight - 1)}" y2="${n(top + layout.headerHeight - 1)}" stroke="#1a1a1a" stroke-width="0.75"/></g>`;
   let y = top + layout.headerHeight;
   const cells: string[] = [];

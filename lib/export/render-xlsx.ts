@@ -249,8 +249,10 @@ function matrixSheet(workbook: Workbook, model: MatrixModel, layout: Subtechniqu
     const head = sheet.getCell(4, at);
     // Headed as both exports head a tactic (`TA0001: Initial Access` with showID), by its name where they write nothing.
     head.value = workbookCellText({ id: column.tacticId, name: column.name }, model) || column.name;
-    head.font = { bold: true };
-    head.fill = HEADER_FILL;
+    // The layer's tactic row background, as Navigator's "export to Excel" fills the tactic row, its text black or white.
+    head.font = { bold: true, ...(model.tacticRow ? { color: { argb: argb(model.tacticRow.text) } } : {}) };
+    if (model.tacticRow) fill(head, model.tacticRow.fill);
+    else head.fill = HEADER_FILL;
     head.border = BORDER;
     head.note = `${column.tacticId} ${column.name}: ${column.cells.length} techniques`;
     const put = (cell: MatrixCell, row: number, col: number): void => {

@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import { emptyTacticReasons, matrixModel, DEFAULT_GRADIENT, type MatrixModel } from '../../lib/export/matrix-model.js';
 import type { LayerTechnique, NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { gradientColor } from '../../lib/layer/score.js';
+import { parseExportInput } from '../../lib/export/export-input.js';
 import { loadRelease, repoRoot } from '../helpers/attack.js';
 import { rawMatrix, techniquesUnder } from './raw-matrix.js';
 
@@ -284,4 +285,29 @@ describe('matrixModel', () => {
       expect(model.notDrawn.map((n) => n.reason)).to.deep.equal(['platform-filter', 'platform-filter']);
     });
   });
+});
+
+describe("matrixModel's tactic row, as Navigator colours it (showTacticRowBackground)", () => {
+  const index = loadRelease('18.1');
+  // Published layers that show a tactic row background (test/fixtures/layers/public/README.md): CALDERA's compass
+  // layer dark blue (#205b8f), Splunk security_content's coverage layer grey (#dddddd). Navigator fills the row with
+  // tacticRowBackground and writes its tactic names black or white, whichever reads better (tinycolor.mostReadable):
+  // mitre-attack/attack-navigator nav-app/src/app/svg-export/svg-export.component.ts (the tactic-header-background
+  // rect and the tactic labels' fill) and datatable/data-table.component.ts saveLayerLocallyExcel (the header row).
+  const published = (name: string): NavigatorLayer => {
+    const input = parseExportInput(readFileSync(join(repoRoot, 'test/fixtures/layers/public', name), 'utf8'), name);
+    if (input.kind !== 'layer') throw new Error(`${name} is no layer`);
+    return input.layer;
+  };
+
+  const cases: [string, NavigatorLayer, MatrixModel['tacticRow']][] = [
+    ['CALDERA compass (#205b8f): white text', published('caldera-compass-adversary-2.2.json'), { fill: '#205b8f', text: '#ffffff' }],
+    ['Splunk security_content (#dddddd): black text', published('splunk-security-content-coverage-4.3.json'), { fill: '#dddddd', text: '#000000' }],
+    ["shown with no colour named: Navigator's #dddddd", layerWith([], { showTacticRowBackground: true }), { fill: '#dddddd', text: '#000000' }],
+    ['a colour but showTacticRowBackground false (CAR analytic coverage): none', published('car-analytic-coverage-4.3.json'), undefined],
+    ['neither: none', layerWith([]), undefined],
+  ];
+  for (const [name, layer, expected] of cases) {
+    it(name, () => expect(matrixModel(layer, index).tacticRow).to.deep.equal(expected));
+  }
 });

@@ -383,3 +383,30 @@ describe('renderSvgPages', () => {
     expect(svg).not.to.contain('<script>');
   });
 });
+
+describe("renderSvgPages' tactic row, as Navigator's SVG export fills it (showTacticRowBackground)", () => {
+  const index = loadRelease('18.1');
+  // mitre-attack/attack-navigator nav-app/src/app/svg-export/svg-export.component.ts: with showTacticRowBackground the
+  // row of tactic names is a rect filled with tacticRowBackground, the names in tinycolor.mostReadable's black or white.
+  // CALDERA's compass layer (test/fixtures/layers/public/caldera-compass-adversary-2.2.json) shows #205b8f; a layer in
+  // its shape, on three techniques.
+  const layer = (extra: Partial<NavigatorLayer>): NavigatorLayer =>
+    ({ name: 'row', domain: 'enterprise-attack', versions: { layer: '4.5', attack: '18' }, techniques: [{ techniqueID: 'T1059', score: 3 }, { techniqueID: 'T1566', score: 1 }, { techniqueID: 'T1003', color: '#ff0000' }], ...extra }) as NavigatorLayer;
+  const headersOf = (svg: string): Element[] => byClass(parseSvg(svg), 'tactic-header');
+
+  it('fills every tactic header with the colour, its name and count in the readable colour', () => {
+    const headers = headersOf(renderSvgPages(matrixModel(layer({ showTacticRowBackground: true, tacticRowBackground: '#205b8f' }), index))[0]!);
+    expect(headers).to.have.length.above(10);
+    for (const header of headers) {
+      const row = Array.from(header.getElementsByTagName('rect')).filter((rect) => rect.getAttribute('class') === 'tactic-row');
+      expect(row.map((rect) => rect.getAttribute('fill'))).to.deep.equal(['#205b8f']);
+      expect(Array.from(header.getElementsByTagName('text')).map((text) => text.getAttribute('fill'))).to.deep.equal(['#ffffff', '#ffffff']);
+    }
+  });
+
+  it('draws no row without showTacticRowBackground, whatever tacticRowBackground says', () => {
+    const headers = headersOf(renderSvgPages(matrixModel(layer({ tacticRowBackground: '#205b8f' }), index))[0]!);
+    expect(headers.flatMap((header) => Array.from(header.getElementsByTagName('rect')))).to.deep.equal([]);
+    expect(new Set(headers.flatMap((header) => Array.from(header.getElementsByTagName('text')).map((text) => text.getAttribute('fill'))))).to.deep.equal(new Set(['#1a1a1a', '#595959']));
+  });
+});

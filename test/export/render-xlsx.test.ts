@@ -480,3 +480,26 @@ describe('renderXlsx links as the workbook holds them: the APT29 layer of attack
     expect(rels).to.contain('Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="#&apos;Links&apos;!A5" TargetMode="External"');
   });
 });
+
+describe("renderXlsx colours as Navigator's layer gives them", () => {
+  const index = loadRelease('18.1');
+  const layer = (extra: Partial<NavigatorLayer>, techniques: NavigatorLayer['techniques'] = [{ techniqueID: 'T1059', score: 3 }]): NavigatorLayer =>
+    ({ name: 'colours', domain: 'enterprise-attack', versions: { layer: '4.5', attack: '18' }, techniques, ...extra }) as NavigatorLayer;
+  const fontOf = (cell: { font?: unknown }): string | undefined => (cell.font as { color?: { argb?: string } } | undefined)?.color?.argb;
+
+  it("fills the Matrix sheet's tactic heads with the layer's tactic row background, in black or white text, as Navigator's Excel export", async () => {
+    // mitre-attack/attack-navigator nav-app/src/app/datatable/data-table.component.ts saveLayerLocallyExcel: with
+    // showTacticRowBackground the tactic row is filled with tacticRowBackground, its font tinycolor.mostReadable's
+    // white or black. CALDERA's compass layer (test/fixtures/layers/public/caldera-compass-adversary-2.2.json) shows
+    // #205b8f. Before, every head was the plain grey header fill, black.
+    const bytes = await renderXlsx(matrixModel(layer({ showTacticRowBackground: true, tacticRowBackground: '#205b8f' }), index));
+    const book = await readWorkbook(bytes);
+    const heads = tacticHeads(bytes, book).map((head) => book.getWorksheet('Matrix')!.getCell(4, head.from));
+    expect(heads).to.have.length.above(10);
+    expect(new Set(heads.map((head) => `${fillOf(head)} ${fontOf(head)}`))).to.deep.equal(new Set(['FF205B8F FFFFFFFF']));
+    const plain = await renderXlsx(matrixModel(layer({ tacticRowBackground: '#205b8f' }), index));
+    const plainBook = await readWorkbook(plain);
+    expect(new Set(tacticHeads(plain, plainBook).map((head) => fillOf(plainBook.getWorksheet('Matrix')!.getCell(4, head.from))))).to.deep.equal(new Set(['FFEDEDED']));
+  });
+
+});

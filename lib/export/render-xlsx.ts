@@ -4,6 +4,7 @@ import type { GapReportData } from '../coverage/gap-report.js';
 import { libraryClassText } from '../coverage/gap-library.js';
 import { collectedLogSourceTexts, coveragePercent, detectionText, GAP_TABLE_HEADER, gapTableRows } from '../coverage/gap-report.js';
 import type { LayerLink } from '../layer/layer-types.js';
+import { channels } from '../layer/score.js';
 import { emptyTacticReasons, type MatrixCell, type MatrixModel } from './matrix-model.js';
 import { aggregateText, cellTooltip, linkLines, metadataLines, summaryLine } from './render-svg.js';
 import { LAYER_TABLE_HEADER, layerTableRow } from './render-table.js';
@@ -39,7 +40,11 @@ const BORDER = { top: GRID, left: GRID, bottom: GRID, right: GRID };
 const WRAP = { vertical: 'top' as const, wrapText: true };
 const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFEDEDED' } };
 
-const argb = (hex: string): string => `FF${hex.replace('#', '').slice(0, 6).toUpperCase()}`;
+/**
+ * A `#rgb`, `#rrggbb` or `#rrggbbaa` colour as the opaque ARGB a workbook writes: `#f00` is `FFFF0000`, where the
+ * first six digits after `FF` (`FFF00`, as Navigator's own Excel export writes it) are no colour at all.
+ */
+const argb = (hex: string): string => `FF${channels(hex).map((c) => c.toString(16).padStart(2, '0')).join('').toUpperCase()}`;
 
 function newWorkbook(date: Date): Workbook {
   const workbook = new (exceljs().Workbook)();

@@ -502,4 +502,16 @@ describe("renderXlsx colours as Navigator's layer gives them", () => {
     expect(new Set(tacticHeads(plain, plainBook).map((head) => fillOf(plainBook.getWorksheet('Matrix')!.getCell(4, head.from))))).to.deep.equal(new Set(['FFEDEDED']));
   });
 
+  it('writes a three-digit colour (#f00) as the colour it is, FFFF0000, on the Matrix, Techniques and Layer sheets', async () => {
+    // The layer schema and Navigator take #rgb; `FF` and the digits (`FFF00`, as Navigator's own export writes it) are
+    // no ARGB colour: Excel and LibreOffice show such a cell without its colour.
+    const model = matrixModel(layer({ legendItems: [{ label: 'red', color: '#f00' }] }, [{ techniqueID: 'T1059', color: '#f00', comment: 'red' }]), index);
+    const book = await readWorkbook(await renderXlsx(model));
+    const coloured: string[] = [];
+    book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => {
+      const argb = fillOf(cell);
+      if (argb && !['FFEDEDED', 'FFFFFFFF'].includes(argb)) coloured.push(`${sheet.name} ${String(cell.value)} ${argb}`);
+    })));
+    expect(coloured).to.deep.equal(['Matrix Command and Scripting Interpreter FFFF0000', 'Techniques #f00 FFFF0000', 'Layer red FFFF0000']);
+  });
 });

@@ -36,9 +36,18 @@ export function layerTableRow(row: TableRow, separator: string): (string | numbe
   ];
 }
 
-/** The layer's annotated entries as CSV (RFC 4180), highest score first, then by technique ID and tactic. */
+/**
+ * A byte-order mark: Excel reads a CSV file that starts with one as UTF-8, and any other in the system's code page
+ * (Windows-1252 in the West), where the `—` of a metadata divider shows as `â€”` and a comment's `•` or `’` likewise.
+ */
+const UTF8_BOM = '\uFEFF';
+
+/**
+ * The layer's annotated entries as CSV (RFC 4180), highest score first, then by technique ID and tactic, after a
+ * byte-order mark so that Excel, which this table is for, reads names and comments as written.
+ */
 export function renderCsv(model: MatrixModel): string {
-  return formatCsv(LAYER_TABLE_HEADER, model.rows.map((row) => layerTableRow(row, '; ')));
+  return UTF8_BOM + formatCsv(LAYER_TABLE_HEADER, model.rows.map((row) => layerTableRow(row, '; ')));
 }
 
 /** The layer's annotated entries as a Markdown document: name, summary, description, the table, what is not drawn. */

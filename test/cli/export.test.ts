@@ -44,7 +44,8 @@ describe('attack-layers export', () => {
   it('writes text formats to stdout when there is no --out', async () => {
     const result = await runCli(['export', 'layers/apt32-covid19-wuhan.layer.json', '--format', 'csv']);
     expect(result.code).to.equal(0);
-    expect(result.stdout.split('\r\n')[0]).to.equal('technique,name,tactic,score,color,comment,metadata,links,note');
+    // After the byte-order mark that makes Excel read it as UTF-8.
+    expect(result.stdout.split('\r\n')[0]).to.equal('\uFEFFtechnique,name,tactic,score,color,comment,metadata,links,note');
   });
 
   it('--subtechniques none collapses every parent, expanded shows them all', async () => {
@@ -303,7 +304,7 @@ describe('attack-layers export', () => {
     writeFileSync(file, 'old');
     expect((await runCli(['export', 'layers/all.layer.json', '--out', file])).code).to.equal(2);
     expect((await runCli(['export', 'layers/all.layer.json', '--out', file, '--force'])).code).to.equal(0);
-    expect(readFileSync(file, 'utf8').startsWith('technique,')).to.equal(true);
+    expect(readFileSync(file, 'utf8').startsWith('\uFEFFtechnique,')).to.equal(true);
   });
 
   it('writes the same bytes for the same layer: every zip entry dated 1980-01-01 00:00, no clock in the SVG, the links within the workbook kept', async () => {

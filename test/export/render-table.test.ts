@@ -57,6 +57,21 @@ describe('renderCsv and renderMarkdown', () => {
     expect(cell).to.not.match(/(^|; )—$/);
   });
 
+  it("starts with a UTF-8 byte-order mark, so that Excel reads the M365 layer's • and our — dividers as written", () => {
+    // Excel opens a CSV file without a byte-order mark in the system's code page (Windows-1252 in the West): CTID's M365
+    // layer (test/fixtures/layers/public/ctid-m365-e3-4.4.json) comments `Related to:\n•EOP-MFR-E3`, and the metadata
+    // cell divides controls with `—`; Excel showed `â€¢EOP-MFR-E3` and `â€”`. Excel's own "CSV UTF-8" writes the mark.
+    const m365 = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/layers/public/ctid-m365-e3-4.4.json'), 'utf8')) as NavigatorLayer;
+    const bytes = Buffer.from(renderCsv(matrixModel(m365, index)), 'utf8');
+    expect([...bytes.subarray(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString('utf8').startsWith(`${LAYER_TABLE_HEADER.join(',')}\r\n`)).to.equal(true);
+    // Once, at the start: a CSV reader that drops it (ours, Excel, pandas) reads the header as before.
+    expect(bytes.toString('utf8').split('\uFEFF')).to.have.length(2);
+    const rows = parseCsv(bytes.toString('utf8')).rows.map((row) => row.cells);
+    expect(rows[0]).to.deep.equal([...LAYER_TABLE_HEADER]);
+    expect(rows.find((row) => row[0] === 'T1114')![5]).to.equal('Related to:\n•EOP-MFR-E3\n•ME-CAE-E3\n•DEF-SecScore-E3');
+  });
+
   it('sorts by score, highest first, then by technique ID; unscored last', () => {
     const ids = parseCsv(renderCsv(model)).rows.slice(1).map((row) => row.cells[0]);
     expect(ids).to.deep.equal(['T1204', 'T1003', 'T1059', 'T1566']);

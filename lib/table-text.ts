@@ -113,9 +113,12 @@ export function markdownCode(value: unknown): string {
   return `${fence}${pad}${code}${pad}${fence}`;
 }
 
-/** A Markdown table, every cell through `markdownCell`; `align` gives `r` for right-aligned (numeric) columns. */
-export function formatMarkdownTable(header: readonly string[], rows: readonly (readonly unknown[])[], align: string = ''): string {
+/**
+ * A Markdown table, every cell through `markdownCell`, but those of `messageColumns` (by position), messages of ours,
+ * through `markdownMessageCell`; `align` gives `r` for right-aligned (numeric) columns.
+ */
+export function formatMarkdownTable(header: readonly string[], rows: readonly (readonly unknown[])[], align: string = '', messageColumns: readonly number[] = []): string {
   const rule = `|${header.map((_, i) => (align[i] === 'r' ? '---:' : '---')).join('|')}|`;
-  const line = (cells: readonly unknown[]): string => `| ${cells.map(markdownCell).join(' | ')} |`;
+  const line = (cells: readonly unknown[]): string => `| ${cells.map((value, i) => (messageColumns.includes(i) ? markdownMessageCell(value) : markdownCell(value))).join(' | ')} |`;
   return [line(header), rule, ...rows.map(line)].join('\n');
 }

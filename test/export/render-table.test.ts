@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { parseCsv } from '../../lib/coverage/parse-csv.js';
+import { parseExportInput } from '../../lib/export/export-input.js';
 import { matrixModel } from '../../lib/export/matrix-model.js';
 import { summaryLine } from '../../lib/export/render-svg.js';
 import { combineLayers } from '../../lib/layer/combine-layers.js';
@@ -75,6 +76,18 @@ describe('renderCsv and renderMarkdown', () => {
   it('sorts by score, highest first, then by technique ID; unscored last', () => {
     const ids = parseCsv(renderCsv(model)).rows.slice(1).map((row) => row.cells[0]);
     expect(ids).to.deep.equal(['T1204', 'T1003', 'T1059', 'T1566']);
+  });
+
+  it("writes a Markdown note's commands as code, as the list of entries not drawn does", () => {
+    // DeTT&CT's mobile group layer (test/fixtures/layers/public/dettect-group-mobile-2.1.json) scores T1411, revoked in
+    // mobile-attack 18.1: its note cell read `run \`attack-layers upgrade\`` (backslashed backticks, shown as written),
+    // where the list under the table shows the command as code (here in the library's words, `upgradeLayer`).
+    const mobile = parseExportInput(readFileSync(join(repoRoot, 'test/fixtures/layers/public/dettect-group-mobile-2.1.json'), 'utf8'), 'mobile.json');
+    if (mobile.kind !== 'layer') throw new Error('no layer');
+    const markdown = renderMarkdown(matrixModel(mobile.layer, loadRelease('18.1', 'mobile-attack')));
+    const row = markdown.split('\n').find((line) => line.startsWith('| T1411 '))!;
+    expect(row.split(' | ').at(-1)).to.equal('not drawn: revoked in mobile-attack 18.1, replaced by T1417.002 Input Capture: GUI Input Capture; run `upgradeLayer` |');
+    expect(markdown).to.contain('- T1411: revoked in mobile-attack 18.1, replaced by T1417.002 Input Capture: GUI Input Capture; run `upgradeLayer`\n');
   });
 
   it('escapes pipes and line breaks in Markdown cells, so each row stays one table row', () => {

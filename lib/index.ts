@@ -429,6 +429,7 @@ export {
   formatOfFile,
   renderLayerExport,
   exportFileNames,
+  stalePageNames,
   renderGapReportExport,
   type ExportFormat,
 } from './export/export-formats.js';

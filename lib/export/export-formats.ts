@@ -56,6 +56,20 @@ export function exportFileNames(out: string, count: number): string[] {
 }
 
 /**
+ * The pages of an earlier SVG export to `out` that an export of `count` files there would leave beside its own, as
+ * `isPage` finds them (the caller's I/O): `x-1.svg`, `x-2.svg`… when this one is the one file `x.svg`; `x.svg` and the
+ * pages numbered past `count` when it is pages (`x-3.svg` after 3 pages, now 2). Each would stay, looking current.
+ */
+export function stalePageNames(out: string, count: number, isPage: (name: string) => boolean): string[] {
+  if (formatOfFile(out) !== 'svg') return [];
+  const extension = extname(out);
+  const stem = out.slice(0, out.length - extension.length);
+  const names = count > 1 && isPage(out) ? [out] : [];
+  for (let page = count === 1 ? 1 : count + 1; isPage(`${stem}-${page}${extension}`); page++) names.push(`${stem}-${page}${extension}`);
+  return names;
+}
+
+/**
  * A gap report in one of `GAP_REPORT_FORMATS`: the same CSV and Markdown the gap command writes, or a workbook.
  * @throws UsageError for svg and html, saying to export the gap layer instead.
  */

@@ -81,6 +81,35 @@ describe('attack-layers export', () => {
     expect([md.code, md.stderr]).to.deep.equal([0, 'layers/apt32-covid19-wuhan.layer.json: --subtechnique-layout lays out the xlsx Matrix sheet; md is a table of the entries\n']);
   });
 
+  it("replaces the pages of an earlier export to the same --out only with --force, and leaves a file that is no page of its own", async () => {
+    // The APT32 layer takes two pages (apt32-1.svg, apt32-2.svg), one with --subtechniques none (apt32.svg): before,
+    // writing apt32.svg after them left both pages beside it, looking as current as it, even with --force.
+    const out = freshTmpDir('export');
+    const layer = 'layers/apt32-covid19-wuhan.layer.json';
+    const file = join(out, 'apt32.svg');
+    const pages = [join(out, 'apt32-1.svg'), join(out, 'apt32-2.svg')];
+    expect((await runCli(['export', layer, '--out', file])).stdout).to.equal(pages.map((page) => `${page}\n`).join(''));
+    const refused = await runCli(['export', layer, '--out', file, '--subtechniques', 'none', '--quiet']);
+    expect([refused.code, refused.stdout, refused.stderr]).to.deep.equal([
+      2,
+      '',
+      `attack-layers export: ${pages.join(', ')}: pages of an earlier export to ${file}, which this one (one file) would leave beside its own; pass --force to replace them (they are removed), or remove them\n`,
+    ]);
+    expect(readdirSync(out).sort()).to.deep.equal(['apt32-1.svg', 'apt32-2.svg']);
+    const forced = await runCli(['export', layer, '--out', file, '--subtechniques', 'none', '--force']);
+    expect([forced.code, forced.stdout]).to.deep.equal([0, `${file}\n`]);
+    expect(forced.stderr).to.contain(`removed ${pages.join(', ')}: pages of an earlier export to ${file}`);
+    expect(readdirSync(out)).to.deep.equal(['apt32.svg']);
+    // Writing pages, the one file of an earlier export goes, and pages past the new count (a third, now two).
+    writeFileSync(join(out, 'apt32-3.svg'), readFileSync(file));
+    expect((await runCli(['export', layer, '--out', file, '--force', '--quiet'])).code).to.equal(0);
+    expect(readdirSync(out).sort()).to.deep.equal(['apt32-1.svg', 'apt32-2.svg']);
+    // A file of that name that export did not write is the user's: kept, and no reason to refuse.
+    writeFileSync(join(out, 'mine-1.svg'), 'mine');
+    expect((await runCli(['export', layer, '--out', join(out, 'mine.svg'), '--subtechniques', 'none', '--quiet'])).code).to.equal(0);
+    expect(readFileSync(join(out, 'mine-1.svg'), 'utf8')).to.equal('mine');
+  });
+
   it('asks for --out when the SVG takes several pages, and writes none of them over an existing file without --force', async () => {
     const out = freshTmpDir('export');
     const args = ['export', 'layers/temp-periscope-cambodia-2018.layer.json'];

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import {
   bareEntriesNote,
@@ -18,6 +18,7 @@ import {
   writeFilesAtomic,
   isStreamOutput,
   exportFileNames,
+  stalePageNames,
   type ExportFormat,
   type SubtechniqueMode,
   type SubtechniqueLayout,
@@ -59,6 +60,13 @@ export const declaration: CommandDeclaration = {
     ['$0 export review/gap-report.json --out gaps.xlsx', 'a gap report as a workbook'],
   ],
 };
+
+/** A page `export` wrote: an SVG file whose footer names attack-layers export (render-svg.ts). */
+function isExportPage(path: string): boolean {
+  if (!statSync(path, { throwIfNoEntry: false })?.isFile()) return false;
+  const text = readFileSync(path, 'utf8');
+  return text.includes('<svg ') && text.includes('attack-layers export · ATT&amp;CK');
+}
 
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
@@ -129,10 +137,17 @@ export function handler(context: CliContext) {
       return;
     }
     const names = exportFileNames(args.out, outputs.length);
+    // Pages an earlier export wrote under this name (x-1.svg, x-2.svg beside a new x.svg) would look current: they are
+    // replaced, as the files of the same name are, only with --force. A file that is no page of ours is left alone.
+    const stale = stalePageNames(args.out, outputs.length, (name) => isExportPage(resolve(context.cwd, name)));
+    const pages = `${stale.join(', ')}: ${stale.length === 1 ? 'a page' : 'pages'} of an earlier export to ${args.out}, which this one (${outputs.length === 1 ? 'one file' : `${outputs.length} pages`}) would leave beside its own`;
+    if (stale.length && !args.force) throw new UsageError(`${pages}; pass --force to replace them (they are removed), or remove them`);
     writeFilesAtomic(
       names.map((name, i) => ({ path: resolve(context.cwd, name), content: outputs[i]! })),
       { force: args.force, givenAs: FLAG_WORDS },
     );
+    for (const name of stale) rmSync(resolve(context.cwd, name), { force: true });
+    if (stale.length) note(context, args, `removed ${pages}`);
     context.stdout.write(names.map((name) => `${name}\n`).join(''));
   };
 }

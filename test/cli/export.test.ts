@@ -110,6 +110,17 @@ describe('attack-layers export', () => {
     expect(readFileSync(join(out, 'mine-1.svg'), 'utf8')).to.equal('mine');
   });
 
+  it('says when the layer has no technique entries, rather than writing an empty table without a word', async () => {
+    // A Navigator tab saved before anything was annotated: `techniques: []` (or no techniques at all).
+    const file = join(freshTmpDir('export'), 'empty.json');
+    writeFileSync(file, JSON.stringify({ name: 'empty', domain: 'enterprise-attack', versions: { layer: '4.5', attack: '18', navigator: '5.1.0' }, techniques: [] }));
+    const table = await runCli(['export', file, '--format', 'csv']);
+    expect([table.code, table.stdout, table.stderr]).to.deep.equal([0, '\uFEFFtechnique,name,tactic,score,color,comment,metadata,links,note\r\n', `${file}: the layer has no technique entries: the csv holds the header alone\n`]);
+    const picture = await runCli(['export', file, '--format', 'html']);
+    expect([picture.code, picture.stderr]).to.deep.equal([0, `${file}: the layer has no technique entries: the html draws the plain matrix\n`]);
+    expect((await runCli(['export', file, '--format', 'md', '--quiet'])).stderr).to.equal('');
+  });
+
   it('asks for --out when the SVG takes several pages, and writes none of them over an existing file without --force', async () => {
     const out = freshTmpDir('export');
     const args = ['export', 'layers/temp-periscope-cambodia-2018.layer.json'];

@@ -117,6 +117,11 @@ export function handler(context: CliContext) {
       });
       for (const item of model.notDrawn) note(context, args, `${input.source}: not drawn: ${item.message}`);
       if (model.bare.length) note(context, args, `${input.source}: ${bareEntriesNote(model.bare)}`);
+      // A layer of no entries (a Navigator tab saved before anything was annotated, or the wrong file) exports without a word.
+      if (!layer.techniques?.length) {
+        const shows = format === 'csv' || format === 'md' ? 'holds the header alone' : format === 'xlsx' ? 'holds the plain matrix and an empty table' : 'draws the plain matrix';
+        note(context, args, `${input.source}: the layer has no technique entries: the ${format} ${shows}`);
+      }
       if (args['subtechnique-layout'] && format !== 'xlsx') {
         const own = format === 'svg' || format === 'html' ? 'draws sub-techniques under their parent' : 'is a table of the entries';
         note(context, args, `${input.source}: --subtechnique-layout lays out the xlsx Matrix sheet; ${format} ${own}`);

@@ -145,14 +145,24 @@ export function handler(context: CliContext) {
     // Pages an earlier export wrote under this name (x-1.svg, x-2.svg beside a new x.svg) would look current: they are
     // replaced, as the files of the same name are, only with --force. A file that is no page of ours is left alone.
     const stale = stalePageNames(args.out, outputs.length, (name) => isExportPage(resolve(context.cwd, name)));
-    const pages = `${stale.join(', ')}: ${stale.length === 1 ? 'a page' : 'pages'} of an earlier export to ${args.out}, which this one (${outputs.length === 1 ? 'one file' : `${outputs.length} pages`}) would leave beside its own`;
-    if (stale.length && !args.force) throw new UsageError(`${pages}; pass --force to replace them (they are removed), or remove them`);
+    const pages = (list: readonly string[]): string =>
+      `${list.join(', ')}: ${list.length === 1 ? 'a page' : 'pages'} of an earlier export to ${args.out}, which this one (${outputs.length === 1 ? 'one file' : `${outputs.length} pages`}) would leave beside its own`;
+    if (stale.length && !args.force) throw new UsageError(`${pages(stale)}; pass --force to replace them (they are removed), or remove them`);
     writeFilesAtomic(
       names.map((name, i) => ({ path: resolve(context.cwd, name), content: outputs[i]! })),
       { force: args.force, givenAs: FLAG_WORDS },
     );
-    for (const name of stale) rmSync(resolve(context.cwd, name), { force: true });
-    if (stale.length) note(context, args, `removed ${pages}`);
+    const kept = stale.filter((name) => {
+      try {
+        rmSync(resolve(context.cwd, name), { force: true });
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    const removed = stale.filter((name) => !kept.includes(name));
+    if (removed.length) note(context, args, `removed ${pages(removed)}`);
+    if (kept.length) warn(context, args, `${pages(kept)}, could not be removed (the new files are written): remove ${kept.length === 1 ? 'it' : 'them'}`);
     context.stdout.write(names.map((name) => `${name}\n`).join(''));
   };
 }

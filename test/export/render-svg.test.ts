@@ -9,7 +9,7 @@ import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { loadRelease, repoRoot } from '../helpers/attack.js';
 import { rawMatrix, techniquesUnder, type RawTechnique } from './raw-matrix.js';
 import { byClass, headerText, parseSvg, words } from './svg-dom.js';
-import { classes, pageProblems } from './svg-geometry.js';
+import { classes, inside, pageProblems, rectBox, textBox } from './svg-geometry.js';
 
 const readLayer = (name: string): NavigatorLayer => JSON.parse(readFileSync(join(repoRoot, 'layers', name), 'utf8')) as NavigatorLayer;
 
@@ -401,6 +401,10 @@ describe("renderSvgPages' tactic row, as Navigator's SVG export fills it (showTa
       const row = Array.from(header.getElementsByTagName('rect')).filter((rect) => rect.getAttribute('class') === 'tactic-row');
       expect(row.map((rect) => rect.getAttribute('fill'))).to.deep.equal(['#205b8f']);
       expect(Array.from(header.getElementsByTagName('text')).map((text) => text.getAttribute('fill'))).to.deep.equal(['#ffffff', '#ffffff']);
+      // The name and the count lie on the row, in every font the pictures name.
+      for (const font of MEASURED_FONTS) {
+        for (const text of Array.from(header.getElementsByTagName('text'))) expect(inside(textBox(text, font), rectBox(row[0]!, 'row')), text.textContent ?? '').to.equal(true);
+      }
     }
   });
 

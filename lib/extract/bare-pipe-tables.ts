@@ -1,3 +1,4 @@
+import { visitIds } from '../normalize/tokenize-references.js';
 import { JoinedRow, type ReadLine } from './grid-tables.js';
 
 // A Markdown table's delimiter row with or without its outer pipes (`---|:--:|---`, `|---|---|`): every cell dashes
@@ -11,6 +12,8 @@ function cells(text: string): string[] {
   return trimmed.slice(trimmed.startsWith('|') ? 1 : 0, trimmed.endsWith('|') && trimmed.length > 1 ? -1 : undefined).split('|');
 }
 
+const opens = (text: string): boolean => text.trimStart().startsWith('|');
+
 const isDelimiterRow = (text: string): boolean => {
   const parts = text.length <= 4000 && /^[\s|:-]*$/.test(text) ? cells(text) : [];
   return parts.length >= 2 && parts.every((cell) => DELIMITER_CELL.test(cell));
@@ -22,7 +25,10 @@ const isDelimiterRow = (text: string): boolean => {
  * them, as the table walk reads a row: there a pipe is a cell border, never a sibling sub-technique's separator
  * (`T1059.001|003`, a regex's alternation in a sentence, is T1059.001 and T1059.003). A table is its header (a line
  * with as many cells as the delimiter row under it), that row, and the lines with a pipe after it up to a line without
- * one. Every other line, and every row already between pipes, as it is.
+ * one, or one that starts with a pipe where the header does not or the other way round (`The actor ran T1059.001|003|004
+ * here.` right under `| T1059 | 001 | PowerShell |` is a sentence, no row). So is a line whose ID reads across an
+ * unspaced pipe (`T1059.001|003`) beside a row of its shape (`besideSameRow`): the lines around it, not the pipes on it,
+ * make it a row. Every other line, and every row already between pipes, as it is.
  */
 export function readBarePipeTables(read: ReadLine[]): ReadLine[] {
   const out = [...read];
@@ -32,11 +38,38 @@ export function readBarePipeTables(read: ReadLine[]): ReadLine[] {
     if (delimiter.origin || header.origin || !isDelimiterRow(delimiter.folded.text) || !header.folded.text.includes('|')) continue;
     if (cells(header.folded.text).length !== cells(delimiter.folded.text).length) continue;
     out[i - 1] = withOuterPipes(header);
+    const opened = opens(header.folded.text);
     let k = i;
-    for (; k < read.length && !read[k]!.origin && read[k]!.folded.text.includes('|'); k++) out[k] = withOuterPipes(read[k]!);
+    for (; k < read.length && !read[k]!.origin && read[k]!.folded.text.includes('|') && (k === i || opens(read[k]!.folded.text) === opened); k++) out[k] = withOuterPipes(read[k]!);
     i = k;
   }
+  for (let i = 0; i < read.length; i++) if (out[i] === read[i] && idAcrossPipe(read[i]!) && besideSameRow(read, i)) out[i] = withOuterPipes(read[i]!);
   return out;
+}
+
+/**
+ * Whether a line holds an ID the tokenizer reads across an unspaced pipe (`T1059.001|003`, siblings), where the line is
+ * not between outer pipes (there the pipe is a cell border already).
+ */
+function idAcrossPipe(line: ReadLine): boolean {
+  const { text } = line.folded;
+  if (line.origin || text.length > 4000 || !/\d\|\d/.test(text)) return false;
+  let across = false;
+  visitIds(text, (token) => {
+    across ||= text.slice(token.start, token.end).includes('|');
+  });
+  return across;
+}
+
+/**
+ * Whether the line right above or below a line is a row of the same shape: as many cells, split at every pipe, and a
+ * pipe at its start where the line has one. Two rows `T1059.001|003|PowerShell` and `T1059.002|001|AppleScript`, or a
+ * header `Technique|Sub|Name` over one, are a table; a sentence after a table with outer pipes is none of its rows.
+ */
+function besideSameRow(read: readonly ReadLine[], i: number): boolean {
+  const text = read[i]!.folded.text;
+  const shape = (other: string): string => `${opens(other)} ${cells(other).length}`;
+  return [read[i - 1], read[i + 1]].some((line) => line !== undefined && !line.origin && line.folded.text.includes('|') && shape(line.folded.text) === shape(text));
 }
 
 /** A row with a pipe at either end where it has none, each added pipe written where the row's text begins or ends. */

@@ -526,25 +526,36 @@ type Entry =
   | { kind: 'ids'; line: Line; body: TextSpan; bullet: boolean; record?: KeyValueRecord }
   | { kind: 'row'; line: Line; cells: TextSpan[]; csv?: CsvSeparator };
 
-/** Split a table row at `|` or tabs; undefined when the line is no row. */
+/**
+ * Split a table row at `|` or tabs; undefined when the line is no row. A pipe inside an ID as the tokenizer reads it
+ * (`T1059.001|003|004`, siblings) is no cell border: a row's are read as such before (`readBarePipeTables`), so one left
+ * is in prose (`The actor ran T1059.001|003|004 here.`, no row) or in a cell (`Execution | T1059.001|003 | PowerShell`).
+ */
 function rowCells(line: Line): TextSpan[] | undefined {
   const text = line.text;
-  let pipes = 0;
+  const borders: number[] = [];
   let tabs = 0;
+  let k = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 124) pipes++;
+    while (k < line.idSpans.length && line.idSpans[k + 1]! <= i) k += 2;
+    if (c === 124 && !(k < line.idSpans.length && line.idSpans[k]! <= i)) borders.push(i);
     else if (c === 9) tabs++;
   }
   const leadingPipe = /^\s{0,12}\|/.test(text);
   const tabbed = tabs > 0 && text.split('\t').filter((cell) => cell.trim()).length >= 2;
-  const separator = leadingPipe || pipes >= 2 ? '|' : tabbed ? '\t' : '';
+  const separator = leadingPipe || borders.length >= 2 ? '|' : tabbed ? '\t' : '';
   if (!separator) return undefined;
-  const cells = splitCells(text, separator);
+  const cells = separator === '|' ? cellsBetween(text, borders) : splitCells(text, separator);
   // `| a | b |`: the empty cells outside the outer pipes are no cells.
   if (separator === '|' && leadingPipe) cells.shift();
   if (separator === '|' && trimSpan(text, { start: 0, end: text.length }).end === text.lastIndexOf('|') + 1) cells.pop();
   return cells;
+}
+
+/** The cells of a line split at the pipes at `borders`, each trimmed. */
+function cellsBetween(text: string, borders: readonly number[]): TextSpan[] {
+  return [-1, ...borders].map((at, k) => trimSpan(text, { start: at + 1, end: borders[k] ?? text.length }));
 }
 
 /**

@@ -33,4 +33,33 @@ describe('readBarePipeTables: a Markdown table row without outer pipes reads a p
       [['T1021.001', 'T1021.004'], 7],
     ]);
   });
+
+  // A detection note's regex alternation in prose (`T1059.001|003|004`, the form `T1059.001/003` takes in a rule's
+  // comment): a line whose only pipes are inside an ID is no row; the lines around a line say whether it is one.
+  it('reads `The actor ran T1059.001|003|004 here.` as the three siblings (a line with two pipes was taken for a row: nothing)', () => {
+    expect(rows('The actor ran T1059.001|003|004 here.')).to.deep.equal([
+      ['T1059.001|003|004', ['T1059.001', 'T1059.003', 'T1059.004'], undefined, 1, 'T1059.001|003|004', undefined],
+    ]);
+  });
+
+  it('reads such a sentence right under a table with outer pipes as a sentence, no row of it (was T1059.001 named "004 here.")', () => {
+    const text = ['| Technique | Sub | Name |', '|---|---|---|', '| T1059 | 001 | PowerShell |', 'The actor ran T1059.001|003|004 here.'].join('\n');
+    expect(rows(text).map((row) => [row[1], row[2], row[3]])).to.deep.equal([
+      [['T1059'], 'PowerShell', 3],
+      [['T1059.001', 'T1059.003', 'T1059.004'], undefined, 4],
+    ]);
+  });
+
+  it('reads `T1059.001|003|PowerShell` as a row beside a row of its shape, a header or another row, with no delimiter row (was lost)', () => {
+    expect(rows(['Technique|Sub|Name', 'T1059.001|003|PowerShell'].join('\n')).map((row) => [row[1], row[2]])).to.deep.equal([[['T1059.001'], 'PowerShell']]);
+    expect(rows(['T1059.001|003|PowerShell', 'T1059.002|001|AppleScript'].join('\n')).map((row) => [row[1], row[2]])).to.deep.equal([
+      [['T1059.001'], 'PowerShell'],
+      [['T1059.002'], 'AppleScript'],
+    ]);
+  });
+
+  it('reads siblings in a spaced row\'s cell (`Execution | T1059.001|003 | PowerShell`) as that cell\'s, its other pipes the borders (was lost)', () => {
+    const text = ['Tactic | Technique | Name', 'Execution | T1059.001|003 | PowerShell'].join('\n');
+    expect(rows(text).map((row) => [row[1], row[2], row[4]])).to.deep.equal([[['T1059.001', 'T1059.003'], 'PowerShell', 'T1059.001|003']]);
+  });
 });

@@ -642,16 +642,25 @@ function tableRowAt(text: string, at: number): boolean {
   return rowLine.row;
 }
 
+/** Whether a sibling written after a slash (`/004`) starts at `at`. */
+function slashSiblingAt(text: string, at: number): boolean {
+  if (text.charAt(at) !== '/') return false;
+  SIBLING_AT.lastIndex = at;
+  return SIBLING_AT.test(text);
+}
+
 /** Read siblings and ranges written after a sub-technique; returns where the ID's text ends. */
 function readSiblings(text: string, technique: string, ids: string[], from: number, rules: ReadingRule[]): number {
   let end = from;
   for (let guard = 0; guard < 60; guard++) {
     SIBLING_AT.lastIndex = end;
     const sibling = SIBLING_AT.exec(text);
-    if (sibling && rightBoundary(text, SIBLING_AT.lastIndex) && !(text.charAt(end) === '|' && tableRowAt(text, end))) {
+    const siblingEnd = SIBLING_AT.lastIndex;
+    // The next sibling may follow after a slash (`T1059.001/003/004`, as `/2/6` above): the boundary is looked for after the last.
+    if (sibling && (rightBoundary(text, siblingEnd) || slashSiblingAt(text, siblingEnd)) && !(text.charAt(end) === '|' && tableRowAt(text, end))) {
       if (!rules.includes(SIBLINGS)) rules.push(SIBLINGS);
       ids.push(`${technique}.${sibling[1]}`);
-      end = SIBLING_AT.lastIndex;
+      end = siblingEnd;
       continue;
     }
     UNPADDED_SIBLING_AT.lastIndex = end;

@@ -24,6 +24,11 @@ describe('scanIds', () => {
     ['T1566.001 and .002', [['T1566.001', 'T1566.002']], [rule('sibling sub-techniques')], 'T1566.001 and .002'],
     ['T1566[.001,.002]', [['T1566.001', 'T1566.002']], [rule('sub-techniques in brackets')], 'T1566[.001,.002]'],
     ['T1566.001/.002', [['T1566.001', 'T1566.002']], [rule('sibling sub-techniques')], 'T1566.001/.002'],
+    // Three siblings or more after slashes, no dots: a campaign write-up's attack flow (`Webshell + PowerShell / CMD /
+    // Python Backdoors (T1059.001/003/006)`), a SIEM's docs (`T1110.001, T1059.001/003/004, T1003`). Was no ID at all:
+    // the slash after `003` was read as a longer number's.
+    ['(T1059.001/003/006)', [['T1059.001', 'T1059.003', 'T1059.006']], [rule('sibling sub-techniques')], 'T1059.001/003/006'],
+    ['T1110.001, T1059.001/003/004, T1003', [['T1110.001'], ['T1059.001', 'T1059.003', 'T1059.004'], ['T1003']], [], 'T1110.001'],
     // A red-team roadmap's Markdown table of technique IDs (`| Phase 2 (Network+AD) | T1021, T1557.001, T1550.002/3,
     // T1003.001/6, T1558.003/4 | …`, `T1055.001/4/12`, `T1546.003/15`): siblings by their number alone, without the zeros.
     // A minimal row of our own in its shape.
@@ -122,6 +127,10 @@ describe('scanIds', () => {
       expect(text.slice(tokens[0]?.start, tokens[0]?.end)).to.equal(written);
     });
   }
+
+  it('reads no siblings that run on into a longer number (T1059.001/003/2020), as before', () => {
+    expect(scanIds('T1059.001/003/2020')).to.deep.equal([]);
+  });
 
   it('marks a sub-technique number of one or two digits as malformed (T1566.01), not as T1566', () => {
     expect(scanIds('T1566.01 and T1059.1')).to.deep.equal([

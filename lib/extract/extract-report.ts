@@ -509,15 +509,14 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     // The answer is shared with every mention of the same words (`resolutionMemo`): the trail this mention adds to is its own.
     const trail = [...resolution.trail];
     const technique = ids.length === 1 ? target.technique(ids[0]!) : undefined;
-    // Words a name is not: no technique's (`notATechniqueName`), sharing no word with the ID's technique's (its own
-    // shorthand, `DLL Injection (T1055.001)`, shares one).
+    // Words a name is not: no technique's (`notATechniqueName`), sharing no word with any of the IDs' techniques' (its
+    // own shorthand, `DLL Injection (T1055.001)`, shares one), for one ID or siblings (`T1059.001|003 here`).
+    const techniques = ids.map((id) => target.technique(id));
     const foreign = (name: string | undefined): name is string =>
-      technique !== undefined &&
+      techniques.length > 0 &&
       name !== undefined &&
       trail.includes(notATechniqueName(name)) &&
-      !sharesWord(name, fullName(target, technique)) &&
-      !namesAcronymOf(name, technique, target) &&
-      !holdsChildName(name, technique, target);
+      techniques.every((each) => each !== undefined && !sharesWord(name, fullName(target, each)) && !namesAcronymOf(name, each, target) && !holdsChildName(name, each, target));
     // `However T1003 followed.`: such words in lower case right after the ID, a space between, are the sentence going on
     // (a short line is read as a reference, its words beside the ID as its name): the reference is its ID alone.
     // After the rest of an ID a line break split (`T1059.`⏎`001 ran`), a sentence's words alone are none either.

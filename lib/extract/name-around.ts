@@ -161,9 +161,9 @@ function splitWordsJoined(words: readonly Word[]): string[] {
   );
 }
 
-/** Where the ID of a reference of one ID is written in its line's text, as the scanner reads it there. */
-export function idWritten(ref: ExtractedReference, id: string, text: string): { start: number; end: number } | undefined {
-  const token = scanIds(text.slice(ref.span.start, ref.span.end)).find((found) => found.ids.length === 1 && found.ids[0] === id);
+/** Where the ID of a reference of one ID (or its IDs, `ids`: siblings) is written in its line's text, as the scanner reads it there. */
+export function idWritten(ref: ExtractedReference, id: string, text: string, ids: readonly string[] = [id]): { start: number; end: number } | undefined {
+  const token = scanIds(text.slice(ref.span.start, ref.span.end)).find((found) => found.ids.join(' ') === ids.join(' '));
   return token && { start: ref.span.start + token.start, end: ref.span.start + token.end };
 }
 
@@ -207,8 +207,9 @@ export function withNamesBeforeDash(references: readonly ExtractedReference[], l
 export function withoutNameAfter(ref: ExtractedReference, lines: readonly FoldedText[]): ExtractedReference | undefined {
   const id = ref.ids[0];
   const line = lines[ref.span.line - 1];
-  if (!id || ref.ids.length > 1 || ref.name === undefined || !line) return undefined;
+  if (!id || ref.name === undefined || !line) return undefined;
   if (ref.nameSpan) {
+    if (ref.ids.length > 1) return undefined;
     // An ID whose sub-technique number a line break split from it (`T1059.`⏎`001 ran the payload`): the words after
     // the number, a space between, are the words right after the ID, as they are on one line.
     const next = lines[ref.span.line]?.original ?? '';
@@ -219,7 +220,7 @@ export function withoutNameAfter(ref: ExtractedReference, lines: readonly Folded
     return { ...rest, raw: ref.raw.slice(0, -named.length) };
   }
   const text = line.original;
-  const written = idWritten(ref, id, text);
+  const written = idWritten(ref, id, text, ref.ids);
   if (!written || text.slice(written.end, ref.span.end).trim() !== ref.name || !/^ +\S/.test(text.slice(written.end, ref.span.end))) return undefined;
   const { name: _name, ...rest } = ref;
   return { ...rest, raw: text.slice(written.start, written.end), span: { line: ref.span.line, ...written } };

@@ -2719,6 +2719,17 @@ describe('extractReport', () => {
         [['T1003 (lsass memory dump)', 'lsass memory dump', 'current', 0]],
       ]);
     });
+
+    it('takes none after siblings either (`Used T1059.001|003 here.`, `T1059.001/003 here`), and still reads a name written after them', () => {
+      // The sentence's `here` was the siblings' name (the reference `T1059.001|003 here`), though no technique's.
+      const target = loadRelease('18.1');
+      const read = (line: string) => extractReport(line, { target }).references.map((ref) => [ref.raw, ref.ids, ref.name]);
+      expect(['Used T1059.001|003 here.', 'Used T1059.001/003 here.', 'T1059.001/003 PowerShell and cmd'].map(read)).to.deep.equal([
+        [['T1059.001|003', ['T1059.001', 'T1059.003'], undefined]],
+        [['T1059.001/003', ['T1059.001', 'T1059.003'], undefined]],
+        [['T1059.001/003 PowerShell and cmd', ['T1059.001', 'T1059.003'], 'PowerShell and cmd']],
+      ]);
+    });
   });
 
   describe('a wiki link (`[[target|text]]`)', () => {

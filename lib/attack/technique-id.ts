@@ -83,10 +83,30 @@ function namespacedText(id: string, kind: string): string {
  */
 export const NEWER_RELEASE_SPAN = 100;
 
-/** True for an ID (`T9001`, `T9001.001`) numbered further past `newest`, a technique number, than a newer MITRE release numbers. */
+/**
+ * An ATT&CK technique ID as the texts that reach an unknown ID's message write it (a Sigma tag's `attack.t0896`, a layer's
+ * `t1551.004`), in its canonical form (`T0896`, `T1551.004`); undefined for anything else.
+ */
+export function taggedTechniqueId(text: string): string | undefined {
+  const match = /^(?:attack\.)?(t\d{4}(?:\.\d{3})?)$/i.exec(text.trim());
+  return match ? match[1]!.toUpperCase() : undefined;
+}
+
+/** The number of a technique ID in any spelling `taggedTechniqueId` reads (`attack.t1685.001` -> 1685); undefined for anything else. */
+export function techniqueNumber(text: string): number | undefined {
+  const id = taggedTechniqueId(text);
+  return id === undefined ? undefined : Number(id.slice(1, 5));
+}
+
+/** A technique number as its ID writes it (1681 -> `T1681`). */
+export function numberId(number: number): string {
+  return `${TECHNIQUE_ID_FORMAT.prefix}${String(number).padStart(TECHNIQUE_ID_FORMAT.digits, '0')}`;
+}
+
+/** True for an ID (`T9001`, `T9001.001`, `attack.t9001`) numbered further past `newest`, a technique number, than a newer MITRE release numbers. */
 export function isNumberedFarPast(id: string, newest: number): boolean {
-  const match = /^T(\d{4})(?:\.\d{3})?$/i.exec(id.trim());
-  return match !== null && Number(match[1]) > newest + NEWER_RELEASE_SPAN;
+  const number = techniqueNumber(id);
+  return number !== undefined && number > newest + NEWER_RELEASE_SPAN;
 }
 
 /** True for an ID a technique of an index may have: ATT&CK's (`T1566.001`) or a Workbench namespace's (`ACME-T1000.001`). */
@@ -165,8 +185,9 @@ const PRE_ATTACK_NUMBERS = [1224, 1397] as const;
  * enterprise, mobile or ICS release (…)`); undefined for any other ID, and for a sub-technique ID (PRE-ATT&CK had none).
  */
 export function preAttackNumberText(id: string): string | undefined {
-  const number = Number(id.slice(1, 5));
-  if (id.includes('.') || !(number >= PRE_ATTACK_NUMBERS[0] && number <= PRE_ATTACK_NUMBERS[1])) return undefined;
+  const canonical = taggedTechniqueId(id);
+  const number = Number(canonical?.slice(1, 5));
+  if (!canonical || canonical.includes('.') || !(number >= PRE_ATTACK_NUMBERS[0] && number <= PRE_ATTACK_NUMBERS[1])) return undefined;
   return (
     `${id} is in no enterprise, mobile or ICS release (none has a technique from T${PRE_ATTACK_NUMBERS[0]} to ` +
     `T${PRE_ATTACK_NUMBERS[1]}, where PRE-ATT&CK numbered its techniques; ATT&CK 8 retired PRE-ATT&CK in October 2020)`
@@ -190,10 +211,11 @@ const NEWEST_COUNTED = 'T1681 in 18.1';
  * release (…)`), saying that a sub-technique of one has a pre-release's shape; undefined for any other ID.
  */
 export function unusedNumberText(id: string): string | undefined {
-  const number = Number(id.slice(1, 5));
-  if (!UNUSED_NUMBERS.has(number)) return undefined;
-  const none = `${id} is in no enterprise, mobile or ICS release (ATT&CK left ${id.slice(0, 5)} unused, below its newest number, ${NEWEST_COUNTED})`;
-  return id.includes('.')
+  const canonical = taggedTechniqueId(id);
+  const number = Number(canonical?.slice(1, 5));
+  if (!canonical || !UNUSED_NUMBERS.has(number)) return undefined;
+  const none = `${id} is in no enterprise, mobile or ICS release (ATT&CK left ${numberId(number)} unused, below its newest number, ${NEWEST_COUNTED})`;
+  return canonical.includes('.')
     ? `${none}: it has the shape of a pre-release's sub-technique, such as ATT&CK v7-beta's (March 2020), whose IDs ATT&CK 7 ` +
         'partly changed; no release here records what it became'
     : none;

@@ -3,14 +3,10 @@ import { fullName } from './full-name.js';
 import { laterReleaseLookup, newestReleaseAtHand, type ReleaseHistory } from './later-release.js';
 import { missingTeamTechniqueText } from './not-mitre-text.js';
 import { fetchCommand } from './release-files.js';
-import { ICS_TECHNIQUE_ID, isNumberedFarPast } from './technique-id.js';
-import type { TechniqueId } from './types.js';
+import { ICS_TECHNIQUE_ID, isNumberedFarPast, numberId, parentTechniqueId, taggedTechniqueId, techniqueNumber } from './technique-id.js';
+import type { TechniqueId, TechniqueRecord } from './types.js';
 
-/** The number of a technique ID (`T1685.001` -> 1685, `attack.t1685` -> 1685), if the text is one. */
-export function techniqueNumber(text: string): number | undefined {
-  const match = /^(?:attack\.)?t(\d{4})(?:\.\d{3})?$/i.exec(text.trim());
-  return match ? Number(match[1]) : undefined;
-}
+export { numberId, techniqueNumber };
 
 const newestNumbers = new WeakMap<AttackIndex, number>();
 
@@ -21,51 +17,120 @@ export function newestTechniqueNumber(target: AttackIndex): number {
   return newest;
 }
 
-/** A technique number as its ID writes it (1681 -> `T1681`). */
-export function numberId(number: number): string {
-  return `T${String(number).padStart(4, '0')}`;
-}
-
 /** What a caller would do with what holds an ID the release lacks, in its words (`unknownTechniqueText`). */
 export interface UnknownTechniqueAdvice {
   /** What the team's ATT&CK data would do with a team's technique: `holds it`. */
   does: string;
   /** What to do with a newer release once fetched: `validate the layer with it`. */
   withIt: string;
-  /** What to do in a newer release at hand that has the ID, naming it as the caller does: `validate the layer with --attack-release 18.1`. */
-  inRelease: (later: AttackIndex) => string;
+  /**
+   * What to do in a newer release at hand that has the ID, or the technique a sub-technique ID is of (`id`, as releases
+   * index it), naming it as the caller does: `validate the layer with --attack-release 18.1`.
+   */
+  inRelease: (later: AttackIndex, id: TechniqueId) => string;
+}
+
+/** What the releases at hand say of an ID of ATT&CK's form that a release lacks (`unknownTechniqueFinding`); `id` as releases index it. */
+export type UnknownTechniqueFinding =
+  /** A newer release at hand has it: T1677 beside 14.1, Poisoned Pipeline Execution in 18.1. */
+  | { kind: 'at hand'; id: TechniqueId; later: AttackIndex; technique: TechniqueRecord }
+  /** A sub-technique no release at hand has, of a technique the release lacks that a newer one at hand has: T1677.001 beside 14.1. */
+  | { kind: 'parent at hand'; id: TechniqueId; later: AttackIndex; parent: TechniqueRecord }
+  /** Numbered just past the newest technique at hand (`newest`, of `newestAtHand`): a newer ATT&CK release's (T1685). */
+  | { kind: 'newer release'; id: TechniqueId; newestAtHand: AttackIndex; newest: number }
+  /** Numbered far past it (`isNumberedFarPast`): a team's own technique (T9001). */
+  | { kind: 'team'; id: TechniqueId; newestAtHand: AttackIndex; newest: number };
+
+/**
+ * What an ID of ATT&CK's form that a release lacks is, by the releases at hand (`history`, by default the release's own),
+ * in any spelling `techniqueNumber` reads (`attack.t0896`, `t0896`, `T0896` alike): a newer release at hand that has it
+ * (gap's `laterReleaseLookup`); for a sub-technique that none has, a newer release at hand that has the technique it is
+ * of, when the release lacks that too; else, by its number against the newest technique at hand, a team's (numbered far
+ * past it) or a newer ATT&CK release's (just past it). Undefined for any other ID (a typo below the newest, another
+ * numbering's: enterprise T1059 beside ICS's T0895).
+ */
+export function unknownTechniqueFinding(id: string, target: AttackIndex, history: ReleaseHistory | undefined = target.history): UnknownTechniqueFinding | undefined {
+  const number = techniqueNumber(id);
+  if (number === undefined) return undefined;
+  const indexed = taggedTechniqueId(id) as TechniqueId;
+  const laterRelease = laterReleaseLookup(target, history);
+  const later = laterRelease(indexed);
+  if (later) return { kind: 'at hand', id: indexed, later, technique: later.technique(indexed)! };
+  // T1677.001 beside 14.1: no release at hand has it, but 18.1 has T1677, which 14.1 lacks: named with it, not as a typo.
+  const parentId = parentTechniqueId(indexed) as TechniqueId | undefined;
+  const parentLater = parentId && !target.technique(parentId) ? laterRelease(parentId) : undefined;
+  if (parentLater) return { kind: 'parent at hand', id: indexed, later: parentLater, parent: parentLater.technique(parentId!)! };
+  const newestAtHand = newestReleaseAtHand(target, history);
+  const newest = newestTechniqueNumber(newestAtHand);
+  if (number <= newest || ICS_TECHNIQUE_ID.test(numberId(number)) !== ICS_TECHNIQUE_ID.test(numberId(newest))) return undefined;
+  return { kind: isNumberedFarPast(indexed, newest) ? 'team' : 'newer release', id: indexed, newestAtHand, newest };
+}
+
+/** ` (revoked there)`, ` (deprecated there)` for a technique of another release so retired, else nothing. */
+function stateThere(technique: TechniqueRecord): string {
+  return technique.revoked ? ' (revoked there)' : technique.deprecated ? ' (deprecated there)' : '';
+}
+
+/** The sub-techniques a newer release has of a technique, as the text on a sub-technique ID it lacks names them. */
+function subtechniquesThere(later: AttackIndex, parent: TechniqueRecord): string {
+  const ids = later.children(parent.id).filter((child) => !child.revoked && !child.deprecated).map((child) => child.id);
+  return ids.length ? `with sub-techniques ${ids.length > 5 ? `${ids.slice(0, 5).join(', ')}, …` : ids.join(', ')} there` : 'with no sub-technique there';
 }
 
 /**
- * What an ID of ATT&CK's form that a release lacks is, said alike by validate, upgrade, combine, normalize and technique
- * (as gap says a rule's tag), by the releases at hand (`history`, by default the release's own): a newer release at hand
- * that has it (T1677 beside 14.1: Poisoned Pipeline Execution in 18.1, gap's `laterReleaseLookup`), named with the
- * technique and `inRelease`; else, by its number against the newest technique at hand, numbered far past it
- * (`isNumberedFarPast`: T9001 beside 18.1's T1681), a team's own technique (missingTeamTechniqueText, whose data `does`
- * what the caller would do with it); numbered just past it (T1685, which SigmaHQ tags since ATT&CK 19), a newer ATT&CK
- * release's ID, to fetch and `withIt`. Undefined for any other ID (a typo below the newest, another numbering's:
- * enterprise T1059 beside ICS's T0895), which keeps the caller's words. In the CLI's words but for `inRelease`'s: a
- * library caller passes it through `inGivenInputs`.
+ * What an ID of ATT&CK's form that a release lacks is, said alike by validate, upgrade, combine, normalize, technique and
+ * gap (`unknownTechniqueFinding`): in a newer release at hand, named with the technique and `inRelease` (T1677 beside 14.1:
+ * Poisoned Pipeline Execution in 18.1); a sub-technique of such a technique that no release at hand has, with the
+ * technique and its sub-techniques there (T1677.001 beside 14.1); a team's own technique (missingTeamTechniqueText,
+ * whose data `does` what the caller would do with it: T9001 beside 18.1's T1681); a newer ATT&CK release's, to fetch
+ * and `withIt` (T1685, which SigmaHQ tags since ATT&CK 19). Undefined for any other ID, which keeps the caller's words.
+ * In the CLI's words but for `inRelease`'s: a library caller passes it through `inGivenInputs`.
  */
-export function unknownTechniqueText(id: string, target: AttackIndex, { does, withIt, inRelease }: UnknownTechniqueAdvice, history: ReleaseHistory | undefined = target.history): string | undefined {
-  const number = techniqueNumber(id);
-  if (number === undefined) return undefined;
-  // The ID as releases index it (`attack.t1677` is T1677).
-  const indexed = id.trim().replace(/^attack\./i, '').toUpperCase() as TechniqueId;
-  const later = laterReleaseLookup(target, history)(indexed);
-  if (later) {
-    const technique = later.technique(indexed)!;
-    const state = technique.revoked ? ' (revoked there)' : technique.deprecated ? ' (deprecated there)' : '';
-    return `${id} is not a technique in ${target.label}; it is ${technique.id} ${fullName(later, technique)} in ${later.label}${state}, a newer release at hand: ${inRelease(later)}`;
+export function unknownTechniqueText(id: string, target: AttackIndex, advice: UnknownTechniqueAdvice, history: ReleaseHistory | undefined = target.history): string | undefined {
+  const finding = unknownTechniqueFinding(id, target, history);
+  return finding && findingText(id, target, advice, finding);
+}
+
+function findingText(id: string, target: AttackIndex, { does, withIt, inRelease }: UnknownTechniqueAdvice, finding: UnknownTechniqueFinding): string | undefined {
+  if (finding.kind === 'at hand') {
+    const { technique, later } = finding;
+    return `${id} is not a technique in ${target.label}; it is ${technique.id} ${fullName(later, technique)} in ${later.label}${stateThere(technique)}, a newer release at hand: ${inRelease(later, finding.id)}`;
   }
-  const newestAtHand = newestReleaseAtHand(target, history);
-  const newest = newestTechniqueNumber(newestAtHand);
-  if (number <= newest || ICS_TECHNIQUE_ID.test(id.slice(0, 5)) !== ICS_TECHNIQUE_ID.test(numberId(newest))) return undefined;
-  if (isNumberedFarPast(id, newest)) return missingTeamTechniqueText(id, target, { farPast: `${numberId(newest)} of ${newestAtHand.label}`, does });
+  if (finding.kind === 'parent at hand') {
+    const { parent, later } = finding;
+    return (
+      `${id} is not a technique in ${target.label} nor in a newer release at hand: the technique it is a sub-technique of, ${parent.id} ${parent.name}, ` +
+      `is in ${later.label}${stateThere(parent)}, ${subtechniquesThere(later, parent)}: fix the ID, or for ${parent.id} itself, ${inRelease(later, parent.id)}`
+    );
+  }
+  const { newestAtHand, newest } = finding;
+  if (finding.kind === 'team') return missingTeamTechniqueText(id, target, { farPast: `${numberId(newest)} of ${newestAtHand.label}`, does });
   // With a newer release at hand that lacks it too, its newest technique is the one the ID is past.
   const nor = newestAtHand === target ? '' : ` nor in ${newestAtHand.label}, the newest release at hand`;
   return (
     `${id} is not a technique in ${target.label}${nor}: its number is past ${newestAtHand.release}'s newest technique (${numberId(newest)}), as a newer ATT&CK ` +
     `release's IDs are: get that release with \`${fetchCommand(target.domain, 'N')}\` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) and ${withIt}`
   );
+}
+
+/**
+ * The same in a few words, for a list of many (gap's rules library tags, counted per tag): `an ATT&CK 18.1 technique,
+ * T1653 Power Settings, not in 12.1: <inRelease>`, `an ID past 18.1's newest technique: of ATT&CK 19 or later, not at
+ * hand (<fetch>)`; a team's, as unknownTechniqueText says it. Undefined where unknownTechniqueText is.
+ */
+export function unknownTechniqueBrief(id: string, target: AttackIndex, advice: UnknownTechniqueAdvice, history: ReleaseHistory | undefined = target.history): string | undefined {
+  const finding = unknownTechniqueFinding(id, target, history);
+  if (finding?.kind === 'at hand') {
+    const { technique, later } = finding;
+    return `an ATT&CK ${later.release} technique, ${technique.id} ${fullName(later, technique)}${stateThere(technique)}, not in ${target.release}: ${advice.inRelease(later, finding.id)}`;
+  }
+  if (finding?.kind === 'parent at hand') {
+    const { parent, later } = finding;
+    return `a sub-technique no release at hand has, of ${parent.id} ${parent.name}, an ATT&CK ${later.release} technique not in ${target.release}: fix the ID, or for ${parent.id} itself, ${advice.inRelease(later, parent.id)}`;
+  }
+  if (finding?.kind === 'newer release') {
+    const next = Number(finding.newestAtHand.release.split('.')[0]) + 1;
+    return `an ID past ${finding.newestAtHand.release}'s newest technique: of ATT&CK ${next} or later, not at hand (\`${fetchCommand(target.domain, 'N')}\`)`;
+  }
+  return finding && findingText(id, target, advice, finding);
 }

@@ -155,3 +155,34 @@ describe('the releases at hand newer than one', () => {
     expect([...library.history('enterprise-attack', '18.1', { newerOnly: true })]).to.deep.equal([]);
   });
 });
+
+// T1677.001 in 14.1, with 18.1 at hand: no release has it, but 18.1 has T1677 (Poisoned Pipeline Execution), which 14.1
+// lacks, with no sub-technique. It was told "check the ID, or fetch a newer release" (technique), "fix the ID"
+// (validate), "if it comes from a newer ATT&CK release, get it" (normalize), as if 18.1 were not at hand.
+describe('a sub-technique ID of a technique only a newer release at hand has (T1677.001 in 14.1): every command names that technique there', function () {
+  this.timeout(180_000);
+  const dir = freshTmpDir('unknown-subtechnique-in-older-release');
+  const file = join(dir, 'layer.json');
+  writeFileSync(file, `${JSON.stringify({ ...layer, techniques: [{ techniqueID: 'T1677.001', score: 1 }] }, null, 2)}\n`);
+  const campaignFile = join(dir, 'campaign.yaml');
+  writeFileSync(campaignFile, 'name: pipeline\ndomain: enterprise-attack\ntechniques: [T1677.001]\n');
+  const said = (does: string) =>
+    'T1677.001 is not a technique in enterprise-attack 14.1 nor in a newer release at hand: the technique it is a sub-technique of, T1677 Poisoned Pipeline ' +
+    `Execution, is in enterprise-attack 18.1, with no sub-technique there: fix the ID, or for T1677 itself, ${does}`;
+
+  it('technique: with the command that shows T1677', async () => {
+    const result = await runCli(['technique', 'T1677.001', '--attack-release', '14.1']);
+    expect([result.code, result.stderr.trim()]).to.deep.equal([1, `attack-layers technique: ${said('look it up with `attack-layers technique T1677 --attack-release 18.1`')}`]);
+  });
+
+  it('validate and normalize: as they say T1677', async () => {
+    const validated = await runCli(['validate', file, '--attack-release', '14.1', '--json']);
+    const findings = (JSON.parse(validated.stdout) as { findings: { code: string; message: string }[] }[])[0]!.findings;
+    expect(findings.filter((finding) => finding.code === 'unknown-technique').map((finding) => finding.message)).to.deep.equal([
+      `${file}: /techniques/0: ${said('validate the layer with --attack-release 18.1')}, or remove the entry (Navigator drops it silently)`,
+    ]);
+    const normalized = await runCli(['normalize', campaignFile, '--attack-release', '14.1', '--json']);
+    const [campaign] = JSON.parse(normalized.stdout) as { references: { status: string; note: string }[] }[];
+    expect(campaign!.references.map((reference) => [reference.status, reference.note])).to.deep.equal([['unknown', said('use --attack-release 18.1')]]);
+  });
+});

@@ -6,8 +6,6 @@ import { fetchCommand } from './release-files.js';
 import { ICS_TECHNIQUE_ID, isNumberedFarPast, numberId, parentTechniqueId, taggedTechniqueId, techniqueNumber } from './technique-id.js';
 import type { TechniqueId, TechniqueRecord } from './types.js';
 
-export { numberId, techniqueNumber };
-
 const newestNumbers = new WeakMap<AttackIndex, number>();
 
 /** The highest technique number of the release (T1684 -> 1684): an ID past it comes from a newer release. */

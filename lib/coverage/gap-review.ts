@@ -4,7 +4,7 @@ import { currentPlatformName, platformAdvice } from '../attack/platform-names.js
 import type { Domain, LogSourceRef, TacticShortname, TechniqueId } from '../attack/types.js';
 import { givenOption, inGivenInputs, type GivenAs } from '../errors.js';
 import { UNRESOLVED_STATUSES, type NormalizedCampaign, type Resolution } from '../normalize/normalize-types.js';
-import { fullName, resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
+import { resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
 import { parseReference } from '../normalize/parse-reference.js';
 import { tacticWords } from '../normalize/tactic-names.js';
 import { readTactic } from '../normalize/read-tactic.js';
@@ -26,9 +26,9 @@ import type { ThreatLeftOut } from './threat-aggregates.js';
 import { testsOnPlatforms, type PlacedAtomicTests, type RowTest } from './atomic-tests.js';
 import { firesOn, libraryFileNames, type LibraryElsewhere, type LibraryRule, type LibrarySummary, type RulesLibrary } from './gap-library.js';
 import { firstFew } from '../short-list.js';
-import { isNamespacedObjectId, isNumberedFarPast, namespacedObjectText } from '../attack/technique-id.js';
+import { isNamespacedObjectId, isNumberedFarPast, namespacedObjectText, numberId, techniqueNumber } from '../attack/technique-id.js';
 import { missingTeamTechniqueText, TEAM_DATA_ADVICE } from '../attack/not-mitre-text.js';
-import { newestTechniqueNumber, numberId, techniqueNumber } from '../attack/unknown-technique-text.js';
+import { newestTechniqueNumber, unknownTechniqueBrief, unknownTechniqueText, type UnknownTechniqueAdvice } from '../attack/unknown-technique-text.js';
 import { laterReleaseLookup, newestReleaseAtHand, releaseAsGiven } from '../attack/later-release.js';
 import { isActorId, objectTagId } from './object-tag.js';
 
@@ -664,16 +664,13 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
           firstPast ??= placeText(place);
         }
         // An ID the release lacks that a newer release at hand has (SigmaHQ's attack.t1653, Power Settings since
-        // ATT&CK 13, in a 12.1 review) says which release counts it.
-        const later = resolution.status === 'unknown' && number !== undefined ? laterRelease(techniqueIdOf(text)) : undefined;
-        const note = later
-          ? laterReleaseText(techniqueIdOf(text), target, later, options.givenAs)
-          : team ?? (resolution.status === 'unknown' && number !== undefined && number > newest
-            ? pastEveryReleaseText(techniqueIdOf(text), target, options.givenAs)
-            : resolution.note);
+        // ATT&CK 13, in a 12.1 review) says which release counts it; one of a newer release not at hand (T1685), which to
+        // get: as validate and normalize say them.
+        const unknown = resolution.status === 'unknown' && number !== undefined;
+        const note = team ?? (unknown ? unknownIdText(techniqueIdOf(text), target, options.history, options.givenAs) : undefined) ?? resolution.note;
         if (!resolution.ids.length) {
           unresolved.push({ raw: ref.raw, ...place, rule: rule.name, status: resolution.status, note });
-          unplaced.push({ raw: ref.raw, why: team ?? unplacedWhy(techniqueIdOf(text), target, resolution, later, number !== undefined && number > newest, options.history, options.givenAs) });
+          unplaced.push({ raw: ref.raw, why: team ?? unplacedWhy(techniqueIdOf(text), target, resolution, options.history, options.givenAs) });
         } else if (resolution.status === 'revoked') {
           remapped.push({ raw: ref.raw, ids: resolution.ids, ...place, rule: rule.name });
           ruleRemapped.push({ raw: ref.raw, ids: resolution.ids });
@@ -1001,53 +998,44 @@ function teamNumberedLookup(target: AttackIndex, history: ResolveCoverageOptions
   };
 }
 
-/** What an ID the target lacks and a newer release at hand has says: which technique it is there, and how to count it. */
-function laterReleaseText(id: string, target: AttackIndex, later: AttackIndex, givenAs: GivenAs | undefined): string {
-  const technique = later.technique(id as TechniqueId)!;
-  const state = technique.revoked ? ' (revoked there)' : technique.deprecated ? ' (deprecated there)' : '';
-  return (
-    `${id} is not a technique in ATT&CK ${target.label}; it is ${id} ${fullName(later, technique)} in ATT&CK ${later.label}${state}, ` +
-    `a newer release at hand: review with ${releaseAsGiven(givenAs, later.domain, later.release)} to count it`
-  );
+/** What a review would do in a newer release (`unknownTechniqueText`): review with it, to count the ID; a team's data counts it. */
+function reviewAdvice(target: AttackIndex, givenAs: GivenAs | undefined): UnknownTechniqueAdvice {
+  return {
+    does: 'counts it',
+    withIt: `review with ${releaseAsGiven(givenAs, target.domain, 'N', true)} to count it`,
+    inRelease: (later) => `review with ${releaseAsGiven(givenAs, later.domain, later.release)} to count it`,
+  };
+}
+
+/**
+ * What a threat's or a rule's technique ID the target lacks is, as validate and normalize say it (unknownTechniqueText:
+ * T1653 Power Settings in 18.1 beside 12.1, T1685 of a newer release, a team's T9001), in the caller's words; undefined
+ * where unknownTechniqueText is.
+ */
+function unknownIdText(id: string, target: AttackIndex, history: ResolveCoverageOptions['history'], givenAs: GivenAs | undefined): string | undefined {
+  const text = unknownTechniqueText(id, target, reviewAdvice(target, givenAs), history);
+  return text && inGivenInputs(text, givenAs);
 }
 
 /**
  * Why a rule's technique reference names no technique of the release, in a few words, for a rules library's tags
- * counted per tag (`gap --rules-library`): a newer release's ID names that release when at hand (`an ATT&CK 18.1
- * technique, T1653 Power Settings, not in 12.1`: laterReleaseText's finding), the release after the newest at hand
- * when none has it (`an ID past 18.1's newest technique: of ATT&CK 19 or later, not at hand`); any other, its status
- * and the resolution's note.
+ * counted per tag (`gap --rules-library`): what unknownIdText says, in its short form (`an ATT&CK 18.1 technique, T1653
+ * Power Settings, not in 12.1`; `an ID past 18.1's newest technique: of ATT&CK 19 or later, not at hand`); any other,
+ * its status and the resolution's note.
  */
 function unplacedWhy(
   id: string,
   target: AttackIndex,
   resolution: { status: string; note: string },
-  later: AttackIndex | undefined,
-  past: boolean,
   history: ResolveCoverageOptions['history'],
   givenAs: GivenAs | undefined,
 ): string {
-  if (later) return `an ATT&CK ${later.release} technique, ${id} ${fullName(later, later.technique(id as TechniqueId)!)}, not in ${target.release}: review with ${releaseAsGiven(givenAs, later.domain, later.release)} to count it`;
-  if (resolution.status === 'unknown' && past) {
-    const newestAtHand = newestReleaseAtHand(target, history);
-    return inGivenInputs(`an ID past ${newestAtHand.release}'s newest technique: of ATT&CK ${Number(attackMajor(newestAtHand.release)) + 1} or later, not at hand (\`${fetchCommand(target.domain, 'N')}\`)`, givenAs);
-  }
+  const brief = resolution.status === 'unknown' ? unknownTechniqueBrief(id, target, reviewAdvice(target, givenAs), history) : undefined;
+  if (brief) return inGivenInputs(brief, givenAs);
   // A malformed ID (attack.t1059.01) says so itself; a well-formed one is in no release at hand.
   if (resolution.status === 'unknown' && techniqueNumber(id) !== undefined) return `no technique of ATT&CK ${target.release} nor of a newer release at hand: ${resolution.note}`;
   if (resolution.status === 'unknown') return resolution.note;
   return `${resolution.status}: ${resolution.note}`;
-}
-
-/**
- * What an ID past the release's newest technique that no newer release at hand has says (SigmaHQ's attack.t1685 in
- * an 18.1 review): a newer ATT&CK release's ID, to fetch and review in; not a typo to correct.
- */
-function pastEveryReleaseText(id: string, target: AttackIndex, givenAs: GivenAs | undefined): string {
-  return inGivenInputs(
-    `${id} is not a technique in ATT&CK ${target.label} nor in any newer release at hand: its number is past ${target.label}'s newest technique, as a newer ` +
-    `ATT&CK release's IDs are: get that release with \`${fetchCommand(target.domain, 'N')}\` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) and review with ${releaseAsGiven(givenAs, target.domain, 'N', true)} to count it`,
-    givenAs,
-  );
 }
 
 /** A coverage reference read only by repairing how its ID is written, with the repairs (READING_RULES' labels). */
@@ -1724,23 +1712,21 @@ const LEFT_OUT_STATUS = 'left out';
  * The threat side's references that a campaign left unresolved, in the same shape as coverage ones, and the entries of
  * its file that could not be read (status `left out`, the entry's JSON pointer as written): so that the report lists
  * them with the rest, as the campaign layer's description does, not stderr alone. With the review's release and the
- * releases at hand, an ID a newer release at hand has is named with it (`laterReleaseText`).
+ * releases at hand, an ID a newer release at hand has is named with it (`unknownIdText`).
  */
 export function campaignUnresolved(
   results: readonly NormalizedCampaign[],
   releases: { target: AttackIndex; history?: ResolveCoverageOptions['history']; givenAs?: GivenAs } | undefined = undefined,
 ): UnresolvedRef[] {
   // An ID the review's release lacks that a newer release at hand has (T1653 Power Settings, since ATT&CK 13, in a 12.1
-  // review) says which release counts it, as a rule's tag or a threat layer's entry does.
-  const laterRelease = releases && laterReleaseLookup(releases.target, releases.history);
+  // review) says which release counts it, as a rule's tag or a threat layer's entry does (unknownIdText).
   const teamNumbered = releases && teamNumberedLookup(releases.target, releases.history, releases.givenAs);
   const noteOf = (ref: NormalizedCampaign['references'][number]): string => {
-    if (!releases || !laterRelease || !teamNumbered || ref.status !== 'unknown') return ref.note;
+    if (!releases || !teamNumbered || ref.status !== 'unknown') return ref.note;
     const ids = parseReference(ref.raw).parts.flatMap((part) => part.ids);
-    const later = ids.length === 1 ? laterRelease(ids[0]!) : undefined;
-    if (later) return laterReleaseText(ids[0]!, releases.target, later, releases.givenAs);
+    if (ids.length !== 1) return ref.note;
     // A team's T9001 was told "if it comes from a newer ATT&CK release, get it", as normalize says of any unknown ID.
-    return (ids.length === 1 ? teamNumbered(ids[0]!) : undefined) ?? ref.note;
+    return unknownIdText(ids[0]!, releases.target, releases.history, releases.givenAs) ?? teamNumbered(ids[0]!) ?? ref.note;
   };
   return results.flatMap((result) => [
     ...result.references

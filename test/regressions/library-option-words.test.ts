@@ -190,7 +190,7 @@ describe('regressions: library errors name the option a program passed, the CLI 
     const coverage = resolveCoverage(readCoverageInputs([rules]), target, { history, otherDomains, otherReleases });
     const advice = "review with an AttackIndex of release 18.1 as target: `loadAttack({ release: '18.1' })` to count it";
     expect(coverage.unresolved.find((ref) => ref.raw === 'attack.t1653')?.note).to.equal(
-      `T1653 is not a technique in ATT&CK enterprise-attack 12.1; it is T1653 Power Settings in ATT&CK enterprise-attack 18.1, a newer release at hand: ${advice}`,
+      `T1653 is not a technique in enterprise-attack 12.1; it is T1653 Power Settings in enterprise-attack 18.1, a newer release at hand: ${advice}`,
     );
     expect(coverage.notes.join('\n')).to.contain(`T1653 is in ATT&CK enterprise-attack 18.1, at hand: ${advice}`);
     // A threat layer written for ATT&CK 19: the review's notes say which release to pass, as a program passes it.
@@ -206,7 +206,7 @@ describe('regressions: library errors name the option a program passed, the CLI 
     const report = JSON.parse(readFileSync(join(dir, 'a', 'gap-report.json'), 'utf8')) as { unresolved: { raw: string; note: string }[] };
     expect([cli.code, report.unresolved.find((ref) => ref.raw === 'attack.t1653')?.note]).to.deep.equal([
       0,
-      'T1653 is not a technique in ATT&CK enterprise-attack 12.1; it is T1653 Power Settings in ATT&CK enterprise-attack 18.1, a newer release at hand: review with --attack-release 18.1 to count it',
+      'T1653 is not a technique in enterprise-attack 12.1; it is T1653 Power Settings in enterprise-attack 18.1, a newer release at hand: review with --attack-release 18.1 to count it',
     ]);
     const layerCli = await runCli(['gap', '--threat', v19, '--coverage', `${g}/detections.csv`, '--out', join(dir, 'b')]);
     expect(layerCli.stderr).to.contain('get 19 with `attack-layers data fetch --attack-release 19` and review with --attack-release 19');

@@ -63,7 +63,7 @@ describe('regressions: Sigma tags of technique IDs newer than the release review
     const t1653 = report.unresolved.find((u) => u.raw === 'attack.t1653');
     expect(t1653?.places).to.deep.equal([`${power}:${tagLine(power, 'attack.t1653')}`]);
     expect(t1653?.note).to.equal(
-      'T1653 is not a technique in ATT&CK enterprise-attack 12.1; it is T1653 Power Settings in ATT&CK enterprise-attack 18.1, a newer release at hand: ' +
+      'T1653 is not a technique in enterprise-attack 12.1; it is T1653 Power Settings in enterprise-attack 18.1, a newer release at hand: ' +
         'review with --attack-release 18.1 to count it',
     );
   });
@@ -72,7 +72,8 @@ describe('regressions: Sigma tags of technique IDs newer than the release review
     const { report } = await review('12.1');
     const tag = report.unresolved.find((u) => u.raw === 'attack.t1685.005');
     expect(tag?.places).to.deep.equal([`${cleared}:${tagLine(cleared, 'attack.t1685.005')}`]);
-    expect(tag?.note).to.contain('T1685.005 is not a technique in ATT&CK enterprise-attack 12.1 nor in any newer release at hand');
+    // As validate and normalize say it: past 18.1's newest (T1681), the release at hand, not 12.1's, as gap said it.
+    expect(tag?.note).to.contain("T1685.005 is not a technique in enterprise-attack 12.1 nor in enterprise-attack 18.1, the newest release at hand: its number is past 18.1's newest technique (T1681)");
     expect(tag?.note).to.contain('`attack-layers data fetch --attack-release N`');
     expect(tag?.note).to.contain('`--attack-release N`');
   });
@@ -112,7 +113,7 @@ describe('regressions: Sigma tags of technique IDs newer than the release review
     const run = await runCli(['gap', '--attack-release', '12.1', '--threat', campaign, layer, '--coverage', rules, '--out', out, '--report', 'json']);
     expect(run.code, run.stderr).to.equal(0);
     const report = JSON.parse(readFileSync(join(out, 'gap-report.json'), 'utf8')) as Report;
-    const advice = 'T1653 is not a technique in ATT&CK enterprise-attack 12.1; it is T1653 Power Settings in ATT&CK enterprise-attack 18.1, a newer release at hand: review with --attack-release 18.1 to count it';
+    const advice = 'T1653 is not a technique in enterprise-attack 12.1; it is T1653 Power Settings in enterprise-attack 18.1, a newer release at hand: review with --attack-release 18.1 to count it';
     const threat = report.unresolved.filter((u) => u.places.some((place) => place.startsWith(campaign) || place.startsWith(layer)));
     expect(threat.map((u) => [u.raw, u.note])).to.deep.equal([
       ['Power Settings (T1653)', advice],

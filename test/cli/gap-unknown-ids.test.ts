@@ -1,0 +1,72 @@
+/**
+ * `gap` says a threat's or a rule's technique ID the release lacks as validate and normalize say it (unknownTechniqueText),
+ * with its own advice (review with the release, to count it): worked in ATT&CK 14.1 with 18.1 at hand. The rule is our
+ * own, minimal, in the shape of a SigmaHQ rule (SigmaHQ/sigma, rules/…: title, logsource, detection, `tags: attack.tNNNN`);
+ * the layer in the shape of SigmaHQ's coverage layer (other/sigma_attack_nav_coverage.json: ID and score).
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { freshTmpDir, runCli } from '../helpers/attack.js';
+
+type Report = { unresolved: { raw: string; note: string }[]; library?: { tags?: { tag: string; why: string }[] } };
+
+describe('gap: an ID the release lacks, said as validate and normalize say it (14.1, 18.1 at hand)', function () {
+  this.timeout(180_000);
+  const dir = freshTmpDir('gap-unknown-ids');
+  const rules = join(dir, 'rules');
+  mkdirSync(rules);
+  writeFileSync(
+    join(rules, 'pipeline.yml'),
+    [
+      'title: Pipeline Definition Changed By Pull Request',
+      'id: 9c1b7d2e-4a1f-4b8e-9f55-0a1b2c3d4e5f',
+      'status: experimental',
+      'tags:',
+      '    - attack.execution',
+      '    - attack.t1677.001',
+      'logsource:',
+      '    product: windows',
+      '    category: process_creation',
+      'detection:',
+      '    selection:',
+      "        CommandLine|contains: 'pipeline'",
+      '    condition: selection',
+      'level: medium',
+      '',
+    ].join('\n'),
+  );
+  const layer = join(dir, 'threat.json');
+  writeFileSync(layer, JSON.stringify({ name: 'threat', domain: 'enterprise-attack', versions: { attack: '14', navigator: '5.1.0', layer: '4.5' }, techniques: ['T1677', 'T1677.001', 'T1059'].map((techniqueID) => ({ techniqueID, score: 1 })) }));
+
+  const review = async (...extra: string[]): Promise<Report> => {
+    const out = join(freshTmpDir('gap-unknown-ids-out'), 'review');
+    const run = await runCli(['gap', '--attack-release', '14.1', '--threat', layer, ...extra, '--out', out, '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    return JSON.parse(readFileSync(join(out, 'gap-report.json'), 'utf8')) as Report;
+  };
+
+  it('a threat layer\'s entries and a rule\'s tag: the sentence validate writes, advising the review', async () => {
+    const validated = await runCli(['validate', layer, '--attack-release', '14.1', '--json']);
+    const said = (JSON.parse(validated.stdout) as { findings: { code: string; message: string }[] }[])[0]!.findings
+      .filter((finding) => finding.code === 'unknown-technique')
+      .map((finding) => finding.message.replace(`${layer}: `, '').replace(/^\/techniques\/\d+: /, '').replace('validate the layer with --attack-release 18.1, or remove the entry (Navigator drops it silently)', 'review with --attack-release 18.1 to count it'));
+    expect(said).to.have.length(2);
+    const report = await review('--coverage', rules);
+    const note = (raw: string) => report.unresolved.filter((ref) => ref.raw === raw).map((ref) => ref.note);
+    expect(note('T1677')).to.deep.equal([said[0]]);
+    expect(note('T1677.001')).to.deep.equal([said[1]]);
+    expect(note('attack.t1677.001')).to.deep.equal([said[1]]);
+    expect(said[1]).to.equal(
+      'T1677.001 is not a technique in enterprise-attack 14.1 nor in a newer release at hand: the technique it is a sub-technique of, T1677 Poisoned Pipeline ' +
+        'Execution, is in enterprise-attack 18.1, with no sub-technique there: fix the ID, or for T1677 itself, review with --attack-release 18.1 to count it',
+    );
+  });
+
+  it('a rules library\'s tag: the short form of the same finding', async () => {
+    const report = await review('--coverage', rules, '--rules-library', rules);
+    expect(report.library?.tags?.find((tag) => tag.tag === 'attack.t1677.001')?.why).to.equal(
+      'a sub-technique no release at hand has, of T1677 Poisoned Pipeline Execution, an ATT&CK 18.1 technique not in 14.1: fix the ID, or for T1677 itself, review with --attack-release 18.1 to count it',
+    );
+  });
+});

@@ -433,6 +433,9 @@ export function formatGapMarkdown(review: GapReview): string {
   return formatGapReportMarkdown(gapJson(review), review.givenAs);
 }
 
+/** The heading of the section on the gaps rules tagged for a newer ATT&CK release may hold, which the gaps table points to. */
+const NEWER_TAGS_HEADING = 'Gaps rules tagged for a newer ATT&CK release may hold';
+
 /**
  * The gaps rules tagged for a newer ATT&CK release may hold (`newerTags`), said once, in one table: each gap's row and
  * block said it in full, so that every Defense Evasion gap of an 18.1 review of SigmaHQ's rules (HTML Smuggling,
@@ -447,7 +450,7 @@ function newerTagsSection(gaps: readonly GapReportData['rows'][number][]): strin
   const tags = [...new Set(placed.flatMap((row) => row.newerTags!.tags))].sort(compareText);
   return [
     '',
-    '## Gaps rules tagged for a newer ATT&CK release may hold',
+    `## ${NEWER_TAGS_HEADING}`,
     '',
     'Rules that tag technique IDs this release does not know count for nothing here (the note above names them and the release to review with). ' +
       `Their tactic tags (${text(tags.join(', '))}) place them under a tactic of ${placed.length === 1 ? 'this gap' : `these ${placed.length} gaps`}, on ${placed.length === 1 ? 'its' : 'their'} platforms; ` +
@@ -565,6 +568,16 @@ export function formatGapReportMarkdown(review: GapReportData, givenAs?: GivenAs
         (review.outsideView === 'last'
           ? `they rank after every gap in view, whatever their priority (\`${givenOption(givenAs, 'outsideView', 'priority')}\` ranks them by priority alone).`
           : 'each is ranked after the gaps of its priority that are not.'),
+    );
+  }
+  // The ranked table says once where the gaps rules tagged for a newer release may hold are, not in their rows: the
+  // rules are placed by tactic only, so every gap of a tactic would say the same (newerTagsSection).
+  const newer = gaps.flatMap((row, i) => (row.newerTags ? [`#${i + 1}`] : []));
+  if (newer.length) {
+    lines.push(
+      '',
+      `Rules tagged for a newer ATT&CK release, which count for nothing here, may hold ${newer.length === 1 ? 'gap' : 'gaps'} ${newer.join(', ')}: ` +
+        `see "${NEWER_TAGS_HEADING}" below.`,
     );
   }
   if (gaps.length && (review.detectionStrategies !== undefined || gaps.some((row) => row.otherPlatformRules.length || row.parentRules?.length || row.visibility?.length || row.tests?.length || row.library))) {

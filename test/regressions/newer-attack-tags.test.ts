@@ -182,8 +182,8 @@ describe('regressions: Sigma tags of technique IDs newer than the release review
   // As a detection engineer read an 18.1 review of APT29 (attack-object APT29) against SigmaHQ's rules: each of its four
   // Defense Evasion gaps, HTML Smuggling and Software Packing as Disable or Modify Cloud Logs, said in its table cell
   // and block "196 rules tagged for a newer ATT&CK release (…) may detect it", the same pointer every time. The rules are
-  // placed by tactic only: the gaps they may hold are named once, in one table with the counts; the gaps table and the
-  // gap blocks say nothing of them.
+  // placed by tactic only: the gaps they may hold are named once, in one table with the counts; the gap blocks say
+  // nothing of them, the gaps table one line under it pointing to that table.
   it('names the gaps in one Markdown table, not in the gaps table or the gap blocks, and the CSV newer_tags column', async () => {
     const out = join(freshTmpDir('newer-row-md'), 'review');
     const campaign = threatCampaign();
@@ -191,6 +191,10 @@ describe('regressions: Sigma tags of technique IDs newer than the release review
     const markdown = readFileSync(join(out, 'gap-report.md'), 'utf8');
     expect(markdown).to.match(/\| T1070\.001 \| Clear Windows Event Logs \|.*\| none \| 1 \|\n/);
     expect(markdown).not.to.contain('Tagged for a newer release');
+    // The gaps table points to the section once, under the table: a reader of the ranking learns the section is there.
+    const pointer = 'Rules tagged for a newer ATT&CK release, which count for nothing here, may hold gap #2: see "Gaps rules tagged for a newer ATT&CK release may hold" below.';
+    expect(markdown.split(pointer)).to.have.length(2);
+    expect(markdown.indexOf(pointer)).to.be.within(markdown.indexOf('## Gaps, highest priority first'), markdown.indexOf('## Gaps rules tagged for a newer ATT&CK release may hold'));
     const section = markdown.slice(markdown.indexOf('## Gaps rules tagged for a newer ATT&CK release may hold'));
     expect(section.slice(0, section.indexOf('\n## ', 4))).to.contain(
       '| # | Technique | Name | Rules under its tactics | Reading a log its ATT&CK analytics read | IDs they tag |\n|---:|---|---|---:|---:|---|\n' +

@@ -30,6 +30,10 @@ describe('attack-layers technique', () => {
     ['t1566/001', 'T1566.001'],
     ['T1566-001', 'T1566.001'],
     ['Ｔ１１９３', 'T1193'],
+    // A Sigma tag as a rule writes it (SigmaHQ/sigma, rules/windows/...: `- attack.t1059.001`), pasted from the rule;
+    // it was "not a technique ID; write it like T1566".
+    ['attack.t1059.001', 'T1059.001'],
+    ['ATTACK.T1566', 'T1566'],
   ];
   for (const [written, id] of spellings) {
     it(`accepts ${written} as ${id}`, async () => {

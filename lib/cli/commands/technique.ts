@@ -146,11 +146,12 @@ function stixObject<K extends 'tactics' | 'aliases'>(index: AttackIndex, text: s
 }
 
 /**
- * The technique ID a text asks for: ATT&CK's written in any usual way (`t1566/001`), or one of a Workbench namespace in
- * either case (`acme-t1000.001`: `ACME-T1000.001`); undefined for anything else.
+ * The technique ID a text asks for: ATT&CK's written in any usual way (`t1566/001`), as a Sigma tag writes it too
+ * (`attack.t0800`, pasted from a rule), or one of a Workbench namespace in either case (`acme-t1000.001`:
+ * `ACME-T1000.001`); undefined for anything else.
  */
 function askedTechniqueId(raw: string): string | undefined {
-  return canonicalTechniqueId(raw) ?? indexedTechniqueIdInAnyCase(raw.normalize('NFKC').trim());
+  return canonicalTechniqueId(raw.replace(/^\s*attack\./i, '')) ?? indexedTechniqueIdInAnyCase(raw.normalize('NFKC').trim());
 }
 
 /** What reading a name takes from the library (`resolveReference`, `fullName`), loaded only for a text that is no ID. */

@@ -89,6 +89,7 @@ export function unknownTechniqueText(id: string, target: AttackIndex, advice: Un
   return finding && findingText(id, target, advice, finding);
 }
 
+/** A finding said in full, in the caller's words (`unknownTechniqueText`); the short form is `unknownTechniqueBrief`'s. */
 function findingText(id: string, target: AttackIndex, { does, withIt, inRelease }: UnknownTechniqueAdvice, finding: UnknownTechniqueFinding): string | undefined {
   if (finding.kind === 'at hand') {
     const { technique, later } = finding;

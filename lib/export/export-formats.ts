@@ -30,9 +30,10 @@ export function formatOfFile(file: string): ExportFormat | undefined {
 
 /**
  * A layer's matrix model in one format: the content of each file to write, text for every format but xlsx (bytes).
- * That is one file, except for an SVG matrix of several pages: one file per page (named by `exportFileNames`).
+ * That is one file, except for an SVG matrix of several pages: one file per page (named by `exportFileNames`). With
+ * `file`, the output is for a file, not a pipe: a CSV starts with the byte-order mark Excel reads it by (`renderCsv`).
  */
-export async function renderLayerExport(model: MatrixModel, format: ExportFormat, options: XlsxOptions = {}): Promise<(string | Uint8Array)[]> {
+export async function renderLayerExport(model: MatrixModel, format: ExportFormat, options: XlsxOptions & { file?: boolean } = {}): Promise<(string | Uint8Array)[]> {
   switch (format) {
     case 'svg':
       return renderSvgPages(model);
@@ -41,7 +42,7 @@ export async function renderLayerExport(model: MatrixModel, format: ExportFormat
     case 'xlsx':
       return [await renderXlsx(model, options)];
     case 'csv':
-      return [renderCsv(model)];
+      return [renderCsv(model, { byteOrderMark: options.file === true })];
     case 'md':
       return [renderMarkdown(model)];
   }

@@ -43,11 +43,12 @@ export function layerTableRow(row: TableRow, separator: string): (string | numbe
 const UTF8_BOM = '\uFEFF';
 
 /**
- * The layer's annotated entries as CSV (RFC 4180), highest score first, then by technique ID and tactic, after a
- * byte-order mark so that Excel, which this table is for, reads names and comments as written.
+ * The layer's annotated entries as CSV (RFC 4180), highest score first, then by technique ID and tactic; for a file
+ * (`byteOrderMark`), after a byte-order mark so that Excel, which opens such a file, reads names and comments as
+ * written. Text for a pipe gets none: `csv`, `cut` and `jq -R` would read it as part of the first header.
  */
-export function renderCsv(model: MatrixModel): string {
-  return UTF8_BOM + formatCsv(LAYER_TABLE_HEADER, model.rows.map((row) => layerTableRow(row, '; ')));
+export function renderCsv(model: MatrixModel, options: { byteOrderMark?: boolean } = {}): string {
+  return (options.byteOrderMark ? UTF8_BOM : '') + formatCsv(LAYER_TABLE_HEADER, model.rows.map((row) => layerTableRow(row, '; ')));
 }
 
 /** The layer's annotated entries as a Markdown document: name, summary, description, the table, what is not drawn. */

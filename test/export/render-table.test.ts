@@ -58,12 +58,12 @@ describe('renderCsv and renderMarkdown', () => {
     expect(cell).to.not.match(/(^|; )—$/);
   });
 
-  it("starts with a UTF-8 byte-order mark, so that Excel reads the M365 layer's • and our — dividers as written", () => {
+  it("starts a file's CSV with a UTF-8 byte-order mark, so that Excel reads the M365 layer's • and our — dividers as written", () => {
     // Excel opens a CSV file without a byte-order mark in the system's code page (Windows-1252 in the West): CTID's M365
     // layer (test/fixtures/layers/public/ctid-m365-e3-4.4.json) comments `Related to:\n•EOP-MFR-E3`, and the metadata
     // cell divides controls with `—`; Excel showed `â€¢EOP-MFR-E3` and `â€”`. Excel's own "CSV UTF-8" writes the mark.
     const m365 = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/layers/public/ctid-m365-e3-4.4.json'), 'utf8')) as NavigatorLayer;
-    const bytes = Buffer.from(renderCsv(matrixModel(m365, index)), 'utf8');
+    const bytes = Buffer.from(renderCsv(matrixModel(m365, index), { byteOrderMark: true }), 'utf8');
     expect([...bytes.subarray(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
     expect(bytes.subarray(3).toString('utf8').startsWith(`${LAYER_TABLE_HEADER.join(',')}\r\n`)).to.equal(true);
     // Once, at the start: a CSV reader that drops it (ours, Excel, pandas) reads the header as before.
@@ -71,6 +71,8 @@ describe('renderCsv and renderMarkdown', () => {
     const rows = parseCsv(bytes.toString('utf8')).rows.map((row) => row.cells);
     expect(rows[0]).to.deep.equal([...LAYER_TABLE_HEADER]);
     expect(rows.find((row) => row[0] === 'T1114')![5]).to.equal('Related to:\n•EOP-MFR-E3\n•ME-CAE-E3\n•DEF-SecScore-E3');
+    // Text for a pipe has none.
+    expect(renderCsv(matrixModel(m365, index)).startsWith(`${LAYER_TABLE_HEADER.join(',')}\r\n`)).to.equal(true);
   });
 
   it('sorts by score, highest first, then by technique ID; unscored last', () => {

@@ -94,6 +94,7 @@ export function handler(context: CliContext) {
     const text = named ?? readTextFile(args.file, args.file, { stdin: await readStdin(context, [args.file]) });
     const input = parseExportInput(text, inputName(args.file), { givenAs: FLAG_WORDS, ...(args.layer === undefined ? {} : { layer: args.layer }) });
 
+    const stream = args.out !== undefined && isStreamOutput(resolve(context.cwd, args.out));
     let outputs: (string | Uint8Array)[];
     if (input.kind === 'gap-report') {
       if (args.subtechniques || args['subtechnique-layout']) note(context, args, `${input.source}: --subtechniques and --subtechnique-layout apply to layers; a gap report is a table`);
@@ -126,10 +127,13 @@ export function handler(context: CliContext) {
         const own = format === 'svg' || format === 'html' ? 'draws sub-techniques under their parent' : 'is a table of the entries';
         note(context, args, `${input.source}: --subtechnique-layout lays out the xlsx Matrix sheet; ${format} ${own}`);
       }
-      outputs = await renderLayerExport(model, format, args['subtechnique-layout'] ? { subtechniqueLayout: args['subtechnique-layout'] } : {});
+      // A file --out names is for a spreadsheet (a CSV's byte-order mark); stdout and a FIFO are for a pipe.
+      outputs = await renderLayerExport(model, format, {
+        ...(args['subtechnique-layout'] ? { subtechniqueLayout: args['subtechnique-layout'] } : {}),
+        file: args.out !== undefined && !stream,
+      });
     }
     // Several pages need several files: not stdout, nor a device or FIFO given as --out (`/dev/null-1` is no stream).
-    const stream = args.out !== undefined && isStreamOutput(resolve(context.cwd, args.out));
     if ((args.out === undefined || stream) && outputs.length > 1) {
       throw new UsageError(
         `${input.source}: the matrix takes ${outputs.length} A4 pages, one SVG file each: give --out <name>.svg (writes <name>-1.svg to ` +

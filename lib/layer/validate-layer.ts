@@ -44,6 +44,7 @@ import { readTacticIdAndName, tacticAdvice } from './tactic-written.js';
 import { deprecatedTechniqueText, deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
 import { recordedElsewhereText, revokedTechniqueText } from '../attack/revoked-technique-text.js';
 import { REMOVED_METADATA_NAME } from './upgrade-layer.js';
+import { navigatorLoaderFaults, type LoaderFault } from './navigator-loader.js';
 import { unknownEntryFields, unknownEntryFieldsText } from './unknown-entry-fields.js';
 import { fetchCommand } from '../attack/release-files.js';
 
@@ -958,6 +959,31 @@ function customDataFindings(layer: JsonObject, custom: { url: string; domain: st
   for (const issue of schemaFindings(checkFormat(layer, out))) if (!theirs(issue.path)) addSchemaFinding(issue, out);
 }
 
+/**
+ * Where Navigator 5.1's loader reads the layer as written otherwise than the layer format says (`navigatorLoaderFaults`),
+ * each at its place in the layer as checked (`checked`: the repair may leave entries out); `said` once a schema finding
+ * there carries it.
+ */
+function loaderFaults(asRead: JsonObject, entryOrigins: readonly number[]): Array<LoaderFault & { checked: string; said?: boolean }> {
+  // Navigator reads every entry with a tactic; one without only where the release has its ID (`readsEntry`), and an ID
+  // it cannot hold it reads nowhere.
+  const reads = (entry: JsonObject): boolean => 'tactic' in entry || (typeof entry['techniqueID'] === 'string' && isIndexedTechniqueId(entry['techniqueID']));
+  return navigatorLoaderFaults(asRead, reads).flatMap((fault) => {
+    if (fault.entry === undefined) return [{ ...fault, checked: fault.path }];
+    const at = entryOrigins.indexOf(fault.entry);
+    return at < 0 ? [] : [{ ...fault, checked: fault.path.replace(/^\/techniques\/\d+/, `/techniques/${at}`) }];
+  });
+}
+
+/** Whether Navigator 5.1 reads the entry at `at` of the layer as written: one with a tactic, or one of a current technique of the release. */
+function readsEntry(asRead: JsonObject, at: number, index: AttackIndex | undefined): boolean {
+  const entry = Array.isArray(asRead['techniques']) ? asRead['techniques'][at] : undefined;
+  if (!isJsonObject(entry)) return false;
+  if ('tactic' in entry) return true;
+  const record = typeof entry['techniqueID'] === 'string' && isIndexedTechniqueId(entry['techniqueID']) ? index?.technique(entry['techniqueID']) : undefined;
+  return !!record && !record.revoked && !record.deprecated;
+}
+
 /** The format requires `versions.navigator`, a layer's writer's version, which Navigator 5.1 reads nowhere. */
 const NO_NAVIGATOR_VERSION = 'missing required field "navigator"';
 
@@ -1019,18 +1045,30 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
     }
   }
   out.entryOrigins = repaired.entryOrigins;
-  const subject = checkFormat(repaired.layer, out);
-  for (const issue of schemaFindings(subject)) addSchemaFinding(issue, out);
+  const loader = loaderFaults(value, repaired.entryOrigins);
+  // Versions that are no object stop Navigator before it reads a format (deserializeDomainVersionID): no dialog to say.
+  const subject = checkFormat(repaired.layer, loader.some((fault) => fault.path === '/versions') ? new Findings(undefined, undefined) : out);
+  for (const issue of schemaFindings(subject)) {
+    const fault = loader.find((found) => found.checked === issue.path);
+    if (fault) fault.said = true;
+    if (fault) out.add('error', 'schema', issue.path, `${issue.message}: ${fault.text}`);
+    else addSchemaFinding(issue, out);
+  }
+  for (const fault of loader) if (!fault.said) out.add('error', 'schema', fault.checked, `${shownValue(valueAtPointer(value, fault.path))} is ${typeWords(valueAtPointer(value, fault.path))}: ${fault.text}`);
 
   const entries = Array.isArray(subject['techniques']) ? (subject['techniques'] as unknown[]) : [];
   const refused = checkNavigatorRelease(subject, value, options, out);
   // Where Navigator stops reading the layer with an alert (an entry that is no object, a domain it has not, a platform
   // filter that is no list, a release it refuses) or cannot parse it, it opens no tab and draws no matrix: what the
   // matrix would hide or fail to colour is not said.
-  const drawn = !refused && !navigatorStopsAtFilter(value) && !repaired.repairs.some((repair) => repair.notJson || repair.navigatorStops);
   const range = checkGradient(subject, out);
   const { index, olderRelease, everyPlatform, unlistedPlatforms, askedPlatforms } = attackRelease(subject, options, out);
   out.olderRelease = olderRelease;
+  const drawn =
+    !refused &&
+    !navigatorStopsAtFilter(value) &&
+    !repaired.repairs.some((repair) => repair.notJson || repair.navigatorStops) &&
+    !loader.some((fault) => fault.stops && (fault.entry === undefined || readsEntry(value, fault.entry, index)));
   if (index) {
     const otherDomains = otherDomainLookup(index.domain, (domain) => options.attackFor(domain, undefined));
     const shown = isShownRelease(subject, index, options);

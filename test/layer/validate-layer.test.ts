@@ -703,8 +703,8 @@ describe('validateLayer', () => {
       new RegExp(
         [
           '^test\\.layer\\.json: /versions/layer: layer format "five": Navigator 5\\.1 .*"WARNING: Outdated Layer\\. .*run `upgradeLayer` to write format 4\\.5 \\(checked here as converted\\)',
-          'test\\.layer\\.json: /techniques/0/links: 7 is a whole number, where the layer format takes a list',
-          'test\\.layer\\.json: /legendItems: "x" is text, where the layer format takes a list$',
+          'test\\.layer\\.json: /techniques/0/links: 7 is a whole number, where the layer format takes a list: Navigator 5\\.1, reading the entry, fails iterating it .*; write a list of links .*',
+          'test\\.layer\\.json: /legendItems: "x" is text, where the layer format takes a list: Navigator 5\\.1 reads the text one character at a time .*; write a list of legend items .*$',
         ].join('\n'),
       ),
     ],

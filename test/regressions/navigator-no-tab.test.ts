@@ -41,6 +41,20 @@ describe('regression: validate says nothing of the matrix of a layer Navigator 5
     ['ATT&CK 5, a release Navigator has not', (read) => ((read['versions'] as Record<string, unknown>)['attack'] = '5'), 'navigator-release'],
     // filter.ts Filter.deserialize at 33541d9b: `if (rep.platforms)`, then `for (let item of arr)`: 5 is not iterable.
     ['filters.platforms 5', (read) => (read['filters'] = { platforms: 5 }), 'schema'],
+    // view-model.ts deserialize at fa7a6017: `obj.techniques.length`, then `'tactic' in` each character of text.
+    ['"techniques": "T1059"', (read) => (read['techniques'] = 'T1059'), 'schema'],
+    // `for (… of obj.metadata)`, `obj.links`, `obj.legendItems`: 5 is not iterable; text is read a character at a time.
+    ['"metadata": 5', (read) => (read['metadata'] = 5), 'schema'],
+    ['"metadata": "abc"', (read) => (read['metadata'] = 'abc'), 'schema'],
+    ['"links": 5', (read) => (read['links'] = 5), 'schema'],
+    ['"legendItems": 5', (read) => (read['legendItems'] = 5), 'schema'],
+    // gradient.ts Gradient.deserialize iterates `obj.colors`; layout-options.ts tests `'showID' in` the layout.
+    ['"gradient": 5', (read) => (read['gradient'] = 5), 'schema'],
+    ['"layout": 5', (read) => (read['layout'] = 5), 'schema'],
+    // deserializeDomainVersionID: `'attack' in obj.versions`.
+    ['"versions": 5', (read) => (read['versions'] = 5), 'schema'],
+    // technique-vm.ts TechniqueVM.deserialize: `for (… of obj.metadata)` of an entry Navigator reads (it has a tactic).
+    ['an entry\'s "metadata": 5', (read) => ((read['techniques'] as Array<Record<string, unknown>>)[0]!['metadata'] = 5), 'schema'],
   ];
   for (const [what, change, code] of stops) {
     it(`says the ${code} error and no matrix finding for ${what}`, () => {
@@ -50,6 +64,56 @@ describe('regression: validate says nothing of the matrix of a layer Navigator 5
       expect(matrixFindings(read)).to.deep.equal([]);
     });
   }
+
+  it('says what Navigator 5.1 does at each such field and how to write it', () => {
+    const said = (change: (read: Record<string, unknown>) => void): string[] => {
+      const read = layer();
+      change(read);
+      return validate(read).filter((finding) => finding.severity === 'error').map((finding) => finding.message);
+    };
+    expect(said((read) => (read['techniques'] = 'T1059'))).to.deep.equal([
+      'purpleops.json: /techniques: "T1059" is text, where the layer format takes a list: Navigator 5.1 reads the text one character at a time as entries ' +
+        '(`\'tactic\' in` each, a type error) and stops with the alert "ERROR parsing file, check the javascript console for more information." instead of ' +
+        'drawing the layer; write a list of entries such as [{"techniqueID": "T1059", "score": 1}]',
+    ]);
+    expect(said((read) => (read['metadata'] = 5))).to.deep.equal([
+      'purpleops.json: /metadata: 5 is a whole number, where the layer format takes a list: Navigator 5.1 fails iterating it ("is not iterable" in its console), ' +
+        'and stops with the alert "ERROR parsing file, check the javascript console for more information." instead of drawing the layer; write a list of ' +
+        'metadata items such as {"name": "…", "value": "…"}, or leave the field out',
+    ]);
+    // Navigator stops before it reads a format: no "Outdated Layer" dialog is said.
+    expect(said((read) => (read['versions'] = 5))).to.deep.equal([
+      'purpleops.json: /versions: 5 is a whole number: Navigator 5.1 tests its fields with `in` (a type error) and stops with the alert "ERROR parsing layer, ' +
+        'check the javascript console for more information." instead of opening the layer; write an object such as {"attack": "18", "navigator": "5.1.0", "layer": "4.5"} (`upgradeLayer` writes one)',
+    ]);
+  });
+
+  const ignored: Array<[string, (read: Record<string, unknown>) => void, RegExp]> = [
+    // `obj.techniques.length > 0` of a number is false: Navigator reads no entry and opens the layer.
+    ['"techniques": 5', (read) => (read['techniques'] = 5), /\/techniques: 5 is a whole number, .*: Navigator 5\.1 reads no entry from it .* and opens the layer with none; write a list/],
+    ['"metadata": ""', (read) => (read['metadata'] = ''), /\/metadata: "" is text, .*: Navigator 5\.1 reads no item from empty text and opens the layer without any/],
+  ];
+  for (const [what, change, message] of ignored) {
+    it(`says what Navigator 5.1 ignores of ${what}`, () => {
+      const read = layer();
+      change(read);
+      expect(validate(read).filter((finding) => finding.severity === 'error').map((finding) => finding.message)).to.satisfy((messages: string[]) => messages.some((text) => message.test(text)));
+    });
+  }
+
+  it('keeps the matrix findings of the layer Navigator opens with "metadata": ""', () => {
+    const read = layer();
+    read['metadata'] = '';
+    expect([...new Set(matrixFindings(read))].sort()).to.deep.equal(['filtered-out-technique', 'hidden-disabled', 'hidden-subtechnique', 'score-out-of-range']);
+  });
+
+  it('keeps the matrix findings where Navigator reads no entry with such a list: no tactic, and an ID the release has not', () => {
+    const read = layer();
+    (read.techniques as unknown[]).push({ techniqueID: 'T1999', metadata: 5 });
+    expect([...new Set(matrixFindings(read))].sort()).to.deep.equal(['filtered-out-technique', 'hidden-disabled', 'hidden-subtechnique', 'score-out-of-range']);
+    (read.techniques as unknown[]).push({ techniqueID: 'T1003', metadata: 5 });
+    expect(matrixFindings(read)).to.deep.equal([]);
+  });
 
   it('keeps the matrix findings of a layer Navigator opens after an alert: an empty tactic', () => {
     const read = layer();

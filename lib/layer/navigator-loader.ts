@@ -1,0 +1,109 @@
+import { isJsonObject, type JsonObject } from '../json-value.js';
+
+/**
+ * A field of a layer, as written, that Navigator 5.1's loader reads otherwise than the layer format says: `stops` when
+ * reading it throws, so that Navigator stops with an alert and draws none of the layer's matrix; otherwise what it
+ * ignores of it. `text` goes after the schema's own message at `path`.
+ */
+export interface LoaderFault {
+  path: string;
+  stops: boolean;
+  text: string;
+  /** For a technique entry's own list, the entry's place in the layer as written. */
+  entry?: number;
+}
+
+/** The alert at a fault of `ViewModel.deserialize`, which upgradeLayer catches (tabs.component.ts at fa7a6017). */
+const FILE_ALERT = 'stops with the alert "ERROR parsing file, check the javascript console for more information."';
+/** The alert at a fault of `deserializeDomainVersionID`, which loadObjAsLayer catches (tabs.component.ts at fa7a6017). */
+const LAYER_ALERT = 'stops with the alert "ERROR parsing layer, check the javascript console for more information."';
+
+/**
+ * The lists Navigator 5.1 reads with `for (… of …)`, by pointer end, and what a list of them holds: a number, true or
+ * text there throws (mitre-attack/attack-navigator nav-app/src/app/classes/view-model.ts at
+ * fa7a6017820f97f172be896d093c57a91387f372, deserialize: `for (let item of obj.legendItems)`, `for (let metadataObj of
+ * obj.metadata)`, `for (let link of obj.links)`; technique-vm.ts TechniqueVM.deserialize, the entry's own): a number or
+ * true is "not iterable", and text is read one character at a time, each an item that `'label' in` rejects or that
+ * Metadata and Link `deserialize` parse as JSON, which fails or gives a number `'name' in` rejects. Empty text holds no
+ * item, so Navigator reads none. An object there (PowerShell's list of one) and null the repair reports already.
+ */
+const LISTS: ReadonlyArray<readonly [field: string, holds: string]> = [
+  ['metadata', 'metadata items such as {"name": "…", "value": "…"}'],
+  ['links', 'links such as {"label": "…", "url": "https://…"}'],
+  ['legendItems', 'legend items such as {"label": "…", "color": "#ff6666"}'],
+];
+
+/** The settings Navigator 5.1 reads as objects, with what a layer writes there (`'showID' in obj.layout`, `obj.gradient.colors`). */
+const OBJECTS: ReadonlyArray<readonly [field: string, example: string, reads: string]> = [
+  // Gradient.deserialize (gradient.ts) iterates `obj.colors`: undefined for anything but an object, which is "not iterable".
+  ['gradient', '{"colors": ["#ffffff", "#ff6666"], "minValue": 0, "maxValue": 100}', 'iterates its colours ("is not iterable" in its console)'],
+  // LayoutOptions.deserialize (layout-options.ts) tests `'showID' in` it: a type error for a number, true or text; a list has no setting.
+  ['layout', '{"layout": "side", "showID": false}', 'tests its fields with `in` (a type error)'],
+];
+
+/** Whether a value is one that Navigator 5.1 iterates and fails at: anything but a list, an object, null or empty text. */
+function failsIterating(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '' && !Array.isArray(value) && !isJsonObject(value);
+}
+
+function listFault(value: unknown, path: string, holds: string, entry: boolean): LoaderFault | undefined {
+  if (value === '') return { path, stops: false, text: `Navigator 5.1 reads no item from empty text and opens the layer without any; write a list of ${holds}, or leave the field out` };
+  if (!failsIterating(value)) return undefined;
+  const what = typeof value === 'string' ? 'reads the text one character at a time as items and fails at the first' : 'fails iterating it ("is not iterable" in its console)';
+  return { path, stops: true, text: `Navigator 5.1${entry ? ', reading the entry,' : ''} ${what}, and ${FILE_ALERT} instead of drawing the layer; write a list of ${holds}, or leave the field out` };
+}
+
+/**
+ * Where Navigator 5.1's loader reads a layer's field (as written, `asRead`) otherwise than as the layer format's list or
+ * object: where it throws (a list written as a number or text, a gradient or layout that is no object, versions that are
+ * no object) and where it ignores it (technique entries written as a number: it counts the entries of a list). `reads`
+ * says whether Navigator reads a technique entry at all: it reads each one with a tactic, and one without only under the
+ * tactics of its technique, where the release it opens the layer in has the ID (deserialize, `'tactic' in objTechnique`).
+ */
+export function navigatorLoaderFaults(asRead: JsonObject, reads: (entry: JsonObject) => boolean): LoaderFault[] {
+  const faults: LoaderFault[] = [];
+  const versions = asRead['versions'];
+  // deserializeDomainVersionID tests `'attack' in obj.versions`; a list has no such field and is read as stating nothing.
+  if ('versions' in asRead && versions !== null && typeof versions !== 'object') {
+    faults.push({
+      path: '/versions',
+      stops: true,
+      text: `Navigator 5.1 tests its fields with \`in\` (a type error) and ${LAYER_ALERT} instead of opening the layer; write an object such as {"attack": "18", "navigator": "5.1.0", "layer": "4.5"} (\`attack-layers upgrade\` writes one)`,
+    });
+  }
+  const techniques = asRead['techniques'];
+  // deserialize reads `obj.techniques.length` and then iterates: text is read one character at a time, and `'tactic' in
+  // "T"` is a type error; a number or true has no length, so Navigator reads no entry from it.
+  if (typeof techniques === 'string' && techniques !== '') {
+    faults.push({
+      path: '/techniques',
+      stops: true,
+      text: `Navigator 5.1 reads the text one character at a time as entries (\`'tactic' in\` each, a type error) and ${FILE_ALERT} instead of drawing the layer; write a list of entries such as [{"techniqueID": "T1059", "score": 1}]`,
+    });
+  } else if (techniques === '' || typeof techniques === 'number' || typeof techniques === 'boolean') {
+    faults.push({
+      path: '/techniques',
+      stops: false,
+      text: 'Navigator 5.1 reads no entry from it (it counts the entries of a list) and opens the layer with none; write a list of entries such as [{"techniqueID": "T1059", "score": 1}]',
+    });
+  }
+  for (const [field, holds] of LISTS) {
+    const fault = listFault(asRead[field], `/${field}`, holds, false);
+    if (fault) faults.push(fault);
+  }
+  for (const [field, example, reads] of OBJECTS) {
+    const value = asRead[field];
+    if (value === undefined || value === null || isJsonObject(value) || (field === 'layout' && Array.isArray(value))) continue;
+    faults.push({ path: `/${field}`, stops: true, text: `Navigator 5.1 ${reads} and ${FILE_ALERT} instead of drawing the layer; write an object such as ${example}, or leave it out for Navigator's default` });
+  }
+  if (Array.isArray(techniques)) {
+    techniques.forEach((entry, at) => {
+      if (!isJsonObject(entry) || !reads(entry)) return;
+      for (const [field, holds] of LISTS.slice(0, 2)) {
+        const fault = listFault(entry[field], `/techniques/${at}/${field}`, holds, true);
+        if (fault) faults.push({ ...fault, entry: at });
+      }
+    });
+  }
+  return faults;
+}

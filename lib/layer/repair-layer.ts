@@ -1249,6 +1249,14 @@ export interface LeftOutLayer {
   navigatorAlert: string;
 }
 
+/**
+ * Navigator 5.1's alert at a layer of a file it cannot read: readJSONFile reads the elements of an array of layers in
+ * turn, each in loadObjAsLayer's own try, whose catch alerts this and goes on with the next (mitre-attack/attack-navigator
+ * nav-app/src/app/tabs/tabs.component.ts at fa7a6017820f97f172be896d093c57a91387f372; an older one, 0070cefa, stopped the
+ * whole file at the first element that threw).
+ */
+const SKIPPED_LAYER_ALERT = 'ERROR parsing layer, check the javascript console for more information.';
+
 /** The elements left out of a file's array of layers, by the first layer kept, which reports them (`repairLayer`). */
 const leftOutLayers = new WeakMap<object, readonly LeftOutLayer[]>();
 
@@ -1265,18 +1273,19 @@ export function arrayLayers(value: readonly unknown[]): { layers: Array<{ positi
     if (looksLikeLayer(element)) return layers.push({ position, value: element });
     const where = `${position ? `layer ${position + 1}` : 'the first layer'} of the file (/${position})`;
     // Navigator reads `name` and tests `'versions' in` it: null, a number or true throws, and text is parsed as JSON.
+    // Each element is read in a try of its own (loadObjAsLayer), so that one failing is skipped and the next is read.
     if (typeof element !== 'object' || element === null) {
       leftOut.push({
         position,
         repair: `${where}: ${shown(element)} is not a layer; left out`,
-        navigatorAlert: 'stops at it with the alert "ERROR: Either the file is not JSON formatted, or the file structure is invalid." and opens none of the layers after it',
+        navigatorAlert: `fails reading it as a layer and skips it with the alert "${SKIPPED_LAYER_ALERT}", opening the file's other layers`,
       });
     } else {
       const what = Array.isArray(element) ? 'an array' : "an object with none of a layer's fields (techniques, domain, versions)";
       leftOut.push({
         position,
         repair: `${where}: ${shown(element)} is not a layer but ${what}; left out`,
-        navigatorAlert: 'opens no tab for it, after an "Outdated Layer" warning (it states no layer format, and no domain)',
+        navigatorAlert: `opens no tab for it: after an "Outdated Layer" warning (it states no layer format) it finds no domain and skips it with the alert "${SKIPPED_LAYER_ALERT}", opening the file's other layers`,
       });
     }
     return undefined;

@@ -4,9 +4,12 @@
  * layer object, not null`; upgrade: `(layer 2): not an ATT&CK Navigator layer (null)`); now each keeps the layers,
  * says each element left out with its place, and validate reports it as what Navigator 5.1 does at it: its
  * tabs.component.ts (readJSONFile, loadObjAsLayer; github.com/mitre-attack/attack-navigator, nav-app/src/app/tabs/
- * tabs.component.ts at 0070cefa4e11cb3e490df56bb449a9f261f81d09) loads the elements in turn, and `obj.name` or
- * `'versions' in obj` of null or a number throws: the alert "ERROR: Either the file is not JSON formatted, or the
- * file structure is invalid." and none of the layers after it opens.
+ * tabs.component.ts at fa7a6017820f97f172be896d093c57a91387f372) loads the elements in turn, each in a try of its
+ * own: `obj.name` or `'versions' in obj` of null or a number throws there, and its catch alerts "ERROR parsing layer,
+ * check the javascript console for more information." and goes on with the next element, so the layers before and
+ * after it open. (An older tabs.component.ts, at 0070cefa, read them in one try and stopped at the first that threw,
+ * opening none after it.) A layer element Navigator stops at (no domain) is skipped so too: the layer after it is
+ * checked as opened, matrix findings and all.
  * The layers are the repository's own (layers/), copied and damaged here.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -59,15 +62,15 @@ describe('an array of layers with elements that are no layer', () => {
       ['error', 4, '/'],
     ]);
     expect(notLayers[0]!.message).to.equal(
-      'layers.json: /1: null is not a layer: Navigator 5.1 stops at it with the alert "ERROR: Either the file is not JSON formatted, or the file structure is invalid." and opens none of the layers after it (`upgradeLayer` and the other commands leave it out)',
+      'layers.json: /1: null is not a layer: Navigator 5.1 fails reading it as a layer and skips it with the alert "ERROR parsing layer, check the javascript console for more information.", opening the file\'s other layers (`upgradeLayer` and the other commands leave it out)',
     );
-    expect(notLayers[3]!.message).to.match(/\/4: \{\} is not a layer but an object .*opens no tab for it, after an "Outdated Layer" warning/);
+    expect(notLayers[3]!.message).to.match(/\/4: \{\} is not a layer but an object .*opens no tab for it: after an "Outdated Layer" warning .* skips it with the alert "ERROR parsing layer, .*", opening the file's other layers/);
     // The layers themselves are checked as ever: nothing of theirs is an error.
     expect(findings.filter((finding) => finding.code !== 'navigator-alert' && finding.severity === 'error')).to.deep.equal([]);
     const { file } = writeDamaged(damaged);
     const result = await runCli(['validate', file]);
     expect(result.code).to.equal(1);
-    expect(result.stdout + result.stderr).to.contain('/2: 5 is not a layer: Navigator 5.1 stops at it');
+    expect(result.stdout + result.stderr).to.contain('/2: 5 is not a layer: Navigator 5.1 fails reading it as a layer and skips it');
   });
 
   it('upgrade writes the layers it could, saying each element left out', async () => {

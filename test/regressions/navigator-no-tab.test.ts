@@ -115,6 +115,21 @@ describe('regression: validate says nothing of the matrix of a layer Navigator 5
     expect(matrixFindings(read)).to.deep.equal([]);
   });
 
+  // tabs.component.ts at fa7a6017 (readJSONFile): the elements of a file of several layers are read in turn, each in
+  // loadObjAsLayer's own try, whose catch alerts "ERROR parsing layer…" and goes on: the layers after one Navigator
+  // stops at (or one that is no layer, null) open, and are checked as opened.
+  it('checks the layers after one Navigator stops at in a file of several layers as opened', () => {
+    const stopped = layer();
+    delete stopped['domain'];
+    const findings = validate([stopped, null, layer()]);
+    const matrix = (position: number): string[] =>
+      [...new Set(findings.filter((finding) => finding.layer === position && MATRIX_CODES.concat('score-out-of-range').includes(finding.code)).map((finding) => finding.code))].sort();
+    expect(findings.filter((finding) => finding.layer === 0).map((finding) => finding.code)).to.include('navigator-alert');
+    expect(matrix(0)).to.deep.equal([]);
+    expect(findings.find((finding) => finding.layer === 1)?.message).to.contain('skips it with the alert "ERROR parsing layer, check the javascript console for more information.", opening the file\'s other layers');
+    expect(matrix(2)).to.deep.equal(['filtered-out-technique', 'hidden-disabled', 'hidden-subtechnique', 'score-out-of-range']);
+  });
+
   it('keeps the matrix findings of a layer Navigator opens after an alert: an empty tactic', () => {
     const read = layer();
     read.techniques.push({ techniqueID: 'T1003', tactic: '', score: 1 });

@@ -138,6 +138,38 @@ const NO_TACTIC_KNOWN = /^\s*unknown\s*$/i;
 const NAVIGATOR_GRADIENT = { colors: ['#ff6666', '#ffe766', '#8ec843'], minValue: 0, maxValue: 100 } as const;
 
 /**
+ * A bound of a layer's gradient as Navigator 5.1 compares a score with it: Gradient.deserialize takes `minValue` and
+ * `maxValue` as written (gradient.ts at 0454b41d), so a missing one is undefined, which no score is above or below.
+ */
+function navigatorBound(value: unknown): number {
+  return value === undefined || (typeof value === 'object' && value !== null) ? Number.NaN : Number(value);
+}
+
+/**
+ * The first score Navigator 5.1 fails to colour with a layer's gradient, as written: getHexColor returns the end colours
+ * at or beyond a bound and otherwise indexes its 100-colour table by the score's place between the bounds, which is no
+ * number where a bound is none, so that `gradientRGB[NaN].toHexString()` throws. ViewModel.deserialize colours every
+ * scored entry last (updateGradient), so the loader stops there. Navigator reads a score only as a number.
+ */
+function unscaledScore(techniques: unknown, gradient: JsonObject): { id: unknown; score: number } | undefined {
+  const min = navigatorBound(gradient['minValue']);
+  const max = navigatorBound(gradient['maxValue']);
+  if (!Number.isNaN(min) && !Number.isNaN(max)) return undefined;
+  for (const entry of Array.isArray(techniques) ? techniques : []) {
+    const score = isJsonObject(entry) ? entry['score'] : undefined;
+    if (typeof score === 'number' && !(score >= max) && !(score <= min)) return { id: isJsonObject(entry) ? entry['techniqueID'] : undefined, score };
+  }
+  return undefined;
+}
+
+function unscaledScoreAlert(unscaled: { id: unknown; score: number }): string {
+  return (
+    `reads the bound as no number, fails colouring ${typeof unscaled.id === 'string' ? `${unscaled.id}'s ` : 'a '}score ${unscaled.score} ("Cannot read properties of undefined" in its console) ` +
+    'and stops with the alert "ERROR parsing file, check the javascript console for more information."'
+  );
+}
+
+/**
  * What Navigator 5.1 does with a gradient's colours it cannot build its colour scale from, or undefined when it builds
  * one (its own default colours, when one of the layer's is no colour: Gradient.deserialize tests each first). Fewer
  * than two colours make no scale (tinygradient throws "Invalid number of stops (< 2)"), and colours that are no list
@@ -1114,6 +1146,8 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
         // Navigator's Gradient reads only colors, minValue and maxValue (gradient.ts deserialize). TTP Profiler writes
         // `"min": 0, "max": 1`: Navigator ignores them and draws its scores (0.41, 0.82) on its default 0..100.
         leaveOutUnknownFields(gradient, GRADIENT_FIELDS, '/gradient', 'gradient', log);
+        const unscaled = unscaledScore(layer['techniques'], gradient);
+        let said = false;
         for (const key of ['minValue', 'maxValue'] as const) {
           const value = gradient[key];
           if (typeof value === 'number' && Number.isFinite(value)) continue;
@@ -1126,8 +1160,11 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
           // missing bound as undefined, and a scored cell's colour fails (gradient.ts getHexColor).
           gradient[key] = NAVIGATOR_GRADIENT[key];
           const set = `set to ${NAVIGATOR_GRADIENT[key]}, the ${key} of Navigator's default gradient`;
-          if (value === undefined) log(`/gradient/${key}`, `missing; ${set}`);
-          else log(`/gradient/${key}`, `${shown(value)} is not a number; left out and ${set}`, LEFT_OUT);
+          // Said once, at the first bound Navigator cannot read, where a score it colours falls between them.
+          const stops: Outcome = unscaled !== undefined && !said ? { navigatorStops: true, navigatorAlert: unscaledScoreAlert(unscaled) } : {};
+          said ||= stops.navigatorStops === true;
+          if (value === undefined) log(`/gradient/${key}`, `missing; ${set}`, stops);
+          else log(`/gradient/${key}`, `${shown(value)} is not a number; left out and ${set}`, { ...LEFT_OUT, ...stops });
         }
         const alert = gradientColoursAlert(gradient['colors']);
         if (Array.isArray(gradient['colors'])) {

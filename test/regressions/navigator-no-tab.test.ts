@@ -53,6 +53,9 @@ describe('regression: validate says nothing of the matrix of a layer Navigator 5
     ['"layout": 5', (read) => (read['layout'] = 5), 'schema'],
     // deserializeDomainVersionID: `'attack' in obj.versions`.
     ['"versions": 5', (read) => (read['versions'] = 5), 'schema'],
+    // gradient.ts (0454b41d) takes the bounds as written; getHexColor of a score between none throws as
+    // ViewModel.deserialize colours the entries last (updateGradient). A debrief generator writes colours only.
+    ['a gradient of colours only, scores 99 and 5 between no bounds', (read) => (read['gradient'] = { colors: ['#e74c3c', '#f1c40f', '#2ecc71'] }), 'navigator-alert'],
     // technique-vm.ts TechniqueVM.deserialize: `for (… of obj.metadata)` of an entry Navigator reads (it has a tactic).
     ['an entry\'s "metadata": 5', (read) => ((read['techniques'] as Array<Record<string, unknown>>)[0]!['metadata'] = 5), 'schema'],
   ];
@@ -128,6 +131,43 @@ describe('regression: validate says nothing of the matrix of a layer Navigator 5
     expect(matrix(0)).to.deep.equal([]);
     expect(findings.find((finding) => finding.layer === 1)?.message).to.contain('skips it with the alert "ERROR parsing layer, check the javascript console for more information.", opening the file\'s other layers');
     expect(matrix(2)).to.deep.equal(['filtered-out-technique', 'hidden-disabled', 'hidden-subtechnique', 'score-out-of-range']);
+  });
+
+  // A public red/blue debrief generator's layer (own minimal copy of its shape): ATT&CK "v14", no layer format, a
+  // gradient of colours only, "techniqueCount", entries coloured, commented and enabled, none scored.
+  const debrief = (scores: Array<number | undefined>) => ({
+    name: 'Red-Blue Real Debrief',
+    versions: { attack: 'v14', navigator: '4.9.1', layer: '4.5' },
+    domain: 'enterprise-attack',
+    gradient: { colors: ['#e74c3c', '#f1c40f', '#2ecc71'] },
+    techniqueCount: 2,
+    techniques: [
+      { techniqueID: 'T1003', color: '#2ecc71', comment: 'Dump LSASS', enabled: true, ...(scores[0] === undefined ? {} : { score: scores[0] }) },
+      { techniqueID: 'T1021.002', color: '#e74c3c', comment: 'SMB lateral movement', enabled: true, ...(scores[1] === undefined ? {} : { score: scores[1] }) },
+    ],
+  });
+
+  it('says a gradient without bounds only warns where Navigator colours no score between them (colours only, as the debrief writes)', () => {
+    const findings = validate(debrief([undefined, undefined]));
+    expect(findings.filter((finding) => finding.path.startsWith('/gradient')).map((finding) => [finding.severity, finding.path])).to.deep.equal([
+      ['warning', '/gradient/minValue'],
+      ['warning', '/gradient/maxValue'],
+    ]);
+    expect(findings.map((finding) => finding.code)).to.include('hidden-subtechnique');
+  });
+
+  it('says Navigator stops at a gradient without bounds where it colours a score, once, naming the score', () => {
+    const findings = validate(debrief([50, undefined]));
+    expect(findings.filter((finding) => finding.path.startsWith('/gradient')).map((finding) => [finding.severity, finding.code, finding.path])).to.deep.equal([
+      ['error', 'navigator-alert', '/gradient/minValue'],
+      ['warning', 'repaired', '/gradient/maxValue'],
+    ]);
+    expect(findings.find((finding) => finding.path === '/gradient/minValue')?.message).to.equal(
+      'purpleops.json: /gradient/minValue: missing; set to 0, the minValue of Navigator\'s default gradient: Navigator 5.1 reads the bound as no number, ' +
+        'fails colouring T1003\'s score 50 ("Cannot read properties of undefined" in its console) and stops with the alert "ERROR parsing file, check the ' +
+        'javascript console for more information." (`upgradeLayer` writes it repaired)',
+    );
+    expect(findings.map((finding) => finding.code)).to.not.include('hidden-subtechnique');
   });
 
   it('keeps the matrix findings of a layer Navigator opens after an alert: an empty tactic', () => {

@@ -50,7 +50,7 @@ export function namespacedTechniqueText(id: string): string {
 }
 
 /** The objects other than techniques Workbench numbers, by the letters of their IDs, as ATT&CK's own are (G0007, S0002, C0010, M1040, DS0005). */
-const NAMESPACED_OBJECT_KINDS = { G: 'group', S: 'software', C: 'campaign', M: 'mitigation', DS: 'data source' } as const;
+export const NAMESPACED_OBJECT_KINDS = { G: 'group', S: 'software', C: 'campaign', M: 'mitigation', DS: 'data source' } as const;
 
 /**
  * An ID of a group, software, campaign, mitigation or data source of a Workbench organization namespace, numbered as its

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { scriptScheme } from '../web-address.js';
 import tinycolor from 'tinycolor2';
-import { canonicalTechniqueId, ICS_TECHNIQUE_ID, isNamespacedTechniqueId } from '../attack/technique-id.js';
+import { canonicalTechniqueId, ICS_TECHNIQUE_ID, isNamespacedTechniqueId, NAMESPACED_OBJECT_KINDS } from '../attack/technique-id.js';
 import { KNOWN_TACTIC_SHORTNAMES } from '../attack/known-tactics.js';
 import { NAVIGATOR_PLATFORM_MAPPINGS } from '../attack/platform-names.js';
 import { InputError } from '../errors.js';
@@ -214,6 +214,20 @@ const HEX_COLOR = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const TACTIC = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 /** A tactic's ATT&CK ID, which layers written by hand put where a technique's goes (`"techniqueID": "TA0002"`). */
 const TACTIC_ID = /^TA\d{4}$/i;
+/**
+ * The ID of another ATT&CK object (G0016, S0002, C0010, M1036, DS0009), which a tool that writes every ATT&CK tag of its
+ * findings as an entry puts where a technique's goes: Hayabusa's ttp-visualize writes each of a rule's MitreTags so.
+ */
+const OBJECT_ID = new RegExp(`^(${Object.keys(NAMESPACED_OBJECT_KINDS).join('|')})\\d{4}$`, 'i');
+
+/** What an entry whose techniqueID is another ATT&CK object's ID says: the object, and, for what uses techniques, how to draw them. */
+function objectIdText(raw: string): string {
+  const id = raw.trim().toUpperCase();
+  const letters = OBJECT_ID.exec(id)![1] as keyof typeof NAMESPACED_OBJECT_KINDS;
+  const kind = NAMESPACED_OBJECT_KINDS[letters];
+  const uses = ['G', 'S', 'C'].includes(letters) ? `; \`attack-layers attack-object ${id}\` draws a layer of the techniques it uses` : '';
+  return `techniqueID ${shown(raw)} is the ID of an ATT&CK ${kind}, not a technique's: a layer annotates techniques${uses}`;
+}
 
 /** Platform names of layer formats up to 2.x (and of hand-written layers), as this reading takes them. */
 const OLD_PLATFORM_NAMES: Readonly<Record<string, string>> = {
@@ -611,7 +625,9 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
               ? `techniqueID ${shown(raw)} is a tactic's ID, not a technique's: a layer annotates techniques (under a tactic with "tactic"); annotate the techniques the entry is about`
               : typeof raw === 'string' && ATLAS_ID.test(raw.trim())
                 ? atlasIdMessage(raw)
-                : `techniqueID ${shown(raw)} is not a technique ID`;
+                : typeof raw === 'string' && OBJECT_ID.test(raw.trim())
+                  ? objectIdText(raw)
+                  : `techniqueID ${shown(raw)} is not a technique ID`;
       return readField(entry, 'techniqueID', readTechniqueId(raw), path, log, [path, unreadable]);
     },
   ],

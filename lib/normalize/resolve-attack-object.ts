@@ -11,6 +11,9 @@ import { fullName } from './resolve-reference.js';
 export const ATTACK_OBJECT_KINDS = ['group', 'software', 'campaign'] as const;
 export type AttackObjectKind = (typeof ATTACK_OBJECT_KINDS)[number];
 
+/** The form of a group's, software's or campaign's ATT&CK ID (G0050, S0227, C0021). */
+const OBJECT_ID = /^[GSC]\d{4}$/i;
+
 const KIND_TYPES: Readonly<Record<AttackObjectKind, readonly ActorRecord['type'][]>> = {
   group: ['intrusion-set'],
   software: ['malware', 'tool'],
@@ -127,6 +130,11 @@ export function resolveAttackObject(
     const otherKind = techniqueOrTactic(index, query, options.givenAs);
     if (otherKind) {
       throw new AttackObjectError(query, [], `"${query}" is ${otherKind}, not a ${what}; name one by its ATT&CK ID, name or alias (G0050, APT32, S0227, C0021)`);
+    }
+    // The objects whose IDs are a digit or two away from an unknown ID (S0405 in enterprise: S0005, S0045, S0105) are
+    // no kin of the one meant, which may be of another domain or release: say the ID is unknown, not offer them.
+    if (OBJECT_ID.test(query.trim())) {
+      throw new AttackObjectError(query, [], `no ${what} has the ATT&CK ID ${query.trim().toUpperCase()} in ATT&CK ${index.label}; check the ID, or name the object by its name or an alias`);
     }
     const closest = closestObjects(index, key, types);
     throw new AttackObjectError(
@@ -351,9 +359,9 @@ export interface LocatedObject extends ResolvedObject {
 /**
  * Find an object in a library: in the given domain, or else in enterprise first and then in the other domains
  * available (an object only mobile or ICS knows is found there, with a note).
- * `givenAs` names `kind` and `release` in messages (the CLI's `--type`, `--attack-release`).
- * @throws AttackObjectError when no domain knows it or the name is ambiguous; AttackDataError when the domain's
- * release is not available.
+ * `givenAs` names `kind`, `domain` and `release` in messages (the CLI's `--type`, `--domain`, `--attack-release`).
+ * @throws AttackObjectError when no domain knows it or the name is ambiguous (naming the domain or release that has an
+ * object unknown in the one asked for); AttackDataError when the domain's release is not available.
  */
 export function locateAttackObject(
   library: AttackLibrary,
@@ -363,40 +371,55 @@ export function locateAttackObject(
   try {
     return locateInReleases(library, query, options);
   } catch (error) {
-    throw options.release && error instanceof AttackObjectError ? inNewestRelease(library, query, options, error) : error;
+    throw (options.release || options.domain) && error instanceof AttackObjectError ? foundElsewhere(library, query, options, error) : error;
   }
 }
 
+type LocateOptions = { domain?: Domain; release?: string; kind?: AttackObjectKind; givenAs?: GivenAs };
+
 /**
- * An object unknown in the release asked for (`C0001 --attack-release 10.1`: campaigns came with ATT&CK 12) may be in
- * the newest release of the domain: then the error says so, rather than offering names of that older release alone.
+ * An object unknown in the domain or release asked for may be in another: `C0001 --attack-release 10.1` (campaigns
+ * came with ATT&CK 12), `S0405 --domain enterprise` (S0405 Exodus is mobile's). Then the error says where it is and
+ * which option to change, rather than offering names of the release asked for alone. The domain asked for is kept
+ * before the release: only when no domain of that release knows it is the newest release looked in.
  */
-function inNewestRelease(
-  library: AttackLibrary,
-  query: string,
-  options: { domain?: Domain; release?: string; kind?: AttackObjectKind; givenAs?: GivenAs },
-  error: AttackObjectError,
-): AttackObjectError {
+function foundElsewhere(library: AttackLibrary, query: string, options: LocateOptions, error: AttackObjectError): AttackObjectError {
+  const { domain, release, givenAs } = options;
+  let asked: AttackIndex;
   try {
-    const newest = locateInReleases(library, query, { ...options, release: undefined });
-    const asked = library.release(newest.index.domain, options.release);
-    if (asked === newest.index || knowsQuery(asked, query) || !knowsQuery(newest.index, query)) return error;
-    return new AttackObjectError(
-      query,
-      [describeObject(newest.object)],
-      `"${query}" is not in ATT&CK ${asked.label}; it is ${describeObject(newest.object)} in ${newest.index.label} ` +
-        `(leave out ${givenOption(options.givenAs, 'release', options.release!)} to use that release)`,
-    );
+    asked = library.release(domain ?? 'enterprise-attack', release);
   } catch {
     return error;
   }
+  if (knowsQuery(asked, query)) return error;
+  // Another domain of the release asked for, the newest release of the domain asked for, then of any domain.
+  const tries: LocateOptions[] = [
+    ...(domain ? [{ ...options, domain: undefined }] : []),
+    ...(release ? [{ ...options, release: undefined }] : []),
+    ...(domain && release ? [{ ...options, domain: undefined, release: undefined }] : []),
+  ];
+  for (const attempt of tries) {
+    let found: LocatedObject;
+    try {
+      found = locateInReleases(library, query, attempt);
+    } catch {
+      continue;
+    }
+    if (found.index === asked || !knowsQuery(found.index, query)) continue;
+    const advice = [
+      found.index.domain !== asked.domain && `give ${givenOption(givenAs, 'domain', found.index.domain, found.index.domain.replace(/-attack$/, ''))}`,
+      attempt.release === undefined && release && `leave out ${givenOption(givenAs, 'release', release)}`,
+    ].filter(Boolean);
+    return new AttackObjectError(
+      query,
+      [describeObject(found.object)],
+      `"${query}" is not in ATT&CK ${asked.label}; it is ${describeObject(found.object)} in ${found.index.label} (${advice.join(' and ')} to use ${found.index.domain === asked.domain ? 'that release' : 'it'})`,
+    );
+  }
+  return error;
 }
 
-function locateInReleases(
-  library: AttackLibrary,
-  query: string,
-  options: { domain?: Domain; release?: string; kind?: AttackObjectKind; givenAs?: GivenAs },
-): LocatedObject {
+function locateInReleases(library: AttackLibrary, query: string, options: LocateOptions): LocatedObject {
   if (options.domain) {
     const index = library.release(options.domain, options.release);
     return { ...resolveAttackObject(index, query, options), index };

@@ -138,6 +138,14 @@ describe('attack-layers attack-object', () => {
     expect(mixed.stderr).to.include('a layer has one domain');
   });
 
+  it('says which --domain has an object the --domain given does not (S0405 --domain enterprise: mobile), exit 1', async () => {
+    const result = await runCli(['attack-object', 'S0405', '--domain', 'enterprise']);
+    expect([result.code, result.stdout]).to.deep.equal([1, '']);
+    expect(result.stderr).to.equal(
+      'attack-layers attack-object: "S0405" is not in ATT&CK enterprise-attack 18.1; it is S0405 Exodus (software) in mobile-attack 18.1 (give --domain mobile to use it)\n',
+    );
+  });
+
   it('prints a JSON array for several objects, and writes them as files with --out', async () => {
     const both = await runCli(['attack-object', 'G0050', 'G0007']);
     expect((JSON.parse(both.stdout) as NavigatorLayer[]).map((l) => l.name)).to.deep.equal(['APT32 (G0050)', 'APT28 (G0007)']);

@@ -182,6 +182,16 @@ describe('resolveAttackObject', () => {
     expect(error.message).to.include('write its ATT&CK ID');
   });
 
+  // S0405 is mobile's Exodus; enterprise's S0005, S0045, S0105, S0205 and S0400 were offered for it, a digit or two
+  // away and no kin of it; S9999 is nobody's.
+  it('says an ATT&CK ID no object has is unknown, offering none of the objects whose IDs are a digit away (S0405 in enterprise, S9999)', () => {
+    for (const [query, what] of [['S0405', 'group, software or campaign'], ['s9999', 'software']] as const) {
+      const error = thrown(() => resolveAttackObject(loadRelease('18.1'), query, what === 'software' ? { kind: 'software' } : {}));
+      expect(error.candidates).to.deep.equal([]);
+      expect(error.message).to.equal(`no ${what} has the ATT&CK ID ${query.toUpperCase()} in ATT&CK enterprise-attack 18.1; check the ID, or name the object by its name or an alias`);
+    }
+  });
+
   it('finds software and campaigns by ID (S0227, C0021)', () => {
     expect(resolveAttackObject(loadRelease('18.1'), 'S0227').object).to.include({ id: 'S0227', name: 'spwebmember', type: 'tool' });
     expect(resolveAttackObject(loadRelease('18.1'), 'c0021').object).to.include({ id: 'C0021', type: 'campaign' });
@@ -239,6 +249,30 @@ describe('locateAttackObject', () => {
   it('looks only in the domain given', () => {
     expect(locateAttackObject(library(), 'G0050', { domain: 'enterprise-attack' }).index.domain).to.equal('enterprise-attack');
     expect(() => locateAttackObject(library(), 'S0405', { domain: 'enterprise-attack' })).to.throw(AttackObjectError);
+  });
+
+  // `attack-object S0405 --domain enterprise` offered enterprise's S0005, S0045, … and `Exodus --domain enterprise` said
+  // to check the spelling, of an object mobile has under that very ID and name.
+  describe('names the domain, or the release, of an object the domain given does not have', () => {
+    const rows: ReadonlyArray<readonly [query: string, options: { domain: 'enterprise-attack' | 'mobile-attack'; release?: string }, message: string]> = [
+      ['S0405', { domain: 'enterprise-attack' }, `"S0405" is not in ATT&CK enterprise-attack 18.1; it is S0405 Exodus (software) in mobile-attack 18.1 (give domain: 'mobile-attack' to use it)`],
+      ['Exodus', { domain: 'enterprise-attack' }, `"Exodus" is not in ATT&CK enterprise-attack 18.1; it is S0405 Exodus (software) in mobile-attack 18.1 (give domain: 'mobile-attack' to use it)`],
+      ['S1009', { domain: 'enterprise-attack' }, `"S1009" is not in ATT&CK enterprise-attack 18.1; it is S1009 Triton (software) in ics-attack 18.1 (give domain: 'ics-attack' to use it)`],
+      ['Cobalt Strike', { domain: 'mobile-attack' }, `"Cobalt Strike" is not in ATT&CK mobile-attack 18.1; it is S0154 Cobalt Strike (software) in enterprise-attack 18.1 (give domain: 'enterprise-attack' to use it)`],
+      // Mobile 14.1 is not here: the newest mobile release is where S0405 is.
+      [
+        'S0405',
+        { domain: 'enterprise-attack', release: '14.1' },
+        `"S0405" is not in ATT&CK enterprise-attack 14.1; it is S0405 Exodus (software) in mobile-attack 18.1 (give domain: 'mobile-attack' and leave out release: '14.1' to use it)`,
+      ],
+    ];
+    for (const [query, options, message] of rows) {
+      it(`${query} ${JSON.stringify(options)}`, () => {
+        const error = thrown(() => locateAttackObject(library(), query, options));
+        expect(error.message).to.equal(message);
+        expect(error.candidates).to.have.length(1);
+      });
+    }
   });
 
   it("reports enterprise's suggestions when no domain knows the name", () => {

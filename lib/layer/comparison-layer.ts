@@ -4,6 +4,7 @@ import type { CampaignComparison, ComparedTechnique, ComparisonStatus, NamedCamp
 import type { LayerTechnique, NavigatorLayer } from './layer-types.js';
 import { isLayerComparison, type LayerComparedTechnique } from './compare-layer.js';
 import { compareEntries, expandParents, GENERATOR, LAYOUT, layerShell } from './render-layer.js';
+import { plural } from './score.js';
 
 /** The colour of each comparison status in a comparison layer, and of the object's techniques the campaign does not mention. */
 export const COMPARISON_COLORS: Readonly<Record<ComparisonStatus | 'unmentioned', string>> = {
@@ -86,11 +87,11 @@ export function renderComparisonLayer(comparison: CampaignComparison, index: Att
       `${counts.reported} ${reported}: ${counts.attributed} attributed, ` +
         (comparison.campaigns.length ? `${counts.campaign} attributed through its campaigns, ` : '') +
         `${counts.related} related (a parent or sub-technique is), ${counts.new} new; ` +
-        `${counts.unmentioned} of the ${object.kind}'s ${counts.object + counts.campaignOnly} techniques not mentioned.`,
+        `${counts.unmentioned} of the ${object.kind}'s ${plural(counts.object + counts.campaignOnly, 'technique')} not mentioned.`,
       ...(comparison.campaigns.length
         ? [
             `ATT&CK's campaigns attributed to ${who} count as its: ${campaignList(comparison.campaigns)} ` +
-              `(${counts.campaignOnly} techniques used by them and not by the ${object.kind} itself).`,
+              `(${plural(counts.campaignOnly, 'technique')} used by them and not by the ${object.kind} itself).`,
           ]
         : []),
       ...(layer?.leftOut.length

@@ -21,6 +21,16 @@ describe('attack-layers compare', () => {
     expect(result.stdout).to.match(/G0050 APT32 uses \d+ techniques in ATT&CK; \d+ not mentioned by the campaign \(--unmentioned lists them\)\n$/);
   });
 
+  // G0063 BlackOasis uses T1027 alone in ATT&CK 18.1: the summary said "uses 1 techniques".
+  it("counts an object of one technique in the singular (G0063 BlackOasis), in the summary and the comparison layer's description", async () => {
+    const out = join(freshTmpDir('compare-singular'), 'comparison.layer.json');
+    const result = await runCli(['compare', APT32, '--with', 'G0063', '--out', out]);
+    expect(result.code).to.equal(0);
+    expect(result.stdout).to.match(/\nG0063 BlackOasis uses 1 technique in ATT&CK; 1 not mentioned by the campaign \(--unmentioned lists them\)\n$/);
+    const layer = JSON.parse(readFileSync(out, 'utf8')) as NavigatorLayer;
+    expect(layer.description).to.include("; 1 of the group's 1 technique not mentioned.");
+  });
+
   it('--json gives the comparisons, one per --with object, agreeing with the table', async () => {
     const result = await runCli(['compare', APT32, '--with', 'G0050', 'C0021', '--json']);
     expect(result.code).to.equal(0);

@@ -123,7 +123,7 @@ function formatText(comparison: CampaignComparison, all: boolean, unplaced: read
       (campaigns ? `${counts.campaign} attributed through a campaign, ` : '') +
       `${counts.related} related (a parent or sub-technique is), ${counts.new} new` +
       (counts.inferredOnly ? ` (${counts.inferredOnly} more only inferred from the campaign's software, not compared)` : ''),
-    `${who} uses ${counts.object} techniques in ATT&CK` +
+    `${who} uses ${plural(counts.object, 'technique')} in ATT&CK` +
       (campaigns ? ` and ${campaigns} ${counts.campaignOnly} more` : '') +
       `; ${counts.unmentioned} not mentioned by the ${layer ? 'layer' : 'campaign'}` +
       (all || !counts.unmentioned ? '' : ' (--unmentioned lists them)'),

@@ -496,7 +496,7 @@ export interface AllObjectLayers {
   files: LayerFile[];
   /** Revoked and deprecated objects, which get no layer, by ID. */
   skipped: { revoked: string[]; deprecated: string[] };
-  /** Objects with a layer but no technique in it, each with the reason. */
+  /** Objects with a layer but no technique in it, each as the reason, which names it (`G0017 DragonOK uses no technique in enterprise-attack 18.1`). */
   empty: string[];
   /** Groups whose layers leave out techniques used only in the campaigns attributed to them (without `campaigns`), by ID. */
   campaignsLeftOut: string[];
@@ -537,7 +537,7 @@ export function renderAllObjectLayers(
       owners.set(rendered.file, object);
       result.files.push({ name: rendered.file, layer: rendered.layer });
       result.warnings.push(...rendered.warnings);
-      if (rendered.empty) result.empty.push(`${object.id} (${rendered.empty})`);
+      if (rendered.empty) result.empty.push(rendered.empty);
       if ((rendered.notes.length || rendered.elsewhere.length) && !result.campaignsLeftOut.includes(object.id)) result.campaignsLeftOut.push(object.id);
     }
     options.onProgress?.(i + 1, current.length, object);

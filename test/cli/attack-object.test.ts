@@ -236,6 +236,7 @@ describe('attack-layers attack-object', () => {
       out = join(freshTmpDir('all-groups'), 'groups');
       first = await runCli(['attack-object', '--all', 'groups', '--out', out]);
     });
+    const files = () => readdirSync(out).sort();
 
     it('writes one layer per current group, lists the files on stdout and the skipped groups on stderr', () => {
       const groups = [...rawUses(stixFile('enterprise-attack-18.1.json.gz')).objects.values()].filter((o) => o.type === 'intrusion-set');
@@ -252,6 +253,16 @@ describe('attack-layers attack-object', () => {
       expect(first.stderr).to.match(new RegExp(`^wrote ${files.length} group layers for ATT&CK enterprise-attack 18\\.1, mobile-attack 18\\.1, ics-attack 18\\.1 into ${out}; skipped ${revoked} revoked \\(G0042, .*\\) and ${deprecated} deprecated \\(G0014, `));
       expect(layerOf(readFileSync(join(out, 'G0050-apt32.layer.json'), 'utf8')).name).to.equal('APT32 (G0050)');
       expect(first.stderr).to.match(/\nnote: \d+ group layers \(G\d{4}, .*G0016.*\) leave out techniques used only in the campaigns .*--campaigns adds them\n/);
+    });
+
+    // The note said "3 with no techniques (G0017 (G0017 DragonOK uses no technique in enterprise-attack 18.1), …)".
+    it('names each empty layer once, with the domain where its object uses no technique (G0017 DragonOK, G1027 CyberAv3ngers in ICS)', () => {
+      const empty = files().filter((file) => !layerOf(readFileSync(join(out, file), 'utf8')).techniques?.length);
+      expect(empty.map((file) => file.split('-')[0])).to.include.members(['G0017', 'G1027']);
+      const note = /; (\d+) empty \((.*)\)\n/.exec(first.stderr);
+      expect(note?.[1]).to.equal(String(empty.length));
+      expect(note?.[2]).to.include('G0017 DragonOK uses no technique in enterprise-attack 18.1, ').and.include('G1027 CyberAv3ngers uses no technique in ics-attack 18.1');
+      expect(note?.[2]).to.not.include('(G0017');
     });
 
     // The groups whose layer on attack.mitre.org (which always adds the campaigns) has techniques theirs here lack, in

@@ -138,7 +138,7 @@ function renderAll(context: CliContext, args: Args, kind: AttackObjectKind): voi
     args,
     `wrote ${plural(result.files.length, `${kind} layer`)} for ATT&CK ${[index, ...others.map((o) => o.index)].map((i) => i.label).join(', ')} into ${args.out}` +
       (skipped ? `; skipped ${skipped}` : '') +
-      (result.empty.length ? `; ${result.empty.length} with no techniques (${result.empty.join(', ')})` : ''),
+      (result.empty.length ? `; ${result.empty.length} empty (${result.empty.join(', ')})` : ''),
   );
   if (result.campaignsLeftOut.length) {
     note(

@@ -72,6 +72,7 @@ export {
   currentTechnique,
   describeObject,
   locateAttackObject,
+  locateInOtherDomains,
   objectKind,
   objectRef,
   objectsOfKind,

@@ -459,6 +459,24 @@ function locateInReleases(library: AttackLibrary, query: string, options: Locate
   throw firstError!;
 }
 
+/**
+ * The object a name, alias or ID names in the newest release of another domain than `index`'s, when `index` knows
+ * none (S0154 Cobalt Strike, given for an ICS layer): where an object given for a campaign or layer of one domain is.
+ */
+export function locateInOtherDomains(library: AttackLibrary, query: string, index: AttackIndex): LocatedObject | undefined {
+  if (knowsQuery(index, query)) return undefined;
+  for (const domain of DOMAINS.filter((d) => d !== index.domain)) {
+    try {
+      const other = library.release(domain);
+      if (knowsQuery(other, query)) return { ...resolveAttackObject(other, query), index: other };
+    } catch (error) {
+      // A domain with no release here, or where the name fits several objects, tells nothing sure.
+      if (!(error instanceof AttackLayersError)) throw error;
+    }
+  }
+  return undefined;
+}
+
 /** What a technique named by an ATT&CK relationship is in the release's matrix: itself, its replacement, or nothing. */
 export interface CurrentTechnique {
   /** The current technique, when there is one. */

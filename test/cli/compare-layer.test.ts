@@ -214,6 +214,26 @@ describe('attack-layers compare <layer>', () => {
     expect(comparison!.layer.leftOut).to.deep.equal([]);
   });
 
+  // `--with "Cobalt Strike"` for Sandworm Team's ICS layer said to check the spelling, `--with S0405` for an enterprise
+  // campaign offered enterprise's S0005, S0045, …: both objects are of another domain than the layer's or campaign's.
+  it('says which domain has an object --with names that the layer\'s or campaign\'s domain lacks (S0154 for an ICS layer, S0405 for an enterprise campaign), exit 1', async () => {
+    const dir = freshTmpDir('compare-other-domain');
+    expect((await runCli(['attack-object', 'G0034', '--domain', 'ics', '--out', dir, '-q'])).code).to.equal(0);
+    const file = join(dir, 'G0034-sandworm-team.layer.json');
+    const layer = await runCli(['compare', file, '--with', 'Cobalt Strike']);
+    expect([layer.code, layer.stdout]).to.deep.equal([1, '']);
+    expect(layer.stderr).to.equal(
+      `attack-layers compare: ${file}: --with "Cobalt Strike" is S0154 Cobalt Strike (software) of ATT&CK enterprise-attack 18.1; the layer is of ics-attack 18.1: ` +
+        'compare it with a group, campaign or software of ics-attack\n',
+    );
+    const campaign = await runCli(['compare', 'campaigns/apt32-covid19-wuhan.yaml', '--with', 'S0405']);
+    expect([campaign.code, campaign.stdout]).to.deep.equal([1, '']);
+    expect(campaign.stderr).to.equal(
+      'attack-layers compare: campaigns/apt32-covid19-wuhan.yaml: --with "S0405" is S0405 Exodus (software) of ATT&CK mobile-attack 18.1; ' +
+        'the campaign is of enterprise-attack 18.1: compare it with a group, campaign or software of enterprise-attack\n',
+    );
+  });
+
   it('takes a layer saved under another extension than .json (apt28.layer) as a layer, not as a campaign to refuse', async () => {
     const file = writeLayer(tropChaudLayer(APT28_ENTRIES), 'apt28.layer');
     const result = await runCli(['compare', file, '--json']);

@@ -5,7 +5,10 @@ import {
   campaignReleases,
   compareCampaign,
   compareLayer,
+  describeObject,
   describeSource,
+  locateInOtherDomains,
+  type AttackLibrary,
   COMPARE_KEEPING,
   loadProcedures,
   type ActorRecord,
@@ -163,6 +166,22 @@ function compareOptions(context: CliContext, args: Args): (object: ActorRecord, 
   };
 }
 
+/**
+ * An object --with names that the campaign's or layer's domain lacks and another domain has (`--with "Cobalt Strike"`
+ * for an ICS layer): the error says where it is, not "check the spelling" or the names closest to it in this domain.
+ */
+function inOtherDomain(library: AttackLibrary, index: AttackIndex, error: unknown, source: string, what: 'campaign' | 'layer'): unknown {
+  if (!(error instanceof AttackObjectError)) return error;
+  const found = locateInOtherDomains(library, error.query, index);
+  if (!found) return error;
+  return new AttackObjectError(
+    error.query,
+    [describeObject(found.object)],
+    `${source}: --with "${error.query}" is ${describeObject(found.object)} of ATT&CK ${found.index.label}; the ${what} is of ${index.label}: ` +
+      `compare it with a group, campaign or software of ${index.domain}`,
+  );
+}
+
 /** The output every comparison ends with: the comparison layers (`--out`), then JSON or the tables. */
 function writeComparisons(
   context: CliContext,
@@ -218,7 +237,8 @@ function compareLayerFile(context: CliContext, args: Args, stdin: Uint8Array | u
     let targets: ReturnType<typeof layerComparisonTargets>;
     try {
       targets = layerComparisonTargets(input.layer, input.source ?? source.file, index, args.with ?? [], FLAG_WORDS);
-    } catch (error) {
+    } catch (thrown) {
+      const error = args.with?.length ? inOtherDomain(library, index, thrown, input.source ?? source.file, 'layer') : thrown;
       if (!several || !args.with?.length || !(error instanceof AttackObjectError)) throw error;
       refusal ??= error;
       // The names closest to it in this domain are no help: the object is of the other layers' domain.
@@ -249,7 +269,12 @@ export function handler(context: CliContext) {
     const releases = campaignReleases(campaign, attackLibrary(context, args), args['attack-release'], { givenAs: FLAG_WORDS });
     const result = normalizeCampaign(campaign, releases);
     for (const warning of result.warnings) warn(context, args, `${result.file}: ${warning}`);
-    const targets = comparisonTargets(result, releases.target, args.with ?? [], FLAG_WORDS);
+    let targets: ReturnType<typeof comparisonTargets>;
+    try {
+      targets = comparisonTargets(result, releases.target, args.with ?? [], FLAG_WORDS);
+    } catch (error) {
+      throw args.with?.length ? inOtherDomain(attackLibrary(context, args), releases.target, error, result.file, 'campaign') : error;
+    }
     for (const target of targets.objects) for (const line of target.notes) note(context, args, `note: ${line}`);
     const options = compareOptions(context, args);
     const comparisons = targets.objects.map((target) => compareCampaign(result, target.object, releases.target, options(target.object, releases.target)));

@@ -139,9 +139,11 @@ export function resolveAttackObject(
     const closest = closestObjects(index, key, types);
     throw new AttackObjectError(
       query,
-      closest,
+      closest.map(({ object }) => objectRef(object)),
       `no ${what} "${query}" in ATT&CK ${index.label}` +
-        (closest.length ? `; did you mean ${closest.join(', ')}?` : '; check the spelling, or write its ATT&CK ID (G0050, S0227, C0021)'),
+        (closest.length
+          ? `; did you mean ${closest.map(({ object, alias }) => `${objectRef(object)}${alias ? ` (alias ${alias})` : ''}`).join(', ')}?`
+          : '; check the spelling, or write its ATT&CK ID (G0050, S0227, C0021)'),
     );
   }
 
@@ -331,24 +333,30 @@ export function objectKey(index: AttackIndex, query: string): string {
   return key;
 }
 
-/** Up to five objects whose ID, name or alias is closest to a folded query: containing it first, then by edit distance. */
-function closestObjects(index: AttackIndex, key: string, types: readonly ActorRecord['type'][] | undefined): string[] {
+/**
+ * Up to five objects whose ID, name or alias is closest to a folded query: containing it first, then by edit distance;
+ * each with the alias that came closest when no ID or name came as close (`Sandworm`: G0069 MuddyWater by its alias
+ * Seedworm), which alone says why it is offered.
+ */
+function closestObjects(index: AttackIndex, key: string, types: readonly ActorRecord['type'][] | undefined): Array<{ object: ActorRecord; alias?: string }> {
   const limit = Math.max(2, Math.floor(key.length / 3));
-  const scored: Array<{ object: ActorRecord; score: number }> = [];
+  const scored: Array<{ object: ActorRecord; score: number; alias?: string }> = [];
   for (const object of [...index.data.groups, ...index.data.software, ...index.data.campaigns]) {
     if ((types && !types.includes(object.type)) || object.revoked) continue;
     let best = Infinity;
+    let alias: string | undefined;
     for (const name of [object.id, object.name, ...object.aliases]) {
       const candidate = nameKey(name);
       const contains = key.length >= 3 && (candidate.includes(key) || key.includes(candidate));
-      best = Math.min(best, contains ? 0.5 : editDistance(key, candidate, limit));
+      const score = contains ? 0.5 : editDistance(key, candidate, limit);
+      if (score < best) [best, alias] = [score, name === object.id || name === object.name ? undefined : name];
     }
-    if (best <= limit) scored.push({ object, score: best });
+    if (best <= limit) scored.push({ object, score: best, ...(alias ? { alias } : {}) });
   }
   return scored
     .sort((a, b) => a.score - b.score || compareIds(a.object.id, b.object.id))
     .slice(0, 5)
-    .map(({ object }) => objectRef(object));
+    .map(({ object, alias }) => ({ object, ...(alias ? { alias } : {}) }));
 }
 
 /** An object found in one of a library's domains, with the release it was found in. */

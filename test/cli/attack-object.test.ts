@@ -97,7 +97,7 @@ describe('attack-layers attack-object', () => {
     const result = await runCli(['attack-object', 'Ocean Lotos']);
     expect(result.code).to.equal(1);
     expect(result.stdout).to.equal('');
-    expect(result.stderr).to.equal('attack-layers attack-object: no group, software or campaign "Ocean Lotos" in ATT&CK enterprise-attack 18.1; did you mean G0050 APT32?\n');
+    expect(result.stderr).to.equal('attack-layers attack-object: no group, software or campaign "Ocean Lotos" in ATT&CK enterprise-attack 18.1; did you mean G0050 APT32 (alias OceanLotus)?\n');
     expect(hasStackTrace(result.stderr)).to.equal(false);
   });
 

@@ -165,10 +165,17 @@ describe('resolveAttackObject', () => {
     }
   });
 
-  it('suggests the closest names for an unknown one (Ocean Lotos -> G0050 APT32)', () => {
+  it('suggests the closest names for an unknown one, with the alias that came closest (Ocean Lotos -> G0050 APT32, alias OceanLotus)', () => {
     const error = thrown(() => resolveAttackObject(loadRelease('18.1'), 'Ocean Lotos'));
     expect(error.candidates[0]).to.equal('G0050 APT32');
-    expect(error.message).to.equal('no group, software or campaign "Ocean Lotos" in ATT&CK enterprise-attack 18.1; did you mean G0050 APT32?');
+    expect(error.message).to.equal('no group, software or campaign "Ocean Lotos" in ATT&CK enterprise-attack 18.1; did you mean G0050 APT32 (alias OceanLotus)?');
+  });
+
+  // "Sandworm" offered "G0034 Sandworm Team, G0069 MuddyWater?": MuddyWater for its alias Seedworm, which it did not say.
+  it('names the alias an object is offered for, and none for one offered by its name (Sandworm -> G0034 Sandworm Team, G0069 MuddyWater by Seedworm)', () => {
+    const error = thrown(() => resolveAttackObject(loadRelease('18.1'), 'Sandworm'));
+    expect(error.candidates).to.deep.equal(['G0034 Sandworm Team', 'G0069 MuddyWater']);
+    expect(error.message).to.equal('no group, software or campaign "Sandworm" in ATT&CK enterprise-attack 18.1; did you mean G0034 Sandworm Team, G0069 MuddyWater (alias Seedworm)?');
   });
 
   it('suggests names containing a partial one (Lotus -> Lotus Blossom, APT32 by its alias OceanLotus)', () => {

@@ -67,8 +67,8 @@ export {
   type ValidateCampaignOptions,
 } from './normalize/validate-campaign.js';
 /** Groups, software and campaigns by ATT&CK ID, name or alias; the current techniques they use. @throws AttackObjectError */
+export { ATTACK_OBJECT_KINDS, type AttackObjectKind } from './normalize/attack-object-kinds.js';
 export {
-  ATTACK_OBJECT_KINDS,
   currentTechnique,
   describeObject,
   locateAttackObject,
@@ -79,7 +79,6 @@ export {
   objectTitle,
   objectTechniques,
   resolveAttackObject,
-  type AttackObjectKind,
   type CurrentTechnique,
   type LocatedObject,
   type ResolvedObject,
@@ -154,7 +153,8 @@ export { statedLayerDomain } from './layer/layer-domain.js';
 /** Layer files named by paths, folders expanded. */
 export { listLayerFiles, type LayerPath } from './layer/layer-files.js';
 /** Merge technique entries that name one technique and tactic, by one documented rule. */
-export { mergeEntries, MERGE_SCORES, type MergeScore, type MergeSource } from './layer/merge-entries.js';
+export { mergeEntries, type MergeSource } from './layer/merge-entries.js';
+export { MERGE_SCORES, type MergeScore } from './layer/merge-scores.js';
 /** A parsed JSON object, and its type guard. */
 export { isJsonObject, type JsonObject } from './json-value.js';
 /** Parse JSON text with errors that name the file, line and column. */
@@ -184,6 +184,8 @@ export { readThreatInputs, readCoverageInputs, isLayerFile, type ThreatInputs } 
 /** What a threat layer's metadata says it holds, and the aggregate layers a review leaves out for it. */
 export { heldObjects, leaveOutAggregates, type ThreatLeftOut } from './coverage/threat-aggregates.js';
 /** The domain of a gap review from what its inputs state and the domain given (`domain`; the CLI's --domain). @throws InputError, UsageError on a disagreement */
+/** Where gaps outside the view of the target's telemetry rank, as `reviewGaps` takes it (`outsideView`). */
+export { OUTSIDE_VIEW_RANKINGS, type OutsideViewRanking } from './coverage/outside-view.js';
 export { threatDomain, assertCoverageDomain, type DomainStatement, type ReviewDomain } from './coverage/review-domain.js';
 export {
   campaignRemapped,
@@ -193,8 +195,6 @@ export {
   threatFromCampaigns,
   threatFromLayer,
   GAP_FORMULAS,
-  OUTSIDE_VIEW_RANKINGS,
-  type OutsideViewRanking,
   type CoverageStatus,
   type CoveredTechnique,
   type GapReview,
@@ -327,8 +327,8 @@ export { evidenceLine, withEvidenceLines, type ReportEvidence } from './extract/
 /** A report's title and url where its text gives them, for a campaign's `sources:`. */
 export { reportSource } from './extract/report-source.js';
 /** Layer arithmetic: sum, max, min, mean, diff, intersect, union of layers of one domain. */
+export { COMBINE_OPS, type CombineOp } from './layer/combine-ops.js';
 export {
-  COMBINE_OPS,
   combineLayers,
   describeSource,
   parseLayerSources,
@@ -340,7 +340,6 @@ export {
   COMBINE_KEEPING,
   type SourcesKeeping,
   type CombineInput,
-  type CombineOp,
   type CombineOptions,
   type CombineResult,
   type LayerSource,
@@ -410,7 +409,6 @@ export { layerFileName, renderLayerFiles, writeLayers, checkLayers, LAYER_SUFFIX
 export {
   matrixModel,
   bareEntriesNote,
-  SUBTECHNIQUE_MODES,
   DEFAULT_GRADIENT,
   type MatrixModel,
   type MatrixOptions,
@@ -419,25 +417,24 @@ export {
   type NotDrawn,
   type NotDrawnReason,
   type TableRow,
-  type SubtechniqueMode,
 } from './export/matrix-model.js';
 /** Read what `export` takes (a layer or a gap report) and pick the release to draw with. @throws InputError, UsageError, AttackDataError */
 export { parseExportInput, exportRelease, type ExportInput } from './export/export-input.js';
 /** Render a matrix model or a gap report in an export format. @throws UsageError for a gap report as svg or html */
 export {
-  EXPORT_FORMATS,
   GAP_REPORT_FORMATS,
   formatOfFile,
   renderLayerExport,
   exportFileNames,
   stalePageNames,
   renderGapReportExport,
-  type ExportFormat,
 } from './export/export-formats.js';
+/** What `export` takes: its formats, how it draws sub-techniques, how its Matrix sheet lays them out. */
+export { EXPORT_FORMATS, SUBTECHNIQUE_MODES, SUBTECHNIQUE_LAYOUTS, type ExportFormat, type SubtechniqueMode, type SubtechniqueLayout } from './export/export-choices.js';
 /** The renderers: SVG (A4 landscape pages), self-contained HTML, XLSX (exceljs, loaded on first use), CSV and Markdown. */
 export { renderSvgPages, type SvgOptions } from './export/render-svg.js';
 export { renderHtml } from './export/render-html.js';
-export { renderXlsx, renderGapXlsx, SUBTECHNIQUE_LAYOUTS, type SubtechniqueLayout, type XlsxOptions } from './export/render-xlsx.js';
+export { renderXlsx, renderGapXlsx, type XlsxOptions } from './export/render-xlsx.js';
 export { renderCsv, renderMarkdown, LAYER_TABLE_HEADER } from './export/render-table.js';
 /** WCAG contrast, and the black-or-white text colour for a background. */
 export { contrastRatio, readableTextColor } from './export/colors.js';

@@ -31,6 +31,7 @@ import { missingTeamTechniqueText, TEAM_DATA_ADVICE } from '../attack/not-mitre-
 import { newestTechniqueNumber, unknownTechniqueBrief, unknownTechniqueText, type UnknownTechniqueAdvice } from '../attack/unknown-technique-text.js';
 import { laterReleaseLookup, newestReleaseAtHand, releaseAsGiven } from '../attack/later-release.js';
 import { isActorId, objectTagId } from './object-tag.js';
+import type { OutsideViewRanking } from './outside-view.js';
 
 /**
  * Threat and coverage, and what the review makes of them.
@@ -1381,13 +1382,6 @@ function emptyThreatNote(source: ThreatSource, target: AttackIndex): string {
   return `${lead}: ${whyNoneCounted(input, target)}`;
 }
 
-/**
- * Where gaps of Reconnaissance or Resource Development only (`preAttack`) rank: `last`, after every technique in view
- * (ATT&CK: these "largely occur outside the visibility of the target organization", so most teams cannot build
- * rules for them in their own telemetry), or `priority`, by priority alone, in view breaking ties only.
- */
-export type OutsideViewRanking = 'last' | 'priority';
-export const OUTSIDE_VIEW_RANKINGS: readonly OutsideViewRanking[] = ['last', 'priority'];
 
 /**
  * The priority formula as a review ranked by `ranking` applies it, naming the other ranking as the caller gives it:

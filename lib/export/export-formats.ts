@@ -1,15 +1,15 @@
 import { extname } from 'node:path';
 import { formatGapReportCsv, formatGapReportMarkdown, type GapReportData } from '../coverage/gap-report.js';
 import { UsageError, type GivenAs } from '../errors.js';
+import type { ExportFormat } from './export-choices.js';
+
+export { EXPORT_FORMATS, type ExportFormat } from './export-choices.js';
 import type { MatrixModel } from './matrix-model.js';
 import { renderHtml } from './render-html.js';
 import { renderSvgPages } from './render-svg.js';
 import { renderCsv, renderMarkdown } from './render-table.js';
 import { renderGapXlsx, renderXlsx, type XlsxOptions } from './render-xlsx.js';
 
-/** The formats `export` writes. */
-export const EXPORT_FORMATS = ['svg', 'html', 'xlsx', 'csv', 'md'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The formats a gap report exports to (it is a table; its picture is the gap layer). */
 export const GAP_REPORT_FORMATS: readonly ExportFormat[] = ['xlsx', 'csv', 'md'];

@@ -14,10 +14,7 @@ import { tacticAdvice } from '../layer/tactic-written.js';
 import { readableTextColor } from './colors.js';
 import { firstFew } from '../short-list.js';
 import { givenOption, inGivenInputs, type GivenAs } from '../errors.js';
-
-/** How sub-techniques are shown under their parents, as `export --subtechniques` takes it. */
-export const SUBTECHNIQUE_MODES = ['expanded', 'annotated', 'none'] as const;
-export type SubtechniqueMode = (typeof SUBTECHNIQUE_MODES)[number];
+import type { SubtechniqueMode } from './export-choices.js';
 
 /** How the matrix is built from a layer. */
 export interface MatrixOptions {

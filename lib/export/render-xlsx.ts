@@ -10,6 +10,7 @@ import { aggregateText, cellTooltip, linkLines, metadataLines, summaryLine } fro
 import { LAYER_TABLE_HEADER, layerTableRow } from './render-table.js';
 import { repackZip } from './repack-zip.js';
 import { isWebLink } from './web-link.js';
+import type { SubtechniqueLayout } from './export-choices.js';
 
 // exceljs takes ~350 ms to load and only the xlsx export needs it, so it is required on first use.
 const require = createRequire(import.meta.url);
@@ -213,10 +214,6 @@ function linkMatrixCell(target: Cell, cell: MatrixCell, tacticName: string, link
   target.font = { ...target.font, underline: true };
   if (rows) target.note = `${typeof target.note === 'string' ? `${target.note}\n\n` : ''}${linkRowsNote(rows)}`;
 }
-
-/** How the Matrix sheet lays out sub-techniques, as `export --subtechnique-layout` takes it. */
-export const SUBTECHNIQUE_LAYOUTS = ['side', 'flat'] as const;
-export type SubtechniqueLayout = (typeof SUBTECHNIQUE_LAYOUTS)[number];
 
 /** A family's cells boxed as Navigator's Excel export boxes a parent and its sub-techniques. */
 const FAMILY_BORDER = { top: GRID, bottom: GRID, left: GRID, right: GRID };

@@ -71,19 +71,9 @@ import { inputName, readTextFile, type InputOptions } from '../read-text.js';
 import { arrayLayers, carryLeftOutLayers, repairLayer, repairMessage, type RepairedLayer, type RepairOptions } from './repair-layer.js';
 import { addedFor, platformsShowing, unfilteredWarning } from './platform-visibility.js';
 import { TECHNIQUE_KEYS } from './serialize-layer.js';
+import { COMBINE_OPS, type CombineOp } from './combine-ops.js';
 
-
-/** The operations of `combineLayers`, each with its score expression over layers a, b, c…. */
-export const COMBINE_OPS = {
-  sum: 'a + b + …',
-  max: 'max(a, b, …)',
-  min: 'min(a, b, …)',
-  mean: '(a + b + …) / n over the layers that score it',
-  diff: 'a - b - … (missing scores count as 0)',
-  intersect: 'min(a, b, …), only where every layer scores or colours it',
-  union: 'max(a, b, …), wherever any layer has it',
-} as const;
-export type CombineOp = keyof typeof COMBINE_OPS;
+export { COMBINE_OPS, type CombineOp };
 
 /** One layer read from a file: the parsed value, and where it came from. */
 export interface LayerSource {

@@ -2,10 +2,9 @@ import { givenOption, type GivenAs } from '../errors.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { TECHNIQUE_KEYS } from './serialize-layer.js';
 import { appendDivided } from './divided-list.js';
+import type { MergeScore } from './merge-scores.js';
 
-/** How the scores of technique entries that land on one technique and tactic combine. */
-export const MERGE_SCORES = ['max', 'min', 'sum', 'mean'] as const;
-export type MergeScore = (typeof MERGE_SCORES)[number];
+export { MERGE_SCORES, type MergeScore } from './merge-scores.js';
 
 /** One entry to merge, with the technique ID it was written as (for labelling comments from different IDs). */
 export interface MergeSource {

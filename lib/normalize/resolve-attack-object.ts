@@ -6,10 +6,9 @@ import { DOMAINS, type ActorRecord, type Domain, type StixId, type TechniqueId, 
 import { AttackDataError, AttackLayersError, AttackObjectError, givenOption, inGivenInputs, type GivenAs } from '../errors.js';
 import { editDistance } from '../name-distance.js';
 import { fullName } from './resolve-reference.js';
+import { ATTACK_OBJECT_KINDS, type AttackObjectKind } from './attack-object-kinds.js';
 
-/** The kinds of ATT&CK object that use techniques, as `--type` and `--all` name them. */
-export const ATTACK_OBJECT_KINDS = ['group', 'software', 'campaign'] as const;
-export type AttackObjectKind = (typeof ATTACK_OBJECT_KINDS)[number];
+export type { AttackObjectKind };
 
 /** The form of a group's, software's or campaign's ATT&CK ID (G0050, S0227, C0021). */
 const OBJECT_ID = /^[GSC]\d{4}$/i;

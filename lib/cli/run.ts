@@ -3,10 +3,10 @@ import { createRequire } from 'node:module';
 import type { Argv } from 'yargs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { AttackLayersError, ExitCode, NotAReleaseError, OutputError, OutputExistsError, SchemaValidationError, InvalidYamlError, UsageError } from '../attack/index.js';
-import { commands, commandName, type CommandModule, type CommandSpec } from './commands/index.js';
+import { commands, commandName, type CommandSpec } from './commands/index.js';
 import type { CliContext } from './context.js';
 import { terminalOut } from './terminal-text.js';
-import { GLOBAL_OPTIONS, MEANT_ELSEWHERE, STDIN, STDIN_TOKEN, declare, formatExamples, globalWords } from './options.js';
+import { GLOBAL_OPTIONS, MEANT_ELSEWHERE, STDIN, STDIN_TOKEN, declare, formatExamples, globalWords, type CommandDeclaration } from './options.js';
 import { usageMessage } from './usage.js';
 import { PROBLEMS_LISTED } from './repeated-lines.js';
 
@@ -18,6 +18,12 @@ const yargs = require('yargs/yargs') as typeof import('yargs/yargs');
 // Our own version, not the one yargs would guess from the main module (which, for an ES module bin, is the package.json
 // found from the working folder).
 const { version } = require('../../package.json') as { version: string };
+
+/** The command named, and its declaration once loaded. */
+interface Chosen {
+  spec: CommandSpec;
+  declaration?: CommandDeclaration;
+}
 
 /** A usage error found by yargs (unknown flag, missing argument): exit 2. */
 class YargsUsage extends Error {}
@@ -54,7 +60,7 @@ function positionalNames(spec: CommandSpec): string[] {
  * The input files a command was given that are not there, each as the command says it (`x.json: no such file`,
  * `--threat x.yaml: no such file or folder`), from its arguments as parsed before yargs checked them.
  */
-function missingInputs(parsed: Readonly<Record<string, unknown>>, declaration: CommandModule['declaration'] | undefined, cwd: string): string[] {
+function missingInputs(parsed: Readonly<Record<string, unknown>>, declaration: CommandDeclaration | undefined, cwd: string): string[] {
   return Object.entries(declaration?.inputs ?? {}).flatMap(([name, what]) =>
     [parsed[name] ?? []]
       .flat()
@@ -64,8 +70,8 @@ function missingInputs(parsed: Readonly<Record<string, unknown>>, declaration: C
 }
 
 /** The usage error's words: the command's own, with where to read its help; an input file not there is said first. */
-function usageText(message: string, argv: readonly string[], chosen: { spec: CommandSpec; module?: CommandModule } | undefined, missing: readonly string[] = []): string {
-  const declaration = chosen?.module?.declaration;
+function usageText(message: string, argv: readonly string[], chosen: Chosen | undefined, missing: readonly string[] = []): string {
+  const declaration = chosen?.declaration;
   const describe: Record<string, string | undefined> = {};
   for (const [name, spec] of Object.entries({ ...GLOBAL_OPTIONS, ...declaration?.options })) describe[name] = spec.describe;
   for (const [name, use] of Object.entries(declaration?.shared ?? {})) describe[name] = typeof use === 'string' ? use : typeof use === 'object' ? use.describe : undefined;
@@ -174,11 +180,11 @@ const WORD_POSITIONALS = ['ids', 'objects', 'action'];
  * `: no such campaign file or folder`, `export ""` as `: is a folder` (the working folder), and `--attack ""` was
  * ignored without a word. @throws UsageError naming the argument.
  */
-function assertNamed(args: Readonly<Record<string, unknown>>, chosen: { spec: CommandSpec; module?: CommandModule }): void {
-  const files = [...positionalNames(chosen.spec).filter((name) => !WORD_POSITIONALS.includes(name)), ...Object.keys(chosen.module?.declaration.inputs ?? {}), 'attack'];
+function assertNamed(args: Readonly<Record<string, unknown>>, chosen: Chosen): void {
+  const files = [...positionalNames(chosen.spec).filter((name) => !WORD_POSITIONALS.includes(name)), ...Object.keys(chosen.declaration?.inputs ?? {}), 'attack'];
   for (const name of files) {
     if (![args[name] ?? []].flat().some((value) => typeof value === 'string' && !value.trim())) continue;
-    const as = chosen.module?.declaration.positionals?.[name] ? `<${name}>` : `--${name}`;
+    const as = chosen.declaration?.positionals?.[name] ? `<${name}>` : `--${name}`;
     throw new UsageError(`${as} is given an empty name (""); name the file (a shell variable left unset, "$FILE", gives "")`);
   }
 }
@@ -203,7 +209,7 @@ export async function run(argv: readonly string[], given: CliContext): Promise<n
   // Every write leaves through terminalOut: text from input is made inert there, once for all commands.
   const context: CliContext = { ...given, stdout: terminalOut(given.stdout, 'data', given.env), stderr: terminalOut(given.stderr, 'messages', given.env) };
   const args = endOfOptions(helpAsked(argv)).map((arg) => (arg === STDIN ? STDIN_TOKEN : arg));
-  let chosen: { spec: CommandSpec; module?: CommandModule } | undefined;
+  let chosen: Chosen | undefined;
   // The command's arguments once parsed, so that an error can name the flag that gave its path.
   let parsedArgs: Readonly<Record<string, unknown>> = {};
   let beforeCheck: Readonly<Record<string, unknown>> = {};
@@ -230,24 +236,26 @@ export async function run(argv: readonly string[], given: CliContext): Promise<n
   parser = parser.group([...Object.keys(GLOBAL_OPTIONS), 'help', ...(commandNamed ? [] : ['version'])], 'Global options:');
   for (const spec of commands) {
     // yargs calls a command's builder only when that command runs (or shows its --help), and awaits it: the place to
-    // load its module.
+    // load its declaration.
     parser = parser.command({
       command: spec.command,
       describe: spec.describe,
       builder: (async (yargs: Argv) => {
         chosen = { spec };
-        chosen.module = await spec.load();
+        const { declaration } = await spec.declare();
+        chosen.declaration = declaration;
         // The arguments before yargs checks them: a usage error names an input file that is not there first.
-        const declared = declare(yargs, chosen.module.declaration, args);
+        const declared = declare(yargs, declaration, args);
         // A usage line of its own (gap's required flags) replaces yargs' `attack-layers gap` and its description below.
-        const usage = chosen.module.declaration.usage;
+        const usage = declaration.usage;
         return (usage ? declared.usage(`${usage}\n\n${spec.describe}`) : declared).middleware((parsed) => void (beforeCheck = parsed), true);
       }) as never,
-      handler: ((parsed: Record<string, unknown>) => {
+      // The command's module, and the library code it reaches, is loaded only now: not for its --help or a usage error.
+      handler: (async (parsed: Record<string, unknown>) => {
         const restored = Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, restoreStdin(value)]));
         parsedArgs = restored;
         assertNamed(restored, chosen!);
-        return chosen!.module!.handler(context)(restored);
+        return (await spec.load()).handler(context)(restored);
       }) as never,
     });
   }
@@ -258,13 +266,13 @@ export async function run(argv: readonly string[], given: CliContext): Promise<n
       output = text;
     });
     // A command's examples follow yargs' help text, whole: yargs would wrap a long command line mid-command.
-    const examples = chosen?.module?.declaration.examples;
+    const examples = chosen?.declaration?.examples;
     if (output && examples?.length && args.some((arg) => arg === '--help' || arg === '-h')) output += `\n\n${formatExamples(examples)}`;
     if (output) context.stdout.write(`${output}\n`);
     return ExitCode.ok;
   } catch (error) {
     if (error instanceof YargsUsage || (error as Error)?.name === 'YError') {
-      context.stderr.write(usageText((error as Error).message, argv, chosen, missingInputs(beforeCheck, chosen?.module?.declaration, context.cwd)));
+      context.stderr.write(usageText((error as Error).message, argv, chosen, missingInputs(beforeCheck, chosen?.declaration, context.cwd)));
       return ExitCode.usage;
     }
     if (error instanceof AttackLayersError) {

@@ -141,7 +141,7 @@ describe('the CLI contract, command by command', () => {
     for (const spec of commands) {
       const name = commandName(spec);
       const rows = usages.filter((usage) => usage.split(' ')[0] === name);
-      const { declaration } = await spec.load();
+      const { declaration } = await spec.declare();
       for (const flag of [...Object.keys(declaration.shared ?? {}), ...Object.keys(declaration.options ?? {})]) {
         if (!rows.some((usage) => new RegExp(`--(no-)?${flag}(?![\\w-])`).test(usage))) missing.push(`${name} --${flag}`);
       }
@@ -163,7 +163,7 @@ describe('the CLI contract, command by command', () => {
         unknown.push(name);
         continue;
       }
-      const { declaration } = await spec.load();
+      const { declaration } = await spec.declare();
       const known = new Set([...globalWords(true), ...Object.keys(declaration.shared ?? {}), ...Object.keys(declaration.options ?? {})]);
       for (const [, no, flag] of usage.matchAll(/--(no-)?([a-z][\w-]*)/g)) if (!known.has(flag!)) unknown.push(`${name} --${no ?? ''}${flag}`);
     }
@@ -176,7 +176,7 @@ describe('the CLI contract, command by command', () => {
     if (!row) continue;
     describe(name, () => {
       it('--help lists its own options before the global ones, and examples whole', async () => {
-        const module = await spec.load();
+        const module = await spec.declare();
         const result = await runCli([name, '--help']);
         expect([result.code, result.stderr]).to.deep.equal([0, '']);
         const own = result.stdout.indexOf('\nOptions:\n');

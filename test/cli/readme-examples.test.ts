@@ -77,7 +77,7 @@ async function parseProblem(words: readonly string[]): Promise<string | undefine
     parser = parser.command({
       command: spec.command,
       describe: spec.describe,
-      builder: (async (inner: Argv) => declare(inner, (await spec.load()).declaration, args)) as never,
+      builder: (async (inner: Argv) => declare(inner, (await spec.declare()).declaration, args)) as never,
       handler: () => {},
     });
   }
@@ -109,7 +109,7 @@ describe("the README's and --help's command lines", () => {
   it("parses every example of each command's --help", async () => {
     const problems: string[] = [];
     for (const spec of commands) {
-      for (const [example] of (await spec.load()).declaration.examples ?? []) {
+      for (const [example] of (await spec.declare()).declaration.examples ?? []) {
         const words = attackLayersWords(example.replace(/\$0/g, 'attack-layers'));
         const problem = words ? await parseProblem(words) : 'no attack-layers command in it';
         if (problem) problems.push(`${commandName(spec)} --help: ${example}: ${problem}`);
@@ -190,7 +190,7 @@ describe("the README's and --help's command lines", () => {
       if (!listed.every((name) => names.includes(name))) continue;
       const declaring: string[] = [];
       for (const spec of commands) {
-        const { declaration } = await spec.load();
+        const { declaration } = await spec.declare();
         if (flag in (declaration.shared ?? {}) || flag in (declaration.options ?? {})) declaring.push(commandName(spec));
       }
       const said = [...new Set(listed)].sort();

@@ -201,7 +201,7 @@ describe('attack-layers render', () => {
 
   // The example said `--score recency --check`, and exited 1 on the clone's layers/, which are presence layers.
   it("--help's --check example passes on the layers/ the repository holds", async () => {
-    const { declaration } = await import('../../lib/cli/commands/render.js');
+    const { declaration } = await import('../../lib/cli/declarations/render.js');
     const example = declaration.examples?.find(([line]) => line.includes('--check'))?.[0];
     const result = await runCli(example!.split(' ').slice(1));
     expect([result.code, result.stderr]).to.deep.equal([0, '3 layers in layers up to date\n']);

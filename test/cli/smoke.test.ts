@@ -269,10 +269,9 @@ describe('the built attack-layers bin (smoke test)', () => {
   });
 
   for (const spec of commands) {
-    it(`loads the module of \`${spec.command}\`: a declaration and a handler`, async () => {
-      const module = await spec.load();
-      expect(module.declaration).to.be.an('object');
-      expect(module.handler).to.be.a('function');
+    it(`loads the modules of \`${spec.command}\`: a declaration and a handler`, async () => {
+      expect((await spec.declare()).declaration).to.be.an('object');
+      expect((await spec.load()).handler).to.be.a('function');
     });
   }
 

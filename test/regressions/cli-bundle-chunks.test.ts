@@ -44,4 +44,20 @@ describe('CLI bundle: a command loads the library code it reaches', () => {
     expect(sources).to.include('lib/attack/load.ts');
     expect(sources.filter((source) => /^lib\/(coverage|suggest|export)\//.test(source))).to.deep.equal([]);
   });
+
+  // `gap --help` loaded gap's 1.5 MB of rule readers and review code, and `export --help` 1.2 MB of SVG and XLSX
+  // writers, for the choices and defaults their declarations name; those are in small modules of their own now.
+  for (const [command, constants] of [
+    ['gap', ['lib/coverage/outside-view.ts']],
+    ['export', ['lib/export/export-choices.ts']],
+    ['combine', ['lib/layer/combine-ops.ts']],
+    ['upgrade', ['lib/layer/merge-scores.ts']],
+    ['attack-object', ['lib/normalize/attack-object-kinds.ts']],
+  ] as const) {
+    it(`bundles the declaration of ${command} (its --help, its usage errors) with no library code but ${constants.join(', ')}`, () => {
+      const main = sourcesLoaded('main.js');
+      const sources = [...sourcesLoaded(bundleFile(`lib/cli/declarations/${command}.ts`))].filter((source) => !main.has(source));
+      expect(sources.filter((source) => !source.startsWith('lib/cli/'))).to.deep.equal(constants);
+    });
+  }
 });

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import {
-  ATTACK_OBJECT_KINDS,
   DOMAINS,
   describeObject,
   layerFileName,
@@ -28,10 +27,7 @@ import {
   type LayerFile,
 } from '../../index.js';
 import { attackLibrary, FLAG_WORDS, cacheDir, note, progressLine, showsProgress, warn, type CliContext, type GlobalArgs } from '../context.js';
-import type { CommandDeclaration } from '../options.js';
-
-/** `--all` takes the plural; `--type` the singular. */
-const ALL_KINDS: Readonly<Record<string, AttackObjectKind>> = { groups: 'group', software: 'software', campaigns: 'campaign' };
+import { ALL_KINDS } from '../declarations/attack-object.js';
 
 interface Args extends GlobalArgs {
   objects?: string[];
@@ -44,33 +40,6 @@ interface Args extends GlobalArgs {
   force?: boolean;
 }
 
-export const declaration: CommandDeclaration = {
-  positionals: { objects: { type: 'string', array: true, describe: 'ATT&CK IDs, names or aliases (G0050, APT32, OceanLotus, S0227, C0021)' } },
-  shared: {
-    out: 'the folder to write layers into (default: the layer JSON on stdout)',
-    force: true,
-    name: 'frequency: the name of the layer (and of its file)',
-  },
-  options: {
-    all: { choices: Object.keys(ALL_KINDS), describe: 'a layer for every current group, software or campaign (needs --out)' },
-    type: { choices: ATTACK_OBJECT_KINDS, describe: 'only look for this kind of object (for names that are both, e.g. Carbanak)' },
-    score: {
-      choices: ['presence', 'frequency'],
-      default: 'presence',
-      describe: 'presence: a layer per object, 1 = used; frequency: one layer, each technique scored by how many of the objects use it',
-    },
-    campaigns: {
-      type: 'boolean',
-      describe: 'groups: also show the techniques of the ATT&CK campaigns attributed to the group (as attack.mitre.org does), those only in its campaigns in orange',
-    },
-  },
-  examples: [
-    ['$0 attack-object APT32 > apt32.json', 'the layer of G0050, by name'],
-    ['$0 attack-object APT28 APT29 APT32 Turla "Lazarus Group" --score frequency --out layers', 'which techniques the five share'],
-    ['$0 attack-object --all groups --out groups/', 'G0001-axiom.layer.json, ... one per current group'],
-    ['$0 attack-object S0405 --domain mobile', 'a mobile software'],
-  ],
-};
 
 /** Paths as the user wrote --out, not resolved against the working folder. */
 function writeInto(context: CliContext, args: Args, files: readonly LayerFile[]): void {

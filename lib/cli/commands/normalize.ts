@@ -11,7 +11,6 @@ import { attackLibrary, FLAG_WORDS, note, printJson, readStdin, type CliContext,
 import { formatTable, statusColor, tableStyle, type TableStyle } from '../format-table.js';
 import { failOnLeftOut, failOnLeftOutFiles, noteLeftOutFiles, reportUnplaced } from '../unplaced.js';
 import { unknownNames, unknownSuggestions } from '../unknown-suggestions.js';
-import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
   campaigns: string[];
@@ -20,21 +19,6 @@ interface Args extends GlobalArgs {
   suggest?: boolean;
 }
 
-export const declaration: CommandDeclaration = {
-  positionals: {
-    campaigns: { type: 'string', array: true, describe: 'campaign files (YAML or JSON), folders of them, or - for standard input', demandOption: true },
-  },
-  shared: { json: 'print JSON: an array with one object per campaign', strict: true },
-  options: {
-    suggest: { type: 'boolean', describe: 'for each reference left unknown, the techniques `suggest` ranks for its words (top 3), to review: never taken as the reference' },
-  },
-  examples: [
-    ['$0 normalize campaigns/apt32-covid19-wuhan.yaml', 'a table of references and what they became'],
-    ['$0 normalize campaigns --json --strict', 'JSON for every campaign; exit 1 if anything is unresolved'],
-    ['$0 normalize report.yaml --attack-release 14.1', 'the techniques as of ATT&CK 14.1'],
-    ['$0 normalize report.yaml --suggest', 'with techniques ranked for references it cannot read ("steals browser cookies")'],
-  ],
-};
 
 /** What `--suggest` ranked for the references left unknown, by their index in the campaign's references. */
 type Suggested = ReadonlyMap<number, PassageSuggestions>;

@@ -3,7 +3,6 @@ import { attackLibrary, note, printJson, progressLine, readStdin, showsProgress,
 import { suggestModel } from '../suggest-model.js';
 import { fitBetween, foldLine, tableStyle } from '../format-table.js';
 import { warnJsonReadAsText } from '../json-read-as-text.js';
-import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
   report: string;
@@ -13,19 +12,6 @@ interface Args extends GlobalArgs {
   'min-score': number;
 }
 
-export const declaration: CommandDeclaration = {
-  positionals: { report: { type: 'string', describe: 'a report as text, or - for standard input', demandOption: true } },
-  shared: { json: 'print [{line, text, candidates: [{id, name, score, why}], wordsInCommon, note, advice}] as JSON' },
-  options: {
-    lines: { type: 'boolean', describe: 'one passage per input line (default: one per sentence)' },
-    top: { type: 'number', default: 5, describe: 'candidates per passage' },
-    'min-score': { type: 'number', default: 0, describe: 'leave out candidates scoring below this' },
-  },
-  examples: [
-    ['$0 suggest report.txt', 'ranked techniques for each sentence that cites no technique ID'],
-    ['pdftotext report.pdf - | $0 suggest - --json --top 3', 'the same as JSON'],
-  ],
-};
 
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {

@@ -25,26 +25,12 @@ import {
   type TechniqueRecord,
 } from '../../attack/index.js';
 import { attackLibrary, printJson, type CliContext, type GlobalArgs } from '../context.js';
-import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
   ids: string[];
   json?: boolean;
 }
 
-export const declaration: CommandDeclaration = {
-  positionals: {
-    ids: { type: 'string', array: true, describe: 'technique IDs (T1193, t1566/001, T1566.001), one or several', demandOption: true },
-  },
-  shared: { json: true },
-  examples: [
-    ['$0 technique T1193', 'revoked: replaced by T1566.001'],
-    ['$0 technique T1566.002 T1047 T1053.005', 'several IDs, one after the other (--json: an array)'],
-    ['$0 technique T1117 --json', 'machine-readable'],
-    ['$0 technique T0800 --domain ics', 'an ICS technique'],
-    ['$0 technique ACME-T1000 --attack acme/', "a team's own technique (of its ATT&CK Workbench namespace), from its data"],
-  ],
-};
 
 /** The facts about one technique, as `technique --json` prints them. */
 export interface TechniqueReport {

@@ -2,7 +2,6 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   InputError,
-  MERGE_SCORES,
   OutputExistsError,
   StaleOutputError,
   UsageError,
@@ -32,7 +31,6 @@ import {
 import { attackLibrary, FLAG_WORDS, note, noteBlock, readStdin, progressLine, showsProgress, warn, type CliContext, type GlobalArgs } from '../context.js';
 import { namesInLine } from '../names-in-line.js';
 import { assertLayerOutName } from '../layer-out.js';
-import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
   layers: string[];
@@ -46,31 +44,6 @@ interface Args extends GlobalArgs {
   force?: boolean;
 }
 
-export const declaration: CommandDeclaration = {
-  positionals: {
-    layers: { type: 'string', array: true, describe: 'layer files, folders of them (a file may hold an array of layers), or - for standard input', demandOption: true },
-  },
-  shared: {
-    out: 'write the upgraded layers into this folder (or, for one layer file, to this .json file); default: stdout for one layer',
-    force: 'replace existing files under --out or --report-out',
-    check: 'write nothing; exit 1 when a layer would change (for CI of a layer repository)',
-    report: { choices: ['md', 'json'], describe: 'also report every change, as Markdown or JSON, on stdout (or to --report-out)' },
-    'report-out': true,
-  },
-  options: {
-    from: { type: 'string', describe: "the ATT&CK release the layers were written for, when they do not say (default: each layer's versions.attack)" },
-    'in-place': { type: 'boolean', describe: 'replace each layer file that changes' },
-    // No yargs default: the report says what sum would do only when the user did not choose (mergeEntries).
-    'merge-score': { choices: MERGE_SCORES, describe: 'how the scores of entries that merge into one combine (default max)' },
-  },
-  conflicts: { out: 'in-place', check: ['out', 'in-place'] },
-  examples: [
-    ['$0 upgrade apt-2019.json --out apt-2019.v18.json', 'T1086 becomes T1059.001 with its score and comment'],
-    ['$0 upgrade layers/ --in-place --report md > upgrade.md', 'a folder of layers, and what changed in each'],
-    ['$0 upgrade layers/ --check', 'exit 1 when a layer is not current (CI)'],
-    ['$0 upgrade old.json --to 14.1 --out old.v14.json', 'upgrade to a given release (--to is --attack-release)'],
-  ],
-};
 
 /** Where an upgraded file goes, or undefined for stdout / nowhere. */
 function destination(args: Args, file: LayerPath, single: boolean): string | undefined {

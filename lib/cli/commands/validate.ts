@@ -29,7 +29,6 @@ import {
 import { linesPerKind, ofHiddenTechniques, PROBLEMS_LISTED, SHOWN_PER_KIND } from '../repeated-lines.js';
 import { attackLibrary, FLAG_WORDS, note, printJson, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import { noteLeftOutFiles } from '../unplaced.js';
-import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
   /** Layer files, campaign files and folders of them: the positional is named for both kinds it takes. */
@@ -37,22 +36,6 @@ interface Args extends GlobalArgs {
   json?: boolean;
 }
 
-export const declaration: CommandDeclaration = {
-  positionals: {
-    'layers-or-campaigns': {
-      type: 'string',
-      array: true,
-      describe: 'layer files (a layer or an array of layers each), campaign files (YAML or JSON), folders of them, or - for standard input',
-      demandOption: true,
-    },
-  },
-  shared: { json: 'print JSON: one object per file with its findings' },
-  examples: [
-    ['$0 validate layers/', 'no output and exit 0 when every layer loads in Navigator as is'],
-    ['$0 validate campaigns/ layers/', 'campaign files too, read as normalize and render read them'],
-    ['$0 validate old.json --attack-release 14.1 --json', 'check against a given release'],
-  ],
-};
 
 /**
  * A file given by name that is of another kind (a Sigma rule, a DeTT&CT group file): no layer or campaign file to

@@ -3,7 +3,6 @@ import { formatGapReportCsv, formatGapReportMarkdown, type GapReportData } from 
 import { UsageError, type GivenAs } from '../errors.js';
 import type { ExportFormat } from './export-choices.js';
 
-export { EXPORT_FORMATS, type ExportFormat } from './export-choices.js';
 import type { MatrixModel } from './matrix-model.js';
 import { renderHtml } from './render-html.js';
 import { renderSvgPages } from './render-svg.js';

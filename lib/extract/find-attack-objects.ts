@@ -1,6 +1,7 @@
 import { lettersThenDigits, nameKey, type AttackIndex } from '../attack/attack-index.js';
 import type { ActorRecord } from '../attack/types.js';
-import { objectKind, type AttackObjectKind } from '../normalize/resolve-attack-object.js';
+import type { AttackObjectKind } from '../normalize/attack-object-kinds.js';
+import { objectKind } from '../normalize/resolve-attack-object.js';
 import { foldLines, originalSpan, type FoldedText } from '../normalize/tokenize-references.js';
 import type { ReportSpan } from './extract-references.js';
 import { isCommonEnglishWord } from '../common-words.js';

@@ -10,8 +10,8 @@ import {
   objectRef,
   objectsOfKind,
   objectTitle,
-  type AttackObjectKind,
 } from '../normalize/resolve-attack-object.js';
+import type { AttackObjectKind } from '../normalize/attack-object-kinds.js';
 import type { LayerLink, LayerMetadata, LayerTechnique, LegendItem, NavigatorLayer } from './layer-types.js';
 import { compareEntries, expandParents, GENERATOR, LAYOUT, layerShell, type RenderedLayer } from './render-layer.js';
 import { gradientColor, legendSteps, plural, WHITE_TO_RED, writeNearTopAsTop } from './score.js';

@@ -73,7 +73,6 @@ import { addedFor, platformsShowing, unfilteredWarning } from './platform-visibi
 import { TECHNIQUE_KEYS } from './serialize-layer.js';
 import { COMBINE_OPS, type CombineOp } from './combine-ops.js';
 
-export { COMBINE_OPS, type CombineOp };
 
 /** One layer read from a file: the parsed value, and where it came from. */
 export interface LayerSource {

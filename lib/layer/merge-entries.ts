@@ -4,7 +4,6 @@ import { TECHNIQUE_KEYS } from './serialize-layer.js';
 import { appendDivided } from './divided-list.js';
 import type { MergeScore } from './merge-scores.js';
 
-export { MERGE_SCORES, type MergeScore } from './merge-scores.js';
 
 /** One entry to merge, with the technique ID it was written as (for labelling comments from different IDs). */
 export interface MergeSource {

@@ -30,7 +30,8 @@ import {
 import type { LayerMetadata, LayerTechnique, NavigatorLayer } from './layer-types.js';
 import { writeNearTopAsTop } from './score.js';
 import { deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
-import { mergeEntries, type MergeScore } from './merge-entries.js';
+import { mergeEntries } from './merge-entries.js';
+import type { MergeScore } from './merge-scores.js';
 import { libraryOtherDomains, otherDomainLayerText, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { compareEntries, TECHNIQUE_KEYS } from './serialize-layer.js';
 import { domainReleases } from '../normalize/normalize-campaign.js';

@@ -4,7 +4,8 @@ import type { ActorRecord, TechniqueId } from '../attack/types.js';
 import { AttackObjectError, InputError, UsageError, type GivenAs } from '../errors.js';
 import { fullName } from './resolve-reference.js';
 import type { NormalizedCampaign } from './normalize-types.js';
-import { givenIds, givenObjects, objectKind, objectTechniques, resolveAttackObject, type AttackObjectKind, type ResolvedObject } from './resolve-attack-object.js';
+import type { AttackObjectKind } from './attack-object-kinds.js';
+import { givenIds, givenObjects, objectKind, objectTechniques, resolveAttackObject, type ResolvedObject } from './resolve-attack-object.js';
 
 /**
  * Where a technique the campaign reports stands in ATT&CK's documentation of the object:

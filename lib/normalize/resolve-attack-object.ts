@@ -8,7 +8,6 @@ import { editDistance } from '../name-distance.js';
 import { fullName } from './resolve-reference.js';
 import { ATTACK_OBJECT_KINDS, type AttackObjectKind } from './attack-object-kinds.js';
 
-export type { AttackObjectKind };
 
 /** The form of a group's, software's or campaign's ATT&CK ID (G0050, S0227, C0021). */
 const OBJECT_ID = /^[GSC]\d{4}$/i;

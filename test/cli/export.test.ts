@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { EXPORT_FORMATS } from '../../lib/export/export-formats.js';
+import { EXPORT_FORMATS } from '../../lib/export/export-choices.js';
 import { MEASURED_FONTS } from '../../lib/export/text-measure.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { freshTmpDir, hasStackTrace, repoRoot, runCli } from '../helpers/attack.js';

@@ -5,15 +5,14 @@ import type { AttackIndex } from '../../lib/attack/attack-index.js';
 import { InputError, SchemaValidationError, UsageError } from '../../lib/errors.js';
 import {
   combineLayers,
-  COMBINE_OPS,
   parseLayerSources,
   readLayerSources,
   sourcesDomain,
   upgradeSources,
   type CombineInput,
-  type CombineOp,
   type LayerSource,
 } from '../../lib/layer/combine-layers.js';
+import { COMBINE_OPS, type CombineOp } from '../../lib/layer/combine-ops.js';
 import type { LayerTechnique, NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { serializeLayer } from '../../lib/layer/serialize-layer.js';
 import { gradientColor, INFERRED_COLOR, INFERRED_LABEL } from '../../lib/layer/score.js';

@@ -85,7 +85,8 @@ describe('mitreattack-python layers', () => {
       expect(result.code, result.stderr).to.equal(0);
       const { comparisons } = JSON.parse(result.stdout) as { comparisons: Array<{ attack: { domain: string } }> };
       expect(comparisons.map((c) => c.attack.domain)).to.deep.equal(['enterprise-attack']);
-      expect(result.stderr).to.match(/\(layer 2\): a layer of mobile-attack, not compared: no group, software or campaign "APT29" in ATT&CK mobile-attack/);
+      // Where the group is, once, after the layer it concerns (not the layer's name again, nor advice to compare it in mobile).
+      expect(result.stderr).to.match(/\(layer 2\): a layer of mobile-attack, not compared: --with "APT29" is G0016 APT29 \(group\) of ATT&CK enterprise-attack 18\.1, not of mobile-attack\n/);
     });
 
     it('compare --with an object of neither domain is refused as before', async () => {

@@ -134,15 +134,22 @@ function compareOptions(context: CliContext, args: Args): (object: ActorRecord, 
  * for an ICS layer): the error says where it is, not "check the spelling" or the names closest to it in this domain.
  */
 function inOtherDomain(library: AttackLibrary, index: AttackIndex, error: unknown, source: string, what: 'campaign' | 'layer'): unknown {
-  if (!(error instanceof AttackObjectError)) return error;
-  const found = locateInOtherDomains(library, error.query, index);
-  if (!found) return error;
+  const where = elsewhere(library, index, error);
+  if (!where) return error;
   return new AttackObjectError(
-    error.query,
-    [describeObject(found.object)],
-    `${source}: --with "${error.query}" is ${describeObject(found.object)} of ATT&CK ${found.index.label}; the ${what} is of ${index.label}: ` +
-      `compare it with a group, campaign or software of ${index.domain}`,
+    where.query,
+    [where.object],
+    `${source}: ${where.text}; the ${what} is of ${index.label}: compare it with a group, campaign or software of ${index.domain}`,
   );
+}
+
+/** Where an object --with names is, when `index`'s domain lacks it and another has it: `--with "APT29" is G0016 APT29 (group) of ATT&CK enterprise-attack 18.1`. */
+function elsewhere(library: AttackLibrary, index: AttackIndex, error: unknown): { query: string; object: string; text: string } | undefined {
+  if (!(error instanceof AttackObjectError)) return undefined;
+  const found = locateInOtherDomains(library, error.query, index);
+  if (!found) return undefined;
+  const object = describeObject(found.object);
+  return { query: error.query, object, text: `--with "${error.query}" is ${object} of ATT&CK ${found.index.label}` };
 }
 
 /** The output every comparison ends with: the comparison layers (`--out`), then JSON or the tables. */
@@ -204,8 +211,10 @@ function compareLayerFile(context: CliContext, args: Args, stdin: Uint8Array | u
       const error = args.with?.length ? inOtherDomain(library, index, thrown, input.source ?? source.file, 'layer') : thrown;
       if (!several || !args.with?.length || !(error instanceof AttackObjectError)) throw error;
       refusal ??= error;
-      // The names closest to it in this domain are no help: the object is of the other layers' domain.
-      notCompared.push(`${input.source ?? source.file}: a layer of ${domain}, not compared: ${error.message.replace(/; did you mean [^;]*\?$/, '')}`);
+      // The names closest to it in this domain are no help: the object is of the other layers' domain, which says so.
+      const where = elsewhere(library, index, thrown);
+      const why = where ? `${where.text}, not of ${domain}` : error.message.replace(/; did you mean [^;]*\?$/, '');
+      notCompared.push(`${input.source ?? source.file}: a layer of ${domain}, not compared: ${why}`);
       continue;
     }
     for (const target of targets) for (const line of target.notes) note(context, args, `note: ${line}`);

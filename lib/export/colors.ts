@@ -1,4 +1,4 @@
-import { channels } from '../layer/score.js';
+import { channels } from '../layer/hex-color.js';
 
 /** WCAG relative luminance of a `#rrggbb` colour (0 black .. 1 white). */
 export function luminance(color: string): number {

@@ -5,6 +5,7 @@ import { preAttackNumberText, unusedNumberText } from '../attack/technique-id.js
 import type { TacticShortname, TechniqueId, TechniqueRecord } from '../attack/types.js';
 import type { Gradient, LayerLink, LayerMetadata, LayerTechnique, LegendItem, NavigatorLayer } from '../layer/layer-types.js';
 import { gradientColor } from '../layer/score.js';
+import { isHexColor } from '../layer/hex-color.js';
 import { aggregateScore } from '../layer/aggregate-score.js';
 import { otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { isAnnotated } from '../layer/subtechnique-visibility.js';
@@ -214,12 +215,10 @@ function annotationsByCell(entries: readonly LayerTechnique[], index: AttackInde
   return { cells: new Map([...cells].map(([key, { annotation }]) => [key, annotation])), replaced };
 }
 
-/** `#rgb`, `#rrggbb` or `#rrggbbaa`: the only colours the model passes on, so renderers can write them as they are. */
-const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
-
+/** The colour a cell takes: its own (`HEX_COLOR`: renderers write it as it is), else its score's on the gradient. */
 function colorOf(annotation: Annotation | undefined, gradient: Gradient): string | undefined {
   if (!annotation || annotation.enabled === false) return undefined;
-  if (annotation.color && HEX_COLOR.test(annotation.color)) return annotation.color;
+  if (isHexColor(annotation.color)) return annotation.color;
   return typeof annotation.score === 'number' ? gradientColor(gradient, annotation.score) : undefined;
 }
 
@@ -244,7 +243,7 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
   const entries = layer.techniques ?? [];
   // A layer that skipped validation may carry anything; a gradient that cannot colour falls back to Navigator's.
   const own = layer.gradient;
-  const gradient = own && own.colors.length >= 2 && own.colors.every((color) => HEX_COLOR.test(color)) ? own : DEFAULT_GRADIENT;
+  const gradient = own && own.colors.length >= 2 && own.colors.every(isHexColor) ? own : DEFAULT_GRADIENT;
   // An empty platform list shows every platform in Navigator; a name renamed since the layer's release is read as its new one.
   const listed = options.everyPlatform ? undefined : layer.filters?.platforms;
   const platforms = shownPlatforms(listed, index, layer.versions?.attack);
@@ -313,7 +312,7 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
         if (aggregate !== undefined) {
           cell.aggregateScore = aggregate;
           const own = annotations.get(`${record.id}|${tactic.shortname}`)?.color;
-          if (cell.enabled && !(own && HEX_COLOR.test(own))) {
+          if (cell.enabled && !isHexColor(own)) {
             cell.fill = gradientColor(gradient, aggregate);
             cell.text = readableTextColor(cell.fill);
           }
@@ -363,7 +362,7 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
     gradient,
     defaultGradient: gradient === DEFAULT_GRADIENT,
     scored,
-    legend: (layer.legendItems ?? []).filter((item) => HEX_COLOR.test(item.color)),
+    legend: (layer.legendItems ?? []).filter((item) => isHexColor(item.color)),
     ...tacticRowOf(layer),
     ...(platforms ? { platforms: [...platforms] } : {}),
     hideDisabled,
@@ -388,7 +387,7 @@ function tacticRowOf(layer: NavigatorLayer): { tacticRow?: { fill: string; text:
   if (layer.showTacticRowBackground !== true) return {};
   // A layer that skipped validation may carry anything; a colour that cannot fill falls back to Navigator's.
   const own = layer.tacticRowBackground;
-  const fill = own && HEX_COLOR.test(own) ? own : DEFAULT_TACTIC_ROW_BACKGROUND;
+  const fill = isHexColor(own) ? own : DEFAULT_TACTIC_ROW_BACKGROUND;
   return { tacticRow: { fill, text: readableTextColor(fill) } };
 }
 

@@ -4,7 +4,7 @@ import type { GapReportData } from '../coverage/gap-report.js';
 import { libraryClassText } from '../coverage/gap-library.js';
 import { collectedLogSourceTexts, coveragePercent, detectionText, GAP_TABLE_HEADER, gapTableRows } from '../coverage/gap-report.js';
 import type { LayerLink } from '../layer/layer-types.js';
-import { channels } from '../layer/score.js';
+import { channels } from '../layer/hex-color.js';
 import { emptyTacticReasons, type MatrixCell, type MatrixModel } from './matrix-model.js';
 import { aggregateText, cellTooltip, linkLines, metadataLines, summaryLine } from './render-svg.js';
 import { LAYER_TABLE_HEADER, layerTableRow } from './render-table.js';
@@ -42,8 +42,8 @@ const WRAP = { vertical: 'top' as const, wrapText: true };
 const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFEDEDED' } };
 
 /**
- * A `#rgb`, `#rrggbb` or `#rrggbbaa` colour as the opaque ARGB a workbook writes: `#f00` is `FFFF0000`, where the
- * first six digits after `FF` (`FFF00`, as Navigator's own Excel export writes it) are no colour at all.
+ * A layer's colour (`HEX_COLOR`) as the opaque ARGB a workbook writes: `#f00` is `FFFF0000` and `#f00a` too, where `FF`
+ * and the digits after `#` (`FFF00`, `FFF00A`, as Navigator's own Excel export writes them) are no colour at all.
  */
 const argb = (hex: string): string => `FF${channels(hex).map((c) => c.toString(16).padStart(2, '0')).join('').toUpperCase()}`;
 

@@ -21,6 +21,7 @@ import { schemaUrl } from '../schemas.js';
 import { escapePointer, isJsonObject, type JsonObject } from '../json-value.js';
 import type { Domain } from '../attack/types.js';
 import { ATLAS_ID, atlasIdMessage, customData, domainInWords, layerFormat, misspeltDomain, NAVIGATOR_OLD_DOMAINS, PRE_ATTACK_ID, PRE_ATTACK_MERGED, STIX_DOMAIN_NAMES } from './layer-format.js';
+import { HEX_COLOR } from './hex-color.js';
 import { isAnnotated } from './subtechnique-visibility.js';
 import { firstElided } from '../short-list.js';
 
@@ -210,7 +211,6 @@ function unknownDomainOutcome(stated: unknown): Outcome {
   };
 }
 
-const HEX_COLOR = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const TACTIC = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 /** A tactic's ATT&CK ID, which layers written by hand put where a technique's goes (`"techniqueID": "TA0002"`). */
 const TACTIC_ID = /^TA\d{4}$/i;

@@ -3,6 +3,7 @@ import { UsageError } from '../errors.js';
 import { useOneOf } from '../name-distance.js';
 import { confidenceValue, CONFIDENCE_VALUES } from '../normalize/normalize-campaign.js';
 import type { NormalizedCampaign, NormalizedTechnique } from '../normalize/normalize-types.js';
+import { channels } from './hex-color.js';
 import type { Gradient, LayerTechnique, LegendItem } from './layer-types.js';
 
 /** The names of the scoring models, as `render --score` takes them. */
@@ -126,13 +127,6 @@ export function recencyWeight(result: NormalizedCampaign, context: ScoreContext)
   return 0.5 ** (age / context.halfLifeDays);
 }
 
-/** Parse `#rrggbb` (or `#rgb`) into RGB channels. */
-export function channels(color: string): [number, number, number] {
-  const hex = color.slice(1);
-  const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex.slice(0, 6);
-  return [0, 2, 4].map((at) => parseInt(full.slice(at, at + 2), 16)) as [number, number, number];
-}
-
 /**
  * Where a score sits on a gradient: 0 at minValue, 1 at maxValue, beyond them outside 0..1. Navigator's getHexColor
  * tests maxValue first: with ends that are equal (a threshold, as CTID's green_seen layer's 1..1), a score of maxValue
@@ -143,11 +137,12 @@ export function gradientPosition(score: number, minValue: number, maxValue: numb
   return span > 0 ? (score - minValue) / span : score >= maxValue ? 1 : 0;
 }
 
-/** A colour as Navigator paints it: case, spaces and an opaque alpha (`#ce232eff`) aside. */
+/** A colour as Navigator paints it: case, spaces and an opaque alpha (`#ce232eff`, `#f00f`) aside. */
 export function paintedColour(colour: unknown): string | undefined {
   if (typeof colour !== 'string') return undefined;
   const text = colour.trim().toLowerCase();
-  return /^#[0-9a-f]{6}ff$/.test(text) ? text.slice(0, 7) : text;
+  const opaque = /^(?:(#[0-9a-f]{6})ff|(#[0-9a-f]{3})f)$/.exec(text);
+  return opaque ? (opaque[1] ?? opaque[2])! : text;
 }
 
 /** How many colours Navigator 5.1's table of a gradient holds (gradient.ts updateGradient: `tinygradient(colors).rgb(100)`). */

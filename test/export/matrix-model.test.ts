@@ -287,6 +287,35 @@ describe('matrixModel', () => {
   });
 });
 
+describe('matrixModel with four-digit colours (#rgba), which the layer schema, repair and Navigator 5.1 take', () => {
+  const index = loadRelease('18.1');
+  // Navigator keeps any colour tinycolor2 reads (nav-app/src/app/classes/technique-vm.ts deserialize) and paints it as
+  // CSS does, alpha included; its text colour (tinycolor.mostReadable) and gradient steps (toHexString) leave the alpha out.
+  const model = matrixModel(
+    layerWith([{ techniqueID: 'T1059', color: '#f00a' }, { techniqueID: 'T1566', score: 100 }], {
+      gradient: { colors: ['#fff', '#00fa'], minValue: 0, maxValue: 100 },
+      legendItems: [{ label: 'seen', color: '#0f08' }],
+      showTacticRowBackground: true,
+      tacticRowBackground: '#205c',
+    }),
+    index,
+  );
+
+  it('fills a cell with its own #rgba colour, as written, and picks its text as for #ff0000 (black)', () => {
+    expect([cell(model, 'T1059')?.fill, cell(model, 'T1059')?.text]).to.deep.equal(['#f00a', '#000000']);
+    expect(model.rows.find((row) => row.technique === 'T1059')?.color).to.equal('#f00a');
+  });
+
+  it("colours a score on a gradient of #rgba colours, not on Navigator's default", () => {
+    expect(cell(model, 'T1566')?.fill).to.equal('#0000ff');
+  });
+
+  it('keeps a legend item and the tactic row background of #rgba colours', () => {
+    expect(model.legend).to.deep.equal([{ label: 'seen', color: '#0f08' }]);
+    expect(model.tacticRow).to.deep.equal({ fill: '#205c', text: '#ffffff' });
+  });
+});
+
 describe("matrixModel's tactic row, as Navigator colours it (showTacticRowBackground)", () => {
   const index = loadRelease('18.1');
   // Published layers that show a tactic row background (test/fixtures/layers/public/README.md): CALDERA's compass

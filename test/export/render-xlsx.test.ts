@@ -514,4 +514,17 @@ describe("renderXlsx colours as Navigator's layer gives them", () => {
     })));
     expect(coloured).to.deep.equal(['Matrix Command and Scripting Interpreter FFFF0000', 'Techniques #f00 FFFF0000', 'Layer red FFFF0000']);
   });
+
+  it('writes a four-digit colour (#f00a) as the colour it is, FFFF0000, on the Matrix, Techniques and Layer sheets', async () => {
+    // The layer schema, repair and Navigator take #rgba; the matrix model dropped it and the workbook left the cells
+    // plain. A workbook's fill is opaque: the alpha is left out, as the eight-digit form's is.
+    const model = matrixModel(layer({ legendItems: [{ label: 'red', color: '#f00a' }] }, [{ techniqueID: 'T1059', color: '#f00a', comment: 'red' }]), index);
+    const book = await readWorkbook(await renderXlsx(model));
+    const coloured: string[] = [];
+    book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => {
+      const argb = fillOf(cell);
+      if (argb && !['FFEDEDED', 'FFFFFFFF'].includes(argb)) coloured.push(`${sheet.name} ${String(cell.value)} ${argb}`);
+    })));
+    expect(coloured).to.deep.equal(['Matrix Command and Scripting Interpreter FFFF0000', 'Techniques #f00a FFFF0000', 'Layer red FFFF0000']);
+  });
 });

@@ -393,6 +393,19 @@ function renderCell(item: Item, x: number, y: number, layout: MatrixLayout, colu
   return parts.join('');
 }
 
+/**
+ * The layer's tactic row background (showTacticRowBackground) as Navigator's SVG export draws it: one band under the
+ * tactic names across the matrix (svg-export.component.ts, the tactic-header-background rect as wide as the matrix),
+ * not a rect per column with the page showing between them; on a page of continued columns, across those it shows.
+ */
+function tacticRowBand(segments: readonly Segment[], model: MatrixModel, layout: MatrixLayout, top: number): string {
+  const row = model.tacticRow;
+  if (!row || !segments.length) return '';
+  const slots = Math.max(...segments.map((segment) => segment.slot)) + 1;
+  const width = slots * layout.columnWidth + (slots - 1) * COLUMN_GAP;
+  return `<rect class="tactic-row" x="${n(MARGIN)}" y="${n(top)}" width="${n(width)}" height="${n(layout.headerHeight - 1)}" fill="${row.fill}"/>\n`;
+}
+
 /** One tactic column's part on a page: its header (with "continued" after the first part), then its cells. */
 function renderSegment(segment: Segment, model: MatrixModel, layout: MatrixLayout, top: number): string {
   const column = model.columns[segment.column]!;
@@ -400,12 +413,10 @@ function renderSegment(segment: Segment, model: MatrixModel, layout: MatrixLayou
   const headerSize = layout.headerSize;
   const count = column.cells.length;
   const techniques = `${count} technique${count === 1 ? '' : 's'}`;
-  // The layer's tactic row background (showTacticRowBackground), as Navigator's SVG export fills the row, its text
-  // black or white, whichever reads better.
+  // On the layer's tactic row background (`tacticRowBand`), the text black or white, whichever reads better.
   const row = model.tacticRow;
-  const background = row ? `<rect class="tactic-row" x="${n(x)}" y="${n(top)}" width="${n(layout.columnWidth)}" height="${n(layout.headerHeight - 1)}" fill="${row.fill}"/>` : '';
   const tacticHeader =
-    `<g class="tactic-header"><title>${escapeXml(`${column.tacticId} ${column.name}: ${techniques}`)}</title>${background}` +
+    `<g class="tactic-header"><title>${escapeXml(`${column.tacticId} ${column.name}: ${techniques}`)}</title>` +
     textElement(layout.headerLines[segment.column]!, x + PAD_X, top + PAD_Y + headerSize, headerSize * 1.2, ` font-size="${n(headerSize)}" font-weight="bold" fill="${row?.text ?? '#1a1a1a'}"`) +
     `<text x="${n(x + PAD_X)}" y="${n(top + layout.headerHeight - PAD_Y - 2.5)}" font-size="${n(layout.size - 0.5)}" fill="${row?.text ?? MUTED}">${segment.continued ? 'continued' : techniques}</text>` +
     `<line x1="${n(x)}" x2="${n(x + layout.columnWidth)}" y1="${n(top + layout.headerHeight - 1)}" y2="${n(top + layout.headerHeight - 1)}" stroke="#1a1a1a" stroke-width="0.75"/></g>`;
@@ -611,7 +622,7 @@ export function renderSvgPages(model: MatrixModel, options: SvgOptions = {}): st
       const below = i === 0 ? firstBottom : nextBottom;
       return [
         i === 0 && shared ? header.pages[header.pages.length - 1]! : '',
-        `<g class="matrix">\n${segments.map((segment) => renderSegment(segment, model, layout, top)).join('\n')}\n</g>`,
+        `<g class="matrix">\n${tacticRowBand(segments, model, layout, top)}${segments.map((segment) => renderSegment(segment, model, layout, top)).join('\n')}\n</g>`,
         below.height ? below.draw(top + tallest, textPages.length + i + 1) : '',
       ]
         .filter(Boolean)

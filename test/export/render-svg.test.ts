@@ -392,24 +392,43 @@ describe("renderSvgPages' tactic row, as Navigator's SVG export fills it (showTa
   // its shape, on three techniques.
   const layer = (extra: Partial<NavigatorLayer>): NavigatorLayer =>
     ({ name: 'row', domain: 'enterprise-attack', versions: { layer: '4.5', attack: '18' }, techniques: [{ techniqueID: 'T1059', score: 3 }, { techniqueID: 'T1566', score: 1 }, { techniqueID: 'T1003', color: '#ff0000' }], ...extra }) as NavigatorLayer;
-  const headersOf = (svg: string): Element[] => byClass(parseSvg(svg), 'tactic-header');
 
-  it('fills every tactic header with the colour, its name and count in the readable colour', () => {
-    const headers = headersOf(renderSvgPages(matrixModel(layer({ showTacticRowBackground: true, tacticRowBackground: '#205b8f' }), index))[0]!);
+  it('fills the row with one band across the matrix, as Navigator does, every name and count on it in the readable colour', () => {
+    // Navigator draws one tactic-header-background rect as wide as the matrix; a rect per column left white gaps.
+    const page = parseSvg(renderSvgPages(matrixModel(layer({ showTacticRowBackground: true, tacticRowBackground: '#205b8f' }), index))[0]!);
+    const bands = Array.from(page.getElementsByTagName('rect')).filter((rect) => rect.getAttribute('class') === 'tactic-row');
+    expect(bands.map((rect) => rect.getAttribute('fill'))).to.deep.equal(['#205b8f']);
+    const band = rectBox(bands[0]!, 'row');
+    const headers = byClass(page, 'tactic-header');
     expect(headers).to.have.length.above(10);
+    // From the first column's left edge to the last one's right edge: the rule under each header.
+    const rules = headers.map((header) => header.getElementsByTagName('line')[0]!);
+    expect([band.x, band.x + band.width]).to.deep.equal([Number(rules[0]!.getAttribute('x1')), Number(rules.at(-1)!.getAttribute('x2'))]);
     for (const header of headers) {
-      const row = Array.from(header.getElementsByTagName('rect')).filter((rect) => rect.getAttribute('class') === 'tactic-row');
-      expect(row.map((rect) => rect.getAttribute('fill'))).to.deep.equal(['#205b8f']);
       expect(Array.from(header.getElementsByTagName('text')).map((text) => text.getAttribute('fill'))).to.deep.equal(['#ffffff', '#ffffff']);
-      // The name and the count lie on the row, in every font the pictures name.
+      // The name and the count lie on the band, in every font the pictures name.
       for (const font of MEASURED_FONTS) {
-        for (const text of Array.from(header.getElementsByTagName('text'))) expect(inside(textBox(text, font), rectBox(row[0]!, 'row')), text.textContent ?? '').to.equal(true);
+        for (const text of Array.from(header.getElementsByTagName('text'))) expect(inside(textBox(text, font), band), text.textContent ?? '').to.equal(true);
       }
     }
   });
 
+  it('draws the band on each page across the columns that page shows, continued ones included', () => {
+    // Every technique and sub-technique of 18.1 expanded: Defense Evasion and others go on to further pages.
+    const every = layer({ showTacticRowBackground: true, tacticRowBackground: '#205b8f', layout: { layout: 'side', showID: true, showName: true, expandedSubtechniques: 'all' }, techniques: rawMatrix().current.map((t) => ({ techniqueID: t.id, score: 1 })) });
+    const pages = renderSvgPages(matrixModel(every, index)).map(parseSvg).filter((page) => byClass(page, 'tactic-header').length);
+    expect(pages.length).to.be.greaterThan(1);
+    pages.forEach((page, i) => {
+      const bands = Array.from(page.getElementsByTagName('rect')).filter((rect) => rect.getAttribute('class') === 'tactic-row').map((rect) => rectBox(rect, 'row'));
+      const rules = byClass(page, 'tactic-header').map((header) => header.getElementsByTagName('line')[0]!);
+      expect(bands.map((band) => [band.x, band.x + band.width]), `page ${i + 1}`).to.deep.equal([[Number(rules[0]!.getAttribute('x1')), Number(rules.at(-1)!.getAttribute('x2'))]]);
+    });
+  });
+
   it('draws no row without showTacticRowBackground, whatever tacticRowBackground says', () => {
-    const headers = headersOf(renderSvgPages(matrixModel(layer({ tacticRowBackground: '#205b8f' }), index))[0]!);
+    const page = parseSvg(renderSvgPages(matrixModel(layer({ tacticRowBackground: '#205b8f' }), index))[0]!);
+    expect(Array.from(page.getElementsByTagName('rect')).filter((rect) => rect.getAttribute('class') === 'tactic-row')).to.deep.equal([]);
+    const headers = byClass(page, 'tactic-header');
     expect(headers.flatMap((header) => Array.from(header.getElementsByTagName('rect')))).to.deep.equal([]);
     expect(new Set(headers.flatMap((header) => Array.from(header.getElementsByTagName('text')).map((text) => text.getAttribute('fill'))))).to.deep.equal(new Set(['#1a1a1a', '#595959']));
   });

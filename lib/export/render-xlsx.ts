@@ -40,6 +40,11 @@ const GRID = { style: 'thin' as const, color: { argb: 'FFD9D9D9' } };
 const BORDER = { top: GRID, left: GRID, bottom: GRID, right: GRID };
 const WRAP = { vertical: 'top' as const, wrapText: true };
 const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFEDEDED' } };
+/**
+ * A disabled technique's text, as Navigator's own Excel export greys it (mitre-attack/attack-navigator
+ * nav-app/src/app/datatable/data-table.component.ts styleCells: `FFBCBCBC`), lighter than the pictures' grey.
+ */
+const DISABLED_FONT = 'FFBCBCBC';
 
 /**
  * A layer's colour (`HEX_COLOR`) as the opaque ARGB a workbook writes: `#f00` is `FFFF0000` and `#f00a` too, where `FF`
@@ -266,7 +271,7 @@ function matrixSheet(workbook: Workbook, model: MatrixModel, layout: Subtechniqu
       // Plain cells carry no style at all (the sheet's grid lines frame them): every styled cell costs exceljs
       // time to write, and a large layer has thousands.
       for (const target of [name, score]) {
-        if (cell.text !== '#000000' || cell.subtechnique) target.font = { color: { argb: argb(cell.text) }, ...(cell.subtechnique ? { size: 10 } : {}) };
+        if (cell.text !== '#000000' || cell.subtechnique) target.font = { color: { argb: cell.enabled ? argb(cell.text) : DISABLED_FONT }, ...(cell.subtechnique ? { size: 10 } : {}) };
         if (cell.fill) fill(target, cell.fill);
       }
       // A note only where it says more than the cell shows: a score alone is in the cell already, an aggregate score

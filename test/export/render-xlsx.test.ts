@@ -502,6 +502,17 @@ describe("renderXlsx colours as Navigator's layer gives them", () => {
     expect(new Set(tacticHeads(plain, plainBook).map((head) => fillOf(plainBook.getWorksheet('Matrix')!.getCell(4, head.from))))).to.deep.equal(new Set(['FFEDEDED']));
   });
 
+  it("greys a disabled technique's text FFBCBCBC, as Navigator's Excel export does", async () => {
+    // mitre-attack/attack-navigator nav-app/src/app/datatable/data-table.component.ts styleCells: a disabled
+    // technique's font is FFBCBCBC (in every version of it stored); we wrote the pictures' grey, FFA6A6A6.
+    const book = await readWorkbook(await renderXlsx(matrixModel(layer({}, [{ techniqueID: 'T1059', score: 3, enabled: false }, { techniqueID: 'T1059.001', enabled: false }]), index)));
+    const fonts: string[] = [];
+    book.getWorksheet('Matrix')!.eachRow((row) => row.eachCell((cell) => {
+      if (/Command and Scripting Interpreter|PowerShell/.test(String(cell.value))) fonts.push(`${String(cell.value)} ${fontOf(cell)}`);
+    }));
+    expect(fonts).to.deep.equal(['Command and Scripting Interpreter FFBCBCBC']);
+  });
+
   it('writes a three-digit colour (#f00) as the colour it is, FFFF0000, on the Matrix, Techniques and Layer sheets', async () => {
     // The layer schema and Navigator take #rgb; `FF` and the digits (`FFF00`, as Navigator's own export writes it) are
     // no ARGB colour: Excel and LibreOffice show such a cell without its colour.

@@ -114,11 +114,28 @@ export function markdownCode(value: unknown): string {
 }
 
 /**
- * A Markdown table, every cell through `markdownCell`, but those of `messageColumns` (by position), messages of ours,
- * through `markdownMessageCell`; `align` gives `r` for right-aligned (numeric) columns.
+ * A colour (`#f00a`) for a Markdown table cell, its `#` as it is: CommonMark and GFM read a cell as inline text, where
+ * `#` means nothing (a heading is a block, which no cell holds), so `\#f00a` is only harder to read and to take back.
+ * Anything but `#` and hex digits is a cell as `markdownCell` writes it.
  */
-export function formatMarkdownTable(header: readonly string[], rows: readonly (readonly unknown[])[], align: string = '', messageColumns: readonly number[] = []): string {
+export function markdownColorCell(value: unknown): string {
+  return /^#[0-9a-f]+$/i.test(text(value)) ? text(value) : markdownCell(value);
+}
+
+/**
+ * A Markdown table, every cell through `markdownCell`, but those of `messageColumns` (by position), messages of ours,
+ * through `markdownMessageCell`, and those of `colorColumns` through `markdownColorCell`; `align` gives `r` for
+ * right-aligned (numeric) columns.
+ */
+export function formatMarkdownTable(
+  header: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  align: string = '',
+  messageColumns: readonly number[] = [],
+  colorColumns: readonly number[] = [],
+): string {
   const rule = `|${header.map((_, i) => (align[i] === 'r' ? '---:' : '---')).join('|')}|`;
-  const line = (cells: readonly unknown[]): string => `| ${cells.map((value, i) => (messageColumns.includes(i) ? markdownMessageCell(value) : markdownCell(value))).join(' | ')} |`;
+  const cell = (value: unknown, i: number): string => (messageColumns.includes(i) ? markdownMessageCell(value) : colorColumns.includes(i) ? markdownColorCell(value) : markdownCell(value));
+  const line = (cells: readonly unknown[]): string => `| ${cells.map(cell).join(' | ')} |`;
   return [line(header), rule, ...rows.map(line)].join('\n');
 }

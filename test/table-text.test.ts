@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import MarkdownIt from 'markdown-it';
 import { parseCsv } from '../lib/coverage/parse-csv.js';
-import { csvField, formatCsv, formatMarkdownTable, markdownCell, markdownCode, markdownLines, markdownMessage, markdownMessageCell, markdownText } from '../lib/table-text.js';
+import { csvField, formatCsv, formatMarkdownTable, markdownCell, markdownCode, markdownColorCell, markdownLines, markdownMessage, markdownMessageCell, markdownText } from '../lib/table-text.js';
 
 // Hostile texts as they come in campaign names, layer names and descriptions, comments, file names.
 const HOSTILE = [
@@ -95,6 +95,14 @@ describe('Markdown escaping', () => {
       expect(unescapeHtml(cells[0]!.replace(/<br>/g, '\n'))).to.equal(hostile.split('\n').map((line) => line.trim()).join('\n').trim());
     });
   }
+
+  it('markdownColorCell writes a colour as it is (#f00a), anything else in its cell as markdownCell does', () => {
+    for (const color of ['#f00', '#F00A', '#ce232e', '#ce232e80']) {
+      expect(markdownColorCell(color)).to.equal(color);
+      expect(markdown.render(formatMarkdownTable(['color'], [[color]], '', [], [0]))).to.contain(`<td>${color}</td>`);
+    }
+    for (const hostile of [...HOSTILE, '#f00 | x', '# heading', '#f00\n#0f0']) expect(markdownColorCell(hostile), hostile).to.equal(markdownCell(hostile));
+  });
 
   it('lets no link through but the addresses the text shows, which a renderer with autolinks may link', () => {
     const linkify = new MarkdownIt({ html: true, linkify: true });

@@ -56,8 +56,9 @@ export function renderMarkdown(model: MatrixModel): string {
   const lines = [`# ${markdownText(model.name)}`, '', markdownText(summaryLine(model)), ''];
   if (model.description) lines.push(markdownLines(model.description).map((line) => `> ${line}`.trimEnd()).join('\n>\n'), '');
   const header = LAYER_TABLE_HEADER.map((column) => column[0]!.toUpperCase() + column.slice(1));
-  // The note is ours (`not drawn: …; run \`attack-layers upgrade\``): its commands are code, as in the list below.
-  lines.push(formatMarkdownTable(header, model.rows.map((row) => layerTableRow(row, '\n')), '   r', [LAYER_TABLE_HEADER.indexOf('note')]), '');
+  // The note is ours (`not drawn: …; run \`attack-layers upgrade\``): its commands are code, as in the list below. The
+  // colour is one `matrixModel` passed on (HEX_COLOR), written `#f00a`, not `\#f00a`.
+  lines.push(formatMarkdownTable(header, model.rows.map((row) => layerTableRow(row, '\n')), '   r', [LAYER_TABLE_HEADER.indexOf('note')], [LAYER_TABLE_HEADER.indexOf('color')]), '');
   if (model.notDrawn.length) {
     lines.push(`Not drawn in the matrix (${model.notDrawn.length}):`, '', ...model.notDrawn.map((item) => `- ${markdownMessage(item.message)}`), '');
   }

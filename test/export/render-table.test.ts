@@ -92,6 +92,13 @@ describe('renderCsv and renderMarkdown', () => {
     expect(markdown).to.contain('- T1411: revoked in mobile-attack 18.1, replaced by T1417.002 Input Capture: GUI Input Capture; run `upgradeLayer`\n');
   });
 
+  it('writes a Markdown colour as it is (#f00a), which a table cell reads literally, not as \\#f00a', () => {
+    // CommonMark and GFM parse a table cell as inline text, where # means nothing: markdown-it shows `#f00a` as #f00a.
+    const coloured = renderMarkdown(matrixModel({ ...tricky, techniques: [{ techniqueID: 'T1059', color: '#f00a' }, { techniqueID: 'T1003', color: '#CE232E' }] }, index));
+    const colours = coloured.split('\n').filter((line) => /^\| T\d/.test(line)).map((line) => line.split(' | ')[LAYER_TABLE_HEADER.indexOf('color')]);
+    expect(colours).to.deep.equal(['#CE232E', '#f00a']);
+  });
+
   it('escapes pipes and line breaks in Markdown cells, so each row stays one table row', () => {
     const markdown = renderMarkdown(model);
     const rows = markdown.split('\n').filter((line) => /^\| T\d/.test(line));

@@ -513,29 +513,23 @@ describe("renderXlsx colours as Navigator's layer gives them", () => {
     expect(fonts).to.deep.equal(['Command and Scripting Interpreter FFBCBCBC']);
   });
 
-  it('writes a three-digit colour (#f00) as the colour it is, FFFF0000, on the Matrix, Techniques and Layer sheets', async () => {
-    // The layer schema and Navigator take #rgb; `FF` and the digits (`FFF00`, as Navigator's own export writes it) are
-    // no ARGB colour: Excel and LibreOffice show such a cell without its colour.
-    const model = matrixModel(layer({ legendItems: [{ label: 'red', color: '#f00' }] }, [{ techniqueID: 'T1059', color: '#f00', comment: 'red' }]), index);
-    const book = await readWorkbook(await renderXlsx(model));
-    const coloured: string[] = [];
-    book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => {
-      const argb = fillOf(cell);
-      if (argb && !['FFEDEDED', 'FFFFFFFF'].includes(argb)) coloured.push(`${sheet.name} ${String(cell.value)} ${argb}`);
-    })));
-    expect(coloured).to.deep.equal(['Matrix Command and Scripting Interpreter FFFF0000', 'Techniques #f00 FFFF0000', 'Layer red FFFF0000']);
-  });
-
-  it('writes a four-digit colour (#f00a) as the colour it is, FFFF0000, on the Matrix, Techniques and Layer sheets', async () => {
-    // The layer schema, repair and Navigator take #rgba; the matrix model dropped it and the workbook left the cells
-    // plain. A workbook's fill is opaque: the alpha is left out, as the eight-digit form's is.
-    const model = matrixModel(layer({ legendItems: [{ label: 'red', color: '#f00a' }] }, [{ techniqueID: 'T1059', color: '#f00a', comment: 'red' }]), index);
-    const book = await readWorkbook(await renderXlsx(model));
-    const coloured: string[] = [];
-    book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => {
-      const argb = fillOf(cell);
-      if (argb && !['FFEDEDED', 'FFFFFFFF'].includes(argb)) coloured.push(`${sheet.name} ${String(cell.value)} ${argb}`);
-    })));
-    expect(coloured).to.deep.equal(['Matrix Command and Scripting Interpreter FFFF0000', 'Techniques #f00a FFFF0000', 'Layer red FFFF0000']);
-  });
+  // The layer schema and Navigator take #rgb and #rgba; `FF` and the digits (`FFF00`, `FFF00A`, as Navigator's own
+  // export writes them) are no ARGB colour, so Excel and LibreOffice showed such a cell without its colour (and the
+  // matrix model dropped #rgba before the workbook saw it). A workbook's fill is opaque: the alpha is left out.
+  const forms: [form: string, color: string][] = [
+    ['three-digit', '#f00'],
+    ['four-digit', '#f00a'],
+  ];
+  for (const [form, color] of forms) {
+    it(`writes a ${form} colour (${color}) as the colour it is, FFFF0000, on the Matrix, Techniques and Layer sheets`, async () => {
+      const model = matrixModel(layer({ legendItems: [{ label: 'red', color }] }, [{ techniqueID: 'T1059', color, comment: 'red' }]), index);
+      const book = await readWorkbook(await renderXlsx(model));
+      const coloured: string[] = [];
+      book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => {
+        const argb = fillOf(cell);
+        if (argb && !['FFEDEDED', 'FFFFFFFF'].includes(argb)) coloured.push(`${sheet.name} ${String(cell.value)} ${argb}`);
+      })));
+      expect(coloured).to.deep.equal(['Matrix Command and Scripting Interpreter FFFF0000', `Techniques ${color} FFFF0000`, 'Layer red FFFF0000']);
+    });
+  }
 });

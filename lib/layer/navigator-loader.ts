@@ -107,3 +107,19 @@ export function navigatorLoaderFaults(asRead: JsonObject, reads: (entry: JsonObj
   }
   return faults;
 }
+
+/**
+ * Whether Navigator 5.1 reads a file holding this one object as a list of layers: readJSONFile and loadLayerFromURL test
+ * `layerFile?.length` and, where it is truthy, iterate the file (`for (let layer of layerFile)`), which an object is not
+ * (mitre-attack/attack-navigator nav-app/src/app/tabs/tabs.component.ts at fa7a6017820f97f172be896d093c57a91387f372,
+ * readJSONFile). That throws outside loadObjAsLayer's try: a console error, no alert, and no tab. A length of 0, "",
+ * false or null is falsy, and the object is read as one layer, which ignores the field.
+ */
+export function readsAsLayerList(file: JsonObject): boolean {
+  const length = file['length'];
+  return length !== undefined && length !== null && length !== 0 && length !== '' && length !== false;
+}
+
+/** What Navigator 5.1 does with a file `readsAsLayerList`, a phrase after "Navigator 5.1". */
+export const LAYER_LIST_READ =
+  'reads a file of one object whose "length" is set (not 0, "", false or null) as a list of layers, fails iterating the object ("is not iterable" in its console) and opens no tab, with no alert';

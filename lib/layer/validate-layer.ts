@@ -44,7 +44,7 @@ import { readTacticIdAndName, tacticAdvice } from './tactic-written.js';
 import { deprecatedTechniqueText, deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
 import { recordedElsewhereText, revokedTechniqueText } from '../attack/revoked-technique-text.js';
 import { REMOVED_METADATA_NAME } from './upgrade-layer.js';
-import { navigatorLoaderFaults, type LoaderFault } from './navigator-loader.js';
+import { LAYER_LIST_READ, navigatorLoaderFaults, readsAsLayerList, type LoaderFault } from './navigator-loader.js';
 import { unknownEntryFields, unknownEntryFieldsText } from './unknown-entry-fields.js';
 import { fetchCommand } from '../attack/release-files.js';
 
@@ -1032,10 +1032,15 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
     out.add('error', 'schema', '/', 'not an ATT&CK Navigator layer (no techniques, domain or versions)');
     return out.list;
   }
+  // A file that is one object with a "length" Navigator reads as a list of layers and opens nothing of (an element of a
+  // file's array of layers it reads as one layer, ignoring the field).
+  const listRead = layerIndex === undefined && readsAsLayerList(value);
   for (const repair of repaired.repairs) {
     // A fault Navigator shows an alert or a dialog at is an error; the others it opens, or opens without what was left out.
     // Text that is no JSON: Navigator logs a console error and opens no tab (../shared/NAVIGATOR.md), no alert.
-    if (repair.notJson) out.add('error', 'schema', repair.path, `${repair.repair}: Navigator 5.1 opens no tab for a layer whose text is not JSON (${upgradeDoes(repair)})`);
+    if (listRead && repair.path === '/length') {
+      out.add('error', 'schema', repair.path, `"length" (${shownValue(value['length'])}) is no layer field: Navigator 5.1 ${LAYER_LIST_READ}; leave it out (${upgradeDoes(repair)})`);
+    } else if (repair.notJson) out.add('error', 'schema', repair.path, `${repair.repair}: Navigator 5.1 opens no tab for a layer whose text is not JSON (${upgradeDoes(repair)})`);
     else if (repair.navigatorAlert) {
       out.add('error', 'navigator-alert', repair.path, `${repair.repair}: Navigator 5.1 ${repair.navigatorAlert} (${upgradeDoes(repair)})`);
     } else {
@@ -1066,6 +1071,7 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   out.olderRelease = olderRelease;
   const drawn =
     !refused &&
+    !listRead &&
     !navigatorStopsAtFilter(value) &&
     !repaired.repairs.some((repair) => repair.notJson || repair.navigatorStops) &&
     !loader.some((fault) => fault.stops && (fault.entry === undefined || readsEntry(value, fault.entry, index)));

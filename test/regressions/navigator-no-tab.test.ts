@@ -133,6 +133,49 @@ describe('regression: validate says nothing of the matrix of a layer Navigator 5
     expect(matrix(2)).to.deep.equal(['filtered-out-technique', 'hidden-disabled', 'hidden-subtechnique', 'score-out-of-range']);
   });
 
+  // tabs.component.ts at fa7a6017 (readJSONFile): `if (layerFile?.length)` then `for (let layer of layerFile)`, outside
+  // loadObjAsLayer's try: a file of one object with a "length" set is iterated, which throws "is not iterable" with no
+  // alert and no tab; a length of 0 is falsy, and the object opens as one layer (deserialize ignores the field), as an
+  // element of a file's array of layers does whatever its length.
+  it('says Navigator 5.1 opens nothing of a file of one object with a "length", and nothing of its matrix', () => {
+    const read = layer();
+    read['length'] = 3;
+    const findings = validate(read);
+    expect(findings.filter((finding) => finding.path === '/length').map((finding) => [finding.severity, finding.code, finding.message])).to.deep.equal([
+      [
+        'error',
+        'schema',
+        'purpleops.json: /length: "length" (3) is no layer field: Navigator 5.1 reads a file of one object whose "length" is set (not 0, "", false or null) ' +
+          'as a list of layers, fails iterating the object ("is not iterable" in its console) and opens no tab, with no alert; leave it out ' +
+          '(`upgradeLayer` leaves it out and keeps it, as it was, in the layer\'s "removed by upgrade" metadata)',
+      ],
+    ]);
+    expect(matrixFindings(read)).to.deep.equal([]);
+  });
+
+  it('keeps the matrix findings where Navigator 5.1 opens the layer and ignores its "length": 0, or any in a file of several layers', () => {
+    const read = layer();
+    read['length'] = 0;
+    expect(validate(read).filter((finding) => finding.path === '/length').map((finding) => [finding.severity, finding.code])).to.deep.equal([['warning', 'repaired']]);
+    expect([...new Set(matrixFindings(read))].sort()).to.deep.equal(['filtered-out-technique', 'hidden-disabled', 'hidden-subtechnique', 'score-out-of-range']);
+    read['length'] = 3;
+    const findings = validate([read]);
+    expect(findings.filter((finding) => finding.path === '/length').map((finding) => [finding.severity, finding.code])).to.deep.equal([['warning', 'repaired']]);
+    expect(findings.map((finding) => finding.code)).to.include('hidden-subtechnique');
+  });
+
+  // view-model.ts at fa7a6017 (deserializeDomainVersionID): `'attack' in obj.versions` is false for a list, so the layer
+  // opens in the newest release, and `String(obj.versions['layer'])` is "undefined", a format that is no 4.x: the
+  // "Outdated Layer" dialog, then the layer drawn.
+  it('says Navigator 5.1 reads "versions": [] as stating no format, and checks the matrix it draws', () => {
+    const read = layer();
+    read['versions'] = [];
+    const findings = validate(read);
+    expect(findings.filter((finding) => finding.severity === 'error').map((finding) => [finding.code, finding.path])).to.deep.equal([['old-format', '/versions']]);
+    expect(findings.find((finding) => finding.code === 'old-format')?.message).to.contain('Navigator 5.1 reads it as "undefined" and opens the layer only after the dialog "WARNING: Outdated Layer.');
+    expect([...new Set(matrixFindings(read))].sort()).to.deep.equal(['filtered-out-technique', 'hidden-disabled', 'hidden-subtechnique', 'score-out-of-range']);
+  });
+
   // A public red/blue debrief generator's layer (own minimal copy of its shape): ATT&CK "v14", no layer format, a
   // gradient of colours only, "techniqueCount", entries coloured, commented and enabled, none scored.
   const debrief = (scores: Array<number | undefined>) => ({

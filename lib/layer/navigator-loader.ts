@@ -56,11 +56,11 @@ function listFault(value: unknown, path: string, holds: string, entry: boolean):
 /**
  * Where Navigator 5.1's loader reads a layer's field (as written, `asRead`) otherwise than as the layer format's list or
  * object: where it throws (a list written as a number or text, a gradient or layout that is no object, versions that are
- * no object) and where it ignores it (technique entries written as a number: it counts the entries of a list). `reads`
- * says whether Navigator reads a technique entry at all: it reads each one with a tactic, and one without only under the
- * tactics of its technique, where the release it opens the layer in has the ID (deserialize, `'tactic' in objTechnique`).
+ * no object) and where it ignores it (technique entries written as a number: it counts the entries of a list). A fault
+ * of a technique entry's own list (`entry` set) holds only where Navigator reads that entry, which the caller tells
+ * from the release the layer opens in.
  */
-export function navigatorLoaderFaults(asRead: JsonObject, reads: (entry: JsonObject) => boolean): LoaderFault[] {
+export function navigatorLoaderFaults(asRead: JsonObject): LoaderFault[] {
   const faults: LoaderFault[] = [];
   const versions = asRead['versions'];
   // deserializeDomainVersionID tests `'attack' in obj.versions`; a list has no such field and is read as stating nothing.
@@ -98,7 +98,7 @@ export function navigatorLoaderFaults(asRead: JsonObject, reads: (entry: JsonObj
   }
   if (Array.isArray(techniques)) {
     techniques.forEach((entry, at) => {
-      if (!isJsonObject(entry) || !reads(entry)) return;
+      if (!isJsonObject(entry)) return;
       for (const [field, holds] of LISTS.slice(0, 2)) {
         const fault = listFault(entry[field], `/techniques/${at}/${field}`, holds, true);
         if (fault) faults.push({ ...fault, entry: at });

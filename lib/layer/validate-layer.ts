@@ -962,16 +962,14 @@ function customDataFindings(layer: JsonObject, custom: { url: string; domain: st
 /**
  * Where Navigator 5.1's loader reads the layer as written otherwise than the layer format says (`navigatorLoaderFaults`),
  * each at its place in the layer as checked (`checked`: the repair may leave entries out); `said` once a schema finding
- * there carries it.
+ * there carries it. A fault of an entry's own list holds only for an entry Navigator reads (`readsEntry`): T1999 with
+ * "metadata": 5 and no tactic it never reads, and says nothing of it.
  */
-function loaderFaults(asRead: JsonObject, entryOrigins: readonly number[]): Array<LoaderFault & { checked: string; said?: boolean }> {
-  // Navigator reads every entry with a tactic; one without only where the release has its ID (`readsEntry`), and an ID
-  // it cannot hold it reads nowhere.
-  const reads = (entry: JsonObject): boolean => 'tactic' in entry || (typeof entry['techniqueID'] === 'string' && isIndexedTechniqueId(entry['techniqueID']));
-  return navigatorLoaderFaults(asRead, reads).flatMap((fault) => {
+function loaderFaults(faults: readonly LoaderFault[], asRead: JsonObject, entryOrigins: readonly number[], index: AttackIndex | undefined): Array<LoaderFault & { checked: string; said?: boolean }> {
+  return faults.flatMap((fault) => {
     if (fault.entry === undefined) return [{ ...fault, checked: fault.path }];
     const at = entryOrigins.indexOf(fault.entry);
-    return at < 0 ? [] : [{ ...fault, checked: fault.path.replace(/^\/techniques\/\d+/, `/techniques/${at}`) }];
+    return at < 0 || !readsEntry(asRead, fault.entry, index) ? [] : [{ ...fault, checked: fault.path.replace(/^\/techniques\/\d+/, `/techniques/${at}`) }];
   });
 }
 
@@ -1050,9 +1048,14 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
     }
   }
   out.entryOrigins = repaired.entryOrigins;
-  const loader = loaderFaults(value, repaired.entryOrigins);
   // Versions that are no object stop Navigator before it reads a format (deserializeDomainVersionID): no dialog to say.
-  const subject = checkFormat(repaired.layer, loader.some((fault) => fault.path === '/versions') ? new Findings(undefined, undefined) : out);
+  const faults = navigatorLoaderFaults(value);
+  const subject = checkFormat(repaired.layer, faults.some((fault) => fault.path === '/versions') ? new Findings(undefined, undefined) : out);
+  // The release the layer opens in tells which entries Navigator reads; what is said of it comes in its place below.
+  const releaseOut = new Findings(options.file, layerIndex);
+  releaseOut.entryOrigins = repaired.entryOrigins;
+  const release = attackRelease(subject, options, releaseOut);
+  const loader = loaderFaults(faults, value, repaired.entryOrigins, release.index);
   for (const issue of schemaFindings(subject)) {
     const fault = loader.find((found) => found.checked === issue.path);
     if (fault) fault.said = true;
@@ -1067,14 +1070,15 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   // filter that is no list, a release it refuses) or cannot parse it, it opens no tab and draws no matrix: what the
   // matrix would hide or fail to colour is not said.
   const range = checkGradient(subject, out);
-  const { index, olderRelease, everyPlatform, unlistedPlatforms, askedPlatforms } = attackRelease(subject, options, out);
+  out.list.push(...releaseOut.list);
+  const { index, olderRelease, everyPlatform, unlistedPlatforms, askedPlatforms } = release;
   out.olderRelease = olderRelease;
   const drawn =
     !refused &&
     !listRead &&
     !navigatorStopsAtFilter(value) &&
     !repaired.repairs.some((repair) => repair.notJson || repair.navigatorStops) &&
-    !loader.some((fault) => fault.stops && (fault.entry === undefined || readsEntry(value, fault.entry, index)));
+    !loader.some((fault) => fault.stops);
   if (index) {
     const otherDomains = otherDomainLookup(index.domain, (domain) => options.attackFor(domain, undefined));
     const shown = isShownRelease(subject, index, options);

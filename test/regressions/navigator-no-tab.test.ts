@@ -118,6 +118,22 @@ describe('regression: validate says nothing of the matrix of a layer Navigator 5
     expect(matrixFindings(read)).to.deep.equal([]);
   });
 
+  // view-model.ts at fa7a6017 (deserialize): an entry without a tactic is read only through the release's technique of
+  // its ID, and not where that one is revoked or deprecated ("don't load deprecated/revoked"); T1999 (no such ID) and
+  // T1086 (PowerShell, revoked for T1059.001) it never reads, so their "metadata": 5 is a schema error and no more.
+  it('says Navigator fails reading an entry\'s list only of an entry it reads', () => {
+    const read = layer();
+    (read.techniques as unknown[]).push({ techniqueID: 'T1999', metadata: 5 }, { techniqueID: 'T1086', metadata: 5 }, { techniqueID: 'T1003', metadata: 5 });
+    const metadata = validate(read).filter((finding) => finding.path.endsWith('/metadata')).map((finding) => finding.message);
+    expect(metadata).to.deep.equal([
+      'purpleops.json: /techniques/13/metadata: 5 is a whole number, where the layer format takes a list',
+      'purpleops.json: /techniques/14/metadata: 5 is a whole number, where the layer format takes a list',
+      'purpleops.json: /techniques/15/metadata: 5 is a whole number, where the layer format takes a list: Navigator 5.1, reading the entry, fails iterating it ' +
+        '("is not iterable" in its console), and stops with the alert "ERROR parsing file, check the javascript console for more information." instead of ' +
+        'drawing the layer; write a list of metadata items such as {"name": "…", "value": "…"}, or leave the field out',
+    ]);
+  });
+
   // tabs.component.ts at fa7a6017 (readJSONFile): the elements of a file of several layers are read in turn, each in
   // loadObjAsLayer's own try, whose catch alerts "ERROR parsing layer…" and goes on: the layers after one Navigator
   // stops at (or one that is no layer, null) open, and are checked as opened.

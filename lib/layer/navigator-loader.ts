@@ -13,10 +13,30 @@ export interface LoaderFault {
   entry?: number;
 }
 
-/** The alert at a fault of `ViewModel.deserialize`, which upgradeLayer catches (tabs.component.ts at fa7a6017). */
-const FILE_ALERT = 'stops with the alert "ERROR parsing file, check the javascript console for more information."';
-/** The alert at a fault of `deserializeDomainVersionID`, which loadObjAsLayer catches (tabs.component.ts at fa7a6017). */
-const LAYER_ALERT = 'stops with the alert "ERROR parsing layer, check the javascript console for more information."';
+/**
+ * The alert of loadObjAsLayer's catch, where Navigator 5.1 fails reading a layer of a file before it opens a tab for it.
+ * readJSONFile reads the elements of an array of layers in turn, each in that try of its own, and goes on with the next
+ * (tabs.component.ts at fa7a6017; an older one, 0070cefa, stopped the whole file at the first element that threw).
+ */
+export const LAYER_ALERT = 'ERROR parsing layer, check the javascript console for more information.';
+
+/**
+ * What Navigator 5.1 does at a fault its loader throws at before upgradeLayer opens a tab for the layer, a phrase after
+ * "Navigator 5.1 … and": loadObjAsLayer's catch alerts and destroys the layer's view (deserializeDomainVersionID, the
+ * domain looked up, customDataURL's newLayerFromURL alerting at its own faults before it opens one), so no tab opens
+ * (mitre-attack/attack-navigator nav-app/src/app/tabs/tabs.component.ts at fa7a6017820f97f172be896d093c57a91387f372).
+ */
+export function stopsUnopened(alert = LAYER_ALERT): string {
+  return `stops with the alert "${alert}" instead of opening the layer`;
+}
+
+/**
+ * What Navigator 5.1 does at a fault `ViewModel.deserialize` throws at, a phrase after "Navigator 5.1 … and": upgradeLayer
+ * opens the layer's tab and then deserializes into it, and its catch alerts, so that nothing of the layer is drawn
+ * (tabs.component.ts at fa7a6017, upgradeLayer; where the user upgrades the layer to the newest release it
+ * deserializes first and opens no tab).
+ */
+export const STOPS_UNDRAWN = 'stops with the alert "ERROR parsing file, check the javascript console for more information." instead of drawing the layer';
 
 /**
  * The lists Navigator 5.1 reads with `for (… of …)`, by pointer end, and what a list of them holds: a number, true or
@@ -50,7 +70,7 @@ function listFault(value: unknown, path: string, holds: string, entry: boolean):
   if (value === '') return { path, stops: false, text: `Navigator 5.1 reads no item from empty text and opens the layer without any; write a list of ${holds}, or leave the field out` };
   if (!failsIterating(value)) return undefined;
   const what = typeof value === 'string' ? 'reads the text one character at a time as items and fails at the first' : 'fails iterating it ("is not iterable" in its console)';
-  return { path, stops: true, text: `Navigator 5.1${entry ? ', reading the entry,' : ''} ${what}, and ${FILE_ALERT} instead of drawing the layer; write a list of ${holds}, or leave the field out` };
+  return { path, stops: true, text: `Navigator 5.1${entry ? ', reading the entry,' : ''} ${what}, and ${STOPS_UNDRAWN}; write a list of ${holds}, or leave the field out` };
 }
 
 /**
@@ -68,7 +88,7 @@ export function navigatorLoaderFaults(asRead: JsonObject): LoaderFault[] {
     faults.push({
       path: '/versions',
       stops: true,
-      text: `Navigator 5.1 tests its fields with \`in\` (a type error) and ${LAYER_ALERT} instead of opening the layer; write an object such as {"attack": "18", "navigator": "5.1.0", "layer": "4.5"} (\`attack-layers upgrade\` writes one)`,
+      text: `Navigator 5.1 tests its fields with \`in\` (a type error) and ${stopsUnopened()}; write an object such as {"attack": "18", "navigator": "5.1.0", "layer": "4.5"} (\`attack-layers upgrade\` writes one)`,
     });
   }
   const techniques = asRead['techniques'];
@@ -78,7 +98,7 @@ export function navigatorLoaderFaults(asRead: JsonObject): LoaderFault[] {
     faults.push({
       path: '/techniques',
       stops: true,
-      text: `Navigator 5.1 reads the text one character at a time as entries (\`'tactic' in\` each, a type error) and ${FILE_ALERT} instead of drawing the layer; write a list of entries such as [{"techniqueID": "T1059", "score": 1}]`,
+      text: `Navigator 5.1 reads the text one character at a time as entries (\`'tactic' in\` each, a type error) and ${STOPS_UNDRAWN}; write a list of entries such as [{"techniqueID": "T1059", "score": 1}]`,
     });
   } else if (techniques === '' || typeof techniques === 'number' || typeof techniques === 'boolean') {
     faults.push({
@@ -94,7 +114,7 @@ export function navigatorLoaderFaults(asRead: JsonObject): LoaderFault[] {
   for (const [field, example, reads] of OBJECTS) {
     const value = asRead[field];
     if (value === undefined || value === null || isJsonObject(value) || (field === 'layout' && Array.isArray(value))) continue;
-    faults.push({ path: `/${field}`, stops: true, text: `Navigator 5.1 ${reads} and ${FILE_ALERT} instead of drawing the layer; write an object such as ${example}, or leave it out for Navigator's default` });
+    faults.push({ path: `/${field}`, stops: true, text: `Navigator 5.1 ${reads} and ${STOPS_UNDRAWN}; write an object such as ${example}, or leave it out for Navigator's default` });
   }
   if (Array.isArray(techniques)) {
     techniques.forEach((entry, at) => {

@@ -23,6 +23,7 @@ import type { Domain } from '../attack/types.js';
 import { ATLAS_ID, atlasIdMessage, customData, domainInWords, layerFormat, misspeltDomain, NAVIGATOR_OLD_DOMAINS, PRE_ATTACK_ID, PRE_ATTACK_MERGED, STIX_DOMAIN_NAMES } from './layer-format.js';
 import { HEX_COLOR } from './hex-color.js';
 import { isAnnotated } from './subtechnique-visibility.js';
+import { LAYER_ALERT, STOPS_UNDRAWN, stopsUnopened } from './navigator-loader.js';
 import { firstElided } from '../short-list.js';
 
 /** One repair made to a layer as read: where (JSON pointer into the layer as read), what was done, and what came of it. */
@@ -126,7 +127,7 @@ const LEFT_OUT: Outcome = { leftOut: 'part' };
 const NOT_AN_OBJECT: Outcome = {
   ...LEFT_OUT,
   navigatorStops: true,
-  navigatorAlert: 'fails reading it, as it reads each item as an object (text as JSON), and stops with the alert "ERROR parsing file, check the javascript console for more information."',
+  navigatorAlert: `fails reading it, as it reads each item as an object (text as JSON), and ${STOPS_UNDRAWN}`,
 };
 
 /** An entry's tactic that says no tactic is known (`"Unknown"`), which names none. */
@@ -166,7 +167,7 @@ function unscaledScore(techniques: unknown, gradient: JsonObject): { id: unknown
 function unscaledScoreAlert(unscaled: { id: unknown; score: number }): string {
   return (
     `reads the bound as no number, fails colouring ${typeof unscaled.id === 'string' ? `${unscaled.id}'s ` : 'a '}score ${unscaled.score} ("Cannot read properties of undefined" in its console) ` +
-    'and stops with the alert "ERROR parsing file, check the javascript console for more information."'
+    `and ${STOPS_UNDRAWN}`
   );
 }
 
@@ -183,8 +184,8 @@ function gradientColoursAlert(colors: unknown): string | undefined {
   if (!fails) return undefined;
   const logged = Array.isArray(colors) ? '"Invalid number of stops (< 2)"' : '"is not iterable"';
   return (
-    `builds no colour scale from it (${logged} in its console) and stops reading the layer there, before its legend, technique entries, ` +
-    'metadata and layout, with the alert "ERROR parsing file, check the javascript console for more information."'
+    `builds no colour scale from it (${logged} in its console) and ${STOPS_UNDRAWN}, reading none of its legend, technique entries, metadata ` +
+    'and layout'
   );
 }
 
@@ -207,7 +208,7 @@ const LEGEND_LABEL = 'shows no legend item without a label of text (its console:
 function unknownDomainOutcome(stated: unknown): Outcome {
   return {
     navigatorStops: true,
-    navigatorAlert: `knows no domain ${shown(stated)} ("is an invalid domain" in its console) and stops with the alert "ERROR parsing layer, check the javascript console for more information." instead of opening it`,
+    navigatorAlert: `knows no domain ${shown(stated)} ("is an invalid domain" in its console) and ${stopsUnopened()}`,
   };
 }
 
@@ -939,7 +940,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
         const structured = ['object', 'array'].includes(fields[key]?.type ?? '');
         log(`/${escapePointer(key)}`, 'null holds nothing; left out', {
           ...LEFT_OUT,
-          ...(structured ? { navigatorStops: true, navigatorAlert: 'fails reading into it (a type error), and stops with the alert "ERROR parsing file, check the javascript console for more information."' } : {}),
+          ...(structured ? { navigatorStops: true, navigatorAlert: `fails reading into it (a type error), and ${STOPS_UNDRAWN}` } : {}),
         });
       }
     },
@@ -984,7 +985,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
       // finds no such data and throws "Error: 'undefined' (v13) is an invalid domain." (tabs.component.ts).
       log('/domain', unstatedDomainText(read), {
         navigatorStops: true,
-        navigatorAlert: `reads the domain as "undefined" ("is an invalid domain" in its console) and stops with the alert "ERROR parsing layer, check the javascript console for more information." instead of opening it`,
+        navigatorAlert: `reads the domain as "undefined" ("is an invalid domain" in its console) and ${stopsUnopened()}`,
       });
     },
   ],
@@ -1041,7 +1042,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
         {
           ...LEFT_OUT,
           navigatorStops: true,
-          navigatorAlert: `stops with the alert "${named ? 'ERROR the domain and version specified conflict with an existing set of ATT&CK data' : 'ERROR: invalid url'}" instead of opening it`,
+          navigatorAlert: stopsUnopened(named ? 'ERROR the domain and version specified conflict with an existing set of ATT&CK data' : 'ERROR: invalid url'),
         },
       );
     },
@@ -1089,7 +1090,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
       const navigator: Outcome =
         value === ''
           ? { navigatorTolerates: true }
-          : { navigatorStops: true, navigatorAlert: 'finds no number in it ("Cannot read properties of null" in its console) and stops with the alert "ERROR parsing layer, check the javascript console for more information." instead of opening it' };
+          : { navigatorStops: true, navigatorAlert: `finds no number in it ("Cannot read properties of null" in its console) and ${stopsUnopened()}` };
       log('/versions/attack', `${shown(value)} holds no release number; left out, so the layer is read in the newest release, as one that states none`, { ...LEFT_OUT, ...navigator });
     },
   ],
@@ -1302,14 +1303,6 @@ export interface LeftOutLayer {
   navigatorAlert: string;
 }
 
-/**
- * Navigator 5.1's alert at a layer of a file it cannot read: readJSONFile reads the elements of an array of layers in
- * turn, each in loadObjAsLayer's own try, whose catch alerts this and goes on with the next (mitre-attack/attack-navigator
- * nav-app/src/app/tabs/tabs.component.ts at fa7a6017820f97f172be896d093c57a91387f372; an older one, 0070cefa, stopped the
- * whole file at the first element that threw).
- */
-const SKIPPED_LAYER_ALERT = 'ERROR parsing layer, check the javascript console for more information.';
-
 /** The elements left out of a file's array of layers, by the first layer kept, which reports them (`repairLayer`). */
 const leftOutLayers = new WeakMap<object, readonly LeftOutLayer[]>();
 
@@ -1331,14 +1324,14 @@ export function arrayLayers(value: readonly unknown[]): { layers: Array<{ positi
       leftOut.push({
         position,
         repair: `${where}: ${shown(element)} is not a layer; left out`,
-        navigatorAlert: `fails reading it as a layer and skips it with the alert "${SKIPPED_LAYER_ALERT}", opening the file's other layers`,
+        navigatorAlert: `fails reading it as a layer and skips it with the alert "${LAYER_ALERT}", opening the file's other layers`,
       });
     } else {
       const what = Array.isArray(element) ? 'an array' : "an object with none of a layer's fields (techniques, domain, versions)";
       leftOut.push({
         position,
         repair: `${where}: ${shown(element)} is not a layer but ${what}; left out`,
-        navigatorAlert: `opens no tab for it: after an "Outdated Layer" warning (it states no layer format) it finds no domain and skips it with the alert "${SKIPPED_LAYER_ALERT}", opening the file's other layers`,
+        navigatorAlert: `opens no tab for it: after an "Outdated Layer" warning (it states no layer format) it finds no domain and skips it with the alert "${LAYER_ALERT}", opening the file's other layers`,
       });
     }
     return undefined;
@@ -1454,7 +1447,7 @@ export function repairLayer(value: unknown, file = DEFAULT_FILE, options: Repair
     } else {
       log(path, `one ${LIST_OF_ONE.find(([at]) => path.endsWith(at))![1]} written as itself, not in a list (Windows PowerShell writes a list of one item so); read as a list of it, ${path}/0`, {
         navigatorStops: true,
-        navigatorAlert: 'fails reading it as a list (a type error), and stops with the alert "ERROR parsing file, check the javascript console for more information."',
+        navigatorAlert: `fails reading it as a list (a type error), and ${STOPS_UNDRAWN}`,
       });
     }
   }

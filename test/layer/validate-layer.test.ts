@@ -80,7 +80,7 @@ describe('validateLayer', () => {
       "reports a customDataURL on a layer of ATT&CK's own domain as the alert Navigator 5.1 stops at (a Go library writes it empty)",
       { ...layer([{ techniqueID: 'T1059.001', tactic: 'execution', score: 1 }]), customDataURL: '' },
       [['error', 'navigator-alert', '/customDataURL']],
-      /test\.layer\.json: \/customDataURL: "": a layer of "enterprise-attack" is drawn from Navigator's own ATT&CK releases, .*: Navigator 5\.1 stops with the alert "ERROR: invalid url" instead of opening it \(`upgradeLayer` leaves it out\)$/,
+      /test\.layer\.json: \/customDataURL: "": a layer of "enterprise-attack" is drawn from Navigator's own ATT&CK releases, .*: Navigator 5\.1 stops with the alert "ERROR: invalid url" instead of opening the layer \(`upgradeLayer` leaves it out\)$/,
     ],
     [
       'still rejects a domain of its own without data to draw it from (a DISARM layer, no customDataURL)',
@@ -474,7 +474,7 @@ describe('validateLayer', () => {
       'reports a gradient of one colour as the alert Navigator 5.1 stops reading the layer at',
       layer([{ techniqueID: 'T1059', score: 1 }], { gradient: { colors: ['#ff6666'], minValue: 0, maxValue: 1 } }),
       [['error', 'navigator-alert', '/gradient/colors']],
-      /\/gradient\/colors: one colour, "#ff6666", where a gradient needs two; set to \["#ffffff","#ff6666"\], .*: Navigator 5\.1 builds no colour scale from it \("Invalid number of stops \(< 2\)" in its console\) and stops reading the layer there, before its legend, technique entries, metadata and layout, with the alert "ERROR parsing file, check the javascript console for more information\." \(`upgradeLayer` writes it repaired\)$/,
+      /\/gradient\/colors: one colour, "#ff6666", where a gradient needs two; set to \["#ffffff","#ff6666"\], .*: Navigator 5\.1 builds no colour scale from it \("Invalid number of stops \(< 2\)" in its console\) and stops with the alert "ERROR parsing file, check the javascript console for more information\." instead of drawing the layer, reading none of its legend, technique entries, metadata and layout \(`upgradeLayer` writes it repaired\)$/,
     ],
     ['reports a gradient of no colour as that alert', layer([{ techniqueID: 'T1059', score: 1 }], { gradient: { colors: [], minValue: 0, maxValue: 1 } }), [['error', 'navigator-alert', '/gradient/colors']]],
     [
@@ -483,7 +483,7 @@ describe('validateLayer', () => {
       'reports a gradient without colours as that alert',
       layer([{ techniqueID: 'T1059', score: 1 }], { gradient: { minValue: 0, maxValue: 100 } }),
       [['error', 'navigator-alert', '/gradient/colors']],
-      /\/gradient\/colors: missing; set to .*: Navigator 5\.1 builds no colour scale from it \("is not iterable" in its console\) and stops reading/,
+      /\/gradient\/colors: missing; set to .*: Navigator 5\.1 builds no colour scale from it \("is not iterable" in its console\) and stops with the alert "ERROR parsing file, check the javascript console for more information\." instead of drawing the layer, reading none/,
     ],
     // Navigator's own test layer of the faults it reads past writes `"colors": [3, 4]`: it keeps its default colours.
     [

@@ -88,10 +88,10 @@ describe("a customDataURL on a layer of ATT&CK's own domains", () => {
     expect(result.stdout.trim().split('\n')).to.deep.equal([
       `error: navigator-alert: ${empty}: /customDataURL: "": a layer of "enterprise-attack" is drawn from Navigator's own ATT&CK releases, but Navigator reads any ` +
         'layer with a customDataURL as custom data loaded from it, and this one names none; left out: Navigator 5.1 stops with the alert "ERROR: invalid url" ' +
-        'instead of opening it (`attack-layers upgrade` leaves it out)',
+        'instead of opening the layer (`attack-layers upgrade` leaves it out)',
       `error: navigator-alert: ${cti}: /customDataURL: "${CTI}": a layer of "enterprise-attack" is drawn from Navigator's own ATT&CK releases, but Navigator reads any ` +
         'layer with a customDataURL as custom data loaded from it; left out: Navigator 5.1 stops with the alert "ERROR the domain and version specified conflict with ' +
-        'an existing set of ATT&CK data" instead of opening it (`attack-layers upgrade` leaves it out and keeps it, as it was, in the layer\'s "removed by upgrade" metadata)',
+        'an existing set of ATT&CK data" instead of opening the layer (`attack-layers upgrade` leaves it out and keeps it, as it was, in the layer\'s "removed by upgrade" metadata)',
     ]);
     expect(result.stderr).to.contain('Navigator 5.1 shows an alert or a warning dialog at them instead of opening the layer as written');
   });

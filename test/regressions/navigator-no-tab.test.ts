@@ -224,7 +224,7 @@ describe('regression: validate says nothing of the matrix of a layer Navigator 5
     expect(findings.find((finding) => finding.path === '/gradient/minValue')?.message).to.equal(
       'purpleops.json: /gradient/minValue: missing; set to 0, the minValue of Navigator\'s default gradient: Navigator 5.1 reads the bound as no number, ' +
         'fails colouring T1003\'s score 50 ("Cannot read properties of undefined" in its console) and stops with the alert "ERROR parsing file, check the ' +
-        'javascript console for more information." (`upgradeLayer` writes it repaired)',
+        'javascript console for more information." instead of drawing the layer (`upgradeLayer` writes it repaired)',
     );
     expect(findings.map((finding) => finding.code)).to.not.include('hidden-subtechnique');
   });

@@ -221,12 +221,16 @@ const TACTIC_ID = /^TA\d{4}$/i;
  */
 const OBJECT_ID = new RegExp(`^(${Object.keys(NAMESPACED_OBJECT_KINDS).join('|')})\\d{4}$`, 'i');
 
-/** What an entry whose techniqueID is another ATT&CK object's ID says: the object, and, for what uses techniques, how to draw them. */
+/**
+ * What an entry whose techniqueID is another ATT&CK object's ID says: the object, and, for what uses techniques, how to
+ * draw them, in words `inGivenInputs` gives a program as its calls: "a layer from renderAttackObjectLayer draws the
+ * techniques it uses: `locateAttackObject(…, 'S0002')`", the call that finds the object the layer is rendered from.
+ */
 function objectIdText(raw: string): string {
   const id = raw.trim().toUpperCase();
   const letters = OBJECT_ID.exec(id)![1] as keyof typeof NAMESPACED_OBJECT_KINDS;
   const kind = NAMESPACED_OBJECT_KINDS[letters];
-  const uses = ['G', 'S', 'C'].includes(letters) ? `; \`attack-layers attack-object ${id}\` draws a layer of the techniques it uses` : '';
+  const uses = ['G', 'S', 'C'].includes(letters) ? `; a layer from attack-object draws the techniques it uses: \`attack-layers attack-object ${id}\`` : '';
   return `techniqueID ${shown(raw)} is the ID of an ATT&CK ${kind}, not a technique's: a layer annotates techniques${uses}`;
 }
 

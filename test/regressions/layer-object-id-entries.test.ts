@@ -33,10 +33,16 @@ describe('regression: a layer entry whose techniqueID is a group, software or mi
     ]);
     expect(findings[0]!.message).to.equal(
       'hayabusa.json: /techniques/1: techniqueID "S0002" is the ID of an ATT&CK software, not a technique\'s: a layer annotates techniques; ' +
-        '`locateAttackObject(…, \'S0002\')` draws a layer of the techniques it uses; the entry is left out: {"techniqueID":"S0002","comment":"Mimikatz Use","score":50} ' +
+        'a layer from renderAttackObjectLayer draws the techniques it uses: `locateAttackObject(…, \'S0002\')`; the entry is left out: ' +
+        '{"techniqueID":"S0002","comment":"Mimikatz Use","score":50} ' +
         '(Navigator shows nothing of it; `upgradeLayer` leaves it out and keeps it, as it was, in the layer\'s "removed by upgrade" metadata)',
     );
     expect(findings[1]!.message).to.contain('techniqueID "G0016" is the ID of an ATT&CK group, not a technique\'s');
+    // The CLI's words (lib/errors.ts inGivenInputs): the command that draws it.
+    const cli = validateLayer(hayabusa, { attackFor: attackFor(attackLibrary()), file: 'hayabusa.json', givenAs: { command: 'attack-layers' } });
+    expect(cli.find((finding) => finding.path === '/techniques/1')?.message).to.contain(
+      'a layer annotates techniques; a layer from attack-object draws the techniques it uses: `attack-layers attack-object S0002`; the entry is left out',
+    );
     // A mitigation uses no techniques: no command to draw them.
     expect(findings[2]!.message).to.contain('techniqueID "m1036" is the ID of an ATT&CK mitigation, not a technique\'s: a layer annotates techniques; the entry is left out');
   });

@@ -44,8 +44,8 @@ export type UnknownTechniqueFinding =
  * in any spelling `techniqueNumber` reads (`attack.t0896`, `t0896`, `T0896` alike): a newer release at hand that has it
  * (gap's `laterReleaseLookup`); for a sub-technique that none has, a newer release at hand that has the technique it is
  * of, when the release lacks that too; else, by its number against the newest technique at hand, a team's (numbered far
- * past it) or a newer ATT&CK release's (just past it). Undefined for any other ID (a typo below the newest, another
- * numbering's: enterprise T1059 beside ICS's T0895).
+ * past it: T9001, beside enterprise's T1681 or ICS's T0895) or a newer ATT&CK release's (just past it). Undefined for any
+ * other ID (a typo below the newest, another domain's numbering: enterprise T1059 or T1685 beside ICS's T0895).
  */
 export function unknownTechniqueFinding(id: string, target: AttackIndex, history: ReleaseHistory | undefined = target.history): UnknownTechniqueFinding | undefined {
   const number = techniqueNumber(id);
@@ -60,8 +60,20 @@ export function unknownTechniqueFinding(id: string, target: AttackIndex, history
   if (parentLater) return { kind: 'parent at hand', id: indexed, later: parentLater, parent: parentLater.technique(parentId!)! };
   const newestAtHand = newestReleaseAtHand(target, history);
   const newest = newestTechniqueNumber(newestAtHand);
-  if (number <= newest || ICS_TECHNIQUE_ID.test(numberId(number)) !== ICS_TECHNIQUE_ID.test(numberId(newest))) return undefined;
+  const numbering = domainNumbering(number);
+  if (number <= newest || (numbering !== undefined && numbering !== domainNumbering(newest))) return undefined;
   return { kind: isNumberedFarPast(indexed, newest) ? 'team' : 'newer release', id: indexed, newestAtHand, newest };
+}
+
+/**
+ * Whose numbering a technique number is in: ICS numbers its techniques from T0800 (`ICS_TECHNIQUE_ID`), enterprise and
+ * mobile theirs from T1000 (counted over ../shared's releases: ICS 18.1 T0800 to T0895, enterprise 3.0 to 18.1 T1001 to
+ * T1681, mobile 18.1 T1398 to T1676). Undefined from T2000 on, which no domain numbers: beside ICS as beside enterprise,
+ * T9001 is numbered far past MITRE's newest (a team's), where T1685 beside ICS is enterprise's numbering, not ICS's.
+ */
+function domainNumbering(number: number): 'ics' | 'enterprise and mobile' | undefined {
+  if (ICS_TECHNIQUE_ID.test(numberId(number))) return 'ics';
+  return number < 2000 ? 'enterprise and mobile' : undefined;
 }
 
 /** ` (revoked there)`, ` (deprecated there)` for a technique of another release so retired, else nothing. */

@@ -26,10 +26,10 @@ import type { ThreatLeftOut } from './threat-aggregates.js';
 import { testsOnPlatforms, type PlacedAtomicTests, type RowTest } from './atomic-tests.js';
 import { firesOn, libraryFileNames, type LibraryElsewhere, type LibraryRule, type LibrarySummary, type RulesLibrary } from './gap-library.js';
 import { firstFew } from '../short-list.js';
-import { isNamespacedObjectId, isNumberedFarPast, namespacedObjectText, numberId, techniqueNumber } from '../attack/technique-id.js';
-import { missingTeamTechniqueText, TEAM_DATA_ADVICE } from '../attack/not-mitre-text.js';
-import { newestTechniqueNumber, unknownTechniqueBrief, unknownTechniqueText, type UnknownTechniqueAdvice } from '../attack/unknown-technique-text.js';
-import { laterReleaseLookup, newestReleaseAtHand, releaseAsGiven } from '../attack/later-release.js';
+import { isNamespacedObjectId, namespacedObjectText, techniqueNumber } from '../attack/technique-id.js';
+import { TEAM_DATA_ADVICE } from '../attack/not-mitre-text.js';
+import { newestTechniqueNumber, unknownTechniqueBrief, unknownTechniqueFinding, unknownTechniqueText, type UnknownTechniqueAdvice } from '../attack/unknown-technique-text.js';
+import { laterReleaseLookup, releaseAsGiven } from '../attack/later-release.js';
 import { isActorId, objectTagId } from './object-tag.js';
 import type { OutsideViewRanking } from './outside-view.js';
 
@@ -629,7 +629,6 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
   // References read only by a repair of how their ID is written (`T1059,001`), per input: said, never silent (repairedRefsNote).
   const repaired = new Map<CoverageInput, RepairedRef[]>();
   const laterRelease = laterReleaseLookup(target, options.history);
-  const teamNumbered = teamNumberedLookup(target, options.history, options.givenAs);
   for (const input of inputs) {
     const before = rules.length;
     for (const rule of input.rules) {
@@ -657,9 +656,10 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
           ...(ref.line !== undefined && ref.column !== undefined ? { column: ref.column } : {}),
           ...(path ? { path } : {}),
         };
-        // A team's own number (T9001) is no newer release's: said as the team's, not counted among them.
-        const team = resolution.status === 'unknown' && number !== undefined && number > newest ? teamNumbered(techniqueIdOf(text)) : undefined;
-        if (number !== undefined && number > newest && resolution.status !== 'other domain' && !team) {
+        // What the releases at hand say of an ID the release lacks (unknownTechniqueFinding), as validate says it: a team's
+        // own number (T9001) is no newer release's, nor is another domain's (SigmaHQ's enterprise T1685 in an ICS review).
+        const finding = resolution.status === 'unknown' && number !== undefined ? unknownTechniqueFinding(techniqueIdOf(text), target, options.history) : undefined;
+        if (number !== undefined && number > newest && finding && finding.kind !== 'team') {
           // Four digits, as every technique ID has them (ICS T0999, not T999); the sub-technique kept, as tagged.
           past.push(techniqueIdOf(text));
           firstPast ??= placeText(place);
@@ -667,11 +667,10 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
         // An ID the release lacks that a newer release at hand has (SigmaHQ's attack.t1653, Power Settings since
         // ATT&CK 13, in a 12.1 review) says which release counts it; one of a newer release not at hand (T1685), which to
         // get: as validate and normalize say them.
-        const unknown = resolution.status === 'unknown' && number !== undefined;
-        const note = team ?? (unknown ? unknownIdText(techniqueIdOf(text), target, options.history, options.givenAs) : undefined) ?? resolution.note;
+        const note = (finding && unknownIdText(techniqueIdOf(text), target, options.history, options.givenAs)) ?? resolution.note;
         if (!resolution.ids.length) {
           unresolved.push({ raw: ref.raw, ...place, rule: rule.name, status: resolution.status, note });
-          unplaced.push({ raw: ref.raw, why: team ?? unplacedWhy(techniqueIdOf(text), target, resolution, options.history, options.givenAs) });
+          unplaced.push({ raw: ref.raw, why: unplacedWhy(techniqueIdOf(text), target, resolution, options.history, options.givenAs) });
         } else if (resolution.status === 'revoked') {
           remapped.push({ raw: ref.raw, ids: resolution.ids, ...place, rule: rule.name });
           ruleRemapped.push({ raw: ref.raw, ids: resolution.ids });
@@ -979,24 +978,6 @@ interface NewerTags {
 /** A technique ID as a text writes it (`attack.t1685.005`) in ATT&CK's form: T1685.005. */
 function techniqueIdOf(text: string): string {
   return text.trim().replace(/^attack\./i, '').toUpperCase();
-}
-
-/**
- * For an ID no release at hand has, numbered far past MITRE's newest at hand (T9001 beside 18.1's T1681): what it says,
- * a team's own technique, in the words upgrade, combine and export use (missingTeamTechniqueText); undefined for an ID
- * a newer release may have (T1685). The newest at hand is the target's or the history's first (newest) release.
- */
-function teamNumberedLookup(target: AttackIndex, history: ResolveCoverageOptions['history'], givenAs: GivenAs | undefined): (id: string) => string | undefined {
-  let newest: { number: number; text: string } | undefined;
-  return (id) => {
-    if (!newest) {
-      const release = newestReleaseAtHand(target, history);
-      const number = newestTechniqueNumber(release);
-      newest = { number, text: `${numberId(number)} of ${release.label}` };
-    }
-    if (!isNumberedFarPast(id, newest.number)) return undefined;
-    return inGivenInputs(missingTeamTechniqueText(id, target, { farPast: newest.text, does: 'counts it' })!, givenAs);
-  };
 }
 
 /** What a review would do in a newer release (`unknownTechniqueText`): review with it, to count the ID; a team's data counts it. */
@@ -1714,13 +1695,12 @@ export function campaignUnresolved(
 ): UnresolvedRef[] {
   // An ID the review's release lacks that a newer release at hand has (T1653 Power Settings, since ATT&CK 13, in a 12.1
   // review) says which release counts it, as a rule's tag or a threat layer's entry does (unknownIdText).
-  const teamNumbered = releases && teamNumberedLookup(releases.target, releases.history, releases.givenAs);
   const noteOf = (ref: NormalizedCampaign['references'][number]): string => {
-    if (!releases || !teamNumbered || ref.status !== 'unknown') return ref.note;
+    if (!releases || ref.status !== 'unknown') return ref.note;
     const ids = parseReference(ref.raw).parts.flatMap((part) => part.ids);
     if (ids.length !== 1) return ref.note;
     // A team's T9001 was told "if it comes from a newer ATT&CK release, get it", as normalize says of any unknown ID.
-    return unknownIdText(ids[0]!, releases.target, releases.history, releases.givenAs) ?? teamNumbered(ids[0]!) ?? ref.note;
+    return unknownIdText(ids[0]!, releases.target, releases.history, releases.givenAs) ?? ref.note;
   };
   return results.flatMap((result) => [
     ...result.references

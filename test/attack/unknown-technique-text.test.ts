@@ -1,7 +1,7 @@
 // unknownTechniqueText and what it is built on, against real releases (ATTACK_STIX_DIR): enterprise 14.1 with 16.1, 17.1
 // and 18.1 at hand, and ICS 18.1.
 import { expect } from 'chai';
-import { noReleaseNumberText, unknownTechniqueBrief, unknownTechniqueText, type UnknownTechniqueAdvice } from '../../lib/attack/index.js';
+import { noReleaseNumberText, unknownTechniqueBrief, unknownTechniqueFinding, unknownTechniqueText, type UnknownTechniqueAdvice } from '../../lib/attack/index.js';
 import { loadRelease } from '../helpers/attack.js';
 
 /** A caller's words, with the ID it is told to act on, so that a test sees which ID that is. */
@@ -56,8 +56,16 @@ describe('unknownTechniqueText', function () {
     });
   }
 
-  it('an enterprise ID in ICS is another numbering\'s, in every spelling (T1059, attack.t1059, t1059): no text', () => {
-    for (const spelling of ['T1059', 'attack.t1059', 't1059']) expect(unknownTechniqueText(spelling, loadRelease('18.1', 'ics-attack'), advice)).to.equal(undefined);
+  it('an enterprise ID in ICS is another numbering\'s, in every spelling (T1059, attack.t1059, t1059, and SigmaHQ\'s ATT&CK 19 T1685): no text', () => {
+    for (const spelling of ['T1059', 'attack.t1059', 't1059', 'attack.t1685']) expect(unknownTechniqueText(spelling, loadRelease('18.1', 'ics-attack'), advice)).to.equal(undefined);
+  });
+
+  // ICS numbers T0800 to T0895 (18.1), enterprise and mobile T1001 to T1681 (every release at hand): no domain numbers
+  // T9001, far past ICS's newest as past enterprise's. validate said "fix the ID" beside ICS, where gap said a team's.
+  it('a team\'s number in ICS (T9001, attack.t9001) is a team\'s, as in enterprise: no domain numbers from T2000', () => {
+    const ics = loadRelease('18.1', 'ics-attack');
+    expect(unknownTechniqueFinding('attack.t9001', ics)?.kind).to.equal('team');
+    expect(unknownTechniqueText('T9001', ics, advice)).to.match(/^T9001 is numbered far past T0895 of ics-attack 18\.1, MITRE's newest technique, as a team numbers its own/);
   });
 
   it('a team\'s number written as Sigma writes it (attack.t9001) is a team\'s, as T9001 is, not a newer release\'s', () => {

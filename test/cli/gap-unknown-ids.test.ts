@@ -70,3 +70,61 @@ describe('gap: an ID the release lacks, said as validate and normalize say it (1
     );
   });
 });
+
+/**
+ * In an ICS review, gap said a team's T9001 as a team's through its own lookup, where validate said "fix the ID", and
+ * called SigmaHQ's enterprise `attack.t1685` (an ATT&CK 19 ID) a team's too. ICS numbers T0800 to T0895, enterprise and
+ * mobile T1001 to T1681: T9001 is no domain's numbering, far past ICS's newest (a team's, as beside enterprise); T1685 is
+ * enterprise's. Both commands now read them through unknownTechniqueFinding. The rule is SigmaHQ's
+ * rules-threat-hunting/linux/process_creation/proc_creation_lnx_susp_process_termination_via_kill.yml, cut to its tags
+ * and detection, with a tag of our own (attack.t9001) beside its attack.t1685.
+ */
+describe('gap in ICS: a team\'s number (T9001) said as validate says it; an enterprise ID (T1685) no team\'s', function () {
+  this.timeout(180_000);
+  const dir = freshTmpDir('gap-unknown-ids-ics');
+  const rules = join(dir, 'rules');
+  mkdirSync(rules);
+  writeFileSync(
+    join(rules, 'kill.yml'),
+    [
+      'title: Terminate Linux Process Via Kill',
+      'id: 64c41342-6b27-523b-5d3f-c265f3efcdb3',
+      'status: test',
+      'tags:',
+      '    - attack.defense-impairment',
+      '    - attack.t1685',
+      '    - attack.t9001',
+      'logsource:',
+      '    product: linux',
+      '    category: process_creation',
+      'detection:',
+      '    selection:',
+      "        Image|endswith: '/kill'",
+      '    condition: selection',
+      'level: medium',
+      '',
+    ].join('\n'),
+  );
+  const layer = join(dir, 'threat.json');
+  writeFileSync(layer, JSON.stringify({ name: 'threat', domain: 'ics-attack', versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, techniques: ['T0800', 'T9001'].map((techniqueID) => ({ techniqueID, score: 1 })) }));
+
+  it('T9001: the sentence validate writes, with the review\'s advice; attack.t1685 is not called a team\'s', async () => {
+    const validated = await runCli(['validate', layer, '--domain', 'ics', '--json']);
+    const said = (JSON.parse(validated.stdout) as { findings: { code: string; message: string }[] }[])[0]!.findings
+      .filter((finding) => finding.code === 'unknown-technique')
+      .map((finding) => finding.message.replace(`${layer}: /techniques/1: `, '').replace(', or remove the entry (Navigator drops it silently)', '').replace('which holds it', 'which counts it'));
+    expect(said).to.deep.equal([
+      "T9001 is numbered far past T0895 of ics-attack 18.1, MITRE's newest technique, as a team numbers its own techniques (no newer ATT&CK release will have it), " +
+        "and ics-attack 18.1 does not hold it: give the team's ATT&CK data built on 18.1 (its ATT&CK Workbench export) as the 18.1 release (`--attack <file|folder>`), which counts it; else fix the ID",
+    ]);
+    const out = join(freshTmpDir('gap-unknown-ids-ics-out'), 'review');
+    const run = await runCli(['gap', '--domain', 'ics', '--threat', layer, '--coverage', rules, '--out', out, '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    const report = JSON.parse(readFileSync(join(out, 'gap-report.json'), 'utf8')) as Report;
+    const note = (raw: string) => report.unresolved.filter((ref) => ref.raw === raw).map((ref) => ref.note);
+    expect(note('T9001')).to.deep.equal(said);
+    expect(note('attack.t9001')).to.deep.equal(said);
+    expect(note('attack.t1685')).to.have.length(1);
+    expect(note('attack.t1685')[0]).not.to.contain('team');
+  });
+});

@@ -88,10 +88,19 @@ describe('unknown IDs past the release\'s newest: a newer release\'s (T1685) or 
     expect(result.stderr).to.contain(`/techniques/1: ${team('T9001', CLI_ATTACK, 'keeps it')}; removed (Navigator would not show it)`);
   });
 
-  it('an ID below the newest keeps its words (T1059.999), and so does one of another numbering than the release (T9001 beside ICS, numbered from T0800)', async () => {
+  // ICS numbers its techniques T0800 to T0895 (ICS 18.1), enterprise and mobile theirs T1001 to T1681: T1685 beside ICS is
+  // enterprise's numbering, another domain's; T9001 is no domain's, numbered far past ICS's newest as past enterprise's.
+  it('an ID below the newest keeps its words (T1059.999), and so does one of another domain\'s numbering (T1685 beside ICS)', async () => {
     const { report } = upgradeLayer({ ...layer, techniques: [{ techniqueID: 'T1059.999', score: 1 }] }, loadRelease('18.1'));
     expect(report.techniques[0]?.notes[0]).to.equal('T1059.999 is not a technique of enterprise-attack 18.1; removed (Navigator would not show it)');
+    const ics = upgradeLayer({ ...layer, domain: 'ics-attack', techniques: [{ techniqueID: 'T1685', score: 1 }] }, loadRelease('18.1', 'ics-attack'));
+    expect(ics.report.techniques[0]?.notes[0]).to.equal('T1685 is not a technique of ics-attack 18.1; removed (Navigator would not show it)');
+  });
+
+  it('a team\'s number beside ICS (T9001, past ICS\'s T0895) is a team\'s, as beside enterprise', async () => {
     const ics = upgradeLayer({ ...layer, domain: 'ics-attack', techniques: [{ techniqueID: 'T9001', score: 1 }] }, loadRelease('18.1', 'ics-attack'));
-    expect(ics.report.techniques[0]?.notes[0]).to.equal('T9001 is not a technique of ics-attack 18.1; removed (Navigator would not show it)');
+    expect(ics.report.techniques[0]?.notes[0]).to.equal(
+      `${team('T9001', LIB_ATTACK, 'keeps it').replace(/T1681 of enterprise-attack/, 'T0895 of ics-attack').replace(/enterprise-attack/g, 'ics-attack')}; removed (Navigator would not show it)`,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { AttackIndex } from './attack-index.js';
+import { firstFew } from '../short-list.js';
 import { fullName } from './full-name.js';
 import { laterReleaseLookup, newestReleaseAtHand, type ReleaseHistory } from './later-release.js';
 import { missingTeamTechniqueText } from './not-mitre-text.js';
@@ -118,10 +119,64 @@ function findingText(id: string, target: AttackIndex, { does, withIt, inRelease 
   if (finding.kind === 'team') return missingTeamTechniqueText(id, target, { farPast: `${numberId(newest)} of ${newestAtHand.label}`, does });
   // With a newer release at hand that lacks it too, its newest technique is the one the ID is past.
   const nor = newestAtHand === target ? '' : ` nor in ${newestAtHand.label}, the newest release at hand`;
+  return `${id} is not a technique in ${target.label}${nor}: its number is ${pastNewestText(finding, target, withIt)}`;
+}
+
+/**
+ * Where the number of a newer ATT&CK release's ID is and what to do, as the full text and the several IDs' say it:
+ * `past 18.1's newest technique (T1681), as a newer ATT&CK release's IDs are: get that release with <fetch> (…) and <withIt>`.
+ */
+function pastNewestText({ newestAtHand, newest }: { newestAtHand: AttackIndex; newest: number }, target: AttackIndex, withIt: string): string {
   return (
-    `${id} is not a technique in ${target.label}${nor}: its number is past ${newestAtHand.release}'s newest technique (${numberId(newest)}), as a newer ATT&CK ` +
-    `release's IDs are: get that release with \`${fetchCommand(target.domain, 'N')}\` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) and ${withIt}`
+    `past ${newestAtHand.release}'s newest technique (${numberId(newest)}), as a newer ATT&CK release's IDs are: ` +
+    `get that release with \`${fetchCommand(target.domain, 'N')}\` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) and ${withIt}`
   );
+}
+
+/** How many IDs a text on several names before counting the rest (`firstFew`). */
+const IDS_NAMED = 8;
+
+/**
+ * Several IDs a release lacks said in one text (gap's note on the rules tagging IDs past the release's newest), their
+ * findings grouped by kind and release, in unknownTechniqueText's words: `T1653 Power Settings is in enterprise-attack
+ * 18.1, a newer release at hand: <inRelease>`; `T1685, T1686.003 are numbered past 18.1's newest technique (T1681), as a
+ * newer ATT&CK release's IDs are: get that release with <fetch> (…) and <withIt>`; a team's, each as unknownTechniqueText
+ * says it. `advice(many)`: the caller's words for one ID or for several (`to count it`, `to count them`); `inRelease` is
+ * given the group's first ID.
+ */
+export function unknownTechniquesText(findings: readonly UnknownTechniqueFinding[], target: AttackIndex, advice: (many: boolean) => UnknownTechniqueAdvice): string {
+  const clauses: string[] = [];
+  for (const [later, group] of byRelease(ofKind(findings, 'at hand'), (finding) => finding.later)) {
+    const named = group.map(({ technique }) => `${technique.id} ${fullName(later, technique)}${stateThere(technique)}`);
+    clauses.push(`${firstFew(named, IDS_NAMED)} ${group.length > 1 ? 'are' : 'is'} in ${later.label}, a newer release at hand: ${advice(group.length > 1).inRelease(later, group[0]!.id)}`);
+  }
+  for (const [later, group] of byRelease(ofKind(findings, 'parent at hand'), (finding) => finding.later)) {
+    const parents = [...new Map(group.map(({ parent }) => [parent.id, parent])).values()];
+    const [many, several] = [group.length > 1, parents.length > 1];
+    clauses.push(
+      `${firstFew(group.map((finding) => finding.id), IDS_NAMED)} ${many ? 'are sub-techniques' : 'is a sub-technique'} no release at hand has, of ` +
+        `${parents.map((parent) => `${parent.id} ${parent.name}`).join(', ')}, ${several ? 'techniques' : 'a technique'} of ${later.label}: fix the ID${many ? 's' : ''}, ` +
+        `or for ${parents.map((parent) => parent.id).join(', ')} ${several ? 'themselves' : 'itself'}, ${advice(several).inRelease(later, parents[0]!.id)}`,
+    );
+  }
+  for (const [, group] of byRelease(ofKind(findings, 'newer release'), (finding) => finding.newestAtHand)) {
+    const many = group.length > 1;
+    clauses.push(`${firstFew(group.map((finding) => finding.id), IDS_NAMED)} ${many ? 'are' : 'is'} numbered ${pastNewestText(group[0]!, target, advice(many).withIt)}`);
+  }
+  for (const finding of ofKind(findings, 'team')) clauses.push(findingText(finding.id, target, advice(false), finding)!);
+  return clauses.join('; ');
+}
+
+/** The findings of one kind. */
+function ofKind<K extends UnknownTechniqueFinding['kind']>(findings: readonly UnknownTechniqueFinding[], kind: K): Extract<UnknownTechniqueFinding, { kind: K }>[] {
+  return findings.filter((finding): finding is Extract<UnknownTechniqueFinding, { kind: K }> => finding.kind === kind);
+}
+
+/** Findings grouped by the release `of` each names, in the order first met. */
+function byRelease<T>(findings: readonly T[], of: (finding: T) => AttackIndex): Map<AttackIndex, T[]> {
+  const groups = new Map<AttackIndex, T[]>();
+  for (const finding of findings) groups.set(of(finding), [...(groups.get(of(finding)) ?? []), finding]);
+  return groups;
 }
 
 /**

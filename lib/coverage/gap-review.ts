@@ -28,8 +28,8 @@ import { firesOn, libraryFileNames, type LibraryElsewhere, type LibraryRule, typ
 import { firstFew } from '../short-list.js';
 import { isNamespacedObjectId, namespacedObjectText, techniqueNumber } from '../attack/technique-id.js';
 import { TEAM_DATA_ADVICE } from '../attack/not-mitre-text.js';
-import { newestTechniqueNumber, unknownTechniqueBrief, unknownTechniqueFinding, unknownTechniqueText, type UnknownTechniqueAdvice } from '../attack/unknown-technique-text.js';
-import { laterReleaseLookup, releaseAsGiven } from '../attack/later-release.js';
+import { newestTechniqueNumber, unknownTechniqueBrief, unknownTechniqueFinding, unknownTechniquesText, unknownTechniqueText, type UnknownTechniqueAdvice, type UnknownTechniqueFinding } from '../attack/unknown-technique-text.js';
+import { releaseAsGiven } from '../attack/later-release.js';
 import { isActorId, objectTagId } from './object-tag.js';
 import type { OutsideViewRanking } from './outside-view.js';
 
@@ -203,8 +203,8 @@ export interface NewerTaggedRule {
    * undefined where they are not told (a logsource no ATT&CK log source names).
    */
   logSources?: LogSourceRef[];
-  /** The IDs a newer release at hand has, with that release. */
-  atHand: Map<string, AttackIndex>;
+  /** What the releases at hand say of each of those IDs (unknownTechniqueFinding: a newer release at hand has it, or one to get). */
+  findings: Map<string, UnknownTechniqueFinding>;
   /** Where its first such tag is: `file:line:column`. */
   place: string;
   /** The rule's name (a Sigma rule's title). */
@@ -628,7 +628,6 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
   const newerRules: NewerTaggedRule[] = [];
   // References read only by a repair of how their ID is written (`T1059,001`), per input: said, never silent (repairedRefsNote).
   const repaired = new Map<CoverageInput, RepairedRef[]>();
-  const laterRelease = laterReleaseLookup(target, options.history);
   for (const input of inputs) {
     const before = rules.length;
     for (const rule of input.rules) {
@@ -638,7 +637,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
       const ruleRemapped: NonNullable<ResolvedRule['remapped']> = [];
       // IDs past the release's newest that no release at hand knows: another domain's ID (enterprise T1021 in an ICS
       // review, whose newest is T0895) is `other domain`, not a newer release's.
-      const past: string[] = [];
+      const past = new Map<string, UnknownTechniqueFinding>();
       let firstPast: string | undefined;
       for (const ref of rule.refs) {
         // A Sigma tag names its ID after `attack.`; resolving the ID alone spares a name check of "attack". The
@@ -661,7 +660,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
         const finding = resolution.status === 'unknown' && number !== undefined ? unknownTechniqueFinding(techniqueIdOf(text), target, options.history) : undefined;
         if (number !== undefined && number > newest && finding && finding.kind !== 'team') {
           // Four digits, as every technique ID has them (ICS T0999, not T999); the sub-technique kept, as tagged.
-          past.push(techniqueIdOf(text));
+          past.set(techniqueIdOf(text), finding);
           firstPast ??= placeText(place);
         }
         // An ID the release lacks that a newer release at hand has (SigmaHQ's attack.t1653, Power Settings since
@@ -694,18 +693,17 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
           unknownTactics.set(key, seen);
         }
       }
-      if (past.length) {
+      if (past.size) {
         // The tag's own line, not the rule's first: a detection engineer goes to the tag to change it.
-        const seen = newer.get(input) ?? { rules: 0, alone: 0, ids: new Set<string>(), first: firstPast!, atHand: new Map() };
+        const seen = newer.get(input) ?? { rules: 0, alone: 0, ids: new Set<string>(), first: firstPast!, findings: new Map() };
         seen.rules += 1;
         if (!ids.size) seen.alone += 1;
-        for (const id of past) {
+        for (const [id, finding] of past) {
           seen.ids.add(id);
-          const later = laterRelease(id);
-          if (later) seen.atHand.set(id, later);
+          seen.findings.set(id, finding);
         }
         newer.set(input, seen);
-        newerRules.push(newerTaggedRule(rule, past, ids, target, laterRelease, firstPast!));
+        newerRules.push(newerTaggedRule(rule, past, ids, target, firstPast!));
       }
       const resolved: ResolvedRule = { rule, ids: [...ids].sort(), ...(unplaced.length ? { unplaced } : {}), ...(ruleRemapped.length ? { remapped: ruleRemapped } : {}) };
       if (rule.platforms?.length) {
@@ -762,10 +760,9 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
  */
 function newerTaggedRule(
   rule: CoverageRule,
-  past: readonly string[],
+  past: ReadonlyMap<string, UnknownTechniqueFinding>,
   known: ReadonlySet<TechniqueId>,
   target: AttackIndex,
-  laterRelease: (id: string) => AttackIndex | undefined,
   place: string,
 ): NewerTaggedRule {
   const tags: NewerTaggedRule['tags'] = [];
@@ -777,15 +774,10 @@ function newerTaggedRule(
     if (!later && [...known].some((id) => target.technique(id)?.tactics.includes(tactic.shortname))) continue;
     tags.push({ raw: tag.raw, tactic: tactic.shortname });
   }
-  const atHand = new Map<string, AttackIndex>();
-  for (const id of past) {
-    const found = laterRelease(id);
-    if (found) atHand.set(id, found);
-  }
   // A rule whose platforms are all names the release lacks fires anywhere, as it counts (resolveCoverage).
   const platforms = rule.platforms?.length ? releasePlatforms(rule.platforms, target).platforms : [];
   const logSources = ruleLogSources(rule);
-  return { ids: [...new Set(past)], tags, ...(platforms.length ? { platforms } : {}), ...(logSources ? { logSources } : {}), atHand, place, name: rule.name };
+  return { ids: [...past.keys()], tags, ...(platforms.length ? { platforms } : {}), ...(logSources ? { logSources } : {}), findings: new Map(past), place, name: rule.name };
 }
 
 /** The ATT&CK log sources that feed a rule (NewerTaggedRule.logSources), undefined where one of its logsources maps to none. */
@@ -971,8 +963,8 @@ interface NewerTags {
   ids: Set<string>;
   /** The first such tag's place (`file:line`). */
   first: string;
-  /** The IDs a newer release at hand has, with that release. */
-  atHand: Map<string, AttackIndex>;
+  /** What the releases at hand say of each ID (unknownTechniqueFinding). */
+  findings: Map<string, UnknownTechniqueFinding>;
 }
 
 /** A technique ID as a text writes it (`attack.t1685.005`) in ATT&CK's form: T1685.005. */
@@ -980,12 +972,16 @@ function techniqueIdOf(text: string): string {
   return text.trim().replace(/^attack\./i, '').toUpperCase();
 }
 
-/** What a review would do in a newer release (`unknownTechniqueText`): review with it, to count the ID; a team's data counts it. */
-function reviewAdvice(target: AttackIndex, givenAs: GivenAs | undefined): UnknownTechniqueAdvice {
+/**
+ * What a review would do in a newer release (`unknownTechniqueText`): review with it, to count the ID (`many`: the IDs);
+ * a team's data counts it.
+ */
+function reviewAdvice(target: AttackIndex, givenAs: GivenAs | undefined, many = false): UnknownTechniqueAdvice {
+  const them = many ? 'them' : 'it';
   return {
-    does: 'counts it',
-    withIt: `review with ${releaseAsGiven(givenAs, target.domain, 'N', true)} to count it`,
-    inRelease: (later) => `review with ${releaseAsGiven(givenAs, later.domain, later.release)} to count it`,
+    does: `counts ${them}`,
+    withIt: `review with ${releaseAsGiven(givenAs, target.domain, 'N', true)} to count ${them}`,
+    inRelease: (later) => `review with ${releaseAsGiven(givenAs, later.domain, later.release)} to count ${them}`,
   };
 }
 
@@ -1100,30 +1096,17 @@ function newerTagsNote(input: CoverageInput, newer: NewerTags | undefined, targe
   return [
     `${input.kind} "${input.source}": ${rules(newer.rules)} tag technique IDs newer than ATT&CK ${target.label} has (${firstFew(ids, 8)}; first at ${newer.first}), ` +
       `${newer.alone === newer.rules ? 'each' : `${newer.alone} of them`} with no other technique, counting for nothing here; what those IDs detect counts for no technique, ` +
-      `so techniques a newer release moved to them may show as gaps though rules cover them (each rule and tag is listed among the references not resolved): ${newerIdsAdvice(ids, newer.atHand, target, givenAs)}`,
+      `so techniques a newer release moved to them may show as gaps though rules cover them (each rule and tag is listed among the references not resolved): ${newerIdsAdvice(ids, newer.findings, target, givenAs)}`,
   ].map((note) => inGivenInputs(note, givenAs));
 }
 
 /**
- * What to do with technique IDs past the release's newest: review with the newer release at hand that has them
- * (its --attack-release), or get the release that has them and review with it. In the CLI's words (inGivenInputs).
+ * What the technique IDs past the release's newest are and what to do, as unknownTechniqueText says each
+ * (unknownTechniquesText): review with the newer release at hand that has them (its --attack-release), or get the
+ * release that has them and review with it. In the CLI's words (inGivenInputs).
  */
-function newerIdsAdvice(ids: readonly string[], atHand: ReadonlyMap<string, AttackIndex>, target: AttackIndex, givenAs: GivenAs | undefined): string {
-  const byRelease = new Map<AttackIndex, string[]>();
-  for (const id of ids) {
-    const later = atHand.get(id);
-    if (later) byRelease.set(later, [...(byRelease.get(later) ?? []), id]);
-  }
-  const unknown = ids.filter((id) => !atHand.has(id));
-  return [
-    ...[...byRelease].map(([later, known]) => `${firstFew(known, 8)} ${known.length === 1 ? 'is' : 'are'} in ATT&CK ${later.label}, at hand: review with ${releaseAsGiven(givenAs, later.domain, later.release)} to count ${known.length === 1 ? 'it' : 'them'}`),
-    ...(unknown.length
-      ? [
-          `${firstFew(unknown, 8)} ${unknown.length === 1 ? 'is' : 'are'} in no release at hand: get the ATT&CK release that has ${unknown.length === 1 ? 'it' : 'them'} ` +
-            `with \`${fetchCommand(target.domain, 'N')}\` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) and review with ${releaseAsGiven(givenAs, target.domain, 'N', true)}`,
-        ]
-      : []),
-  ].join('; ');
+function newerIdsAdvice(ids: readonly string[], findings: ReadonlyMap<string, UnknownTechniqueFinding>, target: AttackIndex, givenAs: GivenAs | undefined): string {
+  return unknownTechniquesText(ids.map((id) => findings.get(id)!), target, (many) => reviewAdvice(target, givenAs, many));
 }
 
 /**
@@ -1164,7 +1147,7 @@ function rowNewerTags(
     `${one ? '1 rule' : `${under.length} rules`} on its platforms tagged ${written.join(', ')}${whose} ${one ? 'tags' : 'tag'} technique IDs ATT&CK ${target.label} does not know ` +
       `(${firstFew(ids, 8)}): ${one ? 'it counts' : 'they count'} for nothing here, and ${one ? 'detects' : 'detect'} this technique if the newer release moved it to those IDs` +
       `${shortlist ? `; of them, ${shortlist.length} read a log its ATT&CK analytics read, to look at first (${shortlist.slice(0, 3).map((rule) => rule.place).join(', ')}${shortlist.length > 3 ? ` and ${shortlist.length - 3} more` : ''})` : ''}; ` +
-      newerIdsAdvice(ids, atHand(under), target, givenAs),
+      newerIdsAdvice(ids, findingsOf(under), target, givenAs),
     givenAs,
   );
   const byId = ids.map((id) => {
@@ -1181,8 +1164,8 @@ function techniqueLogSources(model: DetectionModel, row: Pick<GapRow, 'id' | 'pl
   return fitting.flatMap((analytic) => analytic.logSources);
 }
 
-/** The IDs the rules tag that a newer release at hand has, with that release. */
-const atHand = (rules: readonly NewerTaggedRule[]): Map<string, AttackIndex> => new Map(rules.flatMap((rule) => [...rule.atHand]));
+/** What the releases at hand say of the IDs the rules tag. */
+const findingsOf = (rules: readonly NewerTaggedRule[]): Map<string, UnknownTechniqueFinding> => new Map(rules.flatMap((rule) => [...rule.findings]));
 
 /**
  * What a layer of a newer ATT&CK release than the one reviewed in must say: what that release added (ATT&CK 19's

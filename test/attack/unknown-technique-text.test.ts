@@ -1,7 +1,7 @@
 // unknownTechniqueText and what it is built on, against real releases (ATTACK_STIX_DIR): enterprise 14.1 with 16.1, 17.1
 // and 18.1 at hand, and ICS 18.1.
 import { expect } from 'chai';
-import { noReleaseNumberText, unknownTechniqueBrief, unknownTechniqueFinding, unknownTechniqueText, type UnknownTechniqueAdvice } from '../../lib/attack/index.js';
+import { noReleaseNumberText, unknownTechniqueBrief, unknownTechniqueFinding, unknownTechniquesText, unknownTechniqueText, type UnknownTechniqueAdvice } from '../../lib/attack/index.js';
 import { loadRelease } from '../helpers/attack.js';
 
 /** A caller's words, with the ID it is told to act on, so that a test sees which ID that is. */
@@ -72,6 +72,21 @@ describe('unknownTechniqueText', function () {
     const text = (spelling: string) => unknownTechniqueText(spelling, loadRelease('18.1'), advice);
     expect(text('attack.t9001')).to.equal(text('T9001')!.replace(/^T9001/, 'attack.t9001'));
     expect(text('attack.t9001')).to.match(/^attack\.t9001 is numbered far past T1681 of enterprise-attack 18\.1/);
+  });
+});
+
+describe('unknownTechniquesText: several IDs, grouped by what they are and the release', function () {
+  this.timeout(120_000);
+  const words = (many: boolean): UnknownTechniqueAdvice => ({ does: 'holds it', withIt: `use ${many ? 'them' : 'it'}`, inRelease: (later) => `use ${later.release} for ${many ? 'them' : 'it'}` });
+
+  it('names the techniques a newer release at hand has, and says the others past its newest as unknownTechniqueText does (12.1)', () => {
+    const release = loadRelease('12.1');
+    const findings = ['T1653', 'T1654', 'T1685', 'T1686.003'].map((id) => unknownTechniqueFinding(id, release)!);
+    const one = unknownTechniqueText('T1685', release, words(false))!;
+    expect(unknownTechniquesText(findings, release, words)).to.equal(
+      'T1653 Power Settings, T1654 Log Enumeration are in enterprise-attack 18.1, a newer release at hand: use 18.1 for them; ' +
+        `T1685, T1686.003 are numbered ${one.slice(one.indexOf('past 18.1')).replace(/use it$/, 'use them')}`,
+    );
   });
 });
 

@@ -336,7 +336,8 @@ describe('attack-layers gap (the real Sigma rule set in ../shared/sigma, campaig
     // Each ID as tagged, sub-techniques kept (T1685.005), the first 8 named.
     const sorted = [...ids].sort();
     expect(note).to.contain(`(${sorted.slice(0, 8).join(', ')}${sorted.length > 8 ? ` and ${sorted.length - 8} more` : ''}; first at `);
-    expect(note).to.contain('are in no release at hand: get the ATT&CK release that has them with `attack-layers data fetch --attack-release N`');
+    expect(note).to.contain("are numbered past 18.1's newest technique (T1681), as a newer ATT&CK release's IDs are: get that release with `attack-layers data fetch --attack-release N`");
+    expect(note).to.contain('and review with `--attack-release N` to count them');
     expect(note).to.contain('may show as gaps though rules cover them');
   });
 

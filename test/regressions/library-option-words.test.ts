@@ -192,7 +192,7 @@ describe('regressions: library errors name the option a program passed, the CLI 
     expect(coverage.unresolved.find((ref) => ref.raw === 'attack.t1653')?.note).to.equal(
       `T1653 is not a technique in enterprise-attack 12.1; it is T1653 Power Settings in enterprise-attack 18.1, a newer release at hand: ${advice}`,
     );
-    expect(coverage.notes.join('\n')).to.contain(`T1653 is in ATT&CK enterprise-attack 18.1, at hand: ${advice}`);
+    expect(coverage.notes.join('\n')).to.contain(`T1653 Power Settings is in enterprise-attack 18.1, a newer release at hand: ${advice}`);
     // A threat layer written for ATT&CK 19: the review's notes say which release to pass, as a program passes it.
     const v19 = 'test/fixtures/layers/attack-19.json';
     const threat = readThreatInputs([v19], attack);

@@ -6,7 +6,7 @@
  *   rules/windows/builtin/security/win_security_audit_log_cleared.yml                  attack.t1685.005 (ATT&CK 19, its only technique)
  *   rules/windows/registry/registry_set/registry_set_amsi_disable.yml                  attack.t1685 (Sysmon registry events)
  * In a 12.1 review, T1653 is known to 18.1 at hand: the report must name that release and its --attack-release;
- * T1685.005 is in no release at hand: the report must say to fetch the newer release. Each is told per rule file
+ * T1685.005 is in no release at hand: the report must say to fetch the newer release, as unknownTechniqueText says it. Each is told per rule file
  * and tag line, not by the rule's first line.
  * The gap those IDs may hold says so on its row: SigmaHQ moved win_security_audit_log_cleared.yml from T1070.001 to
  * ATT&CK 19's T1685.005 under attack.defense-impairment, so an 18.1 review showed T1070.001 Clear Windows Event Logs
@@ -84,8 +84,13 @@ describe('regressions: Sigma tags of technique IDs newer than the release review
     // The folder is read in path order: cleared.yml before power.yml.
     expect(note).to.contain(`2 rules tag technique IDs newer than ATT&CK enterprise-attack 12.1 has (T1653, T1685.005; first at ${cleared}:${tagLine(cleared, 'attack.t1685.005')})`);
     expect(note).to.contain('each with no other technique, counting for nothing here');
-    expect(note).to.contain('T1653 is in ATT&CK enterprise-attack 18.1, at hand: review with --attack-release 18.1 to count it');
-    expect(note).to.contain('T1685.005 is in no release at hand');
+    // Each ID said as unknownTechniqueText says it of one (the tag's own note), grouped by what it is and the release:
+    // the note said "T1653 is in ATT&CK enterprise-attack 18.1, at hand" and "T1685.005 is in no release at hand: get
+    // the ATT&CK release that has it with …", in words and a fetch phrase of its own.
+    expect(note).to.contain('T1653 Power Settings is in enterprise-attack 18.1, a newer release at hand: review with --attack-release 18.1 to count it');
+    const own = report.unresolved.find((u) => u.raw === 'attack.t1685.005')!.note;
+    expect(own).to.match(/: its number is past 18\.1's newest technique/);
+    expect(note).to.contain(`T1685.005 is numbered ${own.slice(own.indexOf('past 18.1'))}`);
     expect(stderr).to.contain(note);
   });
 
@@ -140,8 +145,9 @@ describe('regressions: Sigma tags of technique IDs newer than the release review
     expect(facts).to.deep.equal({ rules: 1, ids: ['T1685.005'], tags: ['attack.defense-impairment'], byId: [{ id: 'T1685.005', rules: 1, names: ['Security Eventlog Cleared'] }] });
     expect(note).to.equal(
       "1 rule on its platforms tagged attack.defense-impairment (ATT&CK 19's, split off Defense Evasion) tags technique IDs ATT&CK enterprise-attack 18.1 does not know (T1685.005): " +
-        'it counts for nothing here, and detects this technique if the newer release moved it to those IDs; T1685.005 is in no release at hand: get the ATT&CK release that has it ' +
-        'with `attack-layers data fetch --attack-release N` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) and review with `--attack-release N`',
+        "it counts for nothing here, and detects this technique if the newer release moved it to those IDs; T1685.005 is numbered past 18.1's newest technique (T1681), " +
+        "as a newer ATT&CK release's IDs are: get that release with `attack-layers data fetch --attack-release N` (N its number: 19 for the IDs SigmaHQ tags since ATT&CK 19) " +
+        'and review with `--attack-release N` to count it',
     );
     // Execution is no tactic of the rule's tags; T1070.002 is for Linux and macOS, the rule for Windows.
     expect(row('T1059.001')?.newerTags).to.equal(undefined);
@@ -251,7 +257,7 @@ describe('regressions: Sigma tags of technique IDs newer than the release review
       { minCoverage: 0.5 },
     );
     const note = gapJson(review).rows[0]?.newerTags?.note;
-    expect(note).to.contain("get the ATT&CK release that has it with `fetchRelease({ version: 'N' })`");
+    expect(note).to.contain("get that release with `fetchRelease({ version: 'N' })`");
     expect(note).to.contain("review with an AttackIndex of release N as target: `loadAttack({ release: 'N' })`");
   });
 });

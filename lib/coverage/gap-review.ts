@@ -540,11 +540,9 @@ function unknownTactic(tactic: string, target: AttackIndex, options: ResolveCove
   const releases = [target, ...(options.history?.() ?? []), ...(options.otherReleases?.() ?? [])];
   const id = /^ta(\d{4})$/i.exec(tactic)?.[1];
   const newestId = Math.max(...releases.flatMap((release) => release.tactics().map((known) => Number(known.id.slice(2)))));
-  if (TACTIC_SPLITS[words.replace(/\s+/g, '-')] || (id !== undefined && Number(id) > newestId)) {
-    return {
-      status: 'unknown tactic',
-      note: inGivenInputs(`"${tactic}" is not a tactic of ATT&CK ${target.label}; tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) need that release: \`attack-layers data fetch\``, options.givenAs),
-    };
+  const split = TACTIC_SPLITS[words.replace(/\s+/g, '-')];
+  if (split || (id !== undefined && Number(id) > newestId)) {
+    return { status: 'unknown tactic', note: inGivenInputs(`"${tactic}" is not a tactic of ATT&CK ${target.label}; ${newerTacticAdvice(target, split?.since)}`, options.givenAs) };
   }
   for (const release of releases.slice(1)) {
     const known = release.tactic(tactic) ?? release.tactic(words);
@@ -562,6 +560,17 @@ function unknownTactic(tactic: string, target: AttackIndex, options: ResolveCove
       `"${tactic}" is no ATT&CK tactic: no release here has it (${releasesText(releases)}), and a newer release will not help; ` +
       (record ? `the closest tactic is ${record.name} (${record.id}): write that, if it is what the tag means` : `write one of ATT&CK ${target.label}'s tactics, or leave the tag out`),
   };
+}
+
+/**
+ * What a tag of a tactic a newer release has needs, one phrase for every such tag: that release, fetched as the review's
+ * other notes say it (fetchCommand). A tactic ATT&CK 19 split off Defense Evasion (`since`, enterprise's): `attack-layers
+ * data fetch --attack-release 19`, where both SigmaHQ tags (attack.stealth, attack.defense-impairment) said plain `data
+ * fetch`, which gets the newest release; a TA ID past every release's: the domain's newest.
+ */
+function newerTacticAdvice(target: AttackIndex, since: string | undefined): string {
+  const fetch = since ? fetchCommand('enterprise-attack', since) : fetchCommand(target.domain);
+  return `tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) need that release: \`${fetch}\``;
 }
 
 /** The releases looked in, by domain: `enterprise-attack 3.0 to 18.1, mobile-attack 18.1`. */

@@ -58,7 +58,7 @@ describe('attack-layers gap: Sigma tactic tags the release does not know (ATT&CK
     const places = stealthy.slice(0, 3).map((name) => `${join(rules, name)}:${tagPlace(readFileSync(join(rules, name), 'utf8'), 'attack.stealth')}`);
     expect(notes).to.deep.equal([
       `tactic tag attack.stealth, on 4 rules (${places.join(', ')} and 1 more): "stealth" is not a tactic of ATT&CK enterprise-attack 18.1; ` +
-        'tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) need that release: `attack-layers data fetch`; ' +
+        'tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) need that release: `attack-layers data fetch --attack-release 19`; ' +
         'each rule counts for its technique tags all the same',
     ]);
     const report = JSON.parse(readFileSync(join(out, 'gap-report.json'), 'utf8')) as { notes: string[]; unresolved: { raw: string; count: number }[] };
@@ -93,7 +93,7 @@ describe('attack-layers gap: Sigma tactic tags the release does not know (ATT&CK
     const places = stealthy.slice(0, 3).map((name) => `${name}:${tagPlace(readFileSync(join(rules, name), 'utf8'), 'attack.stealth')}`);
     expect(notes).to.deep.equal([
       `tactic tag attack.stealth, on 4 rules of the rules library (${places.join(', ')} and 1 more): "stealth" is not a tactic of ATT&CK enterprise-attack 18.1; ` +
-        'tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) need that release: `attack-layers data fetch`; ' +
+        'tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) need that release: `attack-layers data fetch --attack-release 19`; ' +
         'each rule is proposed for the gaps of its technique tags all the same',
     ]);
     const report = JSON.parse(readFileSync(join(libraryOut, 'gap-report.json'), 'utf8')) as { notes: string[] };
@@ -125,7 +125,7 @@ describe('attack-layers gap: Sigma tactic tags the release does not know (ATT&CK
     expect(notes).to.deep.equal([
       `tactic tag attack.stealth, on 4 rules (${first} and 3 more) and 3 rules of the rules library (${firstInLibrary} and 2 more): ` +
         '"stealth" is not a tactic of ATT&CK enterprise-attack 18.1; tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) ' +
-        'need that release: `attack-layers data fetch`; each rule counts for its technique tags all the same; each library rule is proposed for the gaps of its technique tags all the same',
+        'need that release: `attack-layers data fetch --attack-release 19`; each rule counts for its technique tags all the same; each library rule is proposed for the gaps of its technique tags all the same',
     ]);
     const report = JSON.parse(readFileSync(join(bothOut, 'gap-report.json'), 'utf8')) as { notes: string[] };
     expect(report.notes.filter((note) => note.startsWith('tactic tag attack.stealth'))).to.deep.equal(notes);

@@ -321,10 +321,10 @@ describe('regressions: a review\'s advice names the functions and options a prog
     const notes = resolveCoverage(readCoverageInputs([rules]), target, { otherReleases }).unresolved.map((ref) => ref.note);
     const ics = "Evasion (TA0103) is a tactic of ATT&CK ics-attack 18.1, not of ATT&CK enterprise-attack 18.1; review the rule's ICS techniques with";
     const stealth = '"stealth" is not a tactic of ATT&CK enterprise-attack 18.1; tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) need that release:';
-    expect(notes).to.include.members([`${ics} domain: 'ics-attack'`, `${stealth} \`fetchRelease\``]);
+    expect(notes).to.include.members([`${ics} domain: 'ics-attack'`, `${stealth} \`fetchRelease({ version: '19' })\``]);
     const cli = await runCli(['gap', '--threat', APT32, '--coverage', rules, '--out', gapOut('tactics')]);
     expect(cli.code).to.equal(0);
-    expect(cli.stderr).to.contain(`${ics} --domain ics`).and.to.contain(`${stealth} \`attack-layers data fetch\``);
+    expect(cli.stderr).to.contain(`${ics} --domain ics`).and.to.contain(`${stealth} \`attack-layers data fetch --attack-release 19\``);
   });
 
   // campaigns/apt32-covid19-wuhan.yaml given as coverage; test/fixtures/stix/enterprise-attack-0.1.json (a trimmed

@@ -73,6 +73,8 @@ export {
   describeObject,
   locateAttackObject,
   locateInOtherDomains,
+  otherDomainComparisonError,
+  otherDomainObjectText,
   objectKind,
   objectRef,
   objectsOfKind,

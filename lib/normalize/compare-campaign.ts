@@ -5,7 +5,7 @@ import { AttackObjectError, InputError, UsageError, type GivenAs } from '../erro
 import { fullName } from './resolve-reference.js';
 import type { NormalizedCampaign } from './normalize-types.js';
 import type { AttackObjectKind } from './attack-object-kinds.js';
-import { givenIds, givenObjects, objectKind, objectTechniques, resolveAttackObject, type ResolvedObject } from './resolve-attack-object.js';
+import { givenIds, givenObjects, locateInOtherDomains, objectKind, objectTechniques, otherDomainComparisonError, resolveAttackObject, type ResolvedObject } from './resolve-attack-object.js';
 
 /**
  * Where a technique the campaign reports stands in ATT&CK's documentation of the object:
@@ -224,11 +224,19 @@ export interface ComparisonTargets {
 
 /**
  * The ATT&CK objects a campaign is to be compared with: the ones given, else the campaign's `compare_with`, else
- * its actor. `givenAs` names `given` in messages (the CLI's `--with`; see `givenObjects`).
+ * its actor. `givenAs` names `given` in messages (the CLI's `--with`; see `givenObjects`). `otherReleases` (the
+ * campaign's `CampaignReleases`') lets a name of the file that another domain has say so (APT29, enterprise's, in an
+ * ICS campaign), not "check the spelling".
  * @throws UsageError when there are none; AttackObjectError (naming the campaign file and line for names
  * from the file) when one cannot be resolved.
  */
-export function comparisonTargets(result: NormalizedCampaign, index: AttackIndex, given: readonly string[] = [], givenAs?: GivenAs): ComparisonTargets {
+export function comparisonTargets(
+  result: NormalizedCampaign,
+  index: AttackIndex,
+  given: readonly string[] = [],
+  givenAs?: GivenAs,
+  otherReleases?: () => readonly AttackIndex[],
+): ComparisonTargets {
   const { campaign } = result;
   const entries = given.length
     ? given.map((ref) => ({ ref, line: undefined as number | undefined, field: undefined as string | undefined }))
@@ -251,7 +259,9 @@ export function comparisonTargets(result: NormalizedCampaign, index: AttackIndex
       return resolveAttackObject(index, ref, { ...(field === 'actor' ? { kind: 'group' as const } : { writeId }), ...(givenAs ? { givenAs } : {}) });
     } catch (error) {
       if (!(error instanceof AttackObjectError) || field === undefined) throw error;
-      throw new AttackObjectError(error.query, error.candidates, `${result.file}: ${line !== undefined ? `line ${line}, ` : ''}${field}: ${error.message}`);
+      const place = `${result.file}: ${line !== undefined ? `line ${line}, ` : ''}${field}: `;
+      const found = otherReleases && locateInOtherDomains(otherReleases, ref, index);
+      throw found ? otherDomainComparisonError(found, index, 'campaign', place) : new AttackObjectError(error.query, error.candidates, place + error.message);
     }
   });
   return { objects, from: given.length ? 'given' : campaign.compareWith?.length ? 'compare_with' : 'actor' };

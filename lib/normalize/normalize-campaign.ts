@@ -7,7 +7,7 @@ import type { ActorRecord, Domain, TacticShortname, TechniqueId } from '../attac
 import type { Campaign, Confidence } from '../campaign/campaign-types.js';
 import { AttackLayersError, inGivenInputs, type GivenAs } from '../errors.js';
 import type { ActorResult, NormalizedCampaign, NormalizedTechnique, ReferenceResult, Resolution } from './normalize-types.js';
-import { objectKey, readLabelledId } from './resolve-attack-object.js';
+import { locateInOtherDomains, objectKey, otherDomainObjectText, readLabelledId } from './resolve-attack-object.js';
 import { resolveReference, resolveReferenceWarnings, type ResolutionWarning, type ResolveContext } from './resolve-reference.js';
 import { compareText } from '../compare-text.js';
 
@@ -56,7 +56,7 @@ export interface CampaignReleases extends ResolveContext {
  * (see `CampaignReleases`). @throws AttackDataError when the target release is not available.
  */
 export function campaignReleases(campaign: Campaign, library: AttackLibrary, to?: string, options: { givenAs?: GivenAs } = {}): CampaignReleases {
-  const { target, history, otherDomains, otherDomainNames } = domainReleases(library, campaign.domain, to);
+  const { target, history, otherDomains, otherDomainNames, otherReleases } = domainReleases(library, campaign.domain, to);
   const warnings: string[] = [];
   let source: AttackIndex | undefined;
   const version = campaign.attackVersion;
@@ -78,7 +78,7 @@ export function campaignReleases(campaign: Campaign, library: AttackLibrary, to?
       ));
     }
   }
-  return { target, source, warnings, history, otherDomains, otherDomainNames, ...(options.givenAs ? { givenAs: options.givenAs } : {}) };
+  return { target, source, warnings, history, otherDomains, otherDomainNames, otherReleases, ...(options.givenAs ? { givenAs: options.givenAs } : {}) };
 }
 
 /**
@@ -138,7 +138,7 @@ export function normalizeCampaign(campaign: Campaign, releases: CampaignReleases
     return reference;
   });
 
-  const actor = campaign.actor ? resolveActor(campaign.actor.ref, '/actor', campaign.actor.line, ['intrusion-set'], 'group', target) : undefined;
+  const actor = campaign.actor ? resolveActor(campaign.actor.ref, '/actor', campaign.actor.line, ['intrusion-set'], 'group', target, releases.otherReleases) : undefined;
   const software = campaign.software.map((entry) => {
     const result = resolveActor(entry.ref, entry.path, entry.line, ['malware', 'tool'], 'software', target);
     const record = result.id ? target.actors(result.id).find((a) => a.id === result.id) : undefined;
@@ -268,7 +268,11 @@ function atLine(line: number | undefined): string {
   return line !== undefined ? `line ${line}: ` : '';
 }
 
-/** Resolve a group or software as written (name, alias or ID); what cannot be resolved is a warning, never a failure. */
+/**
+ * Resolve a group or software as written (name, alias or ID); what cannot be resolved is a warning, never a failure.
+ * One the target lacks and another domain has (`otherReleases`: APT29, enterprise's, as an ICS campaign's actor) is
+ * said to be of that domain, not a misspelling.
+ */
 function resolveActor(
   raw: string,
   path: string,
@@ -276,6 +280,7 @@ function resolveActor(
   types: readonly ActorRecord['type'][],
   kind: 'group' | 'software',
   target: AttackIndex,
+  otherReleases?: () => readonly AttackIndex[],
 ): ActorResult {
   const base = { raw, path, ...(line !== undefined ? { line } : {}) };
   const labelled = readLabelledId(target, raw);
@@ -291,6 +296,11 @@ function resolveActor(
   // duplicate of S0604 Industroyer, under the same name and aliases.
   const current = every.filter((actor) => !actor.deprecated);
   const distinct = current.length ? current : every;
+  const elsewhere = !distinct.length && otherReleases ? locateInOtherDomains(otherReleases, raw, target) : undefined;
+  if (elsewhere) {
+    const note = `${kind} ${otherDomainObjectText(elsewhere, target, 'campaign')}: kept as written, with no ATT&CK ID`;
+    return { ...base, note, warnings: [`${path}: ${note}`] };
+  }
   if (distinct.length !== 1) {
     const note = distinct.length
       ? `${kind} "${raw}" is ambiguous in ATT&CK ${target.label}: ${distinct.map((a) => `${a.id} ${a.name}`).join(', ')}; write the ID`

@@ -2,6 +2,7 @@ import { lettersThenDigits, nameKey, type AttackIndex } from '../attack/attack-i
 import { compareIds } from '../attack/index-bundle.js';
 import { canonicalTechniqueId } from '../attack/technique-id.js';
 import type { AttackLibrary } from '../attack/load.js';
+import { libraryOtherReleases } from '../attack/other-domains.js';
 import { DOMAINS, type ActorRecord, type Domain, type StixId, type TechniqueId, type TechniqueRecord } from '../attack/types.js';
 import { AttackDataError, AttackLayersError, AttackObjectError, givenOption, inGivenInputs, type GivenAs } from '../errors.js';
 import { editDistance } from '../name-distance.js';
@@ -468,19 +469,40 @@ function locateInReleases(library: AttackLibrary, query: string, options: Locate
 /**
  * The object a name, alias or ID names in the newest release of another domain than `index`'s, when `index` knows
  * none (S0154 Cobalt Strike, given for an ICS layer): where an object given for a campaign or layer of one domain is.
+ * `others` gives the other domains' releases (`domainReleases`' `otherReleases`), or is the library to take them from.
  */
-export function locateInOtherDomains(library: AttackLibrary, query: string, index: AttackIndex): LocatedObject | undefined {
+export function locateInOtherDomains(others: AttackLibrary | (() => readonly AttackIndex[]), query: string, index: AttackIndex): LocatedObject | undefined {
   if (knowsQuery(index, query)) return undefined;
-  for (const domain of DOMAINS.filter((d) => d !== index.domain)) {
+  const releases = typeof others === 'function' ? others() : libraryOtherReleases(others, index.domain)();
+  for (const other of releases.filter((release) => release.domain !== index.domain)) {
     try {
-      const other = library.release(domain);
       if (knowsQuery(other, query)) return { ...resolveAttackObject(other, query), index: other };
     } catch (error) {
-      // A domain with no release here, or where the name fits several objects, tells nothing sure.
+      // A name that fits several objects there tells nothing sure.
       if (!(error instanceof AttackLayersError)) throw error;
     }
   }
   return undefined;
+}
+
+/**
+ * What an object of another domain is, for the campaign or layer of `index` that names it: `"APT29" is G0016 APT29
+ * (group) of ATT&CK enterprise-attack 18.1; the campaign is of ics-attack 18.1`.
+ */
+export function otherDomainObjectText(found: LocatedObject, index: AttackIndex, what: 'campaign' | 'layer'): string {
+  return `"${found.query}" is ${describeObject(found.object)} of ATT&CK ${found.index.label}; the ${what} is of ${index.label}`;
+}
+
+/**
+ * The refusal of an object of another domain to compare a campaign or layer with, at `place` (`campaign.yaml: line 4,
+ * compare_with: `, the CLI's `layer.json: --with `): what it is, and to compare with one of the campaign's domain.
+ */
+export function otherDomainComparisonError(found: LocatedObject, index: AttackIndex, what: 'campaign' | 'layer', place: string): AttackObjectError {
+  return new AttackObjectError(
+    found.query,
+    [describeObject(found.object)],
+    `${place}${otherDomainObjectText(found, index, what)}: compare it with a group, campaign or software of ${index.domain}`,
+  );
 }
 
 /** What a technique named by an ATT&CK relationship is in the release's matrix: itself, its replacement, or nothing. */

@@ -75,6 +75,38 @@ describe('attack-layers compare', () => {
     expect(hasStackTrace(result.stderr)).to.equal(false);
   });
 
+  // APT29 (G0016) is in enterprise alone and ALLANITE (G1000) in ICS alone (attack-object APT29 --domain ics says so):
+  // as a campaign's actor or compare_with of the other domain, they were "check the spelling" or offered the domain's
+  // closest names (G0034 Sandworm Team, G0064 APT33, …), as --with was before it said where such an object is.
+  it("says which domain has a campaign's compare_with or actor of another domain (APT29 for ICS, ALLANITE for enterprise), at its line, exit 1", async () => {
+    const dir = freshTmpDir('compare-other-domain');
+    const ics = join(dir, 'ics.yaml');
+    writeFileSync(ics, 'name: ICS intrusion\ndomain: ics-attack\nactor: APT29\ntechniques: [T0817]\n');
+    const byActor = await runCli(['compare', ics]);
+    expect([byActor.code, byActor.stdout]).to.deep.equal([1, '']);
+    expect(byActor.stderr).to.equal(
+      `warning: ${ics}: line 3: /actor: group "APT29" is G0016 APT29 (group) of ATT&CK enterprise-attack 18.1; the campaign is of ics-attack 18.1: kept as written, with no ATT&CK ID\n` +
+        `attack-layers compare: ${ics}: line 3, actor: "APT29" is G0016 APT29 (group) of ATT&CK enterprise-attack 18.1; the campaign is of ics-attack 18.1: ` +
+        'compare it with a group, campaign or software of ics-attack\n',
+    );
+    const listed = join(dir, 'listed.yaml');
+    writeFileSync(listed, 'name: ICS intrusion\ndomain: ics-attack\ncompare_with:\n  - Sandworm Team\n  - APT29\ntechniques: [T0817]\n');
+    const byList = await runCli(['compare', listed]);
+    expect([byList.code, byList.stdout]).to.deep.equal([1, '']);
+    expect(byList.stderr).to.equal(
+      `attack-layers compare: ${listed}: line 5, compare_with: "APT29" is G0016 APT29 (group) of ATT&CK enterprise-attack 18.1; the campaign is of ics-attack 18.1: ` +
+        'compare it with a group, campaign or software of ics-attack\n',
+    );
+    const enterprise = join(dir, 'enterprise.yaml');
+    writeFileSync(enterprise, 'name: Enterprise intrusion\nactor: ALLANITE\ntechniques: [T1566.001]\n');
+    const reverse = await runCli(['compare', enterprise]);
+    expect(reverse.code).to.equal(1);
+    expect(reverse.stderr).to.include(
+      `attack-layers compare: ${enterprise}: line 2, actor: "ALLANITE" is G1000 ALLANITE (group) of ATT&CK ics-attack 18.1; the campaign is of enterprise-attack 18.1: ` +
+        'compare it with a group, campaign or software of enterprise-attack\n',
+    );
+  });
+
   it('exits 2 when there is nothing to compare with', async () => {
     const dir = freshTmpDir('compare');
     const file = join(dir, 'bare.yaml');

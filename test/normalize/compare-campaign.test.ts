@@ -222,6 +222,37 @@ describe('comparisonTargets', () => {
     expect(error.message).to.match(/^campaigns\/test\.yaml: line 4, compare_with: no group, software or campaign "Ocean Lotos" .*did you mean G0050 APT32/);
   });
 
+  // G0016 APT29 is of enterprise alone: in an ICS campaign's compare_with it is not a misspelling of G0034 Sandworm Team.
+  it("says which domain has a compare_with entry of another domain, given the campaign's other releases (APT29 in an ICS campaign)", () => {
+    const campaign = parseCampaign('name: x\ndomain: ics-attack\ncompare_with:\n  - G0034\n  - APT29\n', 'campaigns/test.yaml');
+    const releases = campaignReleases(campaign, library(), '18.1');
+    const result = normalizeCampaign(campaign, releases);
+    const error = (() => {
+      try {
+        comparisonTargets(result, releases.target, [], undefined, releases.otherReleases);
+      } catch (e) {
+        return e as AttackObjectError;
+      }
+      throw new Error('expected an error');
+    })();
+    expect([error.constructor, error.candidates, error.message]).to.deep.equal([
+      AttackObjectError,
+      ['G0016 APT29 (group)'],
+      'campaigns/test.yaml: line 5, compare_with: "APT29" is G0016 APT29 (group) of ATT&CK enterprise-attack 18.1; the campaign is of ics-attack 18.1: ' +
+        'compare it with a group, campaign or software of ics-attack',
+    ]);
+    // Without the other releases, it is an unknown name of ICS, as before.
+    expect(() => comparisonTargets(result, releases.target)).to.throw(AttackObjectError, 'line 5, compare_with: no group, software or campaign "APT29" in ATT&CK ics-attack 18.1');
+  });
+
+  it("says which domain has an actor of another domain, and keeps it as written (ALLANITE, ICS's, in an enterprise campaign)", () => {
+    const result = normalizedText('name: x\nactor: ALLANITE\ntechniques: [T1566.001]\n');
+    const note = 'group "ALLANITE" is G1000 ALLANITE (group) of ATT&CK ics-attack 18.1; the campaign is of enterprise-attack 18.1: kept as written, with no ATT&CK ID';
+    expect([result.actor?.id, result.actor?.note, result.warnings]).to.deep.equal([undefined, note, [`line 2: /actor: ${note}`]]);
+    // Sandworm Team is of both domains: read as the ICS campaign's own.
+    expect(normalizedText('name: x\ndomain: ics-attack\nactor: Sandworm Team\ntechniques: [T0817]\n').actor?.id).to.equal('G0034');
+  });
+
   it('says how to name an object when the campaign has neither compare_with nor an actor', () => {
     expect(() => comparisonTargets(normalizedText('name: x\n'), loadRelease('18.1'))).to.throw(UsageError, 'pass given: the ATT&CK groups, campaigns or software to compare with');
   });

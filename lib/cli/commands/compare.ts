@@ -5,9 +5,10 @@ import {
   campaignReleases,
   compareCampaign,
   compareLayer,
-  describeObject,
   describeSource,
+  describeObject,
   locateInOtherDomains,
+  otherDomainComparisonError,
   type AttackLibrary,
   COMPARE_KEEPING,
   loadProcedures,
@@ -134,22 +135,16 @@ function compareOptions(context: CliContext, args: Args): (object: ActorRecord, 
  * for an ICS layer): the error says where it is, not "check the spelling" or the names closest to it in this domain.
  */
 function inOtherDomain(library: AttackLibrary, index: AttackIndex, error: unknown, source: string, what: 'campaign' | 'layer'): unknown {
-  const where = elsewhere(library, index, error);
-  if (!where) return error;
-  return new AttackObjectError(
-    where.query,
-    [where.object],
-    `${source}: ${where.text}; the ${what} is of ${index.label}: compare it with a group, campaign or software of ${index.domain}`,
-  );
+  if (!(error instanceof AttackObjectError)) return error;
+  const found = locateInOtherDomains(library, error.query, index);
+  return found ? otherDomainComparisonError(found, index, what, `${source}: --with `) : error;
 }
 
 /** Where an object --with names is, when `index`'s domain lacks it and another has it: `--with "APT29" is G0016 APT29 (group) of ATT&CK enterprise-attack 18.1`. */
-function elsewhere(library: AttackLibrary, index: AttackIndex, error: unknown): { query: string; object: string; text: string } | undefined {
+function elsewhere(library: AttackLibrary, index: AttackIndex, error: unknown): string | undefined {
   if (!(error instanceof AttackObjectError)) return undefined;
   const found = locateInOtherDomains(library, error.query, index);
-  if (!found) return undefined;
-  const object = describeObject(found.object);
-  return { query: error.query, object, text: `--with "${error.query}" is ${object} of ATT&CK ${found.index.label}` };
+  return found && `--with "${error.query}" is ${describeObject(found.object)} of ATT&CK ${found.index.label}`;
 }
 
 /** The output every comparison ends with: the comparison layers (`--out`), then JSON or the tables. */
@@ -213,7 +208,7 @@ function compareLayerFile(context: CliContext, args: Args, stdin: Uint8Array | u
       refusal ??= error;
       // The names closest to it in this domain are no help: the object is of the other layers' domain, which says so.
       const where = elsewhere(library, index, thrown);
-      const why = where ? `${where.text}, not of ${domain}` : error.message.replace(/; did you mean [^;]*\?$/, '');
+      const why = where ? `${where}, not of ${domain}` : error.message.replace(/; did you mean [^;]*\?$/, '');
       notCompared.push(`${input.source ?? source.file}: a layer of ${domain}, not compared: ${why}`);
       continue;
     }
@@ -243,7 +238,7 @@ export function handler(context: CliContext) {
     for (const warning of result.warnings) warn(context, args, `${result.file}: ${warning}`);
     let targets: ReturnType<typeof comparisonTargets>;
     try {
-      targets = comparisonTargets(result, releases.target, args.with ?? [], FLAG_WORDS);
+      targets = comparisonTargets(result, releases.target, args.with ?? [], FLAG_WORDS, releases.otherReleases);
     } catch (error) {
       throw args.with?.length ? inOtherDomain(attackLibrary(context, args), releases.target, error, result.file, 'campaign') : error;
     }

@@ -10,10 +10,10 @@
 // With --procedures, also ATT&CK's own procedure examples, each scored by a model without its owner's examples and
 // without every example citing one of the same reports (5 folds by owner): ATT&CK's wording, not report text.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadAttack, loadSuggestModel, sourceKey, suggestPassageText } from '../dist/index.js';
+import { EvalRowError, readEvalRows } from './eval-rows.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const stixDir = process.env.ATTACK_STIX_DIR || resolve(repo, '../shared/attack-stix');
@@ -25,6 +25,19 @@ const withProcedures = process.argv.includes('--procedures');
 const PROSE_DEV = 'reports-dev';
 const shownOnly = [['--dev', 'dev'], ['--prose-dev', PROSE_DEV]].filter(([flag]) => process.argv.includes(flag)).map(([, part]) => part);
 const devOnly = shownOnly.length > 0;
+const PROSE = 'reports';
+const ANNOTATED = 'annotated';
+const FLOWS = ['dev', 'test'];
+
+// Read before any ATT&CK data: a row of a part with no model to rank it stops the run here, saying where it is.
+let all;
+try {
+  all = readEvalRows(join(repo, 'eval'), [...FLOWS, PROSE, ANNOTATED, PROSE_DEV]);
+} catch (error) {
+  if (!(error instanceof EvalRowError)) throw error;
+  console.error(`eval-suggest: ${error.message}`);
+  process.exit(1);
+}
 
 const index = loadAttack({ envDir: stixDir, cacheDir: join(repo, '.bench-cache'), release });
 
@@ -65,10 +78,6 @@ function editDistance(a, b) {
   return row[b.length];
 }
 
-const all = readdirSync(join(repo, 'eval'))
-  .filter((file) => file.endsWith('.jsonl'))
-  .sort()
-  .flatMap((file) => readFileSync(join(repo, 'eval', file), 'utf8').trim().split('\n').map((line) => ({ file, ...JSON.parse(line) })));
 const REASONS = [
   'fewer than 3 words',
   'the same text and ID as an earlier row',
@@ -116,11 +125,8 @@ function modelWithout(rows) {
   counted.model = loadSuggestModel(index, { leaveOut: (sources) => sources.some(citesEvalReport) && ++counted.leftOut > 0 });
   return counted;
 }
-const PROSE = 'reports';
-const ANNOTATED = 'annotated';
 // Both report-prose parts together, each sentence ranked by its own part's model.
 const ALL_PROSE = 'all report prose';
-const FLOWS = ['dev', 'test'];
 const models = new Map([['flows', modelWithout(all.filter((row) => FLOWS.includes(row.part)))]]);
 for (const part of [PROSE, ANNOTATED, PROSE_DEV]) {
   if (all.some((row) => row.part === part)) models.set(part, modelWithout(all.filter((row) => row.part === part)));

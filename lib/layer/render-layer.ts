@@ -9,7 +9,8 @@ import { isWebAddress } from '../web-address.js';
 import { firstFew } from '../short-list.js';
 import { InputError, UsageError, type GivenAs } from '../errors.js';
 import { higherConfidence, type ConfidenceOf } from '../normalize/normalize-campaign.js';
-import { UNRESOLVED_STATUSES, type NormalizedCampaign, type ReferenceResult } from '../normalize/normalize-types.js';
+import { UNRESOLVED_STATUSES, type ActorResult, type NormalizedCampaign, type ReferenceResult } from '../normalize/normalize-types.js';
+import { objectRef } from '../normalize/resolve-attack-object.js';
 import type { LayerLink, LayerMetadata, LayerTechnique, LegendItem, NavigatorLayer } from './layer-types.js';
 import { DEFAULT_NAVIGATOR_VERSION } from './layer-format.js';
 import { addedFor, platformsShowing, unfilteredWarning, unshownTechniqueWarnings } from './platform-visibility.js';
@@ -513,6 +514,13 @@ function countsText(core: Core): string {
   return `${plural(observed + inferred, 'technique')}: ${observed} observed, ${inferred} only inferred from software`;
 }
 
+/** `APT32 (G0050)`; `APT29 (G0016 APT29 of enterprise-attack, not of ics-attack)` for another domain's; else `X (not in ATT&CK)`. */
+function actorText(actor: ActorResult, index: AttackIndex): string {
+  if (actor.id) return `${actor.name} (${actor.id})`;
+  const other = actor.otherDomain;
+  return `${actor.raw} (${other ? `${objectRef(other)} of ${other.domain}, not of ${index.domain}` : 'not in ATT&CK'})`;
+}
+
 /**
  * Render one normalized campaign as a Navigator layer (format 4.5): one entry per technique and tactic it was
  * placed under, scored by the model (an explicit score in the campaign wins), with a comment and metadata saying how
@@ -522,7 +530,7 @@ function countsText(core: Core): string {
 export function renderCampaignLayer(result: NormalizedCampaign, index: AttackIndex, options: RenderOptions): RenderedLayer {
   const core = renderCore([result], index, options, result.file);
   const { campaign } = result;
-  const actor = result.actor ? (result.actor.id ? `${result.actor.name} (${result.actor.id})` : `${result.actor.raw} (not in ATT&CK)`) : undefined;
+  const actor = result.actor ? actorText(result.actor, index) : undefined;
   const dates = [
     campaign.firstSeen && `first seen ${campaign.firstSeen}`,
     campaign.lastSeen && `last seen ${campaign.lastSeen}`,

@@ -299,7 +299,8 @@ function resolveActor(
   const elsewhere = !distinct.length && otherReleases ? locateInOtherDomains(otherReleases, raw, target) : undefined;
   if (elsewhere) {
     const note = `${kind} ${otherDomainObjectText(elsewhere, target, 'campaign')}: kept as written, with no ATT&CK ID`;
-    return { ...base, note, warnings: [`${path}: ${note}`] };
+    const otherDomain = { id: elsewhere.object.id, name: elsewhere.object.name, domain: elsewhere.index.domain };
+    return { ...base, otherDomain, note, warnings: [`${path}: ${note}`] };
   }
   if (distinct.length !== 1) {
     const note = distinct.length

@@ -124,6 +124,8 @@ export interface ActorResult {
   line?: number;
   id?: string;
   name?: string;
+  /** The object of another domain the name is, when the campaign's domain has none (APT29, enterprise's, as an ICS campaign's actor). */
+  otherDomain?: { id: string; name: string; domain: Domain };
   note: string;
   warnings: string[];
 }

@@ -151,6 +151,16 @@ describe('layer/render-layer', () => {
     });
   });
 
+  // G0016 APT29 is of enterprise alone: an ICS campaign's actor APT29 was described as "not in ATT&CK".
+  it("describes an actor of another domain than the campaign's by the domain that has it (APT29 in an ICS campaign)", () => {
+    const file = join(freshTmpDir('render-actor'), 'ics.yaml');
+    writeFileSync(file, 'name: ICS intrusion\ndomain: ics-attack\nactor: APT29\ntechniques: [T0817]\n');
+    const [{ result, index }] = normalizeFiles([file]) as [ReturnType<typeof normalizeFiles>[number]];
+    const { layer } = renderCampaignLayer(result, index, { model: 'presence' });
+    expect(layer.description).to.include('Actor: APT29 (G0016 APT29 of enterprise-attack, not of ics-attack).');
+    expect(layer.metadata).to.deep.include({ name: 'actor', value: 'APT29 (G0016 APT29 of enterprise-attack, not of ics-attack)' });
+  });
+
   describe('the hand-written campaign', () => {
     let layer: NavigatorLayer;
     let warnings: string[];

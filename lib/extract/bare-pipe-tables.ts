@@ -1,4 +1,4 @@
-import { visitIds } from '../normalize/tokenize-references.js';
+import { type TextSpan, visitIds } from '../normalize/tokenize-references.js';
 import { JoinedRow, type ReadLine } from './grid-tables.js';
 
 // A Markdown table's delimiter row with or without its outer pipes (`---|:--:|---`, `|---|---|`): every cell dashes
@@ -46,6 +46,37 @@ export function readBarePipeTables(read: ReadLine[]): ReadLine[] {
   for (let i = 0; i < read.length; i++) if (out[i] === read[i] && idAcrossPipe(read[i]!) && besideSameRow(read, i)) out[i] = withOuterPipes(read[i]!);
   return out;
 }
+
+/**
+ * Whether a line's pipes, none at its start or end, are a shell pipeline's in a sentence (`Run whoami | findstr admin |
+ * more (T1059.003) on hosts.`) rather than a table row's cell borders, for a line that no table around it makes a row
+ * (`readBarePipeTables` gives a table's rows their outer pipes). The line's parts are then a command line's: each part after a pipe begins with the command it
+ * runs (`findstr admin`, `Select-Object Name`, `? {…}`); and the sentence shows through them: an ID among the words of
+ * one part (`more (T1059.003) on hosts.`), where a table's cell holds its ID at its start (`T1059.001 PowerShell`) or its
+ * end (`PowerShell (T1059.001)`), or a code span open across a pipe (`` `whoami | findstr admin` ``), where a table's
+ * cell holds its code spans whole.
+ */
+export function isSentenceCutAtPipes(text: string, cells: readonly TextSpan[], idSpans: readonly number[]): boolean {
+  if (!cells.slice(1).every((cell) => COMMAND_START.test(text.slice(cell.start, cell.end).trimStart()))) return false;
+  return cells.some((cell) => {
+    if ((text.slice(cell.start, cell.end).match(/`/g)?.length ?? 0) % 2 === 1) return true;
+    for (let k = 0; k < idSpans.length; k += 2) {
+      const start = idSpans[k]!;
+      const end = idSpans[k + 1]!;
+      if (start < cell.start || end > cell.end) continue;
+      if (!ID_OPENS_CELL.test(text.slice(cell.start, start)) && !ID_CLOSES_CELL.test(text.slice(end, cell.end))) return true;
+    }
+    return false;
+  });
+}
+
+// A command as a pipeline's stage begins: a program in lower case (`findstr`, `more`, `grep -i`, `xargs`), a PowerShell
+// cmdlet (`Select-Object`, `Where-Object`) or its alias (`? {`, `% {`).
+const COMMAND_START = /^(?:[a-z][\w.]*\b|[A-Z][a-z]+-[A-Z][A-Za-z]*\b|[?%]\s)/;
+// What may stand before an ID opening a cell, or after one closing it: brackets, quotes and Markdown's marks
+// (`**T1059.001**`, `[T1059.001](https://attack.mitre.org/techniques/T1059/001/)`, `PowerShell (T1059.001)`).
+const ID_OPENS_CELL = /^[\s([{"'“‘*_`]*$/;
+const ID_CLOSES_CELL = /^(?:[\s)\]}"'”’*_`]|\]\([^()\s]*\))*$/;
 
 /**
  * Whether a line holds an ID the tokenizer reads across an unspaced pipe (`T1059.001|003`, siblings), where the line is

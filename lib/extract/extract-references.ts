@@ -24,7 +24,7 @@ import { displayWidth } from './display-width.js';
 import { readBoxTables } from './box-tables.js';
 import { readDashTables, readGridTables, type ReadLine } from './grid-tables.js';
 import { readHtmlTables } from './html-tables.js';
-import { readBarePipeTables } from './bare-pipe-tables.js';
+import { isSentenceCutAtPipes, readBarePipeTables } from './bare-pipe-tables.js';
 import { readSplitIdRows, type SplitIdRow } from './split-id-rows.js';
 import { readBrokenIds, type BrokenId } from './broken-ids.js';
 import { readWrappedNames, type WrappedName } from './wrapped-names.js';
@@ -543,13 +543,17 @@ function rowCells(line: Line): TextSpan[] | undefined {
     else if (c === 9) tabs++;
   }
   const leadingPipe = /^\s{0,12}\|/.test(text);
+  const closingPipe = trimSpan(text, { start: 0, end: text.length }).end === text.lastIndexOf('|') + 1;
   const tabbed = tabs > 0 && text.split('\t').filter((cell) => cell.trim()).length >= 2;
-  const separator = leadingPipe || borders.length >= 2 ? '|' : tabbed ? '\t' : '';
+  // A line with no outer pipe, which no table around it made a row (`readBarePipeTables`), is one by its cells alone: a
+  // shell pipeline in a sentence is none (`isSentenceCutAtPipes`).
+  const piped = leadingPipe || (borders.length >= 2 && (closingPipe || !isSentenceCutAtPipes(text, cellsBetween(text, borders), line.idSpans)));
+  const separator = piped ? '|' : tabbed ? '\t' : '';
   if (!separator) return undefined;
   const cells = separator === '|' ? cellsBetween(text, borders) : splitCells(text, separator);
   // `| a | b |`: the empty cells outside the outer pipes are no cells.
   if (separator === '|' && leadingPipe) cells.shift();
-  if (separator === '|' && trimSpan(text, { start: 0, end: text.length }).end === text.lastIndexOf('|') + 1) cells.pop();
+  if (separator === '|' && closingPipe) cells.pop();
   return cells;
 }
 

@@ -62,4 +62,39 @@ describe('readBarePipeTables: a Markdown table row without outer pipes reads a p
     const text = ['Tactic | Technique | Name', 'Execution | T1059.001|003 | PowerShell'].join('\n');
     expect(rows(text).map((row) => [row[1], row[2], row[4]])).to.deep.equal([[['T1059.001', 'T1059.003'], 'PowerShell', 'T1059.001|003']]);
   });
+
+  // A shell pipeline written in a sentence, as intrusion reports quote the commands run (`whoami | findstr`, `net group
+  // … /domain | findstr`, the filter Sigma's "Security Tools Keyword Lookup Via Findstr.EXE" rule describes: "Attackers
+  // often pipe the results of recon commands such as "tasklist" or "whoami" to "findstr""). The lines are ours, in that
+  // shape: no report we could quote writes one beside an ID.
+  describe('a sentence quoting a shell pipeline is no table row on its own', () => {
+    it('reads `Run whoami | findstr admin | more (T1059.003) on hosts.` as T1059.003 with no name (was "findstr admin | T1059.003")', () => {
+      expect(rows('Run whoami | findstr admin | more (T1059.003) on hosts.')).to.deep.equal([['T1059.003', ['T1059.003'], undefined, 1, 'T1059.003', undefined]]);
+    });
+
+    it('reads the name the sentence gives, as for a sentence with no pipe (was "more, Permission Groups Discovery: Domain Groups")', () => {
+      const line = 'cmd.exe /c net group "domain admins" /domain | findstr /v "---" | more, Permission Groups Discovery: Domain Groups (T1069.002).';
+      expect(rows(line).map((row) => [row[1], row[2]])).to.deep.equal([[['T1069.002'], 'Permission Groups Discovery: Domain Groups']]);
+    });
+
+    it('reads a pipeline in a code span beside an ID as a sentence too (was a row: its name ran into the code)', () => {
+      expect(rows('Run `whoami | findstr admin | more` (T1059.003) on hosts.').map((row) => [row[1], row[2]])).to.deep.equal([[['T1059.003'], undefined]]);
+      expect(rows('T1057 Process Discovery: `tasklist | findstr lsass | more`').map((row) => [row[0], row[2]])).to.deep.equal([['T1057 Process Discovery:', 'Process Discovery']]);
+    });
+
+    it('reads two such sentences one over the other as sentences, not as a table\'s rows', () => {
+      const text = ['Run whoami | findstr admin | more (T1059.003) on hosts.', 'Then tasklist | findstr sql | sort (T1057) on hosts.'].join('\n');
+      expect(rows(text).map((row) => [row[0], row[2]])).to.deep.equal([
+        ['T1059.003', undefined],
+        ['T1057', undefined],
+      ]);
+    });
+
+    it('still reads a row alone as a row: its cells hold their IDs whole, or do not run commands', () => {
+      const tactics = (text: string) => extractReferences(text).map((ref) => [ref.ids, ref.name, ref.tactics]);
+      expect(tactics('Execution | T1059.001 | PowerShell')).to.deep.equal([[['T1059.001'], 'PowerShell', ['Execution']]]);
+      expect(tactics('Discovery | whoami | T1033')).to.deep.equal([[['T1033'], 'whoami', ['Discovery']]]);
+      expect(tactics('Execution | PowerShell | ran T1059.001 here').map((row) => [row[0], row[2]])).to.deep.equal([[['T1059.001'], ['Execution']]]);
+    });
+  });
 });

@@ -34,7 +34,12 @@ function newerReleases(target: AttackIndex, history: ReleaseHistory | undefined)
       }
     });
     const found = new Map<string, AttackIndex | undefined>();
+    // Whether no release at hand is newer (the target is the newest: the common case), asked once: then no ID is
+    // looked up or remembered (a layer of 200,000 unknown IDs made as many entries and passes over no release).
+    let none: boolean | undefined;
     const having = (id: string): AttackIndex | undefined => {
+      none ??= releases()[Symbol.iterator]().next().done === true;
+      if (none) return undefined;
       if (found.has(id)) return found.get(id);
       let release: AttackIndex | undefined;
       // Newest first, so that a search that stops at the first release having it loads none past it.

@@ -49,9 +49,9 @@ export type UnknownTechniqueFinding =
  * other ID (a typo below the newest, another domain's numbering: enterprise T1059 or T1685 beside ICS's T0895).
  */
 export function unknownTechniqueFinding(id: string, target: AttackIndex, history: ReleaseHistory | undefined = target.history): UnknownTechniqueFinding | undefined {
-  const number = techniqueNumber(id);
-  if (number === undefined) return undefined;
-  const indexed = taggedTechniqueId(id) as TechniqueId;
+  const indexed = taggedTechniqueId(id) as TechniqueId | undefined;
+  if (indexed === undefined) return undefined;
+  const number = techniqueNumber(indexed)!;
   const laterRelease = laterReleaseLookup(target, history);
   const later = laterRelease(indexed);
   if (later) return { kind: 'at hand', id: indexed, later, technique: later.technique(indexed)! };

@@ -50,11 +50,11 @@ export function readBarePipeTables(read: ReadLine[]): ReadLine[] {
 /**
  * Whether a line's pipes, none at its start or end, are a shell pipeline's in a sentence (`Run whoami | findstr admin |
  * more (T1059.003) on hosts.`) rather than a table row's cell borders, for a line that no table around it makes a row
- * (`readBarePipeTables` gives a table's rows their outer pipes). The line's parts are then a command line's: each part after a pipe begins with the command it
- * runs (`findstr admin`, `Select-Object Name`, `? {…}`); and the sentence shows through them: an ID among the words of
- * one part (`more (T1059.003) on hosts.`), where a table's cell holds its ID at its start (`T1059.001 PowerShell`) or its
- * end (`PowerShell (T1059.001)`), or a code span open across a pipe (`` `whoami | findstr admin` ``), where a table's
- * cell holds its code spans whole.
+ * (`readBarePipeTables` gives a table's rows their outer pipes). The line's parts are then a command line's: each part
+ * after a pipe begins with the command it runs (`findstr admin`, `Select-Object Name`, `? {…}`); and the sentence shows
+ * through them: an ID among the words of one part (`more (T1059.003) on hosts.`), where a table's cell holds its ID at
+ * its start (`T1059.001 PowerShell`) or its end (`PowerShell (T1059.001)`), or a code span open across a pipe
+ * (`` `whoami | findstr admin` ``), where a table's cell holds its code spans whole.
  */
 export function isSentenceCutAtPipes(text: string, cells: readonly TextSpan[], idSpans: readonly number[]): boolean {
   if (!cells.slice(1).every((cell) => COMMAND_START.test(text.slice(cell.start, cell.end).trimStart()))) return false;

@@ -140,7 +140,7 @@ export function normalizeCampaign(campaign: Campaign, releases: CampaignReleases
 
   const actor = campaign.actor ? resolveActor(campaign.actor.ref, '/actor', campaign.actor.line, ['intrusion-set'], 'group', target, releases.otherReleases) : undefined;
   const software = campaign.software.map((entry) => {
-    const result = resolveActor(entry.ref, entry.path, entry.line, ['malware', 'tool'], 'software', target);
+    const result = resolveActor(entry.ref, entry.path, entry.line, ['malware', 'tool'], 'software', target, releases.otherReleases);
     const record = result.id ? target.actors(result.id).find((a) => a.id === result.id) : undefined;
     if (record && entry.infer) {
       for (const id of record.techniques) {
@@ -270,8 +270,8 @@ function atLine(line: number | undefined): string {
 
 /**
  * Resolve a group or software as written (name, alias or ID); what cannot be resolved is a warning, never a failure.
- * One the target lacks and another domain has (`otherReleases`: APT29, enterprise's, as an ICS campaign's actor) is
- * said to be of that domain, not a misspelling.
+ * One the target lacks and another domain has (`otherReleases`: APT29, enterprise's, as an ICS campaign's actor;
+ * S0154 Cobalt Strike, enterprise's, as its software) is said to be of that domain, not a misspelling.
  */
 function resolveActor(
   raw: string,
@@ -298,7 +298,9 @@ function resolveActor(
   const distinct = current.length ? current : every;
   const elsewhere = !distinct.length && otherReleases ? locateInOtherDomains(otherReleases, raw, target) : undefined;
   if (elsewhere) {
-    const note = `${kind} ${otherDomainObjectText(elsewhere, target, 'campaign')}: kept as written, with no ATT&CK ID`;
+    // A software's techniques are inferred from the target's uses alone: say so, or the analyst expects them.
+    const inferred = kind === 'software' ? `, and no technique is inferred from it in ${target.domain}` : '';
+    const note = `${kind} ${otherDomainObjectText(elsewhere, target, 'campaign')}: kept as written, with no ATT&CK ID${inferred}`;
     const otherDomain = { id: elsewhere.object.id, name: elsewhere.object.name, domain: elsewhere.index.domain };
     return { ...base, otherDomain, note, warnings: [`${path}: ${note}`] };
   }

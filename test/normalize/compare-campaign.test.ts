@@ -253,6 +253,33 @@ describe('comparisonTargets', () => {
     expect(normalizedText('name: x\ndomain: ics-attack\nactor: Sandworm Team\ntechniques: [T0817]\n').actor?.id).to.equal('G0034');
   });
 
+  // In ATT&CK 18.1, S0154 Cobalt Strike is enterprise's alone and S0405 Exodus mobile's alone; S0604 Industroyer is of
+  // enterprise and ICS, S1006 PLC-Blaster of ICS alone (checked in the releases of ATTACK_STIX_DIR).
+  it("says which domain has a software of another domain, and that none of its techniques is inferred (Cobalt Strike in an ICS campaign)", () => {
+    const result = normalizedText('name: x\ndomain: ics-attack\nsoftware:\n  - Industroyer\n  - Cobalt Strike\ntechniques: [T0817]\n');
+    const note = 'software "Cobalt Strike" is S0154 Cobalt Strike (software) of ATT&CK enterprise-attack 18.1; the campaign is of ics-attack 18.1: ' +
+      'kept as written, with no ATT&CK ID, and no technique is inferred from it in ics-attack';
+    expect(result.software.map((s) => [s.id, s.otherDomain])).to.deep.equal([
+      ['S0604', undefined],
+      [undefined, { id: 'S0154', name: 'Cobalt Strike', domain: 'enterprise-attack' }],
+    ]);
+    expect([result.software[1]!.note, result.warnings]).to.deep.equal([note, [`line 5: /software/1: ${note}`]]);
+    // Industroyer, of both domains, is the ICS campaign's own, with its ICS techniques inferred.
+    expect(result.references.filter((r) => r.status === 'inferred').every((r) => r.software?.id === 'S0604' && r.ids.every((id) => id.startsWith('T0')))).to.equal(true);
+    expect(result.references.some((r) => r.status === 'inferred')).to.equal(true);
+  });
+
+  it("says which domain has a software of another domain in an enterprise campaign (Exodus, mobile's; PLC-Blaster, ICS's)", () => {
+    const result = normalizedText('name: x\nsoftware: [S0405, PLC-Blaster]\ntechniques: [T1566.001]\n');
+    expect(result.warnings).to.deep.equal([
+      'line 2: /software/0: software "S0405" is S0405 Exodus (software) of ATT&CK mobile-attack 18.1; the campaign is of enterprise-attack 18.1: ' +
+        'kept as written, with no ATT&CK ID, and no technique is inferred from it in enterprise-attack',
+      'line 2: /software/1: software "PLC-Blaster" is S1006 PLC-Blaster (software) of ATT&CK ics-attack 18.1; the campaign is of enterprise-attack 18.1: ' +
+        'kept as written, with no ATT&CK ID, and no technique is inferred from it in enterprise-attack',
+    ]);
+    expect(result.references.map((r) => r.status)).to.deep.equal(['current']);
+  });
+
   it('says how to name an object when the campaign has neither compare_with nor an actor', () => {
     expect(() => comparisonTargets(normalizedText('name: x\n'), loadRelease('18.1'))).to.throw(UsageError, 'pass given: the ATT&CK groups, campaigns or software to compare with');
   });

@@ -458,11 +458,11 @@ function combineScores(op: CombineOp, cells: readonly (Cell | undefined)[]): num
 }
 
 /**
- * The colour each layer gives a key (undefined: the layer does not colour it), lower case: its own, or 'its gradient'
- * for an entry with a score and no colour, as Navigator paints it.
+ * The colour each layer gives a key (undefined: the layer does not colour it), by value (`paintedColour`: `#F00` is
+ * `#ff0000`): its own, or 'its gradient' for an entry with a score and no colour, as Navigator paints it.
  */
 function colorVotes(cells: readonly (Cell | undefined)[]): (string | undefined)[] {
-  return cells.map((cell) => cell?.color?.toLowerCase() ?? (cell?.score === undefined ? undefined : 'its gradient'));
+  return cells.map((cell) => paintedColour(cell?.color) || (cell?.score === undefined ? undefined : 'its gradient'));
 }
 
 /**
@@ -581,8 +581,10 @@ function gradientFor(op: CombineOp, scores: readonly number[], inputs: readonly 
     const reach = scores.reduce((most, score) => Math.max(most, Math.abs(score)), 0) || 1;
     return { colors: DIFF_COLORS, minValue: -reach, maxValue: reach };
   }
-  const own = inputs.map(({ layer }) => layer.gradient?.colors.map((c) => c.toLowerCase()));
-  const agreed = own[0] && own.every((colors) => colors && JSON.stringify(colors) === JSON.stringify(own[0])) ? own[0] : undefined;
+  // Compared by value (`#F00` is `#ff0000`); the first layer's colours are written, lower case.
+  const own = inputs.map(({ layer }) => layer.gradient?.colors.map((c) => paintedColour(c) ?? c));
+  const first = inputs[0]?.layer.gradient?.colors.map((c) => c.toLowerCase());
+  const agreed = own[0] && own.every((colors) => colors && JSON.stringify(colors) === JSON.stringify(own[0])) ? first : undefined;
   const ranges = inputs.map(({ layer }) => (normalize ? { minValue: 0, maxValue: 1 } : rangeOf(layer)));
   let minValue = ranges.reduce((least, r) => Math.min(least, r.minValue), Infinity);
   let maxValue = ranges.reduce((most, r) => Math.max(most, r.maxValue), -Infinity);

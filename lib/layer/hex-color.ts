@@ -20,3 +20,14 @@ export function channels(color: string): [number, number, number] {
   const full = hex.length <= 4 ? [...hex].map((c) => c + c).join('') : hex;
   return [0, 2, 4].map((at) => parseInt(full.slice(at, at + 2), 16)) as [number, number, number];
 }
+
+/**
+ * The one spelling of a `HEX_COLOR` that colours compare by: `#rrggbb` in lower case, then the alpha as `aa` only when
+ * it is not opaque, so `#f00`, `#F00`, `#ff0000` and `#ff0000ff` are one colour and `#f008` is `#ff000088`. Navigator
+ * 5.1 paints each spelling of one value alike (tinycolor2 reads them all); a layer keeps the spelling it was written in.
+ */
+export function canonicalColor(color: string): string {
+  const hex = color.slice(1).toLowerCase();
+  const full = hex.length <= 4 ? [...hex].map((c) => c + c).join('') : hex;
+  return full.length === 8 && full.endsWith('ff') ? `#${full.slice(0, 6)}` : `#${full}`;
+}

@@ -3,6 +3,7 @@ import { isJsonObject, type JsonObject } from '../json-value.js';
 import { TECHNIQUE_KEYS } from './serialize-layer.js';
 import { appendDivided } from './divided-list.js';
 import type { MergeScore } from './merge-scores.js';
+import { paintedColour } from './score.js';
 
 
 /** One entry to merge, with the technique ID it was written as (for labelling comments from different IDs). */
@@ -174,11 +175,11 @@ export function mergeEntries(
 
   const colors = all.map((s) => s.entry['color']).filter((color): color is string => typeof color === 'string' && color !== '');
   if (colors[0] !== undefined) entry['color'] = colors[0];
-  if (new Set(colors.map((c) => c.toLowerCase())).size > 1) conflicts.push(`colours ${colors.join(', ')}: kept ${colors[0]}`);
+  if (new Set(colors.map(paintedColour)).size > 1) conflicts.push(`colours ${colors.join(', ')}: kept ${colors[0]}`);
   const dropped: MergeDropped[] = [];
   all.forEach((source, i) => {
     const color = source.entry['color'];
-    if (typeof color === 'string' && color !== '' && color.toLowerCase() !== colors[0]!.toLowerCase()) dropped.push({ source: i, field: 'color', value: color });
+    if (typeof color === 'string' && color !== '' && paintedColour(color) !== paintedColour(colors[0])) dropped.push({ source: i, field: 'color', value: color });
   });
 
   const labelled = new Set(all.map((s) => s.from)).size > 1;

@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 import { useOneOf } from '../name-distance.js';
 import { confidenceValue, CONFIDENCE_VALUES } from '../normalize/normalize-campaign.js';
 import type { NormalizedCampaign, NormalizedTechnique } from '../normalize/normalize-types.js';
-import { channels } from './hex-color.js';
+import { canonicalColor, channels, isHexColor } from './hex-color.js';
 import type { Gradient, LayerTechnique, LegendItem } from './layer-types.js';
 
 /** The names of the scoring models, as `render --score` takes them. */
@@ -137,12 +137,15 @@ export function gradientPosition(score: number, minValue: number, maxValue: numb
   return span > 0 ? (score - minValue) / span : score >= maxValue ? 1 : 0;
 }
 
-/** A colour as Navigator paints it: case, spaces and an opaque alpha (`#ce232eff`, `#f00f`) aside. */
+/**
+ * A colour as Navigator paints it, to compare by value: case, spaces, the short form and an opaque alpha aside
+ * (`#F00`, `#ff0000ff` and `#f00f` are `#ff0000`: `canonicalColor`); text that is no hex colour is only trimmed and
+ * lower-cased.
+ */
 export function paintedColour(colour: unknown): string | undefined {
   if (typeof colour !== 'string') return undefined;
   const text = colour.trim().toLowerCase();
-  const opaque = /^(?:(#[0-9a-f]{6})ff|(#[0-9a-f]{3})f)$/.exec(text);
-  return opaque ? (opaque[1] ?? opaque[2])! : text;
+  return isHexColor(text) ? canonicalColor(text) : text;
 }
 
 /** How many colours Navigator 5.1's table of a gradient holds (gradient.ts updateGradient: `tinygradient(colors).rgb(100)`). */

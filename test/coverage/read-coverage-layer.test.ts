@@ -574,6 +574,20 @@ describe('readCoverageLayers: a colour-only layer read through its legend', () =
     });
   }
 
+  // A detection-gaps layer's colours (Detected #8ec843, Not detected #ff6666, as in the test above) written short in the
+  // legend and long on the entries: Navigator 5.1 paints #f66 and #ff6666 alike, so the legend says each entry's state.
+  it('reads an entry\'s colour through a legend item that writes it short (#f66 is #ff6666, #8EC843 is #8ec843)', () => {
+    const layer = {
+      name: 'Detection gaps',
+      domain: 'enterprise-attack',
+      legendItems: [{ label: 'Detected', color: '#8EC843' }, { label: 'Not detected', color: '#f66' }],
+      techniques: [{ techniqueID: 'T1003.001', color: '#ff6666' }, { techniqueID: 'T1059.001', color: '#8ec843' }, { techniqueID: 'T1110', color: '#F66F' }],
+    };
+    const input = parseCoverageLayer(JSON.stringify(layer), 'gaps.json');
+    expect(input.ignored).to.deep.equal([]);
+    expect(input.rules.map((rule) => [rule.refs[0]!.raw, rule.level])).to.deep.equal([['T1003.001', 0], ['T1059.001', 1], ['T1110', 0]]);
+  });
+
   it('reads "Blocked" as no level in a legend of a test plan\'s statuses (Planned, Completed), and as 100% elsewhere', () => {
     const layer = (labels: string[]) => ({
       name: 'l',

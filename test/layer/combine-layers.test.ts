@@ -270,6 +270,10 @@ describe('combineLayers', () => {
       // Bear_APT (#ff6666, no scores) and Wizard_Spider's T1059 (`color: ""`, no score: it only expands sub-techniques).
       ['keeps #ff6666 against "" on an entry with no score', { color: '#ff6666', comment: 'used' }, { color: '', showSubtechniques: true }, '#ff6666', undefined],
       ['keeps the first spelling of one colour written in two cases', { color: '#FF6666', score: 1 }, { color: '#ff6666', score: 2 }, '#FF6666', undefined],
+      // Navigator's own sample layers write #ff6666; Navigator 5.1 paints #f66 and #ff6666 alike (tinycolor2).
+      ['keeps the first spelling of one colour written short and long', { color: '#f66', score: 1 }, { color: '#FF6666', score: 2 }, '#f66', undefined],
+      ['keeps one colour written with an opaque alpha', { color: '#ff6666ff' }, { color: '#f66' }, '#ff6666ff', undefined],
+      ['drops one colour given translucent by one layer, its alpha apart', { color: '#ff666680', score: 1 }, { color: '#f66', score: 2 }, undefined, '"X" #ff666680, "Y" #ff6666'],
       // Wizard_Spider's T1059.001: `color: ""` with score 1, which its gradient paints blue ("used by Wizard Spider").
       ['drops #ff6666 against "" on a scored entry (its gradient colours it)', { color: '#ff6666' }, { color: '', score: 1 }, undefined, '"X" #ff6666, "Y" its gradient'],
       ['drops #ff6666 against a scored entry without a colour', { color: '#ff6666', score: 3 }, { score: 1 }, undefined, '"X" #ff6666, "Y" its gradient'],

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { channels, HEX_COLOR } from '../../lib/layer/hex-color.js';
+import { canonicalColor, channels, HEX_COLOR } from '../../lib/layer/hex-color.js';
 import { paintedColour } from '../../lib/layer/score.js';
 import { repairColor } from '../../lib/layer/repair-layer.js';
 import { schemaIssues } from '../../lib/schemas.js';
@@ -54,7 +54,24 @@ describe('hex-color', () => {
     for (const [color, hex] of colours) if (hex) expect(repairColor(color)).to.equal(color);
   });
 
-  it('paints an opaque four-digit colour as its three digits (#F00F is #f00), a translucent one as written', () => {
-    expect([paintedColour('#F00F'), paintedColour('#f00a'), paintedColour('#ce232eFF')]).to.deep.equal(['#f00', '#f00a', '#ce232e']);
+  it('paints an opaque four-digit colour as its six digits (#F00F is #ff0000), a translucent one with its alpha', () => {
+    expect([paintedColour('#F00F'), paintedColour('#f00a'), paintedColour('#ce232eFF')]).to.deep.equal(['#ff0000', '#ff0000aa', '#ce232e']);
   });
+
+  // Every spelling of one value is one colour, as tinycolor2 reads it for Navigator 5.1; a translucent alpha stays apart.
+  const canonical: [string, string][] = [
+    ['#f00', '#ff0000'],
+    ['#F00', '#ff0000'],
+    ['#FF0000', '#ff0000'],
+    ['#f00f', '#ff0000'],
+    ['#ff0000FF', '#ff0000'],
+    ['#f008', '#ff000088'],
+    ['#FF000088', '#ff000088'],
+  ];
+  for (const [color, one] of canonical) {
+    it(`canonicalColor writes ${color} as ${one}, and paintedColour compares it so`, () => {
+      expect(canonicalColor(color)).to.equal(one);
+      expect(paintedColour(` ${color} `)).to.equal(one);
+    });
+  }
 });

@@ -17,6 +17,16 @@ describe('mergeEntries', () => {
     expect(entry).to.deep.equal({ techniqueID: 'T1021.006', color: '#7a34eb' });
   });
 
+  it('takes one colour written short and long (#f90, #FF9900) as one: no conflict, nothing dropped', () => {
+    const { entry, conflicts, dropped } = mergeEntries([
+      { entry: { techniqueID: 'T0855', tactic: 'impair-process-control', color: '#f90' }, from: 'T0855' },
+      { entry: { techniqueID: 'T0855', tactic: 'impair-process-control', color: '#FF9900' }, from: 'T0855' },
+    ]);
+    expect(entry['color']).to.equal('#f90');
+    expect(conflicts).to.deep.equal([]);
+    expect(dropped).to.deep.equal([]);
+  });
+
   it('keeps the first colour set and returns each other colour in dropped, by its position, for upgrade to keep (an ICS layer\'s T0855)', () => {
     // test/fixtures/layers/public/ics-rule-coverage-4.5.json: T0855 under execution, where ICS 18.1 does not put it, moves
     // beside its entry under impair-process-control; the two colours say "experimental" and "no coverage".

@@ -37,8 +37,11 @@ export interface MatrixOptions {
 export const DEFAULT_GRADIENT: Gradient = { colors: ['#ff6666', '#ffe766', '#8ec843'], minValue: 0, maxValue: 100 };
 /** Navigator's tactic row background when a layer shows one (`showTacticRowBackground`) and names no colour. */
 export const DEFAULT_TACTIC_ROW_BACKGROUND = '#dddddd';
-/** The text colour of a disabled technique (Navigator greys them out). */
-export const DISABLED_TEXT = '#a6a6a6';
+/**
+ * The text colour of a disabled technique, as Navigator's SVG export greys it (mitre-attack/attack-navigator
+ * nav-app/src/app/svg-export/renderable-objects/renderable-technique.ts, textColor: `'#aaaaaa'`).
+ */
+export const DISABLED_TEXT = '#aaaaaa';
 
 /** One technique or sub-technique as drawn under one tactic. */
 export interface MatrixCell {

@@ -112,8 +112,9 @@ describe('matrixModel', () => {
       expect(cell(model, 'T1078', 'persistence')?.fill).to.equal(undefined);
     });
 
-    it('picks white text on dark blue and black text on green; grey for disabled', () => {
-      expect([cell(model, 'T1059')?.text, cell(model, 'T1078')?.text, cell(model, 'T1200')?.text]).to.deep.equal(['#ffffff', '#000000', '#a6a6a6']);
+    // Disabled: #aaaaaa, as Navigator's SVG export writes it (renderable-technique.ts textColor, mitre-attack/attack-navigator).
+    it('picks white text on dark blue and black text on green; #aaaaaa for disabled, as Navigator\'s SVG export', () => {
+      expect([cell(model, 'T1059')?.text, cell(model, 'T1078')?.text, cell(model, 'T1200')?.text]).to.deep.equal(['#ffffff', '#000000', '#aaaaaa']);
     });
 
     it("uses Navigator's red-yellow-green 0..100 when the layer has no gradient", () => {

@@ -372,6 +372,20 @@ describe('renderSvgPages', () => {
     }
   });
 
+  // Navigator's SVG export greys a disabled technique's text #aaaaaa (mitre-attack/attack-navigator
+  // nav-app/src/app/svg-export/renderable-objects/renderable-technique.ts, textColor); the HTML export embeds this SVG.
+  it('writes a disabled technique\'s name and score #aaaaaa, as Navigator\'s SVG export', () => {
+    const layer: NavigatorLayer = {
+      name: 'disabled', domain: 'enterprise-attack', versions: { attack: '18', navigator: '5.1.0', layer: '4.5' },
+      techniques: [{ techniqueID: 'T1095', score: 50, enabled: false }],
+    };
+    const root = parseSvg(renderSvgPages(matrixModel(layer, index))[0]!);
+    const g = byClass(root, 'technique').find((c) => c.getAttribute('data-technique') === 'T1095')!;
+    const fills = Array.from(g.getElementsByTagName('text')).map((text) => text.getAttribute('fill'));
+    expect(fills).to.have.length.above(0);
+    expect(new Set(fills)).to.deep.equal(new Set(['#aaaaaa']));
+  });
+
   it('escapes markup in names and comments', () => {
     const layer: NavigatorLayer = {
       name: 'a <b> & "c"',

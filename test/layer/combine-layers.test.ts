@@ -455,6 +455,14 @@ describe('combineLayers', () => {
     const osint = (name: string, techniques: object[]): object =>
       detections({ name, versions: { attack: '18', navigator: '5.1.0', layer: '4.5' } }, '#8ec843', 'Not detected', techniques);
 
+    it('takes one gradient written short and long in two layers as one: the first layer\'s colours are the combined gradient', () => {
+      // The same OSINT layer as a tool that writes short, upper-case colours would (#f66 is #ff6666 to Navigator 5.1).
+      const short = { ...osint('target b', [{ techniqueID: 'T1593', score: 100 }]), gradient: { colors: ['#F66', '#ffe766FF', '#8EC843'], minValue: 0, maxValue: 100 } };
+      const inputs = [...read('target-a.json', osint('target a', [{ techniqueID: 'T1595.002', score: 100 }])), ...read('target-b.json', short)];
+      const max = combineLayers(inputs, { op: 'max', index });
+      expect(max.layer.gradient).to.deep.equal({ colors: ['#ff6666', '#ffe766', '#8ec843'], minValue: 0, maxValue: 100 });
+    });
+
     it("keeps the legend of a gradient the combined layer carries through (max), and says why one it replaces (sum) is left out", () => {
       const inputs = [
         ...read('target-a.json', osint('target a', [{ techniqueID: 'T1595.002', score: 100 }, { techniqueID: 'T1589.002', score: 0 }])),

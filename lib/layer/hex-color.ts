@@ -16,9 +16,8 @@ export function isHexColor(value: unknown): value is string {
  * (tinycolor2's mostReadable) and of its gradient's steps (tinycolor's toHexString).
  */
 export function channels(color: string): [number, number, number] {
-  const hex = color.slice(1);
-  const full = hex.length <= 4 ? [...hex].map((c) => c + c).join('') : hex;
-  return [0, 2, 4].map((at) => parseInt(full.slice(at, at + 2), 16)) as [number, number, number];
+  const full = canonicalColor(color);
+  return [1, 3, 5].map((at) => parseInt(full.slice(at, at + 2), 16)) as [number, number, number];
 }
 
 /**

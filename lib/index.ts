@@ -74,6 +74,7 @@ export {
   locateAttackObject,
   locateInOtherDomains,
   otherDomainComparisonError,
+  foundObjectText,
   otherDomainObjectText,
   objectKind,
   objectRef,

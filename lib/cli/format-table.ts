@@ -1,5 +1,5 @@
 import type { CliContext } from './context.js';
-import { charWidth, displayWidth } from './display-width.js';
+import { charWidth, displayWidth } from '../display-width.js';
 import { colored, isDumbTerminal } from './terminal-text.js';
 
 /** How a table is laid out for its reader. */

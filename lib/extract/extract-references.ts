@@ -20,7 +20,7 @@ import {
   type ReferenceToken,
   type TextSpan,
 } from '../normalize/tokenize-references.js';
-import { displayWidth } from './display-width.js';
+import { displayWidth } from '../display-width.js';
 import { readBoxTables } from './box-tables.js';
 import { readDashTables, readGridTables, type ReadLine } from './grid-tables.js';
 import { readHtmlTables } from './html-tables.js';

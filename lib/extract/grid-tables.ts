@@ -1,4 +1,4 @@
-import { displayWidth } from './display-width.js';
+import { displayWidth } from '../display-width.js';
 import { foldText, lineJoint, originalSpan, type FoldedText } from '../normalize/tokenize-references.js';
 
 /**

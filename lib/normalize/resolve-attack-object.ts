@@ -485,12 +485,17 @@ export function locateInOtherDomains(others: AttackLibrary | (() => readonly Att
   return undefined;
 }
 
+/** What an object found in another domain is there: `"APT29" is G0016 APT29 (group) of ATT&CK enterprise-attack 18.1`. */
+export function foundObjectText(found: LocatedObject): string {
+  return `"${found.query}" is ${describeObject(found.object)} of ATT&CK ${found.index.label}`;
+}
+
 /**
  * What an object of another domain is, for the campaign or layer of `index` that names it: `"APT29" is G0016 APT29
  * (group) of ATT&CK enterprise-attack 18.1; the campaign is of ics-attack 18.1`.
  */
 export function otherDomainObjectText(found: LocatedObject, index: AttackIndex, what: 'campaign' | 'layer'): string {
-  return `"${found.query}" is ${describeObject(found.object)} of ATT&CK ${found.index.label}; the ${what} is of ${index.label}`;
+  return `${foundObjectText(found)}; the ${what} is of ${index.label}`;
 }
 
 /**

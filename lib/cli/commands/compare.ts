@@ -6,9 +6,10 @@ import {
   compareCampaign,
   compareLayer,
   describeSource,
-  describeObject,
+  foundObjectText,
   locateInOtherDomains,
   otherDomainComparisonError,
+  type LocatedObject,
   type AttackLibrary,
   COMPARE_KEEPING,
   loadProcedures,
@@ -134,17 +135,9 @@ function compareOptions(context: CliContext, args: Args): (object: ActorRecord, 
  * An object --with names that the campaign's or layer's domain lacks and another domain has (`--with "Cobalt Strike"`
  * for an ICS layer): the error says where it is, not "check the spelling" or the names closest to it in this domain.
  */
-function inOtherDomain(library: AttackLibrary, index: AttackIndex, error: unknown, source: string, what: 'campaign' | 'layer'): unknown {
-  if (!(error instanceof AttackObjectError)) return error;
-  const found = locateInOtherDomains(library, error.query, index);
-  return found ? otherDomainComparisonError(found, index, what, `${source}: --with `) : error;
-}
-
-/** Where an object --with names is, when `index`'s domain lacks it and another has it: `--with "APT29" is G0016 APT29 (group) of ATT&CK enterprise-attack 18.1`. */
-function elsewhere(library: AttackLibrary, index: AttackIndex, error: unknown): string | undefined {
-  if (!(error instanceof AttackObjectError)) return undefined;
-  const found = locateInOtherDomains(library, error.query, index);
-  return found && `--with "${error.query}" is ${describeObject(found.object)} of ATT&CK ${found.index.label}`;
+function inOtherDomain(library: AttackLibrary, index: AttackIndex, error: unknown, source: string, what: 'campaign' | 'layer'): { error: unknown; found?: LocatedObject } {
+  const found = error instanceof AttackObjectError ? locateInOtherDomains(library, error.query, index) : undefined;
+  return found ? { error: otherDomainComparisonError(found, index, what, `${source}: --with `), found } : { error };
 }
 
 /** The output every comparison ends with: the comparison layers (`--out`), then JSON or the tables. */
@@ -203,12 +196,11 @@ function compareLayerFile(context: CliContext, args: Args, stdin: Uint8Array | u
     try {
       targets = layerComparisonTargets(input.layer, input.source ?? source.file, index, args.with ?? [], FLAG_WORDS);
     } catch (thrown) {
-      const error = args.with?.length ? inOtherDomain(library, index, thrown, input.source ?? source.file, 'layer') : thrown;
+      const { error, found } = args.with?.length ? inOtherDomain(library, index, thrown, input.source ?? source.file, 'layer') : { error: thrown };
       if (!several || !args.with?.length || !(error instanceof AttackObjectError)) throw error;
       refusal ??= error;
       // The names closest to it in this domain are no help: the object is of the other layers' domain, which says so.
-      const where = elsewhere(library, index, thrown);
-      const why = where ? `${where}, not of ${domain}` : error.message.replace(/; did you mean [^;]*\?$/, '');
+      const why = found ? `--with ${foundObjectText(found)}, not of ${domain}` : error.message.replace(/; did you mean [^;]*\?$/, '');
       notCompared.push(`${input.source ?? source.file}: a layer of ${domain}, not compared: ${why}`);
       continue;
     }
@@ -240,7 +232,7 @@ export function handler(context: CliContext) {
     try {
       targets = comparisonTargets(result, releases.target, args.with ?? [], FLAG_WORDS, releases.otherReleases);
     } catch (error) {
-      throw args.with?.length ? inOtherDomain(attackLibrary(context, args), releases.target, error, result.file, 'campaign') : error;
+      throw args.with?.length ? inOtherDomain(attackLibrary(context, args), releases.target, error, result.file, 'campaign').error : error;
     }
     for (const target of targets.objects) for (const line of target.notes) note(context, args, `note: ${line}`);
     const options = compareOptions(context, args);

@@ -23,18 +23,27 @@ const WIDE = [
   [0x30000, 0x3fffd],
 ] as const;
 
-/** How many columns a character takes in a monospaced font: two for an East Asian Wide or Fullwidth one, else one. */
-function charWidth(code: number): number {
+/** Characters drawn in no column of their own: combining marks (`é` written e + U+0301), zero-width joiners and spaces. */
+const ZERO = /[\p{Mn}\p{Me}\u200B-\u200F\u2060\uFEFF]/u;
+
+/**
+ * How many columns a character takes in a monospaced font, as a terminal and wcwidth count them: two for an East Asian
+ * Wide or Fullwidth one (`凭`, `ア`, `：`), none for a combining mark or a zero-width character, else one.
+ */
+export function charWidth(char: string): number {
+  const code = char.codePointAt(0)!;
+  if (code < 0x300) return 1;
+  if (ZERO.test(char)) return 0;
   return WIDE.some(([from, to]) => code >= from && code <= to) ? 2 : 1;
 }
 
 /**
  * How many columns text takes in a monospaced font, as a terminal, an editor or a tool that pads a text table to line
- * up (pandoc's simple tables, Python's tabulate with wcwidth) counts them: an East Asian Wide or Fullwidth character
- * (`凭`, `ア`, `：`) two, any other one. Not how poppler's `pdftotext -layout` counts: it pads to a character count.
+ * up (pandoc's simple tables, Python's tabulate with wcwidth) counts them (`charWidth`): a table `normalize` prints, a
+ * report's table `extract` reads. Not how poppler's `pdftotext -layout` counts: it pads to a character count.
  */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const char of text) width += char.charCodeAt(0) < 0x1100 ? 1 : charWidth(char.codePointAt(0)!);
+  for (const char of text) width += charWidth(char);
   return width;
 }

@@ -36,6 +36,12 @@ const MIN_MATRIX_ROOM = 160;
 /** Where a line's baseline is below the top of its line box, in ems (Arial's ascent is 0.905). */
 const ASCENT = 0.93;
 const GRID = '#d9d9d9';
+/**
+ * The matrix's lines, as Navigator's SVG export strokes every cell and the tactic row band: its light theme's
+ * tableBorderColor, at its 1 px (0.75 pt).
+ */
+const TABLE_BORDER = '#6b7279';
+const BORDER_WIDTH = 0.75;
 const MUTED = '#595959';
 const NOTES_SHOWN = 8;
 
@@ -377,7 +383,7 @@ function renderCell(item: Item, x: number, y: number, layout: MatrixLayout, colu
     `<g class="technique${cell.subtechnique ? ' subtechnique' : ''}${cell.annotated ? ' annotated' : ''}${cell.enabled ? '' : ' disabled'}" ` +
       `data-technique="${cell.id}" data-tactic="${cell.tactic}"${cell.score !== undefined ? ` data-score="${cell.score}"` : ''}>`,
     `<title>${escapeXml(cellTooltip(cell, column))}</title>`,
-    `<rect x="${n(x)}" y="${n(y)}" width="${n(width)}" height="${n(height)}" fill="${cell.fill ?? '#ffffff'}" stroke="${GRID}" stroke-width="0.5"/>`,
+    `<rect x="${n(x)}" y="${n(y)}" width="${n(width)}" height="${n(height)}" fill="${cell.fill ?? '#ffffff'}" stroke="${TABLE_BORDER}" stroke-width="${BORDER_WIDTH}"/>`,
   ];
   if (cell.subtechniqueCount) {
     // Navigator's handle for a technique with sub-techniques; a dot when annotated ones are collapsed in it.
@@ -395,15 +401,16 @@ function renderCell(item: Item, x: number, y: number, layout: MatrixLayout, colu
 
 /**
  * The layer's tactic row background (showTacticRowBackground) as Navigator's SVG export draws it: one band under the
- * tactic names across the matrix (svg-export.component.ts, the tactic-header-background rect as wide as the matrix),
- * not a rect per column with the page showing between them; on a page of continued columns, across those it shows.
+ * tactic names across the matrix (svg-export.component.ts, the tactic-header-background rect as wide as the matrix,
+ * stroked as its cells are), not a rect per column with the page showing between them; on a page of continued
+ * columns, across those it shows.
  */
 function tacticRowBand(segments: readonly Segment[], model: MatrixModel, layout: MatrixLayout, top: number): string {
   const row = model.tacticRow;
   if (!row || !segments.length) return '';
   const slots = Math.max(...segments.map((segment) => segment.slot)) + 1;
   const width = slots * layout.columnWidth + (slots - 1) * COLUMN_GAP;
-  return `<rect class="tactic-row" x="${n(MARGIN)}" y="${n(top)}" width="${n(width)}" height="${n(layout.headerHeight - 1)}" fill="${row.fill}"/>\n`;
+  return `<rect class="tactic-row" x="${n(MARGIN)}" y="${n(top)}" width="${n(width)}" height="${n(layout.headerHeight - 1)}" fill="${row.fill}" stroke="${TABLE_BORDER}" stroke-width="${BORDER_WIDTH}"/>\n`;
 }
 
 /** One tactic column's part on a page: its header (with "continued" after the first part), then its cells. */

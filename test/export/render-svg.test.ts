@@ -427,6 +427,19 @@ describe("renderSvgPages' tactic row, as Navigator's SVG export fills it (showTa
     }
   });
 
+  it("strokes the band and every cell in Navigator's table border colour, #6B7279 at 1 px (0.75 pt)", () => {
+    // mitre-attack/attack-navigator nav-app/src/app/svg-export/svg-export.component.ts (commit fa7a6017): the
+    // tactic-header-background rect and each technique's and sub-technique's cell rect take
+    // .attr('stroke', self.config.tableBorderColor), '#6B7279' in the light theme, at SVG's default width of 1 px. The
+    // band was drawn with no stroke, the cells in a pale #d9d9d9 that prints as no line at all.
+    const page = parseSvg(renderSvgPages(matrixModel(layer({ showTacticRowBackground: true, tacticRowBackground: '#205b8f' }), index))[0]!);
+    const band = Array.from(page.getElementsByTagName('rect')).find((rect) => rect.getAttribute('class') === 'tactic-row')!;
+    expect([band.getAttribute('stroke'), band.getAttribute('stroke-width')]).to.deep.equal(['#6b7279', '0.75']);
+    const cells = byClass(page, 'technique').map(firstRect);
+    expect(cells).to.have.length.above(100);
+    expect(new Set(cells.map((rect) => `${rect.getAttribute('stroke')} ${rect.getAttribute('stroke-width')}`))).to.deep.equal(new Set(['#6b7279 0.75']));
+  });
+
   it('draws the band on each page across the columns that page shows, continued ones included', () => {
     // Every technique and sub-technique of 18.1 expanded: Defense Evasion and others go on to further pages.
     const every = layer({ showTacticRowBackground: true, tacticRowBackground: '#205b8f', layout: { layout: 'side', showID: true, showName: true, expandedSubtechniques: 'all' }, techniques: rawMatrix().current.map((t) => ({ techniqueID: t.id, score: 1 })) });

@@ -444,7 +444,7 @@ export { contrastRatio, readableTextColor } from './export/colors.js';
 /** A list in a message kept short: the first few items, then how many more (`a.yml, b.yml, c.yml and 27 more`). */
 export { firstFew } from './short-list.js';
 /** CSV (RFC 4180, formulas neutralised) and Markdown (input escaped: no markup, HTML or live link gets in; a colour as written). */
-export { csvField, formatCsv, formatMarkdownTable, markdownCell, markdownCode, markdownColorCell, markdownLines, markdownMessage, markdownMessageCell, markdownText } from './table-text.js';
+export { csvField, type CsvOptions, formatCsv, formatMarkdownTable, markdownCell, markdownCode, markdownColorCell, markdownLines, markdownMessage, markdownMessageCell, markdownText } from './table-text.js';
 /** Technique suggestions for report text that cites no IDs, ranked from the release's own texts. @throws AttackDataError, UsageError */
 export {
   ADVERTISEMENT_NOTE,

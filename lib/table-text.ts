@@ -18,9 +18,24 @@ export function csvField(value: unknown): string {
   return /[",\n\r]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 
+/**
+ * A byte-order mark: Excel reads a CSV file that starts with one as UTF-8, and any other in the system's code page
+ * (Windows-1252 in the West), where a `—` shows as `â€”` and a comment's `•` or `’` likewise.
+ */
+const UTF8_BOM = '\uFEFF';
+
+/** Options of `formatCsv`. */
+export interface CsvOptions {
+  /**
+   * Start with a UTF-8 byte-order mark: for a file, which Excel opens, so that it reads names and comments as written.
+   * Text for a pipe gets none: `csv`, `cut` and `jq -R` would read it as part of the first header.
+   */
+  byteOrderMark?: boolean;
+}
+
 /** Rows as CSV (RFC 4180, CRLF line ends): a header line, then one line per row, every field through `csvField`. */
-export function formatCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  return `${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+export function formatCsv(header: readonly string[], rows: readonly (readonly unknown[])[], options: CsvOptions = {}): string {
+  return `${options.byteOrderMark ? UTF8_BOM : ''}${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 // Characters with a meaning anywhere in a line of CommonMark or GitHub Markdown: escapes, code, emphasis, links and

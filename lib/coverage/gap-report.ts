@@ -1,4 +1,4 @@
-import { formatCsv, markdownCell as cell, markdownCode, markdownMessage as message, markdownMessageCell as messageCell, markdownText as text } from '../table-text.js';
+import { type CsvOptions, formatCsv, markdownCell as cell, markdownCode, markdownMessage as message, markdownMessageCell as messageCell, markdownText as text } from '../table-text.js';
 import { LAYOUT_ONLY_REASON, layoutOnlyCount, placeText, summaryMessage, type CoverageInput, type CoverageKind } from './coverage-types.js';
 import { plural } from '../layer/score.js';
 import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
@@ -802,18 +802,21 @@ function csvSectionRows(review: GapReportData): Record<string, string | number>[
   return rows;
 }
 
-/** The review as CSV (RFC 4180): the ranked threat techniques, then every other section, told apart by `section`. */
-export function formatGapCsv(review: GapReview): string {
-  return formatGapReportCsv(gapJson(review));
+/**
+ * The review as CSV (RFC 4180): the ranked threat techniques, then every other section, told apart by `section`; for
+ * a file, after a byte-order mark (`CsvOptions`).
+ */
+export function formatGapCsv(review: GapReview, options: CsvOptions = {}): string {
+  return formatGapReportCsv(gapJson(review), options);
 }
 
 /** A gap report (`gap --report json`) as CSV: the same text `gap --report csv` writes. */
-export function formatGapReportCsv(review: GapReportData): string {
+export function formatGapReportCsv(review: GapReportData, options: CsvOptions = {}): string {
   const ranked = GAP_TABLE_HEADER.filter((column) => !CSV_LATER_COLUMNS.includes(column));
   const header = ['section', ...ranked, ...CSV_EXTRA, ...CSV_LATER_COLUMNS];
   const techniques = gapTableRows(review).map((cells): Record<string, string | number> => ({ section: 'technique', ...Object.fromEntries(GAP_TABLE_HEADER.map((column, i) => [column, cells[i]!])) }));
   const rows = [...techniques, ...csvSectionRows(review)].map((row) => header.map((column) => row[column] ?? ''));
-  return formatCsv(header, rows);
+  return formatCsv(header, rows, options);
 }
 
 /** An input as the report summarizes it: its counts, what it ignored and its problems. */

@@ -30,7 +30,7 @@ export function formatOfFile(file: string): ExportFormat | undefined {
 /**
  * A layer's matrix model in one format: the content of each file to write, text for every format but xlsx (bytes).
  * That is one file, except for an SVG matrix of several pages: one file per page (named by `exportFileNames`). With
- * `file`, the output is for a file, not a pipe: a CSV starts with the byte-order mark Excel reads it by (`renderCsv`).
+ * `file`, the output is for a file, not a pipe: a CSV starts with the byte-order mark Excel reads it by (`formatCsv`).
  */
 export async function renderLayerExport(model: MatrixModel, format: ExportFormat, options: XlsxOptions & { file?: boolean } = {}): Promise<(string | Uint8Array)[]> {
   switch (format) {
@@ -70,13 +70,14 @@ export function stalePageNames(out: string, count: number, isPage: (name: string
 }
 
 /**
- * A gap report in one of `GAP_REPORT_FORMATS`: the same CSV and Markdown the gap command writes, or a workbook.
+ * A gap report in one of `GAP_REPORT_FORMATS`: the same CSV and Markdown the gap command writes, or a workbook. With
+ * `file`, the output is for a file, not a pipe: a CSV starts with the byte-order mark Excel reads it by (`formatCsv`).
  * @throws UsageError for svg and html, saying to export the gap layer instead.
  */
-export async function renderGapReportExport(report: GapReportData, format: ExportFormat, options: XlsxOptions & { givenAs?: GivenAs } = {}): Promise<string | Uint8Array> {
-  const { givenAs, ...xlsx } = options;
+export async function renderGapReportExport(report: GapReportData, format: ExportFormat, options: XlsxOptions & { givenAs?: GivenAs; file?: boolean } = {}): Promise<string | Uint8Array> {
+  const { givenAs, file, ...xlsx } = options;
   if (format === 'xlsx') return renderGapXlsx(report, xlsx);
-  if (format === 'csv') return formatGapReportCsv(report);
+  if (format === 'csv') return formatGapReportCsv(report, { byteOrderMark: file === true });
   if (format === 'md') return formatGapReportMarkdown(report, givenAs);
   throw new UsageError(`a gap report is a table: export it as ${GAP_REPORT_FORMATS.join(', ')}; for a picture, export gap.layer.json (written beside it) as ${format}`);
 }

@@ -1,4 +1,4 @@
-import { formatCsv, formatMarkdownTable, markdownLines, markdownMessage, markdownText } from '../table-text.js';
+import { type CsvOptions, formatCsv, formatMarkdownTable, markdownLines, markdownMessage, markdownText } from '../table-text.js';
 import type { MatrixModel, TableRow } from './matrix-model.js';
 import { linkLines, metadataLines, summaryLine } from './render-svg.js';
 
@@ -37,18 +37,11 @@ export function layerTableRow(row: TableRow, separator: string): (string | numbe
 }
 
 /**
- * A byte-order mark: Excel reads a CSV file that starts with one as UTF-8, and any other in the system's code page
- * (Windows-1252 in the West), where the `—` of a metadata divider shows as `â€”` and a comment's `•` or `’` likewise.
+ * The layer's annotated entries as CSV (RFC 4180), highest score first, then by technique ID and tactic; for a file,
+ * after a byte-order mark (`CsvOptions`).
  */
-const UTF8_BOM = '\uFEFF';
-
-/**
- * The layer's annotated entries as CSV (RFC 4180), highest score first, then by technique ID and tactic; for a file
- * (`byteOrderMark`), after a byte-order mark so that Excel, which opens such a file, reads names and comments as
- * written. Text for a pipe gets none: `csv`, `cut` and `jq -R` would read it as part of the first header.
- */
-export function renderCsv(model: MatrixModel, options: { byteOrderMark?: boolean } = {}): string {
-  return (options.byteOrderMark ? UTF8_BOM : '') + formatCsv(LAYER_TABLE_HEADER, model.rows.map((row) => layerTableRow(row, '; ')));
+export function renderCsv(model: MatrixModel, options: CsvOptions = {}): string {
+  return formatCsv(LAYER_TABLE_HEADER, model.rows.map((row) => layerTableRow(row, '; ')), options);
 }
 
 /** The layer's annotated entries as a Markdown document: name, summary, description, the table, what is not drawn. */

@@ -292,11 +292,28 @@ describe('attack-layers export', () => {
 
     for (const format of ['csv', 'md']) {
       it(`exports the JSON report as the same ${format} the gap command writes`, async () => {
+        const file = join(review, `again.${format}`);
+        expect((await runCli(['export', join(review, 'json/gap-report.json'), '--out', file])).code).to.equal(0);
+        expect(readFileSync(file, 'utf8')).to.equal(readFileSync(join(review, format, `gap-report.${format}`), 'utf8'));
+        // On stdout, which is for a pipe, the CSV has no byte-order mark; the rest is the same.
         const result = await runCli(['export', join(review, 'json/gap-report.json'), '--format', format]);
         expect(result.code).to.equal(0);
-        expect(result.stdout).to.equal(readFileSync(join(review, format, `gap-report.${format}`), 'utf8'));
+        expect(result.stdout).to.equal(readFileSync(join(review, format, `gap-report.${format}`), 'utf8').replace(/^\uFEFF/, ''));
       });
     }
+
+    it("starts a CSV report file with a UTF-8 byte-order mark, as export's CSV of a layer, and stdout with none", async () => {
+      // Excel opens a CSV file without one in the system's code page (Windows-1252 in the West): the report's `—` and
+      // `•` showed as `â€”` and `â€¢`. The gap command writes its report to a file; export writes one to --out or stdout.
+      const written = readFileSync(join(review, 'csv', 'gap-report.csv'), 'utf8');
+      expect(written.startsWith('\uFEFFsection,rank,technique,')).to.equal(true);
+      expect(written.split('\uFEFF')).to.have.length(2);
+      const file = join(review, 'exported.csv');
+      expect((await runCli(['export', join(review, 'json/gap-report.json'), '--out', file])).code).to.equal(0);
+      expect(readFileSync(file, 'utf8').startsWith('\uFEFFsection,rank,technique,')).to.equal(true);
+      const piped = await runCli(['export', join(review, 'json/gap-report.json'), '--format', 'csv']);
+      expect(piped.stdout.startsWith('section,rank,technique,')).to.equal(true);
+    });
 
     it('exports the JSON report as a workbook whose Gaps sheet has its ranked rows', async () => {
       const file = join(review, 'gaps.xlsx');

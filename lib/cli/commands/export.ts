@@ -74,7 +74,7 @@ export function handler(context: CliContext) {
     let outputs: (string | Uint8Array)[];
     if (input.kind === 'gap-report') {
       if (args.subtechniques || args['subtechnique-layout']) note(context, args, `${input.source}: --subtechniques and --subtechnique-layout apply to layers; a gap report is a table`);
-      outputs = [await renderGapReportExport(input.report, format, { givenAs: FLAG_WORDS })];
+      outputs = [await renderGapReportExport(input.report, format, { givenAs: FLAG_WORDS, file: args.out !== undefined && !stream })];
     } else {
       for (const repair of input.repairs) warn(context, args, repair);
       const library = attackLibrary(context, args);

@@ -151,7 +151,8 @@ export function handler(context: CliContext) {
     // A file of a --threat folder that is no threat input is named in the report's notes with why it was left out, and
     // so is a --rules-library folder that could not be read.
     review.notes.unshift(...libraryLeftOut,...threat.leftOut.map((line) => `left out of the threat: ${line}`), ...threat.layersLeftOut);
-    const report = args.report === 'csv' ? formatGapCsv(review) : args.report === 'json' ? formatGapJson(review) : formatGapMarkdown(review);
+    // The report is a file, which Excel opens: a CSV starts with the byte-order mark it reads UTF-8 by.
+    const report = args.report === 'csv' ? formatGapCsv(review, { byteOrderMark: true }) : args.report === 'json' ? formatGapJson(review) : formatGapMarkdown(review);
     const layers = [renderCoverageLayer(review, target), renderGapLayer(review, target)];
     if (logSources) layers.push(renderVisibilityLayer(detection, logSources, target, review.platforms));
     const files: [string, string][] = [...layers.map((layer, i): [string, string] => [join(args.out, names[i]!), serializeLayer(layer)]), [join(args.out, names.at(-1)!), report]];

@@ -220,8 +220,31 @@ function linkMatrixCell(target: Cell, cell: MatrixCell, tacticName: string, link
   if (rows) target.note = `${typeof target.note === 'string' ? `${target.note}\n\n` : ''}${linkRowsNote(rows)}`;
 }
 
-/** A family's cells boxed as Navigator's Excel export boxes a parent and its sub-techniques. */
-const FAMILY_BORDER = { top: GRID, bottom: GRID, left: GRID, right: GRID };
+/** A line as Navigator's Excel export draws one: thin, in Excel's automatic colour (black). */
+const LINE = { style: 'thin' as const };
+
+/**
+ * Box a parent and its sub-techniques (`count` rows from `row`, the four columns from `at`) as Navigator's Excel export
+ * does (mitre-attack/attack-navigator nav-app/src/app/datatable/data-table.component.ts, styleCells): the parent's
+ * cells lined above, below and on the left, each sub-technique's above and below, and on the right. Called after the
+ * parent's cells are merged, each cell given a style of its own: a merged cell shares its master's style object.
+ */
+function boxFamily(sheet: Worksheet, row: number, count: number, at: number): void {
+  const last = row + count - 1;
+  for (let r = row; r <= last; r++) {
+    for (let col = at; col < at + 4; col++) {
+      const parent = col < at + 2;
+      const border = {
+        ...(!parent || r === row ? { top: LINE } : {}),
+        ...(!parent || r === last ? { bottom: LINE } : {}),
+        ...(col === at ? { left: LINE } : {}),
+        ...(col === at + 3 ? { right: LINE } : {}),
+      };
+      const cell = sheet.getCell(r, col);
+      cell.style = { ...cell.style, border };
+    }
+  }
+}
 
 /**
  * The "Matrix" sheet. Each tactic takes a technique column and a score column; with the `side` layout, a tactic that
@@ -291,13 +314,11 @@ function matrixSheet(workbook: Workbook, model: MatrixModel, layout: Subtechniqu
       const count = Math.max(1, cell.subtechniques.length);
       cell.subtechniques.forEach((sub, i) => put(sub, row + i, at + 2));
       if (cell.subtechniques.length) {
-        for (let col = at; col < at + 4; col++) {
-          for (let r = row; r < row + count; r++) sheet.getCell(r, col).border = FAMILY_BORDER;
-        }
         // The parent's name and score cells reach down beside its sub-techniques, its text at the top.
         if (count > 1) for (const col of [at, at + 1]) sheet.mergeCells(row, col, row + count - 1, col);
         sheet.getCell(row, at).alignment = { vertical: 'top' };
         sheet.getCell(row, at + 1).alignment = { vertical: 'top' };
+        boxFamily(sheet, row, count, at);
       }
       row += count;
     }

@@ -263,6 +263,27 @@ describe('renderXlsx sub-techniques beside their parent, as Navigator\'s own "ex
     expect(String(sheet.getCell(row + 4, head.from).value)).to.match(/^T\d{4}: /);
   });
 
+  it("boxes a parent and its sub-techniques in thin black lines, as Navigator's styleCells does (T1566 and its four)", async () => {
+    // nav-app/src/app/datatable/data-table.component.ts, styleCells: an expanded parent's cell gets thin top, bottom and
+    // left borders, each sub-technique's thin top, bottom and right, in no colour (Excel's automatic black). Ours were
+    // #D9D9D9, the colour of Excel's own grid lines, so no family showed boxed.
+    const { bytes, book } = await written(apt32);
+    const sheet = book.getWorksheet('Matrix')!;
+    const head = tacticHeads(bytes, book).find((h) => h.name === 'Initial Access')!;
+    const [row] = placeOf(book, 'T1566', head.from, head.from)!;
+    const sides = (r: number, col: number): string => {
+      const border = sheet.getCell(r, col).border ?? {};
+      return (['top', 'bottom', 'left', 'right'] as const).map((side) => (border[side]?.style === 'thin' && border[side]?.color === undefined ? side[0] : '.')).join('');
+    };
+    // Rows of the family, each: parent name, parent score, sub-technique name, sub-technique score.
+    expect([0, 1, 2, 3].map((i) => [0, 1, 2, 3].map((col) => sides(row + i, head.from + col)))).to.deep.equal([
+      ['t.l.', 't...', 'tb..', 'tb.r'],
+      ['..l.', '....', 'tb..', 'tb.r'],
+      ['..l.', '....', 'tb..', 'tb.r'],
+      ['.bl.', '.b..', 'tb..', 'tb.r'],
+    ]);
+  });
+
   it('expands a technique only under the tactic whose entry sets showSubtechniques, as Navigator does (T1053 under Persistence)', async () => {
     // T1053 Scheduled Task/Job is under Execution, Persistence and Privilege Escalation.
     const layer = { name: 'T1053', domain: 'enterprise-attack', layout: { showID: true, showName: true }, techniques: [{ techniqueID: 'T1053', tactic: 'persistence', showSubtechniques: true }, { techniqueID: 'T1053.005', tactic: 'persistence', score: 80 }] } as NavigatorLayer;

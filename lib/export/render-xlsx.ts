@@ -283,7 +283,9 @@ function matrixSheet(workbook: Workbook, model: MatrixModel, layout: Subtechniqu
     head.font = { bold: true, ...(model.tacticRow ? { color: { argb: argb(model.tacticRow.text) } } : {}) };
     if (model.tacticRow) fill(head, model.tacticRow.fill);
     else head.fill = HEADER_FILL;
-    head.border = BORDER;
+    // Centred over its columns and ruled below, as Navigator's Excel export writes its row of tactics.
+    head.alignment = { horizontal: 'center' };
+    head.border = { ...BORDER, bottom: LINE };
     head.note = `${column.tacticId} ${column.name}: ${column.cells.length} techniques`;
     const put = (cell: MatrixCell, row: number, col: number): void => {
       const name = sheet.getCell(row, col);

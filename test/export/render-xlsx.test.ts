@@ -523,6 +523,18 @@ describe("renderXlsx colours as Navigator's layer gives them", () => {
     expect(new Set(tacticHeads(plain, plainBook).map((head) => fillOf(plainBook.getWorksheet('Matrix')!.getCell(4, head.from))))).to.deep.equal(new Set(['FFEDEDED']));
   });
 
+  it("centres the Matrix sheet's tactic heads over their columns, ruled below in a thin black line, as Navigator's Excel export", async () => {
+    // mitre-attack/attack-navigator nav-app/src/app/datatable/data-table.component.ts saveLayerExcel_helper: the row of
+    // tactics is `alignment = { horizontal: 'center' }` and `border = { bottom: { style: 'thin' } }` (no colour: black).
+    // Ours were left-aligned over a tactic's two or four columns, ruled in #D9D9D9, Excel's own grid line colour.
+    const apt32 = JSON.parse(readFileSync(join(repoRoot, 'layers/apt32-covid19-wuhan.layer.json'), 'utf8')) as NavigatorLayer;
+    const bytes = await renderXlsx(matrixModel(apt32, index));
+    const book = await readWorkbook(bytes);
+    const heads = tacticHeads(bytes, book).map((head) => book.getWorksheet('Matrix')!.getCell(4, head.from));
+    expect(heads).to.have.length.above(10);
+    expect(new Set(heads.map((head) => `${head.alignment?.horizontal} ${head.border?.bottom?.style} ${head.border?.bottom?.color?.argb ?? 'black'}`))).to.deep.equal(new Set(['center thin black']));
+  });
+
   it("greys a disabled technique's text FFBCBCBC, as Navigator's Excel export does", async () => {
     // mitre-attack/attack-navigator nav-app/src/app/datatable/data-table.component.ts styleCells: a disabled
     // technique's font is FFBCBCBC (in every version of it stored); we wrote the pictures' grey, FFA6A6A6.

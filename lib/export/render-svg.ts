@@ -385,6 +385,9 @@ function renderCell(item: Item, x: number, y: number, layout: MatrixLayout, colu
     `<title>${escapeXml(cellTooltip(cell, column))}</title>`,
     `<rect x="${n(x)}" y="${n(y)}" width="${n(width)}" height="${n(height)}" fill="${cell.fill ?? '#ffffff'}" stroke="${TABLE_BORDER}" stroke-width="${BORDER_WIDTH}"/>`,
   ];
+  // Navigator's SVG export marks each sub-technique shown with a bar on its left, in the table border colour
+  // (svg-export.component.ts, the sub-technique groups' sidebar rect), in the indent that sets it under its parent.
+  if (item.parent) parts.push(`<rect class="sub-sidebar" x="${n(x - SIDEBAR)}" y="${n(y)}" width="${SIDEBAR}" height="${n(height)}" fill="${TABLE_BORDER}"/>`);
   if (cell.subtechniqueCount) {
     // Navigator's handle for a technique with sub-techniques; a dot when annotated ones are collapsed in it.
     parts.push(`<rect x="${n(x + width - SIDEBAR)}" y="${n(y)}" width="${SIDEBAR}" height="${n(height)}" fill="#b3b3b3"/>`);

@@ -332,6 +332,24 @@ describe('renderSvgPages', () => {
     for (const tactic of t1497.tactics) expect(shown('T1497', tactic), tactic).to.deep.equal(expected('T1497', tactic, ['T1497.001'])).and.not.be.empty;
   });
 
+  it("marks each sub-technique shown with a bar on its left in the table border colour, as Navigator's SVG export does", () => {
+    // mitre-attack/attack-navigator nav-app/src/app/svg-export/svg-export.component.ts (commit fa7a6017): each
+    // sub-technique group gets a sidebar rect just left of its cell, filled tableBorderColor (#6B7279); ours set
+    // sub-techniques off by their indent alone. The APT32 layer expands T1566 and T1218.
+    const roots = renderSvgPages(matrixModel(readLayer('apt32-covid19-wuhan.layer.json'), index)).map(parseSvg);
+    const sidebars = (g: Element): Element[] => Array.from(g.getElementsByTagName('rect')).filter((rect) => rect.getAttribute('class') === 'sub-sidebar');
+    const subs = roots.flatMap((root) => byClass(root, 'subtechnique'));
+    expect(subs.map((g) => g.getAttribute('data-technique'))).to.include.members(['T1566.001', 'T1566.002', 'T1218.010']);
+    for (const g of subs) {
+      const bars = sidebars(g);
+      expect(bars, g.getAttribute('data-technique')!).to.have.length(1);
+      const cell = rectBox(firstRect(g), 'cell');
+      const box = rectBox(bars[0]!, 'bar');
+      expect([bars[0]!.getAttribute('fill'), box.x + box.width, box.y, box.height], g.getAttribute('data-technique')!).to.deep.equal(['#6b7279', cell.x, cell.y, cell.height]);
+    }
+    expect(roots.flatMap((root) => byClass(root, 'technique')).filter((g) => !classes(g).includes('subtechnique')).flatMap(sidebars)).to.deep.equal([]);
+  });
+
   it('heads the picture with the aggregate function when aggregate scores colour the techniques, as Navigator\'s SVG export does', () => {
     // Navigator's SVG export adds an "aggregate" header section ("showing aggregate scores using the sum aggregate
     // function"); DeTT&CT's talos-q2-2021 layer shows aggregate scores with the sum.

@@ -2,8 +2,8 @@ import { isJsonObject, type JsonObject } from '../json-value.js';
 
 /**
  * A field of a layer, as written, that Navigator 5.1's loader reads otherwise than the layer format says: `stops` when
- * reading it throws, so that Navigator stops with an alert and draws none of the layer's matrix; otherwise what it
- * ignores of it. `text` goes after the schema's own message at `path`.
+ * reading it throws, so that Navigator stops reading the layer (`STOPS_IN_TAB`) and fills none of its matrix's cells;
+ * otherwise what it ignores of it. `text` goes after the schema's own message at `path`.
  */
 export interface LoaderFault {
   path: string;
@@ -31,12 +31,20 @@ export function stopsUnopened(alert = LAYER_ALERT): string {
 }
 
 /**
- * What Navigator 5.1 does at a fault `ViewModel.deserialize` throws at, a phrase after "Navigator 5.1 … and": upgradeLayer
- * opens the layer's tab and then deserializes into it, and its catch alerts, so that nothing of the layer is drawn
- * (tabs.component.ts at fa7a6017, upgradeLayer; where the user upgrades the layer to the newest release it
- * deserializes first and opens no tab).
+ * What Navigator 5.1 does at a fault `ViewModel.deserialize` throws at, a phrase after "Navigator 5.1 … and"
+ * (mitre-attack/attack-navigator nav-app/src/app/tabs/tabs.component.ts at fa7a6017820f97f172be896d093c57a91387f372,
+ * upgradeLayer, as readJSONFile runs it for an uploaded file). It opens the layer's tab first, then deserializes: where
+ * the release's data is loaded already (`dataLoaded`: a layer of that domain and release opened before in the session;
+ * DataService loads none at start), it deserializes at once, inside the promise whose catch alerts "ERROR parsing
+ * file…"; otherwise it deserializes in `loadDomainData(…).then(…)`, a promise nothing catches, so Navigator logs the
+ * error in its console, shows no alert, and never settles upgradeLayer (a file's later layers do not open). Either way
+ * loadVMData, which fills the matrix's cells, never runs. Where the user takes the "Upgrade layer version?" workflow for
+ * an older release's layer, Navigator deserializes without the technique entries first and alerts, opening no tab,
+ * at a fault outside them; not said here, as the layer's own release is what validate checks.
  */
-export const STOPS_UNDRAWN = 'stops with the alert "ERROR parsing file, check the javascript console for more information." instead of drawing the layer';
+export const STOPS_IN_TAB =
+  'stops reading the layer in the tab it opens for it, with the alert "ERROR parsing file, check the javascript console for more information." ' +
+  "where it has loaded the layer's ATT&CK release already (a layer of it opened or created earlier in the session), else with only an error in its console";
 
 /**
  * The lists Navigator 5.1 reads with `for (… of …)`, by pointer end, and what a list of them holds: a number, true or
@@ -70,7 +78,7 @@ function listFault(value: unknown, path: string, holds: string, entry: boolean):
   if (value === '') return { path, stops: false, text: `Navigator 5.1 reads no item from empty text and opens the layer without any; write a list of ${holds}, or leave the field out` };
   if (!failsIterating(value)) return undefined;
   const what = typeof value === 'string' ? 'reads the text one character at a time as items and fails at the first' : 'fails iterating it ("is not iterable" in its console)';
-  return { path, stops: true, text: `Navigator 5.1${entry ? ', reading the entry,' : ''} ${what}, and ${STOPS_UNDRAWN}; write a list of ${holds}, or leave the field out` };
+  return { path, stops: true, text: `Navigator 5.1${entry ? ', reading the entry,' : ''} ${what}, and ${STOPS_IN_TAB}; write a list of ${holds}, or leave the field out` };
 }
 
 /**
@@ -98,7 +106,7 @@ export function navigatorLoaderFaults(asRead: JsonObject): LoaderFault[] {
     faults.push({
       path: '/techniques',
       stops: true,
-      text: `Navigator 5.1 reads the text one character at a time as entries (\`'tactic' in\` each, a type error) and ${STOPS_UNDRAWN}; write a list of entries such as [{"techniqueID": "T1059", "score": 1}]`,
+      text: `Navigator 5.1 reads the text one character at a time as entries (\`'tactic' in\` each, a type error) and ${STOPS_IN_TAB}; write a list of entries such as [{"techniqueID": "T1059", "score": 1}]`,
     });
   } else if (techniques === '' || typeof techniques === 'number' || typeof techniques === 'boolean') {
     faults.push({
@@ -114,7 +122,7 @@ export function navigatorLoaderFaults(asRead: JsonObject): LoaderFault[] {
   for (const [field, example, reads] of OBJECTS) {
     const value = asRead[field];
     if (value === undefined || value === null || isJsonObject(value) || (field === 'layout' && Array.isArray(value))) continue;
-    faults.push({ path: `/${field}`, stops: true, text: `Navigator 5.1 ${reads} and ${STOPS_UNDRAWN}; write an object such as ${example}, or leave it out for Navigator's default` });
+    faults.push({ path: `/${field}`, stops: true, text: `Navigator 5.1 ${reads} and ${STOPS_IN_TAB}; write an object such as ${example}, or leave it out for Navigator's default` });
   }
   if (Array.isArray(techniques)) {
     techniques.forEach((entry, at) => {
@@ -143,3 +151,67 @@ export function readsAsLayerList(file: JsonObject): boolean {
 /** What Navigator 5.1 does with a file `readsAsLayerList`, a phrase after "Navigator 5.1". */
 export const LAYER_LIST_READ =
   'reads a file of one object whose "length" is set (not 0, "", false or null) as a list of layers, fails iterating the object ("is not iterable" in its console) and opens no tab, with no alert';
+
+/**
+ * A bound of a layer's gradient as Navigator 5.1 compares a score with it: Gradient.deserialize takes `minValue` and
+ * `maxValue` as written (gradient.ts at 0454b41d), and getHexColor compares and subtracts, so text or null is read as
+ * JavaScript reads it as a number, and a missing bound (undefined) or an object is none.
+ */
+function navigatorBound(value: unknown): number {
+  return value === undefined || (typeof value === 'object' && value !== null) ? Number.NaN : Number(value);
+}
+
+/** A technique entry's score Navigator 5.1 would colour between gradient bounds it reads as no number. */
+export interface UnscaledScore {
+  /** The entry's place in the layer as written. */
+  entry: number;
+  id: unknown;
+  score: number;
+}
+
+/**
+ * Where Navigator 5.1 fails colouring a layer's scores with its gradient as written: getHexColor returns an end colour
+ * for a score at or beyond a bound, and otherwise indexes its 100-colour table by the score's place between the bounds,
+ * which is no number where a bound is none, so that `gradientRGB[NaN].toHexString()` throws (gradient.ts at 0454b41d).
+ * ViewModel.deserialize colours last (updateGradient) the entries it read: every one with a tactic, and one without only
+ * through the release's current technique of its ID (view-model.ts at fa7a6017), which `reads` tells, the caller
+ * knowing the release. `bound` is the first bound Navigator reads as no number; `read` the scores it fails at, in the
+ * layer's order (it stops at the first), `unread` the other entries' scores between the bounds. Navigator reads a score
+ * only as a number (technique-vm.ts). Undefined where the bounds are numbers, or no score falls between them.
+ */
+export function unscaledScores(asRead: JsonObject, reads: (entry: number) => boolean): { bound: 'minValue' | 'maxValue'; read: UnscaledScore[]; unread: UnscaledScore[] } | undefined {
+  const gradient = asRead['gradient'];
+  if (!isJsonObject(gradient)) return undefined;
+  const min = navigatorBound(gradient['minValue']);
+  const max = navigatorBound(gradient['maxValue']);
+  if (!Number.isNaN(min) && !Number.isNaN(max)) return undefined;
+  const read: UnscaledScore[] = [];
+  const unread: UnscaledScore[] = [];
+  (Array.isArray(asRead['techniques']) ? asRead['techniques'] : []).forEach((entry, at) => {
+    const score = isJsonObject(entry) ? entry['score'] : undefined;
+    if (typeof score !== 'number' || score >= max || score <= min) return;
+    (reads(at) ? read : unread).push({ entry: at, id: isJsonObject(entry) ? entry['techniqueID'] : undefined, score });
+  });
+  return read.length || unread.length ? { bound: Number.isNaN(min) ? 'minValue' : 'maxValue', read, unread } : undefined;
+}
+
+function scoreOf({ id, score }: UnscaledScore): string {
+  return `${typeof id === 'string' ? `${id}'s ` : 'a '}score ${score}`;
+}
+
+/**
+ * What Navigator 5.1 does with a gradient's bound it reads as no number (`unscaledScores`), a phrase after "Navigator
+ * 5.1", for an entry it reads; undefined where it reads none of the scores between the bounds.
+ */
+export function unscaledScoresText(found: { read: readonly UnscaledScore[]; unread: readonly UnscaledScore[] }): string | undefined {
+  const [first] = found.read;
+  if (!first) return undefined;
+  const more = found.read.length > 1 ? `, the first of the ${found.read.length} scores it reads between the bounds` : '';
+  const unread = found.unread.length;
+  const ids = found.unread.slice(0, 3).map((score) => (typeof score.id === 'string' ? score.id : 'no ID'));
+  const skipped = unread
+    ? `; it reads none of the ${unread === 1 ? 'other entry' : `${unread} other entries`} scored between them (${ids.join(', ')}${unread > 3 ? ` and ${unread - 3} more` : ''}), ` +
+      `${unread === 1 ? 'which has' : 'which have'} no tactic and no current technique of the layer's release`
+    : '';
+  return `reads the bound as no number, fails colouring ${scoreOf(first)}${more} ("Cannot read properties of undefined" in its console) and ${STOPS_IN_TAB}${skipped}`;
+}

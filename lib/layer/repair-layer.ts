@@ -23,7 +23,7 @@ import type { Domain } from '../attack/types.js';
 import { ATLAS_ID, atlasIdMessage, customData, domainInWords, layerFormat, misspeltDomain, NAVIGATOR_OLD_DOMAINS, PRE_ATTACK_ID, PRE_ATTACK_MERGED, STIX_DOMAIN_NAMES } from './layer-format.js';
 import { HEX_COLOR } from './hex-color.js';
 import { isAnnotated } from './subtechnique-visibility.js';
-import { LAYER_ALERT, STOPS_UNDRAWN, stopsUnopened } from './navigator-loader.js';
+import { LAYER_ALERT, STOPS_IN_TAB, stopsUnopened } from './navigator-loader.js';
 import { firstElided } from '../short-list.js';
 
 /** One repair made to a layer as read: where (JSON pointer into the layer as read), what was done, and what came of it. */
@@ -56,8 +56,9 @@ export interface LayerRepair {
    */
   navigatorAlert?: string;
   /**
-   * Set with `navigatorAlert` when Navigator 5.1 stops reading the layer at the fault, its loader throwing inside its try
-   * (tabs.component.ts), and opens no tab for it: it draws no matrix, so nothing of what the matrix shows or hides applies.
+   * Set with `navigatorAlert` when Navigator 5.1 stops reading the layer at the fault, its loader throwing (tabs.component.ts):
+   * before it opens a tab for it (`stopsUnopened`) or in the tab it opened, before it fills the matrix's cells
+   * (`STOPS_IN_TAB`), so nothing of what the matrix shows or hides applies.
    */
   navigatorStops?: true;
   /**
@@ -127,7 +128,7 @@ const LEFT_OUT: Outcome = { leftOut: 'part' };
 const NOT_AN_OBJECT: Outcome = {
   ...LEFT_OUT,
   navigatorStops: true,
-  navigatorAlert: `fails reading it, as it reads each item as an object (text as JSON), and ${STOPS_UNDRAWN}`,
+  navigatorAlert: `fails reading it, as it reads each item as an object (text as JSON), and ${STOPS_IN_TAB}`,
 };
 
 /** An entry's tactic that says no tactic is known (`"Unknown"`), which names none. */
@@ -140,53 +141,18 @@ const NO_TACTIC_KNOWN = /^\s*unknown\s*$/i;
 const NAVIGATOR_GRADIENT = { colors: ['#ff6666', '#ffe766', '#8ec843'], minValue: 0, maxValue: 100 } as const;
 
 /**
- * A bound of a layer's gradient as Navigator 5.1 compares a score with it: Gradient.deserialize takes `minValue` and
- * `maxValue` as written (gradient.ts at 0454b41d), so a missing one is undefined, which no score is above or below.
- */
-function navigatorBound(value: unknown): number {
-  return value === undefined || (typeof value === 'object' && value !== null) ? Number.NaN : Number(value);
-}
-
-/**
- * The first score Navigator 5.1 fails to colour with a layer's gradient, as written: getHexColor returns the end colours
- * at or beyond a bound and otherwise indexes its 100-colour table by the score's place between the bounds, which is no
- * number where a bound is none, so that `gradientRGB[NaN].toHexString()` throws. ViewModel.deserialize colours every
- * scored entry last (updateGradient), so the loader stops there. Navigator reads a score only as a number.
- */
-function unscaledScore(techniques: unknown, gradient: JsonObject): { id: unknown; score: number } | undefined {
-  const min = navigatorBound(gradient['minValue']);
-  const max = navigatorBound(gradient['maxValue']);
-  if (!Number.isNaN(min) && !Number.isNaN(max)) return undefined;
-  for (const entry of Array.isArray(techniques) ? techniques : []) {
-    const score = isJsonObject(entry) ? entry['score'] : undefined;
-    if (typeof score === 'number' && !(score >= max) && !(score <= min)) return { id: isJsonObject(entry) ? entry['techniqueID'] : undefined, score };
-  }
-  return undefined;
-}
-
-function unscaledScoreAlert(unscaled: { id: unknown; score: number }): string {
-  return (
-    `reads the bound as no number, fails colouring ${typeof unscaled.id === 'string' ? `${unscaled.id}'s ` : 'a '}score ${unscaled.score} ("Cannot read properties of undefined" in its console) ` +
-    `and ${STOPS_UNDRAWN}`
-  );
-}
-
-/**
  * What Navigator 5.1 does with a gradient's colours it cannot build its colour scale from, or undefined when it builds
  * one (its own default colours, when one of the layer's is no colour: Gradient.deserialize tests each first). Fewer
  * than two colours make no scale (tinygradient throws "Invalid number of stops (< 2)"), and colours that are no list
  * cannot be read (`for … of` a missing one throws): either way ViewModel.deserialize stops at the gradient, before the
- * legend, the technique entries, the metadata and the layout, and the loader alerts.
+ * legend, the technique entries, the metadata and the layout, and the loader stops there (`STOPS_IN_TAB`).
  */
 function gradientColoursAlert(colors: unknown): string | undefined {
   const stops = Array.isArray(colors) && colors.every((color) => typeof color === 'string' && tinycolor(color).isValid());
   const fails = Array.isArray(colors) ? stops && colors.length < 2 : typeof colors !== 'string' || colors === '';
   if (!fails) return undefined;
   const logged = Array.isArray(colors) ? '"Invalid number of stops (< 2)"' : '"is not iterable"';
-  return (
-    `builds no colour scale from it (${logged} in its console) and ${STOPS_UNDRAWN}, reading none of its legend, technique entries, metadata ` +
-    'and layout'
-  );
+  return `builds no colour scale from it (${logged} in its console), before it reads the legend, technique entries, metadata and layout, and ${STOPS_IN_TAB}`;
 }
 
 /**
@@ -944,7 +910,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
         const structured = ['object', 'array'].includes(fields[key]?.type ?? '');
         log(`/${escapePointer(key)}`, 'null holds nothing; left out', {
           ...LEFT_OUT,
-          ...(structured ? { navigatorStops: true, navigatorAlert: `fails reading into it (a type error), and ${STOPS_UNDRAWN}` } : {}),
+          ...(structured ? { navigatorStops: true, navigatorAlert: `fails reading into it (a type error), and ${STOPS_IN_TAB}` } : {}),
         });
       }
     },
@@ -1167,8 +1133,6 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
         // Navigator's Gradient reads only colors, minValue and maxValue (gradient.ts deserialize). TTP Profiler writes
         // `"min": 0, "max": 1`: Navigator ignores them and draws its scores (0.41, 0.82) on its default 0..100.
         leaveOutUnknownFields(gradient, GRADIENT_FIELDS, '/gradient', 'gradient', log);
-        const unscaled = unscaledScore(layer['techniques'], gradient);
-        let said = false;
         for (const key of ['minValue', 'maxValue'] as const) {
           const value = gradient[key];
           if (typeof value === 'number' && Number.isFinite(value)) continue;
@@ -1178,14 +1142,12 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
             continue;
           }
           // Attack2Jira writes a gradient of colours only. Navigator's Gradient starts at 0..100; 5.1 then reads the
-          // missing bound as undefined, and a scored cell's colour fails (gradient.ts getHexColor).
+          // missing bound as undefined, and a scored cell's colour fails (`unscaledScores`, which validate says with the
+          // entries Navigator reads, the release known).
           gradient[key] = NAVIGATOR_GRADIENT[key];
           const set = `set to ${NAVIGATOR_GRADIENT[key]}, the ${key} of Navigator's default gradient`;
-          // Said once, at the first bound Navigator cannot read, where a score it colours falls between them.
-          const stops: Outcome = unscaled !== undefined && !said ? { navigatorStops: true, navigatorAlert: unscaledScoreAlert(unscaled) } : {};
-          said ||= stops.navigatorStops === true;
-          if (value === undefined) log(`/gradient/${key}`, `missing; ${set}`, stops);
-          else log(`/gradient/${key}`, `${shown(value)} is not a number; left out and ${set}`, { ...LEFT_OUT, ...stops });
+          if (value === undefined) log(`/gradient/${key}`, `missing; ${set}`);
+          else log(`/gradient/${key}`, `${shown(value)} is not a number; left out and ${set}`, LEFT_OUT);
         }
         const alert = gradientColoursAlert(gradient['colors']);
         if (Array.isArray(gradient['colors'])) {
@@ -1451,7 +1413,7 @@ export function repairLayer(value: unknown, file = DEFAULT_FILE, options: Repair
     } else {
       log(path, `one ${LIST_OF_ONE.find(([at]) => path.endsWith(at))![1]} written as itself, not in a list (Windows PowerShell writes a list of one item so); read as a list of it, ${path}/0`, {
         navigatorStops: true,
-        navigatorAlert: `fails reading it as a list (a type error), and ${STOPS_UNDRAWN}`,
+        navigatorAlert: `fails reading it as a list (a type error), and ${STOPS_IN_TAB}`,
       });
     }
   }

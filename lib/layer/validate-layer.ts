@@ -44,7 +44,7 @@ import { readTacticIdAndName, tacticAdvice } from './tactic-written.js';
 import { deprecatedTechniqueText, deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
 import { recordedElsewhereText, revokedTechniqueText } from '../attack/revoked-technique-text.js';
 import { REMOVED_METADATA_NAME } from './upgrade-layer.js';
-import { LAYER_LIST_READ, navigatorLoaderFaults, readsAsLayerList, type LoaderFault } from './navigator-loader.js';
+import { LAYER_LIST_READ, navigatorLoaderFaults, readsAsLayerList, unscaledScores, unscaledScoresText, type LoaderFault } from './navigator-loader.js';
 import { unknownEntryFields, unknownEntryFieldsText } from './unknown-entry-fields.js';
 import { fetchCommand } from '../attack/release-files.js';
 
@@ -1033,13 +1033,27 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   // A file that is one object with a "length" Navigator reads as a list of layers and opens nothing of (an element of a
   // file's array of layers it reads as one layer, ignoring the field).
   const listRead = layerIndex === undefined && readsAsLayerList(value);
+  // Versions that are no object stop Navigator before it reads a format (deserializeDomainVersionID): no dialog to say.
+  const faults = navigatorLoaderFaults(value);
+  const formatOut = new Findings(options.file, layerIndex);
+  formatOut.entryOrigins = repaired.entryOrigins;
+  const subject = checkFormat(repaired.layer, faults.some((fault) => fault.path === '/versions') ? new Findings(undefined, undefined) : formatOut);
+  // The release the layer opens in tells which entries Navigator reads; what is said of it comes in its place below.
+  const releaseOut = new Findings(options.file, layerIndex);
+  releaseOut.entryOrigins = repaired.entryOrigins;
+  const release = attackRelease(subject, options, releaseOut);
+  // Without the release, every entry is taken as read.
+  const unscaled = unscaledScores(value, (at) => !release.index || readsEntry(value, at, release.index));
+  const unscaledText = unscaled && unscaledScoresText(unscaled);
   for (const repair of repaired.repairs) {
     // A fault Navigator shows an alert or a dialog at is an error; the others it opens, or opens without what was left out.
     // Text that is no JSON: Navigator logs a console error and opens no tab (../shared/NAVIGATOR.md), no alert.
     if (listRead && repair.path === '/length') {
       out.add('error', 'schema', repair.path, `"length" (${shownValue(value['length'])}) is no layer field: Navigator 5.1 ${LAYER_LIST_READ}; leave it out (${upgradeDoes(repair)})`);
     } else if (repair.notJson) out.add('error', 'schema', repair.path, `${repair.repair}: Navigator 5.1 opens no tab for a layer whose text is not JSON (${upgradeDoes(repair)})`);
-    else if (repair.navigatorAlert) {
+    else if (unscaledText && repair.path === `/gradient/${unscaled!.bound}`) {
+      out.add('error', 'navigator-alert', repair.path, `${repair.repair}: Navigator 5.1 ${unscaledText} (${upgradeDoes(repair)})`);
+    } else if (repair.navigatorAlert) {
       out.add('error', 'navigator-alert', repair.path, `${repair.repair}: Navigator 5.1 ${repair.navigatorAlert} (${upgradeDoes(repair)})`);
     } else {
       // An annotated entry without a technique ID Navigator can read ("T1059.1", "T59") it drops silently, as it drops T9999.
@@ -1048,13 +1062,7 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
     }
   }
   out.entryOrigins = repaired.entryOrigins;
-  // Versions that are no object stop Navigator before it reads a format (deserializeDomainVersionID): no dialog to say.
-  const faults = navigatorLoaderFaults(value);
-  const subject = checkFormat(repaired.layer, faults.some((fault) => fault.path === '/versions') ? new Findings(undefined, undefined) : out);
-  // The release the layer opens in tells which entries Navigator reads; what is said of it comes in its place below.
-  const releaseOut = new Findings(options.file, layerIndex);
-  releaseOut.entryOrigins = repaired.entryOrigins;
-  const release = attackRelease(subject, options, releaseOut);
+  out.list.push(...formatOut.list);
   const loader = loaderFaults(faults, value, repaired.entryOrigins, release.index);
   for (const issue of schemaFindings(subject)) {
     const fault = loader.find((found) => found.checked === issue.path);
@@ -1078,6 +1086,7 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
     !listRead &&
     !navigatorStopsAtFilter(value) &&
     !repaired.repairs.some((repair) => repair.notJson || repair.navigatorStops) &&
+    !unscaledText &&
     !loader.some((fault) => fault.stops);
   if (index) {
     const otherDomains = otherDomainLookup(index.domain, (domain) => options.attackFor(domain, undefined));

@@ -470,11 +470,11 @@ describe('validateLayer', () => {
     [
       // Navigator 5.1's Gradient.deserialize (gradient.ts at 0454b41d) builds its scale with tinygradient, which throws
       // "Invalid number of stops (< 2)" for one colour; ViewModel.deserialize (view-model.ts at fa7a6017) reads the
-      // gradient before the legend and the entries, and the loader (tabs.component.ts) alerts "ERROR parsing file…".
+      // gradient before the legend and the entries, and the loader (tabs.component.ts upgradeLayer) stops there.
       'reports a gradient of one colour as the alert Navigator 5.1 stops reading the layer at',
       layer([{ techniqueID: 'T1059', score: 1 }], { gradient: { colors: ['#ff6666'], minValue: 0, maxValue: 1 } }),
       [['error', 'navigator-alert', '/gradient/colors']],
-      /\/gradient\/colors: one colour, "#ff6666", where a gradient needs two; set to \["#ffffff","#ff6666"\], .*: Navigator 5\.1 builds no colour scale from it \("Invalid number of stops \(< 2\)" in its console\) and stops with the alert "ERROR parsing file, check the javascript console for more information\." instead of drawing the layer, reading none of its legend, technique entries, metadata and layout \(`upgradeLayer` writes it repaired\)$/,
+      /\/gradient\/colors: one colour, "#ff6666", where a gradient needs two; set to \["#ffffff","#ff6666"\], .*: Navigator 5\.1 builds no colour scale from it \("Invalid number of stops \(< 2\)" in its console\), before it reads the legend, technique entries, metadata and layout, and stops reading the layer in the tab it opens for it, with the alert "ERROR parsing file, check the javascript console for more information\." where it has loaded the layer's ATT&CK release already \(a layer of it opened or created earlier in the session\), else with only an error in its console \(`upgradeLayer` writes it repaired\)$/,
     ],
     ['reports a gradient of no colour as that alert', layer([{ techniqueID: 'T1059', score: 1 }], { gradient: { colors: [], minValue: 0, maxValue: 1 } }), [['error', 'navigator-alert', '/gradient/colors']]],
     [
@@ -483,7 +483,7 @@ describe('validateLayer', () => {
       'reports a gradient without colours as that alert',
       layer([{ techniqueID: 'T1059', score: 1 }], { gradient: { minValue: 0, maxValue: 100 } }),
       [['error', 'navigator-alert', '/gradient/colors']],
-      /\/gradient\/colors: missing; set to .*: Navigator 5\.1 builds no colour scale from it \("is not iterable" in its console\) and stops with the alert "ERROR parsing file, check the javascript console for more information\." instead of drawing the layer, reading none/,
+      /\/gradient\/colors: missing; set to .*: Navigator 5\.1 builds no colour scale from it \("is not iterable" in its console\), before it reads the legend, technique entries, metadata and layout, and stops reading the layer in the tab it opens for it, with the alert "ERROR parsing file/,
     ],
     // Navigator's own test layer of the faults it reads past writes `"colors": [3, 4]`: it keeps its default colours.
     [

@@ -15,6 +15,14 @@ import { attackFor, attackLibrary } from '../layer/attack-data.js';
 import { purpleOpsNearTop } from './navigator-aggregate-near-top.test.js';
 
 const MATRIX_CODES = ['hidden-subtechnique', 'hidden-disabled', 'filtered-out-technique'];
+/**
+ * What Navigator 5.1 does where ViewModel.deserialize throws (tabs.component.ts at fa7a6017, upgradeLayer): it opens the
+ * layer's tab, then deserializes at once where the release's data is loaded (a throw there reaches the catch that alerts
+ * "ERROR parsing file…"), else after loadDomainData in a promise nothing catches (a console error only).
+ */
+export const STOPS_IN_TAB =
+  'stops reading the layer in the tab it opens for it, with the alert "ERROR parsing file, check the javascript console for more information." ' +
+  "where it has loaded the layer's ATT&CK release already (a layer of it opened or created earlier in the session), else with only an error in its console";
 
 describe('regression: validate says nothing of the matrix of a layer Navigator 5.1 opens no tab for', () => {
   const validate = (layer: unknown) => validateLayer(layer, { attackFor: attackFor(attackLibrary()), file: 'purpleops.json' });
@@ -76,13 +84,11 @@ describe('regression: validate says nothing of the matrix of a layer Navigator 5
     };
     expect(said((read) => (read['techniques'] = 'T1059'))).to.deep.equal([
       'purpleops.json: /techniques: "T1059" is text, where the layer format takes a list: Navigator 5.1 reads the text one character at a time as entries ' +
-        '(`\'tactic\' in` each, a type error) and stops with the alert "ERROR parsing file, check the javascript console for more information." instead of ' +
-        'drawing the layer; write a list of entries such as [{"techniqueID": "T1059", "score": 1}]',
+        `(\`'tactic' in\` each, a type error) and ${STOPS_IN_TAB}; write a list of entries such as [{"techniqueID": "T1059", "score": 1}]`,
     ]);
     expect(said((read) => (read['metadata'] = 5))).to.deep.equal([
       'purpleops.json: /metadata: 5 is a whole number, where the layer format takes a list: Navigator 5.1 fails iterating it ("is not iterable" in its console), ' +
-        'and stops with the alert "ERROR parsing file, check the javascript console for more information." instead of drawing the layer; write a list of ' +
-        'metadata items such as {"name": "…", "value": "…"}, or leave the field out',
+        `and ${STOPS_IN_TAB}; write a list of metadata items such as {"name": "…", "value": "…"}, or leave the field out`,
     ]);
     // Navigator stops before it reads a format: no "Outdated Layer" dialog is said.
     expect(said((read) => (read['versions'] = 5))).to.deep.equal([
@@ -129,8 +135,7 @@ describe('regression: validate says nothing of the matrix of a layer Navigator 5
       'purpleops.json: /techniques/13/metadata: 5 is a whole number, where the layer format takes a list',
       'purpleops.json: /techniques/14/metadata: 5 is a whole number, where the layer format takes a list',
       'purpleops.json: /techniques/15/metadata: 5 is a whole number, where the layer format takes a list: Navigator 5.1, reading the entry, fails iterating it ' +
-        '("is not iterable" in its console), and stops with the alert "ERROR parsing file, check the javascript console for more information." instead of ' +
-        'drawing the layer; write a list of metadata items such as {"name": "…", "value": "…"}, or leave the field out',
+        `("is not iterable" in its console), and ${STOPS_IN_TAB}; write a list of metadata items such as {"name": "…", "value": "…"}, or leave the field out`,
     ]);
   });
 
@@ -223,10 +228,65 @@ describe('regression: validate says nothing of the matrix of a layer Navigator 5
     ]);
     expect(findings.find((finding) => finding.path === '/gradient/minValue')?.message).to.equal(
       'purpleops.json: /gradient/minValue: missing; set to 0, the minValue of Navigator\'s default gradient: Navigator 5.1 reads the bound as no number, ' +
-        'fails colouring T1003\'s score 50 ("Cannot read properties of undefined" in its console) and stops with the alert "ERROR parsing file, check the ' +
-        'javascript console for more information." instead of drawing the layer (`upgradeLayer` writes it repaired)',
+        `fails colouring T1003's score 50 ("Cannot read properties of undefined" in its console) and ${STOPS_IN_TAB} (\`upgradeLayer\` writes it repaired)`,
     );
     expect(findings.map((finding) => finding.code)).to.not.include('hidden-subtechnique');
+  });
+
+  // view-model.ts at fa7a6017: updateGradient colours the entries deserialize read, and it reads one without a tactic
+  // only through the release's current technique of its ID; T1999 (no such ID), T1086 (revoked for T1059.001) and
+  // T1626 (a Mobile technique, in this enterprise layer) it never reads, so their scores are never coloured.
+  const unreadScored = [
+    { techniqueID: 'T1999', score: 70 },
+    { techniqueID: 'T1086', score: 60 },
+    { techniqueID: 'T1626', score: 40 },
+  ];
+
+  it('says Navigator stops at a gradient without bounds only for a score it reads, naming that one and counting the others', () => {
+    const read = debrief([30, 20]);
+    (read.techniques as unknown[]).unshift(...unreadScored);
+    const findings = validate(read);
+    expect(findings.filter((finding) => finding.path.startsWith('/gradient')).map((finding) => [finding.severity, finding.code, finding.path])).to.deep.equal([
+      ['error', 'navigator-alert', '/gradient/minValue'],
+      ['warning', 'repaired', '/gradient/maxValue'],
+    ]);
+    expect(findings.find((finding) => finding.path === '/gradient/minValue')?.message).to.equal(
+      'purpleops.json: /gradient/minValue: missing; set to 0, the minValue of Navigator\'s default gradient: Navigator 5.1 reads the bound as no number, ' +
+        `fails colouring T1003's score 30, the first of the 2 scores it reads between the bounds ("Cannot read properties of undefined" in its console) ` +
+        `and ${STOPS_IN_TAB}; it reads none of the 3 other entries scored between them (T1999, T1086, T1626), which have no tactic and no current ` +
+        "technique of the layer's release (`upgradeLayer` writes it repaired)",
+    );
+  });
+
+  it('says a gradient without bounds only warns where the scores between them are all of entries Navigator never reads', () => {
+    const read = debrief([undefined, undefined]);
+    (read.techniques as unknown[]).unshift(...unreadScored);
+    const findings = validate(read);
+    expect(findings.filter((finding) => finding.path.startsWith('/gradient')).map((finding) => [finding.severity, finding.code, finding.path])).to.deep.equal([
+      ['warning', 'repaired', '/gradient/minValue'],
+      ['warning', 'repaired', '/gradient/maxValue'],
+    ]);
+    expect(findings.map((finding) => finding.code)).to.include('hidden-subtechnique');
+  });
+
+  // An entry with a tactic Navigator reads whatever its ID (deserialize: `'tactic' in objTechnique`), and colours it.
+  it('says Navigator stops at a gradient without bounds for an unknown ID\'s score where the entry has a tactic', () => {
+    const read = debrief([undefined, undefined]);
+    (read.techniques as unknown[]).unshift({ techniqueID: 'T1999', tactic: 'execution', score: 70 });
+    const message = validate(read).find((finding) => finding.path === '/gradient/minValue')?.message;
+    expect(message).to.contain("fails colouring T1999's score 70 (");
+  });
+
+  // gradient.ts at 0454b41d: getHexColor compares the score with the bounds as written; `null` is read as 0, so
+  // "minValue": null with "maxValue" missing fails at the missing maximum, and a score of 0 or less is coloured.
+  it('says the bound Navigator reads as no number: the missing maxValue beside "minValue": null', () => {
+    const read = debrief([50, undefined]);
+    (read.gradient as Record<string, unknown>)['minValue'] = null;
+    const findings = validate(read).filter((finding) => finding.path.startsWith('/gradient/'));
+    expect(findings.map((finding) => [finding.severity, finding.code, finding.path])).to.deep.equal([
+      ['warning', 'repaired', '/gradient/minValue'],
+      ['error', 'navigator-alert', '/gradient/maxValue'],
+    ]);
   });
 
   it('keeps the matrix findings of a layer Navigator opens after an alert: an empty tactic', () => {

@@ -83,10 +83,10 @@ function listFault(value: unknown, path: string, holds: string, entry: boolean):
 
 /**
  * Where Navigator 5.1's loader reads a layer's field (as written, `asRead`) otherwise than as the layer format's list or
- * object: where it throws (a list written as a number or text, a gradient or layout that is no object, versions that are
- * no object) and where it ignores it (technique entries written as a number: it counts the entries of a list). A fault
- * of a technique entry's own list (`entry` set) holds only where Navigator reads that entry, which the caller tells
- * from the release the layer opens in.
+ * object: where it throws (a list written as a number or text, a platform filter that is no list, a gradient or layout
+ * that is no object, versions that are no object) and where it ignores it (technique entries written as a number: it
+ * counts the entries of a list; a platform filter of 0 or ""). A fault of a technique entry's own list (`entry` set)
+ * holds only where Navigator reads that entry, which the caller tells from the release the layer opens in.
  */
 export function navigatorLoaderFaults(asRead: JsonObject): LoaderFault[] {
   const faults: LoaderFault[] = [];
@@ -123,6 +123,21 @@ export function navigatorLoaderFaults(asRead: JsonObject): LoaderFault[] {
     const value = asRead[field];
     if (value === undefined || value === null || isJsonObject(value) || (field === 'layout' && Array.isArray(value))) continue;
     faults.push({ path: `/${field}`, stops: true, text: `Navigator 5.1 ${reads} and ${STOPS_IN_TAB}; write an object such as ${example}, or leave it out for Navigator's default` });
+  }
+  // Filter.deserialize (filter.ts at 33541d9b) reads `filters.platforms` where it is truthy and iterates it: a number,
+  // true or an object is "not iterable". Text it reads a character at a time, and then fails at its `forEach`: the
+  // repair reads it as a list of one and says so. 0, false, "" or null it reads nothing from.
+  const filters = asRead['filters'];
+  const platforms = isJsonObject(filters) ? filters['platforms'] : undefined;
+  const writeList = 'write a list of platform names such as ["Windows", "Linux"], or leave it out to show every platform';
+  if (platforms !== undefined && !Array.isArray(platforms) && (!platforms || typeof platforms !== 'string')) {
+    faults.push({
+      path: '/filters/platforms',
+      stops: !!platforms,
+      text: platforms
+        ? `Navigator 5.1 fails iterating it ("is not iterable" in its console), and ${STOPS_IN_TAB}; ${writeList}`
+        : `Navigator 5.1 reads no platform from it and shows every platform; ${writeList}`,
+    });
   }
   if (Array.isArray(techniques)) {
     techniques.forEach((entry, at) => {

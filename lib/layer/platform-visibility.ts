@@ -38,18 +38,6 @@ export function navigatorPlatformFilter(asRead: JsonObject): string[] | undefine
 }
 
 /**
- * Whether Navigator 5.1 stops reading the layer (`asRead`, as written) at its platform filter: Filter.deserialize
- * (filter.ts at 33541d9b) reads `filters.platforms` when it is truthy, iterating it (`for (let item of arr)`) and then
- * calling its `forEach`, so that anything but a list there (5, true, an object, text) throws, and Navigator's loader
- * alerts instead of opening the layer.
- */
-export function navigatorStopsAtFilter(asRead: JsonObject): boolean {
-  const filters = asRead['filters'];
-  const listed = isJsonObject(filters) ? filters['platforms'] : undefined;
-  return !!listed && !Array.isArray(listed);
-}
-
-/**
  * The platforms a layer's platform filter shows in `index`, its names read as in the layer's own release
  * (`renamedSinceLayer`); undefined when it shows every platform (no filter, or an empty list, as in Navigator).
  * Navigator 5.1 first reads each listed name through its own mappings, in every layer whatever its release

@@ -31,7 +31,7 @@ import {
   upgradePrompt,
 } from './layer-format.js';
 import { collapsedSubtechniques, disabledUnder, isAnnotated, isOnlyDisabled, keptBySubtechnique } from './subtechnique-visibility.js';
-import { everyPlatformNote, everyPlatformRelease, everyReleaseTypo, filteredOutEntries, navigatorPlatformFilter, navigatorStopsAtFilter, platformsShown, renamedSinceLayer, shownPlatforms, type FilteredOut, unfilterablePlatforms, unlistedPlatformNames, type ReleaseList } from './platform-visibility.js';
+import { everyPlatformNote, everyPlatformRelease, everyReleaseTypo, filteredOutEntries, navigatorPlatformFilter, platformsShown, renamedSinceLayer, shownPlatforms, type FilteredOut, unfilterablePlatforms, unlistedPlatformNames, type ReleaseList } from './platform-visibility.js';
 import { isJsonObject, valueAtPointer, type JsonObject } from '../json-value.js';
 import { currentPlatformName, NAVIGATOR_PLATFORM_MAPPINGS, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
 import { isIndexedTechniqueId, isNamespacedTechniqueId, namespacedTechniqueText, preAttackNumberText, unusedNumberText } from '../attack/technique-id.js';
@@ -1084,7 +1084,6 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   const drawn =
     !refused &&
     !listRead &&
-    !navigatorStopsAtFilter(value) &&
     !repaired.repairs.some((repair) => repair.notJson || repair.navigatorStops) &&
     !unscaledText &&
     !loader.some((fault) => fault.stops);

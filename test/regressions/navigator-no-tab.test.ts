@@ -90,6 +90,11 @@ describe('regression: validate says nothing of the matrix of a layer Navigator 5
       'purpleops.json: /metadata: 5 is a whole number, where the layer format takes a list: Navigator 5.1 fails iterating it ("is not iterable" in its console), ' +
         `and ${STOPS_IN_TAB}; write a list of metadata items such as {"name": "…", "value": "…"}, or leave the field out`,
     ]);
+    // filter.ts Filter.deserialize at 33541d9b: `if (rep.platforms)`, then `for (let item of arr)`: 5 is not iterable.
+    expect(said((read) => (read['filters'] = { platforms: 5 }))).to.deep.equal([
+      'purpleops.json: /filters/platforms: 5 is a whole number, where the layer format takes a list: Navigator 5.1 fails iterating it ("is not iterable" ' +
+        `in its console), and ${STOPS_IN_TAB}; write a list of platform names such as ["Windows", "Linux"], or leave it out to show every platform`,
+    ]);
     // Navigator stops before it reads a format: no "Outdated Layer" dialog is said.
     expect(said((read) => (read['versions'] = 5))).to.deep.equal([
       'purpleops.json: /versions: 5 is a whole number: Navigator 5.1 tests its fields with `in` (a type error) and stops with the alert "ERROR parsing layer, ' +
@@ -101,6 +106,8 @@ describe('regression: validate says nothing of the matrix of a layer Navigator 5
     // `obj.techniques.length > 0` of a number is false: Navigator reads no entry and opens the layer.
     ['"techniques": 5', (read) => (read['techniques'] = 5), /\/techniques: 5 is a whole number, .*: Navigator 5\.1 reads no entry from it .* and opens the layer with none; write a list/],
     ['"metadata": ""', (read) => (read['metadata'] = ''), /\/metadata: "" is text, .*: Navigator 5\.1 reads no item from empty text and opens the layer without any/],
+    // `if (rep.platforms)` of 0 is false: Navigator reads no filter, and fills it with every platform (initPlatformOptions).
+    ['"filters": {"platforms": 0}', (read) => (read['filters'] = { platforms: 0 }), /\/filters\/platforms: 0 is a whole number, .*: Navigator 5\.1 reads no platform from it and shows every platform; write a list/],
   ];
   for (const [what, change, message] of ignored) {
     it(`says what Navigator 5.1 ignores of ${what}`, () => {

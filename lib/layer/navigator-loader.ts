@@ -38,13 +38,15 @@ export function stopsUnopened(alert = LAYER_ALERT): string {
  * DataService loads none at start), it deserializes at once, inside the promise whose catch alerts "ERROR parsing
  * file…"; otherwise it deserializes in `loadDomainData(…).then(…)`, a promise nothing catches, so Navigator logs the
  * error in its console, shows no alert, and never settles upgradeLayer (a file's later layers do not open). Either way
- * loadVMData, which fills the matrix's cells, never runs. Where the user takes the "Upgrade layer version?" workflow for
- * an older release's layer, Navigator deserializes without the technique entries first and alerts, opening no tab,
- * at a fault outside them; not said here, as the layer's own release is what validate checks.
+ * loadVMData, which fills the matrix's cells, never runs. That is a layer opened in its own release: one of the newest
+ * release, or an older one whose "Upgrade layer version?" the user declines. Taking that workflow, Navigator first
+ * deserializes without the technique entries, before it opens a tab, and alerts at a fault outside them; at one in them
+ * it opens the upgraded layer's tab and fails reading the old layer's entries in a subscription's callback (a console
+ * error). The phrase says only the first path.
  */
 export const STOPS_IN_TAB =
-  'stops reading the layer in the tab it opens for it, with the alert "ERROR parsing file, check the javascript console for more information." ' +
-  "where it has loaded the layer's ATT&CK release already (a layer of it opened or created earlier in the session), else with only an error in its console";
+  `stops reading the layer in the tab it opens for it in the layer's release, with the alert "ERROR parsing file, check the javascript console for more ` +
+  'information." where it has loaded that release already (a layer of it opened or created earlier in the session), else with only an error in its console';
 
 /**
  * The lists Navigator 5.1 reads with `for (… of …)`, by pointer end, and what a list of them holds: a number, true or

@@ -196,9 +196,9 @@ describe('attack-layers validate --attack-release: a filter of every platform of
     // What Navigator 5.1 does at an entry's metadata written as text (technique-vm.ts TechniqueVM.deserialize).
     const READS_TEXT =
       ': Navigator 5.1, reading the entry, reads the text one character at a time as items and fails at the first, and stops reading the layer in ' +
-      'the tab it opens for it, with the alert "ERROR parsing file, check the javascript console for more information." where it has loaded the ' +
-      "layer's ATT&CK release already (a layer of it opened or created earlier in the session), else with only an error in its console; write a " +
-      'list of metadata items such as {"name": "…", "value": "…"}, or leave the field out';
+      "the tab it opens for it in the layer's release, with the alert \"ERROR parsing file, check the javascript console for more information.\" " +
+      'where it has loaded that release already (a layer of it opened or created earlier in the session), else with only an error in its console; ' +
+      'write a list of metadata items such as {"name": "…", "value": "…"}, or leave the field out';
     const layer = (entries: number) =>
       JSON.stringify({
         name: 'x',

@@ -474,7 +474,7 @@ describe('validateLayer', () => {
       'reports a gradient of one colour as the alert Navigator 5.1 stops reading the layer at',
       layer([{ techniqueID: 'T1059', score: 1 }], { gradient: { colors: ['#ff6666'], minValue: 0, maxValue: 1 } }),
       [['error', 'navigator-alert', '/gradient/colors']],
-      /\/gradient\/colors: one colour, "#ff6666", where a gradient needs two; set to \["#ffffff","#ff6666"\], .*: Navigator 5\.1 builds no colour scale from it \("Invalid number of stops \(< 2\)" in its console\), before it reads the legend, technique entries, metadata and layout, and stops reading the layer in the tab it opens for it, with the alert "ERROR parsing file, check the javascript console for more information\." where it has loaded the layer's ATT&CK release already \(a layer of it opened or created earlier in the session\), else with only an error in its console \(`upgradeLayer` writes it repaired\)$/,
+      /\/gradient\/colors: one colour, "#ff6666", where a gradient needs two; set to \["#ffffff","#ff6666"\], .*: Navigator 5\.1 builds no colour scale from it \("Invalid number of stops \(< 2\)" in its console\), before it reads the legend, technique entries, metadata and layout, and stops reading the layer in the tab it opens for it in the layer's release, with the alert "ERROR parsing file, check the javascript console for more information\." where it has loaded that release already \(a layer of it opened or created earlier in the session\), else with only an error in its console \(`upgradeLayer` writes it repaired\)$/,
     ],
     ['reports a gradient of no colour as that alert', layer([{ techniqueID: 'T1059', score: 1 }], { gradient: { colors: [], minValue: 0, maxValue: 1 } }), [['error', 'navigator-alert', '/gradient/colors']]],
     [
@@ -483,7 +483,7 @@ describe('validateLayer', () => {
       'reports a gradient without colours as that alert',
       layer([{ techniqueID: 'T1059', score: 1 }], { gradient: { minValue: 0, maxValue: 100 } }),
       [['error', 'navigator-alert', '/gradient/colors']],
-      /\/gradient\/colors: missing; set to .*: Navigator 5\.1 builds no colour scale from it \("is not iterable" in its console\), before it reads the legend, technique entries, metadata and layout, and stops reading the layer in the tab it opens for it, with the alert "ERROR parsing file/,
+      /\/gradient\/colors: missing; set to .*: Navigator 5\.1 builds no colour scale from it \("is not iterable" in its console\), before it reads the legend, technique entries, metadata and layout, and stops reading the layer in the tab it opens for it in the layer's release, with the alert "ERROR parsing file/,
     ],
     // Navigator's own test layer of the faults it reads past writes `"colors": [3, 4]`: it keeps its default colours.
     [
@@ -678,7 +678,7 @@ describe('validateLayer', () => {
         ['warning', 'schema', '/versions/navigator'],
         ['error', 'schema', '/filters/platforms'],
       ],
-      /\/versions\/navigator: must be a version number such as "5\.1\.0", not "five": Navigator 5\.1 reads it nowhere.*\n.*\/filters\/platforms: 7 is a whole number, where the layer format takes a list: Navigator 5\.1 fails iterating it \("is not iterable" in its console\), and stops reading the layer in the tab it opens for it, with the alert "ERROR parsing file.*; write a list of platform names such as \["Windows", "Linux"\], or leave it out to show every platform$/,
+      /\/versions\/navigator: must be a version number such as "5\.1\.0", not "five": Navigator 5\.1 reads it nowhere.*\n.*\/filters\/platforms: 7 is a whole number, where the layer format takes a list: Navigator 5\.1 fails iterating it \("is not iterable" in its console\), and stops reading the layer in the tab it opens for it in the layer's release, with the alert "ERROR parsing file.*; write a list of platform names such as \["Windows", "Linux"\], or leave it out to show every platform$/,
     ],
     [
       'says the domain found where it is no ATT&CK domain and far from each (not only the schema\'s list)',

@@ -161,7 +161,7 @@ describe("a layer's list items that are no object: null, a number, text", () => 
     expect(alerts).to.have.members(['/techniques/1', '/techniques/2', '/techniques/3', '/techniques/0/metadata/0', '/techniques/0/links/0', '/legendItems/0']);
     expect(findings.find((finding) => finding.path === '/techniques/4')).to.include({ severity: 'warning', code: 'repaired' });
     expect(findings.find((finding) => finding.path === '/legendItems/0')!.message).to.contain(
-      'null is not a legend item; left out: Navigator 5.1 fails reading it, as it reads each item as an object (text as JSON), and stops reading the layer in the tab it opens for it, with the alert "ERROR parsing file',
+      `null is not a legend item; left out: Navigator 5.1 fails reading it, as it reads each item as an object (text as JSON), and stops reading the layer in the tab it opens for it in the layer's release, with the alert "ERROR parsing file`,
     );
   });
 

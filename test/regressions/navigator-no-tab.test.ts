@@ -20,9 +20,9 @@ const MATRIX_CODES = ['hidden-subtechnique', 'hidden-disabled', 'filtered-out-te
  * layer's tab, then deserializes at once where the release's data is loaded (a throw there reaches the catch that alerts
  * "ERROR parsing file…"), else after loadDomainData in a promise nothing catches (a console error only).
  */
-export const STOPS_IN_TAB =
-  'stops reading the layer in the tab it opens for it, with the alert "ERROR parsing file, check the javascript console for more information." ' +
-  "where it has loaded the layer's ATT&CK release already (a layer of it opened or created earlier in the session), else with only an error in its console";
+const STOPS_IN_TAB =
+  `stops reading the layer in the tab it opens for it in the layer's release, with the alert "ERROR parsing file, check the javascript console for more ` +
+  'information." where it has loaded that release already (a layer of it opened or created earlier in the session), else with only an error in its console';
 
 describe('regression: validate says nothing of the matrix of a layer Navigator 5.1 opens no tab for', () => {
   const validate = (layer: unknown) => validateLayer(layer, { attackFor: attackFor(attackLibrary()), file: 'purpleops.json' });

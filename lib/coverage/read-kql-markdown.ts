@@ -68,6 +68,43 @@ function datasetsOf(query: string): string[] {
   return [...query.matchAll(EVENT_DATASET)].flatMap((match) => [...match[1]!.matchAll(DATASET_NAME)].map(([name]) => `event.dataset:${name}`));
 }
 
+// A fenced block tagged with a query language is a query whatever it holds: KQL (Kusto), Splunk's SPL, Elastic's ES|QL,
+// EQL and Lucene, a Sigma rule, Google SecOps' YARA-L, Cortex XDR's XQL, QRadar's AQL.
+const QUERY_LANGUAGES = /^(?:kql|kusto|spl|splunk|esql|eql|lucene|sigma|yara-?l|xql|aql)$/i;
+// What a block of another tag, or none, holds when it is a query, told by its statement: Kusto's table, `let` or `union`
+// over a pipe to an operator (FalconFriday's ```C# block, `DeviceEvents | where …`; cyb3rmik3's untagged one);
+// SPL's search of an index or source type, or a pipe to a generating command; ES|QL's `FROM logs-*`; EQL's `process
+// where …` or `sequence`; SQL's `SELECT … FROM` (an osquery hunt). A command line (`mimikatz # sekurlsa::logonpasswords`,
+// `Get-WinEvent … | where {…}`, `cat auth.log | grep …`), a log excerpt or a diagram is none: a write-up shows those.
+const KUSTO_OPERATORS = 'where|project(?:-\\w+)?|extend|summarize|join|take|limit|sort|order|top|count|distinct|parse|mv-expand|render|union|lookup|invoke|evaluate|make-series|search|filter|as|serialize|getschema|sample|scan';
+const KUSTO_STATEMENT = new RegExp(`^(?:let\\s+\\w+\\s*=|union\\b|search\\b|[A-Za-z_]\\w*(?:\\([^)]*\\))?\\s*\\|\\s*(?:${KUSTO_OPERATORS})\\b(?!\\s*\\{))`);
+const SPL_STATEMENT = /^(?:search\s+)?(?:(?:index|sourcetype|source|eventtype|tag)\s*=|\|\s*(?:tstats|from|inputlookup|datamodel|rest|search)\b|`[\w-]+(?:\([^)]*\))?`)/i;
+const EQL_STATEMENT = /^(?:[a-z_]+\s+where\s+\S|sequence\b|sample\b)/;
+const SQL_STATEMENT = /^SELECT\b[^]*\bFROM\b/i;
+// A Kibana query written outside a tagged block: a field test that names an ECS field (`event.code:4625`) or joins
+// tests, where a log excerpt's `EventID: 4688` line is neither.
+const KIBANA_JOINED = /\b[\w-]+\.[\w.-]+\s*:|\s(?:and|or|not)\s/i;
+// A Sigma rule in YAML: its logsource and detection keys.
+const SIGMA_RULE = /^logsource:/m;
+const SIGMA_DETECTION = /^detection:/m;
+
+/** Whether a fenced block holds a query (QUERY_LANGUAGES, else its statement's shape), not a command, a log excerpt or a diagram. */
+function isQueryBlock({ language, text }: { language: string; text: string }): boolean {
+  const statement = statementOf(text);
+  if (!statement) return false;
+  if (QUERY_LANGUAGES.test(language)) return true;
+  if (SIGMA_RULE.test(text) && SIGMA_DETECTION.test(text)) return true;
+  if (YAML_LANGUAGES.test(language)) return false;
+  return (
+    KUSTO_STATEMENT.test(statement) ||
+    SPL_STATEMENT.test(statement) ||
+    ESQL_SOURCE.test(statement) ||
+    EQL_STATEMENT.test(statement) ||
+    SQL_STATEMENT.test(statement) ||
+    (KIBANA_QUERY.test(statement) && !YAML_MAP_KEY.test(text) && KIBANA_JOINED.test(statement))
+  );
+}
+
 /** What language a fenced block's query is in, told by its text (its fence's tag does not tell: ```sql holds KQL too), a YAML block being none of Elastic's. */
 type QueryLanguage = 'kusto' | 'esql' | 'kibana';
 
@@ -121,28 +158,41 @@ function readMarkdown(text: string): MarkdownQuery {
     }
     lines.push({ text: raw, line });
     const heading = HEADING.exec(raw);
-    if (heading && heading[1] === '#' && !title) title = { text: heading[2]!.replace(/^[*_]+|[*_]+$/g, '').trim(), line };
+    if (heading && heading[1] === '#' && !title) title = { text: cleanTitle(heading[2]!), line };
   }
   return { ...(title ? { title } : {}), blocks, lines };
 }
 
 /**
- * Whether a Markdown text is a query file this reader takes: a fenced block tagged KQL (or Kusto), or a fenced block
- * of any language in a file with a MITRE ATT&CK (or ATT&CK Tags) heading (cyb3rmik3's queries are untagged,
+ * Whether a Markdown text is a query file this reader takes: a query block (isQueryBlock) tagged KQL (or Kusto), or a
+ * query block of any tag in a file with a MITRE ATT&CK (or ATT&CK Tags) heading (cyb3rmik3's queries are untagged,
  * FalconFriday's tagged C#) or a line or table row labelled so that states a technique (`**MITRE ATT&CK:** T1003.001`
  * over an ES|QL block): what parseMarkdownQuery reads the techniques from, so that a file given alone and the same file
- * in a folder are read alike. A README or notes without either are no query and are not counted, as a LICENSE is not.
+ * in a folder are read alike. A README or notes without either are no query and are not counted, as a LICENSE is not;
+ * nor is a write-up whose blocks hold commands or log excerpts only (statesTechniquesWithoutQuery).
  */
 export function looksLikeKqlMarkdown(text: string): boolean {
   const read = readMarkdown(text);
-  if (read.blocks.some((block) => KQL_LANGUAGES.test(block.language))) return true;
-  return (
-    read.blocks.length > 0 &&
-    read.lines.some(({ text: line }) => {
-      const heading = HEADING.exec(line)?.[2];
-      return (heading !== undefined && ATTACK_HEADING.test(heading)) || labelledIds(heading ?? line).length > 0;
-    })
-  );
+  const queries = read.blocks.filter(isQueryBlock);
+  return queries.length > 0 && (queries.some((block) => KQL_LANGUAGES.test(block.language)) || statesTechniques(read));
+}
+
+/** Whether a Markdown file's lines state techniques as a query's do: under a MITRE ATT&CK (or ATT&CK Tags) heading, or after a label. */
+function statesTechniques(read: MarkdownQuery): boolean {
+  return read.lines.some(({ text: line }) => {
+    const heading = HEADING.exec(line)?.[2];
+    return (heading !== undefined && ATTACK_HEADING.test(heading)) || labelledIds(heading ?? line).length > 0;
+  });
+}
+
+/**
+ * Whether a Markdown text states ATT&CK techniques as a query does but holds no query (isQueryBlock) to detect them
+ * with: an incident write-up, a tool's notes or a project's README showing log excerpts or commands in its code blocks
+ * (`mimikatz # sekurlsa::logonpasswords` under `**MITRE ATT&CK:** T1003.001`), which no folder counts as a rule.
+ */
+export function statesTechniquesWithoutQuery(text: string): boolean {
+  const read = readMarkdown(text);
+  return !read.blocks.some(isQueryBlock) && sectionRefs(read).refs.length > 0;
 }
 
 // The same IDs written in any case (`t1059.001`), as some `.kql` files' comments write them (read-kql-file.ts).
@@ -262,6 +312,10 @@ const STATED =
   'or a line "**MITRE ATT&CK:** T1003.001", as Varunrajparimi/SIEM-Detection-Rules does, ' +
   'or a table row "| Technique | T1110 |", as securityguidebook/KQL-Queries does, or "| MITRE ATT&CK | T1003.001 |"';
 
+/** Why Markdown that states techniques over no query is no rule, and what to do (statesTechniquesWithoutQuery). */
+export const NO_QUERY = 'no query in a code block, only a command, a log excerpt or a diagram, if any: a write-up, not a detection';
+export const NO_QUERY_TO_DO = 'to count what it detects, put its query in a fenced block (```kql, ```spl, ```esql, …) or list its techniques in a detections file';
+
 /**
  * Read a KQL query kept as Markdown (pure): a rule named by its `# ` title (else the file's name) covering the
  * techniques its ATT&CK section states; a query stating none is ignored saying how to state them, and an ATT&CK
@@ -279,12 +333,19 @@ export function parseKqlMarkdown(text: string, file: string): RuleOutcome {
 export function parseMarkdownQuery(text: string, file: string): { outcome: RuleOutcome; format: 'kql' | 'elastic' } {
   const read = readMarkdown(text);
   // Bert-JanP writes one detection twice, for Defender XDR and for Sentinel: the first block tagged KQL (else the first
-  // block) says what it reads; a block of Elastic's (ES|QL, Kibana's) only when none is in KQL.
-  const kusto = read.blocks.filter((block) => queryLanguage(block) === 'kusto');
-  const query = kusto.find((block) => KQL_LANGUAGES.test(block.language)) ?? kusto[0] ?? read.blocks[0];
+  // query block) says what it reads; a block of Elastic's (ES|QL, Kibana's) only when none is in KQL. A block that
+  // holds no query (a command, a log excerpt) is none.
+  const queries = read.blocks.filter(isQueryBlock);
+  const kusto = queries.filter((block) => queryLanguage(block) === 'kusto');
+  const query = kusto.find((block) => KQL_LANGUAGES.test(block.language)) ?? kusto[0] ?? queries[0];
   const language = query ? queryLanguage(query) : 'kusto';
   const format = language === 'kusto' ? 'kql' : 'elastic';
   return { outcome: markdownOutcome(read, file, query, language), format };
+}
+
+/** A heading's text without its emphasis (`# *Conditional access locations changed*`). */
+function cleanTitle(text: string): string {
+  return text.replace(/^[*_]+|[*_]+$/g, '').trim();
 }
 
 function markdownOutcome(read: MarkdownQuery, file: string, query: MarkdownQuery['blocks'][number] | undefined, language: QueryLanguage): RuleOutcome {
@@ -304,6 +365,10 @@ function markdownOutcome(read: MarkdownQuery, file: string, query: MarkdownQuery
   }
   if (!refs.length) {
     return { ignored: { line, name, reason: `${QUERY_SAID[language]} that states no ATT&CK technique; to count it, state them as ${STATED}, or list it in a detections file` } };
+  }
+  // Techniques stated over a command or a log excerpt only (parseKqlMarkdown given a write-up).
+  if (!query) {
+    return { ignored: { line, name, reason: `${NO_QUERY} (it names ${refs.map((ref) => ref.raw).join(', ')}); ${NO_QUERY_TO_DO}` } };
   }
   const levelReason = `${QUERY_SAID[language]}: no status or severity; ${NO_COVERAGE_GIVEN}`;
   if (language !== 'kusto' && query) {

@@ -17,7 +17,7 @@ import { yamlSyntaxIssues } from '../yaml-syntax-issues.js';
 import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageKind, type CoverageProblem, type CoverageRule } from './coverage-types.js';
 import { looksLikeYaraL, parseYaraL } from './read-chronicle.js';
 import { kqlFolderName, parseKqlFile } from './read-kql-file.js';
-import { looksLikeKqlMarkdown, parseMarkdownQuery } from './read-kql-markdown.js';
+import { looksLikeKqlMarkdown, NO_QUERY, NO_QUERY_TO_DO, parseMarkdownQuery, statesTechniquesWithoutQuery } from './read-kql-markdown.js';
 import { applyFalcoChanges, falcoHelmRulesFiles, isFalcoRuleMapping, isFalcoRules, parseFalcoRuleMapping, parseFalcoRules, type FalcoLink } from './read-falco.js';
 import { isLimaCharlieConfig, isLimaCharlieRule, parseLimaCharlieConfig, parseLimaCharlieRule } from './read-limacharlie.js';
 import { isPantherItem, parsePantherItem } from './read-panther.js';
@@ -143,31 +143,38 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string; givenA
 }
 
 /**
- * In a folder of KQL queries kept as Markdown, the Markdown files not read as queries, in one note: a query written
- * without a ```kql block or a MITRE ATT&CK heading or label (an older file of Bert-JanP's, its query in an untagged block) is
- * named there with the READMEs beside it, rather than dropped without a word. A folder of no Markdown query (SigmaHQ's,
- * with its READMEs) gets none. The queries are named as those read are: Elastic's (ES|QL, Kibana's) where no KQL
- * query is read from Markdown but one of those is (dhyey03/elastic-detection-rules).
+ * A folder's Markdown files not read as queries, in notes. Those that state ATT&CK techniques over no query
+ * (statesTechniquesWithoutQuery: an incident write-up, a tool's notes, a lab's README) are named in a note of their own
+ * in any folder, as a reader would take them for detections. In a folder of KQL queries kept as Markdown, the others
+ * are named in one note: a query written without a ```kql block or a MITRE ATT&CK heading or label (an older file of
+ * Bert-JanP's, its query in an untagged block) is named there with the READMEs beside it, rather than dropped without a
+ * word; a folder of no Markdown query (SigmaHQ's, with its READMEs) gets none. The queries are named as those read are:
+ * Elastic's (ES|QL, Kibana's) where no KQL query is read from Markdown but one of those is (dhyey03/elastic-detection-rules).
  */
 function unreadMarkdownNote(dir: string, files: readonly string[], rules: readonly CoverageRule[]): string[] {
-  if (!files.some((file) => MARKDOWN_FILE.test(file)) || !statSync(dir).isDirectory()) return [];
+  if (!statSync(dir).isDirectory()) return [];
   const read = new Set(files);
   const unread: string[] = [];
+  const writeUps: string[] = [];
   const visit = (folder: string): void => {
     for (const entry of readFolder(folder)) {
       if (entry.name.startsWith('.')) continue;
       const path = join(folder, entry.name);
       if (entry.isDirectory()) visit(path);
-      else if (MARKDOWN_FILE.test(entry.name) && !read.has(path)) unread.push(relative(dir, path).split(sep).join('/'));
+      else if (MARKDOWN_FILE.test(entry.name) && !read.has(path)) {
+        (headMatches(path, 262144, statesTechniquesWithoutQuery) ? writeUps : unread).push(relative(dir, path).split(sep).join('/'));
+      }
     }
   };
   visit(dir);
-  if (!unread.length) return [];
-  const what = unread.length === 1 ? '1 Markdown file is' : `${unread.length} Markdown files are`;
+  const some = (count: number, one: string, many: string): string => (count === 1 ? `1 Markdown file ${one}` : `${count} Markdown files ${many}`);
+  const notes = writeUps.length ? [`${dir}: ${some(writeUps.length, 'states', 'state')} ATT&CK techniques over no query (${firstElided(writeUps)}): ${NO_QUERY}; ${NO_QUERY_TO_DO}`] : [];
+  if (!unread.length || !files.some((file) => MARKDOWN_FILE.test(file))) return notes;
   const kinds = new Set(rules.filter((rule) => MARKDOWN_FILE.test(rule.file)).map((rule) => rule.kind));
   const query = kinds.has('elastic') && !kinds.has('kql') ? 'an ES|QL or Kibana query' : 'a KQL query';
   return [
-    `${dir}: ${what} not read as ${query} (${firstElided(unread)}): a query kept as Markdown needs a \`\`\`kql block, or a code block and its techniques under a MITRE ATT&CK heading or after a MITRE ATT&CK label (**MITRE ATT&CK:** T1003.001, | MITRE ATT&CK | T1003.001 |)`,
+    ...notes,
+    `${dir}: ${some(unread.length, 'is', 'are')} not read as ${query} (${firstElided(unread)}): a query kept as Markdown needs a \`\`\`kql block, or a code block and its techniques under a MITRE ATT&CK heading or after a MITRE ATT&CK label (**MITRE ATT&CK:** T1003.001, | MITRE ATT&CK | T1003.001 |)`,
   ];
 }
 

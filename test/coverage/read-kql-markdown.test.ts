@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect } from 'chai';
-import { looksLikeKqlMarkdown, parseKqlMarkdown } from '../../lib/coverage/read-kql-markdown.js';
+import { looksLikeKqlMarkdown, NO_QUERY, NO_QUERY_TO_DO, parseKqlMarkdown, statesTechniquesWithoutQuery } from '../../lib/coverage/read-kql-markdown.js';
 import { readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
 import { readCoverageInputs } from '../../lib/coverage/read-threat.js';
 import { statedLogSources } from '../../lib/coverage/stated-log-sources.js';
@@ -389,7 +389,8 @@ describe('parseKqlMarkdown (KQL queries kept as Markdown)', () => {
     const kql = ['kql', 'a KQL query in Markdown: no status or severity; no coverage given, counted as full -> 1'];
     expect(said(writeUp(sigma, 'yaml'))).to.deep.equal(kql);
     expect(said(writeUp(sigma, ''))).to.deep.equal(kql);
-    expect(said(writeUp(['C:\\Windows\\System32\\cmd.exe /c whoami'], ''))).to.deep.equal(kql);
+    // A command line shown as an example is no query at all: the file states its technique over none (a write-up).
+    expect(said(writeUp(['C:\\Windows\\System32\\cmd.exe /c whoami'], ''))).to.have.nested.property('ignored.reason').that.matches(/^no query in a code block/);
     // A Kibana query in the same layout is still one.
     expect(said(writeUp(['event.category:process and process.name:"powershell.exe" and process.args:"-enc"'], ''))).to.deep.equal([
       'elastic',
@@ -433,6 +434,72 @@ describe('parseKqlMarkdown (KQL queries kept as Markdown)', () => {
   });
 });
 
+// Write-ups that state ATT&CK techniques beside code blocks that hold no query; each was read as a KQL query covering
+// them (a block of any language under a labelled line made a query). Our own lines in their shapes:
+// - an alert's investigation, found through the code index (its repository not named there), "# Full Investigation —
+//   LSASS Credential Dumping Alert": `**MITRE ATT&CK:** T1003.001 — …` under the title, steps as headings, one
+//   ```powershell block of the command that confirmed the dump;
+// - a tool's notes, found so too, "# Mimikatz — sekurlsa — Hands-On Use Cases": a `## ` heading a scenario over
+//   `**MITRE ATT&CK:** [T1003.001](…)` and an untagged block of `mimikatz # …` commands.
+const INVESTIGATION = lines(
+  '# Investigation: LSASS read by Task Manager',
+  '**Test run:** `Invoke-AtomicTest T1003.001 -TestNumbers 1`',
+  '**MITRE ATT&CK:** T1003.001 — LSASS Memory',
+  '## Step 1: The alert',
+  'Sysmon event 10 on lsass.exe fired in Splunk.',
+  '## Step 2: The dump on disk',
+  '```powershell',
+  'Get-ChildItem -Path $env:TEMP -Filter "*lsass*.dmp" | Where-Object { $_.Length -gt 0 }',
+  '```',
+);
+const TOOL_NOTES = lines(
+  '# Mimikatz sekurlsa: use cases',
+  '## Live dump',
+  '**MITRE ATT&CK:** [T1003.001](https://attack.mitre.org/techniques/T1003/001/) (LSASS Memory)',
+  '```',
+  'mimikatz # privilege::debug',
+  'mimikatz # sekurlsa::logonpasswords',
+  '```',
+  '## Tickets for pass-the-ticket',
+  '**MITRE ATT&CK:** T1003.001, plus T1550.003',
+  '```',
+  'mimikatz # sekurlsa::tickets /export',
+  '```',
+);
+
+describe('Markdown that is no query', () => {
+  for (const [what, text] of [
+    ["an alert's investigation, its block a PowerShell command", INVESTIGATION],
+    ["a tool's notes, their blocks commands", TOOL_NOTES],
+  ] as const) {
+    it(`takes no write-up stating ATT&CK techniques over code blocks that hold no query for a query: ${what}`, () => {
+      expect(looksLikeKqlMarkdown(text)).to.equal(false);
+      expect(statesTechniquesWithoutQuery(text)).to.equal(true);
+    });
+  }
+
+  it('tells a query block from a command, a log excerpt or a diagram by its tag or its statement', () => {
+    const withBlock = (tag: string, ...query: string[]) => looksLikeKqlMarkdown(lines('# Q', '**MITRE ATT&CK:** T1059.001', `\`\`\`${tag}`, ...query, '```'));
+    // Queries: tagged with a query language, or shaped as one whatever the tag.
+    expect(withBlock('spl', 'index=win EventCode=4104')).to.equal(true);
+    expect(withBlock('', 'DeviceProcessEvents', '| where FileName =~ "powershell.exe"')).to.equal(true);
+    expect(withBlock('C#', 'let x = 1;', 'DeviceEvents | take 1')).to.equal(true);
+    expect(withBlock('', 'index=main EventCode=1 | stats count by Image')).to.equal(true);
+    expect(withBlock('sql', 'FROM logs-* | WHERE process.name == "powershell.exe"')).to.equal(true);
+    expect(withBlock('', 'process where process.name == "powershell.exe"')).to.equal(true);
+    expect(withBlock('', 'SELECT name, cmdline FROM processes WHERE name = "powershell.exe"')).to.equal(true);
+    expect(withBlock('', 'event.category:process and process.name:"powershell.exe"')).to.equal(true);
+    expect(withBlock('yaml', 'title: PowerShell', 'logsource:', '  category: process_creation', 'detection:', '  sel:', '    Image|endswith: powershell.exe', '  condition: sel')).to.equal(true);
+    // None: a command, a pipeline of a shell, PowerShell's where, a log excerpt, a diagram, an empty block.
+    expect(withBlock('', 'powershell.exe -enc SQBFAFgA')).to.equal(false);
+    expect(withBlock('bash', 'cat /var/log/auth.log | grep "Failed password"')).to.equal(false);
+    expect(withBlock('powershell', 'Get-WinEvent -LogName Security | where { $_.Id -eq 4625 }')).to.equal(false);
+    expect(withBlock('', 'EventID: 4688', 'NewProcessName: C:\\Windows\\System32\\cmd.exe')).to.equal(false);
+    expect(withBlock('text', 'Sysmon -> Splunk -> Alert')).to.equal(false);
+    expect(withBlock('kql')).to.equal(false);
+  });
+});
+
 describe('readRuleFolder and --coverage with KQL queries kept as Markdown', () => {
   it('reads a folder of them (kind kql), lists the ignored and the invalid with their files, leaves a README uncounted; one file given alone too', () => {
     const dir = freshTmpDir('kql-markdown');
@@ -464,6 +531,29 @@ describe('readRuleFolder and --coverage with KQL queries kept as Markdown', () =
     const [alone, ...more] = readCoverageInputs([join(dir, 'Azure Active Directory/PotentialAiTMPhishing.md')]);
     expect(more).to.deep.equal([]);
     expect([alone!.kind, alone!.counts, alone!.rules.map((rule) => rule.name)]).to.deep.equal(['kql', { items: 1, rules: 1, ignored: 0, invalid: 0 }, ['Sign-in from a phishing proxy']]);
+  });
+
+  it('counts no write-up in a folder of queries or of Sigma rules, naming each in a note of why and what to do', () => {
+    // Before, the investigation and the tool's notes were each a KQL query covering T1003.001 (and T1550.003).
+    const dir = freshTmpDir('markdown-write-ups');
+    mkdirSync(join(dir, 'incidents'), { recursive: true });
+    writeFileSync(join(dir, 'aitm.md'), BERT_JAN);
+    writeFileSync(join(dir, 'incidents/lsass.md'), INVESTIGATION);
+    writeFileSync(join(dir, 'mimikatz.md'), TOOL_NOTES);
+    writeFileSync(join(dir, 'README.md'), lines('# KQL queries', '- [aitm](aitm.md)'));
+    const read = readRuleFolder(dir);
+    expect([read.kind, read.counts, read.rules.map((rule) => rule.name)]).to.deep.equal(['kql', { items: 1, rules: 1, ignored: 0, invalid: 0 }, ['Sign-in from a phishing proxy']]);
+    expect(read.notes).to.deep.equal([
+      `${dir}: 2 Markdown files state ATT&CK techniques over no query (incidents/lsass.md, mimikatz.md): ${NO_QUERY}; ${NO_QUERY_TO_DO}`,
+      `${dir}: 1 Markdown file is not read as a KQL query (README.md): a query kept as Markdown needs a \`\`\`kql block, or a code block and its techniques under a MITRE ATT&CK heading or after a MITRE ATT&CK label (**MITRE ATT&CK:** T1003.001, | MITRE ATT&CK | T1003.001 |)`,
+    ]);
+    // Beside Sigma rules, a write-up is named too; a README is not.
+    const sigma = freshTmpDir('sigma-write-up');
+    writeFileSync(join(sigma, 'rule.yml'), lines('title: Encoded PowerShell', 'logsource:', '  category: process_creation', '  product: windows', 'detection:', '  sel:', '    CommandLine|contains: -enc', '  condition: sel', 'tags:', '  - attack.t1059.001'));
+    writeFileSync(join(sigma, 'lsass.md'), INVESTIGATION);
+    writeFileSync(join(sigma, 'README.md'), lines('# Rules'));
+    const beside = readRuleFolder(sigma);
+    expect([beside.kind, beside.counts.rules, beside.notes]).to.deep.equal(['sigma', 1, [`${sigma}: 1 Markdown file states ATT&CK techniques over no query (lsass.md): ${NO_QUERY}; ${NO_QUERY_TO_DO}`]]);
   });
 
   it('names a folder whose every Markdown query is invalid as KQL queries, not Sigma rules', () => {

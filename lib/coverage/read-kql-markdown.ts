@@ -8,7 +8,8 @@
  * - FalconForceTeam/FalconFriday: an `ATT&CK Tags` heading over a table of `Tactic | Technique | Subtechnique |
  *   Technique Name` (`| TA0006 - Credential Access | T1003 | 001 | … |`), the query in a ```C# block.
  * The techniques are read from that section only: an ID in the description, a reference or the query is no mapping.
- * Each file is one rule, named by its title; it has no status or severity, so it weighs as a detections file's row
+ * Each file is one rule, named by its title, unless it is several queries each under its own heading and techniques
+ * (querySections), each then a rule named by the file and its heading; a rule has no status or severity, so it weighs as a detections file's row
  * without coverage (the README said to list such queries in a detections file). A query in ES|QL or Kibana's KQL (or
  * Lucene), as dhyey03/elastic-detection-rules keeps its rules in the same layout, is an Elastic rule, told by its text.
  */
@@ -18,7 +19,7 @@ import { ESQL_SOURCE, esqlIndexes, statementOf } from './esql-source.js';
 import { kqlQueryCut, kqlTableGroups } from './kql-tables.js';
 import { NO_COVERAGE_GIVEN } from './read-detections.js';
 import { eventCategories } from './read-siem-rule.js';
-import type { RuleOutcome } from './read-rule-folder.js';
+import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
 import { INDEXED_TECHNIQUE_ID_SOURCE } from '../attack/technique-id.js';
 
 // A fenced code block's opening line: ``` or ~~~, with its language (`KQL`, `kql`, `kusto`) or none.
@@ -322,7 +323,7 @@ export const NO_QUERY_TO_DO = 'to count what it detects, put its query in a fenc
  * section that gives no ID is invalid, at its heading's line, but one that says `N/A` is ignored saying so. A template (its title a placeholder, "Query Title") is
  * ignored saying so.
  */
-export function parseKqlMarkdown(text: string, file: string): RuleOutcome {
+export function parseKqlMarkdown(text: string, file: string): RuleFileOutcome {
   return parseMarkdownQuery(text, file).outcome;
 }
 
@@ -330,8 +331,17 @@ export function parseKqlMarkdown(text: string, file: string): RuleOutcome {
  * A query kept as Markdown (parseKqlMarkdown), with the format of the rule it is: `kql` for a KQL (Kusto) query, `elastic`
  * for an ES|QL or a Kibana (KQL or Lucene) query, which reads Elastic's indexes and is classed as an Elastic rule is.
  */
-export function parseMarkdownQuery(text: string, file: string): { outcome: RuleOutcome; format: 'kql' | 'elastic' } {
+export function parseMarkdownQuery(text: string, file: string): { outcome: RuleFileOutcome; format: 'kql' | 'elastic' } {
   const read = readMarkdown(text);
+  const sections = querySections(read);
+  if (!sections) return queryOutcome(read, file);
+  // Each section a query of its own, named by the file and its heading, so that a report's rule is found in the file.
+  const outcomes = sections.map((section) => queryOutcome(section, file, section.title ? `${basename(file)}#${section.title.text}` : undefined));
+  return { outcome: { items: outcomes.map(({ outcome }) => outcome) }, format: outcomes.find(({ outcome }) => 'rule' in outcome)?.format ?? 'kql' };
+}
+
+/** One query's outcome, and the format of its rule (parseMarkdownQuery), named `name` or by its title. */
+function queryOutcome(read: MarkdownQuery, file: string, name?: string): { outcome: RuleOutcome; format: 'kql' | 'elastic' } {
   // Bert-JanP writes one detection twice, for Defender XDR and for Sentinel: the first block tagged KQL (else the first
   // query block) says what it reads; a block of Elastic's (ES|QL, Kibana's) only when none is in KQL. A block that
   // holds no query (a command, a log excerpt) is none.
@@ -340,7 +350,48 @@ export function parseMarkdownQuery(text: string, file: string): { outcome: RuleO
   const query = kusto.find((block) => KQL_LANGUAGES.test(block.language)) ?? kusto[0] ?? queries[0];
   const language = query ? queryLanguage(query) : 'kusto';
   const format = language === 'kusto' ? 'kql' : 'elastic';
-  return { outcome: markdownOutcome(read, file, query, language), format };
+  return { outcome: markdownOutcome(read, file, query, language, name), format };
+}
+
+/**
+ * The sections of a Markdown file of several queries, each stating its own techniques, or undefined for a file that is
+ * one query (Bert-JanP's: one ATT&CK section, a block for Defender XDR and one for Sentinel under headings of their
+ * own). A file is several queries where headings of one level head sections that state techniques, nothing outside
+ * those sections states any, and either two of them hold a query block each (securityguidebook/KQL-Queries' "KQL
+ * Detection Rules.md", a `# Rule 04 — …` heading a query over its `## MITRE ATT&CK Mapping` and `## KQL Query`;
+ * Veronikaktsv/Threat-Hunting-Framework-Project's sample_queries.md, `## 1. Suspicious PowerShell Execution` over
+ * `**MITRE Technique:** T1059.001` and its block) or no section of theirs holds a query stating none (a lab's README,
+ * `### 1. Brute Force` over `**MITRE ATT&CK:** T1110` and a sentence: rules described, each a section, none a query). A
+ * query under a heading of its own beside sections that state techniques (a MITRE ATT&CK table, a settings table's
+ * MITRE ATT&CK row) is one query stating them there. The shallowest such level is taken. Each section of that level is
+ * given, and each other part of the file that holds a query block (the lines before the first, a shallower heading's
+ * own lines), which then states no technique.
+ */
+function querySections(read: MarkdownQuery): MarkdownQuery[] | undefined {
+  const headings = read.lines.flatMap(({ text, line }) => {
+    const heading = HEADING.exec(text);
+    return heading ? [{ level: heading[1]!.length, text: cleanTitle(heading[2]!), line }] : [];
+  });
+  const end = Math.max(0, ...read.lines.map(({ line }) => line), ...read.blocks.map(({ line }) => line)) + 1;
+  for (const level of new Set(headings.map((heading) => heading.level).sort((a, b) => a - b))) {
+    // The file cut at each heading of this level or above: the lines before the first, then each such heading's.
+    const starts: { from: number; heading?: (typeof headings)[number] }[] = [{ from: 1 }, ...headings.filter((heading) => heading.level <= level).map((heading) => ({ from: heading.line, heading }))];
+    const parts = starts.map(({ from, heading }, index) => {
+      const to = starts[index + 1]?.from ?? end;
+      const section: MarkdownQuery = {
+        ...(heading ? { title: { text: heading.text, line: heading.line } } : {}),
+        blocks: read.blocks.filter(({ line }) => line >= from && line < to),
+        lines: read.lines.filter(({ line }) => line >= from && line < to),
+      };
+      return { section, own: heading?.level === level, states: sectionRefs(section).refs.length > 0, queries: section.blocks.some(isQueryBlock) };
+    });
+    const own = parts.filter((part) => part.own);
+    if (own.filter(({ states }) => states).length < 2) continue;
+    if (parts.some((part) => !part.own && part.states)) return undefined;
+    if (own.filter(({ states, queries }) => states && queries).length < 2 && own.some(({ states, queries }) => queries && !states)) return undefined;
+    return parts.filter((part) => part.own || part.queries).map(({ section }) => section);
+  }
+  return undefined;
 }
 
 /** A heading's text without its emphasis (`# *Conditional access locations changed*`). */
@@ -348,8 +399,8 @@ function cleanTitle(text: string): string {
   return text.replace(/^[*_]+|[*_]+$/g, '').trim();
 }
 
-function markdownOutcome(read: MarkdownQuery, file: string, query: MarkdownQuery['blocks'][number] | undefined, language: QueryLanguage): RuleOutcome {
-  const name = read.title?.text || basename(file);
+function markdownOutcome(read: MarkdownQuery, file: string, query: MarkdownQuery['blocks'][number] | undefined, language: QueryLanguage, named?: string): RuleOutcome {
+  const name = named ?? (read.title?.text || basename(file));
   const line = read.title?.line ?? 1;
   // A template's techniques are examples to replace (NVISO's lists twelve, one a tactic each): none is covered.
   if (read.title && PLACEHOLDER_TITLE.test(read.title.text)) {
@@ -366,7 +417,7 @@ function markdownOutcome(read: MarkdownQuery, file: string, query: MarkdownQuery
   if (!refs.length) {
     return { ignored: { line, name, reason: `${QUERY_SAID[language]} that states no ATT&CK technique; to count it, state them as ${STATED}, or list it in a detections file` } };
   }
-  // Techniques stated over a command or a log excerpt only (parseKqlMarkdown given a write-up).
+  // A section of a file of several queries (querySections) may state techniques over a command or a log excerpt only.
   if (!query) {
     return { ignored: { line, name, reason: `${NO_QUERY} (it names ${refs.map((ref) => ref.raw).join(', ')}); ${NO_QUERY_TO_DO}` } };
   }

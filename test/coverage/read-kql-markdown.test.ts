@@ -211,7 +211,7 @@ const HEADING_LINES = lines(
 
 // Veronikaktsv/Threat-Hunting-Framework-Project, sample_queries.md: numbered sections, each a "**MITRE Technique:**
 // T1059.001 — PowerShell" line over its ```kql block. "MITRE Technique" was no label read (only MITRE ATT&CK was): the
-// file was ignored as stating no technique. It is read as one rule (a file is one), covering each. Our own lines.
+// file was ignored as stating no technique. Our own lines.
 const MITRE_TECHNIQUE = lines(
   '# Sample Detection Queries',
   '## 1. Encoded PowerShell',
@@ -248,7 +248,6 @@ describe('parseKqlMarkdown (KQL queries kept as Markdown)', () => {
     ["securityguidebook's Field | Value table under MITRE ATT&CK Mapping: its Technique and Sub-technique rows", FIELD_VALUE, ['Rule 01 — Failed SSH logons', 1, ['T1110:7', 'T1110.001:8']]],
     ['a settings table\'s **MITRE ATT&CK** row, under no ATT&CK heading', SETTINGS_ROW, ['Script host started by Office', 1, ['T1218:11', 'T1059.005:11']]],
     ['a metadata row labelled Technique, its name beside the ID', SETTINGS_ROW.replace('| **MITRE ATT&CK** | T1218, T1059.005 |', '| Technique | T1059.005 - Visual Basic |'), ['Script host started by Office', 1, ['T1059.005:11']]],
-    ["Veronikaktsv's **MITRE Technique:** lines, one a query: one rule of the file, of each", MITRE_TECHNIQUE, ['Sample Detection Queries', 1, ['T1059.001:3', 'T1543.003:9']]],
     ['a section whose lines are headings, one labelled Technique', HEADING_LINES, ['PowerShell run by users', 1, ['T1059.001:4']]],
     [
       'a Technique column of names beside a Technique ID column: the IDs',
@@ -440,7 +439,10 @@ describe('parseKqlMarkdown (KQL queries kept as Markdown)', () => {
 //   LSASS Credential Dumping Alert": `**MITRE ATT&CK:** T1003.001 — …` under the title, steps as headings, one
 //   ```powershell block of the command that confirmed the dump;
 // - a tool's notes, found so too, "# Mimikatz — sekurlsa — Hands-On Use Cases": a `## ` heading a scenario over
-//   `**MITRE ATT&CK:** [T1003.001](…)` and an untagged block of `mimikatz # …` commands.
+//   `**MITRE ATT&CK:** [T1003.001](…)` and an untagged block of `mimikatz # …` commands;
+// - a lab's README, found so too, "# Splunk Detection Engineering Lab Setup": a ```text diagram, a ```spl block of
+//   `index=windows` alone under "## 5. Splunk Index", and under "## 8. Detection Rules" a `### ` heading per rule over a
+//   `**MITRE ATT&CK:** T1110` line and a sentence, no query.
 const INVESTIGATION = lines(
   '# Investigation: LSASS read by Task Manager',
   '**Test run:** `Invoke-AtomicTest T1003.001 -TestNumbers 1`',
@@ -466,8 +468,85 @@ const TOOL_NOTES = lines(
   'mimikatz # sekurlsa::tickets /export',
   '```',
 );
+const LAB_README = lines(
+  '# Splunk detection lab',
+  '## 2. Architecture',
+  '```text',
+  'Sysmon -> Splunk -> SPL rules -> Alert',
+  '```',
+  '## 5. Splunk Index',
+  '```spl',
+  'index=windows',
+  '```',
+  '## 8. Detection Rules',
+  '### 1. Brute Force Authentication',
+  '**MITRE ATT&CK:** T1110',
+  'Many failed logons in a window.',
+  '### 2. LSASS Access',
+  '**MITRE ATT&CK:** T1003.001',
+  'Process access to LSASS.',
+);
 
-describe('Markdown that is no query', () => {
+// securityguidebook/KQL-Queries, "KQL Detection Rules.md" @528f7587: rules one after another, each a `# Rule 04 — …`
+// heading over its "## MITRE ATT&CK Mapping" table of fields and values, a "## KQL Query" block and "## Tuning Notes"
+// with a block of lines to add. It was one rule named by the first, covering every rule's techniques. Our own lines.
+const RULES_IN_ONE = lines(
+  '# Rule 03 — Logon after hours',
+  '## MITRE ATT&CK Mapping',
+  '| Field | Value |',
+  '|---|---|',
+  '| Tactic | TA0001 — Initial Access |',
+  '| Technique | T1078 — Valid Accounts |',
+  '## KQL Query',
+  '```kql',
+  'SecurityEvent',
+  '| where EventID == 4624 and LogonType == 2',
+  '```',
+  '## Tuning Notes',
+  '```kql',
+  '| where Account !in ("svc-backup")',
+  '```',
+  '---',
+  '# Rule 04 — Failed logons, then a success',
+  '## MITRE ATT&CK Mapping',
+  '| Field | Value |',
+  '|---|---|',
+  '| Technique | T1110.001 — Password Guessing |',
+  '## KQL Query',
+  '```kql',
+  'SecurityEvent',
+  '| where EventID in (4624, 4625)',
+  '```',
+);
+
+// An SPL study file found through the code index (its repository not named there): `### 7. LSASS Credential Dumping
+// Detection` headings, each over ```spl blocks and, below them, a `**MITRE ATT&CK:** T1003.001 - …` line; an
+// investigation scenario's `### ` section of ```spl steps states none. Our own lines in its shape.
+const SPL_NOTES = lines(
+  '# Splunk hunting notes',
+  '### Scenario: from alert to response',
+  '```spl',
+  'index=main sourcetype="WinEventLog:sysmon" | search CommandLine="*powershell*"',
+  '```',
+  '### 7. LSASS access',
+  '```spl',
+  'index=main EventCode=10 lsass | stats count by SourceImage',
+  '```',
+  '**MITRE ATT&CK:** T1003.001 - LSASS Memory',
+  '### 8. Renamed PsExec',
+  '```spl',
+  'index=main EventCode=1 Image="*psexe*.exe" NOT Image="*PsExec64.exe"',
+  '```',
+  '**MITRE ATT&CK:** T1036.003 - Rename Legitimate Utilities',
+);
+
+describe('Markdown that is no query, and Markdown of several queries', () => {
+  const said = (outcome: ReturnType<typeof parseKqlMarkdown>) =>
+    ('items' in outcome ? outcome.items : [outcome]).map((item) =>
+      'rule' in item ? [item.rule.name, item.rule.line, item.rule.refs.map((ref) => ref.raw)] : // A reason up to its first `;`: why, not what to do.
+      'ignored' in item ? [item.ignored.name, item.ignored.line, item.ignored.reason.split(';')[0]] : item,
+    );
+
   for (const [what, text] of [
     ["an alert's investigation, its block a PowerShell command", INVESTIGATION],
     ["a tool's notes, their blocks commands", TOOL_NOTES],
@@ -477,6 +556,16 @@ describe('Markdown that is no query', () => {
       expect(statesTechniquesWithoutQuery(text)).to.equal(true);
     });
   }
+
+  it("counts no rule of a lab's README whose techniques are each a section's with no query, and whose query states none", () => {
+    // Its ```spl block is a query, so the file is read; its techniques are stated each in a section of its own (several
+    // queries' shape), which holds no query: each section is ignored saying so, and so is the query of no technique.
+    expect(said(parseKqlMarkdown(LAB_README, 'README.md'))).to.deep.equal([
+      ['README.md#5. Splunk Index', 6, 'a KQL query in Markdown that states no ATT&CK technique'],
+      ['README.md#1. Brute Force Authentication', 11, `${NO_QUERY} (it names T1110)`],
+      ['README.md#2. LSASS Access', 14, `${NO_QUERY} (it names T1003.001)`],
+    ]);
+  });
 
   it('tells a query block from a command, a log excerpt or a diagram by its tag or its statement', () => {
     const withBlock = (tag: string, ...query: string[]) => looksLikeKqlMarkdown(lines('# Q', '**MITRE ATT&CK:** T1059.001', `\`\`\`${tag}`, ...query, '```'));
@@ -497,6 +586,39 @@ describe('Markdown that is no query', () => {
     expect(withBlock('', 'EventID: 4688', 'NewProcessName: C:\\Windows\\System32\\cmd.exe')).to.equal(false);
     expect(withBlock('text', 'Sysmon -> Splunk -> Alert')).to.equal(false);
     expect(withBlock('kql')).to.equal(false);
+  });
+
+  it('reads each query of a file of several, each under its own heading and techniques, as a rule named by the file and heading', () => {
+    // Veronikaktsv/Threat-Hunting-Framework-Project sample_queries.md's shape: it was one rule named by its title.
+    expect(said(parseKqlMarkdown(MITRE_TECHNIQUE, 'sample_queries.md'))).to.deep.equal([
+      ['sample_queries.md#1. Encoded PowerShell', 2, ['T1059.001']],
+      ['sample_queries.md#2. New service', 8, ['T1543.003']],
+    ]);
+    expect(said(parseKqlMarkdown(RULES_IN_ONE, 'KQL Detection Rules.md'))).to.deep.equal([
+      ['KQL Detection Rules.md#Rule 03 — Logon after hours', 1, ['T1078']],
+      ['KQL Detection Rules.md#Rule 04 — Failed logons, then a success', 17, ['T1110.001']],
+    ]);
+    // Each rule reads its own query: Rule 04's table is narrowed by its own EventIDs.
+    const rule04 = (parseKqlMarkdown(RULES_IN_ONE, 'q.md') as { items: { rule: CoverageRule }[] }).items[1]!.rule;
+    expect(rule04.queryTables).to.deep.equal([['SecurityEvent (EventID 4624 or 4625)']]);
+    // A section of queries that states no technique is ignored, named, saying so.
+    expect(said(parseKqlMarkdown(SPL_NOTES, 'notes.md'))).to.deep.equal([
+      ['notes.md#Scenario: from alert to response', 2, 'a KQL query in Markdown that states no ATT&CK technique'],
+      ['notes.md#7. LSASS access', 6, ['T1003.001']],
+      ['notes.md#8. Renamed PsExec', 11, ['T1036.003']],
+    ]);
+  });
+
+  it('keeps one rule where the file is one query: one section states the techniques, or techniques are stated outside the sections', () => {
+    // Bert-JanP's: one ATT&CK section, a block under each of two headings (Defender XDR, Sentinel).
+    expect(said(parseKqlMarkdown(BERT_JAN, 'q.md'))).to.deep.equal([['Sign-in from a phishing proxy', 1, ['T1557']]]);
+    // Its techniques stated in two sections (its ATT&CK table, a settings table's MITRE ATT&CK row), its query under
+    // headings of its own: one query.
+    const settings = `${BERT_JAN}## Sentinel Analytics Rule Settings\n| Setting | Value |\n|---|---|\n| **MITRE ATT&CK** | T1557, T1539 |\n`;
+    expect(said(parseKqlMarkdown(settings, 'q.md'))).to.deep.equal([['Sign-in from a phishing proxy', 1, ['T1557', 'T1539']]]);
+    // Techniques under the title over sections that state more: the file's, one query in several.
+    const overall = MITRE_TECHNIQUE.replace('# Sample Detection Queries\n', '# Sample Detection Queries\n**MITRE ATT&CK:** T1059\n');
+    expect(said(parseKqlMarkdown(overall, 'q.md'))).to.deep.equal([['Sample Detection Queries', 1, ['T1059', 'T1059.001', 'T1543.003']]]);
   });
 });
 
@@ -554,6 +676,16 @@ describe('readRuleFolder and --coverage with KQL queries kept as Markdown', () =
     writeFileSync(join(sigma, 'README.md'), lines('# Rules'));
     const beside = readRuleFolder(sigma);
     expect([beside.kind, beside.counts.rules, beside.notes]).to.deep.equal(['sigma', 1, [`${sigma}: 1 Markdown file states ATT&CK techniques over no query (lsass.md): ${NO_QUERY}; ${NO_QUERY_TO_DO}`]]);
+  });
+
+  it('counts each query of a file of several in a folder, as given alone', () => {
+    const dir = freshTmpDir('markdown-several');
+    writeFileSync(join(dir, 'KQL Detection Rules.md'), RULES_IN_ONE);
+    const expected = [['KQL Detection Rules.md#Rule 03 — Logon after hours', ['T1078']], ['KQL Detection Rules.md#Rule 04 — Failed logons, then a success', ['T1110.001']]];
+    const read = readRuleFolder(dir);
+    expect([read.counts, read.rules.map((rule) => [rule.name, rule.refs.map((ref) => ref.raw)])]).to.deep.equal([{ items: 2, rules: 2, ignored: 0, invalid: 0 }, expected]);
+    const [alone] = readCoverageInputs([join(dir, 'KQL Detection Rules.md')]);
+    expect(alone!.rules.map((rule) => [rule.name, rule.refs.map((ref) => ref.raw)])).to.deep.equal(expected);
   });
 
   it('names a folder whose every Markdown query is invalid as KQL queries, not Sigma rules', () => {

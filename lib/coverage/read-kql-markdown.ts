@@ -74,12 +74,16 @@ function datasetsOf(query: string): string[] {
 const QUERY_LANGUAGES = /^(?:kql|kusto|spl|splunk|esql|eql|lucene|sigma|yara-?l|xql|aql)$/i;
 // What a block of another tag, or none, holds when it is a query, told by its statement: Kusto's table, `let` or `union`
 // over a pipe to an operator (FalconFriday's ```C# block, `DeviceEvents | where …`; cyb3rmik3's untagged one);
-// SPL's search of an index or source type, or a pipe to a generating command; ES|QL's `FROM logs-*`; EQL's `process
+// SPL's search of an index or source type, a pipe to a generating command, or field tests piped to an SPL command
+// (`EventCode=4625 | stats …`, not a shell's `sort`); ES|QL's `FROM logs-*`; EQL's `process
 // where …` or `sequence`; SQL's `SELECT … FROM` (an osquery hunt). A command line (`mimikatz # sekurlsa::logonpasswords`,
 // `Get-WinEvent … | where {…}`, `cat auth.log | grep …`), a log excerpt or a diagram is none: a write-up shows those.
-const KUSTO_OPERATORS = 'where|project(?:-\\w+)?|extend|summarize|join|take|limit|sort|order|top|count|distinct|parse|mv-expand|render|union|lookup|invoke|evaluate|make-series|search|filter|as|serialize|getschema|sample|scan';
+// A block tagged as a shell's or a program's holds commands or code, whatever pipe it writes (PowerShell's `gci | where
+// Length -gt 1mb`), or data: never a query.
+const COMMAND_LANGUAGES = /^(?:powershell|pwsh|ps1?|bash|sh|shell|zsh|console|shell-session|cmd|bat|batch|dos|python|py|javascript|js|json|xml|html)$/i;
+const KUSTO_OPERATORS = 'where|project(?:-\\w+)?|extend|summarize|join|take|limit|(?:sort|order)\\s+by|top\\s+\\d+|count|distinct|parse|mv-expand|render|union|lookup|invoke|evaluate|make-series|search|filter|as|serialize|getschema|sample|scan';
 const KUSTO_STATEMENT = new RegExp(`^(?:let\\s+\\w+\\s*=|union\\b|search\\b|[A-Za-z_]\\w*(?:\\([^)]*\\))?\\s*\\|\\s*(?:${KUSTO_OPERATORS})\\b(?!\\s*\\{))`);
-const SPL_STATEMENT = /^(?:search\s+)?(?:(?:index|sourcetype|source|eventtype|tag)\s*=|\|\s*(?:tstats|from|inputlookup|datamodel|rest|search)\b|`[\w-]+(?:\([^)]*\))?`)/i;
+const SPL_STATEMENT = /^(?:search\s+)?(?:(?:index|sourcetype|source|eventtype|tag)\s*=|\|\s*(?:tstats|from|inputlookup|datamodel|rest|search)\b|`[\w-]+(?:\([^)]*\))?`|[\w.]+\s*!?=\s*\S.*\|\s*(?:stats|table|where|eval|rex|timechart|dedup|fields|transaction|eventstats|streamstats|bucket)\b)/i;
 const EQL_STATEMENT = /^(?:[a-z_]+\s+where\s+\S|sequence\b|sample\b)/;
 const SQL_STATEMENT = /^SELECT\b[^]*\bFROM\b/i;
 // A Kibana query written outside a tagged block: a field test that names an ECS field (`event.code:4625`) or joins
@@ -91,11 +95,12 @@ const SIGMA_DETECTION = /^detection:/m;
 
 /** Whether a fenced block holds a query (QUERY_LANGUAGES, else its statement's shape), not a command, a log excerpt or a diagram. */
 function isQueryBlock({ language, text }: { language: string; text: string }): boolean {
-  const statement = statementOf(text);
+  // A comment at a line's end (`DeviceEvents // Defender`) is no part of its shape.
+  const statement = statementOf(text.replace(/[ \t]\/\/.*$/gm, ''));
   if (!statement) return false;
   if (QUERY_LANGUAGES.test(language)) return true;
   if (SIGMA_RULE.test(text) && SIGMA_DETECTION.test(text)) return true;
-  if (YAML_LANGUAGES.test(language)) return false;
+  if (YAML_LANGUAGES.test(language) || COMMAND_LANGUAGES.test(language)) return false;
   return (
     KUSTO_STATEMENT.test(statement) ||
     SPL_STATEMENT.test(statement) ||

@@ -574,6 +574,9 @@ describe('Markdown that is no query, and Markdown of several queries', () => {
     expect(withBlock('', 'DeviceProcessEvents', '| where FileName =~ "powershell.exe"')).to.equal(true);
     expect(withBlock('C#', 'let x = 1;', 'DeviceEvents | take 1')).to.equal(true);
     expect(withBlock('', 'index=main EventCode=1 | stats count by Image')).to.equal(true);
+    expect(withBlock('text', 'EventCode=4625 Logon_Type=10 | stats count by src')).to.equal(true);
+    expect(withBlock('', 'DeviceLogonEvents', '| top 10 by Timestamp')).to.equal(true);
+    expect(withBlock('', 'DeviceLogonEvents // Defender XDR', '| where ActionType == "LogonFailed"')).to.equal(true);
     expect(withBlock('sql', 'FROM logs-* | WHERE process.name == "powershell.exe"')).to.equal(true);
     expect(withBlock('', 'process where process.name == "powershell.exe"')).to.equal(true);
     expect(withBlock('', 'SELECT name, cmdline FROM processes WHERE name = "powershell.exe"')).to.equal(true);
@@ -583,6 +586,8 @@ describe('Markdown that is no query, and Markdown of several queries', () => {
     expect(withBlock('', 'powershell.exe -enc SQBFAFgA')).to.equal(false);
     expect(withBlock('bash', 'cat /var/log/auth.log | grep "Failed password"')).to.equal(false);
     expect(withBlock('powershell', 'Get-WinEvent -LogName Security | where { $_.Id -eq 4625 }')).to.equal(false);
+    expect(withBlock('powershell', 'gci | where Length -gt 1mb')).to.equal(false);
+    expect(withBlock('', 'ls | sort')).to.equal(false);
     expect(withBlock('', 'EventID: 4688', 'NewProcessName: C:\\Windows\\System32\\cmd.exe')).to.equal(false);
     expect(withBlock('text', 'Sysmon -> Splunk -> Alert')).to.equal(false);
     expect(withBlock('kql')).to.equal(false);

@@ -1432,7 +1432,9 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
     const rules = counting(id).map(rowRule);
     const best = rules[0]?.level ?? 0;
     const subs = technique.subtechnique ? [] : target.children(id).filter((c) => !c.revoked && !c.deprecated);
-    const coveredSubtechniques = subs.filter((s) => counting(s.id).length).map((s) => s.id);
+    // A sub-technique whose rules all weigh 0 (a detections file's `none`, a coverage layer's score 0) is not covered,
+    // so it makes its parent no partial one "through" it (WELA's heatmap scores 0 a technique whose rules cannot run).
+    const coveredSubtechniques = subs.filter((s) => (counting(s.id)[0]?.level ?? 0) > 0).map((s) => s.id);
     if (!rules.length && coveredSubtechniques.length) {
       const subtechniques = subs.map((s) => ({ id: s.id, coverage: round(counting(s.id)[0]?.level ?? 0) })).sort((a, b) => (a.id < b.id ? -1 : 1));
       const mean = subs.reduce((sum, s) => sum + (counting(s.id)[0]?.level ?? 0), 0) / subs.length;

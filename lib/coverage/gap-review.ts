@@ -1432,13 +1432,15 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
     const rules = counting(id).map(rowRule);
     const best = rules[0]?.level ?? 0;
     const subs = technique.subtechnique ? [] : target.children(id).filter((c) => !c.revoked && !c.deprecated);
-    // A sub-technique whose rules all weigh 0 (a detections file's `none`, a coverage layer's score 0) is not covered,
-    // so it makes its parent no partial one "through" it (WELA's heatmap scores 0 a technique whose rules cannot run).
+    // A rule at level 0 (a detections file's `none`, a coverage layer's score 0) covers nothing: a sub-technique whose
+    // rules all weigh 0 makes its parent no partial one "through" it (WELA's heatmap scores 0 a technique whose rules
+    // cannot fire), and a parent whose own rules all weigh 0 is read through its sub-techniques as one without rules
+    // (attack-coverage tools write every technique of the matrix, "no detection" at 0, beside the covered ones).
     const coveredSubtechniques = subs.filter((s) => (counting(s.id)[0]?.level ?? 0) > 0).map((s) => s.id);
-    if (!rules.length && coveredSubtechniques.length) {
+    if (best === 0 && coveredSubtechniques.length) {
       const subtechniques = subs.map((s) => ({ id: s.id, coverage: round(counting(s.id)[0]?.level ?? 0) })).sort((a, b) => (a.id < b.id ? -1 : 1));
       const mean = subs.reduce((sum, s) => sum + (counting(s.id)[0]?.level ?? 0), 0) / subs.length;
-      return { id, name: technique.name, coverage: round(mean), partial: true, rules, coveredSubtechniques, subtechniques };
+      return { id, name: technique.name, coverage: round(mean), partial: true, rules: [], coveredSubtechniques, subtechniques };
     }
     return { id, name: technique.name, coverage: round(best), partial: false, rules, coveredSubtechniques };
   };

@@ -150,6 +150,28 @@ function spreadBesideScoped(placed: readonly Placed[], target: AttackIndex): Pla
 }
 
 /**
+ * Where a downgrade carries a technique the older target release has not got (ATT&CK 7 added sub-techniques, and
+ * revoked what they replace): the one technique of the target that the layer's release revoked into it (T1059.001
+ * PowerShell of 18.1 was T1086 in 6.3, T1562.001 was T1089), else its parent, when the target has the parent (T1053.005
+ * Scheduled Task under T1053, T1003.001 LSASS Memory under T1003 Credential Dumping). Several revoked into it (T1560
+ * from T1002 and T1022) leave the entry to be removed, as no one of them is the technique.
+ */
+function earlierTechnique(record: TechniqueRecord, source: AttackIndex, target: AttackIndex): { record: TechniqueRecord; note: string } | undefined {
+  const revokedInto = target.currentTechniques().filter((older) => {
+    const then = source.techniqueByStixId(older.stixId);
+    return then?.revoked && source.revocationChain(then).final === record;
+  });
+  if (revokedInto.length === 1) {
+    const older = revokedInto[0]!;
+    return { record: older, note: `${describe(record)} of ${source.label} is ${describe(older)} in ${target.label}, which ${source.label} revoked into it` };
+  }
+  const parent = record.parent ? source.technique(record.parent) : undefined;
+  const older = parent && !revokedInto.length ? target.techniqueByStixId(parent.stixId) : undefined;
+  if (!older || older.revoked || older.deprecated) return undefined;
+  return { record: older, note: `${describe(record)} of ${source.label}, a sub-technique, does not exist in ${target.label}; the annotation moved to its parent, ${describe(older)} there` };
+}
+
+/**
  * Find what one entry's technique is in the target release, and what became of it. Returns the current technique,
  * or undefined when the entry is removed (the report says why). `shownIn` is the release Navigator shows the layer
  * in, when known: an entry that only disables a technique revoked there is removed, not carried to the replacement.
@@ -168,6 +190,13 @@ function resolveEntry(
   let record = sourceRecord ? target.techniqueByStixId(sourceRecord.stixId) : target.technique(id);
   if (sourceRecord && !record) {
     record = target.technique(id);
+    const earlier = record ? undefined : earlierTechnique(sourceRecord, source!, target);
+    if (earlier) {
+      report.name = sourceRecord.name;
+      report.changes.push('remapped');
+      report.notes.push(earlier.note);
+      return earlier.record;
+    }
     if (!record) {
       report.name = sourceRecord.name;
       report.changes.push('removed');

@@ -358,6 +358,33 @@ describe('attack-layers upgrade', () => {
       // Written for 14.1 on purpose: Navigator 5.1 asks to upgrade it when it is opened, and validate says so alone.
       expect(validateLayer(layer, { attackFor: () => loadRelease('14.1') }).map((f) => f.code)).to.deep.equal(['upgrade-prompt']);
     });
+
+    // Yamato Security's WELA heatmap (WELA.ps1, Export-MitreHeatmap) states ATT&CK 18 and tags sub-techniques; brought
+    // to 6.3, which has none, every entry was removed. The techniques 18.1 revoked into them, or their parents, are 6.3's.
+    it('carries a sub-technique to what 6.3 had: the technique revoked into it (T1059.001 -> T1086), else its parent (T1053.005 -> T1053)', async () => {
+      const dir = freshTmpDir('downgrade');
+      const file = join(dir, 'wela.json');
+      writeFileSync(file, JSON.stringify({ name: 'WELA detection heatmap', domain: 'enterprise-attack', versions: { navigator: '5.2.0', layer: '4.5', attack: '18' },
+        techniques: [
+          { comment: 'PowerShell Download', showSubtechniques: true, score: 50, techniqueID: 'T1059.001' },
+          { comment: 'Schtasks Creation', showSubtechniques: true, score: 0, techniqueID: 'T1053.005' },
+          { comment: 'Defender Disabled', showSubtechniques: true, score: 100, techniqueID: 'T1562.001' },
+          // T1560 Archive Collected Data: 18.1 revoked both T1002 and T1022 into it, so neither is it
+          { comment: 'Archive', score: 100, techniqueID: 'T1560' },
+        ] }));
+      const result = await runCli(['upgrade', file, '--to', '6.3', '--out', join(dir, 'v6.json')]);
+      expect(result.code, result.stderr).to.equal(0);
+      expect(result.stderr).to.contain('/techniques/0: T1059.001 (PowerShell) of enterprise-attack 18.1 is T1086 (PowerShell) in enterprise-attack 6.3, which enterprise-attack 18.1 revoked into it');
+      expect(result.stderr).to.contain('/techniques/1: T1053.005 (Scheduled Task) of enterprise-attack 18.1, a sub-technique, does not exist in enterprise-attack 6.3; the annotation moved to its parent, T1053 (Scheduled Task) there');
+      expect(result.stderr).to.contain('/techniques/3: T1560 (Archive Collected Data) of enterprise-attack 18.1 does not exist in enterprise-attack 6.3; removed');
+      const layer = JSON.parse(readFileSync(join(dir, 'v6.json'), 'utf8')) as NavigatorLayer;
+      expect(layer.techniques!.map((t) => [t.techniqueID, t.score, t.comment])).to.deep.equal([
+        ['T1053', 0, 'Schtasks Creation'],
+        ['T1086', 50, 'PowerShell Download'],
+        ['T1089', 100, 'Defender Disabled'],
+      ]);
+      expect(layer.techniques!.map((t) => t.metadata)).to.deep.equal([[{ name: 'upgraded from', value: 'T1053.005' }], [{ name: 'upgraded from', value: 'T1059.001' }], [{ name: 'upgraded from', value: 'T1562.001' }]]);
+    });
   });
 
   const usage: Array<[string, string[], RegExp]> = [

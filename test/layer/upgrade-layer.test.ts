@@ -688,7 +688,8 @@ describe('upgradeLayer', () => {
 
     it('upgrades to an older release: techniques added since are removed and reported', () => {
       const v12 = library.release('enterprise-attack', '12.1');
-      const added = attack.currentTechniques().find((t) => !v12.techniqueByStixId(t.stixId))!;
+      // A technique, not a sub-technique: one of those added since moves to its parent, when 12.1 has it (upgrade.test.ts).
+      const added = attack.currentTechniques().find((t) => !t.parent && !v12.techniqueByStixId(t.stixId))!;
       const { layer: out, report } = upgradeLayer(
         layer([{ techniqueID: added.id, score: 1 }, { techniqueID: 'T1059.001', score: 2 }]),
         v12,
@@ -697,6 +698,14 @@ describe('upgradeLayer', () => {
       expect(entries(out)).to.deep.equal([['T1059.001', undefined]]);
       expect(out.versions?.attack).to.equal('12');
       expect(report.techniques[0]?.notes[0]).to.equal(`${added.id} (${added.name}) of enterprise-attack 18.1 does not exist in enterprise-attack 12.1; removed`);
+    });
+
+    it('downgrades a sub-technique added since to its parent, which the older release has (one of 18.1 in 12.1)', () => {
+      const v12 = library.release('enterprise-attack', '12.1');
+      const added = attack.currentTechniques().find((t) => t.parent && !v12.techniqueByStixId(t.stixId) && v12.technique(t.parent))!;
+      const { layer: out, report } = upgradeLayer(layer([{ techniqueID: added.id, score: 1, comment: 'seen' }]), v12, { source: attack });
+      expect(out.techniques).to.deep.equal([{ techniqueID: added.parent, score: 1, comment: 'seen', metadata: [{ name: 'upgraded from', value: added.id }] }]);
+      expect(report.techniques[0]?.changes).to.deep.equal(['remapped']);
     });
 
     // SRA's index layers disable every ID they leave out, revoked ones too; /tmp/publayers5/repro-4-disabled-revoked.json

@@ -273,7 +273,7 @@ export interface GapRow {
   sources: string[];
   /** The platforms the technique was reviewed on (see GAP_FORMULAS.platforms). */
   platforms: string[];
-  /** Those of `platforms` on which some counting rule fires. */
+  /** Those of `platforms` on which some counting rule above level 0 fires. */
   platformsCovered: string[];
   coverage: number;
   status: CoverageStatus;
@@ -1473,7 +1473,8 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
           ? 'covered'
           : 'low';
     const counting = (direct.get(id) ?? []).filter((rule) => firesOn(rule, platforms));
-    const platformsCovered = platforms.filter((platform) => counting.some((rule) => firesOn(rule, [platform])));
+    // Only a rule above level 0 covers its platform: a detections file's row at `none` for macOS says macOS is not.
+    const platformsCovered = platforms.filter((platform) => counting.some((rule) => rule.level > 0 && firesOn(rule, [platform])));
     const parentRules = technique.parent ? (direct.get(technique.parent) ?? []).filter((rule) => firesOn(rule, platforms)).map(rowRule) : [];
     const visibility = (seen.get(id) ?? []).filter((entry) => firesOn(entry, platforms)).map(({ platforms: _, ...entry }) => entry);
     return {

@@ -1,6 +1,7 @@
 /**
  * A coverage rule at level 0 covers nothing: a sub-technique whose only coverage scores 0 does not make its parent
- * "partial, through" it, and a parent scored 0 does not hide the coverage of its sub-techniques.
+ * "partial, through" it, a parent scored 0 does not hide the coverage of its sub-techniques, and a platform whose only
+ * rule is at 0 (a detections file's row at `none`) is not one the technique is covered on.
  *
  * Yamato Security's WELA (Yamato-Security/WELA, `WELA.ps1`, function `Export-MitreHeatmap`; search index file id
  * 67168705688) writes a "WELA detection heatmap" layer: one entry per technique its Sigma rules tag, scored by the
@@ -22,6 +23,7 @@ import { renderGapLayer } from '../../lib/coverage/gap-layers.js';
 import { formatGapMarkdown } from '../../lib/coverage/gap-report.js';
 import { resolveCoverage, reviewGaps, threatFromLayer, type GapReview } from '../../lib/coverage/gap-review.js';
 import { parseCoverageLayers } from '../../lib/coverage/read-coverage-layer.js';
+import { parseDetectionsCsv } from '../../lib/coverage/read-detections.js';
 import { stixDir, testCacheDir } from '../helpers/attack.js';
 
 const welaHeatmap = {
@@ -65,7 +67,7 @@ const threatLayer = {
   gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 1 },
 };
 
-describe('regression: a coverage rule at level 0 covers nothing (parents and sub-techniques)', () => {
+describe('regression: a coverage rule at level 0 covers nothing (parents, sub-techniques, platforms)', () => {
   let index: AttackIndex;
   let review: GapReview;
 
@@ -104,5 +106,18 @@ describe('regression: a coverage rule at level 0 covers nothing (parents and sub
     expect(row('T1059', all).coverage).to.equal(0.077);
     // T1053 and T1053.005 both "no detection": not covered, the rule at 0 still named
     expect([row('T1053', all).status, row('T1053', all).rules.map((rule) => [rule.level])]).to.deep.equal(['none', [[0]]]);
+  });
+
+  it('a platform whose only detection is at `none` is not covered on: T1059.004 is not covered on macOS', () => {
+    const csv = [
+      'name,id,techniques,coverage,platforms,comment',
+      'Unix shell,LNX-02,T1059.004,high,Linux,',
+      'Unix shell on mac,MAC-02,T1059.004,none,macOS,no EDR on macs',
+    ].join('\n');
+    const coverage = resolveCoverage([parseDetectionsCsv(csv, 'detections.csv')], index);
+    const threat = parseCoverageLayers(JSON.stringify({ ...threatLayer, techniques: [{ techniqueID: 'T1059.004', score: 1 }] }), 'threat.json', { role: 'threat' })[0]!;
+    const shell = reviewGaps([threatFromLayer(threat, index).source], coverage, index, { minCoverage: 0.5 }).rows[0]!;
+    expect([shell.id, shell.coverage, shell.platformsCovered]).to.deep.equal(['T1059.004', 1, ['Linux']]);
+    expect(shell.platforms).to.include('macOS');
   });
 });

@@ -4,7 +4,7 @@ import { isWebAddress } from '../web-address.js';
 import type { TechniqueId } from '../attack/types.js';
 import { LAYER_FORMAT, type LayerLink, type LayerMetadata, type LayerTechnique, type NavigatorLayer } from '../layer/layer-types.js';
 import { DEFAULT_NAVIGATOR_VERSION } from '../layer/layer-format.js';
-import { writeNearTopAsTop } from '../layer/score.js';
+import { plural, writeNearTopAsTop } from '../layer/score.js';
 import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
 import { GAP_FORMULAS, parentOnlyText, priorityFormula, subtechniqueMeanText, visibilityText, type CoveredTechnique, type GapReview, type GapRow, type RowVisibility } from './gap-review.js';
 import { compareText } from '../compare-text.js';
@@ -54,6 +54,18 @@ function visibilityById(review: GapReview): Map<TechniqueId, RowVisibility[]> {
 }
 
 /**
+ * What a coverage layer entry's rules cover: a rule at 0% covers nothing (attackcov writes every technique of the
+ * matrix, `no detection` at 0), so it is said apart, not counted among the rules that cover it.
+ */
+function coveredByText(coverage: number, rules: CoveredTechnique['rules']): string {
+  const counting = rules.filter((rule) => rule.level > 0);
+  const atZero = rules.filter((rule) => rule.level <= 0);
+  const zeroText = `${plural(atZero.length, 'rule')} at 0%, covering nothing: ${ruleLines(atZero).join('; ')}`;
+  if (!counting.length) return `not covered: ${zeroText}`;
+  return `covered ${percent(coverage)} by ${plural(counting.length, 'rule')}: ${ruleLines(counting).join('; ')}${atZero.length ? `; ${zeroText}` : ''}`;
+}
+
+/**
  * The coverage layer: every technique the coverage detects, scored 0-100 by coverage, with its rules in the comment.
  * DeTT&CT visibility scores given for a technique are said in its comment and metadata, never in its score: a
  * technique visible and not detected gets an entry without score (no colour: not covered) saying that its log data is there.
@@ -66,7 +78,7 @@ export function renderCoverageLayer(review: GapReview, index: AttackIndex, name 
     const comment = [
       covered.partial
         ? `partially covered, only through sub-techniques ${covered.coveredSubtechniques.join(', ')}: ${percent(covered.coverage)}, ${subtechniqueMeanText(covered.subtechniques, percent)}`
-        : `covered ${percent(covered.coverage)} by ${covered.rules.length} rule${covered.rules.length === 1 ? '' : 's'}: ${ruleLines(covered.rules).join('; ')}`,
+        : coveredByText(covered.coverage, covered.rules),
       ...(seen ? [`visibility, not counted as coverage: ${visibilityText(seen)}`] : []),
     ].join('\n');
     const metadata: LayerMetadata[] = [

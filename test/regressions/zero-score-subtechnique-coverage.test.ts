@@ -19,7 +19,7 @@
 import { expect } from 'chai';
 import type { AttackIndex } from '../../lib/attack/attack-index.js';
 import { AttackLibrary } from '../../lib/attack/load.js';
-import { renderGapLayer } from '../../lib/coverage/gap-layers.js';
+import { renderCoverageLayer, renderGapLayer } from '../../lib/coverage/gap-layers.js';
 import { formatGapMarkdown } from '../../lib/coverage/gap-report.js';
 import { resolveCoverage, reviewGaps, threatFromLayer, type GapReview } from '../../lib/coverage/gap-review.js';
 import { parseCoverageLayers } from '../../lib/coverage/read-coverage-layer.js';
@@ -106,6 +106,9 @@ describe('regression: a coverage rule at level 0 covers nothing (parents, sub-te
     expect(row('T1059', all).coverage).to.equal(0.077);
     // T1053 and T1053.005 both "no detection": not covered, the rule at 0 still named
     expect([row('T1053', all).status, row('T1053', all).rules.map((rule) => [rule.level])]).to.deep.equal(['none', [[0]]]);
+    // and the coverage layer says so, where it said "covered 0% by 1 rule"
+    const entry = renderCoverageLayer(all, index).techniques?.find((t) => t.techniqueID === 'T1053');
+    expect(entry?.comment).to.equal('not covered: 1 rule at 0%, covering nothing: Detection Coverage: no detection (0%)');
   });
 
   it('a platform whose only detection is at `none` is not covered on: T1059.004 is not covered on macOS', () => {

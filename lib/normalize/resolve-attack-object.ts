@@ -225,14 +225,15 @@ function labelledId(query: string): { id: string; name: string } | undefined {
 
 /** How an ID written with a name reads: by its ID when the name is that object's, or the two objects apart. */
 export type LabelledReading =
-  | { fits: true; id: string }
+  | { fits: true; id: string; shortFor?: string }
   | { fits: false; objects: string[]; mismatch: string };
 
 /**
  * Read an ID written with a name (`APT32 (G0050)`, `G0032 Lazarus Group`): by the ID when the name is that object's
- * (or, for a revoked one, its replacement's); else what the ID and the name each are (`the ID is S0154 Cobalt Strike
- * (software), the name S0002 Mimikatz (software), in ATT&CK enterprise-attack 18.1`), so that no caller picks one.
- * Undefined when the text is no such pair or no object has the ID.
+ * (or, for a revoked one, its replacement's), or a short form of its name or an alias that names no other object
+ * (`G0034 Sandworm`, G0034 Sandworm Team: `shortFor` says which); else what the ID and the name each are (`the ID is
+ * S0154 Cobalt Strike (software), the name S0002 Mimikatz (software), in ATT&CK enterprise-attack 18.1`), so that no
+ * caller picks one. Undefined when the text is no such pair or no object has the ID.
  */
 export function readLabelledId(index: AttackIndex, query: string): LabelledReading | undefined {
   const labelled = labelledId(query);
@@ -242,17 +243,67 @@ export function readLabelledId(index: AttackIndex, query: string): LabelledReadi
   const fits = (object: ActorRecord): boolean =>
     named.some((other) => other.stixId === object.stixId || index.finalActor(other).stixId === index.finalActor(object).stixId);
   if (byId.some(fits)) return { fits: true, id: labelled.id };
-  const other = named[0] ? `the name ${describeObject(named[0])}` : `the name "${labelled.name}" none of its names`;
+  // Reports and campaign files shorten a name after its ID (`G0034 Sandworm`, `S0154 CobaltStrike`): read by the ID
+  // unless the words are another object's own name or alias, which names two objects.
+  const shortFor = named.length ? undefined : byId.flatMap((object) => [object, index.finalActor(object)]).flatMap(objectNames).find((name) => isShortForm(labelled.name, name));
+  if (shortFor) return { fits: true, id: labelled.id, shortFor };
+  const shortened = named.length ? [] : shortFormObjects(index, labelled.name);
+  const other = named[0]
+    ? `the name ${describeObject(named[0])}`
+    : shortened.length
+      ? `the name "${labelled.name}" short for ${shortened.map(describeObject).join(' or ')}`
+      : `the name "${labelled.name}" none of its names`;
   return {
     fits: false,
-    objects: [...byId, ...named.slice(0, 1)].map(describeObject),
+    objects: [...byId, ...(named.length ? named.slice(0, 1) : shortened)].map(describeObject),
     mismatch: `the ID is ${describeObject(byId[0]!)}, ${other}, in ATT&CK ${index.label}`,
   };
 }
 
+/** An object's name and aliases. */
+function objectNames(object: ActorRecord): string[] {
+  return [object.name, ...object.aliases];
+}
+
+/** The words of a name, folded as `nameKey` folds it, without punctuation. */
+function nameWords(name: string): string[] {
+  return nameKey(name).split(/[^\p{L}\p{N}']+/u).filter(Boolean);
+}
+
+/**
+ * Whether `written` is a short form of `name`: its first words (`Sandworm` of Sandworm Team, `Cozy` of the alias Cozy
+ * Bear), written together or apart (`CobaltStrike`, `APT 28`), case aside.
+ */
+function isShortForm(written: string, name: string): boolean {
+  const wanted = nameWords(written).join('');
+  if (!wanted) return false;
+  let prefix = '';
+  for (const word of nameWords(name)) {
+    prefix += word;
+    if (prefix === wanted) return true;
+    if (!wanted.startsWith(prefix)) return false;
+  }
+  return false;
+}
+
+/**
+ * The current objects whose name or an alias a name is a short form of (`Lazarus`: G0032 Lazarus Group); none when
+ * more than three are (`Operation` begins the aliases of many), which tells nothing.
+ */
+function shortFormObjects(index: AttackIndex, written: string): ActorRecord[] {
+  const found = [...index.data.groups, ...index.data.software, ...index.data.campaigns].filter(
+    (object) => !object.revoked && !object.deprecated && objectNames(object).some((name) => isShortForm(written, name)),
+  );
+  return found.length <= 3 ? found : [];
+}
+
 /** Resolve `G0032 Lazarus Group` by its ID; an ID and a name of two objects are refused naming both. */
 function resolveLabelled(index: AttackIndex, query: string, reading: LabelledReading, options: { kind?: AttackObjectKind }): ResolvedObject {
-  if (reading.fits) return { ...resolveAttackObject(index, reading.id, options), query };
+  if (reading.fits) {
+    const found = resolveAttackObject(index, reading.id, options);
+    const shortFor = reading.shortFor ? [`"${query}" is read by its ID as ${objectRef(found.object)} ("${labelledId(query)!.name}" short for ${reading.shortFor})`] : [];
+    return { ...found, query, notes: [...shortFor, ...found.notes] };
+  }
   throw new AttackObjectError(query, reading.objects, `"${query}": ${reading.mismatch}; give the ID or the name alone`);
 }
 

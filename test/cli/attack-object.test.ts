@@ -118,6 +118,13 @@ describe('attack-layers attack-object', () => {
     }
   });
 
+  // Public actor tables write `Sandworm (G0034)`; ATT&CK's name is Sandworm Team, and the pair was refused.
+  it('reads an ID with a short form of its name by the ID, saying the name on stderr (G0034 Sandworm)', async () => {
+    const result = await runCli(['attack-object', 'G0034 Sandworm', '--domain', 'enterprise', '--campaigns']);
+    expect([result.code, layerOf(result.stdout).name]).to.deep.equal([0, 'Sandworm Team (G0034)']);
+    expect(result.stderr).to.equal('note: "G0034 Sandworm" is read by its ID as G0034 Sandworm Team ("Sandworm" short for Sandworm Team)\n');
+  });
+
   it('exits 1 for a name of both a group and a software, listing both; --type decides', async () => {
     const ambiguous = await runCli(['attack-object', 'Carbanak']);
     expect(ambiguous.code).to.equal(1);

@@ -107,6 +107,21 @@ describe('attack-layers compare', () => {
     );
   });
 
+  // `Sandworm (G0034)`, as public actor tables write it (ATT&CK's name is Sandworm Team), was refused as an ID and a
+  // name of two objects; `G0034 Lazarus` still is, naming G0032 Lazarus Group, which "Lazarus" is short for.
+  it('--with an ID and a short form of its name compares with it by the ID and says the name; of another object, exit 1 naming both', async () => {
+    const short = await runCli(['compare', 'campaigns/apt32-covid19-wuhan.yaml', '--with', 'Sandworm (G0034)', '-q']);
+    expect([short.code, short.stdout.split('\n')[0]]).to.deep.equal([0, 'APT32 targets Wuhan government (COVID-19) (campaigns/apt32-covid19-wuhan.yaml) compared with group G0034 Sandworm Team, ATT&CK enterprise-attack 18.1']);
+    const noted = await runCli(['compare', 'campaigns/apt32-covid19-wuhan.yaml', '--with', 'Sandworm (G0034)']);
+    expect(noted.stderr).to.include('note: "Sandworm (G0034)" is read by its ID as G0034 Sandworm Team ("Sandworm" short for Sandworm Team)\n');
+    const other = await runCli(['compare', 'campaigns/apt32-covid19-wuhan.yaml', '--with', 'G0034 Lazarus', '-q']);
+    expect([other.code, other.stdout, other.stderr]).to.deep.equal([
+      1,
+      '',
+      'attack-layers compare: "G0034 Lazarus": the ID is G0034 Sandworm Team (group), the name "Lazarus" short for G0032 Lazarus Group (group), in ATT&CK enterprise-attack 18.1; give the ID or the name alone\n',
+    ]);
+  });
+
   it('exits 2 when there is nothing to compare with', async () => {
     const dir = freshTmpDir('compare');
     const file = join(dir, 'bare.yaml');

@@ -160,6 +160,20 @@ describe('comparisonTargets', () => {
     expect(normalizedText('name: x\nactor: APT28 (G0050)\n').actor?.id).to.equal(undefined);
   });
 
+  // A campaign file shortens the name beside an ID as reports do (`Sandworm (G0034)`, public actor tables; ATT&CK's
+  // name is Sandworm Team): the actor was kept as written, "Sandworm" said to be none of G0034's names, and compare
+  // refused the file's compare_with.
+  it('reads an actor, software and compare_with written as an ID with a short form of its name by the ID (G0034 Sandworm)', () => {
+    const result = normalizedText('name: x\nactor: G0034 Sandworm\nsoftware: [Brute Ratel (S1063)]\ncompare_with: [Sandworm (G0034), C0024 SolarWinds]\ntechniques: [T1566.001]\n');
+    expect([result.actor?.id, result.actor?.note, result.actor?.warnings]).to.deep.equal(['G0034', 'group G0034 Sandworm Team (written as "G0034 Sandworm")', []]);
+    expect(result.software.map((s) => [s.id, s.note])).to.deep.equal([['S1063', 'software S1063 Brute Ratel C4 (written as "Brute Ratel (S1063)"); 33 documented techniques inferred']]);
+    const targets = comparisonTargets(result, loadRelease('18.1'));
+    expect(targets.objects.map((t) => [t.object.id, t.notes])).to.deep.equal([
+      ['G0034', ['"Sandworm (G0034)" is read by its ID as G0034 Sandworm Team ("Sandworm" short for Sandworm Team)']],
+      ['C0024', ['"C0024 SolarWinds" is read by its ID as C0024 SolarWinds Compromise ("SolarWinds" short for SolarWinds Compromise)']],
+    ]);
+  });
+
   // attack-object exits 1 on `Mimikatz (S0154)` naming both objects; normalize said only "not in ATT&CK; kept as
   // written", as if the ID were unknown. The ID and the name are each said, and neither is read.
   it('warns of an actor or software whose ID and name are of two objects, naming both (APT28 (G0050), Mimikatz (S0154))', () => {

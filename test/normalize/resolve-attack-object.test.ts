@@ -94,6 +94,37 @@ describe('resolveAttackObject', () => {
     );
   });
 
+  // Analysts shorten the name beside an ID: public actor tables write `Sandworm (G0034)` and `Lazarus (G0032)` (found
+  // with the search tool's find_string, which names no repository), where ATT&CK's names are Sandworm Team and Lazarus
+  // Group. Both were refused as an ID and a name of two objects.
+  describe('reads an ID written with a short form of its name or an alias by the ID, and says the name it has', () => {
+    const rows: ReadonlyArray<readonly [query: string, id: string, note: string]> = [
+      ['G0034 Sandworm', 'G0034', '"G0034 Sandworm" is read by its ID as G0034 Sandworm Team ("Sandworm" short for Sandworm Team)'],
+      ['Sandworm (G0034)', 'G0034', '"Sandworm (G0034)" is read by its ID as G0034 Sandworm Team ("Sandworm" short for Sandworm Team)'],
+      ['Lazarus (G0032)', 'G0032', '"Lazarus (G0032)" is read by its ID as G0032 Lazarus Group ("Lazarus" short for Lazarus Group)'],
+      ['G0016 cozy', 'G0016', '"G0016 cozy" is read by its ID as G0016 APT29 ("cozy" short for Cozy Bear)'],
+      ['C0024 SolarWinds', 'C0024', '"C0024 SolarWinds" is read by its ID as C0024 SolarWinds Compromise ("SolarWinds" short for SolarWinds Compromise)'],
+    ];
+    for (const [query, id, note] of rows) {
+      it(`${JSON.stringify(query)} -> ${id}`, () => {
+        const found = resolveAttackObject(loadRelease('18.1'), query);
+        expect([found.object.id, found.notes]).to.deep.equal([id, [note]]);
+      });
+    }
+    it('says nothing more of a name written whole, or spaced apart (APT28 (G0007), G0007 APT 28, S0154 CobaltStrike)', () => {
+      for (const query of ['APT28 (G0007)', 'G0007 APT 28', 'S0154 CobaltStrike']) expect(resolveAttackObject(loadRelease('18.1'), query).notes).to.deep.equal([]);
+    });
+  });
+
+  it("refuses an ID with a short form of another object's name, naming both (G0034 Lazarus, G0016 Sandworm)", () => {
+    expect(thrown(() => resolveAttackObject(loadRelease('18.1'), 'G0034 Lazarus')).message).to.equal(
+      '"G0034 Lazarus": the ID is G0034 Sandworm Team (group), the name "Lazarus" short for G0032 Lazarus Group (group), in ATT&CK enterprise-attack 18.1; give the ID or the name alone',
+    );
+    expect(thrown(() => resolveAttackObject(loadRelease('18.1'), 'G0016 Sandworm')).candidates).to.deep.equal(['G0016 APT29 (group)', 'G0034 Sandworm Team (group)']);
+    // A word that begins the names of many objects names none of them.
+    expect(thrown(() => resolveAttackObject(loadRelease('18.1'), 'G0016 Operation')).message).to.include('the name "Operation" none of its names');
+  });
+
   it("says what a technique's STIX id is, and that a STIX id no object has is not ATT&CK's", () => {
     expect(thrown(() => resolveAttackObject(loadRelease('18.1'), 'attack-pattern--7385dfaf-6886-4229-9ecd-6fd678040830')).message).to.include(
       'is the STIX id of the technique T1059 Command and Scripting Interpreter; name a group',

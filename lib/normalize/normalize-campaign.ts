@@ -7,7 +7,8 @@ import type { ActorRecord, Domain, TacticShortname, TechniqueId } from '../attac
 import type { Campaign, Confidence } from '../campaign/campaign-types.js';
 import { AttackLayersError, inGivenInputs, type GivenAs } from '../errors.js';
 import type { ActorResult, NormalizedCampaign, NormalizedTechnique, ReferenceResult, Resolution } from './normalize-types.js';
-import { locateInOtherDomains, objectKey, otherDomainObjectText, readLabelledId } from './resolve-attack-object.js';
+import { currentNamesakes, describeObject, locateInOtherDomains, objectKey, objectKind, otherDomainObjectText, otherDomainTwins, readLabelledId } from './resolve-attack-object.js';
+import type { AttackObjectKind } from './attack-object-kinds.js';
 import { resolveReference, resolveReferenceWarnings, type ResolutionWarning, type ResolveContext } from './resolve-reference.js';
 import { compareText } from '../compare-text.js';
 
@@ -140,9 +141,10 @@ export function normalizeCampaign(campaign: Campaign, releases: CampaignReleases
 
   const actor = campaign.actor ? resolveActor(campaign.actor.ref, '/actor', campaign.actor.line, ['intrusion-set'], 'group', target, releases.otherReleases) : undefined;
   const software = campaign.software.map((entry) => {
-    const result = resolveActor(entry.ref, entry.path, entry.line, ['malware', 'tool'], 'software', target, releases.otherReleases);
+    const result = resolveActor(entry.ref, entry.path, entry.line, ['malware', 'tool'], 'software', target, releases.otherReleases, entry.infer);
     const record = result.id ? target.actors(result.id).find((a) => a.id === result.id) : undefined;
-    if (record && entry.infer) {
+    // A deprecated object's uses are ATT&CK's no longer (S0609 TRITON's 5 in enterprise 12.1): resolveActor's warning says none is inferred.
+    if (record && !record.deprecated && entry.infer) {
       for (const id of record.techniques) {
         const resolution = saidResolution(resolveReference({ raw: id }, { target, otherDomains: releases.otherDomains }), said);
         references.push({
@@ -268,10 +270,27 @@ function atLine(line: number | undefined): string {
   return line !== undefined ? `line ${line}: ` : '';
 }
 
+/** The field of a campaign file each kind of ATT&CK object belongs under. */
+const FIELD_OF_KIND: Readonly<Record<AttackObjectKind, string>> = {
+  group: 'a group belongs under actor:',
+  software: 'software belongs under software:',
+  campaign: 'a campaign belongs under compare_with:',
+};
+
+/** `; a group belongs under actor:`, for the objects of `objects` the field of `kind` does not take; nothing when it takes them all. */
+function fieldAdvice(kind: 'group' | 'software', objects: readonly ActorRecord[]): string {
+  const kinds = [...new Set(objects.map(objectKind))].filter((other) => other !== kind);
+  return kinds.length ? `; ${kinds.map((other) => FIELD_OF_KIND[other]).join(', ')}` : '';
+}
+
 /**
  * Resolve a group or software as written (name, alias or ID); what cannot be resolved is a warning, never a failure.
  * One the target lacks and another domain has (`otherReleases`: APT29, enterprise's, as an ICS campaign's actor;
- * S0154 Cobalt Strike, enterprise's, as its software) is said to be of that domain, not a misspelling.
+ * S0154 Cobalt Strike, enterprise's, as its software) is said to be of that domain, not a misspelling; so is a name
+ * the target knows only as a deprecated object whose current namesake another domain holds (Triton in enterprise:
+ * S0609 TRITON, deprecated as added there by mistake; ICS's S1009). An object of another kind (APT29 under software:)
+ * is said to be what it is, and where it belongs. `infer` (a software entry's) says whether its techniques are to be
+ * inferred, which none of a deprecated object's is.
  */
 function resolveActor(
   raw: string,
@@ -281,36 +300,56 @@ function resolveActor(
   kind: 'group' | 'software',
   target: AttackIndex,
   otherReleases?: () => readonly AttackIndex[],
+  infer = false,
 ): ActorResult {
   const base = { raw, path, ...(line !== undefined ? { line } : {}) };
+  const kept = (note: string, otherDomain?: ActorResult['otherDomain']): ActorResult => ({ ...base, ...(otherDomain ? { otherDomain } : {}), note, warnings: [`${path}: ${note}`] });
   const labelled = readLabelledId(target, raw);
   if (labelled && !labelled.fits) {
     // An ID and a name of two objects: naming both, as attack-object does, rather than reading either.
-    const note = `${kind} "${raw}": ${labelled.mismatch}; kept as written (write the ID or the name alone)`;
-    return { ...base, note, warnings: [`${path}: ${note}`] };
+    return kept(`${kind} "${raw}": ${labelled.mismatch}; kept as written (write the ID or the name alone)`);
   }
   const key = labelled ? nameKey(labelled.id) : objectKey(target, raw);
-  const matches = target.actors(key).filter((actor) => types.includes(actor.type));
+  const named = target.actors(key);
+  const matches = named.filter((actor) => types.includes(actor.type));
   const every = [...new Map(matches.map((m) => [target.finalActor(m).id, target.finalActor(m)])).values()];
   // A current object wins over a deprecated namesake, as `attack-object` reads them: ICS 18.1 keeps S1004, a deprecated
   // duplicate of S0604 Industroyer, under the same name and aliases.
   const current = every.filter((actor) => !actor.deprecated);
   const distinct = current.length ? current : every;
+  if (!distinct.length) {
+    // None of its kind, but one of another (APT29 under software:, Industroyer as the actor): what it is, and where it goes.
+    const others = [...new Map(named.map((m) => [target.finalActor(m).id, target.finalActor(m)])).values()];
+    const misplaced = others.some((other) => !other.deprecated) ? others.filter((other) => !other.deprecated) : others;
+    if (misplaced.length) {
+      return kept(`${kind} "${raw}" is ${misplaced.map(describeObject).join(', ')} in ATT&CK ${target.label}, not ${kind === 'group' ? 'a group' : 'software'}: kept as written${fieldAdvice(kind, misplaced)}`);
+    }
+  }
   const elsewhere = !distinct.length && otherReleases ? locateInOtherDomains(otherReleases, raw, target) : undefined;
   if (elsewhere) {
     // A software's techniques are inferred from the target's uses alone: say so, or the analyst expects them.
-    const inferred = kind === 'software' ? `, and no technique is inferred from it in ${target.domain}` : '';
-    const note = `${kind} ${otherDomainObjectText(elsewhere, target, 'campaign')}: kept as written, with no ATT&CK ID${inferred}`;
-    const otherDomain = { id: elsewhere.object.id, name: elsewhere.object.name, domain: elsewhere.index.domain };
-    return { ...base, otherDomain, note, warnings: [`${path}: ${note}`] };
+    const advice = fieldAdvice(kind, [elsewhere.object]);
+    const inferred = kind === 'software' && !advice ? `, and no technique is inferred from it in ${target.domain}` : '';
+    const note = `${kind} ${otherDomainObjectText(elsewhere, target, 'campaign')}: kept as written, with no ATT&CK ID${inferred}${advice}`;
+    return kept(note, { id: elsewhere.object.id, name: elsewhere.object.name, domain: elsewhere.index.domain });
   }
   if (distinct.length !== 1) {
-    const note = distinct.length
+    return kept(distinct.length
       ? `${kind} "${raw}" is ambiguous in ATT&CK ${target.label}: ${distinct.map((a) => `${a.id} ${a.name}`).join(', ')}; write the ID`
-      : `${kind} "${raw}" is not in ATT&CK ${target.label}; kept as written (check the spelling, or write its ATT&CK ID)`;
-    return { ...base, note, warnings: [`${path}: ${note}`] };
+      : `${kind} "${raw}" is not in ATT&CK ${target.label}; kept as written (check the spelling, or write its ATT&CK ID)`);
   }
   const final = distinct[0]!;
+  const twin = final.deprecated && otherReleases ? otherDomainTwins(otherReleases(), target, final) : undefined;
+  if (twin) {
+    // What the analyst means is the object ATT&CK keeps current, in another domain: no technique comes from either here.
+    const object = twin.objects[0]!;
+    const own = final.techniques.length ? `documents ${countOf(final.techniques.length, 'technique')} of it` : 'documents no technique of it';
+    const note =
+      `${kind} "${raw}" is ${describeObject(final)} in ATT&CK ${target.label}, which ${own}; ${describeObject(object)} of ATT&CK ${twin.index.label} ` +
+      `bears its name, with ${countOf(object.techniques.length, 'technique')} of ${twin.index.domain}: kept as written, with no ATT&CK ID, ` +
+      `and no technique is inferred from either in ${target.domain}${fieldAdvice(kind, [object])}`;
+    return kept(note, { id: object.id, name: object.name, domain: twin.index.domain });
+  }
   const first = matches[0]!;
   const warnings: string[] = [];
   let note = `${kind} ${final.id} ${final.name}`;
@@ -320,6 +359,17 @@ function resolveActor(
   } else if (labelled) note += ` (written as "${raw}")`;
   else if (key !== nameKey(raw)) note += ` (written as "${raw}", spacing aside)`;
   else if (![final.id, final.name].includes(raw.trim())) note += ` (written as "${raw}", an alias)`;
-  if (final.deprecated) warnings.push(`${path}: ${kind} ${final.id} ${final.name} is deprecated in ATT&CK ${target.release}`);
+  if (final.deprecated) {
+    // Where ATT&CK moved a deprecated object's content in the domain (G0014 Night Dragon: campaign C0002), and where that belongs.
+    const namesakes = currentNamesakes(target, final);
+    const moved = namesakes.length ? `; ${namesakes.map(describeObject).join(', ')} ${namesakes.length > 1 ? 'bear' : 'bears'} its name${fieldAdvice(kind, namesakes)}` : '';
+    const left = infer && final.techniques.length ? `: none of the ${countOf(final.techniques.length, 'technique')} it documents is inferred` : '';
+    warnings.push(`${path}: ${kind} ${final.id} ${final.name} is deprecated in ATT&CK ${target.release}${left}${moved}`);
+  }
   return { ...base, id: final.id, name: final.name, note, warnings };
+}
+
+/** `1 technique`, `18 techniques`. */
+function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -325,29 +325,44 @@ function knowsQuery(index: AttackIndex, query: string): boolean {
 }
 
 /**
+ * For a deprecated object no current one of its release bears the name of, the other domains' current namesakes, as
+ * the lookup in the caller's words (`givenAs`) names them.
+ */
+function otherDomainNamesakes(library: AttackLibrary, index: AttackIndex, object: ActorRecord, release: string | undefined, givenAs: GivenAs | undefined): string[] {
+  const found = otherDomainTwins(releasesOfOtherDomains(library, index.domain, release), index, object);
+  return found ? [`${objectRef(object)}${namesakeAdvice(found.objects, found.index.domain, givenAs).replace(/^;/, ':')}`] : [];
+}
+
+/** The release `release` (the newest when undefined) of each domain but `domain` that a library has, loaded as asked for. */
+function* releasesOfOtherDomains(library: AttackLibrary, domain: Domain, release: string | undefined): Generator<AttackIndex> {
+  for (const other of DOMAINS.filter((d) => d !== domain)) {
+    try {
+      yield library.release(other, release);
+    } catch (error) {
+      if (!(error instanceof AttackLayersError)) throw error;
+    }
+  }
+}
+
+/**
+ * For a deprecated object no current one of its release bears the name of, the current namesakes in the first of
+ * `releases` of another domain that has some: enterprise's S0609 TRITON was deprecated as added there by mistake, and
+ * ICS has S1009 Triton.
+ */
+export function otherDomainTwins(releases: Iterable<AttackIndex>, index: AttackIndex, object: ActorRecord): { index: AttackIndex; objects: ActorRecord[] } | undefined {
+  if (!object.deprecated || currentNamesakes(index, object).length) return undefined;
+  for (const other of releases) {
+    if (other.domain === index.domain) continue;
+    const objects = currentNamesakes(other, object);
+    if (objects.length) return { index: other, objects };
+  }
+  return undefined;
+}
+
+/**
  * What a query that names no group, software or campaign is when it is a technique or tactic ID (`T1059`, `TA0001`),
  * which the closest objects' IDs (S1059, G0001) would only hide: the technique and the command that shows it.
  */
-/**
- * For a deprecated object no current one of its release bears the name of, the other domains' current namesakes:
- * enterprise's S0609 TRITON was deprecated as added there by mistake, and ICS has S1009 Triton.
- */
-function otherDomainNamesakes(library: AttackLibrary, index: AttackIndex, object: ActorRecord, release: string | undefined, givenAs: GivenAs | undefined): string[] {
-  if (!object.deprecated || currentNamesakes(index, object).length) return [];
-  for (const domain of DOMAINS.filter((d) => d !== index.domain)) {
-    let other: AttackIndex;
-    try {
-      other = library.release(domain, release);
-    } catch (error) {
-      if (error instanceof AttackLayersError) continue;
-      throw error;
-    }
-    const namesakes = currentNamesakes(other, object);
-    if (namesakes.length) return [`${objectRef(object)}${namesakeAdvice(namesakes, domain, givenAs).replace(/^;/, ':')}`];
-  }
-  return [];
-}
-
 function techniqueOrTactic(index: AttackIndex, query: string, givenAs: GivenAs | undefined): string | undefined {
   const id = canonicalTechniqueId(query);
   if (id) {

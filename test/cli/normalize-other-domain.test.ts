@@ -20,4 +20,20 @@ describe('attack-layers normalize: a software of another domain', function () {
     // Industroyer is the ICS campaign's own: its ICS techniques are inferred.
     expect(result.stdout.split('\n')).to.include('  software: software S0604 Industroyer; 24 documented techniques inferred');
   });
+
+  // Enterprise keeps S0609 TRITON deprecated, added there by mistake; ICS has S1009 Triton. A group under software:
+  // was "not in ATT&CK; check the spelling".
+  it('validate names the current ICS twin of a deprecated enterprise software, and a group under software: as a group', async () => {
+    const file = join(freshTmpDir('normalize-other-domain'), 'enterprise.yaml');
+    writeFileSync(file, 'name: x\nsoftware:\n  - Triton\n  - APT29\ntechniques: [T1059]\n');
+    const result = await runCli(['validate', file]);
+    expect(result.code).to.equal(0);
+    expect(result.stdout.split('\n')).to.include.members([
+      `warning: attack-object: ${file}:3: /software/0: software "Triton" is S0609 TRITON (software, deprecated) in ATT&CK enterprise-attack 18.1, ` +
+        'which documents no technique of it; S1009 Triton (software) of ATT&CK ics-attack 18.1 bears its name, with 18 techniques of ics-attack: ' +
+        'kept as written, with no ATT&CK ID, and no technique is inferred from either in enterprise-attack',
+      `warning: attack-object: ${file}:4: /software/1: software "APT29" is G0016 APT29 (group) in ATT&CK enterprise-attack 18.1, not software: ` +
+        'kept as written; a group belongs under actor:',
+    ]);
+  });
 });

@@ -216,10 +216,52 @@ describe('comparisonTargets', () => {
       ['S0604', []],
       ['S0604', []],
     ]);
-    // Named by its ID, the deprecated one is still read, and said to be deprecated.
+    // Named by its ID, the deprecated one is still read, and said to be deprecated, naming the current one of its name.
     expect(normalizedText('name: x\ndomain: ics-attack\nsoftware: [S1004]\ntechniques: [T0855]\n').software.map((s) => [s.id, s.warnings])).to.deep.equal([
-      ['S1004', ['/software/0: software S1004 Industroyer is deprecated in ATT&CK 18.1']],
+      ['S1004', ['/software/0: software S1004 Industroyer is deprecated in ATT&CK 18.1; S0604 Industroyer (software) bears its name']],
     ]);
+  });
+
+  // A group under software: (APT29) was "not in ATT&CK enterprise-attack 18.1; check the spelling", or, in an ICS
+  // campaign, named as the group it is "of enterprise" with no word that it is a group; software as the actor likewise.
+  it('says a group under software:, or software as the actor, is what it is and where it belongs (APT29, ALLANITE, Industroyer)', () => {
+    const warnings = (text: string) => normalizedText(text).warnings;
+    expect(warnings('name: x\nactor: Cobalt Strike\nsoftware: [APT29, Mimikatz]\ntechniques: [T1059]\n')).to.deep.equal([
+      'line 2: /actor: group "Cobalt Strike" is S0154 Cobalt Strike (software) in ATT&CK enterprise-attack 18.1, not a group: kept as written; software belongs under software:',
+      'line 3: /software/0: software "APT29" is G0016 APT29 (group) in ATT&CK enterprise-attack 18.1, not software: kept as written; a group belongs under actor:',
+    ]);
+    expect(warnings('name: x\ndomain: ics-attack\nactor: Industroyer\nsoftware: [ALLANITE, APT29]\ntechniques: [T0817]\n')).to.deep.equal([
+      'line 3: /actor: group "Industroyer" is S0604 Industroyer (software) in ATT&CK ics-attack 18.1, not a group: kept as written; software belongs under software:',
+      'line 4: /software/0: software "ALLANITE" is G1000 ALLANITE (group) in ATT&CK ics-attack 18.1, not software: kept as written; a group belongs under actor:',
+      'line 4: /software/1: software "APT29" is G0016 APT29 (group) of ATT&CK enterprise-attack 18.1; the campaign is of ics-attack 18.1: kept as written, with no ATT&CK ID; a group belongs under actor:',
+    ]);
+    // ATT&CK 12 made the group G0014 Night Dragon a campaign, C0002: the deprecated group is still the actor, said so.
+    expect(warnings('name: x\nactor: Night Dragon\nsoftware: [Night Dragon]\ntechniques: [T1059]\n')).to.deep.equal([
+      'line 2: /actor: group G0014 Night Dragon is deprecated in ATT&CK 18.1; C0002 Night Dragon (campaign) bears its name; a campaign belongs under compare_with:',
+      'line 3: /software/0: software "Night Dragon" is C0002 Night Dragon (campaign) in ATT&CK enterprise-attack 18.1, not software: kept as written; a campaign belongs under compare_with:',
+    ]);
+  });
+
+  // Enterprise 10.1 to 18.1 keep S0609 TRITON deprecated (ATT&CK added it there by mistake); ICS has S1009 Triton, with
+  // TRISIS and HatMan as aliases. `software: [Triton]` in an enterprise campaign was S0609, "deprecated", and in 12.1,
+  // where S0609 still uses 5 enterprise techniques, those were inferred with no word that they came from it.
+  it("reads Triton in an enterprise campaign as ICS's current S1009, not enterprise's deprecated S0609, inferring nothing", () => {
+    const text = 'name: x\nsoftware: [Triton, S0609]\ntechniques: [T1059]\n';
+    const now = normalizedText(text);
+    expect(now.software.map((s) => [s.id, s.otherDomain])).to.deep.equal([
+      [undefined, { id: 'S1009', name: 'Triton', domain: 'ics-attack' }],
+      [undefined, { id: 'S1009', name: 'Triton', domain: 'ics-attack' }],
+    ]);
+    expect(now.warnings[0]).to.equal(
+      'line 2: /software/0: software "Triton" is S0609 TRITON (software, deprecated) in ATT&CK enterprise-attack 18.1, which documents no technique of it; ' +
+        'S1009 Triton (software) of ATT&CK ics-attack 18.1 bears its name, with 18 techniques of ics-attack: kept as written, with no ATT&CK ID, ' +
+        'and no technique is inferred from either in enterprise-attack',
+    );
+    const campaign = parseCampaign(text, 'campaigns/test.yaml');
+    const then = normalizeCampaign(campaign, campaignReleases(campaign, library(), '12.1'));
+    expect(then.references.filter((reference) => reference.status === 'inferred')).to.deep.equal([]);
+    expect(then.techniques.map((technique) => technique.id)).to.deep.equal(['T1059']);
+    expect(then.warnings[0]).to.include('S0609 TRITON (software, deprecated) in ATT&CK enterprise-attack 12.1, which documents 5 techniques of it; S1009 Triton (software) of ATT&CK ics-attack 18.1');
   });
 
   it('names the campaign file and line of a compare_with entry it cannot resolve', () => {

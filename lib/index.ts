@@ -82,6 +82,7 @@ export {
   objectTitle,
   objectTechniques,
   resolveAttackObject,
+  withOtherDomainTwins,
   type CurrentTechnique,
   type LocatedObject,
   type ResolvedObject,

@@ -5,7 +5,7 @@ import { AttackObjectError, InputError, UsageError, type GivenAs } from '../erro
 import { fullName } from './resolve-reference.js';
 import type { NormalizedCampaign } from './normalize-types.js';
 import type { AttackObjectKind } from './attack-object-kinds.js';
-import { givenIds, givenObjects, locateInOtherDomains, objectKind, objectTechniques, otherDomainComparisonError, resolveAttackObject, type ResolvedObject } from './resolve-attack-object.js';
+import { givenIds, givenObjects, locateInOtherDomains, objectKind, objectTechniques, otherDomainComparisonError, resolveAttackObject, withOtherDomainTwins, type ResolvedObject } from './resolve-attack-object.js';
 
 /**
  * Where a technique the campaign reports stands in ATT&CK's documentation of the object:
@@ -256,7 +256,9 @@ export function comparisonTargets(
       // The actor field names a group; compare_with and --with may name any kind.
       // Nor does either take a kind: a name of several objects (Carbanak: G0008, S0030) is written as one's ID.
       const writeId = field === undefined ? givenIds(givenAs) : (ids: readonly string[]) => `write the ATT&CK ID in ${field}: ${ids.join(' or ')}`;
-      return resolveAttackObject(index, ref, { ...(field === 'actor' ? { kind: 'group' as const } : { writeId }), ...(givenAs ? { givenAs } : {}) });
+      const found = resolveAttackObject(index, ref, { ...(field === 'actor' ? { kind: 'group' as const } : { writeId }), ...(givenAs ? { givenAs } : {}) });
+      // A deprecated object compares as empty: the note names a current namesake of another domain (Triton: ICS's S1009).
+      return otherReleases ? withOtherDomainTwins(found, index, otherReleases, givenAs) : found;
     } catch (error) {
       if (!(error instanceof AttackObjectError) || field === undefined) throw error;
       const place = `${result.file}: ${line !== undefined ? `line ${line}, ` : ''}${field}: `;

@@ -325,12 +325,16 @@ function knowsQuery(index: AttackIndex, query: string): boolean {
 }
 
 /**
- * For a deprecated object no current one of its release bears the name of, the other domains' current namesakes, as
- * the lookup in the caller's words (`givenAs`) names them.
+ * An object found in `index`, with a note naming, for a deprecated one no current object of its release bears the name
+ * of, the current namesakes another domain holds (enterprise's S0609 TRITON: `S1009 Triton (software) of ics-attack
+ * bears its name`), and the lookup of them in the caller's words (`givenAs`). `others` gives the other domains'
+ * releases (`domainReleases`' `otherReleases`), or is the library to take their newest from.
  */
-function otherDomainNamesakes(library: AttackLibrary, index: AttackIndex, object: ActorRecord, release: string | undefined, givenAs: GivenAs | undefined): string[] {
-  const found = otherDomainTwins(releasesOfOtherDomains(library, index.domain, release), index, object);
-  return found ? [`${objectRef(object)}${namesakeAdvice(found.objects, found.index.domain, givenAs).replace(/^;/, ':')}`] : [];
+export function withOtherDomainTwins(found: ResolvedObject, index: AttackIndex, others: AttackLibrary | (() => Iterable<AttackIndex>), givenAs?: GivenAs): ResolvedObject {
+  if (!found.object.deprecated) return found;
+  const twins = otherDomainTwins(typeof others === 'function' ? others() : libraryOtherReleases(others, index.domain)(), index, found.object);
+  if (!twins) return found;
+  return { ...found, notes: [...found.notes, `${objectRef(found.object)}${namesakeAdvice(twins.objects, twins.index.domain, givenAs).replace(/^;/, ':')}`] };
 }
 
 /** The release `release` (the newest when undefined) of each domain but `domain` that a library has, loaded as asked for. */
@@ -508,8 +512,8 @@ function locateInReleases(library: AttackLibrary, query: string, options: Locate
   }
   if (first) {
     try {
-      const found = resolveAttackObject(first, query, options);
-      return { ...found, index: first, notes: [...found.notes, ...otherDomainNamesakes(library, first, found.object, options.release, options.givenAs)] };
+      const found = withOtherDomainTwins(resolveAttackObject(first, query, options), first, () => releasesOfOtherDomains(library, first.domain, options.release), options.givenAs);
+      return { ...found, index: first };
     } catch (error) {
       // A name that fits several objects is an answer; only a name enterprise does not know is looked up elsewhere.
       if (!(error instanceof AttackObjectError) || knowsQuery(first, query)) throw error;

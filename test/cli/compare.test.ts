@@ -122,6 +122,19 @@ describe('attack-layers compare', () => {
     ]);
   });
 
+  // Enterprise keeps S0609 TRITON deprecated, with no technique in 18.1 (ATT&CK added it there by mistake); ICS has
+  // S1009 Triton. Compared with it, a campaign or layer is all "new" and the note only said "deprecated", as
+  // attack-object's did not: it names ICS's S1009 as attack-object does.
+  it('--with a deprecated object names the current one of its name another domain holds, for a campaign and a layer (Triton)', async () => {
+    const twin = 'note: S0609 TRITON: S1009 Triton (software) of ics-attack bears its name: `attack-layers attack-object S1009 --domain ics`\n';
+    const campaign = await runCli(['compare', 'campaigns/apt32-covid19-wuhan.yaml', '--with', 'Triton']);
+    expect([campaign.code, campaign.stderr]).to.deep.equal([0, `note: S0609 TRITON is deprecated in ATT&CK 18.1\n${twin}`]);
+    const file = join(freshTmpDir('compare-twin'), 'layer.json');
+    writeFileSync(file, JSON.stringify({ name: 'x', domain: 'enterprise-attack', versions: { layer: '4.5', navigator: '5.1.0', attack: '18' }, techniques: [{ techniqueID: 'T1059', score: 1 }] }));
+    const layer = await runCli(['compare', file, '--with', 'Triton']);
+    expect([layer.code, layer.stderr]).to.deep.equal([0, `note: S0609 TRITON is deprecated in ATT&CK 18.1\n${twin}`]);
+  });
+
   it('exits 2 when there is nothing to compare with', async () => {
     const dir = freshTmpDir('compare');
     const file = join(dir, 'bare.yaml');

@@ -8,6 +8,7 @@ import {
   describeSource,
   foundObjectText,
   locateInOtherDomains,
+  withOtherDomainTwins,
   otherDomainComparisonError,
   type LocatedObject,
   type AttackLibrary,
@@ -194,7 +195,7 @@ function compareLayerFile(context: CliContext, args: Args, stdin: Uint8Array | u
     const input = inputs[0]!;
     let targets: ReturnType<typeof layerComparisonTargets>;
     try {
-      targets = layerComparisonTargets(input.layer, input.source ?? source.file, index, args.with ?? [], FLAG_WORDS);
+      targets = layerComparisonTargets(input.layer, input.source ?? source.file, index, args.with ?? [], FLAG_WORDS).map((target) => withOtherDomainTwins(target, index, library, FLAG_WORDS));
     } catch (thrown) {
       const { error, found } = args.with?.length ? inOtherDomain(library, index, thrown, input.source ?? source.file, 'layer') : { error: thrown };
       if (!several || !args.with?.length || !(error instanceof AttackObjectError)) throw error;

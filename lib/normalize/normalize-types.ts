@@ -124,7 +124,10 @@ export interface ActorResult {
   line?: number;
   id?: string;
   name?: string;
-  /** The object of another domain the name is, when the campaign's domain has none (APT29, enterprise's, as an ICS campaign's actor). */
+  /**
+   * The object of another domain the name is, when the campaign's domain has none (APT29, enterprise's, as an ICS
+   * campaign's actor), or only a deprecated one (Triton in enterprise: S0609 TRITON, deprecated; ICS's S1009 Triton).
+   */
   otherDomain?: { id: string; name: string; domain: Domain };
   note: string;
   warnings: string[];

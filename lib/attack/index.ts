@@ -61,7 +61,7 @@ export {
 /** How a team's own objects (`custom`), and IDs of a namespace the data lacks, are said. */
 export { teamObjectText, unheldNamespacedTechniqueText } from './not-mitre-text.js';
 /** What an ID of ATT&CK's form that a release lacks is: a newer release at hand's, or its technique's for a sub-technique none has; a newer release's; a team's own. In full and in short. */
-export { unknownTechniqueText, unknownTechniqueFinding, unknownTechniqueBrief, unknownTechniquesText, type UnknownTechniqueAdvice, type UnknownTechniqueFinding } from './unknown-technique-text.js';
+export { unknownTechniqueText, unknownTechniqueFinding, unknownTechniqueBrief, unknownTechniquesText, unknownFindingText, unknownFindingBrief, type UnknownTechniqueAdvice, type UnknownTechniqueFinding } from './unknown-technique-text.js';
 export { PROCEDURE_FORMAT, DETECTION_FORMAT } from './types.js';
 /** Collect the procedures (uses relationships with their text and sources) of a parsed STIX bundle (pure). @throws AttackDataError */
 export { indexProcedures } from './index-procedures.js';

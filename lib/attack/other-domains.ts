@@ -109,6 +109,20 @@ export function otherDomainCampaignAdvice(found: OtherDomainTechnique): string {
 }
 
 /**
+ * The same for an ID numbered as the techniques of other domains are (`UnknownTechniqueAdvice.inDomain`: enterprise's
+ * T1685 in an ICS campaign): `set \`domain: enterprise-attack\` or \`domain: mobile-attack\` for a campaign of that domain, …`.
+ */
+export function campaignInDomain(domains: readonly Domain[]): string {
+  const adjectives = domains.map(domainAdjective).join(' or ');
+  return `set ${domains.map((domain) => `\`domain: ${domain}\``).join(' or ')} for a campaign of that domain, or keep ${adjectives} techniques in a campaign of their own`;
+}
+
+/** What to do with a layer's entry numbered as the techniques of other domains are: `annotate it in a layer of enterprise-attack or mobile-attack`. */
+export function annotateInDomain(domains: readonly Domain[]): string {
+  return `annotate it in a layer of ${domains.join(' or ')}`;
+}
+
+/**
  * What to do with another domain's technique in a report being extracted: `run extract with --domain ics for an ICS
  * report, or keep ICS techniques in a campaign of their own`.
  */
@@ -118,7 +132,12 @@ export function otherDomainExtractAdvice(found: OtherDomainTechnique): string {
 
 /** What to do with another domain's technique in a gap review: `left out of this review; review it against ics-attack`. */
 export function otherDomainReviewAdvice(found: OtherDomainTechnique): string {
-  return `left out of this review; review it against ${found.domain}`;
+  return reviewInDomain([found.domain]);
+}
+
+/** The same for an ID numbered as the techniques of other domains are (enterprise's T1685 in an ICS review): `…; review it against enterprise-attack or mobile-attack`. */
+export function reviewInDomain(domains: readonly Domain[]): string {
+  return `left out of this review; review it against ${domains.join(' or ')}`;
 }
 
 /** `an ICS technique (Activate Firmware Update Mode in ics-attack 18.1); this layer is enterprise-attack`. */

@@ -4,8 +4,9 @@ import { fullName } from './full-name.js';
 import { laterReleaseLookup, newestReleaseAtHand, type ReleaseHistory } from './later-release.js';
 import { missingTeamTechniqueText } from './not-mitre-text.js';
 import { fetchCommand } from './release-files.js';
+import { domainAdjective } from './other-domains.js';
 import { ICS_TECHNIQUE_ID, isNumberedFarPast, numberId, parentTechniqueId, taggedTechniqueId, techniqueNumber } from './technique-id.js';
-import type { TechniqueId, TechniqueRecord } from './types.js';
+import { DOMAINS, type Domain, type TechniqueId, type TechniqueRecord } from './types.js';
 
 const newestNumbers = new WeakMap<AttackIndex, number>();
 
@@ -27,6 +28,11 @@ export interface UnknownTechniqueAdvice {
    * index it), naming it as the caller does: `validate the layer with --attack-release 18.1`.
    */
   inRelease: (later: AttackIndex, id: TechniqueId) => string;
+  /**
+   * What to do with an ID another domain's numbering gives, in a release of one of `domains` (enterprise's T1685 beside
+   * ICS): `annotate it in a layer of enterprise-attack or mobile-attack`.
+   */
+  inDomain: (domains: readonly Domain[]) => string;
 }
 
 /** What the releases at hand say of an ID of ATT&CK's form that a release lacks (`unknownTechniqueFinding`); `id` as releases index it. */
@@ -38,15 +44,18 @@ export type UnknownTechniqueFinding =
   /** Numbered just past the newest technique at hand (`newest`, of `newestAtHand`): a newer ATT&CK release's (T1685). */
   | { kind: 'newer release'; id: TechniqueId; newestAtHand: AttackIndex; newest: number }
   /** Numbered far past it (`isNumberedFarPast`): a team's own technique (T9001). */
-  | { kind: 'team'; id: TechniqueId; newestAtHand: AttackIndex; newest: number };
+  | { kind: 'team'; id: TechniqueId; newestAtHand: AttackIndex; newest: number }
+  /** Numbered as the techniques of other domains (`domains`) are, not the release's: SigmaHQ's enterprise T1685 beside ICS's T0895. */
+  | { kind: 'other domain'; id: TechniqueId; domains: Domain[] };
 
 /**
  * What an ID of ATT&CK's form that a release lacks is, by the releases at hand (`history`, by default the release's own),
  * in any spelling `techniqueNumber` reads (`attack.t0896`, `t0896`, `T0896` alike): a newer release at hand that has it
  * (gap's `laterReleaseLookup`); for a sub-technique that none has, a newer release at hand that has the technique it is
  * of, when the release lacks that too; else, by its number against the newest technique at hand, a team's (numbered far
- * past it: T9001, beside enterprise's T1681 or ICS's T0895) or a newer ATT&CK release's (just past it). Undefined for any
- * other ID (a typo below the newest, another domain's numbering: enterprise T1059 or T1685 beside ICS's T0895).
+ * past it: T9001, beside enterprise's T1681 or ICS's T0895) or a newer ATT&CK release's (just past it), or, numbered as
+ * other domains number their techniques, theirs (enterprise's T1685 or T1059.001 beside ICS's T0895: no ICS release will
+ * have it). Undefined for any other ID (a typo below the newest).
  */
 export function unknownTechniqueFinding(id: string, target: AttackIndex, history: ReleaseHistory | undefined = target.history): UnknownTechniqueFinding | undefined {
   const indexed = taggedTechniqueId(id) as TechniqueId | undefined;
@@ -62,7 +71,11 @@ export function unknownTechniqueFinding(id: string, target: AttackIndex, history
   const newestAtHand = newestReleaseAtHand(target, history);
   const newest = newestTechniqueNumber(newestAtHand);
   const numbering = domainNumbering(number);
-  if (number <= newest || (numbering !== undefined && numbering !== domainNumbering(newest))) return undefined;
+  if (numbering !== undefined && numbering !== domainNumbering(newest)) {
+    const domains = DOMAINS.filter((domain) => domain !== target.domain && (domain === 'ics-attack') === (numbering === 'ics'));
+    return { kind: 'other domain', id: indexed, domains };
+  }
+  if (number <= newest) return undefined;
   return { kind: isNumberedFarPast(indexed, newest) ? 'team' : 'newer release', id: indexed, newestAtHand, newest };
 }
 
@@ -75,6 +88,11 @@ export function unknownTechniqueFinding(id: string, target: AttackIndex, history
 function domainNumbering(number: number): 'ics' | 'enterprise and mobile' | undefined {
   if (ICS_TECHNIQUE_ID.test(numberId(number))) return 'ics';
   return number < 2000 ? 'enterprise and mobile' : undefined;
+}
+
+/** How the domains number their techniques (domainNumbering): `T1xxx, as Enterprise and Mobile techniques are`. */
+function numberingText(domains: readonly Domain[]): string {
+  return `${domains.includes('ics-attack') ? 'T0xxx' : 'T1xxx'}, as ${domains.map(domainAdjective).join(' and ')} techniques are`;
 }
 
 /** ` (revoked there)`, ` (deprecated there)` for a technique of another release so retired, else nothing. */
@@ -99,11 +117,15 @@ function subtechniquesThere(later: AttackIndex, parent: TechniqueRecord): string
  */
 export function unknownTechniqueText(id: string, target: AttackIndex, advice: UnknownTechniqueAdvice, history: ReleaseHistory | undefined = target.history): string | undefined {
   const finding = unknownTechniqueFinding(id, target, history);
-  return finding && findingText(id, target, advice, finding);
+  return finding && unknownFindingText(id, target, advice, finding);
 }
 
-/** A finding said in full, in the caller's words (`unknownTechniqueText`); the short form is `unknownTechniqueBrief`'s. */
-function findingText(id: string, target: AttackIndex, { does, withIt, inRelease }: UnknownTechniqueAdvice, finding: UnknownTechniqueFinding): string | undefined {
+/**
+ * A finding said in full, in the caller's words (`unknownTechniqueText`, for a caller that holds the finding already: gap,
+ * which reads it once per ID); the short form is `unknownFindingBrief`'s.
+ */
+export function unknownFindingText(id: string, target: AttackIndex, advice: UnknownTechniqueAdvice, finding: UnknownTechniqueFinding): string {
+  const { does, withIt, inRelease } = advice;
   if (finding.kind === 'at hand') {
     const { technique, later } = finding;
     return `${id} is not a technique in ${target.label}; it is ${technique.id} ${fullName(later, technique)} in ${later.label}${stateThere(technique)}, a newer release at hand: ${inRelease(later, finding.id)}`;
@@ -115,8 +137,15 @@ function findingText(id: string, target: AttackIndex, { does, withIt, inRelease 
       `is in ${later.label}${stateThere(parent)}, ${subtechniquesThere(later, parent)}: fix the ID, or for ${parent.id} itself, ${inRelease(later, parent.id)}`
     );
   }
+  if (finding.kind === 'other domain') {
+    return (
+      `${id} is not a technique in ${target.label}: it is numbered ${numberingText(finding.domains)}, not ${numberingText([target.domain])}, ` +
+      `so no ${target.domain} release will have it: a technique of ${finding.domains.join(' or ')}, or a typo; ${advice.inDomain(finding.domains)}`
+    );
+  }
   const { newestAtHand, newest } = finding;
-  if (finding.kind === 'team') return missingTeamTechniqueText(id, target, { farPast: `${numberId(newest)} of ${newestAtHand.label}`, does });
+  // Said in full whenever `farPast` is given.
+  if (finding.kind === 'team') return missingTeamTechniqueText(id, target, { farPast: `${numberId(newest)} of ${newestAtHand.label}`, does })!;
   // With a newer release at hand that lacks it too, its newest technique is the one the ID is past.
   const nor = newestAtHand === target ? '' : ` nor in ${newestAtHand.label}, the newest release at hand`;
   return `${id} is not a technique in ${target.label}${nor}: its number is ${pastNewestText(finding, target, withIt)}`;
@@ -163,7 +192,7 @@ export function unknownTechniquesText(findings: readonly UnknownTechniqueFinding
     const many = group.length > 1;
     clauses.push(`${firstFew(group.map((finding) => finding.id), IDS_NAMED)} ${many ? 'are' : 'is'} numbered ${pastNewestText(group[0]!, target, advice(many).withIt)}`);
   }
-  for (const finding of ofKind(findings, 'team')) clauses.push(findingText(finding.id, target, advice(false), finding)!);
+  for (const finding of [...ofKind(findings, 'team'), ...ofKind(findings, 'other domain')]) clauses.push(unknownFindingText(finding.id, target, advice(false), finding));
   return clauses.join('; ');
 }
 
@@ -186,17 +215,22 @@ function byRelease<T>(findings: readonly T[], of: (finding: T) => AttackIndex): 
  */
 export function unknownTechniqueBrief(id: string, target: AttackIndex, advice: UnknownTechniqueAdvice, history: ReleaseHistory | undefined = target.history): string | undefined {
   const finding = unknownTechniqueFinding(id, target, history);
-  if (finding?.kind === 'at hand') {
+  return finding && unknownFindingBrief(id, target, advice, finding);
+}
+
+/** A finding said in a few words (`unknownTechniqueBrief`, for a caller that holds the finding already). */
+export function unknownFindingBrief(id: string, target: AttackIndex, advice: UnknownTechniqueAdvice, finding: UnknownTechniqueFinding): string {
+  if (finding.kind === 'at hand') {
     const { technique, later } = finding;
     return `an ATT&CK ${later.release} technique, ${technique.id} ${fullName(later, technique)}${stateThere(technique)}, not in ${target.release}: ${advice.inRelease(later, finding.id)}`;
   }
-  if (finding?.kind === 'parent at hand') {
+  if (finding.kind === 'parent at hand') {
     const { parent, later } = finding;
     return `a sub-technique no release at hand has, of ${parent.id} ${parent.name}, an ATT&CK ${later.release} technique not in ${target.release}: fix the ID, or for ${parent.id} itself, ${advice.inRelease(later, parent.id)}`;
   }
-  if (finding?.kind === 'newer release') {
+  if (finding.kind === 'newer release') {
     const next = Number(finding.newestAtHand.release.split('.')[0]) + 1;
     return `an ID past ${finding.newestAtHand.release}'s newest technique: of ATT&CK ${next} or later, not at hand (\`${fetchCommand(target.domain, 'N')}\`)`;
   }
-  return finding && findingText(id, target, advice, finding);
+  return unknownFindingText(id, target, advice, finding);
 }

@@ -9,7 +9,7 @@ import { parseReference } from '../normalize/parse-reference.js';
 import { tacticWords } from '../normalize/tactic-names.js';
 import { readTactic } from '../normalize/read-tactic.js';
 import { readTacticIdAndName } from '../layer/tactic-written.js';
-import { domainAdjective, otherDomainLayerText, otherDomainReviewAdvice, type OtherDomainLookup } from '../attack/other-domains.js';
+import { domainAdjective, otherDomainLayerText, otherDomainReviewAdvice, reviewInDomain, type OtherDomainLookup } from '../attack/other-domains.js';
 import { compareReleases } from '../attack/release-files.js';
 import { laterTactic, laterTacticName, TACTIC_SPLITS } from '../attack/tactic-splits.js';
 import { DETTECT_VISIBILITY_SCORES, layerLabel, placeText, type CoverageInput, type CoverageRef, type CoverageRule, type CoverageVisibility } from './coverage-types.js';
@@ -667,7 +667,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
         // What the releases at hand say of an ID the release lacks (unknownTechniqueFinding), as validate says it: a team's
         // own number (T9001) is no newer release's, nor is another domain's (SigmaHQ's enterprise T1685 in an ICS review).
         const finding = resolution.status === 'unknown' && number !== undefined ? unknownTechniqueFinding(techniqueIdOf(text), target, options.history) : undefined;
-        if (number !== undefined && number > newest && finding && finding.kind !== 'team') {
+        if (number !== undefined && number > newest && finding && finding.kind !== 'team' && finding.kind !== 'other domain') {
           // Four digits, as every technique ID has them (ICS T0999, not T999); the sub-technique kept, as tagged.
           past.set(techniqueIdOf(text), finding);
           firstPast ??= placeText(place);
@@ -991,6 +991,7 @@ function reviewAdvice(target: AttackIndex, givenAs: GivenAs | undefined, many = 
     does: `counts ${them}`,
     withIt: `review with ${releaseAsGiven(givenAs, target.domain, 'N', true)} to count ${them}`,
     inRelease: (later) => `review with ${releaseAsGiven(givenAs, later.domain, later.release)} to count ${them}`,
+    inDomain: reviewInDomain,
   };
 }
 

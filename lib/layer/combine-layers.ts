@@ -42,6 +42,7 @@ import type { AttackIndex } from '../attack/attack-index.js';
 import { recordedElsewhereText } from '../attack/revoked-technique-text.js';
 import { noReleaseNumberText } from '../attack/technique-id.js';
 import { unknownTechniqueText } from '../attack/unknown-technique-text.js';
+import { annotateInDomain } from '../attack/other-domains.js';
 import type { Domain, TechniqueRecord } from '../attack/types.js';
 import { givenName, givenOption, inGivenInputs, InputError, SchemaValidationError, UsageError, type GivenAs, type Issue } from '../errors.js';
 import { parseJsonAs } from '../input-kind.js';
@@ -486,7 +487,7 @@ function labels(inputs: readonly CombineInput[]): string[] {
 function unusable(id: string, record: TechniqueRecord | undefined, index: AttackIndex, givenAs: GivenAs | undefined): string | undefined {
   if (!record) {
     const inRelease = (later: AttackIndex): string => `combine the layers in it (${givenOption(givenAs, 'to', later.release)})`;
-    return noReleaseNumberText(id) ?? unknownTechniqueText(id, index, { does: 'keeps it', withIt: 'combine the layers with it', inRelease }) ?? `${id} is not a technique in ${index.label}`;
+    return noReleaseNumberText(id) ?? unknownTechniqueText(id, index, { does: 'keeps it', withIt: 'combine the layers with it', inRelease, inDomain: annotateInDomain }) ?? `${id} is not a technique in ${index.label}`;
   }
   if (record.revoked) {
     const chain = index.revocationChain(record);

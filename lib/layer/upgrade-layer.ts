@@ -32,7 +32,7 @@ import { writeNearTopAsTop } from './score.js';
 import { deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
 import { mergeEntries } from './merge-entries.js';
 import type { MergeScore } from './merge-scores.js';
-import { libraryOtherDomains, otherDomainLayerText, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
+import { annotateInDomain, libraryOtherDomains, otherDomainLayerText, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { compareEntries, TECHNIQUE_KEYS } from './serialize-layer.js';
 import { domainReleases } from '../normalize/normalize-campaign.js';
 import { listedTactics, originalPath, repairLayer, unstatedLayerDomain, type LayerRepair, type LeftOutEntry, type RepairedLayer } from './repair-layer.js';
@@ -220,7 +220,12 @@ function resolveEntry(
     // so, as validate and gap say them.
     const team =
       missingTeamTechniqueText(id, target) ??
-      unknownTechniqueText(id, target, { does: 'keeps it', withIt: 'upgrade the layer to it', inRelease: (later) => `upgrade the layer to it (${givenOption(givenAs, 'to', later.release)})` });
+      unknownTechniqueText(id, target, {
+        does: 'keeps it',
+        withIt: 'upgrade the layer to it',
+        inRelease: (later) => `upgrade the layer to it (${givenOption(givenAs, 'to', later.release)})`,
+        inDomain: annotateInDomain,
+      });
     const unknown = noReleaseNumberText(id) ?? (team && inGivenInputs(team, givenAs)) ?? `${id} is not a technique of ${target.label}${source ? ` or ${source.label}` : ''}`;
     // Navigator would drop it silently (and validate calls it an error): kept, as it was, in the layer's metadata.
     report.changes.push('removed');

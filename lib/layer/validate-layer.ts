@@ -35,7 +35,7 @@ import { everyPlatformNote, everyPlatformRelease, everyReleaseTypo, filteredOutE
 import { isJsonObject, valueAtPointer, type JsonObject } from '../json-value.js';
 import { currentPlatformName, NAVIGATOR_PLATFORM_MAPPINGS, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
 import { isIndexedTechniqueId, isNamespacedTechniqueId, namespacedTechniqueText, preAttackNumberText, unusedNumberText } from '../attack/technique-id.js';
-import { otherDomainLayerText, otherDomainLookup, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
+import { annotateInDomain, otherDomainLayerText, otherDomainLookup, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { arrayLayers, navigatorSettings, originalPath, repairLayer, type LayerRepair } from './repair-layer.js';
 import { gradientRange, scoresOutOfRange, type GradientRange } from './score-range.js';
 import { failsNavigatorGradient } from './score.js';
@@ -499,6 +499,7 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown
       does: 'holds it',
       withIt: 'validate the layer with it',
       inRelease: (later) => `validate the layer with ${givenOption(givenAs, 'release', later.release)}`,
+      inDomain: annotateInDomain,
     });
     out.add(
       'error',

@@ -1,6 +1,6 @@
 import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import { deprecatedTechniqueText, deprecationSuccessors, successorsText, type DeprecationSuccessors } from '../attack/deprecation-successors.js';
-import { otherDomainCampaignAdvice, otherDomainTechniqueText, type OtherDomainLookup, type OtherDomainNameLookup, type OtherDomainTechnique } from '../attack/other-domains.js';
+import { campaignInDomain, otherDomainCampaignAdvice, otherDomainTechniqueText, type OtherDomainLookup, type OtherDomainNameLookup, type OtherDomainTechnique } from '../attack/other-domains.js';
 import { fetchCommand } from '../attack/release-files.js';
 import { fullName } from '../attack/full-name.js';
 import { unknownTechniqueText } from '../attack/unknown-technique-text.js';
@@ -686,7 +686,7 @@ function resolveId(
     // release at hand's (T1677 beside 14.1), a newer release's (T1685) and a team's (T9001) are said as every command says them.
     const unused = unusedNumberText(id);
     const inRelease = (later: AttackIndex): string => `use ${releaseAsGiven(context.givenAs, later.domain, later.release)}`;
-    const unknown = unused ? undefined : unknownTechniqueText(id, target, { does: 'holds it', withIt: 'use it', inRelease }, context.history);
+    const unknown = unused ? undefined : unknownTechniqueText(id, target, { does: 'holds it', withIt: 'use it', inRelease, inDomain: campaignInDomain }, context.history);
     return {
       status: 'unknown',
       ids: [],

@@ -137,4 +137,27 @@ describe('gap in ICS: a team\'s number (T9001) said as validate says it; an ente
     expect(note('attack.t1685')).to.have.length(1);
     expect(note('attack.t1685')[0]).not.to.contain('team');
   });
+
+  // attack.t1685 was told "if it comes from a newer ATT&CK release, get it with `attack-layers data fetch`", which gets
+  // ICS, that will never have it; validate told a threat entry T1685 "fix the ID". Both now say whose numbering it is.
+  it('attack.t1685 and a threat entry T1685: another domain\'s numbering, to review against it, as validate says it', async () => {
+    const threat = join(dir, 'threat-t1685.json');
+    writeFileSync(threat, JSON.stringify({ name: 'threat', domain: 'ics-attack', versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, techniques: ['T0800', 'T1685'].map((techniqueID) => ({ techniqueID, score: 1 })) }));
+    const validated = await runCli(['validate', threat, '--domain', 'ics', '--json']);
+    const [finding] = (JSON.parse(validated.stdout) as { findings: { code: string; message: string }[] }[])[0]!.findings.filter((each) => each.code === 'unknown-technique');
+    const whose =
+      'T1685 is not a technique in ics-attack 18.1: it is numbered T1xxx, as Enterprise and Mobile techniques are, not T0xxx, as ICS techniques are, so no ' +
+      'ics-attack release will have it: a technique of enterprise-attack or mobile-attack, or a typo; ';
+    expect(finding?.message).to.equal(`${threat}: /techniques/1: ${whose}annotate it in a layer of enterprise-attack or mobile-attack, or remove the entry (Navigator drops it silently)`);
+    const out = join(freshTmpDir('gap-unknown-ids-ics-t1685'), 'review');
+    const run = await runCli(['gap', '--domain', 'ics', '--threat', threat, '--coverage', rules, '--out', out, '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    const report = JSON.parse(readFileSync(join(out, 'gap-report.json'), 'utf8')) as Report;
+    const note = (raw: string) => report.unresolved.filter((ref) => ref.raw === raw).map((ref) => ref.note);
+    const review = 'left out of this review; review it against enterprise-attack or mobile-attack';
+    expect(note('T1685')).to.deep.equal([`${whose}${review}`]);
+    expect(note('attack.t1685')).to.deep.equal([`${whose}${review}`]);
+    // Not one of a newer ICS release's IDs: no note tells to fetch one for it.
+    expect(report.notes.join('\n')).not.to.match(/tag technique IDs newer than/);
+  });
 });

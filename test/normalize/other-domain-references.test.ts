@@ -134,10 +134,15 @@ describe('IDs of another domain in a campaign (enterprise, mobile and ICS 18.1)'
     expect(result.techniques).to.deep.equal([]);
   });
 
-  it('says "other domain" only with the lookup: without one, or with no other domain\'s release, the unknown ID message', () => {
+  // Without the lookup the ID's numbering still says whose it is: the message was "if it comes from a newer ATT&CK release,
+  // get it with `attack-layers data fetch`", which fetches enterprise, that will never have it.
+  it('says "other domain" only with the lookup: without one, or with no other domain\'s release, unknown, of the numbering of ICS', () => {
     const { target, otherDomains } = domainReleases(library, 'enterprise-attack');
     expect(resolveReference({ raw: 'T0800' }, { target, otherDomains }).status).to.equal('other domain');
-    const unknown = `T0800 is not a technique in ATT&CK enterprise-attack 18.1; if it comes from a newer ATT&CK release, get it with \`attack-layers data fetch\``;
+    const unknown =
+      'T0800 is not a technique in enterprise-attack 18.1: it is numbered T0xxx, as ICS techniques are, not T1xxx, as Enterprise techniques are, so no ' +
+      'enterprise-attack release will have it: a technique of ics-attack, or a typo; set `domain: ics-attack` for a campaign of that domain, or keep ICS ' +
+      'techniques in a campaign of their own';
     for (const context of [{ target }, { target, otherDomains: otherDomainLookup('enterprise-attack', () => undefined) }]) {
       const resolution = resolveReference({ raw: 'T0800' }, context);
       expect([resolution.status, resolution.note]).to.deep.equal(['unknown', unknown]);

@@ -89,12 +89,17 @@ describe('unknown IDs past the release\'s newest: a newer release\'s (T1685) or 
   });
 
   // ICS numbers its techniques T0800 to T0895 (ICS 18.1), enterprise and mobile theirs T1001 to T1681: T1685 beside ICS is
-  // enterprise's numbering, another domain's; T9001 is no domain's, numbered far past ICS's newest as past enterprise's.
-  it('an ID below the newest keeps its words (T1059.999), and so does one of another domain\'s numbering (T1685 beside ICS)', async () => {
+  // enterprise's numbering, another domain's, which upgrade said as any unknown ID ("not a technique of ics-attack 18.1");
+  // T9001 is no domain's, numbered far past ICS's newest as past enterprise's.
+  it('an ID below the newest keeps its words (T1059.999); one of another domain\'s numbering (T1685 beside ICS) is said so', async () => {
     const { report } = upgradeLayer({ ...layer, techniques: [{ techniqueID: 'T1059.999', score: 1 }] }, loadRelease('18.1'));
     expect(report.techniques[0]?.notes[0]).to.equal('T1059.999 is not a technique of enterprise-attack 18.1; removed (Navigator would not show it)');
     const ics = upgradeLayer({ ...layer, domain: 'ics-attack', techniques: [{ techniqueID: 'T1685', score: 1 }] }, loadRelease('18.1', 'ics-attack'));
-    expect(ics.report.techniques[0]?.notes[0]).to.equal('T1685 is not a technique of ics-attack 18.1; removed (Navigator would not show it)');
+    expect(ics.report.techniques[0]?.notes[0]).to.equal(
+      'T1685 is not a technique in ics-attack 18.1: it is numbered T1xxx, as Enterprise and Mobile techniques are, not T0xxx, as ICS techniques are, so no ' +
+        'ics-attack release will have it: a technique of enterprise-attack or mobile-attack, or a typo; annotate it in a layer of enterprise-attack or mobile-attack; ' +
+        'removed (Navigator would not show it)',
+    );
   });
 
   it('a team\'s number beside ICS (T9001, past ICS\'s T0895) is a team\'s, as beside enterprise', async () => {

@@ -171,7 +171,12 @@ export function techniqueReport(index: AttackIndex, raw: string, otherDomains?: 
           : (preAttackNumberText(id)?.concat(": look up the enterprise technique that fits (Reconnaissance, Resource Development)") ??
             unusedNumberText(id)?.concat(': look up the technique that fits') ??
             // A newer release at hand's (T1677 beside 14.1), a newer release's (T1685) and a team's (T9001), as every command says them.
-            unknownTechniqueText(id, index, { does: 'holds it', withIt: 'look it up in it', inRelease: (later, shown) => `look it up with \`${lookUpCommand(shown, later)}\`` }) ??
+            unknownTechniqueText(id, index, {
+              does: 'holds it',
+              withIt: 'look it up in it',
+              inRelease: (later, shown) => `look it up with \`${lookUpCommand(shown, later)}\``,
+              inDomain: (domains) => `look it up with ${domains.map((domain) => `\`attack-layers technique ${id} --domain ${domain.replace(/-attack$/, '')}\``).join(' or ')}`,
+            }) ??
             `${id} is not a technique in ATT&CK ${index.label}; check the ID, or fetch a newer release with \`attack-layers data fetch\` if it is new`),
     );
   }

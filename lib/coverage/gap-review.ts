@@ -28,7 +28,7 @@ import { firesOn, libraryFileNames, type LibraryElsewhere, type LibraryRule, typ
 import { firstFew } from '../short-list.js';
 import { isNamespacedObjectId, namespacedObjectText, techniqueNumber } from '../attack/technique-id.js';
 import { TEAM_DATA_ADVICE } from '../attack/not-mitre-text.js';
-import { newestTechniqueNumber, unknownTechniqueBrief, unknownTechniqueFinding, unknownTechniquesText, unknownTechniqueText, type UnknownTechniqueAdvice, type UnknownTechniqueFinding } from '../attack/unknown-technique-text.js';
+import { newestTechniqueNumber, unknownFindingBrief, unknownFindingText, unknownTechniqueFinding, unknownTechniquesText, type UnknownTechniqueAdvice, type UnknownTechniqueFinding } from '../attack/unknown-technique-text.js';
 import { releaseAsGiven } from '../attack/later-release.js';
 import { isActorId, objectTagId } from './object-tag.js';
 import type { OutsideViewRanking } from './outside-view.js';
@@ -619,6 +619,13 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
     }
     return resolution;
   };
+  // What the releases at hand say of each ID the release lacks, read once per ID (as tagged: T1685.005), however many
+  // rules tag it (SigmaHQ tags attack.t1685 on 157): its note, and a library's tag's few words, are said from it.
+  const findings = new Map<string, UnknownTechniqueFinding | undefined>();
+  const findingOf = (id: string): UnknownTechniqueFinding | undefined => {
+    if (!findings.has(id)) findings.set(id, unknownTechniqueFinding(id, target, options.history));
+    return findings.get(id);
+  };
   const tagCache = new Map<string, ReturnType<typeof unknownTag>>();
   // The tactic tags the release does not know, per tag (case aside) over every input: said once (unknownTacticNotes).
   const unknownTactics = new Map<string, UnknownTacticTag>();
@@ -666,7 +673,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
         };
         // What the releases at hand say of an ID the release lacks (unknownTechniqueFinding), as validate says it: a team's
         // own number (T9001) is no newer release's, nor is another domain's (SigmaHQ's enterprise T1685 in an ICS review).
-        const finding = resolution.status === 'unknown' && number !== undefined ? unknownTechniqueFinding(techniqueIdOf(text), target, options.history) : undefined;
+        const finding = resolution.status === 'unknown' && number !== undefined ? findingOf(techniqueIdOf(text)) : undefined;
         if (number !== undefined && number > newest && finding && finding.kind !== 'team' && finding.kind !== 'other domain') {
           // Four digits, as every technique ID has them (ICS T0999, not T999); the sub-technique kept, as tagged.
           past.set(techniqueIdOf(text), finding);
@@ -675,10 +682,10 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
         // An ID the release lacks that a newer release at hand has (SigmaHQ's attack.t1653, Power Settings since
         // ATT&CK 13, in a 12.1 review) says which release counts it; one of a newer release not at hand (T1685), which to
         // get: as validate and normalize say them.
-        const note = (finding && unknownIdText(techniqueIdOf(text), target, options.history, options.givenAs)) ?? resolution.note;
+        const note = finding ? unknownIdText(techniqueIdOf(text), target, finding, options.givenAs) : resolution.note;
         if (!resolution.ids.length) {
           unresolved.push({ raw: ref.raw, ...place, rule: rule.name, status: resolution.status, note });
-          unplaced.push({ raw: ref.raw, why: unplacedWhy(techniqueIdOf(text), target, resolution, options.history, options.givenAs) });
+          unplaced.push({ raw: ref.raw, why: unplacedWhy(techniqueIdOf(text), target, resolution, finding, options.givenAs) });
         } else if (resolution.status === 'revoked') {
           remapped.push({ raw: ref.raw, ids: resolution.ids, ...place, rule: rule.name });
           ruleRemapped.push({ raw: ref.raw, ids: resolution.ids });
@@ -997,12 +1004,11 @@ function reviewAdvice(target: AttackIndex, givenAs: GivenAs | undefined, many = 
 
 /**
  * What a threat's or a rule's technique ID the target lacks is, as validate and normalize say it (unknownTechniqueText:
- * T1653 Power Settings in 18.1 beside 12.1, T1685 of a newer release, a team's T9001), in the caller's words; undefined
- * where unknownTechniqueText is.
+ * T1653 Power Settings in 18.1 beside 12.1, T1685 of a newer release, a team's T9001, enterprise's T1685 beside ICS), in
+ * the caller's words, from the finding read once per ID.
  */
-function unknownIdText(id: string, target: AttackIndex, history: ResolveCoverageOptions['history'], givenAs: GivenAs | undefined): string | undefined {
-  const text = unknownTechniqueText(id, target, reviewAdvice(target, givenAs), history);
-  return text && inGivenInputs(text, givenAs);
+function unknownIdText(id: string, target: AttackIndex, finding: UnknownTechniqueFinding, givenAs: GivenAs | undefined): string {
+  return inGivenInputs(unknownFindingText(id, target, reviewAdvice(target, givenAs), finding), givenAs);
 }
 
 /**
@@ -1015,11 +1021,10 @@ function unplacedWhy(
   id: string,
   target: AttackIndex,
   resolution: { status: string; note: string },
-  history: ResolveCoverageOptions['history'],
+  finding: UnknownTechniqueFinding | undefined,
   givenAs: GivenAs | undefined,
 ): string {
-  const brief = resolution.status === 'unknown' ? unknownTechniqueBrief(id, target, reviewAdvice(target, givenAs), history) : undefined;
-  if (brief) return inGivenInputs(brief, givenAs);
+  if (finding) return inGivenInputs(unknownFindingBrief(id, target, reviewAdvice(target, givenAs), finding), givenAs);
   // A malformed ID (attack.t1059.01) says so itself; a well-formed one is in no release at hand.
   if (resolution.status === 'unknown' && techniqueNumber(id) !== undefined) return `no technique of ATT&CK ${target.release} nor of a newer release at hand: ${resolution.note}`;
   if (resolution.status === 'unknown') return resolution.note;
@@ -1698,7 +1703,8 @@ export function campaignUnresolved(
     const ids = parseReference(ref.raw).parts.flatMap((part) => part.ids);
     if (ids.length !== 1) return ref.note;
     // A team's T9001 was told "if it comes from a newer ATT&CK release, get it", as normalize says of any unknown ID.
-    return unknownIdText(ids[0]!, releases.target, releases.history, releases.givenAs) ?? ref.note;
+    const finding = unknownTechniqueFinding(ids[0]!, releases.target, releases.history);
+    return finding ? unknownIdText(ids[0]!, releases.target, finding, releases.givenAs) : ref.note;
   };
   return results.flatMap((result) => [
     ...result.references

@@ -451,7 +451,7 @@ const FORMER_TACTICS: Readonly<Record<string, (target: AttackIndex) => { status:
  * an Elastic rule's threat, a Sentinel rule's `tactics` (`InitialAccess`), a Panther mapping or a YARA-L rule's meta
  * name it (`TA0112`, or its name). `releases`: the other releases to look a tactic up in (unknownTactic).
  */
-function unknownTag(raw: string, target: AttackIndex, releases: ResolveCoverageOptions): { status: string; note: string } | undefined {
+function unknownTag(raw: string, target: AttackIndex, releases: ResolveCoverageOptions): UnknownTagNote | undefined {
   const object = objectTagId(raw);
   if (object) {
     // Mitigations and data sources are not looked up: no review counts them.
@@ -535,14 +535,16 @@ function newerTacticMark(rule: CoverageRule, target: AttackIndex): NewerTacticMa
  * (Falco's `mitre_escape`), and the closest of the release's tactics is named when one is a typo away (Falco's
  * `mitre_latera_movement`, `attack.defence_evasion`).
  */
-function unknownTactic(tactic: string, target: AttackIndex, options: ResolveCoverageOptions): { status: string; note: string } {
+function unknownTactic(tactic: string, target: AttackIndex, options: ResolveCoverageOptions): UnknownTagNote {
   const words = tacticWords(tactic).trim().toLowerCase();
   const releases = [target, ...(options.history?.() ?? []), ...(options.otherReleases?.() ?? [])];
   const id = /^ta(\d{4})$/i.exec(tactic)?.[1];
   const newestId = Math.max(...releases.flatMap((release) => release.tactics().map((known) => Number(known.id.slice(2)))));
   const split = TACTIC_SPLITS[words.replace(/\s+/g, '-')];
   if (split || (id !== undefined && Number(id) > newestId)) {
-    return { status: 'unknown tactic', note: inGivenInputs(`"${tactic}" is not a tactic of ATT&CK ${target.label}; ${newerTacticAdvice(target, split?.since)}`, options.givenAs) };
+    const fact = `"${tactic}" is not a tactic of ATT&CK ${target.label}`;
+    const newer = newerTacticAdvice(target, split?.since);
+    return { status: 'unknown tactic', note: inGivenInputs(`${fact}; ${newer.text}`, options.givenAs), fetch: { fact, release: newer.release, command: newer.command } };
   }
   for (const release of releases.slice(1)) {
     const known = release.tactic(tactic) ?? release.tactic(words);
@@ -568,9 +570,23 @@ function unknownTactic(tactic: string, target: AttackIndex, options: ResolveCove
  * data fetch --attack-release 19`, where both SigmaHQ tags (attack.stealth, attack.defense-impairment) said plain `data
  * fetch`, which gets the newest release; a TA ID past every release's: the domain's newest.
  */
-function newerTacticAdvice(target: AttackIndex, since: string | undefined): string {
-  const fetch = since ? fetchCommand('enterprise-attack', since) : fetchCommand(target.domain);
-  return `tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) need that release: \`${fetch}\``;
+function newerTacticAdvice(target: AttackIndex, since: string | undefined): { text: string; release: string; command: string } {
+  const command = since ? fetchCommand('enterprise-attack', since) : fetchCommand(target.domain);
+  return {
+    text: `tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) need that release: \`${command}\``,
+    release: since ? `ATT&CK ${since}` : 'a newer release',
+    command,
+  };
+}
+
+/**
+ * What a rule's ATT&CK tag the release does not know is (unknownTag), as a reference not resolved says it; for a tag of a
+ * newer release's tactic, the note's words apart (`fetch`), so that the review's notes say the command once.
+ */
+interface UnknownTagNote {
+  status: string;
+  note: string;
+  fetch?: UnknownTacticTag['fetch'];
 }
 
 /** The releases looked in, by domain: `enterprise-attack 3.0 to 18.1, mobile-attack 18.1`. */
@@ -700,9 +716,9 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
         const unknown = known ?? strayTactic(tag, ids, target, newerMark);
         if (!unknown) continue;
         const place = { file: rule.file, ...(tag.line !== undefined ? { line: tag.line, ...(tag.column !== undefined ? { column: tag.column } : {}) } : {}) };
-        unresolved.push({ raw: tag.raw, ...place, rule: rule.name, ...unknown });
+        unresolved.push({ raw: tag.raw, ...place, rule: rule.name, status: unknown.status, note: unknown.note });
         if (known && objectTagId(tag.raw) === undefined) {
-          const seen = unknownTactics.get(key) ?? { raw: tag.raw, note: known.note, rules: 0, counting: 0, places: [] };
+          const seen = unknownTactics.get(key) ?? { raw: tag.raw, note: known.note, ...(known.fetch ? { fetch: known.fetch } : {}), rules: 0, counting: 0, places: [] };
           seen.rules += 1;
           if (ids.size) seen.counting += 1;
           if (seen.places.length < PLACES_SHOWN) seen.places.push(placeText({ ...place, file: libraryFile ? libraryFile(place.file) : place.file }));
@@ -813,6 +829,11 @@ export interface UnknownTacticTag {
   raw: string;
   /** What it is and what to do (unknownTag). */
   note: string;
+  /**
+   * For a tag of a newer release's tactic (`attack.stealth`): what it is without the advice (`"stealth" is not a tactic of
+   * ATT&CK 18.1`), that release (`ATT&CK 19`) and the command that gets it, which the notes say once (unknownTacticNotes).
+   */
+  fetch?: { fact: string; release: string; command: string };
   rules: number;
   /** Of them, those that count for a technique tag of theirs. */
   counting: number;
@@ -864,6 +885,9 @@ function unknownTacticNotes(coverage: readonly UnknownTacticTag[], library: read
     for (const tag of tags) byTag.set(tag.raw.toLowerCase(), { ...byTag.get(tag.raw.toLowerCase()), [side]: tag });
   }
   const total = ({ coverage: ours, library: theirs }: { coverage?: UnknownTacticTag; library?: UnknownTacticTag }) => (ours?.rules ?? 0) + (theirs?.rules ?? 0);
+  // Per command to fetch, the tag whose note says it: a review meeting both of ATT&CK 19's (attack.stealth and
+  // attack.defense-impairment) said `attack-layers data fetch --attack-release 19` in each.
+  const fetchSaid = new Map<string, string>();
   return [...byTag]
     .sort(([a, x], [b, y]) => total(y) - total(x) || compareText(a, b))
     .map(([, { coverage: ours, library: theirs }]) => {
@@ -874,7 +898,10 @@ function unknownTacticNotes(coverage: readonly UnknownTacticTag[], library: read
       const shown = both ? 1 : PLACES_SHOWN;
       const whose = [...(ours ? [tagRulesText(ours, '', shown)] : []), ...(theirs ? [tagRulesText(theirs, ' of the rules library', shown)] : [])].join(' and ');
       const counting = [...(ours ? [tagCountingText(ours, false, both)] : []), ...(theirs ? [tagCountingText(theirs, true, both)] : [])].join('; ');
-      return `tactic tag ${first.raw}, on ${whose}: ${first.note}; ${counting}`;
+      const said = first.fetch && fetchSaid.get(first.fetch.command);
+      if (first.fetch && !said) fetchSaid.set(first.fetch.command, first.raw);
+      const note = said ? `${first.fetch!.fact}; a tag of ${first.fetch!.release}, as ${said} is: fetch that release as said for ${said}` : first.note;
+      return `tactic tag ${first.raw}, on ${whose}: ${note}; ${counting}`;
     });
 }
 

@@ -147,4 +147,27 @@ describe('attack-layers gap: Sigma tactic tags the release does not know (ATT&CK
     // Before: `0 of the 1 rules count for their technique tags all the same (the others' technique tags name …)`.
     expect(note).to.match(/; the rule's technique tags name no technique of this release; the library rule's technique tags name no technique of this release$/);
   });
+
+  // Both of ATT&CK 19's tactics in one review (SigmaHQ's rules carry both): each note ended "need that release:
+  // `attack-layers data fetch --attack-release 19`", the one command said twice. The report's rows still say it per tag.
+  it('says the command to fetch ATT&CK 19 once for attack.stealth and attack.defense-impairment: the second note points to the first', async () => {
+    const both = join(freshTmpDir('gap-unknown-tactics-fetch'), 'rules');
+    mkdirSync(both);
+    copyFileSync(join(processCreation, stealthy[0]!), join(both, 'stealth.yml'));
+    copyFileSync(join(processCreation, 'proc_creation_win_amsi_registry_tampering.yml'), join(both, 'amsi.yml'));
+    const bothOut = freshTmpDir('gap-unknown-tactics-fetch-out');
+    const run = await runCli(['gap', '--threat', 'campaigns', '--coverage', both, '--out', bothOut, '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    const notes = run.stderr.split('\n').filter((line) => line.startsWith('tactic tag '));
+    expect(notes.map((line) => line.replace(/ \(.*?\): /, ': '))).to.deep.equal([
+      'tactic tag attack.defense-impairment, on 1 rule: "defense-impairment" is not a tactic of ATT&CK enterprise-attack 18.1; tags of a newer release ' +
+        '(ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) need that release: `attack-layers data fetch --attack-release 19`; ' +
+        "the rule's technique tags name no technique of this release",
+      'tactic tag attack.stealth, on 1 rule: "stealth" is not a tactic of ATT&CK enterprise-attack 18.1; a tag of ATT&CK 19, as attack.defense-impairment is: ' +
+        'fetch that release as said for attack.defense-impairment; the rule counts for its technique tags all the same',
+    ]);
+    const report = JSON.parse(readFileSync(join(bothOut, 'gap-report.json'), 'utf8')) as { notes: string[]; unresolved: { raw: string; note: string }[] };
+    expect(report.notes.filter((note) => note.startsWith('tactic tag '))).to.deep.equal(notes);
+    expect(report.unresolved.find((row) => row.raw === 'attack.stealth')?.note).to.contain('`attack-layers data fetch --attack-release 19`');
+  });
 });

@@ -543,8 +543,8 @@ function unknownTactic(tactic: string, target: AttackIndex, options: ResolveCove
   const split = TACTIC_SPLITS[words.replace(/\s+/g, '-')];
   if (split || (id !== undefined && Number(id) > newestId)) {
     const fact = `"${tactic}" is not a tactic of ATT&CK ${target.label}`;
-    const newer = newerTacticAdvice(target, split?.since);
-    return { status: 'unknown tactic', note: inGivenInputs(`${fact}; ${newer.text}`, options.givenAs), fetch: { fact, release: newer.release, command: newer.command } };
+    const newer = newerTacticAdvice(target, split?.since, options.givenAs);
+    return { status: split && target.domain !== 'enterprise-attack' ? 'other domain' : 'unknown tactic', note: inGivenInputs(`${fact}; ${newer.text}`, options.givenAs), fetch: { fact, release: newer.release, command: newer.command } };
   }
   for (const release of releases.slice(1)) {
     const known = release.tactic(tactic) ?? release.tactic(words);
@@ -568,10 +568,22 @@ function unknownTactic(tactic: string, target: AttackIndex, options: ResolveCove
  * What a tag of a tactic a newer release has needs, one phrase for every such tag: that release, fetched as the review's
  * other notes say it (fetchCommand). A tactic ATT&CK 19 split off Defense Evasion (`since`, enterprise's): `attack-layers
  * data fetch --attack-release 19`, where both SigmaHQ tags (attack.stealth, attack.defense-impairment) said plain `data
- * fetch`, which gets the newest release; a TA ID past every release's: the domain's newest.
+ * fetch`, which gets the newest release; in a review of another domain, an Enterprise tactic, whose rule's techniques are
+ * reviewed with --domain enterprise, as another domain's tactic of a release at hand is (an ICS review was told to get
+ * ATT&CK 19, as if ICS 19 would have it); a TA ID past every release's: the domain's newest. `release` names it for a
+ * later note (unknownTacticNotes).
  */
-function newerTacticAdvice(target: AttackIndex, since: string | undefined): { text: string; release: string; command: string } {
+function newerTacticAdvice(target: AttackIndex, since: string | undefined, givenAs: GivenAs | undefined): { text: string; release: string; command: string } {
   const command = since ? fetchCommand('enterprise-attack', since) : fetchCommand(target.domain);
+  if (since && target.domain !== 'enterprise-attack') {
+    return {
+      text:
+        `an Enterprise tactic of ATT&CK ${since} (which split Defense Evasion into Stealth and Defense Impairment), not ${domainAdjective(target.domain)}'s: ` +
+        `review the rule's Enterprise techniques with ${givenOption(givenAs, 'domain', 'enterprise-attack', 'enterprise')} in that release: \`${command}\``,
+      release: `Enterprise ATT&CK ${since}`,
+      command,
+    };
+  }
   return {
     text: `tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) need that release: \`${command}\``,
     release: since ? `ATT&CK ${since}` : 'a newer release',

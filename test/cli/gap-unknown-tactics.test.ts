@@ -170,4 +170,26 @@ describe('attack-layers gap: Sigma tactic tags the release does not know (ATT&CK
     expect(report.notes.filter((note) => note.startsWith('tactic tag '))).to.deep.equal(notes);
     expect(report.unresolved.find((row) => row.raw === 'attack.stealth')?.note).to.contain('`attack-layers data fetch --attack-release 19`');
   });
+
+  // In an ICS review both notes said "tags of a newer release … need that release: `attack-layers data fetch
+  // --attack-release 19`", as if ICS 19 would have them: they are Enterprise tactics, as attack.credential-access is there.
+  it('in an ICS review, says ATT&CK 19\'s tactics are Enterprise\'s, to review with --domain enterprise in that release, the command once', async () => {
+    const both = join(freshTmpDir('gap-unknown-tactics-ics'), 'rules');
+    mkdirSync(both);
+    copyFileSync(join(processCreation, stealthy[0]!), join(both, 'stealth.yml'));
+    copyFileSync(join(processCreation, 'proc_creation_win_amsi_registry_tampering.yml'), join(both, 'amsi.yml'));
+    const icsOut = freshTmpDir('gap-unknown-tactics-ics-out');
+    const run = await runCli(['gap', '--domain', 'ics', '--threat', 'test/fixtures/gap/ics-threat.json', '--coverage', both, '--out', icsOut, '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    const notes = run.stderr.split('\n').filter((line) => /^tactic tag attack\.(stealth|defense-impairment)/.test(line));
+    expect(notes.map((line) => line.replace(/ \(.*?\): /, ': ').replace(/; (the|each) rule.*$/, ''))).to.deep.equal([
+      'tactic tag attack.defense-impairment, on 1 rule: "defense-impairment" is not a tactic of ATT&CK ics-attack 18.1; an Enterprise tactic of ATT&CK 19 ' +
+        "(which split Defense Evasion into Stealth and Defense Impairment), not ICS's: review the rule's Enterprise techniques with --domain enterprise in that " +
+        'release: `attack-layers data fetch --attack-release 19`',
+      'tactic tag attack.stealth, on 1 rule: "stealth" is not a tactic of ATT&CK ics-attack 18.1; a tag of Enterprise ATT&CK 19, as attack.defense-impairment is: ' +
+        'fetch that release as said for attack.defense-impairment',
+    ]);
+    const report = JSON.parse(readFileSync(join(icsOut, 'gap-report.json'), 'utf8')) as { unresolved: { raw: string; status: string }[] };
+    expect(report.unresolved.filter((row) => row.raw === 'attack.stealth').map((row) => row.status)).to.deep.equal(['other domain']);
+  });
 });

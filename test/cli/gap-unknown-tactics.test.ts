@@ -148,13 +148,19 @@ describe('attack-layers gap: Sigma tactic tags the release does not know (ATT&CK
     expect(note).to.match(/; the rule's technique tags name no technique of this release; the library rule's technique tags name no technique of this release$/);
   });
 
-  // Both of ATT&CK 19's tactics in one review (SigmaHQ's rules carry both): each note ended "need that release:
-  // `attack-layers data fetch --attack-release 19`", the one command said twice. The report's rows still say it per tag.
-  it('says the command to fetch ATT&CK 19 once for attack.stealth and attack.defense-impairment: the second note points to the first', async () => {
-    const both = join(freshTmpDir('gap-unknown-tactics-fetch'), 'rules');
+  /** A folder of two SigmaHQ rules: an AddinUtil rule tagged attack.stealth, the AMSI tampering rule attack.defense-impairment. */
+  const bothTactics = (name: string): string => {
+    const both = join(freshTmpDir(name), 'rules');
     mkdirSync(both);
     copyFileSync(join(processCreation, stealthy[0]!), join(both, 'stealth.yml'));
     copyFileSync(join(processCreation, 'proc_creation_win_amsi_registry_tampering.yml'), join(both, 'amsi.yml'));
+    return both;
+  };
+
+  // Both of ATT&CK 19's tactics in one review (SigmaHQ's rules carry both): each note ended "need that release:
+  // `attack-layers data fetch --attack-release 19`", the one command said twice. The report's rows still say it per tag.
+  it('says the command to fetch ATT&CK 19 once for attack.stealth and attack.defense-impairment: the second note points to the first', async () => {
+    const both = bothTactics('gap-unknown-tactics-fetch');
     const bothOut = freshTmpDir('gap-unknown-tactics-fetch-out');
     const run = await runCli(['gap', '--threat', 'campaigns', '--coverage', both, '--out', bothOut, '--report', 'json']);
     expect(run.code, run.stderr).to.equal(0);
@@ -174,10 +180,7 @@ describe('attack-layers gap: Sigma tactic tags the release does not know (ATT&CK
   // In an ICS review both notes said "tags of a newer release … need that release: `attack-layers data fetch
   // --attack-release 19`", as if ICS 19 would have them: they are Enterprise tactics, as attack.credential-access is there.
   it('in an ICS review, says ATT&CK 19\'s tactics are Enterprise\'s, to review with --domain enterprise in that release, the command once', async () => {
-    const both = join(freshTmpDir('gap-unknown-tactics-ics'), 'rules');
-    mkdirSync(both);
-    copyFileSync(join(processCreation, stealthy[0]!), join(both, 'stealth.yml'));
-    copyFileSync(join(processCreation, 'proc_creation_win_amsi_registry_tampering.yml'), join(both, 'amsi.yml'));
+    const both = bothTactics('gap-unknown-tactics-ics');
     const icsOut = freshTmpDir('gap-unknown-tactics-ics-out');
     const run = await runCli(['gap', '--domain', 'ics', '--threat', 'test/fixtures/gap/ics-threat.json', '--coverage', both, '--out', icsOut, '--report', 'json']);
     expect(run.code, run.stderr).to.equal(0);

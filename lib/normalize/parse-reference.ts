@@ -10,6 +10,8 @@ import {
   scanIds,
   tokenizeReferences,
   withoutMarkdownEscapes,
+  withoutZeroWidth,
+  ZERO_WIDTH_RULE,
   type ReadingRule,
 } from './tokenize-references.js';
 
@@ -84,8 +86,10 @@ export function parseReference(raw: string): ParsedReference {
   const folded = foldText(raw);
   const rules = new Set<ReadingRule>();
   const unescaped = withoutMarkdownEscapes(raw);
-  if (folded.text !== unescaped.replace(/[‐‑‒–—―−]/g, '-')) rules.add(FOLD_RULE);
+  const visible = withoutZeroWidth(unescaped);
+  if (folded.text !== visible.replace(/[‐‑‒–—―−]/g, '-')) rules.add(FOLD_RULE);
   if (unescaped !== raw) rules.add(ESCAPE_RULE);
+  if (visible !== unescaped) rules.add(ZERO_WIDTH_RULE);
   const text = joinLines(folded.text);
   if (text !== folded.text && /\S\s*\n\s*\S/.test(folded.text.trim())) rules.add(JOIN_RULE);
   const tokenized = tokenizeReferences(text, 'reference');

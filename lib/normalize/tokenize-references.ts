@@ -61,14 +61,17 @@ export const READING_RULES = [
   'Atomic Red Team test numbers after a technique\'s ID are left out (T1003.001-3, T1559-1,2,3: the technique\'s tests)',
   'an ID glued to a tactic\'s ID before it is split off (TA0011T1561.001)',
   'a tactic\'s ID before `::` and the technique\'s ID is its own tactic, as capa\'s notation with IDs (PowerShell (TA0002::T1059.001))',
+  'a zero-width space, word joiner or byte order mark (U+200B, U+2060, U+FEFF) is left out, as web pages hide them in an ID or beside it (T1<U+200B>059.001)',
 ] as const;
 export type ReadingRule = (typeof READING_RULES)[number];
 
 export const [FOLD_RULE, JOIN_RULE] = READING_RULES;
-const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, COLON, ESCAPED_DOT, SIBLINGS, UNPADDED_SIBLINGS, PARENT_SIBLING, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME, LETTER_SPACED, TACTIC_AFTER, TACTIC_GLUED, GLUED_CAPITALS, FOOTNOTE, SPLIT_DIGITS, TACTIC_BEFORE_NAME, FILE_NAME, SLASHLESS_URL, ATOMIC_TEST, GLUED_TACTIC_ID, TACTIC_ID_BEFORE_ID] =
+const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, COLON, ESCAPED_DOT, SIBLINGS, UNPADDED_SIBLINGS, PARENT_SIBLING, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME, LETTER_SPACED, TACTIC_AFTER, TACTIC_GLUED, GLUED_CAPITALS, FOOTNOTE, SPLIT_DIGITS, TACTIC_BEFORE_NAME, FILE_NAME, SLASHLESS_URL, ATOMIC_TEST, GLUED_TACTIC_ID, TACTIC_ID_BEFORE_ID, ZERO_WIDTH_LEFT_OUT] =
   READING_RULES;
 /** The rule by which a Markdown backslash escape is read as the character it escapes (`foldText` drops the backslash). */
 export const ESCAPE_RULE: ReadingRule = ESCAPED_DOT;
+/** The rule by which a zero-width character is left out (`foldText` drops it). */
+export const ZERO_WIDTH_RULE: ReadingRule = ZERO_WIDTH_LEFT_OUT;
 /** The rule by which a reference states its own tactic in brackets after it: that tactic is its, and no other. */
 export const TACTIC_AFTER_RULE: ReadingRule = TACTIC_AFTER;
 /** The rule by which capa's `Tactic::Technique [ID]` gives a reference's tactic: that tactic is its, and no other. */
@@ -727,14 +730,22 @@ function isNfkc(text: string): boolean {
 // `Remote File Copy (T1105\)`, `\- Spearphishing Link`, `\[T1059.001\]`, `T1055\.dll`). Not one before `|` (a table's
 // escaped pipe is read as a cell's end, as before), `\` or `"` (escapes of JSON strings).
 const MARKDOWN_ESCAPE = /\\(?=[!#$%&'()*+,\-./:;<=>?@[\]^_`{}~])/g;
+// Invisible characters that NFKC keeps: a zero-width space (U+200B), a word joiner (U+2060) and a zero-width no-break
+// space or byte order mark (U+FEFF). Web pages put them where a long word may break or after a paragraph's text (a
+// WeChat post's text ends in U+200B: tofrankie/blog issue #296); copied with the text, one inside an ID hides the ID
+// (`T1\u200b059.001`) and one beside it goes into the name read. Not a zero-width joiner or non-joiner: Persian,
+// Indic scripts and emoji sequences need them.
+const ZERO_WIDTH = /[\u200b\u2060\ufeff]/g;
+// What `foldText` leaves out of a folded text: a Markdown escape's backslash and a zero-width character.
+const LEFT_OUT = new RegExp(`${MARKDOWN_ESCAPE.source}|${ZERO_WIDTH.source}`, 'g');
 
 /**
- * Fold text for matching (NFKC, one kind of dash, Markdown's backslash escapes read as the characters they escape),
- * keeping where each folded character came from.
+ * Fold text for matching (NFKC, one kind of dash, Markdown's backslash escapes read as the characters they escape,
+ * zero-width characters left out), keeping where each folded character came from.
  */
 export function foldText(original: string): FoldedText {
   const folded = foldedText(original);
-  return original.includes('\\') ? withoutEscapes(folded) : folded;
+  return original.includes('\\') || original.search(ZERO_WIDTH) >= 0 ? withoutLeftOut(folded) : folded;
 }
 
 /** Text less its Markdown backslash escapes (as `foldText` reads them), folding aside. */
@@ -742,18 +753,23 @@ export function withoutMarkdownEscapes(text: string): string {
   return text.replace(MARKDOWN_ESCAPE, '');
 }
 
-/** Folded text less the backslashes that escape a punctuation character, with its map back to the original. */
-function withoutEscapes(folded: FoldedText): FoldedText {
+/** Text less its zero-width characters (as `foldText` leaves them out), folding aside. */
+export function withoutZeroWidth(text: string): string {
+  return text.replace(ZERO_WIDTH, '');
+}
+
+/** Folded text less what `foldText` leaves out (`LEFT_OUT`), with its map back to the original. */
+function withoutLeftOut(folded: FoldedText): FoldedText {
   const { text } = folded;
-  const escapes = Array.from(text.matchAll(MARKDOWN_ESCAPE), (escape) => escape.index);
-  if (!escapes.length) return folded;
+  const leftOut = Array.from(text.matchAll(LEFT_OUT), (match) => match.index);
+  if (!leftOut.length) return folded;
   // Built a run of kept characters at a time: a page run into one line is megabytes long (the bench's extract step).
-  const from = new Int32Array(text.length - escapes.length);
+  const from = new Int32Array(text.length - leftOut.length);
   const to = new Int32Array(from.length);
   const pieces: string[] = [];
   let at = 0;
   let start = 0;
-  for (const end of [...escapes, text.length]) {
+  for (const end of [...leftOut, text.length]) {
     pieces.push(text.slice(start, end));
     for (let i = start; i < end; i++, at++) {
       from[at] = folded.from ? folded.from[i]! : i;

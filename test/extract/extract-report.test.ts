@@ -2068,6 +2068,23 @@ describe('extractReport', () => {
     });
   });
 
+  describe('zero-width characters a web page hides in its text (U+200B, U+2060, U+FEFF)', () => {
+    // A page's text copied from the browser keeps the zero-width spaces its HTML holds (a WeChat post's text ends in
+    // U+200B: tofrankie/blog issue #296; pages put them where a long word may break). Our own lines in that shape:
+    // before, the ID with one inside was missed without a word, and the names beside one carried it.
+    it('reads an ID with one inside it, and leaves those beside a name out of the name, saying so in the trail', () => {
+      const text = ['T1\u200b059.006 Python', 'PowerShell\u200b T1059.001', 'T1021.002\u2060 SMB/Windows Admin Shares', '| Persistence | \ufeffT1547.001 | Registry Run Keys |'].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.line, ref.ids, ref.name, ref.resolution?.ids])).to.deep.equal([
+        [1, ['T1059.006'], 'Python', ['T1059.006']],
+        [2, ['T1059.001'], 'PowerShell', ['T1059.001']],
+        [3, ['T1021.002'], 'SMB/Windows Admin Shares', ['T1021.002']],
+        [4, ['T1547.001'], 'Registry Run Keys', ['T1547.001']],
+      ]);
+      expect(refs[0]?.resolution?.trail).to.include(`read: ${READING_RULES.find((rule) => rule.startsWith('a zero-width space'))}`);
+    });
+  });
+
   describe('a name written around its ID', () => {
     it('is the reference\'s name where it is exactly that technique\'s and the name read is not (an OCR\'d table, reports4 21 and 01)', () => {
       const text = [

@@ -67,6 +67,8 @@ const shapes: Array<[string, Expected]> = [
   // Red Canary's 2020 Threat Detection Report as PDF text a converter escaped as Markdown (find_string index file 23057191732).
   ['Remote File Copy (T1105\\)', { ids: ['T1105'], name: 'Remote File Copy', rules: ['a Markdown escape before a punctuation character is dropped (T1021\\.004, Remote File Copy (T1105\\))'] }],
   ['\\- Spearphishing Link \\(T1566.002\\)', { ids: ['T1566.002'], name: 'Spearphishing Link' }],
+  // A ref copied from a web page with a zero-width space inside its ID (our own, in the shape tofrankie/blog issue #296 shows).
+  ['T1059\u200b.001 PowerShell', { ids: ['T1059.001'], name: 'PowerShell', rules: ['a zero-width space, word joiner or byte order mark (U+200B, U+2060, U+FEFF) is left out, as web pages hide them in an ID or beside it (T1<U+200B>059.001)'] }],
   // Red Canary's 2020 Threat Detection Report's section heading (find_string index file 22282697269): "Technique" labels
   // the ID, the words before it are the heading's, the name follows the colon. A dash after it leads to no name: a
   // pasted link's text (`Remote Services, Technique T1021 – Enterprise | MITRE ATT&CK®`, test/corpus) keeps the words before.

@@ -36,6 +36,7 @@ import { unheldNamespacedTechniqueText } from '../attack/not-mitre-text.js';
 import { withNamesAround, withNamesBeforeDash, withoutNameAfter } from './name-around.js';
 import { withRowUses } from './row-uses.js';
 import { withNamesOutOfSentences } from './sentence-names.js';
+import { deniedMention } from './denied-mentions.js';
 import { actorAdvice, bundleReport, type BundleOptions } from './bundle-references.js';
 import { mispEventReport } from './misp-event-references.js';
 import { attackFlowReport } from './attack-flow-references.js';
@@ -528,6 +529,9 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     const unread = ref.tacticColumn !== undefined ? unreadTacticParts(ref.tacticColumn) : [];
     const cellWarning = `the tactic cell "${ref.tacticColumn}" was read as ${ref.tactics.join(', ')}: ${unread.map((part) => `"${part}"`).join(', ')} names no tactic`;
     if (unread.length) own.push(cellWarning);
+    // `Therefore I did **not** map:` above the ID: no technique the report claims, kept for the analyst to judge.
+    const denied = deniedMention(lines, ref.span.line, ref.span);
+    if (denied) own.push(`${ref.ids.join(', ')} is written where the report says it was not seen or not mapped (${denied}): keep it only where the report claims it`);
     // `| Persistence | T1059.001 | Windows Shell |`: a warning on the row's tactic says nothing of its name, so the checks
     // of the name below are said beside it; they stand back only for a warning already on the name or the ID.
     const onTactics = new Set([cellWarning, ...kinds.filter((warning) => warning.kind === 'tactic').map((warning) => warning.message)]);

@@ -1,0 +1,75 @@
+import type { FoldedText, TextSpan } from '../normalize/tokenize-references.js';
+
+/**
+ * Where a report writes a technique's ID only to say it was not seen: an incident write-up's `Therefore I did **not**
+ * map:` above the ID it left out (a LetsDefend phishing write-up's "Mapping Restraint"), a hunt's `This does not
+ * independently prove pass-the-hash, so T1550.002 should remain a hypothesis` (the Northpeak Descent hunt's analyst
+ * note), a DFIR report's `We did not observe exfiltration (T1041)`. Such an ID is no technique the report claims; it is
+ * kept, for the analyst to judge, with a warning quoting the words that deny it.
+ */
+
+// Words that say a technique was not seen, mapped or shown, in English: a negation before a verb of observing (an
+// adverb may stand between: `does not independently prove`), `no evidence of`, `ruled out`, `remains a hypothesis`.
+// Not `did not detect` or `did not find`: a defence that missed a technique (`Defender did not detect the packed
+// payload (T1027.002)`) says it was used.
+const DENIAL = new RegExp(
+  [
+    String.raw`\b(?:(?:did|does|do|was|were|is|are|has|have|had|could)(?:\s+not|n[’']t)|never)\s+(?:\w+ly\s+)?(?:been\s+)?(?:map(?:ped)?|observe[ds]?|see|seen|confirm(?:ed)?|prove[ns]?|evidenced?)\b`,
+    String.raw`\bnot\s+(?:been\s+)?(?:observed|mapped|confirmed|seen)\b`,
+    String.raw`\bno\s+(?:evidence|sign|indication)s?\s+of\b`,
+    String.raw`\bruled\s+out\b`,
+    String.raw`\b(?:remains?|stays?)\s+(?:a\s+)?hypothes[ie]s\b`,
+  ].join('|'),
+  'iu',
+);
+// Markdown's emphasis marks, left out before the words are read (`I did **not** map:`).
+const EMPHASIS = /[*_]+/g;
+// Where a sentence's clause ends: a full stop, a question or exclamation mark before a space or the line's end (an
+// ID's dot, `T1059.001`, has a digit after it), a semicolon or a colon, a comma before a word that opens a clause
+// (`…, so T1550.002 should remain a hypothesis`, `…, they ran Mimikatz`), a conjunction that turns it (`but`). A denial
+// is read in the ID's clause alone: `There was no evidence of encryption (T1486), but backups were deleted (T1490)`.
+const CLAUSE_END = /[.!?;:](?=\s|$)|,\s+(?=(?:so|but|and|then|yet|while|whereas|although|though|however|instead|they|we|he|she|it|which|who)\b)|\s(?=(?:but|although|though|whereas|however|yet)\s)/giu;
+// How many lines above an ID the line that introduces it may stand: blank lines, a code fence and the items of its list
+// between (`The following were not observed:` above `- T1041`, `- T1048`).
+const INTRO_REACH = 20;
+// A line an introduction's colon reaches past: blank, a code fence, a list's item.
+const PASSED = /^(?:$|```|~~~|[-*•+]\s|\d{1,2}[.)]\s)/u;
+
+/** The words of `text` that deny what it names (`DENIAL`), Markdown's emphasis left out, or undefined. */
+function denial(text: string): string | undefined {
+  return DENIAL.exec(text.replace(EMPHASIS, ''))?.[0];
+}
+
+/** The clause of a line that holds a span of it (`CLAUSE_END`). */
+function clauseAround(text: string, span: TextSpan): string {
+  let start = 0;
+  let end = text.length;
+  for (const match of text.matchAll(CLAUSE_END)) {
+    if (match.index < span.start) start = match.index + match[0].length;
+    else if (match.index >= span.end) {
+      end = match.index;
+      break;
+    }
+  }
+  return text.slice(start, end);
+}
+
+/**
+ * What a report says to deny the technique whose ID is at `span` of line `line` (1-based), as a warning's words, or
+ * undefined: the denying words of the ID's clause, or of the line ending in a colon that introduces the ID's line (at
+ * most `INTRO_REACH` lines above, only blank lines, a code fence and its list's items between). Not in a table's row: its cells are no
+ * sentence, and a cell saying what was not seen besides (`not observed on other hosts`) does not deny its row's technique.
+ */
+export function deniedMention(lines: readonly FoldedText[], line: number, span: TextSpan): string | undefined {
+  const text = lines[line - 1]?.original;
+  if (text === undefined || text.includes('|')) return undefined;
+  const own = denial(clauseAround(text, span));
+  if (own) return `its clause says "${own}"`;
+  for (let above = line - 1; above >= Math.max(1, line - INTRO_REACH); above--) {
+    const intro = lines[above - 1]!.original.trim();
+    if (PASSED.test(intro)) continue;
+    const words = intro.endsWith(':') ? denial(intro) : undefined;
+    return words ? `line ${above}, which introduces it, says "${words}"` : undefined;
+  }
+  return undefined;
+}

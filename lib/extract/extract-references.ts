@@ -1151,7 +1151,7 @@ function rowReferences(
     const j = record || table?.columnTactics ? undefined : nameColumn >= 0 && nameColumn !== i ? nameColumn : named ? undefined : near.find((k) => nameCell(line, cells[k]));
     const nameSpan = j !== undefined && nameCell(line, cells[j], j === table?.techniqueColumn) ? cells[j] : undefined;
     const unnamed = cellRefs.filter(({ ref }) => ref.name === undefined).length;
-    const nameParts = nameSpan ? splitNames(line, nameSpan, unnamed) : [];
+    const nameParts = nameSpan ? splitNames(line, nameSpan, unnamed, namesTechnique) : [];
     // `| Application Layer Protocol | Web Protocols | T1071.001 |`: the sub-technique column's cell completes the name of
     // the one reference of the row (a cell without a name, `—`, leaves the technique's).
     const subCell = table && j === nameColumn && table.subColumn > j && unnamed === 1 ? cells[table.subColumn] : undefined;
@@ -1406,8 +1406,13 @@ function listItems(line: Line, span: TextSpan): TextSpan[] {
   return parts;
 }
 
-/** A name cell split to match the references of the ID cell beside it (one name for one, or one per reference). */
-function splitNames(line: Line, span: TextSpan, count: number): TextSpan[] {
+/**
+ * A name cell split to match the references of the ID cell beside it (one name for one, or one per reference): at
+ * commas, semicolons or `、`, else with ATT&CK data at spaced slashes where each part names a technique (`| Input Capture
+ * / Phishing for Information | T1056 / T1598 |`), for a slash also parts a technique's own name (`Registry Run Keys /
+ * Startup Folder`), whose parts name none.
+ */
+function splitNames(line: Line, span: TextSpan, count: number, namesTechnique?: ReadOptions['namesTechnique']): TextSpan[] {
   if (count === 0) return [];
   if (count === 1) return [span];
   const lines = cellLines(line, span);
@@ -1420,7 +1425,16 @@ function splitNames(line: Line, span: TextSpan, count: number): TextSpan[] {
       start = i + 1;
     }
   }
-  return parts.length === count ? parts : [];
+  if (parts.length === count || !namesTechnique) return parts.length === count ? parts : [];
+  const slashed: TextSpan[] = [];
+  start = span.start;
+  for (const match of slice(line, span).matchAll(/ \/ /g)) {
+    slashed.push(trimSpan(line.text, { start, end: span.start + match.index }));
+    start = span.start + match.index + match[0].length;
+  }
+  slashed.push(trimSpan(line.text, { start, end: span.end }));
+  const names = slashed.length === count && slashed.every((part) => namesTechnique(originalOf(line, part).trim(), line.number, false));
+  return names ? slashed : [];
 }
 
 /** The tactics of the last table caption before a place in a line; none when it names none. */

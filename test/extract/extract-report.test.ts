@@ -2068,6 +2068,31 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a name cell parted by spaced slashes beside an ID cell of as many IDs', () => {
+    // A SOC write-up's ATT&CK table kept as Markdown in a public repository (find_string index file 71352271046), its
+    // row: before, neither ID took a name, and the row's words were lost.
+    it('gives each ID its part where each part names a technique, and none where the slash parts one name', () => {
+      const text = [
+        '| Tactic | Technique | ID | How it appeared |',
+        '|---|---|---|---|',
+        '| Credential Access | Input Capture / Phishing for Information | T1056 / T1598 | Fake login page |',
+        '| Lateral Movement | Remote Services: RDP / SSH | T1021.001 / T1021.004 | sessions |',
+        '| Persistence | Boot or Logon Autostart Execution: Registry Run Keys / Startup Folder | T1547 / T1547.001 | Run key |',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.ids, ref.name, ref.resolution?.ids])).to.deep.equal([
+        [['T1056'], 'Input Capture', ['T1056']],
+        [['T1598'], 'Phishing for Information', ['T1598']],
+        [['T1021.001'], 'Remote Services: RDP', ['T1021.001']],
+        [['T1021.004'], 'SSH', ['T1021.004']],
+        [['T1547'], undefined, ['T1547']],
+        [['T1547.001'], undefined, ['T1547.001']],
+      ]);
+      // The report's own slip stays said: T1598 is a Reconnaissance technique.
+      expect(refs[1]?.resolution?.warnings).to.deep.equal(['Credential Access is not a tactic of T1598 Phishing for Information: it is Reconnaissance only in ATT&CK 18.1']);
+    });
+  });
+
   describe('zero-width characters a web page hides in its text (U+200B, U+2060, U+FEFF)', () => {
     // A page's text copied from the browser keeps the zero-width spaces its HTML holds (a WeChat post's text ends in
     // U+200B: tofrankie/blog issue #296; pages put them where a long word may break). Our own lines in that shape:

@@ -79,13 +79,18 @@ export function unknownTechniqueFinding(id: string, target: AttackIndex, history
   return { kind: isNumberedFarPast(indexed, newest) ? 'team' : 'newer release', id: indexed, newestAtHand, newest };
 }
 
+/** ICS's first technique number (T0800 Activate Firmware Update Mode). */
+const ICS_FIRST_NUMBER = 800;
+
 /**
  * Whose numbering a technique number is in: ICS numbers its techniques from T0800 (`ICS_TECHNIQUE_ID`), enterprise and
  * mobile theirs from T1000 (counted over ../shared's releases: ICS 18.1 T0800 to T0895, enterprise 3.0 to 18.1 T1001 to
- * T1681, mobile 18.1 T1398 to T1676). Undefined from T2000 on, which no domain numbers: beside ICS as beside enterprise,
- * T9001 is numbered far past MITRE's newest (a team's), where T1685 beside ICS is enterprise's numbering, not ICS's.
+ * T1681, mobile 18.1 T1398 to T1676). Undefined below T0800 and from T2000 on, which no domain numbers: T0069 (in
+ * atomic-threat-coverage's profiles) is no ICS technique, and beside ICS as beside enterprise, T9001 is numbered far past
+ * MITRE's newest (a team's), where T1685 beside ICS is enterprise's numbering, not ICS's.
  */
 function domainNumbering(number: number): 'ics' | 'enterprise and mobile' | undefined {
+  if (number < ICS_FIRST_NUMBER) return undefined;
   if (ICS_TECHNIQUE_ID.test(numberId(number))) return 'ics';
   return number < 2000 ? 'enterprise and mobile' : undefined;
 }

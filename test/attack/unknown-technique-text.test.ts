@@ -75,6 +75,14 @@ describe('unknownTechniqueText', function () {
     );
   });
 
+  // atomic-threat-coverage's format 2.1 profiles hold T0069 (test/fixtures/layers/public/atc-testcustomer2-2.1.json):
+  // below T0800, no domain numbers it, so it is no ICS technique either, and is said as any unknown ID is.
+  it('an ID below T0800 (T0069) is no domain\'s numbering: no finding, in enterprise as in ICS', () => {
+    expect(unknownTechniqueFinding('T0069', loadRelease('18.1'))).to.equal(undefined);
+    expect(unknownTechniqueFinding('T0069', loadRelease('18.1', 'ics-attack'))).to.equal(undefined);
+    expect(unknownTechniqueFinding('T0800', loadRelease('18.1'))).to.include({ kind: 'other domain' });
+  });
+
   // ICS numbers T0800 to T0895 (18.1), enterprise and mobile T1001 to T1681 (every release at hand): no domain numbers
   // T9001, far past ICS's newest as past enterprise's. validate said "fix the ID" beside ICS, where gap said a team's.
   it('a team\'s number in ICS (T9001, attack.t9001) is a team\'s, as in enterprise: no domain numbers from T2000', () => {

@@ -31,6 +31,7 @@ import { TEAM_DATA_ADVICE } from '../attack/not-mitre-text.js';
 import { newestTechniqueNumber, unknownFindingBrief, unknownFindingText, unknownTechniqueFinding, unknownTechniquesText, type UnknownTechniqueAdvice, type UnknownTechniqueFinding } from '../attack/unknown-technique-text.js';
 import { releaseAsGiven } from '../attack/later-release.js';
 import { isActorId, objectTagId } from './object-tag.js';
+import { describeObject, locateInOtherDomains } from '../normalize/resolve-attack-object.js';
 import type { OutsideViewRanking } from './outside-view.js';
 
 /**
@@ -457,10 +458,15 @@ function unknownTag(raw: string, target: AttackIndex, releases: ResolveCoverageO
     // Mitigations and data sources are not looked up: no review counts them.
     if (!isActorId(object) || target.actors(object).some((actor) => actor.id === object)) return undefined;
     // A team's group (attack.acme-g1000) was said to be no ATT&CK tag at all; it is one where the team's data holds it.
-    const note = isNamespacedObjectId(object)
-      ? `${namespacedObjectText(object)}, and the ATT&CK data loaded (${target.label}) does not hold it: ${TEAM_DATA_ADVICE}`
-      : `${object} is not a group, software or campaign of ATT&CK ${target.label}; if it comes from a newer release, get it with \`attack-layers data fetch\``;
-    return { status: 'unknown', note: inGivenInputs(note, releases.givenAs) };
+    if (isNamespacedObjectId(object)) {
+      return { status: 'unknown', note: inGivenInputs(`${namespacedObjectText(object)}, and the ATT&CK data loaded (${target.label}) does not hold it: ${TEAM_DATA_ADVICE}`, releases.givenAs) };
+    }
+    const fact = `${object} is not a group, software or campaign of ATT&CK ${target.label}`;
+    // Another domain's object (SigmaHQ's enterprise software attack.s0508, Ngrok, in an ICS review) is named as the
+    // rule's tactic tags of that domain are, not sent to a newer release of the review's domain, which will not have it.
+    const found = releases.otherReleases ? locateInOtherDomains(releases.otherReleases, object, target) : undefined;
+    if (found) return { status: 'other domain', note: `${fact}: it is ${describeObject(found.object)} of ATT&CK ${found.index.label}; ${reviewDomainAdvice(found.index.domain, releases.givenAs)}` };
+    return { status: 'unknown', note: inGivenInputs(`${fact}; if it comes from a newer release, get it with \`attack-layers data fetch\``, releases.givenAs) };
   }
   const tactic = tagTactic(raw);
   if (/^(?:ds|m)\d+$/i.test(tactic)) return undefined;
@@ -475,6 +481,11 @@ function unknownTag(raw: string, target: AttackIndex, releases: ResolveCoverageO
     return { status: 'unknown tactic', note: `"${tactic}" is not a tactic but the name of technique ${which}; tag the technique as ${tags}` };
   }
   return unknownTactic(tactic, target, releases);
+}
+
+/** What a rule's ATT&CK tag of another domain asks: `review the rule's Enterprise techniques with --domain enterprise`. */
+function reviewDomainAdvice(domain: Domain, givenAs: GivenAs | undefined): string {
+  return `review the rule's ${domainAdjective(domain)} techniques with ${givenOption(givenAs, 'domain', domain, domain.replace(/-attack$/, ''))}`;
 }
 
 /** The tactic a tag or a tactic field names, as written: `attack.defense_evasion` -> `defense_evasion`, `TA0005` alone. */
@@ -550,7 +561,7 @@ function unknownTactic(tactic: string, target: AttackIndex, options: ResolveCove
     const known = release.tactic(tactic) ?? release.tactic(words);
     if (!known) continue;
     if (release.domain !== target.domain) {
-      return { status: 'other domain', note: `${known.name} (${known.id}) is a tactic of ATT&CK ${release.label}, not of ATT&CK ${target.label}; review the rule's ${domainAdjective(release.domain)} techniques with ${givenOption(options.givenAs, 'domain', release.domain, release.domain.replace(/-attack$/, ''))}` };
+      return { status: 'other domain', note: `${known.name} (${known.id}) is a tactic of ATT&CK ${release.label}, not of ATT&CK ${target.label}; ${reviewDomainAdvice(release.domain, options.givenAs)}` };
     }
     return { status: 'unknown tactic', note: `${known.name} (${known.id}) is a tactic of ATT&CK ${release.label}, not of ATT&CK ${target.label}; review in that release (${releaseAsGiven(options.givenAs, release.domain, release.release)})` };
   }

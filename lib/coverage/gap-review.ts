@@ -1,6 +1,6 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { DetectionModel } from '../attack/detection-model.js';
-import { currentPlatformName, platformAdvice } from '../attack/platform-names.js';
+import { currentPlatformName, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
 import type { Domain, LogSourceRef, TacticShortname, TechniqueId } from '../attack/types.js';
 import { givenOption, inGivenInputs, type GivenAs } from '../errors.js';
 import { UNRESOLVED_STATUSES, type NormalizedCampaign, type Resolution } from '../normalize/normalize-types.js';
@@ -17,7 +17,7 @@ import { compareText } from '../compare-text.js';
 import { closestWord, editDistance, typoLimit } from '../name-distance.js';
 import { classRank, detectionAdvice, type GapDetection } from './gap-detection.js';
 import { attackMajor } from '../layer/layer-format.js';
-import { everyPlatformSource, everyPlatformWhose, unlistedPlatformNames, type ReleaseList } from '../layer/platform-visibility.js';
+import { everyPlatformSource, everyPlatformWhose, unlistedPlatformNames, type PlatformRelease, type ReleaseList } from '../layer/platform-visibility.js';
 import { fetchCommand } from '../attack/release-files.js';
 import { logSourcesMeet, type CollectedLogSources } from './read-log-sources.js';
 import { sigmaLogSources } from './sigma-log-sources.js';
@@ -44,7 +44,8 @@ import type { OutsideViewRanking } from './outside-view.js';
  *   own; a threat layer's `filters.platforms`, unless it lists every platform of the layer's own release, as every
  *   Navigator export does; none named: every platform) that the technique has in ATT&CK (when
  *   it has none of them, the sources' platforms). A rule counts for the technique only if it can fire on one of
- *   them (Sigma: its logsource's platforms; a rule without platforms fires anywhere).
+ *   them (Sigma: its logsource's platforms; a coverage layer's entry: its filter's, unless that is a generator's list,
+ *   coverageLayerPlatforms; a rule without platforms fires anywhere).
  * - Coverage of a technique: the best level (0..1) among the rules that count for it. Sub-technique rules do not
  *   cover the parent: a parent covered only through some sub-techniques is `partial`, at the mean level of its
  *   current sub-techniques; parent rules do not cover sub-techniques either.
@@ -636,6 +637,18 @@ export interface ResolveCoverageOptions {
   /** The inputs are a rules library's (`gap --rules-library`): its notes say so, and that its rules are proposed, not counted. */
   library?: boolean;
   /**
+   * The release a layer states (`14`: its major, as Navigator reads `versions.attack`) in the review's domain, or
+   * undefined when it is not available (`availableRelease` of a library): to read its platform filter as written.
+   */
+  release?: (release: string) => AttackIndex | undefined;
+  /**
+   * The release nearest to a layer's that is available (`nearestRelease` of a library: 14.1 for 15), read in its
+   * place when `release` has not the layer's: to tell a filter that lists every platform of it.
+   */
+  nearest?: (release: string) => AttackIndex | undefined;
+  /** Every release of the review's domain available here (`domainReleases`), for a filter in another release's names. */
+  releases?: ReleaseList;
+  /**
    * How notes name the release to review in (`releaseAsGiven`): by default the `target` to pass, an AttackIndex of it;
    * `givenAs.release` for a caller's flag (the CLI's `--attack-release`).
    */
@@ -677,6 +690,8 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
   // Per platform name the release lacks, the rules that name it (their place) and whether they name techniques of the release.
   const unknownPlatforms = new Map<string, { place: string; counts: boolean }[]>();
   const empty: CoverageInput[] = [];
+  // How each coverage layer's platform filter was read, when it says where its detections run or is a generator's list.
+  const layerNotes = new Map<CoverageInput, string>();
   // Rules that tag technique IDs past the release's newest, as a newer release writes them (newerTagsNote).
   const newest = newestTechniqueNumber(target);
   const newer = new Map<CoverageInput, NewerTags>();
@@ -685,6 +700,9 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
   const repaired = new Map<CoverageInput, RepairedRef[]>();
   for (const input of inputs) {
     const before = rules.length;
+    // A coverage layer's rules fire where its platform filter says its detections run (coverageLayerPlatforms).
+    const layerPlatforms = coverageLayerPlatforms(input, target, options);
+    if (layerPlatforms.note) layerNotes.set(input, layerPlatforms.note);
     for (const rule of input.rules) {
       const newerMark = newerTacticMark(rule, target);
       const ids = new Set<TechniqueId>();
@@ -766,6 +784,8 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
         for (const name of unknown) unknownPlatforms.set(name, [...(unknownPlatforms.get(name) ?? []), { place: placeText(rule), counts: ids.size > 0 }]);
         // A detection whose platforms are all unknown names is counted everywhere rather than nowhere.
         if (platforms.length) resolved.platforms = platforms;
+      } else if (layerPlatforms.platforms) {
+        resolved.platforms = layerPlatforms.platforms;
       }
       rules.push(resolved);
     }
@@ -782,7 +802,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
         else if (resolution.status === 'revoked') remapped.push({ raw: ref.raw, ids: resolution.ids, ...place, rule: name });
       }
       const resolved: ResolvedVisibility = { visibility: seen, ids: [...ids].sort() };
-      const platforms = seen.platforms?.length ? releasePlatforms(seen.platforms, target).platforms : [];
+      const platforms = seen.platforms?.length ? releasePlatforms(seen.platforms, target).platforms : (layerPlatforms.platforms ?? []);
       if (platforms.length) resolved.platforms = platforms;
       visibility.push(resolved);
     }
@@ -791,6 +811,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
   const notes = [
     ...inputs.flatMap((input) => [
       ...(input.notes ?? []),
+      ...(layerNotes.has(input) ? [layerNotes.get(input)!] : []),
       ...newerReleaseNote(input, target, 'coverage', options.givenAs),
       ...otherDomainLayerNote(input, target, 'coverage', options.otherDomains),
       ...newerTagsNote(input, newer.get(input), target, options.givenAs),
@@ -1272,21 +1293,8 @@ export function threatFromCampaigns(results: readonly NormalizedCampaign[], targ
   });
 }
 
-/** Options of threatFromLayer. */
-export interface ThreatLayerOptions extends ResolveCoverageOptions {
-  /**
-   * The release a layer states (`14`: its major, as Navigator reads `versions.attack`) in the review's domain, or
-   * undefined when it is not available (`availableRelease` of a library): to read its platform filter as written.
-   */
-  release?: (release: string) => AttackIndex | undefined;
-  /**
-   * The release nearest to a layer's that is available (`nearestRelease` of a library: 14.1 for 15), read in its
-   * place when `release` has not the layer's: to tell a filter that lists every platform of it.
-   */
-  nearest?: (release: string) => AttackIndex | undefined;
-  /** Every release of the review's domain available here (`domainReleases`), for a filter in another release's names. */
-  releases?: ReleaseList;
-}
+/** Options of threatFromLayer (a threat layer's platform filter is read with `release`, `nearest` and `releases`). */
+export type ThreatLayerOptions = ResolveCoverageOptions;
 
 /** The enterprise platform of the tactics ATT&CK 8 took over from PRE-ATT&CK (Reconnaissance, Resource Development). */
 const PRE_PLATFORM = 'PRE';
@@ -1317,12 +1325,7 @@ function threatLayerPlatforms(
     return keptOut ? { platforms: everyBut(), unknown: [], notes: [`${layerLabel('threat', input.source, input.layerName)}: reviewed on every platform of ${target.label} but ${stagesNote}`] } : { unknown: [], notes: [] };
   }
   const { platforms, unknown } = releasePlatforms(input.platforms, target);
-  const stated = attackMajor(input.attackVersion);
-  const exact = stated === undefined || stated === target.major ? target : options.release?.(stated);
-  const own = exact ?? (stated === undefined ? undefined : options.nearest?.(stated));
-  // A layer that states no release was read in the target; a filter of Navigator 2.0-2.2's every option chose nothing.
-  const era = stated ?? input.filterRelease?.major;
-  const found = everyPlatformSource(input.platforms, own, options.releases, era);
+  const { stated, exact, own, era, found } = filterReleases(input, target, options);
   // An ICS layer of 10 reviewed in 18.1: its names are 10's, unknown here, not names to replace with 18.1's.
   const unlisted = exact ? [] : unlistedPlatformNames(input.platforms, target, stated, options.releases);
   if (unlisted.length) {
@@ -1342,6 +1345,70 @@ function threatLayerPlatforms(
       ].map((note) => inGivenInputs(note, options.givenAs))
     : [];
   return keptOut ? { platforms: everyBut(), unknown, notes } : { unknown, notes };
+}
+
+/**
+ * The releases a layer's platform filter is read against: the one it states (`stated`, its major), that release when
+ * available here (`exact`) or the one nearest to it (`own`), the release it was chosen in (`era`: a layer that states
+ * none was read in the target; a filter of Navigator 2.0-2.2's every option chose nothing), and the release whose every
+ * platform it lists, when it does (`found`, everyPlatformSource).
+ */
+function filterReleases(
+  input: CoverageInput,
+  target: AttackIndex,
+  options: ResolveCoverageOptions,
+): { stated?: string; exact?: AttackIndex; own?: AttackIndex; era?: string; found?: PlatformRelease } {
+  const stated = attackMajor(input.attackVersion);
+  const exact = stated === undefined || stated === target.major ? target : options.release?.(stated);
+  const own = exact ?? (stated === undefined ? undefined : options.nearest?.(stated));
+  const era = stated ?? input.filterRelease?.major;
+  return { stated, exact, own, era, found: everyPlatformSource(input.platforms, own, options.releases, era) };
+}
+
+/**
+ * The platforms a coverage layer's detections run on, read from its `filters.platforms`, in the target's names; with a
+ * note saying how the filter was read. A filter narrows what the author looks at to where the layer's detections run:
+ * sysmon-modular's layer (olafhartong/sysmon-modular, attack_matrix/Sysmon-modular.json) is filtered to "windows", where
+ * Sysmon logs; MITRE CAR's analytic coverage layer (mitre-attack/car, docs/coverage/car_analytic_coverage_01_08_2024.json)
+ * to Linux, macOS, Windows and Network, where its analytics run; DeTT&CT writes the `platform` of the administration file
+ * its layer comes from, which read-dettect reads as where its detections count. It says nothing when it lists every
+ * platform of the layer's release, or of an older one in whose names it is written (everyPlatformSource, as a threat
+ * layer's), or when it names a platform by a name ATT&CK had replaced before the layer's release, or in a layer that
+ * states none: such a list is its generator's, not one chosen in Navigator, which writes its release's names. Splunk's
+ * contentctl writes ATT&CK 8's names but PRE into a layer of ATT&CK 16 (splunk/contentctl,
+ * contentctl/output/attack_nav_writer.py), and its older writer ATT&CK 6's but Azure AD into one of format 4.3 stating
+ * no release (splunk/security_content's coverage.json): read as where the detections run, its Azure AD and Kubernetes
+ * rules would count on neither Identity Provider nor Containers. Undefined platforms: every platform.
+ */
+function coverageLayerPlatforms(input: CoverageInput, target: AttackIndex, options: ResolveCoverageOptions): { platforms?: string[]; note?: string } {
+  if (input.kind !== 'layer' || !input.platforms?.length || !(input.rules.length || input.visibility?.length)) return {};
+  const label = layerLabel('coverage', input.source, input.layerName);
+  const { stated, own, era, found } = filterReleases(input, target, options);
+  // A caller that gives no release of the layer's (`release`, `nearest`) has it read by the target's and the platform
+  // lists attack-layers ships (everyPlatformSource).
+  if (found ?? (own ? undefined : everyPlatformSource(input.platforms, target, options.releases, era))) return {};
+  const renamed = input.platforms.filter((name) => {
+    const rename = PLATFORM_RENAMES[name.trim()];
+    return rename && (stated === undefined || compareReleases(attackMajor(rename.since) ?? rename.since, stated) <= 0);
+  });
+  if (renamed.length) {
+    const names = renamed.map((name) => `${name} (${PLATFORM_RENAMES[name.trim()]!.to} since ATT&CK ${PLATFORM_RENAMES[name.trim()]!.since})`).join(', ');
+    const layer = stated === undefined ? 'names ATT&CK has since replaced, in a layer that states no release' : `names ATT&CK ${stated}, the layer's release, had replaced`;
+    return {
+      note:
+        `${label}: filters.platforms names ${names}, ${layer}: a list its generator writes into every layer, not one chosen in Navigator ` +
+        `(which writes its release's names), so it is not read as where the layer's detections run: they count on every platform`,
+    };
+  }
+  const { platforms } = releasePlatforms(input.platforms, target);
+  if (!platforms.length) return {};
+  const rules = input.rules.length;
+  return {
+    platforms,
+    note:
+      `${label}: filters.platforms read as where its detections run: its ${rules === 1 ? 'rule counts' : `${rules} rules count`} on ${platforms.join(', ')} ` +
+      `alone, as a detections file's platforms do (a filter of every platform of its release says nothing)`,
+  };
 }
 
 /**

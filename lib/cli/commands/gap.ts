@@ -126,10 +126,10 @@ export function handler(context: CliContext) {
     const inputs = readCoverageInputs(args.coverage, { scale, stdin, cacheDir: cacheDir(context), domain: threat.domain, givenAs: FLAG_WORDS });
     // Older releases read names the target no longer has (a 2018 rule's "Credential Dumping"), as normalize does.
     const { history, otherDomains, otherReleases } = domainReleases(library, target.domain, args['attack-release']);
-    const coverage = resolveCoverage(inputs, target, { otherDomains, history, otherReleases, givenAs: FLAG_WORDS });
-    // A threat layer's own release (ATT&CK 14) tells whether its platform filter listed every platform there.
+    // A layer's own release (ATT&CK 14) tells whether its platform filter listed every platform there.
     const release = (version: string) => availableRelease(library, target.domain, version);
     const nearest = (version: string) => nearestRelease(library, target.domain, version);
+    const coverage = resolveCoverage(inputs, target, { otherDomains, history, otherReleases, release, nearest, releases: history, givenAs: FLAG_WORDS });
     const threatLayers = threat.layers.map((input) => threatFromLayer(input, target, { otherDomains, history, release, nearest, releases: history, givenAs: FLAG_WORDS }));
     const tests = testSet && placeAtomicTests(testSet, { target, history, otherDomains });
     // Public rules not run: read and resolved as coverage is (revoked tags remapped), never counted as coverage.

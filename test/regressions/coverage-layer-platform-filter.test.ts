@@ -1,0 +1,89 @@
+/**
+ * A coverage layer's `filters.platforms` says where its detections run, when its author chose it: sysmon-modular's
+ * layer (olafhartong/sysmon-modular, `attack_matrix/Sysmon-modular.json`, test/fixtures/layers/public) is filtered to
+ * "windows", where Sysmon logs, yet its T1087 counted 100% for a Linux threat's T1087 Account Discovery. A filter says
+ * nothing when it lists every platform of its release (elastic/detection-rules' navigator.py writes ATT&CK 14's eleven
+ * names), or names platforms ATT&CK had replaced, a generator's list: splunk/security_content's coverage.json (format
+ * 4.3, no release, ATT&CK 6's names but Azure AD; test/fixtures/layers/public) and splunk/contentctl's
+ * `contentctl/output/attack_nav_writer.py`, whose ATT&CK 16 layer lists ATT&CK 8's names but PRE (the layer below is
+ * ours, in that shape: its filter and settings, our own entry): read as where the detections run, Splunk's Azure AD
+ * rules would not count on Identity Provider.
+ */
+import { readFileSync } from 'node:fs';
+import { expect } from 'chai';
+import type { AttackIndex } from '../../lib/attack/attack-index.js';
+import { AttackLibrary } from '../../lib/attack/load.js';
+import { resolveCoverage, reviewGaps, threatFromLayer, type GapReview } from '../../lib/coverage/gap-review.js';
+import { parseCoverageLayers } from '../../lib/coverage/read-coverage-layer.js';
+import { stixDir, testCacheDir } from '../helpers/attack.js';
+
+const published = (name: string): string => readFileSync(new URL(`../fixtures/layers/public/${name}`, import.meta.url), 'utf8');
+
+/** A threat on `platforms` alone, using `ids`. */
+const threatOn = (platforms: string[], ids: string[]) => ({
+  name: 'Incident',
+  versions: { attack: '18', navigator: '5.1.0', layer: '4.5' },
+  domain: 'enterprise-attack',
+  filters: { platforms },
+  techniques: ids.map((techniqueID) => ({ techniqueID, score: 1 })),
+  gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 1 },
+});
+
+const contentctlLayer = {
+  versions: { attack: '16', navigator: '5.1.0', layer: '4.5' },
+  name: 'Detection Coverage',
+  description: 'Security Content Detection Coverage',
+  domain: 'enterprise-attack',
+  techniques: [{ techniqueID: 'T1078.004', score: 1, enabled: true, links: [{ label: 'Cloud account login from a new country', url: 'https://research.example/1' }] }],
+  gradient: { colors: ['#ffffff', '#66b1ff', '#096ed7'], minValue: 0, maxValue: 1 },
+  filters: { platforms: ['Windows', 'Linux', 'macOS', 'Network', 'AWS', 'GCP', 'Azure', 'Azure AD', 'Office 365', 'SaaS'] },
+  legendItems: [{ label: 'No detections', color: '#ffffff' }, { label: 'Has detections', color: '#66b1ff' }],
+};
+
+describe('regression: a coverage layer\'s platform filter says where its detections run (sysmon-modular\'s "windows")', () => {
+  let index: AttackIndex;
+
+  const review = (coverage: string, file: string, threat: object): GapReview => {
+    const resolved = resolveCoverage(parseCoverageLayers(coverage, file), index);
+    const input = parseCoverageLayers(JSON.stringify(threat), 'threat.json', { role: 'threat' })[0]!;
+    return reviewGaps([threatFromLayer(input, index).source], resolved, index, { minCoverage: 0.5 });
+  };
+
+  before(() => {
+    index = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() }).release('enterprise-attack', '18.1');
+  });
+
+  it('sysmon-modular\'s T1087 does not cover a Linux threat\'s T1087: it runs on Windows, and the row says so', () => {
+    const result = review(published('sysmon-modular-1.0.json'), 'Sysmon-modular.json', threatOn(['Linux'], ['T1087']));
+    const row = result.rows.find((r) => r.id === 'T1087')!;
+    expect([row.coverage, row.platforms, row.platformsCovered]).to.deep.equal([0, ['Linux'], []]);
+    expect(row.otherPlatformRules.map((rule) => [rule.name, rule.platforms])).to.deep.equal([['Sysmon-modular', ['Windows']]]);
+    expect(result.notes).to.include(
+      'coverage layer Sysmon-modular.json ("Sysmon-modular"): filters.platforms read as where its detections run: its 8 rules count on Windows alone, ' +
+        "as a detections file's platforms do (a filter of every platform of its release says nothing)",
+    );
+  });
+
+  it('sysmon-modular\'s T1087 still covers a Windows threat\'s T1087', () => {
+    const row = review(published('sysmon-modular-1.0.json'), 'Sysmon-modular.json', threatOn(['Windows'], ['T1087'])).rows.find((r) => r.id === 'T1087')!;
+    expect([row.coverage, row.platformsCovered]).to.deep.equal([1, ['Windows']]);
+  });
+
+  it('Splunk contentctl\'s generator list (ATT&CK 8\'s names in a layer of 16) says nothing: T1078.004 covered on Identity Provider', () => {
+    const result = review(JSON.stringify(contentctlLayer), 'coverage.json', threatOn(['Identity Provider'], ['T1078.004']));
+    const row = result.rows.find((r) => r.id === 'T1078.004')!;
+    expect([row.coverage, row.platformsCovered, row.otherPlatformRules]).to.deep.equal([1, ['Identity Provider'], []]);
+    expect(result.notes.find((note) => note.startsWith('coverage layer coverage.json'))).to.match(/names ATT&CK 16, the layer's release, had replaced: a list its generator writes/);
+  });
+
+  it('security_content\'s older list (format 4.3, no release, no Azure AD) says nothing either: its T1003 counts on Linux', () => {
+    const row = review(published('splunk-security-content-coverage-4.3.json'), 'coverage.json', threatOn(['Linux'], ['T1003'])).rows.find((r) => r.id === 'T1003')!;
+    expect([row.coverage, row.platformsCovered]).to.deep.equal([1, ['Linux']]);
+  });
+
+  it('a filter of every platform of its release (Elastic\'s ATT&CK 14 names in a layer of 16.1) says nothing, and no note', () => {
+    const result = review(published('elastic-detection-rules-4.4.json'), 'elastic.json', threatOn(['ESXi'], ['T1059']));
+    expect(result.notes.filter((note) => note.includes('filters.platforms'))).to.deep.equal([]);
+    expect(result.rows.find((r) => r.id === 'T1059')?.otherPlatformRules).to.deep.equal([]);
+  });
+});

@@ -11,10 +11,11 @@
  * Each file is one rule, named by its title, unless it is several queries each under its own heading and techniques
  * (querySections), each then a rule named by the file and its heading; a rule has no status or severity, so it weighs as a detections file's row
  * without coverage (the README said to list such queries in a detections file). A query in ES|QL or Kibana's KQL (or
- * Lucene), as dhyey03/elastic-detection-rules keeps its rules in the same layout, is an Elastic rule, told by its text.
+ * Lucene), as dhyey03/elastic-detection-rules keeps its rules in the same layout, is an Elastic rule, told by its text;
+ * one in SPL a Splunk search, which may state its techniques in the search (`| eval mitre_technique="T1135"`).
  */
 import { basename } from 'node:path';
-import type { CoverageRef } from './coverage-types.js';
+import type { CoverageKind, CoverageRef } from './coverage-types.js';
 import { ESQL_SOURCE, esqlIndexes, statementOf } from './esql-source.js';
 import { kqlQueryCut, kqlTableGroups } from './kql-tables.js';
 import { NO_COVERAGE_GIVEN } from './read-detections.js';
@@ -71,7 +72,9 @@ function datasetsOf(query: string): string[] {
 
 // A fenced block tagged with a query language is a query whatever it holds: KQL (Kusto), Splunk's SPL, Elastic's ES|QL,
 // EQL and Lucene, a Sigma rule, Google SecOps' YARA-L, Cortex XDR's XQL, QRadar's AQL.
-const QUERY_LANGUAGES = /^(?:kql|kusto|spl|splunk|esql|eql|lucene|sigma|yara-?l|xql|aql)$/i;
+const QUERY_LANGUAGES = /^(?:kql|kusto|spl|splunk(?:-spl)?|esql|eql|lucene|sigma|yara-?l|xql|aql)$/i;
+// Splunk's SPL, by its fence's tag (```splunk-spl as GitBook writes it).
+const SPL_LANGUAGES = /^(?:spl|splunk(?:-spl)?)$/i;
 // What a block of another tag, or none, holds when it is a query, told by its statement: Kusto's table, `let` or `union`
 // over a pipe to an operator (FalconFriday's ```C# block, `DeviceEvents | where …`; cyb3rmik3's untagged one);
 // SPL's search of an index or source type, a pipe to a generating command, or field tests piped to an SPL command
@@ -83,7 +86,7 @@ const QUERY_LANGUAGES = /^(?:kql|kusto|spl|splunk|esql|eql|lucene|sigma|yara-?l|
 const COMMAND_LANGUAGES = /^(?:powershell|pwsh|ps1?|bash|sh|shell|zsh|console|shell-session|cmd|bat|batch|dos|python|py|javascript|js|json|xml|html)$/i;
 const KUSTO_OPERATORS = 'where|project(?:-\\w+)?|extend|summarize|join|take|limit|(?:sort|order)\\s+by|top\\s+\\d+|count|distinct|parse|mv-expand|render|union|lookup|invoke|evaluate|make-series|search|filter|as|serialize|getschema|sample|scan';
 const KUSTO_STATEMENT = new RegExp(`^(?:let\\s+\\w+\\s*=|union\\b|search\\b|[A-Za-z_]\\w*(?:\\([^)]*\\))?\\s*\\|\\s*(?:${KUSTO_OPERATORS})\\b(?!\\s*\\{))`);
-const SPL_STATEMENT = /^(?:search\s+)?(?:(?:index|sourcetype|source|eventtype|tag)\s*=|\|\s*(?:tstats|from|inputlookup|datamodel|rest|search)\b|`[\w-]+(?:\([^)]*\))?`|[\w.]+\s*!?=\s*\S.*\|\s*(?:stats|table|where|eval|rex|timechart|dedup|fields|transaction|eventstats|streamstats|bucket)\b)/i;
+const SPL_STATEMENT = /^(?:search\s+)?(?:(?:index|sourcetype|source|eventtype|tag)\s*=(?!=)|\|\s*(?:tstats|from|inputlookup|datamodel|rest|search)\b|`[\w-]+(?:\([^)]*\))?`|[\w.]+\s*!?=\s*\S.*\|\s*(?:stats|table|where|eval|rex|timechart|dedup|fields|transaction|eventstats|streamstats|bucket)\b)/i;
 const EQL_STATEMENT = /^(?:[a-z_]+\s+where\s+\S|sequence\b|sample\b)/;
 const SQL_STATEMENT = /^SELECT\b[^]*\bFROM\b/i;
 // A Kibana query written outside a tagged block: a field test that names an ECS field (`event.code:4625`) or joins
@@ -111,12 +114,16 @@ function isQueryBlock({ language, text }: { language: string; text: string }): b
   );
 }
 
-/** What language a fenced block's query is in, told by its text (its fence's tag does not tell: ```sql holds KQL too), a YAML block being none of Elastic's. */
-type QueryLanguage = 'kusto' | 'esql' | 'kibana';
+/**
+ * What language a fenced block's query is in, told by its text (its fence's tag does not tell: ```sql holds KQL too), a
+ * YAML block being none of Elastic's; SPL by its tag too, or by its statement (`index=… | stats …`) in a block not tagged KQL.
+ */
+type QueryLanguage = 'kusto' | 'esql' | 'kibana' | 'spl';
 
 function queryLanguage({ language, text }: { language: string; text: string }): QueryLanguage {
   const statement = statementOf(text);
   if (ESQL_SOURCE.test(statement)) return 'esql';
+  if (SPL_LANGUAGES.test(language) || (!KQL_LANGUAGES.test(language) && SPL_STATEMENT.test(statement))) return 'spl';
   const yaml = YAML_LANGUAGES.test(language) || YAML_MAP_KEY.test(text);
   return !yaml && KIBANA_QUERY.test(statement) ? 'kibana' : 'kusto';
 }
@@ -126,7 +133,68 @@ const QUERY_SAID: Readonly<Record<QueryLanguage, string>> = {
   kusto: 'a KQL query in Markdown',
   esql: 'an ES|QL query in Markdown',
   kibana: 'a Kibana query (KQL or Lucene) in Markdown',
+  spl: 'an SPL query in Markdown',
 };
+
+/** The kind of rule a query kept as Markdown is, by its language: Kusto's a KQL query, ES|QL and Kibana's Elastic's, SPL Splunk's. */
+export type MarkdownQueryFormat = Extract<CoverageKind, 'kql' | 'elastic' | 'splunk'>;
+const QUERY_FORMAT: Readonly<Record<QueryLanguage, MarkdownQueryFormat>> = { kusto: 'kql', esql: 'elastic', kibana: 'elastic', spl: 'splunk' };
+
+// SPL states a search's technique in the search itself, in a field it evaluates: `| eval mitre_technique="T1135",
+// mitre_tactic="Discovery"`, `| eval mitre_technique="T1110 - Brute Force"`, each outcome of a `case(…)` (Markdown SPL
+// detections found through the code index, their repositories not named there). A field named for ATT&CK (mitre_…,
+// …technique…, attack_id) states the IDs in its expression's strings; one copied from another field
+// (`mvindex(mitre_technique, 0)`) states none.
+const SPL_EVAL = /^\s*eval\s+/i;
+const ATTACK_FIELD = /^\s*(?:eval\s+)?([\w.]*(?:mitre|technique|attack_?id)[\w.]*)\s*=(?!=)/i;
+const SPL_STRING = /"((?:[^"\\]|\\.)*)"/g;
+
+/** `text` cut at each `separator` outside strings, parentheses and brackets (a subsearch), each part with its offset. */
+function cutOutside(text: string, separator: string, from = 0): { text: string; at: number }[] {
+  const parts: { text: string; at: number }[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (quote) {
+      if (char === '\\') i++;
+      else if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '(' || char === '[') depth++;
+    else if ((char === ')' || char === ']') && depth) depth--;
+    else if (char === separator && !depth) {
+      parts.push({ text: text.slice(start, i), at: from + start });
+      start = i + 1;
+    }
+  }
+  parts.push({ text: text.slice(start), at: from + start });
+  return parts;
+}
+
+/** The techniques an SPL query block states in the ATT&CK fields it evaluates (ATTACK_FIELD), each at its line in the file. */
+function splStatedRefs(block: MarkdownQuery['blocks'][number]): CoverageRef[] {
+  const refs: CoverageRef[] = [];
+  for (const command of cutOutside(block.text, '|')) {
+    if (!SPL_EVAL.test(command.text)) continue;
+    for (const assignment of cutOutside(command.text, ',', command.at)) {
+      if (!ATTACK_FIELD.test(assignment.text)) continue;
+      for (const string of assignment.text.matchAll(SPL_STRING)) {
+        for (const id of string[1]!.matchAll(TECHNIQUE_ID)) {
+          // The block's first line is the one after its fence.
+          const at = assignment.at + string.index + 1 + id.index;
+          refs.push({ raw: id[0], line: block.line + 1 + (block.text.slice(0, at).match(/\n/g)?.length ?? 0), id: id[0] });
+        }
+      }
+    }
+  }
+  return refs;
+}
+
+/** The SPL query blocks of a Markdown file's part. */
+function splQueries(read: MarkdownQuery): MarkdownQuery['blocks'] {
+  return read.blocks.filter((block) => isQueryBlock(block) && queryLanguage(block) === 'spl');
+}
 
 // A template's title, a placeholder no query is named by: Bert-JanP's template as teams copy it (m4nbat/KustQueryLanguage_kql
 // _template.md: "# *Detection Title*"), NVISOsecurity/Detection-and-Hunting-Queries query_template.md ("# Query Title").
@@ -185,10 +253,11 @@ export function looksLikeKqlMarkdown(text: string): boolean {
 
 /** Whether a Markdown file's lines state techniques as a query's do: under a MITRE ATT&CK (or ATT&CK Tags) heading, or after a label. */
 function statesTechniques(read: MarkdownQuery): boolean {
-  return read.lines.some(({ text: line }) => {
+  const stated = read.lines.some(({ text: line }) => {
     const heading = HEADING.exec(line)?.[2];
     return (heading !== undefined && ATTACK_HEADING.test(heading)) || labelledIds(heading ?? line).length > 0;
   });
+  return stated || splQueries(read).some((block) => splStatedRefs(block).length > 0);
 }
 
 /**
@@ -306,6 +375,8 @@ function sectionRefs(read: MarkdownQuery): { refs: CoverageRef[]; section?: numb
     const ids = techniqueIdsOutsideLinks(row[column] ?? '');
     for (const id of subNumber && ids.length === 1 && !ids[0]!.includes('.') ? [`${ids[0]}.${subNumber}`] : ids) refs.push({ raw: id, line, id });
   }
+  // An SPL query states techniques in the search too (splStatedRefs).
+  refs.push(...splQueries(read).flatMap(splStatedRefs));
   const seen = new Set<string>();
   return { refs: refs.filter((ref) => !seen.has(ref.raw) && !!seen.add(ref.raw)), ...(section ? { section } : {}), said };
 }
@@ -334,9 +405,10 @@ export function parseKqlMarkdown(text: string, file: string): RuleFileOutcome {
 
 /**
  * A query kept as Markdown (parseKqlMarkdown), with the format of the rule it is: `kql` for a KQL (Kusto) query, `elastic`
- * for an ES|QL or a Kibana (KQL or Lucene) query, which reads Elastic's indexes and is classed as an Elastic rule is.
+ * for an ES|QL or a Kibana (KQL or Lucene) query, which reads Elastic's indexes and is classed as an Elastic rule is,
+ * `splunk` for an SPL query, a Splunk search.
  */
-export function parseMarkdownQuery(text: string, file: string): { outcome: RuleFileOutcome; format: 'kql' | 'elastic' } {
+export function parseMarkdownQuery(text: string, file: string): { outcome: RuleFileOutcome; format: MarkdownQueryFormat } {
   const read = readMarkdown(text);
   const sections = querySections(read);
   if (!sections) return queryOutcome(read, file);
@@ -346,7 +418,7 @@ export function parseMarkdownQuery(text: string, file: string): { outcome: RuleF
 }
 
 /** One query's outcome, and the format of its rule (parseMarkdownQuery), named `name` or by its title. */
-function queryOutcome(read: MarkdownQuery, file: string, name?: string): { outcome: RuleOutcome; format: 'kql' | 'elastic' } {
+function queryOutcome(read: MarkdownQuery, file: string, name?: string): { outcome: RuleOutcome; format: MarkdownQueryFormat } {
   // Bert-JanP writes one detection twice, for Defender XDR and for Sentinel: the first block tagged KQL (else the first
   // query block) says what it reads; a block of Elastic's (ES|QL, Kibana's) only when none is in KQL. A block that
   // holds no query (a command, a log excerpt) is none.
@@ -354,8 +426,7 @@ function queryOutcome(read: MarkdownQuery, file: string, name?: string): { outco
   const kusto = queries.filter((block) => queryLanguage(block) === 'kusto');
   const query = kusto.find((block) => KQL_LANGUAGES.test(block.language)) ?? kusto[0] ?? queries[0];
   const language = query ? queryLanguage(query) : 'kusto';
-  const format = language === 'kusto' ? 'kql' : 'elastic';
-  return { outcome: markdownOutcome(read, file, query, language, name), format };
+  return { outcome: markdownOutcome(read, file, query, language, name), format: QUERY_FORMAT[language] };
 }
 
 /**
@@ -420,13 +491,16 @@ function markdownOutcome(read: MarkdownQuery, file: string, query: MarkdownQuery
     return { invalid: { line: section, message: `${name}: its MITRE ATT&CK section states no technique ID that is read; write them as ${STATED}` } };
   }
   if (!refs.length) {
-    return { ignored: { line, name, reason: `${QUERY_SAID[language]} that states no ATT&CK technique; to count it, state them as ${STATED}, or list it in a detections file` } };
+    const inSpl = language === 'spl' ? ', or in the search, | eval mitre_technique="T1003.001"' : '';
+    return { ignored: { line, name, reason: `${QUERY_SAID[language]} that states no ATT&CK technique; to count it, state them as ${STATED}${inSpl}, or list it in a detections file` } };
   }
   // A section of a file of several queries (querySections) may state techniques over a command or a log excerpt only.
   if (!query) {
     return { ignored: { line, name, reason: `${NO_QUERY} (it names ${refs.map((ref) => ref.raw).join(', ')}); ${NO_QUERY_TO_DO}` } };
   }
   const levelReason = `${QUERY_SAID[language]}: no status or severity; ${NO_COVERAGE_GIVEN}`;
+  // A Splunk search reads no KQL table: its rule states what it covers, as a Splunk detection's does.
+  if (language === 'spl') return { rule: { kind: 'splunk', name, file, line, refs, level: 1, levelReason } };
   if (language !== 'kusto' && query) {
     // An Elastic query reads Elastic's indexes, no KQL table: ES|QL names them (`FROM logs-*`), a Kibana query only the
     // datasets it keeps to (its rule's index patterns are set beside it, not written in it); with the event categories

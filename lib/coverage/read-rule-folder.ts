@@ -149,7 +149,8 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string; givenA
  * are named in one note: a query written without a ```kql block or a MITRE ATT&CK heading or label (an older file of
  * Bert-JanP's, its query in an untagged block) is named there with the READMEs beside it, rather than dropped without a
  * word; a folder of no Markdown query (SigmaHQ's, with its READMEs) gets none. The queries are named as those read are:
- * Elastic's (ES|QL, Kibana's) where no KQL query is read from Markdown but one of those is (dhyey03/elastic-detection-rules).
+ * Elastic's (ES|QL, Kibana's) or Splunk's (SPL) where no KQL query is read from Markdown but one of those is
+ * (dhyey03/elastic-detection-rules).
  */
 function unreadMarkdownNote(dir: string, files: readonly string[], rules: readonly CoverageRule[]): string[] {
   if (!statSync(dir).isDirectory()) return [];
@@ -171,7 +172,8 @@ function unreadMarkdownNote(dir: string, files: readonly string[], rules: readon
   const notes = writeUps.length ? [`${dir}: ${some(writeUps.length, 'states', 'state')} ATT&CK techniques over no query (${firstElided(writeUps)}): ${NO_QUERY}; ${NO_QUERY_TO_DO}`] : [];
   if (!unread.length || !files.some((file) => MARKDOWN_FILE.test(file))) return notes;
   const kinds = new Set(rules.filter((rule) => MARKDOWN_FILE.test(rule.file)).map((rule) => rule.kind));
-  const query = kinds.has('elastic') && !kinds.has('kql') ? 'an ES|QL or Kibana query' : 'a KQL query';
+  const said: Partial<Record<CoverageKind, string>> = { elastic: 'an ES|QL or Kibana query', splunk: 'an SPL query' };
+  const query = kinds.has('kql') || !kinds.size ? 'a KQL query' : [...kinds].sort().map((kind) => said[kind]).join(' or ');
   return [
     ...notes,
     `${dir}: ${some(unread.length, 'is', 'are')} not read as ${query} (${firstElided(unread)}): a query kept as Markdown needs a \`\`\`kql block, or a code block and its techniques under a MITRE ATT&CK heading or after a MITRE ATT&CK label (**MITRE ATT&CK:** T1003.001, | MITRE ATT&CK | T1003.001 |)`,

@@ -561,7 +561,7 @@ describe('Markdown that is no query, and Markdown of several queries', () => {
     // Its ```spl block is a query, so the file is read; its techniques are stated each in a section of its own (several
     // queries' shape), which holds no query: each section is ignored saying so, and so is the query of no technique.
     expect(said(parseKqlMarkdown(LAB_README, 'README.md'))).to.deep.equal([
-      ['README.md#5. Splunk Index', 6, 'a KQL query in Markdown that states no ATT&CK technique'],
+      ['README.md#5. Splunk Index', 6, 'an SPL query in Markdown that states no ATT&CK technique'],
       ['README.md#1. Brute Force Authentication', 11, `${NO_QUERY} (it names T1110)`],
       ['README.md#2. LSASS Access', 14, `${NO_QUERY} (it names T1003.001)`],
     ]);
@@ -608,7 +608,7 @@ describe('Markdown that is no query, and Markdown of several queries', () => {
     expect(rule04.queryTables).to.deep.equal([['SecurityEvent (EventID 4624 or 4625)']]);
     // A section of queries that states no technique is ignored, named, saying so.
     expect(said(parseKqlMarkdown(SPL_NOTES, 'notes.md'))).to.deep.equal([
-      ['notes.md#Scenario: from alert to response', 2, 'a KQL query in Markdown that states no ATT&CK technique'],
+      ['notes.md#Scenario: from alert to response', 2, 'an SPL query in Markdown that states no ATT&CK technique'],
       ['notes.md#7. LSASS access', 6, ['T1003.001']],
       ['notes.md#8. Renamed PsExec', 11, ['T1036.003']],
     ]);
@@ -742,5 +742,133 @@ describe('readRuleFolder and --coverage with KQL queries kept as Markdown', () =
     const mixed = readRuleFolder(dir);
     expect(mixed.kind).to.equal('rules');
     expect(mixed.notes?.[0]).to.match(/not read as a KQL query \(README\.md\)/);
+  });
+});
+
+// SPL detections kept as Markdown, found through the code index (their repositories not named there); our own lines in
+// their shapes:
+// - a lab's "# 08 — SMB Share Enumeration": a `| Field | Detail |` table whose `| MITRE Technique | [T1135 — …](…) |` row
+//   states the technique, then under "## SPL Query" ```spl blocks, the last ending `| eval mitre_technique="T1135",
+//   mitre_tactic="Discovery"`, then "## Alert Settings" (a scheduled alert). It was a KQL query (kind kql);
+// - a SOC's use case "# UC-002 — Lateral Movement vía SMB/NTLM": a `| Campo | Valor |` table (`| Técnica | T1021.002 — … |`,
+//   no label read) and a ```spl block ending `| eval mitre_technique="T1021.002", severity="high"`: its only technique
+//   read is in the search. It was not read ("not read as a KQL query");
+// - a Kerberos hunting search whose `| eval mitre_technique = case(match(kerberos_anomaly, "Golden Ticket|RC4 TGS"),
+//   "T1558.001 (Golden Ticket)", …)` names a technique per case, a pipe inside its strings;
+// - a lab's "Detection Rules — SPL Queries": `### Detection 1 — Brute Force Login Attack` sections, each over a
+//   `**MITRE: T1110 | Tactic: … **` line (no label read) and a ```spl block that evaluates its mitre_technique.
+const SPL_LAB = lines(
+  '# 08 — Share enumeration from one source',
+  '',
+  '| Field | Detail |',
+  '|---|---|',
+  '| MITRE Technique | [T1135 — Network Share Discovery](https://attack.mitre.org/techniques/T1135/) |',
+  '| Log Source | Windows Security 5140 |',
+  '',
+  '## SPL Query',
+  '```spl',
+  'index=* source="XmlWinEventLog:Security" EventCode=5140',
+  '| bucket _time span=1m',
+  '| stats dc(ShareName) as shares by _time, src_ip',
+  '| where shares > 3',
+  '| eval mitre_technique="T1135", mitre_tactic="Discovery"',
+  '```',
+  '## Alert Settings',
+  '| Field | Value |',
+  '|---|---|',
+  '| Trigger | Number of Results > 0 |',
+);
+const SPL_USE_CASE = lines(
+  '# UC-007 — Logons to many hosts',
+  '| Campo | Valor |',
+  '|---|---|',
+  '| Técnica | T1021.002 — SMB |',
+  '## Lógica de detección',
+  '```spl',
+  'index=win source="WinEventLog:Security" EventCode=4624 logon_type=3',
+  '| stats dc(host) as targets by src_ip',
+  '| where targets >= 5',
+  '| eval mitre_technique="T1021.002", severity="high"',
+  '```',
+);
+const SPL_CASES = lines(
+  '# Kerberos ticket anomalies',
+  '```spl',
+  'index=dc EventCode IN (4768, 4769)',
+  '| eval anomaly=if(Ticket_Encryption_Type="0x17", "RC4 TGS", "Pass|Ticket")',
+  '| eval is_rc4 = if(Ticket_Encryption_Type="0x17", 1, 0), mitre_technique = case(',
+  '    match(anomaly, "Golden Ticket|RC4 TGS"), "T1558.001 (Golden Ticket)",',
+  '    match(anomaly, "Pass|Ticket"), "T1550.003 (Pass the Ticket)",',
+  '    true(), null())',
+  '| eval mitre_copy=mvindex(mitre_technique, 0), note="T1003 is not stated here"',
+  '| table _time, anomaly, mitre_technique',
+  '```',
+);
+const SPL_SECTIONS = lines(
+  '# SIEM lab',
+  '## Detection Rules — SPL Queries',
+  '### Detection 1 — Brute force',
+  '**MITRE: T1110 | Tactic: Credential Access**',
+  '```spl',
+  'index=windows EventCode=4625 | stats count by user | where count > 3',
+  '| eval mitre_technique="T1110 - Brute Force"',
+  '```',
+  '### Detection 2 — New local account',
+  '```spl',
+  'index=windows EventCode=4720',
+  '| eval mitre_technique="T1136.001 - Create Local Account"',
+  '```',
+);
+
+describe('SPL queries kept as Markdown', () => {
+  const read = (text: string, file = 'q.md') => {
+    const outcome = parseKqlMarkdown(text, file);
+    return ('items' in outcome ? outcome.items : [outcome]).map((item) => ('rule' in item ? [item.rule.kind, item.rule.name, item.rule.refs.map((ref) => `${ref.raw}:${ref.line}`), item.rule.levelReason] : item));
+  };
+  const reason = 'an SPL query in Markdown: no status or severity; no coverage given, counted as full -> 1';
+
+  it('reads a Markdown file whose query is SPL as a Splunk search (kind splunk), no KQL table read from it', () => {
+    expect(read(SPL_LAB)).to.deep.equal([['splunk', '08 — Share enumeration from one source', ['T1135:5'], reason]]);
+    const outcome = parseKqlMarkdown(SPL_LAB, 'q.md') as { rule: CoverageRule };
+    expect([outcome.rule.queryTables, outcome.rule.queryCut]).to.deep.equal([undefined, undefined]);
+    // Beside a KQL block the KQL query is the one read, as before (Varunrajparimi's ```kql and ```spl).
+    expect((read(LABELLED)[0] as string[])[0]).to.equal('kql');
+  });
+
+  it('reads the techniques an SPL search states in an ATT&CK field it evaluates (| eval mitre_technique="T1021.002")', () => {
+    expect(looksLikeKqlMarkdown(SPL_USE_CASE)).to.equal(true);
+    expect(read(SPL_USE_CASE)).to.deep.equal([['splunk', 'UC-007 — Logons to many hosts', ['T1021.002:10'], reason]]);
+    // Each case's ID, a pipe inside a string no command's end; a field copied from another, or not ATT&CK's, states none.
+    expect(read(SPL_CASES)).to.deep.equal([['splunk', 'Kerberos ticket anomalies', ['T1558.001:6', 'T1550.003:7'], reason]]);
+    // Each section's search states its own technique: a rule each.
+    expect(read(SPL_SECTIONS, 'lab.md').map((rule) => (rule as string[]).slice(0, 3))).to.deep.equal([
+      ['splunk', 'lab.md#Detection 1 — Brute force', ['T1110:7']],
+      ['splunk', 'lab.md#Detection 2 — New local account', ['T1136.001:12']],
+    ]);
+    // In a block of KQL, an SPL-like assignment states nothing: KQL's techniques are stated beside the query.
+    expect(looksLikeKqlMarkdown(lines('# Q', '```kql', 'DeviceEvents', '| extend mitre_technique = "T1059"', '```'))).to.equal(true);
+    const kusto = parseKqlMarkdown(lines('# Q', '```kql', 'DeviceEvents', '| extend mitre_technique = "T1059"', '```'), 'q.md') as { ignored: { reason: string } };
+    expect(kusto.ignored.reason).to.match(/^a KQL query in Markdown that states no ATT&CK technique;/);
+  });
+
+  it('says how an SPL search states its techniques when it states none', () => {
+    const outcome = parseKqlMarkdown(lines('# Failed logons', '```spl', 'index=win EventCode=4625 | stats count by user', '```'), 'q.md') as { ignored: { reason: string } };
+    expect(outcome.ignored.reason).to.match(/^an SPL query in Markdown that states no ATT&CK technique; .*, or in the search, \| eval mitre_technique="T1003\.001", or list it in a detections file$/);
+  });
+
+  it('reads a folder of SPL queries kept as Markdown as Splunk searches, a file given alone too, naming the Markdown left unread so', () => {
+    const dir = freshTmpDir('spl-markdown');
+    writeFileSync(join(dir, '08-share-enumeration.md'), SPL_LAB);
+    writeFileSync(join(dir, 'UC-007.md'), SPL_USE_CASE);
+    writeFileSync(join(dir, 'README.md'), lines('# Detections', '- [08](08-share-enumeration.md)'));
+    const folder = readRuleFolder(dir);
+    expect([folder.kind, folder.counts, folder.rules.map((rule) => [rule.kind, rule.refs.map((ref) => ref.raw)])]).to.deep.equal([
+      'splunk',
+      { items: 2, rules: 2, ignored: 0, invalid: 0 },
+      [['splunk', ['T1135']], ['splunk', ['T1021.002']]],
+    ]);
+    expect(folder.notes?.[0]).to.match(/: 1 Markdown file is not read as an SPL query \(README\.md\)/);
+    const [alone] = readCoverageInputs([join(dir, 'UC-007.md')]);
+    expect([alone!.kind, alone!.rules.map((rule) => rule.refs.map((ref) => ref.raw))]).to.deep.equal(['splunk', [['T1021.002']]]);
   });
 });

@@ -200,6 +200,41 @@ function splQueries(read: MarkdownQuery): MarkdownQuery['blocks'] {
 // _template.md: "# *Detection Title*"), NVISOsecurity/Detection-and-Hunting-Queries query_template.md ("# Query Title").
 const PLACEHOLDER_TITLE = /^(?:detection|query|rule|hunt(?:ing)?(?:\s+query)?)\s+(?:title|name)$/i;
 
+// A threat hunt's report: its queries are pinned to the host or account hunted, or to a window of dates, and were run
+// once to investigate, whatever techniques it maps. The common "Threat Hunt Report: Unauthorized TOR Usage" (a course's
+// scenario, copied by many), as Fredrick387/Threat-Hunt's "Port of Entry (Virtual Machine Compromise).md" writes it:
+// "# 🕵️ Threat Hunt Report: **Lurker**", "### 🪪 Flag 1 – …" sections each over its query (`| where DeviceName ==
+// "azuki-sl"`, `| where Timestamp between (datetime(2025-11-18) .. datetime(2025-11-21))`) and a "## 🧩 MITRE ATT&CK
+// Mapping" table; others (found through the code index, their repositories not named there) under "## Steps Taken",
+// "## Chronological Event Timeline", "## Response Taken", "## Environment & Timeline". Told by both: a heading of a
+// report's (its title, a timeline, findings, the response taken, flags) and a query pinned so. A detection repository's
+// investigation query pins nothing by a literal (Bert-JanP/Hunting-Queries-Detection-Rules' DFIR queries, `let
+// CompromisedDevice = "…"; … | where DeviceName == CompromisedDevice`, under no such heading) and is read as before.
+const REPORT_HEADING =
+  /\bthreat[-\s]+hunt(?:ing)?\b.*\b(?:report|event|scenario|lab|project)\b|\b(?:hunt|investigation|incident)\s+report\b|\b(?:timeline|findings?|response\s+taken|steps\s+taken|flag\s+(?:\d+|by\s+flag)|lessons\s+learned|executive\s+summary)\b/i;
+// A host's or an account's field tested against one name (`DeviceName == "ceh-tor1"`, `AccountName =~ "x"`, SPL's
+// `host="web-01"`); a variable, a wildcard or a negation (`!=`, `!has`) pins nothing.
+const PINNED_ENTITY =
+  /(?<![\w.!])(DeviceName|DeviceId|Computer|ComputerName|HostName|host|AccountName|AccountUpn|InitiatingProcessAccountName|UserPrincipalName|TargetUserName|SubjectUserName|user)\s*(==|=~|=|\s(?:has|contains|startswith)(?:_cs)?)\s*@?(["'])([^"'*\n]+)\3/i;
+// A date written in the query: Kusto's `datetime(2025-11-18)`, SPL's `earliest="11/18/2025:00:00:00"`.
+const PINNED_DATE = /\bdatetime\(\s*["']?\d{4}-\d{2}-\d{2}[^)]*\)|\bearliest\s*=\s*["']?\d{1,2}\/\d{1,2}\/\d{4}[^\s"']*/i;
+
+/** Why a threat hunt's report is no rule, and what to do (huntReportPin). */
+export const HUNT_REPORT = "a threat hunt's report: its queries are pinned to one host, account or time window, run once to investigate, not a detection that runs";
+export const HUNT_REPORT_TO_DO = 'to count what it detects, write its query as a detection (no host, account or date pinned) in a query file of its own, or list its techniques in a detections file';
+
+/** What pins a threat hunt's report's queries (REPORT_HEADING, PINNED_ENTITY, PINNED_DATE), as written; undefined for any other Markdown. */
+function huntReportPin(read: MarkdownQuery): string | undefined {
+  if (!read.lines.some(({ text }) => REPORT_HEADING.test(HEADING.exec(text)?.[2] ?? ''))) return undefined;
+  for (const block of read.blocks.filter(isQueryBlock)) {
+    const entity = PINNED_ENTITY.exec(block.text);
+    if (entity) return `${entity[1]} ${entity[2]!.trim()} ${entity[3]}${entity[4]}${entity[3]}`;
+    const date = PINNED_DATE.exec(block.text);
+    if (date) return date[0];
+  }
+  return undefined;
+}
+
 // What an ATT&CK section writes for no technique: `N/A`, `None`, `Not applicable`, emphasis aside.
 const NONE_STATED = /^[*_\s]*(?:n\/?a|none|not\s+applicable)[*_.\s]*$/i;
 
@@ -242,13 +277,14 @@ function readMarkdown(text: string): MarkdownQuery {
  * query block of any tag in a file with a MITRE ATT&CK (or ATT&CK Tags) heading (cyb3rmik3's queries are untagged,
  * FalconFriday's tagged C#) or a line or table row labelled so that states a technique (`**MITRE ATT&CK:** T1003.001`
  * over an ES|QL block): what parseMarkdownQuery reads the techniques from, so that a file given alone and the same file
- * in a folder are read alike. A README or notes without either are no query and are not counted, as a LICENSE is not;
- * nor is a write-up whose blocks hold commands or log excerpts only (statesTechniquesWithoutQuery).
+ * in a folder are read alike, and a threat hunt's report is taken too, to be named as one (huntReportPin). A README or
+ * notes without either are no query and are not counted, as a LICENSE is not; nor is a write-up whose blocks hold
+ * commands or log excerpts only (statesTechniquesWithoutQuery).
  */
 export function looksLikeKqlMarkdown(text: string): boolean {
   const read = readMarkdown(text);
   const queries = read.blocks.filter(isQueryBlock);
-  return queries.length > 0 && (queries.some((block) => KQL_LANGUAGES.test(block.language)) || statesTechniques(read));
+  return queries.length > 0 && (queries.some((block) => KQL_LANGUAGES.test(block.language)) || statesTechniques(read) || huntReportPin(read) !== undefined);
 }
 
 /** Whether a Markdown file's lines state techniques as a query's do: under a MITRE ATT&CK (or ATT&CK Tags) heading, or after a label. */
@@ -410,6 +446,13 @@ export function parseKqlMarkdown(text: string, file: string): RuleFileOutcome {
  */
 export function parseMarkdownQuery(text: string, file: string): { outcome: RuleFileOutcome; format: MarkdownQueryFormat } {
   const read = readMarkdown(text);
+  // A hunt's report is no rule, whatever techniques it maps: a folder leaves it out, naming it (NoRuleKind).
+  const pin = huntReportPin(read);
+  if (pin) {
+    const name = read.title?.text || basename(file);
+    const ignored = { line: read.title?.line ?? 1, name, reason: `${HUNT_REPORT} (${pin}); ${HUNT_REPORT_TO_DO}` };
+    return { outcome: { ignored, noRule: 'hunt' }, format: queryOutcome(read, file).format };
+  }
   const sections = querySections(read);
   if (!sections) return queryOutcome(read, file);
   // Each section a query of its own, named by the file and its heading, so that a report's rule is found in the file.

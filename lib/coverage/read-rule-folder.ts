@@ -61,10 +61,11 @@ export type RuleOutcome = (
  * macro or lookup, a Sentinel parser, elastic/detection-rules' `hunting/index.yml` or `pyproject.toml`): the YAML or
  * TOML file of a rule repository that holds no rule, which the folder walk leaves out (withoutNonRules); and on an
  * ignored one of a rule that counts nothing by its kind (a Splunk baseline or response task, a Sublime Security rule),
- * which a folder leaves out too and a file given alone lists as ignored; and on the invalid outcome of a campaign file,
+ * which a folder leaves out too and a file given alone lists as ignored, and so a threat hunt's report kept as Markdown
+ * (its queries pinned to one host, account or time window); and on the invalid outcome of a campaign file,
  * an adversary's doing rather than a detection, which a folder leaves out saying where it goes (--threat).
  */
-export type NoRuleKind = 'yaml' | 'toml' | 'baseline' | 'response' | 'sublime' | 'campaign' | 'package';
+export type NoRuleKind = 'yaml' | 'toml' | 'baseline' | 'response' | 'sublime' | 'campaign' | 'package' | 'hunt';
 
 /**
  * The outcome of one file: one rule's, or for a file of several rules (Wazuh, Falco, YARA-L) one per rule in `items`,
@@ -138,7 +139,7 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string; givenA
   // Said after the cache, which keeps each file's words whoever asked.
   const said = (message: string): string => inGivenInputs(message, options.givenAs);
   const input = coverageInput(kind, dir, files.length - skipped.length, items, { rules, ignored, problems: problems.map((problem) => ({ ...problem, message: said(problem.message) })) });
-  const notes = [...retiredNotes(dir, kept), ...nonRuleNotes(dir, skipped), ...ruleExportNotes(dir, kept, strays.twins), ...(files.length ? [] : unreadFilesNote(dir)), ...unreadMarkdownNote(dir, files, rules)].map(said);
+  const notes = [...retiredNotes(dir, kept), ...nonRuleNotes(dir, skipped), ...ruleExportNotes(dir, kept, strays.twins), ...(files.length ? [] : unreadFilesNote(dir)), ...unreadMarkdownNote(dir, files, rules, new Set(skipped.map(({ file }) => file)))].map(said);
   return notes.length ? { ...input, notes } : input;
 }
 
@@ -148,11 +149,11 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string; givenA
  * in any folder, as a reader would take them for detections. In a folder of KQL queries kept as Markdown, the others
  * are named in one note: a query written without a ```kql block or a MITRE ATT&CK heading or label (an older file of
  * Bert-JanP's, its query in an untagged block) is named there with the READMEs beside it, rather than dropped without a
- * word; a folder of no Markdown query (SigmaHQ's, with its READMEs) gets none. The queries are named as those read are:
+ * word; a folder of no Markdown query (SigmaHQ's, with its READMEs, or one of threat hunts' reports, left out) gets none. The queries are named as those read are:
  * Elastic's (ES|QL, Kibana's) or Splunk's (SPL) where no KQL query is read from Markdown but one of those is
  * (dhyey03/elastic-detection-rules).
  */
-function unreadMarkdownNote(dir: string, files: readonly string[], rules: readonly CoverageRule[]): string[] {
+function unreadMarkdownNote(dir: string, files: readonly string[], rules: readonly CoverageRule[], leftOut: ReadonlySet<string>): string[] {
   if (!statSync(dir).isDirectory()) return [];
   const read = new Set(files);
   const unread: string[] = [];
@@ -170,7 +171,8 @@ function unreadMarkdownNote(dir: string, files: readonly string[], rules: readon
   visit(dir);
   const some = (count: number, one: string, many: string): string => (count === 1 ? `1 Markdown file ${one}` : `${count} Markdown files ${many}`);
   const notes = writeUps.length ? [`${dir}: ${some(writeUps.length, 'states', 'state')} ATT&CK techniques over no query (${firstElided(writeUps)}): ${NO_QUERY}; ${NO_QUERY_TO_DO}`] : [];
-  if (!unread.length || !files.some((file) => MARKDOWN_FILE.test(file))) return notes;
+  // Markdown left out (a threat hunt's report) is no query read: beside it, a README is not named.
+  if (!unread.length || !files.some((file) => MARKDOWN_FILE.test(file) && !leftOut.has(file))) return notes;
   const kinds = new Set(rules.filter((rule) => MARKDOWN_FILE.test(rule.file)).map((rule) => rule.kind));
   const said: Partial<Record<CoverageKind, string>> = { elastic: 'an ES|QL or Kibana query', splunk: 'an SPL query' };
   const query = kinds.has('kql') || !kinds.size ? 'a KQL query' : [...kinds].sort().map((kind) => said[kind]).join(' or ');
@@ -276,8 +278,9 @@ function nonRuleNotes(dir: string, skipped: readonly { file: string; kind: NoRul
     campaign: 'a campaign file lists what an adversary does, not what you detect: give it (or its folder) to --threat',
     package: 'its analytic rules are templates of the YAML rules beside it, read there; a workspace runs only the rules made from them',
     response: 'a response task is a search an analyst runs on an entity of a notable during a response and detects nothing by itself, whatever techniques it lists (type Investigation or response; an earlier one no type, taking inputs or kept in response_tasks/, responses/ or investigations/)',
+    hunt: 'their queries are pinned to one host, account or time window (DeviceName == "…", datetime(2025-…)), run once to investigate, not detections that run, whatever techniques they map; to count what they detect, write each query as a detection (no host, account or date pinned) in a query file of its own, or list its techniques in a detections file',
   };
-  return (['campaign', 'yaml', 'toml', 'baseline', 'response', 'sublime', 'package'] as const).flatMap((kind) => {
+  return (['campaign', 'yaml', 'toml', 'baseline', 'response', 'sublime', 'package', 'hunt'] as const).flatMap((kind) => {
     const of = skipped.filter((entry) => entry.kind === kind).map((entry) => relative(dir, entry.file).split(sep).join('/'));
     if (!of.length) return [];
     const folders = new Map<string, number>();
@@ -293,6 +296,7 @@ function nonRuleNotes(dir: string, skipped: readonly { file: string; kind: NoRul
       return [`${dir}: ${what} left out (${named}; first ${of[0]}): ${needs[kind]}`];
     }
     if (kind === 'package') return [`${dir}: ${of.length === 1 ? '1 Sentinel Content Hub package is' : `${of.length} Sentinel Content Hub packages are`} left out (${named}; first ${of[0]}): ${needs[kind]}`];
+    if (kind === 'hunt') return [`${dir}: ${of.length === 1 ? "1 Markdown file is a threat hunt's report" : `${of.length} Markdown files are threat hunts' reports`}, left out (${named}; first ${of[0]}): ${needs[kind]}`];
     if (kind === 'campaign') return [`${dir}: ${of.length === 1 ? '1 campaign file is' : `${of.length} campaign files are`} left out (${named}; first ${of[0]}): ${needs[kind]}`];
     if (kind === 'sublime') {
       const what = of.length === 1 ? '1 Sublime Security rule is' : `${of.length} Sublime Security rules are`;

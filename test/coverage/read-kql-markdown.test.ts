@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect } from 'chai';
-import { looksLikeKqlMarkdown, NO_QUERY, NO_QUERY_TO_DO, parseKqlMarkdown, statesTechniquesWithoutQuery } from '../../lib/coverage/read-kql-markdown.js';
+import { HUNT_REPORT, HUNT_REPORT_TO_DO, looksLikeKqlMarkdown, NO_QUERY, NO_QUERY_TO_DO, parseKqlMarkdown, statesTechniquesWithoutQuery } from '../../lib/coverage/read-kql-markdown.js';
 import { readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
 import { readCoverageInputs } from '../../lib/coverage/read-threat.js';
 import { statedLogSources } from '../../lib/coverage/stated-log-sources.js';
@@ -870,5 +870,134 @@ describe('SPL queries kept as Markdown', () => {
     expect(folder.notes?.[0]).to.match(/: 1 Markdown file is not read as an SPL query \(README\.md\)/);
     const [alone] = readCoverageInputs([join(dir, 'UC-007.md')]);
     expect([alone!.kind, alone!.rules.map((rule) => rule.refs.map((ref) => ref.raw))]).to.deep.equal(['splunk', [['T1021.002']]]);
+  });
+});
+
+// Threat hunts' reports, each a hunt done once: its queries pinned to the host or account hunted, or to dates. Each was
+// read as a KQL query covering the techniques it maps. Our own lines in their shapes:
+// - the "# Threat Hunt Report: Unauthorized TOR Usage" of a course's scenario, copied by many (found through the code
+//   index, its copies' repositories not named there): "## Steps Taken", a "### 1. Searched the `DeviceFileEvents`
+//   Table" section a step over a ```kql block `| where DeviceName == "…"`, "## Chronological Event Timeline", "## Summary",
+//   "## Response Taken"; some add an ATT&CK list;
+// - Fredrick387/Threat-Hunt, "Port of Entry (Virtual Machine Compromise).md": a "# 🕵️ Threat Hunt Report: **Lurker**"
+//   heading, "### 🪪 Flag 1 – …" sections each over an untagged block pinned to a device and dates (`| where Timestamp
+//   between (datetime(2025-11-18) .. datetime(2025-11-21))`), a "## 🧩 MITRE ATT&CK Mapping" table;
+// - an "# Internet-Exposed Devices Threat Hunt" (found through the code index, its repository not named there): "## 🖥️
+//   Environment & Timeline", ```kql blocks, some pinned to the exposed VM, one not, a "### 🎯 MITRE ATT&CK Mappings" table
+//   of Technique ID, then "### 🛡️ Response Actions & Hardening".
+const HUNT_TOR = lines(
+  '# Threat Hunt Report: Unauthorized TOR Usage',
+  '## Steps Taken',
+  '### 1. Searched the `DeviceProcessEvents` Table',
+  '```kql',
+  'DeviceProcessEvents',
+  '| where DeviceName == "lab-pc-4"',
+  '| where FileName has_any ("tor.exe", "firefox.exe")',
+  '```',
+  '## Chronological Event Timeline',
+  '- 2025-05-06 05:49: the installer ran silently.',
+  '## MITRE ATT&CK TTPs',
+  '- T1090.003 Multi-hop Proxy',
+  '## Response Taken',
+  'The device was isolated.',
+);
+const HUNT_FLAGS = lines(
+  '# 🕵️ Threat Hunt Report: **Harbour**',
+  '## Flag by Flag',
+  '### 🪪 Flag 1 – Initial access',
+  '```',
+  'DeviceLogonEvents',
+  '| where Timestamp between (datetime(2025-11-18) .. datetime(2025-11-21))',
+  '| where ActionType == "LogonSuccess"',
+  '```',
+  '## 🧩 MITRE ATT&CK Mapping',
+  '| Flag | Tactic | Technique ID |',
+  '|---|---|---|',
+  '| 1 | Initial Access | T1078 |',
+);
+const HUNT_EXPOSED = lines(
+  '# Exposed VM Threat Hunt',
+  '## 🖥️ Environment & Timeline',
+  '- **Endpoint:** `lab-vm-7`',
+  '```kql',
+  'DeviceLogonEvents',
+  '| where ActionType == "LogonFailed"',
+  '| where DeviceName has "lab-vm-7"',
+  '```',
+  '```kql',
+  'DeviceProcessEvents',
+  '| where ProcessCommandLine has "dropper.ps1"',
+  '```',
+  '### 🎯 MITRE ATT&CK Mappings',
+  '| Technique ID | Technique Name |',
+  '|---|---|',
+  '| T1110 | Brute Force |',
+  '| T1059.001 | PowerShell |',
+  '### 🛡️ Response Actions & Hardening',
+  '- RDP allowed from the VPN range only.',
+);
+// Bert-JanP/Hunting-Queries-Detection-Rules, DFIR/MDE - InboundConnectionsCompromisedDevice.md @7b9250f6: an investigation
+// query of a detection repository, its device a variable (`let CompromisedDevice = "test.domain.tld"; … | where DeviceName ==
+// CompromisedDevice`), under no report's heading: read as before (a query of no technique, ignored saying so).
+const BERT_JAN_DFIR = lines(
+  '# Inbound connections to a compromised device',
+  '## Query Information',
+  '#### Description',
+  'Accepted inbound connections to the device you investigate.',
+  '## Defender For Endpoint',
+  '```',
+  'let CompromisedDevice = "test.domain.tld";',
+  'DeviceNetworkEvents',
+  '| where DeviceName == CompromisedDevice',
+  '| where ActionType == "InboundConnectionAccepted"',
+  '```',
+);
+
+describe("threat hunts' reports kept as Markdown", () => {
+  for (const [what, text, name, pin] of [
+    ['a "Threat Hunt Report" of steps, a timeline and the response taken, over a query pinned to the device hunted', HUNT_TOR, 'Threat Hunt Report: Unauthorized TOR Usage', 'DeviceName == "lab-pc-4"'],
+    ["flags, each over an untagged query of the hunt's dates, and a MITRE ATT&CK Mapping table", HUNT_FLAGS, '🕵️ Threat Hunt Report: **Harbour', 'datetime(2025-11-18)'],
+    ['a timeline heading and a query pinned to the exposed VM beside one that is not', HUNT_EXPOSED, 'Exposed VM Threat Hunt', 'DeviceName has "lab-vm-7"'],
+  ] as const) {
+    it(`counts no rule of a threat hunt's report, whatever techniques it maps: ${what}`, () => {
+      expect(looksLikeKqlMarkdown(text)).to.equal(true);
+      expect(parseKqlMarkdown(text, 'hunt.md')).to.deep.equal({
+        ignored: { line: 1, name, reason: `${HUNT_REPORT} (${pin}); ${HUNT_REPORT_TO_DO}` },
+        noRule: 'hunt',
+      });
+    });
+  }
+
+  it("reads a detection repository's files as before: no report's heading, or no literal host pinned", () => {
+    expect('rule' in parseKqlMarkdown(BERT_JAN, 'q.md')).to.equal(true);
+    expect(parseKqlMarkdown(BERT_JAN_DFIR, 'q.md')).to.have.property('ignored').that.has.property('reason').that.matches(/^a KQL query in Markdown that states no ATT&CK technique;/);
+    // A detection pinned to a well-known account, under no report's heading, is a detection.
+    const krbtgt = BERT_JAN.replace('| where isempty(AadDeviceId)', '| where AccountName == "krbtgt"');
+    expect('rule' in parseKqlMarkdown(krbtgt, 'q.md')).to.equal(true);
+    // A report's headings over queries that pin nothing (a negation, a wildcard) is no hunt's report either.
+    const unpinned = HUNT_TOR.replace('| where DeviceName == "lab-pc-4"', '| where DeviceName != "lab-pc-4"');
+    expect('rule' in parseKqlMarkdown(unpinned, 'q.md')).to.equal(true);
+  });
+
+  it("leaves threat hunts' reports out of a folder, naming them in a note with what to do; one given alone is listed as ignored", () => {
+    const dir = freshTmpDir('hunt-reports');
+    mkdirSync(join(dir, 'hunts'), { recursive: true });
+    writeFileSync(join(dir, 'aitm.md'), BERT_JAN);
+    writeFileSync(join(dir, 'hunts/tor.md'), HUNT_TOR);
+    writeFileSync(join(dir, 'hunts/harbour.md'), HUNT_FLAGS);
+    writeFileSync(join(dir, 'exposed.md'), HUNT_EXPOSED);
+    const read = readRuleFolder(dir);
+    expect([read.kind, read.counts, read.rules.map((rule) => rule.name)]).to.deep.equal(['kql', { items: 1, rules: 1, ignored: 0, invalid: 0 }, ['Sign-in from a phishing proxy']]);
+    expect(read.notes).to.deep.equal([
+      `${dir}: 3 Markdown files are threat hunts' reports, left out (hunts/ 2, ./ 1; first exposed.md): their queries are pinned to one host, account or time window (DeviceName == "…", datetime(2025-…)), run once to investigate, not detections that run, whatever techniques they map; to count what they detect, write each query as a detection (no host, account or date pinned) in a query file of its own, or list its techniques in a detections file`,
+    ]);
+    // A folder of reports only, a README beside them: the README is not named as a query left unread.
+    const reports = freshTmpDir('hunt-reports-only');
+    writeFileSync(join(reports, 'tor.md'), HUNT_TOR);
+    writeFileSync(join(reports, 'README.md'), lines('# My hunts', '- [TOR](tor.md)'));
+    const only = readRuleFolder(reports);
+    expect([only.counts, only.notes?.length]).to.deep.equal([{ items: 0, rules: 0, ignored: 0, invalid: 0 }, 1]);
+    const [alone] = readCoverageInputs([join(dir, 'hunts/tor.md')]);
+    expect([alone!.counts, alone!.ignored.map((item) => item.reason.split(' (')[0])]).to.deep.equal([{ items: 1, rules: 0, ignored: 1, invalid: 0 }, [HUNT_REPORT]]);
   });
 });

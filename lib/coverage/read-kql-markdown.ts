@@ -207,15 +207,18 @@ const PLACEHOLDER_TITLE = /^(?:detection|query|rule|hunt(?:ing)?(?:\s+query)?)\s
 // "azuki-sl"`, `| where Timestamp between (datetime(2025-11-18) .. datetime(2025-11-21))`) and a "## 🧩 MITRE ATT&CK
 // Mapping" table; others (found through the code index, their repositories not named there) under "## Steps Taken",
 // "## Chronological Event Timeline", "## Response Taken", "## Environment & Timeline". Told by both: a heading of a
-// report's (its title, a timeline, findings, the response taken, flags) and a query pinned so. A detection repository's
-// investigation query pins nothing by a literal (Bert-JanP/Hunting-Queries-Detection-Rules' DFIR queries, `let
-// CompromisedDevice = "…"; … | where DeviceName == CompromisedDevice`, under no such heading) and is read as before.
-const REPORT_HEADING =
-  /\bthreat[-\s]+hunt(?:ing)?\b.*\b(?:report|event|scenario|lab|project)\b|\b(?:hunt|investigation|incident)\s+report\b|\b(?:timeline|findings?|response\s+taken|steps\s+taken|flag\s+(?:\d+|by\s+flag)|lessons\s+learned|executive\s+summary)\b/i;
+// report's (its title, a timeline, findings, the response taken, flags: a heading that starts so, emoji and numbering
+// aside) and a query pinned so. A detection repository's investigation query pins nothing by a literal
+// (Bert-JanP/Hunting-Queries-Detection-Rules' DFIR queries, `let CompromisedDevice = "…"; … | where DeviceName ==
+// CompromisedDevice`, under no such heading) and is read as before; so is a rule's "## What a Finding Looks Like" over a
+// query of `TargetUserName == "Administrators"`, a group (securityguidebook/KQL-Queries' "KQL Detection Rules.md").
+const REPORT_TITLE = /\bthreat[-\s]+hunt(?:ing)?\b.*\b(?:report|event|scenario|lab|project)\b|\b(?:hunt|investigation|incident)\s+report\b|\bthreat\s+hunt$/i;
+const REPORT_SECTION =
+  /^(?:(?:chronological|attack|event|incident)\s+)*timeline\b|^(?:environment|scope)\s*(?:&|and)\s*timeline\b|^(?:key\s+)?findings\b|^(?:response\s+taken|steps\s+taken|lessons\s+learned|executive\s+summary)\b|^flag\s+(?:\d+|by\s+flag)\b/i;
 // A host's or an account's field tested against one name (`DeviceName == "ceh-tor1"`, `AccountName =~ "x"`, SPL's
 // `host="web-01"`); a variable, a wildcard or a negation (`!=`, `!has`) pins nothing.
 const PINNED_ENTITY =
-  /(?<![\w.!])(DeviceName|DeviceId|Computer|ComputerName|HostName|host|AccountName|AccountUpn|InitiatingProcessAccountName|UserPrincipalName|TargetUserName|SubjectUserName|user)\s*(==|=~|=|\s(?:has|contains|startswith)(?:_cs)?)\s*@?(["'])([^"'*\n]+)\3/i;
+  /(?<![\w.!])(DeviceName|DeviceId|Computer|ComputerName|HostName|host|AccountName|AccountUpn|InitiatingProcessAccountName|UserPrincipalName|user)\s*(==|=~|=|\s(?:has|contains|startswith)(?:_cs)?)\s*@?(["'])([^"'*\n]+)\3/i;
 // A date written in the query: Kusto's `datetime(2025-11-18)`, SPL's `earliest="11/18/2025:00:00:00"`.
 const PINNED_DATE = /\bdatetime\(\s*["']?\d{4}-\d{2}-\d{2}[^)]*\)|\bearliest\s*=\s*["']?\d{1,2}\/\d{1,2}\/\d{4}[^\s"']*/i;
 
@@ -223,9 +226,15 @@ const PINNED_DATE = /\bdatetime\(\s*["']?\d{4}-\d{2}-\d{2}[^)]*\)|\bearliest\s*=
 export const HUNT_REPORT = "a threat hunt's report: its queries are pinned to one host, account or time window, run once to investigate, not a detection that runs";
 export const HUNT_REPORT_TO_DO = 'to count what it detects, write its query as a detection (no host, account or date pinned) in a query file of its own, or list its techniques in a detections file';
 
-/** What pins a threat hunt's report's queries (REPORT_HEADING, PINNED_ENTITY, PINNED_DATE), as written; undefined for any other Markdown. */
+/** Whether a heading is a report's (REPORT_TITLE, REPORT_SECTION), its emphasis, emoji and numbering aside. */
+function isReportHeading(heading: string): boolean {
+  const text = heading.replace(/[*_`]/g, '').replace(/^[^\p{L}]+/u, '').trim();
+  return REPORT_TITLE.test(text) || REPORT_SECTION.test(text);
+}
+
+/** What pins a threat hunt's report's queries (isReportHeading, PINNED_ENTITY, PINNED_DATE), as written; undefined for any other Markdown. */
 function huntReportPin(read: MarkdownQuery): string | undefined {
-  if (!read.lines.some(({ text }) => REPORT_HEADING.test(HEADING.exec(text)?.[2] ?? ''))) return undefined;
+  if (!read.lines.some(({ text }) => isReportHeading(HEADING.exec(text)?.[2] ?? ''))) return undefined;
   for (const block of read.blocks.filter(isQueryBlock)) {
     const entity = PINNED_ENTITY.exec(block.text);
     if (entity) return `${entity[1]} ${entity[2]!.trim()} ${entity[3]}${entity[4]}${entity[3]}`;

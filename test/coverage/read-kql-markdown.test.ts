@@ -974,6 +974,10 @@ describe("threat hunts' reports kept as Markdown", () => {
     // A detection pinned to a well-known account, under no report's heading, is a detection.
     const krbtgt = BERT_JAN.replace('| where isempty(AadDeviceId)', '| where AccountName == "krbtgt"');
     expect('rule' in parseKqlMarkdown(krbtgt, 'q.md')).to.equal(true);
+    // securityguidebook/KQL-Queries' "KQL Detection Rules.md" @528f7587: each rule's "## What a Finding Looks Like" and
+    // "## Triage Steps", Rule 05's query `| where TargetUserName == "Administrators"` (a group): rules, as before.
+    const finding = RULES_IN_ONE.replace('| where EventID in (4624, 4625)', '| where EventID == 4732\n| where TargetUserName == "Administrators"').replace('## Tuning Notes', '## What a Finding Looks Like\n- A logon at 2am on a Saturday\n## Tuning Notes');
+    expect((parseKqlMarkdown(finding, 'q.md') as { items: object[] }).items.map((item) => 'rule' in item)).to.deep.equal([true, true]);
     // A report's headings over queries that pin nothing (a negation, a wildcard) is no hunt's report either.
     const unpinned = HUNT_TOR.replace('| where DeviceName == "lab-pc-4"', '| where DeviceName != "lab-pc-4"');
     expect('rule' in parseKqlMarkdown(unpinned, 'q.md')).to.equal(true);

@@ -23,7 +23,7 @@ import type { AttackObjectKind } from '../normalize/attack-object-kinds.js';
 import { givenIds, givenObjects, objectKind, objectRef, resolveAttackObject, type ResolvedObject } from '../normalize/resolve-attack-object.js';
 import type { CombineInput, SourcesKeeping } from './combine-layers.js';
 import type { Gradient, LayerMetadata, LayerTechnique, NavigatorLayer } from './layer-types.js';
-import { UPGRADED_FROM } from './upgrade-layer.js';
+import { MOVED_FROM_NAMES } from './upgrade-layer.js';
 
 /** Where `upgradeSources` keeps, for compare, the entries it leaves out (unknown or deprecated techniques). */
 export const COMPARE_KEEPING: SourcesKeeping = { name: 'left out by compare', layer: 'the comparison layer', entries: "the comparison layer's entries" };
@@ -57,13 +57,13 @@ export interface LayerComparison extends CampaignComparison {
 }
 
 /**
- * What the layer's author wrote beside a score. The upgrade's own `upgraded from` item is not: mitreattack-python's
+ * What the layer's author wrote beside a score. The upgrade's own `upgraded from` (or `downgraded from`) item is not: mitreattack-python's
  * generated layer scores every technique 0 and its revoked T1547.011, upgraded to T1647 with that item, was compared
  * as a technique the layer uses, while its other entries of score 0 were left out as techniques not used.
  */
 function annotated(entry: LayerTechnique): boolean {
   const text = (value: unknown) => typeof value === 'string' && value.trim() !== '';
-  const metadata = (entry.metadata ?? []).filter((item) => !('name' in item && item.name === UPGRADED_FROM));
+  const metadata = (entry.metadata ?? []).filter((item) => !('name' in item && MOVED_FROM_NAMES.includes(item.name)));
   return text(entry.color) || text(entry.comment) || metadata.length > 0 || (entry.links?.length ?? 0) > 0;
 }
 

@@ -27,7 +27,7 @@ import {
   type FilterRelease,
   type FormatOptions,
 } from './layer-format.js';
-import type { LayerMetadata, LayerTechnique, NavigatorLayer } from './layer-types.js';
+import type { LayerTechnique, NavigatorLayer } from './layer-types.js';
 import { writeNearTopAsTop } from './score.js';
 import { deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
 import { mergeEntries } from './merge-entries.js';
@@ -43,9 +43,52 @@ import { collapsedSubtechniques, isAnnotated, isOnlyDisabled } from './subtechni
 import { gradientRange, scoresOutOfRange } from './score-range.js';
 import { countChanges, upgradeMessages, type EntryUpgrade, type LayerUpgradeReport, type SettingChange } from './upgrade-report.js';
 
-/** Options of `upgradeLayer`. */
 /** The metadata item upgrade adds to an entry it moved to another ID, naming the ID it was written under: provenance, not an annotation. */
 export const UPGRADED_FROM = 'upgraded from';
+/** The same item where the target is older than the layer's release (`upgrade --to 6.3` of an ATT&CK 18 layer). */
+export const DOWNGRADED_FROM = 'downgraded from';
+/** The names of the provenance items an upgrade or a downgrade writes. */
+export const MOVED_FROM_NAMES: readonly string[] = [UPGRADED_FROM, DOWNGRADED_FROM];
+
+/**
+ * Write on an entry moved from `id` to `to` the ID it was written under. An entry going back to an ID it was moved from
+ * (T1059.001 downgraded to T1086 for 6.3, upgraded again) drops that item instead: back where it was written, it holds
+ * no provenance to give, where an item each way would say it came from both. Returns the note for the report then.
+ */
+function recordMove(entry: JsonObject, id: string, to: string, name: string): string | undefined {
+  const metadata = Array.isArray(entry['metadata']) ? (entry['metadata'] as unknown[]) : [];
+  const back = (item: unknown) => isJsonObject(item) && MOVED_FROM_NAMES.includes(String(item['name'])) && item['value'] === to;
+  const was = metadata.filter(back);
+  if (!was.length) {
+    entry['metadata'] = [...metadata, { name, value: id }];
+    return undefined;
+  }
+  const kept = metadata.filter((item) => !back(item));
+  if (kept.length) entry['metadata'] = kept;
+  else delete entry['metadata'];
+  const names = [...new Set(was.map((item) => `"${String((item as JsonObject)['name'])}"`))].join(' and ');
+  return `${to} is the ID the entry was written under before it became ${id}: back to it, its ${names} item removed`;
+}
+
+/**
+ * An entry upgraded again after a downgrade merged several techniques into it (T1053.005, T1053.003 and T1053.002 of
+ * ATT&CK 18 into T1053 of 6.3) keeps them merged: nothing tells which annotation was whose. Says which of its
+ * "downgraded from" IDs the target has, to annotate again one by one; undefined when none.
+ */
+function mergedByDowngrade(entry: JsonObject, record: TechniqueRecord, target: AttackIndex): string | undefined {
+  const metadata = Array.isArray(entry['metadata']) ? entry['metadata'] : [];
+  const ids = metadata
+    .filter((item): item is JsonObject => isJsonObject(item) && item['name'] === DOWNGRADED_FROM && typeof item['value'] === 'string')
+    .map((item) => String(item['value']))
+    .filter((id) => id !== record.id && target.technique(id) && !target.technique(id)!.revoked && !target.technique(id)!.deprecated);
+  if (!ids.length) return undefined;
+  return (
+    `${record.id} holds what a downgrade moved into it from ${[...new Set(ids)].join(', ')} ("${DOWNGRADED_FROM}" items), which ${target.label} has: ` +
+    'kept on it as merged; annotate each of them again if each should show'
+  );
+}
+
+/** Options of `upgradeLayer`. */
 
 export interface UpgradeOptions extends FormatOptions {
   /** The file (and layer number) the layer came from, for messages and the report. */
@@ -562,6 +605,8 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     );
   }
   const source = options.source && options.source !== target ? options.source : undefined;
+  // Said by the caller (`upgradeReleases`), or seen from the layer's own release.
+  const downgrade = options.downgrade !== undefined || (source !== undefined && compareReleases(source.release, target.release) > 0);
   const settings: SettingChange[] = [...formatChanges];
   const versions = layer['versions'] as JsonObject;
   const releaseKept = versions['attack'] === target.major;
@@ -623,9 +668,12 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     }
     if (record.id !== id) {
       raw['techniqueID'] = record.id;
-      const metadata = Array.isArray(raw['metadata']) ? (raw['metadata'] as LayerMetadata[]) : [];
-      raw['metadata'] = [...metadata, { name: UPGRADED_FROM, value: id }];
+      const back = recordMove(raw, id, record.id, downgrade ? DOWNGRADED_FROM : UPGRADED_FROM);
+      if (back) report.notes.push(back);
     }
+    // Said once, as the layer leaves the release the downgrade wrote it for, not on each upgrade after.
+    const merged = releaseKept ? undefined : mergedByDowngrade(raw, record, target);
+    if (merged) report.notes.push(merged);
     if (tactic === undefined || record.tactics.includes(tactic)) {
       placed.push({ entry: raw, report, origin: id });
       return;
@@ -809,6 +857,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
       ...(source ? { matchedIn: source.label } : {}),
     },
     to: { format: String(versions['layer']), attack: target.label },
+    ...(downgrade ? { downgrade: true as const } : {}),
     repairs,
     settings,
     techniques: reports,

@@ -85,6 +85,8 @@ export interface LayerUpgradeReport {
     matchedIn?: string;
   };
   to: { format: string; attack: string };
+  /** Set when the target is older than the layer's release (`upgrade --to 6.3` of an ATT&CK 18 layer): said as a downgrade. */
+  downgrade?: true;
   /** Faults of the layer as read that were repaired first (paths into the layer as read). */
   repairs: LayerRepair[];
   settings: SettingChange[];
@@ -147,8 +149,15 @@ export function upgradeMessages(report: LayerUpgradeReport): string[] {
   ];
 }
 
-/** A one-line summary of a layer's report: `12 kept, 3 remapped, 1 removed`. */
+/**
+ * A one-line summary of a layer's report: `12 kept, 3 remapped, 1 removed`; a downgrade says so first
+ * (`downgraded to enterprise-attack 6.3: 5 remapped, 3 merged`).
+ */
 export function summarizeUpgrade(report: LayerUpgradeReport): string {
+  return `${report.downgrade ? `downgraded to ${report.to.attack}: ` : ''}${countsText(report)}`;
+}
+
+function countsText(report: LayerUpgradeReport): string {
   const parts = COUNT_KEYS.filter((key) => report.counts[key] > 0).map((key) => `${report.counts[key]} ${key.replace('-', ' ')}`);
   return `${parts.join(', ') || 'no techniques'}${report.changed ? '' : ' (unchanged)'}`;
 }
@@ -159,7 +168,7 @@ function entryLabel(id: string, tactic: string | undefined, name: string | undef
 
 /** The upgrade reports of a run as Markdown: per layer a summary, the setting changes and a table of every entry. */
 export function formatUpgradeMarkdown(reports: readonly LayerUpgradeReport[]): string {
-  const lines: string[] = ['# Layer upgrade report', ''];
+  const lines: string[] = [`# Layer ${reports.length && reports.every((report) => report.downgrade) ? 'downgrade' : 'upgrade'} report`, ''];
   const changed = reports.filter((report) => report.changed).length;
   lines.push(`${reports.length} layer${reports.length === 1 ? '' : 's'}, ${changed} changed.`, '');
   for (const report of reports) {
@@ -169,9 +178,9 @@ export function formatUpgradeMarkdown(reports: readonly LayerUpgradeReport[]): s
       .join(', ');
     lines.push(
       text(
-        `From ${from || 'an unstated format and release'} to format ${report.to.format}, ${report.to.attack}` +
+        `${report.downgrade ? 'Downgraded from' : 'From'} ${from || 'an unstated format and release'} to format ${report.to.format}, ${report.to.attack}` +
           (report.from.matchedIn ? `; techniques matched in ${report.from.matchedIn}` : '') +
-          `. ${summarizeUpgrade(report)}.`,
+          `. ${countsText(report)}.`,
       ),
       '',
     );

@@ -383,7 +383,56 @@ describe('attack-layers upgrade', () => {
         ['T1086', 50, 'PowerShell Download'],
         ['T1089', 100, 'Defender Disabled'],
       ]);
-      expect(layer.techniques!.map((t) => t.metadata)).to.deep.equal([[{ name: 'upgraded from', value: 'T1053.005' }], [{ name: 'upgraded from', value: 'T1059.001' }], [{ name: 'upgraded from', value: 'T1562.001' }]]);
+      expect(layer.techniques!.map((t) => t.metadata)).to.deep.equal([[{ name: 'downgraded from', value: 'T1053.005' }], [{ name: 'downgraded from', value: 'T1059.001' }], [{ name: 'downgraded from', value: 'T1562.001' }]]);
+    });
+
+    // The same WELA heatmap, with three Scheduled Task sub-techniques, down to 6.3 and back up to 18.1. Before, the
+    // downgrade wrote "upgraded from" items and said an upgrade's words, and the way back gave T1059.001 two items,
+    // "upgraded from" T1059.001 and "upgraded from" T1086.
+    it('says a downgrade as one, and a round trip back to 18.1 leaves each entry back at its ID without provenance items', async () => {
+      const dir = freshTmpDir('downgrade');
+      const file = join(dir, 'wela.json');
+      writeFileSync(file, JSON.stringify({ name: 'WELA detection heatmap', domain: 'enterprise-attack', versions: { navigator: '5.2.0', layer: '4.5', attack: '18' },
+        techniques: [
+          { comment: 'PowerShell Download', score: 50, techniqueID: 'T1059.001' },
+          { comment: 'Schtasks Creation', score: 0, techniqueID: 'T1053.005', color: '#ff0000' },
+          { comment: 'Cron', score: 30, techniqueID: 'T1053.003', color: '#00ff00' },
+          { comment: 'At', score: 80, techniqueID: 'T1053.002', metadata: [{ name: 'rule', value: 'at.yml' }] },
+        ] }));
+      const down = await runCli(['upgrade', file, '--to', '6.3', '--out', join(dir, 'v6.json'), '--report', 'md', '--report-out', join(dir, 'down.md')]);
+      expect(down.code, down.stderr).to.equal(0);
+      expect(down.stderr).to.contain('wela.json: downgraded to enterprise-attack 6.3: 4 remapped, 3 merged ->');
+      const markdown = readFileSync(join(dir, 'down.md'), 'utf8');
+      expect(markdown).to.contain('# Layer downgrade report');
+      expect(markdown).to.contain('Downgraded from format 4.5, ATT&CK 18 to format 4.5, enterprise-attack 6.3');
+      // The three sub-techniques merge into T1053 of 6.3, as upgrade's merges do: the highest score, the first colour
+      // (the other kept in the layer's metadata), every comment and metadata item, and the report names the entries.
+      expect(markdown).to.contain('merged with /techniques/2, /techniques/3 (all T1053): scores 0, 30, 80 became 80 (max)');
+      const v6 = JSON.parse(readFileSync(join(dir, 'v6.json'), 'utf8')) as NavigatorLayer;
+      expect(v6.techniques!.find((t) => t.techniqueID === 'T1053')).to.deep.include({
+        score: 80,
+        color: '#ff0000',
+        comment: 'T1053.005: Schtasks Creation\nT1053.003: Cron\nT1053.002: At',
+        metadata: [
+          { name: 'downgraded from', value: 'T1053.005' },
+          { name: 'downgraded from', value: 'T1053.003' },
+          { name: 'rule', value: 'at.yml' },
+          { name: 'downgraded from', value: 'T1053.002' },
+        ],
+      });
+      expect(JSON.stringify(v6.metadata)).to.contain('It was: \\"#00ff00\\"');
+
+      const up = await runCli(['upgrade', join(dir, 'v6.json'), '--out', join(dir, 'v18.json')]);
+      expect(up.code, up.stderr).to.equal(0);
+      expect(up.stderr).not.to.contain('downgraded to');
+      expect(up.stderr).to.contain(`/techniques/1: T1059.001 is the ID the entry was written under before it became T1086: back to it, its "downgraded from" item removed`);
+      expect(up.stderr).to.contain(
+        '/techniques/0: T1053 holds what a downgrade moved into it from T1053.005, T1053.003, T1053.002 ("downgraded from" items), which enterprise-attack 18.1 has: ' +
+          'kept on it as merged; annotate each of them again if each should show',
+      );
+      const v18 = JSON.parse(readFileSync(join(dir, 'v18.json'), 'utf8')) as NavigatorLayer;
+      expect(v18.techniques!.find((t) => t.techniqueID === 'T1059.001')).to.deep.equal({ techniqueID: 'T1059.001', score: 50, comment: 'PowerShell Download' });
+      expect(JSON.stringify(v18.techniques)).not.to.contain('upgraded from');
     });
   });
 

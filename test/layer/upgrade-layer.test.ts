@@ -704,8 +704,10 @@ describe('upgradeLayer', () => {
       const v12 = library.release('enterprise-attack', '12.1');
       const added = attack.currentTechniques().find((t) => t.parent && !v12.techniqueByStixId(t.stixId) && v12.technique(t.parent))!;
       const { layer: out, report } = upgradeLayer(layer([{ techniqueID: added.id, score: 1, comment: 'seen' }]), v12, { source: attack });
-      expect(out.techniques).to.deep.equal([{ techniqueID: added.parent, score: 1, comment: 'seen', metadata: [{ name: 'upgraded from', value: added.id }] }]);
+      expect(out.techniques).to.deep.equal([{ techniqueID: added.parent, score: 1, comment: 'seen', metadata: [{ name: 'downgraded from', value: added.id }] }]);
       expect(report.techniques[0]?.changes).to.deep.equal(['remapped']);
+      // Seen from the releases, without the caller's `downgrade` words: a downgrade says so (it said "upgraded from").
+      expect(report.downgrade).to.equal(true);
     });
 
     // SRA's index layers disable every ID they leave out, revoked ones too; /tmp/publayers5/repro-4-disabled-revoked.json

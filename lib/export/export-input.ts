@@ -7,8 +7,8 @@ import { assertKind, parseJsonAs } from '../input-kind.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { schemaIssues } from '../schemas.js';
 import { checkedSourceLayer, describeSource, layerSources, type LayerSource } from '../layer/combine-layers.js';
-import { attackMajor } from '../layer/layer-format.js';
-import { everyPlatformNote, everyPlatformRelease, unlistedPlatformNames } from '../layer/platform-visibility.js';
+import { attackMajor, filterRelease, type FilterRelease } from '../layer/layer-format.js';
+import { everyPlatformNote, everyPlatformRelease, everyPlatformSource, unlistedPlatformNames } from '../layer/platform-visibility.js';
 import { looksLikeLayer } from '../layer/repair-layer.js';
 import { nearestRelease } from '../layer/upgrade-layer.js';
 import { domainReleases } from '../normalize/normalize-campaign.js';
@@ -25,6 +25,8 @@ export type ExportInput =
       repairs: string[];
       /** Each entry's tactic as the file wrote it, by position: one written as a TA ID with a name is read in the release (`readWrittenTacticPairs`). */
       tacticsWritten: unknown[];
+      /** The release its platform filter was chosen in, for a layer of format 2.0 or 2.1 that states none (`filterRelease`): for `exportRelease`. */
+      filterRelease?: FilterRelease;
     }
   | { kind: 'gap-report'; report: GapReportData; source: string };
 
@@ -99,7 +101,9 @@ export function parseExportInput(text: string, file: string, options: { layer?: 
     const entry = asRead[origin];
     return isJsonObject(entry) ? entry['tactic'] : undefined;
   });
-  return { kind: 'layer', layer: layer as unknown as NavigatorLayer, source: describeSource(source), repairs, tacticsWritten };
+  // Read from the layer as repaired, before its format was converted: format 2.0 and 2.1 say the filter's era.
+  const era = filterRelease(repaired.layer);
+  return { kind: 'layer', layer: layer as unknown as NavigatorLayer, source: describeSource(source), repairs, tacticsWritten, ...(era ? { filterRelease: era } : {}) };
 }
 
 /**
@@ -108,7 +112,8 @@ export function parseExportInput(text: string, file: string, options: { layer?: 
  * `warning` says so; `everyPlatform` is then set when the platform filter lists every platform of the release nearest
  * to the layer's (`everyPlatformRelease`), as validate reads it: it showed every platform, and is drawn so.
  * `givenAs` names `release` and the commands the warning and note advise (the CLI's `--attack-release`, `attack-layers
- * upgrade`): by default a program reads `release` and `upgradeLayer`.
+ * upgrade`): by default a program reads `release` and `upgradeLayer`. `filter` is the input's `filterRelease`: for a
+ * layer that states no release, a filter that lists every platform of its era is read so too (`unstatedRelease`).
  * @throws AttackDataError when no release of the layer's domain (or the given one) is available.
  */
 export function exportRelease(
@@ -116,8 +121,9 @@ export function exportRelease(
   library: AttackLibrary,
   release?: string,
   givenAs?: GivenAs,
+  filter?: FilterRelease,
 ): { index: AttackIndex; warning?: string; note?: string; everyPlatform?: boolean } {
-  const drawn = drawnRelease(layer, library, release, givenAs);
+  const drawn = drawnRelease(layer, library, release, givenAs, filter);
   // The note and warning advise commands in the CLI's words (`attack-layers upgrade`): said here in the caller's.
   return {
     ...drawn,
@@ -126,11 +132,22 @@ export function exportRelease(
   };
 }
 
-function drawnRelease(layer: NavigatorLayer, library: AttackLibrary, release: string | undefined, givenAs: GivenAs | undefined): { index: AttackIndex; warning?: string; note?: string; everyPlatform?: boolean } {
+/**
+ * A layer that states no release, drawn in `index`: a filter of every platform Navigator 2.0 to 2.2 offered (format 2.0
+ * or 2.1's windows, linux and mac: `era`, the input's `filterRelease`) chose nothing, and is drawn showing every platform, as upgrade
+ * widens it and gap reviews it (Navigator's April 2018 updates layer: `platforms: Windows, Linux, macOS` before).
+ */
+function unstatedRelease(layer: NavigatorLayer, index: AttackIndex, library: AttackLibrary, era: FilterRelease | undefined): { index: AttackIndex; note?: string; everyPlatform?: boolean } {
+  const releases = () => domainReleases(library, index.domain, index.release).history();
+  const found = era && everyPlatformSource(layer.filters?.platforms, index, releases, era.major);
+  return found ? { index, note: everyPlatformNote(found, index, era.major, era.why), everyPlatform: true } : { index };
+}
+
+function drawnRelease(layer: NavigatorLayer, library: AttackLibrary, release: string | undefined, givenAs: GivenAs | undefined, filter: FilterRelease | undefined): { index: AttackIndex; warning?: string; note?: string; everyPlatform?: boolean } {
   const domain = layer.domain as Domain;
   const major = attackMajor(layer.versions?.attack);
   const listed = layer.filters?.platforms;
-  if (release) {
+  if (release && major) {
     // Drawn in another release than its own, a filter of every platform of its own (or the nearest here) showed
     // every platform, and is drawn so, as without --attack-release.
     const index = library.release(domain, release);
@@ -149,7 +166,7 @@ function drawnRelease(layer: NavigatorLayer, library: AttackLibrary, release: st
         `platforms is not drawn (leave ${givenName(givenAs, 'release')} out to draw the layer on every platform, or run \`attack-layers upgrade\`, which removes those names)`,
     };
   }
-  if (!major) return { index: library.release(domain) };
+  if (!major) return unstatedRelease(layer, library.release(domain, release), library, filter);
   try {
     return { index: library.release(domain, major) };
   } catch (error) {

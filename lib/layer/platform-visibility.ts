@@ -313,9 +313,12 @@ export function everyPlatformWhose(found: PlatformRelease, own: AttackIndex, maj
   return major === undefined || own.major === major ? `${own.label}, the layer's release` : `${own.label}, the release nearest to the layer's ${major} that is available here`;
 }
 
-/** What a note says of a filter read by `everyPlatformSource` (`found`, with `own`) for a layer of ATT&CK `major`. */
-export function everyPlatformNote(found: PlatformRelease, own: AttackIndex, major: string): string {
-  return `filters.platforms lists every platform of ${everyPlatformWhose(found, own, major)}, so it is read as showing every platform`;
+/**
+ * What a note says of a filter read by `everyPlatformSource` (`found`, with `own`) for a layer of ATT&CK `major`;
+ * `because` as for `everyPlatformWhose` (`filterRelease`'s why, for a layer that states no release).
+ */
+export function everyPlatformNote(found: PlatformRelease, own: AttackIndex, major: string, because?: string): string {
+  return `filters.platforms lists every platform of ${everyPlatformWhose(found, own, major, because)}, so it is read as showing every platform`;
 }
 
 /** Platforms added to a filter (`platformsShowing`): `record`'s, or, for its sub-technique `shows`, its parent's. */

@@ -262,6 +262,34 @@ describe('attack-layers export', () => {
     }
   });
 
+  // Navigator's April 2018 updates layer (test/fixtures/layers/public/navigator-april-2018-updates-2.0.json), format 2.0,
+  // no release stated, filters windows, linux and mac: every platform Navigator 2.0 to 2.2 offered (ATT&CK 3.0's). upgrade
+  // widens it to every platform and gap reviews it so (filterRelease); export said "platforms: Windows, Linux, macOS".
+  it('reads a format 2.0/2.1 filter of windows, linux and mac as every platform, as upgrade and gap do', async () => {
+    const april = await runCli(['export', 'test/fixtures/layers/public/navigator-april-2018-updates-2.0.json', '--format', 'md']);
+    expect(april.code, april.stderr).to.equal(0);
+    expect(april.stdout).to.contain('ATT&CK enterprise-attack 18.1 · platforms: all · 39 annotated technique entries');
+    expect(april.stderr).to.contain(
+      'filters.platforms lists every platform of enterprise-attack 3.0, in whose platform names it is written (the layer states no release, and its ' +
+        "format 2.0 is Navigator 2.0 to 2.2's, whose enterprise filter offered windows, linux and mac alone), so it is read as showing every platform",
+    );
+    // Our own minimal layer of format 2.1 in that shape: T1530 (Data from Cloud Storage) runs on no platform of 3.0's,
+    // and is drawn, with --attack-release too; a filter that chose (windows, linux) and a format 2.2 one stay as written.
+    const dir = freshTmpDir('export');
+    const layer = { name: 'v2.1', version: '2.1', domain: 'mitre-enterprise', filters: { stages: ['act'], platforms: ['windows', 'linux', 'mac'] }, techniques: [{ techniqueID: 'T1530', score: 1 }] };
+    for (const [version, platforms, shown] of [['2.1', ['windows', 'linux', 'mac'], 'all'], ['2.1', ['windows', 'linux'], 'Windows, Linux'], ['2.2', ['Windows', 'Linux', 'macOS'], 'Windows, Linux, macOS']] as const) {
+      const file = join(dir, `v${version}-${platforms.length}.json`);
+      writeFileSync(file, JSON.stringify({ ...layer, version, filters: { ...layer.filters, platforms } }));
+      for (const release of [[], ['--attack-release', '14.1']]) {
+        const result = await runCli(['export', file, '--format', 'md', ...release]);
+        expect(result.code, result.stderr).to.equal(0);
+        expect(result.stdout).to.contain(`platforms: ${shown} ·`);
+        if (shown === 'all') expect(result.stderr).not.to.contain('not drawn');
+        else expect(result.stderr).to.contain('not drawn: T1530');
+      }
+    }
+  });
+
   it('reports entries it cannot draw on stderr (revoked, unknown) and still exits 0', async () => {
     const dir = freshTmpDir('export');
     const file = join(dir, 'old-ids.json');

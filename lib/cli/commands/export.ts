@@ -78,7 +78,7 @@ export function handler(context: CliContext) {
     } else {
       for (const repair of input.repairs) warn(context, args, repair);
       const library = attackLibrary(context, args);
-      const { index, warning, note: reading, everyPlatform } = exportRelease(input.layer, library, args['attack-release'], FLAG_WORDS);
+      const { index, warning, note: reading, everyPlatform } = exportRelease(input.layer, library, args['attack-release'], FLAG_WORDS, input.filterRelease);
       if (warning) warn(context, args, `${input.source}: ${warning}`);
       if (reading) note(context, args, `${input.source}: ${reading}`);
       const otherDomains = libraryOtherDomains(library, index.domain);

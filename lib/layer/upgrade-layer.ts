@@ -331,6 +331,16 @@ function resolveEntry(
   return final;
 }
 
+/**
+ * The names an older release has for a platform a later one renamed (Identity Provider: Azure AD; Office Suite: Office
+ * 365 and Google Workspace), of those `known`: where a layer of ATT&CK 17 is brought to 12.1.
+ */
+function earlierPlatformNames(name: string, known: readonly string[]): string[] {
+  return Object.entries(PLATFORM_RENAMES)
+    .filter(([old, renamed]) => renamed.to === name && known.includes(old))
+    .map(([old]) => old);
+}
+
 /** The enterprise platform of the tactics ATT&CK 8 took over from PRE-ATT&CK (Reconnaissance, Resource Development). */
 const PRE_PLATFORM = 'PRE';
 
@@ -376,16 +386,20 @@ function upgradePlatforms(
       continue;
     }
     const current = currentPlatformName(platform, known);
+    // Brought to a release before a rename (downgraded), a name goes back to what that release called it.
+    const earlier = current ? [] : earlierPlatformNames(platform, known);
     if (current !== platform) {
       const renamed = PLATFORM_RENAMES[platform];
       changes.push({
         path: '/filters/platforms',
         message: current
           ? `${platform} -> ${current} (ATT&CK ${renamed?.since ?? target.release} renamed it)`
-          : `${platform} removed: not a platform of ${target.label}`,
+          : earlier.length
+            ? `${platform} -> ${earlier.join(', ')}, its name${earlier.length === 1 ? '' : 's'} in ${target.label} (ATT&CK ${PLATFORM_RENAMES[earlier[0]!]!.since} renamed ${earlier.join(', ')} to ${platform})`
+            : `${platform} removed: not a platform of ${target.label}`,
       });
     }
-    if (current && !out.includes(current)) out.push(current);
+    for (const name of current ? [current] : earlier) if (!out.includes(name)) out.push(name);
   }
   // A filter that listed every platform of the layer's release showed everything; keep it so, or the platforms added
   // since (ESXi, Containers…) would be hidden without anyone having chosen that. So for a filter that lists every

@@ -497,6 +497,21 @@ describe('upgradeLayer', () => {
       expect(narrow.report.settings.map((s) => s.message)).to.include('Gopher removed: not a platform of enterprise-attack 18.1');
     });
 
+    // A layer of ATT&CK 17 (Navigator 5.1's, whose filter writes 17's names) that chose Windows and Identity Provider,
+    // brought to 12.1: Identity Provider was "removed: not a platform of enterprise-attack 12.1", and the filter kept
+    // Windows alone, hiding every Azure AD technique, which 12.1 has under the name ATT&CK 16 replaced.
+    it('gives a renamed platform its earlier name in a downgrade (Identity Provider -> Azure AD, Office Suite -> Office 365, Google Workspace)', () => {
+      const v12 = library.release('enterprise-attack', '12.1');
+      const chose = layer([], { versions: { attack: '17', navigator: '5.1.0', layer: '4.5' }, filters: { platforms: ['Windows', 'Identity Provider', 'Office Suite', 'Network Devices'] } });
+      const { layer: out, report } = upgradeLayer(chose, v12, { source: attack });
+      expect(out.filters?.platforms).to.deep.equal(['Windows', 'Azure AD', 'Office 365', 'Google Workspace', 'Network']);
+      expect(report.settings.map((s) => s.message)).to.include.members([
+        'Identity Provider -> Azure AD, its name in enterprise-attack 12.1 (ATT&CK 16.0 renamed Azure AD to Identity Provider)',
+        'Office Suite -> Office 365, Google Workspace, its names in enterprise-attack 12.1 (ATT&CK 16.0 renamed Office 365, Google Workspace to Office Suite)',
+        'Network Devices -> Network, its name in enterprise-attack 12.1 (ATT&CK 17.0 renamed Network to Network Devices)',
+      ]);
+    });
+
     it('removes a platform filter none of whose names the target has, instead of writing an empty one (ICS 18 platforms before 18.1)', () => {
       // ICS ATT&CK 18.1 has one platform, "None"; the names ICS layers listed before it are gone.
       const ics = library.release('ics-attack');

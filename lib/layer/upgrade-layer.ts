@@ -71,20 +71,24 @@ function recordMove(entry: JsonObject, id: string, to: string, name: string): st
 }
 
 /**
- * An entry upgraded again after a downgrade merged several techniques into it (T1053.005, T1053.003 and T1053.002 of
- * ATT&CK 18 into T1053 of 6.3) keeps them merged: nothing tells which annotation was whose. Says which of its
- * "downgraded from" IDs the target has, to annotate again one by one; undefined when none.
+ * An entry brought to another release after a move merged other techniques into it (a downgrade: T1053.005, T1053.003
+ * and T1053.002 of ATT&CK 18 into T1053 of 6.3; an upgrade: T1574.002 of 8.2, revoked, into T1574.001) keeps them
+ * merged: nothing tells which annotation was whose. Says which of the IDs its provenance items name the target has as
+ * techniques of their own, to annotate again one by one; undefined when none.
  */
-function mergedByDowngrade(entry: JsonObject, record: TechniqueRecord, target: AttackIndex): string | undefined {
+function mergedByMove(entry: JsonObject, record: TechniqueRecord, target: AttackIndex): string | undefined {
   const metadata = Array.isArray(entry['metadata']) ? entry['metadata'] : [];
-  const ids = metadata
-    .filter((item): item is JsonObject => isJsonObject(item) && item['name'] === DOWNGRADED_FROM && typeof item['value'] === 'string')
-    .map((item) => String(item['value']))
-    .filter((id) => id !== record.id && target.technique(id) && !target.technique(id)!.revoked && !target.technique(id)!.deprecated);
+  const items = metadata.filter((item): item is JsonObject => isJsonObject(item) && MOVED_FROM_NAMES.includes(String(item['name'])) && typeof item['value'] === 'string');
+  const own = (id: string): boolean => {
+    const there = target.technique(id);
+    return id !== record.id && !!there && !there.revoked && !there.deprecated;
+  };
+  const ids = [...new Set(items.map((item) => String(item['value'])).filter(own))];
   if (!ids.length) return undefined;
+  const names = [...new Set(items.filter((item) => own(String(item['value']))).map((item) => `"${String(item['name'])}"`))].join(' and ');
   return (
-    `${record.id} holds what a downgrade moved into it from ${[...new Set(ids)].join(', ')} ("${DOWNGRADED_FROM}" items), which ${target.label} has: ` +
-    'kept on it as merged; annotate each of them again if each should show'
+    `${record.id} holds the annotations of ${ids.join(', ')}, moved onto it when the layer was brought to another release (${names} items), ` +
+    `which ${target.label} has as techniques of their own: kept on ${record.id}; annotate each of them again if each should show`
   );
 }
 
@@ -685,8 +689,8 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
       const back = recordMove(raw, id, record.id, downgrade ? DOWNGRADED_FROM : UPGRADED_FROM);
       if (back) report.notes.push(back);
     }
-    // Said once, as the layer leaves the release the downgrade wrote it for, not on each upgrade after.
-    const merged = releaseKept ? undefined : mergedByDowngrade(raw, record, target);
+    // Said once, as the layer leaves the release the move wrote it for, not on each upgrade after.
+    const merged = releaseKept ? undefined : mergedByMove(raw, record, target);
     if (merged) report.notes.push(merged);
     if (tactic === undefined || record.tactics.includes(tactic)) {
       placed.push({ entry: raw, report, origin: id });

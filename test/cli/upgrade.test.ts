@@ -427,8 +427,8 @@ describe('attack-layers upgrade', () => {
       expect(up.stderr).not.to.contain('downgraded to');
       expect(up.stderr).to.contain(`/techniques/1: T1059.001 is the ID the entry was written under before it became T1086: back to it, its "downgraded from" item removed`);
       expect(up.stderr).to.contain(
-        '/techniques/0: T1053 holds what a downgrade moved into it from T1053.005, T1053.003, T1053.002 ("downgraded from" items), which enterprise-attack 18.1 has: ' +
-          'kept on it as merged; annotate each of them again if each should show',
+        '/techniques/0: T1053 holds the annotations of T1053.005, T1053.003, T1053.002, moved onto it when the layer was brought to another release ("downgraded from" items), ' +
+          'which enterprise-attack 18.1 has as techniques of their own: kept on T1053; annotate each of them again if each should show',
       );
       const v18 = JSON.parse(readFileSync(join(dir, 'v18.json'), 'utf8')) as NavigatorLayer;
       expect(v18.techniques!.find((t) => t.techniqueID === 'T1059.001')).to.deep.equal({ techniqueID: 'T1059.001', score: 50, comment: 'PowerShell Download' });

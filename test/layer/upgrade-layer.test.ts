@@ -497,6 +497,20 @@ describe('upgradeLayer', () => {
       expect(narrow.report.settings.map((s) => s.message)).to.include('Gopher removed: not a platform of enterprise-attack 18.1');
     });
 
+    // T1574.002 (DLL Side-Loading) of 8.2, revoked into T1574.001 by 18.1, upgraded and brought back to 8.2: T1574.001
+    // there is DLL Search Order Hijacking, and the annotation was T1574.002's, which 8.2 has. Before, nothing said so.
+    it('names, brought back to the older release, the technique whose annotation an upgrade moved onto another (T1574.002 on T1574.001)', () => {
+      const v8 = library.release('enterprise-attack', '8.2');
+      const up = upgradeLayer(layer([{ techniqueID: 'T1574.002', score: 1, comment: 'sideloading' }], { versions: { attack: '8', navigator: '4.0', layer: '4.5' } }), attack, { source: v8 });
+      expect(up.layer.techniques).to.deep.equal([{ techniqueID: 'T1574.001', score: 1, comment: 'sideloading', metadata: [{ name: 'upgraded from', value: 'T1574.002' }] }]);
+      const down = upgradeLayer(up.layer, v8, { source: attack });
+      expect(down.report.techniques[0]?.notes).to.include(
+        'T1574.001 holds the annotations of T1574.002, moved onto it when the layer was brought to another release ("upgraded from" items), ' +
+          'which enterprise-attack 8.2 has as techniques of their own: kept on T1574.001; annotate each of them again if each should show',
+      );
+      expect(down.layer.techniques?.[0]?.metadata).to.deep.equal([{ name: 'upgraded from', value: 'T1574.002' }]);
+    });
+
     // A layer of ATT&CK 17 (Navigator 5.1's, whose filter writes 17's names) that chose Windows and Identity Provider,
     // brought to 12.1: Identity Provider was "removed: not a platform of enterprise-attack 12.1", and the filter kept
     // Windows alone, hiding every Azure AD technique, which 12.1 has under the name ATT&CK 16 replaced.

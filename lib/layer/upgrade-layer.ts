@@ -93,7 +93,6 @@ function mergedByMove(entry: JsonObject, record: TechniqueRecord, target: Attack
 }
 
 /** Options of `upgradeLayer`. */
-
 export interface UpgradeOptions extends FormatOptions {
   /** The file (and layer number) the layer came from, for messages and the report. */
   file?: string;

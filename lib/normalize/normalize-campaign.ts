@@ -7,7 +7,7 @@ import type { ActorRecord, Domain, TacticShortname, TechniqueId } from '../attac
 import type { Campaign, Confidence } from '../campaign/campaign-types.js';
 import { AttackLayersError, inGivenInputs, type GivenAs } from '../errors.js';
 import type { ActorResult, NormalizedCampaign, NormalizedTechnique, ReferenceResult, Resolution } from './normalize-types.js';
-import { currentNamesakes, describeObject, locateInOtherDomains, objectKey, objectKind, otherDomainObjectText, otherDomainTwins, readLabelledId } from './resolve-attack-object.js';
+import { currentNamesakes, describeObject, locateInOtherDomains, objectKey, objectKind, otherDomainObjectText, otherDomainTwins, readLabelledId, vendorNames } from './resolve-attack-object.js';
 import type { AttackObjectKind } from './attack-object-kinds.js';
 import { resolveReference, resolveReferenceWarnings, type ResolutionWarning, type ResolveContext } from './resolve-reference.js';
 import { compareText } from '../compare-text.js';
@@ -309,7 +309,11 @@ function resolveActor(
     // An ID and a name of two objects: naming both, as attack-object does, rather than reading either.
     return kept(`${kind} "${raw}": ${labelled.mismatch}; kept as written (write the ID or the name alone)`);
   }
-  const key = labelled ? nameKey(labelled.id) : objectKey(target, raw);
+  const written = labelled ? nameKey(labelled.id) : objectKey(target, raw);
+  // `PlugX RAT`, `Turla Group`: a name with a vendor's suffix of the field's kind, read without it as attack-object reads it.
+  const fitsKind = (name: string): boolean => target.actors(objectKey(target, name)).some((actor) => types.includes(actor.type));
+  const unsuffixed = labelled || target.actors(written).length ? undefined : vendorNames(raw).find((each) => each.kind === kind && fitsKind(each.name));
+  const key = unsuffixed ? objectKey(target, unsuffixed.name) : written;
   const named = target.actors(key);
   const matches = named.filter((actor) => types.includes(actor.type));
   const every = [...new Map(matches.map((m) => [target.finalActor(m).id, target.finalActor(m)])).values()];
@@ -357,6 +361,7 @@ function resolveActor(
     note = `${kind} "${raw}" (${first.id}) was revoked by ${final.id} ${final.name}`;
     warnings.push(`${path}: ${note}`);
   } else if (labelled) note += ` (written as "${raw}")`;
+  else if (unsuffixed) note += ` (written as "${raw}", "${unsuffixed.suffix}" left out)`;
   else if (key !== nameKey(raw)) note += ` (written as "${raw}", spacing aside)`;
   else if (![final.id, final.name].includes(raw.trim())) note += ` (written as "${raw}", an alias)`;
   if (final.deprecated) {

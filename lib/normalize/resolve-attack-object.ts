@@ -126,6 +126,8 @@ export function resolveAttackObject(
     if (others.length) {
       throw new AttackObjectError(query, others, `"${query}" is not a ${what} in ATT&CK ${index.label}: it names ${[...new Set(others)].join(', ')}`);
     }
+    const unsuffixed = withoutVendorSuffix(index, query, options);
+    if (unsuffixed) return unsuffixed;
     const otherKind = techniqueOrTactic(index, query, options.givenAs);
     if (otherKind) {
       throw new AttackObjectError(query, [], `"${query}" is ${otherKind}, not a ${what}; name one by its ATT&CK ID, name or alias (G0050, APT32, S0227, C0021)`);
@@ -135,7 +137,8 @@ export function resolveAttackObject(
     if (OBJECT_ID.test(query.trim())) {
       throw new AttackObjectError(query, [], `no ${what} has the ATT&CK ID ${query.trim().toUpperCase()} in ATT&CK ${index.label}; check the ID, or name the object by its name or an alias`);
     }
-    const closest = closestObjects(index, key, types);
+    // `Sandworm Group`, no name's neighbour, is offered what `Sandworm` is.
+    const closest = [key, ...vendorNames(query).map(({ name }) => nameKey(name))].map((near) => closestObjects(index, near, types)).find((found) => found.length) ?? [];
     throw new AttackObjectError(
       query,
       closest.map(({ object }) => objectRef(object)),
@@ -183,6 +186,45 @@ export function resolveAttackObject(
   if (key !== asWritten) notes.unshift(`"${query}" is read as ${objectRef(object)} (spacing aside)`);
   if (stixId) notes.unshift(`"${query}" is the STIX id of ${objectRef(matched)}`);
   return { query, object, notes };
+}
+
+/**
+ * The words reports and vendors put after a software's or group's name, which ATT&CK's names leave out (`PlugX RAT`,
+ * `BlackCat ransomware`, `Mimikatz.exe`, `Turla Group`), each with the kind of object it follows.
+ */
+const VENDOR_SUFFIXES: ReadonlyArray<readonly [suffix: RegExp, kind: AttackObjectKind]> = [
+  [/[\s-]+(?:ransomware|malware|RAT|trojan|backdoor|loader|botnet)$/i, 'software'],
+  [/\.(?:exe|dll)$/i, 'software'],
+  [/[\s-]+(?:threat group|APT group|group|threat actor)$/i, 'group'],
+];
+
+/**
+ * A query's name without each vendor's suffix it ends with, the suffix and the kind it follows (`PlugX RAT`: PlugX,
+ * RAT, software).
+ */
+export function vendorNames(query: string): Array<{ name: string; suffix: string; kind: AttackObjectKind }> {
+  const text = query.trim();
+  return VENDOR_SUFFIXES.map(([suffix, kind]) => ({ name: text.replace(suffix, ''), kind }))
+    .filter(({ name }) => name && name !== text)
+    .map(({ name, kind }) => ({ name, suffix: text.slice(name.length).replace(/^[\s-]+/, ''), kind }));
+}
+
+/**
+ * A query that names no object read without a vendor's suffix, when what is left names one object of the kind the
+ * suffix follows (`PlugX RAT`: S0013 PlugX), with a note saying what was left out; undefined otherwise.
+ */
+function withoutVendorSuffix(index: AttackIndex, query: string, options: { kind?: AttackObjectKind; givenAs?: GivenAs }): ResolvedObject | undefined {
+  for (const { name, suffix, kind } of vendorNames(query)) {
+    if (options.kind && options.kind !== kind) continue;
+    try {
+      const found = resolveAttackObject(index, name, { ...options, kind });
+      const note = `"${query}" is read as ${objectRef(found.object)} ("${suffix}" left out)`;
+      return { ...found, query, notes: [note, ...found.notes] };
+    } catch (error) {
+      if (!(error instanceof AttackObjectError)) throw error;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -403,9 +445,10 @@ export function objectKey(index: AttackIndex, query: string): string {
 }
 
 /**
- * Up to five objects whose ID, name or alias is closest to a folded query: containing it first, then by edit distance;
- * each with the alias that came closest when no ID or name came as close (`Sandworm`: G0069 MuddyWater by its alias
- * Seedworm), which alone says why it is offered.
+ * Up to five objects whose ID, name or alias is closest to a folded query: one whose name the query begins with or is
+ * a short form of first (`Brute Ratel`: S1063 Brute Ratel C4; `PlugX RAT`: S0013 PlugX), then one containing the query
+ * or contained in it, then by edit distance; each with the alias that came closest when no ID or name came as close
+ * (`Sandworm`: G0069 MuddyWater by its alias Seedworm), which alone says why it is offered.
  */
 function closestObjects(index: AttackIndex, key: string, types: readonly ActorRecord['type'][] | undefined): Array<{ object: ActorRecord; alias?: string }> {
   const limit = Math.max(2, Math.floor(key.length / 3));
@@ -416,16 +459,25 @@ function closestObjects(index: AttackIndex, key: string, types: readonly ActorRe
     let alias: string | undefined;
     for (const name of [object.id, object.name, ...object.aliases]) {
       const candidate = nameKey(name);
-      const contains = key.length >= 3 && (candidate.includes(key) || key.includes(candidate));
-      const score = contains ? 0.5 : editDistance(key, candidate, limit);
+      const score = isShortForm(key, candidate) || isShortForm(candidate, key) ? 0 : contains(key, candidate) ? 0.5 : editDistance(key, candidate, limit);
       if (score < best) [best, alias] = [score, name === object.id || name === object.name ? undefined : name];
     }
     if (best <= limit) scored.push({ object, score: best, ...(alias ? { alias } : {}) });
   }
   return scored
-    .sort((a, b) => a.score - b.score || compareIds(a.object.id, b.object.id))
+    .sort((a, b) => a.score - b.score || Number(a.alias !== undefined) - Number(b.alias !== undefined) || compareIds(a.object.id, b.object.id))
     .slice(0, 5)
     .map(({ object, alias }) => ({ object, ...(alias ? { alias } : {}) }));
+}
+
+/**
+ * Whether one of two folded names holds the other; a name of under four characters only as a whole word, which a longer
+ * one holds by chance (S0110 at in `Brute Ratel` and `BlackCat ransomware`).
+ */
+function contains(key: string, candidate: string): boolean {
+  if (key.length < 3) return false;
+  const [short, long] = key.length <= candidate.length ? [key, candidate] : [candidate, key];
+  return short.length < 4 ? nameWords(long).includes(short) : long.includes(short);
 }
 
 /** An object found in one of a library's domains, with the release it was found in. */

@@ -101,6 +101,16 @@ describe('attack-layers attack-object', () => {
     expect(hasStackTrace(result.stderr)).to.equal(false);
   });
 
+  // `Brute Ratel` offered "S0110 at" first, the two letters inside "Ratel"; `PlugX RAT` was refused, offering S0013 PlugX.
+  it('offers first the object a short form names, and reads a vendor suffix with a note (Brute Ratel, PlugX RAT)', async () => {
+    const short = await runCli(['attack-object', 'Brute Ratel', '-q']);
+    expect([short.code, short.stderr]).to.deep.equal([1, 'attack-layers attack-object: no group, software or campaign "Brute Ratel" in ATT&CK enterprise-attack 18.1; did you mean S1063 Brute Ratel C4?\n']);
+    const suffixed = await runCli(['attack-object', 'PlugX RAT']);
+    expect(suffixed.code).to.equal(0);
+    expect(suffixed.stderr).to.contain('note: "PlugX RAT" is read as S0013 PlugX ("RAT" left out)\n');
+    expect(layerOf(suffixed.stdout).name).to.equal(layerOf((await runCli(['attack-object', 'PlugX'])).stdout).name);
+  });
+
   // A technique ID got "did you mean S1059 metaMain, C0059 …, G0059 Magic Hound", IDs that only share its digits.
   it('exits 1 for a technique or tactic ID, saying what it is (attack-object, compare --with)', async () => {
     const name = 'name one by its ATT&CK ID, name or alias (G0050, APT32, S0227, C0021)';

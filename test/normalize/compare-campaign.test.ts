@@ -242,6 +242,17 @@ describe('comparisonTargets', () => {
     ]);
   });
 
+  // `PlugX RAT` under software: was "not in ATT&CK enterprise-attack 18.1; check the spelling", as attack-object refused it.
+  it('reads a name with a vendor suffix of its field\'s kind, and says what was left out (PlugX RAT, Mimikatz.exe, Turla Group)', () => {
+    const result = normalizedText('name: x\nactor: Turla Group\nsoftware: [PlugX RAT, Mimikatz.exe, Turla Group]\ntechniques: [T1059]\n');
+    expect(result.actor && [result.actor.id, result.actor.note]).to.deep.equal(['G0010', 'group G0010 Turla (written as "Turla Group", "Group" left out)']);
+    expect(result.software.map((s) => [s.id, s.note])).to.deep.equal([
+      ['S0013', 'software S0013 PlugX (written as "PlugX RAT", "RAT" left out); 49 documented techniques inferred'],
+      ['S0002', 'software S0002 Mimikatz (written as "Mimikatz.exe", ".exe" left out); 17 documented techniques inferred'],
+      [undefined, 'software "Turla Group" is not in ATT&CK enterprise-attack 18.1; kept as written (check the spelling, or write its ATT&CK ID)'],
+    ]);
+  });
+
   // Enterprise 10.1 to 18.1 keep S0609 TRITON deprecated (ATT&CK added it there by mistake); ICS has S1009 Triton, with
   // TRISIS and HatMan as aliases. `software: [Triton]` in an enterprise campaign was S0609, "deprecated", and in 12.1,
   // where S0609 still uses 5 enterprise techniques, those were inferred with no word that they came from it.

@@ -236,6 +236,67 @@ describe('resolveAttackObject', () => {
   });
 });
 
+// Names analysts write for ATT&CK objects in enterprise 18.1: short forms, vendor suffixes, misspellings. `Brute Ratel`
+// (S1063 Brute Ratel C4) offered "S0110 at" first, the two letters of `ratel`; `PlugX RAT` was refused, offering PlugX.
+describe('resolveAttackObject: the names analysts write (enterprise 18.1)', () => {
+  describe('reads a name with a vendor suffix, or spaced or cased otherwise, as the object meant', () => {
+    const rows: ReadonlyArray<readonly [query: string, id: string, note?: string]> = [
+      ['APT 28', 'G0007', '"APT 28" is read as G0007 APT28 (spacing aside)'],
+      ['APT28', 'G0007'],
+      ['APT-29', 'G0016', '"APT-29" is read as G0016 APT29 (spacing aside)'],
+      ['Fancy Bear', 'G0007', '"Fancy Bear" is an alias of G0007 APT28'],
+      ['ALPHV', 'S1068', '"ALPHV" is an alias of S1068 BlackCat'],
+      ['Volt Typhoon', 'G1017'],
+      ['Scattered Spider', 'G1015'],
+      ['LockBit 3.0', 'S1202'],
+      ['Qakbot', 'S0650'],
+      ['QakBot', 'S0650'],
+      ['QBot', 'S0650', '"QBot" is an alias of S0650 QakBot'],
+      ['Mimikatz.exe', 'S0002', '"Mimikatz.exe" is read as S0002 Mimikatz (".exe" left out)'],
+      ['PlugX RAT', 'S0013', '"PlugX RAT" is read as S0013 PlugX ("RAT" left out)'],
+      ['Turla Group', 'G0010', '"Turla Group" is read as G0010 Turla ("Group" left out)'],
+      ['BlackCat ransomware', 'S1068', '"BlackCat ransomware" is read as S1068 BlackCat ("ransomware" left out)'],
+      ['Emotet loader', 'S0367', '"Emotet loader" is read as S0367 Emotet ("loader" left out)'],
+      // "Group" follows a group: the group G0008, not the software S0030 of the same name.
+      ['Carbanak Group', 'G0008', '"Carbanak Group" is read as G0008 Carbanak ("Group" left out)'],
+    ];
+    for (const [query, id, note] of rows) {
+      it(`${query} -> ${id}`, () => {
+        const found = resolveAttackObject(loadRelease('18.1'), query);
+        expect(found.object.id).to.equal(id);
+        expect(found.notes[0]).to.equal(note);
+      });
+    }
+  });
+
+  describe('offers first the object meant for a short form or misspelling, and a short name only as a whole word', () => {
+    const rows: ReadonlyArray<readonly [query: string, offered: string]> = [
+      ['Brute Ratel', 'S1063 Brute Ratel C4'],
+      ['Cobalt Strike Beacon', 'S0154 Cobalt Strike'],
+      ['Lazarus', 'G0032 Lazarus Group'],
+      ['Sandworm', 'G0034 Sandworm Team, G0069 MuddyWater (alias Seedworm)'],
+      ['Sandworm Group', 'G0034 Sandworm Team, G0069 MuddyWater (alias Seedworm)'],
+      ['Scatered Spider', 'G1015 Scattered Spider'],
+      ['Volt Typhon', 'G1017 Volt Typhoon, G1045 Salt Typhoon, G0128 ZIRCONIUM (alias Violet Typhoon)'],
+      ['Lockbit 3', 'S1202 LockBit 3.0, S1199 LockBit 2.0'],
+      ['Quakbot', 'S0650 QakBot'],
+      ['Fancy Bears', 'G0007 APT28 (alias Fancy Bear)'],
+      ['Cobalt', 'G0080 Cobalt Group, S0154 Cobalt Strike, G0049 OilRig (alias COBALT GYPSY), G0059 Magic Hound (alias COBALT ILLUSION), G0122 Silent Librarian (alias COBALT DICKENS)'],
+    ];
+    for (const [query, offered] of rows) {
+      it(`${query}: did you mean ${offered}?`, () => {
+        const error = thrown(() => resolveAttackObject(loadRelease('18.1'), query));
+        expect(error.message).to.equal(`no group, software or campaign "${query}" in ATT&CK enterprise-attack 18.1; did you mean ${offered}?`);
+      });
+    }
+  });
+
+  it('reads a vendor suffix only for the kind it follows (PlugX RAT is no group)', () => {
+    const error = thrown(() => resolveAttackObject(loadRelease('18.1'), 'PlugX RAT', { kind: 'group' }));
+    expect(error.message).to.match(/^no group "PlugX RAT" in ATT&CK enterprise-attack 18\.1/);
+  });
+});
+
 describe('locateAttackObject', () => {
   const library = () => new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() });
 

@@ -325,6 +325,15 @@ function resolveActor(
     // None of its kind, but one of another (APT29 under software:, Industroyer as the actor): what it is, and where it goes.
     const others = [...new Map(named.map((m) => [target.finalActor(m).id, target.finalActor(m)])).values()];
     const misplaced = others.some((other) => !other.deprecated) ? others.filter((other) => !other.deprecated) : others;
+    if (misplaced.length === 1 && misplaced[0]!.deprecated) {
+      // A deprecated object is no longer ATT&CK's to place: what became of it comes first (G0014 Night Dragon: C0002).
+      const [object] = misplaced as [ActorRecord];
+      const twin = otherReleases ? otherDomainTwins(otherReleases(), target, object) : undefined;
+      const namesakes = currentNamesakes(target, object);
+      const moved = namesakes.length ? namesakes : (twin?.objects ?? []);
+      const bears = moved.length ? `; ${bearItsName(moved, twin && `of ATT&CK ${twin.index.label}`)}` : '';
+      return kept(`${kind} "${raw}" is ${object.id} ${object.name}, a ${objectKind(object)} deprecated in ATT&CK ${target.label}${bears}: kept as written${fieldAdvice(kind, moved.length ? moved : [object])}`);
+    }
     if (misplaced.length) {
       return kept(`${kind} "${raw}" is ${misplaced.map(describeObject).join(', ')} in ATT&CK ${target.label}, not ${kind === 'group' ? 'a group' : 'software'}: kept as written${fieldAdvice(kind, misplaced)}`);
     }
@@ -367,11 +376,16 @@ function resolveActor(
   if (final.deprecated) {
     // Where ATT&CK moved a deprecated object's content in the domain (G0014 Night Dragon: campaign C0002), and where that belongs.
     const namesakes = currentNamesakes(target, final);
-    const moved = namesakes.length ? `; ${namesakes.map(describeObject).join(', ')} ${namesakes.length > 1 ? 'bear' : 'bears'} its name${fieldAdvice(kind, namesakes)}` : '';
+    const moved = namesakes.length ? `; ${bearItsName(namesakes)}${fieldAdvice(kind, namesakes)}` : '';
     const left = infer && final.techniques.length ? `: none of the ${countOf(final.techniques.length, 'technique')} it documents is inferred` : '';
     warnings.push(`${path}: ${kind} ${final.id} ${final.name} is deprecated in ATT&CK ${target.release}${left}${moved}`);
   }
   return { ...base, id: final.id, name: final.name, note, warnings };
+}
+
+/** `C0002 Night Dragon (campaign) bears its name`: the current objects a deprecated one's name leads to, of where `of` says. */
+function bearItsName(objects: readonly ActorRecord[], of?: string): string {
+  return `${objects.map(describeObject).join(', ')}${of ? ` ${of}` : ''} ${objects.length > 1 ? 'bear' : 'bears'} its name`;
 }
 
 /** `1 technique`, `18 techniques`. */

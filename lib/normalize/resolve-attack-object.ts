@@ -124,7 +124,10 @@ export function resolveAttackObject(
   if (!fitting.length) {
     const others = all.map((object) => describeObject(index.finalActor(object)));
     if (others.length) {
-      throw new AttackObjectError(query, others, `"${query}" is not a ${what} in ATT&CK ${index.label}: it names ${[...new Set(others)].join(', ')}`);
+      // A deprecated object alone: where ATT&CK moved it (G0014 Night Dragon: C0002) is what the user can look up.
+      const only = new Set(all.map((object) => index.finalActor(object))).size === 1 ? index.finalActor(all[0]!) : undefined;
+      const moved = only?.deprecated ? namesakeAdvice(currentNamesakes(index, only), undefined, options.givenAs) : '';
+      throw new AttackObjectError(query, others, `"${query}" is not a ${what} in ATT&CK ${index.label}: it names ${[...new Set(others)].join(', ')}${moved}`);
     }
     const unsuffixed = withoutVendorSuffix(index, query, options);
     if (unsuffixed) return unsuffixed;

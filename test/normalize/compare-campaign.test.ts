@@ -242,6 +242,15 @@ describe('comparisonTargets', () => {
     ]);
   });
 
+  // software: [G0014] advised "a group belongs under actor:", where ATT&CK made the deprecated group a campaign (C0002).
+  it('says a deprecated object of another kind is deprecated, and what bears its name, first (G0014, G0104, Triton)', () => {
+    expect(normalizedText('name: x\nactor: Triton\nsoftware: [G0014, G0104]\ntechniques: [T1059]\n').warnings).to.deep.equal([
+      'line 2: /actor: group "Triton" is S0609 TRITON, a software deprecated in ATT&CK enterprise-attack 18.1; S1009 Triton (software) of ATT&CK ics-attack 18.1 bears its name: kept as written; software belongs under software:',
+      'line 3: /software/0: software "G0014" is G0014 Night Dragon, a group deprecated in ATT&CK enterprise-attack 18.1; C0002 Night Dragon (campaign) bears its name: kept as written; a campaign belongs under compare_with:',
+      'line 3: /software/1: software "G0104" is G0104 Sharpshooter, a group deprecated in ATT&CK enterprise-attack 18.1; C0013 Operation Sharpshooter (campaign) bears its name: kept as written; a campaign belongs under compare_with:',
+    ]);
+  });
+
   // `PlugX RAT` under software: was "not in ATT&CK enterprise-attack 18.1; check the spelling", as attack-object refused it.
   it('reads a name with a vendor suffix of its field\'s kind, and says what was left out (PlugX RAT, Mimikatz.exe, Turla Group)', () => {
     const result = normalizedText('name: x\nactor: Turla Group\nsoftware: [PlugX RAT, Mimikatz.exe, Turla Group]\ntechniques: [T1059]\n');

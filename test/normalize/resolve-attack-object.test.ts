@@ -295,6 +295,15 @@ describe('resolveAttackObject: the names analysts write (enterprise 18.1)', () =
     const error = thrown(() => resolveAttackObject(loadRelease('18.1'), 'PlugX RAT', { kind: 'group' }));
     expect(error.message).to.match(/^no group "PlugX RAT" in ATT&CK enterprise-attack 18\.1/);
   });
+
+  // A deprecated object of another kind was named with no word of where ATT&CK moved it.
+  it('says where a deprecated object of another kind went (G0014 as software: C0002 Night Dragon)', () => {
+    const error = thrown(() => resolveAttackObject(loadRelease('18.1'), 'G0014', { kind: 'software' }));
+    expect(error.message).to.equal(
+      '"G0014" is not a software in ATT&CK enterprise-attack 18.1: it names G0014 Night Dragon (group, deprecated); ' +
+        "C0002 Night Dragon (campaign) bears its name: `locateAttackObject(…, 'C0002')`",
+    );
+  });
 });
 
 describe('locateAttackObject', () => {

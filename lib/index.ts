@@ -176,7 +176,7 @@ export { parseYaraL, CHRONICLE_WEIGHTS } from './coverage/read-chronicle.js';
 export { parsePantherItem, PANTHER_WEIGHTS } from './coverage/read-panther.js';
 export { readDetections, parseDetectionsCsv, parseDetectionsText, parseDetectionsYaml, COVERAGE_WORDS } from './coverage/read-detections.js';
 export { parseElasticExport } from './coverage/read-elastic-export.js';
-export { parseDettectTechniques, currentDettectScore, DETTECT_DETECTION_SCORES, ATTACK_PLATFORM_NAMES } from './coverage/read-dettect.js';
+export { parseDettectTechniques, currentDettectScore, DETTECT_DETECTION_SCORES } from './coverage/read-dettect.js';
 export { parseQradarMappings, QRADAR_WEIGHTS } from './coverage/read-qradar-mappings.js';
 export { parseSumoRules, SUMO_WEIGHTS } from './coverage/read-sumo-rules.js';
 export { parseSplunkSearchesCsv, parseSplunkSearchesJson } from './coverage/read-splunk-conf.js';

@@ -92,7 +92,7 @@ export {
 /** Where a deprecated technique's content went, as its description says (other domains' techniques named as such). */
 export { deprecationSuccessors, successorsText, type DeprecationSuccessors } from './deprecation-successors.js';
 /** Enterprise platform names ATT&CK renamed, and the current name of one. */
-export { PLATFORM_RENAMES, currentPlatformName, readPlatformName, type ReadPlatform } from './platform-names.js';
+export { PLATFORM_RENAMES, ATTACK_PLATFORM_NAMES, currentPlatformName, readPlatformName, type ReadPlatform } from './platform-names.js';
 /** The word of a list a misspelled one most likely means, for did-you-mean hints. */
 export { closestWord, useOneOf } from '../name-distance.js';
 /** Order strings the same on every machine (by UTF-16 code units), for output that must not vary. */

@@ -16,6 +16,24 @@ export const PLATFORM_RENAMES: Readonly<Record<string, { to: string; since: stri
 };
 
 /**
+ * Every platform name ATT&CK has used (enterprise 3.0 to 18.1, mobile, ICS), and DeTT&CT's own (`PRE`,
+ * `Office 365`, `Azure AD`, `Network`): a rule's platform of one of these names (a DeTT&CT `applicable_to` group, a
+ * YARA-L rule's `platform`) is read as that platform. The review brings it to its release's name (`Azure AD` ->
+ * Identity Provider) as it does every platform.
+ */
+export const ATTACK_PLATFORM_NAMES: readonly string[] = [
+  'Android', 'AWS', 'Azure', 'Azure AD', 'Containers', 'Control Server', 'Data Historian', 'Embedded', 'Engineering Workstation', 'ESXi',
+  'Field Controller/RTU/PLC/IED', 'GCP', 'Google Workspace', 'Human-Machine Interface', 'IaaS', 'Identity Provider', 'Input/Output Server', 'iOS',
+  'Linux', 'macOS', 'Network', 'Network Devices', 'Office 365', 'Office Suite', 'PRE', 'SaaS', 'Safety Instrumented System/Protection Relay', 'Windows',
+];
+
+/** A name as ATTACK_PLATFORM_NAMES spells it when it is one of them, case aside (`azure` -> Azure), else undefined. */
+export function attackPlatformName(name: string): string | undefined {
+  const text = name.trim().toLowerCase();
+  return ATTACK_PLATFORM_NAMES.find((platform) => platform.toLowerCase() === text);
+}
+
+/**
  * Platform names Navigator itself reads as others in every layer, whatever release it is for (its Filter.deserialize
  * "backwards compatibility with older layers" mappings): format 2.x's lower-case names, and the cloud platforms that
  * ATT&CK 9.0 merged into IaaS.

@@ -9,12 +9,16 @@
  * (`Defense Evasion, Persistence`) gives its tactics, checked against the release. A technique page in `reference` is
  * a source, not a claim: it is noted, as in other formats. Weight, on Sigma's scale (CHRONICLE_WEIGHTS): `severity`
  * (Info … Critical); a rule of `type = "hunt"` (the guide: it may raise false positives, its results serve a hunt)
- * weighs 0.25, as a Sentinel hunting query does.
+ * weighs 0.25, as a Sentinel hunting query does. Its `platform` (`Windows`, `AWS`, `azure`; comma-separated) says where
+ * it fires, as chronicle/detection-rules writes it: each name that is an ATT&CK platform's, any case (AWS, GCP and Azure
+ * are IaaS in the review), so that `aws_backup_plan_deleted` (T1490, `platform = "AWS"`) covers T1490 on IaaS, not on
+ * Windows; a rule whose platform names none (`GitHub`) or that states none fires on every platform.
  */
 import { roundLevel, untaggedRule, weightFactor, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
 import { LineIndex } from './yaml-events.js';
 import { TEXT_TECHNIQUE_ID_SOURCE } from '../attack/technique-id.js';
+import { attackPlatformName } from '../attack/platform-names.js';
 
 /** How a YARA-L rule's `severity` becomes a coverage weight; a rule of type `hunt` weighs `hunt`. */
 export const CHRONICLE_WEIGHTS = {
@@ -108,6 +112,8 @@ function yaraLRule(ruleName: string, body: string, line: number, firstLine: numb
   }
   const dataSource = meta.get('data_source')?.value.trim();
   if (dataSource) rule.dataSources = dataSource.split(',').map((part) => part.trim()).filter(Boolean);
+  const platforms = [...new Set((meta.get('platform')?.value.split(',') ?? []).flatMap((part) => attackPlatformName(part) ?? []))];
+  if (platforms.length) rule.platforms = platforms;
   return withNotes({ rule });
 }
 

@@ -24,6 +24,7 @@
  * The review reports it beside the technique ("visible, no detection"). A malformed entry or detection object is
  * reported with its line and skipped, a malformed visibility object with its line; the rest of the file is read.
  */
+import { attackPlatformName } from '../attack/platform-names.js';
 import { DOMAINS, type Domain } from '../attack/types.js';
 import { InputError, type Issue } from '../errors.js';
 import { kindOfValue, wrongKindMessage } from '../input-kind.js';
@@ -55,27 +56,10 @@ export const DETTECT_DETECTION_SCORES: Readonly<Record<number, string>> = {
 /** The coverage level of a DeTT&CT detection score from 0 (forensics / context: logged, nothing detects) to 5 (excellent): score / 5. */
 export const dettectDetectionLevel = (score: number): number => roundLevel(score / 5);
 
-/**
- * Every platform name ATT&CK has used (enterprise 3.0 to 18.1, mobile, ICS), and DeTT&CT's own (`PRE`,
- * `Office 365`, `Azure AD`, `Network`): an `applicable_to` group of one of these names is read as that platform.
- * The review brings it to its release's name (`Azure AD` -> Identity Provider) as it does every platform.
- */
-export const ATTACK_PLATFORM_NAMES: readonly string[] = [
-  'Android', 'AWS', 'Azure', 'Azure AD', 'Containers', 'Control Server', 'Data Historian', 'Embedded', 'Engineering Workstation', 'ESXi',
-  'Field Controller/RTU/PLC/IED', 'GCP', 'Google Workspace', 'Human-Machine Interface', 'IaaS', 'Identity Provider', 'Input/Output Server', 'iOS',
-  'Linux', 'macOS', 'Network', 'Network Devices', 'Office 365', 'Office Suite', 'PRE', 'SaaS', 'Safety Instrumented System/Protection Relay', 'Windows',
-];
-
-
 /** A list of texts from a text or a list (DeTT&CT writes both), empty texts left out. */
 function texts(value: unknown): string[] {
   const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
   return list.filter((item): item is string | number => typeof item === 'string' || typeof item === 'number').map((item) => String(item).trim()).filter((item) => item !== '');
-}
-
-/** The platform of an `applicable_to` group when it is an ATT&CK platform name (any case), else undefined. */
-function platformOf(group: string): string | undefined {
-  return ATTACK_PLATFORM_NAMES.find((name) => name.toLowerCase() === group.toLowerCase());
 }
 
 /** Whether an `applicable_to` group (or a file's `platform`) is `all`, DeTT&CT's keyword for every system (any case). */
@@ -190,7 +174,7 @@ export function parseDettectTechniques(text: string, file: string): CoverageInpu
   let items = 0;
   // Where a detection or visibility object counts: the ATT&CK platforms its groups name, else the file's (see the module comment).
   const platformsOf = (groups: readonly string[]): string[] | undefined => {
-    const platforms = groups.map(platformOf);
+    const platforms = groups.map(attackPlatformName);
     // `all` (or no applicable_to) is every system, whatever other group is listed beside it.
     if (groups.length && !groups.some(isAll) && platforms.every((platform) => platform !== undefined)) return [...new Set(platforms as string[])];
     for (const group of groups.filter((group, i) => platforms[i] === undefined && !isAll(group))) groupsEverywhere.add(group);

@@ -193,6 +193,22 @@ describe('parseRuleFile (Google SecOps YARA-L rules, .yaral)', () => {
     expect(input.problems.map((p) => p.message)).to.deep.equal(['the file name has no extension; read as a YARA-L rule (name it .yaral)']);
   });
 
+  // chronicle/detection-rules (Apache-2.0) at 9b6d3cc44f37952b170d1a1768b8c4e2c084eea5 states where each rule fires:
+  // rules/community/aws/cloudtrail/aws_backup_plan_deleted.yaral (T1490) `platform = "AWS"`,
+  // microsoft/adfs/adfs_dkm_key_access.yaral `platform = "Windows"`, microsoft/entra_id/entra_id_application_creation.yaral
+  // `platform = "azure"`, github/github_application_installed.yaral `platform = "GitHub"`; shapes written here.
+  it('fires on the ATT&CK platforms its platform names, any case; on every platform when it names none', () => {
+    const platforms = (platform: string) => {
+      const outcome = parseRuleFile(yaral(['mitre_attack_url = "https://attack.mitre.org/techniques/T1490/"', 'severity = "Low"', `platform = "${platform}"`]), 'r.yaral');
+      return 'rule' in outcome ? outcome.rule.platforms : outcome;
+    };
+    expect(platforms('AWS')).to.deep.equal(['AWS']);
+    expect(platforms('Windows')).to.deep.equal(['Windows']);
+    expect(platforms('azure')).to.deep.equal(['Azure']);
+    expect(platforms('Windows, linux')).to.deep.equal(['Windows', 'Linux']);
+    expect(platforms('GitHub')).to.equal(undefined);
+  });
+
   describe('its tactics, checked against the release', () => {
     let index: AttackIndex;
     before(() => {
@@ -205,6 +221,13 @@ describe('parseRuleFile (Google SecOps YARA-L rules, .yaral)', () => {
       const resolved = resolveCoverage([{ kind: 'chronicle', source: 'r', files: 1, rules, ignored: [], problems: [], counts: { items: 1, rules: 1, ignored: 0, invalid: 0 } }], index);
       expect(resolved.rules[0]?.ids).to.deep.equal(['T1078']);
       expect(resolved.unresolved.map((u) => [u.raw, u.status])).to.deep.equal([['Stealth', 'unknown tactic']]);
+    });
+
+    it('counts an AWS rule for its technique on IaaS, not on Windows (aws_backup_plan_deleted: T1490, platform AWS)', () => {
+      const outcome = parseRuleFile(yaral(['mitre_attack_url = "https://attack.mitre.org/techniques/T1490/"', 'platform = "AWS"', 'severity = "Low"']), 'r.yaral');
+      const rules = 'rule' in outcome ? [outcome.rule] : [];
+      const resolved = resolveCoverage([{ kind: 'chronicle', source: 'r', files: 1, rules, ignored: [], problems: [], counts: { items: 1, rules: 1, ignored: 0, invalid: 0 } }], index);
+      expect(resolved.rules.map((rule) => [rule.ids, rule.platforms])).to.deep.equal([[['T1490'], ['IaaS']]]);
     });
   });
 });

@@ -5,7 +5,8 @@
  * (`https://attack.mitre.org/techniques/T1021/002/`), in a meta key naming a technique or `mitre`
  * (`mitre_attack_technique_id = "T1021.002"`, `mitre = "Execution, t1204"`) or in the outcome's
  * `$mitre_attack_technique_id`; a rule that gives no ID is read by its `mitre_attack_technique` name
- * (`Valid Accounts`, `Impair Defenses: Disable Cloud Logs`), resolved as every name is. `mitre_attack_tactic`
+ * (`Valid Accounts`, `Impair Defenses: Disable Cloud Logs`), resolved as every name is. `mitre_attack_tactic` (or
+ * `tactic`, as the community rules beside `technique` write it: `tactic = "TA0006"`)
  * (`Defense Evasion, Persistence`) gives its tactics, checked against the release. A technique page in `reference` is
  * a source, not a claim: it is noted, as in other formats. Weight, on Sigma's scale (CHRONICLE_WEIGHTS): `severity`
  * (Info … Critical); a rule of `type = "hunt"` (the guide: it may raise false positives, its results serve a hunt)
@@ -89,9 +90,10 @@ function yaraLRule(ruleName: string, body: string, line: number, firstLine: numb
   const technique = meta.get('mitre_attack_technique');
   if (!refs.length && technique?.value.trim()) add(technique.value.trim(), technique.line);
   const withNotes = (outcome: RuleOutcome): RuleOutcome => (notes.length ? { ...outcome, notes } : outcome);
+  const tactic = meta.get('mitre_attack_tactic') ?? meta.get('tactic');
+  const tactics = tactic ? tactic.value.split(',').map((part) => part.trim()).filter(Boolean) : [];
   if (!refs.length) {
     const references = [...meta].filter(([key]) => /^references?$/.test(key)).map(([, { value, line: at }]) => ({ text: value, line: at }));
-    const tactics = meta.get('mitre_attack_tactic')?.value.split(',').map((part) => part.trim()).filter(Boolean) ?? [];
     return withNotes(untaggedRule({ name, line, what: 'ATT&CK technique', tactics }, references, notes, (ids) => `name it in meta as mitre_attack_url = "https://attack.mitre.org/techniques/${ids[0]!.replace('.', '/')}/"`));
   }
   const type = meta.get('type')?.value.trim();
@@ -104,8 +106,6 @@ function yaraLRule(ruleName: string, body: string, line: number, firstLine: numb
   const rule: CoverageRule = { kind: 'chronicle', name, file, line, refs, level, levelReason: `chronicle ${type && !/^hunt/i.test(type) ? `type ${type}, ` : ''}${weight.text} -> ${level}` };
   const id = meta.get('rule_id')?.value.trim();
   if (id) rule.id = id;
-  const tactic = meta.get('mitre_attack_tactic');
-  const tactics = tactic ? tactic.value.split(',').map((part) => part.trim()).filter(Boolean) : [];
   if (tactics.length) {
     rule.tactics = tactics;
     rule.tags = tactics.map((raw) => ({ raw, line: tactic!.line }));

@@ -209,6 +209,18 @@ describe('parseRuleFile (Google SecOps YARA-L rules, .yaral)', () => {
     expect(platforms('GitHub')).to.equal(undefined);
   });
 
+  // chronicle/detection-rules (Apache-2.0) at 95b8b8dca234297f8e8137a16150fd6b5209d3e0,
+  // rules/community/microsoft/adfs/adfs_dkm_key_access.yaral: `tactic = "TA0006"` beside `technique = "T1552.004"`.
+  it('reads the tactic of a community rule that writes tactic beside technique', () => {
+    const outcome = parseRuleFile(yaral(['rule_name = "ADFS DKM Key Access"', 'type = "alert"', 'tactic = "TA0006"', 'technique = "T1552.004"', 'platform = "Windows"', 'severity = "High"']), 'r.yaral');
+    expect('rule' in outcome && [outcome.rule.refs.map((ref) => ref.id), outcome.rule.tactics, outcome.rule.tags, outcome.rule.platforms]).to.deep.equal([
+      ['T1552.004'],
+      ['TA0006'],
+      [{ raw: 'TA0006', line: 12 }],
+      ['Windows'],
+    ]);
+  });
+
   describe('its tactics, checked against the release', () => {
     let index: AttackIndex;
     before(() => {

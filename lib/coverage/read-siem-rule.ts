@@ -602,9 +602,9 @@ export function elasticRule(
     coverage.tactics = tactics.map((ref) => ref.raw);
     coverage.tags = tactics;
   }
-  // An Elastic Defend behavior rule states its OS in `os_list` (["windows"]), a detection rule in its tags.
+  // An Elastic Defend behavior rule states its OS in `os_list` (["windows"]), a detection rule its OS or platform in its tags.
   const tags = [rule['tags'], rule['os_list']].flatMap((names) => (Array.isArray(names) ? names.filter((tag): tag is string => typeof tag === 'string') : []));
-  const platforms = [...new Set(tags.flatMap((tag) => ELASTIC_OS[tag.trim().toLowerCase()] ?? []))];
+  const platforms = [...new Set(tags.flatMap((tag) => ELASTIC_PLATFORMS[tag.trim().toLowerCase()] ?? []))];
   if (platforms.length) coverage.platforms = platforms;
   // An ES|QL rule states no `index`: its query's source command names what it reads (`from logs-endpoint.events.*`).
   const stated = Array.isArray(rule['index']) ? rule['index'].filter((index): index is string => typeof index === 'string') : [];
@@ -634,14 +634,30 @@ function stripEqlComments(query: string): string {
   return query.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n]*/g, ' ');
 }
 
-// Elastic tagged a rule's OS `Windows` until 2023 (detection-rules and the prebuilt rules Kibana exports), `OS: Windows` since.
-const ELASTIC_OS: Readonly<Record<string, string>> = {
+// Elastic tagged a rule's OS `Windows` until 2023 (detection-rules and the prebuilt rules Kibana exports), `OS: Windows` since,
+// and names where a rule fires with `Platform: …` tags (detection-rules' tag vocabulary, EXPECTED_RULE_TAGS of
+// detection_rules/schemas/definitions.py: `Platform: AWS` on credential_access_root_console_failure_brute_force.toml,
+// T1110, of 2026), each read as the ATT&CK platform it is (AWS, GCP and Azure: IaaS in the review; Entra ID and Okta:
+// identity providers; Kubernetes: Containers); `Platform: Wiz`, a security product, names none.
+const ELASTIC_PLATFORMS: Readonly<Record<string, string>> = {
   'os: windows': 'Windows',
   'os: linux': 'Linux',
   'os: macos': 'macOS',
   windows: 'Windows',
   linux: 'Linux',
   macos: 'macOS',
+  'platform: windows': 'Windows',
+  'platform: linux': 'Linux',
+  'platform: macos': 'macOS',
+  'platform: aws': 'AWS',
+  'platform: azure': 'Azure',
+  'platform: gcp': 'GCP',
+  'platform: entra id': 'Azure AD',
+  'platform: okta': 'Identity Provider',
+  'platform: google workspace': 'Google Workspace',
+  'platform: microsoft 365': 'Office 365',
+  'platform: github': 'SaaS',
+  'platform: kubernetes': 'Containers',
 };
 
 function record(value: unknown): Record<string, unknown> | undefined {

@@ -925,6 +925,30 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
     expect(platforms('"Elastic", "Host", "Threat Detection"')).to.equal(undefined);
   });
 
+  it('reads the Platform tags of Elastic rules as their ATT&CK platforms (Platform: AWS, Platform: Windows)', () => {
+    // elastic/detection-rules at 0972ffaa91eaa4c7bd91f9ab82a531127333a2e6,
+    // rules/integrations/aws/credential_access_root_console_failure_brute_force.toml (Elastic License 2.0; its shape
+    // written here): T1110 (which runs on Windows, Linux, macOS and more), tags "Domain: Cloud", "Platform: AWS". Its
+    // tag vocabulary (detection_rules/schemas/definitions.py, EXPECTED_RULE_TAGS) names the others.
+    const rule = (tags: string): string =>
+      ['[metadata]', 'maturity = "production"', '[rule]', 'name = "AWS Management Console Brute Force of Root User Identity"', 'severity = "high"', `tags = [${tags}]`,
+        'type = "threshold"', '[[rule.threat]]', 'framework = "MITRE ATT&CK"', '[[rule.threat.technique]]', 'id = "T1110"', ''].join('\n');
+    const platforms = (tags: string): unknown => {
+      const outcome = parseRuleFile(rule(tags), 'f.toml');
+      return 'rule' in outcome ? outcome.rule.platforms : outcome;
+    };
+    expect(platforms('"Domain: Cloud", "Platform: AWS", "Data Source: AWS CloudTrail", "Rule Type: Threshold", "Tactic: Credential Access"')).to.deep.equal(['AWS']);
+    expect(platforms('"Domain: Endpoint", "Platform: Windows", "Platform: macOS"')).to.deep.equal(['Windows', 'macOS']);
+    expect(platforms('"Platform: Entra ID", "Platform: Microsoft 365", "Platform: Kubernetes", "Platform: GCP", "Platform: Azure"')).to.deep.equal([
+      'Azure AD',
+      'Office 365',
+      'Containers',
+      'GCP',
+      'Azure',
+    ]);
+    expect(platforms('"Domain: Cloud", "Platform: Wiz"')).to.equal(undefined);
+  });
+
   it('notes a Splunk, Sentinel or Elastic rule without techniques whose references link to a technique page, with the field to list it in', () => {
     const link = 'https://attack.mitre.org/techniques/T1059/001/';
     const splunk = parseRuleFile(`name: X\nstatus: production\ntype: TTP\nsearch: s\nreferences:\n  - ${link}\n`, 'f.yml');

@@ -638,7 +638,11 @@ function stripEqlComments(query: string): string {
 // and names where a rule fires with `Platform: …` tags (detection-rules' tag vocabulary, EXPECTED_RULE_TAGS of
 // detection_rules/schemas/definitions.py: `Platform: AWS` on credential_access_root_console_failure_brute_force.toml,
 // T1110, of 2026), each read as the ATT&CK platform it is (AWS, GCP and Azure: IaaS in the review; Entra ID and Okta:
-// identity providers; Kubernetes: Containers); `Platform: Wiz`, a security product, names none.
+// identity providers; Kubernetes: Containers); `Platform: Wiz`, a security product, names none. Rules without them name
+// their cloud in a `Data Source:` tag (credential_access_iam_user_addition_to_group.toml, T1098: `Data Source: AWS`,
+// `Data Source: Amazon Web Services`), read the same way; `Data Source: Azure` is left out, as Elastic writes it on
+// Entra ID sign-in rules too (credential_access_entra_id_suspicious_signin.toml: `Data Source: Azure`, `Data Source:
+// Entra ID`, `Data Source: Entra ID Sign-in`), whose Entra ID tags say Identity Provider.
 const ELASTIC_PLATFORMS: Readonly<Record<string, string>> = {
   'os: windows': 'Windows',
   'os: linux': 'Linux',
@@ -658,6 +662,22 @@ const ELASTIC_PLATFORMS: Readonly<Record<string, string>> = {
   'platform: microsoft 365': 'Office 365',
   'platform: github': 'SaaS',
   'platform: kubernetes': 'Containers',
+  'data source: aws': 'AWS',
+  'data source: amazon web services': 'AWS',
+  'data source: gcp': 'GCP',
+  'data source: google cloud platform': 'GCP',
+  'data source: entra id': 'Azure AD',
+  'data source: entra id sign-in': 'Azure AD',
+  'data source: entra id sign-in logs': 'Azure AD',
+  'data source: entra id audit logs': 'Azure AD',
+  'data source: entra id protection logs': 'Azure AD',
+  'data source: microsoft entra id': 'Azure AD',
+  'data source: microsoft entra id sign-in logs': 'Azure AD',
+  'data source: okta': 'Identity Provider',
+  'data source: microsoft 365': 'Office 365',
+  'data source: google workspace': 'Google Workspace',
+  'data source: github': 'SaaS',
+  'data source: kubernetes': 'Containers',
 };
 
 function record(value: unknown): Record<string, unknown> | undefined {

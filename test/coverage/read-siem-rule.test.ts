@@ -949,6 +949,26 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
     expect(platforms('"Domain: Cloud", "Platform: Wiz"')).to.equal(undefined);
   });
 
+  it('reads the cloud a Data Source tag names as the platform of an Elastic rule without Platform tags', () => {
+    // elastic/detection-rules at 0042eb1179768107c05f70ebec1b33a117748d9b,
+    // rules/integrations/aws/credential_access_iam_user_addition_to_group.toml (Elastic License 2.0; its shape written
+    // here): T1098, which runs on Windows too, tags "Domain: Cloud", "Data Source: AWS", "Data Source: Amazon Web Services".
+    const rule = (tags: string): string =>
+      ['[metadata]', 'maturity = "production"', '[rule]', 'name = "AWS IAM User Addition to Group"', 'severity = "low"', `tags = [${tags}]`,
+        'type = "query"', '[[rule.threat]]', 'framework = "MITRE ATT&CK"', '[[rule.threat.technique]]', 'id = "T1098"', ''].join('\n');
+    const platforms = (tags: string): unknown => {
+      const outcome = parseRuleFile(rule(tags), 'f.toml');
+      return 'rule' in outcome ? outcome.rule.platforms : outcome;
+    };
+    expect(platforms('"Domain: Cloud", "Data Source: AWS", "Data Source: Amazon Web Services", "Use Case: Identity and Access Audit"')).to.deep.equal(['AWS']);
+    expect(platforms('"Domain: Cloud", "Data Source: Google Cloud Platform", "Data Source: GCP"')).to.deep.equal(['GCP']);
+    expect(platforms('"Domain: Identity", "Data Source: Okta"')).to.deep.equal(['Identity Provider']);
+    // Elastic writes Data Source: Azure on Azure activity rules and on Entra ID sign-in rules alike: no platform from it
+    // (rules/integrations/azure/credential_access_entra_id_suspicious_signin.toml at the same commit: T1528, T1566.002).
+    expect(platforms('"Domain: Cloud", "Data Source: Azure"')).to.equal(undefined);
+    expect(platforms('"Domain: Cloud", "Domain: SaaS", "Data Source: Azure", "Data Source: Entra ID", "Data Source: Entra ID Sign-in"')).to.deep.equal(['Azure AD']);
+  });
+
   it('notes a Splunk, Sentinel or Elastic rule without techniques whose references link to a technique page, with the field to list it in', () => {
     const link = 'https://attack.mitre.org/techniques/T1059/001/';
     const splunk = parseRuleFile(`name: X\nstatus: production\ntype: TTP\nsearch: s\nreferences:\n  - ${link}\n`, 'f.yml');

@@ -349,12 +349,22 @@ function connectorIds(node: YamlNode | undefined): string[] {
   return node?.kind === 'seq' ? node.items.flatMap((item) => scalarText(mapField(item, 'connectorId'))?.trim() || []) : [];
 }
 
-/** Windows or Linux when every data source is a log of that system; undefined (every platform) otherwise. */
+/**
+ * The platform whose logs a data source is, first match: Linux, Windows, and AWS for Splunk's `AWS CloudTrail …` and
+ * Amazon Security Lake's `ASL AWS CloudTrail` (security_content detections/cloud/aws_createloginprofile.yml: T1136,
+ * `AWS CloudTrail CreateLoginProfile`, `AWS CloudTrail ConsoleLogin`; asl_aws_create_access_key.yml).
+ */
+const SOURCE_PLATFORMS: ReadonlyArray<readonly [pattern: RegExp, platform: string]> = [
+  [LINUX_SOURCE, 'Linux'],
+  [WINDOWS_SOURCE, 'Windows'],
+  [/^(?:asl )?aws /i, 'AWS'],
+];
+
+/** The platform when every data source is a log of that one platform (SOURCE_PLATFORMS); undefined (every platform) otherwise. */
 function sourcePlatforms(sources: readonly string[]): string[] | undefined {
-  if (!sources.length) return undefined;
-  if (sources.every((source) => LINUX_SOURCE.test(source))) return ['Linux'];
-  if (sources.every((source) => WINDOWS_SOURCE.test(source) && !LINUX_SOURCE.test(source))) return ['Windows'];
-  return undefined;
+  const platforms = new Set(sources.map((source) => SOURCE_PLATFORMS.find(([pattern]) => pattern.test(source))?.[1]));
+  const [platform] = platforms;
+  return platforms.size === 1 && platform !== undefined ? [platform] : undefined;
 }
 
 /**

@@ -949,6 +949,24 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
     expect(platforms('"Domain: Cloud", "Platform: Wiz"')).to.equal(undefined);
   });
 
+  it('reads a Splunk detection whose every data source is AWS CloudTrail as an AWS rule', () => {
+    // splunk/security_content (Apache-2.0) at 01d534add7d2d760dfb2faac32ab1ad336acceaf, detections/cloud/aws_createloginprofile.yml:
+    // T1136 (Create Account, which runs on Windows too) from two CloudTrail events; asl_aws_create_access_key.yml at
+    // 22d38c50b395abb4ba3799c0b7250776920e2d43 reads Amazon Security Lake's `ASL AWS CloudTrail`. Shapes written here.
+    const detection = (sources: string[]): unknown => {
+      const outcome = parseRuleFile(
+        ['name: AWS CreateLoginProfile', 'status: production', 'type: TTP', 'data_source:', ...sources.map((source) => `- ${source}`), "search: '`cloudtrail` eventName = CreateLoginProfile'", 'tags:', '  asset_type: AWS Account', '  mitre_attack_id:', '  - T1136.003', '  - T1136', ''].join('\n'),
+        'aws_createloginprofile.yml',
+      );
+      return 'rule' in outcome ? outcome.rule.platforms : outcome;
+    };
+    expect(detection(['AWS CloudTrail CreateLoginProfile', 'AWS CloudTrail ConsoleLogin'])).to.deep.equal(['AWS']);
+    expect(detection(['ASL AWS CloudTrail'])).to.deep.equal(['AWS']);
+    // A search of AWS and Windows logs together names no one platform: it counts everywhere, as before.
+    expect(detection(['AWS CloudTrail ConsoleLogin', 'Sysmon EventID 1'])).to.equal(undefined);
+    expect(detection(['Sysmon EventID 1', 'Windows Event Log Security 4688'])).to.deep.equal(['Windows']);
+  });
+
   it('reads the cloud a Data Source tag names as the platform of an Elastic rule without Platform tags', () => {
     // elastic/detection-rules at 0042eb1179768107c05f70ebec1b33a117748d9b,
     // rules/integrations/aws/credential_access_iam_user_addition_to_group.toml (Elastic License 2.0; its shape written

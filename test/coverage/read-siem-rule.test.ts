@@ -910,15 +910,17 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
     expect(enabled).to.have.property('rule').that.deep.include({ refs: [{ raw: 'T1074.001', line: 18, id: 'T1074.001' }] });
   });
 
+  /** The platforms parseRuleFile reads of an Elastic rule of that name, technique and `tags` (a TOML list's items). */
+  const elasticPlatforms = (name: string, technique: string, tags: string): unknown => {
+    const toml = ['[metadata]', 'maturity = "production"', '[rule]', `name = "${name}"`, 'severity = "medium"', `tags = [${tags}]`,
+      '[[rule.threat]]', 'framework = "MITRE ATT&CK"', '[[rule.threat.technique]]', `id = "${technique}"`, ''].join('\n');
+    const outcome = parseRuleFile(toml, 'f.toml');
+    return 'rule' in outcome ? outcome.rule.platforms : outcome;
+  };
+
   it('reads the bare OS tags of Elastic rules written before 2023 ("Windows", not "OS: Windows") as their platforms', () => {
     // The shape of detection-rules 2020-2022 (rules/windows/command_and_control_remote_file_copy_scripts.toml, 2022).
-    const rule = (tags: string): string =>
-      ['[metadata]', 'maturity = "production"', '[rule]', 'name = "Remote File Download via Script Interpreter"', 'severity = "medium"', `tags = [${tags}]`,
-        '[[rule.threat]]', 'framework = "MITRE ATT&CK"', '[[rule.threat.technique]]', 'id = "T1105"', ''].join('\n');
-    const platforms = (tags: string): unknown => {
-      const outcome = parseRuleFile(rule(tags), 'f.toml');
-      return 'rule' in outcome ? outcome.rule.platforms : outcome;
-    };
+    const platforms = (tags: string): unknown => elasticPlatforms('Remote File Download via Script Interpreter', 'T1105', tags);
     expect(platforms('"Elastic", "Host", "Windows", "Threat Detection", "Command and Control"')).to.deep.equal(['Windows']);
     expect(platforms('"Elastic", "Host", "Linux", "macOS"')).to.deep.equal(['Linux', 'macOS']);
     expect(platforms('"Domain: Endpoint", "OS: Windows"')).to.deep.equal(['Windows']);
@@ -930,13 +932,7 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
     // rules/integrations/aws/credential_access_root_console_failure_brute_force.toml (Elastic License 2.0; its shape
     // written here): T1110 (which runs on Windows, Linux, macOS and more), tags "Domain: Cloud", "Platform: AWS". Its
     // tag vocabulary (detection_rules/schemas/definitions.py, EXPECTED_RULE_TAGS) names the others.
-    const rule = (tags: string): string =>
-      ['[metadata]', 'maturity = "production"', '[rule]', 'name = "AWS Management Console Brute Force of Root User Identity"', 'severity = "high"', `tags = [${tags}]`,
-        'type = "threshold"', '[[rule.threat]]', 'framework = "MITRE ATT&CK"', '[[rule.threat.technique]]', 'id = "T1110"', ''].join('\n');
-    const platforms = (tags: string): unknown => {
-      const outcome = parseRuleFile(rule(tags), 'f.toml');
-      return 'rule' in outcome ? outcome.rule.platforms : outcome;
-    };
+    const platforms = (tags: string): unknown => elasticPlatforms('AWS Management Console Brute Force of Root User Identity', 'T1110', tags);
     expect(platforms('"Domain: Cloud", "Platform: AWS", "Data Source: AWS CloudTrail", "Rule Type: Threshold", "Tactic: Credential Access"')).to.deep.equal(['AWS']);
     expect(platforms('"Domain: Endpoint", "Platform: Windows", "Platform: macOS"')).to.deep.equal(['Windows', 'macOS']);
     expect(platforms('"Platform: Entra ID", "Platform: Microsoft 365", "Platform: Kubernetes", "Platform: GCP", "Platform: Azure"')).to.deep.equal([
@@ -971,13 +967,7 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
     // elastic/detection-rules at 0042eb1179768107c05f70ebec1b33a117748d9b,
     // rules/integrations/aws/credential_access_iam_user_addition_to_group.toml (Elastic License 2.0; its shape written
     // here): T1098, which runs on Windows too, tags "Domain: Cloud", "Data Source: AWS", "Data Source: Amazon Web Services".
-    const rule = (tags: string): string =>
-      ['[metadata]', 'maturity = "production"', '[rule]', 'name = "AWS IAM User Addition to Group"', 'severity = "low"', `tags = [${tags}]`,
-        'type = "query"', '[[rule.threat]]', 'framework = "MITRE ATT&CK"', '[[rule.threat.technique]]', 'id = "T1098"', ''].join('\n');
-    const platforms = (tags: string): unknown => {
-      const outcome = parseRuleFile(rule(tags), 'f.toml');
-      return 'rule' in outcome ? outcome.rule.platforms : outcome;
-    };
+    const platforms = (tags: string): unknown => elasticPlatforms('AWS IAM User Addition to Group', 'T1098', tags);
     expect(platforms('"Domain: Cloud", "Data Source: AWS", "Data Source: Amazon Web Services", "Use Case: Identity and Access Audit"')).to.deep.equal(['AWS']);
     expect(platforms('"Domain: Cloud", "Data Source: Google Cloud Platform", "Data Source: GCP"')).to.deep.equal(['GCP']);
     expect(platforms('"Domain: Identity", "Data Source: Okta"')).to.deep.equal(['Identity Provider']);

@@ -352,12 +352,13 @@ function connectorIds(node: YamlNode | undefined): string[] {
 /**
  * The platform whose logs a data source is, first match: Linux, Windows, and AWS for Splunk's `AWS CloudTrail …` and
  * Amazon Security Lake's `ASL AWS CloudTrail` (security_content detections/cloud/aws_createloginprofile.yml: T1136,
- * `AWS CloudTrail CreateLoginProfile`, `AWS CloudTrail ConsoleLogin`; asl_aws_create_access_key.yml).
+ * `AWS CloudTrail CreateLoginProfile`, `AWS CloudTrail ConsoleLogin`; asl_aws_create_access_key.yml) and Sentinel's
+ * `AWS` and `AWSS3` connectors (Azure-Sentinel Solutions/Amazon Web Services/Analytic Rules/AWS_ConsoleLogonWithoutMFA.yaml: T1078).
  */
 const SOURCE_PLATFORMS: ReadonlyArray<readonly [pattern: RegExp, platform: string]> = [
   [LINUX_SOURCE, 'Linux'],
   [WINDOWS_SOURCE, 'Windows'],
-  [/^(?:asl )?aws /i, 'AWS'],
+  [/^(?:asl )?aws |^AWS(?:S3)?$/i, 'AWS'],
 ];
 
 /** The platform when every data source is a log of that one platform (SOURCE_PLATFORMS); undefined (every platform) otherwise. */

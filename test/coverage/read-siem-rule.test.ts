@@ -963,6 +963,23 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
     expect(detection(['Sysmon EventID 1', 'Windows Event Log Security 4688'])).to.deep.equal(['Windows']);
   });
 
+  it('reads a Sentinel rule whose every connector is AWS (AWS, AWSS3) as an AWS rule', () => {
+    // Azure/Azure-Sentinel (MIT) at 0a27e7edad968005ab17cab4fd1e9718a9d8e83f,
+    // Solutions/Amazon Web Services/Analytic Rules/AWS_ConsoleLogonWithoutMFA.yaml: T1078 (Valid Accounts, which runs on
+    // Windows too) from the AWS and AWSS3 connectors' AWSCloudTrail. Its shape written here.
+    const rule = (connectors: string[]): unknown => {
+      const outcome = parseRuleFile(
+        ['id: d25b1998-a592-4bc5-8a3a-92b39eedb1bc', 'name: Login to AWS Management Console without MFA', 'severity: Low', 'requiredDataConnectors:',
+          ...connectors.flatMap((id) => [`  - connectorId: ${id}`, '    dataTypes:', '      - AWSCloudTrail']), 'queryFrequency: 1d', 'queryPeriod: 1d',
+          'relevantTechniques:', '  - T1078', 'query: |', '  AWSCloudTrail', '  | where EventName =~ "ConsoleLogin"', 'kind: Scheduled', ''].join('\n'),
+        'AWS_ConsoleLogonWithoutMFA.yaml',
+      );
+      return 'rule' in outcome ? outcome.rule.platforms : outcome;
+    };
+    expect(rule(['AWS', 'AWSS3'])).to.deep.equal(['AWS']);
+    expect(rule(['AWS', 'SecurityEvents'])).to.equal(undefined);
+  });
+
   it('reads the cloud a Data Source tag names as the platform of an Elastic rule without Platform tags', () => {
     // elastic/detection-rules at 0042eb1179768107c05f70ebec1b33a117748d9b,
     // rules/integrations/aws/credential_access_iam_user_addition_to_group.toml (Elastic License 2.0; its shape written

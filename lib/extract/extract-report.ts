@@ -758,7 +758,13 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     const own = ask({ raw: id }, { similarNames: false }).ids;
     return read.ids.some((each) => own.includes(each)) ? 'its' : 'another';
   };
-  const references = withNamesOutOfSentences(paired.references, lines, namesWhat);
+  // `spearphishing T1566.001 or T1566.002`: words in lower case shared by a list of IDs are a name where they hold a word
+  // of each one's technique's name.
+  const wordsOf = (words: string, id: string): boolean => {
+    const technique = target.technique(id);
+    return !!technique && sharedWords(words, fullName(target, technique)).length > 0;
+  };
+  const references = withNamesOutOfSentences(paired.references, lines, namesWhat, wordsOf);
   reached(0.62);
   const ocr = ocrIdsInLines(lines, context, ask);
   reached(0.7);

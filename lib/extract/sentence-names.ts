@@ -23,6 +23,9 @@ const sentenceWords = (words: string): boolean => words.split(/\s+/).every((word
  */
 export type NamesWhat = (words: string, id: string) => 'its' | 'another' | undefined;
 
+/** Whether words hold a word of the name of the technique of ID `id` (`spearphishing` beside T1566.001). */
+export type WordsOf = (words: string, id: string) => boolean;
+
 /**
  * References whose name, read before their ID on its line, is the words of the sentence that leads up to it (`They used
  * Regsvr32 (T1117)`, `They ran Cobalt Strike via Regsvr32 (T1117)`: a short line is read as a list item's cell, all of
@@ -37,14 +40,16 @@ export type NamesWhat = (words: string, id: string) => 'its' | 'another' | undef
  * A name that opens with no sentence's word and has no run naming its technique (another language's name) stays as
  * written. Pure.
  */
-export function withNamesOutOfSentences(references: readonly ExtractedReference[], lines: readonly FoldedText[], names?: NamesWhat): ExtractedReference[] {
+export function withNamesOutOfSentences(references: readonly ExtractedReference[], lines: readonly FoldedText[], names?: NamesWhat, wordsOf?: WordsOf): ExtractedReference[] {
+  const listEnds = sharedNameEnds(references);
   return references.map((ref) => {
     const id = ref.ids[0];
     const line = lines[ref.span.line - 1];
     if (!id || ref.ids.length > 1 || ref.malformed || ref.name === undefined || !line) return ref;
     const text = line.original;
-    // `payloads [T1566.001, T1566.002]`: such words before a bracket of several IDs, each reference's name, are none.
-    if (ref.nameSpan) return names && sharedSentenceWord(ref, text, names) ? withoutSharedName(ref, text) : ref;
+    // `payloads [T1566.001, T1566.002]`, `We did not observe T1041 or T1048`: such words before a list of several IDs,
+    // each reference's name, are none.
+    if (ref.nameSpan) return names && sharedSentenceWord(ref, names, wordsOf) ? withoutSharedName(ref, text, listEnds.get(nameKey(ref)) ?? ref.span.end) : ref;
     const written = idWritten(ref, id, text);
     if (!written || written.start < ref.span.start) return ref;
     // The name as written right before its ID, as the reader cleaned it (no mark, one space between words).
@@ -88,17 +93,37 @@ export function withNamesOutOfSentences(references: readonly ExtractedReference[
   });
 }
 
-/** Whether a name shared by the IDs after it on its line (`payloads [T1566.001, T1566.002]`) is such words of a sentence. */
-function sharedSentenceWord(ref: ExtractedReference, text: string, names: NamesWhat): boolean {
-  const { nameSpan, name } = ref;
-  if (!nameSpan || name === undefined || nameSpan.line !== ref.span.line || nameSpan.end > ref.span.start) return false;
-  return sentenceWords(name) && /^\s{0,2}[([]/.test(text.slice(nameSpan.end, ref.span.start)) && !names(name, ref.ids[0]!);
+/** Where a shared name is written, as a key: the references that share it have the same. */
+const nameKey = (ref: ExtractedReference): string => `${ref.nameSpan?.line}:${ref.nameSpan?.start}:${ref.nameSpan?.end}`;
+
+/** Where the list of IDs that shares each name ends (its last ID's end), by `nameKey`. */
+function sharedNameEnds(references: readonly ExtractedReference[]): Map<string, number> {
+  const ends = new Map<string, number>();
+  for (const ref of references) {
+    if (!ref.nameSpan || ref.nameSpan.line !== ref.span.line) continue;
+    const key = nameKey(ref);
+    ends.set(key, Math.max(ends.get(key) ?? 0, ref.span.end));
+  }
+  return ends;
 }
 
-/** The reference as its ID alone, the word and the bracket of IDs after it its evidence. */
-function withoutSharedName(ref: ExtractedReference, text: string): ExtractedReference {
+/**
+ * Whether a name shared by the IDs after it on its line is such words of a sentence, in brackets or not (`payloads
+ * [T1566.001, T1566.002]`, `We did not observe T1041 or T1048`, `exfiltrated T1041, T1048 and T1567`): words in lower
+ * case that name no technique and hold no word of the name of the reference's own (`scheduled tasks (T1053,
+ * T1053.005)` names one, `spearphishing T1566.001 or T1566.002` holds a word of each name: both stay).
+ */
+function sharedSentenceWord(ref: ExtractedReference, names: NamesWhat, wordsOf: WordsOf | undefined): boolean {
+  const { nameSpan, name } = ref;
+  const id = ref.ids[0]!;
+  if (!nameSpan || name === undefined || nameSpan.line !== ref.span.line || nameSpan.end > ref.span.start) return false;
+  return sentenceWords(name) && !names(name, id) && !wordsOf?.(name, id);
+}
+
+/** The reference as its ID alone, the words and the list of IDs after them (up to `end`, and its bracket) its evidence. */
+function withoutSharedName(ref: ExtractedReference, text: string, end: number): ExtractedReference {
   const { name: _name, nameSpan, ...rest } = ref;
-  const close = /^[^()[\]]{0,200}[)\]]/.exec(text.slice(ref.span.end))?.[0].length ?? 0;
-  const said = text.slice(nameSpan!.start, ref.span.end + close).trim();
+  const close = /^\s{0,2}[)\]]/.exec(text.slice(end))?.[0].length ?? 0;
+  const said = text.slice(nameSpan!.start, end + close).trim();
   return { ...rest, raw: text.slice(ref.span.start, ref.span.end), evidence: [...(ref.evidence ?? []), { line: ref.span.line, text: said }] };
 }

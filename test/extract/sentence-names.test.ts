@@ -42,6 +42,31 @@ describe('withNamesOutOfSentences (through extractReport)', () => {
     expect([ref!.raw, ref!.name, ref!.evidence]).to.deep.equal(['T1003', undefined, [{ line: 1, text: 'They deployed Mimikatz (T1003)' }]]);
   });
 
+  // A list of IDs after a sentence's verb shares the verb as its name (`observe (T1041)`), in brackets or not: our own
+  // lines in the shape of a DFIR report's denial and an intrusion summary's list. Before, each ID was named by the verb
+  // written without brackets (the bracketed case was read right already).
+  it('reads a list of IDs alone where the words in lower case before it name no technique and hold no word of one, the words its evidence', () => {
+    const rows: ReadonlyArray<readonly [text: string, ids: string[], evidence: string]> = [
+      ['We did not observe T1041 or T1048.', ['T1041', 'T1048'], 'observe T1041 or T1048'],
+      ['Data was exfiltrated T1041, T1048 and T1567.', ['T1041', 'T1048', 'T1567'], 'exfiltrated T1041, T1048 and T1567'],
+      ['Exfiltration was attempted (T1041, T1048).', ['T1041', 'T1048'], 'attempted (T1041, T1048)'],
+    ];
+    for (const [text, ids, evidence] of rows) {
+      expect(read(text).map((ref) => [ref.raw, ref.name ?? null, ref.evidence?.map((said) => said.text)])).to.deep.equal(ids.map((id) => [id, null, [evidence]]));
+    }
+  });
+
+  it('keeps words in lower case before a list of IDs that name a technique or hold a word of its name', () => {
+    expect(named('The group relies on spearphishing T1566.001 or T1566.002.')).to.deep.equal([
+      ['spearphishing (T1566.001)', 'spearphishing'],
+      ['spearphishing (T1566.002)', 'spearphishing'],
+    ]);
+    expect(named('They relied on scheduled tasks (T1053, T1053.005).')).to.deep.equal([
+      ['scheduled tasks (T1053)', 'scheduled tasks'],
+      ['scheduled tasks (T1053.005)', 'scheduled tasks'],
+    ]);
+  });
+
   it('without ATT&CK data, leaves out only the sentence\'s opening words', () => {
     const refs = extractReport('They used the Windows Command Shell (T1059.003).\n\nThey ran Cobalt Strike via Regsvr32 (T1117)').references;
     expect(refs.map((ref) => ref.name)).to.deep.equal(['Windows Command Shell', 'Cobalt Strike via Regsvr32']);

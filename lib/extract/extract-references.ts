@@ -35,6 +35,7 @@ import { jsonThreatEntries, threatTacticAt, type ThreatEntry } from './threat-en
 import { joinedEvidence, type ReportEvidence } from './report-evidence.js';
 import { withSigmaTags } from './sigma-tags.js';
 import { citedLines } from './cited-lines.js';
+import { slashedNameParts } from './slashed-names.js';
 
 /** Where a piece of a reference is written: a line of the report (1-based) and a range of its characters. */
 export interface ReportSpan {
@@ -1408,9 +1409,8 @@ function listItems(line: Line, span: TextSpan): TextSpan[] {
 
 /**
  * A name cell split to match the references of the ID cell beside it (one name for one, or one per reference): at
- * commas, semicolons or `、`, else with ATT&CK data at spaced slashes where each part names a technique (`| Input Capture
- * / Phishing for Information | T1056 / T1598 |`), for a slash also parts a technique's own name (`Registry Run Keys /
- * Startup Folder`), whose parts name none.
+ * commas, semicolons or `、`, else with ATT&CK data at spaced slashes where each part names a technique
+ * (`slashedNameParts`: `| Input Capture / Phishing for Information | T1056 / T1598 |`).
  */
 function splitNames(line: Line, span: TextSpan, count: number, namesTechnique?: ReadOptions['namesTechnique']): TextSpan[] {
   if (count === 0) return [];
@@ -1426,15 +1426,8 @@ function splitNames(line: Line, span: TextSpan, count: number, namesTechnique?: 
     }
   }
   if (parts.length === count || !namesTechnique) return parts.length === count ? parts : [];
-  const slashed: TextSpan[] = [];
-  start = span.start;
-  for (const match of slice(line, span).matchAll(/ \/ /g)) {
-    slashed.push(trimSpan(line.text, { start, end: span.start + match.index }));
-    start = span.start + match.index + match[0].length;
-  }
-  slashed.push(trimSpan(line.text, { start, end: span.end }));
-  const names = slashed.length === count && slashed.every((part) => namesTechnique(originalOf(line, part).trim(), line.number, false));
-  return names ? slashed : [];
+  const shift = (part: TextSpan): TextSpan => ({ start: span.start + part.start, end: span.start + part.end });
+  return slashedNameParts(slice(line, span), count, (part) => namesTechnique(originalOf(line, shift(part)).trim(), line.number, false)).map(shift);
 }
 
 /** The tactics of the last table caption before a place in a line; none when it names none. */

@@ -746,7 +746,7 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     return ask({ raw: name }, { similarNames: false }).ids.some((each) => own.includes(each));
   };
   const glued = withGluedTactics(dashed, target, namesId, spanKey);
-  const paired = pairJoinedNames(glued.references, lines, target);
+  const paired = pairJoinedNames(glued.references, lines, target, (name) => namesTechnique(name, 0, false));
   const { warnings: joinedWarnings } = paired;
   const ocrIds = new Map<string, { written: string; rule: string }>();
   const siblingNumbers = new Set<string>();

@@ -1,6 +1,7 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import { cleanName, type FoldedText } from '../normalize/tokenize-references.js';
 import type { ExtractedReference } from './extract-references.js';
+import { slashedNameParts } from './slashed-names.js';
 
 /**
  * The words that join two technique names before their IDs, in the languages whose reports extract reads:
@@ -51,9 +52,11 @@ export interface JoinedNames {
  * T1566.002, where the tokenizer gave both IDs the whole of `A y B`. Only where the whole is no technique name of the
  * release, every ID stands alone, and the names count as many as the IDs; where they count differently, each
  * reference keeps the whole and gets a warning saying so. A whole that is the name of one of the IDs (`T1069.001 /
- * T1007（System Service Discovery）`) is that ID's only; the others are written without a name. Pure.
+ * T1007（System Service Discovery）`) is that ID's only; the others are written without a name. Names parted by spaced
+ * slashes are paired as a table's cell's are, where each part names a technique (`namesTechnique`, `slashedNameParts`: `Input
+ * Capture / Phishing for Information (T1056 / T1598)`), unless a parent's name and a colon lead them. Pure.
  */
-export function pairJoinedNames(references: readonly ExtractedReference[], lines: readonly FoldedText[], target: AttackIndex): JoinedNames {
+export function pairJoinedNames(references: readonly ExtractedReference[], lines: readonly FoldedText[], target: AttackIndex, namesTechnique?: (name: string) => boolean): JoinedNames {
   const warnings = new Map<ExtractedReference, string>();
   const groups = new Map<string, ExtractedReference[]>();
   for (const ref of references) {
@@ -79,7 +82,11 @@ export function pairJoinedNames(references: readonly ExtractedReference[], lines
     const nameSpan = first.nameSpan!;
     const written = line.original.slice(nameSpan.start, nameSpan.end);
     protectedNames ??= namesWithJoiners(target);
-    const parts = splitJoined(written, protectedNames);
+    const joined = splitJoined(written, protectedNames);
+    // `Remote Services: RDP / SSH (T1021.001 / T1021.004)`: parts after a parent's name and a colon are its
+    // sub-techniques', which resolving pairs each with the parent's name (`slashPairedNames`: `Remote Services: SSH`).
+    const slashed = joined.length < 2 && namesTechnique && !/^[^/]*:/.test(written);
+    const parts = slashed ? slashedNameParts(written, group.length, (part) => namesTechnique(written.slice(part.start, part.end))) : joined;
     if (parts.length < 2) continue;
     const names = parts.map((part) => cleanName(written.slice(part.start, part.end)));
     if (parts.length !== group.length || names.some((name) => name === undefined)) {

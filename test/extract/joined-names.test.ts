@@ -67,6 +67,31 @@ describe('pairJoinedNames (through extractReport, ATT&CK 18.1)', () => {
       ]);
     }
   });
+
+  // The SOC write-up's table row of f276f743 (find_string index file 71352271046), `| Input Capture / Phishing for
+  // Information | T1056 / T1598 |`, written as a sentence and a list item, our own lines: before, both IDs took the whole
+  // name, T1056 warned of as disagreeing with half of it.
+  it('pairs names parted by spaced slashes with the IDs after them, in order, where each part names a technique', () => {
+    for (const text of ['The actor used Input Capture / Phishing for Information (T1056 / T1598) to steal credentials.', '- Input Capture / Phishing for Information: T1056 / T1598']) {
+      expect(read(text).map((ref) => [ref.ids[0], ref.name, ref.status])).to.deep.equal([
+        ['T1056', 'Input Capture', 'current'],
+        ['T1598', 'Phishing for Information', 'current'],
+      ]);
+    }
+    // Parts after a parent's name and a colon are its sub-techniques', each given the parent's name as before.
+    expect(read('Lateral movement used Remote Services: RDP / SSH (T1021.001 / T1021.004).').map((ref) => [ref.ids[0], ref.name])).to.deep.equal([
+      ['T1021.001', 'Remote Services: RDP'],
+      ['T1021.004', 'Remote Services: SSH'],
+    ]);
+  });
+
+  it('never parts a name at a slash that parts one technique\'s name, nor where a part names none', () => {
+    expect(read('- Registry Run Keys / Startup Folder (T1547 / T1547.001)').map((ref) => ref.name)).to.deep.equal([undefined, 'Registry Run Keys / Startup Folder']);
+    expect(read('- Persistence via Registry Run Keys / Startup Folder (T1547.001 / T1547)').map((ref) => ref.name)).to.deep.equal([
+      'Persistence via Registry Run Keys / Startup Folder',
+      'Persistence via Registry Run Keys / Startup Folder',
+    ]);
+  });
 });
 
 describe('IDs read from look-alike letters (through extractReport, ATT&CK 18.1)', () => {

@@ -12,10 +12,13 @@ import type { FoldedText, TextSpan } from '../normalize/tokenize-references.js';
 // adverb may stand between: `does not independently prove`), `no evidence of`, `ruled out`, `remains a hypothesis`.
 // Not `did not detect` or `did not find`: a defence that missed a technique (`Defender did not detect the packed
 // payload (T1027.002)`) says it was used.
+// Not a novelty either: `has not previously been observed using DLL side-loading`, `a backdoor never seen before`,
+// `not seen since 2019` say the technique is seen now.
+const NOVELTY = String.raw`(?!\s+(?:before|previously|prior|since|until|in\s+the\s+wild)\b)`;
 const DENIAL = new RegExp(
   [
-    String.raw`\b(?:(?:did|does|do|was|were|is|are|has|have|had|could)(?:\s+not|n[’']t)|never)\s+(?:\w+ly\s+)?(?:been\s+)?(?:map(?:ped)?|observe[ds]?|see|seen|confirm(?:ed)?|prove[ns]?|evidenced?)\b`,
-    String.raw`\bnot\s+(?:been\s+)?(?:observed|mapped|confirmed|seen)\b`,
+    String.raw`\b(?:(?:did|does|do|was|were|is|are|has|have|had|could)(?:\s+not|n[’']t)|never)\s+(?:(?!previously)\w+ly\s+)?(?:been\s+)?(?:map(?:ped)?|observe[ds]?|see|seen|confirm(?:ed)?|prove[ns]?|evidenced?)\b${NOVELTY}`,
+    String.raw`\bnot\s+(?:been\s+)?(?:observed|mapped|confirmed|seen)\b${NOVELTY}`,
     String.raw`\bno\s+(?:evidence|sign|indication)s?\s+of\b`,
     String.raw`\bruled\s+out\b`,
     String.raw`\b(?:remains?|stays?)\s+(?:a\s+)?hypothes[ie]s\b`,
@@ -34,6 +37,54 @@ const CLAUSE_END = /[.!?;:](?=\s|$)|,\s+(?=(?:so|but|and|then|yet|while|whereas|
 const INTRO_REACH = 20;
 // A line an introduction's colon reaches past: blank, a code fence, a list's item.
 const PASSED = /^(?:$|```|~~~|[-*•+]\s|\d{1,2}[.)]\s)/u;
+
+// A heading: Markdown's (`## Not observed`, its level the number of its marks), or a line in bold alone (`**Not
+// observed**`), below every Markdown heading. A heading's section runs to the next heading of its level or above.
+const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)[\s#]*$/u;
+const BOLD_LINE = /^\s{0,3}(\*\*|__)([^*_]+?)\1\s*[:：]?\s*$/u;
+const BOLD_LEVEL = 7;
+// Where a heading's denial begins, words before it that say what was seen make it a section of both (`Observed and not
+// observed techniques`), which denies none of its IDs.
+const SEEN_WORD = /\b(?:observed|seen|mapped|confirmed|detected)\b/iu;
+// A heading that marks what a report leaves out besides (`## Techniques out of scope`); in a sentence the words
+// speak of a detection's or test's scope as often as of the technique.
+const OUT_OF_SCOPE = /\bout[\s-]+of[\s-]+scope\b/iu;
+const FENCE = /^\s{0,3}(?:```|~~~)/u;
+
+/** The heading a line is, with its level and words, or undefined. */
+function headingOf(text: string): { level: number; words: string } | undefined {
+  const marked = HEADING.exec(text);
+  if (marked) return { level: marked[1]!.length, words: marked[2]! };
+  const bold = BOLD_LINE.exec(text);
+  return bold ? { level: BOLD_LEVEL, words: bold[2]! } : undefined;
+}
+
+/** The words of a heading that deny the IDs of its section (`DENIAL`, `OUT_OF_SCOPE`), or undefined. */
+function headingDenial(words: string): string | undefined {
+  const plain = words.replace(EMPHASIS, '');
+  const found = DENIAL.exec(plain) ?? OUT_OF_SCOPE.exec(plain);
+  return found && !SEEN_WORD.test(plain.slice(0, found.index)) ? found[0] : undefined;
+}
+
+/**
+ * For each line (by index), the closest heading above it whose section holds it and denies its IDs: its line (1-based)
+ * and words. Read in one pass over the lines, a code block's lines (`# comment`) being no headings.
+ */
+function deniedSections(lines: readonly FoldedText[]): Array<{ line: number; words: string } | undefined> {
+  const open: Array<{ level: number; line: number; words: string | undefined }> = [];
+  const denied: Array<{ line: number; words: string } | undefined> = [];
+  let fenced = false;
+  for (const [i, { original }] of lines.entries()) {
+    if (FENCE.test(original)) fenced = !fenced;
+    const heading = fenced ? undefined : headingOf(original);
+    if (heading) while (open.length && open[open.length - 1]!.level >= heading.level) open.pop();
+    const closest = open.findLast((section) => section.words !== undefined);
+    denied.push(closest && { line: closest.line, words: closest.words! });
+    if (heading) open.push({ level: heading.level, line: i + 1, words: headingDenial(heading.words) });
+  }
+  return denied;
+}
+const sectionsOf = new WeakMap<readonly FoldedText[], ReturnType<typeof deniedSections>>();
 
 /** The words of `text` that deny what it names (`DENIAL`), Markdown's emphasis left out, or undefined. */
 function denial(text: string): string | undefined {
@@ -57,8 +108,10 @@ function clauseAround(text: string, span: TextSpan): string {
 /**
  * What a report says to deny the technique whose ID is at `span` of line `line` (1-based), as a warning's words, or
  * undefined: the denying words of the ID's clause, or of the line ending in a colon that introduces the ID's line (at
- * most `INTRO_REACH` lines above, only blank lines, a code fence and its list's items between). Not in a table's row: its cells are no
- * sentence, and a cell saying what was not seen besides (`not observed on other hosts`) does not deny its row's technique.
+ * most `INTRO_REACH` lines above, only blank lines, a code fence and its list's items between), or of the heading of a
+ * section that holds the line (`## Techniques Not Mapped` above `### T1566.001 — Spearphishing Attachment`, `**Not
+ * observed**` above a list). Not in a table's row: its cells are no sentence, and a cell saying what was not seen
+ * besides (`not observed on other hosts`) does not deny its row's technique.
  */
 export function deniedMention(lines: readonly FoldedText[], line: number, span: TextSpan): string | undefined {
   const text = lines[line - 1]?.original;
@@ -69,7 +122,11 @@ export function deniedMention(lines: readonly FoldedText[], line: number, span: 
     const intro = lines[above - 1]!.original.trim();
     if (PASSED.test(intro)) continue;
     const words = intro.endsWith(':') ? denial(intro) : undefined;
-    return words ? `line ${above}, which introduces it, says "${words}"` : undefined;
+    if (words) return `line ${above}, which introduces it, says "${words}"`;
+    break;
   }
-  return undefined;
+  let sections = sectionsOf.get(lines);
+  if (!sections) sectionsOf.set(lines, (sections = deniedSections(lines)));
+  const section = sections[line - 1];
+  return section && `the heading of its section, line ${section.line}, says "${section.words}"`;
 }

@@ -42,12 +42,55 @@ describe('deniedMention (through extractReport, ATT&CK 18.1)', () => {
     ]);
   });
 
+  // Our own lines in the shapes of two SOC write-ups kept as Markdown in public repositories (find_string index files
+  // 70206866713 and 70859022850): a phishing case's `## Techniques Not Mapped` above a `###` heading per technique left
+  // out, a brute-force lab's `# 5. Techniques Not Mapped` above `## T1078 — Valid Accounts`; and a list under a heading
+  // in bold. Before, none of these IDs was warned of.
+  it('warns of each ID under a heading that says its section was not mapped or not observed, up to the next heading of its level', () => {
+    const text = [
+      '## T1566 — Phishing',
+      'The fraudulent email is the initial delivery mechanism.',
+      '## Techniques Not Mapped',
+      '### T1566.001 — Spearphishing Attachment',
+      'Not mapped because no attachment was found.',
+      '### T1566.002 — Spearphishing Link',
+      '## ATT&CK Assessment',
+      '* T1036 — Masquerading',
+      '# 5. Techniques Not Mapped',
+      '## T1078 — Valid Accounts',
+      '**Status:** Not observed',
+      '# 6. Final Assessment',
+      '**Not observed**',
+      '- T1486',
+      '**Observed**',
+      '- T1059.001',
+      '### Not observed in this campaign, but commonly used by the actor',
+      '- T1003.001',
+    ].join('\n');
+    expect(warningsOf(text).map(([ids, warnings]) => [ids[0], warnings.map((warning) => /\((.*)\)/.exec(warning)?.[1])])).to.deep.equal([
+      ['T1566', []],
+      ['T1566.001', ['the heading of its section, line 3, says "Not Mapped"']],
+      ['T1566.002', ['the heading of its section, line 3, says "Not Mapped"']],
+      ['T1036', []],
+      ['T1078', ['the heading of its section, line 9, says "Not Mapped"']],
+      ['T1486', ['the heading of its section, line 13, says "Not observed"']],
+      ['T1059.001', []],
+      ['T1003.001', ['the heading of its section, line 17, says "Not observed"']],
+    ]);
+  });
+
   // A denial says nothing of an ID in another clause, nor does a defence that missed a technique, nor a table's cell.
   const unwarned: ReadonlyArray<readonly [label: string, text: string]> = [
     ['another clause of the sentence', 'There was no evidence of data encryption, but backups were deleted (T1490).'],
     ['a clause after a comma that opens one', 'Although the operators had not been seen before, they dumped LSASS (T1003.001).'],
     ['a defence that missed it', 'Defender did not detect the packed payload (T1027.002).'],
     ['a table row', '| Discovery | T1082 | System Information Discovery | not observed on other hosts |'],
+    // Novelty, in CTI's usual words: the technique is seen now (before: warned of as denied).
+    ['a technique not seen before', 'The actor has not previously been observed using DLL side-loading (T1574.002).'],
+    ['a tool never seen before', 'They dropped a web shell never seen before (T1505.003).'],
+    ['a heading of what was seen and what was not', '## Observed and not observed techniques\n- T1059.001'],
+    ['a comment in a code block', '```\n# not observed on this host\nrun T1059.001\n```'],
+    ['a section after a denying one', '## Not observed\nNo encryption.\n## Observed\n- T1059.001'],
   ];
   for (const [label, text] of unwarned) {
     it(`warns of nothing in ${label}`, () => {

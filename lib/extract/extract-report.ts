@@ -101,6 +101,16 @@ export interface ExtractedReport {
 // How many cells or names a note lists.
 const LISTED = 8;
 
+// What the warning of an ID the report denies says (`deniedMention`), after the ID.
+const DENIED = 'is written where the report says it was not seen or not mapped';
+
+/** A reference without the warning that the report denies it. */
+function withoutDenial<R extends ReportReference>(ref: R): R {
+  const { resolution } = ref;
+  const warnings = resolution?.warnings.filter((warning) => !warning.startsWith(`${ref.ids.join(', ')} ${DENIED} (`));
+  return resolution && warnings!.length !== resolution.warnings.length ? { ...ref, resolution: { ...resolution, warnings } } : ref;
+}
+
 /** Where a reference's text starts: what stays the same as it is merged and resolved. */
 const spanKey = (ref: ExtractedReference): string => `${ref.span.line}:${ref.span.start}`;
 /** Whether a line of a resolution's trail says the name beside the ID names no technique (`notATechniqueName`), in any form. */
@@ -531,7 +541,7 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     if (unread.length) own.push(cellWarning);
     // `Therefore I did **not** map:` above the ID: no technique the report claims, kept for the analyst to judge.
     const denied = deniedMention(lines, ref.span.line, ref.span);
-    if (denied) own.push(`${ref.ids.join(', ')} is written where the report says it was not seen or not mapped (${denied}): keep it only where the report claims it`);
+    if (denied) own.push(`${ref.ids.join(', ')} ${DENIED} (${denied}): keep it only where the report claims it`);
     // `| Persistence | T1059.001 | Windows Shell |`: a warning on the row's tactic says nothing of its name, so the checks
     // of the name below are said beside it; they stand back only for a warning already on the name or the ID.
     const onTactics = new Set([cellWarning, ...kinds.filter((warning) => warning.kind === 'tactic').map((warning) => warning.message)]);
@@ -881,7 +891,9 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
         kept[at] = resolved(withLinesOf({ ...mention, tactics, ...(evidence.length ? { evidence } : {}) }, earlier));
         continue;
       }
-      const cited = withLinesOf(earlier, ref);
+      // A first mention the report denies (`We did not observe T1041.`) and a later one it claims (`over their C2 channel
+      // (T1041)`, no warning): the report claims the technique, and the denial is no warning of it.
+      const cited = withoutDenial(withLinesOf(earlier, ref));
       kept[at] = tactics.length > earlier.tactics.length ? resolved({ ...cited, tactics }) : cited;
       continue;
     }

@@ -79,6 +79,16 @@ describe('deniedMention (through extractReport, ATT&CK 18.1)', () => {
     ]);
   });
 
+  // Our own lines: a DFIR report denies one technique of a pair, then claims it further on. Before, the one reference
+  // of T1041, merged from both lines, kept the first line's warning.
+  it('warns of nothing where the report also writes the ID as it claims one, after denying it', () => {
+    const text = ['We did not observe T1041 or T1048.', '', 'Later the archive left over the C2 channel (T1041).'].join('\n');
+    expect(warningsOf(text).map(([ids, warnings]) => [ids[0], warnings.length])).to.deep.equal([
+      ['T1041', 0],
+      ['T1048', 1],
+    ]);
+  });
+
   // A denial says nothing of an ID in another clause, nor does a defence that missed a technique, nor a table's cell.
   const unwarned: ReadonlyArray<readonly [label: string, text: string]> = [
     ['another clause of the sentence', 'There was no evidence of data encryption, but backups were deleted (T1490).'],

@@ -31,7 +31,7 @@ const EMPHASIS = /[*_]+/g;
 // ID's dot, `T1059.001`, has a digit after it), a semicolon or a colon, a comma before a word that opens a clause
 // (`…, so T1550.002 should remain a hypothesis`, `…, they ran Mimikatz`), a conjunction that turns it (`but`). A denial
 // is read in the ID's clause alone: `There was no evidence of encryption (T1486), but backups were deleted (T1490)`.
-const CLAUSE_END = /[.!?;:](?=\s|$)|,\s+(?=(?:so|but|and|then|yet|while|whereas|although|though|however|instead|they|we|he|she|it|which|who)\b)|\s(?=(?:but|although|though|whereas|however|yet)\s)/giu;
+const CLAUSE_END = /[.!?;:](?=\s|$)|,\s+(?=(?:so|but|and|then|yet|while|whereas|although|though|however|instead|they|we|he|she|it|which|who|where|when)\b)|\s(?=(?:but|although|though|whereas|however|yet)\s)/giu;
 // How many lines above an ID the line that introduces it may stand: blank lines, a code fence and the items of its list
 // between (`The following were not observed:` above `- T1041`, `- T1048`).
 const INTRO_REACH = 20;
@@ -91,8 +91,12 @@ function denial(text: string): string | undefined {
   return DENIAL.exec(text.replace(EMPHASIS, ''))?.[0];
 }
 
+// Words that make the technique after them the exception to a denial (`We did not see any sign of evasion beyond
+// obfuscated scripts (T1027)`): the report claims it.
+const EXCEPTION = /\b(?:beyond|other\s+than|except(?:\s+for)?|apart\s+from|aside\s+from|besides|save\s+for)\b/iu;
+
 /** The clause of a line that holds a span of it (`CLAUSE_END`). */
-function clauseAround(text: string, span: TextSpan): string {
+function clauseAround(text: string, span: TextSpan): TextSpan {
   let start = 0;
   let end = text.length;
   for (const match of text.matchAll(CLAUSE_END)) {
@@ -102,7 +106,7 @@ function clauseAround(text: string, span: TextSpan): string {
       break;
     }
   }
-  return text.slice(start, end);
+  return { start, end };
 }
 
 /**
@@ -116,8 +120,9 @@ function clauseAround(text: string, span: TextSpan): string {
 export function deniedMention(lines: readonly FoldedText[], line: number, span: TextSpan): string | undefined {
   const text = lines[line - 1]?.original;
   if (text === undefined || text.includes('|')) return undefined;
-  const own = denial(clauseAround(text, span));
-  if (own) return `its clause says "${own}"`;
+  const clause = clauseAround(text, span);
+  const own = denial(text.slice(clause.start, clause.end));
+  if (own) return EXCEPTION.test(text.slice(clause.start, span.start)) ? undefined : `its clause says "${own}"`;
   for (let above = line - 1; above >= Math.max(1, line - INTRO_REACH); above--) {
     const intro = lines[above - 1]!.original.trim();
     if (PASSED.test(intro)) continue;

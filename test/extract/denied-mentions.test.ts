@@ -99,6 +99,9 @@ describe('deniedMention (through extractReport, ATT&CK 18.1)', () => {
     ['a technique not seen before', 'The actor has not previously been observed using DLL side-loading (T1574.002).'],
     ['a tool never seen before', 'They dropped a web shell never seen before (T1505.003).'],
     ['a heading of what was seen and what was not', '## Observed and not observed techniques\n- T1059.001'],
+    // A clause after a comma that opens one with `where`, and the exception to a denial: the report claims the technique.
+    ['a clause opened by where', 'There is no evidence of data staging on the file server, where the actor used RDP (T1021.001).'],
+    ['the exception to a denial', 'We did not see any sign of defense evasion other than obfuscated scripts (T1027).'],
     ['a comment in a code block', '```\n# not observed on this host\nrun T1059.001\n```'],
     ['a section after a denying one', '## Not observed\nNo encryption.\n## Observed\n- T1059.001'],
   ];

@@ -43,6 +43,9 @@ const PASSED = /^(?:$|```|~~~|[-*•+]\s|\d{1,2}[.)]\s)/u;
 const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)[\s#]*$/u;
 const BOLD_LINE = /^\s{0,3}(\*\*|__)([^*_]+?)\1\s*[:：]?\s*$/u;
 const BOLD_LEVEL = 7;
+// A line in bold of more words is a sentence set in bold (`**Note: lateral movement was not observed on other
+// hosts**`), which speaks of itself, not of a section.
+const BOLD_WORDS = 8;
 // Where a heading's denial begins, words before it that say what was seen make it a section of both (`Observed and not
 // observed techniques`), which denies none of its IDs.
 const SEEN_WORD = /\b(?:observed|seen|mapped|confirmed|detected)\b/iu;
@@ -56,7 +59,7 @@ function headingOf(text: string): { level: number; words: string } | undefined {
   const marked = HEADING.exec(text);
   if (marked) return { level: marked[1]!.length, words: marked[2]! };
   const bold = BOLD_LINE.exec(text);
-  return bold ? { level: BOLD_LEVEL, words: bold[2]! } : undefined;
+  return bold && bold[2]!.trim().split(/\s+/).length <= BOLD_WORDS ? { level: BOLD_LEVEL, words: bold[2]! } : undefined;
 }
 
 /** The words of a heading that deny the IDs of its section (`DENIAL`, `OUT_OF_SCOPE`), or undefined. */

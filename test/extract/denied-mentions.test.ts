@@ -102,6 +102,7 @@ describe('deniedMention (through extractReport, ATT&CK 18.1)', () => {
     // A clause after a comma that opens one with `where`, and the exception to a denial: the report claims the technique.
     ['a clause opened by where', 'There is no evidence of data staging on the file server, where the actor used RDP (T1021.001).'],
     ['the exception to a denial', 'We did not see any sign of defense evasion other than obfuscated scripts (T1027).'],
+    ['a sentence set in bold above', '**Note: lateral movement was not observed on any host other than the first one.**\n\nThe actor ran PowerShell (T1059.001).'],
     ['a comment in a code block', '```\n# not observed on this host\nrun T1059.001\n```'],
     ['a section after a denying one', '## Not observed\nNo encryption.\n## Observed\n- T1059.001'],
   ];

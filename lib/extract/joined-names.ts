@@ -88,6 +88,7 @@ export function pairJoinedNames(references: readonly ExtractedReference[], lines
     const slashed = joined.length < 2 && namesTechnique && !/^[^/]*:/.test(written);
     const parts = slashed ? slashedNameParts(written, group.length, (part) => namesTechnique(written.slice(part.start, part.end))) : joined;
     if (parts.length < 2) continue;
+    if (namesTechnique) parts[0] = namedEnd(written, parts[0]!, namesTechnique);
     const names = parts.map((part) => cleanName(written.slice(part.start, part.end)));
     if (parts.length !== group.length || names.some((name) => name === undefined)) {
       const ids = group.map((ref) => ref.ids[0]).join(', ');
@@ -110,6 +111,21 @@ export function pairJoinedNames(references: readonly ExtractedReference[], lines
     }
   }
   return { references: references.map((ref) => replaced.get(ref) ?? ref), warnings };
+}
+
+/**
+ * The first part of a joined name from where a technique's name starts in it: the tokenizer's name may begin with the
+ * sentence's own words (`We observed Exfiltration Over C2 Channel and Data Staged (T1041, T1074)` named T1041 "We
+ * observed Exfiltration Over C2 Channel"). Where the part names no technique (`namesTechnique`) but its last words do,
+ * the longest such end; else the part as it is.
+ */
+function namedEnd(text: string, part: Part, namesTechnique: (name: string) => boolean): Part {
+  if (namesTechnique(text.slice(part.start, part.end).trim())) return part;
+  for (const space of text.slice(part.start, part.end).matchAll(/\s+(?=\S)/gu)) {
+    const start = part.start + space.index + space[0].length;
+    if (namesTechnique(text.slice(start, part.end).trim())) return { start, end: part.end };
+  }
+  return part;
 }
 
 /** A reference without the name it was given: written as its ID alone. */

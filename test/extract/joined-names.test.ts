@@ -33,6 +33,16 @@ describe('pairJoinedNames (through extractReport, ATT&CK 18.1)', () => {
     ]);
   });
 
+  // A DFIR write-up's sentence (our own line, in the shape `We observed A and B (ID, ID).`): the tokenizer's name took
+  // the sentence's first words with the first name, which then named T1041 "We observed Exfiltration Over C2 Channel".
+  it('starts the first of joined names where a technique\'s name starts, not with the sentence\'s words before it', () => {
+    expect(read('We observed Exfiltration Over C2 Channel and Data Staged (T1041, T1074).').map((ref) => [ref.ids[0], ref.name, ref.raw])).to.deep.equal([
+      ['T1041', 'Exfiltration Over C2 Channel', 'Exfiltration Over C2 Channel (T1041)'],
+      ['T1074', 'Data Staged', 'Data Staged (T1074)'],
+    ]);
+    expect(read('We observed Command and Scripting Interpreter and Data Staged (T1059, T1074).').map((ref) => ref.name)).to.deep.equal(['Command and Scripting Interpreter', 'Data Staged']);
+  });
+
   it('never splits a technique name that holds the word (Command and Scripting Interpreter, File and Directory Discovery)', () => {
     expect(read('- Command and Scripting Interpreter (T1059.001, T1059.003)').map((ref) => ref.name)).to.deep.equal([
       'Command and Scripting Interpreter',

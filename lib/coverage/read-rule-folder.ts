@@ -94,7 +94,8 @@ export type RuleFileOutcome =
  * @throws UsageError when the path does not exist, or is a folder that holds no file (a wrong path, most likely).
  */
 export function readRuleFolder(dir: string, options: { cacheDir?: string; givenAs?: GivenAs } = {}): CoverageInput {
-  const files = listRuleFiles(dir);
+  const markdownLeft: string[] = [];
+  const files = listRuleFiles(dir, markdownLeft);
   // A folder with no file at all is a wrong path (a typo, a checkout not made yet) far more often than a review meant
   // to count nothing, which a detections file listing none gives.
   if (!files.length && statSync(dir).isDirectory() && !filesByExtension(dir).size) {
@@ -139,7 +140,7 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string; givenA
   // Said after the cache, which keeps each file's words whoever asked.
   const said = (message: string): string => inGivenInputs(message, options.givenAs);
   const input = coverageInput(kind, dir, files.length - skipped.length, items, { rules, ignored, problems: problems.map((problem) => ({ ...problem, message: said(problem.message) })) });
-  const notes = [...retiredNotes(dir, kept), ...nonRuleNotes(dir, skipped), ...ruleExportNotes(dir, kept, strays.twins), ...(files.length ? [] : unreadFilesNote(dir)), ...unreadMarkdownNote(dir, files, rules, new Set(skipped.map(({ file }) => file)))].map(said);
+  const notes = [...retiredNotes(dir, kept), ...nonRuleNotes(dir, skipped), ...ruleExportNotes(dir, kept, strays.twins), ...(files.length ? [] : unreadFilesNote(dir)), ...unreadMarkdownNote(dir, markdownLeft, files, rules, new Set(skipped.map(({ file }) => file)))].map(said);
   return notes.length ? { ...input, notes } : input;
 }
 
@@ -153,22 +154,10 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string; givenA
  * Elastic's (ES|QL, Kibana's) or Splunk's (SPL) where no KQL query is read from Markdown but one of those is
  * (dhyey03/elastic-detection-rules).
  */
-function unreadMarkdownNote(dir: string, files: readonly string[], rules: readonly CoverageRule[], leftOut: ReadonlySet<string>): string[] {
-  if (!statSync(dir).isDirectory()) return [];
-  const read = new Set(files);
+function unreadMarkdownNote(dir: string, markdownLeft: readonly string[], files: readonly string[], rules: readonly CoverageRule[], leftOut: ReadonlySet<string>): string[] {
   const unread: string[] = [];
   const writeUps: string[] = [];
-  const visit = (folder: string): void => {
-    for (const entry of readFolder(folder)) {
-      if (entry.name.startsWith('.')) continue;
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) visit(path);
-      else if (MARKDOWN_FILE.test(entry.name) && !read.has(path)) {
-        (headMatches(path, 262144, statesTechniquesWithoutQuery) ? writeUps : unread).push(relative(dir, path).split(sep).join('/'));
-      }
-    }
-  };
-  visit(dir);
+  for (const path of markdownLeft) (headMatches(path, 262144, statesTechniquesWithoutQuery) ? writeUps : unread).push(relative(dir, path).split(sep).join('/'));
   const some = (count: number, one: string, many: string): string => (count === 1 ? `1 Markdown file ${one}` : `${count} Markdown files ${many}`);
   const notes = writeUps.length ? [`${dir}: ${some(writeUps.length, 'states', 'state')} ATT&CK techniques over no query (${firstElided(writeUps)}): ${NO_QUERY}; ${NO_QUERY_TO_DO}`] : [];
   // Markdown left out (a threat hunt's report) is no query read: beside it, a README is not named.
@@ -836,8 +825,12 @@ function lenientDocuments(
   return undefined;
 }
 
-/** The rule files under a folder, depth first, names sorted by code point; a single file is its own list. */
-export function listRuleFiles(dir: string): string[] {
+/**
+ * The rule files under a folder, depth first, names sorted by code point; a single file is its own list. The Markdown
+ * files of the folder not taken as queries go to `markdownLeft`, for the note that names them (unreadMarkdownNote),
+ * which would otherwise walk the folder again.
+ */
+export function listRuleFiles(dir: string, markdownLeft: string[] = []): string[] {
   let isFile: boolean;
   try {
     isFile = statSync(dir).isFile();
@@ -873,7 +866,7 @@ export function listRuleFiles(dir: string): string[] {
         (PY_FILE.test(entry.name) && !named().has(entry.name) && looksLikePantherPython(path))
       ) {
         found.push(path);
-      }
+      } else if (MARKDOWN_FILE.test(entry.name)) markdownLeft.push(path);
     }
   };
   visit(dir);
@@ -943,7 +936,8 @@ function headMatches(path: string, bytes: number, test: (head: string) => boolea
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    const buffer = Buffer.alloc(bytes);
+    // Only the bytes read are used: no need to zero a buffer of up to 256 KB for each file.
+    const buffer = Buffer.allocUnsafe(bytes);
     return test(buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0)).toString('utf8'));
   } catch {
     return false;

@@ -88,7 +88,7 @@ export function pairJoinedNames(references: readonly ExtractedReference[], lines
     const slashed = joined.length < 2 && namesTechnique && !/^[^/]*:/.test(written);
     const parts = slashed ? slashedNameParts(written, group.length, (part) => namesTechnique(written.slice(part.start, part.end))) : joined;
     if (parts.length < 2) continue;
-    if (namesTechnique) parts[0] = namedEnd(written, parts[0]!, namesTechnique);
+    parts[0] = namedEnd(written, parts[0]!, (name) => target.techniquesByName(name).length > 0);
     const names = parts.map((part) => cleanName(written.slice(part.start, part.end)));
     if (parts.length !== group.length || names.some((name) => name === undefined)) {
       const ids = group.map((ref) => ref.ids[0]).join(', ');
@@ -116,14 +116,17 @@ export function pairJoinedNames(references: readonly ExtractedReference[], lines
 /**
  * The first part of a joined name from where a technique's name starts in it: the tokenizer's name may begin with the
  * sentence's own words (`We observed Exfiltration Over C2 Channel and Data Staged (T1041, T1074)` named T1041 "We
- * observed Exfiltration Over C2 Channel"). Where the part names no technique (`namesTechnique`) but its last words do,
- * the longest such end; else the part as it is.
+ * observed Exfiltration Over C2 Channel", `We saw …` "saw Exfiltration Over C2 Channel"). Where the part is no
+ * technique's name (`isName`, as the release writes one) but its last words are, the longest such end; else the part as
+ * it is. Never past a colon: what is before one is a parent's name (`Obtain Capabilities: Malware`).
  */
-function namedEnd(text: string, part: Part, namesTechnique: (name: string) => boolean): Part {
-  if (namesTechnique(text.slice(part.start, part.end).trim())) return part;
-  for (const space of text.slice(part.start, part.end).matchAll(/\s+(?=\S)/gu)) {
+function namedEnd(text: string, part: Part, isName: (name: string) => boolean): Part {
+  const piece = text.slice(part.start, part.end);
+  if (isName(piece.trim())) return part;
+  for (const space of piece.matchAll(/\s+(?=\S)/gu)) {
+    if (piece.slice(0, space.index).includes(':')) break;
     const start = part.start + space.index + space[0].length;
-    if (namesTechnique(text.slice(start, part.end).trim())) return { start, end: part.end };
+    if (isName(text.slice(start, part.end).trim())) return { start, end: part.end };
   }
   return part;
 }

@@ -41,6 +41,8 @@ describe('pairJoinedNames (through extractReport, ATT&CK 18.1)', () => {
       ['T1074', 'Data Staged', 'Data Staged (T1074)'],
     ]);
     expect(read('We observed Command and Scripting Interpreter and Data Staged (T1059, T1074).').map((ref) => ref.name)).to.deep.equal(['Command and Scripting Interpreter', 'Data Staged']);
+    // A name with words before it that a tolerant reading still takes for the name ("saw Exfiltration Over C2 Channel").
+    expect(read('We saw Exfiltration Over C2 Channel and Data Staged (T1041, T1074).').map((ref) => ref.name)).to.deep.equal(['Exfiltration Over C2 Channel', 'Data Staged']);
   });
 
   it('never splits a technique name that holds the word (Command and Scripting Interpreter, File and Directory Discovery)', () => {

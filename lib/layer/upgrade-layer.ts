@@ -203,6 +203,20 @@ function spreadBesideScoped(placed: readonly Placed[], target: AttackIndex): Pla
  * from T1002 and T1022) leave the entry to be removed, as no one of them is the technique.
  */
 function earlierTechnique(record: TechniqueRecord, source: AttackIndex, target: AttackIndex): { record: TechniqueRecord; note: string } | undefined {
+  // Asked once per technique and pair of releases: a layer holds a technique under many entries (one per tactic).
+  const known = earlierFound.get(target)?.get(source);
+  if (known?.has(record)) return known.get(record);
+  const found = findEarlierTechnique(record, source, target);
+  const bySource = earlierFound.get(target) ?? new WeakMap();
+  earlierFound.set(target, bySource);
+  bySource.set(source, (known ?? new Map()).set(record, found));
+  return found;
+}
+
+/** What earlierTechnique found, by target release, then source release, then technique. */
+const earlierFound = new WeakMap<AttackIndex, WeakMap<AttackIndex, Map<TechniqueRecord, { record: TechniqueRecord; note: string } | undefined>>>();
+
+function findEarlierTechnique(record: TechniqueRecord, source: AttackIndex, target: AttackIndex): { record: TechniqueRecord; note: string } | undefined {
   const revokedInto = target.currentTechniques().filter((older) => {
     const then = source.techniqueByStixId(older.stixId);
     return then?.revoked && source.revocationChain(then).final === record;

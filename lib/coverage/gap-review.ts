@@ -17,7 +17,7 @@ import { compareText } from '../compare-text.js';
 import { closestWord, editDistance, typoLimit } from '../name-distance.js';
 import { classRank, detectionAdvice, type GapDetection } from './gap-detection.js';
 import { attackMajor } from '../layer/layer-format.js';
-import { everyPlatformSource, everyPlatformWhose, unlistedPlatformNames, type PlatformRelease, type ReleaseList } from '../layer/platform-visibility.js';
+import { everyPlatformSource, everyPlatformWhose, nearlyEveryPlatformSource, unlistedPlatformNames, type PlatformRelease, type ReleaseList } from '../layer/platform-visibility.js';
 import { fetchCommand } from '../attack/release-files.js';
 import { logSourcesMeet, type CollectedLogSources } from './read-log-sources.js';
 import { sigmaLogSources } from './sigma-log-sources.js';
@@ -1373,12 +1373,17 @@ function filterReleases(
  * to Linux, macOS, Windows and Network, where its analytics run; DeTT&CT writes the `platform` of the administration file
  * its layer comes from, which read-dettect reads as where its detections count. It says nothing when it lists every
  * platform of the layer's release, or of an older one in whose names it is written (everyPlatformSource, as a threat
- * layer's), or when it names a platform by a name ATT&CK had replaced before the layer's release, or in a layer that
- * states none: such a list is its generator's, not one chosen in Navigator, which writes its release's names. Splunk's
- * contentctl writes ATT&CK 8's names but PRE into a layer of ATT&CK 16 (splunk/contentctl,
- * contentctl/output/attack_nav_writer.py), and its older writer ATT&CK 6's but Azure AD into one of format 4.3 stating
- * no release (splunk/security_content's coverage.json): read as where the detections run, its Azure AD and Kubernetes
- * rules would count on neither Identity Provider nor Containers. Undefined platforms: every platform.
+ * layer's), or when, naming a platform by a name ATT&CK had replaced before the layer's release (or in a layer that
+ * states none), it lists every platform of an older release in whose names it is written but one
+ * (nearlyEveryPlatformSource): such a list is its generator's, written into every layer whatever its rules, not one
+ * chosen in Navigator, which writes its release's names. Splunk's contentctl writes ATT&CK 8's names but PRE into a
+ * layer of ATT&CK 16 (splunk/contentctl, contentctl/output/attack_nav_writer.py), and its older writer ATT&CK 6's but
+ * Azure AD into one of format 4.3 stating no release (splunk/security_content's coverage.json): read as where the
+ * detections run, its Azure AD and Kubernetes rules would count on neither Identity Provider nor Containers. A filter in
+ * replaced names that leaves out more is a choice, read in the target's names: a cloud pack's AWS, GCP and Azure (the
+ * `platform` of a DeTT&CT administration file, which rabobank-cdc/DeTTECT's navigator_layer.py writes into a layer
+ * stating no release; DeTT&CT 1.2's constants.py PLATFORMS names AWS, GCP, Azure) count on IaaS, not on Windows.
+ * Undefined platforms: every platform.
  */
 function coverageLayerPlatforms(input: CoverageInput, target: AttackIndex, options: ResolveCoverageOptions): { platforms?: string[]; note?: string } {
   if (input.kind !== 'layer' || !input.platforms?.length || !(input.rules.length || input.visibility?.length)) return {};
@@ -1391,23 +1396,37 @@ function coverageLayerPlatforms(input: CoverageInput, target: AttackIndex, optio
     const rename = PLATFORM_RENAMES[name.trim()];
     return rename && (stated === undefined || compareReleases(attackMajor(rename.since) ?? rename.since, stated) <= 0);
   });
-  if (renamed.length) {
-    const names = renamed.map((name) => `${name} (${PLATFORM_RENAMES[name.trim()]!.to} since ATT&CK ${PLATFORM_RENAMES[name.trim()]!.since})`).join(', ');
+  // AWS, GCP, Azure (IaaS since ATT&CK 9.0): the names each rename replaced, together.
+  const renamesText = (names: readonly string[]): string => {
+    const byRename = new Map<string, string[]>();
+    for (const name of names) {
+      const { to, since } = PLATFORM_RENAMES[name.trim()]!;
+      const rename = `${to} since ATT&CK ${since}`;
+      byRename.set(rename, [...(byRename.get(rename) ?? []), name]);
+    }
+    return [...byRename].map(([rename, old]) => `${old.join(', ')} (${rename})`).join(', ');
+  };
+  const generator = renamed.length ? nearlyEveryPlatformSource(input.platforms.map((name) => name.trim()), own ?? target, options.releases) : undefined;
+  if (generator) {
     const layer = stated === undefined ? 'names ATT&CK has since replaced, in a layer that states no release' : `names ATT&CK ${stated}, the layer's release, had replaced`;
+    const every = `every platform of ${generator.release.label}${generator.missing ? ` but ${generator.missing}` : ''}`;
     return {
       note:
-        `${label}: filters.platforms names ${names}, ${layer}: a list its generator writes into every layer, not one chosen in Navigator ` +
+        `${label}: filters.platforms names ${renamesText(renamed)}, ${layer}, and lists ${every}: a list its generator writes into every layer, not one chosen in Navigator ` +
         `(which writes its release's names), so it is not read as where the layer's detections run: they count on every platform`,
     };
   }
   const { platforms } = releasePlatforms(input.platforms, target);
   if (!platforms.length) return {};
   const rules = input.rules.length;
+  // A choice in names ATT&CK has since replaced (a cloud pack's AWS, GCP, Azure) is read in the target's (IaaS).
+  const replaced = renamed.filter((name) => !target.platforms().includes(name.trim()));
+  const read = replaced.length ? `, read from the filter's ${renamesText(replaced)}` : '';
   return {
     platforms,
     note:
       `${label}: filters.platforms read as where its detections run: its ${rules === 1 ? 'rule counts' : `${rules} rules count`} on ${platforms.join(', ')} ` +
-      `alone, as a detections file's platforms do (a filter of every platform of its release says nothing)`,
+      `alone${read}, as a detections file's platforms do (a filter of every platform of its release says nothing)`,
   };
 }
 

@@ -264,6 +264,17 @@ export function everyPlatformSource(
   const stated = major === undefined || own.major === major ? undefined : nearestPlatformRelease(own.domain, major, releases);
   if (stated && stated.release !== own.release && listsEveryPlatform(names, stated)) return stated;
   if (!names.some((name) => PLATFORM_RENAMES[name] && !ownPlatforms.includes(name))) return undefined;
+  for (const release of olderNamesReleases(names, own, releases)) if (listsEveryPlatform(names, release)) return release;
+  return undefined;
+}
+
+/**
+ * The releases other than `own`, newest first (`platformReleases`: installed or listed), in whose platform names a
+ * filter's `names` are written: each name it lists, of `own`'s or a replaced one, is a platform of that release, or a
+ * later name of one, never an earlier (AWS, GCP, Azure: enterprise 8.2 and 6.3, not 10.1, where they were IaaS).
+ */
+function* olderNamesReleases(names: readonly string[], own: AttackIndex, releases: ReleaseList | undefined): Iterable<PlatformRelease> {
+  const ownPlatforms = own.platforms();
   for (const release of platformReleases(own.domain, releases)) {
     if (release.release === own.release) continue;
     const platforms = release.platforms();
@@ -271,7 +282,27 @@ export function everyPlatformSource(
     const writtenIn = names
       .filter((name) => ownPlatforms.includes(name) || PLATFORM_RENAMES[name] || platforms.includes(name))
       .every((name) => platforms.includes(name) || (!PLATFORM_RENAMES[name] && current.has(newestPlatformName(name))));
-    if (writtenIn && listsEveryPlatform(names, release)) return release;
+    if (writtenIn) yield release;
+  }
+}
+
+/**
+ * A release in whose platform names a filter is written (`olderNamesReleases`, for one naming platforms ATT&CK has since
+ * replaced), and whose every platform it lists but at most one (`missing`, that one): a list a generator writes into
+ * every layer, whatever the layer's rules, not a choice. splunk/security_content's coverage.json lists every platform of
+ * ATT&CK 6.3 but Azure AD, splunk/contentctl's attack_nav_writer.py every one of 8.2 but PRE; a choice narrows to a few
+ * (a cloud pack's AWS, GCP, Azure; ATT&CK 7's Cloud matrix, which leaves out Windows, Linux and macOS). Undefined when
+ * no such release lists all of its platforms but one.
+ */
+export function nearlyEveryPlatformSource(
+  listed: readonly string[],
+  own: AttackIndex,
+  releases?: ReleaseList,
+): { release: PlatformRelease; missing?: string } | undefined {
+  const names = new Set(listed.map((name) => newestPlatformName(name.trim())));
+  for (const release of olderNamesReleases(listed, own, releases)) {
+    const missing = release.platforms().filter((platform) => !names.has(newestPlatformName(platform)));
+    if (missing.length <= 1) return { release, ...(missing.length ? { missing: missing[0] } : {}) };
   }
   return undefined;
 }

@@ -40,6 +40,27 @@ const contentctlLayer = {
   legendItems: [{ label: 'No detections', color: '#ffffff' }, { label: 'Has detections', color: '#66b1ff' }],
 };
 
+/**
+ * A cloud detection layer in the shape DeTT&CT writes (rabobank-cdc/DeTTECT, navigator_layer.py `_get_base_template`:
+ * versions navigator and layer, no ATT&CK release, `filters.platforms` the administration file's `platform`), for an
+ * administration file of the cloud platforms DeTT&CT 1.2's constants.py PLATFORMS names (AWS, GCP, Azure); its name,
+ * entries and scores are ours.
+ */
+const dettectCloudLayer = {
+  name: 'Cloud accounts',
+  versions: { navigator: '4.5', layer: '4.3' },
+  domain: 'enterprise-attack',
+  description: 'Techniques covered by detections',
+  filters: { platforms: ['AWS', 'GCP', 'Azure'] },
+  sorting: 0,
+  layout: { layout: 'flat', aggregateFunction: 'sum', showAggregateScores: true, countUnscored: false, showName: true, showID: false },
+  techniques: [
+    { techniqueID: 'T1078', score: 3, comment: 'Console login from a new country' },
+    { techniqueID: 'T1530', score: 4 },
+  ],
+  gradient: { colors: ['#ffffff', '#66b1ff'], minValue: 0, maxValue: 5 },
+};
+
 describe('regression: a coverage layer\'s platform filter says where its detections run (sysmon-modular\'s "windows")', () => {
   let index: AttackIndex;
 
@@ -73,12 +94,41 @@ describe('regression: a coverage layer\'s platform filter says where its detecti
     const result = review(JSON.stringify(contentctlLayer), 'coverage.json', threatOn(['Identity Provider'], ['T1078.004']));
     const row = result.rows.find((r) => r.id === 'T1078.004')!;
     expect([row.coverage, row.platformsCovered, row.otherPlatformRules]).to.deep.equal([1, ['Identity Provider'], []]);
-    expect(result.notes.find((note) => note.startsWith('coverage layer coverage.json'))).to.match(/names ATT&CK 16, the layer's release, had replaced: a list its generator writes/);
+    expect(result.notes.find((note) => note.startsWith('coverage layer coverage.json'))).to.match(
+      /names ATT&CK 16, the layer's release, had replaced, and lists every platform of enterprise-attack 8\.2 but PRE: a list its generator writes/,
+    );
   });
 
   it('security_content\'s older list (format 4.3, no release, no Azure AD) says nothing either: its T1003 counts on Linux', () => {
-    const row = review(published('splunk-security-content-coverage-4.3.json'), 'coverage.json', threatOn(['Linux'], ['T1003'])).rows.find((r) => r.id === 'T1003')!;
+    const result = review(published('splunk-security-content-coverage-4.3.json'), 'coverage.json', threatOn(['Linux'], ['T1003']));
+    const row = result.rows.find((r) => r.id === 'T1003')!;
     expect([row.coverage, row.platformsCovered]).to.deep.equal([1, ['Linux']]);
+    expect(result.notes.find((note) => note.startsWith('coverage layer coverage.json'))).to.include(
+      'names AWS, GCP, Azure (IaaS since ATT&CK 9.0), Office 365 (Office Suite since ATT&CK 16.0), names ATT&CK has since replaced, in a layer that ' +
+        'states no release, and lists every platform of enterprise-attack 6.3 but Azure AD: a list its generator writes into every layer',
+    );
+  });
+
+  it('a cloud pack\'s AWS, GCP, Azure (DeTT&CT\'s shape, no release) is a choice: its T1078 counts on IaaS, not for a Windows threat', () => {
+    const windows = review(JSON.stringify(dettectCloudLayer), 'cloud.json', threatOn(['Windows'], ['T1078']));
+    const row = windows.rows.find((r) => r.id === 'T1078')!;
+    expect([row.coverage, row.platformsCovered]).to.deep.equal([0, []]);
+    expect(row.otherPlatformRules.map((rule) => [rule.name, rule.platforms])).to.deep.equal([['Cloud accounts: Console login from a new country', ['IaaS']]]);
+    expect(windows.notes).to.include(
+      'coverage layer cloud.json ("Cloud accounts"): filters.platforms read as where its detections run: its 2 rules count on IaaS alone, read from ' +
+        "the filter's AWS, GCP, Azure (IaaS since ATT&CK 9.0), as a detections file's platforms do (a filter of every platform of its release says nothing)",
+    );
+    const iaas = review(JSON.stringify(dettectCloudLayer), 'cloud.json', threatOn(['IaaS'], ['T1078'])).rows.find((r) => r.id === 'T1078')!;
+    expect([iaas.coverage, iaas.platformsCovered]).to.deep.equal([0.6, ['IaaS']]);
+  });
+
+  it('ATT&CK 7\'s Cloud matrix in a layer of 16 is a choice too: its Azure AD rule counts on Identity Provider, not on Windows', () => {
+    const layer = { ...contentctlLayer, filters: { platforms: ['AWS', 'GCP', 'Azure', 'Azure AD', 'Office 365', 'SaaS'] } };
+    const result = review(JSON.stringify(layer), 'coverage.json', threatOn(['Windows', 'Identity Provider'], ['T1078.004']));
+    const row = result.rows.find((r) => r.id === 'T1078.004')!;
+    expect([row.platforms, row.platformsCovered]).to.deep.equal([['Identity Provider'], ['Identity Provider']]);
+    const windows = review(JSON.stringify(layer), 'coverage.json', threatOn(['Windows'], ['T1078'])).rows.find((r) => r.id === 'T1078')!;
+    expect([windows.coverage, windows.platformsCovered]).to.deep.equal([0, []]);
   });
 
   it('a filter of every platform of its release (Elastic\'s ATT&CK 14 names in a layer of 16.1) says nothing, and no note', () => {

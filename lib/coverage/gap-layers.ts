@@ -6,7 +6,7 @@ import { LAYER_FORMAT, type LayerLink, type LayerMetadata, type LayerTechnique, 
 import { DEFAULT_NAVIGATOR_VERSION } from '../layer/layer-format.js';
 import { plural, writeNearTopAsTop } from '../layer/score.js';
 import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
-import { GAP_FORMULAS, parentOnlyText, priorityFormula, subtechniqueMeanText, visibilityText, type CoveredTechnique, type GapReview, type GapRow, type RowVisibility } from './gap-review.js';
+import { COVERAGE_FILTER_TEXT, GAP_FORMULAS, parentOnlyText, priorityFormula, subtechniqueMeanText, visibilityText, type CoveredTechnique, type GapReview, type GapRow, type RowVisibility } from './gap-review.js';
 import { compareText } from '../compare-text.js';
 import type { CollectedLogSources } from './read-log-sources.js';
 import { testsText, testVia } from './atomic-tests.js';
@@ -197,7 +197,7 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
     ...baseLayer(
       index,
       name,
-      `Threat techniques covered below ${percent(review.minCoverage)} (or only partially), by priority (score = priority x ${GAP_SCORE_SCALE}). ${priorityFormula(review.outsideView, review.givenAs)}; ${GAP_FORMULAS.threat}.`,
+      `Threat techniques covered below ${percent(review.minCoverage)} (or only partially), by priority (score = priority x ${GAP_SCORE_SCALE}). ${priorityFormula(review.outsideView, review.givenAs)}; ${GAP_FORMULAS.threat}; ${COVERAGE_FILTER_TEXT}.`,
     ),
     techniques: showSubtechniques(entries, index),
     gradient,

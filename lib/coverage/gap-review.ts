@@ -72,10 +72,18 @@ export function visibilityText(visibility: readonly RowVisibility[], options: { 
   return items.length > shown ? `${items.slice(0, shown).join('; ')}; and ${items.length - shown} more` : items.join('; ');
 }
 
+/**
+ * How a coverage layer's `filters.platforms` is read (coverageLayerPlatforms), in one sentence: the report's formulas
+ * and the gap layer's description say it.
+ */
+export const COVERAGE_FILTER_TEXT =
+  "a coverage layer's entries fire on its filters.platforms, in the review's names (AWS, GCP, Azure: IaaS), unless it lists every platform of its release, " +
+  "or, in names ATT&CK has since replaced, every one of an older release but one (a generator's list, as Splunk's): anywhere then";
+
 export const GAP_FORMULAS = {
   threat: 'threat = sum over sources of weight (campaign: observed 1, inferred only 0.5; layer: score scaled to 0..1, an annotated entry without score 1)',
   platforms:
-    "platforms = the threat's platforms (campaign platforms, a technique's own, layer filters; none, or a filter of every platform of the layer's release: all) that the technique has; a rule counts only if it fires on one of them (Sigma logsource; no platform: anywhere)",
+    `platforms = the threat's platforms (campaign platforms, a technique's own, layer filters; none, or a filter of every platform of the layer's release: all) that the technique has; a rule counts only if it fires on one of them (Sigma logsource; no platform: anywhere); ${COVERAGE_FILTER_TEXT}`,
   coverage: 'coverage = best level (0-100 %) of the rules counting for the technique; parents covered only through sub-techniques are partial, at the mean of their sub-techniques',
   priority: 'priority = threat x (1 - coverage / 100); equal priorities rank buildable gaps first, then needs telemetry, then no analytic, then a technique in view before one of Reconnaissance or Resource Development only (outside view), then the higher threat, then by technique ID; every gap ranks before every covered technique, which rank among themselves the same way',
   tactic: 'tactic coverage = sum(threat x coverage) / sum(threat)',

@@ -139,6 +139,11 @@ function asimSchema(name: string): string | undefined {
   return ASIM_ALIASES[schema] ?? ASIM_SCHEMAS.find((known) => known.toLowerCase() === schema);
 }
 
+/** Whether a table as kqlTableGroups writes it is one the query runs without (`DeviceNetworkInfo (optional: leftanti join)`). */
+export function isOptionalRead(text: string): boolean {
+  return / \(optional: [^)]*\)$/.test(text);
+}
+
 /** Whether a table as kqlTableGroups writes it is an ASIM parser read (`_Im_NetworkSession (ASIM NetworkSession schema)`). */
 export function isAsimRead(text: string): boolean {
   return asimReadOf(text) !== undefined;

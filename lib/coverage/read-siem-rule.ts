@@ -33,9 +33,9 @@
  * `deprecated` are ignored with that reason.
  *
  * Platforms: an Elastic rule's `OS: Windows`, `OS: Linux`, `OS: macOS` tags (`Windows`, `Linux`, `macOS` before 2023). A Splunk or Sentinel rule fires on
- * Windows only when every data source it needs is a Windows log (Splunk: Sysmon, Windows Event Log, PowerShell script
- * block logging; Sentinel: the SecurityEvent and Windows event connectors), on Linux when every one is Sysmon for Linux
- * or a Linux log. Any other rule counts on every platform, as a Sigma rule of an unknown product does.
+ * the platforms of the data it reads (source-platforms.ts): Splunk's data sources, else the macros its search starts
+ * from; the tables Sentinel's query reads, else its connectors. Any other rule counts on every platform, as a Sigma
+ * rule of an unknown product does.
  */
 import { createRequire } from 'node:module';
 import { basename, dirname } from 'node:path';
@@ -45,6 +45,7 @@ import type { RuleFileOutcome } from './read-rule-folder.js';
 import { tacticDisplayName } from '../normalize/tactic-text.js';
 import { esqlIndexes } from './esql-source.js';
 import { isAsimRead, kqlQueryCut, kqlTableGroups } from './kql-tables.js';
+import { neededTableNames, SENTINEL_SOURCES, sourcePlatforms, splunkSearchPlatforms, SPLUNK_DATA_SOURCES } from './source-platforms.js';
 import { itemsOf, listItems, scalarText, type LineIndex, type YamlMap, type YamlNode } from './yaml-events.js';
 
 /** How a Splunk detection's `status` and `type` become a coverage weight (their product). */
@@ -102,10 +103,6 @@ type Weighed = { level: number; levelReason: string } | { ignored: string; line?
 export function notTechniqueId(written: string): string {
   return `${written} is not a technique ID (T1234 or T1234.001); it is skipped`;
 }
-
-// Data sources of Windows and Linux logs, as Splunk's `data_source` and Sentinel's connector IDs name them.
-const WINDOWS_SOURCE = /^(?:sysmon event ?id|windows |powershell script block|wineventlog|securityevents?$|windowssecurityevents$|windowsforwardedevents$)/i;
-const LINUX_SOURCE = /^(?:sysmon for linux|linux )/i;
 
 /** Which SIEM's rule a YAML file's top-level fields are (a Splunk detection has `search`, a Sentinel rule `query`); undefined for Sigma and anything else. */
 export function siemRuleFormat(fields: ReadonlyMap<string, YamlNode>): SiemFormat | undefined {
@@ -168,7 +165,12 @@ export function parseSiemRule(format: SiemFormat, doc: YamlMap, lines: LineIndex
     const cut = text === undefined ? undefined : kqlQueryCut(text);
     if (cut && query) rule.queryCut = { why: cut.why, queryLine: cut.line, line: lines.line(query.start) + cut.line - 1 };
   }
-  const platforms = sourcePlatforms(dataSources);
+  // What the rule reads says where it fires: Splunk's data sources, else the macros its search starts from; the tables
+  // Sentinel's query reads, else its connectors. Sekoia's `data_sources` are read as Splunk's are (`Windows event logs`).
+  const platforms =
+    format === 'sentinel'
+      ? (sourcePlatforms(SENTINEL_SOURCES, neededTableNames(rule.queryTables)) ?? sourcePlatforms(SENTINEL_SOURCES, dataSources))
+      : (sourcePlatforms(SPLUNK_DATA_SOURCES, dataSources) ?? (format === 'splunk' ? splunkSearchPlatforms(scalarText(fields.get('search'))) : undefined));
   if (platforms) rule.platforms = platforms;
   return withNotes({ rule });
 }
@@ -347,25 +349,6 @@ function sentinelQueryTables(query: string | undefined, connectors: YamlNode | u
 /** Sentinel's `requiredDataConnectors`: each connector's `connectorId`. */
 function connectorIds(node: YamlNode | undefined): string[] {
   return node?.kind === 'seq' ? node.items.flatMap((item) => scalarText(mapField(item, 'connectorId'))?.trim() || []) : [];
-}
-
-/**
- * The platform whose logs a data source is, first match: Linux, Windows, and AWS for Splunk's `AWS CloudTrail …` and
- * Amazon Security Lake's `ASL AWS CloudTrail` (security_content detections/cloud/aws_createloginprofile.yml: T1136,
- * `AWS CloudTrail CreateLoginProfile`, `AWS CloudTrail ConsoleLogin`; asl_aws_create_access_key.yml) and Sentinel's
- * `AWS` and `AWSS3` connectors (Azure-Sentinel Solutions/Amazon Web Services/Analytic Rules/AWS_ConsoleLogonWithoutMFA.yaml: T1078).
- */
-const SOURCE_PLATFORMS: ReadonlyArray<readonly [pattern: RegExp, platform: string]> = [
-  [LINUX_SOURCE, 'Linux'],
-  [WINDOWS_SOURCE, 'Windows'],
-  [/^(?:asl )?aws |^AWS(?:S3)?$/i, 'AWS'],
-];
-
-/** The platform when every data source is a log of that one platform (SOURCE_PLATFORMS); undefined (every platform) otherwise. */
-function sourcePlatforms(sources: readonly string[]): string[] | undefined {
-  const platforms = new Set(sources.map((source) => SOURCE_PLATFORMS.find(([pattern]) => pattern.test(source))?.[1]));
-  const [platform] = platforms;
-  return platforms.size === 1 && platform !== undefined ? [platform] : undefined;
 }
 
 /**

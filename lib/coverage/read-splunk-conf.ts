@@ -19,6 +19,7 @@ import { coverageInput, roundLevel, type CoverageIgnored, type CoverageInput, ty
 import { parseCsv } from './parse-csv.js';
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
 import { notTechniqueId, SPLUNK_WEIGHTS } from './read-siem-rule.js';
+import { splunkSearchPlatforms } from './source-platforms.js';
 import { indexedTechniqueIdInAnyCase } from '../attack/technique-id.js';
 
 /**
@@ -253,5 +254,8 @@ function savedSearch(stanza: ConfStanza, file: string): RuleOutcome | undefined 
   const level = roundLevel(DEPLOYED.weight * SPLUNK_WEIGHTS.type[type]);
   const rule: CoverageRule = { kind: 'splunk', name, file, line, refs, level, levelReason: `splunk ${DEPLOYED.text}, type ${type} (its actions: ${why}) -> ${level}` };
   rule.id = stanza.name;
+  // A deployed search keeps no data_source: the macros its search starts from (`` `azure_monitor_aad` ``) name its data.
+  const platforms = splunkSearchPlatforms(key('search')?.value);
+  if (platforms) rule.platforms = platforms;
   return withNotes({ rule });
 }

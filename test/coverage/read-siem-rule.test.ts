@@ -53,7 +53,7 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
     ['splunk/endpoint/encoded_powershell_anomaly.yml', 0.3, 'splunk status experimental, type Anomaly -> 0.3', undefined],
     ['splunk/endpoint/linux_cron_job_added.yml', 0.25, 'splunk status production, type Hunting -> 0.25', ['Linux']],
     ['sentinel/Detections/PotentialKerberoasting.yaml', 0.75, 'sentinel analytic rule, severity Medium -> 0.75', ['Windows']],
-    ['sentinel/Detections/SignInFromTorExitNode.yaml', 0.9, 'sentinel analytic rule, severity High -> 0.9', undefined],
+    ['sentinel/Detections/SignInFromTorExitNode.yaml', 0.9, 'sentinel analytic rule, severity High -> 0.9', ['Azure AD']],
     ['sentinel/Hunting Queries/ProcdumpOfLsass.yaml', 0.25, 'sentinel hunting query (no severity, no schedule) -> 0.25', ['Windows']],
     ['elastic/rules/windows/credential_access_memory_dump_utilities.toml', 0.9, 'elastic maturity production, severity high -> 0.9', ['Windows']],
     ['elastic/rules/windows/execution_encoded_powershell_dev.toml', 0.45, 'elastic maturity development, unknown severity "severe" (counted as medium) -> 0.45', undefined],
@@ -958,8 +958,8 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
     };
     expect(detection(['AWS CloudTrail CreateLoginProfile', 'AWS CloudTrail ConsoleLogin'])).to.deep.equal(['AWS']);
     expect(detection(['ASL AWS CloudTrail'])).to.deep.equal(['AWS']);
-    // A search of AWS and Windows logs together names no one platform: it counts everywhere, as before.
-    expect(detection(['AWS CloudTrail ConsoleLogin', 'Sysmon EventID 1'])).to.equal(undefined);
+    // A search of AWS and Windows logs together fires on both (it counted everywhere before source-platforms.ts).
+    expect(detection(['AWS CloudTrail ConsoleLogin', 'Sysmon EventID 1'])).to.deep.equal(['AWS', 'Windows']);
     expect(detection(['Sysmon EventID 1', 'Windows Event Log Security 4688'])).to.deep.equal(['Windows']);
   });
 
@@ -977,7 +977,8 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
       return 'rule' in outcome ? outcome.rule.platforms : outcome;
     };
     expect(rule(['AWS', 'AWSS3'])).to.deep.equal(['AWS']);
-    expect(rule(['AWS', 'SecurityEvents'])).to.equal(undefined);
+    // The tables its query reads decide before its connectors: AWSCloudTrail only, whatever else it lists.
+    expect(rule(['AWS', 'SecurityEvents'])).to.deep.equal(['AWS']);
   });
 
   it('reads the cloud a Data Source tag names as the platform of an Elastic rule without Platform tags', () => {

@@ -1,0 +1,143 @@
+/**
+ * The data a SIEM rule reads -> the ATT&CK platforms whose activity that data records, one table per vendor's names
+ * for its data: Splunk's `data_source` names and the macros a search starts from, Sentinel's connector IDs and the
+ * KQL tables a query reads. A rule fires on the platforms of every source it reads together
+ * (sourcePlatforms); a rule that reads one source no table knows (CrowdStrike's process events, a CIM data model, a
+ * custom table) reads data of any platform, and counts on every one, as a Sigma rule of an unknown product does.
+ *
+ * Platforms are named as ATT&CK named them before merging them (`Azure AD`, `Office 365`, `Google Workspace`, `AWS`),
+ * so that the review reads each as its release does: `Identity Provider`, `Office Suite`, `IaaS` in ATT&CK 18, the old
+ * names in a release that has them (PLATFORM_RENAMES). Every identity provider (Okta, Duo, PingID too) is `Azure AD`,
+ * the name ATT&CK gave that platform until 16.0 renamed it Identity Provider: a review of ATT&CK 14 counts an Okta rule
+ * on its identity platform, where `Identity Provider` would be a name the release lacks, counted everywhere.
+ */
+import { isOptionalRead } from './kql-tables.js';
+
+/** A vendor's names of data (a pattern of them) and the ATT&CK platforms that data records. */
+export type SourcePlatformTable = ReadonlyArray<readonly [pattern: RegExp, platforms: readonly string[]]>;
+
+const WINDOWS = ['Windows'];
+const LINUX = ['Linux'];
+const AWS = ['AWS'];
+const AZURE = ['Azure'];
+const GCP = ['GCP'];
+const AZURE_AD = ['Azure AD'];
+const OFFICE = ['Office 365'];
+const IDENTITY_PROVIDER = AZURE_AD;
+const GOOGLE_WORKSPACE = ['Google Workspace'];
+const SAAS = ['SaaS'];
+const CONTAINERS = ['Containers'];
+// Microsoft 365's management activity feed holds Entra ID's workload beside Exchange's and SharePoint's: the Splunk
+// Add-on for Microsoft Office 365 reads it by content type (`Audit.AzureActiveDirectory | Audit.Exchange |
+// Audit.SharePoint | Audit.General`, its splunk_ta_o365_management_activity input), and security_content's O365
+// detections of role and consent changes read Entra ID's operations there.
+const MICROSOFT_365_AUDIT = ['Office 365', 'Azure AD'];
+
+/**
+ * Splunk security_content's `data_source` names (its data_sources/ folder): Sysmon and Windows Event Log, Sysmon for
+ * Linux and Linux auditd; `AWS CloudTrail …` and Amazon Security Lake's `ASL AWS CloudTrail`
+ * (detections/cloud/aws_createloginprofile.yml: T1136); `Azure Active Directory …` (azure_ad_multi_factor_authentication_disabled.yml,
+ * T1556: `Azure Active Directory Disable Strong Authentication`); `Azure Audit …`; `O365 …`
+ * (o365_mailbox_inbox_folder_shared_with_all_users.yml, T1114.002: `O365 ModifyFolderPermissions`); `Okta`
+ * (detections/application/okta_mfa_exhaustion_hunt.yml, T1110); `G Suite Gmail` (gsuite_email_suspicious_attachment.yml,
+ * T1566.001), `Google Workspace`; `GitHub Enterprise Audit Logs` (github_enterprise_disable_2fa_requirement.yml);
+ * `Kubernetes Audit`; `Cisco Duo …`, `PingID`; `CircleCI`.
+ */
+export const SPLUNK_DATA_SOURCES: SourcePlatformTable = [
+  [/^(?:sysmon for linux|linux )/i, LINUX],
+  [/^(?:sysmon event ?id|windows |powershell script block|wineventlog)/i, WINDOWS],
+  [/^(?:asl )?aws /i, AWS],
+  [/^(?:azure active directory|azure ad|(?:microsoft )?entra id)\b/i, AZURE_AD],
+  [/^azure (?:audit|monitor activity)\b/i, AZURE],
+  [/^(?:o365|office 365|microsoft 365)\b/i, MICROSOFT_365_AUDIT],
+  [/^(?:okta|cisco duo|pingid)\b/i, IDENTITY_PROVIDER],
+  [/^(?:g ?suite|google workspace)\b/i, GOOGLE_WORKSPACE],
+  [/^(?:github|circleci)\b/i, SAAS],
+  [/^(?:gcp|google cloud)\b/i, GCP],
+  [/^kubernetes audit\b/i, CONTAINERS],
+];
+
+/**
+ * The macros security_content's searches start from, each standing for a sourcetype (macros/*.yml: `azure_monitor_aad`
+ * is `sourcetype=azure:monitor:aad`, `azuread` `sourcetype=mscs:azure:eventhub`, `azure_audit`
+ * `sourcetype=mscs:azure:audit`), as detections written before `data_source` name their data only there
+ * (`` `o365_management_activity` Operation=… ``, `` `gsuite_gmail` ``). Macros of no data (`security_content_ctime`,
+ * a detection's `…_filter`) are none of these.
+ */
+export const SPLUNK_MACROS: SourcePlatformTable = [
+  [/^(?:sysmon|wineventlog_\w+|powershell|admon)$/, WINDOWS],
+  [/^(?:linux_auditd|sysmon_linux)$/, LINUX],
+  [/^(?:cloudtrail|amazon_security_lake|aws_s3_accesslogs|aws_securityhub_finding|cloudwatchlogs_vpcflow)$/, AWS],
+  [/^(?:azure_monitor_aad|azuread)$/, AZURE_AD],
+  [/^(?:azure_audit|azure_monitor_activity)$/, AZURE],
+  [/^o365_management_activity$/, MICROSOFT_365_AUDIT],
+  [/^o365_messagetrace$/, OFFICE],
+  [/^(?:okta|cisco_duo_activity|cisco_duo_administrator)$/, IDENTITY_PROVIDER],
+  [/^(?:gsuite_\w+|gws_reports_\w+)$/, GOOGLE_WORKSPACE],
+  [/^(?:github|github_enterprise|github_organizations|circleci)$/, SAAS],
+  [/^kube_audit$/, CONTAINERS],
+];
+
+/**
+ * Sentinel's names of data: the connector IDs of `requiredDataConnectors` and the Log Analytics tables a query reads.
+ * Entra ID's sign-in and audit tables (SigninLogs, AuditLogs, the AAD… tables; the AzureActiveDirectory and
+ * AzureActiveDirectoryIdentityProtection connectors: Solutions/Microsoft Entra ID/Analytic Rules/SigninPasswordSpray.yaml,
+ * T1110); Office 365's (OfficeActivity, the Office365 connector: Solutions/Microsoft 365/Analytic Rules/Malicious_Inbox_Rule.yaml,
+ * T1098, T1078) and Defender for Office 365's email tables; CloudAppEvents, which Microsoft describes as "events
+ * involving accounts and objects in Office 365 and other cloud apps and services"; AzureActivity; AWS (the AWS and
+ * AWSS3 connectors: Solutions/Amazon Web Services/Analytic Rules/AWS_ConsoleLogonWithoutMFA.yaml, T1078); GCP; Okta's
+ * and GitHub's connectors and tables; Windows events (the SecurityEvents, WindowsSecurityEvents, WindowsForwardedEvents
+ * connectors; SecurityEvent, WindowsEvent, and Event, which holds Windows channels). Defender XDR's device tables hold
+ * events of Windows, Linux and macOS devices alike, and a connector shared by all of them (MicrosoftThreatProtection)
+ * names none.
+ */
+export const SENTINEL_SOURCES: SourcePlatformTable = [
+  [/^(?:SecurityEvents?|WindowsSecurityEvents|WindowsForwardedEvents|WindowsEvent|Event)$/i, WINDOWS],
+  [/^(?:AzureActiveDirectory|AzureActiveDirectoryIdentityProtection|SigninLogs|AuditLogs|AAD\w+|IdentityInfo)$/i, AZURE_AD],
+  [/^(?:Office365|OfficeActivity|Email(?:Events|UrlInfo|AttachmentInfo|PostDeliveryEvents)|UrlClickEvents)$/i, OFFICE],
+  [/^CloudAppEvents$/i, ['Office 365', 'SaaS']],
+  [/^(?:AzureActivity)$/i, AZURE],
+  [/^(?:AWS|AWSS3|AWSCloudTrail|AWSGuardDuty|AWSVPCFlow|AWSCloudWatch)$/i, AWS],
+  [/^(?:GCPAuditLogs)$/i, GCP],
+  [/^(?:OktaSSO|OktaSSOv2|Okta_CL|OktaV2_CL)$/i, IDENTITY_PROVIDER],
+  [/^(?:GitHubEcAuditLogPolling|GitHubAuditLogPolling_CL|GitHubAuditData)$/i, SAAS],
+];
+
+/**
+ * The platforms a rule fires on that reads all of `names` (a table's row for each; the first that matches): every
+ * platform of them, in the order first met; undefined (every platform) when it names none or one no row knows.
+ */
+export function sourcePlatforms(table: SourcePlatformTable, names: readonly string[]): string[] | undefined {
+  if (!names.length) return undefined;
+  const platforms = new Set<string>();
+  for (const name of names) {
+    const row = table.find(([pattern]) => pattern.test(name));
+    if (!row) return undefined;
+    for (const platform of row[1]) platforms.add(platform);
+  }
+  return [...platforms];
+}
+
+/** The names of `names` a table knows: the macros of a search that stand for data, not its helpers. */
+export function knownSources(table: SourcePlatformTable, names: readonly string[]): string[] {
+  return names.filter((name) => table.some(([pattern]) => pattern.test(name)));
+}
+
+/** The macros a Splunk search calls, by name (`` `okta` ``, `` `security_content_ctime(firstTime)` ``), in order, once each. */
+export function splunkSearchMacros(search: string): string[] {
+  return [...new Set([...search.matchAll(/`([A-Za-z_]\w*)(?:\([^`]*\))?`/g)].map((match) => match[1]!))];
+}
+
+/** The platforms of a Splunk search from the macros it calls that stand for data (SPLUNK_MACROS); undefined for none. */
+export function splunkSearchPlatforms(search: string | undefined): string[] | undefined {
+  return search === undefined ? undefined : sourcePlatforms(SPLUNK_MACROS, knownSources(SPLUNK_MACROS, splunkSearchMacros(search)));
+}
+
+/**
+ * The tables a KQL query needs as kql-tables.ts writes them (`SecurityEvent (EventID 4688)`), by name: a table it runs
+ * without (`IdentityInfo (optional: leftouter lookup)`) says nothing of where it fires.
+ */
+export function neededTableNames(groups: readonly (readonly string[])[] | undefined): string[] {
+  const tables = (groups ?? []).flat().filter((table) => !isOptionalRead(table));
+  return [...new Set(tables.map((table) => /^\S+/.exec(table)![0]))];
+}

@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'chai';
+import { parseRuleFile } from '../../lib/coverage/read-rule-folder.js';
+import { parseSavedSearches } from '../../lib/coverage/read-splunk-conf.js';
+import { parseSentinelExport } from '../../lib/coverage/read-sentinel-export.js';
+import { ruleItems } from '../helpers/rule-outcomes.js';
+
+/** The platforms of the one rule a file's text is read as; the outcome itself when it is no rule. */
+const platformsOf = (text: string, file: string): unknown => {
+  const outcome = parseRuleFile(text, file);
+  return 'rule' in outcome ? outcome.rule.platforms : outcome;
+};
+
+/** The platforms of each rule of a file read as several (a savedsearches.conf, a Python module). */
+const itemPlatforms = (outcome: Parameters<typeof ruleItems>[0]): unknown[] => ruleItems(outcome).map((item) => ('rule' in item ? item.rule.platforms : item));
+
+const fixture = (path: string): string => readFileSync(new URL(`../fixtures/coverage/cloud-siem/${path}`, import.meta.url), 'utf8');
+
+describe('platforms from the data a rule reads (source-platforms.ts)', () => {
+  describe('Splunk security_content detections: data_source, else the macros the search starts from', () => {
+    // splunk/security_content detections/cloud and detections/application (Apache-2.0); their shapes in
+    // test/fixtures/coverage/cloud-siem/README.md, each written here with its data_source and search macro.
+    const detection = (sources: string[], search: string): string =>
+      [
+        'name: A cloud detection',
+        'status: production',
+        'type: TTP',
+        ...(sources.length ? ['data_source:', ...sources.map((source) => `- ${source}`)] : []),
+        `search: '${search}'`,
+        'tags:',
+        '  mitre_attack_id:',
+        '  - T1078',
+        '',
+      ].join('\n');
+    const cases: [what: string, sources: string[], search: string, platforms: string[] | undefined][] = [
+      ['Azure Active Directory Disable Strong Authentication (azure_ad_multi_factor_authentication_disabled.yml)', ['Azure Active Directory Disable Strong Authentication'], '`azure_monitor_aad` category=AuditLogs', ['Azure AD']],
+      ['O365 ModifyFolderPermissions: the management activity feed holds Entra ID\'s workload too', ['O365 ModifyFolderPermissions'], '`o365_management_activity` Operation=ModifyFolderPermissions', ['Office 365', 'Azure AD']],
+      ['Okta (okta_mfa_exhaustion_hunt.yml)', ['Okta'], '`okta` eventType=system.push.send_factor_verify_push', ['Azure AD']],
+      ['G Suite Gmail (gsuite_email_suspicious_attachment.yml)', ['G Suite Gmail'], '`gsuite_gmail` num_message_attachments > 0', ['Google Workspace']],
+      ['GitHub Enterprise Audit Logs (github_enterprise_disable_2fa_requirement.yml)', ['GitHub Enterprise Audit Logs'], '`github_enterprise` action=org.disable_two_factor_requirement', ['SaaS']],
+      ['no data_source (a detection of 2021): the search\'s o365_management_activity macro', [], '`o365_management_activity` Workload=Exchange | `security_content_ctime(firstTime)` | `x_filter`', ['Office 365', 'Azure AD']],
+      ['no data_source: the azuread macro (sourcetype=mscs:azure:eventhub)', [], '`azuread` body.operationName="Add member to role"', ['Azure AD']],
+      ['Azure AD and O365 sources together: both', ['Azure Active Directory Add member to role', 'O365 Add member to role.'], '`azure_monitor_aad`', ['Azure AD', 'Office 365']],
+      ['a CIM data model search of CrowdStrike events: data of any platform', ['CrowdStrike ProcessRollup2'], '| tstats `security_content_summariesonly` count from datamodel=Endpoint.Processes', undefined],
+      ['an Okta source beside one no table knows: any platform', ['Okta', 'CrowdStrike ProcessRollup2'], '| tstats count from datamodel=Authentication', undefined],
+    ];
+    for (const [what, sources, search, platforms] of cases) {
+      it(`${what} -> ${platforms?.join(', ') ?? 'every platform'}`, () => {
+        expect(platformsOf(detection(sources, search), 'detection.yml')).to.deep.equal(platforms);
+      });
+    }
+
+    it('reads a deployed saved search by the macros of its search (ESCU\'s savedsearches.conf keeps no data_source)', () => {
+      const conf = [
+        '[ESCU - Azure AD Multi-Factor Authentication Disabled - Rule]',
+        'action.correlationsearch.enabled = 1',
+        'action.correlationsearch.label = ESCU - Azure AD Multi-Factor Authentication Disabled - Rule',
+        'action.correlationsearch.annotations = {"mitre_attack": ["T1556", "T1556.006"]}',
+        'action.notable = 1',
+        'disabled = 0',
+        'search = `azure_monitor_aad` category=AuditLogs operationName="Disable Strong Authentication" | `azure_ad_multi_factor_authentication_disabled_filter`',
+        '',
+      ].join('\n');
+      const outcome = parseSavedSearches(conf, 'savedsearches.conf');
+      expect(itemPlatforms(outcome)).to.deep.equal([['Azure AD']]);
+      const endpoint = parseSavedSearches(conf.replace(/^search = .*$/m, 'search = | tstats count from datamodel=Endpoint.Processes where `process_reg`'), 'savedsearches.conf');
+      expect(itemPlatforms(endpoint)).to.deep.equal([undefined]);
+    });
+  });
+
+  describe('Sentinel analytic rules: the tables the query reads, else the connectors', () => {
+    it('reads SigninPasswordSpray.yaml (SigninLogs and AADNonInteractiveUserSignInLogs through table(tableName), T1110) as Entra ID\'s', () => {
+      expect(platformsOf(fixture('sentinel/SigninPasswordSpray.yaml'), 'SigninPasswordSpray.yaml')).to.deep.equal(['Azure AD']);
+    });
+
+    it('reads Malicious_Inbox_Rule.yaml (OfficeActivity, T1098, T1078) as Office 365\'s', () => {
+      expect(platformsOf(fixture('sentinel/Malicious_Inbox_Rule.yaml'), 'Malicious_Inbox_Rule.yaml')).to.deep.equal(['Office 365']);
+    });
+
+    // Defender XDR's connector (MicrosoftThreatProtection) serves its email and its device tables alike: the tables decide.
+    const xdr = (table: string, optional = ''): string =>
+      [
+        'id: 0f1a2b3c-0000-4000-8000-000000000001',
+        'name: A Defender XDR rule',
+        'severity: Medium',
+        'requiredDataConnectors:',
+        '  - connectorId: MicrosoftThreatProtection',
+        '    dataTypes:',
+        `      - ${table}`,
+        'queryFrequency: 1h',
+        'queryPeriod: 1h',
+        'relevantTechniques:',
+        '  - T1566',
+        'query: |',
+        `  ${table}`,
+        '  | where ThreatTypes has "Phish"',
+        ...(optional ? [`  | join kind=leftanti (${optional}) on AccountUpn`] : []),
+        'kind: Scheduled',
+        '',
+      ].join('\n');
+    const cases: [string, string, string, string[] | undefined][] = [
+      ['EmailEvents', 'EmailEvents', '', ['Office 365']],
+      ['CloudAppEvents, events of Office 365 and other cloud apps', 'CloudAppEvents', '', ['Office 365', 'SaaS']],
+      ['DeviceProcessEvents, of Windows, Linux and macOS devices', 'DeviceProcessEvents', '', undefined],
+      ['EmailEvents with a table it runs without (leftanti)', 'EmailEvents', 'DeviceInfo', ['Office 365']],
+    ];
+    for (const [what, table, optional, platforms] of cases) {
+      it(`reads MicrosoftThreatProtection's ${what} -> ${platforms?.join(', ') ?? 'every platform'}`, () => {
+        expect(platformsOf(xdr(table, optional), 'rule.yaml')).to.deep.equal(platforms);
+      });
+    }
+
+    it('reads the connectors when the query reads no table the table knows (a workspace function over Okta_CL)', () => {
+      const rule = [
+        'id: 0f1a2b3c-0000-4000-8000-000000000002',
+        'name: Okta MFA push fatigue',
+        'severity: Medium',
+        'requiredDataConnectors:',
+        '  - connectorId: OktaSSO',
+        '    dataTypes:',
+        '      - Okta_CL',
+        'queryFrequency: 1h',
+        'queryPeriod: 1h',
+        'relevantTechniques:',
+        '  - T1621',
+        'query: |',
+        '  OktaPushEvents',
+        '  | where eventType_s == "system.push.send_factor_verify_push"',
+        'kind: Scheduled',
+        '',
+      ].join('\n');
+      expect(platformsOf(rule, 'rule.yaml')).to.deep.equal(['Azure AD']);
+    });
+
+    it('reads a deployed rule of a Sentinel export by its query\'s tables (SigninLogs: Entra ID; SecurityEvent: Windows)', () => {
+      const file = fileURLToPath(new URL('../fixtures/coverage/sentinel-export/analytic_rules_export.json', import.meta.url));
+      const text = readFileSync(file, 'utf8');
+      const input = parseSentinelExport(JSON.parse(text), text, 'export.json');
+      expect(input.rules.map((rule) => [rule.name, rule.platforms])).to.deep.equal([
+        ['Password spray against many accounts', ['Azure AD']],
+        ['Kerberoasting: many RC4 service tickets', ['Windows']],
+      ]);
+    });
+  });
+});

@@ -8,13 +8,15 @@
  * own, worthy of generating an alert": Panther's documentation of signals), weighs PANTHER_WEIGHTS.signalsOnly, as an
  * Elastic building block does. `Enabled: false` (what a team has not switched on) and a `DisplayName` starting `--DEPRECATED--` are ignored
  * with that reason; so are a policy (it checks how a cloud resource is configured, not what someone did) and the other
- * analysis types (global helpers, data models, queries, packs), which detect nothing. A detection written in Python
+ * analysis types (global helpers, data models, queries, packs), which detect nothing. A rule fires on the platforms of
+ * its `LogTypes` (source-platforms.ts: `Okta.SystemLog` an identity provider). A detection written in Python
  * (read-panther-python.ts) is read by the same rules (pantherDetection).
  */
 import { roundLevel, untaggedRule, weightFactor, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleOutcome } from './read-rule-folder.js';
 import { listItems, scalarText, type LineIndex, type YamlMap } from './yaml-events.js';
 import { INDEXED_TECHNIQUE_ID_SOURCE } from '../attack/technique-id.js';
+import { foldedLogType, PANTHER_LOG_TYPES, sourcePlatforms } from './source-platforms.js';
 
 /** How a Panther detection's `Severity` and `Status` become a coverage weight (their product). */
 export const PANTHER_WEIGHTS = {
@@ -152,5 +154,8 @@ export function pantherDetection(item: PantherFields, file: string): RuleOutcome
     rule.tags = tags;
   }
   if (item.logTypes.length) rule.dataSources = item.logTypes;
+  // Its log types say where it fires: Okta.SystemLog an identity provider, AWS.CloudTrail AWS.
+  const platforms = sourcePlatforms(PANTHER_LOG_TYPES, item.logTypes.map(foldedLogType));
+  if (platforms) rule.platforms = platforms;
   return withNotes({ rule });
 }

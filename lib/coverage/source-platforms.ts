@@ -1,7 +1,7 @@
 /**
  * The data a SIEM rule reads -> the ATT&CK platforms whose activity that data records, one table per vendor's names
  * for its data: Splunk's `data_source` names and the macros a search starts from, Sentinel's connector IDs and the
- * KQL tables a query reads. A rule fires on the platforms of every source it reads together
+ * KQL tables a query reads, Panther's log types. A rule fires on the platforms of every source it reads together
  * (sourcePlatforms); a rule that reads one source no table knows (CrowdStrike's process events, a CIM data model, a
  * custom table) reads data of any platform, and counts on every one, as a Sigma rule of an unknown product does.
  *
@@ -27,6 +27,7 @@ const IDENTITY_PROVIDER = AZURE_AD;
 const GOOGLE_WORKSPACE = ['Google Workspace'];
 const SAAS = ['SaaS'];
 const CONTAINERS = ['Containers'];
+const ENDPOINTS = ['Windows', 'Linux', 'macOS'];
 // Microsoft 365's management activity feed holds Entra ID's workload beside Exchange's and SharePoint's: the Splunk
 // Add-on for Microsoft Office 365 reads it by content type (`Audit.AzureActiveDirectory | Audit.Exchange |
 // Audit.SharePoint | Audit.General`, its splunk_ta_o365_management_activity input), and security_content's O365
@@ -102,6 +103,34 @@ export const SENTINEL_SOURCES: SourcePlatformTable = [
   [/^(?:OktaSSO|OktaSSOv2|Okta_CL|OktaV2_CL)$/i, IDENTITY_PROVIDER],
   [/^(?:GitHubEcAuditLogPolling|GitHubAuditLogPolling_CL|GitHubAuditData)$/i, SAAS],
 ];
+
+/**
+ * Panther's log types (panther-analysis rules' `LogTypes`, rules/okta_rules/okta_admin_role_assigned.yml: T1078 from
+ * `Okta.SystemLog`), by vendor, as the YAML writes them (`Okta.SystemLog`) and as pypanther's enumerations name them
+ * (`LogType.OKTA_SYSTEM_LOG`, `LogTypeOktaSystemLog`): each is read folded (`oktasystemlog`). Microsoft 365's Azure
+ * Active Directory feed is Entra ID's; Panther's Azure.Audit holds Entra ID's sign-ins (pypanther's
+ * AzureAuditRiskLevelPassthrough reads them) beside Azure's activity. An EDR's events (CrowdStrike, SentinelOne,
+ * osquery) are of Windows, Linux and macOS hosts.
+ */
+export const PANTHER_LOG_TYPES: SourcePlatformTable = [
+  [/^(?:okta|onelogin|duo|auth0|jumpcloud)/, IDENTITY_PROVIDER],
+  [/^microsoft365auditazureactivedirectory$/, AZURE_AD],
+  [/^microsoft365/, OFFICE],
+  [/^azure/, ['Azure AD', 'Azure']],
+  [/^gsuite/, GOOGLE_WORKSPACE],
+  [/^amazoneks/, CONTAINERS],
+  [/^aws/, AWS],
+  [/^gcp/, GCP],
+  [/^(?:box|slack|zoom|zendesk|atlassian|onepassword|notion|salesforce|github|gitlab|asana|dropbox|tines|workday|snyk|mongodb|heroku)/, SAAS],
+  [/^(?:crowdstrike|sentinelone|osquery)/, ENDPOINTS],
+  [/^windows/, WINDOWS],
+  [/^linux/, LINUX],
+];
+
+/** A Panther log type as PANTHER_LOG_TYPES reads it: `Okta.SystemLog`, `OKTA_SYSTEM_LOG`, `LogTypeOktaSystemLog` -> `oktasystemlog`. */
+export function foldedLogType(name: string): string {
+  return name.trim().replace(/^LogType(?=[A-Z])/, '').replace(/[._\s-]/g, '').toLowerCase();
+}
 
 /**
  * The platforms a rule fires on that reads all of `names` (a table's row for each; the first that matches): every

@@ -34,6 +34,7 @@ describe('parseRuleFile (Panther detections)', () => {
         ],
         level: 0.9,
         levelReason: 'panther rule, no status, severity High -> 0.9',
+        platforms: ['AWS'],
         ...tacticTags([
           ['TA0005', 11],
           ['TA0040', 12],

@@ -143,4 +143,52 @@ describe('platforms from the data a rule reads (source-platforms.ts)', () => {
       ]);
     });
   });
+
+  describe("Panther rules: their LogTypes", () => {
+    const rule = (logTypes: string[]): string =>
+      ['AnalysisType: rule', 'RuleID: "A.Rule"', 'DisplayName: "A rule"', 'Enabled: true', 'LogTypes:', ...logTypes.map((type) => `  - ${type}`), 'Reports:', '  MITRE ATT&CK:', '    - TA0004:T1078', 'Severity: Medium', ''].join('\n');
+    it('reads okta_admin_role_assigned.yml (Okta.SystemLog, T1078) as an identity provider\'s', () => {
+      expect(platformsOf(fixture('panther/okta_admin_role_assigned.yml'), 'okta_admin_role_assigned.yml')).to.deep.equal(['Azure AD']);
+    });
+    const cases: [string[], string[] | undefined][] = [
+      [['OneLogin.Events'], ['Azure AD']],
+      [['GSuite.Reports'], ['Google Workspace']],
+      [['Box.Event', 'Slack.AuditLogs', 'Zoom.Activity', 'Zendesk.Audit', 'Atlassian.Audit', 'OnePassword.SignInAttempt', 'Notion.AuditLogs', 'Salesforce.Login', 'GitHub.Audit'], ['SaaS']],
+      [['AWS.CloudTrail'], ['AWS']],
+      [['GCP.AuditLog'], ['GCP']],
+      [['Microsoft365.Audit.Exchange'], ['Office 365']],
+      [['Microsoft365.Audit.AzureActiveDirectory'], ['Azure AD']],
+      [['Amazon.EKS.Audit'], ['Containers']],
+      [['Crowdstrike.FDREvent'], ['Windows', 'Linux', 'macOS']],
+      [['Windows.EventLogs'], ['Windows']],
+      [['Okta.SystemLog', 'AWS.CloudTrail'], ['Azure AD', 'AWS']],
+      [['Okta.SystemLog', 'Zeek.DNS'], undefined],
+      [['Custom.OhSnap'], undefined],
+    ];
+    for (const [logTypes, platforms] of cases) {
+      it(`reads LogTypes ${logTypes.join(', ')} -> ${platforms?.join(', ') ?? 'every platform'}`, () => {
+        expect(platformsOf(rule(logTypes), 'rule.yml')).to.deep.equal(platforms);
+      });
+    }
+
+    it('reads a pypanther rule\'s log_types by their enumeration members (LogType.OKTA_SYSTEM_LOG)', () => {
+      // The shape of panther-labs/pypanther's rules (pypanther/rules/okta_rules/*.py): a class deriving from Rule.
+      const python = [
+        'from pypanther import LogType, Rule, Severity',
+        '',
+        '',
+        'class OktaAdminRoleAssigned(Rule):',
+        '    id = "Okta.AdminRoleAssigned-prototype"',
+        '    display_name = "Okta Admin Role Assigned"',
+        '    log_types = [LogType.OKTA_SYSTEM_LOG]',
+        '    default_severity = Severity.INFO',
+        '    reports = {"MITRE ATT&CK": ["TA0004:T1078"]}',
+        '',
+        '    def rule(self, event):',
+        '        return event.get("eventType") == "user.account.privilege.grant"',
+        '',
+      ].join('\n');
+      expect(itemPlatforms(parseRuleFile(python, 'okta_admin_role_assigned.py'))).to.deep.equal([['Azure AD']]);
+    });
+  });
 });

@@ -632,7 +632,7 @@ function stripEqlComments(query: string): string {
 // and names where a rule fires with `Platform: …` tags (detection-rules' tag vocabulary, EXPECTED_RULE_TAGS of
 // detection_rules/schemas/definitions.py: `Platform: AWS` on credential_access_root_console_failure_brute_force.toml,
 // T1110, of 2026), each read as the ATT&CK platform it is (AWS, GCP and Azure: IaaS in the review; Entra ID and Okta:
-// identity providers; Kubernetes: Containers); `Platform: Wiz`, a security product, names none. Rules without them name
+// identity providers, written Azure AD as source-platforms.ts writes them; Kubernetes: Containers); `Platform: Wiz`, a security product, names none. Rules without them name
 // their cloud in a `Data Source:` tag (credential_access_iam_user_addition_to_group.toml, T1098: `Data Source: AWS`,
 // `Data Source: Amazon Web Services`), read the same way; `Data Source: Azure` is left out, as Elastic writes it on
 // Entra ID sign-in rules too (credential_access_entra_id_suspicious_signin.toml: `Data Source: Azure`, `Data Source:
@@ -651,7 +651,7 @@ const ELASTIC_PLATFORMS: Readonly<Record<string, string>> = {
   'platform: azure': 'Azure',
   'platform: gcp': 'GCP',
   'platform: entra id': 'Azure AD',
-  'platform: okta': 'Identity Provider',
+  'platform: okta': 'Azure AD',
   'platform: google workspace': 'Google Workspace',
   'platform: microsoft 365': 'Office 365',
   'platform: github': 'SaaS',
@@ -667,7 +667,7 @@ const ELASTIC_PLATFORMS: Readonly<Record<string, string>> = {
   'data source: entra id protection logs': 'Azure AD',
   'data source: microsoft entra id': 'Azure AD',
   'data source: microsoft entra id sign-in logs': 'Azure AD',
-  'data source: okta': 'Identity Provider',
+  'data source: okta': 'Azure AD',
   'data source: microsoft 365': 'Office 365',
   'data source: google workspace': 'Google Workspace',
   'data source: github': 'SaaS',

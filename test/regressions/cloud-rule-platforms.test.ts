@@ -19,10 +19,10 @@ import { stixDir, testCacheDir } from '../helpers/attack.js';
 const folder = fileURLToPath(new URL('../fixtures/coverage/cloud-siem', import.meta.url));
 const IDS = ['T1078', 'T1098', 'T1110', 'T1114', 'T1556'];
 
-/** A threat layer of ATT&CK 18 on `platforms` alone, using IDS. */
-const threatOn = (platforms: string[]) => ({
+/** A threat layer of ATT&CK `attack` (18) on `platforms` alone, using IDS. */
+const threatOn = (platforms: string[], attack = '18') => ({
   name: 'Incident',
-  versions: { attack: '18', navigator: '5.1.0', layer: '4.5' },
+  versions: { attack, navigator: '5.1.0', layer: '4.5' },
   domain: 'enterprise-attack',
   filters: { platforms },
   techniques: IDS.map((techniqueID) => ({ techniqueID, score: 1 })),
@@ -32,10 +32,10 @@ const threatOn = (platforms: string[]) => ({
 describe('regression: Splunk, Sentinel and Panther rules of cloud identity and Office data fire on those platforms, not on Windows', () => {
   let index: AttackIndex;
 
-  const review = (platforms: string[]): GapReview => {
-    const coverage = resolveCoverage([readRuleFolder(folder)], index);
-    const input = parseCoverageLayers(JSON.stringify(threatOn(platforms)), 'threat.json', { role: 'threat' })[0]!;
-    return reviewGaps([threatFromLayer(input, index).source], coverage, index, { minCoverage: 0.5 });
+  const review = (platforms: string[], release = index): GapReview => {
+    const coverage = resolveCoverage([readRuleFolder(folder)], release);
+    const input = parseCoverageLayers(JSON.stringify(threatOn(platforms, release.major)), 'threat.json', { role: 'threat' })[0]!;
+    return reviewGaps([threatFromLayer(input, release).source], coverage, release, { minCoverage: 0.5 });
   };
 
   before(() => {
@@ -67,5 +67,14 @@ describe('regression: Splunk, Sentinel and Panther rules of cloud identity and O
       ['T1556', ['Identity Provider']],
     ]);
     expect(rows.every((row) => row.coverage > 0 && !row.otherPlatformRules.length)).to.equal(true);
+  });
+
+  it('in ATT&CK 14, before Identity Provider: the Okta rules fire on Azure AD, its identity platform, not on Windows, and no name is unknown', () => {
+    const release = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() }).release('enterprise-attack', '14.1');
+    const result = review(['Windows', 'Azure AD'], release);
+    const t1110 = result.rows.find((row) => row.id === 'T1110')!;
+    expect(t1110.rules.map((rule) => rule.name)).to.deep.equal(['Password spray attack against Microsoft Entra ID application', 'Okta MFA Exhaustion Hunt']);
+    expect(t1110.platformsCovered).to.deep.equal(['Azure AD']);
+    expect(result.notes.filter((note) => /is not an ATT&CK/.test(note))).to.deep.equal([]);
   });
 });

@@ -206,19 +206,31 @@ const PLACEHOLDER_TITLE = /^(?:detection|query|rule|hunt(?:ing)?(?:\s+query)?)\s
 // "# 🕵️ Threat Hunt Report: **Lurker**", "### 🪪 Flag 1 – …" sections each over its query (`| where DeviceName ==
 // "azuki-sl"`, `| where Timestamp between (datetime(2025-11-18) .. datetime(2025-11-21))`) and a "## 🧩 MITRE ATT&CK
 // Mapping" table; others (found through the code index, their repositories not named there) under "## Steps Taken",
-// "## Chronological Event Timeline", "## Response Taken", "## Environment & Timeline". Told by both: a heading of a
-// report's (its title, a timeline, findings, the response taken, flags: a heading that starts so, emoji and numbering
-// aside) and a query pinned so. A detection repository's investigation query pins nothing by a literal
-// (Bert-JanP/Hunting-Queries-Detection-Rules' DFIR queries, `let CompromisedDevice = "…"; … | where DeviceName ==
-// CompromisedDevice`, under no such heading) and is read as before; so is a rule's "## What a Finding Looks Like" over a
-// query of `TargetUserName == "Administrators"`, a group (securityguidebook/KQL-Queries' "KQL Detection Rules.md").
-const REPORT_TITLE = /\bthreat[-\s]+hunt(?:ing)?\b.*\b(?:report|event|scenario|lab|project)\b|\b(?:hunt|investigation|incident)\s+report\b|\bthreat\s+hunt$/i;
-const REPORT_SECTION =
-  /^(?:(?:chronological|attack|event|incident)\s+)*timeline\b|^(?:environment|scope)\s*(?:&|and)\s*timeline\b|^(?:key\s+)?findings\b|^(?:response\s+taken|steps\s+taken|lessons\s+learned|executive\s+summary)\b|^flag\s+(?:\d+|by\s+flag)\b/i;
+// "## Chronological Event Timeline", "## Response Taken", "## Environment & Timeline"; Feecasso/-Devices-Exposed-to-the-
+// Internet's README.md, "# 🛡️ Incident Timeline & Threat Analysis Report" over "## 📌 Summary of Findings" and queries
+// each pinned to `DeviceName == "windows-target-1"`; a "# Windows Server Threat Hunt: RDP Exposure & MITRE Mapping".
+// Told by both, as what separates a report from a detection's write-up:
+// - its genre, in its headings: a title that says a report (REPORT_TITLE), or a section only an account of one
+//   investigation has (REPORT_SECTION: the steps or the response taken, flags, an incident's timeline); the sections a
+//   detection's write-up may hold as well (REPORT_LIKE_SECTION: a timeline, as of the campaign it detects; findings; an
+//   executive summary; lessons learned) only two together;
+// - a query pinned to its own environment: a literal host or account of its own (PINNED_ENTITY), or its dates. A
+//   built-in account (WELL_KNOWN_ACCOUNT: krbtgt, root, Administrator, SYSTEM) is the same in every environment, as a
+//   group is (`TargetUserName == "Administrators"`: securityguidebook/KQL-Queries' "KQL Detection Rules.md", under its
+//   "## What a Finding Looks Like"), and an indicator (an IP, a hash, a C2 domain) is tested in fields of its own: a
+//   detection names them to run anywhere.
+// A detection repository's investigation query pins nothing by a literal (Bert-JanP/Hunting-Queries-Detection-Rules' DFIR
+// queries, `let CompromisedDevice = "…"; … | where DeviceName == CompromisedDevice`, under no such heading) and is read as
+// before.
+const REPORT_TITLE = /\bthreat[-\s]+hunt(?:ing)?\b.*\b(?:report|event|scenario|lab|project)\b|\b(?:hunt|investigation|incident)\s+report\b|\bthreat\s+hunt(?:$|\s*[:\u2013\u2014-]\s)/i;
+const REPORT_SECTION = /^(?:(?:chronological|incident|event)\s+)+timeline\b|^(?:response\s+taken|steps\s+taken)\b|^flag\s+(?:\d+|by\s+flag)\b/i;
+const REPORT_LIKE_SECTION = /^(?:attack\s+)?timeline\b|^(?:environment|scope)\s*(?:&|and)\s*timeline\b|^(?:key\s+|summary\s+of\s+)?findings\b|^(?:lessons\s+learned|executive\s+summary)\b/i;
 // A host's or an account's field tested against one name (`DeviceName == "ceh-tor1"`, `AccountName =~ "x"`, SPL's
 // `host="web-01"`); a variable, a wildcard or a negation (`!=`, `!has`) pins nothing.
 const PINNED_ENTITY =
-  /(?<![\w.!])(DeviceName|DeviceId|Computer|ComputerName|HostName|host|AccountName|AccountUpn|InitiatingProcessAccountName|UserPrincipalName|user)\s*(==|=~|=|\s(?:has|contains|startswith)(?:_cs)?)\s*@?(["'])([^"'*\n]+)\3/i;
+  /(?<![\w.!])(DeviceName|DeviceId|Computer|ComputerName|HostName|host|AccountName|AccountUpn|InitiatingProcessAccountName|UserPrincipalName|user)\s*(==|=~|=|\s(?:has|contains|startswith)(?:_cs)?)\s*@?(["'])([^"'*\n]+)\3/gi;
+// Windows' and Unix's built-in accounts, a domain or `NT AUTHORITY\` before them aside.
+const WELL_KNOWN_ACCOUNT = /^(?:.*\\)?(?:krbtgt|root|administrator|guest|system|local\s+service|network\s+service|defaultaccount|wdagutilityaccount)$/i;
 // A date written in the query: Kusto's `datetime(2025-11-18)`, SPL's `earliest="11/18/2025:00:00:00"`.
 const PINNED_DATE = /\bdatetime\(\s*["']?\d{4}-\d{2}-\d{2}[^)]*\)|\bearliest\s*=\s*["']?\d{1,2}\/\d{1,2}\/\d{4}[^\s"']*/i;
 
@@ -226,17 +238,30 @@ const PINNED_DATE = /\bdatetime\(\s*["']?\d{4}-\d{2}-\d{2}[^)]*\)|\bearliest\s*=
 export const HUNT_REPORT = "a threat hunt's report: its queries are pinned to one host, account or time window, run once to investigate, not a detection that runs";
 export const HUNT_REPORT_TO_DO = 'to count what it detects, write its query as a detection (no host, account or date pinned) in a query file of its own, or list its techniques in a detections file';
 
-/** Whether a heading is a report's (REPORT_TITLE, REPORT_SECTION), its emphasis, emoji and numbering aside. */
-function isReportHeading(heading: string): boolean {
-  const text = heading.replace(/[*_`]/g, '').replace(/^[^\p{L}]+/u, '').trim();
-  return REPORT_TITLE.test(text) || REPORT_SECTION.test(text);
+/** A heading's words, its emphasis, emoji and numbering aside. */
+function headingWords(heading: string): string {
+  return heading.replace(/[*_`]/g, '').replace(/^[^\p{L}]+/u, '').trim();
 }
 
-/** What pins a threat hunt's report's queries (isReportHeading, PINNED_ENTITY, PINNED_DATE), as written; undefined for any other Markdown. */
+/** Whether a Markdown file's headings are a report's (REPORT_TITLE, REPORT_SECTION, or two of REPORT_LIKE_SECTION). */
+function hasReportHeadings(read: MarkdownQuery): boolean {
+  const like = new Set<string>();
+  for (const { text } of read.lines) {
+    const heading = HEADING.exec(text)?.[2];
+    if (heading === undefined) continue;
+    const words = headingWords(heading);
+    if (REPORT_TITLE.test(words) || REPORT_SECTION.test(words)) return true;
+    const section = REPORT_LIKE_SECTION.exec(words);
+    if (section) like.add(section[0].toLowerCase().replace(/\s+/g, ' '));
+  }
+  return like.size >= 2;
+}
+
+/** What pins a threat hunt's report's queries (hasReportHeadings, PINNED_ENTITY, PINNED_DATE), as written; undefined for any other Markdown. */
 function huntReportPin(read: MarkdownQuery): string | undefined {
-  if (!read.lines.some(({ text }) => isReportHeading(HEADING.exec(text)?.[2] ?? ''))) return undefined;
+  if (!hasReportHeadings(read)) return undefined;
   for (const block of read.blocks.filter(isQueryBlock)) {
-    const entity = PINNED_ENTITY.exec(block.text);
+    const entity = [...block.text.matchAll(PINNED_ENTITY)].find((match) => !WELL_KNOWN_ACCOUNT.test(match[4]!.trim()));
     if (entity) return `${entity[1]} ${entity[2]!.trim()} ${entity[3]}${entity[4]}${entity[3]}`;
     const date = PINNED_DATE.exec(block.text);
     if (date) return date[0];

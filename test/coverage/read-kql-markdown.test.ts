@@ -983,6 +983,94 @@ describe("threat hunts' reports kept as Markdown", () => {
     expect('rule' in parseKqlMarkdown(unpinned, 'q.md')).to.equal(true);
   });
 
+  // What separates a report from a detection's write-up: a report's own headings (or two a write-up may share) over a
+  // query pinned to its own environment. Our own lines in real shapes:
+  // - securityguidebook/KQL-Queries, Rules/01 SSH Bruteforce Detection.md @9ee474f3: "## Description", "## MITRE ATT&CK
+  //   Mapping" over | Field | Value |, "## KQL Query"; here with a "## Timeline" of the campaign it detects and the actor's
+  //   own account as its literal, as elastic/detection-rules' hunting/aws/docs/java_ghost_threat_actor_infrastructure_and
+  //   _identity_markers.md @aed06c67 tests Java_Ghost's identities (gh0st_808, warkopi);
+  // - the same shape of a detection validated in a lab, its "## Executive Summary" and "## Findings" over a query of the
+  //   built-in root account;
+  // - Feecasso/-Devices-Exposed-to-the-Internet, README.md: "# 🛡️ Incident Timeline & Threat Analysis Report", "## 🖥️ Host
+  //   Under Review", "## 📌 Summary of Findings" over ```kql blocks each pinned to `DeviceName == "windows-target-1"`;
+  // - a "# Windows Server Threat Hunt: RDP Exposure & MITRE Mapping" (found through the code index, its repository not
+  //   named there): "## 1. Preparation", "## Step 1: …" over queries pinned to the exposed VM.
+  const CAMPAIGN_RULE = lines(
+    '# Rule 06 — Sign-in by a Java_Ghost identity',
+    '## Description',
+    "Sign-ins by the accounts the group creates for persistence.",
+    '## Timeline',
+    '- 2025-03: the group is first reported abusing SES.',
+    '## MITRE ATT&CK Mapping',
+    '| Field | Value |',
+    '|---|---|',
+    '| Technique | T1078.004 — Cloud Accounts |',
+    '## KQL Query',
+    '```kql',
+    'SigninLogs',
+    '| where UserPrincipalName has "gh0st_808"',
+    '```',
+  );
+  const ROOT_RULE = lines(
+    '# Rule 07 — SSH logon as root',
+    '## Executive Summary',
+    'Root should never log on over SSH here.',
+    '## MITRE ATT&CK Mapping',
+    '| Field | Value |',
+    '|---|---|',
+    '| Technique | T1078.003 — Local Accounts |',
+    '## KQL Query',
+    '```kql',
+    'Syslog',
+    '| extend user = extract(@"for (\\S+) from", 1, SyslogMessage)',
+    '| where user == "root"',
+    '```',
+    '## Findings',
+    '- Fired once in the lab, on the test logon.',
+  );
+  const INCIDENT_TIMELINE = lines(
+    '# 🛡️ Incident Timeline & Threat Analysis Report',
+    '## 🖥️ Host Under Review',
+    '**Hostname:** `lab-dns-2`',
+    '## 📌 Summary of Findings',
+    '1. Many failed logons from outside.',
+    '```kql',
+    'DeviceLogonEvents',
+    '| where DeviceName == "lab-dns-2"',
+    '| where ActionType == "LogonFailed"',
+    '```',
+    '## 🧠 MITRE ATT&CK Mapping',
+    '| Tactic | Technique | ID |',
+    '|---|---|---|',
+    '| Credential Access | Brute Force | T1110 |',
+  );
+  const HUNT_TITLED = lines(
+    '# Windows Server Threat Hunt: RDP Exposure & MITRE Mapping',
+    '## 1. Preparation',
+    'The VM `lab-dns-2` was exposed to the internet.',
+    '## Step 1: Failed logons',
+    '```kql',
+    'DeviceLogonEvents',
+    '| where DeviceName == "lab-dns-2"',
+    '```',
+    '## MITRE ATT&CK Mapping',
+    '- T1110 Brute Force',
+  );
+
+  it("reads a detection's write-up with one section a report may have, or over a built-in account, as a rule", () => {
+    expect(parseKqlMarkdown(CAMPAIGN_RULE, 'q.md')).to.have.nested.property('rule.name', 'Rule 06 — Sign-in by a Java_Ghost identity');
+    expect(parseKqlMarkdown(ROOT_RULE, 'q.md')).to.have.nested.property('rule.name', 'Rule 07 — SSH logon as root');
+    // Two sections a report may have, over an account of its own environment: a report.
+    const hunted = ROOT_RULE.replace('| where user == "root"', '| where user == "labuser"');
+    expect(parseKqlMarkdown(hunted, 'q.md')).to.have.nested.property('ignored.reason', `${HUNT_REPORT} (user == "labuser"); ${HUNT_REPORT_TO_DO}`);
+  });
+
+  it("counts no rule of a report told by its title or an incident's timeline, whatever sections a detection shares", () => {
+    for (const [text, name] of [[INCIDENT_TIMELINE, '🛡️ Incident Timeline & Threat Analysis Report'], [HUNT_TITLED, 'Windows Server Threat Hunt: RDP Exposure & MITRE Mapping']] as const) {
+      expect(parseKqlMarkdown(text, 'hunt.md')).to.deep.equal({ ignored: { line: 1, name, reason: `${HUNT_REPORT} (DeviceName == "lab-dns-2"); ${HUNT_REPORT_TO_DO}` }, noRule: 'hunt' });
+    }
+  });
+
   it("leaves threat hunts' reports out of a folder, naming them in a note with what to do; one given alone is listed as ignored", () => {
     const dir = freshTmpDir('hunt-reports');
     mkdirSync(join(dir, 'hunts'), { recursive: true });

@@ -165,7 +165,7 @@ export { isJsonObject, type JsonObject } from './json-value.js';
 export { jsonSyntaxPlace, parseJsonText } from './json-text.js';
 /** Coverage inputs and the gap review. */
 export type * from './coverage/coverage-types.js';
-export { readRuleFolder, listRuleFiles, parseRuleFile, type RuleFileOutcome, type RuleOutcome } from './coverage/read-rule-folder.js';
+export { readRuleFolder, listRuleFiles, parseRuleFile, type MarkdownLeft, type RuleFileOutcome, type RuleOutcome } from './coverage/read-rule-folder.js';
 export { sigmaLevel, SIGMA_WEIGHTS, SIGMA_IGNORED_STATUSES } from './coverage/read-sigma.js';
 export { SPLUNK_WEIGHTS, SPLUNK_LEGACY_TYPES, SPLUNK_IGNORED, SENTINEL_WEIGHTS, ELASTIC_WEIGHTS, parseElasticRule, elasticRule } from './coverage/read-siem-rule.js';
 /** Wazuh, Falco, YARA-L and Panther rules: their readers (parseRuleFile calls them) and weight tables. */

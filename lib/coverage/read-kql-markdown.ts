@@ -307,18 +307,29 @@ function readMarkdown(text: string): MarkdownQuery {
 }
 
 /**
- * Whether a Markdown text is a query file this reader takes: a query block (isQueryBlock) tagged KQL (or Kusto), or a
- * query block of any tag in a file with a MITRE ATT&CK (or ATT&CK Tags) heading (cyb3rmik3's queries are untagged,
- * FalconFriday's tagged C#) or a line or table row labelled so that states a technique (`**MITRE ATT&CK:** T1003.001`
- * over an ES|QL block): what parseMarkdownQuery reads the techniques from, so that a file given alone and the same file
- * in a folder are read alike, and a threat hunt's report is taken too, to be named as one (huntReportPin). A README or
- * notes without either are no query and are not counted, as a LICENSE is not; nor is a write-up whose blocks hold
- * commands or log excerpts only (statesTechniquesWithoutQuery).
+ * What a Markdown text is to a rule folder, its text read once:
+ * - `query`: a query file this reader takes, a query block (isQueryBlock) tagged KQL (or Kusto), or a query block of any
+ *   tag in a file with a MITRE ATT&CK (or ATT&CK Tags) heading (cyb3rmik3's queries are untagged, FalconFriday's tagged
+ *   C#) or a line or table row labelled so that states a technique (`**MITRE ATT&CK:** T1003.001` over an ES|QL block):
+ *   what parseMarkdownQuery reads the techniques from, so that a file given alone and the same file in a folder are read
+ *   alike; a threat hunt's report is taken too, to be named as one (huntReportPin);
+ * - `write-up`: a text that states techniques as a query does but holds no query to detect them with, an incident
+ *   write-up, a tool's notes or a project's README showing log excerpts or commands in its code blocks (`mimikatz #
+ *   sekurlsa::logonpasswords` under `**MITRE ATT&CK:** T1003.001`), which no folder counts as a rule;
+ * - `other`: a README or notes, no query, which are not counted, as a LICENSE is not.
  */
-export function looksLikeKqlMarkdown(text: string): boolean {
+export type MarkdownRole = 'query' | 'write-up' | 'other';
+
+export function markdownRole(text: string): MarkdownRole {
   const read = readMarkdown(text);
   const queries = read.blocks.filter(isQueryBlock);
-  return queries.length > 0 && (queries.some((block) => KQL_LANGUAGES.test(block.language)) || statesTechniques(read) || huntReportPin(read) !== undefined);
+  if (!queries.length) return sectionRefs(read).refs.length ? 'write-up' : 'other';
+  return queries.some((block) => KQL_LANGUAGES.test(block.language)) || statesTechniques(read) || huntReportPin(read) !== undefined ? 'query' : 'other';
+}
+
+/** Whether a Markdown text is a query file this reader takes (markdownRole). */
+export function looksLikeKqlMarkdown(text: string): boolean {
+  return markdownRole(text) === 'query';
 }
 
 /** Whether a Markdown file's lines state techniques as a query's do: under a MITRE ATT&CK (or ATT&CK Tags) heading, or after a label. */
@@ -330,14 +341,9 @@ function statesTechniques(read: MarkdownQuery): boolean {
   return stated || splQueries(read).some((block) => splStatedRefs(block).length > 0);
 }
 
-/**
- * Whether a Markdown text states ATT&CK techniques as a query does but holds no query (isQueryBlock) to detect them
- * with: an incident write-up, a tool's notes or a project's README showing log excerpts or commands in its code blocks
- * (`mimikatz # sekurlsa::logonpasswords` under `**MITRE ATT&CK:** T1003.001`), which no folder counts as a rule.
- */
+/** Whether a Markdown text states ATT&CK techniques as a query does but holds no query to detect them with (markdownRole). */
 export function statesTechniquesWithoutQuery(text: string): boolean {
-  const read = readMarkdown(text);
-  return !read.blocks.some(isQueryBlock) && sectionRefs(read).refs.length > 0;
+  return markdownRole(text) === 'write-up';
 }
 
 // The same IDs written in any case (`t1059.001`), as some `.kql` files' comments write them (read-kql-file.ts).

@@ -17,7 +17,7 @@ import { yamlSyntaxIssues } from '../yaml-syntax-issues.js';
 import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageKind, type CoverageProblem, type CoverageRule } from './coverage-types.js';
 import { looksLikeYaraL, parseYaraL } from './read-chronicle.js';
 import { kqlFolderName, parseKqlFile } from './read-kql-file.js';
-import { looksLikeKqlMarkdown, NO_QUERY, NO_QUERY_TO_DO, parseMarkdownQuery, statesTechniquesWithoutQuery } from './read-kql-markdown.js';
+import { looksLikeKqlMarkdown, markdownRole, NO_QUERY, NO_QUERY_TO_DO, parseMarkdownQuery, type MarkdownRole } from './read-kql-markdown.js';
 import { applyFalcoChanges, falcoHelmRulesFiles, isFalcoRuleMapping, isFalcoRules, parseFalcoRuleMapping, parseFalcoRules, type FalcoLink } from './read-falco.js';
 import { isLimaCharlieConfig, isLimaCharlieRule, parseLimaCharlieConfig, parseLimaCharlieRule } from './read-limacharlie.js';
 import { isPantherItem, parsePantherItem } from './read-panther.js';
@@ -94,7 +94,7 @@ export type RuleFileOutcome =
  * @throws UsageError when the path does not exist, or is a folder that holds no file (a wrong path, most likely).
  */
 export function readRuleFolder(dir: string, options: { cacheDir?: string; givenAs?: GivenAs } = {}): CoverageInput {
-  const markdownLeft: string[] = [];
+  const markdownLeft: MarkdownLeft[] = [];
   const files = listRuleFiles(dir, markdownLeft);
   // A folder with no file at all is a wrong path (a typo, a checkout not made yet) far more often than a review meant
   // to count nothing, which a detections file listing none gives.
@@ -154,10 +154,10 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string; givenA
  * Elastic's (ES|QL, Kibana's) or Splunk's (SPL) where no KQL query is read from Markdown but one of those is
  * (dhyey03/elastic-detection-rules).
  */
-function unreadMarkdownNote(dir: string, markdownLeft: readonly string[], files: readonly string[], rules: readonly CoverageRule[], leftOut: ReadonlySet<string>): string[] {
+function unreadMarkdownNote(dir: string, markdownLeft: readonly MarkdownLeft[], files: readonly string[], rules: readonly CoverageRule[], leftOut: ReadonlySet<string>): string[] {
   const unread: string[] = [];
   const writeUps: string[] = [];
-  for (const path of markdownLeft) (headMatches(path, 262144, statesTechniquesWithoutQuery) ? writeUps : unread).push(relative(dir, path).split(sep).join('/'));
+  for (const { path, role } of markdownLeft) (role === 'write-up' ? writeUps : unread).push(relative(dir, path).split(sep).join('/'));
   const some = (count: number, one: string, many: string): string => (count === 1 ? `1 Markdown file ${one}` : `${count} Markdown files ${many}`);
   const notes = writeUps.length ? [`${dir}: ${some(writeUps.length, 'states', 'state')} ATT&CK techniques over no query (${firstElided(writeUps)}): ${NO_QUERY}; ${NO_QUERY_TO_DO}`] : [];
   // Markdown left out (a threat hunt's report) is no query read: beside it, a README is not named.
@@ -825,12 +825,19 @@ function lenientDocuments(
   return undefined;
 }
 
+/** A Markdown file of a rule folder the walk did not take as a query, and what it is (markdownRole). */
+export interface MarkdownLeft {
+  path: string;
+  role: Exclude<MarkdownRole, 'query'>;
+}
+
 /**
  * The rule files under a folder, depth first, names sorted by code point; a single file is its own list. The Markdown
- * files of the folder not taken as queries go to `markdownLeft`, for the note that names them (unreadMarkdownNote),
- * which would otherwise walk the folder again.
+ * files of the folder not taken as queries go to `markdownLeft` with what each is, told from the one read of its head
+ * that left it out, for the note that names them (unreadMarkdownNote), which would otherwise walk the folder and read
+ * them again.
  */
-export function listRuleFiles(dir: string, markdownLeft: string[] = []): string[] {
+export function listRuleFiles(dir: string, markdownLeft: MarkdownLeft[] = []): string[] {
   let isFile: boolean;
   try {
     isFile = statSync(dir).isFile();
@@ -855,18 +862,21 @@ export function listRuleFiles(dir: string, markdownLeft: string[] = []): string[
       // rather than left out without a word.
       else if (entry.isSymbolicLink() && RULE_FILE.test(entry.name) && !existsSync(path)) found.push(path);
       else if (!(entry.isFile() || isLinkToFile(path))) continue;
-      else if (
+      else if (MARKDOWN_FILE.test(entry.name)) {
+        const role = markdownFileRole(path);
+        if (role === 'query') found.push(path);
+        else markdownLeft.push({ path, role });
+      } else if (
         RULE_FILE.test(entry.name) ||
         SAVEDSEARCHES_FILE.test(entry.name) ||
         (extname(entry.name) === '' && looksLikeRule(path)) ||
         (JSON_FILE.test(entry.name) && (looksLikeSplunkJson(path) || looksLikeRuleExport(path))) ||
         (XML_FILE.test(entry.name) && looksLikeWazuhFile(path)) ||
         (SURICATA_FILE.test(entry.name) && looksLikeSuricataFile(path)) ||
-        (MARKDOWN_FILE.test(entry.name) && looksLikeKqlMarkdownFile(path)) ||
         (PY_FILE.test(entry.name) && !named().has(entry.name) && looksLikePantherPython(path))
       ) {
         found.push(path);
-      } else if (MARKDOWN_FILE.test(entry.name)) markdownLeft.push(path);
+      }
     }
   };
   visit(dir);
@@ -920,7 +930,15 @@ export function looksLikeSuricataFile(path: string): boolean {
  * the count, as a LICENSE does.
  */
 export function looksLikeKqlMarkdownFile(path: string): boolean {
-  return headMatches(path, 262144, looksLikeKqlMarkdown);
+  return headMatches(path, MARKDOWN_HEAD, looksLikeKqlMarkdown);
+}
+
+// How much of a Markdown file is read to tell what it is: a query file's head holds its query and its techniques.
+const MARKDOWN_HEAD = 262144;
+
+/** What a Markdown file of a rule folder is (markdownRole), from its head; `other` when it cannot be read. */
+function markdownFileRole(path: string): MarkdownRole {
+  return headRead(path, MARKDOWN_HEAD, markdownRole) ?? 'other';
 }
 
 /** Whether an `.xml` file holds Wazuh rules; other XML (a Maven pom, a Sysmon configuration) stays out of the count. */
@@ -933,14 +951,19 @@ function looksLikeWazuhFile(path: string): boolean {
  * every file of a folder that the walk has to look into.
  */
 function headMatches(path: string, bytes: number, test: (head: string) => boolean): boolean {
+  return headRead(path, bytes, test) ?? false;
+}
+
+/** What `read` makes of the first `bytes` of a file, read once; undefined when it cannot be read. */
+function headRead<T>(path: string, bytes: number, read: (head: string) => T): T | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
     // Only the bytes read are used: no need to zero a buffer of up to 256 KB for each file.
     const buffer = Buffer.allocUnsafe(bytes);
-    return test(buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0)).toString('utf8'));
+    return read(buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0)).toString('utf8'));
   } catch {
-    return false;
+    return undefined;
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

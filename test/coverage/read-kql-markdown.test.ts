@@ -3,10 +3,10 @@
  * words and values, of the layouts of real query files, each named where it is written.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { expect } from 'chai';
 import { HUNT_REPORT, HUNT_REPORT_TO_DO, looksLikeKqlMarkdown, NO_QUERY, NO_QUERY_TO_DO, parseKqlMarkdown, statesTechniquesWithoutQuery } from '../../lib/coverage/read-kql-markdown.js';
-import { readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
+import { listRuleFiles, readRuleFolder, type MarkdownLeft } from '../../lib/coverage/read-rule-folder.js';
 import { readCoverageInputs } from '../../lib/coverage/read-threat.js';
 import { statedLogSources } from '../../lib/coverage/stated-log-sources.js';
 import type { CoverageRule } from '../../lib/coverage/coverage-types.js';
@@ -674,6 +674,11 @@ describe('readRuleFolder and --coverage with KQL queries kept as Markdown', () =
       `${dir}: 2 Markdown files state ATT&CK techniques over no query (incidents/lsass.md, mimikatz.md): ${NO_QUERY}; ${NO_QUERY_TO_DO}`,
       `${dir}: 1 Markdown file is not read as a KQL query (README.md): a query kept as Markdown needs a \`\`\`kql block, or a code block and its techniques under a MITRE ATT&CK heading or after a MITRE ATT&CK label (**MITRE ATT&CK:** T1003.001, | MITRE ATT&CK | T1003.001 |)`,
     ]);
+    // The walk tells each Markdown file it leaves from the one read of its head that left it out, for the note: before,
+    // it handed back the paths alone, and the note read each head again to tell a write-up from a README.
+    const left: MarkdownLeft[] = [];
+    expect(listRuleFiles(dir, left).map((file) => relative(dir, file))).to.deep.equal(['aitm.md']);
+    expect(left.map(({ path, role }) => [relative(dir, path), role])).to.deep.equal([['README.md', 'other'], ['incidents/lsass.md', 'write-up'], ['mimikatz.md', 'write-up']]);
     // Beside Sigma rules, a write-up is named too; a README is not.
     const sigma = freshTmpDir('sigma-write-up');
     writeFileSync(join(sigma, 'rule.yml'), lines('title: Encoded PowerShell', 'logsource:', '  category: process_creation', '  product: windows', 'detection:', '  sel:', '    CommandLine|contains: -enc', '  condition: sel', 'tags:', '  - attack.t1059.001'));

@@ -166,6 +166,8 @@ export { jsonSyntaxPlace, parseJsonText } from './json-text.js';
 /** Coverage inputs and the gap review. */
 export type * from './coverage/coverage-types.js';
 export { readRuleFolder, listRuleFiles, parseRuleFile, type MarkdownLeft, type RuleFileOutcome, type RuleOutcome } from './coverage/read-rule-folder.js';
+/** What a rule folder, or one rule file given alone, is read as: the formats every message and --coverage's help name. */
+export { RULE_FILE_FORMATS, RULE_FOLDER_FORMATS } from './coverage/rule-formats.js';
 export { sigmaLevel, SIGMA_WEIGHTS, SIGMA_IGNORED_STATUSES } from './coverage/read-sigma.js';
 export { SPLUNK_WEIGHTS, SPLUNK_LEGACY_TYPES, SPLUNK_IGNORED, SENTINEL_WEIGHTS, ELASTIC_WEIGHTS, parseElasticRule, elasticRule } from './coverage/read-siem-rule.js';
 /** Wazuh, Falco, YARA-L and Panther rules: their readers (parseRuleFile calls them) and weight tables. */

@@ -28,6 +28,7 @@ import { isSigmaDocs, isSublimeRule, parseSigmaDocs, settleCorrelations, sigmaRe
 import { looksLikeSuricataRules, parseSuricataRules } from './read-suricata.js';
 import { inheritWazuhPlatforms, looksLikeWazuhRules, parseWazuhRules, type WazuhDefinition } from './read-wazuh.js';
 import { RuleCache } from './rule-cache.js';
+import { RULE_FOLDER_FORMATS } from './rule-formats.js';
 import { type ExportTwin, isSentinelRulePackage, mayBeRuleExport, mayBeSentinelRulePackage, ruleExportNotes, ruleExportOf, SENTINEL_RULE_PACKAGE_MARKS } from './rule-exports.js';
 import { NOT_VALID } from './yaml-source.js';
 import { indentFlowContinuations, indentQuotedContinuations, jsYamlErrors, LineIndex, parseYamlDocuments, YamlSyntaxError, type YamlMap, type YamlNode } from './yaml-events.js';
@@ -188,8 +189,8 @@ function unreadFilesNote(dir: string): string[] {
   const named = ranked.slice(0, NAMED_EXTENSIONS).map(([extension, count]) => `${count} ${extension}`).join(', ') + (ranked.length > NAMED_EXTENSIONS ? ', …' : '');
   const which = total === 1 ? `its one file (${ranked[0]![0]}) is no rule` : `none of its ${total} files (${named}) is a rule`;
   return [
-    `${dir}: ${which} of a format read here (Sigma, Splunk, Sentinel, Elastic, Sekoia, LimaCharlie, Wazuh, Falco, YARA-L, Panther, Suricata, KQL queries in .kql files or Markdown, ES|QL or Kibana queries in Markdown); ` +
-      'files of other kinds, such as Markdown without a ```kql block, are not read, whatever techniques they name: list the techniques they detect in a detections file (README, "Coverage gap review") to count them',
+    `${dir}: ${which} of a format read here (${RULE_FOLDER_FORMATS}); ` +
+      'files of other kinds, such as Markdown without a ```kql block or a MITRE ATT&CK heading or label, are not read, whatever techniques they name: list the techniques they detect in a detections file (README, "Coverage gap review") to count them',
   ];
 }
 
@@ -842,7 +843,7 @@ export function listRuleFiles(dir: string, markdownLeft: MarkdownLeft[] = []): s
   try {
     isFile = statSync(dir).isFile();
   } catch (error) {
-    throw new UsageError(`${dir}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); give a folder of Sigma, Splunk, Sentinel, Elastic, Wazuh, Falco, YARA-L, Panther or Suricata rules or KQL queries`, {
+    throw new UsageError(`${dir}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); give a folder of rules (${RULE_FOLDER_FORMATS})`, {
       cause: error,
     });
   }

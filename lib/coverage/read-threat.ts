@@ -17,6 +17,7 @@ import { parseQradarMappings } from './read-qradar-mappings.js';
 import { parseSplunkSearchesCsv, parseSplunkSearchesJson } from './read-splunk-conf.js';
 import { ruleExportReader } from './rule-exports.js';
 import { holdsSublimeRule, holdsYamlRule, looksLikeKqlMarkdownFile, looksLikePantherPython, looksLikeRule, looksLikeSuricataFile, readRuleFolder } from './read-rule-folder.js';
+import { RULE_FILE_FORMATS, RULE_FOLDER_FORMATS } from './rule-formats.js';
 import { assertCoverageDomain, layersOfDomain, ofSeveralDomains, severalDomainsError, threatDomain, type ReviewDomain } from './review-domain.js';
 import type { Domain } from '../attack/types.js';
 import { firstElided } from '../short-list.js';
@@ -268,8 +269,8 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
     // Read first: a PDF, a zip archive (an .xlsx export) or a gzip file is said to be so, and what to do with it.
     readTextFile(path, path, options);
     throw new UsageError(
-      `${path}: not a coverage input; ${givenInput(options.givenAs, 'coverage')} takes a folder of rules (Sigma, Splunk, Sentinel, Elastic, Wazuh, Falco, ` +
-        'YARA-L, Panther, Suricata, KQL queries in .kql files or Markdown, ES|QL or Kibana queries in Markdown) or one rule file (.yml, .yaml, .toml, .xml, .yaral, Suricata .rules, Panther .py, Splunk savedsearches.conf, a KQL query: .kql, or .md with a ```kql block), a detections file (.csv, .yml, .yaml, .json), Splunk\'s | rest saved/searches results (.csv, .json, .jsonl), ' +
+      `${path}: not a coverage input; ${givenInput(options.givenAs, 'coverage')} takes a folder of rules (${RULE_FOLDER_FORMATS}) or one rule file (${RULE_FILE_FORMATS}), ` +
+        "a detections file (.csv, .yml, .yaml, .json), Splunk's | rest saved/searches results (.csv, .json, .jsonl), " +
         'a Navigator coverage layer (.json), a DeTT&CT technique administration file (.yml, .yaml) or a Kibana export of Elastic rules (.ndjson)',
     );
   }

@@ -1130,8 +1130,18 @@ describe('attack-layers gap --coverage <a Kibana export of Elastic rules (.ndjso
     const refused = await runCli(['gap', '--threat', 'campaigns', '--coverage', 'README.md', '--out', freshTmpDir('gap-refused')]);
     expect(refused.code).to.equal(2);
     expect(refused.stderr).to.contain(
-      'README.md: not a coverage input; --coverage takes a folder of rules (Sigma, Splunk, Sentinel, Elastic, Wazuh, Falco, YARA-L, Panther, Suricata, KQL queries in .kql files or Markdown, ES|QL or Kibana queries in Markdown) or one rule file (.yml, .yaml, .toml, .xml, .yaral, Suricata .rules, Panther .py, Splunk savedsearches.conf, a KQL query: .kql, or .md with a ```kql block)',
+      'README.md: not a coverage input; --coverage takes a folder of rules (Sigma, Splunk (security_content), Sentinel, Elastic (detection-rules), Sekoia, LimaCharlie, Wazuh, Falco, YARA-L (Google SecOps), Panther or Suricata rules, KQL queries kept as .kql files, or KQL, SPL, ES|QL or Kibana queries kept as Markdown (.md)) or one rule file (.yml, .yaml, .toml, .xml, .yaral, Suricata .rules, Panther .py, Splunk savedsearches.conf, a KQL query (.kql) or a query kept as Markdown (.md)), a detections file',
     );
+  });
+
+  it("names in --coverage's help the formats the refusal names, SPL kept as Markdown among them", async () => {
+    // Before, the help named ES|QL and Kibana queries in Markdown but not SPL, nor Sekoia rules, and the refusal neither
+    // SPL, Sekoia nor LimaCharlie: the README's list is "KQL, SPL, ES|QL or Kibana queries kept as Markdown".
+    const help = (await runCli(['gap', '--help'])).stdout.replace(/\s+/g, ' ');
+    const folder = 'a folder of rules (Sigma, Splunk (security_content), Sentinel, Elastic (detection-rules), Sekoia, LimaCharlie, Wazuh, Falco, YARA-L (Google SecOps), Panther or Suricata rules, KQL queries kept as .kql files, or KQL, SPL, ES|QL or Kibana queries kept as Markdown (.md))';
+    expect(help).to.contain(`--coverage ${folder}, one rule file (.yml, .yaml, .toml, .xml, .yaral, Suricata .rules, Panther .py, Splunk savedsearches.conf, a KQL query (.kql) or a query kept as Markdown (.md)),`);
+    const refused = await runCli(['gap', '--threat', 'campaigns', '--coverage', 'README.md', '--out', freshTmpDir('gap-refused-formats')]);
+    expect(refused.stderr.replace(/\s+/g, ' ')).to.contain(`--coverage takes ${folder}`);
   });
 });
 

@@ -1,4 +1,4 @@
-import { OUTSIDE_VIEW_RANKINGS } from '../../index.js';
+import { OUTSIDE_VIEW_RANKINGS, RULE_FILE_FORMATS, RULE_FOLDER_FORMATS } from '../../index.js';
 import { REPORT_FORMATS, type CommandDeclaration } from '../options.js';
 
 /** What `gap` takes, and its examples: all that its --help and a usage error read. Its handler is commands/gap.ts. */
@@ -16,7 +16,7 @@ export const declaration: CommandDeclaration = {
       type: 'string',
       array: true,
       demandOption: true,
-      describe: 'a folder of Sigma, Splunk (security_content), Sentinel, Elastic (detection-rules), Wazuh, Falco, YARA-L (Google SecOps), Panther, LimaCharlie or Suricata rules or KQL queries (.kql, or Markdown: .md, where ES|QL and Kibana queries read as Elastic rules), a Wazuh (.xml), YARA-L (.yaral), Suricata (.rules) or KQL (.kql) rule file, a Splunk savedsearches.conf (or its saved searches from the REST API, .json), a detections file (.csv/.yaml), a Navigator coverage layer (.json), a DeTT&CT technique administration file (.yaml), a Kibana export of Elastic rules (.ndjson), a Sentinel export of analytic rules (.json), Defender XDR custom detection rules from Microsoft Graph or Datadog detection rules from its API (.json), or - for standard input',
+      describe: `a folder of rules (${RULE_FOLDER_FORMATS}), one rule file (${RULE_FILE_FORMATS}), Splunk's saved searches from the REST API (.json), a detections file (.csv/.yaml), a Navigator coverage layer (.json), a DeTT&CT technique administration file (.yaml), a Kibana export of Elastic rules (.ndjson), a Sentinel export of analytic rules (.json), Defender XDR custom detection rules from Microsoft Graph or Datadog detection rules from its API (.json), or - for standard input`,
     },
     'min-coverage': { type: 'number', default: 50, describe: 'coverage (percent, 0-100) below which a threat technique is a gap' },
     'outside-view': {

@@ -494,10 +494,40 @@ export function parseMarkdownQuery(text: string, file: string): { outcome: RuleF
     return { outcome: { ignored, noRule: 'hunt' }, format: queryOutcome(read, file).format };
   }
   const sections = querySections(read);
-  if (!sections) return queryOutcome(read, file);
+  if (!sections) {
+    const one = queryOutcome(read, file);
+    const documents = linkedFiles(read);
+    return 'rule' in one.outcome && documents.length ? { ...one, outcome: { ...one.outcome, documents } } : one;
+  }
   // Each section a query of its own, named by the file and its heading, so that a report's rule is found in the file.
   const outcomes = sections.map((section) => queryOutcome(section, file, section.title ? `${basename(file)}#${section.title.text}` : undefined));
   return { outcome: { items: outcomes.map(({ outcome }) => outcome) }, format: outcomes.find(({ outcome }) => 'rule' in outcome)?.format ?? 'kql' };
+}
+
+// A Markdown link's target: `[Java_Ghost …](../queries/java_ghost_….toml)`, its title aside.
+const LINK_TARGET = /\]\(\s*<?([^)\s>]+)>?(?:\s+["'(][^)]*)?\)/g;
+
+/**
+ * The files other than Markdown a Markdown file links to by a relative path, as written (`../queries/x.toml`), its
+ * anchor and query aside and decoded: where it may be the document of a rule file beside it (RuleOutcome's `documents`).
+ */
+function linkedFiles(read: MarkdownQuery): string[] {
+  const targets = new Set<string>();
+  for (const { text } of read.lines) {
+    for (const [, href] of text.matchAll(LINK_TARGET)) {
+      // An address (https:, mailto:), an anchor or a path from the site's root is no file beside it.
+      if (/^(?:[a-z][\w+.-]*:|[#/])/i.test(href!)) continue;
+      const path = href!.replace(/[?#].*$/, '');
+      let decoded = path;
+      try {
+        decoded = decodeURIComponent(path);
+      } catch {
+        // A stray % is kept as written.
+      }
+      if (/\.[a-z0-9]+$/i.test(decoded) && !/\.(?:md|markdown)$/i.test(decoded)) targets.add(decoded);
+    }
+  }
+  return [...targets];
 }
 
 /** One query's outcome, and the format of its rule (parseMarkdownQuery), named `name` or by its title. */

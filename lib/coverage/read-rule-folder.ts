@@ -50,12 +50,14 @@ const KQL_FILE = /\.kql$/i;
  * The outcome of one rule: exactly one of rule, ignored or invalid; `notes` are problems that skip nothing. `wazuh`:
  * the id a Wazuh rule defines, whether it is written to replace the rule of that id (`overwrite="yes"`) and what it
  * follows, for the folder walk to count one definition of each id and give a rule its parents' platforms (asWazuhLoads).
+ * `documents`: the files a Markdown query links to by a relative path (`../queries/x.toml`), for the walk to tell the
+ * document of a rule read beside it from a rule (asRuleDocuments).
  */
 export type RuleOutcome = (
   | { rule: CoverageRule }
   | { ignored: Omit<CoverageIgnored, 'file'> }
   | { invalid: Omit<CoverageProblem, 'file' | 'skipped'> }
-) & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[]; wazuh?: WazuhDefinition; format?: CoverageKind; panther?: PantherModule; sigma?: SigmaLink; falco?: FalcoLink; noRule?: NoRuleKind };
+) & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[]; wazuh?: WazuhDefinition; format?: CoverageKind; panther?: PantherModule; sigma?: SigmaLink; falco?: FalcoLink; noRule?: NoRuleKind; documents?: string[] };
 
 /**
  * Set on an invalid outcome whose file has none of the keys a rule of any format is written with (a Splunk story,
@@ -122,7 +124,7 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string; givenA
     file,
     outcome: retired ? retire(outcome, `under ${retired.folder}: ${retired.why}, not deployed`) : outcome,
   }));
-  const strays = withoutSentinelStrays(dir, kqlNamedByFolder(read));
+  const strays = withoutSentinelStrays(dir, asRuleDocuments(dir, kqlNamedByFolder(read)));
   for (const { file, outcome } of applyFalcoChanges(asWazuhLoads(asSplunkReads(settleCorrelations(oneSigmaRulePerId(strays.read)))))) {
     items += 'items' in outcome ? outcome.items.length : 1;
     addOutcome({ rules, ignored, problems }, file, outcome);
@@ -443,6 +445,29 @@ function withoutSentinelStrays<T extends FileOutcome>(dir: string, read: readonl
  * when that file's name says nothing (kqlFolderName): a generic word, or the name of another file of the input
  * (compared case aside), as one folder per detection keeps `rule.kql` in each.
  */
+/**
+ * The Markdown queries that are the document of a rule file read beside them, ignored saying so: a Markdown file that
+ * links to a rule file of the folder of its own name, as elastic/detection-rules generates one for each hunting query
+ * (hunting/README.md: "Each hunt has a designated TOML and Markdown file"; hunting/aws/docs/<name>.md, its "**Source
+ * File:** [<name>](../queries/<name>.toml)"), is that rule again: one hunt kept in two forms is one, counted as its rule
+ * file reads it (an Elastic hunting query weighs 0.25, its document read as a query 1). A link to a file of another
+ * name (a related rule) names no twin.
+ */
+function asRuleDocuments<T extends FileOutcome>(dir: string, read: readonly T[]): readonly T[] {
+  const files = new Set(read.filter(({ file }) => !MARKDOWN_FILE.test(file)).map(({ file }) => file));
+  const stem = (file: string): string => basename(file, extname(file)).toLowerCase();
+  return read.map((entry) => {
+    const { file, outcome } = entry;
+    if (!MARKDOWN_FILE.test(file) || !('rule' in outcome) || !outcome.documents) return entry;
+    const source = outcome.documents.map((target) => join(dirname(file), target)).find((target) => files.has(target) && stem(target) === stem(file));
+    if (!source) return entry;
+    const where = relative(dir, source).split(sep).join('/') || basename(source);
+    const { documents: _documents, format, ...rule } = outcome;
+    const ignored = ignoredFor(rule, `the document of ${where}, the rule it links to beside it (named alike): one rule kept in two forms is one detection, counted there`);
+    return { ...entry, outcome: format ? { ...ignored, format } : ignored };
+  });
+}
+
 function kqlNamedByFolder<T extends FileOutcome>(read: readonly T[]): readonly T[] {
   const counts = new Map<string, number>();
   for (const { file } of read) counts.set(basename(file).toLowerCase(), (counts.get(basename(file).toLowerCase()) ?? 0) + 1);
@@ -596,7 +621,7 @@ export function parseRuleFile(source: string, file: string): RuleFileOutcome {
  */
 function withoutLinks(outcome: RuleFileOutcome): RuleFileOutcome {
   if ('items' in outcome) return { ...outcome, items: outcome.items.map((item) => withoutLinks(item) as RuleOutcome) };
-  const { sigma: _sigma, falco: _falco, ...rest } = outcome;
+  const { sigma: _sigma, falco: _falco, documents: _documents, ...rest } = outcome;
   return rest;
 }
 

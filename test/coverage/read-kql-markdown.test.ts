@@ -688,6 +688,37 @@ describe('readRuleFolder and --coverage with KQL queries kept as Markdown', () =
     expect([beside.kind, beside.counts.rules, beside.notes]).to.deep.equal(['sigma', 1, [`${sigma}: 1 Markdown file states ATT&CK techniques over no query (lsass.md): ${NO_QUERY}; ${NO_QUERY_TO_DO}`]]);
   });
 
+  it("counts a hunt once where its Markdown document is generated beside its rule file, as elastic/detection-rules' hunting/", () => {
+    // elastic/detection-rules, hunting/README.md: "Each hunt has a designated TOML and Markdown file"; hunting/aws/
+    // queries/java_ghost_threat_actor_infrastructure_and_identity_markers.toml (a [hunt] table, mitre = [...]) and
+    // hunting/aws/docs/ of the same name, generated from it ("## Metadata" over "**Source File:** [<name>](../queries/
+    // <name>.toml)", "## Query" over ```sql blocks of ES|QL, "## MITRE ATT&CK Techniques" over links). Our own lines in
+    // their shape. Before, the hunt counted twice, its document as an ES|QL query weighing 1 where the hunt weighs 0.25.
+    const dir = freshTmpDir('elastic-hunting-docs');
+    mkdirSync(join(dir, 'aws/queries'), { recursive: true });
+    mkdirSync(join(dir, 'aws/docs'), { recursive: true });
+    writeFileSync(join(dir, 'aws/queries/rare_group_created.toml'), lines(
+      '[hunt]', 'author = "Us"', 'description = "Security groups of a rare name."', 'integration = ["aws.cloudtrail"]',
+      'uuid = "0f0e0d0c-0b0a-4909-8807-060504030201"', 'name = "Rare Security Group Created"', 'language = ["ES|QL"]',
+      'mitre = ["T1496"]', 'query = [', "'''", 'from logs-aws.cloudtrail-*', '| where event.action == "CreateSecurityGroup"', "'''", ']',
+    ));
+    const doc = lines(
+      '# Rare Security Group Created', '## Metadata', '- **Language:** `[ES|QL]`',
+      '- **Source File:** [Rare Security Group Created](../queries/rare_group_created.toml)',
+      '## Query', '```sql', 'from logs-aws.cloudtrail-*', '| where event.action == "CreateSecurityGroup"', '```',
+      '## MITRE ATT&CK Techniques', '- [T1496](https://attack.mitre.org/techniques/T1496)',
+    );
+    writeFileSync(join(dir, 'aws/docs/rare_group_created.md'), doc);
+    // A Markdown query that links to a rule file of another name (a related rule) is a rule of its own.
+    writeFileSync(join(dir, 'aws/docs/rare_group_deleted.md'), doc.replace(/Created/g, 'Deleted').replace('CreateSecurityGroup', 'DeleteSecurityGroup'));
+    const read = readRuleFolder(dir);
+    expect([read.kind, read.counts]).to.deep.equal(['elastic', { items: 3, rules: 2, ignored: 1, invalid: 0 }]);
+    expect(read.rules.map((rule) => [relative(dir, rule.file), rule.level])).to.deep.equal([['aws/docs/rare_group_deleted.md', 1], ['aws/queries/rare_group_created.toml', 0.25]]);
+    expect(read.ignored.map(({ file, reason }) => [relative(dir, file), reason])).to.deep.equal([
+      ['aws/docs/rare_group_created.md', 'the document of aws/queries/rare_group_created.toml, the rule it links to beside it (named alike): one rule kept in two forms is one detection, counted there'],
+    ]);
+  });
+
   it('counts each query of a file of several in a folder, as given alone', () => {
     const dir = freshTmpDir('markdown-several');
     writeFileSync(join(dir, 'KQL Detection Rules.md'), RULES_IN_ONE);

@@ -261,9 +261,12 @@ function hasReportHeadings(read: MarkdownQuery): boolean {
 function huntReportPin(read: MarkdownQuery): string | undefined {
   if (!hasReportHeadings(read)) return undefined;
   for (const block of read.blocks.filter(isQueryBlock)) {
-    const entity = [...block.text.matchAll(PINNED_ENTITY)].find((match) => !WELL_KNOWN_ACCOUNT.test(match[4]!.trim()));
+    // A line commented out is no part of the query that runs: cyb3rmik3/KQL-threat-hunting-queries' MOVEit hunt offers
+    // `// | where DeviceName has "DeviceNameHere"` to narrow it, and pins nothing.
+    const query = block.text.replace(/(^|[ \t])\/\/.*$/gm, '$1');
+    const entity = [...query.matchAll(PINNED_ENTITY)].find((match) => !WELL_KNOWN_ACCOUNT.test(match[4]!.trim()));
     if (entity) return `${entity[1]} ${entity[2]!.trim()} ${entity[3]}${entity[4]}${entity[3]}`;
-    const date = PINNED_DATE.exec(block.text);
+    const date = PINNED_DATE.exec(query);
     if (date) return date[0];
   }
   return undefined;

@@ -1096,6 +1096,10 @@ describe("threat hunts' reports kept as Markdown", () => {
   it("reads a detection's write-up with one section a report may have, or over a built-in account, as a rule", () => {
     expect(parseKqlMarkdown(CAMPAIGN_RULE, 'q.md')).to.have.nested.property('rule.name', 'Rule 06 — Sign-in by a Java_Ghost identity');
     expect(parseKqlMarkdown(ROOT_RULE, 'q.md')).to.have.nested.property('rule.name', 'Rule 07 — SSH logon as root');
+    // A pin commented out, as cyb3rmik3/KQL-threat-hunting-queries' 01. Threat Hunting/MOVEit-exploit-hunting.md
+    // @0ca009e8 offers one to narrow its hunt (`// | where DeviceName has "DeviceNameHere"`), pins nothing.
+    const commented = ROOT_RULE.replace('| where user == "root"', '| where user == "root"\n// | where DeviceName has "DeviceNameHere"');
+    expect(parseKqlMarkdown(commented, 'q.md')).to.have.nested.property('rule.name', 'Rule 07 — SSH logon as root');
     // Two sections a report may have, over an account of its own environment: a report.
     const hunted = ROOT_RULE.replace('| where user == "root"', '| where user == "labuser"');
     expect(parseKqlMarkdown(hunted, 'q.md')).to.have.nested.property('ignored.reason', `${HUNT_REPORT} (user == "labuser"); ${HUNT_REPORT_TO_DO}`);

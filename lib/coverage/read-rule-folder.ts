@@ -441,11 +441,6 @@ function withoutSentinelStrays<T extends FileOutcome>(dir: string, read: readonl
 }
 
 /**
- * A folder's outcomes with each KQL query named by its file's name alone (no name comment) named by its folder instead
- * when that file's name says nothing (kqlFolderName): a generic word, or the name of another file of the input
- * (compared case aside), as one folder per detection keeps `rule.kql` in each.
- */
-/**
  * The Markdown queries that are the document of a rule file read beside them, ignored saying so: a Markdown file that
  * links to a rule file of the folder of its own name, as elastic/detection-rules generates one for each hunting query
  * (hunting/README.md: "Each hunt has a designated TOML and Markdown file"; hunting/aws/docs/<name>.md, its "**Source
@@ -468,6 +463,11 @@ function asRuleDocuments<T extends FileOutcome>(dir: string, read: readonly T[])
   });
 }
 
+/**
+ * A folder's outcomes with each KQL query named by its file's name alone (no name comment) named by its folder instead
+ * when that file's name says nothing (kqlFolderName): a generic word, or the name of another file of the input
+ * (compared case aside), as one folder per detection keeps `rule.kql` in each.
+ */
 function kqlNamedByFolder<T extends FileOutcome>(read: readonly T[]): readonly T[] {
   const counts = new Map<string, number>();
   for (const { file } of read) counts.set(basename(file).toLowerCase(), (counts.get(basename(file).toLowerCase()) ?? 0) + 1);

@@ -1323,9 +1323,13 @@ function closedAfterId(text: string, at: number, mark: string): boolean {
 
 /**
  * Where a technique name written just before `end` starts, in prose: Title Case words ("Spearphishing Attachment"), a
- * run of Japanese, or a few lower-case words back to a stop word ("scheduled task").
+ * run of Japanese, or a few lower-case words back to a stop word ("scheduled task"). Before a bracket of `ids` IDs, as
+ * many names joined by `and` may stand, each of up to MAX_NAME_WORDS words: `We observed Exfiltration Over C2 Channel
+ * and Exfiltration Over Alternative Protocol (T1041, T1048)` is nine words of names, which one name's reach cut to
+ * "Over C2 Channel and …", so that T1041 was named "Over C2 Channel".
  */
-function nameStartBefore(text: string, end: number, floor: number, joined = false): number | undefined {
+function nameStartBefore(text: string, end: number, floor: number, ids = 1): number | undefined {
+  const joined = ids > 1;
   let p = end;
   while (p > floor && text.charAt(p - 1) === ' ') p--;
   if (NAME_RUN_CJK.test(text.charAt(p - 1))) {
@@ -1333,7 +1337,7 @@ function nameStartBefore(text: string, end: number, floor: number, joined = fals
     while (s > floor && p - s < 30 && NAME_RUN_CJK.test(text.charAt(s - 1))) s--;
     // `包括PowerShell脚本（T1059.001）`: words in Latin script glued before them begin the name (`withoutGluedHead`
     // keeps them alone); where they make none (`通过DNS隧道`, an acronym glued to the words before), these do.
-    const latin = s > floor && /[\p{Script=Latin}\p{N}]/u.test(text.charAt(s - 1)) ? nameStartBefore(text, s, floor, joined) : undefined;
+    const latin = s > floor && /[\p{Script=Latin}\p{N}]/u.test(text.charAt(s - 1)) ? nameStartBefore(text, s, floor, ids) : undefined;
     if (latin !== undefined) return latin;
     while (s < p && text.charAt(s) === 'の') s++;
     // A Chinese run ending in a verb or a label leads up to the ID: the sentence's words, no name (`涉及T1566.001`,
@@ -1343,7 +1347,7 @@ function nameStartBefore(text: string, end: number, floor: number, joined = fals
   }
   const words: Array<{ start: number; end: number; kind: 'title' | 'connector' | 'lower' }> = [];
   let q = p;
-  while (words.length < MAX_NAME_WORDS) {
+  while (words.length < MAX_NAME_WORDS * ids) {
     // `检测到大量Cron (T1053.003)和Unix Shell (T1059.004)`, a Chinese article's sentence: a name in Latin script begins
     // where that script does, the Chinese glued before it being the sentence's words (`detected many`, `and`).
     const word = wordBefore(text, q, floor, true);
@@ -1953,7 +1957,7 @@ function proseNames(text: string, groups: readonly Cluster[], cut: (i: number) =
       // `into victim networks.([T1199](…))`: a citation's bracket glued to the full stop of its own sentence; the
       // words before the stop are read as before a bracket after a space.
       const glued = text.charAt(group.start - 1) === '.' && /\p{L}/u.test(text.charAt(group.start - 2));
-      const start = nameStartBefore(text, glued ? group.start - 1 : group.start, floor, group.tokens.length > 1);
+      const start = nameStartBefore(text, glued ? group.start - 1 : group.start, floor, group.tokens.length);
       if (start !== undefined && !cut(start)) named = spanName(text, { start, end: group.start });
     } else {
       const rest = text.slice(group.end, Math.min(ceiling, group.end + 80));

@@ -45,6 +45,22 @@ describe('pairJoinedNames (through extractReport, ATT&CK 18.1)', () => {
     expect(read('We saw Exfiltration Over C2 Channel and Data Staged (T1041, T1074).').map((ref) => ref.name)).to.deep.equal(['Exfiltration Over C2 Channel', 'Data Staged']);
   });
 
+  // Our own sentences, in the shape above, whose names together run past one name's eight words: the reach before a
+  // bracket of IDs is one name's per ID, so the first name is read whole ("Over C2 Channel" before), whatever words it
+  // shares with the next (`Exfiltration Over …`, `Exploitation for …`, `Scheduled …`, `Remote …`).
+  const longJoined: Array<[text: string, names: string[]]> = [
+    ['We observed Exfiltration Over C2 Channel and Exfiltration Over Alternative Protocol (T1041, T1048).', ['Exfiltration Over C2 Channel', 'Exfiltration Over Alternative Protocol']],
+    ['The actor used Exploitation for Privilege Escalation and Exploitation for Defense Evasion (T1068, T1211).', ['Exploitation for Privilege Escalation', 'Exploitation for Defense Evasion']],
+    ['In 2023 we saw Boot or Logon Autostart Execution and Boot or Logon Initialization Scripts (T1547, T1037).', ['Boot or Logon Autostart Execution', 'Boot or Logon Initialization Scripts']],
+    ['We saw Scheduled Task and Scheduled Transfer (T1053.005, T1029).', ['Scheduled Task', 'Scheduled Transfer']],
+    ['We saw Remote Services and Remote System Discovery (T1021, T1018).', ['Remote Services', 'Remote System Discovery']],
+  ];
+  for (const [text, names] of longJoined) {
+    it(`reads each of joined names whole where together they pass one name's words: ${names.join(' and ')}`, () => {
+      expect(read(text).map((ref) => [ref.name, ref.raw, ref.warnings])).to.deep.equal(names.map((name, k) => [name, `${name} (${/\(([^)]*)\)/.exec(text)![1]!.split(', ')[k]})`, []]));
+    });
+  }
+
   it('never splits a technique name that holds the word (Command and Scripting Interpreter, File and Directory Discovery)', () => {
     expect(read('- Command and Scripting Interpreter (T1059.001, T1059.003)').map((ref) => ref.name)).to.deep.equal([
       'Command and Scripting Interpreter',

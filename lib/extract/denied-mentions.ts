@@ -1,4 +1,5 @@
-import type { FoldedText, TextSpan } from '../normalize/tokenize-references.js';
+import { tacticDisplayName } from '../normalize/tactic-text.js';
+import { scanIds, type FoldedText, type TextSpan } from '../normalize/tokenize-references.js';
 
 /**
  * Where a report writes a technique's ID only to say it was not seen: an incident write-up's `Therefore I did **not**
@@ -39,7 +40,8 @@ const INTRO_REACH = 20;
 const PASSED = /^(?:$|```|~~~|[-*•+]\s|\d{1,2}[.)]\s)/u;
 
 // A heading: Markdown's (`## Not observed`, its level the number of its marks), or a line in bold alone (`**Not
-// observed**`), below every Markdown heading. A heading's section runs to the next heading of its level or above.
+// observed**`), below every Markdown heading. A heading's section runs to the next heading of its level or above; a
+// denying one's, also to the next Markdown heading right under it that is no item of what it leaves out (`denialItem`).
 const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)[\s#]*$/u;
 const BOLD_LINE = /^\s{0,3}(\*\*|__)([^*_]+?)\1\s*[:：]?\s*$/u;
 const BOLD_LEVEL = 7;
@@ -69,6 +71,20 @@ function headingDenial(words: string): string | undefined {
   return found && !SEEN_WORD.test(plain.slice(0, found.index)) ? found[0] : undefined;
 }
 
+// A section's number before a heading's words (`5.`, `2.1`, `A.`).
+const SECTION_NUMBER = /^(?:\d{1,2}(?:\.\d{1,2})*|[A-Z])[.)]?\s+/u;
+
+/**
+ * Whether a heading below a denying one is an item of what it leaves out: it writes an ID (`## T1078 — Valid Accounts`
+ * under `# 5. Techniques Not Mapped`), names a tactic (`### Exfiltration`) or denies too. Any other heading starts a
+ * new topic (`## Findings` under `# Techniques not observed`, a report that sets every section's title with `#`): the
+ * denial's section ends there, not at the document's end.
+ */
+function denialItem(words: string): boolean {
+  const plain = words.replace(EMPHASIS, '').trim();
+  return scanIds(plain).length > 0 || /\bTA\d{4}\b/iu.test(plain) || tacticDisplayName(plain.replace(SECTION_NUMBER, '')) !== undefined || headingDenial(plain) !== undefined;
+}
+
 /**
  * For each line (by index), the closest heading above it whose section holds it and denies its IDs: its line (1-based)
  * and words. Read in one pass over the lines, a code block's lines (`# comment`) being no headings.
@@ -81,6 +97,10 @@ function deniedSections(lines: readonly FoldedText[]): Array<{ line: number; wor
     if (FENCE.test(original)) fenced = !fenced;
     const heading = fenced ? undefined : headingOf(original);
     if (heading) while (open.length && open[open.length - 1]!.level >= heading.level) open.pop();
+    // A Markdown heading right under a denying one's (not a label in bold, `**Reason:**`, nor a heading inside an item)
+    // that is no item of it ends it.
+    const under = open[open.length - 1];
+    if (heading && heading.level < BOLD_LEVEL && under?.words !== undefined && !denialItem(heading.words)) for (const section of open) section.words = undefined;
     const closest = open.findLast((section) => section.words !== undefined);
     denied.push(closest && { line: closest.line, words: closest.words! });
     if (heading) open.push({ level: heading.level, line: i + 1, words: headingDenial(heading.words) });

@@ -79,6 +79,42 @@ describe('deniedMention (through extractReport, ATT&CK 18.1)', () => {
     ]);
   });
 
+  // Our own lines, in the shape of Markdown write-ups that set a section's title with `#` and its parts with `##` (as the
+  // brute-force lab above): a denying `#` heading with no other `#` heading after it. Before, its section ran to the
+  // document's end, and every finding under `## Findings` or `## Timeline` was warned of as denied.
+  it('ends a denying heading\'s section at a heading right under it that is no item of it (an ID, a tactic, a denial)', () => {
+    const text = [
+      '# Techniques not observed',
+      '- T1041 Exfiltration Over C2 Channel',
+      '## Credential Access',
+      '- T1003.001',
+      '## T1566.002 — Spearphishing Link',
+      '**Reason:**',
+      'No link was found.',
+      '#### Rationale',
+      '## T1567.002 — Exfiltration to Cloud Storage',
+      '## Findings',
+      'The actor ran PowerShell (T1059.001).',
+      '## Timeline',
+      '### T1021.001 — Remote Desktop Protocol',
+      '# Out of scope',
+      '- T1498 Network Denial of Service',
+      '## Recommendations',
+      'Block RDP from the internet (T1133).',
+    ].join('\n');
+    const denials = (warnings: string[]): Array<string | undefined> => warnings.filter((warning) => warning.includes('not seen or not mapped')).map((warning) => /\((.*)\)/.exec(warning)?.[1]);
+    expect(warningsOf(text).map(([ids, warnings]) => [ids[0], denials(warnings)])).to.deep.equal([
+      ['T1041', ['the heading of its section, line 1, says "not observed"']],
+      ['T1003.001', ['the heading of its section, line 1, says "not observed"']],
+      ['T1566.002', ['the heading of its section, line 1, says "not observed"']],
+      ['T1567.002', ['the heading of its section, line 1, says "not observed"']],
+      ['T1059.001', []],
+      ['T1021.001', []],
+      ['T1498', ['the heading of its section, line 14, says "Out of scope"']],
+      ['T1133', []],
+    ]);
+  });
+
   // Our own lines: a DFIR report denies one technique of a pair, then claims it further on. Before, the one reference
   // of T1041, merged from both lines, kept the first line's warning.
   it('warns of nothing where the report also writes the ID as it claims one, after denying it', () => {

@@ -52,7 +52,9 @@ const BOLD_WORDS = 8;
 // observed techniques`), which denies none of its IDs.
 const SEEN_WORD = /\b(?:observed|seen|mapped|confirmed|detected)\b/iu;
 // A heading that marks what a report leaves out besides (`## Techniques out of scope`); in a sentence the words
-// speak of a detection's or test's scope as often as of the technique.
+// speak of a detection's or test's scope as often as of the technique, so there they deny only the list they introduce
+// after a colon (`Out of scope: T1498`, `The following techniques were out of scope for this assessment: T1110, T1078.`),
+// not a clause that holds an ID (`PowerShell (T1059.001) on hosts that were out of scope for EDR`).
 const OUT_OF_SCOPE = /\bout[\s-]+of[\s-]+scope\b/iu;
 const FENCE = /^\s{0,3}(?:```|~~~)/u;
 
@@ -109,9 +111,26 @@ function deniedSections(lines: readonly FoldedText[]): Array<{ line: number; wor
 }
 const sectionsOf = new WeakMap<readonly FoldedText[], ReturnType<typeof deniedSections>>();
 
-/** The words of `text` that deny what it names (`DENIAL`), Markdown's emphasis left out, or undefined. */
-function denial(text: string): string | undefined {
-  return DENIAL.exec(text.replace(EMPHASIS, ''))?.[0];
+/**
+ * The words of `text` that deny what it names (`DENIAL`), Markdown's emphasis left out, or undefined. With
+ * `introducing`, text that introduces a list after its colon: `out of scope` denies it too.
+ */
+function denial(text: string, introducing = false): string | undefined {
+  const plain = text.replace(EMPHASIS, '');
+  return (DENIAL.exec(plain) ?? (introducing ? OUT_OF_SCOPE.exec(plain) : null))?.[0];
+}
+
+// A colon that ends the words introducing a list on its line, Markdown's emphasis closing after it (`**Out of scope:**`).
+const INTRODUCING_COLON = /[:：][*_]*(?=\s)/gu;
+// What may stand between that colon and an ID of its list: the list's IDs and names, no sentence's end.
+const IN_LIST = /^[^.;!?]*$/u;
+
+/** The words before a colon that introduce the list holding `span` on its line (`Not observed: T1041, T1048.`), or undefined. */
+function introducingWords(text: string, span: TextSpan): string | undefined {
+  const colon = [...text.slice(0, span.start).matchAll(INTRODUCING_COLON)].pop();
+  if (!colon || !IN_LIST.test(text.slice(colon.index + colon[0].length, span.start).replace(/[Tt]\d{4}\.\d{3}/gu, ''))) return undefined;
+  const label = clauseAround(text, { start: colon.index, end: colon.index });
+  return text.slice(label.start, colon.index);
 }
 
 // Words that make the technique after them the exception to a denial (`We did not see any sign of evasion beyond
@@ -146,10 +165,17 @@ export function deniedMention(lines: readonly FoldedText[], line: number, span: 
   const clause = clauseAround(text, span);
   const own = denial(text.slice(clause.start, clause.end));
   if (own) return EXCEPTION.test(text.slice(clause.start, span.start)) ? undefined : `its clause says "${own}"`;
-  for (let above = line - 1; above >= Math.max(1, line - INTRO_REACH); above--) {
+  // `Not observed: T1041, T1048.`, `Out of scope: T1498`: the clause before a colon introduces the list after it.
+  const introducing = introducingWords(text, span);
+  const said = introducing === undefined ? undefined : denial(introducing, true);
+  if (said) return `the words that introduce it say "${said}"`;
+  // A list introduced on its own line (`Observed: T1059.001`) is none of a line's above, unless the line is an item of
+  // theirs (`- Exfiltration: T1041` under `Not observed:`).
+  const ownList = introducing !== undefined && !PASSED.test(text.trim());
+  for (let above = line - 1; !ownList && above >= Math.max(1, line - INTRO_REACH); above--) {
     const intro = lines[above - 1]!.original.trim();
     if (PASSED.test(intro)) continue;
-    const words = intro.endsWith(':') ? denial(intro) : undefined;
+    const words = intro.endsWith(':') ? denial(intro, true) : undefined;
     if (words) return `line ${above}, which introduces it, says "${words}"`;
     break;
   }

@@ -115,6 +115,31 @@ describe('deniedMention (through extractReport, ATT&CK 18.1)', () => {
     ]);
   });
 
+  // Our own lines, in the shape of an assessment's scope statement: `out of scope` in a sentence denies only the list
+  // its colon introduces, on its line or under it (before: only a heading's words were read, and none of these was
+  // warned of). Words before a colon that deny introduce the list after it as a line above one does (`Not observed:`).
+  it('warns of each ID of a list that words saying it was out of scope (or not observed) introduce after a colon', () => {
+    const text = [
+      'The following techniques were out of scope for this assessment: T1110, T1078.',
+      '**Out of scope:** T1498 (Network Denial of Service); in scope: Valid Accounts (T1078.002).',
+      'Not observed: T1041, T1048.',
+      'Techniques out of scope:',
+      '- T1499 Endpoint Denial of Service',
+      'Observed: T1059.001, T1003.001',
+    ].join('\n');
+    expect(warningsOf(text).map(([ids, warnings]) => [ids[0], warnings.map((warning) => /\((.*)\)/.exec(warning)?.[1])])).to.deep.equal([
+      ['T1110', ['the words that introduce it say "out of scope"']],
+      ['T1078', ['the words that introduce it say "out of scope"']],
+      ['T1498', ['the words that introduce it say "Out of scope"']],
+      ['T1078.002', []],
+      ['T1041', ['the words that introduce it say "Not observed"']],
+      ['T1048', ['the words that introduce it say "Not observed"']],
+      ['T1499', ['line 4, which introduces it, says "out of scope"']],
+      ['T1059.001', []],
+      ['T1003.001', []],
+    ]);
+  });
+
   // Our own lines: a DFIR report denies one technique of a pair, then claims it further on. Before, the one reference
   // of T1041, merged from both lines, kept the first line's warning.
   it('warns of nothing where the report also writes the ID as it claims one, after denying it', () => {
@@ -141,6 +166,9 @@ describe('deniedMention (through extractReport, ATT&CK 18.1)', () => {
     ['a sentence set in bold above', '**Note: lateral movement was not observed on any host other than the first one.**\n\nThe actor ran PowerShell (T1059.001).'],
     ['a comment in a code block', '```\n# not observed on this host\nrun T1059.001\n```'],
     ['a section after a denying one', '## Not observed\nNo encryption.\n## Observed\n- T1059.001'],
+    // `out of scope` said of something else in the ID's own clause, or introducing another sentence's list.
+    ['a clause saying hosts were out of scope', 'Scope: the actor used PowerShell (T1059.001) on hosts that were out of scope for EDR.'],
+    ['a sentence after a list out of scope', 'Out of scope: denial of service. The actor ran PowerShell (T1059.001).'],
   ];
   for (const [label, text] of unwarned) {
     it(`warns of nothing in ${label}`, () => {

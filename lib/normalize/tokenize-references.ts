@@ -1399,6 +1399,8 @@ function nameStartBefore(text: string, end: number, floor: number, ids = 1): num
   const first = titled[titled.length - 1];
   if (first && gluedAfter(text, first.start) && !/\p{Ll}/u.test(text.slice(first.start, p))) return undefined;
   if (titled.some((word) => word.kind === 'title')) return first?.start;
+  const item = sentenceCaseItem(text, words, floor, end);
+  if (item !== undefined) return item;
   const lower: typeof words = [];
   for (const word of words) {
     const token = text.slice(word.start, word.end);
@@ -1410,6 +1412,43 @@ function nameStartBefore(text: string, end: number, floor: number, ids = 1): num
   const only = lower.length === 1 ? lower[0]! : undefined;
   if (only && only.end - only.start < 6) return undefined;
   return lower[lower.length - 1]?.start;
+}
+
+// How many words a name in sentence case may have before an ID, as a list's item writes one (`Registry run keys`).
+const MAX_SENTENCE_CASE_WORDS = 4;
+// What stands before a list's item: a list's mark at the line's start, or a label's colon; after a reference, the comma
+// or semicolon that ends it (`(T1547.001), `). Not a sentence's comma (`However, Mimikatz dumped credentials (T1003)`).
+const ITEM_START = /(?:^\s*(?:[-*•+]|\d{1,2}[.)])|[:：])\s*$/u;
+const AFTER_ITEM = /^[)\]】）]?\s*[,;、]\s*$/u;
+// A bracketed ID and a comma after it, then the next item's capital: a list going on (not `…(T1003), then they…`).
+const LIST_GOES_ON = /^\s*[([（【][^()[\]（）【】]{1,60}[)\]）】]\s*[,;、]\s*\p{Lu}/u;
+
+/**
+ * Where a name in sentence case starts, written as a list's item before its ID (`Persistence: Registry run keys
+ * (T1547.001), Scheduled tasks (T1053.005)`, `Collection: Email collection (T1114)`, `Custom C2 protocols (T1095)`,
+ * SixMap's energy-sector report's TTP lists): words of a capital, then lower-case words, none a sentence's
+ * (`sentenceWord`), right after a label's colon, a list's mark, the reference before (`AFTER_ITEM`), or at the text's
+ * start as the first of such a list. `words` are the words before the ID at `end`, nearest first. Undefined where they
+ * are not such an item (`used PowerShell to run scripts`).
+ */
+function sentenceCaseItem(text: string, words: ReadonlyArray<{ start: number; end: number; kind: 'title' | 'connector' | 'lower' }>, floor: number, end: number): number | undefined {
+  const token = (word: (typeof words)[number]): string => text.slice(word.start, word.end).replace(MARK_CHARS, '');
+  let k = 0;
+  while (k < words.length && words[k]!.kind !== 'title' && !sentenceWord(token(words[k]!))) k++;
+  if (k === 0 || words[k - 1]!.kind === 'connector') return undefined;
+  let start: number | undefined;
+  for (; k < words.length && k < MAX_SENTENCE_CASE_WORDS; k++) {
+    const word = words[k]!;
+    if (word.kind !== 'title' || token(word).endsWith(':') || sentenceWord(token(word))) break;
+    start = word.start;
+  }
+  if (start === undefined) return undefined;
+  const before = text.slice(floor, start);
+  // The first of a list at the text's start, after the list's label (`Persistence: `, read apart), where the next item
+  // follows its ID (`Registry run keys (T1547.001), Scheduled tasks …`); not a sentence that starts so (`Mimikatz dumped
+  // credentials (T1003) on the server`).
+  const first = floor === 0 && !before.trim() && LIST_GOES_ON.test(text.slice(end));
+  return first || (floor > 0 ? AFTER_ITEM : ITEM_START).test(before) ? start : undefined;
 }
 
 // Words before an ID that make it a modifier of the words after it (`the T1506 input capture`).

@@ -324,6 +324,20 @@ describe('tokenizeReferences', () => {
     ]);
   });
 
+  // SixMap's energy-sector report (2025, its TTP lists as a Markdown copy keeps them, find_string index file 54061456418;
+  // no licence stated, so our own lines in their shape): names in sentence case, a label read apart before them. Before,
+  // `Registry run keys` (a stop word inside), `Scheduled tasks` and `Custom C2 protocols` gave their IDs no name.
+  it('names the items of a list in sentence case by their words, not a sentence that starts or goes on so', () => {
+    expect(named('Registry run keys (T1547.001), Scheduled tasks (T1053.005)')).to.deep.equal(['Registry run keys', 'Scheduled tasks']);
+    expect(named('Email collection (T1114), Screen capture (T1113)')).to.deep.equal(['Email collection', 'Screen capture']);
+    expect(named('Custom C2 protocols (T1095), Web service (T1102)')).to.deep.equal(['Custom C2 protocols', 'Web service']);
+    expect(named('- Persistence: Registry run keys (T1547.001)')).to.deep.equal(['Registry run keys']);
+    // A sentence's words are read as before (extract leaves "dumped credentials" out as a sentence's, `sentence-names`).
+    expect(named('Mimikatz dumped credentials (T1003) on the server.')).to.deep.equal(['dumped credentials']);
+    expect(named('However, Mimikatz dumped credentials (T1003).')).to.deep.equal(['dumped credentials']);
+    expect(named('Mimikatz dumped credentials (T1003), then they moved with RDP (T1021.001).')).to.deep.equal(['dumped credentials', 'RDP']);
+  });
+
   it('names an ID in a Chinese or Japanese sentence by the name in Latin script glued to the words before it', () => {
     // A Chinese WeChat article on ATT&CK v16 (安全喷子, 2024-12-25, as a public feed archive keeps it; no licence stated,
     // so a faithful reconstruction of its sentences): Chinese sets no space before the Latin name, and the whole run

@@ -1,13 +1,21 @@
 import { isJsonObject, type JsonObject } from '../json-value.js';
 
 /**
+ * Where Navigator 5.1 stops reading a layer of a file: `unopened`, before upgradeLayer opens a tab for it, where
+ * loadObjAsLayer's catch alerts and goes on with the file's next layer (`stopsUnopened`); `in-tab`, in
+ * ViewModel.deserialize, after the tab opens (`STOPS_IN_TAB`), where it may fail in a promise nothing catches, so that
+ * the file's later layers never open (`neverOpenedText`).
+ */
+export type NavigatorStop = 'unopened' | 'in-tab';
+
+/**
  * A field of a layer, as written, that Navigator 5.1's loader reads otherwise than the layer format says: `stops` when
  * reading it throws, so that Navigator stops reading the layer (`STOPS_IN_TAB`) and fills none of its matrix's cells;
  * otherwise what it ignores of it. `text` goes after the schema's own message at `path`.
  */
 export interface LoaderFault {
   path: string;
-  stops: boolean;
+  stops: NavigatorStop | false;
   text: string;
   /** For a technique entry's own list, the entry's place in the layer as written. */
   entry?: number;
@@ -80,7 +88,7 @@ function listFault(value: unknown, path: string, holds: string, entry: boolean):
   if (value === '') return { path, stops: false, text: `Navigator 5.1 reads no item from empty text and opens the layer without any; write a list of ${holds}, or leave the field out` };
   if (!failsIterating(value)) return undefined;
   const what = typeof value === 'string' ? 'reads the text one character at a time as items and fails at the first' : 'fails iterating it ("is not iterable" in its console)';
-  return { path, stops: true, text: `Navigator 5.1${entry ? ', reading the entry,' : ''} ${what}, and ${STOPS_IN_TAB}; write a list of ${holds}, or leave the field out` };
+  return { path, stops: 'in-tab', text: `Navigator 5.1${entry ? ', reading the entry,' : ''} ${what}, and ${STOPS_IN_TAB}; write a list of ${holds}, or leave the field out` };
 }
 
 /**
@@ -97,7 +105,7 @@ export function navigatorLoaderFaults(asRead: JsonObject): LoaderFault[] {
   if ('versions' in asRead && versions !== null && typeof versions !== 'object') {
     faults.push({
       path: '/versions',
-      stops: true,
+      stops: 'unopened',
       text: `Navigator 5.1 tests its fields with \`in\` (a type error) and ${stopsUnopened()}; write an object such as {"attack": "18", "navigator": "5.1.0", "layer": "4.5"} (\`attack-layers upgrade\` writes one)`,
     });
   }
@@ -107,7 +115,7 @@ export function navigatorLoaderFaults(asRead: JsonObject): LoaderFault[] {
   if (typeof techniques === 'string' && techniques !== '') {
     faults.push({
       path: '/techniques',
-      stops: true,
+      stops: 'in-tab',
       text: `Navigator 5.1 reads the text one character at a time as entries (\`'tactic' in\` each, a type error) and ${STOPS_IN_TAB}; write a list of entries such as [{"techniqueID": "T1059", "score": 1}]`,
     });
   } else if (techniques === '' || typeof techniques === 'number' || typeof techniques === 'boolean') {
@@ -124,7 +132,7 @@ export function navigatorLoaderFaults(asRead: JsonObject): LoaderFault[] {
   for (const [field, example, reads] of OBJECTS) {
     const value = asRead[field];
     if (value === undefined || value === null || isJsonObject(value) || (field === 'layout' && Array.isArray(value))) continue;
-    faults.push({ path: `/${field}`, stops: true, text: `Navigator 5.1 ${reads} and ${STOPS_IN_TAB}; write an object such as ${example}, or leave it out for Navigator's default` });
+    faults.push({ path: `/${field}`, stops: 'in-tab', text: `Navigator 5.1 ${reads} and ${STOPS_IN_TAB}; write an object such as ${example}, or leave it out for Navigator's default` });
   }
   // Filter.deserialize (filter.ts at 33541d9b) reads `filters.platforms` where it is truthy and iterates it: a number,
   // true or an object is "not iterable". Text it reads a character at a time, and then fails at its `forEach`: the
@@ -135,7 +143,7 @@ export function navigatorLoaderFaults(asRead: JsonObject): LoaderFault[] {
   if (platforms !== undefined && !Array.isArray(platforms) && (!platforms || typeof platforms !== 'string')) {
     faults.push({
       path: '/filters/platforms',
-      stops: !!platforms,
+      stops: platforms ? 'in-tab' : false,
       text: platforms
         ? `Navigator 5.1 fails iterating it ("is not iterable" in its console), and ${STOPS_IN_TAB}; ${writeList}`
         : `Navigator 5.1 reads no platform from it and shows every platform; ${writeList}`,
@@ -231,4 +239,42 @@ export function unscaledScoresText(found: { read: readonly UnscaledScore[]; unre
       `${unread === 1 ? 'which has' : 'which have'} no tactic and no current technique of the layer's release`
     : '';
   return `reads the bound as no number, fails colouring ${scoreOf(first)}${more} ("Cannot read properties of undefined" in its console) and ${STOPS_IN_TAB}${skipped}`;
+}
+
+/**
+ * The release Navigator 5.1 opens a layer in (its domainVersionID): the layer's domain with the first number of
+ * `versions.attack` where that is text, else its newest release (view-model.ts deserializeDomainVersionID at fa7a6017).
+ * `newest` is that release's major.
+ */
+export function navigatorReleaseKey(asRead: JsonObject, domain: string, newest: number): string {
+  const versions = asRead['versions'];
+  const attack = isJsonObject(versions) ? versions['attack'] : undefined;
+  const major = typeof attack === 'string' ? /\d+/.exec(attack)?.[0] : undefined;
+  return `${domain} ${major ?? newest}`;
+}
+
+/** Where a layer of a file stopped Navigator 5.1 in its tab (`NavigatorStop` `in-tab`), for the layers after it. */
+export interface FileStop {
+  /** The pointer, from the top of the file, of the fault Navigator stops at (`/0/metadata`). */
+  at: string;
+  /** The layer's place in the file, counted from 1. */
+  layer: number;
+  /** The release it opens that layer in (`navigatorReleaseKey`). */
+  release: string;
+}
+
+/**
+ * What Navigator 5.1 does with a layer of a file after one it stops reading in its tab (`stop`), where no earlier layer
+ * of the file opened in that layer's release: readJSONFile awaits each layer's loadObjAsLayer, which awaits upgradeLayer;
+ * upgradeLayer deserializes in `loadDomainData(…).then(…)` where the release's data is not loaded, and nothing catches
+ * that promise, so a throw there logs a console error and never settles it, and the loop never reaches the next layer
+ * (tabs.component.ts at fa7a6017820f97f172be896d093c57a91387f372, readJSONFile, upgradeLayer). Where a layer of that
+ * release was opened earlier in the session, the throw is caught ("ERROR parsing file…") and the next layer opens.
+ */
+export function neverOpenedText(stop: FileStop): string {
+  return (
+    `Navigator 5.1 never opens this layer unless it has loaded ATT&CK ${stop.release} earlier in the session: it stops reading layer ${stop.layer} of the file ` +
+    `at ${stop.at} with only an error in its console, in a promise nothing catches, and opens none of the file's layers after it (it opens each once the one ` +
+    `before has opened); fix ${stop.at} to open this layer. What else is said of this layer holds once Navigator opens it; nothing is said of a matrix it does not draw`
+  );
 }

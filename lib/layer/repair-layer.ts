@@ -23,7 +23,7 @@ import type { Domain } from '../attack/types.js';
 import { ATLAS_ID, atlasIdMessage, customData, domainInWords, layerFormat, misspeltDomain, NAVIGATOR_OLD_DOMAINS, PRE_ATTACK_ID, PRE_ATTACK_MERGED, STIX_DOMAIN_NAMES } from './layer-format.js';
 import { HEX_COLOR } from './hex-color.js';
 import { isAnnotated } from './subtechnique-visibility.js';
-import { LAYER_ALERT, STOPS_IN_TAB, stopsUnopened } from './navigator-loader.js';
+import { LAYER_ALERT, STOPS_IN_TAB, stopsUnopened, type NavigatorStop } from './navigator-loader.js';
 import { firstElided } from '../short-list.js';
 
 /** One repair made to a layer as read: where (JSON pointer into the layer as read), what was done, and what came of it. */
@@ -60,7 +60,7 @@ export interface LayerRepair {
    * before it opens a tab for it (`stopsUnopened`) or in the tab it opened, before it fills the matrix's cells
    * (`STOPS_IN_TAB`), so nothing of what the matrix shows or hides applies.
    */
-  navigatorStops?: true;
+  navigatorStops?: NavigatorStop;
   /**
    * Set for a fault of the text, not of the layer it holds (a comment, a comma JSON does not allow; `parseJsonText`
    * with `repair`): the text is no JSON, so Navigator 5.1 opens no tab for it (`validate` makes it a schema error).
@@ -79,7 +79,7 @@ interface Outcome {
   navigatorTolerates?: boolean;
   navigatorHides?: boolean | string;
   navigatorAlert?: string;
-  navigatorStops?: boolean;
+  navigatorStops?: NavigatorStop;
 }
 
 /** A technique entry `repairLayer` left out: where it was, why, and the entry as read. */
@@ -127,7 +127,7 @@ const LEFT_OUT: Outcome = { leftOut: 'part' };
  */
 const NOT_AN_OBJECT: Outcome = {
   ...LEFT_OUT,
-  navigatorStops: true,
+  navigatorStops: 'in-tab',
   navigatorAlert: `fails reading it, as it reads each item as an object (text as JSON), and ${STOPS_IN_TAB}`,
 };
 
@@ -173,7 +173,7 @@ const LEGEND_LABEL = 'shows no legend item without a label of text (its console:
 /** Navigator maps only its own old names (mitre-enterprise, mitre-mobile) and throws "is an invalid domain" (tabs.component.ts). */
 function unknownDomainOutcome(stated: unknown): Outcome {
   return {
-    navigatorStops: true,
+    navigatorStops: 'unopened',
     navigatorAlert: `knows no domain ${shown(stated)} ("is an invalid domain" in its console) and ${stopsUnopened()}`,
   };
 }
@@ -910,7 +910,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
         const structured = ['object', 'array'].includes(fields[key]?.type ?? '');
         log(`/${escapePointer(key)}`, 'null holds nothing; left out', {
           ...LEFT_OUT,
-          ...(structured ? { navigatorStops: true, navigatorAlert: `fails reading into it (a type error), and ${STOPS_IN_TAB}` } : {}),
+          ...(structured ? { navigatorStops: 'in-tab', navigatorAlert: `fails reading into it (a type error), and ${STOPS_IN_TAB}` } : {}),
         });
       }
     },
@@ -954,7 +954,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
       // Navigator 5.1 reads the missing field as the domain "undefined" (view-model.ts deserializeDomainVersionID),
       // finds no such data and throws "Error: 'undefined' (v13) is an invalid domain." (tabs.component.ts).
       log('/domain', unstatedDomainText(read), {
-        navigatorStops: true,
+        navigatorStops: 'unopened',
         navigatorAlert: `reads the domain as "undefined" ("is an invalid domain" in its console) and ${stopsUnopened()}`,
       });
     },
@@ -1011,7 +1011,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
           `as custom data loaded from it${named ? '' : ', and this one names none'}; left out`,
         {
           ...LEFT_OUT,
-          navigatorStops: true,
+          navigatorStops: 'unopened',
           navigatorAlert: stopsUnopened(named ? 'ERROR the domain and version specified conflict with an existing set of ATT&CK data' : 'ERROR: invalid url'),
         },
       );
@@ -1060,7 +1060,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
       const navigator: Outcome =
         value === ''
           ? { navigatorTolerates: true }
-          : { navigatorStops: true, navigatorAlert: `finds no number in it ("Cannot read properties of null" in its console) and ${stopsUnopened()}` };
+          : { navigatorStops: 'unopened', navigatorAlert: `finds no number in it ("Cannot read properties of null" in its console) and ${stopsUnopened()}` };
       log('/versions/attack', `${shown(value)} holds no release number; left out, so the layer is read in the newest release, as one that states none`, { ...LEFT_OUT, ...navigator });
     },
   ],
@@ -1168,7 +1168,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
         const only = typeof first === 'string' ? oneColourGradient(first) : undefined;
         if (only) {
           gradient['colors'] = only;
-          log('/gradient/colors', `one colour, ${shown(first)}, where a gradient needs two; set to ${shown(only)}, white to that colour, as Navigator's own one-colour presets run (transparent to red or blue), so the top scores keep it`, alert ? { navigatorAlert: alert, navigatorStops: true } : undefined);
+          log('/gradient/colors', `one colour, ${shown(first)}, where a gradient needs two; set to ${shown(only)}, white to that colour, as Navigator's own one-colour presets run (transparent to red or blue), so the top scores keep it`, alert ? { navigatorAlert: alert, navigatorStops: 'in-tab' } : undefined);
         } else if (!Array.isArray(colors) || colors.length < 2) {
           gradient['colors'] = [...NAVIGATOR_GRADIENT.colors];
           const what =
@@ -1179,7 +1179,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
                 : Array.isArray(colors)
                   ? `${colors.length ? 'one colour' : 'no colour'} left, where a gradient needs two`
                   : `${shown(colors)} is not a list of colours`;
-          const outcome = { ...(colors === undefined || Array.isArray(colors) ? {} : LEFT_OUT), ...(alert ? { navigatorAlert: alert, navigatorStops: true } : {}) };
+          const outcome = { ...(colors === undefined || Array.isArray(colors) ? {} : LEFT_OUT), ...(alert ? { navigatorAlert: alert, navigatorStops: 'in-tab' as const } : {}) };
           log('/gradient/colors', `${what}; set to ${shown(NAVIGATOR_GRADIENT.colors)}, the colours of Navigator's default gradient`, outcome);
         }
       }
@@ -1392,7 +1392,7 @@ export function repairLayer(value: unknown, file = DEFAULT_FILE, options: Repair
       ...(outcome.navigatorTolerates ? { navigatorTolerates: true as const } : {}),
       ...(outcome.navigatorHides ? { navigatorHides: outcome.navigatorHides === true ? (true as const) : outcome.navigatorHides } : {}),
       ...(outcome.navigatorAlert ? { navigatorAlert: outcome.navigatorAlert } : {}),
-      ...(outcome.navigatorAlert && outcome.navigatorStops ? { navigatorStops: true as const } : {}),
+      ...(outcome.navigatorAlert && outcome.navigatorStops ? { navigatorStops: outcome.navigatorStops } : {}),
     });
     if (typeof left === 'object') leftOut.push({ at: current, why: left.entry, entry: was, kept: held });
   };
@@ -1412,7 +1412,7 @@ export function repairLayer(value: unknown, file = DEFAULT_FILE, options: Repair
       });
     } else {
       log(path, `one ${LIST_OF_ONE.find(([at]) => path.endsWith(at))![1]} written as itself, not in a list (Windows PowerShell writes a list of one item so); read as a list of it, ${path}/0`, {
-        navigatorStops: true,
+        navigatorStops: 'in-tab',
         navigatorAlert: `fails reading it as a list (a type error), and ${STOPS_IN_TAB}`,
       });
     }
@@ -1424,7 +1424,7 @@ export function repairLayer(value: unknown, file = DEFAULT_FILE, options: Repair
       const path = `/techniques/${at}`;
       current = at;
       if (!isJsonObject(entry)) {
-        const alert = Array.isArray(entry) ? {} : { navigatorAlert: NOT_AN_OBJECT.navigatorAlert, navigatorStops: true };
+        const alert = Array.isArray(entry) ? {} : { navigatorAlert: NOT_AN_OBJECT.navigatorAlert, navigatorStops: 'in-tab' as const };
         return log(path, `${shown(entry)} is not a technique entry; left out`, { leftOut: { entry: `${shown(entry)} is not a technique entry` }, ...alert });
       }
       const first = repairs.length;

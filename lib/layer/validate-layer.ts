@@ -44,7 +44,18 @@ import { readTacticIdAndName, tacticAdvice } from './tactic-written.js';
 import { deprecatedTechniqueText, deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
 import { recordedElsewhereText, revokedTechniqueText } from '../attack/revoked-technique-text.js';
 import { REMOVED_METADATA_NAME } from './upgrade-layer.js';
-import { LAYER_LIST_READ, navigatorLoaderFaults, readsAsLayerList, unscaledScores, unscaledScoresText, type LoaderFault } from './navigator-loader.js';
+import {
+  LAYER_LIST_READ,
+  navigatorLoaderFaults,
+  navigatorReleaseKey,
+  neverOpenedText,
+  readsAsLayerList,
+  unscaledScores,
+  unscaledScoresText,
+  type FileStop,
+  type LoaderFault,
+  type NavigatorStop,
+} from './navigator-loader.js';
 import { unknownEntryFields, unknownEntryFieldsText } from './unknown-entry-fields.js';
 import { fetchCommand } from '../attack/release-files.js';
 
@@ -76,6 +87,7 @@ export const LAYER_FINDING_CODES = [
   'nothing-annotated',
   'repaired',
   'navigator-alert',
+  'never-opened',
   'newer-release',
   'upgrade-prompt',
   'custom-data',
@@ -95,6 +107,7 @@ const ERROR_CONSEQUENCES: ReadonlyArray<readonly [kinds: readonly (LayerFindingC
   [['schema'], 'the layer does not follow the Navigator layer format'],
   [['no-layers'], 'Navigator opens nothing'],
   [['navigator-alert'], 'Navigator 5.1 shows an alert or a warning dialog at them instead of opening the layer as written (`attack-layers upgrade` repairs them)'],
+  [['never-opened'], "Navigator 5.1 opens none of a file's layers after one it stops reading with only an error in its console"],
   [['navigator-release'], 'Navigator 5.1 refuses a layer of an ATT&CK release it does not have ("ERROR parsing layer…") and opens no tab'],
   [['old-format', 'newer-format'], 'Navigator opens a layer whose format is not 4.x (3.0, 5.0, "v4.5"), or that states none, only after its "Outdated Layer" dialog (`attack-layers upgrade` converts it)'],
   [['gradient-range'], 'Navigator paints the scores with the gradient\'s end colours only'],
@@ -1000,20 +1013,52 @@ function addSchemaFinding(issue: Issue, out: Findings): void {
   } else out.add('error', 'schema', issue.path, issue.message);
 }
 
-function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: number | undefined): LayerFinding[] {
+/**
+ * How Navigator 5.1 opens a layer of a file, for the layers after it: where it stops reading it, if it does (`path` as
+ * read), and the release it opens it in (`navigatorReleaseKey`), whose data it has loaded once it opens the layer.
+ */
+interface Opening {
+  stop?: { kind: NavigatorStop; path: string };
+  release?: string;
+}
+
+/**
+ * The order ViewModel.deserialize reads a layer's fields in (view-model.ts at fa7a6017), so that the fault it stops at
+ * first is named; it colours the scores (updateGradient) after all of them.
+ */
+const DESERIALIZE_ORDER = ['/filters', '/gradient', '/legendItems', '/techniques', '/metadata', '/links', '/layout'];
+
+function readOrder(path: string): number {
+  const at = DESERIALIZE_ORDER.findIndex((field) => path === field || path.startsWith(`${field}/`));
+  return at < 0 ? DESERIALIZE_ORDER.length : at;
+}
+
+/** The first place Navigator 5.1 stops reading a layer: before opening a tab for it if anywhere, else in the tab in its reading order. */
+function firstStop(stops: ReadonlyArray<{ kind: NavigatorStop; path: string; order?: number }>): Opening['stop'] {
+  const ordered = [...stops].sort((a, b) => (a.kind === b.kind ? (a.order ?? readOrder(a.path)) - (b.order ?? readOrder(b.path)) : a.kind === 'unopened' ? -1 : 1));
+  const [first] = ordered;
+  return first && { kind: first.kind, path: first.path };
+}
+
+/**
+ * A layer's findings (`layerIndex`: its place in a file of layers); `stop`: where an earlier layer of the file stopped
+ * Navigator, which then never opens this one (`neverOpenedText`): said first, and nothing of its matrix is said.
+ */
+function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: number | undefined, stop?: FileStop): { findings: LayerFinding[]; opening: Opening } {
   const out = new Findings(options.file, layerIndex);
+  if (stop) out.add('error', 'never-opened', '/', neverOpenedText(stop));
   if (!isJsonObject(read)) {
     out.add('error', 'schema', '/', 'must be a layer object (or an array of layer objects)');
-    return out.list;
+    return { findings: out.list, opening: {} };
   }
   if (isUnreadablePreAttackLayer(read)) {
     // Nothing in it can be checked against a release: the one finding says what to do.
     out.add('error', 'pre-attack-layer', '/domain', preAttackMessage(read));
-    return out.list;
+    return { findings: out.list, opening: {} };
   }
   if (isAtlasLayer(read)) {
     out.add('error', 'atlas-layer', '/domain', atlasMessage(read));
-    return out.list;
+    return { findings: out.list, opening: {} };
   }
   // One without technique entries is an enterprise layer, said once; its other settings are checked as such.
   const preAttack = isPreAttackLayer(read);
@@ -1022,14 +1067,14 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   const custom = customData(value);
   if (custom) {
     customDataFindings(value, custom, out);
-    return out.list;
+    return { findings: out.list, opening: {} };
   }
   let repaired: ReturnType<typeof repairLayer>;
   try {
     repaired = repairLayer(value, options.file);
   } catch {
     out.add('error', 'schema', '/', 'not an ATT&CK Navigator layer (no techniques, domain or versions)');
-    return out.list;
+    return { findings: out.list, opening: {} };
   }
   // A file that is one object with a "length" Navigator reads as a list of layers and opens nothing of (an element of a
   // file's array of layers it reads as one layer, ignoring the field).
@@ -1082,12 +1127,18 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   out.list.push(...releaseOut.list);
   const { index, olderRelease, everyPlatform, unlistedPlatforms, askedPlatforms } = release;
   out.olderRelease = olderRelease;
-  const drawn =
-    !refused &&
-    !listRead &&
-    !repaired.repairs.some((repair) => repair.notJson || repair.navigatorStops) &&
-    !unscaledText &&
-    !loader.some((fault) => fault.stops);
+  const stops = [
+    ...(refused ? [{ kind: 'unopened' as const, path: '/versions/attack' }] : []),
+    ...repaired.repairs.flatMap((repair) => (repair.navigatorStops ? [{ kind: repair.navigatorStops, path: repair.path }] : [])),
+    ...(unscaledText ? [{ kind: 'in-tab' as const, path: `/gradient/${unscaled!.bound}`, order: DESERIALIZE_ORDER.length + 1 }] : []),
+    ...loader.flatMap((fault) => (fault.stops ? [{ kind: fault.stops, path: fault.path }] : [])),
+  ];
+  const domain = subject['domain'];
+  const opening: Opening = {
+    ...(stops.length ? { stop: firstStop(stops)! } : {}),
+    ...(typeof domain === 'string' ? { release: navigatorReleaseKey(value, domain, NAVIGATOR_ATTACK_MAJORS.newest) } : {}),
+  };
+  const drawn = !stop && !listRead && !repaired.repairs.some((repair) => repair.notJson) && !stops.length;
   if (index) {
     const otherDomains = otherDomainLookup(index.domain, (domain) => options.attackFor(domain, undefined));
     const shown = isShownRelease(subject, index, options);
@@ -1138,7 +1189,7 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   if (index && drawn) checkHiddenDisabled(settings, entries, index, shownRows, out);
   if (index) checkPlatforms(subject, entries, index, out, { everyPlatform: everyPlatform === true, read: platformFilter, drawn }, unlistedPlatforms, askedPlatforms, givenName(options.givenAs, 'release'));
   if (index) checkNewest(entries, index, options.newest?.(index.domain), out);
-  return out.list;
+  return { findings: out.list, opening };
 }
 
 /**
@@ -1153,7 +1204,7 @@ export function validateLayer(value: unknown, options: ValidateLayerOptions): La
 }
 
 function validateFile(value: unknown, options: ValidateLayerOptions): LayerFinding[] {
-  if (!Array.isArray(value)) return validateOne(value, options, undefined);
+  if (!Array.isArray(value)) return validateOne(value, options, undefined).findings;
   if (!value.length) {
     const out = new Findings(options.file, undefined);
     out.add('error', 'no-layers', '/', 'the file holds an empty array of layers; Navigator opens nothing');
@@ -1161,12 +1212,28 @@ function validateFile(value: unknown, options: ValidateLayerOptions): LayerFindi
   }
   // An element that is no layer is an error where Navigator alerts or opens no tab for it, as the readers leave it out.
   const { layers, leftOut } = arrayLayers(value);
-  const notLayers = leftOut.map(({ position, repair, navigatorAlert }) => {
-    const out = new Findings(options.file, position);
-    const what = repair.replace(/^.*? of the file \(\/\d+\): /, '').replace(/; left out$/, '');
-    out.add('error', 'navigator-alert', '/', `${what}: Navigator 5.1 ${navigatorAlert} (\`attack-layers upgrade\` and the other commands leave it out)`);
-    return { position, findings: out.list };
+  const notLayers = new Map(leftOut.map((element) => [element.position, element]));
+  const laid = new Map(layers.map(({ position, value: layer }) => [position, layer]));
+  // Navigator opens the layers in turn; after one it stops reading in its tab, in a release no layer before it loaded,
+  // it opens none (`neverOpenedText`). Each layer it opens loads its release.
+  const loaded = new Set<string>();
+  let stop: FileStop | undefined;
+  return value.flatMap((_, position) => {
+    const element = notLayers.get(position);
+    if (element) {
+      const out = new Findings(options.file, position);
+      if (stop) out.add('error', 'never-opened', '/', neverOpenedText(stop));
+      const what = element.repair.replace(/^.*? of the file \(\/\d+\): /, '').replace(/; left out$/, '');
+      out.add('error', 'navigator-alert', '/', `${what}: Navigator 5.1 ${element.navigatorAlert} (\`attack-layers upgrade\` and the other commands leave it out)`);
+      return out.list;
+    }
+    const layer = laid.get(position);
+    if (layer === undefined) return [];
+    const { findings, opening } = validateOne(layer, options, position, stop);
+    if (!stop && opening.release && opening.stop?.kind !== 'unopened') {
+      if (opening.stop && !loaded.has(opening.release)) stop = { at: `/${position}${opening.stop.path}`, layer: position + 1, release: opening.release };
+      loaded.add(opening.release);
+    }
+    return findings;
   });
-  const checked = layers.map(({ position, value: layer }) => ({ position, findings: validateOne(layer, options, position) }));
-  return [...notLayers, ...checked].sort((a, b) => a.position - b.position).flatMap(({ findings }) => findings);
 }

@@ -1137,6 +1137,17 @@ describe('validateLayer', () => {
     expect(brief(check(layer([{ techniqueID: 'T1566.001', score: 1 }]), { attackFor: () => team }))).to.deep.equal([]);
   });
 
+  // A file of layers whose first Navigator 5.1 stops reading in its tab with only a console error: the next never opens
+  // (test/layer/validate-file-of-layers.test.ts says why, from tabs.component.ts at fa7a6017).
+  it('says a layer after one Navigator stops reading in its tab never opens', () => {
+    const first = layer([{ techniqueID: 'T1059', score: 1 }], { metadata: 5 });
+    const findings = check([first, layer([{ techniqueID: 'T1059', score: 1 }])]);
+    expect(findings.map((finding) => [finding.layer, finding.code, finding.path])).to.deep.equal([
+      [0, 'schema', '/metadata'],
+      [1, 'never-opened', '/'],
+    ]);
+  });
+
   it('exercises every finding code', () => {
     expect([...exercised].sort()).to.deep.equal([...LAYER_FINDING_CODES].sort());
   });

@@ -192,7 +192,16 @@ export interface UnscaledScore {
   entry: number;
   id: unknown;
   score: number;
+  /** For a score Navigator does not read: why (`EntryReading`). */
+  unread?: Exclude<EntryReading, 'read'>;
 }
+
+/**
+ * Whether Navigator 5.1 reads a technique entry into a cell it colours: `read`; `no-technique`, an entry without a
+ * tactic and no current technique of its ID in the release; `replaced`, one whose every cell a later entry takes over
+ * (`navigatorCells`).
+ */
+export type EntryReading = 'read' | 'no-technique' | 'replaced';
 
 /**
  * Where Navigator 5.1 fails colouring a layer's scores with its gradient as written: getHexColor returns an end colour
@@ -204,7 +213,7 @@ export interface UnscaledScore {
  * layer's order (it stops at the first), `unread` the other entries' scores between the bounds. Navigator reads a score
  * only as a number (technique-vm.ts). Undefined where the bounds are numbers, or no score falls between them.
  */
-export function unscaledScores(asRead: JsonObject, reads: (entry: number) => boolean): { bound: 'minValue' | 'maxValue'; read: UnscaledScore[]; unread: UnscaledScore[] } | undefined {
+export function unscaledScores(asRead: JsonObject, reads: (entry: number) => EntryReading): { bound: 'minValue' | 'maxValue'; read: UnscaledScore[]; unread: UnscaledScore[] } | undefined {
   const gradient = asRead['gradient'];
   if (!isJsonObject(gradient)) return undefined;
   const min = navigatorBound(gradient['minValue']);
@@ -215,7 +224,10 @@ export function unscaledScores(asRead: JsonObject, reads: (entry: number) => boo
   (Array.isArray(asRead['techniques']) ? asRead['techniques'] : []).forEach((entry, at) => {
     const score = isJsonObject(entry) ? entry['score'] : undefined;
     if (typeof score !== 'number' || score >= max || score <= min) return;
-    (reads(at) ? read : unread).push({ entry: at, id: isJsonObject(entry) ? entry['techniqueID'] : undefined, score });
+    const reading = reads(at);
+    const found = { entry: at, id: isJsonObject(entry) ? entry['techniqueID'] : undefined, score };
+    if (reading === 'read') read.push(found);
+    else unread.push({ ...found, unread: reading });
   });
   return read.length || unread.length ? { bound: Number.isNaN(min) ? 'minValue' : 'maxValue', read, unread } : undefined;
 }
@@ -233,11 +245,20 @@ export function unscaledScoresText(found: { read: readonly UnscaledScore[]; unre
   if (!first) return undefined;
   const more = found.read.length > 1 ? `, the first of the ${found.read.length} scores it reads between the bounds` : '';
   const unread = found.unread.length;
-  const ids = found.unread.slice(0, 3).map((score) => (typeof score.id === 'string' ? score.id : 'no ID'));
-  const skipped = unread
-    ? `; it reads none of the ${unread === 1 ? 'other entry' : `${unread} other entries`} scored between them (${ids.join(', ')}${unread > 3 ? ` and ${unread - 3} more` : ''}), ` +
-      `${unread === 1 ? 'which has' : 'which have'} no tactic and no current technique of the layer's release`
-    : '';
+  const groups = (['no-technique', 'replaced'] as const).flatMap((reading) => {
+    const scores = found.unread.filter((score) => score.unread === reading);
+    if (!scores.length) return [];
+    const ids = scores.slice(0, 3).map((score) => (typeof score.id === 'string' ? score.id : 'no ID'));
+    const one = scores.length === 1;
+    const which =
+      reading === 'no-technique'
+        ? `${one ? 'which has' : 'which have'} no tactic and no current technique of the layer's release`
+        : `${one ? 'whose cells a later entry' : 'whose cells later entries'} of the same technique and tactic ${one ? 'takes' : 'take'} over`;
+    return [{ ids: `${ids.join(', ')}${scores.length > 3 ? ` and ${scores.length - 3} more` : ''}`, which }];
+  });
+  // One reason: `(T1999, T1086), which have …`; both: `(T1999, which has …; T1003, whose cells …)`.
+  const said = groups.length === 1 ? `(${groups[0]!.ids}), ${groups[0]!.which}` : `(${groups.map(({ ids, which }) => `${ids}, ${which}`).join('; ')})`;
+  const skipped = unread ? `; it reads none of the ${unread === 1 ? 'other entry' : `${unread} other entries`} scored between them ${said}` : '';
   return `reads the bound as no number, fails colouring ${scoreOf(first)}${more} ("Cannot read properties of undefined" in its console) and ${STOPS_IN_TAB}${skipped}`;
 }
 

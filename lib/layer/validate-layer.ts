@@ -57,6 +57,7 @@ import {
   type NavigatorStop,
 } from './navigator-loader.js';
 import { unknownEntryFields, unknownEntryFieldsText } from './unknown-entry-fields.js';
+import { cellTactic, keepsCell, navigatorCells, type EntryCells, type TacticsOf } from './navigator-cells.js';
 import { fetchCommand } from '../attack/release-files.js';
 
 /** Every kind of finding `validateLayer` reports; the code is stable, the message is for people. */
@@ -611,40 +612,107 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown
   }
 }
 
-/** `asRead`: the layer's entries as written, where an exact repeat is judged (a `Score` read as `score` is none to Navigator). */
-function checkDuplicates(entries: readonly unknown[], out: Findings, asRead: readonly unknown[]): void {
-  const written = (at: number): unknown => asRead[out.entryOrigins[at] ?? at];
-  type Seen = { tactic?: string; at: number };
-  // Per technique: its first entry, its first entry without a tactic, and its first entry under each tactic, so
-  // that the earliest entry an entry overlaps is found at once (a layer may hold 200,000 entries).
-  const seen = new Map<string, { first: Seen; untactical?: Seen; byTactic: Map<string, Seen> }>();
-  const earliest = (a: Seen | undefined, b: Seen | undefined): Seen | undefined => (a && b ? (a.at < b.at ? a : b) : (a ?? b));
-  entries.forEach((entry, at) => {
-    if (!isJsonObject(entry) || typeof entry['techniqueID'] !== 'string') return;
-    const id = entry['techniqueID'];
-    const tactic = typeof entry['tactic'] === 'string' ? entry['tactic'] : undefined;
-    const current: Seen = { tactic, at };
-    const known = seen.get(id);
-    const earlier = !known ? undefined : tactic === undefined ? known.first : earliest(known.byTactic.get(tactic), known.untactical);
-    if (!known) seen.set(id, { first: current, byTactic: new Map(), ...(tactic === undefined ? { untactical: current } : {}) });
-    else if (tactic === undefined) known.untactical ??= current;
-    if (tactic !== undefined && !seen.get(id)!.byTactic.has(tactic)) seen.get(id)!.byTactic.set(tactic, current);
-    if (!earlier) return;
-    const under = (t: string | undefined): string => (t ? `under ${t}` : 'under all its tactics');
-    const same = earlier.tactic === tactic;
+/**
+ * The tactics Navigator 5.1 fills an entry without one under (`TacticsOf`): those of the release's current technique of
+ * exactly that ID. Without the release, every tactic the layer writes for the ID and the rest of its tactics
+ * (`OTHER_TACTICS`), so that such an entry meets every entry of its ID.
+ */
+function releaseTactics(index: AttackIndex | undefined, written: readonly unknown[]): TacticsOf {
+  if (index) {
+    return (id) => {
+      const record = isIndexedTechniqueId(id) ? index.technique(id) : undefined;
+      return record && record.id === id && !record.revoked && !record.deprecated ? record.tactics : undefined;
+    };
+  }
+  const byId = new Map<string, string[]>();
+  for (const entry of written) {
+    if (isJsonObject(entry) && typeof entry['techniqueID'] === 'string' && typeof entry['tactic'] === 'string') {
+      byId.set(entry['techniqueID'], [...(byId.get(entry['techniqueID']) ?? []), entry['tactic']]);
+    }
+  }
+  return (id) => (isIndexedTechniqueId(id) ? [...new Set(byId.get(id) ?? []), OTHER_TACTICS] : undefined);
+}
+
+/** The tactic `releaseTactics` gives, without the release, for the tactics of a technique the layer writes none for. */
+const OTHER_TACTICS = '*';
+
+/** Whether a cell (`navigatorCells`) is one Navigator 5.1 shows: its technique is current in the release and under that tactic. */
+function shownCell(index: AttackIndex | undefined): (cell: string) => boolean {
+  if (!index) return (cell) => cell !== '';
+  return (cell) => {
+    const id = cell.slice(0, Math.max(0, cell.indexOf('^')));
+    const record = isIndexedTechniqueId(id) ? index.technique(id) : undefined;
+    return !!record && record.id === id && !record.revoked && !record.deprecated && record.tactics.includes(cellTactic(cell));
+  };
+}
+
+/** What of an entry's annotation, as written, another entry does not hold alike: what Navigator loses where that one replaces it. */
+function annotationLost(entry: JsonObject, by: JsonObject): string[] {
+  const differs = (field: string): boolean => !isEqual(entry[field], by[field]);
+  const count = (field: string, one: string, many: string): string | undefined => {
+    const list = entry[field];
+    return Array.isArray(list) && list.length && differs(field) ? `${list.length} ${list.length === 1 ? one : many}` : undefined;
+  };
+  const comment = entry['comment'];
+  return [
+    typeof entry['score'] === 'number' && differs('score') ? `score ${entry['score']}` : undefined,
+    typeof entry['color'] === 'string' && entry['color'] !== '' && differs('color') ? `colour ${entry['color']}` : undefined,
+    typeof comment === 'string' && comment !== '' && differs('comment') ? `comment ${shownValue(comment.length > 40 ? `${comment.slice(0, 39)}…` : comment)}` : undefined,
+    entry['enabled'] === false && differs('enabled') ? 'enabled: false' : undefined,
+    count('metadata', 'metadata item', 'metadata items'),
+    count('links', 'link', 'links'),
+    entry['showSubtechniques'] === true && differs('showSubtechniques') ? 'showSubtechniques: true' : undefined,
+  ].filter((part): part is string => part !== undefined);
+}
+
+function listed(parts: readonly string[]): string {
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
+}
+
+/**
+ * Entries a later entry replaces in a cell Navigator 5.1 shows (`navigatorCells`: the last entry of a technique under a
+ * tactic wins whole), each said at the later entry, naming what of the earlier one is lost. `asRead`: the layer's
+ * entries as written, which Navigator keys as written (a "T1059"/"Execution" entry fills no cell a "T1059"/"execution"
+ * one does) and whose repeat is exact only as written (a `Score` the repair read as `score` is none to Navigator).
+ */
+function checkDuplicates(cells: readonly EntryCells[], asRead: readonly unknown[], out: Findings, shown: (cell: string) => boolean): void {
+  const checked = (written: number): number => out.entryOrigins.indexOf(written);
+  const under = (entry: JsonObject): string => (typeof entry['tactic'] === 'string' ? `under ${entry['tactic']}` : 'under all its tactics');
+  const tactics = (list: readonly string[]): string => listed(list.map((cell) => (cellTactic(cell) === OTHER_TACTICS ? 'its other tactics' : cellTactic(cell))));
+  const pairs = cells.flatMap(({ cells: own, lostTo }, earlier) => [...lostTo].map(([later, lost]) => ({ earlier, later, own, lost: lost.filter(shown) })));
+  pairs.sort((a, b) => a.later - b.later || a.earlier - b.earlier);
+  for (const { earlier, later, own, lost } of pairs) {
+    const [entry, by] = [asRead[earlier], asRead[later]];
+    const [e, l] = [checked(earlier), checked(later)];
+    if (!lost.length || e < 0 || l < 0 || !isJsonObject(entry) || !isJsonObject(by)) continue;
+    const id = String(by['techniqueID']);
+    const dropped = annotationLost(entry, by);
+    const drops = dropped.length ? `, dropping /techniques/${e}'s ${listed(dropped)}` : '';
+    const laterCells = cells[later]!.cells;
+    if (lost.length === own.length && own.length === laterCells.length) {
+      out.add(
+        'warning',
+        'duplicate-entry',
+        `/techniques/${l}`,
+        isEqual(entry, by)
+          ? // CALDERA's compass writes an entry per ability (T1105 eight times), OpenCTI's export one per relation.
+            `${id} ${under(by)} repeats /techniques/${e} exactly; Navigator keeps only the last one, so nothing is lost: delete the repeat`
+          : dropped.length
+            ? `${id} ${under(by)} repeats /techniques/${e}; Navigator keeps only the last one${drops}: merge the two entries`
+            : `${id} ${under(by)} repeats /techniques/${e}; Navigator keeps only the last one, which holds all of /techniques/${e} that it shows, so nothing is lost: delete /techniques/${e}`,
+      );
+      continue;
+    }
+    const taken = [...cells[earlier]!.lostTo.values()].flat();
+    const kept = own.filter((cell) => !taken.includes(cell) && shown(cell));
     out.add(
       'warning',
       'duplicate-entry',
-      `/techniques/${at}`,
-      same && written(at) !== undefined && isEqual(written(at), written(earlier.at))
-        ? // CALDERA's compass writes an entry per ability (T1105 eight times), OpenCTI's export one per relation.
-          `${id} ${under(tactic)} repeats /techniques/${earlier.at} exactly; Navigator keeps only the last one, so nothing is lost: delete the repeat`
-        : same
-        ? `${id} ${under(tactic)} repeats /techniques/${earlier.at}; Navigator keeps only the last one: merge the two entries`
-        : `${id} ${under(tactic)} overlaps /techniques/${earlier.at} (${under(earlier.tactic)}); where both apply Navigator ` +
-            `keeps only the later one: merge them or give both a tactic`,
+      `/techniques/${l}`,
+      `${id} ${under(by)} overlaps /techniques/${e} (${under(entry)}); under ${tactics(lost)} Navigator keeps only the later one${dropped.length ? drops : ', which holds all of it'}` +
+        `${kept.length ? ` there, and shows /techniques/${e} under ${tactics(kept)} only` : ''}: merge them or give both a tactic`,
     );
-  });
+  }
 }
 
 /**
@@ -668,12 +736,13 @@ function checkSaysSomething(entries: readonly unknown[], out: Findings): void {
   );
 }
 
-function checkScores(entries: readonly unknown[], range: GradientRange, out: Findings): void {
+/** `colours`: whether Navigator 5.1 colours the entry at a place (one whose every cell a later entry takes over it does not). */
+function checkScores(entries: readonly unknown[], range: GradientRange, out: Findings, colours: (at: number) => boolean): void {
   for (const found of scoresOutOfRange(entries, range)) out.add('warning', 'score-out-of-range', `/techniques/${found.at}/score`, found.message);
   // Colours aside: where Navigator 5.1 looks the score up depends on the range alone (score.ts navigatorStepIndex).
   const gradient = { colors: ['#ffffff', '#000000'], ...range };
   entries.forEach((entry, at) => {
-    if (!isJsonObject(entry) || typeof entry['score'] !== 'number' || !failsNavigatorGradient(gradient, entry['score'])) return;
+    if (!isJsonObject(entry) || typeof entry['score'] !== 'number' || !colours(at) || !failsNavigatorGradient(gradient, entry['score'])) return;
     out.add(
       'warning',
       'score-out-of-range',
@@ -1089,7 +1158,10 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   releaseOut.entryOrigins = repaired.entryOrigins;
   const release = attackRelease(subject, options, releaseOut);
   // Without the release, every entry is taken as read.
-  const unscaled = unscaledScores(value, (at) => !release.index || readsEntry(value, at, release.index));
+  const written = Array.isArray(value['techniques']) ? value['techniques'] : [];
+  // The cells Navigator fills from each entry as written, for what it reads, colours and replaces.
+  const cells = navigatorCells(written, releaseTactics(release.index, written));
+  const unscaled = unscaledScores(value, (at) => (keepsCell(cells[at]) ? 'read' : cells[at]?.cells.length ? 'replaced' : 'no-technique'));
   const unscaledText = unscaled && unscaledScoresText(unscaled);
   for (const repair of repaired.repairs) {
     // A fault Navigator shows an alert or a dialog at is an error; the others it opens, or opens without what was left out.
@@ -1161,9 +1233,9 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   if (unknown) {
     out.add('warning', 'unknown-field', unknown.first, `${unknownEntryFieldsText(unknown)}; copy what a reader needs into the entry's comment or metadata (\`attack-layers upgrade\` leaves them out and keeps each entry's, as written, in the layer's "${REMOVED_METADATA_NAME}" metadata)`);
   }
-  checkDuplicates(entries, out, Array.isArray(value['techniques']) ? value['techniques'] : []);
+  checkDuplicates(cells, written, out, shownCell(index));
   checkSaysSomething(entries, out);
-  if (range) checkScores(entries, range, out);
+  if (range) checkScores(entries, range, out, (at) => keepsCell(cells[repaired.entryOrigins[at] ?? at]));
   // The platforms the filter shows, as Navigator reads it from the layer as written (`navigatorPlatformFilter`), for
   // every check of what it draws: a filter of every platform of an older release, or one of names whose release is not
   // known here (nothing is said hidden on their word), shows every one.
@@ -1175,7 +1247,6 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   const navigatorShown = navigatorSettings(value, repaired.layer);
   const layout = { ...(isJsonObject(subject['layout']) ? subject['layout'] : {}), ...(isJsonObject(navigatorShown['layout']) ? navigatorShown['layout'] : {}) };
   const settings: JsonObject = { ...subject, hideDisabled: navigatorShown['hideDisabled'] ?? subject['hideDisabled'] ?? false, layout };
-  const written = Array.isArray(value['techniques']) ? value['techniques'] : [];
   if (index && range && drawn) {
     const options = { shown: shownRows ?? platformsShown(undefined, index), hideDisabled: settings['hideDisabled'] === true };
     // Aggregated from the entries as written, as Navigator reads them (a score "99" is none). An entry it reads into a

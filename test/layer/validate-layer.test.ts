@@ -232,7 +232,7 @@ describe('validateLayer', () => {
         ['error', 'repaired', '/techniques/1/Score'],
         ['warning', 'duplicate-entry', '/techniques/1'],
       ],
-      /T1105 under all its tactics repeats \/techniques\/0; Navigator keeps only the last one: merge the two entries$/,
+      /T1105 under all its tactics repeats \/techniques\/0; Navigator keeps only the last one, dropping \/techniques\/0's score 1: merge the two entries$/,
     ],
     [
       'warns about an entry without tactic that overlaps one with a tactic',

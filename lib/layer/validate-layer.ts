@@ -778,12 +778,13 @@ function lastEntryAt(entries: readonly unknown[]): (id: string, tactic: string) 
  * `asRead`: the layer's entries as written, whose score Navigator reads into an aggregate (`"99"` is none), where it
  * computes one (`aggregateComputed`, as the aggregate check reads the layer).
  */
-function checkHidden(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, shown: ReadonlySet<string> | undefined, out: Findings, asRead: readonly unknown[]): void {
+function checkHidden(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, shown: ReadonlySet<string> | undefined, out: Findings, asRead: readonly unknown[], kept: (at: number) => boolean): void {
   const layout = isJsonObject(layer['layout']) ? layer['layout'] : {};
   const hideDisabled = layer['hideDisabled'] === true;
   const parentEntryAt = lastEntryAt(entries);
   const computed = aggregateComputed(asRead, layout, index, { shown: shown ?? platformsShown(undefined, index), hideDisabled });
   for (const [at, tactics] of collapsedSubtechniques(entries, index, layout['expandedSubtechniques'], hideDisabled, shown)) {
+    if (!kept(at)) continue;
     const entry = entries[at] as JsonObject;
     const record = index.technique(entry['techniqueID'] as string)!;
     // With aggregate scores Navigator paints the parent by its own and its sub-techniques' scores (export does too),
@@ -814,10 +815,10 @@ function checkHidden(layer: JsonObject, entries: readonly unknown[], index: Atta
  * (`keptBySubtechnique`: one enabled on a platform the filter shows); each platform the filter leaves out that would
  * keep it so is named. An entry only disabled shows nothing anyway.
  */
-function checkHiddenDisabled(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, shown: ReadonlySet<string> | undefined, out: Findings): void {
+function checkHiddenDisabled(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, shown: ReadonlySet<string> | undefined, out: Findings, kept: (at: number) => boolean): void {
   if (layer['hideDisabled'] !== true) return;
   entries.forEach((entry, at) => {
-    if (!isJsonObject(entry) || entry['enabled'] !== false || isOnlyDisabled(entry) || typeof entry['techniqueID'] !== 'string') return;
+    if (!isJsonObject(entry) || entry['enabled'] !== false || isOnlyDisabled(entry) || typeof entry['techniqueID'] !== 'string' || !kept(at)) return;
     const record = index.technique(entry['techniqueID']);
     if (!record || record.revoked || record.deprecated) return;
     const tactic = typeof entry['tactic'] === 'string' ? entry['tactic'] : undefined;
@@ -865,7 +866,8 @@ function checkNewest(entries: readonly unknown[], index: AttackIndex, newest: At
 /**
  * Platform filter findings; `filter.read`: the filter as Navigator reads it (`navigatorPlatformFilter`), which says what
  * it hides; `filter.everyPlatform`: the filter lists every platform of the layer's release, and hides nothing;
- * `filter.drawn`: Navigator draws the layer's matrix (else nothing is said hidden in it).
+ * `filter.drawn`: Navigator draws the layer's matrix (else nothing is said hidden in it); `filter.kept`: whether it keeps
+ * the entry at a place (a later entry may replace it whole, and nothing of it is shown to hide).
  * `unlisted` (what to do to check it) is set when the filter names platforms `index` does not have and those of the
  * layer's release are not known here (`unlistedPlatformNames`): each such name is said to be unchecked, and nothing is
  * said hidden on its word. `asked`: such names of a layer checked in the release asked for (`--attack-release`), where
@@ -876,7 +878,7 @@ function checkPlatforms(
   entries: readonly unknown[],
   index: AttackIndex,
   out: Findings,
-  filter: { everyPlatform: boolean; read: readonly string[] | undefined; drawn: boolean },
+  filter: { everyPlatform: boolean; read: readonly string[] | undefined; drawn: boolean; kept: (at: number) => boolean },
   unlisted?: string,
   asked?: readonly string[],
   release = 'release',
@@ -895,6 +897,7 @@ function checkPlatforms(
   const unfilterable = unfilterablePlatforms(index);
   const hidden = unchecked || !filter.drawn ? new Map<number, FilteredOut>() : filteredOutEntries(entries, index, filter.everyPlatform ? undefined : filter.read, versionsAttack);
   for (const [at, { record, row }] of hidden) {
+    if (!filter.kept(at)) continue;
     if (!row.platforms.length) {
       // Said only in the layer's own release: a layer of another one is drawn by Navigator in that one, where the
       // technique may have platforms or not be at all (ATT&CK added T0895 in ICS 15: a layer of ICS 13 cannot hold it).
@@ -1235,7 +1238,9 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   }
   checkDuplicates(cells, written, out, shownCell(index));
   checkSaysSomething(entries, out);
-  if (range) checkScores(entries, range, out, (at) => keepsCell(cells[repaired.entryOrigins[at] ?? at]));
+  // Whether Navigator keeps a cell of the entry checked at a place: one a later entry replaces whole it never shows.
+  const kept = (at: number): boolean => keepsCell(cells[repaired.entryOrigins[at] ?? at]);
+  if (range) checkScores(entries, range, out, kept);
   // The platforms the filter shows, as Navigator reads it from the layer as written (`navigatorPlatformFilter`), for
   // every check of what it draws: a filter of every platform of an older release, or one of names whose release is not
   // known here (nothing is said hidden on their word), shows every one.
@@ -1256,9 +1261,9 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
       out.add('warning', 'score-out-of-range', at < 0 ? '/layout/showAggregateScores' : `/techniques/${at}`, failingAggregateText(found, range));
     }
   }
-  if (index && drawn) checkHidden(settings, entries, index, shownRows, out, written);
-  if (index && drawn) checkHiddenDisabled(settings, entries, index, shownRows, out);
-  if (index) checkPlatforms(subject, entries, index, out, { everyPlatform: everyPlatform === true, read: platformFilter, drawn }, unlistedPlatforms, askedPlatforms, givenName(options.givenAs, 'release'));
+  if (index && drawn) checkHidden(settings, entries, index, shownRows, out, written, kept);
+  if (index && drawn) checkHiddenDisabled(settings, entries, index, shownRows, out, kept);
+  if (index) checkPlatforms(subject, entries, index, out, { everyPlatform: everyPlatform === true, read: platformFilter, drawn, kept }, unlistedPlatforms, askedPlatforms, givenName(options.givenAs, 'release'));
   if (index) checkNewest(entries, index, options.newest?.(index.domain), out);
   return { findings: out.list, opening };
 }

@@ -11,7 +11,7 @@
 import { expect } from 'chai';
 import type { AttackLibrary } from '../../lib/attack/load.js';
 import { validateLayer, type LayerFinding } from '../../lib/layer/validate-layer.js';
-import { attackFor, attackLibrary } from './attack-data.js';
+import { attackFor, attackLibrary, readLayerFixture } from './attack-data.js';
 
 function layer(techniques: unknown[], extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -101,6 +101,17 @@ describe('validateLayer on entries Navigator 5.1 reads into one cell', () => {
     const [alert] = said(both, 'navigator-alert');
     expect(alert).to.contain("fails colouring T1003's score 40 (");
     expect(alert).to.match(/it reads none of the other entry scored between them \(T1003\), whose cells a later entry of the same technique and tactic takes over \(`/);
+  });
+
+  // LogRhythm's layer (test/fixtures/layers/public, README there) repeats T1566.002 and T1059.001 exactly, each collapsed
+  // under its parent: the collapsed sub-technique was said of both entries, though Navigator shows only the later.
+  it("says a collapsed sub-technique only of the entry Navigator keeps (LogRhythm's exact repeats)", () => {
+    const findings = check(readLayerFixture('public/logrhythm-navigator-4.1.json'));
+    const hidden = findings.filter((finding) => finding.code === 'hidden-subtechnique').map((finding) => finding.path);
+    expect(hidden).to.include.members(['/techniques/10', '/techniques/14']);
+    expect(hidden).to.not.include.members(['/techniques/6']);
+    expect(hidden).to.not.include.members(['/techniques/8']);
+    expect(findings.filter((finding) => finding.code === 'duplicate-entry').map((finding) => finding.path)).to.deep.equal(['/techniques/10', '/techniques/14']);
   });
 
   it('does not warn of a score Navigator fails to colour in an entry it replaces', () => {

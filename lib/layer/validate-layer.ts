@@ -676,7 +676,10 @@ function listed(parts: readonly string[]): string {
  * one does) and whose repeat is exact only as written (a `Score` the repair read as `score` is none to Navigator).
  */
 function checkDuplicates(cells: readonly EntryCells[], asRead: readonly unknown[], out: Findings, shown: (cell: string) => boolean): void {
-  const checked = (written: number): number => out.entryOrigins.indexOf(written);
+  // Where each entry as written was checked (its first place, for one the repair split by tactic): read once, as a layer may hold 200,000 entries.
+  const places = new Map<number, number>();
+  out.entryOrigins.forEach((written, at) => places.set(written, places.get(written) ?? at));
+  const checked = (written: number): number => places.get(written) ?? -1;
   const under = (entry: JsonObject): string => (typeof entry['tactic'] === 'string' ? `under ${entry['tactic']}` : 'under all its tactics');
   const tactics = (list: readonly string[]): string => listed(list.map((cell) => (cellTactic(cell) === OTHER_TACTICS ? 'its other tactics' : cellTactic(cell))));
   const pairs = cells.flatMap(({ cells: own, lostTo }, earlier) => [...lostTo].map(([later, lost]) => ({ earlier, later, own, lost: lost.filter(shown) })));

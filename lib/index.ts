@@ -138,7 +138,7 @@ export { unshownTechniqueWarnings } from './layer/platform-visibility.js';
 /** The one reading step of every layer: labelled repairs of real-world faults, each reported with its JSON path. @throws InputError */
 export { repairLayer, repairColor, looksLikeLayer, arrayLayers, carryLeftOutLayers, type LeftOutLayer, originalPath, repairLine, repairMessage, holdsSomething, type LayerRepair, type RepairedLayer, type RepairOptions, type LeftOutEntry } from './layer/repair-layer.js';
 /** Upgrade layers to format 4.5 and another ATT&CK release, with a report of every change. */
-export { availableRelease, nearestRelease, upgradeLayer, upgradeReleases, REMOVED_METADATA_NAME, LEFT_OUT_METADATA_NAME, type KeptAs, type UpgradeOptions, type UpgradedLayer, type UpgradeReleases } from './layer/upgrade-layer.js';
+export { availableRelease, nearestRelease, upgradeLayer, upgradeReleases, REMOVED_METADATA_NAME, REMOVED_BY_DOWNGRADE_NAME, LEFT_OUT_METADATA_NAME, type KeptAs, type UpgradeOptions, type UpgradedLayer, type UpgradeReleases } from './layer/upgrade-layer.js';
 export {
   formatUpgradeMarkdown,
   upgradeMessages,

@@ -41,6 +41,7 @@ import { everyPlatformSource, everyPlatformWhose, platformsShowing, platformsSho
 import { failingAggregates } from './aggregate-score.js';
 import { collapsedSubtechniques, isAnnotated, isOnlyDisabled } from './subtechnique-visibility.js';
 import { gradientRange, scoresOutOfRange } from './score-range.js';
+import { MERGED_BY_DOWNGRADE, mergedItems, splitEntry, takeRemoved, type MergedEntry } from './downgrade-kept.js';
 import { countChanges, upgradeMessages, type EntryUpgrade, type LayerUpgradeReport, type SettingChange } from './upgrade-report.js';
 
 /** The metadata item upgrade adds to an entry it moved to another ID, naming the ID it was written under: provenance, not an annotation. */
@@ -161,6 +162,8 @@ interface Placed {
   report: EntryUpgrade;
   /** The ID the entry was written with. */
   origin: string;
+  /** The entry as read, and where, before it was resolved (what a downgrade keeps of an entry it merges: `mergedItems`). */
+  written?: MergedEntry;
 }
 
 /** Whether `id` is `techniqueID` in `target`, or a technique revoked into it (a comment line's source `upgrade` wrote). */
@@ -557,6 +560,79 @@ function leftOutReport(left: LeftOutEntry): EntryUpgrade {
 
 /** The name of the layer metadata items that keep what the upgrade removed. */
 export const REMOVED_METADATA_NAME = 'removed by upgrade';
+/** The same items where the target is older than the layer's release (`upgrade --to 6.3` of an ATT&CK 18 layer). */
+export const REMOVED_BY_DOWNGRADE_NAME = 'removed by downgrade';
+/** The names of the items that keep what an upgrade or a downgrade removed, which a later upgrade reads back (`takeRemoved`). */
+export const REMOVED_NAMES: readonly string[] = [REMOVED_METADATA_NAME, REMOVED_BY_DOWNGRADE_NAME];
+
+/**
+ * The entries of a downgrade's `group` (entries that landed on one technique and tactic) to keep on the entry written
+ * (`mergedItems`), each once: all of them when a move merged several, else the one moved where no upgrade brings it
+ * back (T1053.005 of 18.1 onto its parent T1053 in 6.3; T1059.001, written T1086 in 6.3, comes back by itself, as
+ * 18.1 revoked T1086 into it). Undefined when nothing moved (or the layer's own release is not here to say).
+ */
+function keptByDowngrade(group: readonly Placed[], target: AttackIndex, source: AttackIndex | undefined): MergedEntry[] | undefined {
+  const id = String(group[0]!.entry['techniqueID']);
+  if (!source || !group.some((item) => item.written && item.origin !== id)) return undefined;
+  if (group.length === 1) {
+    const there = target.technique(id);
+    const then = there && source.techniqueByStixId(there.stixId);
+    const back = then?.revoked ? source.revocationChain(then).final : then;
+    if (back?.id === group[0]!.origin) return undefined;
+  }
+  return [...new Set(group.map((item) => item.written).filter((written): written is MergedEntry => !!written))];
+}
+
+/** One entry to upgrade: as the layer has it, or written again from what a downgrade kept (`readBackKept`). */
+interface Work {
+  raw: JsonObject;
+  path: string;
+  input: unknown;
+  /** Why an entry holding what a downgrade merged into it stays as it is. */
+  keptNote?: string;
+  /** An entry a downgrade merged or removed, written again: the change, the note, and whether another row says it already. */
+  readBack?: { change: 'split' | 'restored'; note: string; repeated?: boolean };
+}
+
+/**
+ * The layer's entries to upgrade, with what a downgrade kept written again where the target has it: an entry holding
+ * the entries a downgrade merged into it (`splitEntry`) is split into them, and the entries its layer metadata keeps
+ * as removed (`takeRemoved`, by either name) are added, each as it was. Only when `readBack`: not in a downgrade, which
+ * would only remove them again, nor for combine.
+ */
+function readBackKept(
+  layer: JsonObject,
+  entries: readonly JsonObject[],
+  releases: { target: AttackIndex; source: AttackIndex | undefined; mergeScore: MergeScore | undefined; readBack: boolean },
+  place: (at: number) => { path: string; input: unknown },
+): Work[] {
+  const { target, source, mergeScore, readBack } = releases;
+  const seen = new Set<string>();
+  const work: Work[] = [];
+  entries.forEach((raw, at) => {
+    const { path, input } = place(at);
+    const id = String(raw['techniqueID']);
+    // As the downgrade merged: a comment line's prefix names the entry when it names its technique in the layer's release.
+    const split = readBack ? splitEntry(raw, target, DOWNGRADED_FROM, mergeScore, (prefix) => namesTechnique(prefix, id, source ?? target)) : undefined;
+    if (!split || 'kept' in split) {
+      work.push({ raw, path, input, ...(split ? { keptNote: `${id} holds entries a downgrade merged into it ("${MERGED_BY_DOWNGRADE}" items): ${split.kept}` } : {}) });
+      return;
+    }
+    const ids = split.entries.map((entry) => String(entry['techniqueID']));
+    const note =
+      `${id} split into ${ids.join(', ')}, each as it was before a downgrade ${ids.length === 1 ? 'moved it onto' : 'merged them into'} ${id} ` +
+      `("${MERGED_BY_DOWNGRADE}" items), as ${target.label} has ${ids.length === 1 ? 'it' : 'them'}`;
+    // An entry without a tactic beside entries with one was merged under each of its tactics: written again once.
+    const fresh = split.entries.filter((entry) => !seen.has(JSON.stringify(entry)) && seen.add(JSON.stringify(entry)));
+    fresh.forEach((entry, n) => work.push({ raw: entry, path, input: entry, readBack: { change: 'split', note, repeated: n > 0 } }));
+  });
+  if (!readBack) return work;
+  for (const { entry, at, name } of takeRemoved(layer, REMOVED_NAMES, target)) {
+    const note = `${String(entry['techniqueID'])}, removed from the layer and kept in its "${name}" item, is a technique of ${target.label}: written again as it was`;
+    work.push({ raw: entry, path: `/metadata/${at}`, input: entry, readBack: { change: 'restored', note } });
+  }
+  return work;
+}
 /** The name of the combined layer's metadata items that keep what `combine` left out of an input (`upgradeSources`). */
 export const LEFT_OUT_METADATA_NAME = 'left out by combine';
 
@@ -668,8 +744,12 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   // `repairLayer` kept only entries that are objects with a technique ID.
   const entries = (Array.isArray(layer['techniques']) ? layer['techniques'] : []) as JsonObject[];
   const inputEntries = isJsonObject(value) && Array.isArray(value['techniques']) ? (value['techniques'] as unknown[]) : [];
-  entries.forEach((raw, at) => {
-    const path = originalPath(`/techniques/${at}`, entryOrigins);
+  // combine (`keptAs`) keeps what it leaves out its own way, and reads none of it back.
+  const work = readBackKept(layer, entries, { target, source, mergeScore: options.mergeScore, readBack: !downgrade && !options.keptAs }, (at) => ({
+    path: originalPath(`/techniques/${at}`, entryOrigins),
+    input: inputEntries[entryOrigins[at] ?? at],
+  }));
+  work.forEach(({ raw, path, input, keptNote, readBack }) => {
     const id = raw['techniqueID'] as string;
     const written = typeof raw['tactic'] === 'string' ? raw['tactic'] : undefined;
     const report: EntryUpgrade = { path, techniqueID: id, ...(written === undefined ? {} : { tactic: written }), changes: [], to: [], notes: [] };
@@ -681,8 +761,17 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     }
     let tactic = named?.shortname ?? written;
     reports.push(report);
-    const input = inputEntries[entryOrigins[at] ?? at];
-    const record = resolveEntry(raw, report, target, source, options.otherDomains, shownIn, options.givenAs);
+    if (keptNote) report.notes.push(keptNote);
+    if (readBack) {
+      report.changes.push(readBack.change);
+      report.notes.push(readBack.note);
+      if (readBack.repeated) report.repeated = [readBack.note];
+    }
+    const entered = { path, entry: structuredClone(raw), origin: id };
+    // An entry a downgrade kept is of the release the downgrade came from: looked up by its ID in the target.
+    const record = readBack
+      ? resolveEntry(raw, report, target, undefined, options.otherDomains, target, options.givenAs)
+      : resolveEntry(raw, report, target, source, options.otherDomains, shownIn, options.givenAs);
     if (!record) {
       report.removedEntry = structuredClone(input) as JsonObject;
       return;
@@ -706,7 +795,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     const merged = releaseKept ? undefined : mergedByMove(raw, record, target);
     if (merged) report.notes.push(merged);
     if (tactic === undefined || record.tactics.includes(tactic)) {
-      placed.push({ entry: raw, report, origin: id });
+      placed.push({ entry: raw, report, origin: id, written: entered });
       return;
     }
     // A tactic list (`"Defense Evasion, Foo"`) was repaired into one entry per tactic: one of them that is no tactic of
@@ -729,9 +818,9 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     );
     if (!tactics.length) {
       delete raw['tactic'];
-      placed.push({ entry: raw, report, origin: id });
+      placed.push({ entry: raw, report, origin: id, written: entered });
     }
-    for (const current of tactics) placed.push({ entry: cloneEntry(raw, current), report, origin: id });
+    for (const current of tactics) placed.push({ entry: cloneEntry(raw, current), report, origin: id, written: entered });
   });
 
   placed.splice(0, placed.length, ...spreadBesideScoped(placed, target));
@@ -757,11 +846,12 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   });
   const techniques: unknown[] = [];
   const mergedOut: LayerRepair[] = [];
-  const keptAs = options.keptAs ?? { name: REMOVED_METADATA_NAME };
+  const keptAs = options.keptAs ?? { name: downgrade ? REMOVED_BY_DOWNGRADE_NAME : REMOVED_METADATA_NAME };
   order.sort((a, b) => compareEntries(a[0]!.entry, b[0]!.entry));
   for (const group of order) {
     const at = techniques.length;
     const first = group[0]!;
+    const kept = downgrade && !options.keptAs ? keptByDowngrade(group, target, source) : undefined;
     if (group.length === 1) techniques.push(first.entry);
     else {
       // A comment line merged before (`T1086: …`, upgraded again) keeps its ID when that ID names this technique in the target.
@@ -780,11 +870,11 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
       // entries are (an ICS layer's T0855 under execution, #f5f5f5 "No detection coverage yet", moved beside its
       // entry under impair-process-control, #ff9800, lost its colour from the layer written).
       for (const { source, field, value } of dropped) {
-        const keptIn = `kept in ${keptAs.where ?? "the layer's metadata"} ("${keptAs.name}")`;
+        const keptIn = kept ? `kept in the entry's "${MERGED_BY_DOWNGRADE}" items` : `kept in ${keptAs.where ?? "the layer's metadata"} ("${keptAs.name}")`;
         const colours = field === 'color' ? conflicts.findIndex((conflict) => conflict.startsWith('colours ')) : -1;
         if (colours >= 0) conflicts[colours] += `; ${value} of ${group[source]!.report.path} ${keptIn}`;
         else conflicts.push(`${field} ${JSON.stringify(entry[field])} kept; ${JSON.stringify(value)} of ${group[source]!.origin} (a field Navigator does not know) ${keptIn}`);
-        mergedOut.push({
+        if (!kept) mergedOut.push({
           path: `${group[source]!.report.path}/${field}`,
           repair: `merged into /techniques/${at} (${where}), whose ${field} is ${JSON.stringify(entry[field])}; left out`,
           leftOut: 'part',
@@ -799,6 +889,11 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
         // The first entry's note names every other one: theirs stay on their rows of the report, not as lines of their own.
         if (report !== first.report) (report.repeated ??= []).push(note);
       }
+    }
+    if (kept) {
+      const entry = techniques[at] as JsonObject;
+      const metadata = Array.isArray(entry['metadata']) ? entry['metadata'] : [];
+      entry['metadata'] = [...metadata, ...mergedItems(kept, String(entry['techniqueID']), source!.label, target.label)];
     }
     for (const report of new Set(group.map((item) => item.report))) {
       if (!report.techniqueID) continue;

@@ -24,7 +24,11 @@ export type EntryChange =
    * domain, not an ATT&CK ID of either release, or with no usable technique ID (none, a PRE-ATT&CK ID) or tactic. Its
    * entry is kept in the layer's metadata.
    */
-  | 'removed';
+  | 'removed'
+  /** Written again, as it was, from the entries a downgrade merged into one (their "merged by downgrade" items), one row each. */
+  | 'split'
+  /** Written again, as it was, from the layer metadata item that kept it when an upgrade or a downgrade removed it. */
+  | 'restored';
 
 /** A technique and tactic an entry became. */
 export interface EntryTarget {
@@ -101,7 +105,7 @@ export interface LayerUpgradeReport {
   changed: boolean;
 }
 
-const COUNT_KEYS = ['kept', 'remapped', 'renamed', 'tactic-read', 'moved-tactic', 'merged', 'removed'] as const;
+const COUNT_KEYS = ['kept', 'remapped', 'renamed', 'tactic-read', 'moved-tactic', 'merged', 'removed', 'split', 'restored'] as const;
 
 /**
  * Count the entries of the input by kind of change. An entry whose tactic list the repair split (one report per tactic,

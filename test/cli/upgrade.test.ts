@@ -383,13 +383,37 @@ describe('attack-layers upgrade', () => {
         ['T1086', 50, 'PowerShell Download'],
         ['T1089', 100, 'Defender Disabled'],
       ]);
-      expect(layer.techniques!.map((t) => t.metadata)).to.deep.equal([[{ name: 'downgraded from', value: 'T1053.005' }], [{ name: 'downgraded from', value: 'T1059.001' }], [{ name: 'downgraded from', value: 'T1562.001' }]]);
+      // T1086 and T1089 come back to T1059.001 and T1562.001 by themselves (18.1 revoked them into those); T1053 keeps
+      // T1053.005 as it was, which no upgrade would otherwise bring back.
+      expect(layer.techniques!.map((t) => t.metadata)).to.deep.equal([
+        [
+          { name: 'downgraded from', value: 'T1053.005' },
+          {
+            name: 'merged by downgrade',
+            value:
+              '/techniques/1: T1053.005 of enterprise-attack 18.1, moved into T1053 of enterprise-attack 6.3; an upgrade to a release that has T1053.005 writes it again. ' +
+              'The entry was: {"comment":"Schtasks Creation","showSubtechniques":true,"score":0,"techniqueID":"T1053.005"}',
+          },
+        ],
+        [{ name: 'downgraded from', value: 'T1059.001' }],
+        [{ name: 'downgraded from', value: 'T1562.001' }],
+      ]);
+      expect(layer.metadata).to.deep.equal([
+        {
+          name: 'removed by downgrade',
+          value:
+            '/techniques/3: T1560 (Archive Collected Data) of enterprise-attack 18.1 does not exist in enterprise-attack 6.3; removed. ' +
+            'The entry was: {"comment":"Archive","score":100,"techniqueID":"T1560"}',
+        },
+      ]);
     });
 
     // The same WELA heatmap, with three Scheduled Task sub-techniques, down to 6.3 and back up to 18.1. Before, the
     // downgrade wrote "upgraded from" items and said an upgrade's words, and the way back gave T1059.001 two items,
     // "upgraded from" T1059.001 and "upgraded from" T1086.
-    it('says a downgrade as one, and a round trip back to 18.1 leaves each entry back at its ID without provenance items', async () => {
+    // The way back then left T1053 holding the three, "kept on T1053; annotate each of them again": the sub-techniques
+    // and their own scores, colours and comments were lost. The downgrade keeps each in a "merged by downgrade" item.
+    it('says a downgrade as one, and a round trip back to 18.1 gives back each entry as it was', async () => {
       const dir = freshTmpDir('downgrade');
       const file = join(dir, 'wela.json');
       writeFileSync(file, JSON.stringify({ name: 'WELA detection heatmap', domain: 'enterprise-attack', versions: { navigator: '5.2.0', layer: '4.5', attack: '18' },
@@ -406,8 +430,9 @@ describe('attack-layers upgrade', () => {
       expect(markdown).to.contain('# Layer downgrade report');
       expect(markdown).to.contain('Downgraded from format 4.5, ATT&CK 18 to format 4.5, enterprise-attack 6.3');
       // The three sub-techniques merge into T1053 of 6.3, as upgrade's merges do: the highest score, the first colour
-      // (the other kept in the layer's metadata), every comment and metadata item, and the report names the entries.
+      // (the other kept with its entry), every comment and metadata item, and the report names the entries.
       expect(markdown).to.contain('merged with /techniques/2, /techniques/3 (all T1053): scores 0, 30, 80 became 80 (max)');
+      expect(markdown).to.contain('of /techniques/2 kept in the entry\'s "merged by downgrade" items');
       const v6 = JSON.parse(readFileSync(join(dir, 'v6.json'), 'utf8')) as NavigatorLayer;
       expect(v6.techniques!.find((t) => t.techniqueID === 'T1053')).to.deep.include({
         score: 80,
@@ -418,21 +443,34 @@ describe('attack-layers upgrade', () => {
           { name: 'downgraded from', value: 'T1053.003' },
           { name: 'rule', value: 'at.yml' },
           { name: 'downgraded from', value: 'T1053.002' },
+          ...[
+            ['/techniques/1', 'T1053.005', '{"comment":"Schtasks Creation","score":0,"techniqueID":"T1053.005","color":"#ff0000"}'],
+            ['/techniques/2', 'T1053.003', '{"comment":"Cron","score":30,"techniqueID":"T1053.003","color":"#00ff00"}'],
+            ['/techniques/3', 'T1053.002', '{"comment":"At","score":80,"techniqueID":"T1053.002","metadata":[{"name":"rule","value":"at.yml"}]}'],
+          ].map(([path, id, entry]) => ({
+            name: 'merged by downgrade',
+            value: `${path}: ${id} of enterprise-attack 18.1, merged into T1053 of enterprise-attack 6.3; an upgrade to a release that has ${id} writes it again. The entry was: ${entry}`,
+          })),
         ],
       });
-      expect(JSON.stringify(v6.metadata)).to.contain('It was: \\"#00ff00\\"');
+      expect(v6.metadata).to.equal(undefined);
 
       const up = await runCli(['upgrade', join(dir, 'v6.json'), '--out', join(dir, 'v18.json')]);
       expect(up.code, up.stderr).to.equal(0);
       expect(up.stderr).not.to.contain('downgraded to');
       expect(up.stderr).to.contain(`/techniques/1: T1059.001 is the ID the entry was written under before it became T1086: back to it, its "downgraded from" item removed`);
       expect(up.stderr).to.contain(
-        '/techniques/0: T1053 holds the annotations of T1053.005, T1053.003, T1053.002, moved onto it when the layer was brought to another release ("downgraded from" items), ' +
-          'which enterprise-attack 18.1 has as techniques of their own: kept on T1053; annotate each of them again if each should show',
+        '/techniques/0: T1053 split into T1053.005, T1053.003, T1053.002, each as it was before a downgrade merged them into T1053 ("merged by downgrade" items), ' +
+          'as enterprise-attack 18.1 has them',
       );
+      expect(up.stderr).to.contain('v6.json: 1 remapped, 1 split ->');
       const v18 = JSON.parse(readFileSync(join(dir, 'v18.json'), 'utf8')) as NavigatorLayer;
-      expect(v18.techniques!.find((t) => t.techniqueID === 'T1059.001')).to.deep.equal({ techniqueID: 'T1059.001', score: 50, comment: 'PowerShell Download' });
-      expect(JSON.stringify(v18.techniques)).not.to.contain('upgraded from');
+      expect(v18.techniques).to.deep.equal([
+        { techniqueID: 'T1053.002', score: 80, comment: 'At', metadata: [{ name: 'rule', value: 'at.yml' }] },
+        { techniqueID: 'T1053.003', score: 30, color: '#00ff00', comment: 'Cron' },
+        { techniqueID: 'T1053.005', score: 0, color: '#ff0000', comment: 'Schtasks Creation' },
+        { techniqueID: 'T1059.001', score: 50, comment: 'PowerShell Download' },
+      ]);
     });
   });
 

@@ -118,7 +118,7 @@ describe('upgradeLayer', () => {
       ['/techniques/3', 'T1064', ['removed'], []],
       ['/techniques/4', 'T1086', ['remapped'], [0]],
     ]);
-    expect(report.counts).to.deep.equal({ kept: 0, remapped: 4, renamed: 0, 'tactic-read': 0, 'moved-tactic': 1, merged: 2, removed: 1 });
+    expect(report.counts).to.deep.equal({ kept: 0, remapped: 4, renamed: 0, 'tactic-read': 0, 'moved-tactic': 1, merged: 2, removed: 1, split: 0, restored: 0 });
     expect(report.changed).to.equal(true);
     expect(report.from).to.deep.equal({ format: '3.0' });
     expect(report.to).to.deep.equal({ format: '4.5', attack: 'enterprise-attack 18.1' });
@@ -733,7 +733,22 @@ describe('upgradeLayer', () => {
       const v12 = library.release('enterprise-attack', '12.1');
       const added = attack.currentTechniques().find((t) => t.parent && !v12.techniqueByStixId(t.stixId) && v12.technique(t.parent))!;
       const { layer: out, report } = upgradeLayer(layer([{ techniqueID: added.id, score: 1, comment: 'seen' }]), v12, { source: attack });
-      expect(out.techniques).to.deep.equal([{ techniqueID: added.parent, score: 1, comment: 'seen', metadata: [{ name: 'downgraded from', value: added.id }] }]);
+      expect(out.techniques).to.deep.equal([
+        {
+          techniqueID: added.parent,
+          score: 1,
+          comment: 'seen',
+          metadata: [
+            { name: 'downgraded from', value: added.id },
+            {
+              name: 'merged by downgrade',
+              value:
+                `/techniques/0: ${added.id} of enterprise-attack 18.1, moved into ${added.parent} of enterprise-attack 12.1; an upgrade to a release that has ${added.id} writes it again. ` +
+                `The entry was: {"techniqueID":"${added.id}","score":1,"comment":"seen"}`,
+            },
+          ],
+        },
+      ]);
       expect(report.techniques[0]?.changes).to.deep.equal(['remapped']);
       // Seen from the releases, without the caller's `downgrade` words: a downgrade says so (it said "upgraded from").
       expect(report.downgrade).to.equal(true);

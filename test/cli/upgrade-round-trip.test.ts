@@ -1,0 +1,109 @@
+import { expect } from 'chai';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
+import type { LayerUpgradeReport } from '../../lib/layer/upgrade-report.js';
+import { validateLayer } from '../../lib/layer/validate-layer.js';
+import { freshTmpDir, loadRelease, runCli } from '../helpers/attack.js';
+
+// Navigator's Bear APT sample (mitre-attack/attack-navigator, layers/samples/Bear_APT.json, Apache-2.0; see
+// test/fixtures/layers/public/README.md): 126 entries of ATT&CK 17, each coloured and commented, 71 of them sub-techniques.
+const bear = 'test/fixtures/layers/public/navigator-bear-apt.json';
+
+function readLayer(file: string): NavigatorLayer {
+  return JSON.parse(readFileSync(file, 'utf8')) as NavigatorLayer;
+}
+
+/** Bear APT brought to 18.1, then downgraded to 6.3 (no sub-techniques): the two files and the downgrade's report. */
+async function downgradedBear(dir: string): Promise<{ v18: string; v6: string }> {
+  const v18 = join(dir, 'bear-18.json');
+  const v6 = join(dir, 'bear-6.json');
+  expect((await runCli(['upgrade', bear, '--out', v18])).code).to.equal(0);
+  const down = await runCli(['upgrade', v18, '--to', '6.3', '--out', v6]);
+  expect(down.code, down.stderr).to.equal(0);
+  expect(down.stderr).to.contain('bear-18.json: downgraded to enterprise-attack 6.3: 39 kept, 68 remapped, 8 renamed, 31 merged, 7 removed ->');
+  return { v18, v6 };
+}
+
+describe('attack-layers upgrade: a round trip through an older release', () => {
+  // Before, the way back from 6.3 left 100 entries of 126: T1003 held what T1003.001 to T1003.004 were (their comments
+  // joined, one colour), "kept on T1003; annotate each of them again", and the 7 techniques 6.3 lacks (T1555, T1560…)
+  // stayed in "removed by upgrade" items.
+  it('gives back Bear APT of 18.1 byte for byte: each merged sub-technique split out again, each removed entry restored', async () => {
+    const dir = freshTmpDir('round-trip');
+    const { v18, v6 } = await downgradedBear(dir);
+    const down = readLayer(v6);
+    // What the downgrade merged is on the entry Navigator shows, as metadata items; what it removed, in the layer's.
+    const t1003 = down.techniques!.find((entry) => entry.techniqueID === 'T1003')!;
+    expect(t1003.metadata!.filter((item) => 'name' in item && item.name === 'merged by downgrade').map((item) => ('value' in item ? item.value : '')).at(1)).to.equal(
+      '/techniques/2: T1003.001 of enterprise-attack 18.1, merged into T1003 of enterprise-attack 6.3; an upgrade to a release that has T1003.001 writes it again. ' +
+        'The entry was: {"techniqueID":"T1003.001","color":"#ff6666","comment":"used by Fancy Bear, VOODOO BEAR"}',
+    );
+    expect(down.metadata!.map((item) => ('name' in item ? item.name : 'divider'))).to.deep.equal(Array(7).fill('removed by downgrade'));
+    expect(validateLayer(down, { attackFor: () => loadRelease('6.3') }).filter((finding) => finding.severity === 'error')).to.deep.equal([]);
+
+    const back = join(dir, 'bear-back.json');
+    const reportFile = join(dir, 'back.json');
+    const up = await runCli(['upgrade', v6, '--out', back, '--report', 'json', '--report-out', reportFile]);
+    expect(up.code, up.stderr).to.equal(0);
+    expect(readFileSync(back, 'utf8')).to.equal(readFileSync(v18, 'utf8'));
+    const [report] = JSON.parse(readFileSync(reportFile, 'utf8')) as LayerUpgradeReport[];
+    expect(report!.counts).to.deep.include({ split: 24, restored: 7, merged: 0, removed: 0 });
+    const notes = report!.techniques.flatMap((entry) => entry.notes.map((note) => `${entry.path}: ${note}`));
+    expect(notes).to.include(
+      '/techniques/1: T1003 split into T1003, T1003.001, T1003.002, T1003.003, T1003.004, each as it was before a downgrade merged them into T1003 ("merged by downgrade" items), as enterprise-attack 18.1 has them',
+    );
+    expect(notes).to.include('/metadata/1: T1560, removed from the layer and kept in its "removed by downgrade" item, is a technique of enterprise-attack 18.1: written again as it was');
+  });
+
+  it('keeps merged an entry annotated since the downgrade, and says why, splitting the others', async () => {
+    const dir = freshTmpDir('round-trip');
+    const { v6 } = await downgradedBear(dir);
+    const down = readLayer(v6);
+    down.techniques!.find((entry) => entry.techniqueID === 'T1003')!.score = 100;
+    writeFileSync(v6, JSON.stringify(down));
+    const back = join(dir, 'bear-back.json');
+    const up = await runCli(['upgrade', v6, '--out', back]);
+    expect(up.code, up.stderr).to.equal(0);
+    expect(up.stderr).to.contain(
+      '/techniques/1: T1003 holds entries a downgrade merged into it ("merged by downgrade" items): its score is not what the downgrade wrote (annotated since); ' +
+        'not split, so as not to lose that: split it by hand',
+    );
+    const ids = readLayer(back).techniques!.map((entry) => entry.techniqueID);
+    expect(ids).to.include('T1003').and.not.to.include('T1003.001');
+    expect(ids).to.include('T1021.001');
+  });
+
+  // The items are text anyone can edit in the older release: one that no longer holds an entry of the format leaves
+  // its entry merged, and a removed entry that is not one (a score written as text) stays kept, rather than fail.
+  it('leaves merged an entry whose item was edited into no entry, and kept a removed entry that is no entry of format 4.5', async () => {
+    const dir = freshTmpDir('round-trip');
+    const { v6 } = await downgradedBear(dir);
+    const text = readFileSync(v6, 'utf8')
+      .replace('\\"techniqueID\\":\\"T1003.001\\",\\"color\\":\\"#ff6666\\"', '\\"techniqueID\\":\\"T1003.001\\",\\"score\\":\\"high\\"')
+      .replace('{\\"techniqueID\\":\\"T1560\\",', '{\\"techniqueID\\":\\"T1560\\",\\"score\\":\\"high\\",');
+    expect(text).to.contain('\\"score\\":\\"high\\",\\"comment\\":\\"used by Fancy Bear, VOODOO BEAR');
+    writeFileSync(v6, text);
+    const back = join(dir, 'bear-back.json');
+    const up = await runCli(['upgrade', v6, '--out', back]);
+    expect(up.code, up.stderr).to.equal(0);
+    expect(up.stderr).to.contain('/techniques/1: T1003 holds entries a downgrade merged into it ("merged by downgrade" items): a "merged by downgrade" item holds no entry of format 4.5 that can be read; not split');
+    expect(up.stderr).to.contain('6 restored');
+    const layer = readLayer(back);
+    expect(layer.techniques!.map((entry) => entry.techniqueID)).to.include('T1003').and.not.to.include('T1560');
+    expect(JSON.stringify(layer.metadata)).to.contain('T1560');
+  });
+
+  // A layer downgraded before this release kept its removed entries as "removed by upgrade" items: read back the same.
+  it('restores entries kept under the old name, "removed by upgrade"', async () => {
+    const dir = freshTmpDir('round-trip');
+    const { v18, v6 } = await downgradedBear(dir);
+    writeFileSync(v6, readFileSync(v6, 'utf8').replaceAll('"removed by downgrade"', '"removed by upgrade"'));
+    const back = join(dir, 'bear-back.json');
+    const up = await runCli(['upgrade', v6, '--out', back]);
+    expect(up.code, up.stderr).to.equal(0);
+    expect(up.stderr).to.contain('7 restored');
+    expect(readLayer(back).techniques).to.deep.equal(readLayer(v18).techniques);
+    expect(readLayer(back).metadata).to.equal(undefined);
+  });
+});

@@ -415,6 +415,7 @@ export { layerFileName, renderLayerFiles, writeLayers, checkLayers, LAYER_SUFFIX
 export {
   matrixModel,
   bareEntriesNote,
+  stagesHiddenNote,
   DEFAULT_GRADIENT,
   type MatrixModel,
   type MatrixOptions,

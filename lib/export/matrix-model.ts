@@ -29,6 +29,11 @@ export interface MatrixOptions {
   otherDomains?: OtherDomainLookup;
   /** The platform filter is read as showing every platform (`exportRelease`'s `everyPlatform`). */
   everyPlatform?: boolean;
+  /**
+   * The layer's stage filter hid PRE-ATT&CK (`filters.stages` without `prepare`, which format 4 dropped: the export
+   * input's `preAttackHidden`): the techniques ATT&CK 8 took over from it, on the platform `PRE`, are not drawn.
+   */
+  preAttackHidden?: boolean;
   /** How `notDrawn` names `subtechniques` and the commands it advises (the CLI's `--subtechniques`, `attack-layers upgrade`; see `GivenAs`). */
   givenAs?: GivenAs;
 }
@@ -158,6 +163,8 @@ export interface MatrixModel {
   emptyTactics: string[];
   /** Those of `emptyTactics` that have techniques on the layer's platforms, every one disabled and hidden (`hideDisabled`). */
   disabledTactics: string[];
+  /** Those of `emptyTactics` whose techniques run on `PRE` alone, hidden by the layer's stage filter (`preAttackHidden`). */
+  stagesHidden?: string[];
   notDrawn: NotDrawn[];
   /**
    * Technique IDs of entries that carry nothing Navigator shows (no score, colour, comment, link or metadata, nor
@@ -248,8 +255,13 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
   const own = layer.gradient;
   const gradient = own && own.colors.length >= 2 && own.colors.every(isHexColor) ? own : DEFAULT_GRADIENT;
   // An empty platform list shows every platform in Navigator; a name renamed since the layer's release is read as its new one.
-  const listed = options.everyPlatform ? undefined : layer.filters?.platforms;
-  const platforms = shownPlatforms(listed, index, layer.versions?.attack);
+  const filter = options.everyPlatform ? undefined : layer.filters?.platforms;
+  // Navigator 2.x and 3.x drew PRE-ATT&CK's tactics only for the stage "prepare": ATT&CK 8 made them Reconnaissance
+  // and Resource Development, whose techniques run on PRE alone.
+  // The layer's filter as it chose (every platform: `platforms: all`), whatever the stage filter hides as well.
+  const platforms = shownPlatforms(filter, index, layer.versions?.attack);
+  const preHidden = options.preAttackHidden === true && index.platforms().includes(PRE_PLATFORM);
+  const listed = preHidden ? [...(platforms ?? index.platforms())].filter((platform) => platform !== PRE_PLATFORM) : filter;
   // Drawn as validate reads the filter (platform-visibility.ts): a sub-technique only in its parent's row, a technique
   // without platforms (ICS 18.1's T0895) under no filter.
   const shown = platformsShown(listed, index, layer.versions?.attack);
@@ -351,6 +363,9 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
     columns.push({ tactic: tactic.shortname, name: tactic.name, tacticId: tactic.id, cells: sortCells(cells, sorting, Number.NEGATIVE_INFINITY) });
   }
 
+  const onPreAlone = (tactic: string): boolean =>
+    current.filter((record) => !record.subtechnique && record.tactics.includes(tactic)).every((record) => record.platforms.length > 0 && record.platforms.every((platform) => platform === PRE_PLATFORM));
+  const stagesHidden = preHidden ? index.tactics().filter((tactic) => emptyTactics.includes(tactic.name) && onPreAlone(tactic.shortname)).map((tactic) => tactic.name) : [];
   const filteredOut = filteredOutEntries(entries, index, listed, layer.versions?.attack);
   const notDrawn = notDrawnEntries(entries, index, { platforms, filteredOut, stated: attackMajor(layer.versions?.attack) }, collapsed, replaced, options);
   const rows = tableRows(entries, index, gradient, notDrawn, hideDisabled);
@@ -376,6 +391,7 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
     columns,
     emptyTactics,
     disabledTactics,
+    ...(stagesHidden.length ? { stagesHidden } : {}),
     notDrawn,
     bare: entries.filter((entry) => !isAnnotated(entry) && entry.showSubtechniques !== true).map((entry) => entry.techniqueID),
     layoutOnly: entries.filter((entry) => !isAnnotated(entry) && entry.showSubtechniques === true).length,
@@ -531,14 +547,34 @@ function tableRows(
   return rows.map(({ tactic: _tactic, ...row }) => row);
 }
 
+/** The enterprise platform of the tactics ATT&CK 8 took over from PRE-ATT&CK (Reconnaissance, Resource Development). */
+const PRE_PLATFORM = 'PRE';
+
+/** Why tactics are hidden by the layer's stage filter (`stagesHidden`). */
+function stagesWhy(count: number): string {
+  return (
+    `the layer's filters.stages leaves out "prepare" (PRE-ATT&CK), so the Navigator it was made for (2.x, 3.x) showed the enterprise ` +
+    `matrix ("act") alone; ATT&CK 8 made PRE-ATT&CK's tactics ${count === 1 ? 'this one' : 'these'}, whose techniques run on ${PRE_PLATFORM} alone`
+  );
+}
+
+/** Which tactics the layer's stage filter hides (`stagesHidden`), and why, for the command to say; undefined when none. */
+export function stagesHiddenNote(model: Pick<MatrixModel, 'stagesHidden'>): string | undefined {
+  const hidden = model.stagesHidden ?? [];
+  return hidden.length ? `${hidden.join(', ')} left out: ${stagesWhy(hidden.length)}` : undefined;
+}
+
 /**
  * Why tactics have no column, one text per reason: none of their techniques runs on the layer's platforms, or every
- * one that does is disabled and `hideDisabled` hides it (a layer builder's group layer disables the rest).
+ * one that does is disabled and `hideDisabled` hides it (a layer builder's group layer disables the rest), or the
+ * layer's stage filter hid PRE-ATT&CK (`stagesHidden`).
  */
-export function emptyTacticReasons(model: Pick<MatrixModel, 'emptyTactics' | 'disabledTactics' | 'platforms'>): { tactics: string[]; why: string }[] {
+export function emptyTacticReasons(model: Pick<MatrixModel, 'emptyTactics' | 'disabledTactics' | 'platforms' | 'stagesHidden'>): { tactics: string[]; why: string }[] {
   const disabled = new Set(model.disabledTactics);
-  const noTechnique = model.emptyTactics.filter((name) => !disabled.has(name));
+  const stages = new Set(model.stagesHidden ?? []);
+  const noTechnique = model.emptyTactics.filter((name) => !disabled.has(name) && !stages.has(name));
   return [
+    ...(stages.size ? [{ tactics: [...stages], why: stagesWhy(stages.size) }] : []),
     ...(noTechnique.length ? [{ tactics: noTechnique, why: model.platforms ? 'no technique on these platforms' : 'no technique' }] : []),
     ...(model.disabledTactics.length ? [{ tactics: model.disabledTactics, why: 'every technique under them is disabled, and hideDisabled is true' }] : []),
   ];

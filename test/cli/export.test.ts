@@ -290,6 +290,40 @@ describe('attack-layers export', () => {
     }
   });
 
+  // Navigator 2.x and 3.x chose between the enterprise matrix and PRE-ATT&CK's by `filters.stages` (["act"] or
+  // ["prepare"]; mitre-attack/attack-navigator, layers/LAYERFORMATv3.md, commit 090210e0: "Specifies the logical stages
+  // of the attack lifecycle to display. Valid choices are: "prepare" and "act""). The April 2018 updates layer and ATC's
+  // TESTCUSTOMER2 layer (test/fixtures/layers/public, as published) write ["act"]; ATT&CK 8 made PRE-ATT&CK's tactics
+  // Reconnaissance and Resource Development, which export drew as columns of the April 2018 layer (every platform).
+  it('draws a format 2.x/3.x layer whose filters.stages is ["act"] without the tactics PRE-ATT&CK became, and says so', async () => {
+    const dir = freshTmpDir('export');
+    const stagesNote =
+      'Reconnaissance, Resource Development left out: the layer\'s filters.stages leaves out "prepare" (PRE-ATT&CK), so the Navigator it was made for ' +
+      '(2.x, 3.x) showed the enterprise matrix ("act") alone; ATT&CK 8 made PRE-ATT&CK\'s tactics these, whose techniques run on PRE alone';
+    const april = 'test/fixtures/layers/public/navigator-april-2018-updates-2.0.json';
+    const svg = join(dir, 'april.svg');
+    const result = await runCli(['export', april, '--out', svg]);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stderr).to.contain(`${april}: ${stagesNote}`);
+    const pages = readdirSync(dir).filter((name) => name.endsWith('.svg')).map((name) => parseSvg(readFileSync(join(dir, name), 'utf8')));
+    const drawn = pages.flatMap((root) => byClass(root, 'tactic')).map((g) => g.getAttribute('data-tactic'));
+    expect(drawn).to.include('initial-access').and.not.to.include('reconnaissance').and.not.to.include('resource-development');
+    expect(pages.map((root) => root.textContent ?? '').join(' ')).to.contain('Not shown (Navigator hides those columns): Reconnaissance, Resource Development: the layer');
+    // The same layer with "prepare" (our own minimal change of it) draws them, as Navigator 2.x did for that stage.
+    const prepare = join(dir, 'prepare.json');
+    writeFileSync(prepare, readFileSync(april, 'utf8').replace('"act"', '"act", "prepare"'));
+    const both = await runCli(['export', prepare, '--format', 'html', '--out', join(dir, 'prepare.html')]);
+    expect(both.code, both.stderr).to.equal(0);
+    expect(both.stderr).not.to.contain('filters.stages');
+    expect(readFileSync(join(dir, 'prepare.html'), 'utf8')).to.contain('data-tactic="reconnaissance"');
+    // Format 4 dropped the stage filter: Navigator 4 and later ignore a list left in a layer, and so does export.
+    const v4 = join(dir, 'v4.json');
+    writeFileSync(v4, JSON.stringify({ name: 'v4', domain: 'enterprise-attack', versions: { layer: '4.5', attack: '18', navigator: '5.1.0' }, filters: { stages: ['act'] }, techniques: [{ techniqueID: 'T1595', score: 1 }] }));
+    const four = await runCli(['export', v4, '--format', 'md']);
+    expect(four.code, four.stderr).to.equal(0);
+    expect(four.stderr).not.to.contain('filters.stages');
+  });
+
   it('reports entries it cannot draw on stderr (revoked, unknown) and still exits 0', async () => {
     const dir = freshTmpDir('export');
     const file = join(dir, 'old-ids.json');

@@ -2,6 +2,7 @@ import { readFileSync, rmSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import {
   bareEntriesNote,
+  stagesHiddenNote,
   EXPORT_FORMATS,
   exportRelease,
   formatOfFile,
@@ -90,8 +91,11 @@ export function handler(context: CliContext) {
         otherDomains,
         givenAs: FLAG_WORDS,
         ...(everyPlatform ? { everyPlatform } : {}),
+        ...(input.preAttackHidden ? { preAttackHidden: true } : {}),
         ...(args.subtechniques ? { subtechniques: args.subtechniques } : {}),
       });
+      const stages = stagesHiddenNote(model);
+      if (stages) note(context, args, `${input.source}: ${stages}`);
       for (const item of model.notDrawn) note(context, args, `${input.source}: not drawn: ${item.message}`);
       if (model.bare.length) note(context, args, `${input.source}: ${bareEntriesNote(model.bare)}`);
       // A layer of no entries (a Navigator tab saved before anything was annotated, or the wrong file) exports without a word.

@@ -268,40 +268,66 @@ function labelledId(query: string): { id: string; name: string } | undefined {
   return last ? { id: last[2]!.toUpperCase(), name: last[1]!.trim() } : undefined;
 }
 
-/** How an ID written with a name reads: by its ID when the name is that object's, or the two objects apart. */
+/**
+ * How an ID written with a name reads: by its ID when the name is that object's (`reading` says how, when not as
+ * written), or the two objects apart.
+ */
 export type LabelledReading =
-  | { fits: true; id: string; shortFor?: string }
+  | { fits: true; id: string; reading?: string }
   | { fits: false; objects: string[]; mismatch: string };
 
 /**
  * Read an ID written with a name (`APT32 (G0050)`, `G0032 Lazarus Group`): by the ID when the name is that object's
  * (or, for a revoked one, its replacement's), or a short form of its name or an alias that names no other object
- * (`G0034 Sandworm`, G0034 Sandworm Team: `shortFor` says which); else what the ID and the name each are (`the ID is
- * S0154 Cobalt Strike (software), the name S0002 Mimikatz (software), in ATT&CK enterprise-attack 18.1`), so that no
- * caller picks one. Undefined when the text is no such pair or no object has the ID.
+ * (`G0034 Sandworm`, G0034 Sandworm Team), or either with a vendor's suffix of the ID's kind (`S0013 PlugX RAT`);
+ * `reading` says which. Else what the ID and the name each are (`the ID is S0154 Cobalt Strike (software), the name
+ * S0002 Mimikatz (software), in ATT&CK enterprise-attack 18.1`), so that no caller picks one. Undefined when the text is
+ * no such pair or no object has the ID.
  */
 export function readLabelledId(index: AttackIndex, query: string): LabelledReading | undefined {
   const labelled = labelledId(query);
   const byId = labelled ? index.actors(labelled.id) : [];
   if (!labelled || !byId.length) return undefined;
-  const named = index.actors(objectKey(index, labelled.name));
+  return readIdName(index, labelled.id, byId, labelled.name);
+}
+
+/** `readLabelledId`'s reading of the name written beside the ID `id`, which names the objects `byId`. */
+function readIdName(index: AttackIndex, id: string, byId: readonly ActorRecord[], name: string): LabelledReading {
+  const named = index.actors(objectKey(index, name));
   const fits = (object: ActorRecord): boolean =>
     named.some((other) => other.stixId === object.stixId || index.finalActor(other).stixId === index.finalActor(object).stixId);
-  if (byId.some(fits)) return { fits: true, id: labelled.id };
+  if (byId.some(fits)) return { fits: true, id };
   // Reports and campaign files shorten a name after its ID (`G0034 Sandworm`, `S0154 CobaltStrike`): read by the ID
   // unless the words are another object's own name or alias, which names two objects.
-  const shortFor = named.length ? undefined : byId.flatMap((object) => [object, index.finalActor(object)]).flatMap(objectNames).find((name) => isShortForm(labelled.name, name));
-  if (shortFor) return { fits: true, id: labelled.id, shortFor };
-  const shortened = named.length ? [] : shortFormObjects(index, labelled.name);
-  const other = named[0]
-    ? `the name ${describeObject(named[0])}`
-    : shortened.length
-      ? `the name "${labelled.name}" short for ${shortened.map(describeObject).join(' or ')}`
-      : `the name "${labelled.name}" none of its names`;
+  const shortFor = named.length ? undefined : byId.flatMap((object) => [object, index.finalActor(object)]).flatMap(objectNames).find((each) => isShortForm(name, each));
+  if (shortFor) return { fits: true, id, reading: `"${name}" short for ${shortFor}` };
+  const shortened = named.length ? [] : shortFormObjects(index, name);
+  if (!named.length && !shortened.length) {
+    // `S0013 PlugX RAT`, `G0010 Turla Group`: the name read without a vendor's suffix, as the name alone is, when the
+    // suffix follows the ID's kind; `S0013 Emotet loader` names S0367 Emotet, `S0030 Carbanak Group` the group G0008.
+    for (const unsuffixed of vendorNames(name)) {
+      if (!byId.some((object) => objectKind(object) === unsuffixed.kind)) {
+        const ofKind = index.actors(objectKey(index, unsuffixed.name)).filter((object) => objectKind(object) === unsuffixed.kind);
+        if (ofKind.length) return idNameMismatch(index, byId, `the name ${describeObject(ofKind[0]!)}`, ofKind.slice(0, 1));
+        continue;
+      }
+      const reading = readIdName(index, id, byId, unsuffixed.name);
+      if (reading.fits) return { ...reading, reading: [`"${unsuffixed.suffix}" left out`, reading.reading].filter(Boolean).join(', ') };
+      if (reading.objects.length > byId.length) return reading;
+    }
+  }
+  if (named[0]) return idNameMismatch(index, byId, `the name ${describeObject(named[0])}`, named.slice(0, 1));
+  return shortened.length
+    ? idNameMismatch(index, byId, `the name "${name}" short for ${shortened.map(describeObject).join(' or ')}`, shortened)
+    : idNameMismatch(index, byId, `the name "${name}" none of its names`, []);
+}
+
+/** An ID and a name of two objects: what each is (`the ID is G0034 Sandworm Team (group), the name …`). */
+function idNameMismatch(index: AttackIndex, byId: readonly ActorRecord[], name: string, named: readonly ActorRecord[]): LabelledReading {
   return {
     fits: false,
-    objects: [...byId, ...(named.length ? named.slice(0, 1) : shortened)].map(describeObject),
-    mismatch: `the ID is ${describeObject(byId[0]!)}, ${other}, in ATT&CK ${index.label}`,
+    objects: [...byId, ...named].map(describeObject),
+    mismatch: `the ID is ${describeObject(byId[0]!)}, ${name}, in ATT&CK ${index.label}`,
   };
 }
 
@@ -346,8 +372,8 @@ function shortFormObjects(index: AttackIndex, written: string): ActorRecord[] {
 function resolveLabelled(index: AttackIndex, query: string, reading: LabelledReading, options: { kind?: AttackObjectKind }): ResolvedObject {
   if (reading.fits) {
     const found = resolveAttackObject(index, reading.id, options);
-    const shortFor = reading.shortFor ? [`"${query}" is read by its ID as ${objectRef(found.object)} ("${labelledId(query)!.name}" short for ${reading.shortFor})`] : [];
-    return { ...found, query, notes: [...shortFor, ...found.notes] };
+    const read = reading.reading ? [`"${query}" is read by its ID as ${objectRef(found.object)} (${reading.reading})`] : [];
+    return { ...found, query, notes: [...read, ...found.notes] };
   }
   throw new AttackObjectError(query, reading.objects, `"${query}": ${reading.mismatch}; give the ID or the name alone`);
 }

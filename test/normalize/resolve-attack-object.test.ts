@@ -116,6 +116,43 @@ describe('resolveAttackObject', () => {
     });
   });
 
+  // `S0013 PlugX RAT` was refused as "the ID is S0013 PlugX (software), the name "PlugX RAT" none of its names", though
+  // `PlugX RAT` alone is read as S0013 (e85d6a92); actor tables write a vendor's word after the name beside an ID as they
+  // do alone (MISP's threat-actor galaxy, clusters/threat-actor.json, lists `Lazarus Group` and `Sandworm` as values).
+  describe('reads an ID written with its name and a vendor suffix of its kind by the ID, and says what was left out', () => {
+    const rows: ReadonlyArray<readonly [query: string, id: string, note: string]> = [
+      ['S0013 PlugX RAT', 'S0013', '"S0013 PlugX RAT" is read by its ID as S0013 PlugX ("RAT" left out)'],
+      ['PlugX RAT (S0013)', 'S0013', '"PlugX RAT (S0013)" is read by its ID as S0013 PlugX ("RAT" left out)'],
+      ['G0010 Turla Group', 'G0010', '"G0010 Turla Group" is read by its ID as G0010 Turla ("Group" left out)'],
+      ['S0002 mimikatz.exe', 'S0002', '"S0002 mimikatz.exe" is read by its ID as S0002 Mimikatz (".exe" left out)'],
+      ['G0034 Sandworm Group', 'G0034', '"G0034 Sandworm Group" is read by its ID as G0034 Sandworm Team ("Group" left out, "Sandworm" short for Sandworm Team)'],
+      ['S1063 Brute Ratel malware', 'S1063', '"S1063 Brute Ratel malware" is read by its ID as S1063 Brute Ratel C4 ("malware" left out, "Brute Ratel" short for Brute Ratel C4)'],
+    ];
+    for (const [query, id, note] of rows) {
+      it(`${JSON.stringify(query)} -> ${id}`, () => {
+        const found = resolveAttackObject(loadRelease('18.1'), query);
+        expect([found.object.id, found.notes]).to.deep.equal([id, [note]]);
+      });
+    }
+  });
+
+  describe('refuses an ID with a suffixed name of another object, naming both', () => {
+    const rows: ReadonlyArray<readonly [query: string, mismatch: string]> = [
+      ['S0013 Emotet loader', 'the ID is S0013 PlugX (software), the name S0367 Emotet (software)'],
+      ['S0002 PlugX RAT', 'the ID is S0002 Mimikatz (software), the name S0013 PlugX (software)'],
+      ['G0032 Sandworm Group', 'the ID is G0032 Lazarus Group (group), the name "Sandworm" short for G0034 Sandworm Team (group)'],
+      // "Group" follows a group: beside the software S0030 it names the group G0008 of the same name.
+      ['S0030 Carbanak Group', 'the ID is S0030 Carbanak (software), the name G0008 Carbanak (group)'],
+    ];
+    for (const [query, mismatch] of rows) {
+      it(query, () => {
+        expect(thrown(() => resolveAttackObject(loadRelease('18.1'), query)).message).to.equal(
+          `"${query}": ${mismatch}, in ATT&CK enterprise-attack 18.1; give the ID or the name alone`,
+        );
+      });
+    }
+  });
+
   it("refuses an ID with a short form of another object's name, naming both (G0034 Lazarus, G0016 Sandworm)", () => {
     expect(thrown(() => resolveAttackObject(loadRelease('18.1'), 'G0034 Lazarus')).message).to.equal(
       '"G0034 Lazarus": the ID is G0034 Sandworm Team (group), the name "Lazarus" short for G0032 Lazarus Group (group), in ATT&CK enterprise-attack 18.1; give the ID or the name alone',

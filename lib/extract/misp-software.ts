@@ -32,7 +32,8 @@ export function mispSoftwareObjects(software: readonly NamedSoftware[], index: A
     let object: ActorRecord;
     let notes: string[];
     try {
-      ({ object, notes } = resolveAttackObject(index, each.id ?? each.name ?? each.written, { kind: 'software', ...(givenAs ? { givenAs } : {}) }));
+      // As written: the name goes into `software:`, which reads no short form (`Brute Ratel` of S1063 Brute Ratel C4).
+      ({ object, notes } = resolveAttackObject(index, each.id ?? each.name ?? each.written, { kind: 'software', shortForms: false, ...(givenAs ? { givenAs } : {}) }));
     } catch (error) {
       if (!(error instanceof AttackObjectError)) throw error;
       unknown.push(`"${each.written}" at ${each.from[0]} (${error.message})`);
@@ -75,7 +76,7 @@ export function mispSoftwareObjects(software: readonly NamedSoftware[], index: A
 /** Whether a name leads to the same software as its ID (MISP may write an older name ATT&CK no longer gives). */
 function sameObject(index: AttackIndex, name: string, object: ActorRecord): boolean {
   try {
-    return resolveAttackObject(index, name, { kind: 'software' }).object.stixId === object.stixId;
+    return resolveAttackObject(index, name, { kind: 'software', shortForms: false }).object.stixId === object.stixId;
   } catch (error) {
     if (error instanceof AttackObjectError) return false;
     throw error;

@@ -91,13 +91,14 @@ export function givenIds(givenAs?: GivenAs): (ids: readonly string[]) => string 
  * `givenAs` names `kind` in messages (the CLI's `--type`), and the lookups notes and errors advise (the CLI's
  * `attack-layers attack-object C0002`, by default `locateAttackObject(…, 'C0002')`: see `inGivenInputs`); a caller that
  * takes no kind (compare's `given`, a campaign's `compare_with`) says with `writeId` how to write one of the objects an
- * ambiguous name names, by its ID.
+ * ambiguous name names, by its ID. A name that fits nothing is read as a short form (`Lazarus`: G0032 Lazarus Group,
+ * `readShortForm`) unless `shortForms` is false, as for a name that must name its object as written.
  * @throws AttackObjectError when nothing fits (with the closest names) or several objects still do (with each).
  */
 export function resolveAttackObject(
   index: AttackIndex,
   query: string,
-  options: { kind?: AttackObjectKind; givenAs?: GivenAs; writeId?: (ids: readonly string[]) => string } = {},
+  options: { kind?: AttackObjectKind; givenAs?: GivenAs; writeId?: (ids: readonly string[]) => string; shortForms?: boolean } = {},
 ): ResolvedObject {
   const labelled = readLabelledId(index, query);
   if (labelled) return resolveLabelled(index, query, labelled, options);
@@ -140,6 +141,8 @@ export function resolveAttackObject(
     if (OBJECT_ID.test(query.trim())) {
       throw new AttackObjectError(query, [], `no ${what} has the ATT&CK ID ${query.trim().toUpperCase()} in ATT&CK ${index.label}; check the ID, or name the object by its name or an alias`);
     }
+    const shortened = options.shortForms === false ? undefined : readShortForm(index, query, options);
+    if (shortened) return shortened;
     // `Sandworm Group`, no name's neighbour, is offered what `Sandworm` is.
     const closest = [key, ...vendorNames(query).map(({ name }) => nameKey(name))].map((near) => closestObjects(index, near, types)).find((found) => found.length) ?? [];
     throw new AttackObjectError(
@@ -216,7 +219,7 @@ export function vendorNames(query: string): Array<{ name: string; suffix: string
  * A query that names no object read without a vendor's suffix, when what is left names one object of the kind the
  * suffix follows (`PlugX RAT`: S0013 PlugX), with a note saying what was left out; undefined otherwise.
  */
-function withoutVendorSuffix(index: AttackIndex, query: string, options: { kind?: AttackObjectKind; givenAs?: GivenAs }): ResolvedObject | undefined {
+function withoutVendorSuffix(index: AttackIndex, query: string, options: { kind?: AttackObjectKind; givenAs?: GivenAs; shortForms?: boolean }): ResolvedObject | undefined {
   for (const { name, suffix, kind } of vendorNames(query)) {
     if (options.kind && options.kind !== kind) continue;
     try {
@@ -228,6 +231,49 @@ function withoutVendorSuffix(index: AttackIndex, query: string, options: { kind?
     }
   }
   return undefined;
+}
+
+/** How many objects the refusal of a short form of several names before saying how many more there are. */
+const SHORT_FORM_LISTED = 8;
+
+/**
+ * A query that names no object read as a short form, as reports and vendors' tables name actors (`Lazarus`: G0032
+ * Lazarus Group; `Sandworm`: G0034 Sandworm Team): when the name or an alias of one current object of the kind asked
+ * for begins with its words and no other object's holds them, it is that object, with a note. When several hold them
+ * (`Winnti`: the group G0044 Winnti Group and the software S0141 Winnti for Windows), each is named and none is read.
+ * Undefined when no name begins with them.
+ * @throws AttackObjectError when several objects' names hold the words.
+ */
+function readShortForm(index: AttackIndex, query: string, options: { kind?: AttackObjectKind; writeId?: (ids: readonly string[]) => string }): ResolvedObject | undefined {
+  // Two letters are in too many names by chance (`at`, S0110, is a name of its own).
+  if (nameWords(query).join('').length < 3) return undefined;
+  const types = options.kind ? KIND_TYPES[options.kind] : undefined;
+  const holders = [...index.data.groups, ...index.data.software, ...index.data.campaigns]
+    .filter((object) => !object.revoked && !object.deprecated && (!types || types.includes(object.type)))
+    .flatMap((object) => {
+      const names = objectNames(object);
+      const first = names.find((name) => isShortForm(query, name));
+      const name = first ?? names.find((each) => holdsWords(each, query, 'anywhere'));
+      return name ? [{ object, name, first: first !== undefined }] : [];
+    });
+  if (!holders.some(({ first }) => first)) return undefined;
+  const aliasOf = ({ object, name }: { object: ActorRecord; name: string }): string => (name === object.name ? '' : name);
+  if (holders.length === 1) {
+    const only = holders[0]!;
+    const alias = aliasOf(only);
+    return { query, object: only.object, notes: [`"${query}" is read as ${objectRef(only.object)} (short for ${alias ? `its alias ${alias}` : only.name}; no other name holds it)`] };
+  }
+  // The objects a name of which begins with the words first, by their own name before an alias, then by ID.
+  holders.sort((a, b) => Number(b.first) - Number(a.first) || Number(aliasOf(a) !== '') - Number(aliasOf(b) !== '') || compareIds(a.object.id, b.object.id));
+  const listed = holders.slice(0, SHORT_FORM_LISTED).map((holder) => `${objectRef(holder.object)}${aliasOf(holder) ? ` (alias ${aliasOf(holder)})` : ''}`);
+  const more = holders.length > SHORT_FORM_LISTED ? ` and ${holders.length - SHORT_FORM_LISTED} more` : '';
+  const ids = [...new Set(holders.map(({ object }) => object.id))].sort(compareIds);
+  throw new AttackObjectError(
+    query,
+    holders.map(({ object }) => objectRef(object)),
+    `no ${options.kind ?? 'group, software or campaign'} "${query}" in ATT&CK ${index.label}; its words are in the names of ${holders.length}: ${listed.join(', ')}${more}; ` +
+      (options.writeId ? options.writeId(ids) : 'write the name whole, or the ATT&CK ID'),
+  );
 }
 
 /**
@@ -346,13 +392,24 @@ function nameWords(name: string): string[] {
  * Bear), written together or apart (`CobaltStrike`, `APT 28`), case aside.
  */
 function isShortForm(written: string, name: string): boolean {
+  return holdsWords(name, written, 'first');
+}
+
+/**
+ * Whether `name` holds the words of `written` in a row, written together or apart (`Winnti` in Winnti for Windows,
+ * `magic` in J-magic), case aside: as its first words only, or anywhere.
+ */
+function holdsWords(name: string, written: string, where: 'first' | 'anywhere'): boolean {
   const wanted = nameWords(written).join('');
   if (!wanted) return false;
-  let prefix = '';
-  for (const word of nameWords(name)) {
-    prefix += word;
-    if (prefix === wanted) return true;
-    if (!wanted.startsWith(prefix)) return false;
+  const words = nameWords(name);
+  for (let start = 0; start < (where === 'first' ? 1 : words.length); start++) {
+    let run = '';
+    for (const word of words.slice(start)) {
+      run += word;
+      if (run === wanted) return true;
+      if (!wanted.startsWith(run)) break;
+    }
   }
   return false;
 }
@@ -591,10 +648,15 @@ function locateInReleases(library: AttackLibrary, query: string, options: Locate
     if (!(error instanceof AttackDataError) || !options.release) throw error;
     firstError = error;
   }
+  const inFirst = (index: AttackIndex, shortForms: boolean): LocatedObject => {
+    const found = resolveAttackObject(index, query, { ...options, shortForms });
+    return { ...withOtherDomainTwins(found, index, () => releasesOfOtherDomains(library, index.domain, options.release), options.givenAs), index };
+  };
   if (first) {
     try {
-      const found = withOtherDomainTwins(resolveAttackObject(first, query, options), first, () => releasesOfOtherDomains(library, first.domain, options.release), options.givenAs);
-      return { ...found, index: first };
+      // A name another domain holds as written (ICS's S1165 FrostyGoop) is that domain's before it is a short form of an
+      // enterprise name (C0041 FrostyGoop Incident).
+      return inFirst(first, false);
     } catch (error) {
       // A name that fits several objects is an answer; only a name enterprise does not know is looked up elsewhere.
       if (!(error instanceof AttackObjectError) || knowsQuery(first, query)) throw error;
@@ -614,6 +676,7 @@ function locateInReleases(library: AttackLibrary, query: string, options: Locate
     const where = first ? `"${query}" is not in ${first.label}` : `there is no enterprise-attack ${options.release} here`;
     return { ...found, index, notes: [`${where}; found in ${index.label}`, ...found.notes] };
   }
+  if (first) return inFirst(first, true);
   throw firstError!;
 }
 

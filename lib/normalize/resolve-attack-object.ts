@@ -201,7 +201,7 @@ export function resolveAttackObject(
 const VENDOR_SUFFIXES: ReadonlyArray<readonly [suffix: RegExp, kind: AttackObjectKind]> = [
   [/[\s-]+(?:ransomware|malware|RAT|trojan|backdoor|loader|botnet)$/i, 'software'],
   [/\.(?:exe|dll)$/i, 'software'],
-  [/[\s-]+(?:threat group|APT group|group|threat actor)$/i, 'group'],
+  [/[\s-]+(?:threat group|APT group|group|team|threat actor)$/i, 'group'],
 ];
 
 /**
@@ -223,7 +223,8 @@ function withoutVendorSuffix(index: AttackIndex, query: string, options: { kind?
   for (const { name, suffix, kind } of vendorNames(query)) {
     if (options.kind && options.kind !== kind) continue;
     try {
-      const found = resolveAttackObject(index, name, { ...options, kind });
+      // As written: a short form of what is left is `readShortForm`'s, which says it is.
+      const found = resolveAttackObject(index, name, { ...options, kind, shortForms: false });
       const note = `"${query}" is read as ${objectRef(found.object)} ("${suffix}" left out)`;
       return { ...found, query, notes: [note, ...found.notes] };
     } catch (error) {
@@ -238,42 +239,66 @@ const SHORT_FORM_LISTED = 8;
 
 /**
  * A query that names no object read as a short form, as reports and vendors' tables name actors (`Lazarus`: G0032
- * Lazarus Group; `Sandworm`: G0034 Sandworm Team): when the name or an alias of one current object of the kind asked
- * for begins with its words and no other object's holds them, it is that object, with a note. When several hold them
- * (`Winnti`: the group G0044 Winnti Group and the software S0141 Winnti for Windows), each is named and none is read.
- * Undefined when no name begins with them.
+ * Lazarus Group; `Sandworm`: G0034 Sandworm Team), or, that failing, without a vendor's suffix of the kind it follows
+ * (`Sandworm Group`): when the name or an alias of one current object of the kind begins with its words and no other
+ * object's holds them, it is that object, with a note. When several hold them (`Winnti`: the group G0044 Winnti Group
+ * and the software S0141 Winnti for Windows; `LockBit ransomware`: S1199 LockBit 2.0 and S1202 LockBit 3.0), each is
+ * named and none is read. Undefined when no name begins with them.
  * @throws AttackObjectError when several objects' names hold the words.
  */
 function readShortForm(index: AttackIndex, query: string, options: { kind?: AttackObjectKind; writeId?: (ids: readonly string[]) => string }): ResolvedObject | undefined {
+  const readings = [{ name: query, kind: options.kind, suffix: '' }, ...vendorNames(query).filter(({ kind }) => !options.kind || kind === options.kind)];
+  for (const { name, kind, suffix } of readings) {
+    const holders = shortFormHolders(index, name, kind);
+    if (!holders.some(({ first }) => first)) continue;
+    const left = suffix ? `"${suffix}" left out, ` : '';
+    if (holders.length === 1) {
+      const only = holders[0]!;
+      const alias = aliasOf(only);
+      const note = `"${query}" is read as ${objectRef(only.object)} (${left}short for ${alias ? `its alias ${alias}` : only.name}; no other name holds it)`;
+      return { query, object: only.object, notes: [note] };
+    }
+    // The objects a name of which begins with the words first, by their own name before an alias, then by ID.
+    holders.sort((a, b) => Number(b.first) - Number(a.first) || Number(aliasOf(a) !== '') - Number(aliasOf(b) !== '') || compareIds(a.object.id, b.object.id));
+    const listed = holders.slice(0, SHORT_FORM_LISTED).map((holder) => `${objectRef(holder.object)}${aliasOf(holder) ? ` (alias ${aliasOf(holder)})` : ''}`);
+    const more = holders.length > SHORT_FORM_LISTED ? ` and ${holders.length - SHORT_FORM_LISTED} more` : '';
+    const ids = [...new Set(holders.map(({ object }) => object.id))].sort(compareIds);
+    const words = suffix ? `"${name}" ("${suffix}" left out) is` : 'its words are';
+    throw new AttackObjectError(
+      query,
+      holders.map(({ object }) => objectRef(object)),
+      `no ${options.kind ?? 'group, software or campaign'} "${query}" in ATT&CK ${index.label}; ${words} in the names of ${holders.length}: ${listed.join(', ')}${more}; ` +
+        (options.writeId ? options.writeId(ids) : 'write the name whole, or the ATT&CK ID'),
+    );
+  }
+  return undefined;
+}
+
+/** An object whose name or alias `name` holds the words of a query, and whether they are its first words. */
+interface ShortFormHolder {
+  object: ActorRecord;
+  name: string;
+  first: boolean;
+}
+
+/** The alias a holder holds the words in, or '' for its own name. */
+function aliasOf({ object, name }: ShortFormHolder): string {
+  return name === object.name ? '' : name;
+}
+
+/** The current objects of a kind (any when undefined) whose name or an alias holds the words of `written` in a row. */
+function shortFormHolders(index: AttackIndex, written: string, kind: AttackObjectKind | undefined): ShortFormHolder[] {
   // Two letters are in too many names by chance (`at`, S0110, is a name of its own).
-  if (nameWords(query).join('').length < 3) return undefined;
-  const types = options.kind ? KIND_TYPES[options.kind] : undefined;
-  const holders = [...index.data.groups, ...index.data.software, ...index.data.campaigns]
+  if (nameWords(written).join('').length < 3) return [];
+  const types = kind ? KIND_TYPES[kind] : undefined;
+  return [...index.data.groups, ...index.data.software, ...index.data.campaigns]
     .filter((object) => !object.revoked && !object.deprecated && (!types || types.includes(object.type)))
     .flatMap((object) => {
       const names = objectNames(object);
-      const first = names.find((name) => isShortForm(query, name));
-      const name = first ?? names.find((each) => holdsWords(each, query, 'anywhere'));
+      const first = names.find((name) => isShortForm(written, name));
+      const name = first ?? names.find((each) => holdsWords(each, written, 'anywhere'));
       return name ? [{ object, name, first: first !== undefined }] : [];
     });
-  if (!holders.some(({ first }) => first)) return undefined;
-  const aliasOf = ({ object, name }: { object: ActorRecord; name: string }): string => (name === object.name ? '' : name);
-  if (holders.length === 1) {
-    const only = holders[0]!;
-    const alias = aliasOf(only);
-    return { query, object: only.object, notes: [`"${query}" is read as ${objectRef(only.object)} (short for ${alias ? `its alias ${alias}` : only.name}; no other name holds it)`] };
-  }
-  // The objects a name of which begins with the words first, by their own name before an alias, then by ID.
-  holders.sort((a, b) => Number(b.first) - Number(a.first) || Number(aliasOf(a) !== '') - Number(aliasOf(b) !== '') || compareIds(a.object.id, b.object.id));
-  const listed = holders.slice(0, SHORT_FORM_LISTED).map((holder) => `${objectRef(holder.object)}${aliasOf(holder) ? ` (alias ${aliasOf(holder)})` : ''}`);
-  const more = holders.length > SHORT_FORM_LISTED ? ` and ${holders.length - SHORT_FORM_LISTED} more` : '';
-  const ids = [...new Set(holders.map(({ object }) => object.id))].sort(compareIds);
-  throw new AttackObjectError(
-    query,
-    holders.map(({ object }) => objectRef(object)),
-    `no ${options.kind ?? 'group, software or campaign'} "${query}" in ATT&CK ${index.label}; its words are in the names of ${holders.length}: ${listed.join(', ')}${more}; ` +
-      (options.writeId ? options.writeId(ids) : 'write the name whole, or the ATT&CK ID'),
-  );
 }
 
 /**

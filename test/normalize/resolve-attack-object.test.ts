@@ -293,6 +293,8 @@ describe('resolveAttackObject: the names analysts write (enterprise 18.1)', () =
       ['Mimikatz.exe', 'S0002', '"Mimikatz.exe" is read as S0002 Mimikatz (".exe" left out)'],
       ['PlugX RAT', 'S0013', '"PlugX RAT" is read as S0013 PlugX ("RAT" left out)'],
       ['Turla Group', 'G0010', '"Turla Group" is read as G0010 Turla ("Group" left out)'],
+      // MISP's threat-actor galaxy (clusters/threat-actor.json) gives Turla the synonyms `Turla Team` and `Turla`.
+      ['Turla Team', 'G0010', '"Turla Team" is read as G0010 Turla ("Team" left out)'],
       ['BlackCat ransomware', 'S1068', '"BlackCat ransomware" is read as S1068 BlackCat ("ransomware" left out)'],
       ['Emotet loader', 'S0367', '"Emotet loader" is read as S0367 Emotet ("loader" left out)'],
       // "Group" follows a group: the group G0008, not the software S0030 of the same name.
@@ -348,8 +350,7 @@ describe('resolveAttackObject: the names analysts write (enterprise 18.1)', () =
     }
     it('reads one after a vendor suffix (Sandworm Group), and one of the kind asked for (Winnti as a group)', () => {
       expect(resolveAttackObject(loadRelease('18.1'), 'Sandworm Group').notes).to.deep.equal([
-        '"Sandworm Group" is read as G0034 Sandworm Team ("Group" left out)',
-        '"Sandworm" is read as G0034 Sandworm Team (short for Sandworm Team; no other name holds it)',
+        '"Sandworm Group" is read as G0034 Sandworm Team ("Group" left out, short for Sandworm Team; no other name holds it)',
       ]);
       expect(resolveAttackObject(loadRelease('18.1'), 'Winnti', { kind: 'group' }).object.id).to.equal('G0044');
       expect(resolveAttackObject(loadRelease('18.1'), 'Winnti Group').object.id).to.equal('G0044');
@@ -368,11 +369,14 @@ describe('resolveAttackObject: the names analysts write (enterprise 18.1)', () =
       // Magic Hound's name begins with it; J-magic's holds it.
       ['Magic', '3: G0059 Magic Hound, C0050 J-magic Campaign, S1203 J-magic'],
       ['Saint', '2: G1031 Saint Bear, S1018 Saint Bot'],
+      // Without its suffix, as `PlugX RAT` is read: it offered "S1180 BlackByte Ransomware, S1139 INC Ransomware".
+      ['LockBit ransomware', '2: S1199 LockBit 2.0, S1202 LockBit 3.0'],
     ];
     for (const [query, names] of rows) {
       it(query, () => {
+        const words = query === 'LockBit ransomware' ? '"LockBit" ("ransomware" left out) is' : 'its words are';
         expect(thrown(() => resolveAttackObject(loadRelease('18.1'), query)).message).to.equal(
-          `no group, software or campaign "${query}" in ATT&CK enterprise-attack 18.1; its words are in the names of ${names}; write the name whole, or the ATT&CK ID`,
+          `no group, software or campaign "${query}" in ATT&CK enterprise-attack 18.1; ${words} in the names of ${names}; write the name whole, or the ATT&CK ID`,
         );
       });
     }

@@ -262,6 +262,20 @@ describe('comparisonTargets', () => {
     ]);
   });
 
+  // `software: [S0013 PlugX RAT]` was "the name "PlugX RAT" none of its names", `actor: Turla Team` (MISP's threat-actor
+  // galaxy's synonym, clusters/threat-actor.json) "not in ATT&CK", and `compare_with: [Lazarus]` refused with did-you-mean.
+  it('reads an ID with a suffixed name, "Team" after a group, and a short form to compare with (S0013 PlugX RAT, Turla Team, Lazarus)', () => {
+    const result = normalizedText('name: x\nactor: Turla Team\nsoftware: [S0013 PlugX RAT, S0013 Emotet loader]\ncompare_with: [Lazarus]\ntechniques: [T1059]\n');
+    expect(result.actor && [result.actor.id, result.actor.note]).to.deep.equal(['G0010', 'group G0010 Turla (written as "Turla Team", "Team" left out)']);
+    expect(result.software.map((s) => [s.id, s.note])).to.deep.equal([
+      ['S0013', 'software S0013 PlugX (written as "S0013 PlugX RAT"); 49 documented techniques inferred'],
+      [undefined, 'software "S0013 Emotet loader": the ID is S0013 PlugX (software), the name S0367 Emotet (software), in ATT&CK enterprise-attack 18.1; kept as written (write the ID or the name alone)'],
+    ]);
+    expect(comparisonTargets(result, loadRelease('18.1')).objects.map((t) => [t.object.id, t.notes])).to.deep.equal([
+      ['G0032', ['"Lazarus" is read as G0032 Lazarus Group (short for Lazarus Group; no other name holds it)']],
+    ]);
+  });
+
   // Enterprise 10.1 to 18.1 keep S0609 TRITON deprecated (ATT&CK added it there by mistake); ICS has S1009 Triton, with
   // TRISIS and HatMan as aliases. `software: [Triton]` in an enterprise campaign was S0609, "deprecated", and in 12.1,
   // where S0609 still uses 5 enterprise techniques, those were inferred with no word that they came from it.

@@ -44,7 +44,7 @@
 import uniqBy from 'lodash-es/uniqBy.js';
 import type { LogSourceRef } from '../attack/types.js';
 import type { CoverageRule } from './coverage-types.js';
-import { asimReadOf } from './kql-tables.js';
+import { asimReadOf, isOptionalRead } from './kql-tables.js';
 import { sigmaLogSources } from './sigma-log-sources.js';
 
 /** What a rule states of the data it reads, and the ATT&CK log sources that maps to (undefined: none it maps). */
@@ -119,7 +119,7 @@ export function statedLogSources(rule: Pick<CoverageRule, 'kind' | 'dataSources'
   if (rule.queryTables?.length) {
     const stated = [...new Set(rule.queryTables.flat())];
     // A table that only leaves rows out (`DeviceNetworkInfo (optional: leftanti join)`) is said, not needed.
-    const groups = rule.queryTables.map((tables) => tables.filter((table) => !OPTIONAL_TABLE.test(table))).filter((tables) => tables.length);
+    const groups = rule.queryTables.map((tables) => tables.filter((table) => !isOptionalRead(table))).filter((tables) => tables.length);
     if (!groups.length) return { stated };
     if (groups.length > 1) {
       const each = groups.map((tables) => ({ category: tables.join(' or '), refs: unique(tables.flatMap(tableRefs)), ...asimThrough(tables) }));
@@ -165,9 +165,6 @@ const WINDOWS_CHANNELS: Readonly<Record<string, string>> = {
   'microsoft-windows-sysmon/operational': 'WinEventLog:Sysmon',
   'microsoft-windows-powershell/operational': 'WinEventLog:PowerShell',
 };
-
-// A table as kql-tables.ts writes one the query runs without.
-const OPTIONAL_TABLE = / \(optional: [^)]*\)$/;
 
 // A table as kql-tables.ts writes one a filter narrows: `SecurityEvent (EventID 4624 or 4625)`, `WindowsEvent (Microsoft-Windows-Sysmon/Operational EventID 1)`.
 const NARROWED_TABLE = /^(\w+) \((.*?) ?(?:EventID (\d+(?: or \d+)*))?\)$/;

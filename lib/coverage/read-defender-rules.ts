@@ -10,7 +10,8 @@
  * `status` saying disabled) covers nothing and is ignored with that reason, and so is a rule without a technique. JSON
  * keeps no lines that the parsed value tells: a rule's line is where its `displayName` is written. The tables its
  * query (`queryCondition.queryText`, Advanced Hunting KQL: `DeviceProcessEvents | where …`) reads are kept as a
- * Sentinel rule's are (kql-tables.ts), for classing it by what it needs collected in a rules library.
+ * Sentinel rule's are (kql-tables.ts), for classing it by what it needs collected in a rules library, and say where it
+ * fires (kqlQueryPlatforms: EmailEvents Office 365; its device tables, of any device, every platform).
  */
 import { jsonValueLines } from '../json-text.js';
 import { defenderDetectionRules } from '../input-kind.js';
@@ -19,6 +20,7 @@ import { coverageInput, listedTechniqueRefs, roundLevel, weightFactor, type Cove
 import { notTechniqueId, SENTINEL_WEIGHTS } from './read-siem-rule.js';
 import { indexedTechniqueIdInAnyCase } from '../attack/technique-id.js';
 import { kqlQueryCut, kqlTableGroups } from './kql-tables.js';
+import { kqlQueryPlatforms } from './source-platforms.js';
 
 /** An alert's severity as a weight: Defender XDR rates alerts on Sentinel's scale (High, Medium, Low, Informational). */
 export const DEFENDER_WEIGHTS = { severity: SENTINEL_WEIGHTS.severity, missingSeverity: SENTINEL_WEIGHTS.missingSeverity } as const;
@@ -70,6 +72,9 @@ export function parseDefenderRules(value: unknown, text: string, file: string): 
     const query = isJsonObject(item['queryCondition']) ? item['queryCondition']['queryText'] : undefined;
     const tables = typeof query === 'string' ? kqlTableGroups(query) : [];
     if (tables.length) rule.queryTables = tables;
+    // The tables it reads say where it fires (EmailEvents: Office 365's mail); its device tables, every platform.
+    const platforms = kqlQueryPlatforms(tables);
+    if (platforms) rule.platforms = platforms;
     const cut = typeof query === 'string' ? kqlQueryCut(query) : undefined;
     if (cut) rule.queryCut = { why: cut.why, queryLine: cut.line };
     if (tactics.length) {

@@ -13,12 +13,14 @@
  * its file's name, or its folder's when that name says nothing (kqlFolderName); its techniques are the ATT&CK IDs its comments name, in either case, outside link addresses (a
  * reference is no mapping, as in read-kql-markdown.ts). The query itself is not read: an ID in a string literal
  * (`has "T1059"`) or a name (`T1059_CL`) is no mapping. It has no status or severity field, so it weighs as a
- * detections file's row without coverage, as a query kept as Markdown does.
+ * detections file's row without coverage, as a query kept as Markdown does, and fires on the platforms of the tables
+ * it reads, as a Sentinel rule (kqlQueryPlatforms: SigninLogs, Entra ID's sign-ins).
  */
 import { basename, dirname } from 'node:path';
 import { untaggedRule, type CoverageProblem, type CoverageRef } from './coverage-types.js';
 import { NO_COVERAGE_GIVEN } from './read-detections.js';
 import { kqlQueryCut, kqlTableGroups } from './kql-tables.js';
+import { kqlQueryPlatforms } from './source-platforms.js';
 import { techniqueIdsOutsideLinks } from './read-kql-markdown.js';
 import type { RuleOutcome } from './read-rule-folder.js';
 
@@ -117,10 +119,13 @@ export function parseKqlFile(text: string, file: string): RuleOutcome {
   }
   const tables = kqlTableGroups(text);
   const cut = kqlQueryCut(text);
+  // The tables it reads say where it fires, as a Sentinel rule's do: SigninLogs, Entra ID's sign-ins.
+  const platforms = kqlQueryPlatforms(tables);
   return {
     rule: {
       kind: 'kql', name, file, line, refs, level: 1, levelReason: `a KQL query file: no status or severity; ${NO_COVERAGE_GIVEN}`,
       ...(tables.length ? { queryTables: tables } : {}),
+      ...(platforms ? { platforms } : {}),
       ...(cut ? { queryCut: { why: cut.why, queryLine: cut.line, line: cut.line } } : {}),
     },
   };

@@ -18,6 +18,7 @@ import { basename } from 'node:path';
 import type { CoverageKind, CoverageRef } from './coverage-types.js';
 import { ESQL_SOURCE, esqlIndexes, statementOf } from './esql-source.js';
 import { kqlQueryCut, kqlTableGroups } from './kql-tables.js';
+import { kqlQueryPlatforms } from './source-platforms.js';
 import { NO_COVERAGE_GIVEN } from './read-detections.js';
 import { eventCategories } from './read-siem-rule.js';
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
@@ -634,10 +635,13 @@ function markdownOutcome(read: MarkdownQuery, file: string, query: MarkdownQuery
   const tables = query ? kqlTableGroups(query.text) : [];
   // The block's first line is the one after its fence.
   const cut = query ? kqlQueryCut(query.text) : undefined;
+  // The tables it reads say where it fires, as a Sentinel rule's do.
+  const platforms = kqlQueryPlatforms(tables);
   return {
     rule: {
       kind: 'kql', name, file, line, refs, level: 1, levelReason,
       ...(tables.length ? { queryTables: tables } : {}),
+      ...(platforms ? { platforms } : {}),
       ...(cut && query ? { queryCut: { why: cut.why, queryLine: cut.line, line: query.line + cut.line } } : {}),
     },
   };

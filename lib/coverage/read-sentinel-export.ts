@@ -14,7 +14,7 @@ import { kqlQueryCut, kqlTableGroups } from './kql-tables.js';
 import { coverageInput, listedTechniqueRefs, roundLevel, weightFactor, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRule } from './coverage-types.js';
 import { sentinelAlertRules } from '../input-kind.js';
 import { notTechniqueId, SENTINEL_WEIGHTS } from './read-siem-rule.js';
-import { neededTableNames, SENTINEL_SOURCES, sourcePlatforms } from './source-platforms.js';
+import { kqlQueryPlatforms } from './source-platforms.js';
 import { indexedTechniqueIdInAnyCase } from '../attack/technique-id.js';
 
 /** Read a Sentinel export (its parsed JSON value and its text, for lines; pure). */
@@ -76,7 +76,7 @@ export function parseSentinelExport(value: unknown, text: string, file: string):
     const tables = query === undefined ? [] : kqlTableGroups(query);
     if (tables.length) rule.queryTables = tables;
     // The tables its query reads say where it fires (SigninLogs: Entra ID's sign-ins), as a Sentinel YAML rule's do.
-    const platforms = sourcePlatforms(SENTINEL_SOURCES, neededTableNames(tables));
+    const platforms = kqlQueryPlatforms(tables);
     if (platforms) rule.platforms = platforms;
     const cut = query === undefined ? undefined : kqlQueryCut(query);
     if (cut) rule.queryCut = { why: cut.why, queryLine: cut.line };

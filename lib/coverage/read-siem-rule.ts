@@ -45,7 +45,7 @@ import type { RuleFileOutcome } from './read-rule-folder.js';
 import { tacticDisplayName } from '../normalize/tactic-text.js';
 import { esqlIndexes } from './esql-source.js';
 import { isAsimRead, kqlQueryCut, kqlTableGroups } from './kql-tables.js';
-import { neededTableNames, SENTINEL_SOURCES, sourcePlatforms, splunkSearchPlatforms, SPLUNK_DATA_SOURCES } from './source-platforms.js';
+import { kqlQueryPlatforms, SENTINEL_SOURCES, sourcePlatforms, splunkSearchPlatforms, SPLUNK_DATA_SOURCES } from './source-platforms.js';
 import { itemsOf, listItems, scalarText, type LineIndex, type YamlMap, type YamlNode } from './yaml-events.js';
 
 /** How a Splunk detection's `status` and `type` become a coverage weight (their product). */
@@ -169,7 +169,7 @@ export function parseSiemRule(format: SiemFormat, doc: YamlMap, lines: LineIndex
   // Sentinel's query reads, else its connectors. Sekoia's `data_sources` are read as Splunk's are (`Windows event logs`).
   const platforms =
     format === 'sentinel'
-      ? (sourcePlatforms(SENTINEL_SOURCES, neededTableNames(rule.queryTables)) ?? sourcePlatforms(SENTINEL_SOURCES, dataSources))
+      ? (kqlQueryPlatforms(rule.queryTables) ?? sourcePlatforms(SENTINEL_SOURCES, dataSources))
       : (sourcePlatforms(SPLUNK_DATA_SOURCES, dataSources) ?? (format === 'splunk' ? splunkSearchPlatforms(scalarText(fields.get('search'))) : undefined));
   if (platforms) rule.platforms = platforms;
   return withNotes({ rule });

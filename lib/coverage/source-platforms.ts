@@ -166,7 +166,17 @@ export function splunkSearchPlatforms(search: string | undefined): string[] | un
  * The tables a KQL query needs as kql-tables.ts writes them (`SecurityEvent (EventID 4688)`), by name: a table it runs
  * without (`IdentityInfo (optional: leftouter lookup)`) says nothing of where it fires.
  */
-export function neededTableNames(groups: readonly (readonly string[])[] | undefined): string[] {
+function neededTableNames(groups: readonly (readonly string[])[] | undefined): string[] {
   const tables = (groups ?? []).flat().filter((table) => !isOptionalRead(table));
   return [...new Set(tables.map((table) => /^\S+/.exec(table)![0]))];
+}
+
+/**
+ * The platforms a KQL query fires on from the tables it needs (kqlTableGroups' groups; SENTINEL_SOURCES), whatever
+ * keeps it: a Sentinel rule or export, a `.kql` file, a query kept as Markdown, a Defender XDR custom detection. Defender
+ * XDR's device tables (DeviceProcessEvents) hold events of Windows, Linux and macOS devices alike: no row names them,
+ * and a query of them counts on every platform. Undefined (every platform) as sourcePlatforms says.
+ */
+export function kqlQueryPlatforms(groups: readonly (readonly string[])[] | undefined): string[] | undefined {
+  return sourcePlatforms(SENTINEL_SOURCES, neededTableNames(groups));
 }

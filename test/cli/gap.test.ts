@@ -1556,11 +1556,13 @@ describe('attack-layers gap: a coverage input that gives no coverage', () => {
     writeFileSync(join(dir, 'c.yaml'), 'name: One\ntechniques: [T1557, T1059.001]\n');
     const run = await runCli(['gap', '--threat', join(dir, 'c.yaml'), '--coverage', join(dir, 'queries'), '--out', join(dir, 'out'), '--report', 'json']);
     expect(run.code, run.stderr).to.equal(0);
-    expect(run.stderr).to.contain(`2 threat techniques, 1 gap; ${join(dir, 'queries')}: 1 rule read, 1 ignored, 0 invalid`);
-    const report = readJson<{ rows: { id: string; rules: { name: string; file: string; line?: number }[] }[] }>(join(dir, 'out', 'gap-report.json'));
-    expect(report.rows.map((row) => [row.id, row.rules.map((rule) => `${rule.file}:${rule.line} ${rule.name}`)])).to.deep.equal([
+    // Its query reads Entra ID's sign-ins (AADSignInEventsBeta): it fires on Identity Provider, which T1557 is not on in
+    // ATT&CK 18.1, and is listed as a rule for another platform (it covered T1557 on every platform before).
+    expect(run.stderr).to.contain(`2 threat techniques, 2 gaps; ${join(dir, 'queries')}: 1 rule read, 1 ignored, 0 invalid`);
+    const report = readJson<{ rows: { id: string; otherPlatformRules: { name: string; file: string; line?: number; platforms: string[] }[] }[] }>(join(dir, 'out', 'gap-report.json'));
+    expect(report.rows.map((row) => [row.id, row.otherPlatformRules.map((rule) => `${rule.file}:${rule.line} ${rule.name} (${rule.platforms.join(', ')})`)])).to.deep.equal([
       ['T1059.001', []],
-      ['T1557', [`${query}:1 Sign-in from a phishing proxy`]],
+      ['T1557', [`${query}:1 Sign-in from a phishing proxy (Identity Provider)`]],
     ]);
   });
 

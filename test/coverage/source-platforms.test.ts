@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import { parseRuleFile } from '../../lib/coverage/read-rule-folder.js';
 import { parseSavedSearches } from '../../lib/coverage/read-splunk-conf.js';
 import { parseSentinelExport } from '../../lib/coverage/read-sentinel-export.js';
+import { parseDefenderRules } from '../../lib/coverage/read-defender-rules.js';
 import { ruleItems } from '../helpers/rule-outcomes.js';
 
 /** The platforms of the one rule a file's text is read as; the outcome itself when it is no rule. */
@@ -140,6 +141,43 @@ describe('platforms from the data a rule reads (source-platforms.ts)', () => {
       expect(input.rules.map((rule) => [rule.name, rule.platforms])).to.deep.equal([
         ['Password spray against many accounts', ['Azure AD']],
         ['Kerberoasting: many RC4 service tickets', ['Windows']],
+      ]);
+    });
+  });
+
+  describe('KQL kept elsewhere than a Sentinel rule: a .kql file, Markdown, a Defender XDR custom detection', () => {
+    // mhartson310/Sentinel-KQL-Library's header (kql-queries/identity/impossible-travel.kql: `// Name:`, `// MITRE
+    // ATT&CK: T1078 - Valid Accounts`) over queries of our own.
+    const kqlFile = (query: string[]): string => ['// Name: A sign-in query', '// MITRE ATT&CK: T1078 - Valid Accounts', '', ...query, ''].join('\n');
+    const cases: [what: string, query: string[], platforms: string[] | undefined][] = [
+      ['SigninLogs', ['SigninLogs', '| where ResultType == 0'], ['Azure AD']],
+      ['SecurityEvent filtered to events', ['SecurityEvent', '| where EventID == 4625'], ['Windows']],
+      ['SigninLogs with a device table it runs without (leftanti)', ['SigninLogs', '| join kind=leftanti (DeviceInfo) on $left.DeviceDetail.deviceId == $right.AadDeviceId'], ['Azure AD']],
+      ['SigninLogs joined to a device table it needs', ['SigninLogs', '| join kind=inner (DeviceLogonEvents) on AccountUpn'], undefined],
+      ['DeviceProcessEvents, of Windows, Linux and macOS devices', ['DeviceProcessEvents', '| where ProcessCommandLine has "-enc"'], undefined],
+    ];
+    for (const [what, query, platforms] of cases) {
+      it(`reads a .kql file of ${what} -> ${platforms?.join(', ') ?? 'every platform'}`, () => {
+        expect(platformsOf(kqlFile(query), 'query.kql')).to.deep.equal(platforms);
+      });
+    }
+
+    it('reads a query kept as Markdown by its tables (Bert-JanP/Hunting-Queries-Detection-Rules\' shape: AADSignInEventsBeta, EmailEvents)', () => {
+      const markdown = (query: string): string =>
+        ['# A hunting query', '', '## Query Information', '', '#### MITRE ATT&CK Technique(s)', '', '| Technique ID | Title |', '| --- | --- |', '| T1566.002 | Phishing: Spearphishing Link |', '', '## Defender XDR', '```KQL', query, '```', ''].join('\n');
+      expect(platformsOf(markdown('AADSignInEventsBeta\n| where ErrorCode == 0'), 'query.md')).to.deep.equal(['Azure AD']);
+      expect(platformsOf(markdown("EmailEvents\n| where EmailDirection == 'Inbound'\n| join kind=inner EmailAttachmentInfo on NetworkMessageId"), 'query.md')).to.deep.equal(['Office 365']);
+      expect(platformsOf(markdown('DeviceFileEvents\n| where FileName endswith ".iso"'), 'query.md')).to.deep.equal(undefined);
+    });
+
+    it('reads a Defender XDR custom detection by its queryText\'s tables (EmailEvents: Office 365; DeviceProcessEvents: every platform)', () => {
+      // Microsoft Graph's detectionRule (microsoftgraph/microsoft-graph-docs-contrib resources/security-detectionrule.md).
+      const rule = (displayName: string, queryText: string) => ({ displayName, isEnabled: true, queryCondition: { queryText }, detectionAction: { alertTemplate: { severity: 'medium', mitreTechniques: ['T1566.001'] } } });
+      const value = { value: [rule('Inbound ISO attachment', "EmailEvents | join kind=inner EmailAttachmentInfo on NetworkMessageId | where FileName endswith '.iso'"), rule('ISO mounted', 'DeviceFileEvents | where FileName endswith ".iso"')] };
+      const input = parseDefenderRules(value, JSON.stringify(value, null, 2), 'rules.json');
+      expect(input.rules.map((r) => [r.name, r.platforms])).to.deep.equal([
+        ['Inbound ISO attachment', ['Office 365']],
+        ['ISO mounted', undefined],
       ]);
     });
   });

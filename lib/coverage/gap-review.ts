@@ -17,7 +17,7 @@ import { compareText } from '../compare-text.js';
 import { closestWord, editDistance, typoLimit } from '../name-distance.js';
 import { classRank, detectionAdvice, type GapDetection } from './gap-detection.js';
 import { attackMajor } from '../layer/layer-format.js';
-import { everyPlatformSource, everyPlatformWhose, nearlyEveryPlatformSource, unlistedPlatformNames, type PlatformRelease, type ReleaseList } from '../layer/platform-visibility.js';
+import { everyPlatformSource, everyPlatformWhose, nearlyEveryPlatformSource, techniquesFilterHides, unlistedPlatformNames, type PlatformRelease, type ReleaseList } from '../layer/platform-visibility.js';
 import { fetchCommand } from '../attack/release-files.js';
 import { logSourcesMeet, type CollectedLogSources } from './read-log-sources.js';
 import { sigmaLogSources } from './sigma-log-sources.js';
@@ -78,7 +78,8 @@ export function visibilityText(visibility: readonly RowVisibility[], options: { 
  */
 export const COVERAGE_FILTER_TEXT =
   "a coverage layer's entries fire on its filters.platforms, in the review's names (AWS, GCP, Azure: IaaS), unless it lists every platform of its release, " +
-  "or, in names ATT&CK has since replaced, every one of an older release but one (a generator's list, as Splunk's): anywhere then";
+  "or, in names ATT&CK has since replaced, every one of an older release but one, or hides techniques of its own entries (a generator's list, as Splunk's " +
+  "and elsec_dr2an's): anywhere then";
 
 export const GAP_FORMULAS = {
   threat: 'threat = sum over sources of weight (campaign: observed 1, inferred only 0.5; layer: score scaled to 0..1, an annotated entry without score 1)',
@@ -1390,7 +1391,11 @@ function filterReleases(
  * detections run, its Azure AD and Kubernetes rules would count on neither Identity Provider nor Containers. A filter in
  * replaced names that leaves out more is a choice, read in the target's names: a cloud pack's AWS, GCP and Azure (the
  * `platform` of a DeTT&CT administration file, which rabobank-cdc/DeTTECT's navigator_layer.py writes into a layer
- * stating no release; DeTT&CT 1.2's constants.py PLATFORMS names AWS, GCP, Azure) count on IaaS, not on Windows.
+ * stating no release; DeTT&CT 1.2's constants.py PLATFORMS names AWS, GCP, Azure) count on IaaS, not on Windows. A
+ * filter that hid techniques of the layer's own entries from its author (techniquesFilterHides, in the layer's release)
+ * was not chosen looking at them, and says nothing either: ElasticSA/elsec_dr2an's gen_an_layer.sh writes Windows, macOS
+ * and Linux into every ATT&CK 8 layer, over its rules of T1530 (AWS, GCP, Azure alone in 8.2) and its AWS, Microsoft 365
+ * and Okta rules of T1110 and T1078. sysmon-modular's techniques all run on Windows, CAR's on its four platforms.
  * Undefined platforms: every platform.
  */
 function coverageLayerPlatforms(input: CoverageInput, target: AttackIndex, options: ResolveCoverageOptions): { platforms?: string[]; note?: string } {
@@ -1422,6 +1427,19 @@ function coverageLayerPlatforms(input: CoverageInput, target: AttackIndex, optio
       note:
         `${label}: filters.platforms names ${renamesText(renamed)}, ${layer}, and lists ${every}: a list its generator writes into every layer, not one chosen in Navigator ` +
         `(which writes its release's names), so it is not read as where the layer's detections run: they count on every platform`,
+    };
+  }
+  // A filter that hides the layer's own entries was not chosen looking at them (elsec_dr2an's, over its T1530).
+  const release = own ?? target;
+  const hidden = techniquesFilterHides([...input.rules, ...(input.visibility ?? [])].flatMap((item) => item.refs.map((ref) => ref.id ?? ref.raw)), release, input.platforms);
+  if (hidden.length) {
+    const shown = hidden.slice(0, 3).map((record) => `${record.id} ${record.name} (${record.platforms.join(', ')})`);
+    const more = hidden.length > shown.length ? ` and ${hidden.length - shown.length} more` : '';
+    return {
+      note:
+        `${label}: filters.platforms (${input.platforms.join(', ')}) hides ${hidden.length === 1 ? 'one of its own techniques' : `${hidden.length} of its own techniques`} in ${release.label}, ` +
+        `${shown.join(', ')}${more}: a list written over entries it does not show, as a generator writes one into every layer, not one chosen ` +
+        `to say where the layer's detections run, so they count on every platform`,
     };
   }
   const { platforms } = releasePlatforms(input.platforms, target);

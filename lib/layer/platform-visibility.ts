@@ -116,6 +116,27 @@ export function hidingRow(record: TechniqueRecord, index: AttackIndex, shown: Re
 }
 
 /**
+ * The techniques of `ids` that a platform filter (`listed`) hid from the layer's author in `own`, the layer's release:
+ * a technique, or for a sub-technique its parent, in whose row alone Navigator draws it (`hidingRow`), that runs on none
+ * of the listed platforms, each name read as ATT&CK names it now on both sides (`windows` is Windows; AWS is IaaS, and
+ * an ATT&CK 8 technique on AWS shows under AWS, as the Navigator of that day showed it, where 5.1 hides it). A technique
+ * without platforms, which no filter shows, is not one of them; nor is an ID the release lacks, revokes or deprecates.
+ * Each technique once, in the order of `ids`.
+ */
+export function techniquesFilterHides(ids: readonly string[], own: AttackIndex, listed: readonly string[]): TechniqueRecord[] {
+  const names = new Set(listed.map((name) => newestPlatformName(name.trim())));
+  const shown = new Set(own.platforms().filter((platform) => names.has(newestPlatformName(platform))));
+  const hidden = new Map<string, TechniqueRecord>();
+  for (const id of ids) {
+    const record = own.technique(id);
+    if (!record || record.revoked || record.deprecated || hidden.has(record.id)) continue;
+    const row = hidingRow(record, own, shown);
+    if (row?.platforms.length) hidden.set(record.id, record);
+  }
+  return [...hidden.values()];
+}
+
+/**
  * Releases of a domain available here, newest first, loaded one at a time as they are asked for: the `history` of
  * `domainReleases` (normalize-campaign.ts), which reads old technique names the same way.
  */

@@ -12,7 +12,8 @@ import { freshTmpDir, runCli } from '../helpers/attack.js';
 
 const SENTENCE =
   "a coverage layer's entries fire on its filters.platforms, in the review's names (AWS, GCP, Azure: IaaS), unless it lists every platform of its release, " +
-  "or, in names ATT&CK has since replaced, every one of an older release but one (a generator's list, as Splunk's): anywhere then";
+  "or, in names ATT&CK has since replaced, every one of an older release but one, or hides techniques of its own entries (a generator's list, as Splunk's " +
+  "and elsec_dr2an's): anywhere then";
 
 const cloudLayer = {
   name: 'Cloud accounts',

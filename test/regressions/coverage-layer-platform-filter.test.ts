@@ -137,3 +137,81 @@ describe('regression: a coverage layer\'s platform filter says where its detecti
     expect(result.rows.find((r) => r.id === 'T1059')?.otherPlatformRules).to.deep.equal([]);
   });
 });
+
+/**
+ * A layer in the shape ElasticSA/elsec_dr2an's gen_an_layer.sh writes (its last_export_heatmap.json: ATT&CK 8, Navigator
+ * 4.2, format 4.1, `filters.platforms` Windows, macOS and Linux written into every layer whatever its rules, an entry per
+ * technique scored by its count of rules, each rule a metadata item of its type and name). The rule names are those the
+ * heatmap lists under these techniques (elastic/detection-rules' names); the selection and scores are ours. Its T1530
+ * Data from Cloud Storage Object runs on AWS, GCP and Azure alone in ATT&CK 8.2: the filter hid it from the author.
+ */
+const elsecLayer = {
+  name: 'Elastic Security',
+  versions: { attack: '8', navigator: '4.2', layer: '4.1' },
+  domain: 'enterprise-attack',
+  description: 'Mapping Elastic Security Detection Rules to ATT&CK Navigator',
+  filters: { platforms: ['Windows', 'macOS', 'Linux'] },
+  sorting: 0,
+  layout: { layout: 'side', showName: true, showID: true },
+  hideDisabled: false,
+  techniques: [
+    {
+      techniqueID: 'T1110',
+      enabled: true,
+      metadata: [
+        { name: 'threshold', value: 'AWS Management Console Brute Force of Root User Identity' },
+        { name: 'threshold', value: 'Attempts to Brute Force a Microsoft 365 User Account' },
+        { name: 'threshold', value: 'Okta Brute Force or Password Spraying Attack' },
+      ],
+      score: 3,
+    },
+    { techniqueID: 'T1078', enabled: true, metadata: [{ name: 'query', value: 'AWS Root Login Without MFA' }, { name: 'query', value: 'Azure Active Directory PowerShell Sign-in' }], score: 2 },
+    { techniqueID: 'T1530', enabled: true, metadata: [{ name: 'query', value: 'AWS CloudTrail Log Created' }, { name: 'query', value: 'GCP Pub/Sub Topic Creation' }], score: 2 },
+    { techniqueID: 'T1059.001', enabled: true, metadata: [{ name: 'eql', value: 'Remote File Download via PowerShell' }], score: 1 },
+  ],
+};
+
+describe('regression: a coverage layer whose platform filter hides its own entries is a generator\'s list (ElasticSA/elsec_dr2an)', () => {
+  let index: AttackIndex;
+
+  const review = (coverage: string, file: string, threat: object, release = index): GapReview => {
+    const resolved = resolveCoverage(parseCoverageLayers(coverage, file), release, { release: (major) => (major === '8' ? new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() }).release('enterprise-attack', '8.2') : undefined) });
+    const input = parseCoverageLayers(JSON.stringify(threat), 'threat.json', { role: 'threat' })[0]!;
+    return reviewGaps([threatFromLayer(input, release).source], resolved, release, { minCoverage: 0 });
+  };
+
+  before(() => {
+    index = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() }).release('enterprise-attack', '18.1');
+  });
+
+  it('its AWS, Microsoft 365 and Okta rules of T1110 and T1078 cover an identity and cloud threat: its Windows, macOS, Linux filter says nothing', () => {
+    const result = review(JSON.stringify(elsecLayer), 'last_export_heatmap.json', threatOn(['Identity Provider', 'IaaS'], ['T1078', 'T1110']));
+    expect(result.rows.map((row) => [row.id, row.coverage > 0, row.platformsCovered])).to.deep.equal([
+      ['T1078', true, ['IaaS', 'Identity Provider']],
+      ['T1110', true, ['IaaS', 'Identity Provider']],
+    ]);
+    expect(result.notes).to.include(
+      'coverage layer last_export_heatmap.json ("Elastic Security"): filters.platforms (Windows, macOS, Linux) hides one of its own techniques in ' +
+        'enterprise-attack 8.2, T1530 Data from Cloud Storage Object (AWS, GCP, Azure): a list written over entries it does not show, as a generator ' +
+        "writes one into every layer, not one chosen to say where the layer's detections run, so they count on every platform",
+    );
+  });
+
+  it('the same layer without the entry its filter hides reads the filter as where its detections run, as before', () => {
+    const layer = { ...elsecLayer, techniques: elsecLayer.techniques.filter((entry) => entry.techniqueID !== 'T1530') };
+    const result = review(JSON.stringify(layer), 'last_export_heatmap.json', threatOn(['Identity Provider'], ['T1110']));
+    expect(result.rows.map((row) => [row.id, row.coverage, row.platformsCovered])).to.deep.equal([['T1110', 0, []]]);
+    expect(result.notes.find((note) => note.includes('filters.platforms'))).to.equal(
+      'coverage layer last_export_heatmap.json ("Elastic Security"): filters.platforms read as where its detections run: its 3 rules count on ' +
+        "Linux, Windows, macOS alone, as a detections file's platforms do (a filter of every platform of its release says nothing)",
+    );
+  });
+
+  it('a chosen filter hides none of its own entries: sysmon-modular\'s "windows" still says where its detections run', () => {
+    // Its 69 entries (attack_matrix/Sysmon-modular.json at 0e868dec) all run on Windows in every release here, as MITRE
+    // CAR's coverage layer's run on its Linux, macOS, Windows and Network (docs/coverage/car_analytic_coverage_01_08_2024.json
+    // at 8a92c3c5, in ATT&CK 10.1), whose colour-only entries count no coverage here.
+    const result = review(published('sysmon-modular-1.0.json'), 'Sysmon-modular.json', threatOn(['Linux'], ['T1087']));
+    expect(result.notes.find((note) => note.includes('filters.platforms'))).to.match(/filters\.platforms read as where its detections run: its 8 rules count on Windows alone/);
+  });
+});

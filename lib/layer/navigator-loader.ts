@@ -296,6 +296,35 @@ export function neverOpenedText(stop: FileStop): string {
   return (
     `Navigator 5.1 never opens this layer unless it has loaded ATT&CK ${stop.release} earlier in the session: it stops reading layer ${stop.layer} of the file ` +
     `at ${stop.at} with only an error in its console, in a promise nothing catches, and opens none of the file's layers after it (it opens each once the one ` +
-    `before has opened); fix ${stop.at} to open this layer. What else is said of this layer holds once Navigator opens it; nothing is said of a matrix it does not draw`
+    `before has opened); fix ${stop.at} to open this layer. Each other finding of this layer says what Navigator does once the layer is opened alone`
   );
+}
+
+/**
+ * What Navigator 5.1 does at a fault `ViewModel.deserialize` throws at (`STOPS_IN_TAB`) where a layer before it in the
+ * file opened in its release: upgradeLayer deserializes at once, inside the promise whose catch alerts, and readJSONFile
+ * goes on with the file's next layer (tabs.component.ts at fa7a6017820f97f172be896d093c57a91387f372, upgradeLayer).
+ */
+export const STOPS_IN_TAB_ALERTING =
+  `stops reading the layer in the tab it opens for it in the layer's release, with the alert "ERROR parsing file, check the javascript console for more ` +
+  'information.", as a layer of the file before it opened in that release';
+
+/**
+ * How Navigator 5.1 opens a layer of a file, for what is said of it: `neverOpened`, the layer's place in the file
+ * (`/2`) where Navigator never opens it (`neverOpenedText`); `releaseLoaded`, where a layer before it opened in its
+ * release, so that a stop in its tab alerts (`STOPS_IN_TAB_ALERTING`).
+ */
+export interface FileOpening {
+  neverOpened?: string;
+  releaseLoaded?: boolean;
+}
+
+/**
+ * A finding's text as it holds of a layer opened as `opening` says: of a layer Navigator never opens from its file,
+ * said of the layer opened alone (where `STOPS_IN_TAB`'s two outcomes hold), so that nothing claims what Navigator does
+ * not do; of one whose release a layer before it loaded, a stop in its tab said with the one outcome that happens.
+ */
+export function openedInFileText(text: string, opening: FileOpening): string {
+  if (opening.neverOpened !== undefined) return `once the layer is opened alone (Navigator 5.1 never opens it from this file, as ${opening.neverOpened} says): ${text}`;
+  return opening.releaseLoaded ? text.replaceAll(STOPS_IN_TAB, STOPS_IN_TAB_ALERTING) : text;
 }

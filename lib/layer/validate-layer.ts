@@ -49,9 +49,11 @@ import {
   navigatorLoaderFaults,
   navigatorReleaseKey,
   neverOpenedText,
+  openedInFileText,
   readsAsLayerList,
   unscaledScores,
   unscaledScoresText,
+  type FileOpening,
   type FileStop,
   type LoaderFault,
   type NavigatorStop,
@@ -254,6 +256,8 @@ class Findings {
    * release may add (`NEWER_RELEASE_CODES`: an ID, a tactic, a platform) is then a warning, with this said after it.
    */
   olderRelease: string | undefined;
+  /** How Navigator opens the layer in its file, which each finding's text is said for (`openedInFileText`). */
+  opening: FileOpening = {};
   constructor(
     private readonly file: string | undefined,
     private readonly layer: number | undefined,
@@ -265,7 +269,7 @@ class Findings {
       text = `${text} (${this.olderRelease})`;
     }
     const path = originalPath(checked, this.entryOrigins);
-    text = text.replace(/\/techniques\/\d+/g, (pointer) => originalPath(pointer, this.entryOrigins));
+    text = openedInFileText(text.replace(/\/techniques\/\d+/g, (pointer) => originalPath(pointer, this.entryOrigins)), this.opening);
     // In a file of several layers, the message names the path from the top of the file.
     const pointer = this.layer === undefined ? path : `/${this.layer}${path === '/' ? '' : path}`;
     const message = `${this.file ? `${this.file}: ` : ''}${pointer}: ${text}`;
@@ -1116,12 +1120,21 @@ function firstStop(stops: ReadonlyArray<{ kind: NavigatorStop; path: string; ord
 }
 
 /**
- * A layer's findings (`layerIndex`: its place in a file of layers); `stop`: where an earlier layer of the file stopped
- * Navigator, which then never opens this one (`neverOpenedText`): said first, and nothing of its matrix is said.
+ * A layer's findings (`layerIndex`: its place in a file of layers). `file.stop`: where an earlier layer of the file
+ * stopped Navigator, which then never opens this one (`neverOpenedText`): said first, and every other finding is said of
+ * the layer opened alone; `file.loaded`: the releases the file's layers before it loaded (`openedInFileText`).
  */
-function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: number | undefined, stop?: FileStop): { findings: LayerFinding[]; opening: Opening } {
+function validateOne(
+  read: unknown,
+  options: ValidateLayerOptions,
+  layerIndex: number | undefined,
+  file: { stop?: FileStop; loaded?: ReadonlySet<string> } = {},
+): { findings: LayerFinding[]; opening: Opening } {
   const out = new Findings(options.file, layerIndex);
-  if (stop) out.add('error', 'never-opened', '/', neverOpenedText(stop));
+  if (file.stop) out.add('error', 'never-opened', '/', neverOpenedText(file.stop));
+  // Shared by every collector of the layer's findings; whether its release is loaded is known once its domain is read.
+  const inFile: FileOpening = file.stop ? { neverOpened: `/${layerIndex}` } : {};
+  out.opening = inFile;
   if (!isJsonObject(read)) {
     out.add('error', 'schema', '/', 'must be a layer object (or an array of layer objects)');
     return { findings: out.list, opening: {} };
@@ -1158,10 +1171,15 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   const faults = navigatorLoaderFaults(value);
   const formatOut = new Findings(options.file, layerIndex);
   formatOut.entryOrigins = repaired.entryOrigins;
+  formatOut.opening = inFile;
   const subject = checkFormat(repaired.layer, faults.some((fault) => fault.path === '/versions') ? new Findings(undefined, undefined) : formatOut);
   // The release the layer opens in tells which entries Navigator reads; what is said of it comes in its place below.
+  const domain = subject['domain'];
+  const releaseKey = typeof domain === 'string' ? navigatorReleaseKey(value, domain, NAVIGATOR_ATTACK_MAJORS.newest) : undefined;
+  if (!file.stop && releaseKey && file.loaded?.has(releaseKey)) inFile.releaseLoaded = true;
   const releaseOut = new Findings(options.file, layerIndex);
   releaseOut.entryOrigins = repaired.entryOrigins;
+  releaseOut.opening = inFile;
   const release = attackRelease(subject, options, releaseOut);
   // Without the release, every entry is taken as read.
   const written = Array.isArray(value['techniques']) ? value['techniques'] : [];
@@ -1211,12 +1229,11 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
     ...(unscaledText ? [{ kind: 'in-tab' as const, path: `/gradient/${unscaled!.bound}`, order: DESERIALIZE_ORDER.length + 1 }] : []),
     ...loader.flatMap((fault) => (fault.stops ? [{ kind: fault.stops, path: fault.path }] : [])),
   ];
-  const domain = subject['domain'];
   const opening: Opening = {
     ...(stops.length ? { stop: firstStop(stops)! } : {}),
-    ...(typeof domain === 'string' ? { release: navigatorReleaseKey(value, domain, NAVIGATOR_ATTACK_MAJORS.newest) } : {}),
+    ...(releaseKey ? { release: releaseKey } : {}),
   };
-  const drawn = !stop && !listRead && !repaired.repairs.some((repair) => repair.notJson) && !stops.length;
+  const drawn = !listRead && !repaired.repairs.some((repair) => repair.notJson) && !stops.length;
   if (index) {
     const otherDomains = otherDomainLookup(index.domain, (domain) => options.attackFor(domain, undefined));
     const shown = isShownRelease(subject, index, options);
@@ -1302,13 +1319,14 @@ function validateFile(value: unknown, options: ValidateLayerOptions): LayerFindi
     if (element) {
       const out = new Findings(options.file, position);
       if (stop) out.add('error', 'never-opened', '/', neverOpenedText(stop));
+      if (stop) out.opening = { neverOpened: `/${position}` };
       const what = element.repair.replace(/^.*? of the file \(\/\d+\): /, '').replace(/; left out$/, '');
       out.add('error', 'navigator-alert', '/', `${what}: Navigator 5.1 ${element.navigatorAlert} (\`attack-layers upgrade\` and the other commands leave it out)`);
       return out.list;
     }
     const layer = laid.get(position);
     if (layer === undefined) return [];
-    const { findings, opening } = validateOne(layer, options, position, stop);
+    const { findings, opening } = validateOne(layer, options, position, { ...(stop ? { stop } : {}), loaded });
     if (!stop && opening.release && opening.stop?.kind !== 'unopened') {
       if (opening.stop && !loaded.has(opening.release)) stop = { at: `/${position}${opening.stop.path}`, layer: position + 1, release: opening.release };
       loaded.add(opening.release);

@@ -41,22 +41,49 @@ describe('validateLayer on a file of layers Navigator stops reading', () => {
     library = attackLibrary();
   });
 
-  it('says the layers after one Navigator stops in its tab never open, naming it, and nothing of their matrix', () => {
+  it('says the layers after one Navigator stops in its tab never open, naming it, and the rest of each as opened alone', () => {
     const findings = check([layer('A', { metadata: 5 }), layer('B'), layer('C')]);
     expect(brief(findings)).to.deep.equal([
       [0, 'schema', '/metadata'],
       [0, 'revoked-technique', '/techniques/1'],
       [1, 'never-opened', '/'],
       [1, 'revoked-technique', '/techniques/1'],
+      [1, 'hidden-subtechnique', '/techniques/0'],
       [2, 'never-opened', '/'],
       [2, 'revoked-technique', '/techniques/1'],
+      [2, 'hidden-subtechnique', '/techniques/0'],
     ]);
     expect(findings[2]!.message).to.equal(
       'layers.json: /1: Navigator 5.1 never opens this layer unless it has loaded ATT&CK enterprise-attack 18 earlier in the session: it stops reading layer 1 of the file ' +
         "at /0/metadata with only an error in its console, in a promise nothing catches, and opens none of the file's layers after it (it opens each once the one " +
-        'before has opened); fix /0/metadata to open this layer. What else is said of this layer holds once Navigator opens it; nothing is said of a matrix it does not draw',
+        'before has opened); fix /0/metadata to open this layer. Each other finding of this layer says what Navigator does once the layer is opened alone',
     );
     expect(findings[2]!.severity).to.equal('error');
+    expect(findings[4]!.message).to.equal(
+      'layers.json: /1/techniques/0: once the layer is opened alone (Navigator 5.1 never opens it from this file, as /1 says): T1059.001 (PowerShell) is annotated ' +
+        'but collapsed under T1059 in execution, so nobody sees it: set layout.expandedSubtechniques to "annotated" or add showSubtechniques: true to T1059',
+    );
+  });
+
+  it("says a never-opened layer's own stop as it happens with the layer opened alone, not as an alert the file's earlier layers make certain", () => {
+    // B's release is loaded by the layer before A, but Navigator never reaches B: opened alone, either outcome may happen.
+    const findings = check([layer('Z'), layer('A', { metadata: 5, versions: { attack: '17', navigator: '5.1.0', layer: '4.5' } }), layer('B', { metadata: 5 })]);
+    const own = findings.filter((finding) => finding.layer === 2 && finding.code !== 'never-opened');
+    expect(own.map((finding) => finding.code)).to.include('schema');
+    for (const finding of own) expect(finding.message).to.contain(': once the layer is opened alone (Navigator 5.1 never opens it from this file, as /2 says): ');
+    expect(own.find((finding) => finding.path === '/metadata')!.message).to.contain('where it has loaded that release already (a layer of it opened or created earlier in the session), else with only an error in its console');
+  });
+
+  it('says the alert alone where a layer before it in the file opened in its release', () => {
+    const findings = check([layer('B'), layer('A', { metadata: 5 })]);
+    const stop = findings.find((finding) => finding.layer === 1 && finding.path === '/metadata')!;
+    expect(stop.message).to.contain(
+      'and stops reading the layer in the tab it opens for it in the layer\'s release, with the alert "ERROR parsing file, check the javascript console for more information.", ' +
+        'as a layer of the file before it opened in that release; write a list',
+    );
+    expect(stop.message).to.not.contain('else with only an error in its console');
+    // The first layer of a file, or one of a release no layer before it loaded, may meet either.
+    expect(check([layer('A', { metadata: 5 })]).find((finding) => finding.path === '/metadata')!.message).to.contain('else with only an error in its console');
   });
 
   it('opens the layers after it where a layer before it opened in its release: the stop is an alert', () => {
@@ -94,6 +121,7 @@ describe('validateLayer on a file of layers Navigator stops reading', () => {
       [1, 'never-opened', '/'],
       [1, 'navigator-alert', '/'],
     ]);
+    expect(findings.find((finding) => finding.layer === 1 && finding.code === 'navigator-alert')!.message).to.contain('/1: once the layer is opened alone');
   });
 
   it('says nothing more of a file of one layer', () => {

@@ -4,6 +4,7 @@ import { isJsonObject } from '../json-value.js';
 import { hidingRow } from './platform-visibility.js';
 import type { GradientRange } from './score-range.js';
 import { failsNavigatorGradient } from './score.js';
+import { cellId, cellKey, cellTactic, keptCells, navigatorCells, releaseTacticsOf } from './navigator-cells.js';
 
 /** The layout options Navigator computes a technique's aggregate score by. */
 export interface AggregateLayout {
@@ -47,7 +48,7 @@ export interface FailingAggregate {
   at?: number;
 }
 
-/** A technique's cell under one tactic as Navigator 5.1 reads it from the entries (`navigatorCells`). */
+/** A technique's cell under one tactic as Navigator 5.1 reads it from the entries (`readCells`). */
 interface NavigatorCell {
   score?: number;
   enabled: boolean;
@@ -56,25 +57,19 @@ interface NavigatorCell {
 }
 
 /**
- * The cells a layer's technique entries set, as Navigator 5.1 reads them, by `T1059|execution`: an entry with a
- * `tactic` field sets the cell keyed by its techniqueID and tactic as written (ViewModel.deserialize at fa7a6017:
- * `'tactic' in objTechnique`, then TechniqueVM.deserialize keys it `techniqueID + '^' + tactic`), which is a cell only
- * for a technique's exact ID and one of its tactics' shortnames ("Execution", a list or null key none); one without
- * sets every tactic's cell of the technique whose ID it is exactly (`technique.attackID == objTechnique.techniqueID`),
- * unless that technique is revoked or deprecated. A later entry replaces an earlier one whole (setTechniqueVM). The
- * cell holds a score only from a number and is disabled only by `false` (technique-vm.ts deserialize at 38460258:
- * `typeof obj.score === 'number'`, `typeof obj.enabled === 'boolean'`): `"99"` is no score, `"false"` disables nothing.
+ * The cells a layer's technique entries set, as Navigator 5.1 reads them, by `cellKey` (`T1059^execution`): each entry
+ * fills the cells `navigatorCells` says, the last entry of a cell winning whole (setTechniqueVM), so that only a
+ * technique's exact ID under one of its tactics' shortnames is a cell of the matrix ("Execution" keys none). The cell
+ * holds a score only from a number and is disabled only by `false` (technique-vm.ts deserialize at 38460258: `typeof
+ * obj.score === 'number'`, `typeof obj.enabled === 'boolean'`): `"99"` is no score, `"false"` disables nothing.
  */
-function navigatorCells(entries: readonly unknown[], index: AttackIndex): Map<string, NavigatorCell> {
+function readCells(entries: readonly unknown[], index: AttackIndex): Map<string, NavigatorCell> {
   const cells = new Map<string, NavigatorCell>();
-  entries.forEach((entry, at) => {
-    if (!isJsonObject(entry) || typeof entry['techniqueID'] !== 'string') return;
-    const record = index.technique(entry['techniqueID']);
-    if (!record || record.revoked || record.deprecated) return;
-    const written = entry['tactic'];
-    const tactics = 'tactic' in entry ? record.tactics.filter((tactic) => tactic === written) : record.tactics;
-    const score = typeof entry['score'] === 'number' ? entry['score'] : undefined;
-    for (const tactic of tactics) cells.set(`${record.id}|${tactic}`, { ...(score === undefined ? {} : { score }), enabled: entry['enabled'] !== false, at });
+  navigatorCells(entries, releaseTacticsOf(index)).forEach((entry, at) => {
+    const written = entries[at];
+    if (!isJsonObject(written)) return;
+    const score = typeof written['score'] === 'number' ? written['score'] : undefined;
+    for (const cell of keptCells(entry)) cells.set(cell, { ...(score === undefined ? {} : { score }), enabled: written['enabled'] !== false, at });
   });
   return cells;
 }
@@ -87,17 +82,17 @@ export interface ColumnOptions {
 }
 
 /**
- * A layer's tactic columns as Navigator 5.1 draws them from `entries` as written (`navigatorCells`), and where it
+ * A layer's tactic columns as Navigator 5.1 draws them from `entries` as written (`readCells`), and where it
  * computes an aggregate score (`computed`): for a technique with sub-techniques under the tactic that the platform
  * filter and `hideDisabled` keep in its column (ViewModel.filterTechniques), only as it sorts the column
  * (ViewModel.sortTechniques' comparator calls calculateAggregateScore), so never in a column left with one technique.
  */
 function navigatorColumns(entries: readonly unknown[], index: AttackIndex, options: ColumnOptions) {
-  const cells = navigatorCells(entries, index);
+  const cells = readCells(entries, index);
   const current = (record: TechniqueRecord | undefined): record is TechniqueRecord => !!record && !record.revoked && !record.deprecated;
   const shows = (record: TechniqueRecord): boolean => !options.shown || !hidingRow(record, index, options.shown);
   const subsOf = (record: TechniqueRecord, tactic: string) => index.children(record.id).filter((sub) => current(sub) && sub.tactics.includes(tactic));
-  const cellOf = (record: TechniqueRecord, tactic: string) => cells.get(`${record.id}|${tactic}`);
+  const cellOf = (record: TechniqueRecord, tactic: string) => cells.get(cellKey(record.id, tactic));
   // ViewModel.filterTechniques: the platform filter, and with hideDisabled a disabled technique unless a sub-technique of
   // it is enabled on a platform shown (isSubtechniqueEnabled).
   const inColumn = (record: TechniqueRecord, tactic: string): boolean =>
@@ -129,7 +124,7 @@ export function aggregateComputed(entries: readonly unknown[], layout: unknown, 
 /**
  * The aggregate scores of a layer with `layout.showAggregateScores` that Navigator 5.1 fails to colour: one in the last
  * half-hundredth below the gradient's top (`failsNavigatorGradient`), where its getHexColor throws a TypeError as it
- * sorts and draws the matrix. Computed from `entries` as Navigator reads them (`navigatorCells`: a score written as
+ * sorts and draws the matrix. Computed from `entries` as Navigator reads them (`readCells`: a score written as
  * text is none), so validate passes the entries as written, not as repaired. Navigator aggregates per tactic column,
  * every sub-technique of the technique counted, whatever its platforms, enabled or not; it computes an aggregate only
  * as it sorts a column (ViewModel.sortTechniques' comparator), so never for a technique the platform filter (`shown`,
@@ -153,12 +148,12 @@ export function failingAggregates(
   const { cells, current, subsOf, cellOf, computed } = navigatorColumns(entries, index, options);
   const families = new Set<string>();
   for (const [key, cell] of cells) {
-    const [id, tactic] = key.split('|') as [string, string];
-    if (cell.score !== undefined) families.add(`${index.technique(id)?.parent ?? id}|${tactic}`);
+    const id = cellId(key);
+    if (cell.score !== undefined) families.add(cellKey(index.technique(id)?.parent ?? id, cellTactic(key)));
   }
   const found: FailingAggregate[] = [];
   for (const family of [...families].sort()) {
-    const [id, tactic] = family.split('|') as [string, string];
+    const [id, tactic] = [cellId(family), cellTactic(family)];
     const parent = index.technique(id);
     if (!current(parent) || !computed(parent, tactic)) continue;
     const subs = subsOf(parent, tactic);

@@ -1,3 +1,5 @@
+import type { AttackIndex } from '../attack/attack-index.js';
+import { isIndexedTechniqueId } from '../attack/technique-id.js';
 import { isJsonObject } from '../json-value.js';
 
 /**
@@ -19,9 +21,25 @@ export interface EntryCells {
 /** The tactics an entry without one is filled under: those of the release's current technique of the ID, or undefined. */
 export type TacticsOf = (id: string) => readonly string[] | undefined;
 
+/**
+ * `TacticsOf` in a release: the tactics of its current technique of exactly that ID (ViewModel.deserialize matches
+ * `technique.attackID == objTechnique.techniqueID` and reads no revoked or deprecated one).
+ */
+export function releaseTacticsOf(index: AttackIndex): TacticsOf {
+  return (id) => {
+    const record = isIndexedTechniqueId(id) ? index.technique(id) : undefined;
+    return record && record.id === id && !record.revoked && !record.deprecated ? record.tactics : undefined;
+  };
+}
+
 /** The cell key Navigator 5.1 gives a technique under a tactic. */
 export function cellKey(id: string, tactic: string): string {
   return `${id}^${tactic}`;
+}
+
+/** `cellKey`'s technique ID ('' for the empty key of an empty tactic). */
+export function cellId(cell: string): string {
+  return cell.slice(0, Math.max(0, cell.indexOf('^')));
 }
 
 /** `cellKey`'s tactic. */
@@ -55,9 +73,14 @@ export function navigatorCells(techniques: readonly unknown[], tacticsOf: Tactic
   return found;
 }
 
+/** The cells of the entry Navigator 5.1 keeps: those no later entry takes over. */
+export function keptCells(entry: EntryCells | undefined): string[] {
+  if (!entry) return [];
+  const lost = new Set([...entry.lostTo.values()].flat());
+  return entry.cells.filter((cell) => !lost.has(cell));
+}
+
 /** Whether Navigator 5.1 keeps any cell of the entry: it reads, colours and exports it (shown or not). */
 export function keepsCell(entry: EntryCells | undefined): boolean {
-  if (!entry) return false;
-  const lost = [...entry.lostTo.values()].flat();
-  return entry.cells.some((cell) => !lost.includes(cell));
+  return keptCells(entry).length > 0;
 }

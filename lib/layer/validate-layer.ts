@@ -59,7 +59,7 @@ import {
   type NavigatorStop,
 } from './navigator-loader.js';
 import { unknownEntryFields, unknownEntryFieldsText } from './unknown-entry-fields.js';
-import { cellTactic, keepsCell, navigatorCells, type EntryCells, type TacticsOf } from './navigator-cells.js';
+import { cellId, cellTactic, keepsCell, keptCells, navigatorCells, releaseTacticsOf, type EntryCells, type TacticsOf } from './navigator-cells.js';
 import { fetchCommand } from '../attack/release-files.js';
 
 /** Every kind of finding `validateLayer` reports; the code is stable, the message is for people. */
@@ -622,12 +622,7 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown
  * (`OTHER_TACTICS`), so that such an entry meets every entry of its ID.
  */
 function releaseTactics(index: AttackIndex | undefined, written: readonly unknown[]): TacticsOf {
-  if (index) {
-    return (id) => {
-      const record = isIndexedTechniqueId(id) ? index.technique(id) : undefined;
-      return record && record.id === id && !record.revoked && !record.deprecated ? record.tactics : undefined;
-    };
-  }
+  if (index) return releaseTacticsOf(index);
   const byId = new Map<string, string[]>();
   for (const entry of written) {
     if (isJsonObject(entry) && typeof entry['techniqueID'] === 'string' && typeof entry['tactic'] === 'string') {
@@ -644,7 +639,7 @@ const OTHER_TACTICS = '*';
 function shownCell(index: AttackIndex | undefined): (cell: string) => boolean {
   if (!index) return (cell) => cell !== '';
   return (cell) => {
-    const id = cell.slice(0, Math.max(0, cell.indexOf('^')));
+    const id = cellId(cell);
     const record = isIndexedTechniqueId(id) ? index.technique(id) : undefined;
     return !!record && record.id === id && !record.revoked && !record.deprecated && record.tactics.includes(cellTactic(cell));
   };
@@ -745,7 +740,7 @@ function checkSaysSomething(entries: readonly unknown[], out: Findings): void {
 
 /** `colours`: whether Navigator 5.1 colours the entry at a place (one whose every cell a later entry takes over it does not). */
 function checkScores(entries: readonly unknown[], range: GradientRange, out: Findings, colours: (at: number) => boolean): void {
-  for (const found of scoresOutOfRange(entries, range)) out.add('warning', 'score-out-of-range', `/techniques/${found.at}/score`, found.message);
+  for (const found of scoresOutOfRange(entries, range)) if (colours(found.at)) out.add('warning', 'score-out-of-range', `/techniques/${found.at}/score`, found.message);
   // Colours aside: where Navigator 5.1 looks the score up depends on the range alone (score.ts navigatorStepIndex).
   const gradient = { colors: ['#ffffff', '#000000'], ...range };
   entries.forEach((entry, at) => {
@@ -785,13 +780,23 @@ function lastEntryAt(entries: readonly unknown[]): (id: string, tactic: string) 
  * `asRead`: the layer's entries as written, whose score Navigator reads into an aggregate (`"99"` is none), where it
  * computes one (`aggregateComputed`, as the aggregate check reads the layer).
  */
-function checkHidden(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, shown: ReadonlySet<string> | undefined, out: Findings, asRead: readonly unknown[], kept: (at: number) => boolean): void {
+function checkHidden(
+  layer: JsonObject,
+  entries: readonly unknown[],
+  index: AttackIndex,
+  shown: ReadonlySet<string> | undefined,
+  out: Findings,
+  asRead: readonly unknown[],
+  keptUnder: (at: number) => readonly string[],
+): void {
   const layout = isJsonObject(layer['layout']) ? layer['layout'] : {};
   const hideDisabled = layer['hideDisabled'] === true;
   const parentEntryAt = lastEntryAt(entries);
   const computed = aggregateComputed(asRead, layout, index, { shown: shown ?? platformsShown(undefined, index), hideDisabled });
-  for (const [at, tactics] of collapsedSubtechniques(entries, index, layout['expandedSubtechniques'], hideDisabled, shown)) {
-    if (!kept(at)) continue;
+  for (const [at, collapsed] of collapsedSubtechniques(entries, index, layout['expandedSubtechniques'], hideDisabled, shown)) {
+    // Under a tactic where a later entry replaces it, the entry is not shown, nor counted in the parent's aggregate.
+    const tactics = collapsed.filter((tactic) => keptUnder(at).includes(tactic));
+    if (!tactics.length) continue;
     const entry = entries[at] as JsonObject;
     const record = index.technique(entry['techniqueID'] as string)!;
     // With aggregate scores Navigator paints the parent by its own and its sub-techniques' scores (export does too),
@@ -1260,6 +1265,8 @@ function validateOne(
   checkSaysSomething(entries, out);
   // Whether Navigator keeps a cell of the entry checked at a place: one a later entry replaces whole it never shows.
   const kept = (at: number): boolean => keepsCell(cells[repaired.entryOrigins[at] ?? at]);
+  // The tactics under which it keeps one: an entry without a tactic that a later one replaces under one shows under the rest.
+  const keptUnder = (at: number): string[] => keptCells(cells[repaired.entryOrigins[at] ?? at]).map(cellTactic);
   if (range) checkScores(entries, range, out, kept);
   // The platforms the filter shows, as Navigator reads it from the layer as written (`navigatorPlatformFilter`), for
   // every check of what it draws: a filter of every platform of an older release, or one of names whose release is not
@@ -1281,7 +1288,7 @@ function validateOne(
       out.add('warning', 'score-out-of-range', at < 0 ? '/layout/showAggregateScores' : `/techniques/${at}`, failingAggregateText(found, range));
     }
   }
-  if (index && drawn) checkHidden(settings, entries, index, shownRows, out, written, kept);
+  if (index && drawn) checkHidden(settings, entries, index, shownRows, out, written, keptUnder);
   if (index && drawn) checkHiddenDisabled(settings, entries, index, shownRows, out, kept);
   if (index) checkPlatforms(subject, entries, index, out, { everyPlatform: everyPlatform === true, read: platformFilter, drawn, kept }, unlistedPlatforms, askedPlatforms, givenName(options.givenAs, 'release'));
   if (index) checkNewest(entries, index, options.newest?.(index.domain), out);

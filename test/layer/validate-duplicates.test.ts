@@ -124,4 +124,36 @@ describe('validateLayer on entries Navigator 5.1 reads into one cell', () => {
     );
     expect(said(value, 'score-out-of-range')).to.deep.equal([]);
   });
+
+  it('does not say a score outside the gradient of an entry Navigator replaces, which it never colours', () => {
+    const value = layer(
+      [
+        { techniqueID: 'T1003', tactic: 'credential-access', score: 150 },
+        { techniqueID: 'T1003', tactic: 'credential-access', score: 20 },
+        { techniqueID: 'T1059', tactic: 'execution', score: 120 },
+      ],
+      { gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 100 } },
+    );
+    expect(check(value).filter((finding) => finding.code === 'score-out-of-range').map((finding) => finding.path)).to.deep.equal(['/techniques/2/score']);
+  });
+
+  // Navigator computes a parent's aggregate per tactic from the cells it keeps (ViewModel.calculateAggregateScore reads
+  // getTechniqueVM(subtechnique, tactic), view-model.ts at fa7a6017): under persistence T1053.005's cell is the later
+  // entry's, without a score, so the earlier entry shows, and is aggregated, only under execution and privilege-escalation.
+  it('says a collapsed sub-technique, and its part in the aggregate, only under the tactics where Navigator keeps the entry', () => {
+    const value = layer(
+      [
+        { techniqueID: 'T1053.005', score: 50 },
+        { techniqueID: 'T1053.005', tactic: 'persistence', comment: 'by the installer' },
+      ],
+      { layout: { showAggregateScores: true }, gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 100 } },
+    );
+    expect(said(value, 'hidden-subtechnique')).to.deep.equal([
+      `d.json: /techniques/0: T1053.005 (Scheduled Task) is annotated but collapsed under T1053 in execution, privilege-escalation, so only its score shows, in T1053's aggregate score; nobody sees the rest of it: set layout.expandedSubtechniques to "annotated" or add showSubtechniques: true to T1053`,
+      'd.json: /techniques/1: T1053.005 (Scheduled Task) is annotated but collapsed under T1053 in persistence, so nobody sees it: set layout.expandedSubtechniques to "annotated" or add showSubtechniques: true to T1053',
+    ]);
+    // Replaced under every tactic it has, the entry is said nowhere.
+    const replaced = layer([{ techniqueID: 'T1059.001', score: 50 }, { techniqueID: 'T1059.001', tactic: 'execution', comment: 'x' }], { layout: {} });
+    expect(check(replaced).filter((finding) => finding.code === 'hidden-subtechnique').map((finding) => finding.path)).to.deep.equal(['/techniques/1']);
+  });
 });

@@ -526,7 +526,7 @@ function readMisspeltFields(
     }
     delete owner[key];
     owner[meant] = value;
-    log(`${path}/${escapePointer(key)}`, `"${key}" is no ${what} field (Navigator ignores it); read as ${meant}`, {
+    log(`${path}/${escapePointer(key)}`, `"${key}" is no ${what} field (${ignoredText(`${path}/${meant}`, value)}); read as ${meant}`, {
       renamed: `${path}/${escapePointer(meant)}`,
       ...(hides(meant) ? { navigatorHides: hides(meant) } : {}),
     });
@@ -856,6 +856,15 @@ export function navigatorSettings(asRead: JsonObject, repaired: JsonObject): Jso
 }
 
 /**
+ * What Navigator 5.1 does with a field it does not know, written for the setting at `at` (`"hideDisable": true`): it
+ * ignores it, and keeps its default for that setting, which is said where the value written is another.
+ */
+function ignoredText(at: string, value: unknown): string {
+  const fallback = NAVIGATOR_SETTING_DEFAULTS[at];
+  return at in NAVIGATOR_SETTING_DEFAULTS && fallback !== value ? `Navigator ignores it and keeps its default, ${shown(fallback)}` : 'Navigator ignores it';
+}
+
+/**
  * What Navigator 5.1 does with a setting the repair read otherwise than written ("false" as false, "Flat" as "flat"),
  * after "read as …": it keeps its default, which the author did not write; empty for a setting it does not read so, or
  * when its default is what the repair read.
@@ -931,7 +940,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
         delete layer[key];
         if (meant && !(meant in layer) && fitsField(meant, value)) {
           layer[meant] = value;
-          if (!OLD_FORMAT_FIELDS.includes(key)) log(`/${escapePointer(key)}`, `"${key}" is no layer field; read as ${meant}`, { renamed: `/${escapePointer(meant)}` });
+          if (!OLD_FORMAT_FIELDS.includes(key)) log(`/${escapePointer(key)}`, `"${key}" is no layer field (${ignoredText(`/${meant}`, value)}); read as ${meant}`, { renamed: `/${escapePointer(meant)}` });
           else {
             // Navigator reads it as the format number of formats up to 4.0 ("[object Object]"), and the layer's release as its newest.
             log(`/${escapePointer(key)}`, `"${key}" holding an object is no layer field (formats up to 4.0 wrote the format's number there); read as ${meant}`, {

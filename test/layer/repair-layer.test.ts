@@ -218,7 +218,7 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
       ['/techniques/0/technique_id', /^"technique_id" is no technique entry field \(Navigator ignores it\); read as techniqueID$/],
       ['/techniques/0/color', /^null is not a colour; removed$/],
       ['/techniques/0/comment', /^null removed$/],
-      ['/hide_disabled', /^"hide_disabled" is no layer field; read as hideDisabled$/],
+      ['/hide_disabled', /^"hide_disabled" is no layer field \(Navigator ignores it\); read as hideDisabled$/],
       ['/gradient/min_value', /^"min_value" is no gradient field \(Navigator ignores it\); read as minValue$/],
       ['/gradient/max_value', /^"max_value" is no gradient field \(Navigator ignores it\); read as maxValue$/],
     ],
@@ -232,8 +232,8 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
       legendItems: [{ label: 'seen', colour: '#ff6666' }],
     }),
     [
-      ['/desc', /^"desc" is no layer field; read as description$/],
-      ['/layout/showIDs', /^"showIDs" is no layout field \(Navigator ignores it\); read as showID$/],
+      ['/desc', /^"desc" is no layer field \(Navigator ignores it\); read as description$/],
+      ['/layout/showIDs', /^"showIDs" is no layout field \(Navigator ignores it and keeps its default, false\); read as showID$/],
       ['/filters/platform', /^"platform" is no filters field \(Navigator ignores it\); read as platforms$/],
       ['/legendItems/0/colour', /^"colour" is no legend item field \(Navigator ignores it\); read as color$/],
     ],
@@ -350,8 +350,20 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
     'a misspelt layer field, and a field no format has',
     layer([{ techniqueID: 'T1059', score: 1 }], { hideDisable: false, 'x_tool/run': { id: 7 } }),
     [
-      ['/hideDisable', /^"hideDisable" is no layer field; read as hideDisabled$/],
+      ['/hideDisable', /^"hideDisable" is no layer field \(Navigator ignores it\); read as hideDisabled$/],
       ['/x_tool~1run', /^"x_tool\/run" is no layer field \(Navigator ignores it\); left out$/],
+    ],
+  ],
+  // Navigator 5.1 reads a setting only by its name (view-model.ts deserialize at fa7a6017: `'hideDisabled' in obj`;
+  // layout-options.ts `'showID' in rep`): a misspelt one it ignores, keeping its default, which matters where the value
+  // written is another (DeTT&CT's layers write "hideDisable": false, the default).
+  [
+    'a misspelt setting whose value is not Navigator\'s default, which Navigator keeps',
+    layer([{ techniqueID: 'T1059', score: 1 }], { hideDisable: true, layout: { showIDs: true, showNames: true } }),
+    [
+      ['/hideDisable', /^"hideDisable" is no layer field \(Navigator ignores it and keeps its default, false\); read as hideDisabled$/],
+      ['/layout/showIDs', /^"showIDs" is no layout field \(Navigator ignores it and keeps its default, false\); read as showID$/],
+      ['/layout/showNames', /^"showNames" is no layout field \(Navigator ignores it\); read as showName$/],
     ],
   ],
   [

@@ -23,10 +23,10 @@ import type { AttackObjectKind } from '../normalize/attack-object-kinds.js';
 import { givenIds, givenObjects, objectKind, objectRef, resolveAttackObject, type ResolvedObject } from '../normalize/resolve-attack-object.js';
 import type { CombineInput, SourcesKeeping } from './combine-layers.js';
 import type { Gradient, LayerMetadata, LayerTechnique, NavigatorLayer } from './layer-types.js';
-import { MOVED_FROM_NAMES } from './upgrade-layer.js';
+import { isToolItem, LEFT_OUT_BY_COMPARE_NAME } from './tool-items.js';
 
 /** Where `upgradeSources` keeps, for compare, the entries it leaves out (unknown or deprecated techniques). */
-export const COMPARE_KEEPING: SourcesKeeping = { name: 'left out by compare', layer: 'the comparison layer', entries: "the comparison layer's entries" };
+export const COMPARE_KEEPING: SourcesKeeping = { name: LEFT_OUT_BY_COMPARE_NAME, layer: 'the comparison layer', entries: "the comparison layer's entries" };
 
 /** A technique of the layer, compared, with the layer's entries for it (one per tactic it is written under). */
 export interface LayerComparedTechnique extends ComparedTechnique {
@@ -57,13 +57,14 @@ export interface LayerComparison extends CampaignComparison {
 }
 
 /**
- * What the layer's author wrote beside a score. The upgrade's own `upgraded from` (or `downgraded from`) item is not: mitreattack-python's
- * generated layer scores every technique 0 and its revoked T1547.011, upgraded to T1647 with that item, was compared
- * as a technique the layer uses, while its other entries of score 0 were left out as techniques not used.
+ * What the layer's author wrote beside a score. The tool's own items (`isToolItem`) are not, nor a divider alone:
+ * mitreattack-python's generated layer scores every technique 0 and its revoked T1547.011, upgraded to T1647 with an
+ * `upgraded from` item, was compared as a technique the layer uses, while its other entries of score 0 were left out
+ * as techniques not used; so was T1053.005 of score 0, downgraded to 6.3 onto T1053 with a `merged by downgrade` item.
  */
 function annotated(entry: LayerTechnique): boolean {
   const text = (value: unknown) => typeof value === 'string' && value.trim() !== '';
-  const metadata = (entry.metadata ?? []).filter((item) => !('name' in item && MOVED_FROM_NAMES.includes(item.name)));
+  const metadata = (entry.metadata ?? []).filter((item) => 'name' in item && !isToolItem(item));
   return text(entry.color) || text(entry.comment) || metadata.length > 0 || (entry.links?.length ?? 0) > 0;
 }
 

@@ -5,13 +5,8 @@ import { mergeEntries } from './merge-entries.js';
 import type { MergeScore } from './merge-scores.js';
 import { schemaIssues } from '../schemas.js';
 import { TECHNIQUE_KEYS } from './serialize-layer.js';
+import { MERGED_BY_DOWNGRADE } from './tool-items.js';
 
-/**
- * The entry metadata item a downgrade writes on an entry for each entry of the layer it merged into it, or moved onto
- * it where no upgrade brings it back (T1003.001 and T1003.002 of ATT&CK 18 into T1003 of 6.3): the entry as it was, so
- * that an upgrade to a release that has them writes them again (`splitEntry`). Navigator shows it as any metadata item.
- */
-export const MERGED_BY_DOWNGRADE = 'merged by downgrade';
 
 const ENTRY_WAS = '. The entry was: ';
 

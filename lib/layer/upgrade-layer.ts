@@ -41,15 +41,11 @@ import { everyPlatformSource, everyPlatformWhose, platformsShowing, platformsSho
 import { failingAggregates } from './aggregate-score.js';
 import { collapsedSubtechniques, isAnnotated, isOnlyDisabled } from './subtechnique-visibility.js';
 import { gradientRange, scoresOutOfRange } from './score-range.js';
-import { MERGED_BY_DOWNGRADE, mergedItems, splitEntry, takeRemoved, type MergedEntry } from './downgrade-kept.js';
+import { mergedItems, splitEntry, takeRemoved, type MergedEntry } from './downgrade-kept.js';
+import { DOWNGRADED_FROM, MERGED_BY_DOWNGRADE, MOVED_FROM_NAMES, REMOVED_BY_DOWNGRADE_NAME, REMOVED_METADATA_NAME, REMOVED_NAMES, UPGRADED_FROM } from './tool-items.js';
 import { countChanges, upgradeMessages, type EntryUpgrade, type LayerUpgradeReport, type SettingChange } from './upgrade-report.js';
 
-/** The metadata item upgrade adds to an entry it moved to another ID, naming the ID it was written under: provenance, not an annotation. */
-export const UPGRADED_FROM = 'upgraded from';
-/** The same item where the target is older than the layer's release (`upgrade --to 6.3` of an ATT&CK 18 layer). */
-export const DOWNGRADED_FROM = 'downgraded from';
-/** The names of the provenance items an upgrade or a downgrade writes. */
-export const MOVED_FROM_NAMES: readonly string[] = [UPGRADED_FROM, DOWNGRADED_FROM];
+export { UPGRADED_FROM, DOWNGRADED_FROM, MOVED_FROM_NAMES, REMOVED_METADATA_NAME, REMOVED_BY_DOWNGRADE_NAME, REMOVED_NAMES, LEFT_OUT_METADATA_NAME } from './tool-items.js';
 
 /**
  * Write on an entry moved from `id` to `to` the ID it was written under. An entry going back to an ID it was moved from
@@ -558,13 +554,6 @@ function leftOutReport(left: LeftOutEntry): EntryUpgrade {
   };
 }
 
-/** The name of the layer metadata items that keep what the upgrade removed. */
-export const REMOVED_METADATA_NAME = 'removed by upgrade';
-/** The same items where the target is older than the layer's release (`upgrade --to 6.3` of an ATT&CK 18 layer). */
-export const REMOVED_BY_DOWNGRADE_NAME = 'removed by downgrade';
-/** The names of the items that keep what an upgrade or a downgrade removed, which a later upgrade reads back (`takeRemoved`). */
-export const REMOVED_NAMES: readonly string[] = [REMOVED_METADATA_NAME, REMOVED_BY_DOWNGRADE_NAME];
-
 /**
  * The entries of a downgrade's `group` (entries that landed on one technique and tactic) to keep on the entry written
  * (`mergedItems`), each once: all of them when a move merged several, else the one moved where no upgrade brings it
@@ -633,8 +622,6 @@ function readBackKept(
   }
   return work;
 }
-/** The name of the combined layer's metadata items that keep what `combine` left out of an input (`upgradeSources`). */
-export const LEFT_OUT_METADATA_NAME = 'left out by combine';
 
 /**
  * Entries the upgrade removes (deprecated techniques, revoked ones without a replacement, techniques the target does

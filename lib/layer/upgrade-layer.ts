@@ -43,6 +43,8 @@ import { collapsedSubtechniques, isAnnotated, isOnlyDisabled } from './subtechni
 import { gradientRange, scoresOutOfRange } from './score-range.js';
 import { mergedItems, splitEntry, takeRemoved, type MergedEntry } from './downgrade-kept.js';
 import { DOWNGRADED_FROM, MERGED_BY_DOWNGRADE, MOVED_FROM_NAMES, REMOVED_BY_DOWNGRADE_NAME, REMOVED_METADATA_NAME, REMOVED_NAMES, UPGRADED_FROM } from './tool-items.js';
+import { navigatorCells, type EntryCells } from './navigator-cells.js';
+import { firstFew } from '../short-list.js';
 import { countChanges, upgradeMessages, type EntryUpgrade, type LayerUpgradeReport, type SettingChange } from './upgrade-report.js';
 
 export { UPGRADED_FROM, DOWNGRADED_FROM, MOVED_FROM_NAMES, REMOVED_METADATA_NAME, REMOVED_BY_DOWNGRADE_NAME, REMOVED_NAMES, LEFT_OUT_METADATA_NAME } from './tool-items.js';
@@ -667,6 +669,27 @@ function keepRemoved(
 }
 
 /**
+ * Where entries of a merge were one cell to Navigator 5.1 as written (`navigatorCells`: the same technique under the same
+ * tactic, or without one), Navigator shows only the last of them, whole, and nothing of the others; the upgrade merges
+ * them (`mergeEntries`), which loses none of their annotations. Says which entries, and what Navigator alone would have
+ * shown, for the merge's report; undefined when no entry of the merge replaced another in Navigator.
+ * `paths`: the merged entries' places in the layer as given; `written`: its entries as given; `cells`: theirs.
+ */
+function navigatorRepeatNote(paths: readonly string[], written: readonly unknown[], cells: readonly EntryCells[]): string | undefined {
+  const places = paths.map(entryNumber).filter((at) => at >= 0);
+  const replaced = places.filter((at) => [...(cells[at]?.lostTo.keys() ?? [])].some((later) => places.includes(later)));
+  const shown = places.find((at) => !replaced.includes(at) && replaced.some((earlier) => cells[earlier]!.lostTo.has(at)));
+  if (shown === undefined) return undefined;
+  const entry = written[shown] as JsonObject;
+  const cell = `${String(entry['techniqueID'])} ${typeof entry['tactic'] === 'string' ? `under ${entry['tactic']}` : 'without a tactic'}`;
+  const list = (at: readonly number[]) => firstFew(at.map((one) => `/techniques/${one}`), 6);
+  const all = [...replaced, shown].sort((a, b) => a - b);
+  const times = `the layer as given writes ${cell} ${all.length === 2 ? 'twice' : `${all.length} times`} (${list(all)})`;
+  if (replaced.every((at) => isEqual(written[at], entry))) return `${times}, each the same: written once, as Navigator 5.1 shows it`;
+  return `${times}: Navigator 5.1 alone shows only the last, /techniques/${shown}, and nothing of ${list(replaced)}; merged instead, so that what each holds is kept`;
+}
+
+/**
  * Upgrade a layer of format 3.x or 4.0–4.5 to format 4.5 for an ATT&CK release (newer or older than the layer's own).
  * Each technique is looked up in the layer's release when `options.source` is given (by STIX id), else by ID:
  * - revoked: replaced by the end of its revocation chain, every annotation kept, plus a metadata line naming the old ID;
@@ -833,6 +856,13 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   });
   const techniques: unknown[] = [];
   const mergedOut: LayerRepair[] = [];
+  // The cells Navigator 5.1 fills from the entries as given, in the release it shows the layer in, for what a merge of
+  // entries it keys alike changes from what it shows (`navigatorRepeatNote`).
+  const shownRelease = shownIn ?? target;
+  const writtenCells = navigatorCells(inputEntries, (id) => {
+    const record = shownRelease.technique(id);
+    return record && record.id === id && !record.revoked && !record.deprecated ? record.tactics : undefined;
+  });
   const keptAs = options.keptAs ?? { name: downgrade ? REMOVED_BY_DOWNGRADE_NAME : REMOVED_METADATA_NAME };
   order.sort((a, b) => compareEntries(a[0]!.entry, b[0]!.entry));
   for (const group of order) {
@@ -876,6 +906,8 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
         // The first entry's note names every other one: theirs stay on their rows of the report, not as lines of their own.
         if (report !== first.report) (report.repeated ??= []).push(note);
       }
+      const repeat = navigatorRepeatNote(paths, inputEntries, writtenCells);
+      if (repeat) first.report.notes.push(repeat);
     }
     if (kept) {
       const entry = techniques[at] as JsonObject;

@@ -240,10 +240,37 @@ describe('upgradeLayer', () => {
       "/techniques/0: merged with /techniques/1, /techniques/2 (all T1021): scores 1, 2, 3 became 3 (max); if they count rules or tests, mergeScore: 'sum' adds them",
     ]);
     expect(report.techniques.map((t) => t.notes)).to.deep.equal([
-      ["merged with /techniques/1, /techniques/2 (all T1021): scores 1, 2, 3 became 3 (max); if they count rules or tests, mergeScore: 'sum' adds them"],
+      [
+        "merged with /techniques/1, /techniques/2 (all T1021): scores 1, 2, 3 became 3 (max); if they count rules or tests, mergeScore: 'sum' adds them",
+        'the layer as given writes T1021 without a tactic 3 times (/techniques/0, /techniques/1, /techniques/2): Navigator 5.1 alone shows only the last, ' +
+          '/techniques/2, and nothing of /techniques/0, /techniques/1; merged instead, so that what each holds is kept',
+      ],
       ['merged with /techniques/0, /techniques/2 (all T1021)'],
       ['merged with /techniques/0, /techniques/1 (all T1021)'],
     ]);
+  });
+
+  // Navigator 5.1 keys an entry by technique and tactic as written and keeps the last of a key whole (navigator-cells.ts);
+  // upgrade merges them instead, losing nothing, and says what Navigator alone would have shown. SRA's layer writes T1021
+  // five times, four with showSubtechniques alone, the last with the index's colour; LogRhythm's writes T1059.001 and
+  // T1566.002 twice each, the same (both in test/fixtures/layers/public, README there).
+  it("says of entries Navigator keys alike that it shows only the last, and that they are merged; of exact repeats, that one is written", () => {
+    const notes = (fixture: string) => upgradeLayer(readLayerFixture(fixture), attack).changes;
+    expect(notes('public/sra-threat-simulation-index-2026.json').filter((line) => line.includes('as given writes'))).to.deep.equal([
+      '/techniques/3: the layer as given writes T1003 without a tactic 3 times (/techniques/3, /techniques/4, /techniques/5), each the same: written once, as Navigator 5.1 shows it',
+      '/techniques/13: the layer as given writes T1021 without a tactic 5 times (/techniques/13, /techniques/14, /techniques/15, /techniques/16, /techniques/17): ' +
+        'Navigator 5.1 alone shows only the last, /techniques/17, and nothing of /techniques/13, /techniques/14, /techniques/15, /techniques/16; merged instead, so that what each holds is kept',
+    ]);
+    expect(notes('public/logrhythm-navigator-4.1.json').filter((line) => line.includes('as given writes'))).to.deep.equal([
+      '/techniques/6: the layer as given writes T1059.001 without a tactic twice (/techniques/6, /techniques/14), each the same: written once, as Navigator 5.1 shows it',
+      '/techniques/8: the layer as given writes T1566.002 without a tactic twice (/techniques/8, /techniques/10), each the same: written once, as Navigator 5.1 shows it',
+    ]);
+    // Entries an upgrade brings together are no repeat to Navigator, which showed each in its own cell (T1117 and T1218.010).
+    const moved = upgradeLayer(layer([{ techniqueID: 'T1117', tactic: 'defense-evasion', score: 2 }, { techniqueID: 'T1218.010', tactic: 'defense-evasion', score: 1 }]), attack, {
+      source: library.release('enterprise-attack', '8.2'),
+    });
+    expect(moved.report.counts.merged).to.equal(2);
+    expect(moved.changes.filter((line) => line.includes('as given writes'))).to.deep.equal([]);
   });
 
   it("says that mergeScore: 'sum' adds whole scores merged by the default max, not when a rule is given or scores are fractions", () => {

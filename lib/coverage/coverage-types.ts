@@ -272,10 +272,10 @@ export interface CoverageInput {
   /** The release a layer's platform filter was chosen in, when the layer states none (`filterRelease`: format 2.0/2.1). */
   filterRelease?: FilterRelease;
   /**
-   * Set for a layer whose `filters.stages` (formats 2.x/3.x) left out "prepare": it hid PRE-ATT&CK, whose tactics are
-   * the `PRE` platform since ATT&CK 8 (`stagesHidePreAttack`).
+   * Set for a layer whose stage filter (formats 2.x/3.x: `filters.stages` without "prepare", or none written) hid
+   * PRE-ATT&CK, whose tactics are the `PRE` platform since ATT&CK 8: how, for the note (`stagesHidingPreAttack`).
    */
-  hidesPreAttack?: boolean;
+  hidesPreAttack?: string;
   /** Facts about how the input was read that a reader of the review must know (DeTT&CT groups counted everywhere). */
   notes?: string[];
   /** The log data it says techniques leave (DeTT&CT visibility scores): reported beside them, never coverage. */

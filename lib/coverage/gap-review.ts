@@ -1329,7 +1329,7 @@ function threatLayerPlatforms(
   // A stage filter that hid PRE-ATT&CK keeps PRE out of "every platform", as `upgrade` writes the filter.
   const keptOut = input.hidesPreAttack && target.platforms().includes(PRE_PLATFORM) ? PRE_PLATFORM : undefined;
   const everyBut = (): string[] => target.platforms().filter((platform) => platform !== keptOut);
-  const stagesNote = inGivenInputs(`${keptOut} left out: the layer's filters.stages left out "prepare", which hid PRE-ATT&CK, whose tactics ${keptOut} holds since ATT&CK 8 (as \`attack-layers upgrade\` keeps it out)`, options.givenAs);
+  const stagesNote = inGivenInputs(`${keptOut} left out: ${input.hidesPreAttack ?? ''}, which hid PRE-ATT&CK, whose tactics ${keptOut} holds since ATT&CK 8 (as \`attack-layers upgrade\` keeps it out)`, options.givenAs);
   if (!input.platforms?.length) {
     return keptOut ? { platforms: everyBut(), unknown: [], notes: [`${layerLabel('threat', input.source, input.layerName)}: reviewed on every platform of ${target.label} but ${stagesNote}`] } : { unknown: [], notes: [] };
   }

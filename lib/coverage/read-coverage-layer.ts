@@ -42,7 +42,7 @@ import { inputName, readTextFile, type InputOptions } from '../read-text.js';
 import { tacticIdAndName } from '../normalize/read-tactic.js';
 import { repairLayer, repairLine, unstatedDomainText, unstatedLayerDomain, type RepairedLayer } from '../layer/repair-layer.js';
 import { statedLayerDomain } from '../layer/layer-domain.js';
-import { assertAttackLayer, filterRelease, stagesHidePreAttack } from '../layer/layer-format.js';
+import { assertAttackLayer, filterRelease, stagesHidingPreAttack } from '../layer/layer-format.js';
 import { describeSource, layerSources } from '../layer/combine-layers.js';
 import { gradientPosition, paintedColour } from '../layer/score.js';
 import { firstFew } from '../short-list.js';
@@ -352,7 +352,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     if (input.notes) input.notes = input.notes.map((said) => inGivenInputs(said, options.givenAs));
     const versions = fields['versions'];
     const attackVersion = isJsonObject(versions) && (typeof versions['attack'] === 'string' || typeof versions['attack'] === 'number') ? String(versions['attack']) : undefined;
-    const hidesPreAttack = stagesHidePreAttack(layer);
+    const hidesPreAttack = stagesHidingPreAttack(layer);
     const era = attackVersion ? undefined : filterRelease(layer);
     const holds = options.role === 'threat' ? heldObjects(fields['metadata']) : undefined;
     return {

@@ -7,7 +7,7 @@ import { assertKind, parseJsonAs } from '../input-kind.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { schemaIssues } from '../schemas.js';
 import { checkedSourceLayer, describeSource, layerSources, type LayerSource } from '../layer/combine-layers.js';
-import { attackMajor, filterRelease, stagesHidePreAttack, type FilterRelease } from '../layer/layer-format.js';
+import { attackMajor, filterRelease, stagesHidingPreAttack, type FilterRelease } from '../layer/layer-format.js';
 import { everyPlatformNote, everyPlatformRelease, everyPlatformSource, unlistedPlatformNames } from '../layer/platform-visibility.js';
 import { looksLikeLayer } from '../layer/repair-layer.js';
 import { nearestRelease } from '../layer/upgrade-layer.js';
@@ -27,8 +27,8 @@ export type ExportInput =
       tacticsWritten: unknown[];
       /** The release its platform filter was chosen in, for a layer of format 2.0 or 2.1 that states none (`filterRelease`): for `exportRelease`. */
       filterRelease?: FilterRelease;
-      /** Set when its stage filter (format 2.x and 3.x's `filters.stages`) hid PRE-ATT&CK (`stagesHidePreAttack`): for `matrixModel`. */
-      preAttackHidden?: true;
+      /** How its stage filter (format 2.x and 3.x's `filters.stages`) hid PRE-ATT&CK (`stagesHidingPreAttack`), when it did: for `matrixModel`. */
+      preAttackHidden?: string;
     }
   | { kind: 'gap-report'; report: GapReportData; source: string };
 
@@ -105,6 +105,7 @@ export function parseExportInput(text: string, file: string, options: { layer?: 
   });
   // Read from the layer as repaired, before its format was converted: format 2.0 and 2.1 say the filter's era.
   const era = filterRelease(repaired.layer);
+  const preAttackHidden = stagesHidingPreAttack(repaired.layer);
   return {
     kind: 'layer',
     layer: layer as unknown as NavigatorLayer,
@@ -112,7 +113,7 @@ export function parseExportInput(text: string, file: string, options: { layer?: 
     repairs,
     tacticsWritten,
     ...(era ? { filterRelease: era } : {}),
-    ...(stagesHidePreAttack(repaired.layer) ? { preAttackHidden: true as const } : {}),
+    ...(preAttackHidden ? { preAttackHidden } : {}),
   };
 }
 

@@ -30,10 +30,11 @@ export interface MatrixOptions {
   /** The platform filter is read as showing every platform (`exportRelease`'s `everyPlatform`). */
   everyPlatform?: boolean;
   /**
-   * The layer's stage filter hid PRE-ATT&CK (`filters.stages` without `prepare`, which format 4 dropped: the export
-   * input's `preAttackHidden`): the techniques ATT&CK 8 took over from it, on the platform `PRE`, are not drawn.
+   * How the layer's stage filter hid PRE-ATT&CK (`stagesHidingPreAttack`: `filters.stages` without `prepare`, or none in
+   * format 2.x/3.x; format 4 dropped it; the export input's `preAttackHidden`): the techniques ATT&CK 8 took over from
+   * it, on the platform `PRE`, are not drawn.
    */
-  preAttackHidden?: boolean;
+  preAttackHidden?: string;
   /** How `notDrawn` names `subtechniques` and the commands it advises (the CLI's `--subtechniques`, `attack-layers upgrade`; see `GivenAs`). */
   givenAs?: GivenAs;
 }
@@ -165,6 +166,8 @@ export interface MatrixModel {
   disabledTactics: string[];
   /** Those of `emptyTactics` whose techniques run on `PRE` alone, hidden by the layer's stage filter (`preAttackHidden`). */
   stagesHidden?: string[];
+  /** How the layer's stage filter hid them (`preAttackHidden`), set with `stagesHidden`. */
+  stagesHiddenBy?: string;
   notDrawn: NotDrawn[];
   /**
    * Technique IDs of entries that carry nothing Navigator shows (no score, colour, comment, link or metadata, nor
@@ -260,7 +263,7 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
   // and Resource Development, whose techniques run on PRE alone.
   // The layer's filter as it chose (every platform: `platforms: all`), whatever the stage filter hides as well.
   const platforms = shownPlatforms(filter, index, layer.versions?.attack);
-  const preHidden = options.preAttackHidden === true && index.platforms().includes(PRE_PLATFORM);
+  const preHidden = options.preAttackHidden !== undefined && index.platforms().includes(PRE_PLATFORM);
   const listed = preHidden ? [...(platforms ?? index.platforms())].filter((platform) => platform !== PRE_PLATFORM) : filter;
   // Drawn as validate reads the filter (platform-visibility.ts): a sub-technique only in its parent's row, a technique
   // without platforms (ICS 18.1's T0895) under no filter.
@@ -391,7 +394,7 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
     columns,
     emptyTactics,
     disabledTactics,
-    ...(stagesHidden.length ? { stagesHidden } : {}),
+    ...(stagesHidden.length ? { stagesHidden, stagesHiddenBy: options.preAttackHidden! } : {}),
     notDrawn,
     bare: entries.filter((entry) => !isAnnotated(entry) && entry.showSubtechniques !== true).map((entry) => entry.techniqueID),
     layoutOnly: entries.filter((entry) => !isAnnotated(entry) && entry.showSubtechniques === true).length,
@@ -551,17 +554,17 @@ function tableRows(
 const PRE_PLATFORM = 'PRE';
 
 /** Why tactics are hidden by the layer's stage filter (`stagesHidden`). */
-function stagesWhy(count: number): string {
+function stagesWhy(count: number, by: string | undefined): string {
   return (
-    `the layer's filters.stages leaves out "prepare" (PRE-ATT&CK), so the Navigator it was made for (2.x, 3.x) showed the enterprise ` +
-    `matrix ("act") alone; ATT&CK 8 made PRE-ATT&CK's tactics ${count === 1 ? 'this one' : 'these'}, whose techniques run on ${PRE_PLATFORM} alone`
+    `${by ?? "the layer's filters.stages left out \"prepare\""}, so the Navigator it was made for (2.x, 3.x) showed the enterprise ` +
+    `matrix ("act") alone, not PRE-ATT&CK; ATT&CK 8 made PRE-ATT&CK's tactics ${count === 1 ? 'this one' : 'these'}, whose techniques run on ${PRE_PLATFORM} alone`
   );
 }
 
 /** Which tactics the layer's stage filter hides (`stagesHidden`), and why, for the command to say; undefined when none. */
-export function stagesHiddenNote(model: Pick<MatrixModel, 'stagesHidden'>): string | undefined {
+export function stagesHiddenNote(model: Pick<MatrixModel, 'stagesHidden' | 'stagesHiddenBy'>): string | undefined {
   const hidden = model.stagesHidden ?? [];
-  return hidden.length ? `${hidden.join(', ')} left out: ${stagesWhy(hidden.length)}` : undefined;
+  return hidden.length ? `${hidden.join(', ')} left out: ${stagesWhy(hidden.length, model.stagesHiddenBy)}` : undefined;
 }
 
 /**
@@ -569,12 +572,12 @@ export function stagesHiddenNote(model: Pick<MatrixModel, 'stagesHidden'>): stri
  * one that does is disabled and `hideDisabled` hides it (a layer builder's group layer disables the rest), or the
  * layer's stage filter hid PRE-ATT&CK (`stagesHidden`).
  */
-export function emptyTacticReasons(model: Pick<MatrixModel, 'emptyTactics' | 'disabledTactics' | 'platforms' | 'stagesHidden'>): { tactics: string[]; why: string }[] {
+export function emptyTacticReasons(model: Pick<MatrixModel, 'emptyTactics' | 'disabledTactics' | 'platforms' | 'stagesHidden' | 'stagesHiddenBy'>): { tactics: string[]; why: string }[] {
   const disabled = new Set(model.disabledTactics);
   const stages = new Set(model.stagesHidden ?? []);
   const noTechnique = model.emptyTactics.filter((name) => !disabled.has(name) && !stages.has(name));
   return [
-    ...(stages.size ? [{ tactics: [...stages], why: stagesWhy(stages.size) }] : []),
+    ...(stages.size ? [{ tactics: [...stages], why: stagesWhy(stages.size, model.stagesHiddenBy) }] : []),
     ...(noTechnique.length ? [{ tactics: noTechnique, why: model.platforms ? 'no technique on these platforms' : 'no technique' }] : []),
     ...(model.disabledTactics.length ? [{ tactics: model.disabledTactics, why: 'every technique under them is disabled, and hideDisabled is true' }] : []),
   ];

@@ -405,17 +405,30 @@ export function filterRelease(value: unknown): FilterRelease | undefined {
 }
 
 /**
- * True when a layer of format 2.x/3.x (or one that states no format) hid PRE-ATT&CK: Navigator's stage filter
- * (`filters.stages`, gone since format 4.0) showed the enterprise matrix for `act` and PRE-ATT&CK's tactics for
- * `prepare`, so a list without `prepare` hid what ATT&CK 8 made the enterprise platform `PRE` (Reconnaissance,
- * Resource Development). A layer of format 4 or later that still carries the list (CS6411FinalProject's
+ * How a layer of format 2.x/3.x (or one that states no format) hid PRE-ATT&CK, said for a message (`<it>, which hid
+ * PRE-ATT&CK`), or undefined when it did not: Navigator's stage filter (`filters.stages`, gone since format 4.0) showed
+ * the enterprise matrix for `act` and PRE-ATT&CK's tactics for `prepare`, so a list without `prepare` hid what ATT&CK 8
+ * made the enterprise platform `PRE` (Reconnaissance, Resource Development). A layer of format 2.x or 3.x that writes no
+ * list hid it too: Navigator's Filter started from `["act"]` and its deSerialize replaced that only with a list the
+ * layer gives (mitre-attack/attack-navigator nav-app/src/app/viewmodels.service.ts of Navigator 2.x, class Filter:
+ * `this.stages = {options: ["prepare", "act"], selection: ["act"]}`, `if (rep.stages) … this.stages.selection =
+ * rep.stages`; LAYERFORMATv3.md gives `["act"]` as the default). A layer that states no format is not read so: nothing
+ * says which Navigator it was made for. A layer of format 4 or later that still carries the list (CS6411FinalProject's
  * navigator_layer.json: `"version": "4.5"`, `"stages": []`) hid nothing: Navigator 4 and later ignore it.
  */
-export function stagesHidePreAttack(value: unknown): boolean {
+export function stagesHidingPreAttack(value: unknown): string | undefined {
   const filters = isJsonObject(value) ? value['filters'] : undefined;
-  const { major } = layerFormat(value);
-  if (major !== undefined && major >= 4) return false;
-  return isJsonObject(filters) && Array.isArray(filters['stages']) && !filters['stages'].includes('prepare');
+  const { version, major } = layerFormat(value);
+  if (major !== undefined && major >= 4) return undefined;
+  const stages = isJsonObject(filters) ? filters['stages'] : undefined;
+  if (Array.isArray(stages)) return stages.includes('prepare') ? undefined : `the layer's filters.stages left out "prepare"`;
+  if (stages !== undefined || (major !== 2 && major !== 3)) return undefined;
+  return `the layer (format ${version}) writes no filters.stages: Navigator ${major}.x read that as ["act"], without "prepare"`;
+}
+
+/** Whether a layer's stage filter hid PRE-ATT&CK (`stagesHidingPreAttack`). */
+export function stagesHidePreAttack(value: unknown): boolean {
+  return stagesHidingPreAttack(value) !== undefined;
 }
 
 /**

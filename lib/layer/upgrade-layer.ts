@@ -23,7 +23,7 @@ import {
   layerFormat,
   layerReleaseFetch,
   migrateLayerFormat,
-  stagesHidePreAttack,
+  stagesHidingPreAttack,
   type FilterRelease,
   type FormatOptions,
 } from './layer-format.js';
@@ -363,8 +363,8 @@ function earlierPlatformNames(name: string, known: readonly string[]): string[] 
 const PRE_PLATFORM = 'PRE';
 
 /**
- * Bring `filters.platforms` to the target release's platform names. `preHidden` is given when the layer's
- * `filters.stages` left PRE-ATT&CK out (`stagesHidePreAttack`), with the annotated techniques that run only on `PRE`:
+ * Bring `filters.platforms` to the target release's platform names. `stages` is given when the layer's stage filter
+ * left PRE-ATT&CK out (`stagesHidingPreAttack`: how), with the annotated techniques that run only on `PRE` (`needsPre`):
  * when there are none, `PRE` stays out of what the upgrade adds, and out of a layer that filtered no platform (which
  * would otherwise show every one, PRE included); when there are some, it is added like any other platform, since
  * nothing annotated is hidden. A filter left with no name is removed, not written empty.
@@ -373,24 +373,26 @@ function upgradePlatforms(
   layer: JsonObject,
   target: AttackIndex,
   own: { release?: AttackIndex; filter?: FilterRelease; releases?: ReleaseList },
-  preHidden: readonly TechniqueRecord[] | undefined,
+  stages: { hiding: string; needsPre: readonly TechniqueRecord[] } | undefined,
 ): SettingChange[] {
   const filters = layer['filters'];
   const known = target.platforms();
+  const preHidden = stages?.needsPre;
   const stagesKeptOut =
-    `the layer's filters.stages left out "prepare", which hid PRE-ATT&CK, and ${PRE_PLATFORM} holds what ATT&CK 8 took over ` +
+    `${stages?.hiding ?? ''}, which hid PRE-ATT&CK, and ${PRE_PLATFORM} holds what ATT&CK 8 took over ` +
     'from it (Reconnaissance, Resource Development), so they stay hidden';
   const hidesPreAttack = preHidden !== undefined && !preHidden.length;
   const shownAnyway: SettingChange[] = preHidden?.length && known.includes(PRE_PLATFORM)
     ? [{
         path: '/filters/platforms',
         message:
-          `${PRE_PLATFORM} not kept out, although the layer's filters.stages hid PRE-ATT&CK: ` +
+          `${PRE_PLATFORM} not kept out, although the layer's stage filter hid PRE-ATT&CK: ` +
           `${[...new Set(preHidden.map(describe))].join(', ')} ${preHidden.length === 1 ? 'is' : 'are'} annotated and run${preHidden.length === 1 ? 's' : ''} only on ${PRE_PLATFORM}`,
       }]
     : [];
-  if (hidesPreAttack && isJsonObject(filters) && filters['platforms'] === undefined && known.includes(PRE_PLATFORM)) {
-    filters['platforms'] = known.filter((platform) => platform !== PRE_PLATFORM);
+  // A layer of format 2.x/3.x without filters hid PRE-ATT&CK as well (Navigator's default stage filter, `["act"]`).
+  if (hidesPreAttack && (filters === undefined || (isJsonObject(filters) && filters['platforms'] === undefined)) && known.includes(PRE_PLATFORM)) {
+    layer['filters'] = { ...(isJsonObject(filters) ? filters : {}), platforms: known.filter((platform) => platform !== PRE_PLATFORM) };
     return [{ path: '/filters/platforms', message: `set to every platform of ${target.label} but ${PRE_PLATFORM}: ${stagesKeptOut}` }];
   }
   if (!isJsonObject(filters) || !Array.isArray(filters['platforms'])) return shownAnyway;
@@ -712,7 +714,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   const unknown = options.keptAs ? undefined : unknownEntryFields(Array.isArray(repaired['techniques']) ? repaired['techniques'] : [], entryOrigins);
   const format = layerFormat(repaired);
   const declared = isJsonObject(repaired['versions']) && repaired['versions']['attack'] !== undefined ? String(repaired['versions']['attack']) : undefined;
-  const hidesPreAttack = stagesHidePreAttack(repaired);
+  const hidesPreAttack = stagesHidingPreAttack(repaired);
   const { layer, changes: formatChanges } = migrateLayerFormat(repaired, options);
   if (layer['domain'] !== target.domain) {
     throw new InputError(
@@ -965,7 +967,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
       layer,
       target,
       { release: source ?? options.platformRelease ?? shownIn, filter: filterRelease(repaired), releases: options.releases },
-      hidesPreAttack ? needsPre : undefined,
+      hidesPreAttack ? { hiding: hidesPreAttack, needsPre } : undefined,
     ),
     ...(options.keepFilter ? [] : showAnnotated(layer, techniques, target, source)),
   );

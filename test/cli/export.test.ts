@@ -298,8 +298,8 @@ describe('attack-layers export', () => {
   it('draws a format 2.x/3.x layer whose filters.stages is ["act"] without the tactics PRE-ATT&CK became, and says so', async () => {
     const dir = freshTmpDir('export');
     const stagesNote =
-      'Reconnaissance, Resource Development left out: the layer\'s filters.stages leaves out "prepare" (PRE-ATT&CK), so the Navigator it was made for ' +
-      '(2.x, 3.x) showed the enterprise matrix ("act") alone; ATT&CK 8 made PRE-ATT&CK\'s tactics these, whose techniques run on PRE alone';
+      'Reconnaissance, Resource Development left out: the layer\'s filters.stages left out "prepare", so the Navigator it was made for ' +
+      '(2.x, 3.x) showed the enterprise matrix ("act") alone, not PRE-ATT&CK; ATT&CK 8 made PRE-ATT&CK\'s tactics these, whose techniques run on PRE alone';
     const april = 'test/fixtures/layers/public/navigator-april-2018-updates-2.0.json';
     const svg = join(dir, 'april.svg');
     const result = await runCli(['export', april, '--out', svg]);
@@ -322,6 +322,16 @@ describe('attack-layers export', () => {
     const four = await runCli(['export', v4, '--format', 'md']);
     expect(four.code, four.stderr).to.equal(0);
     expect(four.stderr).not.to.contain('filters.stages');
+    // A format 2.x/3.x layer that writes no list hid PRE-ATT&CK too: Navigator 2.x/3.x started from ["act"] and replaced
+    // it only with a list given (nav-app/src/app/viewmodels.service.ts, class Filter). Navigator's v7-beta heatmap, format 3.0:
+    const heatmap = 'test/fixtures/layers/public/navigator-heatmap-v7-beta-3.0.json';
+    const html = join(dir, 'heatmap.html');
+    const unstated = await runCli(['export', heatmap, '--format', 'html', '--out', html]);
+    expect(unstated.code, unstated.stderr).to.equal(0);
+    expect(unstated.stderr).to.contain(
+      `${heatmap}: Reconnaissance, Resource Development left out: the layer (format 3.0) writes no filters.stages: Navigator 3.x read that as ["act"], without "prepare", so the Navigator`,
+    );
+    expect(readFileSync(html, 'utf8')).not.to.contain('data-tactic="reconnaissance"');
   });
 
   it('reports entries it cannot draw on stderr (revoked, unknown) and still exits 0', async () => {

@@ -501,8 +501,12 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
           expect(source.platforms, JSON.stringify(filters)).to.deep.equal(butPre);
           expect(source.notes?.join(' '), JSON.stringify(filters)).to.match(/PRE left out: the layer's filters\.stages left out "prepare"/);
         }
-        // Without the stage filter, PRE is in: every platform, as before.
-        expect(threatFromLayer(read({ platforms: every6 }), index, { release }).source.platforms).to.equal(undefined);
+        // Without the stage filter, Navigator 2.x read it as ["act"] (its Filter's default): PRE is kept out all the same.
+        const unstated = threatFromLayer(read({ platforms: every6 }), index, { release }).source;
+        expect(unstated.platforms).to.deep.equal(butPre);
+        expect(unstated.notes?.join(' ')).to.match(/PRE left out: the layer \(format 2\.2\) writes no filters\.stages: Navigator 2\.x read that as \["act"\]/);
+        // With "prepare" listed, PRE is in: every platform, as before.
+        expect(threatFromLayer(read({ stages: ['act', 'prepare'], platforms: every6 }), index, { release }).source.platforms).to.equal(undefined);
       });
 
       it('a filter of some platforms of 14 still narrows the review, and without the layer\'s release the filter is read as written', () => {

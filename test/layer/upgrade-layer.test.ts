@@ -3,7 +3,7 @@ import type { AttackIndex } from '../../lib/attack/attack-index.js';
 import type { AttackLibrary } from '../../lib/attack/load.js';
 import { InputError, SchemaValidationError } from '../../lib/errors.js';
 import type { LayerTechnique } from '../../lib/layer/layer-types.js';
-import { layerFormat, migrateLayerFormat } from '../../lib/layer/layer-format.js';
+import { layerFormat, migrateLayerFormat, stagesHidingPreAttack } from '../../lib/layer/layer-format.js';
 import { isNavigatorLayer } from '../../lib/layer/serialize-layer.js';
 import { upgradeLayer, upgradeReleases } from '../../lib/layer/upgrade-layer.js';
 import { validateLayer } from '../../lib/layer/validate-layer.js';
@@ -645,8 +645,29 @@ describe('upgradeLayer', () => {
       const { layer: shownPre, report: shownReport } = upgradeLayer(annotated, attack, upgradeReleases(annotated, library, { from: '3.0' }));
       expect(shownPre.filters?.platforms).to.equal(undefined);
       expect(shownReport.settings.filter((s) => s.path === '/filters/platforms').map((s) => s.message)).to.deep.equal([
-        'PRE not kept out, although the layer\'s filters.stages hid PRE-ATT&CK: T1595 (Active Scanning) is annotated and runs only on PRE',
+        'PRE not kept out, although the layer\'s stage filter hid PRE-ATT&CK: T1595 (Active Scanning) is annotated and runs only on PRE',
       ]);
+    });
+
+    // Navigator 2.x/3.x started its stage filter from ["act"] and replaced it only with a list the layer gives
+    // (mitre-attack/attack-navigator nav-app/src/app/viewmodels.service.ts, class Filter: `selection: ["act"]`,
+    // `if (rep.stages) … selection = rep.stages`; LAYERFORMATv3.md: default ["act"]): a layer of those formats that writes
+    // no list, as Navigator's own v7-beta heatmap (test/fixtures/layers/public, format 3.0, no filters), hid PRE-ATT&CK too.
+    it('keeps PRE-ATT&CK hidden in a format 2.x/3.x layer that writes no filters.stages (Navigator\'s v7-beta heatmap), not in one of no format or of 4.x', () => {
+      const value = readLayerFixture('public/navigator-heatmap-v7-beta-3.0.json') as Layer;
+      expect(value['filters']).to.equal(undefined);
+      const { layer: out, report } = upgradeLayer(value, attack, upgradeReleases(value, library));
+      expect([...(out.filters?.platforms ?? [])].sort()).to.deep.equal([...attack.platforms()].filter((p) => p !== 'PRE').sort());
+      expect(report.settings.filter((s) => s.path === '/filters/platforms').map((s) => s.message)).to.deep.equal([
+        'set to every platform of enterprise-attack 18.1 but PRE: the layer (format 3.0) writes no filters.stages: Navigator 3.x read that as ["act"], without "prepare", ' +
+          'which hid PRE-ATT&CK, and PRE holds what ATT&CK 8 took over from it (Reconnaissance, Resource Development), so they stay hidden',
+      ]);
+      expect(stagesHidingPreAttack({ ...value, version: '2.2' })).to.match(/^the layer \(format 2\.2\) writes no filters\.stages: Navigator 2\.x read/);
+      // Of no stated format, or of format 4, nothing says the list was Navigator's default: nothing hidden.
+      const { version: _version, ...unstated } = value;
+      expect(stagesHidingPreAttack(unstated)).to.equal(undefined);
+      expect(stagesHidingPreAttack({ ...value, version: '4.0' })).to.equal(undefined);
+      expect(upgradeLayer(unstated, attack).layer.filters?.platforms).to.equal(undefined);
     });
 
     // mjmcphee/attack_parser's attack_navigator_layer.json (CISA AA25-141A, Navigator 4.9.1) states "attack": "17" but

@@ -91,7 +91,7 @@ export function handler(context: CliContext) {
         otherDomains,
         givenAs: FLAG_WORDS,
         ...(everyPlatform ? { everyPlatform } : {}),
-        ...(input.preAttackHidden ? { preAttackHidden: true } : {}),
+        ...(input.preAttackHidden ? { preAttackHidden: input.preAttackHidden } : {}),
         ...(args.subtechniques ? { subtechniques: args.subtechniques } : {}),
       });
       const stages = stagesHiddenNote(model);

@@ -756,7 +756,16 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     return ask({ raw: name }, { similarNames: false }).ids.some((each) => own.includes(each));
   };
   const glued = withGluedTactics(dashed, target, namesId, spanKey);
-  const paired = pairJoinedNames(glued.references, lines, target, (name) => namesTechnique(name, 0, false));
+  // A name of a comma list before a bracket of IDs fits its ID where the resolver reads it (a typo, an alias, an older
+  // name too) as that ID's technique, its parent or a sub-technique of it; a name several techniques have
+  // (`Spearphishing Link`) fits each of them.
+  const namesIdsFamily = (name: string, id: string): boolean => {
+    const own = ask({ raw: id }).ids;
+    const read = ask({ raw: name });
+    const ids = read.status === 'ambiguous' ? read.candidates.map((candidate) => candidate.id) : read.ids;
+    return ids.some((each) => own.some((its) => its === each || its.startsWith(`${each}.`) || each.startsWith(`${its}.`)));
+  };
+  const paired = pairJoinedNames(glued.references, lines, target, (name) => namesTechnique(name, 0, false), namesIdsFamily);
   const { warnings: joinedWarnings } = paired;
   const ocrIds = new Map<string, { written: string; rule: string }>();
   const siblingNumbers = new Set<string>();

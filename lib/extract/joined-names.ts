@@ -1,5 +1,5 @@
 import type { AttackIndex } from '../attack/attack-index.js';
-import { cleanName, type FoldedText } from '../normalize/tokenize-references.js';
+import { cleanName, holdsSentenceWord, type FoldedText } from '../normalize/tokenize-references.js';
 import type { ExtractedReference } from './extract-references.js';
 import { slashedNameParts } from './slashed-names.js';
 
@@ -56,7 +56,13 @@ export interface JoinedNames {
  * slashes are paired as a table's cell's are, where each part names a technique (`namesTechnique`, `slashedNameParts`: `Input
  * Capture / Phishing for Information (T1056 / T1598)`), unless a parent's name and a colon lead them. Pure.
  */
-export function pairJoinedNames(references: readonly ExtractedReference[], lines: readonly FoldedText[], target: AttackIndex, namesTechnique?: (name: string) => boolean): JoinedNames {
+export function pairJoinedNames(
+  references: readonly ExtractedReference[],
+  lines: readonly FoldedText[],
+  target: AttackIndex,
+  namesTechnique?: (name: string) => boolean,
+  namesId?: (name: string, id: string) => boolean,
+): JoinedNames {
   const warnings = new Map<ExtractedReference, string>();
   const groups = new Map<string, ExtractedReference[]>();
   for (const ref of references) {
@@ -71,6 +77,12 @@ export function pairJoinedNames(references: readonly ExtractedReference[], lines
     const first = group[0]!;
     const line = lines[first.line - 1];
     if (group.length < 2 || !line) continue;
+    protectedNames ??= namesWithJoiners(target);
+    const listed = namesId ? listedNames(line.original, group, protectedNames, namesId) : undefined;
+    if (listed) {
+      for (const [k, ref] of group.entries()) replaced.set(ref, withPart(ref, line, listed[k]!));
+      continue;
+    }
     const named = target.techniquesByName(first.name!);
     if (named.length) {
       // A list of IDs whose names each follow their own ID: the name after the last is not the others' (a parent's
@@ -81,7 +93,6 @@ export function pairJoinedNames(references: readonly ExtractedReference[], lines
     }
     const nameSpan = first.nameSpan!;
     const written = line.original.slice(nameSpan.start, nameSpan.end);
-    protectedNames ??= namesWithJoiners(target);
     const joined = splitJoined(written, protectedNames);
     // `Remote Services: RDP / SSH (T1021.001 / T1021.004)`: parts after a parent's name and a colon are its
     // sub-techniques', which resolving pairs each with the parent's name (`slashPairedNames`: `Remote Services: SSH`).
@@ -96,19 +107,7 @@ export function pairJoinedNames(references: readonly ExtractedReference[], lines
       for (const ref of group) warnings.set(ref, message);
       continue;
     }
-    for (const [k, ref] of group.entries()) {
-      const part = parts[k]!;
-      const idText = line.original.slice(ref.span.start, ref.span.end);
-      const piece = written.slice(part.start, part.end);
-      const partText = piece.trim();
-      const start = nameSpan.start + part.start + (piece.length - piece.trimStart().length);
-      replaced.set(ref, {
-        ...ref,
-        raw: nameSpan.start < ref.span.start ? `${partText} (${idText})` : `${idText} (${partText})`,
-        name: names[k]!,
-        nameSpan: { line: nameSpan.line, start, end: start + partText.length },
-      });
-    }
+    for (const [k, ref] of group.entries()) replaced.set(ref, withPart(ref, line, { start: nameSpan.start + parts[k]!.start, end: nameSpan.start + parts[k]!.end }));
   }
   return { references: references.map((ref) => replaced.get(ref) ?? ref), warnings };
 }
@@ -129,6 +128,52 @@ function namedEnd(text: string, part: Part, isName: (name: string) => boolean): 
     if (isName(text.slice(start, part.end).trim())) return { start, end: part.end };
   }
   return part;
+}
+
+/** A reference named by one part of its line (`part`, where it stands in the line's text), as a pair of a joined name. */
+function withPart(ref: ExtractedReference, line: FoldedText, part: Part): ExtractedReference {
+  const idText = line.original.slice(ref.span.start, ref.span.end);
+  const piece = line.original.slice(part.start, part.end);
+  const partText = piece.trim();
+  const start = part.start + (piece.length - piece.trimStart().length);
+  return {
+    ...ref,
+    raw: start < ref.span.start ? `${partText} (${idText})` : `${idText} (${partText})`,
+    name: cleanName(partText)!,
+    nameSpan: { line: ref.nameSpan!.line, start, end: start + partText.length },
+  };
+}
+
+// Where the clause of a list of names before a bracket of IDs starts: after a list's mark, a label's colon, a
+// semicolon, an opening bracket or a sentence's end.
+const CLAUSE_START = /^\s*(?:[-*•+]|\d{1,2}[.)])\s+|[:;([\]]\s*|[.!?]\s+/gu;
+
+/**
+ * The names of a comma list before a bracket of as many IDs, in order, where the tokenizer's name holds another number
+ * of them: `Exfiltration Over C2 Channel, Exfiltration Over Web Service and Exfiltration Over Alternative Protocol
+ * (T1041, T1567, T1048)` (its name stopped at the first comma, two names beside three IDs), `Initial Access,
+ * Spearphishing Attachment and Spearphishing Link (T1566.001, T1566.002)` (a tactic before the names, three beside two).
+ * The last names of the clause, as many as the IDs, each of which the resolver reads as its own ID's technique, its
+ * parent or a sub-technique of it (`namesId`), none holding a sentence's word; the first of the clause cut to where
+ * such a name starts in it (`The actor used Credential Dumping, …`: `Credential Dumping`, T1003's old name).
+ * Undefined where the tokenizer's name holds as many names as IDs (paired as it is), or any name does not fit its ID:
+ * then the list is not the names (`On hosts A, B and C we saw PowerShell, WMI and BITS Jobs (T1059.001, T1047)`).
+ * Each part is where the name stands in `text`, the line's.
+ */
+function listedNames(text: string, group: readonly ExtractedReference[], protectedNames: readonly string[], namesId: (name: string, id: string) => boolean): Part[] | undefined {
+  const nameSpan = group[0]!.nameSpan!;
+  if (nameSpan.start > group[0]!.span.start) return undefined;
+  if (splitJoined(text.slice(nameSpan.start, nameSpan.end), protectedNames).length === group.length) return undefined;
+  let from = 0;
+  for (const match of text.slice(0, nameSpan.start).matchAll(CLAUSE_START)) from = match.index + match[0].length;
+  const clause = text.slice(from, nameSpan.end);
+  const all = splitJoined(clause, protectedNames);
+  if (all.length < group.length) return undefined;
+  const parts = all.slice(all.length - group.length);
+  const fitsId = (name: string | undefined, id: string): boolean => name !== undefined && !holdsSentenceWord(name) && namesId(name, id);
+  if (all.length === group.length) parts[0] = namedEnd(clause, parts[0]!, (name) => fitsId(cleanName(name), group[0]!.ids[0]!));
+  const fits = parts.every((part, k) => fitsId(cleanName(clause.slice(part.start, part.end)), group[k]!.ids[0]!));
+  return fits ? parts.map((part) => ({ start: from + part.start, end: from + part.end })) : undefined;
 }
 
 /** A reference without the name it was given: written as its ID alone. */

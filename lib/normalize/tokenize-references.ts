@@ -1276,6 +1276,14 @@ function sentenceWord(word: string): boolean {
 }
 
 /**
+ * Whether a name holds a sentence's word (`sentenceWord`) that is none of the small words inside technique names
+ * (`CONNECTORS`): `saw Exfiltration Over C2 Channel`, `Lazarus used Credential Dumping`, not `Pass the Hash`.
+ */
+export function holdsSentenceWord(name: string): boolean {
+  return name.split(/\s+/).some((word) => !CONNECTORS.has(word.toLowerCase()) && sentenceWord(word));
+}
+
+/**
  * Whether words are only stop words, none of which begins a technique's name (`See`, `See also`, `Then`, `In`,
  * `Notably`): a sentence's words, never written as a name.
  */

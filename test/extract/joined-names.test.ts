@@ -61,6 +61,38 @@ describe('pairJoinedNames (through extractReport, ATT&CK 18.1)', () => {
     });
   }
 
+  // Our own lines, in the shape of an incident write-up's ATT&CK list (`A, B and C (ID, ID, ID)`): the tokenizer's name
+  // stops at a comma, so the names before the first comma were not read, and every ID was read alone with a warning.
+  it('pairs a comma list of names with a bracket of as many IDs, in order, where each name fits its ID', () => {
+    const exfiltration = ['Exfiltration Over C2 Channel', 'Exfiltration Over Web Service', 'Exfiltration Over Alternative Protocol'];
+    for (const text of [
+      '- Exfiltration Over C2 Channel, Exfiltration Over Web Service and Exfiltration Over Alternative Protocol (T1041, T1567, T1048)',
+      '- Exfiltration Over C2 Channel, Exfiltration Over Web Service, Exfiltration Over Alternative Protocol (T1041, T1567, T1048)',
+      'We observed Exfiltration Over C2 Channel, Exfiltration Over Web Service and Exfiltration Over Alternative Protocol (T1041, T1567, T1048).',
+    ]) {
+      expect(read(text).map((ref) => [ref.ids[0], ref.name, ref.raw, ref.warnings])).to.deep.equal(
+        exfiltration.map((name, k) => [['T1041', 'T1567', 'T1048'][k], name, `${name} (${['T1041', 'T1567', 'T1048'][k]})`, []]),
+      );
+    }
+    // A name the resolver reads by a close spelling fits its ID too, and is checked as it is written.
+    expect(read('We observed Exfiltration Over C2 Chanel, Exfiltration Over Web Service and Exfiltration Over Alternative Protocol (T1041, T1567, T1048).').map((ref) => ref.name)).to.deep.equal([
+      'Exfiltration Over C2 Chanel',
+      ...exfiltration.slice(1),
+    ]);
+  });
+
+  it('leaves out a tactic before the names, and pairs nothing where the names do not fit their IDs in order', () => {
+    expect(read('- Initial Access, Spearphishing Attachment and Spearphishing Link (T1566.001, T1566.002)').map((ref) => [ref.ids[0], ref.name, ref.warnings])).to.deep.equal([
+      ['T1566.001', 'Spearphishing Attachment', []],
+      ['T1566.002', 'Spearphishing Link', []],
+    ]);
+    // The names in another order than the IDs: each ID alone, as before.
+    const swapped = read('- Exfiltration Over Web Service, Exfiltration Over C2 Channel and Exfiltration Over Alternative Protocol (T1041, T1567, T1048)');
+    expect(swapped.map((ref) => ref.warnings?.[0]?.replace(/"[^"]*"/, 'NAME'))).to.deep.equal(Array(3).fill('NAME joins 2 names beside 3 IDs (T1041, T1567, T1048); each ID was read by itself: write each name beside its own ID'));
+    // A sentence whose comma list is not the names: the names right before the IDs, as before.
+    expect(read('On hosts A, B and C we saw PowerShell and WMI (T1059.001, T1047).').map((ref) => ref.name)).to.deep.equal(['PowerShell', 'WMI']);
+  });
+
   it('never splits a technique name that holds the word (Command and Scripting Interpreter, File and Directory Discovery)', () => {
     expect(read('- Command and Scripting Interpreter (T1059.001, T1059.003)').map((ref) => ref.name)).to.deep.equal([
       'Command and Scripting Interpreter',

@@ -1451,12 +1451,32 @@ function sentenceCaseItem(text: string, words: ReadonlyArray<{ start: number; en
     start = word.start;
   }
   if (start === undefined) return undefined;
-  const before = text.slice(floor, start);
+  const written = text.slice(floor, start);
+  // Items before it only where its words are no sentence's, a verb in -ed after its first word being one (`Overall,
+  // Mimikatz dumped credentials (T1003)`).
+  const before = /\s\p{Ll}+ed\b/u.test(text.slice(start, end)) ? written : withoutItemsBefore(written);
   // The first of a list at the text's start, after the list's label (`Persistence: `, read apart), where the next item
   // follows its ID (`Registry run keys (T1547.001), Scheduled tasks …`); not a sentence that starts so (`Mimikatz dumped
-  // credentials (T1003) on the server`).
-  const first = floor === 0 && !before.trim() && LIST_GOES_ON.test(text.slice(end));
+  // credentials (T1003) on the server`). Or the last of a list there whose items before it have no ID, the text ending
+  // with its ID (`Web shells, Scheduled tasks (T1053)`, a list's item read without its mark).
+  const listEnds = before.length < written.length && /^[\s)\]）】.;,*_]*$/u.test(text.slice(end).replace(/^\s*[([（【][^()[\]（）【】]{1,60}[)\]）】]/u, ''));
+  const first = floor === 0 && !before.trim() && (LIST_GOES_ON.test(text.slice(end)) || listEnds);
   return first || (floor > 0 ? AFTER_ITEM : ITEM_START).test(before) ? start : undefined;
+}
+
+// An item of a list in sentence case and the comma after it, ending the text: a capital's word, then up to three words
+// (`Web shells, `), as far back as a space, a colon or the text's start.
+const ITEM_BEFORE = /(?<=^|[\s:：])\p{Lu}[\p{L}\p{N}-]*(?: [\p{L}\p{N}][\p{L}\p{N}-]*){0,3}, *$/u;
+
+/**
+ * The text before a name in sentence case without the items of its list before it, each followed by a comma and none
+ * holding a sentence's word (`- Persistence: Web shells, Scheduled tasks (T1053)`: `- Persistence: `), so that the
+ * name's own item starts where the list does. A sentence's comma stays (`However, Mimikatz dumped credentials`).
+ */
+function withoutItemsBefore(before: string): string {
+  let rest = before;
+  for (let item = ITEM_BEFORE.exec(rest); item && !item[0].split(/[\s,]+/).some(sentenceWord); item = ITEM_BEFORE.exec(rest)) rest = rest.slice(0, item.index);
+  return rest;
 }
 
 // Words before an ID that make it a modifier of the words after it (`the T1506 input capture`).

@@ -93,6 +93,13 @@ describe('pairJoinedNames (through extractReport, ATT&CK 18.1)', () => {
     expect(read('On hosts A, B and C we saw PowerShell and WMI (T1059.001, T1047).').map((ref) => ref.name)).to.deep.equal(['PowerShell', 'WMI']);
   });
 
+  // Our own list items in the shape of SixMap's energy-sector report's TTP lists (see tokenize-references.test.ts), with
+  // an item that has no ID before the named one: before, T1053 had no name, so nothing checked it.
+  it('names the last item of a comma list in sentence case by its words, the items before it having no ID', () => {
+    expect(read('- Web shells, Scheduled tasks (T1053)').map((ref) => [ref.ids[0], ref.name, ref.raw, ref.warnings])).to.deep.equal([['T1053', 'Scheduled tasks', 'Scheduled tasks (T1053)', []]]);
+    expect(read('- Overall, Mimikatz dumped credentials (T1003)').map((ref) => [ref.name, ref.warnings])).to.deep.equal([[undefined, []]]);
+  });
+
   it('never splits a technique name that holds the word (Command and Scripting Interpreter, File and Directory Discovery)', () => {
     expect(read('- Command and Scripting Interpreter (T1059.001, T1059.003)').map((ref) => ref.name)).to.deep.equal([
       'Command and Scripting Interpreter',

@@ -338,6 +338,18 @@ describe('tokenizeReferences', () => {
     expect(named('Mimikatz dumped credentials (T1003), then they moved with RDP (T1021.001).')).to.deep.equal(['dumped credentials', 'RDP']);
   });
 
+  // The same lists with an item that has no ID of its own before the named one (our own lines in their shape: `Web
+  // shells, Scheduled tasks (T1053)`): the item's sentence comma before the name made it no list's item, so T1053 had none.
+  it('names the last of a list\'s items in sentence case after the items before it that have no ID', () => {
+    expect(named('Web shells, Scheduled tasks (T1053)')).to.deep.equal(['Scheduled tasks']);
+    expect(named('- Persistence: Web shells, Scheduled tasks (T1053.005), Registry run keys (T1547.001)')).to.deep.equal(['Scheduled tasks', 'Registry run keys']);
+    expect(named('Persistence: Registry run keys (T1547.001), Web shells, Scheduled tasks (T1053.005)')).to.deep.equal(['Registry run keys', 'Scheduled tasks']);
+    // A sentence's comma, or a sentence's verb, makes no list (`dumped credentials`, which extract leaves out).
+    expect(named('However, Mimikatz dumped credentials (T1003).')).to.deep.equal(['dumped credentials']);
+    expect(named('Overall, Mimikatz dumped credentials (T1003)')).to.deep.equal(['dumped credentials']);
+    expect(named('In the end, Scheduled tasks (T1053) ran it.')).to.deep.equal([undefined]);
+  });
+
   it('names an ID in a Chinese or Japanese sentence by the name in Latin script glued to the words before it', () => {
     // A Chinese WeChat article on ATT&CK v16 (安全喷子, 2024-12-25, as a public feed archive keeps it; no licence stated,
     // so a faithful reconstruction of its sentences): Chinese sets no space before the Latin name, and the whole run

@@ -54,7 +54,8 @@ const SEEN_WORD = /\b(?:observed|seen|mapped|confirmed|detected)\b/iu;
 // A heading that marks what a report leaves out besides (`## Techniques out of scope`); in a sentence the words
 // speak of a detection's or test's scope as often as of the technique, so there they deny only the list they introduce
 // after a colon (`Out of scope: T1498`, `The following techniques were out of scope for this assessment: T1110, T1078.`),
-// not a clause that holds an ID (`PowerShell (T1059.001) on hosts that were out of scope for EDR`).
+// and a clause whose subject is the IDs (`T1110 and T1078 were out of scope`, `SCOPE_PREDICATE`), not a clause that
+// holds an ID otherwise (`PowerShell (T1059.001) on hosts that were out of scope for EDR`).
 const OUT_OF_SCOPE = /\bout[\s-]+of[\s-]+scope\b/iu;
 const FENCE = /^\s{0,3}(?:```|~~~)/u;
 
@@ -151,6 +152,29 @@ function clauseAround(text: string, span: TextSpan): TextSpan {
   return { start, end };
 }
 
+// `was out of scope` with the IDs as its subject (`T1110 and T1078 were out of scope for this assessment`, `Valid
+// Accounts (T1078) was deemed out of scope`).
+const SCOPE_PREDICATE = /\b(?:was|were|is|are)\s+(?:(?:deemed|considered|kept|left|placed|marked)\s+)?out[\s-]+of[\s-]+scope\b/iu;
+// What a subject of IDs holds besides them: their names in Title Case or in brackets, the words that join a list and
+// name what it lists (`Both`, `The techniques`). Any other word is a sentence's (`PowerShell (T1059.001) on hosts that
+// were out of scope for EDR`): the hosts were.
+const SUBJECT_WORDS = /^(?:\p{Lu}[\p{L}\p{N}&'’.-]*|and|or|as|well|both|the|(?:sub-)?techniques?|of|for|over|from|to|with|via|in|on|by|a|an)$/u;
+
+/**
+ * The words that deny the ID at `span` of a clause (`clause` of `text`) as its subject: `out of scope` said of a subject
+ * that holds only IDs, their names and a list's words; else undefined.
+ */
+function outOfScopeSubject(text: string, clause: TextSpan, span: TextSpan): string | undefined {
+  const plain = text.slice(clause.start, clause.end).replace(EMPHASIS, (marks) => ' '.repeat(marks.length));
+  const predicate = SCOPE_PREDICATE.exec(plain);
+  if (!predicate || clause.start + predicate.index < span.end) return undefined;
+  const subject = plain.slice(0, predicate.index);
+  let rest = subject;
+  for (const token of scanIds(subject)) rest = rest.slice(0, token.start) + ' '.repeat(token.end - token.start) + rest.slice(token.end);
+  const words = rest.replace(/[()[\],;/&:–—-]+/gu, ' ').split(/\s+/).filter(Boolean);
+  return words.every((word) => SUBJECT_WORDS.test(word)) ? predicate[0] : undefined;
+}
+
 /**
  * What a report says to deny the technique whose ID is at `span` of line `line` (1-based), as a warning's words, or
  * undefined: the denying words of the ID's clause, or of the line ending in a colon that introduces the ID's line (at
@@ -165,6 +189,8 @@ export function deniedMention(lines: readonly FoldedText[], line: number, span: 
   const clause = clauseAround(text, span);
   const own = denial(text.slice(clause.start, clause.end));
   if (own) return EXCEPTION.test(text.slice(clause.start, span.start)) ? undefined : `its clause says "${own}"`;
+  const scope = outOfScopeSubject(text, clause, span);
+  if (scope) return `its clause says "${scope}"`;
   // `Not observed: T1041, T1048.`, `Out of scope: T1498`: the clause before a colon introduces the list after it.
   const introducing = introducingWords(text, span);
   const said = introducing === undefined ? undefined : denial(introducing, true);

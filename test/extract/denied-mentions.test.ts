@@ -140,6 +140,24 @@ describe('deniedMention (through extractReport, ATT&CK 18.1)', () => {
     ]);
   });
 
+  // Our own lines, in the shape of an assessment's scope statement with the IDs as the sentence's subject: before, `out
+  // of scope` in the ID's own clause denied nothing, and none was warned of.
+  it('warns of each ID that is the subject of "was out of scope", its names and a list\'s words beside it', () => {
+    const text = [
+      'T1110 and T1078 were out of scope for this assessment.',
+      'Network Denial of Service (T1498) was deemed out of scope.',
+      'The techniques T1041 and T1048 were out of scope; T1059.001 was observed.',
+    ].join('\n');
+    expect(warningsOf(text).map(([ids, warnings]) => [ids[0], warnings.map((warning) => /\((.*)\)/.exec(warning)?.[1])])).to.deep.equal([
+      ['T1110', ['its clause says "were out of scope"']],
+      ['T1078', ['its clause says "were out of scope"']],
+      ['T1498', ['its clause says "was deemed out of scope"']],
+      ['T1041', ['its clause says "were out of scope"']],
+      ['T1048', ['its clause says "were out of scope"']],
+      ['T1059.001', []],
+    ]);
+  });
+
   // Our own lines: a DFIR report denies one technique of a pair, then claims it further on. Before, the one reference
   // of T1041, merged from both lines, kept the first line's warning.
   it('warns of nothing where the report also writes the ID as it claims one, after denying it', () => {
@@ -168,6 +186,7 @@ describe('deniedMention (through extractReport, ATT&CK 18.1)', () => {
     ['a section after a denying one', '## Not observed\nNo encryption.\n## Observed\n- T1059.001'],
     // `out of scope` said of something else in the ID's own clause, or introducing another sentence's list.
     ['a clause saying hosts were out of scope', 'Scope: the actor used PowerShell (T1059.001) on hosts that were out of scope for EDR.'],
+    ['a subject holding a sentence\'s words', 'PowerShell (T1059.001) ran on hosts that were out of scope for EDR.\nThe T1059.001 hosts were out of scope.\nExecution of T1059.001 on servers was out of scope.'],
     ['a sentence after a list out of scope', 'Out of scope: denial of service. The actor ran PowerShell (T1059.001).'],
   ];
   for (const [label, text] of unwarned) {

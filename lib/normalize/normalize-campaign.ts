@@ -7,7 +7,7 @@ import type { ActorRecord, Domain, TacticShortname, TechniqueId } from '../attac
 import type { Campaign, Confidence } from '../campaign/campaign-types.js';
 import { AttackLayersError, inGivenInputs, type GivenAs } from '../errors.js';
 import type { ActorResult, NormalizedCampaign, NormalizedTechnique, ReferenceResult, Resolution } from './normalize-types.js';
-import { currentNamesakes, describeObject, locateInOtherDomains, objectKey, objectKind, otherDomainObjectText, otherDomainTwins, readLabelledId, vendorNames } from './resolve-attack-object.js';
+import { currentNamesakes, describeObject, locateInOtherDomains, objectKey, objectKind, otherDomainObjectText, otherDomainTwins, readLabelledId, shortFormReading, vendorNames } from './resolve-attack-object.js';
 import type { AttackObjectKind } from './attack-object-kinds.js';
 import { resolveReference, resolveReferenceWarnings, type ResolutionWarning, type ResolveContext } from './resolve-reference.js';
 import { compareText } from '../compare-text.js';
@@ -290,7 +290,8 @@ function fieldAdvice(kind: 'group' | 'software', objects: readonly ActorRecord[]
  * the target knows only as a deprecated object whose current namesake another domain holds (Triton in enterprise:
  * S0609 TRITON, deprecated as added there by mistake; ICS's S1009). An object of another kind (APT29 under software:)
  * is said to be what it is, and where it belongs. `infer` (a software entry's) says whether its techniques are to be
- * inferred, which none of a deprecated object's is.
+ * inferred, which none of a deprecated object's is. A short form of one object's name of its kind is read as that
+ * object, with a warning (`actor: Lazarus`: G0032 Lazarus Group); of several, refused naming each.
  */
 function resolveActor(
   raw: string,
@@ -345,6 +346,16 @@ function resolveActor(
     const inferred = kind === 'software' && !advice ? `, and no technique is inferred from it in ${target.domain}` : '';
     const note = `${kind} ${otherDomainObjectText(elsewhere, target, 'campaign')}: kept as written, with no ATT&CK ID${inferred}${advice}`;
     return kept(note, { id: elsewhere.object.id, name: elsewhere.object.name, domain: elsewhere.index.domain });
+  }
+  if (!distinct.length && !labelled) {
+    // `actor: Lazarus`, `software: [Brute Ratel]`: a short form of one object's name of the field's kind is read as
+    // attack-object reads it, saying so among the warnings; one of several names is refused naming each.
+    const reading = shortFormReading(target, raw, kind);
+    if (reading && 'object' in reading) {
+      const { object, how } = reading;
+      return { ...base, id: object.id, name: object.name, note: `${kind} ${object.id} ${object.name} (written as "${raw}", ${how})`, warnings: [`${path}: ${kind} "${raw}" is read as ${object.id} ${object.name} (${how})`] };
+    }
+    if (reading) return kept(`${kind} "${raw}" is not in ATT&CK ${target.label}; ${reading.refusal}: kept as written (write the name whole, or its ATT&CK ID)`);
   }
   if (distinct.length !== 1) {
     return kept(distinct.length

@@ -239,39 +239,62 @@ const SHORT_FORM_LISTED = 8;
 
 /**
  * A query that names no object read as a short form, as reports and vendors' tables name actors (`Lazarus`: G0032
- * Lazarus Group; `Sandworm`: G0034 Sandworm Team), or, that failing, without a vendor's suffix of the kind it follows
- * (`Sandworm Group`): when the name or an alias of one current object of the kind begins with its words and no other
- * object's holds them, it is that object, with a note. When several hold them (`Winnti`: the group G0044 Winnti Group
- * and the software S0141 Winnti for Windows; `LockBit ransomware`: S1199 LockBit 2.0 and S1202 LockBit 3.0), each is
- * named and none is read. Undefined when no name begins with them.
- * @throws AttackObjectError when several objects' names hold the words.
+ * Lazarus Group), refused naming the objects it may be (`Winnti`), or undefined (`shortFormReading`).
+ * @throws AttackObjectError when the words are in several objects' names.
  */
 function readShortForm(index: AttackIndex, query: string, options: { kind?: AttackObjectKind; writeId?: (ids: readonly string[]) => string }): ResolvedObject | undefined {
-  const readings = [{ name: query, kind: options.kind, suffix: '' }, ...vendorNames(query).filter(({ kind }) => !options.kind || kind === options.kind)];
-  for (const { name, kind, suffix } of readings) {
-    const holders = shortFormHolders(index, name, kind);
+  const reading = shortFormReading(index, query, options.kind);
+  if (!reading) return undefined;
+  if ('object' in reading) return { query, object: reading.object, notes: [`"${query}" is read as ${objectRef(reading.object)} (${reading.how})`] };
+  throw new AttackObjectError(
+    query,
+    reading.candidates,
+    `no ${options.kind ?? 'group, software or campaign'} "${query}" in ATT&CK ${index.label}; ${reading.refusal}; ` +
+      (options.writeId ? options.writeId(reading.ids) : 'write the name whole, or the ATT&CK ID'),
+  );
+}
+
+/**
+ * How a query that names no object reads as a short form: the object and how it was read (`short for Lazarus Group; no
+ * other name holds it`), or why none is read (`its words are in the names of 3: …`) with the objects it may be.
+ */
+export type ShortFormReading =
+  | { object: ActorRecord; how: string }
+  | { refusal: string; candidates: string[]; ids: string[] };
+
+/**
+ * Read a query that names no object as a short form (`Lazarus`: G0032 Lazarus Group; `Sandworm`: G0034 Sandworm Team),
+ * or, that failing, without a vendor's suffix of the kind it follows (`Sandworm Group`): when the name or an alias of
+ * one current object of the kind begins with its words and no other object's holds them, it is that object. When
+ * several hold them (`Winnti`: the group G0044 Winnti Group and the software S0141 Winnti for Windows; `LockBit
+ * ransomware`: S1199 LockBit 2.0 and S1202 LockBit 3.0), none is read and each is named. Undefined when no name begins with the words.
+ */
+export function shortFormReading(index: AttackIndex, query: string, kind: AttackObjectKind | undefined): ShortFormReading | undefined {
+  const readings = [{ name: query, kind, suffix: '' }, ...vendorNames(query).filter((each) => !kind || each.kind === kind)];
+  for (const { name, kind: kindRead, suffix } of readings) {
+    const holders = shortFormHolders(index, name, kindRead);
     if (!holders.some(({ first }) => first)) continue;
     const left = suffix ? `"${suffix}" left out, ` : '';
-    if (holders.length === 1) {
-      const only = holders[0]!;
-      const alias = aliasOf(only);
-      const note = `"${query}" is read as ${objectRef(only.object)} (${left}short for ${alias ? `its alias ${alias}` : only.name}; no other name holds it)`;
-      return { query, object: only.object, notes: [note] };
-    }
+    const only = holders.length === 1 ? holders[0]! : undefined;
+    if (only) return { object: only.object, how: `${left}${shortFormHow(only)}; no other name holds it` };
     // The objects a name of which begins with the words first, by their own name before an alias, then by ID.
     holders.sort((a, b) => Number(b.first) - Number(a.first) || Number(aliasOf(a) !== '') - Number(aliasOf(b) !== '') || compareIds(a.object.id, b.object.id));
     const listed = holders.slice(0, SHORT_FORM_LISTED).map((holder) => `${objectRef(holder.object)}${aliasOf(holder) ? ` (alias ${aliasOf(holder)})` : ''}`);
     const more = holders.length > SHORT_FORM_LISTED ? ` and ${holders.length - SHORT_FORM_LISTED} more` : '';
-    const ids = [...new Set(holders.map(({ object }) => object.id))].sort(compareIds);
     const words = suffix ? `"${name}" ("${suffix}" left out) is` : 'its words are';
-    throw new AttackObjectError(
-      query,
-      holders.map(({ object }) => objectRef(object)),
-      `no ${options.kind ?? 'group, software or campaign'} "${query}" in ATT&CK ${index.label}; ${words} in the names of ${holders.length}: ${listed.join(', ')}${more}; ` +
-        (options.writeId ? options.writeId(ids) : 'write the name whole, or the ATT&CK ID'),
-    );
+    return {
+      refusal: `${words} in the names of ${holders.length}: ${listed.join(', ')}${more}`,
+      candidates: holders.map(({ object }) => objectRef(object)),
+      ids: [...new Set(holders.map(({ object }) => object.id))].sort(compareIds),
+    };
   }
   return undefined;
+}
+
+/** How a holder's name is read from the query: `short for Lazarus Group`, `short for its alias Fancy Bear`. */
+function shortFormHow(holder: ShortFormHolder): string {
+  const alias = aliasOf(holder);
+  return `short for ${alias ? `its alias ${alias}` : holder.name}`;
 }
 
 /** An object whose name or alias `name` holds the words of a query, and whether they are its first words. */

@@ -161,6 +161,16 @@ describe('layer/render-layer', () => {
     expect(layer.metadata).to.deep.include({ name: 'actor', value: 'APT29 (G0016 APT29 of enterprise-attack, not of ics-attack)' });
   });
 
+  // `actor: Lazarus` was described as "Lazarus (not in ATT&CK)"; read as G0032, it is named as `actor: Lazarus Group` is.
+  it('names the group a short form under actor: is read as, as it names one written whole (Lazarus: G0032)', () => {
+    const file = join(freshTmpDir('render-actor'), 'short.yaml');
+    writeFileSync(file, 'name: Dream Job\nactor: Lazarus\ntechniques: [T1566.001]\n');
+    const [{ result, index }] = normalizeFiles([file]) as [ReturnType<typeof normalizeFiles>[number]];
+    const { layer } = renderCampaignLayer(result, index, { model: 'presence' });
+    expect(layer.description).to.include('Actor: Lazarus Group (G0032).');
+    expect(layer.metadata).to.deep.include({ name: 'actor', value: 'Lazarus Group (G0032)' });
+  });
+
   describe('the hand-written campaign', () => {
     let layer: NavigatorLayer;
     let warnings: string[];

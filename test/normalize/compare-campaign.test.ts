@@ -276,6 +276,34 @@ describe('comparisonTargets', () => {
     ]);
   });
 
+  // `actor: Lazarus` ("the hacker group known as Lazarus", novinite.com, 2022-04-21; MISP's threat-actor galaxy,
+  // MISP/misp-galaxy clusters/threat-actor.json, lists `Sandworm` and `Lazarus Group`) was "not in ATT&CK", though
+  // attack-object and compare_with read it as G0032; a campaign's actor: and software: now read a short form the same way.
+  it('reads a short form of one object of its kind under actor: and software:, with a warning (Lazarus, Brute Ratel)', () => {
+    const result = normalizedText('name: x\nactor: Lazarus\nsoftware: [Brute Ratel, Sandworm Group]\ntechniques: [T1059]\n');
+    expect(result.actor && [result.actor.id, result.actor.note]).to.deep.equal([
+      'G0032',
+      'group G0032 Lazarus Group (written as "Lazarus", short for Lazarus Group; no other name holds it)',
+    ]);
+    expect(result.software.map((s) => s.id)).to.deep.equal(['S1063', undefined]);
+    expect(result.warnings).to.deep.equal([
+      'line 2: /actor: group "Lazarus" is read as G0032 Lazarus Group (short for Lazarus Group; no other name holds it)',
+      'line 3: /software/0: software "Brute Ratel" is read as S1063 Brute Ratel C4 (short for Brute Ratel C4; no other name holds it)',
+      'line 3: /software/1: software "Sandworm Group" is not in ATT&CK enterprise-attack 18.1; kept as written (check the spelling, or write its ATT&CK ID)',
+    ]);
+    // S1063's documented techniques come in as for `software: [Brute Ratel C4]`.
+    expect(result.references.some((r) => r.status === 'inferred' && r.software?.id === 'S1063')).to.equal(true);
+  });
+
+  it('refuses under actor: and software: a short form several objects of the kind hold, naming each (Winnti as software)', () => {
+    const result = normalizedText('name: x\nactor: Winnti\nsoftware: [Winnti]\ntechniques: [T1059]\n');
+    expect(result.actor?.id).to.equal('G0044');
+    expect(result.software[0]!.id).to.equal(undefined);
+    expect(result.software[0]!.note).to.equal(
+      'software "Winnti" is not in ATT&CK enterprise-attack 18.1; its words are in the names of 2: S0141 Winnti for Windows, S0430 Winnti for Linux: kept as written (write the name whole, or its ATT&CK ID)',
+    );
+  });
+
   // Enterprise 10.1 to 18.1 keep S0609 TRITON deprecated (ATT&CK added it there by mistake); ICS has S1009 Triton, with
   // TRISIS and HatMan as aliases. `software: [Triton]` in an enterprise campaign was S0609, "deprecated", and in 12.1,
   // where S0609 still uses 5 enterprise techniques, those were inferred with no word that they came from it.

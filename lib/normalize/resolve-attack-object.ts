@@ -5,6 +5,7 @@ import type { AttackLibrary } from '../attack/load.js';
 import { libraryOtherReleases } from '../attack/other-domains.js';
 import { DOMAINS, type ActorRecord, type Domain, type StixId, type TechniqueId, type TechniqueRecord } from '../attack/types.js';
 import { AttackDataError, AttackLayersError, AttackObjectError, givenOption, inGivenInputs, type GivenAs } from '../errors.js';
+import { isCommonEnglishWord } from '../common-words.js';
 import { editDistance } from '../name-distance.js';
 import { fullName } from './resolve-reference.js';
 import { ATTACK_OBJECT_KINDS, type AttackObjectKind } from './attack-object-kinds.js';
@@ -240,7 +241,7 @@ const SHORT_FORM_LISTED = 8;
 /**
  * A query that names no object read as a short form, as reports and vendors' tables name actors (`Lazarus`: G0032
  * Lazarus Group), refused naming the objects it may be (`Winnti`), or undefined (`shortFormReading`).
- * @throws AttackObjectError when the words are in several objects' names.
+ * @throws AttackObjectError when the words are in several objects' names, or are one word prose writes for other things.
  */
 function readShortForm(index: AttackIndex, query: string, options: { kind?: AttackObjectKind; writeId?: (ids: readonly string[]) => string }): ResolvedObject | undefined {
   const reading = shortFormReading(index, query, options.kind);
@@ -267,7 +268,9 @@ export type ShortFormReading =
  * or, that failing, without a vendor's suffix of the kind it follows (`Sandworm Group`): when the name or an alias of
  * one current object of the kind begins with its words and no other object's holds them, it is that object. When
  * several hold them (`Winnti`: the group G0044 Winnti Group and the software S0141 Winnti for Windows; `LockBit
- * ransomware`: S1199 LockBit 2.0 and S1202 LockBit 3.0), none is read and each is named. Undefined when no name begins with the words.
+ * ransomware`: S1199 LockBit 2.0 and S1202 LockBit 3.0), or the words are one that prose writes for other things
+ * (`proseWord`: `Sea`, G1041 Sea Turtle; `Midnight`, APT29's alias Midnight Blizzard; `PowerShell`, S0363 Empire's alias
+ * PowerShell Empire), none is read and each is named. Undefined when no name begins with the words.
  */
 export function shortFormReading(index: AttackIndex, query: string, kind: AttackObjectKind | undefined): ShortFormReading | undefined {
   const readings = [{ name: query, kind, suffix: '' }, ...vendorNames(query).filter((each) => !kind || each.kind === kind)];
@@ -276,19 +279,39 @@ export function shortFormReading(index: AttackIndex, query: string, kind: Attack
     if (!holders.some(({ first }) => first)) continue;
     const left = suffix ? `"${suffix}" left out, ` : '';
     const only = holders.length === 1 ? holders[0]! : undefined;
-    if (only) return { object: only.object, how: `${left}${shortFormHow(only)}; no other name holds it` };
+    // One word prose writes for other things is that more often than a name (`Sea` of G1041 Sea Turtle, `PowerShell` of
+    // S0363 Empire's alias PowerShell Empire).
+    const prose = only && proseWord(index, name);
+    if (only && !prose) return { object: only.object, how: `${left}${shortFormHow(only)}; no other name holds it` };
     // The objects a name of which begins with the words first, by their own name before an alias, then by ID.
     holders.sort((a, b) => Number(b.first) - Number(a.first) || Number(aliasOf(a) !== '') - Number(aliasOf(b) !== '') || compareIds(a.object.id, b.object.id));
     const listed = holders.slice(0, SHORT_FORM_LISTED).map((holder) => `${objectRef(holder.object)}${aliasOf(holder) ? ` (alias ${aliasOf(holder)})` : ''}`);
     const more = holders.length > SHORT_FORM_LISTED ? ` and ${holders.length - SHORT_FORM_LISTED} more` : '';
     const words = suffix ? `"${name}" ("${suffix}" left out) is` : 'its words are';
     return {
-      refusal: `${words} in the names of ${holders.length}: ${listed.join(', ')}${more}`,
+      refusal: prose
+        ? `${suffix ? `"${name}" ("${suffix}" left out)` : `"${name}"`} is ${prose}, read as no name's short form alone: ${listed[0]} begins with it`
+        : `${words} in the names of ${holders.length}: ${listed.join(', ')}${more}`,
       candidates: holders.map(({ object }) => objectRef(object)),
       ids: [...new Set(holders.map(({ object }) => object.id))].sort(compareIds),
     };
   }
   return undefined;
+}
+
+/**
+ * What a name of one word is besides a name's first word, when prose writes it for other things: a common English word
+ * (`isCommonEnglishWord`: `Sea`, `Midnight`), a number (`2015`), or a word of a current technique's name
+ * (`PowerShell`, `SharePoint`); undefined for a word of names only (`Lazarus`, `Sandworm`, `Gamaredon`).
+ */
+function proseWord(index: AttackIndex, name: string): string | undefined {
+  const words = nameWords(name);
+  if (words.length !== 1) return undefined;
+  const [word] = words as [string];
+  if (isCommonEnglishWord(word)) return 'a common English word';
+  if (/^\d+$/.test(word)) return 'a number';
+  const technique = index.currentTechniques().find((each) => nameWords(each.name).includes(word));
+  return technique ? `a word of the technique ${technique.id} ${fullName(index, technique)}` : undefined;
 }
 
 /** How a holder's name is read from the query: `short for Lazarus Group`, `short for its alias Fancy Bear`. */

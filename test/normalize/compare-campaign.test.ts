@@ -295,6 +295,12 @@ describe('comparisonTargets', () => {
     expect(result.references.some((r) => r.status === 'inferred' && r.software?.id === 'S1063')).to.equal(true);
   });
 
+  it('reads no common English word under actor: as a short form (Midnight: APT29\'s alias Midnight Blizzard)', () => {
+    expect(normalizedText('name: x\nactor: Midnight\ntechniques: [T1059]\n').actor?.note).to.equal(
+      'group "Midnight" is not in ATT&CK enterprise-attack 18.1; "Midnight" is a common English word, read as no name\'s short form alone: G0016 APT29 (alias Midnight Blizzard) begins with it: kept as written (write the name whole, or its ATT&CK ID)',
+    );
+  });
+
   it('refuses under actor: and software: a short form several objects of the kind hold, naming each (Winnti as software)', () => {
     const result = normalizedText('name: x\nactor: Winnti\nsoftware: [Winnti]\ntechniques: [T1059]\n');
     expect(result.actor?.id).to.equal('G0044');

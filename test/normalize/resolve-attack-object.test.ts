@@ -337,8 +337,6 @@ describe('resolveAttackObject: the names analysts write (enterprise 18.1)', () =
       ['Lazarus', 'G0032', '"Lazarus" is read as G0032 Lazarus Group (short for Lazarus Group; no other name holds it)'],
       ['Sandworm', 'G0034', '"Sandworm" is read as G0034 Sandworm Team (short for Sandworm Team; no other name holds it)'],
       ['gamaredon', 'G0047', '"gamaredon" is read as G0047 Gamaredon Group (short for Gamaredon Group; no other name holds it)'],
-      ['Lotus', 'G0030', '"Lotus" is read as G0030 Lotus Blossom (short for Lotus Blossom; no other name holds it)'],
-      ['Fancy', 'G0007', '"Fancy" is read as G0007 APT28 (short for its alias Fancy Bear; no other name holds it)'],
       ['Brute Ratel', 'S1063', '"Brute Ratel" is read as S1063 Brute Ratel C4 (short for Brute Ratel C4; no other name holds it)'],
       ['Lockbit 3', 'S1202', '"Lockbit 3" is read as S1202 LockBit 3.0 (short for LockBit 3.0; no other name holds it)'],
     ];
@@ -384,6 +382,38 @@ describe('resolveAttackObject: the names analysts write (enterprise 18.1)', () =
       const error = thrown(() => resolveAttackObject(loadRelease('18.1'), 'Operation'));
       expect(error.candidates).to.have.length(13);
       expect(error.message).to.match(/its words are in the names of 13: C0005 Operation Spalax, .* and 5 more; write the name whole, or the ATT&CK ID$/);
+    });
+  });
+
+  // `Sea` was read as G1041 Sea Turtle, `Midnight` as APT29 (its alias Midnight Blizzard), `Diamond` as G0032 Lazarus
+  // Group (its alias Diamond Sleet), `China` as S0020 China Chopper, `PowerShell` as S0363 Empire (its alias PowerShell
+  // Empire) and `2015` as C0028 2015 Ukraine Electric Power Attack: one word that prose writes for other things is no
+  // actor's name alone. Of the 223 first words of enterprise 18.1's names and aliases of several words that one object
+  // alone begins with, 156 are such words (`proseWord`), read no more; 67 still are: Lazarus, Sandworm, Gamaredon,
+  // Indrik, Tonto, Magecart, Gorgon, Callisto.
+  describe('reads no name from one word that prose writes for other things, naming the object it begins', () => {
+    const rows: ReadonlyArray<readonly [query: string, refusal: string]> = [
+      ['Sea', '"Sea" is a common English word, read as no name\'s short form alone: G1041 Sea Turtle begins with it'],
+      ['Midnight', '"Midnight" is a common English word, read as no name\'s short form alone: G0016 APT29 (alias Midnight Blizzard) begins with it'],
+      ['Fancy', '"Fancy" is a common English word, read as no name\'s short form alone: G0007 APT28 (alias Fancy Bear) begins with it'],
+      ['Diamond', '"Diamond" is a common English word, read as no name\'s short form alone: G0032 Lazarus Group (alias Diamond Sleet) begins with it'],
+      ['2015', '"2015" is a number, read as no name\'s short form alone: C0028 2015 Ukraine Electric Power Attack begins with it'],
+      ['PowerShell', '"PowerShell" is a word of the technique T1059.001 Command and Scripting Interpreter: PowerShell, read as no name\'s short form alone: S0363 Empire (alias PowerShell Empire) begins with it'],
+    ];
+    for (const [query, refusal] of rows) {
+      it(`${query}: ${refusal.split(':')[0]}`, () => {
+        const error = thrown(() => resolveAttackObject(loadRelease('18.1'), query));
+        expect(error.message).to.equal(`no group, software or campaign "${query}" in ATT&CK enterprise-attack 18.1; ${refusal}; write the name whole, or the ATT&CK ID`);
+        expect(error.candidates).to.have.length(1);
+      });
+    }
+    it('still reads a word of names only (Indrik, Tonto), and the words whole or with the words after (Sea Turtle, Fancy Bear)', () => {
+      expect(['Indrik', 'Tonto', 'Sea Turtle', 'Fancy Bear'].map((query) => resolveAttackObject(loadRelease('18.1'), query).object.id)).to.deep.equal([
+        'G0119',
+        'G0131',
+        'G1041',
+        'G0007',
+      ]);
     });
   });
 

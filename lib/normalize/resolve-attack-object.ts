@@ -281,7 +281,7 @@ export function shortFormReading(index: AttackIndex, query: string, kind: Attack
     const only = holders.length === 1 ? holders[0]! : undefined;
     // One word prose writes for other things is that more often than a name (`Sea` of G1041 Sea Turtle, `PowerShell` of
     // S0363 Empire's alias PowerShell Empire).
-    const prose = only && proseWord(index, name);
+    const prose = only && !only.whole && proseWord(index, name);
     if (only && !prose) return { object: only.object, how: `${left}${shortFormHow(only)}; no other name holds it` };
     // The objects a name of which begins with the words first, by their own name before an alias, then by ID.
     holders.sort((a, b) => Number(b.first) - Number(a.first) || Number(aliasOf(a) !== '') - Number(aliasOf(b) !== '') || compareIds(a.object.id, b.object.id));
@@ -305,7 +305,7 @@ export function shortFormReading(index: AttackIndex, query: string, kind: Attack
  * (`PowerShell`, `SharePoint`); undefined for a word of names only (`Lazarus`, `Sandworm`, `Gamaredon`).
  */
 function proseWord(index: AttackIndex, name: string): string | undefined {
-  const words = nameWords(name);
+  const words = articleless(name);
   if (words.length !== 1) return undefined;
   const [word] = words as [string];
   if (isCommonEnglishWord(word)) return 'a common English word';
@@ -314,17 +314,23 @@ function proseWord(index: AttackIndex, name: string): string | undefined {
   return technique ? `a word of the technique ${technique.id} ${fullName(index, technique)}` : undefined;
 }
 
-/** How a holder's name is read from the query: `short for Lazarus Group`, `short for its alias Fancy Bear`. */
+/**
+ * How a holder's name is read from the query: `short for Lazarus Group`, `short for its alias Fancy Bear`, or, for its
+ * words whole but for an article, `its alias The Dukes, "The" aside`.
+ */
 function shortFormHow(holder: ShortFormHolder): string {
   const alias = aliasOf(holder);
-  return `short for ${alias ? `its alias ${alias}` : holder.name}`;
+  const named = alias ? `its alias ${alias}` : holder.name;
+  return holder.whole ? `${named}, "The" aside` : `short for ${named}`;
 }
 
-/** An object whose name or alias `name` holds the words of a query, and whether they are its first words. */
+/** An object whose name or alias `name` holds the words of a query, and whether they are its first words, or all of them. */
 interface ShortFormHolder {
   object: ActorRecord;
   name: string;
   first: boolean;
+  /** The query's words are the name's, an article aside (`Dukes`: APT29's alias The Dukes; `The Lazarus Group`). */
+  whole: boolean;
 }
 
 /** The alias a holder holds the words in, or '' for its own name. */
@@ -343,7 +349,8 @@ function shortFormHolders(index: AttackIndex, written: string, kind: AttackObjec
       const names = objectNames(object);
       const first = names.find((name) => isShortForm(written, name));
       const name = first ?? names.find((each) => holdsWords(each, written, 'anywhere'));
-      return name ? [{ object, name, first: first !== undefined }] : [];
+      const whole = first !== undefined && articleless(first).join('') === articleless(written).join('');
+      return name ? [{ object, name, first: first !== undefined, whole }] : [];
     });
 }
 
@@ -459,6 +466,15 @@ function nameWords(name: string): string[] {
 }
 
 /**
+ * The words of a name without a leading `The`, which MISP's synonyms and reports write or leave out (`Dukes`, ATT&CK's
+ * alias The Dukes of APT29 in MISP/misp-galaxy clusters/threat-actor.json; `the Lazarus Group`).
+ */
+function articleless(name: string): string[] {
+  const words = nameWords(name);
+  return words.length > 1 && words[0] === 'the' ? words.slice(1) : words;
+}
+
+/**
  * Whether `written` is a short form of `name`: its first words (`Sandworm` of Sandworm Team, `Cozy` of the alias Cozy
  * Bear), written together or apart (`CobaltStrike`, `APT 28`), case aside.
  */
@@ -468,12 +484,12 @@ function isShortForm(written: string, name: string): boolean {
 
 /**
  * Whether `name` holds the words of `written` in a row, written together or apart (`Winnti` in Winnti for Windows,
- * `magic` in J-magic), case aside: as its first words only, or anywhere.
+ * `magic` in J-magic), case and a leading `The` of either aside: as its first words only, or anywhere.
  */
 function holdsWords(name: string, written: string, where: 'first' | 'anywhere'): boolean {
-  const wanted = nameWords(written).join('');
+  const wanted = articleless(written).join('');
   if (!wanted) return false;
-  const words = nameWords(name);
+  const words = articleless(name);
   for (let start = 0; start < (where === 'first' ? 1 : words.length); start++) {
     let run = '';
     for (const word of words.slice(start)) {

@@ -301,6 +301,12 @@ describe('comparisonTargets', () => {
     );
   });
 
+  it('reads an actor: without the "The" of an alias (Dukes: APT29\'s alias The Dukes)', () => {
+    expect(normalizedText('name: x\nactor: Dukes\ntechniques: [T1059]\n').actor?.note).to.equal(
+      'group G0016 APT29 (written as "Dukes", its alias The Dukes, "The" aside; no other name holds it)',
+    );
+  });
+
   it('refuses under actor: and software: a short form several objects of the kind hold, naming each (Winnti as software)', () => {
     const result = normalizedText('name: x\nactor: Winnti\nsoftware: [Winnti]\ntechniques: [T1059]\n');
     expect(result.actor?.id).to.equal('G0044');

@@ -346,6 +346,20 @@ describe('resolveAttackObject: the names analysts write (enterprise 18.1)', () =
         expect([found.object.id, found.notes]).to.deep.equal([id, [note]]);
       });
     }
+    // `Dukes` (actor tables write "The Dukes" and "Dukes" for APT29, whose ATT&CK alias is The Dukes) offered
+    // did-you-mean; `The Lazarus Group` ("the Lazarus Group" in prose) was refused; G0089's name is The White Company.
+    it('reads a name or alias with a leading "The" written without it, and one written with it (Dukes, The Lazarus Group)', () => {
+      const read = (query: string) => {
+        const found = resolveAttackObject(loadRelease('18.1'), query);
+        return [found.object.id, ...found.notes];
+      };
+      expect(read('Dukes')).to.deep.equal(['G0016', '"Dukes" is read as G0016 APT29 (its alias The Dukes, "The" aside; no other name holds it)']);
+      expect(read('The Lazarus Group')).to.deep.equal(['G0032', '"The Lazarus Group" is read as G0032 Lazarus Group (Lazarus Group, "The" aside; no other name holds it)']);
+      expect(read('the Lazarus')).to.deep.equal(['G0032', '"the Lazarus" is read as G0032 Lazarus Group (short for Lazarus Group; no other name holds it)']);
+      expect(read('White Company')).to.deep.equal(['G0089', '"White Company" is read as G0089 The White Company (The White Company, "The" aside; no other name holds it)']);
+      // "The" before one word prose writes for other things does not make it a name.
+      expect(thrown(() => resolveAttackObject(loadRelease('18.1'), 'The Sea')).message).to.match(/"The Sea" is a common English word/);
+    });
     it('reads one after a vendor suffix (Sandworm Group), and one of the kind asked for (Winnti as a group)', () => {
       expect(resolveAttackObject(loadRelease('18.1'), 'Sandworm Group').notes).to.deep.equal([
         '"Sandworm Group" is read as G0034 Sandworm Team ("Group" left out, short for Sandworm Team; no other name holds it)',

@@ -7,7 +7,7 @@ import type { ActorRecord, Domain, TacticShortname, TechniqueId } from '../attac
 import type { Campaign, Confidence } from '../campaign/campaign-types.js';
 import { AttackLayersError, inGivenInputs, type GivenAs } from '../errors.js';
 import type { ActorResult, NormalizedCampaign, NormalizedTechnique, ReferenceResult, Resolution } from './normalize-types.js';
-import { currentNamesakes, describeObject, locateInOtherDomains, objectKey, objectKind, otherDomainObjectText, otherDomainTwins, readLabelledId, shortFormReading, vendorNames } from './resolve-attack-object.js';
+import { currentNamesakes, describeObject, locateInOtherDomains, objectKey, objectKeyReading, objectKind, otherDomainObjectText, otherDomainTwins, readLabelledId, shortFormReading, vendorNames } from './resolve-attack-object.js';
 import type { AttackObjectKind } from './attack-object-kinds.js';
 import { resolveReference, resolveReferenceWarnings, type ResolutionWarning, type ResolveContext } from './resolve-reference.js';
 import { compareText } from '../compare-text.js';
@@ -310,7 +310,8 @@ function resolveActor(
     // An ID and a name of two objects: naming both, as attack-object does, rather than reading either.
     return kept(`${kind} "${raw}": ${labelled.mismatch}; kept as written (write the ID or the name alone)`);
   }
-  const written = labelled ? nameKey(labelled.id) : objectKey(target, raw);
+  const reading = labelled ? { key: nameKey(labelled.id), how: undefined } : objectKeyReading(target, raw, types);
+  const written = reading.key;
   // `PlugX RAT`, `Turla Group`: a name with a vendor's suffix of the field's kind, read without it as attack-object reads it.
   const fitsKind = (name: string): boolean => target.actors(objectKey(target, name)).some((actor) => types.includes(actor.type));
   const unsuffixed = labelled || target.actors(written).length ? undefined : vendorNames(raw).find((each) => each.kind === kind && fitsKind(each.name));
@@ -350,12 +351,12 @@ function resolveActor(
   if (!distinct.length && !labelled) {
     // `actor: Lazarus`, `software: [Brute Ratel]`: a short form of one object's name of the field's kind is read as
     // attack-object reads it, saying so among the warnings; one of several names is refused naming each.
-    const reading = shortFormReading(target, raw, kind);
-    if (reading && 'object' in reading) {
-      const { object, how } = reading;
+    const shortForm = shortFormReading(target, raw, kind);
+    if (shortForm && 'object' in shortForm) {
+      const { object, how } = shortForm;
       return { ...base, id: object.id, name: object.name, note: `${kind} ${object.id} ${object.name} (written as "${raw}", ${how})`, warnings: [`${path}: ${kind} "${raw}" is read as ${object.id} ${object.name} (${how})`] };
     }
-    if (reading) return kept(`${kind} "${raw}" is not in ATT&CK ${target.label}; ${reading.refusal}: kept as written (write the name whole, or its ATT&CK ID)`);
+    if (shortForm) return kept(`${kind} "${raw}" is not in ATT&CK ${target.label}; ${shortForm.refusal}: kept as written (write the name whole, or its ATT&CK ID)`);
   }
   if (distinct.length !== 1) {
     return kept(distinct.length
@@ -382,7 +383,7 @@ function resolveActor(
     warnings.push(`${path}: ${note}`);
   } else if (labelled) note += ` (written as "${raw}")`;
   else if (unsuffixed) note += ` (written as "${raw}", "${unsuffixed.suffix}" left out)`;
-  else if (key !== nameKey(raw)) note += ` (written as "${raw}", spacing aside)`;
+  else if (reading.how) note += ` (written as "${raw}", ${reading.how})`;
   else if (![final.id, final.name].includes(raw.trim())) note += ` (written as "${raw}", an alias)`;
   if (final.deprecated) {
     // Where ATT&CK moved a deprecated object's content in the domain (G0014 Night Dragon: campaign C0002), and where that belongs.

@@ -106,8 +106,8 @@ export function resolveAttackObject(
   const asWritten = nameKey(query);
   const stixId = stixIdOf(query);
   const byStixId = stixId ? index.byStixId(stixId) : undefined;
-  const key = stixId ? asWritten : objectKey(index, query);
   const types = options.kind ? KIND_TYPES[options.kind] : undefined;
+  const { key, how } = stixId ? { key: asWritten, how: undefined } : objectKeyReading(index, query, types);
   const all = stixId ? (byStixId && 'aliases' in byStixId ? [byStixId] : []) : index.actors(key);
   const fitting = all.filter((object) => !types || types.includes(object.type));
   const what = options.kind ?? 'group, software or campaign';
@@ -190,7 +190,8 @@ export function resolveAttackObject(
     notes.unshift(`"${query}" is an alias of ${objectRef(object)}`);
   }
   if (object.deprecated) notes.push(`${objectRef(object)} is deprecated in ATT&CK ${index.release}${namesakeAdvice(currentNamesakes(index, object), undefined, options.givenAs)}`);
-  if (key !== asWritten) notes.unshift(`"${query}" is read as ${objectRef(object)} (spacing aside)`);
+  if (!how && !stixId && !options.kind) notes.push(...spacedNamesakes(index, query, object, options.givenAs));
+  if (how) notes.unshift(`"${query}" is read as ${objectRef(object)} (${how})`);
   if (stixId) notes.unshift(`"${query}" is the STIX id of ${objectRef(matched)}`);
   return { query, object, notes };
 }
@@ -597,30 +598,71 @@ function techniqueOrTactic(index: AttackIndex, query: string, givenAs: GivenAs |
 /**
  * The folded name to look an object up by (`index.actors`): the query as written when an ID, name or alias fits it,
  * else the name or alias that fits it once spaces, and the hyphen of a name of letters then digits, are left out of
- * both (`APT 32` and `APT-32` are APT32), else the query as written.
+ * both (`APT 32` and `APT-32` are APT32), or once a digit written for the letter it looks like is read as that letter
+ * (`CL0P` is Clop), else the query as written. `objectKeyReading` says which.
  */
 export function objectKey(index: AttackIndex, query: string): string {
+  return objectKeyReading(index, query).key;
+}
+
+/** Spaces left out, and the hyphen of a name of letters then digits (`APT-29` is APT29, `TG 3390` is TG-3390). */
+function compactName(folded: string): string {
+  const parts = lettersThenDigits(folded);
+  return (parts ? parts.letters + parts.digits : folded).replace(/ /g, '');
+}
+
+// How a name that fits no ID, name or alias as written may be written otherwise, in order; the label is the note's.
+const NAME_READINGS: ReadonlyArray<readonly [label: string, fold: (folded: string) => string]> = [
+  ['spacing aside', compactName],
+  // `CL0P` (Clop), as ransomware gangs and the reports quoting them write it: 0 for O, 1 for I or L, either way.
+  ['a digit read as the letter it looks like', (folded) => compactName(folded).replace(/0/g, 'o').replace(/[1i]/g, 'l')],
+];
+
+/**
+ * What a name read as written is, spaced otherwise, when that is another object's name or alias: ATT&CK gives the
+ * software S0046 CozyCar the alias CozyBear and APT29 the alias Cozy Bear, and a report writing either may mean the
+ * group. The note names it and how to look it up (`givenAs`: the CLI's `attack-layers attack-object G0016`).
+ */
+function spacedNamesakes(index: AttackIndex, query: string, object: ActorRecord, givenAs: GivenAs | undefined): string[] {
   const key = nameKey(query);
-  if (index.actors(key).length) return key;
-  // Spaces left out, and the hyphen of a name of letters then digits (`APT-29` is APT29, `TG 3390` is TG-3390).
-  const compact = (folded: string): string => {
-    const parts = lettersThenDigits(folded);
-    return (parts ? parts.letters + parts.digits : folded).replace(/ /g, '');
-  };
-  const wanted = compact(key);
-  for (const object of [...index.data.groups, ...index.data.software, ...index.data.campaigns]) {
-    for (const name of [object.name, ...object.aliases]) {
-      const folded = nameKey(name);
-      if (folded !== key && compact(folded) === wanted) return folded;
+  const wanted = compactName(key);
+  const notes: string[] = [];
+  for (const other of [...index.data.groups, ...index.data.software, ...index.data.campaigns]) {
+    if (other.revoked || other.deprecated || other.stixId === object.stixId) continue;
+    const name = objectNames(other).find((each) => nameKey(each) !== key && compactName(nameKey(each)) === wanted);
+    if (!name) continue;
+    const lookup = inGivenInputs(`\`attack-layers attack-object ${other.id}\``, givenAs);
+    notes.push(`"${query}" spaced otherwise, "${name}", is ${name === other.name ? 'the name' : 'an alias'} of ${describeObject(other)}: ${lookup} for it`);
+  }
+  return notes;
+}
+
+/**
+ * `objectKey`'s key and how the query was read to find it (`spacing aside`), when not as written. With `types`, a key
+ * naming none of those types is passed over for one that does: `CozyBear`, an alias of the software S0046 CozyCar, is
+ * APT29's alias Cozy Bear when a group is asked for.
+ */
+export function objectKeyReading(index: AttackIndex, query: string, types?: readonly ActorRecord['type'][]): { key: string; how?: string } {
+  const key = nameKey(query);
+  const fits = (folded: string): boolean => index.actors(folded).some((object) => !types || types.includes(object.type));
+  if (fits(key)) return { key };
+  for (const [how, fold] of NAME_READINGS) {
+    const wanted = fold(key);
+    for (const object of [...index.data.groups, ...index.data.software, ...index.data.campaigns]) {
+      if (types && !types.includes(object.type)) continue;
+      for (const name of [object.name, ...object.aliases]) {
+        const folded = nameKey(name);
+        if (folded !== key && fold(folded) === wanted) return { key: folded, how };
+      }
     }
   }
-  return key;
+  return { key };
 }
 
 /**
  * Up to five objects whose ID, name or alias is closest to a folded query: one whose name the query begins with or is
  * a short form of first (`Brute Ratel`: S1063 Brute Ratel C4; `PlugX RAT`: S0013 PlugX), then one containing the query
- * or contained in it, then by edit distance; each with the alias that came closest when no ID or name came as close
+ * or contained in it, then by edit distance to the name or to its first words (`Sandworms`: G0034 Sandworm Team); each with the alias that came closest when no ID or name came as close
  * (`Sandworm`: G0069 MuddyWater by its alias Seedworm), which alone says why it is offered.
  */
 function closestObjects(index: AttackIndex, key: string, types: readonly ActorRecord['type'][] | undefined): Array<{ object: ActorRecord; alias?: string }> {
@@ -632,7 +674,7 @@ function closestObjects(index: AttackIndex, key: string, types: readonly ActorRe
     let alias: string | undefined;
     for (const name of [object.id, object.name, ...object.aliases]) {
       const candidate = nameKey(name);
-      const score = isShortForm(key, candidate) || isShortForm(candidate, key) ? 0 : contains(key, candidate) ? 0.5 : editDistance(key, candidate, limit);
+      const score = isShortForm(key, candidate) || isShortForm(candidate, key) ? 0 : contains(key, candidate) ? 0.5 : Math.min(editDistance(key, candidate, limit), firstWordsDistance(key, candidate, limit));
       if (score < best) [best, alias] = [score, name === object.id || name === object.name ? undefined : name];
     }
     if (best <= limit) scored.push({ object, score: best, ...(alias ? { alias } : {}) });
@@ -641,6 +683,17 @@ function closestObjects(index: AttackIndex, key: string, types: readonly ActorRe
     .sort((a, b) => a.score - b.score || Number(a.alias !== undefined) - Number(b.alias !== undefined) || compareIds(a.object.id, b.object.id))
     .slice(0, 5)
     .map(({ object, alias }) => ({ object, ...(alias ? { alias } : {}) }));
+}
+
+/**
+ * How far a folded query is from the first words of a longer name, a misspelt short form (`Sandworms`: Sandworm of
+ * Sandworm Team, 1), plus a half so that a whole name as far off comes first; Infinity past `limit`.
+ */
+function firstWordsDistance(key: string, candidate: string, limit: number): number {
+  const words = articleless(candidate);
+  let best = Infinity;
+  for (let count = 1; count < words.length; count++) best = Math.min(best, editDistance(key, words.slice(0, count).join(' '), limit) + 0.5);
+  return best;
 }
 
 /**

@@ -307,6 +307,13 @@ describe('comparisonTargets', () => {
     );
   });
 
+  // `actor: CozyBear` was "S0046 CozyCar (software) ..., not a group", `software: [CL0P]` "not in ATT&CK".
+  it('reads under actor: the group a name spaced otherwise is, and a digit written for a letter (CozyBear, CL0P)', () => {
+    const result = normalizedText('name: x\nactor: CozyBear\nsoftware: [CL0P]\ntechniques: [T1059]\n');
+    expect(result.actor && [result.actor.id, result.actor.note]).to.deep.equal(['G0016', 'group G0016 APT29 (written as "CozyBear", spacing aside)']);
+    expect(result.software.map((s) => [s.id, s.note.split(';')[0]])).to.deep.equal([['S0611', 'software S0611 Clop (written as "CL0P", a digit read as the letter it looks like)']]);
+  });
+
   it('refuses under actor: and software: a short form several objects of the kind hold, naming each (Winnti as software)', () => {
     const result = normalizedText('name: x\nactor: Winnti\nsoftware: [Winnti]\ntechniques: [T1059]\n');
     expect(result.actor?.id).to.equal('G0044');

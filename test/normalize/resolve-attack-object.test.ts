@@ -309,6 +309,31 @@ describe('resolveAttackObject: the names analysts write (enterprise 18.1)', () =
     }
   });
 
+  // `CL0P` ("CL0P Ransomware Gang", Rewards for Justice via datarecovery.com/rd/state-department-offers-reward-for-cl0p-
+  // ransomware-gang), `Cl0p` and `CI0p` (cybernews.com/news/cl0p-moveit-ransom-attack-victims-names) were offered S0611
+  // Clop by did-you-mean; `L0ckBit 3.0` was refused.
+  it('reads a digit written for the letter it looks like (CL0P, CI0p: S0611 Clop; L0ckBit 3.0: S1202)', () => {
+    expect(['CL0P', 'CI0p', 'L0ckBit 3.0'].map((query) => resolveAttackObject(loadRelease('18.1'), query).notes[0])).to.deep.equal([
+      '"CL0P" is read as S0611 Clop (a digit read as the letter it looks like)',
+      '"CI0p" is read as S0611 Clop (a digit read as the letter it looks like)',
+      '"L0ckBit 3.0" is read as S1202 LockBit 3.0 (a digit read as the letter it looks like)',
+    ]);
+  });
+
+  // ATT&CK 18.1 gives the software S0046 CozyCar the alias `CozyBear` and APT29 the alias `Cozy Bear`: `CozyBear` was
+  // CozyCar with no word of APT29, and `CozyBear --type group` was refused ("it names S0046 CozyCar (software)").
+  it('reads a name as ATT&CK writes it, naming the object it is spaced otherwise, and that object for its kind (CozyBear)', () => {
+    const found = resolveAttackObject(loadRelease('18.1'), 'CozyBear');
+    expect([found.object.id, ...found.notes]).to.deep.equal([
+      'S0046',
+      '"CozyBear" is an alias of S0046 CozyCar',
+      '"CozyBear" spaced otherwise, "Cozy Bear", is an alias of G0016 APT29 (group): `locateAttackObject(…, \'G0016\')` for it',
+    ]);
+    const group = resolveAttackObject(loadRelease('18.1'), 'CozyBear', { kind: 'group' });
+    expect([group.object.id, ...group.notes]).to.deep.equal(['G0016', '"CozyBear" is read as G0016 APT29 (spacing aside)', '"CozyBear" is an alias of G0016 APT29']);
+    expect(resolveAttackObject(loadRelease('18.1'), 'Cozy Bear', { kind: 'software' }).object.id).to.equal('S0046');
+  });
+
   describe('offers first the object meant for a short form or misspelling, and a short name only as a whole word', () => {
     const rows: ReadonlyArray<readonly [query: string, offered: string]> = [
       ['Cobalt Strike Beacon', 'S0154 Cobalt Strike'],
@@ -316,6 +341,10 @@ describe('resolveAttackObject: the names analysts write (enterprise 18.1)', () =
       ['Volt Typhon', 'G1017 Volt Typhoon, G1045 Salt Typhoon, G0128 ZIRCONIUM (alias Violet Typhoon)'],
       ['Quakbot', 'S0650 QakBot'],
       ['Fancy Bears', 'G0007 APT28 (alias Fancy Bear)'],
+      // A misspelt short form: Sandworms offered Seedworm (MuddyWater) alone, Lazarous and Gamaredn nothing.
+      ['Sandworms', 'G0034 Sandworm Team, G0069 MuddyWater (alias Seedworm)'],
+      ['Lazarous', 'G0032 Lazarus Group'],
+      ['Gamaredn', 'G0047 Gamaredon Group'],
     ];
     for (const [query, offered] of rows) {
       it(`${query}: did you mean ${offered}?`, () => {

@@ -6,7 +6,7 @@ import { LAYER_FORMAT, type LayerLink, type LayerMetadata, type LayerTechnique, 
 import { DEFAULT_NAVIGATOR_VERSION } from '../layer/layer-format.js';
 import { plural, writeNearTopAsTop } from '../layer/score.js';
 import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
-import { COVERAGE_FILTER_TEXT, GAP_FORMULAS, parentOnlyText, priorityFormula, subtechniqueMeanText, visibilityText, type CoveredTechnique, type GapReview, type GapRow, type RowVisibility } from './gap-review.js';
+import { COVERAGE_FILTER_TEXT, GAP_FORMULAS, offThreatPlatformText, parentOnlyText, priorityFormula, subtechniqueMeanText, visibilityText, type CoveredTechnique, type GapReview, type GapRow, type RowVisibility } from './gap-review.js';
 import { compareText } from '../compare-text.js';
 import type { CollectedLogSources } from './read-log-sources.js';
 import { testsText, testVia } from './atomic-tests.js';
@@ -153,6 +153,7 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
     const on = coveredOnText(row.platforms, row.platformsCovered, platformList);
     const comment = [
       `gap ${rank} in the report's ranking; priority ${row.priority} = threat ${row.threat} x (1 - coverage ${percent(row.coverage)}); ${status}${on}; used by ${row.sources.join(', ')}`,
+      ...(row.threatPlatforms ? [offThreatPlatformText(row)!] : []),
       ...(row.parentRules?.length ? [parentOnlyText(row.id, ruleLines(row.parentRules).join('; '))] : []),
       // The log data to see it is there (DeTT&CT visibility): the gap is a rule to write, not telemetry to collect.
       ...(row.visibility?.length
@@ -171,6 +172,7 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
       { name: 'threat', value: String(row.threat) },
       { name: 'coverage', value: `${percent(row.coverage)} (${row.status})` },
       { name: 'platforms', value: platformList(row.platforms) },
+      ...(row.threatPlatforms ? [{ name: 'threat platforms, none its own', value: platformList(row.threatPlatforms) }] : []),
       ...(row.preAttack ? [{ name: 'outside view', value: 'Reconnaissance or Resource Development only' }] : []),
       ...(row.detection?.class ? [{ name: 'detection', value: DETECTION_CLASS_TEXT[row.detection.class] }] : []),
       ...(row.detection?.missing ?? []).map((source) => ({ name: 'missing log source', value: source })),

@@ -2,7 +2,7 @@ import { type CsvOptions, formatCsv, markdownCell as cell, markdownCode, markdow
 import { LAYOUT_ONLY_REASON, layoutOnlyCount, placeText, summaryMessage, type CoverageInput, type CoverageKind } from './coverage-types.js';
 import { plural } from '../layer/score.js';
 import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
-import { GAP_FORMULAS, parentOnlyText, priorityFormula, subtechniqueMeanText, visibilityText, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
+import { GAP_FORMULAS, offThreatPlatformText, parentOnlyText, priorityFormula, subtechniqueMeanText, visibilityText, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
 import type { OutsideViewRanking } from './outside-view.js';
 import { compareText } from '../compare-text.js';
 import { givenOption, type GivenAs } from '../errors.js';
@@ -360,6 +360,8 @@ function gapBlock(row: GapReportData['rows'][number], rank: number): string[] {
       coveredOnText(row.platforms, row.platformsCovered, (list) => text(platformList(list))) +
       `${detection?.class ? `; **${text(detectionText(detection))}**` : ''}.`,
   ];
+  const offThreat = offThreatPlatformText(row);
+  if (offThreat) lines.push('', `${text(capitalized(offThreat))}.`);
   if (row.otherPlatformRules.length) {
     lines.push(
       '',
@@ -581,7 +583,7 @@ export function formatGapReportMarkdown(review: GapReportData, givenAs?: GivenAs
         `see "${NEWER_TAGS_HEADING}" below.`,
     );
   }
-  if (gaps.length && (review.detectionStrategies !== undefined || gaps.some((row) => row.otherPlatformRules.length || row.parentRules?.length || row.visibility?.length || row.tests?.length || row.library))) {
+  if (gaps.length && (review.detectionStrategies !== undefined || gaps.some((row) => row.threatPlatforms || row.otherPlatformRules.length || row.parentRules?.length || row.visibility?.length || row.tests?.length || row.library))) {
     lines.push('', '## What to build, gap by gap', '');
     gaps.forEach((row, i) => lines.push(...gapBlock(row, i + 1), ''));
     lines.pop();

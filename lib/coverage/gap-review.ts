@@ -43,7 +43,7 @@ import type { OutsideViewRanking } from './outside-view.js';
  * - Platforms of a threat technique: those its sources name (a campaign's `platforms`, narrowed by a technique's
  *   own; a threat layer's `filters.platforms`, unless it lists every platform of the layer's own release, as every
  *   Navigator export does; none named: every platform) that the technique has in ATT&CK (when
- *   it has none of them, the sources' platforms). A rule counts for the technique only if it can fire on one of
+ *   it has none of them, its own ATT&CK platforms, which the row and the notes say; when it states none, the sources'). A rule counts for the technique only if it can fire on one of
  *   them (Sigma: its logsource's platforms; a coverage layer's entry: its filter's, unless that is a generator's list,
  *   coverageLayerPlatforms; a rule without platforms fires anywhere).
  * - Coverage of a technique: the best level (0..1) among the rules that count for it. Sub-technique rules do not
@@ -84,7 +84,7 @@ export const COVERAGE_FILTER_TEXT =
 export const GAP_FORMULAS = {
   threat: 'threat = sum over sources of weight (campaign: observed 1, inferred only 0.5; layer: score scaled to 0..1, an annotated entry without score 1)',
   platforms:
-    `platforms = the threat's platforms (campaign platforms, a technique's own, layer filters; none, or a filter of every platform of the layer's release: all) that the technique has; a rule counts only if it fires on one of them (Sigma logsource; no platform: anywhere); ${COVERAGE_FILTER_TEXT}`,
+    `platforms = the threat's platforms (campaign platforms, a technique's own, layer filters; none, or a filter of every platform of the layer's release: all) that the technique has (none of them: its own, noted on the row); a rule counts only if it fires on one of them (Sigma logsource; no platform: anywhere); ${COVERAGE_FILTER_TEXT}`,
   coverage: 'coverage = best level (0-100 %) of the rules counting for the technique; parents covered only through sub-techniques are partial, at the mean of their sub-techniques',
   priority: 'priority = threat x (1 - coverage / 100); equal priorities rank buildable gaps first, then needs telemetry, then no analytic, then a technique in view before one of Reconnaissance or Resource Development only (outside view), then the higher threat, then by technique ID; every gap ranks before every covered technique, which rank among themselves the same way',
   tactic: 'tactic coverage = sum(threat x coverage) / sum(threat)',
@@ -284,6 +284,11 @@ export interface GapRow {
   sources: string[];
   /** The platforms the technique was reviewed on (see GAP_FORMULAS.platforms). */
   platforms: string[];
+  /**
+   * The platforms its threat sources name when the technique has none of them in ATT&CK: it is then reviewed on its own
+   * (`platforms`), so that a rule for where it runs counts (offThreatPlatformText). Absent otherwise.
+   */
+  threatPlatforms?: string[];
   /** Those of `platforms` on which some counting rule above level 0 fires. */
   platformsCovered: string[];
   coverage: number;
@@ -1548,6 +1553,36 @@ function threatNames(threats: readonly ThreatSource[]): Map<ThreatSource, string
   return new Map(threats.map((source) => [source, counts.get(candidate(source))! > 1 ? source.name : candidate(source)]));
 }
 
+/**
+ * What a row reviewed on its own platforms, none of them the threat's (`threatPlatforms`), says on it in every report:
+ * `runs on none of the platforms its threat sources name (Identity Provider, Office Suite): reviewed on its own, Windows`.
+ */
+export function offThreatPlatformText(row: Pick<GapRow, 'platforms' | 'threatPlatforms'>): string | undefined {
+  if (!row.threatPlatforms) return undefined;
+  return `runs on none of the platforms its threat sources name (${row.threatPlatforms.join(', ')}): reviewed on its own in ATT&CK, ${row.platforms.join(', ')}, where a rule for it counts`;
+}
+
+/**
+ * Per threat source, the techniques it scores that run on none of the platforms it names (`threatPlatforms` rows): a
+ * report or a threat layer citing LSASS Memory under a filter of Identity Provider and Office Suite, which Navigator
+ * shows hidden under that filter (NAVIGATOR.md), or a Linux campaign citing PowerShell.
+ */
+function offThreatNotes(threats: readonly ThreatSource[], rows: readonly GapRow[], shown: ReadonlyMap<ThreatSource, string>): string[] {
+  const off = new Map(rows.filter((row) => row.threatPlatforms).map((row) => [row.id, row]));
+  return threats.flatMap((source) => {
+    const cited = source.techniques.filter((t) => off.has(t.id));
+    if (!cited.length) return [];
+    const named = [...new Set(cited.flatMap((t) => t.platforms ?? source.platforms ?? []))].sort(compareText);
+    const items = [...new Set(cited.map((t) => t.id))].sort().map((id) => `${id} ${off.get(id)!.name} (${off.get(id)!.platforms.join(', ')})`);
+    const one = items.length === 1;
+    const hidden = source.kind === 'layer' ? `, and Navigator hides ${one ? 'it' : 'them'} under its filter` : '';
+    return [
+      `${source.kind === 'layer' ? 'threat layer' : 'campaign'} "${shown.get(source)}": ${one ? `${items[0]} runs` : `${items.length} techniques run`} on none of the platforms it names ` +
+        `(${named.join(', ')})${hidden}${one ? '' : ` (${firstFew(items, 5)})`}: reviewed on ${one ? 'its' : 'their'} own ATT&CK platforms, where a rule for ${one ? 'it' : 'them'} counts`,
+    ];
+  });
+}
+
 /** Options of a review. */
 export interface ReviewOptions {
   /** Where techniques of Reconnaissance or Resource Development only rank (default `last`). */
@@ -1631,7 +1666,10 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
   const rows: GapRow[] = [...threat.entries()].map(([id, t]) => {
     const technique = target.technique(id)!;
     const own = [...t.platforms].filter((platform) => technique.platforms.includes(platform));
-    const platforms = (own.length ? own : [...t.platforms]).sort(compareText);
+    // A technique of none of the threat's platforms (LSASS Memory, Windows, in a layer filtered to Identity Provider)
+    // is reviewed on its own, where a rule for it runs; one stating no platform (ICS 18.1's), on the threat's.
+    const offThreat = !own.length && technique.platforms.length > 0;
+    const platforms = (own.length ? own : offThreat ? [...technique.platforms] : [...t.platforms]).sort(compareText);
     const covered = coverageOf(id, platforms);
     const status: CoverageStatus = covered.partial
       ? 'partial'
@@ -1653,6 +1691,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
       threat: round(t.weight),
       sources: t.sources.sort(),
       platforms,
+      ...(offThreat ? { threatPlatforms: [...t.platforms].sort(compareText) } : {}),
       platformsCovered,
       coverage: covered.coverage,
       status,
@@ -1735,6 +1774,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
       notes.push(`${source.kind} "${source.name}": platform "${name}" is not an ATT&CK ${target.label} platform and is left out; ${platformAdvice('write', every)}`);
     }
   }
+  notes.push(...offThreatNotes(threats, rows, shown));
   notes.push(...threats.filter((source) => !source.techniques.length).map((source) => emptyThreatNote(source, target)));
   if (options.detection && !options.detection.hasStrategies) {
     notes.push(

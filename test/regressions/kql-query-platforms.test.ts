@@ -55,12 +55,14 @@ describe('regression: KQL in .kql files, Markdown and Defender XDR custom detect
     expect(rows.filter((row) => row.coverage === 0).map((row) => row.id)).to.deep.equal(['T1078', 'T1566.001', 'T1566.002']);
   });
 
+  // T1566.001 runs on neither in 18.1 (Linux, macOS, Windows): it is reviewed on its own platforms, where the Office
+  // Suite query does not count, as for a Windows threat (gap-off-threat-platforms.test.ts).
   it('a threat of Identity Provider and Office Suite: the same queries cover it, each on its own platform', () => {
     const cloud = new Set(['T1078', 'T1566.001', 'T1566.002']);
     const rows = review(['Identity Provider', 'Office Suite']).rows.filter((row) => cloud.has(row.id));
     expect(rows.map((row) => [row.id, row.platformsCovered]).sort()).to.deep.equal([
       ['T1078', ['Identity Provider']],
-      ['T1566.001', ['Office Suite']],
+      ['T1566.001', []],
       ['T1566.002', ['Identity Provider']],
     ]);
   });

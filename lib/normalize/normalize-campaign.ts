@@ -7,7 +7,7 @@ import type { ActorRecord, Domain, TacticShortname, TechniqueId } from '../attac
 import type { Campaign, Confidence } from '../campaign/campaign-types.js';
 import { AttackLayersError, inGivenInputs, type GivenAs } from '../errors.js';
 import type { ActorResult, NormalizedCampaign, NormalizedTechnique, ReferenceResult, Resolution } from './normalize-types.js';
-import { currentNamesakes, describeObject, locateInOtherDomains, objectKey, objectKeyReading, objectKind, otherDomainObjectText, otherDomainTwins, readLabelledId, shortFormReading, vendorNames } from './resolve-attack-object.js';
+import { currentNamesakes, describeObject, locateInOtherDomains, objectKey, objectKeyReading, objectKind, otherDomainObjectText, otherDomainTwins, otherKindShortForm, readLabelledId, shortFormReading, vendorNames } from './resolve-attack-object.js';
 import type { AttackObjectKind } from './attack-object-kinds.js';
 import { resolveReference, resolveReferenceWarnings, type ResolutionWarning, type ResolveContext } from './resolve-reference.js';
 import { compareText } from '../compare-text.js';
@@ -357,6 +357,12 @@ function resolveActor(
       return { ...base, id: object.id, name: object.name, note: `${kind} ${object.id} ${object.name} (written as "${raw}", ${how})`, warnings: [`${path}: ${kind} "${raw}" is read as ${object.id} ${object.name} (${how})`] };
     }
     if (shortForm) return kept(`${kind} "${raw}" is not in ATT&CK ${target.label}; ${shortForm.refusal}: kept as written (write the name whole, or its ATT&CK ID)`);
+    // `software: [Lazarus]`, `software: [Sandworm Group]`: an object of another kind, said as `software: [APT29]` is; not
+    // read, as the field is what the file claims the object is (a group's techniques are no software's to infer).
+    const other = otherKindShortForm(target, raw, kind);
+    if (other) {
+      return kept(`${kind} "${raw}" is ${describeObject(other.object)} in ATT&CK ${target.label} (${other.how}), not ${kind === 'group' ? 'a group' : 'software'}: kept as written${fieldAdvice(kind, [other.object])}`);
+    }
   }
   if (distinct.length !== 1) {
     return kept(distinct.length

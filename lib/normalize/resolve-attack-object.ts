@@ -244,8 +244,18 @@ const SHORT_FORM_LISTED = 8;
  * Lazarus Group), refused naming the objects it may be (`Winnti`), or undefined (`shortFormReading`).
  * @throws AttackObjectError when the words are in several objects' names, or are one word prose writes for other things.
  */
-function readShortForm(index: AttackIndex, query: string, options: { kind?: AttackObjectKind; writeId?: (ids: readonly string[]) => string }): ResolvedObject | undefined {
+function readShortForm(index: AttackIndex, query: string, options: { kind?: AttackObjectKind; givenAs?: GivenAs; writeId?: (ids: readonly string[]) => string }): ResolvedObject | undefined {
   const reading = shortFormReading(index, query, options.kind);
+  const other = reading ? undefined : otherKindShortForm(index, query, options.kind);
+  if (other) {
+    // `Lazarus --type software`: the group G0032 is what the words are, and the lookup without the kind finds it.
+    const lookup = inGivenInputs(`\`attack-layers attack-object ${other.object.id}\``, options.givenAs);
+    throw new AttackObjectError(
+      query,
+      [describeObject(other.object)],
+      `no ${options.kind} "${query}" in ATT&CK ${index.label}; it is the ${objectKind(other.object)} ${objectRef(other.object)} (${other.how}): ${lookup}`,
+    );
+  }
   if (!reading) return undefined;
   if ('object' in reading) return { query, object: reading.object, notes: [`"${query}" is read as ${objectRef(reading.object)} (${reading.how})`] };
   throw new AttackObjectError(
@@ -278,12 +288,12 @@ export function shortFormReading(index: AttackIndex, query: string, kind: Attack
   for (const { name, kind: kindRead, suffix } of readings) {
     const holders = shortFormHolders(index, name, kindRead);
     if (!holders.some(({ first }) => first)) continue;
-    const left = suffix ? `"${suffix}" left out, ` : '';
+    const left = suffix ? `"${suffix}" left out` : '';
     const only = holders.length === 1 ? holders[0]! : undefined;
     // One word prose writes for other things is that more often than a name (`Sea` of G1041 Sea Turtle, `PowerShell` of
     // S0363 Empire's alias PowerShell Empire).
     const prose = only && !only.whole && proseWord(index, name);
-    if (only && !prose) return { object: only.object, how: `${left}${shortFormHow(only)}; no other name holds it` };
+    if (only && !prose) return { object: only.object, how: `${[left, shortFormHow(only, name)].filter(Boolean).join(', ')}; no other name holds it` };
     // The objects a name of which begins with the words first, by their own name before an alias, then by ID.
     holders.sort((a, b) => Number(b.first) - Number(a.first) || Number(aliasOf(a) !== '') - Number(aliasOf(b) !== '') || compareIds(a.object.id, b.object.id));
     const listed = holders.slice(0, SHORT_FORM_LISTED).map((holder) => `${objectRef(holder.object)}${aliasOf(holder) ? ` (alias ${aliasOf(holder)})` : ''}`);
@@ -298,6 +308,17 @@ export function shortFormReading(index: AttackIndex, query: string, kind: Attack
     };
   }
   return undefined;
+}
+
+/**
+ * A query no object of `kind` holds, read as a short form of one object of another kind (`Lazarus` for software: the
+ * group G0032 Lazarus Group; `Sandworm Group`: G0034 Sandworm Team, "Group" left out): in ATT&CK, as that kind.
+ * Undefined without a kind, or when the words read as no one object (several, or a common word).
+ */
+export function otherKindShortForm(index: AttackIndex, query: string, kind: AttackObjectKind | undefined): { object: ActorRecord; how: string } | undefined {
+  if (!kind) return undefined;
+  const reading = shortFormReading(index, query, undefined);
+  return reading && 'object' in reading && objectKind(reading.object) !== kind ? { object: reading.object, how: reading.how.replace(/; no other name holds it$/, '') } : undefined;
 }
 
 /**
@@ -317,11 +338,13 @@ function proseWord(index: AttackIndex, name: string): string | undefined {
 
 /**
  * How a holder's name is read from the query: `short for Lazarus Group`, `short for its alias Fancy Bear`, or, for its
- * words whole but for an article, `its alias The Dukes, "The" aside`.
+ * words whole but for an article, `its alias The Dukes, "The" aside`; nothing for its own name as `written`.
  */
-function shortFormHow(holder: ShortFormHolder): string {
+function shortFormHow(holder: ShortFormHolder, written: string): string {
   const alias = aliasOf(holder);
   const named = alias ? `its alias ${alias}` : holder.name;
+  // The name as written, once a vendor's suffix is left out (`Turla Group`, for software: G0010 Turla), says no more.
+  if (holder.whole && nameWords(holder.name).join('') === nameWords(written).join('')) return alias ? `its alias ${alias}` : '';
   return holder.whole ? `${named}, "The" aside` : `short for ${named}`;
 }
 

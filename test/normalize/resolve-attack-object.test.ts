@@ -396,6 +396,15 @@ describe('resolveAttackObject: the names analysts write (enterprise 18.1)', () =
       expect(resolveAttackObject(loadRelease('18.1'), 'Winnti', { kind: 'group' }).object.id).to.equal('G0044');
       expect(resolveAttackObject(loadRelease('18.1'), 'Winnti Group').object.id).to.equal('G0044');
     });
+    // `attack-object Lazarus --type software` said "check the spelling": the words are a group's in ATT&CK.
+    it('says what a short form of another kind than the one asked for is (Lazarus, Sandworm Group as software)', () => {
+      expect(thrown(() => resolveAttackObject(loadRelease('18.1'), 'Lazarus', { kind: 'software' })).message).to.equal(
+        'no software "Lazarus" in ATT&CK enterprise-attack 18.1; it is the group G0032 Lazarus Group (short for Lazarus Group): `locateAttackObject(…, \'G0032\')`',
+      );
+      expect(thrown(() => resolveAttackObject(loadRelease('18.1'), 'Sandworm Group', { kind: 'software' })).message).to.equal(
+        'no software "Sandworm Group" in ATT&CK enterprise-attack 18.1; it is the group G0034 Sandworm Team ("Group" left out, short for Sandworm Team): `locateAttackObject(…, \'G0034\')`',
+      );
+    });
     it('reads none when asked for names as written', () => {
       expect(thrown(() => resolveAttackObject(loadRelease('18.1'), 'Lazarus', { shortForms: false })).message).to.equal(
         'no group, software or campaign "Lazarus" in ATT&CK enterprise-attack 18.1; did you mean G0032 Lazarus Group?',

@@ -193,7 +193,21 @@ export function resolveAttackObject(
   if (!how && !stixId && !options.kind) notes.push(...spacedNamesakes(index, query, object, options.givenAs));
   if (how) notes.unshift(`"${query}" is read as ${objectRef(object)} (${how})`);
   if (stixId) notes.unshift(`"${query}" is the STIX id of ${objectRef(matched)}`);
+  else notes.push(...techniqueNamesakes(index, query, options.givenAs));
   return { query, object, notes };
+}
+
+/**
+ * The current techniques whose own name a query is, words as written aside, as a software's name may be (S0122
+ * Pass-The-Hash Toolkit, `Pass-The-Hash`, and T1550.002 Pass the Hash; S0110 at and T1053.002 At): an analyst may mean
+ * the technique, so a note names it and its lookup in the caller's words (`givenAs`: the CLI's `attack-layers technique`).
+ */
+function techniqueNamesakes(index: AttackIndex, query: string, givenAs: GivenAs | undefined): string[] {
+  const wanted = nameWords(query).join('');
+  return index
+    .currentTechniques()
+    .filter((technique) => nameWords(technique.name).join('') === wanted)
+    .map((technique) => `"${query}" is also the name of the technique ${technique.id} ${fullName(index, technique)}: ${inGivenInputs(`\`attack-layers technique ${technique.id}\``, givenAs)} for it`);
 }
 
 /**
@@ -257,7 +271,9 @@ function readShortForm(index: AttackIndex, query: string, options: { kind?: Atta
     );
   }
   if (!reading) return undefined;
-  if ('object' in reading) return { query, object: reading.object, notes: [`"${query}" is read as ${objectRef(reading.object)} (${reading.how})`] };
+  if ('object' in reading) {
+    return { query, object: reading.object, notes: [`"${query}" is read as ${objectRef(reading.object)} (${reading.how})`, ...techniqueNamesakes(index, query, options.givenAs)] };
+  }
   throw new AttackObjectError(
     query,
     reading.candidates,

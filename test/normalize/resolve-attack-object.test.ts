@@ -405,6 +405,19 @@ describe('resolveAttackObject: the names analysts write (enterprise 18.1)', () =
         'no software "Sandworm Group" in ATT&CK enterprise-attack 18.1; it is the group G0034 Sandworm Team ("Group" left out, short for Sandworm Team): `locateAttackObject(…, \'G0034\')`',
       );
     });
+    // `Pass-The-Hash` was read as S0122 Pass-The-Hash Toolkit alone, though T1550.002's name is Pass the Hash; of the
+    // current objects of enterprise 18.1, S0122's name and S0110 at are the two a technique's name begins or is.
+    it('names the technique a name read as software is also the name of (Pass-The-Hash, at)', () => {
+      const pth = resolveAttackObject(loadRelease('18.1'), 'Pass-The-Hash');
+      expect([pth.object.id, pth.notes[1]]).to.deep.equal([
+        'S0122',
+        '"Pass-The-Hash" is also the name of the technique T1550.002 Use Alternate Authentication Material: Pass the Hash: `AttackIndex.technique(\'T1550.002\')` for it',
+      ]);
+      expect(resolveAttackObject(loadRelease('18.1'), 'at').notes).to.deep.equal([
+        '"at" is also the name of the technique T1053.002 Scheduled Task/Job: At: `AttackIndex.technique(\'T1053.002\')` for it',
+      ]);
+      expect(resolveAttackObject(loadRelease('18.1'), 'Pass-The-Hash Toolkit').notes).to.deep.equal([]);
+    });
     it('reads none when asked for names as written', () => {
       expect(thrown(() => resolveAttackObject(loadRelease('18.1'), 'Lazarus', { shortForms: false })).message).to.equal(
         'no group, software or campaign "Lazarus" in ATT&CK enterprise-attack 18.1; did you mean G0032 Lazarus Group?',

@@ -308,7 +308,7 @@ export function shortFormReading(index: AttackIndex, query: string, kind: Attack
     const only = holders.length === 1 ? holders[0]! : undefined;
     // One word prose writes for other things is that more often than a name (`Sea` of G1041 Sea Turtle, `PowerShell` of
     // S0363 Empire's alias PowerShell Empire).
-    const prose = only && !only.whole && proseWord(index, name);
+    const prose = only && !only.whole && (proseWord(index, name) ?? campaignWord(only, name));
     if (only && !prose) return { object: only.object, how: `${[left, shortFormHow(only, name)].filter(Boolean).join(', ')}; no other name holds it` };
     // The objects a name of which begins with the words first, by their own name before an alias, then by ID.
     holders.sort((a, b) => Number(b.first) - Number(a.first) || Number(aliasOf(a) !== '') - Number(aliasOf(b) !== '') || compareIds(a.object.id, b.object.id));
@@ -350,6 +350,16 @@ function proseWord(index: AttackIndex, name: string): string | undefined {
   if (/^\d+$/.test(word)) return 'a number';
   const technique = index.currentTechniques().find((each) => nameWords(each.name).includes(word));
   return technique ? `a word of the technique ${technique.id} ${fullName(index, technique)}` : undefined;
+}
+
+/**
+ * What a name of one word that a campaign's name alone begins with is: the word the campaign is named after, not the
+ * campaign. A campaign's name says what happened and to what or by what, its first word the company, product, people or
+ * tool (`SolarWinds`, C0024 SolarWinds Compromise; `Salesforce`, C0059; `Indian`, C0043 Indian Critical Infrastructure
+ * Intrusions; `FrostyGoop`, C0041 FrostyGoop Incident and ICS's software S1165). Undefined for any other holder.
+ */
+function campaignWord(holder: ShortFormHolder, name: string): string | undefined {
+  return objectKind(holder.object) === 'campaign' && articleless(name).length === 1 ? 'the word a campaign is named after' : undefined;
 }
 
 /**

@@ -418,6 +418,20 @@ describe('resolveAttackObject: the names analysts write (enterprise 18.1)', () =
       ]);
       expect(resolveAttackObject(loadRelease('18.1'), 'Pass-The-Hash Toolkit').notes).to.deep.equal([]);
     });
+    // `Indian` was read as C0043 Indian Critical Infrastructure Intrusions, `SolarWinds` and `Salesforce` as the campaigns
+    // named after the company: of the 68 one-word first words one current object of enterprise 18.1 alone begins with,
+    // read before, 9 are campaigns', each the company, product, people or tool the campaign is named after (SolarWinds,
+    // Versa, 3CX, Salesforce, Indian, FrostyGoop, Quad7, SPACEHOP, FLORAHOX); the 59 groups' and software's are kept.
+    it('reads no one word a campaign is named after as the campaign (SolarWinds, Indian), a longer short form still', () => {
+      for (const [query, campaign] of [['SolarWinds', 'C0024 SolarWinds Compromise'], ['Indian', 'C0043 Indian Critical Infrastructure Intrusions'], ['Salesforce', 'C0059 Salesforce Data Exfiltration']]) {
+        expect(thrown(() => resolveAttackObject(loadRelease('18.1'), query!)).message).to.equal(
+          `no group, software or campaign "${query}" in ATT&CK enterprise-attack 18.1; "${query}" is the word a campaign is named after, read as no name's short form alone: ${campaign} begins with it; write the name whole, or the ATT&CK ID`,
+        );
+      }
+      expect(resolveAttackObject(loadRelease('18.1'), 'Versa Director').object.id).to.equal('C0039');
+      expect(resolveAttackObject(loadRelease('18.1'), 'Tonto').object.id).to.equal('G0131');
+      expect(resolveAttackObject(loadRelease('18.1'), 'Magecart').object.id).to.equal('G0037');
+    });
     it('reads none when asked for names as written', () => {
       expect(thrown(() => resolveAttackObject(loadRelease('18.1'), 'Lazarus', { shortForms: false })).message).to.equal(
         'no group, software or campaign "Lazarus" in ATT&CK enterprise-attack 18.1; did you mean G0032 Lazarus Group?',

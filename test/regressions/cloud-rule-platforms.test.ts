@@ -15,19 +15,13 @@ import { resolveCoverage, reviewGaps, threatFromLayer, type GapReview } from '..
 import { parseCoverageLayers } from '../../lib/coverage/read-coverage-layer.js';
 import { readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
 import { stixDir, testCacheDir } from '../helpers/attack.js';
+import { threatLayerOn } from '../helpers/threat-layer.js';
 
 const folder = fileURLToPath(new URL('../fixtures/coverage/cloud-siem', import.meta.url));
 const IDS = ['T1078', 'T1098', 'T1110', 'T1114', 'T1556'];
 
 /** A threat layer of ATT&CK `attack` (18) on `platforms` alone, using IDS. */
-const threatOn = (platforms: string[], attack = '18') => ({
-  name: 'Incident',
-  versions: { attack, navigator: '5.1.0', layer: '4.5' },
-  domain: 'enterprise-attack',
-  filters: { platforms },
-  techniques: IDS.map((techniqueID) => ({ techniqueID, score: 1 })),
-  gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 1 },
-});
+const threatOn = (platforms: string[], attack = '18') => threatLayerOn(platforms, IDS, attack);
 
 describe('regression: Splunk, Sentinel and Panther rules of cloud identity and Office data fire on those platforms, not on Windows', () => {
   let index: AttackIndex;

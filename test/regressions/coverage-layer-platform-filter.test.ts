@@ -16,18 +16,12 @@ import { AttackLibrary } from '../../lib/attack/load.js';
 import { resolveCoverage, reviewGaps, threatFromLayer, type GapReview } from '../../lib/coverage/gap-review.js';
 import { parseCoverageLayers } from '../../lib/coverage/read-coverage-layer.js';
 import { stixDir, testCacheDir } from '../helpers/attack.js';
+import { threatLayerOn } from '../helpers/threat-layer.js';
 
 const published = (name: string): string => readFileSync(new URL(`../fixtures/layers/public/${name}`, import.meta.url), 'utf8');
 
 /** A threat on `platforms` alone, using `ids`. */
-const threatOn = (platforms: string[], ids: string[]) => ({
-  name: 'Incident',
-  versions: { attack: '18', navigator: '5.1.0', layer: '4.5' },
-  domain: 'enterprise-attack',
-  filters: { platforms },
-  techniques: ids.map((techniqueID) => ({ techniqueID, score: 1 })),
-  gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 1 },
-});
+const threatOn = threatLayerOn;
 
 const contentctlLayer = {
   versions: { attack: '16', navigator: '5.1.0', layer: '4.5' },

@@ -22,19 +22,13 @@ import { parseCoverageLayers } from '../../lib/coverage/read-coverage-layer.js';
 import { readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
 import { readThreatInputs } from '../../lib/coverage/read-threat.js';
 import { freshTmpDir, stixDir, testCacheDir } from '../helpers/attack.js';
+import { threatLayerOn } from '../helpers/threat-layer.js';
 
 const kql = fileURLToPath(new URL('../fixtures/coverage/cloud-kql', import.meta.url));
 const sigma = join(stixDir(), '../sigma/rules/windows/process_creation/proc_creation_win_powershell_encode.yml');
 
 /** A threat layer of ATT&CK 18 filtered to `platforms`, scoring `ids`. */
-const threatLayer = (platforms: string[], ids: string[]) => ({
-  name: 'Incident',
-  versions: { attack: '18', navigator: '5.1.0', layer: '4.5' },
-  domain: 'enterprise-attack',
-  filters: { platforms },
-  techniques: ids.map((techniqueID) => ({ techniqueID, score: 1 })),
-  gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 1 },
-});
+const threatLayer = threatLayerOn;
 
 describe('regression: a threat technique of none of the threat\'s platforms is reviewed on its own', () => {
   let library: AttackLibrary;

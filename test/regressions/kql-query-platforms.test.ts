@@ -16,19 +16,13 @@ import { resolveCoverage, reviewGaps, threatFromLayer, type GapReview } from '..
 import { parseCoverageLayers } from '../../lib/coverage/read-coverage-layer.js';
 import { readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
 import { stixDir, testCacheDir } from '../helpers/attack.js';
+import { threatLayerOn } from '../helpers/threat-layer.js';
 
 const folder = fileURLToPath(new URL('../fixtures/coverage/cloud-kql', import.meta.url));
 const IDS = ['T1003.001', 'T1059.001', 'T1078', 'T1566.001', 'T1566.002'];
 
 /** A threat layer of ATT&CK 18 on `platforms` alone, using IDS. */
-const threatOn = (platforms: string[]) => ({
-  name: 'Incident',
-  versions: { attack: '18', navigator: '5.1.0', layer: '4.5' },
-  domain: 'enterprise-attack',
-  filters: { platforms },
-  techniques: IDS.map((techniqueID) => ({ techniqueID, score: 1 })),
-  gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 1 },
-});
+const threatOn = (platforms: string[]) => threatLayerOn(platforms, IDS);
 
 describe('regression: KQL in .kql files, Markdown and Defender XDR custom detections fires on the platforms of its tables', () => {
   let index: AttackIndex;

@@ -135,6 +135,11 @@ export interface LayerFinding {
   message: string;
   /** The position of the layer in a file holding an array of layers. */
   layer?: number;
+  /**
+   * Set on the findings of a layer Navigator never opens from its file (its `never-opened` finding says why): each is
+   * said of the layer opened alone, and is not to be counted with what Navigator does with the file.
+   */
+  openedAlone?: true;
 }
 
 /** Options of `validateLayer`. */
@@ -273,7 +278,14 @@ class Findings {
     // In a file of several layers, the message names the path from the top of the file.
     const pointer = this.layer === undefined ? path : `/${this.layer}${path === '/' ? '' : path}`;
     const message = `${this.file ? `${this.file}: ` : ''}${pointer}: ${text}`;
-    this.list.push({ severity, code, path, message, ...(this.layer === undefined ? {} : { layer: this.layer }) });
+    this.list.push({
+      severity,
+      code,
+      path,
+      message,
+      ...(this.layer === undefined ? {} : { layer: this.layer }),
+      ...(this.opening.neverOpened === undefined ? {} : { openedAlone: true as const }),
+    });
   }
 }
 

@@ -158,6 +158,30 @@ describe('attack-layers validate: many findings of one kind', () => {
     const findings = (JSON.parse(json.stdout) as { findings: { code: string }[] }[])[0]!.findings;
     expect(findings.filter((finding) => finding.code === 'revoked-technique')).to.have.length(6);
   });
+
+  it("counts a never-opened layer's findings apart, after the error that says it never opens, not with an opened layer's", async () => {
+    // Layer 1 (of 17) opens and hides six techniques behind its macOS filter; layer 2 stops Navigator at its metadata
+    // before the release of layer 3 is loaded, so layer 3 never opens from the file.
+    const hidden = ['T1059.001', 'T1021.001', 'T1547.001', 'T1053.005', 'T1112', 'T1218.011'].map((techniqueID) => ({ techniqueID, score: 5 }));
+    const layer = (attack: string, extra: Record<string, unknown> = {}) => ({
+      name: `layer of ${attack}`,
+      domain: 'enterprise-attack',
+      versions: { attack, navigator: '5.1.0', layer: '4.5' },
+      techniques: hidden,
+      filters: { platforms: ['macOS'] },
+      ...extra,
+    });
+    const file = join(freshTmpDir('validate-never-opened'), 'layers.json');
+    writeFileSync(file, JSON.stringify([layer('17'), layer('18', { metadata: 5 }), layer('18')]));
+    const lines = (await runCli(['validate', file, '--attack-release', '18.1'])).stdout.trim().split('\n');
+    const filtered = lines.filter((line) => line.startsWith('warning: filtered-out-technique: '));
+    expect(filtered[3]).to.equal('warning: filtered-out-technique: and 3 more of this kind, of T1053.005, T1112, T1218.011 (--json lists every one)');
+    expect(lines.indexOf(filtered[4]!)).to.be.greaterThan(lines.findIndex((line) => line.startsWith('error: never-opened: ')));
+    expect(filtered[4]).to.contain(`${file}: /2/techniques/0: once the layer is opened alone`);
+    expect(filtered[7]).to.equal(
+      'warning: filtered-out-technique: and 3 more of this kind once their layers are opened alone (Navigator 5.1 never opens them from this file), of T1053.005, T1112, T1218.011 (--json lists every one)',
+    );
+  });
 });
 
 describe('attack-layers validate --attack-release: a filter of every platform of the layer\'s release', () => {

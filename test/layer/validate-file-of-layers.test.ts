@@ -124,6 +124,16 @@ describe('validateLayer on a file of layers Navigator stops reading', () => {
     expect(findings.find((finding) => finding.layer === 1 && finding.code === 'navigator-alert')!.message).to.contain('/1: once the layer is opened alone');
   });
 
+  it('marks each finding of a never-opened layer openedAlone, for a program to keep apart from what Navigator does with the file', () => {
+    const findings = check([layer('A', { metadata: 5 }), layer('B')]);
+    expect(findings.filter((finding) => finding.openedAlone).map((finding) => [finding.layer, finding.code])).to.deep.equal([
+      [1, 'revoked-technique'],
+      [1, 'hidden-subtechnique'],
+    ]);
+    // Nor the never-opened error itself, nor a layer Navigator opens.
+    expect(check([layer('B'), layer('A', { metadata: 5 })]).some((finding) => 'openedAlone' in finding)).to.equal(false);
+  });
+
   it('says nothing more of a file of one layer', () => {
     expect(check(layer('A', { metadata: 5 })).map((finding) => finding.code)).to.not.include('never-opened');
     expect(check([layer('A', { metadata: 5 })]).map((finding) => finding.code)).to.not.include('never-opened');

@@ -155,11 +155,15 @@ export function handler(context: CliContext) {
       // each a place to mend: listed up to PROBLEMS_LISTED.
       type Finding = FileFindings['findings'][number];
       const finding = (f: Finding) => `${f.severity}: ${f.code}: ${f.message}`;
+      // The findings of layers Navigator never opens from their file are of kinds of their own, counted after the
+      // never-opened error that says so, not with what it does with the layers it opens.
+      const alone = (f: Finding) => ('openedAlone' in f && f.openedAlone ? ' once opened alone' : '');
       const more = (f: Finding, hidden: number, rest: readonly Finding[]) =>
-        `${f.severity}: ${f.code}: and ${hidden} more of this kind${ofHiddenTechniques(rest.map((other) => other.message))} (--json lists every one)`;
+        `${f.severity}: ${f.code}: and ${hidden} more of this kind${alone(f) && ' once their layers are opened alone (Navigator 5.1 never opens them from this file)'}` +
+        `${ofHiddenTechniques(rest.map((other) => other.message))} (--json lists every one)`;
       const shown = (kind: string) => (kind === 'error schema' ? PROBLEMS_LISTED : SHOWN_PER_KIND);
       for (const result of results) {
-        for (const line of linesPerKind(result.findings, (f) => `${f.severity} ${f.code}`, finding, more, shown)) context.stdout.write(`${line}\n`);
+        for (const line of linesPerKind(result.findings, (f) => `${f.severity} ${f.code}${alone(f)}`, finding, more, shown)) context.stdout.write(`${line}\n`);
       }
     }
     const errors = results.reduce((sum, r) => sum + r.errors, 0);

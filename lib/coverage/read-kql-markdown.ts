@@ -12,13 +12,14 @@
  * (querySections), each then a rule named by the file and its heading; a rule has no status or severity, so it weighs as a detections file's row
  * without coverage (the README said to list such queries in a detections file). A query in ES|QL or Kibana's KQL (or
  * Lucene), as dhyey03/elastic-detection-rules keeps its rules in the same layout, is an Elastic rule, told by its text;
- * one in SPL a Splunk search, which may state its techniques in the search (`| eval mitre_technique="T1135"`).
+ * one in SPL a Splunk search, which may state its techniques in the search (`| eval mitre_technique="T1135"`) and fires
+ * on the platforms of the data it names, as a Splunk detection's search does (splunkSearchPlatforms).
  */
 import { basename } from 'node:path';
 import type { CoverageKind, CoverageRef } from './coverage-types.js';
 import { ESQL_SOURCE, esqlIndexes, statementOf } from './esql-source.js';
 import { kqlQueryCut, kqlTableGroups } from './kql-tables.js';
-import { kqlQueryPlatforms } from './source-platforms.js';
+import { kqlQueryPlatforms, splunkSearchPlatforms } from './source-platforms.js';
 import { NO_COVERAGE_GIVEN } from './read-detections.js';
 import { eventCategories } from './read-siem-rule.js';
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
@@ -616,8 +617,12 @@ function markdownOutcome(read: MarkdownQuery, file: string, query: MarkdownQuery
     return { ignored: { line, name, reason: `${NO_QUERY} (it names ${refs.map((ref) => ref.raw).join(', ')}); ${NO_QUERY_TO_DO}` } };
   }
   const levelReason = `${QUERY_SAID[language]}: no status or severity; ${NO_COVERAGE_GIVEN}`;
-  // A Splunk search reads no KQL table: its rule states what it covers, as a Splunk detection's does.
-  if (language === 'spl') return { rule: { kind: 'splunk', name, file, line, refs, level: 1, levelReason } };
+  // A Splunk search reads no KQL table: the data it names (its source types, its macros, its indexes) says where it
+  // fires, as a Splunk detection's search does.
+  if (language === 'spl') {
+    const platforms = splunkSearchPlatforms(query.text);
+    return { rule: { kind: 'splunk', name, file, line, refs, level: 1, levelReason, ...(platforms ? { platforms } : {}) } };
+  }
   if (language !== 'kusto' && query) {
     // An Elastic query reads Elastic's indexes, no KQL table: ES|QL names them (`FROM logs-*`), a Kibana query only the
     // datasets it keeps to (its rule's index patterns are set beside it, not written in it); with the event categories

@@ -157,9 +157,76 @@ export function splunkSearchMacros(search: string): string[] {
   return [...new Set([...search.matchAll(/`([A-Za-z_]\w*)(?:\([^`]*\))?`/g)].map((match) => match[1]!))];
 }
 
-/** The platforms of a Splunk search from the macros it calls that stand for data (SPLUNK_MACROS); undefined for none. */
+/**
+ * The source types and sources a Splunk search names, as the Splunk Add-ons write them: the Windows add-on's
+ * `WinEventLog:Security`, `XmlWinEventLog:Microsoft-Windows-Sysmon/Operational` (its source and sourcetype alike); the
+ * Unix and Linux add-on's `linux_secure`, `linux:audit` and the files it reads (`/var/log/auth.log`, `/var/log/secure`);
+ * Sysmon for Linux's `sysmon:linux`; the AWS add-on's `aws:cloudtrail`, `aws:cloudwatchlogs:vpcflow`; the Microsoft
+ * Office 365 add-on's `o365:management:activity` (its older `ms:o365:management`) and message trace; the Microsoft
+ * Azure add-on's `azure:monitor:aad`, `azure:aad:signin`, `mscs:azure:audit`, `azure:monitor:activity`; Okta's
+ * `OktaIM2:log`, `okta:im2`; Duo's `cisco:duo:…`; Google Workspace's `gws:reports:…`; GitHub's `github:…`; Kubernetes'
+ * `kube:…`. security_content's macros stand for the same names (SPLUNK_MACROS: `cloudtrail` is `sourcetype=aws:cloudtrail`).
+ */
+export const SPLUNK_SOURCETYPES: SourcePlatformTable = [
+  [/^(?:xml)?wineventlog\b|^(?:microsoft-windows-|ms:windows|winregistry|winhostmon|perfmon)/i, WINDOWS],
+  [/^(?:linux[_:]|sysmon:linux|syslog:linux-sysmon)|(?:^|[/*])(?:auth\.log|secure(?:\.log)?)$|^\/var\/log\/audit\//i, LINUX],
+  [/^aws:/i, AWS],
+  [/^azure:(?:monitor:)?aad\b/i, AZURE_AD],
+  [/^(?:mscs:azure:audit|azure:monitor:activity)\b/i, AZURE],
+  [/^(?:ms:)?o365:(?:reporting:)?messagetrace\b/i, OFFICE],
+  [/^(?:ms:)?o365:management\b/i, MICROSOFT_365_AUDIT],
+  [/^(?:okta|cisco:duo)/i, IDENTITY_PROVIDER],
+  [/^(?:gws|gsuite|gapps):/i, GOOGLE_WORKSPACE],
+  [/^github[:_]/i, SAAS],
+  [/^kube:/i, CONTAINERS],
+];
+
+/**
+ * The indexes teams name for one platform's data (`index=windows`, `index=wineventlog`, `index=sysmon`, `index=linux`,
+ * `index=aws`, `index=o365`, `index=okta`): a search that names no source type says its data there alone. An index of
+ * mixed data (`main`, `endpoint`, `*`, a team's `dc`) names no platform.
+ */
+export const SPLUNK_INDEXES: SourcePlatformTable = [
+  [/^(?:win|windows|wineventlogs?|winevents?|winlogs?|sysmon)(?:[_-]\w+)?$/i, WINDOWS],
+  [/^(?:linux|unix|nix|auditd)(?:[_-]\w+)?$/i, LINUX],
+  [/^(?:aws|cloudtrail)(?:[_-]\w+)?$/i, AWS],
+  [/^(?:o365|office365|m365|mso365)(?:[_-]\w+)?$/i, MICROSOFT_365_AUDIT],
+  [/^(?:azure_?ad|aad|entra(?:_?id)?)$/i, AZURE_AD],
+  [/^(?:okta|duo)$/i, IDENTITY_PROVIDER],
+  [/^(?:gws|gsuite|google_?workspace)$/i, GOOGLE_WORKSPACE],
+  [/^(?:kubernetes|k8s)$/i, CONTAINERS],
+];
+
+// A search term that names data, `index=windows`, `sourcetype="WinEventLog:Security"`, `source=/var/log/auth.log`
+// (`NOT index=x`, `index!=x` and a wildcard alone, `index=*`, name none).
+const SEARCH_TERM = /(?<![\w.!])(NOT\s+)?(index|sourcetype|source)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s|()\[\]"']+))/gi;
+
+/** The indexes and the source types and sources a Splunk search names, by kind, once each. */
+function splunkSearchTerms(search: string): { indexes: string[]; sources: string[] } {
+  const indexes = new Set<string>();
+  const sources = new Set<string>();
+  for (const [, not, field, ...values] of search.matchAll(SEARCH_TERM)) {
+    const value = values.find((text) => text !== undefined)!.trim();
+    if (not || !value || /^\*+$/.test(value)) continue;
+    (field!.toLowerCase() === 'index' ? indexes : sources).add(value);
+  }
+  return { indexes: [...indexes], sources: [...sources] };
+}
+
+/**
+ * The platforms of a Splunk search from the data it names, the most exact first: the source types and sources it
+ * searches (SPLUNK_SOURCETYPES), else the macros it calls that stand for data (SPLUNK_MACROS), else its indexes
+ * (SPLUNK_INDEXES); undefined (every platform) for none, whatever keeps the search: a security_content detection, a
+ * saved search, a search kept as Markdown.
+ */
 export function splunkSearchPlatforms(search: string | undefined): string[] | undefined {
-  return search === undefined ? undefined : sourcePlatforms(SPLUNK_MACROS, knownSources(SPLUNK_MACROS, splunkSearchMacros(search)));
+  if (search === undefined) return undefined;
+  const { indexes, sources } = splunkSearchTerms(search);
+  return (
+    sourcePlatforms(SPLUNK_SOURCETYPES, sources) ??
+    sourcePlatforms(SPLUNK_MACROS, knownSources(SPLUNK_MACROS, splunkSearchMacros(search))) ??
+    sourcePlatforms(SPLUNK_INDEXES, indexes)
+  );
 }
 
 /**

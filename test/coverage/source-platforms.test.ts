@@ -182,6 +182,42 @@ describe('platforms from the data a rule reads (source-platforms.ts)', () => {
     });
   });
 
+  describe('Splunk searches kept as Markdown: the source types, macros and indexes they name, as a detection\'s search', () => {
+    // SPL hunts kept as Markdown, each a ```spl block under a title and a technique line: Varunrajparimi/SIEM-Detection-
+    // Rules (Detection Rules/DET-007_LSASS_Memory_Access__Credential_Dumping.md: `index=sysmon EventCode=10`), MuddsiSyed/
+    // Advanced-Threat-Hunting-Intelligence-Operations-Platform (03-threat-hunting/hunting-query-library.md: `index=endpoint
+    // (EventCode=3 OR EventCode=4624 …)`, an index of mixed data), and others found through the code index, their
+    // repositories not named there: `index=wineventlog sourcetype="WinEventLog:Microsoft-Windows-Sysmon/Operational"
+    // EventCode IN (19, 20, 21)`, `index=* source="/var/log/auth.log" ("Failed password" OR …)`, `index=main
+    // source="*secure.log"`, `index=windows EventCode=10 …`. Our own lines in their shape.
+    const markdown = (search: string): string =>
+      ['# A hunting search', '', '**MITRE ATT&CK:** T1078', '', '## Splunk (SPL)', '```spl', search, '```', ''].join('\n');
+    const cases: [what: string, search: string, platforms: string[] | undefined][] = [
+      ['a Sysmon source type', 'index=wineventlog sourcetype="XmlWinEventLog:Microsoft-Windows-Sysmon/Operational" EventCode IN (19, 20, 21)\n| table _time, host', ['Windows']],
+      ['a Windows event log source', 'index=* source="WinEventLog:Security" EventCode=4624 Logon_Type=10', ['Windows']],
+      ['a Linux log file as its source', 'index=* source="/var/log/auth.log" ("Failed password" OR "Invalid user")\n| table _time host _raw', ['Linux']],
+      ['a wildcard source of a Linux log file', 'index=main source="*secure.log" "Failed password"\n| top limit=10 user', ['Linux']],
+      ['CloudTrail\'s source type, not its index', 'index=main sourcetype=aws:cloudtrail eventName=ConsoleLogin\n| stats count by src', ['AWS']],
+      ['the o365_management_activity macro', '`o365_management_activity` Operation=UserLoggedIn\n| stats count by user', ['Office 365', 'Azure AD']],
+      ['a Windows index alone', 'index=windows EventCode=10 TargetImage="*\\\\lsass.exe"\n| stats count by Computer', ['Windows']],
+      ['an Okta index alone', 'index=okta eventType=user.session.start outcome.result=FAILURE\n| stats count by src_ip', ['Azure AD']],
+      ['an index of mixed data', 'index=endpoint (EventCode=3 OR EventCode=4624)\n| table _time, ComputerName', undefined],
+      ['every index and no source type', 'index=* EventCode=8 TargetImage="*\\\\lsass.exe"', undefined],
+      ['a source type it leaves out (NOT, !=): none named', 'index=* NOT sourcetype=aws:cloudtrail sourcetype!=linux_secure user=*', undefined],
+      ['a source type no table knows, in a Windows index: the index', 'index=windows sourcetype=custom:edr process=*', ['Windows']],
+    ];
+    for (const [what, search, platforms] of cases) {
+      it(`reads an SPL search of ${what} -> ${platforms?.join(', ') ?? 'every platform'}`, () => {
+        expect(platformsOf(markdown(search), 'hunt.md')).to.deep.equal(platforms);
+      });
+    }
+
+    it('reads a Splunk detection\'s search by the same terms when it states no data_source and calls no data macro', () => {
+      const detection = ['name: Failed SSH logons', 'status: production', 'type: TTP', "search: 'index=linux sourcetype=linux_secure \"Failed password\" | stats count by src'", 'tags:', '  mitre_attack_id:', '  - T1110', ''].join('\n');
+      expect(platformsOf(detection, 'detection.yml')).to.deep.equal(['Linux']);
+    });
+  });
+
   describe("Panther rules: their LogTypes", () => {
     const rule = (logTypes: string[]): string =>
       ['AnalysisType: rule', 'RuleID: "A.Rule"', 'DisplayName: "A rule"', 'Enabled: true', 'LogTypes:', ...logTypes.map((type) => `  - ${type}`), 'Reports:', '  MITRE ATT&CK:', '    - TA0004:T1078', 'Severity: Medium', ''].join('\n');

@@ -40,7 +40,7 @@ import { arrayLayers, navigatorSettings, originalPath, repairLayer, type LayerRe
 import { gradientRange, scoresOutOfRange, type GradientRange } from './score-range.js';
 import { failsNavigatorGradient } from './score.js';
 import { aggregateComputed, failingAggregateText, failingAggregates } from './aggregate-score.js';
-import { readTacticIdAndName, tacticAdvice } from './tactic-written.js';
+import { readTacticIdAndName, tacticWrittenOtherwise } from './tactic-written.js';
 import { deprecatedTechniqueText, deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
 import { recordedElsewhereText, revokedTechniqueText } from '../attack/revoked-technique-text.js';
 import { REMOVED_METADATA_NAME } from './upgrade-layer.js';
@@ -505,7 +505,8 @@ function notMitreFinding(entries: readonly unknown[], index: AttackIndex, out: F
   out.add('warning', 'custom-technique', `/techniques/${first}`, `of the layer's entries, ${notMitreText(records, index.data.source.file)}`);
 }
 
-function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown: boolean, otherDomains: OtherDomainLookup, out: Findings, written: unknown, givenAs: GivenAs | undefined): void {
+/** Checks one technique entry in the release; true when its tactic, written as a TA ID, was read by that ID. */
+function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown: boolean, otherDomains: OtherDomainLookup, out: Findings, written: unknown, givenAs: GivenAs | undefined): boolean {
   const id = entry['techniqueID'] as string;
   const path = `/techniques/${at}`;
   const record = index.technique(id);
@@ -518,7 +519,7 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown
       `${id} is ${otherDomainText(foreign, index.domain)}: Navigator drops it silently; annotate it in a layer of ${foreign.domain}, or remove the entry ` +
         '(`attack-layers upgrade` keeps it in the layer\'s metadata)',
     );
-    return;
+    return false;
   }
   if (!record) {
     const preAttack = preAttackNumberText(id);
@@ -546,7 +547,7 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown
           ? `${past}, or remove the entry (Navigator drops it silently)`
           : `${id} is not a technique in ${index.label}; Navigator drops it silently: fix the ID or remove the entry`,
     );
-    return;
+    return false;
   }
   if (record.revoked) {
     const chain = index.revocationChain(id);
@@ -569,7 +570,7 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown
         `${said}${write}, or remove the entry: it carries no annotation (no score, colour, comment, link or metadata), so Navigator, which drops it ` +
           `silently, loses nothing anyone saw (\`attack-layers upgrade\` ${chain.final ? 'writes the replacement, naming the old ID in its metadata' : "removes it, keeping it in the layer's metadata"})`,
       );
-      return;
+      return false;
     }
     out.add(
       severity,
@@ -580,7 +581,7 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown
           ? 'run `attack-layers upgrade`'
           : `remove the entry (\`attack-layers upgrade\` does, keeping it in the layer's metadata${chain.final ? `, and leaves ${chain.final.id} as the layer has it` : ''})`),
     );
-    return;
+    return false;
   }
   if (record.deprecated) {
     const successors = deprecationSuccessors(record, index, otherDomains);
@@ -603,7 +604,7 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown
           : `${said}${successors.current.length ? ' and move the annotation there' : ''}; ${drops}` +
             `${successors.current.length ? '' : ': remove the entry or map it by hand'} (${upgrade})`,
     );
-    return;
+    return false;
   }
   // A TA ID with a name (`TA0002: Persistence`) that name two tactics: the repair read the name, the release the ID.
   const pair = readTacticIdAndName(written, record, index);
@@ -614,18 +615,34 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown
       `${path}/tactic`,
       `${pair.note} (\`attack-layers upgrade\` writes ${pair.tactic ? `"tactic": "${pair.tactic}"` : 'the entry without a tactic'})`,
     );
-    return;
+    return false;
   }
   const tactic = entry['tactic'];
-  if (typeof tactic === 'string' && !record.tactics.includes(tactic)) {
+  if (typeof tactic !== 'string' || record.tactics.includes(tactic)) return false;
+  // A tactic written as its TA ID ("TA0002", which the repair only lower-cased) is read in the release: where the
+  // technique is under that tactic, the one fault is that Navigator reads a shortname only; where it is not, the
+  // tactics to choose from are the technique's, not the one the ID names.
+  const named = tacticWrittenOtherwise(tactic, index);
+  const byId = named !== undefined && typeof written === 'string' && written.trim().toLowerCase() === tactic;
+  const shownTactic = byId ? JSON.stringify(written) : tactic;
+  if (named && record.tactics.includes(named.shortname)) {
     out.add(
       'error',
       'tactic-mismatch',
       `${path}/tactic`,
-      `${describe(record)} is not under ${tactic} in ${index.label} (its tactics: ${record.tactics.join(', ')}); ` +
-        `Navigator shows this annotation nowhere: ${tacticAdvice(tactic, index, 'set tactic to one of those or remove it')}`,
+      `${shownTactic} is the ID of ${named.shortname} (${named.name}) in ${index.label}, a tactic of ${describe(record)}, but Navigator reads a tactic ` +
+        `by its shortname only and shows this annotation nowhere: set tactic to ${named.shortname} (\`attack-layers upgrade\` writes it)`,
     );
+    return byId;
   }
+  out.add(
+    'error',
+    'tactic-mismatch',
+    `${path}/tactic`,
+    `${describe(record)} is not under ${named ? `${named.shortname} (${named.id}, as the layer writes it)` : tactic} in ${index.label} (its tactics: ` +
+      `${record.tactics.join(', ')}); Navigator shows this annotation nowhere: set tactic to one of those or remove it`,
+  );
+  return byId;
 }
 
 /**
@@ -1256,14 +1273,19 @@ function validateOne(
     const shown = isShownRelease(subject, index, options);
     const input = Array.isArray(value['techniques']) ? value['techniques'] : [];
     const ids: string[] = [];
+    const tacticsById = new Set<string>();
     entries.forEach((entry, at) => {
       // An ID the schema rejects is reported there already.
       if (isJsonObject(entry) && typeof entry['techniqueID'] === 'string' && isIndexedTechniqueId(entry['techniqueID'])) {
-        const asRead = input[repaired.entryOrigins[at] ?? at];
+        const origin = repaired.entryOrigins[at] ?? at;
+        const asRead = input[origin];
         ids.push(entry['techniqueID']);
-        checkTechnique(entry, at, index, shown, otherDomains, out, isJsonObject(asRead) ? asRead['tactic'] : undefined, options.givenAs);
+        if (checkTechnique(entry, at, index, shown, otherDomains, out, isJsonObject(asRead) ? asRead['tactic'] : undefined, options.givenAs)) tacticsById.add(`/techniques/${origin}/tactic`);
       }
     });
+    // A tactic written as its TA ID is said once, by its check in the release, not also as the repair's lower-casing
+    // ("TA0002" read as ta0002), which names no tactic.
+    for (let at = out.list.length - 1; at >= 0; at--) if (out.list[at]!.code === 'repaired' && tacticsById.has(out.list[at]!.path)) out.list.splice(at, 1);
     notMitreFinding(entries, index, out);
     // Each entry is another domain's: said once as upgrade says it, the one thing to do, beside each entry's finding.
     const wrongDomain = otherDomainLayerText(ids, index, otherDomains);

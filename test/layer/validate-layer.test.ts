@@ -609,13 +609,19 @@ describe('validateLayer', () => {
       [['warning', 'repaired', '/techniques/0/tactic'], ['warning', 'nothing-annotated', '/techniques']],
     ],
     [
-      'says to write a tactic given as its TA ID by its shortname, which Navigator reads',
+      // A layer-writing note in a public repository (code index file id 57384365442) writes {"techniqueID": "T1059",
+      // "tactic": "TA0002"}. Said once, as what it is: not "T1059 is not under ta0002" beside the repair's "read as ta0002".
+      'says once that a tactic given as its TA ID is one of the technique\'s, to write by its shortname, which Navigator reads',
       layer([{ techniqueID: 'T1059', tactic: 'TA0002', score: 1 }]),
-      [
-        ['error', 'repaired', '/techniques/0/tactic'],
-        ['error', 'tactic-mismatch', '/techniques/0/tactic'],
-      ],
-      /shows this annotation nowhere: set tactic to execution \(TA0002 is its ID; Navigator reads a tactic by its shortname only\)/,
+      [['error', 'tactic-mismatch', '/techniques/0/tactic']],
+      /\/techniques\/0\/tactic: "TA0002" is the ID of execution \(Execution\) in enterprise-attack 18\.1, a tactic of T1059 \(Command and Scripting Interpreter\), but Navigator reads a tactic by its shortname only and shows this annotation nowhere: set tactic to execution \(`upgradeLayer` writes it\)$/,
+    ],
+    [
+      // Before, the advice was the tactic the ID names ("set tactic to execution"), which T1003 is not under either.
+      'advises the technique\'s own tactics for a TA ID of a tactic the technique is not under',
+      layer([{ techniqueID: 'T1003', tactic: 'TA0002', score: 1 }]),
+      [['error', 'tactic-mismatch', '/techniques/0/tactic']],
+      /T1003 \(OS Credential Dumping\) is not under execution \(TA0002, as the layer writes it\) in enterprise-attack 18\.1 \(its tactics: credential-access\); Navigator shows this annotation nowhere: set tactic to one of those or remove it$/,
     ],
     [
       'checks against the release versions.attack names (T1086 is revoked in 8.2)',

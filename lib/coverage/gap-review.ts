@@ -42,7 +42,7 @@ import type { OutsideViewRanking } from './outside-view.js';
  *   score (0..1 over the layer's gradient), or 1 for an entry without score that Navigator shows annotated.
  * - Platforms of a threat technique: those its sources name (a campaign's `platforms`, narrowed by a technique's
  *   own; a threat layer's `filters.platforms`, unless it lists every platform of the layer's own release, as every
- *   Navigator export does; none named: every platform) that the technique has in ATT&CK (when
+ *   Navigator export does, or is a generator's list; none named: every platform) that the technique has in ATT&CK (when
  *   it has none of them, its own ATT&CK platforms, which the row and the notes say; when it states none, the sources'). A rule counts for the technique only if it can fire on one of
  *   them (Sigma: its logsource's platforms; a coverage layer's entry: its filter's, unless that is a generator's list,
  *   coverageLayerPlatforms; a rule without platforms fires anywhere).
@@ -1324,7 +1324,8 @@ const isPreAttack = (tactics: readonly TacticShortname[]): boolean => tactics.le
  * none listed, or every platform of the layer's own release, or of another in whose platform names it is written
  * (`everyPlatformSource`: Navigator lists them all when none is left out, Elastic's navigator.py writes ATT&CK 14's
  * list into every layer, and `upgrade` widens such a filter to the platforms
- * added since, ESXi among them). The note says so when that reviews the layer on platforms its list does not name.
+ * added since, ESXi among them), or a generator's list (generatorPlatformList, as a coverage layer's). The note says
+ * so when that reviews the layer on platforms its list does not name.
  */
 function threatLayerPlatforms(
   input: CoverageInput,
@@ -1349,7 +1350,16 @@ function threatLayerPlatforms(
     const note = `${layerLabel('threat', input.source, input.layerName)}: filters.platforms names platforms ${target.label} does not have (${unlisted.join(', ')}), and those of ATT&CK ${stated}, the layer's, are not known here: they are left out, and it is reviewed ${rest}`;
     return { ...(every ? {} : { platforms }), unknown: unknown.filter((name) => !unlisted.includes(name)), notes: [note] };
   }
-  if (!own || !found) return { ...(platforms.length ? { platforms } : {}), unknown, notes: [] };
+  if (!found) {
+    // A generator's list (contentctl's ATT&CK 8 names but PRE) says nothing of the threat either. A filter that hides
+    // techniques of the layer's own is still the author's, unlike a coverage layer's: narrowing a group's techniques
+    // to the platforms of one's estate is what a threat layer's filter is for; those it hides are reviewed on their own.
+    const generator = generatorPlatformList(input.platforms, renamedPlatformNames(input.platforms, stated), stated, own ?? target, options);
+    if (!generator) return { ...(platforms.length ? { platforms } : {}), unknown, notes: [] };
+    const note = inGivenInputs(`${layerLabel('threat', input.source, input.layerName)}: ${generator}, so it names no platform of the threat: reviewed on every platform of ${target.label}${keptOut ? ` but ${stagesNote}` : ''}`, options.givenAs);
+    return { ...(keptOut ? { platforms: everyBut() } : {}), unknown, notes: [note] };
+  }
+  if (!own) return { ...(platforms.length ? { platforms } : {}), unknown, notes: [] };
   const added = everyBut().filter((platform) => !platforms.includes(platform));
   const notes = added.length
     ? [
@@ -1377,6 +1387,41 @@ function filterReleases(
   const own = exact ?? (stated === undefined ? undefined : options.nearest?.(stated));
   const era = stated ?? input.filterRelease?.major;
   return { stated, exact, own, era, found: everyPlatformSource(input.platforms, own, options.releases, era) };
+}
+
+/** The names of a layer's filter that ATT&CK had replaced by the layer's release (`stated`; none stated: by now). */
+function renamedPlatformNames(names: readonly string[], stated: string | undefined): string[] {
+  return names.filter((name) => {
+    const rename = PLATFORM_RENAMES[name.trim()];
+    return rename && (stated === undefined || compareReleases(attackMajor(rename.since) ?? rename.since, stated) <= 0);
+  });
+}
+
+/** AWS, GCP, Azure (IaaS since ATT&CK 9.0): the names each rename replaced, together. */
+function renamesText(names: readonly string[]): string {
+  const byRename = new Map<string, string[]>();
+  for (const name of names) {
+    const { to, since } = PLATFORM_RENAMES[name.trim()]!;
+    const rename = `${to} since ATT&CK ${since}`;
+    byRename.set(rename, [...(byRename.get(rename) ?? []), name]);
+  }
+  return [...byRename].map(([rename, old]) => `${old.join(', ')} (${rename})`).join(', ');
+}
+
+/**
+ * Why a layer's filter is its generator's list, not its author's choice, or undefined: naming platforms ATT&CK had
+ * replaced by the layer's release (`renamed`; in a layer that states none, since), it lists every platform of an older
+ * release in whose names it is written but one (nearlyEveryPlatformSource), as splunk/contentctl writes ATT&CK 8's names
+ * but PRE into a layer of 16 and security_content's coverage.json ATT&CK 6's but Azure AD: Navigator writes the layer's
+ * release's names, and a generator writes its list into every layer, whatever the layer holds. Said so of a coverage
+ * layer (its detections count anywhere) and of a threat layer (reviewed on every platform) alike.
+ */
+function generatorPlatformList(names: readonly string[], renamed: readonly string[], stated: string | undefined, own: AttackIndex, options: ResolveCoverageOptions): string | undefined {
+  const generator = renamed.length ? nearlyEveryPlatformSource(names.map((name) => name.trim()), own, options.releases) : undefined;
+  if (!generator) return undefined;
+  const layer = stated === undefined ? 'names ATT&CK has since replaced, in a layer that states no release' : `names ATT&CK ${stated}, the layer's release, had replaced`;
+  const every = `every platform of ${generator.release.label}${generator.missing ? ` but ${generator.missing}` : ''}`;
+  return `filters.platforms names ${renamesText(renamed)}, ${layer}, and lists ${every}: a list its generator writes into every layer, not one chosen in Navigator (which writes its release's names)`;
 }
 
 /**
@@ -1410,30 +1455,9 @@ function coverageLayerPlatforms(input: CoverageInput, target: AttackIndex, optio
   // A caller that gives no release of the layer's (`release`, `nearest`) has it read by the target's and the platform
   // lists attack-layers ships (everyPlatformSource).
   if (found ?? (own ? undefined : everyPlatformSource(input.platforms, target, options.releases, era))) return {};
-  const renamed = input.platforms.filter((name) => {
-    const rename = PLATFORM_RENAMES[name.trim()];
-    return rename && (stated === undefined || compareReleases(attackMajor(rename.since) ?? rename.since, stated) <= 0);
-  });
-  // AWS, GCP, Azure (IaaS since ATT&CK 9.0): the names each rename replaced, together.
-  const renamesText = (names: readonly string[]): string => {
-    const byRename = new Map<string, string[]>();
-    for (const name of names) {
-      const { to, since } = PLATFORM_RENAMES[name.trim()]!;
-      const rename = `${to} since ATT&CK ${since}`;
-      byRename.set(rename, [...(byRename.get(rename) ?? []), name]);
-    }
-    return [...byRename].map(([rename, old]) => `${old.join(', ')} (${rename})`).join(', ');
-  };
-  const generator = renamed.length ? nearlyEveryPlatformSource(input.platforms.map((name) => name.trim()), own ?? target, options.releases) : undefined;
-  if (generator) {
-    const layer = stated === undefined ? 'names ATT&CK has since replaced, in a layer that states no release' : `names ATT&CK ${stated}, the layer's release, had replaced`;
-    const every = `every platform of ${generator.release.label}${generator.missing ? ` but ${generator.missing}` : ''}`;
-    return {
-      note:
-        `${label}: filters.platforms names ${renamesText(renamed)}, ${layer}, and lists ${every}: a list its generator writes into every layer, not one chosen in Navigator ` +
-        `(which writes its release's names), so it is not read as where the layer's detections run: they count on every platform`,
-    };
-  }
+  const renamed = renamedPlatformNames(input.platforms, stated);
+  const generator = generatorPlatformList(input.platforms, renamed, stated, own ?? target, options);
+  if (generator) return { note: `${label}: ${generator}, so it is not read as where the layer's detections run: they count on every platform` };
   // A filter that hides the layer's own entries was not chosen looking at them (elsec_dr2an's, over its T1530).
   const release = own ?? target;
   const hidden = techniquesFilterHides([...input.rules, ...(input.visibility ?? [])].flatMap((item) => item.refs.map((ref) => ref.id ?? ref.raw)), release, input.platforms);

@@ -63,7 +63,8 @@ export const STOPS_IN_TAB =
  * obj.metadata)`, `for (let link of obj.links)`; technique-vm.ts TechniqueVM.deserialize, the entry's own): a number or
  * true is "not iterable", and text is read one character at a time, each an item that `'label' in` rejects or that
  * Metadata and Link `deserialize` parse as JSON, which fails or gives a number `'name' in` rejects. Empty text holds no
- * item, so Navigator reads none. An object there (PowerShell's list of one) and null the repair reports already.
+ * item, so Navigator reads none. An object is "not iterable" too: one that is an item of the list (PowerShell's list of
+ * one) the repair reports already, and its caller says it once; null the repair reports.
  */
 const LISTS: ReadonlyArray<readonly [field: string, holds: string]> = [
   ['metadata', 'metadata items such as {"name": "…", "value": "…"}'],
@@ -79,9 +80,9 @@ const OBJECTS: ReadonlyArray<readonly [field: string, example: string, reads: st
   ['layout', '{"layout": "side", "showID": false}', 'tests its fields with `in` (a type error)'],
 ];
 
-/** Whether a value is one that Navigator 5.1 iterates and fails at: anything but a list, an object, null or empty text. */
+/** Whether a value is one that Navigator 5.1 iterates and fails at: anything but a list, null or empty text. */
 function failsIterating(value: unknown): boolean {
-  return value !== undefined && value !== null && value !== '' && !Array.isArray(value) && !isJsonObject(value);
+  return value !== undefined && value !== null && value !== '' && !Array.isArray(value);
 }
 
 function listFault(value: unknown, path: string, holds: string, entry: boolean): LoaderFault | undefined {
@@ -93,7 +94,7 @@ function listFault(value: unknown, path: string, holds: string, entry: boolean):
 
 /**
  * Where Navigator 5.1's loader reads a layer's field (as written, `asRead`) otherwise than as the layer format's list or
- * object: where it throws (a list written as a number or text, a platform filter that is no list, a gradient or layout
+ * object: where it throws (a list written as a number, text or an object, a platform filter that is no list, a gradient or layout
  * that is no object, versions that are no object) and where it ignores it (technique entries written as a number: it
  * counts the entries of a list; a platform filter of 0 or ""). A fault of a technique entry's own list (`entry` set)
  * holds only where Navigator reads that entry, which the caller tells from the release the layer opens in.

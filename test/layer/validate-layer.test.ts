@@ -687,6 +687,21 @@ describe('validateLayer', () => {
       /\/versions\/navigator: must be a version number such as "5\.1\.0", not "five": Navigator 5\.1 reads it nowhere.*\n.*\/filters\/platforms: 7 is a whole number, where the layer format takes a list: Navigator 5\.1 fails iterating it \("is not iterable" in its console\), and stops reading the layer in the tab it opens for it in the layer's release, with the alert "ERROR parsing file.*; write a list of platform names such as \["Windows", "Linux"\], or leave it out to show every platform$/,
     ],
     [
+      // A list written as a mapping of names to values ({"author": …}; our own shape): Navigator 5.1 iterates it
+      // (view-model.ts deserialize, `for (let metadataObj of obj.metadata)`), and an object is "not iterable", as a
+      // number is. Before, only the schema error was said, and the collapsed T1059.001 as if Navigator drew the matrix.
+      'says Navigator stops at a list written as an object that is no item of it, and draws no matrix to hide anything in',
+      layer([{ techniqueID: 'T1059.001', score: 1, links: [{ label: 'x', url: 'https://x.org' }] }], { metadata: { author: 'CTI team', date: '2024-05-01' } }),
+      [['error', 'schema', '/metadata']],
+      /^test\.layer\.json: \/metadata: \{"author":"CTI team","date":"2024-05-01"\} is an object, where the layer format takes a list: Navigator 5\.1 fails iterating it \("is not iterable" in its console\), and stops reading the layer in the tab it opens for it in the layer's release, .*; write a list of metadata items such as \{"name": "…", "value": "…"\}, or leave the field out$/,
+    ],
+    [
+      'says so of a technique entry\'s list written as an object',
+      layer([{ techniqueID: 'T1059.001', score: 1, metadata: { rule: 'proc_creation_win_powershell' } }]),
+      [['error', 'schema', '/techniques/0/metadata']],
+      /\/techniques\/0\/metadata: \{"rule":"proc_creation_win_powershell"\} is an object, where the layer format takes a list: Navigator 5\.1, reading the entry, fails iterating it/,
+    ],
+    [
       'says the domain found where it is no ATT&CK domain and far from each (not only the schema\'s list)',
       layer([{ techniqueID: 'T1059', score: 1 }], { domain: 'windows' }),
       [['error', 'schema', '/domain']],
@@ -1147,6 +1162,15 @@ describe('validateLayer', () => {
   // (test/layer/validate-file-of-layers.test.ts says why, from tabs.component.ts at fa7a6017).
   it('says a layer after one Navigator stops reading in its tab never opens', () => {
     const first = layer([{ techniqueID: 'T1059', score: 1 }], { metadata: 5 });
+    const findings = check([first, layer([{ techniqueID: 'T1059', score: 1 }])]);
+    expect(findings.map((finding) => [finding.layer, finding.code, finding.path])).to.deep.equal([
+      [0, 'schema', '/metadata'],
+      [1, 'never-opened', '/'],
+    ]);
+  });
+
+  it('says a layer after one whose metadata is an object, which Navigator stops reading at, never opens', () => {
+    const first = layer([{ techniqueID: 'T1059', score: 1 }], { metadata: { author: 'CTI team' } });
     const findings = check([first, layer([{ techniqueID: 'T1059', score: 1 }])]);
     expect(findings.map((finding) => [finding.layer, finding.code, finding.path])).to.deep.equal([
       [0, 'schema', '/metadata'],

@@ -841,11 +841,15 @@ function checkHidden(
     const owns = new Set(tactics.map((tactic) => parentEntryAt(record.parent!, tactic)));
     const own = owns.size === 1 ? [...owns][0] : undefined;
     const expand = own === undefined ? `add showSubtechniques: true to ${record.parent}` : `set showSubtechniques to true in ${record.parent}'s entry (/techniques/${own})`;
+    // A generator that sets it on every entry (whitfieldsdad/mitre-attack-navigator-layer-builder's example layers) sets
+    // it on the sub-technique's too, where Navigator never reads it: only the parent's entry expands its sub-techniques
+    // (../shared/NAVIGATOR.md), so the advice to set it would read as already followed.
+    const ownFlag = entry['showSubtechniques'] === true ? ` (its own showSubtechniques: true expands nothing: Navigator reads it on ${record.parent}'s entry only)` : '';
     out.add(
       'warning',
       'hidden-subtechnique',
       `/techniques/${at}`,
-      `${describe(record)} is annotated but collapsed under ${record.parent} in ${tactics.join(', ')}, ${seen}: set layout.expandedSubtechniques to "annotated" or ${expand}`,
+      `${describe(record)} is annotated but collapsed under ${record.parent} in ${tactics.join(', ')}, ${seen}${ownFlag}: set layout.expandedSubtechniques to "annotated" or ${expand}`,
     );
   }
 }

@@ -609,6 +609,14 @@ describe('validateLayer', () => {
       [['warning', 'repaired', '/techniques/0/tactic'], ['warning', 'nothing-annotated', '/techniques']],
     ],
     [
+      // whitfieldsdad/mitre-attack-navigator-layer-builder examples/layers/enterprise-attack/intrusion_sets/G0007.json
+      // writes "showSubtechniques": true on every entry, the sub-techniques' too, and none for their parents.
+      'says that a collapsed sub-technique\'s own showSubtechniques expands nothing, only its parent\'s does',
+      layer([{ techniqueID: 'T1056.001', color: '#6495ed', showSubtechniques: true }], { layout: {} }),
+      [['warning', 'hidden-subtechnique', '/techniques/0']],
+      /T1056\.001 \(Keylogging\) is annotated but collapsed under T1056 in credential-access, collection, so nobody sees it \(its own showSubtechniques: true expands nothing: Navigator reads it on T1056's entry only\): set layout\.expandedSubtechniques to "annotated" or add showSubtechniques: true to T1056$/,
+    ],
+    [
       // A layer-writing note in a public repository (code index file id 57384365442) writes {"techniqueID": "T1059",
       // "tactic": "TA0002"}. Said once, as what it is: not "T1059 is not under ta0002" beside the repair's "read as ta0002".
       'says once that a tactic given as its TA ID is one of the technique\'s, to write by its shortname, which Navigator reads',

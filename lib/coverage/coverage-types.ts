@@ -124,6 +124,11 @@ export interface CoverageRule {
    */
   queryTables?: string[][];
   /**
+   * The data of mail it reads, by name (mail-delivery.ts: `EmailEvents`, `gsuite_gmail`, `o365_management_activity
+   * (TIMailData)`): it sees a technique delivered by mail whatever the victim's platform, and counts for one there.
+   */
+  mailData?: string[];
+  /**
    * Where Kusto would refuse the query, whose tables are read up to there (kql-tables.ts's kqlQueryCut): why
    * (`unterminated string`), the query's line, and the file's line where the reader knows it (a YAML rule, a `.kql`
    * file, Markdown; not a query kept in a JSON string).

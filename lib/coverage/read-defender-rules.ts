@@ -21,6 +21,7 @@ import { notTechniqueId, SENTINEL_WEIGHTS } from './read-siem-rule.js';
 import { indexedTechniqueIdInAnyCase } from '../attack/technique-id.js';
 import { kqlQueryCut, kqlTableGroups } from './kql-tables.js';
 import { kqlQueryPlatforms } from './source-platforms.js';
+import { kqlMailData } from './mail-delivery.js';
 
 /** An alert's severity as a weight: Defender XDR rates alerts on Sentinel's scale (High, Medium, Low, Informational). */
 export const DEFENDER_WEIGHTS = { severity: SENTINEL_WEIGHTS.severity, missingSeverity: SENTINEL_WEIGHTS.missingSeverity } as const;
@@ -75,6 +76,8 @@ export function parseDefenderRules(value: unknown, text: string, file: string): 
     // The tables it reads say where it fires (EmailEvents: Office 365's mail); its device tables, every platform.
     const platforms = kqlQueryPlatforms(tables);
     if (platforms) rule.platforms = platforms;
+    const mailData = kqlMailData(tables);
+    if (mailData.length) rule.mailData = mailData;
     const cut = typeof query === 'string' ? kqlQueryCut(query) : undefined;
     if (cut) rule.queryCut = { why: cut.why, queryLine: cut.line };
     if (tactics.length) {

@@ -21,6 +21,7 @@ import { untaggedRule, type CoverageProblem, type CoverageRef } from './coverage
 import { NO_COVERAGE_GIVEN } from './read-detections.js';
 import { kqlQueryCut, kqlTableGroups } from './kql-tables.js';
 import { kqlQueryPlatforms } from './source-platforms.js';
+import { kqlMailData } from './mail-delivery.js';
 import { techniqueIdsOutsideLinks } from './read-kql-markdown.js';
 import type { RuleOutcome } from './read-rule-folder.js';
 
@@ -121,11 +122,13 @@ export function parseKqlFile(text: string, file: string): RuleOutcome {
   const cut = kqlQueryCut(text);
   // The tables it reads say where it fires, as a Sentinel rule's do: SigninLogs, Entra ID's sign-ins.
   const platforms = kqlQueryPlatforms(tables);
+  const mailData = kqlMailData(tables);
   return {
     rule: {
       kind: 'kql', name, file, line, refs, level: 1, levelReason: `a KQL query file: no status or severity; ${NO_COVERAGE_GIVEN}`,
       ...(tables.length ? { queryTables: tables } : {}),
       ...(platforms ? { platforms } : {}),
+      ...(mailData.length ? { mailData } : {}),
       ...(cut ? { queryCut: { why: cut.why, queryLine: cut.line, line: cut.line } } : {}),
     },
   };

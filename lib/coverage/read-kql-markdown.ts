@@ -20,6 +20,7 @@ import type { CoverageKind, CoverageRef } from './coverage-types.js';
 import { ESQL_SOURCE, esqlIndexes, statementOf } from './esql-source.js';
 import { kqlQueryCut, kqlTableGroups } from './kql-tables.js';
 import { kqlQueryPlatforms, splunkSearchPlatforms } from './source-platforms.js';
+import { kqlMailData } from './mail-delivery.js';
 import { NO_COVERAGE_GIVEN } from './read-detections.js';
 import { eventCategories } from './read-siem-rule.js';
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
@@ -642,11 +643,13 @@ function markdownOutcome(read: MarkdownQuery, file: string, query: MarkdownQuery
   const cut = query ? kqlQueryCut(query.text) : undefined;
   // The tables it reads say where it fires, as a Sentinel rule's do.
   const platforms = kqlQueryPlatforms(tables);
+  const mailData = kqlMailData(tables);
   return {
     rule: {
       kind: 'kql', name, file, line, refs, level: 1, levelReason,
       ...(tables.length ? { queryTables: tables } : {}),
       ...(platforms ? { platforms } : {}),
+      ...(mailData.length ? { mailData } : {}),
       ...(cut && query ? { queryCut: { why: cut.why, queryLine: cut.line, line: query.line + cut.line } } : {}),
     },
   };

@@ -15,6 +15,7 @@ import { coverageInput, listedTechniqueRefs, roundLevel, weightFactor, type Cove
 import { sentinelAlertRules } from '../input-kind.js';
 import { notTechniqueId, SENTINEL_WEIGHTS } from './read-siem-rule.js';
 import { kqlQueryPlatforms } from './source-platforms.js';
+import { kqlMailData } from './mail-delivery.js';
 import { indexedTechniqueIdInAnyCase } from '../attack/technique-id.js';
 
 /** Read a Sentinel export (its parsed JSON value and its text, for lines; pure). */
@@ -78,6 +79,8 @@ export function parseSentinelExport(value: unknown, text: string, file: string):
     // The tables its query reads say where it fires (SigninLogs: Entra ID's sign-ins), as a Sentinel YAML rule's do.
     const platforms = kqlQueryPlatforms(tables);
     if (platforms) rule.platforms = platforms;
+    const mailData = kqlMailData(tables);
+    if (mailData.length) rule.mailData = mailData;
     const cut = query === undefined ? undefined : kqlQueryCut(query);
     if (cut) rule.queryCut = { why: cut.why, queryLine: cut.line };
     // Checked against the release as a Sentinel YAML rule's are.

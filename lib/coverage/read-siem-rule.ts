@@ -45,7 +45,8 @@ import type { RuleFileOutcome } from './read-rule-folder.js';
 import { tacticDisplayName } from '../normalize/tactic-text.js';
 import { esqlIndexes } from './esql-source.js';
 import { isAsimRead, kqlQueryCut, kqlTableGroups } from './kql-tables.js';
-import { kqlQueryPlatforms, SENTINEL_SOURCES, sourcePlatforms, splunkSearchPlatforms, SPLUNK_DATA_SOURCES } from './source-platforms.js';
+import { kqlQueryPlatforms, SENTINEL_SOURCES, sourcePlatforms, splunkSearchMacros, splunkSearchPlatforms, SPLUNK_DATA_SOURCES } from './source-platforms.js';
+import { kqlMailData, splunkMailData } from './mail-delivery.js';
 import { itemsOf, listItems, scalarText, type LineIndex, type YamlMap, type YamlNode } from './yaml-events.js';
 
 /** How a Splunk detection's `status` and `type` become a coverage weight (their product). */
@@ -172,6 +173,10 @@ export function parseSiemRule(format: SiemFormat, doc: YamlMap, lines: LineIndex
       ? (kqlQueryPlatforms(rule.queryTables) ?? sourcePlatforms(SENTINEL_SOURCES, dataSources))
       : (sourcePlatforms(SPLUNK_DATA_SOURCES, dataSources) ?? (format === 'splunk' ? splunkSearchPlatforms(scalarText(fields.get('search'))) : undefined));
   if (platforms) rule.platforms = platforms;
+  // What it reads of mail says it sees a phishing mail's delivery, wherever its victim runs (mail-delivery.ts).
+  const search = format === 'splunk' ? scalarText(fields.get('search')) : undefined;
+  const mailData = format === 'sentinel' ? kqlMailData(rule.queryTables) : format === 'splunk' ? splunkMailData([...dataSources, ...(search === undefined ? [] : splunkSearchMacros(search))], search) : [];
+  if (mailData.length) rule.mailData = mailData;
   return withNotes({ rule });
 }
 

@@ -19,7 +19,8 @@ import { coverageInput, roundLevel, type CoverageIgnored, type CoverageInput, ty
 import { parseCsv } from './parse-csv.js';
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
 import { notTechniqueId, SPLUNK_WEIGHTS } from './read-siem-rule.js';
-import { splunkSearchPlatforms } from './source-platforms.js';
+import { splunkSearchMacros, splunkSearchPlatforms } from './source-platforms.js';
+import { splunkMailData } from './mail-delivery.js';
 import { indexedTechniqueIdInAnyCase } from '../attack/technique-id.js';
 
 /**
@@ -255,7 +256,10 @@ function savedSearch(stanza: ConfStanza, file: string): RuleOutcome | undefined 
   const rule: CoverageRule = { kind: 'splunk', name, file, line, refs, level, levelReason: `splunk ${DEPLOYED.text}, type ${type} (its actions: ${why}) -> ${level}` };
   rule.id = stanza.name;
   // A deployed search keeps no data_source: the macros its search starts from (`` `azure_monitor_aad` ``) name its data.
-  const platforms = splunkSearchPlatforms(key('search')?.value);
+  const search = key('search')?.value;
+  const platforms = splunkSearchPlatforms(search);
   if (platforms) rule.platforms = platforms;
+  const mailData = search === undefined ? [] : splunkMailData(splunkSearchMacros(search), search);
+  if (mailData.length) rule.mailData = mailData;
   return withNotes({ rule });
 }

@@ -233,7 +233,7 @@ export function splunkSearchPlatforms(search: string | undefined): string[] | un
  * The tables a KQL query needs as kql-tables.ts writes them (`SecurityEvent (EventID 4688)`), by name: a table it runs
  * without (`IdentityInfo (optional: leftouter lookup)`) says nothing of where it fires.
  */
-function neededTableNames(groups: readonly (readonly string[])[] | undefined): string[] {
+export function neededTableNames(groups: readonly (readonly string[])[] | undefined): string[] {
   const tables = (groups ?? []).flat().filter((table) => !isOptionalRead(table));
   return [...new Set(tables.map((table) => /^\S+/.exec(table)![0]))];
 }

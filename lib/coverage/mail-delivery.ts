@@ -1,0 +1,71 @@
+/**
+ * Delivery by mail: the techniques whose messages reach their victim as mail, and the data of mail a rule may read.
+ * A phishing mail that reached a Windows victim passed through the mail service first, where a rule of mail data sees
+ * it: such a rule counts for a technique delivered by mail on every platform of the threat (gap-review.ts,
+ * countsForDelivery), though the data it reads is of another platform (Office Suite). A rule of sign-ins does not: it
+ * sees one kind of phishing only, the one whose link leads to a sign-in or a consent (Elastic's
+ * initial_access_identity_illicit_consent_grant_via_registered_application.toml, T1566.002, reads Microsoft 365's audit
+ * for "Consent to application."), which a threat of Identity Provider names.
+ */
+import { neededTableNames } from './source-platforms.js';
+
+/**
+ * The techniques delivered by mail, as ATT&CK describes them, with why: every release's (Spearphishing Attachment and
+ * Link were T1193 and T1192 until ATT&CK 7 revoked them for T1566.001 and T1566.002). Left out: those delivered through
+ * another channel, Spearphishing via Service (T1566.003, T1598.001; T1194 before 7: "third party services rather than
+ * directly via enterprise email channels") and Spearphishing Voice (T1566.004, T1598.004).
+ */
+export const MAIL_DELIVERED_TECHNIQUES: Readonly<Record<string, string>> = {
+  T1566: 'Phishing: "adversaries may send victims emails containing malicious attachments or links"',
+  'T1566.001': '"malware attached to an email"',
+  'T1566.002': '"links to download malware contained in email"',
+  T1193: 'Spearphishing Attachment before ATT&CK 7: "malware attached to an email"',
+  T1192: 'Spearphishing Link before ATT&CK 7: "links to download malware contained in email"',
+  T1598: 'Phishing for Information: "the exchange of emails, instant messages, or other electronic conversation means"',
+  'T1598.002': '"adversaries attach a file to the spearphishing email"',
+  'T1598.003': '"the malicious emails contain links"',
+  T1534: 'Internal Spearphishing: Spearphishing Attachment or Link sent from an account of the organization',
+};
+
+/** Whether ATT&CK describes the technique as delivered by mail (MAIL_DELIVERED_TECHNIQUES). */
+export function isMailDelivered(id: string): boolean {
+  return Object.hasOwn(MAIL_DELIVERED_TECHNIQUES, id);
+}
+
+/**
+ * The KQL tables of mail (Defender for Office 365's, in Defender XDR's advanced hunting and Sentinel alike): every
+ * message delivered (EmailEvents), its attachments and links (EmailAttachmentInfo, EmailUrlInfo: Bert-JanP's "Office
+ * 365/Email - ISOAttachmentRecieved.md", T1566.001), what befell it after delivery (EmailPostDeliveryEvents), and the
+ * clicks on its links that Safe Links rewrote (UrlClickEvents). Azure-Sentinel's "TI map Email entity to EmailEvents"
+ * (Solutions/Threat Intelligence (NEW)/Analytic Rules/EmailEntity_EmailEvents_Updated.yaml, T1566) reads EmailEvents.
+ */
+const KQL_MAIL_TABLES = /^(?:EmailEvents|EmailAttachmentInfo|EmailUrlInfo|EmailPostDeliveryEvents|UrlClickEvents)$/i;
+
+/**
+ * Splunk's data of mail: security_content's `data_source` `G Suite Gmail` and the macros `gsuite_gmail`
+ * (detections/cloud/gsuite_email_suspicious_attachment.yml, T1566.001) and `o365_messagetrace` (Exchange Online's message
+ * trace). The Microsoft 365 management activity feed (`o365_management_activity`, data source `Office 365 Universal Audit
+ * Log`) holds Entra ID's and SharePoint's events too: a search of it reads mail when it asks for Defender for Office
+ * 365's record of a message, Operation TIMailData (o365_threat_intelligence_suspicious_email_delivered.yml, T1566.001
+ * and T1566.002: `Workload=ThreatIntelligence Operation=TIMailData`).
+ */
+const SPLUNK_MAIL_SOURCES = /^(?:g suite gmail|gsuite_gmail|o365_messagetrace)$/i;
+const SPLUNK_AUDIT_FEED = /^(?:o365_management_activity|office 365 universal audit log)$/i;
+const TI_MAIL_DATA = /\bOperation\s*=\s*"?TIMailData\b/i;
+
+/** The mail tables a KQL query needs (kqlTableGroups' groups, as kqlQueryPlatforms reads them), by name: `EmailEvents`. */
+export function kqlMailData(groups: readonly (readonly string[])[] | undefined): string[] {
+  return neededTableNames(groups).filter((table) => KQL_MAIL_TABLES.test(table));
+}
+
+/**
+ * The mail data a Splunk detection reads, from its `data_source` names and the macros its search calls (splunkSearchMacros'
+ * names): `G Suite Gmail`, `gsuite_gmail`; the management activity feed as `o365_management_activity (TIMailData)`
+ * when the search asks for TIMailData.
+ */
+export function splunkMailData(names: readonly string[], search: string | undefined): string[] {
+  const mail = names.filter((name) => SPLUNK_MAIL_SOURCES.test(name));
+  const feed = names.find((name) => SPLUNK_AUDIT_FEED.test(name));
+  if (feed && search !== undefined && TI_MAIL_DATA.test(search)) mail.push(`${feed} (TIMailData)`);
+  return [...new Set(mail)];
+}

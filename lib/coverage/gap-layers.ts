@@ -6,7 +6,7 @@ import { LAYER_FORMAT, type LayerLink, type LayerMetadata, type LayerTechnique, 
 import { DEFAULT_NAVIGATOR_VERSION } from '../layer/layer-format.js';
 import { plural, writeNearTopAsTop } from '../layer/score.js';
 import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
-import { COVERAGE_FILTER_TEXT, GAP_FORMULAS, offThreatPlatformText, parentOnlyText, priorityFormula, subtechniqueMeanText, visibilityText, type CoveredTechnique, type GapReview, type GapRow, type RowVisibility } from './gap-review.js';
+import { COVERAGE_FILTER_TEXT, GAP_FORMULAS, offThreatPlatformText, rowDeliveryText, ruleLevelText, parentOnlyText, priorityFormula, subtechniqueMeanText, visibilityText, type CoveredTechnique, type GapReview, type GapRow, type RowVisibility } from './gap-review.js';
 import { compareText } from '../compare-text.js';
 import type { CollectedLogSources } from './read-log-sources.js';
 import { testsText, testVia } from './atomic-tests.js';
@@ -17,7 +17,7 @@ const RULES_IN_COMMENT = 10;
 const percent = (value: number): string => `${Math.round(value * 100)}%`;
 
 function ruleLines(rules: CoveredTechnique['rules']): string[] {
-  const shown = rules.slice(0, RULES_IN_COMMENT).map((rule) => `${rule.name} (${percent(rule.level)})`);
+  const shown = rules.slice(0, RULES_IN_COMMENT).map((rule) => ruleLevelText(rule, percent));
   return rules.length > RULES_IN_COMMENT ? [...shown, `and ${rules.length - RULES_IN_COMMENT} more`] : shown;
 }
 
@@ -154,6 +154,7 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
     const comment = [
       `gap ${rank} in the report's ranking; priority ${row.priority} = threat ${row.threat} x (1 - coverage ${percent(row.coverage)}); ${status}${on}; used by ${row.sources.join(', ')}`,
       ...(row.threatPlatforms ? [offThreatPlatformText(row)!] : []),
+      ...(rowDeliveryText(row) ? [rowDeliveryText(row)!] : []),
       ...(row.parentRules?.length ? [parentOnlyText(row.id, ruleLines(row.parentRules).join('; '))] : []),
       // The log data to see it is there (DeTT&CT visibility): the gap is a rule to write, not telemetry to collect.
       ...(row.visibility?.length

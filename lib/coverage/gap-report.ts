@@ -2,7 +2,7 @@ import { type CsvOptions, formatCsv, markdownCell as cell, markdownCode, markdow
 import { LAYOUT_ONLY_REASON, layoutOnlyCount, placeText, summaryMessage, type CoverageInput, type CoverageKind } from './coverage-types.js';
 import { plural } from '../layer/score.js';
 import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
-import { GAP_FORMULAS, offThreatPlatformText, parentOnlyText, priorityFormula, subtechniqueMeanText, visibilityText, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
+import { deliveryText, GAP_FORMULAS, offThreatPlatformText, ruleLevelText, rowDeliveryText, parentOnlyText, priorityFormula, subtechniqueMeanText, visibilityText, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
 import type { OutsideViewRanking } from './outside-view.js';
 import { compareText } from '../compare-text.js';
 import { givenOption, type GivenAs } from '../errors.js';
@@ -196,7 +196,7 @@ function ruleList(row: Pick<GapRow, 'id' | 'status' | 'coveredSubtechniques' | '
     return best ? `none (visible, no detection: visibility score ${best.score})` : 'none';
   }
   return `${some(
-    row.rules.map((rule) => `${rule.name} (${percent(rule.level)})`),
+    row.rules.map((rule) => ruleLevelText(rule, percent)),
     RULES_SHOWN,
   )}${visible ? `; ${visible}` : ''}`;
 }
@@ -362,6 +362,8 @@ function gapBlock(row: GapReportData['rows'][number], rank: number): string[] {
   ];
   const offThreat = offThreatPlatformText(row);
   if (offThreat) lines.push('', `${text(capitalized(offThreat))}.`);
+  const delivery = rowDeliveryText(row);
+  if (delivery) lines.push('', `${text(capitalized(delivery))}.`);
   if (row.otherPlatformRules.length) {
     lines.push(
       '',
@@ -371,7 +373,7 @@ function gapBlock(row: GapReportData['rows'][number], rank: number): string[] {
   if (row.parentRules?.length) {
     lines.push(
       '',
-      `${text(capitalized(parentOnlyText(row.id, some(row.parentRules.map((rule) => `${rule.name} (${percent(rule.level)})`), RULES_SHOWN))))}.`,
+      `${text(capitalized(parentOnlyText(row.id, some(row.parentRules.map((rule) => ruleLevelText(rule, percent)), RULES_SHOWN))))}.`,
     );
   }
   if (row.visibility?.length) {
@@ -583,7 +585,7 @@ export function formatGapReportMarkdown(review: GapReportData, givenAs?: GivenAs
         `see "${NEWER_TAGS_HEADING}" below.`,
     );
   }
-  if (gaps.length && (review.detectionStrategies !== undefined || gaps.some((row) => row.threatPlatforms || row.otherPlatformRules.length || row.parentRules?.length || row.visibility?.length || row.tests?.length || row.library))) {
+  if (gaps.length && (review.detectionStrategies !== undefined || gaps.some((row) => row.threatPlatforms || rowDeliveryText(row) || row.otherPlatformRules.length || row.parentRules?.length || row.visibility?.length || row.tests?.length || row.library))) {
     lines.push('', '## What to build, gap by gap', '');
     gaps.forEach((row, i) => lines.push(...gapBlock(row, i + 1), ''));
     lines.pop();
@@ -705,7 +707,7 @@ export function gapTableRows(review: Pick<GapReportData, 'rows'>): (string | num
     coveragePercent(row.coverage),
     row.status,
     row.gap ? 'yes' : 'no',
-    row.status === 'partial' ? row.coveredSubtechniques.join(';') : row.rules.map(fullRuleName).join(';'),
+    row.status === 'partial' ? row.coveredSubtechniques.join(';') : row.rules.map((rule) => [fullRuleName(rule), deliveryText(rule)].filter(Boolean).join(', ')).join(';'),
     row.otherPlatformRules.map((rule) => rule.name).join(';'),
     row.parentRules?.map((rule) => rule.name).join(';') ?? '',
     row.detection?.class ?? '',

@@ -33,6 +33,7 @@ import { releaseAsGiven } from '../attack/later-release.js';
 import { isActorId, objectTagId } from './object-tag.js';
 import { describeObject, locateInOtherDomains } from '../normalize/resolve-attack-object.js';
 import type { OutsideViewRanking } from './outside-view.js';
+import { isMailDelivered } from './mail-delivery.js';
 
 /**
  * Threat and coverage, and what the review makes of them.
@@ -45,7 +46,8 @@ import type { OutsideViewRanking } from './outside-view.js';
  *   Navigator export does, or is a generator's list; none named: every platform) that the technique has in ATT&CK (when
  *   it has none of them, its own ATT&CK platforms, which the row and the notes say; when it states none, the sources'). A rule counts for the technique only if it can fire on one of
  *   them (Sigma: its logsource's platforms; a coverage layer's entry: its filter's, unless that is a generator's list,
- *   coverageLayerPlatforms; a rule without platforms fires anywhere).
+ *   coverageLayerPlatforms; a rule without platforms fires anywhere), or, for a technique delivered by mail, if it
+ *   reads mail (countsForDelivery: the phishing mail passes the mail service on its way to a victim of any platform).
  * - Coverage of a technique: the best level (0..1) among the rules that count for it. Sub-technique rules do not
  *   cover the parent: a parent covered only through some sub-techniques is `partial`, at the mean level of its
  *   current sub-techniques; parent rules do not cover sub-techniques either.
@@ -84,7 +86,7 @@ export const COVERAGE_FILTER_TEXT =
 export const GAP_FORMULAS = {
   threat: 'threat = sum over sources of weight (campaign: observed 1, inferred only 0.5; layer: score scaled to 0..1, an annotated entry without score 1)',
   platforms:
-    `platforms = the threat's platforms (campaign platforms, a technique's own, layer filters; none, or a filter of every platform of the layer's release: all) that the technique has (none of them: its own, noted on the row); a rule counts only if it fires on one of them (Sigma logsource; no platform: anywhere); ${COVERAGE_FILTER_TEXT}`,
+    `platforms = the threat's platforms (campaign platforms, a technique's own, layer filters; none, or a filter of every platform of the layer's release: all) that the technique has (none of them: its own, noted on the row); a rule that reads mail (EmailEvents; gsuite_gmail) counts for a technique delivered by mail (T1566, T1566.001, T1566.002, T1598, T1598.002, T1598.003, T1534) on every platform, counted for delivery; otherwise a rule counts only if it fires on one of them (Sigma logsource; no platform: anywhere); ${COVERAGE_FILTER_TEXT}`,
   coverage: 'coverage = best level (0-100 %) of the rules counting for the technique; parents covered only through sub-techniques are partial, at the mean of their sub-techniques',
   priority: 'priority = threat x (1 - coverage / 100); equal priorities rank buildable gaps first, then needs telemetry, then no analytic, then a technique in view before one of Reconnaissance or Resource Development only (outside view), then the higher threat, then by technique ID; every gap ranks before every covered technique, which rank among themselves the same way',
   tactic: 'tactic coverage = sum(threat x coverage) / sum(threat)',
@@ -273,6 +275,61 @@ export interface RowRule {
   file: string;
   line?: number;
   path?: string;
+  /**
+   * The data of mail it reads (`EmailEvents`), when it counts for a technique delivered by mail on platforms it does not
+   * fire on (countsForDelivery): it sees the message on its way to the victim. Absent for a rule that fires there.
+   */
+  delivery?: string[];
+}
+
+/** A coverage rule as the review places it under a technique: with the platforms it fires on and the mail data it reads. */
+type DirectRule = RowRule & { platforms?: string[]; mailData?: string[] };
+
+/**
+ * Whether a rule counts for a technique delivered by mail (MAIL_DELIVERED_TECHNIQUES) on platforms it does not fire on:
+ * when it reads mail, where the message passes on its way to a victim of any platform (an EmailEvents query of
+ * T1566.001 for a threat on Windows). A rule of sign-ins or devices does not.
+ */
+export function countsForDelivery(id: TechniqueId, rule: { mailData?: readonly string[] }): boolean {
+  return !!rule.mailData?.length && isMailDelivered(id);
+}
+
+/** What every report says of a rule counted for delivery: `counted for delivery: reads mail (EmailEvents)`. */
+export function deliveryText(rule: Pick<RowRule, 'delivery'>): string | undefined {
+  return rule.delivery ? `counted for delivery: reads mail (${rule.delivery.join(', ')})` : undefined;
+}
+
+/**
+ * What a row's gap block and gap layer entry say of its rules counted for delivery: `counted for delivery, as a
+ * phishing mail passes the mail service on its way to a victim of any platform: Inbound ISO attachment reads mail
+ * (EmailEvents, EmailAttachmentInfo)`. Undefined when none is.
+ */
+export function rowDeliveryText(row: Pick<GapRow, 'rules'>): string | undefined {
+  const rules = row.rules.filter((rule) => rule.delivery);
+  if (!rules.length) return undefined;
+  return `counted for delivery, as a phishing mail passes the mail service on its way to a victim of any platform: ${rules.map((rule) => `${rule.name} reads mail (${rule.delivery!.join(', ')})`).join('; ')}`;
+}
+
+/** A counting rule as the reports list it: `Inbound ISO attachment (90%; counted for delivery: reads mail (EmailEvents))`. */
+export function ruleLevelText(rule: Pick<RowRule, 'name' | 'level' | 'delivery'>, percent: (level: number) => string): string {
+  return `${rule.name} (${[percent(rule.level), deliveryText(rule)].filter(Boolean).join('; ')})`;
+}
+
+/**
+ * The review's note on the rows some rule counts for through delivery (countsForDelivery), naming each technique with
+ * its platforms and the mail data read: why a rule of Office Suite data covers a phishing threat on Windows.
+ */
+function deliveryNotes(rows: readonly GapRow[]): string[] {
+  const items = rows.flatMap((row) => {
+    const mail = [...new Set(row.rules.flatMap((rule) => rule.delivery ?? []))].sort(compareText);
+    return mail.length ? [`${row.id} ${row.name} (${row.platforms.join(', ')}; ${mail.join(', ')})`] : [];
+  });
+  if (!items.length) return [];
+  const one = items.length === 1;
+  return [
+    `counted for delivery: ${one ? items[0] : `${items.length} techniques delivered by mail`} by rules that read mail, though their data is of another platform: ` +
+      `a phishing mail passes the mail service on its way to a victim of any platform${one ? '' : ` (${firstFew(items.sort(compareText), 5)})`}`,
+  ];
 }
 
 /** What one threat technique looks like in the review. */
@@ -1632,14 +1689,14 @@ export interface ReviewOptions {
 
 /** Compare threat with coverage: every threat technique ranked by priority, the gaps, and a per-tactic summary. */
 export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedCoverage, target: AttackIndex, options: ReviewOptions): GapReview {
-  const direct = new Map<TechniqueId, (RowRule & { platforms?: string[] })[]>();
+  const direct = new Map<TechniqueId, DirectRule[]>();
   for (const { rule, ids, platforms } of coverage.rules) {
     for (const id of ids) {
       const list = direct.get(id) ?? [];
       // A layer that gives a technique two entries alike (alchici/ThreatIntel's "Kill Chain" lists T1059 twice, or one
       // entry per tactic) says one thing of it: one rule, at its first entry, not "Kill Chain (100%); Kill Chain (100%)".
       const same = list.some((other) => other.name === rule.name && other.level === rule.level && other.file === rule.file && String(other.platforms) === String(platforms));
-      if (!same) list.push({ name: rule.name, ...(rule.names ? { names: rule.names } : {}), level: rule.level, file: rule.file, ...(rule.line !== undefined ? { line: rule.line } : {}), ...(rule.path ? { path: rule.path } : {}), ...(platforms ? { platforms } : {}) });
+      if (!same) list.push({ name: rule.name, ...(rule.names ? { names: rule.names } : {}), level: rule.level, file: rule.file, ...(rule.line !== undefined ? { line: rule.line } : {}), ...(rule.path ? { path: rule.path } : {}), ...(platforms ? { platforms } : {}), ...(rule.mailData ? { mailData: rule.mailData } : {}) });
       direct.set(id, list);
     }
   }
@@ -1650,13 +1707,20 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
     for (const id of ids) seen.set(id, [...(seen.get(id) ?? []), { name, score, file, ...(line !== undefined ? { line } : {}), ...(path ? { path } : {}), ...(platforms ? { platforms } : {}) }]);
   }
   for (const list of seen.values()) list.sort((a, b) => b.score - a.score || compareText(a.name, b.name) || compareText(a.file, b.file));
-  const rowRule = ({ platforms: _, ...rule }: RowRule & { platforms?: string[] }): RowRule => rule;
+  const rowRule = ({ platforms: _, mailData: _mail, ...rule }: DirectRule): RowRule => rule;
+  // The rules that count for a technique on the platforms: those that fire on one of them, and those that read the mail
+  // a technique delivered by mail comes in, each saying so (`delivery`).
+  const countingRules = (techniqueId: TechniqueId, platforms: readonly string[] | undefined): RowRule[] =>
+    (direct.get(techniqueId) ?? []).flatMap((rule) => {
+      if (firesOn(rule, platforms)) return [rowRule(rule)];
+      return countsForDelivery(techniqueId, rule) ? [{ ...rowRule(rule), delivery: rule.mailData! }] : [];
+    });
 
   // The coverage of a technique from the rules that fire on some of the platforms (all rules without platforms).
   const coverageOf = (id: TechniqueId, platforms?: readonly string[]): CoveredTechnique => {
     const technique = target.technique(id)!;
-    const counting = (techniqueId: TechniqueId) => (direct.get(techniqueId) ?? []).filter((rule) => firesOn(rule, platforms));
-    const rules = counting(id).map(rowRule);
+    const counting = (techniqueId: TechniqueId) => countingRules(techniqueId, platforms);
+    const rules = counting(id);
     const best = rules[0]?.level ?? 0;
     const subs = technique.subtechnique ? [] : target.children(id).filter((c) => !c.revoked && !c.deprecated);
     // A rule at level 0 (a detections file's `none`, a coverage layer's score 0) covers nothing: a sub-technique whose
@@ -1703,9 +1767,11 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
           ? 'covered'
           : 'low';
     const counting = (direct.get(id) ?? []).filter((rule) => firesOn(rule, platforms));
-    // Only a rule above level 0 covers its platform: a detections file's row at `none` for macOS says macOS is not.
-    const platformsCovered = platforms.filter((platform) => counting.some((rule) => rule.level > 0 && firesOn(rule, [platform])));
-    const parentRules = technique.parent ? (direct.get(technique.parent) ?? []).filter((rule) => firesOn(rule, platforms)).map(rowRule) : [];
+    // Only a rule above level 0 covers its platform: a detections file's row at `none` for macOS says macOS is not. A
+    // rule counted for delivery covers every one: the mail it reads reaches each.
+    const delivered = countingRules(id, platforms).some((rule) => rule.delivery && rule.level > 0);
+    const platformsCovered = platforms.filter((platform) => delivered || counting.some((rule) => rule.level > 0 && firesOn(rule, [platform])));
+    const parentRules = technique.parent ? countingRules(technique.parent, platforms) : [];
     const visibility = (seen.get(id) ?? []).filter((entry) => firesOn(entry, platforms)).map(({ platforms: _, ...entry }) => entry);
     return {
       id,
@@ -1721,7 +1787,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
       status,
       rules: covered.rules,
       otherPlatformRules: (direct.get(id) ?? [])
-        .filter((rule) => !firesOn(rule, platforms))
+        .filter((rule) => !firesOn(rule, platforms) && !countsForDelivery(id, rule))
         .map((rule) => ({ ...rowRule(rule), platforms: rule.platforms ?? [] })),
       coveredSubtechniques: covered.coveredSubtechniques,
       ...(covered.subtechniques ? { subtechniques: covered.subtechniques } : {}),
@@ -1799,6 +1865,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
     }
   }
   notes.push(...offThreatNotes(threats, rows, shown));
+  notes.push(...deliveryNotes(rows));
   notes.push(...threats.filter((source) => !source.techniques.length).map((source) => emptyThreatNote(source, target)));
   if (options.detection && !options.detection.hasStrategies) {
     notes.push(

@@ -1,0 +1,118 @@
+/**
+ * A rule of mail data (Defender for Office 365's EmailEvents, Splunk's `gsuite_gmail`, the Microsoft 365 audit feed's
+ * TIMailData records) fires on Office Suite or Google Workspace, and did not count for a phishing threat on Windows
+ * alone: `gap` listed it under "Not counted, for other platforms", though the phishing that reached the Windows victim
+ * passed through the mail it reads. It now counts for a technique delivered by mail (lib/coverage/mail-delivery.ts), and
+ * every report says why: "counted for delivery: reads mail (EmailEvents)". A rule of sign-ins or consents tagged
+ * T1566.002 still does not, nor does a mail rule for Spearphishing via Service. Rules: test/fixtures/coverage/mail-delivery
+ * (its README names the public rules each is shaped after).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import type { GapReportData } from '../../lib/coverage/gap-report.js';
+import { countsForDelivery } from '../../lib/coverage/gap-review.js';
+import { isMailDelivered, kqlMailData, splunkMailData } from '../../lib/coverage/mail-delivery.js';
+import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
+import { parseCsv } from '../../lib/coverage/parse-csv.js';
+import { schemaIssues } from '../../lib/schemas.js';
+import { freshTmpDir, runCli } from '../helpers/attack.js';
+import { threatLayerOn } from '../helpers/threat-layer.js';
+
+const rules = 'test/fixtures/coverage/mail-delivery';
+const IDS = ['T1566', 'T1566.001', 'T1566.002', 'T1566.003'];
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
+
+describe('attack-layers gap: a rule of mail data counts for a phishing threat on Windows, for delivery', () => {
+  let out: string;
+  let report: GapReportData;
+
+  /** The gap run on a Windows threat layer of IDS into `out/<format>`, at `--min-coverage` `min`. */
+  const gap = async (format: string, min = '50'): Promise<string> => {
+    const dir = join(out, `${format}-${min}`);
+    const run = await runCli(['gap', '--threat', join(out, 'threat.json'), '--coverage', rules, '--out', dir, '--report', format, '--min-coverage', min, '--quiet']);
+    expect(run.code, run.stderr).to.equal(0);
+    return dir;
+  };
+  const row = (id: string) => report.rows.find((r) => r.id === id)!;
+
+  before(async () => {
+    out = freshTmpDir('gap-mail-delivery');
+    writeFileSync(join(out, 'threat.json'), JSON.stringify(threatLayerOn(['Windows'], IDS)));
+    report = readJson(join(await gap('json'), 'gap-report.json'));
+  });
+
+  it('counts the mail rules of T1566.001 on Windows, each saying what mail it reads; the device rule as before', () => {
+    expect(row('T1566.001').rules.map((r) => [r.name, r.delivery])).to.deep.equal([
+      ['Outlook Spawning a Script Host', undefined],
+      ['GSuite Email Suspicious Attachment', ['G Suite Gmail', 'gsuite_gmail']],
+      ['O365 Threat Intelligence Suspicious Email Delivered', ['Office 365 Universal Audit Log (TIMailData)']],
+    ]);
+    expect([row('T1566.001').platformsCovered, row('T1566.001').otherPlatformRules]).to.deep.equal([['Windows'], []]);
+    expect(schemaIssues('gap-report', report)).to.deep.equal([]);
+  });
+
+  it('counts the EmailEvents query of T1566.002, not the consent rules of the same technique, which read no mail', () => {
+    const link = row('T1566.002');
+    expect(link.rules.map((r) => [r.name, r.delivery])).to.deep.equal([
+      ['Phishing link delivered to an inbox', ['EmailEvents', 'EmailUrlInfo']],
+      ['O365 Threat Intelligence Suspicious Email Delivered', ['Office 365 Universal Audit Log (TIMailData)']],
+    ]);
+    expect(link.otherPlatformRules.map((r) => [r.name, r.platforms])).to.deep.equal([
+      ['O365 OAuth Consent Granted by User', ['Identity Provider', 'Office Suite']],
+      ['M365 Identity OAuth Illicit Consent Grant by Rare Client and User', ['Office Suite']],
+    ]);
+  });
+
+  it('counts the Gmail rule for T1566 Phishing too; T1566.003 Spearphishing via Service stays a gap', () => {
+    expect(row('T1566').rules.map((r) => [r.name, r.delivery])).to.deep.equal([['GSuite Email Suspicious Attachment', ['G Suite Gmail', 'gsuite_gmail']]]);
+    expect([row('T1566.003').gap, row('T1566.003').rules]).to.deep.equal([true, []]);
+  });
+
+  it('says why in the review\'s notes, the Markdown, the CSV and the gap layer\'s comment', async () => {
+    expect(report.notes.find((note) => note.startsWith('counted for delivery'))).to.equal(
+      'counted for delivery: 3 techniques delivered by mail by rules that read mail, though their data is of another platform: a phishing mail passes the mail service on its way to a victim of any platform ' +
+        '(T1566 Phishing (Windows; G Suite Gmail, gsuite_gmail), T1566.001 Spearphishing Attachment (Windows; G Suite Gmail, Office 365 Universal Audit Log (TIMailData), gsuite_gmail), ' +
+        'T1566.002 Spearphishing Link (Windows; EmailEvents, EmailUrlInfo, Office 365 Universal Audit Log (TIMailData)))',
+    );
+    const markdown = readFileSync(join(await gap('md', '95'), 'gap-report.md'), 'utf8');
+    expect(markdown).to.contain('Phishing link delivered to an inbox (75%; counted for delivery: reads mail (EmailEvents, EmailUrlInfo))');
+    expect(markdown).to.contain(
+      '\nCounted for delivery, as a phishing mail passes the mail service on its way to a victim of any platform: ' +
+        'Phishing link delivered to an inbox reads mail (EmailEvents, EmailUrlInfo); O365 Threat Intelligence Suspicious Email Delivered reads mail (Office 365 Universal Audit Log (TIMailData)).\n',
+    );
+    const [header, ...lines] = parseCsv(readFileSync(join(await gap('csv'), 'gap-report.csv'), 'utf8')).rows.map((line) => line.cells);
+    const csv = lines.find((line) => line[header!.indexOf('technique')] === 'T1566')!;
+    expect(csv[header!.indexOf('rules')]).to.equal('GSuite Email Suspicious Attachment, counted for delivery: reads mail (G Suite Gmail, gsuite_gmail)');
+    const layer = readJson<NavigatorLayer>(join(out, 'md-95', 'gap.layer.json'));
+    const entry = layer.techniques!.find((t) => t.techniqueID === 'T1566.002')!;
+    expect(entry.comment!.split('\n')[1]).to.equal(
+      'counted for delivery, as a phishing mail passes the mail service on its way to a victim of any platform: ' +
+        'Phishing link delivered to an inbox reads mail (EmailEvents, EmailUrlInfo); O365 Threat Intelligence Suspicious Email Delivered reads mail (Office 365 Universal Audit Log (TIMailData))',
+    );
+  });
+});
+
+describe('mail-delivery: the techniques delivered by mail and the data of mail', () => {
+  // ATT&CK 18.1's descriptions: by email (T1566.001 "malware attached to an email"), or through another channel.
+  const delivered: [string, boolean][] = [
+    ['T1566', true], ['T1566.001', true], ['T1566.002', true], ['T1566.003', false], ['T1566.004', false],
+    ['T1598', true], ['T1598.001', false], ['T1598.002', true], ['T1598.003', true], ['T1598.004', false],
+    ['T1534', true], ['T1193', true], ['T1192', true], ['T1194', false], ['T1059.001', false],
+  ];
+  for (const [id, mail] of delivered) it(`${id} is ${mail ? '' : 'not '}delivered by mail`, () => expect(isMailDelivered(id)).to.equal(mail));
+
+  it('a rule of mail counts for Spearphishing Attachment on any platform, not for Spearphishing via Service; a rule of no mail never', () => {
+    expect([countsForDelivery('T1566.001', { mailData: ['EmailEvents'] }), countsForDelivery('T1566.003', { mailData: ['EmailEvents'] }), countsForDelivery('T1566.001', {})]).to.deep.equal([true, false, false]);
+  });
+
+  it('reads the mail tables a KQL query needs, not one it may run without', () => {
+    expect(kqlMailData([['EmailEvents'], ['DeviceProcessEvents'], ['EmailUrlInfo (optional: leftouter join)']])).to.deep.equal(['EmailEvents']);
+  });
+
+  it('reads the Microsoft 365 audit feed as mail only where the search asks for TIMailData', () => {
+    expect(splunkMailData(['o365_management_activity'], '`o365_management_activity` Workload=ThreatIntelligence Operation=TIMailData')).to.deep.equal(['o365_management_activity (TIMailData)']);
+    expect(splunkMailData(['o365_management_activity'], '`o365_management_activity` Operation="Consent to application."')).to.deep.equal([]);
+    expect(splunkMailData(['o365_messagetrace'], '`o365_messagetrace` Status=Delivered')).to.deep.equal(['o365_messagetrace']);
+  });
+});

@@ -47,11 +47,22 @@ const KQL_MAIL_TABLES = /^(?:EmailEvents|EmailAttachmentInfo|EmailUrlInfo|EmailP
  * trace). The Microsoft 365 management activity feed (`o365_management_activity`, data source `Office 365 Universal Audit
  * Log`) holds Entra ID's and SharePoint's events too: a search of it reads mail when it asks for Defender for Office
  * 365's record of a message, Operation TIMailData (o365_threat_intelligence_suspicious_email_delivered.yml, T1566.001
- * and T1566.002: `Workload=ThreatIntelligence Operation=TIMailData`).
+ * and T1566.002: `Workload=ThreatIntelligence Operation=TIMailData`), as a Sigma rule of it does (sigmaMailData).
  */
 const SPLUNK_MAIL_SOURCES = /^(?:g suite gmail|gsuite_gmail|o365_messagetrace)$/i;
 const SPLUNK_AUDIT_FEED = /^(?:o365_management_activity|office 365 universal audit log)$/i;
 const TI_MAIL_DATA = /\bOperation\s*=\s*"?TIMailData\b/i;
+
+/**
+ * The mail data a Sigma rule's variant reads: Microsoft 365's audit (`product: m365`, `service: audit`, the same
+ * management activity feed) where its detection asks for Operation TIMailData (SigmaHQ's
+ * rules/cloud/m365/audit/microsoft365_suspicious_email_delivered.yml, T1566.001 and T1566.002): `m365 audit (TIMailData)`.
+ * `operations`: the values its detection's selections give the field `Operation`.
+ */
+export function sigmaMailData(logsource: { product?: string; service?: string }, operations: readonly string[]): string[] {
+  const audit = logsource.product?.toLowerCase() === 'm365' && logsource.service?.toLowerCase() === 'audit';
+  return audit && operations.some((operation) => operation.toLowerCase() === 'timaildata') ? ['m365 audit (TIMailData)'] : [];
+}
 
 /** The mail tables a KQL query needs (kqlTableGroups' groups, as kqlQueryPlatforms reads them), by name: `EmailEvents`. */
 export function kqlMailData(groups: readonly (readonly string[])[] | undefined): string[] {

@@ -19,6 +19,7 @@ import { roundLevel, untaggedRule, weightFactor, type CoverageProblem, type Cove
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
 import { nonRuleKind, notARuleMessage } from '../input-kind.js';
 import { logsourcePlatforms } from './sigma-platforms.js';
+import { sigmaMailData } from './mail-delivery.js';
 import type { SigmaLogsource } from './sigma-log-sources.js';
 import { listItems, scalarText, type LineIndex, type YamlNode } from './yaml-events.js';
 import { isNamespacedTechniqueId } from '../attack/technique-id.js';
@@ -498,6 +499,8 @@ function ruleFrom(
   const { platforms, dataSources, unknownProducts, written: sources } = logsources(variants, global);
   if (platforms) rule.platforms = platforms;
   if (dataSources.length > 0) rule.dataSources = dataSources;
+  const mailData = [...new Set(variants.flatMap((variant, i) => sigmaMailData(sources[i]!, detectionOperations(variant.fields.get('detection')))))];
+  if (mailData.length) rule.mailData = mailData;
   rule.sigma = { ...(status !== undefined ? { status } : {}), ...(written !== undefined ? { level: written } : {}), logsources: sources };
   for (const [product, node] of unknownProducts) {
     // At the product itself, as a tag's note is at the tag: the line a detection engineer changes.
@@ -610,6 +613,19 @@ function logsources(
     for (const source of [logsource['category'], logsource['service']]) if (source !== undefined) dataSources.add(source);
   }
   return { ...(anywhere ? {} : { platforms: [...platforms] }), dataSources: [...dataSources], unknownProducts, written };
+}
+
+/**
+ * The values a detection's selections give the field `Operation` (`Operation: 'TIMailData'`, `Operation|contains:`, a
+ * list of them): what a Microsoft 365 audit rule asks of its feed (sigmaMailData).
+ */
+function detectionOperations(detection: YamlNode | undefined): string[] {
+  if (detection?.kind !== 'map') return [];
+  return [...detection.pairs.values()].flatMap((selection) =>
+    selection.kind !== 'map'
+      ? []
+      : [...selection.pairs].filter(([key]) => key.split('|')[0]!.trim().toLowerCase() === 'operation').flatMap(([, value]) => (value.kind === 'seq' ? value.items : [value]).flatMap((item) => scalarText(item) ?? [])),
+  );
 }
 
 /** A logsource's `product` value, when it writes one. */

@@ -7,16 +7,16 @@
  * T1566.002 still does not, nor does a mail rule for Spearphishing via Service. Rules: test/fixtures/coverage/mail-delivery
  * (its README names the public rules each is shaped after).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import type { GapReportData } from '../../lib/coverage/gap-report.js';
 import { countsForDelivery } from '../../lib/coverage/gap-review.js';
-import { isMailDelivered, kqlMailData, splunkMailData } from '../../lib/coverage/mail-delivery.js';
+import { isMailDelivered, kqlMailData, sigmaMailData, splunkMailData } from '../../lib/coverage/mail-delivery.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { parseCsv } from '../../lib/coverage/parse-csv.js';
 import { schemaIssues } from '../../lib/schemas.js';
-import { freshTmpDir, runCli } from '../helpers/attack.js';
+import { freshTmpDir, runCli, stixDir } from '../helpers/attack.js';
 import { threatLayerOn } from '../helpers/threat-layer.js';
 
 const rules = 'test/fixtures/coverage/mail-delivery';
@@ -93,6 +93,26 @@ describe('attack-layers gap: a rule of mail data counts for a phishing threat on
   });
 });
 
+describe('attack-layers gap: SigmaHQ\'s Microsoft 365 rule of TIMailData counts for a Windows phishing threat, for delivery', () => {
+  // SigmaHQ/sigma (Detection Rule License 1.1) rules/cloud/m365/audit/microsoft365_suspicious_email_delivered.yml, copied
+  // from ../shared/sigma at run time, never committed: `product: m365`, `service: audit`, `Operation: 'TIMailData'`.
+  const sigma = join(stixDir(), '../sigma/rules/cloud/m365/audit/microsoft365_suspicious_email_delivered.yml');
+
+  it('reads it as mail, and counts it for T1566.001 on Windows', async function () {
+    if (!existsSync(sigma)) this.skip();
+    const dir = freshTmpDir('gap-mail-sigma');
+    mkdirSync(join(dir, 'rules'));
+    copyFileSync(sigma, join(dir, 'rules', 'delivered.yml'));
+    writeFileSync(join(dir, 'threat.json'), JSON.stringify(threatLayerOn(['Windows'], ['T1566.001'])));
+    const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'rules'), '--out', join(dir, 'out'), '--report', 'json', '--quiet']);
+    expect(run.code, run.stderr).to.equal(0);
+    const [row] = readJson<GapReportData>(join(dir, 'out', 'gap-report.json')).rows;
+    expect([row!.id, row!.rules.map((r) => [r.name, r.delivery]), row!.otherPlatformRules]).to.deep.equal([
+      'T1566.001', [['Suspicious Email Delivered In Microsoft 365', ['m365 audit (TIMailData)']]], [],
+    ]);
+  });
+});
+
 describe('mail-delivery: the techniques delivered by mail and the data of mail', () => {
   // ATT&CK 18.1's descriptions: by email (T1566.001 "malware attached to an email"), or through another channel.
   const delivered: [string, boolean][] = [
@@ -114,5 +134,11 @@ describe('mail-delivery: the techniques delivered by mail and the data of mail',
     expect(splunkMailData(['o365_management_activity'], '`o365_management_activity` Workload=ThreatIntelligence Operation=TIMailData')).to.deep.equal(['o365_management_activity (TIMailData)']);
     expect(splunkMailData(['o365_management_activity'], '`o365_management_activity` Operation="Consent to application."')).to.deep.equal([]);
     expect(splunkMailData(['o365_messagetrace'], '`o365_messagetrace` Status=Delivered')).to.deep.equal(['o365_messagetrace']);
+  });
+
+  it('reads a Sigma rule of Microsoft 365\'s audit as mail only where its detection asks for Operation TIMailData', () => {
+    expect(sigmaMailData({ product: 'm365', service: 'audit' }, ['TIMailData'])).to.deep.equal(['m365 audit (TIMailData)']);
+    expect(sigmaMailData({ product: 'm365', service: 'audit' }, ['Consent to application.'])).to.deep.equal([]);
+    expect(sigmaMailData({ product: 'm365', service: 'threat_management' }, ['TIMailData'])).to.deep.equal([]);
   });
 });

@@ -24,6 +24,7 @@ import type { ResolvedCoverage, UnknownTacticTag } from './gap-review.js';
 import type { CollectedLogSources } from './read-log-sources.js';
 import { logsourceText, sigmaLogSources } from './sigma-log-sources.js';
 import { statedLogSources } from './stated-log-sources.js';
+import { countsForDelivery, deliveryText, LIBRARY_DELIVERY } from './mail-delivery.js';
 
 /** A library rule proposed for a gap. */
 export interface LibraryRule {
@@ -56,6 +57,8 @@ export interface LibraryRule {
   needs?: string;
   /** With a log sources file: false for a rule that states no log source (no Sigma logsource, Splunk data_source or Elastic index), which is neither buildable nor said to need one. */
   logSourceStated?: false;
+  /** The data of mail it reads, when proposed for a gap delivered by mail on platforms it does not fire on (countsForDelivery). */
+  delivery?: string[];
 }
 
 /**
@@ -220,7 +223,7 @@ export class RulesLibrary {
    * once a run with the coverage's (`unknownTacticNotes`).
    */
   readonly tacticTags: UnknownTacticTag[];
-  private readonly byTechnique = new Map<TechniqueId, { rule: LibraryRule; platforms?: string[] }[]>();
+  private readonly byTechnique = new Map<TechniqueId, { rule: LibraryRule; platforms?: string[]; mailData?: string[] }[]>();
 
   constructor(library: ResolvedCoverage, coverage: ResolvedCoverage, collected?: CollectedLogSources) {
     const running = new Set(coverage.rules.flatMap(({ rule }) => (rule.id ? [ruleId(rule.id)] : [])));
@@ -263,7 +266,7 @@ export class RulesLibrary {
       };
       for (const id of ids) {
         const list = this.byTechnique.get(id) ?? [];
-        list.push({ rule: proposed, ...(platforms ? { platforms } : {}) });
+        list.push({ rule: proposed, ...(platforms ? { platforms } : {}), ...(rule.mailData ? { mailData: rule.mailData } : {}) });
         this.byTechnique.set(id, list);
       }
     }
@@ -287,14 +290,20 @@ export class RulesLibrary {
     };
   }
 
-  /** The rules tagged with a technique that fire on one of the platforms (a rule without platforms fires anywhere). */
+  /**
+   * The rules tagged with a technique that fire on one of the platforms (a rule without platforms fires anywhere), and
+   * those that read the mail a technique delivered by mail comes in, saying so (`delivery`), as the review counts them.
+   */
   rulesFor(id: TechniqueId, platforms: readonly string[]): LibraryRule[] {
-    return (this.byTechnique.get(id) ?? []).filter((entry) => firesOn(entry, platforms)).map((entry) => entry.rule);
+    return (this.byTechnique.get(id) ?? []).flatMap((entry) => {
+      if (firesOn(entry, platforms)) return [entry.rule];
+      return countsForDelivery(id, entry) ? [{ ...entry.rule, delivery: entry.mailData! }] : [];
+    });
   }
 
   /** The rules tagged with a technique that fire on none of the platforms, counted, with the platforms they fire on; undefined when none. */
   rulesElsewhere(id: TechniqueId, platforms: readonly string[]): LibraryElsewhere | undefined {
-    const others = (this.byTechnique.get(id) ?? []).filter((entry) => !firesOn(entry, platforms));
+    const others = (this.byTechnique.get(id) ?? []).filter((entry) => !firesOn(entry, platforms) && !countsForDelivery(id, entry));
     if (!others.length) return undefined;
     return { rules: others.length, platforms: [...new Set(others.flatMap((entry) => entry.platforms ?? []))].sort(compareText) };
   }
@@ -347,8 +356,8 @@ export function libraryTagsCountText(tags: readonly LibraryTag[], leftOut: numbe
 }
 
 /** A library rule as a line names it: `Title (path)`. */
-export function libraryRuleText(rule: Pick<LibraryRule, 'name' | 'file'>): string {
-  return `${rule.name} (${rule.file})`;
+export function libraryRuleText(rule: Pick<LibraryRule, 'name' | 'file' | 'delivery'>): string {
+  return `${rule.name} (${[rule.file, deliveryText(rule, LIBRARY_DELIVERY)].filter(Boolean).join('; ')})`;
 }
 
 /** How a classed library rule stands, in a few words: `buildable now`, `needs WinEventLog:Sysmon (EventCode=7)`, `log source not stated`. */
@@ -359,7 +368,8 @@ export function libraryClassText(rule: Pick<LibraryRule, 'buildable' | 'needs' |
 /** A library rule as a table cell names it: `title [file:line] (buildable now)`, or what it needs. */
 export function libraryCell(rule: LibraryRule): string {
   const state = rule.buildable === undefined ? '' : ` (${libraryClassText(rule)})`;
-  return `${rule.name} [${rule.file}${rule.line ? `:${rule.line}` : ''}]${state}`;
+  const delivery = deliveryText(rule, LIBRARY_DELIVERY);
+  return `${rule.name} [${rule.file}${rule.line ? `:${rule.line}` : ''}]${state}${delivery ? ` (${delivery})` : ''}`;
 }
 
 /**

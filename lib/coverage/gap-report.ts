@@ -2,8 +2,9 @@ import { type CsvOptions, formatCsv, markdownCell as cell, markdownCode, markdow
 import { LAYOUT_ONLY_REASON, layoutOnlyCount, placeText, summaryMessage, type CoverageInput, type CoverageKind } from './coverage-types.js';
 import { plural } from '../layer/score.js';
 import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
-import { deliveryText, GAP_FORMULAS, offThreatPlatformText, ruleLevelText, rowDeliveryText, parentOnlyText, priorityFormula, subtechniqueMeanText, visibilityText, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
+import { GAP_FORMULAS, offThreatPlatformText, ruleLevelText, rowDeliveryText, parentOnlyText, priorityFormula, subtechniqueMeanText, visibilityText, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
 import type { OutsideViewRanking } from './outside-view.js';
+import { deliveryText } from './mail-delivery.js';
 import { compareText } from '../compare-text.js';
 import { givenOption, type GivenAs } from '../errors.js';
 import { firstFew } from '../short-list.js';

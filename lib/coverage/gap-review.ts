@@ -33,7 +33,7 @@ import { releaseAsGiven } from '../attack/later-release.js';
 import { isActorId, objectTagId } from './object-tag.js';
 import { describeObject, locateInOtherDomains } from '../normalize/resolve-attack-object.js';
 import type { OutsideViewRanking } from './outside-view.js';
-import { isMailDelivered } from './mail-delivery.js';
+import { countsForDelivery, deliveryText } from './mail-delivery.js';
 
 /**
  * Threat and coverage, and what the review makes of them.
@@ -286,20 +286,6 @@ export interface RowRule {
 type DirectRule = RowRule & { platforms?: string[]; mailData?: string[] };
 
 /**
- * Whether a rule counts for a technique delivered by mail (MAIL_DELIVERED_TECHNIQUES) on platforms it does not fire on:
- * when it reads mail, where the message passes on its way to a victim of any platform (an EmailEvents query of
- * T1566.001 for a threat on Windows). A rule of sign-ins or devices does not.
- */
-export function countsForDelivery(id: TechniqueId, rule: { mailData?: readonly string[] }): boolean {
-  return !!rule.mailData?.length && isMailDelivered(id);
-}
-
-/** What every report says of a rule counted for delivery: `counted for delivery: reads mail (EmailEvents)`. */
-export function deliveryText(rule: Pick<RowRule, 'delivery'>): string | undefined {
-  return rule.delivery ? `counted for delivery: reads mail (${rule.delivery.join(', ')})` : undefined;
-}
-
-/**
  * What a row's gap block and gap layer entry say of its rules counted for delivery: `counted for delivery, as a
  * phishing mail passes the mail service on its way to a victim of any platform: Inbound ISO attachment reads mail
  * (EmailEvents, EmailAttachmentInfo)`. Undefined when none is.
@@ -391,8 +377,8 @@ export interface GapRow {
   newerTags?: RowNewerTags;
   /**
    * For gaps, with a rules library, when none of its rules is for the gap's platforms: its rules tagged with the
-   * technique for other platforms, counted, and those platforms (SigmaHQ's T1566.002 rules for macOS and Office Suite,
-   * for a Windows gap), so that "no rule for its platforms" is told from no rule tagging the technique at all.
+   * technique for other platforms, counted, and those platforms (SigmaHQ's T1566.002 rules for macOS and IaaS, for a
+   * Windows gap), so that "no rule for its platforms" is told from no rule tagging the technique at all.
    */
   libraryElsewhere?: LibraryElsewhere;
 }

@@ -1,8 +1,8 @@
 /**
  * Delivery by mail: the techniques whose messages reach their victim as mail, and the data of mail a rule may read.
  * A phishing mail that reached a Windows victim passed through the mail service first, where a rule of mail data sees
- * it: such a rule counts for a technique delivered by mail on every platform of the threat (gap-review.ts,
- * countsForDelivery), though the data it reads is of another platform (Office Suite). A rule of sign-ins does not: it
+ * it: such a rule counts for a technique delivered by mail on every platform of the threat (countsForDelivery, in the
+ * gap review and a rules library alike), though the data it reads is of another platform (Office Suite). A rule of sign-ins does not: it
  * sees one kind of phishing only, the one whose link leads to a sign-in or a consent (Elastic's
  * initial_access_identity_illicit_consent_grant_via_registered_application.toml, T1566.002, reads Microsoft 365's audit
  * for "Consent to application."), which a threat of Identity Provider names.
@@ -31,6 +31,27 @@ export const MAIL_DELIVERED_TECHNIQUES: Readonly<Record<string, string>> = {
 export function isMailDelivered(id: string): boolean {
   return Object.hasOwn(MAIL_DELIVERED_TECHNIQUES, id);
 }
+
+/**
+ * Whether a rule counts for a technique delivered by mail (MAIL_DELIVERED_TECHNIQUES) on platforms it does not fire on:
+ * when it reads mail, where the message passes on its way to a victim of any platform (an EmailEvents query of
+ * T1566.001 for a threat on Windows). A rule of sign-ins or devices does not. The gap review's test for a coverage rule
+ * and a rules library's alike.
+ */
+export function countsForDelivery(id: string, rule: { mailData?: readonly string[] }): boolean {
+  return !!rule.mailData?.length && isMailDelivered(id);
+}
+
+/**
+ * What every report says of a rule counted for delivery: `counted for delivery: reads mail (EmailEvents)`; of a rules
+ * library's rule proposed so, which counts for nothing until run, `lead` `for delivery`.
+ */
+export function deliveryText(rule: { delivery?: readonly string[] }, lead = 'counted for delivery'): string | undefined {
+  return rule.delivery ? `${lead}: reads mail (${rule.delivery.join(', ')})` : undefined;
+}
+
+/** How a rules library's rule proposed for delivery is said (deliveryText): it counts for nothing until run. */
+export const LIBRARY_DELIVERY = 'for delivery';
 
 /**
  * The KQL tables of mail (Defender for Office 365's, in Defender XDR's advanced hunting and Sentinel alike): every

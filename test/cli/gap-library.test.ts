@@ -552,15 +552,28 @@ describe('gap --rules-library: a gap the library has no rule for says whether so
     expect(schemaIssues('gap-report', report)).to.deep.equal([]);
   });
 
-  it('counts and names the platforms of the rules for other platforms (T1566.002: macOS, Office Suite, IaaS rules for a Windows gap)', async () => {
+  it('proposes SigmaHQ\'s Microsoft 365 rule of mail for the Windows gap of T1566.002, for delivery; not its macOS and IaaS rules', () => {
     const row = report.rows.find((r) => r.id === 'T1566.002')!;
+    expect([row.gap, row.platforms, row.libraryElsewhere]).to.deep.equal([true, ['Windows'], undefined]);
+    expect(row.library!.map((r) => [r.file, r.delivery])).to.deep.equal([['cloud/m365/audit/microsoft365_suspicious_email_delivered.yml', ['m365 audit (TIMailData)']]]);
+  });
+
+  it('counts and names the platforms of the rules for other platforms (T1566.002: macOS, IaaS rules for a Windows gap)', async () => {
+    // SigmaHQ's rules tagging T1566.002 but its rule of mail (proposed for delivery, above), as a library of their own.
+    const library = join(dir, 'elsewhere');
+    mkdirSync(library);
+    const others = tagging('attack.t1566.002').filter((file) => !file.includes(`${sep}m365${sep}`));
+    for (const file of others) copyFileSync(file, join(library, file.split(sep).pop()!));
+    const json = await runCli(['gap', '--threat', join(repoRoot, 'campaigns'), '--coverage', coverage, '--rules-library', library, '--out', join(dir, 'elsewhere-json'), '--report', 'json', '--quiet']);
+    expect(json.code, json.stderr).to.equal(0);
+    const row = readJson<GapReportData>(join(dir, 'elsewhere-json', 'gap-report.json')).rows.find((r) => r.id === 'T1566.002')!;
     expect(row.gap).to.equal(true);
     expect(row.platforms).to.deep.equal(['Windows']);
     expect(row.library).to.deep.equal([]);
-    // Every SigmaHQ rule tagging it is for another platform: none is proposed, each is counted.
-    expect(row.libraryElsewhere?.rules).to.equal(tagging('attack.t1566.002').length).and.be.greaterThan(0);
+    // Every rule of that library tagging it is for another platform: none is proposed, each is counted.
+    expect(row.libraryElsewhere?.rules).to.equal(others.length).and.be.greaterThan(0);
     expect(row.libraryElsewhere?.platforms).to.include('macOS').and.not.include('Windows');
-    const md = await runCli(['gap', '--threat', join(repoRoot, 'campaigns'), '--coverage', coverage, '--rules-library', join(sigma, 'rules'), '--out', join(dir, 'md'), '--quiet']);
+    const md = await runCli(['gap', '--threat', join(repoRoot, 'campaigns'), '--coverage', coverage, '--rules-library', library, '--out', join(dir, 'md'), '--quiet']);
     expect(md.code, md.stderr).to.equal(0);
     const text = readFileSync(join(dir, 'md', 'gap-report.md'), 'utf8');
     const block = text.slice(text.indexOf('. T1566.002 Spearphishing Link'));

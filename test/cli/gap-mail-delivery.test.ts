@@ -11,8 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { join } from 'node:path';
 import { expect } from 'chai';
 import type { GapReportData } from '../../lib/coverage/gap-report.js';
-import { countsForDelivery } from '../../lib/coverage/gap-review.js';
-import { isMailDelivered, kqlMailData, sigmaMailData, splunkMailData } from '../../lib/coverage/mail-delivery.js';
+import { countsForDelivery, isMailDelivered, kqlMailData, sigmaMailData, splunkMailData } from '../../lib/coverage/mail-delivery.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { parseCsv } from '../../lib/coverage/parse-csv.js';
 import { schemaIssues } from '../../lib/schemas.js';
@@ -110,6 +109,21 @@ describe('attack-layers gap: SigmaHQ\'s Microsoft 365 rule of TIMailData counts 
     expect([row!.id, row!.rules.map((r) => [r.name, r.delivery]), row!.otherPlatformRules]).to.deep.equal([
       'T1566.001', [['Suspicious Email Delivered In Microsoft 365', ['m365 audit (TIMailData)']]], [],
     ]);
+  });
+
+  it('proposes it from a rules library for a Windows gap of T1566.001, for delivery, where it was "for Office Suite only"', async function () {
+    if (!existsSync(sigma)) this.skip();
+    const dir = freshTmpDir('gap-mail-library');
+    mkdirSync(join(dir, 'library'));
+    copyFileSync(sigma, join(dir, 'library', 'delivered.yml'));
+    writeFileSync(join(dir, 'threat.json'), JSON.stringify(threatLayerOn(['Windows'], ['T1566.001'])));
+    const args = ['gap', '--threat', join(dir, 'threat.json'), '--coverage', 'test/fixtures/coverage/cloud-kql/kql', '--rules-library', join(dir, 'library'), '--quiet'];
+    const run = await runCli([...args, '--out', join(dir, 'json'), '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    const report = readJson<GapReportData>(join(dir, 'json', 'gap-report.json'));
+    const row = report.rows.find((r) => r.id === 'T1566.001')!;
+    expect([row.library?.map((r) => [r.name, r.delivery]), row.libraryElsewhere]).to.deep.equal([[['Suspicious Email Delivered In Microsoft 365', ['m365 audit (TIMailData)']]], undefined]);
+    expect(schemaIssues('gap-report', report)).to.deep.equal([]);
   });
 });
 

@@ -229,6 +229,8 @@ export {
   isUnplaced,
   STRAY_TACTIC_STATUS,
 } from './coverage/gap-review.js';
+/** Delivery by mail: the techniques ATT&CK describes as delivered by mail, and whether a rule of mail counts for one on any platform. */
+export { MAIL_DELIVERED_TECHNIQUES, isMailDelivered, countsForDelivery, deliveryText } from './coverage/mail-delivery.js';
 /** What ATT&CK offers to close a gap (detection strategies, analytics, log sources, mitigations) and its class. */
 export {
   detectionAdvice,

@@ -232,13 +232,49 @@ function currentObjects(stixIds: readonly StixId[], index: AttackIndex): ActorRe
 function softwareMetadata(object: ActorRecord, details: ObjectDetails, index: AttackIndex, data: ProcedureIndexData): LayerMetadata[] {
   if (objectKind(object) !== 'software') {
     const software = currentObjects(details.software ?? [], index);
-    return software.length ? [{ name: 'software used', value: software.map(objectRef).join(', ') }] : [];
+    return [
+      ...(software.length ? [{ name: 'software used', value: software.map(objectRef).join(', ') }] : []),
+      ...throughCampaigns('software used (through campaigns)', campaignSoftware(object, index, data), software),
+    ];
   }
   const users = Object.entries(data.objects)
     .filter(([, other]) => other.software?.includes(object.stixId))
     .map(([stixId]) => stixId as StixId);
   const current = currentObjects(users, index);
-  return current.length ? [{ name: 'used by', value: current.map(objectRef).join(', ') }] : [];
+  return [
+    ...(current.length ? [{ name: 'used by', value: current.map(objectRef).join(', ') }] : []),
+    ...throughCampaigns('used by (through campaigns)', campaignGroups(current, index, data), current),
+  ];
+}
+
+/** What a group's attributed campaigns use, by software, with the campaigns that use each. */
+function campaignSoftware(group: ActorRecord, index: AttackIndex, data: ProcedureIndexData): Map<ActorRecord, ActorRecord[]> {
+  const found = new Map<ActorRecord, ActorRecord[]>();
+  for (const campaign of attributedCampaigns(group, index, data)) {
+    for (const software of currentObjects(data.objects[campaign.stixId]?.software ?? [], index)) found.set(software, [...(found.get(software) ?? []), campaign]);
+  }
+  return found;
+}
+
+/** The groups that the campaigns among `users` (of a software) are attributed to, with those campaigns. */
+function campaignGroups(users: readonly ActorRecord[], index: AttackIndex, data: ProcedureIndexData): Map<ActorRecord, ActorRecord[]> {
+  const found = new Map<ActorRecord, ActorRecord[]>();
+  for (const campaign of users.filter((user) => user.type === 'campaign')) {
+    for (const group of currentObjects(data.objects[campaign.stixId]?.attributedTo ?? [], index)) found.set(group, [...(found.get(group) ?? []), campaign]);
+  }
+  return found;
+}
+
+/**
+ * The objects a group has only through the campaigns attributed to it, each with those campaigns' IDs:
+ * mitreattack-python's get_software_used_by_group and get_groups_using_software count them
+ * (add_inherited_campaign_relationships), and so do attack.mitre.org's group and software pages; without them, HEXANE's
+ * (G1001) layer named none of the 6 software of its campaign C0038, Impacket among them.
+ */
+function throughCampaigns(name: string, found: Map<ActorRecord, ActorRecord[]>, direct: readonly ActorRecord[]): LayerMetadata[] {
+  const only = [...found].filter(([object]) => !direct.some((other) => other.stixId === object.stixId)).sort(([a], [b]) => compareIds(a.id, b.id));
+  if (!only.length) return [];
+  return [{ name, value: only.map(([object, campaigns]) => `${objectRef(object)} (${campaigns.map((campaign) => campaign.id).join(', ')})`).join(', ') }];
 }
 
 function objectMetadata(object: ActorRecord, details: ObjectDetails, index: AttackIndex, data: ProcedureIndexData): LayerMetadata[] {

@@ -152,6 +152,56 @@ describe('renderAttackObjectLayer', () => {
       expect(its.metadata!.find((m) => 'name' in m && m.name === 'used by')).to.deep.equal({ name: 'used by', value: named(users) });
     });
 
+    // mitreattack-python's get_software_used_by_group and get_groups_using_software (mitreattack/stix20/MitreAttackData.py
+    // at 0b57c823, add_inherited_campaign_relationships) count what a group's campaigns use as the group's, as
+    // attack.mitre.org's group and software pages do (mitre-attack/attack-website modules/groups/groups.py
+    // get_software_table_data, modules/software/software.py get_groups_using_software). The layers named none of it:
+    // HEXANE's (G1001) none of the 6 software of its campaign C0038, Impacket's (S0357) neither HEXANE nor Scattered Spider.
+    it("names what a group has only through its campaigns, as mitreattack-python's readings count it: every group, and every software a campaign uses", () => {
+      const raw = rawUses(BUNDLE());
+      const { index, data } = release();
+      const current = (id: string): boolean => {
+        const o = raw.objects.get(id);
+        return o !== undefined && !o['revoked'] && !o['x_mitre_deprecated'];
+      };
+      const softwareOf = (id: string) => raw.softwareUses.filter((r) => r['source_ref'] === id && current(String(r['target_ref']))).map((r) => String(r['target_ref']));
+      const campaignsOf = (group: string) =>
+        raw.attributions.filter((r) => r['target_ref'] === group && current(String(r['source_ref'])) && String(r['source_ref']).startsWith('campaign--')).map((r) => String(r['source_ref']));
+      const id = (stixId: string) => rawAttackId(raw.objects.get(stixId))!;
+      /** `X Name (C0001, C0002)` of a metadata value, as ID -> campaign IDs. */
+      const parsed = (layer: NavigatorLayer, name: string) =>
+        new Map([...String(layer.metadata!.flatMap((m) => ('name' in m && m.name === name ? [m.value] : []))[0] ?? '').matchAll(/([GSC]\d{4})[^(,]*\(([^)]*)\)/g)].map((m) => [m[1]!, m[2]!.split(', ').sort()]));
+      const expectedGroups = new Map<string, Map<string, string[]>>();
+      let groups = 0;
+      for (const group of [...raw.objects.values()].filter((o) => o.type === 'intrusion-set' && current(o.id))) {
+        const own = new Set(softwareOf(group.id));
+        const through = new Map<string, string[]>();
+        for (const campaign of campaignsOf(group.id)) {
+          for (const software of softwareOf(campaign)) if (!own.has(software)) through.set(id(software), [...(through.get(id(software)) ?? []), id(campaign)].sort());
+          for (const software of softwareOf(campaign)) {
+            const users = expectedGroups.get(id(software)) ?? new Map<string, string[]>();
+            if (!raw.softwareUses.some((r) => r['source_ref'] === group.id && r['target_ref'] === software)) users.set(id(group.id), [...(users.get(id(group.id)) ?? []), id(campaign)].sort());
+            expectedGroups.set(id(software), users);
+          }
+        }
+        const { layer } = renderAttackObjectLayer(resolveAttackObject(index, group.id).object, index, data);
+        expect(parsed(layer, 'software used (through campaigns)'), id(group.id)).to.deep.equal(through);
+        if (through.size) groups += 1;
+      }
+      expect(groups).to.equal(7);
+      const softwareWithGroups = [...expectedGroups].filter(([, users]) => users.size);
+      expect(softwareWithGroups).to.have.length(12);
+      for (const [software, users] of expectedGroups) {
+        const { layer } = renderAttackObjectLayer(resolveAttackObject(index, software).object, index, data);
+        expect(parsed(layer, 'used by (through campaigns)'), software).to.deep.equal(users);
+      }
+      const hexane = renderAttackObjectLayer(resolveAttackObject(index, 'G1001').object, index, data).layer;
+      expect(hexane.metadata).to.deep.include({
+        name: 'software used (through campaigns)',
+        value: 'S0095 ftp (C0038), S0357 Impacket (C0038), S0364 RawDisk (C0038), S1149 CHIMNEYSWEEP (C0038), S1150 ROADSWEEP (C0038), S1151 ZeroCleare (C0038)',
+      });
+    });
+
     it('places entries under no tactic (ATT&CK names none) and passes validateLayer with no findings', () => {
       expect((layer.techniques ?? []).filter((entry) => entry.tactic !== undefined)).to.deep.equal([]);
       expect(findings(layer, loadRelease('18.1'))).to.deep.equal([]);

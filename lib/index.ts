@@ -388,6 +388,7 @@ export {
   objectLayerFileName,
   frequencyLayerFileName,
   renderAllObjectLayers,
+  renderAllObjectsFrequencyLayer,
   renderAttackObjectLayer,
   renderObjectFrequencyLayer,
   renderObjectLayersByDomain,
@@ -395,6 +396,7 @@ export {
   type ObjectLayer,
   type ObjectRelease,
   type AllObjectLayers,
+  type AllObjectsFrequencyLayer,
   type FrequencyLayerOptions,
   type ObjectLayerOptions,
 } from './layer/attack-object-layer.js';

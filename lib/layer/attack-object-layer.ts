@@ -436,6 +436,32 @@ export function renderObjectFrequencyLayer(
   return { layer, warnings: [...uses.warnings, ...(topped ? [topped] : []), ...unshownTechniqueWarnings(layer.techniques ?? [], index)] };
 }
 
+/** The frequency layer of every current object of a kind, and the current objects it leaves out. */
+export interface AllObjectsFrequencyLayer extends RenderedLayer {
+  /** Current objects with no technique in the release's domain (G0017 DragonOK), not counted, by ID. */
+  unused: ActorRecord[];
+}
+
+/**
+ * Render one layer over every current group, software or campaign of a release that uses a technique in its domain,
+ * each technique scored by how many of them use it: mitreattack-python's `layerGenerator_cli --overview-type group`
+ * (OverviewLayerGenerator) with ATT&CK's procedures. Revoked and deprecated objects are not counted.
+ * @throws InputError when the procedures are of another release.
+ */
+export function renderAllObjectsFrequencyLayer(
+  kind: AttackObjectKind,
+  index: AttackIndex,
+  data: ProcedureIndexData,
+  options: FrequencyLayerOptions = {},
+): AllObjectsFrequencyLayer {
+  const current = objectsOfKind(index, kind).filter((object) => !object.revoked && !object.deprecated);
+  const used = collectUses(current, index, data).byTechnique;
+  const users = current.filter((object) => [...used.values()].some((byObject) => byObject.has(object)));
+  const plurals: Record<AttackObjectKind, string> = { group: 'groups', software: 'software', campaign: 'campaigns' };
+  const name = options.name ?? `ATT&CK ${plurals[kind]} of ${index.label}: technique frequency`;
+  return { ...renderObjectFrequencyLayer(users, index, data, { ...options, name }), unused: current.filter((object) => !users.includes(object)) };
+}
+
 /**
  * The file name of an object's layer: its ATT&CK ID and a safe form of its name, `G0050-apt32.layer.json`; with a
  * domain (for an object with layers in several), the domain before the suffix: `G0088-temp-veles.ics.layer.json`.

@@ -336,6 +336,22 @@ describe('attack-layers attack-object', () => {
     expect(piped.stderr).to.not.include('rendering');
   });
 
+  it('--all groups --score frequency writes one layer over every current group, not a layer per group', async () => {
+    const out = freshTmpDir('all-frequency');
+    const result = await runCli(['attack-object', '--all', 'groups', '--score', 'frequency', '--out', out]);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(readdirSync(out)).to.deep.equal(['groups-frequency.layer.json']);
+    expect(result.stdout).to.equal(`${out}/groups-frequency.layer.json\n`);
+    expect(result.stderr).to.equal(
+      'note: 4 current groups of enterprise-attack 18.1 use no technique there and are not counted (G0017 DragonOK, G0055 NEODYMIUM, G0088 TEMP.Veles, G1028 APT-C-23)\n',
+    );
+    const layer = layerOf(readFileSync(join(out, 'groups-frequency.layer.json'), 'utf8'));
+    expect([layer.name, layer.gradient!.maxValue]).to.deep.equal(['ATT&CK groups of enterprise-attack 18.1: technique frequency', 168]);
+    const named = await runCli(['attack-object', '--all', 'campaigns', '--score', 'frequency', '--name', 'Campaigns', '--domain', 'ics', '-q']);
+    expect([named.code, named.stderr]).to.deep.equal([0, '']);
+    expect([layerOf(named.stdout).name, layerOf(named.stdout).domain]).to.deep.equal(['Campaigns', 'ics-attack']);
+  });
+
   describe('usage errors (exit 2)', () => {
     const rows: [args: string[], message: string][] = [
       [[], 'name at least one group, software or campaign'],

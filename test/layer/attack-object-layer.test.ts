@@ -10,6 +10,7 @@ import {
   objectLayerFileName,
   frequencyLayerFileName,
   renderAllObjectLayers,
+  renderAllObjectsFrequencyLayer,
   renderAttackObjectLayer,
   renderObjectFrequencyLayer,
   resolveAttackObject,
@@ -470,6 +471,32 @@ describe('renderAllObjectLayers on 10.1, whose relationships still name since-re
     expect([ids.has('T1019'), ids.has('T1043')]).to.deep.equal([false, false]);
     const invalid = result.files.map(({ name, layer }) => ({ name, problems: findings(layer, index) })).filter((f) => f.problems.length);
     expect(invalid).to.deep.equal([]);
+  });
+});
+
+// mitreattack-python's `layerGenerator_cli --overview-type group` (OverviewLayerGenerator.update_template,
+// mitreattack/navlayers/generators/overview_generator.py at 79de1d55) scores each technique by the groups whose `uses`
+// relationships name it; `attack-object --all groups --score frequency` wrote a layer per group instead, its --score unread.
+describe('renderAllObjectsFrequencyLayer', () => {
+  it("scores every technique of 18.1 by the current groups that use it, as OverviewLayerGenerator's group overview counts them", () => {
+    const { index, data } = release();
+    const { layer, unused } = renderAllObjectsFrequencyLayer('group', index, data);
+    const raw = rawUses(BUNDLE());
+    const current = (o: RawStixObject | undefined) => o !== undefined && !o['revoked'] && !o['x_mitre_deprecated'];
+    const groups = new Map<string, Set<string>>();
+    for (const r of raw.uses) {
+      const [group, technique] = [raw.objects.get(String(r['source_ref'])), raw.objects.get(String(r['target_ref']))];
+      if (group?.type !== 'intrusion-set' || !current(group) || !current(technique)) continue;
+      const id = rawAttackId(technique)!;
+      groups.set(id, (groups.get(id) ?? new Set()).add(group.id));
+    }
+    expect(new Map(scored(layer).map((e) => [e.techniqueID, e.score]))).to.deep.equal(new Map([...groups].sort(([a], [b]) => a.localeCompare(b)).map(([id, users]) => [id, users.size])));
+    const counted = new Set([...groups.values()].flatMap((users) => [...users]));
+    expect(layer.gradient!.maxValue).to.equal(counted.size);
+    expect(scored(layer).find((e) => e.techniqueID === 'T1105')!.score).to.equal(85);
+    expect(layer.name).to.equal('ATT&CK groups of enterprise-attack 18.1: technique frequency');
+    expect(unused.map((group) => group.id)).to.deep.equal(['G0017', 'G0055', 'G0088', 'G1028']);
+    expect(findings(layer, index)).to.deep.equal([]);
   });
 });
 

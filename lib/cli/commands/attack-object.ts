@@ -10,6 +10,7 @@ import {
   objectRef,
   plural,
   renderAllObjectLayers,
+  renderAllObjectsFrequencyLayer,
   renderObjectFrequencyLayer,
   renderObjectLayersByDomain,
   AttackDataError,
@@ -119,6 +120,27 @@ function renderAll(context: CliContext, args: Args, kind: AttackObjectKind): voi
   }
 }
 
+/**
+ * One layer over every current object of a kind in one domain (--domain, else enterprise), scored by how many use each
+ * technique, where `--all` without `--score frequency` writes a layer per object: it wrote those 189 layers before,
+ * `--score frequency` unread.
+ */
+function renderAllFrequency(context: CliContext, args: Args, kind: AttackObjectKind): void {
+  const index = attackLibrary(context, args).release(args.domain, args['attack-release']);
+  const data = loadProcedures(index, { cacheDir: cacheDir(context) });
+  const { layer, warnings, unused } = renderAllObjectsFrequencyLayer(kind, index, data, args.name !== undefined ? { name: args.name } : {});
+  for (const warning of warnings) warn(context, args, warning);
+  if (unused.length) {
+    note(context, args, `note: ${plural(unused.length, `current ${kind}`)} of ${index.label} ${unused.length === 1 ? 'uses' : 'use'} no technique there and ${unused.length === 1 ? 'is' : 'are'} not counted (${unused.map(objectRef).join(', ')})`);
+  }
+  if (args.out !== undefined) {
+    writeInto(context, args, [{ name: args.name !== undefined ? layerFileName(args.name) : `${args.all}-frequency.layer.json`, layer }]);
+    return;
+  }
+  for (const warning of navigatorOpeningWarnings([layer])) warn(context, args, warning);
+  context.stdout.write(serializeLayer(layer));
+}
+
 export function handler(context: CliContext) {
   return (args: Args): void => {
     const queries = args.objects ?? [];
@@ -129,7 +151,8 @@ export function handler(context: CliContext) {
     if (args.all !== undefined) {
       if (args.campaigns && args.all !== 'groups') throw new UsageError(`--campaigns adds the campaigns attributed to a group: use it with --all groups, not --all ${args.all}`);
       if (queries.length) throw new UsageError(`give objects or --all ${args.all}, not both`);
-      renderAll(context, args, ALL_KINDS[args.all]!);
+      if (args.score === 'frequency') renderAllFrequency(context, args, ALL_KINDS[args.all]!);
+      else renderAll(context, args, ALL_KINDS[args.all]!);
       return;
     }
     if (!queries.length) throw new UsageError('name at least one group, software or campaign (G0050, APT32, S0227, C0021), or use --all groups|software|campaigns');

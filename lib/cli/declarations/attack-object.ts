@@ -13,7 +13,7 @@ export const declaration: CommandDeclaration = {
     name: 'frequency: the name of the layer (and of its file)',
   },
   options: {
-    all: { choices: Object.keys(ALL_KINDS), describe: 'a layer for every current group, software or campaign (needs --out)' },
+    all: { choices: Object.keys(ALL_KINDS), describe: 'a layer for every current group, software or campaign (needs --out); with --score frequency, one layer over them all' },
     type: { choices: ATTACK_OBJECT_KINDS, describe: 'only look for this kind of object (for names that are both, e.g. Carbanak)' },
     score: {
       choices: ['presence', 'frequency'],

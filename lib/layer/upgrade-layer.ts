@@ -757,6 +757,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   const entries = (Array.isArray(layer['techniques']) ? layer['techniques'] : []) as JsonObject[];
   const inputEntries = isJsonObject(value) && Array.isArray(value['techniques']) ? (value['techniques'] as unknown[]) : [];
   // combine (`keptAs`) keeps what it leaves out its own way, and reads none of it back.
+  const keepsMerged = downgrade && !options.keptAs;
   const work = readBackKept(layer, entries, { target, source, mergeScore: options.mergeScore, readBack: !downgrade && !options.keptAs }, (at) => ({
     path: originalPath(`/techniques/${at}`, entryOrigins),
     input: inputEntries[entryOrigins[at] ?? at],
@@ -779,7 +780,9 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
       report.notes.push(readBack.note);
       if (readBack.repeated) report.repeated = [readBack.note];
     }
-    const entered = { path, entry: structuredClone(raw), origin: id };
+    // What a downgrade keeps of an entry it merges or moves (`keptByDowngrade`), copied before the upgrade changes it;
+    // only a downgrade reads it, and a copy of every entry of every layer is most of what the rest costs.
+    const entered = keepsMerged ? { path, entry: structuredClone(raw), origin: id } : undefined;
     // An entry a downgrade kept is of the release the downgrade came from: looked up by its ID in the target.
     const record = readBack
       ? resolveEntry(raw, report, target, undefined, options.otherDomains, target, options.givenAs)
@@ -838,7 +841,8 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   placed.splice(0, placed.length, ...spreadBesideScoped(placed, target));
 
   reports.push(...leftOut.map(leftOutReport));
-  reports.sort((a, b) => entryNumber(a.path) - entryNumber(b.path));
+  const numbers = new Map(reports.map((report) => [report, entryNumber(report.path)]));
+  reports.sort((a, b) => numbers.get(a)! - numbers.get(b)!);
 
   settings.push(...expandChosenCollapse(layer, placed, target));
 
@@ -860,17 +864,20 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   const mergedOut: LayerRepair[] = [];
   // The cells Navigator 5.1 fills from the entries as given, in the release it shows the layer in, for what a merge of
   // entries it keys alike changes from what it shows (`navigatorRepeatNote`).
+  // Worked out at the first merge of entries from several places, which most layers have none of.
   const shownRelease = shownIn ?? target;
-  const writtenCells = navigatorCells(inputEntries, (id) => {
-    const record = shownRelease.technique(id);
-    return record && record.id === id && !record.revoked && !record.deprecated ? record.tactics : undefined;
-  });
+  let writtenCells: EntryCells[] | undefined;
+  const cellsWritten = (): EntryCells[] =>
+    (writtenCells ??= navigatorCells(inputEntries, (id) => {
+      const record = shownRelease.technique(id);
+      return record && record.id === id && !record.revoked && !record.deprecated ? record.tactics : undefined;
+    }));
   const keptAs = options.keptAs ?? { name: downgrade ? REMOVED_BY_DOWNGRADE_NAME : REMOVED_METADATA_NAME };
   order.sort((a, b) => compareEntries(a[0]!.entry, b[0]!.entry));
   for (const group of order) {
     const at = techniques.length;
     const first = group[0]!;
-    const kept = downgrade && !options.keptAs ? keptByDowngrade(group, target, source) : undefined;
+    const kept = keepsMerged ? keptByDowngrade(group, target, source) : undefined;
     if (group.length === 1) techniques.push(first.entry);
     else {
       // A comment line merged before (`T1086: …`, upgraded again) keeps its ID when that ID names this technique in the target.
@@ -908,7 +915,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
         // The first entry's note names every other one: theirs stay on their rows of the report, not as lines of their own.
         if (report !== first.report) (report.repeated ??= []).push(note);
       }
-      const repeat = navigatorRepeatNote(paths, inputEntries, writtenCells);
+      const repeat = paths.length > 1 ? navigatorRepeatNote(paths, inputEntries, cellsWritten()) : undefined;
       if (repeat) first.report.notes.push(repeat);
     }
     if (kept) {

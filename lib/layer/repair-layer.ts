@@ -273,6 +273,9 @@ export function unstatedDomainText({ domain, icsIds, given }: { domain: Domain; 
  * it is not one.
  */
 function readTactic(value: string): string | undefined {
+  // A shortname as Navigator writes it reads as itself (every one is lower case, hyphenated, with no TA ID), taken
+  // first: most entries of most layers hold one, and the readings below cost a tenth of an upgrade.
+  if (KNOWN_TACTIC_SHORTNAMES.has(value)) return value;
   // A TA ID with a tactic's name (`TA0001 - Initial Access`, `Persistence (TA0003)`) is read by the name, which means one
   // tactic in every domain, where the ID means another in each: a reader that has the release checks the ID
   // (`readTacticIdAndName`). A name that is no tactic leaves the ID, read as a bare `TA0005` is.

@@ -1,4 +1,5 @@
 import type { AttackIndex } from '../attack/attack-index.js';
+import { KNOWN_TACTIC_SHORTNAMES } from '../attack/known-tactics.js';
 import type { TacticRecord, TacticShortname, TechniqueRecord } from '../attack/types.js';
 import { readTactic, readTacticPair, tacticIdAndNameWarning, tacticPairConflict } from '../normalize/read-tactic.js';
 
@@ -26,7 +27,8 @@ export function tacticAdvice(tactic: string, index: AttackIndex, fallback: strin
  * release has no such ID, by the name. With a note saying so; undefined when it is no such pair or the two agree.
  */
 export function readTacticIdAndName(written: unknown, technique: TechniqueRecord | undefined, index: AttackIndex): { tactic?: TacticShortname; note: string } | undefined {
-  if (typeof written !== 'string') return undefined;
+  // A shortname holds no TA ID: most entries' tactic, passed over without the pair's regexps.
+  if (typeof written !== 'string' || KNOWN_TACTIC_SHORTNAMES.has(written)) return undefined;
   const conflict = tacticPairConflict(written, index);
   if (conflict) {
     const { kept, warning } = readTacticPair(written, conflict, technique ? [technique] : [], index, 'the layer');

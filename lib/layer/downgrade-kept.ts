@@ -2,7 +2,7 @@ import isEqual from 'lodash-es/isEqual.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { mergeEntries } from './merge-entries.js';
-import type { MergeScore } from './merge-scores.js';
+import { MERGE_SCORES, type MergeScore } from './merge-scores.js';
 import { schemaIssues } from '../schemas.js';
 import { TECHNIQUE_KEYS } from './serialize-layer.js';
 import { MERGED_BY_DOWNGRADE } from './tool-items.js';
@@ -115,16 +115,13 @@ export type Split = { entries: JsonObject[] } | { kept: string };
  * The entries a downgrade merged into `entry` (its `MERGED_BY_DOWNGRADE` items), to write again in its place, each as
  * it was, when `target` has every one of their techniques and the entry still holds what the downgrade wrote from them.
  * An entry annotated since (a score raised in the older release) stays as it is, with its items: splitting it would
- * lose that annotation. Undefined when the entry has no such items. `movedFrom`, `mergeScore` and `attributed` are
- * those the downgrade wrote with (its provenance item's name, its merge rule, which comment prefixes name the entry).
+ * lose that annotation. Undefined when the entry has no such items. `movedFrom` and `attributed` are those the
+ * downgrade wrote with (its provenance item's name, which comment prefixes name the entry). Its merge rule
+ * (`--merge-score`) is written nowhere, and only the score depends on it: the entry holds what the downgrade wrote when
+ * any rule gives it (T1003 of 6.3 scored 12, the sum of T1003 and T1003.001 to T1003.004 of 18.1 scored 2, 3, 4, 1 and 2,
+ * is split again as one scored 4, their highest, is).
  */
-export function splitEntry(
-  entry: JsonObject,
-  target: AttackIndex,
-  movedFrom: string,
-  mergeScore: MergeScore | undefined,
-  attributed: (prefix: string) => boolean,
-): Split | undefined {
+export function splitEntry(entry: JsonObject, target: AttackIndex, movedFrom: string, attributed: (prefix: string) => boolean): Split | undefined {
   const metadata = Array.isArray(entry['metadata']) ? entry['metadata'] : [];
   const items = metadata.filter((item) => isJsonObject(item) && item['name'] === MERGED_BY_DOWNGRADE);
   if (!items.length) return undefined;
@@ -137,8 +134,12 @@ export function splitEntry(
   if (missing.length) return { kept: `${[...new Set(missing)].join(', ')} ${missing.length === 1 ? 'is no technique' : 'are no techniques'} of ${target.label}; not split` };
   const now = { ...entry, metadata: metadata.filter((item) => !items.includes(item)) };
   if (!now.metadata.length) delete (now as JsonObject)['metadata'];
-  const then = asDowngraded(entries, entry, movedFrom, mergeScore, attributed);
-  const edited = TECHNIQUE_KEYS.filter((key) => key !== 'techniqueID' && key !== 'tactic' && !isEqual((now as JsonObject)[key], then[key]));
+  const editedBy = (rule: MergeScore): string[] => {
+    const then = asDowngraded(entries, entry, movedFrom, rule, attributed);
+    return TECHNIQUE_KEYS.filter((key) => key !== 'techniqueID' && key !== 'tactic' && !isEqual((now as JsonObject)[key], then[key]));
+  };
+  // The other fields are the same by every rule: where none gives the score, each finds the same fields edited.
+  const edited = MERGE_SCORES.map(editedBy).reduce((fewest, one) => (one.length < fewest.length ? one : fewest));
   if (edited.length) {
     return { kept: `its ${edited.join(', ')} ${edited.length === 1 ? 'is' : 'are'} not what the downgrade wrote (annotated since); not split, so as not to lose that: split it by hand` };
   }

@@ -596,17 +596,17 @@ interface Work {
 function readBackKept(
   layer: JsonObject,
   entries: readonly JsonObject[],
-  releases: { target: AttackIndex; source: AttackIndex | undefined; mergeScore: MergeScore | undefined; readBack: boolean },
+  releases: { target: AttackIndex; source: AttackIndex | undefined; readBack: boolean },
   place: (at: number) => { path: string; input: unknown },
 ): Work[] {
-  const { target, source, mergeScore, readBack } = releases;
+  const { target, source, readBack } = releases;
   const seen = new Set<string>();
   const work: Work[] = [];
   entries.forEach((raw, at) => {
     const { path, input } = place(at);
     const id = String(raw['techniqueID']);
     // As the downgrade merged: a comment line's prefix names the entry when it names its technique in the layer's release.
-    const split = readBack ? splitEntry(raw, target, DOWNGRADED_FROM, mergeScore, (prefix) => namesTechnique(prefix, id, source ?? target)) : undefined;
+    const split = readBack ? splitEntry(raw, target, DOWNGRADED_FROM, (prefix) => namesTechnique(prefix, id, source ?? target)) : undefined;
     if (!split || 'kept' in split) {
       work.push({ raw, path, input, ...(split ? { keptNote: `${id} holds entries a downgrade merged into it ("${MERGED_BY_DOWNGRADE}" items): ${split.kept}` } : {}) });
       return;
@@ -758,7 +758,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   const inputEntries = isJsonObject(value) && Array.isArray(value['techniques']) ? (value['techniques'] as unknown[]) : [];
   // combine (`keptAs`) keeps what it leaves out its own way, and reads none of it back.
   const keepsMerged = downgrade && !options.keptAs;
-  const work = readBackKept(layer, entries, { target, source, mergeScore: options.mergeScore, readBack: !downgrade && !options.keptAs }, (at) => ({
+  const work = readBackKept(layer, entries, { target, source, readBack: !downgrade && !options.keptAs }, (at) => ({
     path: originalPath(`/techniques/${at}`, entryOrigins),
     input: inputEntries[entryOrigins[at] ?? at],
   }));

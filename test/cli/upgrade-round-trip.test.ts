@@ -56,6 +56,39 @@ describe('attack-layers upgrade: a round trip through an older release', () => {
     expect(notes).to.include('/metadata/1: T1560, removed from the layer and kept in its "removed by downgrade" item, is a technique of enterprise-attack 18.1: written again as it was');
   });
 
+  // The downgrade's --merge-score is written nowhere in the layer: the way back, by default, checked the merged score
+  // against the highest alone, and left every merge scored otherwise as it was, "annotated since" (24 entries not split).
+  it('gives back a scored Bear APT of 18.1 byte for byte after a downgrade by every --merge-score', async () => {
+    const dir = freshTmpDir('round-trip');
+    const plain = join(dir, 'bear-18.json');
+    expect((await runCli(['upgrade', bear, '--out', plain])).code).to.equal(0);
+    const scored = readLayer(plain);
+    scored.techniques!.forEach((entry, at) => (entry.score = (at % 4) + 1));
+    writeFileSync(plain, JSON.stringify(scored));
+    const v18 = join(dir, 'bear-scored-18.json');
+    expect((await runCli(['upgrade', plain, '--out', v18])).code).to.equal(0);
+    // T1003 and T1003.001 to T1003.004, scored 2, 3, 4, 1, 2, become one T1003 in 6.3.
+    const merged = { max: 4, min: 1, sum: 12, mean: 2.4 };
+    for (const [rule, score] of Object.entries(merged)) {
+      const v6 = join(dir, `bear-6-${rule}.json`);
+      const down = await runCli(['upgrade', v18, '--to', '6.3', '--merge-score', rule, '--out', v6]);
+      expect(down.code, down.stderr).to.equal(0);
+      expect(readLayer(v6).techniques!.find((entry) => entry.techniqueID === 'T1003')!.score, rule).to.equal(score);
+      const back = join(dir, `bear-back-${rule}.json`);
+      const up = await runCli(['upgrade', v6, '--out', back]);
+      expect(up.code, up.stderr).to.equal(0);
+      expect(up.stderr, rule).not.to.contain('not split');
+      expect(readFileSync(back, 'utf8'), rule).to.equal(readFileSync(v18, 'utf8'));
+    }
+    // A score no rule gives from the entries merged (7: not 4, 1, 12 or 2.4) was set since: T1003 stays merged.
+    const edited = readLayer(join(dir, 'bear-6-sum.json'));
+    edited.techniques!.find((entry) => entry.techniqueID === 'T1003')!.score = 7;
+    writeFileSync(join(dir, 'bear-6-edited.json'), JSON.stringify(edited));
+    const up = await runCli(['upgrade', join(dir, 'bear-6-edited.json'), '--out', join(dir, 'bear-back-edited.json')]);
+    expect(up.code, up.stderr).to.equal(0);
+    expect(up.stderr).to.contain('/techniques/1: T1003 holds entries a downgrade merged into it ("merged by downgrade" items): its score is not what the downgrade wrote (annotated since)');
+  });
+
   it('keeps merged an entry annotated since the downgrade, and says why, splitting the others', async () => {
     const dir = freshTmpDir('round-trip');
     const { v6 } = await downgradedBear(dir);

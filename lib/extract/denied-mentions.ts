@@ -159,20 +159,48 @@ const SCOPE_PREDICATE = /\b(?:was|were|is|are)\s+(?:(?:deemed|considered|kept|le
 // name what it lists (`Both`, `The techniques`). Any other word is a sentence's (`PowerShell (T1059.001) on hosts that
 // were out of scope for EDR`): the hosts were.
 const SUBJECT_WORDS = /^(?:\p{Lu}[\p{L}\p{N}&'’.-]*|and|or|as|well|both|the|(?:sub-)?techniques?|of|for|over|from|to|with|via|in|on|by|a|an)$/u;
+// Where a subject's names part: its IDs (blanked to `ID_MARK`), brackets and a list's marks.
+const ID_MARK = '\u0000';
+const NAME_BREAK = /[()[\],;/&:–—\u0000]+|\s-\s/u;
+// A word at either end of a name in a subject that only joins a list or says what it lists (`and Brute Force`, `Lateral
+// Movement Techniques`).
+const LIST_WORD = /^(?:and|or|as|well|both|the|(?:sub-)?techniques?)$/iu;
+// Where a list joins several names in one run of words (`PowerShell and WMI`).
+const NAME_JOINER = /\s*,\s*|\s+(?:and|or|as\s+well\s+as)\s+/iu;
+
+/** Whether words name a technique, or one of the techniques of `ids` in the writer's own words (`SMB Admin Shares`). */
+export type NamesTechnique = (words: string, ids: readonly string[]) => boolean;
+
+/**
+ * Whether the words of a subject between its IDs and brackets (`phrase`) are what a subject of IDs holds: a list's words
+ * alone, or the name of a technique (`isName`, of `ids` or any) or a tactic (`tacticDisplayName`), or several joined; not
+ * the name of other things in Title Case (`Windows Hosts (T1059.001) were out of scope`: the hosts were).
+ */
+function subjectPhrase(phrase: string, ids: readonly string[], isName: NamesTechnique): boolean {
+  const words = phrase.split(/\s+/u).filter(Boolean);
+  while (words.length && LIST_WORD.test(words[0]!)) words.shift();
+  while (words.length && LIST_WORD.test(words[words.length - 1]!)) words.pop();
+  if (!words.length) return true;
+  if (!words.every((word) => SUBJECT_WORDS.test(word))) return false;
+  const named = words.join(' ');
+  const isNamed = (words: string): boolean => isName(words, ids) || tacticDisplayName(words) !== undefined;
+  return isNamed(named) || named.split(NAME_JOINER).every((part) => isNamed(part.trim()));
+}
 
 /**
  * The words that deny the ID at `span` of a clause (`clause` of `text`) as its subject: `out of scope` said of a subject
- * that holds only IDs, their names and a list's words; else undefined.
+ * that holds only IDs, their names (`isName`) and a list's words; else undefined.
  */
-function outOfScopeSubject(text: string, clause: TextSpan, span: TextSpan): string | undefined {
+function outOfScopeSubject(text: string, clause: TextSpan, span: TextSpan, isName: NamesTechnique): string | undefined {
   const plain = text.slice(clause.start, clause.end).replace(EMPHASIS, (marks) => ' '.repeat(marks.length));
   const predicate = SCOPE_PREDICATE.exec(plain);
   if (!predicate || clause.start + predicate.index < span.end) return undefined;
   const subject = plain.slice(0, predicate.index);
+  const tokens = scanIds(subject);
   let rest = subject;
-  for (const token of scanIds(subject)) rest = rest.slice(0, token.start) + ' '.repeat(token.end - token.start) + rest.slice(token.end);
-  const words = rest.replace(/[()[\],;/&:–—-]+/gu, ' ').split(/\s+/).filter(Boolean);
-  return words.every((word) => SUBJECT_WORDS.test(word)) ? predicate[0] : undefined;
+  for (const token of tokens) rest = rest.slice(0, token.start) + ID_MARK.repeat(token.end - token.start) + rest.slice(token.end);
+  const ids = tokens.flatMap((token) => token.ids);
+  return rest.split(NAME_BREAK).every((phrase) => subjectPhrase(phrase, ids, isName)) ? predicate[0] : undefined;
 }
 
 /**
@@ -181,15 +209,16 @@ function outOfScopeSubject(text: string, clause: TextSpan, span: TextSpan): stri
  * most `INTRO_REACH` lines above, only blank lines, a code fence and its list's items between), or of the heading of a
  * section that holds the line (`## Techniques Not Mapped` above `### T1566.001 — Spearphishing Attachment`, `**Not
  * observed**` above a list). Not in a table's row: its cells are no sentence, and a cell saying what was not seen
- * besides (`not observed on other hosts`) does not deny its row's technique.
+ * besides (`not observed on other hosts`) does not deny its row's technique. `isName` says whether words name a technique
+ * (an ID's subject holds nothing else: `Cloud Accounts (T1078.004) were out of scope`).
  */
-export function deniedMention(lines: readonly FoldedText[], line: number, span: TextSpan): string | undefined {
+export function deniedMention(lines: readonly FoldedText[], line: number, span: TextSpan, isName: NamesTechnique): string | undefined {
   const text = lines[line - 1]?.original;
   if (text === undefined || text.includes('|')) return undefined;
   const clause = clauseAround(text, span);
   const own = denial(text.slice(clause.start, clause.end));
   if (own) return EXCEPTION.test(text.slice(clause.start, span.start)) ? undefined : `its clause says "${own}"`;
-  const scope = outOfScopeSubject(text, clause, span);
+  const scope = outOfScopeSubject(text, clause, span, isName);
   if (scope) return `its clause says "${scope}"`;
   // `Not observed: T1041, T1048.`, `Out of scope: T1498`: the clause before a colon introduces the list after it.
   const introducing = introducingWords(text, span);

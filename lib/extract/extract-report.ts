@@ -174,6 +174,14 @@ function holdsChildName(name: string, technique: TechniqueRecord, target: Attack
   return target.children(technique.id).some((child) => !child.revoked && !child.deprecated && held.includes(words(child.name)));
 }
 
+/**
+ * Whether a name is a technique's in the writer's own words: it shares a word with its name (`DLL Injection`), writes an
+ * acronym its description names (`Exfiltration over SMB`), or holds a sub-technique's name (`PowerShell - Empire`).
+ */
+function inItsWords(name: string, technique: TechniqueRecord | undefined, target: AttackIndex): boolean {
+  return technique !== undefined && (sharesWord(name, fullName(target, technique)) || namesAcronymOf(name, technique, target) || holdsChildName(name, technique, target));
+}
+
 /** The words other than small ones that two names share, as `nameWords` reads them. */
 function sharedWords(a: string, b: string): string[] {
   const words = new Set(nameWords(b));
@@ -480,6 +488,10 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   // The technique names read joined from the lines they were wrapped over, by their first line.
   const wrappedNames = new Map<number, WrappedName>();
   const isTechniqueName = (name: string): boolean => target.techniquesByName(name).length > 0;
+  // Whether words name a technique as the resolver reads a name alone (an alias, `RDP`; one several techniques have,
+  // `Cloud Accounts`), not as close to a name (`Windows` is close to many), or one of `ids` in the writer's own words.
+  const namesAnyTechnique = (words: string, ids: readonly string[]): boolean =>
+    ask({ raw: words }, { similarNames: false }).status !== 'unknown' || ids.some((id) => inItsWords(words, target.technique(id), target));
   const nameJoined = (wrapped: WrappedName): void => void wrappedNames.set(wrapped.line, wrapped);
   // The rows of tables set in columns of spaces read joined from the lines their cells wrap over, by their first line.
   const layoutRows = new Map<number, LayoutRow>();
@@ -527,7 +539,7 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
       techniques.length > 0 &&
       name !== undefined &&
       trail.includes(notATechniqueName(name)) &&
-      techniques.every((each) => each !== undefined && !sharesWord(name, fullName(target, each)) && !namesAcronymOf(name, each, target) && !holdsChildName(name, each, target));
+      techniques.every((each) => each !== undefined && !inItsWords(name, each, target));
     // `However T1003 followed.`: such words in lower case right after the ID, a space between, are the sentence going on
     // (a short line is read as a reference, its words beside the ID as its name): the reference is its ID alone.
     // After the rest of an ID a line break split (`T1059.`⏎`001 ran`), a sentence's words alone are none either.
@@ -540,7 +552,7 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     const cellWarning = `the tactic cell "${ref.tacticColumn}" was read as ${ref.tactics.join(', ')}: ${unread.map((part) => `"${part}"`).join(', ')} names no tactic`;
     if (unread.length) own.push(cellWarning);
     // `Therefore I did **not** map:` above the ID: no technique the report claims, kept for the analyst to judge.
-    const denied = deniedMention(lines, ref.span.line, ref.span);
+    const denied = deniedMention(lines, ref.span.line, ref.span, namesAnyTechnique);
     if (denied) own.push(`${ref.ids.join(', ')} ${DENIED} (${denied}): keep it only where the report claims it`);
     // `| Persistence | T1059.001 | Windows Shell |`: a warning on the row's tactic says nothing of its name, so the checks
     // of the name below are said beside it; they stand back only for a warning already on the name or the ID.

@@ -158,6 +158,32 @@ describe('deniedMention (through extractReport, ATT&CK 18.1)', () => {
     ]);
   });
 
+  // Our own lines: a subject in Title Case is a subject of IDs where its words name techniques (an alias, a name several
+  // techniques share, the writer's shorthand sharing a word with the ID's technique) or a tactic; else it names the
+  // hosts or sessions that were out of scope, not the technique (below, `warns of nothing in …`).
+  it('warns of each ID whose subject of "were out of scope" names techniques or a tactic, in ATT&CK\'s words or the writer\'s', () => {
+    const text = [
+      'Cloud Accounts (T1078.004) were out of scope.',
+      'RDP (T1021.001) and WMI (T1047) were out of scope for this hunt.',
+      'SMB Admin Shares (T1021.002) was out of scope.',
+      'Lateral Movement Techniques (T1021) were out of scope of the hunt, but the actor used RDP.',
+    ].join('\n');
+    expect(warningsOf(text).map(([ids, warnings]) => [ids[0], warnings.map((warning) => /\((.*)\)/.exec(warning)?.[1])])).to.deep.equal([
+      ['T1078.004', ['its clause says "were out of scope"']],
+      ['T1021.001', ['its clause says "were out of scope"']],
+      ['T1047', ['its clause says "were out of scope"']],
+      ['T1021.002', ['its clause says "was out of scope"']],
+      ['T1021', ['its clause says "were out of scope"']],
+    ]);
+  });
+
+  // A subject in Title Case naming what was out of scope besides the technique: the hosts, the sessions (before: each
+  // warned of as denied). `Windows Hosts` is warned of as no name of T1059.001, which is another matter.
+  it('warns of no ID whose subject of "were out of scope" names hosts or sessions in Title Case', () => {
+    const text = ['Windows Hosts (T1059.001) were out of scope.', 'Remote Desktop Protocol (T1021.001) Sessions on the Jump Hosts were out of scope.'].join('\n');
+    expect(warningsOf(text).flatMap(([, warnings]) => warnings.filter((warning) => warning.includes('not seen or not mapped')))).to.deep.equal([]);
+  });
+
   // Our own lines: a DFIR report denies one technique of a pair, then claims it further on. Before, the one reference
   // of T1041, merged from both lines, kept the first line's warning.
   it('warns of nothing where the report also writes the ID as it claims one, after denying it', () => {

@@ -546,7 +546,8 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     const sentence = ref.nameSpan?.line === ref.span.line + 1 && ref.name !== undefined && onlyStopWords(ref.name.split(' '));
     const bare = !ocr && ((foreign(ref.name) && !/\p{Lu}/u.test(ref.name)) || sentence) ? withoutNameAfter(ref, lines) : undefined;
     if (bare) return resolved(bare);
-    const own = [...warnings, ...(joinedWarnings.has(ref) ? [joinedWarnings.get(ref)!] : [])];
+    const joined = joinedWarnings.get(spanKey(ref));
+    const own = [...warnings, ...(joined ? [joined] : [])];
     // `| Lateral / Propagation | … | T1195 |`: the tactic cell's parts that name a tactic were read; the others are said.
     const unread = ref.tacticColumn !== undefined ? unreadTacticParts(ref.tacticColumn) : [];
     const cellWarning = `the tactic cell "${ref.tacticColumn}" was read as ${ref.tactics.join(', ')}: ${unread.map((part) => `"${part}"`).join(', ')} names no tactic`;
@@ -778,7 +779,8 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     return ids.some((each) => own.some((its) => its === each || its.startsWith(`${each}.`) || each.startsWith(`${its}.`)));
   };
   const paired = pairJoinedNames(glued.references, lines, target, (name) => namesTechnique(name, 0, false), namesIdsFamily);
-  const { warnings: joinedWarnings } = paired;
+  // By where each ID is written: a later mention of the ID is checked as a copy of its reference (`alone`, below).
+  const joinedWarnings = new Map([...paired.warnings].map(([ref, message]) => [spanKey(ref), message]));
   const ocrIds = new Map<string, { written: string; rule: string }>();
   const siblingNumbers = new Set<string>();
   // `They used Regsvr32 (T1117)`, a short line read as a cell: the sentence up to the ID is no name; the words of it that

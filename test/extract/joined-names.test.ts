@@ -135,6 +135,18 @@ describe('pairJoinedNames (through extractReport, ATT&CK 18.1)', () => {
     }
   });
 
+  // Our own lines: a later mention of an ID whose joined names draw a warning is checked as it stands; before, the
+  // warning was looked up by the first mention's object alone, so the later mention merged into the first, unwarned.
+  it('keeps apart, with its warning, a later mention of an ID beside names that count differently from the IDs', () => {
+    const refs = read(['The actor ran PowerShell (T1059.001).', '- Scheduled Task and PowerShell and Windows Command Shell (T1059.003, T1059.001)'].join('\n'));
+    const whole = 'Scheduled Task and PowerShell and Windows Command Shell';
+    expect(refs.map((ref) => [ref.raw, ref.warnings?.length])).to.deep.equal([
+      ['PowerShell (T1059.001)', 0],
+      [`${whole} (T1059.003)`, 1],
+      [`${whole} (T1059.001)`, 1],
+    ]);
+  });
+
   // The SOC write-up's table row of f276f743 (find_string index file 71352271046), `| Input Capture / Phishing for
   // Information | T1056 / T1598 |`, written as a sentence and a list item, our own lines: before, both IDs took the whole
   // name, T1056 warned of as disagreeing with half of it.

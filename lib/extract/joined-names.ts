@@ -1,4 +1,5 @@
 import type { AttackIndex } from '../attack/attack-index.js';
+import { fullName } from '../attack/full-name.js';
 import { cleanName, holdsSentenceWord, type FoldedText } from '../normalize/tokenize-references.js';
 import type { ExtractedReference } from './extract-references.js';
 import { slashedNameParts } from './slashed-names.js';
@@ -78,9 +79,13 @@ export function pairJoinedNames(
     const line = lines[first.line - 1];
     if (group.length < 2 || !line) continue;
     protectedNames ??= namesWithJoiners(target);
-    const listed = namesId ? listedNames(line.original, group, protectedNames, namesId) : undefined;
+    const listed = namesId ? listedNames(line.original, group, protectedNames, namesId, target) : undefined;
     if (listed) {
-      for (const [k, ref] of group.entries()) replaced.set(ref, withPart(ref, line, listed[k]!));
+      for (const [k, ref] of group.entries()) replaced.set(ref, withPart(ref, line, listed.parts[k]!));
+      if (listed.unpaired.length) {
+        const message = unpairedMessage(listed.unpaired, group.map((ref) => ref.ids[0]!), target);
+        for (const ref of group) warnings.set(replaced.get(ref)!, message);
+      }
       continue;
     }
     const named = target.techniquesByName(first.name!);
@@ -148,32 +153,114 @@ function withPart(ref: ExtractedReference, line: FoldedText, part: Part): Extrac
 // semicolon, an opening bracket or a sentence's end.
 const CLAUSE_START = /^\s*(?:[-*•+]|\d{1,2}[.)])\s+|[:;([\]]\s*|[.!?]\s+/gu;
 
+/** The names of a list paired with the IDs of a bracket after it: where each ID's stands, and the list's other techniques. */
+interface ListedNames {
+  /** Where each ID's name stands in the line's text, in the IDs' order. */
+  parts: Part[];
+  /** The list's names that are ATT&CK techniques' other than the IDs', which the bracket gives no ID. */
+  unpaired: string[];
+}
+
 /**
- * The names of a comma list before a bracket of as many IDs, in order, where the tokenizer's name holds another number
+ * The names of a comma list before a bracket of IDs, paired with them, where the tokenizer's name holds another number
  * of them: `Exfiltration Over C2 Channel, Exfiltration Over Web Service and Exfiltration Over Alternative Protocol
  * (T1041, T1567, T1048)` (its name stopped at the first comma, two names beside three IDs), `Initial Access,
- * Spearphishing Attachment and Spearphishing Link (T1566.001, T1566.002)` (a tactic before the names, three beside two).
- * The last names of the clause, as many as the IDs, each of which the resolver reads as its own ID's technique, its
- * parent or a sub-technique of it (`namesId`), none holding a sentence's word; the first of the clause cut to where
- * such a name starts in it (`The actor used Credential Dumping, …`: `Credential Dumping`, T1003's old name).
- * Undefined where the tokenizer's name holds as many names as IDs (paired as it is), or any name does not fit its ID:
- * then the list is not the names (`On hosts A, B and C we saw PowerShell, WMI and BITS Jobs (T1059.001, T1047)`).
- * Each part is where the name stands in `text`, the line's.
+ * Spearphishing Attachment and Spearphishing Link (T1566.001, T1566.002)` (a tactic before the names, three beside two),
+ * or as many whose order does not fit the IDs'. The last names of the clause, as many as the IDs, where each is read by
+ * the resolver as its own ID's technique, its parent or a sub-technique of it (`namesId`), none holding a sentence's
+ * word; the first of the clause cut to where such a name starts in it (`The actor used Credential Dumping, …`:
+ * `Credential Dumping`, T1003's old name). Else the names of the clause that fit the IDs, in the IDs' order, each from
+ * where such a name starts in it, where every ID has one: `On hosts A, B and C we saw PowerShell, WMI and BITS Jobs
+ * (T1059.001, T1047)` pairs PowerShell and WMI, and BITS Jobs, T1197's name, is unpaired (`target`). Undefined where the
+ * tokenizer's name holds as many names as IDs, each fitting its own, and the clause names no other technique (paired as
+ * it is), or where no pairing is found. Each part is where the name stands in `text`, the line's.
  */
-function listedNames(text: string, group: readonly ExtractedReference[], protectedNames: readonly string[], namesId: (name: string, id: string) => boolean): Part[] | undefined {
+function listedNames(
+  text: string,
+  group: readonly ExtractedReference[],
+  protectedNames: readonly string[],
+  namesId: (name: string, id: string) => boolean,
+  target: AttackIndex,
+): ListedNames | undefined {
   const nameSpan = group[0]!.nameSpan!;
   if (nameSpan.start > group[0]!.span.start) return undefined;
-  if (splitJoined(text.slice(nameSpan.start, nameSpan.end), protectedNames).length === group.length) return undefined;
+  const fitsId = (name: string | undefined, id: string): boolean => name !== undefined && !holdsSentenceWord(name) && namesId(name, id);
+  const idOf = (k: number): string => group[k]!.ids[0]!;
+  const written = text.slice(nameSpan.start, nameSpan.end);
+  const own = splitJoined(written, protectedNames);
+  if (own.length === group.length) own[0] = namedEnd(written, own[0]!, (name) => fitsId(cleanName(name), idOf(0)));
+  const ownFits = own.length === group.length && own.every((part, k) => fitsId(cleanName(written.slice(part.start, part.end)), idOf(k)));
   let from = 0;
   for (const match of text.slice(0, nameSpan.start).matchAll(CLAUSE_START)) from = match.index + match[0].length;
   const clause = text.slice(from, nameSpan.end);
   const all = splitJoined(clause, protectedNames);
   if (all.length < group.length) return undefined;
-  const parts = all.slice(all.length - group.length);
-  const fitsId = (name: string | undefined, id: string): boolean => name !== undefined && !holdsSentenceWord(name) && namesId(name, id);
-  if (all.length === group.length) parts[0] = namedEnd(clause, parts[0]!, (name) => fitsId(cleanName(name), group[0]!.ids[0]!));
-  const fits = parts.every((part, k) => fitsId(cleanName(clause.slice(part.start, part.end)), group[k]!.ids[0]!));
-  return fits ? parts.map((part) => ({ start: from + part.start, end: from + part.end })) : undefined;
+  // A name of the clause that fits the `k`th ID, from where such a name starts in it (`C we saw PowerShell`), or undefined.
+  const fitted = (part: Part, k: number): Part | undefined => {
+    const cut = namedEnd(clause, part, (name) => fitsId(cleanName(name), idOf(k)));
+    return fitsId(cleanName(clause.slice(cut.start, cut.end)), idOf(k)) ? cut : undefined;
+  };
+  const paired = inOrder(all, group.length, fitted) ?? byFit(all, group.length, fitted);
+  if (!paired) return undefined;
+  const ids = group.map((ref) => ref.ids[0]!);
+  const unpaired = all
+    .filter((_, i) => !paired.taken.includes(i))
+    .map((part) => cleanName(clause.slice(part.start, part.end)))
+    .filter((name): name is string => name !== undefined && namesOtherTechnique(name, ids, target));
+  if (ownFits && !unpaired.length) return undefined;
+  return { parts: paired.parts.map((part) => ({ start: from + part.start, end: from + part.end })), unpaired };
+}
+
+/** Names of a list paired with IDs: where each ID's stands (in the list's text), and which of the list's it is. */
+interface Pairing {
+  parts: Part[];
+  taken: number[];
+}
+
+/**
+ * The last `count` names of a list (`all`), each fitting the ID of its place (`fitted`), the first cut
+ * to where a name starts where the list holds no more; else undefined.
+ */
+function inOrder(all: readonly Part[], count: number, fitted: (part: Part, k: number) => Part | undefined): Pairing | undefined {
+  const taken = [...all.keys()].slice(all.length - count);
+  const parts = taken.map((i) => all[i]!);
+  if (all.length === count) parts[0] = fitted(parts[0]!, 0) ?? parts[0]!;
+  return parts.every((part, k) => fitted(part, k)?.start === part.start) ? { parts, taken } : undefined;
+}
+
+/** Each ID, in order, paired with the first name of a list after the one the ID before it took that fits it (`fitted`); else undefined. */
+function byFit(all: readonly Part[], count: number, fitted: (part: Part, k: number) => Part | undefined): Pairing | undefined {
+  const taken: number[] = [];
+  const parts: Part[] = [];
+  for (let k = 0; k < count; k++) {
+    const after = taken[taken.length - 1] ?? -1;
+    const at = all.findIndex((part, i) => i > after && fitted(part, k) !== undefined);
+    if (at < 0) return undefined;
+    taken.push(at);
+    parts.push(fitted(all[at]!, k)!);
+  }
+  return { parts, taken };
+}
+
+/**
+ * What is said of the names of a list that the bracket of IDs after it gives none of (`BITS Jobs` before `(T1059.001,
+ * T1047)`): each technique it names, and that no reference was read for it.
+ */
+function unpairedMessage(names: readonly string[], ids: readonly string[], target: AttackIndex): string {
+  const techniques = names.map((name) => target.techniquesByName(name).find((each) => !each.revoked && !each.deprecated)!);
+  const said = names.map((name, k) => `"${name}" names ${techniques[k]!.id} ${fullName(target, techniques[k]!)}`).join(', ');
+  const added = techniques.map((technique) => technique.id).join(', ');
+  return `${said}, listed with the names of ${ids.join(', ')} but given no ID: not read as a reference; add ${added} if the report claims ${names.length === 1 ? 'it' : 'them'}`;
+}
+
+/**
+ * Whether a name is, exactly, the name of a current technique of another family than those of `ids` (`BITS Jobs`,
+ * T1197); a parent's name before its sub-techniques' (`Command and Scripting Interpreter, PowerShell and …`) is theirs.
+ */
+function namesOtherTechnique(name: string, ids: readonly string[], target: AttackIndex): boolean {
+  const named = target.techniquesByName(name).filter((technique) => !technique.revoked && !technique.deprecated);
+  const family = (id: string): string => id.split('.')[0]!;
+  return named.length > 0 && named.every((technique) => !ids.some((id) => family(id) === family(technique.id)));
 }
 
 /** A reference without the name it was given: written as its ID alone. */

@@ -125,14 +125,42 @@ describe('pairJoinedNames (through extractReport, ATT&CK 18.1)', () => {
     ]);
   });
 
-  it('keeps the whole name and says so when the names count differently from the IDs', () => {
-    const refs = read('- PowerShell and Windows Command Shell and Scheduled Task (T1059.001, T1059.003)');
-    expect(refs.map((ref) => ref.name)).to.deep.equal(['PowerShell and Windows Command Shell and Scheduled Task', 'PowerShell and Windows Command Shell and Scheduled Task']);
+  it('keeps the whole name and says so when the names count differently from the IDs and do not fit them in order', () => {
+    const refs = read('- Scheduled Task and PowerShell and Windows Command Shell (T1059.003, T1059.001)');
+    expect(refs.map((ref) => ref.name)).to.deep.equal(Array(2).fill('Scheduled Task and PowerShell and Windows Command Shell'));
     for (const ref of refs) {
       expect(ref.warnings).to.deep.equal([
-        '"PowerShell and Windows Command Shell and Scheduled Task" joins 3 names beside 2 IDs (T1059.001, T1059.003); each ID was read by itself: write each name beside its own ID',
+        '"Scheduled Task and PowerShell and Windows Command Shell" joins 3 names beside 2 IDs (T1059.003, T1059.001); each ID was read by itself: write each name beside its own ID',
       ]);
     }
+  });
+
+  // Our own lines (h495 found no real report text in this shape): a list of more names than IDs, each ID's name among
+  // them. Before, the names right before the bracket were paired in order (WMI as T1059.001, BITS Jobs as T1047, each
+  // warned of as disagreeing), or the whole kept for both IDs with a warning (Scheduled Task). Now each ID takes the name
+  // that fits it, and a name of another technique, given no ID, is said.
+  it('pairs each ID with the name of a longer list that fits it, and says which of the others name a technique', () => {
+    const bits = '"BITS Jobs" names T1197 BITS Jobs, listed with the names of T1059.001, T1047 but given no ID: not read as a reference; add T1197 if the report claims it';
+    for (const text of ['On hosts A, B and C we saw PowerShell, WMI and BITS Jobs (T1059.001, T1047).', '- BITS Jobs, PowerShell and WMI (T1059.001, T1047)']) {
+      expect(read(text).map((ref) => [ref.ids[0], ref.name, ref.raw, ref.warnings])).to.deep.equal([
+        ['T1059.001', 'PowerShell', 'PowerShell (T1059.001)', [bits]],
+        ['T1047', 'WMI', 'WMI (T1047)', [bits]],
+      ]);
+    }
+    const scheduled = '"Scheduled Task" names T1053.005 Scheduled Task/Job: Scheduled Task, listed with the names of T1059.001, T1059.003 but given no ID: not read as a reference; add T1053.005 if the report claims it';
+    expect(read('- PowerShell and Windows Command Shell and Scheduled Task (T1059.001, T1059.003)').map((ref) => [ref.name, ref.warnings])).to.deep.equal([
+      ['PowerShell', [scheduled]],
+      ['Windows Command Shell', [scheduled]],
+    ]);
+    // A name of no technique (a tool's) is left out unsaid, and so is the parent's name of the IDs' sub-techniques.
+    expect(read('- Command and Scripting Interpreter, PowerShell and Windows Command Shell (T1059.001, T1059.003)').map((ref) => [ref.name, ref.warnings])).to.deep.equal([
+      ['PowerShell', []],
+      ['Windows Command Shell', []],
+    ]);
+    expect(read('- PowerShell, Cobalt Strike and WMI (T1059.001, T1047)').map((ref) => [ref.name, ref.warnings])).to.deep.equal([
+      ['PowerShell', []],
+      ['WMI', []],
+    ]);
   });
 
   // Our own lines: a later mention of an ID whose joined names draw a warning is checked as it stands; before, the

@@ -579,7 +579,12 @@ function linkTextCites(text: string, start: number, ids: readonly string[]): boo
  * it, or before the bracket around it (`valid accounts ([T1078](…))`), are its name. A link whose address names
  * another technique (`[T1101.002](…/T1102/002/)`) is left as two references.
  */
-function linkAround(text: string, start: number, end: number, ids: readonly string[]): TextSpan | undefined {
+function linkAround(text: string, idStart: number, idEnd: number, ids: readonly string[]): TextSpan | undefined {
+  // `[*T1583.001*](…)`, ESET's tables kept as Markdown: emphasis marks around the ID inside the link's text.
+  const marks = /[*_]{1,2}$/.exec(text.slice(Math.max(0, idStart - 2), idStart))?.[0] ?? '';
+  const emphasised = marks !== '' && text.startsWith(marks, idEnd);
+  const start = emphasised ? idStart - marks.length : idStart;
+  const end = emphasised ? idEnd + marks.length : idEnd;
   const wrapped = text.charAt(start - 1) === '(' && text.charAt(end) === ')';
   const open = wrapped ? start - 2 : start - 1;
   const close = wrapped ? end + 1 : end;

@@ -302,6 +302,8 @@ export type ShortFormReading =
 export function shortFormReading(index: AttackIndex, query: string, kind: AttackObjectKind | undefined): ShortFormReading | undefined {
   const readings = [{ name: query, kind, suffix: '' }, ...vendorNames(query).filter((each) => !kind || each.kind === kind)];
   for (const { name, kind: kindRead, suffix } of readings) {
+    // Two letters are in too many names by chance (`at`, S0110, is a name of its own).
+    if (nameWords(name).join('').length < 3) continue;
     const holders = shortFormHolders(index, name, kindRead);
     if (!holders.some(({ first }) => first)) continue;
     const left = suffix ? `"${suffix}" left out` : '';
@@ -390,8 +392,6 @@ function aliasOf({ object, name }: ShortFormHolder): string {
 
 /** The current objects of a kind (any when undefined) whose name or an alias holds the words of `written` in a row. */
 function shortFormHolders(index: AttackIndex, written: string, kind: AttackObjectKind | undefined): ShortFormHolder[] {
-  // Two letters are in too many names by chance (`at`, S0110, is a name of its own).
-  if (nameWords(written).join('').length < 3) return [];
   const types = kind ? KIND_TYPES[kind] : undefined;
   return [...index.data.groups, ...index.data.software, ...index.data.campaigns]
     .filter((object) => !object.revoked && !object.deprecated && (!types || types.includes(object.type)))
@@ -556,10 +556,8 @@ function holdsWords(name: string, written: string, where: 'first' | 'anywhere'):
  * more than three are (`Operation` begins the aliases of many), which tells nothing.
  */
 function shortFormObjects(index: AttackIndex, written: string): ActorRecord[] {
-  const found = [...index.data.groups, ...index.data.software, ...index.data.campaigns].filter(
-    (object) => !object.revoked && !object.deprecated && objectNames(object).some((name) => isShortForm(written, name)),
-  );
-  return found.length <= 3 ? found : [];
+  const found = shortFormHolders(index, written, undefined).filter(({ first }) => first);
+  return found.length <= 3 ? found.map(({ object }) => object) : [];
 }
 
 /** Resolve `G0032 Lazarus Group` by its ID; an ID and a name of two objects are refused naming both. */

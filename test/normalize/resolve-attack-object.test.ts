@@ -162,6 +162,16 @@ describe('resolveAttackObject', () => {
     expect(thrown(() => resolveAttackObject(loadRelease('18.1'), 'G0016 Operation')).message).to.include('the name "Operation" none of its names');
   });
 
+  // One lookup of the objects a name is the first words of serves both an ID's name and a name alone; two letters beside
+  // an ID are read (`S0066 4H`: S0065 4H RAT), alone they are in too many names by chance and read as none.
+  it('reads a name of under three letters beside an ID, and none alone (S0066 4H, C0035 KV, 4H)', () => {
+    expect(thrown(() => resolveAttackObject(loadRelease('18.1'), 'S0066 4H')).message).to.equal(
+      '"S0066 4H": the ID is S0066 3PARA RAT (software), the name "4H" short for S0065 4H RAT (software), in ATT&CK enterprise-attack 18.1; give the ID or the name alone',
+    );
+    expect(resolveAttackObject(loadRelease('18.1'), 'C0035 KV').notes).to.deep.equal(['"C0035 KV" is read by its ID as C0035 KV Botnet Activity ("KV" short for KV Botnet Activity)']);
+    expect(thrown(() => resolveAttackObject(loadRelease('18.1'), '4H')).message).to.match(/"4H" in ATT&CK enterprise-attack 18\.1; did you mean S0065 4H RAT/);
+  });
+
   it("says what a technique's STIX id is, and that a STIX id no object has is not ATT&CK's", () => {
     expect(thrown(() => resolveAttackObject(loadRelease('18.1'), 'attack-pattern--7385dfaf-6886-4229-9ecd-6fd678040830')).message).to.include(
       'is the STIX id of the technique T1059 Command and Scripting Interpreter; name a group',

@@ -6,6 +6,7 @@ import { libraryOtherReleases } from '../attack/other-domains.js';
 import { DOMAINS, type ActorRecord, type Domain, type StixId, type TechniqueId, type TechniqueRecord } from '../attack/types.js';
 import { AttackDataError, AttackLayersError, AttackObjectError, givenOption, inGivenInputs, type GivenAs } from '../errors.js';
 import { isCommonEnglishWord } from '../common-words.js';
+import { placeWord } from '../place-words.js';
 import { editDistance } from '../name-distance.js';
 import { fullName } from './resolve-reference.js';
 import { ATTACK_OBJECT_KINDS, type AttackObjectKind } from './attack-object-kinds.js';
@@ -341,8 +342,9 @@ export function otherKindShortForm(index: AttackIndex, query: string, kind: Atta
 
 /**
  * What a name of one word is besides a name's first word, when prose writes it for other things: a common English word
- * (`isCommonEnglishWord`: `Sea`, `Midnight`), a number (`2015`), or a word of a current technique's name
- * (`PowerShell`, `SharePoint`); undefined for a word of names only (`Lazarus`, `Sandworm`, `Gamaredon`).
+ * (`isCommonEnglishWord`: `Sea`, `Midnight`), a number (`2015`), a place's or a people's word (`placeWord`: `Beijing`,
+ * `Gaza`, `Lebanese`), or a word of a current technique's name (`PowerShell`, `SharePoint`); undefined for a word of
+ * names only (`Lazarus`, `Sandworm`, `Gamaredon`).
  */
 function proseWord(index: AttackIndex, name: string): string | undefined {
   const words = articleless(name);
@@ -350,6 +352,8 @@ function proseWord(index: AttackIndex, name: string): string | undefined {
   const [word] = words as [string];
   if (isCommonEnglishWord(word)) return 'a common English word';
   if (/^\d+$/.test(word)) return 'a number';
+  const place = placeWord(word);
+  if (place) return place;
   const technique = index.currentTechniques().find((each) => nameWords(each.name).includes(word));
   return technique ? `a word of the technique ${technique.id} ${fullName(index, technique)}` : undefined;
 }

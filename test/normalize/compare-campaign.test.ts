@@ -315,6 +315,16 @@ describe('comparisonTargets', () => {
     );
   });
 
+  // `actor: Gaza` became G0021 Molerats (its alias Gaza Cybergang) with a warning, `actor: Beijing` G0066 Elderwood.
+  it('reads no place or people word under actor: as a short form (Gaza, Beijing)', () => {
+    const result = normalizedText('name: x\nactor: Gaza\ntechniques: [T1059]\n');
+    expect([result.actor?.id, result.actor?.note]).to.deep.equal([
+      undefined,
+      'group "Gaza" is not in ATT&CK enterprise-attack 18.1; "Gaza" is a city\'s name, read as no name\'s short form alone: G0021 Molerats (alias Gaza Cybergang) begins with it: kept as written (write the name whole, or its ATT&CK ID)',
+    ]);
+    expect(normalizedText('name: x\nactor: Beijing\ntechniques: [T1059]\n').actor?.id).to.equal(undefined);
+  });
+
   it('reads an actor: without the "The" of an alias (Dukes: APT29\'s alias The Dukes)', () => {
     expect(normalizedText('name: x\nactor: Dukes\ntechniques: [T1059]\n').actor?.note).to.equal(
       'group G0016 APT29 (written as "Dukes", its alias The Dukes, "The" aside; no other name holds it)',

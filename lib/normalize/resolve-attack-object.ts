@@ -375,8 +375,11 @@ function campaignWord(holder: ShortFormHolder, name: string): string | undefined
 function shortFormHow(holder: ShortFormHolder, written: string): string {
   const alias = aliasOf(holder);
   const named = alias ? `its alias ${alias}` : holder.name;
-  // The name as written, once a vendor's suffix is left out (`Turla Group`, for software: G0010 Turla), says no more.
-  if (holder.whole && nameWords(holder.name).join('') === nameWords(written).join('')) return alias ? `its alias ${alias}` : '';
+  // The name as written, once a vendor's suffix is left out (`Turla Group`, for software: G0010 Turla), says no more;
+  // its words punctuated otherwise (`Temp Veles`: G0088 TEMP.Veles; `APTC36`: G0099 APT-C-36) say so.
+  if (holder.whole && nameWords(holder.name).join('') === nameWords(written).join('')) {
+    return alias ? `its alias ${alias}` : nameKey(holder.name) === nameKey(written) ? '' : 'punctuation and spacing aside';
+  }
   return holder.whole ? `${named}, "The" aside` : `short for ${named}`;
 }
 

@@ -378,6 +378,9 @@ describe('resolveAttackObject: the names analysts write (enterprise 18.1)', () =
       ['gamaredon', 'G0047', '"gamaredon" is read as G0047 Gamaredon Group (short for Gamaredon Group; no other name holds it)'],
       ['Brute Ratel', 'S1063', '"Brute Ratel" is read as S1063 Brute Ratel C4 (short for Brute Ratel C4; no other name holds it)'],
       ['Lockbit 3', 'S1202', '"Lockbit 3" is read as S1202 LockBit 3.0 (short for LockBit 3.0; no other name holds it)'],
+      // Mandiant writes TEMP.Veles with its dot, reports also `TEMP Veles`; the note said "(; no other name holds it)".
+      ['Temp Veles', 'G0088', '"Temp Veles" is read as G0088 TEMP.Veles (punctuation and spacing aside; no other name holds it)'],
+      ['APTC36', 'G0099', '"APTC36" is read as G0099 APT-C-36 (punctuation and spacing aside; no other name holds it)'],
     ];
     for (const [query, id, note] of rows) {
       it(`${query} -> ${id}`, () => {

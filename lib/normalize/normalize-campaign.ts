@@ -7,7 +7,21 @@ import type { ActorRecord, Domain, TacticShortname, TechniqueId } from '../attac
 import type { Campaign, Confidence } from '../campaign/campaign-types.js';
 import { AttackLayersError, inGivenInputs, type GivenAs } from '../errors.js';
 import type { ActorResult, NormalizedCampaign, NormalizedTechnique, ReferenceResult, Resolution } from './normalize-types.js';
-import { currentNamesakes, describeObject, locateInOtherDomains, objectKey, objectKeyReading, objectKind, otherDomainObjectText, otherDomainTwins, otherKindShortForm, readLabelledId, shortFormReading, vendorNames } from './resolve-attack-object.js';
+import {
+  currentNamesakes,
+  describeObject,
+  locateInOtherDomains,
+  namePairReading,
+  objectKey,
+  objectKeyReading,
+  objectKind,
+  otherDomainObjectText,
+  otherDomainTwins,
+  otherKindShortForm,
+  readLabelledId,
+  shortFormReading,
+  vendorNames,
+} from './resolve-attack-object.js';
 import type { AttackObjectKind } from './attack-object-kinds.js';
 import { resolveReference, resolveReferenceWarnings, type ResolutionWarning, type ResolveContext } from './resolve-reference.js';
 import { compareText } from '../compare-text.js';
@@ -351,12 +365,20 @@ function resolveActor(
   if (!distinct.length && !labelled) {
     // `actor: Lazarus`, `software: [Brute Ratel]`: a short form of one object's name of the field's kind is read as
     // attack-object reads it, saying so among the warnings; one of several names is refused naming each.
+    const readAs = ({ object, how }: { object: ActorRecord; how: string }): ActorResult => ({
+      ...base,
+      id: object.id,
+      name: object.name,
+      note: `${kind} ${object.id} ${object.name} (written as "${raw}", ${how})`,
+      warnings: [`${path}: ${kind} "${raw}" is read as ${object.id} ${object.name} (${how})`],
+    });
     const shortForm = shortFormReading(target, raw, kind);
-    if (shortForm && 'object' in shortForm) {
-      const { object, how } = shortForm;
-      return { ...base, id: object.id, name: object.name, note: `${kind} ${object.id} ${object.name} (written as "${raw}", ${how})`, warnings: [`${path}: ${kind} "${raw}" is read as ${object.id} ${object.name} (${how})`] };
-    }
+    if (shortForm && 'object' in shortForm) return readAs(shortForm);
     if (shortForm) return kept(`${kind} "${raw}" is not in ATT&CK ${target.label}; ${shortForm.refusal}: kept as written (write the name whole, or its ATT&CK ID)`);
+    // `actor: APT28 (Fancy Bear)`, as reports name an actor with another of its names: read as attack-object reads it.
+    const pair = namePairReading(target, raw, kind);
+    if (pair && 'object' in pair) return readAs(pair);
+    if (pair) return kept(`${kind} "${raw}": ${pair.refusal}, in ATT&CK ${target.label}: kept as written (give one name, or its ATT&CK ID)`);
     // `software: [Lazarus]`, `software: [Sandworm Group]`: an object of another kind, said as `software: [APT29]` is; not
     // read, as the field is what the file claims the object is (a group's techniques are no software's to infer).
     const other = otherKindShortForm(target, raw, kind);

@@ -134,6 +134,9 @@ export function resolveAttackObject(
     }
     const unsuffixed = withoutVendorSuffix(index, query, options);
     if (unsuffixed) return unsuffixed;
+    const paired = options.shortForms === false ? undefined : namePairReading(index, query, options.kind);
+    if (paired && 'object' in paired) return { query, object: paired.object, notes: [`"${query}" is read as ${objectRef(paired.object)} (${paired.how})`] };
+    if (paired) throw new AttackObjectError(query, paired.candidates, `"${query}": ${paired.refusal}, in ATT&CK ${index.label}; give one name, or the ATT&CK ID`);
     const otherKind = techniqueOrTactic(index, query, options.givenAs);
     if (otherKind) {
       throw new AttackObjectError(query, [], `"${query}" is ${otherKind}, not a ${what}; name one by its ATT&CK ID, name or alias (G0050, APT32, S0227, C0021)`);
@@ -249,6 +252,53 @@ function withoutVendorSuffix(index: AttackIndex, query: string, options: { kind?
     }
   }
   return undefined;
+}
+
+// How reports write an actor with another of its names beside it: `APT28 (Fancy Bear)`, `Turla (aka Snake)`,
+// `Sandworm / APT44`, `APT29 a.k.a. Cozy Bear`. A slash needs spaces: `Win32/Industroyer` is one name (S0604's alias).
+const NAME_PAIRS: readonly RegExp[] = [
+  /^(.+?)\s*\(\s*(?:aka|a\.k\.a\.?|also known as)?\s*([^()]+?)\s*\)$/i,
+  /^(.+?)\s+(?:\/|aka|a\.k\.a\.?|also known as)\s+(.+)$/i,
+];
+
+/**
+ * How a query that names no object reads as two names of one (`APT28 (Fancy Bear)`: G0007 APT28, both its names),
+ * each read as `resolveAttackObject` reads it alone: the object both name, or the one the other names when one names
+ * nothing in ATT&CK (`Scattered Spider (Muddled Libra)`: Unit 42's name, which ATT&CK does not hold); refused naming
+ * both when they name two objects (`APT28 (APT29)`). Undefined when the query is no such pair, or neither names one.
+ */
+export function namePairReading(index: AttackIndex, query: string, kind: AttackObjectKind | undefined): { object: ActorRecord; how: string } | { refusal: string; candidates: string[] } | undefined {
+  const pair = NAME_PAIRS.map((pattern) => pattern.exec(query.trim())).find((match) => match !== null);
+  if (!pair) return undefined;
+  const [first, second] = [pair[1]!.trim(), pair[2]!.trim()];
+  const [firstObjects, secondObjects] = [pairObjects(index, first, kind), pairObjects(index, second, kind)];
+  const both = firstObjects.filter((object) => secondObjects.some((other) => other.stixId === object.stixId));
+  if (both.length === 1) return { object: both[0]!, how: `"${first}" and "${second}" both name it` };
+  if (both.length) return undefined;
+  const what = kind ?? 'group, software or campaign';
+  for (const [named, by, unknown] of [[firstObjects, first, secondObjects.length ? undefined : second], [secondObjects, second, firstObjects.length ? undefined : first]] as const) {
+    if (named.length === 1 && unknown) return { object: named[0]!, how: `by "${by}"; "${unknown}" names no ${what} in ATT&CK ${index.label}` };
+  }
+  if (firstObjects.length !== 1 || secondObjects.length !== 1) return undefined;
+  const [one, other] = [firstObjects[0]!, secondObjects[0]!];
+  return { refusal: `"${first}" is ${describeObject(one)}, "${second}" ${describeObject(other)}`, candidates: [describeObject(one), describeObject(other)] };
+}
+
+/**
+ * The objects one name of a pair names: the one it is read as alone, or, when several fit it, each (`Snake`: G0010 Turla
+ * and S0022 Uroburos; `Winnti`, the first word of three names; `Voodoo`, a common word that begins Sandworm Team's alias).
+ */
+function pairObjects(index: AttackIndex, name: string, kind: AttackObjectKind | undefined): ActorRecord[] {
+  try {
+    return [resolveAttackObject(index, name, { ...(kind ? { kind } : {}) }).object];
+  } catch (error) {
+    if (!(error instanceof AttackObjectError)) throw error;
+    const types = kind ? KIND_TYPES[kind] : undefined;
+    const reading = shortFormReading(index, name, kind);
+    const ids = reading && 'ids' in reading ? reading.ids : [];
+    const named = [objectKeyReading(index, name, types).key, ...ids].flatMap((key) => index.actors(key)).map((object) => index.finalActor(object));
+    return [...new Map(named.filter((object) => !types || types.includes(object.type)).map((object) => [object.stixId, object])).values()];
+  }
 }
 
 /** How many objects the refusal of a short form of several names before saying how many more there are. */

@@ -315,6 +315,15 @@ describe('comparisonTargets', () => {
     );
   });
 
+  // `actor: APT28 (Fancy Bear)` was "not in ATT&CK": reports name an actor with another of its names beside it.
+  it('reads under actor: a name written with another of its names, and refuses two of two objects', () => {
+    const result = normalizedText('name: x\nactor: APT28 (Fancy Bear)\ntechniques: [T1059]\n');
+    expect([result.actor?.id, result.warnings]).to.deep.equal(['G0007', ['line 2: /actor: group "APT28 (Fancy Bear)" is read as G0007 APT28 ("APT28" and "Fancy Bear" both name it)']]);
+    expect(normalizedText('name: x\nactor: APT28 / APT29\ntechniques: [T1059]\n').actor?.note).to.equal(
+      'group "APT28 / APT29": "APT28" is G0007 APT28 (group), "APT29" G0016 APT29 (group), in ATT&CK enterprise-attack 18.1: kept as written (give one name, or its ATT&CK ID)',
+    );
+  });
+
   // `actor: Gaza` became G0021 Molerats (its alias Gaza Cybergang) with a warning, `actor: Beijing` G0066 Elderwood.
   it('reads no place or people word under actor: as a short form (Gaza, Beijing)', () => {
     const result = normalizedText('name: x\nactor: Gaza\ntechniques: [T1059]\n');

@@ -512,6 +512,39 @@ describe('resolveAttackObject: the names analysts write (enterprise 18.1)', () =
     });
   });
 
+  // Reports and vendors' tables name an actor with another of its names beside it: "APT28 (Fancy Bear)", "Turla (aka
+  // Snake)", "Sandworm / APT44" (Microsoft's and Unit 42's naming posts list each group's other vendors' names:
+  // cybersecurity-help.cz/blog/3241.html, "Phosphorus (aka APT35 or Charming Kitten)"; f5.pm/go-118267.html). Each was
+  // refused with a did-you-mean. Unit 42's constellation names (Muddled Libra) are no alias in ATT&CK 18.1.
+  describe('reads a name written with another of its names beside it, when both name one object or one names none', () => {
+    const rows: ReadonlyArray<readonly [query: string, id: string, note: string]> = [
+      ['APT28 (Fancy Bear)', 'G0007', '"APT28 (Fancy Bear)" is read as G0007 APT28 ("APT28" and "Fancy Bear" both name it)'],
+      ['Turla (aka Snake)', 'G0010', '"Turla (aka Snake)" is read as G0010 Turla ("Turla" and "Snake" both name it)'],
+      ['Sandworm / APT44', 'G0034', '"Sandworm / APT44" is read as G0034 Sandworm Team ("Sandworm" and "APT44" both name it)'],
+      ['APT29 a.k.a. Cozy Bear', 'G0016', '"APT29 a.k.a. Cozy Bear" is read as G0016 APT29 ("APT29" and "Cozy Bear" both name it)'],
+      [
+        'Scattered Spider (Muddled Libra)',
+        'G1015',
+        '"Scattered Spider (Muddled Libra)" is read as G1015 Scattered Spider (by "Scattered Spider"; "Muddled Libra" names no group, software or campaign in ATT&CK enterprise-attack 18.1)',
+      ],
+    ];
+    for (const [query, id, note] of rows) {
+      it(`${query} -> ${id}`, () => {
+        const found = resolveAttackObject(loadRelease('18.1'), query);
+        expect([found.object.id, found.notes]).to.deep.equal([id, [note]]);
+      });
+    }
+    it('refuses two names of two objects, naming both (APT28 (APT29), Cozy Bear (CozyCar)); reads one name with a slash whole (Win32/Industroyer)', () => {
+      expect(thrown(() => resolveAttackObject(loadRelease('18.1'), 'APT28 (APT29)')).message).to.equal(
+        '"APT28 (APT29)": "APT28" is G0007 APT28 (group), "APT29" G0016 APT29 (group), in ATT&CK enterprise-attack 18.1; give one name, or the ATT&CK ID',
+      );
+      expect(thrown(() => resolveAttackObject(loadRelease('18.1'), 'Cozy Bear (CozyCar)')).candidates).to.deep.equal(['G0016 APT29 (group)', 'S0046 CozyCar (software)']);
+      expect(resolveAttackObject(loadRelease('18.1'), 'Win32/Industroyer').object.id).to.equal('S0604');
+      // `Winnti` begins three names, none of them APT41: no one object is named.
+      expect(thrown(() => resolveAttackObject(loadRelease('18.1'), 'Winnti (APT41)')).message).to.match(/did you mean G0096 APT41\?$/);
+    });
+  });
+
   it('reads a vendor suffix only for the kind it follows (PlugX RAT is no group)', () => {
     const error = thrown(() => resolveAttackObject(loadRelease('18.1'), 'PlugX RAT', { kind: 'group' }));
     expect(error.message).to.match(/^no group "PlugX RAT" in ATT&CK enterprise-attack 18\.1/);

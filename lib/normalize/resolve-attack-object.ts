@@ -148,15 +148,23 @@ export function resolveAttackObject(
     }
     const shortened = options.shortForms === false ? undefined : readShortForm(index, query, options);
     if (shortened) return shortened;
+    // `Storm-0558` (Microsoft's) or `UNC3890` (Mandiant's): the others of a vendor's series a digit away are other
+    // clusters, no kin of it, as IDs a digit away are.
+    const series = numberedSeries(index, query, types);
     // `Sandworm Group`, no name's neighbour, is offered what `Sandworm` is.
-    const closest = [key, ...vendorNames(query).map(({ name }) => nameKey(name))].map((near) => closestObjects(index, near, types)).find((found) => found.length) ?? [];
+    const closest = ([key, ...vendorNames(query).map(({ name }) => nameKey(name))].map((near) => closestObjects(index, near, types)).find((found) => found.length) ?? []).filter(
+      ({ object }) => !series?.names.some((name) => name.object === object),
+    );
     throw new AttackObjectError(
       query,
       closest.map(({ object }) => objectRef(object)),
       `no ${what} "${query}" in ATT&CK ${index.label}` +
+        (series ? `; ${seriesText(series)}` : '') +
         (closest.length
           ? `; did you mean ${closest.map(({ object, alias }) => `${objectRef(object)}${alias ? ` (alias ${alias})` : ''}`).join(', ')}?`
-          : '; check the spelling, or write its ATT&CK ID (G0050, S0227, C0021)'),
+          : series
+            ? '; check the number, or name the object by another of its names'
+            : '; check the spelling, or write its ATT&CK ID (G0050, S0227, C0021)'),
     );
   }
 
@@ -761,6 +769,40 @@ export function objectKeyReading(index: AttackIndex, query: string, types?: read
     }
   }
   return { key };
+}
+
+/** The names of current objects numbered after the same letters as a query of letters then digits, with the query's parts. */
+interface NumberedSeries {
+  letters: string;
+  digits: string;
+  names: Array<{ object: ActorRecord; name: string }>;
+}
+
+/**
+ * The current objects' names and aliases of letters then digits whose letters are a query's, case aside, and whose number
+ * is another (`Storm-0558`: G1053 Storm-0501, G1046 Storm-1811, …), by number; undefined for a query of another form or a
+ * series ATT&CK holds none of.
+ */
+function numberedSeries(index: AttackIndex, query: string, types: readonly ActorRecord['type'][] | undefined): NumberedSeries | undefined {
+  const parts = lettersThenDigits(query);
+  if (!parts) return undefined;
+  const names: NumberedSeries['names'] = [];
+  for (const object of [...index.data.groups, ...index.data.software, ...index.data.campaigns]) {
+    if (object.revoked || object.deprecated || (types && !types.includes(object.type))) continue;
+    for (const name of objectNames(object)) {
+      const other = lettersThenDigits(nameKey(name));
+      if (other?.letters === nameKey(parts.letters) && other.digits !== parts.digits) names.push({ object, name });
+    }
+  }
+  names.sort((a, b) => Number(lettersThenDigits(nameKey(a.name))!.digits) - Number(lettersThenDigits(nameKey(b.name))!.digits) || compareIds(a.object.id, b.object.id));
+  return names.length ? { ...parts, names } : undefined;
+}
+
+/** `ATT&CK numbers 5 other names after "Storm" (G1053 Storm-0501, …), none 0558: each is another cluster, however close its number`. */
+function seriesText({ letters, digits, names }: NumberedSeries): string {
+  const listed = names.slice(0, SHORT_FORM_LISTED).map(({ object, name }) => `${objectRef(object)}${name === object.name ? '' : ` (alias ${name})`}`);
+  const more = names.length > SHORT_FORM_LISTED ? ` and ${names.length - SHORT_FORM_LISTED} more` : '';
+  return `ATT&CK numbers ${names.length} other ${names.length === 1 ? 'name' : 'names'} after "${letters}" (${listed.join(', ')}${more}), none ${digits}: each is another cluster, however close its number`;
 }
 
 /**

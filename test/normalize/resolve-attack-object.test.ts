@@ -278,6 +278,31 @@ describe('resolveAttackObject', () => {
     }
   });
 
+  // Microsoft numbers clusters it has not named Storm-#### (DEV-#### before 2023; cybersecurity-help.cz/blog/3241.html,
+  // wilsonsmedia.com/microsoft-has-a-new-way-of-naming-security-threats), Mandiant UNC####. `Storm-0558` was offered
+  // "G1053 Storm-0501, G1031 Saint Bear (alias Storm-0587)", `UNC3890` "G1048 UNC3886": clusters a digit away, no kin.
+  describe('offers none of a vendor\'s numbered series for a number ATT&CK does not hold, and says which it holds', () => {
+    const rows: ReadonlyArray<readonly [query: string, series: string]> = [
+      [
+        'Storm-0558',
+        'ATT&CK numbers 5 other names after "Storm" (G1053 Storm-0501, G1031 Saint Bear (alias Storm-0587), G1015 Scattered Spider (alias Storm-0875), G1036 Moonstone Sleet (alias Storm-1789), G1046 Storm-1811), none 0558',
+      ],
+      ['UNC 3890', 'ATT&CK numbers 14 other names after "UNC" (G0117 Fox Kitten (alias UNC757), G1020 Mustard Tempest (alias UNC1543), G1049 AppleJeus (alias UNC1720), G0102 Wizard Spider (alias UNC1878), G0119 Indrik Spider (alias UNC2165), G0016 APT29 (alias UNC2452), G1003 Ember Bear (alias UNC2589), G1023 APT5 (alias UNC2630) and 6 more), none 3890'],
+    ];
+    for (const [query, series] of rows) {
+      it(query, () => {
+        const error = thrown(() => resolveAttackObject(loadRelease('18.1'), query));
+        expect([error.message, error.candidates]).to.deep.equal([
+          `no group, software or campaign "${query}" in ATT&CK enterprise-attack 18.1; ${series}: each is another cluster, however close its number; check the number, or name the object by another of its names`,
+          [],
+        ]);
+      });
+    }
+    it('still reads a number ATT&CK holds, spaced otherwise (UNC 2452, DEV-0586)', () => {
+      expect(['UNC 2452', 'DEV-0586'].map((query) => resolveAttackObject(loadRelease('18.1'), query).object.id)).to.deep.equal(['G0016', 'G1003']);
+    });
+  });
+
   it('finds software and campaigns by ID (S0227, C0021)', () => {
     expect(resolveAttackObject(loadRelease('18.1'), 'S0227').object).to.include({ id: 'S0227', name: 'spwebmember', type: 'tool' });
     expect(resolveAttackObject(loadRelease('18.1'), 'c0021').object).to.include({ id: 'C0021', type: 'campaign' });

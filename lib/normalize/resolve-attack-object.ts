@@ -152,9 +152,15 @@ export function resolveAttackObject(
     // clusters, no kin of it, as IDs a digit away are.
     const series = numberedSeries(index, query, types);
     // `Sandworm Group`, no name's neighbour, is offered what `Sandworm` is.
+    // `Jade Sleet`, `Lace Tempest`: a vendor's family word names a country or a motive, not a group; one of the family
+    // is offered only for a misspelling of its own words (`Fansy Bear`), not for another name of the family.
+    const family = series ? undefined : familyNames(index, query, types);
     const closest = ([key, ...vendorNames(query).map(({ name }) => nameKey(name))].map((near) => closestObjects(index, near, types)).find((found) => found.length) ?? []).filter(
-      ({ object }) => !series?.names.some((name) => name.object === object),
+      ({ object, alias }) => !series?.names.some((name) => name.object === object) && (!family || editDistance(key, nameKey(alias ?? object.name), 2) <= 2),
     );
+    if (family && !closest.length) {
+      throw new AttackObjectError(query, family.names.map(({ object }) => objectRef(object)), `no ${what} "${query}" in ATT&CK ${index.label}; ${familyText(family, query)}`);
+    }
     throw new AttackObjectError(
       query,
       closest.map(({ object }) => objectRef(object)),
@@ -771,6 +777,12 @@ export function objectKeyReading(index: AttackIndex, query: string, types?: read
   return { key };
 }
 
+/** `G1053 Storm-0501, G1031 Saint Bear (alias Storm-0587), …`, the first `SHORT_FORM_LISTED` and how many more. */
+function namesListed(names: ReadonlyArray<{ object: ActorRecord; name: string }>): string {
+  const listed = names.slice(0, SHORT_FORM_LISTED).map(({ object, name }) => `${objectRef(object)}${name === object.name ? '' : ` (alias ${name})`}`);
+  return listed.join(', ') + (names.length > SHORT_FORM_LISTED ? ` and ${names.length - SHORT_FORM_LISTED} more` : '');
+}
+
 /** The names of current objects numbered after the same letters as a query of letters then digits, with the query's parts. */
 interface NumberedSeries {
   letters: string;
@@ -800,9 +812,36 @@ function numberedSeries(index: AttackIndex, query: string, types: readonly Actor
 
 /** `ATT&CK numbers 5 other names after "Storm" (G1053 Storm-0501, …), none 0558: each is another cluster, however close its number`. */
 function seriesText({ letters, digits, names }: NumberedSeries): string {
-  const listed = names.slice(0, SHORT_FORM_LISTED).map(({ object, name }) => `${objectRef(object)}${name === object.name ? '' : ` (alias ${name})`}`);
-  const more = names.length > SHORT_FORM_LISTED ? ` and ${names.length - SHORT_FORM_LISTED} more` : '';
-  return `ATT&CK numbers ${names.length} other ${names.length === 1 ? 'name' : 'names'} after "${letters}" (${listed.join(', ')}${more}), none ${digits}: each is another cluster, however close its number`;
+  return `ATT&CK numbers ${names.length} other ${names.length === 1 ? 'name' : 'names'} after "${letters}" (${namesListed(names)}), none ${digits}: each is another cluster, however close its number`;
+}
+
+/** The current objects' names and aliases that end with a query's last word, a vendor's family word, with that word as written. */
+interface FamilyNames {
+  word: string;
+  names: Array<{ object: ActorRecord; name: string }>;
+}
+
+/**
+ * The current groups' names and aliases of several words that end with the last word of a query of several words, when
+ * two groups' or more do (Microsoft's `Sleet` and `Tempest`, CrowdStrike's `Bear` and `Kitten`, Unit 42's `Taurus`), by
+ * ID; undefined otherwise, and for a vendor's suffix (`Group`, `Team`), which `vendorNames` reads.
+ */
+function familyNames(index: AttackIndex, query: string, types: readonly ActorRecord['type'][] | undefined): FamilyNames | undefined {
+  const words = articleless(query);
+  if (words.length < 2 || (types && !types.includes('intrusion-set')) || vendorNames(query).some(({ kind }) => kind === 'group')) return undefined;
+  const last = words.at(-1)!;
+  const names: FamilyNames['names'] = [];
+  for (const object of index.data.groups) {
+    if (object.revoked || object.deprecated) continue;
+    const name = objectNames(object).find((each) => articleless(each).length > 1 && articleless(each).at(-1) === last);
+    if (name) names.push({ object, name });
+  }
+  return names.length >= 2 ? { word: query.trim().split(/\s+/).at(-1)!, names } : undefined;
+}
+
+/** `ATT&CK names 6 groups "… Sleet" (G0032 Lazarus Group (alias Diamond Sleet), …), not "Jade Sleet": "Sleet" is a vendor's family …`. */
+function familyText({ word, names }: FamilyNames, query: string): string {
+  return `ATT&CK names ${names.length} groups "… ${word}" (${namesListed(names)}), not "${query.trim()}": "${word}" is a vendor's family of groups, not one group; name it by another of its names, or its ATT&CK ID`;
 }
 
 /**

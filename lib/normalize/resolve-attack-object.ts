@@ -235,7 +235,7 @@ function techniqueNamesakes(index: AttackIndex, query: string, givenAs: GivenAs 
 const VENDOR_SUFFIXES: ReadonlyArray<readonly [suffix: RegExp, kind: AttackObjectKind]> = [
   [/[\s-]+(?:ransomware|malware|RAT|trojan|backdoor|loader|botnet)$/i, 'software'],
   [/\.(?:exe|dll)$/i, 'software'],
-  [/[\s-]+(?:threat group|APT group|group|team|threat actor)$/i, 'group'],
+  [/[\s-]+(?:threat group|APT group|group|team|threat actor|APT)$/i, 'group'],
 ];
 
 /**

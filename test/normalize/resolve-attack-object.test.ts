@@ -356,6 +356,9 @@ describe('resolveAttackObject: the names analysts write (enterprise 18.1)', () =
       ['Turla Group', 'G0010', '"Turla Group" is read as G0010 Turla ("Group" left out)'],
       // MISP's threat-actor galaxy (clusters/threat-actor.json) gives Turla the synonyms `Turla Team` and `Turla`.
       ['Turla Team', 'G0010', '"Turla Team" is read as G0010 Turla ("Team" left out)'],
+      // "the Kimsuky APT", "the Lazarus APT": reports put "APT" after a group's name as "group"; both were "check the spelling".
+      ['Kimsuky APT', 'G0094', '"Kimsuky APT" is read as G0094 Kimsuky ("APT" left out)'],
+      ['Lazarus APT', 'G0032', '"Lazarus APT" is read as G0032 Lazarus Group ("APT" left out, short for Lazarus Group; no other name holds it)'],
       ['BlackCat ransomware', 'S1068', '"BlackCat ransomware" is read as S1068 BlackCat ("ransomware" left out)'],
       ['Emotet loader', 'S0367', '"Emotet loader" is read as S0367 Emotet ("loader" left out)'],
       // "Group" follows a group: the group G0008, not the software S0030 of the same name.

@@ -668,7 +668,7 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
       }
       delete entry['score'];
       // NAVIGATOR.md: Navigator opens a null score (logging a type error).
-      log(`${path}/score`, `${shown(score)} ${score === null || text === '' ? 'means unscored' : 'is not a number'}; removed (unscored)`, {
+      log(`${path}/score`, `${shown(score)} ${score === null || text === '' ? 'means unscored; removed' : 'is not a number; removed (unscored)'}`, {
         ...LEFT_OUT,
         navigatorTolerates: score === null,
       });

@@ -92,7 +92,9 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
   ['an empty entry {}', layer([{}, { techniqueID: 'T1059', score: 1 }]), [['/techniques/0', /empty entry \{\}; left out/]]],
   ['an ID with a stray space', layer([{ techniqueID: 'T1078 ', score: 1 }]), [['/techniques/0/techniqueID', /"T1078 " read as T1078/]]],
   ['an ID with a trailing dot', layer([{ techniqueID: 'T1036.', score: 1 }]), [['/techniques/0/techniqueID', /"T1036\." read as T1036/]]],
-  ['score null', layer([{ techniqueID: 'T1059', score: null, comment: 'seen' }]), [['/techniques/0/score', /null means unscored; removed/]]],
+  // Said once: "null means unscored; removed", not "…; removed (unscored)".
+  ['score null', layer([{ techniqueID: 'T1059', score: null, comment: 'seen' }]), [['/techniques/0/score', /^null means unscored; removed$/]]],
+  ['a score that is no number', layer([{ techniqueID: 'T1059', score: 'high', comment: 'seen' }]), [['/techniques/0/score', /^"high" is not a number; removed \(unscored\)$/]]],
   ['a score written as text', layer([{ techniqueID: 'T1059', score: '75' }]), [['/techniques/0/score', /"75" read as 75/]]],
   ['a tactic written as its name', layer([{ techniqueID: 'T1059', tactic: 'Execution', score: 1 }]), [['/techniques/0/tactic', /"Execution" read as execution/]]],
   // Tools that keep a technique table with its tactics in one string (find_string ids 53117346376, 58280253485, 54103477155)

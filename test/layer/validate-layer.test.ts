@@ -749,7 +749,7 @@ describe('validateLayer', () => {
         ['warning', 'repaired', '/techniques/2/color'],
         ['error', 'unknown-technique', '/techniques/3'],
       ],
-      /\/techniques\/2\/score: null means unscored; removed \(unscored\)/,
+      /\/techniques\/2\/score: null means unscored; removed \(Navigator/,
     ],
     [
       'warns about an empty platform filter',

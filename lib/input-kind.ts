@@ -33,6 +33,8 @@ export type InputKind =
   | 'attack-sightings'
   | 'emulation-plan'
   | 'caldera-adversary'
+  | 'attack-mapping'
+  | 'attack-data-sheet'
   | 'report-text';
 
 /** What each kind is called, and what to do with it: the words of every "wrong kind of file" message. */
@@ -87,6 +89,15 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
     'a CALDERA adversary profile (its atomic_ordering lists abilities by their ids, and names no technique)',
     "to map its techniques, make a campaign file with `attack-layers extract` of the emulation plan it was made from (CTID's Emulation_Plan/yaml), or of its abilities' files (data/abilities/**/<id>.yml), which name each ability's technique and tactic",
   ],
+  'attack-mapping': [
+    "a mapping of ATT&CK techniques to another framework (VERIS actions, security controls, vulnerabilities), as CTID's ATT&CK to VERIS, Mappings Explorer and Security Stack Mappings publish them",
+    "it relates techniques to that framework's items, and is neither what an adversary did nor a rule you deployed: " +
+      "for its techniques in Navigator, use the layers its project publishes beside it (Mappings Explorer's and Security Stack Mappings' layers, attack_to_veris's frameworks/veris/layers), which validate, upgrade, combine, export and gap read",
+  ],
+  'attack-data-sheet': [
+    "ATT&CK's own data as a table (a sheet of mitreattack-python's attackToExcel as JSON records: ID, STIX ID, name, tactics …)",
+    "it lists what ATT&CK holds, not what an adversary did or what you detect: for the techniques of a group, software or campaign, `attack-layers attack-object <name>`; to look techniques up, `attack-layers technique <IDs>`; ATT&CK itself is read from its STIX bundle (--attack)",
+  ],
   'report-text': [
     "a report's text",
     'make a campaign file of its technique references with `attack-layers extract <file> > campaign.yaml`, review it, then normalize or render that',
@@ -127,7 +138,9 @@ const isLayerArray = (value: unknown[]): boolean =>
  * `techniqueID`, and a layer states its format (`versions`, or `version` before 4.0). An array is told by all its
  * elements (`isLayerArray`). A STIX bundle is an ATT&CK release, or threat intelligence that names techniques
  * (`isThreatIntelBundle`: by whether ATT&CK's matrix, tactics or collection are among its objects); a MISP event is
- * told by its `Event` (`isMispEvent`); an Attack Flow by its actions' and flow's objects (`attackFlowFormat`).
+ * told by its `Event` (`isMispEvent`); an Attack Flow by its actions' and flow's objects (`attackFlowFormat`). A
+ * mapping of ATT&CK to another framework (`isAttackMapping`) and ATT&CK's own data as records (`STIX ID`) have a
+ * campaign's or a layer's fields too, and are told before either.
  */
 export function kindOfValue(value: unknown): InputKind | undefined {
   // An array is told by its first object: an element before it that is no object (null in a file of layers) is left out by its reader.
@@ -157,6 +170,10 @@ export function kindOfValue(value: unknown): InputKind | undefined {
   // endTime, detectionType, techniques: [{ techniqueID }] }, whose techniques read like a layer's entries.
   if ((typeof first['sightingType'] === 'string' || typeof first['sighting_type'] === 'string') && Array.isArray(first['techniques'])) return 'attack-sightings';
   if ('logsource' in first && 'detection' in first) return 'sigma-rule';
+  // Its records have a `domain` and a `version` as a layer has: told before layers are.
+  if (typeof first['STIX ID'] === 'string') return 'attack-data-sheet';
+  // Its `attack_version` and `techniques` are a campaign's fields, its `version` a layer's: told before either.
+  if (isAttackMapping(first)) return 'attack-mapping';
   const techniques = techniquesOf(first);
   const layerLike = isLayerLike(first) || (Array.isArray(value) && isLayerArray(value));
   // A detections file is a list of detections, or a mapping with a `detections` list; a campaign is one mapping.
@@ -385,6 +402,17 @@ export function nonRuleKind(fields: Readonly<Record<string, unknown>>): InputKin
   return undefined;
 }
 
+/**
+ * A mapping of ATT&CK techniques to another framework's items, in the shapes CTID's projects publish: ATT&CK to VERIS
+ * (attack_to_veris's `ATT&CK-VERIS Backhaul.json`, techniques with a `technique_number`; its attack_veris_mappings.json,
+ * VERIS actions by technique ID under `attack_to_veris`), Mappings Explorer (`mapping_objects` with an
+ * `attack_object_id`) and Security Stack Mappings (techniques with their `technique-scores`).
+ */
+const isAttackMapping = (value: JsonObject): boolean =>
+  isJsonObject(value['attack_to_veris']) ||
+  (Array.isArray(value['mapping_objects']) && value['mapping_objects'].some((item) => isJsonObject(item) && 'attack_object_id' in item)) ||
+  techniquesOf(value).some((t) => isJsonObject(t) && ('technique_number' in t || 'technique-scores' in t));
+
 /** A step of an emulation plan, or a CALDERA ability: a `tactic` and a `technique` mapping with its `attack_id`. */
 const isEmulationStep = (value: JsonObject): boolean => 'tactic' in value && isJsonObject(value['technique']) && 'attack_id' in value['technique'];
 
@@ -446,6 +474,8 @@ export function kindOfText(text: string): InputKind | undefined {
   if (/^atomic_ordering:/m.test(text) && /^name:/m.test(text)) return 'caldera-adversary';
   // An adversary emulation plan (CTID's `- emulation_plan_details:`) or CALDERA abilities: steps whose `technique:` has an `attack_id:`.
   if (/^- emulation_plan_details:/m.test(text) || (/^[ \t-]*tactic:/m.test(text) && /^[ \t-]*technique:[ \t]*\r?\n[ \t]+attack_id:/m.test(text))) return 'emulation-plan';
+  // Security Stack Mappings' YAML: techniques with their `technique-scores`, beside a `name` as a campaign's.
+  if (/^techniques:/m.test(text) && /^[ \t-]*technique-scores:/m.test(text)) return 'attack-mapping';
   if (/^techniques:/m.test(text) && /^(name|actor|attack_version):/m.test(text)) return 'campaign';
   // YAML detections: a top-level list of items with techniques, or a `detections:` list (a campaign has `techniques:`).
   if (!/^techniques:/m.test(text) && (/^detections:/m.test(text) || (/^- /m.test(text) && /^(- |\s+)techniques:/m.test(text)))) return 'detections';

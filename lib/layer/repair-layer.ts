@@ -651,6 +651,13 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
         log(`${path}/tactic`, `${shown(raw)} is not a tactic, nor a list of them: only a part of it is one (${parts}); removed (the annotation applies under every tactic; write one entry per tactic)`, { ...LEFT_OUT, navigatorHides: true });
         return true;
       }
+      // A bare TA ID (`TA0002`) is a tactic that only a reader with the release can name, and each says it once: upgrade
+      // reads it as that tactic (`execution`), validate and export say to write its shortname (tactic-written.ts). Kept
+      // in lower case as every tactic is read, without a word here: that repairs nothing (`ta0002` is no shortname either).
+      if (typeof raw === 'string' && TACTIC_ID.test(raw.trim())) {
+        entry['tactic'] = raw.trim().toLowerCase();
+        return true;
+      }
       const tactic = typeof raw === 'string' ? readTactic(raw) : undefined;
       return readField(entry, 'tactic', tactic, path, log, [`${path}/tactic`, `${shown(raw)} is not a tactic`]);
     },

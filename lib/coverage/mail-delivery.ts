@@ -66,13 +66,39 @@ const KQL_MAIL_TABLES = /^(?:EmailEvents|EmailAttachmentInfo|EmailUrlInfo|EmailP
  * Splunk's data of mail: security_content's `data_source` `G Suite Gmail` and the macros `gsuite_gmail`
  * (detections/cloud/gsuite_email_suspicious_attachment.yml, T1566.001) and `o365_messagetrace` (Exchange Online's message
  * trace). The Microsoft 365 management activity feed (`o365_management_activity`, data source `Office 365 Universal Audit
- * Log`) holds Entra ID's and SharePoint's events too: a search of it reads mail when it asks for Defender for Office
- * 365's record of a message, Operation TIMailData (o365_threat_intelligence_suspicious_email_delivered.yml, T1566.001
- * and T1566.002: `Workload=ThreatIntelligence Operation=TIMailData`), as a Sigma rule of it does (sigmaMailData).
+ * Log`) holds Entra ID's and SharePoint's events too: a search of it reads mail when it asks for one of Defender for
+ * Office 365's records of a delivered message (M365_MAIL_RECORDS), as a Sigma rule or an Elastic rule of it does.
  */
 const SPLUNK_MAIL_SOURCES = /^(?:g suite gmail|gsuite_gmail|o365_messagetrace)$/i;
-const SPLUNK_AUDIT_FEED = /^(?:o365_management_activity|office 365 universal audit log)$/i;
-const TI_MAIL_DATA = /\bOperation\s*=\s*"?TIMailData\b/i;
+const SPLUNK_AUDIT_FEED = /^(?:o365_management_activity|(?:office 365|o365) universal audit log)$/i;
+
+/**
+ * Defender for Office 365's records of a delivered message in the Microsoft 365 management activity feed, by the name a
+ * report gives each, and how a query asks for it (a Splunk search's `Operation=TIMailData`, an Elastic query's
+ * `event.action:TIMailData` or `event.code == "ThreatIntelligence"`):
+ * - its record of a message (Operation TIMailData: security_content's o365_threat_intelligence_suspicious_email_delivered.yml,
+ *   T1566.001 and T1566.002: `Workload=ThreatIntelligence Operation=TIMailData`);
+ * - the record type of those records, ThreatIntelligence ("Phishing and malware events from Exchange Online Protection and
+ *   Microsoft Defender for Office 365", the Management Activity API's RecordType 28, which Elastic's o365 integration writes to
+ *   `event.code`: detection-rules' rules/integrations/o365/initial_access_defender_for_m365_threat_intelligence_signal.toml,
+ *   T1566, `event.dataset: "o365.audit" and event.code: "ThreatIntelligence"`); not ThreatIntelligenceUrl or
+ *   ThreatIntelligenceAtpContent, Safe Links' clicks in any Office app and files in SharePoint, OneDrive and Teams;
+ * - the alert Defender raises when a user reports a message delivered to them (detection-rules'
+ *   initial_access_o365_user_reported_phish_malware.toml, T1566.001 and T1566.002: `rule.name:"Email reported by user as
+ *   malware or phish"`; security_content's o365_email_reported_by_user_found_malicious.yml: `Name="Email reported by user as*"`).
+ * An inbox rule (`New-InboxRule`), a transport rule or an anti-phishing policy changed is the administration of a mailbox or
+ * of the mail service, not a message delivered: a rule of them reads no mail.
+ */
+const M365_MAIL_RECORDS: ReadonlyArray<readonly [name: string, asked: RegExp]> = [
+  ['TIMailData', /\b(?:Operation|event\.action)\s*(?:==?|:)\s*["']?TIMailData\b/i],
+  ['ThreatIntelligence', /\b(?:RecordType|event\.code)\s*(?:==?|:)\s*["']?ThreatIntelligence\b/i],
+  ['Email reported by user as malware or phish', /["']Email reported by user as\b/i],
+];
+
+/** The names of the Microsoft 365 mail records (M365_MAIL_RECORDS) a query of the management activity feed asks for. */
+function m365MailRecords(query: string): string[] {
+  return M365_MAIL_RECORDS.flatMap(([name, asked]) => (asked.test(query) ? [name] : []));
+}
 
 /**
  * The mail data a Sigma rule's variant reads: Microsoft 365's audit (`product: m365`, `service: audit`, the same
@@ -93,11 +119,23 @@ export function kqlMailData(groups: readonly (readonly string[])[] | undefined):
 /**
  * The mail data a Splunk detection reads, from its `data_source` names and the macros its search calls (splunkSearchMacros'
  * names): `G Suite Gmail`, `gsuite_gmail`; the management activity feed as `o365_management_activity (TIMailData)`
- * when the search asks for TIMailData.
+ * when the search asks for a record of mail (M365_MAIL_RECORDS).
  */
 export function splunkMailData(names: readonly string[], search: string | undefined): string[] {
   const mail = names.filter((name) => SPLUNK_MAIL_SOURCES.test(name));
   const feed = names.find((name) => SPLUNK_AUDIT_FEED.test(name));
-  if (feed && search !== undefined && TI_MAIL_DATA.test(search)) mail.push(`${feed} (TIMailData)`);
+  if (feed && search !== undefined) mail.push(...m365MailRecords(search).map((record) => `${feed} (${record})`));
   return [...new Set(mail)];
+}
+
+/**
+ * The mail data an Elastic rule reads: the Microsoft 365 audit (Elastic's o365 integration, data stream `o365.audit`:
+ * an index `logs-o365.audit-*`, or `event.dataset:o365.audit` in its query) where its query asks for one of Defender for
+ * Office 365's records of a delivered message (M365_MAIL_RECORDS): `o365.audit (ThreatIntelligence)`. Its inbox rule
+ * and policy rules of the same feed read none.
+ */
+export function elasticMailData(indexes: readonly string[], query: unknown): string[] {
+  if (typeof query !== 'string') return [];
+  const audit = indexes.some((index) => /\bo365\b/i.test(index)) || /\bo365\.audit\b/i.test(query);
+  return audit ? m365MailRecords(query).map((record) => `o365.audit (${record})`) : [];
 }

@@ -46,7 +46,7 @@ import { tacticDisplayName } from '../normalize/tactic-text.js';
 import { esqlIndexes } from './esql-source.js';
 import { isAsimRead, kqlQueryCut, kqlTableGroups } from './kql-tables.js';
 import { kqlQueryPlatforms, SENTINEL_SOURCES, sourcePlatforms, splunkSearchMacros, splunkSearchPlatforms, SPLUNK_DATA_SOURCES } from './source-platforms.js';
-import { kqlMailData, splunkMailData } from './mail-delivery.js';
+import { elasticMailData, kqlMailData, splunkMailData } from './mail-delivery.js';
 import { itemsOf, listItems, scalarText, type LineIndex, type YamlMap, type YamlNode } from './yaml-events.js';
 
 /** How a Splunk detection's `status` and `type` become a coverage weight (their product). */
@@ -609,6 +609,9 @@ export function elasticRule(
   const stated = Array.isArray(rule['index']) ? rule['index'].filter((index): index is string => typeof index === 'string') : [];
   const indexes = stated.length || rule['language'] !== 'esql' || typeof rule['query'] !== 'string' ? stated : esqlIndexes(rule['query']);
   if (indexes.length) coverage.dataSources = indexes;
+  // What it reads of mail says it sees a phishing mail's delivery, wherever its victim runs (mail-delivery.ts).
+  const mailData = elasticMailData(indexes, rule['query']);
+  if (mailData.length) coverage.mailData = mailData;
   const categories = eventCategories(rule['query']);
   if (categories.length) coverage.eventCategories = categories;
   // A sequence (or sample) matches only when each of its events is found: it reads every category it names.

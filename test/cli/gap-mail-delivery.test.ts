@@ -11,7 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { join } from 'node:path';
 import { expect } from 'chai';
 import type { GapReportData } from '../../lib/coverage/gap-report.js';
-import { countsForDelivery, isMailDelivered, kqlMailData, sigmaMailData, splunkMailData } from '../../lib/coverage/mail-delivery.js';
+import { countsForDelivery, elasticMailData, isMailDelivered, kqlMailData, sigmaMailData, splunkMailData } from '../../lib/coverage/mail-delivery.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { parseCsv } from '../../lib/coverage/parse-csv.js';
 import { schemaIssues } from '../../lib/schemas.js';
@@ -127,6 +127,35 @@ describe('attack-layers gap: SigmaHQ\'s Microsoft 365 rule of TIMailData counts 
   });
 });
 
+describe('attack-layers gap: the Microsoft 365 audit\'s records of delivered mail, in an Elastic rule or a Splunk search, count for a Windows phishing threat', () => {
+  let report: GapReportData;
+  const row = (id: string) => report.rows.find((r) => r.id === id)!;
+
+  before(async () => {
+    const out = freshTmpDir('gap-mail-m365');
+    writeFileSync(join(out, 'threat.json'), JSON.stringify(threatLayerOn(['Windows'], ['T1566', 'T1566.001', 'T1566.002'])));
+    const run = await runCli(['gap', '--threat', join(out, 'threat.json'), '--coverage', 'test/fixtures/coverage/mail-delivery-m365', '--out', join(out, 'json'), '--report', 'json', '--quiet']);
+    expect(run.code, run.stderr).to.equal(0);
+    report = readJson(join(out, 'json', 'gap-report.json'));
+  });
+
+  it('counts Elastic\'s rule of the alert on a message a user reported, and Splunk\'s, for T1566.001 on Windows', () => {
+    expect(row('T1566.001').rules.map((r) => [r.name, r.delivery])).to.deep.equal([
+      ['O365 Email Reported By User Found Malicious', ['O365 Universal Audit Log (Email reported by user as malware or phish)']],
+      ['O365 Email Reported by User as Malware or Phish', ['o365.audit (Email reported by user as malware or phish)']],
+    ]);
+    expect(row('T1566.001').otherPlatformRules).to.deep.equal([]);
+  });
+
+  it('counts Elastic\'s rule of ThreatIntelligence records for T1566; not its rule of a Safe Links policy disabled, which reads no mail', () => {
+    expect(row('T1566').rules.map((r) => [r.name, r.delivery])).to.deep.equal([
+      ['O365 Email Reported By User Found Malicious', ['O365 Universal Audit Log (Email reported by user as malware or phish)']],
+      ['Threat Intelligence Signal - Microsoft Defender for Office 365', ['o365.audit (ThreatIntelligence)']],
+    ]);
+    expect(row('T1566').otherPlatformRules.map((r) => [r.name, r.platforms])).to.deep.equal([['M365 Exchange Safe Link Policy Disabled', ['Office Suite']]]);
+  });
+});
+
 describe('mail-delivery: the techniques delivered by mail and the data of mail', () => {
   // ATT&CK 18.1's descriptions: by email (T1566.001 "malware attached to an email"), or through another channel.
   const delivered: [string, boolean][] = [
@@ -148,6 +177,15 @@ describe('mail-delivery: the techniques delivered by mail and the data of mail',
     expect(splunkMailData(['o365_management_activity'], '`o365_management_activity` Workload=ThreatIntelligence Operation=TIMailData')).to.deep.equal(['o365_management_activity (TIMailData)']);
     expect(splunkMailData(['o365_management_activity'], '`o365_management_activity` Operation="Consent to application."')).to.deep.equal([]);
     expect(splunkMailData(['o365_messagetrace'], '`o365_messagetrace` Status=Delivered')).to.deep.equal(['o365_messagetrace']);
+  });
+
+  it('reads an Elastic rule of the Microsoft 365 audit as mail where its query asks for a record of delivered mail, not an inbox rule', () => {
+    expect(elasticMailData(['logs-o365.audit-*'], 'event.dataset:o365.audit and event.action:TIMailData')).to.deep.equal(['o365.audit (TIMailData)']);
+    expect(elasticMailData([], 'from logs-o365.audit-* | where event.code == "ThreatIntelligence"')).to.deep.equal(['o365.audit (ThreatIntelligence)']);
+    expect(elasticMailData(['logs-o365.audit-*'], 'event.dataset:o365.audit and event.code:"ThreatIntelligenceUrl"')).to.deep.equal([]);
+    // detection-rules' collection_microsoft_365_new_inbox_rule.toml: a mailbox's administration, no message delivered.
+    expect(elasticMailData(['logs-o365.audit-*'], 'event.dataset:o365.audit and event.provider:Exchange and event.action:("New-InboxRule" or "Set-InboxRule")')).to.deep.equal([]);
+    expect(elasticMailData(['logs-endpoint.events.*'], 'event.action:TIMailData')).to.deep.equal([]);
   });
 
   it('reads a Sigma rule of Microsoft 365\'s audit as mail only where its detection asks for Operation TIMailData', () => {

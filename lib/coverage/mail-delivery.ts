@@ -59,6 +59,10 @@ export const LIBRARY_DELIVERY = 'for delivery';
  * 365/Email - ISOAttachmentRecieved.md", T1566.001), what befell it after delivery (EmailPostDeliveryEvents), and the
  * clicks on its links that Safe Links rewrote (UrlClickEvents). Azure-Sentinel's "TI map Email entity to EmailEvents"
  * (Solutions/Threat Intelligence (NEW)/Analytic Rules/EmailEntity_EmailEvents_Updated.yaml, T1566) reads EmailEvents.
+ * UrlClickEvents holds Safe Links' clicks in Teams and the Office apps too, told by its `Workload` ("The application from
+ * which the user clicked on the link, with the values being Email, Office, and Teams": MicrosoftDocs/defender-docs
+ * defender-xdr/advanced-hunting-urlclickevents-table.md): a query that keeps only the clicks of other workloads
+ * (keepsOtherWorkloads) reads no mail there.
  */
 const KQL_MAIL_TABLES = /^(?:EmailEvents|EmailAttachmentInfo|EmailUrlInfo|EmailPostDeliveryEvents|UrlClickEvents)$/i;
 
@@ -111,9 +115,36 @@ export function sigmaMailData(logsource: { product?: string; service?: string },
   return audit && operations.some((operation) => operation.toLowerCase() === 'timaildata') ? ['m365 audit (TIMailData)'] : [];
 }
 
-/** The mail tables a KQL query needs (kqlTableGroups' groups, as kqlQueryPlatforms reads them), by name: `EmailEvents`. */
-export function kqlMailData(groups: readonly (readonly string[])[] | undefined): string[] {
-  return neededTableNames(groups).filter((table) => KQL_MAIL_TABLES.test(table));
+/**
+ * The mail tables a KQL query needs (kqlTableGroups' groups, as kqlQueryPlatforms reads them), by name: `EmailEvents`;
+ * not UrlClickEvents where the query (its text, when known) keeps only the clicks of Teams or the Office apps.
+ */
+export function kqlMailData(groups: readonly (readonly string[])[] | undefined, query?: string): string[] {
+  const otherWorkloads = query !== undefined && keepsOtherWorkloads(query);
+  return neededTableNames(groups).filter((table) => KQL_MAIL_TABLES.test(table) && !(otherWorkloads && /^UrlClickEvents$/i.test(table)));
+}
+
+// A quoted KQL string, and a list of them: "Teams", ("Teams", 'Office').
+const KQL_STRINGS = String.raw`(?:"[^"]*"|'[^']*')(?:\s*,\s*(?:"[^"]*"|'[^']*'))*`;
+// A `where` condition, or one of its `and` parts, that keeps only the workloads it names: Workload == "Teams", Workload in ("Teams", "Office").
+const WORKLOAD_KEPT = new RegExp(String.raw`^\(?\s*Workload\s*(?:==|=~|in~?)\s*\(?\s*(${KQL_STRINGS})\s*\)?\s*\)?$`, 'i');
+// One that leaves mail's out: Workload != "Email".
+const EMAIL_LEFT_OUT = /^\(?\s*Workload\s*(?:!=|!~)\s*["']email["']\s*\)?$/i;
+
+/**
+ * Whether a KQL query keeps only the clicks of workloads other than mail (UrlClickEvents' `Workload`): one of its `where`
+ * conditions, or of their `and` parts, is `Workload == "Teams"`, `Workload in ("Teams", "Office")` or `Workload != "Email"`
+ * (a TeamsPhisher hunt joins CloudAppEvents' Teams messages to UrlClickEvents `| where Workload == "Teams"`). A condition
+ * that also keeps other rows (`Workload == "Teams" or Url has "teams"`) keeps some mail.
+ */
+function keepsOtherWorkloads(query: string): boolean {
+  return query.split('|').some((clause) => {
+    const condition = /^\s*where\s+([\s\S]*)$/i.exec(clause)?.[1];
+    return (condition?.split(/\s+and\s+/i) ?? []).some((part) => {
+      const kept = WORKLOAD_KEPT.exec(part.trim());
+      return kept ? !/["']email["']/i.test(kept[1]!) : EMAIL_LEFT_OUT.test(part.trim());
+    });
+  });
 }
 
 /**

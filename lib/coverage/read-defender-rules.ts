@@ -76,7 +76,7 @@ export function parseDefenderRules(value: unknown, text: string, file: string): 
     // The tables it reads say where it fires (EmailEvents: Office 365's mail); its device tables, every platform.
     const platforms = kqlQueryPlatforms(tables);
     if (platforms) rule.platforms = platforms;
-    const mailData = kqlMailData(tables);
+    const mailData = kqlMailData(tables, typeof query === 'string' ? query : undefined);
     if (mailData.length) rule.mailData = mailData;
     const cut = typeof query === 'string' ? kqlQueryCut(query) : undefined;
     if (cut) rule.queryCut = { why: cut.why, queryLine: cut.line };

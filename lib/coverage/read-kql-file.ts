@@ -122,7 +122,7 @@ export function parseKqlFile(text: string, file: string): RuleOutcome {
   const cut = kqlQueryCut(text);
   // The tables it reads say where it fires, as a Sentinel rule's do: SigninLogs, Entra ID's sign-ins.
   const platforms = kqlQueryPlatforms(tables);
-  const mailData = kqlMailData(tables);
+  const mailData = kqlMailData(tables, text);
   return {
     rule: {
       kind: 'kql', name, file, line, refs, level: 1, levelReason: `a KQL query file: no status or severity; ${NO_COVERAGE_GIVEN}`,

@@ -643,7 +643,7 @@ function markdownOutcome(read: MarkdownQuery, file: string, query: MarkdownQuery
   const cut = query ? kqlQueryCut(query.text) : undefined;
   // The tables it reads say where it fires, as a Sentinel rule's do.
   const platforms = kqlQueryPlatforms(tables);
-  const mailData = kqlMailData(tables);
+  const mailData = kqlMailData(tables, query?.text);
   return {
     rule: {
       kind: 'kql', name, file, line, refs, level: 1, levelReason,

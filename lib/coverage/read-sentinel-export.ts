@@ -79,7 +79,7 @@ export function parseSentinelExport(value: unknown, text: string, file: string):
     // The tables its query reads say where it fires (SigninLogs: Entra ID's sign-ins), as a Sentinel YAML rule's do.
     const platforms = kqlQueryPlatforms(tables);
     if (platforms) rule.platforms = platforms;
-    const mailData = kqlMailData(tables);
+    const mailData = kqlMailData(tables, query);
     if (mailData.length) rule.mailData = mailData;
     const cut = query === undefined ? undefined : kqlQueryCut(query);
     if (cut) rule.queryCut = { why: cut.why, queryLine: cut.line };

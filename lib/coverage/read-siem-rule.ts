@@ -175,7 +175,7 @@ export function parseSiemRule(format: SiemFormat, doc: YamlMap, lines: LineIndex
   if (platforms) rule.platforms = platforms;
   // What it reads of mail says it sees a phishing mail's delivery, wherever its victim runs (mail-delivery.ts).
   const search = format === 'splunk' ? scalarText(fields.get('search')) : undefined;
-  const mailData = format === 'sentinel' ? kqlMailData(rule.queryTables) : format === 'splunk' ? splunkMailData([...dataSources, ...(search === undefined ? [] : splunkSearchMacros(search))], search) : [];
+  const mailData = format === 'sentinel' ? kqlMailData(rule.queryTables, scalarText(fields.get('query'))) : format === 'splunk' ? splunkMailData([...dataSources, ...(search === undefined ? [] : splunkSearchMacros(search))], search) : [];
   if (mailData.length) rule.mailData = mailData;
   return withNotes({ rule });
 }

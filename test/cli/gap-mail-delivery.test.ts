@@ -14,6 +14,9 @@ import type { GapReportData } from '../../lib/coverage/gap-report.js';
 import { countsForDelivery, elasticMailData, isMailDelivered, kqlMailData, sigmaMailData, splunkMailData } from '../../lib/coverage/mail-delivery.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { parseCsv } from '../../lib/coverage/parse-csv.js';
+import { parseDefenderRules } from '../../lib/coverage/read-defender-rules.js';
+import { parseRuleFile } from '../../lib/coverage/read-rule-folder.js';
+import { parseSentinelExport } from '../../lib/coverage/read-sentinel-export.js';
 import { schemaIssues } from '../../lib/schemas.js';
 import { freshTmpDir, runCli, stixDir } from '../helpers/attack.js';
 import { threatLayerOn } from '../helpers/threat-layer.js';
@@ -156,6 +159,20 @@ describe('attack-layers gap: the Microsoft 365 audit\'s records of delivered mai
   });
 });
 
+describe('attack-layers gap: a query of Safe Links clicks in Teams reads no mail, one of clicks in mail does', () => {
+  it('counts the query of mail\'s clicks for T1566.002 on Windows, not the one that keeps Teams\' (Workload == "Teams")', async () => {
+    const out = freshTmpDir('gap-mail-clicks');
+    writeFileSync(join(out, 'threat.json'), JSON.stringify(threatLayerOn(['Windows'], ['T1566.002'])));
+    const run = await runCli(['gap', '--threat', join(out, 'threat.json'), '--coverage', 'test/fixtures/coverage/mail-delivery-clicks', '--out', join(out, 'json'), '--report', 'json', '--quiet']);
+    expect(run.code, run.stderr).to.equal(0);
+    const [row] = readJson<GapReportData>(join(out, 'json', 'gap-report.json')).rows;
+    expect([row!.rules.map((r) => [r.name, r.delivery]), row!.otherPlatformRules.map((r) => [r.name, r.platforms])]).to.deep.equal([
+      [['Phishing link clicked in a mail', ['UrlClickEvents']]],
+      [['Phishing link clicked in a Teams chat', ['Office Suite', 'SaaS']]],
+    ]);
+  });
+});
+
 describe('mail-delivery: the techniques delivered by mail and the data of mail', () => {
   // ATT&CK 18.1's descriptions: by email (T1566.001 "malware attached to an email"), or through another channel.
   const delivered: [string, boolean][] = [
@@ -171,6 +188,31 @@ describe('mail-delivery: the techniques delivered by mail and the data of mail',
 
   it('reads the mail tables a KQL query needs, not one it may run without', () => {
     expect(kqlMailData([['EmailEvents'], ['DeviceProcessEvents'], ['EmailUrlInfo (optional: leftouter join)']])).to.deep.equal(['EmailEvents']);
+  });
+
+  it('reads UrlClickEvents as mail unless the query keeps only the clicks of other workloads than mail', () => {
+    const clicks = (query: string) => kqlMailData([['UrlClickEvents']], query);
+    expect(clicks('UrlClickEvents | where Workload == "Teams"')).to.deep.equal([]);
+    expect(clicks("UrlClickEvents\n| where ThreatTypes has 'Phish' and Workload in ('Teams', 'Office')")).to.deep.equal([]);
+    expect(clicks('UrlClickEvents | where Workload != "Email"')).to.deep.equal([]);
+    expect(clicks('UrlClickEvents | where Workload in ("Email", "Teams")')).to.deep.equal(['UrlClickEvents']);
+    expect(clicks('UrlClickEvents | where Workload == "Teams" or Url has "teams"')).to.deep.equal(['UrlClickEvents']);
+    expect(clicks('UrlClickEvents | where ActionType == "ClickAllowed"')).to.deep.equal(['UrlClickEvents']);
+    expect(kqlMailData([['EmailEvents'], ['UrlClickEvents']], 'EmailEvents | join UrlClickEvents on NetworkMessageId | where Workload =~ "Teams"')).to.deep.equal(['EmailEvents']);
+  });
+
+  it('reads the query of a Sentinel YAML rule, a Sentinel export and a Defender XDR custom detection so, as a .kql file\'s', () => {
+    const teams = 'UrlClickEvents | where Workload == "Teams"';
+    const mail = 'UrlClickEvents | where Workload == "Email"';
+    const yaml = (query: string) => parseRuleFile(`id: 1\nname: Link clicked\nseverity: Medium\nrelevantTechniques:\n  - T1566.002\nquery: |\n  ${query}\n`, 'clicked.yaml');
+    const exported = (query: string) =>
+      parseSentinelExport({ type: 'Microsoft.SecurityInsights/alertRules', kind: 'Scheduled', properties: { displayName: 'Link clicked', severity: 'Medium', techniques: ['T1566'], subTechniques: ['T1566.002'], query } }, '{}', 'rule.json').rules[0]!;
+    const defender = (queryText: string) =>
+      parseDefenderRules({ value: [{ id: '1', displayName: 'Link clicked', status: 'enabled', queryCondition: { queryText }, detectionAction: { alertTemplate: { severity: 'medium', mitreTechniques: ['T1566.002'] } } }] }, '{}', 'rules.json').rules[0]!;
+    const mailOf = (outcome: ReturnType<typeof parseRuleFile>) => ('rule' in outcome ? outcome.rule.mailData : 'no rule');
+    expect([mailOf(yaml(teams)), mailOf(yaml(mail))]).to.deep.equal([undefined, ['UrlClickEvents']]);
+    expect([exported(teams).mailData, exported(mail).mailData]).to.deep.equal([undefined, ['UrlClickEvents']]);
+    expect([defender(teams).mailData, defender(mail).mailData]).to.deep.equal([undefined, ['UrlClickEvents']]);
   });
 
   it('reads the Microsoft 365 audit feed as mail only where the search asks for TIMailData', () => {

@@ -7,7 +7,7 @@
  * initial_access_identity_illicit_consent_grant_via_registered_application.toml, T1566.002, reads Microsoft 365's audit
  * for "Consent to application."), which a threat of Identity Provider names.
  */
-import { neededTableNames } from './source-platforms.js';
+import { neededTableNames, splunkSearchTerms } from './source-platforms.js';
 
 /**
  * The techniques delivered by mail, as ATT&CK describes them, with why: every release's (Spearphishing Attachment and
@@ -73,8 +73,12 @@ const KQL_MAIL_TABLES = /^(?:EmailEvents|EmailAttachmentInfo|EmailUrlInfo|EmailP
  * Log`) holds Entra ID's and SharePoint's events too: a search of it reads mail when it asks for one of Defender for
  * Office 365's records of a delivered message (M365_MAIL_RECORDS), as a Sigma rule or an Elastic rule of it does.
  */
-const SPLUNK_MAIL_SOURCES = /^(?:g suite gmail|gsuite_gmail|o365_messagetrace)$/i;
+const SPLUNK_MAIL_SOURCES = /^(?:g suite gmail|gsuite_gmail|o365_messagetrace|office 365 reporting message trace)$/i;
 const SPLUNK_AUDIT_FEED = /^(?:o365_management_activity|(?:office 365|o365) universal audit log)$/i;
+// The same data as a search names its source type (the Microsoft Office 365 add-on's, as SPLUNK_SOURCETYPES reads them):
+// a team's own search of the message trace, `index=o365 sourcetype="o365:reporting:messagetrace" Status=Delivered`.
+const SPLUNK_MAIL_SOURCETYPES = /^(?:ms:)?o365:(?:reporting:)?messagetrace$/i;
+const SPLUNK_AUDIT_FEED_SOURCETYPES = /^(?:ms:)?o365:management(?::activity)?$/i;
 
 /**
  * Defender for Office 365's records of a delivered message in the Microsoft 365 management activity feed, by the name a
@@ -149,12 +153,14 @@ function keepsOtherWorkloads(query: string): boolean {
 
 /**
  * The mail data a Splunk detection reads, from its `data_source` names and the macros its search calls (splunkSearchMacros'
- * names): `G Suite Gmail`, `gsuite_gmail`; the management activity feed as `o365_management_activity (TIMailData)`
- * when the search asks for a record of mail (M365_MAIL_RECORDS).
+ * names) and the source types its search names: `G Suite Gmail`, `gsuite_gmail`, `o365:reporting:messagetrace`; the
+ * management activity feed as `o365_management_activity (TIMailData)` when the search asks for a record of mail
+ * (M365_MAIL_RECORDS).
  */
 export function splunkMailData(names: readonly string[], search: string | undefined): string[] {
-  const mail = names.filter((name) => SPLUNK_MAIL_SOURCES.test(name));
-  const feed = names.find((name) => SPLUNK_AUDIT_FEED.test(name));
+  const sourcetypes = search === undefined ? [] : splunkSearchTerms(search).sources;
+  const mail = [...names.filter((name) => SPLUNK_MAIL_SOURCES.test(name)), ...sourcetypes.filter((name) => SPLUNK_MAIL_SOURCETYPES.test(name))];
+  const feed = names.find((name) => SPLUNK_AUDIT_FEED.test(name)) ?? sourcetypes.find((name) => SPLUNK_AUDIT_FEED_SOURCETYPES.test(name));
   if (feed && search !== undefined) mail.push(...m365MailRecords(search).map((record) => `${feed} (${record})`));
   return [...new Set(mail)];
 }

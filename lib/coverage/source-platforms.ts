@@ -202,7 +202,7 @@ export const SPLUNK_INDEXES: SourcePlatformTable = [
 const SEARCH_TERM = /(?<![\w.!])(NOT\s+)?(index|sourcetype|source)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s|()\[\]"']+))/gi;
 
 /** The indexes and the source types and sources a Splunk search names, by kind, once each. */
-function splunkSearchTerms(search: string): { indexes: string[]; sources: string[] } {
+export function splunkSearchTerms(search: string): { indexes: string[]; sources: string[] } {
   const indexes = new Set<string>();
   const sources = new Set<string>();
   for (const [, not, field, ...values] of search.matchAll(SEARCH_TERM)) {

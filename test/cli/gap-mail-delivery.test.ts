@@ -221,6 +221,38 @@ describe('mail-delivery: the techniques delivered by mail and the data of mail',
     expect(splunkMailData(['o365_messagetrace'], '`o365_messagetrace` Status=Delivered')).to.deep.equal(['o365_messagetrace']);
   });
 
+  it('reads a Splunk search of the message trace or the management activity feed by the source type it names, as a team\'s own search does', () => {
+    // The message trace as teams search it (index=o365 sourcetype="o365:reporting:messagetrace" Status IN ("Delivered", "Quarantined")).
+    expect(splunkMailData([], 'index=o365 sourcetype="o365:reporting:messagetrace" Status=Delivered')).to.deep.equal(['o365:reporting:messagetrace']);
+    expect(splunkMailData([], 'index=o365 sourcetype=o365:management:activity Workload=ThreatIntelligence Operation=TIMailData')).to.deep.equal(['o365:management:activity (TIMailData)']);
+    expect(splunkMailData([], 'index=o365 sourcetype=o365:management:activity Workload=Exchange Operation=New-InboxRule')).to.deep.equal([]);
+    expect(splunkMailData([], 'index=o365 NOT sourcetype="o365:reporting:messagetrace" Status=Delivered')).to.deep.equal([]);
+    // security_content's data source of the message trace (o365_email_send_and_hard_delete_exfiltration_behavior.yml).
+    expect(splunkMailData(['Office 365 Reporting Message Trace'], undefined)).to.deep.equal(['Office 365 Reporting Message Trace']);
+  });
+
+  it('counts a saved search of the message trace for a Windows threat of T1566.001, for delivery', async () => {
+    const dir = freshTmpDir('gap-mail-messagetrace');
+    mkdirSync(join(dir, 'rules'));
+    writeFileSync(
+      join(dir, 'rules', 'savedsearches.conf'),
+      [
+        '[Phishing attachment delivered]',
+        'action.correlationsearch.enabled = 1',
+        'action.correlationsearch.annotations = {"mitre_attack": ["T1566.001"]}',
+        'action.notable = 1',
+        'enableSched = 1',
+        'search = index=o365 sourcetype="o365:reporting:messagetrace" Status=Delivered Subject="*invoice*" | stats count by RecipientAddress',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, 'threat.json'), JSON.stringify(threatLayerOn(['Windows'], ['T1566.001'])));
+    const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'rules'), '--out', join(dir, 'out'), '--report', 'json', '--quiet']);
+    expect(run.code, run.stderr).to.equal(0);
+    const [row] = readJson<GapReportData>(join(dir, 'out', 'gap-report.json')).rows;
+    expect([row!.rules.map((r) => [r.name, r.delivery]), row!.otherPlatformRules]).to.deep.equal([[['Phishing attachment delivered', ['o365:reporting:messagetrace']]], []]);
+  });
+
   it('reads an Elastic rule of the Microsoft 365 audit as mail where its query asks for a record of delivered mail, not an inbox rule', () => {
     expect(elasticMailData(['logs-o365.audit-*'], 'event.dataset:o365.audit and event.action:TIMailData')).to.deep.equal(['o365.audit (TIMailData)']);
     expect(elasticMailData([], 'from logs-o365.audit-* | where event.code == "ThreatIntelligence"')).to.deep.equal(['o365.audit (ThreatIntelligence)']);

@@ -7,7 +7,7 @@
  * initial_access_identity_illicit_consent_grant_via_registered_application.toml, T1566.002, reads Microsoft 365's audit
  * for "Consent to application."), which a threat of Identity Provider names.
  */
-import { neededTableNames, splunkSearchTerms } from './source-platforms.js';
+import { foldedLogType, neededTableNames, splunkSearchTerms } from './source-platforms.js';
 
 /**
  * The techniques delivered by mail, as ATT&CK describes them, with why: every release's (Spearphishing Attachment and
@@ -175,4 +175,24 @@ export function elasticMailData(indexes: readonly string[], query: unknown): str
   if (typeof query !== 'string') return [];
   const audit = indexes.some((index) => /\bo365\b/i.test(index)) || /\bo365\.audit\b/i.test(query);
   return audit ? m365MailRecords(query).map((record) => `o365.audit (${record})`) : [];
+}
+
+/**
+ * Whether a Panther rule's Python tests Google Workspace's Gmail events: Panther's GSuite.ActivityEvent holds every
+ * Workspace application's activity, told by `id.applicationName`, and pypanther's Gsuite Link Clicked in Spam Email
+ * (GSuiteGmailSpamEmailLinkClicked, T1566.002) keeps `event.deep_get("id", "applicationName") != "gmail"` out. The
+ * application compared, not any "gmail" of the rule: a setting of Gmail's changed (pypanther's GSuite Workspace Gmail
+ * Pre-Delivery Message Scanning Disabled, T1566) is an event of the admin application (`applicationName … != "admin"`)
+ * whose parameter names Gmail.
+ */
+export function pantherTestsGmail(ruleText: string): boolean {
+  return /\bapplicationName\b[^\n]*?(?:==|!=)\s*["']gmail["']/i.test(ruleText);
+}
+
+/**
+ * The mail data a Panther rule whose Python tests Gmail's events (pantherTestsGmail) reads: its Workspace log type
+ * (`GSuite.ActivityEvent`, `LogType.GSUITE_ACTIVITY_EVENT`), as `GSuite.ActivityEvent (gmail)`.
+ */
+export function pantherGmailData(logTypes: readonly string[]): string[] {
+  return logTypes.some((type) => foldedLogType(type) === 'gsuiteactivityevent') ? ['GSuite.ActivityEvent (gmail)'] : [];
 }

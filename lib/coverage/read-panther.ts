@@ -62,6 +62,8 @@ export interface PantherFields {
   severity?: { text: string | undefined; line: number };
   status?: string;
   logTypes: string[];
+  /** The mail data its rule reads, where its Python tests Gmail's events (mail-delivery.ts pantherGmailData). */
+  mailData?: string[];
   references: Placed[];
   syntax: {
     /** How the format writes a disabled detection: `Enabled: false`. */
@@ -157,5 +159,6 @@ export function pantherDetection(item: PantherFields, file: string): RuleOutcome
   // Its log types say where it fires: Okta.SystemLog an identity provider, AWS.CloudTrail AWS.
   const platforms = sourcePlatforms(PANTHER_LOG_TYPES, item.logTypes.map(foldedLogType));
   if (platforms) rule.platforms = platforms;
+  if (item.mailData?.length) rule.mailData = item.mailData;
   return withNotes({ rule });
 }

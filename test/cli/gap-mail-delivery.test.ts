@@ -11,7 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { join } from 'node:path';
 import { expect } from 'chai';
 import type { GapReportData } from '../../lib/coverage/gap-report.js';
-import { countsForDelivery, elasticMailData, isMailDelivered, kqlMailData, sigmaMailData, splunkMailData } from '../../lib/coverage/mail-delivery.js';
+import { countsForDelivery, elasticMailData, isMailDelivered, kqlMailData, pantherTestsGmail, sigmaMailData, splunkMailData } from '../../lib/coverage/mail-delivery.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { parseCsv } from '../../lib/coverage/parse-csv.js';
 import { parseDefenderRules } from '../../lib/coverage/read-defender-rules.js';
@@ -173,6 +173,19 @@ describe('attack-layers gap: a query of Safe Links clicks in Teams reads no mail
   });
 });
 
+describe('attack-layers gap: a pypanther rule of Gmail\'s events counts for a Windows phishing threat, for delivery', () => {
+  it('counts the rule that keeps Gmail\'s events for T1566.002; not the one of a Gmail setting an admin changed', async () => {
+    const out = freshTmpDir('gap-mail-panther');
+    writeFileSync(join(out, 'threat.json'), JSON.stringify(threatLayerOn(['Windows'], ['T1566', 'T1566.002'])));
+    const run = await runCli(['gap', '--threat', join(out, 'threat.json'), '--coverage', 'test/fixtures/coverage/mail-delivery-panther', '--out', join(out, 'json'), '--report', 'json', '--quiet']);
+    expect(run.code, run.stderr).to.equal(0);
+    const rows = readJson<GapReportData>(join(out, 'json', 'gap-report.json')).rows;
+    const row = (id: string) => rows.find((r) => r.id === id)!;
+    expect(row('T1566.002').rules.map((r) => [r.name, r.delivery])).to.deep.equal([['Link clicked in a Gmail message marked spam', ['GSuite.ActivityEvent (gmail)']]]);
+    expect([row('T1566').rules, row('T1566').otherPlatformRules.map((r) => [r.name, r.platforms])]).to.deep.equal([[], [['Gmail pre-delivery scanning disabled by an admin', ['Office Suite']]]]);
+  });
+});
+
 describe('mail-delivery: the techniques delivered by mail and the data of mail', () => {
   // ATT&CK 18.1's descriptions: by email (T1566.001 "malware attached to an email"), or through another channel.
   const delivered: [string, boolean][] = [
@@ -251,6 +264,13 @@ describe('mail-delivery: the techniques delivered by mail and the data of mail',
     expect(run.code, run.stderr).to.equal(0);
     const [row] = readJson<GapReportData>(join(dir, 'out', 'gap-report.json')).rows;
     expect([row!.rules.map((r) => [r.name, r.delivery]), row!.otherPlatformRules]).to.deep.equal([[['Phishing attachment delivered', ['o365:reporting:messagetrace']]], []]);
+  });
+
+  it('reads a Panther rule as Gmail\'s where its Python compares the Workspace application to "gmail", not where a parameter names Gmail', () => {
+    expect(pantherTestsGmail('if event.deep_get("id", "applicationName", default="<UNKNOWN_APPLICATION>") != "gmail":\n    return False')).to.equal(true);
+    expect(pantherTestsGmail('if event.deep_get("id", "applicationName", default="").lower() != "admin":\n    return False\nreturn event.deep_get("parameters", "APPLICATION_NAME").lower() == "gmail"')).to.equal(false);
+    // A test's log of the rule (RuleTest(log={"id": {"applicationName": "gmail"}})) is no test of the rule's.
+    expect(pantherTestsGmail('log={"id": {"applicationName": "gmail"}}')).to.equal(false);
   });
 
   it('reads an Elastic rule of the Microsoft 365 audit as mail where its query asks for a record of delivered mail, not an inbox rule', () => {

@@ -1,4 +1,5 @@
 import { isJsonObject, type JsonObject } from '../json-value.js';
+import { firstFew } from '../short-list.js';
 
 /** The score range a layer's gradient colours: minValue..maxValue. */
 export interface GradientRange {
@@ -65,4 +66,37 @@ export function scoresOutOfRange(entries: readonly unknown[], range: GradientRan
     found.push({ at, techniqueID, score, range, message });
   });
   return found;
+}
+
+/** An entry's score that a merge of entries added up (upgrade's `mergeScore: 'sum'`), and the scores it added. */
+export interface SummedScore {
+  /** The technique, and its tactic where the entry has one, as the upgrade's notes name it. */
+  where: string;
+  score: number;
+  from: readonly number[];
+}
+
+/**
+ * Widens the layer's own gradient to hold the sums a merge wrote off it where every score it added was on it (counts
+ * of rules, 3 + 1 on 0..3), as combine's sum widens its gradient to hold every score: a sum off the gradient is
+ * coloured as its end, like the largest count, and `validate` warns `score-out-of-range`. A score off the gradient as
+ * written stays off it (`scoresOutOfRange` says so). Returns the change in words, or undefined when there is none.
+ */
+export function widenForSums(layer: JsonObject, sums: readonly SummedScore[]): string | undefined {
+  const gradient = layer['gradient'];
+  const range = gradientRange(layer);
+  if (!isJsonObject(gradient) || !range) return undefined;
+  const on = (score: number): boolean => score >= range.minValue && score <= range.maxValue;
+  const off = sums.filter(({ score, from }) => !on(score) && from.every(on));
+  if (!off.length) return undefined;
+  const scores = off.map(({ score }) => score);
+  const widened = { minValue: Math.min(range.minValue, ...scores), maxValue: Math.max(range.maxValue, ...scores) };
+  gradient['minValue'] = widened.minValue;
+  gradient['maxValue'] = widened.maxValue;
+  const listed = firstFew(off.map(({ where, score, from }) => `${where} ${from.join(' + ')} = ${score}`));
+  return (
+    `${range.minValue}..${range.maxValue} -> ${widened.minValue}..${widened.maxValue}: ` +
+    `${off.length === 1 ? 'a sum' : `${off.length} sums`} of merged scores (${listed}) off the gradient, widened to hold ` +
+    `${off.length === 1 ? 'it' : 'them'}, else Navigator would colour ${off.length === 1 ? 'it' : 'them'} as the gradient's end`
+  );
 }

@@ -40,7 +40,7 @@ import { readTacticIdAndName, tacticWrittenOtherwise } from './tactic-written.js
 import { everyPlatformSource, everyPlatformWhose, platformsShowing, platformsShown, unfilteredWarning, type ReleaseList } from './platform-visibility.js';
 import { failingAggregates } from './aggregate-score.js';
 import { collapsedSubtechniques, isAnnotated, isOnlyDisabled } from './subtechnique-visibility.js';
-import { gradientRange, scoresOutOfRange } from './score-range.js';
+import { gradientRange, scoresOutOfRange, widenForSums, type SummedScore } from './score-range.js';
 import { mergedItems, splitEntry, takeRemoved, type MergedEntry } from './downgrade-kept.js';
 import { DOWNGRADED_FROM, MERGED_BY_DOWNGRADE, MOVED_FROM_NAMES, REMOVED_BY_DOWNGRADE_NAME, REMOVED_METADATA_NAME, REMOVED_NAMES, UPGRADED_FROM } from './tool-items.js';
 import { navigatorCells, type EntryCells } from './navigator-cells.js';
@@ -874,6 +874,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     }));
   const keptAs = options.keptAs ?? { name: downgrade ? REMOVED_BY_DOWNGRADE_NAME : REMOVED_METADATA_NAME };
   order.sort((a, b) => compareEntries(a[0]!.entry, b[0]!.entry));
+  const sums: SummedScore[] = [];
   for (const group of order) {
     const at = techniques.length;
     const first = group[0]!;
@@ -892,6 +893,8 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
       techniques.push(entry);
       const paths = [...new Set(group.map((item) => item.report.path))];
       const where = `${String(entry['techniqueID'])}${typeof entry['tactic'] === 'string' ? ` under ${entry['tactic']}` : ''}`;
+      const added = group.map((item) => item.entry['score']).filter((score): score is number => typeof score === 'number');
+      if (options.mergeScore === 'sum' && typeof entry['score'] === 'number' && added.length > 1) sums.push({ where, score: entry['score'], from: added });
       // A colour, or a field Navigator does not know, holds one value per entry: the others are kept where removed
       // entries are (an ICS layer's T0855 under execution, #f5f5f5 "No detection coverage yet", moved beside its
       // entry under impair-process-control, #ff9800, lost its colour from the layer written).
@@ -994,6 +997,8 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
 
   // Navigator 5.1 throws instead of colouring a score just below the gradient's top: written as the top, by the rule
   // every writer of scores follows. combine reads its inputs' scores as written, and tops what it writes itself.
+  const widened = options.keptAs ? undefined : widenForSums(layer, sums);
+  if (widened) settings.push({ path: '/gradient', message: widened });
   const range = options.keptAs ? undefined : gradientRange(layer);
   const topped = range && writeNearTopAsTop(techniques.filter(isJsonObject) as unknown as LayerTechnique[], { colors: ['#ffffff', '#000000'], ...range }, { explain: true });
   if (topped) settings.push({ path: '/techniques', message: topped });

@@ -53,3 +53,29 @@ describe('layers written for an older ATT&CK release than Navigator 5.1 opens wi
     expect((await runCli(['combine', ...inputs.slice(0, 4)])).stderr).not.to.include('Upgrade layer version?');
   });
 });
+
+describe('layers whose every score Navigator 5.1 colours on the layer\'s own gradient', () => {
+  // /tmp/h510-audit.mjs: `upgrade --merge-score sum` added merged scores past the gradient's top and kept the gradient,
+  // so Navigator coloured the sum as the top (3 + 1 on 0..3 painted as 3) and validate warned score-out-of-range of the
+  // layer upgrade had just written. combine's sum widens its gradient to hold every score; upgrade now does too.
+  it('upgrade --merge-score sum widens the gradient to hold a sum of merged scores, and says so', async () => {
+    const out = join(freshTmpDir('opening-sum'), 'u.json');
+    const result = await runCli(['upgrade', 'test/fixtures/layers/layer-4.5-attack12.json', '--merge-score', 'sum', '--out', out]);
+    expect(result.code).to.equal(0);
+    const layer = JSON.parse(readFileSync(out, 'utf8')) as { gradient: { minValue: number; maxValue: number }; techniques: Array<{ techniqueID: string; score?: number }> };
+    expect(layer.techniques.find((entry) => entry.techniqueID === 'T1574.001')!.score).to.equal(4);
+    expect(layer.gradient).to.include({ minValue: 0, maxValue: 4 });
+    expect(result.stderr).to.include(
+      "/gradient: 0..3 -> 0..4: a sum of merged scores (T1574.001 under defense-evasion 3 + 1 = 4) off the gradient, widened to hold it, else Navigator would colour it as the gradient's end",
+    );
+    expect(result.stderr).not.to.include('outside the gradient');
+    const validate = await runCli(['validate', out, '--json']);
+    expect(JSON.parse(validate.stdout)).to.deep.equal([{ file: out, errors: 0, warnings: 0, findings: [] }]);
+    // max, min and mean stay on the gradient: it is kept as written.
+    for (const rule of ['max', 'min', 'mean']) {
+      const kept = join(freshTmpDir('opening-sum'), `${rule}.json`);
+      expect((await runCli(['upgrade', 'test/fixtures/layers/layer-4.5-attack12.json', '--merge-score', rule, '--out', kept])).code).to.equal(0);
+      expect((JSON.parse(readFileSync(kept, 'utf8')) as { gradient: object }).gradient, rule).to.include({ minValue: 0, maxValue: 3 });
+    }
+  });
+});

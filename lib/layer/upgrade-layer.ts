@@ -894,7 +894,8 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
       const paths = [...new Set(group.map((item) => item.report.path))];
       const where = `${String(entry['techniqueID'])}${typeof entry['tactic'] === 'string' ? ` under ${entry['tactic']}` : ''}`;
       const added = group.map((item) => item.entry['score']).filter((score): score is number => typeof score === 'number');
-      if (options.mergeScore === 'sum' && typeof entry['score'] === 'number' && added.length > 1) sums.push({ where, score: entry['score'], from: added });
+      // A downgrade's merge is split again on the way back, which gives back the layer as it was: its gradient too.
+      if (!kept && options.mergeScore === 'sum' && typeof entry['score'] === 'number' && added.length > 1) sums.push({ where, score: entry['score'], from: added });
       // A colour, or a field Navigator does not know, holds one value per entry: the others are kept where removed
       // entries are (an ICS layer's T0855 under execution, #f5f5f5 "No detection coverage yet", moved beside its
       // entry under impair-process-control, #ff9800, lost its colour from the layer written).

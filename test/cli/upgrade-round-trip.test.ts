@@ -89,6 +89,29 @@ describe('attack-layers upgrade: a round trip through an older release', () => {
     expect(up.stderr).to.contain('/techniques/1: T1003 holds entries a downgrade merged into it ("merged by downgrade" items): its score is not what the downgrade wrote (annotated since)');
   });
 
+  // upgrade --merge-score sum widens the gradient to hold a sum of merged scores past its end (3 + 2 on 0..3); a
+  // downgrade's merge is split again on the way back, which could not narrow the gradient again: it is not widened.
+  it('gives back a layer of counts byte for byte after a downgrade by --merge-score sum past its gradient', async () => {
+    const dir = freshTmpDir('round-trip');
+    const counts = {
+      name: 'credential dumping rules', versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, domain: 'enterprise-attack',
+      layout: { layout: 'side', expandedSubtechniques: 'annotated' },
+      techniques: [{ techniqueID: 'T1003.001', tactic: 'credential-access', score: 3 }, { techniqueID: 'T1003.002', tactic: 'credential-access', score: 2 }],
+      gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 3 },
+    };
+    writeFileSync(join(dir, 'counts.json'), JSON.stringify(counts));
+    const v18 = join(dir, 'counts-18.json');
+    expect((await runCli(['upgrade', join(dir, 'counts.json'), '--out', v18])).code).to.equal(0);
+    const v6 = join(dir, 'counts-6.json');
+    const down = await runCli(['upgrade', v18, '--to', '6.3', '--merge-score', 'sum', '--out', v6]);
+    expect(down.code, down.stderr).to.equal(0);
+    expect(readLayer(v6).techniques!.find((entry) => entry.techniqueID === 'T1003')!.score).to.equal(5);
+    expect(readLayer(v6).gradient).to.include({ minValue: 0, maxValue: 3 });
+    const back = join(dir, 'counts-back.json');
+    expect((await runCli(['upgrade', v6, '--out', back])).code).to.equal(0);
+    expect(readFileSync(back, 'utf8')).to.equal(readFileSync(v18, 'utf8'));
+  });
+
   it('keeps merged an entry annotated since the downgrade, and says why, splitting the others', async () => {
     const dir = freshTmpDir('round-trip');
     const { v6 } = await downgradedBear(dir);

@@ -6,7 +6,8 @@ import { freshTmpDir, runCli } from '../helpers/attack.js';
 // ../shared/NAVIGATOR.md: a layer of ATT&CK 6 to 17, uploaded to Navigator 5.1, opens only after "Upgrade layer
 // version? … Do you want to open the workflow to upgrade this layer to ATT&CK v18?". render, attack-object and upgrade
 // said so of what they wrote for an older release on request; compare --out, gap and combine wrote such layers without
-// a word (found by /tmp/h275-audit.mjs, every writer's layers checked against NAVIGATOR.md).
+// a word (found by /tmp/h275-audit.mjs, every writer's layers checked against NAVIGATOR.md; `npm run audit-layers`,
+// scripts/audit-layer-writers.mjs, does it now).
 const DIALOG =
   'Navigator 5.1 opens it from a file only after asking "Upgrade layer version? … Do you want to open the workflow to upgrade this layer to ATT&CK v18?" ' +
   '(declined, it opens in ATT&CK 14); a layer for ATT&CK 18 opens with no dialog\n';
@@ -55,7 +56,7 @@ describe('layers written for an older ATT&CK release than Navigator 5.1 opens wi
 });
 
 describe('layers whose every score Navigator 5.1 colours on the layer\'s own gradient', () => {
-  // /tmp/h510-audit.mjs: `upgrade --merge-score sum` added merged scores past the gradient's top and kept the gradient,
+  // scripts/audit-layer-writers.mjs: `upgrade --merge-score sum` added merged scores past the gradient's top and kept the gradient,
   // so Navigator coloured the sum as the top (3 + 1 on 0..3 painted as 3) and validate warned score-out-of-range of the
   // layer upgrade had just written. combine's sum widens its gradient to hold every score; upgrade now does too.
   it('upgrade --merge-score sum widens the gradient to hold a sum of merged scores, and says so', async () => {

@@ -1178,6 +1178,27 @@ function rowReferences(
   }
 }
 
+/**
+ * A table row's cells as its header's columns read them. A row under the first of its tactic (its tactic cell merged
+ * down over it: HTML's `rowspan`, a Word table) that a converter wrote without that cell has its cells shifted left, one
+ * short or an empty one last (ESET's ATT&CK tables kept as Markdown: `| [*T1583.004*](…) | Acquire Infrastructure:
+ * Server | TheWizards acquired servers … | |` under `| **Tactic** | **ID** | **Name** | **Description** |`): its
+ * cells with an empty tactic cell put back, so that it takes the tactic of the row above and its name and description
+ * cells are read as such. Told by the header's ID column (else its technique column) after the tactic column: empty of
+ * IDs where the cell before it holds them. Any other row's cells as they are.
+ */
+function cellsUnderHeader(line: Line, cells: TextSpan[], table: Table | undefined): TextSpan[] {
+  const tactic = table?.roles.indexOf('tactic') ?? -1;
+  if (!table || tactic < 0 || !line.idSpans.length) return cells;
+  const idColumn = table.roles.includes('id') ? table.roles.indexOf('id') : table.roles.indexOf('name');
+  const last = cells.at(-1);
+  const short = cells.length === table.roles.length - 1 || (cells.length === table.roles.length && last !== undefined && last.end <= last.start);
+  if (!short || idColumn <= tactic || hasIds(line, cells[idColumn] ?? { start: 0, end: 0 }) || !hasIds(line, cells[idColumn - 1]!)) return cells;
+  const kept = cells.slice(0, table.roles.length - 1);
+  const at = cells[tactic]!.start;
+  return [...kept.slice(0, tactic), { start: at, end: at }, ...kept.slice(tactic)];
+}
+
 /** Whether a row is a Markdown table's delimiter row (`|---|:--:|`), or holds nothing but pipes and blanks. */
 function isDelimiterRow(line: Line): boolean {
   return /^[\s|:\-\t]*$/.test(line.text.length > 2000 ? 'x' : line.text);
@@ -1780,7 +1801,9 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   };
   for (let index = 0; index < lines.length; index++) {
     options.lineReached?.(index);
-    const entry = csvRow(entryAt(index), table);
+    const classified = csvRow(entryAt(index), table);
+    const cells = classified.kind === 'row' ? cellsUnderHeader(classified.line, classified.cells, table) : undefined;
+    const entry: Entry = classified.kind === 'row' && cells !== classified.cells ? { ...classified, cells: cells! } : classified;
     if (entry.kind !== 'blank') {
       for (; forgotten < previous; forgotten++) entries[forgotten] = undefined;
       previous = index;

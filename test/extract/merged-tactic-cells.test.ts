@@ -1,0 +1,61 @@
+import { expect } from 'chai';
+import { extractReferences } from '../../lib/extract/extract-references.js';
+
+/** Each reference's ID, name, tactics and evidence, as `extractReferences` reads a text. */
+const read = (text: string) => extractReferences(text).map((ref) => [ref.ids.join(' '), ref.name, ref.tactics, ref.evidence?.map((said) => said.text)]);
+
+// Rows of the ATT&CK table of ESET's report on TheWizards (Spellbinder, WizardNet), kept as Markdown in a public
+// repository (search tool index file 45028746286). The tactic cell spans its techniques' rows on ESET's page; the
+// converter wrote the rows under the first without it, their cells shifted left and an empty cell last.
+const THE_WIZARDS = [
+  '| **Tactic** | **ID** | **Name** | **Description** |',
+  '| --- | --- | --- | --- |',
+  '| **Resource Development** | [*T1583.001*](https://attack.mitre.org/versions/v16/techniques/T1583/001/) | Acquire Infrastructure: Domains | TheWizards has registered the domains hao[.]com, ssl-dns[.]com, and mkdmcdn[.]com. |',
+  '| [*T1583.004*](https://attack.mitre.org/versions/v16/techniques/T1583/004/) | Acquire Infrastructure: Server | TheWizards acquired servers for hosting tools, C&C, and to serve malicious updates. | |',
+  '| **Execution** | [*T1059.003*](https://attack.mitre.org/versions/v16/techniques/T1059/003/) | Command and Scripting Interpreter: Windows Command Shell | TheWizards uses cmd.exe to execute commands to download and execute tools. |',
+  '| [*T1106*](https://attack.mitre.org/versions/v16/techniques/T1106/) | Native API | WizardNet uses CreateProcessA to execute processes it injects shellcode into. | |',
+].join('\n');
+
+// Rows of ESET's FamousSparrow (SparroWocky) table, kept as Markdown (search tool index file 69476457388): the rows
+// under a tactic's first are one cell short.
+const FAMOUS_SPARROW = [
+  '| **Tactic** | **ID** | **Name** | **Description** |',
+  '| --- | --- | --- | --- |',
+  '| **Resource Development** | [T1583.003](https://attack.mitre.org/versions/v19/techniques/T1583/003) | Acquire Infrastructure: Virtual Private Server | FamousSparrow has acquired servers to use for C&C and delivery servers for SparroWocky. |',
+  '| [T1587.001](https://attack.mitre.org/versions/v19/techniques/T1587/001) | Develop Capabilities: Malware | FamousSparrow has developed SparroWocky and its loader. |',
+  '| **Discovery** | [T1083](https://attack.mitre.org/versions/v19/techniques/T1083) | File and Directory Discovery | SparroWocky can list files and directories on mapped drives. |',
+].join('\n');
+
+describe('table rows under a tactic cell merged over them', () => {
+  it('reads a row written without its tactic cell, its cells shifted left and one empty last, as under the tactic above (ESET TheWizards)', () => {
+    expect(read(THE_WIZARDS)).to.deep.equal([
+      ['T1583.001', 'Acquire Infrastructure: Domains', ['Resource Development'], ['TheWizards has registered the domains hao[.]com, ssl-dns[.]com, and mkdmcdn[.]com.']],
+      ['T1583.004', 'Acquire Infrastructure: Server', ['Resource Development'], ['TheWizards acquired servers for hosting tools, C&C, and to serve malicious updates.']],
+      ['T1059.003', 'Command and Scripting Interpreter: Windows Command Shell', ['Execution'], ['TheWizards uses cmd.exe to execute commands to download and execute tools.']],
+      ['T1106', 'Native API', ['Execution'], ['WizardNet uses CreateProcessA to execute processes it injects shellcode into.']],
+    ]);
+  });
+
+  it('reads such a row one cell short the same way (ESET FamousSparrow)', () => {
+    expect(read(FAMOUS_SPARROW)).to.deep.equal([
+      ['T1583.003', 'Acquire Infrastructure: Virtual Private Server', ['Resource Development'], ['FamousSparrow has acquired servers to use for C&C and delivery servers for SparroWocky.']],
+      ['T1587.001', 'Develop Capabilities: Malware', ['Resource Development'], ['FamousSparrow has developed SparroWocky and its loader.']],
+      ['T1083', 'File and Directory Discovery', ['Discovery'], ['SparroWocky can list files and directories on mapped drives.']],
+    ]);
+  });
+
+  it('leaves a row whose ID stands under the ID column as it is: an empty tactic cell, an empty last cell', () => {
+    const text = [
+      '| Tactic | ID | Name | Description |',
+      '| --- | --- | --- | --- |',
+      '| Execution | T1059.003 | Windows Command Shell | The actor ran cmd.exe. |',
+      '| | T1106 | Native API | |',
+      '| Discovery | T1082 | System Information Discovery | |',
+    ].join('\n');
+    expect(read(text)).to.deep.equal([
+      ['T1059.003', 'Windows Command Shell', ['Execution'], ['The actor ran cmd.exe.']],
+      ['T1106', 'Native API', ['Execution'], undefined],
+      ['T1082', 'System Information Discovery', ['Discovery'], undefined],
+    ]);
+  });
+});

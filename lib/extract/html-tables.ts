@@ -11,10 +11,11 @@ const PIECE = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});|\s+|[^\s&|]+|[&|]/gi;
 // How many lines a table may take: a `<table>` never closed costs no walk to the end of the text.
 const MAX_TABLE_LINES = 2000;
 
-/** A cell being read: whether it is a header's (`<th>`), how many columns it spans, and whether its text has begun. */
+/** A cell being read: whether it is a header's (`<th>`), how many columns and rows it spans, and whether its text has begun. */
 interface Cell {
   header: boolean;
   span: number;
+  rows: number;
   wrote: boolean;
   /** What parts the next text from the text before it: a space, `, ` between list items, or nothing. */
   gap: string;
@@ -35,8 +36,9 @@ function characterReference(piece: string): string | undefined {
  * `<p>` or `<br>` or a line break inside a `<td>`, as CISA's advisories and vendors' blogs write their ATT&CK tables)
  * read as a Markdown table: its caption on a line of its own, then one line per row, `| cell | cell |`, each cell's
  * text without its tags, its character references read, its paragraphs and list items joined (list items by `, `); a
- * delimiter row under a row of `<th>` cells. The table's other lines are blank after its rows, so that the lines keep
- * their count. A table whose rows are each on one line, one that holds another, or one with text outside its cells (text
+ * delimiter row under a row of `<th>` cells; a cell spanning rows (`rowspan`) written in its first row, an empty cell in
+ * its columns in the rows under it. The table's other lines are blank after its rows, so that the lines keep their
+ * count. A table whose rows are each on one line and no cell spans rows, one that holds another, or one with text outside its cells (text
  * before its `<table>` or after its `</table>` on their lines) is left as it is; so are lines a grid, dash or box table
  * already holds (`origin`).
  */
@@ -62,7 +64,8 @@ export function readHtmlTables(lines: readonly FoldedText[], read: ReadLine[]): 
 
 /**
  * The rows of the table from line `first` (its `<table>` at `at`) to line `end`, as `readHtmlTables` writes them;
- * undefined when no row is written over several lines, the table holds another, or text stands outside its cells.
+ * undefined when no row is written over several lines and no cell spans rows, the table holds another, or text stands
+ * outside its cells.
  */
 function tableRows(lines: readonly FoldedText[], first: number, end: number, at: number): ReadLine[] | undefined {
   const rows: ReadLine[] = [];
@@ -74,15 +77,32 @@ function tableRows(lines: readonly FoldedText[], first: number, end: number, at:
   let wrapped = false;
   let stray = false;
   let tables = 0;
+  // A cell spanning rows (`<td rowspan="3">Defense Evasion</td>`, a tactic over its techniques' rows) is written in its
+  // first row; the rows under it get an empty cell in its columns, as a Markdown table leaves a merged cell empty, so
+  // that each cell of theirs stands under its header and the tactic is carried down to them. How many rows under each
+  // column a cell above still spans, and the column the row has reached.
+  const covered: number[] = [];
+  let column = 0;
+  let spanned = false;
+  const skipCovered = (): void => {
+    for (; row && (covered[column] ?? 0) > 0; column++) {
+      row.push(' |');
+      covered[column]!--;
+    }
+  };
   const endCell = (): void => {
     if (!row || !cell) return;
     row.push(' |');
     for (let k = 1; k < cell.span; k++) row.push(' |');
+    for (let k = 0; k < cell.span && cell.rows > 1; k++) covered[column + k] = cell.rows - 1;
+    column += cell.span;
     cells.push(cell);
     cell = undefined;
   };
   const endRow = (line: number): void => {
     endCell();
+    if (cells.length) skipCovered();
+    column = 0;
     if (row && cells.length && rowLine) {
       rows.push(row.line(rowLine));
       if (rowLine !== line) wrapped = true;
@@ -146,8 +166,11 @@ function tableRows(lines: readonly FoldedText[], first: number, end: number, at:
             row.push('|');
             rowLine = 0;
           }
+          skipCovered();
           const span = Number(/\bcolspan\s*=\s*["']?(\d{1,2})/i.exec(tag[3]!)?.[1] ?? 1);
-          cell = { header: name === 'th', span: Math.max(1, Math.min(span, 20)), wrote: false, gap: '' };
+          const rows = Math.max(1, Math.min(Number(/\browspan\s*=\s*["']?(\d{1,3})/i.exec(tag[3]!)?.[1] ?? 1), MAX_TABLE_LINES));
+          spanned ||= rows > 1;
+          cell = { header: name === 'th', span: Math.max(1, Math.min(span, 20)), rows, wrote: false, gap: '' };
         }
       } else if (name === 'caption') {
         if (!closing) caption = { row: new JoinedRow(), line: k + 1, wrote: false, gap: '' };
@@ -164,5 +187,5 @@ function tableRows(lines: readonly FoldedText[], first: number, end: number, at:
     for (const state of [cell, caption]) if (state?.wrote && !state.gap) state.gap = ' ';
   }
   endRow(end + 1);
-  return wrapped && !stray ? rows : undefined;
+  return (wrapped || spanned) && !stray ? rows : undefined;
 }

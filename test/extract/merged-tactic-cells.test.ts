@@ -59,3 +59,31 @@ describe('table rows under a tactic cell merged over them', () => {
     ]);
   });
 });
+
+// The layout of an HTML ATT&CK table whose tactic cell spans its techniques' rows (`<td rowspan="3"><strong>Privilege
+// Escalation</strong></td>`), as a malware analysis report in a public repository sets it (search tool index file
+// 41607302271); rows and words ours, fewer columns.
+describe('HTML tables whose tactic cell spans rows (rowspan)', () => {
+  const rows = (cells: string[][]) => cells.map((row) => `<tr>${row.join('')}</tr>`);
+  const TABLE = [
+    '<tr><th>Tactic</th><th>ID</th><th>Name</th><th>Evidence</th></tr>',
+    ...rows([
+      ['<td rowspan="2"><strong>Privilege Escalation</strong></td>', '<td>T1055</td>', '<td>Process Injection</td>', '<td>Injected into rundll32.exe.</td>'],
+      ['<td>T1134</td>', '<td>Access Token Manipulation</td>', '<td>Runs as SYSTEM.</td>'],
+      ['<td>Execution</td>', '<td>T1559</td>', '<td>Inter-Process Communication</td>', '<td>Calls DeviceIoControl.</td>'],
+    ]),
+  ];
+  const expected = [
+    ['T1055', 'Process Injection', ['Privilege Escalation'], ['Injected into rundll32.exe.']],
+    ['T1134', 'Access Token Manipulation', ['Privilege Escalation'], ['Runs as SYSTEM.']],
+    ['T1559', 'Inter-Process Communication', ['Execution'], ['Calls DeviceIoControl.']],
+  ];
+
+  it('gives the rows under the spanning cell its tactic, each cell under its column, rows on one line each', () => {
+    expect(read(['<table>', ...TABLE, '</table>'].join('\n'))).to.deep.equal(expected);
+  });
+
+  it('does so with each cell on a line of its own', () => {
+    expect(read(['<table>', ...TABLE.flatMap((row) => row.replace(/(<\/t[dh]>)/g, '$1\n').split('\n')), '</table>'].join('\n'))).to.deep.equal(expected);
+  });
+});

@@ -30,6 +30,7 @@ import { readBrokenIds, type BrokenId } from './broken-ids.js';
 import { readWrappedNames, type WrappedName } from './wrapped-names.js';
 import { readLayoutTables, type LayoutRow as LayoutTableRow } from './layout-tables.js';
 import { holdsIdInWord } from './ids-in-words.js';
+import { linkDisagreements } from './link-disagreements.js';
 import { nameLanguage, otherLanguageNameEnd, otherLanguageNameStart } from './name-language.js';
 import { jsonThreatEntries, threatTacticAt, type ThreatEntry } from './threat-entries.js';
 import { joinedEvidence, type ReportEvidence } from './report-evidence.js';
@@ -767,8 +768,18 @@ interface TacticSource {
 /** A reference before references of the same technique are merged. */
 type Found = ExtractedReference;
 
+/** What the tokenizer read in a piece of a line, and what it could not read with certainty there. */
+interface PieceReading {
+  refs: ReferenceToken[];
+  tactics: string[];
+  /** Names it could not pair with their IDs. */
+  warnings: string[];
+  /** Links whose text and address name different techniques (`linkDisagreements`). */
+  links: string[];
+}
+
 /** The references of a piece of a line (a cell, a list item, a clause), read by the tokenizer. */
-function readPiece(line: Line, span: TextSpan, mode: 'reference' | 'prose'): { refs: ReferenceToken[]; tactics: string[]; warnings: string[] } {
+function readPiece(line: Line, span: TextSpan, mode: 'reference' | 'prose'): PieceReading {
   const text = slice(line, span);
   const tokenized = tokenizeReferences(text, mode);
   const shift = (s: TextSpan): TextSpan => ({ start: s.start + span.start, end: s.end + span.start });
@@ -782,7 +793,7 @@ function readPiece(line: Line, span: TextSpan, mode: 'reference' | 'prose'): { r
   // (TA0002)**: …`, as `Execution (TA0002): …`); in a cell or item, any tactic text is.
   const pieces =
     mode === 'prose' ? tokenized.tactics.filter((piece) => piece.start === 0 || !text.slice(0, piece.start).replace(/[*_`]/g, '').trim()) : tokenized.tactics;
-  return { refs, tactics: displayTactics(pieces.flatMap((piece) => piece.tactics)), warnings: tokenized.warnings };
+  return { refs, tactics: displayTactics(pieces.flatMap((piece) => piece.tactics)), warnings: tokenized.warnings, links: linkDisagreements(text) };
 }
 
 /**
@@ -1127,7 +1138,7 @@ function rowReferences(
       const prose = isProse(withoutIds(line, part));
       return (prose ? clauses(line, part) : [part]).map((piece) => readPiece(line, piece, prose ? 'prose' : 'reference'));
     });
-    for (const r of read) merged.warn(line, r.warnings);
+    for (const r of read) merged.warn(line, r);
     const cellRefs = read.flatMap((r) => r.refs.map((ref) => ({ ref, tactics: r.tactics })));
     // The name column of the header, else the nearest cell before, then after, that can hold a name.
     const nameColumn = table?.roles.indexOf('name') ?? -1;
@@ -1555,7 +1566,7 @@ function lineReferences(
     for (const clause of clauses(line, entry.body)) {
       const label = leadingTactics(slice(line, clause));
       const read = readPiece(line, { start: clause.start + label.length, end: clause.end }, 'prose');
-      merged.warn(line, read.warnings);
+      merged.warn(line, read);
       const own = label.length ? displayTactics(label.tactics) : read.tactics;
       for (const ref of read.refs) {
         const named = nameLabel(line, ref, clause.start + label.length);
@@ -1574,7 +1585,7 @@ function lineReferences(
     labelledClauses(line, span, leading);
   for (const { span: row, label, cell, carried } of pieces) {
     const read = readPiece(line, row, 'reference');
-    merged.warn(line, read.warnings);
+    merged.warn(line, read);
     const own = label.length ? displayTactics(label.tactics) : carried ? above : (cell ?? read.tactics);
     above = own;
     for (const ref of read.refs) {
@@ -1691,6 +1702,11 @@ export interface ReadOptions {
    */
   warning?: (line: number, message: string) => void;
   /**
+   * Told of each Markdown link on a (1-based) line whose text and address name different techniques (`[*T1055*](…/T1055/004)`):
+   * both were read, one of them likely not meant.
+   */
+  linkDisagrees?: (line: number, message: string) => void;
+  /**
    * Told of a tactic a table's header places that a row does not name (`Rule Technique Name MITRE ID Tactic` over a row
    * whose text after its ID is no tactic), on a (1-based) line: its reference was read without a tactic.
    */
@@ -1741,7 +1757,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   let forgotten = 0;
   let previous = 0;
   // Each reference is merged as it is read, so no list of every mention is kept (a long line holds thousands).
-  const merged = new MergedReferences(options.namesApart === true, jsonThreatEntries(lines), options.warning, options.hasTactic);
+  const merged = new MergedReferences(options.namesApart === true, jsonThreatEntries(lines), options);
   const add = (ref: Found): void => merged.add(ref);
   const usedNames = new Set<Entry>();
   let context: string[] = [];
@@ -2383,14 +2399,17 @@ class MergedReferences {
   readonly #namesApart: boolean;
   readonly #threatEntries: readonly ThreatEntry[];
   readonly #warning: ReadOptions['warning'];
+  readonly #linkDisagrees: ReadOptions['linkDisagrees'];
   readonly #hasTactic: ReadOptions['hasTactic'];
   /** The tactics of sections (`section`), shared among the references under them. */
   readonly #sections = new WeakSet<string[]>();
 
-  constructor(namesApart: boolean, threatEntries: readonly ThreatEntry[], warning?: ReadOptions['warning'], hasTactic?: ReadOptions['hasTactic']) {
+  constructor(namesApart: boolean, threatEntries: readonly ThreatEntry[], options: Pick<ReadOptions, 'warning' | 'linkDisagrees' | 'hasTactic'> = {}) {
+    const { warning, linkDisagrees, hasTactic } = options;
     this.#namesApart = namesApart;
     this.#threatEntries = threatEntries;
     this.#warning = warning;
+    this.#linkDisagrees = linkDisagrees;
     this.#hasTactic = hasTactic;
   }
 
@@ -2406,8 +2425,9 @@ class MergedReferences {
   }
 
   /** What the tokenizer could not read with certainty in a piece of a line, passed on to the reader's caller. */
-  warn(line: Line, warnings: readonly string[]): void {
-    for (const message of warnings) this.#warning?.(line.number, message);
+  warn(line: Line, read: Pick<PieceReading, 'warnings' | 'links'>): void {
+    for (const message of read.warnings) this.#warning?.(line.number, message);
+    for (const message of read.links) this.#linkDisagrees?.(line.number, message);
   }
 
   /**

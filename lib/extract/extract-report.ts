@@ -443,6 +443,9 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   // What the lines' reader could not read with certainty (names it could not pair with their IDs), by line.
   const unsure: string[] = [];
   const warning = (line: number, message: string): void => void unsure.push(`line ${line}: ${message}`);
+  // The Markdown links whose text and address name different techniques, both read.
+  const links: string[] = [];
+  const linkDisagrees = (line: number, message: string): void => void links.push(`line ${line}: ${message}`);
   // The rows whose tactic, where their table's header puts it, could not be read.
   const noTactic: string[] = [];
   const tacticUnread = (line: number, message: string): void => void noTactic.push(`line ${line}: ${message}`);
@@ -454,6 +457,7 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     const each = [...new Set(unsure)];
     return [
       ...(each.length ? [`${listed(each)} (write each name beside its own ID)`] : []),
+      ...[...new Set(links)],
       ...brokenUnread,
       ...(noTactic.length ? [`no tactic read for ${noTactic.length} row${noTactic.length > 1 ? 's' : ''} of a table whose header puts the tactic after the ID: ${listed(noTactic)} (write their tactic: by hand)`] : []),
     ];
@@ -463,7 +467,7 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
       // `They used the Windows Command Shell (T1059.003)`: a sentence's opening words are no part of a name.
       // Without ATT&CK data an ID split by a line break is joined where the two make an ID, and said.
       const idJoined = (broken: BrokenId): void => void brokenUnread.push(`line ${broken.line}: ${brokenJoinText(broken)}; check the text`);
-      const read = withNamesOutOfSentences(referencesInLines(lines, { warning, tacticUnread, idBroken: idJoined, lineReached: walked(1) }), lines);
+      const read = withNamesOutOfSentences(referencesInLines(lines, { warning, linkDisagrees, tacticUnread, idBroken: idJoined, lineReached: walked(1) }), lines);
       const { references } = withSigmaTags(read, lines);
       return { references, objects: [], notes: [...actorNotes, ...unsureNotes()], ...textActor };
     }
@@ -718,7 +722,7 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   // The tactics each line stands under, for an ID repaired apart from the reader (`ocrIdsInLines`).
   const tacticsOfLine = new Map<number, readonly string[]>();
   const lineTactics = (line: number, tactics: readonly string[]): void => void tacticsOfLine.set(line, tactics);
-  const read = referencesInLines(lines, { namesApart: true, namesTechnique, hasTactic, warning, tacticUnread, lineTactics, rowJoined, hasTechnique, idBroken, isTechniqueName, nameJoined, layoutJoined, lineReached: walked(WALK_SHARE) }).map(named);
+  const read = referencesInLines(lines, { namesApart: true, namesTechnique, hasTactic, warning, linkDisagrees, tacticUnread, lineTactics, rowJoined, hasTechnique, idBroken, isTechniqueName, nameJoined, layoutJoined, lineReached: walked(WALK_SHARE) }).map(named);
   reached(WALK_SHARE);
   // `Obfuscated Files or . T1027 Information`: an OCR'd cell's name set around its ID.
   // Whether an older release names the technique of an ID so, by the ID and the words: asked once each, as words

@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import { extractReferences } from '../../lib/extract/extract-references.js';
+import { extractReport } from '../../lib/extract/extract-report.js';
+import { loadRelease } from '../helpers/attack.js';
 
 /** Each reference's ID, name, tactics and evidence, as `extractReferences` reads a text. */
 const read = (text: string) => extractReferences(text).map((ref) => [ref.ids.join(' '), ref.name, ref.tactics, ref.evidence?.map((said) => said.text)]);
@@ -85,5 +87,25 @@ describe('HTML tables whose tactic cell spans rows (rowspan)', () => {
 
   it('does so with each cell on a line of its own', () => {
     expect(read(['<table>', ...TABLE.flatMap((row) => row.replace(/(<\/t[dh]>)/g, '$1\n').split('\n')), '</table>'].join('\n'))).to.deep.equal(expected);
+  });
+});
+
+describe('Markdown links whose text and address name different techniques (through extractReport, ATT&CK 18.1)', () => {
+  it('reads both and says so, naming both (ESET TheWizards: [*T1055*](…/T1055/004))', () => {
+    const text = [
+      '| **Tactic** | **ID** | **Name** | **Description** |',
+      '| --- | --- | --- | --- |',
+      '| **Defense Evasion** | [*T1480.002*](https://attack.mitre.org/versions/v16/techniques/T1480/002/) | Execution Guardrails: Mutual Exclusion | WizardNet creates a mutex to prevent other instances of the backdoor from running. |',
+      '| [*T1055*](https://attack.mitre.org/versions/v16/techniques/T1055/004) | Process Injection | WizardNet injects shellcode into another process. | |',
+    ].join('\n');
+    const report = extractReport(text, { target: loadRelease('18.1') });
+    expect(report.references.map((ref) => [ref.ids.join(' '), ref.tactics])).to.deep.equal([
+      ['T1480.002', ['Defense Evasion']],
+      ['T1055', ['Defense Evasion']],
+      ['T1055.004', ['Defense Evasion']],
+    ]);
+    expect(report.notes).to.include(
+      'line 4: the link "[*T1055*](https://attack.mitre.org/versions/v16/techniques/T1055/004)" shows T1055 but leads to T1055.004: both were read; keep the one the report means',
+    );
   });
 });

@@ -46,6 +46,21 @@ describe('table rows under a tactic cell merged over them', () => {
     ]);
   });
 
+  it('reads such rows of a table written without outer pipes the same way (ESET LongNosedGoblin)', () => {
+    // ESET's LongNosedGoblin report as Markdown in a public repository (search tool index file 59253788621): its table
+    // without outer pipes, each row ended by two spaces, the rows under a tactic's first one cell short.
+    const text = [
+      '**Tactic** | **ID** | **Name** | **Description**  ',
+      '---|---|---|---  ',
+      '**Resource Development** | [T1585.003](https://www.welivesecurity.com/<https:/attack.mitre.org/techniques/T1585/003/>) | Establish Accounts: Cloud Accounts | LongNosedGoblin created accounts on cloud-based services for C&C communication.  ',
+      '[T1588.001](https://www.welivesecurity.com/<https:/attack.mitre.org/techniques/T1588/001/>) | Obtain Capabilities: Malware | LongNosedGoblin likely used shared malware that we named NosyDoor.  ',
+    ].join('\n');
+    expect(read(text)).to.deep.equal([
+      ['T1585.003', 'Establish Accounts: Cloud Accounts', ['Resource Development'], ['LongNosedGoblin created accounts on cloud-based services for C&C communication.']],
+      ['T1588.001', 'Obtain Capabilities: Malware', ['Resource Development'], ['LongNosedGoblin likely used shared malware that we named NosyDoor.']],
+    ]);
+  });
+
   it('leaves a row whose ID stands under the ID column as it is: an empty tactic cell, an empty last cell', () => {
     const text = [
       '| Tactic | ID | Name | Description |',

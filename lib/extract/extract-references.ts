@@ -1196,7 +1196,8 @@ function rowReferences(
  * Server | TheWizards acquired servers … | |` under `| **Tactic** | **ID** | **Name** | **Description** |`): its
  * cells with an empty tactic cell put back, so that it takes the tactic of the row above and its name and description
  * cells are read as such. Told by the header's ID column (else its technique column) after the tactic column: empty of
- * IDs where the cell before it holds them. Any other row's cells as they are.
+ * IDs where the cell before it holds them, and by the tactic column's cell, which names no tactic. Any other row's
+ * cells as they are.
  */
 function cellsUnderHeader(line: Line, cells: TextSpan[], table: Table | undefined): TextSpan[] {
   const tactic = table?.roles.indexOf('tactic') ?? -1;
@@ -1205,6 +1206,9 @@ function cellsUnderHeader(line: Line, cells: TextSpan[], table: Table | undefine
   const last = cells.at(-1);
   const short = cells.length === table.roles.length - 1 || (cells.length === table.roles.length && last !== undefined && last.end <= last.start);
   if (!short || idColumn <= tactic || hasIds(line, cells[idColumn] ?? { start: 0, end: 0 }) || !hasIds(line, cells[idColumn - 1]!)) return cells;
+  // A row that names its tactic where the header puts it (`| Execution | T1059 | |` under `| Tactic | Technique | ID |`,
+  // the ID written in the technique's cell) has its cells where they belong.
+  if (tacticsOf(slice(line, cells[tactic]!), true)) return cells;
   const kept = cells.slice(0, table.roles.length - 1);
   const at = cells[tactic]!.start;
   return [...kept.slice(0, tactic), { start: at, end: at }, ...kept.slice(tactic)];

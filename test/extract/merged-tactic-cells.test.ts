@@ -69,6 +69,9 @@ describe('table rows under a tactic cell merged over them', () => {
       '| | T1106 | Native API | |',
       '| Discovery | T1082 | System Information Discovery | |',
     ].join('\n');
+    // The ID written in the technique's cell, the ID column left empty: the row names its tactic where the header puts it.
+    const idInNameColumn = ['| Tactic | Technique | ID |', '| --- | --- | --- |', '| Execution | T1059.003 Windows Command Shell | |'].join('\n');
+    expect(read(idInNameColumn)).to.deep.equal([['T1059.003', 'Windows Command Shell', ['Execution'], undefined]]);
     expect(read(text)).to.deep.equal([
       ['T1059.003', 'Windows Command Shell', ['Execution'], ['The actor ran cmd.exe.']],
       ['T1106', 'Native API', ['Execution'], undefined],

@@ -54,7 +54,9 @@ export function readHtmlTables(lines: readonly FoldedText[], read: ReadLine[]): 
     while (end < last && !/<\/table\s*>/i.test(lines[end]!.text) && !read[end]!.origin) end++;
     if (end >= last || read[end]!.origin) continue;
     const rows = tableRows(lines, i, end, open.index);
-    if (!rows) continue;
+    // Its rows are written over its own lines: a table of more rows than lines (several rows on one line) is left as it
+    // is, for no line after it to be written over.
+    if (!rows || rows.length > end - i + 1) continue;
     for (const [n, row] of rows.entries()) out[i + n] = row;
     for (let n = i + rows.length; n <= end; n++) out[n] = { folded: foldText(''), number: n + 1 };
     i = end;

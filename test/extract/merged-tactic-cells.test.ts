@@ -103,6 +103,15 @@ describe('HTML tables whose tactic cell spans rows (rowspan)', () => {
     expect(read(['<table>', ...TABLE, '</table>'].join('\n'))).to.deep.equal(expected);
   });
 
+  it('leaves a table of more rows than lines as it is: the lines after it keep their IDs', () => {
+    const refs = extractReferences(['<table>' + TABLE.join('') + '</table>', 'After the table, the actor used T1105.', 'And T1082.', 'And T1083.'].join('\n'));
+    expect(refs.map((ref) => [ref.ids.join(' '), ref.line])).to.deep.include.members([
+      ['T1105', 2],
+      ['T1082', 3],
+      ['T1083', 4],
+    ]);
+  });
+
   it('does so with each cell on a line of its own', () => {
     expect(read(['<table>', ...TABLE.flatMap((row) => row.replace(/(<\/t[dh]>)/g, '$1\n').split('\n')), '</table>'].join('\n'))).to.deep.equal(expected);
   });

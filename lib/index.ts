@@ -386,6 +386,7 @@ export {
   attributedCampaigns,
   CAMPAIGN_COLOR,
   objectLayerFileName,
+  OVERVIEW_NAMED,
   frequencyLayerFileName,
   renderAllObjectLayers,
   renderAllObjectsFrequencyLayer,

@@ -382,6 +382,48 @@ export function renderAttackObjectLayer(
 }
 
 /**
+ * How many objects an overview entry names, the first by ID. Navigator 5.1 shows an entry's whole comment and every
+ * metadata item in its tooltip, 300px wide at 8pt and never cut or scrolled, so one of more than about 70 lines
+ * (3,000 characters) runs off a 1080p screen: T1105 of every software's procedures was 40,000 characters and 1,156
+ * metadata items. 20 names (about 350 characters) and a few items keep the tallest entry near 20 lines.
+ */
+export const OVERVIEW_NAMED = 20;
+
+const KIND_PLURALS: Record<AttackObjectKind, string> = { group: 'groups', software: 'software', campaign: 'campaigns' };
+
+/** The ATT&CK page of a technique, whose Procedure Examples name every ATT&CK object that uses it, with its procedure. */
+function techniquePage(id: TechniqueId, index: AttackIndex): LayerLink[] {
+  const technique = index.technique(id);
+  return technique && !technique.custom ? [{ label: `${id} on attack.mitre.org: its Procedure Examples name every ATT&CK object that uses it`, url: `https://attack.mitre.org/techniques/${id.replace('.', '/')}/` }] : [];
+}
+
+/**
+ * The entries of an overview of every object of a kind: the count, the first `OVERVIEW_NAMED` objects by ID and how
+ * many more, and where the rest and the procedures are; the procedures themselves would make a tooltip taller than a screen.
+ */
+function overviewEntries(uses: Uses, index: AttackIndex, kind: AttackObjectKind): LayerTechnique[] {
+  const total = uses.relationships.size;
+  const kinds = KIND_PLURALS[kind];
+  return [...uses.byTechnique].map(([id, byObject]) => {
+    const users = [...byObject.keys()].sort((a, b) => compareIds(a.id, b.id));
+    const named = users.slice(0, OVERVIEW_NAMED).map(objectRef);
+    const more = users.length - named.length;
+    const links = techniquePage(id, index);
+    return {
+      techniqueID: id,
+      score: users.length,
+      comment: `Used by ${users.length} of ${total} ${kinds}: ${named.join(', ')}` + (more ? `, and ${more} more (the first ${OVERVIEW_NAMED} by ID named).` : '.'),
+      metadata: [
+        { name: 'used by', value: `${users.length} of ${total} ${kinds}` },
+        ...(more ? [{ name: 'not named', value: `${more}, after the first ${OVERVIEW_NAMED} by ID; ${links.length ? "the technique's page (the link) names every ATT&CK one" : 'each one\'s layer (below) has this technique'}` }] : []),
+        { name: 'procedures', value: `each one's layer: attack-object <ID>; all: attack-object --all ${kinds} --out <dir>` },
+      ],
+      ...(links.length ? { links } : {}),
+    };
+  });
+}
+
+/**
  * Render one layer across several groups, software or campaigns: each technique scored by how many of them use it
  * (gradient 0..N), its comment naming them with each one's procedure text, its links the sources they cite.
  * @throws UsageError for no objects or an object given twice; InputError when the procedures are of another release.
@@ -392,11 +434,16 @@ export function renderObjectFrequencyLayer(
   data: ProcedureIndexData,
   options: FrequencyLayerOptions = {},
 ): RenderedLayer {
+  return frequencyLayer(objects, index, data, options);
+}
+
+/** A frequency layer; of every object of `overview`, its entries are `overviewEntries`', without procedures. */
+function frequencyLayer(objects: readonly ActorRecord[], index: AttackIndex, data: ProcedureIndexData, options: FrequencyLayerOptions, overview?: AttackObjectKind): RenderedLayer {
   if (!objects.length) throw new UsageError('a frequency layer needs at least one group, software or campaign');
   const twice = objects.find((object, i) => objects.findIndex((other) => other.stixId === object.stixId) !== i);
   if (twice) throw new UsageError(`${twice.id} ${twice.name} is given twice; name each object once`);
   const uses = collectUses(objects, index, data);
-  const entries = techniqueEntries(uses, data);
+  const entries = overview ? overviewEntries(uses, index, overview) : techniqueEntries(uses, data);
   const n = objects.length;
   const shared = entries.filter((entry) => entry.score === n).length;
   const listed = objects.map(objectTitle);
@@ -407,11 +454,16 @@ export function renderObjectFrequencyLayer(
   const own = objects.filter((object) => object.custom);
   const team = teamObjectsText(own.map(objectTitle), own.length === n);
   const procedures = !team ? "ATT&CK's" : own.length === n ? "the team's" : "ATT&CK's or the team's";
+  const comments = overview
+    ? `each comment names the first ${OVERVIEW_NAMED} of them by ID and counts the rest (their procedures would make Navigator's ` +
+      "tooltip taller than a screen); each technique's link is its page on attack.mitre.org, whose Procedure Examples name " +
+      `every ATT&CK one with its procedure; each one's own layer, with its procedures: attack-object <ID>, or ` +
+      `attack-object --all ${KIND_PLURALS[overview]} --out <dir> for all.`
+    : `each comment names them, with ${procedures} procedure text for each.`;
   const description = [
     `How many of ${n} ${team?.objects ?? 'ATT&CK objects'} use each technique, according to ATT&CK ${index.label}: ${listed.join(', ')}` +
       (team ? `; ${team.whose}.` : '.'),
-    `${plural(entries.length, 'technique')} used by at least one, ${shared} by all ${n}; score = the number of objects ` +
-      `using it; each comment names them, with ${procedures} procedure text for each.`,
+    `${plural(entries.length, 'technique')} used by at least one, ${shared} by all ${n}; score = the number of objects using it; ${comments}`,
     leftOutLine(uses.warnings),
   ].filter((line): line is string => line !== undefined);
   const layer: NavigatorLayer = {
@@ -445,7 +497,8 @@ export interface AllObjectsFrequencyLayer extends RenderedLayer {
 /**
  * Render one layer over every current group, software or campaign of a release that uses a technique in its domain,
  * each technique scored by how many of them use it: mitreattack-python's `layerGenerator_cli --overview-type group`
- * (OverviewLayerGenerator) with ATT&CK's procedures. Revoked and deprecated objects are not counted.
+ * (OverviewLayerGenerator): each entry names the first `OVERVIEW_NAMED` of them and where the procedures are (`overviewEntries`).
+ * Revoked and deprecated objects are not counted.
  * @throws InputError when the procedures are of another release.
  */
 export function renderAllObjectsFrequencyLayer(
@@ -457,9 +510,8 @@ export function renderAllObjectsFrequencyLayer(
   const current = objectsOfKind(index, kind).filter((object) => !object.revoked && !object.deprecated);
   const used = collectUses(current, index, data).byTechnique;
   const users = current.filter((object) => [...used.values()].some((byObject) => byObject.has(object)));
-  const plurals: Record<AttackObjectKind, string> = { group: 'groups', software: 'software', campaign: 'campaigns' };
-  const name = options.name ?? `ATT&CK ${plurals[kind]} of ${index.label}: technique frequency`;
-  return { ...renderObjectFrequencyLayer(users, index, data, { ...options, name }), unused: current.filter((object) => !users.includes(object)) };
+  const name = options.name ?? `ATT&CK ${KIND_PLURALS[kind]} of ${index.label}: technique frequency`;
+  return { ...frequencyLayer(users, index, data, { ...options, name }, kind), unused: current.filter((object) => !users.includes(object)) };
 }
 
 /**

@@ -347,6 +347,13 @@ describe('attack-layers attack-object', () => {
     );
     const layer = layerOf(readFileSync(join(out, 'groups-frequency.layer.json'), 'utf8'));
     expect([layer.name, layer.gradient!.maxValue]).to.deep.equal(['ATT&CK groups of enterprise-attack 18.1: technique frequency', 168]);
+    // Each comment held every group's procedures (T1105: 85 groups'), a Navigator tooltip taller than a screen.
+    const t1105 = layer.techniques!.find((entry) => entry.techniqueID === 'T1105')!;
+    expect([t1105.comment!.slice(0, 63), t1105.comment!.slice(-41), t1105.metadata![0]]).to.deep.equal([
+      'Used by 85 of 168 groups: G0004 Ke3chang, G0007 APT28, G0010 Tu',
+      ', and 65 more (the first 20 by ID named).',
+      { name: 'used by', value: '85 of 168 groups' },
+    ]);
     const named = await runCli(['attack-object', '--all', 'campaigns', '--score', 'frequency', '--name', 'Campaigns', '--domain', 'ics', '-q']);
     expect([named.code, named.stderr]).to.deep.equal([0, '']);
     expect([layerOf(named.stdout).name, layerOf(named.stdout).domain]).to.deep.equal(['Campaigns', 'ics-attack']);

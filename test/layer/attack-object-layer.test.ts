@@ -9,6 +9,7 @@ import {
   loadProcedures,
   objectLayerFileName,
   frequencyLayerFileName,
+  OVERVIEW_NAMED,
   renderAllObjectLayers,
   renderAllObjectsFrequencyLayer,
   renderAttackObjectLayer,
@@ -497,6 +498,47 @@ describe('renderAllObjectsFrequencyLayer', () => {
     expect(layer.name).to.equal('ATT&CK groups of enterprise-attack 18.1: technique frequency');
     expect(unused.map((group) => group.id)).to.deep.equal(['G0017', 'G0055', 'G0088', 'G1028']);
     expect(findings(layer, index)).to.deep.equal([]);
+  });
+
+  // Navigator 5.1 shows an entry's whole comment and every metadata item in its tooltip, 300px wide at 8pt, never cut
+  // or scrolled (mitre-attack/attack-navigator nav-app/src/app/matrix/technique-cell/tooltip/tooltip.component.html,
+  // .scss and cell-popover.scss): past about 70 lines (3,000 characters) it runs off a 1080p screen. Each entry held every
+  // user's procedures: software T1105 was 40,000 characters and 1,156 metadata items, and 163 of 497 software entries
+  // (112 of 513 groups', 22 of 333 campaigns') ran off the screen. mitreattack-python's overview
+  // (overview_generator.py update_template) writes the names alone.
+  const kinds = [['group', 168], ['software', 784], ['campaign', 51]] as const;
+  for (const [kind, total] of kinds) {
+    it(`of every ${kind}, each entry names the first ${OVERVIEW_NAMED} by ID, counts the rest and says where they and the procedures are, in a tooltip of a screen`, () => {
+      const { index, data } = release();
+      const { layer } = renderAllObjectsFrequencyLayer(kind, index, data);
+      const kinds = kind === 'software' ? 'software' : `${kind}s`;
+      for (const entry of scored(layer)) {
+        const named = entry.comment!.replace(/^Used by \d+ of \d+ \w+: /, '').replace(/, and \d+ more \(the first 20 by ID named\)\.$|\.$/, '').split(', ');
+        const more = Number(/and (\d+) more/.exec(entry.comment!)?.[1] ?? 0);
+        expect([named.length + more, entry.comment!.length < 700, (entry.metadata ?? []).length <= 3], entry.techniqueID).to.deep.equal([entry.score, true, true]);
+        expect(named.length).to.equal(Math.min(entry.score!, OVERVIEW_NAMED));
+        expect(entry.metadata![0]).to.deep.equal({ name: 'used by', value: `${entry.score} of ${layer.gradient!.maxValue} ${kinds}` });
+        expect(entry.links).to.deep.equal([{ label: `${entry.techniqueID} on attack.mitre.org: its Procedure Examples name every ATT&CK object that uses it`, url: `https://attack.mitre.org/techniques/${entry.techniqueID.replace('.', '/')}/` }]);
+      }
+      expect(layer.gradient!.maxValue).to.equal(total);
+      expect(layer.description).to.include(`each comment names the first ${OVERVIEW_NAMED} of them by ID and counts the rest`);
+      expect(findings(layer, index)).to.deep.equal([]);
+    });
+  }
+
+  it('software T1105: 385 of 784, the first 20 by ID named, 365 more counted, the procedures by attack-object', () => {
+    const { index, data } = release();
+    const entry = scored(renderAllObjectsFrequencyLayer('software', index, data).layer).find((e) => e.techniqueID === 'T1105')!;
+    expect(entry.comment).to.equal(
+      'Used by 385 of 784 software: S0009 Hikit, S0011 Taidoor, S0012 PoisonIvy, S0013 PlugX, S0015 Ixeshe, S0017 BISCUIT, ' +
+        'S0020 China Chopper, S0022 Uroburos, S0023 CHOPSTICK, S0024 Dyre, S0032 gh0st RAT, S0042 LOWBALL, S0044 JHUHUGIT, ' +
+        'S0051 MiniDuke, S0053 SeaDuke, S0054 CloudDuke, S0055 RARSTONE, S0070 HTTPBrowser, S0074 Sakula, S0077 CallMe, and 365 more (the first 20 by ID named).',
+    );
+    expect(entry.metadata).to.deep.equal([
+      { name: 'used by', value: '385 of 784 software' },
+      { name: 'not named', value: "365, after the first 20 by ID; the technique's page (the link) names every ATT&CK one" },
+      { name: 'procedures', value: "each one's layer: attack-object <ID>; all: attack-object --all software --out <dir>" },
+    ]);
   });
 });
 

@@ -5,8 +5,9 @@
 // release (of an older one, only that it opens after the upgrade dialog, which the command must say on stderr);
 // versions 4.5 / 5.x / the release asked; no field Navigator drops; no annotated technique hidden by the layer's
 // platform filter, its hideDisabled or a collapsed parent; metadata items and links well formed; gradient and legend
-// sane; byte-identical on the second run. Prints each case, with its longest comment
-// (Navigator never cuts a comment: its tooltip grows to any height, 300px wide), and the findings not accepted.
+// sane; no tooltip taller than a 1080p page (tooltipHeight, below); byte-identical on the second run. Prints each case,
+// with its longest comment and tallest tooltip (Navigator never cuts a tooltip: 300px wide, it grows to any height), and
+// the findings not accepted.
 // Needs `npm run build`; ATTACK_STIX_DIR (default ../shared/attack-stix) and ../shared/sigma.
 //   node scripts/audit-layer-writers.mjs [part of a case's name]   (exit 1 when a finding is not accepted)
 import { spawnSync } from 'node:child_process';
@@ -31,7 +32,7 @@ function index(domain, release) {
     if (o.type !== 'attack-pattern' || o.revoked || o.x_mitre_deprecated) continue;
     const id = o.external_references?.find((r) => r.source_name?.endsWith('attack'))?.external_id;
     if (!id) continue;
-    byId.set(id, { platforms: o.x_mitre_platforms ?? [], tactics: (o.kill_chain_phases ?? []).map((k) => k.phase_name) });
+    byId.set(id, { name: o.name, platforms: o.x_mitre_platforms ?? [], tactics: (o.kill_chain_phases ?? []).map((k) => k.phase_name) });
   }
   return byId;
 }
@@ -43,6 +44,35 @@ const LAYER_KEYS = new Set(['name', 'versions', 'domain', 'description', 'filter
 const ENTRY_KEYS = new Set(['techniqueID', 'tactic', 'comment', 'enabled', 'score', 'color', 'metadata', 'links', 'showSubtechniques']);
 // Navigator reads #rrggbbaa too (tinycolor); "" is its own export's "no colour".
 const HEX = /^#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$/;
+
+// The height of an entry's tooltip in Navigator 5.1, estimated from its source (nav-app tooltip.component.html and .scss,
+// cell-popover.scss, mitre-attack/attack-navigator): a table 300px wide at most (6px padding), 8pt text (~12.8px a
+// line, ~5.3px a character), cells padded 3px, the label column never wrapped; rows: the technique's name, the score,
+// the comment, then every metadata item (a divider a 1px rule). Nothing is cut or scrolled, and the tooltip leaves
+// when the pointer does: an entry taller than a 1080p browser's page (about 950px) cannot be read to its end. The
+// budget is that whole page; a cell low on the screen has less. 3,000 characters of comment are about 70 lines.
+const TOOLTIP = { width: 288, pad: 6, line: 12.8, char: 5.3, page: 950 };
+// White space is collapsed (white-space: normal): a comment's line breaks are spaces there; a word wider than the cell
+// overflows it on one line.
+function wrappedLines(text, chars) {
+  let lines = 1, used = 0;
+  for (const word of String(text).split(/\s+/).filter(Boolean)) {
+    if (used && used + 1 + word.length > chars) { lines++; used = word.length; } else used += (used ? 1 : 0) + word.length;
+  }
+  return lines;
+}
+function tooltipHeight(e, name) {
+  const items = e.metadata ?? [];
+  const labels = ['Score:', ...(e.comment ? ['Comment:'] : []), ...items.filter((m) => !m.divider).map((m) => `${m.name}:`)];
+  const labelPx = Math.max(...labels.map((l) => l.length)) * TOOLTIP.char + TOOLTIP.pad;
+  const chars = Math.max(10, Math.floor((TOOLTIP.width - labelPx - TOOLTIP.pad) / TOOLTIP.char));
+  const row = (text, width = chars) => wrappedLines(text, width) * TOOLTIP.line + TOOLTIP.pad;
+  let px = 2 * TOOLTIP.pad + row(name, Math.floor((TOOLTIP.width - TOOLTIP.pad) / TOOLTIP.char));
+  if (e.score !== undefined) px += row(String(e.score));
+  if (e.comment) px += row(e.comment);
+  for (const m of items) px += m.divider ? 1 : row(m.value);
+  return Math.round(px);
+}
 
 // Only disabled (greyed out, under a parent greyed out too), an entry shows the same collapsed: not counted as hidden.
 function annotated(e) {
@@ -63,6 +93,8 @@ function checkLayer(layer, where, opts) {
   const expanded = ['annotated', 'all'].includes(layer.layout?.expandedSubtechniques);
   const showParents = new Set((layer.techniques ?? []).filter((e) => e.showSubtechniques === true).map((e) => `${e.techniqueID}|${e.tactic ?? ''}`));
   let maxComment = 0, maxCommentId = '';
+  let maxTooltip = 0, maxTooltipId = '';
+  const tall = [];
   const seen = new Set();
   for (const [i, e] of (layer.techniques ?? []).entries()) {
     const at = `techniques[${i}] ${e.techniqueID}${e.tactic ? ` (${e.tactic})` : ''}`;
@@ -73,6 +105,9 @@ function checkLayer(layer, where, opts) {
     if (e.color !== undefined && e.color !== '' && !HEX.test(e.color)) p(`${at}: colour ${JSON.stringify(e.color)}`);
     if (e.score !== undefined && typeof e.score !== 'number') p(`${at}: score ${JSON.stringify(e.score)}`);
     if (e.comment && e.comment.length > maxComment) { maxComment = e.comment.length; maxCommentId = e.techniqueID; }
+    const height = tooltipHeight(e, `${idx?.get(e.techniqueID)?.name ?? e.techniqueID} (${e.techniqueID})`);
+    if (height > maxTooltip) { maxTooltip = height; maxTooltipId = e.techniqueID; }
+    if (height > TOOLTIP.page) tall.push({ id: e.techniqueID, height });
     checkItems(e.metadata, `${at} metadata`, p);
     checkLinks(e.links, `${at} links`, p);
     if (e.enabled === false && layer.hideDisabled && annotated(e)) p(`${at}: annotated, disabled and hideDisabled`);
@@ -88,6 +123,8 @@ function checkLayer(layer, where, opts) {
       if (!tactics.every((tc) => showParents.has(`${parent}|${tc}`) || showParents.has(`${parent}|`))) p(`${at}: collapsed under ${parent}`);
     }
   }
+  tall.sort((a, b) => b.height - a.height);
+  if (tall.length) p(`${tall.length} tooltips taller than a 1080p page (~${TOOLTIP.page}px) in Navigator 5.1, tallest first: ${tall.slice(0, 5).map((t) => `${t.id} ~${t.height}px`).join(', ')}${tall.length > 5 ? ', …' : ''}`);
   checkItems(layer.metadata, 'metadata', p);
   checkLinks(layer.links, 'links', p);
   const g = layer.gradient;
@@ -103,7 +140,7 @@ function checkLayer(layer, where, opts) {
   }
   const labels = (layer.legendItems ?? []).map((l) => l.label);
   if (new Set(labels).size !== labels.length) p(`legend labels repeat`);
-  return { problems, maxComment, maxCommentId };
+  return { problems, maxComment, maxCommentId, maxTooltip, maxTooltipId };
 }
 
 function checkItems(items, where, p) {
@@ -190,11 +227,27 @@ const CASES = [
 const NEEDED = ['attack-object G0050 --campaigns', 'attack-object frequency 5 groups', 'downgrade G0050 --to 14 (for the round trip)'];
 
 /**
+ * Writers whose tallest tooltip ran off a 1080p page when the budget came (h512), to fix by their owners, each with the
+ * height (px, tooltipHeight) it may not pass: accepted up to it, so that they do not grow and no other writer joins them.
+ * render and combine of campaigns/: every campaign's analyst comment, evidence and status (T1218.010); gap over Sigma:
+ * every rule and its log source in the comment (T1027.013) and, with --rules-library, the library rules too (G0050:
+ * 24 entries); --to an old release: every merged technique's procedures (T1027 of ATT&CK 14's T1027.*).
+ */
+const TALL_KNOWN = {
+  'render presence + aggregate': 1000, 'render confidence': 1000, 'render recency': 1050, 'render --attack-release 14': 1000,
+  'combine layers/ sum': 1150, 'gap campaigns × sigma windows': 1200, 'gap sigma + log-sources + rules-library': 1200,
+  'gap threat layer (public) × sigma': 1200, 'gap G0050 layer × mail rules + sigma library': 1300,
+  'downgrade all.layer --to 14': 1850, 'downgrade group G0050 --to 8': 1500,
+};
+
+/**
  * Findings that are not the writer's fault, each with why: a layer of an older release opens after the upgrade dialog
  * (the command says so, checked below); ICS 18.1's T0895 has no platforms, so no filter shows it (the writer says so on
- * stderr, checked below); a third-party layer's scores off its own gradient are kept as written, and said so.
+ * stderr, checked below); a third-party layer's scores off its own gradient are kept as written, and said so; and the
+ * tall tooltips of TALL_KNOWN, up to their height.
  */
 const ACCEPTED = [
+  [/tooltips taller than a 1080p page/, (c, x) => Number(/~(\d+)px/.exec(x.split('tallest first: ')[1] ?? '')?.[1] ?? Infinity) <= (TALL_KNOWN[c.name] ?? 0)],
   [/validate .*\/versions\/attack: (the layer is for ATT&CK \d+, older than|checked against)/, (c) => !!c.release],
   [/T0895 \(Autorun Image\) is annotated but has no platforms/, (c) => /T0895 \(Autorun Image\) has no platforms/.test(c.stderr)],
   [/outside the gradient|scores outside the gradient/, (c) => c.name === 'upgrade public/' || c.name === 'upgrade navigator/'],
@@ -244,7 +297,7 @@ for (const [name, argv, release, mode] of order) {
   const texts = mode === 'stdout'
     ? [['stdout', one.stdout, two.stdout]]
     : files.map((f) => [relative(dir, f), readFileSync(f, 'utf8'), existsSync(join(again, relative(dir, f))) ? readFileSync(join(again, relative(dir, f)), 'utf8') : '']);
-  let max = { len: 0, id: '', file: '' };
+  let max = { len: 0, id: '', file: '', px: 0, pxId: '', pxFile: '' };
   let layers = 0;
   for (const [rel, text, second] of texts) {
     if (text !== second) problems.push(`${rel}: not byte-identical on a second run`);
@@ -254,15 +307,16 @@ for (const [name, argv, release, mode] of order) {
       layers++;
       const c = checkLayer(layer, Array.isArray(parsed) ? `${rel}[${i}]` : rel, { expectAttack: release ? release.split('.')[0] : '18', skipIndex: !!release });
       problems.push(...c.problems);
-      if (c.maxComment > max.len) max = { len: c.maxComment, id: c.maxCommentId, file: rel };
+      if (c.maxComment > max.len) max = { ...max, len: c.maxComment, id: c.maxCommentId, file: rel };
+      if (c.maxTooltip > max.px) max = { ...max, px: c.maxTooltip, pxId: c.maxTooltipId, pxFile: rel };
     }
   }
   problems.push(...(mode === 'stdout' ? validateFindings(['-'], one.stdout) : files.length ? validateFindings([...(release ? ['--attack-release', release] : []), ...files]) : []));
   if (release && !/Upgrade layer version\?/.test(one.stderr)) problems.push(`no word on stderr of the upgrade dialog for ATT&CK ${release}`);
   const context = { name, release, stderr: one.stderr };
-  const open = problems.filter((x) => !ACCEPTED.some(([pattern, applies]) => pattern.test(x) && applies(context)));
+  const open = problems.filter((x) => !ACCEPTED.some(([pattern, applies]) => pattern.test(x) && applies(context, x)));
   if (open.length) failed++;
-  console.log(`${open.length ? 'FAIL' : 'ok  '} ${name}: ${layers} layers, ${problems.length - open.length} findings accepted, longest comment ${max.len} (${max.id} in ${max.file})`);
+  console.log(`${open.length ? 'FAIL' : 'ok  '} ${name}: ${layers} layers, ${problems.length - open.length} findings accepted, longest comment ${max.len} (${max.id} in ${max.file}), tallest tooltip ~${max.px}px (${max.pxId} in ${max.pxFile})`);
   for (const x of open.slice(0, 15)) console.log(`     - ${x.slice(0, 400)}`);
   if (open.length > 15) console.log(`     … ${open.length - 15} more`);
 }

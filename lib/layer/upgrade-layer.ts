@@ -999,7 +999,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   // Navigator 5.1 throws instead of colouring a score just below the gradient's top: written as the top, by the rule
   // every writer of scores follows. combine reads its inputs' scores as written, and tops what it writes itself.
   const widened = options.keptAs ? undefined : widenForSums(layer, sums);
-  if (widened) settings.push({ path: '/gradient', message: widened });
+  if (widened) settings.push({ path: '/gradient', message: widened.message });
   const range = options.keptAs ? undefined : gradientRange(layer);
   const topped = range && writeNearTopAsTop(techniques.filter(isJsonObject) as unknown as LayerTechnique[], { colors: ['#ffffff', '#000000'], ...range }, { explain: true });
   if (topped) settings.push({ path: '/techniques', message: topped });

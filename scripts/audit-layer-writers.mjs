@@ -217,6 +217,9 @@ const CASES = [
   ['upgrade public/', ['upgrade', 'test/fixtures/layers/public', '--out', '{OUT}']],
   ['upgrade navigator/', ['upgrade', 'test/fixtures/layers/navigator', '--out', '{OUT}']],
   ['downgrade Bear_APT --to 6.3 --merge-score sum', ['upgrade', 'test/fixtures/layers/navigator/Bear_APT.json', '--to', '6.3', '--merge-score', 'sum', '--out', '{OUT}/d.json'], '6.3'],
+  // Counts of groups, summed where a downgrade merges sub-techniques (T1027 11 on 0..5): the gradient widens, and the way back narrows it again.
+  ['downgrade frequency --to 6.3 --merge-score sum', ['upgrade', '{PREV:attack-object frequency 5 groups}', '--to', '6.3', '--merge-score', 'sum', '--out', '{OUT}/d.json'], '6.3'],
+  ['down+up frequency 6.3 -> 18', ['upgrade', '{PREV:downgrade frequency --to 6.3 --merge-score sum}', '--out', '{OUT}/u.json']],
   ['downgrade all.layer --to 14', ['upgrade', 'layers/all.layer.json', '--to', '14', '--out', '{OUT}/d.json'], '14'],
   ['downgrade group G0050 --to 8', ['upgrade', '{PREV:attack-object G0050 --campaigns}', '--to', '8', '--out', '{OUT}/d.json'], '8'],
   ['down+up G0050 14 -> 18', ['upgrade', '{PREV:downgrade G0050 --to 14 (for the round trip)}', '--out', '{OUT}/u.json']],
@@ -224,7 +227,7 @@ const CASES = [
 ];
 
 // A case whose input is another case's layer names that case; those run first.
-const NEEDED = ['attack-object G0050 --campaigns', 'attack-object frequency 5 groups', 'downgrade G0050 --to 14 (for the round trip)'];
+const NEEDED = ['attack-object G0050 --campaigns', 'attack-object frequency 5 groups', 'downgrade G0050 --to 14 (for the round trip)', 'downgrade frequency --to 6.3 --merge-score sum'];
 
 /**
  * Writers whose tallest tooltip ran off a 1080p page when the budget came (h512), to fix by their owners, each with the

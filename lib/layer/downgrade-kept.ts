@@ -1,31 +1,45 @@
 import isEqual from 'lodash-es/isEqual.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
+import { firstFew } from '../short-list.js';
 import { mergeEntries } from './merge-entries.js';
 import { MERGE_SCORES, type MergeScore } from './merge-scores.js';
 import { schemaIssues } from '../schemas.js';
 import { TECHNIQUE_KEYS } from './serialize-layer.js';
-import { MERGED_BY_DOWNGRADE } from './tool-items.js';
+import { gradientRange, rangeText, sumsOffRange, type SummedScore } from './score-range.js';
+import { MERGED_BY_DOWNGRADE, REMOVED_BY_DOWNGRADE_NAME } from './tool-items.js';
 
 
-const ENTRY_WAS = '. The entry was: ';
+/**
+ * A kept item's text: why it was kept, then what was kept (`The entry`, `It`: a part of one, `The gradient`) as it
+ * was, in JSON, which `keptValue` reads back.
+ */
+export function keptText(why: string, what: string, was: unknown): string {
+  return `${why}. ${what} was: ${JSON.stringify(was)}`;
+}
+
+/** What a kept item's value holds after `<why>. <what> was: ` (`keptText`), else undefined. */
+export function keptValue(value: unknown, what: string): unknown {
+  const was = `. ${what} was: `;
+  if (typeof value !== 'string') return undefined;
+  const at = value.indexOf(was);
+  if (at < 0) return undefined;
+  try {
+    return JSON.parse(value.slice(at + was.length)) as unknown;
+  } catch {
+    return undefined;
+  }
+}
 
 /** A kept entry's text: why it was kept, then the entry as it was, which `keptEntry` reads back. */
 export function keptEntryText(why: string, entry: unknown): string {
-  return `${why}${ENTRY_WAS}${JSON.stringify(entry)}`;
+  return keptText(why, 'The entry', entry);
 }
 
 /** The entry a kept item's value holds (`<why>. The entry was: {…}`, as `keptEntryText` and upgrade's removed items write it), else undefined. */
 export function keptEntry(value: unknown): JsonObject | undefined {
-  if (typeof value !== 'string') return undefined;
-  const at = value.indexOf(ENTRY_WAS);
-  if (at < 0) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(value.slice(at + ENTRY_WAS.length));
-    return isJsonObject(parsed) ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
+  const entry = keptValue(value, 'The entry');
+  return isJsonObject(entry) ? entry : undefined;
 }
 
 /**
@@ -68,13 +82,22 @@ export function takeRemoved(layer: JsonObject, names: readonly string[], target:
     const entry = keptEntry(item['value']);
     if (entry && restorable(entry, target) && inFormat(entry, target)) taken.push({ entry, at, name: String(item['name']) });
   });
-  if (!taken.length) return [];
-  const left = metadata.filter((_, at) => !taken.some((one) => one.at === at));
+  dropItems(layer, taken.map(({ at }) => at));
+  return taken;
+}
+
+/**
+ * Take the items at `positions` out of the layer's metadata: the divider written before such items (`keepRemoved`)
+ * goes too when it then ends the list, and the metadata when nothing is left, as before the items were written.
+ */
+function dropItems(layer: JsonObject, positions: readonly number[]): void {
+  if (!positions.length) return;
+  const metadata = Array.isArray(layer['metadata']) ? layer['metadata'] : [];
+  const left = metadata.filter((_, at) => !positions.includes(at));
   const last = left.at(-1);
-  if (isJsonObject(last) && last['divider'] === true && metadata.indexOf(last) < taken[0]!.at) left.pop();
+  if (isJsonObject(last) && last['divider'] === true && metadata.indexOf(last) < Math.min(...positions)) left.pop();
   if (left.length) layer['metadata'] = left;
   else delete layer['metadata'];
-  return taken;
 }
 
 /** One entry a downgrade merged or moved, as it was, with where it was and the ID it had. */
@@ -144,4 +167,39 @@ export function splitEntry(entry: JsonObject, target: AttackIndex, movedFrom: st
     return { kept: `its ${edited.join(', ')} ${edited.length === 1 ? 'is' : 'are'} not what the downgrade wrote (annotated since); not split, so as not to lose that: split it by hand` };
   }
   return { entries: entries.map((original) => structuredClone(original)) };
+}
+
+/** How the `REMOVED_BY_DOWNGRADE_NAME` item that keeps the gradient a downgrade widened (`keepRemoved`) says what it keeps. */
+export const GRADIENT_WAS = 'The gradient';
+
+/**
+ * The gradient a downgrade widened to hold sums of the entries it merged (its `REMOVED_BY_DOWNGRADE_NAME` item, path
+ * `/gradient`, keeps it as it was), written back once those merges are split again (`split`: each sum, with the scores
+ * it added): 18.1's T1003.001 3 and T1003.002 2 on 0..3, merged into T1003 5 of 6.3 on 0..5, are 0..3 again in 18.1.
+ * Only when the gradient is what the downgrade wrote for them: one changed since, or widened for a merge not split
+ * (annotated since), stays as it is, with its item. Returns the change in words, or undefined when no item is
+ * concerned.
+ */
+export function restoreGradient(layer: JsonObject, split: readonly SummedScore[]): string | undefined {
+  const metadata = Array.isArray(layer['metadata']) ? layer['metadata'] : [];
+  const at = metadata.findIndex((item) => isJsonObject(item) && item['name'] === REMOVED_BY_DOWNGRADE_NAME && String(item['value']).startsWith('/gradient: '));
+  const was = at < 0 ? undefined : keptValue((metadata[at] as JsonObject)['value'], GRADIENT_WAS);
+  const gradient = layer['gradient'];
+  const kept = isJsonObject(was) ? gradientRange({ gradient: was }) : undefined;
+  const now = gradientRange(layer);
+  if (!isJsonObject(was) || !isJsonObject(gradient) || !kept || !now) return undefined;
+  const { off, widened } = sumsOffRange(kept, split);
+  if (!off.length) return undefined;
+  const ends = (object: JsonObject): JsonObject => ({ ...object, minValue: null, maxValue: null });
+  const listed = firstFew(off.map(({ where, score, from }) => `${where} ${score} = ${from.join(' + ')}`));
+  if (!isEqual(ends(gradient), ends(was)) || !isEqual(now, widened)) {
+    return (
+      `${rangeText(now)} kept, not narrowed to ${rangeText(kept)}, the gradient before a downgrade widened it to ${rangeText(widened)} for the merges ` +
+      `split again (${listed}): changed since, or widened for a merge not split; its "${REMOVED_BY_DOWNGRADE_NAME}" item kept; narrow it by hand where no score needs it`
+    );
+  }
+  gradient['minValue'] = kept.minValue;
+  gradient['maxValue'] = kept.maxValue;
+  dropItems(layer, [at]);
+  return `${rangeText(now)} -> ${rangeText(kept)}, as it was before a downgrade widened it to hold the sums of the merges split again (${listed}); its "${REMOVED_BY_DOWNGRADE_NAME}" item taken out`;
 }

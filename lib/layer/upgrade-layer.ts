@@ -41,7 +41,7 @@ import { everyPlatformSource, everyPlatformWhose, platformsShowing, platformsSho
 import { failingAggregates } from './aggregate-score.js';
 import { collapsedSubtechniques, isAnnotated, isOnlyDisabled } from './subtechnique-visibility.js';
 import { gradientRange, scoresOutOfRange, widenForSums, type SummedScore } from './score-range.js';
-import { mergedItems, splitEntry, takeRemoved, type MergedEntry } from './downgrade-kept.js';
+import { GRADIENT_WAS, keptText, mergedItems, restoreGradient, splitEntry, takeRemoved, type MergedEntry } from './downgrade-kept.js';
 import { DOWNGRADED_FROM, MERGED_BY_DOWNGRADE, MOVED_FROM_NAMES, REMOVED_BY_DOWNGRADE_NAME, REMOVED_METADATA_NAME, REMOVED_NAMES, UPGRADED_FROM } from './tool-items.js';
 import { navigatorCells, type EntryCells } from './navigator-cells.js';
 import { firstFew } from '../short-list.js';
@@ -576,6 +576,11 @@ function keptByDowngrade(group: readonly Placed[], target: AttackIndex, source: 
   return [...new Set(group.map((item) => item.written).filter((written): written is MergedEntry => !!written))];
 }
 
+/** An entry's technique, and its tactic where it has one, as the report's notes name it: `T1003 under credential-access`. */
+function tacticWhere(entry: JsonObject): string {
+  return `${String(entry['techniqueID'])}${typeof entry['tactic'] === 'string' ? ` under ${entry['tactic']}` : ''}`;
+}
+
 /** One entry to upgrade: as the layer has it, or written again from what a downgrade kept (`readBackKept`). */
 interface Work {
   raw: JsonObject;
@@ -591,17 +596,19 @@ interface Work {
  * The layer's entries to upgrade, with what a downgrade kept written again where the target has it: an entry holding
  * the entries a downgrade merged into it (`splitEntry`) is split into them, and the entries its layer metadata keeps
  * as removed (`takeRemoved`, by either name) are added, each as it was. Only when `readBack`: not in a downgrade, which
- * would only remove them again, nor for combine.
+ * would only remove them again, nor for combine. `split`: each merge split, as the sum of its entries' scores it may
+ * be, for the gradient a downgrade widened to hold such sums (`restoreGradient`).
  */
 function readBackKept(
   layer: JsonObject,
   entries: readonly JsonObject[],
   releases: { target: AttackIndex; source: AttackIndex | undefined; readBack: boolean },
   place: (at: number) => { path: string; input: unknown },
-): Work[] {
+): { work: Work[]; split: SummedScore[] } {
   const { target, source, readBack } = releases;
   const seen = new Set<string>();
   const work: Work[] = [];
+  const sums: SummedScore[] = [];
   entries.forEach((raw, at) => {
     const { path, input } = place(at);
     const id = String(raw['techniqueID']);
@@ -612,6 +619,8 @@ function readBackKept(
       return;
     }
     const ids = split.entries.map((entry) => String(entry['techniqueID']));
+    const scores = split.entries.map((entry) => entry['score']).filter((score): score is number => typeof score === 'number');
+    if (typeof raw['score'] === 'number' && scores.length > 1) sums.push({ where: tacticWhere(raw), score: raw['score'], from: scores });
     const note =
       `${id} split into ${ids.join(', ')}, each as it was before a downgrade ${ids.length === 1 ? 'moved it onto' : 'merged them into'} ${id} ` +
       `("${MERGED_BY_DOWNGRADE}" items), as ${target.label} has ${ids.length === 1 ? 'it' : 'them'}`;
@@ -619,12 +628,12 @@ function readBackKept(
     const fresh = split.entries.filter((entry) => !seen.has(JSON.stringify(entry)) && seen.add(JSON.stringify(entry)));
     fresh.forEach((entry, n) => work.push({ raw: entry, path, input: entry, readBack: { change: 'split', note, repeated: n > 0 } }));
   });
-  if (!readBack) return work;
+  if (!readBack) return { work, split: sums };
   for (const { entry, at, name } of takeRemoved(layer, REMOVED_NAMES, target)) {
     const note = `${String(entry['techniqueID'])}, removed from the layer and kept in its "${name}" item, is a technique of ${target.label}: written again as it was`;
     work.push({ raw: entry, path: `/metadata/${at}`, input: entry, readBack: { change: 'restored', note } });
   }
-  return work;
+  return { work, split: sums };
 }
 
 /**
@@ -641,30 +650,31 @@ function keepRemoved(
   reports: EntryUpgrade[],
   repairs: readonly LayerRepair[],
   kept: KeptAs,
-  merged: readonly LayerRepair[] = [],
-  fields: readonly LayerRepair[] = [],
+  others: { merged?: readonly LayerRepair[]; fields?: readonly LayerRepair[]; gradient?: { why: string; was: JsonObject } } = {},
 ): SettingChange[] {
+  const { merged = [], fields = [], gradient } = others;
   const removed = reports.filter((report) => report.removedEntry);
   const parts = repairs.filter(
     (repair) => repair.leftOut === 'part' && repair.held !== undefined && !removed.some((report) => repair.path.startsWith(`${report.path}/`)),
   );
-  if (!removed.length && !parts.length && !merged.length && !fields.length) return [];
+  if (!removed.length && !parts.length && !merged.length && !fields.length && !gradient) return [];
   const metadata = Array.isArray(layer['metadata']) ? (layer['metadata'] as unknown[]) : [];
   if (metadata.length) metadata.push({ divider: true });
   const from = kept.source === undefined ? '' : `${kept.source}: `;
-  const keep = (path: string, why: string, what: string, was: unknown): number =>
-    metadata.push({ name: kept.name, value: `${from}${path}: ${why}. ${what} was: ${JSON.stringify(was)}` });
+  const keep = (path: string, why: string, what: string, was: unknown): number => metadata.push({ name: kept.name, value: `${from}${keptText(`${path}: ${why}`, what, was)}` });
   for (const report of removed) {
     keep(report.path, report.notes.find((note) => /removed/.test(note)) ?? 'removed', 'The entry', report.removedEntry);
     report.notes.push(`the entry is kept as it was in ${kept.where ?? "the layer's metadata"} ("${kept.name}")`);
   }
   for (const repair of [...parts, ...merged, ...fields]) keep(repair.path, repair.repair, 'It', repair.held);
+  if (gradient) keep('/gradient', gradient.why, GRADIENT_WAS, gradient.was);
   layer['metadata'] = metadata;
   const counted = [
     removed.length ? `${removed.length} removed entr${removed.length === 1 ? 'y' : 'ies'}` : '',
     parts.length ? `${parts.length} part${parts.length === 1 ? '' : 's'} left out by the repair` : '',
     merged.length ? `${merged.length} value${merged.length === 1 ? '' : 's'} left out by a merge` : '',
     fields.length ? `the fields of no layer format of ${fields.length} entr${fields.length === 1 ? 'y' : 'ies'}` : '',
+    gradient ? 'the gradient as it was' : '',
   ].filter(Boolean);
   const joined = counted.length > 1 ? `${counted.slice(0, -1).join(', ')} and ${counted.at(-1)!}` : counted[0]!;
   return [{ path: '/metadata', message: `${joined} kept as "${kept.name}" items` }];
@@ -758,7 +768,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   const inputEntries = isJsonObject(value) && Array.isArray(value['techniques']) ? (value['techniques'] as unknown[]) : [];
   // combine (`keptAs`) keeps what it leaves out its own way, and reads none of it back.
   const keepsMerged = downgrade && !options.keptAs;
-  const work = readBackKept(layer, entries, { target, source, readBack: !downgrade && !options.keptAs }, (at) => ({
+  const { work, split } = readBackKept(layer, entries, { target, source, readBack: !downgrade && !options.keptAs }, (at) => ({
     path: originalPath(`/techniques/${at}`, entryOrigins),
     input: inputEntries[entryOrigins[at] ?? at],
   }));
@@ -892,10 +902,9 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
       );
       techniques.push(entry);
       const paths = [...new Set(group.map((item) => item.report.path))];
-      const where = `${String(entry['techniqueID'])}${typeof entry['tactic'] === 'string' ? ` under ${entry['tactic']}` : ''}`;
+      const where = tacticWhere(entry);
       const added = group.map((item) => item.entry['score']).filter((score): score is number => typeof score === 'number');
-      // A downgrade's merge is split again on the way back, which gives back the layer as it was: its gradient too.
-      if (!kept && options.mergeScore === 'sum' && typeof entry['score'] === 'number' && added.length > 1) sums.push({ where, score: entry['score'], from: added });
+      if (options.mergeScore === 'sum' && typeof entry['score'] === 'number' && added.length > 1) sums.push({ where, score: entry['score'], from: added });
       // A colour, or a field Navigator does not know, holds one value per entry: the others are kept where removed
       // entries are (an ICS layer's T0855 under execution, #f5f5f5 "No detection coverage yet", moved beside its
       // entry under impair-process-control, #ff9800, lost its colour from the layer written).
@@ -964,7 +973,12 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     options.otherDomains,
   );
   if (wrongDomain) settings.push({ path: '/domain', message: `${wrongDomain} (each entry is kept as it was in the layer's metadata, "${keptAs.name}")` });
-  settings.push(...keepRemoved(layer, reports, repairs, keptAs, mergedOut, fieldsOut));
+  // The gradient a downgrade widened goes back to what it was where the way back splits its sums again: so the
+  // downgrade keeps it, beside its removed entries.
+  const restored = options.keptAs ? undefined : restoreGradient(layer, split);
+  const widened = options.keptAs ? undefined : widenForSums(layer, sums);
+  const gradientWas = keepsMerged && widened ? { why: `${widened.change} to hold ${widened.held}; an upgrade that splits those merges again writes it back`, was: widened.was } : undefined;
+  settings.push(...keepRemoved(layer, reports, repairs, keptAs, { merged: mergedOut, fields: fieldsOut, gradient: gradientWas }));
   // PRE-ATT&CK stays hidden as the stage filter hid it, unless an annotated entry runs only on PRE: nothing annotated
   // is hidden by what the upgrade writes.
   const needsPre = techniques.filter((entry): entry is JsonObject => isJsonObject(entry) && isAnnotated(entry) && typeof entry['techniqueID'] === 'string')
@@ -998,7 +1012,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
 
   // Navigator 5.1 throws instead of colouring a score just below the gradient's top: written as the top, by the rule
   // every writer of scores follows. combine reads its inputs' scores as written, and tops what it writes itself.
-  const widened = options.keptAs ? undefined : widenForSums(layer, sums);
+  if (restored) settings.push({ path: '/gradient', message: restored });
   if (widened) settings.push({ path: '/gradient', message: widened.message });
   const range = options.keptAs ? undefined : gradientRange(layer);
   const topped = range && writeNearTopAsTop(techniques.filter(isJsonObject) as unknown as LayerTechnique[], { colors: ['#ffffff', '#000000'], ...range }, { explain: true });

@@ -89,27 +89,82 @@ describe('attack-layers upgrade: a round trip through an older release', () => {
     expect(up.stderr).to.contain('/techniques/1: T1003 holds entries a downgrade merged into it ("merged by downgrade" items): its score is not what the downgrade wrote (annotated since)');
   });
 
-  // upgrade --merge-score sum widens the gradient to hold a sum of merged scores past its end (3 + 2 on 0..3); a
-  // downgrade's merge is split again on the way back, which could not narrow the gradient again: it is not widened.
-  it('gives back a layer of counts byte for byte after a downgrade by --merge-score sum past its gradient', async () => {
-    const dir = freshTmpDir('round-trip');
-    const counts = {
+  // upgrade --merge-score sum widens the gradient to hold a sum of merged scores past its end (3 + 2 on 0..3). A
+  // downgrade did not, so that the way back gave the layer back: the layer it wrote kept T1003 5 on 0..3, which
+  // Navigator paints as 3 and validate warned score-out-of-range of. It widens now, keeps the gradient as it was in a
+  // "removed by downgrade" item, and the way back, splitting T1003 again, writes it back.
+  function countsLayer(): Record<string, unknown> {
+    return {
       name: 'credential dumping rules', versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, domain: 'enterprise-attack',
       layout: { layout: 'side', expandedSubtechniques: 'annotated' },
-      techniques: [{ techniqueID: 'T1003.001', tactic: 'credential-access', score: 3 }, { techniqueID: 'T1003.002', tactic: 'credential-access', score: 2 }],
+      techniques: [
+        { techniqueID: 'T1003.001', tactic: 'credential-access', score: 3 },
+        { techniqueID: 'T1003.002', tactic: 'credential-access', score: 2 },
+        { techniqueID: 'T1059.001', tactic: 'execution', score: 3 },
+      ],
       gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 3 },
+      legendItems: [{ label: '3 or more rules', color: '#ff6666' }],
+      metadata: [{ name: 'owner', value: 'detection engineering' }],
     };
-    writeFileSync(join(dir, 'counts.json'), JSON.stringify(counts));
+  }
+  async function downgradedCounts(dir: string): Promise<{ v18: string; v6: string; stderr: string }> {
+    writeFileSync(join(dir, 'counts.json'), JSON.stringify(countsLayer()));
     const v18 = join(dir, 'counts-18.json');
     expect((await runCli(['upgrade', join(dir, 'counts.json'), '--out', v18])).code).to.equal(0);
     const v6 = join(dir, 'counts-6.json');
     const down = await runCli(['upgrade', v18, '--to', '6.3', '--merge-score', 'sum', '--out', v6]);
     expect(down.code, down.stderr).to.equal(0);
-    expect(readLayer(v6).techniques!.find((entry) => entry.techniqueID === 'T1003')!.score).to.equal(5);
-    expect(readLayer(v6).gradient).to.include({ minValue: 0, maxValue: 3 });
+    return { v18, v6, stderr: down.stderr };
+  }
+
+  it('widens the gradient for a sum of a downgrade, and gives back the layer of counts byte for byte, its gradient too', async () => {
+    const dir = freshTmpDir('round-trip');
+    const { v18, v6, stderr } = await downgradedCounts(dir);
+    const down = readLayer(v6);
+    expect(down.techniques!.find((entry) => entry.techniqueID === 'T1003')!.score).to.equal(5);
+    expect(down.gradient).to.include({ minValue: 0, maxValue: 5 });
+    expect(stderr).to.contain(
+      "/gradient: 0..3 -> 0..5: a sum of merged scores (T1003 under credential-access 3 + 2 = 5) off the gradient, widened to hold it, else Navigator would colour it as the gradient's end; " +
+        'legend item "3 or more rules" (#ff6666) is the colour 0..3 gave a score of 3, which 0..5 paints #ffa2a2: kept as written',
+    );
+    expect(down.metadata).to.deep.equal([
+      { name: 'owner', value: 'detection engineering' },
+      { divider: true },
+      {
+        name: 'removed by downgrade',
+        value:
+          '/gradient: 0..3 -> 0..5 to hold a sum of merged scores (T1003 under credential-access 3 + 2 = 5); an upgrade that splits those merges again writes it back. ' +
+          'The gradient was: {"colors":["#ffffff","#ff6666"],"minValue":0,"maxValue":3}',
+      },
+    ]);
+    expect(down.legendItems).to.deep.equal(countsLayer()['legendItems']);
+    expect(validateLayer(down, { attackFor: () => loadRelease('6.3') }).map((finding) => finding.code)).not.to.include('score-out-of-range');
     const back = join(dir, 'counts-back.json');
-    expect((await runCli(['upgrade', v6, '--out', back])).code).to.equal(0);
+    const up = await runCli(['upgrade', v6, '--out', back]);
+    expect(up.code, up.stderr).to.equal(0);
+    expect(up.stderr).to.contain(
+      '/gradient: 0..5 -> 0..3, as it was before a downgrade widened it to hold the sums of the merges split again (T1003 under credential-access 5 = 3 + 2); its "removed by downgrade" item taken out',
+    );
     expect(readFileSync(back, 'utf8')).to.equal(readFileSync(v18, 'utf8'));
+  });
+
+  it('keeps a gradient changed since the downgrade that widened it, and its item, and says so', async () => {
+    const dir = freshTmpDir('round-trip');
+    const { v6 } = await downgradedCounts(dir);
+    const edited = readLayer(v6);
+    edited.gradient!.maxValue = 10;
+    writeFileSync(v6, JSON.stringify(edited));
+    const back = join(dir, 'counts-back.json');
+    const up = await runCli(['upgrade', v6, '--out', back]);
+    expect(up.code, up.stderr).to.equal(0);
+    expect(up.stderr).to.contain(
+      '/gradient: 0..10 kept, not narrowed to 0..3, the gradient before a downgrade widened it to 0..5 for the merges split again (T1003 under credential-access 5 = 3 + 2): ' +
+        'changed since, or widened for a merge not split; its "removed by downgrade" item kept; narrow it by hand where no score needs it',
+    );
+    const layer = readLayer(back);
+    expect(layer.gradient).to.include({ minValue: 0, maxValue: 10 });
+    expect(layer.techniques!.map((entry) => entry.techniqueID)).to.deep.equal(['T1003.001', 'T1003.002', 'T1059.001']);
+    expect(JSON.stringify(layer.metadata)).to.contain('The gradient was: ');
   });
 
   it('keeps merged an entry annotated since the downgrade, and says why, splitting the others', async () => {

@@ -8,7 +8,7 @@ import { resolveReference, type ResolveContext } from '../normalize/resolve-refe
 import { parseReference } from '../normalize/parse-reference.js';
 import { tacticWords } from '../normalize/tactic-names.js';
 import { readTactic } from '../normalize/read-tactic.js';
-import { readTacticIdAndName } from '../layer/tactic-written.js';
+import { readTacticIdAndName, tacticIdNote, tacticWrittenOtherwise } from '../layer/tactic-written.js';
 import { domainAdjective, otherDomainLayerText, otherDomainReviewAdvice, reviewInDomain, type OtherDomainLookup } from '../attack/other-domains.js';
 import { compareReleases } from '../attack/release-files.js';
 import { laterTactic, laterTacticName, TACTIC_SPLITS } from '../attack/tactic-splits.js';
@@ -1540,7 +1540,11 @@ export function threatFromLayer(
   const resolved = resolveCoverage([input], target, options);
   const byId = new Map<TechniqueId, ThreatTechnique>();
   const pairNotes = new Set<string>();
+  const label = layerLabel('threat', input.source, input.layerName);
+  // Entries whose tactic is a bare TA ID (`"TA0002"`), by the note upgrade gives each: said once for all of them.
+  const byTacticId = new Map<string, string[]>();
   for (const { rule, ids } of resolved.rules) {
+    const place = `${rule.file}${rule.line === undefined ? '' : `:${rule.line}`}`;
     for (const id of ids) {
       const entry = byId.get(id) ?? { id, weight: 0, tactics: [] };
       entry.weight = Math.max(entry.weight, rule.level);
@@ -1548,7 +1552,13 @@ export function threatFromLayer(
       for (const tactic of rule.tactics ?? []) {
         // A TA ID with a name that name two tactics of the release is read as upgrade and validate read it.
         const pair = readTacticIdAndName(tactic, technique, target);
-        if (pair) pairNotes.add(`${layerLabel('threat', input.source, input.layerName)}: ${rule.file}${rule.line === undefined ? '' : `:${rule.line}`}: ${pair.note}`);
+        if (pair) pairNotes.add(`${label}: ${place}: ${pair.note}`);
+        const named = pair ? undefined : tacticWrittenOtherwise(tactic, target);
+        if (named) {
+          const note = tacticIdNote(named, target);
+          const places = byTacticId.get(note) ?? [];
+          if (!places.includes(place)) byTacticId.set(note, [...places, place]);
+        }
         const shortname = pair ? pair.tactic : readTactic(tactic, target);
         if (shortname && technique.tactics.includes(shortname) && !entry.tactics.includes(shortname)) entry.tactics.push(shortname);
       }
@@ -1557,7 +1567,8 @@ export function threatFromLayer(
   }
   const { platforms, unknown, notes: platformNotes } = threatLayerPlatforms(input, target, options);
   // How the layer was read (scores at its gradient's minimum weigh 0), then what its platform filter means.
-  const notes = [...(input.notes ?? []), ...otherDomainLayerNote(input, target, 'threat', options.otherDomains), ...pairNotes, ...platformNotes];
+  const idNotes = [...byTacticId].map(([note, places]) => `${label}: ${firstFew(places)}: ${note}`);
+  const notes = [...(input.notes ?? []), ...otherDomainLayerNote(input, target, 'threat', options.otherDomains), ...pairNotes, ...idNotes, ...platformNotes];
   return {
     source: {
       name: input.source,

@@ -13,6 +13,14 @@ export function tacticWrittenOtherwise(tactic: string, index: AttackIndex): Tact
   return named && named.shortname !== tactic ? named : undefined;
 }
 
+/**
+ * What a tactic written as its TA ID (`tacticWrittenOtherwise`) is read as, in the words every reader of a layer says
+ * it: `tactic TA0002 is the ID of execution (Execution) in enterprise-attack 18.1; read as execution`.
+ */
+export function tacticIdNote(named: TacticRecord, index: AttackIndex): string {
+  return `tactic ${named.id} is the ID of ${named.shortname} (${named.name}) in ${index.label}; read as ${named.shortname}`;
+}
+
 /** What to set an entry's tactic to, for a finding: `set tactic to execution (TA0002 is its ID; …)`, or `fallback`. */
 export function tacticAdvice(tactic: string, index: AttackIndex, fallback: string): string {
   const named = tacticWrittenOtherwise(tactic, index);

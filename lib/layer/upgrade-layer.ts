@@ -36,7 +36,7 @@ import { annotateInDomain, libraryOtherDomains, otherDomainLayerText, otherDomai
 import { compareEntries, TECHNIQUE_KEYS } from './serialize-layer.js';
 import { domainReleases } from '../normalize/normalize-campaign.js';
 import { listedTactics, originalPath, repairLayer, unstatedLayerDomain, type LayerRepair, type LeftOutEntry, type RepairedLayer } from './repair-layer.js';
-import { readTacticIdAndName, tacticWrittenOtherwise } from './tactic-written.js';
+import { readTacticIdAndName, tacticIdNote, tacticWrittenOtherwise } from './tactic-written.js';
 import { everyPlatformSource, everyPlatformWhose, platformsShowing, platformsShown, unfilteredWarning, type ReleaseList } from './platform-visibility.js';
 import { failingAggregates } from './aggregate-score.js';
 import { collapsedSubtechniques, isAnnotated, isOnlyDisabled } from './subtechnique-visibility.js';
@@ -780,7 +780,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     const named = written === undefined ? undefined : tacticWrittenOtherwise(written, target);
     if (named) {
       raw['tactic'] = named.shortname;
-      report.notes.push(`tactic ${named.id} is the ID of ${named.shortname} (${named.name}) in ${target.label}; read as ${named.shortname}`);
+      report.notes.push(tacticIdNote(named, target));
     }
     let tactic = named?.shortname ?? written;
     reports.push(report);

@@ -7,6 +7,8 @@ import { isJsonObject, type JsonObject } from './json-value.js';
 import { STDIN, STDIN_NAME } from './read-text.js';
 import { isMispEvent } from './extract/misp-event-references.js';
 import { attackFlowFormat } from './extract/attack-flow-references.js';
+import { firstFew } from './short-list.js';
+import { closestWord } from './name-distance.js';
 
 /** The kinds of file users hand the tool, told apart by their content. */
 export type InputKind =
@@ -119,9 +121,15 @@ const DETTECT_KINDS: Readonly<Record<string, InputKind>> = {
 
 const techniquesOf = (value: JsonObject): unknown[] => (Array.isArray(value['techniques']) ? (value['techniques'] as unknown[]) : []);
 
-/** A layer states its format (`versions`, or `version` before 4.0) or has entries with `techniqueID`. */
+/**
+ * A layer states its format (`versions`, or `version` before 4.0: "2.2", "3.0") or has entries with `techniqueID`. A
+ * `version` of three parts alone is another file's own version (a package.json's "1.0.0", a SARIF log's "2.1.0"), not a
+ * layer's format, unless the file has a layer's `domain` or `techniques` beside it.
+ */
 const isLayerLike = (value: JsonObject): boolean =>
-  'versions' in value || 'version' in value || techniquesOf(value).some((t) => isJsonObject(t) && 'techniqueID' in t);
+  'versions' in value ||
+  ('version' in value && (!/^\d+\.\d+\.\d+/.test(String(value['version'])) || 'domain' in value || 'techniques' in value)) ||
+  techniquesOf(value).some((t) => isJsonObject(t) && 'techniqueID' in t);
 
 /**
  * An array of layers (Navigator's multi-layer file): some element is layer-like or states a `domain` (which a
@@ -536,6 +544,71 @@ export function wrongKindMessage(file: string, kind: InputKind, expected: readon
  */
 export function withFileNamed(message: string, file: string): string {
   return message.replaceAll('<file>', file === STDIN_NAME ? STDIN : shellWord(file));
+}
+
+/** Top-level fields that only a campaign file or a layer has: JSON or YAML with one is meant as one of them. */
+const CAMPAIGN_OR_LAYER_FIELDS = [
+  'techniques', 'actor', 'attack_version', 'sources', 'software', 'compare_with', 'first_seen', 'last_seen', 'published',
+  'versions', 'domain', 'gradient', 'legendItems', 'filters', 'layout', 'sorting', 'hideDisabled', 'selectTechniquesAcrossTactics',
+];
+/** Top-level fields a campaign file or a layer has that many other files have too (a package.json's `name`). */
+const SHARED_FIELDS = ['name', 'id', 'description', 'version', 'tags', 'platforms', 'confidence', 'metadata', 'links'];
+
+/**
+ * The top-level keys of a parsed JSON or YAML value of no kind the tool reads (kindOfValue tells it as none): a
+ * mapping, or a list whose first mapping is one, with none of a campaign's or a layer's own fields
+ * (CAMPAIGN_OR_LAYER_FIELDS) and more keys of its own than the fields it shares with them (or misspells) (a SARIF log's `$schema` and
+ * `runs` beside its `version`, a TheHive case, a CSV's rows as records, a CI workflow). Undefined for any other value: a
+ * campaign or layer with mistakes in it is said to have them by its reader.
+ */
+export function keysOfNoKind(value: unknown): string[] | undefined {
+  const first: unknown = Array.isArray(value) ? value.find(isJsonObject) : value;
+  if (!isJsonObject(first) || kindOfValue(value)) return undefined;
+  const keys = Object.keys(first);
+  if (keys.some((key) => CAMPAIGN_OR_LAYER_FIELDS.includes(key))) return undefined;
+  // A key a letter or two from a field (`nam`, `tecniques`) is that field misspelt: counted as the file's, not another's.
+  const fields = [...CAMPAIGN_OR_LAYER_FIELDS, ...SHARED_FIELDS];
+  const shared = keys.filter((key) => SHARED_FIELDS.includes(key) || closestWord(key, fields) !== undefined).length;
+  return keys.length - shared > shared ? keys : undefined;
+}
+
+/**
+ * What a file of JSON or YAML of no kind the tool reads is (keysOfNoKind: where it decided, its keys at the top or its
+ * first item's), what the kinds that it is not have, and what to do: extract reads the IDs and names its text holds,
+ * as a report's. Undefined for a file of a kind, or whose text parses as neither.
+ */
+export function noKindMessage(text: string, file: string): string | undefined {
+  const parsed = parseJsonOrYaml(text);
+  return parsed && noKindValueMessage(parsed.value, parsed.format, file);
+}
+
+/** noKindMessage of a value already parsed from a file's `format` (a layer reader's JSON). */
+export function noKindValueMessage(value: unknown, format: 'JSON' | 'YAML', file: string): string | undefined {
+  const text = noKindText(value, format, file);
+  return text && `${file}: ${text}`;
+}
+
+/** noKindValueMessage without the file before it, for a finding that names its file itself (validate's). */
+export function noKindText(value: unknown, format: 'JSON' | 'YAML', file: string): string | undefined {
+  const keys = keysOfNoKind(value);
+  if (!keys) return undefined;
+  const where = Array.isArray(value) ? `a list whose first item (/${value.findIndex(isJsonObject)}) has the keys` : 'its keys at the top are';
+  return (
+    `this is ${format} of no kind attack-layers reads: ${where} ${firstFew(keys.map((key) => JSON.stringify(key)), 6)}; ` +
+    'a campaign file has "name" and "techniques" (technique references), a Navigator layer "techniques" (entries with "techniqueID"), "domain" and "versions"; ' +
+    withFileNamed("if its text names ATT&CK techniques, `attack-layers extract <file>` reads their IDs and names as a report's, into a campaign file to review", file)
+  );
+}
+
+/** A file's text parsed as JSON (when it starts like JSON) or YAML, when it parses without error; undefined otherwise. */
+function parseJsonOrYaml(text: string): { format: 'JSON' | 'YAML'; value: unknown } | undefined {
+  try {
+    if (startsLikeJson(text)) return { format: 'JSON', value: JSON.parse(text) as unknown };
+    const doc = parseYamlDocument(text, '');
+    return doc.errors.length ? undefined : { format: 'YAML', value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Extensions of a report's text, which no campaign file or layer has. */

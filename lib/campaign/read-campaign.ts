@@ -8,7 +8,7 @@ import { InputError, InvalidYamlError, SchemaValidationError, UsageError, type I
 import { escapePointer, isJsonObject } from '../json-value.js';
 import { schemaUrl, toIssue, validator } from '../schemas.js';
 import { parseJsonText } from '../json-text.js';
-import { kindName, kindOf, looksLikeReport, wrongKindMessage } from '../input-kind.js';
+import { kindName, kindOf, looksLikeReport, noKindMessage, wrongKindMessage } from '../input-kind.js';
 import { inputName, readFolder, readTextFile, statInput, STDIN, STDIN_NAME, type InputOptions } from '../read-text.js';
 import { inLineOrder, yamlPackageErrors, yamlSyntaxIssues } from '../yaml-syntax-issues.js';
 import { duplicateKeyIssues, parseYamlDocument, yamlDocumentValue } from '../yaml-value.js';
@@ -94,6 +94,9 @@ export function parseCampaign(text: string, file: string, options: { domain?: Do
     // A file that is no campaign at all (a layer, a STIX bundle, a Sigma rule) is said to be what it is.
     const kind = error instanceof InputError ? kindOf(text) : undefined;
     if (kind && kind !== 'campaign') throw new InputError(wrongKindMessage(file, kind, ['campaign']), { file, cause: error });
+    // JSON or YAML of no kind (a SARIF log, a TheHive case) is no report either, though its descriptions read as prose.
+    const noKind = error instanceof InputError ? noKindMessage(text, file) : undefined;
+    if (noKind) throw new InputError(noKind, { file, cause: error });
     // A report given where its campaign file goes (`normalize report.txt`): its prose read as YAML gave a list of syntax
     // errors, or "must be a mapping …, not the string", none of which says to run extract.
     if (error instanceof InputError && looksLikeReport(text, file)) throw new InputError(wrongKindMessage(file, 'report-text', ['campaign']), { file, cause: error });

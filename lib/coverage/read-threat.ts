@@ -4,7 +4,7 @@ import type { AttackLibrary } from '../attack/load.js';
 import { campaignPaths, parseCampaign, readCampaigns, type CampaignReadOptions } from '../campaign/read-campaign.js';
 import { FolderFiles } from '../folder-files.js';
 import { givenInput, inGivenInputs, InputError, SchemaValidationError, UsageError, withGivenInputs, type GivenAs } from '../errors.js';
-import { atomicRedTeamLayerMessage, atomicRedTeamLayerName, kindOfText, kindOfValue, parseJsonRepairingLayers, savedSearchRows, splunkResultLines, startsLikeJson, wrongKindMessage, type InputKind } from '../input-kind.js';
+import { atomicRedTeamLayerMessage, atomicRedTeamLayerName, keysOfNoKind, kindOfText, kindOfValue, parseJsonRepairingLayers, savedSearchRows, splunkResultLines, startsLikeJson, wrongKindMessage, type InputKind } from '../input-kind.js';
 import { inputName, readFolder, readTextFile, statInput, STDIN, type InputOptions } from '../read-text.js';
 import { campaignReleases, normalizeCampaign } from '../normalize/normalize-campaign.js';
 import type { NormalizedCampaign } from '../normalize/normalize-types.js';
@@ -309,7 +309,8 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   // A detections list written as JSON is read as one; a campaign, a gap report or a bundle is said to be what it is.
   if (kind === 'detections') return [parseDetectionsYaml(text, file)];
   if (kind && kind !== 'layer') throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
-  if (kind === undefined && isObjectOfNoLayer(value)) throw new InputError(`${file}: ${noCoverageJson(givenInput(options.givenAs, 'coverage'))}`, { file });
+  // A layer's `version` or `name` among keys of another program's own (a package.json, a SARIF log) makes no layer either.
+  if (kind === undefined && (isObjectOfNoLayer(value) || (!Array.isArray(value) && keysOfNoKind(value)))) throw new InputError(`${file}: ${noCoverageJson(givenInput(options.givenAs, 'coverage'))}`, { file });
   return parseCoverageLayers(text, file, options, value);
 }
 

@@ -4,6 +4,7 @@
  * and each one that has a single obvious repair is repaired here and reported with its JSON path. An entry that
  * cannot be repaired is reported (with what it held) and left out; only a value that is not a layer at all is refused.
  */
+import { noKindValueMessage } from '../input-kind.js';
 import { readFileSync } from 'node:fs';
 import { scriptScheme } from '../web-address.js';
 import tinycolor from 'tinycolor2';
@@ -1380,6 +1381,9 @@ function listsOfOne(value: JsonObject): { layer: JsonObject; single: string[] } 
  * is not changed; `options` says how to read what the layer leaves unstated. @throws InputError naming the file when the value is not a layer at all.
  */
 export function repairLayer(value: unknown, file = DEFAULT_FILE, options: RepairOptions = {}): RepairedLayer {
+  // JSON of another program (a package.json, a SARIF log) has a layer's `name` or `version` among keys of its own.
+  const noKind = isJsonObject(value) ? noKindValueMessage(value, 'JSON', file) : undefined;
+  if (noKind) throw new InputError(noKind, { file });
   if (!looksLikeLayer(value)) {
     const what = Array.isArray(value) ? 'an array, not one layer' : isJsonObject(value) ? 'a JSON object without techniques, domain, versions or any other field of a layer' : `${shown(value)}`;
     throw new InputError(`${file}: not an ATT&CK Navigator layer (${what}); give a layer file as Navigator saves it`, { file });

@@ -37,6 +37,7 @@ import { currentPlatformName, NAVIGATOR_PLATFORM_MAPPINGS, platformAdvice, PLATF
 import { isIndexedTechniqueId, isNamespacedTechniqueId, namespacedTechniqueText, preAttackNumberText, unusedNumberText } from '../attack/technique-id.js';
 import { annotateInDomain, otherDomainLayerText, otherDomainLookup, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { arrayLayers, navigatorSettings, originalPath, repairLayer, type LayerRepair } from './repair-layer.js';
+import { noKindText } from '../input-kind.js';
 import { gradientRange, scoresOutOfRange, type GradientRange } from './score-range.js';
 import { failsNavigatorGradient } from './score.js';
 import { aggregateComputed, failingAggregateText, failingAggregates } from './aggregate-score.js';
@@ -1199,7 +1200,8 @@ function validateOne(
   try {
     repaired = repairLayer(value, options.file);
   } catch {
-    out.add('error', 'schema', '/', 'not an ATT&CK Navigator layer (no techniques, domain or versions)');
+    // JSON of another program (a package.json, a SARIF log) is said to be that, as every command says it.
+    out.add('error', 'schema', '/', noKindText(value, 'JSON', options.file ?? 'layer') ?? 'not an ATT&CK Navigator layer (no techniques, domain or versions)');
     return { findings: out.list, opening: {} };
   }
   // A file that is one object with a "length" Navigator reads as a list of layers and opens nothing of (an element of a

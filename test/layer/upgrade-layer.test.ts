@@ -487,7 +487,9 @@ describe('upgradeLayer', () => {
   it('refuses an array of layers and a value that is no layer', () => {
     expect(() => upgradeLayer([layer([])], attack)).to.throw(InputError, /layer: not an ATT&CK Navigator layer \(an array, not one layer\)/);
     expect(() => upgradeLayer(42, attack)).to.throw(InputError, /not an ATT&CK Navigator layer \(42\)/);
-    expect(() => upgradeLayer({ rows: [] }, attack)).to.throw(InputError, /not an ATT&CK Navigator layer/);
+    expect(() => upgradeLayer({}, attack)).to.throw(InputError, /not an ATT&CK Navigator layer/);
+    // An object with keys of its own and none of a layer's is said to be JSON of no kind, as every command says it.
+    expect(() => upgradeLayer({ rows: [] }, attack)).to.throw(InputError, /layer: this is JSON of no kind attack-layers reads: its keys at the top are "rows"/);
   });
 
   it('throws SchemaValidationError when the result is still invalid', () => {

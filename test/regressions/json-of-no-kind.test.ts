@@ -1,0 +1,107 @@
+/**
+ * JSON or YAML that parses but is no kind the tool reads was said to be what it is not: a SARIF log or a package.json
+ * ("version": "2.1.0", "1.0.0") was a Navigator layer of that format to every command (upgrade wrote an empty layer of
+ * it and exited 0, gap --coverage reviewed against it), and a TheHive case or a CSV's rows as JSON was "a report's text"
+ * to normalize, render, compare and gap --threat (its description lines read as prose), which sent the user to extract.
+ * Now every command says it is JSON (or YAML) of no kind, with its keys at the top (or its first item's), what a
+ * campaign file and a layer have, and that extract reads the IDs its text holds; extract still does, with a warning;
+ * gap --coverage says what it reads from JSON. Fixtures: test/fixtures/no-kind (README).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { kindOf } from '../../lib/input-kind.js';
+import { freshTmpDir, repoRoot, runCli } from '../helpers/attack.js';
+
+const fixtures = join(repoRoot, 'test/fixtures/no-kind');
+const layer = join(repoRoot, 'test/fixtures/layers/attack-19.json');
+const campaign = join(repoRoot, 'test/fixtures/campaigns/every-field.json');
+
+const EXTRACT = "if its text names ATT&CK techniques, `attack-layers extract ";
+
+const OBJECTS: ReadonlyArray<readonly [file: string, keys: string]> = [
+  ['package.json', '"name", "version", "description", "main", "scripts", "keywords" and 3 more'],
+  ['codeql.sarif.json', '"$schema", "version", "runs"'],
+  ['thehive-case.json', '"_id", "_type", "_createdBy", "_createdAt", "number", "title" and 11 more'],
+];
+
+const layerCommands = (file: string, out: string): string[][] => [
+  ['validate', file],
+  ['upgrade', file],
+  ['export', file, '--format', 'csv'],
+  ['combine', file, layer, '--op', 'max'],
+];
+const campaignCommands = (file: string, out: string): string[][] => [
+  ['normalize', file],
+  ['render', file, '--out', out],
+  ['gap', '--threat', file, '--coverage', layer, '--out', out],
+  ['compare', file, '--with', 'APT29'],
+];
+
+describe('JSON and YAML of no kind the tool reads', () => {
+  for (const [name, keys] of OBJECTS) {
+    const file = join(fixtures, name);
+    it(`${name} is of no kind`, () => {
+      expect(kindOf(readFileSync(file, 'utf8'))).to.equal(undefined);
+    });
+    it(`every command that reads a layer or a campaign says ${name} is JSON of no kind, with its keys, and exits 1`, async () => {
+      for (const argv of [...layerCommands(file, ''), ...campaignCommands(file, freshTmpDir('no-kind'))]) {
+        const { code, stdout, stderr } = await runCli(argv);
+        // validate writes its findings to stdout.
+        const said = `${stdout}${stderr}`;
+        expect(code, argv.join(' ')).to.equal(1);
+        if (argv[0] === 'validate') expect(said).to.contain(`error: schema: ${file}: /: this is JSON of no kind`);
+        expect(said, argv.join(' ')).to.contain(`this is JSON of no kind attack-layers reads: its keys at the top are ${keys}; a campaign file has "name" and "techniques"`);
+        expect(said, argv.join(' ')).to.contain(`${EXTRACT}${file}\``);
+        expect(said, argv.join(' ')).to.not.match(/this is an ATT&CK Navigator layer|report's text|upgraded from layer format/);
+      }
+    });
+    it(`gap --coverage refuses ${name}, saying what it reads from JSON`, async () => {
+      const { code, stderr } = await runCli(['gap', '--threat', campaign, '--coverage', file, '--out', freshTmpDir('no-kind')]);
+      expect(code).to.equal(1);
+      expect(stderr).to.contain(`${file}: JSON of no coverage kind`);
+    });
+  }
+
+  it("extract still reads a TheHive case's technique IDs, warning that it is JSON of no kind", async () => {
+    const file = join(fixtures, 'thehive-case.json');
+    const { code, stdout, stderr } = await runCli(['extract', file]);
+    expect(code).to.equal(0);
+    expect(stderr).to.contain(`${file}: valid JSON of no kind extract reads`);
+    for (const id of ['T1566.001', 'T1059.001', 'T1053.005']) expect(stdout).to.contain(id);
+  });
+
+  it('a CSV saved as JSON records is no report to the campaign readers: its first row\'s keys are named', async () => {
+    const file = join(fixtures, 'csv-records.json');
+    for (const argv of campaignCommands(file, freshTmpDir('no-kind'))) {
+      const { code, stderr } = await runCli(argv);
+      expect(code, argv.join(' ')).to.equal(1);
+      expect(stderr, argv.join(' ')).to.contain(`${file}: this is JSON of no kind attack-layers reads: a list whose first item (/0) has the keys "Technique ID", "Technique Name", "Tactic"`);
+    }
+  });
+
+  it('a CI workflow in YAML is YAML of no kind to the campaign readers, not an invalid campaign', async () => {
+    const file = join(fixtures, 'workflow.yml');
+    for (const argv of campaignCommands(file, freshTmpDir('no-kind'))) {
+      const { code, stderr } = await runCli(argv);
+      expect(code, argv.join(' ')).to.equal(1);
+      expect(stderr, argv.join(' ')).to.contain(`${file}: this is YAML of no kind attack-layers reads: its keys at the top are "name", "on", "jobs"`);
+    }
+  });
+
+  it('a campaign file with a misspelt field is still an invalid campaign, not a file of no kind', async () => {
+    const file = join(freshTmpDir('no-kind'), 'typo.yaml');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, 'nam: APT29\ntecniques:\n  - T1059\n');
+    const { code, stderr } = await runCli(['normalize', file]);
+    expect(code).to.equal(1);
+    expect(stderr).to.contain('not a valid campaign file');
+    expect(stderr).to.not.contain('of no kind');
+  });
+
+  it('files of a kind keep it: a MISP event, a layer, a campaign', () => {
+    expect(kindOf(readFileSync(join(repoRoot, 'test/fixtures/misp/misp-stix-event-with-galaxy.json'), 'utf8'))).to.equal('misp-event');
+    expect(kindOf(readFileSync(layer, 'utf8'))).to.equal('layer');
+    expect(kindOf(readFileSync(campaign, 'utf8'))).to.equal('campaign');
+  });
+});

@@ -20,7 +20,7 @@ const campaign = join(repoRoot, 'test/fixtures/campaigns/every-field.json');
 const EXTRACT = "if its text names ATT&CK techniques, `attack-layers extract ";
 
 const OBJECTS: ReadonlyArray<readonly [file: string, keys: string]> = [
-  ['package.json', '"name", "version", "description", "main", "scripts", "keywords" and 3 more'],
+  ['npm-package.json', '"name", "version", "description", "main", "scripts", "keywords" and 3 more'],
   ['codeql.sarif.json', '"$schema", "version", "runs"'],
   ['thehive-case.json', '"_id", "_type", "_createdBy", "_createdAt", "number", "title" and 11 more'],
 ];

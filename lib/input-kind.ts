@@ -578,7 +578,7 @@ export function keysOfNoKind(value: unknown): string[] | undefined {
  * as a report's. Undefined for a file of a kind, or whose text parses as neither.
  */
 export function noKindMessage(text: string, file: string): string | undefined {
-  const parsed = parseJsonOrYaml(text);
+  const parsed = parseJsonOrYaml(text, file);
   return parsed && noKindValueMessage(parsed.value, parsed.format, file);
 }
 
@@ -600,10 +600,14 @@ export function noKindText(value: unknown, format: 'JSON' | 'YAML', file: string
   );
 }
 
-/** A file's text parsed as JSON (when it starts like JSON) or YAML, when it parses without error; undefined otherwise. */
-function parseJsonOrYaml(text: string): { format: 'JSON' | 'YAML'; value: unknown } | undefined {
+/**
+ * A file's text parsed as JSON (when it starts like JSON) or YAML (when it is named .yaml or .yml: a report's lines
+ * `Title: …`, `Author: …` parse as a YAML mapping too), when it parses without error; undefined otherwise.
+ */
+function parseJsonOrYaml(text: string, file: string): { format: 'JSON' | 'YAML'; value: unknown } | undefined {
   try {
     if (startsLikeJson(text)) return { format: 'JSON', value: JSON.parse(text) as unknown };
+    if (!/\.ya?ml$/i.test(file)) return undefined;
     const doc = parseYamlDocument(text, '');
     return doc.errors.length ? undefined : { format: 'YAML', value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown };
   } catch {

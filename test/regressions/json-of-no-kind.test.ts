@@ -89,6 +89,15 @@ describe('JSON and YAML of no kind the tool reads', () => {
     }
   });
 
+  it("a report's text whose lines read as a YAML mapping (Summary: …, Vendor: …) is still a report's text", async () => {
+    const file = join(freshTmpDir('no-kind'), 'report.txt');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, 'Summary: the actor sent spearphishing attachments to finance users last week\nVendor: a security vendor that tracks this actor closely\n');
+    const { code, stderr } = await runCli(['normalize', file]);
+    expect(code).to.equal(1);
+    expect(stderr).to.contain(`${file}: this is a report's text, not a campaign file`);
+  });
+
   it('a campaign file with a misspelt field is still an invalid campaign, not a file of no kind', async () => {
     const file = join(freshTmpDir('no-kind'), 'typo.yaml');
     const { writeFileSync } = await import('node:fs');

@@ -34,10 +34,10 @@ export {
   leftOutEntryPointer,
   campaignFiles,
   campaignPaths,
-  suggestField,
   CAMPAIGN_EXTENSIONS,
   type CampaignReadOptions,
 } from './campaign/read-campaign.js';
+export { suggestField } from './campaign/suggest-field.js';
 /** Normalization: references as written -> current techniques, with provenance. */
 export type * from './normalize/normalize-types.js';
 export { UNRESOLVED_STATUSES, UNRESOLVED_STATUS_TEXT } from './normalize/normalize-types.js';

@@ -8,7 +8,7 @@ import { STDIN, STDIN_NAME } from './read-text.js';
 import { isMispEvent } from './extract/misp-event-references.js';
 import { attackFlowFormat } from './extract/attack-flow-references.js';
 import { firstFew } from './short-list.js';
-import { closestWord } from './name-distance.js';
+import { suggestField } from './campaign/suggest-field.js';
 
 /** The kinds of file users hand the tool, told apart by their content. */
 export type InputKind =
@@ -566,9 +566,10 @@ export function keysOfNoKind(value: unknown): string[] | undefined {
   if (!isJsonObject(first) || kindOfValue(value)) return undefined;
   const keys = Object.keys(first);
   if (keys.some((key) => CAMPAIGN_OR_LAYER_FIELDS.includes(key))) return undefined;
-  // A key a letter or two from a field (`nam`, `tecniques`) is that field misspelt: counted as the file's, not another's.
+  // A key a letter or two from a field (`nam`, `tecniques`), or another word analysts write for one (`threat_actor`,
+  // `ttps`: suggestField, as the campaign reader's did-you-mean), is that field: counted as the file's, not another's.
   const fields = [...CAMPAIGN_OR_LAYER_FIELDS, ...SHARED_FIELDS];
-  const shared = keys.filter((key) => SHARED_FIELDS.includes(key) || closestWord(key, fields) !== undefined).length;
+  const shared = keys.filter((key) => SHARED_FIELDS.includes(key) || suggestField(key, fields) !== undefined).length;
   return keys.length - shared > shared ? keys : undefined;
 }
 

@@ -19,7 +19,7 @@ import type {
   CampaignTechniqueEntry,
   Confidence,
 } from './campaign-types.js';
-import { closestWord } from '../name-distance.js';
+import { suggestField } from './suggest-field.js';
 import { FolderFiles, type FoundFile } from '../folder-files.js';
 import { namedSource } from './named-source.js';
 import { repairSourceUrls } from './source-url.js';
@@ -994,34 +994,6 @@ const LIST_FIELDS: readonly string[] = ['tactic', 'report', 'platforms', 'tags',
 /** The fields of each kind of mapping of a campaign file: a line at their column that starts with one and no ":" lacks its colon. */
 function campaignKeys(): string[][] {
   return [[], ['techniques', '0'], ['software', '0'], ['sources', '0']].map((path) => allowedFields(path));
-}
-
-/** Other words analysts write for a field. */
-const SYNONYMS: Readonly<Record<string, string>> = {
-  id: 'ref',
-  technique: 'ref',
-  technique_id: 'ref',
-  group: 'actor',
-  compare: 'compare_with',
-  compare_to: 'compare_with',
-  threat_actor: 'actor',
-  malware: 'software',
-  tools: 'software',
-  references: 'sources',
-  reports: 'sources',
-  link: 'url',
-  ttps: 'techniques',
-  version: 'attack_version',
-};
-
-/**
- * The allowed field an unknown one most likely means: a synonym, another spelling, or a small typo of either
- * (`refrences` is a typo of the synonym `references`: sources). An allowed field is preferred at equal distance.
- */
-export function suggestField(field: string, allowed: readonly string[]): string | undefined {
-  const synonyms = Object.keys(SYNONYMS).filter((word) => allowed.includes(SYNONYMS[word]!));
-  const closest = closestWord(field, [...allowed, ...synonyms]);
-  return closest === undefined || allowed.includes(closest) ? closest : SYNONYMS[closest];
 }
 
 const DATE_HELP = 'must be a date written YYYY-MM-DD, YYYY-MM or YYYY';

@@ -108,6 +108,19 @@ describe('JSON and YAML of no kind the tool reads', () => {
     expect(stderr).to.not.contain('of no kind');
   });
 
+  it("a campaign file written in an analyst's other words (threat_actor, ttps) keeps the campaign reader's did-you-mean", async () => {
+    // Two of its three keys are words the campaign reader maps to a field (suggestField): it is a campaign with
+    // mistakes, whose reader says where each is and what it means, not a file of no kind.
+    const file = join(freshTmpDir('no-kind'), 'analyst.yaml');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, 'title: APT29 phishing 2024\nthreat_actor: APT29\nttps:\n  - T1566.001\n');
+    const { code, stderr } = await runCli(['normalize', file]);
+    expect(code).to.equal(1);
+    expect(stderr).to.contain(`${file}:2:1: /threat_actor: unknown field "threat_actor" (did you mean "actor"?)`);
+    expect(stderr).to.contain(`${file}:3:1: /ttps: unknown field "ttps" (did you mean "techniques"?)`);
+    expect(stderr).to.not.contain('of no kind');
+  });
+
   it('files of a kind keep it: a MISP event, a layer, a campaign', () => {
     expect(kindOf(readFileSync(join(repoRoot, 'test/fixtures/misp/misp-stix-event-with-galaxy.json'), 'utf8'))).to.equal('misp-event');
     expect(kindOf(readFileSync(layer, 'utf8'))).to.equal('layer');

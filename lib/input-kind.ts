@@ -574,6 +574,18 @@ export function keysOfNoKind(value: unknown): string[] | undefined {
 }
 
 /**
+ * Where a parsed value of no kind the tool reads has its keys, and which (keysOfNoKind): `its keys at the top are "a",
+ * "b"`, or `a list whose first item (/0) has the keys "a", "b"`. Undefined for a value of a kind, or that keysOfNoKind
+ * does not decide on.
+ */
+export function noKindKeysText(value: unknown): string | undefined {
+  const keys = keysOfNoKind(value);
+  if (!keys) return undefined;
+  const where = Array.isArray(value) ? `a list whose first item (/${value.findIndex(isJsonObject)}) has the keys` : 'its keys at the top are';
+  return `${where} ${firstFew(keys.map((key) => JSON.stringify(key)), 6)}`;
+}
+
+/**
  * What a file of JSON or YAML of no kind the tool reads is (keysOfNoKind: where it decided, its keys at the top or its
  * first item's), what the kinds that it is not have, and what to do: extract reads the IDs and names its text holds,
  * as a report's. Undefined for a file of a kind, or whose text parses as neither.
@@ -591,11 +603,10 @@ export function noKindValueMessage(value: unknown, format: 'JSON' | 'YAML', file
 
 /** noKindValueMessage without the file before it, for a finding that names its file itself (validate's). */
 export function noKindText(value: unknown, format: 'JSON' | 'YAML', file: string): string | undefined {
-  const keys = keysOfNoKind(value);
+  const keys = noKindKeysText(value);
   if (!keys) return undefined;
-  const where = Array.isArray(value) ? `a list whose first item (/${value.findIndex(isJsonObject)}) has the keys` : 'its keys at the top are';
   return (
-    `this is ${format} of no kind attack-layers reads: ${where} ${firstFew(keys.map((key) => JSON.stringify(key)), 6)}; ` +
+    `this is ${format} of no kind attack-layers reads: ${keys}; ` +
     'a campaign file has "name" and "techniques" (technique references), a Navigator layer "techniques" (entries with "techniqueID"), "domain" and "versions"; ' +
     withFileNamed("if its text names ATT&CK techniques, `attack-layers extract <file>` reads their IDs and names as a report's, into a campaign file to review", file)
   );

@@ -310,7 +310,7 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   if (kind === 'detections') return [parseDetectionsYaml(text, file)];
   if (kind && kind !== 'layer') throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
   // A layer's `version` or `name` among keys of another program's own (a package.json, a SARIF log) makes no layer either.
-  if (kind === undefined && (isObjectOfNoLayer(value) || (!Array.isArray(value) && keysOfNoKind(value)))) throw new InputError(`${file}: ${noCoverageJson(givenInput(options.givenAs, 'coverage'))}`, { file });
+  if (kind === undefined && (isObjectOfNoLayer(value) || keysOfNoKind(value))) throw new InputError(`${file}: ${noCoverageJson(givenInput(options.givenAs, 'coverage'))}`, { file });
   return parseCoverageLayers(text, file, options, value);
 }
 

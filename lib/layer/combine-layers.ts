@@ -45,7 +45,7 @@ import { unknownTechniqueText } from '../attack/unknown-technique-text.js';
 import { annotateInDomain } from '../attack/other-domains.js';
 import type { Domain, TechniqueRecord } from '../attack/types.js';
 import { givenName, givenOption, inGivenInputs, InputError, SchemaValidationError, UsageError, type GivenAs, type Issue } from '../errors.js';
-import { parseJsonAs } from '../input-kind.js';
+import { noKindValueMessage, parseJsonAs } from '../input-kind.js';
 import { carryJsonTextRepairs } from '../json-text.js';
 import { schemaIssues } from '../schemas.js';
 import {
@@ -202,6 +202,9 @@ export function layerSources(value: unknown, file: string): LayerSource[] {
     // Elements that are no layer (null, a number, `{}`) are left out, and said with the first layer kept.
     const { layers, leftOut } = arrayLayers(value);
     if (!layers.length) {
+      // A list of another program's records (a CSV's rows as JSON, TheHive's cases) is said to be that, as one is.
+      const noKind = noKindValueMessage(value, 'JSON', file);
+      if (noKind) throw new InputError(noKind, { file });
       throw new InputError(`${file}: ${value.length === 1 ? 'the one element of its array is no layer' : `none of the ${value.length} elements of its array is a layer`} (${leftOut.map((left) => left.repair.replace(/; left out$/, '')).join('; ')}); give a layer file as Navigator saves it`, { file });
     }
     carryJsonTextRepairs(value, layers[0]!.value);

@@ -1356,6 +1356,13 @@ function validateFile(value: unknown, options: ValidateLayerOptions): LayerFindi
   }
   // An element that is no layer is an error where Navigator alerts or opens no tab for it, as the readers leave it out.
   const { layers, leftOut } = arrayLayers(value);
+  // A list of another program's records (a CSV's rows as JSON, TheHive's cases), no element of it a layer, is said to be that once.
+  const noKind = layers.length ? undefined : noKindText(value, 'JSON', options.file ?? 'layer');
+  if (noKind) {
+    const out = new Findings(options.file, undefined);
+    out.add('error', 'schema', '/', noKind);
+    return out.list;
+  }
   const notLayers = new Map(leftOut.map((element) => [element.position, element]));
   const laid = new Map(layers.map(({ position, value: layer }) => [position, layer]));
   // Navigator opens the layers in turn; after one it stops reading in its tab, in a release no layer before it loaded,

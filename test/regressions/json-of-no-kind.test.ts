@@ -7,7 +7,7 @@
  * campaign file and a layer have, and that extract reads the IDs its text holds; extract still does, with a warning;
  * gap --coverage says what it reads from JSON. Fixtures: test/fixtures/no-kind (README).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { kindOf } from '../../lib/input-kind.js';
@@ -80,6 +80,57 @@ describe('JSON and YAML of no kind the tool reads', () => {
     }
   });
 
+  // A list of another program's records, no element of it a layer, was "none of the 2 elements of its array is a layer"
+  // (each element quoted whole) to validate, upgrade, export, combine and gap --coverage, while the campaign readers
+  // said what it is: now every command says it is JSON of no kind, naming its first item's keys, as it does of one record.
+  const LISTS: ReadonlyArray<readonly [name: string, file: () => string, keys: string]> = [
+    ['CSV rows saved as JSON records', () => join(fixtures, 'csv-records.json'), 'a list whose first item (/0) has the keys "Technique ID", "Technique Name", "Tactic"'],
+    [
+      "a list of TheHive cases (its API's case search)",
+      () => {
+        const file = join(freshTmpDir('no-kind'), 'thehive-cases.json');
+        const theCase = JSON.parse(readFileSync(join(fixtures, 'thehive-case.json'), 'utf8')) as Record<string, unknown>;
+        writeFileSync(file, JSON.stringify([theCase, { ...theCase, _id: '~41140464', number: 43 }], null, 2));
+        return file;
+      },
+      'a list whose first item (/0) has the keys "_id", "_type", "_createdBy", "_createdAt", "number", "title" and 11 more',
+    ],
+  ];
+  for (const [name, fileOf, keys] of LISTS) {
+    it(`every layer command says ${name} is JSON of no kind, with its first item's keys, and exits 1`, async () => {
+      const file = fileOf();
+      for (const argv of layerCommands(file, '')) {
+        const { code, stdout, stderr } = await runCli(argv);
+        const said = `${stdout}${stderr}`;
+        expect(code, argv.join(' ')).to.equal(1);
+        if (argv[0] === 'validate') expect(said).to.contain(`error: schema: ${file}: /: this is JSON of no kind`);
+        expect(said, argv.join(' ')).to.contain(`this is JSON of no kind attack-layers reads: ${keys}; a campaign file has "name" and "techniques"`);
+        expect(said, argv.join(' ')).to.contain(`${EXTRACT}${file}\``);
+        expect(said, argv.join(' ')).to.not.match(/elements of its array|is not a layer but an object/);
+      }
+      const { code, stderr } = await runCli(['gap', '--threat', campaign, '--coverage', file, '--out', freshTmpDir('no-kind')]);
+      expect(code).to.equal(1);
+      expect(stderr).to.contain(`${file}: JSON of no coverage kind`);
+    });
+  }
+
+  it('a file of layers with one record of no kind among them is still read as layers, the record left out', async () => {
+    const record = (JSON.parse(readFileSync(join(fixtures, 'csv-records.json'), 'utf8')) as unknown[])[0];
+    const layerValue = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/layers/attack-19.json'), 'utf8')) as unknown;
+    for (const elements of [[record, layerValue], [layerValue, record]]) {
+      const file = join(freshTmpDir('no-kind'), 'layers.json');
+      writeFileSync(file, JSON.stringify(elements));
+      const bad = elements.indexOf(record);
+      const exported = await runCli(['export', file, '--format', 'csv']);
+      expect(exported.code, exported.stderr).to.equal(0);
+      expect(exported.stdout).to.contain('T1059');
+      expect(exported.stderr).to.not.contain('of no kind');
+      const validated = await runCli(['validate', file]);
+      expect(validated.stdout).to.contain(`error: navigator-alert: ${file}: /${bad}: {"Technique ID":"T1566.001"`);
+      expect(`${validated.stdout}${validated.stderr}`).to.not.contain('of no kind');
+    }
+  });
+
   it('a CI workflow in YAML is YAML of no kind to the campaign readers, not an invalid campaign', async () => {
     const file = join(fixtures, 'workflow.yml');
     for (const argv of campaignCommands(file, freshTmpDir('no-kind'))) {
@@ -91,7 +142,6 @@ describe('JSON and YAML of no kind the tool reads', () => {
 
   it("a report's text whose lines read as a YAML mapping (Summary: …, Vendor: …) is still a report's text", async () => {
     const file = join(freshTmpDir('no-kind'), 'report.txt');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(file, 'Summary: the actor sent spearphishing attachments to finance users last week\nVendor: a security vendor that tracks this actor closely\n');
     const { code, stderr } = await runCli(['normalize', file]);
     expect(code).to.equal(1);
@@ -100,7 +150,6 @@ describe('JSON and YAML of no kind the tool reads', () => {
 
   it('a campaign file with a misspelt field is still an invalid campaign, not a file of no kind', async () => {
     const file = join(freshTmpDir('no-kind'), 'typo.yaml');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(file, 'nam: APT29\ntecniques:\n  - T1059\n');
     const { code, stderr } = await runCli(['normalize', file]);
     expect(code).to.equal(1);
@@ -112,7 +161,6 @@ describe('JSON and YAML of no kind the tool reads', () => {
     // Two of its three keys are words the campaign reader maps to a field (suggestField): it is a campaign with
     // mistakes, whose reader says where each is and what it means, not a file of no kind.
     const file = join(freshTmpDir('no-kind'), 'analyst.yaml');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(file, 'title: APT29 phishing 2024\nthreat_actor: APT29\nttps:\n  - T1566.001\n');
     const { code, stderr } = await runCli(['normalize', file]);
     expect(code).to.equal(1);

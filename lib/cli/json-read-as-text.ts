@@ -1,4 +1,4 @@
-import { inputName, jsonSyntaxPlace, kindOfDocument } from '../index.js';
+import { inputName, jsonSyntaxPlace, kindOfDocument, noKindKeysText } from '../index.js';
 import { note, warn, type CliContext, type GlobalArgs } from './context.js';
 
 /**
@@ -11,8 +11,9 @@ import { note, warn, type CliContext, type GlobalArgs } from './context.js';
  */
 export function warnJsonReadAsText(context: CliContext, args: GlobalArgs, command: 'extract' | 'suggest', file: string, text: string): void {
   if (!/\.json$/i.test(file)) return;
+  let value: unknown;
   try {
-    JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     const { line, column, reason } = jsonSyntaxPlace(text);
     warn(
@@ -23,5 +24,7 @@ export function warnJsonReadAsText(context: CliContext, args: GlobalArgs, comman
     return;
   }
   if (kindOfDocument(text)) return;
-  warn(context, args, `${inputName(file)}: valid JSON of no kind ${command} reads (not a STIX bundle, MISP event, Attack Flow or Navigator layer); read as a report's text`);
+  // Its keys, where they tell it (a CSV's rows as records, a TheHive case), as every other command names them.
+  const keys = noKindKeysText(value);
+  warn(context, args, `${inputName(file)}: valid JSON of no kind ${command} reads (${keys ? `${keys}; ` : ''}not a STIX bundle, MISP event, Attack Flow or Navigator layer); read as a report's text`);
 }

@@ -386,12 +386,13 @@ describe('the CLI contract, command by command', () => {
     const cut = join(folder, 'cut.json');
     writeFileSync(cut, readFileSync(join(repoRoot, 'test/fixtures/misp/misp-stix-event-with-galaxy.json'), 'utf8').split('\n').slice(0, 38).join('\n'));
     // Each command names itself: suggest said `of no kind extract reads`, a command the user had not run.
-    const noKind = (command: string, file: string) => `warning: ${file}: valid JSON of no kind ${command} reads (not a STIX bundle, MISP event, Attack Flow or Navigator layer); read as a report's text\n`;
+    // Its keys, where they tell it, are named as every other command names them (`{"a": 1}`); a list of strings has none.
+    const noKind = (command: string, file: string, keys: string) => `warning: ${file}: valid JSON of no kind ${command} reads (${keys}not a STIX bundle, MISP event, Attack Flow or Navigator layer); read as a report's text\n`;
     for (const command of ['extract', 'suggest']) {
-      for (const file of [object, strings]) {
+      for (const [file, keys] of [[object, 'its keys at the top are "a"; '], [strings, '']] as const) {
         const run = await runCli([command, file]);
         expect(run.code, `${command} ${file}: ${run.stderr}`).to.equal(0);
-        expect(run.stderr).to.include(noKind(command, file));
+        expect(run.stderr).to.include(noKind(command, file, keys));
         expect((await runCli([command, file, '--quiet'])).stderr).to.equal('');
       }
     }

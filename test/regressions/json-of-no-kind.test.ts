@@ -131,6 +131,15 @@ describe('JSON and YAML of no kind the tool reads', () => {
     }
   });
 
+  it("extract's warning names the keys of JSON of no kind, as the other commands do", async () => {
+    const file = join(fixtures, 'csv-records.json');
+    const { code, stderr } = await runCli(['extract', file]);
+    expect(code).to.equal(0);
+    expect(stderr).to.contain(
+      `${file}: valid JSON of no kind extract reads (a list whose first item (/0) has the keys "Technique ID", "Technique Name", "Tactic"; not a STIX bundle, MISP event, Attack Flow or Navigator layer); read as a report's text`,
+    );
+  });
+
   it('a CI workflow in YAML is YAML of no kind to the campaign readers, not an invalid campaign', async () => {
     const file = join(fixtures, 'workflow.yml');
     for (const argv of campaignCommands(file, freshTmpDir('no-kind'))) {

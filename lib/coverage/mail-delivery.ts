@@ -7,7 +7,7 @@
  * initial_access_identity_illicit_consent_grant_via_registered_application.toml, T1566.002, reads Microsoft 365's audit
  * for "Consent to application."), which a threat of Identity Provider names.
  */
-import { foldedLogType, neededTableNames, splunkSearchTerms } from './source-platforms.js';
+import { foldedLogType, neededTableNames, splunkSearchMacros, splunkSearchTerms } from './source-platforms.js';
 
 /**
  * The techniques delivered by mail, as ATT&CK describes them, with why: every release's (Spearphishing Attachment and
@@ -152,12 +152,14 @@ function keepsOtherWorkloads(query: string): boolean {
 }
 
 /**
- * The mail data a Splunk detection reads, from its `data_source` names and the macros its search calls (splunkSearchMacros'
- * names) and the source types its search names: `G Suite Gmail`, `gsuite_gmail`, `o365:reporting:messagetrace`; the
- * management activity feed as `o365_management_activity (TIMailData)` when the search asks for a record of mail
+ * The mail data a Splunk search reads, whatever keeps it (a security_content detection, a saved search, a search kept as
+ * Markdown), from the `data_source` names its detection states (`dataSources`, none elsewhere), the macros its search
+ * calls (splunkSearchMacros) and the source types it names: `G Suite Gmail`, `gsuite_gmail`, `o365:reporting:messagetrace`;
+ * the management activity feed as `o365_management_activity (TIMailData)` when the search asks for a record of mail
  * (M365_MAIL_RECORDS).
  */
-export function splunkMailData(names: readonly string[], search: string | undefined): string[] {
+export function splunkMailData(dataSources: readonly string[], search: string | undefined): string[] {
+  const names = [...dataSources, ...(search === undefined ? [] : splunkSearchMacros(search))];
   const sourcetypes = search === undefined ? [] : splunkSearchTerms(search).sources;
   const mail = [...names.filter((name) => SPLUNK_MAIL_SOURCES.test(name)), ...sourcetypes.filter((name) => SPLUNK_MAIL_SOURCETYPES.test(name))];
   const feed = names.find((name) => SPLUNK_AUDIT_FEED.test(name)) ?? sourcetypes.find((name) => SPLUNK_AUDIT_FEED_SOURCETYPES.test(name));

@@ -13,14 +13,15 @@
  * without coverage (the README said to list such queries in a detections file). A query in ES|QL or Kibana's KQL (or
  * Lucene), as dhyey03/elastic-detection-rules keeps its rules in the same layout, is an Elastic rule, told by its text;
  * one in SPL a Splunk search, which may state its techniques in the search (`| eval mitre_technique="T1135"`) and fires
- * on the platforms of the data it names, as a Splunk detection's search does (splunkSearchPlatforms).
+ * on the platforms of the data it names, as a Splunk detection's search does (splunkSearchPlatforms). Each reads mail as
+ * its product's rules do (mail-delivery.ts: kqlMailData, splunkMailData).
  */
 import { basename } from 'node:path';
 import type { CoverageKind, CoverageRef } from './coverage-types.js';
 import { ESQL_SOURCE, esqlIndexes, statementOf } from './esql-source.js';
 import { kqlQueryCut, kqlTableGroups } from './kql-tables.js';
 import { kqlQueryPlatforms, splunkSearchPlatforms } from './source-platforms.js';
-import { kqlMailData } from './mail-delivery.js';
+import { kqlMailData, splunkMailData } from './mail-delivery.js';
 import { NO_COVERAGE_GIVEN } from './read-detections.js';
 import { eventCategories } from './read-siem-rule.js';
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
@@ -619,10 +620,11 @@ function markdownOutcome(read: MarkdownQuery, file: string, query: MarkdownQuery
   }
   const levelReason = `${QUERY_SAID[language]}: no status or severity; ${NO_COVERAGE_GIVEN}`;
   // A Splunk search reads no KQL table: the data it names (its source types, its macros, its indexes) says where it
-  // fires, as a Splunk detection's search does.
+  // fires, and what it reads of mail that it sees a phishing mail's delivery, as a Splunk detection's search does.
   if (language === 'spl') {
     const platforms = splunkSearchPlatforms(query.text);
-    return { rule: { kind: 'splunk', name, file, line, refs, level: 1, levelReason, ...(platforms ? { platforms } : {}) } };
+    const mailData = splunkMailData([], query.text);
+    return { rule: { kind: 'splunk', name, file, line, refs, level: 1, levelReason, ...(platforms ? { platforms } : {}), ...(mailData.length ? { mailData } : {}) } };
   }
   if (language !== 'kusto' && query) {
     // An Elastic query reads Elastic's indexes, no KQL table: ES|QL names them (`FROM logs-*`), a Kibana query only the

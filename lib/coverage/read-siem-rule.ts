@@ -45,7 +45,7 @@ import type { RuleFileOutcome } from './read-rule-folder.js';
 import { tacticDisplayName } from '../normalize/tactic-text.js';
 import { esqlIndexes } from './esql-source.js';
 import { isAsimRead, kqlQueryCut, kqlTableGroups } from './kql-tables.js';
-import { kqlQueryPlatforms, SENTINEL_SOURCES, sourcePlatforms, splunkSearchMacros, splunkSearchPlatforms, SPLUNK_DATA_SOURCES } from './source-platforms.js';
+import { kqlQueryPlatforms, SENTINEL_SOURCES, sourcePlatforms, splunkSearchPlatforms, SPLUNK_DATA_SOURCES } from './source-platforms.js';
 import { elasticMailData, kqlMailData, splunkMailData } from './mail-delivery.js';
 import { itemsOf, listItems, scalarText, type LineIndex, type YamlMap, type YamlNode } from './yaml-events.js';
 
@@ -175,7 +175,7 @@ export function parseSiemRule(format: SiemFormat, doc: YamlMap, lines: LineIndex
   if (platforms) rule.platforms = platforms;
   // What it reads of mail says it sees a phishing mail's delivery, wherever its victim runs (mail-delivery.ts).
   const search = format === 'splunk' ? scalarText(fields.get('search')) : undefined;
-  const mailData = format === 'sentinel' ? kqlMailData(rule.queryTables, scalarText(fields.get('query'))) : format === 'splunk' ? splunkMailData([...dataSources, ...(search === undefined ? [] : splunkSearchMacros(search))], search) : [];
+  const mailData = format === 'sentinel' ? kqlMailData(rule.queryTables, scalarText(fields.get('query'))) : format === 'splunk' ? splunkMailData(dataSources, search) : [];
   if (mailData.length) rule.mailData = mailData;
   return withNotes({ rule });
 }

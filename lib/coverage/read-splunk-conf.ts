@@ -19,7 +19,7 @@ import { coverageInput, roundLevel, type CoverageIgnored, type CoverageInput, ty
 import { parseCsv } from './parse-csv.js';
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
 import { notTechniqueId, SPLUNK_WEIGHTS } from './read-siem-rule.js';
-import { splunkSearchMacros, splunkSearchPlatforms } from './source-platforms.js';
+import { splunkSearchPlatforms } from './source-platforms.js';
 import { splunkMailData } from './mail-delivery.js';
 import { indexedTechniqueIdInAnyCase } from '../attack/technique-id.js';
 
@@ -259,7 +259,7 @@ function savedSearch(stanza: ConfStanza, file: string): RuleOutcome | undefined 
   const search = key('search')?.value;
   const platforms = splunkSearchPlatforms(search);
   if (platforms) rule.platforms = platforms;
-  const mailData = search === undefined ? [] : splunkMailData(splunkSearchMacros(search), search);
+  const mailData = splunkMailData([], search);
   if (mailData.length) rule.mailData = mailData;
   return withNotes({ rule });
 }

@@ -244,26 +244,62 @@ describe('mail-delivery: the techniques delivered by mail and the data of mail',
     expect(splunkMailData(['Office 365 Reporting Message Trace'], undefined)).to.deep.equal(['Office 365 Reporting Message Trace']);
   });
 
-  it('counts a saved search of the message trace for a Windows threat of T1566.001, for delivery', async () => {
-    const dir = freshTmpDir('gap-mail-messagetrace');
+  /** The gap run in `format` on a Windows threat of T1566.001 with one rule file, `name` holding `lines`: the report's path. */
+  const gapOfOneRule = async (name: string, lines: readonly string[], format: 'json' | 'md'): Promise<string> => {
+    const dir = freshTmpDir(`gap-mail-${name.replace(/\W/g, '-')}`);
     mkdirSync(join(dir, 'rules'));
-    writeFileSync(
-      join(dir, 'rules', 'savedsearches.conf'),
-      [
-        '[Phishing attachment delivered]',
-        'action.correlationsearch.enabled = 1',
-        'action.correlationsearch.annotations = {"mitre_attack": ["T1566.001"]}',
-        'action.notable = 1',
-        'enableSched = 1',
-        'search = index=o365 sourcetype="o365:reporting:messagetrace" Status=Delivered Subject="*invoice*" | stats count by RecipientAddress',
-        '',
-      ].join('\n'),
-    );
+    writeFileSync(join(dir, 'rules', name), [...lines, ''].join('\n'));
     writeFileSync(join(dir, 'threat.json'), JSON.stringify(threatLayerOn(['Windows'], ['T1566.001'])));
-    const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'rules'), '--out', join(dir, 'out'), '--report', 'json', '--quiet']);
+    const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'rules'), '--out', join(dir, 'out'), '--report', format, '--quiet']);
     expect(run.code, run.stderr).to.equal(0);
-    const [row] = readJson<GapReportData>(join(dir, 'out', 'gap-report.json')).rows;
+    return join(dir, 'out', `gap-report.${format}`);
+  };
+
+  it('counts a saved search of the message trace for a Windows threat of T1566.001, for delivery', async () => {
+    const report = await gapOfOneRule('savedsearches.conf', [
+      '[Phishing attachment delivered]',
+      'action.correlationsearch.enabled = 1',
+      'action.correlationsearch.annotations = {"mitre_attack": ["T1566.001"]}',
+      'action.notable = 1',
+      'enableSched = 1',
+      'search = index=o365 sourcetype="o365:reporting:messagetrace" Status=Delivered Subject="*invoice*" | stats count by RecipientAddress',
+    ], 'json');
+    const [row] = readJson<GapReportData>(report).rows;
     expect([row!.rules.map((r) => [r.name, r.delivery]), row!.otherPlatformRules]).to.deep.equal([[['Phishing attachment delivered', ['o365:reporting:messagetrace']]], []]);
+  });
+
+  it('counts an SPL hunt kept as Markdown of the message trace for a Windows threat of T1566.001, for delivery, as the saved search', async () => {
+    // Our own minimal hunt, in the layout of Bert-JanP/Hunting-Queries-Detection-Rules (a `MITRE ATT&CK Technique(s)`
+    // table over the query), its search a team's own of the message trace. It counted before "for Office Suite only".
+    const report = await gapOfOneRule('invoice-attachment.md', [
+      '# Invoice attachment delivered',
+      '',
+      '## MITRE ATT&CK Technique(s)',
+      '',
+      '| Technique ID | Title | Link |',
+      '| --- | --- | --- |',
+      '| T1566.001 | Phishing: Spearphishing Attachment | https://attack.mitre.org/techniques/T1566/001/ |',
+      '',
+      '## Query',
+      '',
+      '```spl',
+      'index=o365 sourcetype="o365:reporting:messagetrace" Status=Delivered Subject="*invoice*"',
+      '| stats count by RecipientAddress, SenderAddress',
+      '```',
+    ], 'md');
+    expect(readFileSync(report, 'utf8')).to.contain('Invoice attachment delivered (100%; counted for delivery: reads mail (o365:reporting:messagetrace))');
+  });
+
+  /** The kind and mail data of a query kept as Markdown in a ````language` block, in cyb3rmik3/KQL-threat-hunting-queries' layout. */
+  const markdownMail = (language: string, query: string) => {
+    const outcome = parseRuleFile(`# Mail delivered\n\n## MITRE ATT&CK Mapping\n\n- Technique ID: T1566.001\n\n\`\`\`${language}\n${query}\n\`\`\`\n`, 'hunt.md');
+    return 'rule' in outcome ? [outcome.rule.kind, outcome.rule.mailData] : 'no rule';
+  };
+
+  it('reads an SPL search kept as Markdown as mail by its macros, as a saved search; a KQL one\'s tables as before', () => {
+    expect(markdownMail('spl', '`o365_management_activity` Workload=ThreatIntelligence Operation=TIMailData')).to.deep.equal(['splunk', ['o365_management_activity (TIMailData)']]);
+    expect(markdownMail('spl', '`o365_management_activity` Operation=New-InboxRule')).to.deep.equal(['splunk', undefined]);
+    expect(markdownMail('kql', 'EmailEvents | where DeliveryAction == "Delivered"')).to.deep.equal(['kql', ['EmailEvents']]);
   });
 
   it('reads a Panther rule as Gmail\'s where its Python compares the Workspace application to "gmail", not where a parameter names Gmail', () => {

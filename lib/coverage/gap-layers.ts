@@ -13,12 +13,20 @@ import { testsText, testVia } from './atomic-tests.js';
 import { libraryCell, libraryText } from './gap-library.js';
 import { coveredOnText, platformList } from './stated-platforms.js';
 
+/** Up to this many rules, an entry names every one; past it, the first RULES_SHOWN_OF_MANY and how many more. */
 const RULES_IN_COMMENT = 10;
+/**
+ * A long list is cut shorter than RULES_IN_COMMENT: its rules stand in both the comment and the metadata of the entry,
+ * and Navigator 5.1 shows both in a tooltip it never scrolls (10 of T1027's 84 Sigma rules, under T1027.013: ~1,170px,
+ * past a 1080p page's ~950px; 5: ~840px). The gap report lists every rule.
+ */
+const RULES_SHOWN_OF_MANY = 5;
 const percent = (value: number): string => `${Math.round(value * 100)}%`;
 
 function ruleLines(rules: CoveredTechnique['rules']): string[] {
-  const shown = rules.slice(0, RULES_IN_COMMENT).map((rule) => ruleLevelText(rule, percent));
-  return rules.length > RULES_IN_COMMENT ? [...shown, `and ${rules.length - RULES_IN_COMMENT} more`] : shown;
+  if (rules.length <= RULES_IN_COMMENT) return rules.map((rule) => ruleLevelText(rule, percent));
+  const shown = rules.slice(0, RULES_SHOWN_OF_MANY).map((rule) => ruleLevelText(rule, percent));
+  return [...shown, `and ${rules.length - RULES_SHOWN_OF_MANY} more (the gap report lists every rule)`];
 }
 
 function baseLayer(index: AttackIndex, name: string, description: string): NavigatorLayer {
@@ -129,7 +137,7 @@ const GAP_SCORE_SCALE = 100;
 const OUTSIDE_VIEW_TEXT = 'outside view: Reconnaissance or Resource Development only, before the compromise, which ATT&CK says mostly takes place outside the visibility of the target organization';
 
 /** How many library rules a gap's metadata names (the JSON report lists every one). */
-const LIBRARY_SHOWN = 5;
+const LIBRARY_SHOWN = 3;
 
 /** How many Atomic Red Team tests a gap's comment names (its metadata lists every one). */
 const TESTS_SHOWN = 5;
@@ -164,7 +172,7 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
       ...(row.tests ? [`Atomic Red Team ${testsText(row.tests, { shown: TESTS_SHOWN })}`] : []),
       ...(row.preAttack ? [OUTSIDE_VIEW_TEXT] : []),
       // Public rules not run (--rules-library): where to start; the JSON report lists every one.
-      ...(row.library ? [`rules library, not run: ${libraryText(row.library, row.libraryElsewhere)}`] : []),
+      ...(row.library ? [`rules library, not run: ${libraryText(row.library, row.libraryElsewhere, 0)}`] : []),
       ...detectionLines(row.detection),
     ].join('\n');
     const metadata: LayerMetadata[] = [

@@ -12,6 +12,7 @@ import { withSigmaTags } from './sigma-tags.js';
 import { joinedEvidence } from './report-evidence.js';
 import { slashPairedNames } from '../normalize/paired-names.js';
 import { nameFitsId } from '../normalize/name-fit.js';
+import { escapeRegExp } from '../normalize/tactic-text.js';
 import { emptiedBrackets, joinBrokenLinks } from './broken-links.js';
 import { objectsInLines, unknownGroupNames, type FoundAttackObject } from './find-attack-objects.js';
 import { objectKind } from '../normalize/resolve-attack-object.js';
@@ -124,6 +125,9 @@ const wholeSpanKey = (ref: ExtractedReference): string => `${spanKey(ref)}-${ref
 // Words too common in names to tie one to another.
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'or', 'of', 'the', 'to', 'over', 'via', 'from', 'with', 'for', 'in', 'on', 'by']);
 const nameWords = (name: string): string[] => (nameKey(name).match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !SMALL_WORDS.has(word));
+// Names of a place in an estate, not of a technique (`Hosts`, `Domain Controllers`): with a platform's (`Windows`), no
+// words a subject of "were out of scope" shares with a technique's name to name it.
+const ESTATE_PLACES = ['host', 'hosts', 'server', 'servers', 'endpoints', 'workstation', 'workstations', 'systems', 'machines', 'domain controller', 'domain controllers', 'estate', 'environment', 'environments'];
 
 /**
  * Whether two names share a word other than a small one (`DLL Injection` and `Process Injection: Dynamic-link Library
@@ -493,9 +497,14 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   const wrappedNames = new Map<number, WrappedName>();
   const isTechniqueName = (name: string): boolean => target.techniquesByName(name).length > 0;
   // Whether words name a technique as the resolver reads a name alone (an alias, `RDP`; one several techniques have,
-  // `Cloud Accounts`), not as close to a name (`Windows` is close to many), or one of `ids` in the writer's own words.
-  const namesAnyTechnique = (words: string, ids: readonly string[]): boolean =>
-    ask({ raw: words }, { similarNames: false }).status !== 'unknown' || ids.some((id) => inItsWords(words, target.technique(id), target));
+  // `Cloud Accounts`), not as close to a name (`Windows` is close to many), or one of `ids` in the writer's own words,
+  // words that name a platform of the release or a place in the estate left out (`Windows Hosts` shares no word of
+  // Windows Command Shell's but the platform's: the hosts were out of scope).
+  const placeNames = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...target.platforms(), ...ESTATE_PLACES].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  const namesAnyTechnique = (words: string, ids: readonly string[]): boolean => {
+    const ownWords = words.replace(placeNames, ' ');
+    return ask({ raw: words }, { similarNames: false }).status !== 'unknown' || ids.some((id) => inItsWords(ownWords, target.technique(id), target));
+  };
   const nameJoined = (wrapped: WrappedName): void => void wrappedNames.set(wrapped.line, wrapped);
   // The rows of tables set in columns of spaces read joined from the lines their cells wrap over, by their first line.
   const layoutRows = new Map<number, LayoutRow>();

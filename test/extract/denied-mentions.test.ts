@@ -184,6 +184,26 @@ describe('deniedMention (through extractReport, ATT&CK 18.1)', () => {
     expect(warningsOf(text).flatMap(([, warnings]) => warnings.filter((warning) => warning.includes('not seen or not mapped')))).to.deep.equal([]);
   });
 
+  // Our own lines, in the shape of an assessment's scope statement: a platform's name (ATT&CK's platform list, `Windows`)
+  // or a place's in an estate (`Hosts`, `Domain Controllers`) sharing a word with the ID's technique names it no more
+  // than the hosts do (before: T1059.003, T1047 and T1078.002 warned of as denied, `Windows` being in Windows Command
+  // Shell and Windows Management Instrumentation, `Domain` in Domain Accounts); a word of the technique's own beside the
+  // platform's still names it (`Windows Shell`).
+  it('warns of no ID whose subject of "were out of scope" shares only a platform\'s or an estate\'s word with its technique', () => {
+    const text = [
+      'Windows Hosts (T1059.003) were out of scope.',
+      'Windows Workstations and Domain Controllers (T1047) were out of scope for this engagement.',
+      'Domain Controllers (T1078.002) were out of scope.',
+      'Windows Shell (T1059.003) was out of scope.',
+    ].join('\n');
+    expect(warningsOf(text).map(([ids, warnings]) => [ids[0], warnings.filter((warning) => warning.includes('not seen or not mapped'))])).to.deep.equal([
+      ['T1059.003', []],
+      ['T1047', []],
+      ['T1078.002', []],
+      ['T1059.003', ['T1059.003 is written where the report says it was not seen or not mapped (its clause says "was out of scope"): keep it only where the report claims it']],
+    ]);
+  });
+
   // Our own lines: a DFIR report denies one technique of a pair, then claims it further on. Before, the one reference
   // of T1041, merged from both lines, kept the first line's warning.
   it('warns of nothing where the report also writes the ID as it claims one, after denying it', () => {

@@ -177,6 +177,7 @@ const CASES = [
   ['attack-object G0050 --campaigns', ['attack-object', 'G0050', '--campaigns', '--out', '{OUT}']],
   ['attack-object G0007 S0154 C0021', ['attack-object', 'G0007', 'S0154', 'C0021', '--out', '{OUT}']],
   ['attack-object frequency 5 groups', ['attack-object', 'APT28', 'APT29', 'APT32', 'Turla', 'Lazarus Group', '--score', 'frequency', '--out', '{OUT}']],
+  ['attack-object frequency 40 named groups', ['attack-object', 'G0007', 'G0016', 'G0050', 'G0010', 'G0032', 'G0034', 'G0035', 'G0045', 'G0046', 'G0047', 'G0049', 'G0059', 'G0060', 'G0061', 'G0064', 'G0067', 'G0069', 'G0073', 'G0080', 'G0081', 'G0082', 'G0087', 'G0091', 'G0092', 'G0093', 'G0094', 'G0095', 'G0096', 'G0098', 'G0099', 'G0100', 'G0102', 'G0106', 'G0108', 'G0114', 'G0115', 'G0117', 'G0119', 'G0121', 'G0125', '--score', 'frequency', '--out', '{OUT}']],
   ['attack-object --all campaigns', ['attack-object', '--all', 'campaigns', '--out', '{OUT}']],
   ['attack-object --all groups --campaigns', ['attack-object', '--all', 'groups', '--campaigns', '--out', '{OUT}']],
   ['attack-object --all software', ['attack-object', '--all', 'software', '--out', '{OUT}']],

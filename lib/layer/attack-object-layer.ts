@@ -397,35 +397,65 @@ function techniquePage(id: TechniqueId, index: AttackIndex): LayerLink[] {
   return technique && !technique.custom ? [{ label: `${id} on attack.mitre.org: its Procedure Examples name every ATT&CK object that uses it`, url: `https://attack.mitre.org/techniques/${id.replace('.', '/')}/` }] : [];
 }
 
+// Navigator 5.1's tooltip, as scripts/audit-layer-writers.mjs estimates it: about 40 characters a line beside the
+// labels, a row 12.8px and 6px of padding; a 1080p page holds about 950px.
+const TOOLTIP = { chars: 40, line: 12.8, pad: 6, page: 950 };
+
+/** Whether an entry's tooltip (its comment and every metadata item) would run off a 1080p page in Navigator 5.1. */
+function tallerThanPage(entry: LayerTechnique): boolean {
+  const row = (text: string) => Math.max(1, Math.ceil(text.length / TOOLTIP.chars)) * TOOLTIP.line + TOOLTIP.pad;
+  const rows = [entry.comment ?? '', ...(entry.metadata ?? []).map((item) => ('divider' in item ? '' : item.value))];
+  return rows.reduce((px, text) => px + row(text), 2 * TOOLTIP.line) > TOOLTIP.page;
+}
+
 /**
- * The entries of an overview of every object of a kind: the count, the first `OVERVIEW_NAMED` objects by ID and how
- * many more, and where the rest and the procedures are; the procedures themselves would make a tooltip taller than a screen.
+ * An entry naming the first `OVERVIEW_NAMED` of a technique's users by ID, counting the rest and saying where they and the
+ * procedures are: every entry of an overview of a kind, and an entry of named objects whose procedures would make a
+ * tooltip taller than a screen.
  */
-function overviewEntries(uses: Uses, index: AttackIndex, kind: AttackObjectKind): LayerTechnique[] {
+function compactEntry(id: TechniqueId, byObject: Map<ActorRecord, Procedure[]>, total: number, kinds: string, all: string, index: AttackIndex): LayerTechnique {
+  const users = [...byObject.keys()].sort((a, b) => compareIds(a.id, b.id));
+  const named = users.slice(0, OVERVIEW_NAMED).map(objectRef);
+  const more = users.length - named.length;
+  const links = techniquePage(id, index);
+  return {
+    techniqueID: id,
+    score: users.length,
+    comment: `Used by ${users.length} of ${total} ${kinds}: ${named.join(', ')}` + (more ? `, and ${more} more (the first ${OVERVIEW_NAMED} by ID named).` : '.'),
+    metadata: [
+      { name: 'used by', value: `${users.length} of ${total} ${kinds}` },
+      ...(more ? [{ name: 'not named', value: `${more}, after the first ${OVERVIEW_NAMED} by ID; ${links.length ? "the technique's page (the link) names every ATT&CK one" : 'each one\'s layer (below) has this technique'}` }] : []),
+      { name: 'procedures', value: `each one's layer: attack-object <ID>; all: ${all}` },
+    ],
+    ...(links.length ? { links } : {}),
+  };
+}
+
+/**
+ * The entries of a frequency layer: of an overview of a kind, every entry compact (`compactEntry`); of named objects,
+ * each with its users' procedures (`techniqueEntries`) unless its tooltip would run off the screen, then compact.
+ */
+function frequencyEntries(uses: Uses, index: AttackIndex, data: ProcedureIndexData, overview: AttackObjectKind | undefined): { entries: LayerTechnique[]; compacted: TechniqueId[] } {
   const total = uses.relationships.size;
-  const kinds = KIND_PLURALS[kind];
-  return [...uses.byTechnique].map(([id, byObject]) => {
-    const users = [...byObject.keys()].sort((a, b) => compareIds(a.id, b.id));
-    const named = users.slice(0, OVERVIEW_NAMED).map(objectRef);
-    const more = users.length - named.length;
-    const links = techniquePage(id, index);
-    return {
-      techniqueID: id,
-      score: users.length,
-      comment: `Used by ${users.length} of ${total} ${kinds}: ${named.join(', ')}` + (more ? `, and ${more} more (the first ${OVERVIEW_NAMED} by ID named).` : '.'),
-      metadata: [
-        { name: 'used by', value: `${users.length} of ${total} ${kinds}` },
-        ...(more ? [{ name: 'not named', value: `${more}, after the first ${OVERVIEW_NAMED} by ID; ${links.length ? "the technique's page (the link) names every ATT&CK one" : 'each one\'s layer (below) has this technique'}` }] : []),
-        { name: 'procedures', value: `each one's layer: attack-object <ID>; all: attack-object --all ${kinds} --out <dir>` },
-      ],
-      ...(links.length ? { links } : {}),
-    };
+  const objects = [...uses.relationships.keys()];
+  const kind = overview ?? (objects.every((object) => objectKind(object) === objectKind(objects[0]!)) ? objectKind(objects[0]!) : undefined);
+  const kinds = kind ? KIND_PLURALS[kind] : 'objects';
+  const all = overview ? `attack-object --all ${kinds} --out <dir>` : 'attack-object <the IDs of the layer\'s objects (its metadata)> --out <dir>';
+  const full = overview ? [] : techniqueEntries(uses, data);
+  const compacted: TechniqueId[] = [];
+  const entries = [...uses.byTechnique].map(([id, byObject], i) => {
+    const entry = full[i];
+    if (entry && !tallerThanPage(entry)) return entry;
+    if (!overview) compacted.push(id);
+    return compactEntry(id, byObject, total, kinds, all, index);
   });
+  return { entries, compacted };
 }
 
 /**
  * Render one layer across several groups, software or campaigns: each technique scored by how many of them use it
- * (gradient 0..N), its comment naming them with each one's procedure text, its links the sources they cite.
+ * (gradient 0..N), its comment naming them with each one's procedure text, its links the sources they cite; an entry whose
+ * tooltip would run off a 1080p screen names the first `OVERVIEW_NAMED` by ID and counts the rest, as `warnings` and the description say.
  * @throws UsageError for no objects or an object given twice; InputError when the procedures are of another release.
  */
 export function renderObjectFrequencyLayer(
@@ -437,13 +467,14 @@ export function renderObjectFrequencyLayer(
   return frequencyLayer(objects, index, data, options);
 }
 
-/** A frequency layer; of every object of `overview`, its entries are `overviewEntries`', without procedures. */
+/** A frequency layer; of every object of `overview`, or of named objects where a tooltip would pass a screen, its entries are `compactEntry`'s (`frequencyEntries`). */
 function frequencyLayer(objects: readonly ActorRecord[], index: AttackIndex, data: ProcedureIndexData, options: FrequencyLayerOptions, overview?: AttackObjectKind): RenderedLayer {
   if (!objects.length) throw new UsageError('a frequency layer needs at least one group, software or campaign');
   const twice = objects.find((object, i) => objects.findIndex((other) => other.stixId === object.stixId) !== i);
   if (twice) throw new UsageError(`${twice.id} ${twice.name} is given twice; name each object once`);
   const uses = collectUses(objects, index, data);
-  const entries = overview ? overviewEntries(uses, index, overview) : techniqueEntries(uses, data);
+  const { entries, compacted } = frequencyEntries(uses, index, data, overview);
+  const compactedNote = compactedLine(compacted);
   const n = objects.length;
   const shared = entries.filter((entry) => entry.score === n).length;
   const listed = objects.map(objectTitle);
@@ -464,6 +495,7 @@ function frequencyLayer(objects: readonly ActorRecord[], index: AttackIndex, dat
     `How many of ${n} ${team?.objects ?? 'ATT&CK objects'} use each technique, according to ATT&CK ${index.label}: ${listed.join(', ')}` +
       (team ? `; ${team.whose}.` : '.'),
     `${plural(entries.length, 'technique')} used by at least one, ${shared} by all ${n}; score = the number of objects using it; ${comments}`,
+    compactedNote,
     leftOutLine(uses.warnings),
   ].filter((line): line is string => line !== undefined);
   const layer: NavigatorLayer = {
@@ -485,7 +517,15 @@ function frequencyLayer(objects: readonly ActorRecord[], index: AttackIndex, dat
   };
   const links = objects.flatMap((object) => pageLink(object, detailsOf(object, data)));
   if (links.length) layer.links = links;
-  return { layer, warnings: [...uses.warnings, ...(topped ? [topped] : []), ...unshownTechniqueWarnings(layer.techniques ?? [], index)] };
+  return { layer, warnings: [...uses.warnings, ...(compactedNote ? [compactedNote] : []), ...(topped ? [topped] : []), ...unshownTechniqueWarnings(layer.techniques ?? [], index)] };
+}
+
+/** The line saying which entries of named objects name only their first users, and where the rest and their procedures are. */
+function compactedLine(compacted: readonly TechniqueId[]): string | undefined {
+  if (!compacted.length) return undefined;
+  const shown = compacted.length > 10 ? `${compacted.slice(0, 10).join(', ')} and ${compacted.length - 10} more` : compacted.join(', ');
+  return `${plural(compacted.length, 'technique')} (${shown}) would have a tooltip taller than a 1080p screen in Navigator with every user's procedures: ` +
+    `each names the first ${OVERVIEW_NAMED} users by ID and counts the rest; the procedures of each are in its own layer (attack-object <ID>).`;
 }
 
 /** The frequency layer of every current object of a kind, and the current objects it leaves out. */
@@ -497,7 +537,7 @@ export interface AllObjectsFrequencyLayer extends RenderedLayer {
 /**
  * Render one layer over every current group, software or campaign of a release that uses a technique in its domain,
  * each technique scored by how many of them use it: mitreattack-python's `layerGenerator_cli --overview-type group`
- * (OverviewLayerGenerator): each entry names the first `OVERVIEW_NAMED` of them and where the procedures are (`overviewEntries`).
+ * (OverviewLayerGenerator): each entry names the first `OVERVIEW_NAMED` of them and where the procedures are (`compactEntry`).
  * Revoked and deprecated objects are not counted.
  * @throws InputError when the procedures are of another release.
  */

@@ -404,7 +404,7 @@ describe('renderObjectFrequencyLayer', () => {
     const entry = layer.techniques!.find((e) => e.techniqueID === 'T1105')!;
     // Before: 199 on 0..200, which Navigator 5.1 looks up one past its 100-colour table, throwing a TypeError.
     expect(entry.score).to.equal(200);
-    expect(entry.comment).to.match(/^used by 199 of 200: /);
+    expect(entry.comment).to.match(/^Used by 199 of 200 software: /);
     expect(entry.metadata![0]).to.deep.equal({
       name: 'score',
       value: "199 lies in the last half-hundredth below the gradient's top 200, where Navigator 5.1 fails to colour a score: written as 200, which it paints with the colour later versions give 199",
@@ -569,5 +569,38 @@ describe('frequencyLayerFileName', () => {
     const ids = Array.from({ length: 30 }, (_, i) => `G${String(i + 1).padStart(4, '0')}`);
     const name = frequencyLayerFileName(records(ids));
     expect([name, name.length <= 100 + '-frequency.layer.json'.length]).to.deep.equal([`${ids.slice(0, 14).join('-')}-and-16-more-frequency.layer.json`, true]);
+  });
+});
+
+// Each entry of named objects held every user's procedures: of 40 groups of 18.1, T1105 (34 of them) was a comment of
+// 4,534 characters and 103 metadata items, about three 1080p screens of Navigator 5.1's tooltip, never cut or scrolled
+// (mitre-attack/attack-navigator nav-app/src/app/matrix/technique-cell/tooltip/tooltip.component.html).
+describe('renderObjectFrequencyLayer of many named objects', () => {
+  const FORTY = ['G0007', 'G0016', 'G0050', 'G0010', 'G0032', 'G0034', 'G0035', 'G0045', 'G0046', 'G0047', 'G0049', 'G0059', 'G0060', 'G0061', 'G0064', 'G0067', 'G0069', 'G0073', 'G0080', 'G0081', 'G0082', 'G0087', 'G0091', 'G0092', 'G0093', 'G0094', 'G0095', 'G0096', 'G0098', 'G0099', 'G0100', 'G0102', 'G0106', 'G0108', 'G0114', 'G0115', 'G0117', 'G0119', 'G0121', 'G0125'];
+
+  it('names the first 20 users of a technique too many use (T1105, 34 of 40 groups), counts the rest and says so in the description and warnings', () => {
+    const { index, data } = release();
+    const groups = FORTY.map((id) => resolveAttackObject(index, id).object);
+    const { layer, warnings } = renderObjectFrequencyLayer(groups, index, data);
+    const entry = scored(layer).find((e) => e.techniqueID === 'T1105')!;
+    expect(entry.score).to.equal(34);
+    expect(entry.comment).to.match(/^Used by 34 of 40 groups: G0007 APT28, G0010 Turla, .*, and 14 more \(the first 20 by ID named\)\.$/);
+    expect(entry.metadata!.slice(0, 2)).to.deep.equal([
+      { name: 'used by', value: '34 of 40 groups' },
+      { name: 'not named', value: "14, after the first 20 by ID; the technique's page (the link) names every ATT&CK one" },
+    ]);
+    expect(entry.links![0]).to.include({ url: 'https://attack.mitre.org/techniques/T1105/' });
+    const line = /^71 techniques \(T1003.001, .* and 61 more\) would have a tooltip taller than a 1080p screen .* each names the first 20 users by ID and counts the rest; the procedures of each are in its own layer/;
+    expect([layer.description!.split('\n').some((l) => line.test(l)), warnings.some((w) => line.test(w))]).to.deep.equal([true, true]);
+    expect(findings(layer, index)).to.deep.equal([]);
+  });
+
+  it('keeps the procedures of each entry that fits a screen (used by 1 or 2 of 40 groups)', () => {
+    const { index, data } = release();
+    const groups = FORTY.map((id) => resolveAttackObject(index, id).object);
+    const { layer } = renderObjectFrequencyLayer(groups, index, data);
+    const fits = scored(layer).filter((e) => e.score! <= 2);
+    expect(fits.length).to.be.greaterThan(0);
+    for (const entry of fits) expect(entry.comment, entry.techniqueID).to.match(/^used by [12] of 40: /);
   });
 });

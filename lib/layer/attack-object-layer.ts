@@ -404,8 +404,9 @@ const TOOLTIP = { chars: 40, line: 12.8, pad: 6, page: 950 };
 /** Whether an entry's tooltip (its comment and every metadata item) would run off a 1080p page in Navigator 5.1. */
 function tallerThanPage(entry: LayerTechnique): boolean {
   const row = (text: string) => Math.max(1, Math.ceil(text.length / TOOLTIP.chars)) * TOOLTIP.line + TOOLTIP.pad;
-  const rows = [entry.comment ?? '', ...(entry.metadata ?? []).map((item) => ('divider' in item ? '' : item.value))];
-  return rows.reduce((px, text) => px + row(text), 2 * TOOLTIP.line) > TOOLTIP.page;
+  // A divider is a 1px rule.
+  const items = (entry.metadata ?? []).map((item) => ('divider' in item ? 1 : row(item.value)));
+  return [row(entry.comment ?? ''), ...items].reduce((px, height) => px + height, 2 * (TOOLTIP.line + TOOLTIP.pad)) > TOOLTIP.page;
 }
 
 /**

@@ -590,7 +590,7 @@ describe('renderObjectFrequencyLayer of many named objects', () => {
       { name: 'not named', value: "14, after the first 20 by ID; the technique's page (the link) names every ATT&CK one" },
     ]);
     expect(entry.links![0]).to.include({ url: 'https://attack.mitre.org/techniques/T1105/' });
-    const line = /^71 techniques \(T1003.001, .* and 61 more\) would have a tooltip taller than a 1080p screen .* each names the first 20 users by ID and counts the rest; the procedures of each are in its own layer/;
+    const line = /^58 techniques \(T1003.001, .* and 48 more\) would have a tooltip taller than a 1080p screen .* each names the first 20 users by ID and counts the rest; the procedures of each are in its own layer/;
     expect([layer.description!.split('\n').some((l) => line.test(l)), warnings.some((w) => line.test(w))]).to.deep.equal([true, true]);
     expect(findings(layer, index)).to.deep.equal([]);
   });

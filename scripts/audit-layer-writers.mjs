@@ -16,6 +16,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
+import { TOOLTIP, tooltipHeight } from '../dist/layer/tooltip-height.js';
 
 const WT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FILTER = process.argv[2];
@@ -45,34 +46,7 @@ const ENTRY_KEYS = new Set(['techniqueID', 'tactic', 'comment', 'enabled', 'scor
 // Navigator reads #rrggbbaa too (tinycolor); "" is its own export's "no colour".
 const HEX = /^#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$/;
 
-// The height of an entry's tooltip in Navigator 5.1, estimated from its source (nav-app tooltip.component.html and .scss,
-// cell-popover.scss, mitre-attack/attack-navigator): a table 300px wide at most (6px padding), 8pt text (~12.8px a
-// line, ~5.3px a character), cells padded 3px, the label column never wrapped; rows: the technique's name, the score,
-// the comment, then every metadata item (a divider a 1px rule). Nothing is cut or scrolled, and the tooltip leaves
-// when the pointer does: an entry taller than a 1080p browser's page (about 950px) cannot be read to its end. The
-// budget is that whole page; a cell low on the screen has less. 3,000 characters of comment are about 70 lines.
-const TOOLTIP = { width: 288, pad: 6, line: 12.8, char: 5.3, page: 950 };
-// White space is collapsed (white-space: normal): a comment's line breaks are spaces there; a word wider than the cell
-// overflows it on one line.
-function wrappedLines(text, chars) {
-  let lines = 1, used = 0;
-  for (const word of String(text).split(/\s+/).filter(Boolean)) {
-    if (used && used + 1 + word.length > chars) { lines++; used = word.length; } else used += (used ? 1 : 0) + word.length;
-  }
-  return lines;
-}
-function tooltipHeight(e, name) {
-  const items = e.metadata ?? [];
-  const labels = ['Score:', ...(e.comment ? ['Comment:'] : []), ...items.filter((m) => !m.divider).map((m) => `${m.name}:`)];
-  const labelPx = Math.max(...labels.map((l) => l.length)) * TOOLTIP.char + TOOLTIP.pad;
-  const chars = Math.max(10, Math.floor((TOOLTIP.width - labelPx - TOOLTIP.pad) / TOOLTIP.char));
-  const row = (text, width = chars) => wrappedLines(text, width) * TOOLTIP.line + TOOLTIP.pad;
-  let px = 2 * TOOLTIP.pad + row(name, Math.floor((TOOLTIP.width - TOOLTIP.pad) / TOOLTIP.char));
-  if (e.score !== undefined) px += row(String(e.score));
-  if (e.comment) px += row(e.comment);
-  for (const m of items) px += m.divider ? 1 : row(m.value);
-  return Math.round(px);
-}
+// The tooltip's height and the 1080p page (tooltipHeight, TOOLTIP): lib/layer/tooltip-height.ts, as built.
 
 // Only disabled (greyed out, under a parent greyed out too), an entry shows the same collapsed: not counted as hidden.
 function annotated(e) {

@@ -18,6 +18,7 @@ import { gradientColor, legendSteps, plural, WHITE_TO_RED, writeNearTopAsTop } f
 import { unshownTechniqueWarnings } from './platform-visibility.js';
 import { teamObjectsText, teamObjectText } from '../attack/not-mitre-text.js';
 import { LAYER_SUFFIX, layerFileName, type LayerFile } from './write-layers.js';
+import { TOOLTIP } from './tooltip-height.js';
 
 /** Options of the attack-object layers. */
 export interface ObjectLayerOptions {
@@ -397,13 +398,12 @@ function techniquePage(id: TechniqueId, index: AttackIndex): LayerLink[] {
   return technique && !technique.custom ? [{ label: `${id} on attack.mitre.org: its Procedure Examples name every ATT&CK object that uses it`, url: `https://attack.mitre.org/techniques/${id.replace('.', '/')}/` }] : [];
 }
 
-// Navigator 5.1's tooltip, as scripts/audit-layer-writers.mjs estimates it: about 40 characters a line beside the
-// labels, a row 12.8px and 6px of padding; a 1080p page holds about 950px.
-const TOOLTIP = { chars: 40, line: 12.8, pad: 6, page: 950 };
+// Navigator 5.1's tooltip (tooltip-height.ts), counted quickly: about 40 characters a line beside the labels.
+const LINE_CHARS = 40;
 
 /** Whether an entry's tooltip (its comment and every metadata item) would run off a 1080p page in Navigator 5.1. */
 function tallerThanPage(entry: LayerTechnique): boolean {
-  const row = (text: string) => Math.max(1, Math.ceil(text.length / TOOLTIP.chars)) * TOOLTIP.line + TOOLTIP.pad;
+  const row = (text: string) => Math.max(1, Math.ceil(text.length / LINE_CHARS)) * TOOLTIP.line + TOOLTIP.pad;
   // A divider is a 1px rule.
   const items = (entry.metadata ?? []).map((item) => ('divider' in item ? 1 : row(item.value)));
   return [row(entry.comment ?? ''), ...items].reduce((px, height) => px + height, 2 * (TOOLTIP.line + TOOLTIP.pad)) > TOOLTIP.page;

@@ -13,6 +13,7 @@ import { renderGapLayer } from '../../lib/coverage/gap-layers.js';
 import { resolveCoverage, reviewGaps, threatFromLayer } from '../../lib/coverage/gap-review.js';
 import { parseCoverageLayers } from '../../lib/coverage/read-coverage-layer.js';
 import { parseDetectionsCsv } from '../../lib/coverage/read-detections.js';
+import { tooltipHeight } from '../../lib/layer/tooltip-height.js';
 import { stixDir, testCacheDir } from '../helpers/attack.js';
 
 const threatLayer = {
@@ -22,24 +23,6 @@ const threatLayer = {
   techniques: [{ techniqueID: 'T1027.013', score: 1 }],
   gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 1 },
 };
-
-// Navigator 5.1's tooltip as the audit estimates it: 300px wide, 8pt text (~12.8px a line, ~5.3px a character), the
-// label column never wrapped, white space collapsed.
-function tooltipHeight(entry: { comment?: string; score?: number; metadata?: Array<{ name?: string; value?: string }> }, name: string): number {
-  const items = entry.metadata ?? [];
-  const labels = ['Score:', 'Comment:', ...items.map((m) => `${m.name}:`)];
-  const chars = Math.floor((288 - (Math.max(...labels.map((l) => l.length)) * 5.3 + 6) - 6) / 5.3);
-  const row = (text: string, width = chars): number => {
-    let lines = 1;
-    let used = 0;
-    for (const word of text.split(/\s+/).filter(Boolean)) {
-      if (used && used + 1 + word.length > width) [lines, used] = [lines + 1, word.length];
-      else used += (used ? 1 : 0) + word.length;
-    }
-    return lines * 12.8 + 6;
-  };
-  return 12 + row(name, Math.floor(282 / 5.3)) + row(String(entry.score)) + row(entry.comment ?? '') + items.reduce((px, m) => px + row(m.value ?? ''), 0);
-}
 
 describe('regression: a gap layer entry with many rules fits a 1080p page in Navigator 5.1', () => {
   let index: AttackIndex;
@@ -57,6 +40,6 @@ describe('regression: a gap layer entry with many rules fits a 1080p page in Nav
     expect(rows).to.have.length(6);
     expect(rows[5]).to.equal('and 79 more (the gap report lists every rule)');
     expect(entry.comment).to.include('; and 79 more (the gap report lists every rule)');
-    expect(tooltipHeight(entry as Parameters<typeof tooltipHeight>[0], 'Invisible Unicode')).to.be.below(950);
+    expect(tooltipHeight(entry, 'Invisible Unicode')).to.be.below(950);
   });
 });

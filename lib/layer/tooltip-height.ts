@@ -1,0 +1,45 @@
+/**
+ * The height of an entry's tooltip in Navigator 5.1, estimated from its source (nav-app tooltip.component.html and .scss,
+ * cell-popover.scss, mitre-attack/attack-navigator): a table 300px wide at most (6px padding), 8pt text (~12.8px a
+ * line, ~5.3px a character), cells padded 3px, the label column never wrapped; rows: the technique's name, the score,
+ * the comment, then every metadata item (a divider a 1px rule). Nothing is cut or scrolled, and the tooltip leaves
+ * when the pointer does: an entry taller than a 1080p browser's page (about 950px) cannot be read to its end. The
+ * budget is that whole page; a cell low on the screen has less. 3,000 characters of comment are about 70 lines.
+ * scripts/audit-layer-writers.mjs holds every writer's layers to it.
+ */
+export const TOOLTIP = { width: 288, pad: 6, line: 12.8, char: 5.3, page: 950 } as const;
+
+/** An entry as the tooltip reads it. */
+export interface TooltipEntry {
+  score?: unknown;
+  comment?: string;
+  metadata?: ReadonlyArray<{ name?: string; value?: string; divider?: boolean }>;
+}
+
+// White space is collapsed (white-space: normal): a comment's line breaks are spaces there; a word wider than the cell
+// overflows it on one line.
+function wrappedLines(text: string, chars: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (used && used + 1 + word.length > chars) {
+      lines++;
+      used = word.length;
+    } else used += (used ? 1 : 0) + word.length;
+  }
+  return lines;
+}
+
+/** The estimated height (px) of the tooltip Navigator 5.1 shows over an entry of the technique named `name`. */
+export function tooltipHeight(entry: TooltipEntry, name: string): number {
+  const items = entry.metadata ?? [];
+  const labels = ['Score:', ...(entry.comment ? ['Comment:'] : []), ...items.filter((m) => !m.divider).map((m) => `${m.name}:`)];
+  const labelPx = Math.max(...labels.map((l) => l.length)) * TOOLTIP.char + TOOLTIP.pad;
+  const chars = Math.max(10, Math.floor((TOOLTIP.width - labelPx - TOOLTIP.pad) / TOOLTIP.char));
+  const row = (text: string, width = chars): number => wrappedLines(text, width) * TOOLTIP.line + TOOLTIP.pad;
+  let px = 2 * TOOLTIP.pad + row(name, Math.floor((TOOLTIP.width - TOOLTIP.pad) / TOOLTIP.char));
+  if (entry.score !== undefined) px += row(String(entry.score));
+  if (entry.comment) px += row(entry.comment);
+  for (const m of items) px += m.divider ? 1 : row(String(m.value));
+  return Math.round(px);
+}

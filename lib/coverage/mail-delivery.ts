@@ -7,7 +7,7 @@
  * initial_access_identity_illicit_consent_grant_via_registered_application.toml, T1566.002, reads Microsoft 365's audit
  * for "Consent to application."), which a threat of Identity Provider names.
  */
-import { foldedLogType, neededTableNames, splunkSearchMacros, splunkSearchTerms } from './source-platforms.js';
+import { EMAIL_GATEWAY_KQL_SOURCES, EMAIL_GATEWAY_SOURCETYPES, foldedLogType, neededTableNames, splunkSearchMacros, splunkSearchTerms } from './source-platforms.js';
 
 /**
  * The techniques delivered by mail, as ATT&CK describes them, with why: every release's (Spearphishing Attachment and
@@ -62,9 +62,11 @@ export const LIBRARY_DELIVERY = 'for delivery';
  * UrlClickEvents holds Safe Links' clicks in Teams and the Office apps too, told by its `Workload` ("The application from
  * which the user clicked on the link, with the values being Email, Office, and Teams": MicrosoftDocs/defender-docs
  * defender-xdr/advanced-hunting-urlclickevents-table.md): a query that keeps only the clicks of other workloads
- * (keepsOtherWorkloads) reads no mail there.
+ * (keepsOtherWorkloads) reads no mail there. An email gateway's logs of messages (EMAIL_GATEWAY_KQL_SOURCES: Proofpoint's,
+ * Mimecast's) are mail too; its audit of its own console is not.
  */
 const KQL_MAIL_TABLES = /^(?:EmailEvents|EmailAttachmentInfo|EmailUrlInfo|EmailPostDeliveryEvents|UrlClickEvents)$/i;
+const isKqlMailTable = (table: string): boolean => KQL_MAIL_TABLES.test(table) || EMAIL_GATEWAY_KQL_SOURCES.test(table);
 
 /**
  * Splunk's data of mail: security_content's `data_source` `G Suite Gmail` and the macros `gsuite_gmail`
@@ -76,8 +78,10 @@ const KQL_MAIL_TABLES = /^(?:EmailEvents|EmailAttachmentInfo|EmailUrlInfo|EmailP
 const SPLUNK_MAIL_SOURCES = /^(?:g suite gmail|gsuite_gmail|o365_messagetrace|office 365 reporting message trace)$/i;
 const SPLUNK_AUDIT_FEED = /^(?:o365_management_activity|(?:office 365|o365) universal audit log)$/i;
 // The same data as a search names its source type (the Microsoft Office 365 add-on's, as SPLUNK_SOURCETYPES reads them):
-// a team's own search of the message trace, `index=o365 sourcetype="o365:reporting:messagetrace" Status=Delivered`.
-const SPLUNK_MAIL_SOURCETYPES = /^(?:ms:)?o365:(?:reporting:)?messagetrace$/i;
+// a team's own search of the message trace, `index=o365 sourcetype="o365:reporting:messagetrace" Status=Delivered`;
+// and an email gateway's message logs (EMAIL_GATEWAY_SOURCETYPES: `pps_messagelog`, `cisco:esa:textmail`).
+const SPLUNK_MESSAGE_TRACE = /^(?:ms:)?o365:(?:reporting:)?messagetrace$/i;
+const isSplunkMailSourcetype = (name: string): boolean => SPLUNK_MESSAGE_TRACE.test(name) || EMAIL_GATEWAY_SOURCETYPES.test(name);
 const SPLUNK_AUDIT_FEED_SOURCETYPES = /^(?:ms:)?o365:management(?::activity)?$/i;
 
 /**
@@ -125,7 +129,7 @@ export function sigmaMailData(logsource: { product?: string; service?: string },
  */
 export function kqlMailData(groups: readonly (readonly string[])[] | undefined, query?: string): string[] {
   const otherWorkloads = query !== undefined && keepsOtherWorkloads(query);
-  return neededTableNames(groups).filter((table) => KQL_MAIL_TABLES.test(table) && !(otherWorkloads && /^UrlClickEvents$/i.test(table)));
+  return neededTableNames(groups).filter((table) => isKqlMailTable(table) && !(otherWorkloads && /^UrlClickEvents$/i.test(table)));
 }
 
 // A quoted KQL string, and a list of them: "Teams", ("Teams", 'Office').
@@ -154,14 +158,15 @@ function keepsOtherWorkloads(query: string): boolean {
 /**
  * The mail data a Splunk search reads, whatever keeps it (a security_content detection, a saved search, a search kept as
  * Markdown), from the `data_source` names its detection states (`dataSources`, none elsewhere), the macros its search
- * calls (splunkSearchMacros) and the source types it names: `G Suite Gmail`, `gsuite_gmail`, `o365:reporting:messagetrace`;
+ * calls (splunkSearchMacros) and the source types it names: `G Suite Gmail`, `gsuite_gmail`, `o365:reporting:messagetrace`,
+ * an email gateway's `pps_messagelog`;
  * the management activity feed as `o365_management_activity (TIMailData)` when the search asks for a record of mail
  * (M365_MAIL_RECORDS).
  */
 export function splunkMailData(dataSources: readonly string[], search: string | undefined): string[] {
   const names = [...dataSources, ...(search === undefined ? [] : splunkSearchMacros(search))];
   const sourcetypes = search === undefined ? [] : splunkSearchTerms(search).sources;
-  const mail = [...names.filter((name) => SPLUNK_MAIL_SOURCES.test(name)), ...sourcetypes.filter((name) => SPLUNK_MAIL_SOURCETYPES.test(name))];
+  const mail = [...names.filter((name) => SPLUNK_MAIL_SOURCES.test(name)), ...sourcetypes.filter(isSplunkMailSourcetype)];
   const feed = names.find((name) => SPLUNK_AUDIT_FEED.test(name)) ?? sourcetypes.find((name) => SPLUNK_AUDIT_FEED_SOURCETYPES.test(name));
   if (feed && search !== undefined) mail.push(...m365MailRecords(search).map((record) => `${feed} (${record})`));
   return [...new Set(mail)];

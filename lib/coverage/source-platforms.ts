@@ -35,6 +35,24 @@ const ENDPOINTS = ['Windows', 'Linux', 'macOS'];
 const MICROSOFT_365_AUDIT = ['Office 365', 'Azure AD'];
 
 /**
+ * An email gateway's logs of the messages it passed, blocked or rewrote, by the names each SIEM gives them: Sentinel's
+ * tables and parsers of Proofpoint TAP (Solutions/ProofPointTap/Analytic Rules/MalwareAttachmentDelivered.yaml, T1566.001:
+ * `ProofPointTAPMessagesDelivered_CL` through its parser `ProofpointTAPEvent`), Proofpoint on Demand
+ * (`ProofpointPOD_message_CL`, `ProofpointPOD_maillog_CL`) and Mimecast (Solutions/Mimecast/Analytic Rules/MimecastSEG/
+ * MimecastCG_Url_Protect.yaml, T1566: its Cloud Gateway parser `MimecastCG`; MimecastTTP/Mimecast_TTP_Attachment.yaml:
+ * `MimecastTTPAttachment`), and their connectors; Splunk's source types of Proofpoint's message and mail logs
+ * (`pps_messagelog`, `pps_maillog`), of TAP (`proofpoint_tap_siem`) and of Cisco Secure Email (`cisco:esa:textmail`,
+ * `cisco:esa:cef`, `cisco:esa:amp`, the `cisco:esa` of Splunk's own examples). They record the mail service, as
+ * Defender for Office 365's email tables do, and ATT&CK files such data of delivered messages under Office Suite (18.1's
+ * AN1205, T1672 Email Spoofing, reads `saas:email`). Not the gateway's own administration: Mimecast's audit log
+ * (`MimecastAudit`, its logons: Mimecast_Audit.yaml, T1110), ESA's `cisco:esa:http` and `cisco:esa:authentication`,
+ * which no row names.
+ */
+export const EMAIL_GATEWAY_KQL_SOURCES =
+  /^(?:ProofpointTAP|ProofPointTAP(?:Messages(?:Delivered|Blocked)|Clicks(?:Permitted|Blocked))_CL|ProofpointTAPEvent|ProofpointPOD(?:_?message_CL|_?maillog_CL)?|MimecastSIEM(?:API|_CL)?|MimecastTTP(?:API|(?:Attachment|Impersonation|Url)(?:_CL)?)|MimecastSEGAPI|MimecastCG|MimecastDLP(?:_CL)?)$/i;
+export const EMAIL_GATEWAY_SOURCETYPES = /^(?:pps_(?:messagelog|maillog)|proofpoint_tap_siem|cisco:esa(?::(?:textmail|cef|amp))?\*?)$/i;
+
+/**
  * Splunk security_content's `data_source` names (its data_sources/ folder): Sysmon and Windows Event Log, Sysmon for
  * Linux and Linux auditd; `AWS CloudTrail …` and Amazon Security Lake's `ASL AWS CloudTrail`
  * (detections/cloud/aws_createloginprofile.yml: T1136); `Azure Active Directory …` (azure_ad_multi_factor_authentication_disabled.yml,
@@ -96,6 +114,7 @@ export const SENTINEL_SOURCES: SourcePlatformTable = [
   [/^(?:SecurityEvents?|WindowsSecurityEvents|WindowsForwardedEvents|WindowsEvent|Event)$/i, WINDOWS],
   [/^(?:AzureActiveDirectory|AzureActiveDirectoryIdentityProtection|SigninLogs|AuditLogs|AAD\w+|IdentityInfo)$/i, AZURE_AD],
   [/^(?:Office365|OfficeActivity|Email(?:Events|UrlInfo|AttachmentInfo|PostDeliveryEvents)|UrlClickEvents)$/i, OFFICE],
+  [EMAIL_GATEWAY_KQL_SOURCES, OFFICE],
   [/^CloudAppEvents$/i, ['Office 365', 'SaaS']],
   [/^(?:AzureActivity)$/i, AZURE],
   [/^(?:AWS|AWSS3|AWSCloudTrail|AWSGuardDuty|AWSVPCFlow|AWSCloudWatch)$/i, AWS],
@@ -175,6 +194,7 @@ export const SPLUNK_SOURCETYPES: SourcePlatformTable = [
   [/^(?:mscs:azure:audit|azure:monitor:activity)\b/i, AZURE],
   [/^(?:ms:)?o365:(?:reporting:)?messagetrace\b/i, OFFICE],
   [/^(?:ms:)?o365:management\b/i, MICROSOFT_365_AUDIT],
+  [EMAIL_GATEWAY_SOURCETYPES, OFFICE],
   [/^(?:okta|cisco:duo)/i, IDENTITY_PROVIDER],
   [/^(?:gws|gsuite|gapps):/i, GOOGLE_WORKSPACE],
   [/^github[:_]/i, SAAS],

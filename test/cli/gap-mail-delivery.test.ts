@@ -186,6 +186,40 @@ describe('attack-layers gap: a pypanther rule of Gmail\'s events counts for a Wi
   });
 });
 
+describe('attack-layers gap: an email gateway\'s message logs count for a Windows phishing threat, for delivery; its console\'s audit does not read mail', () => {
+  // test/fixtures/coverage/mail-delivery-gateway (README there): Azure-Sentinel's Proofpoint TAP and Mimecast rules, our
+  // own saved searches of Proofpoint's and Cisco Secure Email's logs. Before, each read data of no known platform and
+  // counted on every platform, saying nothing of mail; the Mimecast console's logons counted so too, and still do.
+  let rows: GapReportData['rows'];
+  const row = (id: string) => rows.find((r) => r.id === id)!;
+
+  before(async () => {
+    const out = freshTmpDir('gap-mail-gateway');
+    writeFileSync(join(out, 'threat.json'), JSON.stringify(threatLayerOn(['Windows'], ['T1566', 'T1566.001', 'T1566.002', 'T1110'])));
+    const run = await runCli(['gap', '--threat', join(out, 'threat.json'), '--coverage', 'test/fixtures/coverage/mail-delivery-gateway', '--out', join(out, 'json'), '--report', 'json', '--quiet']);
+    expect(run.code, run.stderr).to.equal(0);
+    rows = readJson<GapReportData>(join(out, 'json', 'gap-report.json')).rows;
+  });
+
+  it('counts Proofpoint\'s, Mimecast\'s and Cisco Secure Email\'s message logs for delivery, each saying what it reads', () => {
+    expect(['T1566', 'T1566.001', 'T1566.002'].map((id) => row(id).rules.map((r) => [r.name, r.delivery]))).to.deep.equal([
+      [['Mimecast Cloud Gateway URL Protect', ['MimecastCG']]],
+      [['Proofpoint message with an executable attachment', ['pps_messagelog']], ['Proofpoint TAP malware attachment delivered', ['ProofpointTAPEvent']]],
+      [['Cisco ESA message with a link to a new domain', ['cisco:esa:textmail']]],
+    ]);
+  });
+
+  it('reads no mail in the Mimecast console\'s audit: its logon rule counts for T1110 as before, not for delivery', () => {
+    expect(row('T1110').rules.map((r) => [r.name, r.delivery])).to.deep.equal([['Mimecast console logon failures', undefined]]);
+  });
+
+  it('reads a gateway\'s tables, parsers and source types of messages as mail, not those of its administration', () => {
+    expect(kqlMailData([['ProofPointTAPClicksPermitted_CL'], ['ProofpointPOD_message_CL'], ['MimecastTTPUrl_CL'], ['MimecastAudit'], ['MimecastAudit_CL']])).to.deep.equal(['ProofPointTAPClicksPermitted_CL', 'ProofpointPOD_message_CL', 'MimecastTTPUrl_CL']);
+    expect(splunkMailData([], 'index=proofpoint sourcetype=proofpoint_tap_siem classification=phish')).to.deep.equal(['proofpoint_tap_siem']);
+    expect(splunkMailData([], 'index=email sourcetype=cisco:esa:http OR sourcetype=cisco:esa:authentication action=failure')).to.deep.equal([]);
+  });
+});
+
 describe('mail-delivery: the techniques delivered by mail and the data of mail', () => {
   // ATT&CK 18.1's descriptions: by email (T1566.001 "malware attached to an email"), or through another channel.
   const delivered: [string, boolean][] = [

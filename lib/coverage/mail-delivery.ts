@@ -7,7 +7,7 @@
  * initial_access_identity_illicit_consent_grant_via_registered_application.toml, T1566.002, reads Microsoft 365's audit
  * for "Consent to application."), which a threat of Identity Provider names.
  */
-import { EMAIL_GATEWAY_KQL_SOURCES, EMAIL_GATEWAY_SOURCETYPES, foldedLogType, neededTableNames, splunkSearchMacros, splunkSearchTerms } from './source-platforms.js';
+import { EMAIL_GATEWAY_KQL_SOURCES, EMAIL_GATEWAY_SOURCETYPES, foldedLogType, negatedAt, neededTableNames, splunkSearchMacros, splunkSearchTerms } from './source-platforms.js';
 
 /**
  * The techniques delivered by mail, as ATT&CK describes them, with why: every release's (Spearphishing Attachment and
@@ -102,14 +102,18 @@ const SPLUNK_AUDIT_FEED_SOURCETYPES = /^(?:ms:)?o365:management(?::activity)?$/i
  * of the mail service, not a message delivered: a rule of them reads no mail.
  */
 const M365_MAIL_RECORDS: ReadonlyArray<readonly [name: string, asked: RegExp]> = [
-  ['TIMailData', /\b(?:Operation|event\.action)\s*(?:==?|:)\s*["']?TIMailData\b/i],
-  ['ThreatIntelligence', /\b(?:RecordType|event\.code)\s*(?:==?|:)\s*["']?ThreatIntelligence\b/i],
-  ['Email reported by user as malware or phish', /["']Email reported by user as\b/i],
+  ['TIMailData', /\b(?:Operation|event\.action)\s*(?:==?|:)\s*["']?TIMailData\b/gi],
+  ['ThreatIntelligence', /\b(?:RecordType|event\.code)\s*(?:==?|:)\s*["']?ThreatIntelligence\b/gi],
+  ['Email reported by user as malware or phish', /\b[\w.]+\s*(?:==?|:)\s*["']Email reported by user as\b/gi],
 ];
 
-/** The names of the Microsoft 365 mail records (M365_MAIL_RECORDS) a query of the management activity feed asks for. */
+/**
+ * The names of the Microsoft 365 mail records (M365_MAIL_RECORDS) a query of the management activity feed asks for; not
+ * one it only leaves out (negatedAt: `NOT Operation=TIMailData`, `not event.code:"ThreatIntelligence"`), as a search of
+ * the feed's other records that keeps Defender's out does.
+ */
 function m365MailRecords(query: string): string[] {
-  return M365_MAIL_RECORDS.flatMap(([name, asked]) => (asked.test(query) ? [name] : []));
+  return M365_MAIL_RECORDS.flatMap(([name, asked]) => ([...query.matchAll(asked)].some((match) => !negatedAt(query, match.index)) ? [name] : []));
 }
 
 /**

@@ -20,6 +20,7 @@ import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
 import { nonRuleKind, notARuleMessage } from '../input-kind.js';
 import { logsourcePlatforms } from './sigma-platforms.js';
 import { sigmaMailData } from './mail-delivery.js';
+import { negatedAt } from './source-platforms.js';
 import type { SigmaLogsource } from './sigma-log-sources.js';
 import { listItems, scalarText, type LineIndex, type YamlNode } from './yaml-events.js';
 import { isNamespacedTechniqueId } from '../attack/technique-id.js';
@@ -617,15 +618,33 @@ function logsources(
 
 /**
  * The values a detection's selections give the field `Operation` (`Operation: 'TIMailData'`, `Operation|contains:`, a
- * list of them): what a Microsoft 365 audit rule asks of its feed (sigmaMailData).
+ * list of them): what a Microsoft 365 audit rule asks of its feed (sigmaMailData). Not those of a selection its condition
+ * only negates (`selection and not filter`, `not 1 of filter_*`), whose events the rule leaves out.
  */
 function detectionOperations(detection: YamlNode | undefined): string[] {
   if (detection?.kind !== 'map') return [];
-  return [...detection.pairs.values()].flatMap((selection) =>
-    selection.kind !== 'map'
-      ? []
-      : [...selection.pairs].filter(([key]) => key.split('|')[0]!.trim().toLowerCase() === 'operation').flatMap(([, value]) => (value.kind === 'seq' ? value.items : [value]).flatMap((item) => scalarText(item) ?? [])),
+  const conditionNode = detection.pairs.get('condition');
+  const conditions = (conditionNode?.kind === 'seq' ? conditionNode.items : [conditionNode]).flatMap((node) => scalarText(node) ?? []);
+  return [...detection.pairs]
+    .filter(([name]) => name !== 'condition' && !onlyNegated(name, conditions))
+    .flatMap(([, selection]) =>
+      selection.kind !== 'map'
+        ? []
+        : [...selection.pairs].filter(([key]) => key.split('|')[0]!.trim().toLowerCase() === 'operation').flatMap(([, value]) => (value.kind === 'seq' ? value.items : [value]).flatMap((item) => scalarText(item) ?? [])),
+    );
+}
+
+// A condition's reference to selections: a name (`filter`), or a quantifier of a pattern of names (`1 of filter_*`, `all of them`).
+const CONDITION_REFERENCE = /(?:\b(?:1|all|any)\s+of\s+)?([\w*]+)/gi;
+
+/** Whether Sigma's `conditions` name the selection `name`, and only negated (negatedAt: `not filter`, `not (a or b)`). */
+function onlyNegated(name: string, conditions: readonly string[]): boolean {
+  const mentions = conditions.flatMap((condition) =>
+    [...condition.matchAll(CONDITION_REFERENCE)]
+      .filter(([, ref]) => ref === 'them' || ref === name || (ref!.includes('*') && new RegExp(`^${ref!.replace(/\*/g, '\\w*')}$`).test(name)))
+      .map((match) => negatedAt(condition, match.index)),
   );
+  return mentions.length > 0 && mentions.every(Boolean);
 }
 
 /** A logsource's `product` value, when it writes one. */

@@ -218,16 +218,40 @@ export const SPLUNK_INDEXES: SourcePlatformTable = [
 ];
 
 // A search term that names data, `index=windows`, `sourcetype="WinEventLog:Security"`, `source=/var/log/auth.log`
-// (`NOT index=x`, `index!=x` and a wildcard alone, `index=*`, name none).
-const SEARCH_TERM = /(?<![\w.!])(NOT\s+)?(index|sourcetype|source)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s|()\[\]"']+))/gi;
+// (a negated one, `NOT index=x`, `NOT (sourcetype=x OR …)`, `index!=x`, and a wildcard alone, `index=*`, name none).
+const SEARCH_TERM = /(?<![\w.!])(index|sourcetype|source)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s|()\[\]"']+))/gi;
+
+// A negation right before a term: SPL's and Elastic's KQL's `NOT`/`not`, Lucene's `-` and `!` (`-event.action:x`).
+const NEGATION_BEFORE = /(?:\bnot\s+|(?:^|[\s(])[-!])$/i;
+// The opening of a negated group: `NOT (`, `not(`, `-(`.
+const NEGATED_GROUP = /(?:\bnot\s*|(?:^|[\s(])[-!])\(/gi;
+
+/**
+ * Whether the term of a query (SPL, or Elastic's KQL, Lucene, EQL and ES|QL) that starts at `index` is negated: right
+ * after `NOT`, `not` or Lucene's `-`, or inside a group they negate (`NOT (sourcetype=x OR sourcetype=y)`), so that what
+ * it names is left out, not read. Quotes and comments are not told apart: a parenthesis inside a quoted value counts.
+ */
+export function negatedAt(query: string, index: number): boolean {
+  const before = query.slice(0, index);
+  if (NEGATION_BEFORE.test(before)) return true;
+  return [...before.matchAll(NEGATED_GROUP)].some((open) => {
+    let depth = 0;
+    for (let i = open.index + open[0].length - 1; i < before.length; i++) {
+      if (before[i] === '(') depth++;
+      else if (before[i] === ')' && --depth === 0) return false;
+    }
+    return true;
+  });
+}
 
 /** The indexes and the source types and sources a Splunk search names, by kind, once each. */
 export function splunkSearchTerms(search: string): { indexes: string[]; sources: string[] } {
   const indexes = new Set<string>();
   const sources = new Set<string>();
-  for (const [, not, field, ...values] of search.matchAll(SEARCH_TERM)) {
+  for (const match of search.matchAll(SEARCH_TERM)) {
+    const [, field, ...values] = match;
     const value = values.find((text) => text !== undefined)!.trim();
-    if (not || !value || /^\*+$/.test(value)) continue;
+    if (negatedAt(search, match.index) || !value || /^\*+$/.test(value)) continue;
     (field!.toLowerCase() === 'index' ? indexes : sources).add(value);
   }
   return { indexes: [...indexes], sources: [...sources] };

@@ -324,6 +324,34 @@ describe('mail-delivery: the techniques delivered by mail and the data of mail',
     expect(readFileSync(report, 'utf8')).to.contain('Invoice attachment delivered (100%; counted for delivery: reads mail (o365:reporting:messagetrace))');
   });
 
+  it('does not count a saved search that only leaves the audit feed\'s records of mail out (NOT Operation=TIMailData) for delivery', async () => {
+    // Our own, in the shape of security_content's searches of the feed (o365_threat_intelligence_suspicious_email_delivered.yml):
+    // Exchange's events of the feed, Defender's records of delivered messages left out. It was counted "for delivery".
+    const report = await gapOfOneRule('savedsearches.conf', [
+      '[Mail forwarding set on a mailbox]',
+      'action.correlationsearch.enabled = 1',
+      'action.correlationsearch.annotations = {"mitre_attack": ["T1566.001"]}',
+      'action.notable = 1',
+      'enableSched = 1',
+      'search = index=o365 sourcetype=o365:management:activity Workload=Exchange NOT Operation=TIMailData ForwardingSmtpAddress=* | stats count by UserId',
+    ], 'json');
+    const [row] = readJson<GapReportData>(report).rows;
+    expect([row!.rules, row!.otherPlatformRules.map((r) => [r.name, r.platforms])]).to.deep.equal([[], [['Mail forwarding set on a mailbox', ['Identity Provider', 'Office Suite']]]]);
+  });
+
+  it('reads no mail where a search or query only leaves the mail records or the mail data out', () => {
+    expect(splunkMailData([], 'index=o365 sourcetype=o365:management:activity NOT Operation=TIMailData')).to.deep.equal([]);
+    expect(splunkMailData([], 'index=o365 sourcetype=o365:management:activity NOT (Operation=TIMailData OR Operation=AlertEntityGenerated)')).to.deep.equal([]);
+    expect(splunkMailData([], 'index=o365 sourcetype=o365:management:activity Operation!=TIMailData')).to.deep.equal([]);
+    expect(splunkMailData([], 'index=o365 sourcetype=o365:management:activity NOT Workload=AzureActiveDirectory Operation=TIMailData')).to.deep.equal(['o365:management:activity (TIMailData)']);
+    expect(splunkMailData([], 'index=email NOT (sourcetype=pps_messagelog OR sourcetype=cisco:esa:textmail) action=deliver')).to.deep.equal([]);
+    expect(elasticMailData(['logs-o365.audit-*'], 'event.dataset:o365.audit and not event.action:TIMailData')).to.deep.equal([]);
+    expect(elasticMailData(['logs-o365.audit-*'], 'event.dataset:o365.audit and NOT (event.code:"ThreatIntelligence" or event.action:"New-InboxRule")')).to.deep.equal([]);
+    expect(elasticMailData([], 'from logs-o365.audit-* | where not event.code == "ThreatIntelligence"')).to.deep.equal([]);
+    expect(elasticMailData(['logs-o365.audit-*'], 'event.dataset:o365.audit and not rule.name:"Email reported by user as malware or phish"')).to.deep.equal([]);
+    expect(elasticMailData(['logs-o365.audit-*'], 'event.dataset:o365.audit and not user.id:"svc" and event.action:TIMailData')).to.deep.equal(['o365.audit (TIMailData)']);
+  });
+
   /** The kind and mail data of a query kept as Markdown in a ````language` block, in cyb3rmik3/KQL-threat-hunting-queries' layout. */
   const markdownMail = (language: string, query: string) => {
     const outcome = parseRuleFile(`# Mail delivered\n\n## MITRE ATT&CK Mapping\n\n- Technique ID: T1566.001\n\n\`\`\`${language}\n${query}\n\`\`\`\n`, 'hunt.md');
@@ -350,6 +378,25 @@ describe('mail-delivery: the techniques delivered by mail and the data of mail',
     // detection-rules' collection_microsoft_365_new_inbox_rule.toml: a mailbox's administration, no message delivered.
     expect(elasticMailData(['logs-o365.audit-*'], 'event.dataset:o365.audit and event.provider:Exchange and event.action:("New-InboxRule" or "Set-InboxRule")')).to.deep.equal([]);
     expect(elasticMailData(['logs-endpoint.events.*'], 'event.action:TIMailData')).to.deep.equal([]);
+  });
+
+  it('reads no mail in a Sigma rule of Microsoft 365\'s audit whose condition only negates the selection of TIMailData', () => {
+    // Our own, in the shape of SigmaHQ's rules/cloud/m365/audit/microsoft365_suspicious_email_delivered.yml (m365 audit,
+    // `Operation: 'TIMailData'`), its records of delivered messages as a filter. Read as mail before, whatever the condition.
+    const sigma = (condition: string) => {
+      const outcome = parseRuleFile(
+        [
+          'title: Exchange event of the audit feed', 'id: 4e0c2a51-8f7d-4b3a-9c6e-2d1f0a9b8c71', 'status: test', 'tags:', '    - attack.initial-access', '    - attack.t1566.001',
+          'logsource:', '    product: m365', '    service: audit', 'detection:', '    selection:', '        Workload: Exchange', '    filter_mail:', "        Operation: 'TIMailData'",
+          `    condition: ${condition}`, 'level: medium', '',
+        ].join('\n'),
+        'rule.yml',
+      );
+      return 'rule' in outcome ? outcome.rule.mailData : 'no rule';
+    };
+    expect(['selection and not filter_mail', 'selection and not 1 of filter_*', 'selection and not (filter_mail or selection)', 'selection and filter_mail', 'selection and 1 of filter_*'].map(sigma)).to.deep.equal([
+      undefined, undefined, undefined, ['m365 audit (TIMailData)'], ['m365 audit (TIMailData)'],
+    ]);
   });
 
   it('reads a Sigma rule of Microsoft 365\'s audit as mail only where its detection asks for Operation TIMailData', () => {

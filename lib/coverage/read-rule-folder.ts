@@ -28,6 +28,7 @@ import { isSigmaDocs, isSublimeRule, parseSigmaDocs, settleCorrelations, sigmaRe
 import { looksLikeSuricataRules, parseSuricataRules } from './read-suricata.js';
 import { inheritWazuhPlatforms, looksLikeWazuhRules, parseWazuhRules, type WazuhDefinition } from './read-wazuh.js';
 import { RuleCache } from './rule-cache.js';
+import { pantherGmailData, pantherTestsGmail } from './mail-delivery.js';
 import { RULE_FOLDER_FORMATS } from './rule-formats.js';
 import { type ExportTwin, isSentinelRulePackage, mayBeRuleExport, mayBeSentinelRulePackage, ruleExportNotes, ruleExportOf, SENTINEL_RULE_PACKAGE_MARKS } from './rule-exports.js';
 import { NOT_VALID } from './yaml-source.js';
@@ -113,7 +114,7 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string; givenA
   const problems: CoverageProblem[] = [];
   let items = 0;
   const parsed = files.map((file) => {
-    const outcome = cache ? cache.outcome(file, () => readRuleFile(file)) : readRuleFile(file);
+    const outcome = withPantherBody(file, cache ? cache.outcome(file, () => readRuleFile(file)) : readRuleFile(file));
     const retired = retiredFolder(dir, file);
     // The pypanther modules of a retired folder are not deployed: their overrides change nothing.
     return { file, outcome, retired, panther: retired ? undefined : outcome.panther };
@@ -932,6 +933,25 @@ export function looksLikePantherPython(path: string): boolean {
 
 // `Filename: aws_cloudtrail_stopped.py`: the Python file a Panther YAML names, at the top level.
 const PANTHER_FILENAME = /^Filename[ \t]*:[ \t]*['"]?([^'"\s#]+)/m;
+
+/**
+ * A panther-analysis rule with what the Python its YAML names beside it tests (`Filename:
+ * gsuite_links_clicked_in_spam_email.py`, `… applicationName … != "gmail"`): the mail it reads (mail-delivery.ts
+ * pantherTestsGmail), as a pypanther rule's Python says it. The YAML's own parse (parseRuleFile, cached by the YAML file
+ * alone) cannot see that file, so it is read here, every time, beside the cache.
+ */
+function withPantherBody(file: string, outcome: RuleFileOutcome): RuleFileOutcome {
+  if (!('rule' in outcome) || outcome.rule.kind !== 'panther' || outcome.rule.mailData || !YAML_FILE.test(file)) return outcome;
+  const body = headRead(file, 16384, (head) => PANTHER_FILENAME.exec(head)?.[1]);
+  let python: string;
+  try {
+    python = body ? readFileSync(join(dirname(file), body), 'utf8') : '';
+  } catch {
+    return outcome;
+  }
+  const mailData = pantherTestsGmail(python) ? pantherGmailData(outcome.rule.dataSources ?? []) : [];
+  return mailData.length ? { ...outcome, rule: { ...outcome.rule, mailData } } : outcome;
+}
 
 /** The file names the Panther YAML files among `names` (in `folder`) give as their `Filename`. */
 function pantherBodies(folder: string, names: readonly string[]): Set<string> {

@@ -15,7 +15,7 @@ import { countsForDelivery, elasticMailData, isMailDelivered, kqlMailData, panth
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { parseCsv } from '../../lib/coverage/parse-csv.js';
 import { parseDefenderRules } from '../../lib/coverage/read-defender-rules.js';
-import { parseRuleFile } from '../../lib/coverage/read-rule-folder.js';
+import { parseRuleFile, readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
 import { parseSentinelExport } from '../../lib/coverage/read-sentinel-export.js';
 import { schemaIssues } from '../../lib/schemas.js';
 import { freshTmpDir, runCli, stixDir } from '../helpers/attack.js';
@@ -217,6 +217,27 @@ describe('attack-layers gap: an email gateway\'s message logs count for a Window
     expect(kqlMailData([['ProofPointTAPClicksPermitted_CL'], ['ProofpointPOD_message_CL'], ['MimecastTTPUrl_CL'], ['MimecastAudit'], ['MimecastAudit_CL']])).to.deep.equal(['ProofPointTAPClicksPermitted_CL', 'ProofpointPOD_message_CL', 'MimecastTTPUrl_CL']);
     expect(splunkMailData([], 'index=proofpoint sourcetype=proofpoint_tap_siem classification=phish')).to.deep.equal(['proofpoint_tap_siem']);
     expect(splunkMailData([], 'index=email sourcetype=cisco:esa:http OR sourcetype=cisco:esa:authentication action=failure')).to.deep.equal([]);
+  });
+});
+
+describe('attack-layers gap: a panther-analysis rule whose Python beside its YAML keeps Gmail\'s events counts for a Windows phishing threat, for delivery', () => {
+  // test/fixtures/coverage/mail-delivery-panther-yaml (README there), in the shape of panther-analysis's
+  // gsuite_links_clicked_in_spam_email.yml and .py: the YAML names its Python (Filename:), which tests the application.
+  it('counts the spam link rule for T1566.002, reading its Python; not the rule of a Gmail setting an admin changed', async () => {
+    const out = freshTmpDir('gap-mail-panther-yaml');
+    writeFileSync(join(out, 'threat.json'), JSON.stringify(threatLayerOn(['Windows'], ['T1566', 'T1566.002'])));
+    const run = await runCli(['gap', '--threat', join(out, 'threat.json'), '--coverage', 'test/fixtures/coverage/mail-delivery-panther-yaml', '--out', join(out, 'json'), '--report', 'json', '--quiet']);
+    expect(run.code, run.stderr).to.equal(0);
+    const rows = readJson<GapReportData>(join(out, 'json', 'gap-report.json')).rows;
+    const row = (id: string) => rows.find((r) => r.id === id)!;
+    expect(row('T1566.002').rules.map((r) => [r.name, r.delivery])).to.deep.equal([['Link clicked in a Gmail message marked spam', ['GSuite.ActivityEvent (gmail)']]]);
+    expect([row('T1566').rules, row('T1566').otherPlatformRules.map((r) => [r.name, r.platforms])]).to.deep.equal([[], [['Gmail pre-delivery scanning disabled by an admin', ['Office Suite']]]]);
+  });
+
+  it('reads the Python of a YAML given alone too, from the rule cache as from the file', () => {
+    const cacheDir = freshTmpDir('gap-mail-panther-yaml-cache');
+    const mailOf = () => readRuleFolder('test/fixtures/coverage/mail-delivery-panther-yaml/gsuite_spam_link_clicked.yml', { cacheDir }).rules.map((rule) => rule.mailData);
+    expect([mailOf(), mailOf()]).to.deep.equal([[['GSuite.ActivityEvent (gmail)']], [['GSuite.ActivityEvent (gmail)']]]);
   });
 });
 

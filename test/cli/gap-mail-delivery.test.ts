@@ -25,6 +25,15 @@ const rules = 'test/fixtures/coverage/mail-delivery';
 const IDS = ['T1566', 'T1566.001', 'T1566.002', 'T1566.003'];
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
 
+/** The rows of `gap` (JSON) run on a Windows threat layer of `ids` with the rules of `coverage`, in a fresh folder named `name`. */
+const gapRowsOnWindows = async (name: string, coverage: string, ids: readonly string[]): Promise<GapReportData['rows']> => {
+  const out = freshTmpDir(name);
+  writeFileSync(join(out, 'threat.json'), JSON.stringify(threatLayerOn(['Windows'], ids)));
+  const run = await runCli(['gap', '--threat', join(out, 'threat.json'), '--coverage', coverage, '--out', join(out, 'json'), '--report', 'json', '--quiet']);
+  expect(run.code, run.stderr).to.equal(0);
+  return readJson<GapReportData>(join(out, 'json', 'gap-report.json')).rows;
+};
+
 describe('attack-layers gap: a rule of mail data counts for a phishing threat on Windows, for delivery', () => {
   let out: string;
   let report: GapReportData;
@@ -173,16 +182,22 @@ describe('attack-layers gap: a query of Safe Links clicks in Teams reads no mail
   });
 });
 
-describe('attack-layers gap: a pypanther rule of Gmail\'s events counts for a Windows phishing threat, for delivery', () => {
-  it('counts the rule that keeps Gmail\'s events for T1566.002; not the one of a Gmail setting an admin changed', async () => {
-    const out = freshTmpDir('gap-mail-panther');
-    writeFileSync(join(out, 'threat.json'), JSON.stringify(threatLayerOn(['Windows'], ['T1566', 'T1566.002'])));
-    const run = await runCli(['gap', '--threat', join(out, 'threat.json'), '--coverage', 'test/fixtures/coverage/mail-delivery-panther', '--out', join(out, 'json'), '--report', 'json', '--quiet']);
-    expect(run.code, run.stderr).to.equal(0);
-    const rows = readJson<GapReportData>(join(out, 'json', 'gap-report.json')).rows;
-    const row = (id: string) => rows.find((r) => r.id === id)!;
-    expect(row('T1566.002').rules.map((r) => [r.name, r.delivery])).to.deep.equal([['Link clicked in a Gmail message marked spam', ['GSuite.ActivityEvent (gmail)']]]);
-    expect([row('T1566').rules, row('T1566').otherPlatformRules.map((r) => [r.name, r.platforms])]).to.deep.equal([[], [['Gmail pre-delivery scanning disabled by an admin', ['Office Suite']]]]);
+describe('attack-layers gap: a Panther rule whose Python keeps Gmail\'s events counts for a Windows phishing threat, for delivery', () => {
+  // test/fixtures/coverage/mail-delivery-panther: pypanther classes; mail-delivery-panther-yaml: panther-analysis YAML
+  // files, each naming its Python beside it (Filename:), as gsuite_links_clicked_in_spam_email.yml does (READMEs there).
+  for (const [format, folder] of [['pypanther', 'mail-delivery-panther'], ['panther-analysis YAML', 'mail-delivery-panther-yaml']]) {
+    it(`counts the ${format} rule that keeps Gmail's events for T1566.002; not the one of a Gmail setting an admin changed`, async () => {
+      const rows = await gapRowsOnWindows(`gap-${folder}`, `test/fixtures/coverage/${folder}`, ['T1566', 'T1566.002']);
+      const row = (id: string) => rows.find((r) => r.id === id)!;
+      expect(row('T1566.002').rules.map((r) => [r.name, r.delivery])).to.deep.equal([['Link clicked in a Gmail message marked spam', ['GSuite.ActivityEvent (gmail)']]]);
+      expect([row('T1566').rules, row('T1566').otherPlatformRules.map((r) => [r.name, r.platforms])]).to.deep.equal([[], [['Gmail pre-delivery scanning disabled by an admin', ['Office Suite']]]]);
+    });
+  }
+
+  it('reads the Python of a panther-analysis YAML given alone too, from the rule cache as from the file', () => {
+    const cacheDir = freshTmpDir('gap-mail-panther-yaml-cache');
+    const mailOf = () => readRuleFolder('test/fixtures/coverage/mail-delivery-panther-yaml/gsuite_spam_link_clicked.yml', { cacheDir }).rules.map((rule) => rule.mailData);
+    expect([mailOf(), mailOf()]).to.deep.equal([[['GSuite.ActivityEvent (gmail)']], [['GSuite.ActivityEvent (gmail)']]]);
   });
 });
 
@@ -194,11 +209,7 @@ describe('attack-layers gap: an email gateway\'s message logs count for a Window
   const row = (id: string) => rows.find((r) => r.id === id)!;
 
   before(async () => {
-    const out = freshTmpDir('gap-mail-gateway');
-    writeFileSync(join(out, 'threat.json'), JSON.stringify(threatLayerOn(['Windows'], ['T1566', 'T1566.001', 'T1566.002', 'T1110'])));
-    const run = await runCli(['gap', '--threat', join(out, 'threat.json'), '--coverage', 'test/fixtures/coverage/mail-delivery-gateway', '--out', join(out, 'json'), '--report', 'json', '--quiet']);
-    expect(run.code, run.stderr).to.equal(0);
-    rows = readJson<GapReportData>(join(out, 'json', 'gap-report.json')).rows;
+    rows = await gapRowsOnWindows('gap-mail-gateway', 'test/fixtures/coverage/mail-delivery-gateway', ['T1566', 'T1566.001', 'T1566.002', 'T1110']);
   });
 
   it('counts Proofpoint\'s, Mimecast\'s and Cisco Secure Email\'s message logs for delivery, each saying what it reads', () => {
@@ -217,27 +228,6 @@ describe('attack-layers gap: an email gateway\'s message logs count for a Window
     expect(kqlMailData([['ProofPointTAPClicksPermitted_CL'], ['ProofpointPOD_message_CL'], ['MimecastTTPUrl_CL'], ['MimecastAudit'], ['MimecastAudit_CL']])).to.deep.equal(['ProofPointTAPClicksPermitted_CL', 'ProofpointPOD_message_CL', 'MimecastTTPUrl_CL']);
     expect(splunkMailData([], 'index=proofpoint sourcetype=proofpoint_tap_siem classification=phish')).to.deep.equal(['proofpoint_tap_siem']);
     expect(splunkMailData([], 'index=email sourcetype=cisco:esa:http OR sourcetype=cisco:esa:authentication action=failure')).to.deep.equal([]);
-  });
-});
-
-describe('attack-layers gap: a panther-analysis rule whose Python beside its YAML keeps Gmail\'s events counts for a Windows phishing threat, for delivery', () => {
-  // test/fixtures/coverage/mail-delivery-panther-yaml (README there), in the shape of panther-analysis's
-  // gsuite_links_clicked_in_spam_email.yml and .py: the YAML names its Python (Filename:), which tests the application.
-  it('counts the spam link rule for T1566.002, reading its Python; not the rule of a Gmail setting an admin changed', async () => {
-    const out = freshTmpDir('gap-mail-panther-yaml');
-    writeFileSync(join(out, 'threat.json'), JSON.stringify(threatLayerOn(['Windows'], ['T1566', 'T1566.002'])));
-    const run = await runCli(['gap', '--threat', join(out, 'threat.json'), '--coverage', 'test/fixtures/coverage/mail-delivery-panther-yaml', '--out', join(out, 'json'), '--report', 'json', '--quiet']);
-    expect(run.code, run.stderr).to.equal(0);
-    const rows = readJson<GapReportData>(join(out, 'json', 'gap-report.json')).rows;
-    const row = (id: string) => rows.find((r) => r.id === id)!;
-    expect(row('T1566.002').rules.map((r) => [r.name, r.delivery])).to.deep.equal([['Link clicked in a Gmail message marked spam', ['GSuite.ActivityEvent (gmail)']]]);
-    expect([row('T1566').rules, row('T1566').otherPlatformRules.map((r) => [r.name, r.platforms])]).to.deep.equal([[], [['Gmail pre-delivery scanning disabled by an admin', ['Office Suite']]]]);
-  });
-
-  it('reads the Python of a YAML given alone too, from the rule cache as from the file', () => {
-    const cacheDir = freshTmpDir('gap-mail-panther-yaml-cache');
-    const mailOf = () => readRuleFolder('test/fixtures/coverage/mail-delivery-panther-yaml/gsuite_spam_link_clicked.yml', { cacheDir }).rules.map((rule) => rule.mailData);
-    expect([mailOf(), mailOf()]).to.deep.equal([[['GSuite.ActivityEvent (gmail)']], [['GSuite.ActivityEvent (gmail)']]]);
   });
 });
 
@@ -310,15 +300,18 @@ describe('mail-delivery: the techniques delivered by mail and the data of mail',
     return join(dir, 'out', `gap-report.${format}`);
   };
 
+  /** The lines of a savedsearches.conf stanza, a correlation search `name` annotated T1566.001, of `search`. */
+  const savedSearchOfT1566001 = (name: string, search: string): string[] => [
+    `[${name}]`,
+    'action.correlationsearch.enabled = 1',
+    'action.correlationsearch.annotations = {"mitre_attack": ["T1566.001"]}',
+    'action.notable = 1',
+    'enableSched = 1',
+    `search = ${search}`,
+  ];
+
   it('counts a saved search of the message trace for a Windows threat of T1566.001, for delivery', async () => {
-    const report = await gapOfOneRule('savedsearches.conf', [
-      '[Phishing attachment delivered]',
-      'action.correlationsearch.enabled = 1',
-      'action.correlationsearch.annotations = {"mitre_attack": ["T1566.001"]}',
-      'action.notable = 1',
-      'enableSched = 1',
-      'search = index=o365 sourcetype="o365:reporting:messagetrace" Status=Delivered Subject="*invoice*" | stats count by RecipientAddress',
-    ], 'json');
+    const report = await gapOfOneRule('savedsearches.conf', savedSearchOfT1566001('Phishing attachment delivered', 'index=o365 sourcetype="o365:reporting:messagetrace" Status=Delivered Subject="*invoice*" | stats count by RecipientAddress'), 'json');
     const [row] = readJson<GapReportData>(report).rows;
     expect([row!.rules.map((r) => [r.name, r.delivery]), row!.otherPlatformRules]).to.deep.equal([[['Phishing attachment delivered', ['o365:reporting:messagetrace']]], []]);
   });
@@ -348,14 +341,8 @@ describe('mail-delivery: the techniques delivered by mail and the data of mail',
   it('does not count a saved search that only leaves the audit feed\'s records of mail out (NOT Operation=TIMailData) for delivery', async () => {
     // Our own, in the shape of security_content's searches of the feed (o365_threat_intelligence_suspicious_email_delivered.yml):
     // Exchange's events of the feed, Defender's records of delivered messages left out. It was counted "for delivery".
-    const report = await gapOfOneRule('savedsearches.conf', [
-      '[Mail forwarding set on a mailbox]',
-      'action.correlationsearch.enabled = 1',
-      'action.correlationsearch.annotations = {"mitre_attack": ["T1566.001"]}',
-      'action.notable = 1',
-      'enableSched = 1',
-      'search = index=o365 sourcetype=o365:management:activity Workload=Exchange NOT Operation=TIMailData ForwardingSmtpAddress=* | stats count by UserId',
-    ], 'json');
+    const search = 'index=o365 sourcetype=o365:management:activity Workload=Exchange NOT Operation=TIMailData ForwardingSmtpAddress=* | stats count by UserId';
+    const report = await gapOfOneRule('savedsearches.conf', savedSearchOfT1566001('Mail forwarding set on a mailbox', search), 'json');
     const [row] = readJson<GapReportData>(report).rows;
     expect([row!.rules, row!.otherPlatformRules.map((r) => [r.name, r.platforms])]).to.deep.equal([[], [['Mail forwarding set on a mailbox', ['Identity Provider', 'Office Suite']]]]);
   });

@@ -8,6 +8,7 @@ import { schemaIssues } from '../schemas.js';
 import { TECHNIQUE_KEYS } from './serialize-layer.js';
 import { gradientRange, rangeText, sumsOffRange, type SummedScore } from './score-range.js';
 import { MERGED_BY_DOWNGRADE, REMOVED_BY_DOWNGRADE_NAME } from './tool-items.js';
+import { TOOLTIP, tooltipHeight, type TooltipEntry } from './tooltip-height.js';
 
 
 /**
@@ -107,13 +108,71 @@ export interface MergedEntry {
   origin: string;
 }
 
-/** The `MERGED_BY_DOWNGRADE` items of an entry the downgrade wrote as `into` from `merged`, from release `from` to `to`. */
+/**
+ * The layer's `MERGED_BY_DOWNGRADE` items that keep the entries a downgrade merged or moved, each as it was, from
+ * release `from` to `to` (`into`: the technique they were written into). They are the layer's, not the entry's: on the
+ * entry, Navigator shows every metadata item in its tooltip, and the entries kept whole there (T1027 of 6.3 holding
+ * eight entries of 18.1, with their procedures) made it four 1080p pages tall. The layer's metadata Navigator keeps
+ * on load and save, and shows in no tooltip. The entry names each in a row of its own (`mergedRows`).
+ */
 export function mergedItems(merged: readonly MergedEntry[], into: string, from: string, to: string): JsonObject[] {
   const how = merged.length > 1 ? 'merged' : 'moved';
   return merged.map(({ entry, path, origin }) => ({
     name: MERGED_BY_DOWNGRADE,
     value: keptEntryText(`${path}: ${origin} of ${from}, ${how} into ${into} of ${to}; an upgrade to a release that has ${origin} writes it again`, entry),
   }));
+}
+
+// How a row names the entry it stands for (`T1003.001 (/techniques/2)`): the ID and the place the entry had, which is
+// how its layer item begins (`/techniques/2: T1003.001 of …`).
+const ROW = /^(\S+) \((\/\S*)\)/;
+
+/** How much of each merged entry's comment a row gives when the entry is too tall to show them whole, longest first. */
+const ROW_COMMENT_CHARS = [240, 120, 60, 0] as const;
+
+/** `text` on one line, cut after a word to at most `chars` characters, with an ellipsis where it was cut. */
+function startOf(text: string, chars: number): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line.length <= chars) return line;
+  const cut = line.slice(0, chars);
+  const space = cut.lastIndexOf(' ');
+  return `${space > 0 ? cut.slice(0, space) : cut}…`;
+}
+
+/**
+ * The rows a downgrade writes on an entry, one for each entry it merged into it, naming the entry (its ID and place) and
+ * where it is kept whole (`mergedItems`): `T1003.001 (/techniques/2)`. With `chars`, where the entry written shows
+ * neither their comments nor their metadata (`downgradedEntry`), each row gives the entry's score and the start of its
+ * comment: `T1027.006 (/techniques/27): score 1; used by 1 of 5: APT29 (G0016) | …`.
+ */
+function mergedRows(merged: readonly MergedEntry[], chars?: number): JsonObject[] {
+  return merged.map(({ entry, path, origin }) => {
+    const score = entry['score'] === undefined ? [] : [`score ${JSON.stringify(entry['score'])}`];
+    const comment = typeof entry['comment'] === 'string' && chars ? [startOf(entry['comment'], chars)].filter(Boolean) : [];
+    const about = chars === undefined ? '' : [...score, ...comment].join('; ');
+    return { name: MERGED_BY_DOWNGRADE, value: `${origin} (${path})${about ? `: ${about}` : ''}` };
+  });
+}
+
+/** The entry without the comment and metadata of the entries merged into it: what a row per entry stands for. */
+function withoutMergedText(entry: JsonObject): JsonObject {
+  const { comment: _comment, metadata: _metadata, ...rest } = entry;
+  return rest;
+}
+
+/**
+ * The entry a downgrade writes for `merged`, merged into `full` (as `mergeEntries` merges them): `full`, then a row per
+ * entry (`mergedRows`), when its tooltip in Navigator 5.1 (`tooltipHeight`, over `name`, the technique's name) fits a
+ * 1080p page; else, the comment and metadata they gave left out (kept whole in the layer's items), a row per entry
+ * giving its score and as much of its comment as lets the tooltip fit (none, when nothing else does). Score, colour,
+ * links and the rest are `full`'s. `height` says how tall `full` would have been, where it was left out.
+ */
+export function downgradedEntry(full: JsonObject, merged: readonly MergedEntry[], name: string): { entry: JsonObject; height?: number } {
+  const whole = { ...full, metadata: [...(Array.isArray(full['metadata']) ? full['metadata'] : []), ...mergedRows(merged)] };
+  const height = tooltipHeight(whole as TooltipEntry, name);
+  if (height <= TOOLTIP.page) return { entry: whole };
+  const forms = ROW_COMMENT_CHARS.map((chars) => ({ ...withoutMergedText(full), metadata: mergedRows(merged, chars) }));
+  return { entry: forms.find((form) => tooltipHeight(form as TooltipEntry, name) <= TOOLTIP.page) ?? forms.at(-1)!, height };
 }
 
 /** How the entry a downgrade wrote would read: `originals` moved onto `entry`'s technique and tactic, then merged. */
@@ -131,42 +190,99 @@ function asDowngraded(originals: readonly JsonObject[], entry: JsonObject, moved
   return mergeEntries(moved.map((copy, i) => ({ entry: copy, from: String(originals[i]!['techniqueID']) })), mergeScore, attributed).entry;
 }
 
-/** What `splitEntry` found: the entries to write instead, or why the entry stays as it is. */
-export type Split = { entries: JsonObject[] } | { kept: string };
+/** What `splitEntry` found: the entries to write instead, or why the entry stays as it is; and the layer's items it read. */
+export type Split = ({ entries: JsonObject[] } | { kept: string }) & { items: readonly JsonObject[] };
+
+/** One of the layer's `MERGED_BY_DOWNGRADE` items (`mergedItems`), with the place and ID of the entry it keeps. */
+export interface MergedItem {
+  item: JsonObject;
+  path: string;
+  id: string;
+}
+
+/** The layer's `MERGED_BY_DOWNGRADE` items (`mergedItems`: `/techniques/2: T1003.001 of …. The entry was: {…}`). */
+export function mergedLayerItems(layer: JsonObject): MergedItem[] {
+  const metadata = Array.isArray(layer['metadata']) ? layer['metadata'] : [];
+  return metadata.flatMap((item) => {
+    const named = isJsonObject(item) && item['name'] === MERGED_BY_DOWNGRADE ? /^(\/\S*): (\S+) of /.exec(String(item['value'])) : null;
+    return named ? [{ item: item as JsonObject, path: named[1]!, id: named[2]! }] : [];
+  });
+}
 
 /**
- * The entries a downgrade merged into `entry` (its `MERGED_BY_DOWNGRADE` items), to write again in its place, each as
- * it was, when `target` has every one of their techniques and the entry still holds what the downgrade wrote from them.
- * An entry annotated since (a score raised in the older release) stays as it is, with its items: splitting it would
- * lose that annotation. Undefined when the entry has no such items. `movedFrom` and `attributed` are those the
- * downgrade wrote with (its provenance item's name, which comment prefixes name the entry). Its merge rule
- * (`--merge-score`) is written nowhere, and only the score depends on it: the entry holds what the downgrade wrote when
- * any rule gives it (T1003 of 6.3 scored 12, the sum of T1003 and T1003.001 to T1003.004 of 18.1 scored 2, 3, 4, 1 and 2,
- * is split again as one scored 4, their highest, is).
+ * The layer's item a row of an entry under `tactic` names (`T1003.001 (/techniques/2)`, `mergedRows`). The entry written
+ * under each tactic of an entry without one names the same item; of two entries from one place (a tactic list the
+ * repair split), the one under the entry's tactic; else the last written.
  */
-export function splitEntry(entry: JsonObject, target: AttackIndex, movedFrom: string, attributed: (prefix: string) => boolean): Split | undefined {
+function rowItem(row: unknown, items: readonly MergedItem[], tactic: unknown): MergedItem | undefined {
+  const named = ROW.exec(String(row));
+  const found = items.filter((kept) => kept.path === named?.[2] && kept.id === named[1]);
+  return found.find((kept) => keptEntry(kept.item['value'])?.['tactic'] === tactic) ?? found.at(-1);
+}
+
+/**
+ * The entries a downgrade merged into `entry`, to write again in its place, each as it was, when `target` has every one
+ * of their techniques and the entry still holds what the downgrade wrote from them. Its `MERGED_BY_DOWNGRADE` rows name
+ * them, each kept whole in one of the layer's items (`items`, `mergedLayerItems`); a layer downgraded before held them
+ * whole in the rows themselves, which are read as they were. An entry annotated since (a score raised in the older
+ * release) stays as it is, with its rows: splitting it would lose that annotation. Undefined when the entry has no
+ * such rows. `movedFrom` and `attributed` are those the downgrade wrote with (its provenance item's name, which comment
+ * prefixes name the entry). Its merge rule (`--merge-score`) is written nowhere, and only the score depends on it: the
+ * entry holds what the downgrade wrote when any rule gives it (T1003 of 6.3 scored 12, the sum of T1003 and T1003.001
+ * to T1003.004 of 18.1 scored 2, 3, 4, 1 and 2, is split again as one scored 4, their highest, is), in either form
+ * `downgradedEntry` writes (their comments and metadata on the entry, or left out for their rows).
+ */
+export function splitEntry(
+  entry: JsonObject,
+  items: readonly MergedItem[],
+  target: AttackIndex,
+  movedFrom: string,
+  attributed: (prefix: string) => boolean,
+): Split | undefined {
   const metadata = Array.isArray(entry['metadata']) ? entry['metadata'] : [];
-  const items = metadata.filter((item) => isJsonObject(item) && item['name'] === MERGED_BY_DOWNGRADE);
-  if (!items.length) return undefined;
-  const originals = items.map((item) => keptEntry((item as JsonObject)['value']));
+  const rows = metadata.filter((item): item is JsonObject => isJsonObject(item) && item['name'] === MERGED_BY_DOWNGRADE);
+  if (!rows.length) return undefined;
+  const inline = rows.map((row) => keptEntry(row['value']));
+  const whole = inline.every((original) => original !== undefined);
+  const named = whole ? [] : rows.map((row) => rowItem(row['value'], items, entry['tactic']));
+  const read = named.filter((item): item is MergedItem => item !== undefined).map(({ item }) => item);
+  const unkept = rows.filter((_, at) => !whole && !named[at]).map((row) => String(row['value']));
+  if (unkept.length) return { kept: `its "${MERGED_BY_DOWNGRADE}" row ${firstFew(unkept, 1)} names no entry the layer's "${MERGED_BY_DOWNGRADE}" items keep; not split`, items: read };
+  const originals = whole ? inline : read.map((item) => keptEntry(item['value']));
   if (originals.some((original) => original === undefined || !inFormat(original, target, true))) {
-    return { kept: `a "${MERGED_BY_DOWNGRADE}" item holds no entry of format 4.5 that can be read; not split` };
+    return { kept: `a "${MERGED_BY_DOWNGRADE}" item holds no entry of format 4.5 that can be read; not split`, items: read };
   }
   const entries = originals as JsonObject[];
   const missing = entries.filter((original) => !restorable(original, target)).map((original) => String(original['techniqueID']));
-  if (missing.length) return { kept: `${[...new Set(missing)].join(', ')} ${missing.length === 1 ? 'is no technique' : 'are no techniques'} of ${target.label}; not split` };
-  const now = { ...entry, metadata: metadata.filter((item) => !items.includes(item)) };
+  if (missing.length) return { kept: `${[...new Set(missing)].join(', ')} ${missing.length === 1 ? 'is no technique' : 'are no techniques'} of ${target.label}; not split`, items: read };
+  const now = { ...entry, metadata: metadata.filter((item) => !rows.includes(item as JsonObject)) };
   if (!now.metadata.length) delete (now as JsonObject)['metadata'];
   const editedBy = (rule: MergeScore): string[] => {
     const then = asDowngraded(entries, entry, movedFrom, rule, attributed);
-    return TECHNIQUE_KEYS.filter((key) => key !== 'techniqueID' && key !== 'tactic' && !isEqual((now as JsonObject)[key], then[key]));
+    const forms = whole ? [then] : [then, withoutMergedText(then)];
+    return forms
+      .map((form) => TECHNIQUE_KEYS.filter((key) => key !== 'techniqueID' && key !== 'tactic' && !isEqual((now as JsonObject)[key], form[key])))
+      .reduce((fewest, one) => (one.length < fewest.length ? one : fewest));
   };
   // The other fields are the same by every rule: where none gives the score, each finds the same fields edited.
   const edited = MERGE_SCORES.map(editedBy).reduce((fewest, one) => (one.length < fewest.length ? one : fewest));
   if (edited.length) {
-    return { kept: `its ${edited.join(', ')} ${edited.length === 1 ? 'is' : 'are'} not what the downgrade wrote (annotated since); not split, so as not to lose that: split it by hand` };
+    return {
+      kept: `its ${edited.join(', ')} ${edited.length === 1 ? 'is' : 'are'} not what the downgrade wrote (annotated since); not split, so as not to lose that: split it by hand`,
+      items: read,
+    };
   }
-  return { entries: entries.map((original) => structuredClone(original)) };
+  return { entries: entries.map((original) => structuredClone(original)), items: read };
+}
+
+/**
+ * Take out of the layer's metadata its `MERGED_BY_DOWNGRADE` items that only entries split again read (`split`), those
+ * an entry left merged reads (`kept`) staying: the divider written before such items goes too when it then ends the
+ * list, as `takeRemoved`'s.
+ */
+export function dropMergedItems(layer: JsonObject, split: readonly JsonObject[], kept: readonly JsonObject[]): void {
+  const metadata = Array.isArray(layer['metadata']) ? layer['metadata'] : [];
+  dropItems(layer, metadata.flatMap((item, at) => (split.includes(item as JsonObject) && !kept.includes(item as JsonObject) ? [at] : [])));
 }
 
 /** How the `REMOVED_BY_DOWNGRADE_NAME` item that keeps the gradient a downgrade widened (`keepRemoved`) says what it keeps. */

@@ -41,7 +41,18 @@ import { everyPlatformSource, everyPlatformWhose, platformsShowing, platformsSho
 import { failingAggregates } from './aggregate-score.js';
 import { collapsedSubtechniques, isAnnotated, isOnlyDisabled } from './subtechnique-visibility.js';
 import { gradientRange, scoresOutOfRange, widenForSums, type SummedScore } from './score-range.js';
-import { GRADIENT_WAS, keptText, mergedItems, restoreGradient, splitEntry, takeRemoved, type MergedEntry } from './downgrade-kept.js';
+import {
+  downgradedEntry,
+  dropMergedItems,
+  GRADIENT_WAS,
+  keptText,
+  mergedItems,
+  mergedLayerItems,
+  restoreGradient,
+  splitEntry,
+  takeRemoved,
+  type MergedEntry,
+} from './downgrade-kept.js';
 import { DOWNGRADED_FROM, MERGED_BY_DOWNGRADE, MOVED_FROM_NAMES, REMOVED_BY_DOWNGRADE_NAME, REMOVED_METADATA_NAME, REMOVED_NAMES, UPGRADED_FROM } from './tool-items.js';
 import { navigatorCells, type EntryCells } from './navigator-cells.js';
 import { firstFew } from '../short-list.js';
@@ -609,11 +620,15 @@ function readBackKept(
   const seen = new Set<string>();
   const work: Work[] = [];
   const sums: SummedScore[] = [];
+  const kept = readBack ? mergedLayerItems(layer) : [];
+  // The layer's items that keep what was merged: read by entries split again, and by entries left merged.
+  const read = { split: [] as JsonObject[], kept: [] as JsonObject[] };
   entries.forEach((raw, at) => {
     const { path, input } = place(at);
     const id = String(raw['techniqueID']);
     // As the downgrade merged: a comment line's prefix names the entry when it names its technique in the layer's release.
-    const split = readBack ? splitEntry(raw, target, DOWNGRADED_FROM, (prefix) => namesTechnique(prefix, id, source ?? target)) : undefined;
+    const split = readBack ? splitEntry(raw, kept, target, DOWNGRADED_FROM, (prefix) => namesTechnique(prefix, id, source ?? target)) : undefined;
+    if (split) read['kept' in split ? 'kept' : 'split'].push(...split.items);
     if (!split || 'kept' in split) {
       work.push({ raw, path, input, ...(split ? { keptNote: `${id} holds entries a downgrade merged into it ("${MERGED_BY_DOWNGRADE}" items): ${split.kept}` } : {}) });
       return;
@@ -633,6 +648,8 @@ function readBackKept(
     const note = `${String(entry['techniqueID'])}, removed from the layer and kept in its "${name}" item, is a technique of ${target.label}: written again as it was`;
     work.push({ raw: entry, path: `/metadata/${at}`, input: entry, readBack: { change: 'restored', note } });
   }
+  // After the removed entries, whose report names their places in the layer's metadata as read.
+  dropMergedItems(layer, read.split, read.kept);
   return { work, split: sums };
 }
 
@@ -643,21 +660,21 @@ function readBackKept(
  * metadata item named `kept.name` holding its JSON pointer in the layer as read (after `kept.source`, when set), the
  * reason, and what it was, so that nothing written disappears from the file. A part of a removed entry is kept with its entry.
  * So is each value a merge left out (`merged`: a field Navigator does not know, two entries that became one holding
- * two values of it).
+ * two values of it). The entries a downgrade merged or moved (`entries`, `mergedItems`) follow the removed ones.
  */
 function keepRemoved(
   layer: JsonObject,
   reports: EntryUpgrade[],
   repairs: readonly LayerRepair[],
   kept: KeptAs,
-  others: { merged?: readonly LayerRepair[]; fields?: readonly LayerRepair[]; gradient?: { why: string; was: JsonObject } } = {},
+  others: { merged?: readonly LayerRepair[]; fields?: readonly LayerRepair[]; gradient?: { why: string; was: JsonObject }; entries?: readonly JsonObject[] } = {},
 ): SettingChange[] {
-  const { merged = [], fields = [], gradient } = others;
+  const { merged = [], fields = [], gradient, entries = [] } = others;
   const removed = reports.filter((report) => report.removedEntry);
   const parts = repairs.filter(
     (repair) => repair.leftOut === 'part' && repair.held !== undefined && !removed.some((report) => repair.path.startsWith(`${report.path}/`)),
   );
-  if (!removed.length && !parts.length && !merged.length && !fields.length && !gradient) return [];
+  if (!removed.length && !parts.length && !merged.length && !fields.length && !gradient && !entries.length) return [];
   const metadata = Array.isArray(layer['metadata']) ? (layer['metadata'] as unknown[]) : [];
   if (metadata.length) metadata.push({ divider: true });
   const from = kept.source === undefined ? '' : `${kept.source}: `;
@@ -666,6 +683,7 @@ function keepRemoved(
     keep(report.path, report.notes.find((note) => /removed/.test(note)) ?? 'removed', 'The entry', report.removedEntry);
     report.notes.push(`the entry is kept as it was in ${kept.where ?? "the layer's metadata"} ("${kept.name}")`);
   }
+  metadata.push(...entries);
   for (const repair of [...parts, ...merged, ...fields]) keep(repair.path, repair.repair, 'It', repair.held);
   if (gradient) keep('/gradient', gradient.why, GRADIENT_WAS, gradient.was);
   layer['metadata'] = metadata;
@@ -676,8 +694,14 @@ function keepRemoved(
     fields.length ? `the fields of no layer format of ${fields.length} entr${fields.length === 1 ? 'y' : 'ies'}` : '',
     gradient ? 'the gradient as it was' : '',
   ].filter(Boolean);
-  const joined = counted.length > 1 ? `${counted.slice(0, -1).join(', ')} and ${counted.at(-1)!}` : counted[0]!;
-  return [{ path: '/metadata', message: `${joined} kept as "${kept.name}" items` }];
+  const joined = counted.length > 1 ? `${counted.slice(0, -1).join(', ')} and ${counted.at(-1)!}` : counted[0];
+  const mergedEntries =
+    `${entries.length} entr${entries.length === 1 ? 'y' : 'ies'} merged into another or moved onto a parent kept whole as "${MERGED_BY_DOWNGRADE}" items, ` +
+    `each named in a row of the entry ${entries.length === 1 ? 'it' : 'they'} became`;
+  return [
+    ...(joined ? [{ path: '/metadata', message: `${joined} kept as "${kept.name}" items` }] : []),
+    ...(entries.length ? [{ path: '/metadata', message: mergedEntries }] : []),
+  ];
 }
 
 /**
@@ -885,6 +909,8 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   const keptAs = options.keptAs ?? { name: downgrade ? REMOVED_BY_DOWNGRADE_NAME : REMOVED_METADATA_NAME };
   order.sort((a, b) => compareEntries(a[0]!.entry, b[0]!.entry));
   const sums: SummedScore[] = [];
+  // What a downgrade merged or moved, each entry once, as the layer's items keep it (`mergedItems`).
+  const keptEntries = new Map<MergedEntry, JsonObject>();
   for (const group of order) {
     const at = techniques.length;
     const first = group[0]!;
@@ -909,7 +935,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
       // entries are (an ICS layer's T0855 under execution, #f5f5f5 "No detection coverage yet", moved beside its
       // entry under impair-process-control, #ff9800, lost its colour from the layer written).
       for (const { source, field, value } of dropped) {
-        const keptIn = kept ? `kept in the entry's "${MERGED_BY_DOWNGRADE}" items` : `kept in ${keptAs.where ?? "the layer's metadata"} ("${keptAs.name}")`;
+        const keptIn = kept ? `kept in the layer's "${MERGED_BY_DOWNGRADE}" items` : `kept in ${keptAs.where ?? "the layer's metadata"} ("${keptAs.name}")`;
         const colours = field === 'color' ? conflicts.findIndex((conflict) => conflict.startsWith('colours ')) : -1;
         if (colours >= 0) conflicts[colours] += `; ${value} of ${group[source]!.report.path} ${keptIn}`;
         else conflicts.push(`${field} ${JSON.stringify(entry[field])} kept; ${JSON.stringify(value)} of ${group[source]!.origin} (a field Navigator does not know) ${keptIn}`);
@@ -932,9 +958,18 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
       if (repeat) first.report.notes.push(repeat);
     }
     if (kept) {
-      const entry = techniques[at] as JsonObject;
-      const metadata = Array.isArray(entry['metadata']) ? entry['metadata'] : [];
-      entry['metadata'] = [...metadata, ...mergedItems(kept, String(entry['techniqueID']), source!.label, target.label)];
+      const id = String((techniques[at] as JsonObject)['techniqueID']);
+      const { entry, height } = downgradedEntry(techniques[at] as JsonObject, kept, `${target.technique(id)?.name ?? id} (${id})`);
+      techniques[at] = entry;
+      // An entry without a tactic, written under each tactic of its technique, is kept once.
+      mergedItems(kept, id, source!.label, target.label).forEach((item, n) => keptEntries.has(kept[n]!) || keptEntries.set(kept[n]!, item));
+      if (height) {
+        first.report.notes.push(
+          `${tacticWhere(entry)} would be ~${height}px tall in Navigator 5.1's tooltip with the comments and metadata of the ${kept.length} entr${kept.length === 1 ? 'y' : 'ies'} ` +
+            `${kept.length === 1 ? 'moved onto' : 'merged into'} it, taller than a 1080p page: written without them, each named in a "${MERGED_BY_DOWNGRADE}" row with its score and the start ` +
+            `of its comment, and kept whole in the layer's "${MERGED_BY_DOWNGRADE}" items`,
+        );
+      }
     }
     for (const report of new Set(group.map((item) => item.report))) {
       if (!report.techniqueID) continue;
@@ -978,7 +1013,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   const restored = options.keptAs ? undefined : restoreGradient(layer, split);
   const widened = options.keptAs ? undefined : widenForSums(layer, sums);
   const gradientWas = keepsMerged && widened ? { why: `${widened.change} to hold ${widened.held}; an upgrade that splits those merges again writes it back`, was: widened.was } : undefined;
-  settings.push(...keepRemoved(layer, reports, repairs, keptAs, { merged: mergedOut, fields: fieldsOut, gradient: gradientWas }));
+  settings.push(...keepRemoved(layer, reports, repairs, keptAs, { merged: mergedOut, fields: fieldsOut, gradient: gradientWas, entries: [...keptEntries.values()] }));
   // PRE-ATT&CK stays hidden as the stage filter hid it, unless an annotated entry runs only on PRE: nothing annotated
   // is hidden by what the upgrade writes.
   const needsPre = techniques.filter((entry): entry is JsonObject => isJsonObject(entry) && isAnnotated(entry) && typeof entry['techniqueID'] === 'string')

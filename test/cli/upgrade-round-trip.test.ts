@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import type { LayerUpgradeReport } from '../../lib/layer/upgrade-report.js';
+import { TOOLTIP, tooltipHeight } from '../../lib/layer/tooltip-height.js';
 import { validateLayer } from '../../lib/layer/validate-layer.js';
 import { freshTmpDir, loadRelease, runCli } from '../helpers/attack.js';
 
@@ -33,13 +34,21 @@ describe('attack-layers upgrade: a round trip through an older release', () => {
     const dir = freshTmpDir('round-trip');
     const { v18, v6 } = await downgradedBear(dir);
     const down = readLayer(v6);
-    // What the downgrade merged is on the entry Navigator shows, as metadata items; what it removed, in the layer's.
+    // The entry Navigator shows names each entry merged into it, in a row; the layer's metadata, which no tooltip
+    // shows, keeps each whole, beside what the downgrade removed.
     const t1003 = down.techniques!.find((entry) => entry.techniqueID === 'T1003')!;
-    expect(t1003.metadata!.filter((item) => 'name' in item && item.name === 'merged by downgrade').map((item) => ('value' in item ? item.value : '')).at(1)).to.equal(
+    expect(t1003.metadata!.filter((item) => 'name' in item && item.name === 'merged by downgrade').map((item) => ('value' in item ? item.value : ''))).to.deep.equal([
+      'T1003 (/techniques/1)',
+      'T1003.001 (/techniques/2)',
+      'T1003.002 (/techniques/3)',
+      'T1003.003 (/techniques/4)',
+      'T1003.004 (/techniques/5)',
+    ]);
+    expect(down.metadata!.map((item) => ('name' in item ? item.name : 'divider'))).to.deep.equal([...Array(7).fill('removed by downgrade'), ...Array(43).fill('merged by downgrade')]);
+    expect(down.metadata!.map((item) => ('value' in item ? item.value : ''))).to.include(
       '/techniques/2: T1003.001 of enterprise-attack 18.1, merged into T1003 of enterprise-attack 6.3; an upgrade to a release that has T1003.001 writes it again. ' +
         'The entry was: {"techniqueID":"T1003.001","color":"#ff6666","comment":"used by Fancy Bear, VOODOO BEAR"}',
     );
-    expect(down.metadata!.map((item) => ('name' in item ? item.name : 'divider'))).to.deep.equal(Array(7).fill('removed by downgrade'));
     expect(validateLayer(down, { attackFor: () => loadRelease('6.3') }).filter((finding) => finding.severity === 'error')).to.deep.equal([]);
 
     const back = join(dir, 'bear-back.json');
@@ -130,6 +139,13 @@ describe('attack-layers upgrade: a round trip through an older release', () => {
     expect(down.metadata).to.deep.equal([
       { name: 'owner', value: 'detection engineering' },
       { divider: true },
+      ...[
+        ['/techniques/0', 'T1003.001', '{"techniqueID":"T1003.001","tactic":"credential-access","score":3}'],
+        ['/techniques/1', 'T1003.002', '{"techniqueID":"T1003.002","tactic":"credential-access","score":2}'],
+      ].map(([path, id, entry]) => ({
+        name: 'merged by downgrade',
+        value: `${path}: ${id} of enterprise-attack 18.1, merged into T1003 of enterprise-attack 6.3; an upgrade to a release that has ${id} writes it again. The entry was: ${entry}`,
+      })),
       {
         name: 'removed by downgrade',
         value:
@@ -216,5 +232,101 @@ describe('attack-layers upgrade: a round trip through an older release', () => {
     expect(up.stderr).to.contain('7 restored');
     expect(readLayer(back).techniques).to.deep.equal(readLayer(v18).techniques);
     expect(readLayer(back).metadata).to.equal(undefined);
+  });
+
+  // Five groups' frequency layer of ATT&CK 18.1 (attack-object … --score frequency, with ATT&CK's procedure text for
+  // each group) brought to 6.3, which has no sub-techniques: T1027 held its eight entries' comments and metadata, and
+  // each of them whole as JSON in an item of its own, a tooltip of ~4,170px in Navigator 5.1 (four 1080p pages; it
+  // is never cut or scrolled). The entries merged are now kept whole in the layer's metadata, which no tooltip shows,
+  // and an entry still too tall names each in a row, with its score and the start of its comment.
+  describe('a frequency layer of five groups, with their procedures', () => {
+    let dir: string;
+    let v18: string;
+    before(async () => {
+      dir = freshTmpDir('round-trip');
+      const made = await runCli(['attack-object', 'APT28', 'APT29', 'APT32', 'Turla', 'Lazarus Group', '--score', 'frequency', '--out', dir]);
+      expect(made.code, made.stderr).to.equal(0);
+      v18 = join(dir, 'G0007-G0016-G0050-G0010-G0032-frequency.layer.json');
+    });
+
+    for (const rule of ['sum', 'max', 'min', 'mean']) {
+      it(`downgraded to 6.3 by --merge-score ${rule}, shows every entry within a 1080p page, and comes back byte for byte`, async () => {
+        const v6 = join(dir, `frequency-6-${rule}.json`);
+        const down = await runCli(['upgrade', v18, '--to', '6.3', '--merge-score', rule, '--out', v6]);
+        expect(down.code, down.stderr).to.equal(0);
+        const layer = readLayer(v6);
+        const v63 = loadRelease('6.3');
+        const tall = layer.techniques!
+          .map((entry) => ({ id: entry.techniqueID, px: tooltipHeight(entry as Parameters<typeof tooltipHeight>[0], `${v63.technique(entry.techniqueID!)?.name} (${entry.techniqueID})`) }))
+          .filter(({ px }) => px > TOOLTIP.page);
+        expect(tall, rule).to.deep.equal([]);
+        const back = join(dir, `frequency-back-${rule}.json`);
+        const up = await runCli(['upgrade', v6, '--out', back]);
+        expect(up.code, up.stderr).to.equal(0);
+        expect(up.stderr, rule).not.to.contain('not split');
+        expect(readFileSync(back, 'utf8'), rule).to.equal(readFileSync(v18, 'utf8'));
+      });
+    }
+
+    it('names each entry merged into T1027 in a row, with its score and the start of its comment, each kept whole in the layer', async () => {
+      const v6 = join(dir, 'frequency-6.json');
+      const down = await runCli(['upgrade', v18, '--to', '6.3', '--merge-score', 'sum', '--out', v6]);
+      expect(down.code, down.stderr).to.equal(0);
+      expect(down.stderr).to.contain(
+        '/techniques/23: T1027 would be ~1638px tall in Navigator 5.1\'s tooltip with the comments and metadata of the 8 entries merged into it, ' +
+          'taller than a 1080p page: written without them, each named in a "merged by downgrade" row with its score and the start of its comment, and kept whole in the layer\'s "merged by downgrade" items',
+      );
+      const layer = readLayer(v6);
+      const t1027 = layer.techniques!.find((entry) => entry.techniqueID === 'T1027')!;
+      expect(t1027).to.include({ score: 11 }).and.not.to.have.property('comment');
+      const rows = t1027.metadata!.map((item) => ('value' in item ? `${item.name}: ${item.value}` : 'divider'));
+      expect(rows).to.have.length(8);
+      expect(rows[0]).to.equal('merged by downgrade: T1027 (/techniques/23)');
+      expect(rows[1]).to.equal(
+        'merged by downgrade: T1027.006 (/techniques/27): score 1; used by 1 of 5: APT29 (G0016) | [G0016] APT29 has embedded an ISO file within an HTML attachment that contained JavaScript code to initiate malware execution.',
+      );
+      expect(rows[4]).to.match(/^merged by downgrade: T1027\.010 \(\/techniques\/30\): score 2; used by 2 of 5: APT32 \(G0050\), Turla \(G0010\) \| .*…$/);
+      const kept = layer.metadata!.filter((item) => 'name' in item && item.name === 'merged by downgrade').map((item) => ('value' in item ? item.value : ''));
+      const t1027010 = kept.find((value) => value.startsWith('/techniques/30: T1027.010 of enterprise-attack 18.1, merged into T1027 of enterprise-attack 6.3; '))!;
+      const original = readLayer(v18).techniques!.find((entry) => entry.techniqueID === 'T1027.010');
+      expect(JSON.parse(t1027010.slice(t1027010.indexOf('The entry was: ') + 'The entry was: '.length))).to.deep.equal(original);
+    });
+
+    // A comment written on T1027 in the older release is the analyst's: the entry stays merged, its rows and the items
+    // they name with it, as the way back writes the rest again and takes the items of those out.
+    it('keeps merged an entry annotated since, and the items its rows name, taking out those of the entries split', async () => {
+      const v6 = join(dir, 'frequency-6-annotated.json');
+      expect((await runCli(['upgrade', v18, '--to', '6.3', '--merge-score', 'sum', '--out', v6])).code).to.equal(0);
+      const layer = readLayer(v6);
+      layer.techniques!.find((entry) => entry.techniqueID === 'T1027')!.comment = 'seen in our incident 2024-17';
+      writeFileSync(v6, JSON.stringify(layer));
+      const back = join(dir, 'frequency-back-annotated.json');
+      const up = await runCli(['upgrade', v6, '--out', back]);
+      expect(up.code, up.stderr).to.equal(0);
+      expect(up.stderr).to.contain('T1027 holds entries a downgrade merged into it ("merged by downgrade" items): its comment is not what the downgrade wrote (annotated since)');
+      const upgraded = readLayer(back);
+      const t1027 = upgraded.techniques!.find((entry) => entry.techniqueID === 'T1027')!;
+      expect(t1027.comment).to.equal('seen in our incident 2024-17');
+      const named = t1027.metadata!.map((item) => ('value' in item ? /^(\S+) \((\S+)\)/.exec(item.value)!.slice(1).reverse().join(': ') : ''));
+      const kept = upgraded.metadata!.filter((item) => 'name' in item && item.name === 'merged by downgrade').map((item) => ('value' in item ? item.value : ''));
+      expect(kept.map((value) => /^\S+: \S+/.exec(value)![0])).to.deep.equal(named);
+      expect(upgraded.techniques!.map((entry) => entry.techniqueID)).to.include('T1003.001').and.not.to.include('T1027.006');
+    });
+  });
+
+  // attack-layers before b1f50317's successor kept each entry a downgrade merged whole on the entry it merged into (test/fixtures/layers/downgraded/README.md).
+  it('gives back a layer downgraded by an earlier attack-layers, which kept the entries merged on the entry written, byte for byte', async () => {
+    const dir = freshTmpDir('round-trip');
+    const fixtures = 'test/fixtures/layers/downgraded';
+    const v18 = join(dir, 'detection-rules-18.json');
+    expect((await runCli(['upgrade', join(fixtures, 'detection-rules-18.json'), '--out', v18])).code).to.equal(0);
+    const old = readLayer(join(fixtures, 'detection-rules-6.3-b1f50317.json'));
+    const items = old.techniques!.find((entry) => entry.techniqueID === 'T1003')!.metadata!.map((item) => ('value' in item ? item.value : ''));
+    expect(items.filter((value) => value.startsWith('/techniques/0: T1003.001 of enterprise-attack 18.1, merged into T1003 of enterprise-attack 6.3; '))).to.have.length(1);
+    const back = join(dir, 'detection-rules-back.json');
+    const up = await runCli(['upgrade', join(fixtures, 'detection-rules-6.3-b1f50317.json'), '--out', back]);
+    expect(up.code, up.stderr).to.equal(0);
+    expect(up.stderr).to.contain('1 remapped, 3 split, 1 restored ->');
+    expect(readFileSync(back, 'utf8')).to.equal(readFileSync(v18, 'utf8'));
   });
 });

@@ -388,12 +388,7 @@ describe('attack-layers upgrade', () => {
       expect(layer.techniques!.map((t) => t.metadata)).to.deep.equal([
         [
           { name: 'downgraded from', value: 'T1053.005' },
-          {
-            name: 'merged by downgrade',
-            value:
-              '/techniques/1: T1053.005 of enterprise-attack 18.1, moved into T1053 of enterprise-attack 6.3; an upgrade to a release that has T1053.005 writes it again. ' +
-              'The entry was: {"comment":"Schtasks Creation","showSubtechniques":true,"score":0,"techniqueID":"T1053.005"}',
-          },
+          { name: 'merged by downgrade', value: 'T1053.005 (/techniques/1)' },
         ],
         [{ name: 'downgraded from', value: 'T1059.001' }],
         [{ name: 'downgraded from', value: 'T1562.001' }],
@@ -404,6 +399,12 @@ describe('attack-layers upgrade', () => {
           value:
             '/techniques/3: T1560 (Archive Collected Data) of enterprise-attack 18.1 does not exist in enterprise-attack 6.3; removed. ' +
             'The entry was: {"comment":"Archive","score":100,"techniqueID":"T1560"}',
+        },
+        {
+          name: 'merged by downgrade',
+          value:
+            '/techniques/1: T1053.005 of enterprise-attack 18.1, moved into T1053 of enterprise-attack 6.3; an upgrade to a release that has T1053.005 writes it again. ' +
+            'The entry was: {"comment":"Schtasks Creation","showSubtechniques":true,"score":0,"techniqueID":"T1053.005"}',
         },
       ]);
     });
@@ -432,7 +433,7 @@ describe('attack-layers upgrade', () => {
       // The three sub-techniques merge into T1053 of 6.3, as upgrade's merges do: the highest score, the first colour
       // (the other kept with its entry), every comment and metadata item, and the report names the entries.
       expect(markdown).to.contain('merged with /techniques/2, /techniques/3 (all T1053): scores 0, 30, 80 became 80 (max)');
-      expect(markdown).to.contain('of /techniques/2 kept in the entry\'s "merged by downgrade" items');
+      expect(markdown).to.contain('of /techniques/2 kept in the layer\'s "merged by downgrade" items');
       const v6 = JSON.parse(readFileSync(join(dir, 'v6.json'), 'utf8')) as NavigatorLayer;
       expect(v6.techniques!.find((t) => t.techniqueID === 'T1053')).to.deep.include({
         score: 80,
@@ -443,17 +444,21 @@ describe('attack-layers upgrade', () => {
           { name: 'downgraded from', value: 'T1053.003' },
           { name: 'rule', value: 'at.yml' },
           { name: 'downgraded from', value: 'T1053.002' },
-          ...[
-            ['/techniques/1', 'T1053.005', '{"comment":"Schtasks Creation","score":0,"techniqueID":"T1053.005","color":"#ff0000"}'],
-            ['/techniques/2', 'T1053.003', '{"comment":"Cron","score":30,"techniqueID":"T1053.003","color":"#00ff00"}'],
-            ['/techniques/3', 'T1053.002', '{"comment":"At","score":80,"techniqueID":"T1053.002","metadata":[{"name":"rule","value":"at.yml"}]}'],
-          ].map(([path, id, entry]) => ({
-            name: 'merged by downgrade',
-            value: `${path}: ${id} of enterprise-attack 18.1, merged into T1053 of enterprise-attack 6.3; an upgrade to a release that has ${id} writes it again. The entry was: ${entry}`,
-          })),
+          { name: 'merged by downgrade', value: 'T1053.005 (/techniques/1)' },
+          { name: 'merged by downgrade', value: 'T1053.003 (/techniques/2)' },
+          { name: 'merged by downgrade', value: 'T1053.002 (/techniques/3)' },
         ],
       });
-      expect(v6.metadata).to.equal(undefined);
+      expect(v6.metadata).to.deep.equal(
+        [
+          ['/techniques/1', 'T1053.005', '{"comment":"Schtasks Creation","score":0,"techniqueID":"T1053.005","color":"#ff0000"}'],
+          ['/techniques/2', 'T1053.003', '{"comment":"Cron","score":30,"techniqueID":"T1053.003","color":"#00ff00"}'],
+          ['/techniques/3', 'T1053.002', '{"comment":"At","score":80,"techniqueID":"T1053.002","metadata":[{"name":"rule","value":"at.yml"}]}'],
+        ].map(([path, id, entry]) => ({
+          name: 'merged by downgrade',
+          value: `${path}: ${id} of enterprise-attack 18.1, merged into T1053 of enterprise-attack 6.3; an upgrade to a release that has ${id} writes it again. The entry was: ${entry}`,
+        })),
+      );
 
       const up = await runCli(['upgrade', join(dir, 'v6.json'), '--out', join(dir, 'v18.json')]);
       expect(up.code, up.stderr).to.equal(0);

@@ -792,13 +792,16 @@ describe('upgradeLayer', () => {
           comment: 'seen',
           metadata: [
             { name: 'downgraded from', value: added.id },
-            {
-              name: 'merged by downgrade',
-              value:
-                `/techniques/0: ${added.id} of enterprise-attack 18.1, moved into ${added.parent} of enterprise-attack 12.1; an upgrade to a release that has ${added.id} writes it again. ` +
-                `The entry was: {"techniqueID":"${added.id}","score":1,"comment":"seen"}`,
-            },
+            { name: 'merged by downgrade', value: `${added.id} (/techniques/0)` },
           ],
+        },
+      ]);
+      expect(out.metadata).to.deep.equal([
+        {
+          name: 'merged by downgrade',
+          value:
+            `/techniques/0: ${added.id} of enterprise-attack 18.1, moved into ${added.parent} of enterprise-attack 12.1; an upgrade to a release that has ${added.id} writes it again. ` +
+            `The entry was: {"techniqueID":"${added.id}","score":1,"comment":"seen"}`,
         },
       ]);
       expect(report.techniques[0]?.changes).to.deep.equal(['remapped']);

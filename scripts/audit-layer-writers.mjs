@@ -209,14 +209,14 @@ const NEEDED = ['attack-object G0050 --campaigns', 'attack-object frequency 5 gr
  * height (px, tooltipHeight) it may not pass: accepted up to it, so that they do not grow and no other writer joins them.
  * render and combine of campaigns/: every campaign's analyst comment, evidence and status (T1218.010); gap with
  * --rules-library over G0050: T1003's ATT&CK mitigations, detection strategy and library rows (~1,030px, from ~1,250px
- * with 10 rules and 5 library rules named; h517); --to an old release: every merged technique's procedures (T1027 of
- * ATT&CK 14's T1027.*; five groups' procedures on T1027 and its merged sub-techniques in 6.3, ~4,170px: h513's case,
- * added beside h512's budget, which neither branch saw).
+ * with 10 rules and 5 library rules named; h517); --to 14 of layers/all.layer.json: that layer's own T1218.010 as
+ * render writes it (~968px), which the downgrade carries unchanged (what a downgrade merges fits since h522: the
+ * entries merged are kept whole in the layer's metadata, and an entry still too tall names each in a short row).
  */
 const TALL_KNOWN = {
   'render presence + aggregate': 1000, 'render confidence': 1000, 'render recency': 1050, 'render --attack-release 14': 1000,
   'combine layers/ sum': 1150, 'gap G0050 layer × mail rules + sigma library': 1050,
-  'downgrade all.layer --to 14': 1850, 'downgrade group G0050 --to 8': 1500, 'downgrade frequency --to 6.3 --merge-score sum': 4200,
+  'downgrade all.layer --to 14': 1000,
 };
 
 /**

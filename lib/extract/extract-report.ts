@@ -125,9 +125,9 @@ const wholeSpanKey = (ref: ExtractedReference): string => `${spanKey(ref)}-${ref
 // Words too common in names to tie one to another.
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'or', 'of', 'the', 'to', 'over', 'via', 'from', 'with', 'for', 'in', 'on', 'by']);
 const nameWords = (name: string): string[] => (nameKey(name).match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !SMALL_WORDS.has(word));
-// Names of a place in an estate, not of a technique (`Hosts`, `Domain Controllers`): with a platform's (`Windows`), no
-// words a subject of "were out of scope" shares with a technique's name to name it.
-const ESTATE_PLACES = ['host', 'hosts', 'server', 'servers', 'endpoints', 'workstation', 'workstations', 'systems', 'machines', 'domain controller', 'domain controllers', 'estate', 'environment', 'environments'];
+// Names of a place in an estate, not of a technique (`Hosts`, `Domain Controllers`, `Shares`): with a platform's
+// (`Windows`), no words a subject of "were out of scope" shares with a technique's name to name it.
+const ESTATE_PLACES = ['host', 'hosts', 'server', 'servers', 'endpoints', 'workstation', 'workstations', 'systems', 'machines', 'domain controller', 'domain controllers', 'share', 'shares', 'file share', 'file shares', 'estate', 'environment', 'environments'];
 
 /**
  * Whether two names share a word other than a small one (`DLL Injection` and `Process Injection: Dynamic-link Library
@@ -499,8 +499,11 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   // Whether words name a technique as the resolver reads a name alone (an alias, `RDP`; one several techniques have,
   // `Cloud Accounts`), not as close to a name (`Windows` is close to many), or one of `ids` in the writer's own words,
   // words that name a platform of the release or a place in the estate left out (`Windows Hosts` shares no word of
-  // Windows Command Shell's but the platform's: the hosts were out of scope).
-  const placeNames = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...target.platforms(), ...ESTATE_PLACES].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  // Windows Command Shell's but the platform's: the hosts were out of scope). A platform's name counts word by word, as
+  // ATT&CK's own names for it have changed (`Network` up to 15, `Network Devices` since 16; `Office 365`, `Office Suite`):
+  // `Network Shares` shares no word of Network Share Discovery's but the platform's and the estate's.
+  const platformWords = target.platforms().flatMap((platform) => platform.split(/\s+/));
+  const placeNames = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...platformWords, ...ESTATE_PLACES].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   const namesAnyTechnique = (words: string, ids: readonly string[]): boolean => {
     const ownWords = words.replace(placeNames, ' ');
     return ask({ raw: words }, { similarNames: false }).status !== 'unknown' || ids.some((id) => inItsWords(ownWords, target.technique(id), target));

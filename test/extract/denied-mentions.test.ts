@@ -204,6 +204,20 @@ describe('deniedMention (through extractReport, ATT&CK 18.1)', () => {
     ]);
   });
 
+  // Our own lines, in the shape of an assessment's scope statement (no real one found; scoping guides list shares,
+  // networks and devices among the assets a test covers or leaves out, purple.tymyrddin.dev/docs/pentesting/scoping): a
+  // platform's name counts word by word (`Network`, 18.1's `Network Devices`, the platform's name up to ATT&CK 15) and
+  // file shares are a place in the estate, so `Network Shares` names Network Share Discovery no more than `Windows
+  // Hosts` names Windows Command Shell (before: T1135 warned of as denied); its own word (`Discovery`) still names it.
+  it('warns of no ID whose subject of "were out of scope" is shares on the network, but of one naming the technique\'s action', () => {
+    const text = ['Network Shares (T1135) were out of scope.', 'Network Share Discovery (T1135) was out of scope.', 'Network Sniffing (T1040) was out of scope.'].join('\n');
+    expect(warningsOf(text).map(([ids, warnings]) => [ids[0], warnings.filter((warning) => warning.includes('not seen or not mapped')).length])).to.deep.equal([
+      ['T1135', 0],
+      ['T1135', 1],
+      ['T1040', 1],
+    ]);
+  });
+
   // Our own lines: a DFIR report denies one technique of a pair, then claims it further on. Before, the one reference
   // of T1041, merged from both lines, kept the first line's warning.
   it('warns of nothing where the report also writes the ID as it claims one, after denying it', () => {

@@ -1191,12 +1191,14 @@ function rowReferences(
 
 /**
  * A table row's cells as its header's columns read them. A row under the first of its tactic (its tactic cell merged
- * down over it: HTML's `rowspan`, a Word table) that a converter wrote without that cell has its cells shifted left, one
- * short or an empty one last (ESET's ATT&CK tables kept as Markdown: `| [*T1583.004*](…) | Acquire Infrastructure:
- * Server | TheWizards acquired servers … | |` under `| **Tactic** | **ID** | **Name** | **Description** |`): its
- * cells with an empty tactic cell put back, so that it takes the tactic of the row above and its name and description
- * cells are read as such. Told by the header's ID column (else its technique column) after the tactic column: empty of
- * IDs where the cell before it holds them, and by the tactic column's cell, which names no tactic. Any other row's
+ * down over it: HTML's `rowspan`, a Word table) that a converter wrote without that cell has the cells from there on
+ * shifted left, one short or an empty one last: its cells with an empty tactic cell put back, so that it takes the
+ * tactic of the row above and its name and description cells are read as such. Told, with the tactic column before the
+ * ID's, by the header's ID column (else its technique column): empty of IDs where the cell before it holds them (ESET's
+ * ATT&CK tables kept as Markdown: `| [*T1583.004*](…) | Acquire Infrastructure: Server | TheWizards acquired servers … |
+ * |` under `| **Tactic** | **ID** | **Name** | **Description** |`); with the tactic column after it, by the ID column
+ * holding the IDs and the tactic column a cell of text (`| T1059.003 | Windows Command Shell | The actor ran cmd.exe. |`
+ * under `| ID | Name | Tactic | Description |`). Either way the tactic column's cell names no tactic. Any other row's
  * cells as they are.
  */
 function cellsUnderHeader(line: Line, cells: TextSpan[], table: Table | undefined): TextSpan[] {
@@ -1205,10 +1207,15 @@ function cellsUnderHeader(line: Line, cells: TextSpan[], table: Table | undefine
   const idColumn = table.roles.includes('id') ? table.roles.indexOf('id') : table.roles.indexOf('name');
   const last = cells.at(-1);
   const short = cells.length === table.roles.length - 1 || (cells.length === table.roles.length && last !== undefined && last.end <= last.start);
-  if (!short || idColumn <= tactic || hasIds(line, cells[idColumn] ?? { start: 0, end: 0 }) || !hasIds(line, cells[idColumn - 1]!)) return cells;
+  const cellAt = (k: number): TextSpan => cells[k] ?? { start: 0, end: 0 };
+  if (!short || idColumn < 0 || idColumn === tactic) return cells;
+  const shifted =
+    idColumn > tactic
+      ? !hasIds(line, cellAt(idColumn)) && hasIds(line, cellAt(idColumn - 1))
+      : hasIds(line, cellAt(idColumn)) && !hasIds(line, cellAt(tactic)) && /\p{L}/u.test(slice(line, cellAt(tactic)));
   // A row that names its tactic where the header puts it (`| Execution | T1059 | |` under `| Tactic | Technique | ID |`,
   // the ID written in the technique's cell) has its cells where they belong.
-  if (tacticsOf(slice(line, cells[tactic]!), true)) return cells;
+  if (!shifted || tacticsOf(slice(line, cellAt(tactic)), true)) return cells;
   const kept = cells.slice(0, table.roles.length - 1);
   const at = cells[tactic]!.start;
   return [...kept.slice(0, tactic), { start: at, end: at }, ...kept.slice(tactic)];

@@ -61,6 +61,35 @@ describe('table rows under a tactic cell merged over them', () => {
     ]);
   });
 
+  // The tactic column after the ID's: a report generator's `| ID | Technique | Tactic | Description |` (search tool index
+  // file 60126845948), Sadja18/mitre_docs_ref's `Technique ID | Technique Name | Tactics` (Techniques/Techniques.md); a
+  // tactic cell merged over its techniques' rows there, a converter writes the rows under the first with an empty tactic
+  // cell, or without it, the description shifted into the tactic column. Our own rows in that shape (no such table found
+  // kept as Markdown). Before: T1059.003 without a tactic and its description, and the rows under it lost the tactic too.
+  it('reads a row written without a tactic cell after its ID column, its description shifted left, as under the tactic above', () => {
+    const text = [
+      '| ID | Technique | Tactic | Description |',
+      '| --- | --- | --- | --- |',
+      '| T1059.001 | PowerShell | Execution | The actor ran encoded PowerShell commands. |',
+      '| T1059.003 | Windows Command Shell | The actor ran cmd.exe /c to stage tools. |',
+      '| T1106 | Native API | | The loader calls CreateProcessW. |',
+      '| T1082 | System Information Discovery | Discovery | The actor ran systeminfo. |',
+      '| T1083 | File and Directory Discovery | The implant lists files on mapped drives. | |',
+    ].join('\n');
+    expect(read(text)).to.deep.equal([
+      ['T1059.001', 'PowerShell', ['Execution'], ['The actor ran encoded PowerShell commands.']],
+      ['T1059.003', 'Windows Command Shell', ['Execution'], ['The actor ran cmd.exe /c to stage tools.']],
+      ['T1106', 'Native API', ['Execution'], ['The loader calls CreateProcessW.']],
+      ['T1082', 'System Information Discovery', ['Discovery'], ['The actor ran systeminfo.']],
+      ['T1083', 'File and Directory Discovery', ['Discovery'], ['The implant lists files on mapped drives.']],
+    ]);
+  });
+
+  it('keeps a row one cell short whose tactic cell after its ID names a tactic as it is', () => {
+    const text = ['| ID | Technique | Tactic | Description |', '| --- | --- | --- | --- |', '| T1082 | System Information Discovery | Discovery |'].join('\n');
+    expect(read(text)).to.deep.equal([['T1082', 'System Information Discovery', ['Discovery'], undefined]]);
+  });
+
   it('leaves a row whose ID stands under the ID column as it is: an empty tactic cell, an empty last cell', () => {
     const text = [
       '| Tactic | ID | Name | Description |',

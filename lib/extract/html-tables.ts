@@ -32,15 +32,15 @@ function characterReference(piece: string): string | undefined {
 }
 
 /**
- * The lines of a report with each HTML table whose rows are written over several lines (a cell on a line of its own,
- * `<p>` or `<br>` or a line break inside a `<td>`, as CISA's advisories and vendors' blogs write their ATT&CK tables)
- * read as a Markdown table: its caption on a line of its own, then one line per row, `| cell | cell |`, each cell's
- * text without its tags, its character references read, its paragraphs and list items joined (list items by `, `); a
- * delimiter row under a row of `<th>` cells; a cell spanning rows (`rowspan`) written in its first row, an empty cell in
- * its columns in the rows under it. The table's other lines are blank after its rows, so that the lines keep their
- * count. A table whose rows are each on one line and no cell spans rows, one that holds another, or one with text outside its cells (text
- * before its `<table>` or after its `</table>` on their lines) is left as it is; so are lines a grid, dash or box table
- * already holds (`origin`).
+ * The lines of a report with each HTML table read as a Markdown table, its cells told by their tags (a cell on a line
+ * of its own, `<p>` or `<br>` or a line break inside a `<td>`, as CISA's advisories and vendors' blogs write their ATT&CK
+ * tables, or a row on each line, as a scraped page leaves it): its caption on a line of its own, then one line per row,
+ * `| cell | cell |`, each cell's text without its tags, its character references read, its paragraphs and list items
+ * joined (list items by `, `); a delimiter row under a row of `<th>` cells; a cell spanning rows (`rowspan`) written in
+ * its first row, an empty cell in its columns in the rows under it. The table's other lines are blank after its rows, so
+ * that the lines keep their count. A table of more rows than lines, one that holds another, or one with text outside
+ * its cells (text before its `<table>` or after its `</table>` on their lines) is left as it is; so are lines a grid,
+ * dash or box table already holds (`origin`).
  */
 export function readHtmlTables(lines: readonly FoldedText[], read: ReadLine[]): ReadLine[] {
   const out = read;
@@ -55,10 +55,12 @@ export function readHtmlTables(lines: readonly FoldedText[], read: ReadLine[]): 
     if (end >= last || read[end]!.origin) continue;
     const rows = tableRows(lines, i, end, open.index);
     // Its rows are written over its own lines: a table of more rows than lines (several rows on one line) is left as it
-    // is, for no line after it to be written over.
-    if (!rows || rows.length > end - i + 1) continue;
-    for (const [n, row] of rows.entries()) out[i + n] = row;
-    for (let n = i + rows.length; n <= end; n++) out[n] = { folded: foldText(''), number: n + 1 };
+    // is, for no line after it to be written over. A table left as it is leaves the tables it holds so too: its lines
+    // are passed, the first `</table>` being the one inside it.
+    if (rows && rows.length <= end - i + 1) {
+      for (const [n, row] of rows.entries()) out[i + n] = row;
+      for (let n = i + rows.length; n <= end; n++) out[n] = { folded: foldText(''), number: n + 1 };
+    }
     i = end;
   }
   return out;
@@ -66,8 +68,7 @@ export function readHtmlTables(lines: readonly FoldedText[], read: ReadLine[]): 
 
 /**
  * The rows of the table from line `first` (its `<table>` at `at`) to line `end`, as `readHtmlTables` writes them;
- * undefined when no row is written over several lines and no cell spans rows, the table holds another, or text stands
- * outside its cells.
+ * undefined when the table holds another, or text stands outside its cells.
  */
 function tableRows(lines: readonly FoldedText[], first: number, end: number, at: number): ReadLine[] | undefined {
   const rows: ReadLine[] = [];
@@ -76,7 +77,6 @@ function tableRows(lines: readonly FoldedText[], first: number, end: number, at:
   let cell: Cell | undefined;
   let cells: Cell[] = [];
   let caption: { row: JoinedRow; line: number; wrote: boolean; gap: string } | undefined;
-  let wrapped = false;
   let stray = false;
   let tables = 0;
   // A cell spanning rows (`<td rowspan="3">Defense Evasion</td>`, a tactic over its techniques' rows) is written in its
@@ -85,7 +85,6 @@ function tableRows(lines: readonly FoldedText[], first: number, end: number, at:
   // column a cell above still spans, and the column the row has reached.
   const covered: number[] = [];
   let column = 0;
-  let spanned = false;
   const skipCovered = (): void => {
     for (; row && (covered[column] ?? 0) > 0; column++) {
       row.push(' |');
@@ -101,13 +100,12 @@ function tableRows(lines: readonly FoldedText[], first: number, end: number, at:
     cells.push(cell);
     cell = undefined;
   };
-  const endRow = (line: number): void => {
+  const endRow = (): void => {
     endCell();
     if (cells.length) skipCovered();
     column = 0;
     if (row && cells.length && rowLine) {
       rows.push(row.line(rowLine));
-      if (rowLine !== line) wrapped = true;
       if (cells.every((c) => c.header)) rows.push({ folded: foldText(`|${cells.flatMap((c) => Array<string>(c.span).fill('---|')).join('')}`), number: rowLine });
     }
     row = undefined;
@@ -152,9 +150,9 @@ function tableRows(lines: readonly FoldedText[], first: number, end: number, at:
       const name = tag[2]!.toLowerCase();
       if (name === 'table') {
         if (!closing && ++tables > 1) return undefined;
-        if (closing) endRow(k + 1);
+        if (closing) endRow();
       } else if (name === 'tr') {
-        endRow(k + 1);
+        endRow();
         if (!closing) {
           row = new JoinedRow();
           row.push('|');
@@ -171,7 +169,6 @@ function tableRows(lines: readonly FoldedText[], first: number, end: number, at:
           skipCovered();
           const span = Number(/\bcolspan\s*=\s*["']?(\d{1,2})/i.exec(tag[3]!)?.[1] ?? 1);
           const rows = Math.max(1, Math.min(Number(/\browspan\s*=\s*["']?(\d{1,3})/i.exec(tag[3]!)?.[1] ?? 1), MAX_TABLE_LINES));
-          spanned ||= rows > 1;
           cell = { header: name === 'th', span: Math.max(1, Math.min(span, 20)), rows, wrote: false, gap: '' };
         }
       } else if (name === 'caption') {
@@ -188,6 +185,6 @@ function tableRows(lines: readonly FoldedText[], first: number, end: number, at:
     // A line break in a cell or caption parts its words.
     for (const state of [cell, caption]) if (state?.wrote && !state.gap) state.gap = ' ';
   }
-  endRow(end + 1);
-  return (wrapped || spanned) && !stray ? rows : undefined;
+  endRow();
+  return stray ? undefined : rows;
 }

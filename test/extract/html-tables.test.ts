@@ -68,9 +68,18 @@ describe('readHtmlTables', () => {
     ]);
   });
 
-  it('leaves a table whose rows are each on one line, one with text outside its cells, and one that holds another as they are', () => {
+  it('reads a table whose rows are each on one line the same way, one row a line', () => {
+    const lines = ['<table>', '<tr><td>Phishing</td><td>T1566</td></tr>', '<tr><td>Valid Accounts</td><td>T1078</td></tr>', '</table>'];
+    expect(readLines(lines.join('\n'))).to.deep.equal([
+      [2, '| Phishing | T1566 |'],
+      [3, '| Valid Accounts | T1078 |'],
+      [3, ''],
+      [4, ''],
+    ]);
+  });
+
+  it('leaves a table with text outside its cells, and one that holds another, as they are', () => {
     const texts = [
-      ['<table>', '<tr><td>Phishing</td><td>T1566</td></tr>', '<tr><td>Valid Accounts</td><td>T1078</td></tr>', '</table>'],
       ['Mapped: <table>', '<tr>', '<td>Phishing</td><td>T1566</td>', '</tr>', '</table>'],
       ['<table>', '<tr>', '<td>Phishing</td><td>T1566</td>', '</tr>', '</table><p>The actors also used T1059.</p>'],
       ['<table>', '<tr>', '<td><table><tr><td>T1566</td></tr></table></td>', '</tr>', '</table>'],
@@ -112,5 +121,27 @@ describe('extractReferences on HTML tables whose rows span several lines', () =>
       [11, ['T1047'], 'Windows Management Instrumentation', ['Execution']],
       [20, ['T1091'], 'Replication Through Removable Media', ['Initial Access', 'Lateral Movement']],
     ]);
+  });
+
+  // The ATT&CK mapping tables of a site of published malware reports, as the fixtures of its parser record them
+  // (`Tactic | Technique ID | Technique Name | Evidence`, search tool index file 63112010976), each row on a line of its
+  // own as a scraped page leaves them; rows ours. Before, such a table was read as text: an ID after a tactic cell got
+  // no name (`T1505.003`), and one without got the tags as its reference (`T1106</td><td>Native API`).
+  it('reads a table whose rows are each on one line by its cells: names, tactics and evidence', () => {
+    const text = [
+      '<table>',
+      '<thead><tr><th>Tactic</th><th>Technique ID</th><th>Technique Name</th><th>Evidence</th></tr></thead>',
+      '<tbody>',
+      '<tr><td>Persistence</td><td>T1505.003</td><td>Web Shell</td><td>WordPress plugin-dir shell</td></tr>',
+      '<tr><td>Execution</td><td>T1106</td><td>Native API</td><td>CreateProcessW from the loader</td></tr>',
+      '</tbody>',
+      '</table>',
+    ].join('\n');
+    expect(extractReferences(text).map((ref) => [ref.line, ref.raw, ref.name, ref.tactics, ref.evidence?.map((said) => said.text)])).to.deep.equal([
+      [4, 'T1505.003 | Web Shell', 'Web Shell', ['Persistence'], ['WordPress plugin-dir shell']],
+      [5, 'T1106 | Native API', 'Native API', ['Execution'], ['CreateProcessW from the loader']],
+    ]);
+    const idThenName = ['<table>', '<tr><th>ID</th><th>Name</th></tr>', '<tr><td>T1106</td><td>Native API</td></tr>', '</table>'].join('\n');
+    expect(extractReferences(idThenName).map((ref) => [ref.raw, ref.name])).to.deep.equal([['T1106 | Native API', 'Native API']]);
   });
 });

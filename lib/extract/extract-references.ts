@@ -899,7 +899,19 @@ function unordered(line: Line, ref: ReferenceToken, tactics: TacticSource, given
     return { ...base, raw, name: ref.name, span: reportSpan(line, ref.idSpan), nameSpan: reportSpan(line, ref.nameSpan) };
   }
   const span = ref.name !== undefined ? ref.span : ref.idSpan;
-  return { ...base, raw: originalOf(line, span).trim(), ...(ref.name !== undefined ? { name: ref.name } : {}), span: reportSpan(line, span) };
+  return { ...base, raw: cellEdgesAsPipes(originalOf(line, span).trim()), ...(ref.name !== undefined ? { name: ref.name } : {}), span: reportSpan(line, span) };
+}
+
+// The tags between two cells of an HTML table row (`</td><td>`, `</td> <td class="x">`).
+const CELL_EDGES = /\s*(?:<\/?t[dh]\b[^<>]{0,200}>\s*)+/gi;
+
+/**
+ * A reference's text with the tags between its ID's cell and its name's, in an HTML row set on one line, written as a
+ * Markdown row's border (`T1106</td><td>Native API` as `T1106 | Native API`), as the reference of such a row read as a
+ * Markdown table is written.
+ */
+function cellEdgesAsPipes(raw: string): string {
+  return raw.length > 2000 || !/<\/?t[dh]\b/i.test(raw) ? raw : raw.replace(CELL_EDGES, (edge, at: number) => (at === 0 || at + edge.length === raw.length ? '' : ' | '));
 }
 
 /**
@@ -1569,7 +1581,7 @@ function lineReferences(
   // An HTML table's rows set on one line are read row by row, whatever sentences their cells hold.
   const html = htmlRows(line, span);
   const piped = html ? undefined : pipeRows(line, span);
-  const rows = html ?? piped?.map((row) => row.span);
+  const rows = (html ?? piped)?.map((row) => row.span);
   if (!rows && !tableRow && !isReferenceList(line, span) && isProse(withoutIds(line, span), key > 0 || idDashOtherLanguage(slice(line, span)))) {
     // Each clause's own label governs it (the line's, its first clause's) and is no part of a name (`The actor sent a
     // link. Initial Access: Spearphishing Link (T1566.002).`); a clause with none is under its table's caption or its
@@ -1592,7 +1604,7 @@ function lineReferences(
   let above: string[] = [];
   const pieces: Array<{ span: TextSpan; label: { tactics: string[]; length: number }; cell?: string[]; carried?: boolean }> =
     piped?.map((row) => ({ span: row.span, label: leading, ...(row.tactics ? { cell: row.tactics } : { carried: true }) })) ??
-    html?.map((row) => ({ span: row, label: leading })) ??
+    html?.map((row) => ({ span: row.span, label: leading, ...(row.tactics ? { cell: row.tactics } : row.carried ? { carried: true } : {}) })) ??
     labelledClauses(line, span, leading);
   for (const { span: row, label, cell, carried } of pieces) {
     const read = readPiece(line, row, 'reference');
@@ -1665,21 +1677,38 @@ function pipeRows(line: Line, span: TextSpan): Array<{ span: TextSpan; tactics?:
   return rows.length ? rows : undefined;
 }
 
+// A row's first cell: the tags before it, its opening tag, its text and its closing tag.
+const FIRST_CELL = /^(?:\s|<\/?(?:tr|tbody|thead|table)\b[^<>]{0,200}>)*<t([dh])\b[^<>]{0,200}>([^]{0,600}?)<\/t\1\s{0,3}>/i;
+
 /**
  * The rows of an HTML table set on one line (a GitBook page's `<tr><td>Phishing: Spearphishing Attachment</td><td>
- * T1566.001</td>…</tr><tr>…`) that hold IDs, each read as a Markdown row's line is; undefined for a line without rows.
+ * T1566.001</td>…</tr><tr>…`) that hold IDs, each read as a Markdown row's line is: a row whose first cell, read by its
+ * tags, names a tactic without that cell, and the tactics it names (`<tr><td>Execution</td><td>T1106</td><td>Native
+ * API</td></tr>`: the name is the cell after the ID, not the tactic before it); a row without such a cell under rows
+ * that had one, `carried` (a tactic cell spanning rows, `rowspan`, leaves the rows under it without it). Undefined for a
+ * line without rows.
  */
-function htmlRows(line: Line, span: TextSpan): TextSpan[] | undefined {
+function htmlRows(line: Line, span: TextSpan): Array<{ span: TextSpan; tactics?: string[]; carried?: boolean }> | undefined {
   const text = slice(line, span);
   if (!/<\/tr/i.test(text)) return undefined;
-  const rows: TextSpan[] = [];
+  const rows: Array<{ span: TextSpan; tactics?: string[]; carried?: boolean }> = [];
   let start = span.start;
+  let tacticCells = false;
+  const add = (end: number): void => {
+    const row = { start, end };
+    const first = FIRST_CELL.exec(line.text.slice(start, end));
+    const cell = first && !hasIds(line, { start: start + first.index, end: start + first[0].length }) ? tacticsOf(first[2]!, true) : undefined;
+    tacticCells ||= cell !== undefined;
+    if (!hasIds(line, row)) return;
+    if (cell) rows.push({ span: { start: start + first![0].length, end }, tactics: cell });
+    else rows.push({ span: row, ...(tacticCells ? { carried: true } : {}) });
+  };
   for (const end of text.matchAll(ROW_END)) {
-    rows.push({ start, end: span.start + end.index + end[0].length });
+    add(span.start + end.index + end[0].length);
     start = span.start + end.index + end[0].length;
   }
-  rows.push({ start, end: span.end });
-  return rows.filter((row) => hasIds(line, row));
+  add(span.end);
+  return rows;
 }
 
 /**

@@ -141,6 +141,26 @@ describe('HTML tables whose tactic cell spans rows (rowspan)', () => {
     ]);
   });
 
+  // A whole table on one line, its tactic cells spanning rows: the layout of `twoRowspanBlocks`, a fixture of a report
+  // site's parser recording its published tables (search tool index file 63112010976); our words and rows. Its rows are
+  // read one by one, each first cell read by its tags. Before: T1059.001 and T1547.001 without a name (the tactic cell
+  // before the ID), T1059.003 and T1543.003 without a tactic and written `T1059.003</td><td>Windows Command Shell`.
+  it('reads a whole table on one line row by row: a first cell naming a tactic is no name, and the rows under it take it', () => {
+    const line =
+      '<table><thead><tr><th>Tactic</th><th>Technique ID</th><th>Technique Name</th><th>Evidence</th></tr></thead><tbody>' +
+      '<tr><td rowspan="2">Execution</td><td>T1059.001</td><td>PowerShell</td><td>encoded command</td></tr>' +
+      '<tr><td>T1059.003</td><td>Windows Command Shell</td><td>cmd.exe spawn</td></tr>' +
+      '<tr><td rowspan="2">Persistence</td><td>T1547.001</td><td>Registry Run Keys / Startup Folder</td><td>HKCU Run value</td></tr>' +
+      '<tr><td>T1543.003</td><td>Windows Service</td><td>service created</td></tr>' +
+      '</tbody></table>';
+    expect(extractReferences(line).map((ref) => [ref.raw, ref.name, ref.tactics])).to.deep.equal([
+      ['T1059.001 | PowerShell', 'PowerShell', ['Execution']],
+      ['T1059.003 | Windows Command Shell', 'Windows Command Shell', ['Execution']],
+      ['T1547.001 | Registry Run Keys / Startup Folder', 'Registry Run Keys / Startup Folder', ['Persistence']],
+      ['T1543.003 | Windows Service', 'Windows Service', ['Persistence']],
+    ]);
+  });
+
   it('does so with each cell on a line of its own', () => {
     expect(read(['<table>', ...TABLE.flatMap((row) => row.replace(/(<\/t[dh]>)/g, '$1\n').split('\n')), '</table>'].join('\n'))).to.deep.equal(expected);
   });

@@ -8,7 +8,7 @@ import { STDIN, STDIN_NAME } from './read-text.js';
 import { isMispEvent } from './extract/misp-event-references.js';
 import { attackFlowFormat } from './extract/attack-flow-references.js';
 import { firstFew } from './short-list.js';
-import { suggestField } from './campaign/suggest-field.js';
+import { fieldMeant } from './campaign/suggest-field.js';
 
 /** The kinds of file users hand the tool, told apart by their content. */
 export type InputKind =
@@ -557,20 +557,26 @@ const SHARED_FIELDS = ['name', 'id', 'description', 'version', 'tags', 'platform
 /**
  * The top-level keys of a parsed JSON or YAML value of no kind the tool reads (kindOfValue tells it as none): a
  * mapping, or a list whose first mapping is one, with none of a campaign's or a layer's own fields
- * (CAMPAIGN_OR_LAYER_FIELDS) and more keys of its own than the fields it shares with them (or misspells) (a SARIF log's `$schema` and
- * `runs` beside its `version`, a TheHive case, a CSV's rows as records, a CI workflow). Undefined for any other value: a
- * campaign or layer with mistakes in it is said to have them by its reader.
+ * (CAMPAIGN_OR_LAYER_FIELDS), unless it is meant as one of them with mistakes: its keys that surely mean one of their
+ * fields (fieldMeant: another word analysts write for it, `threat_actor`, `ttps`, or a slip, `tecniques`, `nam`) are
+ * all its keys, or at least as many as its others with one of them a field of their own. A SARIF log (`$schema`, `runs`
+ * beside its `version`), a TheHive case, a CSV's rows as records, a CI workflow, a Helm chart (name, description and
+ * version, which many files have) and a page's front matter (title, author: two letters from `actor`, but another word)
+ * are of no kind. Undefined for any other value: a campaign or layer with mistakes in it is said to have them by its
+ * reader.
  */
 export function keysOfNoKind(value: unknown): string[] | undefined {
   const first: unknown = Array.isArray(value) ? value.find(isJsonObject) : value;
   if (!isJsonObject(first) || kindOfValue(value)) return undefined;
   const keys = Object.keys(first);
   if (keys.some((key) => CAMPAIGN_OR_LAYER_FIELDS.includes(key))) return undefined;
-  // A key a letter or two from a field (`nam`, `tecniques`), or another word analysts write for one (`threat_actor`,
-  // `ttps`: suggestField, as the campaign reader's did-you-mean), is that field: counted as the file's, not another's.
   const fields = [...CAMPAIGN_OR_LAYER_FIELDS, ...SHARED_FIELDS];
-  const shared = keys.filter((key) => SHARED_FIELDS.includes(key) || suggestField(key, fields) !== undefined).length;
-  return keys.length - shared > shared ? keys : undefined;
+  const meant = keys.flatMap((key) => fieldMeant(key, fields) ?? []);
+  // A file whose every key is a field (`name: x` alone) is a campaign missing the rest; one with others too must have
+  // a field only campaigns and layers have, not only the name, description and version many files have.
+  if (meant.length === keys.length) return undefined;
+  const own = meant.some((field) => CAMPAIGN_OR_LAYER_FIELDS.includes(field));
+  return own && meant.length >= keys.length - meant.length ? undefined : keys;
 }
 
 /**

@@ -63,17 +63,21 @@ export function acronymsKept(written: string, known: string): boolean {
   return acronyms.every((acronym) => knownWords.has(letters(acronym)));
 }
 
+/** A word as did-you-mean hints compare it: lower-case, without spaces, `-` and `_` (`Threat_Actor`: threatactor). */
+export function foldedWord(word: string): string {
+  return word.toLowerCase().replace(/[\s_-]/g, '');
+}
+
 /**
  * The word of `candidates` a misspelled `word` most likely means (case, `-` and `_` aside; at most two edits, and
  * fewer than half its letters), for did-you-mean hints; undefined when none is that close.
  */
 export function closestWord(word: string, candidates: readonly string[]): string | undefined {
-  const fold = (s: string) => s.toLowerCase().replace(/[\s_-]/g, '');
-  const folded = fold(word);
+  const folded = foldedWord(word);
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = fold(candidate) === folded ? 0 : editDistance(folded, fold(candidate), 2);
+    const distance = foldedWord(candidate) === folded ? 0 : editDistance(folded, foldedWord(candidate), 2);
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
   return bestDistance <= 2 && bestDistance < folded.length / 2 ? best : undefined;

@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { kindOf } from '../../lib/input-kind.js';
+import { keysOfNoKind, kindOf } from '../../lib/input-kind.js';
 import { freshTmpDir, repoRoot, runCli } from '../helpers/attack.js';
 
 const fixtures = join(repoRoot, 'test/fixtures/no-kind');
@@ -176,6 +176,43 @@ describe('JSON and YAML of no kind the tool reads', () => {
     expect(stderr).to.contain(`${file}:2:1: /threat_actor: unknown field "threat_actor" (did you mean "actor"?)`);
     expect(stderr).to.contain(`${file}:3:1: /ttps: unknown field "ttps" (did you mean "techniques"?)`);
     expect(stderr).to.not.contain('of no kind');
+  });
+
+  // A key two letters from a field counted as it: `author` (actor) made a pandoc metadata file a campaign missing its
+  // name ("did you mean actor?"), and the name, description and version many files have made a Helm chart one with
+  // unknown fields. A key counts only when it surely means a field (fieldMeant: a synonym, or a slip of a letter), and
+  // unless every key does, one such must be a campaign's or a layer's own field.
+  const YAML_OF_NO_KIND: ReadonlyArray<readonly [file: string, keys: string]> = [
+    ['Chart.yaml', '"apiVersion", "name", "description", "type", "version", "appVersion"'],
+    ['pandoc-metadata.yaml', '"title", "author"'],
+  ];
+  for (const [name, keys] of YAML_OF_NO_KIND) {
+    it(`${name} is YAML of no kind to the campaign readers, not a campaign with mistakes`, async () => {
+      const file = join(fixtures, name);
+      for (const argv of campaignCommands(file, freshTmpDir('no-kind'))) {
+        const { code, stderr } = await runCli(argv);
+        expect(code, argv.join(' ')).to.equal(1);
+        expect(stderr, argv.join(' ')).to.contain(`${file}: this is YAML of no kind attack-layers reads: its keys at the top are ${keys};`);
+        expect(stderr, argv.join(' ')).to.not.contain('not a valid campaign file');
+      }
+    });
+  }
+
+  describe('keysOfNoKind: which keys mean a campaign with mistakes', () => {
+    const rows: ReadonlyArray<readonly [shape: string, value: Record<string, unknown>, noKind: boolean]> = [
+      ['a title and an author (author is two letters from actor)', { title: 'x', author: 'y' }, true],
+      ['a name and an action (two letters from actor)', { name: 'x', action: 'y' }, true],
+      ['a runbook: name, description, steps (two letters from ttps)', { name: 'x', description: 'y', steps: [] }, true],
+      ["a campaign in an analyst's words: title, threat_actor, ttps", { title: 'x', threat_actor: 'APT29', ttps: ['T1566.001'] }, false],
+      ['a campaign with slips: nam, tecniques', { nam: 'x', tecniques: ['T1059'] }, false],
+      ['a campaign begun, its name alone', { name: 'x' }, false],
+      ['a campaign with other words: name, description, references, malware', { name: 'x', description: 'y', references: [], malware: ['S0154'] }, false],
+    ];
+    for (const [shape, value, noKind] of rows) {
+      it(`${shape}: ${noKind ? 'of no kind' : 'a campaign with mistakes'}`, () => {
+        expect(keysOfNoKind(value) !== undefined).to.equal(noKind);
+      });
+    }
   });
 
   it('files of a kind keep it: a MISP event, a layer, a campaign', () => {

@@ -37,6 +37,7 @@ export type InputKind =
   | 'caldera-adversary'
   | 'attack-mapping'
   | 'attack-data-sheet'
+  | 'layer-addresses'
   | 'report-text';
 
 /** What each kind is called, and what to do with it: the words of every "wrong kind of file" message. */
@@ -100,6 +101,10 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
     "ATT&CK's own data as a table (a sheet of mitreattack-python's attackToExcel as JSON records: ID, STIX ID, name, tactics …)",
     "it lists what ATT&CK holds, not what an adversary did or what you detect: for the techniques of a group, software or campaign, `attack-layers attack-object <name>`; to look techniques up, `attack-layers technique <IDs>`; ATT&CK itself is read from its STIX bundle (--attack)",
   ],
+  'layer-addresses': [
+    'a list of the addresses of JSON files (URLs ending .json, alone or in records such as { title, url }), as an index of published Navigator layers lists them',
+    "attack-layers reads the files it is given and fetches nothing but ATT&CK's own data (`attack-layers data fetch`): download the layers its URLs name, then give the files to validate, upgrade, combine, export or gap (--threat or --coverage)",
+  ],
   'report-text': [
     "a report's text",
     'make a campaign file of its technique references with `attack-layers extract <file> > campaign.yaml`, review it, then normalize or render that',
@@ -153,7 +158,7 @@ const isLayerArray = (value: unknown[]): boolean =>
 export function kindOfValue(value: unknown): InputKind | undefined {
   // An array is told by its first object: an element before it that is no object (null in a file of layers) is left out by its reader.
   const first: unknown = Array.isArray(value) ? value.find(isJsonObject) : value;
-  if (!isJsonObject(first)) return undefined;
+  if (!isJsonObject(first)) return isJsonAddressList(value) ? 'layer-addresses' : undefined;
   const other = nonRuleKind(first);
   if (other) return other;
   // MITRE CTID's Attack Flow: a STIX bundle of attack-action objects (threat intelligence too), a Builder or Designer file.
@@ -197,8 +202,21 @@ export function kindOfValue(value: unknown): InputKind | undefined {
   const mapped = !Array.isArray(value) && typeof first['name'] === 'string' && isJsonObject(first['techniques']) && !layerLike;
   if ('attack_version' in first || (campaignItems > 0 && !statedLayer) || mapped) return 'campaign';
   if (layerLike) return 'layer';
-  return undefined;
+  return isJsonAddressList(value) ? 'layer-addresses' : undefined;
 }
+
+// The address of a JSON file: an http(s) URL whose path ends .json (`…/Stealer%20Malware/combined.json`).
+const JSON_URL = /^https?:\/\/[^\s?#]+\.json(?:[?#]\S*)?$/i;
+
+/**
+ * A list of the addresses of JSON files: each item a URL of one, or a record holding one (tropChaud's
+ * Cyber-Adversary-Heatmaps, "Current Intelligence Reports/current_intel_index.json": `{ title, url }` of each layer it
+ * publishes). Told last, when the list is of no other kind: a layer or a detection has no such field at its top.
+ */
+const isJsonAddressList = (value: unknown): boolean =>
+  Array.isArray(value) &&
+  value.length > 0 &&
+  value.every((item) => (typeof item === 'string' ? JSON_URL.test(item.trim()) : isJsonObject(item) && Object.values(item).some((field) => typeof field === 'string' && JSON_URL.test(field.trim()))));
 
 // A Sentinel alert rule as Azure writes it: `type` …/alertRules (Microsoft.SecurityInsights/alertRules, or
 // Microsoft.OperationalInsights/workspaces/providers/alertRules in an ARM template); its `properties` say the rule.

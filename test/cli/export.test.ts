@@ -497,7 +497,7 @@ describe('attack-layers export', () => {
     writeFileSync(file, JSON.stringify([item('The DFIR Report SELECT XMRig FROM SQLServer (July 2022)', 'SELECT%20XMRig%20FROM%20SQLServer'), item('CISA Alert AA22-152A: Karakurt Data Extortion Group (June 2022)', 'Karakurt%20Data%20Extortion%20Group%20CISA')], null, 4));
     const result = await runCli(['export', file, '--format', 'csv']);
     expect(result.code).to.equal(1);
-    // A list of records of no kind, as every command says it (test/regressions/json-of-no-kind.test.ts).
-    expect(result.stderr).to.match(/^attack-layers export: \S+current_intel_index\.json: this is JSON of no kind attack-layers reads: a list whose first item \(\/0\) has the keys "title", "url"; .*\n$/);
+    // A list of layers' addresses, as every command says it (test/regressions/json-of-no-kind.test.ts).
+    expect(result.stderr).to.match(/^attack-layers export: \S+current_intel_index\.json: this is a list of the addresses of JSON files \(URLs ending \.json.*download the layers its URLs name.*\n$/);
   });
 });

@@ -234,8 +234,8 @@ describe('readCoverageInputs', () => {
     const index = freshTmpDir('layers-and-index');
     writeFileSync(join(index, 'Karakurt Data Extortion Group CISA.json'), karakurt);
     writeFileSync(join(index, 'current_intel_index.json'), JSON.stringify([{ title: 'CISA Alert AA22-152A: Karakurt Data Extortion Group (June 2022)', url: 'https://raw.githubusercontent.com/tropChaud/Cyber-Adversary-Heatmaps/main/Current%20Intelligence%20Reports/Karakurt%20Data%20Extortion%20Group%20CISA.json' }], null, 4));
-    // A list of records of no kind (its items' keys "title", "url"), said as one such record is.
-    expect(() => readCoverageInputs([index])).to.throw(/current_intel_index\.json: JSON of no coverage kind/);
+    // A list of the layers' addresses, said to be that, and what to do with it.
+    expect(() => readCoverageInputs([index])).to.throw(/current_intel_index\.json: this is a list of the addresses of JSON files .*download the layers its URLs name/);
     const broken = freshTmpDir('layers-one-broken');
     writeFileSync(join(broken, 'karakurt.json'), karakurt);
     writeFileSync(join(broken, 'karakurt-edited.json'), karakurt.replace('"score": 4', '"score": 4 "comment": "a comma missing"'));

@@ -215,6 +215,41 @@ describe('JSON and YAML of no kind the tool reads', () => {
     }
   });
 
+  // tropChaud/Cyber-Adversary-Heatmaps keeps "Current Intelligence Reports/current_intel_index.json" beside its layers: a
+  // list of { title, url } whose urls are the layers' (…/Stealer%20Malware/combined.json). It was "JSON of no kind …
+  // extract reads their IDs", and extract found none: it is a list of layers' addresses, which attack-layers never
+  // fetches. Our own file in its shape (the repository states no licence).
+  it("every command says a list of layers' addresses is that, and to download the layers", async () => {
+    const dir = freshTmpDir('no-kind');
+    const file = join(dir, 'current_intel_index.json');
+    const url = (path: string) => `https://raw.githubusercontent.com/tropChaud/Cyber-Adversary-Heatmaps/main/${path}`;
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { title: 'CISA Alert AA22-152A: Karakurt Data Extortion Group (June 2022)', url: url('Current%20Intelligence%20Reports/Karakurt%20Data%20Extortion%20Group%20CISA.json') },
+        { title: 'Stealer Malware Roundup (June 2022)', url: url('Stealer%20Malware/combined.json') },
+      ], null, 4),
+    );
+    const plain = join(dir, 'layers.json');
+    writeFileSync(plain, JSON.stringify([url('Stealer%20Malware/combined.json')]));
+    for (const given of [file, plain]) {
+      expect(kindOf(readFileSync(given, 'utf8'))).to.equal('layer-addresses');
+      for (const argv of [...layerCommands(given, ''), ...campaignCommands(given, freshTmpDir('no-kind')), ['extract', given], ['gap', '--threat', campaign, '--coverage', given, '--out', freshTmpDir('no-kind')]]) {
+        const { code, stdout, stderr } = await runCli(argv);
+        const said = `${stdout}${stderr}`;
+        expect(code, argv.join(' ')).to.equal(1);
+        expect(said, argv.join(' ')).to.contain(`${given}: this is a list of the addresses of JSON files (URLs ending .json`);
+        expect(said, argv.join(' ')).to.contain('fetches nothing but ATT&CK\'s own data (`attack-layers data fetch`): download the layers its URLs name, then give the files to validate');
+        expect(said, argv.join(' ')).to.not.contain('of no kind');
+      }
+    }
+  });
+
+  it('a list whose records hold no address of a JSON file is still of no kind (a page, a report)', () => {
+    expect(kindOf(JSON.stringify([{ title: 'x', url: 'https://example.com/report.html' }]))).to.equal(undefined);
+    expect(kindOf(JSON.stringify([{ title: 'x', url: 'https://example.com/a.json' }, { title: 'y' }]))).to.equal(undefined);
+  });
+
   it('files of a kind keep it: a MISP event, a layer, a campaign', () => {
     expect(kindOf(readFileSync(join(repoRoot, 'test/fixtures/misp/misp-stix-event-with-galaxy.json'), 'utf8'))).to.equal('misp-event');
     expect(kindOf(readFileSync(layer, 'utf8'))).to.equal('layer');

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
+import { TIME_ZONE_NAMES } from './time-zone-names.gen.js';
 
-// The capitals are read on first use: commands that never ask should not pay for loading them.
+// countries-list is read on first use: commands that never ask should not pay for loading it.
 const require = createRequire(import.meta.url);
 
 let placeWords: Map<string, string> | undefined;
@@ -23,22 +24,19 @@ const COUNTRY_ENDINGS = /(?:[aeiouy]|on|ey)$/;
 /**
  * What each place or people word is: the one-word names of the countries and territories, of their capitals and of the
  * cities that name time zones, then the people's words made of a country's name, then the one-word names of languages,
- * then the other words of places' names; the first reading of a word is kept.
+ * then the other words of places' names; the first reading of a word is kept. From data the package holds, not from
+ * the Node that runs it: `countries-list` (countries, capitals, languages) and the time zones' names committed in
+ * time-zone-names.gen.ts. Node's CLDR (Intl.DisplayNames) names regions and languages as its build has them (a Node of
+ * small-icu or the system's ICU otherwise), which made the words refused shift with the Node a user runs.
  */
 function indexPlaceWords(): Map<string, string> {
-  const regions = new Intl.DisplayNames(['en'], { type: 'region' });
-  const languages = new Intl.DisplayNames(['en'], { type: 'language' });
-  const letters = [...'abcdefghijklmnopqrstuvwxyz'];
-  const codes = letters.flatMap((first) => letters.map((second) => first + second));
-  // Node's CLDR names the codes it knows, and gives an unknown one back as written.
-  const named = (names: Intl.DisplayNames, code: string): string[] => {
-    const name = names.of(code);
-    return name && name.toLowerCase() !== code ? [name] : [];
+  const { countries: table, languages: languageTable } = require('countries-list') as {
+    countries: Record<string, { name: string; capital: string }>;
+    languages: Record<string, { name: string }>;
   };
-  const countries = [...new Set(codes.flatMap((code) => named(regions, code.toUpperCase())))];
-  const { countries: table } = require('countries-list') as { countries: Record<string, { name: string; capital: string }> };
+  const countries = Object.values(table).map(({ name }) => name);
   const capitals = Object.values(table).flatMap(({ name, capital }) => (capital ? [[capital, name] as const] : []));
-  const cities = Intl.supportedValuesOf('timeZone').map((zone) => zone.split('/').at(-1)!.replace(/_/g, ' '));
+  const cities = TIME_ZONE_NAMES.map((zone) => zone.split('/').at(-1)!.replace(/_/g, ' '));
   const found = new Map<string, string>();
   const add = (word: string, what: string): void => {
     if (!found.has(word)) found.set(word, what);
@@ -57,7 +55,9 @@ function indexPlaceWords(): Map<string, string> {
       }
     }
   }
-  for (const language of codes.flatMap((code) => named(languages, code))) if (oneWord(language)) add(oneWord(language)!, "a language's or people's name");
+  // A language of several names has them apart: `Panjabi / Punjabi`, `Tagalog / Filipino`.
+  const languages = Object.values(languageTable).flatMap(({ name }) => name.split(' / '));
+  for (const language of languages) if (oneWord(language)) add(oneWord(language)!, "a language's or people's name");
   for (const place of [...countries, ...capitals.map(([capital]) => capital), ...cities]) {
     for (const word of words(place)) add(word, `a word of the place name ${place}`);
   }
@@ -67,8 +67,8 @@ function indexPlaceWords(): Map<string, string> {
 /**
  * What a word is when reports write it for a place or a people (`Beijing`: the name of the capital of China; `Gaza`: a
  * city's name; `Lebanese`: the word for a people or nationality of Lebanon), any case; undefined for any other word.
- * From Node's CLDR (countries and territories, languages, the cities time zones are named after) and the capitals of
- * `countries-list`.
+ * The same for every Node: from `countries-list` (countries and territories, their capitals, languages) and the IANA
+ * time zones' names (time-zone-names.gen.ts).
  */
 export function placeWord(word: string): string | undefined {
   placeWords ??= indexPlaceWords();

@@ -67,6 +67,7 @@ import { appendDivided } from './divided-list.js';
 import { attributeComments } from './merge-entries.js';
 import { useOneOf } from '../name-distance.js';
 import { firstFew } from '../short-list.js';
+import { fittedEntry, heldByComment, tooltipTitle } from './tooltip-fit.js';
 import { gradientColor, gradientPosition, paintedColour, writeNearTopAsTop } from './score.js';
 import { inputName, readTextFile, type InputOptions } from '../read-text.js';
 import { arrayLayers, carryLeftOutLayers, repairLayer, repairMessage, type RepairedLayer, type RepairOptions } from './repair-layer.js';
@@ -173,6 +174,9 @@ function rangeList(at: readonly number[], ranges: readonly { minValue: number; m
 const DEFAULT_RANGE = { minValue: 0, maxValue: 100 };
 /** How many entries that lost their colour the warning names. */
 const LOST_COLORS_SHOWN = 3;
+
+/** Where the rest of a combined entry too tall for Navigator's tooltip is (`fittedEntry`). */
+const COMBINED_REST = "each input layer's own entry has all of it";
 
 /** The range a layer scores on: its gradient's ends, equal ones too (a threshold); Navigator's default without one. */
 function rangeOf(layer: NavigatorLayer): { minValue: number; maxValue: number } {
@@ -942,7 +946,9 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
     // An entry with showSubtechniques alone is kept: Navigator exports it, and it shows every sub-technique of the
     // parent (DeTT&CT and Navigator's own layers write such an entry for each parent of an annotated sub-technique).
     const annotated = entry.score !== undefined || entry.color || entry.comment || entry.enabled === false || links.length || metadata.length;
-    if (annotated || entry.showSubtechniques) techniques.push(entry);
+    // Navigator 5.1 shows comment and metadata in a tooltip it never cuts or scrolls: one taller than a 1080p page says
+    // each long analyst comment once, or is cut where each input layer has the rest.
+    if (annotated || entry.showSubtechniques) techniques.push(fittedEntry(tooltipTitle(id, index), [() => entry, () => heldByComment(entry)], COMBINED_REST));
     if (colors.size > 1) {
       const given = votes.flatMap((vote, i) => (vote === undefined ? [] : [`"${names[i]}" ${vote}`]));
       lostColors.push(`${id}${tactic ? ` (${tactic})` : ''}: ${given.join(', ')}${keptColor ? ` (${keptColor.toLowerCase()} kept)` : ''}`);

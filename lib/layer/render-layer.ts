@@ -7,6 +7,7 @@ import type { CampaignSource, Confidence } from '../campaign/campaign-types.js';
 import { namedSource } from '../campaign/named-source.js';
 import { isWebAddress } from '../web-address.js';
 import { firstFew } from '../short-list.js';
+import { fittedEntry, heldByComment, tooltipTitle } from './tooltip-fit.js';
 import { InputError, UsageError, type GivenAs } from '../errors.js';
 import { higherConfidence, type ConfidenceOf } from '../normalize/normalize-campaign.js';
 import { UNRESOLVED_STATUSES, type ActorResult, type NormalizedCampaign, type ReferenceResult } from '../normalize/normalize-types.js';
@@ -120,8 +121,24 @@ function useLinks(use: TechniqueUse): LayerLink[] {
   return linksOf(named as CampaignSource[]);
 }
 
-/** The comment and metadata lines one campaign contributes to a technique. */
-function useAnnotation(use: TechniqueUse): { comment: string; metadata: LayerMetadata[] } {
+/**
+ * How many characters of an evidence quote an entry too tall for Navigator's tooltip keeps (`fittedEntry`), followed by
+ * where the whole quote is: `… (the whole quote: apt32-covid19-wuhan.yaml, line 51)`.
+ */
+const QUOTE_SHOWN = 100;
+
+/** A campaign file's name, without its folder: a layer's bytes do not depend on where it was rendered. */
+const fileName = (file: string): string => file.split(/[\\/]/).pop() || file;
+
+/** An evidence quote, past `shown` characters cut there, saying where the whole quote is. */
+function quoteText(evidence: string, shown: number | undefined, file: string, reference: ReferenceResult): string {
+  const characters = Array.from(oneLine(evidence));
+  if (shown === undefined || characters.length <= shown) return evidence;
+  return `${characters.slice(0, shown).join('').trimEnd()}… (the whole quote: ${fileName(file)}, ${reference.line !== undefined ? `line ${reference.line}` : reference.path})`;
+}
+
+/** The comment and metadata lines one campaign contributes to a technique, its evidence quotes cut past `quotes` characters. */
+function useAnnotation(use: TechniqueUse, quotes?: number): { comment: string; metadata: LayerMetadata[] } {
   const { campaign: result, technique } = use;
   const references = technique.references.map((i) => result.references[i]!);
   const metadata: LayerMetadata[] = [{ name: 'campaign', value: `${result.name} (${result.id})` }];
@@ -138,7 +155,7 @@ function useAnnotation(use: TechniqueUse): { comment: string; metadata: LayerMet
     metadata.push({ name: 'confidence', value: confidenceText(reference, result.campaign.confidence) });
     metadata.push({ name: 'status', value: reference.status });
     said('analyst comment', reference.comment);
-    said('evidence', reference.evidence);
+    said('evidence', reference.evidence && quoteText(reference.evidence, quotes, result.file, reference));
     said('source', reference.source);
     for (const report of reference.reports ?? []) {
       const source = namedSource(result.campaign.sources, report);
@@ -402,24 +419,36 @@ function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, 
           if (technique.observed && technique.score !== undefined) notTaken.set(`${id} ${campaign.id}`, { id, campaign: campaign.id, text: `${id} (${technique.score} in ${campaign.id})` });
         }
       }
-      const annotations = here.map((use) => ({ use, ...useAnnotation(use) }));
-      const comment = annotations.map((a) => (aggregate ? `[${a.use.campaign.id}] ${a.comment}` : a.comment)).join(' | ');
-      const metadata: LayerMetadata[] = [{ name: 'score', value: `${scored.score} (${scored.explanation})` }];
-      // One by one: a technique reported 200,000 times has as many metadata lines, more than a call takes arguments.
-      for (const a of annotations) {
-        metadata.push({ divider: true });
-        for (const item of a.metadata) metadata.push(item);
-      }
       const links = uniqueLinks(here.flatMap(useLinks));
-      entries.push({
-        techniqueID: id,
-        ...(tactic !== undefined ? { tactic } : {}),
-        score: scored.score,
-        ...(scored.inferred ? { color: INFERRED_COLOR } : {}),
-        comment,
-        metadata,
-        ...(links.length ? { links } : {}),
-      });
+      const entryOf = (quotes?: number): LayerTechnique => {
+        const annotations = here.map((use) => ({ use, ...useAnnotation(use, quotes) }));
+        const comment = annotations.map((a) => (aggregate ? `[${a.use.campaign.id}] ${a.comment}` : a.comment)).join(' | ');
+        const metadata: LayerMetadata[] = [{ name: 'score', value: `${scored.score} (${scored.explanation})` }];
+        // One by one: a technique reported 200,000 times has as many metadata lines, more than a call takes arguments.
+        for (const a of annotations) {
+          metadata.push({ divider: true });
+          for (const item of a.metadata) metadata.push(item);
+        }
+        return {
+          techniqueID: id,
+          ...(tactic !== undefined ? { tactic } : {}),
+          score: scored.score,
+          ...(scored.inferred ? { color: INFERRED_COLOR } : {}),
+          comment,
+          metadata,
+          ...(links.length ? { links } : {}),
+        };
+      };
+      // Navigator 5.1 shows the comment and every metadata item in a tooltip it never cuts or scrolls: an entry taller
+      // than a 1080p page says the analyst comments once, then quotes the evidence in part, saying where the rest is.
+      const files = [...new Set(here.map((use) => fileName(use.campaign.file)))];
+      entries.push(
+        fittedEntry(
+          tooltipTitle(id, index),
+          [() => entryOf(), () => heldByComment(entryOf()), () => heldByComment(entryOf(QUOTE_SHOWN))],
+          `the campaign file${files.length > 1 ? 's' : ''} ${files.join(', ')} ${files.length > 1 ? 'have' : 'has'} every reference with its evidence`,
+        ),
+      );
     }
     if (entries.length === kept) continue;
     if (scoreTechnique(uses, model, context).inferred) counts.inferred++;

@@ -117,13 +117,17 @@ describe('regressions: a merged comment of several lines says, on each line, whe
     // Two layers of one name are told apart by their files, as given.
     const published = `Sigma rules heatmap (${PUBLIC_HEATMAP})`;
     const built = `Sigma rules heatmap (${heatmap})`;
-    expect(lines.filter((line) => line.startsWith(`${published}: `))).to.deep.equal([
+    const every = [
       `${published}: powershell_suspicious_script.yml`,
       `${published}: powershell_encoded_command.yml`,
-    ]);
-    expect(lines.filter((line) => !line.startsWith(`${published}: `))).to.deep.equal([
       ...byTechnique.get('T1059.001')!.map((rule) => `${built}: ${byTechnique.get('T1086')!.includes(rule) ? 'T1059.001, T1086' : 'T1059.001'}: ${rule}`),
-    ]);
+    ];
+    // The files' paths lengthen every line past a 1080p page in Navigator 5.1's tooltip: the last lines are counted,
+    // each layer's own entry having them (fittedEntry); every line shown names its layer.
+    const more = /^and (\d+) more lines \(each input layer's own entry has all of it\)$/.exec(lines.at(-1)!);
+    const shown = more ? lines.slice(0, -1) : lines;
+    expect(shown).to.deep.equal(every.slice(0, shown.length));
+    expect(shown.length + Number(more?.[1] ?? 0)).to.equal(every.length);
   });
 
   it('combine: a rule line two layers give is written once, naming both layers joined by " + " (names that hold commas)', async () => {

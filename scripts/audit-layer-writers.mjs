@@ -207,17 +207,12 @@ const NEEDED = ['attack-object G0050 --campaigns', 'attack-object frequency 5 gr
 /**
  * Writers whose tallest tooltip ran off a 1080p page when the budget came (h512), to fix by their owners, each with the
  * height (px, tooltipHeight) it may not pass: accepted up to it, so that they do not grow and no other writer joins them.
- * render and combine of campaigns/: every campaign's analyst comment, evidence and status (T1218.010); gap with
- * --rules-library over G0050: T1003's ATT&CK mitigations, detection strategy and library rows (~1,030px, from ~1,250px
- * with 10 rules and 5 library rules named; h517); --to 14 of layers/all.layer.json: that layer's own T1218.010 as
- * render writes it (~968px), which the downgrade carries unchanged (what a downgrade merges fits since h522: the
- * entries merged are kept whole in the layer's metadata, and an entry still too tall names each in a short row).
+ * None is left: render, combine and gap fit theirs to the page (lib/layer/tooltip-fit.ts, h521: T1218.010 of
+ * campaigns/ ~970-1,130px before, G0050's T1003 with --rules-library ~1,030px), and a downgrade keeps what it merges in
+ * the layer's metadata, naming each in a short row (h522: T1027 of five groups' procedures in 6.3 ~4,170px before);
+ * --to 14 of layers/all.layer.json carried that layer's own T1218.010 (~968px) until render fitted it.
  */
-const TALL_KNOWN = {
-  'render presence + aggregate': 1000, 'render confidence': 1000, 'render recency': 1050, 'render --attack-release 14': 1000,
-  'combine layers/ sum': 1150, 'gap G0050 layer × mail rules + sigma library': 1050,
-  'downgrade all.layer --to 14': 1000,
-};
+const TALL_KNOWN = {};
 
 /**
  * Findings that are not the writer's fault, each with why: a layer of an older release opens after the upgrade dialog

@@ -1,7 +1,7 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { DetectionModel } from '../attack/detection-model.js';
 import { isWebAddress } from '../web-address.js';
-import type { TechniqueId } from '../attack/types.js';
+import type { TacticShortname, TechniqueId } from '../attack/types.js';
 import { LAYER_FORMAT, type LayerLink, type LayerMetadata, type LayerTechnique, type NavigatorLayer } from '../layer/layer-types.js';
 import { DEFAULT_NAVIGATOR_VERSION } from '../layer/layer-format.js';
 import { plural, writeNearTopAsTop } from '../layer/score.js';
@@ -12,6 +12,7 @@ import type { CollectedLogSources } from './read-log-sources.js';
 import { testsText, testVia } from './atomic-tests.js';
 import { libraryCell, libraryText } from './gap-library.js';
 import { coveredOnText, platformList } from './stated-platforms.js';
+import { firstOfMany, fittedEntry, tooltipTitle } from '../layer/tooltip-fit.js';
 
 /** Up to this many rules, an entry names every one; past it, the first RULES_SHOWN_OF_MANY and how many more. */
 const RULES_IN_COMMENT = 10;
@@ -21,12 +22,12 @@ const RULES_IN_COMMENT = 10;
  * past a 1080p page's ~950px; 5: ~840px). The gap report lists every rule.
  */
 const RULES_SHOWN_OF_MANY = 5;
+/** Where the rules an entry does not name are. */
+const GAP_REPORT_RULES = 'the gap report lists every rule';
 const percent = (value: number): string => `${Math.round(value * 100)}%`;
 
 function ruleLines(rules: CoveredTechnique['rules']): string[] {
-  if (rules.length <= RULES_IN_COMMENT) return rules.map((rule) => ruleLevelText(rule, percent));
-  const shown = rules.slice(0, RULES_SHOWN_OF_MANY).map((rule) => ruleLevelText(rule, percent));
-  return [...shown, `and ${rules.length - RULES_SHOWN_OF_MANY} more (the gap report lists every rule)`];
+  return firstOfMany(rules.map((rule) => ruleLevelText(rule, percent)), RULES_IN_COMMENT, RULES_SHOWN_OF_MANY, GAP_REPORT_RULES);
 }
 
 function baseLayer(index: AttackIndex, name: string, description: string): NavigatorLayer {
@@ -159,7 +160,7 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
       ? `partially covered through ${row.coveredSubtechniques.join(', ')} (${subtechniqueMeanText(row.subtechniques, percent)})`
       : row.rules.length ? `covered ${percent(row.coverage)}` : 'not covered';
     const on = coveredOnText(row.platforms, row.platformsCovered, platformList);
-    const comment = [
+    const commentOf = (mitigationIds: boolean): string => [
       `gap ${rank} in the report's ranking; priority ${row.priority} = threat ${row.threat} x (1 - coverage ${percent(row.coverage)}); ${status}${on}; used by ${row.sources.join(', ')}`,
       ...(row.threatPlatforms ? [offThreatPlatformText(row)!] : []),
       ...(rowDeliveryText(row) ? [rowDeliveryText(row)!] : []),
@@ -173,7 +174,7 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
       ...(row.preAttack ? [OUTSIDE_VIEW_TEXT] : []),
       // Public rules not run (--rules-library): where to start; the JSON report lists every one.
       ...(row.library ? [`rules library, not run: ${libraryText(row.library, row.libraryElsewhere, 0)}`] : []),
-      ...detectionLines(row.detection),
+      ...detectionLines(row.detection, mitigationIds),
     ].join('\n');
     const metadata: LayerMetadata[] = [
       { name: 'rank', value: rank },
@@ -198,7 +199,11 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
     const technique = index.technique(row.id)!;
     // Placed under some tactics only: one entry per tactic; placed everywhere: one entry without a tactic.
     const tactics = row.tactics.length && row.tactics.length < technique.tactics.length ? row.tactics : [undefined];
-    return tactics.map((tactic) => ({ techniqueID: row.id, ...(tactic ? { tactic } : {}), score: gapScore(row.priority), comment, metadata, ...(links.length ? { links } : {}) }));
+    const entryOf = (tactic: TacticShortname | undefined, mitigationIds: boolean): LayerTechnique =>
+      ({ techniqueID: row.id, ...(tactic ? { tactic } : {}), score: gapScore(row.priority), comment: commentOf(mitigationIds), metadata, ...(links.length ? { links } : {}) });
+    // Navigator 5.1 shows comment and metadata in a tooltip it never cuts or scrolls: past a 1080p page, the mitigations
+    // are named by ID (the entry's links name each one), then the entry is cut where the gap report has the rest.
+    return tactics.map((tactic) => fittedEntry(tooltipTitle(row.id, index), [() => entryOf(tactic, false), () => entryOf(tactic, true)], GAP_REPORT_REST));
   });
   const gradient = { colors: GAP_COLOURS, minValue: 0, maxValue: top };
   // The top is the highest score rounded up: a highest priority of 0.996 (threat 0.996, not covered) scores 99.6 of
@@ -225,8 +230,14 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
   };
 }
 
-/** The detection advice of a gap as comment lines: class, strategies with their analytics' log sources, mitigations. */
-function detectionLines(detection: GapDetection | undefined): string[] {
+/** Where the rest of a gap entry too tall for Navigator's tooltip is (`fittedEntry`). */
+const GAP_REPORT_REST = 'the gap report has all of it';
+
+/**
+ * The detection advice of a gap as comment lines: class, strategies with their analytics' log sources, mitigations
+ * (`mitigationIds`: by ID alone where the entry links the mitigation's page, which names it).
+ */
+function detectionLines(detection: GapDetection | undefined, mitigationIds = false): string[] {
   if (!detection) return [];
   const lines: string[] = [];
   if (detection.class) lines.push(`${DETECTION_CLASS_TEXT[detection.class]}${detection.missing?.length ? `: missing ${detection.missing.join(', ')}` : ''}`);
@@ -234,7 +245,9 @@ function detectionLines(detection: GapDetection | undefined): string[] {
     const analytics = strategy.analytics.map((a) => `${a.id} (${a.logSources.map((s) => s.name).filter((n, i, all) => all.indexOf(n) === i).join(', ')})`);
     lines.push(`${strategy.id} ${strategy.name}: ${analytics.join('; ') || 'no analytic for these platforms'}`);
   }
-  if (detection.mitigations.length) lines.push(`mitigations: ${detection.mitigations.map((m) => `${m.id} ${m.name}`).join(', ')}`);
+  const linked = (m: GapDetection['mitigations'][number]): boolean => mitigationIds && isWebAddress(m.url);
+  const named = mitigationIds && detection.mitigations.some(linked) ? ' (by ID: the links name each one)' : '';
+  if (detection.mitigations.length) lines.push(`mitigations${named}: ${detection.mitigations.map((m) => (linked(m) ? m.id : `${m.id} ${m.name}`)).join(', ')}`);
   return lines;
 }
 

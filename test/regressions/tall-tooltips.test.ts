@@ -11,11 +11,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
+import { parseDetectionsCsv } from '../../lib/coverage/read-detections.js';
+import { resolveCoverage, reviewGaps, threatFromLayer } from '../../lib/coverage/gap-review.js';
+import { parseCoverageLayers } from '../../lib/coverage/read-coverage-layer.js';
+import { renderGapLayer } from '../../lib/coverage/gap-layers.js';
+import { DetectionModel } from '../../lib/attack/detection-model.js';
+import { loadDetection } from '../../lib/attack/load-procedures.js';
 import { combineLayers } from '../../lib/layer/combine-layers.js';
 import type { LayerTechnique, NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { renderAggregateLayer, renderCampaignLayer } from '../../lib/layer/render-layer.js';
 import { TOOLTIP, tooltipHeight } from '../../lib/layer/tooltip-height.js';
-import { freshTmpDir } from '../helpers/attack.js';
+import { freshTmpDir, testCacheDir } from '../helpers/attack.js';
 import { normalizeFiles, sharedLibrary } from '../layer/render-helpers.js';
 
 const height = (entry: LayerTechnique, name: string): number => tooltipHeight(entry, `${name} (${entry.techniqueID})`);
@@ -47,7 +53,7 @@ function campaignFile(dir: string, references: number, quote: number): string {
   return file;
 }
 
-describe('regression: render and combine entries fit a 1080p page in Navigator 5.1 and say where the rest is', () => {
+describe('regression: render, combine and gap entries fit a 1080p page in Navigator 5.1 and say where the rest is', () => {
   it('render: a campaign citing a technique 3 times with long quotes quotes each in part, naming the file and line of the whole quote', () => {
     const [{ result, index }] = normalizeFiles([campaignFile(freshTmpDir('tall-tooltips'), 3, 600)]) as [{ result: Parameters<typeof renderCampaignLayer>[0]; index: Parameters<typeof renderCampaignLayer>[1] }];
     const entry = renderCampaignLayer(result, index, { model: 'presence' }).layer.techniques!.find((t) => t.techniqueID === 'T1059.001')!;
@@ -103,5 +109,26 @@ describe('regression: render and combine entries fit a 1080p page in Navigator 5
     expect(more, lines.at(-1)).to.not.equal(null);
     expect(lines.length - 1 + Number(more![1])).to.equal(36);
     expect(lines[0]).to.equal('Sigma rules heatmap 1: proc_creation_win_powershell_rule_1_1_encoded_command_download.yml');
+  });
+
+  it("gap: a gap too tall with its mitigations' names names them by ID, each linked with its name", () => {
+    const index = sharedLibrary().release('enterprise-attack', '18.1');
+    const detection = new DetectionModel(loadDetection(index, { cacheDir: testCacheDir() }), index);
+    const threat = parseCoverageLayers(JSON.stringify({
+      name: 'Incident', versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, domain: 'enterprise-attack',
+      techniques: [{ techniqueID: 'T1003', score: 1 }], gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 1 },
+    }), 'threat.json', { role: 'threat' })[0]!;
+    // Ten rules at low coverage: named in the comment and in the metadata, a gap still.
+    const csv = ['name,id,techniques,coverage', ...Array.from({ length: 10 }, (_, i) => `Credential Dumping Tool Execution Via Renamed Binary And Command Line Flags Seen In LSASS Access And Registry Hive Export Events Rule ${i + 1},R${i + 1},T1003,low`)].join('\n');
+    const coverage = resolveCoverage([parseDetectionsCsv(csv, 'detections.csv')], index);
+    const review = reviewGaps([threatFromLayer(threat, index).source], coverage, index, { minCoverage: 0.5, detection });
+    const entry = renderGapLayer(review, index).techniques!.find((t) => t.techniqueID === 'T1003')!;
+    expect(height(entry, 'OS Credential Dumping')).to.be.at.most(TOOLTIP.page);
+    const line = entry.comment!.split('\n').find((l) => l.startsWith('mitigations'))!;
+    expect(line).to.equal('mitigations (by ID: the links name each one): M1015, M1017, M1025, M1026, M1027, M1028, M1040, M1041, M1043');
+    expect(entry.links!.filter((link) => 'label' in link && /^M\d{4} /.test(link.label)).map((link) => ('label' in link ? link.label : ''))).to.include('M1043 Credential Access Protection');
+    // Nothing else is left out: every rule is named.
+    expect(items(entry).filter((item) => item.name === 'rule')).to.have.length(10);
+    expect(items(entry).map((item) => item.name)).to.not.include('not shown');
   });
 });

@@ -127,6 +127,10 @@ function useLinks(use: TechniqueUse): LayerLink[] {
  */
 const QUOTE_SHOWN = 100;
 
+/** Whether a use of a technique quotes evidence longer than `QUOTE_SHOWN` characters. */
+const quoted = (uses: readonly TechniqueUse[]): boolean =>
+  uses.some(({ campaign, technique }) => technique.references.some((i) => Array.from(oneLine(campaign.references[i]!.evidence ?? '')).length > QUOTE_SHOWN));
+
 /** A campaign file's name, without its folder: a layer's bytes do not depend on where it was rendered. */
 const fileName = (file: string): string => file.split(/[\\/]/).pop() || file;
 
@@ -445,7 +449,7 @@ function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, 
       entries.push(
         fittedEntry(
           tooltipTitle(id, index),
-          [() => entryOf(), () => heldByComment(entryOf()), () => heldByComment(entryOf(QUOTE_SHOWN))],
+          [() => entryOf(), () => heldByComment(entryOf()), ...(quoted(here) ? [() => heldByComment(entryOf(QUOTE_SHOWN))] : [])],
           `the campaign file${files.length > 1 ? 's' : ''} ${files.join(', ')} ${files.length > 1 ? 'have' : 'has'} every reference with its evidence`,
         ),
       );

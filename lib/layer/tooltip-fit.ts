@@ -16,7 +16,7 @@ export function tooltipTitle(id: string, index: AttackIndex): string {
   return `${index.technique(id)?.name ?? id} (${id})`;
 }
 
-const fits = (entry: LayerTechnique, title: string): boolean => tooltipHeight(entry, title) <= TOOLTIP.page;
+const fits = (entry: LayerTechnique, title: string): boolean => tooltipHeight(entry, title, TOOLTIP.page) <= TOOLTIP.page;
 
 /** The item naming the metadata items `heldByComment` leaves out. */
 export const IN_THE_COMMENT = 'in the comment';
@@ -31,9 +31,9 @@ const HELD_LENGTH = 60;
  * place: a long name widens the label column of the whole tooltip, narrowing every value and the comment beside it.
  */
 export function heldByComment(entry: LayerTechnique): LayerTechnique {
-  const comment = (entry.comment ?? '').replace(/\s+/g, ' ');
+  let comment: string | undefined;
   const held = (item: LayerMetadata): item is Extract<LayerMetadata, { name: string }> =>
-    'name' in item && item.value.length >= HELD_LENGTH && comment.includes(item.value.replace(/\s+/g, ' '));
+    'name' in item && item.value.length >= HELD_LENGTH && (comment ??= (entry.comment ?? '').replace(/\s+/g, ' ')).includes(item.value.replace(/\s+/g, ' '));
   const names = [...new Set((entry.metadata ?? []).filter(held).map((item) => item.name))];
   if (!names.length) return entry;
   return { ...entry, metadata: [...entry.metadata!.filter((item) => !held(item)), { name: IN_THE_COMMENT, value: names.join('; ') }] };
@@ -65,16 +65,19 @@ const COMMENT_SHARE = 0.5;
  */
 function cutToPage(entry: LayerTechnique, title: string, where: string): LayerTechnique {
   const cut: LayerTechnique = { ...entry };
-  const within = (text: string): boolean => tooltipHeight({ ...entry, comment: text, metadata: [] }, title) <= TOOLTIP.page * COMMENT_SHARE;
+  const within = (text: string): boolean => tooltipHeight({ ...entry, comment: text, metadata: [] }, title, TOOLTIP.page * COMMENT_SHARE) <= TOOLTIP.page * COMMENT_SHARE;
   if (entry.comment && !within(entry.comment)) {
     const lines = entry.comment.split('\n');
     const first = (n: number): string => [...lines.slice(0, n), `and ${lines.length - n} more lines (${where})`].join('\n');
-    const kept = largest(lines.length - 1, (n) => within(first(n)));
+    // Each line takes a row at least, each word a character and a space: no more of either fit half a page (what a
+    // technique reported 200,000 times writes, 16 MB of comment, is not searched whole).
+    const rows = Math.ceil((TOOLTIP.page * COMMENT_SHARE) / TOOLTIP.line);
+    const kept = largest(Math.min(lines.length - 1, rows), (n) => within(first(n)));
     if (kept > 0) cut.comment = first(kept);
     else {
-      const words = entry.comment.split(/(?<=\s)(?=\S)/);
+      const words = entry.comment.slice(0, rows * TOOLTIP.width).split(/(?<=\s)(?=\S)/);
       const upTo = (n: number): string => `${words.slice(0, n).join('').trimEnd()}… (cut to fit Navigator's tooltip: ${where})`;
-      cut.comment = upTo(largest(words.length - 1, (n) => within(upTo(n))));
+      cut.comment = upTo(largest(Math.min(words.length - 1, (rows * TOOLTIP.width) / 2), (n) => within(upTo(n))));
     }
   }
   if (fits(cut, title)) return cut;
@@ -85,7 +88,8 @@ function cutToPage(entry: LayerTechnique, title: string, where: string): LayerTe
     const more = items.slice(n).filter((item) => !('divider' in item)).length;
     return [...first, { name: 'not shown', value: `${more} more metadata ${more === 1 ? 'item' : 'items'} (${where})` }];
   };
-  return { ...cut, metadata: kept(largest(items.length - 1, (n) => fits({ ...cut, metadata: kept(n) }, title))) };
+  // An item is 1px at least (a divider): no more than the page's pixels fit.
+  return { ...cut, metadata: kept(largest(Math.min(items.length - 1, TOOLTIP.page), (n) => fits({ ...cut, metadata: kept(n) }, title))) };
 }
 
 /** The largest n in 0..max for which `ok(n)` holds, `ok` holding for every n below one it holds for (0 when none). */

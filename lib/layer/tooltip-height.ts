@@ -17,29 +17,38 @@ export interface TooltipEntry {
 }
 
 // White space is collapsed (white-space: normal): a comment's line breaks are spaces there; a word wider than the cell
-// overflows it on one line.
-function wrappedLines(text: string, chars: number): number {
+// overflows it on one line. Counting stops past `most` lines.
+function wrappedLines(text: string, chars: number, most = Infinity): number {
   let lines = 1;
   let used = 0;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const [word] of text.matchAll(/\S+/g)) {
     if (used && used + 1 + word.length > chars) {
       lines++;
       used = word.length;
+      if (lines > most) break;
     } else used += (used ? 1 : 0) + word.length;
   }
   return lines;
 }
 
-/** The estimated height (px) of the tooltip Navigator 5.1 shows over an entry of the technique named `name`. */
-export function tooltipHeight(entry: TooltipEntry, name: string): number {
+/**
+ * The estimated height (px) of the tooltip Navigator 5.1 shows over an entry of the technique named `name`; past
+ * `limit`, some height past it (an entry of 200,000 references is not measured whole to know it is too tall).
+ */
+export function tooltipHeight(entry: TooltipEntry, name: string, limit = Infinity): number {
   const items = entry.metadata ?? [];
   const labels = ['Score:', ...(entry.comment ? ['Comment:'] : []), ...items.filter((m) => !m.divider).map((m) => `${m.name}:`)];
-  const labelPx = Math.max(...labels.map((l) => l.length)) * TOOLTIP.char + TOOLTIP.pad;
+  // Not Math.max(...): an entry of 200,000 references has more items than a call takes arguments.
+  const labelPx = labels.reduce((most, label) => Math.max(most, label.length), 0) * TOOLTIP.char + TOOLTIP.pad;
   const chars = Math.max(10, Math.floor((TOOLTIP.width - labelPx - TOOLTIP.pad) / TOOLTIP.char));
-  const row = (text: string, width = chars): number => wrappedLines(text, width) * TOOLTIP.line + TOOLTIP.pad;
-  let px = 2 * TOOLTIP.pad + row(name, Math.floor((TOOLTIP.width - TOOLTIP.pad) / TOOLTIP.char));
+  let px = 0;
+  const row = (text: string, width = chars): number => wrappedLines(text, width, Math.ceil((limit - px) / TOOLTIP.line) + 1) * TOOLTIP.line + TOOLTIP.pad;
+  px = 2 * TOOLTIP.pad + row(name, Math.floor((TOOLTIP.width - TOOLTIP.pad) / TOOLTIP.char));
   if (entry.score !== undefined) px += row(String(entry.score));
   if (entry.comment) px += row(entry.comment);
-  for (const m of items) px += m.divider ? 1 : row(String(m.value));
+  for (const m of items) {
+    if (px > limit) break;
+    px += m.divider ? 1 : row(String(m.value));
+  }
   return Math.round(px);
 }

@@ -585,9 +585,10 @@ const SHARED_FIELDS = ['name', 'id', 'description', 'version', 'tags', 'platform
  */
 export function keysOfNoKind(value: unknown): string[] | undefined {
   const first: unknown = Array.isArray(value) ? value.find(isJsonObject) : value;
-  if (!isJsonObject(first) || kindOfValue(value)) return undefined;
+  if (!isJsonObject(first)) return undefined;
   const keys = Object.keys(first);
-  if (keys.some((key) => CAMPAIGN_OR_LAYER_FIELDS.includes(key))) return undefined;
+  // The keys first: a layer's `techniques` end it before kindOfValue, which reads each of a layer's entries (10 ms of 200,000).
+  if (keys.some((key) => CAMPAIGN_OR_LAYER_FIELDS.includes(key)) || kindOfValue(value)) return undefined;
   const fields = [...CAMPAIGN_OR_LAYER_FIELDS, ...SHARED_FIELDS];
   const meant = keys.flatMap((key) => fieldMeant(key, fields) ?? []);
   // A file whose every key is a field (`name: x` alone) is a campaign missing the rest; one with others too must have

@@ -38,7 +38,7 @@ const source = (file: string) => ({ file, sha256: 'test' });
 
 describe("ATT&CK data as teams have it (Workbench exports, TAXII envelopes, merged domains)", function () {
   this.timeout(120_000);
-  let enterprise: RawStixObject[];
+  let enterprise: readonly RawStixObject[];
   let withOwn: AttackIndexData;
   before(() => {
     enterprise = readRawBundle(stixFile('enterprise-attack-18.1.json.gz')).objects;

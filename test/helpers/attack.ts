@@ -4,7 +4,7 @@
  */
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,11 +105,40 @@ export interface RawStixObject {
   [key: string]: unknown;
 }
 
-/** A release file parsed directly (gunzip when gzipped, JSON.parse), not through lib/: the tests' second opinion. */
-export function readRawBundle(file: string): { spec_version?: string; objects: RawStixObject[] } {
-  const bytes = readFileSync(file);
-  const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
-  return JSON.parse(text) as { spec_version?: string; objects: RawStixObject[] };
+/** A bundle as `readRawBundle` gives it: frozen, to every test that reads the same file. */
+export type RawBundle = { readonly spec_version?: string; readonly objects: readonly RawStixObject[] };
+
+/** The bundles `readRawBundle` read last, by path, size and mtime: two, as tests read 18.1 beside one other release. */
+const rawBundles = new Map<string, RawBundle>();
+const RAW_BUNDLES_KEPT = 2;
+
+/**
+ * A release file parsed directly (gunzip when gzipped, JSON.parse), not through lib/: the tests' second opinion. Parsed
+ * once for the tests that read the same file one after another (some thirty test files read enterprise 18.1 so, each
+ * parsing its 33 MB of JSON again), and deep-frozen, so that no test can change what the next one reads (a write to it
+ * is ignored, or throws in strict code): copy what you would change.
+ */
+export function readRawBundle(file: string): RawBundle {
+  const { size, mtimeMs } = statSync(file);
+  const key = `${resolve(file)} ${size} ${mtimeMs}`;
+  let bundle = rawBundles.get(key);
+  if (bundle) rawBundles.delete(key);
+  else {
+    const bytes = readFileSync(file);
+    const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
+    bundle = deepFreeze(JSON.parse(text) as RawBundle);
+  }
+  rawBundles.set(key, bundle);
+  if (rawBundles.size > RAW_BUNDLES_KEPT) rawBundles.delete(rawBundles.keys().next().value!);
+  return bundle;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
 }
 
 /** A release file read straight from its bundle (`readRawBundle`): its objects by STIX id, and what revoked each. */

@@ -69,7 +69,7 @@ export const TEAM_OBJECTS: readonly RawStixObject[] = [
 /** MITRE's enterprise 18.1 indexed with the team's objects (`team`, as a team's bundle acme-18.json) and without (`mitre`). */
 export function teamAndMitre18(): { team: AttackIndex; mitre: AttackIndex } {
   const objects = readRawBundle(stixFile('enterprise-attack-18.1.json.gz')).objects;
-  const index = (all: RawStixObject[], file: string) =>
+  const index = (all: readonly RawStixObject[], file: string) =>
     new AttackIndex(indexBundle({ type: 'bundle', id: 'bundle--x', objects: all }, { release: '18.1', source: { file, sha256: 'test' } }));
   return { team: index([...objects, ...TEAM_OBJECTS], 'acme-18.json'), mitre: index(objects, 'enterprise-attack-18.1.json') };
 }

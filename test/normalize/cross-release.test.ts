@@ -4,7 +4,7 @@ import { normalizeCampaign } from '../../lib/normalize/normalize-campaign.js';
 import { loadRelease, readRawBundle, stixFile, type RawStixObject } from '../helpers/attack.js';
 
 /** What the 18.1 bundle itself says a 6.3 technique became, read without lib/: follow revoked-by to the end. */
-function expectedFromBundle(objects: RawStixObject[]) {
+function expectedFromBundle(objects: readonly RawStixObject[]) {
   const byStix = new Map(objects.map((o) => [o.id, o]));
   const revokedBy = new Map<string, string>();
   for (const o of objects) if (o.type === 'relationship' && o['relationship_type'] === 'revoked-by') revokedBy.set(o['source_ref'] as string, o['target_ref'] as string);

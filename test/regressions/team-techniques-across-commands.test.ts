@@ -32,8 +32,8 @@ const ids = (layer: { techniques?: readonly { techniqueID?: string }[] }) => (la
 
 describe("a team's own techniques through every layer command (team bundles on 17.1 and 18.1)", function () {
   this.timeout(300_000);
-  let mitre17: RawStixObject[];
-  let mitre18: RawStixObject[];
+  let mitre17: readonly RawStixObject[];
+  let mitre18: readonly RawStixObject[];
   let team17: AttackIndex;
   let team18: AttackIndex;
   let plain17: AttackIndex;
@@ -41,7 +41,7 @@ describe("a team's own techniques through every layer command (team bundles on 1
   before(() => {
     mitre17 = readRawBundle(stixFile('enterprise-attack-17.1.json.gz')).objects;
     mitre18 = readRawBundle(stixFile('enterprise-attack-18.1.json.gz')).objects;
-    const index = (objects: RawStixObject[], release: string, file: string) =>
+    const index = (objects: readonly RawStixObject[], release: string, file: string) =>
       new AttackIndex(indexBundle({ type: 'bundle', id: 'bundle--x', objects }, { release, source: { file, sha256: 'test' } }));
     team17 = index([...mitre17, ...OWN], '17.1', 'acme-17.json');
     team18 = index([...mitre18, ...OWN], '18.1', 'acme-18.json');

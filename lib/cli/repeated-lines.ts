@@ -56,13 +56,14 @@ export function hiddenTechniques(messages: readonly string[]): string {
 }
 
 /**
- * The kind of a message, for messages that carry no code: its text with the places, technique IDs, names in quotes
- * or brackets and numbers of entries made alike, so that `/techniques/4: T1002 (Data Compressed) is revoked; …` and
- * `/techniques/16: T1004 (Winlogon Helper DLL) is revoked; …` are of one kind.
+ * The kind of a message, for messages that carry no code: its text with the places (an item's position in any list,
+ * an entry's or a metadata item's), technique IDs, names in quotes or brackets and numbers of entries made alike, so
+ * that `/techniques/4: T1002 (Data Compressed) is revoked; …` and `/techniques/16: T1004 (Winlogon Helper DLL) is
+ * revoked; …` are of one kind, and so are the repairs of `/techniques/0/metadata/0` and `/techniques/3/metadata/2`.
  */
 export function messageKind(message: string): string {
   let kind = message
-    .replace(/\/techniques\/\d+/g, '/techniques/N')
+    .replace(/(\/[A-Za-z]+)\/\d+/g, '$1/N')
     .replace(/\b[TS]\d{4}(?:\.\d{3})?\b/gi, 'T')
     .replace(/"[^"]*"/g, '""');
   // Brackets inside brackets (`At (Linux)`), innermost first.

@@ -358,6 +358,23 @@ function sideDivider(item: JsonObject, at: string, reader: 'Metadata' | 'Link', 
   delete item['divider'];
 }
 
+/**
+ * A metadata item written as a record of fields of its own (`{"module_path": "…", "declared": true, "detections": 2}`,
+ * as KittySploit's Navigator export writes one per module), none of them a metadata item's field or a misspelling of
+ * one: each field that holds something as a name and its value as text, in the order written; undefined for any
+ * other item.
+ */
+function recordFields(item: JsonObject): Array<[name: string, value: string]> | undefined {
+  const keys = Object.keys(item);
+  if (keys.some((key) => (METADATA_ITEM_FIELDS as readonly string[]).includes(key) || meantField(key, METADATA_ITEM_FIELDS) !== undefined)) return undefined;
+  const fields = keys.filter((key) => key.trim() !== '' && holdsSomething(item[key]));
+  if (!fields.length) return undefined;
+  return fields.map((key) => {
+    const value = item[key];
+    return [key, typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value)];
+  });
+}
+
 /** Metadata items: items with no name or no value, which Navigator 5.1 does not show, are left out (reported). */
 function repairMetadata(items: unknown, path: string, log: Log): unknown {
   if (!Array.isArray(items)) return items;
@@ -365,6 +382,18 @@ function repairMetadata(items: unknown, path: string, log: Log): unknown {
   items.forEach((item, i) => {
     const at = `${path}/${i}`;
     if (!isJsonObject(item)) return log(at, `${shown(item)} is not a metadata item; left out`, Array.isArray(item) ? LEFT_OUT : NOT_AN_OBJECT);
+    const record = recordFields(item);
+    if (record) {
+      // Navigator 5.1 shows no item without a name and a value (Metadata.valid), so none of what the record holds; read
+      // as an item per field it shows each as "field: value", and a divider keeps each record's items together, as
+      // CTID's mapping layers divide their groups of items.
+      if (out.length) out.push({ divider: true });
+      out.push(...record.map(([name, value]) => ({ name, value })));
+      const names = record.map(([name]) => name).join(', ');
+      return log(at, `metadata item with fields of its own (${names}) and no name or value; read as an item per field, named by it, after a divider from any item before it`, {
+        navigatorHides: 'shows no metadata item without a name and a value (Metadata.valid), so nothing of this one',
+      });
+    }
     leaveOutUnknownFields(item, METADATA_ITEM_FIELDS, at, 'metadata item', log);
     if ('divider' in item && hasText(item, 'name') && hasText(item, 'value')) sideDivider(item, at, 'Metadata', log);
     if ('divider' in item) {

@@ -30,6 +30,9 @@ describe('linesPerKind and messageKind (human output of many findings of one kin
     const pointsTo = (targets: string) => `f.json: /techniques/9: T1034 (Path Interception) is deprecated; its description points to ${targets}: annotate the one that fits`;
     expect(messageKind(pointsTo('T1574.007 (Path Interception by PATH Environment Variable), T1574.008 (Path Interception by Search Order Hijacking)'))).to.equal(messageKind(pointsTo('T1571 (Non-Standard Port)')));
     expect(messageKind('/techniques/5: merged with /techniques/6, /techniques/7 (all T1003)')).to.equal(messageKind('/techniques/36: merged with /techniques/37 (all T1021)'));
+    // A metadata item's place folds as an entry's (KittySploit's records, one repair each: listed three, then counted).
+    const record = (at: string) => `${at}: metadata item with fields of its own (artifacts, module_path) and no name or value; read as an item per field`;
+    expect(messageKind(record('/techniques/0/metadata/0'))).to.equal(messageKind(record('/techniques/11/metadata/4')));
     expect(messageKind(pointsTo('T1571 (Non-Standard Port)'))).to.not.equal(messageKind('f.json: /techniques/9: T1034 (Path Interception) is deprecated; its description names no successor'));
   });
 });

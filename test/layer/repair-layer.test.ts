@@ -89,6 +89,32 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
       ['/techniques/0/links/0/label', /^no label, and Navigator 5\.1 shows no link without one; labelled with its URL$/],
     ],
   ],
+  // A pentest framework's Navigator export on GitHub (KittySploit, `export_navigator_layer`; find_string id 54829148293,
+  // its repository not named by the index) writes one metadata item per module as a record of its own fields,
+  // `{"artifacts": 1, "declared": true, "detections": 2, "module_path": "…"}`, none of them a name or value. Each
+  // field was left out on its own line, then the emptied item ("metadata item {} has no name"), and every value went
+  // to the layer's "removed by upgrade" metadata, off the technique. Our own module paths, in that shape.
+  [
+    'metadata items written as records of fields of their own, on an entry and on the layer',
+    layer(
+      [
+        {
+          techniqueID: 'T1190',
+          score: 4,
+          metadata: [
+            { artifacts: 1, declared: true, detections: 2, module_path: 'exploits/http/example_rce' },
+            { artifacts: 0, declared: false, detections: 0, module_path: 'exploits/http/example_sqli', note: '' },
+          ],
+        },
+      ],
+      { metadata: [{ author: 'red team', generated: '2026-05-27' }] },
+    ),
+    [
+      ['/techniques/0/metadata/0', /^metadata item with fields of its own \(artifacts, declared, detections, module_path\) and no name or value; read as an item per field, named by it, after a divider from any item before it$/],
+      ['/techniques/0/metadata/1', /^metadata item with fields of its own \(artifacts, declared, detections, module_path\) and no name or value; read as an item per field/],
+      ['/metadata/0', /^metadata item with fields of its own \(author, generated\) and no name or value; read as an item per field/],
+    ],
+  ],
   ['an empty entry {}', layer([{}, { techniqueID: 'T1059', score: 1 }]), [['/techniques/0', /empty entry \{\}; left out/]]],
   ['an ID with a stray space', layer([{ techniqueID: 'T1078 ', score: 1 }]), [['/techniques/0/techniqueID', /"T1078 " read as T1078/]]],
   ['an ID with a trailing dot', layer([{ techniqueID: 'T1036.', score: 1 }]), [['/techniques/0/techniqueID', /"T1036\." read as T1036/]]],
@@ -597,6 +623,39 @@ describe('repairLayer', () => {
       { path: '/techniques/0/Metadata', leftOut: undefined, held: undefined },
       { path: '/techniques/0/Metadata/0', leftOut: 'part', held: { value: 'loader' } },
     ]);
+  });
+
+  it('writes a metadata item written as a record of its own fields as an item per field, each record after a divider, and keeps nothing of it off the technique', () => {
+    const records = [
+      { artifacts: 1, declared: true, detections: 2, module_path: 'exploits/http/example_rce' },
+      { module_path: 'exploits/http/example_sqli', declared: false, detections: 0, extra: { cve: 'CVE-0000-0001' } },
+    ];
+    const value = layer([{ techniqueID: 'T1190', score: 4, metadata: [{ name: 'source', value: 'scan' }, ...records] }]);
+    const out = upgradeLayer(value, attack, { file: 'faults.json' }).layer as NavigatorLayer;
+    expect(out.techniques!.find((t) => t.techniqueID === 'T1190')!.metadata).to.deep.equal([
+      { name: 'source', value: 'scan' },
+      { divider: true },
+      { name: 'artifacts', value: '1' },
+      { name: 'declared', value: 'true' },
+      { name: 'detections', value: '2' },
+      { name: 'module_path', value: 'exploits/http/example_rce' },
+      { divider: true },
+      { name: 'module_path', value: 'exploits/http/example_sqli' },
+      { name: 'declared', value: 'false' },
+      { name: 'detections', value: '0' },
+      { name: 'extra', value: '{"cve":"CVE-0000-0001"}' },
+    ]);
+    expect(out.metadata ?? [], 'nothing kept as removed').to.deep.equal([]);
+    // Navigator 5.1 shows nothing of such an item (Metadata.valid): validate makes it an error, once per item.
+    const findings = validateLayer(value, { attackFor: attackFor(library) }).filter((f) => f.path.includes('/metadata/'));
+    expect(findings.map((f) => [f.severity, f.path])).to.deep.equal([
+      ['error', '/techniques/0/metadata/1'],
+      ['error', '/techniques/0/metadata/2'],
+    ]);
+    expect(findings[0]!.message).to.match(/Navigator 5\.1 shows no metadata item without a name and a value \(Metadata\.valid\), so nothing of this one; `upgradeLayer` writes it repaired/);
+    // A nameless item with a value, or fields misspelling name and value, are read as before.
+    const { repairs } = repairLayer(layer([{ techniqueID: 'T1059', score: 1, metadata: [{ value: 'x', source: 'y' }, { Name: 'rule', Value: 'r1' }] }]));
+    expect(repairs.map((r) => r.path)).to.deep.equal(['/techniques/0/metadata/0/source', '/techniques/0/metadata/0', '/techniques/0/metadata/1/Name', '/techniques/0/metadata/1/Value']);
   });
 
   it('keeps a metadata item and a link that carry "divider": false as Navigator 5.1 shows them, with their name and value, label and URL', () => {

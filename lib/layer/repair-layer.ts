@@ -377,6 +377,16 @@ function recordFields(item: JsonObject): Array<[name: string, value: string]> | 
 
 /** Metadata items: items with no name or no value, which Navigator 5.1 does not show, are left out (reported). */
 function repairMetadata(items: unknown, path: string, log: Log): unknown {
+  // The record of fields an item holds, written where the list goes (`"metadata": {"module_path": "…"}`): Navigator 5.1
+  // fails iterating it and stops there; its items are read as a record written in a list is.
+  const record = isJsonObject(items) ? recordFields(items) : undefined;
+  if (record) {
+    log(path, `an object of fields of its own (${record.map(([name]) => name).join(', ')}), not a list of metadata items; read as an item per field, named by it`, {
+      navigatorStops: 'in-tab',
+      navigatorAlert: `fails iterating it ("is not iterable" in its console), and ${STOPS_IN_TAB}`,
+    });
+    return record.map(([name, value]) => ({ name, value }));
+  }
   if (!Array.isArray(items)) return items;
   const out: unknown[] = [];
   items.forEach((item, i) => {

@@ -115,6 +115,17 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
       ['/metadata/0', /^metadata item with fields of its own \(author, generated\) and no name or value; read as an item per field/],
     ],
   ],
+  // The same record written where the list goes, as a generator building each entry's metadata as a dict does: Navigator
+  // 5.1 fails iterating it, and upgrade, combine and gap refused the whole file ("/techniques/0/metadata: must be
+  // array"). No published layer of this shape was found; it is KittySploit's record above without its list.
+  [
+    'metadata written as an object of fields of its own, on an entry and on the layer',
+    layer([{ techniqueID: 'T1190', score: 4, metadata: { module_path: 'exploits/http/example_rce', detections: 2 } }], { metadata: { author: 'red team' } }),
+    [
+      ['/techniques/0/metadata', /^an object of fields of its own \(module_path, detections\), not a list of metadata items; read as an item per field, named by it$/],
+      ['/metadata', /^an object of fields of its own \(author\), not a list of metadata items; read as an item per field, named by it$/],
+    ],
+  ],
   ['an empty entry {}', layer([{}, { techniqueID: 'T1059', score: 1 }]), [['/techniques/0', /empty entry \{\}; left out/]]],
   ['an ID with a stray space', layer([{ techniqueID: 'T1078 ', score: 1 }]), [['/techniques/0/techniqueID', /"T1078 " read as T1078/]]],
   ['an ID with a trailing dot', layer([{ techniqueID: 'T1036.', score: 1 }]), [['/techniques/0/techniqueID', /"T1036\." read as T1036/]]],
@@ -653,6 +664,10 @@ describe('repairLayer', () => {
       ['error', '/techniques/0/metadata/2'],
     ]);
     expect(findings[0]!.message).to.match(/Navigator 5\.1 shows no metadata item without a name and a value \(Metadata\.valid\), so nothing of this one; `upgradeLayer` writes it repaired/);
+    // The record written where the list goes is read as the list of its fields, on an entry and on the layer.
+    const dict = upgradeLayer(layer([{ techniqueID: 'T1190', score: 4, metadata: records[0] }], { metadata: { author: 'red team' } }), attack, { file: 'faults.json' }).layer as NavigatorLayer;
+    expect(dict.techniques![0]!.metadata).to.deep.equal(out.techniques!.find((t) => t.techniqueID === 'T1190')!.metadata!.slice(2, 6));
+    expect(dict.metadata).to.deep.equal([{ name: 'author', value: 'red team' }]);
     // A nameless item with a value, or fields misspelling name and value, are read as before.
     const { repairs } = repairLayer(layer([{ techniqueID: 'T1059', score: 1, metadata: [{ value: 'x', source: 'y' }, { Name: 'rule', Value: 'r1' }] }]));
     expect(repairs.map((r) => r.path)).to.deep.equal(['/techniques/0/metadata/0/source', '/techniques/0/metadata/0', '/techniques/0/metadata/1/Name', '/techniques/0/metadata/1/Value']);

@@ -699,15 +699,17 @@ describe('validateLayer', () => {
       // (view-model.ts deserialize, `for (let metadataObj of obj.metadata)`), and an object is "not iterable", as a
       // number is. Before, only the schema error was said, and the collapsed T1059.001 as if Navigator drew the matrix.
       'says Navigator stops at a list written as an object that is no item of it, and draws no matrix to hide anything in',
+      // A dict of names to values is a record, which upgrade reads as an item per field (repair-layer.test: "metadata
+      // written as an object of fields of its own"): said as that repair, with Navigator's stop.
       layer([{ techniqueID: 'T1059.001', score: 1, links: [{ label: 'x', url: 'https://x.org' }] }], { metadata: { author: 'CTI team', date: '2024-05-01' } }),
-      [['error', 'schema', '/metadata']],
-      /^test\.layer\.json: \/metadata: \{"author":"CTI team","date":"2024-05-01"\} is an object, where the layer format takes a list: Navigator 5\.1 fails iterating it \("is not iterable" in its console\), and stops reading the layer in the tab it opens for it in the layer's release, .*; write a list of metadata items such as \{"name": "…", "value": "…"\}, or leave the field out$/,
+      [['error', 'navigator-alert', '/metadata']],
+      /^test\.layer\.json: \/metadata: an object of fields of its own \(author, date\), not a list of metadata items; read as an item per field, named by it: Navigator 5\.1 fails iterating it \("is not iterable" in its console\), and stops reading the layer in the tab it opens for it in the layer's release, .* \(`upgradeLayer` writes it repaired\)$/,
     ],
     [
       'says so of a technique entry\'s list written as an object',
       layer([{ techniqueID: 'T1059.001', score: 1, metadata: { rule: 'proc_creation_win_powershell' } }]),
-      [['error', 'schema', '/techniques/0/metadata']],
-      /\/techniques\/0\/metadata: \{"rule":"proc_creation_win_powershell"\} is an object, where the layer format takes a list: Navigator 5\.1, reading the entry, fails iterating it/,
+      [['error', 'navigator-alert', '/techniques/0/metadata']],
+      /\/techniques\/0\/metadata: an object of fields of its own \(rule\), not a list of metadata items; read as an item per field, named by it: Navigator 5\.1 fails iterating it/,
     ],
     [
       'says the domain found where it is no ATT&CK domain and far from each (not only the schema\'s list)',
@@ -1181,7 +1183,7 @@ describe('validateLayer', () => {
     const first = layer([{ techniqueID: 'T1059', score: 1 }], { metadata: { author: 'CTI team' } });
     const findings = check([first, layer([{ techniqueID: 'T1059', score: 1 }])]);
     expect(findings.map((finding) => [finding.layer, finding.code, finding.path])).to.deep.equal([
-      [0, 'schema', '/metadata'],
+      [0, 'navigator-alert', '/metadata'],
       [1, 'never-opened', '/'],
     ]);
   });

@@ -41,6 +41,21 @@ describe('attack-layers export', () => {
     });
   }
 
+  // KittySploit's Navigator export writes a metadata record per module (repair-layer.test: "metadata items written as
+  // records…"), one repair each: export printed every one (90 lines for a 12-entry layer before they were read as
+  // records, 18 after); it says them as combine does, three of a kind, then a count.
+  it('says repairs of one kind three at a time, then how many more, as combine does', async () => {
+    const record = (n: number) => ({ module_path: `exploits/http/example_${n}`, detections: n });
+    const layer = { name: 'modules', versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1190', score: 5, metadata: [1, 2, 3, 4, 5].map(record) }] };
+    const file = join(freshTmpDir('export'), 'modules.json');
+    writeFileSync(file, JSON.stringify(layer));
+    const result = await runCli(['export', file, '--format', 'md']);
+    expect(result.code).to.equal(0);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines.filter((line) => line.includes('metadata item with fields of its own'))).to.have.length(3);
+    expect(lines).to.include(`warning: ${file}: and 2 more of this kind (\`attack-layers upgrade\` of the file lists every one)`);
+  });
+
   it('writes text formats to stdout when there is no --out', async () => {
     const result = await runCli(['export', 'layers/apt32-covid19-wuhan.layer.json', '--format', 'csv']);
     expect(result.code).to.equal(0);

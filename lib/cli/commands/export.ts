@@ -25,6 +25,7 @@ import {
   STDIN,
 } from '../../index.js';
 import { attackLibrary, FLAG_WORDS, note, readStdin, warn, type CliContext, type GlobalArgs } from '../context.js';
+import { linesPerKind, messageKind, ofHiddenTechniques as of } from '../repeated-lines.js';
 
 interface Args extends GlobalArgs {
   file: string;
@@ -77,7 +78,9 @@ export function handler(context: CliContext) {
       if (args.subtechniques || args['subtechnique-layout']) note(context, args, `${input.source}: --subtechniques and --subtechnique-layout apply to layers; a gap report is a table`);
       outputs = [await renderGapReportExport(input.report, format, { givenAs: FLAG_WORDS, file: args.out !== undefined && !stream })];
     } else {
-      for (const repair of input.repairs) warn(context, args, repair);
+      // Said a few of a kind at a time, as combine says an input's (KittySploit's 18 metadata records: three, then a count).
+      const more = (_: string, hidden: number, rest: readonly string[]) => `${input.source}: and ${hidden} more of this kind${of(rest)} (\`attack-layers upgrade\` of the file lists every one)`;
+      for (const line of linesPerKind(input.repairs, messageKind, (repair) => repair, more)) warn(context, args, line);
       const library = attackLibrary(context, args);
       const { index, warning, note: reading, everyPlatform } = exportRelease(input.layer, library, args['attack-release'], FLAG_WORDS, input.filterRelease);
       if (warning) warn(context, args, `${input.source}: ${warning}`);

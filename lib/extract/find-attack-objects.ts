@@ -7,6 +7,7 @@ import type { ReportSpan } from './extract-references.js';
 import { isCommonEnglishWord } from '../common-words.js';
 import { furnitureLines, inEvaluationName, inExample } from './passing-mentions.js';
 import { CJK_GROUP_NAMES, CJK_GROUP_NAMES_NOT_IN_ATTACK } from './cjk-group-names.js';
+import { hasMbcMethod, mbcBlockLines } from './mbc-blocks.js';
 
 /** A group, software or campaign that a report names, found by its ATT&CK name, alias or ID. */
 export interface FoundAttackObject {
@@ -466,6 +467,11 @@ export function objectsInLines(lines: readonly FoldedText[], index: AttackIndex)
   const examples = new Map<string, Set<number>>();
   // The page's furniture, read at the first mention only: a report that names no object needs none of it.
   let furniture: Set<number> | undefined;
+  // The lines of blocks that are MBC's, read at the first campaign ID only.
+  let mbc: Set<number> | undefined;
+  /** Whether a campaign's ID at `start`-`end` of line `i` is an MBC micro-behavior's (`Create Process [C0017]`). */
+  const mbcId = (i: number, line: string, end: number): boolean =>
+    hasMbcMethod(line, end) || (mbc ??= mbcBlockLines(lines.map((folded) => folded.original))).has(i + 1);
   const inPassing = (i: number, folded: FoldedText, start: number, end: number): boolean =>
     (furniture ??= furnitureLines(lines.map((line) => line.original))).has(i + 1) || inEvaluationName(folded.text, start, end);
   /** Count a mention of `object` at `start`-`end` of line `i`, with how it was read when it is its first. */
@@ -528,6 +534,7 @@ export function objectsInLines(lines: readonly FoldedText[], index: AttackIndex)
         const object = objects[0]!;
         const form = fitting[0]!;
         const [start, end] = [lineWords[first]!.start, lineWords[last]!.end];
+        if (form.by === 'id' && objectKind(object) === 'campaign' && mbcId(i, line, end)) continue;
         // `Lazarus组织`: the word written for the name's last word, and its language.
         const kindWord = form.followedBy ? kindWordAfter(form, line, end) : undefined;
         const how = kindWord ? `${form.of?.how} in ${kindWordLanguage(kindWord)} (${kindWord})` : form.of?.how;

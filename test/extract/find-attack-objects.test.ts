@@ -485,4 +485,43 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
       expect(found.map((o) => [o.id, o.written, o.note, o.lines])).to.deep.equal([['S0357', 'Impacket', '"dcomexec.py" is a script of S0357 Impacket', [2, 3]]]);
     });
   });
+
+  describe("reads no ATT&CK campaign in capa's MBC table, whose micro-behaviors have IDs of the campaigns' form", () => {
+    // capa's default output, as a TryHackMe capa walkthrough pastes it (`capa mal\4`, trimmed; the table's shape is
+    // mandiant/capa's capa/render/default.py, render_attack and render_mbc): our own minimal fixture in that shape.
+    const capa = [
+      String.raw`C:\Users\Administrator\Desktop>capa mal\4`,
+      '+------------------------+------------------------------------------------------------------------------------+',
+      '| ATT&CK Tactic          | ATT&CK Technique                                                                   |',
+      '|------------------------+------------------------------------------------------------------------------------|',
+      '| COLLECTION             | Input Capture::Keylogging [T1056.001]                                              |',
+      '| EXECUTION              | Shared Modules [T1129]                                                             |',
+      '+------------------------+------------------------------------------------------------------------------------+',
+      '',
+      '+-----------------------------+-------------------------------------------------------------------------------+',
+      '| MBC Objective               | MBC Behavior                                                                  |',
+      '|-----------------------------+-------------------------------------------------------------------------------|',
+      '| ANTI-BEHAVIORAL ANALYSIS    | Debugger Detection::Software Breakpoints [B0001.025]                          |',
+      '| COMMUNICATION               | HTTP Communication::Read Header [C0002.014]                                   |',
+      '| FILE SYSTEM                 | Create Directory [C0046]                                                      |',
+      '|                             | Delete File [C0047]                                                           |',
+      '| PROCESS                     | Create Mutex [C0042]                                                          |',
+      '+-----------------------------+-------------------------------------------------------------------------------+',
+    ].join('\n');
+
+    it('finds none of C0002 Night Dragon, C0046 ArcaneDoor, C0047 or C0042 Outer Space in the MBC table, while the ATT&CK table keeps its techniques', () => {
+      expect(findAttackObjects(capa, loadRelease('18.1')).map((o) => o.id)).to.deep.equal([]);
+      expect(extractReferences(capa).map((r) => r.ids.join(' '))).to.deep.equal(['T1056.001', 'T1129']);
+    });
+
+    it('reads an MBC block under a Markdown heading naming MBC, and an ID with a method number anywhere, as no campaign', () => {
+      const notes = ['### MBC mapping', '```', 'FILE SYSTEM: Create/Delete/Read/Write File [C0046/C0047/C0051/C0052]', '```', '', 'Encrypt Data::RC4 [C0027.009] in the loader.'].join('\n');
+      expect(findAttackObjects(notes, loadRelease('18.1')).map((o) => o.id)).to.deep.equal([]);
+    });
+
+    it('still finds a campaign a report names by its ID outside an MBC block (C0024 SolarWinds Compromise)', () => {
+      const text = ['capa mapped the loader to MBC behaviors.', '', 'The intrusion matches C0024 (SolarWinds Compromise) and C0046.'].join('\n');
+      expect(findAttackObjects(text, loadRelease('18.1')).map((o) => o.id)).to.deep.equal(['C0024', 'C0046']);
+    });
+  });
 });

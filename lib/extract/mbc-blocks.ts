@@ -6,9 +6,10 @@
  * mention of ATT&CK's C0002 Night Dragon, nor C0046 of ArcaneDoor.
  */
 
-// A word naming the catalog, or an ID of its behaviors (B, E and F IDs, with a method's number): a line holding one
-// makes its block MBC's.
-const MBC_MARK = /(?<![\p{L}\p{N}])(?:MBC|Malware Behavio(?:u)?r Catalog)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}.])[BEF]\d{4}(?:\.(?:\d{3}|m\d{2}))?(?![\p{L}\p{N}]|\.\d)/u;
+// A word naming the catalog, in any case (`capa -vv` writes a rule's behaviors on a line keyed `mbc`), or an ID of its
+// behaviors (B, E and F IDs, with a method's number): a line holding one makes its block MBC's.
+const MBC_WORD = /(?<![\p{L}\p{N}])(?:mbc|malware behaviou?r catalog)(?![\p{L}\p{N}])/iu;
+const MBC_BEHAVIOR = /(?<![\p{L}\p{N}.])[BEF]\d{4}(?:\.(?:\d{3}|m\d{2}))?(?![\p{L}\p{N}]|\.\d)/u;
 // A Markdown heading: it leads the block after it, across blank lines.
 const HEADING = /^\s{0,3}#{1,6}\s/;
 // A method's number after a micro-behavior's ID (`C0002.014`, `E1027.m02`): ATT&CK's campaigns have none.
@@ -31,7 +32,7 @@ export function mbcBlockLines(lines: readonly string[]): Set<number> {
     let lead = start - 1;
     while (lead >= 0 && !lines[lead]!.trim()) lead--;
     const heading = lead >= 0 && HEADING.test(lines[lead]!) ? [lines[lead]!] : [];
-    if ([...heading, ...lines.slice(start, end)].some((line) => MBC_MARK.test(line))) {
+    if ([...heading, ...lines.slice(start, end)].some((line) => MBC_WORD.test(line) || MBC_BEHAVIOR.test(line))) {
       for (let i = start; i < end; i++) found.add(i + 1);
     }
     start = end;

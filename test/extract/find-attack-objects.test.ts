@@ -519,6 +519,20 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
       expect(findAttackObjects(notes, loadRelease('18.1')).map((o) => o.id)).to.deep.equal([]);
     });
 
+    it("reads a rule's block of capa -vv output, its behaviors keyed `mbc`, as MBC's (HTTP Communication [C0002] is no Night Dragon)", () => {
+      // `capa -vv` as a capa walkthrough pastes it: one block per rule, its behaviors on a line keyed `mbc`.
+      const verbose = [
+        'reference HTTP User-Agent string',
+        'namespace   communication/http',
+        'scope       function',
+        'mbc         Communication::HTTP Communication [C0002]',
+        'function @ 0x401080',
+        '',
+        'Night Dragon (C0002) is an ATT&CK campaign.',
+      ].join('\n');
+      expect(findAttackObjects(verbose, loadRelease('18.1')).map((o) => [o.id, o.span.line])).to.deep.equal([['C0002', 7]]);
+    });
+
     it('still finds a campaign a report names by its ID outside an MBC block (C0024 SolarWinds Compromise)', () => {
       const text = ['capa mapped the loader to MBC behaviors.', '', 'The intrusion matches C0024 (SolarWinds Compromise) and C0046.'].join('\n');
       expect(findAttackObjects(text, loadRelease('18.1')).map((o) => o.id)).to.deep.equal(['C0024', 'C0046']);

@@ -25,7 +25,7 @@ import { attackSections } from './attack-sections.js';
 import { nameLanguage } from './name-language.js';
 import { documentLanguage } from '../suggest/passage-language.js';
 import { ocrIdsInLines } from './ocr-ids.js';
-import { SIBLING_NUMBER_RULE, siblingNumbersInLines } from './sibling-numbers.js';
+import { SIBLING_NUMBER_RULE, SUB_COLUMN_RULE, siblingNumbersInLines } from './sibling-numbers.js';
 import { SPLIT_ID_ROW_RULE, type SplitIdRow } from './split-id-rows.js';
 import { BROKEN_ID_RULE, type BrokenId } from './broken-ids.js';
 import { WRAPPED_NAME_RULE, type WrappedName } from './wrapped-names.js';
@@ -576,7 +576,8 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     const onTactics = new Set([cellWarning, ...kinds.filter((warning) => warning.kind === 'tactic').map((warning) => warning.message)]);
     const onTactic = (message: string): boolean => onTactics.has(message);
     const nameUnwarned = (): boolean => own.every(onTactic);
-    if (siblingNumbers.has(spanKey(ref))) trail.unshift(`read: ${SIBLING_NUMBER_RULE}`);
+    const sibling = siblingNumbers.get(spanKey(ref));
+    if (sibling) trail.unshift(`read: ${sibling}`);
     const row = joinedRows.get(ref.span.line);
     if (row && ref.ids.includes(row.id)) {
       trail.unshift(`read: ${SPLIT_ID_ROW_RULE}`);
@@ -798,7 +799,8 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   // By where each ID is written: a later mention of the ID is checked as a copy of its reference (`alone`, below).
   const joinedWarnings = new Map([...paired.warnings].map(([ref, message]) => [spanKey(ref), message]));
   const ocrIds = new Map<string, { written: string; rule: string }>();
-  const siblingNumbers = new Set<string>();
+  // The sub-techniques read from their number alone, and the rule each was read by.
+  const siblingNumbers = new Map<string, string>();
   // `They used Regsvr32 (T1117)`, a short line read as a cell: the sentence up to the ID is no name; the words of it that
   // name a technique are.
   const namesWhat = (name: string, id: string): 'its' | 'another' | undefined => {
@@ -834,7 +836,7 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   // `T1566 .001 Spearphishing Attachment`⏎`.002 Spearphishing Link`: a sub-technique's number alone under its technique's row.
   // They may be many (a table of them), so they are merged in one pass, each where `insert` would put it.
   const siblings = siblingNumbersInLines(lines, references, context, ask);
-  for (const reference of siblings.found) siblingNumbers.add(spanKey(reference));
+  for (const reference of siblings.found) siblingNumbers.set(spanKey(reference), siblings.byColumn.has(reference) ? SUB_COLUMN_RULE : SIBLING_NUMBER_RULE);
   const withSiblings: ExtractedReference[] = [];
   let k = 0;
   for (const ref of references) {

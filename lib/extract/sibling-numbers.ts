@@ -4,6 +4,7 @@ import { fullName, type ResolveContext } from '../normalize/resolve-reference.js
 import { resolutionMemo, type AskResolution } from './resolution-memo.js';
 import { originalSpan, type FoldedText } from '../normalize/tokenize-references.js';
 import type { ExtractedReference } from './extract-references.js';
+import { pipeCells, trimmed } from './split-id-rows.js';
 
 /** The label of the reading, as a reference's trail gives it. */
 export const SIBLING_NUMBER_RULE =
@@ -21,6 +22,39 @@ const BY_NAME: readonly ReferenceStatus[] = ['name', 'renamed', 'alias', 'fuzzy'
 // What may stand between a technique's ID and its sub-technique's number in the next cell of the same row.
 const CELL_BORDER = /^\s*[|\t]\s*$|^\t\s*$/;
 
+/** The label of the reading by a sub-technique column, as a reference's trail gives it. */
+export const SUB_COLUMN_RULE =
+  "a sub-technique written as its number alone in a column its header calls the sub-technique's (| T1059 | .001 | under | Technique | Sub-technique |), read with its row's technique ID";
+// A column header naming sub-techniques (`Sub-technique`, `Sub-Technique`, `Sub-Tech`, `Sub`, `Subtechnique ID`), bold or not.
+const SUB_HEADER = /^(?:\*\*|__)?sub[\s-]?(?:techniques?|tech)?(?:\s*(?:id|#|no\.?))?(?:\*\*|__)?$/i;
+// A cell of sub-technique numbers alone (`.005`, `.005 / .010 / .011`); a range (`.001-.013`) is none: it names no one.
+const NUMBERS_CELL = /^\.0\d{2}(?:\s*[/,&]\s*\.0\d{2})*$/;
+// A Markdown table's delimiter row (`|---|:---:|`).
+const DELIMITER_ROW = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+
+/**
+ * Whether the cell of line `i` (0-based) holding position `at` holds sub-technique numbers alone, in a Markdown table
+ * whose header over that cell calls it the sub-technique's (`| Technique | ID | Sub-technique |` over `| Brute Force |
+ * T1110 | .003 |`, as SOC write-ups lay out a mapping).
+ */
+function inSubTechniqueColumn(lines: readonly FoldedText[], i: number, at: number): boolean {
+  const text = lines[i]!.text;
+  const cells = pipeCells(text);
+  const c = cells?.findIndex(([start, end]) => start <= at && at < end) ?? -1;
+  if (!cells || c < 0) return false;
+  const [start, end] = trimmed(text, cells[c]!);
+  if (!NUMBERS_CELL.test(text.slice(start, end))) return false;
+  // Up the table's rows to its delimiter row: the header is the row above it.
+  let j = i - 1;
+  while (j > 0 && !DELIMITER_ROW.test(lines[j]!.text) && pipeCells(lines[j]!.text)) j--;
+  if (j < 1 || !DELIMITER_ROW.test(lines[j]!.text)) return false;
+  const header = lines[j - 1]!.text;
+  const heads = pipeCells(header);
+  if (!heads || heads.length !== cells.length) return false;
+  const [from, to] = trimmed(header, heads[c]!);
+  return SUB_HEADER.test(header.slice(from, to));
+}
+
 const parentOf = (id: string): string => id.split('.')[0]!;
 
 /** Sub-techniques read from their number alone, and the references of their technique's ID that a number completed. */
@@ -28,6 +62,8 @@ export interface SiblingNumbers {
   found: ExtractedReference[];
   /** `T1566 | .001 | Spearphishing Attachment`: the reference of T1566, which the number in the next cell makes T1566.001. */
   completed: Set<ExtractedReference>;
+  /** Those of `found` read by their column's header, with no name after them (`| T1110 | .003 |`). */
+  byColumn: Set<ExtractedReference>;
 }
 
 /**
@@ -43,6 +79,7 @@ export interface SiblingNumbers {
 export function siblingNumbersInLines(lines: readonly FoldedText[], references: readonly ExtractedReference[], context: ResolveContext, ask: AskResolution = resolutionMemo(context)): SiblingNumbers {
   const found: ExtractedReference[] = [];
   const completed = new Set<ExtractedReference>();
+  const byColumn = new Set<ExtractedReference>();
   // The references by where their ID is written, to find the one before a number.
   const read = references
     .filter((ref) => ref.ids.length > 0)
@@ -90,10 +127,19 @@ export function siblingNumbersInLines(lines: readonly FoldedText[], references: 
           if (!best || !fuzzy) best = { end, fuzzy };
         }
       }
-      if (!best) continue;
+      const between = folded.original.slice(last.end, span.start);
+      if (!best) {
+        // `| Brute Force | T1110 | .003 |` under `| Technique | ID | Sub-technique |`: a number with no name after it, in
+        // the row of its technique's ID, in a column its header calls the sub-technique's.
+        if (last.line !== line || parentOf(last.id) !== parentOf(id) || !inSubTechniqueColumn(lines, i, match.index)) continue;
+        if (last.id === parentOf(id) && last.ref.ids.length === 1 && CELL_BORDER.test(between)) completed.add(last.ref);
+        const reference: ExtractedReference = { raw: id, line, ids: [id], tactics: [...last.ref.tactics], span: { line, ...span } };
+        byColumn.add(reference);
+        found.push(reference);
+        continue;
+      }
       const nameSpan = originalSpan(folded, { start, end: best.end });
       const written = folded.text.slice(start, best.end).replace(/\s+/g, ' ');
-      const between = folded.original.slice(last.end, span.start);
       const completes = last.line === line && last.id === parentOf(id) && last.ref.ids.length === 1 && CELL_BORDER.test(between);
       if (completes) completed.add(last.ref);
       found.push({
@@ -108,5 +154,5 @@ export function siblingNumbersInLines(lines: readonly FoldedText[], references: 
       });
     }
   }
-  return { found, completed };
+  return { found, completed, byColumn };
 }

@@ -23,7 +23,7 @@ const NUMBER_CELL = /^(\.?)(0\d{2})$/;
 const DELIMITER = /^[\s|:-]+$/;
 
 /** The cells of a Markdown row (`| a | b |`) as spans of its text between its `|`, or undefined for a line that is none. */
-function pipeCells(text: string): Array<[number, number]> | undefined {
+export function pipeCells(text: string): Array<[number, number]> | undefined {
   const trimmed = text.trim();
   if (text.length > 4000 || trimmed.length < 3 || !trimmed.startsWith('|') || !trimmed.endsWith('|') || DELIMITER.test(trimmed)) return undefined;
   const pipes: number[] = [];
@@ -32,7 +32,7 @@ function pipeCells(text: string): Array<[number, number]> | undefined {
 }
 
 /** A cell's span without the white space around it. */
-function trimmed(text: string, [start, end]: [number, number]): [number, number] {
+export function trimmed(text: string, [start, end]: [number, number]): [number, number] {
   while (start < end && /\s/.test(text.charAt(start))) start++;
   while (end > start && /\s/.test(text.charAt(end - 1))) end--;
   return [start, end];

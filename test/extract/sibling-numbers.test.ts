@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { extractReport } from '../../lib/extract/extract-report.js';
-import { SIBLING_NUMBER_RULE } from '../../lib/extract/sibling-numbers.js';
+import { SIBLING_NUMBER_RULE, SUB_COLUMN_RULE } from '../../lib/extract/sibling-numbers.js';
 import { loadRelease } from '../helpers/attack.js';
 
 // A Ukrainian government report's table of Gamaredon's techniques has a column for the technique's ID and one for the
@@ -76,5 +76,49 @@ describe('siblingNumbersInLines (through extractReport, ATT&CK 18.1)', () => {
     expect(ids('T1566.001 Spearphishing Attachment .005 Visual Basic\n')).to.deep.equal(['T1566.001']);
     // Part of a longer number.
     expect(ids('T1059 PowerShell 3.001 PowerShell\n')).to.deep.equal(['T1059']);
+  });
+
+  // SOC write-ups on GitHub lay out their mapping with the sub-technique's number in a column of its own, under a header
+  // that says so, and often no name after it: `| Stage | Tactic | Technique | ID | Sub-technique | Detected By |` over
+  // `| 2 | Initial Access | Brute Force | T1110 | .003 | DET-001 |` (find_string "| T1059 | .001"), a detection repository's
+  // coverage table `| Tactic | Technique ID | Sub-technique | Name |` with `| T1218 | .005 / .010 / .011 |`. Our own
+  // minimal rows in those shapes.
+  describe('a number alone in a column its header calls the sub-technique\'s', () => {
+    const rows = (text: string) => extractReport(text, { target }).references.map((ref) => [ref.resolution?.ids.join(','), ref.tactics]);
+
+    it('reads it with its row\'s technique ID, which it completes, under the row\'s tactic', () => {
+      const table = [
+        '| Stage | Tactic | Technique | ID | Sub-technique | Detected By |',
+        '|---|---|---|---|---|---|',
+        '| 1 | Recon | Gather Victim Network Info | T1590 | .005 | N/A (external) |',
+        '| 2 | Initial Access | Brute Force | T1110 | .003 | DET-001 |',
+        '| 3 | Execution | Command & Scripting | T1059 | .001 | DET-002 |',
+        '| 7 | Discovery | Cloud Service Discovery | T1526 | - | DET-008 |',
+      ].join('\n');
+      expect(rows(table)).to.deep.equal([
+        ['T1590.005', ['Reconnaissance']],
+        ['T1110.003', ['Initial Access']],
+        ['T1059.001', ['Execution']],
+        ['T1526', ['Discovery']],
+      ]);
+      expect(extractReport(table, { target }).references[0]!.resolution!.trail).to.include(`read: ${SUB_COLUMN_RULE}`);
+    });
+
+    it('reads each of several numbers in the cell, and none of a range (.001-.013), which names no one sub-technique', () => {
+      const table = [
+        '| Tactic | Technique ID | Sub-technique | Severity |',
+        '|---|---|---|---|',
+        '| Defence Evasion | T1218 | .005 / .010 / .011 | High |',
+        '',
+        '| Technique | Sub-Tech | Evidence Source |',
+        '|-----------|----------|----------------|',
+        '| T1055 | .001-.013 | malfind, vadinfo |',
+      ].join('\n');
+      expect(rows(table).map((row) => row[0])).to.deep.equal(['T1218.005', 'T1218.010', 'T1218.011', 'T1055']);
+    });
+
+    it('reads no number alone under a header that is no sub-technique column\'s (a version, a count)', () => {
+      expect(rows('| Technique | Build |\n|---|---|\n| T1059 | .005 |\n').map((row) => row[0])).to.deep.equal(['T1059']);
+    });
   });
 });

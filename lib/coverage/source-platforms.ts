@@ -2,7 +2,7 @@
  * The data a SIEM rule reads -> the ATT&CK platforms whose activity that data records, one table per vendor's names
  * for its data: Splunk's `data_source` names and the macros a search starts from, Sentinel's connector IDs and the
  * KQL tables a query reads, Panther's log types. A rule fires on the platforms of every source it reads together
- * (sourcePlatforms); a rule that reads one source no table knows (CrowdStrike's process events, a CIM data model, a
+ * (sourcePlatforms); a rule that reads one source no table knows (Zeek's or a firewall's logs, a CIM data model, a
  * custom table) reads data of any platform, and counts on every one, as a Sigma rule of an unknown product does.
  *
  * Platforms are named as ATT&CK named them before merging them (`Azure AD`, `Office 365`, `Google Workspace`, `AWS`),
@@ -28,6 +28,8 @@ const GOOGLE_WORKSPACE = ['Google Workspace'];
 const SAAS = ['SaaS'];
 const CONTAINERS = ['Containers'];
 const ENDPOINTS = ['Windows', 'Linux', 'macOS'];
+// Isovalent (Tetragon) records the processes of a Kubernetes node and its pods: Linux's, and the containers'.
+const ISOVALENT = ['Linux', 'Containers'];
 // Microsoft 365's management activity feed holds Entra ID's workload beside Exchange's and SharePoint's: the Splunk
 // Add-on for Microsoft Office 365 reads it by content type (`Audit.AzureActiveDirectory | Audit.Exchange |
 // Audit.SharePoint | Audit.General`, its splunk_ta_o365_management_activity input), and security_content's O365
@@ -60,7 +62,12 @@ export const EMAIL_GATEWAY_SOURCETYPES = /^(?:pps_(?:messagelog|maillog)|proofpo
  * (o365_mailbox_inbox_folder_shared_with_all_users.yml, T1114.002: `O365 ModifyFolderPermissions`); `Okta`
  * (detections/application/okta_mfa_exhaustion_hunt.yml, T1110); `G Suite Gmail` (gsuite_email_suspicious_attachment.yml,
  * T1566.001), `Google Workspace`; `GitHub Enterprise Audit Logs` (github_enterprise_disable_2fa_requirement.yml);
- * `Kubernetes Audit`; `Cisco Duo …`, `PingID`; `CircleCI`.
+ * `Kubernetes Audit`; `Cisco Duo …`, `PingID`; `CircleCI`. An EDR's or endpoint agent's events are of Windows, Linux and
+ * macOS hosts, as Panther's CrowdStrike log types are (PANTHER_LOG_TYPES): `CrowdStrike ProcessRollup2`, listed beside
+ * `Sysmon EventID 1` and `Windows Event Log Security 4688` (mimikatz_passtheticket_commandline_parameters.yml, T1550.003),
+ * and Cisco Secure Client's `Cisco Network Visibility Module Flow Data` (cisco_nvm___macos_browser_spawned_shell_external_connection.yml,
+ * T1059); Cisco Isovalent's runtime events are of Linux processes in Kubernetes' containers (`Cisco Isovalent Process
+ * Exec`: cisco_isovalent___shell_execution.yml, T1543; cisco_isovalent___cron_job_creation.yml, T1053.003 and T1053.007).
  */
 export const SPLUNK_DATA_SOURCES: SourcePlatformTable = [
   [/^(?:sysmon for linux|linux )/i, LINUX],
@@ -74,6 +81,8 @@ export const SPLUNK_DATA_SOURCES: SourcePlatformTable = [
   [/^(?:github|circleci)\b/i, SAAS],
   [/^(?:gcp|google cloud)\b/i, GCP],
   [/^kubernetes audit\b/i, CONTAINERS],
+  [/^(?:crowdstrike|cisco network visibility module)\b/i, ENDPOINTS],
+  [/^cisco isovalent\b/i, ISOVALENT],
 ];
 
 /**
@@ -95,6 +104,8 @@ export const SPLUNK_MACROS: SourcePlatformTable = [
   [/^(?:gsuite_\w+|gws_reports_\w+)$/, GOOGLE_WORKSPACE],
   [/^(?:github|github_enterprise|github_organizations|circleci)$/, SAAS],
   [/^kube_audit$/, CONTAINERS],
+  [/^cisco_network_visibility_module_flowdata$/, ENDPOINTS],
+  [/^cisco_isovalent(?:_process_exec)?$/, ISOVALENT],
 ];
 
 /**
@@ -184,7 +195,8 @@ export function splunkSearchMacros(search: string): string[] {
  * Office 365 add-on's `o365:management:activity` (its older `ms:o365:management`) and message trace; the Microsoft
  * Azure add-on's `azure:monitor:aad`, `azure:aad:signin`, `mscs:azure:audit`, `azure:monitor:activity`; Okta's
  * `OktaIM2:log`, `okta:im2`; Duo's `cisco:duo:…`; Google Workspace's `gws:reports:…`; GitHub's `github:…`; Kubernetes'
- * `kube:…`. security_content's macros stand for the same names (SPLUNK_MACROS: `cloudtrail` is `sourcetype=aws:cloudtrail`).
+ * `kube:…`; CrowdStrike FDR's `crowdstrike:events:sensor`, Cisco NVM's `cisco:nvm:flowdata`, Isovalent's
+ * `cisco:isovalent:processExec` (security_content's data_sources/*.yml). security_content's macros stand for the same names (SPLUNK_MACROS: `cloudtrail` is `sourcetype=aws:cloudtrail`).
  */
 export const SPLUNK_SOURCETYPES: SourcePlatformTable = [
   [/^(?:xml)?wineventlog\b|^(?:microsoft-windows-|ms:windows|winregistry|winhostmon|perfmon)/i, WINDOWS],
@@ -199,6 +211,8 @@ export const SPLUNK_SOURCETYPES: SourcePlatformTable = [
   [/^(?:gws|gsuite|gapps):/i, GOOGLE_WORKSPACE],
   [/^github[:_]/i, SAAS],
   [/^kube:/i, CONTAINERS],
+  [/^(?:crowdstrike:events:sensor|cisco:nvm:)/i, ENDPOINTS],
+  [/^cisco:isovalent:/i, ISOVALENT],
 ];
 
 /**

@@ -50,7 +50,7 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
   // [file, weight, reason, platforms] as each fixture's comment works them out.
   const weights: [string, number, string, string[] | undefined][] = [
     ['splunk/endpoint/lsass_memory_dump_via_comsvcs.yml', 0.9, 'splunk status production, type TTP -> 0.9', ['Windows']],
-    ['splunk/endpoint/encoded_powershell_anomaly.yml', 0.3, 'splunk status experimental, type Anomaly -> 0.3', undefined],
+    ['splunk/endpoint/encoded_powershell_anomaly.yml', 0.3, 'splunk status experimental, type Anomaly -> 0.3', ['Windows', 'Linux', 'macOS']],
     ['splunk/endpoint/linux_cron_job_added.yml', 0.25, 'splunk status production, type Hunting -> 0.25', ['Linux']],
     ['sentinel/Detections/PotentialKerberoasting.yaml', 0.75, 'sentinel analytic rule, severity Medium -> 0.75', ['Windows']],
     ['sentinel/Detections/SignInFromTorExitNode.yaml', 0.9, 'sentinel analytic rule, severity High -> 0.9', ['Azure AD']],

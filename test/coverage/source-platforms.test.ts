@@ -43,8 +43,15 @@ describe('platforms from the data a rule reads (source-platforms.ts)', () => {
       ['no data_source (a detection of 2021): the search\'s o365_management_activity macro', [], '`o365_management_activity` Workload=Exchange | `security_content_ctime(firstTime)` | `x_filter`', ['Office 365', 'Azure AD']],
       ['no data_source: the azuread macro (sourcetype=mscs:azure:eventhub)', [], '`azuread` body.operationName="Add member to role"', ['Azure AD']],
       ['Azure AD and O365 sources together: both', ['Azure Active Directory Add member to role', 'O365 Add member to role.'], '`azure_monitor_aad`', ['Azure AD', 'Office 365']],
-      ['a CIM data model search of CrowdStrike events: data of any platform', ['CrowdStrike ProcessRollup2'], '| tstats `security_content_summariesonly` count from datamodel=Endpoint.Processes', undefined],
-      ['an Okta source beside one no table knows: any platform', ['Okta', 'CrowdStrike ProcessRollup2'], '| tstats count from datamodel=Authentication', undefined],
+      ['a CIM data model search of CrowdStrike events: an EDR\'s, of Windows, Linux and macOS hosts', ['CrowdStrike ProcessRollup2'], '| tstats `security_content_summariesonly` count from datamodel=Endpoint.Processes', ['Windows', 'Linux', 'macOS']],
+      // detections/endpoint/mimikatz_passtheticket_commandline_parameters.yml (T1550.003): three sources it runs on,
+      // one an EDR's; it counted on every platform (IaaS, SaaS, Office Suite) for the EDR source no row knew.
+      ['Sysmon EventID 1, Windows Event Log Security 4688 and CrowdStrike ProcessRollup2 (mimikatz_passtheticket_commandline_parameters.yml)', ['Sysmon EventID 1', 'Windows Event Log Security 4688', 'CrowdStrike ProcessRollup2'], '| tstats count from datamodel=Endpoint.Processes where Processes.process="*kerberos::ptt*"', ['Windows', 'Linux', 'macOS']],
+      ['Cisco Network Visibility Module Flow Data (cisco_nvm___macos_browser_spawned_shell_external_connection.yml): Secure Client\'s, on Windows, Linux and macOS', ['Cisco Network Visibility Module Flow Data'], '`cisco_network_visibility_module_flowdata` process_path IN ("*/bash")', ['Windows', 'Linux', 'macOS']],
+      ['Cisco Isovalent Process Exec (cisco_isovalent___shell_execution.yml, T1543): Linux processes in Kubernetes\' pods', ['Cisco Isovalent Process Exec'], '`cisco_isovalent_process_exec` process_name IN ("sh", "bash")', ['Linux', 'Containers']],
+      ['no data_source: the cisco_isovalent_process_exec macro (sourcetype=cisco:isovalent:processExec)', [], '`cisco_isovalent_process_exec` process_name=crontab | `cisco_isovalent___cron_job_creation_filter`', ['Linux', 'Containers']],
+      ['no data_source: a search of sourcetype=crowdstrike:events:sensor', [], 'sourcetype=crowdstrike:events:sensor event_simpleName=ProcessRollup2', ['Windows', 'Linux', 'macOS']],
+      ['an Okta source beside one no table knows (a firewall\'s traffic): any platform', ['Okta', 'Palo Alto Network Traffic'], '| tstats count from datamodel=Authentication', undefined],
     ];
     for (const [what, sources, search, platforms] of cases) {
       it(`${what} -> ${platforms?.join(', ') ?? 'every platform'}`, () => {

@@ -140,7 +140,10 @@ export const SENTINEL_SOURCES: SourcePlatformTable = [
  * (`LogType.OKTA_SYSTEM_LOG`, `LogTypeOktaSystemLog`): each is read folded (`oktasystemlog`). Microsoft 365's Azure
  * Active Directory feed is Entra ID's; Panther's Azure.Audit holds Entra ID's sign-ins (pypanther's
  * AzureAuditRiskLevelPassthrough reads them) beside Azure's activity. An EDR's events (CrowdStrike, SentinelOne,
- * osquery) are of Windows, Linux and macOS hosts.
+ * osquery) are of Windows, Linux and macOS hosts. CrowdStrike's event streams hold the Falcon console's own audit
+ * beside its hosts' detections, and the console is a SaaS: rules/crowdstrike_rules/event_stream_rules/
+ * crowdstrike_new_user_created.yml (T1136.003 Cloud Account) reads its users, crowdstrike_detection_summary.yml its
+ * hosts' detections.
  */
 export const PANTHER_LOG_TYPES: SourcePlatformTable = [
   [/^(?:okta|onelogin|duo|auth0|jumpcloud)/, IDENTITY_PROVIDER],
@@ -152,6 +155,7 @@ export const PANTHER_LOG_TYPES: SourcePlatformTable = [
   [/^aws/, AWS],
   [/^gcp/, GCP],
   [/^(?:box|slack|zoom|zendesk|atlassian|onepassword|notion|salesforce|github|gitlab|asana|dropbox|tines|workday|snyk|mongodb|heroku)/, SAAS],
+  [/^crowdstrikeeventstreams$/, [...ENDPOINTS, 'SaaS']],
   [/^(?:crowdstrike|sentinelone|osquery)/, ENDPOINTS],
   [/^windows/, WINDOWS],
   [/^linux/, LINUX],

@@ -241,6 +241,9 @@ describe('platforms from the data a rule reads (source-platforms.ts)', () => {
       [['Microsoft365.Audit.AzureActiveDirectory'], ['Azure AD']],
       [['Amazon.EKS.Audit'], ['Containers']],
       [['Crowdstrike.FDREvent'], ['Windows', 'Linux', 'macOS']],
+      // panther-analysis rules/crowdstrike_rules/event_stream_rules/crowdstrike_new_user_created.yml (T1136.003): the
+      // Falcon console's users, a SaaS's, beside its hosts' detections (crowdstrike_detection_summary.yml).
+      [['Crowdstrike.EventStreams'], ['Windows', 'Linux', 'macOS', 'SaaS']],
       [['Windows.EventLogs'], ['Windows']],
       [['Okta.SystemLog', 'AWS.CloudTrail'], ['Azure AD', 'AWS']],
       [['Okta.SystemLog', 'Zeek.DNS'], undefined],

@@ -6,8 +6,9 @@
  * (`tactic:TA0006-credential-access`); a parent whose sub-technique is tagged counts through it only, as Sentinel's and
  * Elastic's rules do. How much it counts is the highest status among its cases (the severity of the signal it raises:
  * DATADOG_WEIGHTS). A rule not enabled (`isEnabled: false`), deprecated (`isDeprecated: true`) or deleted
- * (`isDeleted: true`) covers nothing and is ignored with that reason, and so is a rule without a technique tag. JSON
- * keeps no lines that the parsed value tells: a rule's line is where its `name` is written.
+ * (`isDeleted: true`) covers nothing and is ignored with that reason, and so is a rule without a technique tag. A rule
+ * fires on the platforms of the log sources it reads (DATADOG_SOURCES: `source:cloudtrail` AWS), by its `source:` tags,
+ * else its queries'. JSON keeps no lines that the parsed value tells: a rule's line is where its `name` is written.
  */
 import { jsonValueLines } from '../json-text.js';
 import { datadogRules } from '../input-kind.js';
@@ -15,6 +16,7 @@ import { isJsonObject } from '../json-value.js';
 import { coverageInput, listedTechniqueRefs, roundLevel, weightFactor, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRule } from './coverage-types.js';
 import { notTechniqueId } from './read-siem-rule.js';
 import { INDEXED_TECHNIQUE_ID_SOURCE, isIndexedTechniqueId } from '../attack/technique-id.js';
+import { DATADOG_SOURCES, negatedAt, sourcePlatforms } from './source-platforms.js';
 
 /** How the highest status of a rule's cases (the severity of its signals) becomes a coverage weight, on Sigma's scale. */
 export const DATADOG_WEIGHTS = { status: { critical: 1, high: 0.9, medium: 0.75, low: 0.5, info: 0.25 }, missingStatus: 'medium' } as const;
@@ -68,6 +70,8 @@ export function parseDatadogRules(value: unknown, text: string, file: string): C
     const level = roundLevel(factor.weight);
     const rule: CoverageRule = { kind: 'datadog', name, file, ...place, refs, level, levelReason: `datadog detection rule enabled, highest ${factor.text} -> ${level}` };
     if (typeof item['id'] === 'string') rule.id = item['id'];
+    const platforms = sourcePlatforms(DATADOG_SOURCES, datadogSources(item));
+    if (platforms) rule.platforms = platforms;
     if (tactics.length) {
       rule.tactics = tactics;
       rule.tags = tactics.map((raw) => ({ raw, ...place }));
@@ -76,4 +80,19 @@ export function parseDatadogRules(value: unknown, text: string, file: string): C
   }
   const input = coverageInput('datadog', file, 1, found.length, { rules, ignored, problems });
   return { ...input, notes: [`${file}: read as ${SHAPES[shape]}`] };
+}
+
+// A log source a tag or a query names: `source:cloudtrail`, `source:azure.activedirectory`.
+const SOURCE_TERM = /(?<![\w@.-])source:([\w.-]+)/gi;
+
+/**
+ * The log sources a Datadog rule reads: its `source:` tags, else the `source:` each of its queries searches (one that
+ * names none, or only negated, reads any source: none is returned, and the rule counts on every platform).
+ */
+function datadogSources(item: Record<string, unknown>): string[] {
+  const named = (text: string): string[] => [...text.matchAll(SOURCE_TERM)].filter((match) => !negatedAt(text, match.index)).map((match) => match[1]!);
+  const tagged = (item['tags'] as unknown[]).flatMap((tag) => (typeof tag === 'string' ? named(tag.trim()) : []));
+  if (tagged.length) return [...new Set(tagged)];
+  const queries = (Array.isArray(item['queries']) ? item['queries'] : []).map((query) => (isJsonObject(query) && typeof query['query'] === 'string' ? named(query['query']) : []));
+  return queries.length && queries.every((sources) => sources.length) ? [...new Set(queries.flat())] : [];
 }

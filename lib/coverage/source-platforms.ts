@@ -1,9 +1,10 @@
 /**
  * The data a SIEM rule reads -> the ATT&CK platforms whose activity that data records, one table per vendor's names
  * for its data: Splunk's `data_source` names and the macros a search starts from, Sentinel's connector IDs and the
- * KQL tables a query reads, Panther's log types. A rule fires on the platforms of every source it reads together
- * (sourcePlatforms); a rule that reads one source no table knows (Zeek's or a firewall's logs, a CIM data model, a
- * custom table) reads data of any platform, and counts on every one, as a Sigma rule of an unknown product does.
+ * KQL tables a query reads, Panther's log types, Datadog's log sources. A rule fires on the platforms of every source
+ * it reads together (sourcePlatforms); a rule that reads one source no table knows (Zeek's or a firewall's logs, a CIM
+ * data model, a custom table) reads data of any platform, and counts on every one, as a Sigma rule of an unknown
+ * product does.
  *
  * Platforms are named as ATT&CK named them before merging them (`Azure AD`, `Office 365`, `Google Workspace`, `AWS`),
  * so that the review reads each as its release does: `Identity Provider`, `Office Suite`, `IaaS` in ATT&CK 18, the old
@@ -159,6 +160,25 @@ export const PANTHER_LOG_TYPES: SourcePlatformTable = [
   [/^(?:crowdstrike|sentinelone|osquery)/, ENDPOINTS],
   [/^windows/, WINDOWS],
   [/^linux/, LINUX],
+];
+
+/**
+ * Datadog's log sources, as a Cloud SIEM rule names them in its `source:` tag and the `source:` of its queries: the API
+ * guide's "Multiple failed authentications from a single user" (`source:cloudtrail`, T1110), Terraform-kept rules of
+ * CloudTrail (`source:cloudtrail @evt.name:AssumeRole`, T1199), the docs' "Credential added to rarely used Azure AD
+ * application" (`source:azure`, T1098); each integration's log source by its name (`okta`, `gsuite`, `github`,
+ * `microsoft-365`, `kubernetes.audit`). Datadog's Azure source holds Entra ID's logs beside Azure's activity.
+ */
+export const DATADOG_SOURCES: SourcePlatformTable = [
+  [/^(?:cloudtrail|aws\.[\w.-]+)$/i, AWS],
+  [/^azure\.(?:activedirectory|aad)$/i, AZURE_AD],
+  [/^azure(?:\.[\w.-]+)?$/i, ['Azure AD', 'Azure']],
+  [/^gcp(?:\.[\w.-]+)?$/i, GCP],
+  [/^(?:okta|auth0|jumpcloud|onelogin|cisco-duo)$/i, IDENTITY_PROVIDER],
+  [/^microsoft-365$/i, MICROSOFT_365_AUDIT],
+  [/^(?:gsuite|google-workspace)$/i, GOOGLE_WORKSPACE],
+  [/^(?:github|gitlab|slack|1password|zoom|box|salesforce|atlassian)$/i, SAAS],
+  [/^kubernetes\.audit$/i, CONTAINERS],
 ];
 
 /** A Panther log type as PANTHER_LOG_TYPES reads it: `Okta.SystemLog`, `OKTA_SYSTEM_LOG`, `LogTypeOktaSystemLog` -> `oktasystemlog`. */

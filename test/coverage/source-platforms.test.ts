@@ -5,6 +5,7 @@ import { parseRuleFile } from '../../lib/coverage/read-rule-folder.js';
 import { parseSavedSearches } from '../../lib/coverage/read-splunk-conf.js';
 import { parseSentinelExport } from '../../lib/coverage/read-sentinel-export.js';
 import { parseDefenderRules } from '../../lib/coverage/read-defender-rules.js';
+import { parseDatadogRules } from '../../lib/coverage/read-datadog-rules.js';
 import { ruleItems } from '../helpers/rule-outcomes.js';
 
 /** The platforms of the one rule a file's text is read as; the outcome itself when it is no rule. */
@@ -223,6 +224,31 @@ describe('platforms from the data a rule reads (source-platforms.ts)', () => {
       const detection = ['name: Failed SSH logons', 'status: production', 'type: TTP', "search: 'index=linux sourcetype=linux_secure \"Failed password\" | stats count by src'", 'tags:', '  mitre_attack_id:', '  - T1110', ''].join('\n');
       expect(platformsOf(detection, 'detection.yml')).to.deep.equal(['Linux']);
     });
+  });
+
+  describe('Datadog Cloud SIEM rules: their source: tags, else the source: of their queries', () => {
+    // Shapes: the API guide's "Multiple failed authentications from a single user" (tags source:cloudtrail,
+    // technique:T1110-brute-force); Terraform-kept CloudTrail rules (query `source:cloudtrail @evt.name:AssumeRole`,
+    // technique:T1199; an S3 rule whose query names no source); the docs' "Credential added to rarely used Azure AD
+    // application" (source:azure, technique:T1098) and OCI examples (source:oracle-cloud-infrastructure). Own rules in
+    // those shapes.
+    const rule = (tags: string[], queries: string[]) => ({ name: 'A rule', type: 'log_detection', isEnabled: true, tags: [...tags, 'technique:T1078-valid-accounts'], queries: queries.map((query, i) => ({ name: `q${i}`, query, aggregation: 'count' })), cases: [{ status: 'high', condition: 'q0 > 0' }] });
+    const cases: [what: string, tags: string[], queries: string[], platforms: string[] | undefined][] = [
+      ['tag source:cloudtrail', ['source:cloudtrail', 'security:attack'], ['@evt.name:ConsoleLogin'], ['AWS']],
+      ['no source tag: the query\'s source:cloudtrail', [], ['source:cloudtrail @evt.name:AssumeRole'], ['AWS']],
+      ['tag source:azure: Entra ID\'s logs and Azure\'s', ['source:azure'], ['source:azure @evt.name:"Add service principal credentials"'], ['Azure AD', 'Azure']],
+      ['queries of Okta and Google Workspace', [], ['source:okta @evt.name:user.session.start', 'source:gsuite @evt.name:login_failure'], ['Azure AD', 'Google Workspace']],
+      ['tag source:kubernetes.audit', ['source:kubernetes.audit'], ['@objectRef.resource:pods'], ['Containers']],
+      ['a query of no source (@evt.name:GetObject): any platform', [], ['@evt.name:GetObject @userIdentity.accountId:ANONYMOUS_PRINCIPAL'], undefined],
+      ['one query of a source, one of none: any platform', [], ['source:cloudtrail @evt.name:CreateUser', '@evt.name:AttachUserPolicy'], undefined],
+      ['a source no row knows (source:oracle-cloud-infrastructure): any platform', ['source:oracle-cloud-infrastructure'], ['source:oci.audit @evt.name:LaunchInstance'], undefined],
+    ];
+    for (const [what, tags, queries, platforms] of cases) {
+      it(`reads ${what} -> ${platforms?.join(', ') ?? 'every platform'}`, () => {
+        const value = rule(tags, queries);
+        expect(parseDatadogRules(value, JSON.stringify(value, null, 2), 'rule.json').rules.map((r) => r.platforms)).to.deep.equal([platforms]);
+      });
+    }
   });
 
   describe("Panther rules: their LogTypes", () => {

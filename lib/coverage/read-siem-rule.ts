@@ -644,7 +644,10 @@ function stripEqlComments(query: string): string {
 // their cloud in a `Data Source:` tag (credential_access_iam_user_addition_to_group.toml, T1098: `Data Source: AWS`,
 // `Data Source: Amazon Web Services`), read the same way; `Data Source: Azure` is left out, as Elastic writes it on
 // Entra ID sign-in rules too (credential_access_entra_id_suspicious_signin.toml: `Data Source: Azure`, `Data Source:
-// Entra ID`, `Data Source: Entra ID Sign-in`), whose Entra ID tags say Identity Provider.
+// Entra ID`, `Data Source: Entra ID Sign-in`), whose Entra ID tags say Identity Provider. Before 2023 the cloud was a
+// bare tag, as the OS was: rules/aws/defense_evasion_cloudtrail_logging_deleted.toml (T1562.001) `"Cloud", "AWS"`,
+// rules/gcp/persistence_gcp_service_account_created.toml (T1136) `"GCP"`, rules/okta/
+// persistence_administrator_role_assigned_to_okta_user.toml (T1098) `"Okta"`; a bare `Azure` is left out as above.
 const ELASTIC_PLATFORMS: Readonly<Record<string, string>> = {
   'os: windows': 'Windows',
   'os: linux': 'Linux',
@@ -652,6 +655,13 @@ const ELASTIC_PLATFORMS: Readonly<Record<string, string>> = {
   windows: 'Windows',
   linux: 'Linux',
   macos: 'macOS',
+  aws: 'AWS',
+  'amazon web services': 'AWS',
+  gcp: 'GCP',
+  'google cloud platform': 'GCP',
+  okta: 'Azure AD',
+  'microsoft 365': 'Office 365',
+  'google workspace': 'Google Workspace',
   'platform: windows': 'Windows',
   'platform: linux': 'Linux',
   'platform: macos': 'macOS',

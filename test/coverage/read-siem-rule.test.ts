@@ -996,6 +996,22 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
     expect(platforms('"Domain: Cloud", "Domain: SaaS", "Data Source: Azure", "Data Source: Entra ID", "Data Source: Entra ID Sign-in"')).to.deep.equal(['Azure AD']);
   });
 
+  it('reads the cloud a rule of before 2023 names in a bare tag, as its OS (Windows) was', () => {
+    // elastic/detection-rules (Elastic License; shapes written here): rules/aws/defense_evasion_cloudtrail_logging_deleted.toml
+    // of 2020, "AWS CloudTrail Log Deleted", T1562.001 (which runs on Windows too): tags "Elastic", "Cloud", "AWS";
+    // rules/gcp/persistence_gcp_service_account_created.toml (T1136): "GCP"; rules/okta/
+    // persistence_administrator_role_assigned_to_okta_user.toml (T1098): "Okta". They counted on every platform.
+    const platforms = (tags: string): unknown => elasticPlatforms('AWS CloudTrail Log Deleted', 'T1562.001', tags);
+    expect(platforms('"Elastic", "Cloud", "AWS", "Continuous Monitoring", "SecOps", "Log Auditing"')).to.deep.equal(['AWS']);
+    expect(platforms('"Elastic", "Cloud", "AWS", "Amazon Web Services", "Continuous Monitoring"')).to.deep.equal(['AWS']);
+    expect(platforms('"Elastic", "Cloud", "GCP", "Continuous Monitoring", "SecOps", "Identity and Access"')).to.deep.equal(['GCP']);
+    expect(platforms('"Elastic", "Okta", "SecOps", "Monitoring", "Continuous Monitoring"')).to.deep.equal(['Azure AD']);
+    expect(platforms('"Elastic", "Cloud", "Microsoft 365", "Continuous Monitoring"')).to.deep.equal(['Office 365']);
+    expect(platforms('"Elastic", "Cloud", "Google Workspace", "Continuous Monitoring"')).to.deep.equal(['Google Workspace']);
+    // A bare Azure says no more than Data Source: Azure: Azure AD rules wore it too.
+    expect(platforms('"Elastic", "Cloud", "Azure", "Continuous Monitoring"')).to.equal(undefined);
+  });
+
   it('notes a Splunk, Sentinel or Elastic rule without techniques whose references link to a technique page, with the field to list it in', () => {
     const link = 'https://attack.mitre.org/techniques/T1059/001/';
     const splunk = parseRuleFile(`name: X\nstatus: production\ntype: TTP\nsearch: s\nreferences:\n  - ${link}\n`, 'f.yml');

@@ -30,7 +30,8 @@ import { inheritWazuhPlatforms, looksLikeWazuhRules, parseWazuhRules, type Wazuh
 import { RuleCache } from './rule-cache.js';
 import { pantherGmailData, pantherTestsGmail } from './mail-delivery.js';
 import { RULE_FOLDER_FORMATS } from './rule-formats.js';
-import { type ExportTwin, isSentinelRulePackage, mayBeRuleExport, mayBeSentinelRulePackage, ruleExportNotes, ruleExportOf, SENTINEL_RULE_PACKAGE_MARKS } from './rule-exports.js';
+import { type ExportTwin, exportOutcome, isSentinelRulePackage, mayBeRuleExport, mayBeSentinelRulePackage, ruleExportNotes, ruleExportOf, SENTINEL_RULE_PACKAGE_MARKS } from './rule-exports.js';
+import { parseElasticExport } from './read-elastic-export.js';
 import { NOT_VALID } from './yaml-source.js';
 import { indentFlowContinuations, indentQuotedContinuations, jsYamlErrors, LineIndex, parseYamlDocuments, YamlSyntaxError, type YamlMap, type YamlNode } from './yaml-events.js';
 import { firstElided } from '../short-list.js';
@@ -39,6 +40,7 @@ import { withFileNamed } from '../input-kind.js';
 const RULE_FILE = /\.(?:ya?ml|toml|yaral|kql)$/i;
 const TOML_FILE = /\.toml$/i;
 const JSON_FILE = /\.json$/i;
+const NDJSON_FILE = /\.ndjson$/i;
 const XML_FILE = /\.xml$/i;
 const YARAL_FILE = /\.yaral$/i;
 const PY_FILE = /\.py$/i;
@@ -632,6 +634,7 @@ function withoutLinks(outcome: RuleFileOutcome): RuleFileOutcome {
  */
 function parseRuleText(source: string, file: string): { outcome: RuleFileOutcome; format?: CoverageKind; panther?: PantherModule } {
   if (TOML_FILE.test(file)) return { outcome: parseElasticRule(source, file), format: 'elastic' };
+  if (NDJSON_FILE.test(file)) return { outcome: exportOutcome(parseElasticExport(source, file), 'elastic'), format: 'elastic' };
   if (SAVEDSEARCHES_FILE.test(file)) return { outcome: parseSavedSearches(source, file), format: 'splunk' };
   const exported = JSON_FILE.test(file) ? ruleExportOf(source, file) : undefined;
   if (exported && 'leftOut' in exported) return { outcome: { invalid: { line: 1, message: exported.leftOut }, noRule: 'package' } };
@@ -898,6 +901,7 @@ export function listRuleFiles(dir: string, markdownLeft: MarkdownLeft[] = []): s
         SAVEDSEARCHES_FILE.test(entry.name) ||
         (extname(entry.name) === '' && looksLikeRule(path)) ||
         (JSON_FILE.test(entry.name) && (looksLikeSplunkJson(path) || looksLikeRuleExport(path))) ||
+        (NDJSON_FILE.test(entry.name) && looksLikeKibanaExport(path)) ||
         (XML_FILE.test(entry.name) && looksLikeWazuhFile(path)) ||
         (SURICATA_FILE.test(entry.name) && looksLikeSuricataFile(path)) ||
         (PY_FILE.test(entry.name) && !named().has(entry.name) && looksLikePantherPython(path))
@@ -1060,6 +1064,17 @@ function looksLikeSplunkJson(path: string): boolean {
  * Logic), read or left out saying why, read whole: an export of one rule is small, and only a file whose head may be
  * one (mayBeRuleExport) is read.
  */
+// A rule of a Kibana export (`{"id":…,"rule_id":"…"`): its exception lists and summary line name no rule_id.
+const KIBANA_RULE_ID = /"rule_id"\s*:/;
+
+/**
+ * Whether an `.ndjson` file is a Kibana export of Elastic rules (Security > Rules > Export), read as given alone
+ * (parseElasticExport), each of its rules an item of the folder; other NDJSON (logs, events) stays out of the count.
+ */
+function looksLikeKibanaExport(path: string): boolean {
+  return headMatches(path, 65536, (head) => KIBANA_RULE_ID.test(head));
+}
+
 function looksLikeRuleExport(path: string): boolean {
   if (headMatches(path, 65536, isSentinelRulePackage)) return true;
   // A package of many rules declares its variables first, its resources past the head: looked for a part at a time.

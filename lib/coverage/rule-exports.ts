@@ -86,16 +86,22 @@ export function ruleExportOf(text: string, file: string): { outcome: RuleFileOut
   }
   const reader = RULE_EXPORTS[kindOfValue(value) ?? ('' as InputKind)];
   if (!reader) return undefined;
-  const input = reader.parse(value, text, file);
+  return { outcome: exportOutcome(reader.parse(value, text, file), reader.format), format: reader.format, said: reader.said };
+}
+
+/**
+ * An export's rules as a rule folder counts a file of several rules: each rule, rule ignored and rule refused an item,
+ * the export's other notes the file's (a JSON export's `read as one Defender XDR custom detection rule`, which the
+ * folder's note says of all its exports at once: ruleExportNotes; a Kibana export's rules its summary says it lacks).
+ */
+export function exportOutcome(input: CoverageInput, format: CoverageKind): RuleFileOutcome {
   const items: RuleOutcome[] = [
     ...input.rules.map((rule) => ({ rule })),
     ...input.ignored.map(({ file: _file, ...ignored }) => ({ ignored })),
     ...input.problems.filter((problem) => problem.skipped).map(({ file: _file, skipped: _skipped, ...invalid }) => ({ invalid })),
   ];
-  // The input's notes say how the file was read (`read as one Defender XDR custom detection rule`): the folder's note
-  // says it of all its exports at once (ruleExportNote).
   const notes = input.problems.filter((problem) => !problem.skipped).map(({ file: _file, skipped: _skipped, ...note }) => note);
-  return { outcome: { items, format: reader.format, ...(notes.length ? { notes } : {}) }, format: reader.format, said: reader.said };
+  return { items, format, ...(notes.length ? { notes } : {}) };
 }
 
 /** A rule of an export that is a YAML rule of its folder deployed (named alike), ignored there: its export's file, and the YAML's path in the folder. */

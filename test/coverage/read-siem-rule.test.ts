@@ -1094,6 +1094,24 @@ describe('parseElasticExport (a Kibana export of Elastic rules)', () => {
   });
 });
 
+describe('a Kibana export of Elastic rules in a rule folder', () => {
+  const exported = readFileSync(fileURLToPath(new URL('../fixtures/coverage/elastic-export/rules_export.ndjson', import.meta.url)), 'utf8');
+
+  it('reads its rules as the folder\'s, as it reads the export given alone (it was "no rule of a format read here")', () => {
+    const dir = freshTmpDir('kibana-export-folder');
+    writeFileSync(join(dir, 'rules_export.ndjson'), exported);
+    // Events exported as NDJSON name no rule_id: no rule file, left out of the count.
+    writeFileSync(join(dir, 'events.ndjson'), '{"@timestamp":"2024-01-01T00:00:00Z","event":{"action":"DeleteTrail"}}\n');
+    const alone = parseElasticExport(exported, join(dir, 'rules_export.ndjson'));
+    const input = readRuleFolder(dir);
+    expect(input.counts).to.deep.equal(alone.counts);
+    expect(input.rules.map((rule) => [rule.name, rule.line, rule.refs.map((ref) => ref.raw), rule.level, rule.platforms])).to.deep.equal(
+      alone.rules.map((rule) => [rule.name, rule.line, rule.refs.map((ref) => ref.raw), rule.level, rule.platforms]),
+    );
+    expect(input.ignored.map((item) => item.name)).to.deep.equal(['Service Created From a Temporary Folder']);
+  });
+});
+
 describe("parseElasticExport: what the export's summary line says the file lacks", () => {
   // The rule line and summary of Kibana's _export API asked for rules "a" and "b" when it holds only "a" (the shape of
   // Kibana's own export tests: missing_rules lists each rule_id it did not find).

@@ -13,13 +13,17 @@
  * weighs 0.25, as a Sentinel hunting query does. Its `platform` (`Windows`, `AWS`, `azure`; comma-separated) says where
  * it fires, as chronicle/detection-rules writes it: each name that is an ATT&CK platform's, any case (AWS, GCP and Azure
  * are IaaS in the review), so that `aws_backup_plan_deleted` (T1490, `platform = "AWS"`) covers T1490 on IaaS, not on
- * Windows; a rule whose platform names none (`GitHub`) or that states none fires on every platform.
+ * Windows; a rule that states none but keeps a Sigma logsource's `product` and `service` in meta, as the Sigma rules
+ * SOC Prime translated do (soc_prime_rules/threat_hunting/linux/possible_bind_or_reverse_shell_via_netcat__auditbeat_for_linux.yaral,
+ * T1059: `product = "linux"`), fires where that logsource does (logsourcePlatforms); a rule whose platform names none
+ * (`GitHub`), or that states neither, fires on every platform.
  */
 import { roundLevel, untaggedRule, weightFactor, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
 import { LineIndex } from './yaml-events.js';
 import { TEXT_TECHNIQUE_ID_SOURCE } from '../attack/technique-id.js';
 import { attackPlatformName } from '../attack/platform-names.js';
+import { logsourcePlatforms } from './sigma-platforms.js';
 
 /** How a YARA-L rule's `severity` becomes a coverage weight; a rule of type `hunt` weighs `hunt`. */
 export const CHRONICLE_WEIGHTS = {
@@ -112,8 +116,10 @@ function yaraLRule(ruleName: string, body: string, line: number, firstLine: numb
   }
   const dataSource = meta.get('data_source')?.value.trim();
   if (dataSource) rule.dataSources = dataSource.split(',').map((part) => part.trim()).filter(Boolean);
-  const platforms = [...new Set((meta.get('platform')?.value.split(',') ?? []).flatMap((part) => attackPlatformName(part) ?? []))];
-  if (platforms.length) rule.platforms = platforms;
+  const stated = [...new Set((meta.get('platform')?.value.split(',') ?? []).flatMap((part) => attackPlatformName(part) ?? []))];
+  // SOC Prime's rules (soc_prime_rules/) are Sigma rules translated, which keep the Sigma logsource in meta instead.
+  const platforms = stated.length ? stated : logsourcePlatforms({ product: meta.get('product')?.value, service: meta.get('service')?.value }).platforms;
+  if (platforms.length) rule.platforms = [...platforms];
   return withNotes({ rule });
 }
 

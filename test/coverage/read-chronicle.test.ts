@@ -209,6 +209,25 @@ describe('parseRuleFile (Google SecOps YARA-L rules, .yaral)', () => {
     expect(platforms('GitHub')).to.equal(undefined);
   });
 
+  // chronicle/detection-rules (Apache-2.0), soc_prime_rules/: Sigma rules SOC Prime translated keep the Sigma logsource in
+  // meta: threat_hunting/linux/possible_bind_or_reverse_shell_via_netcat__auditbeat_for_linux.yaral (`product = "linux"`,
+  // `service = "auditbeat"`, `mitre = "Command And Control, t1008, Execution, t1059, t1072"`),
+  // ioc_sigma/windows/bitsadmin_download__sysmon.yaral (`product = "windows"`, `service = "sysmon"`, T1204, T1059). They
+  // counted on every platform: the netcat rule covered T1059 on Windows. Shapes written here.
+  it('fires where the Sigma logsource its meta keeps (product, service) fires, when it states no platform', () => {
+    const platforms = (meta: string[]) => {
+      const outcome = parseRuleFile(yaral(['mitre = "Command And Control, t1008, Execution, t1059, t1072"', ...meta]), 'r.yaral');
+      return 'rule' in outcome ? outcome.rule.platforms : outcome;
+    };
+    expect(platforms(['product = "linux"', 'service = "auditbeat"'])).to.deep.equal(['Linux']);
+    expect(platforms(['product = "windows"', 'service = "sysmon"'])).to.deep.equal(['Windows']);
+    expect(platforms(['product = "azure"', 'service = "signinlogs"'])).to.deep.equal(['Identity Provider']);
+    // A platform stated decides; a product Sigma's table does not know, or none (a proxy rule's service alone), says nothing.
+    expect(platforms(['platform = "Windows"', 'product = "linux"'])).to.deep.equal(['Windows']);
+    expect(platforms(['product = "acme_edr"'])).to.equal(undefined);
+    expect(platforms(['service = "proxy"'])).to.equal(undefined);
+  });
+
   // chronicle/detection-rules (Apache-2.0) at 95b8b8dca234297f8e8137a16150fd6b5209d3e0,
   // rules/community/microsoft/adfs/adfs_dkm_key_access.yaral: `tactic = "TA0006"` beside `technique = "T1552.004"`.
   it('reads the tactic of a community rule that writes tactic beside technique', () => {

@@ -29,8 +29,9 @@ const GOOGLE_WORKSPACE = ['Google Workspace'];
 const SAAS = ['SaaS'];
 const CONTAINERS = ['Containers'];
 const ENDPOINTS = ['Windows', 'Linux', 'macOS'];
-// Isovalent (Tetragon) records the processes of a Kubernetes node and its pods: Linux's, and the containers'.
-const ISOVALENT = ['Linux', 'Containers'];
+// A runtime sensor of Kubernetes nodes (Isovalent's Tetragon, Falco) records the processes of the node and its pods:
+// Linux's, and the containers' (as Falco's own rules fire: read-falco.ts).
+const CONTAINER_RUNTIME = ['Linux', 'Containers'];
 // Microsoft 365's management activity feed holds Entra ID's workload beside Exchange's and SharePoint's: the Splunk
 // Add-on for Microsoft Office 365 reads it by content type (`Audit.AzureActiveDirectory | Audit.Exchange |
 // Audit.SharePoint | Audit.General`, its splunk_ta_o365_management_activity input), and security_content's O365
@@ -68,7 +69,8 @@ export const EMAIL_GATEWAY_SOURCETYPES = /^(?:pps_(?:messagelog|maillog)|proofpo
  * `Sysmon EventID 1` and `Windows Event Log Security 4688` (mimikatz_passtheticket_commandline_parameters.yml, T1550.003),
  * and Cisco Secure Client's `Cisco Network Visibility Module Flow Data` (cisco_nvm___macos_browser_spawned_shell_external_connection.yml,
  * T1059); Cisco Isovalent's runtime events are of Linux processes in Kubernetes' containers (`Cisco Isovalent Process
- * Exec`: cisco_isovalent___shell_execution.yml, T1543; cisco_isovalent___cron_job_creation.yml, T1053.003 and T1053.007).
+ * Exec`: cisco_isovalent___shell_execution.yml, T1543; cisco_isovalent___cron_job_creation.yml, T1053.003 and T1053.007),
+ * and so are Falco's (`Kubernetes Falco`: kubernetes_falco_shell_spawned.yml, T1204).
  */
 export const SPLUNK_DATA_SOURCES: SourcePlatformTable = [
   [/^(?:sysmon for linux|linux )/i, LINUX],
@@ -83,7 +85,7 @@ export const SPLUNK_DATA_SOURCES: SourcePlatformTable = [
   [/^(?:gcp|google cloud)\b/i, GCP],
   [/^kubernetes audit\b/i, CONTAINERS],
   [/^(?:crowdstrike|cisco network visibility module)\b/i, ENDPOINTS],
-  [/^cisco isovalent\b/i, ISOVALENT],
+  [/^(?:cisco isovalent|kubernetes falco)\b/i, CONTAINER_RUNTIME],
 ];
 
 /**
@@ -106,7 +108,7 @@ export const SPLUNK_MACROS: SourcePlatformTable = [
   [/^(?:github|github_enterprise|github_organizations|circleci)$/, SAAS],
   [/^kube_audit$/, CONTAINERS],
   [/^cisco_network_visibility_module_flowdata$/, ENDPOINTS],
-  [/^cisco_isovalent(?:_process_exec)?$/, ISOVALENT],
+  [/^cisco_isovalent(?:_process_exec)?$/, CONTAINER_RUNTIME],
 ];
 
 /**
@@ -236,7 +238,7 @@ export const SPLUNK_SOURCETYPES: SourcePlatformTable = [
   [/^github[:_]/i, SAAS],
   [/^kube:/i, CONTAINERS],
   [/^(?:crowdstrike:events:sensor|cisco:nvm:)/i, ENDPOINTS],
-  [/^cisco:isovalent:/i, ISOVALENT],
+  [/^cisco:isovalent:/i, CONTAINER_RUNTIME],
 ];
 
 /**

@@ -174,9 +174,16 @@ const NAME_WORD = /\btechniques?\b|手法|テクニック|技術/;
 // the procedure seen (`| OS Credential Dumping | T1003 | Akira threat actors use tools like Mimikatz and LaZagne to dump
 // credentials. |`, AA24-109A); write-ups drawn from them write `Use in campaign`, `Use in this campaign`.
 // Other languages' words for a description (`| Táctica | Técnica | Sub-técnica | Descripción |`, a Spanish SOC incident
-// report's mapping, over `| Ejecución | T1204 | T1204.002 | El usuario ejecuta \`project.ps1\` |`) say so too.
+// report's mapping, over `| Ejecución | T1204 | T1204.002 | El usuario ejecuta \`project.ps1\` |`) say so too. So do those of
+// Chinese, Japanese, Korean and Russian tables: `| 阶段 | 技术 | 说明 |` (explanation) over `| 收集/外传 | T1005 本地数据 /
+// T1041 通过 C2 信道外传 | 命令 9（上传文件）、FileMsg 通道 |` (a WeChat analysis of GRAYRABBIT,
+// mp.weixin.qq.com/s/2TyIwuivZQ6wJ7Mm-E3RYw), `| 战术 | 技术 ID | 技术名称 | 应用场景 |` (where it was applied: a Chinese note on
+// SHub Reaper), `| 전술 | 기법 | 관측 내용 |` (what was observed: Betalabs' Korean Kimsuky report,
+// CTI-2026-0526-KIMSUKY-PEBBLEDASH_KR), `| Тактика | Техника | Описание |` and `| Тактика | Техника | ID | Наблюдение |`
+// (description, observation: Russian DFIR write-ups), and Japanese's word for a description, `説明`, in traditional
+// characters `說明`.
 const EVIDENCE_HEADER =
-  /^(?:justifications?|descriptions?|descripci[oó]n(?:es)?|descri[cç](?:[aã]o|[oõ]es)|beschreibung(?:en)?|details?|notes?|comments?|evidence|procedures?(?: examples?)?|observed (?:behaviou?rs?|activity)|observations?|uses?(?: in (?:this |the )?campaign)?|usage|how it was used)$/;
+  /^(?:justifications?|descriptions?|descripci[oó]n(?:es)?|descri[cç](?:[aã]o|[oõ]es)|beschreibung(?:en)?|details?|notes?|comments?|evidence|procedures?(?: examples?)?|observed (?:behaviou?rs?|activity)|observations?|uses?(?: in (?:this |the )?campaign)?|usage|how it was used|说明|說明|説明|描述|应用场景|관측 내용|관찰 내용|설명|описание|наблюдени[ея])$/;
 
 /** Whether a column's header says that its cells name no technique beside an ID (a data source, a query, a detection). */
 function namelessHeader(text: string): boolean {

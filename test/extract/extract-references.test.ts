@@ -547,15 +547,17 @@ describe('extractReferences', () => {
 
     it('reads the tactic column of Chinese and Korean ATT&CK tables, and takes the name from the name cell, not the tactic', () => {
       // A Korean cloud write-up's table (`| 초기 접근 | T1078.004 | 유효 클라우드 계정 |`) and a Chinese WeChat analysis's.
+      // Under a column headed `설명` or `说明` (description), the cells are the rows' evidence, as under `Description`
+      // (`extractReport` reads one that is a technique's name whole as its name).
       const korean = extractReferences('| 전술 | 기법 | 설명 |\n|---|---|---|\n| 초기 접근 | T1190 | 퍼블릭 애플리케이션 취약점 |\n| 권한 상승 | T1068 | 커널 취약점 |\n');
-      expect(korean.map((ref) => [ref.ids[0], ref.name, ref.tactics])).to.deep.equal([
-        ['T1190', '퍼블릭 애플리케이션 취약점', ['Initial Access']],
-        ['T1068', '커널 취약점', ['Privilege Escalation']],
+      expect(korean.map((ref) => [ref.ids[0], ref.name, ref.tactics, ref.evidence?.map((said) => said.text)])).to.deep.equal([
+        ['T1190', undefined, ['Initial Access'], ['퍼블릭 애플리케이션 취약점']],
+        ['T1068', undefined, ['Privilege Escalation'], ['커널 취약점']],
       ]);
       const chinese = extractReferences('| 战术 | 技术 | 说明 |\n|---|---|---|\n| 执行 | T1059.001 | PowerShell |\n| 横向移动 | T1021.006 | Windows Remote Management |\n');
-      expect(chinese.map((ref) => [ref.ids[0], ref.name, ref.tactics])).to.deep.equal([
-        ['T1059.001', 'PowerShell', ['Execution']],
-        ['T1021.006', 'Windows Remote Management', ['Lateral Movement']],
+      expect(chinese.map((ref) => [ref.ids[0], ref.name, ref.tactics, ref.evidence?.map((said) => said.text)])).to.deep.equal([
+        ['T1059.001', undefined, ['Execution'], ['PowerShell']],
+        ['T1021.006', undefined, ['Lateral Movement'], ['Windows Remote Management']],
       ]);
     });
 

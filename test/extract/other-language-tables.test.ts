@@ -1,0 +1,48 @@
+import { expect } from 'chai';
+import { extractReferences } from '../../lib/extract/extract-references.js';
+import { extractReport } from '../../lib/extract/extract-report.js';
+import { loadRelease } from '../helpers/attack.js';
+
+/** Each reference of a report's text, as `[line, IDs, name, evidence]`. */
+const evidence = (text: string) => extractReferences(text).map((ref) => [ref.line, ref.ids, ref.name, (ref.evidence ?? []).map((said) => said.text)]);
+
+describe('mapping tables headed in Chinese, Japanese, Korean and Russian', () => {
+  describe('a column of what the report saw, headed in the report\'s language, is the rows\' evidence', () => {
+    it('reads a Chinese `说明` (explanation) cell as evidence, not as the names of a cell of two IDs (a WeChat analysis of GRAYRABBIT)', () => {
+      // Section 六 of "搜狗一键RCE漏洞…" on WeChat (mp.weixin.qq.com/s/2TyIwuivZQ6wJ7Mm-E3RYw, the code index's file
+      // 69381827404), two of its rows. Before, the `说明` cell was read as the names of the row's two IDs (`命令 9（上传文件）`
+      // beside T1005, `FileMsg 通道` beside T1041), which made a warning that "FileMsg 通道" is no technique's name.
+      const text = [
+        '| 阶段  | 技术  | 说明  |',
+        '| --- | --- | --- |',
+        '| 执行  | T1203 客户端执行漏洞利用 | CVE-2021-38003（V8 类型混淆） |',
+        '| 收集/外传 | T1005 本地数据 / T1041 通过 C2 信道外传 | 命令 9（上传文件）、FileMsg 通道 |',
+      ].join('\n');
+      expect(evidence(text)).to.deep.equal([
+        [3, ['T1203'], '客户端执行漏洞利用', ['CVE-2021-38003（V8 类型混淆）']],
+        [4, ['T1005'], undefined, ['命令 9（上传文件）、FileMsg 通道']],
+        [4, ['T1041'], undefined, ['命令 9（上传文件）、FileMsg 通道']],
+      ]);
+      const warnings = extractReport(text, { target: loadRelease('18.1') }).references.flatMap((ref) => ref.resolution?.warnings ?? []);
+      expect(warnings.filter((warning) => warning.includes('is no name of'))).to.deep.equal([]);
+    });
+
+    it('reads Korean `관측 내용`, Russian `Описание` and `Наблюдение` and Chinese `应用场景` cells as evidence', () => {
+      // Rows of Betalabs' Korean Kimsuky report's `9. MITRE ATT&CK 매핑` (`| 전술 | 기법 | 관측 내용 |`, what was observed;
+      // gameworkerkim/CYBER-THREAT-INTELLIGENCE-REPORT, CTI-2026-0526-KIMSUKY-PEBBLEDASH_KR.md), of a Russian DFIR write-up's `Тактики ATT&CK` (`| Тактика | Техника | Описание |`, file
+      // 55734423735) and of a Russian write-up of CyberDefenders' Kerberoasted lab (`| Тактика | Техника | ID | Наблюдение |`,
+      // file 55895485943), and of a Chinese note on the SHub Reaper macOS stealer (`| 战术 | 技术 ID | 技术名称 | 应用场景 |`,
+      // where it was applied; file 60837328388), their repositories not named.
+      const korean = ['| 전술 | 기법 | 관측 내용 |', '| --- | --- | --- |', '| Persistence | T1053.005 Scheduled Task | ChromeCheck / EdgeCheck |'];
+      const russian = ['| Тактика | Техника | Описание |', '|---------|---------|---------|', '| Execution | T1059.001 — PowerShell | Запуск PowerShell скриптов |'];
+      const lab = ['| Тактика | Техника | ID | Наблюдение |', '|---|---|---|---|', '| Defense Evasion | Modify Registry | T1112 | Включение RDP через fDenyTSConnections |'];
+      const chinese = ['| 战术 | 技术 ID | 技术名称 | 应用场景 |', '|------|---------|----------|----------|', '| 执行 | T1059.004 | 命令和脚本解释器：Unix Shell | curl 下载并执行 shell 脚本 payload |'];
+      expect(evidence([...korean, '', ...russian, '', ...lab, '', ...chinese].join('\n'))).to.deep.equal([
+        [3, ['T1053.005'], 'Scheduled Task', ['ChromeCheck / EdgeCheck']],
+        [7, ['T1059.001'], 'PowerShell', ['Запуск PowerShell скриптов']],
+        [11, ['T1112'], 'Modify Registry', ['Включение RDP через fDenyTSConnections']],
+        [15, ['T1059.004'], '命令和脚本解释器：Unix Shell', ['curl 下载并执行 shell 脚本 payload']],
+      ]);
+    });
+  });
+});

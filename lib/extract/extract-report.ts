@@ -607,18 +607,25 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     // other than English cannot be checked (ATT&CK names techniques in English only), which is what is said.
     // Such a name is in another language even where a word of it is the technique's too (`Déni de service réseau`, T1498
     // Network Denial of Service; `Mecanisme de fallback`, T1008 Fallback Channels).
-    const unchecked = technique !== undefined && ref.name !== undefined && trail.includes(notATechniqueName(ref.name)) && /\p{Lu}/u.test(ref.name);
+    // A name written in a script other than Latin, wholly or in part, cannot be checked either, which the note on such names
+    // says (`otherScriptName`), not a warning that it names no technique: `攻擊者通過用戶帳戶控制（UAC）旁路 (T1122)`, and
+    // `Windows註冊表運行鍵條目（T1060）` (Windows registry run key entries) of which the reading kept the words in Latin
+    // letters, `Windows`.
+    const unchecked = technique !== undefined && ref.name !== undefined && trail.includes(notATechniqueName(ref.name)) && /\p{Lu}/u.test(ref.name) && !otherScriptName(ref);
     const language = unchecked && nameUnwarned() ? nameLanguage(ref.name!, reportLanguage()) : undefined;
     if (language !== undefined) {
       own.push(
         `"${ref.name}" is ${language ? `written in ${language}, not in English` : 'not written in English'}, in which ATT&CK names its techniques, so it was not checked against ${ids[0]} ${fullName(target, technique!)} (read by the ID alone); check that it names that technique`,
       );
-    } else if (technique && nameUnwarned() && foreign(ref.name) && /\p{Lu}/u.test(ref.name)) {
+    } else if (technique && nameUnwarned() && foreign(ref.name) && /\p{Lu}/u.test(ref.name) && !otherScriptName(ref)) {
       own.push(`"${ref.name}" is no name of ${ids[0]} ${fullName(target, technique)}, nor of any technique: read by the ID alone; check that it is the technique meant (the words may name a tool, a service or a target)`);
     }
     // `T1556.002 (Password Policy Bypass)`: such a name that shares with the ID's technique's only words many techniques'
     // names hold says nothing of that technique either; it may mean another one.
-    const general = technique && nameUnwarned() && ref.name !== undefined && /\p{Lu}/u.test(ref.name) && trail.includes(notATechniqueName(ref.name)) ? onlyGeneralWord(ref.name, technique, target) : undefined;
+    const general =
+      technique && nameUnwarned() && ref.name !== undefined && /\p{Lu}/u.test(ref.name) && trail.includes(notATechniqueName(ref.name)) && !otherScriptName(ref)
+        ? onlyGeneralWord(ref.name, technique, target)
+        : undefined;
     if (general) {
       const siblings = general.siblings.map((sibling) => `${sibling.id} ${sibling.name}`).join(', ');
       own.push(
@@ -1085,12 +1092,12 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   // The name is checked as folded (`OS 凭据转储：NTDS` as `OS 凭据转储:NTDS`, its fullwidth colon NFKC's `:`).
   const byIdAlone = (ref: ReportReference): boolean =>
     [ref.name!, ref.name!.normalize('NFKC')].some((name) => ref.resolution?.trail.includes(notATechniqueName(name)));
-  const unchecked = kept.filter((ref) => ref.name !== undefined && OTHER_SCRIPT.test(ref.name) && byIdAlone(ref));
+  const unchecked = kept.filter((ref) => otherScriptName(ref) !== undefined && byIdAlone(ref));
   if (unchecked.length) {
     const one = unchecked.length === 1;
     notes.push(
       `${unchecked.length} name${one ? '' : 's'} beside ${one ? 'its ID is' : 'their IDs are'} written in a script other than Latin, in which ATT&CK and this tool have no technique names, ` +
-        `so ${one ? 'it was' : 'they were'} not checked against ${one ? 'it' : 'them'} (read by the ID alone): ${listed(unchecked.map((ref) => `line ${ref.line} "${ref.name}" beside ${ref.resolution!.ids.join(', ') || ref.ids.join(', ')}`))} ` +
+        `so ${one ? 'it was' : 'they were'} not checked against ${one ? 'it' : 'them'} (read by the ID alone): ${listed(unchecked.map((ref) => `line ${ref.line} "${otherScriptName(ref)}" beside ${ref.resolution!.ids.join(', ') || ref.ids.join(', ')}`))} ` +
         `(check that ${one ? 'it' : 'each'} names the technique of its ID)`,
     );
   }
@@ -1131,6 +1138,22 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     );
   }
   return { references: kept, objects: objectsInLines(lines, target), notes: [...actorNotes, ...notes, ...unknownGroupNames(lines, target)], ...textActor };
+}
+
+// An ID as a reference's text writes it, in brackets or not, with the cell border that joins it to a name in another cell.
+const WRITTEN_ID = /\s*\|?\s*[(（【[]?\s*T\d{4}(?:\.\d{3})?\s*[)）】\]]?\s*\|?\s*/g;
+
+/**
+ * The name beside a reference's ID as written, where it is written in a script other than Latin, wholly or in part
+ * (`服务器软件组件：Web Shell`); where the reading kept only its words in Latin letters (`Windows` of
+ * `Windows註冊表運行鍵條目（T1060）`, a Traditional Chinese walkthrough of the APT29 evaluation), the reference's text without
+ * its ID. Undefined for a name in Latin letters alone, and for none.
+ */
+function otherScriptName(ref: ExtractedReference): string | undefined {
+  if (ref.name === undefined) return undefined;
+  if (OTHER_SCRIPT.test(ref.name)) return ref.name;
+  const written = ref.raw.replace(WRITTEN_ID, ' ').trim();
+  return OTHER_SCRIPT.test(written) && written.includes(ref.name) ? written : undefined;
 }
 
 /** Where an ID a line break or a soft hyphen split is written (`"T1566.-" at the end of line 3 and "001" starting line 4`). */

@@ -45,4 +45,30 @@ describe('mapping tables headed in Chinese, Japanese, Korean and Russian', () =>
       ]);
     });
   });
+
+  describe('a name beside an ID written in a script other than Latin, wholly or in part', () => {
+    // Sentences of a Traditional Chinese walkthrough of the ATT&CK evaluation of APT29 (the code index's file 11695103644,
+    // a HackMD note, its repository not named), its steps 3, 11 and 12: `Windows註冊表運行鍵條目` (Windows registry run key
+    // entries, T1060's own name in Chinese), `System32目錄` (the System32 folder), `用戶帳戶控制（UAC）旁路` (UAC bypass).
+    const text = [
+      '### 攻擊者通過用戶帳戶控制（UAC）旁路（T1122，T1088）提升特權',
+      'ADS執行一系列枚舉命令，以確保在通過Windows註冊表運行鍵條目（T1060）建立持久性之前，它沒有在虛擬化分析環境中執行。',
+      '以匹配在受害者的System32目錄（T1083）中找到的隨機文件的時間屬性。',
+    ].join('\n');
+    const report = () => extractReport(text, { target: loadRelease('18.1') });
+
+    it('makes no warning that it names no technique: the words in Latin letters a reading kept are part of a name it cannot check', () => {
+      // Before: `"Windows" is no name of T1547.001 …, nor of any technique`, `"System32" is no name of T1083 …`, and
+      // `"攻擊者通過用戶帳戶控制(UAC)旁路" is no name of T1546.015 …`, beside the note that such names were not checked.
+      const warnings = report().references.flatMap((ref) => ref.resolution?.warnings ?? []);
+      expect(warnings.filter((warning) => warning.includes('is no name of'))).to.deep.equal([]);
+    });
+
+    it('lists it, as written, among the names in another script that were not checked', () => {
+      const note = report().notes.find((each) => each.includes('written in a script other than Latin'));
+      expect(note).to.include('line 2 "Windows註冊表運行鍵條目" beside T1547.001');
+      expect(note).to.include('line 3 "System32目錄" beside T1083');
+      expect(note).to.include('beside T1546.015');
+    });
+  });
 });

@@ -14,6 +14,11 @@
  * (`5.Persistence 持續潛伏`, `7.Defense Evasion 防禦逃脫`, `13.Exfiltration 滲出`, `14.Impact 衝擊`) and an incident
  * report template's headings (`### 3.1 初始存取（Initial Access）` … `### 3.6 衝擊（Impact）`). IBM's
  * `集合` (a set) for Collection and `维持` (maintain) for Persistence are left out: words of anything.
+ * Chinese also writes Defense Evasion and Command and Control as a Chinese rendering of ATT&CK 16.1's matrix heads them
+ * (seccmd/Attack_CN, docs/enterprise-attack-16.1/index.md: `防御逃避`, `指挥与控制`), Exfiltration alone as `外传` (a
+ * WeChat analysis of GRAYRABBIT's tactic cell `| 收集/外传 | T1005 本地数据 / T1041 通过 C2 信道外传 |`,
+ * mp.weixin.qq.com/s/2TyIwuivZQ6wJ7Mm-E3RYw) and Defense Evasion as `防检测` (anti-detection: a Chinese note on SHub
+ * Reaper, `| 防检测 | T1622 | Debugger Evasion |`), with the other script's forms of each.
  * The Spanish, Portuguese, French, German and Italian names (in that order in each row; MITRE publishes none) are
  * those of Microsoft's localized security documentation (Sentinel's and Defender's German `Erstzugriff`,
  * `Beeinträchtigung`, `Ermittlung`, `Seitwärtsbewegung`; Italian `Sottrazione di dati`) and of real reports' tactic
@@ -65,7 +70,7 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
   ],
   [
     'Defense Evasion',
-    'Defence Evasion', '防御回避', '防御の回避', '防御策の回避', '防御规避', '防御绕过', '防御逃逸', '防禦規避', '防禦繞過', '防禦逃逸', '防禦逃脫', '防御逃脱', '방어 회피', '방어 우회',
+    'Defence Evasion', '防御回避', '防御の回避', '防御策の回避', '防御规避', '防御绕过', '防御逃逸', '防禦規避', '防禦繞過', '防禦逃逸', '防禦逃脫', '防御逃脱', '防御逃避', '防禦逃避', '防检测', '防檢測', '방어 회피', '방어 우회',
     'Evasión de defensas', 'Evasión de defensa', 'Evasión de la defensa', 'Evasión defensiva',
     'Evasão de defesa', 'Evasão de defesas',
     'Évasion de défense', 'Évasion des défenses', 'Contournement des défenses', 'Contournement de la défense',
@@ -107,6 +112,8 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
     '命令與控制',
     '指挥控制',
     '指揮控制',
+    '指挥与控制',
+    '指揮與控制',
     '명령 및 제어',
     '명령과 제어',
     'Comando y control', 'Mando y control', 'Comando e controle', 'Comando e controlo', 'Commande et contrôle',
@@ -114,7 +121,7 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
   ],
   [
     'Exfiltration',
-    '持ち出し', 'データ持ち出し', 'データ窃取', 'データ流出', '窃取', '流出', '渗透', '数据渗出', '数据外传', '数据窃取', '渗出', '滲出', '資料竊取', '资料窃取', '滲漏', '數據滲出', '數據外傳', '數據竊取', '유출', '데이터 유출',
+    '持ち出し', 'データ持ち出し', 'データ窃取', 'データ流出', '窃取', '流出', '渗透', '数据渗出', '数据外传', '数据窃取', '渗出', '滲出', '資料竊取', '资料窃取', '滲漏', '數據滲出', '數據外傳', '數據竊取', '外传', '外傳', '유출', '데이터 유출',
     'Exfiltración', 'Exfiltração', 'Esfiltrazione', 'Exfiltrazione', 'Sottrazione di dati', 'Exfiltratie',
   ],
   ['Impact', '影響', 'インパクト', '影响', '衝擊', '冲击', '영향', 'Impacto', 'Auswirkung', 'Auswirkungen', 'Beeinträchtigung', 'Impatto'],

@@ -71,4 +71,33 @@ describe('mapping tables headed in Chinese, Japanese, Korean and Russian', () =>
       expect(note).to.include('beside T1546.015');
     });
   });
+
+  describe('tactic names of Chinese tables and renderings of ATT&CK', () => {
+    const tactics = (text: string) => extractReferences(text).map((ref) => [ref.ids[0], ref.tactics]);
+
+    it('reads `外传` (exfiltration) beside `收集` in a tactic cell, and `防检测` (anti-detection) as Defense Evasion', () => {
+      // The GRAYRABBIT analysis's row (mp.weixin.qq.com/s/2TyIwuivZQ6wJ7Mm-E3RYw): before, `外传` named no tactic, T1041 was
+      // under Collection alone, with a warning that it is not T1041's tactic. The SHub Reaper note's rows (the code index's
+      // file 60837328388): before, T1622 and T1562.001 had no tactic.
+      const grayrabbit = ['| 阶段  | 技术  | 说明  |', '| --- | --- | --- |', '| 收集/外传 | T1005 本地数据 / T1041 通过 C2 信道外传 | 命令 9（上传文件）、FileMsg 通道 |'];
+      const shub = ['| 战术 | 技术 ID | 技术名称 | 应用场景 |', '|------|---------|----------|----------|', '| 防检测 | T1622 | Debugger Evasion | 持续调试器循环、DevTools 检测、console 函数覆盖 |'];
+      expect(tactics([...grayrabbit, '', ...shub].join('\n'))).to.deep.equal([
+        ['T1005', ['Collection', 'Exfiltration']],
+        ['T1041', ['Collection', 'Exfiltration']],
+        ['T1622', ['Defense Evasion']],
+      ]);
+      const warnings = extractReport(grayrabbit.join('\n'), { target: loadRelease('18.1') }).references.flatMap((ref) => ref.resolution?.warnings ?? []);
+      expect(warnings.filter((warning) => warning.includes('names no tactic'))).to.deep.equal([]);
+    });
+
+    it('reads `防御逃避` and `指挥与控制`, as a Chinese rendering of ATT&CK 16.1 heads its matrix, in a tactic column', () => {
+      // seccmd/Attack_CN, docs/enterprise-attack-16.1/index.md: `| … | [防御逃避](tactics/DefenseEvasion.md) | … |
+      // [指挥与控制](tactics/CommandandControl.md) | … |`; the rows are ours, in its words (混淆文件或信息, 应用层协议).
+      const text = ['| 战术 | 技术 ID | 技术名称 |', '|---|---|---|', '| 防御逃避 | T1027 | 混淆文件或信息 |', '| 指挥与控制 | T1071 | 应用层协议 |'].join('\n');
+      expect(tactics(text)).to.deep.equal([
+        ['T1027', ['Defense Evasion']],
+        ['T1071', ['Command and Control']],
+      ]);
+    });
+  });
 });

@@ -1089,10 +1089,9 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   }
   // `鱼叉式钓鱼附件（T1566.001）`: ATT&CK names its techniques in English only, and no table here gives them in Chinese,
   // Japanese, Korean or Russian; such a name beside an ID is not checked against it (the ID decides), which is said.
-  // The name is checked as folded (`OS 凭据转储：NTDS` as `OS 凭据转储:NTDS`, its fullwidth colon NFKC's `:`).
-  const byIdAlone = (ref: ReportReference): boolean =>
-    [ref.name!, ref.name!.normalize('NFKC')].some((name) => ref.resolution?.trail.includes(notATechniqueName(name)));
-  const unchecked = kept.filter((ref) => otherScriptName(ref) !== undefined && byIdAlone(ref));
+  // The name is checked in the form the resolver reads it (`OS 凭据转储：NTDS` as `OS 凭据转储:NTDS`, its fullwidth colon
+  // NFKC's `:`; `「スケジュールされたタスク」` without its quotes), which its trail says (`namesNoTechnique`).
+  const unchecked = kept.filter((ref) => otherScriptName(ref) !== undefined && ref.resolution?.trail.some(namesNoTechnique));
   if (unchecked.length) {
     const one = unchecked.length === 1;
     notes.push(

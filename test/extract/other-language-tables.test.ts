@@ -64,6 +64,15 @@ describe('mapping tables headed in Chinese, Japanese, Korean and Russian', () =>
       expect(warnings.filter((warning) => warning.includes('is no name of'))).to.deep.equal([]);
     });
 
+    it('lists a name in Japanese or Chinese quotes too (`「スケジュールされたタスク」`), which the resolver reads without them', () => {
+      // Our own row, in the shape of Japanese tables (`| 戦術 | テクニック | ID |`) and of quotes round a name, as a Traditional
+      // Chinese lab README quotes one before its ID (`「拿竊得的雲端憑證橫向 pivot 到別的內部服務」（T1550）`, the code index's file
+      // 60408844387). Before, the note left it out: the trail names it without its quotes.
+      const table = ['| 戦術 | テクニック | ID |', '|---|---|---|', '| 永続化 | 「スケジュールされたタスク」 | 【T1053.005】 |'].join('\n');
+      const notes = extractReport(table, { target: loadRelease('18.1') }).notes;
+      expect(notes.find((each) => each.includes('written in a script other than Latin'))).to.include('line 3 "「スケジュールされたタスク」" beside T1053.005');
+    });
+
     it('lists it, as written, among the names in another script that were not checked', () => {
       const note = report().notes.find((each) => each.includes('written in a script other than Latin'));
       expect(note).to.include('line 2 "Windows註冊表運行鍵條目" beside T1547.001');

@@ -1,10 +1,10 @@
 import { nameKey, type AttackIndex } from '../attack/attack-index.js';
-import { deprecatedTechniqueText, deprecationSuccessors, successorsText, type DeprecationSuccessors } from '../attack/deprecation-successors.js';
+import { currentOf, deprecatedTechniqueText, deprecationSuccessors, successorsText, type DeprecationSuccessors } from '../attack/deprecation-successors.js';
 import { campaignInDomain, otherDomainCampaignAdvice, otherDomainTechniqueText, type OtherDomainLookup, type OtherDomainNameLookup, type OtherDomainTechnique } from '../attack/other-domains.js';
-import { fetchCommand } from '../attack/release-files.js';
+import { compareReleases, fetchCommand } from '../attack/release-files.js';
 import { fullName } from '../attack/full-name.js';
 import { unknownTechniqueText } from '../attack/unknown-technique-text.js';
-import { releaseAsGiven, type ReleaseHistory } from '../attack/later-release.js';
+import { laterReleaseLookup, releaseAsGiven, type ReleaseHistory } from '../attack/later-release.js';
 import type { GivenAs } from '../errors.js';
 import { revokedTechniqueText } from '../attack/revoked-technique-text.js';
 import { TEAM_DATA_ADVICE } from '../attack/not-mitre-text.js';
@@ -601,6 +601,12 @@ function mbcOutcome(raw: string, target: AttackIndex): Outcome {
   };
 }
 
+/** What the releases at hand say of an ID the target lacks (unknownTechniqueText), naming a newer release as the caller names it. */
+function laterReleaseText(id: string, context: ResolveContext): string | undefined {
+  const inRelease = (later: AttackIndex): string => `use ${releaseAsGiven(context.givenAs, later.domain, later.release)}`;
+  return unknownTechniqueText(id, context.target, { does: 'holds it', withIt: 'use it', inRelease, inDomain: campaignInDomain }, context.history);
+}
+
 function candidate(index: AttackIndex, technique: TechniqueRecord, why: string): Candidate {
   return { id: technique.id, name: fullName(index, technique), tactics: technique.tactics, why };
 }
@@ -685,17 +691,19 @@ function resolveId(
     // `T1551.004`: a number no release used is no newer release's either, so fetching one would not find it. A newer
     // release at hand's (T1677 beside 14.1), a newer release's (T1685) and a team's (T9001) are said as every command says them.
     const unused = unusedNumberText(id);
-    const inRelease = (later: AttackIndex): string => `use ${releaseAsGiven(context.givenAs, later.domain, later.release)}`;
-    const unknown = unused ? undefined : unknownTechniqueText(id, target, { does: 'holds it', withIt: 'use it', inRelease, inDomain: campaignInDomain }, context.history);
+    const unknown = unused ? undefined : laterReleaseText(id, context);
+    // T1636.004 beside mobile-attack 9.0: 18.1's technique, which replaced 9.0's T1412 Capture SMS Messages.
+    const later = unknown ? laterReleaseLookup(target, context.history)(id) : undefined;
+    const replaced = later ? replacedInTarget([later.technique(id)!], later, target) : { text: '', candidates: [] };
     return {
       status: 'unknown',
       ids: [],
       notes: [
         unused
           ? `${unused}: write the technique of ATT&CK ${target.label} that fits${byNameText}`
-          : `${unknown ?? `${id} is not a technique in ATT&CK ${target.label}; if it comes from a newer ATT&CK release, get it with \`attack-layers data fetch\``}${byNameText}`,
+          : `${unknown ?? `${id} is not a technique in ATT&CK ${target.label}; if it comes from a newer ATT&CK release, get it with \`attack-layers data fetch\``}${replaced.text}${byNameText}`,
       ],
-      candidates: byNameCandidates,
+      candidates: [...replaced.candidates, ...byNameCandidates.filter((c) => !replaced.candidates.some((r) => r.id === c.id))],
     };
   }
 
@@ -920,7 +928,7 @@ function knownNameOutcome(check: NameCheck, steps: readonly TechniqueRecord[]): 
     return noted(check, `the name "${name}" is that of ${atHand.parent.id}, the parent technique of ${byId.id}; read as the sub-technique the ID names`);
   }
   for (const index of context.history?.() ?? []) {
-    if (namesOf(index, index.technique(id)).includes(key)) return olderName(name, id, found, target, trail, outcome);
+    if (namesOf(index, index.technique(id)).includes(key)) return olderName(name, id, found, target, trail, outcome, index);
   }
   return undefined;
 }
@@ -1183,11 +1191,19 @@ function toTarget(index: AttackIndex, hits: readonly TechniqueRecord[], context:
   return finals;
 }
 
-/** The outcome of an ID written with an older name of its technique. */
-function olderName(name: string, id: TechniqueId, found: TechniqueRecord, target: AttackIndex, trail: string[], outcome: Outcome): Outcome {
-  trail.push(`name check: "${name}" is an older name of ${id}`);
+/**
+ * The outcome of an ID written with another name its technique has in another release (`in`, when known): an older
+ * name, or, with a target older than that release, a newer one (T1429 `Audio Capture` of mobile 18.1 in a layer of 9.0,
+ * where it is Capture Audio).
+ */
+function olderName(name: string, id: TechniqueId, found: TechniqueRecord, target: AttackIndex, trail: string[], outcome: Outcome, from?: AttackIndex): Outcome {
+  const newer = from !== undefined && compareReleases(from.release, target.release) > 0;
+  trail.push(`name check: "${name}" is ${newer ? `the name in ATT&CK ${from.release}, a newer release,` : 'an older name'} of ${id}`);
   if (outcome.status === 'current') {
-    return { ...outcome, status: 'renamed', notes: [`${id} was written with its older name "${name}"; it is now ${fullName(target, found)}`] };
+    const note = newer
+      ? `${id} was written with its name in ATT&CK ${from.release}, "${name}", a newer release; in ATT&CK ${target.release} it is ${fullName(target, found)}`
+      : `${id} was written with its older name "${name}"; it is now ${fullName(target, found)}`;
+    return { ...outcome, status: 'renamed', notes: [note] };
   }
   return outcome;
 }
@@ -1635,6 +1651,44 @@ function deprecatedSuccessors(deprecated: TechniqueRecord, context: ResolveConte
 }
 
 /**
+ * A name of techniques a newer release added, read in an older target that lacks them (`Protected User Data: Call Log`,
+ * T1636.002 of mobile-attack 18.1, read in 9.0; `Protocol Tunneling`, T1572, in enterprise 6.3): said as their IDs are,
+ * with what they replaced (`replacedInTarget`). Undefined for a name of the target's own or an older release.
+ */
+function newerReleaseName(name: string, found: { index: AttackIndex; hits: readonly TechniqueRecord[] }, context: ResolveContext): Outcome | undefined {
+  const { target } = context;
+  const { index, hits } = found;
+  if (index === target || compareReleases(index.release, target.release) <= 0) return undefined;
+  if (hits.some((hit) => target.techniqueByStixId(hit.stixId) ?? target.technique(hit.id))) return undefined;
+  const said = hits.map((hit) => laterReleaseText(hit.id, context) ?? `${hit.id} is not a technique in ${target.label}`).join('; ');
+  const replaced = replacedInTarget(hits, index, target);
+  return { status: 'unknown', ids: [], notes: [`"${name}" is the name of a newer release's technique: ${said}${replaced.text}`], candidates: replaced.candidates };
+}
+
+/**
+ * The target's techniques that techniques of a newer release (`hits`, of `index`) replaced, as that release records it
+ * (T1433 Access Call Log, revoked by T1636.002 in mobile-attack 18.1; T1193 by T1566.001 in enterprise 18.1): what a
+ * layer of the older target holds instead, said and offered as candidates. Nothing when they replaced none of its.
+ */
+function replacedInTarget(hits: readonly TechniqueRecord[], index: AttackIndex, target: AttackIndex): { text: string; candidates: Candidate[] } {
+  const replaced = new Map<TechniqueId, TechniqueRecord>();
+  // The step the newer release records (its `revoked-by`), not a chain through releases at hand, which would load them.
+  const hitIds = new Set(hits.map((hit) => hit.stixId));
+  for (const old of index.allTechniques()) {
+    if (!old.revoked || !old.revokedBy || !hitIds.has(old.revokedBy)) continue;
+    const here = currentOf(target, old.id);
+    if (here) replaced.set(here.id, here);
+  }
+  const older = [...replaced.values()].sort((a, b) => a.id.localeCompare(b.id));
+  if (!older.length) return { text: '', candidates: [] };
+  const ids = hits.map((hit) => hit.id).join(', ');
+  return {
+    text: `; there it replaced ${older.map((t) => describe(target, t)).join(', ')} of ${target.label}: write ${older.length === 1 ? 'that' : 'the one that fits'} for a layer of ${target.release}`,
+    candidates: older.map((t) => candidate(target, t, `replaced by ${ids} in ATT&CK ${index.release}`)),
+  };
+}
+
+/**
  * The outcome of a name that some techniques of a release bear (`found`), brought to the target: a revoked one that
  * ends deprecated is said with both facts (`"Malicious SMS Message" is known by the name of revoked T1454; T1454 was
  * revoked by T1477 Exploit via Radio Interfaces, deprecated in ATT&CK 18.1`).
@@ -1650,6 +1704,10 @@ function pick(
 ): Outcome {
   const { target } = context;
   const finals = toTarget(found.index, found.hits, context);
+  if (!finals.length) {
+    const newer = newerReleaseName(name, found, context);
+    if (newer) return newer;
+  }
   // `Malicious SMS Message` with mobile-attack 18.1 alone: T1454, revoked with no replacement recorded in any release at hand.
   if (!finals.length) {
     return { status: 'unknown', ids: [], notes: [`"${name}" is known by ${via}, but ATT&CK ${target.label} records no replacement of that revoked technique`], candidates: [] };

@@ -49,7 +49,8 @@ export interface ResolveContext {
   otherDomains?: OtherDomainLookup;
   /**
    * The other domains' releases themselves (`domainReleases`), for a reader that reads the words beside another
-   * domain's ID by that domain's names, as it reads the target's (`extractReport`).
+   * domain's ID by that domain's names, as it reads the target's (`extractReport`), and for a tactic of another domain
+   * written beside a reference (Enterprise's TA0008 beside ICS's T0866, read as ICS's Lateral Movement).
    */
   otherReleases?: () => readonly AttackIndex[];
   /**
@@ -149,6 +150,30 @@ function retiredTacticWarning(text: string, context: ResolveContext): string | u
   return undefined;
 }
 
+/**
+ * A tactic of another domain written beside a reference (`context.otherReleases`). Mobile and ICS share tactics' names
+ * with Enterprise under other TA IDs, and reports map their techniques with Enterprise's: `TA0008` beside ICS's T0866 is
+ * Enterprise's Lateral Movement, read as ICS's (TA0109), with a warning; a tactic the target has none of the name of
+ * (Enterprise's Credential Access, TA0006, beside ICS) is said to be that domain's, and ignored. Undefined for text no
+ * other domain's release reads as a tactic.
+ */
+function otherDomainTactic(text: string, context: ResolveContext): { shortname?: TacticShortname; warning: string } | undefined {
+  const { target } = context;
+  for (const index of context.otherReleases?.() ?? []) {
+    const read = readTactic(text, index);
+    const tactic = read ? index.tactic(read) : undefined;
+    if (!tactic) continue;
+    const written = text.normalize('NFKC').trim();
+    const named = nameKey(written) === nameKey(tactic.name) ? tactic.id : written.toUpperCase() === tactic.id ? tactic.name : `${tactic.name}, ${tactic.id}`;
+    const whose = `tactic "${text}" (${named}) is a tactic of ATT&CK ${index.label}`;
+    const shortname = readTactic(tactic.name, target);
+    const here = shortname ? target.tactic(shortname) : undefined;
+    if (!shortname || !here) return { warning: `${whose}, which ATT&CK ${target.label} has not; it was ignored (write a name like ${exampleTactic(target)}, a shortname or a TA ID)` };
+    return { shortname, warning: `${whose}; read as ${here.name} (${here.id}), its tactic in ATT&CK ${target.label}: write that` };
+  }
+  return undefined;
+}
+
 export { fullName, notATechniqueName };
 
 function describe(index: AttackIndex, technique: TechniqueRecord): string {
@@ -221,7 +246,10 @@ export function resolveReferenceWarnings(input: ReferenceInput, context: Resolve
       pairs.push([text, conflict]);
       continue;
     }
-    const shortname = readTactic(text, target);
+    const own = readTactic(text, target);
+    const foreign = own || laterTacticWarning(text, target) || retiredTacticWarning(text, context) ? undefined : otherDomainTactic(text, context);
+    const shortname = own ?? foreign?.shortname;
+    if (foreign?.shortname) warnTactic(foreign.warning);
     if (!shortname && laterTacticWarning(text, target)) later.push([text, warnings.length, tactics.unreadable.length]);
     else if (!shortname) {
       tactics.unreadable.push(text);
@@ -230,6 +258,7 @@ export function resolveReferenceWarnings(input: ReferenceInput, context: Resolve
       warnTactic(
         laterTacticWarning(text, target) ??
           retiredTacticWarning(text, context) ??
+          foreign?.warning ??
           `tactic "${text}" is not a tactic of ATT&CK ${target.label}${nor}; it was ignored (write a name like ${exampleTactic(target)}, a shortname or a TA ID)`,
       );
     } else if (!tactics.read.includes(shortname)) tactics.read.push(shortname);

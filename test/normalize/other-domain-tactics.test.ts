@@ -1,9 +1,9 @@
 /**
  * A tactic of another domain written beside a reference. ATT&CK for ICS and Mobile share their tactics' names with
- * Enterprise under other TA IDs (Lateral Movement is TA0008 in Enterprise, TA0033 in Mobile, TA0109 in ICS), and OT and
- * mobile write-ups tag their techniques with Enterprise's TA IDs: the ICS campaign of CISA's AA22-103A (INCONTROLLER,
- * https://www.cisa.gov/news-events/cybersecurity-advisories/aa22-103a), mapped with `tactic: TA0008` beside T0866.
- * The tactics are read from the release files in ../shared/attack-stix straight, without lib/.
+ * Enterprise under other TA IDs (Lateral Movement is TA0008 in Enterprise, TA0033 in Mobile, TA0109 in ICS), and a team
+ * that tags with Enterprise's TA IDs carries them over to its OT and mobile mappings: our INCONTROLLER campaign file,
+ * written from CISA's AA22-103A (test/fixtures/campaigns/ics-mobile/incontroller.yaml), has `tactic: TA0008` beside
+ * T0866. The tactics are read from the release files in ../shared/attack-stix straight, without lib/.
  */
 import { expect } from 'chai';
 import { AttackLibrary } from '../../lib/attack/load.js';

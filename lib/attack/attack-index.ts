@@ -88,7 +88,7 @@ export class AttackIndex {
   private actorIndex?: Map<string, ActorRecord[]>;
   // Groups, software and campaigns are indexed on first use too: a cached index reads them only then (index-cache.ts).
   private actorByStix?: Map<string, ActorRecord>;
-  private platformList?: string[];
+  private platformList?: readonly string[];
   /**
    * The other releases of the domain at hand, newest first, each loaded when reached (`AttackLibrary` sets it): a
    * revocation chain this release breaks is continued by the first of them that records the missing step.
@@ -109,6 +109,8 @@ export class AttackIndex {
       this.byStix.set(tactic.stixId, tactic);
       for (const key of [tactic.id, tactic.shortname, tactic.name]) if (key) this.tacticByKey.set(nameKey(key), tactic);
     }
+    // The lists lookups return are frozen: an index may be shared by every caller of the process (loaded-releases.ts).
+    for (const list of this.childrenOf.values()) Object.freeze(list);
   }
 
   private get actorsByStix(): Map<string, ActorRecord> {
@@ -124,6 +126,7 @@ export class AttackIndex {
         const parent = technique.parent ? this.byId.get(technique.parent) : undefined;
         if (parent) pushTo(this.nameIndex, nameKey(`${parent.name}: ${technique.name}`), technique);
       }
+      for (const list of this.nameIndex.values()) Object.freeze(list);
     }
     return this.nameIndex;
   }
@@ -134,6 +137,7 @@ export class AttackIndex {
       for (const actor of [...this.data.groups, ...this.data.software, ...this.data.campaigns]) {
         for (const key of [actor.id, actor.name, ...actor.aliases]) pushTo(this.actorIndex, nameKey(key), actor);
       }
+      for (const list of this.actorIndex.values()) Object.freeze(list);
     }
     return this.actorIndex;
   }
@@ -241,7 +245,7 @@ export class AttackIndex {
 
   /** The platforms of the release's current techniques (`Windows`, `IaaS`…), sorted. */
   platforms(): readonly string[] {
-    this.platformList ??= [...new Set(this.currentTechniques().flatMap((technique) => technique.platforms))].sort();
+    this.platformList ??= Object.freeze([...new Set(this.currentTechniques().flatMap((technique) => technique.platforms))].sort());
     return this.platformList;
   }
 

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { AttackDataError } from '../errors.js';
 import { writeFileAtomic } from '../write-file.js';
 import { cachePath } from './cache-path.js';
+import { deepFreeze } from './loaded-releases.js';
 import { INDEX_FORMAT, type AttackIndexData } from './types.js';
 
 /** A release file's path -> its size and mtime when it was hashed, and the hash. */
@@ -100,22 +101,25 @@ export class IndexCache {
 }
 
 /**
- * An index whose `LAZY_PARTS` are read through `parse` on first use, each then kept as a plain field. They stay
- * enumerable fields in their place: a spread, JSON.stringify or deep comparison sees the whole index.
+ * An index whose `LAZY_PARTS` are read through `parse` on first use. They stay enumerable fields in their place: a
+ * spread, JSON.stringify or deep comparison sees the whole index. An index kept for the process is frozen
+ * (loaded-releases.ts): its parts are frozen as they are parsed, and cannot be set.
  */
 function withLazyParts(data: AttackIndexData, parse: () => LazyParts): AttackIndexData {
   let parts: LazyParts | undefined;
+  const set: Partial<LazyParts> = {};
   for (const name of LAZY_PARTS) {
-    const keep = (value: AttackIndexData[typeof name]) => Object.defineProperty(data, name, { value, writable: true, enumerable: true, configurable: true });
     Object.defineProperty(data, name, {
       enumerable: true,
       configurable: true,
       get: () => {
-        parts ??= parse();
-        keep(parts[name]);
-        return parts[name];
+        const value = name in set ? set[name]! : (parts ??= parse())[name];
+        return Object.isFrozen(data) ? deepFreeze(value) : value;
       },
-      set: keep,
+      set: (value: AttackIndexData[typeof name]) => {
+        if (Object.isFrozen(data)) throw new TypeError(`Cannot assign to read only property '${name}' of a frozen ATT&CK index`);
+        set[name] = value;
+      },
     });
   }
   return data;

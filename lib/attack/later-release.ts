@@ -19,12 +19,14 @@ interface NewerReleases {
   having: (id: string) => AttackIndex | undefined;
 }
 
-// Kept once per target and history, as a layer of 200,000 unknown IDs or a rules library asks of each.
-const newerAtHand = new WeakMap<AttackIndex, Map<ReleaseHistory | undefined, NewerReleases>>();
+// Kept once per target and history, as a layer of 200,000 unknown IDs or a rules library asks of each. Weakly by
+// history too: a target is kept for the process (loaded-releases.ts), each run's histories are not.
+const newerAtHand = new WeakMap<AttackIndex, WeakMap<ReleaseHistory, NewerReleases>>();
+const NO_HISTORY: ReleaseHistory = () => [];
 
 function newerReleases(target: AttackIndex, history: ReleaseHistory | undefined): NewerReleases {
-  const byHistory = newerAtHand.get(target) ?? newerAtHand.set(target, new Map()).get(target)!;
-  let newer = byHistory.get(history);
+  const byHistory = newerAtHand.get(target) ?? newerAtHand.set(target, new WeakMap()).get(target)!;
+  let newer = byHistory.get(history ?? NO_HISTORY);
   if (!newer) {
     // Up to the first older release, for a history that does not keep to newerOnly.
     const releases = keptAsReached(function* () {
@@ -52,7 +54,7 @@ function newerReleases(target: AttackIndex, history: ReleaseHistory | undefined)
       found.set(id, release);
       return release;
     };
-    byHistory.set(history, (newer = { releases, having }));
+    byHistory.set(history ?? NO_HISTORY, (newer = { releases, having }));
   }
   return newer;
 }

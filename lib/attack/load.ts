@@ -6,6 +6,8 @@ import { AttackDataError, inGivenDataWords, UsageError, withGivenInputs, type Gi
 import { packageFileUrl } from '../package-files.js';
 import { AttackIndex } from './attack-index.js';
 import { IndexCache } from './index-cache.js';
+import type { ReleaseHistory } from './later-release.js';
+import { fileStamp, LoadedReleases, sharedReleases } from './loaded-releases.js';
 import { indexBundle } from './index-bundle.js';
 import { parseBundleBytes, readBundleBytes } from './read-bundle.js';
 import { buildSideData, type AnySideData } from './side-cache.js';
@@ -18,7 +20,8 @@ export type ReleaseOrigin = 'flag' | 'env' | 'cache' | 'snapshot';
 
 /**
  * A step of loading a release, for progress shown to people: `read` (the file's bytes), `parse` (the JSON) and `index`
- * come only on a first load, which takes seconds (tens on a small machine); `cached` when the index cache had it;
+ * come only on a first load, which takes seconds (tens on a small machine); `cached` when the index cache had it (or
+ * the process had loaded it: `AttackDataOptions.shareLoaded`);
  * `done` once the release is ready, with its label (`enterprise-attack 18.1`).
  */
 export interface LoadProgress {
@@ -149,6 +152,13 @@ export interface AttackDataOptions {
   /** Side data to build from the same parse when a release's index is built cold (see `LoadFileOptions.sideData`). */
   sideData?: readonly AnySideData[];
   /**
+   * Whether releases are loaded once per process (default true): every library that sees the same files (the same
+   * places, release hint and cache folder) shares the indexes loaded, frozen, so that a second load of a release costs
+   * nothing; a file changed since (size, mtime) is loaded again. A load that finds the release loaded reports `cached`
+   * and `done`; a shared release's `history` loads without progress. `false` loads each release afresh in this library.
+   */
+  shareLoaded?: boolean;
+  /**
    * How messages name `attack` and `envDir`: by default as the options they are (`attack`, `envDir`); the CLI gives its
    * own words (`--attack`, `ATTACK_STIX_DIR`), so that each caller reads back what it gave.
    */
@@ -177,6 +187,8 @@ export class AttackLibrary {
   readonly cacheDir: string | undefined;
   private readonly options: AttackDataOptions;
   private readonly loaded = new Map<string, AttackIndex>();
+  /** The releases loaded through every library that sees the same files (`shareLoaded`), else through this one. */
+  private readonly releases: LoadedReleases;
   private readonly words: typeof OPTION_WORDS;
 
   constructor(options: AttackDataOptions = {}) {
@@ -221,25 +233,21 @@ export class AttackLibrary {
     add(this.cacheDir, 'cache', false);
     if (options.snapshot !== false) add(snapshotDir(), 'snapshot', false);
     this.files = files;
+    this.releases = options.shareLoaded === false ? new LoadedReleases() : sharedReleases(JSON.stringify([files, options.release, this.cacheDir]));
   }
 
-  /** Load a file of this library (or return it if loaded already). */
+  /** Load a file of this library (or return it if loaded already, by this library or one that sees the same files). */
   load(file: ReleaseFile): AttackIndex {
     let index = this.loaded.get(file.path);
     if (!index) {
-      index = loadAttackFile(file.path, {
-        // A STIX 2.0 file of a folder whose name says no release (a mitre/cti clone's enterprise-attack.json) is read
-        // as the release the user names; a bundle that names its own (STIX 2.1) keeps it.
-        release: file.release ?? this.options.release,
-        cacheDir: this.cacheDir,
-        origin: file.origin,
-        onProgress: this.options.onProgress,
-        sideData: this.options.sideData,
-        ...(this.options.givenAs ? { givenAs: this.options.givenAs } : {}),
-      });
+      const { onProgress, sideData, givenAs } = this.options;
+      const quiet = { release: this.options.release, cacheDir: this.cacheDir };
+      const history =
+        this.options.shareLoaded === false
+          ? (loaded: AttackIndex): ReleaseHistory => (options) => this.history(loaded.domain, loaded.release, options)
+          : sharedHistory(this.files, this.releases, quiet);
+      index = loadKept(this.releases, file, { ...quiet, onProgress, sideData, ...(givenAs ? { givenAs } : {}) }, history);
       this.loaded.set(file.path, index);
-      const loaded = index;
-      index.history = (options) => this.history(loaded.domain, loaded.release, options);
     }
     return index;
   }
@@ -248,12 +256,8 @@ export class AttackLibrary {
    * The releases of a domain at hand other than `release`, newest first, each loaded when reached: where a revocation
    * chain a release breaks is continued, and where `normalize` looks for old names; with `newerOnly`, those newer than it.
    */
-  *history(domain: Domain, release: string, { newerOnly = false }: { newerOnly?: boolean } = {}): Generator<AttackIndex> {
-    const files = this.files
-      .filter((file) => file.domain === domain && file.release && file.release !== release && (!newerOnly || compareReleases(file.release, release) > 0))
-      .sort((a, b) => compareReleases(b.release!, a.release!))
-      .filter((file, i, all) => all.findIndex((other) => other.release === file.release) === i);
-    for (const file of files) yield this.load(file);
+  history(domain: Domain, release: string, options: { newerOnly?: boolean } = {}): Generator<AttackIndex> {
+    return historyOf(this.files, domain, release, options, (file) => this.load(file));
   }
 
   /**
@@ -319,6 +323,57 @@ export class AttackLibrary {
       .filter(Boolean)
       .join(', ');
   }
+}
+
+/** A release file's index as loaded before (reported as `cached`, then `done`), else loaded now and kept with its history. */
+function loadKept(
+  releases: LoadedReleases,
+  file: ReleaseFile,
+  options: Omit<LoadFileOptions, 'origin'>,
+  history: (index: AttackIndex) => ReleaseHistory,
+): AttackIndex {
+  const stamp = fileStamp(file.path);
+  const kept = releases.get(file.path, stamp);
+  if (kept) {
+    // The steps of a load from the index cache, as a caller shows them (the CLI draws a line, then clears it).
+    const { notes } = kept.data;
+    options.onProgress?.({ file: file.path, origin: file.origin, step: 'cached' });
+    options.onProgress?.({ file: file.path, origin: file.origin, step: 'done', label: kept.label, ...(notes ? { notes } : {}) });
+    return kept;
+  }
+  const index = loadAttackFile(file.path, {
+    ...options,
+    // A STIX 2.0 file of a folder whose name says no release (a mitre/cti clone's enterprise-attack.json) is read as the
+    // release the user names; a bundle that names its own (STIX 2.1) keeps it.
+    release: file.release ?? options.release,
+    origin: file.origin,
+  });
+  releases.keep(file.path, stamp, index, history(index));
+  return index;
+}
+
+/**
+ * The history of a shared release: loaded quietly, through the files every library sharing it sees, so that it does not
+ * report to, or keep alive, the library that happened to load it first.
+ */
+function sharedHistory(files: readonly ReleaseFile[], releases: LoadedReleases, options: Omit<LoadFileOptions, 'origin'>): (index: AttackIndex) => ReleaseHistory {
+  const history = (index: AttackIndex): ReleaseHistory => (given) => historyOf(files, index.domain, index.release, given, (file) => loadKept(releases, file, options, history));
+  return history;
+}
+
+/** The releases of a domain among some files other than `release`, newest first, each loaded when reached (`AttackLibrary.history`). */
+function* historyOf(
+  files: readonly ReleaseFile[],
+  domain: Domain,
+  release: string,
+  { newerOnly = false }: { newerOnly?: boolean } = {},
+  load: (file: ReleaseFile) => AttackIndex,
+): Generator<AttackIndex> {
+  const found = files
+    .filter((file) => file.domain === domain && file.release && file.release !== release && (!newerOnly || compareReleases(file.release, release) > 0))
+    .sort((a, b) => compareReleases(b.release!, a.release!))
+    .filter((file, i, all) => all.findIndex((other) => other.release === file.release) === i);
+  for (const file of found) yield load(file);
 }
 
 /**

@@ -3,6 +3,7 @@ import { AttackDataError } from '../errors.js';
 import { writeFileAtomic } from '../write-file.js';
 import { cachePath } from './cache-path.js';
 import type { AttackIndex } from './attack-index.js';
+import { deepFreeze } from './loaded-releases.js';
 import { parseBundleBytes, readBundleBytes } from './read-bundle.js';
 
 /** Data drawn from a release file beside its index (procedures, detection strategies), and how to build it. */
@@ -17,8 +18,18 @@ export interface SideData<T extends { format: number; sha256: string }> {
 /** Any kind of side data, as a list of kinds to build holds them. */
 export type AnySideData = SideData<{ format: number; sha256: string }>;
 
-/** Side data built from the parse that built an index, kept with that index for this process (by kind name). */
-const builtWithIndex = new WeakMap<AttackIndex, Map<string, { format: number; sha256: string }>>();
+/**
+ * Side data of an index, kept with it for as long as the index is (the process, for a release an `AttackLibrary`
+ * shares: loaded-releases.ts), by kind name and format; deep-frozen, as every caller gets the same objects.
+ */
+const keptWithIndex = new WeakMap<AttackIndex, Map<string, { format: number; sha256: string }>>();
+
+function keepWithIndex<T extends { format: number; sha256: string }>(index: AttackIndex, kind: SideData<T>, data: T): T {
+  let kept = keptWithIndex.get(index);
+  if (!kept) keptWithIndex.set(index, (kept = new Map()));
+  kept.set(`${kind.name}.v${kind.format}`, deepFreeze(data));
+  return data;
+}
 
 function sidePath(cacheDir: string | undefined, kind: AnySideData, sha256: string): string | undefined {
   return cacheDir ? cachePath(cacheDir, 'index', `${sha256}.${kind.name}.v${kind.format}.json`) : undefined;
@@ -66,15 +77,13 @@ export function buildSideData(index: AttackIndex, bundle: unknown, kinds: readon
   for (const kind of kinds) {
     const data = kind.build(bundle, { file, sha256 });
     writeCacheFile(sidePath(options.cacheDir, kind, sha256), JSON.stringify(data));
-    let kept = builtWithIndex.get(index);
-    if (!kept) builtWithIndex.set(index, (kept = new Map()));
-    kept.set(`${kind.name}.v${kind.format}`, data);
+    keepWithIndex(index, kind, data);
   }
 }
 
 /**
- * Data of the release file an index was loaded from that the index does not hold: the data built with the index when
- * it was loaded cold (`buildSideData`), else from its cache file in `<cacheDir>/index/` (keyed by the same content
+ * Data of the release file an index was loaded from that the index does not hold: the data kept with the index (built
+ * with it on a cold load, `buildSideData`, or loaded for it before), else from its cache file in `<cacheDir>/index/` (keyed by the same content
  * hash) when the same bytes were read before, else built from the file once and cached. Loading the index stays fast
  * for every command that does not need it.
  * @throws AttackDataError when the file changed since the index was loaded or is not a readable bundle; UsageError
@@ -82,12 +91,12 @@ export function buildSideData(index: AttackIndex, bundle: unknown, kinds: readon
  */
 export function loadSideData<T extends { format: number; sha256: string }>(index: AttackIndex, kind: SideData<T>, options: { cacheDir?: string } = {}): T {
   const { sha256 } = index.data.source;
-  const built = builtWithIndex.get(index)?.get(`${kind.name}.v${kind.format}`) as T | undefined;
-  if (built) return built;
+  const kept = keptWithIndex.get(index)?.get(`${kind.name}.v${kind.format}`) as T | undefined;
+  if (kept) return kept;
   const path = sidePath(options.cacheDir, kind, sha256);
   const cached = path ? readCached(path, kind, sha256) : undefined;
-  if (cached) return cached;
+  if (cached) return keepWithIndex(index, kind, cached);
   const data = buildFromRelease(index, kind.build);
   writeCacheFile(path, JSON.stringify(data));
-  return data;
+  return keepWithIndex(index, kind, data);
 }

@@ -16,17 +16,32 @@ export interface TooltipEntry {
   metadata?: ReadonlyArray<{ name?: string; value?: string; divider?: boolean }>;
 }
 
+// JavaScript's white space (`\s`): the characters Navigator's white-space: normal collapses, and `\S+` words end at.
+function isSpace(code: number): boolean {
+  return (
+    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
 // White space is collapsed (white-space: normal): a comment's line breaks are spaces there; a word wider than the cell
-// overflows it on one line. Counting stops past `most` lines.
+// overflows it on one line. Counting stops past `most` lines. Read character by character, and not at all when the
+// text is no longer than a line (collapsing only shortens it): render measures every entry of every layer it writes.
 function wrappedLines(text: string, chars: number, most = Infinity): number {
+  if (text.length <= chars) return 1;
   let lines = 1;
   let used = 0;
-  for (const [word] of text.matchAll(/\S+/g)) {
-    if (used && used + 1 + word.length > chars) {
+  for (let at = 0; at < text.length; ) {
+    while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+    if (at === text.length) break;
+    const start = at;
+    while (at < text.length && !isSpace(text.charCodeAt(at))) at++;
+    const word = at - start;
+    if (used && used + 1 + word > chars) {
       lines++;
-      used = word.length;
+      used = word;
       if (lines > most) break;
-    } else used += (used ? 1 : 0) + word.length;
+    } else used += (used ? 1 : 0) + word;
   }
   return lines;
 }

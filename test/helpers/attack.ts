@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { AttackLibrary, loadAttack, type AttackIndex, type Domain } from '../../lib/index.js';
+import { deepFreeze } from '../../lib/attack/loaded-releases.js';
 
 /** The repository root (the folder holding package.json). */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -131,14 +132,6 @@ export function readRawBundle(file: string): RawBundle {
   rawBundles.set(key, bundle);
   if (rawBundles.size > RAW_BUNDLES_KEPT) rawBundles.delete(rawBundles.keys().next().value!);
   return bundle;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const item of Object.values(value)) deepFreeze(item);
-  }
-  return value;
 }
 
 /** A release file read straight from its bundle (`readRawBundle`): its objects by STIX id, and what revoked each. */

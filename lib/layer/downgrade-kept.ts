@@ -9,6 +9,7 @@ import { TECHNIQUE_KEYS } from './serialize-layer.js';
 import { gradientRange, rangeText, sumsOffRange, type SummedScore } from './score-range.js';
 import { MERGED_BY_DOWNGRADE, REMOVED_BY_DOWNGRADE_NAME } from './tool-items.js';
 import { TOOLTIP, tooltipHeight, type TooltipEntry } from './tooltip-height.js';
+import { fitsPage } from './tooltip-fit.js';
 
 
 /**
@@ -172,7 +173,7 @@ export function downgradedEntry(full: JsonObject, merged: readonly MergedEntry[]
   const height = tooltipHeight(whole as TooltipEntry, name);
   if (height <= TOOLTIP.page) return { entry: whole };
   const forms = ROW_COMMENT_CHARS.map((chars) => ({ ...withoutMergedText(full), metadata: mergedRows(merged, chars) }));
-  return { entry: forms.find((form) => tooltipHeight(form as TooltipEntry, name) <= TOOLTIP.page) ?? forms.at(-1)!, height };
+  return { entry: forms.find((form) => fitsPage(form as TooltipEntry, name)) ?? forms.at(-1)!, height };
 }
 
 /** How the entry a downgrade wrote would read: `originals` moved onto `entry`'s technique and tactic, then merged. */

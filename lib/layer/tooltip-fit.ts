@@ -1,6 +1,6 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { LayerMetadata, LayerTechnique } from './layer-types.js';
-import { TOOLTIP, tooltipHeight } from './tooltip-height.js';
+import { TOOLTIP, tooltipHeight, type TooltipEntry } from './tooltip-height.js';
 
 /**
  * How an entry names a list too long for Navigator 5.1's tooltip: every item up to `all`; past it, the first `shown` and
@@ -16,7 +16,8 @@ export function tooltipTitle(id: string, index: AttackIndex): string {
   return `${index.technique(id)?.name ?? id} (${id})`;
 }
 
-const fits = (entry: LayerTechnique, title: string): boolean => tooltipHeight(entry, title, TOOLTIP.page) <= TOOLTIP.page;
+/** Whether an entry's tooltip in Navigator 5.1, under `title`, fits a 1080p page (measured no further than the page). */
+export const fitsPage = (entry: TooltipEntry, title: string): boolean => tooltipHeight(entry, title, TOOLTIP.page) <= TOOLTIP.page;
 
 /** The item naming the metadata items `heldByComment` leaves out. */
 export const IN_THE_COMMENT = 'in the comment';
@@ -49,7 +50,7 @@ export function fittedEntry(title: string, forms: ReadonlyArray<() => LayerTechn
   let entry: LayerTechnique | undefined;
   for (const form of forms) {
     entry = form();
-    if (fits(entry, title)) return entry;
+    if (fitsPage(entry, title)) return entry;
   }
   if (!entry) throw new Error('fittedEntry needs at least one form of the entry');
   return cutToPage(entry, title, where);
@@ -80,7 +81,7 @@ function cutToPage(entry: LayerTechnique, title: string, where: string): LayerTe
       cut.comment = upTo(largest(Math.min(words.length - 1, (rows * TOOLTIP.width) / 2), (n) => within(upTo(n))));
     }
   }
-  if (fits(cut, title)) return cut;
+  if (fitsPage(cut, title)) return cut;
   const items = entry.metadata ?? [];
   const kept = (n: number): LayerMetadata[] => {
     const first = items.slice(0, n);
@@ -89,7 +90,7 @@ function cutToPage(entry: LayerTechnique, title: string, where: string): LayerTe
     return [...first, { name: 'not shown', value: `${more} more metadata ${more === 1 ? 'item' : 'items'} (${where})` }];
   };
   // An item is 1px at least (a divider): no more than the page's pixels fit.
-  return { ...cut, metadata: kept(largest(Math.min(items.length - 1, TOOLTIP.page), (n) => fits({ ...cut, metadata: kept(n) }, title))) };
+  return { ...cut, metadata: kept(largest(Math.min(items.length - 1, TOOLTIP.page), (n) => fitsPage({ ...cut, metadata: kept(n) }, title))) };
 }
 
 /** The largest n in 0..max for which `ok(n)` holds, `ok` holding for every n below one it holds for (0 when none). */

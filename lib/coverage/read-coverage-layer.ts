@@ -630,33 +630,84 @@ interface LegendItemLevel {
  * 50 % as "Partial" is (the generators that write such legends score it 50 beside the colour): the activity is
  * recorded and nothing alerts ("a log record exists but no alert was generated (requires hunting to find)"), which
  * those tools count as visibility, not detection, and MITRE's ATT&CK Evaluations as a detection of the least context.
+ *
+ * Each word also in the languages published layers label their legends in beside English: French, Spanish,
+ * Portuguese, German (heraclescap/soc-lab-detection-engineering's navigator-layer.json: "Couvert — règle KQL/EQL
+ * déclenchée"; a PurpleForge export: "Détecté", "Non détecté"; a NetGuard IDS export: "Detectado (alto)").
  */
 const LEVEL_WORDS: ReadonlyArray<readonly [pattern: RegExp, level: number, kind: 'detection' | 'prevention']> = [
-  [/\b(detect(s|ed|ions?)?|cover(s|ed|age)?|alert(s|ed)?)\b/i, 1, 'detection'],
-  [/\b(block(s|ed)?|prevent(s|ed|ion)?)\b/i, 1, 'prevention'],
-  [/\b(log(s|ged)?|telemetry|visib(le|ility))\b/i, 0.5, 'detection'],
+  [
+    wholeWords(
+      'detect(s|ed|ions?)?', 'cover(s|ed|age)?', 'alert(s|ed)?',
+      'd[ée]tect[ée]e?s?', 'd[ée]tections?', 'couvert(e|es|s)?', 'couverture', 'alert[ée]e?s?',
+      'detectad[oa]s?', 'detetad[oa]s?', 'detecci[óo]n(es)?', 'dete[cç]?[çc][ãa]o', 'cubiert[oa]s?', 'cobert[oa]s?', 'cobertura', 'alertad[oa]s?',
+      'erkannt', 'erkennung(en)?', 'entdeckt', 'detektiert', 'abgedeckt', 'abdeckung', 'alarmiert',
+    ),
+    1,
+    'detection',
+  ],
+  [
+    wholeWords(
+      'block(s|ed)?', 'prevent(s|ed|ion)?',
+      'bloqu[ée]e?s?', 'emp[êe]ch[ée]e?s?', 'pr[ée]venu', 'pr[ée]vention',
+      'bloquead[oa]s?', 'prevenid[oa]s?', 'prevenci[óo]n', 'preven[çc][ãa]o',
+      'blockiert', 'verhindert',
+    ),
+    1,
+    'prevention',
+  ],
+  [
+    wholeWords(
+      'log(s|ged)?', 'telemetry', 'visib(le|ility)',
+      'journalis[ée]e?s?', 't[ée]l[ée]m[ée]trie', 'visibilit[ée]',
+      'registrad[oa]s?', 'telemetr[íi]a', 'visibilidade?',
+      'protokolliert', 'telemetrie', 'sichtbar(keit)?',
+    ),
+    0.5,
+    'detection',
+  ],
 ];
 
 /**
  * Degree words: beside a word of LEVEL_WORDS they say the level ("Mostly detected" 75 %, "Low coverage" 25 %: the
  * middle of the half between partial and full, or none and partial); alone only "Full" (100 %) and "Partial" (50 %)
- * do. Alone, "High" or "Low" may as well rate a risk or a priority: no level.
+ * do. Alone, "High" or "Low" may as well rate a risk or a priority: no level. In the languages of LEVEL_WORDS too.
  */
 const DEGREES: ReadonlyArray<readonly [pattern: RegExp, level: number]> = [
-  [/\b(full(y)?|complete(ly)?|excellent)\b/i, 1],
-  [/\b(high(ly)?|good|strong|most(ly)?|significant(ly)?|substantial(ly)?|extensive(ly)?)\b/i, 0.75],
-  [/\b(partial(ly)?|medium|moderate(ly)?|some|fair)\b/i, 0.5],
-  [/\b(low|minimal(ly)?|limited|poor(ly)?|weak(ly)?|basic|little|few|slight(ly)?)\b/i, 0.25],
+  [wholeWords('full(y)?', 'complete(ly)?', 'excellent', 'compl[eè]te?(ment)?', 'complet[oa]', 'vollst[äa]ndig'), 1],
+  [
+    wholeWords(
+      'high(ly)?', 'good', 'strong', 'most(ly)?', 'significant(ly)?', 'substantial(ly)?', 'extensive(ly)?',
+      '[ée]lev[ée]e?', 'haute?', 'bonne?', 'alt[oa]', 'buen[oa]', 'bo[am]', 'hoch', 'gut',
+    ),
+    0.75,
+  ],
+  [wholeWords('partial(ly)?', 'medium', 'moderate(ly)?', 'some', 'fair', 'partiel(le)?s?', 'partiellement', 'parcial(es)?', 'parcialmente', 'teilweise'), 0.5],
+  [
+    wholeWords(
+      'low', 'minimal(ly)?', 'limited', 'poor(ly)?', 'weak(ly)?', 'basic', 'little', 'few', 'slight(ly)?',
+      'faible', 'basse?', 'limit[ée]e?', 'baj[oa]', 'baix[oa]', 'limitad[oa]', 'niedrig', 'gering', 'begrenzt',
+    ),
+    0.25,
+  ],
 ];
+
+/** A pattern of any of the words, any case, whole: no letter or digit beside it (`\b` takes "é" for a word's end). */
+function wholeWords(...words: string[]): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${words.join('|')})(?![\\p{L}\\p{N}_])`, 'iu');
+}
 
 /** A label of DeTT&CT's visibility scoring table (`Visibility score 4: Excellent`). */
 const DETTECT_VISIBILITY_LABEL = /^visibility score ([0-4]):\s*\S/i;
 
 /** A label that says something was not tested or does not apply: no level, whatever else it says. */
 const NOT_TESTED = /\b(not|un)[- ]?(tested|run|executed|assessed|evaluated)\b|\bnot applicable\b|\bn\/a\b/i;
-/** A clause that says there is no detection: with a word of LEVEL_WORDS negated ("No Detection", "Undetected"), or alone. */
-const NEGATION = /\b(no|not|non|without|never)\b/i;
-const NONE_WORDS = /\b(gaps?|miss(ed|ing)?|none)\b/i;
+/**
+ * A clause that says there is no detection: with a word of LEVEL_WORDS negated ("No Detection", "Undetected",
+ * "Non détecté", "Nicht erkannt"), or alone; in the languages of LEVEL_WORDS.
+ */
+const NEGATION = wholeWords('no', 'not', 'non', 'without', 'never', 'pas', 'sans', 'aucun(e)?', 'jamais', 'sin', 'ning[uú]n[oa]?', 'nunca', 'n[ãa]o', 'sem', 'nenhum(a)?', 'nicht', 'kein(e|en)?', 'ohne', 'nie');
+const NONE_WORDS = wholeWords('gaps?', 'miss(ed|ing)?', 'none', 'lacunes?', 'manquant(e|es|s)?', 'brechas?', 'lacunas?', 'l[üu]cken?', 'fehlend');
 /** Statuses of a test plan: beside them, "Blocked" is a test that could not run (PurpleKit counts a blocked test as untested). */
 const PLAN_STATUSES = /\b(planned|scheduled|pending|executing|running|in progress|completed|done|to ?do|on hold)\b/i;
 

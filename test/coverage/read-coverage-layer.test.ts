@@ -552,6 +552,26 @@ describe('readCoverageLayers: a colour-only layer read through its legend', () =
     // The item combine writes for a colour two layers' legends label differently.
     ['Not Detected ("run 1"); Detected ("Red Team Assessment")', undefined],
     ['Detected ("run 1", "run 2"); Full Detection ("CyberBlue")', 1],
+    // Legends of published layers in other languages: heraclescap/soc-lab-detection-engineering's navigator-layer.json
+    // (French, "Couvert" = covered), a PurpleForge export (French), a NetGuard IDS export (Portuguese); the Spanish
+    // and German rows are the same words in those languages.
+    ['Couvert — règle KQL/EQL déclenchée', 1],
+    ['Couvert — Critical (LSASS)', 1],
+    ['Détecté', 1],
+    ['Non détecté', 0],
+    ['À construire', undefined],
+    ['Détection partielle', 0.5],
+    ['Detectado (alto)', 1],
+    ['Não detectado', 0],
+    ['Cobertura parcial', 0.5],
+    ['Detectado', 1],
+    ['No detectado', 0],
+    ['Sin cobertura', 0],
+    ['Erkannt', 1],
+    ['Nicht erkannt', 0],
+    ['Teilweise abgedeckt', 0.5],
+    ['Protokolliert', 0.5],
+    ['Blockiert', 1],
   ];
   // DeTT&CT's visibility table (get_layer_template_visibility) rates log data, no detection (its wiki's Visibility
   // scoring): no level; the entry's visibility score is kept, to be reported beside the technique.
@@ -635,6 +655,48 @@ describe('readCoverageLayers: a colour-only layer read through its legend', () =
       ],
     ]);
     expect(input.notes?.[0]).to.contain('1 entry ignored (T1059.001): its comment ("Detected by Wazuh PowerShell monitoring") says detected where');
+  });
+
+  // Two published layers whose legends are in French, in their shapes (minimal fixtures written here): a SOC lab's
+  // colour-only coverage layer (heraclescap/soc-lab-detection-engineering, navigator-layer.json: every legend item
+  // "Couvert — …", covered), and a PurpleForge export (every entry score 0 and its status's colour, legend "Détecté",
+  // "À construire", "Non détecté"). Read by English words alone, the first gave no coverage and the second counted
+  // its detected techniques as 0 %, without a word.
+  it('reads a legend in French as one in English (a SOC lab\'s "Couvert — …", PurpleForge\'s "Détecté")', () => {
+    const soc = {
+      name: 'soc-lab-detection-engineering',
+      versions: { attack: '18', layer: '4.5' },
+      domain: 'enterprise-attack',
+      techniques: [
+        { techniqueID: 'T1105', tactic: 'command-and-control', color: '#3d85c8', comment: 'Cas 01 — CertUtil LOLBin.' },
+        { techniqueID: 'T1003.001', tactic: 'credential-access', color: '#cc0000', comment: 'Cas 04 — LSASS Memory Read.' },
+        { techniqueID: 'T1071', tactic: 'command-and-control', color: '#6aa84f', comment: 'Cas 05 — C2 Pattern EQL sequence.' },
+      ],
+      gradient: { colors: ['#ff6666', '#ffe766', '#8ec843'], minValue: 0, maxValue: 100 },
+      legendItems: [
+        { label: 'Couvert — règle KQL/EQL déclenchée', color: '#3d85c8' },
+        { label: 'Couvert — Critical (LSASS)', color: '#cc0000' },
+        { label: 'Couvert — corrélation EQL + IOC Match', color: '#6aa84f' },
+      ],
+    };
+    const socInput = parseCoverageLayer(JSON.stringify(soc), 'navigator-layer.json');
+    expect(socInput.ignored).to.deep.equal([]);
+    expect(socInput.rules.map((rule) => [rule.refs[0]!.raw, rule.level])).to.deep.equal([['T1105', 1], ['T1003.001', 1], ['T1071', 1]]);
+    const purpleForge = {
+      name: 'Campagne',
+      versions: { attack: '14', navigator: '4.9', layer: '4.5' },
+      domain: 'enterprise-attack',
+      techniques: [
+        { techniqueID: 'T1059.001', tactic: 'execution', color: '#2e7d32', comment: '', enabled: true, score: 0, metadata: [] },
+        { techniqueID: 'T1105', tactic: 'command-and-control', color: '#e65100', comment: '', enabled: true, score: 0, metadata: [] },
+        { techniqueID: 'T1566.001', tactic: 'initial-access', color: '#b71c1c', comment: '', enabled: true, score: 0, metadata: [] },
+      ],
+      gradient: { colors: ['#ff6666ff', '#ffe766ff', '#8ec843ff'], minValue: 0, maxValue: 100 },
+      legendItems: [{ label: 'Détecté', color: '#2e7d32' }, { label: 'À construire', color: '#e65100' }, { label: 'Non détecté', color: '#b71c1c' }],
+    };
+    const pfInput = parseCoverageLayer(JSON.stringify(purpleForge), 'purpleforge-navigator.json');
+    expect(pfInput.rules.map((rule) => [rule.refs[0]!.raw, rule.level])).to.deep.equal([['T1059.001', 1], ['T1105', 0], ['T1566.001', 0]]);
+    expect(pfInput.notes?.[0]).to.contain('"Détecté" (#2e7d32) as 100% (1 entry), "Non détecté" (#b71c1c) as 0% (1 entry)');
   });
 
   // ATT&CK's detection strategies ("Detect Abuse of vSphere Installation Bundles (VIBs) for Persistent Access") and

@@ -18,7 +18,7 @@ import { gradientColor, legendSteps, plural, WHITE_TO_RED, writeNearTopAsTop } f
 import { unshownTechniqueWarnings } from './platform-visibility.js';
 import { teamObjectsText, teamObjectText } from '../attack/not-mitre-text.js';
 import { LAYER_SUFFIX, layerFileName, type LayerFile } from './write-layers.js';
-import { TOOLTIP } from './tooltip-height.js';
+import { fitsPage, tooltipTitle } from './tooltip-fit.js';
 
 /** Options of the attack-object layers. */
 export interface ObjectLayerOptions {
@@ -398,17 +398,6 @@ function techniquePage(id: TechniqueId, index: AttackIndex): LayerLink[] {
   return technique && !technique.custom ? [{ label: `${id} on attack.mitre.org: its Procedure Examples name every ATT&CK object that uses it`, url: `https://attack.mitre.org/techniques/${id.replace('.', '/')}/` }] : [];
 }
 
-// Navigator 5.1's tooltip (tooltip-height.ts), counted quickly: about 40 characters a line beside the labels.
-const LINE_CHARS = 40;
-
-/** Whether an entry's tooltip (its comment and every metadata item) would run off a 1080p page in Navigator 5.1. */
-function tallerThanPage(entry: LayerTechnique): boolean {
-  const row = (text: string) => Math.max(1, Math.ceil(text.length / LINE_CHARS)) * TOOLTIP.line + TOOLTIP.pad;
-  // A divider is a 1px rule.
-  const items = (entry.metadata ?? []).map((item) => ('divider' in item ? 1 : row(item.value)));
-  return [row(entry.comment ?? ''), ...items].reduce((px, height) => px + height, 2 * (TOOLTIP.line + TOOLTIP.pad)) > TOOLTIP.page;
-}
-
 /**
  * An entry naming the first `OVERVIEW_NAMED` of a technique's users by ID, counting the rest and saying where they and the
  * procedures are: every entry of an overview of a kind, and an entry of named objects whose procedures would make a
@@ -446,7 +435,7 @@ function frequencyEntries(uses: Uses, index: AttackIndex, data: ProcedureIndexDa
   const compacted: TechniqueId[] = [];
   const entries = [...uses.byTechnique].map(([id, byObject], i) => {
     const entry = full[i];
-    if (entry && !tallerThanPage(entry)) return entry;
+    if (entry && fitsPage(entry, tooltipTitle(id, index))) return entry;
     if (!overview) compacted.push(id);
     return compactEntry(id, byObject, total, kinds, all, index);
   });

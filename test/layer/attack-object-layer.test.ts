@@ -23,6 +23,7 @@ import {
   type NavigatorLayer,
   type ProcedureIndexData,
 } from '../../lib/index.js';
+import { fitsPage, tooltipTitle } from '../../lib/layer/tooltip-fit.js';
 import { fixtureFile, loadRelease, stixFile, testCacheDir, type RawStixObject } from '../helpers/attack.js';
 import { MITRE_COLORS, mitreGroupLayer } from '../helpers/mitre-group-layer.js';
 import { rawAttackId, rawObjectById, rawTechniqueIds, rawUses } from '../helpers/raw-uses.js';
@@ -590,9 +591,23 @@ describe('renderObjectFrequencyLayer of many named objects', () => {
       { name: 'not named', value: "14, after the first 20 by ID; the technique's page (the link) names every ATT&CK one" },
     ]);
     expect(entry.links![0]).to.include({ url: 'https://attack.mitre.org/techniques/T1105/' });
-    const line = /^58 techniques \(T1003.001, .* and 48 more\) would have a tooltip taller than a 1080p screen .* each names the first 20 users by ID and counts the rest; the procedures of each are in its own layer/;
+    const line = /^52 techniques \(T1003.001, .* and 42 more\) would have a tooltip taller than a 1080p screen .* each names the first 20 users by ID and counts the rest; the procedures of each are in its own layer/;
     expect([layer.description!.split('\n').some((l) => line.test(l)), warnings.some((w) => line.test(w))]).to.deep.equal([true, true]);
     expect(findings(layer, index)).to.deep.equal([]);
+  });
+
+  // Its own quick count (40 characters a line, a relationship's ID of 51 characters two lines) made six of these entries
+  // taller than the page and named their users alone; Navigator 5.1's tooltip as render, combine and gap estimate it
+  // (tooltip-height.ts: the ID is one word, on one line) shows each whole: T1059.006, 10 groups' procedures in 1,167
+  // characters and 31 metadata items, about 870px of the 950.
+  it("keeps every entry's procedures where Navigator 5.1's tooltip fits the page, as render, combine and gap measure it (T1059.006, 10 of 40 groups)", () => {
+    const { index, data } = release();
+    const groups = FORTY.map((id) => resolveAttackObject(index, id).object);
+    const entries = scored(renderObjectFrequencyLayer(groups, index, data).layer);
+    const full = entries.filter((entry) => entry.comment!.startsWith('used by '));
+    expect(full.find((entry) => entry.techniqueID === 'T1059.006')?.comment).to.match(/^used by 10 of 40: APT29 \(G0016\), Turla \(G0010\), /);
+    for (const entry of full) expect(fitsPage(entry, tooltipTitle(entry.techniqueID, index)), entry.techniqueID).to.equal(true);
+    expect(entries.length - full.length).to.equal(52);
   });
 
   it('keeps the procedures of each entry that fits a screen (used by 1 or 2 of 40 groups)', () => {

@@ -2,6 +2,7 @@ import isEqual from 'lodash-es/isEqual.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
 import { notMitreText } from '../attack/not-mitre-text.js';
+import { formerTactic, laterTacticName } from '../attack/tactic-splits.js';
 import { unknownTechniqueText } from '../attack/unknown-technique-text.js';
 import { compareText } from '../compare-text.js';
 import { AttackDataError, givenName, givenOption, inGivenInputs, withGivenInputs, type GivenAs, type Issue } from '../errors.js';
@@ -633,6 +634,22 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown
       `${path}/tactic`,
       `${shownTactic} is the ID of ${named.shortname} (${named.name}) in ${index.label}, a tactic of ${describe(record)}, but Navigator reads a tactic ` +
         `by its shortname only and shows this annotation nowhere: set tactic to ${named.shortname} (\`attack-layers upgrade\` writes it)`,
+    );
+    return byId;
+  }
+  // A tactic a later release split off (ATT&CK 19's stealth, off defense-evasion) is where that release has the
+  // technique: the annotation belongs under the tactic it came from here, as upgrade and combine move it, not nowhere.
+  const split = named ? undefined : formerTactic(tactic, record.tactics);
+  if (split) {
+    out.add(
+      'error',
+      'tactic-mismatch',
+      `${path}/tactic`,
+      `${describe(record)} is not under ${tactic} in ${index.label}: ${laterTacticName(split.shortname)} is the tactic ATT&CK ${split.since} split off ` +
+        `${split.from}, under which ${index.label} has ${record.id}; ` +
+        (out.olderRelease
+          ? `\`attack-layers upgrade --to ${index.release}\` moves the annotation there`
+          : `set tactic to ${split.from} (\`attack-layers upgrade\` moves the annotation there)`),
     );
     return byId;
   }

@@ -182,6 +182,20 @@ describe('validateLayer', () => {
       [['error', 'tactic-mismatch', '/techniques/0/tactic']],
     ],
     [
+      // A layer of 18 with ATT&CK 19's tactic, as an HTB skills layer (Adedoja/HTB-ATT-CK-Navigator) writes T1078: the
+      // tactic it was split off, not "one of those or remove it".
+      'says where the release has a technique written under a tactic a later release split off (T1078 under stealth)',
+      layer([{ techniqueID: 'T1078', tactic: 'stealth', score: 1 }]),
+      [['error', 'tactic-mismatch', '/techniques/0/tactic']],
+      /T1078 \(Valid Accounts\) is not under stealth in enterprise-attack 18\.1: Stealth is the tactic ATT&CK 19 split off defense-evasion, under which enterprise-attack 18\.1 has T1078; set tactic to defense-evasion \(`upgradeLayer` moves the annotation there\)$/,
+    ],
+    [
+      'says where the technique is of a tactic a later release split off that the technique was never under (T1003 under stealth)',
+      layer([{ techniqueID: 'T1003', tactic: 'stealth', score: 1 }]),
+      [['error', 'tactic-mismatch', '/techniques/0/tactic']],
+      /T1003 \(OS Credential Dumping\) is not under stealth in enterprise-attack 18\.1 \(its tactics: credential-access\); Navigator shows this annotation nowhere/,
+    ],
+    [
       'warns about a repeated technique/tactic pair',
       layer([
         { techniqueID: 'T1059.001', tactic: 'execution', score: 1 },
@@ -1046,6 +1060,12 @@ describe('validateLayer', () => {
       [brief(check(layer(newer['techniques'] as unknown[])))[2]![0], 'duplicate-entry', '/techniques/3'],
     ]);
     expect(findings[0]?.message).to.match(/19 is newer, so what enterprise-attack 18\.1 does not know is reported as a warning, not an error$/);
+    // The stealth tactic is where ATT&CK 19 has T1078: no advice to remove it, but where 18.1 has it, as upgrade moves it.
+    expect(findings[1]?.message).to.equal(
+      'test.layer.json: /techniques/0/tactic: T1078 (Valid Accounts) is not under stealth in enterprise-attack 18.1: Stealth is the tactic ATT&CK 19 split off ' +
+        "defense-evasion, under which enterprise-attack 18.1 has T1078; `upgradeLayer(…, upgradeReleases(…, { to: '18.1' }).target)` moves the annotation there " +
+        '(the layer is for ATT&CK 19, newer than enterprise-attack 18.1: check it against 19 if that is out)',
+    );
     expect(findings[2]?.message).to.match(/T1685 is not a technique in enterprise-attack 18\.1.*\(the layer is for ATT&CK 19, newer than enterprise-attack 18\.1: check it against 19 if that is out\)$/);
     // What is no matter of the release stays an error: a revoked ID (T1073), a deprecated one (T1064), one of mobile.
     const faults = check(layer([{ techniqueID: 'T1073', score: 1 }, { techniqueID: 'T1064', score: 1 }, { techniqueID: 'T1406', score: 1 }], { versions: { attack: '19', navigator: '5.3.0', layer: '4.5' } }));

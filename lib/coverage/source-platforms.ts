@@ -257,19 +257,25 @@ export const SPLUNK_INDEXES: SourcePlatformTable = [
   [/^(?:kubernetes|k8s)$/i, CONTAINERS],
 ];
 
-// A search term that names data, `index=windows`, `sourcetype="WinEventLog:Security"`, `source=/var/log/auth.log`
-// (a negated one, `NOT index=x`, `NOT (sourcetype=x OR …)`, `index!=x`, and a wildcard alone, `index=*`, name none).
-const SEARCH_TERM = /(?<![\w.!])(index|sourcetype|source)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s|()\[\]"']+))/gi;
+// A search term that names data, `index=windows`, `sourcetype="WinEventLog:Security"`, `source=/var/log/auth.log`, or a
+// list of them, `sourcetype IN (pps_messagelog, "pps_maillog")` (a negated one, `NOT index=x`, `NOT sourcetype IN (x, y)`,
+// `NOT (sourcetype=x OR …)`, `index!=x`, and a wildcard alone, `index=*`, name none).
+const SEARCH_TERM = /(?<![\w.!])(index|sourcetype|source)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s|()\[\]"']+))|\s+IN\s*\(([^)]*)\))/gi;
+// One value of such a list: quoted, or a bare word up to a comma.
+const LIST_VALUE = /"([^"]*)"|'([^']*)'|([^\s,"']+)/g;
 
 // A negation right before a term: SPL's and Elastic's KQL's `NOT`/`not`, Lucene's `-` and `!` (`-event.action:x`).
 const NEGATION_BEFORE = /(?:\bnot\s+|(?:^|[\s(])[-!])$/i;
-// The opening of a negated group: `NOT (`, `not(`, `-(`.
-const NEGATED_GROUP = /(?:\bnot\s*|(?:^|[\s(])[-!])\(/gi;
+// The opening of what a negation governs, to its closing parenthesis: a group, `NOT (`, `not(`, `-(`; a list, `NOT
+// sourcetype IN (`, `not event.dataset : (`, `-event.dataset:(`; a call, `NOT match(`.
+const NEGATED_GROUP = /(?:\bnot\b\s*|(?:^|[\s(])[-!])(?:[\w.@]+(?:\s+in\s*|\s*:\s*|\s*))?\(/gi;
 
 /**
  * Whether the term of a query (SPL, or Elastic's KQL, Lucene, EQL and ES|QL) that starts at `index` is negated: right
- * after `NOT`, `not` or Lucene's `-`, or inside a group they negate (`NOT (sourcetype=x OR sourcetype=y)`), so that what
- * it names is left out, not read. Quotes and comments are not told apart: a parenthesis inside a quoted value counts.
+ * after `NOT`, `not` or Lucene's `-`, or anywhere inside what they negate, to its closing parenthesis: a group (`NOT
+ * (sourcetype=x OR sourcetype=y)`, `| search NOT (host=a OR (sourcetype=x …))`), a list (`NOT sourcetype IN (x, y)`,
+ * `not event.dataset : ("x" or "y")`), a call (`| where NOT match(sourcetype, "x")`), so that what it names is left out,
+ * not read. Quotes and comments are not told apart: a parenthesis inside a quoted value counts.
  */
 export function negatedAt(query: string, index: number): boolean {
   const before = query.slice(0, index);
@@ -289,10 +295,12 @@ export function splunkSearchTerms(search: string): { indexes: string[]; sources:
   const indexes = new Set<string>();
   const sources = new Set<string>();
   for (const match of search.matchAll(SEARCH_TERM)) {
-    const [, field, ...values] = match;
-    const value = values.find((text) => text !== undefined)!.trim();
-    if (negatedAt(search, match.index) || !value || /^\*+$/.test(value)) continue;
-    (field!.toLowerCase() === 'index' ? indexes : sources).add(value);
+    const [, field, double, single, bare, list] = match;
+    if (negatedAt(search, match.index)) continue;
+    const values = list === undefined ? [(double ?? single ?? bare)!] : [...list.matchAll(LIST_VALUE)].map((item) => (item[1] ?? item[2] ?? item[3])!);
+    for (const value of values.map((text) => text.trim())) {
+      if (value && !/^\*+$/.test(value)) (field!.toLowerCase() === 'index' ? indexes : sources).add(value);
+    }
   }
   return { indexes: [...indexes], sources: [...sources] };
 }

@@ -7,7 +7,8 @@
  * initial_access_identity_illicit_consent_grant_via_registered_application.toml, T1566.002, reads Microsoft 365's audit
  * for "Consent to application."), which a threat of Identity Provider names.
  */
-import { EMAIL_GATEWAY_KQL_SOURCES, EMAIL_GATEWAY_SOURCETYPES, foldedLogType, negatedAt, neededTableNames, splunkSearchMacros, splunkSearchTerms } from './source-platforms.js';
+import { esqlIndexes } from './esql-source.js';
+import { ELASTIC_GATEWAY_DATASETS, EMAIL_GATEWAY_KQL_SOURCES, EMAIL_GATEWAY_SOURCETYPES, elasticDatasets, foldedLogType, indexDataset, negatedAt, neededTableNames, splunkSearchMacros, splunkSearchTerms } from './source-platforms.js';
 
 /**
  * The techniques delivered by mail, as ATT&CK describes them, with why: every release's (Spearphishing Attachment and
@@ -177,15 +178,23 @@ export function splunkMailData(dataSources: readonly string[], search: string | 
 }
 
 /**
- * The mail data an Elastic rule reads: the Microsoft 365 audit (Elastic's o365 integration, data stream `o365.audit`:
- * an index `logs-o365.audit-*`, or `event.dataset:o365.audit` in its query) where its query asks for one of Defender for
- * Office 365's records of a delivered message (M365_MAIL_RECORDS): `o365.audit (ThreatIntelligence)`. Its inbox rule
- * and policy rules of the same feed read none.
+ * The mail data an Elastic rule reads:
+ * - an email gateway's messages (ELASTIC_GATEWAY_DATASETS), by the data streams its query keeps when it names any
+ *   (`event.dataset: "proofpoint_tap.message_delivered"`), else by its indexes (`logs-proofpoint_tap.*`);
+ * - the Microsoft 365 audit (Elastic's o365 integration, data stream `o365.audit`: an index `logs-o365.audit-*`, or
+ *   `event.dataset:o365.audit` in its query) where its query asks for one of Defender for Office 365's records of a
+ *   delivered message (M365_MAIL_RECORDS): `o365.audit (ThreatIntelligence)`. Its inbox rule and policy rules of the same
+ *   feed read none.
+ * A query that leaves a data stream out (`not event.dataset : "o365.audit"`) reads none of it.
  */
 export function elasticMailData(indexes: readonly string[], query: unknown): string[] {
   if (typeof query !== 'string') return [];
-  const audit = indexes.some((index) => /\bo365\b/i.test(index)) || /\bo365\.audit\b/i.test(query);
-  return audit ? m365MailRecords(query).map((record) => `o365.audit (${record})`) : [];
+  // An ES|QL query given alone names what it reads in its source command (`from logs-o365.audit-*`).
+  const read = indexes.length ? indexes : esqlIndexes(query);
+  const datasets = elasticDatasets(query);
+  const gateway = datasets.length ? datasets.filter((name) => ELASTIC_GATEWAY_DATASETS.test(name)) : read.filter((index) => ELASTIC_GATEWAY_DATASETS.test(indexDataset(index)));
+  const audit = datasets.length ? datasets.some((name) => /^o365\.audit$/i.test(name)) : read.some((index) => /\bo365\b/i.test(index));
+  return [...gateway, ...(audit ? m365MailRecords(query).map((record) => `o365.audit (${record})`) : [])];
 }
 
 /**

@@ -45,7 +45,7 @@ import type { RuleFileOutcome } from './read-rule-folder.js';
 import { tacticDisplayName } from '../normalize/tactic-text.js';
 import { esqlIndexes } from './esql-source.js';
 import { isAsimRead, kqlQueryCut, kqlTableGroups } from './kql-tables.js';
-import { kqlQueryPlatforms, SENTINEL_SOURCES, sourcePlatforms, splunkSearchPlatforms, SPLUNK_DATA_SOURCES } from './source-platforms.js';
+import { elasticGatewayPlatforms, kqlQueryPlatforms, SENTINEL_SOURCES, sourcePlatforms, splunkSearchPlatforms, SPLUNK_DATA_SOURCES } from './source-platforms.js';
 import { elasticMailData, kqlMailData, splunkMailData } from './mail-delivery.js';
 import { itemsOf, listItems, scalarText, type LineIndex, type YamlMap, type YamlNode } from './yaml-events.js';
 
@@ -612,6 +612,9 @@ export function elasticRule(
   // What it reads of mail says it sees a phishing mail's delivery, wherever its victim runs (mail-delivery.ts).
   const mailData = elasticMailData(indexes, rule['query']);
   if (mailData.length) coverage.mailData = mailData;
+  // A rule of an email gateway's messages alone, tagged with no platform, fires on the mail service, as Sentinel's do.
+  const gatewayPlatforms = platforms.length ? undefined : elasticGatewayPlatforms(indexes, rule['query']);
+  if (gatewayPlatforms) coverage.platforms = gatewayPlatforms;
   const categories = eventCategories(rule['query']);
   if (categories.length) coverage.eventCategories = categories;
   // A sequence (or sample) matches only when each of its events is found: it reads every category it names.

@@ -290,6 +290,51 @@ export function negatedAt(query: string, index: number): boolean {
   });
 }
 
+/**
+ * The data streams of Elastic's email gateway integrations that hold messages (elastic/integrations): Proofpoint TAP's
+ * every stream (packages/proofpoint_tap: `clicks_blocked`, `clicks_permitted`, `message_blocked`, `message_delivered`),
+ * Proofpoint on Demand's `mail` and `message` (not `audit`, its console's), Mimecast's SIEM logs of messages and its
+ * Targeted Threat Protection logs (packages/mimecast/data_stream: `siem_logs`, `ttp_ap_logs`, `ttp_ip_logs`,
+ * `ttp_url_logs`; not `audit_events`). Cisco Secure Email Gateway's one `log` stream holds its console's logons beside
+ * its mail logs (its pipeline_authentication.yml, pipeline_gui_logs.yml), and is left out.
+ */
+export const ELASTIC_GATEWAY_DATASETS = /^(?:proofpoint_tap(?:\.(?:clicks_blocked|clicks_permitted|message_blocked|message_delivered))?|proofpoint_on_demand\.(?:mail|message)|mimecast\.(?:siem_logs|ttp_(?:ap|ip|url)_logs))$/i;
+
+// A query's test of the data stream it reads: KQL's `event.dataset: "o365.audit"`, `event.dataset : ("a" or "b")`,
+// Lucene's `event.dataset:(a OR b)`, EQL's and ES|QL's `event.dataset == "a"`, `event.dataset in ("a", "b")`.
+const DATASET_TEST = /(?<![\w.])(?:event|data_stream)\.dataset\s*(?::|==|\s+in\b)\s*(\([^)]*\)|"[^"]*"|'[^']*'|[^\s()]+)/gi;
+const DATASET_VALUE = /"([^"]*)"|'([^']*)'|([\w.*-]+)/g;
+
+/**
+ * The data streams an Elastic query keeps (`event.dataset: "proofpoint_tap.message_delivered"`); not those it leaves
+ * out (negatedAt: `not event.dataset : "o365.audit"`, `NOT event.dataset:(a OR b)`). A wildcard's data stream is the
+ * name before it (`proofpoint_tap.*`: `proofpoint_tap`).
+ */
+export function elasticDatasets(query: string): string[] {
+  const datasets = [...query.matchAll(DATASET_TEST)]
+    .filter((match) => !negatedAt(query, match.index))
+    .flatMap((match) => [...match[1]!.matchAll(DATASET_VALUE)].map((value) => (value[1] ?? value[2] ?? value[3])!))
+    .filter((value) => !/^(?:or|and)$/i.test(value))
+    .map((value) => value.replace(/\.?\*+$/, ''));
+  return [...new Set(datasets)];
+}
+
+/** The data stream an index pattern names (`logs-proofpoint_tap.message_delivered-*`, `logs-proofpoint_tap.*`: `proofpoint_tap`). */
+export function indexDataset(index: string): string {
+  return /^logs-([\w.]+)/.exec(index.trim())?.[1]?.replace(/\.+$/, '') ?? '';
+}
+
+/**
+ * The platforms of an Elastic rule that reads an email gateway's messages alone: Office Suite (`Office 365`), as
+ * Sentinel's and Splunk's rules of the same data fire (EMAIL_GATEWAY_KQL_SOURCES): every data stream its query keeps is a
+ * gateway's, or, where it names none, every index it reads. Undefined otherwise.
+ */
+export function elasticGatewayPlatforms(indexes: readonly string[], query: unknown): string[] | undefined {
+  const datasets = typeof query === 'string' ? elasticDatasets(query) : [];
+  const names = datasets.length ? datasets : indexes.map(indexDataset).filter(Boolean);
+  return names.length && names.every((name) => ELASTIC_GATEWAY_DATASETS.test(name)) ? OFFICE : undefined;
+}
+
 /** The indexes and the source types and sources a Splunk search names, by kind, once each. */
 export function splunkSearchTerms(search: string): { indexes: string[]; sources: string[] } {
   const indexes = new Set<string>();

@@ -639,7 +639,8 @@ const LEVEL_WORDS: ReadonlyArray<readonly [pattern: RegExp, level: number, kind:
   [
     wholeWords(
       'detect(s|ed|ions?)?', 'cover(s|ed|age)?', 'alert(s|ed)?',
-      'd[ée]tect[ée]e?s?', 'd[ée]tections?', 'couvert(e|es|s)?', 'couverture', 'alert[ée]e?s?',
+      // Participles only where the verb's present differs by an accent ("détecte" says how to detect, as "detects").
+      'd[ée]tect(é|ée|és|ées)', 'd[ée]tections?', 'couvert(e|es|s)?', 'couverture', 'alert(é|ée|és|ées)', 'alertes?',
       'detectad[oa]s?', 'detetad[oa]s?', 'detecci[óo]n(es)?', 'dete[cç]?[çc][ãa]o', 'cubiert[oa]s?', 'cobert[oa]s?', 'cobertura', 'alertad[oa]s?',
       'erkannt', 'erkennung(en)?', 'entdeckt', 'detektiert', 'abgedeckt', 'abdeckung', 'alarmiert',
     ),
@@ -872,12 +873,16 @@ function byLegendPlace(items: LegendItemLevel[], gradient: unknown): void {
  * prose runs longer than a label (STATE_WORDS).
  */
 function saysState(comment: string): boolean {
-  if (comment.split(/\s+/).length > STATE_WORDS || /\bdetect(s|ing)?\b/i.test(comment)) return false;
-  for (const [, before] of comment.matchAll(/(?:(\S+)\s+)?\b(?:detections?|alerts?|alerting)\b/gi)) {
+  if (comment.split(/\s+/).length > STATE_WORDS || DETECT_VERBS.test(comment)) return false;
+  for (const [, before] of comment.matchAll(new RegExp(`(?:(\\S+)\\s+)?${DETECTION_NOUNS.source}`, 'giu'))) {
     if (!before || !(NEGATION.test(before) || DEGREES.some(([pattern]) => pattern.test(before)))) return false;
   }
   return true;
 }
+/** A verb that says how to detect ("Detects…", "Détecte…", "Detecta…", "Erkennt…"), in the languages of LEVEL_WORDS. */
+const DETECT_VERBS = wholeWords('detect(s|ing)?', 'd[ée]tecte(nt|r)?', 'detecta(n|r)?', 'dete[ct]ta(m|r)?', 'erkennt', 'erkennen');
+/** A noun of detection, a topic unless a negation or a degree stands before it, in the languages of LEVEL_WORDS. */
+const DETECTION_NOUNS = wholeWords('detections?', 'alerts?', 'alerting', 'd[ée]tections?', 'alertes?', 'detecci[óo]n(es)?', 'dete[cç]?[çc][ãa]o', 'erkennung(en)?', 'alarme?');
 /** The most words a comment read as a state may have (CyberBlue's "Detected by Suricata and Wazuh SSH monitoring" has 7). */
 const STATE_WORDS = 10;
 

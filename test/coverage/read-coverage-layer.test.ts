@@ -699,6 +699,24 @@ describe('readCoverageLayers: a colour-only layer read through its legend', () =
     expect(pfInput.notes?.[0]).to.contain('"Détecté" (#2e7d32) as 100% (1 entry), "Non détecté" (#b71c1c) as 0% (1 entry)');
   });
 
+  // A comment in those languages that says how to detect (a verb, a noun as a topic) says no state, as in English; a
+  // participle does ("Détecté par Sysmon" beside "Non détecté" contradicts it).
+  it('reads a state from a French comment as from an English one, and none from one that says how to detect', () => {
+    const layer = {
+      name: 'l',
+      domain: 'enterprise-attack',
+      legendItems: [{ label: 'Détecté', color: '#2e7d32' }, { label: 'Non détecté', color: '#b71c1c' }],
+      techniques: [
+        { techniqueID: 'T1003.001', color: '#b71c1c', comment: "Détecte l'accès à la mémoire de LSASS" },
+        { techniqueID: 'T1059.001', color: '#b71c1c', comment: 'Détection des scripts PowerShell encodés' },
+        { techniqueID: 'T1105', color: '#b71c1c', comment: 'Détecté par Sysmon' },
+      ],
+    };
+    const input = parseCoverageLayer(JSON.stringify(layer), 'l.json');
+    expect(input.rules.map((rule) => [rule.refs[0]!.raw, rule.level])).to.deep.equal([['T1003.001', 0], ['T1059.001', 0]]);
+    expect(input.ignored.map(({ name }) => name)).to.deep.equal(['T1105']);
+  });
+
   // ATT&CK's detection strategies ("Detect Abuse of vSphere Installation Bundles (VIBs) for Persistent Access") and
   // analytics ("Monitor /var/log/audit/audit.log and DNS resolver logs…", "Detects suspicious access to macOS Keychain
   // files…") say how to detect: a layer that copies them beside a gap's red says what to build, not that it is built.

@@ -168,8 +168,18 @@ export const PANTHER_LOG_TYPES: SourcePlatformTable = [
  * Datadog's log sources, as a Cloud SIEM rule names them in its `source:` tag and the `source:` of its queries: the API
  * guide's "Multiple failed authentications from a single user" (`source:cloudtrail`, T1110), Terraform-kept rules of
  * CloudTrail (`source:cloudtrail @evt.name:AssumeRole`, T1199), the docs' "Credential added to rarely used Azure AD
- * application" (`source:azure`, T1098); each integration's log source by its name (`okta`, `gsuite`, `github`,
- * `microsoft-365`, `kubernetes.audit`). Datadog's Azure source holds Entra ID's logs beside Azure's activity.
+ * application" (`source:azure`, T1098). Datadog's Azure source holds Entra ID's logs beside Azure's activity. Datadog's
+ * own rules kept in Terraform (tomas-mice/tf-datadog-siem, tbol-rules/log-detection/*.tf, exported from Datadog's
+ * defaults) name the identity providers' sources `okta` ("Okta MFA Bypass Attempted": `source:okta
+ * @evt.name:user.mfa.attempt_bypass`), `auth0`, `jumpcloud` and `onelogin`; Google Workspace's `gsuite` (gsuite.tf:
+ * `source:gsuite @evt.category:account_warning`; there is no `google-workspace` source); Microsoft 365's `microsoft-365`,
+ * whose audit holds Entra ID's operations beside Exchange's and SharePoint's (microsoft_365.tf: `source:microsoft-365
+ * @evt.category:AuditLogs @evt.name:"Consent to application."` beside `source:azure.activedirectory`); Salesforce's
+ * `salesforce`; and Kubernetes' audit `kubernetes.audit` (kubernetes.tf; DataDog/documentation
+ * content/en/integrations/guide/amazon-eks-audit-logs.md: `source:kubernetes.audit @objectRef.resource:pods`). 1Password's
+ * is `1password` (its integration page: "Search your Datadog logs with `source:1password`"). The SaaS rows `github`,
+ * `gitlab`, `slack`, `zoom`, `box`, `atlassian` and Duo's `cisco-duo` follow each integration's name, as Datadog asks
+ * an integration's `source` to be ("`source:okta` for the Okta integration"), unseen in a rule.
  */
 export const DATADOG_SOURCES: SourcePlatformTable = [
   [/^(?:cloudtrail|aws\.[\w.-]+)$/i, AWS],
@@ -178,7 +188,7 @@ export const DATADOG_SOURCES: SourcePlatformTable = [
   [/^gcp(?:\.[\w.-]+)?$/i, GCP],
   [/^(?:okta|auth0|jumpcloud|onelogin|cisco-duo)$/i, IDENTITY_PROVIDER],
   [/^microsoft-365$/i, MICROSOFT_365_AUDIT],
-  [/^(?:gsuite|google-workspace)$/i, GOOGLE_WORKSPACE],
+  [/^gsuite$/i, GOOGLE_WORKSPACE],
   [/^(?:github|gitlab|slack|1password|zoom|box|salesforce|atlassian)$/i, SAAS],
   [/^kubernetes\.audit$/i, CONTAINERS],
 ];

@@ -240,6 +240,13 @@ describe('platforms from the data a rule reads (source-platforms.ts)', () => {
       ['tag source:azure: Entra ID\'s logs and Azure\'s', ['source:azure'], ['source:azure @evt.name:"Add service principal credentials"'], ['Azure AD', 'Azure']],
       ['queries of Okta and Google Workspace', [], ['source:okta @evt.name:user.session.start', 'source:gsuite @evt.name:login_failure'], ['Azure AD', 'Google Workspace']],
       ['tag source:kubernetes.audit', ['source:kubernetes.audit'], ['@objectRef.resource:pods'], ['Containers']],
+      // Datadog's own rules as tomas-mice/tf-datadog-siem keeps them (tbol-rules/log-detection/okta.tf, microsoft_365.tf,
+      // gsuite.tf), and DataDog/documentation's amazon-eks-audit-logs.md query of EKS's audit.
+      ['"Okta MFA Bypass Attempted" (okta.tf)', [], ['source:okta @evt.name:user.mfa.attempt_bypass'], ['Azure AD']],
+      ['Microsoft 365\'s consent to an application (microsoft_365.tf): Entra ID\'s operations in its audit', [], ['source:microsoft-365 @evt.category:AuditLogs @evt.name:"Consent to application." @evt.outcome:Success'], ['Office 365', 'Azure AD']],
+      ['a Google Workspace password leak (gsuite.tf)', [], ['source:gsuite @evt.category:account_warning @evt.name:account_disabled_password_leak'], ['Google Workspace']],
+      ['an EKS pod exec (amazon-eks-audit-logs.md)', [], ['source:kubernetes.audit @objectRef.resource:pods @objectRef.subresource:exec'], ['Containers']],
+      ['source:google-workspace, no source of Datadog\'s (its Google Workspace logs are gsuite): any platform', [], ['source:google-workspace @evt.name:login_failure'], undefined],
       ['a query of no source (@evt.name:GetObject): any platform', [], ['@evt.name:GetObject @userIdentity.accountId:ANONYMOUS_PRINCIPAL'], undefined],
       ['one query of a source, one of none: any platform', [], ['source:cloudtrail @evt.name:CreateUser', '@evt.name:AttachUserPolicy'], undefined],
       ['a source no row knows (source:oracle-cloud-infrastructure): any platform', ['source:oracle-cloud-infrastructure'], ['source:oci.audit @evt.name:LaunchInstance'], undefined],

@@ -779,8 +779,8 @@ function checkSaysSomething(entries: readonly unknown[], out: Findings): void {
     'warning',
     'nothing-annotated',
     '/techniques',
-    `none of the layer's ${objects.length} ${objects.length === 1 ? 'entry' : 'entries'} is annotated (no score, colour, comment, metadata, links or ` +
-      `enabled: false${expanding ? `; ${expanding === objects.length ? 'each' : `${expanding}`} only sets showSubtechniques, which expands a technique's sub-techniques` : ''}): ` +
+    `${objects.length === 1 ? "the layer's one entry is not" : `none of the layer's ${objects.length} entries is`} annotated (no score, colour, comment, metadata, links or ` +
+      `enabled: false${expanding ? `; ${expanding === objects.length ? (objects.length === 1 ? 'it' : 'each') : `${expanding}`} only sets showSubtechniques, which expands a technique's sub-techniques` : ''}): ` +
       'Navigator highlights no technique, and compare and gap read none; score or colour the techniques the layer means',
   );
 }

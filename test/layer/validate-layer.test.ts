@@ -788,6 +788,13 @@ describe('validateLayer', () => {
       /^test\.layer\.json: \/techniques: none of the layer's 3 entries is annotated \(no score, colour, comment, metadata, links or enabled: false; each only sets showSubtechniques, which expands a technique's sub-techniques\): Navigator highlights no technique, and compare and gap read none; score or colour the techniques the layer means$/,
     ],
     [
+      // Nopi2kk/nope_test's layer.json (Navigator 5.0.1): its one entry, T1595, only showSubtechniques: true.
+      'says of a layer of one entry that only sets showSubtechniques that its one entry is not annotated',
+      layer([{ techniqueID: 'T1595', tactic: 'reconnaissance', color: '', comment: '', enabled: true, metadata: [], links: [], showSubtechniques: true }]),
+      [['warning', 'nothing-annotated', '/techniques']],
+      /^test\.layer\.json: \/techniques: the layer's one entry is not annotated \(no score, colour, comment, metadata, links or enabled: false; it only sets showSubtechniques, which expands a technique's sub-techniques\): Navigator highlights/,
+    ],
+    [
       // Navigator opens it in a tab titled "loading layer..."; the repair names it after its file.
       'reports a missing name as repaired, named after its file',
       { domain: 'enterprise-attack', versions: { navigator: '5.1.0', layer: '4.5' } },

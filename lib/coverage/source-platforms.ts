@@ -277,8 +277,9 @@ const LIST_VALUE = /"([^"]*)"|'([^']*)'|([^\s,"']+)/g;
 // A negation right before a term: SPL's and Elastic's KQL's `NOT`/`not`, Lucene's `-` and `!` (`-event.action:x`).
 const NEGATION_BEFORE = /(?:\bnot\s+|(?:^|[\s(])[-!])$/i;
 // The opening of what a negation governs, to its closing parenthesis: a group, `NOT (`, `not(`, `-(`; a list, `NOT
-// sourcetype IN (`, `not event.dataset : (`, `-event.dataset:(`; a call, `NOT match(`.
-const NEGATED_GROUP = /(?:\bnot\b\s*|(?:^|[\s(])[-!])(?:[\w.@]+(?:\s+in\s*|\s*:\s*|\s*))?\(/gi;
+// sourcetype IN (`, `not event.dataset : (`, `-event.dataset:(`; a call, `NOT match(`. Not a term and a group after it
+// (SPL's `NOT host=a (sourcetype=x OR …)`, `NOT error (sourcetype=x)`), where the negation ends with the term.
+const NEGATED_GROUP = /(?:\bnot\b\s*|(?:^|[\s(])[-!])(?:[\w.@]+(?:\s+in\s*|\s*:\s*)?)?\(/gi;
 
 /**
  * Whether the term of a query (SPL, or Elastic's KQL, Lucene, EQL and ES|QL) that starts at `index` is negated: right

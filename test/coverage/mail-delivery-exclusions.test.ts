@@ -30,6 +30,7 @@ describe('negatedAt: a negation governs the whole expression it opens', () => {
     ['a value of a negated EQL `in` list', 'any where not event.dataset in ("o365.audit", "proofpoint_tap.message_delivered")', 'proofpoint_tap', true],
     ['a term after a negated comparison, not in it', 'NOT index=main sourcetype IN (pps_messagelog)', 'pps_messagelog', false],
     ['a word that only starts with "not" (nothing(…))', 'eval x=nothing(sourcetype=pps_messagelog)', 'sourcetype', false],
+    ['a group after a negated word, which SPL ANDs (`NOT error (…)`)', 'index=email NOT error (sourcetype=pps_messagelog OR sourcetype=pps_maillog)', 'sourcetype', false],
   ];
   for (const [what, query, term, expected] of cases) it(`${expected ? 'negates' : 'does not negate'} ${what}`, () => expect(negated(query, term)).to.equal(expected));
 });

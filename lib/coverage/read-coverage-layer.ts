@@ -457,7 +457,7 @@ function mixedWeightsNote(source: string, layerName: string, [, max, scaleText]:
   const name = layerLabel('threat', source, layerName);
   const entries = (count: number) => (count === 1 ? '1 entry' : `${count} entries`);
   return (
-    `${name}: ${entries(unscored.length)} without a score but annotated (${firstFew(unscored)}) weigh 1 each, as a score of ${max}, the top of ${scaleText}, ` +
+    `${name}: ${entries(unscored.length)} without a score but annotated (${firstFew(unscored)}) ${unscored.length === 1 ? 'weighs 1' : 'weigh 1 each'}, as a score of ${max}, the top of ${scaleText}, ` +
     `while ${below.length === scored.length ? `its ${entries(scored.length)} with a score` : `${below.length} of its ${entries(scored.length)} with a score`} ` +
     `weigh less (${firstFew(below.map(({ techniqueID, level }) => `${techniqueID} ${level}`))}), ` +
     `so the unscored rank above them; give the unscored entries the scores they mean (README, "Coverage gap review")`

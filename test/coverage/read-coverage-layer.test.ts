@@ -210,6 +210,22 @@ describe('readCoverageLayers', () => {
     expect(parseCoverageLayer(JSON.stringify(layer), 'apt28.json', { role: 'threat', scale: [-1, 1] }).rules).to.have.length(4);
   });
 
+  // mitreattack-python's tests/resources/heatmap_example.json scores every entry but one, T1548 under
+  // defense-evasion, coloured #32a852 without a score (a few of its entries here).
+  it('says of one unscored entry among scored ones that it weighs 1, in the singular', () => {
+    const layer = {
+      name: 'heatmap example',
+      domain: 'enterprise-attack',
+      techniques: [
+        { techniqueID: 'T1546.004', tactic: 'persistence', score: 11 },
+        { techniqueID: 'T1548', tactic: 'privilege-escalation', score: 98 },
+        { techniqueID: 'T1548', tactic: 'defense-evasion', color: '#32a852' },
+      ],
+    };
+    const notes = parseCoverageLayer(JSON.stringify(layer), 'heatmap_example.json', { role: 'threat' }).notes ?? [];
+    expect(notes.join('\n')).to.contain('1 entry without a score but annotated (T1548) weighs 1, as a score of 100');
+  });
+
   it('throws UsageError for a scale that is not [min, max]', () => {
     expect(() => readCoverageLayer(file, { scale: [100, 0] })).to.throw(UsageError, /coverage scale \[100,0\] must be \[min, max\]/);
   });

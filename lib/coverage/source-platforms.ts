@@ -343,7 +343,7 @@ export function indexDataset(index: string): string {
 export function elasticGatewayPlatforms(indexes: readonly string[], query: unknown): string[] | undefined {
   const datasets = typeof query === 'string' ? elasticDatasets(query) : [];
   const names = datasets.length ? datasets : indexes.map(indexDataset).filter(Boolean);
-  return names.length && names.every((name) => ELASTIC_GATEWAY_DATASETS.test(name)) ? OFFICE : undefined;
+  return names.length && names.every((name) => ELASTIC_GATEWAY_DATASETS.test(name)) ? [...OFFICE] : undefined;
 }
 
 /** The indexes and the source types and sources a Splunk search names, by kind, once each. */

@@ -95,14 +95,24 @@ export interface MatrixColumn {
 /** Why an annotated layer entry does not appear in the picture. */
 export type NotDrawnReason = 'unknown' | 'revoked' | 'deprecated' | 'tactic-mismatch' | 'platform-filter' | 'collapsed' | 'replaced';
 
-/** An annotated entry of the layer that the matrix does not show, with one line saying why and what to do. */
+/**
+ * Annotated entries of the layer that the matrix does not show, with one line saying why and what to do: an entry, or
+ * the entries of one technique not drawn for the same reason with the same annotation (a layer of an older tool writes
+ * a revoked T1179 under persistence and credential-access), whose line names the tactics they were under.
+ */
 export interface NotDrawn {
   techniqueID: TechniqueId;
-  tactic?: TacticShortname;
-  /** The entry's position in `techniques`. */
-  entry: number;
+  /** The tactics the entries name, each once, in layer order; empty when none names one. */
+  tactics: TacticShortname[];
+  /** The entries' positions in `techniques`, in layer order. */
+  entries: number[];
   reason: NotDrawnReason;
   message: string;
+}
+
+/** How many entries `notDrawn` lists (a line may stand for several). */
+export function entriesNotDrawn(notDrawn: readonly NotDrawn[]): number {
+  return notDrawn.reduce((count, item) => count + item.entries.length, 0);
 }
 
 /** One annotated entry of the layer as a row of a flat table. */
@@ -190,6 +200,13 @@ type Annotation = Omit<LayerTechnique, 'techniqueID' | 'tactic'>;
 
 const ANNOTATION_KEYS = ['score', 'color', 'comment', 'enabled', 'metadata', 'links', 'showSubtechniques'] as const;
 
+/** What an entry sets of a technique's cell in Navigator: every field but the technique and tactic it names. */
+function annotationOf(entry: LayerTechnique): Annotation {
+  const annotation: Annotation = {};
+  for (const field of ANNOTATION_KEYS) if (entry[field] !== undefined) (annotation as Record<string, unknown>)[field] = entry[field];
+  return annotation;
+}
+
 /** Sorting by name as Navigator does it, with a fixed locale so that output does not depend on the machine. */
 const byName = (a: { name: string }, b: { name: string }): number => a.name.localeCompare(b.name, 'en');
 
@@ -214,8 +231,7 @@ function annotationsByCell(entries: readonly LayerTechnique[], index: AttackInde
     const record = index.technique(entry.techniqueID);
     if (!record || record.revoked || record.deprecated) return;
     const tactics = entry.tactic ? record.tactics.filter((t) => t === entry.tactic) : record.tactics;
-    const annotation: Annotation = {};
-    for (const field of ANNOTATION_KEYS) if (entry[field] !== undefined) (annotation as Record<string, unknown>)[field] = entry[field];
+    const annotation = annotationOf(entry);
     for (const tactic of tactics) {
       const key = `${record.id}|${tactic}`;
       const before = cells.get(key);
@@ -370,8 +386,9 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
     current.filter((record) => !record.subtechnique && record.tactics.includes(tactic)).every((record) => record.platforms.length > 0 && record.platforms.every((platform) => platform === PRE_PLATFORM));
   const stagesHidden = preHidden ? index.tactics().filter((tactic) => emptyTactics.includes(tactic.name) && onPreAlone(tactic.shortname)).map((tactic) => tactic.name) : [];
   const filteredOut = filteredOutEntries(entries, index, listed, layer.versions?.attack);
-  const notDrawn = notDrawnEntries(entries, index, { platforms, filteredOut, stated: attackMajor(layer.versions?.attack) }, collapsed, replaced, options);
-  const rows = tableRows(entries, index, gradient, notDrawn, hideDisabled);
+  const notes = entryNotes(entries, index, { platforms, filteredOut, stated: attackMajor(layer.versions?.attack) }, collapsed, replaced, options);
+  const notDrawn = notDrawnLines(notes, entries);
+  const rows = tableRows(entries, index, gradient, notes, hideDisabled);
   return {
     name: layer.name,
     description: layer.description ?? '',
@@ -422,15 +439,24 @@ export function bareEntriesNote(ids: readonly string[]): string {
   );
 }
 
-function notDrawnEntries(
+/** Why one annotated entry is not drawn: `text` follows its technique ID (`T1138: <text>`) or `not drawn: ` in its row. */
+interface EntryNote {
+  techniqueID: TechniqueId;
+  tactic?: TacticShortname;
+  entry: number;
+  reason: NotDrawnReason;
+  text: string;
+}
+
+function entryNotes(
   entries: readonly LayerTechnique[],
   index: AttackIndex,
   { platforms, filteredOut, stated }: { platforms: ReadonlySet<string> | undefined; filteredOut: ReadonlyMap<number, FilteredOut>; stated: string | undefined },
   collapsed: readonly { id: TechniqueId; parent: TechniqueId; tactic: TacticShortname }[],
   replaced: Replaced,
   options: MatrixOptions,
-): NotDrawn[] {
-  const list: NotDrawn[] = [];
+): EntryNote[] {
+  const list: EntryNote[] = [];
   const label = index.label;
   // By technique, so that each entry looks up its own (a layer may hold 200,000 entries).
   const collapsedById = new Map<TechniqueId, TacticShortname[]>();
@@ -443,7 +469,8 @@ function notDrawnEntries(
     if (!isAnnotated(entry)) return;
     const id = entry.techniqueID;
     const add = (reason: NotDrawnReason, message: string): void => {
-      list.push({ techniqueID: id, ...(entry.tactic ? { tactic: entry.tactic } : {}), entry: at, reason, message: inGivenInputs(`${id}: ${message}`, options.givenAs) });
+      const text = inGivenInputs(`${id}: ${message}`, options.givenAs).slice(id.length + 2);
+      list.push({ techniqueID: id, ...(entry.tactic ? { tactic: entry.tactic } : {}), entry: at, reason, text });
     };
     const record = index.technique(id);
     if (!record) {
@@ -482,6 +509,44 @@ function notDrawnEntries(
 }
 
 /**
+ * The lines of `notDrawn`, in layer order: entries of a technique that say the same are one line, which names the
+ * tactics they were under (the attack-evals Carbanak+FIN7 layer writes the revoked T1179 under persistence and
+ * credential-access, which read as the same line twice); those whose annotations differ (score, colour, comment...)
+ * stay a line each, each naming its own tactics, so that every line is told from the others.
+ */
+function notDrawnLines(notes: readonly EntryNote[], entries: readonly LayerTechnique[]): NotDrawn[] {
+  const alike = new Map<string, EntryNote[]>();
+  for (const note of notes) {
+    const key = `${note.techniqueID}|${note.reason}|${note.text}`;
+    const listed = alike.get(key);
+    if (listed) listed.push(note);
+    else alike.set(key, [note]);
+  }
+  const lines: NotDrawn[] = [];
+  for (const same of alike.values()) {
+    const byAnnotation = new Map<string, EntryNote[]>();
+    for (const note of same) {
+      const key = JSON.stringify(annotationOf(entries[note.entry]!));
+      const listed = byAnnotation.get(key);
+      if (listed) listed.push(note);
+      else byAnnotation.set(key, [note]);
+    }
+    for (const group of byAnnotation.values()) {
+      const { techniqueID: id, reason, text } = group[0]!;
+      const where = same.length > 1 ? ` (${tacticsText(group)})` : '';
+      lines.push({ techniqueID: id, tactics: [...new Set(group.flatMap((note) => (note.tactic ? [note.tactic] : [])))], entries: group.map((note) => note.entry), reason, message: `${id}${where}: ${text}` });
+    }
+  }
+  return lines.sort((a, b) => a.entries[0]! - b.entries[0]!);
+}
+
+/** Where some entries of a technique were: `under persistence, credential-access`; one naming no tactic is under every one. */
+function tacticsText(group: readonly EntryNote[]): string {
+  const tactics = [...new Set(group.map((note) => note.tactic ?? 'every tactic'))];
+  return `${group.length > tactics.length ? `${group.length} entries, ` : ''}under ${tactics.join(', ')}`;
+}
+
+/**
  * Why the platform filter hides an entry: its technique, or the parent in whose row a sub-technique shows (T1020 for
  * T1020.001 under IaaS), runs on none of the layer's `platforms`, or has no platforms at all (ICS 18.1's T0895). What
  * Navigator 5.1 shows is said of the release drawn only when the layer is of it (its major `stated`, or none, which
@@ -509,21 +574,21 @@ function tableRows(
   entries: readonly LayerTechnique[],
   index: AttackIndex,
   gradient: Gradient,
-  notDrawn: readonly NotDrawn[],
+  entryNotes: readonly EntryNote[],
   hideDisabled: boolean,
 ): TableRow[] {
   const notesOf = new Map<number, string[]>();
-  for (const n of notDrawn) {
+  for (const n of entryNotes) {
     const notes = notesOf.get(n.entry);
-    if (notes) notes.push(n.message);
-    else notesOf.set(n.entry, [n.message]);
+    if (notes) notes.push(`not drawn: ${n.text}`);
+    else notesOf.set(n.entry, [`not drawn: ${n.text}`]);
   }
   const rows = entries.flatMap((entry, at): (TableRow & { tactic: string })[] => {
     if (!isAnnotated(entry)) return [];
     const record = index.technique(entry.techniqueID);
     const tactics = entry.tactic ? [entry.tactic] : (record?.tactics ?? []);
     const enabled = entry.enabled !== false;
-    const notes = (notesOf.get(at) ?? []).map((message) => message.replace(`${entry.techniqueID}: `, 'not drawn: '));
+    const notes = [...(notesOf.get(at) ?? [])];
     if (!enabled) notes.push(hideDisabled ? 'disabled (hidden)' : 'disabled (greyed out)');
     return [
       {

@@ -1,5 +1,5 @@
 import type { LayerLink, LayerMetadata } from '../layer/layer-types.js';
-import { DISABLED_TEXT, emptyTacticReasons, type MatrixCell, type MatrixModel } from './matrix-model.js';
+import { DISABLED_TEXT, emptyTacticReasons, entriesNotDrawn, type MatrixCell, type MatrixModel } from './matrix-model.js';
 import { cutLines, cutWords, FONT_FAMILY, textWidth, wrapText } from './text-measure.js';
 
 /** Options of `renderSvgPages`. */
@@ -577,7 +577,8 @@ function notesBlock(model: MatrixModel): Block {
   const notes: string[] = [];
   for (const { tactics, why } of emptyTacticReasons(model)) notes.push(`Not shown (Navigator hides those columns): ${tactics.join(', ')}: ${why}.`);
   if (model.notDrawn.length) {
-    notes.push(`Not drawn: ${model.notDrawn.length} annotated entr${model.notDrawn.length === 1 ? 'y' : 'ies'} of the layer that Navigator would not show either:`);
+    const count = entriesNotDrawn(model.notDrawn);
+    notes.push(`Not drawn: ${count} annotated entr${count === 1 ? 'y' : 'ies'} of the layer that Navigator would not show either:`);
     for (const item of model.notDrawn.slice(0, NOTES_SHOWN)) notes.push(`• ${item.message}`);
     if (model.notDrawn.length > NOTES_SHOWN) notes.push(`• and ${model.notDrawn.length - NOTES_SHOWN} more (listed in the table export and on stderr)`);
   }

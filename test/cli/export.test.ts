@@ -361,6 +361,24 @@ describe('attack-layers export', () => {
     expect(readFileSync(join(dir, 'old.svg'), 'utf8')).to.contain('T1086: revoked');
   });
 
+  // ATT&CK Evaluations' Carbanak+FIN7 layer (test/fixtures/layers/public/attack-evals-carbanak-fin7-2.2.json, from
+  // mitre-attack/attack-evals) writes the revoked T1179 and T1050 under two tactics each, alike: every format listed
+  // each twice ("- T1179: revoked …", the same line again), the tactics unnamed.
+  it('lists a revoked technique written under two tactics once, naming them, in the Markdown, the picture and on stderr', async () => {
+    const file = 'test/fixtures/layers/public/attack-evals-carbanak-fin7-2.2.json';
+    const t1179 = 'T1179 (under persistence, credential-access): revoked in enterprise-attack 18.1, replaced by T1056.004 Input Capture: Credential API Hooking; run `attack-layers upgrade`';
+    const md = await runCli(['export', file, '--format', 'md']);
+    const listed = md.stdout.slice(md.stdout.indexOf('Not drawn in the matrix'));
+    expect(listed.split('\n').filter((line) => line.startsWith('- '))).to.have.length(8);
+    expect(listed).to.contain('Not drawn in the matrix (10 entries):');
+    expect(listed).to.contain(`- ${t1179}\n- T1050 (under privilege-escalation, persistence): revoked`);
+    expect(md.stderr.split('\n').filter((line) => line.includes('not drawn: T1179'))).to.deep.equal([`${file}: not drawn: ${t1179}`]);
+    const svg = (await runCli(['export', file, '--format', 'svg'])).stdout;
+    expect(svg).to.contain('Not drawn: 10 annotated entries of the layer that Navigator would not show either:');
+    expect(svg.match(/T1179 \(under persistence, credential-access\): revoked/g)).to.have.length(1);
+    expect(svg).not.to.contain('T1179: revoked');
+  });
+
   it('draws a mobile layer with the mobile matrix', async () => {
     const result = await runCli(['export', 'test/fixtures/layers/combine/mobile.json', '--format', 'svg']);
     expect(result.code).to.equal(0);

@@ -139,7 +139,7 @@ describe('matrixModel', () => {
 
     it('replaces the earlier one whole, as Navigator shows it, and says so', () => {
       expect([cell(scythe, 'T1059')?.fill, cell(scythe, 'T1059.001')?.fill]).to.deep.equal([undefined, '#ff4444']);
-      expect(scythe.notDrawn.map(({ entry, reason }) => [entry, reason])).to.deep.equal([[0, 'replaced']]);
+      expect(scythe.notDrawn.map(({ entries, reason }) => [entries, reason])).to.deep.equal([[[0], 'replaced']]);
       expect(scythe.notDrawn[0]?.message).to.match(/^T1059: replaced under execution by a later entry of T1059 \(Navigator shows only the last entry/);
     });
 
@@ -261,6 +261,43 @@ describe('matrixModel', () => {
 
     it('carries the reason into the table rows', () => {
       expect(model.rows.find((r) => r.technique === 'T9999')?.note).to.match(/^not drawn: not a technique in enterprise-attack 18\.1/);
+    });
+  });
+
+  // Layers of older tools write an entry per tactic: ATT&CK Evaluations' Carbanak+FIN7 layer
+  // (test/fixtures/layers/public/attack-evals-carbanak-fin7-2.2.json) has the revoked T1179 under persistence and
+  // credential-access, both scored 2, and the list said "T1179: revoked …" twice, the two lines alike. Our own layer in
+  // that shape, with two entries that differ and one written twice without a tactic.
+  describe('entries of one technique not drawn for the same reason', () => {
+    const layer = layerWith([
+      { techniqueID: 'T1179', tactic: 'persistence', score: 2 },
+      { techniqueID: 'T1179', tactic: 'credential-access', score: 2 },
+      { techniqueID: 'T1050', tactic: 'privilege-escalation', score: 3 },
+      { techniqueID: 'T1050', tactic: 'persistence', score: 1, comment: 'seen once' },
+      { techniqueID: 'T1086', score: 1 },
+      { techniqueID: 'T1138', tactic: 'persistence', score: 2 },
+      { techniqueID: 'T1086', score: 1 },
+    ]);
+    const model = matrixModel(layer, index);
+
+    it('lists alike entries once, naming their tactics; those that differ once each, naming its own; a lone entry as before', () => {
+      expect(model.notDrawn.map(({ entries, tactics, message }) => [entries, tactics, message.split(': revoked')[0]])).to.deep.equal([
+        [[0, 1], ['persistence', 'credential-access'], 'T1179 (under persistence, credential-access)'],
+        [[2], ['privilege-escalation'], 'T1050 (under privilege-escalation)'],
+        [[3], ['persistence'], 'T1050 (under persistence)'],
+        [[4, 6], [], 'T1086 (2 entries, under every tactic)'],
+        [[5], ['persistence'], 'T1138'],
+      ]);
+      expect(model.notDrawn[0]!.message).to.equal(
+        'T1179 (under persistence, credential-access): revoked in enterprise-attack 18.1, replaced by T1056.004 Input Capture: Credential API Hooking; run `upgradeLayer`',
+      );
+    });
+
+    it('keeps a note on every row of the table', () => {
+      expect(model.rows.filter((row) => row.technique === 'T1179').map((row) => row.note)).to.deep.equal([
+        'not drawn: revoked in enterprise-attack 18.1, replaced by T1056.004 Input Capture: Credential API Hooking; run `upgradeLayer`',
+        'not drawn: revoked in enterprise-attack 18.1, replaced by T1056.004 Input Capture: Credential API Hooking; run `upgradeLayer`',
+      ]);
     });
   });
 

@@ -167,7 +167,7 @@ describe('regression: what Navigator 5.1\'s platform filter hides (parent rows, 
   describe('export draws what Navigator draws, by the same reading as validate', () => {
     const drawnIds = (model: MatrixModel) => model.columns.flatMap((column) => column.cells.flatMap((cell) => [cell.id, ...cell.subtechniques.map((sub) => sub.id)]));
     // Entry positions the export leaves out for the platform filter, and those validate finds hidden by it.
-    const exportHides = (model: MatrixModel) => model.notDrawn.filter((item) => item.reason === 'platform-filter').map((item) => `/techniques/${item.entry}`);
+    const exportHides = (model: MatrixModel) => model.notDrawn.filter((item) => item.reason === 'platform-filter').flatMap((item) => item.entries.map((entry) => `/techniques/${entry}`));
     const validateHides = (layer: unknown) => hiddenBy(layer).map((finding) => finding.path);
     const cloud = {
       name: 'cloud', versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, domain: 'enterprise-attack',

@@ -898,8 +898,10 @@ function unordered(line: Line, ref: ReferenceToken, tactics: TacticSource, given
       nameSpan: reportSpan(named.line, named.sub ? { start: Math.min(named.span.start, named.sub.start), end: Math.max(named.span.end, named.sub.end) } : named.span),
     };
   }
-  if (ref.name !== undefined && ref.nameSpan && ref.sharedName) {
-    // One name for several IDs: each reference is written as the name and its own ID.
+  // A name after its ID with a tactic's label between them (`nameAfterLabel`) is written apart from the label, as is
+  // one name for several IDs: each reference is written as the name and its own ID.
+  const labelled = ref.nameSpan !== undefined && leadingTactics(line.text.slice(ref.idSpan.end, ref.nameSpan.start).trimStart()).length > 0;
+  if (ref.name !== undefined && ref.nameSpan && (ref.sharedName || labelled)) {
     const idText = originalOf(line, ref.idSpan);
     const nameText = originalOf(line, ref.nameSpan);
     const raw = ref.nameSpan.start < ref.idSpan.start ? `${nameText} (${idText})` : `${idText} (${nameText})`;
@@ -1551,6 +1553,23 @@ function nameLabel(line: Line, ref: ReferenceToken, from: number): { ref: Refere
   if (!/\p{L}/u.test(name)) return undefined;
   return { ref: { ...ref, name, nameSpan: { start: found.end, end: nameSpan.end }, span: { start: found.end, end: ref.span.end } }, tactics: [found.tactic] };
 }
+
+/**
+ * A reference whose name, after its ID, opens with a tactic label (`T1047 Execution - Windows Management Instrumentation`,
+ * `T1003.001 Credential Access - OS Credential Dumping: LSASS Memory`: Unit 42's `MITRE ATT&CK TTP ID` lists under its
+ * XQL queries): the label is its tactic, and its name is the words after it; undefined for any other.
+ */
+function nameAfterLabel(line: Line, ref: ReferenceToken): { ref: ReferenceToken; tactics: string[] } | undefined {
+  const { nameSpan } = ref;
+  if (!nameSpan || ref.name === undefined || nameSpan.start < ref.idSpan.end) return undefined;
+  const written = slice(line, nameSpan);
+  const label = leadingTactics(written);
+  const name = written.slice(label.length).trim();
+  if (!label.length || !/\p{L}/u.test(name)) return undefined;
+  const start = nameSpan.start + written.indexOf(name, label.length);
+  return { ref: { ...ref, name, nameSpan: { start, end: nameSpan.end } }, tactics: displayTactics(label.tactics) };
+}
+
 // How far before a name a tactic label that governs it may start (`Initial Access : `).
 const MAX_LABEL = 48;
 
@@ -1599,7 +1618,7 @@ function lineReferences(
       merged.warn(line, read);
       const own = label.length ? displayTactics(label.tactics) : read.tactics;
       for (const ref of read.refs) {
-        const named = nameLabel(line, ref, clause.start + label.length);
+        const named = nameLabel(line, ref, clause.start + label.length) ?? nameAfterLabel(line, ref);
         const tactics = named?.tactics ?? (own.length ? own : orElse(captionTactics(captions, ref.idSpan.start), section));
         merged.mention(line, named?.ref ?? ref, { tactics });
       }
@@ -1618,8 +1637,11 @@ function lineReferences(
     merged.warn(line, read);
     const own = label.length ? displayTactics(label.tactics) : carried ? above : (cell ?? read.tactics);
     above = own;
-    for (const ref of read.refs) {
-      const tactics = merged.tacticsAt(line, ref, { tactics: own.length ? own : orElse(captionTactics(captions, ref.idSpan.start), context) }).tactics;
+    for (const token of read.refs) {
+      const after = nameAfterLabel(line, token);
+      const ref = after?.ref ?? token;
+      const given = after?.tactics ?? (own.length ? own : orElse(captionTactics(captions, ref.idSpan.start), context));
+      const tactics = merged.tacticsAt(line, ref, { tactics: given }).tactics;
       // One cell per line (a table pasted from a web page): a bare ID takes its name from the cell beside it. An ID with
       // words before it that are no name (`T E C H N I Q U E   T 1 1 9 3`, a spaced-out heading) is no cell of a table.
       // `T1566.001:` alone on its line labels the cell after it (a list of `ID: Name` items set one word per line).

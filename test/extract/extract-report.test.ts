@@ -1960,6 +1960,22 @@ describe('extractReport', () => {
       ]);
     });
 
+    // Unit 42's Ignoble Scorpius threat assessment (https://unit42.paloaltonetworks.com/threat-assessment-blacksuit-ransomware-ignoble-scorpius/,
+    // an archived Markdown copy: find_string 'Palo Alto Networks customers are better protected', id 57698027292) lists each
+    // XQL query's techniques as `- T1047 Execution - Windows Management Instrumentation`: no reference had a tactic, and
+    // T1047 was warned of as words of T1546.003 cut short, its tactic read as part of its name.
+    it('reads a tactic label between an ID and its name as the reference\'s tactic, no part of its name', () => {
+      const text = ['#### MITRE ATT&CK TTP IDs', '', '- T1059.001 Execution - Command and Scripting Interpreter: PowerShell', '', '- T1047 Execution - Windows Management Instrumentation', '',
+        '- T1003.001 Credential Access - OS Credential Dumping: LSASS Memory'].join('\n');
+      expect(rows(text)).to.deep.equal([
+        ['Command and Scripting Interpreter: PowerShell', ['Execution'], []],
+        ['Windows Management Instrumentation', ['Execution'], []],
+        ['OS Credential Dumping: LSASS Memory', ['Credential Access'], []],
+      ]);
+      // A name that opens with a tactic's word is no label (`Execution Guardrails`).
+      expect(rows('- T1480 Execution Guardrails - Environmental Keying')).to.deep.equal([['Execution Guardrails - Environmental Keying', [], []]]);
+    });
+
     // ESET's Machete white paper's ATT&CK table quoted as one line (`Tactic ID Name Description Initial Access T1192
     // Spearphishing Link …`): the tactic cell of the row's first technique ran into its ID, and T1192 had no tactic.
     it('reads a tactic\'s full name right before an ID as its tactic where the technique\'s name follows the ID', () => {

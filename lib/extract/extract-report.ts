@@ -1,5 +1,5 @@
 import { nameKey, type AttackIndex } from '../attack/attack-index.js';
-import type { TechniqueRecord } from '../attack/types.js';
+import type { ActorRecord, TechniqueId, TechniqueRecord } from '../attack/types.js';
 import { editDistance } from '../name-distance.js';
 import type { Resolution } from '../normalize/normalize-types.js';
 import { readTactic, readTacticPair, tacticIdAndNameWarning, tacticPairConflict } from '../normalize/read-tactic.js';
@@ -618,7 +618,11 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
         `"${ref.name}" is ${language ? `written in ${language}, not in English` : 'not written in English'}, in which ATT&CK names its techniques, so it was not checked against ${ids[0]} ${fullName(target, technique!)} (read by the ID alone); check that it names that technique`,
       );
     } else if (technique && nameUnwarned() && foreign(ref.name) && /\p{Lu}/u.test(ref.name) && !otherScriptName(ref)) {
-      own.push(`"${ref.name}" is no name of ${ids[0]} ${fullName(target, technique)}, nor of any technique: read by the ID alone; check that it is the technique meant (the words may name a tool, a service or a target)`);
+      // `PsExec ( T1570 )`: the name of ATT&CK software that ATT&CK records as using the technique names the tool the
+      // technique was done with, as the report means; the trail says so, and nothing is to be checked.
+      const tool = softwareUsing(ref.name, technique.id, target);
+      if (tool) trail.push(`name check: "${ref.name}" names ${tool.id} ${tool.name}, software ATT&CK records as using ${technique.id}`);
+      else own.push(`"${ref.name}" is no name of ${ids[0]} ${fullName(target, technique)}, nor of any technique: read by the ID alone; check that it is the technique meant (the words may name a tool, a service or a target)`);
     }
     // `T1556.002 (Password Policy Bypass)`: such a name that shares with the ID's technique's only words many techniques'
     // names hold says nothing of that technique either; it may mean another one.
@@ -1182,4 +1186,12 @@ function fetchAdvice(givenAs: GivenAs | undefined, release: string): string {
 function suggestAdvice(givenAs: GivenAs | undefined): string {
   if (givenAs?.command && givenAs.suggest) return `\`${givenAs.command} suggest\` ranks them, \`extract ${givenAs.suggest}\` adds them to the skeleton as comments`;
   return "`suggestTechniques` ranks them, and `renderCampaignSkeleton` writes its suggestions (its `suggestions` option) to the skeleton as comments";
+}
+
+/** The ATT&CK software (malware or tool) a name or alias names that ATT&CK records as using a technique; undefined for none. */
+function softwareUsing(name: string, id: TechniqueId, target: AttackIndex): ActorRecord | undefined {
+  return target
+    .actors(name)
+    .map((actor) => target.finalActor(actor))
+    .find((actor) => (actor.type === 'malware' || actor.type === 'tool') && actor.techniques.includes(id));
 }

@@ -2498,6 +2498,22 @@ describe('extractReport', () => {
       ]);
     });
 
+    // Unit 42's Ignoble Scorpius threat assessment (https://unit42.paloaltonetworks.com/threat-assessment-blacksuit-ransomware-ignoble-scorpius/,
+    // an archived Markdown copy: find_string 'Palo Alto Networks customers are better protected', id 57698027292): `making
+    // use of RDP ( T1021.001 ), SMB ( T1021.002 ) and PsExec ( T1570 )`. PsExec (S0029) is ATT&CK software that ATT&CK
+    // records as using T1570, and was warned of as naming no technique.
+    it('says nothing, but in the trail, when the name is ATT&CK software that ATT&CK records as using the technique (`PsExec ( T1570 )`)', () => {
+      const text = ['- PsExec ( T1570 )', '- Rclone (T1567.002)', '- Mimikatz (T1486)'].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.name, ref.resolution?.ids, ref.resolution?.warnings.length])).to.deep.equal([
+        ['PsExec', ['T1570'], 0],
+        ['Rclone', ['T1567.002'], 0],
+        // Mimikatz (S0002) does not encrypt data: the name still disagrees with the ID.
+        ['Mimikatz', ['T1486'], 1],
+      ]);
+      expect(refs[0]!.resolution?.trail).to.include('name check: "PsExec" names S0029 PsExec, software ATT&CK records as using T1570');
+    });
+
     it('says nothing when the name holds a sub-technique\'s whole name beside its parent\'s ID, with words of the writer\'s own (ClearFake write-up)', () => {
       // Our own words in the layout of a researcher's TTP table (screem500/cti-reports, 001-clearfake-iran/report_en.md:
       // `| C2 (separate case) | Web Protocols (Beacon) | T1071 |`): the words around the sub-technique's name say how it

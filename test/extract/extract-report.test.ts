@@ -2498,6 +2498,22 @@ describe('extractReport', () => {
       ]);
     });
 
+    // XQL hunting queries' headers in a public repository (find_string 'MITRE ATT&CK TTP ID', id 45082504300: `// MITRE
+    // ATT&CK TTP ID: T1070.006, T1564.001`), the label Unit 42's threat briefs give each query: the label was read as the
+    // name both IDs share, and each was warned of as naming no technique. `Technique IDs:` and `ATT&CK IDs:` were not.
+    it('reads the framework\'s name and TTP before ID, or TTPs, as a label, no name (`// MITRE ATT&CK TTP ID: T1070.006, T1564.001`)', () => {
+      const text = ['// MITRE ATT&CK TTP ID: T1070.006, T1564.001', 'MITRE ATT&CK IDs: T1059.001, T1105', 'TTPs: T1047, T1057'].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.raw, ref.name, ref.resolution?.warnings.length])).to.deep.equal([
+        ['T1070.006', undefined, 0],
+        ['T1564.001', undefined, 0],
+        ['T1059.001', undefined, 0],
+        ['T1105', undefined, 0],
+        ['T1047', undefined, 0],
+        ['T1057', undefined, 0],
+      ]);
+    });
+
     // Unit 42's Ignoble Scorpius threat assessment (https://unit42.paloaltonetworks.com/threat-assessment-blacksuit-ransomware-ignoble-scorpius/,
     // an archived Markdown copy: find_string 'Palo Alto Networks customers are better protected', id 57698027292): `making
     // use of RDP ( T1021.001 ), SMB ( T1021.002 ) and PsExec ( T1570 )`. PsExec (S0029) is ATT&CK software that ATT&CK

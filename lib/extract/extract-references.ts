@@ -37,6 +37,7 @@ import { joinedEvidence, type ReportEvidence } from './report-evidence.js';
 import { withSigmaTags } from './sigma-tags.js';
 import { citedLines } from './cited-lines.js';
 import { slashedNameParts } from './slashed-names.js';
+import { oneLineTableUses, type ColumnRole } from './one-line-table-uses.js';
 
 /** Where a piece of a reference is written: a line of the report (1-based) and a range of its characters. */
 export interface ReportSpan {
@@ -276,6 +277,18 @@ function useAfterIdHeader(text: string): boolean {
     i += n;
   }
   return roles.join() === 'name,id' && i < words.length && evidenceHeader(words.slice(i).join(' '));
+}
+
+/** The role of a column of a header run into one line with its table's rows (`oneLineTableUses`). */
+function oneLineColumnRole(words: string): ColumnRole | undefined {
+  return headerRole(words) ?? (evidenceHeader(words) ? 'evidence' : undefined);
+}
+
+/** Where each technique ID of a line is written (`Line.idSpans` in pairs). */
+function idPairs(line: Line): TextSpan[] {
+  const pairs: TextSpan[] = [];
+  for (let k = 0; k + 1 < line.idSpans.length; k += 2) pairs.push({ start: line.idSpans[k]!, end: line.idSpans[k + 1]! });
+  return pairs;
 }
 
 // A tactic row among the rows of such a table: a tactic's name and its TA ID, then its use (`Reconnaissance TA0043
@@ -1595,6 +1608,7 @@ function lineReferences(
   merged: MergedReferences,
   record?: KeyValueRecord,
   tableRow = false,
+  useOf: (ref: ReferenceToken) => ReportEvidence[] = () => [],
 ): Found[] | undefined {
   const { line } = entry;
   const body = slice(line, entry.body);
@@ -1620,7 +1634,7 @@ function lineReferences(
       for (const ref of read.refs) {
         const named = nameLabel(line, ref, clause.start + label.length) ?? nameAfterLabel(line, ref);
         const tactics = named?.tactics ?? (own.length ? own : orElse(captionTactics(captions, ref.idSpan.start), section));
-        merged.mention(line, named?.ref ?? ref, { tactics });
+        merged.mention(line, named?.ref ?? ref, { tactics }, undefined, useOf(ref));
       }
     }
     return undefined;
@@ -1651,7 +1665,8 @@ function lineReferences(
       const field = ref.name === undefined && !rows && read.refs.length === 1 ? record?.name : undefined;
       const cell = field || ref.name !== undefined || !alone || !isBareId(withoutIds(line, span)) ? undefined : neighbour(labelled);
       const named = field ?? (cell ? { line: cell.line, span: trimSpan(cell.line.text, { start: 0, end: cell.line.text.length }), after: cell.line.number > line.number } : undefined);
-      refs.push(found(line, ref, { tactics }, named));
+      const use = useOf(ref);
+      refs.push(use.length ? { ...found(line, ref, { tactics }, named), evidence: use } : found(line, ref, { tactics }, named));
     }
   }
   return refs;
@@ -2123,7 +2138,14 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         const neighbour = (labelled: boolean): Entry | undefined => neighbourName(entryAt, lines.length, index, headerOrder, usedNames, labelled);
         // Under a header of a name's, an ID's and a use's columns run together, a line of one ID is a row whose use is a sentence.
         const useRow = idThenUse && line.idSpans.length === 2;
-        const refs = lineReferences(entry, given, section, neighbour, merged, record, idThenTactic !== undefined || useRow)?.map((ref) =>
+        // A table a scraped page ran into one line with its header (`Tactic ID Name Description Initial Access T1192 …`):
+        // each row's use cell is its evidence.
+        const uses = entry.bullet || line.origin || !options.isTechniqueName ? [] : oneLineTableUses(line.text, idPairs(line), oneLineColumnRole, options.isTechniqueName);
+        const useOf = (ref: ReferenceToken): ReportEvidence[] => {
+          const use = uses[line.idSpans.indexOf(ref.idSpan.start) / 2];
+          return use ? [{ line: line.number, text: joinLines(originalOf(line, use)) }] : [];
+        };
+        const refs = lineReferences(entry, given, section, neighbour, merged, record, idThenTactic !== undefined || useRow, useOf)?.map((ref) =>
           withLayoutName(line, ref, underRow !== undefined),
         );
         if (refs && idThenTactic) {

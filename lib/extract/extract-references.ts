@@ -694,7 +694,11 @@ function tacticsOf(text: string, column = false): string[] | undefined {
   if (text.length > 600) return undefined;
   const cleaned = tacticCellText(text);
   if (!cleaned) return undefined;
-  const tactics = readTacticText(cleaned, { shortForms: column, qualified: true, partial: column, withIds: true })?.tactics;
+  const read = (cell: string): string[] | undefined => readTacticText(cell, { shortForms: column, qualified: true, partial: column, withIds: true })?.tactics;
+  // A Markdown link's text, where the whole is no tactic (`[初始访问](tactics/InitialAccess.md)`, the head of a Chinese
+  // rendering of the matrix, seccmd/Attack_CN docs/enterprise-attack-16.1/index.md): its address says no TA ID.
+  const linked = linkTexts(cleaned);
+  const tactics = read(cleaned) ?? (linked !== cleaned ? read(linked.trim()) : undefined);
   if (tactics) return tactics;
   const value = cleaned.replace(FIELD_KEY, '');
   if (value === cleaned) return undefined;

@@ -108,5 +108,26 @@ describe('mapping tables headed in Chinese, Japanese, Korean and Russian', () =>
         ['T1071', ['Command and Control']],
       ]);
     });
+
+    it('reads a matrix whose tactic heads are Markdown links to pages of its own (`[初始访问](tactics/InitialAccess.md)`)', () => {
+      // seccmd/Attack_CN, docs/enterprise-attack-16.1/index.md: its matrix's head and first two rows, four columns of fourteen.
+      // Before, the links' addresses, which say no TA ID, hid the tactic names, and every technique had no tactic.
+      const text = [
+        '| [侦察](tactics/Reconnaissance.md) | [资源开发](tactics/ResourceDevelopment.md) | [初始访问](tactics/InitialAccess.md) | [执行](tactics/Execution.md) |',
+        '|---|---|---|---|',
+        '| [收集受害者主机信息](techniques/T1592.md) | [获取基础设施](techniques/T1583.md) | [外部远程服务](techniques/T1133.md) | [计划任务](techniques/T1053.005.md) |',
+        '| [数字证书](techniques/T1596.003.md) | [无服务器](techniques/T1583.007.md) | [妥协软件依赖项和开发工具](techniques/T1195.001.md) | [Windows管理规范](techniques/T1047.md) |',
+      ].join('\n');
+      expect(tactics(text)).to.deep.equal([
+        ['T1592', ['Reconnaissance']],
+        ['T1583', ['Resource Development']],
+        ['T1133', ['Initial Access']],
+        ['T1053.005', ['Execution']],
+        ['T1596.003', ['Reconnaissance']],
+        ['T1583.007', ['Resource Development']],
+        ['T1195.001', ['Initial Access']],
+        ['T1047', ['Execution']],
+      ]);
+    });
   });
 });

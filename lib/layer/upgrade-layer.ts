@@ -212,9 +212,10 @@ function spreadBesideScoped(placed: readonly Placed[], target: AttackIndex): Pla
  * revoked what they replace): the one technique of the target that the layer's release revoked into it (T1059.001
  * PowerShell of 18.1 was T1086 in 6.3, T1562.001 was T1089), else its parent, when the target has the parent (T1053.005
  * Scheduled Task under T1053, T1003.001 LSASS Memory under T1003 Credential Dumping). Several revoked into it (T1560
- * from T1002 and T1022) leave the entry to be removed, as no one of them is the technique.
+ * from T1002 and T1022; Mobile's T1643 from T1448, T1452 and T1472 of 9.0) leave the entry to be removed, as no one of
+ * them is the technique: `several` names them, for the report and the item that keeps the entry.
  */
-function earlierTechnique(record: TechniqueRecord, source: AttackIndex, target: AttackIndex): { record: TechniqueRecord; note: string } | undefined {
+function earlierTechnique(record: TechniqueRecord, source: AttackIndex, target: AttackIndex): Earlier | undefined {
   // Asked once per technique and pair of releases: a layer holds a technique under many entries (one per tactic).
   const known = earlierFound.get(target)?.get(source);
   if (known?.has(record)) return known.get(record);
@@ -226,9 +227,12 @@ function earlierTechnique(record: TechniqueRecord, source: AttackIndex, target: 
 }
 
 /** What earlierTechnique found, by target release, then source release, then technique. */
-const earlierFound = new WeakMap<AttackIndex, WeakMap<AttackIndex, Map<TechniqueRecord, { record: TechniqueRecord; note: string } | undefined>>>();
+const earlierFound = new WeakMap<AttackIndex, WeakMap<AttackIndex, Map<TechniqueRecord, Earlier | undefined>>>();
 
-function findEarlierTechnique(record: TechniqueRecord, source: AttackIndex, target: AttackIndex): { record: TechniqueRecord; note: string } | undefined {
+/** What a technique the target has not got is there (`earlierTechnique`): one technique, or the several revoked into it. */
+type Earlier = { record: TechniqueRecord; note: string } | { several: readonly TechniqueRecord[] };
+
+function findEarlierTechnique(record: TechniqueRecord, source: AttackIndex, target: AttackIndex): Earlier | undefined {
   const revokedInto = target.currentTechniques().filter((older) => {
     const then = source.techniqueByStixId(older.stixId);
     return then?.revoked && source.revocationChain(then).final === record;
@@ -237,8 +241,9 @@ function findEarlierTechnique(record: TechniqueRecord, source: AttackIndex, targ
     const older = revokedInto[0]!;
     return { record: older, note: `${describe(record)} of ${source.label} is ${describe(older)} in ${target.label}, which ${source.label} revoked into it` };
   }
+  if (revokedInto.length > 1) return { several: revokedInto };
   const parent = record.parent ? source.technique(record.parent) : undefined;
-  const older = parent && !revokedInto.length ? target.techniqueByStixId(parent.stixId) : undefined;
+  const older = parent ? target.techniqueByStixId(parent.stixId) : undefined;
   if (!older || older.revoked || older.deprecated) return undefined;
   return { record: older, note: `${describe(record)} of ${source.label}, a sub-technique, does not exist in ${target.label}; the annotation moved to its parent, ${describe(older)} there` };
 }
@@ -263,7 +268,7 @@ function resolveEntry(
   if (sourceRecord && !record) {
     record = target.technique(id);
     const earlier = record ? undefined : earlierTechnique(sourceRecord, source!, target);
-    if (earlier) {
+    if (earlier && 'record' in earlier) {
       report.name = sourceRecord.name;
       report.changes.push('remapped');
       report.notes.push(earlier.note);
@@ -273,7 +278,10 @@ function resolveEntry(
       report.name = sourceRecord.name;
       report.changes.push('removed');
       const team = missingTeamTechniqueText(id, target, { from: { record: sourceRecord, label: source!.label, file: source!.data.source.file } });
-      report.notes.push(`${team ? inGivenInputs(team, givenAs) : `${describe(sourceRecord)} of ${source!.label} does not exist in ${target.label}`}; removed`);
+      const several = earlier
+        ? ` (${source!.label} revoked ${earlier.several.map(describe).join(', ')} of ${target.label} into it, and no one of them is the technique: annotate those meant)`
+        : '';
+      report.notes.push(`${team ? inGivenInputs(team, givenAs) : `${describe(sourceRecord)} of ${source!.label} does not exist in ${target.label}`}; removed${several}`);
       return undefined;
     }
     report.notes.push(`${id} is another ATT&CK object in ${target.label} than in ${source!.label}; matched by ID`);

@@ -376,7 +376,10 @@ describe('attack-layers upgrade', () => {
       expect(result.code, result.stderr).to.equal(0);
       expect(result.stderr).to.contain('/techniques/0: T1059.001 (PowerShell) of enterprise-attack 18.1 is T1086 (PowerShell) in enterprise-attack 6.3, which enterprise-attack 18.1 revoked into it');
       expect(result.stderr).to.contain('/techniques/1: T1053.005 (Scheduled Task) of enterprise-attack 18.1, a sub-technique, does not exist in enterprise-attack 6.3; the annotation moved to its parent, T1053 (Scheduled Task) there');
-      expect(result.stderr).to.contain('/techniques/3: T1560 (Archive Collected Data) of enterprise-attack 18.1 does not exist in enterprise-attack 6.3; removed');
+      expect(result.stderr).to.contain(
+        '/techniques/3: T1560 (Archive Collected Data) of enterprise-attack 18.1 does not exist in enterprise-attack 6.3; removed (enterprise-attack 18.1 revoked ' +
+          'T1002 (Data Compressed), T1022 (Data Encrypted) of enterprise-attack 6.3 into it, and no one of them is the technique: annotate those meant)',
+      );
       const layer = JSON.parse(readFileSync(join(dir, 'v6.json'), 'utf8')) as NavigatorLayer;
       expect(layer.techniques!.map((t) => [t.techniqueID, t.score, t.comment])).to.deep.equal([
         ['T1053', 0, 'Schtasks Creation'],
@@ -397,7 +400,8 @@ describe('attack-layers upgrade', () => {
         {
           name: 'removed by downgrade',
           value:
-            '/techniques/3: T1560 (Archive Collected Data) of enterprise-attack 18.1 does not exist in enterprise-attack 6.3; removed. ' +
+            '/techniques/3: T1560 (Archive Collected Data) of enterprise-attack 18.1 does not exist in enterprise-attack 6.3; removed (enterprise-attack 18.1 revoked ' +
+            'T1002 (Data Compressed), T1022 (Data Encrypted) of enterprise-attack 6.3 into it, and no one of them is the technique: annotate those meant). ' +
             'The entry was: {"comment":"Archive","score":100,"techniqueID":"T1560"}',
         },
         {
@@ -407,6 +411,28 @@ describe('attack-layers upgrade', () => {
             'The entry was: {"comment":"Schtasks Creation","showSubtechniques":true,"score":0,"techniqueID":"T1053.005"}',
         },
       ]);
+    });
+
+    // Mobile 18.1 revoked T1448 Carrier Billing Fraud, T1452 Manipulate App Store Rankings or Ratings and T1472
+    // Generate Fraudulent Advertising Revenue of Mobile 9.0 into T1643 Generate Traffic from Victim (mobile-attack-18.1's
+    // revoked-by relationships). Brought to 9.0, T1643 was removed with no word of them, as T1560 was of T1002 and T1022.
+    it('names the techniques several were revoked into when it removes an entry: Mobile T1643 brought to 9.0', async () => {
+      const dir = freshTmpDir('downgrade');
+      const file = join(dir, 'mobile.json');
+      writeFileSync(file, JSON.stringify({ name: 'fraud', domain: 'mobile-attack', versions: { navigator: '5.1.0', layer: '4.5', attack: '18' },
+        techniques: [{ techniqueID: 'T1643', score: 3, comment: 'SMS toll fraud' }] }));
+      const down = await runCli(['upgrade', file, '--to', '9.0', '--out', join(dir, 'v9.json')]);
+      expect(down.code, down.stderr).to.equal(0);
+      const note =
+        '/techniques/0: T1643 (Generate Traffic from Victim) of mobile-attack 18.1 does not exist in mobile-attack 9.0; removed (mobile-attack 18.1 revoked ' +
+        'T1448 (Carrier Billing Fraud), T1452 (Manipulate App Store Rankings or Ratings), T1472 (Generate Fraudulent Advertising Revenue) of mobile-attack 9.0 ' +
+        'into it, and no one of them is the technique: annotate those meant)';
+      expect(down.stderr).to.contain(note);
+      const v9 = JSON.parse(readFileSync(join(dir, 'v9.json'), 'utf8')) as NavigatorLayer;
+      expect(v9.metadata).to.deep.equal([{ name: 'removed by downgrade', value: `${note}. The entry was: {"techniqueID":"T1643","score":3,"comment":"SMS toll fraud"}` }]);
+      const up = await runCli(['upgrade', join(dir, 'v9.json'), '--to', '18.1', '--out', join(dir, 'v18.json')]);
+      expect(up.code, up.stderr).to.equal(0);
+      expect((JSON.parse(readFileSync(join(dir, 'v18.json'), 'utf8')) as NavigatorLayer).techniques).to.deep.equal([{ techniqueID: 'T1643', score: 3, comment: 'SMS toll fraud' }]);
     });
 
     // The same WELA heatmap, with three Scheduled Task sub-techniques, down to 6.3 and back up to 18.1. Before, the

@@ -89,15 +89,16 @@ export function takeRemoved(layer: JsonObject, names: readonly string[], target:
 }
 
 /**
- * Take the items at `positions` out of the layer's metadata: the divider written before such items (`keepRemoved`)
- * goes too when it then ends the list, and the metadata when nothing is left, as before the items were written.
+ * Take the items at `positions` out of the layer's metadata: the dividers written before such items (`keepRemoved`)
+ * go too when they then end the list, and the metadata when nothing is left, as before the items were written.
  */
 function dropItems(layer: JsonObject, positions: readonly number[]): void {
   if (!positions.length) return;
   const metadata = Array.isArray(layer['metadata']) ? layer['metadata'] : [];
   const left = metadata.filter((_, at) => !positions.includes(at));
-  const last = left.at(-1);
-  if (isJsonObject(last) && last['divider'] === true && metadata.indexOf(last) < Math.min(...positions)) left.pop();
+  // Each downgrade wrote a divider before its items (18.1 -> 8.2 -> 6.3 wrote two): each that now ends the list goes.
+  const after = Math.max(...positions);
+  for (let last = left.at(-1); isJsonObject(last) && last['divider'] === true && metadata.indexOf(last) < after; last = left.at(-1)) left.pop();
   if (left.length) layer['metadata'] = left;
   else delete layer['metadata'];
 }
@@ -221,6 +222,28 @@ function rowItem(row: unknown, items: readonly MergedItem[], tactic: unknown): M
   return found.find((kept) => keptEntry(kept.item['value'])?.['tactic'] === tactic) ?? found.at(-1);
 }
 
+/** The `MERGED_BY_DOWNGRADE` rows among `metadata`. */
+function mergedRowsIn(metadata: readonly unknown[]): JsonObject[] {
+  return metadata.filter((item): item is JsonObject => isJsonObject(item) && item['name'] === MERGED_BY_DOWNGRADE);
+}
+
+/**
+ * The rows of an entry's `metadata` that name the entries the last downgrade merged into it (`mergedRows`), each kept
+ * whole in its row or in one of the layer's items (`items`). Each of those entries, as kept, holds the rows of an
+ * earlier downgrade's merge, which the merge wrote on the entry too: 18.1 -> 8.2 -> 6.3 gave T1059 of 6.3 the rows of
+ * T1059 and T1059.009 of 18.1 (merged in 8.2) beside those of T1059 and T1059.006 of 8.2; the first are T1059 of 8.2's.
+ */
+function lastMergeRows(metadata: readonly unknown[], items: readonly MergedItem[], tactic: unknown): JsonObject[] {
+  const rows = mergedRowsIn(metadata);
+  const earlier = new Set(
+    rows.flatMap((row) => {
+      const original = keptEntry(row['value']) ?? keptEntry(rowItem(row['value'], items, tactic)?.item['value']);
+      return mergedRowsIn(Array.isArray(original?.['metadata']) ? original['metadata'] : []).map((inner) => String(inner['value']));
+    }),
+  );
+  return rows.filter((row) => !earlier.has(String(row['value'])));
+}
+
 /**
  * The entries a downgrade merged into `entry`, to write again in its place, each as it was, when `target` has every one
  * of their techniques and the entry still holds what the downgrade wrote from them. Its `MERGED_BY_DOWNGRADE` rows name
@@ -241,7 +264,7 @@ export function splitEntry(
   attributed: (prefix: string) => boolean,
 ): Split | undefined {
   const metadata = Array.isArray(entry['metadata']) ? entry['metadata'] : [];
-  const rows = metadata.filter((item): item is JsonObject => isJsonObject(item) && item['name'] === MERGED_BY_DOWNGRADE);
+  const rows = lastMergeRows(metadata, items, entry['tactic']);
   if (!rows.length) return undefined;
   const inline = rows.map((row) => keptEntry(row['value']));
   const whole = inline.every((original) => original !== undefined);

@@ -631,30 +631,46 @@ function readBackKept(
   const kept = readBack ? mergedLayerItems(layer) : [];
   // The layer's items that keep what was merged: read by entries split again, and by entries left merged.
   const read = { split: [] as JsonObject[], kept: [] as JsonObject[] };
-  entries.forEach((raw, at) => {
-    const { path, input } = place(at);
+  // An entry split again may itself hold what an earlier downgrade merged (18.1 -> 8.2 -> 6.3: T1059 of 8.2, holding
+  // T1059.009 of 18.1, merged with T1059.006 into T1059 of 6.3; T1553 of 8.2, holding T1553.005, removed in 6.3): each
+  // is split in turn, as far as the target has them. `release`: where a comment line's prefix names the entry, as the
+  // downgrade merged; the layer's for its own entries, the target's for those an earlier downgrade merged.
+  const splitAll = (raw: JsonObject, release: AttackIndex): Array<{ entry: JsonObject; kept?: string }> => {
     const id = String(raw['techniqueID']);
-    // As the downgrade merged: a comment line's prefix names the entry when it names its technique in the layer's release.
-    const split = readBack ? splitEntry(raw, kept, target, DOWNGRADED_FROM, (prefix) => namesTechnique(prefix, id, source ?? target)) : undefined;
+    const split = readBack ? splitEntry(raw, kept, target, DOWNGRADED_FROM, (prefix) => namesTechnique(prefix, id, release)) : undefined;
     if (split) read['kept' in split ? 'kept' : 'split'].push(...split.items);
-    if (!split || 'kept' in split) {
-      work.push({ raw, path, input, ...(split ? { keptNote: `${id} holds entries a downgrade merged into it ("${MERGED_BY_DOWNGRADE}" items): ${split.kept}` } : {}) });
-      return;
-    }
-    const ids = split.entries.map((entry) => String(entry['techniqueID']));
+    if (!split || 'kept' in split) return [{ entry: raw, ...(split ? { kept: `${id} holds entries a downgrade merged into it ("${MERGED_BY_DOWNGRADE}" items): ${split.kept}` } : {}) }];
     const scores = split.entries.map((entry) => entry['score']).filter((score): score is number => typeof score === 'number');
     if (typeof raw['score'] === 'number' && scores.length > 1) sums.push({ where: tacticWhere(raw), score: raw['score'], from: scores });
-    const note =
-      `${id} split into ${ids.join(', ')}, each as it was before a downgrade ${ids.length === 1 ? 'moved it onto' : 'merged them into'} ${id} ` +
-      `("${MERGED_BY_DOWNGRADE}" items), as ${target.label} has ${ids.length === 1 ? 'it' : 'them'}`;
-    // An entry without a tactic beside entries with one was merged under each of its tactics: written again once.
-    const fresh = split.entries.filter((entry) => !seen.has(JSON.stringify(entry)) && seen.add(JSON.stringify(entry)));
-    fresh.forEach((entry, n) => work.push({ raw: entry, path, input: entry, readBack: { change: 'split', note, repeated: n > 0 } }));
+    return split.entries.flatMap((entry) => splitAll(entry, target));
+  };
+  const splitNote = (id: string, ids: readonly string[]): string =>
+    `${id} split into ${ids.join(', ')}, each as it was before a downgrade ${ids.length === 1 ? 'moved it onto' : 'merged them into'} ${id} ` +
+    `("${MERGED_BY_DOWNGRADE}" items), as ${target.label} has ${ids.length === 1 ? 'it' : 'them'}`;
+  // An entry without a tactic beside entries with one was merged under each of its tactics: written again once.
+  const once = (parts: ReturnType<typeof splitAll>): ReturnType<typeof splitAll> =>
+    parts.filter(({ entry }) => !seen.has(JSON.stringify(entry)) && seen.add(JSON.stringify(entry)));
+  entries.forEach((raw, at) => {
+    const { path, input } = place(at);
+    const parts = splitAll(raw, source ?? target);
+    if (parts.length === 1 && parts[0]!.entry === raw) {
+      work.push({ raw, path, input, ...(parts[0]!.kept ? { keptNote: parts[0]!.kept } : {}) });
+      return;
+    }
+    const note = splitNote(String(raw['techniqueID']), parts.map(({ entry }) => String(entry['techniqueID'])));
+    once(parts).forEach(({ entry, kept: keptNote }, n) =>
+      work.push({ raw: entry, path, input: entry, ...(keptNote ? { keptNote } : {}), readBack: { change: 'split', note, repeated: n > 0 } }),
+    );
   });
   if (!readBack) return { work, split: sums };
   for (const { entry, at, name } of takeRemoved(layer, REMOVED_NAMES, target)) {
-    const note = `${String(entry['techniqueID'])}, removed from the layer and kept in its "${name}" item, is a technique of ${target.label}: written again as it was`;
-    work.push({ raw: entry, path: `/metadata/${at}`, input: entry, readBack: { change: 'restored', note } });
+    const id = String(entry['techniqueID']);
+    const parts = splitAll(entry, target);
+    const split = parts.length === 1 && parts[0]!.entry === entry ? '' : `; ${splitNote(id, parts.map((part) => String(part.entry['techniqueID'])))}`;
+    const note = `${id}, removed from the layer and kept in its "${name}" item, is a technique of ${target.label}: written again as it was${split}`;
+    parts.forEach(({ entry: part, kept: keptNote }, n) =>
+      work.push({ raw: part, path: `/metadata/${at}`, input: part, ...(keptNote ? { keptNote } : {}), readBack: { change: 'restored', note, repeated: n > 0 } }),
+    );
   }
   // After the removed entries, whose report names their places in the layer's metadata as read.
   dropMergedItems(layer, read.split, read.kept);

@@ -65,6 +65,23 @@ describe('attack-layers upgrade: a round trip through an older release', () => {
     expect(notes).to.include('/metadata/1: T1560, removed from the layer and kept in its "removed by downgrade" item, is a technique of enterprise-attack 18.1: written again as it was');
   });
 
+  // Two downgrades in a row, 18.1 -> 8.2 -> 6.3, then back: the second merged entries the first had merged already
+  // (T1059 of 8.2, holding T1059.009 of 18.1, with T1059.006 into T1059 of 6.3), and removed some (T1553 of 8.2, holding
+  // T1553.005). Before, the way back left APT29 (G0016) with 91 entries of 98: T1059, T1098, T1553, T1556 and T1586
+  // "not split" or "kept on" their parents, and two dividers ending the layer's metadata.
+  it('gives back APT29 (G0016, attack-object) of 18.1 byte for byte after two downgrades in a row, 8.2 then 6.3', async () => {
+    const dir = freshTmpDir('round-trip');
+    expect((await runCli(['attack-object', 'G0016', '--out', dir])).code).to.equal(0);
+    const v18 = join(dir, 'G0016-apt29.layer.json');
+    const [v8, v6, back] = ['v8.json', 'v6.json', 'back.json'].map((name) => join(dir, name)) as [string, string, string];
+    for (const [from, to, release] of [[v18, v8, '8.2'], [v8, v6, '6.3'], [v6, back, '18.1']] as const) {
+      const step = await runCli(['upgrade', from, '--to', release, '--out', to]);
+      expect(step.code, step.stderr).to.equal(0);
+      expect(step.stderr).not.to.contain('not split');
+    }
+    expect(readFileSync(back, 'utf8')).to.equal(readFileSync(v18, 'utf8'));
+  });
+
   // The downgrade's --merge-score is written nowhere in the layer: the way back, by default, checked the merged score
   // against the highest alone, and left every merge scored otherwise as it was, "annotated since" (24 entries not split).
   it('gives back a scored Bear APT of 18.1 byte for byte after a downgrade by every --merge-score', async () => {

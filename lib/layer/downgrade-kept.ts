@@ -62,6 +62,19 @@ export function restorable(entry: JsonObject, target: AttackIndex): boolean {
 }
 
 /**
+ * Whether a removed entry kept (in an item named `name`) can be written again in `target`: `restorable`, or, kept by a
+ * downgrade, of a technique `target` revoked into one it has (T1504 PowerShell Profile of 6.3, T1546.013 of 8.2
+ * downgraded, removed by a downgrade to 3.0, is revoked into T1546.013 in 18.1): the upgrade moves it as it moves any
+ * entry of a revoked technique, back to the ID it had. An upgrade's removed entries stay: it removed them being revoked.
+ */
+function writableAgain(entry: JsonObject, target: AttackIndex, name: string): boolean {
+  const id = entry['techniqueID'];
+  const record = typeof id === 'string' ? target.technique(id) : undefined;
+  const revokedInto = name === REMOVED_BY_DOWNGRADE_NAME && !!record?.revoked && !!target.revocationChain(record).final;
+  return restorable(entry, target) || revokedInto;
+}
+
+/**
  * Whether a kept entry is one of format 4.5 as it is, to write again without a repair (a removed entry is kept as the
  * file had it, unrepaired). `otherFields`: fields of no format are let by (the upgrade leaves them out, and keeps them).
  */
@@ -73,8 +86,8 @@ function inFormat(entry: JsonObject, target: AttackIndex, otherFields = false): 
 
 /**
  * Take out of the layer's metadata the removed entries its items named `names` keep (upgrade's `keepRemoved`) that
- * `target` can show as they were (`restorable`): the techniques a downgrade to 6.3 removed (T1560), in an upgrade back
- * to 18.1. Returns each with its position in the metadata; the divider written before the items goes when it ends the list.
+ * `target` can show as they were (`restorable`), or upgrade (`writableAgain`): the techniques a downgrade to 6.3
+ * removed (T1560), in an upgrade back to 18.1. Returns each with its position in the metadata; the divider written before the items goes when it ends the list.
  */
 export function takeRemoved(layer: JsonObject, names: readonly string[], target: AttackIndex): Array<{ entry: JsonObject; at: number; name: string }> {
   const metadata = Array.isArray(layer['metadata']) ? layer['metadata'] : [];
@@ -82,7 +95,7 @@ export function takeRemoved(layer: JsonObject, names: readonly string[], target:
   metadata.forEach((item, at) => {
     if (!isJsonObject(item) || !names.includes(String(item['name']))) return;
     const entry = keptEntry(item['value']);
-    if (entry && restorable(entry, target) && inFormat(entry, target)) taken.push({ entry, at, name: String(item['name']) });
+    if (entry && writableAgain(entry, target, String(item['name'])) && inFormat(entry, target)) taken.push({ entry, at, name: String(item['name']) });
   });
   dropItems(layer, taken.map(({ at }) => at));
   return taken;
@@ -193,13 +206,16 @@ function asDowngraded(originals: readonly JsonObject[], entry: JsonObject, moved
 }
 
 /** What `splitEntry` found: the entries to write instead, or why the entry stays as it is; and the layer's items it read. */
-export type Split = ({ entries: JsonObject[] } | { kept: string }) & { items: readonly JsonObject[] };
+export type Split = ({ entries: JsonObject[]; releases: Array<string | undefined> } | { kept: string }) & { items: readonly JsonObject[] };
 
 /** One of the layer's `MERGED_BY_DOWNGRADE` items (`mergedItems`), with the place and ID of the entry it keeps. */
 export interface MergedItem {
   item: JsonObject;
   path: string;
   id: string;
+  /** The release of the entry kept, and the release it was merged into (`enterprise-attack 18.1`, `… 8.2`). */
+  from?: string;
+  into?: string;
 }
 
 /** The layer's `MERGED_BY_DOWNGRADE` items (`mergedItems`: `/techniques/2: T1003.001 of …. The entry was: {…}`). */
@@ -207,7 +223,8 @@ export function mergedLayerItems(layer: JsonObject): MergedItem[] {
   const metadata = Array.isArray(layer['metadata']) ? layer['metadata'] : [];
   return metadata.flatMap((item) => {
     const named = isJsonObject(item) && item['name'] === MERGED_BY_DOWNGRADE ? /^(\/\S*): (\S+) of /.exec(String(item['value'])) : null;
-    return named ? [{ item: item as JsonObject, path: named[1]!, id: named[2]! }] : [];
+    const releases = /^\/\S*: \S+ of (.+?), (?:merged|moved) into \S+ of (.+?); /.exec(String(named?.input));
+    return named ? [{ item: item as JsonObject, path: named[1]!, id: named[2]!, ...(releases ? { from: releases[1]!, into: releases[2]! } : {}) }] : [];
   });
 }
 
@@ -216,10 +233,14 @@ export function mergedLayerItems(layer: JsonObject): MergedItem[] {
  * under each tactic of an entry without one names the same item; of two entries from one place (a tactic list the
  * repair split), the one under the entry's tactic; else the last written.
  */
-function rowItem(row: unknown, items: readonly MergedItem[], tactic: unknown): MergedItem | undefined {
+function rowItem(row: unknown, items: readonly MergedItem[], tactic: unknown, release: string | undefined): MergedItem | undefined {
   const named = ROW.exec(String(row));
-  const found = items.filter((kept) => kept.path === named?.[2] && kept.id === named[1]);
-  return found.find((kept) => keptEntry(kept.item['value'])?.['tactic'] === tactic) ?? found.at(-1);
+  const all = items.filter((kept) => kept.path === named?.[2] && kept.id === named[1]);
+  // Two downgrades in a row each number the entries of their own layer: /techniques/23 was T1027 of 18.1 and of 14.1.
+  const inRelease = all.filter((kept) => kept.into === release);
+  // Else the latest downgrade's: an entry it left as it was (T1027 of 8.2 in 6.3) holds the rows of the one before.
+  const found = (inRelease.length ? inRelease : all).reverse();
+  return found.find((kept) => keptEntry(kept.item['value'])?.['tactic'] === tactic) ?? found[0];
 }
 
 /** The `MERGED_BY_DOWNGRADE` rows among `metadata`. */
@@ -233,11 +254,11 @@ function mergedRowsIn(metadata: readonly unknown[]): JsonObject[] {
  * earlier downgrade's merge, which the merge wrote on the entry too: 18.1 -> 8.2 -> 6.3 gave T1059 of 6.3 the rows of
  * T1059 and T1059.009 of 18.1 (merged in 8.2) beside those of T1059 and T1059.006 of 8.2; the first are T1059 of 8.2's.
  */
-function lastMergeRows(metadata: readonly unknown[], items: readonly MergedItem[], tactic: unknown): JsonObject[] {
+function lastMergeRows(metadata: readonly unknown[], items: readonly MergedItem[], tactic: unknown, release: string | undefined): JsonObject[] {
   const rows = mergedRowsIn(metadata);
   const earlier = new Set(
     rows.flatMap((row) => {
-      const original = keptEntry(row['value']) ?? keptEntry(rowItem(row['value'], items, tactic)?.item['value']);
+      const original = keptEntry(row['value']) ?? keptEntry(rowItem(row['value'], items, tactic, release)?.item['value']);
       return mergedRowsIn(Array.isArray(original?.['metadata']) ? original['metadata'] : []).map((inner) => String(inner['value']));
     }),
   );
@@ -254,7 +275,8 @@ function lastMergeRows(metadata: readonly unknown[], items: readonly MergedItem[
  * prefixes name the entry). Its merge rule (`--merge-score`) is written nowhere, and only the score depends on it: the
  * entry holds what the downgrade wrote when any rule gives it (T1003 of 6.3 scored 12, the sum of T1003 and T1003.001
  * to T1003.004 of 18.1 scored 2, 3, 4, 1 and 2, is split again as one scored 4, their highest, is), in either form
- * `downgradedEntry` writes (their comments and metadata on the entry, or left out for their rows).
+ * `downgradedEntry` writes (their comments and metadata on the entry, or left out for their rows). `release`: the entry's
+ * (the layer's, or that of an entry split before), whose merge's items its rows name; `releases`: each entry's.
  */
 export function splitEntry(
   entry: JsonObject,
@@ -262,13 +284,14 @@ export function splitEntry(
   target: AttackIndex,
   movedFrom: string,
   attributed: (prefix: string) => boolean,
+  release?: string,
 ): Split | undefined {
   const metadata = Array.isArray(entry['metadata']) ? entry['metadata'] : [];
-  const rows = lastMergeRows(metadata, items, entry['tactic']);
+  const rows = lastMergeRows(metadata, items, entry['tactic'], release);
   if (!rows.length) return undefined;
   const inline = rows.map((row) => keptEntry(row['value']));
   const whole = inline.every((original) => original !== undefined);
-  const named = whole ? [] : rows.map((row) => rowItem(row['value'], items, entry['tactic']));
+  const named = whole ? [] : rows.map((row) => rowItem(row['value'], items, entry['tactic'], release));
   const read = named.filter((item): item is MergedItem => item !== undefined).map(({ item }) => item);
   const unkept = rows.filter((_, at) => !whole && !named[at]).map((row) => String(row['value']));
   if (unkept.length) return { kept: `its "${MERGED_BY_DOWNGRADE}" row ${firstFew(unkept, 1)} names no entry the layer's "${MERGED_BY_DOWNGRADE}" items keep; not split`, items: read };
@@ -296,7 +319,7 @@ export function splitEntry(
       items: read,
     };
   }
-  return { entries: entries.map((original) => structuredClone(original)), items: read };
+  return { entries: entries.map((original) => structuredClone(original)), releases: named.map((item) => item?.from), items: read };
 }
 
 /**

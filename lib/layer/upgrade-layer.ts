@@ -633,16 +633,17 @@ function readBackKept(
   const read = { split: [] as JsonObject[], kept: [] as JsonObject[] };
   // An entry split again may itself hold what an earlier downgrade merged (18.1 -> 8.2 -> 6.3: T1059 of 8.2, holding
   // T1059.009 of 18.1, merged with T1059.006 into T1059 of 6.3; T1553 of 8.2, holding T1553.005, removed in 6.3): each
-  // is split in turn, as far as the target has them. `release`: where a comment line's prefix names the entry, as the
-  // downgrade merged; the layer's for its own entries, the target's for those an earlier downgrade merged.
-  const splitAll = (raw: JsonObject, release: AttackIndex): Array<{ entry: JsonObject; kept?: string }> => {
+  // is split in turn, as far as the target has them. `names`: where a comment line's prefix names the entry, as the
+  // downgrade merged; the layer's for its own entries, the target's for those an earlier downgrade merged. `release`:
+  // the entry's, whose merge's items its rows name.
+  const splitAll = (raw: JsonObject, names: AttackIndex, release: string | undefined): Array<{ entry: JsonObject; kept?: string }> => {
     const id = String(raw['techniqueID']);
-    const split = readBack ? splitEntry(raw, kept, target, DOWNGRADED_FROM, (prefix) => namesTechnique(prefix, id, release)) : undefined;
+    const split = readBack ? splitEntry(raw, kept, target, DOWNGRADED_FROM, (prefix) => namesTechnique(prefix, id, names), release) : undefined;
     if (split) read['kept' in split ? 'kept' : 'split'].push(...split.items);
     if (!split || 'kept' in split) return [{ entry: raw, ...(split ? { kept: `${id} holds entries a downgrade merged into it ("${MERGED_BY_DOWNGRADE}" items): ${split.kept}` } : {}) }];
     const scores = split.entries.map((entry) => entry['score']).filter((score): score is number => typeof score === 'number');
     if (typeof raw['score'] === 'number' && scores.length > 1) sums.push({ where: tacticWhere(raw), score: raw['score'], from: scores });
-    return split.entries.flatMap((entry) => splitAll(entry, target));
+    return split.entries.flatMap((entry, at) => splitAll(entry, target, split.releases[at]));
   };
   const splitNote = (id: string, ids: readonly string[]): string =>
     `${id} split into ${ids.join(', ')}, each as it was before a downgrade ${ids.length === 1 ? 'moved it onto' : 'merged them into'} ${id} ` +
@@ -652,7 +653,7 @@ function readBackKept(
     parts.filter(({ entry }) => !seen.has(JSON.stringify(entry)) && seen.add(JSON.stringify(entry)));
   entries.forEach((raw, at) => {
     const { path, input } = place(at);
-    const parts = splitAll(raw, source ?? target);
+    const parts = splitAll(raw, source ?? target, source?.label);
     if (parts.length === 1 && parts[0]!.entry === raw) {
       work.push({ raw, path, input, ...(parts[0]!.kept ? { keptNote: parts[0]!.kept } : {}) });
       return;
@@ -665,9 +666,11 @@ function readBackKept(
   if (!readBack) return { work, split: sums };
   for (const { entry, at, name } of takeRemoved(layer, REMOVED_NAMES, target)) {
     const id = String(entry['techniqueID']);
-    const parts = splitAll(entry, target);
+    const parts = splitAll(entry, target, undefined);
     const split = parts.length === 1 && parts[0]!.entry === entry ? '' : `; ${splitNote(id, parts.map((part) => String(part.entry['techniqueID'])))}`;
-    const note = `${id}, removed from the layer and kept in its "${name}" item, is a technique of ${target.label}: written again as it was${split}`;
+    // A technique the target revoked is upgraded as it is written again (T1504 of 6.3 becomes T1546.013 of 18.1).
+    const what = target.technique(id)?.revoked ? `a technique revoked in ${target.label}` : `a technique of ${target.label}`;
+    const note = `${id}, removed from the layer and kept in its "${name}" item, is ${what}: written again as it was${split}`;
     parts.forEach(({ entry: part, kept: keptNote }, n) =>
       work.push({ raw: part, path: `/metadata/${at}`, input: part, ...(keptNote ? { keptNote } : {}), readBack: { change: 'restored', note, repeated: n > 0 } }),
     );

@@ -266,6 +266,23 @@ describe('attack-layers upgrade: a round trip through an older release', () => {
       v18 = join(dir, 'G0007-G0016-G0050-G0010-G0032-frequency.layer.json');
     });
 
+    // Before, the way back from 14.1 -> 8.2 -> 6.3 left T1027 merged, "annotated since": 14.1's T1027 and 18.1's were
+    // both /techniques/23, and its rows were read as 18.1's. From 8.2 -> 6.3 -> 3.0, T1504 of 6.3 (T1546.013 of 8.2),
+    // T1487, T1488 and T1527, removed in 3.0, stayed in "removed by downgrade" items: 18.1 has them as revoked techniques.
+    for (const chain of [['14.1', '8.2', '6.3'], ['8.2', '6.3', '3.0']]) {
+      it(`comes back byte for byte from ${chain.join(' then ')}`, async () => {
+        let from = v18;
+        for (const release of [...chain, '18.1']) {
+          const to = join(dir, `chain-${chain.join('-')}-${release}.json`);
+          const step = await runCli(['upgrade', from, '--to', release, '--out', to]);
+          expect(step.code, step.stderr).to.equal(0);
+          expect(step.stderr).not.to.contain('not split');
+          from = to;
+        }
+        expect(readFileSync(from, 'utf8')).to.equal(readFileSync(v18, 'utf8'));
+      });
+    }
+
     for (const rule of ['sum', 'max', 'min', 'mean']) {
       it(`downgraded to 6.3 by --merge-score ${rule}, shows every entry within a 1080p page, and comes back byte for byte`, async () => {
         const v6 = join(dir, `frequency-6-${rule}.json`);

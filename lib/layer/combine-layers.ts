@@ -59,6 +59,7 @@ import {
 } from './layer-types.js';
 import { assertAttackLayer, DEFAULT_NAVIGATOR_VERSION, isFormatInOldKey, layerFormat, migrateLayerFormat } from './layer-format.js';
 import { LEFT_OUT_METADATA_NAME, upgradeLayer, upgradeReleases } from './upgrade-layer.js';
+import { MERGED_BY_DOWNGRADE, NOT_COMBINED_NAME, REMOVED_BY_DOWNGRADE_NAME } from './tool-items.js';
 import { upgradeMessages, type EntryUpgrade } from './upgrade-report.js';
 import type { AttackLibrary } from '../attack/load.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
@@ -299,6 +300,22 @@ function upgradeFirstToSum(givenAs: GivenAs | undefined): string {
 }
 
 /**
+ * What the combined layer says of an input that still holds items of what a downgrade kept (`MERGED_BY_DOWNGRADE`,
+ * `REMOVED_BY_DOWNGRADE_NAME`): those `upgradeSources` could not write again in `index`'s release (G0016 downgraded to
+ * 6.3, combined in 6.3). They are carried with the input's metadata, as they are; its entries are combined without
+ * them, and an upgrade of the combined layer cannot split them out of combined entries. Undefined when there are none.
+ */
+function keptByDowngradeText(layer: NavigatorLayer, file: string, index: AttackIndex): string | undefined {
+  const kept = (layer.metadata ?? []).filter((item) => 'name' in item && [MERGED_BY_DOWNGRADE, REMOVED_BY_DOWNGRADE_NAME].includes(item.name));
+  if (!kept.length) return undefined;
+  return (
+    `its ${kept.length} "${MERGED_BY_DOWNGRADE}" and "${REMOVED_BY_DOWNGRADE_NAME}" item${kept.length === 1 ? '' : 's'}, what a downgrade merged or removed, ` +
+    `${index.label} cannot write again: carried in the combined layer's metadata as ${file} has them, not combined; an upgrade of the combined layer ` +
+    `would not split them out of combined entries: combine in a release that has them (combine writes them again first), or upgrade ${file} to one first`
+  );
+}
+
+/**
  * Bring every source to layer format 4.5 and to the target release with `upgradeLayer` (revoked techniques become
  * their replacements, so T1086 in an old layer meets T1059.001 in a new one). Entries it cannot place (techniques
  * unknown in the release, deprecated, revoked without a replacement, of another domain, or left out by the repair)
@@ -332,6 +349,10 @@ export function upgradeSources(
       ...(releases ? { otherDomains: releases.otherDomains } : {}),
       // Navigator would drop an unknown technique's entry silently: it is left out, and kept, as a deprecated one is.
       keptAs: { name: keeping.name, source: where, where: `${keeping.layer}'s metadata` },
+      // A downgraded layer's entries are what the downgrade kept of them, as the upgrade back writes them: each of
+      // attack-object G0016 downgraded to 6.3 (50 entries of 98 merged or removed), not the 48 entries left. In the
+      // layer's own release nothing can be (`keptByDowngradeText` says so once).
+      readBack: releases?.source !== index,
       // The filter the layers share is widened once, on the combined layer (combineLayers).
       keepFilter: true,
       // Only the words of the data to give (a team's own techniques: `--attack`) and of the release to bring the layers
@@ -989,6 +1010,11 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
   inputs.forEach((input, i) => {
     metadata.push({ name: 'layer', value: names[i] ?? '' });
     if (input.source) metadata.push({ name: 'file', value: input.source });
+    const notCombined = keptByDowngradeText(input.layer, input.source ?? `"${names[i] ?? ''}"`, index);
+    if (notCombined) {
+      metadata.push({ name: NOT_COMBINED_NAME, value: notCombined });
+      warnings.push(`${input.source ?? `"${names[i] ?? ''}"`}: ${notCombined}`);
+    }
     for (const item of input.layer.metadata ?? []) metadata.push(item);
   });
   const links: LayerLink[] = [];

@@ -32,8 +32,18 @@ export const LEFT_OUT_METADATA_NAME = 'left out by combine';
 /** The same items of the layer `compare` writes. */
 export const LEFT_OUT_BY_COMPARE_NAME = 'left out by compare';
 
+/** The combined layer's item that says an input's items of what a downgrade kept are carried, not combined. */
+export const NOT_COMBINED_NAME = 'not combined';
+
 /** Every name of an item the tool writes as bookkeeping. */
-export const TOOL_ITEM_NAMES: readonly string[] = [...MOVED_FROM_NAMES, MERGED_BY_DOWNGRADE, ...REMOVED_NAMES, LEFT_OUT_METADATA_NAME, LEFT_OUT_BY_COMPARE_NAME];
+export const TOOL_ITEM_NAMES: readonly string[] = [
+  ...MOVED_FROM_NAMES,
+  MERGED_BY_DOWNGRADE,
+  ...REMOVED_NAMES,
+  LEFT_OUT_METADATA_NAME,
+  LEFT_OUT_BY_COMPARE_NAME,
+  NOT_COMBINED_NAME,
+];
 
 /** Whether a metadata item is one the tool wrote (`TOOL_ITEM_NAMES`), not the layer's author. */
 export function isToolItem(item: unknown): boolean {

@@ -142,6 +142,11 @@ export interface UpgradeOptions extends FormatOptions {
   /** How what is removed is kept (default: `"removed by upgrade"` items, no source named). */
   keptAs?: KeptAs;
   /**
+   * With `keptAs`, still write again what a downgrade kept in the layer (split its merges, restore its removed
+   * entries), as an upgrade without `keptAs` does: combine and compare take a downgraded layer's entries as they were.
+   */
+  readBack?: boolean;
+  /**
    * Leave a platform filter that hides an annotated technique as it is, not widened (`showAnnotated`): for a caller
    * that widens its own result's filter (combine, whose inputs' filters must stay as their files have them).
    */
@@ -817,9 +822,9 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   // `repairLayer` kept only entries that are objects with a technique ID.
   const entries = (Array.isArray(layer['techniques']) ? layer['techniques'] : []) as JsonObject[];
   const inputEntries = isJsonObject(value) && Array.isArray(value['techniques']) ? (value['techniques'] as unknown[]) : [];
-  // combine (`keptAs`) keeps what it leaves out its own way, and reads none of it back.
+  // combine (`keptAs`) keeps what it leaves out its own way; it reads back what a downgrade kept (`readBack`).
   const keepsMerged = downgrade && !options.keptAs;
-  const { work, split } = readBackKept(layer, entries, { target, source, readBack: !downgrade && !options.keptAs }, (at) => ({
+  const { work, split } = readBackKept(layer, entries, { target, source, readBack: !downgrade && (!options.keptAs || options.readBack === true) }, (at) => ({
     path: originalPath(`/techniques/${at}`, entryOrigins),
     input: inputEntries[entryOrigins[at] ?? at],
   }));

@@ -129,6 +129,50 @@ describe('attack-layers combine', () => {
     expect(result.stderr).to.not.match(/new-powershell\.json: a downgrade/);
   });
 
+  // attack-object G0016 (APT29) downgraded to 6.3 keeps 50 of its 98 entries in "merged by downgrade" and "removed by
+  // downgrade" items. Before, combine read none of them: combined with the APT32 campaign layer in 18.1, the result held
+  // 48 entries, not the 98 of the layer as attack-object wrote it; in 6.3, the items were carried with no word.
+  describe('a layer downgraded to 6.3 (attack-object G0016), and the items that keep what the downgrade merged or removed', () => {
+    const apt32 = 'layers/apt32-covid19-wuhan.layer.json';
+    let tmp: string;
+    let v18: string;
+    let v6: string;
+    before(async () => {
+      tmp = freshTmpDir('combine-downgraded');
+      expect((await runCli(['attack-object', 'G0016', '--out', tmp])).code).to.equal(0);
+      v18 = join(tmp, 'G0016-apt29.layer.json');
+      v6 = join(tmp, 'g6.json');
+      const down = await runCli(['upgrade', v18, '--to', '6.3', '--out', v6]);
+      expect(down.code, down.stderr).to.equal(0);
+    });
+
+    it('combined in 18.1, writes them again first: the same entries as the layer attack-object wrote', async () => {
+      const fromDowngraded = await runCli(['combine', v6, apt32, '--op', 'max']);
+      const fromOriginal = await runCli(['combine', v18, apt32, '--op', 'max']);
+      expect(fromDowngraded.code, fromDowngraded.stderr).to.equal(0);
+      const combined = JSON.parse(fromDowngraded.stdout) as NavigatorLayer;
+      expect(combined.techniques).to.have.length(98);
+      expect(combined.techniques).to.deep.equal((JSON.parse(fromOriginal.stdout) as NavigatorLayer).techniques);
+      expect(JSON.stringify(combined.metadata)).not.to.match(/by downgrade|not combined/);
+      expect(fromDowngraded.stderr).to.contain('/techniques/0: T1003 split into T1003, T1003.002, T1003.004, each as it was before a downgrade merged them into T1003');
+    });
+
+    it('combined in 6.3, carries them as the input has them and says plainly, on stderr and in the layer, that they are not combined', async () => {
+      const result = await runCli(['combine', v6, apt32, '--op', 'max', '--to', '6.3']);
+      expect(result.code, result.stderr).to.equal(0);
+      const said =
+        'its 65 "merged by downgrade" and "removed by downgrade" items, what a downgrade merged or removed, enterprise-attack 6.3 cannot write again: ' +
+        `carried in the combined layer's metadata as ${v6} has them, not combined; an upgrade of the combined layer would not split them out of combined ` +
+        `entries: combine in a release that has them (combine writes them again first), or upgrade ${v6} to one first`;
+      expect(result.stderr).to.contain(`warning: ${v6}: ${said}`);
+      const combined = JSON.parse(result.stdout) as NavigatorLayer;
+      const metadata = combined.metadata!.map((item) => ('name' in item ? [item.name, item.value] : ['divider']));
+      const at = metadata.findIndex(([name, value]) => name === 'file' && value === v6);
+      expect(metadata[at + 1]).to.deep.equal(['not combined', said]);
+      expect(metadata.filter(([name]) => name === 'merged by downgrade' || name === 'removed by downgrade')).to.have.length(65);
+    });
+  });
+
   it('says nothing on stderr with --quiet', async () => {
     const result = await runCli(['combine', `${dir}/old-powershell-3.0.json`, `${dir}/new-powershell.json`, '--op', 'max', '--quiet']);
     expect([result.code, result.stderr]).to.deep.equal([0, '']);

@@ -256,13 +256,18 @@ function mergedRowsIn(metadata: readonly unknown[]): JsonObject[] {
  */
 function lastMergeRows(metadata: readonly unknown[], items: readonly MergedItem[], tactic: unknown, release: string | undefined): JsonObject[] {
   const rows = mergedRowsIn(metadata);
-  const earlier = new Set(
-    rows.flatMap((row) => {
-      const original = keptEntry(row['value']) ?? keptEntry(rowItem(row['value'], items, tactic, release)?.item['value']);
-      return mergedRowsIn(Array.isArray(original?.['metadata']) ? original['metadata'] : []).map((inner) => String(inner['value']));
-    }),
-  );
-  return rows.filter((row) => !earlier.has(String(row['value'])));
+  const earlier = [...new Set(rows.map((row) => String(row['value'])))].flatMap((value) => {
+    const original = keptEntry(value) ?? keptEntry(rowItem(value, items, tactic, release)?.item['value']);
+    return mergedRowsIn(Array.isArray(original?.['metadata']) ? original['metadata'] : []).map((inner) => String(inner['value']));
+  });
+  // The merge wrote its own rows last: a row of the same words (`T1021 (/techniques/17)`, 18.1's and 12.1's) is the
+  // earlier downgrade's where it comes first. Each earlier row takes out the first row of its words.
+  const last = [...rows];
+  for (const value of earlier) {
+    const at = last.findIndex((row) => String(row['value']) === value);
+    if (at >= 0) last.splice(at, 1);
+  }
+  return last;
 }
 
 /**
@@ -345,7 +350,9 @@ export const GRADIENT_WAS = 'The gradient';
  */
 export function restoreGradient(layer: JsonObject, split: readonly SummedScore[]): string | undefined {
   const metadata = Array.isArray(layer['metadata']) ? layer['metadata'] : [];
-  const at = metadata.findIndex((item) => isJsonObject(item) && item['name'] === REMOVED_BY_DOWNGRADE_NAME && String(item['value']).startsWith('/gradient: '));
+  // Downgrades in a row each keep the gradient they widened (0..5 -> 0..8 in 12.1, 0..8 -> 0..13 in 6.3): the first keeps it as it was.
+  const kepts = metadata.flatMap((item, at) => (isJsonObject(item) && item['name'] === REMOVED_BY_DOWNGRADE_NAME && String(item['value']).startsWith('/gradient: ') ? [at] : []));
+  const at = kepts[0] ?? -1;
   const was = at < 0 ? undefined : keptValue((metadata[at] as JsonObject)['value'], GRADIENT_WAS);
   const gradient = layer['gradient'];
   const kept = isJsonObject(was) ? gradientRange({ gradient: was }) : undefined;
@@ -363,6 +370,6 @@ export function restoreGradient(layer: JsonObject, split: readonly SummedScore[]
   }
   gradient['minValue'] = kept.minValue;
   gradient['maxValue'] = kept.maxValue;
-  dropItems(layer, [at]);
-  return `${rangeText(now)} -> ${rangeText(kept)}, as it was before a downgrade widened it to hold the sums of the merges split again (${listed}); its "${REMOVED_BY_DOWNGRADE_NAME}" item taken out`;
+  dropItems(layer, kepts);
+  return `${rangeText(now)} -> ${rangeText(kept)}, as it was before a downgrade widened it to hold the sums of the merges split again (${listed}); its "${REMOVED_BY_DOWNGRADE_NAME}" ${kepts.length === 1 ? 'item' : `items (one per downgrade, ${kepts.length})`} taken out`;
 }

@@ -269,12 +269,15 @@ describe('attack-layers upgrade: a round trip through an older release', () => {
     // Before, the way back from 14.1 -> 8.2 -> 6.3 left T1027 merged, "annotated since": 14.1's T1027 and 18.1's were
     // both /techniques/23, and its rows were read as 18.1's. From 8.2 -> 6.3 -> 3.0, T1504 of 6.3 (T1546.013 of 8.2),
     // T1487, T1488 and T1527, removed in 3.0, stayed in "removed by downgrade" items: 18.1 has them as revoked techniques.
-    for (const chain of [['14.1', '8.2', '6.3'], ['8.2', '6.3', '3.0']]) {
-      it(`comes back byte for byte from ${chain.join(' then ')}`, async () => {
+    // From 12.1 -> 6.3 by --merge-score sum, T1021 of 6.3 held two rows "T1021 (/techniques/17)", 18.1's and 12.1's,
+    // both read as the earlier downgrade's; and the gradient each downgrade widened (0..5 -> 0..8, 0..8 -> 0..13) left
+    // the second's item, and two dividers, in the layer's metadata.
+    for (const [rule, chain] of [['max', ['14.1', '8.2', '6.3']], ['max', ['8.2', '6.3', '3.0']], ['sum', ['12.1', '6.3']]] as const) {
+      it(`comes back byte for byte from ${chain.join(' then ')} by --merge-score ${rule}`, async () => {
         let from = v18;
         for (const release of [...chain, '18.1']) {
-          const to = join(dir, `chain-${chain.join('-')}-${release}.json`);
-          const step = await runCli(['upgrade', from, '--to', release, '--out', to]);
+          const to = join(dir, `chain-${rule}-${chain.join('-')}-${release}.json`);
+          const step = await runCli(['upgrade', from, '--to', release, '--merge-score', rule, '--out', to]);
           expect(step.code, step.stderr).to.equal(0);
           expect(step.stderr).not.to.contain('not split');
           from = to;

@@ -24,6 +24,12 @@ const PHRASE_RULES: ReadonlyArray<readonly [label: string, apply: (words: readon
   ],
 ];
 
+/** Whether a written word is read as a known one: the same, or through a word rule; the rule's label, or '' for the same. */
+function wordReading(written: string, known: string): string | undefined {
+  if (written === known) return '';
+  return WORD_RULES.find(([, matches]) => matches(written, known))?.[0];
+}
+
 /** Rules that read one written word as a word of a name (`written`, `known`: both folded). */
 const WORD_RULES: ReadonlyArray<readonly [label: string, matches: (written: string, known: string) => boolean]> = [
   [
@@ -69,17 +75,102 @@ export function nameForms(name: string, index: AttackIndex): NameForm[] {
       if (words.length !== reading.words.length) continue;
       const rules = [...reading.rules];
       const same = words.every((word, i) => {
-        const mine = reading.words[i]!;
-        if (mine === word) return true;
-        const rule = WORD_RULES.find(([, matches]) => matches(mine, word));
-        if (rule && !rules.includes(rule[0])) rules.push(rule[0]);
-        return !!rule;
+        const rule = wordReading(reading.words[i]!, word);
+        if (rule && !rules.includes(rule)) rules.push(rule);
+        return rule !== undefined;
       });
       if (same && rules.length) {
         found.push({ key, techniques, rules });
         break;
       }
     }
+  }
+  return found;
+}
+
+// Words that join a name's words, as writers put them in or leave them out (`Discovery of System Information`,
+// `Spearphishing via Attachment`, `Obfuscated Files and Information`). In the enterprise releases from 3.0 to 18.1 no two
+// techniques' names have the same other words in another order, and only T1566.003 Spearphishing via Service and
+// T1598.001 Spearphishing Service differ by these words alone: a name written with those words reaches both, ambiguous.
+const LINKING_WORDS = new Set('a an and by for from in of on or over the through to using via with'.split(' '));
+
+// A writer's word for what is done with the technique, after its name (`Accessibility Feature Abuse`).
+const DONE_WITH = /^(?:abuse|abused|abusing)$/;
+
+/** A name's words other than linking ones, and without a last word that says it is abused (`DONE_WITH`). */
+function contentWords(name: string): string[] {
+  const words = nameWords(name).filter((word) => !LINKING_WORDS.has(word));
+  return words.length > 2 && DONE_WITH.test(words[words.length - 1]!) ? words.slice(0, -1) : words;
+}
+
+/** The rules that pair each written word with a known word of its own (`wordReading`), in any order; undefined when none do. */
+function pairedWords(written: readonly string[], known: readonly string[]): string[] | undefined {
+  if (written.length !== known.length) return undefined;
+  const used = new Array<boolean>(known.length).fill(false);
+  const rules: string[] = [];
+  const pair = (at: number): boolean => {
+    if (at === written.length) return true;
+    for (let k = 0; k < known.length; k++) {
+      if (used[k]) continue;
+      const rule = wordReading(written[at]!, known[k]!);
+      if (rule === undefined) continue;
+      used[k] = true;
+      rules.push(rule);
+      if (pair(at + 1)) return true;
+      used[k] = false;
+      rules.pop();
+    }
+    return false;
+  };
+  return pair(0) ? rules.filter(Boolean) : undefined;
+}
+
+/** Labels of how a name's words were reordered or joined, for the trail and the note. */
+const REORDER_RULES = {
+  order: 'the same words in another order (Registry Query: Query Registry)',
+  linking: 'other small words joining them (Discovery of System Information: System Information Discovery)',
+  doneWith: 'a word of the writer\'s own saying it is abused after the name (Accessibility Feature Abuse: Accessibility Features)',
+} as const;
+
+/** The linking words among a name's words, as a key: which, not how often or where. */
+const linksOf = (words: readonly string[]): string => [...new Set(words.filter((word) => LINKING_WORDS.has(word)))].sort().join(' ');
+
+// Per release: its names with their content words and linking words, computed once (every unknown name is compared with all).
+const contentNamesOf = new WeakMap<AttackIndex, ReadonlyArray<{ key: string; techniques: readonly TechniqueRecord[]; known: string[]; knownLinks: string }>>();
+
+function contentNames(index: AttackIndex): ReadonlyArray<{ key: string; techniques: readonly TechniqueRecord[]; known: string[]; knownLinks: string }> {
+  let names = contentNamesOf.get(index);
+  if (!names) {
+    names = [...index.names()].map(([key, techniques]) => ({ key, techniques, known: contentWords(key), knownLinks: linksOf(nameWords(key)) }));
+    contentNamesOf.set(index, names);
+  }
+  return names;
+}
+
+/**
+ * The names of the release that `name` is in its words other than linking ones, in any order (`Registry query`: Query
+ * Registry; `Hijacking DLL Search Order`: DLL Search Order Hijacking; `Discovery of System Information`), each word its own
+ * or one a word rule reads as it (`Task Scheduled`, `Accessibility Feature Abuse`), with the labels of what differs: what a
+ * writer does with a name without misspelling it, read when `nameForms` and every close name have read nothing. Two
+ * content words at least, written and known, and no small word first or last; every such name, in the release's order.
+ */
+export function reorderedNameForms(name: string, index: AttackIndex): NameForm[] {
+  const written = contentWords(name);
+  const all = nameWords(name);
+  // Small words join a name's words, never begin or end it: `Native API The` is a name and the next sentence's first word.
+  if (written.length < 2 || LINKING_WORDS.has(all[0]!) || LINKING_WORDS.has(all[all.length - 1]!)) return [];
+  const found: NameForm[] = [];
+  for (const { key, techniques, known, knownLinks } of contentNames(index)) {
+    const rules = pairedWords(written, known);
+    if (!rules) continue;
+    const inOrder = known.every((word, i) => wordReading(written[i]!, word) !== undefined);
+    const labels = [
+      ...(inOrder ? [] : [REORDER_RULES.order]),
+      ...(linksOf(all) !== knownLinks ? [REORDER_RULES.linking] : []),
+      ...(all.filter((word) => !LINKING_WORDS.has(word)).length > written.length ? [REORDER_RULES.doneWith] : []),
+      ...new Set(rules),
+    ];
+    if (labels.length) found.push({ key, techniques, rules: labels });
   }
   return found;
 }

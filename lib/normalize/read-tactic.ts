@@ -2,6 +2,7 @@ import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import type { TacticShortname, TechniqueRecord } from '../attack/types.js';
 import { TACTIC_NAMES, TACTIC_SHORT_FORMS, tacticShortname } from './tactic-names.js';
 import { splitTacticList } from './tactic-list.js';
+import { misspeltTacticName, tacticsNear } from './tactic-text.js';
 
 /**
  * Other ways reports write tactic names, folded with `nameKey`: every written form of `TACTIC_NAMES` (British
@@ -135,7 +136,8 @@ export interface WrittenTactics {
  * kept whole (to be reported as unreadable), not guessed.
  */
 export function readWrittenTactics(written: string, index: AttackIndex): WrittenTactics {
-  const isTactic = (part: string): boolean => readTactic(part, index) !== undefined || tacticPairConflict(part, index) !== undefined;
+  // A misspelt part is a tactic too (`Persistence and Privilige Escalation`): each part is read, and said misspelt, after.
+  const isTactic = (part: string): boolean => readTactic(part, index) !== undefined || tacticPairConflict(part, index) !== undefined || readMisspeltTactic(part, index) !== undefined;
   if (isTactic(written)) return { items: [written], warnings: [] };
   const { parts, ambiguous } = splitTacticList(written, isTactic);
   const warnings = ambiguous.map(
@@ -145,4 +147,33 @@ export function readWrittenTactics(written: string, index: AttackIndex): Written
   const items = [...parts, ...ambiguous.map(({ text }) => text)];
   const list = `tactic "${written}" is a list of tactics in one string; read as ${parts.map((part) => `"${part}"`).join(', ')} (write tactic: [${parts.join(', ')}])`;
   return { items, warnings: parts.length > 1 ? [list, ...warnings] : warnings };
+}
+
+/**
+ * A tactic written misspelt beside a reference (`Intial Access`, `Privilige Escalation`, `Exfilitration`, `Lateral
+ * Movment`), read as the one tactic of the release it is a typo or two from, as a report's headings are read: with the
+ * warning that says so. Undefined for text `readTactic` reads, or that no one tactic is clearly meant by.
+ */
+export function readMisspeltTactic(written: string, index: AttackIndex): { shortname: TacticShortname; warning: string } | undefined {
+  const text = written.normalize('NFKC').trim();
+  if (readTactic(text, index)) return undefined;
+  const meant = misspeltTacticName(text);
+  const shortname = meant ? readTactic(meant, index) : undefined;
+  const tactic = shortname ? index.tactic(shortname) : undefined;
+  if (!shortname || !tactic) return undefined;
+  return { shortname, warning: `tactic "${written}" is misspelt: read as ${tactic.name} (${tactic.id}); write that` };
+}
+
+/**
+ * What to tell of a tactic that is no tactic of the release but a few typos from some (`Impakt`, too short to be read as
+ * Impact): the tactics it is near, and the release's tactics to write; undefined for text near none.
+ */
+export function nearTacticsAdvice(written: string, index: AttackIndex): string | undefined {
+  const near = tacticsNear(written).flatMap((name) => {
+    const shortname = readTactic(name, index);
+    const tactic = shortname ? index.tactic(shortname) : undefined;
+    return tactic ? [`${tactic.name} (${tactic.id})`] : [];
+  });
+  if (!near.length) return undefined;
+  return `it is near ${near.join(' and ')}, not clearly one; write one of ATT&CK ${index.label}'s tactics: ${index.tactics().map((tactic) => tactic.name).join(', ')}`;
 }

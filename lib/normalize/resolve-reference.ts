@@ -18,8 +18,8 @@ import type { Candidate, ReferenceStatus, Resolution, TacticReading } from './no
 
 export type { Resolution } from './normalize-types.js';
 import { parseReference, type ReferencePart } from './parse-reference.js';
-import { readTactic, readTacticPair, readWrittenTactics, tacticIdAndNameWarning, tacticPairConflict, type TacticPairConflict } from './read-tactic.js';
-import { nameForms, namesCutShort, nameWords } from './name-forms.js';
+import { nearTacticsAdvice, readMisspeltTactic, readTactic, readTacticPair, readWrittenTactics, tacticIdAndNameWarning, tacticPairConflict, type TacticPairConflict } from './read-tactic.js';
+import { nameForms, namesCutShort, nameWords, reorderedNameForms, type NameForm } from './name-forms.js';
 import { objectKind } from './resolve-attack-object.js';
 import { spacedName } from './spaced-names.js';
 import { tacticShortname } from './tactic-names.js';
@@ -246,9 +246,15 @@ export function resolveReferenceWarnings(input: ReferenceInput, context: Resolve
       pairs.push([text, conflict]);
       continue;
     }
-    const own = readTactic(text, target);
+    // `Intial Access`, `Lateral Movment`: a misspelt tactic is read as the one it is a typo from, and said to be.
+    const misspelt = readMisspeltTactic(text, target);
+    const own = readTactic(text, target) ?? misspelt?.shortname;
     const foreign = own || laterTacticWarning(text, target) || retiredTacticWarning(text, context) ? undefined : otherDomainTactic(text, context);
     const shortname = own ?? foreign?.shortname;
+    if (misspelt) {
+      warnTactic(misspelt.warning);
+      trail.push(`read: ${misspelt.warning}`);
+    }
     if (foreign?.shortname) warnTactic(foreign.warning);
     if (!shortname && laterTacticWarning(text, target)) later.push([text, warnings.length, tactics.unreadable.length]);
     else if (!shortname) {
@@ -259,7 +265,7 @@ export function resolveReferenceWarnings(input: ReferenceInput, context: Resolve
         laterTacticWarning(text, target) ??
           retiredTacticWarning(text, context) ??
           foreign?.warning ??
-          `tactic "${text}" is not a tactic of ATT&CK ${target.label}${nor}; it was ignored (write a name like ${exampleTactic(target)}, a shortname or a TA ID)`,
+          unreadTacticWarning(text, nor, target),
       );
     } else if (!tactics.read.includes(shortname)) tactics.read.push(shortname);
     const unknownId = shortname ? tacticIdAndNameWarning(text, target) : undefined;
@@ -1370,15 +1376,8 @@ function currentReading(name: string, tactics: readonly TacticShortname[], conte
   // `Credential Dumping - LSASS Memory`, `Hijack Execution Flow - DLL Search Order Hijacking` (a threat profile's and an
   // incident timeline's ATT&CK lists): a technique and its sub-technique apart by a dash set off by spaces are read as the
   // colon ATT&CK writes, older names and misspellings as with the colon; no technique's name holds such a dash.
-  const dashed = name.split(/\s+[-–—]\s+/);
-  if (dashed.length === 2 && dashed.every((part) => part.trim())) {
-    const colon = `${dashed[0]!.trim()}: ${dashed[1]!.trim()}`;
-    const read = resolveName(colon, tactics, context, [], false);
-    if (read.ids.length) {
-      trail.push(`name: "${name}" read as "${colon}" (a dash for the colon between a technique and its sub-technique)`);
-      return { ...read, notes: [`"${name}" read as "${colon}": ${read.notes.join('; ')}`] };
-    }
-  }
+  const dashed = readAsColon(name, /\s+[-–—]\s+/, 'a dash', tactics, context, trail);
+  if (dashed) return dashed;
   const glossed = glossedName(name, tactics, context);
   if (glossed) {
     trail.push(`name: "${name}" read as "${glossed.before}", the words in brackets the writer's own`);
@@ -1422,16 +1421,21 @@ function currentReading(name: string, tactics: readonly TacticShortname[], conte
   // `Email Address`, `Password Spray`: a name of the release in other forms of its words, before any close name (and
   // after another domain's exact name: `Credentials from Password Store` is Mobile's T1634).
   const forms = nameForms(name, target);
-  if (forms.length) {
-    const rules = [...new Set(forms.flatMap((form) => form.rules))];
-    const hits = [...new Set(forms.flatMap((form) => form.techniques))];
-    trail.push(`name: "${name}" read as ${forms.map((form) => `"${form.key}"`).join(' or ')} (${rules.join('; ')})`);
-    return pick(name, { index: target, hits }, 'fuzzy', rules.join(' and '), tactics, context, trail);
-  }
+  if (forms.length) return pickForms(name, forms, tactics, context, trail);
   if (best <= limit && closest.length) {
     trail.push(`name: "${name}" read as "${closestName}" (${best} edit${best > 1 ? 's' : ''} away)`);
     return pick(name, { index: target, hits: closest }, 'fuzzy', `a close name ("${closestName}", ${best} edit${best > 1 ? 's' : ''} away)`, tactics, context, trail);
   }
+  // `Registry query`, `Hijacking DLL Search Order`, `Accessibility Feature Abuse`: a name of the release in its words in
+  // another order, joined by other small words, or followed by `abuse`, where no close name is (a misspelling is the
+  // likelier reading of a name a letter or two away).
+  const reordered = reorderedNameForms(name, target);
+  if (reordered.length) return pickForms(name, reordered, tactics, context, trail);
+  // `Phishing via Attachment`, `Credential Dumping from LSASS Memory`: a technique's name, then its sub-technique's after
+  // `via` or `from`, read as the dash is where nothing above read the whole (`Spearphishing via Attachment` is read
+  // above, its words those of Spearphishing Attachment).
+  const linked = readAsColon(name, /\s+(?:via|from)\s+/i, '"via" or "from"', tactics, context, trail, true);
+  if (linked) return linked;
   const part = tactics.length ? namePart(name, tactics, target) : undefined;
   if (part) {
     const message = `"${name}" is ${describe(target, part)}, by a part of its name ("${part.name}"), the only technique of ${tactics.map((tactic) => target.tacticName(tactic)).join(' or ')} so named`;
@@ -1451,6 +1455,42 @@ function currentReading(name: string, tactics: readonly TacticShortname[], conte
     notes: [`"${name}" is not the name of a technique in ATT&CK ${target.label}${candidates.length ? `; similar: ${candidates.map((c) => `${c.id} ${c.name}`).join(', ')}` : ''}`],
     candidates,
   };
+}
+
+/**
+ * A name of two parts apart by `separator` (`what`) read as a technique's and its sub-technique's, the colon ATT&CK writes
+ * between them (`Credential Dumping - LSASS Memory`), older names and misspellings as with the colon; undefined unless
+ * that reads as techniques. With `said` (a word of the writer's own read as the colon), the note says what was read as
+ * the colon too, and an exact name so read is not `name` but `fuzzy`.
+ */
+function readAsColon(name: string, separator: RegExp, what: string, tactics: readonly TacticShortname[], context: ResolveContext, trail: string[], said = false): Outcome | undefined {
+  const parts = name.split(separator);
+  if (parts.length !== 2 || !parts.every((part) => part.trim())) return undefined;
+  const colon = `${parts[0]!.trim()}: ${parts[1]!.trim()}`;
+  const read = resolveName(colon, tactics, context, [], false);
+  if (!read.ids.length) return undefined;
+  // A word of the writer's is the colon only after a technique's name, the parent of what is read (`Spear Phishing via
+  // Attachment` is no technique's sub-technique: Spearphishing Attachment's words, left to be said unknown).
+  if (said) {
+    const parents = resolveName(parts[0]!.trim(), tactics, context, [], false).ids;
+    if (!read.ids.every((id) => parents.includes(context.target.technique(id)?.parent ?? id))) return undefined;
+  }
+  const why = `${what} for the colon between a technique and its sub-technique`;
+  trail.push(`name: "${name}" read as "${colon}" (${why})`);
+  // A word read as the colon is the writer's, not ATT&CK's: the name so read is not the exact one.
+  const status = said && read.status === 'name' ? 'fuzzy' : read.status;
+  return { ...read, status, notes: [`"${name}" read as "${colon}"${said ? ` (${why})` : ''}: ${read.notes.join('; ')}`] };
+}
+
+/** A name read as names of the release in other forms of its words (`NameForm`s): their techniques, by the forms' rules. */
+function pickForms(name: string, forms: readonly NameForm[], tactics: readonly TacticShortname[], context: ResolveContext, trail: string[]): Outcome {
+  const rules = [...new Set(forms.flatMap((form) => form.rules))];
+  const hits = [...new Set(forms.flatMap((form) => form.techniques))];
+  trail.push(`name: "${name}" read as ${forms.map((form) => `"${form.key}"`).join(' or ')} (${rules.join('; ')})`);
+  // `Hijacking DLL Search Order`: the name of revoked T1038, which the note names as the exact one's does.
+  const revoked = hits.every((t) => t.revoked) ? hits.map((t) => t.id) : [];
+  const of = revoked.length ? `, of the name of revoked ${revoked.join(', ')}` : '';
+  return pick(name, { index: context.target, hits }, 'fuzzy', `${rules.join(' and ')}${of}`, tactics, context, trail);
 }
 
 /**
@@ -1793,6 +1833,13 @@ function pick(
     notes: [`"${name}" names ${shown.map((t) => `${t.id} ${fullName(target, t)} (${tacticList(target, t.tactics)})`).join(' and ')}; ${advice}`],
     candidates: shown.map((t) => candidate(target, t, `by ${via}`)),
   };
+}
+
+/** What to say of a tactic written beside a reference that the release reads as none (`nor`: what of it is a tactic). */
+function unreadTacticWarning(text: string, nor: string, target: AttackIndex): string {
+  const near = nor ? undefined : nearTacticsAdvice(text, target);
+  if (near) return `tactic "${text}" is not a tactic of ATT&CK ${target.label}; it was ignored: ${near}`;
+  return `tactic "${text}" is not a tactic of ATT&CK ${target.label}${nor}; it was ignored (write a name like ${exampleTactic(target)}, a shortname or a TA ID)`;
 }
 
 /**

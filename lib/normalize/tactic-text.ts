@@ -137,6 +137,25 @@ function misspeltTactic(key: string): string | undefined {
 }
 
 /**
+ * The English tactic a misspelt name written alone means (`Intial Access`, `Exfilitration`, `Lateral Movment`), as a
+ * report's headings are read (`tacticDisplayName`); undefined for a name as written, or none clearly meant.
+ */
+export function misspeltTacticName(text: string): string | undefined {
+  const key = tacticKey(text.trim());
+  return tacticByKey().has(key) ? undefined : misspeltTactic(key);
+}
+
+/**
+ * The English tactics a word or two a few typos from one's name may mean (`Impakt`, too short to be read as Impact):
+ * those within three edits, for a note to name; none for text of other than letters.
+ */
+export function tacticsNear(text: string): string[] {
+  const key = tacticKey(text.trim());
+  if (key.length < 5 || key.length > 40 || !/^[a-z]+$/.test(key)) return [];
+  return [...new Set(englishKeys().filter(([known]) => editDistance(key, known, 3) <= 3).map(([, display]) => display))];
+}
+
+/**
  * A short form's lookup key: its dots are abbreviation marks, not letters (`Persist.`, `Priv.Esc.`, `Cred. Access`, a
  * French DFIR report's box-drawn matrix header and a README's `│ Privilege Esc. │ T1078 │`).
  */

@@ -203,7 +203,8 @@ describe('names as reports write them (119 names from 55 public files, and a 201
     // find_string index file 53580630850: a detection lab README, table of Tactic | `Parent - Sub` technique | ID.
     ["Create/Modify System Process - Windows Service", [], "T1543.003"],
     // find_string index file 6286369339: an intrusion write-up (RDP password spray to RansomHub), `File/Directory Discovery (T1083)`.
-    ["File/Directory Discovery", [], "UNKNOWN"],
+    // Its words are T1083 File and Directory Discovery's, a slash for the "and" (unknown before the reading of other small words).
+    ["File/Directory Discovery", [], "T1083"],
     // find_string index file 20319839969: a TTP list, `Initial Access (TA0001)`: `Phising (T1566)`, `Spearphising Attachment (.001)`.
     ["Spearphising Attachment", ["Initial Access"], "T1566.001"],
     ["Phising", ["Initial Access"], "T1566"],

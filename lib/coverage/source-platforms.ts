@@ -273,6 +273,34 @@ export const SPLUNK_INDEXES: SourcePlatformTable = [
 const SEARCH_TERM = /(?<![\w.!])(index|sourcetype|source)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s|()\[\]"']+))|\s+IN\s*\(([^)]*)\))/gi;
 // One value of such a list: quoted, or a bare word up to a comma.
 const LIST_VALUE = /"([^"]*)"|'([^']*)'|([^\s,"']+)/g;
+// A pattern test of the same fields in an eval or where expression: `| where match(sourcetype, "^WinEventLog:")`, a
+// regular expression; `like(sourcetype, "aws:%")`, SQL's `%` for any text. (A negated one is read as none, negatedAt.)
+const PATTERN_TERM = /(?<![\w.])(match|like)\(\s*(index|sourcetype|source)\s*,\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')\s*\)/gi;
+
+/**
+ * The names a pattern test matches, as a search term writes them (`aws:*`, a wildcard for any text), each alternative
+ * of a regular expression alone (`^(?:a|b)$` aside, no group is read); undefined when a part of it is no name: a class,
+ * a group, a repeat (`\d{6,}`) match names SPLUNK_SOURCETYPES cannot tell, so the term says nothing of the data. An
+ * end the expression leaves open is a wildcard (`"WinEventLog"` is `*WinEventLog*`), read as `sourcetype=*WinEventLog*` is.
+ */
+function patternNames(kind: string, pattern: string): string[] | undefined {
+  if (kind.toLowerCase() === 'like') return [pattern.replace(/%+/g, '*')];
+  // One group of alternatives between the anchors, `^(?:a|b)$`, anchors each.
+  const grouped = /^(\^?)\((?:\?:)?([^()]*)\)(\$?)$/.exec(pattern.replace(/^\(\?i\)/, ''));
+  const alternatives = grouped ? grouped[2]!.split('|').map((alternative) => `${grouped[1]}${alternative}${grouped[3]}`) : pattern.replace(/^\(\?i\)/, '').split('|');
+  const names = alternatives.map((alternative) => {
+    // An end the expression does not anchor matches any text there, as a search term's wildcard does (`*secure`).
+    const name = `${alternative.startsWith('^') ? '' : '*'}${alternative}${/(?<!\\)\$$/.test(alternative) ? '' : '*'}`
+      .replace(/^\*?\^/, '')
+      .replace(/(?<!\\)\$\*?$/, '')
+      .replace(/^\.[*+]/, '*')
+      .replace(/(?<!\\)\.[*+]\*?$/, '*')
+      .replace(/\*{2,}/g, '*');
+    // What is left must be text: an escaped sign stands for itself, an unescaped dot is read as the dot names hold.
+    return /^(?:[^\\()[\]{}?+*^$]|\\[^\w\s]|^\*|\*$)+$/.test(name) ? name.replace(/\\([^\w\s])/g, '$1') : undefined;
+  });
+  return names.every((name) => name !== undefined && name !== '' && name !== '*') ? (names as string[]) : undefined;
+}
 
 // A negation right before a term: SPL's and Elastic's KQL's `NOT`/`not`, Lucene's `-` and `!` (`-event.action:x`).
 const NEGATION_BEFORE = /(?:\bnot\s+|(?:^|[\s(])[-!])$/i;
@@ -357,6 +385,11 @@ export function splunkSearchTerms(search: string): { indexes: string[]; sources:
     for (const value of values.map((text) => text.trim())) {
       if (value && !/^\*+$/.test(value)) (field!.toLowerCase() === 'index' ? indexes : sources).add(value);
     }
+  }
+  for (const match of search.matchAll(PATTERN_TERM)) {
+    const [, kind, field, double, single] = match;
+    if (negatedAt(search, match.index)) continue;
+    for (const name of patternNames(kind!, (double ?? single)!) ?? []) (field!.toLowerCase() === 'index' ? indexes : sources).add(name);
   }
   return { indexes: [...indexes], sources: [...sources] };
 }

@@ -42,6 +42,17 @@ describe('splunkSearchTerms: a list of source types is read, and left out when n
   it('reads none of `NOT sourcetype IN (a, b)`', () => {
     expect(splunkSearchTerms('index=proofpoint NOT sourcetype IN (pps_messagelog, pps_maillog) action=login')).to.deep.equal({ indexes: ['proofpoint'], sources: [] });
   });
+  // `| where match(…)` tests the field by a regular expression; `like(…)` by SQL's `%`. An end the expression leaves
+  // open is a wildcard, as in `sourcetype=*x`; one that is no name (a class, a repeat) says nothing.
+  const patterns: [query: string, sources: string[]][] = [
+    ['index=email | where match(sourcetype, "^(?:pps_messagelog|pps_maillog)$")', ['pps_messagelog', 'pps_maillog']],
+    ['index=main | where match(sourcetype, "^WinEventLog:Security$") | stats count', ['WinEventLog:Security']],
+    ['index=main | where match(sourcetype, "^aws:cloudtrail") OR match(source, "/var/log/auth\\.log$")', ['aws:cloudtrail*', '*/var/log/auth.log']],
+    ['index=main | where like(sourcetype, "aws:%")', ['aws:*']],
+    ['index=main | where match(sourcetype, "^\\d{4}-\\d{2}")', []],
+    ['index=email | where NOT match(sourcetype, "^pps_messagelog$")', []],
+  ];
+  for (const [query, sources] of patterns) it(`reads \`${query.slice(query.indexOf('|'))}\` as ${sources.length ? sources.join(', ') : 'no source type'}`, () => expect(splunkSearchTerms(query).sources).to.deep.equal(sources));
   it('reads mail where a search keeps the gateway\'s message logs, none where it leaves them out', () => {
     expect(splunkMailData([], 'index=email sourcetype IN (pps_messagelog, pps_maillog)')).to.deep.equal(['pps_messagelog', 'pps_maillog']);
     expect(splunkMailData([], 'index=email NOT sourcetype IN (pps_messagelog, pps_maillog)')).to.deep.equal([]);
@@ -84,7 +95,10 @@ describe('attack-layers gap: rules that keep or leave out mail data, on a Window
       ['Proofpoint message or mail log from a listed sender', ['pps_messagelog', 'pps_maillog']],
       ['Disk image attachment written outside the gateway logs', undefined],
     ]);
-    expect(row('T1566.002').rules.map((r) => [r.name, r.delivery])).to.deep.equal([['Mimecast URL Protect click allowed', ['mimecast.ttp_url_logs']]]);
+    expect(row('T1566.002').rules.map((r) => [r.name, r.delivery])).to.deep.equal([
+      ['Proofpoint message log matched by a where clause', ['pps_messagelog', 'pps_maillog']],
+      ['Mimecast URL Protect click allowed', ['mimecast.ttp_url_logs']],
+    ]);
     expect(row('T1566').rules.map((r) => [r.name, r.delivery])).to.deep.equal([
       ['Proofpoint logs other than its message and mail logs', undefined],
       ['Threat intelligence record outside the Microsoft 365 audit', undefined],

@@ -37,6 +37,13 @@ const CONTAINER_RUNTIME = ['Linux', 'Containers'];
 // Audit.SharePoint | Audit.General`, its splunk_ta_o365_management_activity input), and security_content's O365
 // detections of role and consent changes read Entra ID's operations there.
 const MICROSOFT_365_AUDIT = ['Office 365', 'Azure AD'];
+// Google Workspace's activity reports hold its accounts' logons and its admin console's role and 2-step verification
+// changes, Google Workspace being the identity provider of its accounts, beside Drive's and Gmail's: Datadog's `gsuite`
+// source takes them all, and Datadog's own rules of it read logons and roles (tomas-mice/tf-datadog-siem,
+// tbol-rules/log-detection/gsuite.tf: "User attempted login with leaked password", `source:gsuite
+// @evt.category:account_warning @evt.name:account_disabled_password_leak`; "Google Workspace user assigned to super admin
+// role", `source:gsuite @evt.name:ASSIGN_ROLE`), as Microsoft 365's audit holds Entra ID's operations.
+const GOOGLE_WORKSPACE_REPORTS = [...GOOGLE_WORKSPACE, ...IDENTITY_PROVIDER];
 
 /**
  * An email gateway's logs of the messages it passed, blocked or rewrote, by the names each SIEM gives them: Sentinel's
@@ -172,7 +179,8 @@ export const PANTHER_LOG_TYPES: SourcePlatformTable = [
  * own rules kept in Terraform (tomas-mice/tf-datadog-siem, tbol-rules/log-detection/*.tf, exported from Datadog's
  * defaults) name the identity providers' sources `okta` ("Okta MFA Bypass Attempted": `source:okta
  * @evt.name:user.mfa.attempt_bypass`), `auth0`, `jumpcloud` and `onelogin`; Google Workspace's `gsuite` (gsuite.tf:
- * `source:gsuite @evt.category:account_warning`; there is no `google-workspace` source); Microsoft 365's `microsoft-365`,
+ * `source:gsuite @evt.category:account_warning`; there is no `google-workspace` source), its logons and admin roles
+ * an identity provider's (GOOGLE_WORKSPACE_REPORTS); Microsoft 365's `microsoft-365`,
  * whose audit holds Entra ID's operations beside Exchange's and SharePoint's (microsoft_365.tf: `source:microsoft-365
  * @evt.category:AuditLogs @evt.name:"Consent to application."` beside `source:azure.activedirectory`); Salesforce's
  * `salesforce`; and Kubernetes' audit `kubernetes.audit` (kubernetes.tf; DataDog/documentation
@@ -188,7 +196,7 @@ export const DATADOG_SOURCES: SourcePlatformTable = [
   [/^gcp(?:\.[\w.-]+)?$/i, GCP],
   [/^(?:okta|auth0|jumpcloud|onelogin|cisco-duo)$/i, IDENTITY_PROVIDER],
   [/^microsoft-365$/i, MICROSOFT_365_AUDIT],
-  [/^gsuite$/i, GOOGLE_WORKSPACE],
+  [/^gsuite$/i, GOOGLE_WORKSPACE_REPORTS],
   [/^(?:github|gitlab|slack|1password|zoom|box|salesforce|atlassian)$/i, SAAS],
   [/^kubernetes\.audit$/i, CONTAINERS],
 ];

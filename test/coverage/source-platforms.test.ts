@@ -244,7 +244,9 @@ describe('platforms from the data a rule reads (source-platforms.ts)', () => {
       // gsuite.tf), and DataDog/documentation's amazon-eks-audit-logs.md query of EKS's audit.
       ['"Okta MFA Bypass Attempted" (okta.tf)', [], ['source:okta @evt.name:user.mfa.attempt_bypass'], ['Azure AD']],
       ['Microsoft 365\'s consent to an application (microsoft_365.tf): Entra ID\'s operations in its audit', [], ['source:microsoft-365 @evt.category:AuditLogs @evt.name:"Consent to application." @evt.outcome:Success'], ['Office 365', 'Azure AD']],
-      ['a Google Workspace password leak (gsuite.tf)', [], ['source:gsuite @evt.category:account_warning @evt.name:account_disabled_password_leak'], ['Google Workspace']],
+      // Google Workspace's reports hold its logons and admin roles: an identity provider's data too, as Microsoft 365's audit is.
+      ['a Google Workspace password leak (gsuite.tf): an identity provider\'s logon too', [], ['source:gsuite @evt.category:account_warning @evt.name:account_disabled_password_leak'], ['Google Workspace', 'Azure AD']],
+      ['a Google Workspace super admin role assigned (gsuite.tf)', [], ['source:gsuite @evt.name:ASSIGN_ROLE @event.parameters.ROLE_NAME:_SEED_ADMIN_ROLE'], ['Google Workspace', 'Azure AD']],
       ['an EKS pod exec (amazon-eks-audit-logs.md)', [], ['source:kubernetes.audit @objectRef.resource:pods @objectRef.subresource:exec'], ['Containers']],
       ['source:google-workspace, no source of Datadog\'s (its Google Workspace logs are gsuite): any platform', [], ['source:google-workspace @evt.name:login_failure'], undefined],
       ['a query of no source (@evt.name:GetObject): any platform', [], ['@evt.name:GetObject @userIdentity.accountId:ANONYMOUS_PRINCIPAL'], undefined],

@@ -23,6 +23,7 @@ import { logSourcesMeet, type CollectedLogSources } from './read-log-sources.js'
 import { sigmaLogSources } from './sigma-log-sources.js';
 import { statedLogSources } from './stated-log-sources.js';
 import type { ThreatLeftOut } from './threat-aggregates.js';
+import { recountedLayerNotes } from './read-coverage-layer.js';
 import { testsOnPlatforms, type PlacedAtomicTests, type RowTest } from './atomic-tests.js';
 import { firesOn, libraryFileNames, type LibraryElsewhere, type LibraryRule, type LibrarySummary, type RulesLibrary } from './gap-library.js';
 import { firstFew } from '../short-list.js';
@@ -867,7 +868,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
   }
   const notes = [
     ...inputs.flatMap((input) => [
-      ...(input.notes ?? []),
+      ...notesInDomain(input, target, (raw) => resolve(raw).status, options.otherDomains),
       ...(layerNotes.has(input) ? [layerNotes.get(input)!] : []),
       ...newerReleaseNote(input, target, 'coverage', options.givenAs),
       ...otherDomainLayerNote(input, target, 'coverage', options.otherDomains),
@@ -1568,7 +1569,8 @@ export function threatFromLayer(
   const { platforms, unknown, notes: platformNotes } = threatLayerPlatforms(input, target, options);
   // How the layer was read (scores at its gradient's minimum weigh 0), then what its platform filter means.
   const idNotes = [...byTacticId].map(([note, places]) => `${label}: ${firstFew(places)}: ${note}`);
-  const notes = [...(input.notes ?? []), ...otherDomainLayerNote(input, target, 'threat', options.otherDomains), ...pairNotes, ...idNotes, ...platformNotes];
+  const statuses = new Map(resolved.unresolved.map(({ raw, status }) => [raw, status]));
+  const notes = [...notesInDomain(input, target, (raw) => statuses.get(raw), options.otherDomains), ...otherDomainLayerNote(input, target, 'threat', options.otherDomains), ...pairNotes, ...idNotes, ...platformNotes];
   return {
     source: {
       name: input.source,
@@ -1582,6 +1584,20 @@ export function threatFromLayer(
     unresolved: resolved.unresolved,
     remapped: resolved.remapped,
   };
+}
+
+/**
+ * A layer's notes on how its scores read, counted over its entries of the review's domain (recountedLayerNotes): an
+ * entry of another domain (Enterprise T1018 in a mobile layer) is listed as not resolved, and counted by no note.
+ */
+function notesInDomain(input: CoverageInput, target: AttackIndex, statusOf: (raw: string) => string | undefined, otherDomains: OtherDomainLookup | undefined): string[] {
+  const otherDomain = new Map<string, string>();
+  if (input.kind === 'layer') {
+    for (const { raw } of input.rules.flatMap((rule) => rule.refs)) {
+      if (statusOf(raw) === 'other domain') otherDomain.set(raw, otherDomains?.(raw.trim().toUpperCase())?.domain ?? 'another domain');
+    }
+  }
+  return (otherDomain.size ? recountedLayerNotes(input, otherDomain, target.domain) : undefined) ?? input.notes ?? [];
 }
 
 /**

@@ -324,38 +324,47 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     const input = coverageInput('layer', describeSource(source), 1, items, { rules, ignored, problems });
     input.layerName = layerName;
     if (visibility.length) input.visibility = visibility;
-    // A scale the user gave is the user's reading.
-    const counts = scale || categories ? undefined : countNote(input.source, layerName, fields, [min, max, scaleText], scored, options.role ?? 'coverage', scaleOf);
-    const note = scale
-      ? undefined
-      : categories
-        ? categoryNote(input.source, layerName, categories, scored, options.role ?? 'coverage', options.givenAs, scaleOf)
-        : gradientNote(input.source, layerName, fields, [min, max, scaleText], scored, options.role ?? 'coverage', counts !== undefined, scaleOf);
-    if (note) input.notes = [note];
-    else if (counts) input.notes = [counts];
-    const small = note || counts || scale || gradientEnds(fields) ? undefined : smallScoresNote(input.source, layerName, scaleText, scored, options.role ?? 'coverage', scaleOf);
-    if (small) input.notes = [small];
-    const numbers = scored.length || options.role === 'threat' ? undefined : unreadNumbersNote(input.source, layerName, scaleText, techniques);
-    if (numbers) input.notes = [numbers];
-    const mixed = mixedWeightsNote(input.source, layerName, [min, max, scaleText], scored, unscored);
-    if (mixed) input.notes = [...(input.notes ?? []), mixed];
-    const order = colourOrderNote(input.source, layerName, fields, unscoredColours);
-    if (order) input.notes = [...(input.notes ?? []), order];
-    const colours = table
-      ? dettectTableNote(input.source, layerName, table.kind, legend, legendRead, readByTable)
-      : legendNote(input.source, layerName, legend, legendRead, unread, scaleOf, readByColour ? { count: readByColour, scaleText, ...(oneScore === undefined ? {} : { oneScore }) } : undefined);
-    if (colours) input.notes = [...(input.notes ?? []), colours];
-    const overlay = [...legend.values()].flat().some(({ label }) => /^visibility and detection$/i.test(label));
-    const dettectNote = dettectMetadataNote(input.source, layerName, dettectRead, overlay);
-    if (dettectNote) input.notes = [...(input.notes ?? []), dettectNote];
-    // The notes' advice on what to give (`give gap --coverage the DeTT&CT file`) names it as the caller gives it.
-    if (input.notes) input.notes = input.notes.map((said) => inGivenInputs(said, options.givenAs));
+    // How the layer's scores read, over its entries of the review's domain: `otherDomain` (each technique ID of another
+    // domain, with that domain) is known at review (recountedLayerNotes). A scale the user gave is the user's reading.
+    const readingNotes = (otherDomain: ReadonlyMap<string, string>, reviewDomain?: string): string[] | undefined => {
+      const kept = scored.filter(({ techniqueID }) => !otherDomain.has(techniqueID));
+      const keptUnscored = unscored.filter((techniqueID) => !otherDomain.has(techniqueID));
+      const aside = otherDomainAside([...scored.map(({ techniqueID }) => techniqueID), ...unscored], otherDomain, reviewDomain);
+      let notes: string[] | undefined;
+      const counts = scale || categories ? undefined : countNote(input.source, layerName, fields, [min, max, scaleText], kept, options.role ?? 'coverage', scaleOf);
+      const note = scale
+        ? undefined
+        : categories
+          ? categoryNote(input.source, layerName, categories, kept, options.role ?? 'coverage', options.givenAs, scaleOf)
+          : gradientNote(input.source, layerName, fields, [min, max, scaleText], kept, options.role ?? 'coverage', counts !== undefined, scaleOf);
+      if (note) notes = [note + aside];
+      else if (counts) notes = [counts + aside];
+      const small = note || counts || scale || gradientEnds(fields) ? undefined : smallScoresNote(input.source, layerName, scaleText, kept, options.role ?? 'coverage', scaleOf);
+      if (small) notes = [small + aside];
+      const numbers = kept.length || options.role === 'threat' ? undefined : unreadNumbersNote(input.source, layerName, scaleText, techniques);
+      if (numbers) notes = [numbers];
+      const mixed = mixedWeightsNote(input.source, layerName, [min, max, scaleText], kept, keptUnscored);
+      if (mixed) notes = [...(notes ?? []), mixed + aside];
+      const order = colourOrderNote(input.source, layerName, fields, unscoredColours);
+      if (order) notes = [...(notes ?? []), order];
+      const colours = table
+        ? dettectTableNote(input.source, layerName, table.kind, legend, legendRead, readByTable)
+        : legendNote(input.source, layerName, legend, legendRead, unread, scaleOf, readByColour ? { count: readByColour, scaleText, ...(oneScore === undefined ? {} : { oneScore }) } : undefined);
+      if (colours) notes = [...(notes ?? []), colours];
+      const overlay = [...legend.values()].flat().some(({ label }) => /^visibility and detection$/i.test(label));
+      const dettectNote = dettectMetadataNote(input.source, layerName, dettectRead, overlay);
+      if (dettectNote) notes = [...(notes ?? []), dettectNote];
+      // The notes' advice on what to give (`give gap --coverage the DeTT&CT file`) names it as the caller gives it.
+      return notes?.map((said) => inGivenInputs(said, options.givenAs));
+    };
+    const notes = readingNotes(new Map());
+    if (notes) input.notes = notes;
     const versions = fields['versions'];
     const attackVersion = isJsonObject(versions) && (typeof versions['attack'] === 'string' || typeof versions['attack'] === 'number') ? String(versions['attack']) : undefined;
     const hidesPreAttack = stagesHidingPreAttack(layer);
     const era = attackVersion ? undefined : filterRelease(layer);
     const holds = options.role === 'threat' ? heldObjects(fields['metadata']) : undefined;
-    return {
+    const layerInput: CoverageInput = {
       ...input,
       ...(holds ? { holds } : {}),
       ...(platforms.size ? { platforms: [...platforms] } : {}),
@@ -365,12 +374,38 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
       ...(hidesPreAttack ? { hidesPreAttack } : {}),
       ...(era ? { filterRelease: era } : {}),
     };
+    readingNotesOf.set(layerInput, readingNotes);
+    return layerInput;
   });
   if (domains.size > 1 && !options.mixedDomains) {
     const list = [...domains].map(([domain, places]) => `${domain} (${places.join(', ')})`).join('; ');
     throw new InputError(`${file}: its layers are of different ATT&CK domains: ${list}; give each domain's layers in a file of their own`, { file });
   }
   return inputs;
+}
+
+/** Each layer input's reading notes, recounted over the entries of a review's domain (recountedLayerNotes). */
+const readingNotesOf = new WeakMap<CoverageInput, (otherDomain: ReadonlyMap<string, string>, reviewDomain: string) => string[] | undefined>();
+
+/**
+ * The notes on how a layer's scores read (counts, a gradient's minimum, small scores, unscored entries among scored
+ * ones), counted over its entries of the review's domain alone: `otherDomain` maps each technique ID of another domain
+ * the layer holds to that domain (Enterprise T1018 in DeTT&CT's Rapid7 Q1 2019 mobile layer, which counted among its
+ * scored entries). Undefined when the input is no layer read here or holds no such ID: its notes stand.
+ */
+export function recountedLayerNotes(input: CoverageInput, otherDomain: ReadonlyMap<string, string>, reviewDomain: string): string[] | undefined {
+  const recount = readingNotesOf.get(input);
+  if (!recount || !input.rules.some((rule) => rule.refs.some((ref) => otherDomain.has(ref.raw)))) return undefined;
+  return recount(otherDomain, reviewDomain);
+}
+
+/** What a note counting a layer's entries says of those of another domain: `; not counted: T1018, a technique of enterprise-attack, not of mobile-attack`. */
+function otherDomainAside(techniqueIDs: readonly string[], otherDomain: ReadonlyMap<string, string>, reviewDomain: string | undefined): string {
+  const leftOut = [...new Set(techniqueIDs.filter((id) => otherDomain.has(id)))];
+  if (!leftOut.length) return '';
+  const domains = [...new Set(leftOut.map((id) => otherDomain.get(id)!))];
+  const of = `${leftOut.length === 1 ? 'a technique' : 'techniques'} of ${domains.join(' and ')}${reviewDomain ? `, not of ${reviewDomain}` : ''}`;
+  return `; not counted among its entries: ${firstFew(leftOut)}, ${of} (listed as not resolved)`;
 }
 
 /**
@@ -1283,7 +1318,7 @@ function countNote(
     : `if a score counts rules, review with ${scaleOf(0, 1)} (1 and above count as 100%), or ${scaleOf(0, 'N')} with N the count of full coverage`;
   return (
     `${name}: its scores look like counts (${why}): read on ${scaleText}, a score of 1 counts as ${percent(gradientPosition(1, min, max))}%, and ` +
-    `${under.length} of its ${scored.length} scored entries count under 50% coverage though they score 1 or more (${listed}); ` +
+    `${under.length} of its ${scored.length} scored entries ${under.length === 1 ? 'counts under 50% coverage though it scores' : 'count under 50% coverage though they score'} 1 or more (${listed}); ` +
     `${advice} (README, "Coverage gap review")`
   );
 }

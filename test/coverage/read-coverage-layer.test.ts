@@ -409,7 +409,7 @@ describe('readCoverageLayers: scores that count rules (sigma2attack)', () => {
     expect(input.rules.map((rule) => rule.level)).to.deep.equal([0.5, 0.5, 0, 1, 0.5]);
     expect(input.notes).to.deep.equal([
       'coverage layer hawkins.json ("heatmap"): its scores look like counts (whole numbers, and its description says "rules"): ' +
-        `read on the layer gradient 1..3, a score of 1 counts as 0%, and 1 of its 5 scored entries count under 50% coverage though they score 1 or more (T1002 1: 0%); ${advice}`,
+        `read on the layer gradient 1..3, a score of 1 counts as 0%, and 1 of its 5 scored entries counts under 50% coverage though it scores 1 or more (T1002 1: 0%); ${advice}`,
     ]);
     // Counts to the largest of them, from 1 (CTID's mappings heatmap, "the number of associated entries", 1..13).
     const ctid = heatmap({ gradient: { colors: ['#ffe766', '#ffaf66'], minValue: 1, maxValue: 13 } }, [2, 13, 5, 1, 2, 2]);

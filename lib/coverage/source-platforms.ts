@@ -42,7 +42,10 @@ const MICROSOFT_365_AUDIT = ['Office 365', 'Azure AD'];
 // source takes them all, and Datadog's own rules of it read logons and roles (tomas-mice/tf-datadog-siem,
 // tbol-rules/log-detection/gsuite.tf: "User attempted login with leaked password", `source:gsuite
 // @evt.category:account_warning @evt.name:account_disabled_password_leak`; "Google Workspace user assigned to super admin
-// role", `source:gsuite @evt.name:ASSIGN_ROLE`), as Microsoft 365's audit holds Entra ID's operations.
+// role", `source:gsuite @evt.name:ASSIGN_ROLE`), as Microsoft 365's audit holds Entra ID's operations. Splunk's add-on
+// keeps the logon and admin reports apart (security_content's macros `gws_reports_login`, `gws:reports:login`;
+// `gws_reports_admin`, `gws:reports:admin`), and content-coverage searches file `gws_reports_login` under Authentication
+// beside `okta` and `cisco_duo_activity`; its Gmail, Drive and calendar data (`gsuite_gmail`) is Google Workspace's alone.
 const GOOGLE_WORKSPACE_REPORTS = [...GOOGLE_WORKSPACE, ...IDENTITY_PROVIDER];
 
 /**
@@ -111,6 +114,7 @@ export const SPLUNK_MACROS: SourcePlatformTable = [
   [/^o365_management_activity$/, MICROSOFT_365_AUDIT],
   [/^o365_messagetrace$/, OFFICE],
   [/^(?:okta|cisco_duo_activity|cisco_duo_administrator)$/, IDENTITY_PROVIDER],
+  [/^gws_reports_(?:login|admin)$/, GOOGLE_WORKSPACE_REPORTS],
   [/^(?:gsuite_\w+|gws_reports_\w+)$/, GOOGLE_WORKSPACE],
   [/^(?:github|github_enterprise|github_organizations|circleci)$/, SAAS],
   [/^kube_audit$/, CONTAINERS],
@@ -252,6 +256,7 @@ export const SPLUNK_SOURCETYPES: SourcePlatformTable = [
   [/^(?:ms:)?o365:management\b/i, MICROSOFT_365_AUDIT],
   [EMAIL_GATEWAY_SOURCETYPES, OFFICE],
   [/^(?:okta|cisco:duo)/i, IDENTITY_PROVIDER],
+  [/^gws:reports:(?:login|admin)\b/i, GOOGLE_WORKSPACE_REPORTS],
   [/^(?:gws|gsuite|gapps):/i, GOOGLE_WORKSPACE],
   [/^github[:_]/i, SAAS],
   [/^kube:/i, CONTAINERS],

@@ -40,6 +40,11 @@ describe('platforms from the data a rule reads (source-platforms.ts)', () => {
       ['O365 ModifyFolderPermissions: the management activity feed holds Entra ID\'s workload too', ['O365 ModifyFolderPermissions'], '`o365_management_activity` Operation=ModifyFolderPermissions', ['Office 365', 'Azure AD']],
       ['Okta (okta_mfa_exhaustion_hunt.yml)', ['Okta'], '`okta` eventType=system.push.send_factor_verify_push', ['Azure AD']],
       ['G Suite Gmail (gsuite_email_suspicious_attachment.yml)', ['G Suite Gmail'], '`gsuite_gmail` num_message_attachments > 0', ['Google Workspace']],
+      // Google Workspace's logon and admin reports are an identity provider's data too (GOOGLE_WORKSPACE_REPORTS).
+      ['no data_source: the gws_reports_login macro (sourcetype=gws:reports:login)', [], '`gws_reports_login` event.name=login_success', ['Google Workspace', 'Azure AD']],
+      ['no data_source: the gws_reports_admin macro (sourcetype=gws:reports:admin)', [], '`gws_reports_admin` name=ENFORCE_STRONG_AUTHENTICATION', ['Google Workspace', 'Azure AD']],
+      ['no data_source: a search of sourcetype=gws:reports:login', [], 'index=gws sourcetype=gws:reports:login event.name=login_failure', ['Google Workspace', 'Azure AD']],
+      ['no data_source: a search of sourcetype=gws:reports:drive, Drive\'s alone', [], 'index=gws sourcetype=gws:reports:drive', ['Google Workspace']],
       ['GitHub Enterprise Audit Logs (github_enterprise_disable_2fa_requirement.yml)', ['GitHub Enterprise Audit Logs'], '`github_enterprise` action=org.disable_two_factor_requirement', ['SaaS']],
       ['no data_source (a detection of 2021): the search\'s o365_management_activity macro', [], '`o365_management_activity` Workload=Exchange | `security_content_ctime(firstTime)` | `x_filter`', ['Office 365', 'Azure AD']],
       ['no data_source: the azuread macro (sourcetype=mscs:azure:eventhub)', [], '`azuread` body.operationName="Add member to role"', ['Azure AD']],

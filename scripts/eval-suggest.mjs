@@ -5,7 +5,7 @@
 // sentences of report prose we annotated from the author's closing list of techniques (part `annotated`, a protocol
 // fixed before any score) apart, and the two report-prose parts together; and, when eval/ holds one, the development
 // part of report prose (part `reports-dev`, mined by the same rules from other reports, to tune on).
-// How the figures are computed is said in the README ("How well suggest ranks"); eval/README.md says where the
+// How the figures are computed is said in docs/suggest.md ("How well suggest ranks"); eval/README.md says where the
 // sentences come from, how they were split and which are left out.
 // With --procedures, also ATT&CK's own procedure examples, each scored by a model without its owner's examples and
 // without every example citing one of the same reports (5 folds by owner): ATT&CK's wording, not report text.

@@ -1,25 +1,28 @@
 /**
- * The README's ```sh commands and how scripts/readme-commands.ts runs each as a reader does: every command line of the
- * blocks is found, and each that runs on files the repository or ../shared has is run by /bin/sh in a copy of the
+ * The ```sh commands of the README and of the chapters of docs/, and how scripts/readme-commands.ts runs each as a
+ * reader does: every command line of the blocks is found, and each that runs on files the repository or ../shared has is run by /bin/sh in a copy of the
  * repository (campaigns/, layers/, test/fixtures/), with the built bin on PATH and ATTACK_STIX_DIR set. It must exit 0
  * (unless the README says it fails), and what the README says of its output (its `# …` comment, the output block after
  * it, the text around it) must be what it gives. A file the README names that the repository has under another name
  * is copied there under the README's name (its DeTT&CT, MISP, Attack Flow, emulation plan and CALDERA examples are
  * fixtures; its report texts are the README's own suggest example and the shared seed reports; its OpenCTI export is
  * cut from the shared ATT&CK release at run time). A command needing the
- * network or a file nobody has is skipped, saying why. test/cli/readme-examples.test.ts fails when the README gains or
- * loses a command PLANS does not know.
+ * network or a file nobody has is skipped, saying why. test/cli/readme-examples.test.ts fails when the documentation
+ * gains or loses a command PLANS does not know.
  */
 import { expect } from 'chai';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { rawAttackId, readRawBundle, repoRoot, stixFile, type RawStixObject } from '../test/helpers/attack.js';
+import { docTextFrom, readDocs } from '../test/helpers/docs.js';
 
-export const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
-
-/** A command line of a ```sh block: its line in README.md, the command, its `# …` comment, the output shown after it. */
+/**
+ * A command line of a ```sh block: the file of the documentation holding it (`README.md`, `docs/gap.md`), its line there,
+ * the command, its `# …` comment, the output shown after it.
+ */
 export interface ReadmeCommand {
+  file: string;
   line: number;
   command: string;
   comment: string;
@@ -27,10 +30,10 @@ export interface ReadmeCommand {
 }
 
 /**
- * Every command of the README's ```sh blocks. A block of `$ command` lines holds output after each; in any other
+ * Every command of the ```sh blocks of a file of the documentation. A block of `$ command` lines holds output after each; in any other
  * block every line is a command, a comment after `  # `.
  */
-export function readmeShellCommands(text: string): ReadmeCommand[] {
+export function readmeShellCommands(text: string, file: string): ReadmeCommand[] {
   const found: ReadmeCommand[] = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -48,7 +51,7 @@ export function readmeShellCommands(text: string): ReadmeCommand[] {
       const line = prompted ? text.slice(2) : text;
       if (!line.trim()) return;
       const comment = /\s+#\s(.*)$/.exec(line);
-      found.push({ line: start + j + 1, command: (comment ? line.slice(0, comment.index) : line).trim(), comment: comment?.[1] ?? '', output: [] });
+      found.push({ file, line: start + j + 1, command: (comment ? line.slice(0, comment.index) : line).trim(), comment: comment?.[1] ?? '', output: [] });
     });
     i = end;
   }
@@ -131,7 +134,7 @@ function teamBundle(): string {
 
 /** The output block the README shows after a command of its ```sh blocks (a ``` block right after the command's). */
 function outputAfter(command: string): string {
-  const section = readme.slice(readme.indexOf(command));
+  const section = docTextFrom(command);
   return /```\n```\n([\s\S]*?)```/.exec(section)![1]!;
 }
 
@@ -149,7 +152,7 @@ const idsOf = (text: string): string[] => refsOf(text).map((ref) => /\((T\d{4}(?
 
 /** The output block the README shows after "`normalize` shows what each reference became and why:". */
 function normalizeOutput(): string {
-  const section = readme.slice(readme.indexOf('`normalize` shows what each reference became and why:'));
+  const section = docTextFrom('`normalize` shows what each reference became and why:');
   return /```\n([\s\S]*?)```/.exec(section)![1]!;
 }
 
@@ -469,7 +472,7 @@ export const PLANS: Record<string, Plan | { skip: string }> = {
   },
 };
 
-export const commands = readmeShellCommands(readme);
+export const commands = readDocs().flatMap(({ path, text }) => readmeShellCommands(text, path));
 /** The output each `$ command` of the README shows after it. */
 const PROMPTED_OUTPUT = new Map(commands.filter(({ output }) => output.length).map(({ command, output }) => [command, [...output]]));
 
@@ -479,7 +482,7 @@ export function placeFile(dir: string, name: string, source: string): void {
   mkdirSync(dirname(target), { recursive: true });
   if (source === ATTACK_FEED) writeFileSync(target, attackFeed());
   else if (source === TEAM_BUNDLE) writeFileSync(target, teamBundle());
-  else if (source === SUGGEST_EXAMPLE) writeFileSync(target, /<!-- suggest example -->\n```text\n([\s\S]*?)```/.exec(readme)![1]!);
+  else if (source === SUGGEST_EXAMPLE) writeFileSync(target, /<!-- suggest example -->\n```text\n([\s\S]*?)```/.exec(docTextFrom('<!-- suggest example -->'))![1]!);
   else if (source.startsWith('text:')) writeFileSync(target, source.slice('text:'.length));
   else if (source.startsWith('link:')) symlinkSync(source.slice('link:'.length), target);
   else cpSync(source, target, { recursive: true });

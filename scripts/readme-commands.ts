@@ -1,5 +1,5 @@
 /**
- * Runs the README's ```sh commands as a reader runs them, each as scripts/readme-commands.plans.ts says (a few minutes:
+ * Runs the ```sh commands of the README and docs/ as a reader runs them, each as scripts/readme-commands.plans.ts says (a few minutes:
  * `npm run readme-commands`, after `npm run build`; ATTACK_STIX_DIR defaults to ../shared/attack-stix). One test per
  * command; the skipped ones are listed first with why.
  */
@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { freshTmpDir, repoRoot, stixDir, testCacheDir } from '../test/helpers/attack.js';
 import { commands, PLANS, placeFile, type Run } from './readme-commands.plans.js';
 
-describe("the README's ```sh commands, run as a reader runs them", function () {
+describe("the ```sh commands of the README and docs/, run as a reader runs them", function () {
   this.timeout(300_000);
   const dir = freshTmpDir('readme-commands');
   const out = freshTmpDir('readme-commands-tmp');
@@ -41,18 +41,18 @@ describe("the README's ```sh commands, run as a reader runs them", function () {
   });
 
   it('skips only commands that need the network, install globally, or name files nobody has', () => {
-    const skipped = commands.flatMap(({ line, command }) => {
+    const skipped = commands.flatMap(({ file, line, command }) => {
       const plan = PLANS[command];
-      return plan && 'skip' in plan ? [`README.md:${line}: ${command}: ${plan.skip}`] : [];
+      return plan && 'skip' in plan ? [`${file}:${line}: ${command}: ${plan.skip}`] : [];
     });
     console.log(skipped.map((text) => `      skipped ${text}`).join('\n'));
     expect(skipped.length).to.be.below(commands.length / 3);
   });
 
-  for (const { line, command, comment } of commands) {
+  for (const { file, line, command, comment } of commands) {
     const plan = PLANS[command];
     if (!plan || 'skip' in plan) continue;
-    it(`README.md:${line}: ${command}${comment ? `   # ${comment}` : ''}`, () => {
+    it(`${file}:${line}: ${command}${comment ? `   # ${comment}` : ''}`, () => {
       for (const [name, source] of Object.entries(plan.files ?? {})) placeFile(dir, name, source);
       for (const setUp of plan.before ?? []) expect(sh(setUp).code, setUp).to.equal(0);
       const run = sh(plan.run ?? command);

@@ -4,7 +4,7 @@ import { DOMAINS, STDIN, UsageError, useOneOf, type Domain } from '../attack/ind
 /**
  * The CLI's one contract: every flag word has one meaning, defined here once, and every command declares the flags it
  * takes through `declare()`. A command only says what its `--out` holds or what its report is about; the type, the
- * parsing and the meaning come from here. The README's "CLI reference" documents each word once, from this table.
+ * parsing and the meaning come from here. docs/cli-reference.md documents each word once, from this table.
  */
 
 /** `-` for standard input, as a file argument of any command (the library's readers take it so). */

@@ -58,8 +58,8 @@ import { countsForDelivery, deliveryText } from './mail-delivery.js';
  */
 /**
  * What every report says of a sub-technique covered at its parent only (`parentRules`): the parent's rules do not count
- * for it, as DeTT&CT and Navigator score each technique on its own, but they are where to look (README, "Coverage gap
- * review"). `rules` lists them (`cred dump rule (100%)`).
+ * for it, as DeTT&CT and Navigator score each technique on its own, but they are where to look (docs/gap.md). `rules`
+ * lists them (`cred dump rule (100%)`).
  */
 export function parentOnlyText(id: TechniqueId, rules: string): string {
   return `covered at the parent ${id.split('.')[0]} only, not counted (a rule for the parent may or may not see this sub-technique: check it): ${rules}`;

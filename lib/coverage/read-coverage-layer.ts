@@ -495,7 +495,7 @@ function mixedWeightsNote(source: string, layerName: string, [, max, scaleText]:
     `${name}: ${entries(unscored.length)} without a score but annotated (${firstFew(unscored)}) ${unscored.length === 1 ? 'weighs 1' : 'weigh 1 each'}, as a score of ${max}, the top of ${scaleText}, ` +
     `while ${below.length === scored.length ? `its ${entries(scored.length)} with a score` : `${below.length} of its ${entries(scored.length)} with a score`} ` +
     `weigh less (${firstFew(below.map(({ techniqueID, level }) => `${techniqueID} ${level}`))}), ` +
-    `so the unscored rank above them; give the unscored entries the scores they mean (README, "Coverage gap review")`
+    `so the unscored rank above them; give the unscored entries the scores they mean (docs/gap.md)`
   );
 }
 
@@ -553,12 +553,12 @@ function categoryNote(
     const scores = [...categories.keys()];
     return (
       `${picked}, no coverage levels: every scored entry is read as covered (100%); if the categories are threat groups or campaigns, ` +
-      `review it as threat (${givenInput(givenAs, 'threat')}); if its scores are levels, review with ${scaleOf(0, Math.max(...scores))} (README, "Coverage gap review")`
+      `review it as threat (${givenInput(givenAs, 'threat')}); if its scores are levels, review with ${scaleOf(0, Math.max(...scores))} (docs/gap.md)`
     );
   }
   return (
     `${picked}, an order the review does not read: every scored entry weighs 1; ` +
-    'if a category means more threat than another, give its entries higher scores on a gradient of one order (README, "Coverage gap review")'
+    'if a category means more threat than another, give its entries higher scores on a gradient of one order (docs/gap.md)'
   );
 }
 
@@ -583,7 +583,7 @@ function colourOrderNote(source: string, layerName: string, fields: Record<strin
   return (
     `${name}: its ${colours.length} entries coloured without a score weigh 1 each whatever their colour, and they have ${counts.size} colours ` +
     `(${painted.join(', ')}), an order the review does not read; if a colour means more threat than another, give its entries ` +
-    'higher scores (README, "Coverage gap review")'
+    'higher scores (docs/gap.md)'
   );
 }
 
@@ -610,13 +610,13 @@ function smallScoresNote(
       : `if they are ratios with 1 as full coverage, review with ${scaleOf(0, 1)} (1 counts as 100%)`;
     return (
       `${name}: read on ${scaleText}, its ${scored.length} scored entries are between 0 and 1, ${fractions.length} of them fractions (${shown}), ` +
-      `and ${weigh}; ${advice} (README, "Coverage gap review")`
+      `and ${weigh}; ${advice} (docs/gap.md)`
     );
   }
   const advice = threat
     ? `if they are levels or counts with ${largest} the most, review with ${scaleOf(0, largest)} (${largest} weighs 1) or give the layer the gradient 0..${largest}; the review ranks gaps by these weights`
     : `if they are levels or counts with ${largest} the most, review with ${scaleOf(0, largest)} (${largest} counts as 100%), or ${scaleOf(0, 1)} if a score of 1 means a rule exists`;
-  return `${name}: read on ${scaleText}, its ${scored.length} scored entries are whole numbers up to ${largest} and ${weigh}; ${advice} (README, "Coverage gap review")`;
+  return `${name}: read on ${scaleText}, its ${scored.length} scored entries are whole numbers up to ${largest} and ${weigh}; ${advice} (docs/gap.md)`;
 }
 
 /**
@@ -641,7 +641,7 @@ function unreadNumbersNote(source: string, layerName: string, scaleText: string,
   });
   return (
     `${name}: none of its entries has a score, and they hold numbers in ${fields.join(', ')}, ${fields.length === 1 ? 'a field' : 'fields'} Navigator does not read: ` +
-    `if that is their coverage, copy it into score (read on ${scaleText}) to count it (README, "Coverage gap review")`
+    `if that is their coverage, copy it into score (read on ${scaleText}) to count it (docs/gap.md)`
   );
 }
 
@@ -979,7 +979,7 @@ function legendNote(
     return (
       `${name}: its ${entries} ${entries === 1 ? 'entry has' : 'entries have'} a colour and no score, and its legend says no coverage level ` +
       `(${items.map(({ label, colour }) => `"${label}" ${colour}`).join(', ')}), so none counts; give each covered entry a score on its gradient, ` +
-      'or label its legend items with what they detect: "Detected", "Partial", "Not detected" (README, "Coverage gap review")'
+      'or label its legend items with what they detect: "Detected", "Partial", "Not detected" (docs/gap.md)'
     );
   }
   const readings = items
@@ -1000,7 +1000,7 @@ function legendNote(
     return (
       `${name}: ${why}: ` +
       `${scored} read by that colour through its legend, ${readings.join(', ')}${notRead.length ? `; ${notRead.join('; ')}` : ''}; ` +
-      `if the scores are the coverage meant, review with ${scaleOf(0, 'N')}, N the score of full coverage (README, "Coverage gap review")`
+      `if the scores are the coverage meant, review with ${scaleOf(0, 'N')}, N the score of full coverage (docs/gap.md)`
     );
   }
   // DeTT&CT's visibility-and-detection overlay (navigator_layer.py's get_layer_template_layered) colours a kind: both
@@ -1013,7 +1013,7 @@ function legendNote(
     : '; if the legend means otherwise, give the entries scores';
   return (
     `${name}: its ${entries} ${entries === 1 ? 'entry has' : 'entries have'} a colour and no score: read through its legend, ${readings.join(', ')}` +
-    `${notRead.length ? `; ${notRead.join('; ')}` : ''}${advice} (README, "Coverage gap review")`
+    `${notRead.length ? `; ${notRead.join('; ')}` : ''}${advice} (docs/gap.md)`
   );
 }
 
@@ -1070,7 +1070,7 @@ function dettectTableNote(
         'the DeTT&CT technique administration file, or its detection layer beside this one';
   return (
     `${name}: its legend is DeTT&CT's ${kind} scoring table, so its ${count} scored ${count === 1 ? 'entry is' : 'entries are'} read by ${count === 1 ? 'its' : 'their'} DeTT&CT ${kind} ` +
-    `${count === 1 ? 'score' : 'scores'}, whatever the gradient: ${readings.join(', ')}; ${what} (README, "Coverage gap review")`
+    `${count === 1 ? 'score' : 'scores'}, whatever the gradient: ${readings.join(', ')}; ${what} (docs/gap.md)`
   );
 }
 
@@ -1112,7 +1112,7 @@ function dettectMetadataNote(source: string, layerName: string, read: readonly {
     `${name}: ${entries(read.length)} without a score read by the DeTT&CT scores of ${read.length === 1 ? 'its' : 'their'} metadata, not by ${read.length === 1 ? 'its' : 'their'} colour ` +
     `(DeTT&CT writes each technique's scores there${overlay ? '; the colours of its visibility-and-detection overlay say which of the two a technique has, not how well it is detected' : ''})` +
     `${scored.length ? `: ${firstFew(scored.map(({ techniqueID, score, level }) => `${techniqueID} detection score ${score}: ${percent(level!)}%`))}` : ''}` +
-    `${visibility.length ? `; ${entries(visibility.length)} with visibility alone ignored as coverage (${firstFew(visibility)}), each visibility score above 0 reported beside its technique (visible, no detection)` : ''} (README, "Coverage gap review")`
+    `${visibility.length ? `; ${entries(visibility.length)} with visibility alone ignored as coverage (${firstFew(visibility)}), each visibility score above 0 reported beside its technique (visible, no detection)` : ''} (docs/gap.md)`
   );
 }
 
@@ -1173,7 +1173,7 @@ function gradientNote(
       ? `if its scores mark the techniques used, score them above ${min} (${max} weighs 1)` +
         `${min > 0 ? `, or give it the gradient 0..${min} so that ${min} weighs 1` : ''}; the review ranks gaps by these weights`
       : `if a score of ${rule} means a rule exists, review with ${scaleOf(0, rule)} (${rule} and above count as 100%), or ${scaleOf(0, 'N')} with N the score of full coverage`;
-  return `${name}: ${colour}read on ${scaleText}, ${zero}${others}; ${advice} (README, "Coverage gap review")`;
+  return `${name}: ${colour}read on ${scaleText}, ${zero}${others}; ${advice} (docs/gap.md)`;
 }
 
 /**
@@ -1304,7 +1304,7 @@ function countNote(
       `${name}: its scores look like counts (${why}): read on ${scaleText}, a score of 1 weighs 0, as a technique not used: ` +
       `${none.length} of its ${scored.length} scored entries ${none.length === 1 ? 'weighs 0 though it scores' : 'weigh 0 though they score'} 1 (${listed}); ` +
       `if a score counts what uses the technique, review with ${scaleOf(0, max)} (${max} weighs 1, 1 weighs ${roundLevel(1 / max)}) ` +
-      `or give the layer the gradient 0..${max}; the review ranks gaps by these weights (README, "Coverage gap review")`
+      `or give the layer the gradient 0..${max}; the review ranks gaps by these weights (docs/gap.md)`
     );
   }
   const under = scored.filter(({ score, level }) => score >= 1 && level < 0.5);
@@ -1319,7 +1319,7 @@ function countNote(
   return (
     `${name}: its scores look like counts (${why}): read on ${scaleText}, a score of 1 counts as ${percent(gradientPosition(1, min, max))}%, and ` +
     `${under.length} of its ${scored.length} scored entries ${under.length === 1 ? 'counts under 50% coverage though it scores' : 'count under 50% coverage though they score'} 1 or more (${listed}); ` +
-    `${advice} (README, "Coverage gap review")`
+    `${advice} (docs/gap.md)`
   );
 }
 

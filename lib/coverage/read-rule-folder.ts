@@ -195,7 +195,7 @@ function unreadFilesNote(dir: string): string[] {
   const which = total === 1 ? `its one file (${ranked[0]![0]}) is no rule` : `none of its ${total} files (${named}) is a rule`;
   return [
     `${dir}: ${which} of a format read here (${RULE_FOLDER_FORMATS}); ` +
-      'files of other kinds, such as Markdown without a ```kql block or a MITRE ATT&CK heading or label, are not read, whatever techniques they name: list the techniques they detect in a detections file (README, "Coverage gap review") to count them',
+      'files of other kinds, such as Markdown without a ```kql block or a MITRE ATT&CK heading or label, are not read, whatever techniques they name: list the techniques they detect in a detections file (docs/gap.md) to count them',
   ];
 }
 

@@ -1,5 +1,5 @@
 /**
- * What a rule folder is read as, in the words of the README's "Coverage" line: the one list that `--coverage`'s help,
+ * What a rule folder is read as, in the words of the "Coverage" line of docs/gap.md: the one list that `--coverage`'s help,
  * the message refusing a file of no coverage kind and the note on a folder of no rule file all name, so that none
  * names a set the others do not.
  */

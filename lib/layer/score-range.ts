@@ -55,7 +55,7 @@ export function scoresOutOfRange(entries: readonly unknown[], range: GradientRan
     if (!isJsonObject(entry) || typeof entry['score'] !== 'number') return;
     const score = entry['score'];
     if (score >= range.minValue && score <= range.maxValue) return;
-    // An entry's own colour is what Navigator paints, whatever its score (../shared/NAVIGATOR.md, README "Export").
+    // An entry's own colour is what Navigator paints, whatever its score (../shared/NAVIGATOR.md, docs/export.md).
     const own = typeof entry['color'] === 'string' && entry['color'] !== '' ? entry['color'] : undefined;
     const techniqueID = String(entry['techniqueID']);
     const { gradient, widen } = gradientWords(range);

@@ -9,6 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { commandName, commands } from '../../lib/cli/commands/index.js';
 import { globalWords } from '../../lib/cli/options.js';
 import { freshTmpDir, hasStackTrace, loadRelease, repoRoot, runCli, stixFile } from '../helpers/attack.js';
+import { readDoc } from '../helpers/docs.js';
 
 const APT32 = 'campaigns/apt32-covid19-wuhan.yaml';
 const LAYER = 'layers/apt32-covid19-wuhan.layer.json';
@@ -133,9 +134,8 @@ describe('the CLI contract, command by command', () => {
   });
 
   // The README's row for upgrade lacked [--force], which --help lists.
-  it("names every flag of each command in the README's CLI reference rows for it, as --help lists them", async () => {
-    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
-    const reference = readme.slice(readme.indexOf('## CLI reference'), readme.indexOf('## Library'));
+  it("names every flag of each command in the CLI reference's rows for it (docs/cli-reference.md), as --help lists them", async () => {
+    const reference = readDoc('docs/cli-reference.md');
     const usages = [...reference.matchAll(/^\| `([^`]+)` \|/gm)].map((match) => match[1]!);
     const missing: string[] = [];
     for (const spec of commands) {
@@ -151,9 +151,8 @@ describe('the CLI contract, command by command', () => {
 
   // The other way round: a row naming a flag its command does not take (renamed, removed, or another command's) sends
   // a first-time user to a usage error.
-  it("names in the README's CLI reference rows only flags their command takes", async () => {
-    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
-    const reference = readme.slice(readme.indexOf('## CLI reference'), readme.indexOf('## Library'));
+  it("names in the CLI reference's rows (docs/cli-reference.md) only flags their command takes", async () => {
+    const reference = readDoc('docs/cli-reference.md');
     const usages = [...reference.matchAll(/^\| `([^`]+)` \|/gm)].map((match) => match[1]!).filter((usage) => !usage.startsWith('-'));
     const unknown: string[] = [];
     for (const usage of usages) {

@@ -1413,7 +1413,7 @@ describe('attack-layers gap: a coverage layer whose gradient may not be what its
     const note =
       `coverage layer ${join(dir, 'sigma.json')} ("Sigma Rules Coverage"): its gradient 1..6 has one colour (#ce232e), so Navigator shows no level in its scores; ` +
       'read on the layer gradient 1..6, 1 of its 3 scored entries counts as 0% coverage, as no rule (score 1 or less), the others as 40% (1), 100% (1); ' +
-      'if a score of 1 means a rule exists, review with --scale 0,1 (1 and above count as 100%), or --scale 0,N with N the score of full coverage (README, "Coverage gap review")';
+      'if a score of 1 means a rule exists, review with --scale 0,1 (1 and above count as 100%), or --scale 0,N with N the score of full coverage (docs/gap.md)';
     const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'sigma.json'), '--out', join(dir, 'out'), '--report', 'json']);
     expect([run.code, run.stderr.includes(`${note}\n`)]).to.deep.equal([0, true]);
     expect(run.stderr).to.contain('3 threat techniques, 2 gaps;');
@@ -1438,7 +1438,7 @@ describe('attack-layers gap: a threat layer whose scores sit at its gradient min
     writeFileSync(join(dir, 'd.csv'), 'name,techniques,coverage\nshell,T1059.001,high\n');
     const note =
       `threat layer ${join(dir, 'threat.json')} ("APT used"): read on the layer gradient 1..5, 2 of its 2 scored entries weigh 0, as techniques not used (score 1 or less); ` +
-      'if its scores mark the techniques used, score them above 1 (5 weighs 1), or give it the gradient 0..1 so that 1 weighs 1; the review ranks gaps by these weights (README, "Coverage gap review")';
+      'if its scores mark the techniques used, score them above 1 (5 weighs 1), or give it the gradient 0..1 so that 1 weighs 1; the review ranks gaps by these weights (docs/gap.md)';
     const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'd.csv'), '--out', join(dir, 'out'), '--report', 'json']);
     expect([run.code, run.stderr.includes(`${note}\n`)]).to.deep.equal([0, true]);
     const report = readJson<{ notes: string[]; rows: { id: string; threat: number }[] }>(join(dir, 'out', 'gap-report.json'));
@@ -1640,7 +1640,7 @@ describe('attack-layers gap: a colour-only coverage layer read through its legen
     const note =
       `coverage layer ${join(dir, 'cyberblue.json')} ("CyberBlue Detection Coverage"): its 4 entries have a colour and no score: read through its legend, ` +
       '"Full Detection" (#00ff00) as 100% (1 entry), "Partial Detection" (#ffff00) as 50% (1 entry), "No Detection" (#ff0000) as 0% (1 entry); ' +
-      '1 entry ignored (T1110.001): its colour #ff6600 is in no legend item; if the legend means otherwise, give the entries scores (README, "Coverage gap review")';
+      '1 entry ignored (T1110.001): its colour #ff6600 is in no legend item; if the legend means otherwise, give the entries scores (docs/gap.md)';
     expect(report.notes).to.include(note);
     expect(run.stderr).to.include(`${note}\n`);
     expect(report.inputs.flatMap((input) => input.ignored).map(({ name, reason }) => [name, reason])).to.deep.include(['T1110.001', 'no score, and its colour #ff6600 is in no legend item']);
@@ -1678,7 +1678,7 @@ describe('attack-layers gap: a colour-only coverage layer read through its legen
       `coverage layer ${join(dir, 'outcomes.json')} ("Purple team run"): its 5 entries have a colour and no score: read through its legend, ` +
         '"Blocked" (#22c55e) as 100% (1 entry), "Alerted" (#f59e0b) as 100% (1 entry), "Logged, not alerted" (#3b82f6) as 50% (1 entry), "Missed" (#ef4444) as 0% (1 entry); ' +
         '1 entry ignored (T1110.001): the legend item of its colour #a855f7, "High", says a degree ("High") of nothing it names, no coverage level; ' +
-        'if the legend means otherwise, give the entries scores (README, "Coverage gap review")',
+        'if the legend means otherwise, give the entries scores (docs/gap.md)',
     );
     const check = await runCli(['validate', join(dir, 'out', 'coverage.layer.json'), join(dir, 'out', 'gap.layer.json')]);
     expect([check.code, check.stdout]).to.deep.equal([0, '']);
@@ -1721,7 +1721,7 @@ describe('attack-layers gap: a colour-only coverage layer read through its legen
     expect(report.notes).to.include(
       `coverage layer ${join(dir, 'plan.json')} ("Red team plan"): its 2 entries have a colour and no score, and its legend says no coverage level ` +
         '("Planned" #ffeb3b, "Executing" #ff9800, "Completed" #4caf50, "Blocked" #f44336), so none counts; give each covered entry a score on its gradient, ' +
-        'or label its legend items with what they detect: "Detected", "Partial", "Not detected" (README, "Coverage gap review")',
+        'or label its legend items with what they detect: "Detected", "Partial", "Not detected" (docs/gap.md)',
     );
   });
 });

@@ -1,11 +1,12 @@
 /**
- * The command lines a user copies: every `attack-layers` line of the README's ```sh blocks (the quick start among them)
- * and every example of a command's --help, parsed as the CLI parses them (its flags, their choices, the positionals a
- * command takes, the flags it refuses together), without running them; the campaign file the quick start shows; the
- * choices the CLI reference's rows list, against --help's; and the "commands" column of the README's table of
- * options, against the flags each command declares. (The CLI reference's rows of commands are checked in
- * contract.test.ts; the quick start is run whole in quick-start.test.ts.) And the code of the README's "Library"
- * section: type-checked and run as a program that installed the package would, each value its comments give checked.
+ * The command lines a user copies: every `attack-layers` line of the ```sh blocks of the README and of the chapters of
+ * docs/ (the quick start among them) and every example of a command's --help, parsed as the CLI parses them (its flags,
+ * their choices, the positionals a command takes, the flags it refuses together), without running them; the campaign
+ * file the quick start shows; the choices the CLI reference's rows list (docs/cli-reference.md), against --help's; and
+ * the "commands" column of its table of options, against the flags each command declares. (The CLI reference's rows of
+ * commands are checked in contract.test.ts; the quick start is run whole in quick-start.test.ts.) And the code of
+ * docs/library.md: type-checked and run as a program that installed the package would, each value its comments give
+ * checked.
  */
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
@@ -17,11 +18,14 @@ import { commandName, commands } from '../../lib/cli/commands/index.js';
 import { GLOBAL_OPTIONS, STDIN, STDIN_TOKEN, declare } from '../../lib/cli/options.js';
 import { commands as shellCommands, PLANS } from '../../scripts/readme-commands.plans.js';
 import { freshTmpDir, repoRoot, runCli, snapshotCacheHome, stixDir, testCacheDir } from '../helpers/attack.js';
+import { readDoc, readDocs } from '../helpers/docs.js';
 
 // The same yargs build as lib/cli/run.ts.
 const yargs = createRequire(import.meta.url)('yargs/yargs') as typeof import('yargs/yargs');
 
-const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+const readme = readDoc('README.md');
+/** The CLI reference: its rows of commands and its table of options. */
+const cliReference = readDoc('docs/cli-reference.md');
 
 /** A command line's words, as a shell splits them: quotes group words and are dropped. */
 function shellWords(line: string): string[] {
@@ -42,18 +46,19 @@ function attackLayersWords(line: string): string[] | undefined {
   return words.slice(1).map((word) => (/^[\w.-]+(\|[\w.-]+)+$/.test(word) ? word.split('|')[0]! : word));
 }
 
-/** Every `attack-layers` line of the README's ```sh blocks, with its line number. */
-function readmeCommandLines(): Array<{ line: number; text: string; words: string[] }> {
-  const lines = readme.split('\n');
-  const found: Array<{ line: number; text: string; words: string[] }> = [];
-  let inSh = false;
-  lines.forEach((text, i) => {
-    if (/^```/.test(text)) inSh = !inSh && text.trim() === '```sh';
-    else if (inSh) {
-      const words = attackLayersWords(text);
-      if (words) found.push({ line: i + 1, text, words });
-    }
-  });
+/** Every `attack-layers` line of the ```sh blocks of the README and docs/, with its file and line number. */
+function readmeCommandLines(): Array<{ file: string; line: number; text: string; words: string[] }> {
+  const found: Array<{ file: string; line: number; text: string; words: string[] }> = [];
+  for (const { path, text: doc } of readDocs()) {
+    let inSh = false;
+    doc.split('\n').forEach((text, i) => {
+      if (/^```/.test(text)) inSh = !inSh && text.trim() === '```sh';
+      else if (inSh) {
+        const words = attackLayersWords(text);
+        if (words) found.push({ file: path, line: i + 1, text, words });
+      }
+    });
+  }
   return found;
 }
 
@@ -89,7 +94,7 @@ async function parseProblem(words: readonly string[]): Promise<string | undefine
   }
 }
 
-describe("the README's and --help's command lines", () => {
+describe("the command lines of the README, docs/ and --help", () => {
   const lines = readmeCommandLines();
 
   it('finds the command lines of the quick start and of each section', () => {
@@ -97,11 +102,11 @@ describe("the README's and --help's command lines", () => {
     expect(new Set(lines.map(({ words }) => words[0]))).to.include.members(['normalize', 'render', 'validate', 'gap', 'extract', 'suggest', 'data', 'upgrade', 'export', 'attack-object', 'compare']);
   });
 
-  it("parses every attack-layers line of the README's ```sh blocks as the CLI does", async () => {
+  it('parses every attack-layers line of the ```sh blocks of the README and docs/ as the CLI does', async () => {
     const problems: string[] = [];
-    for (const { line, text, words } of lines) {
+    for (const { file, line, text, words } of lines) {
       const problem = await parseProblem(words);
-      if (problem) problems.push(`README.md:${line}: ${text.trim()}: ${problem}`);
+      if (problem) problems.push(`${file}:${line}: ${text.trim()}: ${problem}`);
     }
     expect(problems).to.deep.equal([]);
   });
@@ -148,9 +153,8 @@ describe("the README's and --help's command lines", () => {
   });
 
   // A row's `--flag a|b|c` lists the values --help gives as the flag's choices, no more, no fewer, in its order.
-  it("lists in the README's CLI reference rows the choices each command's --help gives", async () => {
-    const reference = readme.slice(readme.indexOf('## CLI reference'), readme.indexOf('## Library'));
-    const usages = [...reference.matchAll(/^\| `([^`]+)` \|/gm)].map((match) => match[1]!.replace(/\\\|/g, '|'));
+  it("lists in the CLI reference's rows (docs/cli-reference.md) the choices each command's --help gives", async () => {
+    const usages = [...cliReference.matchAll(/^\| `([^`]+)` \|/gm)].map((match) => match[1]!.replace(/\\\|/g, '|'));
     const mismatches: string[] = [];
     let checked = 0;
     for (const usage of usages) {
@@ -165,7 +169,7 @@ describe("the README's and --help's command lines", () => {
         // Alternatives of a flag without choices are placeholders: `--out dir|f`, `--tests atomics|index.yaml|-`.
         if (!choices.length) continue;
         checked++;
-        if (choices.join('|') !== values) mismatches.push(`${name} --${flag}: the README says ${values}; --help gives ${choices.join('|') || 'no choices'}`);
+        if (choices.join('|') !== values) mismatches.push(`${name} --${flag}: docs/cli-reference.md says ${values}; --help gives ${choices.join('|') || 'no choices'}`);
       }
     }
     expect(checked).to.be.at.least(8);
@@ -175,7 +179,7 @@ describe("the README's and --help's command lines", () => {
   // The table's last column names the commands that take each flag; a command list of names only (not "all") must
   // name exactly the commands that declare it (`data list`, `data fetch`: the data command).
   it("names in the table of options exactly the commands that take each flag", async () => {
-    const table = readme.slice(readme.indexOf('**Options: one meaning per word.**'), readme.indexOf('**Hostile input.**'));
+    const table = cliReference.slice(cliReference.indexOf('**Options: one meaning per word.**'), cliReference.indexOf('**Hostile input.**'));
     // A row's cells, split at the bars that are no `\|` inside a cell: | `--flag <x>` | meaning | commands |
     const rows = table
       .split('\n')
@@ -200,12 +204,9 @@ describe("the README's and --help's command lines", () => {
   });
 });
 
-/** The ```ts blocks of the README's "Library" section, as written. */
+/** The ```ts blocks of docs/library.md, as written. */
 function libraryBlocks(): string[] {
-  const start = readme.indexOf('\n## Library\n');
-  const end = readme.indexOf('\n## ', start + 1);
-  const section = readme.slice(start, end === -1 ? undefined : end);
-  return [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
+  return [...readDoc('docs/library.md').matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
 }
 
 /**
@@ -221,7 +222,7 @@ export function withValueChecks(block: string): { code: string; checks: number }
   return { code: `import assert from 'node:assert/strict';\n${code}`, checks };
 }
 
-describe("the README's library examples, as a program that installed attack-layers runs them", function () {
+describe("docs/library.md's examples, as a program that installed attack-layers runs them", function () {
   this.timeout(180_000);
   const blocks = libraryBlocks();
   // A project of its own, where `attack-layers` resolves as once installed: node_modules/attack-layers is this
@@ -292,7 +293,7 @@ describe("the README's library examples, as a program that installed attack-laye
         env: { PATH: process.env['PATH'], HOME: home, XDG_CACHE_HOME: dirname(testCacheDir()), ATTACK_STIX_DIR: stixDir() },
         timeout: 120_000,
       });
-      expect([result.status, result.stderr], `README library block ${i + 1}:\n${block}`).to.deep.equal([0, '']);
+      expect([result.status, result.stderr], `docs/library.md, block ${i + 1}:\n${block}`).to.deep.equal([0, '']);
     });
     expect(checks).to.be.at.least(8);
   });

@@ -239,7 +239,7 @@ describe('readCoverageLayers: a gradient that may not be what the scores mean', 
       gradient,
       techniques: scores.map((score, i) => ({ techniqueID: `T10${String(i).padStart(2, '0')}`, score })),
     });
-  const advice = 'if a score of 1 means a rule exists, review with scale: [0, 1] (1 and above count as 100%), or scale: [0, N] with N the score of full coverage (README, "Coverage gap review")';
+  const advice = 'if a score of 1 means a rule exists, review with scale: [0, 1] (1 and above count as 100%), or scale: [0, N] with N the score of full coverage (docs/gap.md)';
 
   it('notes half or more of the scored entries at a minimum above 0 (the Wazuh lab layer: all 118 scored 1 on 1..3)', () => {
     const input = parseCoverageLayer(layer({ colors: ['#ff6666ff', '#ffe766ff', '#8ec843ff'], minValue: 1, maxValue: 3 }, [1, 1, 1, 3]), 'wazuh.json');
@@ -274,7 +274,7 @@ describe('readCoverageLayers: a gradient that may not be what the scores mean', 
     expect(ransomware.rules.map((rule) => rule.level)).to.deep.equal([1, 0, 0.5, 0, 0.25, 0.75, 1]);
     expect(ransomware.notes).to.deep.equal([
       'threat layer ransomware.json ("lab"): read on the layer gradient 20..100, 2 of its 7 scored entries weigh 0, as techniques not used (score 20 or less), the others weigh 1 (2), 0.25 (1), 0.5 (1), 0.75 (1); ' +
-        'if its scores rank the techniques used, review with scale: [0, 100] (100 weighs 1, 20 weighs 0.2) or give the layer the gradient 0..100; the review ranks gaps by these weights (README, "Coverage gap review")',
+        'if its scores rank the techniques used, review with scale: [0, 100] (100 weighs 1, 20 weighs 0.2) or give the layer the gradient 0..100; the review ranks gaps by these weights (docs/gap.md)',
     ]);
     // Below a minimum above 0 (0 on 20..100), or on a minimum of 0, a score may well say "not used": nothing to say.
     expect(parseCoverageLayer(layer({ colors: red, minValue: 20, maxValue: 100 }, [100, 0, 60]), 'below.json', { role: 'threat' }).notes).to.equal(undefined);
@@ -288,12 +288,12 @@ describe('readCoverageLayers: a gradient that may not be what the scores mean', 
     expect(zero.rules.map((rule) => rule.level)).to.deep.equal([0, 0, 0]);
     expect(zero.notes).to.deep.equal([
       'threat layer apt.json ("lab"): read on the layer gradient 0..100, 3 of its 3 scored entries weigh 0, as techniques not used (score 0 or less); ' +
-        'if its scores mark the techniques used, score them above 0 (100 weighs 1); the review ranks gaps by these weights (README, "Coverage gap review")',
+        'if its scores mark the techniques used, score them above 0 (100 weighs 1); the review ranks gaps by these weights (docs/gap.md)',
     ]);
     const one = parseCoverageLayer(layer({ colors: red, minValue: 1, maxValue: 5 }, [1, 1, 1, 3]), 'apt.json', { role: 'threat' });
     expect(one.notes).to.deep.equal([
       'threat layer apt.json ("lab"): read on the layer gradient 1..5, 3 of its 4 scored entries weigh 0, as techniques not used (score 1 or less), the others weigh 0.5 (1); ' +
-        'if its scores mark the techniques used, score them above 1 (5 weighs 1), or give it the gradient 0..1 so that 1 weighs 1; the review ranks gaps by these weights (README, "Coverage gap review")',
+        'if its scores mark the techniques used, score them above 1 (5 weighs 1), or give it the gradient 0..1 so that 1 weighs 1; the review ranks gaps by these weights (docs/gap.md)',
     ]);
   });
 });
@@ -308,7 +308,7 @@ describe('readCoverageLayers: small whole-number or fractional scores without a 
     expect(input.rules.map((rule) => rule.level)).to.deep.equal([0.01, 0.01, 0.01, 0.01]);
     expect(input.notes).to.deep.equal([
       'threat layer mobile.json ("mobile threat"): read on the default scale 0..100 (no gradient), its 4 scored entries are whole numbers up to 1 and weigh 0.01 at most; ' +
-        'if they are levels or counts with 1 the most, review with scale: [0, 1] (1 weighs 1) or give the layer the gradient 0..1; the review ranks gaps by these weights (README, "Coverage gap review")',
+        'if they are levels or counts with 1 the most, review with scale: [0, 1] (1 weighs 1) or give the layer the gradient 0..1; the review ranks gaps by these weights (docs/gap.md)',
     ]);
   });
 
@@ -316,7 +316,7 @@ describe('readCoverageLayers: small whole-number or fractional scores without a 
     const input = parseCoverageLayer(layer([5, 3, 0]), 'levels.json');
     expect(input.notes).to.deep.equal([
       'coverage layer levels.json ("mobile threat"): read on the default scale 0..100 (no gradient), its 3 scored entries are whole numbers up to 5 and count as 5% coverage at most; ' +
-        'if they are levels or counts with 5 the most, review with scale: [0, 5] (5 counts as 100%), or scale: [0, 1] if a score of 1 means a rule exists (README, "Coverage gap review")',
+        'if they are levels or counts with 5 the most, review with scale: [0, 5] (5 counts as 100%), or scale: [0, 1] if a score of 1 means a rule exists (docs/gap.md)',
     ]);
   });
 
@@ -327,11 +327,11 @@ describe('readCoverageLayers: small whole-number or fractional scores without a 
     expect(ratios.rules.map((rule) => rule.level)).to.deep.equal([0.004, 0.01, 0.006, 0]);
     expect(ratios.notes).to.deep.equal([
       'coverage layer ciscat.json ("mobile threat"): read on the default scale 0..100 (no gradient), its 4 scored entries are between 0 and 1, 2 of them fractions (T1420 0.37, T1422 0.62), ' +
-        'and count as 1% coverage at most; if they are ratios with 1 as full coverage, review with scale: [0, 1] (1 counts as 100%) (README, "Coverage gap review")',
+        'and count as 1% coverage at most; if they are ratios with 1 as full coverage, review with scale: [0, 1] (1 counts as 100%) (docs/gap.md)',
     ]);
     expect(parseCoverageLayer(layer([1, 0.5]), 'fractions.json', { role: 'threat' }).notes).to.deep.equal([
       'threat layer fractions.json ("mobile threat"): read on the default scale 0..100 (no gradient), its 2 scored entries are between 0 and 1, 1 of them fractions (T1421 0.5), and weigh 0.01 at most; ' +
-        'if they are ratios or weights with 1 the most, review with scale: [0, 1] (1 weighs 1) or give the layer the gradient 0..1; the review ranks gaps by these weights (README, "Coverage gap review")',
+        'if they are ratios or weights with 1 the most, review with scale: [0, 1] (1 weighs 1) or give the layer the gradient 0..1; the review ranks gaps by these weights (docs/gap.md)',
     ]);
   });
 
@@ -358,7 +358,7 @@ describe('readCoverageLayers: scores that count rules (sigma2attack)', () => {
       techniques: scores.map((score, i) => ({ techniqueID: `T10${String(i).padStart(2, '0')}`, score, comment: 'rule.yml' })),
       ...extra,
     });
-  const advice = 'if a score counts rules, review with scale: [0, 1] (1 and above count as 100%), or scale: [0, N] with N the count of full coverage (README, "Coverage gap review")';
+  const advice = 'if a score counts rules, review with scale: [0, 1] (1 and above count as 100%), or scale: [0, N] with N the count of full coverage (docs/gap.md)';
 
   it('notes whole-number scores on a gradient from 0 that ends at the largest of them, naming entries under 50%', () => {
     const input = parseCoverageLayer(heatmap({}, [48, 13, 16, 24, 8, 6]), 'sigma.json');
@@ -396,7 +396,7 @@ describe('readCoverageLayers: scores that count rules (sigma2attack)', () => {
       'coverage layer art.json ("heatmap"): its scores look like counts (whole numbers, and its legend says "tests"): read on the layer gradient 0..10, ' +
         'a score of 1 counts as 10%, and 2 of its 2 scored entries count under 50% coverage though they score 1 or more (T1000 1: 10%, T1001 2: 20%); ' +
         'a count of tests run is no coverage, since a test detects nothing: give readCoverageInputs the rules that fire on them; ' +
-        'if a score counts tests that a rule detected, review with scale: [0, 1] (1 and above count as 100%), or scale: [0, N] with N the count of full coverage (README, "Coverage gap review")',
+        'if a score counts tests that a rule detected, review with scale: [0, 1] (1 and above count as 100%), or scale: [0, N] with N the count of full coverage (docs/gap.md)',
     ]);
   });
 
@@ -425,7 +425,7 @@ describe('readCoverageLayers: scores that count rules (sigma2attack)', () => {
     expect(input.notes).to.deep.equal([
       'threat layer groups.json ("groups"): its scores look like counts (whole numbers on a gradient from 1 that ends at the largest of them, 8): read on the layer gradient 1..8, ' +
         'a score of 1 weighs 0, as a technique not used: 2 of its 5 scored entries weigh 0 though they score 1 (T1002, T1004); ' +
-        'if a score counts what uses the technique, review with scale: [0, 8] (8 weighs 1, 1 weighs 0.125) or give the layer the gradient 0..8; the review ranks gaps by these weights (README, "Coverage gap review")',
+        'if a score counts what uses the technique, review with scale: [0, 8] (8 weighs 1, 1 weighs 0.125) or give the layer the gradient 0..8; the review ranks gaps by these weights (docs/gap.md)',
     ]);
     const once = parseCoverageLayer(heatmap({ name: 'groups', gradient: { colors: ['#ffffff', '#ff6666'], minValue: 1, maxValue: 8 } }, [8, 3, 1]), 'groups.json', { role: 'threat' });
     expect(once.notes?.[0]).to.contain('1 of its 3 scored entries weighs 0 though it scores 1 (T1002)');
@@ -449,7 +449,7 @@ describe('readCoverageLayers: scores that count rules (sigma2attack)', () => {
     expect(input.rules).to.deep.equal([]);
     expect(input.notes).to.deep.equal([
       'coverage layer storage.json ("Storage"): none of its entries has a score, and they hold numbers in score_num (10, 100), a field Navigator does not read: ' +
-        'if that is their coverage, copy it into score (read on the layer gradient 0..100) to count it (README, "Coverage gap review")',
+        'if that is their coverage, copy it into score (read on the layer gradient 0..100) to count it (docs/gap.md)',
     ]);
     // Scored, or without such numbers, it has nothing to say.
     expect(parseCoverageLayer(ssm.replace('"score_num":100', '"score":100'), 'scored.json').notes).to.equal(undefined);
@@ -794,7 +794,7 @@ describe('readCoverageLayers: a colour-only layer read through its legend', () =
     expect(input.notes).to.deep.equal([
       'coverage layer detection_example.json ("Detections example"): its legend is DeTT&CT\'s detection scoring table, so its 3 scored entries are read by their DeTT&CT detection scores, whatever the gradient: ' +
         '"Detection score 0: Forensics/Context" as 0% (1 entry), "Detection score 2: Fair" as 40% (1 entry), "Detection score 5: Excellent" as 100% (1 entry); ' +
-        'a detection score counts as score / 5, as a DeTT&CT file is read (README, "Coverage gap review")',
+        'a detection score counts as score / 5, as a DeTT&CT file is read (docs/gap.md)',
     ]);
     // A scale the user gives is the user's reading.
     expect(parseCoverageLayer(JSON.stringify(layer), 'detection_example.json', { scale: [0, 10] }).rules.map((rule) => rule.level)).to.deep.equal([0.5, 0.2, 0]);
@@ -822,7 +822,7 @@ describe('readCoverageLayers: a colour-only layer read through its legend', () =
     expect(input.notes).to.deep.equal([
       'coverage layer redteam.json ("Red Team Assessment"): every scored entry scores 1, which says no level, and Navigator shows each entry\'s own colour over the gradient\'s: ' +
         '3 scored entries read by that colour through its legend, "Undetected" (#66ff66) as 0% (2 entries), "Detected" (#ff6666) as 100% (1 entry); ' +
-        'if the scores are the coverage meant, review with scale: [0, N], N the score of full coverage (README, "Coverage gap review")',
+        'if the scores are the coverage meant, review with scale: [0, N], N the score of full coverage (docs/gap.md)',
     ]);
     // Scores that differ say levels: read on the gradient, as before; so are colours that all say one level.
     const scored = { ...layer, techniques: [entry('T1059.001', true), { ...entry('T1003.001', false), score: 0 }] };
@@ -864,7 +864,7 @@ describe('readCoverageLayers: a colour-only layer read through its legend', () =
       'coverage layer visibility_example.json ("Visibility example"): its legend is DeTT&CT\'s visibility scoring table, so its 3 scored entries are read by their DeTT&CT visibility scores, whatever the gradient: ' +
         '"Visibility score 1: Minimal" (1 entry), "Visibility score 3: Good" (1 entry), "Visibility score 4: Excellent" (1 entry); ' +
         'a visibility score rates the log data a technique leaves, which makes a detection possible, not one: none counts as coverage, each is reported beside its technique (visible, no detection), ' +
-        "as a DeTT&CT file's visibility is; for detection coverage give readCoverageInputs the DeTT&CT technique administration file, or its detection layer beside this one (README, \"Coverage gap review\")",
+        "as a DeTT&CT file's visibility is; for detection coverage give readCoverageInputs the DeTT&CT technique administration file, or its detection layer beside this one (docs/gap.md)",
     );
     // Visibility 0 (score null) is no visibility: ignored, not kept; the note on it speaks of no overlay's colours.
     expect(input.ignored.map(({ name, reason }) => [name, reason])).to.deep.equal([
@@ -983,7 +983,7 @@ describe('readCoverageLayers: a threat layer painted in several colours without 
     expect(input.notes).to.deep.equal([
       'threat layer heat.json ("layer1"): its 4 entries coloured without a score weigh 1 each whatever their colour, and they have 3 colours ' +
         '(#fc3b3b 2 entries, #fce93b 1 entry, #fd8d3c 1 entry), an order the review does not read; if a colour means more threat than another, ' +
-        'give its entries higher scores (README, "Coverage gap review")',
+        'give its entries higher scores (docs/gap.md)',
     ]);
     // A legend's labels are named beside their colours.
     expect(parseCoverageLayer(heat([{ label: 'Most used', color: '#fc3b3b' }]), 'heat.json', { role: 'threat' }).notes?.[0]).to.contain('(#fc3b3b "Most used" 2 entries, ');
@@ -1017,7 +1017,7 @@ describe('readCoverageLayers: a threat layer whose scores pick its legend catego
       'threat layer evals.json ("Carbanak+FIN7"): its scores pick the categories its legend names, each score a stop of its gradient painted ' +
         'that item\'s colour (1 "Carbanak" (1 entry), 2 "FIN7" (1 entry), 3 "Carbanak+FIN7" (1 entry)), an order the review does not read: ' +
         'every scored entry weighs 1; if a category means more threat than another, give its entries higher scores on a gradient of one order ' +
-        '(README, "Coverage gap review")',
+        '(docs/gap.md)',
     ]);
   });
 
@@ -1197,7 +1197,7 @@ describe("readCoverageLayers: DeTT&CT's visibility-and-detection overlay", () =>
       'coverage layer visibility_and_detection.json ("Visibility and Detection example all"): 3 entries without a score read by the DeTT&CT scores of their metadata, not by their colour ' +
         "(DeTT&CT writes each technique's scores there; the colours of its visibility-and-detection overlay say which of the two a technique has, not how well it is detected): " +
         'T1059.001 detection score 2: 40%, T1003.001 detection score 5: 100%; 1 entry with visibility alone ignored as coverage (T1021.002), ' +
-        'each visibility score above 0 reported beside its technique (visible, no detection) (README, "Coverage gap review")',
+        'each visibility score above 0 reported beside its technique (visible, no detection) (docs/gap.md)',
     ]);
     expectBookkeeping(input);
   });
@@ -1207,7 +1207,7 @@ describe("readCoverageLayers: DeTT&CT's visibility-and-detection overlay", () =>
     const input = parseCoverageLayer(JSON.stringify(bare), 'overlay.json');
     expect(input.rules.map((r) => r.level)).to.deep.equal([1]);
     expect(input.notes?.[0]).to.match(
-      /: read through its legend, "Visibility and detection" \(#f9a825\) as 100% \(1 entry\), .*; its legend is DeTT&CT's visibility-and-detection overlay, whose colours say which of visibility and detection a technique has, not a score, so these levels are approximate: give readCoverageInputs the DeTT&CT technique administration file the layer was made from, whose scores are read \(README, "Coverage gap review"\)$/,
+      /: read through its legend, "Visibility and detection" \(#f9a825\) as 100% \(1 entry\), .*; its legend is DeTT&CT's visibility-and-detection overlay, whose colours say which of visibility and detection a technique has, not a score, so these levels are approximate: give readCoverageInputs the DeTT&CT technique administration file the layer was made from, whose scores are read \(docs\/gap.md\)$/,
     );
   });
 });

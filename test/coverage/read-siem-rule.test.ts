@@ -385,7 +385,7 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
     const read = readRuleFolder(dir);
     expect(read.counts).to.deep.equal({ items: 0, rules: 0, ignored: 0, invalid: 0 });
     expect(read.notes).to.deep.equal([
-      `${dir}: none of its 2 files (2 .md) is a rule of a format read here (Sigma, Splunk (security_content), Sentinel, Elastic (detection-rules), Sekoia, LimaCharlie, Wazuh, Falco, YARA-L (Google SecOps), Panther or Suricata rules, KQL queries kept as .kql files, or KQL, SPL, ES|QL or Kibana queries kept as Markdown (.md)); files of other kinds, such as Markdown without a \`\`\`kql block or a MITRE ATT&CK heading or label, are not read, whatever techniques they name: list the techniques they detect in a detections file (README, "Coverage gap review") to count them`,
+      `${dir}: none of its 2 files (2 .md) is a rule of a format read here (Sigma, Splunk (security_content), Sentinel, Elastic (detection-rules), Sekoia, LimaCharlie, Wazuh, Falco, YARA-L (Google SecOps), Panther or Suricata rules, KQL queries kept as .kql files, or KQL, SPL, ES|QL or Kibana queries kept as Markdown (.md)); files of other kinds, such as Markdown without a \`\`\`kql block or a MITRE ATT&CK heading or label, are not read, whatever techniques they name: list the techniques they detect in a detections file (docs/gap.md) to count them`,
     ]);
     // An empty folder is refused as a wrong path (test/cli/gap.test.ts), not read as a folder of no rule.
     expect(() => readRuleFolder(freshTmpDir('no-files'))).to.throw(UsageError, /: the folder holds no file, so no rule to count; /);

@@ -57,6 +57,7 @@ import {
   SuggestModel,
 } from '../../lib/index.js';
 import { fixtureFile, freshTmpDir, loadRelease, readRawBundle, repoRoot, runCli, stixDir, stixFile, testCacheDir } from '../helpers/attack.js';
+import { readDoc } from '../helpers/docs.js';
 import { indexArray } from '../../lib/suggest/suggest-model-data.js';
 
 // A chart's caption in capitals wrapped in a narrow column, as pdftotext writes the Dragos 2022 review's `FIGURE 13: IN
@@ -943,8 +944,7 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
   // `--top 2` listed T1598.003 first for "Credentials are harvested from browsers.", where `--top 5` listed T1555.003
   // first: each --top chose its own candidates before ordering them.
   it('gives the first k of any --top in the same order: --top 1 to 4 begin --top 5, and --top 10 begins with it', () => {
-    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
-    const example = /<!-- suggest example -->\n```text\n([\s\S]*?)```/.exec(readme)![1]!;
+    const example = /<!-- suggest example -->\n```text\n([\s\S]*?)```/.exec(readDoc('docs/suggest.md'))![1]!;
     const passages = ['Credentials are harvested from browsers.', ...splitPassages(example).map((p) => p.text)];
     const ids = (text: string, top: number) => model.rank(text, { top }).map((c) => c.id);
     let tens = 0;
@@ -3975,7 +3975,7 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
   });
 
   // The acceptance check of the issue: the behaviours the campaign file maps from the seed's own sentences (evidence)
-  // and from the README's English example, with the mapped technique among the top 5 for most of them.
+  // and from docs/suggest.md's English example, with the mapped technique among the top 5 for most of them.
   const campaign = parse(readFileSync(join(repoRoot, 'campaigns/temp-periscope-cambodia-2018.yaml'), 'utf8')) as {
     techniques: { ref: string; evidence: string }[];
   };
@@ -3991,9 +3991,8 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(found(seed, mapped.map((m) => m.evidence))).to.be.at.least(7);
   });
 
-  it("puts the mapped technique in the top 5 for most sentences of the README's English example (8 of 10)", () => {
-    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
-    const example = /<!-- suggest example -->\n```text\n([\s\S]*?)```/.exec(readme)![1]!;
+  it("puts the mapped technique in the top 5 for most sentences of docs/suggest.md's English example (8 of 10)", () => {
+    const example = /<!-- suggest example -->\n```text\n([\s\S]*?)```/.exec(readDoc('docs/suggest.md'))![1]!;
     const sentences = example.trim().split('\n');
     expect(sentences).to.have.length(mapped.length);
     expect(found(example, sentences)).to.be.at.least(8);

@@ -45,3 +45,78 @@ export function docTextFrom(marker: string): string {
   }
   throw new Error(`no file of the documentation (README.md, docs/*.md) holds ${JSON.stringify(marker)}`);
 }
+
+/**
+ * The anchor GitHub gives a heading's text (github-slugger, which github.com's rendering follows: Flet/github-slugger
+ * index.js and script/generate-regex.mjs): lower case; every character of the Unicode categories other number,
+ * punctuation (but `-` and the connector `_`), symbol, control, private use, format, unassigned and separator (but the
+ * space) removed, unless it is alphabetic; each space a `-`. `ATT&CK data` is `attck-data`.
+ */
+export function githubSlug(heading: string): string {
+  const removed = /[\p{No}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}\p{Po}\p{S}\p{Cc}\p{Co}\p{Cf}\p{Cn}\p{Z}]/u;
+  return [...heading.toLowerCase()]
+    .filter((char) => char === ' ' || char === '-' || /\p{Alphabetic}/u.test(char) || !removed.test(char))
+    .join('')
+    .replace(/ /g, '-');
+}
+
+const blank = (part: string): string => part.replace(/[^\n]/g, ' ');
+
+/** A Markdown text with its fenced code blocks blanked out (newlines kept, so offsets and lines hold). */
+function withoutFences(text: string): string {
+  let inFence = false;
+  return text
+    .split('\n')
+    .map((line) => {
+      const fence = /^\s*(```|~~~)/.test(line);
+      if (fence) inFence = !inFence;
+      return fence || inFence ? blank(line) : line;
+    })
+    .join('\n');
+}
+
+/**
+ * A Markdown text with its fenced code blocks and its code spans blanked out. A code span ends within its paragraph, and
+ * within its row of a table, so that one backtick left unpaired hides nothing beyond them.
+ */
+function proseOnly(text: string): string {
+  const spans = (part: string): string => part.replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, blank);
+  return withoutFences(text)
+    .split(/(\n[ \t]*\n)/)
+    .map((block) => (block.trimStart().startsWith('|') ? block.split('\n').map(spans).join('\n') : spans(block)))
+    .join('');
+}
+
+/**
+ * The anchors of a Markdown file's headings, as GitHub makes them: a heading's text as rendered (code marks and a
+ * link's address left out), slugged; a second heading of the same slug gets `-1`, a third `-2`.
+ */
+export function headingAnchors(text: string): Set<string> {
+  const anchors = new Set<string>();
+  const seen = new Map<string, number>();
+  for (const line of withoutFences(text).split('\n')) {
+    const heading = /^ {0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/.exec(line)?.[1];
+    if (heading === undefined) continue;
+    const rendered = heading.replace(/`/g, '').replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
+    const slug = githubSlug(rendered);
+    const count = seen.get(slug);
+    seen.set(slug, (count ?? -1) + 1);
+    anchors.add(count === undefined ? slug : `${slug}-${count + 1}`);
+  }
+  return anchors;
+}
+
+/** A link of a Markdown file: its line and its target as written (`docs/gap.md#coverage-gap-review`, `#install`). */
+export interface MarkdownLink {
+  line: number;
+  target: string;
+}
+
+/** The links and images of a Markdown file's prose (not those shown in code: `` `[x](…)` `` is an example). */
+export function markdownLinks(text: string): MarkdownLink[] {
+  const prose = proseOnly(text);
+  return [...prose.matchAll(/!?\[(?:[^[\]]|\[[^\]]*\])*\]\(\s*<?([^\s()<>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((match) => ({
+    line: prose.slice(0, match.index).split('\n').length,
+    target: match[1]!,
+  }));
+}

@@ -300,10 +300,24 @@ function attributedActors(objects: readonly JsonObject[], actorId: string): Arra
   });
 }
 
-/** An object's ATT&CK ID: the `external_id` of its reference whose `source_name` is an ATT&CK domain's. */
+/**
+ * OpenCTI's extension for ATT&CK's own properties (opencti-graphql src/types/stix-extensions.ts `STIX_EXT_MITRE`), in
+ * which its STIX 2.1 export writes an attack-pattern's ATT&CK ID as `id` (stix-2-1-converter.ts `buildMITREExtensions`).
+ */
+const OPENCTI_MITRE_EXTENSION = 'extension-definition--322b8f77-262a-4cb8-a915-1e441e00329b';
+
+/**
+ * An object's ATT&CK ID: the `external_id` of its reference whose `source_name` is an ATT&CK domain's; else the one
+ * OpenCTI keeps as `x_mitre_id` (its STIX 2.0 export, and what connectors built on pycti write) or in its ATT&CK
+ * extension (its STIX 2.1 export), which an attack-pattern made in OpenCTI, or by a connector from a report, has with
+ * no ATT&CK reference.
+ */
 function attackIdOf(object: JsonObject): string | undefined {
   const refs = Array.isArray(object['external_references']) ? object['external_references'].filter(isJsonObject) : [];
-  return refs.map((ref) => (ATTACK_SOURCES.has(String(ref['source_name'])) ? text(ref['external_id'])?.toUpperCase() : undefined)).find(Boolean);
+  const extensions = isJsonObject(object['extensions']) ? object['extensions'] : {};
+  const openCti = isJsonObject(extensions[OPENCTI_MITRE_EXTENSION]) ? extensions[OPENCTI_MITRE_EXTENSION] : {};
+  const ids = [...refs.map((ref) => (ATTACK_SOURCES.has(String(ref['source_name'])) ? ref['external_id'] : undefined)), object['x_mitre_id'], openCti['id']];
+  return ids.map((id) => text(id)?.toUpperCase()).find(Boolean);
 }
 
 const ACTOR_WORDS: Readonly<Record<string, string>> = { 'intrusion-set': 'intrusion sets', campaign: 'campaigns', 'threat-actor': 'threat actors' };

@@ -132,6 +132,36 @@ describe('extract: a STIX bundle of threat intelligence', () => {
     expect(extractReport(bundle({ type: 'report', id: 'report--00000000-0000-4000-8000-000000000505', name: 'Another post', object_refs: [] })).name).to.equal(undefined);
   });
 
+  it("reads the ATT&CK ID OpenCTI keeps beside an attack-pattern's name, in its STIX 2.1 export's ATT&CK extension or as x_mitre_id", () => {
+    // OpenCTI's export of a report (a bundle written for the test in the shape of OpenCTI-Platform/opencti's
+    // stix-2-1-converter.ts and stix-2-0-converter.ts, Apache-2.0): an attack-pattern made in OpenCTI, or by a connector
+    // from a report, has its ATT&CK ID in the extension `extension-definition--322b8f77-…` (`id`) or as `x_mitre_id`,
+    // and no mitre-attack external reference. Before, only its name was read (`PowerShell`, no ID).
+    const bundle = JSON.stringify({
+      type: 'bundle', id: 'bundle--00000000-0000-4000-8000-000000000600',
+      objects: [
+        { type: 'report', spec_version: '2.1', id: 'report--00000000-0000-4000-8000-000000000601', name: 'Phishing wave', object_refs: [] },
+        {
+          type: 'attack-pattern', spec_version: '2.1', id: 'attack-pattern--00000000-0000-4000-8000-000000000602', name: 'PowerShell',
+          kill_chain_phases: [{ kill_chain_name: 'mitre-attack', phase_name: 'execution', x_opencti_order: 4 }],
+          extensions: {
+            'extension-definition--ea279b3e-5c71-4632-ac08-831c66a786ba': { extension_type: 'property-extension', type: 'Attack-Pattern' },
+            'extension-definition--322b8f77-262a-4cb8-a915-1e441e00329b': { extension_type: 'property-extension', id: 'T1059.001', platforms: ['Windows'] },
+          },
+        },
+        {
+          type: 'attack-pattern', spec_version: '2.1', id: 'attack-pattern--00000000-0000-4000-8000-000000000603', name: 'Phishing',
+          x_mitre_id: 'T1566.001', kill_chain_phases: [{ kill_chain_name: 'mitre-attack', phase_name: 'initial-access' }],
+        },
+      ],
+    });
+    const read = extractReport(bundle, { target: loadRelease('18.1') });
+    expect(read.references.map((ref) => [ref.raw, ref.ids, ref.tactics, ref.resolution?.ids])).to.deep.equal([
+      ['PowerShell (T1059.001)', ['T1059.001'], ['Execution'], ['T1059.001']],
+      ['Phishing (T1566.001)', ['T1566.001'], ['Initial Access'], ['T1566.001']],
+    ]);
+  });
+
   describe('--actor: one intrusion set of a bundle holding several', () => {
     // An OpenCTI export's shape: intrusion sets with aliases and ATT&CK IDs, each with uses relationships to attack-patterns
     // that carry their mitre-attack external_id, and one attack-pattern both use.

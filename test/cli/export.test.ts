@@ -443,6 +443,14 @@ describe('attack-layers export', () => {
     ['no --format and no --out', ['layers/all.layer.json'], /give --format/],
     ['an --out without a known extension', ['layers/all.layer.json', '--out', 'x.txt'], /x\.txt does not end in a known extension/],
     ['--format svg with an --out named .md (it wrote SVG into x-1.md, x-2.md)', ['layers/all.layer.json', '--format', 'svg', '--out', 'x.md'], /--format svg --out x\.md: the name says \.md, not \.svg; give --out x\.svg, or leave --format out to write md$/m],
+    // A slide's picture: `--out slide.png` said "give --format", and `--format svg --out slide.png` then wrote SVG text
+    // into slide-1.png and slide-2.png, which no picture viewer opens.
+    ['an --out named .png', ['layers/all.layer.json', '--out', 'slide.png'], /^attack-layers export: --out slide\.png: export writes svg, html, xlsx, csv or md, not \.png; its picture of the matrix is SVG, which PowerPoint inserts as it is \(for PNG, convert it: .*\): give --out slide\.svg\n/],
+    ['--format svg with an --out named .png', ['layers/all.layer.json', '--format', 'svg', '--out', 'slide.png'], /--out slide\.png: export writes .*, not \.png; .*: give --out slide\.svg\n/],
+    ['an --out named .pdf', ['layers/all.layer.json', '--out', 'matrix.pdf'], /--out matrix\.pdf: .*not \.pdf; for a PDF, export HTML and print it to PDF from a browser .*: give --out matrix\.html\n/],
+    ['an --out named .pptx', ['layers/all.layer.json', '--out', 'deck.pptx'], /--out deck\.pptx: .*: give --out deck\.svg\n/],
+    ['an --out named .xls', ['layers/all.layer.json', '--out', 'gaps.xls'], /--out gaps\.xls: .*: give --out gaps\.xlsx\n/],
+    ['--format csv with an --out named .docx', ['layers/all.layer.json', '--format', 'csv', '--out', 'notes.docx'], /--out notes\.docx: .*: give --out notes\.csv\n/],
     ['--format xlsx with an --out named .csv', ['layers/all.layer.json', '--format', 'xlsx', '--out', 'x.csv'], /give --out x\.xlsx, or leave --format out to write csv$/m],
     ['xlsx to stdout', ['layers/all.layer.json', '--format', 'xlsx'], /xlsx is a binary format: give --out/],
     ['a missing file', ['nope.json', '--format', 'svg'], /nope\.json: no such file/],

@@ -39,6 +39,28 @@ interface Args extends GlobalArgs {
 }
 
 
+/**
+ * Files a user asks export for, of kinds it does not write, and what to give instead. Given `--out slide.png`, it said
+ * `give --format (svg, …)`, and `--format svg --out slide.png` then wrote SVG text into slide-1.png and slide-2.png,
+ * which no picture viewer opens.
+ */
+const OTHER_KINDS: ReadonlyArray<readonly [RegExp, string, ExportFormat]> = [
+  [/\.(png|jpe?g|gif|webp|bmp|tiff?|emf)$/i, 'its picture of the matrix is SVG, which PowerPoint inserts as it is (for PNG, convert it: rsvg-convert, Inkscape or a browser\'s screenshot)', 'svg'],
+  [/\.pdf$/i, 'for a PDF, export HTML and print it to PDF from a browser (an A4 page each)', 'html'],
+  [/\.(pptx?|key|odp)$/i, 'for a slide, export the matrix as SVG and insert that (PowerPoint takes SVG as it is)', 'svg'],
+  [/\.(xls|ods)$/i, 'a workbook is xlsx, which Excel and LibreOffice open', 'xlsx'],
+  [/\.(docx?|odt|rtf)$/i, 'for a document, export Markdown (md) or HTML', 'md'],
+];
+
+/** @throws UsageError when `--out` names a kind of file export does not write, saying the name to give and why. */
+function assertNoOtherKind(out: string, format: ExportFormat | undefined): void {
+  const kind = OTHER_KINDS.find(([pattern]) => pattern.test(out));
+  if (!kind) return;
+  const ext = extname(out);
+  const meant = format ?? kind[2];
+  throw new UsageError(`--out ${out}: export writes ${EXPORT_FORMATS.slice(0, -1).join(', ')} or ${EXPORT_FORMATS.at(-1)}, not ${ext}; ${kind[1]}: give --out ${out.slice(0, -ext.length)}.${meant}`);
+}
+
 /** A page `export` wrote: an SVG file whose footer names attack-layers export (render-svg.ts). */
 function isExportPage(path: string): boolean {
   if (!statSync(path, { throwIfNoEntry: false })?.isFile()) return false;
@@ -52,6 +74,7 @@ export function handler(context: CliContext) {
     // if there were a layer to export. Standard input is read after them, so a wrong command does not wait on it.
     const named = args.file === STDIN ? undefined : readTextFile(args.file, resolve(context.cwd, args.file));
     const outFormat = args.out ? formatOfFile(args.out) : undefined;
+    if (args.out && !outFormat) assertNoOtherKind(args.out, args.format);
     const format = args.format ?? outFormat;
     if (!format) {
       // `--out review/`: a folder, where export writes one file named for its format.

@@ -6,6 +6,7 @@ import { readIdInName } from './id-in-name.js';
 import { isSoftwareGalaxy, readSoftwareName, softwareOnce, type NamedSoftware } from './named-software.js';
 import type { ReportEvidence } from './report-evidence.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
+import { withVectrObjects } from './vectr-objects.js';
 
 /** The `source_name` of an ATT&CK ID in `external_references`, and the `kill_chain_name` of its tactics, per domain. */
 const ATTACK_SOURCES = new Set(['mitre-attack', 'mitre-mobile-attack', 'mitre-ics-attack']);
@@ -95,7 +96,8 @@ export function bundleReport(source: string, options: BundleOptions = {}): Bundl
     return undefined;
   }
   if (!isJsonObject(value) || value['type'] !== 'bundle' || !Array.isArray(value['objects']) || !isThreatIntelBundle(value['objects'])) return undefined;
-  const objects = value['objects'].filter(isJsonObject);
+  // VECTR's assessments come as objects of its own, read as the STIX objects they stand for (`withVectrObjects`).
+  const objects = withVectrObjects(value['objects'].filter(isJsonObject));
   const lineStarts = [0];
   for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) lineStarts.push(at + 1);
   // Where `"id": "<id>"` is written: the object's own place, not a reference to it from a report's `object_refs`.

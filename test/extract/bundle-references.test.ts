@@ -162,6 +162,51 @@ describe('extract: a STIX bundle of threat intelligence', () => {
     ]);
   });
 
+  describe("VECTR's campaigns (its STIX 2.0 bundle of x-vectr-io objects)", () => {
+    // Written for the test in the shape of SecurityRiskAdvisors/VECTR cti/covid19-campaign.json and
+    // cti/Iranian_TTP_Bundle_010920.json (VECTR's EULA, not an open licence, so not copied): campaigns list their test
+    // cases by vectrId, a test case's redTeam holds its technique (mitreId, method) and name (variant), its phaseId an
+    // x-vectr-io-phase whose mitreTactics are ATT&CK's. Before, such a bundle gave no reference at all, with exit 0.
+    const testCase = (vectrId: string, phaseId: string, method: string, mitreId: string, variant: string): Record<string, unknown> => ({
+      type: 'x-vectr-io-testcase', id: `x-vectr-io-testcase--${vectrId}`, vectrId, name: '', phaseId,
+      redTeam: { status: 'NotPerformed', method, variant, objective: 'Launch an office document containing a macro', mitreId, capecId: '' },
+      blueTeam: { outcomes: ['TBD'] },
+    });
+    const phase = (vectrId: string, name: string, mitreTactics: string[]): Record<string, unknown> => ({ type: 'x-vectr-io-phase', id: `x-vectr-io-phase--${vectrId}`, vectrId, name, mitreTactics });
+    const campaign = (vectrId: string, name: string, testCaseIds: string[]): Record<string, unknown> => ({
+      type: 'x-vectr-io-campaign', id: `x-vectr-io-campaign--${vectrId}`, vectrId, name, assessmentType: 'Campaign', testCaseIds,
+    });
+    const objects = [
+      testCase('00000000-0000-4000-8000-000000000701', '00000000-0000-4000-8000-000000000711', 'User Execution', 'T1204', 'COVID-19 - Macro - Patchwork'),
+      testCase('00000000-0000-4000-8000-000000000702', '00000000-0000-4000-8000-000000000712', 'Windows Management Instrumentation', 'T1047', 'OilRig - Windows Management Instrumentation'),
+      phase('00000000-0000-4000-8000-000000000711', 'Initial Access', ['INITIAL_ACCESS']),
+      phase('00000000-0000-4000-8000-000000000712', 'Execution', ['EXECUTION']),
+    ];
+    const bundle = (...campaigns: Array<Record<string, unknown>>): string =>
+      JSON.stringify({ type: 'bundle', id: '00000000-0000-4000-8000-000000000700', spec_version: '2.0', objects: [...campaigns, ...objects] }, null, 1);
+
+    it("takes each test case by its mitreId and method, with its phase's ATT&CK tactics and its name as evidence, and names the campaign", () => {
+      const source = bundle(campaign('00000000-0000-4000-8000-000000000721', 'COVID-19', ['00000000-0000-4000-8000-000000000701', '00000000-0000-4000-8000-000000000702']));
+      const lineIn = (needle: string): number => source.split('\n').findIndex((line) => line.includes(needle)) + 1;
+      const read = extractReport(source, { target: loadRelease('18.1') });
+      expect(read.name).to.equal('COVID-19');
+      expect(read.references.map((ref) => [ref.raw, ref.ids, ref.tactics, ref.line, ref.evidence?.map((each) => each.text)])).to.deep.equal([
+        ['User Execution (T1204)', ['T1204'], ['Initial Access'], lineIn('"x-vectr-io-testcase--00000000-0000-4000-8000-000000000701"'), ['COVID-19 - Macro - Patchwork']],
+        ['Windows Management Instrumentation (T1047)', ['T1047'], ['Execution'], lineIn('"x-vectr-io-testcase--00000000-0000-4000-8000-000000000702"'), ['OilRig - Windows Management Instrumentation']],
+      ]);
+    });
+
+    it('says, of an assessment of several campaigns, which techniques each holds; --actor keeps one', () => {
+      const source = bundle(
+        campaign('00000000-0000-4000-8000-000000000721', 'COVID-19', ['00000000-0000-4000-8000-000000000701']),
+        campaign('00000000-0000-4000-8000-000000000722', 'OilRig (APT34)', ['00000000-0000-4000-8000-000000000702']),
+      );
+      expect(extractReport(source, { target: loadRelease('18.1') }).notes.join(' ')).to.include('COVID-19 uses T1204; OilRig (APT34) uses T1047');
+      const oilRig = extractReport(source, { target: loadRelease('18.1') }, { actor: 'oilrig (apt34)' });
+      expect([oilRig.name, oilRig.references.map((ref) => ref.ids[0])]).to.deep.equal(['OilRig (APT34)', ['T1047']]);
+    });
+  });
+
   describe('--actor: one intrusion set of a bundle holding several', () => {
     // An OpenCTI export's shape: intrusion sets with aliases and ATT&CK IDs, each with uses relationships to attack-patterns
     // that carry their mitre-attack external_id, and one attack-pattern both use.

@@ -8,8 +8,8 @@ export interface GivenPaths {
   paths: readonly (string | undefined)[];
   /** What it takes, as the message names it: `file or folder`, `folder`, `file`. */
   takes: string;
-  /** What to give instead, after the message (`give an atomics folder, …`). */
-  advice?: string;
+  /** What to give instead, after the message (`give an atomics folder, …`), or of one path, undefined for none. */
+  advice?: string | ((path: string) => string | undefined);
 }
 
 /**
@@ -24,7 +24,10 @@ export function assertGivenPaths(inputs: readonly GivenPaths[], outputs: readonl
   const missing = inputs.flatMap(({ flag, paths, takes, advice }) =>
     [...new Set(paths)]
       .filter((path): path is string => path !== undefined && path !== STDIN && !statInput(options.cwd === undefined ? path : resolve(options.cwd, path)))
-      .map((path) => `${flag ? `${flag} ` : ''}${path}: no such ${takes}${advice ? `; give ${advice}` : ''}`),
+      .map((path) => {
+        const instead = typeof advice === 'function' ? advice(path) : advice;
+        return `${flag ? `${flag} ` : ''}${path}: no such ${takes}${instead ? `; give ${instead}` : ''}`;
+      }),
   );
   const { force } = options;
   if (!missing.length) return assertWritable(outputs, { force, givenAs: FLAG_WORDS });

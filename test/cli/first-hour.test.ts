@@ -210,6 +210,43 @@ describe('cli: a new user\'s first hour', () => {
     });
   });
 
+  describe("gap --threat given a group's name or ID, not a file", () => {
+    // A detection engineer reviewing APT29's techniques wrote its name, which said only `no such file or folder`.
+    const coverage = ['--coverage', 'test/fixtures/gap/detections.csv', '--out', '/tmp/never-written'];
+    for (const [given, shown, file] of [
+      ['APT29', 'APT29', 'apt29.layer.json'],
+      ['G0016', 'G0016', 'g0016.layer.json'],
+      ['Lazarus Group', '"Lazarus Group"', 'lazarus-group.layer.json'],
+    ] as const) {
+      it(`--threat ${given} says how attack-object makes its layer`, async () => {
+        const result = await runCli(['gap', '--threat', given, ...coverage]);
+        expect([result.code, result.stderr]).to.deep.equal([
+          2,
+          `attack-layers gap: --threat ${given}: no such file or folder; give the layer of the ATT&CK group, software or campaign, if ${given} names one, ` +
+            `which attack-object makes: attack-layers attack-object ${shown} > ${file}, then --threat ${file} ` +
+            `(or pipe it in: attack-layers attack-object ${shown} | attack-layers gap --threat - …)\n`,
+        ]);
+      });
+    }
+
+    // A path typed wrong is only missing: a folder's name in lower case, or a name with a folder or an extension.
+    for (const given of ['campaign', 'campaigns/APT29', 'APT29.json']) {
+      it(`--threat ${given} is only said to be missing`, async () => {
+        const result = await runCli(['gap', '--threat', given, ...coverage]);
+        expect([result.code, result.stderr]).to.deep.equal([2, `attack-layers gap: --threat ${given}: no such file or folder\n`]);
+      });
+    }
+
+    it('the command it gives makes a layer gap reviews', async () => {
+      const dir = freshTmpDir('first-hour-object');
+      const made = await runCli(['attack-object', 'APT29', '--quiet']);
+      expect(made.code).to.equal(0);
+      writeFileSync(join(dir, 'apt29.layer.json'), made.stdout);
+      const review = await runCli(['gap', '--threat', join(dir, 'apt29.layer.json'), '--coverage', 'test/fixtures/gap/detections.csv', '--out', join(dir, 'review'), '--quiet']);
+      expect([review.code, review.stderr]).to.deep.equal([0, '']);
+    });
+  });
+
   describe('help and version as other tools take them', () => {
     it('help render shows render --help (it said: unknown command "help")', async () => {
       const [asked, help] = [await runCli(['help', 'render']), await runCli(['render', '--help'])];

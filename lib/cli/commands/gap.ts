@@ -82,6 +82,22 @@ function scaleArg(flag: string, text: string): [number, number] {
   return [min, max];
 }
 
+/**
+ * What to give for a `--threat` that names no file and looks like no path (`APT29`, `G0016`, `Lazarus Group`): a
+ * detection engineer reviewing a group's techniques writes its name, which said only `no such file or folder`. The
+ * group's layer is attack-object's to make; undefined for what looks like a path (a folder or file name typed wrong).
+ */
+function objectLayerAdvice(path: string): string | undefined {
+  // A name or ID has a capital or a digit (APT29, G0016, menuPass); a folder typed wrong (`campaign`) seldom does.
+  if (/[\\/]|\.\w{1,5}$/.test(path) || !/[A-Z0-9]/.test(path)) return undefined;
+  const name = /^[\w.-]+$/.test(path) ? path : `"${path.replace(/"/g, '\\"')}"`;
+  const file = `${path.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.layer.json`;
+  return (
+    `the layer of the ATT&CK group, software or campaign, if ${path} names one, which attack-object makes: ` +
+    `attack-layers attack-object ${name} > ${file}, then --threat ${file} (or pipe it in: attack-layers attack-object ${name} | attack-layers gap --threat - …)`
+  );
+}
+
 /** The references the review lists, counted apart: those not resolved, and tactic tags of no technique of their rule (which counts). */
 function listedText(unresolved: number, stray: number): string {
   return [
@@ -103,7 +119,7 @@ export function handler(context: CliContext) {
     // only once --force had been added.
     assertGivenPaths(
       [
-        { flag: '--threat', paths: args.threat, takes: 'file or folder' },
+        { flag: '--threat', paths: args.threat, takes: 'file or folder', advice: objectLayerAdvice },
         { flag: '--coverage', paths: args.coverage, takes: 'file or folder' },
         { flag: '--rules-library', paths: args['rules-library'] ?? [], takes: 'folder' },
         { flag: '--log-sources', paths: [args['log-sources']], takes: 'file' },

@@ -19,7 +19,13 @@ const TECHNIQUE_GALAXIES: Readonly<Record<string, Domain | undefined>> = {
   'mitre-pre-attack-attack-pattern': 'enterprise-attack',
   'mitre-mobile-attack-attack-pattern': 'mobile-attack',
   'mitre-ics-techniques': 'ics-attack',
+  // Tidal Cyber's (MISP/misp-galaxy galaxies/tidal-technique.json, namespace tidal): its clusters are named as ATT&CK's
+  // techniques are, without the ID, which `meta.technique_attack_id` gives (`Bypass User Account Control`, T1548.002).
+  technique: undefined,
 };
+
+/** The keys of a cluster's `meta` that give its ATT&CK technique ID: MISP's ATT&CK galaxies', Tidal's. */
+const TECHNIQUE_ID_KEYS = ['external_id', 'technique_attack_id'];
 
 /** The kill chains of a cluster's `meta.kill_chain` (`mitre-attack:execution`) and their domains; PRE-ATT&CK's phases are no tactic. */
 const KILL_CHAINS: Readonly<Record<string, Domain>> = {
@@ -28,8 +34,11 @@ const KILL_CHAINS: Readonly<Record<string, Domain>> = {
   'mitre-ics-attack': 'ics-attack',
 };
 
-/** Galaxies of the actor an event is about: MISP's threat actors, ATT&CK's groups (`APT28 - G0007`), older per-domain ones. */
-const isActorGalaxy = (type: string): boolean => type === 'threat-actor' || /(^|-)intrusion-set$/.test(type);
+/**
+ * Galaxies of the actor an event is about: MISP's threat actors, ATT&CK's groups (`APT28 - G0007`), older per-domain
+ * ones, and Tidal Cyber's groups (galaxies/tidal-groups.json, type `groups`).
+ */
+const isActorGalaxy = (type: string): boolean => type === 'threat-actor' || type === 'groups' || /(^|-)intrusion-set$/.test(type);
 
 // `APT28 - G0007`: an ATT&CK group's cluster; the name is before the ID.
 const GROUP_ID = /^(.*?)\s+-\s+(G\d{4})$/i;
@@ -74,6 +83,8 @@ interface Actor {
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+// A cluster's meta value: MISP's event JSON writes each as a list, a galaxy's own cluster file (Tidal's) as one text.
+const values = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 
 /**
  * The events of a parsed JSON value, each with its place (a JSON path): `{ Event }`, the REST search's
@@ -182,7 +193,7 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
       // ATT&CK for ICS's first wiki numbered its techniques T800 to T882, as MISP's `mitre-ics-techniques` clusters keep
       // them (`meta["Technique ID"]`, the value a bare name); ATT&CK gave each a 0 when ICS joined it in 2020 (T0800).
       const icsIds = list(meta['Technique ID']).map(text).flatMap((each) => (each && /^T\d{3}$/i.test(each) ? [`T0${each.slice(1)}`] : []));
-      const id = read.id ?? list(meta['external_id']).flatMap((each) => techniqueIdInAnyCase(text(each) ?? '') ?? []).at(0) ?? icsIds[0];
+      const id = read.id ?? TECHNIQUE_ID_KEYS.flatMap((key) => values(meta[key])).flatMap((each) => techniqueIdInAnyCase(text(each) ?? '') ?? []).at(0) ?? icsIds[0];
       const chains = list(meta['kill_chain']).flatMap((each) => (text(each) ? [text(each)!.split(':')] : []));
       const tactics = [...new Set(chains.flatMap(([chain, phase]) => (chain && phase && KILL_CHAINS[chain] ? [phase] : [])))];
       const domain = TECHNIQUE_GALAXIES[galaxy] ?? chains.map(([chain]) => (chain ? KILL_CHAINS[chain] : undefined)).find(Boolean);
@@ -314,14 +325,22 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
 
   // One reference per technique (by ID, else by name), in the order of its first place; every place is cited.
   const byKey = new Map<string, Named[]>();
+  // A tag writes its cluster's value: one that gives no ID (Tidal's `Bypass User Account Control`; ATT&CK for ICS's first
+  // galaxy's bare names) is the technique of the one ID clusters and tags of that name give, when one does.
+  const idsByName = new Map<string, Set<string>>();
+  for (const each of named) if (each.id && each.name) idsByName.set(nameKey(each.name), (idsByName.get(nameKey(each.name)) ?? new Set()).add(each.id));
+  const idOfName = (name: string | undefined): string | undefined => {
+    const ids = name ? idsByName.get(nameKey(name)) : undefined;
+    return ids?.size === 1 ? [...ids][0] : undefined;
+  };
   for (const each of named) {
-    const key = each.id ?? nameKey(each.name ?? '');
+    const key = each.id ?? idOfName(each.name) ?? nameKey(each.name ?? '');
     if (!key) continue;
     byKey.set(key, [...(byKey.get(key) ?? []), each]);
   }
   const references: ExtractedReference[] = [...byKey.values()].map((places) => {
     const first = places[0]!;
-    const id = first.id;
+    const id = places.map((place) => place.id).find(Boolean) ?? idOfName(first.name);
     const name = places.map((place) => place.name).find(Boolean);
     const lines = [...new Set(places.map((place) => place.line))].sort((a, b) => a - b);
     return {

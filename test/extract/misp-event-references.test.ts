@@ -264,6 +264,34 @@ describe('extract: a MISP event (MISP JSON)', () => {
     expect(report.references.map((ref) => [ref.raw, ref.ids, ref.resolution?.ids])).to.deep.equal([['Activate Firmware Update Mode (T0800)', ['T0800'], ['T0800']]]);
   });
 
+  it("reads Tidal Cyber's technique clusters by meta.technique_attack_id, their tags (the name alone) as the same technique, and its groups' cluster as the actor", () => {
+    // The clusters as MISP/misp-galaxy clusters/tidal-technique.json and tidal-groups.json give them (CC0-1.0; the
+    // description left out): Tidal names a technique as ATT&CK does, without the ID, which meta gives; its galaxies' types
+    // are `technique` and `groups`. Before, all of them were noted as naming no ATT&CK technique or actor: no reference.
+    const tidal = edited((event) => {
+      event['Galaxy'] = [
+        {
+          name: 'Tidal Technique', type: 'technique', namespace: 'tidal',
+          GalaxyCluster: [
+            { type: 'technique', value: 'Bypass User Account Control', tag_name: 'misp-galaxy:technique="Bypass User Account Control"', meta: { source: 'MITRE', technique_attack_id: 'T1548.002' } },
+            { type: 'technique', value: 'Spearphishing Attachment', tag_name: 'misp-galaxy:technique="Spearphishing Attachment"', meta: { source: ['MITRE'], technique_attack_id: ['T1566.001'] } },
+          ],
+        },
+        { name: 'Tidal Groups', type: 'groups', namespace: 'tidal', GalaxyCluster: [{ type: 'groups', value: 'APT29', meta: { group_attack_id: ['G0016'] } }] },
+      ];
+      event['Tag'] = [{ name: 'misp-galaxy:technique="Bypass User Account Control"' }, { name: 'misp-galaxy:technique="Spearphishing Attachment"' }, { name: 'misp-galaxy:groups="APT29"' }];
+      event['Attribute'] = [];
+      event['Object'] = [];
+    });
+    const report = extractReport(tidal, { target: loadRelease('18.1') });
+    expect(report.references.map((ref) => [ref.raw, ref.ids, ref.lines?.length, ref.resolution?.ids])).to.deep.equal([
+      ['Bypass User Account Control (T1548.002)', ['T1548.002'], 2, ['T1548.002']],
+      ['Spearphishing Attachment (T1566.001)', ['T1566.001'], 2, ['T1566.001']],
+    ]);
+    expect(report.actor).to.equal('APT29');
+    expect(report.notes.join(' ')).to.not.include('misp-galaxy:technique');
+  });
+
   it('reports a malformed entry and reads the rest', () => {
     const broken = edited((event) => {
       event['Tag']!.unshift({ colour: '#0088cc' });

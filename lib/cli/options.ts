@@ -111,6 +111,13 @@ export interface CommandDeclaration {
   options?: Record<string, Options>;
   /** Flags the command took before this contract, and the flag that now does their job: `{ layer: 'out' }`. */
   renamed?: Record<string, string>;
+  /** Flags the command does not take that users write for one of its options (`--sigma` for gap's `--coverage`), as MEANT_ELSEWHERE. */
+  meant?: Readonly<Record<string, { option: string; what: string; note: string }>>;
+  /**
+   * What a command that takes no `--out` prints on stdout, and the redirect that saves it (`the campaign skeleton`,
+   * `attack-layers extract report.txt > campaign.yaml`): said when `--out` (`-o`, `--output`) is given to it.
+   */
+  prints?: { what: string; redirect: string };
   /** Flags that cannot be used together: `{ out: 'in-place' }`. */
   conflicts?: Record<string, string | readonly string[]>;
   /** [command line, what it does]; the command line is shown whole, never wrapped. */

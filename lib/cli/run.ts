@@ -82,7 +82,8 @@ function usageText(message: string, argv: readonly string[], chosen: Chosen | un
     flags: [...Object.keys(describe), ...globalWords(!!chosen), ...Object.keys(declaration?.shared ?? {})],
     describe,
     renamed: declaration?.renamed,
-    meant: chosen ? MEANT_ELSEWHERE : undefined,
+    meant: chosen ? { ...MEANT_ELSEWHERE, ...declaration?.meant } : undefined,
+    prints: declaration?.prints,
     commands: commands.map(commandName),
     argv,
   });

@@ -14,6 +14,8 @@ export interface UsageFacts {
   renamed?: Readonly<Record<string, string>>;
   /** Flags the command does not take that other tools use for what one of its options does, and that option. */
   meant?: Readonly<Record<string, { option: string; what: string; note: string }>>;
+  /** What a command that takes no `--out` prints on stdout, and the redirect that saves it. */
+  prints?: { what: string; redirect: string };
   /** Every command name. */
   commands: readonly string[];
   /** The arguments as given, to tell an unknown flag (`--scor`) from an unexpected word (`scor`). */
@@ -46,8 +48,10 @@ export function usageMessage(message: string, facts: UsageFacts): string {
   }
   if ((match = /^Missing required arguments?: (.*)$/s.exec(message))) {
     // yargs says what is missing before what is unknown: `--output x` for `--out x` is both, and the second says why.
+    // `gap --sigma rules` is `--coverage is required` and `unknown option --sigma`: said once, as the option meant.
+    const meantOptions = unknownFlags(facts).map((word) => facts.meant?.[word]?.option);
     return [
-      ...match[1]!.split(', ').map((name) => {
+      ...match[1]!.split(', ').filter((name) => !meantOptions.includes(name)).map((name) => {
         const positional = facts.positionals.find((p) => p.name === name);
         if (positional) return missingPositional(positional);
         const what = facts.describe[name];
@@ -121,6 +125,9 @@ function letterLeftOut(bare: string, flags: readonly string[]): string | undefin
   return new Set(found).size === 1 ? found[0] : undefined;
 }
 
+/** The flag words users write for an output file: `--out` (as the other commands take it), `--output`, `-o`. */
+const OUT_WORDS: readonly string[] = ['out', 'output', 'o'];
+
 /** Short flags other tools give the meaning of one of ours: `-o file` is `--out file` (gcc, curl, sort, pandoc). */
 const SHORT_ELSEWHERE: Readonly<Record<string, string>> = { o: 'out' };
 
@@ -145,6 +152,9 @@ function unknownWord(word: string, facts: UsageFacts, missing: readonly string[]
     if (!facts.command && (written === '-v' || written === '-V')) return `unknown option ${written}; attack-layers --version prints the version`;
     const now = facts.renamed?.[word];
     if (now) return `${written} is now ${flag(now)}${facts.describe[now] ? ` (${facts.describe[now]})` : ''}`;
+    if (facts.prints && OUT_WORDS.includes(word) && !facts.flags.includes('out')) {
+      return `unknown option ${written}; ${facts.command} prints ${facts.prints.what} on stdout: redirect it to a file (${facts.prints.redirect})`;
+    }
     const meant = facts.meant?.[word];
     if (meant) {
       // Its value as written, `--version 17` or `--version=17`, goes with the option meant.

@@ -247,6 +247,41 @@ describe('cli: a new user\'s first hour', () => {
     });
   });
 
+  describe('--out given to a command that prints on stdout', () => {
+    // `extract report.txt --out apt32.yaml`, as render and gap take --out, said only `unknown option --out`.
+    for (const [argv, says] of [
+      [['extract', 'README.md', '--out', 'x.yaml'], 'unknown option --out; extract prints the campaign skeleton on stdout: redirect it to a file (attack-layers extract report.txt > campaign.yaml)'],
+      [['extract', 'README.md', '-o', 'x.yaml'], 'unknown option -o; extract prints the campaign skeleton on stdout: redirect it to a file (attack-layers extract report.txt > campaign.yaml)'],
+      [['normalize', APT32, '--output', 'n.txt'], 'unknown option --output; normalize prints its table (JSON with --json) on stdout: redirect it to a file (attack-layers normalize campaign.yaml --json > normalized.json)'],
+      [['validate', 'layers', '--out', 'v.json'], 'unknown option --out; validate prints its findings (JSON with --json) on stdout: redirect it to a file (attack-layers validate layer.json --json > findings.json)'],
+    ] as const) {
+      it(`${argv[0]} ${argv[2]}`, async () => {
+        const result = await runCli(argv);
+        expect([result.code, result.stderr]).to.deep.equal([2, `attack-layers ${argv[0]}: ${says}\nRun \`attack-layers ${argv[0]} --help\` for usage.\n`]);
+      });
+    }
+
+    it('render --output still names --out, which render takes', async () => {
+      const result = await runCli(['render', 'campaigns', '--output', '/tmp/x']);
+      expect(result.stderr).to.include('unknown option --output; did you mean --out?');
+    });
+  });
+
+  describe('gap given its rules by another word than --coverage', () => {
+    // `gap --threat x --sigma rules --out r` said `--coverage is required (` and 700 characters of what it takes, then
+    // `unknown option --sigma` with no word of the flag meant.
+    const note = '(Sigma or other rules, a detections file or a coverage layer)? (gap reads every kind of coverage from --coverage, which takes several)';
+    for (const word of ['--sigma', '--rules', '--detections']) {
+      it(`${word} names --coverage, once`, async () => {
+        const result = await runCli(['gap', '--threat', 'campaigns', word, 'test/fixtures/gap/detections.csv', '--out', '/tmp/never-written']);
+        expect([result.code, result.stderr]).to.deep.equal([
+          2,
+          `attack-layers gap: unknown option ${word}; did you mean --coverage test/fixtures/gap/detections.csv ${note}\nRun \`attack-layers gap --help\` for usage.\n`,
+        ]);
+      });
+    }
+  });
+
   describe('help and version as other tools take them', () => {
     it('help render shows render --help (it said: unknown command "help")', async () => {
       const [asked, help] = [await runCli(['help', 'render']), await runCli(['render', '--help'])];

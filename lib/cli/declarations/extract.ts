@@ -21,6 +21,7 @@ export const declaration: CommandDeclaration = {
       describe: "with --actor on a STIX bundle, take the uses of the campaigns the bundle attributes to the actor (as attack-object --campaigns shows them); --no-campaigns leaves them out, for the actor's own uses",
     },
   },
+  prints: { what: 'the campaign skeleton', redirect: 'attack-layers extract report.txt > campaign.yaml' },
   examples: [
     ['$0 extract report.txt --name "APT32 Wuhan" > campaigns/apt32.yaml', 'a campaign to review and complete'],
     ['$0 extract vendor-a.txt vendor-b.html --name "APT32 Wuhan" > campaigns/apt32.yaml', "one campaign from two reports: sources: lists both, each technique's report: names its own"],

@@ -43,6 +43,13 @@ export const declaration: CommandDeclaration = {
       describe: 'public rules you do not run (a SigmaHQ checkout; read as --coverage is, never counted as coverage): proposes, for each gap, the rules tagged with its technique on its platforms, buildable now or what they need with --log-sources',
     },
   },
+  // Words detection engineers write for the rules given to --coverage (sigma-cli's own flags name none of them).
+  meant: Object.fromEntries(
+    ['sigma', 'rules', 'rule', 'detections'].map((word) => [
+      word,
+      { option: 'coverage', what: 'Sigma or other rules, a detections file or a coverage layer', note: 'gap reads every kind of coverage from --coverage, which takes several' },
+    ]),
+  ),
   inputs: { threat: 'file or folder', coverage: 'file or folder' },
   examples: [
     ['$0 gap --threat campaigns --coverage ../sigma/rules --out review', 'campaigns against a Sigma rule folder'],

@@ -9,6 +9,7 @@ export const declaration: CommandDeclaration = {
   options: {
     suggest: { type: 'boolean', describe: 'for each reference left unknown, the techniques `suggest` ranks for its words (top 3), to review: never taken as the reference' },
   },
+  prints: { what: 'its table (JSON with --json)', redirect: 'attack-layers normalize campaign.yaml --json > normalized.json' },
   examples: [
     ['$0 normalize campaigns/apt32-covid19-wuhan.yaml', 'a table of references and what they became'],
     ['$0 normalize campaigns --json --strict', 'JSON for every campaign; exit 1 if anything is unresolved'],

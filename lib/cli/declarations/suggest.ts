@@ -9,6 +9,7 @@ export const declaration: CommandDeclaration = {
     top: { type: 'number', default: 5, describe: 'candidates per passage' },
     'min-score': { type: 'number', default: 0, describe: 'leave out candidates scoring below this' },
   },
+  prints: { what: 'its suggestions (JSON with --json)', redirect: 'attack-layers suggest report.txt > suggestions.txt' },
   examples: [
     ['$0 suggest report.txt', 'ranked techniques for each sentence that cites no technique ID'],
     ['pdftotext report.pdf - | $0 suggest - --json --top 3', 'the same as JSON'],

@@ -11,6 +11,7 @@ export const declaration: CommandDeclaration = {
     },
   },
   shared: { json: 'print JSON: one object per file with its findings' },
+  prints: { what: 'its findings (JSON with --json)', redirect: 'attack-layers validate layer.json --json > findings.json' },
   examples: [
     ['$0 validate layers/', 'no output and exit 0 when every layer loads in Navigator as is'],
     ['$0 validate campaigns/ layers/', 'campaign files too, read as normalize and render read them'],

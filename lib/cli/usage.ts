@@ -165,10 +165,13 @@ function unknownWord(word: string, facts: UsageFacts, missing: readonly string[]
     }
     const bare = written.replace(/^-+/, '');
     // `--output` for `--out`: a flag the written word begins with is meant as surely as one a typo away.
+    // A flag of two letters (`--to`, the alias of --attack-release) is one letter from most short words: `gap --top 10`
+    // was asked `did you mean --to?`. It is named for a word of its own length only (a slip of a letter in it).
+    const judged = facts.flags.filter((known) => known.length > 2 || known.length === bare.length);
     const near =
       shortMeant(written, facts.flags) ??
-      closest(bare, facts.flags) ??
-      closest(word, facts.flags) ??
+      closest(bare, judged) ??
+      closest(word, judged) ??
       letterLeftOut(bare, facts.flags) ??
       facts.flags.find((known) => known.length >= 3 && bare.startsWith(known)) ??
       missing.find((name) => name.length > 1 && bare.startsWith(name));

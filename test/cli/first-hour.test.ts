@@ -44,6 +44,12 @@ describe('cli: a new user\'s first hour', () => {
       expect(result.code).to.equal(2);
       expect(result.stderr).to.include('unknown option --ot; did you mean --out?');
     });
+
+    it('--top is named as unknown, not as --to, the two-letter alias of --attack-release', async () => {
+      // `gap … --top 10` (the ranked list cut to ten, which gap does not do) was asked `did you mean --to?`.
+      const result = await runCli(['gap', '--threat', 'campaigns', '--coverage', 'test/fixtures/gap/detections.csv', '--out', '/tmp/never-written', '--top', '10']);
+      expect([result.code, result.stderr]).to.deep.equal([2, 'attack-layers gap: unknown option --top\nRun `attack-layers gap --help` for usage.\n']);
+    });
   });
 
   describe('an unknown flag that took the file after it as its value', () => {

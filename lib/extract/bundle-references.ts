@@ -10,6 +10,11 @@ import { withVectrObjects } from './vectr-objects.js';
 
 /** The `source_name` of an ATT&CK ID in `external_references`, and the `kill_chain_name` of its tactics, per domain. */
 const ATTACK_SOURCES = new Set(['mitre-attack', 'mitre-mobile-attack', 'mitre-ics-attack']);
+/**
+ * The `source_name`s of an ATT&CK ID: the domains', and PRE-ATT&CK's (retired in ATT&CK 8, whose phases are no tactic),
+ * as ATT&CK's own older data and OpenCTI's test data write it (`mitre-pre-attack`, T1369), for normalize to explain.
+ */
+const ATTACK_ID_SOURCES = new Set([...ATTACK_SOURCES, 'mitre-pre-attack']);
 
 /** The actor a bundle is about, by the first of these types it holds exactly one of (named). */
 const ACTOR_TYPES = ['intrusion-set', 'campaign', 'threat-actor'];
@@ -310,15 +315,15 @@ const OPENCTI_MITRE_EXTENSION = 'extension-definition--322b8f77-262a-4cb8-a915-1
 
 /**
  * An object's ATT&CK ID: the `external_id` of its reference whose `source_name` is an ATT&CK domain's; else the one
- * OpenCTI keeps as `x_mitre_id` (its STIX 2.0 export, and what connectors built on pycti write) or in its ATT&CK
- * extension (its STIX 2.1 export), which an attack-pattern made in OpenCTI, or by a connector from a report, has with
- * no ATT&CK reference.
+ * OpenCTI keeps as `x_mitre_id` (its STIX 2.0 export, and what connectors built on pycti write), `x_opencti_external_id`
+ * (OpenCTI's own test data, tests/data/DATA-TEST-STIX2_v2.json) or in its ATT&CK extension (its STIX 2.1 export), which
+ * an attack-pattern made in OpenCTI, or by a connector from a report, has with no ATT&CK reference.
  */
 function attackIdOf(object: JsonObject): string | undefined {
   const refs = Array.isArray(object['external_references']) ? object['external_references'].filter(isJsonObject) : [];
   const extensions = isJsonObject(object['extensions']) ? object['extensions'] : {};
   const openCti = isJsonObject(extensions[OPENCTI_MITRE_EXTENSION]) ? extensions[OPENCTI_MITRE_EXTENSION] : {};
-  const ids = [...refs.map((ref) => (ATTACK_SOURCES.has(String(ref['source_name'])) ? ref['external_id'] : undefined)), object['x_mitre_id'], openCti['id']];
+  const ids = [...refs.map((ref) => (ATTACK_ID_SOURCES.has(String(ref['source_name'])) ? ref['external_id'] : undefined)), object['x_mitre_id'], object['x_opencti_external_id'], openCti['id']];
   return ids.map((id) => text(id)?.toUpperCase()).find(Boolean);
 }
 

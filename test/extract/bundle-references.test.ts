@@ -132,7 +132,7 @@ describe('extract: a STIX bundle of threat intelligence', () => {
     expect(extractReport(bundle({ type: 'report', id: 'report--00000000-0000-4000-8000-000000000505', name: 'Another post', object_refs: [] })).name).to.equal(undefined);
   });
 
-  it("reads the ATT&CK ID OpenCTI keeps beside an attack-pattern's name, in its STIX 2.1 export's ATT&CK extension or as x_mitre_id", () => {
+  it("reads the ATT&CK ID OpenCTI keeps beside an attack-pattern's name (its STIX 2.1 export's ATT&CK extension, x_mitre_id, x_opencti_external_id) and PRE-ATT&CK's", () => {
     // OpenCTI's export of a report (a bundle written for the test in the shape of OpenCTI-Platform/opencti's
     // stix-2-1-converter.ts and stix-2-0-converter.ts, Apache-2.0): an attack-pattern made in OpenCTI, or by a connector
     // from a report, has its ATT&CK ID in the extension `extension-definition--322b8f77-…` (`id`) or as `x_mitre_id`,
@@ -153,13 +153,28 @@ describe('extract: a STIX bundle of threat intelligence', () => {
           type: 'attack-pattern', spec_version: '2.1', id: 'attack-pattern--00000000-0000-4000-8000-000000000603', name: 'Phishing',
           x_mitre_id: 'T1566.001', kill_chain_phases: [{ kill_chain_name: 'mitre-attack', phase_name: 'initial-access' }],
         },
+        // As OpenCTI's own test data writes them (opencti-graphql tests/data/DATA-TEST-STIX2_v2.json, Apache-2.0):
+        // x_opencti_external_id, and PRE-ATT&CK's source, whose phase (launch) is no tactic.
+        {
+          type: 'attack-pattern', spec_version: '2.1', id: 'attack-pattern--00000000-0000-4000-8000-000000000604', name: 'Spear phishing messages with malicious links',
+          x_opencti_external_id: 'T1368', kill_chain_phases: [{ kill_chain_name: 'mitre-pre-attack', phase_name: 'launch' }],
+        },
+        {
+          type: 'attack-pattern', spec_version: '2.1', id: 'attack-pattern--00000000-0000-4000-8000-000000000605', name: 'Spear phishing messages with malicious links',
+          kill_chain_phases: [{ kill_chain_name: 'mitre-pre-attack', phase_name: 'launch' }],
+          external_references: [{ source_name: 'mitre-pre-attack', url: 'https://attack.mitre.org/techniques/T1369', external_id: 'T1369' }],
+        },
       ],
     });
     const read = extractReport(bundle, { target: loadRelease('18.1') });
     expect(read.references.map((ref) => [ref.raw, ref.ids, ref.tactics, ref.resolution?.ids])).to.deep.equal([
       ['PowerShell (T1059.001)', ['T1059.001'], ['Execution'], ['T1059.001']],
       ['Phishing (T1566.001)', ['T1566.001'], ['Initial Access'], ['T1566.001']],
+      // No release has PRE-ATT&CK's techniques: normalize says so, rather than that no technique has the name.
+      ['Spear phishing messages with malicious links (T1368)', ['T1368'], [], []],
+      ['Spear phishing messages with malicious links (T1369)', ['T1369'], [], []],
     ]);
+    expect(read.references[3]!.resolution?.note).to.include('PRE-ATT&CK');
   });
 
   describe("VECTR's campaigns (its STIX 2.0 bundle of x-vectr-io objects)", () => {

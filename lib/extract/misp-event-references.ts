@@ -6,6 +6,7 @@ import { jsonStringLines } from '../json-text.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { actorAdvice, givenActor, type BundleOptions, type BundleReport } from './bundle-references.js';
 import type { ExtractedReference } from './extract-references.js';
+import type { ReportEvidence } from './report-evidence.js';
 import { readIdInName } from './id-in-name.js';
 import { isSoftwareGalaxy, readSoftwareName, softwareOnce, type NamedSoftware } from './named-software.js';
 
@@ -73,6 +74,8 @@ interface Named {
   domain?: Domain;
   line: number;
   from: string;
+  /** Of a cluster or tag on an attribute: the attribute, what the event ties the technique to (`attributeEvidence`). */
+  evidence?: ReportEvidence;
 }
 
 interface Actor {
@@ -148,6 +151,14 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
   // Each place's own line: a technique cluster or tag the event writes in several places is cited at each of them.
   const stringLines = jsonStringLines(source);
   const lineAt = (where: string, key: string): number => stringLines.get(`${pointerOf(where)}/${key}`) ?? 1;
+  // An attribute a technique's cluster or tag is on is what the event ties the technique to: its type and value, and
+  // the analyst's comment (`ip-dst 203.0.113.50: C2 server`), the evidence of each technique it tags.
+  const attributeEvidence = (attribute: JsonObject, where: string): ReportEvidence | undefined => {
+    const [type, value, comment] = [text(attribute['type']), text(String(attribute['value'] ?? '')), text(attribute['comment'])];
+    if (!value && !comment) return undefined;
+    const said = [type && value ? `${type} ${value}` : value, comment].filter(Boolean).join(': ');
+    return { text: said, line: lineAt(where, value ? 'value' : 'comment') };
+  };
   const named: Named[] = [];
   const actors: Actor[] = [];
   // MISP's attribute type `threat-actor` ("A string identifying the threat actor", category Attribution): the actor
@@ -179,7 +190,7 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
   const eventReports: string[] = [];
 
   // `about` says whose an attribute of a search is (`event 42`), after the galaxy's type or `tag` in its places.
-  const readCluster = (galaxy: string, cluster: JsonObject, where: string, about = ''): void => {
+  const readCluster = (galaxy: string, cluster: JsonObject, where: string, about = '', evidence?: ReportEvidence): void => {
     const written = text(cluster['value']);
     if (!written) {
       malformed.push(`${where} has no value`);
@@ -197,7 +208,7 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
       const chains = list(meta['kill_chain']).flatMap((each) => (text(each) ? [text(each)!.split(':')] : []));
       const tactics = [...new Set(chains.flatMap(([chain, phase]) => (chain && phase && KILL_CHAINS[chain] ? [phase] : [])))];
       const domain = TECHNIQUE_GALAXIES[galaxy] ?? chains.map(([chain]) => (chain ? KILL_CHAINS[chain] : undefined)).find(Boolean);
-      named.push({ ...(id ? { id } : {}), ...(read.name && read.name !== id ? { name: read.name } : {}), tactics, ...(domain ? { domain } : {}), line, from: `${where} (${galaxy}${about})` });
+      named.push({ ...(id ? { id } : {}), ...(read.name && read.name !== id ? { name: read.name } : {}), tactics, ...(domain ? { domain } : {}), line, from: `${where} (${galaxy}${about})`, ...(evidence ? { evidence } : {}) });
     } else if (isActorGalaxy(galaxy)) {
       const group = GROUP_ID.exec(written);
       const synonyms = list(meta['synonyms']).flatMap((each) => (text(each) ? [text(each)!] : []));
@@ -217,7 +228,7 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
     return list(value);
   };
 
-  const readGalaxies = (owner: JsonObject, where: string, about = ''): void => {
+  const readGalaxies = (owner: JsonObject, where: string, about = '', evidence?: ReportEvidence): void => {
     listed(owner, 'Galaxy', where).forEach((galaxy, g) => {
       const at = `${where}.Galaxy[${g}]`;
       const type = isJsonObject(galaxy) ? text(galaxy['type']) : undefined;
@@ -226,7 +237,7 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
         return;
       }
       galaxy['GalaxyCluster'].forEach((cluster, c) => {
-        if (isJsonObject(cluster)) readCluster(text(cluster['type']) ?? type, cluster, `${at}.GalaxyCluster[${c}]`, about);
+        if (isJsonObject(cluster)) readCluster(text(cluster['type']) ?? type, cluster, `${at}.GalaxyCluster[${c}]`, about, evidence);
         else malformed.push(`${at}.GalaxyCluster[${c}] is no object`);
       });
     });
@@ -235,7 +246,7 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
   // An event's tag a search copies onto each of the event's attributes (`inherited`): read at its first place only.
   const inheritedRead = new Set<string>();
   // A galaxy's clusters are also written as tags; the tag alone stands for a cluster the export left out.
-  const readTags = (owner: JsonObject, where: string, event?: string): void => {
+  const readTags = (owner: JsonObject, where: string, event?: string, evidence?: ReportEvidence): void => {
     listed(owner, 'Tag', where).forEach((tag, t) => {
       const at = `${where}.Tag[${t}]`;
       const name = isJsonObject(tag) ? text(tag['name']) : undefined;
@@ -254,7 +265,7 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
       if (type && written && type in TECHNIQUE_GALAXIES) {
         const read = readIdInName(written);
         const domain = TECHNIQUE_GALAXIES[type];
-        named.push({ ...(read.id ? { id: read.id } : {}), ...(read.name ? { name: read.name } : {}), tactics: [], ...(domain ? { domain } : {}), line, from: `${at} (${label})` });
+        named.push({ ...(read.id ? { id: read.id } : {}), ...(read.name ? { name: read.name } : {}), tactics: [], ...(domain ? { domain } : {}), line, from: `${at} (${label})`, ...(evidence ? { evidence } : {}) });
       } else if (type && written && isActorGalaxy(type)) {
         const group = GROUP_ID.exec(written);
         const actor = group ? group[1]!.trim() : written;
@@ -274,10 +285,11 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
         malformed.push(`${at} is no object`);
         return;
       }
-      readGalaxies(attribute, at);
+      const evidence = attributeEvidence(attribute, at);
+      readGalaxies(attribute, at, '', evidence);
       readActorAttribute(attribute, at);
       readLink(attribute, at);
-      readTags(attribute, at);
+      readTags(attribute, at, undefined, evidence);
     });
   };
 
@@ -314,9 +326,10 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
     if (!searchEvents.has(id) || !searchEvents.get(id)) searchEvents.set(id, text(of['info']));
     const date = text(of['date']);
     if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) dates.push(date);
-    readGalaxies(attribute, where, `, event ${id}`);
+    const evidence = attributeEvidence(attribute, where);
+    readGalaxies(attribute, where, `, event ${id}`, evidence);
     readActorAttribute(attribute, `${where}, event ${id}`);
-    readTags(attribute, where, `event ${id}`);
+    readTags(attribute, where, `event ${id}`, evidence);
   });
   if (searchEvents.size === 1) {
     const [info] = searchEvents.values();
@@ -343,6 +356,8 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
     const id = places.map((place) => place.id).find(Boolean) ?? idOfName(first.name);
     const name = places.map((place) => place.name).find(Boolean);
     const lines = [...new Set(places.map((place) => place.line))].sort((a, b) => a - b);
+    // An attribute's cluster and its tag are one place: its evidence once.
+    const evidence = [...new Map(places.flatMap((place) => (place.evidence ? [[`${place.evidence.line} ${place.evidence.text}`, place.evidence] as const] : []))).values()];
     return {
       raw: id ? (name ? `${name} (${id})` : id) : name!,
       line: lines[0]!,
@@ -352,6 +367,7 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
       tactics: [...new Set(places.flatMap((place) => place.tactics))],
       span: { line: lines[0]!, start: 0, end: 0 },
       from: places.map((place) => `${place.from}, line ${place.line}`),
+      ...(evidence.length ? { evidence } : {}),
     };
   });
 

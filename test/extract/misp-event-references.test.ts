@@ -76,6 +76,17 @@ describe('extract: a MISP event (MISP JSON)', () => {
     expect(report.notes[0]).to.include('misp-galaxy:mitre-course-of-action="Automated Exfiltration Mitigation - T1020"').and.not.include('BISCUIT');
   });
 
+  it("takes the attribute a technique's cluster or tag is on as its evidence: its type, value and comment", () => {
+    // MISP/misp-stix's documented event (BSD-2-Clause): the domain attribute circl.lu, commented "Domain test
+    // attribute", carries the Access Token Manipulation cluster. Before, the reference had no evidence at all.
+    const report = extractReport(ATTRIBUTE_GALAXY, { target });
+    expect(report.references.map((ref) => [ref.ids, ref.evidence])).to.deep.equal([
+      [['T1134'], [{ text: 'domain circl.lu: Domain test attribute', line: lineOf(ATTRIBUTE_GALAXY, '"value": "circl.lu"') }]],
+    ]);
+    // An event's own tags and clusters are on no attribute: no evidence.
+    expect(extractReport(WITH_GALAXY, { target }).references.every((ref) => ref.evidence === undefined)).to.equal(true);
+  });
+
   describe('the software', () => {
     const cluster = lineOf(ATTRIBUTE_GALAXY, '"value": "BISCUIT - S0017"');
 

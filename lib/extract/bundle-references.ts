@@ -205,7 +205,10 @@ export function bundleReport(source: string, options: BundleOptions = {}): Bundl
   // event's info, which names a MISP event's campaign, as the report's name.
   const reports = type ? [] : named('report');
   const title = name ?? (reports.length === 1 ? reports[0] : undefined);
-  const notes = attributeActors.length > 1 && !attributeActor ? [severalAttributeActors(attributeActors, options.givenAs)] : [];
+  const notes = [
+    ...(attributeActors.length > 1 && !attributeActor ? [severalAttributeActors(attributeActors, options.givenAs)] : []),
+    ...(objects.some((object) => object['type'] === 'attack-pattern') ? [] : [noTechniques(objects)]),
+  ];
   return {
     references,
     ...(title ? { name: title } : {}),
@@ -251,6 +254,20 @@ function severalAttributeActors(actors: ReadonlyArray<{ name: string; from: stri
   return (
     `the bundle's MISP threat-actor attributes name ${actors.length} actors (${actors.map((actor) => `${actor.name} at ${actor.from}`).join('; ')}), so the campaign has no actor: ` +
     `${actorAdvice(givenAs)} names the one meant`
+  );
+}
+
+/**
+ * What a note says of a bundle that holds no attack-pattern (an OpenCTI report exported with its indicators and
+ * malware alone): the campaign has no technique, which objects it holds, and where the techniques are to be had.
+ */
+function noTechniques(objects: readonly JsonObject[]): string {
+  const counts = new Map<string, number>();
+  for (const object of objects) counts.set(String(object['type']), (counts.get(String(object['type'])) ?? 0) + 1);
+  const held = [...counts].map(([type, count]) => `${count} ${type}`).join(', ');
+  return (
+    `the bundle holds no attack-pattern object (it holds ${held || 'no object'}), so the campaign has no technique: ` +
+    'export it again with the techniques it names (attack-pattern objects, and the uses relationships to them), or map them by hand from the report it was written from'
   );
 }
 

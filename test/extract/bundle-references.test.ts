@@ -177,6 +177,28 @@ describe('extract: a STIX bundle of threat intelligence', () => {
     expect(read.references[3]!.resolution?.note).to.include('PRE-ATT&CK');
   });
 
+  it('says of a bundle that holds no attack-pattern that the campaign has no technique, what it holds, and where techniques are had', () => {
+    // The shape of OpenCTI's export of a report (OpenCTI-Platform/opencti opencti-graphql/tests/data/organization-sharing/
+    // 20241003_Report_to_test_orga_sharing_full.json, Apache-2.0; trimmed): a report, a malware, an indicator. Before,
+    // extract wrote `techniques: []` with exit 0 and no word of why.
+    const bundle = JSON.stringify({
+      type: 'bundle', id: 'bundle--f1b36847-cd8d-4f32-9754-caaa8e5a8806',
+      objects: [
+        { id: 'report--ce32448d-733b-5e34-ac4f-2759ce5db1ae', spec_version: '2.1', type: 'report', name: 'Report to share', object_refs: ['malware--d5c2c089-04db-5e3a-a694-62e266b14fef'] },
+        { id: 'malware--d5c2c089-04db-5e3a-a694-62e266b14fef', spec_version: '2.1', type: 'malware', name: 'Malware test', is_family: false },
+        { id: 'indicator--0001a19f-b9b0-5250-9696-6caa8676b867', spec_version: '2.1', type: 'indicator', pattern_type: 'stix', pattern: "[ipv4-addr:value = '185.158.114.133']" },
+      ],
+    });
+    const read = extractReport(bundle, { target: loadRelease('18.1') });
+    expect([read.name, read.references]).to.deep.equal(['Report to share', []]);
+    expect(read.notes).to.deep.equal([
+      'the bundle holds no attack-pattern object (it holds 1 report, 1 malware, 1 indicator), so the campaign has no technique: ' +
+        'export it again with the techniques it names (attack-pattern objects, and the uses relationships to them), or map them by hand from the report it was written from',
+    ]);
+    // A bundle with attack-patterns draws no such note.
+    expect(report.notes.join(' ')).to.not.include('no attack-pattern');
+  });
+
   describe("VECTR's campaigns (its STIX 2.0 bundle of x-vectr-io objects)", () => {
     // Written for the test in the shape of SecurityRiskAdvisors/VECTR cti/covid19-campaign.json and
     // cti/Iranian_TTP_Bundle_010920.json (VECTR's EULA, not an open licence, so not copied): campaigns list their test

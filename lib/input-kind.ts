@@ -38,7 +38,8 @@ export type InputKind =
   | 'attack-mapping'
   | 'attack-data-sheet'
   | 'layer-addresses'
-  | 'report-text';
+  | 'report-text'
+  | 'gap-report-text';
 
 /** What each kind is called, and what to do with it: the words of every "wrong kind of file" message. */
 const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> = {
@@ -55,6 +56,11 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
     'to map the ATT&CK techniques its actions name, make a campaign file of them with `attack-layers extract <file>` and review it',
   ],
   'gap-report': ['a gap report (gap --report json)', 'use export to draw or tabulate it'],
+  // Its Markdown or CSV given to export: the CSV's `technique` column had it said to be a detections file.
+  'gap-report-text': [
+    "gap's report as Markdown or CSV (gap --report md or csv)",
+    'export reads its JSON: run gap again with --report json (--force to replace the review) and export that gap-report.json (the CSV opens in a spreadsheet as it is)',
+  ],
   'sigma-rule': ['a Sigma rule', 'give it (or its folder) to gap --coverage'],
   detections: ['a detections file', 'give it to gap --coverage'],
   'sentinel-export': ['a Microsoft Sentinel export of analytic rules (an ARM template)', 'give it to gap --coverage'],
@@ -496,6 +502,8 @@ export function kindOfText(text: string): InputKind | undefined {
   // Indexes-CSV/*index.csv (one row per test).
   if (/^ {2}T\d{4}(?:\.\d{3})?:[ \t]*$/m.test(text) && /^ {4}atomic_tests:/m.test(text)) return 'atomic-tests';
   if (/^Tactic,Technique #,Technique Name,Test #,Test Name,/.test(text.trimStart())) return 'atomic-tests';
+  // gap's own report, its Markdown heading or its CSV header (lib/coverage/gap-report.ts), before the CSV kinds below.
+  if (/^# Coverage gap review\r?$/m.test(text.trimStart().split('\n')[0] ?? '') || /^section,rank,technique,name,tactics,threat,/.test(text.trimStart())) return 'gap-report-text';
   if (/^logsource:/m.test(text) && /^detection:/m.test(text)) return 'sigma-rule';
   if (/^atomic_ordering:/m.test(text) && /^name:/m.test(text)) return 'caldera-adversary';
   // An adversary emulation plan (CTID's `- emulation_plan_details:`) or CALDERA abilities: steps whose `technique:` has an `attack_id:`.

@@ -432,6 +432,20 @@ describe('attack-layers export', () => {
       );
     });
 
+    // A detection engineer with gap's default Markdown report wanting a workbook for a meeting: the Markdown was refused
+    // as `line 1, column 1: invalid JSON: unexpected "#"`, and the CSV said to be `a detections file; give it to gap --coverage`.
+    for (const format of ['md', 'csv']) {
+      it(`says gap's ${format} report is one, and to export the JSON report (exit 1)`, async () => {
+        const file = join(review, format, `gap-report.${format}`);
+        const result = await runCli(['export', file, '--out', join(review, 'gaps.xlsx')]);
+        expect([result.code, result.stderr]).to.deep.equal([
+          1,
+          `attack-layers export: ${file}: this is gap's report as Markdown or CSV (gap --report md or csv), not an ATT&CK Navigator layer or a gap report (gap --report json); ` +
+            'export reads its JSON: run gap again with --report json (--force to replace the review) and export that gap-report.json (the CSV opens in a spreadsheet as it is)\n',
+        ]);
+      });
+    }
+
     it('exports the gap layer as a picture, and refuses svg for the report (exit 2)', async () => {
       expect((await runCli(['export', join(review, 'json/gap.layer.json'), '--out', join(review, 'gap.svg')])).code).to.equal(0);
       const refused = await runCli(['export', join(review, 'json/gap-report.json'), '--format', 'svg']);

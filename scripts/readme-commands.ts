@@ -34,10 +34,14 @@ describe("the ```sh commands of the README and docs/, run as a reader runs them"
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   };
 
-  // What a command writes into campaigns/ (the extract lines' skeletons) is the reader's to review, not the next command's input.
+  // What a command writes into campaigns/ or layers/ (the extract lines' skeletons, the red team's layer of its own
+  // ATT&CK data) is the reader's own, not the next command's input: `upgrade layers/ --check` checks the layers the
+  // repository commits, which a layer of T9001 would make stale.
   afterEach(() => {
-    const kept = new Set(readdirSync(join(repoRoot, 'campaigns')));
-    for (const name of readdirSync(join(dir, 'campaigns'))) if (!kept.has(name)) rmSync(join(dir, 'campaigns', name), { recursive: true });
+    for (const folder of ['campaigns', 'layers']) {
+      const kept = new Set(readdirSync(join(repoRoot, folder)));
+      for (const name of readdirSync(join(dir, folder))) if (!kept.has(name)) rmSync(join(dir, folder, name), { recursive: true });
+    }
   });
 
   it('skips only commands that need the network, install globally, or name files nobody has', () => {

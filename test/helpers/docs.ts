@@ -79,12 +79,29 @@ function withoutFences(text: string): string {
  * A Markdown text with its fenced code blocks and its code spans blanked out. A code span ends within its paragraph, and
  * within its row of a table, so that one backtick left unpaired hides nothing beyond them.
  */
-function proseOnly(text: string): string {
+export function proseOnly(text: string): string {
   const spans = (part: string): string => part.replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, blank);
   return withoutFences(text)
     .split(/(\n[ \t]*\n)/)
     .map((block) => (block.trimStart().startsWith('|') ? block.split('\n').map(spans).join('\n') : spans(block)))
     .join('');
+}
+
+/** A heading of a Markdown file (not a `#` line of a fenced block): its line, its level (1 for `#`) and its text. */
+export interface MarkdownHeading {
+  line: number;
+  level: number;
+  text: string;
+}
+
+/** The headings of a Markdown text, in order. */
+export function markdownHeadings(text: string): MarkdownHeading[] {
+  return withoutFences(text)
+    .split('\n')
+    .flatMap((line, index) => {
+      const heading = /^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
+      return heading ? [{ line: index + 1, level: heading[1]!.length, text: heading[2]! }] : [];
+    });
 }
 
 /**
@@ -94,9 +111,7 @@ function proseOnly(text: string): string {
 export function headingAnchors(text: string): Set<string> {
   const anchors = new Set<string>();
   const seen = new Map<string, number>();
-  for (const line of withoutFences(text).split('\n')) {
-    const heading = /^ {0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/.exec(line)?.[1];
-    if (heading === undefined) continue;
+  for (const { text: heading } of markdownHeadings(text)) {
     const rendered = heading.replace(/`/g, '').replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
     const slug = githubSlug(rendered);
     const count = seen.get(slug);

@@ -14,12 +14,15 @@ export interface DocFile {
 }
 
 /**
- * README.md, then the Markdown files of docs/ in the order the README links them (its map of the documentation, the
- * order the chapters had in it), then any other by name.
+ * README.md, then the Markdown files of docs/ in the order the README's map of the documentation (its "Documentation"
+ * part) links them, the order the chapters had in it, then any other by name. Links elsewhere in the README (its
+ * opening lines name chapters by role) do not change the order: scripts/readme-commands.ts runs the chapters'
+ * commands in it, one after the other in one copy.
  */
 export function readDocs(): DocFile[] {
   const readme = readDoc('README.md');
-  const linked = [...readme.matchAll(/\]\((docs\/[\w.-]+\.md)[)#]/g)].map((match) => match[1]!);
+  const map = readme.slice(readme.indexOf('\n## Documentation\n')).split(/\n## (?!Documentation\n)/)[0]!;
+  const linked = [...map.matchAll(/\]\((docs\/[\w.-]+\.md)[)#]/g)].map((match) => match[1]!);
   const all = readdirSync(join(repoRoot, 'docs'))
     .filter((name) => name.endsWith('.md'))
     .map((name) => `docs/${name}`)

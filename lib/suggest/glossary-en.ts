@@ -1,6 +1,6 @@
 /**
  * How analysts write about behaviour that ATT&CK's texts phrase differently, and the words ATT&CK uses for it, so that
- * `suggest` also reads an English passage in ATT&CK's vocabulary (see "How suggest reads a passage" in the README).
+ * `suggest` also reads an English passage in ATT&CK's vocabulary (see docs/suggest.md, the English glossary).
  * Each entry is a pattern (case-insensitive, on the passage as written) and the ATT&CK words it stands for; the words
  * are added to the passage's own, weighted below them, and `why` says which written words were read as which.
  * Entries are general: a verb family ("dropped", "dropping"), an abbreviation (`PTH`), a well-known command or tool

@@ -1,6 +1,6 @@
 /**
  * Japanese security terms and the English words ATT&CK uses for them, so that Japanese reports can be ranked against
- * the English ATT&CK texts (see "Japanese and other languages" in the README). Each entry is one Japanese phrase and
+ * the English ATT&CK texts (see docs/suggest.md, "Japanese and other languages"). Each entry is one Japanese phrase and
  * the English words it stands for; a passage is read longest phrase first, each character once. Entries are general
  * vocabulary of Japanese threat reports (vendor blogs, JPCERT/CC and IPA advisories), not phrases of a given report.
  * To add a term: add a row; keep the English to words ATT&CK itself uses.

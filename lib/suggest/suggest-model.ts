@@ -11,7 +11,7 @@ export interface SuggestCandidate {
   name: string;
   /**
    * Relevance within the passage, 0 to 100: 20 % the technique's BM25 score over the release's texts and 80 % the
-   * classifier's, each as a share of the passage's best (see the README); candidates come in this order.
+   * classifier's, each as a share of the passage's best (see docs/suggest.md); candidates come in this order.
    */
   score: number;
   /** The words that matched and the ATT&CK text that matched them best (or the words the classifier weighed), for the analyst to judge. */
@@ -421,7 +421,7 @@ export class SuggestModel {
     return held;
   }
 
-  /** BM25 of a passage's features against every text, summed per technique (see the README), into `lexical`: the techniques scored. */
+  /** BM25 of a passage's features against every text, summed per technique (see docs/suggest.md), into `lexical`: the techniques scored. */
   private bm25(query: readonly number[], queryWeight: readonly number[], said: ReadonlyMap<number, number>, exclude: ((doc: number) => boolean) | undefined): number {
     const { docScore, top: best4, bestDoc, parentOf } = this;
     const { start, doc: postingDoc, weight: weights } = this.data.postings;

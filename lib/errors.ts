@@ -366,13 +366,20 @@ export function withGivenInputs<T>(read: () => T, givenAs: GivenAs | undefined, 
   }
 }
 
-/** A file the tool was asked to write exists and `force` (the CLI's `--force`) was not given. */
+/**
+ * Files the tool was asked to write exist (with other content than it would write, where it knows the content) and
+ * `force` (the CLI's `--force`) was not given.
+ */
 export class OutputExistsError extends UsageError {
+  /** The first file refused. */
   override readonly file: string;
+  /** Every file refused, `file` first. */
+  readonly files: readonly string[];
   /** `message`: the whole message, or the words that name `force` in the usual one (`givenAs`). */
-  constructor(file: string, message: string | GivenAs = {}) {
+  constructor(file: string, message: string | GivenAs = {}, files: readonly string[] = [file]) {
     super(typeof message === 'string' ? message : `${file} already exists; pass ${message.force ?? 'force: true'} to overwrite it`);
     this.file = file;
+    this.files = files;
   }
 }
 

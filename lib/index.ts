@@ -20,8 +20,19 @@ export {
 export { readReportText } from './read-report-text.js';
 /** What kind of file the user gave (a campaign, a layer, a STIX bundle, ...), for messages when it is the wrong one. */
 export { assertKind, kindName, kindOf, kindOfDocument, kindOfText, kindOfValue, looksLikeReport, noKindKeysText, parseJsonAs, wrongKindMessage, type InputKind } from './input-kind.js';
-/** Write files atomically, never replacing an existing one unless asked; check all outputs before the first is written. @throws OutputExistsError, OutputError */
-export { assertWritable, existingOutputs, isStreamOutput, writeFileAtomic, writeFilesAtomic, type WriteOptions } from './write-file.js';
+/** Write files atomically, never replacing an existing one of other content unless asked (one of the same bytes is left untouched); check all outputs before the first is written. @throws OutputExistsError, OutputError */
+export {
+  assertOutputPaths,
+  assertWritable,
+  existingOutputs,
+  isStreamOutput,
+  writeFileAtomic,
+  writeFilesAtomic,
+  type OutputFile,
+  type PlannedOutput,
+  type WriteOptions,
+  type WriteOutcome,
+} from './write-file.js';
 /** JSON Schema validation of the formats we read and write. */
 export { schemaIssues, schemaUrl, type SchemaName } from './schemas.js';
 /** Campaign files: read and validate. */

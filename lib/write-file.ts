@@ -1,6 +1,7 @@
-import { chmodSync, linkSync, lstatSync, mkdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { OutputError, OutputExistsError, type GivenAs } from './errors.js';
+import { firstFew } from './short-list.js';
 
 /**
  * Whether an existing file may be replaced, and how a refusal names that option (`givenAs.force`: the CLI's `--force`;
@@ -10,6 +11,21 @@ export interface WriteOptions {
   force?: boolean;
   givenAs?: GivenAs;
 }
+
+/** A file to write: where, and what. */
+export interface OutputFile {
+  path: string;
+  content: string | Uint8Array;
+}
+
+/**
+ * An output to check before it is written: its path alone while its content is not known yet (any file there counts
+ * as one to replace), or the file with its content (a file that holds those very bytes already loses nothing).
+ */
+export type PlannedOutput = string | OutputFile;
+
+/** What writing a file did: wrote it, or left it untouched because it held those very bytes already. */
+export type WriteOutcome = 'written' | 'unchanged';
 
 /** What is at an output path now: nothing, a regular file to replace, or a device or FIFO to write into. */
 type Target = { kind: 'none' } | { kind: 'file'; mode?: number } | { kind: 'stream' };
@@ -82,13 +98,39 @@ function targetOf(file: string): Target {
   throw new OutputError(file, `${file} is not a regular file (a ${stats.isSocket() ? 'socket' : 'block device'}); refusing to replace it, choose another output path`);
 }
 
+/** Whether `file` (a regular file, or a link to one) holds exactly `content`: false when it differs or cannot be read. */
+function holdsContent(file: string, content: string | Uint8Array): boolean {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  try {
+    return statSync(file).size === bytes.length && readFileSync(file).equals(bytes);
+  } catch {
+    return false;
+  }
+}
+
+function pathOf(output: PlannedOutput): string {
+  return typeof output === 'string' ? output : output.path;
+}
+
 /**
- * The outputs that exist as files (a dangling symbolic link counts), which only `force` may replace; each of the
- * others must be a character device or FIFO (written into, like `cat`: `--out /dev/null`) or not exist yet.
+ * The outputs that only `force` may replace: each exists as a file (a dangling symbolic link counts) and, where its
+ * content is given, holds other bytes. A file that holds the very bytes to be written is no such output: writing it
+ * would lose nothing, and it is left as it is. Each of the others must be a character device or FIFO (written into,
+ * like `cat`: `--out /dev/null`) or not exist yet.
  * @throws OutputError for a folder, a socket or a block device, or a path that cannot be looked at.
  */
-export function existingOutputs(files: readonly string[]): string[] {
-  return files.filter((file) => targetOf(file).kind === 'file');
+export function existingOutputs(outputs: readonly PlannedOutput[]): string[] {
+  return outputs
+    .filter((output) => targetOf(pathOf(output)).kind === 'file' && (typeof output === 'string' || !holdsContent(output.path, output.content)))
+    .map(pathOf);
+}
+
+/**
+ * Check that each output can be written as a file, whatever is there now: refuse a folder, a socket or a block
+ * device, or a path through a file, before a command reads its inputs. @throws OutputError
+ */
+export function assertOutputPaths(files: readonly string[]): void {
+  for (const file of files) targetOf(file);
 }
 
 /** Whether `file` is a character device or FIFO (`/dev/null`, a named pipe), which is written into as a stream. @throws OutputError */
@@ -97,12 +139,27 @@ export function isStreamOutput(file: string): boolean {
 }
 
 /**
- * Check every output of a command before the first is written, so that a refused run writes nothing (see
- * `existingOutputs`). @throws OutputExistsError for the first that exists, unless `force`; OutputError.
+ * The refusal of `files`, each an existing file; `contentKnown`: each was compared with the bytes to be written, so
+ * that one that can be read holds others (a dangling symbolic link holds none).
  */
-export function assertWritable(files: readonly string[], options: WriteOptions = {}): void {
-  const existing = existingOutputs(files);
-  if (!options.force && existing.length) throw new OutputExistsError(existing[0]!, options.givenAs);
+function outputExistsError(files: readonly string[], contentKnown: boolean, givenAs: GivenAs | undefined): OutputExistsError {
+  const one = files.length === 1;
+  const force = givenAs?.force ?? 'force: true';
+  const other = contentKnown && files.every((file) => existsSync(file)) ? ' with other content' : '';
+  const message = `${firstFew(files)} already exist${one ? 's' : ''}${other}; pass ${force} to overwrite ${one ? 'it' : 'them'}`;
+  return new OutputExistsError(files[0]!, message, files);
+}
+
+/**
+ * Check every output of a command before the first is written, so that a refused run writes nothing (see
+ * `existingOutputs`). @throws OutputExistsError naming every output that exists, unless `force`; OutputError.
+ */
+export function assertWritable(outputs: readonly PlannedOutput[], options: WriteOptions = {}): void {
+  if (options.force) return assertOutputPaths(outputs.map(pathOf));
+  const refused = existingOutputs(outputs);
+  if (!refused.length) return;
+  const contentKnown = outputs.every((output) => typeof output !== 'string' || !refused.includes(output));
+  throw outputExistsError(refused, contentKnown, options.givenAs);
 }
 
 /** The temporary files on disk now, each beside the file it is to become. */
@@ -186,21 +243,25 @@ export function endTemporary(temporary: string): void {
 /**
  * Write a file atomically: the content goes to a temporary file beside it, which then takes the final name, so a
  * reader never sees half a file, nothing (not even an empty file) appears under the name before the content is
- * complete, and a failed write leaves the old file intact. A replaced file keeps its permissions. Without `force`, an
- * existing file is never replaced. A character device or FIFO is written into as a stream (like `cat`); anything
- * else that is not a regular file is refused.
- * @throws OutputExistsError when the file exists and `force` is not set; OutputError when it cannot be written there.
+ * complete, and a failed write leaves the old file intact. A replaced file keeps its permissions. A file that holds
+ * these very bytes already is left untouched (`'unchanged'`, its time and links kept): writing it would lose nothing.
+ * Without `force`, an existing file of other content is never replaced. A character device or FIFO is written into
+ * as a stream (like `cat`); anything else that is not a regular file is refused.
+ * @throws OutputExistsError when the file exists with other content and `force` is not set; OutputError when it
+ * cannot be written there.
  */
-export function writeFileAtomic(file: string, content: string | Uint8Array, options: WriteOptions = {}): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array, options: WriteOptions = {}): WriteOutcome {
   const target = targetOf(file);
   if (target.kind === 'stream') {
     try {
-      return writeFileSync(file, content);
+      writeFileSync(file, content);
+      return 'written';
     } catch (error) {
       throw outputError(file, error);
     }
   }
-  if (target.kind === 'file' && !options.force) throw new OutputExistsError(file, options.givenAs);
+  if (target.kind === 'file' && holdsContent(file, content)) return 'unchanged';
+  if (target.kind === 'file' && !options.force) throw outputExistsError([file], true, options.givenAs);
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   startTemporary(file, temporary);
   try {
@@ -211,37 +272,48 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
     endTemporary(temporary);
     throw outputError(file, error);
   }
+  let named = true;
   try {
     if (options.force) renameSync(temporary, file);
-    else linkNew(temporary, file, options.givenAs);
+    else named = linkNew(temporary, file);
   } catch (error) {
-    if (error instanceof OutputExistsError) throw error;
     throw outputError(file, error);
   } finally {
     endTemporary(temporary);
   }
+  // A file that appeared meanwhile, written by another run: the same bytes lose nothing.
+  if (named) return 'written';
+  if (holdsContent(file, content)) return 'unchanged';
+  throw outputExistsError([file], true, options.givenAs);
 }
 
-/** Give `temporary` the name `file` only if no file has it: a hard link fails when the name is taken, atomically. */
-function linkNew(temporary: string, file: string, givenAs?: GivenAs): void {
+/**
+ * Give `temporary` the name `file` only if no file has it: a hard link fails when the name is taken, atomically.
+ * Returns false when the name is taken.
+ */
+function linkNew(temporary: string, file: string): boolean {
   try {
     linkSync(temporary, file);
+    return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new OutputExistsError(file, givenAs);
+    if (code === 'EEXIST') return false;
     // File systems without hard links (some network and FAT mounts): check, then rename.
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EMLINK') throw error;
-    if (lstatOrUndefined(file)) throw new OutputExistsError(file, givenAs);
+    if (lstatOrUndefined(file)) return false;
     renameSync(temporary, file);
+    return true;
   }
 }
 
 /**
  * Write several files all or nothing up front: every target is checked (`assertWritable`) before the first is
- * written; each file is then written atomically.
- * @throws OutputExistsError when a file exists and `force` is not set (nothing is written); OutputError.
+ * written; each file is then written atomically, but for a file that holds its very bytes already, left untouched.
+ * Returns the paths written, in order: those left untouched are not among them.
+ * @throws OutputExistsError naming each file that exists with other content, when `force` is not set (nothing is
+ * written); OutputError.
  */
-export function writeFilesAtomic(files: readonly { path: string; content: string | Uint8Array }[], options: WriteOptions = {}): void {
-  assertWritable(files.map(({ path }) => path), options);
-  for (const { path, content } of files) writeFileAtomic(path, content, { force: options.force, givenAs: options.givenAs });
+export function writeFilesAtomic(files: readonly OutputFile[], options: WriteOptions = {}): string[] {
+  assertWritable(files, options);
+  return files.filter(({ path, content }) => writeFileAtomic(path, content, { force: options.force, givenAs: options.givenAs }) === 'written').map(({ path }) => path);
 }

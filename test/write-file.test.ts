@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { OutputError, OutputExistsError } from '../lib/errors.js';
-import { assertWritable, writeFileAtomic } from '../lib/write-file.js';
+import { assertWritable, existingOutputs, writeFileAtomic, writeFilesAtomic } from '../lib/write-file.js';
 import { freshTmpDir } from './helpers/attack.js';
 
 const isRoot = process.getuid?.() === 0;
@@ -52,6 +52,28 @@ describe('writeFileAtomic', () => {
     writeFileSync(join(dir, 'a.json'), 'old');
     expect(() => writeFileAtomic(join(dir, 'a.json'), 'new')).to.throw(OutputExistsError);
     expect([readdirSync(dir), readFileSync(join(dir, 'a.json'), 'utf8')]).to.deep.equal([['a.json'], 'old']);
+  });
+
+  // `render campaigns --out out --aggregate all` after the campaigns' layers were rendered said `out/apt32.layer.json
+  // already exists; pass --force to overwrite it`: a file that holds the very bytes loses nothing if it is left alone.
+  it('leaves a file that holds the same bytes untouched, with or without force (unchanged: same inode and time)', () => {
+    const file = join(freshTmpDir('same'), 'a.layer.json');
+    writeFileSync(file, '{"name": "é"}\n');
+    chmodSync(file, 0o640);
+    const before = statSync(file);
+    expect(writeFileAtomic(file, '{"name": "é"}\n')).to.equal('unchanged');
+    expect(writeFileAtomic(file, new TextEncoder().encode('{"name": "é"}\n'), { force: true })).to.equal('unchanged');
+    const after = statSync(file);
+    expect([after.ino, after.mtimeMs, after.mode & 0o777]).to.deep.equal([before.ino, before.mtimeMs, 0o640]);
+    expect(readdirSync(join(file, '..'))).to.deep.equal(['a.layer.json']);
+  });
+
+  it('refuses a file of other content without force, saying it differs (even by one trailing byte)', () => {
+    const file = join(freshTmpDir('differs'), 'a.json');
+    writeFileSync(file, 'same\n');
+    expect(() => writeFileAtomic(file, 'same\n\n', { givenAs: { force: '--force' } })).to.throw(OutputExistsError, `${file} already exists with other content; pass --force to overwrite it`);
+    expect(writeFileAtomic(file, 'same\n\n', { force: true })).to.equal('written');
+    expect(readFileSync(file, 'utf8')).to.equal('same\n\n');
   });
 
   it('writes into a FIFO as a stream, like cat, instead of replacing it', async () => {
@@ -116,8 +138,49 @@ describe('assertWritable', () => {
     expect(() => assertWritable([join(dir, 'gap-report.md')], { force: true })).to.not.throw();
   });
 
+  it('names every output of other content, and passes one of the same bytes or one given by its path alone that is not there', () => {
+    const dir = freshTmpDir('every');
+    for (const name of ['a.json', 'b.json', 'c.json']) writeFileSync(join(dir, name), name);
+    const planned = [
+      { path: join(dir, 'a.json'), content: 'a.json' },
+      { path: join(dir, 'b.json'), content: 'other' },
+      { path: join(dir, 'c.json'), content: 'other' },
+      join(dir, 'd.json'),
+    ];
+    expect(existingOutputs(planned)).to.deep.equal([join(dir, 'b.json'), join(dir, 'c.json')]);
+    let refused: OutputExistsError | undefined;
+    try {
+      assertWritable(planned);
+    } catch (error) {
+      refused = error as OutputExistsError;
+    }
+    expect([refused?.message, refused?.files]).to.deep.equal([
+      `${join(dir, 'b.json')}, ${join(dir, 'c.json')} already exist with other content; pass force: true to overwrite them`,
+      [join(dir, 'b.json'), join(dir, 'c.json')],
+    ]);
+    // A path alone: its content is not known yet, so any file there is one to replace.
+    expect(() => assertWritable([join(dir, 'a.json')])).to.throw(OutputExistsError, /a\.json already exists; pass force: true/);
+    expect(() => assertWritable(planned, { force: true })).to.not.throw();
+  });
+
   it('refuses a folder among the outputs even with force, before anything is written', () => {
     const dir = freshTmpDir('several');
     expect(() => assertWritable([join(dir, 'a'), dir], { force: true })).to.throw(OutputError, /is a folder/);
+  });
+});
+
+describe('writeFilesAtomic', () => {
+  it('returns the paths it wrote, not those left untouched, and writes none when one differs', () => {
+    const dir = freshTmpDir('files');
+    writeFileSync(join(dir, 'a.json'), 'A');
+    const files = [
+      { path: join(dir, 'a.json'), content: 'A' },
+      { path: join(dir, 'b.json'), content: 'B' },
+    ];
+    expect(writeFilesAtomic(files)).to.deep.equal([join(dir, 'b.json')]);
+    expect(writeFilesAtomic(files)).to.deep.equal([]);
+    writeFileSync(join(dir, 'b.json'), 'mine');
+    expect(() => writeFilesAtomic([...files, { path: join(dir, 'c.json'), content: 'C' }])).to.throw(OutputExistsError, /b\.json already exists with other content/);
+    expect([readdirSync(dir).sort(), readFileSync(join(dir, 'b.json'), 'utf8')]).to.deep.equal([['a.json', 'b.json'], 'mine']);
   });
 });

@@ -25,6 +25,8 @@ export interface StoredSource {
 export interface StoredRelease {
   file: string;
   data: AttackIndexData;
+  /** Whether the cache held these very bytes under that name already, so that the file was left as it was. */
+  unchanged: boolean;
 }
 
 /** Options for storing a release in the cache. */
@@ -57,7 +59,8 @@ export function readSources(cacheDir: string): Record<string, StoredSource> {
 /**
  * Check that some bytes are an ATT&CK bundle and store them in the cache under their canonical name
  * (`enterprise-attack-18.1.json[.gz]`), recording where they came from.
- * @throws AttackDataError when they are not a readable bundle, OutputExistsError when the release is cached and !force.
+ * @throws AttackDataError when they are not a readable bundle, OutputExistsError when the release is cached with
+ * other bytes and !force (the same bytes are left as they are: `unchanged`).
  */
 export function storeRelease(bytes: BundleBytes, origin: string, options: StoreOptions): StoredRelease {
   const named = parseReleaseFileName(bytes.file);
@@ -70,10 +73,10 @@ export function storeRelease(bytes: BundleBytes, origin: string, options: StoreO
   const gzip = bytes.bytes[0] === 0x1f && bytes.bytes[1] === 0x8b;
   const name = releaseFileName(data.domain, data.release, gzip);
   const file = cachePath(options.cacheDir, name);
-  writeFileAtomic(file, bytes.bytes, { force: options.force, givenAs: options.givenAs });
+  const unchanged = writeFileAtomic(file, bytes.bytes, { force: options.force, givenAs: options.givenAs }) === 'unchanged';
   const sources = { ...readSources(options.cacheDir), [name]: { origin, sha256: bytes.sha256, ...(options.date ? { added: options.date } : {}) } };
   writeFileAtomic(cachePath(options.cacheDir, 'sources.json'), `${JSON.stringify(sources, null, 2)}\n`, { force: true });
-  return { file, data: { ...data, source: { ...data.source, file } } };
+  return { file, data: { ...data, source: { ...data.source, file } }, unchanged };
 }
 
 /** Import a local release file (`-`: the `stdin` of `options`) into the cache. @throws UsageError for a missing file. */

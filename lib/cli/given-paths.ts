@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import { STDIN, UsageError, assertWritable, statInput } from '../index.js';
-import { FLAG_WORDS } from './context.js';
+import { STDIN, UsageError, assertOutputPaths, statInput } from '../index.js';
 
 /** The input paths given to one flag (`flag` undefined: the command's positional arguments), and what it takes. */
 export interface GivenPaths {
@@ -14,13 +13,12 @@ export interface GivenPaths {
 
 /**
  * Refuse a writing command's paths before anything is read: every input path that names nothing (standard input
- * aside), each by its flag, and an output that exists without `force`, said in one error. A user with a typoed
- * `--threat` and an old review in `--out` learns both in one run: told of the output alone, they would pass --force
- * and only then learn the input was never there. `cwd`: the folder relative paths are in (where the command runs).
- * @throws UsageError naming each input missing, then the output's problem; OutputExistsError (or OutputError) when
- * only the output is wrong.
+ * aside), each by its flag, and an output that cannot be a file (a folder, a path through a file), said in one error.
+ * An output that exists is not refused here: whether it may be replaced is known once its content is (`writeOutputs`),
+ * a file that holds the same bytes being left as it is. `cwd`: the folder relative paths are in (where the command runs).
+ * @throws UsageError naming each input missing, then the output's problem; OutputError when only the output is wrong.
  */
-export function assertGivenPaths(inputs: readonly GivenPaths[], outputs: readonly string[], options: { force?: boolean; cwd?: string } = {}): void {
+export function assertGivenPaths(inputs: readonly GivenPaths[], outputs: readonly string[], options: { cwd?: string } = {}): void {
   const missing = inputs.flatMap(({ flag, paths, takes, advice }) =>
     [...new Set(paths)]
       .filter((path): path is string => path !== undefined && path !== STDIN && !statInput(options.cwd === undefined ? path : resolve(options.cwd, path)))
@@ -29,11 +27,10 @@ export function assertGivenPaths(inputs: readonly GivenPaths[], outputs: readonl
         return `${flag ? `${flag} ` : ''}${path}: no such ${takes}${instead ? `; give ${instead}` : ''}`;
       }),
   );
-  const { force } = options;
-  if (!missing.length) return assertWritable(outputs, { force, givenAs: FLAG_WORDS });
+  if (!missing.length) return assertOutputPaths(outputs);
   let output = '';
   try {
-    assertWritable(outputs, { force, givenAs: FLAG_WORDS });
+    assertOutputPaths(outputs);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     output = `; and ${error.message}`;

@@ -92,14 +92,18 @@ function usageText(message: string, argv: readonly string[], chosen: Chosen | un
 
 /**
  * An error's message, an output file named as the user wrote it: commands resolve `--out x.svg` against the working
- * folder, and the library names the file it was given (`/home/me/x-1.svg already exists`). A file under the working
- * folder is named relative to it (`x-1.svg`); the error keeps the full path as its `file`.
+ * folder, and the library names the files it was given (`/home/me/x-1.svg already exists`). A file under the working
+ * folder is named relative to it (`x-1.svg`); the error keeps the full path as its `file` (each of its `files`).
  */
 function errorText(error: AttackLayersError, cwd: string): string {
-  if (!(error instanceof OutputError || error instanceof OutputExistsError) || !isAbsolute(error.file)) return error.message;
-  const shown = relative(cwd, error.file);
-  if (!shown || shown.startsWith('..') || isAbsolute(shown)) return error.message;
-  return error.message.split(error.file).join(shown);
+  if (!(error instanceof OutputError || error instanceof OutputExistsError)) return error.message;
+  const files = error instanceof OutputExistsError ? error.files : [error.file];
+  let message = error.message;
+  for (const file of files) {
+    const shown = isAbsolute(file) ? relative(cwd, file) : '';
+    if (shown && !shown.startsWith('..') && !isAbsolute(shown)) message = message.split(file).join(shown);
+  }
+  return message;
 }
 
 /**

@@ -114,10 +114,11 @@ function assertPlainName(name: string): void {
 
 /**
  * Write layers into a folder, all or nothing up front: every layer is validated against the layer 4.5 schema and,
- * without `force`, every target checked for existence before the first is written; each file is written atomically.
- * Returns the paths written (`outDir` joined with each name).
- * @throws OutputExistsError (exit 2) when a file exists and `force` is not set; Error (a bug) when a rendered layer
- * does not match the schema.
+ * without `force`, every target checked before the first is written; each file is written atomically, but a file
+ * that holds the very layer already is left untouched (`writeFilesAtomic`). Returns the paths written (`outDir`
+ * joined with each name): those left untouched are not among them.
+ * @throws OutputExistsError (exit 2) naming each file that exists with other content, when `force` is not set; Error
+ * (a bug) when a rendered layer does not match the schema.
  */
 export function writeLayers(files: readonly LayerFile[], outDir: string, options: WriteOptions = {}): string[] {
   const texts = files.map(({ name, layer }) => {
@@ -129,8 +130,7 @@ export function writeLayers(files: readonly LayerFile[], outDir: string, options
     }
     return { path: join(outDir, name), content: serializeLayer(layer) };
   });
-  writeFilesAtomic(texts, options);
-  return texts.map(({ path }) => path);
+  return writeFilesAtomic(texts, options);
 }
 
 function readOrUndefined(path: string): string | undefined {

@@ -317,7 +317,7 @@ describe('attack-layers attack-object', () => {
       writeFileSync(join(out, 'G0050-apt32.layer.json'), 'keep me\n');
       const refused = await runCli(['attack-object', '--all', 'groups', '--out', out]);
       expect(refused.code).to.equal(2);
-      expect(refused.stderr).to.include('already exists; pass --force to overwrite it');
+      expect(refused.stderr).to.include(`${join(out, 'G0050-apt32.layer.json')} already exists with other content; pass --force to overwrite it`);
       expect(readFileSync(join(out, 'G0050-apt32.layer.json'), 'utf8')).to.equal('keep me\n');
       const forced = await runCli(['attack-object', '--all', 'groups', '--out', out, '--force', '-q']);
       expect([forced.code, forced.stderr]).to.deep.equal([0, '']);

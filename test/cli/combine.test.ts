@@ -224,10 +224,12 @@ describe('attack-layers combine', () => {
     const written = readFileSync(out, 'utf8');
     expect(scores(JSON.parse(written) as NavigatorLayer)['T1059.001']).to.equal(1);
 
+    // The same combination again leaves the file as it is: it holds that layer already.
+    const same = await runCli(['combine', a, b, '--op', 'min', '--out', out]);
+    expect([same.code, same.stdout, same.stderr.split('\n')[0]]).to.deep.equal([0, `${out}\n`, `${out}: unchanged, it holds this content already`]);
     writeFileSync(out, 'keep me');
     const refused = await runCli(['combine', a, b, '--op', 'min', '--out', out]);
-    // Refused before the layers are read: no note or warning of the combination comes before the refusal.
-    expect([refused.code, refused.stdout, refused.stderr]).to.deep.equal([2, '', `attack-layers combine: ${out} already exists; pass --force to overwrite it\n`]);
+    expect([refused.code, refused.stdout, refused.stderr]).to.deep.equal([2, '', `attack-layers combine: ${out} already exists with other content; pass --force to overwrite it\n`]);
     expect(readFileSync(out, 'utf8')).to.equal('keep me');
 
     const forced = await runCli(['combine', a, b, '--op', 'min', '--out', out, '--force']);
@@ -236,17 +238,16 @@ describe('attack-layers combine', () => {
   });
 
   // `combine nowhere.json a.json --out combined.json` with an old combined.json said only that it exists; with --force
-  // added, the missing layer: one problem a run.
-  it('says a missing layer file and an existing --out in one error, before reading any layer (exit 2)', async () => {
+  // added, the missing layer: one problem a run. The missing layer is said first, before any layer is read; whether
+  // the old file may be replaced is known once the combination is (the same bytes are left alone).
+  it('says a missing layer file before reading any layer, and an --out that is a folder with it (exit 2)', async () => {
     const out = join(freshTmpDir('combine-both'), 'combined.json');
     writeFileSync(out, 'keep me');
     const refused = await runCli(['combine', `${dir}/nowhere.json`, a, '--op', 'max', '--out', out]);
-    expect([refused.code, refused.stdout, refused.stderr]).to.deep.equal([
-      2,
-      '',
-      `attack-layers combine: ${dir}/nowhere.json: no such file; and ${out} already exists; pass --force to overwrite it\n`,
-    ]);
+    expect([refused.code, refused.stdout, refused.stderr]).to.deep.equal([2, '', `attack-layers combine: ${dir}/nowhere.json: no such file\n`]);
     expect(readFileSync(out, 'utf8')).to.equal('keep me');
+    const folder = await runCli(['combine', `${dir}/nowhere.json`, a, '--op', 'max', '--out', join(out, '..')]);
+    expect([folder.code, folder.stderr]).to.deep.equal([2, `attack-layers combine: ${dir}/nowhere.json: no such file; and ${join(out, '..')} is a folder; give the name of a file to write\n`]);
   });
 
   it('prints the file it wrote on stdout as --out names it, as export does, and keeps it there under --quiet', async () => {

@@ -54,7 +54,7 @@ describe('attack-layers compare', () => {
     expect((JSON.parse(result.stdout) as { comparisons: CampaignComparison[] }).comparisons.map((c) => c.object.id)).to.deep.equal(['C0021']);
   });
 
-  it('writes a comparison layer with --out that validates, and will not overwrite it without --force', async () => {
+  it('writes a comparison layer with --out that validates, leaves it as it is when the same, and will not overwrite another without --force', async () => {
     const out = join(freshTmpDir('compare'), 'cmp.layer.json');
     const result = await runCli(['compare', APT32, '--out', out]);
     expect(result.code).to.equal(0);
@@ -64,7 +64,11 @@ describe('attack-layers compare', () => {
     const layer = JSON.parse(readFileSync(out, 'utf8')) as NavigatorLayer;
     expect(layer.name).to.equal('APT32 targets Wuhan government (COVID-19) vs APT32 (G0050)');
     expect(validateLayer(layer, { attackFor: () => loadRelease('18.1') })).to.deep.equal([]);
-    expect((await runCli(['compare', APT32, '--out', out])).code).to.equal(2);
+    const same = await runCli(['compare', APT32, '--out', out]);
+    expect([same.code, same.stderr]).to.deep.equal([0, `${out}: unchanged, it holds this content already\n`]);
+    writeFileSync(out, 'mine\n');
+    const refused = await runCli(['compare', APT32, '--out', out]);
+    expect([refused.code, refused.stderr]).to.deep.equal([2, `attack-layers compare: ${out} already exists with other content; pass --force to overwrite it\n`]);
     expect((await runCli(['compare', APT32, '--out', out, '--force'])).code).to.equal(0);
   });
 

@@ -444,7 +444,9 @@ describe('the CLI contract, command by command', () => {
 
   // `export l.json --out x.svg`, run again, said `/tmp/…/x-1.svg already exists`: the path the command resolved, not the
   // one written. Every command that writes --out names its file as the user wrote it, relative to the working folder.
-  it('names an output file that exists as written, relative to the working folder', async () => {
+  // Run again on the same inputs, every one leaves its file of the same bytes untouched and says so (render --aggregate
+  // after render was refused for the layers already there); a file of other content is refused.
+  it('names an output file that exists as written, relative to the working folder; one of the same bytes is unchanged', async () => {
     const cwd = freshTmpDir('out-as-written');
     const layer = join(repoRoot, LAYER);
     const campaign = join(repoRoot, APT32);
@@ -458,8 +460,12 @@ describe('the CLI contract, command by command', () => {
     ] as const) {
       const first = await runCli([...argv, '--quiet'], {}, { cwd });
       expect([first.code, first.stderr], argv.join(' ')).to.deep.equal([0, '']);
+      const same = await runCli([...argv], {}, { cwd });
+      expect(same.code, argv.join(' ')).to.equal(0);
+      expect(same.stderr, argv.join(' ')).to.match(new RegExp(`^${named.replace(/[.]/g, '\\.')}(, \\S+)*: unchanged, (it holds|they hold) this content already$`, 'm'));
+      writeFileSync(join(cwd, named), 'mine\n');
       const again = await runCli([...argv, '--quiet'], {}, { cwd });
-      expect([again.code, again.stderr], argv.join(' ')).to.deep.equal([2, `attack-layers ${argv[0]}: ${named} already exists; pass --force to overwrite it\n`]);
+      expect([again.code, again.stderr], argv.join(' ')).to.deep.equal([2, `attack-layers ${argv[0]}: ${named} already exists with other content; pass --force to overwrite it\n`]);
     }
   });
 

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -126,10 +127,22 @@ describe('attack-layers data add', () => {
     expect(JSON.parse(readFileSync(join(xdg, 'attack-layers', 'sources.json'), 'utf8'))['mobile-attack-9.0.json.gz'].origin).to.equal(source);
   });
 
-  it('refuses to replace it without --force (exit 2)', async () => {
+  it('says the same file is in the cache already, and leaves it as it is (exit 0)', async () => {
+    const stored = join(xdg, 'attack-layers', 'mobile-attack-9.0.json.gz');
+    const before = statSync(stored).mtimeMs;
     const result = await runCli(['data', 'add', source], { XDG_CACHE_HOME: xdg });
+    expect([result.code, result.stderr]).to.deep.equal([0, `ATT&CK mobile-attack 9.0 (STIX 2.1) is in the cache already, the same file: ${stored}\n`]);
+    expect(statSync(stored).mtimeMs).to.equal(before);
+  });
+
+  it('refuses to replace it with other bytes of the release without --force (exit 2)', async () => {
+    // The same release compressed otherwise: the same name in the cache, other bytes.
+    const other = join(freshTmpDir('data-other'), 'mobile-attack-9.0.json.gz');
+    writeFileSync(other, gzipSync(gunzipSync(readFileSync(source)), { level: 1 }));
+    expect(readFileSync(other).equals(readFileSync(source))).to.equal(false);
+    const result = await runCli(['data', 'add', other], { XDG_CACHE_HOME: xdg });
     expect(result.code).to.equal(2);
-    expect(result.stderr).to.match(/mobile-attack-9\.0\.json\.gz already exists; pass --force to overwrite it\n$/);
+    expect(result.stderr).to.match(/mobile-attack-9\.0\.json\.gz already exists with other content; pass --force to overwrite it\n$/);
   });
 
   it('replaces it with --force', async () => {

@@ -152,7 +152,7 @@ describe('attack-layers export', () => {
     expect(readdirSync(out)).to.deep.equal(['pipe']);
     writeFileSync(join(out, 'tp-2.svg'), 'mine');
     const refused = await runCli([...args, '--out', join(out, 'tp.svg')]);
-    expect([refused.code, refused.stderr]).to.deep.equal([2, `attack-layers export: ${join(out, 'tp-2.svg')} already exists; pass --force to overwrite it\n`]);
+    expect([refused.code, refused.stderr]).to.deep.equal([2, `attack-layers export: ${join(out, 'tp-2.svg')} already exists with other content; pass --force to overwrite it\n`]);
     expect(existsSync(join(out, 'tp-1.svg'))).to.equal(false);
     expect(readFileSync(join(out, 'tp-2.svg'), 'utf8')).to.equal('mine');
     expect((await runCli([...args, '--out', join(out, 'tp.svg'), '--force'])).code).to.equal(0);

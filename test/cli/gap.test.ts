@@ -2,7 +2,7 @@
  * `attack-layers gap` end to end: the hand-written fixtures of test/fixtures/gap/ (expected numbers worked out
  * in test/coverage/gap-review.test.ts) and the real Sigma rule set in ../shared/sigma.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect } from 'chai';
@@ -192,11 +192,21 @@ describe('attack-layers gap (fixtures)', () => {
     expect(jsonCampaign.stderr).to.contain('2 threat techniques, 2 gaps;');
   });
 
-  it('does not overwrite existing output without --force (exit 2), and replaces it with --force', async () => {
+  // A review made again from the same inputs holds the same bytes: it replaces nothing, and needs no --force.
+  it('leaves a review of the same bytes untouched, and says so (exit 0)', async () => {
+    const times = outputs.map((name) => statSync(join(out, name)).mtimeMs);
+    const same = await runCli([...apt32Args, '--out', out]);
+    expect([same.code, same.stdout]).to.deep.equal([0, result.stdout]);
+    expect(same.stderr).to.contain(`${outputs.map((name) => join(out, name)).join(', ')}: unchanged, they hold this content already\n`);
+    expect(outputs.map((name) => statSync(join(out, name)).mtimeMs)).to.deep.equal(times);
+  });
+
+  it('does not overwrite existing output of other content without --force (exit 2), naming each, and replaces it with --force', async () => {
     const before = outputs.map((name) => readFileSync(join(out, name), 'utf8'));
     const again = await runCli([...apt32Args, '--out', out, '--min-coverage', '80']);
     expect(again.code).to.equal(2);
-    expect(again.stderr).to.contain(`${join(out, 'coverage.layer.json')} already exists; pass --force to overwrite it`);
+    // The coverage layer is the same at 80%: only the gap layer and the report would change.
+    expect(again.stderr).to.contain(`${join(out, 'gap.layer.json')}, ${join(out, 'gap-report.md')} already exist with other content; pass --force to overwrite them`);
     expect(outputs.map((name) => readFileSync(join(out, name), 'utf8'))).to.deep.equal(before);
     const forced = await runCli([...apt32Args, '--out', out, '--min-coverage', '80', '--force']);
     expect(forced.code).to.equal(0);
@@ -213,24 +223,22 @@ describe('attack-layers gap (fixtures)', () => {
   });
 
   // A typoed --threat beside an old review in --out said only `…gap-report.md already exists`; after --force, the run
-  // was refused again for the input: each problem cost a run.
-  it('says every missing input and an existing --out in one error, before reading any input (exit 2, nothing written)', async () => {
+  // was refused again for the input: each problem cost a run. Every missing input is said first, in one error; an old
+  // review is refused once the new one is made, and only if it differs.
+  it('says every missing input in one error, before reading any input, and an old review only once it is known to differ (exit 2, nothing written)', async () => {
     const dir = freshTmpDir('gap-early');
     writeFileSync(join(dir, 'gap-report.md'), 'an older report\n');
     const refused = await runCli(['gap', '--threat', 'campaigns/apt32.yaml', '--coverage', join(dir, 'no-such-folder'), '--out', dir]);
     expect([refused.code, refused.stdout, refused.stderr]).to.deep.equal([
       2,
       '',
-      `attack-layers gap: --threat campaigns/apt32.yaml: no such file or folder; --coverage ${join(dir, 'no-such-folder')}: no such file or folder; ` +
-        `and ${join(dir, 'gap-report.md')} already exists; pass --force to overwrite it\n`,
+      `attack-layers gap: --threat campaigns/apt32.yaml: no such file or folder; --coverage ${join(dir, 'no-such-folder')}: no such file or folder\n`,
     ]);
-    // With --force the output is no problem, and the inputs are still said.
-    const forced = await runCli(['gap', '--threat', 'campaigns/apt32.yaml', '--coverage', `${g}/sigma`, '--out', dir, '--force']);
-    expect([forced.code, forced.stderr]).to.deep.equal([2, 'attack-layers gap: --threat campaigns/apt32.yaml: no such file or folder\n']);
     expect(readdirSync(dir)).to.deep.equal(['gap-report.md']);
     // Inputs that are there leave the output's own error.
-    const output = await runCli(['gap', '--threat', 'campaigns', '--coverage', `${g}/sigma`, '--out', dir]);
-    expect([output.code, output.stderr]).to.deep.equal([2, `attack-layers gap: ${join(dir, 'gap-report.md')} already exists; pass --force to overwrite it\n`]);
+    const output = await runCli(['gap', '--threat', 'campaigns', '--coverage', `${g}/sigma`, '--out', dir, '--quiet']);
+    expect([output.code, output.stderr]).to.deep.equal([2, `attack-layers gap: ${join(dir, 'gap-report.md')} already exists with other content; pass --force to overwrite it\n`]);
+    expect(readdirSync(dir)).to.deep.equal(['gap-report.md']);
   });
 
   // `--coverage rules/windows/process_creaton` said `attack-layers gap: …process_creaton: no such file or folder`, after

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { schemaIssues } from '../../lib/schemas.js';
@@ -144,7 +144,7 @@ describe('attack-layers render', () => {
     writeFileSync(join(out, 'golden-second.layer.json'), 'keep me\n');
     const refused = await runCli(['render', APT32, SECOND, '--out', out]);
     expect(refused.code).to.equal(2);
-    expect(refused.stderr).to.equal(`attack-layers render: ${out}/golden-second.layer.json already exists; pass --force to overwrite it\n`);
+    expect(refused.stderr).to.equal(`attack-layers render: ${out}/golden-second.layer.json already exists with other content; pass --force to overwrite it\n`);
     expect(refused.stdout).to.equal('');
     expect(readdirSync(out)).to.deep.equal(['golden-second.layer.json']);
     expect(read(join(out, 'golden-second.layer.json'))).to.equal('keep me\n');
@@ -152,6 +152,29 @@ describe('attack-layers render', () => {
     const forced = await runCli(['render', APT32, SECOND, '--out', out, '--force']);
     expect(forced.code).to.equal(0);
     expect(read(join(out, 'golden-second.layer.json'))).to.match(/^\{\n {2}"name": "Golden second campaign"/);
+  });
+
+  // The first hour's walkthrough: `render campaigns --out out`, then `render campaigns --out out --aggregate
+  // apt32-akira` exited 2 with `out/apt32-covid19-wuhan.layer.json already exists; pass --force to overwrite it`, and
+  // --force rewrote every layer. A layer file that holds the very layer loses nothing: it is left untouched and said so.
+  it('adds an aggregate beside layers rendered before without --force, leaving them untouched, and names each layer that differs', async () => {
+    const out = freshTmpDir('render-later');
+    expect((await runCli(['render', APT32, SECOND, '--out', out, '--quiet'])).code).to.equal(0);
+    const times = () => ['apt32-covid19-wuhan', 'golden-second'].map((name) => statSync(join(out, `${name}.layer.json`)).mtimeMs);
+    const before = times();
+    const later = await runCli(['render', APT32, SECOND, '--out', out, '--aggregate', 'apt32-akira']);
+    expect([later.code, later.stdout], later.stderr).to.deep.equal([0, `${out}/apt32-covid19-wuhan.layer.json\n${out}/golden-second.layer.json\n${out}/apt32-akira.layer.json\n`]);
+    expect(later.stderr).to.contain(`${out}/apt32-covid19-wuhan.layer.json, ${out}/golden-second.layer.json: unchanged, they hold this content already\n`);
+    expect(times()).to.deep.equal(before);
+    expect(readdirSync(out).sort()).to.deep.equal(['apt32-akira.layer.json', 'apt32-covid19-wuhan.layer.json', 'golden-second.layer.json']);
+    // Layers that another run would change are each named; nothing is written.
+    for (const name of ['apt32-covid19-wuhan', 'apt32-akira']) writeFileSync(join(out, `${name}.layer.json`), 'mine\n');
+    const refused = await runCli(['render', APT32, SECOND, '--out', out, '--aggregate', 'apt32-akira', '--quiet']);
+    expect([refused.code, refused.stderr]).to.deep.equal([
+      2,
+      `attack-layers render: ${out}/apt32-covid19-wuhan.layer.json, ${out}/apt32-akira.layer.json already exist with other content; pass --force to overwrite them\n`,
+    ]);
+    expect(read(join(out, 'apt32-akira.layer.json'))).to.equal('mine\n');
   });
 
   // On a fresh clone with no ATT&CK data configured, `npm run layers -- --check` said the committed layers were out of

@@ -54,10 +54,15 @@ describe('attack-layers upgrade', () => {
     expect((await runCli(['validate', input])).code).to.equal(1);
     expect(result.stdout).to.contain('| `/techniques/3` | T1064 Scripting (execution) | removed | — |');
     expect(result.stdout).to.contain('T1574.001 was "DLL Search Order Hijacking" in enterprise-attack 12.1 and is "DLL" in enterprise-attack 18.1');
-    // Nothing is replaced without --force.
+    // The same upgrade again replaces nothing: each file holds its layer already.
+    const same = await runCli(['upgrade', input, '--out', out, '--quiet']);
+    expect([same.code, same.stderr]).to.deep.equal([0, '']);
+    // Nothing of other content is replaced without --force: each such file is named.
+    for (const file of ['old/phishing.json', 'powershell.json']) writeFileSync(join(out, file), '{}\n');
     const again = await runCli(['upgrade', input, '--out', out]);
     expect(again.code).to.equal(2);
-    expect(again.stderr).to.match(/3 output files exist already .*add --force to replace them/);
+    expect(again.stderr).to.contain(`${join(out, 'old/phishing.json')}, ${join(out, 'powershell.json')} already exist with other content; pass --force to overwrite them\n`);
+    expect(readFileSync(join(out, 'powershell.json'), 'utf8')).to.equal('{}\n');
     expect((await runCli(['upgrade', input, '--out', out, '--force'])).code).to.equal(0);
   });
 

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { OutputExistsError } from '../../lib/errors.js';
@@ -68,12 +68,24 @@ describe('layer/write-layers', () => {
       expect(readdirSync(dir).sort()).to.deep.equal(['a.layer.json', 'b.layer.json']);
     });
 
-    it('writes nothing when any target exists, unless forced', () => {
+    // Adding an aggregate to layers rendered before (`render … --aggregate all`) was refused for the layers already
+    // there, and --force rewrote them all: a layer file that holds the very layer is left untouched.
+    it('leaves a file that holds the very layer untouched, and returns only the paths it wrote', () => {
+      const dir = freshTmpDir('write-same');
+      writeFileSync(join(dir, 'a.layer.json'), serializeLayer(layer('a')));
+      const before = statSync(join(dir, 'a.layer.json'));
+      expect(writeLayers(files, dir)).to.deep.equal([join(dir, 'b.layer.json')]);
+      expect(writeLayers(files, dir)).to.deep.equal([]);
+      const after = statSync(join(dir, 'a.layer.json'));
+      expect([after.ino, after.mtimeMs]).to.deep.equal([before.ino, before.mtimeMs]);
+    });
+
+    it('writes nothing when any target exists with other content, unless forced', () => {
       const dir = freshTmpDir('write');
       writeFileSync(join(dir, 'b.layer.json'), 'mine');
       // A library caller passed an option, not a flag: the refusal names `force: true`; the CLI gives its `--force`.
-      expect(() => writeLayers(files, dir)).to.throw(OutputExistsError, `${join(dir, 'b.layer.json')} already exists; pass force: true to overwrite it`);
-      expect(() => writeLayers(files, dir, { givenAs: { force: '--force' } })).to.throw(OutputExistsError, 'b.layer.json already exists; pass --force to overwrite it');
+      expect(() => writeLayers(files, dir)).to.throw(OutputExistsError, `${join(dir, 'b.layer.json')} already exists with other content; pass force: true to overwrite it`);
+      expect(() => writeLayers(files, dir, { givenAs: { force: '--force' } })).to.throw(OutputExistsError, 'b.layer.json already exists with other content; pass --force to overwrite it');
       expect(readdirSync(dir)).to.deep.equal(['b.layer.json']);
       expect(readFileSync(join(dir, 'b.layer.json'), 'utf8')).to.equal('mine');
       writeLayers(files, dir, { force: true });

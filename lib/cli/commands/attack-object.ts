@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   DOMAINS,
   describeObject,
@@ -28,6 +28,7 @@ import {
   type LayerFile,
 } from '../../index.js';
 import { attackLibrary, FLAG_WORDS, cacheDir, note, progressLine, showsProgress, warn, type CliContext, type GlobalArgs } from '../context.js';
+import { noteUnchanged } from '../output-files.js';
 import { ALL_KINDS } from '../declarations/attack-object.js';
 
 interface Args extends GlobalArgs {
@@ -47,9 +48,10 @@ function writeInto(context: CliContext, args: Args, files: readonly LayerFile[])
   for (const warning of navigatorOpeningWarnings(files.map(({ layer }) => layer))) warn(context, args, warning);
   const out = args.out!;
   const outDir = resolve(context.cwd, out);
-  for (const path of writeLayers(files, outDir, { force: args.force, givenAs: FLAG_WORDS })) {
-    context.stdout.write(`${out.replace(/[\\/]+$/, '')}/${path.slice(outDir.length + 1)}\n`);
-  }
+  const written = new Set(writeLayers(files, outDir, { force: args.force, givenAs: FLAG_WORDS }));
+  const shown = (name: string): string => `${out.replace(/[\\/]+$/, '')}/${name}`;
+  for (const { name } of files) context.stdout.write(`${shown(name)}\n`);
+  noteUnchanged(context, args, files.filter(({ name }) => !written.has(join(outDir, name))).map(({ name }) => shown(name)));
 }
 
 /** A release with its procedures, each release's loaded once however many objects need it. */

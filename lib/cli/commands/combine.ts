@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import {
   serializeLayer,
-  writeFileAtomic,
   combineLayers,
   navigatorOpeningWarnings,
   readLayerSources,
@@ -14,6 +13,7 @@ import { linesPerKind, messageKind, ofHiddenTechniques as of } from '../repeated
 import { upgradeNote } from '../upgrade-note.js';
 import { attackLibrary, FLAG_WORDS, note, readStdin, warn, type CliContext, type GlobalArgs } from '../context.js';
 import { assertGivenPaths } from '../given-paths.js';
+import { writeOutputs } from '../output-files.js';
 import { assertLayerOutName } from '../layer-out.js';
 
 interface Args extends GlobalArgs {
@@ -29,10 +29,10 @@ interface Args extends GlobalArgs {
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
     assertLayerOutName('combine', args.out);
-    // Refused before the layers are read and upgraded: an --out that exists was refused only after every warning of
-    // the combination, which then had to be read again after --force. A layer file that is not there is said with it,
-    // not after --force is added.
-    assertGivenPaths([{ paths: args.layers, takes: 'file' }], args.out === undefined ? [] : [resolve(context.cwd, args.out)], { force: args.force, cwd: context.cwd });
+    // Refused before the layers are read and upgraded, all in one error: a layer file that is not there, and an --out
+    // that cannot be a file (a folder). An --out that exists is refused once the combination is made, and only when it
+    // holds another (writeOutputs): the same combination written again replaces nothing.
+    assertGivenPaths([{ paths: args.layers, takes: 'file' }], args.out === undefined ? [] : [resolve(context.cwd, args.out)], { cwd: context.cwd });
     const stdin = await readStdin(context, args.layers);
     const sources = args.layers.flatMap((file) => {
       const layers = readLayerSources(file, resolve(context.cwd, file), { stdin });
@@ -79,7 +79,7 @@ export function handler(context: CliContext) {
       if (shared) note(context, args, `the combined layer: ${shared}`);
       return;
     }
-    writeFileAtomic(resolve(context.cwd, args.out), text, { force: args.force, givenAs: FLAG_WORDS });
+    writeOutputs(context, args, [{ path: resolve(context.cwd, args.out), content: text, name: args.out }]);
     // The file written on stdout, as --out names it, as render, gap, export and attack-object list theirs; the count is a note.
     context.stdout.write(`${args.out}\n`);
     const entries = layer.techniques?.length ?? 0;

@@ -36,11 +36,11 @@ import {
   renderComparisonLayer,
   serializeLayer,
   serializeLayers,
-  writeFileAtomic,
   type CampaignComparison,
   UNRESOLVED_STATUS_TEXT,
 } from '../../index.js';
 import { attackLibrary, cacheDir, FLAG_WORDS, note, printJson, readStdin, warn, type CliContext, type GlobalArgs } from '../context.js';
+import { writeOutputs } from '../output-files.js';
 import { assertLayerOutName } from '../layer-out.js';
 import { formatTable, statusColor, tableStyle, type TableStyle } from '../format-table.js';
 import { failOnLeftOut, reportUnplaced, unplacedReferences } from '../unplaced.js';
@@ -153,7 +153,7 @@ function writeComparisons(
     const layers = compared.map(({ comparison, index }) => renderComparisonLayer(comparison, index));
     const text = layers.length === 1 ? serializeLayer(layers[0]!) : serializeLayers(layers);
     // No path said: stdout carries the comparison, and a written path is said on stdout alone (render, combine, export).
-    writeFileAtomic(resolve(context.cwd, args.out), text, { force: args.force, givenAs: FLAG_WORDS });
+    writeOutputs(context, args, [{ path: resolve(context.cwd, args.out), content: text, name: args.out }]);
     for (const warning of navigatorOpeningWarnings(layers)) warn(context, args, warning);
   }
   const comparisons = compared.map(({ comparison }) => comparison);

@@ -150,7 +150,8 @@ export function handler(context: CliContext) {
     if (args.action === 'add') {
       if (!args.file) throw new UsageError('data add needs a file: attack-layers data add <release.json[.gz]> (or - for standard input)');
       const stored = addRelease(args.file, { ...options, stdin: await readStdin(context, [args.file]) });
-      note(context, args, `added ATT&CK ${stored.data.domain} ${stored.data.release} (STIX ${stored.data.stixVersion}) as ${stored.file}`);
+      const what = `ATT&CK ${stored.data.domain} ${stored.data.release} (STIX ${stored.data.stixVersion})`;
+      note(context, args, stored.unchanged ? `${what} is in the cache already, the same file: ${stored.file}` : `added ${what} as ${stored.file}`);
       return;
     }
     let last = 0;
@@ -176,7 +177,7 @@ export function handler(context: CliContext) {
       throw error;
     }
     if (progress) progressLine(context, '');
-    note(context, args, `fetched ATT&CK ${stored.data.domain} ${stored.data.release} into ${stored.file}`);
+    note(context, args, `fetched ATT&CK ${stored.data.domain} ${stored.data.release} into ${stored.file}${stored.unchanged ? ', which held the same file already' : ''}`);
   };
 }
 

@@ -14,7 +14,6 @@ import {
   renderGapReportExport,
   renderLayerExport,
   UsageError,
-  writeFilesAtomic,
   isStreamOutput,
   exportFileNames,
   stalePageNames,
@@ -25,6 +24,7 @@ import {
   STDIN,
 } from '../../index.js';
 import { attackLibrary, FLAG_WORDS, note, readStdin, warn, type CliContext, type GlobalArgs } from '../context.js';
+import { writeOutputs } from '../output-files.js';
 import { linesPerKind, messageKind, ofHiddenTechniques as of } from '../repeated-lines.js';
 
 interface Args extends GlobalArgs {
@@ -158,9 +158,10 @@ export function handler(context: CliContext) {
     const pages = (list: readonly string[]): string =>
       `${list.join(', ')}: ${list.length === 1 ? 'a page' : 'pages'} of an earlier export to ${args.out}, which this one (${outputs.length === 1 ? 'one file' : `${outputs.length} pages`}) would leave beside its own`;
     if (stale.length && !args.force) throw new UsageError(`${pages(stale)}; pass --force to replace them (they are removed), or remove them`);
-    writeFilesAtomic(
-      names.map((name, i) => ({ path: resolve(context.cwd, name), content: outputs[i]! })),
-      { force: args.force, givenAs: FLAG_WORDS },
+    writeOutputs(
+      context,
+      args,
+      names.map((name, i) => ({ path: resolve(context.cwd, name), content: outputs[i]!, name })),
     );
     const kept = stale.filter((name) => {
       try {

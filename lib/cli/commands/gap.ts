@@ -31,7 +31,6 @@ import {
   TESTS_INPUT,
   availableRelease,
   nearestRelease,
-  writeFileAtomic,
   placeText,
   queryCutWarning,
   summaryMessage,
@@ -49,6 +48,7 @@ import {
 } from '../../index.js';
 import { attackLibrary, FLAG_WORDS, cacheDir, note, readStdin, showsProgress, warn, type CliContext, type GlobalArgs } from '../context.js';
 import { assertGivenPaths } from '../given-paths.js';
+import { writeOutputs } from '../output-files.js';
 import { failOnLeftOut, failOnLeftOutFiles, failOnUnknownReports, unknownReportLines } from '../unplaced.js';
 
 /** How many problems of one input stderr shows; the report lists every one. */
@@ -113,10 +113,9 @@ export function handler(context: CliContext) {
     const scale = args.scale ? scaleArg('--scale', args.scale) : undefined;
     const threatScale = args['threat-scale'] ? scaleArg('--threat-scale', args['threat-scale']) : undefined;
     const names = ['coverage.layer.json', 'gap.layer.json', ...(args['log-sources'] ? ['visibility.layer.json'] : []), `gap-report.${args.report}`];
-    // Every input path that names nothing is refused by its flag, and an output that exists without --force, all in
-    // one error before ATT&CK is read (nothing is written): `--coverage x` said `x: no such file or folder` after the
-    // few seconds of reading the threat, naming no flag; and with an old review in --out, a typoed --threat was said
-    // only once --force had been added.
+    // Every input path that names nothing is refused by its flag, all in one error before ATT&CK is read (nothing is
+    // written): `--coverage x` said `x: no such file or folder` after the few seconds of reading the threat, naming no
+    // flag. An old review in --out is refused once the new one is made, and only where it differs (writeOutputs).
     assertGivenPaths(
       [
         { flag: '--threat', paths: args.threat, takes: 'file or folder', advice: objectLayerAdvice },
@@ -126,7 +125,6 @@ export function handler(context: CliContext) {
         { flag: '--tests', paths: [args.tests], takes: 'file or folder', advice: TESTS_INPUT },
       ],
       names.map((name) => join(args.out, name)),
-      { force: args.force },
     );
     // Standard input is read once, for the one input given as `-`: --threat, --coverage, --log-sources or --tests.
     const stdin = await readStdin(context, { '--threat': args.threat, '--coverage': args.coverage, '--log-sources': [args['log-sources']], '--tests': [args.tests] });
@@ -176,7 +174,7 @@ export function handler(context: CliContext) {
       const issues = schemaIssues('layer-4.5', JSON.parse(text));
       if (issues.length) throw new Error(`bug: ${file} would not be a valid layer: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
     }
-    for (const [file, text] of files) writeFileAtomic(file, text, { force: args.force, givenAs: FLAG_WORDS });
+    writeOutputs(context, args, files.map(([path, content]) => ({ path, content })));
     context.stdout.write(files.map(([file]) => `${file}\n`).join(''));
     for (const warning of navigatorOpeningWarnings(layers)) warn(context, args, warning);
     for (const warning of new Set(layers.flatMap((layer) => unshownTechniqueWarnings(layer.techniques ?? [], target)))) warn(context, args, warning);

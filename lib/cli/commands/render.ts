@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   campaignReleases,
   checkLayers,
@@ -17,6 +17,7 @@ import {
 } from '../../index.js';
 import { attackLibrary, FLAG_WORDS, note, progressLine, readStdin, showsProgress, warn, type CliContext, type GlobalArgs } from '../context.js';
 import { namesInLine } from '../names-in-line.js';
+import { noteUnchanged } from '../output-files.js';
 import { failOnLeftOut, failOnLeftOutFiles, noteLeftOutFiles, reportUnplaced } from '../unplaced.js';
 
 interface Args extends GlobalArgs {
@@ -105,9 +106,12 @@ export function handler(context: CliContext) {
       return;
     }
     if (progress) progressLine(context, `writing ${files.length} layer${files.length === 1 ? '' : 's'} into ${args.out}`);
-    const written = writeLayers(files, outDir, { force: args.force, givenAs: FLAG_WORDS });
+    // A layer file that holds the very layer already is left untouched: adding --aggregate to a render needs no --force.
+    const written = new Set(writeLayers(files, outDir, { force: args.force, givenAs: FLAG_WORDS }));
     if (progress) progressLine(context, '');
-    for (const path of written) context.stdout.write(`${shown(path)}\n`);
+    const paths = files.map(({ name }) => join(outDir, name));
+    for (const path of paths) context.stdout.write(`${shown(path)}\n`);
+    noteUnchanged(context, args, paths.filter((path) => !written.has(path)).map(shown));
     noteTacticsNotKept(context, args, items.flatMap(({ result, index }) => tacticsNotKept(result, index)));
     failOnLeftOut(results, `the layers of the rest were written`);
     failOnLeftOutFiles(leftOut, 'the layers of the rest were written');

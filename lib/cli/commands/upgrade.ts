@@ -19,8 +19,8 @@ import {
   upgradeMessages,
   scoresOutOfRangeLine,
   upgradeReleases,
+  assertOutputPaths,
   existingOutputs,
-  writeFileAtomic,
   type LayerPath,
   type LayerUpgradeReport,
   type MergeScore,
@@ -31,6 +31,7 @@ import {
 import { attackLibrary, FLAG_WORDS, note, noteBlock, readStdin, progressLine, showsProgress, warn, type CliContext, type GlobalArgs } from '../context.js';
 import { namesInLine } from '../names-in-line.js';
 import { assertLayerOutName } from '../layer-out.js';
+import { writeOutputs } from '../output-files.js';
 
 interface Args extends GlobalArgs {
   layers: string[];
@@ -79,20 +80,10 @@ export function handler(context: CliContext) {
       if (other) throw new UsageError(`${files[i]!.path} and ${other} would both be written to ${target}; upgrade them into separate folders`);
       seen.set(resolve(target), files[i]!.path);
     });
-    // Refuse before anything is written, so that a run either writes every file or none. Only --in-place replaces a
-    // layer given without --force: `--out` naming the layer itself (`upgrade a.json --out a.json`, or `--out .` for
-    // ./a.json) is an existing file like any other, a colleague's original that the run would otherwise lose.
+    // An output that cannot be a file (a folder) is refused before anything is read; one that exists, once its content
+    // is known (below).
     const outputs = targets.filter((target): target is string => !!target && !args['in-place']);
-    const existing = existingOutputs(args['report-out'] ? [...outputs, args['report-out']] : outputs);
-    const itself = files.find((file, i) => !!targets[i] && !args['in-place'] && resolve(targets[i]!) === resolve(file.path));
-    if (itself && !args.force) {
-      throw new OutputExistsError(
-        targets[files.indexOf(itself)]!,
-        `--out would replace the layer being upgraded (${itself.path}): pass --in-place to replace it (only when it changes), or give --out another file or folder`,
-      );
-    }
-    if (existing.length === 1 && !args.force) throw new OutputExistsError(existing[0]!, FLAG_WORDS);
-    if (existing.length && !args.force) throw new UsageError(`${existing.length} output files exist already (${existing[0]}, …); add --force to replace them`);
+    assertOutputPaths(args['report-out'] ? [...outputs, args['report-out']] : outputs);
 
     const library = attackLibrary(context, args);
     const to = args['attack-release'];
@@ -101,7 +92,7 @@ export function handler(context: CliContext) {
     const progress = showsProgress(context, args) && files.length > 1;
     // Written once every file is upgraded: a run stopped before then (Ctrl-C) has changed no file, and the bin holds a
     // signal back only from the first write on (main.ts), so the upgrading itself can be stopped at once.
-    const writes: Array<{ target: string; text: string; force: boolean }> = [];
+    const writes: Array<{ target: string; text: string; source: string }> = [];
     // What Navigator does on opening them, said once for the run (a layer written for an older release on request).
     const upgradedLayers: NavigatorLayer[] = [];
     files.forEach((file, i) => {
@@ -125,7 +116,7 @@ export function handler(context: CliContext) {
         const text = Array.isArray(value) ? serializeLayers(upgraded) : serializeLayer(upgraded[0]!);
         if (toStdout) context.stdout.write(text);
         else if (target && (target !== file.path || fileReports.some((report) => report.changed))) {
-          writes.push({ target, text, force: !!args.force || !!args['in-place'] });
+          writes.push({ target, text, source: file.path });
         }
         if (progress) progressLine(context, '');
         for (const report of fileReports) {
@@ -144,12 +135,28 @@ export function handler(context: CliContext) {
     });
 
     for (const warning of navigatorOpeningWarnings(upgradedLayers)) warn(context, args, warning);
-    for (const { target, text, force } of writes) writeFileAtomic(target, text, { force, givenAs: FLAG_WORDS });
-    if (args.report) {
-      const text = args.report === 'json' ? `${JSON.stringify(reports, null, 2)}\n` : formatUpgradeMarkdown(reports);
-      if (args['report-out']) writeFileAtomic(args['report-out'], text, { force: args.force, givenAs: FLAG_WORDS });
-      else context.stdout.write(text);
+    const reportText = args.report && (args.report === 'json' ? `${JSON.stringify(reports, null, 2)}\n` : formatUpgradeMarkdown(reports));
+    const reportOut = reportText && args['report-out'] ? [{ path: args['report-out'], content: reportText }] : [];
+    if (args['in-place']) {
+      // --in-place replaces the layers given, and only those that change; a report file is an output like any other.
+      writeOutputs(context, args, reportOut);
+      writeOutputs(context, { ...args, force: true }, writes.map(({ target, text }) => ({ path: target, content: text })));
+    } else {
+      // Refused before anything is written, so that a run writes every file or none. Only --in-place replaces a layer
+      // given without --force: `--out` naming the layer itself (`upgrade a.json --out a.json`, or `--out .` for ./a.json)
+      // is an existing file like any other, a colleague's original that the run would otherwise lose.
+      const planned = [...writes.map(({ target, text }) => ({ path: target, content: text })), ...reportOut];
+      const replaced = args.force ? [] : existingOutputs(planned);
+      const itself = writes.find(({ target, source }) => replaced.includes(target) && resolve(target) === resolve(source));
+      if (itself) {
+        throw new OutputExistsError(
+          itself.target,
+          `--out would replace the layer being upgraded (${itself.source}): pass --in-place to replace it (only when it changes), or give --out another file or folder`,
+        );
+      }
+      writeOutputs(context, args, planned);
     }
+    if (reportText && !args['report-out']) context.stdout.write(reportText);
     if (failures.length) {
       const shown = failures.slice(0, 3).join('; ') + (failures.length > 3 ? `; and ${failures.length - 3} more` : '');
       const which = failures.length === files.length ? `none of the ${files.length} layer files could be upgraded` : `${failures.length} of ${files.length} layer files could not be upgraded (the others were)`;

@@ -1,4 +1,4 @@
-import { extname } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { InputError } from './errors.js';
 import { isThreatIntelBundle, THREAT_INTEL_BUNDLE, THREAT_INTEL_BUNDLE_USE } from './attack/index-bundle.js';
 import { jsonTextRepairs, parseJsonText } from './json-text.js';
@@ -41,6 +41,14 @@ export type InputKind =
   | 'report-text'
   | 'gap-report-text';
 
+/**
+ * What a review wrote, as against what it read: a gap report given to gap (as its threat or coverage) or to extract,
+ * where the layers `gap` writes beside its report (lib/cli/commands/gap.ts) are what those read.
+ */
+const REVIEW_OUTPUT =
+  'gap --coverage reads the rules or detections a review read, or the coverage layer gap wrote beside its report (<beside:coverage.layer.json>); ' +
+  "the review's gaps are drawn in <beside:gap.layer.json>";
+
 /** What each kind is called, and what to do with it: the words of every "wrong kind of file" message. */
 const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> = {
   campaign: ['a campaign file', 'use normalize, render or compare (gap takes it as --threat)'],
@@ -55,11 +63,13 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
     'an Attack Flow (its STIX bundle of attack-action objects, or an Attack Flow Builder .afb or Designer .afd file)',
     'to map the ATT&CK techniques its actions name, make a campaign file of them with `attack-layers extract <file>` and review it',
   ],
-  'gap-report': ['a gap report (gap --report json)', 'use export to draw or tabulate it'],
-  // Its Markdown or CSV given to export: the CSV's `technique` column had it said to be a detections file.
+  'gap-report': ['a gap report (gap --report json)', `use export to draw or tabulate it; it is no threat or coverage: ${REVIEW_OUTPUT}`],
+  // Its Markdown or CSV given to export: the CSV's `technique` column had it said to be a detections file, and gap
+  // --coverage read its rows as detections; extract read the Markdown as a threat report.
   'gap-report-text': [
     "gap's report as Markdown or CSV (gap --report md or csv)",
-    'export reads its JSON: run gap again with --report json (--force to replace the review) and export that gap-report.json (the CSV opens in a spreadsheet as it is)',
+    `it reports a review, and is no threat, coverage or report to extract from: ${REVIEW_OUTPUT}; ` +
+      'export tabulates the review from its JSON: run gap again with --report json (--force to replace the review) and export that gap-report.json (the CSV opens in a spreadsheet as it is)',
   ],
   'sigma-rule': ['a Sigma rule', 'give it (or its folder) to gap --coverage'],
   detections: ['a detections file', 'give it to gap --coverage'],
@@ -502,8 +512,7 @@ export function kindOfText(text: string): InputKind | undefined {
   // Indexes-CSV/*index.csv (one row per test).
   if (/^ {2}T\d{4}(?:\.\d{3})?:[ \t]*$/m.test(text) && /^ {4}atomic_tests:/m.test(text)) return 'atomic-tests';
   if (/^Tactic,Technique #,Technique Name,Test #,Test Name,/.test(text.trimStart())) return 'atomic-tests';
-  // gap's own report, its Markdown heading or its CSV header (lib/coverage/gap-report.ts), before the CSV kinds below.
-  if (/^# Coverage gap review\r?$/m.test(text.trimStart().split('\n')[0] ?? '') || /^section,rank,technique,name,tactics,threat,/.test(text.trimStart())) return 'gap-report-text';
+  if (isGapReportText(text)) return 'gap-report-text';
   if (/^logsource:/m.test(text) && /^detection:/m.test(text)) return 'sigma-rule';
   if (/^atomic_ordering:/m.test(text) && /^name:/m.test(text)) return 'caldera-adversary';
   // An adversary emulation plan (CTID's `- emulation_plan_details:`) or CALDERA abilities: steps whose `technique:` has an `attack_id:`.
@@ -517,6 +526,17 @@ export function kindOfText(text: string): InputKind | undefined {
   if (header.includes(',') && isSavedSearchesHeader(header.split(',').map((cell) => cell.trim().replace(/^"(.*)"$/, '$1')))) return 'splunk-searches';
   if (header.includes(',') && /(^|,)\s*"?techniques?"?\s*(,|$)/i.test(header) && columnNames(header)) return 'detections';
   return undefined;
+}
+
+/**
+ * Whether a text is gap's own report (lib/coverage/gap-report.ts), told by how it starts: the Markdown's heading and the
+ * line after it that says when a technique is a gap (a page titled "Coverage gap review" has no such line), or the
+ * CSV's header. Told before the CSV kinds, and as a whole document (kindOfDocument): where a report is expected, the
+ * Markdown was read as one.
+ */
+function isGapReportText(text: string): boolean {
+  const start = text.trimStart();
+  return /^# Coverage gap review\r?\n(?:\r?\n)*ATT&CK [^\n]*\. A technique is a gap when /.test(start) || start.startsWith('section,rank,technique,name,tactics,threat,');
 }
 
 // How many words a column's name in a CSV header may have.
@@ -565,11 +585,16 @@ export function wrongKindMessage(file: string, kind: InputKind, expected: readon
 
 /**
  * A message whose command to run says `<file>` with the file in its place (`attack-layers extract groups.yaml`), ready
- * to copy into a shell. A message kept before its file was named as the run names it (notARuleMessage's, cached by
- * rule folder, whose folder a later run may give another way) is filled in where it meets its file.
+ * to copy into a shell, and `<beside:NAME>` with the file NAME in the same folder (`review/coverage.layer.json` beside
+ * `review/gap-report.csv`; NAME alone beside standard input). A message kept before its file was named as the run
+ * names it (notARuleMessage's, cached by rule folder, whose folder a later run may give another way) is filled in
+ * where it meets its file.
  */
 export function withFileNamed(message: string, file: string): string {
-  return message.replaceAll('<file>', file === STDIN_NAME ? STDIN : shellWord(file));
+  const stdin = file === STDIN_NAME;
+  return message
+    .replaceAll('<file>', stdin ? STDIN : shellWord(file))
+    .replaceAll(/<beside:([^<>]+)>/g, (_, name: string) => shellWord(stdin ? name : join(dirname(file), name)));
 }
 
 /** Top-level fields that only a campaign file or a layer has: JSON or YAML with one is meant as one of them. */
@@ -694,6 +719,8 @@ export function kindOfDocument(text: string): InputKind | undefined {
   if (startsLikeJson(text)) return kindOf(text);
   const kind = kindOfText(text);
   if (!kind) return undefined;
+  // Told by how the whole text starts, and neither YAML nor CSV throughout (the Markdown report).
+  if (kind === 'gap-report-text') return kind;
   const lines = text.split(/\r?\n/).filter((line) => line.trim());
   // CSV: every line (of the first 20) has a comma; a report's sentences do not.
   if (lines.slice(0, 20).every((line) => line.includes(','))) return kind;

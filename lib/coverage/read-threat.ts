@@ -246,6 +246,12 @@ export function readCoverageInputs(
   }), givenAs);
 }
 
+/**
+ * Kinds of file told by their text that hold no coverage, though their text would read as a detections file's: each
+ * refused saying what it is (wrongKindMessage). gap's CSV report, read as detections, counted its rows' rules.
+ */
+const NO_COVERAGE: readonly InputKind[] = ['dettect-data-sources', 'dettect-groups', 'car-analytic', 'atomic-tests', 'emulation-plan', 'caldera-adversary', 'gap-report-text'];
+
 /** One coverage path, read by kind (see readCoverageInputs): one input, or one per layer of a layer file. */
 function readCoverageInput(path: string, options: { scale?: [number, number]; cacheDir?: string; mixedDomains?: boolean; givenAs?: GivenAs } & InputOptions): CoverageInput[] {
   // A Wazuh, YARA-L or Elastic rule file is no other kind of input: read as a folder of that one file. So is a rule
@@ -266,8 +272,11 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   const extension = extname(path).toLowerCase();
   if (extension === '.ndjson') return [parseElasticExport(readTextFile(path, path, options), inputName(path))];
   if (path !== STDIN && !['.json', '.jsonl', '.csv', '.yml', '.yaml'].includes(extension)) {
-    // Read first: a PDF, a zip archive (an .xlsx export) or a gzip file is said to be so, and what to do with it.
-    readTextFile(path, path, options);
+    // Read first: a PDF, a zip archive (an .xlsx export) or a gzip file is said to be so, and what to do with it; so is
+    // a file of a kind that is no coverage (gap's Markdown report).
+    const text = readTextFile(path, path, options);
+    const kind = kindOfText(text);
+    if (kind && NO_COVERAGE.includes(kind)) throw new InputError(wrongKindMessage(inputName(path), kind, COVERAGE_KINDS), { file: inputName(path) });
     throw new UsageError(
       `${path}: not a coverage input; ${givenInput(options.givenAs, 'coverage')} takes a folder of rules (${RULE_FOLDER_FORMATS}) or one rule file (${RULE_FILE_FORMATS}), ` +
         "a detections file (.csv, .yml, .yaml, .json), Splunk's | rest saved/searches results (.csv, .json, .jsonl), " +
@@ -296,10 +305,7 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   // Exports of deployed rules (Sentinel, Defender XDR, Sumo Logic, Datadog), read as a rule folder reads them (rule-exports.ts).
   const exported = ruleExportReader(kind);
   if (exported) return [exported.parse(value, text, file)];
-  const noCoverage: readonly InputKind[] = ['dettect-data-sources', 'dettect-groups', 'car-analytic', 'atomic-tests', 'emulation-plan', 'caldera-adversary'];
-  if (kind && noCoverage.includes(kind)) {
-    throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
-  }
+  if (kind && NO_COVERAGE.includes(kind)) throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
   // Atomic Red Team's own layers count tests, as its YAML and CSV indexes list them: no coverage either (nor threat).
   const atomic = kind === 'layer' ? atomicRedTeamLayerName(value) : undefined;
   if (atomic) throw new InputError(atomicRedTeamLayerMessage(file, atomic), { file });

@@ -432,19 +432,44 @@ describe('attack-layers export', () => {
       );
     });
 
-    // A detection engineer with gap's default Markdown report wanting a workbook for a meeting: the Markdown was refused
-    // as `line 1, column 1: invalid JSON: unexpected "#"`, and the CSV said to be `a detections file; give it to gap --coverage`.
+    // gap's Markdown or CSV report given where a review's input or a threat report is read. A detection engineer with
+    // gap's default Markdown report wanting a workbook for a meeting: the Markdown was refused as `line 1, column 1:
+    // invalid JSON: unexpected "#"`, and the CSV said to be `a detections file; give it to gap --coverage`. The CSV
+    // given to gap --coverage was read as a detections file (`66 detections read, 57 ignored, 35 invalid`, exit 0), the
+    // Markdown refused for its extension (exit 2); extract read the Markdown as a threat report (96 references, exit 0).
+    const givenBack: ReadonlyArray<readonly [command: string, argv: (file: string) => string[], notWhat: string]> = [
+      ['export', (file) => ['export', file, '--out', join(review, 'gaps.xlsx')], 'an ATT&CK Navigator layer or a gap report (gap --report json)'],
+      [
+        'gap --coverage',
+        (file) => ['gap', '--threat', 'campaigns', '--coverage', file, '--out', join(review, 'again'), '--quiet'],
+        'an ATT&CK Navigator layer or a detections file or a DeTT&CT technique administration file or a Microsoft Sentinel export of analytic rules (an ARM template)',
+      ],
+      ['extract', (file) => ['extract', file], "a report's text"],
+    ];
     for (const format of ['md', 'csv']) {
-      it(`says gap's ${format} report is one, and to export the JSON report (exit 1)`, async () => {
-        const file = join(review, format, `gap-report.${format}`);
-        const result = await runCli(['export', file, '--out', join(review, 'gaps.xlsx')]);
-        expect([result.code, result.stderr]).to.deep.equal([
-          1,
-          `attack-layers export: ${file}: this is gap's report as Markdown or CSV (gap --report md or csv), not an ATT&CK Navigator layer or a gap report (gap --report json); ` +
-            'export reads its JSON: run gap again with --report json (--force to replace the review) and export that gap-report.json (the CSV opens in a spreadsheet as it is)\n',
-        ]);
-      });
+      for (const [command, argv, notWhat] of givenBack) {
+        it(`says gap's ${format} report given to ${command} is one, and what reads the review (exit 1)`, async () => {
+          const folder = join(review, format);
+          const file = join(folder, `gap-report.${format}`);
+          const result = await runCli(argv(file));
+          expect([result.code, result.stdout, result.stderr]).to.deep.equal([
+            1,
+            '',
+            `attack-layers ${command.split(' ')[0]}: ${file}: this is gap's report as Markdown or CSV (gap --report md or csv), not ${notWhat}; ` +
+              'it reports a review, and is no threat, coverage or report to extract from: gap --coverage reads the rules or detections a review read, ' +
+              `or the coverage layer gap wrote beside its report (${join(folder, 'coverage.layer.json')}); the review's gaps are drawn in ${join(folder, 'gap.layer.json')}; ` +
+              'export tabulates the review from its JSON: run gap again with --report json (--force to replace the review) and export that gap-report.json (the CSV opens in a spreadsheet as it is)\n',
+          ]);
+        });
+      }
     }
+
+    it('reads a page titled "Coverage gap review" that is no gap report as a report', async () => {
+      const page = join(review, 'blog.md');
+      writeFileSync(page, '# Coverage gap review\n\nOur purple team found no rule for Kerberoasting (T1558.003) in the last exercise.\n');
+      const result = await runCli(['extract', page]);
+      expect([result.code, result.stdout.includes('- ref: "Kerberoasting (T1558.003)"')]).to.deep.equal([0, true]);
+    });
 
     it('exports the gap layer as a picture, and refuses svg for the report (exit 2)', async () => {
       expect((await runCli(['export', join(review, 'json/gap.layer.json'), '--out', join(review, 'gap.svg')])).code).to.equal(0);

@@ -46,6 +46,7 @@ const MICROSOFT_365_AUDIT = ['Office 365', 'Azure AD'];
 // keeps the logon and admin reports apart (security_content's macros `gws_reports_login`, `gws:reports:login`;
 // `gws_reports_admin`, `gws:reports:admin`), and content-coverage searches file `gws_reports_login` under Authentication
 // beside `okta` and `cisco_duo_activity`; its Gmail, Drive and calendar data (`gsuite_gmail`) is Google Workspace's alone.
+// Panther's log types of the same reports (`GSuite.Reports`, `GSuite.ActivityEvent`) hold them all too (PANTHER_LOG_TYPES).
 const GOOGLE_WORKSPACE_REPORTS = [...GOOGLE_WORKSPACE, ...IDENTITY_PROVIDER];
 
 /**
@@ -157,13 +158,20 @@ export const SENTINEL_SOURCES: SourcePlatformTable = [
  * osquery) are of Windows, Linux and macOS hosts. CrowdStrike's event streams hold the Falcon console's own audit
  * beside its hosts' detections, and the console is a SaaS: rules/crowdstrike_rules/event_stream_rules/
  * crowdstrike_new_user_created.yml (T1136.003 Cloud Account) reads its users, crowdstrike_detection_summary.yml its
- * hosts' detections.
+ * hosts' detections. Google Workspace's activity reports, `GSuite.Reports` (the Reports API's activities) and
+ * `GSuite.ActivityEvent` (one event of them a row), hold its accounts' logons and admin roles beside Drive's and
+ * Gmail's, as Datadog's `gsuite` does (GOOGLE_WORKSPACE_REPORTS): rules/standard_rules/brute_force_by_ip.yml (T1110)
+ * reads `login_failure` of `GSuite.Reports`, admin_assigned.yml (T1078) its `ASSIGN_ROLE`;
+ * rules/gsuite_activityevent_rules/gsuite_two_step_verification.yml (T1556) reads `2sv_disable` of
+ * `GSuite.ActivityEvent`, gsuite_leaked_password.yml (T1552) `account_disabled_password_leak`. Its other log types
+ * (`GSuite.DirectoryUsers`, the accounts' list) stay Google Workspace's: no rule reads one.
  */
 export const PANTHER_LOG_TYPES: SourcePlatformTable = [
   [/^(?:okta|onelogin|duo|auth0|jumpcloud)/, IDENTITY_PROVIDER],
   [/^microsoft365auditazureactivedirectory$/, AZURE_AD],
   [/^microsoft365/, OFFICE],
   [/^azure/, ['Azure AD', 'Azure']],
+  [/^gsuite(?:reports|activityevent)$/, GOOGLE_WORKSPACE_REPORTS],
   [/^gsuite/, GOOGLE_WORKSPACE],
   [/^amazoneks/, CONTAINERS],
   [/^aws/, AWS],

@@ -274,7 +274,13 @@ describe('platforms from the data a rule reads (source-platforms.ts)', () => {
     });
     const cases: [string[], string[] | undefined][] = [
       [['OneLogin.Events'], ['Azure AD']],
-      [['GSuite.Reports'], ['Google Workspace']],
+      // Google Workspace's activity reports hold its accounts' logons and admin roles, as Datadog's gsuite does:
+      // panther-analysis rules/standard_rules/brute_force_by_ip.yml (T1110, `login_failure` of GSuite.Reports),
+      // admin_assigned.yml (T1078, `ASSIGN_ROLE`), rules/gsuite_activityevent_rules/gsuite_two_step_verification.yml
+      // (T1556, `2sv_disable` of GSuite.ActivityEvent). Rules written here in their shape.
+      [['GSuite.Reports'], ['Google Workspace', 'Azure AD']],
+      [['GSuite.ActivityEvent'], ['Google Workspace', 'Azure AD']],
+      [['GSuite.DirectoryUsers'], ['Google Workspace']],
       [['Box.Event', 'Slack.AuditLogs', 'Zoom.Activity', 'Zendesk.Audit', 'Atlassian.Audit', 'OnePassword.SignInAttempt', 'Notion.AuditLogs', 'Salesforce.Login', 'GitHub.Audit'], ['SaaS']],
       [['AWS.CloudTrail'], ['AWS']],
       [['GCP.AuditLog'], ['GCP']],

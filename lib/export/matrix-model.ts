@@ -180,6 +180,12 @@ export interface MatrixModel {
   stagesHiddenBy?: string;
   notDrawn: NotDrawn[];
   /**
+   * What to say of `notDrawn` where every line counts (stderr, the picture's note): its lines, but the sub-techniques
+   * collapsed because the caller asked for none (`subtechniques: 'none'`) in one line, counted, their IDs shortened
+   * (notDrawnSaid). The table exports list every entry.
+   */
+  notDrawnSaid: string[];
+  /**
    * Technique IDs of entries that carry nothing Navigator shows (no score, colour, comment, link or metadata, nor
    * `showSubtechniques`), in layer order: a list of IDs alone, as some generators write. Navigator shows nothing of
    * them and leaves them out of its own export; so does this one, and says so.
@@ -413,6 +419,7 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
     disabledTactics,
     ...(stagesHidden.length ? { stagesHidden, stagesHiddenBy: options.preAttackHidden! } : {}),
     notDrawn,
+    notDrawnSaid: notDrawnSaid(notDrawn, options),
     bare: entries.filter((entry) => !isAnnotated(entry) && entry.showSubtechniques !== true).map((entry) => entry.techniqueID),
     layoutOnly: entries.filter((entry) => !isAnnotated(entry) && entry.showSubtechniques === true).length,
     rows,
@@ -538,6 +545,23 @@ function notDrawnLines(notes: readonly EntryNote[], entries: readonly LayerTechn
     }
   }
   return lines.sort((a, b) => a.entries[0]! - b.entries[0]!);
+}
+
+/**
+ * The lines of `notDrawn` to say where every line counts (MatrixModel.notDrawnSaid): the sub-techniques collapsed
+ * because the caller asked for none are one line where the first of them was, counted, the first few named, since
+ * each said the same of what the caller asked for (26 lines for a two-campaign aggregate under `--subtechniques
+ * none`); any other line stays, being something to act on.
+ */
+function notDrawnSaid(notDrawn: readonly NotDrawn[], options: MatrixOptions): string[] {
+  const chosen = new Set(options.subtechniques === 'none' ? notDrawn.filter((item) => item.reason === 'collapsed') : []);
+  if (chosen.size < 2) return notDrawn.map((item) => item.message);
+  const ids = [...new Set([...chosen].map((item) => item.techniqueID))];
+  const line =
+    `${ids.length} annotated sub-techniques (${firstFew(ids)}): collapsed under their parents because of ${givenOption(options.givenAs, 'subtechniques', 'none')}; ` +
+    'the csv, md and xlsx exports list each';
+  const first = notDrawn.findIndex((item) => chosen.has(item));
+  return notDrawn.flatMap((item, at) => (at === first ? [line] : chosen.has(item) ? [] : [item.message]));
 }
 
 /** Where some entries of a technique were: `under persistence, credential-access`; one naming no tactic is under every one. */

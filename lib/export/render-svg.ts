@@ -579,8 +579,9 @@ function notesBlock(model: MatrixModel): Block {
   if (model.notDrawn.length) {
     const count = entriesNotDrawn(model.notDrawn);
     notes.push(`Not drawn: ${count} annotated entr${count === 1 ? 'y' : 'ies'} of the layer that Navigator would not show either:`);
-    for (const item of model.notDrawn.slice(0, NOTES_SHOWN)) notes.push(`• ${item.message}`);
-    if (model.notDrawn.length > NOTES_SHOWN) notes.push(`• and ${model.notDrawn.length - NOTES_SHOWN} more (listed in the table export and on stderr)`);
+    const said = model.notDrawnSaid;
+    for (const line of said.slice(0, NOTES_SHOWN)) notes.push(`• ${line}`);
+    if (said.length > NOTES_SHOWN) notes.push(`• and ${said.length - NOTES_SHOWN} more (said on stderr; the csv, md and xlsx exports list every entry)`);
   }
   const lines = notes.flatMap((note) => wrapText(note, WIDTH, size));
   return {

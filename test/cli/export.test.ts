@@ -75,7 +75,31 @@ describe('attack-layers export', () => {
     const pages = expanded.stdout.trimEnd().split('\n');
     expect(pages.length).to.be.greaterThan(1);
     expect(pages.reduce((sum, page) => sum + count(readFileSync(page, 'utf8')), 0)).to.be.greaterThan(count(layerOwn.stdout));
-    expect(none.stderr).to.contain('not drawn: T1566.001: collapsed under T1566 in initial-access; because of --subtechniques none');
+    // Said once, counted, as the user asked for it (it was a line per sub-technique, 15 for layers/all.layer.json); the
+    // Markdown export lists each.
+    const all = await runCli(['export', 'layers/all.layer.json', '--format', 'html', '--subtechniques', 'none']);
+    expect(all.stderr.split('\n').filter((line) => line.includes('not drawn'))).to.deep.equal([
+      'layers/all.layer.json: not drawn: 15 annotated sub-techniques (T1027.013, T1053.002, T1055.012 and 12 more): collapsed under their parents because of --subtechniques none; ' +
+        'the csv, md and xlsx exports list each',
+    ]);
+    expect(none.stderr.split('\n').filter((line) => line.includes('not drawn'))).to.deep.equal([
+      'layers/apt32-covid19-wuhan.layer.json: not drawn: 3 annotated sub-techniques (T1218.010, T1566.001, T1566.002): collapsed under their parents because of --subtechniques none; ' +
+        'the csv, md and xlsx exports list each',
+    ]);
+    const md = await runCli(['export', 'layers/apt32-covid19-wuhan.layer.json', '--format', 'md', '--subtechniques', 'none']);
+    expect(md.stdout).to.contain('- T1566.001: collapsed under T1566 in initial-access; because of --subtechniques none\n');
+    expect(md.stdout).to.contain('Not drawn in the matrix (3 entries):');
+  });
+
+  // The picture lists the first 8 lines of what is not drawn; the rest were said to be "listed in the table export and
+  // on stderr", where a line may now count several entries.
+  it("ends the picture's list of entries not drawn saying where the rest are", async () => {
+    const file = join(freshTmpDir('export'), 'unknown.json');
+    const techniques = Array.from({ length: 10 }, (_, i) => ({ techniqueID: `T19${String(i).padStart(2, '0')}`, score: 1 }));
+    writeFileSync(file, JSON.stringify({ name: 'unknown', domain: 'enterprise-attack', versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, techniques }));
+    const result = await runCli(['export', file, '--format', 'svg']);
+    expect(result.stdout).to.contain('• and 2 more (said on stderr; the csv, md and xlsx exports list every entry)');
+    expect(result.stderr.split('\n').filter((line) => line.includes('not drawn'))).to.have.length(10);
   });
 
   it("--subtechnique-layout: sub-techniques beside their parent by default, as Navigator's Excel export, flat indents them under it", async () => {

@@ -301,6 +301,40 @@ describe('matrixModel', () => {
     });
   });
 
+  // `export --subtechniques none` said one line per annotated sub-technique, `not drawn: T1566.001: collapsed under
+  // T1566 in initial-access; because of --subtechniques none` (15 lines for layers/all.layer.json), of what the user
+  // asked for. Our own layer: two sub-techniques collapsed, one under two tactics, beside a revoked technique.
+  describe('sub-techniques collapsed because the caller asked for none', () => {
+    const layer = layerWith([
+      { techniqueID: 'T1086', score: 1 },
+      { techniqueID: 'T1566.001', tactic: 'initial-access', score: 3 },
+      { techniqueID: 'T1053.005', tactic: 'execution', score: 2 },
+      { techniqueID: 'T1053.005', tactic: 'persistence', score: 2 },
+    ]);
+
+    it('are one line where notDrawnSaid says each line, counted, where the first of them was; other lines stay', () => {
+      const model = matrixModel(layer, index, { subtechniques: 'none' });
+      expect(model.notDrawnSaid).to.deep.equal([
+        'T1086: revoked in enterprise-attack 18.1, replaced by T1059.001 Command and Scripting Interpreter: PowerShell; run `upgradeLayer`',
+        "2 annotated sub-techniques (T1566.001, T1053.005): collapsed under their parents because of subtechniques: 'none'; the csv, md and xlsx exports list each",
+      ]);
+      // The table's rows and the list of the Markdown export keep every entry.
+      expect(model.notDrawn.map((item) => item.message)).to.deep.equal([
+        model.notDrawnSaid[0],
+        "T1566.001: collapsed under T1566 in initial-access; because of subtechniques: 'none'",
+        "T1053.005: collapsed under T1053 in execution; because of subtechniques: 'none'",
+        "T1053.005: collapsed under T1053 in persistence; because of subtechniques: 'none'",
+      ]);
+      expect(model.rows.filter((row) => row.note.includes('collapsed'))).to.have.length(3);
+    });
+
+    it('stay a line each where the layer collapsed them, each to act on', () => {
+      const model = matrixModel({ ...layer, layout: { expandedSubtechniques: 'none' } }, index);
+      expect(model.notDrawnSaid).to.deep.equal(model.notDrawn.map((item) => item.message));
+      expect(model.notDrawnSaid).to.have.length(4);
+    });
+  });
+
   describe('a platform filter of a release older than the one it is drawn in', () => {
     // CTID's threat-modeling Scoring Layer (ATT&CK 15, Navigator 5.0.1) filters on "Azure AD", which ATT&CK 16.0
     // renamed Identity Provider; drawn in 18.1 it was read literally and its annotated techniques were not drawn.

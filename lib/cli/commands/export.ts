@@ -122,7 +122,7 @@ export function handler(context: CliContext) {
       });
       const stages = stagesHiddenNote(model);
       if (stages) note(context, args, `${input.source}: ${stages}`);
-      for (const item of model.notDrawn) note(context, args, `${input.source}: not drawn: ${item.message}`);
+      for (const line of model.notDrawnSaid) note(context, args, `${input.source}: not drawn: ${line}`);
       if (model.bare.length) note(context, args, `${input.source}: ${bareEntriesNote(model.bare)}`);
       // A layer of no entries (a Navigator tab saved before anything was annotated, or the wrong file) exports without a word.
       if (!layer.techniques?.length) {

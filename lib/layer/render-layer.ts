@@ -446,10 +446,13 @@ function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, 
       // Navigator 5.1 shows the comment and every metadata item in a tooltip it never cuts or scrolls: an entry taller
       // than a 1080p page says the analyst comments once, then quotes the evidence in part, saying where the rest is.
       const files = [...new Set(here.map((use) => fileName(use.campaign.file)))];
+      // The whole entry is built once for the first two forms: heldByComment returns a copy, never changes it.
+      let whole: LayerTechnique | undefined;
+      const full = (): LayerTechnique => (whole ??= entryOf());
       entries.push(
         fittedEntry(
           tooltipTitle(id, index),
-          [() => entryOf(), () => heldByComment(entryOf()), ...(quoted(here) ? [() => heldByComment(entryOf(QUOTE_SHOWN))] : [])],
+          [full, () => heldByComment(full()), ...(quoted(here) ? [() => heldByComment(entryOf(QUOTE_SHOWN))] : [])],
           `the campaign file${files.length > 1 ? 's' : ''} ${files.join(', ')} ${files.length > 1 ? 'have' : 'has'} every reference with its evidence`,
         ),
       );

@@ -83,10 +83,12 @@ function cutToPage(entry: LayerTechnique, title: string, where: string): LayerTe
   }
   if (fitsPage(cut, title)) return cut;
   const items = entry.metadata ?? [];
+  // Counted once: the search below tries a dozen cuts of an entry that may have 600,000 items.
+  const named = items.filter((item) => !('divider' in item)).length;
   const kept = (n: number): LayerMetadata[] => {
     const first = items.slice(0, n);
+    const more = named - first.filter((item) => !('divider' in item)).length;
     while (first.length && 'divider' in first[first.length - 1]!) first.pop();
-    const more = items.slice(n).filter((item) => !('divider' in item)).length;
     return [...first, { name: 'not shown', value: `${more} more metadata ${more === 1 ? 'item' : 'items'} (${where})` }];
   };
   // An item is 1px at least (a divider): no more than the page's pixels fit.

@@ -52,9 +52,11 @@ function wrappedLines(text: string, chars: number, most = Infinity): number {
  */
 export function tooltipHeight(entry: TooltipEntry, name: string, limit = Infinity): number {
   const items = entry.metadata ?? [];
-  const labels = ['Score:', ...(entry.comment ? ['Comment:'] : []), ...items.filter((m) => !m.divider).map((m) => `${m.name}:`)];
-  // Not Math.max(...): an entry of 200,000 references has more items than a call takes arguments.
-  const labelPx = labels.reduce((most, label) => Math.max(most, label.length), 0) * TOOLTIP.char + TOOLTIP.pad;
+  // The longest label, with its colon (`Score:`, `Comment:`, each item's name): counted in a loop, as an entry of
+  // 200,000 references has more items than a call takes arguments, and lists of them are what fitting it measures most.
+  let longest = entry.comment ? 'Comment:'.length : 'Score:'.length;
+  for (const m of items) if (!m.divider) longest = Math.max(longest, String(m.name).length + 1);
+  const labelPx = longest * TOOLTIP.char + TOOLTIP.pad;
   const chars = Math.max(10, Math.floor((TOOLTIP.width - labelPx - TOOLTIP.pad) / TOOLTIP.char));
   let px = 0;
   const row = (text: string, width = chars): number => wrappedLines(text, width, Math.ceil((limit - px) / TOOLTIP.line) + 1) * TOOLTIP.line + TOOLTIP.pad;

@@ -1105,9 +1105,22 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     scoresOutOfRange: outOfRange(layer),
     counts: countChanges(reports),
     // An element of the file's array of layers left out (no path: `arrayLayers`) changes the file the layer is written to.
-    changed: !isEqual(value, layer) || repairs.some((repair) => repair.path === ''),
+    changed: !holdsAlike(value, layer) || repairs.some((repair) => repair.path === ''),
   };
   return { layer: layer as unknown as NavigatorLayer, report, changes: upgradeMessages(report) };
+}
+
+/**
+ * Whether the upgraded layer holds what the layer as given did, its entries perhaps in another order. The upgrade writes
+ * entries sorted (by technique ID, then tactic: `compareEntries`), for output that does not depend on the input's order;
+ * that order is no change, as Navigator keys an entry by its technique and tactic (view-model.ts `setTechniqueVM`) and
+ * saves its own layers in its own order: a Navigator 5.3.0 export of ATT&CK 18 (Tyghn's AgentTesla layer) upgraded
+ * with only its 7 entries sorted was counted "1 changed" with no change listed, and `--check` called it stale.
+ */
+function holdsAlike(value: unknown, layer: JsonObject): boolean {
+  if (isEqual(value, layer)) return true;
+  if (!isJsonObject(value) || !Array.isArray(value['techniques']) || !Array.isArray(layer['techniques'])) return false;
+  return isEqual({ ...value, techniques: [...value['techniques']].sort(compareEntries) }, layer);
 }
 
 /**

@@ -344,6 +344,26 @@ describe('attack-layers upgrade', () => {
       expect((JSON.parse(readFileSync(out, 'utf8')) as NavigatorLayer).versions?.navigator).to.equal('5.3.0');
     });
 
+    // Tyghn's AgentTesla layer (this session's sweep of published layers), in our words: a Navigator 5.3.0 export whose
+    // entries are in Navigator's order, not ours; `--check` called it stale and `--in-place` rewrote it for that alone.
+    it('leaves a layer whose entries are only in another order: --check passes, --in-place writes nothing', async () => {
+      const dir = freshTmpDir('order-only');
+      const file = join(dir, 'layer.json');
+      const text = JSON.stringify({
+        name: 'layer',
+        versions: { attack: '18', navigator: '5.3.0', layer: '4.5' },
+        domain: 'enterprise-attack',
+        layout: { layout: 'side', expandedSubtechniques: 'all' },
+        techniques: [{ techniqueID: 'T1561', tactic: 'impact', color: '#fd8d3c' }, { techniqueID: 'T1047', tactic: 'execution', color: '#fd8d3c' }],
+      }, null, '\t');
+      writeFileSync(file, text);
+      const check = await runCli(['upgrade', file, '--check']);
+      expect([check.code, check.stderr]).to.deep.equal([0, `${file}: 2 kept (unchanged)\n`]);
+      const inPlace = await runCli(['upgrade', file, '--in-place']);
+      expect(inPlace.code, inPlace.stderr).to.equal(0);
+      expect(readFileSync(file, 'utf8')).to.equal(text);
+    });
+
     it('says downgrade for a layer of 18 brought to 14.1 with --to, and lists the techniques 14.1 lacks as removed, kept in metadata', async () => {
       const dir = freshTmpDir('downgrade');
       // T1665 is current in 18.1 and absent from the 14.1 bundle.

@@ -7,7 +7,7 @@ import { layerFormat, migrateLayerFormat, stagesHidingPreAttack } from '../../li
 import { isNavigatorLayer } from '../../lib/layer/serialize-layer.js';
 import { upgradeLayer, upgradeReleases } from '../../lib/layer/upgrade-layer.js';
 import { validateLayer } from '../../lib/layer/validate-layer.js';
-import { scoresOutOfRangeLine } from '../../lib/layer/upgrade-report.js';
+import { scoresOutOfRangeLine, summarizeUpgrade } from '../../lib/layer/upgrade-report.js';
 import { readRawBundle, stixFile } from '../helpers/attack.js';
 import { attackFor, attackLibrary, readLayerFixture } from './attack-data.js';
 
@@ -405,6 +405,26 @@ describe('upgradeLayer', () => {
     expect(twice.report.changed).to.equal(false);
     expect(twice.report.settings).to.deep.equal([]);
     expect(twice.report.techniques.every((t) => t.changes.length === 0)).to.equal(true);
+  });
+
+  // Tyghn's AgentTesla layer (this session's sweep of published layers), in our words: a Navigator 5.3.0 export of
+  // ATT&CK 18 whose 7 entries Navigator wrote in its own order. The upgrade only sorted them, and counted the layer
+  // "1 changed" with no change listed.
+  it('counts entries that are only sorted as no change: Navigator keys each by technique and tactic', () => {
+    const entry = (techniqueID: string, tactic: string, color: string) => ({
+      techniqueID, tactic, color, comment: '', enabled: true, metadata: [], links: [], showSubtechniques: !color,
+    });
+    const given = layer(
+      [entry('T1047', 'execution', '#fd8d3c'), entry('T1561', 'impact', ''), entry('T1547', 'persistence', '#fd8d3c'), entry('T1497', 'discovery', '#fd8d3c')],
+      { versions: { attack: '18', navigator: '5.3.0', layer: '4.5' }, layout: { layout: 'side', expandedSubtechniques: 'all' } },
+    );
+    const { layer: out, report } = upgradeLayer(given, attack);
+    expect(entries(out)).to.deep.equal([['T1047', 'execution'], ['T1497', 'discovery'], ['T1547', 'persistence'], ['T1561', 'impact']]);
+    expect([report.changed, report.settings, report.counts.kept]).to.deep.equal([false, [], 4]);
+    expect(summarizeUpgrade(report)).to.equal('4 kept (unchanged)');
+    // An entry changed beside the order still counts.
+    const coloured = upgradeLayer({ ...given, techniques: [...(given['techniques'] as object[]), { techniqueID: 'T1027', tactic: 'defense-evasion', color: '#fd8d3c ' }] }, attack);
+    expect(coloured.report.changed).to.equal(true);
   });
 
   it('sets versions.attack to the release major and versions.navigator to ours; keeps an explicit expandedSubtechniques "none" but shows annotated sub-techniques', () => {

@@ -368,8 +368,8 @@ export function upgradeSources(
     for (const entry of removed) warnings.push(`${where}: ${entry.path}: ${entry.notes.join('; ')}`);
     const unknown = keepUnknownFields(layer, report.techniques, where, keeping);
     if (unknown) warnings.push(unknown);
-    // The combined layer sets its own layout, so layout changes of an input are not worth reporting.
-    const changes = upgradeMessages({ ...report, techniques: others }).filter((change) => !change.startsWith('/layout/'));
+    // The combined layer sets its own layout and Navigator version, so an input's changes to them are not worth reporting.
+    const changes = upgradeMessages({ ...report, techniques: others }).filter((change) => !change.startsWith('/layout/') && !change.startsWith('/versions/navigator:'));
     if (!changes.length) continue;
     const format = layerFormat(source.value);
     const upgrade: LayerUpgrade = { source: where, changes };

@@ -799,16 +799,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     settings.push({ path: '/versions/attack', message: `${versions['attack'] === undefined ? 'set to' : `${String(versions['attack'])} ->`} ${target.major}` });
     versions['attack'] = target.major;
   }
-  // Written for the Navigator our layers are checked with (5.1, ../shared/NAVIGATOR.md): a layer brought to another
-  // release (one of Navigator 5.2 downgraded to ATT&CK 18) says 5.1.0, as every layer we render does. One already of the
-  // release that a newer Navigator saved (5.3.0's exports of ATT&CK 18) keeps its number: rewriting it made
-  // `upgrade --check` call every fresh export of that Navigator stale, and `--in-place` undo what the next export writes.
-  const navigator = options.navigatorVersion ?? DEFAULT_NAVIGATOR_VERSION;
-  const newerNavigator = releaseKept && compareVersions(String(versions['navigator'] ?? ''), navigator) === 1;
-  if (versions['navigator'] !== navigator && !newerNavigator) {
-    settings.push({ path: '/versions/navigator', message: `${String(versions['navigator'])} -> ${navigator}, the Navigator version attack-layers writes layers for` });
-    versions['navigator'] = navigator;
-  }
+  settings.push(...navigatorVersion(versions, options.navigatorVersion ?? DEFAULT_NAVIGATOR_VERSION, releaseKept));
   if (options.sourceNote) settings.push({ path: '/versions/attack', message: options.sourceNote });
   if (options.downgrade) settings.push({ path: '/versions/attack', message: options.downgrade });
   // The platform filter is brought up to date once the entries are (below), here in the report's order.
@@ -1108,6 +1099,26 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     changed: !holdsAlike(value, layer) || repairs.some((repair) => repair.path === ''),
   };
   return { layer: layer as unknown as NavigatorLayer, report, changes: upgradeMessages(report) };
+}
+
+/**
+ * `versions.navigator` names the Navigator that saved a layer, and Navigator itself reads it nowhere (view-model.ts
+ * `deserializeDomainVersionID` reads only `versions.attack` and `versions.layer`; `serialize` writes its own version), so
+ * upgrade never lowers it: one older than the Navigator attack-layers writes layers for (`navigator`, 5.1.0: the one
+ * ../shared/NAVIGATOR.md records) is raised to it, a newer one is kept. Rewriting every layer to 5.1.0 made a Navigator
+ * 5.1.1 layer of ATT&CK 17 read `5.1.1 -> 5.1.0` beside a 5.3.0 export of ATT&CK 18 kept as it was. Said when it is kept
+ * while the layer's release changes, where the number is otherwise the one thing of the old layer left unexplained.
+ * (The format's own floor, 4.9.0, is `migrateLayerFormat`'s: a version below it, or none, is 5.1.0 already.)
+ */
+function navigatorVersion(versions: JsonObject, navigator: string, releaseKept: boolean): SettingChange[] {
+  const written = String(versions['navigator']);
+  const order = compareVersions(written, navigator) ?? -1;
+  const rule = 'the Navigator version attack-layers writes layers for: upgrade raises an older number to it and keeps a newer one (Navigator reads this field nowhere)';
+  if (order < 0) {
+    versions['navigator'] = navigator;
+    return [{ path: '/versions/navigator', message: `${written} -> ${navigator}, ${rule}` }];
+  }
+  return order > 0 && !releaseKept ? [{ path: '/versions/navigator', message: `${written} kept, newer than ${navigator}, ${rule}` }] : [];
 }
 
 /**

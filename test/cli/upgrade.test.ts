@@ -310,16 +310,44 @@ describe('attack-layers upgrade', () => {
       expect(validateLayer(layer, { attackFor: () => loadRelease('18.1') })).to.deep.equal([]);
     });
 
-    it('writes versions.navigator as every layer we render does, not the newer Navigator that wrote the file (5.2.0)', async () => {
+    // Navigator reads versions.navigator nowhere (attack-navigator nav-app/src/app/classes/view-model.ts,
+    // deserializeDomainVersionID, reads versions.attack and versions.layer): upgrade never lowers it.
+    it('keeps versions.navigator of the newer Navigator that wrote the file (5.2.0) through a downgrade, and says why', async () => {
       const ours = (JSON.parse(readFileSync('layers/all.layer.json', 'utf8')) as NavigatorLayer).versions?.navigator;
       const given = (JSON.parse(readFileSync(v19, 'utf8')) as NavigatorLayer).versions?.navigator;
-      expect(given).to.not.equal(ours);
+      expect([given, ours]).to.deep.equal(['5.2.0', '5.1.0']);
       const out = join(freshTmpDir('downgrade'), 'v18.json');
       const result = await runCli(['upgrade', v19, '--to', '18.1', '--out', out, '--report', 'json']);
       expect(result.code, result.stderr).to.equal(0);
-      expect((JSON.parse(readFileSync(out, 'utf8')) as NavigatorLayer).versions?.navigator).to.equal(ours);
+      expect((JSON.parse(readFileSync(out, 'utf8')) as NavigatorLayer).versions?.navigator).to.equal(given);
       const [report] = JSON.parse(result.stdout) as LayerUpgradeReport[];
-      expect(report!.settings).to.deep.include({ path: '/versions/navigator', message: `${given} -> ${ours}, the Navigator version attack-layers writes layers for` });
+      expect(report!.settings).to.deep.include({
+        path: '/versions/navigator',
+        message: `${given} kept, newer than ${ours}, the Navigator version attack-layers writes layers for: upgrade raises an older number to it and keeps a newer one (Navigator reads this field nowhere)`,
+      });
+    });
+
+    // Navigator's own Bear APT sample (test/fixtures/layers/public/navigator-bear-apt.json: Navigator 5.1.1, ATT&CK 17)
+    // was written 5.1.0 ("5.1.1 -> 5.1.0") beside a 5.3.0 export of ATT&CK 18 kept as it was.
+    it('keeps 5.1.1 of a layer brought from ATT&CK 17 to 18, as it keeps 5.3.0 of a layer of 18, and raises 5.0.1', async () => {
+      const bear = 'test/fixtures/layers/public/navigator-bear-apt.json';
+      const dir = freshTmpDir('navigator-version');
+      const result = await runCli(['upgrade', bear, '--out', join(dir, 'bear.json'), '--report', 'json']);
+      expect(result.code, result.stderr).to.equal(0);
+      expect((JSON.parse(readFileSync(join(dir, 'bear.json'), 'utf8')) as NavigatorLayer).versions).to.deep.equal({ attack: '18', navigator: '5.1.1', layer: '4.5' });
+      const [report] = JSON.parse(result.stdout) as LayerUpgradeReport[];
+      expect(report!.settings.filter((setting) => setting.path.startsWith('/versions/'))).to.deep.equal([
+        { path: '/versions/attack', message: '17 -> 18' },
+        { path: '/versions/navigator', message: '5.1.1 kept, newer than 5.1.0, the Navigator version attack-layers writes layers for: upgrade raises an older number to it and keeps a newer one (Navigator reads this field nowhere)' },
+      ]);
+      const older = join(dir, 'older.json');
+      writeFileSync(older, JSON.stringify({ ...(JSON.parse(readFileSync(bear, 'utf8')) as object), versions: { attack: '17', navigator: '5.0.1', layer: '4.5' } }));
+      const raised = await runCli(['upgrade', older, '--out', join(dir, 'raised.json'), '--report', 'json']);
+      expect((JSON.parse(readFileSync(join(dir, 'raised.json'), 'utf8')) as NavigatorLayer).versions?.navigator).to.equal('5.1.0');
+      expect((JSON.parse(raised.stdout) as LayerUpgradeReport[])[0]!.settings).to.deep.include({
+        path: '/versions/navigator',
+        message: '5.0.1 -> 5.1.0, the Navigator version attack-layers writes layers for: upgrade raises an older number to it and keeps a newer one (Navigator reads this field nowhere)',
+      });
     });
 
     // A university unit's layer.json (dinhdung6/COS30015-IT-Security), saved by Navigator 5.3.0 for ATT&CK 18 in format

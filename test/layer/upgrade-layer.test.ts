@@ -441,7 +441,7 @@ describe('upgradeLayer', () => {
     ]);
     expect(report.settings).to.deep.equal([
       { path: '/versions/attack', message: '14 -> 18' },
-      { path: '/versions/navigator', message: '4.9.1 -> 5.1.0, the Navigator version attack-layers writes layers for' },
+      { path: '/versions/navigator', message: '4.9.1 -> 5.1.0, the Navigator version attack-layers writes layers for: upgrade raises an older number to it and keeps a newer one (Navigator reads this field nowhere)' },
       {
         path: '/techniques',
         message: 'T1566 under initial-access: an entry with only showSubtechniques added so that annotated T1566.001 shows (layout.expandedSubtechniques is "none")',

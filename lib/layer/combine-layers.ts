@@ -69,7 +69,7 @@ import { attributeComments } from './merge-entries.js';
 import { useOneOf } from '../name-distance.js';
 import { firstFew } from '../short-list.js';
 import { fittedEntry, heldByComment, tooltipTitle } from './tooltip-fit.js';
-import { gradientColor, gradientPosition, paintedColour, writeNearTopAsTop } from './score.js';
+import { gradientColor, gradientPosition, paintedColour, plural, writeNearTopAsTop } from './score.js';
 import { inputName, readTextFile, type InputOptions } from '../read-text.js';
 import { arrayLayers, carryLeftOutLayers, repairLayer, repairMessage, type RepairedLayer, type RepairOptions } from './repair-layer.js';
 import { addedFor, platformsShowing, unfilteredWarning } from './platform-visibility.js';
@@ -308,10 +308,11 @@ function upgradeFirstToSum(givenAs: GivenAs | undefined): string {
 function keptByDowngradeText(layer: NavigatorLayer, file: string, index: AttackIndex): string | undefined {
   const kept = (layer.metadata ?? []).filter((item) => 'name' in item && [MERGED_BY_DOWNGRADE, REMOVED_BY_DOWNGRADE_NAME].includes(item.name));
   if (!kept.length) return undefined;
+  const them = kept.length === 1 ? 'it' : 'them';
   return (
-    `its ${kept.length} "${MERGED_BY_DOWNGRADE}" and "${REMOVED_BY_DOWNGRADE_NAME}" item${kept.length === 1 ? '' : 's'}, what a downgrade merged or removed, ` +
-    `${index.label} cannot write again: carried in the combined layer's metadata as ${file} has them, not combined; an upgrade of the combined layer ` +
-    `would not split them out of combined entries: combine in a release that has them (combine writes them again first), or upgrade ${file} to one first`
+    `its ${kept.length === 1 ? `"${kept.map((item) => ('name' in item ? item.name : ''))[0]}" item` : `${kept.length} "${MERGED_BY_DOWNGRADE}" and "${REMOVED_BY_DOWNGRADE_NAME}" items`}, what a downgrade merged or removed, ` +
+    `${index.label} cannot write again: carried in the combined layer's metadata as ${file} has ${them}, not combined; an upgrade of the combined layer ` +
+    `would not split ${them} out of combined entries: combine in a release that has ${them} (combine writes ${them} again first), or upgrade ${file} to one first`
   );
 }
 
@@ -900,10 +901,11 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
     if (!marked.length) return;
     const { minValue, maxValue } = ranges[i]!;
     const range = inputs[i]!.layer.gradient ? `its gradient ${minValue}..${maxValue}` : `Navigator's ${minValue}..${maxValue} (the layer has no gradient)`;
+    const one = marked.length === 1;
     warnings.push(
-      `"${names[i]}": ${marked.length === 1 ? '1 technique it colours' : `${marked.length} techniques it colours`} without a score ` +
-        `count${marked.length === 1 ? 's' : ''} as marked, scoring ${normalize ? `1 ${options.normalize ? `with ${givenOption(options.givenAs, 'normalize', true)}` : 'rescaled to 0..1'}` : maxValue}, the top of ${range}: ${firstFew(marked)}; ` +
-        'give them scores where they mean less',
+      `"${names[i]}": ${plural(marked.length, 'technique')} it colours without a score ` +
+        `count${one ? 's' : ''} as marked, scoring ${normalize ? `1 ${options.normalize ? `with ${givenOption(options.givenAs, 'normalize', true)}` : 'rescaled to 0..1'}` : maxValue}, the top of ${range}: ${firstFew(marked)}; ` +
+        (one ? 'give it a score where it means less' : 'give them scores where they mean less'),
     );
   });
 
@@ -988,7 +990,7 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
         ? `${count}, so the combined layer leaves ${lostColors.length === 1 ? 'it' : 'them'} to the gradient`
         : keptColors === lostColors.length
           ? `${count} that no layer scores, so ${keptColors === 1 ? 'it keeps' : 'each keeps'} ${first}`
-          : `${count}, so the combined layer leaves them to the gradient, but ${keptColors} that no layer scores keep ${first}`;
+          : `${count}, so the combined layer leaves them to the gradient, but ${keptColors} that no layer scores keep${keptColors === 1 ? 's' : ''} ${first}`;
     warnings.push(
       `the layers disagree on the colour of ${what}: ${lostColors.sort(compareText).slice(0, LOST_COLORS_SHOWN).join('; ')}${more > 0 ? `; and ${more} more` : ''}`,
     );

@@ -98,7 +98,8 @@ function mergedByMove(entry: JsonObject, record: TechniqueRecord, target: Attack
   const names = [...new Set(items.filter((item) => own(String(item['value']))).map((item) => `"${String(item['name'])}"`))].join(' and ');
   return (
     `${record.id} holds the annotations of ${ids.join(', ')}, moved onto it when the layer was brought to another release (${names} items), ` +
-    `which ${target.label} has as techniques of their own: kept on ${record.id}; annotate each of them again if each should show`
+    `which ${target.label} has as ${ids.length === 1 ? 'a technique of its own' : 'techniques of their own'}: kept on ${record.id}; ` +
+    (ids.length === 1 ? `annotate ${ids[0]} again if it should show` : 'annotate each of them again if each should show')
   );
 }
 
@@ -989,7 +990,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
       if (height) {
         first.report.notes.push(
           `${tacticWhere(entry)} would be ~${height}px tall in Navigator 5.1's tooltip with the comments and metadata of the ${kept.length} entr${kept.length === 1 ? 'y' : 'ies'} ` +
-            `${kept.length === 1 ? 'moved onto' : 'merged into'} it, taller than a 1080p page: written without them, each named in a "${MERGED_BY_DOWNGRADE}" row with its score and the start ` +
+            `${kept.length === 1 ? 'moved onto' : 'merged into'} it, taller than a 1080p page: written without ${kept.length === 1 ? 'it, named' : 'them, each named'} in a "${MERGED_BY_DOWNGRADE}" row with its score and the start ` +
             `of its comment, and kept whole in the layer's "${MERGED_BY_DOWNGRADE}" items`,
         );
       }

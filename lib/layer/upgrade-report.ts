@@ -223,7 +223,7 @@ export function formatUpgradeMarkdown(reports: readonly LayerUpgradeReport[]): s
     }
     const kept = report.techniques.filter((entry) => !entry.changes.length);
     if (kept.length) {
-      lines.push(`Kept as they were (${kept.length}): ${text(kept.map((entry) => entryLabel(entry.techniqueID, entry.tactic, undefined)).join(', '))}.`, '');
+      lines.push(`Kept as ${kept.length === 1 ? 'it was' : 'they were'} (${kept.length}): ${text(kept.map((entry) => entryLabel(entry.techniqueID, entry.tactic, undefined)).join(', '))}.`, '');
     }
   }
   return `${lines.join('\n').trimEnd()}\n`;

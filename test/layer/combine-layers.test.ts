@@ -336,6 +336,24 @@ describe('combineLayers', () => {
       });
     }
 
+    // The h539 sweep's heatmap layers (Navigator's sample, one entry coloured without a score) read "1 technique it
+    // colours … counts as marked …: T1548; give them scores where they mean less".
+    it('says one marked technique in the singular, to the end of the line', () => {
+      const { warnings } = combineLayers(pair({ color: '#ff4444' }, { score: 50 }), { op: 'max', index });
+      expect(warnings).to.include(
+        '"X": 1 technique it colours without a score counts as marked, scoring 100, the top of Navigator\'s 0..100 (the layer has no gradient): T1059.001; give it a score where it means less',
+      );
+    });
+
+    it('says one entry that keeps the first colour in the singular beside others left to the gradient', () => {
+      const more: [object, object][] = [[{ techniqueID: 'T1047', color: '#aaaaaa' }, { techniqueID: 'T1047', color: '#cccccc' }], [{ techniqueID: 'T1486', color: '#bbbbbb' }, { techniqueID: 'T1486', color: '#bbbbbb' }]];
+      const { warnings } = combineLayers(pair({ color: '#ff6666', score: 1 }, { color: '#66b1ff', score: 2 }, more), { op: 'max', index });
+      expect(warnings).to.include(
+        'the layers disagree on the colour of 2 entries, so the combined layer leaves them to the gradient, but 1 that no layer scores keeps the colour of the first layer ' +
+          'that gives one: T1047: "X" #aaaaaa, "Y" #cccccc (#aaaaaa kept); T1059.001: "X" #ff6666, "Y" #66b1ff',
+      );
+    });
+
     it('scores a mark 1 with --normalize, the top of its range rescaled, beside a score rescaled on its own gradient', () => {
       const { layer, warnings } = combineLayers(pair({ color: '#ff4444' }, { score: 50 }, [[{ techniqueID: 'T1486', color: '#ff4444' }, { techniqueID: 'T1486', score: 100 }]]), { op: 'sum', index, normalize: true });
       expect(layer.techniques!.map((t) => [t.techniqueID, t.score]).sort()).to.deep.equal([['T1059.001', 1.5], ['T1486', 2]]);

@@ -7,7 +7,7 @@ import { layerFormat, migrateLayerFormat, stagesHidingPreAttack } from '../../li
 import { isNavigatorLayer } from '../../lib/layer/serialize-layer.js';
 import { upgradeLayer, upgradeReleases } from '../../lib/layer/upgrade-layer.js';
 import { validateLayer } from '../../lib/layer/validate-layer.js';
-import { scoresOutOfRangeLine, summarizeUpgrade } from '../../lib/layer/upgrade-report.js';
+import { formatUpgradeMarkdown, scoresOutOfRangeLine, summarizeUpgrade } from '../../lib/layer/upgrade-report.js';
 import { readRawBundle, stixFile } from '../helpers/attack.js';
 import { attackFor, attackLibrary, readLayerFixture } from './attack-data.js';
 
@@ -427,6 +427,11 @@ describe('upgradeLayer', () => {
     expect(coloured.report.changed).to.equal(true);
   });
 
+  it("says the one entry kept as it was in its report's singular", () => {
+    const { report } = upgradeLayer(layer([{ techniqueID: 'T1047', score: 1 }]), attack);
+    expect(formatUpgradeMarkdown([report])).to.contain('\nKept as it was (1): T1047.\n');
+  });
+
   it('sets versions.attack to the release major and versions.navigator to ours; keeps an explicit expandedSubtechniques "none" but shows annotated sub-techniques', () => {
     const { layer: out, report } = upgradeLayer(
       layer([{ techniqueID: 'T1566.001', score: 1 }], { versions: { attack: '14', navigator: '4.9.1', layer: '4.5' }, layout: { expandedSubtechniques: 'none' } }),
@@ -557,7 +562,7 @@ describe('upgradeLayer', () => {
       const down = upgradeLayer(up.layer, v8, { source: attack });
       expect(down.report.techniques[0]?.notes).to.include(
         'T1574.001 holds the annotations of T1574.002, moved onto it when the layer was brought to another release ("upgraded from" items), ' +
-          'which enterprise-attack 8.2 has as techniques of their own: kept on T1574.001; annotate each of them again if each should show',
+          'which enterprise-attack 8.2 has as a technique of its own: kept on T1574.001; annotate T1574.002 again if it should show',
       );
       expect(down.layer.techniques?.[0]?.metadata).to.deep.equal([{ name: 'upgraded from', value: 'T1574.002' }]);
     });

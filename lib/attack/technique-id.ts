@@ -203,6 +203,15 @@ export function preAttackNumberText(id: string): string | undefined {
  */
 export const UNUSED_NUMBERS: ReadonlySet<number> = new Set([1000, 1479, 1511, 1515, 1524, 1545, 1549, 1551, 1607]);
 
+/**
+ * Where what a v7-beta ID became is recorded, as no release is: ATT&CK 7's change log lists what changed since the beta
+ * ("Compared to v7.0-beta", its errata: medium.com/mitre-attack, "ATT&CK with Sub-Techniques is Now Just ATT&CK", July
+ * 2020), and the beta's STIX data was the subtechniques branch of mitre/cti (mitre/cti issue 78). Not the v6-to-v7
+ * crosswalks, which start from 6.3. A T1551.x under defense-evasion (mitreattack-python's heatmap sample writes T1551.003
+ * there) looks like today's T1070.x (Indicator Removal), but nothing here records it, so no ID is named.
+ */
+const BETA_RECORDS = 'look it up in ATT&CK 7\'s change log, under "Compared to v7.0-beta", or in the beta\'s STIX data (mitre/cti, branch subtechniques)';
+
 /** The newest technique number of the releases UNUSED_NUMBERS was counted over, as its message names it. */
 const NEWEST_COUNTED = 'T1681 in 18.1';
 
@@ -217,7 +226,7 @@ export function unusedNumberText(id: string): string | undefined {
   const none = `${id} is in no enterprise, mobile or ICS release (ATT&CK left ${numberId(number)} unused, below its newest number, ${NEWEST_COUNTED})`;
   return canonical.includes('.')
     ? `${none}: it has the shape of a pre-release's sub-technique, such as ATT&CK v7-beta's (March 2020), whose IDs ATT&CK 7 ` +
-        'partly changed; no release here records what it became'
+        `partly changed; no release here records what it became: ${BETA_RECORDS}`
     : none;
 }
 

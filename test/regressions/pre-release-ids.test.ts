@@ -38,7 +38,12 @@ describe('IDs of numbers no release used (ATT&CK v7-beta sub-techniques)', () =>
   });
 
   it('says a sub-technique of such a number has a pre-release\'s shape, the number alone only that no release has it', () => {
-    expect(unusedNumberText('T1551.004')).to.equal(`T1551.004 ${NO_RELEASE}: ${PRE_RELEASE}, whose IDs ATT&CK 7 partly changed; no release here records what it became`);
+    // Where to look, as no release here records it: ATT&CK 7's change log ("Compared to v7.0-beta") and the beta's STIX
+    // data (mitre/cti's subtechniques branch), per MITRE's July 2020 post and mitre/cti issue 78.
+    expect(unusedNumberText('T1551.004')).to.equal(
+      `T1551.004 ${NO_RELEASE}: ${PRE_RELEASE}, whose IDs ATT&CK 7 partly changed; no release here records what it became: ` +
+        'look it up in ATT&CK 7\'s change log, under "Compared to v7.0-beta", or in the beta\'s STIX data (mitre/cti, branch subtechniques)',
+    );
     expect(unusedNumberText('T1551')).to.equal(`T1551 ${NO_RELEASE}`);
     expect(unusedNumberText('T1070.004')).to.equal(undefined);
     expect(unusedNumberText('T9999')).to.equal(undefined);

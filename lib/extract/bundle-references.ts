@@ -24,6 +24,8 @@ export interface BundleReport {
   references: ExtractedReference[];
   /** The name of the bundle's one intrusion set (else campaign, else threat actor), else, holding none, of its one report. */
   name?: string;
+  /** The name of the bundle's one report object (OpenCTI's export of a report): the title of the report it was written from. */
+  title?: string;
   /**
    * The actors of the first of those types the bundle holds, when it holds several (a feed's export of two groups), each
    * with the techniques its `uses` relationships point to (ATT&CK IDs, or names without one), in bundle order.
@@ -178,17 +180,21 @@ export function bundleReport(source: string, options: BundleOptions = {}): Bundl
   }
   const software = bundleSoftware(objects, placeOf, chosen ? used : undefined);
   const withSoftware = software.length ? { software } : {};
+  const named = (type: string): string[] => objects.flatMap((object) => (object['type'] === type && text(object['name']) ? [text(object['name'])!] : []));
+  // OpenCTI's export of a report about one intrusion set: the campaign is named for the actor, its source for the report.
+  const reports = named('report');
+  const withTitle = reports.length === 1 ? { title: reports[0]! } : {};
   if (chosen) {
     return {
       references,
       ...withSoftware,
+      ...withTitle,
       name: chosen.name,
       actor: chosen.name,
       ...(attributed.length ? { attributed: attributed.map((actor) => actor.label) } : {}),
       ...(leftOut.length ? { campaignsLeftOut: leftOut.map((actor) => actor.label) } : {}),
     };
   }
-  const named = (type: string): string[] => objects.flatMap((object) => (object['type'] === type && text(object['name']) ? [text(object['name'])!] : []));
   const name = ACTOR_TYPES.map(named).find((names) => names.length === 1)?.[0];
   // Several actors of one type: which technique each uses, by the relationships that say so.
   const type = ACTOR_TYPES.find((actorType) => named(actorType).length > 0);
@@ -203,8 +209,7 @@ export function bundleReport(source: string, options: BundleOptions = {}): Bundl
       : undefined;
   // A bundle about no actor is named for its one report: MISP's STIX export of an event (Cisco Talos's bundles) writes the
   // event's info, which names a MISP event's campaign, as the report's name.
-  const reports = type ? [] : named('report');
-  const title = name ?? (reports.length === 1 ? reports[0] : undefined);
+  const title = name ?? (type ? undefined : withTitle.title);
   const notes = [
     ...(attributeActors.length > 1 && !attributeActor ? [severalAttributeActors(attributeActors, options.givenAs)] : []),
     ...(objects.some((object) => object['type'] === 'attack-pattern') ? [] : [noTechniques(objects)]),
@@ -212,6 +217,7 @@ export function bundleReport(source: string, options: BundleOptions = {}): Bundl
   return {
     references,
     ...(title ? { name: title } : {}),
+    ...withTitle,
     ...(attributeActor ? { actor: attributeActor } : {}),
     ...(actors ? { actors } : {}),
     ...withSoftware,

@@ -80,6 +80,8 @@ export interface ExtractedReport {
   notes: string[];
   /** The name of the actor a STIX bundle of threat intelligence is about (`bundleReport`), for the campaign's name. */
   name?: string;
+  /** The name of a STIX bundle's one report object (`bundleReport`), for the source's title where it differs from `name`. */
+  title?: string;
   /**
    * The bundle's actor chosen by `options.actor` (`bundleReport`), a MISP event's one actor (`mispEventReport`), or the
    * actor `options.actor` gives a report's text (`reportActor`): the campaign's `actor:`.
@@ -432,6 +434,7 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     ...(plan?.description ? { description: plan.description } : {}),
     ...(plan?.attackVersion ? { attackVersion: plan.attackVersion } : {}),
     ...(misp?.url ? { url: misp.url } : {}),
+    ...(stix?.title ? { title: stix.title } : {}),
   };
   // Both readers work on the same folded lines: the text is split and folded once.
   // A Markdown link a converter broke across lines is read as one written on one line (`joinBrokenLinks`).

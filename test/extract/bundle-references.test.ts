@@ -199,6 +199,25 @@ describe('extract: a STIX bundle of threat intelligence', () => {
     expect(report.notes.join(' ')).to.not.include('no attack-pattern');
   });
 
+  it("takes the title of the report it was written from from a bundle's one report object, its name from its one intrusion set", () => {
+    // OpenCTI's export of a report (a bundle written for the test in the shape of OpenCTI-Platform/opencti opencti-graphql/
+    // tests/data/organization-sharing/20241003_Report_to_test_orga_sharing_full.json, Apache-2.0): a report whose
+    // object_refs hold one intrusion set and what it uses. Before, the source's title was the actor's name (`APT28`).
+    const bundle = JSON.stringify({
+      type: 'bundle', id: 'bundle--f1b36847-cd8d-4f32-9754-caaa8e5a8806',
+      objects: [
+        { id: 'report--ce32448d-733b-5e34-ac4f-2759ce5db1ae', spec_version: '2.1', type: 'report', name: 'APT28 phishing against European governments', object_refs: ['intrusion-set--00000000-0000-4000-8000-000000000901', 'attack-pattern--00000000-0000-4000-8000-000000000902'] },
+        { id: 'intrusion-set--00000000-0000-4000-8000-000000000901', spec_version: '2.1', type: 'intrusion-set', name: 'APT28' },
+        { id: 'attack-pattern--00000000-0000-4000-8000-000000000902', spec_version: '2.1', type: 'attack-pattern', name: 'Spearphishing Attachment', external_references: [{ source_name: 'mitre-attack', external_id: 'T1566.001' }] },
+        { id: 'relationship--00000000-0000-4000-8000-000000000903', spec_version: '2.1', type: 'relationship', relationship_type: 'uses', source_ref: 'intrusion-set--00000000-0000-4000-8000-000000000901', target_ref: 'attack-pattern--00000000-0000-4000-8000-000000000902' },
+      ],
+    });
+    const read = extractReport(bundle, { target: loadRelease('18.1') });
+    expect([read.name, read.title]).to.deep.equal(['APT28', 'APT28 phishing against European governments']);
+    const chosen = extractReport(bundle, { target: loadRelease('18.1') }, { actor: 'apt28' });
+    expect([chosen.name, chosen.title]).to.deep.equal(['APT28', 'APT28 phishing against European governments']);
+  });
+
   describe("VECTR's campaigns (its STIX 2.0 bundle of x-vectr-io objects)", () => {
     // Written for the test in the shape of SecurityRiskAdvisors/VECTR cti/covid19-campaign.json and
     // cti/Iranian_TTP_Bundle_010920.json (VECTR's EULA, not an open licence, so not copied): campaigns list their test

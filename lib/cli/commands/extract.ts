@@ -243,7 +243,7 @@ function extractOne(context: CliContext, args: Args, file: string, text: string)
     report = extractReport(text, releases, options);
     if (progress) progressLine(context, '');
   }
-  const { references, objects, notes, name: bundleName, actor, firstSeen, lastSeen, description, attackVersion, url } = report;
+  const { references, objects, notes, name: bundleName, title, actor, firstSeen, lastSeen, description, attackVersion, url } = report;
   note(context, args, summary(references, objects, shown, releases));
   for (const message of notes) note(context, args, `${shown}: ${message}`);
   const suggestions = args.suggest && releases ? suggestTechniques(text, suggestModel(context, args, releases.target), { top: 3, html: isHtmlPage(file, text) }) : undefined;
@@ -252,7 +252,7 @@ function extractOne(context: CliContext, args: Args, file: string, text: string)
   const name = args.name ?? bundleName ?? basename(reportFile).replace(/\.[^.]+$/, '');
   // The report as the campaign's source: its title (the input's own, else its text's, else the file's name), its url where a saved page states it.
   // A MISP event's link attribute is the address of the analysis it was written from.
-  const read = reportSource(text, file === shown ? file : undefined, isHtmlPage(file, text), bundleName);
+  const read = reportSource(text, file === shown ? file : undefined, isHtmlPage(file, text), title ?? bundleName);
   const source = read || url ? withUrl(read ?? {}, url) : undefined;
   context.stdout.write(renderCampaignSkeleton(references, { name, reportFile, ...(source ? { source } : {}), domain, objects, ...(actor ? { actor } : {}), ...(firstSeen ? { firstSeen } : {}), ...(lastSeen ? { lastSeen } : {}), ...(description ? { description } : {}), ...(attackVersion ? { attackVersion } : {}), ...(suggestions ? { suggestions } : {}) }));
 }

@@ -1041,9 +1041,12 @@ const TECHNIQUE_WORD_END = new RegExp(`[\\s,](?:${TECHNIQUE_WORD})$`, 'iu');
 const SNAKE_CASE_KEY = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
 // The word for technique with the word for ID or number in Chinese, Korean or Japanese, or that word alone, labels an
 // ID too: `技术编号：T1566.002` (technique number), `기법 ID: T1021.001`, `编号：T1003.001`. So do the framework's name
-// and TTP before ID (`// MITRE ATT&CK TTP ID: T1070.006, T1564.001`, an XQL hunting query's header; `TTPs: …`).
+// and TTP before ID (`// MITRE ATT&CK TTP ID: T1070.006, T1564.001`, an XQL hunting query's header; `TTPs: …`), and
+// the words that say the IDs after them are a mapping: `Mapped Techniques: T1110, T1021.001`, `MITRE ATT&CK techniques
+// observed: T1195.001, …`, `Related Techniques: T1133, T1566, T1195`, `MITRE ATT&CK Mapping: T1110.003` (write-ups,
+// hunting notes and lab reports found on GitHub).
 const ID_WORD = new RegExp(
-  `^(?:(?:mitre\\s)?(?:(?:att&ck|attack)\\s)?(?:(?:technique|sub-technique|ttp)\\s)?ids?|(?:mitre\\s)?(?:(?:att&ck|attack)\\s)?ttps?|(?:(?:${TECHNIQUE_WORD})\\s?)?(?:id|编号|編號|번호|番号)|reference(?: url)?|url|link|(?:sub-)?techniques?|${TECHNIQUE_WORD})$`,
+  `^(?:(?:mitre\\s)?(?:(?:att&ck|attack)\\s)?(?:(?:technique|sub-technique|ttp)\\s)?ids?|(?:mitre\\s)?(?:(?:att&ck|attack)\\s)?(?:(?:mapped|observed|related)\\s)?(?:ttps?|(?:sub-)?techniques?)(?:\\s(?:observed|mapped|used))?|(?:mitre|(?:mitre\\s)?(?:att&ck|attack))\\smapping|(?:(?:${TECHNIQUE_WORD})\\s?)?(?:id|编号|編號|번호|番号)|reference(?: url)?|url|link|${TECHNIQUE_WORD})$`,
   'iu',
 );
 

@@ -2514,6 +2514,21 @@ describe('extractReport', () => {
       ]);
     });
 
+    // Labels that say the IDs after them are a mapping, as public write-ups write them (find_string 'Mapped techniques: T1',
+    // ids 27486235476 and 59708696774; 'techniques observed: T1', id 52425737604; 'Related techniques: T1', id 30863086293;
+    // 'ATT&CK mapping: T1', ids 39597922801 and 26199563353): each was read as the name every ID after it shares, and
+    // each ID was warned of as naming no technique.
+    it('reads `Mapped Techniques:`, `MITRE ATT&CK techniques observed:`, `Related Techniques:` and `ATT&CK mapping:` as labels, no names', () => {
+      const text = ['Mapped Techniques: T1110, T1021.001', 'MITRE ATT&CK techniques observed: T1195.001, T1059.006.', 'Related Techniques: T1133, T1566',
+        'MITRE ATT&CK Mapping: T1110.003', 'MITRE ATT&CK mapping: T1021 / T1210'].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.raw, ref.name, ref.resolution?.warnings.length])).to.deep.equal(
+        ['T1110', 'T1021.001', 'T1195.001', 'T1059.006', 'T1133', 'T1566', 'T1110.003', 'T1021', 'T1210'].map((id) => [id, undefined, 0]),
+      );
+      // A name after the ID is still its name.
+      expect(extractReport('Mapped Techniques: T1566 Phishing, T1078 Valid Accounts', { target: loadRelease('18.1') }).references.map((ref) => ref.name)).to.deep.equal(['Phishing', 'Valid Accounts']);
+    });
+
     // Unit 42's Ignoble Scorpius threat assessment (https://unit42.paloaltonetworks.com/threat-assessment-blacksuit-ransomware-ignoble-scorpius/,
     // an archived Markdown copy: find_string 'Palo Alto Networks customers are better protected', id 57698027292): `making
     // use of RDP ( T1021.001 ), SMB ( T1021.002 ) and PsExec ( T1570 )`. PsExec (S0029) is ATT&CK software that ATT&CK

@@ -4,12 +4,12 @@ import { editDistance } from '../name-distance.js';
 import type { Resolution } from '../normalize/normalize-types.js';
 import { readTactic, readTacticPair, tacticIdAndNameWarning, tacticPairConflict } from '../normalize/read-tactic.js';
 import { fullName, isInitialsOf, nameKnownAtHand, notATechniqueName, type ResolveContext } from '../normalize/resolve-reference.js';
-import { FILE_NAME_RULE, GLUED_CAPITALS_RULE, LOOKALIKE_RULE, SPLIT_DIGITS_RULE, foldLines, onlyStopWords } from '../normalize/tokenize-references.js';
-import { referenceKey, referencesInLines, unreadTacticParts, withLinesOf, type ExtractedReference } from './extract-references.js';
+import { FILE_NAME_RULE, GLUED_CAPITALS_RULE, LOOKALIKE_RULE, SPLIT_DIGITS_RULE, foldLines, onlyStopWords, visitIds } from '../normalize/tokenize-references.js';
+import { SENTENCE_CLOSE, referenceKey, referencesInLines, unreadTacticParts, withLinesOf, type ExtractedReference } from './extract-references.js';
 import { GLUED_TACTIC_RULE, withGluedTactics } from './glued-tactics.js';
 import { pairJoinedNames } from './joined-names.js';
 import { withSigmaTags } from './sigma-tags.js';
-import { joinedEvidence } from './report-evidence.js';
+import { joinedEvidence, type ReportEvidence } from './report-evidence.js';
 import { slashPairedNames } from '../normalize/paired-names.js';
 import { nameFitsId } from '../normalize/name-fit.js';
 import { escapeRegExp } from '../normalize/tactic-text.js';
@@ -106,6 +106,16 @@ const LISTED = 8;
 
 // What the warning of an ID the report denies says (`deniedMention`), after the ID.
 const DENIED = 'is written where the report says it was not seen or not mapped';
+
+/**
+ * Whether evidence reads as a use told in a sentence (a table row's use cell, a sentence after the ID): a capital, three
+ * words or more, a sentence's end, and no ATT&CK ID of its own.
+ */
+function isUseSentence(evidence: ReportEvidence): boolean {
+  let ids = 0;
+  visitIds(evidence.text, () => ids++);
+  return /^\p{Lu}/u.test(evidence.text) && evidence.text.split(/\s+/).length >= 3 && SENTENCE_CLOSE.test(evidence.text) && ids === 0;
+}
 
 /** A reference without the warning that the report denies it. */
 function withoutDenial<R extends ReportReference>(ref: R): R {
@@ -948,7 +958,10 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
       }
       // A first mention the report denies (`We did not observe T1041.`) and a later one it claims (`over their C2 channel
       // (T1041)`, no warning): the report claims the technique, and the denial is no warning of it.
-      const cited = withoutDenial(withLinesOf(earlier, ref));
+      // A later mention's own use (ESET's Machete table: T1053 under Execution, then under Persistence, each row with its
+      // use) is evidence too; what else stands beside it (a YAML list's `means: [T1090]`) is not.
+      const evidence = joinedEvidence(earlier.evidence ?? [], (ref.evidence ?? []).filter(isUseSentence));
+      const cited = withoutDenial(withLinesOf(evidence.length ? { ...earlier, evidence } : earlier, ref));
       kept[at] = tactics.length > earlier.tactics.length ? resolved({ ...cited, tactics }) : cited;
       continue;
     }

@@ -27,7 +27,8 @@ describe('oneLineTableUses', () => {
         ['T1192', ['Emails contain a link to download a compressed file from an external server.']],
         ['T1193', ['Emails contain a zipped file with malicious contents.']],
         ['T1204', ['Tries to get users to open links or attachments that will execute the first component of Machete.']],
-        ['T1053', ['Other components of Machete are executed by Windows Task Scheduler.']],
+        // T1053 is in two rows, under Execution and under Persistence: each row's use is its evidence.
+        ['T1053', ['Other components of Machete are executed by Windows Task Scheduler.', 'All of the components are scheduled to ensure persistence.']],
         ['T1158', ['Malware files and folders are hidden for persistence.']],
         ['T1027', ['Python scripts are obfuscated.']],
       ]);
@@ -61,8 +62,14 @@ describe('oneLineTableUses', () => {
         ['T1192', ['Emails contain a link to download a compressed file from an external server.']],
         ['T1193', []],
         ['T1204', []],
-        ['T1053', ['Other components of Machete are executed by Windows Task Scheduler.']],
+        ['T1053', ['Other components of Machete are executed by Windows Task Scheduler.', 'All of the components are scheduled to ensure persistence.']],
       ]);
+    });
+
+    it('for a repeated ID, what stands beside its later mention that tells no use (the corpus file\'s own `means: [T1053]`)', () => {
+      // The corpus file whole: its excerpt, then its `references:` list, which names each ID again beside `means: [T1053]`.
+      const file = readFileSync(join(repoRoot, 'test/corpus/reports/eset-machete-2019-one-line-table.yaml'), 'utf8');
+      expect(uses(file).find(([id]) => id === 'T1053')).to.deep.equal(['T1053', ['Other components of Machete are executed by Windows Task Scheduler.', 'All of the components are scheduled to ensure persistence.']]);
     });
   });
 

@@ -215,7 +215,10 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
       const name = group ? group[1]!.trim() : written;
       actors.push({ name, keys: [written, name, ...(group ? [group[2]!] : []), ...synonyms].map(nameKey), from: where });
     } else if (isSoftwareGalaxy(galaxy)) {
-      readSoftware(written, list(meta['external_id']), line, `${where} (${galaxy}${about})`);
+      // Tidal's clusters give the S-ID as `software_attack_id`: ATT&CK's where its `source` is MITRE; Tidal numbers the
+      // software it adds itself from S5000 (`7-Zip`, S5023, source `Tidal Cyber`), which is no ATT&CK ID.
+      const tidalIds = values(meta['source']).includes('MITRE') ? values(meta['software_attack_id']) : [];
+      readSoftware(written, [...list(meta['external_id']), ...tidalIds], line, `${where} (${galaxy}${about})`);
     } else {
       unplaced.add(`misp-galaxy:${galaxy}="${written}"`);
     }

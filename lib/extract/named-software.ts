@@ -20,11 +20,12 @@ export interface NamedSoftware {
 }
 
 /**
- * MISP's galaxies of ATT&CK software: `mitre-malware`, `mitre-tool`, the older per-domain ones, and `mitre-ics-software`
- * (of ATT&CK for ICS's first wiki: no S-ID, a software's names joined, `Backdoor.Oldrea, Havex`). Software does not
- * tell the event's domain: ATT&CK's software is in several (S0604 Industroyer is in Enterprise and ICS).
+ * MISP's galaxies of ATT&CK software: `mitre-malware`, `mitre-tool`, the older per-domain ones, `mitre-ics-software`
+ * (of ATT&CK for ICS's first wiki: no S-ID, a software's names joined, `Backdoor.Oldrea, Havex`), and Tidal Cyber's
+ * (MISP/misp-galaxy galaxies/tidal-software.json, type `software`). Software does not tell the event's domain: ATT&CK's
+ * software is in several (S0604 Industroyer is in Enterprise and ICS).
  */
-export const isSoftwareGalaxy = (type: string): boolean => /^mitre(-(enterprise|mobile)-attack)?-(malware|tool)$|^mitre-ics-software$/.test(type);
+export const isSoftwareGalaxy = (type: string): boolean => /^mitre(-(enterprise|mobile)-attack)?-(malware|tool)$|^mitre-ics-software$|^software$/.test(type);
 
 /**
  * The S-ID and name a software's value holds (`BISCUIT - S0017`), else the first S-ID of `knownIds` (the ID its data
@@ -41,9 +42,14 @@ export function readSoftwareName(written: string, knownIds: readonly unknown[]):
 
 /** The places that name software, one entry per ID (else per name) citing every place, in the order of first place. Pure. */
 export function softwareOnce(places: ReadonlyArray<{ written: string; id?: string; name?: string; line: number; from: string }>): NamedSoftware[] {
+  // A place that names software without its ID (Tidal's tag, `misp-galaxy:software="AdFind"`) is the one a place with
+  // an ID names so (its cluster, software_attack_id S0552), where the name has one ID.
+  const idsByName = new Map<string, Set<string>>();
+  for (const each of places) if (each.id) idsByName.set(nameKey(each.name ?? each.written), (idsByName.get(nameKey(each.name ?? each.written)) ?? new Set()).add(each.id));
+  const idOfName = (name: string): string | undefined => (idsByName.get(nameKey(name))?.size === 1 ? [...idsByName.get(nameKey(name))!][0] : undefined);
   const byKey = new Map<string, NamedSoftware>();
   for (const each of places) {
-    const key = each.id ?? nameKey(each.name ?? each.written);
+    const key = each.id ?? idOfName(each.name ?? each.written) ?? nameKey(each.name ?? each.written);
     const seen = byKey.get(key);
     if (!seen) byKey.set(key, { written: each.written, ...(each.id ? { id: each.id } : {}), ...(each.name ? { name: each.name } : {}), lines: [each.line], from: [`${each.from}, line ${each.line}`] });
     else {

@@ -303,6 +303,32 @@ describe('extract: a MISP event (MISP JSON)', () => {
     expect(report.notes.join(' ')).to.not.include('misp-galaxy:technique');
   });
 
+  it("reads Tidal Cyber's software clusters as software, by meta.software_attack_id where their source is MITRE", () => {
+    // The clusters as MISP/misp-galaxy clusters/tidal-software.json gives them (CC0-1.0; description, tags and related
+    // left out): the galaxy's type is `software`; AdFind is ATT&CK's S0552; 7-Zip is Tidal's own S5023 (source `Tidal
+    // Cyber`), no ATT&CK ID. Before, both were noted as naming no ATT&CK technique, software or actor.
+    const tidal = edited((event) => {
+      event['Galaxy'] = [
+        {
+          name: 'Tidal Software', type: 'software', namespace: 'tidal',
+          GalaxyCluster: [
+            { type: 'software', value: 'AdFind', tag_name: 'misp-galaxy:software="AdFind"', meta: { platforms: ['Windows'], software_attack_id: 'S0552', source: 'MITRE', type: ['tool'] } },
+            { type: 'software', value: '7-Zip', tag_name: 'misp-galaxy:software="7-Zip"', meta: { platforms: ['Windows'], software_attack_id: 'S5023', source: 'Tidal Cyber', type: ['tool'] } },
+          ],
+        },
+      ];
+      event['Tag'] = [{ name: 'misp-galaxy:software="AdFind"' }];
+      event['Attribute'] = [];
+      event['Object'] = [];
+    });
+    const read = mispEventReport(tidal)!;
+    expect(read.software?.map((each) => [each.written, each.id, each.lines.length])).to.deep.equal([
+      ['AdFind', 'S0552', 2],
+      ['7-Zip', undefined, 1],
+    ]);
+    expect(read.notes?.join(' ') ?? '').to.not.include('misp-galaxy:software');
+  });
+
   it('reports a malformed entry and reads the rest', () => {
     const broken = edited((event) => {
       event['Tag']!.unshift({ colour: '#0088cc' });

@@ -176,18 +176,23 @@ export const PLANS: Record<string, Plan | { skip: string }> = {
   'attack-layers render campaigns --out /tmp/layers --aggregate all': {
     check: ({ stdout }, _dir, sh) => {
       expect(stdout.split('\n').filter(Boolean).map((path) => path.split('/').pop())).to.have.members(['all.layer.json', 'apt32-covid19-wuhan.layer.json', 'temp-periscope-cambodia-2018.layer.json']);
-      // "Run a second time, `render` and `gap` refuse to replace the files they wrote (exit 2, naming the file)".
+      // "Run a second time, `render` and `gap` leave each file that holds what they would write untouched, and say so
+      // …; a file of other content is refused (exit 2, naming each one)".
       const again = sh('attack-layers render campaigns --out /tmp/layers --aggregate all');
-      expect(again.code, again.stderr).to.equal(2);
-      expect(again.stderr).to.match(/layers\/[\w-]+\.layer\.json already exists; pass --force/);
+      expect(again.code, again.stderr).to.equal(0);
+      expect(again.stderr).to.match(/layers\/[\w-]+\.layer\.json, .*: unchanged, they hold this content already/);
+      sh('printf " " >> /tmp/layers/all.layer.json');
+      const changed = sh('attack-layers render campaigns --out /tmp/layers --aggregate all');
+      expect(changed.code, changed.stderr).to.equal(2);
+      expect(changed.stderr).to.match(/layers\/all\.layer\.json already exists with other content; pass --force/);
     },
   },
   'attack-layers validate /tmp/layers/*.json': {},
   'attack-layers gap --threat campaigns --coverage test/fixtures/gap/detections.csv --out /tmp/review': {
     check: (_run, _dir, sh) => {
       const again = sh('attack-layers gap --threat campaigns --coverage test/fixtures/gap/detections.csv --out /tmp/review');
-      expect(again.code, again.stderr).to.equal(2);
-      expect(again.stderr).to.match(/review\/[\w.-]+ already exists; pass --force/);
+      expect(again.code, again.stderr).to.equal(0);
+      expect(again.stderr).to.match(/review\/[\w.-]+, .*: unchanged, they hold this content already/);
     },
   },
   'npm install -g .': { skip: 'installs globally' },

@@ -13,7 +13,8 @@ import {
 } from '../normalize/resolve-attack-object.js';
 import type { AttackObjectKind } from '../normalize/attack-object-kinds.js';
 import type { LayerLink, LayerMetadata, LayerTechnique, LegendItem, NavigatorLayer } from './layer-types.js';
-import { compareEntries, expandParents, GENERATOR, LAYOUT, layerShell, type RenderedLayer } from './render-layer.js';
+import { expandParents, GENERATOR, LAYOUT, layerShell, type RenderedLayer } from './render-layer.js';
+import { compareEntries } from './serialize-layer.js';
 import { gradientColor, legendSteps, plural, WHITE_TO_RED, writeNearTopAsTop } from './score.js';
 import { unshownTechniqueWarnings } from './platform-visibility.js';
 import { teamObjectsText, teamObjectText } from '../attack/not-mitre-text.js';

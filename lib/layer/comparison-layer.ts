@@ -3,7 +3,8 @@ import { objectRef, objectTitle } from '../normalize/resolve-attack-object.js';
 import type { CampaignComparison, ComparedTechnique, ComparisonStatus, NamedCampaign } from '../normalize/compare-campaign.js';
 import type { LayerTechnique, NavigatorLayer } from './layer-types.js';
 import { isLayerComparison, type LayerComparedTechnique } from './compare-layer.js';
-import { compareEntries, expandParents, GENERATOR, LAYOUT, layerShell } from './render-layer.js';
+import { expandParents, GENERATOR, LAYOUT, layerShell } from './render-layer.js';
+import { compareEntries } from './serialize-layer.js';
 import { plural } from './score.js';
 
 /** The colour of each comparison status in a comparison layer, and of the object's techniques the campaign does not mention. */

@@ -14,6 +14,7 @@ import { UNRESOLVED_STATUSES, type ActorResult, type NormalizedCampaign, type Re
 import { objectRef } from '../normalize/resolve-attack-object.js';
 import type { LayerLink, LayerMetadata, LayerTechnique, LegendItem, NavigatorLayer } from './layer-types.js';
 import { DEFAULT_NAVIGATOR_VERSION } from './layer-format.js';
+import { compareEntries } from './serialize-layer.js';
 import { addedFor, platformsShowing, unfilteredWarning, unshownTechniqueWarnings } from './platform-visibility.js';
 import {
   DEFAULT_CONFIDENCE,
@@ -250,10 +251,6 @@ export function expandParents(entries: LayerTechnique[], index: AttackIndex): La
   return [...entries, ...added];
 }
 
-/** Layer entry order: by technique ID, then tactic. */
-export function compareEntries(a: LayerTechnique, b: LayerTechnique): number {
-  return compareIds(a.techniqueID, b.techniqueID) || compareIds(a.tactic ?? '', b.tactic ?? '');
-}
 
 function uniqueLinks(links: readonly LayerLink[]): LayerLink[] {
   const seen = new Set<string>();

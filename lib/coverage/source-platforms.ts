@@ -197,9 +197,12 @@ export const PANTHER_LOG_TYPES: SourcePlatformTable = [
  * @evt.category:AuditLogs @evt.name:"Consent to application."` beside `source:azure.activedirectory`); Salesforce's
  * `salesforce`; and Kubernetes' audit `kubernetes.audit` (kubernetes.tf; DataDog/documentation
  * content/en/integrations/guide/amazon-eks-audit-logs.md: `source:kubernetes.audit @objectRef.resource:pods`). 1Password's
- * is `1password` (its integration page: "Search your Datadog logs with `source:1password`"). The SaaS rows `github`,
- * `gitlab`, `slack`, `zoom`, `box`, `atlassian` and Duo's `cisco-duo` follow each integration's name, as Datadog asks
- * an integration's `source` to be ("`source:okta` for the Okta integration"), unseen in a rule.
+ * is `1password` (its integration page: "Search your Datadog logs with `source:1password`"); Duo's `cisco-duo` (the log
+ * pipeline of DataDog/integrations-core cisco_duo/assets/logs/cisco-duo.yaml filters `source:cisco-duo`); GitLab's audit
+ * `gitlab-audit-events` and Atlassian's `atlassian-event-logs` (their integration pages: "Search for
+ * `source:gitlab-audit-events`", "`source:atlassian-event-logs`"), not `gitlab`, the source of GitLab's CI job logs
+ * ("GitLab job logs include the tags `datadog.product:cipipeline` and `source:gitlab`"), nor `atlassian`. No source of
+ * GitHub's, Slack's, Zoom's or Box's audit was found in Datadog's rules or pages: a rule of one counts on every platform.
  */
 export const DATADOG_SOURCES: SourcePlatformTable = [
   [/^(?:cloudtrail|aws\.[\w.-]+)$/i, AWS],
@@ -209,7 +212,7 @@ export const DATADOG_SOURCES: SourcePlatformTable = [
   [/^(?:okta|auth0|jumpcloud|onelogin|cisco-duo)$/i, IDENTITY_PROVIDER],
   [/^microsoft-365$/i, MICROSOFT_365_AUDIT],
   [/^gsuite$/i, GOOGLE_WORKSPACE_REPORTS],
-  [/^(?:github|gitlab|slack|1password|zoom|box|salesforce|atlassian)$/i, SAAS],
+  [/^(?:gitlab-audit-events|atlassian-event-logs|1password|salesforce)$/i, SAAS],
   [/^kubernetes\.audit$/i, CONTAINERS],
 ];
 

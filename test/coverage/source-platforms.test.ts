@@ -253,6 +253,17 @@ describe('platforms from the data a rule reads (source-platforms.ts)', () => {
       ['a Google Workspace password leak (gsuite.tf): an identity provider\'s logon too', [], ['source:gsuite @evt.category:account_warning @evt.name:account_disabled_password_leak'], ['Google Workspace', 'Azure AD']],
       ['a Google Workspace super admin role assigned (gsuite.tf)', [], ['source:gsuite @evt.name:ASSIGN_ROLE @event.parameters.ROLE_NAME:_SEED_ADMIN_ROLE'], ['Google Workspace', 'Azure AD']],
       ['an EKS pod exec (amazon-eks-audit-logs.md)', [], ['source:kubernetes.audit @objectRef.resource:pods @objectRef.subresource:exec'], ['Containers']],
+      // The sources Datadog names its SaaS audit logs by: DataDog/integrations-core cisco_duo/assets/logs/cisco-duo.yaml
+      // (its pipeline's filter `source:cisco-duo`), docs.datadoghq.com/integrations/gitlab-audit-events ("Search for
+      // source:gitlab-audit-events"), integrations/atlassian_event_logs (`source:atlassian-event-logs`).
+      ['a Cisco Duo fraud push (cisco-duo.yaml\'s source)', [], ['source:cisco-duo @evt.name:authentication @evt.outcome:fraud'], ['Azure AD']],
+      ['GitLab\'s audit events', [], ['source:gitlab-audit-events @evt.name:user_access_locked'], ['SaaS']],
+      ['Atlassian\'s organization audit', [], ['source:atlassian-event-logs @evt.name:"User added to group"'], ['SaaS']],
+      // `source:gitlab` is GitLab's CI job logs ("GitLab job logs include the tags datadog.product:cipipeline and
+      // source:gitlab"), no audit; no source of GitHub's, Slack's, Zoom's, Box's or Atlassian's audit of that name was found.
+      ['source:gitlab, GitLab\'s CI job logs: any platform', [], ['source:gitlab @evt.name:project_feature_permission'], undefined],
+      ['source:github, no source of Datadog\'s found: any platform', ['source:github'], ['@evt.name:org.update_member'], undefined],
+      ['source:slack, source:zoom, source:box, source:atlassian: any platform', [], ['source:slack @evt.name:user_login', 'source:zoom @evt.name:sign_in', 'source:box @evt.name:LOGIN', 'source:atlassian @evt.name:login'], undefined],
       ['source:google-workspace, no source of Datadog\'s (its Google Workspace logs are gsuite): any platform', [], ['source:google-workspace @evt.name:login_failure'], undefined],
       ['a query of no source (@evt.name:GetObject): any platform', [], ['@evt.name:GetObject @userIdentity.accountId:ANONYMOUS_PRINCIPAL'], undefined],
       ['one query of a source, one of none: any platform', [], ['source:cloudtrail @evt.name:CreateUser', '@evt.name:AttachUserPolicy'], undefined],

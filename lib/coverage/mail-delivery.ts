@@ -8,7 +8,7 @@
  * for "Consent to application."), which a threat of Identity Provider names.
  */
 import { esqlIndexes } from './esql-source.js';
-import { ELASTIC_GATEWAY_DATASETS, EMAIL_GATEWAY_KQL_SOURCES, EMAIL_GATEWAY_SOURCETYPES, elasticDatasets, foldedLogType, indexDataset, negatedAt, neededTableNames, splunkSearchMacros, splunkSearchTerms } from './source-platforms.js';
+import { ecsEmailFields, ELASTIC_GATEWAY_DATASETS, EMAIL_GATEWAY_KQL_SOURCES, EMAIL_GATEWAY_SOURCETYPES, elasticDataNames, elasticDatasets, foldedLogType, indexDataset, negatedAt, neededTableNames, splunkSearchMacros, splunkSearchTerms } from './source-platforms.js';
 
 /**
  * The techniques delivered by mail, as ATT&CK describes them, with why: every release's (Spearphishing Attachment and
@@ -180,7 +180,12 @@ export function splunkMailData(dataSources: readonly string[], search: string | 
 /**
  * The mail data an Elastic rule reads:
  * - an email gateway's messages (ELASTIC_GATEWAY_DATASETS), by the data streams its query keeps when it names any
- *   (`event.dataset: "proofpoint_tap.message_delivered"`), else by its indexes (`logs-proofpoint_tap.*`);
+ *   (`event.dataset: "proofpoint_tap.message_delivered"`), else the modules it keeps (`event.module: proofpoint_tap`),
+ *   else by its indexes (`logs-proofpoint_tap.*`);
+ * - the fields of ECS's email field set its query reads, whatever data it names (ecsEmailFields): Elastic's Threat Intel
+ *   Email Indicator Match (detection-rules rules/threat_intel/threat_intel_indicator_match_email.toml) reads `logs-*`
+ *   by `email.from.address:* or email.sender.address:* or …`, "an event containing email-related data, such as logs from
+ *   email security gateways or email service providers": `ECS email fields (email.from.address, email.sender.address)`;
  * - the Microsoft 365 audit (Elastic's o365 integration, data stream `o365.audit`: an index `logs-o365.audit-*`, or
  *   `event.dataset:o365.audit` in its query) where its query asks for one of Defender for Office 365's records of a
  *   delivered message (M365_MAIL_RECORDS): `o365.audit (ThreatIntelligence)`. Its inbox rule and policy rules of the same
@@ -191,10 +196,16 @@ export function elasticMailData(indexes: readonly string[], query: unknown): str
   if (typeof query !== 'string') return [];
   // An ES|QL query given alone names what it reads in its source command (`from logs-o365.audit-*`).
   const read = indexes.length ? indexes : esqlIndexes(query);
+  const named = elasticDataNames(query);
+  const gateway = named.length ? named.filter((name) => ELASTIC_GATEWAY_DATASETS.test(name)) : read.filter((index) => ELASTIC_GATEWAY_DATASETS.test(indexDataset(index)));
   const datasets = elasticDatasets(query);
-  const gateway = datasets.length ? datasets.filter((name) => ELASTIC_GATEWAY_DATASETS.test(name)) : read.filter((index) => ELASTIC_GATEWAY_DATASETS.test(indexDataset(index)));
   const audit = datasets.length ? datasets.some((name) => /^o365\.audit$/i.test(name)) : read.some((index) => /\bo365\b/i.test(index));
-  return [...gateway, ...(audit ? m365MailRecords(query).map((record) => `o365.audit (${record})`) : [])];
+  const fields = ecsEmailFields(query);
+  return [
+    ...gateway,
+    ...(audit ? m365MailRecords(query).map((record) => `o365.audit (${record})`) : []),
+    ...(fields.length ? [`ECS email fields (${fields.join(', ')})`] : []),
+  ];
 }
 
 /**

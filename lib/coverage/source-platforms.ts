@@ -354,18 +354,24 @@ export function negatedAt(query: string, index: number): boolean {
 }
 
 /**
- * The data streams of Elastic's email gateway integrations that hold messages (elastic/integrations): Proofpoint TAP's
- * every stream (packages/proofpoint_tap: `clicks_blocked`, `clicks_permitted`, `message_blocked`, `message_delivered`),
- * Proofpoint on Demand's `mail` and `message` (not `audit`, its console's), Mimecast's SIEM logs of messages and its
- * Targeted Threat Protection logs (packages/mimecast/data_stream: `siem_logs`, `ttp_ap_logs`, `ttp_ip_logs`,
- * `ttp_url_logs`; not `audit_events`). Cisco Secure Email Gateway's one `log` stream holds its console's logons beside
- * its mail logs (its pipeline_authentication.yml, pipeline_gui_logs.yml), and is left out.
+ * The data streams of Elastic's email gateway integrations that hold messages (elastic/integrations), and the packages
+ * (modules) whose every stream does: Proofpoint TAP's every stream (packages/proofpoint_tap: `clicks_blocked`,
+ * `clicks_permitted`, `message_blocked`, `message_delivered`; its fields/base-fields.yml: `event.module` `proofpoint_tap`),
+ * Proofpoint Email Security's one stream (packages/proofpoint/data_stream/emailsecurity, Filebeat's x-pack module
+ * `proofpoint`, fileset `emailsecurity`: `event.module` `proofpoint`, "Proofpoint Email Security logs"), Proofpoint on
+ * Demand's `mail` and `message` (not `audit`, its console's), Mimecast's SIEM logs of messages and its Targeted Threat
+ * Protection logs (packages/mimecast/data_stream: `siem_logs`, `ttp_ap_logs`, `ttp_ip_logs`, `ttp_url_logs`). The module
+ * `mimecast` also writes `audit_events`, `archive_search_logs` and threat intelligence feeds (`threat_intel_malware_grid`),
+ * and `proofpoint_on_demand` its `audit`: by module alone they are no mail. Cisco Secure Email Gateway's one `log` stream
+ * holds its console's logons beside its mail logs (its pipeline_authentication.yml, pipeline_gui_logs.yml), and is left out.
  */
-export const ELASTIC_GATEWAY_DATASETS = /^(?:proofpoint_tap(?:\.(?:clicks_blocked|clicks_permitted|message_blocked|message_delivered))?|proofpoint_on_demand\.(?:mail|message)|mimecast\.(?:siem_logs|ttp_(?:ap|ip|url)_logs))$/i;
+export const ELASTIC_GATEWAY_DATASETS = /^(?:proofpoint_tap(?:\.(?:clicks_blocked|clicks_permitted|message_blocked|message_delivered))?|proofpoint(?:\.emailsecurity)?|proofpoint_on_demand\.(?:mail|message)|mimecast\.(?:siem_logs|ttp_(?:ap|ip|url)_logs))$/i;
 
-// A query's test of the data stream it reads: KQL's `event.dataset: "o365.audit"`, `event.dataset : ("a" or "b")`,
-// Lucene's `event.dataset:(a OR b)`, EQL's and ES|QL's `event.dataset == "a"`, `event.dataset in ("a", "b")`.
-const DATASET_TEST = /(?<![\w.])(?:event|data_stream)\.dataset\s*(?::|==|\s+in\b)\s*(\([^)]*\)|"[^"]*"|'[^']*'|[^\s()]+)/gi;
+// A query's test of the data stream (or the module) it reads: KQL's `event.dataset: "o365.audit"`, `event.dataset :
+// ("a" or "b")`, Lucene's `event.dataset:(a OR b)`, EQL's and ES|QL's `event.dataset == "a"`, `event.dataset in ("a", "b")`.
+const dataTest = (field: string): RegExp => new RegExp(String.raw`(?<![\w.])${field}\s*(?::|==|\s+in\b)\s*(\([^)]*\)|"[^"]*"|'[^']*'|[^\s()]+)`, 'gi');
+const DATASET_TEST = dataTest(String.raw`(?:event|data_stream)\.dataset`);
+const MODULE_TEST = dataTest(String.raw`event\.module`);
 const DATASET_VALUE = /"([^"]*)"|'([^']*)'|([\w.*-]+)/g;
 
 /**
@@ -374,7 +380,21 @@ const DATASET_VALUE = /"([^"]*)"|'([^']*)'|([\w.*-]+)/g;
  * name before it (`proofpoint_tap.*`: `proofpoint_tap`).
  */
 export function elasticDatasets(query: string): string[] {
-  const datasets = [...query.matchAll(DATASET_TEST)]
+  return testedValues(query, DATASET_TEST);
+}
+
+/**
+ * The data an Elastic query keeps by name: its data streams (elasticDatasets), else the modules it keeps (`event.module:
+ * proofpoint_tap`, `event.module : ("proofpoint" or "mimecast")`), a module being every data stream of its package.
+ */
+export function elasticDataNames(query: string): string[] {
+  const datasets = elasticDatasets(query);
+  return datasets.length ? datasets : testedValues(query, MODULE_TEST);
+}
+
+/** The values a query's tests of one field keep, as elasticDatasets reads them. */
+function testedValues(query: string, test: RegExp): string[] {
+  const datasets = [...query.matchAll(test)]
     .filter((match) => !negatedAt(query, match.index))
     .flatMap((match) => [...match[1]!.matchAll(DATASET_VALUE)].map((value) => (value[1] ?? value[2] ?? value[3])!))
     .filter((value) => !/^(?:or|and)$/i.test(value))
@@ -393,9 +413,24 @@ export function indexDataset(index: string): string {
  * gateway's, or, where it names none, every index it reads. Undefined otherwise.
  */
 export function elasticGatewayPlatforms(indexes: readonly string[], query: unknown): string[] | undefined {
-  const datasets = typeof query === 'string' ? elasticDatasets(query) : [];
+  const datasets = typeof query === 'string' ? elasticDataNames(query) : [];
   const names = datasets.length ? datasets : indexes.map(indexDataset).filter(Boolean);
-  return names.length && names.every((name) => ELASTIC_GATEWAY_DATASETS.test(name)) ? [...OFFICE] : undefined;
+  if (names.length) return names.every((name) => ELASTIC_GATEWAY_DATASETS.test(name)) ? [...OFFICE] : undefined;
+  // A query of ECS's email fields over indexes of any data (`logs-*`) reads the mail service's messages alone.
+  return typeof query === 'string' && ecsEmailFields(query).length ? [...OFFICE] : undefined;
+}
+
+// The fields of ECS's email field set (elastic/ecs schemas/email.yml: "Event details relating to an email transaction …
+// the email message header, body, and attachments"), by their first part: `email.from.address`, `email.attachments.file.name`.
+// Not another field set's email (`user.email`, `threat.indicator.email.address`), nor text inside a value (`*email.subject*`).
+const ECS_EMAIL_FIELD = /(?<![\w.@*\/\\-])email\.(?:attachments|bcc|cc|content_type|delivery_timestamp|direction|from|local_id|message_id|origination_timestamp|reply_to|sender|subject|to|x_mailer)\b[\w.]*/gi;
+
+/**
+ * The fields of ECS's email field set an Elastic query reads (`email.from.address:*`, `email.subject : "Invoice"`), once
+ * each, in order; not one it only leaves out (negatedAt: `not email.direction : "outbound"`).
+ */
+export function ecsEmailFields(query: string): string[] {
+  return [...new Set([...query.matchAll(ECS_EMAIL_FIELD)].filter((match) => !negatedAt(query, match.index)).map((match) => match[0].toLowerCase()))];
 }
 
 /** The indexes and the source types and sources a Splunk search names, by kind, once each. */

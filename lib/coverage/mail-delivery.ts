@@ -8,6 +8,7 @@
  * for "Consent to application."), which a threat of Identity Provider names.
  */
 import { esqlIndexes } from './esql-source.js';
+import { workspaceApps } from './workspace-apps.js';
 import { ecsEmailFields, ELASTIC_GATEWAY_DATASETS, EMAIL_GATEWAY_KQL_SOURCES, EMAIL_GATEWAY_SOURCETYPES, elasticDataNames, elasticDatasets, foldedLogType, indexDataset, negatedAt, neededTableNames, splunkSearchMacros, splunkSearchTerms } from './source-platforms.js';
 
 /**
@@ -212,12 +213,12 @@ export function elasticMailData(indexes: readonly string[], query: unknown): str
  * Whether a Panther rule's Python tests Google Workspace's Gmail events: Panther's GSuite.ActivityEvent holds every
  * Workspace application's activity, told by `id.applicationName`, and pypanther's Gsuite Link Clicked in Spam Email
  * (GSuiteGmailSpamEmailLinkClicked, T1566.002) keeps `event.deep_get("id", "applicationName") != "gmail"` out. The
- * application compared, not any "gmail" of the rule: a setting of Gmail's changed (pypanther's GSuite Workspace Gmail
- * Pre-Delivery Message Scanning Disabled, T1566) is an event of the admin application (`applicationName … != "admin"`)
- * whose parameter names Gmail.
+ * application compared (workspace-apps.ts workspaceApps), not any "gmail" of the rule: a setting of Gmail's changed
+ * (pypanther's GSuite Workspace Gmail Pre-Delivery Message Scanning Disabled, T1566) is an event of the admin application
+ * (`applicationName … != "admin"`) whose parameter names Gmail.
  */
 export function pantherTestsGmail(ruleText: string): boolean {
-  return /\bapplicationName\b[^\n]*?(?:==|!=)\s*["']gmail["']/i.test(ruleText);
+  return workspaceApps(ruleText).includes('gmail');
 }
 
 /**

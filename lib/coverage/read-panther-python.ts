@@ -22,7 +22,8 @@
  * them to the rule classes of every file they name (applyPantherOverrides).
  */
 import type { CoverageProblem } from './coverage-types.js';
-import { pantherGmailData, pantherTestsGmail } from './mail-delivery.js';
+import { pantherGmailData } from './mail-delivery.js';
+import { workspaceApps } from './workspace-apps.js';
 import { pantherDetection, type PantherFields } from './read-panther.js';
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
 import { LineIndex } from './yaml-events.js';
@@ -74,8 +75,8 @@ export interface PantherClass {
   /** Whether it derives from pypanther's Rule through classes of its file; else `base` names the classes of other modules it derives from. */
   derives: boolean;
   base: string;
-  /** Whether its rule, or an in-file ancestor's, tests Google Workspace's Gmail events (pantherTestsGmail): it reads mail. */
-  gmail?: boolean;
+  /** The Google Workspace applications its rule, or an in-file ancestor's, keeps (workspace-apps.ts workspaceApps): `gmail`, mail. */
+  apps?: string[];
 }
 
 /**
@@ -144,8 +145,8 @@ export function readPantherPython(source: string, file: string): { outcome: Rule
       if (attribute) fields.set(attribute[1]!.toLowerCase(), resolveField(fieldOf(statement, attribute, lines), module));
     }
     const bases = (header[2] ?? '').split(',').map((base) => base.trim()).filter((base) => base !== '');
-    const gmail = pantherTestsGmail(body.map((statement) => statement.text).join('\n'));
-    statements.push({ name: header[1]!, line: lines.line(line.start), bases, fields, ruleMethod: own.some((statement) => RULE_METHOD.test(statement.text)), gmail });
+    const apps = workspaceApps(body.map((statement) => statement.text).join('\n'));
+    statements.push({ name: header[1]!, line: lines.line(line.start), bases, fields, ruleMethod: own.some((statement) => RULE_METHOD.test(statement.text)), apps });
   }
   if (kind === 'panther sdk') return { outcome: sdkModule(logical, assigned, { lines, file, imported, name }) };
   // A base is looked up by name: the class of that name the file defines last.
@@ -380,7 +381,7 @@ function classOf(pyClass: PyClass, item: number, classes: ReadonlyMap<string, Py
     chain: chain.map((found) => ({ name: found.name, fields: [...found.fields].map(([key, field]): [string, Field] => [key, lined(field, lines)]) })),
     derives: derivesFromRule(pyClass, classes),
     base,
-    ...(chain.some((found) => found.gmail) ? { gmail: true } : {}),
+    ...(chain.some((found) => found.apps.length) ? { apps: [...new Set(chain.flatMap((found) => found.apps))] } : {}),
   };
 }
 
@@ -493,7 +494,7 @@ interface PyClass {
   bases: string[];
   fields: Map<string, Field>;
   ruleMethod: boolean;
-  gmail: boolean;
+  apps: string[];
 }
 
 /** A field's value and its line (that of the class's statement, when read through a module's name). */
@@ -570,7 +571,7 @@ function ruleClass(pyClass: PantherClass, context: ModuleContext): RuleOutcome {
       ignored: { line: pyClass.line, name, reason: `derives from ${base}, of another module, whose fields (its ATT&CK mapping among them) are not read here; set reports in the class to count it` },
     };
   }
-  return pantherRule(fields, { name: pyClass.name, line: pyClass.line, gmail: pyClass.gmail === true }, context, CLASS_SYNTAX);
+  return pantherRule(fields, { name: pyClass.name, line: pyClass.line, apps: pyClass.apps ?? [] }, context, CLASS_SYNTAX);
 }
 
 /** How a pypanther class writes what a message tells the author to write. */
@@ -595,7 +596,7 @@ const MITRE_KEY = (key: PyValue): boolean => (key !== undefined && 'str' in key 
  * (`id`, `display_name`, `default_severity`, …; those of its first releases, RuleID, DisplayName, Severity, lower-cased),
  * named `place.name` when it sets neither name nor id.
  */
-function pantherRule(fields: ReadonlyMap<string, Field>, place: { name: string; line: number; gmail?: boolean }, context: ModuleContext, syntax: PantherFields['syntax']): RuleOutcome {
+function pantherRule(fields: ReadonlyMap<string, Field>, place: { name: string; line: number; apps?: readonly string[] }, context: ModuleContext, syntax: PantherFields['syntax']): RuleOutcome {
   const { lines, file, imported } = context;
   const notes: Omit<CoverageProblem, 'file' | 'skipped'>[] = [];
   const field = (...names: string[]) => names.map((name) => fields.get(name)).find((found) => found !== undefined);
@@ -630,7 +631,7 @@ function pantherRule(fields: ReadonlyMap<string, Field>, place: { name: string; 
   const logTypes = field('log_types', 'logtypes');
   const reference = text(field('default_reference', 'reference'), 'the reference');
   const logTypeList = logTypeNames(logTypes, imported, notes);
-  const mailData = place.gmail ? pantherGmailData(logTypeList) : [];
+  const mailData = place.apps?.includes('gmail') ? pantherGmailData(logTypeList) : [];
   const outcome = pantherDetection(
     {
       name: { text: name, line: nameField?.line ?? place.line },
@@ -644,6 +645,7 @@ function pantherRule(fields: ReadonlyMap<string, Field>, place: { name: string; 
       ...(status ? { status } : {}),
       logTypes: logTypeList,
       ...(mailData.length ? { mailData } : {}),
+      ...(place.apps?.length ? { workspaceApps: [...place.apps] } : {}),
       references: reference !== undefined ? [{ text: reference, line: field('default_reference', 'reference')!.line }] : [],
       syntax,
     },

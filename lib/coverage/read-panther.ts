@@ -16,7 +16,7 @@ import { roundLevel, untaggedRule, weightFactor, type CoverageProblem, type Cove
 import type { RuleOutcome } from './read-rule-folder.js';
 import { listItems, scalarText, type LineIndex, type YamlMap } from './yaml-events.js';
 import { INDEXED_TECHNIQUE_ID_SOURCE } from '../attack/technique-id.js';
-import { foldedLogType, PANTHER_LOG_TYPES, sourcePlatforms } from './source-platforms.js';
+import { pantherPlatforms } from './workspace-apps.js';
 
 /** How a Panther detection's `Severity` and `Status` become a coverage weight (their product). */
 export const PANTHER_WEIGHTS = {
@@ -64,6 +64,8 @@ export interface PantherFields {
   logTypes: string[];
   /** The mail data its rule reads, where its Python tests Gmail's events (mail-delivery.ts pantherGmailData). */
   mailData?: string[];
+  /** The Google Workspace applications its Python keeps (workspace-apps.ts workspaceApps): they narrow where it fires. */
+  workspaceApps?: string[];
   references: Placed[];
   syntax: {
     /** How the format writes a disabled detection: `Enabled: false`. */
@@ -156,8 +158,8 @@ export function pantherDetection(item: PantherFields, file: string): RuleOutcome
     rule.tags = tags;
   }
   if (item.logTypes.length) rule.dataSources = item.logTypes;
-  // Its log types say where it fires: Okta.SystemLog an identity provider, AWS.CloudTrail AWS.
-  const platforms = sourcePlatforms(PANTHER_LOG_TYPES, item.logTypes.map(foldedLogType));
+  // Its log types say where it fires: Okta.SystemLog an identity provider, AWS.CloudTrail AWS; GSuite.Reports of Drive alone Google Workspace.
+  const platforms = pantherPlatforms(item.logTypes, item.workspaceApps);
   if (platforms) rule.platforms = platforms;
   if (item.mailData?.length) rule.mailData = item.mailData;
   return withNotes({ rule });

@@ -28,7 +28,8 @@ import { isSigmaDocs, isSublimeRule, parseSigmaDocs, settleCorrelations, sigmaRe
 import { looksLikeSuricataRules, parseSuricataRules } from './read-suricata.js';
 import { inheritWazuhPlatforms, looksLikeWazuhRules, parseWazuhRules, type WazuhDefinition } from './read-wazuh.js';
 import { RuleCache } from './rule-cache.js';
-import { pantherGmailData, pantherTestsGmail } from './mail-delivery.js';
+import { pantherGmailData } from './mail-delivery.js';
+import { pantherPlatforms, workspaceApps } from './workspace-apps.js';
 import { RULE_FOLDER_FORMATS } from './rule-formats.js';
 import { type ExportTwin, exportOutcome, isSentinelRulePackage, mayBeRuleExport, mayBeSentinelRulePackage, ruleExportNotes, ruleExportOf, SENTINEL_RULE_PACKAGE_MARKS } from './rule-exports.js';
 import { parseElasticExport } from './read-elastic-export.js';
@@ -940,9 +941,10 @@ const PANTHER_FILENAME = /^Filename[ \t]*:[ \t]*['"]?([^'"\s#]+)/m;
 
 /**
  * A panther-analysis rule with what the Python its YAML names beside it tests (`Filename:
- * gsuite_links_clicked_in_spam_email.py`, `… applicationName … != "gmail"`): the mail it reads (mail-delivery.ts
- * pantherTestsGmail), as a pypanther rule's Python says it. The YAML's own parse (parseRuleFile, cached by the YAML file
- * alone) cannot see that file, so it is read here, every time, beside the cache.
+ * gsuite_links_clicked_in_spam_email.py`, `… applicationName … != "gmail"`): the Google Workspace applications it keeps
+ * (workspace-apps.ts workspaceApps), so the mail it reads (`gmail`) and where it fires (gsuite_drive_visibility_change.py
+ * keeps `drive`: Google Workspace alone), as a pypanther rule's Python says them. The YAML's own parse (parseRuleFile,
+ * cached by the YAML file alone) cannot see that file, so it is read here, every time, beside the cache.
  */
 function withPantherBody(file: string, outcome: RuleFileOutcome): RuleFileOutcome {
   if (!('rule' in outcome) || outcome.rule.kind !== 'panther' || outcome.rule.mailData || !YAML_FILE.test(file)) return outcome;
@@ -953,8 +955,12 @@ function withPantherBody(file: string, outcome: RuleFileOutcome): RuleFileOutcom
   } catch {
     return outcome;
   }
-  const mailData = pantherTestsGmail(python) ? pantherGmailData(outcome.rule.dataSources ?? []) : [];
-  return mailData.length ? { ...outcome, rule: { ...outcome.rule, mailData } } : outcome;
+  const apps = workspaceApps(python);
+  if (!apps.length) return outcome;
+  const mailData = apps.includes('gmail') ? pantherGmailData(outcome.rule.dataSources ?? []) : [];
+  const platforms = pantherPlatforms(outcome.rule.dataSources ?? [], apps);
+  const { platforms: _stated, ...rule } = outcome.rule;
+  return { ...outcome, rule: { ...rule, ...(platforms ? { platforms } : {}), ...(mailData.length ? { mailData } : {}) } };
 }
 
 /** The file names the Panther YAML files among `names` (in `folder`) give as their `Filename`. */

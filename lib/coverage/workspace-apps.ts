@@ -27,11 +27,19 @@ const APP_COMPARED = new RegExp(APP_READ + APP_OPERATOR + APP_VALUES, 'g');
 // A name the application is kept in: `application_name = event.deep_get("id", "applicationName")`.
 const APP_ASSIGNED = new RegExp(String.raw`^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*[^=\n][^\n]*?` + APP_READ + String.raw`[ \t]*(?:#[^\n]*)?$`, 'gm');
 
+// The admin console's events of an application's settings, by their type (the Reports API's Admin Audit activity events:
+// "Email Settings … returned with type=EMAIL_SETTINGS", "Drive Settings … type=DOCS_SETTINGS"), as
+// panther-analysis' gsuite_workspace_gmail_default_routing_rule.py keeps them (`event.get("type", "") == "EMAIL_SETTINGS"`):
+// the settings of mail or documents, no identity provider's event, though of the `admin` application.
+const SETTINGS_TYPES: Readonly<Record<string, string>> = { EMAIL_SETTINGS: 'gmail settings', DOCS_SETTINGS: 'drive settings' };
+const SETTINGS_COMPARED = /\.get\(\s*["']type["'][^)\n]*\)\s*==\s*["'](EMAIL_SETTINGS|DOCS_SETTINGS)["']/g;
+
 /**
  * The Workspace applications a Panther rule's Python compares the event's to (`applicationName … != "drive"`,
  * `application_name == "drive"` after `application_name = event.deep_get("id", "applicationName")`, `… not in
- * ("user_accounts", "login")`), lower-cased, in order, once each; none where it names none. A test log's
- * `{"applicationName": "gmail"}` compares nothing.
+ * ("user_accounts", "login")`), lower-cased, in order, once each, and the settings of one the admin console's events it
+ * keeps are of (`type == "EMAIL_SETTINGS"`: `gmail settings`, in `admin`'s stead); none where it names none. A test
+ * log's `{"applicationName": "gmail"}` compares nothing.
  */
 export function workspaceApps(python: string): string[] {
   const names = [...python.matchAll(APP_ASSIGNED)].map((match) => match[1]!);
@@ -40,7 +48,9 @@ export function workspaceApps(python: string): string[] {
     ...names.flatMap((name) => [...python.matchAll(new RegExp(String.raw`\b${name}\b(?:\.lower\(\))?` + APP_OPERATOR + APP_VALUES, 'g'))]),
   ].sort((a, b) => a.index - b.index);
   const apps = compared.flatMap((match) => [...match[1]!.matchAll(/["']([^"'\n]*)["']/g)].map((value) => value[1]!.trim().toLowerCase()));
-  return [...new Set(apps.filter(Boolean))];
+  // An admin setting's type names the application configured, in the admin console's stead (`gmail settings`).
+  const settings = [...python.matchAll(SETTINGS_COMPARED)].map((match) => SETTINGS_TYPES[match[1]!]!);
+  return [...new Set([...apps.filter((app) => app && !(settings.length && app === 'admin')), ...settings])];
 }
 
 // Workspace's activity reports read as Google Workspace's alone, for a rule that keeps none of its identity applications.

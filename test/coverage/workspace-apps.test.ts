@@ -22,6 +22,9 @@ describe('workspaceApps: the Workspace applications a Panther rule\'s Python com
     ['gsuite_external_forwarding.py, a tuple', 'if event.deep_get("id", "applicationName") not in ("user_accounts", "login"):\n    return False', ['user_accounts', 'login']],
     ['gsuite_workspace_gmail_security_sandbox_disabled.py, lower-cased with a default', 'if deep_get(event, "id", "applicationName", default="").lower() != "admin":\n    return False', ['admin']],
     ['gsuite_malware_in_email.py', 'if event.deep_get("id", "applicationName") != "gmail":\n    return False', ['gmail']],
+    // The Reports API's Admin Audit events: "Email Settings … returned with type=EMAIL_SETTINGS".
+    ['gsuite_workspace_gmail_default_routing_rule.py, an admin event of Gmail\'s settings', '(event.get("type", "") == "EMAIL_SETTINGS"),\n(event.get("name", "").endswith("_GMAIL_SETTING")),', ['gmail settings']],
+    ['an admin event of Drive\'s settings, in admin\'s stead', 'if event.deep_get("id", "applicationName") != "admin":\n    return False\nreturn event.get("type") == "DOCS_SETTINGS"', ['drive settings']],
     ['none of a test log', 'log={"id": {"applicationName": "gmail"}}', []],
     ['none of an event name alone (gsuite_drive_many_docs_deleted.py)', 'return event.get("name") == "trash"', []],
   ];
@@ -34,6 +37,7 @@ describe('pantherPlatforms: Workspace\'s activity reports by the applications a 
     [['GSuite.ActivityEvent'], ['gmail'], ['Google Workspace']],
     [['GSuite.ActivityEvent'], ['user_accounts', 'login'], ['Google Workspace', 'Azure AD']],
     [['GSuite.ActivityEvent'], ['admin'], ['Google Workspace', 'Azure AD']],
+    [['GSuite.ActivityEvent'], ['gmail settings'], ['Google Workspace']],
     [['GSuite.ActivityEvent'], [], ['Google Workspace', 'Azure AD']],
     [['GSuite.ActivityEvent', 'Okta.SystemLog'], ['drive'], ['Google Workspace', 'Azure AD']],
   ];
@@ -48,6 +52,7 @@ describe('Panther rules of Workspace\'s activity reports, read with their Python
     expect(platforms).to.deep.equal({
       'Drive document made externally visible': ['Google Workspace'],
       'Drive document shared outside the domain': ['Google Workspace'],
+      'Gmail default routing rule changed': ['Google Workspace'],
       'Link clicked in a Gmail message marked spam': ['Google Workspace'],
       'Many documents moved to the trash': ['Google Workspace', 'Azure AD'],
       'Two-step verification disabled for a user': ['Google Workspace', 'Azure AD'],

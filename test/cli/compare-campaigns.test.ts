@@ -51,7 +51,27 @@ describe('attack-layers compare: the campaigns ATT&CK attributes to a group', ()
     expect(lines.find((line) => line.startsWith('T1195.002 '))).to.match(/ campaign\s+T1195\.002 in C0024\s/);
     expect(result.stdout).to.include('119 in the layer: 66 attributed, 53 attributed through a campaign, 0 related (a parent or sub-technique is), 0 new\n');
     expect(result.stdout).to.include(
-      'G0016 APT29 uses 66 techniques in ATT&CK and the 2 campaigns ATT&CK attributes to it (C0023 Operation Ghost, C0024 SolarWinds Compromise) 53 more; 0 not mentioned by the layer\n',
+      'G0016 APT29 uses 66 techniques in ATT&CK and the 2 campaigns ATT&CK attributes to it (C0023 Operation Ghost, C0024 SolarWinds Compromise) use 53 more; 0 not mentioned by the layer\n',
+    );
+  });
+
+  // A layer in the shape of dst516/Mitre-Maps' layer.json (a Navigator 4.2 export, format 4.1, ATT&CK 8: two entries
+  // under their tactic, coloured #e60d0d; our own comment) compared with APT28, to which ATT&CK 18.1 attributes one
+  // campaign: the summary read "… (C0051 APT28 Nearest Neighbor Campaign) 8 more; 98 not mentioned", with no verb.
+  it('gives the campaigns their own verb in the summary, in the singular for one (APT28 and C0051)', async () => {
+    const file = join(freshTmpDir('compare-campaigns'), 'layer.json');
+    const entry = (techniqueID: string, tactic: string) => ({ techniqueID, tactic, color: '#e60d0d', comment: 'seen in the intrusion', enabled: true, metadata: [], showSubtechniques: false });
+    writeFileSync(file, JSON.stringify({
+      name: 'layer',
+      versions: { attack: '8', navigator: '4.2', layer: '4.1' },
+      domain: 'enterprise-attack',
+      techniques: [entry('T1555', 'credential-access'), entry('T1190', 'initial-access')],
+    }));
+    const result = await runCli(['compare', file, '--with', 'G0007']);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stdout).to.include(
+      'G0007 APT28 uses 91 techniques in ATT&CK and the 1 campaign ATT&CK attributes to it (C0051 APT28 Nearest Neighbor Campaign) uses 8 more; ' +
+        '98 not mentioned by the layer (--unmentioned lists them)\n',
     );
   });
 

@@ -93,7 +93,8 @@ function formatText(comparison: CampaignComparison, all: boolean, unplaced: read
       `${counts.related} related (a parent or sub-technique is), ${counts.new} new` +
       (counts.inferredOnly ? ` (${counts.inferredOnly} more only inferred from the campaign's software, not compared)` : ''),
     `${who} uses ${plural(counts.object, 'technique')} in ATT&CK` +
-      (campaigns ? ` and ${campaigns} ${counts.campaignOnly} more` : '') +
+      // The campaigns are the subject of their own verb: "and the 2 campaigns … (C0023, C0024) use 53 more".
+      (campaigns ? ` and ${campaigns} ${comparison.campaigns.length === 1 ? 'uses' : 'use'} ${counts.campaignOnly} more` : '') +
       `; ${counts.unmentioned} not mentioned by the ${layer ? 'layer' : 'campaign'}` +
       (all || !counts.unmentioned ? '' : ' (--unmentioned lists them)'),
   ];

@@ -81,17 +81,31 @@ export function layerEntryReading(entry: LayerTechnique): { compared: true } | {
   return { compared: false };
 }
 
-/** How one entry writes its technique, for the comparison's "in the layer" column: its tactic, score and comment. */
-function entryText(entry: LayerTechnique): string {
+/** What one entry writes beside its tactic, for the comparison's "in the layer" column: its score, colour and comment. */
+function annotationText(entry: LayerTechnique): string {
   const comment = entry.comment?.replace(/\s+/g, ' ').trim();
   return [
-    entry.tactic ?? 'every tactic',
     typeof entry.score === 'number' ? `score ${entry.score}` : undefined,
     entry.color ? entry.color : undefined,
     comment ? `"${comment.length > 60 ? `${comment.slice(0, 59)}…` : comment}"` : undefined,
   ]
     .filter(Boolean)
     .join(' ');
+}
+
+/**
+ * How a technique's entries write it, for the "in the layer" column: each annotation once, after the tactics it is
+ * written under. ATT&CK's group layers write a technique once per tactic with the same score and comment, which was
+ * said once per tactic (cloud-analytics' TeamTNT_G0139.json: T1543.003 `persistence score 1 "[TeamTNT](…"; privilege-escalation
+ * score 1 "[TeamTNT](…"`), now `persistence, privilege-escalation score 1 "[TeamTNT](…"`.
+ */
+function entriesText(entries: readonly LayerTechnique[]): string[] {
+  const tacticsOf = new Map<string, Set<string>>();
+  for (const entry of entries) {
+    const annotation = annotationText(entry);
+    tacticsOf.set(annotation, (tacticsOf.get(annotation) ?? new Set()).add(entry.tactic ?? 'every tactic'));
+  }
+  return [...tacticsOf].map(([annotation, tactics]) => [[...tactics].join(', '), annotation].filter(Boolean).join(' '));
 }
 
 /**
@@ -125,7 +139,7 @@ export function compareLayer(input: CombineInput, object: ActorRecord, index: At
   const compared = compareReported(
     ids.map((id) => {
       const parent = index.technique(id)?.parent;
-      return { id, ...(parent ? { parent } : {}), reportedAs: byId.get(id)!.map(entryText) };
+      return { id, ...(parent ? { parent } : {}), reportedAs: entriesText(byId.get(id)!) };
     }),
     object,
     index,

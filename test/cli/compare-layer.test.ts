@@ -82,7 +82,37 @@ describe('attack-layers compare <layer>', () => {
     // T1040 is written under two tactics: one technique, both entries kept.
     const t1040 = comparison!.techniques.find((t) => t.id === 'T1040')!;
     expect(t1040.entries.map((entry) => entry.tactic)).to.deep.equal(['credential-access', 'discovery']);
-    expect(t1040.reportedAs).to.deep.equal(['credential-access score 1', 'discovery score 1']);
+    expect(t1040.reportedAs).to.deep.equal(['credential-access, discovery score 1']);
+  });
+
+  // ATT&CK's group layers write a technique once per tactic, each with the same score and comment, as
+  // center-for-threat-informed-defense/cloud-analytics' docs/TeamTNT_Adversary_Emulation/TeamTNT_G0139.json (commit
+  // 15714acf238d542246a64f75062effe2d358adcd, "TeamTNT (G0139)", ATT&CK 10, format 4.3) does: our own fixture in its shape,
+  // with comments of our own. The "in the layer" column said each annotation once per tactic.
+  it('says an annotation written under several tactics once, after its tactics (a group layer of ATT&CK 10: TeamTNT)', async () => {
+    const entry = (techniqueID: string, tactic: string, comment: string) => ({ techniqueID, tactic, score: 1, color: '', comment, enabled: true, metadata: [], links: [], showSubtechniques: false });
+    const file = writeLayer({
+      name: 'TeamTNT (G0139)',
+      versions: { attack: '10', navigator: '4.5.5', layer: '4.3' },
+      domain: 'enterprise-attack',
+      description: 'Enterprise techniques used by TeamTNT, ATT&CK group G0139 v1.0',
+      techniques: [
+        entry('T1543.003', 'persistence', 'TeamTNT installed its miner as a service.'),
+        entry('T1543.003', 'privilege-escalation', 'TeamTNT installed its miner as a service.'),
+        entry('T1610', 'defense-evasion', 'TeamTNT deployed containers.'),
+        entry('T1610', 'execution', 'TeamTNT ran its tools in containers.'),
+      ],
+    }, 'TeamTNT_G0139.json');
+    const result = await runCli(['compare', file, '--json']);
+    expect(result.code, result.stderr).to.equal(0);
+    const [comparison] = (JSON.parse(result.stdout) as { comparisons: LayerComparison[] }).comparisons;
+    expect(comparison!.object.id).to.equal('G0139');
+    expect(comparison!.techniques.map((t) => [t.id, t.reportedAs])).to.deep.equal([
+      ['T1543.003', ['persistence, privilege-escalation score 1 "TeamTNT installed its miner as a service."']],
+      ['T1610', ['defense-evasion score 1 "TeamTNT deployed containers."', 'execution score 1 "TeamTNT ran its tools in containers."']],
+    ]);
+    // Each entry is still the layer's, tactic by tactic.
+    expect(comparison!.techniques[0]!.entries.map((e) => e.tactic)).to.deep.equal(['persistence', 'privilege-escalation']);
   });
 
   it("reads OpenCTI's export of an entity's TTPs: named by an alias (Fancy Bear is G0007), colour-only entries compared, a null ID not placed", async () => {

@@ -1012,7 +1012,10 @@ function checkPlatforms(
         'unknown-platform',
         `/filters/platforms/${at}`,
         `${JSON.stringify(platform)} is a platform of ${index.label}, but Navigator 5.1 reads it in any layer's filter as ${JSON.stringify(NAVIGATOR_PLATFORM_MAPPINGS[platform])}, ` +
-          `which ${index.label} does not have, so it filters nothing in: only a layer without a platform filter shows ${index.label}'s techniques on ${unfilterable.map((name) => JSON.stringify(name)).join(', ')}`,
+          `which ${index.label} does not have, so it filters nothing in: only a layer without a platform filter shows ${index.label}'s techniques on ${unfilterable.map((name) => JSON.stringify(name)).join(', ')}: ` +
+          // What to do, as the hidden entries' findings say it: a Navigator 4.2 export of an ATT&CK 8 layer lists
+          // every 8.2 platform (F5-Labs/att-ck's layer.json), so this is said of most old layers.
+          `remove filters.platforms, or run \`attack-layers upgrade\` to write the layer for a release that calls them ${JSON.stringify(NAVIGATOR_PLATFORM_MAPPINGS[platform])} (ATT&CK ${PLATFORM_RENAMES[platform]?.since} and later)`,
       );
       return;
     }

@@ -43,6 +43,19 @@ describe('regression: Navigator 5.1 reads AWS, GCP and Azure as IaaS, which ATT&
     expect(names).to.deep.equal(['/filters/platforms/5', '/filters/platforms/6', '/filters/platforms/7']);
   });
 
+  // F5-Labs/att-ck's layer.json (commit de796407c59f39bf8e0e99ddafe9b49dfde3cd48, a Navigator 4.2 export for ATT&CK 8)
+  // lists every 8.2 platform as EVERY_8 does: each of AWS, GCP and Azure was said to filter nothing in, with no word of
+  // what to do about it.
+  it('validate: says what to do of each AWS, GCP or Azure in the filter: remove the filter, or upgrade to a release with IaaS', () => {
+    const messages = findings(layer8(EVERY_8), 'unknown-platform').map((finding) => finding.message);
+    expect(messages).to.have.length(3);
+    for (const message of messages) {
+      expect(message).to.match(/, so it filters nothing in: only a layer without a platform filter shows enterprise-attack 8\.2's techniques on "AWS", "Azure", "GCP": /);
+      // The library's words for the command (`attack-layers upgrade` on the command line).
+      expect(message).to.match(/: remove filters\.platforms, or run `upgradeLayer` to write the layer for a release that calls them "IaaS" \(ATT&CK 9\.0 and later\)$/);
+    }
+  });
+
   it('validate: without a filter, or in a release with IaaS (the same entries in a layer for 18), nothing is hidden', () => {
     expect(findings(layer8(undefined), 'filtered-out-technique')).to.deep.equal([]);
     expect(findings({ ...layer8(['IaaS']), versions: { attack: '18', navigator: '5.1.0', layer: '4.5' } }, 'filtered-out-technique')).to.deep.equal([]);

@@ -130,7 +130,23 @@ const REORDER_RULES = {
   order: 'the same words in another order (Registry Query: Query Registry)',
   linking: 'other small words joining them (Discovery of System Information: System Information Discovery)',
   doneWith: 'a word of the writer\'s own saying it is abused after the name (Accessibility Feature Abuse: Accessibility Features)',
+  apart: 'a word of the name written as two (Spear Phishing: Spearphishing)',
 } as const;
+
+/**
+ * `written` with two words next to each other written as one where so they are a word of `known` that the first is not
+ * (`spear phishing`: Spearphishing, as reports spell ATT&CK's word apart or with a hyphen); undefined where none are.
+ */
+function wordsJoined(written: readonly string[], known: readonly string[]): string[] | undefined {
+  const joined: string[] = [];
+  for (let i = 0; i < written.length; i++) {
+    const both = `${written[i]!}${written[i + 1] ?? ''}`;
+    const apart = i + 1 < written.length && !known.includes(written[i]!) && known.some((word) => wordReading(both, word) !== undefined);
+    joined.push(apart ? both : written[i]!);
+    if (apart) i++;
+  }
+  return joined.length < written.length ? joined : undefined;
+}
 
 /** The linking words among a name's words, as a key: which, not how often or where. */
 const linksOf = (words: readonly string[]): string => [...new Set(words.filter((word) => LINKING_WORDS.has(word)))].sort().join(' ');
@@ -150,7 +166,8 @@ function contentNames(index: AttackIndex): ReadonlyArray<{ key: string; techniqu
 /**
  * The names of the release that `name` is in its words other than linking ones, in any order (`Registry query`: Query
  * Registry; `Hijacking DLL Search Order`: DLL Search Order Hijacking; `Discovery of System Information`), each word its own
- * or one a word rule reads as it (`Task Scheduled`, `Accessibility Feature Abuse`), with the labels of what differs: what a
+ * or one a word rule reads as it (`Task Scheduled`, `Accessibility Feature Abuse`), or two that are one word of the name
+ * written apart (`Spear Phishing via Attachment`), with the labels of what differs: what a
  * writer does with a name without misspelling it, read when `nameForms` and every close name have read nothing. Two
  * content words at least, written and known, and no small word first or last; every such name, in the release's order.
  */
@@ -161,13 +178,16 @@ export function reorderedNameForms(name: string, index: AttackIndex): NameForm[]
   if (written.length < 2 || LINKING_WORDS.has(all[0]!) || LINKING_WORDS.has(all[all.length - 1]!)) return [];
   const found: NameForm[] = [];
   for (const { key, techniques, known, knownLinks } of contentNames(index)) {
-    const rules = pairedWords(written, known);
+    const joined = known.length < written.length ? wordsJoined(written, known) : undefined;
+    const words = joined ?? written;
+    const rules = pairedWords(words, known);
     if (!rules) continue;
-    const inOrder = known.every((word, i) => wordReading(written[i]!, word) !== undefined);
+    const inOrder = known.every((word, i) => wordReading(words[i]!, word) !== undefined);
     const labels = [
       ...(inOrder ? [] : [REORDER_RULES.order]),
       ...(linksOf(all) !== knownLinks ? [REORDER_RULES.linking] : []),
       ...(all.filter((word) => !LINKING_WORDS.has(word)).length > written.length ? [REORDER_RULES.doneWith] : []),
+      ...(joined ? [REORDER_RULES.apart] : []),
       ...new Set(rules),
     ];
     if (labels.length) found.push({ key, techniques, rules: labels });
@@ -176,14 +196,16 @@ export function reorderedNameForms(name: string, index: AttackIndex): NameForm[]
 }
 
 /**
- * The current techniques whose name begins with the words written and goes on (`Spearphishing`: Spearphishing Attachment,
- * Link, Voice...; `Command and Scripting`: Command and Scripting Interpreter), by their own name or their `Parent: Sub`
+ * The current techniques whose name begins with the words written and goes on (`Spearphishing`, `Spear phishing`:
+ * Spearphishing Attachment, Link, Voice...; `Command and Scripting`: Command and Scripting Interpreter), by their own name or their `Parent: Sub`
  * name; a sub-technique reached only by its parent's words is left to its parent, named once.
  */
 export function namesCutShort(name: string, index: AttackIndex): TechniqueRecord[] {
   const written = nameWords(name);
   if (!written.length) return [];
-  const goesOn = (words: readonly string[]): boolean => words.length > written.length && written.every((word, i) => words[i] === word);
+  // `Spear phishing`, `Spear-Phishing`: the words may run together where the name's are one (Spearphishing).
+  const compact = written.join('');
+  const goesOn = (words: readonly string[]): boolean => words.some((_, end) => end > 0 && words.slice(0, end).join('') === compact);
   const found = new Map<string, TechniqueRecord>();
   for (const [key, techniques] of index.names()) {
     if (!goesOn(nameWords(key))) continue;

@@ -6,9 +6,11 @@
  *
  * Measured on the 20 rows from public files: main at a53d7c0d read 1 (`Obfuscated Files and Information`, a close
  * name) and left 19 unknown; with the word-order reading 17 are read, none wrongly: 15 as the one technique meant, 2
- * (`Spearphishing via Attachment` alone) ambiguous between T1566.001 and T1598.002, which a tactic decides. Two stay
- * unknown, as they should be read by no rule of words: `Credential dumping from LSASS` (LSASS Memory cut short) and
- * `Spear Phishing via Attachment` (Spearphishing written as two words and `via`). In ATT&CK 3.0 to 18.1 no two
+ * (`Spearphishing via Attachment` alone) ambiguous between T1566.001 and T1598.002, which a tactic decides. One stays
+ * unknown, as it should be read by no rule of words: `Credential dumping from LSASS` (LSASS Memory cut short).
+ * `Spear Phishing via Attachment` and `Spear-phishing via attachments` (Spearphishing written as two words, and `via`)
+ * were unknown too until main at 7eae9d8b; a word of the name written as two is now read as that word, so they are read
+ * as `Spearphishing via Attachment` is (T1193 in 6.3; in 18.1 T1566.001 or T1598.002, which a tactic decides). In ATT&CK 3.0 to 18.1 no two
  * techniques' names are the same words in another order; only T1566.003 Spearphishing via Service and T1598.001
  * Spearphishing Service differ by a small word alone (both are exact names, read before any of this).
  */
@@ -58,9 +60,12 @@ describe('names with their words reordered or inflected (ATT&CK 18.1 and 6.3)', 
     // 54636427348: a TTP list, `### Initial Access` `- **T1566.001 / ...** — Spearphishing via attachment`.
     ['Spearphishing via attachment', ['Initial Access'], 'T1566.001', 'T1193'],
     // 15501742500: a report's `### Initial Access` `- T1566.001 - Spear-phishing via attachments`: Spearphishing in two words.
-    ['Spear-phishing via attachments', ['Initial Access'], 'UNKNOWN', 'UNKNOWN'],
+    ['Spear-phishing via attachments', ['Initial Access'], 'T1566.001', 'T1193'],
     // 56714615172: `T1566.001 (Spear Phishing via Attachment)`, the same.
-    ['Spear Phishing via Attachment', [], 'UNKNOWN', 'UNKNOWN'],
+    ['Spear Phishing via Attachment', [], 'AMBIG:T1566.001,T1598.002', 'T1193'],
+    ['Spear Phishing via Attachment', ['Initial Access'], 'T1566.001', 'T1193'],
+    // Vjeroen/PurpleCrew src/purplecrew/report.md: `T1566.003 - Spear Phishing via Service` (a close name already).
+    ['Spear Phishing via Service', [], 'T1566.003', 'T1194'],
     // 26969127840: an emulation helper, `elif "t1566" in mitre: return "Phishing via attachment - Use sandboxed docs"`.
     ['Phishing via attachment', [], 'T1566.001', 'UNKNOWN'],
     // 3566831211: a detection guide, `### T1003.001 - LSASS Memory` `Credential dumping from LSASS memory`; ATT&CK's
@@ -97,6 +102,20 @@ describe('names with their words reordered or inflected (ATT&CK 18.1 and 6.3)', 
     );
     expect(note('Phishing via attachment')).to.match(/^"Phishing via attachment" read as "Phishing: attachment" \("via" or "from" for the colon between a technique and its sub-technique\): /);
     expect(resolveReferenceWarnings({ raw: 'Input Capture via Keylogging' }, today).resolution.status, 'an exact name read through "via" is no exact name').to.equal('fuzzy');
+  });
+
+  it('says that a word of the name was written as two (Spear Phishing via Attachment under Initial Access)', () => {
+    expect(resolveReferenceWarnings({ raw: 'Spear Phishing via Attachment', tactics: ['Initial Access'] }, today).resolution.note).to.equal(
+      '"Spear Phishing via Attachment" is T1566.001 Phishing: Spearphishing Attachment, by other small words joining them (Discovery of System Information: System Information Discovery) and a word of the name written as two (Spear Phishing: Spearphishing); the tactic Initial Access chose T1566.001 over T1598.002 (Reconnaissance)',
+    );
+  });
+
+  it('reads Spearphishing written as two words alone as the name cut short, with its candidates (Spear phishing, Spear-Phishing)', () => {
+    for (const raw of ['Spear phishing', 'Spear-Phishing', 'Spearphishing']) {
+      const { resolution } = resolveReferenceWarnings({ raw }, today);
+      expect(resolution.status, raw).to.equal('ambiguous');
+      expect(resolution.candidates.map((c) => c.id), raw).to.include.members(['T1566.001', 'T1566.002', 'T1566.003', 'T1598.002', 'T1598.003']);
+    }
   });
 
   it('names both candidates where the words are two techniques\' (Spearphishing via Attachment alone)', () => {

@@ -1273,7 +1273,11 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
 function statedReleaseName(name: string, tactics: readonly TacticShortname[], context: ResolveContext, trail: string[], today: Outcome): Outcome | undefined {
   const { target, source } = context;
   if (!source || source === target) return undefined;
-  const hits = source.techniquesByName(name);
+  const exact = source.techniquesByName(name);
+  // `Spear Phishing Link`, `Spearphishing via Attachment` in a campaign of 6.3: no exact name of either release, read in
+  // the stated release's names as today's reading reads them (6.3's T1192, T1193), where today reads no exact name.
+  const form = exact.length || target.techniquesByName(name).length || !FORM_READINGS.includes(today.status) ? undefined : nameFormIn(name, source);
+  const hits = form?.hits ?? exact;
   if (!hits.length) return undefined;
   const ids = hits.map((t) => t.id).join(', ');
   // `Local Accounts` under Discovery in a campaign of 8.2: its T1078.003 has no such tactic; today's reading, chosen by
@@ -1283,13 +1287,15 @@ function statedReleaseName(name: string, tactics: readonly TacticShortname[], co
     trail.push(`name: "${name}" is ${ids} in ATT&CK ${source.release}, the release the campaign states, of none of the tactics written: read as today`);
     return undefined;
   }
-  const via = `its name in ATT&CK ${source.release}, the release the campaign states (${ids})`;
+  const via = `its name in ATT&CK ${source.release}, the release the campaign states (${ids})${form ? `, ${form.how}` : ''}`;
   const finals = toTarget(source, hits, context);
-  const status: ReferenceStatus = finals.length && finals.every((t) => nameKey(t.name) === nameKey(name)) ? 'name' : 'renamed';
+  const status: ReferenceStatus = form ? 'fuzzy' : finals.length && finals.every((t) => nameKey(t.name) === nameKey(name)) ? 'name' : 'renamed';
   const picked: string[] = [];
   const read = pick(name, { index: source, hits }, status, via, tactics, context, picked);
-  const stated = `"${name}" is ${ids} in ATT&CK ${source.release}, the release the campaign states`;
-  if (read.ids.length && read.ids.join() === today.ids.join()) {
+  const stated = `"${name}" is ${ids} in ATT&CK ${source.release}, the release the campaign states${form ? ` (${form.how})` : ''}`;
+  // `Spearphishing Link` in a campaign of 8.2: ambiguous then as today, between the same two techniques.
+  const sameCandidates = read.status === 'ambiguous' && today.status === 'ambiguous' && read.candidates.map((c) => c.id).join() === today.candidates.map((c) => c.id).join();
+  if ((read.ids.length || sameCandidates) && read.ids.join() === today.ids.join()) {
     trail.push(`name: ${stated}; read the same today`);
     return undefined;
   }
@@ -1308,6 +1314,9 @@ function statedReleaseName(name: string, tactics: readonly TacticShortname[], co
   trail.push(`name: ${stated}; read as that release names it${without}`, ...picked);
   return { ...read, notes: [...read.notes.slice(0, 1).map((note) => `${note}${without}`), ...read.notes.slice(1)] };
 }
+
+// What today's reading of a name that is no exact name can be: the stated release's reading of its form may differ.
+const FORM_READINGS: readonly ReferenceStatus[] = ['fuzzy', 'ambiguous', 'unknown'];
 
 /** `resolveName` without the release the campaign states: the name as the target and the releases at hand read it. */
 function currentReading(name: string, tactics: readonly TacticShortname[], context: ResolveContext, trail: string[], similarNames: boolean): Outcome {
@@ -1384,19 +1393,7 @@ function currentReading(name: string, tactics: readonly TacticShortname[], conte
     return glossed.read;
   }
   const limit = typoLimit(key.length);
-  let best = limit + 1;
-  let closest: TechniqueRecord[] = [];
-  let closestName = '';
-  for (const [known, techniques] of target.names()) {
-    if (!subPartsClose(key, known)) continue;
-    const distance = editDistance(key, known, Math.min(limit, best));
-    if (distance <= limit && !acronymsKept(name, known)) continue;
-    if (distance < best) {
-      best = distance;
-      closest = [...techniques];
-      closestName = known;
-    } else if (distance === best) closest.push(...techniques);
-  }
+  const { distance: best, hits: closest, known: closestName } = closestNames(name, target);
   // `Credentials from Password Store` (mobile T1634) in an enterprise campaign: another domain's exact name is no typo.
   const foreign = context.otherDomainNames?.(name) ?? [];
   if (foreign.length) {
@@ -1455,6 +1452,44 @@ function currentReading(name: string, tactics: readonly TacticShortname[], conte
     notes: [`"${name}" is not the name of a technique in ATT&CK ${target.label}${candidates.length ? `; similar: ${candidates.map((c) => `${c.id} ${c.name}`).join(', ')}` : ''}`],
     candidates,
   };
+}
+
+/** The names of `index` nearest to `name` within the typos its length allows (`typoLimit`): their techniques, the edits, one of the names. */
+function closestNames(name: string, index: AttackIndex): { distance: number; hits: TechniqueRecord[]; known: string } {
+  const key = nameKey(name);
+  const limit = typoLimit(key.length);
+  let best = limit + 1;
+  let closest: TechniqueRecord[] = [];
+  let closestName = '';
+  for (const [known, techniques] of index.names()) {
+    if (!subPartsClose(key, known)) continue;
+    const distance = editDistance(key, known, Math.min(limit, best));
+    if (distance <= limit && !acronymsKept(name, known)) continue;
+    if (distance < best) {
+      best = distance;
+      closest = [...techniques];
+      closestName = known;
+    } else if (distance === best) closest.push(...techniques);
+  }
+  return { distance: best, hits: closest, known: closestName };
+}
+
+/**
+ * The name of `index` that `name` writes in another form, read as `currentReading` reads one that is no exact name: other
+ * forms of its words (`Email Address`), a close name (`Spear Phishing Link`), its words in another order, joined by
+ * small words or one of them written apart (`Spearphishing via Attachment`, `Spear Phishing via Attachment`); its
+ * techniques and how it was read. Undefined where none is.
+ */
+function nameFormIn(name: string, index: AttackIndex): { hits: readonly TechniqueRecord[]; how: string } | undefined {
+  const byForms = (forms: readonly NameForm[]): { hits: readonly TechniqueRecord[]; how: string } | undefined =>
+    forms.length ? { hits: [...new Set(forms.flatMap((form) => form.techniques))], how: `read as ${forms.map((form) => `"${form.key}"`).join(' or ')} (${[...new Set(forms.flatMap((form) => form.rules))].join('; ')})` } : undefined;
+  const close = closestNames(name, index);
+  const edits = `${close.distance} edit${close.distance > 1 ? 's' : ''} away`;
+  return (
+    byForms(nameForms(name, index)) ??
+    (close.distance <= typoLimit(nameKey(name).length) && close.hits.length ? { hits: close.hits, how: `read as "${close.known}" (a close name, ${edits})` } : undefined) ??
+    byForms(reorderedNameForms(name, index))
+  );
 }
 
 /**

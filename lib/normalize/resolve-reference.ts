@@ -174,6 +174,23 @@ function otherDomainTactic(text: string, context: ResolveContext): { shortname?:
   return undefined;
 }
 
+/**
+ * What to say of a reference that is a tactic, not a technique (`Inhibit Response Function`, `TA0106`, as OT reports'
+ * tables write a tactic's heading in a technique's cell): the tactic, whose it is, and what to write instead; undefined
+ * for text that no release at hand, of the target's domain or another, reads as a tactic.
+ */
+function tacticAsReference(text: string, context: ResolveContext): string | undefined {
+  const { target } = context;
+  for (const index of [target, ...(context.otherReleases?.() ?? [])]) {
+    const shortname = readTactic(text, index);
+    const tactic = shortname ? index.tactic(shortname) : undefined;
+    if (!tactic) continue;
+    const whose = index === target ? `a tactic of ATT&CK ${index.label}` : `a tactic of ATT&CK ${index.label}, not of ${target.domain}`;
+    return `"${text.trim()}" is ${tactic.name} (${tactic.id}), ${whose}, not a technique: write the technique the report names for it, with this as its tactic`;
+  }
+  return undefined;
+}
+
 export { fullName, notATechniqueName };
 
 function describe(index: AttackIndex, technique: TechniqueRecord): string {
@@ -326,7 +343,9 @@ export function resolveReferenceWarnings(input: ReferenceInput, context: Resolve
   } else if (parsedName) {
     outcome = lostDigitOutcome(parsedName, tactics.read, context, trail, warnings) ?? resolveBareName(parsedName, tactics.read, context, trail, options.similarNames ?? true);
   } else {
-    outcome = { status: 'unknown', ids: [], notes: [`no technique ID or name found in "${input.raw}"`], candidates: [] };
+    // `TA0107` alone: the parser read it as the reference's tactic, and left no technique.
+    const tactic = tacticAsReference(input.raw, context);
+    outcome = { status: 'unknown', ids: [], notes: [`no technique ID or name found in "${input.raw}"${tactic ? `: ${tactic}` : ''}`], candidates: [] };
   }
 
   for (const [text, conflict] of pairs) {
@@ -1347,6 +1366,9 @@ function currentReading(name: string, tactics: readonly TacticShortname[], conte
       return pick(name, { index, hits }, 'renamed', `its name in ATT&CK ${index.release} (${hits.map((t) => t.id).join(', ')})`, tactics, context, trail);
     }
   }
+  // `Inhibit Response Function`, `Defense Evasion`: a tactic written where a technique belongs.
+  const tactic = tacticAsReference(name, context);
+  if (tactic) return { status: 'unknown', ids: [], notes: [tactic], candidates: [] };
   // `Mimikatz`: a group or software written where a technique belongs.
   const objects = target.actors(name).map((actor) => target.finalActor(actor));
   if (objects.length) {
@@ -1619,7 +1641,8 @@ function resolveBareName(name: string, tactics: readonly TacticShortname[], cont
     const noted = formerParentName(name, outcome, context, trail);
     return noted === outcome ? formerDeprecatedName(name, outcome, context, trail) : noted;
   }
-  if (outcome.status === 'unknown' && similarNames) return cutShortName(name, tactics, context, trail) ?? outcome;
+  // `Execution` alone is the tactic, not Execution Guardrails cut short.
+  if (outcome.status === 'unknown' && similarNames && !tacticAsReference(name, context)) return cutShortName(name, tactics, context, trail) ?? outcome;
   return outcome;
 }
 

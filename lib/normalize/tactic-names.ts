@@ -19,6 +19,12 @@
  * WeChat analysis of GRAYRABBIT's tactic cell `| 收集/外传 | T1005 本地数据 / T1041 通过 C2 信道外传 |`,
  * mp.weixin.qq.com/s/2TyIwuivZQ6wJ7Mm-E3RYw) and Defense Evasion as `防检测` (anti-detection: a Chinese note on SHub
  * Reaper, `| 防检测 | T1622 | Debugger Evasion |`), with the other script's forms of each.
+ * The Taiwanese note's list of the 14 tactics above also writes `1.Reconnaissance 偵查` and `3.Initial Access 初期存取`; a
+ * Chinese note on ATT&CK for ICS (marsvillager/ATT-and-CK, ICS.md) heads its sections `## 8、Collection 搜集` and
+ * `## 9、Command and Control 命令控制`; with the other script's forms of each.
+ * Korean also writes Persistence and Credential Access as a Korean study note's tactic list does (YSoyeon/dev-study-notes,
+ * security/mitre_attack.md: `Persistence (지속성 유지)`, `Credential Access (자격 증명 획득)`) and Credential Access as a
+ * Korean guide's tactic table (jamie-the-programmer.tistory.com/m/70: `| Credential Access (크리덴셜 탈취) |`) does.
  * The Spanish, Portuguese, French, German and Italian names (in that order in each row; MITRE publishes none) are
  * those of Microsoft's localized security documentation (Sentinel's and Defender's German `Erstzugriff`,
  * `Beeinträchtigung`, `Ermittlung`, `Seitwärtsbewegung`; Italian `Sottrazione di dati`) and of real reports' tactic
@@ -42,7 +48,7 @@
  * (渗透, 발견, Sammlung) is no tactic in a sentence.
  */
 export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: string[]]> = [
-  ['Reconnaissance', '偵察', '侦察', '정찰', 'Reconocimiento', 'Reconhecimento', 'Aufklärung', 'Ricognizione', 'Verkenning'],
+  ['Reconnaissance', '偵察', '侦察', '偵查', '侦查', '정찰', 'Reconocimiento', 'Reconhecimento', 'Aufklärung', 'Ricognizione', 'Verkenning'],
   [
     'Resource Development',
     'リソース開発', 'リソースの開発', '资源开发', '資源開發', '資源建立', '자원 개발', '리소스 개발',
@@ -51,13 +57,13 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
   ],
   [
     'Initial Access',
-    '初期アクセス', '初期侵入', '初始访问', '初始接入', '初始訪問', '初始存取', '初步存取', '초기 접근', '초기 액세스', '초기 침투',
+    '初期アクセス', '初期侵入', '初始访问', '初始接入', '初始訪問', '初始存取', '初步存取', '初期存取', '초기 접근', '초기 액세스', '초기 침투',
     'Acceso inicial', 'Acesso inicial', 'Accès initial', 'Erstzugriff', 'Initialzugriff', 'Erster Zugriff', 'Initialer Zugriff',
     'Accesso iniziale',
     'Initiële toegang', 'Eerste toegang',
   ],
   ['Execution', '実行', '执行', '執行', '程式執行', '실행', 'Ejecución', 'Execução', 'Exécution', 'Ausführung', 'Esecuzione', 'Uitvoering'],
-  ['Persistence', '永続化', '永続性', '持久化', '持久性', '持續性', '持续性', '持續潛伏', '持续潜伏', '지속성', 'Persistencia', 'Persistência', 'Persistance', 'Persistenz', 'Persistenza', 'Persistentie'],
+  ['Persistence', '永続化', '永続性', '持久化', '持久性', '持續性', '持续性', '持續潛伏', '持续潜伏', '지속성', '지속성 유지', 'Persistencia', 'Persistência', 'Persistance', 'Persistenz', 'Persistenza', 'Persistentie'],
   [
     'Privilege Escalation',
     '権限昇格', '特権昇格', '権限の昇格', '特権の昇格', '权限提升', '提权', '權限提升', '提權', '特权提升', '特權提升', '特權提昇', '권한 상승', '권한 에스컬레이션',
@@ -80,7 +86,7 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
   ],
   [
     'Credential Access',
-    '認証情報アクセス', '資格情報アクセス', '認証情報へのアクセス', '資格情報へのアクセス', '凭证访问', '凭据访问', '凭证获取', '憑證存取', '憑證訪問', '憑據訪問', '憑證獲取', '자격 증명 접근', '자격 증명 액세스', '계정 정보 접근',
+    '認証情報アクセス', '資格情報アクセス', '認証情報へのアクセス', '資格情報へのアクセス', '凭证访问', '凭据访问', '凭证获取', '憑證存取', '憑證訪問', '憑據訪問', '憑證獲取', '자격 증명 접근', '자격 증명 액세스', '자격 증명 획득', '크리덴셜 탈취', '계정 정보 접근',
     'Acceso a credenciales', 'Acceso a las credenciales', 'Acceso con credenciales', 'Acceso de credenciales',
     'Acesso a credenciais', 'Acesso às credenciais', 'Acesso de credenciais', 'Acesso à credencial',
     'Accès aux identifiants', "Accès aux informations d'identification",
@@ -96,7 +102,7 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
     'Laterale Bewegung', 'Seitwärtsbewegung', 'Seitliche Bewegung', 'Seitliche Verschiebung', 'Movimento laterale',
     'Laterale beweging', 'Zijwaartse beweging', 'Zijbeweging',
   ],
-  ['Collection', '収集', 'コレクション', '收集', '蒐集', '收集信息', '수집', 'Recopilación', 'Recolección', 'Colección', 'Coleta', 'Coleção', 'Recolha', 'Collecte', 'Sammlung', 'Raccolta', 'Verzameling'],
+  ['Collection', '収集', 'コレクション', '收集', '蒐集', '收集信息', '搜集', '수집', 'Recopilación', 'Recolección', 'Colección', 'Coleta', 'Coleção', 'Recolha', 'Collecte', 'Sammlung', 'Raccolta', 'Verzameling'],
   [
     'Command and Control',
     'コマンド&コントロール',
@@ -114,6 +120,7 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
     '指揮控制',
     '指挥与控制',
     '指揮與控制',
+    '命令控制',
     '명령 및 제어',
     '명령과 제어',
     'Comando y control', 'Mando y control', 'Comando e controle', 'Comando e controlo', 'Commande et contrôle',

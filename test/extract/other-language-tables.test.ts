@@ -109,6 +109,29 @@ describe('mapping tables headed in Chinese, Japanese, Korean and Russian', () =>
       ]);
     });
 
+    it('reads the Taiwanese `初期存取` and `偵查`, the Chinese `搜集` and `命令控制`, and the Korean `지속성 유지`, `자격 증명 획득` and `크리덴셜 탈취` in a tactic column', () => {
+      // The words as real notes write them beside the English names (a Taiwanese list of the 14 tactics, `1.Reconnaissance
+      // 偵查`, `3.Initial Access 初期存取`; marsvillager/ATT-and-CK, ICS.md, `## 8、Collection 搜集`, `## 9、Command and Control
+      // 命令控制`; YSoyeon/dev-study-notes, security/mitre_attack.md, `Persistence (지속성 유지)`, `Credential Access (자격 증명
+      // 획득)`; jamie-the-programmer.tistory.com/m/70, `| Credential Access (크리덴셜 탈취) |`); the rows are ours, in the shape
+      // of the mapping tables above. Before, each of these techniques had no tactic.
+      const text = [
+        '| 戰術 | 技術 ID | 技術名稱 |', '|---|---|---|', '| 偵查 | T1595 | 主動掃描 |', '| 初期存取 | T1190 | 利用公開應用程式 |', '',
+        '| 战术 | 技术 ID | 技术名称 |', '|---|---|---|', '| 搜集 | T1005 | 本地系统数据 |', '| 命令控制 | T1071.001 | Web 协议 |', '',
+        '| 전술 | 기법 ID | 기법명 |', '|---|---|---|', '| 지속성 유지 | T1547.001 | 레지스트리 Run 키 |', '| 자격 증명 획득 | T1003 | OS 자격 증명 덤핑 |',
+        '| 크리덴셜 탈취 | T1555 | 비밀번호 저장소의 자격 증명 |',
+      ].join('\n');
+      expect(tactics(text)).to.deep.equal([
+        ['T1595', ['Reconnaissance']],
+        ['T1190', ['Initial Access']],
+        ['T1005', ['Collection']],
+        ['T1071.001', ['Command and Control']],
+        ['T1547.001', ['Persistence']],
+        ['T1003', ['Credential Access']],
+        ['T1555', ['Credential Access']],
+      ]);
+    });
+
     it('reads a matrix whose tactic heads are Markdown links to pages of its own (`[初始访问](tactics/InitialAccess.md)`)', () => {
       // seccmd/Attack_CN, docs/enterprise-attack-16.1/index.md: its matrix's head and first two rows, four columns of fourteen.
       // Before, the links' addresses, which say no TA ID, hid the tactic names, and every technique had no tactic.

@@ -8,6 +8,10 @@ const CELL_BREAK = new Set(['p', 'br', 'div', 'ul', 'ol', 'li']);
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“' };
 // The pieces of a cell's text: a character reference, a run of white space, a run of other characters.
 const PIECE = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});|\s+|[^\s&|]+|[&|]/gi;
+// A link's address that names a technique (`techniques/T1133.html`, `../techniques/T1053/005/`, ATT&CK's own pages).
+const TECHNIQUE_HREF = /(?:^|[/#=])T\d{4}(?:[./]\d{3})?(?=[/.#?]|$)/i;
+// A technique's ID in a link's text (`<a href="…/T1003/">T1003</a>`), which says the technique without its address.
+const ID_TEXT = /\bT\d{4}\b/i;
 // How many lines a table may take: a `<table>` never closed costs no walk to the end of the text.
 const MAX_TABLE_LINES = 2000;
 
@@ -79,6 +83,11 @@ function tableRows(lines: readonly FoldedText[], first: number, end: number, at:
   let caption: { row: JoinedRow; line: number; wrote: boolean; gap: string } | undefined;
   let stray = false;
   let tables = 0;
+  // A link in a cell to a technique's page whose text is no ID (`<a href="techniques/T1133.html">外部远程服务</a>`, a
+  // Chinese rendering of the ATT&CK matrix as its site sets it): written as a Markdown link, `[外部远程服务](techniques/T1133.html)`,
+  // so that its address names the technique as a Markdown table's link does. Its address, where it is on its line;
+  // whether its `[` is written.
+  let link: { href: string; line: FoldedText; number: number; start: number; open: boolean } | undefined;
   // A cell spanning rows (`<td rowspan="3">Defense Evasion</td>`, a tactic over its techniques' rows) is written in its
   // first row; the rows under it get an empty cell in its columns, as a Markdown table leaves a merged cell empty, so
   // that each cell of theirs stands under its header and the tactic is carried down to them. How many rows under each
@@ -132,6 +141,10 @@ function tableRows(lines: readonly FoldedText[], first: number, end: number, at:
           continue;
         }
         into.push(state.wrote ? state.gap : state === cell ? ' ' : '');
+        if (link && !link.open && state === cell) {
+          into.push('[');
+          link.open = true;
+        }
         // A pipe in a cell would end it in the row's Markdown: it is written as a slash.
         if (value === '|') into.push('/');
         else if (reference !== undefined) into.push(reference);
@@ -176,6 +189,19 @@ function tableRows(lines: readonly FoldedText[], first: number, end: number, at:
         else if (caption) {
           if (caption.wrote) rows.push(caption.row.line(caption.line));
           caption = undefined;
+        }
+      } else if (name === 'a') {
+        if (closing && link?.open && row) {
+          row.push('](');
+          row.push(link.href, { folded: link.line, number: link.number, start: link.start });
+          row.push(')');
+        }
+        link = undefined;
+        const href = /\bhref\s*=\s*["']?([^"'\s<>]+)/i.exec(tag[0]);
+        // Its text up to its `</a>` on the same line: a link whose end is on another line is left as its text.
+        const end = /<\/a\s*>/i.exec(text.slice(from));
+        if (!closing && cell && href && TECHNIQUE_HREF.test(href[1]!) && end && !ID_TEXT.test(text.slice(from, from + end.index).replace(TAG, ''))) {
+          link = { href: href[1]!, line: folded, number: k + 1, start: start + href.index + href[0].length - href[1]!.length, open: false };
         }
       } else if (cell && CELL_BREAK.has(name) && cell.wrote) {
         cell.gap = name === 'li' && !closing ? ', ' : cell.gap || ' ';

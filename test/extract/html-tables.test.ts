@@ -145,3 +145,59 @@ describe('extractReferences on HTML tables whose rows span several lines', () =>
     expect(extractReferences(idThenName).map((ref) => [ref.raw, ref.name])).to.deep.equal([['T1106 | Native API', 'Native API']]);
   });
 });
+
+describe('HTML tables whose cells link to techniques\' pages', () => {
+  // The matrix of seccmd/Attack_CN (docs/enterprise-attack-16.1/index.md, a Chinese rendering of ATT&CK 16.1) as its
+  // MkDocs site sets it: each head a link to its tactic's page, each cell a link to its technique's page, the ID only in
+  // the address (`techniques/T1133/`, `techniques/T1053.005/`); its head and first two rows, four columns of fourteen.
+  const matrix = [
+    '<table>',
+    '<thead>',
+    '<tr>',
+    '<th><a href="tactics/Reconnaissance/">侦察</a></th>',
+    '<th><a href="tactics/ResourceDevelopment/">资源开发</a></th>',
+    '<th><a href="tactics/InitialAccess/">初始访问</a></th>',
+    '<th><a href="tactics/Execution/">执行</a></th>',
+    '</tr>',
+    '</thead>',
+    '<tbody>',
+    '<tr>',
+    '<td><a href="techniques/T1592/">收集受害者主机信息</a></td>',
+    '<td><a href="techniques/T1583/">获取基础设施</a></td>',
+    '<td><a href="techniques/T1133/">外部远程服务</a></td>',
+    '<td><a href="techniques/T1053.005/">计划任务</a></td>',
+    '</tr>',
+    '<tr>',
+    '<td><a href="techniques/T1596.003/">数字证书</a></td>',
+    '<td><a href="techniques/T1583.007/">无服务器</a></td>',
+    '<td><a href="techniques/T1195.001/">妥协软件依赖项和开发工具</a></td>',
+    '<td><a href="techniques/T1047/">Windows管理规范</a></td>',
+    '</tr>',
+    '</tbody>',
+    '</table>',
+  ].join('\n');
+
+  it('writes a link whose text is no ID as a Markdown link, its address where the page has it', () => {
+    const read = readLines(matrix);
+    expect(read[2]).to.deep.equal([12, '| [收集受害者主机信息](techniques/T1592/) | [获取基础设施](techniques/T1583/) | [外部远程服务](techniques/T1133/) | [计划任务](techniques/T1053.005/) |']);
+    // A link whose text is the ID (`<a href="…/T1003/">T1003</a>`, as CISA's advisories write it) is left as its text.
+    expect(readLines('<table>\n<tr><td><a href="https://attack.mitre.org/techniques/T1003/">T1003</a></td><td>Dumped credentials</td></tr>\n</table>')[0]).to.deep.equal([2, '| T1003 | Dumped credentials |']);
+  });
+
+  it('reads each technique of a Chinese matrix under its column\'s tactic, at its address', () => {
+    // Before, the addresses were left out with the tags: no reference was found.
+    const refs = extractReferences(matrix);
+    expect(refs.map((ref) => [ref.ids, ref.tactics, ref.line])).to.deep.equal([
+      [['T1592'], ['Reconnaissance'], 12],
+      [['T1583'], ['Resource Development'], 12],
+      [['T1133'], ['Initial Access'], 12],
+      [['T1053.005'], ['Execution'], 12],
+      [['T1596.003'], ['Reconnaissance'], 18],
+      [['T1583.007'], ['Resource Development'], 18],
+      [['T1195.001'], ['Initial Access'], 18],
+      [['T1047'], ['Execution'], 18],
+    ]);
+    const line = matrix.split('\n')[13]!;
+    expect(refs[2]!.span).to.deep.equal({ line: 14, start: line.indexOf('T1133'), end: line.indexOf('T1133') + 5 });
+  });
+});

@@ -180,11 +180,12 @@ const NAME_WORD = /\btechniques?\b|手法|テクニック|技術/;
 // T1041 通过 C2 信道外传 | 命令 9（上传文件）、FileMsg 通道 |` (a WeChat analysis of GRAYRABBIT,
 // mp.weixin.qq.com/s/2TyIwuivZQ6wJ7Mm-E3RYw), `| 战术 | 技术 ID | 技术名称 | 应用场景 |` (where it was applied: a Chinese note on
 // SHub Reaper), `| 전술 | 기법 | 관측 내용 |` (what was observed: Betalabs' Korean Kimsuky report,
-// CTI-2026-0526-KIMSUKY-PEBBLEDASH_KR), `| Тактика | Техника | Описание |` and `| Тактика | Техника | ID | Наблюдение |`
+// CTI-2026-0526-KIMSUKY-PEBBLEDASH_KR), `| 순서 | 전술 | 기법 ID | 기법명 | 적용 내용 |` (what was applied: a Korean
+// analysis of S3 ransomware, `| 2 | Initial Access | T1078.004 | Valid Accounts: Cloud Accounts | 노출된 AWS IAM 액세스 키 사용 |`), `| Тактика | Техника | Описание |` and `| Тактика | Техника | ID | Наблюдение |`
 // (description, observation: Russian DFIR write-ups), and Japanese's word for a description, `説明`, in traditional
 // characters `說明`.
 const EVIDENCE_HEADER =
-  /^(?:justifications?|descriptions?|descripci[oó]n(?:es)?|descri[cç](?:[aã]o|[oõ]es)|beschreibung(?:en)?|details?|notes?|comments?|evidence|procedures?(?: examples?)?|observed (?:behaviou?rs?|activity)|observations?|uses?(?: in (?:this |the )?campaign)?|usage|how it was used|说明|說明|説明|描述|应用场景|관측 내용|관찰 내용|설명|описание|наблюдени[ея])$/;
+  /^(?:justifications?|descriptions?|descripci[oó]n(?:es)?|descri[cç](?:[aã]o|[oõ]es)|beschreibung(?:en)?|details?|notes?|comments?|evidence|procedures?(?: examples?)?|observed (?:behaviou?rs?|activity)|observations?|uses?(?: in (?:this |the )?campaign)?|usage|how it was used|说明|說明|説明|描述|应用场景|관측 내용|관찰 내용|적용 내용|설명|описание|наблюдени[ея])$/;
 
 /** Whether a column's header says that its cells name no technique beside an ID (a data source, a query, a detection). */
 function namelessHeader(text: string): boolean {

@@ -44,6 +44,20 @@ describe('mapping tables headed in Chinese, Japanese, Korean and Russian', () =>
         [15, ['T1059.004'], '命令和脚本解释器：Unix Shell', ['curl 下载并执行 shell 脚本 payload']],
       ]);
     });
+    it('reads a Korean `적용 내용` (what was applied) cell as evidence, beside the name of the column before it', () => {
+      // Section 3.3 of a Korean analysis of S3 ransomware (`| 순서 | 전술 | 기법 ID | 기법명 | 적용 내용 |`, the code index's
+      // file 55808614197, its repository not named), two of its rows. Before, the rows had no evidence.
+      const text = [
+        '| 순서 | 전술 | 기법 ID | 기법명 | 적용 내용 |',
+        '|------|------|---------|--------|-----------|',
+        '| 1 | Reconnaissance | T1593 | Search Open Websites/Domains | GitHub 등 공개 저장소에서 노출된 AWS 키 탐색 |',
+        '| 2 | Initial Access | T1078.004 | Valid Accounts: Cloud Accounts | 노출된 AWS IAM 액세스 키 사용 |',
+      ].join('\n');
+      expect(evidence(text)).to.deep.equal([
+        [3, ['T1593'], 'Search Open Websites/Domains', ['GitHub 등 공개 저장소에서 노출된 AWS 키 탐색']],
+        [4, ['T1078.004'], 'Valid Accounts: Cloud Accounts', ['노출된 AWS IAM 액세스 키 사용']],
+      ]);
+    });
   });
 
   describe('a name beside an ID written in a script other than Latin, wholly or in part', () => {

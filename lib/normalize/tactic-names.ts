@@ -139,10 +139,12 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
  * Enterprise's are (a tactic column, a heading, a label): ICS's `| Inhibit Response Function | Block Reporting Message
  * (T0804) |` and `Impair Process Control`, as OT write-ups' tables of ATT&CK for ICS write them, and Mobile's two.
  * ICS's Evasion is left out: alone, the word is Enterprise's Defense Evasion in a tactic column (`TACTIC_SHORT_FORMS`).
+ * ICS's two in Chinese are a Chinese note's on ATT&CK for ICS (marsvillager/ATT-and-CK, ICS.md: `## 10、Inhibit Response
+ * Function 抑制响应`, `## 11、Impair Process Control 削弱过程控制`).
  */
 export const OTHER_DOMAIN_TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: string[]]> = [
-  ['Inhibit Response Function'],
-  ['Impair Process Control'],
+  ['Inhibit Response Function', '抑制响应'],
+  ['Impair Process Control', '削弱过程控制'],
   ['Network Effects'],
   ['Remote Service Effects'],
 ];

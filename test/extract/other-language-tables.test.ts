@@ -146,6 +146,16 @@ describe('mapping tables headed in Chinese, Japanese, Korean and Russian', () =>
       ]);
     });
 
+    it('reads ATT&CK for ICS\'s `抑制响应` (Inhibit Response Function) and `削弱过程控制` (Impair Process Control) in a tactic column', () => {
+      // marsvillager/ATT-and-CK, ICS.md: `## 10、Inhibit Response Function 抑制响应`, `## 11、Impair Process Control
+      // 削弱过程控制`; the rows are ours. Before, both techniques had no tactic.
+      const text = ['| 战术 | 技术 ID | 技术名称 |', '|---|---|---|', '| 抑制响应 | T0804 | 阻止报告消息 |', '| 削弱过程控制 | T0836 | 修改参数 |'].join('\n');
+      expect(tactics(text)).to.deep.equal([
+        ['T0804', ['Inhibit Response Function']],
+        ['T0836', ['Impair Process Control']],
+      ]);
+    });
+
     it('reads a matrix whose tactic heads are Markdown links to pages of its own (`[初始访问](tactics/InitialAccess.md)`)', () => {
       // seccmd/Attack_CN, docs/enterprise-attack-16.1/index.md: its matrix's head and first two rows, four columns of fourteen.
       // Before, the links' addresses, which say no TA ID, hid the tactic names, and every technique had no tactic.

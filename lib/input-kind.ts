@@ -7,6 +7,7 @@ import { isJsonObject, type JsonObject } from './json-value.js';
 import { STDIN, STDIN_NAME } from './read-text.js';
 import { isMispEvent } from './extract/misp-event-references.js';
 import { attackFlowFormat } from './extract/attack-flow-references.js';
+import { isTtpList } from './extract/ttp-list-shape.js';
 import { firstFew } from './short-list.js';
 import { fieldMeant } from './campaign/suggest-field.js';
 
@@ -34,6 +35,7 @@ export type InputKind =
   | 'atomic-tests'
   | 'attack-sightings'
   | 'emulation-plan'
+  | 'ttp-list'
   | 'caldera-adversary'
   | 'attack-mapping'
   | 'attack-data-sheet'
@@ -103,6 +105,10 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
   'emulation-plan': [
     "an adversary emulation plan (MITRE CTID's Adversary Emulation Library YAML, or CALDERA abilities: steps with a tactic and technique: attack_id)",
     'to map the ATT&CK techniques of its steps, make a campaign file of them with `attack-layers extract <file>` and review it',
+  ],
+  'ttp-list': [
+    "a list of an actor's techniques (TTPs: `ttps:`, `ttp_definitions:`, a playbook's `steps:` with each technique's ID)",
+    'to map its techniques, make a campaign file of them with `attack-layers extract <file>` (each entry\'s tactic and procedure kept) and review it',
   ],
   'caldera-adversary': [
     'a CALDERA adversary profile (its atomic_ordering lists abilities by their ids, and names no technique)',
@@ -203,6 +209,8 @@ export function kindOfValue(value: unknown): InputKind | undefined {
   if (typeof first['STIX ID'] === 'string') return 'attack-data-sheet';
   // Its `attack_version` and `techniques` are a campaign's fields, its `version` a layer's: told before either.
   if (isAttackMapping(first)) return 'attack-mapping';
+  // An actor's techniques as analysts and red teams list them: `ttps: [{ technique_id, tactic, procedure }]` (ttp-list-shape.ts).
+  if (!Array.isArray(value) && isTtpList(first)) return 'ttp-list';
   const techniques = techniquesOf(first);
   const layerLike = isLayerLike(first) || (Array.isArray(value) && isLayerArray(value));
   // A detections file is a list of detections, or a mapping with a `detections` list; a campaign is one mapping.
@@ -458,6 +466,10 @@ const isAttackMapping = (value: JsonObject): boolean =>
 /** A step of an emulation plan, or a CALDERA ability: a `tactic` and a `technique` mapping with its `attack_id`. */
 const isEmulationStep = (value: JsonObject): boolean => 'tactic' in value && isJsonObject(value['technique']) && 'attack_id' in value['technique'];
 
+// A TTP list's YAML (isTtpList): a key of its lists, at the top or one mapping down, and an entry's technique ID.
+const TTP_LIST_LINE = /^(?: {2})?(?:ttps|ttp_definitions|mitre_ttps|techniques|attack_techniques|steps):[ \t]*(?:#.*)?$/m;
+const TTP_ENTRY_LINE = /^[ \t]*(?:-[ \t]+)?(?:technique_id|technique|tid|mitre_id|attack_id|id):[ \t]*['"]?T\d{4}(?:\.\d{3})?['"]?[ \t]*(?:#.*)?$/m;
+
 const CAR_ID = /^CAR-\d{4}-\d{2}-\d{3}$/;
 
 /**
@@ -519,6 +531,8 @@ export function kindOfText(text: string): InputKind | undefined {
   if (/^- emulation_plan_details:/m.test(text) || (/^[ \t-]*tactic:/m.test(text) && /^[ \t-]*technique:[ \t]*\r?\n[ \t]+attack_id:/m.test(text))) return 'emulation-plan';
   // Security Stack Mappings' YAML: techniques with their `technique-scores`, beside a `name` as a campaign's.
   if (/^techniques:/m.test(text) && /^[ \t-]*technique-scores:/m.test(text)) return 'attack-mapping';
+  // An actor's techniques: a list key at the top (or one mapping down) and an entry naming a technique's ID.
+  if (TTP_LIST_LINE.test(text) && TTP_ENTRY_LINE.test(text)) return 'ttp-list';
   if (/^techniques:/m.test(text) && /^(name|actor|attack_version):/m.test(text)) return 'campaign';
   // YAML detections: a top-level list of items with techniques, or a `detections:` list (a campaign has `techniques:`).
   if (!/^techniques:/m.test(text) && (/^detections:/m.test(text) || (/^- /m.test(text) && /^(- |\s+)techniques:/m.test(text)))) return 'detections';

@@ -138,9 +138,9 @@ export function emulationPlanReport(source: string, options: BundleOptions = {})
 
 /**
  * The ATT&CK tactics a step's `tactic` names: one, else several joined by a slash, comma or `and` where each part names
- * one (FIN7's `tactic: Discovery/Execution` for T1057), else none.
+ * one (FIN7's `tactic: Discovery/Execution` for T1057), else none. A TTP list's entries are read so too.
  */
-function stepTactics(written: string): string[] {
+export function stepTactics(written: string): string[] {
   const one = tacticDisplayName(written);
   if (one) return [one];
   const parts = written.split(/\s*[/,&]\s*|\s+and\s+/i).map((part) => tacticDisplayName(part));

@@ -43,6 +43,7 @@ import { mispEventReport } from './misp-event-references.js';
 import { attackFlowReport } from './attack-flow-references.js';
 import { dettectGroupReport } from './dettect-group-references.js';
 import { emulationPlanReport, stepNameNotes } from './emulation-plan-references.js';
+import { ttpListReport } from './ttp-list-references.js';
 import { countedSoftware, mispSoftwareObjects } from './misp-software.js';
 import type { Domain } from '../attack/types.js';
 import { givenName, givenOption, inGivenInputs, UsageError, type GivenAs } from '../errors.js';
@@ -404,11 +405,13 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   const dettect = flow || stix || misp ? undefined : dettectGroupReport(text, options);
   // So is an adversary emulation plan, by its steps' techniques and tactics.
   const plan = flow || stix || misp || dettect ? undefined : emulationPlanReport(text, options);
-  const bundle = flow ?? stix ?? misp ?? dettect ?? plan;
+  // So is a list of an actor's techniques (`ttps:`, `ttp_definitions:`, a playbook's `steps:`), by its entries.
+  const ttps = flow || stix || misp || dettect || plan ? undefined : ttpListReport(text, options);
+  const bundle = flow ?? stix ?? misp ?? dettect ?? plan ?? ttps;
   // Only a STIX bundle of threat intelligence attributes campaigns to an actor: `campaigns: false` (--no-campaigns) on
   // anything else would do nothing, and is refused as `--actor` is for an Attack Flow.
   if (options.campaigns === false && !stix) {
-    const kind = flow ? 'an Attack Flow' : misp ? 'a MISP event' : dettect ? 'a DeTT&CT group file' : plan ? 'an emulation plan' : "a report's text";
+    const kind = flow ? 'an Attack Flow' : misp ? 'a MISP event' : dettect ? 'a DeTT&CT group file' : plan ? 'an emulation plan' : ttps ? 'a TTP list' : "a report's text";
     const campaigns = givenOption(options.givenAs, 'campaigns', false);
     const actor = givenName(options.givenAs, 'actor');
     throw new UsageError(
@@ -420,11 +423,13 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   const places = misp ? 'misp' : 'bundle';
   // A report's text names no actor of its own data, nor does an emulation plan (its adversary_name is a scenario's,
   // `APT29 Day 1.A`): `--actor` gives the campaign's, checked against the release.
-  const given = (!bundle || plan) && options.actor !== undefined ? reportActor(options.actor, context?.target, options.givenAs) : undefined;
+  const given = (!bundle || plan || ttps) && options.actor !== undefined ? reportActor(options.actor, context?.target, options.givenAs) : undefined;
   // An emulation plan's adversary_name that is one group's name or alias (`Carbanak`, `FIN6`) is its actor; a scenario's
   // name (`APT29 Day 1.A`) is the campaign's name only.
   // So is one with the group's ATT&CK ID after it (CTID's Sandworm plan: `Sandworm Team (G0034)`), where both name it.
-  const [, planName, planId] = plan?.name?.match(/^(.+?)\s*\((G\d{4})\)$/) ?? [undefined, plan?.name, undefined];
+  // So is a TTP list's actor (`threat_actor: FIN7`), else its name (`name: APT28` of ThreatActor.info's actor files).
+  const listName = (plan ?? ttps)?.name;
+  const [, planName, planId] = listName?.match(/^(.+?)\s*\((G\d{4})\)$/) ?? [undefined, listName, undefined];
   const planActor = planName && !given && context ? reportActor(planName, context.target) : undefined;
   const byPlanId = planId && context ? reportActor(planId, context.target).actor : undefined;
   const planGroup = planActor && (!planActor.note || planActor.actor !== planName) && (!planId || byPlanId === planActor.actor) ? planActor.actor : undefined;

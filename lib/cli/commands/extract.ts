@@ -74,7 +74,7 @@ function yamlFiles(folder: string): string[] {
   });
 }
 
-const STRUCTURED = ['stix-threat-intel', 'misp-event', 'attack-flow', 'dettect-groups', 'emulation-plan'] as const;
+const STRUCTURED = ['stix-threat-intel', 'misp-event', 'attack-flow', 'dettect-groups', 'emulation-plan', 'ttp-list'] as const;
 
 function releasesOf(context: CliContext, args: Args, domain: Domain) {
   try {

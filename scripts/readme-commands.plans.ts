@@ -322,6 +322,14 @@ export const PLANS: Record<string, Plan | { skip: string }> = {
     files: { 'stockpile/data/abilities/credential-access': fixture('emulation-plan/abilities/credential-access') },
     check: (_run, dir) => expect(refsOf(readFileSync(join(dir, 'campaigns/caldera-credential-access.yaml'), 'utf8'))).to.have.length(2),
   },
+  'attack-layers extract apt28.yml > campaigns/apt28.yaml': {
+    files: { 'apt28.yml': fixture('ttp-lists/actor-ttps.yml') },
+    // a TTP list (ttps:): name and actor "APT28"
+    check: (_run, dir) => {
+      const campaign = yamlOf(readFileSync(join(dir, 'campaigns/apt28.yaml'), 'utf8'));
+      expect([campaign['name'], campaign['actor'], refsOf(readFileSync(join(dir, 'campaigns/apt28.yaml'), 'utf8'))]).to.deep.equal(['APT28', 'APT28', ['T1566.001', 'T1059.001']]);
+    },
+  },
   'attack-layers suggest report.txt': {
     files: { 'report.txt': SUGGEST_EXAMPLE },
     // "readable: each sentence, its candidates and why"

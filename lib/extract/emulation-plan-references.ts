@@ -7,6 +7,7 @@ import { kindOfDocument } from '../input-kind.js';
 import { tacticDisplayName, tacticKey } from '../normalize/tactic-text.js';
 import type { BundleOptions, BundleReport } from './bundle-references.js';
 import type { ExtractedReference } from './extract-references.js';
+import { addPlacedReference } from './placed-references.js';
 import { readPlacedYaml } from './yaml-places.js';
 
 // An ATT&CK technique ID as a plan writes it, in any case.
@@ -105,26 +106,7 @@ export function emulationPlanReport(source: string, options: BundleOptions = {})
     const description = text(item.get('description', true));
     const evidence = description ? [{ text: description, line: lineOf(item.get('description', true)) }] : [];
     const from = `${step} (technique: ${[text(idNode), text(nameNode)].filter(Boolean).join(' ')}${tacticSaid ? `; tactic "${tacticWritten}" ${tacticSaid}` : ''}), line ${line}`;
-    const key = id ?? written.toLowerCase();
-    const seen = references.get(key);
-    if (seen) {
-      seen.lines = [...new Set([...(seen.lines ?? [seen.line]), line])].sort((a, b) => a - b);
-      seen.from = [...(seen.from ?? []), from];
-      seen.tactics = [...new Set([...seen.tactics, ...tactics])];
-      if (evidence.length) seen.evidence = [...(seen.evidence ?? []), ...evidence];
-      return;
-    }
-    const { col } = at(node);
-    references.set(key, {
-      raw: written,
-      line,
-      ids: id ? [id] : [],
-      ...(id ? {} : { name: written }),
-      tactics,
-      span: { line, start: col - 1, end: col - 1 + written.length },
-      ...(evidence.length ? { evidence } : {}),
-      from: [from],
-    });
+    addPlacedReference(references, id ?? written.toLowerCase(), { written, ...(id ? { id } : {}), line, col: at(node).col, tactics, evidence, from });
   });
   report.references = [...references.values()];
   if (stepNames.length) report.stepNames = stepNames;

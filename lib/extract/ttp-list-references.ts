@@ -6,6 +6,7 @@ import type { BundleOptions, BundleReport } from './bundle-references.js';
 import type { ExtractedReference } from './extract-references.js';
 import { stepTactics } from './emulation-plan-references.js';
 import { ID_FIELDS, isTechniqueId, TECHNIQUE_ID, TTP_LIST_KEYS } from './ttp-list-shape.js';
+import { addPlacedReference } from './placed-references.js';
 import { readPlacedYaml } from './yaml-places.js';
 
 const TACTIC_FIELDS = ['tactic', 'tactic_name', 'tactic_id', 'phase'] as const;
@@ -70,25 +71,7 @@ export function ttpListReport(source: string, options: BundleOptions = {}): Bund
     const { line, col } = at(node);
     const id = TECHNIQUE_ID.test(written) ? written.toUpperCase() : undefined;
     const from = `${where} (${written}${tacticUnread ? `; tactic "${tacticUnread}" names no ATT&CK tactic` : ''}), line ${line}`;
-    const key = id ?? nameKey(written);
-    const seen = references.get(key);
-    if (seen) {
-      seen.lines = [...new Set([...(seen.lines ?? [seen.line]), line])].sort((a, b) => a - b);
-      seen.from = [...(seen.from ?? []), from];
-      seen.tactics = [...new Set([...seen.tactics, ...tactics])];
-      if (evidence.length) seen.evidence = [...(seen.evidence ?? []), ...evidence];
-      return;
-    }
-    references.set(key, {
-      raw: written,
-      line,
-      ids: id ? [id] : [],
-      ...(id ? {} : { name: written }),
-      tactics,
-      span: { line, start: col - 1, end: col - 1 + written.length },
-      ...(evidence.length ? { evidence } : {}),
-      from: [from],
-    });
+    addPlacedReference(references, id ?? nameKey(written), { written, ...(id ? { id } : {}), line, col, tactics, evidence, from });
   };
   const readLists = (map: YAMLMap, path: string, depth: number): void => {
     for (const pair of map.items) {

@@ -446,6 +446,15 @@ export function bareEntriesNote(ids: readonly string[]): string {
   );
 }
 
+/**
+ * The heading of the list of what is not drawn, the same in the picture's notes and the Markdown export. It says no
+ * more than that: the lines say why, and some (`--subtechniques none`) are what the caller asked for, which Navigator
+ * would show (the picture's heading said `… that Navigator would not show either` of those too).
+ */
+export function notDrawnHeading(count: number): string {
+  return `Not drawn in the matrix (${count} entr${count === 1 ? 'y' : 'ies'}):`;
+}
+
 /** Why one annotated entry is not drawn: `text` follows its technique ID (`T1138: <text>`) or `not drawn: ` in its row. */
 interface EntryNote {
   techniqueID: TechniqueId;
@@ -508,8 +517,8 @@ function entryNotes(
     }
     const hiddenUnder = (collapsedById.get(id) ?? []).filter((tactic) => !entry.tactic || tactic === entry.tactic);
     if (hiddenUnder.length) {
-      const how = options.subtechniques === 'none' ? `because of ${givenOption(options.givenAs, 'subtechniques', 'none')}` : `pass ${givenOption(options.givenAs, 'subtechniques', 'annotated')} to show it`;
-      add('collapsed', `collapsed under ${record.parent} in ${[...new Set(hiddenUnder)].join(', ')}; ${how}`);
+      const how = options.subtechniques === 'none' ? ` because of ${givenOption(options.givenAs, 'subtechniques', 'none')}` : `; pass ${givenOption(options.givenAs, 'subtechniques', 'annotated')} to show it`;
+      add('collapsed', `collapsed under ${record.parent} in ${[...new Set(hiddenUnder)].join(', ')}${how}`);
     }
   });
   return list;

@@ -1,5 +1,5 @@
 import type { LayerLink, LayerMetadata } from '../layer/layer-types.js';
-import { DISABLED_TEXT, emptyTacticReasons, entriesNotDrawn, type MatrixCell, type MatrixModel } from './matrix-model.js';
+import { DISABLED_TEXT, emptyTacticReasons, entriesNotDrawn, notDrawnHeading, type MatrixCell, type MatrixModel } from './matrix-model.js';
 import { cutLines, cutWords, FONT_FAMILY, textWidth, wrapText } from './text-measure.js';
 
 /** Options of `renderSvgPages`. */
@@ -96,6 +96,16 @@ function layoutOnlyText(count: number): string {
   return count === 1 ? ', and 1 that only expands its sub-techniques' : `, and ${count} that only expand their sub-techniques`;
 }
 
+/**
+ * What `--subtechniques` made of the layer's own expansion, in the words of the lines that list what is not drawn
+ * (`collapsed under their parents`): `sub-techniques: none` read as if the techniques had none.
+ */
+const SUBTECHNIQUES_SHOWN: Readonly<Record<Exclude<MatrixModel['subtechniques'], 'layer'>, string>> = {
+  none: 'sub-techniques collapsed under their parents',
+  expanded: 'every sub-technique shown under its parent',
+  annotated: 'sub-techniques shown under the parents of annotated ones',
+};
+
 /** `ATT&CK enterprise-attack 18.1 · platforms: Windows · ...`: what the picture shows, in one line. */
 export function summaryLine(model: MatrixModel): string {
   const declared = model.declaredAttack && model.declaredAttack !== model.release.split('.')[0] ? ` (layer made for ${model.declaredAttack})` : '';
@@ -105,7 +115,7 @@ export function summaryLine(model: MatrixModel): string {
     `platforms: ${model.platforms ? model.platforms.join(', ') || 'none' : 'all'}`,
     `${model.rows.length} annotated technique entr${model.rows.length === 1 ? 'y' : 'ies'}, ${scored} scored${layoutOnlyText(model.layoutOnly)}`,
     model.aggregate ? `aggregate scores: ${aggregateText(model)}` : undefined,
-    model.subtechniques === 'layer' ? undefined : `sub-techniques: ${model.subtechniques}`,
+    model.subtechniques === 'layer' ? undefined : SUBTECHNIQUES_SHOWN[model.subtechniques],
   ]
     .filter(Boolean)
     .join(' · ');
@@ -578,7 +588,7 @@ function notesBlock(model: MatrixModel): Block {
   for (const { tactics, why } of emptyTacticReasons(model)) notes.push(`Not shown (Navigator hides those columns): ${tactics.join(', ')}: ${why}.`);
   if (model.notDrawn.length) {
     const count = entriesNotDrawn(model.notDrawn);
-    notes.push(`Not drawn: ${count} annotated entr${count === 1 ? 'y' : 'ies'} of the layer that Navigator would not show either:`);
+    notes.push(notDrawnHeading(count));
     const said = model.notDrawnSaid;
     for (const line of said.slice(0, NOTES_SHOWN)) notes.push(`• ${line}`);
     if (said.length > NOTES_SHOWN) notes.push(`• and ${said.length - NOTES_SHOWN} more (said on stderr; the csv, md and xlsx exports list every entry)`);

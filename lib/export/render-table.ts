@@ -1,5 +1,5 @@
 import { type CsvOptions, formatCsv, formatMarkdownTable, markdownLines, markdownMessage, markdownText } from '../table-text.js';
-import { entriesNotDrawn, type MatrixModel, type TableRow } from './matrix-model.js';
+import { entriesNotDrawn, notDrawnHeading, type MatrixModel, type TableRow } from './matrix-model.js';
 import { linkLines, metadataLines, summaryLine } from './render-svg.js';
 
 /** The columns of the flat table of a layer, as CSV, Markdown and the spreadsheet's table sheet have them. */
@@ -54,7 +54,7 @@ export function renderMarkdown(model: MatrixModel): string {
   lines.push(formatMarkdownTable(header, model.rows.map((row) => layerTableRow(row, '\n')), '   r', [LAYER_TABLE_HEADER.indexOf('note')], [LAYER_TABLE_HEADER.indexOf('color')]), '');
   if (model.notDrawn.length) {
     const count = entriesNotDrawn(model.notDrawn);
-    lines.push(`Not drawn in the matrix (${count} entr${count === 1 ? 'y' : 'ies'}):`, '', ...model.notDrawn.map((item) => `- ${markdownMessage(item.message)}`), '');
+    lines.push(notDrawnHeading(count), '', ...model.notDrawn.map((item) => `- ${markdownMessage(item.message)}`), '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

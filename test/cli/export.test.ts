@@ -87,7 +87,7 @@ describe('attack-layers export', () => {
         'the csv, md and xlsx exports list each',
     ]);
     const md = await runCli(['export', 'layers/apt32-covid19-wuhan.layer.json', '--format', 'md', '--subtechniques', 'none']);
-    expect(md.stdout).to.contain('- T1566.001: collapsed under T1566 in initial-access; because of --subtechniques none\n');
+    expect(md.stdout).to.contain('- T1566.001: collapsed under T1566 in initial-access because of --subtechniques none\n');
     expect(md.stdout).to.contain('Not drawn in the matrix (3 entries):');
   });
 
@@ -398,7 +398,7 @@ describe('attack-layers export', () => {
     expect(listed).to.contain(`- ${t1179}\n- T1050 (under privilege-escalation, persistence): revoked`);
     expect(md.stderr.split('\n').filter((line) => line.includes('not drawn: T1179'))).to.deep.equal([`${file}: not drawn: ${t1179}`]);
     const svg = (await runCli(['export', file, '--format', 'svg'])).stdout;
-    expect(svg).to.contain('Not drawn: 10 annotated entries of the layer that Navigator would not show either:');
+    expect(svg).to.contain('Not drawn in the matrix (10 entries):');
     expect(svg.match(/T1179 \(under persistence, credential-access\): revoked/g)).to.have.length(1);
     expect(svg).not.to.contain('T1179: revoked');
   });

@@ -321,9 +321,9 @@ describe('matrixModel', () => {
       // The table's rows and the list of the Markdown export keep every entry.
       expect(model.notDrawn.map((item) => item.message)).to.deep.equal([
         model.notDrawnSaid[0],
-        "T1566.001: collapsed under T1566 in initial-access; because of subtechniques: 'none'",
-        "T1053.005: collapsed under T1053 in execution; because of subtechniques: 'none'",
-        "T1053.005: collapsed under T1053 in persistence; because of subtechniques: 'none'",
+        "T1566.001: collapsed under T1566 in initial-access because of subtechniques: 'none'",
+        "T1053.005: collapsed under T1053 in execution because of subtechniques: 'none'",
+        "T1053.005: collapsed under T1053 in persistence because of subtechniques: 'none'",
       ]);
       expect(model.rows.filter((row) => row.note.includes('collapsed'))).to.have.length(3);
     });

@@ -134,7 +134,7 @@ interface Item {
   indent: number;
   height: number;
   lines: string[];
-  /** The width its name has: the column's, less the indent, the score and the sub-technique handle. */
+  /** The width its name has: the column's, less the indent and the sub-technique handle (its first line less the score too). */
   width: number;
   /** Its name wrapped to `width`, whole: what `lines` shows, or more where the name is cut. */
   whole: string[];
@@ -176,6 +176,11 @@ interface MatrixLayout {
 interface Rooms {
   first: number;
   next: number;
+  /**
+   * The places (columns) of page 1: one per tactic, or more for a matrix packed on one page, whose long columns go on
+   * in the places beside them (`fitLayout`); `next` is then `first`, every part being on page 1.
+   */
+  places: number;
 }
 
 /** The height of a cell of `lines` lines (at least one). */
@@ -215,6 +220,7 @@ function segmentsOf(
 function pagesOf(model: MatrixModel, columns: readonly Item[][], at: Pick<MatrixLayout, 'size' | 'lineHeight' | 'columnWidth' | 'headerHeight'>, rooms: Rooms): Segment[][] {
   const { size, lineHeight, columnWidth, headerHeight } = at;
   const count = Math.max(1, model.columns.length);
+  const packed = rooms.places > count;
   const oneLine = cellHeight(1, lineHeight);
   const pages: Segment[][] = [[]];
   let page: Segment[] = [];
@@ -226,8 +232,13 @@ function pagesOf(model: MatrixModel, columns: readonly Item[][], at: Pick<Matrix
       const mark = ' (cont.)';
       const parentLine = parent ? `${wrapText(cellText(parent, model), columnWidth - 2 * PAD_X - textWidth(mark, size), size, { maxLines: 1 })[0]}${mark}` : undefined;
       const segment = { column, continued: from > 0, ...(parentLine === undefined ? {} : { parentLine }), items: items.slice(from, end), height };
-      if (!from) {
+      if (!from && !packed) {
         pages[0]!.push({ ...segment, slot: column });
+        return;
+      }
+      // Packed, every part goes on page 1 beside the one before, while its places last.
+      if (packed && pages.length === 1 && pages[0]!.length < rooms.places) {
+        pages[0]!.push({ ...segment, slot: pages[0]!.length });
         return;
       }
       if (page.length === count) {
@@ -247,15 +258,14 @@ function pagesOf(model: MatrixModel, columns: readonly Item[][], at: Pick<Matrix
  */
 function layoutAt(model: MatrixModel, size: number, compact: boolean, rooms: Rooms, twoLines: ReadonlySet<MatrixCell> = new Set()): MatrixLayout {
   const lineHeight = size * 1.15;
-  const count = Math.max(1, model.columns.length);
-  const columnWidth = (WIDTH - COLUMN_GAP * (count - 1)) / count;
+  const columnWidth = (WIDTH - COLUMN_GAP * (rooms.places - 1)) / rooms.places;
   const room = columnWidth - 2 * PAD_X;
   const widest = Math.max(...model.columns.flatMap((column) => column.name.split(/\s+/).map((word) => textWidth(word, 1, true))));
   const headerSize = Math.min(size + 1, Math.floor((4 * room) / widest) / 4);
   const headerLines = model.columns.map((column) => wrapText(column.name, columnWidth - 2 * PAD_X, headerSize, { bold: true, maxLines: 3 }));
   const headerHeight = Math.max(1, ...headerLines.map((lines) => lines.length)) * headerSize * 1.2 + size * 1.2 + 2 * PAD_Y + 2;
   // What is shown in full, and the width it has, for `cutsWords`.
-  const full: [text: string, width: number][] = [];
+  const full: [text: string, width: number, firstWidth: number][] = [];
 
   const columns = model.columns.map((column) => {
     const items: Item[] = [];
@@ -263,11 +273,14 @@ function layoutAt(model: MatrixModel, size: number, compact: boolean, rooms: Roo
       const indent = parent ? SUB_INDENT : 0;
       const scoreWidth = cell.score !== undefined ? textWidth(String(cell.score), size, true) + 1.5 : 0;
       const sidebar = cell.subtechniqueCount ? SIDEBAR + 1 : 0;
-      const width = columnWidth - indent - 2 * PAD_X - scoreWidth - sidebar;
+      const width = columnWidth - indent - 2 * PAD_X - sidebar;
+      // The score is drawn at the end of the first line alone: the lines below it have the whole width.
+      const firstWidth = width - scoreWidth;
       const cut = compact && !cell.annotated;
-      const whole = wrapText(cellText(cell, model), width, size);
+      const whole = wrapText(cellText(cell, model), width, size, { firstWidth });
+      // A cell that is cut carries no annotation, so no score: its first line is as wide as the others.
       const lines = cut ? cutLines(whole, width, size, { maxLines: twoLines.has(cell) ? PLAIN_MAX_LINES : 1 }) : whole;
-      if (!cut) full.push([cellText(cell, model), width]);
+      if (!cut) full.push([cellText(cell, model), width, firstWidth]);
       items.push({ cell, ...(parent ? { parent } : {}), indent, height: cellHeight(lines.length, lineHeight), lines, width, whole });
     };
     for (const cell of column.cells) {
@@ -289,7 +302,7 @@ function layoutAt(model: MatrixModel, size: number, compact: boolean, rooms: Roo
     headerHeight,
     pages,
     headerSize,
-    cutsWords: () => full.some(([text, width]) => cutWords(text, width, size) > 0),
+    cutsWords: () => full.some(([text, width, firstWidth]) => cutWords(text, width, size, false, firstWidth) > 0),
   };
 }
 
@@ -297,21 +310,46 @@ function layoutAt(model: MatrixModel, size: number, compact: boolean, rooms: Roo
  * The layout on the fewest pages, with the largest font that keeps to them and cuts no word in two (failing that,
  * the largest that keeps to them): every cell's full text at 7 pt down to 6 pt, then cells that carry no annotation
  * cut to one line (their full name is in the hover title) down to 4.5 pt.
+ *
+ * A matrix that takes more than one page so is drawn on one where it can, packed: its long columns go on in places
+ * beside them on page 1, every column narrower (a two-campaign aggregate: Defense Evasion, with the sub-techniques of
+ * T1027, T1055 and T1218 shown, in three places of 16). That is one page with the fewest places that give one, at
+ * the largest size that cuts no word in two and sets no tactic name smaller than the cells; the places are as many as
+ * leave the tactic names that room at 4.5 pt. Where none does, the pages are as before.
  */
-function fitLayout(model: MatrixModel, rooms: Rooms): MatrixLayout {
+function fitLayout(model: MatrixModel, rooms: Omit<Rooms, 'places'>): MatrixLayout {
+  const count = Math.max(1, model.columns.length);
+  const layout = fitLayoutIn(model, { ...rooms, places: count });
+  if (layout.pages.length === 1) return layout;
+  for (let places = count + 1; ; places++) {
+    const onePage = { first: rooms.first, next: rooms.first, places };
+    const smallest = layoutAt(model, CELL_FONT_SIZES[CELL_FONT_SIZES.length - 1]!, true, onePage);
+    if (smallest.headerSize < smallest.size) return layout;
+    const packed = smallest.pages.length === 1 ? fitLayoutIn(model, onePage, true, smallest) : undefined;
+    if (packed) return packed;
+  }
+}
+
+/**
+ * `fitLayout` in the places `rooms` gives. `onePage`: only a layout of one page that cuts no word in two and sets no
+ * tactic name smaller than the cells, else none.
+ */
+function fitLayoutIn(model: MatrixModel, rooms: Rooms, onePage?: false): MatrixLayout;
+function fitLayoutIn(model: MatrixModel, rooms: Rooms, onePage: true, smallest: MatrixLayout): MatrixLayout | undefined;
+function fitLayoutIn(model: MatrixModel, rooms: Rooms, onePage = false, smallestGiven?: MatrixLayout): MatrixLayout | undefined {
   const tries: [compact: boolean, size: number][] = [
     ...CELL_FONT_SIZES.filter((size) => size >= FULL_TEXT_MIN_SIZE).map((size): [boolean, number] => [false, size]),
     ...CELL_FONT_SIZES.map((size): [boolean, number] => [true, size]),
   ];
-  const smallest = layoutAt(model, CELL_FONT_SIZES[CELL_FONT_SIZES.length - 1]!, true, rooms);
+  const smallest = smallestGiven ?? layoutAt(model, CELL_FONT_SIZES[CELL_FONT_SIZES.length - 1]!, true, rooms);
   let first: MatrixLayout | undefined;
   for (const [compact, size] of tries) {
     const layout = compact && size === smallest.size ? smallest : layoutAt(model, size, compact, rooms);
-    if (layout.pages.length > smallest.pages.length) continue;
+    if (layout.pages.length > smallest.pages.length || (onePage && layout.headerSize < layout.size)) continue;
     if (!layout.cutsWords()) return widenPlainCells(model, layout, rooms);
     first ??= layout;
   }
-  return widenPlainCells(model, first!, rooms);
+  return onePage ? undefined : widenPlainCells(model, first!, rooms);
 }
 
 /** How many places (segments) each column takes over all pages. */
@@ -344,7 +382,10 @@ function widenPlainCells(model: MatrixModel, layout: MatrixLayout, rooms: Rooms)
   // column's cells are decided on its own items' heights alone, and the pages are made once, at the end; a name is
   // wrapped once, by `layoutAt`.
   const count = Math.max(1, model.columns.length);
-  const pageCount = (places: readonly number[]): number => 1 + Math.ceil((places.reduce((sum, value) => sum + value, 0) - places.length) / count);
+  const pageCount = (places: readonly number[]): number => {
+    const sum = places.reduce((total, value) => total + value, 0);
+    return rooms.places > count ? (sum <= rooms.places ? 1 : 2) : 1 + Math.ceil((sum - places.length) / count);
+  };
   const oneLine = cellHeight(1, layout.lineHeight);
   const twoLines = cellHeight(PLAIN_MAX_LINES, layout.lineHeight);
   const widen = (item: Item): Item => ({ ...item, lines: cutLines(item.whole, item.width, layout.size, { maxLines: PLAIN_MAX_LINES }), height: twoLines });

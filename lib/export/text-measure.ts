@@ -124,9 +124,15 @@ export function textWidth(text: string, size: number, bold = false, font?: Measu
 /** Where a word wider than a line may break before it is cut anywhere: after a hyphen or a slash. */
 const BREAK_AFTER = /(?<=[-/])/;
 
-/** How many words wrapping `text` into lines of `width` has to cut elsewhere than after a hyphen or a slash. */
-export function cutWords(text: string, width: number, size: number, bold = false): number {
-  return text.split(/\s+/).filter((word) => word.split(BREAK_AFTER).some((part) => textWidth(part, size, bold) > width)).length;
+/**
+ * How many words wrapping `text` into lines of `width` has to cut elsewhere than after a hyphen or a slash; with
+ * `firstWidth` (`wrapText`'s), the first word counts as cut where it does not fit the first line.
+ */
+export function cutWords(text: string, width: number, size: number, bold = false, firstWidth = width): number {
+  const words = text.split(/\s+/).filter(Boolean);
+  const first = words[0]?.split(BREAK_AFTER)[0];
+  const cut = words.filter((word) => word.split(BREAK_AFTER).some((part) => textWidth(part, size, bold) > width)).length;
+  return cut || (first !== undefined && textWidth(first, size, bold) > firstWidth ? 1 : 0);
 }
 
 /** Cut a word that is wider than a line into pieces that fit: after its hyphens and slashes first, then anywhere. */
@@ -151,12 +157,14 @@ function splitWord(word: string, width: number, size: number, bold: boolean): st
 /**
  * Wrap a text into lines no wider than `width`, breaking at spaces (a word wider than a line is cut after a hyphen or slash, or
  * anywhere); a newline
- * always breaks. With `maxLines`, the last line kept ends in an ellipsis when text was left out.
+ * always breaks. With `maxLines`, the last line kept ends in an ellipsis when text was left out. With `firstWidth`, the
+ * first line is that wide (a cell's score sits at the end of its first line only).
  */
-export function wrapText(text: string, width: number, size: number, options: { bold?: boolean; maxLines?: number } = {}): string[] {
+export function wrapText(text: string, width: number, size: number, options: { bold?: boolean; maxLines?: number; firstWidth?: number } = {}): string[] {
   const bold = options.bold ?? false;
   const space = textWidth(' ', size, bold);
   const lines: string[] = [];
+  const room = (): number => (lines.length ? width : (options.firstWidth ?? width));
   for (const paragraph of text.split(/\r?\n/)) {
     let line = '';
     let lineWidth = 0;
@@ -164,13 +172,13 @@ export function wrapText(text: string, width: number, size: number, options: { b
       const wordWidth = textWidth(word, size, bold);
       // Widths add up, so a line is measured word by word rather than again for every word added.
       const candidateWidth = line ? lineWidth + space + wordWidth : wordWidth;
-      if (candidateWidth <= width) {
+      if (candidateWidth <= room()) {
         line = line ? `${line} ${word}` : word;
         lineWidth = candidateWidth;
         continue;
       }
       if (line) lines.push(line);
-      const pieces = wordWidth > width ? splitWord(word, width, size, bold) : [word];
+      const pieces = wordWidth > room() ? splitWord(word, room(), size, bold) : [word];
       for (const piece of pieces.slice(0, -1)) lines.push(piece);
       line = pieces[pieces.length - 1] ?? '';
       lineWidth = textWidth(line, size, bold);

@@ -451,7 +451,7 @@ describe('the CLI contract, command by command', () => {
     const layer = join(repoRoot, LAYER);
     const campaign = join(repoRoot, APT32);
     for (const [argv, named] of [
-      [['export', layer, '--out', 'x.svg'], 'x-1.svg'],
+      [['export', layer, '--out', 'x.svg', '--subtechniques', 'expanded'], 'x-1.svg'],
       [['export', layer, '--out', 'sub/x.csv'], 'sub/x.csv'],
       [['combine', layer, layer, '--op', 'max', '--out', 'm.json'], 'm.json'],
       [['render', campaign, '--out', 'out'], 'out/apt32-covid19-wuhan.layer.json'],

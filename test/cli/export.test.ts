@@ -121,13 +121,14 @@ describe('attack-layers export', () => {
   });
 
   it("replaces the pages of an earlier export to the same --out only with --force, and leaves a file that is no page of its own", async () => {
-    // The APT32 layer takes two pages (apt32-1.svg, apt32-2.svg), one with --subtechniques none (apt32.svg): before,
-    // writing apt32.svg after them left both pages beside it, looking as current as it, even with --force.
+    // The APT32 layer takes two pages with --subtechniques expanded (apt32-1.svg, apt32-2.svg), one with --subtechniques
+    // none (apt32.svg): before, writing apt32.svg after them left both pages beside it, looking as current as it, even
+    // with --force.
     const out = freshTmpDir('export');
     const layer = 'layers/apt32-covid19-wuhan.layer.json';
     const file = join(out, 'apt32.svg');
     const pages = [join(out, 'apt32-1.svg'), join(out, 'apt32-2.svg')];
-    expect((await runCli(['export', layer, '--out', file])).stdout).to.equal(pages.map((page) => `${page}\n`).join(''));
+    expect((await runCli(['export', layer, '--out', file, '--subtechniques', 'expanded'])).stdout).to.equal(pages.map((page) => `${page}\n`).join(''));
     const refused = await runCli(['export', layer, '--out', file, '--subtechniques', 'none', '--quiet']);
     expect([refused.code, refused.stdout, refused.stderr]).to.deep.equal([
       2,
@@ -141,7 +142,7 @@ describe('attack-layers export', () => {
     expect(readdirSync(out)).to.deep.equal(['apt32.svg']);
     // Writing pages, the one file of an earlier export goes, and pages past the new count (a third, now two).
     writeFileSync(join(out, 'apt32-3.svg'), readFileSync(file));
-    expect((await runCli(['export', layer, '--out', file, '--force', '--quiet'])).code).to.equal(0);
+    expect((await runCli(['export', layer, '--out', file, '--subtechniques', 'expanded', '--force', '--quiet'])).code).to.equal(0);
     expect(readdirSync(out).sort()).to.deep.equal(['apt32-1.svg', 'apt32-2.svg']);
     // A file of that name that export did not write is the user's: kept, and no reason to refuse.
     writeFileSync(join(out, 'mine-1.svg'), 'mine');
@@ -162,7 +163,8 @@ describe('attack-layers export', () => {
 
   it('asks for --out when the SVG takes several pages, and writes none of them over an existing file without --force', async () => {
     const out = freshTmpDir('export');
-    const args = ['export', 'layers/temp-periscope-cambodia-2018.layer.json'];
+    // Every sub-technique shown, the TEMP.Periscope layer takes 2 pages.
+    const args = ['export', 'layers/temp-periscope-cambodia-2018.layer.json', '--subtechniques', 'expanded'];
     const stdout = await runCli([...args, '--format', 'svg']);
     expect([stdout.code, stdout.stdout]).to.deep.equal([2, '']);
     expect(stdout.stderr).to.match(/the matrix takes \d+ A4 pages, one SVG file each: give --out <name>\.svg \(writes <name>-1\.svg to <name>-\d+\.svg\), or --format html/);

@@ -32,7 +32,7 @@ describe('renderHtml', () => {
 
   it('embeds every page of a layer of several, the same as the SVG export, each printed on an A4 landscape sheet', () => {
     const tall = JSON.parse(readFileSync(join(repoRoot, 'layers/temp-periscope-cambodia-2018.layer.json'), 'utf8')) as NavigatorLayer;
-    const model = matrixModel(tall, index);
+    const model = matrixModel(tall, index, { subtechniques: 'expanded' });
     const page = renderHtml(model);
     const svgs = renderSvgPages(model, { declaration: false });
     expect(svgs.length).to.be.greaterThan(1);

@@ -39,7 +39,8 @@ describe('renderSvgPages', () => {
     const layer = readLayer('apt32-covid19-wuhan.layer.json');
     const pages = renderSvgPages(matrixModel(layer, index));
     const svg = pages[0]!;
-    // Defense Evasion's 52 cells on Windows fill page 1 at 4.5 pt, the smallest size, and run on to a second page.
+    // Defense Evasion's 52 cells on Windows, with T1218's 14 sub-techniques, took page 1 at 5.75 pt and ran on to a
+    // second page; packed, it goes on in a place beside itself, and the matrix takes one page at 6.25 pt.
     const roots = pages.map(parseSvg);
     const root = roots[0]!;
     const raw = rawMatrix();
@@ -69,7 +70,7 @@ describe('renderSvgPages', () => {
     }
 
     it('has one column per tactic shown on page 1, in matrix order, each with its techniques over the pages', () => {
-      const columns = byClass(root, 'tactic');
+      const columns = byClass(root, 'tactic').filter((c) => !classes(c).includes('continued'));
       const expected = raw.tactics.filter((t) => techniquesUnder(raw, t.shortname, ['Windows']).length);
       expect(columns.map((c) => c.getAttribute('data-tactic'))).to.deep.equal(expected.map((t) => t.shortname));
       for (const { shortname: tactic } of expected) {
@@ -119,19 +120,35 @@ describe('renderSvgPages', () => {
       for (const g of cells().filter((c) => !classes(c).includes('annotated'))) expect(cellLines(g).length, g.getAttribute('data-technique')!).to.be.at.most(2);
     });
 
-    it('keeps a column that fit page 1 whole there, giving two lines to as many of its names as its room holds (Discovery)', () => {
-      expect(pages).to.have.length(2);
-      const discovery = roots.map((page) => byClass(page, 'technique').filter((g) => g.getAttribute('data-tactic') === 'discovery'));
-      expect(discovery[1]).to.have.length(0);
-      // Decided name by name: with every name on two lines Discovery would run on to page 2, so the first names that
+    it('is one page, Defense Evasion going on in the place beside it, headed continued, every column from the top', () => {
+      expect(pages).to.have.length(1);
+      const parts = byClass(root, 'tactic');
+      const at = parts.findIndex((part) => part.getAttribute('data-tactic') === 'defense-evasion');
+      expect(parts.slice(at, at + 2).map((part) => [part.getAttribute('data-tactic'), classes(part).includes('continued')])).to.deep.equal([
+        ['defense-evasion', false],
+        ['defense-evasion', true],
+      ]);
+      const left = (part: Element): number => Number(firstRect(byClass(part, 'technique')[0]!).getAttribute('x'));
+      const tops = parts.map((part) => Number(firstRect(byClass(part, 'technique')[0]!).getAttribute('y')));
+      expect(new Set(tops).size).to.equal(1);
+      expect(parts.map(left)).to.deep.equal([...parts.map(left)].sort((a, b) => a - b));
+      expect([...new Set(parts.map(cellFontSize))]).to.deep.equal([6.25]);
+    });
+
+    it('keeps a column that fit one place in it, giving two lines to as many of its names as its room holds (Discovery)', () => {
+      // Decided name by name: with every name on two lines Discovery would take a second place, so the first names that
       // two lines show whole get them and the rest keep one line (`T1087 Account D…` with the whole column cut before).
+      expect(byClass(root, 'tactic').filter((part) => part.getAttribute('data-tactic') === 'discovery')).to.have.length(1);
       expect(cellLines(cellOf('T1087', 'discovery'))).to.deep.equal(['T1087 Account', 'Discovery']);
-      expect(cellLines(cellOf('T1082', 'discovery'))).to.deep.equal(['T1082 System Info…']);
-      const shown = discovery[0]!.map(cellLines);
+      expect(cellLines(cellOf('T1082', 'discovery'))).to.deep.equal(['T1082 System…']);
+      const shown = cells().filter((g) => g.getAttribute('data-tactic') === 'discovery').map(cellLines);
       expect(shown.filter((lines) => lines.length === 2)).to.have.length.above(10);
       for (const lines of shown.filter((lines) => lines.length === 2)) expect(lines[1], lines.join(' ')).to.not.match(/…$/);
-      // Defense Evasion, continued on page 2 anyway, has its names on two lines there too.
-      expect(cellLines(cellOf('T1207', 'defense-evasion'))).to.deep.equal(['T1207 Rogue', 'Domain Controller']);
+    });
+
+    it("draws a cell's score at the end of its first line, the lines below taking the cell's whole width", () => {
+      // T1566.001 (score 100): `Spearphishing` had the width left of the score on every line.
+      expect(cellLines(cellOf('T1566.001', 'initial-access'))).to.deep.equal(['T1566.001', 'Spearphishing', 'Attachment']);
     });
   });
 
@@ -149,12 +166,13 @@ describe('renderSvgPages', () => {
       }
       return columns;
     };
-    // [layer, pages, cell size]: what one line for every plain name gave, kept (the README's APT32 and TEMP.Periscope
-    // figures; the Wizard Spider sample layer of MITRE's Navigator, test/fixtures/layers/navigator/README.md).
+    // [layer, pages, cell size]: what one line for every plain name gave, kept (docs/export.md's APT32 and
+    // TEMP.Periscope figures; the Wizard Spider sample layer of MITRE's Navigator, test/fixtures/layers/navigator/README.md).
+    // The first three took 2 pages (5.75, 4.5 and 5.5 pt) before a matrix was packed on one page where it can.
     const cases: [file: string, pages: number, size: number][] = [
-      [join(repoRoot, 'layers/apt32-covid19-wuhan.layer.json'), 2, 5.75],
-      [join(repoRoot, 'layers/temp-periscope-cambodia-2018.layer.json'), 2, 4.5],
-      [join(repoRoot, 'test/fixtures/layers/navigator/Wizard_Spider-G0102-Updated.json'), 2, 5.5],
+      [join(repoRoot, 'layers/apt32-covid19-wuhan.layer.json'), 1, 6.25],
+      [join(repoRoot, 'layers/temp-periscope-cambodia-2018.layer.json'), 1, 4.75],
+      [join(repoRoot, 'test/fixtures/layers/navigator/Wizard_Spider-G0102-Updated.json'), 1, 4.5],
       [join(repoRoot, 'test/fixtures/layers/navigator/Bear_APT.json'), 1, 4.75],
     ];
     for (const [file, count, size] of cases) {

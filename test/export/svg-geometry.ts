@@ -40,12 +40,12 @@ const EXTENTS: Record<MeasuredFont, readonly [ascent: number, descent: number]> 
 
 /**
  * The box a `<text>` takes in `font`: each line (a `tspan`, `dy` apart) measured with the font's widths, from the first
- * baseline's ascent to the last one's descent.
+ * baseline's ascent to the last one's descent; with `lineCount`, of its first lines alone.
  */
-export function textBox(text: Element, font: MeasuredFont): Box {
+export function textBox(text: Element, font: MeasuredFont, lineCount?: number): Box {
   const size = Number(inherited(text, 'font-size'));
   const bold = inherited(text, 'font-weight') === 'bold';
-  const spans = Array.from(text.getElementsByTagName('tspan'));
+  const spans = Array.from(text.getElementsByTagName('tspan')).slice(0, lineCount);
   const lines = spans.length ? spans.map((span) => span.textContent ?? '') : [text.textContent ?? ''];
   const down = spans.slice(1).reduce((sum, span) => sum + Number(span.getAttribute('dy') ?? 0), 0);
   const width = Math.max(...lines.map((line) => textWidth(line, size, bold, font)));
@@ -107,7 +107,9 @@ export function pageProblems(root: Element, font: MeasuredFont): string[] {
     if (!inside(cell, MARGINS)) problems.push(`${cell.what} is outside ${MARGINS.what}`);
     const texts = Array.from(g.getElementsByTagName('text')).map((text) => textBox(text, font));
     for (const text of texts) if (!inside(text, cell)) problems.push(`${text.what} sticks out of ${cell.what}`);
-    if (texts.length === 2 && overlap(texts[0]!, texts[1]!)) problems.push(`${texts[0]!.what} runs into the score of ${cell.what}`);
+    // The score sits at the end of the name's first line; the lines below it have the cell's whole width.
+    const textElements = Array.from(g.getElementsByTagName('text'));
+    if (texts.length === 2 && overlap(textBox(textElements[0]!, font, 1), texts[1]!)) problems.push(`${texts[0]!.what} runs into the score of ${cell.what}`);
     if (bar && texts[0] && overlap(texts[0], rectBox(bar, 'bar'))) problems.push(`${texts[0].what} runs into the sub-technique bar of ${cell.what}`);
   }
   for (const text of Array.from(root.getElementsByTagName('text'))) {

@@ -42,6 +42,17 @@ describe('text-measure', () => {
     }
   });
 
+  // A cell's score sits at the end of its first line alone: `Spearphishing` (T1566.001, score 50, in a column of 16
+  // places at 4.5 pt) was cut in two where every line had only the width left of the score.
+  it('gives the first line firstWidth and the others the whole width, and counts a first word wider than the first line as cut', () => {
+    const width = textWidth('Spearphishing', 4.5) + 0.1;
+    const firstWidth = width - textWidth('50', 4.5, true) - 1.5;
+    expect(wrapText('T1566.001 Spearphishing Attachment', width, 4.5, { firstWidth })).to.deep.equal(['T1566.001', 'Spearphishing', 'Attachment']);
+    expect(cutWords('T1566.001 Spearphishing Attachment', width, 4.5, false, firstWidth)).to.equal(0);
+    expect(wrapText('T1566.001 Spearphishing Attachment', firstWidth, 4.5)).to.have.length.above(3);
+    expect(cutWords('T1566.001 Spearphishing', width, 4.5, false, textWidth('T1566', 4.5))).to.equal(1);
+  });
+
   it('breaks a long word after a hyphen or a slash before cutting it anywhere, and counts the words it must cut', () => {
     expect(wrapText('Adversary-in-the-Middle', textWidth('Adversary-in-the-', 10) + 0.1, 10)).to.deep.equal(['Adversary-in-the-', 'Middle']);
     const width = textWidth('Virtualization/', 10) + 0.1;

@@ -44,10 +44,28 @@ export function renderCsv(model: MatrixModel, options: CsvOptions = {}): string 
   return formatCsv(LAYER_TABLE_HEADER, model.rows.map((row) => layerTableRow(row, '; ')), options);
 }
 
-/** The layer's annotated entries as a Markdown document: name, summary, description, the table, what is not drawn. */
+/**
+ * What the layer says of itself beside its name and description, as the workbook's Layer sheet lists it: its metadata
+ * (`actor: APT32 (G0050)`, a divider between groups as `—`), its links (`label: url`) and its legend (`` `#ff6666`
+ * observed in a campaign (100) ``), one Markdown line each, the input escaped (the colour is one `matrixModel` checked).
+ */
+function layerAbout(model: MatrixModel): string[] {
+  return [
+    ...dividedCell(metadataLines(model.metadata)).map((line) => `metadata: ${markdownText(line)}`),
+    ...dividedCell(linkLines(model.links)).map((line) => `link: ${markdownText(line)}`),
+    ...model.legend.map((item) => `legend: \`${item.color}\` ${markdownText(item.label)}`),
+  ];
+}
+
+/**
+ * The layer's annotated entries as a Markdown document: name, summary, description, the layer's metadata, links and
+ * legend, the table, what is not drawn.
+ */
 export function renderMarkdown(model: MatrixModel): string {
   const lines = [`# ${markdownText(model.name)}`, '', markdownText(summaryLine(model)), ''];
   if (model.description) lines.push(markdownLines(model.description).map((line) => `> ${line}`.trimEnd()).join('\n>\n'), '');
+  const about = layerAbout(model);
+  if (about.length) lines.push(...about.map((line) => `- ${line}`), '');
   const header = LAYER_TABLE_HEADER.map((column) => column[0]!.toUpperCase() + column.slice(1));
   // The note is ours (`not drawn: …; run \`attack-layers upgrade\``): its commands are code, as in the list below. The
   // colour is one `matrixModel` passed on (HEX_COLOR), written `#f00a`, not `\#f00a`.

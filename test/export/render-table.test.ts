@@ -137,3 +137,24 @@ describe('summaryLine: entries that only expand a parent', () => {
     expect(summaryLine(matrixModel({ ...one, techniques: [one.techniques![0]!] }, index))).to.match(/1 scored$/);
   });
 });
+
+// The Markdown export, what a report quotes, dropped what the layer says of itself: APT32's `actor: APT32 (G0050)` and
+// `score model` metadata, the legend that says what a colour means, a layer's links; the workbook's Layer sheet and the
+// HTML page kept them. The Navigator 4.5 spec's example layer (test/fixtures/layers/navigator/spec-4.5-example.json,
+// mitre-attack/attack-navigator) has layer metadata with a divider and a legend item.
+describe('renderMarkdown: the layer metadata, links and legend', () => {
+  const index = loadRelease('18.1');
+  it('lists them under the description, a divider between metadata groups kept as —, the input escaped', () => {
+    const spec = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/layers/navigator/spec-4.5-example.json'), 'utf8')) as NavigatorLayer;
+    const layer: NavigatorLayer = { ...spec, links: [{ label: 'report *one*', url: 'https://example.org/report' }] };
+    const markdown = renderMarkdown(matrixModel(layer, index));
+    expect(markdown).to.contain(
+      '> hello, world\n\n' +
+        '- metadata: layer metadata 1: layer metadata 1 value\n- metadata: —\n- metadata: layer metadata 2: layer metadata 2 value\n' +
+        '- link: report \\*one\\*: https://example.org/report\n- legend: `#FF00FF` Legend Item Label\n\n| Technique |',
+    );
+    const apt32 = renderMarkdown(matrixModel(readLayer('apt32-covid19-wuhan.layer.json'), index));
+    expect(apt32).to.contain('- metadata: actor: APT32 (G0050)\n');
+    expect(apt32).to.contain('- legend: `#ff6666` observed in the campaign (100)\n');
+  });
+});

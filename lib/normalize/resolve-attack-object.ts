@@ -148,6 +148,8 @@ export function resolveAttackObject(
     }
     const shortened = options.shortForms === false ? undefined : readShortForm(index, query, options);
     if (shortened) return shortened;
+    const operation = options.shortForms === false ? undefined : withOperationWord(index, query, options);
+    if (operation) return operation;
     // `Storm-0558` (Microsoft's) or `UNC3890` (Mandiant's): the others of a vendor's series a digit away are other
     // clusters, no kin of it, as IDs a digit away are.
     const series = numberedSeries(index, query, types);
@@ -266,6 +268,28 @@ function withoutVendorSuffix(index: AttackIndex, query: string, options: { kind?
     }
   }
   return undefined;
+}
+
+/**
+ * A query that names no object read as the name of a campaign ATT&CK calls `Operation …` (C0022 Operation Dream Job,
+ * its aliases Operation North Star and Operation Interception; C0014 Operation Wocao; C0012 Operation CuckooBees), as
+ * reports and emulation plans write them without the word (`Dream Job`, `North Star`, `Wocao`), when it names one
+ * current campaign so, with a note saying the word was added; undefined otherwise. One word prose writes for other
+ * things (`proseWord`: `Interception`, `Ghost`) is not read so.
+ */
+function withOperationWord(index: AttackIndex, query: string, options: { kind?: AttackObjectKind; givenAs?: GivenAs }): ResolvedObject | undefined {
+  if ((options.kind && options.kind !== 'campaign') || /^\s*operation\b/i.test(query) || proseWord(index, query)) return undefined;
+  try {
+    const named = `Operation ${query.trim()}`;
+    const found = resolveAttackObject(index, named, { ...options, kind: 'campaign', shortForms: false });
+    if (found.object.revoked || found.object.deprecated) return undefined;
+    // The notes on the name with the word (an alias's, spacing aside) say which object it is.
+    const read = found.notes.length ? `"${named}"` : objectRef(found.object);
+    return { ...found, query, notes: [`"${query}" is read as ${read} ("Operation" added, as ATT&CK names the campaign)`, ...found.notes] };
+  } catch (error) {
+    if (!(error instanceof AttackObjectError)) throw error;
+    return undefined;
+  }
 }
 
 // How reports write an actor with another of its names beside it: `APT28 (Fancy Bear)`, `Turla (aka Snake)`,

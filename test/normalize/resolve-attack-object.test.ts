@@ -136,6 +136,31 @@ describe('resolveAttackObject', () => {
     }
   });
 
+  // ATT&CK names C0022 `Operation Dream Job` (aliases `Operation North Star`, `Operation Interception`), C0014 `Operation
+  // Wocao`, C0012 `Operation CuckooBees`; reports and emulation plans write them without the word (ESET's and
+  // ClearSky's "Dream Job" campaign). `Dream Job` exited 1 with "did you mean C0022 Operation Dream Job", `Cuckoo
+  // Bees` with "check the spelling".
+  describe('reads the name of an "Operation …" campaign written without the word, and says it was added', () => {
+    const rows: ReadonlyArray<readonly [query: string, id: string, notes: string[]]> = [
+      ['Dream Job', 'C0022', ['"Dream Job" is read as C0022 Operation Dream Job ("Operation" added, as ATT&CK names the campaign)']],
+      ['dream job', 'C0022', ['"dream job" is read as C0022 Operation Dream Job ("Operation" added, as ATT&CK names the campaign)']],
+      ['North Star', 'C0022', ['"North Star" is read as "Operation North Star" ("Operation" added, as ATT&CK names the campaign)', '"Operation North Star" is an alias of C0022 Operation Dream Job']],
+      ['Wocao', 'C0014', ['"Wocao" is read as C0014 Operation Wocao ("Operation" added, as ATT&CK names the campaign)']],
+      ['Cuckoo Bees', 'C0012', ['"Cuckoo Bees" is read as "Operation Cuckoo Bees" ("Operation" added, as ATT&CK names the campaign)', '"Operation Cuckoo Bees" is read as C0012 Operation CuckooBees (spacing aside)']],
+    ];
+    for (const [query, id, notes] of rows) {
+      it(`${JSON.stringify(query)} -> ${id}`, () => {
+        const found = resolveAttackObject(loadRelease('18.1'), query);
+        expect([found.object.id, found.notes]).to.deep.equal([id, notes]);
+      });
+    }
+    // `Ghost` is also the first word of G0035 Dragonfly's alias Ghost Blizzard, `Interception` a common word.
+    it('still refuses a word other names hold or prose writes (Ghost, Interception), and a lookup of another kind', () => {
+      for (const query of ['Ghost', 'Interception']) expect(() => resolveAttackObject(loadRelease('18.1'), query)).to.throw(AttackObjectError);
+      expect(() => resolveAttackObject(loadRelease('18.1'), 'Dream Job', { kind: 'group' })).to.throw(AttackObjectError);
+    });
+  });
+
   describe('refuses an ID with a suffixed name of another object, naming both', () => {
     const rows: ReadonlyArray<readonly [query: string, mismatch: string]> = [
       ['S0013 Emotet loader', 'the ID is S0013 PlugX (software), the name S0367 Emotet (software)'],

@@ -409,6 +409,7 @@ export {
   type ObjectRelease,
   type AllObjectLayers,
   type AllObjectsFrequencyLayer,
+  type FrequencyLayer,
   type FrequencyLayerOptions,
   type ObjectLayerOptions,
 } from './layer/attack-object-layer.js';

@@ -44,14 +44,26 @@ const DESCRIPTION_WORDS: GivenAs = { campaigns: '--campaigns' };
 export const CAMPAIGN_COLOR = '#ffb366';
 
 /** Options of `renderObjectFrequencyLayer`. */
-export interface FrequencyLayerOptions extends Pick<ObjectLayerOptions, 'navigatorVersion'> {
+export interface FrequencyLayerOptions extends Pick<ObjectLayerOptions, 'navigatorVersion' | 'givenAs'> {
   /** The layer's name (default: the objects' names). */
   name?: string;
+  /**
+   * A group counts as using what the ATT&CK campaigns attributed to it use (as `campaigns` of an object's layer shows
+   * them), each such procedure naming its campaign. No effect on software and campaigns.
+   */
+  campaigns?: boolean;
+}
+
+/** A frequency layer, and notes for the user: the techniques its groups' campaigns use that it leaves out. */
+export interface FrequencyLayer extends RenderedLayer {
+  notes: string[];
 }
 
 /** One procedure of an object, with the technique its relationship names and the current one it counts for. */
 interface Procedure {
   record: ProcedureRecord;
+  /** The campaign attributed to the object whose procedure this is, in a frequency layer of groups with their campaigns. */
+  via?: ActorRecord;
   /** Why the technique shown is not the one the relationship names (a revoked technique's replacement). */
   note?: string;
 }
@@ -73,22 +85,28 @@ function detailsOf(object: ActorRecord, data: ProcedureIndexData): ObjectDetails
   return details;
 }
 
-/** Map every object's `uses` relationships to current techniques; revoked ones follow their replacement. */
-function collectUses(objects: readonly ActorRecord[], index: AttackIndex, data: ProcedureIndexData): Uses {
+/**
+ * Map every object's `uses` relationships to current techniques; revoked ones follow their replacement. With
+ * `campaignsOf`, an object's procedures include those of its campaigns, each naming its campaign (`via`).
+ */
+function collectUses(objects: readonly ActorRecord[], index: AttackIndex, data: ProcedureIndexData, campaignsOf?: (object: ActorRecord) => ActorRecord[]): Uses {
   const byTechnique = new Map<TechniqueId, Map<ActorRecord, Procedure[]>>();
   const warnings: string[] = [];
   const relationships = new Map<ActorRecord, number>();
   for (const object of objects) {
-    const { procedures } = detailsOf(object, data);
-    relationships.set(object, procedures.length);
-    for (const record of procedures) {
-      const named = index.techniqueByStixId(record.technique);
-      const current = named ? currentTechnique(named, index) : { note: `${record.technique}, which is not a technique with an ATT&CK ID; left out` };
-      if (current.note) warnings.push(`${objectRef(object)} uses ${current.note} (${record.relationship})`);
-      if (!current.technique) continue;
-      const users = byTechnique.get(current.technique.id) ?? new Map<ActorRecord, Procedure[]>();
-      users.set(object, [...(users.get(object) ?? []), { record, ...(current.note ? { note: current.note } : {}) }]);
-      byTechnique.set(current.technique.id, users);
+    for (const source of [object, ...(campaignsOf?.(object) ?? [])]) {
+      const { procedures } = detailsOf(source, data);
+      relationships.set(object, (relationships.get(object) ?? 0) + procedures.length);
+      for (const record of procedures) {
+        const named = index.techniqueByStixId(record.technique);
+        const current = named ? currentTechnique(named, index) : { note: `${record.technique}, which is not a technique with an ATT&CK ID; left out` };
+        if (current.note) warnings.push(`${objectRef(source)} uses ${current.note} (${record.relationship})`);
+        if (!current.technique) continue;
+        const users = byTechnique.get(current.technique.id) ?? new Map<ActorRecord, Procedure[]>();
+        const procedure: Procedure = { record, ...(source !== object ? { via: source } : {}), ...(current.note ? { note: current.note } : {}) };
+        users.set(object, [...(users.get(object) ?? []), procedure]);
+        byTechnique.set(current.technique.id, users);
+      }
     }
   }
   return { byTechnique: new Map([...byTechnique].sort(([a], [b]) => compareIds(a, b))), warnings, relationships };
@@ -96,7 +114,8 @@ function collectUses(objects: readonly ActorRecord[], index: AttackIndex, data: 
 
 /** A procedure of `object` as one line of comment: ATT&CK's text (the team's, of a team's object), and the redirect when the technique was revoked. */
 function procedureText(procedure: Procedure, object: ActorRecord): string {
-  const text = procedure.record.text || `(${object.custom ? "the team's data" : 'ATT&CK'} gives no procedure text; see the sources)`;
+  const own = procedure.record.text || `(${object.custom ? "the team's data" : 'ATT&CK'} gives no procedure text; see the sources)`;
+  const text = procedure.via ? `in ${objectRef(procedure.via)}: ${own}` : own;
   return procedure.note ? `${text} [${procedure.note}]` : text;
 }
 
@@ -150,7 +169,10 @@ function techniqueEntries(uses: Uses, data: ProcedureIndexData, owner?: ActorRec
     for (const [object, list] of users) {
       if (!owner) metadata.push({ divider: true }, { name: 'object', value: objectRef(object) });
       else if (object !== owner) metadata.push({ name: 'campaign', value: objectRef(object) });
-      for (const procedure of list) metadata.push({ name: 'relationship', value: procedure.record.relationship });
+      for (const procedure of list) {
+        if (procedure.via) metadata.push({ name: 'campaign', value: objectRef(procedure.via) });
+        metadata.push({ name: 'relationship', value: procedure.record.relationship });
+      }
     }
     for (const name of unlinked) metadata.push({ name: 'source (no URL)', value: name });
     entries.push({
@@ -454,16 +476,44 @@ export function renderObjectFrequencyLayer(
   index: AttackIndex,
   data: ProcedureIndexData,
   options: FrequencyLayerOptions = {},
-): RenderedLayer {
+): FrequencyLayer {
   return frequencyLayer(objects, index, data, options);
 }
 
+/**
+ * What a frequency layer of named objects says of its groups' campaigns: with `campaigns`, which it counts for each
+ * group; without, the techniques each group's campaigns use and it does not, left out (a line for the description,
+ * one for the caller's notes, as an object's own layer says them).
+ */
+function frequencyCampaigns(objects: readonly ActorRecord[], index: AttackIndex, data: ProcedureIndexData, options: FrequencyLayerOptions): { described: string[]; notes: string[]; included: string[] } {
+  if (options.campaigns) {
+    const included = objects.flatMap((object) => {
+      const campaigns = attributedCampaigns(object, index, data);
+      return campaigns.length ? [`${objectRef(object)}: ${campaigns.map(objectRef).join(', ')}`] : [];
+    });
+    const described = `A group uses what the campaigns ${objects.some((object) => object.custom) ? 'its data' : 'ATT&CK'} attributes to it use, each such procedure naming its campaign: ${included.join('; ') || 'none attributed'}.`;
+    return { described: [described], notes: [], included };
+  }
+  const described: string[] = [];
+  const notes: string[] = [];
+  for (const group of objects) {
+    const left = campaignTechniquesLeftOut(group, index, data, collectUses([group], index, data));
+    if (!left) continue;
+    const line = (givenAs: GivenAs | undefined) => campaignsLeftOutLine(group, left, 'not counted for it', 'counts them', givenAs);
+    described.push(`${line(DESCRIPTION_WORDS)}.`.replace(/^./, (first) => first.toUpperCase()));
+    notes.push(line(options.givenAs));
+  }
+  return { described, notes, included: [] };
+}
+
 /** A frequency layer; of every object of `overview`, or of named objects where a tooltip would pass a screen, its entries are `compactEntry`'s (`frequencyEntries`). */
-function frequencyLayer(objects: readonly ActorRecord[], index: AttackIndex, data: ProcedureIndexData, options: FrequencyLayerOptions, overview?: AttackObjectKind): RenderedLayer {
+function frequencyLayer(objects: readonly ActorRecord[], index: AttackIndex, data: ProcedureIndexData, options: FrequencyLayerOptions, overview?: AttackObjectKind): FrequencyLayer {
   if (!objects.length) throw new UsageError('a frequency layer needs at least one group, software or campaign');
   const twice = objects.find((object, i) => objects.findIndex((other) => other.stixId === object.stixId) !== i);
   if (twice) throw new UsageError(`${twice.id} ${twice.name} is given twice; name each object once`);
-  const uses = collectUses(objects, index, data);
+  // An overview of every object of a kind counts each as ATT&CK lists it, as mitreattack-python's overview does.
+  const campaigns = overview ? { described: [], notes: [], included: [] } : frequencyCampaigns(objects, index, data, options);
+  const uses = collectUses(objects, index, data, options.campaigns && !overview ? (object) => attributedCampaigns(object, index, data) : undefined);
   const { entries, compacted } = frequencyEntries(uses, index, data, overview);
   const compactedNote = compactedLine(compacted);
   const n = objects.length;
@@ -486,6 +536,7 @@ function frequencyLayer(objects: readonly ActorRecord[], index: AttackIndex, dat
     `How many of ${n} ${team?.objects ?? 'ATT&CK objects'} use each technique, according to ATT&CK ${index.label}: ${listed.join(', ')}` +
       (team ? `; ${team.whose}.` : '.'),
     `${plural(entries.length, 'technique')} used by at least one, ${shared} by all ${n}; score = the number of objects using it; ${comments}`,
+    ...campaigns.described,
     compactedNote,
     leftOutLine(uses.warnings),
   ].filter((line): line is string => line !== undefined);
@@ -501,6 +552,7 @@ function frequencyLayer(objects: readonly ActorRecord[], index: AttackIndex, dat
     legendItems: legendSteps(n).map((k) => ({ label: `used by ${k} of ${n}`, color: gradientColor(gradient, k) })),
     metadata: [
       { name: 'objects', value: objects.map(objectRef).join(', ') },
+      ...(options.campaigns && !overview ? [{ name: 'campaigns included', value: campaigns.included.join('; ') || 'none attributed' }] : []),
       { name: 'ATT&CK release', value: index.label },
       { name: 'score', value: `frequency: the number of the ${n} objects that use the technique` },
       { name: 'generated by', value: GENERATOR },
@@ -508,7 +560,8 @@ function frequencyLayer(objects: readonly ActorRecord[], index: AttackIndex, dat
   };
   const links = objects.flatMap((object) => pageLink(object, detailsOf(object, data)));
   if (links.length) layer.links = links;
-  return { layer, warnings: [...uses.warnings, ...(compactedNote ? [compactedNote] : []), ...(topped ? [topped] : []), ...unshownTechniqueWarnings(layer.techniques ?? [], index)] };
+  const warnings = [...uses.warnings, ...(compactedNote ? [compactedNote] : []), ...(topped ? [topped] : []), ...unshownTechniqueWarnings(layer.techniques ?? [], index)];
+  return { layer, warnings, notes: campaigns.notes };
 }
 
 /** The line saying which entries of named objects name only their first users, and where the rest and their procedures are. */

@@ -196,6 +196,30 @@ describe('attack-layers attack-object', () => {
     expect(t1105.comment).to.match(/, and 14 more \(the first 20 by ID named\)\.$/);
   });
 
+  // A red team's emulation set of two actors: APT29's SolarWinds Compromise (C0024) and Lazarus Group's Operation Dream
+  // Job (C0022) are where ATT&CK documents most of what they did, and attack.mitre.org's group pages and mitreattack-python's
+  // get_techniques_used_by_group count them. `--campaigns --score frequency` exited 2 ("use it without --score
+  // frequency"), and without it the layer left their 53 and 26 techniques out without a word.
+  it('counts each group\'s campaigns in a frequency layer with --campaigns, and says what it leaves out without', async () => {
+    const without = await runCli(['attack-object', 'APT29', 'Lazarus Group', '--score', 'frequency']);
+    expect(without.code).to.equal(0);
+    const leftOut = '53 techniques used only in the 2 campaigns ATT&CK attributes to APT29 (G0016) (C0023 Operation Ghost, C0024 SolarWinds Compromise) are not counted for it; --campaigns counts them';
+    expect(without.stderr).to.include(`note: ${leftOut}`).and.include('note: 26 techniques used only in the 1 campaign ATT&CK attributes to Lazarus Group (G0032) (C0022 Operation Dream Job)');
+    expect(layerOf(without.stdout).description).to.include(leftOut);
+    expect(layerOf(without.stdout).techniques!.some((e) => e.techniqueID === 'T1195.002')).to.equal(false);
+
+    const withCampaigns = await runCli(['attack-object', 'APT29', 'Lazarus Group', '--score', 'frequency', '--campaigns']);
+    expect([withCampaigns.code, withCampaigns.stderr]).to.deep.equal([0, '']);
+    const layer = layerOf(withCampaigns.stdout);
+    expect(layer.metadata).to.deep.include({ name: 'campaigns included', value: 'G0016 APT29: C0023 Operation Ghost, C0024 SolarWinds Compromise; G0032 Lazarus Group: C0022 Operation Dream Job' });
+    // 138 techniques of the two groups themselves, 193 with their campaigns'.
+    expect(layer.techniques!.filter((e) => e.score).length).to.equal(193);
+    const supplyChain = layer.techniques!.find((e) => e.techniqueID === 'T1195.002')!;
+    expect(supplyChain.score).to.equal(1);
+    expect(supplyChain.comment).to.match(/^used by 1 of 2: APT29 \(G0016\) \| \[G0016\] in C0024 SolarWinds Compromise: During the SolarWinds Compromise, APT29 /);
+    expect(supplyChain.metadata).to.deep.include({ name: 'campaign', value: 'C0024 SolarWinds Compromise' });
+  });
+
   it('names a frequency layer without --name by its IDs as --all names files (G0007-G0050-frequency.layer.json)', async () => {
     const out = freshTmpDir('objects');
     const result = await runCli(['attack-object', 'APT28', 'g0050', '--score', 'frequency', '--out', out, '-q']);
@@ -381,7 +405,7 @@ describe('attack-layers attack-object', () => {
       [['G0050', '--name', 'x'], '--name names the frequency layer'],
       [['--all', 'tools', '--out', 'x'], '--all tools: use one of groups, software, campaigns'],
       [['S0030', '--campaigns'], '--campaigns adds the campaigns attributed to a group; S0030 Carbanak (software) is not a group'],
-      [['G0016', 'G0050', '--campaigns', '--score', 'frequency'], 'use it without --score frequency'],
+      [['--all', 'groups', '--campaigns', '--score', 'frequency'], '--campaigns is not read by --all groups --score frequency'],
       [['--all', 'software', '--campaigns', '--out', 'x'], 'use it with --all groups, not --all software'],
     ];
     for (const [args, message] of rows) {

@@ -149,8 +149,9 @@ export function handler(context: CliContext) {
     if (queries.includes(STDIN)) {
       throw new UsageError('- (standard input) is not read by attack-object; name the groups, software or campaigns as arguments, by ID, name or alias (attack-object APT32 S0154 C0021)');
     }
-    if (args.campaigns && args.score === 'frequency') throw new UsageError('--campaigns adds campaigns to a group\'s own layer: use it without --score frequency');
     if (args.all !== undefined) {
+      // The overview counts each group as ATT&CK lists it, as mitreattack-python's --overview-type group does.
+      if (args.campaigns && args.score === 'frequency') throw new UsageError(`--campaigns is not read by --all ${args.all} --score frequency, which counts each object as ATT&CK lists it; name the groups (attack-object G0016 G0032 --campaigns --score frequency) to count their campaigns`);
       if (args.campaigns && args.all !== 'groups') throw new UsageError(`--campaigns adds the campaigns attributed to a group: use it with --all groups, not --all ${args.all}`);
       if (queries.length) throw new UsageError(`give objects or --all ${args.all}, not both`);
       if (args.score === 'frequency') renderAllFrequency(context, args, ALL_KINDS[args.all]!);
@@ -182,7 +183,9 @@ export function handler(context: CliContext) {
     if (args.score === 'frequency') {
       const data = loadProcedures(index!, { cacheDir: cacheDir(context) });
       const name = args.name !== undefined ? { name: args.name } : {};
-      rendered.push({ ...renderObjectFrequencyLayer(objects, index!, data, name), file: args.name !== undefined ? layerFileName(args.name) : frequencyLayerFileName(objects) });
+      const frequency = renderObjectFrequencyLayer(objects, index!, data, { ...name, campaigns: args.campaigns === true, givenAs: FLAG_WORDS });
+      for (const line of frequency.notes) note(context, args, `note: ${line}`);
+      rendered.push({ ...frequency, file: args.name !== undefined ? layerFileName(args.name) : frequencyLayerFileName(objects) });
     } else {
       const load = releaseLoader(context);
       for (const object of objects) {

@@ -22,7 +22,7 @@ export const declaration: CommandDeclaration = {
     },
     campaigns: {
       type: 'boolean',
-      describe: 'groups: also show the techniques of the ATT&CK campaigns attributed to the group (as attack.mitre.org does), those only in its campaigns in orange',
+      describe: 'groups: also show the techniques of the ATT&CK campaigns attributed to the group (as attack.mitre.org does), those only in its campaigns in orange; with --score frequency, count them as the group\'s',
     },
   },
   examples: [

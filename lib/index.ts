@@ -403,6 +403,7 @@ export {
   renderAllObjectsFrequencyLayer,
   renderAttackObjectLayer,
   renderObjectFrequencyLayer,
+  readObjectPlatforms,
   renderObjectLayersByDomain,
   type DomainObjectLayer,
   type ObjectLayer,

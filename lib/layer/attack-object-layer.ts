@@ -20,6 +20,7 @@ import { unshownTechniqueWarnings } from './platform-visibility.js';
 import { teamObjectsText, teamObjectText } from '../attack/not-mitre-text.js';
 import { LAYER_SUFFIX, layerFileName, type LayerFile } from './write-layers.js';
 import { fitsPage, tooltipTitle } from './tooltip-fit.js';
+import { platformAdvice, readPlatformName } from '../attack/platform-names.js';
 
 /** Options of the attack-object layers. */
 export interface ObjectLayerOptions {
@@ -30,6 +31,11 @@ export interface ObjectLayerOptions {
    * group pages do), those used only in its campaigns in `CAMPAIGN_COLOR`. No effect on software and campaigns.
    */
   campaigns?: boolean;
+  /**
+   * Only the techniques that run on one of these platforms, as the release writes them (`readObjectPlatforms`); the
+   * layer's platform filter is set to them. Default: every technique.
+   */
+  platforms?: readonly string[];
   /**
    * How the notes returned name `campaigns` (the CLI's `--campaigns`; by default `campaigns: true`). A layer's
    * description names the CLI's flag whoever renders it: analysts read it in Navigator, where the command is what they run.
@@ -44,7 +50,7 @@ const DESCRIPTION_WORDS: GivenAs = { campaigns: '--campaigns' };
 export const CAMPAIGN_COLOR = '#ffb366';
 
 /** Options of `renderObjectFrequencyLayer`. */
-export interface FrequencyLayerOptions extends Pick<ObjectLayerOptions, 'navigatorVersion' | 'givenAs'> {
+export interface FrequencyLayerOptions extends Pick<ObjectLayerOptions, 'navigatorVersion' | 'givenAs' | 'platforms'> {
   /** The layer's name (default: the objects' names). */
   name?: string;
   /**
@@ -350,6 +356,41 @@ function objectLegend(object: ActorRecord, viaCampaigns: boolean): LegendItem[] 
 }
 
 /**
+ * Platform names as a release writes them (`windows`, `Windwos`: Windows; `Office 365`: Office Suite in 18.1), each
+ * read otherwise than written said in `notes`.
+ * @throws UsageError for a name that is no platform of the release, naming its platforms.
+ */
+export function readObjectPlatforms(names: readonly string[], index: AttackIndex): { platforms: string[]; notes: string[] } {
+  const platforms: string[] = [];
+  const notes: string[] = [];
+  for (const name of names.flatMap((each) => each.split(',')).map((each) => each.trim()).filter(Boolean)) {
+    const read = readPlatformName(name, index.platforms());
+    if (!read) throw new UsageError(`"${name}" is not a platform of ATT&CK ${index.label}; ${platformAdvice('give', index.platforms())}`);
+    // `windows` is Windows as written, case aside; `Windwos` or `Office 365` is read as another name, said.
+    if (read.how && read.platform.toLowerCase() !== name.toLowerCase()) notes.push(`platform "${name}" is read as ${read.platform} (${read.how})`);
+    if (!platforms.includes(read.platform)) platforms.push(read.platform);
+  }
+  return { platforms, notes };
+}
+
+/**
+ * The entries whose technique runs on one of `platforms` (all without), and the techniques left out: a red team
+ * emulating an actor on Windows hosts plans what runs there. A technique the release gives no platforms is left out,
+ * as Navigator's platform filter hides it.
+ */
+function onPlatforms(entries: readonly LayerTechnique[], platforms: readonly string[] | undefined, index: AttackIndex): { kept: LayerTechnique[]; line?: string } {
+  if (!platforms?.length) return { kept: [...entries] };
+  const runs = (entry: LayerTechnique) => (index.technique(entry.techniqueID)?.platforms ?? []).some((platform) => platforms.includes(platform));
+  const kept = entries.filter(runs);
+  const left = entries.filter((entry) => !runs(entry)).map((entry) => entry.techniqueID);
+  const shown = left.length > 10 ? `${left.slice(0, 10).join(', ')} and ${left.length - 10} more` : left.join(', ');
+  return {
+    kept,
+    line: `Only techniques that run on ${platforms.join(' or ')} (the layer's platform filter)` + (left.length ? `: ${plural(left.length, 'technique')} of other platforms left out (${shown}).` : '; none left out.'),
+  };
+}
+
+/**
  * Render the layer of one group, software or campaign: every technique it `uses` in the release, scored 1, with
  * ATT&CK's procedure text as the comment and the sources it cites as links; the object's ID, aliases, type and ATT&CK
  * page in the layer's metadata. A relationship to a revoked technique counts for its replacement (said in the comment
@@ -366,7 +407,7 @@ export function renderAttackObjectLayer(
   const campaigns = options.campaigns ? attributedCampaigns(object, index, data) : [];
   const uses = collectUses([object, ...campaigns], index, data);
   const leftOutCampaigns = options.campaigns ? undefined : campaignsLeftOut(object, index, data, uses, options.givenAs);
-  const entries = techniqueEntries(uses, data, object);
+  const { kept: entries, line: platformLine } = onPlatforms(techniqueEntries(uses, data, object), options.platforms, index);
   const viaCampaigns = entries.filter((entry) => entry.color === CAMPAIGN_COLOR).length;
   const kind = kindWord(object);
   const description = [
@@ -379,12 +420,14 @@ export function renderAttackObjectLayer(
       (options.campaigns ? ` and those of ${plural(campaigns.length, 'campaign')} attributed to it${campaigns.length ? ` (${campaigns.map(objectRef).join(', ')}; ${viaCampaigns} only through them)` : ''}` : '') +
       `; each technique's comment is ${object.custom ? "the team's" : "ATT&CK's"} procedure text and its links the sources cited; score 1 = used.`,
     leftOutCampaigns && `${leftOutCampaigns.described[0]!.toUpperCase()}${leftOutCampaigns.described.slice(1)}.`,
+    platformLine,
     leftOutLine(uses.warnings),
   ].filter((line): line is string => line !== undefined);
   const layer: NavigatorLayer = {
     name: objectTitle(object),
     ...layerShell(index, options),
     description: description.join('\n'),
+    ...(options.platforms?.length ? { filters: { platforms: [...options.platforms] } } : {}),
     sorting: 0,
     layout: { ...LAYOUT },
     hideDisabled: false,
@@ -514,7 +557,9 @@ function frequencyLayer(objects: readonly ActorRecord[], index: AttackIndex, dat
   // An overview of every object of a kind counts each as ATT&CK lists it, as mitreattack-python's overview does.
   const campaigns = overview ? { described: [], notes: [], included: [] } : frequencyCampaigns(objects, index, data, options);
   const uses = collectUses(objects, index, data, options.campaigns && !overview ? (object) => attributedCampaigns(object, index, data) : undefined);
-  const { entries, compacted } = frequencyEntries(uses, index, data, overview);
+  const frequency = frequencyEntries(uses, index, data, overview);
+  const { kept: entries, line: platformLine } = onPlatforms(frequency.entries, options.platforms, index);
+  const compacted = frequency.compacted.filter((id) => entries.some((entry) => entry.techniqueID === id));
   const compactedNote = compactedLine(compacted);
   const n = objects.length;
   const shared = entries.filter((entry) => entry.score === n).length;
@@ -537,6 +582,7 @@ function frequencyLayer(objects: readonly ActorRecord[], index: AttackIndex, dat
       (team ? `; ${team.whose}.` : '.'),
     `${plural(entries.length, 'technique')} used by at least one, ${shared} by all ${n}; score = the number of objects using it; ${comments}`,
     ...campaigns.described,
+    platformLine,
     compactedNote,
     leftOutLine(uses.warnings),
   ].filter((line): line is string => line !== undefined);
@@ -544,6 +590,7 @@ function frequencyLayer(objects: readonly ActorRecord[], index: AttackIndex, dat
     name: options.name ?? `${objects.map((object) => object.name).join(', ')}: technique frequency`,
     ...layerShell(index, options),
     description: description.join('\n'),
+    ...(options.platforms?.length ? { filters: { platforms: [...options.platforms] } } : {}),
     sorting: 3,
     layout: { ...LAYOUT },
     hideDisabled: false,

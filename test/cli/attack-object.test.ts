@@ -220,6 +220,23 @@ describe('attack-layers attack-object', () => {
     expect(supplyChain.metadata).to.deep.include({ name: 'campaign', value: 'C0024 SolarWinds Compromise' });
   });
 
+  // A red team emulating APT29 on a Windows network plans what runs there; attack-object had no platform option
+  // (`--platform Windows`: "unknown option --platform"), and the layer set no platform filter.
+  it('keeps only the techniques of --platform, sets the layer\'s platform filter and names what it leaves out', async () => {
+    const result = await runCli(['attack-object', 'APT29', '--platform', 'windows', '--campaigns']);
+    expect([result.code, result.stderr]).to.deep.equal([0, '']);
+    const layer = layerOf(result.stdout);
+    expect(layer.filters).to.deep.equal({ platforms: ['Windows'] });
+    const scoredIds = layer.techniques!.filter((e) => e.score).map((e) => e.techniqueID);
+    // 119 with its campaigns; T1021.007 Remote Services: Cloud Services runs on IaaS, SaaS, Office Suite, Identity Provider.
+    expect(scoredIds).to.have.length(94).and.include('T1195.002').and.not.include('T1021.007');
+    expect(layer.description).to.include("Only techniques that run on Windows (the layer's platform filter): 25 techniques of other platforms left out (T1021.007, T1037.004,");
+    const frequency = await runCli(['attack-object', 'APT29', 'FIN7', '--score', 'frequency', '--platform', 'Linux,Windwos', '-q']);
+    expect(layerOf(frequency.stdout).filters).to.deep.equal({ platforms: ['Linux', 'Windows'] });
+    const unknown = await runCli(['attack-object', 'APT29', '--platform', 'Android']);
+    expect([unknown.code, unknown.stderr]).to.deep.equal([2, 'attack-layers attack-object: "Android" is not a platform of ATT&CK enterprise-attack 18.1; give one of "Containers", "ESXi", "IaaS", "Identity Provider", "Linux", "Network Devices", "Office Suite", "PRE", "SaaS", "Windows", "macOS"\n']);
+  });
+
   it('names a frequency layer without --name by its IDs as --all names files (G0007-G0050-frequency.layer.json)', async () => {
     const out = freshTmpDir('objects');
     const result = await runCli(['attack-object', 'APT28', 'g0050', '--score', 'frequency', '--out', out, '-q']);

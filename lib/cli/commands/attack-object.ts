@@ -9,6 +9,7 @@ import {
   navigatorOpeningWarnings,
   objectRef,
   plural,
+  readObjectPlatforms,
   renderAllObjectLayers,
   renderAllObjectsFrequencyLayer,
   renderObjectFrequencyLayer,
@@ -38,6 +39,7 @@ interface Args extends GlobalArgs {
   score: 'presence' | 'frequency';
   name?: string;
   campaigns?: boolean;
+  platform?: string[];
   out?: string;
   force?: boolean;
 }
@@ -52,6 +54,14 @@ function writeInto(context: CliContext, args: Args, files: readonly LayerFile[])
   const shown = (name: string): string => `${out.replace(/[\\/]+$/, '')}/${name}`;
   for (const { name } of files) context.stdout.write(`${shown(name)}\n`);
   noteUnchanged(context, args, files.filter(({ name }) => !written.has(join(outDir, name))).map(({ name }) => shown(name)));
+}
+
+/** The platforms of --platform as `index` writes them (undefined without it), each read otherwise than written said on stderr. */
+function platformsIn(context: CliContext, args: Args, index: AttackIndex): { platforms?: string[] } {
+  if (!args.platform?.length) return {};
+  const { platforms, notes } = readObjectPlatforms(args.platform, index);
+  for (const line of notes) note(context, args, `note: --platform: ${line}`);
+  return { platforms };
 }
 
 /** A release with its procedures, each release's loaded once however many objects need it. */
@@ -93,6 +103,7 @@ function renderAll(context: CliContext, args: Args, kind: AttackObjectKind): voi
   const result = renderAllObjectLayers(kind, index, data, {
     others,
     campaigns: args.campaigns === true,
+    ...platformsIn(context, args, index),
     givenAs: FLAG_WORDS,
     onProgress: progress
       ? (done, total, object) => progressLine(context, `rendering ${done}/${total}: ${objectRef(object)}`)
@@ -130,7 +141,7 @@ function renderAll(context: CliContext, args: Args, kind: AttackObjectKind): voi
 function renderAllFrequency(context: CliContext, args: Args, kind: AttackObjectKind): void {
   const index = attackLibrary(context, args).release(args.domain, args['attack-release']);
   const data = loadProcedures(index, { cacheDir: cacheDir(context) });
-  const { layer, warnings, unused } = renderAllObjectsFrequencyLayer(kind, index, data, args.name !== undefined ? { name: args.name } : {});
+  const { layer, warnings, unused } = renderAllObjectsFrequencyLayer(kind, index, data, { ...(args.name !== undefined ? { name: args.name } : {}), ...platformsIn(context, args, index) });
   for (const warning of warnings) warn(context, args, warning);
   if (unused.length) {
     note(context, args, `note: ${plural(unused.length, `current ${kind}`)} of ${index.label} ${unused.length === 1 ? 'uses' : 'use'} no technique there and ${unused.length === 1 ? 'is' : 'are'} not counted (${unused.map(objectRef).join(', ')})`);
@@ -183,7 +194,7 @@ export function handler(context: CliContext) {
     if (args.score === 'frequency') {
       const data = loadProcedures(index!, { cacheDir: cacheDir(context) });
       const name = args.name !== undefined ? { name: args.name } : {};
-      const frequency = renderObjectFrequencyLayer(objects, index!, data, { ...name, campaigns: args.campaigns === true, givenAs: FLAG_WORDS });
+      const frequency = renderObjectFrequencyLayer(objects, index!, data, { ...name, campaigns: args.campaigns === true, givenAs: FLAG_WORDS, ...platformsIn(context, args, index!) });
       for (const line of frequency.notes) note(context, args, `note: ${line}`);
       rendered.push({ ...frequency, file: args.name !== undefined ? layerFileName(args.name) : frequencyLayerFileName(objects) });
     } else {
@@ -191,7 +202,7 @@ export function handler(context: CliContext) {
       for (const object of objects) {
         const home = homes.get(object)!;
         const releases = [load(home), ...otherReleases(args, library, home, load)];
-        const layers = renderObjectLayersByDomain(object, releases, { campaigns: args.campaigns === true, givenAs: FLAG_WORDS });
+        const layers = renderObjectLayersByDomain(object, releases, { campaigns: args.campaigns === true, givenAs: FLAG_WORDS, ...platformsIn(context, args, home) });
         const domains = layers.map((layer) => layer.index.label);
         // Each domain's layer has its own count (Sandworm Team's campaigns use 20 enterprise and 23 ICS techniques).
         for (const layer of layers) for (const line of layer.notes) note(context, args, `note: ${layers.length > 1 ? `${layer.index.label}: ` : ''}${line}`);

@@ -20,6 +20,12 @@ export const declaration: CommandDeclaration = {
       default: 'presence',
       describe: 'presence: a layer per object, 1 = used; frequency: one layer, each technique scored by how many of the objects use it',
     },
+    platform: {
+      type: 'string',
+      array: true,
+      requiresArg: true,
+      describe: "only the techniques that run on this ATT&CK platform (Windows, Linux, IaaS…; repeat it or separate by commas), the layer's platform filter set to it",
+    },
     campaigns: {
       type: 'boolean',
       describe: 'groups: also show the techniques of the ATT&CK campaigns attributed to the group (as attack.mitre.org does), those only in its campaigns in orange; with --score frequency, count them as the group\'s',
@@ -30,5 +36,6 @@ export const declaration: CommandDeclaration = {
     ['$0 attack-object APT28 APT29 APT32 Turla "Lazarus Group" --score frequency --out layers', 'which techniques the five share'],
     ['$0 attack-object --all groups --out groups/', 'G0001-axiom.layer.json, ... one per current group'],
     ['$0 attack-object S0405 --domain mobile', 'a mobile software'],
+    ['$0 attack-object APT29 --platform Windows --campaigns', "what APT29 and its campaigns do on Windows hosts, for an emulation plan"],
   ],
 };

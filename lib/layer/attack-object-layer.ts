@@ -215,10 +215,12 @@ interface CampaignTechniques {
  * itself, and how many (`undefined` when there are none). mitreattack-python's `get_techniques_used_by_group` and
  * the group's layer on attack.mitre.org count those techniques as the group's, so a layer without them must say so.
  */
-function campaignTechniquesLeftOut(group: ActorRecord, index: AttackIndex, data: ProcedureIndexData, own: Uses): CampaignTechniques | undefined {
+function campaignTechniquesLeftOut(group: ActorRecord, index: AttackIndex, data: ProcedureIndexData, own: Uses, platforms?: readonly string[]): CampaignTechniques | undefined {
   const campaigns = attributedCampaigns(group, index, data);
   if (!campaigns.length) return undefined;
-  const count = [...collectUses(campaigns, index, data).byTechnique.keys()].filter((id) => !own.byTechnique.has(id)).length;
+  // Of a layer of some platforms, those the campaigns use there: --campaigns would add no other.
+  const runs = (id: TechniqueId) => !platforms?.length || (index.technique(id)?.platforms ?? []).some((platform) => platforms.includes(platform));
+  const count = [...collectUses(campaigns, index, data).byTechnique.keys()].filter((id) => !own.byTechnique.has(id) && runs(id)).length;
   return count ? { count, campaigns } : undefined;
 }
 
@@ -232,8 +234,8 @@ function campaignsLeftOutLine(group: ActorRecord, left: CampaignTechniques, wher
 }
 
 /** The line on the techniques only the group's campaigns use, as the description says it and as the caller's note (`givenAs`). */
-function campaignsLeftOut(group: ActorRecord, index: AttackIndex, data: ProcedureIndexData, own: Uses, givenAs: GivenAs | undefined): { described: string; note: string } | undefined {
-  const left = campaignTechniquesLeftOut(group, index, data, own);
+function campaignsLeftOut(group: ActorRecord, index: AttackIndex, data: ProcedureIndexData, own: Uses, givenAs: GivenAs | undefined, platforms?: readonly string[]): { described: string; note: string } | undefined {
+  const left = campaignTechniquesLeftOut(group, index, data, own, platforms);
   return left && { described: campaignsLeftOutLine(group, left, 'not in this layer', 'adds them', DESCRIPTION_WORDS), note: campaignsLeftOutLine(group, left, 'not in this layer', 'adds them', givenAs) };
 }
 
@@ -406,7 +408,7 @@ export function renderAttackObjectLayer(
   const details = detailsOf(object, data);
   const campaigns = options.campaigns ? attributedCampaigns(object, index, data) : [];
   const uses = collectUses([object, ...campaigns], index, data);
-  const leftOutCampaigns = options.campaigns ? undefined : campaignsLeftOut(object, index, data, uses, options.givenAs);
+  const leftOutCampaigns = options.campaigns ? undefined : campaignsLeftOut(object, index, data, uses, options.givenAs, options.platforms);
   const { kept: entries, line: platformLine } = onPlatforms(techniqueEntries(uses, data, object), options.platforms, index);
   const viaCampaigns = entries.filter((entry) => entry.color === CAMPAIGN_COLOR).length;
   const kind = kindWord(object);
@@ -540,7 +542,7 @@ function frequencyCampaigns(objects: readonly ActorRecord[], index: AttackIndex,
   const described: string[] = [];
   const notes: string[] = [];
   for (const group of objects) {
-    const left = campaignTechniquesLeftOut(group, index, data, collectUses([group], index, data));
+    const left = campaignTechniquesLeftOut(group, index, data, collectUses([group], index, data), options.platforms);
     if (!left) continue;
     const line = (givenAs: GivenAs | undefined) => campaignsLeftOutLine(group, left, 'not counted for it', 'counts them', givenAs);
     described.push(`${line(DESCRIPTION_WORDS)}.`.replace(/^./, (first) => first.toUpperCase()));

@@ -231,6 +231,10 @@ describe('attack-layers attack-object', () => {
     // 119 with its campaigns; T1021.007 Remote Services: Cloud Services runs on IaaS, SaaS, Office Suite, Identity Provider.
     expect(scoredIds).to.have.length(94).and.include('T1195.002').and.not.include('T1021.007');
     expect(layer.description).to.include("Only techniques that run on Windows (the layer's platform filter): 25 techniques of other platforms left out (T1021.007, T1037.004,");
+    // Of its campaigns' 53, 44 run on Windows: 50 + 44 are the 94 above.
+    const own = await runCli(['attack-object', 'APT29', '--platform', 'Windows']);
+    expect(layerOf(own.stdout).techniques!.filter((e) => e.score)).to.have.length(50);
+    expect(own.stderr).to.include('note: 44 techniques used only in the 2 campaigns ATT&CK attributes to APT29 (G0016)');
     const frequency = await runCli(['attack-object', 'APT29', 'FIN7', '--score', 'frequency', '--platform', 'Linux,Windwos', '-q']);
     expect(layerOf(frequency.stdout).filters).to.deep.equal({ platforms: ['Linux', 'Windows'] });
     const unknown = await runCli(['attack-object', 'APT29', '--platform', 'Android']);

@@ -219,8 +219,7 @@ function campaignTechniquesLeftOut(group: ActorRecord, index: AttackIndex, data:
   const campaigns = attributedCampaigns(group, index, data);
   if (!campaigns.length) return undefined;
   // Of a layer of some platforms, those the campaigns use there: --campaigns would add no other.
-  const runs = (id: TechniqueId) => !platforms?.length || (index.technique(id)?.platforms ?? []).some((platform) => platforms.includes(platform));
-  const count = [...collectUses(campaigns, index, data).byTechnique.keys()].filter((id) => !own.byTechnique.has(id) && runs(id)).length;
+  const count = [...collectUses(campaigns, index, data).byTechnique.keys()].filter((id) => !own.byTechnique.has(id) && runsOn(id, platforms, index)).length;
   return count ? { count, campaigns } : undefined;
 }
 
@@ -375,6 +374,11 @@ export function readObjectPlatforms(names: readonly string[], index: AttackIndex
   return { platforms, notes };
 }
 
+/** Whether a technique runs on one of `platforms` (any technique, without them); one the release gives none runs on none. */
+function runsOn(id: TechniqueId, platforms: readonly string[] | undefined, index: AttackIndex): boolean {
+  return !platforms?.length || (index.technique(id)?.platforms ?? []).some((platform) => platforms.includes(platform));
+}
+
 /**
  * The entries whose technique runs on one of `platforms` (all without), and the techniques left out: a red team
  * emulating an actor on Windows hosts plans what runs there. A technique the release gives no platforms is left out,
@@ -382,9 +386,8 @@ export function readObjectPlatforms(names: readonly string[], index: AttackIndex
  */
 function onPlatforms(entries: readonly LayerTechnique[], platforms: readonly string[] | undefined, index: AttackIndex): { kept: LayerTechnique[]; line?: string } {
   if (!platforms?.length) return { kept: [...entries] };
-  const runs = (entry: LayerTechnique) => (index.technique(entry.techniqueID)?.platforms ?? []).some((platform) => platforms.includes(platform));
-  const kept = entries.filter(runs);
-  const left = entries.filter((entry) => !runs(entry)).map((entry) => entry.techniqueID);
+  const kept = entries.filter((entry) => runsOn(entry.techniqueID, platforms, index));
+  const left = entries.filter((entry) => !kept.includes(entry)).map((entry) => entry.techniqueID);
   const shown = left.length > 10 ? `${left.slice(0, 10).join(', ')} and ${left.length - 10} more` : left.join(', ');
   return {
     kept,

@@ -327,7 +327,13 @@ export function withNamesAround(
     // does one whose last word ran into the next cell (`File and Directory DiscoveryThe`).
     const read = ref.nameSpan ?? ref.span;
     const part = around && ref.name !== undefined && around.start >= read.start && around.end <= read.end;
-    const inLine = around && (!part || around.cut || !namesTechnique(ref.name!)) ? around : undefined;
+    // `T1016 — System Network Configuration Discovery Use of netspeedtest`, ANY.RUN's TTP table printed to PDF, its cells
+    // run into one line: the exact name right after the ID, then a word of the next cell, which the resolver forgives as a
+    // misspelling (`Discovery Use`): the next cell's words are no part of the name, so the exact name gives way to the
+    // name read whole. A dash or a colon after the exact name goes on with it (`T1480 Execution Guardrails - Environmental
+    // Keying`).
+    const runOn = part && around.start >= idEnd && !/\p{L}/u.test(text.slice(idEnd, around.start)) && around.end < read.end && /^\s+\p{L}/u.test(text.slice(around.end, read.end));
+    const inLine = around && (!part || around.cut || runOn || !namesTechnique(ref.name!)) ? around : undefined;
     const wrapped = inLine || ref.name === undefined ? undefined : wrappedName(ref.name, read, idStart, idEnd, id, lines, ref.span.line, target);
     const found = inLine ?? wrapped;
     if (!found) return ref;

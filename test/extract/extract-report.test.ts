@@ -2268,6 +2268,19 @@ describe('extractReport', () => {
       expect(extractReport(text, { target: loadRelease('18.1') }).references.map((ref) => ref.name)).to.deep.equal(['Fallback Channels', 'Remote File Copy The', 'Standard Application Layer Protocol FTP and HTTP', 'Compromise Client Software Binary (low)']);
     });
 
+    it('is the exact name right after the ID and its dash where the next cell\'s first word, read with it, makes a misspelling of it', () => {
+      // ANY.RUN's post "Smile, You're on Camera" (Medium, December 2025) printed to PDF, its TTP table's Tactic, Technique
+      // and Procedure cells run into one line (quoted by a public actor profile on GitHub, code index file 59201573080):
+      // `T1016 — System Network Configuration Discovery Use of netspeedtest …` was read with the procedure's first word,
+      // `… Discovery Use`, a name the resolver forgives as a misspelling, so the campaign's ref carried it.
+      const text = 'Use of systeminfo to obtain system information T1016 — System Network Configuration Discovery Use of netspeedtest Google searches for “where is my location”';
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.raw, ref.name, ref.resolution?.status, ref.resolution?.note])).to.deep.equal([
+        ['System Network Configuration Discovery (T1016)', 'System Network Configuration Discovery', 'current', 'T1016 System Network Configuration Discovery is current in ATT&CK 18.1'],
+      ]);
+      expect(text.slice(refs[0]!.nameSpan!.start, refs[0]!.nameSpan!.end)).to.equal('System Network Configuration Discovery');
+    });
+
     it('is the exact name right before the ID where the words read with it name no technique (a PDF\'s page header run into a heading)', () => {
       // Kaspersky's Incident Response Analyst report 2023 as PDF text: each page's running header, its section tabs, runs
       // into the first line of the page. An old name holding an exact one stays whole, as the normalizer reads it.

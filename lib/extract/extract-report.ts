@@ -35,6 +35,7 @@ import { guessedIds, idsInWords, type GuessedId } from './ids-in-words.js';
 import { namespaceIdsInWords } from './namespace-ids.js';
 import { unheldNamespacedTechniqueText } from '../attack/not-mitre-text.js';
 import { withNamesAround, withNamesBeforeDash, withoutNameAfter } from './name-around.js';
+import { readLostLetters } from './lost-letters.js';
 import { withRowUses } from './row-uses.js';
 import { withNamesOutOfSentences } from './sentence-names.js';
 import { deniedMention } from './denied-mentions.js';
@@ -453,7 +454,10 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   };
   // Both readers work on the same folded lines: the text is split and folded once.
   // A Markdown link a converter broke across lines is read as one written on one line (`joinBrokenLinks`).
-  const lines = bundle ? [] : foldLines(joinBrokenLinks(text));
+  // A line whose PDF-to-text lost every small `i` (`Executon T1059.003 Command and Scrptng Interpreter: …`) is read with
+  // the letters back in the words of ATT&CK's names (`readLostLetters`), and said below.
+  const lost = bundle || !context ? undefined : readLostLetters(text, context.target);
+  const lines = bundle ? [] : foldLines(joinBrokenLinks(lost?.text ?? text));
   // Where each line starts, as a share of the text: how far the walk over the lines is when it reaches one.
   const lineShares: number[] = [];
   let characters = 0;
@@ -465,6 +469,11 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   // What the lines' reader could not read with certainty (names it could not pair with their IDs), by line.
   const unsure: string[] = [];
   const warning = (line: number, message: string): void => void unsure.push(`line ${line}: ${message}`);
+  // The lines read with the `i`s their text lost, each with the words so read.
+  const lostLetters = (lost?.lines ?? []).map(({ line, words }) => {
+    const read = [...new Map(words.map((word) => [word.written, word.read])).entries()].map(([written, as]) => `"${written}" as ${as}`);
+    return `line ${line}: the text lost every small "i" (a PDF font's), read with it put back in the words of ATT&CK's names: ${read.join(', ')}; check each reference against the report`;
+  });
   // The Markdown links whose text and address name different techniques, both read.
   const links: string[] = [];
   const linkDisagrees = (line: number, message: string): void => void links.push(`line ${line}: ${message}`);
@@ -479,6 +488,7 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     const each = [...new Set(unsure)];
     return [
       ...(each.length ? [`${listed(each)} (write each name beside its own ID)`] : []),
+      ...lostLetters,
       ...[...new Set(links)],
       ...brokenUnread,
       ...(noTactic.length ? [`no tactic read for ${noTactic.length} row${noTactic.length > 1 ? 's' : ''} of a table whose header puts the tactic after the ID: ${listed(noTactic)} (write their tactic: by hand)`] : []),

@@ -331,13 +331,14 @@ export function withNamesAround(
     // run into one line: the exact name right after the ID, then a word of the next cell, which the resolver forgives as a
     // misspelling (`Discovery Use`): the next cell's words are no part of the name, so the exact name gives way to the
     // name read whole. A dash or a colon after the exact name goes on with it (`T1480 Execution Guardrails - Environmental
-    // Keying`), and so do words that make a name the technique had (`T1070 Indicator Removal on Host`, NEC's ranking).
+    // Keying`), and so do words that make a name the technique had (`T1070 Indicator Removal on Host`, NEC's ranking),
+    // known from older releases or, without them, told by their small first letter: a cell's first word is a capital.
     const runOn =
       part &&
       around.start >= idEnd &&
       !/\p{L}/u.test(text.slice(idEnd, around.start)) &&
       around.end < read.end &&
-      /^\s+\p{L}/u.test(text.slice(around.end, read.end)) &&
+      /^\s+\p{Lu}/u.test(text.slice(around.end, read.end)) &&
       !older?.(ref.name!);
     const inLine = around && (!part || around.cut || runOn || !namesTechnique(ref.name!)) ? around : undefined;
     const wrapped = inLine || ref.name === undefined ? undefined : wrappedName(ref.name, read, idStart, idEnd, id, lines, ref.span.line, target);

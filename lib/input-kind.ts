@@ -531,11 +531,12 @@ export function kindOfText(text: string): InputKind | undefined {
   if (/^- emulation_plan_details:/m.test(text) || (/^[ \t-]*tactic:/m.test(text) && /^[ \t-]*technique:[ \t]*\r?\n[ \t]+attack_id:/m.test(text))) return 'emulation-plan';
   // Security Stack Mappings' YAML: techniques with their `technique-scores`, beside a `name` as a campaign's.
   if (/^techniques:/m.test(text) && /^[ \t-]*technique-scores:/m.test(text)) return 'attack-mapping';
+  // YAML detections, told before a TTP list, whose key and entry lines a detection's `techniques:` and `technique: T1110`
+  // are too: a top-level list of items with techniques, or a `detections:` list (a campaign has `techniques:`).
+  if (!/^techniques:/m.test(text) && (/^detections:/m.test(text) || (/^- /m.test(text) && /^(- |\s+)techniques:/m.test(text)))) return 'detections';
   // An actor's techniques: a list key at the top (or one mapping down) and an entry naming a technique's ID.
   if (TTP_LIST_LINE.test(text) && TTP_ENTRY_LINE.test(text)) return 'ttp-list';
   if (/^techniques:/m.test(text) && /^(name|actor|attack_version):/m.test(text)) return 'campaign';
-  // YAML detections: a top-level list of items with techniques, or a `detections:` list (a campaign has `techniques:`).
-  if (!/^techniques:/m.test(text) && (/^detections:/m.test(text) || (/^- /m.test(text) && /^(- |\s+)techniques:/m.test(text)))) return 'detections';
   const header = text.trimStart().split('\n')[0] ?? '';
   if (header.includes(',') && isSavedSearchesHeader(header.split(',').map((cell) => cell.trim().replace(/^"(.*)"$/, '$1')))) return 'splunk-searches';
   if (header.includes(',') && /(^|,)\s*"?techniques?"?\s*(,|$)/i.test(header) && columnNames(header)) return 'detections';

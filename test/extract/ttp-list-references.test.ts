@@ -17,7 +17,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ttpListReport } from '../../lib/extract/ttp-list-references.js';
 import { extractReport } from '../../lib/extract/extract-report.js';
-import { kindOfDocument, kindOfValue } from '../../lib/input-kind.js';
+import { kindOfDocument, kindOfText, kindOfValue } from '../../lib/input-kind.js';
 import { freshTmpDir, loadRelease, runCli } from '../helpers/attack.js';
 
 const fixture = (name: string): string => join('test', 'fixtures', 'ttp-lists', name);
@@ -34,6 +34,16 @@ describe('extract: a list of an actor\'s techniques (TTP list)', () => {
     expect(kindOfValue({ name: 'x', techniques: [{ ref: 'T1059.001', tactic: 'execution' }] })).to.equal('campaign');
     expect(kindOfValue({ name: 'x', versions: { layer: '4.5' }, techniques: [{ techniqueID: 'T1059.001' }] })).to.equal('layer');
     expect(kindOfValue({ file_type: 'technique-administration', techniques: [{ technique_id: 'T1059.001' }] })).to.equal('dettect-techniques');
+  });
+
+  // A team's inventory (test/fixtures/coverage/detections/detections.yml) whose detections write `techniques:` and, one
+  // of them, `technique: T1110`: the lines a TTP list's YAML is told by, in a file gap --coverage reads. Told by its text
+  // (as validate and gap --threat tell it) and as a document.
+  it('a detections inventory of YAML, a list or under detections:, stays a detections file', () => {
+    const item = "- name: 'EDR: encoded PowerShell'\n  techniques:\n    - T1059.001\n- name: 'Brute force'\n  technique: T1110\n";
+    for (const text of [item, `detections:\n${item.replace(/^/gm, '  ')}`]) {
+      expect([kindOfText(text), kindOfDocument(text)]).to.deep.equal(['detections', 'detections']);
+    }
   });
 
   it("reads each entry's technique at its line, its tactic (a misspelt one too) and its procedure as evidence; the actor names the campaign", () => {

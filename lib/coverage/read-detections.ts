@@ -8,7 +8,8 @@
  * columns `name` and `techniques` are required; `id`, `coverage`,
  * `platforms`, `data_sources`, `comment` are optional (header names ignore case, and spaces or hyphens count as
  * `_`). A header without one of them may name it as SIEM and rule exports do (`Rule Name`, `detection`, `title`;
- * `technique_id`, `MITRE ATT&CK ID`, `TTPs`; `rule_id`; `platform`, `data source`): see columnSynonym. Several techniques in one cell are separated by `;` (also `|` or a line break); a comma separates them
+ * `technique_id`, `MITRE ATT&CK ID`, `TTPs`; `rule_id`; `Coverage Level`; `platform`, `data source`), and so may a YAML
+ * or JSON detection's keys, or list its techniques as Sigma tags (`attack.t1059.001`): see detection-fields.ts. Several techniques in one cell are separated by `;` (also `|` or a line break); a comma separates them
  * only when every comma-separated part holds a technique ID (`T1059.001, T1086`), because technique names may be
  * written with commas and the cell is inside a comma-separated file anyway. Platforms and data sources are
  * separated by `;`, `|` or `,`. Rows whose cells are all empty (what spreadsheets export after the data) are
@@ -34,6 +35,7 @@ import {
   type CoverageRef,
   type CoverageRule,
 } from './coverage-types.js';
+import { aliasDetectionFields, type AliasedDetection, columnSynonym, csvColumn, DETECTION_COLUMNS, doubtfulCoverage, splitList, splitTechniques, SYNONYMS_SAID } from './detection-fields.js';
 import { otherSeparator, parseCsv } from './parse-csv.js';
 import { lineOf, parseYamlSource, yaml } from './yaml-source.js';
 import { inputName, readTextFile, STDIN, type InputOptions } from '../read-text.js';
@@ -46,8 +48,7 @@ export const COVERAGE_WORDS: Readonly<Record<string, number>> = { none: 0, low: 
 /** The levelReason of a detection that states no coverage. */
 export const NO_COVERAGE_GIVEN = 'no coverage given, counted as full -> 1';
 
-/** CSV columns a detections file may have; `name` and `techniques` are required. */
-export const DETECTION_COLUMNS: readonly string[] = ['name', 'id', 'techniques', 'coverage', 'platforms', 'data_sources', 'comment'];
+export { DETECTION_COLUMNS, splitList, splitTechniques };
 
 /** One detection before it is checked: what the file said, field by field, with lines. */
 interface RawDetection {
@@ -144,10 +145,11 @@ export function parseDetectionsCsv(text: string, file: string): CoverageInput {
   }
   columns.forEach((column, index) => {
     if (!DETECTION_COLUMNS.includes(column)) {
+      const doubt = doubtfulCoverage(header.cells[index] ?? '');
       lists.problems.push({
         file,
         line: header.line,
-        message: `unknown column "${header.cells[index] ?? ''}" is not read; the columns are ${DETECTION_COLUMNS.join(', ')}`,
+        message: doubt ? `column ${doubt}` : `unknown column "${header.cells[index] ?? ''}" is not read; the columns are ${DETECTION_COLUMNS.join(', ')}`,
         skipped: false,
       });
     }
@@ -188,45 +190,6 @@ export function parseDetectionsCsv(text: string, file: string): CoverageInput {
   }
   sortProblems(lists.problems);
   return coverageInput('detections', file, 1, items, lists);
-}
-
-/** A header cell as a column name: case aside, spaces and hyphens as `_`. */
-const csvColumn = (cell: string): string => cell.trim().toLowerCase().replace(/[\s-]+/g, '_');
-
-/** Words of a header that say whose ID or name a column holds: ATT&CK's (qualifiers of a technique column). */
-const ATTACK_WORDS = new Set(['mitre', 'attck', 'attack', 'enterprise']);
-/** Words that name a technique column's subject (`Technique ID`, `TTPs`, `Sub-techniques`). */
-const TECHNIQUE_WORDS = new Set(['technique', 'techniques', 'subtechnique', 'subtechniques', 'sub', 'ttp', 'ttps']);
-/** Words that name what a detections file lists (`Rule Name`, `detection`, `Use Case`, `Alert Title`). */
-const DETECTION_WORDS = new Set(['rule', 'detection', 'alert', 'analytic', 'search', 'query', 'signature', 'use', 'case', 'usecase']);
-
-/** How the refusal of a header says what else is read as each required column. */
-const SYNONYMS_SAID: Readonly<Record<string, string>> = {
-  name: 'or rule, detection, alert, analytic, use case or signature, with or without "name" or "title"; search name, query name or title',
-  techniques: 'or technique, technique_id, TTPs, MITRE ATT&CK ID and the like',
-};
-
-/**
- * The column a header cell that is no column name means, by its words (case, punctuation and `&` aside): technique
- * words, with ATT&CK words or `id` and nothing else, are `techniques` (`technique_id`, `MITRE Technique`, `TTPs`),
- * and so are ATT&CK words alone or with `id` (`MITRE ATT&CK ID`, Splunk's `mitre_attack_id`); detection words with
- * `id` are `id` (`rule_id`), with `name` or `title` or alone `name` (`Rule Name`, `detection`); `title` is `name`; a
- * singular is its plural (`platform`, `data source`). Undefined for anything else: `technique_name` or `tactic` are
- * not what a detections file reads, and are noted as unknown columns.
- */
-function columnSynonym(cell: string): string | undefined {
-  const words = cell.toLowerCase().replace(/&/g, '').split(/[^a-z0-9]+/).filter((word) => word !== '');
-  const rest = words.filter((word) => !ATTACK_WORDS.has(word));
-  const only = (allowed: ReadonlySet<string>, extra: readonly string[]) => rest.every((word) => allowed.has(word) || extra.includes(word));
-  const has = (set: ReadonlySet<string>) => rest.some((word) => set.has(word));
-  if (has(TECHNIQUE_WORDS) && only(TECHNIQUE_WORDS, ['id', 'ids'])) return 'techniques';
-  if (words.length > rest.length && only(new Set(), ['id', 'ids'])) return 'techniques';
-  if (words.length > rest.length) return undefined;
-  if (has(DETECTION_WORDS) && only(DETECTION_WORDS, ['id']) && rest.includes('id')) return 'id';
-  // A `search` or `query` column alone holds the query itself (a Splunk export's `search`), not its name.
-  if (has(DETECTION_WORDS) && only(DETECTION_WORDS, ['name', 'title']) && (rest.length > 1 || !['search', 'query'].includes(rest[0]!))) return 'name';
-  const joined = rest.join('_');
-  return ({ title: 'name', platform: 'platforms', data_source: 'data_sources', datasource: 'data_sources', datasources: 'data_sources' } as Record<string, string>)[joined];
 }
 
 /**
@@ -272,9 +235,25 @@ export function parseDetectionsYaml(text: string, file: string): CoverageInput {
   if (doc.contents === null) throw new InputError(`${file}: the file is empty; list detections with a name and techniques`, { file, line: 1 });
   const value: unknown = yamlDocumentValue(doc, lineCounter, file);
   const list = itemNodes(doc);
+  // Fields written under other names (technique_id, mitre_attack, tags: [attack.t…]) are read in the schema's names.
+  const raw = Array.isArray(value) ? value : isRecord(value) && Array.isArray(value['detections']) ? (value['detections'] as unknown[]) : undefined;
+  const aliased = (raw ?? []).map((item) => (isRecord(item) ? aliasDetectionFields(item) : undefined));
+  const named = raw === undefined ? value : withItems(value, raw.map((item, index) => aliased[index]?.item ?? item));
+  const prefix = Array.isArray(value) ? '' : '/detections';
+  const keyLine = (index: number, key: string): number | undefined => {
+    const node = list?.items[index];
+    return yaml().isMap(node) ? lineOf(lineCounter, node.items.find((pair) => yaml().isScalar(pair.key) && pair.key.value === key)?.key) : undefined;
+  };
+  // A schema issue names the field as the file wrote it (`/0/technique_id/1`), where its line is found.
+  const asWritten = (issue: Issue): Issue => ({
+    ...issue,
+    path: issue.path.replace(/^((?:\/detections)?\/(\d+)\/)([^/]+)/, (_all, head: string, index: string, field: string) =>
+      head + (aliased[Number(index)]?.writtenAs[field] ?? field).replace(/~/g, '~0').replace(/\//g, '~1')),
+  });
   const withLines = (issue: Issue): Issue => ({ ...issue, line: issue.line ?? lineAtPath(doc, lineCounter, issue.path) });
+  const aliasIssues = aliased.flatMap((read, index) => (read?.problems ?? []).map(({ key, message }) => ({ path: `${prefix}/${index}`, line: keyLine(index, key), message })));
   // A key given twice in a detection leaves that detection out, never the file: the others are read.
-  const issues = [...duplicates, ...coverageIssues(specific(schemaIssues('detections', value)), value)];
+  const issues = [...duplicates, ...aliasIssues, ...coverageIssues(specific(schemaIssues('detections', named)), named).map(asWritten)];
   const byItem = new Map<number, Issue[]>();
   const whole: Issue[] = [];
   for (const issue of issues) {
@@ -289,10 +268,12 @@ export function parseDetectionsYaml(text: string, file: string): CoverageInput {
     throw new SchemaValidationError(file, 'detections file', whole.map(withLines));
   }
 
-  const items = (Array.isArray(value) ? value : (value as { detections: unknown[] }).detections) as Record<string, unknown>[];
+  const items = (Array.isArray(named) ? named : (named as { detections: unknown[] }).detections) as Record<string, unknown>[];
   const lists: Lists = { rules: [], ignored: [], problems: [] };
+  lists.problems.push(...fieldsReadAs(aliased, keyLine, file));
   items.forEach((item, index) => {
     const node = list?.items[index];
+    const writtenAs = aliased[index]?.writtenAs ?? {};
     const line = lineOf(lineCounter, node);
     const itemIssues = byItem.get(index);
     if (itemIssues) {
@@ -315,11 +296,11 @@ export function parseDetectionsYaml(text: string, file: string): CoverageInput {
       // Text a CSV cell may hold (`80%`, `High`) has one reading; the schema's forms are a number or a lower-case word.
       const read = coverageLevel(coverage);
       if (!('error' in read)) {
-        const at = yaml().isMap(node) ? lineOf(lineCounter, node.get('coverage', true)) : undefined;
+        const at = yaml().isMap(node) ? lineOf(lineCounter, node.get(writtenAs['coverage'] ?? 'coverage', true)) : undefined;
         lists.problems.push({ file, line: at ?? line, message: `detection ${index + 1} "${String(item['name'])}": coverage "${coverage}" read as ${read.levelReason.replace(/^coverage /, '')}; write a number 0-100 or one of ${Object.keys(COVERAGE_WORDS).join(', ')}`, skipped: false });
       }
     }
-    const techniquesNode = yaml().isMap(node) ? (node.get('techniques', true) as YamlNode | undefined) : undefined;
+    const techniquesNode = yaml().isMap(node) ? (node.get(writtenAs['techniques'] ?? 'techniques', true) as YamlNode | undefined) : undefined;
     addDetection(lists, file, {
       line,
       name: item['name'] as string,
@@ -331,7 +312,38 @@ export function parseDetectionsYaml(text: string, file: string): CoverageInput {
       comment: item['comment'] as string | undefined,
     });
   });
+  sortProblems(lists.problems);
   return coverageInput('detections', file, 1, items.length, lists);
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A detections document (a list, or `{ detections: [...] }`) with other items. */
+function withItems(value: unknown, items: unknown[]): unknown {
+  return Array.isArray(value) ? items : { ...(value as Record<string, unknown>), detections: items };
+}
+
+/**
+ * Each field read under another name, said once per file at its first place, with how many detections wrote it so:
+ * `field "technique_id" read as techniques (2 detections, the first here); name it techniques`.
+ */
+function fieldsReadAs(aliased: readonly (AliasedDetection | undefined)[], keyLine: (index: number, key: string) => number | undefined, file: string): CoverageProblem[] {
+  const found = new Map<string, { key: string; field: string; count: number; line: number | undefined }>();
+  aliased.forEach((read, index) => {
+    for (const [field, key] of Object.entries(read?.writtenAs ?? {})) {
+      const seen = found.get(`${key}\n${field}`);
+      if (seen) seen.count++;
+      else found.set(`${key}\n${field}`, { key, field, count: 1, line: keyLine(index, key) });
+    }
+  });
+  return [...found.values()].map(({ key, field, count, line }) => {
+    const where = `${count} detection${count === 1 ? '' : 's'}${count === 1 ? '' : ', the first here'}`;
+    const tags = csvColumn(key) === 'tags' && field === 'techniques';
+    const message = tags
+      ? `field "${key}": its ATT&CK technique tags (attack.t…) read as techniques (${where}); list the technique IDs under techniques`
+      : `field "${key}" read as ${field} (${where}); name it ${field}`;
+    return { file, ...(line === undefined ? {} : { line }), message, skipped: false };
+  });
 }
 
 /** Check one detection and file it as a rule, ignored, or a problem. */
@@ -368,29 +380,6 @@ export function coverageLevel(coverage: number | string | undefined): { level: n
   }
   const level = roundLevel(number / 100);
   return { level, levelReason: `coverage ${number}% -> ${level}` };
-}
-
-/**
- * Split a cell of technique references: `;`, `|` and line breaks always separate; a comma separates only when
- * every comma-separated part holds a technique ID.
- */
-export function splitTechniques(cell: string): string[] {
-  return cell
-    .split(/[;|\r\n]+/)
-    .map((piece) => piece.trim())
-    .filter((piece) => piece !== '')
-    .flatMap((piece) => {
-      const parts = piece.split(',').map((part) => part.trim());
-      return parts.length > 1 && parts.every((part) => /\bT\d{4}\b/i.test(part)) ? parts : [piece];
-    });
-}
-
-/** Split a cell of platforms or data sources on `;`, `|`, `,` and line breaks. */
-export function splitList(cell: string): string[] {
-  return cell
-    .split(/[;|,\r\n]+/)
-    .map((piece) => piece.trim())
-    .filter((piece) => piece !== '');
 }
 
 function listOf(value: string | string[] | undefined): string[] {

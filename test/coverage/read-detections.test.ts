@@ -70,7 +70,7 @@ describe('readDetections (YAML)', () => {
   it('reports items that break the schema, with their lines, and reads the rest', () => {
     expect(input.problems.map((p) => [p.line, p.message, p.skipped])).to.deep.equal([
       [25, 'detection 6 "Broken coverage": coverage "very high" is not a number 0-100 or one of none, low, medium, high', true],
-      [26, 'detection 7 "Typo in a field": unknown field "technique"', true],
+      [26, 'detection 7 "Typo in a field": unknown field "techiques"', true],
     ]);
   });
 

@@ -69,7 +69,7 @@ function certutilRules(dir: string, change?: (rule: string) => string | undefine
 
 const DETECTIONS = text('detections/detections.yml');
 // The fixture's own mistakes, said in every row that keeps them.
-const DETECTIONS_OWN = ['{file}:25: detection 6 "Broken coverage": coverage "very high" is not a number 0-100 or one of none, low, medium, high', '{file}:26: detection 7 "Typo in a field": unknown field "technique"'];
+const DETECTIONS_OWN = ['{file}:25: detection 6 "Broken coverage": coverage "very high" is not a number 0-100 or one of none, low, medium, high', '{file}:26: detection 7 "Typo in a field": unknown field "techiques"'];
 const DETECTIONS_CSV = text('detections/detections.csv');
 const DETTECT = text('dettect/techniques.yaml');
 const DETTECT_OWN = ['{file}:71: technique 7 has no technique_id; give it one, e.g. technique_id: T1059.001', '{file}:82: T1027 detection: score_logbook entry 1: score 7 is not a DeTT&CT detection score (-1 to 5)'];

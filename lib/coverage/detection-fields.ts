@@ -76,7 +76,16 @@ export interface AliasedDetection {
   writtenAs: Record<string, string>;
   /** Fields that conflict, or whose meaning is doubtful: each leaves the detection out, saying what to write. */
   problems: { key: string; message: string }[];
+  /** Keys not read, as ATT&CK says what they say: the name or tactic of a technique whose ID is read (ABOUT_TECHNIQUE). */
+  notRead: string[];
 }
+
+/**
+ * Keys that say what ATT&CK says of a detection's techniques, their name or tactic (`technique_name`, `tactic`,
+ * `mitre_tactics`), written beside the IDs as ulmcode's and Fajobi's tables write them; a technique's name alone is
+ * the reference to read.
+ */
+const ABOUT_TECHNIQUE = /^(?:(?:mitre|attack)_)*(?:(technique_names?)|tactics?|tactic_ids?|tactic_names?)$/;
 
 /**
  * A YAML or JSON detection's fields in the schema's names: a key is its field in any case (`Name`), or as its words
@@ -88,12 +97,20 @@ export function aliasDetectionFields(detection: Record<string, unknown>): Aliase
   const keysOf = new Map<string, string[]>();
   const item: Record<string, unknown> = {};
   const problems: AliasedDetection['problems'] = [];
-  for (const key of Object.keys(detection)) {
+  const notRead: string[] = [];
+  const fieldOf = (key: string): string | undefined => {
     const column = csvColumn(key);
     const tags = column === 'tags' && tagTechniques(detection[key]) !== undefined;
-    const field = DETECTION_COLUMNS.includes(key) ? key : DETECTION_COLUMNS.includes(column) ? column : tags ? 'techniques' : columnSynonym(key);
+    return DETECTION_COLUMNS.includes(key) ? key : DETECTION_COLUMNS.includes(column) ? column : tags ? 'techniques' : columnSynonym(key);
+  };
+  const keys = Object.keys(detection);
+  const hasTechniques = keys.some((key) => fieldOf(key) === 'techniques');
+  for (const key of keys) {
+    const about = ABOUT_TECHNIQUE.exec(csvColumn(key));
+    const field = about?.[1] && !hasTechniques ? 'techniques' : fieldOf(key);
     const doubt = field === undefined ? doubtfulCoverage(key) : undefined;
     if (doubt !== undefined) problems.push({ key, message: `field ${doubt}` });
+    else if (field === undefined && about) notRead.push(key);
     else if (field === undefined) item[key] = detection[key];
     else keysOf.set(field, [...(keysOf.get(field) ?? []), key]);
   }
@@ -110,7 +127,7 @@ export function aliasDetectionFields(detection: Record<string, unknown>): Aliase
     item[field] = values[chosen];
     if (keys[chosen] !== field) writtenAs[field] = keys[chosen]!;
   }
-  return { item, writtenAs, problems };
+  return { item, writtenAs, problems, notRead };
 }
 
 /**

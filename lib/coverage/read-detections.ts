@@ -328,9 +328,10 @@ function withItems(value: unknown, items: unknown[]): unknown {
  * `field "technique_id" read as techniques (2 detections, the first here); name it techniques`.
  */
 function fieldsReadAs(aliased: readonly (AliasedDetection | undefined)[], keyLine: (index: number, key: string) => number | undefined, file: string): CoverageProblem[] {
-  const found = new Map<string, { key: string; field: string; count: number; line: number | undefined }>();
+  const found = new Map<string, { key: string; field: string | undefined; count: number; line: number | undefined }>();
   aliased.forEach((read, index) => {
-    for (const [field, key] of Object.entries(read?.writtenAs ?? {})) {
+    const fields: [string | undefined, string][] = [...Object.entries(read?.writtenAs ?? {}), ...(read?.notRead ?? []).map((key) => [undefined, key] as [undefined, string])];
+    for (const [field, key] of fields) {
       const seen = found.get(`${key}\n${field}`);
       if (seen) seen.count++;
       else found.set(`${key}\n${field}`, { key, field, count: 1, line: keyLine(index, key) });
@@ -339,9 +340,12 @@ function fieldsReadAs(aliased: readonly (AliasedDetection | undefined)[], keyLin
   return [...found.values()].map(({ key, field, count, line }) => {
     const where = `${count} detection${count === 1 ? '' : 's'}${count === 1 ? '' : ', the first here'}`;
     const tags = csvColumn(key) === 'tags' && field === 'techniques';
-    const message = tags
-      ? `field "${key}": its ATT&CK technique tags (attack.t…) read as techniques (${where}); list the technique IDs under techniques`
-      : `field "${key}" read as ${field} (${where}); name it ${field}`;
+    const message =
+      field === undefined
+        ? `field "${key}" is not read (${where}): ATT&CK gives each technique's name and tactics, and the techniques are read from their IDs`
+        : tags
+          ? `field "${key}": its ATT&CK technique tags (attack.t…) read as techniques (${where}); list the technique IDs under techniques`
+          : `field "${key}" read as ${field} (${where}); name it ${field}`;
     return { file, ...(line === undefined ? {} : { line }), message, skipped: false };
   });
 }

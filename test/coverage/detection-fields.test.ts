@@ -67,6 +67,26 @@ describe('detections files written with other field names', () => {
       ]);
     });
 
+    it("does not read a technique's name or tactic beside its ID (ulmcode's and Fajobi's columns), saying so once", () => {
+      const entry = (name: string, id: string) => [`- name: ${name}`, `  technique_id: ${id}`, '  technique_name: Brute Force', '  tactic: Credential Access'];
+      const input = parseDetectionsYaml([...entry('A', 'T1110'), ...entry('B', 'T1110.003'), ''].join('\n'), 'd.yml');
+      expect(input.counts).to.deep.equal({ items: 2, rules: 2, ignored: 0, invalid: 0 });
+      expect(refsOf(input)).to.deep.equal([
+        ['A', [['T1110', 2]]],
+        ['B', [['T1110.003', 6]]],
+      ]);
+      expect(said(input).map(([line, message]) => [line, message])).to.deep.equal([
+        [2, 'field "technique_id" read as techniques (2 detections, the first here); name it techniques'],
+        [3, 'field "technique_name" is not read (2 detections, the first here): ATT&CK gives each technique\'s name and tactics, and the techniques are read from their IDs'],
+        [4, 'field "tactic" is not read (2 detections, the first here): ATT&CK gives each technique\'s name and tactics, and the techniques are read from their IDs'],
+      ]);
+    });
+
+    it("reads a technique's name alone as its reference", () => {
+      const input = parseDetectionsYaml('- name: A\n  technique_name: PowerShell\n', 'd.yml');
+      expect(refsOf(input)).to.deep.equal([['A', [['PowerShell', 2]]]]);
+    });
+
     it('reads fields written in another case (Name, Coverage) as those fields', () => {
       const input = parseDetectionsYaml('- Name: X\n  Techniques: T1105\n  Coverage: 40\n', 'd.yml');
       expect(input.rules.map((rule) => [rule.name, rule.level])).to.deep.equal([['X', 0.4]]);

@@ -154,6 +154,8 @@ export function parseDetectionsCsv(text: string, file: string): CoverageInput {
       });
     }
   });
+  // A second column of technique IDs (`MITRE ATT&CK` beside `Technique ID`) is not read, but a row where it differs is said.
+  const otherTechniques = headerless ? [] : header.cells.flatMap((cell, index) => (columns[index] !== 'techniques' && columnSynonym(cell) === 'techniques' ? [index] : []));
   const dataRows = rows.slice(headerless ? 0 : 1).filter((row) => row.cells.some((cell) => cell.trim() !== ''));
   // A broken record never reaches `rows`, so it is an item of its own.
   const items = dataRows.length + csvProblems.length;
@@ -177,6 +179,12 @@ export function parseDetectionsCsv(text: string, file: string): CoverageInput {
       lists.problems.push({ file, line: row.line, message: 'the row has no name; give every detection a name', skipped: true });
       continue;
     }
+    const differs = otherTechniques.find((index) => differentIds(cell('techniques'), row.cells[index]));
+    if (differs !== undefined) {
+      const both = [columns.indexOf('techniques'), differs].map((index) => `"${header.cells[index]?.trim()}" (${row.cells[index]?.trim()})`).join(' and ');
+      lists.problems.push({ file, line: row.line, message: `detection "${name}": columns ${both} both give techniques and differ; keep one techniques column`, skipped: true });
+      continue;
+    }
     addDetection(lists, file, {
       line: row.line,
       name,
@@ -190,6 +198,17 @@ export function parseDetectionsCsv(text: string, file: string): CoverageInput {
   }
   sortProblems(lists.problems);
   return coverageInput('detections', file, 1, items, lists);
+}
+
+/** Whether two cells both list technique IDs only, and not the same ones (names cannot be compared without ATT&CK). */
+function differentIds(one: string | undefined, other: string | undefined): boolean {
+  const ids = (text: string | undefined) => {
+    const refs = splitTechniques(text ?? '');
+    const canonical = refs.map((ref) => canonicalTechniqueId(ref));
+    return refs.length > 0 && canonical.every((id) => id !== undefined) ? [...new Set(canonical)].sort().join() : undefined;
+  };
+  const [a, b] = [ids(one), ids(other)];
+  return a !== undefined && b !== undefined && a !== b;
 }
 
 /**

@@ -145,6 +145,16 @@ describe('detections files written with other field names', () => {
       expect(said(input)).to.deep.equal([[1, 'read column "Rule Name" as name, "MITRE ATT&CK ID" as techniques, "Coverage Level" as coverage', false]]);
     });
 
+    it('leaves out a row whose second technique ID column differs, naming both; names are not compared', () => {
+      const input = parseDetectionsCsv('Rule Name,Technique ID,MITRE ATT&CK\nA,T1059.001,T1059.003\nB,T1105,t1105\nC,T1110,Brute Force\n', 'd.csv');
+      expect(input.counts).to.deep.equal({ items: 3, rules: 2, ignored: 0, invalid: 1 });
+      expect(refsOf(input)).to.deep.equal([
+        ['B', [['T1105', 3]]],
+        ['C', [['T1110', 4]]],
+      ]);
+      expect(said(input)).to.deep.include([2, 'detection "A": columns "Technique ID" (T1059.001) and "MITRE ATT&CK" (T1059.003) both give techniques and differ; keep one techniques column', true]);
+    });
+
     it('says a score column is not read, why, and what to name it', () => {
       const input = parseDetectionsCsv('name,techniques,score\nEncoded PowerShell,T1059.001,3\n', 'd.csv');
       expect(input.rules[0]?.level).to.equal(1);

@@ -64,7 +64,8 @@ export function columnSynonym(cell: string): string | undefined {
 
 /** Why a header cell or key is not read as coverage though it may be one (`score`, `level`), and what to write. */
 export function doubtfulCoverage(cell: string): string | undefined {
-  const why = DOUBTFUL[csvColumn(cell)];
+  const column = csvColumn(cell);
+  const why = Object.hasOwn(DOUBTFUL, column) ? DOUBTFUL[column] : undefined;
   return why && `"${cell.trim()}" is not read: ${why}; if it says how well the detection covers its techniques, name it coverage (a number 0-100 or none, low, medium, high)`;
 }
 
@@ -95,7 +96,8 @@ const ABOUT_TECHNIQUE = /^(?:(?:mitre|attack)_)*(?:(technique_names?)|tactics?|t
  */
 export function aliasDetectionFields(detection: Record<string, unknown>): AliasedDetection {
   const keysOf = new Map<string, string[]>();
-  const item: Record<string, unknown> = {};
+  // Entries, made an object at the end: Object.fromEntries keeps a key `__proto__` a field (for the schema to say).
+  const entries: [string, unknown][] = [];
   const problems: AliasedDetection['problems'] = [];
   const notRead: string[] = [];
   const fieldOf = (key: string): string | undefined => {
@@ -111,7 +113,7 @@ export function aliasDetectionFields(detection: Record<string, unknown>): Aliase
     const doubt = field === undefined ? doubtfulCoverage(key) : undefined;
     if (doubt !== undefined) problems.push({ key, message: `field ${doubt}` });
     else if (field === undefined && about) notRead.push(key);
-    else if (field === undefined) item[key] = detection[key];
+    else if (field === undefined) entries.push([key, detection[key]]);
     else keysOf.set(field, [...(keysOf.get(field) ?? []), key]);
   }
   const writtenAs: Record<string, string> = {};
@@ -124,10 +126,10 @@ export function aliasDetectionFields(detection: Record<string, unknown>): Aliase
       continue;
     }
     const chosen = keys.includes(field) ? keys.indexOf(field) : 0;
-    item[field] = values[chosen];
+    entries.push([field, values[chosen]]);
     if (keys[chosen] !== field) writtenAs[field] = keys[chosen]!;
   }
-  return { item, writtenAs, problems, notRead };
+  return { item: Object.fromEntries(entries), writtenAs, problems, notRead };
 }
 
 /**

@@ -121,6 +121,11 @@ describe('detections files written with other field names', () => {
   });
 
   describe('JSON', () => {
+    it('keeps a key __proto__ an unknown field, not a doubtful coverage nor a prototype', () => {
+      const input = parseDetectionsYaml('[{"name": "X", "technique_id": "T1059.001", "__proto__": {"a": 1}}]', 'p.json');
+      expect(said(input)).to.deep.include([1, 'detection 1 "X": unknown field "__proto__"', true]);
+    });
+
     it('reads mitre_attack lists and rule_id, each ID at its line', () => {
       const text = JSON.stringify([{ rule_name: 'LSASS access', rule_id: 'EDR-7', mitre_attack: ['T1003.001', 'T1055'] }], null, 2);
       const input = parseDetectionsYaml(text, 'inventory.json');

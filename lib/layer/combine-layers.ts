@@ -29,13 +29,14 @@
  * | score ranges | when the gradients of the inputs that score or mark something span different ranges (a colour-only layer's marks score its range's top, so it is compared), each layer's scores are rescaled to 0..1 on its own gradient first, with a warning saying so (--no-normalize: raw scores, with a warning); --normalize rescales them always (a gradient whose ends are equal is a threshold, as Navigator paints it: 1 from its value up, 0 below) |
  * | enabled | false when every layer that scores or marks the key disables it (a score only disabled entries give stays hidden or greyed out, as in its layer), or, where none does, when every entry of the key is disabled; Navigator instead copies `enabled` from one layer its user picks |
  * | showSubtechniques | true when any entry of the key has it |
- * | hideDisabled | the inputs' when they agree; otherwise true only when every layer with disabled entries hides them, with a warning saying which was kept |
+ * | hideDisabled | the inputs' when they agree; otherwise true only when every layer with disabled entries hides them, with a warning saying which was kept (`combinedHideDisabled`) |
+ * | view settings (sorting, layout, aggregate scores, selection, tactic row background) | the inputs' where those that state one agree (TDaC's `aggregateFunction: "sum"`); none stating it, combine's own (sorting 3, side layout with IDs and names, annotated sub-techniques expanded) or Navigator's default; where they differ, the setting's rule, with a warning naming each value with its layers (`combinedSettings`); aggregate scores Navigator 5.1 fails to colour turn `showAggregateScores` off, as `upgrade` does |
  * | unknown, deprecated, revoked-without-replacement techniques | left out (Navigator would drop them silently): `upgradeSources` keeps each entry as it was in a `left out by combine` metadata item of its input, which the combined layer carries (`<file>: <JSON pointer>: <why>. The entry was: {…}`), with the same mechanism as `upgrade`'s `removed by upgrade` (`keepRemoved`), and warns once per entry, saying where it is kept; entries that hold nothing (`{}`) are not kept. Inputs not brought through `upgradeSources` are left out with a warning only |
  * | IDs of another domain (T0800 in an enterprise layer) | with a library, `upgradeSources` names them as such with their JSON path, and keeps the entry in the same `left out by combine` metadata |
  * | parts the repair left out (a metadata item without a name, a link without a URL) | kept as `left out by combine` items too, as `upgrade` keeps them |
  * | fields of entries Navigator does not know (CTID's `score_num`) | no rule combines them: `upgradeSources` takes them off each entry and keeps them, as written, in `left out by combine` items (`keepUnknownFields`), with one warning per layer |
  * | entries with nothing left | (no score, comment, link or metadata, enabled, showSubtechniques) left out, as Navigator exports nothing for them; one with only `showSubtechniques` is kept, as Navigator exports it (it shows every sub-technique of the parent) |
- * | the layer | format 4.5, `versions` {attack: target major, navigator 5.1.0, layer 4.5}, name `<op> of <names>` unless given, gradient and legend as above, metadata and description naming the inputs; platform filters kept only when every input has the same ones, then widened by the platforms of any annotated technique they would hide (`platformsShowing`, with a warning) |
+ * | the layer | format 4.5, `versions` {attack: target major, navigator 5.1.0, layer 4.5}, name `<op> of <names>` unless given, gradient and legend as above, metadata and description naming the inputs; platform filters kept when every input has the same ones; where they differ, their union, or none when an input shows every platform, with a warning (`combinedPlatforms`); then widened by the platforms of any annotated technique they would hide (`platformsShowing`, with a warning) |
  */
 import partition from 'lodash-es/partition.js';
 import type { AttackIndex } from '../attack/attack-index.js';
@@ -58,7 +59,7 @@ import {
   type NavigatorLayer,
 } from './layer-types.js';
 import { assertAttackLayer, DEFAULT_NAVIGATOR_VERSION, isFormatInOldKey, layerFormat, migrateLayerFormat } from './layer-format.js';
-import { LEFT_OUT_METADATA_NAME, upgradeLayer, upgradeReleases } from './upgrade-layer.js';
+import { aggregatesTurnedOff, LEFT_OUT_METADATA_NAME, upgradeLayer, upgradeReleases } from './upgrade-layer.js';
 import { MERGED_BY_DOWNGRADE, NOT_COMBINED_NAME, REMOVED_BY_DOWNGRADE_NAME } from './tool-items.js';
 import { upgradeMessages, type EntryUpgrade } from './upgrade-report.js';
 import type { AttackLibrary } from '../attack/load.js';
@@ -75,6 +76,8 @@ import { arrayLayers, carryLeftOutLayers, repairLayer, repairMessage, type Repai
 import { addedFor, platformsShowing, unfilteredWarning } from './platform-visibility.js';
 import { TECHNIQUE_KEYS } from './serialize-layer.js';
 import { COMBINE_OPS, type CombineOp } from './combine-ops.js';
+import { combinedHideDisabled, combinedPlatforms, combinedSettings } from './combined-settings.js';
+import { layerList } from './layer-list.js';
 
 
 /** One layer read from a file: the parsed value, and where it came from. */
@@ -149,19 +152,6 @@ export interface CombineResult {
  */
 const SCORE_COLORS = ['#ffffff', '#ff6666'];
 const DIFF_COLORS = ['#ff9f43', '#ffffff', '#4ea3e6'];
-
-/**
- * Layers by name, each once, in order: `"A", "B" (given twice)` (the same file given twice has one name: `labels`);
- * `detail` follows each name, given the position in `names` of its first.
- */
-function layerList(names: readonly string[], detail: (at: number) => string = () => ''): string {
-  return [...new Set(names)]
-    .map((name) => {
-      const times = names.filter((other) => other === name).length;
-      return `"${name}"${times < 2 ? '' : ` (given ${times === 2 ? 'twice' : `${times} times`})`}${detail(names.indexOf(name))}`;
-    })
-    .join(', ');
-}
 
 /** The ranges of the layers `at`, by name: `"A" 0..1, "B" 0..100`. */
 function rangeList(at: readonly number[], ranges: readonly { minValue: number; maxValue: number }[], names: readonly string[]): string {
@@ -794,36 +784,6 @@ function legendLeftOut(layer: NavigatorLayer, colour: string, carried: boolean, 
   return 'no entry has that colour';
 }
 
-/** Platform filters, when every input has the same set; otherwise none, so that nothing is hidden. */
-function commonPlatforms(inputs: readonly CombineInput[]): string[] | undefined {
-  const sets = inputs.map((input) => input.layer.filters?.platforms);
-  const first = sets[0];
-  if (!first) return undefined;
-  const key = (list: readonly string[]): string => JSON.stringify([...new Set(list)].sort());
-  return sets.every((set) => set && key(set) === key(first)) ? [...new Set(first)].sort() : undefined;
-}
-
-/**
- * The combined layer's `hideDisabled`: the inputs' when they agree. Otherwise a combined entry is disabled only where
- * the layers that disable entries do, so theirs decides: true when every one of them hides disabled entries (a layer
- * builder's group layer, which disables every technique the group does not use, with a changelog layer that disables
- * none), else false (disabled entries show greyed out rather than vanish); a warning says which was kept.
- */
-function combinedHideDisabled(inputs: readonly CombineInput[], names: readonly string[], warnings: string[]): boolean {
-  const hides = inputs.map(({ layer }) => layer.hideDisabled === true);
-  if (hides.every((hide) => hide === hides[0])) return hides[0] ?? false;
-  const disabling = inputs.flatMap(({ layer }, i) => ((layer.techniques ?? []).some((entry) => entry.enabled === false) ? [i] : []));
-  const kept = disabling.length > 0 && disabling.every((i) => hides[i]);
-  const list = (hide: boolean): string => layerList(names.filter((_, i) => hides[i] === hide));
-  warnings.push(
-    `the layers disagree on hideDisabled (true in ${list(true)}; not in ${list(false)}): ` +
-      (kept
-        ? 'kept true, as every layer with disabled entries hides them'
-        : `left false, so disabled entries show greyed out${disabling.length ? ' (not every layer with disabled entries hides them)' : ''}`),
-  );
-  return kept;
-}
-
 /**
  * Combine layers of one domain, already upgraded to the target release, into one format 4.5 layer (rules in the
  * table at the top of this file). Pure and deterministic.
@@ -1022,13 +982,16 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
   const links: LayerLink[] = [];
   for (const input of inputs) appendDivided(links, input.layer.links ?? [], linkKey);
   // A common filter that would hide an annotated technique of the result (one an input hid too) is widened to show it.
-  const showing = platformsShowing(commonPlatforms(inputs) ?? [], techniques, index);
+  const layers = inputs.map((input) => input.layer);
+  const showing = platformsShowing(combinedPlatforms(layers, names, index, warnings) ?? [], techniques, index);
   for (const item of showing.added) {
     warnings.push(`${addedFor(item)} runs on ${item.platforms.join(', ')}, which the layers' platform filter does not list: added to the filter so that Navigator shows it`);
   }
   if (showing.unfiltered) warnings.push(unfilteredWarning(showing.unfiltered, index));
   const platforms = showing.platforms.length ? showing.platforms : undefined;
-  const hideDisabled = combinedHideDisabled(inputs, names, warnings);
+  const hideDisabled = combinedHideDisabled(layers, names, warnings);
+  const view = combinedSettings(layers, names);
+  warnings.push(...view.warnings);
   const layer: NavigatorLayer = {
     name: options.name ?? `${op} of ${names.join(', ')}`,
     versions: { attack: index.major, navigator: DEFAULT_NAVIGATOR_VERSION, layer: LAYER_FORMAT },
@@ -1044,14 +1007,17 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
         : ''),
     ...(platforms ? { filters: { platforms } } : {}),
     ...(hideDisabled ? { hideDisabled } : {}),
-    sorting: 3,
-    layout: { layout: 'side', showID: true, showName: true, expandedSubtechniques: 'annotated' },
+    ...view.settings,
+    layout: view.layout,
     techniques,
     gradient,
     legendItems: legendFor(op, gradient, names, scores.length > 0, legend.items),
     metadata,
     ...(links.length ? { links } : {}),
   };
+  // Aggregate scores the inputs show are shown over the combined scores, unless Navigator 5.1 fails to colour one.
+  const aggregates = aggregatesTurnedOff(layer as unknown as JsonObject, techniques, index);
+  if (aggregates) warnings.push(`the combined layer's layout.showAggregateScores: ${aggregates}`);
   const issues = schemaIssues('layer-4.5', layer);
   if (issues.length) {
     throw new Error(`combineLayers produced an invalid 4.5 layer (a bug): ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);

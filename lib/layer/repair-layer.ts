@@ -871,7 +871,7 @@ function settingKind(property: LayerProperty): string {
  * fa7a6017 (`typeof obj.hideDisabled === 'boolean'`, `typeof obj.sorting === 'number'`, …) and layout-options.ts
  * deserialize at 0e66913e (`typeof rep.layout === 'string'`, then `layoutOptions.includes`, so "Flat" is no layout).
  */
-const NAVIGATOR_SETTING_DEFAULTS: Readonly<Record<string, unknown>> = {
+export const NAVIGATOR_SETTING_DEFAULTS: Readonly<Record<string, unknown>> = {
   '/sorting': 0,
   '/hideDisabled': false,
   '/showTacticRowBackground': false,

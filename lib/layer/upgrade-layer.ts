@@ -1141,7 +1141,7 @@ function holdsAlike(value: unknown, layer: JsonObject): boolean {
  * average of T1059 100 and T1059.001 99 is 99.5), and each is kept as written. An aggregate equal to a score that
  * fails too needs nothing more: that score is written as the top before.
  */
-function aggregatesTurnedOff(layer: JsonObject, techniques: readonly unknown[], target: AttackIndex): string | undefined {
+export function aggregatesTurnedOff(layer: JsonObject, techniques: readonly unknown[], target: AttackIndex): string | undefined {
   const range = gradientRange(layer);
   const layout = layer['layout'];
   if (!range || !isJsonObject(layout)) return undefined;

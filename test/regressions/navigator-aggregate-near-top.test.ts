@@ -155,13 +155,18 @@ describe('regression: aggregate scores Navigator 5.1 fails to colour', () => {
     expect(failingAggregates(written.techniques, written.layout, range, index)).to.deep.equal([]);
   });
 
-  it('combine does not carry showAggregateScores: it writes its own layout', async () => {
+  // combine carries the inputs' showAggregateScores (lib/layer/combined-settings.ts); over the combined scores, the
+  // aggregate Navigator 5.1 fails to colour turns it off, as upgrade does, said on stderr.
+  it('combine carries showAggregateScores, and turns it off where Navigator 5.1 fails to colour an aggregate of the combined scores', async () => {
     const dir = freshTmpDir('aggregate-near-top');
     writeFileSync(join(dir, 'purpleops.json'), JSON.stringify(purpleOpsNearTop()));
     const result = await runCli(['combine', join(dir, 'purpleops.json'), join(dir, 'purpleops.json'), '--op', 'max', '--out', join(dir, 'c.json')]);
     expect(result.code, result.stderr).to.equal(0);
     const combined = JSON.parse(readFileSync(join(dir, 'c.json'), 'utf8')) as Layer;
-    expect(combined.layout['showAggregateScores']).to.equal(undefined);
+    expect(combined.layout['showAggregateScores']).to.equal(false);
+    expect(result.stderr).to.include(
+      "warning: the combined layer's layout.showAggregateScores: true -> false: an aggregate score, T1059 under execution 99.5 (the average of T1059 100, T1059.001 99), lies in the last half-hundredth",
+    );
   });
 });
 

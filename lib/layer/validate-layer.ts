@@ -1005,26 +1005,36 @@ function checkPlatforms(
     );
   }
   if (!Array.isArray(filters['platforms']) || !known.length) return;
+  // Names that one finding says together (AWS, GCP and Azure, all read as "IaaS"), by what it says of them.
+  const together = new Map<string, { names: string[]; at: number[]; say: (names: string, one: boolean) => string }>();
+  const sayTogether = (key: string, platform: string, at: number, say: (names: string, one: boolean) => string): void => {
+    const group = together.get(key) ?? { names: [], at: [], say };
+    group.names.push(platform);
+    group.at.push(at);
+    together.set(key, group);
+  };
   filters['platforms'].forEach((platform, at) => {
     if (typeof platform === 'string' && unfilterable.includes(platform)) {
-      out.add(
-        'warning',
-        'unknown-platform',
-        `/filters/platforms/${at}`,
-        `${JSON.stringify(platform)} is a platform of ${index.label}, but Navigator 5.1 reads it in any layer's filter as ${JSON.stringify(NAVIGATOR_PLATFORM_MAPPINGS[platform])}, ` +
-          `which ${index.label} does not have, so it filters nothing in: only a layer without a platform filter shows ${index.label}'s techniques on ${unfilterable.map((name) => JSON.stringify(name)).join(', ')}: ` +
+      const read = JSON.stringify(NAVIGATOR_PLATFORM_MAPPINGS[platform]);
+      sayTogether(`unfilterable ${read}`, platform, at, (names, one) =>
+        `${names} ${one ? 'is a platform' : 'are platforms'} of ${index.label}, but Navigator 5.1 reads ${one ? 'it' : 'each'} in any layer's filter as ${read}, ` +
+          `which ${index.label} does not have, so ${one ? 'it filters' : 'they filter'} nothing in: only a layer without a platform filter shows ${index.label}'s techniques on ${unfilterable.map((name) => JSON.stringify(name)).join(', ')}: ` +
           // What to do, as the hidden entries' findings say it: a Navigator 4.2 export of an ATT&CK 8 layer lists
           // every 8.2 platform (F5-Labs/att-ck's layer.json), so this is said of most old layers.
-          `remove filters.platforms, or run \`attack-layers upgrade\` to write the layer for a release that calls them ${JSON.stringify(NAVIGATOR_PLATFORM_MAPPINGS[platform])} (ATT&CK ${PLATFORM_RENAMES[platform]?.since} and later)`,
+          `remove filters.platforms, or run \`attack-layers upgrade\` to write the layer for a release that calls them ${read} (ATT&CK ${PLATFORM_RENAMES[platform]?.since} and later)`,
       );
       return;
     }
     if (typeof platform !== 'string' || known.includes(platform)) return;
     const renamed = renamedSinceLayer(platform, known, versionsAttack);
     if (renamed) {
-      const since = `${JSON.stringify(platform)} is what ATT&CK called ${JSON.stringify(renamed)} before ${PLATFORM_RENAMES[platform]?.since}`;
-      const why = NAVIGATOR_PLATFORM_MAPPINGS[platform] === renamed ? 'Navigator reads it so in any layer' : `this layer is for ATT&CK ${attackMajor(versionsAttack)}`;
-      out.add('warning', 'unknown-platform', `/filters/platforms/${at}`, `${since}, and ${why}: read as ${JSON.stringify(renamed)}; \`attack-layers upgrade\` writes the new name`);
+      const mapped = NAVIGATOR_PLATFORM_MAPPINGS[platform] === renamed;
+      const why = (one: boolean): string => (mapped ? `Navigator reads ${one ? 'it' : 'them'} so in any layer` : `this layer is for ATT&CK ${attackMajor(versionsAttack)}`);
+      const since = PLATFORM_RENAMES[platform]?.since;
+      sayTogether(`renamed ${renamed} ${since} ${mapped}`, platform, at, (names, one) =>
+        `${names} ${one ? 'is' : 'are'} what ATT&CK called ${JSON.stringify(renamed)} before ${since}, and ${why(one)}: ` +
+          `read as ${JSON.stringify(renamed)}; \`attack-layers upgrade\` writes the new name`,
+      );
       return;
     }
     const current = currentPlatformName(platform, known);
@@ -1070,6 +1080,12 @@ function checkPlatforms(
         (current ? `it is called ${JSON.stringify(current)} now — run \`attack-layers upgrade\`` : platformAdvice('use', known)),
     );
   });
+  // Said once for the names it concerns, at the first: "AWS", "GCP", "Azure" (/filters/platforms/5, 6, 7).
+  for (const { names, at, say } of together.values()) {
+    const listed = names.map((name) => JSON.stringify(name)).join(', ');
+    const where = at.length > 1 ? ` (/filters/platforms/${at.join(', ')})` : '';
+    out.add('warning', 'unknown-platform', `/filters/platforms/${at[0]}`, say(`${listed}${where}`, names.length === 1));
+  }
 }
 
 /**

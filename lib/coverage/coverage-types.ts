@@ -140,6 +140,8 @@ export interface CoverageRule {
    */
   sigma?: { status?: string; level?: string; logsources: SigmaLogsource[] };
   comment?: string;
+  /** A threat layer entry's links: the sources its comment cites (attack-object's, ATT&CK's references of the procedure). */
+  links?: { label?: string; url: string }[];
   /** Every rule a layer entry names, when it names more than one (its generator writes one metadata item or link per rule; `name` shows the first few). */
   names?: string[];
 }

@@ -2,7 +2,7 @@ import { type CsvOptions, formatCsv, markdownCell as cell, markdownCode, markdow
 import { LAYOUT_ONLY_REASON, layoutOnlyCount, placeText, summaryMessage, type CoverageInput, type CoverageKind } from './coverage-types.js';
 import { plural } from '../layer/score.js';
 import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
-import { GAP_FORMULAS, offThreatPlatformText, ruleLevelText, rowDeliveryText, parentOnlyText, priorityFormula, subtechniqueMeanText, visibilityText, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
+import { GAP_FORMULAS, type RowDataSource, type RowProcedure, offThreatPlatformText, ruleLevelText, rowDeliveryText, parentOnlyText, priorityFormula, subtechniqueMeanText, visibilityText, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
 import type { OutsideViewRanking } from './outside-view.js';
 import { deliveryText } from './mail-delivery.js';
 import { compareText } from '../compare-text.js';
@@ -345,6 +345,42 @@ function firstSentence(description: string): string {
   return sentence.length > 200 ? `${sentence.slice(0, 197)}...` : sentence;
 }
 
+/** How long a procedure's text is shown in the Markdown and CSV reports: the JSON report keeps it whole. */
+const PROCEDURE_SHOWN = 200;
+
+/** A text cut at a word to at most `length` characters, `...` saying it was cut. */
+function cutText(value: string, length: number): string {
+  const flat = value.replace(/\s+/g, ' ').trim();
+  if (flat.length <= length) return flat;
+  const cut = flat.slice(0, length - 3);
+  const word = cut.lastIndexOf(' ');
+  return `${(word > length / 2 ? cut.slice(0, word) : cut).replace(/[\s,;:.]+$/, '')}...`;
+}
+
+/** A log source that would see a gap with its channels (`WinEventLog:Sysmon (EventCode=1; EventCode=11)`), those past `length` characters left to the analytics. */
+function dataSourceText(source: RowDataSource, length = Infinity): string {
+  const channels = source.channels?.join('; ') ?? '';
+  return channels && channels.length <= length ? `${source.name} (${channels})` : source.name;
+}
+
+/** How many log sources a gap's Markdown names, and how long their channels may be there (ATT&CK's run to sentences). */
+const DATA_SOURCES_SHOWN = 8;
+const CHANNELS_SHOWN = 60;
+
+/** The Markdown's line of the data that would see a gap: the first few names, each with its channels where they are short. */
+const dataSourcesLine = (sources: readonly RowDataSource[]): string => some(sources.map((source) => dataSourceText(source, CHANNELS_SHOWN)), DATA_SOURCES_SHOWN);
+
+/**
+ * Where a row's procedures are whole: the first's place, and how many there are with where every one is (the JSON
+ * report, `json`, as Markdown): `t.json:23; 1 of 3 procedures, every one in `--report json``.
+ */
+function procedureWhere(procedures: readonly RowProcedure[], json: string): string {
+  const first = procedures[0]!;
+  const more = procedures.length > 1 ? `1 of ${procedures.length} procedures, every one` : 'the whole text';
+  const cut = procedures.length > 1 || cutText(first.text, PROCEDURE_SHOWN) !== first.text.replace(/\s+/g, ' ').trim();
+  return [first.place ? text(first.place) : '', cut ? `${more} in ${json}` : ''].filter(Boolean).join('; ');
+}
+
 /** ATT&CK's platform of Reconnaissance and Resource Development, what happens before the compromise. */
 const PRE_PLATFORM = 'PRE';
 
@@ -352,7 +388,7 @@ const PRE_PLATFORM = 'PRE';
 const OUTSIDE_VIEW = 'outside view';
 
 /** The short block a detection engineer reads for one gap: strategies, analytics with their log sources, mitigations. */
-function gapBlock(row: GapReportData['rows'][number], rank: number): string[] {
+function gapBlock(row: GapReportData['rows'][number], rank: number, json: string): string[] {
   const detection = row.detection;
   const lines = [
     `### ${rank}. ${text(row.id)} ${text(row.name)}`,
@@ -361,6 +397,13 @@ function gapBlock(row: GapReportData['rows'][number], rank: number): string[] {
       coveredOnText(row.platforms, row.platformsCovered, (list) => text(platformList(list))) +
       `${detection?.class ? `; **${text(detectionText(detection))}**` : ''}.`,
   ];
+  // How the actor did it, then what would see it: what an emulation and the rule start from.
+  const first = row.procedures?.[0];
+  if (first) {
+    const cited = first.links?.length ? `; cites ${text(some(first.links.map((link) => link.label ?? link.url), PLACES_SHOWN, ', '))}` : '';
+    lines.push('', `How ${text(first.source)} used it: "${text(cutText(first.text, PROCEDURE_SHOWN))}" (${procedureWhere(row.procedures!, json)}${cited}).`);
+  }
+  if (row.dataSources?.length) lines.push('', `Data that would see it (the log sources of its ATT&CK analytics${detection?.strategies.length ? ', below' : ''}): ${text(dataSourcesLine(row.dataSources))}.`);
   const offThreat = offThreatPlatformText(row);
   if (offThreat) lines.push('', `${text(capitalized(offThreat))}.`);
   const delivery = rowDeliveryText(row);
@@ -586,9 +629,9 @@ export function formatGapReportMarkdown(review: GapReportData, givenAs?: GivenAs
         `see "${NEWER_TAGS_HEADING}" below.`,
     );
   }
-  if (gaps.length && (review.detectionStrategies !== undefined || gaps.some((row) => row.threatPlatforms || rowDeliveryText(row) || row.otherPlatformRules.length || row.parentRules?.length || row.visibility?.length || row.tests?.length || row.library))) {
+  if (gaps.length && (review.detectionStrategies !== undefined || gaps.some((row) => row.threatPlatforms || rowDeliveryText(row) || row.otherPlatformRules.length || row.parentRules?.length || row.visibility?.length || row.tests?.length || row.library || row.procedures))) {
     lines.push('', '## What to build, gap by gap', '');
-    gaps.forEach((row, i) => lines.push(...gapBlock(row, i + 1), ''));
+    gaps.forEach((row, i) => lines.push(...gapBlock(row, i + 1, markdownCode(reportWords(givenAs, 'json'))), ''));
     lines.pop();
   }
   lines.push(...newerTagsSection(gaps));
@@ -686,13 +729,28 @@ export const GAP_TABLE_HEADER = [
   'outside_view',
   'library_rules',
   'newer_tags',
+  'procedure',
+  'procedure_place',
+  'procedures',
+  'data_sources',
 ] as const;
 
 /**
  * Columns the ranked table gained after the CSV report's layout was set: the CSV puts them after its other sections'
  * columns, last, so that a reader of the columns by position still reads the others where they were.
  */
-const CSV_LATER_COLUMNS: readonly string[] = ['subtechnique_coverage', 'visibility', 'tests', 'outside_view', 'library_rules', 'newer_tags'];
+const CSV_LATER_COLUMNS: readonly string[] = [
+  'subtechnique_coverage',
+  'visibility',
+  'tests',
+  'outside_view',
+  'library_rules',
+  'newer_tags',
+  'procedure',
+  'procedure_place',
+  'procedures',
+  'data_sources',
+];
 
 /** The ranked rows of a gap report as table rows, one per threat technique, in the report's order. */
 export function gapTableRows(review: Pick<GapReportData, 'rows'>): (string | number)[][] {
@@ -729,6 +787,12 @@ export function gapTableRows(review: Pick<GapReportData, 'rows'>): (string | num
     row.library?.map(libraryCell).join(';') ?? '',
     // IDs a newer release's rules tag under the gap's tactics, which may detect it: review against that release.
     row.newerTags?.ids.join(';') ?? '',
+    // How the actor did it: the first procedure, cut, with its source and where it is written; the JSON keeps each whole.
+    row.procedures?.[0] ? `${row.procedures[0].source}: ${cutText(row.procedures[0].text, PROCEDURE_SHOWN)}` : '',
+    row.procedures?.[0]?.place ?? '',
+    row.procedures?.length ?? 0,
+    // The log sources ATT&CK's analytics for it read on its platforms: the data that would see it.
+    row.dataSources?.map((source) => dataSourceText(source)).join(';') ?? '',
   ]);
 }
 

@@ -99,7 +99,28 @@ export interface ThreatTechnique {
   weight: number;
   tactics: TacticShortname[];
   platforms?: string[];
+  /** How the source says it was used (a layer entry's comment, a campaign reference's comment or evidence), in its order. */
+  procedures?: ThreatProcedure[];
 }
+
+/** How one threat source says a technique was used, and where: what an emulation plan and a rule start from. */
+export interface ThreatProcedure {
+  /** The text as written: attack-object's layer entry holds ATT&CK's procedure text, a campaign its analyst's comment. */
+  text: string;
+  /** Where it is written: `file:line` of the layer entry or campaign reference. */
+  place?: string;
+  /** The sources it cites (a layer entry's links). */
+  links?: { label?: string; url: string }[];
+}
+
+/** A log source that would see a gap, with the channels of it its analytics read (none: the name alone). */
+export interface RowDataSource {
+  name: string;
+  channels?: string[];
+}
+
+/** A procedure on a row: the threat source (as Used by names it) with what it says. */
+export type RowProcedure = ThreatProcedure & { source: string };
 
 /** One source of threat: a campaign or a threat layer, resolved to current techniques. */
 export interface ThreatSource {
@@ -335,6 +356,14 @@ export interface GapRow {
   threatPlatforms?: string[];
   /** Those of `platforms` on which some counting rule above level 0 fires. */
   platformsCovered: string[];
+  /** How the threat sources say it was used, by source as Used by lists them, each source's in its order. Absent when none says. */
+  procedures?: RowProcedure[];
+  /**
+   * For gaps, when the release has analytics (ATT&CK 18 and later): the log sources its analytics on its platforms
+   * read, each name once with its channels in ATT&CK's order (WinEventLog:Sysmon: EventCode=1, EventCode=11), by
+   * name: the data that would see it. Absent when none.
+   */
+  dataSources?: RowDataSource[];
   coverage: number;
   status: CoverageStatus;
   /** Rules counting for it directly, best first. */
@@ -1301,6 +1330,19 @@ function rowNewerTags(
   return { rules: under.length, ...(shortlist ? { readingLogs: shortlist.length } : {}), ids, tags: written, byId, note };
 }
 
+/**
+ * The log sources a gap's analytics read, each name once with its channels in ATT&CK's order, by name: ATT&CK lists
+ * a source once per analytic and data component it serves (AN0235: WinEventLog:Sysmon three times).
+ */
+function dataSourcesOf(detection: GapDetection): RowDataSource[] {
+  const channels = new Map<string, string[]>();
+  for (const source of detection.strategies.flatMap((strategy) => strategy.analytics).flatMap((analytic) => analytic.logSources)) {
+    const list = channels.get(source.name) ?? channels.set(source.name, []).get(source.name)!;
+    if (source.channel && !list.includes(source.channel)) list.push(source.channel);
+  }
+  return [...channels].sort(([a], [b]) => compareText(a, b)).map(([name, list]) => ({ name, ...(list.length ? { channels: list } : {}) }));
+}
+
 /** The log sources the analytics of a gap's technique on its platforms read (every platform's where the row names none). */
 function techniqueLogSources(model: DetectionModel, row: Pick<GapRow, 'id' | 'platforms'>): LogSourceRef[] {
   const analytics = model.strategies(row.id).flatMap((strategy) => strategy.analytics);
@@ -1339,7 +1381,8 @@ export function threatFromCampaigns(results: readonly NormalizedCampaign[], targ
       const own = t.references.map((i) => mapped(result.references[i]?.platforms));
       for (const names of own) for (const name of names?.unknown ?? []) unknown.add(name);
       const narrowed = own.every((names) => names?.platforms.length) ? [...new Set(own.flatMap((names) => names!.platforms))].sort(compareText) : undefined;
-      return { id: t.id, weight: t.observed ? 1 : 0.5, tactics: t.tactics, ...(narrowed ? { platforms: narrowed } : {}) };
+      const procedures = t.references.flatMap((i) => campaignProcedure(result, result.references[i]));
+      return { id: t.id, weight: t.observed ? 1 : 0.5, tactics: t.tactics, ...(narrowed ? { platforms: narrowed } : {}), ...(procedures.length ? { procedures } : {}) };
     });
     return {
       name: result.name,
@@ -1349,6 +1392,17 @@ export function threatFromCampaigns(results: readonly NormalizedCampaign[], targ
       ...(unknown.size ? { unknownPlatforms: [...unknown] } : {}),
     };
   });
+}
+
+/**
+ * How a campaign reference says the technique was used: its analyst's comment, else the evidence quoted from the
+ * report; for a reference inferred from software, the note on that software, said as such. None when it has neither.
+ */
+function campaignProcedure(result: NormalizedCampaign, ref: NormalizedCampaign['references'][number] | undefined): ThreatProcedure[] {
+  const text = ref?.comment?.trim() || ref?.evidence?.trim();
+  if (!ref || !text) return [];
+  const inferred = ref.software ? `inferred from ${ref.software.id} ${ref.software.name}: ` : '';
+  return [{ text: `${inferred}${text}`, place: `${result.file}${ref.line === undefined ? '' : `:${ref.line}`}` }];
 }
 
 /** Options of threatFromLayer (a threat layer's platform filter is read with `release`, `nearest` and `releases`). */
@@ -1549,6 +1603,9 @@ export function threatFromLayer(
     for (const id of ids) {
       const entry = byId.get(id) ?? { id, weight: 0, tactics: [] };
       entry.weight = Math.max(entry.weight, rule.level);
+      if (rule.comment && !entry.procedures?.some((known) => known.text === rule.comment)) {
+        (entry.procedures ??= []).push({ text: rule.comment, place, ...(rule.links?.length ? { links: rule.links } : {}) });
+      }
       const technique = target.technique(id)!;
       for (const tactic of rule.tactics ?? []) {
         // A TA ID with a name that name two tactics of the release is read as upgrade and validate read it.
@@ -1751,10 +1808,11 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
 
   const every = target.platforms();
   const shown = threatNames(threats);
-  const threat = new Map<TechniqueId, { weight: number; tactics: Set<TacticShortname>; unplaced: boolean; sources: string[]; platforms: Set<string> }>();
+  const threat = new Map<TechniqueId, { weight: number; tactics: Set<TacticShortname>; unplaced: boolean; sources: string[]; platforms: Set<string>; procedures: RowProcedure[] }>();
   for (const source of threats) {
     for (const t of source.techniques) {
-      const entry = threat.get(t.id) ?? { weight: 0, tactics: new Set(), unplaced: false, sources: [], platforms: new Set() };
+      const entry = threat.get(t.id) ?? { weight: 0, tactics: new Set(), unplaced: false, sources: [], platforms: new Set(), procedures: [] };
+      for (const procedure of t.procedures ?? []) entry.procedures.push({ source: shown.get(source)!, ...procedure });
       entry.weight += t.weight;
       if (!t.tactics.length) entry.unplaced = true;
       for (const tactic of t.tactics) entry.tactics.add(tactic);
@@ -1796,6 +1854,8 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
       platforms,
       ...(offThreat ? { threatPlatforms: [...t.platforms].sort(compareText) } : {}),
       platformsCovered,
+      // By source as Used by lists them (a stable sort keeps each source's own order).
+      ...(t.procedures.length ? { procedures: [...t.procedures].sort((a, b) => compareText(a.source, b.source)) } : {}),
       coverage: covered.coverage,
       status,
       rules: covered.rules,
@@ -1813,7 +1873,12 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
   });
   const isGap = (row: GapRow): boolean => row.coverage < options.minCoverage || row.status === 'partial';
   if (options.detection) {
-    for (const row of rows) if (isGap(row)) row.detection = detectionAdvice(row.id, row.platforms, options.detection, options.logSources);
+    for (const row of rows) {
+      if (!isGap(row)) continue;
+      row.detection = detectionAdvice(row.id, row.platforms, options.detection, options.logSources);
+      const seenBy = dataSourcesOf(row.detection);
+      if (seenBy.length) row.dataSources = seenBy;
+    }
   }
   if (options.library) {
     for (const row of rows.filter(isGap)) {

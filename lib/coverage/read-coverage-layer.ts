@@ -316,6 +316,9 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
       const written = isJsonObject(asRead) && typeof asRead['tactic'] === 'string' && tacticIdAndName(asRead['tactic']) ? asRead['tactic'] : tactic;
       if (typeof written === 'string' && written !== '') rule.tactics = [written];
       if (text !== undefined) rule.comment = text;
+      // What a threat entry's comment cites (a procedure's references): the gap report's "how it was used" names them.
+      const cited = options.role === 'threat' ? entryLinks(entry['links']) : [];
+      if (cited.length) rule.links = cited;
       rules.push(rule);
     });
     problems.push(...outsideScale(outside, [min, max, scaleText], { prefix: isArray ? `/${layerIndex}` : '', given: scale !== undefined, scaleOf }).map((message) => ({ file, ...(layerLine === undefined ? {} : { line: layerLine }), message: `${where}: ${message}`, skipped: false, ...(scale ? {} : { sumsUp: true }) })));
@@ -1342,4 +1345,14 @@ function entryLines(text: string): (layer: number, isArray: boolean, entry?: num
     if (entry !== undefined) path.push('techniques', entry);
     return lineOf(lineCounter, path.length === 0 ? doc.contents : doc.getIn(path, true));
   };
+}
+
+/** A layer entry's links with a URL, as Navigator writes them (`{ label, url }`); a divider or a link without a URL is none. */
+function entryLinks(links: unknown): { label?: string; url: string }[] {
+  if (!Array.isArray(links)) return [];
+  return links.flatMap((link) => {
+    if (!isJsonObject(link) || typeof link['url'] !== 'string' || link['url'].trim() === '') return [];
+    const label = typeof link['label'] === 'string' && link['label'].trim() !== '' ? link['label'].trim() : undefined;
+    return [{ ...(label ? { label } : {}), url: link['url'].trim() }];
+  });
 }

@@ -68,12 +68,12 @@ describe('attack-layers gap --tests', () => {
     });
     expect(report.tests).to.deep.equal({ source: atomics, tests: 4, gapsWithTests: 2, gapsWithRelatedOnly: 0, gapsWithout: 1 });
     expect(stderr).to.contain(`Atomic Red Team tests ${atomics}: revoked IDs counted under their replacement: T1086 -> T1059.001 (1)`);
-    // The workbook export of the report has the tests as its last column but outside_view, library_rules and newer_tags.
+    // The workbook export of the report has the tests as its last column but outside_view, library_rules, newer_tags and the procedure and data source columns.
     const file = join(out, 'gaps.xlsx');
     expect((await runCli(['export', join(out, 'gap-report.json'), '--out', file])).code).to.equal(0);
     const sheet = (await readWorkbook(readFileSync(file))).getWorksheet('Gaps')!;
     const header = (sheet.getRow(1).values as unknown[]).filter(Boolean);
-    expect(header.slice(-4)).to.deep.equal(['tests', 'outside_view', 'library_rules', 'newer_tags']);
+    expect(header.slice(-8)).to.deep.equal(['tests', 'outside_view', 'library_rules', 'newer_tags', 'procedure', 'procedure_place', 'procedures', 'data_sources']);
     const row = report.rows.findIndex((r) => r.id === 'T1059.001') + 2;
     expect(sheet.getRow(row).getCell(header.indexOf('tests') + 1).value).to.equal('Run a script block that lists processes [00000000-0000-4000-8000-000000001086] (powershell)');
   });
@@ -140,11 +140,11 @@ describe('attack-layers gap --tests', () => {
     expect(md).to.contain("run them to check the rule written for it (a sub-technique's test exercises it only in part).");
   });
 
-  it('appends a tests column, before outside_view, library_rules and newer_tags, to the CSV report, and a tests row to its sections', async () => {
+  it('appends a tests column, before outside_view, library_rules, newer_tags and the procedure and data source columns, to the CSV report, and a tests row to its sections', async () => {
     const { code, out } = await review(`${atomics}/T1003.008/T1003.008.yaml`, 'csv');
     expect(code).to.equal(0);
     const [header, ...rows] = parseCsv(readFileSync(join(out, 'gap-report.csv'), 'utf8')).rows.map((row) => row.cells);
-    expect(header!.slice(-4)).to.deep.equal(['tests', 'outside_view', 'library_rules', 'newer_tags']);
+    expect(header!.slice(-8)).to.deep.equal(['tests', 'outside_view', 'library_rules', 'newer_tags', 'procedure', 'procedure_place', 'procedures', 'data_sources']);
     const technique = rows.find((cells) => cells[0] === 'technique' && cells[2] === 'T1003.008')!;
     expect(technique[header!.indexOf('tests')]).to.equal('Access /etc/shadow (Local) [3723ab77-c546-403c-8fb4-bb577033b235] (bash);Access /etc/passwd (Local) [60e860b6-8ae6-49db-ad07-5e73edd88f5d] (sh)');
     expect(rows.find((cells) => cells[0] === 'tests')).to.include('gaps with tests on their platforms: 1 of 3 (2 without)');

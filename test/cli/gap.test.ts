@@ -509,7 +509,7 @@ describe("attack-layers gap: a parent covered only through some sub-techniques (
     expect(comment('coverage.layer.json')).to.contain(mean);
   });
 
-  it('says it in the CSV report and the workbook too, in a column subtechnique_coverage after the others, then visibility, tests, outside_view, library_rules and newer_tags (the CSV keeps its other columns where they were)', async () => {
+  it('says it in the CSV report and the workbook too, in a column subtechnique_coverage after the others, then visibility, tests, outside_view, library_rules, newer_tags, procedure, procedure_place, procedures and data_sources (the CSV keeps its other columns where they were)', async () => {
     const row = partial.find((r) => r.id === 'T1001')!;
     const mean = `the mean of its ${row.subtechniques!.length} sub-techniques: ${row.subtechniques!.map((sub) => `${sub.id} ${Math.round(sub.coverage)}%`).join(', ')}`;
     const csvOut = freshTmpDir('gap-partial-csv');
@@ -518,7 +518,7 @@ describe("attack-layers gap: a parent covered only through some sub-techniques (
     // The columns as the CSV report had them before, by position, then the new one.
     const before = 'section,rank,technique,name,tactics,threat,used_by,platforms,platforms_not_covered,coverage,status,gap,rules,other_platform_rules,' +
       'parent_rules_not_counted,detection,missing_log_sources,strategies,analytics,mitigations,priority,reference,times,note,places';
-    expect(header).to.deep.equal([...before.split(','), 'subtechnique_coverage', 'visibility', 'tests', 'outside_view', 'library_rules', 'newer_tags']);
+    expect(header).to.deep.equal([...before.split(','), 'subtechnique_coverage', 'visibility', 'tests', 'outside_view', 'library_rules', 'newer_tags', 'procedure', 'procedure_place', 'procedures', 'data_sources']);
     const cell = (cells: string[], column: string) => cells[header!.indexOf(column)];
     const techniques = rows.filter((cells) => cells[0] === 'technique');
     expect(cell(techniques.find((cells) => cell(cells, 'technique') === 'T1001')!, 'subtechnique_coverage')).to.equal(mean);
@@ -528,7 +528,7 @@ describe("attack-layers gap: a parent covered only through some sub-techniques (
     expect((await runCli(['export', join(out, 'gap-report.json'), '--out', file])).code).to.equal(0);
     const sheet = (await readWorkbook(readFileSync(file))).getWorksheet('Gaps')!;
     const titles = sheet.getRow(1).values as unknown[];
-    expect(titles.slice(-6)).to.deep.equal(['subtechnique_coverage', 'visibility', 'tests', 'outside_view', 'library_rules', 'newer_tags']);
+    expect(titles.slice(-10)).to.deep.equal(['subtechnique_coverage', 'visibility', 'tests', 'outside_view', 'library_rules', 'newer_tags', 'procedure', 'procedure_place', 'procedures', 'data_sources']);
     const t1001 = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2)).find((r) => r.getCell(titles.indexOf('technique')).value === 'T1001')!;
     expect(t1001.getCell(titles.indexOf('subtechnique_coverage')).value).to.equal(mean);
   });

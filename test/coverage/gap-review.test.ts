@@ -439,7 +439,8 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
       expect(unresolved).to.deep.equal([]);
       expect(source.kind).to.equal('layer');
       expect(source.techniques).to.deep.equal([
-        { id: 'T1059.001', weight: 0.75, tactics: ['execution'] }, // score 3 on 0..4
+        // score 3 on 0..4; its comment is how the threat used it, for the report
+        { id: 'T1059.001', weight: 0.75, tactics: ['execution'], procedures: [{ text: 'PowerShell', place: `${join(gap, 'old-threat-4.2.json')}:10` }] },
         { id: 'T1566.001', weight: 0.5, tactics: ['initial-access'] }, // 2 / 4
         { id: 'T1573', weight: 1, tactics: ['command-and-control'] }, // 4 / 4
       ]);

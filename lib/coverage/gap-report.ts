@@ -736,21 +736,11 @@ export const GAP_TABLE_HEADER = [
 ] as const;
 
 /**
- * Columns the ranked table gained after the CSV report's layout was set: the CSV puts them after its other sections'
- * columns, last, so that a reader of the columns by position still reads the others where they were.
+ * Columns the ranked table gained after the CSV report's layout was set, subtechnique_coverage and every one after it:
+ * the CSV puts them after its other sections' columns, last, so that a reader of the columns by position still reads
+ * the others where they were.
  */
-const CSV_LATER_COLUMNS: readonly string[] = [
-  'subtechnique_coverage',
-  'visibility',
-  'tests',
-  'outside_view',
-  'library_rules',
-  'newer_tags',
-  'procedure',
-  'procedure_place',
-  'procedures',
-  'data_sources',
-];
+const CSV_LATER_COLUMNS: readonly string[] = GAP_TABLE_HEADER.slice(GAP_TABLE_HEADER.indexOf('subtechnique_coverage'));
 
 /** The ranked rows of a gap report as table rows, one per threat technique, in the report's order. */
 export function gapTableRows(review: Pick<GapReportData, 'rows'>): (string | number)[][] {

@@ -466,9 +466,12 @@ const isAttackMapping = (value: JsonObject): boolean =>
 /** A step of an emulation plan, or a CALDERA ability: a `tactic` and a `technique` mapping with its `attack_id`. */
 const isEmulationStep = (value: JsonObject): boolean => 'tactic' in value && isJsonObject(value['technique']) && 'attack_id' in value['technique'];
 
-// A TTP list's YAML (isTtpList): a key of its lists, at the top or one mapping down, and an entry's technique ID.
-const TTP_LIST_LINE = /^(?: {2})?(?:ttps|ttp_definitions|mitre_ttps|techniques|attack_techniques|steps):[ \t]*(?:#.*)?$/m;
+// A TTP list's YAML (isTtpList): a key of its lists, at the top or one mapping down, and an entry's technique ID; or
+// an ATT&CK block (TTPForge's `mitre:`), at the top or one mapping down, and an entry opening with a technique's ID.
+const TTP_LIST_LINE = /^(?: {2})?(?:ttps|ttp_definitions|mitre_ttps|techniques|attack_techniques|steps|playbooks|tasks):[ \t]*(?:#.*)?$/m;
 const TTP_ENTRY_LINE = /^[ \t]*(?:-[ \t]+)?(?:technique_id|technique|tid|mitre_id|attack_id|id):[ \t]*['"]?T\d{4}(?:\.\d{3})?['"]?[ \t]*(?:#.*)?$/m;
+const ATTACK_BLOCK_LINE = /^(?: {2})?(?:mitre|mitre_attack):[ \t]*(?:#.*)?$/m;
+const BLOCK_ENTRY_LINE = /^[ \t]+-[ \t]+['"]?T\d{4}(?:\.\d{3})?(?![\d.])/m;
 
 const CAR_ID = /^CAR-\d{4}-\d{2}-\d{3}$/;
 
@@ -535,7 +538,7 @@ export function kindOfText(text: string): InputKind | undefined {
   // are too: a top-level list of items with techniques, or a `detections:` list (a campaign has `techniques:`).
   if (!/^techniques:/m.test(text) && (/^detections:/m.test(text) || (/^- /m.test(text) && /^(- |\s+)techniques:/m.test(text)))) return 'detections';
   // An actor's techniques: a list key at the top (or one mapping down) and an entry naming a technique's ID.
-  if (TTP_LIST_LINE.test(text) && TTP_ENTRY_LINE.test(text)) return 'ttp-list';
+  if ((TTP_LIST_LINE.test(text) || ATTACK_BLOCK_LINE.test(text)) && (TTP_ENTRY_LINE.test(text) || (ATTACK_BLOCK_LINE.test(text) && BLOCK_ENTRY_LINE.test(text)))) return 'ttp-list';
   if (/^techniques:/m.test(text) && /^(name|actor|attack_version):/m.test(text)) return 'campaign';
   const header = text.trimStart().split('\n')[0] ?? '';
   if (header.includes(',') && isSavedSearchesHeader(header.split(',').map((cell) => cell.trim().replace(/^"(.*)"$/, '$1')))) return 'splunk-searches';

@@ -7,7 +7,15 @@
  *   tactic (`initial_access: [{ id, name }]`), `attack_flow.steps: [{ step, tid, tactic, desc }]`;
  * - case-template.yaml: a case template's `ttp_definitions: [{ technique_id, technique_name, tactic, tactic_name }]`
  *   (a case management project's notes, in the search tool's code corpus: find_string "ttp_definitions:");
- * - chain.yml: a chain of Atomic tests, `steps: [{ technique, name, delay }]` (a chain runner's README, code corpus).
+ * - chain.yml: a chain of Atomic tests, `steps: [{ technique, name, delay }]` (a chain runner's README, code corpus);
+ * - purplesharp-playbook.json: PurpleSharp's playbook file (mvelazc0/PurpleSharp PurpleSharp/Playbook.json): `playbooks:
+ *   [{ name, pbsleep, tasks: [{ technique_id, variation }] }]`;
+ * - ttpforge-mitre.yaml: a TTPForge TTP (facebookincubator/ForgeArmory ttps/examples/mitre/mitre.yaml, and TTPForge's
+ *   "Basic Mitre scenario" test): `name`, `description`, `mitre: { tactics: [TA0006 Credential Access], techniques:
+ *   [T1552 Unsecured Credentials], subtechniques: ["T1552.001 Unsecured Credentials: Credentials In Files"] }`, `steps`
+ *   of commands that name no technique;
+ * - dataset-mitre-attack.yaml: a dataset's metadata (a dataset catalog's schema doc, code corpus: find_string
+ *   "mitre_attack:\n  techniques:"): `mitre_attack: { techniques: [{ id, name, tactics: [...] }], tactics: [...] }`.
  * Before the TTP-list reader, extract read them as text: no procedure kept, a tactic taken from the entry above
  * (T1059.001 as Initial Access), a JSON entry's name glued into its ref (`T1566.001", "name": "Spearphishing
  * Attachment`), the actor lost; normalize refused them with a campaign's schema errors (`unknown field "ttps"`).
@@ -24,7 +32,7 @@ const fixture = (name: string): string => join('test', 'fixtures', 'ttp-lists', 
 const read = (name: string): string => readFileSync(fixture(name), 'utf8');
 
 describe('extract: a list of an actor\'s techniques (TTP list)', () => {
-  for (const name of ['actor-ttps.yml', 'actor-profile.json', 'case-template.yaml', 'chain.yml']) {
+  for (const name of ['actor-ttps.yml', 'actor-profile.json', 'case-template.yaml', 'chain.yml', 'purplesharp-playbook.json', 'ttpforge-mitre.yaml', 'dataset-mitre-attack.yaml']) {
     it(`tells ${name} as a TTP list`, () => {
       expect(kindOfDocument(read(name))).to.equal('ttp-list');
     });
@@ -86,6 +94,63 @@ describe('extract: a list of an actor\'s techniques (TTP list)', () => {
     const report = extractReport(read('actor-ttps.yml'), { target }, { file: 'apt28.yml' });
     expect([report.name, report.actor]).to.deep.equal(['APT28', 'APT28']);
     expect(extractReport(read('chain.yml'), { target }).actor).to.equal(undefined);
+  });
+
+  it("reads a PurpleSharp playbook's tasks, each placed under its playbook; a task naming no technique is said with its place", () => {
+    const report = ttpListReport(read('purplesharp-playbook.json'))!;
+    expect(report.references.map((ref) => [ref.raw, ref.line, ref.from])).to.deep.equal([
+      ['T1059.001', 10, ['playbooks[0] "Credential access playbook" tasks[0] (T1059.001), line 10']],
+      ['T1003.001', 13, ['playbooks[0] "Credential access playbook" tasks[1] (T1003.001), line 13']],
+    ]);
+    expect(report.notes).to.deep.equal([
+      'entries that name no technique, left out: line 16: playbooks[0] "Credential access playbook" tasks[2] names no technique (no technique_id, technique, tid or technique_name), left out',
+    ]);
+  });
+
+  it("reads a TTPForge TTP's mitre: block: each ID apart from its name, the block's tactics, the TTP's description as evidence; its steps are no entries", () => {
+    const report = ttpListReport(read('ttpforge-mitre.yaml'))!;
+    expect(report.name).to.equal('mdfind-aws-keys');
+    expect(report.references.map((ref) => [ref.raw, ref.ids, ref.line, ref.tactics])).to.deep.equal([
+      ['T1552', ['T1552'], 10, ['Credential Access']],
+      ['T1552.001', ['T1552.001'], 12, ['Credential Access']],
+    ]);
+    expect(report.references[1]!.from).to.deep.equal(['mitre.subtechniques[0] "Unsecured Credentials: Credentials In Files" (T1552.001), line 12']);
+    expect(report.references[0]!.evidence).to.deep.equal([{ text: 'Searches the disk with mdfind for files holding AWS access keys.', line: 4 }]);
+    expect(report.notes).to.equal(undefined);
+  });
+
+  it("reads a mitre_attack: block one mapping down: an entry's tactics list (a misspelt one said), else the block's", () => {
+    const report = ttpListReport(read('dataset-mitre-attack.yaml'))!;
+    expect(report.references.map((ref) => [ref.raw, ref.line, ref.tactics])).to.deep.equal([
+      ['T1078', 6, ['Persistence', 'Initial Access']],
+      ['T1078.004', 9, ['Defense Evasion']],
+    ]);
+    expect(report.notes).to.deep.equal(['tactics read as the ATT&CK tactic they spell: line 8 "initial-acess" as Initial Access']);
+  });
+
+  it('extract of a TTPForge TTP writes its IDs as refs, not glued to their names', async () => {
+    const extracted = await runCli(['extract', fixture('ttpforge-mitre.yaml'), '--quiet']);
+    expect(extracted.code).to.equal(0);
+    expect(extracted.stdout).to.include('- ref: "T1552.001"').and.include('name: "mdfind-aws-keys"').and.not.include('Credentials In Files\\""');
+  });
+
+  it('no file of another kind among the fixtures is taken for a TTP list by its ATT&CK block or its groups', () => {
+    // Every kind the new shapes could be mistaken for, each from a fixture of it: campaign files, layers, DeTT&CT,
+    // Sigma rules, detections inventories, emulation plans and CALDERA abilities, Attack Flow, STIX bundles, Atomic tests.
+    const others: ReadonlyArray<readonly [string, string]> = [
+      ['campaigns/every-field.yaml', 'campaign'],
+      ['layers/layer-4.5-attack12.json', 'layer'],
+      ['emulation-plan/caldera-ability.yml', 'emulation-plan'],
+      ['emulation-plan/fin7.yaml', 'emulation-plan'],
+      ['attack-flow/cobalt-kitty-campaign.json', 'attack-flow'],
+    ];
+    for (const [path, kind] of others) expect(kindOfDocument(readFileSync(join('test', 'fixtures', path), 'utf8')), path).to.equal(kind);
+    expect(kindOfValue({ name: 'x', techniques: ['T1059.001'], mitre: { techniques: ['T1059.001 PowerShell'] } })).to.equal('campaign');
+    expect(kindOfValue({ file_type: 'technique-administration', techniques: [{ technique_id: 'T1059.001' }], mitre: { techniques: ['T1059'] } })).to.equal('dettect-techniques');
+    expect(kindOfValue({ title: 'x', logsource: {}, detection: {}, tags: ['attack.t1059'], mitre: { techniques: ['T1059'] } })).to.equal('sigma-rule');
+    expect(kindOfValue([{ name: 'rule', techniques: ['T1059'], mitre_attack: { techniques: ['T1059'] } }])).to.equal('detections');
+    expect(kindOfValue({ type: 'bundle', objects: [{ type: 'x-mitre-tactic' }], mitre: { techniques: ['T1059'] } })).to.equal('stix-bundle');
+    expect(kindOfDocument('attack_technique: T1003.001\ndisplay_name: LSASS\natomic_tests:\n- name: ProcDump\n  description: dumps lsass\n')).to.equal('atomic-tests');
   });
 
   it('normalize says what the file is and to run extract; extract makes a campaign file normalize reads', async () => {

@@ -107,7 +107,7 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
     'to map the ATT&CK techniques of its steps, make a campaign file of them with `attack-layers extract <file>` and review it',
   ],
   'ttp-list': [
-    "a list of an actor's techniques (TTPs: `ttps:`, `ttp_definitions:`, a playbook's `steps:` with each technique's ID)",
+    "a list of an actor's techniques (TTPs: `ttps:`, `ttp_definitions:`, a playbook's `steps:` or `tasks:` with each technique's ID, or a file's own `mitre:` block of them)",
     'to map its techniques, make a campaign file of them with `attack-layers extract <file>` (each entry\'s tactic and procedure kept) and review it',
   ],
   'caldera-adversary': [

@@ -134,6 +134,12 @@ describe('extract: a list of an actor\'s techniques (TTP list)', () => {
     expect(extracted.stdout).to.include('- ref: "T1552.001"').and.include('name: "mdfind-aws-keys"').and.not.include('Credentials In Files\\""');
   });
 
+  it("normalize says a TTPForge TTP is a TTP list to extract, where it said YAML of no kind", async () => {
+    const refused = await runCli(['normalize', fixture('ttpforge-mitre.yaml')]);
+    expect(refused.code).to.equal(1);
+    expect(refused.stderr).to.include("a file's own `mitre:` block").and.include(`attack-layers extract ${fixture('ttpforge-mitre.yaml')}`);
+  });
+
   it('no file of another kind among the fixtures is taken for a TTP list by its ATT&CK block or its groups', () => {
     // Every kind the new shapes could be mistaken for, each from a fixture of it: campaign files, layers, DeTT&CT,
     // Sigma rules, detections inventories, emulation plans and CALDERA abilities, Attack Flow, STIX bundles, Atomic tests.

@@ -11,7 +11,8 @@ import { otherDomainText, type OtherDomainLookup } from '../attack/other-domains
 import { isAnnotated } from '../layer/subtechnique-visibility.js';
 import { attackMajor } from '../layer/layer-format.js';
 import { filteredOutEntries, hidingRow, platformsShown, shownPlatforms, type FilteredOut } from '../layer/platform-visibility.js';
-import { tacticAdvice } from '../layer/tactic-written.js';
+import { splitTacticText, tacticAdvice } from '../layer/tactic-written.js';
+import { compareReleases } from '../attack/release-files.js';
 import { readableTextColor } from './colors.js';
 import { firstFew } from '../short-list.js';
 import { givenOption, inGivenInputs, type GivenAs } from '../errors.js';
@@ -474,6 +475,7 @@ function entryNotes(
 ): EntryNote[] {
   const list: EntryNote[] = [];
   const label = index.label;
+  const newerLayer = stated !== undefined && compareReleases(stated, index.major) > 0;
   // By technique, so that each entry looks up its own (a layer may hold 200,000 entries).
   const collapsedById = new Map<TechniqueId, TacticShortname[]>();
   for (const c of collapsed) {
@@ -505,6 +507,9 @@ function entryNotes(
     }
     if (record.deprecated) return add('deprecated', `${fullName(record, index)} is deprecated in ${label}; move the annotation or remove it`);
     if (entry.tactic && !record.tactics.includes(entry.tactic)) {
+      // ATT&CK 19's stealth in a layer drawn in 18.1: said as validate says it, with where the annotation goes.
+      const split = splitTacticText(entry.tactic, record, index, newerLayer);
+      if (split) return add('tactic-mismatch', `not under ${entry.tactic} in ${label}: ${split}`);
       return add('tactic-mismatch', `not under ${entry.tactic} in ${label} (its tactics: ${record.tactics.join(', ')}); ${tacticAdvice(entry.tactic, index, 'fix the tactic')}`);
     }
     const hidden = filteredOut.get(at);

@@ -1,5 +1,6 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import { KNOWN_TACTIC_SHORTNAMES } from '../attack/known-tactics.js';
+import { formerTactic, laterTacticName } from '../attack/tactic-splits.js';
 import type { TacticRecord, TacticShortname, TechniqueRecord } from '../attack/types.js';
 import { readTactic, readTacticPair, tacticIdAndNameWarning, tacticPairConflict } from '../normalize/read-tactic.js';
 
@@ -25,6 +26,22 @@ export function tacticIdNote(named: TacticRecord, index: AttackIndex): string {
 export function tacticAdvice(tactic: string, index: AttackIndex, fallback: string): string {
   const named = tacticWrittenOtherwise(tactic, index);
   return named ? `set tactic to ${named.shortname} (${named.id} is its ID; Navigator reads a tactic by its shortname only)` : fallback;
+}
+
+/**
+ * What validate and export say of an entry of `record` under a tactic a later release split off, which `index` does not
+ * have (ATT&CK 19's stealth, off defense-evasion): where that release has the technique, and where the annotation goes
+ * here (`Stealth is the tactic ATT&CK 19 split off defense-evasion, under which enterprise-attack 18.1 has T1078; …`).
+ * `newerLayer`: the layer is of a release newer than `index`, which upgrade writes for `index` on purpose (`--to`).
+ * Undefined for any other tactic, or a technique not under the one the tactic came from.
+ */
+export function splitTacticText(tactic: string, record: TechniqueRecord, index: AttackIndex, newerLayer: boolean): string | undefined {
+  const split = tacticWrittenOtherwise(tactic, index) ? undefined : formerTactic(tactic, record.tactics);
+  if (!split) return undefined;
+  return (
+    `${laterTacticName(split.shortname)} is the tactic ATT&CK ${split.since} split off ${split.from}, under which ${index.label} has ${record.id}; ` +
+    (newerLayer ? `\`attack-layers upgrade --to ${index.release}\` moves the annotation there` : `set tactic to ${split.from} (\`attack-layers upgrade\` moves the annotation there)`)
+  );
 }
 
 /**

@@ -2,7 +2,6 @@ import isEqual from 'lodash-es/isEqual.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
 import { notMitreText } from '../attack/not-mitre-text.js';
-import { formerTactic, laterTacticName } from '../attack/tactic-splits.js';
 import { unknownTechniqueText } from '../attack/unknown-technique-text.js';
 import { compareText } from '../compare-text.js';
 import { AttackDataError, givenName, givenOption, inGivenInputs, withGivenInputs, type GivenAs, type Issue } from '../errors.js';
@@ -42,7 +41,7 @@ import { noKindText } from '../input-kind.js';
 import { gradientRange, scoresOutOfRange, type GradientRange } from './score-range.js';
 import { failsNavigatorGradient } from './score.js';
 import { aggregateComputed, failingAggregateText, failingAggregates } from './aggregate-score.js';
-import { readTacticIdAndName, tacticWrittenOtherwise } from './tactic-written.js';
+import { readTacticIdAndName, splitTacticText, tacticWrittenOtherwise } from './tactic-written.js';
 import { deprecatedTechniqueText, deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
 import { recordedElsewhereText, revokedTechniqueText } from '../attack/revoked-technique-text.js';
 import { REMOVED_METADATA_NAME } from './upgrade-layer.js';
@@ -639,18 +638,9 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown
   }
   // A tactic a later release split off (ATT&CK 19's stealth, off defense-evasion) is where that release has the
   // technique: the annotation belongs under the tactic it came from here, as upgrade and combine move it, not nowhere.
-  const split = named ? undefined : formerTactic(tactic, record.tactics);
+  const split = splitTacticText(tactic, record, index, out.olderRelease !== undefined);
   if (split) {
-    out.add(
-      'error',
-      'tactic-mismatch',
-      `${path}/tactic`,
-      `${describe(record)} is not under ${tactic} in ${index.label}: ${laterTacticName(split.shortname)} is the tactic ATT&CK ${split.since} split off ` +
-        `${split.from}, under which ${index.label} has ${record.id}; ` +
-        (out.olderRelease
-          ? `\`attack-layers upgrade --to ${index.release}\` moves the annotation there`
-          : `set tactic to ${split.from} (\`attack-layers upgrade\` moves the annotation there)`),
-    );
+    out.add('error', 'tactic-mismatch', `${path}/tactic`, `${describe(record)} is not under ${tactic} in ${index.label}: ${split}`);
     return byId;
   }
   out.add(

@@ -7,6 +7,8 @@ import { gradientColor } from '../../lib/layer/score.js';
 import { parseExportInput } from '../../lib/export/export-input.js';
 import { loadRelease, repoRoot } from '../helpers/attack.js';
 import { rawMatrix, techniquesUnder } from './raw-matrix.js';
+import { validateLayer } from '../../lib/layer/validate-layer.js';
+import { attackFor, attackLibrary } from '../layer/attack-data.js';
 
 const readLayer = (name: string): NavigatorLayer => JSON.parse(readFileSync(join(repoRoot, 'layers', name), 'utf8')) as NavigatorLayer;
 
@@ -332,6 +334,36 @@ describe('matrixModel', () => {
       const model = matrixModel({ ...layer, layout: { expandedSubtechniques: 'none' } }, index);
       expect(model.notDrawnSaid).to.deep.equal(model.notDrawn.map((item) => item.message));
       expect(model.notDrawnSaid).to.have.length(4);
+    });
+  });
+
+  // Adedoja/HTB-ATT-CK-Navigator's "htb_skills_—_att&ck_coverage.json" (ATT&CK 19, Navigator 5.3.2) writes T1078 under
+  // stealth, ATT&CK 19's tactic off defense-evasion. Drawn in 18.1, export said `not under stealth … (its tactics: …); fix
+  // the tactic` where validate and upgrade say where the annotation goes. Our own entries in that shape.
+  describe('an entry under a tactic a later release split off (T1078 under stealth)', () => {
+    const entries: LayerTechnique[] = [{ techniqueID: 'T1078', tactic: 'stealth', color: '#fdae6b' }];
+    const findings = (value: unknown) => validateLayer(value, { attackFor: attackFor(attackLibrary()), file: 'htb.json' });
+    const said = (version: string) => {
+      const layer = layerWith(entries, { versions: { attack: version, navigator: '5.3.2', layer: '4.5' } });
+      const exported = matrixModel(layer, index).notDrawn.map((n) => n.message);
+      const validated = findings(layer).filter((f) => f.code === 'tactic-mismatch').map((f) => f.message);
+      return { exported, validated };
+    };
+
+    it('says in a layer of ATT&CK 19 what validate says: where 18.1 has the technique, and that upgrade --to 18.1 moves it', () => {
+      const { exported, validated } = said('19');
+      expect(exported).to.deep.equal([
+        'T1078: not under stealth in enterprise-attack 18.1: Stealth is the tactic ATT&CK 19 split off defense-evasion, under which enterprise-attack 18.1 ' +
+          "has T1078; `upgradeLayer(…, upgradeReleases(…, { to: '18.1' }).target)` moves the annotation there",
+      ]);
+      expect(validated).to.have.length(1);
+      expect(validated[0]).to.contain(exported[0]!.split(': not under')[1]);
+    });
+
+    it('says in a layer of 18 what validate says: set the tactic it came from', () => {
+      const { exported, validated } = said('18');
+      expect(exported[0]).to.match(/Stealth is the tactic ATT&CK 19 split off defense-evasion, under which enterprise-attack 18\.1 has T1078; set tactic to defense-evasion/);
+      expect(validated[0]).to.contain(exported[0]!.split(': not under')[1]);
     });
   });
 

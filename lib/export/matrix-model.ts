@@ -160,7 +160,7 @@ export interface MatrixModel {
    * as Navigator draws the row on screen, in its SVG export and in its Excel export. Undefined when it shows none.
    */
   tacticRow?: { fill: string; text: string };
-  /** The layer's platform filter; undefined when it shows every platform. */
+  /** The layer's platform filter; undefined when it shows every platform, or names every platform of the release drawn. */
   platforms?: string[];
   hideDisabled: boolean;
   /**
@@ -409,7 +409,7 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
     scored,
     legend: (layer.legendItems ?? []).filter((item) => isHexColor(item.color)),
     ...tacticRowOf(layer),
-    ...(platforms ? { platforms: [...platforms] } : {}),
+    ...(platforms && !listsEveryPlatform(platforms, index) ? { platforms: [...platforms] } : {}),
     hideDisabled,
     ...(layer.layout?.showAggregateScores === true
       ? { aggregate: { function: layer.layout.aggregateFunction ?? 'average', countUnscored: layer.layout.countUnscored === true } }
@@ -427,6 +427,17 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
     metadata: layer.metadata ?? [],
     links: layer.links ?? [],
   };
+}
+
+/**
+ * Whether a platform filter, as read (`shownPlatforms`), names every platform of the release drawn, as Navigator writes its
+ * whole list into a layer it exports: it chose none, and the picture shows every platform, said `platforms: all` as for a
+ * layer without a filter (Adedoja/HTB-ATT-CK-Navigator's layer lists all 11 of 18.1's and was headed with the 11).
+ * The matrix is drawn from the filter as written all the same: a technique the release gives no platforms (ICS 18.1's
+ * T0895) shows under no filter, and is said to be left out.
+ */
+function listsEveryPlatform(platforms: ReadonlySet<string>, index: AttackIndex): boolean {
+  return index.platforms().every((platform) => platforms.has(platform));
 }
 
 /** The model's `tacticRow`, as a spread: nothing when the layer shows no tactic row background. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { emptyTacticReasons, matrixModel, DEFAULT_GRADIENT, type MatrixModel } from '../../lib/export/matrix-model.js';
+import { summaryLine } from '../../lib/export/render-svg.js';
 import type { LayerTechnique, NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { gradientColor } from '../../lib/layer/score.js';
 import { parseExportInput } from '../../lib/export/export-input.js';
@@ -364,6 +365,30 @@ describe('matrixModel', () => {
       const { exported, validated } = said('18');
       expect(exported[0]).to.match(/Stealth is the tactic ATT&CK 19 split off defense-evasion, under which enterprise-attack 18\.1 has T1078; set tactic to defense-evasion/);
       expect(validated[0]).to.contain(exported[0]!.split(': not under')[1]);
+    });
+  });
+
+  // Navigator writes every platform of its release into the filter of a layer it exports: Adedoja/HTB-ATT-CK-Navigator's
+  // layer (ATT&CK 19, drawn in 18.1) and MITRE's Defense Evasion split example (navigator-defense-evasion-split-4.5.json,
+  // ATT&CK 17) list all 11 and were headed with the 11 names, where a layer without a filter says `platforms: all`.
+  describe('a platform filter naming every platform of the release drawn', () => {
+    const every = ['Windows', 'IaaS', 'Linux', 'macOS', 'SaaS', 'ESXi', 'Network Devices', 'PRE', 'Containers', 'Office Suite', 'Identity Provider'];
+    const entries: LayerTechnique[] = [{ techniqueID: 'T1059.012', tactic: 'execution', score: 5 }];
+    const drawn = (model: MatrixModel) => model.columns.map((column) => [column.tactic, column.cells.length]);
+
+    for (const version of ['18', '19']) {
+      it(`is said as every platform in a layer of ${version}, and draws what no filter draws`, () => {
+        const model = matrixModel(layerWith(entries, { versions: { attack: version, navigator: '5.3.2', layer: '4.5' }, filters: { platforms: every } }), index);
+        expect(model.platforms).to.equal(undefined);
+        expect(summaryLine(model)).to.match(/^ATT&CK enterprise-attack 18\.1( \(layer made for 19\))? · platforms: all · /);
+        expect(drawn(model)).to.deep.equal(drawn(matrixModel(layerWith(entries), index)));
+      });
+    }
+
+    it('is listed where it leaves one out (ESXi)', () => {
+      const model = matrixModel(layerWith(entries, { filters: { platforms: every.filter((name) => name !== 'ESXi') } }), index);
+      expect(model.platforms).to.have.length(10);
+      expect(model.notDrawn.map((n) => n.reason)).to.deep.equal(['platform-filter']);
     });
   });
 

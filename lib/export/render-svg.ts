@@ -29,8 +29,6 @@ const SIDEBAR = 2.5;
 const CELL_FONT_SIZES = [7, 6.75, 6.5, 6.25, 6, 5.75, 5.5, 5.25, 5, 4.75, 4.5];
 /** Below this size, cutting plain cells to one line reads better than shrinking the text further. */
 const FULL_TEXT_MIN_SIZE = 6;
-/** The lines a plain cell's name takes, where its column has the room, before it is cut with an ellipsis. */
-const PLAIN_MAX_LINES = 2;
 /** Page 1 holds the name and description above the matrix while this much height is left for the matrix. */
 const MIN_MATRIX_ROOM = 160;
 /** Where a line's baseline is below the top of its line box, in ems (Arial's ascent is 0.905). */
@@ -155,9 +153,8 @@ interface Segment {
 
 interface MatrixLayout {
   size: number;
-  /** Cells that carry no annotation are cut: to one line, or to PLAIN_MAX_LINES for the cells of `twoLines`. */
+  /** Cells that carry no annotation are cut: to one line, or to more where their column has the room (`widenPlainCells`). */
   compact: boolean;
-  twoLines: ReadonlySet<MatrixCell>;
   /** The items of each tactic column, top down, before they are given pages. */
   columns: Item[][];
   lineHeight: number;
@@ -252,11 +249,8 @@ function pagesOf(model: MatrixModel, columns: readonly Item[][], at: Pick<Matrix
   return pages;
 }
 
-/**
- * The layout at one size. `compact`: cells that carry no annotation are cut to one line, or to PLAIN_MAX_LINES for
- * the cells of `twoLines`.
- */
-function layoutAt(model: MatrixModel, size: number, compact: boolean, rooms: Rooms, twoLines: ReadonlySet<MatrixCell> = new Set()): MatrixLayout {
+/** The layout at one size. `compact`: cells that carry no annotation are cut to one line. */
+function layoutAt(model: MatrixModel, size: number, compact: boolean, rooms: Rooms): MatrixLayout {
   const lineHeight = size * 1.15;
   const columnWidth = (WIDTH - COLUMN_GAP * (rooms.places - 1)) / rooms.places;
   const room = columnWidth - 2 * PAD_X;
@@ -279,7 +273,7 @@ function layoutAt(model: MatrixModel, size: number, compact: boolean, rooms: Roo
       const cut = compact && !cell.annotated;
       const whole = wrapText(cellText(cell, model), width, size, { firstWidth });
       // A cell that is cut carries no annotation, so no score: its first line is as wide as the others.
-      const lines = cut ? cutLines(whole, width, size, { maxLines: twoLines.has(cell) ? PLAIN_MAX_LINES : 1 }) : whole;
+      const lines = cut ? cutLines(whole, width, size, { maxLines: 1 }) : whole;
       if (!cut) full.push([cellText(cell, model), width, firstWidth]);
       items.push({ cell, ...(parent ? { parent } : {}), indent, height: cellHeight(lines.length, lineHeight), lines, width, whole });
     };
@@ -294,7 +288,6 @@ function layoutAt(model: MatrixModel, size: number, compact: boolean, rooms: Roo
   return {
     size,
     compact,
-    twoLines,
     columns,
     lineHeight,
     columnWidth,
@@ -360,20 +353,13 @@ function placesOf(layout: MatrixLayout): number[] {
 }
 
 /**
- * The plain cells of a column cut to one line that two lines would show more of, in the order they get two lines:
- * those that two lines show whole first (`T1207 Rogue` / `Domain Controller`), then the others, each top down.
- */
-function widenable(layout: MatrixLayout, column: number): MatrixCell[] {
-  const shown = layout.columns[column]!.filter((item) => !item.cell.annotated && !layout.twoLines.has(item.cell) && item.lines.length === 1 && item.whole.length > 1);
-  return [...shown.filter((item) => item.whole.length <= PLAIN_MAX_LINES), ...shown.filter((item) => item.whole.length > PLAIN_MAX_LINES)].map((item) => item.cell);
-}
-
-/**
- * Give the cut cells of a compact layout two lines where the room is, column by column in matrix order and cell by
- * cell within a column: a column shorter than the page's longest (Defense Evasion's, as a rule) has room below it,
- * and a name cut to one line there (`T1190 Exploit Pub…`) leaves that room empty. As many of a column's cells get
- * two lines as keep the matrix to its pages and every column that fit page 1 whole to page 1 (a column continued on
- * later pages may take more places there, on room the pages it is on leave empty); the others stay on one line.
+ * Give the cut cells of a compact layout the lines their column has room for, column by column in matrix order: a
+ * column shorter than the page's longest (Defense Evasion's, as a rule) has room below it, and a name cut to one line
+ * there (`T1190 Exploit Pub…`) leaves that room empty. First as many names as fit are shown whole, those that take the
+ * fewest lines first (`T1207 Rogue` / `Domain Controller`), each top down; then the room left gives the names still cut
+ * a line more each, top down, as long as it lasts, so that no cell is taller than its name. Every step keeps the matrix
+ * to its pages and every column that fit page 1 whole to page 1 (a column continued on later pages may take more places
+ * there, on room the pages it is on leave empty).
  */
 function widenPlainCells(model: MatrixModel, layout: MatrixLayout, rooms: Rooms): MatrixLayout {
   if (!layout.compact) return layout;
@@ -386,37 +372,51 @@ function widenPlainCells(model: MatrixModel, layout: MatrixLayout, rooms: Rooms)
     const sum = places.reduce((total, value) => total + value, 0);
     return rooms.places > count ? (sum <= rooms.places ? 1 : 2) : 1 + Math.ceil((sum - places.length) / count);
   };
-  const oneLine = cellHeight(1, layout.lineHeight);
-  const twoLines = cellHeight(PLAIN_MAX_LINES, layout.lineHeight);
-  const widen = (item: Item): Item => ({ ...item, lines: cutLines(item.whole, item.width, layout.size, { maxLines: PLAIN_MAX_LINES }), height: twoLines });
+  const { lineHeight, size } = layout;
+  const oneLine = cellHeight(1, lineHeight);
   const places = placesOf(layout);
-  const widened = new Set<MatrixCell>();
+  let widened = false;
   const columns = layout.columns.map((items, column) => {
-    const cells = widenable(layout, column);
     const pages = pageCount(places);
-    const placesWith = (some: number): number => {
-      const wider = new Set(cells.slice(0, some));
-      return segmentsOf(items, rooms, layout.headerHeight, oneLine, (item) => (wider.has(item.cell) ? twoLines : item.height)).length;
-    };
     const fits = (taken: number): boolean => (places[column] !== 1 || taken === 1) && pageCount(places.map((value, i) => (i === column ? taken : value))) <= pages;
-    // More lines never make a column shorter, so the most cells that fit are found by halving.
-    let low = 0;
-    let high = cells.length;
-    let found = places[column]!;
-    while (low < high) {
-      const middle = Math.ceil((low + high) / 2);
-      const taken = placesWith(middle);
-      if (fits(taken)) {
-        low = middle;
-        found = taken;
-      } else high = middle - 1;
-    }
-    places[column] = found;
-    const wider = new Set(cells.slice(0, low));
-    for (const cell of wider) widened.add(cell);
-    return wider.size ? items.map((item) => (wider.has(item.cell) ? widen(item) : item)) : items;
+    // The lines each cut cell is given so far.
+    const given = new Map<Item, number>();
+    const linesOf = (item: Item): number => given.get(item) ?? item.lines.length;
+    /** Gives the first cells of `order` the lines `to` says, as many of them as keep the column to its places; how many. */
+    const giveMost = (order: readonly Item[], to: (item: Item) => number): number => {
+      const placesWith = (some: number): number => {
+        const more = new Map(order.slice(0, some).map((item) => [item, to(item)]));
+        return segmentsOf(items, rooms, layout.headerHeight, oneLine, (item) => cellHeight(more.get(item) ?? linesOf(item), lineHeight)).length;
+      };
+      // More lines never make a column shorter, so the most cells that fit are found by halving.
+      let low = 0;
+      let high = order.length;
+      let found = places[column]!;
+      while (low < high) {
+        const middle = Math.ceil((low + high) / 2);
+        const taken = placesWith(middle);
+        if (fits(taken)) {
+          low = middle;
+          found = taken;
+        } else high = middle - 1;
+      }
+      places[column] = found;
+      for (const item of order.slice(0, low)) given.set(item, to(item));
+      return low;
+    };
+    const cut = (): Item[] => items.filter((item) => linesOf(item) < item.whole.length);
+    giveMost(cut().sort((a, b) => a.whole.length - b.whole.length), (item) => item.whole.length);
+    let rest = cut();
+    while (rest.length && giveMost(rest, (item) => linesOf(item) + 1)) rest = cut();
+    if (given.size) widened = true;
+    return given.size ? items.map((item) => (given.has(item) ? widen(item, given.get(item)!, size, lineHeight) : item)) : items;
   });
-  return widened.size ? { ...layout, twoLines: widened, columns, pages: pagesOf(model, columns, layout, rooms) } : layout;
+  return widened ? { ...layout, columns, pages: pagesOf(model, columns, layout, rooms) } : layout;
+}
+
+/** A cut cell shown on `lines` lines: its name wrapped whole, cut with an ellipsis only where it takes more. */
+function widen(item: Item, lines: number, size: number, lineHeight: number): Item {
+  return { ...item, lines: cutLines(item.whole, item.width, size, { maxLines: lines }), height: cellHeight(lines, lineHeight) };
 }
 
 function textElement(lines: readonly string[], x: number, y: number, lineHeight: number, attributes: string): string {

@@ -111,13 +111,22 @@ describe('renderSvgPages', () => {
 
     const cellOf = (id: string, tactic: string): Element => cells().find((g) => g.getAttribute('data-technique') === id && g.getAttribute('data-tactic') === tactic)!;
 
-    it('gives a name cut in a column with room below it a second line, then an ellipsis (T1190 in Initial Access)', () => {
-      // At one line a cut showed `T1190 Exploit Pub…` with half a page empty under the column.
-      const lines = cellLines(cellOf('T1190', 'initial-access'));
-      expect(lines).to.have.length(2);
-      expect(lines[1]).to.match(/…$/);
-      expect('T1190 Exploit Public-Facing Application').to.contain(lines.join(' ').replace(/…$/, ''));
-      for (const g of cells().filter((c) => !classes(c).includes('annotated'))) expect(cellLines(g).length, g.getAttribute('data-technique')!).to.be.at.most(2);
+    it('shows a name whole on as many lines as its column has room for (T1190 in Initial Access, T1203 in Execution)', () => {
+      // At one line a cut showed `T1190 Exploit Pub…` with half a page empty under the column; at two lines at most,
+      // `T1190 Exploit` / `Public-Facing Appl…` and `T1203` / `Exploitation for…`, with room for a third left below.
+      expect(cellLines(cellOf('T1190', 'initial-access'))).to.deep.equal(['T1190 Exploit', 'Public-Facing', 'Application']);
+      expect(cellLines(cellOf('T1203', 'execution'))).to.deep.equal(['T1203', 'Exploitation for', 'Client Execution']);
+      const plain = cells().filter((c) => !classes(c).includes('annotated'));
+      const cut = plain.filter((g) => /…$/.test(cellLines(g).join(' ')));
+      // 100 of the 217 were cut at two lines at most.
+      expect([plain.length, cut.length]).to.deep.equal([217, 35]);
+    });
+
+    it('makes no cell taller than its lines', () => {
+      for (const g of cells()) {
+        const height = Number(firstRect(g).getAttribute('height'));
+        expect(height, g.getAttribute('data-technique')!).to.be.closeTo(cellLines(g).length * 6.25 * 1.15 + 2.4, 0.01);
+      }
     });
 
     it('is one page, Defense Evasion going on in the place beside it, headed continued, every column from the top', () => {
@@ -152,7 +161,7 @@ describe('renderSvgPages', () => {
     });
   });
 
-  describe('gives a name two lines wherever the room below its column holds them, on layers of this repository and published ones', () => {
+  describe('gives a cut name more lines wherever the room below its column holds one, on layers of this repository and published ones', () => {
     /** The cells of a page by tactic, with the bottom of each column's last cell. */
     const columnsOf = (root: Element): Map<string, { cells: Element[]; bottom: number }> => {
       const columns = new Map<string, { cells: Element[]; bottom: number }>();
@@ -176,7 +185,7 @@ describe('renderSvgPages', () => {
       [join(repoRoot, 'test/fixtures/layers/navigator/Bear_APT.json'), 1, 4.75],
     ];
     for (const [file, count, size] of cases) {
-      it(`${file.slice(repoRoot.length + 1)}: ${count} page${count === 1 ? '' : 's'} at ${size} pt, no name cut to one line where its column has a line's room left`, () => {
+      it(`${file.slice(repoRoot.length + 1)}: ${count} page${count === 1 ? '' : 's'} at ${size} pt, no name cut where its column has a line's room left`, () => {
         const layer = JSON.parse(readFileSync(file, 'utf8')) as NavigatorLayer;
         const roots = renderSvgPages(matrixModel(layer, index)).map(parseSvg);
         expect([roots.length, ...new Set(roots.flatMap((root) => byClass(root, 'tactic').map(cellFontSize)))]).to.deep.equal([count, size]);
@@ -184,10 +193,10 @@ describe('renderSvgPages', () => {
         const columns = columnsOf(roots[0]!);
         const lowest = Math.max(...[...columns.values()].map((column) => column.bottom));
         // A column that fit page 1 whole may grow as far down as the longest one reaches: where one of its names is
-        // still cut to one line, less than a line is left.
+        // still cut, on one line or more, less than a line is left (names were cut at two lines with room for more).
         for (const [tactic, column] of columns) {
           if (later.has(tactic)) continue;
-          const cut = column.cells.filter((g) => !classes(g).includes('annotated') && /…$/.test(cellLines(g).join(' ')) && cellLines(g).length === 1);
+          const cut = column.cells.filter((g) => !classes(g).includes('annotated') && /…$/.test(cellLines(g).join(' ')));
           if (cut.length) expect(lowest - column.bottom, `${tactic}: ${cut.map((g) => cellLines(g)[0]).join(', ')}`).to.be.below(size * 1.15);
         }
       });

@@ -1,6 +1,6 @@
 import type { LayerLink, LayerMetadata } from '../layer/layer-types.js';
 import { DISABLED_TEXT, emptyTacticReasons, entriesNotDrawn, notDrawnHeading, type MatrixCell, type MatrixModel } from './matrix-model.js';
-import { cutLines, cutWords, FONT_FAMILY, textWidth, wrapText } from './text-measure.js';
+import { cutLines, cutWords, FONT_FAMILY, textWidth, wholeWordLines, wrapText } from './text-measure.js';
 
 /** Options of `renderSvgPages`. */
 export interface SvgOptions {
@@ -357,7 +357,9 @@ function placesOf(layout: MatrixLayout): number[] {
  * column shorter than the page's longest (Defense Evasion's, as a rule) has room below it, and a name cut to one line
  * there (`T1190 Exploit Pub…`) leaves that room empty. First as many names as fit are shown whole, those that take the
  * fewest lines first (`T1207 Rogue` / `Domain Controller`), each top down; then the room left gives the names still cut
- * a line more each, top down, as long as it lasts, so that no cell is taller than its name. Every step keeps the matrix
+ * a line more each, top down, as long as it lasts, so that no cell is taller than its name. A name is never shown with
+ * a word cut in two over two lines (`Acquire` / `Infrastructur` / `e`, where a word is wider than the column): it is cut
+ * with an ellipsis on the line that word begins (`Acquire` / `Infrastructu…`). Every step keeps the matrix
  * to its pages and every column that fit page 1 whole to page 1 (a column continued on later pages may take more places
  * there, on room the pages it is on leave empty).
  */
@@ -404,8 +406,15 @@ function widenPlainCells(model: MatrixModel, layout: MatrixLayout, rooms: Rooms)
       for (const item of order.slice(0, low)) given.set(item, to(item));
       return low;
     };
-    const cut = (): Item[] => items.filter((item) => linesOf(item) < item.whole.length);
-    giveMost(cut().sort((a, b) => a.whole.length - b.whole.length), (item) => item.whole.length);
+    // The most lines each cell may show: its whole name, or the lines up to a word cut in two.
+    const most = new Map(items.map((item) => [item, wholeWordLines(cellText(item.cell, model), item.whole)]));
+    const cut = (): Item[] => items.filter((item) => linesOf(item) < most.get(item)!);
+    giveMost(
+      cut()
+        .filter((item) => most.get(item) === item.whole.length)
+        .sort((a, b) => a.whole.length - b.whole.length),
+      (item) => item.whole.length,
+    );
     let rest = cut();
     while (rest.length && giveMost(rest, (item) => linesOf(item) + 1)) rest = cut();
     if (given.size) widened = true;

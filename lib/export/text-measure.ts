@@ -135,6 +135,25 @@ export function cutWords(text: string, width: number, size: number, bold = false
   return cut || (first !== undefined && textWidth(first, size, bold) > firstWidth ? 1 : 0);
 }
 
+/**
+ * How many of the lines `wrapText` made of `text` read one after the other without a word cut in two: all of them, or
+ * those up to the first that ends inside a word (`Infrastructur` / `e`, where a word is wider than a line). A break after
+ * a hyphen or a slash is no cut (`Adversary-in-` / `the-Middle`).
+ */
+export function wholeWordLines(text: string, lines: readonly string[]): number {
+  let rest = text.replace(/\s+/g, ' ').trim();
+  for (let i = 0; i < lines.length - 1; i++) {
+    const line = lines[i]!;
+    rest = rest.slice(line.length);
+    if (!rest.startsWith(' ') && !BREAK_AFTER_END.test(line)) return i + 1;
+    rest = rest.trimStart();
+  }
+  return lines.length;
+}
+
+/** A line that ends where `BREAK_AFTER` breaks a word. */
+const BREAK_AFTER_END = /[-/]$/;
+
 /** Cut a word that is wider than a line into pieces that fit: after its hyphens and slashes first, then anywhere. */
 function splitWord(word: string, width: number, size: number, bold: boolean): string[] {
   const pieces: string[] = [];
@@ -202,7 +221,9 @@ export function cutLines(lines: readonly string[], width: number, size: number, 
   const kept = lines.slice(0, max - 1);
   let last = '';
   let units = textWidth('…', 1000, bold);
-  for (const char of lines.slice(max - 1).join(' ')) {
+  // The rest reads as written: a space between lines, none after a hyphen or slash a word broke at (`Unused/Uns…`).
+  const rest = lines.slice(max - 1).map((line, i, all) => (i && !BREAK_AFTER_END.test(all[i - 1]!) ? ` ${line}` : line));
+  for (const char of rest.join('')) {
     units += textWidth(char, 1000, bold);
     if ((units * size) / 1000 > width) break;
     last += char;

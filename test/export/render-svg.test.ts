@@ -203,6 +203,35 @@ describe('renderSvgPages', () => {
     }
   });
 
+  // Given its column's room, a plain name took as many lines as its wrapping made, a word wider than the column cut in
+  // two over two of them: CTID's CloudVPN layer (ATT&CK 10's platforms, drawn in 18.1 at 7 pt, 10 places) showed
+  // `T1583` / `Acquire` / `Infrastructur` / `e` and `Inter-Process` / `Communicati` / `on`, where a cut ends in an ellipsis.
+  describe('never cuts a word of a plain name in two over two lines, cutting it with an ellipsis instead', () => {
+    const files = [
+      'test/fixtures/layers/public/ctid-gcp-cloudvpn-4.2.json',
+      'test/fixtures/layers/old-format-4.0.json',
+      'test/fixtures/layers/public/navigator-march-2020-pre-3.0.json',
+      'layers/apt32-covid19-wuhan.layer.json',
+    ];
+    for (const file of files) {
+      it(file, () => {
+        const layer = JSON.parse(readFileSync(join(repoRoot, file), 'utf8')) as NavigatorLayer;
+        const cells = renderSvgPages(matrixModel(layer, index)).map(parseSvg).flatMap((root) => byClass(root, 'technique'));
+        const split = cells
+          .filter((g) => !classes(g).includes('annotated'))
+          .map((g) => {
+            const lines = cellLines(g);
+            // Lines read one after the other: a space between them, none after a hyphen or slash they broke at.
+            const read = lines.map((line, i) => (i && !/[-/]$/.test(lines[i - 1]!) ? ` ${line}` : line)).join('').replace(/…$/, '');
+            return g.getElementsByTagName('title')[0]!.textContent!.split('\n')[0]!.includes(read) ? undefined : lines.join(' / ');
+          })
+          .filter(Boolean);
+        expect(split).to.deep.equal([]);
+        expect(cells.filter((g) => /…$/.test(cellLines(g).join(' '))).length, 'names cut with an ellipsis').to.be.above(0);
+      });
+    }
+  });
+
   describe('a layer annotating every technique of 18.1, with every sub-technique expanded (the largest matrix)', () => {
     const raw = rawMatrix();
     const byName = (a: RawTechnique, b: RawTechnique): number => a.name.localeCompare(b.name, 'en');

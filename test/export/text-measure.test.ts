@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { cutLines, cutWords, FONT_FAMILY, MEASURED_FONTS, textWidth, wrapText, type MeasuredFont } from '../../lib/export/text-measure.js';
+import { cutLines, cutWords, FONT_FAMILY, MEASURED_FONTS, textWidth, wholeWordLines, wrapText, type MeasuredFont } from '../../lib/export/text-measure.js';
 import { loadRelease } from '../helpers/attack.js';
 
 describe('text-measure', () => {
@@ -59,6 +59,25 @@ describe('text-measure', () => {
     expect(wrapText('Virtualization/Sandbox Evasion', width, 10)).to.deep.equal(['Virtualization/', 'Sandbox', 'Evasion']);
     expect(cutWords('Virtualization/Sandbox Evasion', width, 10)).to.equal(0);
     expect(cutWords('T1574.013 KernelCallbackTable and Reconnaissance', width, 10)).to.equal(2);
+  });
+
+  // The matrix gives a plain name the lines its column has room for, up to a word cut in two (CTID's CloudVPN layer in a
+  // column at 7 pt: `T1583` / `Acquire` / `Infrastructur` / `e`).
+  it('counts the lines that read without a word cut in two, a break after a hyphen or slash being none', () => {
+    const width = textWidth('Infrastructur', 7) + 0.1;
+    const lines = wrapText('T1583 Acquire Infrastructure', width, 7);
+    expect([lines, wholeWordLines('T1583 Acquire Infrastructure', lines)]).to.deep.equal([['T1583', 'Acquire', 'Infrastructur', 'e'], 3]);
+    const hyphen = wrapText('Adversary-in-the-Middle', textWidth('Adversary-in-', 10) + 0.1, 10);
+    expect([hyphen, wholeWordLines('Adversary-in-the-Middle', hyphen)]).to.deep.equal([['Adversary-in-', 'the-Middle'], 2]);
+    expect(wholeWordLines('T1190 Exploit Public-Facing Application', ['T1190 Exploit', 'Public-Facing', 'Application'])).to.equal(3);
+  });
+
+  it('fills the last line kept with the rest as written, without a space after a slash or hyphen a word broke at', () => {
+    // `Unused/ Uns…` and `Deobfuscate/ D…` in one-line cells of CTID's CloudVPN layer and the old-format-4.0 fixture.
+    const width = textWidth('Unused/Unsup', 6);
+    const lines = wrapText('Unused/Unsupported Cloud Regions', width, 6);
+    expect(lines[0]).to.equal('Unused/');
+    expect(cutLines(lines, width, 6, { maxLines: 1 })[0]).to.match(/^Unused\/Uns.*…$/);
   });
 
   it('ends the last line kept with an ellipsis when lines are cut, filling it with what fits', () => {

@@ -151,6 +151,14 @@ function citedLinks(procedures: readonly Procedure[], data: ProcedureIndexData):
   return { links, unlinked };
 }
 
+/**
+ * How many of a frequency layer's `n` objects use a technique, as its text says it: `1 of 2`, `both`, `all 40`; where it
+ * said `2 of 2` and `18 by all 2`.
+ */
+function ofObjects(count: number, n: number): string {
+  return count < n || n === 1 ? `${count} of ${n}` : n === 2 ? 'both' : `all ${n}`;
+}
+
 /** A comment line for each procedure; others than `owner`'s are prefixed with their object. */
 function procedureLines(users: Map<ActorRecord, Procedure[]>, owner: ActorRecord | undefined): string[] {
   return [...users].flatMap(([object, list]) => list.map((p) => (object === owner ? procedureText(p, object) : `[${owner ? objectRef(object) : object.id}] ${procedureText(p, object)}`)));
@@ -169,7 +177,8 @@ function techniqueEntries(uses: Uses, data: ProcedureIndexData, owner?: ActorRec
     const metadata: LayerMetadata[] = [];
     const lines = procedureLines(users, owner);
     if (!owner) {
-      lines.unshift(`used by ${users.size} of ${total}: ${[...users.keys()].map(objectTitle).join(', ')}`);
+      // Of one object, `used by 1 of 1` says nothing its name does not.
+      lines.unshift(`used by ${total === 1 ? '' : `${ofObjects(users.size, total)}: `}${[...users.keys()].map(objectTitle).join(', ')}`);
       metadata.push({ name: 'used by', value: `${users.size} of ${total}` });
     }
     for (const [object, list] of users) {
@@ -474,7 +483,7 @@ function techniquePage(id: TechniqueId, index: AttackIndex): LayerLink[] {
  * procedures are: every entry of an overview of a kind, and an entry of named objects whose procedures would make a
  * tooltip taller than a screen.
  */
-function compactEntry(id: TechniqueId, byObject: Map<ActorRecord, Procedure[]>, total: number, kinds: string, all: string, index: AttackIndex): LayerTechnique {
+function compactEntry(id: TechniqueId, byObject: Map<ActorRecord, Procedure[]>, total: number, kinds: string, lookups: Lookups, index: AttackIndex): LayerTechnique {
   const users = [...byObject.keys()].sort((a, b) => compareIds(a.id, b.id));
   const named = users.slice(0, OVERVIEW_NAMED).map(objectRef);
   const more = users.length - named.length;
@@ -482,13 +491,35 @@ function compactEntry(id: TechniqueId, byObject: Map<ActorRecord, Procedure[]>, 
   return {
     techniqueID: id,
     score: users.length,
-    comment: `Used by ${users.length} of ${total} ${kinds}: ${named.join(', ')}` + (more ? `, and ${more} more (the first ${OVERVIEW_NAMED} by ID named).` : '.'),
+    comment: `Used by ${ofObjects(users.length, total)} ${kinds}${lookups.counted}: ${named.join(', ')}` + (more ? `, and ${more} more (the first ${OVERVIEW_NAMED} by ID named).` : '.'),
     metadata: [
       { name: 'used by', value: `${users.length} of ${total} ${kinds}` },
       ...(more ? [{ name: 'not named', value: `${more}, after the first ${OVERVIEW_NAMED} by ID; ${links.length ? "the technique's page (the link) names every ATT&CK one" : 'each one\'s layer (below) has this technique'}` }] : []),
-      { name: 'procedures', value: `each one's layer: attack-object <ID>; all: ${all}` },
+      { name: 'procedures', value: `each one's layer: ${lookups.one}; all: ${lookups.all}` },
     ],
     ...(links.length ? { links } : {}),
+  };
+}
+
+/** What a compact entry says was counted for each object, and the commands that render the layers it points to. */
+interface Lookups {
+  /** Beside the count: `, each with its campaigns` with `--campaigns`, else nothing. */
+  counted: string;
+  one: string;
+  all: string;
+}
+
+/**
+ * A compact entry's words for what was counted and where the procedures are: with `campaigns` (the CLI's
+ * `--campaigns`), a group's count is its campaigns' too, and its own layer shows them only with the flag; without it,
+ * `… and 14 more` read as the groups' own techniques where the count held their campaigns'.
+ */
+function compactLookups(kinds: string, overview: AttackObjectKind | undefined, campaigns: boolean): Lookups {
+  const flag = campaigns ? ' --campaigns' : '';
+  return {
+    counted: campaigns ? ', each with the campaigns attributed to it' : '',
+    one: `attack-object <ID>${flag}`,
+    all: overview ? `attack-object --all ${kinds} --out <dir>` : `attack-object <the IDs of the layer's objects (its metadata)>${flag} --out <dir>`,
   };
 }
 
@@ -496,19 +527,19 @@ function compactEntry(id: TechniqueId, byObject: Map<ActorRecord, Procedure[]>, 
  * The entries of a frequency layer: of an overview of a kind, every entry compact (`compactEntry`); of named objects,
  * each with its users' procedures (`techniqueEntries`) unless its tooltip would run off the screen, then compact.
  */
-function frequencyEntries(uses: Uses, index: AttackIndex, data: ProcedureIndexData, overview: AttackObjectKind | undefined): { entries: LayerTechnique[]; compacted: TechniqueId[] } {
+function frequencyEntries(uses: Uses, index: AttackIndex, data: ProcedureIndexData, overview: AttackObjectKind | undefined, campaigns: boolean): { entries: LayerTechnique[]; compacted: TechniqueId[] } {
   const total = uses.relationships.size;
   const objects = [...uses.relationships.keys()];
   const kind = overview ?? (objects.every((object) => objectKind(object) === objectKind(objects[0]!)) ? objectKind(objects[0]!) : undefined);
   const kinds = kind ? KIND_PLURALS[kind] : 'objects';
-  const all = overview ? `attack-object --all ${kinds} --out <dir>` : 'attack-object <the IDs of the layer\'s objects (its metadata)> --out <dir>';
+  const lookups = compactLookups(kinds, overview, campaigns);
   const full = overview ? [] : techniqueEntries(uses, data);
   const compacted: TechniqueId[] = [];
   const entries = [...uses.byTechnique].map(([id, byObject], i) => {
     const entry = full[i];
     if (entry && fitsPage(entry, tooltipTitle(id, index))) return entry;
     if (!overview) compacted.push(id);
-    return compactEntry(id, byObject, total, kinds, all, index);
+    return compactEntry(id, byObject, total, kinds, lookups, index);
   });
   return { entries, compacted };
 }
@@ -562,7 +593,7 @@ function frequencyLayer(objects: readonly ActorRecord[], index: AttackIndex, dat
   // An overview of every object of a kind counts each as ATT&CK lists it, as mitreattack-python's overview does.
   const campaigns = overview ? { described: [], notes: [], included: [] } : frequencyCampaigns(objects, index, data, options);
   const uses = collectUses(objects, index, data, options.campaigns && !overview ? (object) => attributedCampaigns(object, index, data) : undefined);
-  const frequency = frequencyEntries(uses, index, data, overview);
+  const frequency = frequencyEntries(uses, index, data, overview, options.campaigns === true && !overview);
   const { kept: entries, line: platformLine } = onPlatforms(frequency.entries, options.platforms, index);
   const compacted = frequency.compacted.filter((id) => entries.some((entry) => entry.techniqueID === id));
   const compactedNote = compactedLine(compacted);
@@ -581,11 +612,12 @@ function frequencyLayer(objects: readonly ActorRecord[], index: AttackIndex, dat
       "tooltip taller than a screen); each technique's link is its page on attack.mitre.org, whose Procedure Examples name " +
       `every ATT&CK one with its procedure; each one's own layer, with its procedures: attack-object <ID>, or ` +
       `attack-object --all ${KIND_PLURALS[overview]} --out <dir> for all.`
-    : `each comment names them, with ${procedures} procedure text for each.`;
+    : n === 1 ? `each comment names it, with ${procedures} procedure text.` : `each comment names them, with ${procedures} procedure text for each.`;
   const description = [
-    `How many of ${n} ${team?.objects ?? 'ATT&CK objects'} use each technique, according to ATT&CK ${index.label}: ${listed.join(', ')}` +
+    (n === 1 ? `The techniques 1 ${(team?.objects ?? 'ATT&CK objects').replace(/s$/, '')} uses` : `How many of ${n} ${team?.objects ?? 'ATT&CK objects'} use each technique`) +
+      `, according to ATT&CK ${index.label}: ${listed.join(', ')}` +
       (team ? `; ${team.whose}.` : '.'),
-    `${plural(entries.length, 'technique')} used by at least one, ${shared} by all ${n}; score = the number of objects using it; ${comments}`,
+    `${plural(entries.length, 'technique')}${n === 1 ? '' : ` used by at least one, ${shared} by ${ofObjects(n, n)}`}; score = the number of objects using it; ${comments}`,
     ...campaigns.described,
     platformLine,
     compactedNote,
@@ -601,12 +633,12 @@ function frequencyLayer(objects: readonly ActorRecord[], index: AttackIndex, dat
     hideDisabled: false,
     techniques: expandParents(entries, index).sort(compareEntries),
     gradient,
-    legendItems: legendSteps(n).map((k) => ({ label: `used by ${k} of ${n}`, color: gradientColor(gradient, k) })),
+    legendItems: legendSteps(n).map((k) => ({ label: `used by ${n === 1 ? listed[0] : ofObjects(k, n)}`, color: gradientColor(gradient, k) })),
     metadata: [
       { name: 'objects', value: objects.map(objectRef).join(', ') },
       ...(options.campaigns && !overview ? [{ name: 'campaigns included', value: campaigns.included.join('; ') || 'none attributed' }] : []),
       { name: 'ATT&CK release', value: index.label },
-      { name: 'score', value: `frequency: the number of the ${n} objects that use the technique` },
+      { name: 'score', value: n === 1 ? 'frequency: 1 = the object uses the technique' : `frequency: the number of the ${n} objects that use the technique` },
       { name: 'generated by', value: GENERATOR },
     ],
   };

@@ -363,11 +363,11 @@ describe('renderObjectFrequencyLayer', () => {
     expect(new Map(scored(layer).map((e) => [e.techniqueID, e.score]))).to.deep.equal(new Map([...counts].sort().map(([id, users]) => [id, users.length])));
     for (const entry of scored(layer)) {
       const users = counts.get(entry.techniqueID)!;
-      expect(entry.comment).to.match(new RegExp(`^used by ${users.length} of 5: `));
+      expect(entry.comment).to.match(new RegExp(`^used by ${users.length === 5 ? 'all 5' : `${users.length} of 5`}: `));
       expect(entry.metadata!.filter((m) => 'name' in m && m.name === 'object').map((m) => (m as { value: string }).value.split(' ')[0])).to.deep.equal(users);
     }
     expect(layer.gradient).to.deep.equal({ colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 5 });
-    expect(layer.legendItems!.map((item) => item.label)).to.deep.equal([1, 2, 3, 4, 5].map((k) => `used by ${k} of 5`));
+    expect(layer.legendItems!.map((item) => item.label)).to.deep.equal(['used by 1 of 5', 'used by 2 of 5', 'used by 3 of 5', 'used by 4 of 5', 'used by all 5']);
     expect(layer.name).to.equal('APT28, APT29, APT32, Turla, Lazarus Group: technique frequency');
     expect(findings(layer, index)).to.deep.equal([]);
   });
@@ -610,6 +610,20 @@ describe('renderObjectFrequencyLayer of many named objects', () => {
     expect(entries.length - full.length).to.equal(52);
   });
 
+  // With campaigns, T1105's "Used by 34 of 40 groups: …, and 14 more" read as the groups' own use, and pointed to
+  // `attack-object <ID>`, whose layer leaves the campaigns' techniques out.
+  it('says a compact entry counts the campaigns, and where their procedures are, with campaigns', () => {
+    const { index, data } = release();
+    const groups = FORTY.map((id) => resolveAttackObject(index, id).object);
+    const { layer } = renderObjectFrequencyLayer(groups, index, data, { campaigns: true });
+    const entry = scored(layer).find((e) => e.techniqueID === 'T1105')!;
+    expect(entry.comment).to.match(/^Used by \d+ of 40 groups, each with the campaigns attributed to it: G0007 APT28, .*, and \d+ more \(the first 20 by ID named\)\.$/);
+    expect(entry.metadata!.find((item) => 'name' in item && item.name === 'procedures')).to.deep.equal({
+      name: 'procedures',
+      value: "each one's layer: attack-object <ID> --campaigns; all: attack-object <the IDs of the layer's objects (its metadata)> --campaigns --out <dir>",
+    });
+  });
+
   it('keeps the procedures of each entry that fits a screen (used by 1 or 2 of 40 groups)', () => {
     const { index, data } = release();
     const groups = FORTY.map((id) => resolveAttackObject(index, id).object);
@@ -617,5 +631,31 @@ describe('renderObjectFrequencyLayer of many named objects', () => {
     const fits = scored(layer).filter((e) => e.score! <= 2);
     expect(fits.length).to.be.greaterThan(0);
     for (const entry of fits) expect(entry.comment, entry.techniqueID).to.match(/^used by [12] of 40: /);
+  });
+});
+
+// A layer of two objects said "29 by all 2" and "used by 2 of 2"; of one, "How many of 1 ATT&CK objects",
+// "66 by all 1", "used by 1 of 1" and "the number of the 1 objects".
+describe('renderObjectFrequencyLayer: count phrases', () => {
+  const layerOf = (ids: string[]) => {
+    const { index, data } = release();
+    return renderObjectFrequencyLayer(ids.map((id) => resolveAttackObject(index, id).object), index, data).layer;
+  };
+
+  it('says "both" of two objects (APT29, APT28)', () => {
+    const layer = layerOf(['G0016', 'G0007']);
+    expect(layer.description!.split('\n')[1]).to.match(/^128 techniques used by at least one, 29 by both; /);
+    expect(layer.legendItems!.map((item) => item.label)).to.deep.equal(['used by 1 of 2', 'used by both']);
+    expect(scored(layer).find((entry) => entry.score === 2)!.comment).to.match(/^used by both: APT29 \(G0016\), APT28 \(G0007\) \| /);
+  });
+
+  it('counts nothing of one object (APT29): no "1 of 1", "by all 1" or "1 objects"', () => {
+    const layer = layerOf(['G0016']);
+    const [first, second] = layer.description!.split('\n');
+    expect(first).to.equal('The techniques 1 ATT&CK object uses, according to ATT&CK enterprise-attack 18.1: APT29 (G0016).');
+    expect(second).to.equal("66 techniques; score = the number of objects using it; each comment names it, with ATT&CK's procedure text.");
+    expect(layer.legendItems!.map((item) => item.label)).to.deep.equal(['used by APT29 (G0016)']);
+    expect(layer.metadata!.find((item) => 'name' in item && item.name === 'score')).to.deep.equal({ name: 'score', value: 'frequency: 1 = the object uses the technique' });
+    for (const entry of scored(layer)) expect(entry.comment, entry.techniqueID).to.match(/^used by APT29 \(G0016\) \| /);
   });
 });

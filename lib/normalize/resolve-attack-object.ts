@@ -278,14 +278,26 @@ function withoutVendorSuffix(index: AttackIndex, query: string, options: { kind?
  * things (`proseWord`: `Interception`, `Ghost`) is not read so.
  */
 function withOperationWord(index: AttackIndex, query: string, options: { kind?: AttackObjectKind; givenAs?: GivenAs }): ResolvedObject | undefined {
-  if ((options.kind && options.kind !== 'campaign') || /^\s*operation\b/i.test(query) || proseWord(index, query)) return undefined;
+  if (options.kind && options.kind !== 'campaign') return undefined;
+  const reading = operationReading(index, query, options.givenAs);
+  return reading && { ...reading.found, query, notes: [`"${query}" is read as ${reading.read} (${OPERATION_ADDED})`, ...reading.found.notes] };
+}
+
+const OPERATION_ADDED = '"Operation" added, as ATT&CK names the campaign';
+
+/**
+ * The current campaign a query names with `Operation ` before it (`Dream Job`: C0022 Operation Dream Job), and how to
+ * write what it was read as (`"Operation North Star"` for an alias, which the notes of the campaign name); undefined
+ * when it names none, or is a word prose writes for other things.
+ */
+function operationReading(index: AttackIndex, query: string, givenAs: GivenAs | undefined): { found: ResolvedObject; read: string } | undefined {
+  if (/^\s*operation\b/i.test(query) || proseWord(index, query)) return undefined;
   try {
     const named = `Operation ${query.trim()}`;
-    const found = resolveAttackObject(index, named, { ...options, kind: 'campaign', shortForms: false });
+    const found = resolveAttackObject(index, named, { kind: 'campaign', givenAs, shortForms: false });
     if (found.object.revoked || found.object.deprecated) return undefined;
     // The notes on the name with the word (an alias's, spacing aside) say which object it is.
-    const read = found.notes.length ? `"${named}"` : objectRef(found.object);
-    return { ...found, query, notes: [`"${query}" is read as ${read} ("Operation" added, as ATT&CK names the campaign)`, ...found.notes] };
+    return { found, read: found.notes.length ? `"${named}"` : objectRef(found.object) };
   } catch (error) {
     if (!(error instanceof AttackObjectError)) throw error;
     return undefined;
@@ -425,7 +437,10 @@ export function shortFormReading(index: AttackIndex, query: string, kind: Attack
 export function otherKindShortForm(index: AttackIndex, query: string, kind: AttackObjectKind | undefined): { object: ActorRecord; how: string } | undefined {
   if (!kind) return undefined;
   const reading = shortFormReading(index, query, undefined);
-  return reading && 'object' in reading && objectKind(reading.object) !== kind ? { object: reading.object, how: reading.how.replace(/; no other name holds it$/, '') } : undefined;
+  if (reading && 'object' in reading && objectKind(reading.object) !== kind) return { object: reading.object, how: reading.how.replace(/; no other name holds it$/, '') };
+  // `Dream Job --type group`: the campaign C0022 Operation Dream Job, which said "check the spelling".
+  const operation = kind === 'campaign' ? undefined : operationReading(index, query, undefined);
+  return operation && { object: operation.found.object, how: operation.read === objectRef(operation.found.object) ? OPERATION_ADDED : `read as ${operation.read}, ${OPERATION_ADDED}` };
 }
 
 /**

@@ -159,6 +159,17 @@ describe('resolveAttackObject', () => {
       for (const query of ['Ghost', 'Interception']) expect(() => resolveAttackObject(loadRelease('18.1'), query)).to.throw(AttackObjectError);
       expect(() => resolveAttackObject(loadRelease('18.1'), 'Dream Job', { kind: 'group' })).to.throw(AttackObjectError);
     });
+    // `attack-object "Dream Job" --type group` said "check the spelling, or write its ATT&CK ID".
+    const otherKind: ReadonlyArray<readonly [query: string, kind: 'group' | 'software', message: string]> = [
+      ['Dream Job', 'group', 'no group "Dream Job" in ATT&CK enterprise-attack 18.1; it is the campaign C0022 Operation Dream Job ("Operation" added, as ATT&CK names the campaign): `locateAttackObject(…, \'C0022\')`'],
+      ['North Star', 'software', 'no software "North Star" in ATT&CK enterprise-attack 18.1; it is the campaign C0022 Operation Dream Job (read as "Operation North Star", "Operation" added, as ATT&CK names the campaign): `locateAttackObject(…, \'C0022\')`'],
+      ['Wocao', 'group', 'no group "Wocao" in ATT&CK enterprise-attack 18.1; it is the campaign C0014 Operation Wocao ("Operation" added, as ATT&CK names the campaign): `locateAttackObject(…, \'C0014\')`'],
+    ];
+    for (const [query, kind, message] of otherKind) {
+      it(`says ${JSON.stringify(query)} asked for as ${kind} is the campaign, and how to ask for it`, () => {
+        expect(thrown(() => resolveAttackObject(loadRelease('18.1'), query, { kind })).message).to.equal(message);
+      });
+    }
   });
 
   describe('refuses an ID with a suffixed name of another object, naming both', () => {

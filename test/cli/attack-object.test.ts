@@ -301,6 +301,17 @@ describe('attack-layers attack-object', () => {
     expect(mobile.techniques!.filter((t) => t.score === 1).map((t) => t.techniqueID).sort()).to.deep.equal(expected);
   });
 
+  // With --attack-release 17.1, of which only enterprise is here (mobile and ICS have 18.1), Sandworm Team's mobile and
+  // ICS layers were left out without a word; APT29, with no technique in either, gets no such note.
+  it('says which domains lack the release asked for and get no layer of an object that uses techniques there (G0034, 17.1)', async () => {
+    const result = await runCli(['attack-object', 'G0034', '--attack-release', '17.1']);
+    expect([result.code, layerOf(result.stdout).domain]).to.deep.equal([0, 'enterprise-attack']);
+    expect(result.stderr).to.match(
+      /^note: no mobile-attack or ics-attack layer of G0034 Sandworm Team, which uses techniques in mobile-attack 18\.1 and ics-attack 18\.1: ATT&CK mobile-attack 17\.1 is not available \(have: [^)]*\); run `attack-layers data fetch --domain mobile --attack-release 17\.1` or point --attack at the file; ATT&CK ics-attack 17\.1 is not available .*$/m,
+    );
+    expect((await runCli(['attack-object', 'G0016', '--attack-release', '17.1'])).stderr).not.to.include('no mobile-attack');
+  });
+
   it('counts an object named twice once, and says so', async () => {
     const result = await runCli(['attack-object', 'APT32', 'G0050', '--score', 'frequency']);
     expect(result.stderr).to.include('note: "G0050" is G0050 APT32 again; counted once');

@@ -26,6 +26,7 @@ import {
   type ActorRecord,
   type AttackIndex,
   type AttackObjectKind,
+  type Domain,
   type LayerFile,
 } from '../../index.js';
 import { attackLibrary, FLAG_WORDS, cacheDir, note, progressLine, showsProgress, warn, type CliContext, type GlobalArgs } from '../context.js';
@@ -74,22 +75,48 @@ function releaseLoader(context: CliContext): (index: AttackIndex) => ObjectRelea
   };
 }
 
+/** The releases of the other domains, and those domains that lack the release asked for, each with why. */
+interface OtherReleases {
+  releases: ObjectRelease[];
+  /** Sandworm Team's mobile and ICS with `--attack-release 17.1`, where only 18.1 is here: the error's text says what to do. */
+  missing: Array<{ domain: Domain; why: string }>;
+}
+
 /**
  * The releases of the other domains, with their procedures, when no --domain was given: an object's layers go to the
- * domains where it has techniques. A domain with no release here is left out.
+ * domains where it has techniques. A domain with no release here is left out, and named in `missing`.
  */
-function otherReleases(args: Args, library: AttackLibrary, index: AttackIndex, load: (index: AttackIndex) => ObjectRelease): ObjectRelease[] {
-  if (args.domain !== undefined) return [];
-  return DOMAINS.filter((domain) => domain !== index.domain).flatMap((domain) => {
-    let other: AttackIndex;
+function otherReleases(args: Args, library: AttackLibrary, index: AttackIndex, load: (index: AttackIndex) => ObjectRelease): OtherReleases {
+  const found: OtherReleases = { releases: [], missing: [] };
+  if (args.domain !== undefined) return found;
+  for (const domain of DOMAINS.filter((each) => each !== index.domain)) {
     try {
-      other = library.release(domain, args['attack-release']);
+      found.releases.push(load(library.release(domain, args['attack-release'])));
     } catch (error) {
-      if (error instanceof AttackDataError) return [];
+      if (!(error instanceof AttackDataError)) throw error;
+      found.missing.push({ domain, why: error.message });
+    }
+  }
+  return found;
+}
+
+/**
+ * The domains lacking the release asked for where the object uses techniques in their newest release here (Sandworm
+ * Team's mobile and ICS with `--attack-release 17.1`), said rather than left out without a word; undefined for none.
+ */
+function missingDomainsLine(object: ActorRecord, missing: OtherReleases['missing'], library: AttackLibrary): string | undefined {
+  const used = missing.filter(({ domain }) => {
+    try {
+      const own = library.release(domain).byStixId(object.stixId);
+      return own !== undefined && 'aliases' in own && own.techniques.length > 0;
+    } catch (error) {
+      if (error instanceof AttackDataError) return false;
       throw error;
     }
-    return [load(other)];
   });
+  if (!used.length) return undefined;
+  const newest = used.map(({ domain }) => library.release(domain).label);
+  return `no ${used.map(({ domain }) => domain).join(' or ')} layer of ${objectRef(object)}, which uses techniques in ${newest.join(' and ')}: ${used.map(({ why }) => why).join('; ')}`;
 }
 
 function renderAll(context: CliContext, args: Args, kind: AttackObjectKind): void {
@@ -98,7 +125,9 @@ function renderAll(context: CliContext, args: Args, kind: AttackObjectKind): voi
   const index = library.release(args.domain, args['attack-release']);
   const load = releaseLoader(context);
   const { data } = load(index);
-  const others = otherReleases(args, library, index, load);
+  const { releases: others, missing } = otherReleases(args, library, index, load);
+  // Objects only those domains know get no layer at all (Sandworm Team's mobile and ICS ones with --attack-release 17.1).
+  if (missing.length) note(context, args, `note: no ${kind} layer of ${missing.map(({ domain }) => domain).join(' or ')} is written: ${missing.map(({ why }) => why).join('; ')}`);
   const progress = showsProgress(context, args);
   const result = renderAllObjectLayers(kind, index, data, {
     others,
@@ -201,7 +230,8 @@ export function handler(context: CliContext) {
       const load = releaseLoader(context);
       for (const object of objects) {
         const home = homes.get(object)!;
-        const releases = [load(home), ...otherReleases(args, library, home, load)];
+        const others = otherReleases(args, library, home, load);
+        const releases = [load(home), ...others.releases];
         const layers = renderObjectLayersByDomain(object, releases, { campaigns: args.campaigns === true, givenAs: FLAG_WORDS, ...platformsIn(context, args, home) });
         const domains = layers.map((layer) => layer.index.label);
         // Each domain's layer has its own count (Sandworm Team's campaigns use 20 enterprise and 23 ICS techniques).
@@ -210,6 +240,8 @@ export function handler(context: CliContext) {
         if (layers[0]?.empty) warn(context, args, `${layers[0].empty}: its layer is empty${args.domain === undefined ? '' : '; try another --domain'}`);
         else if (layers.length > 1) note(context, args, `note: ${objectRef(object)} has techniques in ${domains.join(' and ')}: one layer for each`);
         else if (layers[0]?.index !== home) note(context, args, `note: ${objectRef(object)} has techniques only in ${domains[0]}: its layer is for that domain`);
+        const missing = missingDomainsLine(object, others.missing, library);
+        if (missing) note(context, args, `note: ${missing}`);
         rendered.push(...layers);
       }
     }

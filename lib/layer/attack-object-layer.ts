@@ -393,13 +393,14 @@ function runsOn(id: TechniqueId, platforms: readonly string[] | undefined, index
  * emulating an actor on Windows hosts plans what runs there. A technique the release gives no platforms is left out,
  * as Navigator's platform filter hides it.
  */
-function onPlatforms(entries: readonly LayerTechnique[], platforms: readonly string[] | undefined, index: AttackIndex): { kept: LayerTechnique[]; line?: string } {
-  if (!platforms?.length) return { kept: [...entries] };
+function onPlatforms(entries: readonly LayerTechnique[], platforms: readonly string[] | undefined, index: AttackIndex): { kept: LayerTechnique[]; line?: string; left: number } {
+  if (!platforms?.length) return { kept: [...entries], left: 0 };
   const kept = entries.filter((entry) => runsOn(entry.techniqueID, platforms, index));
   const left = entries.filter((entry) => !kept.includes(entry)).map((entry) => entry.techniqueID);
   const shown = left.length > 10 ? `${left.slice(0, 10).join(', ')} and ${left.length - 10} more` : left.join(', ');
   return {
     kept,
+    left: left.length,
     line: `Only techniques that run on ${platforms.join(' or ')} (the layer's platform filter)` + (left.length ? `: ${plural(left.length, 'technique')} of other platforms left out (${shown}).` : '; none left out.'),
   };
 }
@@ -421,7 +422,7 @@ export function renderAttackObjectLayer(
   const campaigns = options.campaigns ? attributedCampaigns(object, index, data) : [];
   const uses = collectUses([object, ...campaigns], index, data);
   const leftOutCampaigns = options.campaigns ? undefined : campaignsLeftOut(object, index, data, uses, options.givenAs, options.platforms);
-  const { kept: entries, line: platformLine } = onPlatforms(techniqueEntries(uses, data, object), options.platforms, index);
+  const { kept: entries, line: platformLine, left: offPlatforms } = onPlatforms(techniqueEntries(uses, data, object), options.platforms, index);
   const viaCampaigns = entries.filter((entry) => entry.color === CAMPAIGN_COLOR).length;
   const kind = kindWord(object);
   const description = [
@@ -459,7 +460,7 @@ export function renderAttackObjectLayer(
   const links = pageLink(object, details);
   if (links.length) layer.links = links;
   const warnings = [...uses.warnings, ...unshownTechniqueWarnings(layer.techniques ?? [], index)];
-  return { layer, warnings, notes: leftOutCampaigns ? [leftOutCampaigns.note] : [] };
+  return { layer, warnings, notes: leftOutCampaigns ? [leftOutCampaigns.note] : [], offPlatforms };
 }
 
 /**
@@ -719,6 +720,8 @@ export interface ObjectRelease {
 /** An object's layer, with what its user should know that is no fault (techniques of its campaigns left out). */
 export interface ObjectLayer extends RenderedLayer {
   notes: string[];
+  /** How many of its techniques run on none of the `platforms` asked for, and are left out (0 without them). */
+  offPlatforms: number;
 }
 
 /** An object's layer in one domain. */
@@ -733,6 +736,11 @@ export interface DomainObjectLayer extends ObjectLayer {
    * (G0056 PROMETHIUM: 20 mobile techniques of C0033), one line per domain; the same on every layer of the object.
    */
   elsewhere: string[];
+  /**
+   * The domains where the object uses techniques, none of which runs on the `platforms` asked for, which therefore get
+   * no layer (G0034 Sandworm Team on Windows: mobile and ICS), in one line; none without `platforms`.
+   */
+  offPlatformDomains: string[];
 }
 
 /**
@@ -753,7 +761,10 @@ export function renderObjectLayersByDomain(object: ActorRecord, releases: readon
     if (!first) throw new InputError(`${objectRef(object)} is in none of the releases given; please report this`);
     const where = found.map((item) => item.index.label).join(', ');
     const elsewhere = campaignsElsewhere(found.slice(1), options.givenAs);
-    return [{ ...first, file: objectLayerFileName(first.object), empty: `${objectRef(object)} uses no technique in ${where}`, elsewhere }];
+    // With --platform, "uses no technique" was said of an object whose techniques all run elsewhere (C0033 on Linux).
+    const off = offPlatformText(found, options.platforms);
+    const empty = off ? `${objectRef(object)} uses no technique that runs on ${off}` : `${objectRef(object)} uses no technique in ${where}`;
+    return [{ ...first, file: objectLayerFileName(first.object), empty, elsewhere, offPlatformDomains: [] }];
   }
   // MITRE's site gives a group a layer in each domain where it or its campaigns use techniques; a domain only its
   // campaigns use gets none here without --campaigns, so the layers written say what is there.
@@ -761,7 +772,19 @@ export function renderObjectLayersByDomain(object: ActorRecord, releases: readon
   const elsewhere = campaignsElsewhere(unwritten, options.givenAs);
   const described = campaignsElsewhere(unwritten, DESCRIPTION_WORDS);
   for (const item of used) if (described.length) item.layer.description = [item.layer.description, ...described.map((line) => `${line[0]!.toUpperCase()}${line.slice(1)}.`)].join('\n');
-  return used.map((item) => ({ ...item, file: objectLayerFileName(item.object, used.length > 1 ? item.index.domain : undefined), elsewhere }));
+  const off = offPlatformText(unwritten, options.platforms);
+  const offPlatformDomains = off ? [`${objectRef(object)} uses no technique that runs on ${off}: no layer for ${unwritten.filter((item) => item.offPlatforms).length === 1 ? 'that domain' : 'those domains'}`] : [];
+  return used.map((item) => ({ ...item, file: objectLayerFileName(item.object, used.length > 1 ? item.index.domain : undefined), elsewhere, offPlatformDomains }));
+}
+
+/**
+ * `Linux in mobile-attack 18.1 (20 techniques, all of other platforms)`: the domains whose techniques all
+ * run on none of `platforms`; undefined when there are none.
+ */
+function offPlatformText(items: ReadonlyArray<{ index: AttackIndex; offPlatforms: number }>, platforms: readonly string[] | undefined): string | undefined {
+  const off = items.filter((item) => item.offPlatforms);
+  if (!off.length || !platforms?.length) return undefined;
+  return `${platforms.join(' or ')} in ${off.map((item) => `${item.index.label} (${plural(item.offPlatforms, 'technique')}, all of other platforms)`).join(' or ')}`;
 }
 
 /** For the domains that get no layer of a group: the techniques only its campaigns use there, one line per domain. */

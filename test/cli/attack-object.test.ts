@@ -312,6 +312,19 @@ describe('attack-layers attack-object', () => {
     expect((await runCli(['attack-object', 'G0016', '--attack-release', '17.1'])).stderr).not.to.include('no mobile-attack');
   });
 
+  // `--platform Linux` said "C0033 uses no technique in enterprise-attack 18.1, mobile-attack 18.1" of the campaign
+  // whose 20 mobile techniques run on Android and iOS, and nothing of Sandworm Team's mobile and ICS layers left out on
+  // Windows (mobile 18.1's techniques run on Android or iOS, ICS 18.1's on "None").
+  it('says an object uses none of its techniques on the platforms asked for, not none at all (C0033 on Linux, G0034 on Windows)', async () => {
+    const c0033 = await runCli(['attack-object', 'C0033', '--platform', 'Linux']);
+    expect(c0033.stderr).to.equal('warning: C0033 uses no technique that runs on Linux in mobile-attack 18.1 (20 techniques, all of other platforms): its layer is empty\n');
+    const sandworm = await runCli(['attack-object', 'G0034', '--platform', 'Windows']);
+    expect(layerOf(sandworm.stdout).domain).to.equal('enterprise-attack');
+    expect(sandworm.stderr).to.match(
+      /^note: G0034 Sandworm Team uses no technique that runs on Windows in mobile-attack 18\.1 \(\d+ techniques?, all of other platforms\) or ics-attack 18\.1 \(\d+ techniques?, all of other platforms\): no layer for those domains$/m,
+    );
+  });
+
   it('counts an object named twice once, and says so', async () => {
     const result = await runCli(['attack-object', 'APT32', 'G0050', '--score', 'frequency']);
     expect(result.stderr).to.include('note: "G0050" is G0050 APT32 again; counted once');

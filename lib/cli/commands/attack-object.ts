@@ -237,6 +237,7 @@ export function handler(context: CliContext) {
         // Each domain's layer has its own count (Sandworm Team's campaigns use 20 enterprise and 23 ICS techniques).
         for (const layer of layers) for (const line of layer.notes) note(context, args, `note: ${layers.length > 1 ? `${layer.index.label}: ` : ''}${line}`);
         for (const line of layers[0]?.elsewhere ?? []) note(context, args, `note: ${line}`);
+        for (const line of layers[0]?.offPlatformDomains ?? []) note(context, args, `note: ${line}`);
         if (layers[0]?.empty) warn(context, args, `${layers[0].empty}: its layer is empty${args.domain === undefined ? '' : '; try another --domain'}`);
         else if (layers.length > 1) note(context, args, `note: ${objectRef(object)} has techniques in ${domains.join(' and ')}: one layer for each`);
         else if (layers[0]?.index !== home) note(context, args, `note: ${objectRef(object)} has techniques only in ${domains[0]}: its layer is for that domain`);

@@ -661,6 +661,8 @@ function compactedLine(compacted: readonly TechniqueId[]): string | undefined {
 export interface AllObjectsFrequencyLayer extends RenderedLayer {
   /** Current objects with no technique in the release's domain (G0017 DragonOK), not counted, by ID. */
   unused: ActorRecord[];
+  /** With `platforms`, current objects whose techniques all run on other platforms, not counted either, by ID. */
+  offPlatforms: ActorRecord[];
 }
 
 /**
@@ -678,9 +680,17 @@ export function renderAllObjectsFrequencyLayer(
 ): AllObjectsFrequencyLayer {
   const current = objectsOfKind(index, kind).filter((object) => !object.revoked && !object.deprecated);
   const used = collectUses(current, index, data).byTechnique;
-  const users = current.filter((object) => [...used.values()].some((byObject) => byObject.has(object)));
+  const uses = (object: ActorRecord, platforms?: readonly string[]): boolean => [...used].some(([id, byObject]) => byObject.has(object) && runsOn(id, platforms, index));
+  // Of some platforms, "used by k of N" counts those with a technique there: an object with none (a mobile campaign on
+  // Linux) would be counted in N as if it used none of the techniques it cannot.
+  const users = current.filter((object) => uses(object, options.platforms));
   const name = options.name ?? `ATT&CK ${KIND_PLURALS[kind]} of ${index.label}: technique frequency`;
-  return { ...frequencyLayer(users, index, data, { ...options, name }, kind), unused: current.filter((object) => !users.includes(object)) };
+  const others = current.filter((object) => !users.includes(object));
+  return {
+    ...frequencyLayer(users, index, data, { ...options, name }, kind),
+    unused: others.filter((object) => !uses(object)),
+    offPlatforms: others.filter((object) => uses(object)),
+  };
 }
 
 /**

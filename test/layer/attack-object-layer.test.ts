@@ -480,6 +480,20 @@ describe('renderAllObjectLayers on 10.1, whose relationships still name since-re
 // mitreattack/navlayers/generators/overview_generator.py at 79de1d55) scores each technique by the groups whose `uses`
 // relationships name it; `attack-object --all groups --score frequency` wrote a layer per group instead, its --score unread.
 describe('renderAllObjectsFrequencyLayer', () => {
+  // With --platform IaaS, "used by k of 168 groups" counted 50 groups none of whose techniques runs on IaaS.
+  it('counts, of some platforms, only the objects with a technique there, and names the others', () => {
+    const { index, data } = release();
+    const all = renderAllObjectsFrequencyLayer('group', index, data);
+    const iaas = renderAllObjectsFrequencyLayer('group', index, data, { platforms: ['IaaS'] });
+    expect(iaas.offPlatforms.length).to.be.greaterThan(0);
+    expect(iaas.unused.map((object) => object.id)).to.deep.equal(all.unused.map((object) => object.id));
+    for (const object of iaas.offPlatforms) {
+      expect(object.techniques.some((id) => index.technique(id)?.platforms?.includes('IaaS')), object.id).to.equal(false);
+    }
+    expect(iaas.layer.gradient!.maxValue).to.equal(all.layer.gradient!.maxValue - iaas.offPlatforms.length);
+    expect(iaas.layer.description).to.match(new RegExp(`^How many of ${all.layer.gradient!.maxValue - iaas.offPlatforms.length} ATT&CK objects `));
+  });
+
   it("scores every technique of 18.1 by the current groups that use it, as OverviewLayerGenerator's group overview counts them", () => {
     const { index, data } = release();
     const { layer, unused } = renderAllObjectsFrequencyLayer('group', index, data);

@@ -137,6 +137,11 @@ export function resolveAttackObject(
     const paired = options.shortForms === false ? undefined : namePairReading(index, query, options.kind);
     if (paired && 'object' in paired) return { query, object: paired.object, notes: [`"${query}" is read as ${objectRef(paired.object)} (${paired.how})`] };
     if (paired) throw new AttackObjectError(query, paired.candidates, `"${query}": ${paired.refusal}, in ATT&CK ${index.label}; give one name, or the ATT&CK ID`);
+    const padded = paddedId(query);
+    if (padded && index.actors(padded).length) {
+      const found = resolveAttackObject(index, padded, options);
+      return { ...found, query, notes: [`"${query}" is read as ${objectRef(found.object)} (the ID's number written with four digits, as ATT&CK writes IDs)`, ...found.notes] };
+    }
     const otherKind = techniqueOrTactic(index, query, options.givenAs);
     if (otherKind) {
       throw new AttackObjectError(query, [], `"${query}" is ${otherKind}, not a ${what}; name one by its ATT&CK ID, name or alias (G0050, APT32, S0227, C0021)`);
@@ -689,10 +694,21 @@ function stixIdOf(query: string): StixId | undefined {
   return /^[a-z][a-z0-9-]*--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id) ? (id as StixId) : undefined;
 }
 
+/**
+ * The ATT&CK ID a query of a letter and two or three digits is, its number written with four (`G16`: G0016, `S154`:
+ * S0154, as analysts type them); undefined otherwise. One digit (`C2`, command and control) is too often something else.
+ */
+function paddedId(query: string): string | undefined {
+  const parts = /^\s*([GSC])(\d{2,3})\s*$/i.exec(query);
+  return parts ? `${parts[1]!.toUpperCase()}${parts[2]!.padStart(4, '0')}` : undefined;
+}
+
 /** Whether a release knows the object a query names (by STIX id, ATT&CK ID, name or alias), before any preference. */
 function knowsQuery(index: AttackIndex, query: string): boolean {
   const labelled = labelledId(query);
   if (labelled && index.actors(labelled.id).length) return true;
+  const padded = paddedId(query);
+  if (padded && index.actors(padded).length) return true;
   const stixId = stixIdOf(query);
   return stixId ? index.byStixId(stixId) !== undefined : index.actors(nameKey(query)).length > 0;
 }

@@ -159,6 +159,21 @@ describe('resolveAttackObject', () => {
       for (const query of ['Ghost', 'Interception']) expect(() => resolveAttackObject(loadRelease('18.1'), query)).to.throw(AttackObjectError);
       expect(() => resolveAttackObject(loadRelease('18.1'), 'Dream Job', { kind: 'group' })).to.throw(AttackObjectError);
     });
+    // `G16` offered G0016 APT29 among four others (G0106, G0116, …); `S154` S0154 among S1154, S0054, ….
+    const padded: ReadonlyArray<readonly [query: string, id: string]> = [['G16', 'G0016'], ['g16', 'G0016'], ['S154', 'S0154'], ['G032', 'G0032']];
+    for (const [query, id] of padded) {
+      it(`reads ${query} as ${id}, saying so`, () => {
+        const found = resolveAttackObject(loadRelease('18.1'), query);
+        expect([found.object.id, found.notes[0]]).to.deep.equal([id, `"${query}" is read as ${found.object.id} ${found.object.name} (the ID's number written with four digits, as ATT&CK writes IDs)`]);
+      });
+    }
+    it('does not read one digit as an ID (C2, command and control)', () => {
+      expect(() => resolveAttackObject(loadRelease('18.1'), 'C2')).to.throw(AttackObjectError);
+    });
+    it('finds an unpadded ID of another domain (C54: mobile C0054)', () => {
+      const found = locateAttackObject(new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() }), 'C54');
+      expect([found.object.id, found.index.domain]).to.deep.equal(['C0054', 'mobile-attack']);
+    });
     // `attack-object "Dream Job" --type group` said "check the spelling, or write its ATT&CK ID".
     const otherKind: ReadonlyArray<readonly [query: string, kind: 'group' | 'software', message: string]> = [
       ['Dream Job', 'group', 'no group "Dream Job" in ATT&CK enterprise-attack 18.1; it is the campaign C0022 Operation Dream Job ("Operation" added, as ATT&CK names the campaign): `locateAttackObject(…, \'C0022\')`'],

@@ -419,6 +419,15 @@ describe('attack-layers attack-object', () => {
     expect(piped.stderr).to.not.include('rendering');
   });
 
+  it('--all groups --score frequency --platform IaaS names the groups with no technique there apart, and counts the others', async () => {
+    const result = await runCli(['attack-object', '--all', 'groups', '--score', 'frequency', '--platform', 'IaaS']);
+    const lines = result.stderr.split('\n').filter((line) => line.startsWith('note: '));
+    expect(lines[0]).to.equal('note: 4 current groups of enterprise-attack 18.1 use no technique there and are not counted (G0017 DragonOK, G0055 NEODYMIUM, G0088 TEMP.Veles, G1028 APT-C-23)');
+    const off = /^note: (\d+) current groups of enterprise-attack 18\.1 use no technique that runs on IaaS and are not counted \(G0002 Moafee, /.exec(lines[1] ?? '');
+    expect(off, lines[1]).to.not.equal(null);
+    expect(layerOf(result.stdout).gradient!.maxValue).to.equal(168 - Number(off![1]));
+  });
+
   it('--all groups --score frequency writes one layer over every current group, not a layer per group', async () => {
     const out = freshTmpDir('all-frequency');
     const result = await runCli(['attack-object', '--all', 'groups', '--score', 'frequency', '--out', out]);

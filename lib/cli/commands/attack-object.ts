@@ -172,12 +172,10 @@ function renderAllFrequency(context: CliContext, args: Args, kind: AttackObjectK
   const data = loadProcedures(index, { cacheDir: cacheDir(context) });
   const { layer, warnings, unused, offPlatforms } = renderAllObjectsFrequencyLayer(kind, index, data, { ...(args.name !== undefined ? { name: args.name } : {}), ...platformsIn(context, args, index) });
   for (const warning of warnings) warn(context, args, warning);
-  if (unused.length) {
-    note(context, args, `note: ${plural(unused.length, `current ${kind}`)} of ${index.label} ${unused.length === 1 ? 'uses' : 'use'} no technique there and ${unused.length === 1 ? 'is' : 'are'} not counted (${unused.map(objectRef).join(', ')})`);
-  }
-  if (offPlatforms.length) {
-    const on = layer.filters?.platforms?.join(' or ') ?? '';
-    note(context, args, `note: ${plural(offPlatforms.length, `current ${kind}`)} of ${index.label} ${offPlatforms.length === 1 ? 'uses' : 'use'} no technique that runs on ${on} and ${offPlatforms.length === 1 ? 'is' : 'are'} not counted (${offPlatforms.map(objectRef).join(', ')})`);
+  for (const [objects, where] of [[unused, 'there'], [offPlatforms, `that runs on ${layer.filters?.platforms?.join(' or ')}`]] as const) {
+    if (!objects.length) continue;
+    const one = objects.length === 1;
+    note(context, args, `note: ${plural(objects.length, `current ${kind}`)} of ${index.label} ${one ? 'uses' : 'use'} no technique ${where} and ${one ? 'is' : 'are'} not counted (${objects.map(objectRef).join(', ')})`);
   }
   if (args.out !== undefined) {
     writeInto(context, args, [{ name: args.name !== undefined ? layerFileName(args.name) : `${args.all}-frequency.layer.json`, layer }]);

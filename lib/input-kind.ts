@@ -10,6 +10,7 @@ import { attackFlowFormat } from './extract/attack-flow-references.js';
 import { isTtpList } from './extract/ttp-list-shape.js';
 import { firstFew } from './short-list.js';
 import { fieldMeant } from './campaign/suggest-field.js';
+import { readsAsDetection } from './coverage/detection-fields.js';
 
 /** The kinds of file users hand the tool, told apart by their content. */
 export type InputKind =
@@ -213,9 +214,10 @@ export function kindOfValue(value: unknown): InputKind | undefined {
   if (!Array.isArray(value) && isTtpList(first)) return 'ttp-list';
   const techniques = techniquesOf(first);
   const layerLike = isLayerLike(first) || (Array.isArray(value) && isLayerArray(value));
-  // A detections file is a list of detections, or a mapping with a `detections` list; a campaign is one mapping.
+  // A detections file is a list of detections, or a mapping with a `detections` list; a campaign is one mapping. A list's
+  // detection may name its fields as teams do (`technique_id`), as read-detections reads them (readsAsDetection).
   if (Array.isArray(first['detections']) && !('techniques' in first)) return 'detections';
-  if (Array.isArray(value) && 'techniques' in first && !layerLike) return 'detections';
+  if (Array.isArray(value) && ('techniques' in first || readsAsDetection(first)) && !layerLike) return 'detections';
   // A layer that states its format and whose entries are mostly entries (`techniqueID`) is a layer with a few bad ones
   // (a bare "T1059" among them), which its reader leaves out saying so, not a campaign.
   const campaignItems = techniques.filter((t) => typeof t === 'string' || (isJsonObject(t) && 'ref' in t)).length;

@@ -133,6 +133,18 @@ export function aliasDetectionFields(detection: Record<string, unknown>): Aliase
 }
 
 /**
+ * Whether a mapping reads as a detection by its keys alone, as a bare JSON list's items are told: a name and techniques,
+ * as written or as aliasDetectionFields reads them (`technique_id`, `rule_name`), and no key of anything else. A key of
+ * no detection field, or a technique's tactic (`[{ name, technique_id, tactic }]`, where the name may be the
+ * technique's), leaves the list to other kinds: an actor's techniques are written so.
+ */
+export function readsAsDetection(item: Record<string, unknown>): boolean {
+  const { item: fields, notRead } = aliasDetectionFields(item);
+  const keys = Object.keys(fields);
+  return notRead.length === 0 && keys.includes('name') && keys.includes('techniques') && keys.every((key) => DETECTION_COLUMNS.includes(key));
+}
+
+/**
  * The techniques Sigma-style tags name, each at its tag's place ('' for a tag that names none, so that lines stay by
  * index): `attack.t1059.001` or a technique ID (`T1110`, as `policy.tags` lists it); undefined when tags are not
  * texts or none names a technique.

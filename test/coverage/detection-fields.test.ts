@@ -10,8 +10,13 @@
  * `tags: [attack.execution, attack.t1059.001]` (SigmaHQ rules), `Attack Techniques` (TonyPhipps/SIEM
  * `Matrix/Detection-and-Compliance-Matrix.md`, its Signatures table).
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from 'chai';
 import { parseDetectionsCsv, parseDetectionsYaml } from '../../lib/coverage/read-detections.js';
+import { kindOfValue } from '../../lib/input-kind.js';
+import { freshTmpDir, runCli } from '../helpers/attack.js';
+import { threatLayerOn } from '../helpers/threat-layer.js';
 
 const refsOf = (input: ReturnType<typeof parseDetectionsYaml>) => input.rules.map((rule) => [rule.name, rule.refs.map((ref) => [ref.raw, ref.line])]);
 const said = (input: ReturnType<typeof parseDetectionsYaml>) => input.problems.map((problem) => [problem.line, problem.message, problem.skipped]);
@@ -121,6 +126,34 @@ describe('detections files written with other field names', () => {
   });
 
   describe('JSON', () => {
+    // A bare list of detections was refused, where the same as YAML or under `detections:` was read: kindOfValue told a
+    // list's detection by a `techniques` key alone (det.json: "JSON of no coverage kind").
+    it('gap --coverage reads a bare list of them, saying the repair, as its YAML is read', async () => {
+      const out = freshTmpDir('gap-json-aliased-detections');
+      writeFileSync(join(out, 'threat.json'), JSON.stringify(threatLayerOn(['Windows'], ['T1059.001'])));
+      writeFileSync(join(out, 'det.json'), '[{"name":"X","technique_id":"T1059.001"}]');
+      const run = await runCli(['gap', '--threat', join(out, 'threat.json'), '--coverage', join(out, 'det.json'), '--out', join(out, 'gap')]);
+      expect(run.code, run.stderr).to.equal(0);
+      expect(run.stderr).to.include('det.json:1: field "technique_id" read as techniques (1 detection); name it techniques');
+      expect(run.stderr).to.include('det.json: 1 detection read, 0 ignored, 0 invalid');
+    });
+
+    const kinds: [what: string, value: unknown, kind: string | undefined][] = [
+      ['a bare list of detections with technique_id', [{ name: 'X', technique_id: 'T1059.001' }], 'detections'],
+      ['rule_name and mitre_attack', [{ rule_name: 'LSASS access', rule_id: 'EDR-7', mitre_attack: ['T1003.001'] }], 'detections'],
+      ['Sigma-style title and tags', [{ title: 'X', tags: ['attack.execution', 'attack.t1059.001'] }], 'detections'],
+      // An actor's techniques, as ThreatActor.info and case templates write their entries: the name may be the technique's.
+      ['not a list of an actor\'s techniques with a tactic', [{ technique_id: 'T1059', name: 'PowerShell', tactic: 'execution' }], undefined],
+      ['not one with a procedure', [{ technique_id: 'T1059', name: 'PowerShell', procedure: 'ran a script' }], undefined],
+      ['not one without a name', [{ technique_id: 'T1059', tactic: 'execution', procedure: 'ps' }], undefined],
+      ['still a TTP list under ttps:', { ttps: [{ technique_id: 'T1059', name: 'PowerShell' }] }, 'ttp-list'],
+      ['still a list of layers', [{ name: 'L', domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1059' }] }], 'layer'],
+      ['still a layer of Navigator entries without versions', [{ name: 'L', domain: 'enterprise-attack' }], 'layer'],
+      ['still a list of campaigns as before', [{ name: 'C', attack_version: '18.1', techniques: ['T1059'] }], 'detections'],
+      ['still MISP attack sightings', [{ id: 'x', sightingType: 'x', techniques: [{ techniqueID: 'T1059' }] }], 'attack-sightings'],
+    ];
+    for (const [what, value, kind] of kinds) it(`kindOfValue tells ${what}`, () => expect(kindOfValue(value)).to.equal(kind));
+
     it('keeps a key __proto__ an unknown field, not a doubtful coverage nor a prototype', () => {
       const input = parseDetectionsYaml('[{"name": "X", "technique_id": "T1059.001", "__proto__": {"a": 1}}]', 'p.json');
       expect(said(input)).to.deep.include([1, 'detection 1 "X": unknown field "__proto__"', true]);

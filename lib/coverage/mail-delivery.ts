@@ -9,7 +9,7 @@
  */
 import { esqlIndexes } from './esql-source.js';
 import { workspaceApps } from './workspace-apps.js';
-import { ecsEmailFields, ELASTIC_GATEWAY_DATASETS, EMAIL_GATEWAY_KQL_SOURCES, EMAIL_GATEWAY_SOURCETYPES, elasticDataNames, elasticDatasets, foldedLogType, indexDataset, negatedAt, neededTableNames, splunkSearchMacros, splunkSearchTerms } from './source-platforms.js';
+import { ecsEmailFields, ELASTIC_GATEWAY_DATASETS, EMAIL_GATEWAY_KQL_SOURCES, EMAIL_GATEWAY_SOURCETYPES, elasticDataNames, elasticDatasets, foldedLogType, indexDataset, keepsEcsEmailCategory, negatedAt, neededTableNames, splunkSearchMacros, splunkSearchTerms } from './source-platforms.js';
 
 /**
  * The techniques delivered by mail, as ATT&CK describes them, with why: every release's (Spearphishing Attachment and
@@ -187,6 +187,8 @@ export function splunkMailData(dataSources: readonly string[], search: string | 
  *   Email Indicator Match (detection-rules rules/threat_intel/threat_intel_indicator_match_email.toml) reads `logs-*`
  *   by `email.from.address:* or email.sender.address:* or …`, "an event containing email-related data, such as logs from
  *   email security gateways or email service providers": `ECS email fields (email.from.address, email.sender.address)`;
+ * - ECS's email category its query keeps (keepsEcsEmailCategory: `event.category : "email"`), whatever data it names:
+ *   `ECS email category (event.category: email)`;
  * - the Microsoft 365 audit (Elastic's o365 integration, data stream `o365.audit`: an index `logs-o365.audit-*`, or
  *   `event.dataset:o365.audit` in its query) where its query asks for one of Defender for Office 365's records of a
  *   delivered message (M365_MAIL_RECORDS): `o365.audit (ThreatIntelligence)`. Its inbox rule and policy rules of the same
@@ -206,6 +208,7 @@ export function elasticMailData(indexes: readonly string[], query: unknown): str
     ...gateway,
     ...(audit ? m365MailRecords(query).map((record) => `o365.audit (${record})`) : []),
     ...(fields.length ? [`ECS email fields (${fields.join(', ')})`] : []),
+    ...(keepsEcsEmailCategory(query) ? ['ECS email category (event.category: email)'] : []),
   ];
 }
 

@@ -372,6 +372,7 @@ export const ELASTIC_GATEWAY_DATASETS = /^(?:proofpoint_tap(?:\.(?:clicks_blocke
 const dataTest = (field: string): RegExp => new RegExp(String.raw`(?<![\w.])${field}\s*(?::|==|\s+in\b)\s*(\([^)]*\)|"[^"]*"|'[^']*'|[^\s()]+)`, 'gi');
 const DATASET_TEST = dataTest(String.raw`(?:event|data_stream)\.dataset`);
 const MODULE_TEST = dataTest(String.raw`event\.module`);
+const CATEGORY_TEST = dataTest(String.raw`event\.category`);
 const DATASET_VALUE = /"([^"]*)"|'([^']*)'|([\w.*-]+)/g;
 
 /**
@@ -416,8 +417,8 @@ export function elasticGatewayPlatforms(indexes: readonly string[], query: unkno
   const datasets = typeof query === 'string' ? elasticDataNames(query) : [];
   const names = datasets.length ? datasets : indexes.map(indexDataset).filter(Boolean);
   if (names.length) return names.every((name) => ELASTIC_GATEWAY_DATASETS.test(name)) ? [...OFFICE] : undefined;
-  // A query of ECS's email fields over indexes of any data (`logs-*`) reads the mail service's messages alone.
-  return typeof query === 'string' && ecsEmailFields(query).length ? [...OFFICE] : undefined;
+  // A query of ECS's email fields or category over indexes of any data (`logs-*`) reads the mail service's messages alone.
+  return typeof query === 'string' && (ecsEmailFields(query).length || keepsEcsEmailCategory(query)) ? [...OFFICE] : undefined;
 }
 
 // The fields of ECS's email field set (elastic/ecs schemas/email.yml: "Event details relating to an email transaction …
@@ -431,6 +432,17 @@ const ECS_EMAIL_FIELD = /(?<![\w.@*\/\\-])email\.(?:attachments|bcc|cc|content_t
  */
 export function ecsEmailFields(query: string): string[] {
   return [...new Set([...query.matchAll(ECS_EMAIL_FIELD)].filter((match) => !negatedAt(query, match.index)).map((match) => match[0].toLowerCase()))];
+}
+
+/**
+ * Whether an Elastic query keeps ECS's email category (`event.category:email`, `event.category : ("email" or "network")`,
+ * EQL's `event.category == "email"`), as elasticDatasets reads a test: the category ECS's email RFC added for "email
+ * events" of a gateway or a mail service (elastic/ecs rfcs/text/0010-email.md: "add `event.category: email` and make
+ * `info` an expected event type", its Proofpoint TAP and Office 365 message trace events so categorized); not one it
+ * leaves out (`not event.category : "email"`).
+ */
+export function keepsEcsEmailCategory(query: string): boolean {
+  return testedValues(query, CATEGORY_TEST).some((category) => category.toLowerCase() === 'email');
 }
 
 /** The indexes and the source types and sources a Splunk search names, by kind, once each. */

@@ -43,6 +43,13 @@ describe('elasticMailData: ECS\'s email fields, and a gateway\'s module', () => 
     ['the data stream before the module', ['logs-*'], 'event.module : "mimecast" and event.dataset : "mimecast.ttp_url_logs"', ['mimecast.ttp_url_logs'], ['Office 365']],
     ['the email fields of the Microsoft 365 audit, which fires where it did', ['logs-o365.audit-*'], 'email.subject : "Invoice"', ['ECS email fields (email.subject)'], undefined],
     ['no threat intelligence feed\'s email indicator', ['logs-ti_*'], 'event.module:(threatintel or ti_*) and threat.indicator.email.address:*', [], undefined],
+    // ECS's email category (elastic/ecs rfcs/text/0010-email.md: "add `event.category: email`"), as hunting queries
+    // written for Elastic test it (`event.category:email and email.attachments.file.extension:(exe or …)`): our own
+    // minimal queries in that shape; no elastic/detection-rules rule in the index tests it.
+    ['ECS\'s email category (KQL, bare)', ['logs-*'], 'event.category:email and file.extension:(exe or js)', ['ECS email category (event.category: email)'], ['Office 365']],
+    ['ECS\'s email category (KQL, quoted, among others)', ['logs-*'], 'event.category : ("email" or "network") and event.type : "info"', ['ECS email category (event.category: email)'], ['Office 365']],
+    ['ECS\'s email category (EQL)', ['logs-*'], 'any where event.category == "email" and url.domain : "bit.ly"', ['ECS email category (event.category: email)'], ['Office 365']],
+    ['no mail of a query that leaves the email category out', ['logs-*'], 'event.category : "network" and not event.category : "email"', [], undefined],
   ];
   for (const [what, indexes, query, mail, platforms] of cases) {
     it(`reads ${what}`, () => expect([elasticMailData(indexes, query), elasticGatewayPlatforms(indexes, query)]).to.deep.equal([mail, platforms]));

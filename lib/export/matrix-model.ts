@@ -181,8 +181,8 @@ export interface MatrixModel {
   stagesHiddenBy?: string;
   notDrawn: NotDrawn[];
   /**
-   * What to say of `notDrawn` where every line counts (stderr, the picture's note): its lines, but the sub-techniques
-   * collapsed because the caller asked for none (`subtechniques: 'none'`) in one line, counted, their IDs shortened
+   * What to say of `notDrawn` where every line counts (stderr, the picture's note): its lines, but the collapsed
+   * sub-techniques (by the layer, or because the caller asked for none) in one line, counted, their IDs shortened
    * (notDrawnSaid). The table exports list every entry.
    */
   notDrawnSaid: string[];
@@ -573,18 +573,22 @@ function notDrawnLines(notes: readonly EntryNote[], entries: readonly LayerTechn
 }
 
 /**
- * The lines of `notDrawn` to say where every line counts (MatrixModel.notDrawnSaid): the sub-techniques collapsed
- * because the caller asked for none are one line where the first of them was, counted, the first few named, since
- * each said the same of what the caller asked for (26 lines for a two-campaign aggregate under `--subtechniques
- * none`); any other line stays, being something to act on.
+ * The lines of `notDrawn` to say where every line counts (MatrixModel.notDrawnSaid): the collapsed sub-techniques
+ * are one line where the first of them was, counted, the first few named, since each says the same: collapsed
+ * because the caller asked for none (26 lines for a two-campaign aggregate under `--subtechniques none`), or by the
+ * layer, which one option undoes for all of them (73 lines for a Navigator layer saved with `expandedSubtechniques:
+ * none`, bryanherdianto/blue-team-wazuh-lab mitre/layer.json). One line overall, not one per parent: the act is one
+ * option for all of them, and a line per parent would still be dozens. Any other line stays, being something to act on.
  */
 function notDrawnSaid(notDrawn: readonly NotDrawn[], options: MatrixOptions): string[] {
-  const chosen = new Set(options.subtechniques === 'none' ? notDrawn.filter((item) => item.reason === 'collapsed') : []);
+  const chosen = new Set(notDrawn.filter((item) => item.reason === 'collapsed'));
   if (chosen.size < 2) return notDrawn.map((item) => item.message);
   const ids = [...new Set([...chosen].map((item) => item.techniqueID))];
-  const line =
-    `${ids.length} annotated sub-techniques (${firstFew(ids)}): collapsed under their parents because of ${givenOption(options.givenAs, 'subtechniques', 'none')}; ` +
-    'the csv, md and xlsx exports list each';
+  const why =
+    options.subtechniques === 'none'
+      ? `because of ${givenOption(options.givenAs, 'subtechniques', 'none')}`
+      : `by the layer; pass ${givenOption(options.givenAs, 'subtechniques', 'annotated')} to show them`;
+  const line = `${ids.length} annotated sub-techniques (${firstFew(ids)}): collapsed under their parents ${why}; the csv, md and xlsx exports list each`;
   const first = notDrawn.findIndex((item) => chosen.has(item));
   return notDrawn.flatMap((item, at) => (at === first ? [line] : chosen.has(item) ? [] : [item.message]));
 }

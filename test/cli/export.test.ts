@@ -91,6 +91,27 @@ describe('attack-layers export', () => {
     expect(md.stdout).to.contain('Not drawn in the matrix (3 entries):');
   });
 
+  // A Navigator 5.3 layer saved with `layout.expandedSubtechniques: "none"` and `showSubtechniques: false` on every entry
+  // (the shape of bryanherdianto/blue-team-wazuh-lab mitre/layer.json, 73 annotated sub-techniques; our own few here)
+  // printed a line per sub-technique, `not drawn: T1003.002: collapsed under T1003 in credential-access; pass
+  // --subtechniques annotated to show it`. One flag shows them all: one line, counted; the Markdown lists each.
+  it('says sub-techniques the layer collapses in one line naming the flag that shows them; md lists each', async () => {
+    const file = join(freshTmpDir('export'), 'collapsed.json');
+    const ids = ['T1003.001', 'T1003.002', 'T1003.003', 'T1037.001', 'T1059.001'];
+    const entry = (techniqueID: string, tactic: string) => ({ techniqueID, tactic, score: 1, color: '', comment: '', enabled: true, metadata: [], links: [], showSubtechniques: false });
+    const techniques = [...ids.slice(0, 3).map((id) => entry(id, 'credential-access')), entry('T1037.001', 'persistence'), entry('T1037.001', 'privilege-escalation'), entry('T1059.001', 'execution')];
+    const layout = { layout: 'side', aggregateFunction: 'average', showID: false, showName: true, showAggregateScores: false, countUnscored: false, expandedSubtechniques: 'none' };
+    writeFileSync(file, JSON.stringify({ name: 'layer', versions: { attack: '18', navigator: '5.3.0', layer: '4.5' }, domain: 'enterprise-attack', sorting: 0, layout, hideDisabled: false, techniques }));
+    const csv = await runCli(['export', file, '--format', 'csv']);
+    expect(csv.stderr.split('\n').filter((line) => line.includes('not drawn'))).to.deep.equal([
+      `${file}: not drawn: 5 annotated sub-techniques (T1003.001, T1003.002, T1003.003 and 2 more): collapsed under their parents by the layer; ` +
+        'pass --subtechniques annotated to show them; the csv, md and xlsx exports list each',
+    ]);
+    const md = await runCli(['export', file, '--format', 'md']);
+    expect(md.stdout).to.contain('- T1003.002: collapsed under T1003 in credential-access; pass --subtechniques annotated to show it\n');
+    expect(md.stdout).to.contain('- T1037.001: collapsed under T1037 in privilege-escalation; pass --subtechniques annotated to show it\n');
+  });
+
   // The picture lists the first 8 lines of what is not drawn; the rest were said to be "listed in the table export and
   // on stderr", where a line may now count several entries.
   it("ends the picture's list of entries not drawn saying where the rest are", async () => {

@@ -331,10 +331,17 @@ describe('matrixModel', () => {
       expect(model.rows.filter((row) => row.note.includes('collapsed'))).to.have.length(3);
     });
 
-    it('stay a line each where the layer collapsed them, each to act on', () => {
+    // A Navigator layer saved with `expandedSubtechniques: none` (bryanherdianto/blue-team-wazuh-lab mitre/layer.json,
+    // 73 annotated sub-techniques) said a line each, `T1003.002: collapsed under T1003 in credential-access; pass
+    // --subtechniques annotated to show it`, 73 times: one option shows them all, so they are one line, as above.
+    it('are one line too where the layer collapsed them, naming the option that shows them; the tables keep each', () => {
       const model = matrixModel({ ...layer, layout: { expandedSubtechniques: 'none' } }, index);
-      expect(model.notDrawnSaid).to.deep.equal(model.notDrawn.map((item) => item.message));
-      expect(model.notDrawnSaid).to.have.length(4);
+      expect(model.notDrawnSaid).to.deep.equal([
+        model.notDrawn[0]!.message,
+        "2 annotated sub-techniques (T1566.001, T1053.005): collapsed under their parents by the layer; pass subtechniques: 'annotated' to show them; the csv, md and xlsx exports list each",
+      ]);
+      expect(model.notDrawn).to.have.length(4);
+      expect(model.notDrawn[1]!.message).to.equal("T1566.001: collapsed under T1566 in initial-access; pass subtechniques: 'annotated' to show it");
     });
   });
 

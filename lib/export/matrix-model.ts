@@ -582,8 +582,9 @@ function notDrawnLines(notes: readonly EntryNote[], entries: readonly LayerTechn
  */
 function notDrawnSaid(notDrawn: readonly NotDrawn[], options: MatrixOptions): string[] {
   const chosen = new Set(notDrawn.filter((item) => item.reason === 'collapsed'));
-  if (chosen.size < 2) return notDrawn.map((item) => item.message);
+  // Counted by technique: one sub-technique collapsed under two tactics is one, and said as its own notes say it.
   const ids = [...new Set([...chosen].map((item) => item.techniqueID))];
+  if (ids.length < 2) return notDrawn.map((item) => item.message);
   const why =
     options.subtechniques === 'none'
       ? `because of ${givenOption(options.givenAs, 'subtechniques', 'none')}`

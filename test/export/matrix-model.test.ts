@@ -343,6 +343,15 @@ describe('matrixModel', () => {
       expect(model.notDrawn).to.have.length(4);
       expect(model.notDrawn[1]!.message).to.equal("T1566.001: collapsed under T1566 in initial-access; pass subtechniques: 'annotated' to show it");
     });
+
+    // One sub-technique under two tactics is one sub-technique: the grouped line said "2 annotated sub-techniques
+    // (T1053.005)"; its own two notes say it better.
+    it('are said as their notes where one sub-technique alone is collapsed, under two tactics', () => {
+      const one = layerWith((layer.techniques ?? []).filter((entry) => entry.techniqueID === 'T1053.005'));
+      const model = matrixModel(one, index, { subtechniques: 'none' });
+      expect(model.notDrawnSaid).to.deep.equal(model.notDrawn.map((item) => item.message));
+      expect(model.notDrawnSaid).to.have.length(2);
+    });
   });
 
   // Adedoja/HTB-ATT-CK-Navigator's "htb_skills_—_att&ck_coverage.json" (ATT&CK 19, Navigator 5.3.2) writes T1078 under

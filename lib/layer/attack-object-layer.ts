@@ -15,7 +15,7 @@ import type { AttackObjectKind } from '../normalize/attack-object-kinds.js';
 import type { LayerLink, LayerMetadata, LayerTechnique, LegendItem, NavigatorLayer } from './layer-types.js';
 import { expandParents, GENERATOR, LAYOUT, layerShell, type RenderedLayer } from './render-layer.js';
 import { compareEntries } from './serialize-layer.js';
-import { gradientColor, legendSteps, plural, WHITE_TO_RED, writeNearTopAsTop } from './score.js';
+import { gradientColor, legendSteps, ofAll, plural, WHITE_TO_RED, writeNearTopAsTop } from './score.js';
 import { unshownTechniqueWarnings } from './platform-visibility.js';
 import { teamObjectsText, teamObjectText } from '../attack/not-mitre-text.js';
 import { LAYER_SUFFIX, layerFileName, type LayerFile } from './write-layers.js';
@@ -151,14 +151,6 @@ function citedLinks(procedures: readonly Procedure[], data: ProcedureIndexData):
   return { links, unlinked };
 }
 
-/**
- * How many of a frequency layer's `n` objects use a technique, as its text says it: `1 of 2`, `both`, `all 40`; where it
- * said `2 of 2` and `18 by all 2`.
- */
-function ofObjects(count: number, n: number): string {
-  return count < n || n === 1 ? `${count} of ${n}` : n === 2 ? 'both' : `all ${n}`;
-}
-
 /** A comment line for each procedure; others than `owner`'s are prefixed with their object. */
 function procedureLines(users: Map<ActorRecord, Procedure[]>, owner: ActorRecord | undefined): string[] {
   return [...users].flatMap(([object, list]) => list.map((p) => (object === owner ? procedureText(p, object) : `[${owner ? objectRef(object) : object.id}] ${procedureText(p, object)}`)));
@@ -178,7 +170,7 @@ function techniqueEntries(uses: Uses, data: ProcedureIndexData, owner?: ActorRec
     const lines = procedureLines(users, owner);
     if (!owner) {
       // Of one object, `used by 1 of 1` says nothing its name does not.
-      lines.unshift(`used by ${total === 1 ? '' : `${ofObjects(users.size, total)}: `}${[...users.keys()].map(objectTitle).join(', ')}`);
+      lines.unshift(`used by ${total === 1 ? '' : `${ofAll(users.size, total)}: `}${[...users.keys()].map(objectTitle).join(', ')}`);
       metadata.push({ name: 'used by', value: `${users.size} of ${total}` });
     }
     for (const [object, list] of users) {
@@ -492,7 +484,7 @@ function compactEntry(id: TechniqueId, byObject: Map<ActorRecord, Procedure[]>, 
   return {
     techniqueID: id,
     score: users.length,
-    comment: `Used by ${ofObjects(users.length, total)} ${kinds}${lookups.counted}: ${named.join(', ')}` + (more ? `, and ${more} more (the first ${OVERVIEW_NAMED} by ID named).` : '.'),
+    comment: `Used by ${ofAll(users.length, total)} ${kinds}${lookups.counted}: ${named.join(', ')}` + (more ? `, and ${more} more (the first ${OVERVIEW_NAMED} by ID named).` : '.'),
     metadata: [
       { name: 'used by', value: `${users.length} of ${total} ${kinds}` },
       ...(more ? [{ name: 'not named', value: `${more}, after the first ${OVERVIEW_NAMED} by ID; ${links.length ? "the technique's page (the link) names every ATT&CK one" : 'each one\'s layer (below) has this technique'}` }] : []),
@@ -618,7 +610,7 @@ function frequencyLayer(objects: readonly ActorRecord[], index: AttackIndex, dat
     (n === 1 ? `The techniques 1 ${(team?.objects ?? 'ATT&CK objects').replace(/s$/, '')} uses` : `How many of ${n} ${team?.objects ?? 'ATT&CK objects'} use each technique`) +
       `, according to ATT&CK ${index.label}: ${listed.join(', ')}` +
       (team ? `; ${team.whose}.` : '.'),
-    `${plural(entries.length, 'technique')}${n === 1 ? '' : ` used by at least one, ${shared} by ${ofObjects(n, n)}`}; score = the number of objects using it; ${comments}`,
+    `${plural(entries.length, 'technique')}${n === 1 ? '' : ` used by at least one, ${shared} by ${ofAll(n, n)}`}; score = the number of objects using it; ${comments}`,
     ...campaigns.described,
     platformLine,
     compactedNote,
@@ -634,7 +626,7 @@ function frequencyLayer(objects: readonly ActorRecord[], index: AttackIndex, dat
     hideDisabled: false,
     techniques: expandParents(entries, index).sort(compareEntries),
     gradient,
-    legendItems: legendSteps(n).map((k) => ({ label: `used by ${n === 1 ? listed[0] : ofObjects(k, n)}`, color: gradientColor(gradient, k) })),
+    legendItems: legendSteps(n).map((k) => ({ label: `used by ${n === 1 ? listed[0] : ofAll(k, n)}`, color: gradientColor(gradient, k) })),
     metadata: [
       { name: 'objects', value: objects.map(objectRef).join(', ') },
       ...(options.campaigns && !overview ? [{ name: 'campaigns included', value: campaigns.included.join('; ') || 'none attributed' }] : []),

@@ -25,6 +25,7 @@ import {
   newestCampaignDate,
   campaignDate,
   roundScore,
+  ofAll,
   plural,
   scoreModel,
   scoreTechnique,
@@ -625,7 +626,7 @@ function fewerLine(fewer: readonly LayerTechnique[], min: number, campaigns: num
   const shown = fewer.slice(0, 8).map((entry) => (entry.tactic ? `${entry.techniqueID} (${entry.tactic})` : entry.techniqueID));
   const more = fewer.length > shown.length ? ` and ${fewer.length - shown.length} more` : '';
   return (
-    `Only what at least ${min} of the ${campaigns} campaigns report (under the entry's tactic, where they place it under some): ` +
+    `Only what ${min === campaigns ? ofAll(min, campaigns) : `at least ${min} of the ${campaigns}`} campaigns report (under the entry's tactic, where they place it under some): ` +
     `${fewer.length} ${fewer.length === 1 ? 'entry' : 'entries'} of fewer campaigns left out${fewer.length ? `: ${shown.join(', ')}${more}` : ''}.`
   );
 }

@@ -248,6 +248,15 @@ function distinctCampaigns(uses: readonly TechniqueUse[]): NormalizedCampaign[] 
   return [...new Map(uses.map((use) => [use.campaign.id, use.campaign])).values()];
 }
 
+/**
+ * How many of `n` things a count is, as a layer's text says it: `1 of 2`, `both`, `all 40`, and `1 of 1` (for one thing
+ * `all 1` says nothing a name would not). Attack-object frequency layers count objects with it (`used by both`), render's
+ * aggregates campaigns (`reported by both campaigns`), where they said `2 of 2` and `all 2`.
+ */
+export function ofAll(count: number, n: number): string {
+  return count < n || n === 1 ? `${count} of ${n}` : n === 2 ? 'both' : `all ${n}`;
+}
+
 /** `1 technique`, `2 techniques`. */
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -380,7 +389,7 @@ const recency: ScoreModel = {
       [1, `one campaign seen on ${asOf} (1)`] as const,
     ].filter(([value]) => value < top);
     const n = context.campaigns;
-    items.push([top, n === 1 ? `observed in the campaign (${top})` : top === n ? `${n} campaigns, all seen on ${asOf} (${n})` : `reported by all ${n} campaigns (${top})`]);
+    items.push([top, n === 1 ? `observed in the campaign (${top})` : top === n ? `${ofAll(n, n)} campaigns seen on ${asOf} (${n})` : `reported by ${ofAll(n, n)} campaigns (${top})`]);
     return legendFor(gradient, items, context);
   },
 };

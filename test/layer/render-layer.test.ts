@@ -426,7 +426,7 @@ describe('layer/render-layer', () => {
       // No entry is used in 1 campaign, so the legend does not say what that colour means; the gradient stays 0..2.
       expect(common.legendItems?.map((item) => item.label)).to.deep.equal(['used in 2 campaigns']);
       expect(common.gradient).to.include({ minValue: 0, maxValue: 2 });
-      expect(common.description).to.contain(`Only what at least 2 of the 2 campaigns report (under the entry's tactic, where they place it under some): ${fewer.length} entries of fewer campaigns left out: `);
+      expect(common.description).to.contain(`Only what both campaigns report (under the entry's tactic, where they place it under some): ${fewer.length} entries of fewer campaigns left out: `);
       expect(common.techniques!.map(key)).to.not.include.members(fewer.map(key));
       expect(findings(common)).to.deep.equal([]);
       const reversed = renderAggregateLayer([second.result, golden.result], golden.index, { name: 'golden', model: 'frequency', minCampaigns: 2 }).layer;
@@ -441,8 +441,8 @@ describe('layer/render-layer', () => {
       const scores = common.techniques!.map((entry) => entry.score).filter((score): score is number => score !== undefined);
       expect(Math.min(...scores)).to.equal(1.46);
       expect(Math.max(...scores)).to.equal(1.46);
-      expect(all.legendItems?.map((item) => item.label)).to.include.members(['one campaign seen on 2021-05-15 (1)', 'reported by all 2 campaigns (1.46)']);
-      expect(common.legendItems?.map((item) => item.label)).to.deep.equal(['reported by all 2 campaigns (1.46)']);
+      expect(all.legendItems?.map((item) => item.label)).to.include.members(['one campaign seen on 2021-05-15 (1)', 'reported by both campaigns (1.46)']);
+      expect(common.legendItems?.map((item) => item.label)).to.deep.equal(['reported by both campaigns (1.46)']);
       expect(common.gradient).to.include({ minValue: 0, maxValue: 2 });
     });
 
@@ -455,7 +455,7 @@ describe('layer/render-layer', () => {
           const observed = both.techniques!.filter((entry) => entry.score !== undefined && entry.color !== INFERRED_COLOR).map((entry) => entry.score!);
           const items = both.legendItems!.filter((item) => item.label !== INFERRED_LABEL);
           expect(items.length, 'legend items of observed scores').to.be.greaterThan(0);
-          // A label names the score it colours: `used in 2 campaigns` 2, `reported by all 2 campaigns (1.46)` 1.46.
+          // A label names the score it colours: `used in 2 campaigns` 2, `reported by both campaigns (1.46)` 1.46.
           const value = (label: string): number => Number((/\(([\d.]+)\)$/.exec(label) ?? /used in (\d+)/.exec(label))?.[1]);
           for (const item of items) expect(value(item.label), item.label).to.be.within(Math.min(...observed), Math.max(...observed));
         });
@@ -468,7 +468,7 @@ describe('layer/render-layer', () => {
       expect(both.legendItems?.map((item) => item.label)).to.deep.equal([
         'one campaign seen 365 days (one half-life) before 2021-05-15 (0.5)',
         'one campaign seen on 2021-05-15 (1)',
-        'reported by all 2 campaigns (1.46)',
+        'reported by both campaigns (1.46)',
         INFERRED_LABEL,
       ]);
       expect(both.legendItems?.[2]?.color).to.equal(gradientColor(both.gradient as Gradient, 1.46));

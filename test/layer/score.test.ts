@@ -271,9 +271,22 @@ describe('layer/score', () => {
       expect(SCORE_MODELS.recency.legend(ctx, SCORE_MODELS.recency.gradient(ctx)).map((item) => item.label)).to.deep.equal([
         'one campaign seen 180 days (one half-life) before 2021-04-22 (0.5)',
         'one campaign seen on 2021-04-22 (1)',
-        '2 campaigns, all seen on 2021-04-22 (2)',
+        'both campaigns seen on 2021-04-22 (2)',
       ]);
     });
+
+    // Of two campaigns, `all 2` said what `both` does; of three or more, `all 3`.
+    const tops: ReadonlyArray<readonly [campaigns: number, keptHighest: number | undefined, label: string]> = [
+      [2, 1.46, 'reported by both campaigns (1.46)'],
+      [3, 2.2, 'reported by all 3 campaigns (2.2)'],
+      [3, undefined, 'all 3 campaigns seen on 2021-04-22 (3)'],
+    ];
+    for (const [campaigns, highest, label] of tops) {
+      it(`recency: the top legend item of ${campaigns} campaigns reads "${label}"`, () => {
+        const ctx = context({ campaigns, ...(highest !== undefined ? { keptRange: { lowest: 0.5, highest } } : {}) });
+        expect(SCORE_MODELS.recency.legend(ctx, SCORE_MODELS.recency.gradient(ctx)).map((item) => item.label).at(-1)).to.equal(label);
+      });
+    }
 
     const colours: ReadonlyArray<readonly [number, string]> = [
       [-5, '#ffffff'],

@@ -375,8 +375,9 @@ interface FlatRow {
  * its line. What stands between a row's name and the next row's ID is the rest of the row (a description cell) and the
  * next row's tactic cell, when it has one (`rowTactic`); a row without one goes on under the tactic of the row before,
  * as the table's merged cell says. The first row of a line, or one after text that is neither, takes only a tactic's
- * full name right before its ID (`tacticCellBefore`). A tactic so read is taken only when the technique has it in the
- * release, else the rows after it take none; it is a reference's when the reader gave it none, or read its name before
+ * full name right before its ID (`tacticNameBefore`). A tactic so read goes on to the rows after only when the technique
+ * has it in the release, else they take none, and is the row's own only then or when the row's name is exactly its
+ * technique's; it is a reference's when the reader gave it none, or read its name before
  * its ID where the row's name follows it (the reader's tactic came with words of the row before). Pure.
  */
 function withRowTactics(
@@ -410,12 +411,16 @@ function withRowTactics(
       // A name read past its technique's that ends in a tactic's name (`Deobfuscate/DecodeFiles or Information Discovery
       // T1057`) may hold the next row's tactic cell: that row is read as a first one.
       const goesOn = cell === '' && carried !== undefined && (before!.exact || tacticNameBefore(text, row.idStart, target) === undefined);
-      const tactic = cell ? cell : goesOn ? carried : tacticCellBefore(text, row.idStart, row.id, target);
+      const tactic = cell ? cell : goesOn ? carried : tacticNameBefore(text, row.idStart, target);
       carried = tactic && hasTactic(target, row.id, tactic) ? tactic : undefined;
+      // A tactic in the row's own cell that ATT&CK does not give the technique whose exact name follows its ID (`Defense
+      // Evasion T1090 — Proxy`, ANY.RUN's Lazarus table printed to PDF) is still the row's: resolving says it is not the
+      // technique's, where leaving it out said nothing. It goes on to no row after.
+      const stated = carried ?? (tactic && !goesOn && row.exact ? tactic : undefined);
       const ref = out[row.index]!;
       const original = written[row.index]!;
       const misread = original.name !== undefined && (original.nameSpan ? original.nameSpan.end <= row.idStart : original.span.start < row.idStart);
-      if (carried && (!ref.tactics.length || misread)) out[row.index] = { ...ref, tactics: [carried] };
+      if (stated && (!ref.tactics.length || misread)) out[row.index] = { ...ref, tactics: [stated] };
     }
   }
   return out;
@@ -480,17 +485,10 @@ function completedName(ref: ExtractedReference, text: string, target: AttackInde
 }
 
 /**
- * The tactic whose full name stands right before an ID, a space between, where the technique's exact name follows the
- * ID (`Tactic ID Name Description Initial Access T1192 Spearphishing Link Emails contain…`, a white paper's ATT&CK table
- * flattened to one line: the row's tactic, ID and name cells run together), when the technique has that tactic in the
- * release; undefined otherwise (`for Initial Access T1566 was used`: no name follows).
+ * The tactic whose full name (as the release reads it) ends right before an ID, a space between, the longest first
+ * (`Tactic ID Name Description Initial Access T1192 Spearphishing Link Emails contain…`, a white paper's ATT&CK table
+ * flattened to one line: the row's tactic, ID and name cells run together).
  */
-function tacticCellBefore(text: string, idStart: number, id: string, target: AttackIndex): string | undefined {
-  const tactic = tacticNameBefore(text, idStart, target);
-  return tactic && hasTactic(target, id, tactic) ? tactic : undefined;
-}
-
-/** The tactic whose full name (as the release reads it) ends right before an ID, a space between; the longest first. */
 function tacticNameBefore(text: string, idStart: number, target: AttackIndex): string | undefined {
   const before = text.slice(Math.max(0, idStart - 60), idStart);
   if (!/\p{L} +$/u.test(before)) return undefined;

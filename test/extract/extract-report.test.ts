@@ -1987,9 +1987,28 @@ describe('extractReport', () => {
         ['Spearphishing Link', ['Initial Access'], []],
         ['Spearphishing Attachment', ['Initial Access'], []],
       ]);
-      // A tactic the technique does not have in the release is not read so (the row may be cut elsewhere).
+      // A tactic the technique does not have in the release is still the row's, and resolving says so.
       const other = 'MITRE ATT&CK techniques Tactic ID Name Description Execution T1192 Spearphishing Link Emails contain a link to download a compressed file from an external server.';
-      expect(rows(other)).to.deep.equal([['Spearphishing Link', [], []]]);
+      expect(rows(other)).to.deep.equal([['Spearphishing Link', ['Execution'], ['Execution is not a tactic of T1566.002 Spearphishing Link: it is Initial Access only in ATT&CK 18.1']]]);
+    });
+
+    // ANY.RUN's Lazarus IT-workers post printed to PDF (test/corpus/reports/anyrun-lazarus-it-workers-2025-printed-ttp-table.yaml)
+    // writes T1090 under Defense Evasion, a tactic ATT&CK 18.1 does not give it: extract gave the reference no tactic and said
+    // nothing, where a wrong tactic is said elsewhere.
+    it('says a tactic cell before an ID that the technique whose exact name follows does not have, not dropping it', () => {
+      const text =
+        'Initial Access T1566 — Phishing Mass phishing via GitHub pull requests targeting developers Defense Evasion T1090 — Proxy Use of AstrillVPN to hide real location ' +
+        'Discovery T1082 — System Information Discovery Use of DXDIAG to obtain system information';
+      expect(rows(text)).to.deep.equal([
+        ['Phishing', ['Initial Access'], []],
+        ['Proxy', ['Defense Evasion'], ['Defense Evasion is not a tactic of T1090 Proxy: it is Command and Control only in ATT&CK 18.1']],
+        ['System Information Discovery', ['Discovery'], []],
+      ]);
+      // Nor does the wrong tactic go on to a row after it without a tactic cell of its own.
+      expect(rows('Defense Evasion T1090 — Proxy Use of AstrillVPN to hide real location T1016 — System Network Configuration Discovery Use of netspeedtest')).to.deep.equal([
+        ['Proxy', ['Defense Evasion'], ['Defense Evasion is not a tactic of T1090 Proxy: it is Command and Control only in ATT&CK 18.1']],
+        ['System Network Configuration Discovery', [], []],
+      ]);
     });
 
     // Genians' Konni report of July 2023, its ATT&CK table as PDF text, one line (`Tactic Technique Description

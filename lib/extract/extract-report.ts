@@ -34,7 +34,7 @@ import { fiveDigitIdsInLines, fiveDigitResolution, isFiveDigitId } from './five-
 import { guessedIds, idsInWords, type GuessedId } from './ids-in-words.js';
 import { namespaceIdsInWords } from './namespace-ids.js';
 import { unheldNamespacedTechniqueText } from '../attack/not-mitre-text.js';
-import { withNamesAround, withNamesBeforeDash, withoutNameAfter } from './name-around.js';
+import { withNamesAround, withNamesBeforeDash, withoutDomainBracket, withoutNameAfter } from './name-around.js';
 import { readLostLetters } from './lost-letters.js';
 import { withRowUses } from './row-uses.js';
 import { withNamesOutOfSentences } from './sentence-names.js';
@@ -818,7 +818,8 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     const found = context.otherDomains?.(id);
     return !!found && [found.name, found.fullName].some((each) => nameKey(each) === nameKey(name));
   };
-  const dashed = withNamesBeforeDash(around, lines, (name, id) => ask({ raw: name }, { similarNames: false }).ids.includes(id) || namesOtherDomainId(name, id));
+  // `T1420 (Mobile) File and Directory Discovery`: the bracket names the ID's domain; the name, if any, follows it.
+  const dashed = withNamesBeforeDash(withoutDomainBracket(around, lines, target), lines, (name, id) => ask({ raw: name }, { similarNames: false }).ids.includes(id) || namesOtherDomainId(name, id));
   // `PersistenceValid Accounts(T1078)`: a tactic's cell glued before the name's, in a table whose cells ran together.
   const namesId = (name: string, id: string): boolean => {
     const own = ask({ raw: id }, { similarNames: false }).ids;

@@ -198,6 +198,31 @@ export function withNamesBeforeDash(references: readonly ExtractedReference[], l
   });
 }
 
+// A bracket right after an ID that names an ATT&CK domain (`T1398 (Mobile)`), its name or none after it.
+const DOMAIN_BRACKET = /^ ?\((?:Mobile|Enterprise|ICS)\)/i;
+
+/**
+ * `T1420 (Mobile) File and Directory Discovery`, NCSC's Infamous Chisel report as PDF text: a domain's word in a bracket
+ * right after an ID says which matrix the ID is of, no name of its technique. The reference's name is then the
+ * technique's exact name right after the bracket (`nameAround`), else none: the ID alone. Pure.
+ */
+export function withoutDomainBracket(references: readonly ExtractedReference[], lines: readonly FoldedText[], target: AttackIndex): ExtractedReference[] {
+  return references.map((ref) => {
+    const id = ref.ids[0];
+    const line = lines[ref.span.line - 1];
+    if (!id || ref.ids.length > 1 || ref.name === undefined || !line || (ref.nameSpan && ref.nameSpan.line !== ref.span.line)) return ref;
+    const text = line.original;
+    const written = idWritten(ref, id, text);
+    const bracket = written && DOMAIN_BRACKET.exec(text.slice(written.end));
+    if (!written || !bracket || !bracket[0].includes(ref.name)) return ref;
+    const { name: _name, nameSpan: _nameSpan, ...rest } = ref;
+    const idText = text.slice(written.start, written.end);
+    const named = nameAround(text, written.end + bracket[0].length, written.end + bracket[0].length, id, target);
+    if (!named || named.start < written.end) return { ...rest, raw: idText, span: { line: ref.span.line, ...written } };
+    return { ...rest, raw: `${named.name} (${idText})`, name: named.name, span: { line: ref.span.line, ...written }, nameSpan: { line: ref.span.line, start: named.start, end: named.end } };
+  });
+}
+
 /**
  * The reference as its ID alone, when its name is the words written right after the ID, with only a space between
  * (`However T1003 followed.`, a short line read as a reference), or after the number a line break split from it

@@ -1759,6 +1759,26 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a domain\'s word in a bracket after an ID', () => {
+    // NCSC's Infamous Chisel report as PDF text (test/corpus/reports/ncsc-infamous-chisel-2023-mar-mobile-rows.yaml)
+    // writes `T1420 (Mobile) File and Directory Discovery`: "Mobile" was taken for each technique's name, with a warning
+    // that it names none, and the real name after the bracket was lost.
+    it('takes no `(Mobile)` for a name, and reads the technique\'s name after the bracket, else the ID alone', () => {
+      const text =
+        'Discovery T1420 (Mobile) File and Directory Discovery Infamous Chisel - netd enumerates multiple data directories to discover files of interest. ' +
+        'T1430 (Mobile) Location Tracking Infamous Chisel - netd collects GPS information. T1426 (Mobile) netd collects various system information.';
+      const refs = extractReport(text, { target: loadRelease('18.1', 'mobile-attack') }).references;
+      expect(refs.map((ref) => [ref.raw, ref.name, ref.resolution?.status, ref.resolution?.warnings])).to.deep.equal([
+        ['File and Directory Discovery (T1420)', 'File and Directory Discovery', 'current', []],
+        ['Location Tracking (T1430)', 'Location Tracking', 'current', []],
+        ['T1426', undefined, 'current', []],
+      ]);
+      // So in an enterprise report (`T1059 (Enterprise)`).
+      const enterprise = extractReport('Execution T1059 (Enterprise) Command and Scripting Interpreter was used.', { target: loadRelease('18.1') }).references;
+      expect(enterprise.map((ref) => [ref.raw, ref.name, ref.resolution?.warnings])).to.deep.equal([['Command and Scripting Interpreter (T1059)', 'Command and Scripting Interpreter', []]]);
+    });
+  });
+
   describe('HTML character references in scraped text', () => {
     const read = (text: string) => extractReport(text, { target: loadRelease('18.1') });
 

@@ -167,6 +167,17 @@ export function idWritten(ref: ExtractedReference, id: string, text: string, ids
   return token && { start: ref.span.start + token.start, end: ref.span.start + token.end };
 }
 
+/**
+ * A reference of one ID with a name read on the ID's own line: the ID, the name read, the line's text and where the ID
+ * is written in it; undefined for any other (several IDs, no name, a name on another line).
+ */
+function oneIdNamedOnItsLine(ref: ExtractedReference, lines: readonly FoldedText[]): { id: string; read: string; text: string; written: ReturnType<typeof idWritten> } | undefined {
+  const id = ref.ids[0];
+  const line = lines[ref.span.line - 1];
+  if (!id || ref.ids.length > 1 || ref.name === undefined || !line || (ref.nameSpan && ref.nameSpan.line !== ref.span.line)) return undefined;
+  return { id, read: ref.name, text: line.original, written: idWritten(ref, id, line.original) };
+}
+
 // A list item's words before its ID and a dash (`- Credential Dumping - T1003 (APT33)`), the item's marker aside.
 const NAME_AND_DASH = /^\s{0,8}(?:[-*+•]\s{1,3}|\d{1,2}[.)]\s{1,3})?[*_]{0,2}(\p{L}[^()[\]|]{1,80}?)[*_]{0,2}\s{1,3}[-–—]\s{0,3}$/u;
 
@@ -177,13 +188,11 @@ const NAME_AND_DASH = /^\s{0,8}(?:[-*+•]\s{1,3}|\d{1,2}[.)]\s{1,3})?[*_]{0,2}(
  */
 export function withNamesBeforeDash(references: readonly ExtractedReference[], lines: readonly FoldedText[], namesId: (name: string, id: string) => boolean): ExtractedReference[] {
   return references.map((ref) => {
-    const id = ref.ids[0];
-    const line = lines[ref.span.line - 1];
-    if (!id || ref.ids.length > 1 || ref.name === undefined || !line || (ref.nameSpan && ref.nameSpan.line !== ref.span.line)) return ref;
-    const text = line.original;
-    const written = idWritten(ref, id, text);
+    const one = oneIdNamedOnItsLine(ref, lines);
+    if (!one) return ref;
+    const { id, read, text, written } = one;
     const after = written ? /^\s{0,2}\(([^()]{1,80})\)/.exec(text.slice(written.end)) : null;
-    if (!written || !after || !after[1]!.includes(ref.name) || namesId(ref.name, id)) return ref;
+    if (!written || !after || !after[1]!.includes(read) || namesId(read, id)) return ref;
     const before = NAME_AND_DASH.exec(text.slice(0, written.start));
     const name = before?.[1]?.trim();
     if (!before || !name || !namesId(name, id)) return ref;
@@ -208,13 +217,11 @@ const DOMAIN_BRACKET = /^ ?\((?:Mobile|Enterprise|ICS)\)/i;
  */
 export function withoutDomainBracket(references: readonly ExtractedReference[], lines: readonly FoldedText[], target: AttackIndex): ExtractedReference[] {
   return references.map((ref) => {
-    const id = ref.ids[0];
-    const line = lines[ref.span.line - 1];
-    if (!id || ref.ids.length > 1 || ref.name === undefined || !line || (ref.nameSpan && ref.nameSpan.line !== ref.span.line)) return ref;
-    const text = line.original;
-    const written = idWritten(ref, id, text);
+    const one = oneIdNamedOnItsLine(ref, lines);
+    if (!one) return ref;
+    const { id, read, text, written } = one;
     const bracket = written && DOMAIN_BRACKET.exec(text.slice(written.end));
-    if (!written || !bracket || !bracket[0].includes(ref.name)) return ref;
+    if (!written || !bracket || !bracket[0].includes(read)) return ref;
     const { name: _name, nameSpan: _nameSpan, ...rest } = ref;
     const idText = text.slice(written.start, written.end);
     const named = nameAround(text, written.end + bracket[0].length, written.end + bracket[0].length, id, target);

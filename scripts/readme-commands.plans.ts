@@ -414,10 +414,10 @@ export const PLANS: Record<string, Plan | { skip: string }> = {
     },
   },
   'attack-layers export layers/apt32-covid19-wuhan.layer.json --out apt32.svg': {
-    // "2 A4 pages: apt32-1.svg, apt32-2.svg; or .html .xlsx .csv .md"
+    // "one A4 page: apt32.svg; or .html .xlsx .csv .md"
     check: ({ stdout }, dir, sh) => {
-      expect(stdout).to.equal('apt32-1.svg\napt32-2.svg\n');
-      for (const page of ['apt32-1.svg', 'apt32-2.svg']) expect(readFileSync(join(dir, page), 'utf8')).to.match(/<svg [^>]*width="297mm" height="210mm"/);
+      expect(stdout).to.equal('apt32.svg\n');
+      expect(readFileSync(join(dir, 'apt32.svg'), 'utf8')).to.match(/<svg [^>]*width="297mm" height="210mm"/);
       const starts: Record<string, RegExp> = { html: /^<!DOCTYPE html>/i, xlsx: /^PK/, csv: /^\S+,/, md: /^# / };
       for (const [extension, start] of Object.entries(starts)) {
         const run = sh(`attack-layers export layers/apt32-covid19-wuhan.layer.json --out apt32.${extension}`);

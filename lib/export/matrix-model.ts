@@ -6,6 +6,7 @@ import type { TacticShortname, TechniqueId, TechniqueRecord } from '../attack/ty
 import type { Gradient, LayerLink, LayerMetadata, LayerTechnique, LegendItem, NavigatorLayer } from '../layer/layer-types.js';
 import { gradientColor } from '../layer/score.js';
 import { isHexColor } from '../layer/hex-color.js';
+import { DEFAULT_TACTIC_ROW_BACKGROUND } from '../layer/repair-layer.js';
 import { aggregateScore } from '../layer/aggregate-score.js';
 import { otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { isAnnotated } from '../layer/subtechnique-visibility.js';
@@ -42,8 +43,6 @@ export interface MatrixOptions {
 
 /** Navigator's gradient when a layer has none: red, yellow, green over 0..100. */
 export const DEFAULT_GRADIENT: Gradient = { colors: ['#ff6666', '#ffe766', '#8ec843'], minValue: 0, maxValue: 100 };
-/** Navigator's tactic row background when a layer shows one (`showTacticRowBackground`) and names no colour. */
-export const DEFAULT_TACTIC_ROW_BACKGROUND = '#dddddd';
 /**
  * The text colour of a disabled technique, as Navigator's SVG export greys it (mitre-attack/attack-navigator
  * nav-app/src/app/svg-export/renderable-objects/renderable-technique.ts, textColor: `'#aaaaaa'`).

@@ -10,7 +10,7 @@
  * | those that state it agree (one alone included) | theirs: the TDaC layer's `aggregateFunction: "sum"` and `showAggregateScores` stay |
  * | they differ | the setting's rule (`SETTING_RULES`): Navigator's default, or what shows the most (IDs and names shown, the most expanded sub-techniques, the union of the platform filters); one warning per setting names each value with its layers and what was written |
  */
-import { NAVIGATOR_SETTING_DEFAULTS } from './repair-layer.js';
+import { DEFAULT_TACTIC_ROW_BACKGROUND, NAVIGATOR_SETTING_DEFAULTS } from './repair-layer.js';
 import type { Layout, NavigatorLayer } from './layer-types.js';
 import { paintedColour } from './score.js';
 import { layerList } from './layer-list.js';
@@ -61,8 +61,7 @@ const SETTING_RULES: readonly SettingRule[] = [
   { path: '/layout/showAggregateScores', differ: navigatorDefault('/layout/showAggregateScores') },
   { path: '/layout/countUnscored', differ: navigatorDefault('/layout/countUnscored') },
   { path: '/showTacticRowBackground', differ: navigatorDefault('/showTacticRowBackground') },
-  // Navigator 5.1's ViewModel default (view-model.ts: `tacticRowBackground = "#dddddd"`).
-  { path: '/tacticRowBackground', differ: () => ({ value: '#dddddd', why: "Navigator's default" }) },
+  { path: '/tacticRowBackground', differ: () => ({ value: DEFAULT_TACTIC_ROW_BACKGROUND, why: "Navigator's default" }) },
   { path: '/selectTechniquesAcrossTactics', differ: navigatorDefault('/selectTechniquesAcrossTactics') },
   { path: '/selectSubtechniquesWithParent', differ: navigatorDefault('/selectSubtechniquesWithParent') },
   { path: '/selectVisibleTechniques', differ: navigatorDefault('/selectVisibleTechniques') },

@@ -865,6 +865,9 @@ function settingKind(property: LayerProperty): string {
   return property.type === 'boolean' ? 'true or false' : property.type === 'string' ? 'text' : 'a number';
 }
 
+/** Navigator 5.1's tactic row background when a layer shows one (`showTacticRowBackground`) and names no colour (view-model.ts: `tacticRowBackground = "#dddddd"`). */
+export const DEFAULT_TACTIC_ROW_BACKGROUND = '#dddddd';
+
 /**
  * The settings Navigator 5.1 reads only from a value of their type, written as it is, and the default it keeps for any
  * other (a TypeError or "invalid … option" in its console): mitre-attack/attack-navigator view-model.ts deserialize at

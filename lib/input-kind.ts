@@ -8,6 +8,7 @@ import { STDIN, STDIN_NAME } from './read-text.js';
 import { isMispEvent } from './extract/misp-event-references.js';
 import { attackFlowFormat } from './extract/attack-flow-references.js';
 import { isTtpList } from './extract/ttp-list-shape.js';
+import { isScytheThreat } from './extract/scythe-threat-references.js';
 import { firstFew } from './short-list.js';
 import { fieldMeant } from './campaign/suggest-field.js';
 import { readsAsDetection } from './coverage/detection-fields.js';
@@ -104,7 +105,7 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
       'to list the tests that exercise each threat technique, give them to gap --tests',
   ],
   'emulation-plan': [
-    "an adversary emulation plan (MITRE CTID's Adversary Emulation Library YAML, or CALDERA abilities: steps with a tactic and technique: attack_id)",
+    "an adversary emulation plan (MITRE CTID's Adversary Emulation Library YAML, CALDERA abilities: steps with a tactic and technique: attack_id, or a SCYTHE threat: steps tagged att&ck-technique:)",
     'to map the ATT&CK techniques of its steps, make a campaign file of them with `attack-layers extract <file>` and review it',
   ],
   'ttp-list': [
@@ -190,7 +191,8 @@ export function kindOfValue(value: unknown): InputKind | undefined {
   // MISP's own format: `{ Event }`, the REST search's `{ response: [{ Event }] }` or `{ response: { Attribute } }` (misp-event-references.ts).
   if (isMispEvent(value)) return 'misp-event';
   // CTID's Adversary Emulation Library (its `emulation_plan_details`, then steps) and CALDERA's abilities: `technique: { attack_id }`.
-  if ('emulation_plan_details' in first || isEmulationStep(first)) return 'emulation-plan';
+  // SCYTHE's threats (scythe-io/community-threats `*_scythe_threat.json`): steps whose tags name their techniques.
+  if ('emulation_plan_details' in first || isEmulationStep(first) || isScytheThreat(first)) return 'emulation-plan';
   // CALDERA's adversary profiles (mitre/stockpile data/adversaries/*.yml): abilities by their ids, in order.
   if (Array.isArray(first['atomic_ordering']) && typeof first['name'] === 'string') return 'caldera-adversary';
   // Sentinel's analytic rules: an ARM template of them (Export), the REST API's list, or a Content Hub package.

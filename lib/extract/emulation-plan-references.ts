@@ -9,6 +9,7 @@ import type { BundleOptions, BundleReport } from './bundle-references.js';
 import type { ExtractedReference } from './extract-references.js';
 import { addPlacedReference } from './placed-references.js';
 import { readPlacedYaml } from './yaml-places.js';
+import { scytheThreatReport } from './scythe-threat-references.js';
 
 // An ATT&CK technique ID as a plan writes it, in any case.
 const TECHNIQUE_ID = /^T\d{4}(?:\.\d{3})?$/i;
@@ -21,6 +22,8 @@ export interface EmulationPlanReport extends BundleReport {
   attackVersion?: string;
   /** Each step's technique `name` written beside its `attack_id`, to check against the ID's name (`stepNameNotes`). */
   stepNames?: PlanStepName[];
+  /** The address of the report the plan was written from (a SCYTHE threat's `description` that is one): the source's `url:`. */
+  url?: string;
 }
 
 /** A step's technique `name` beside its `attack_id`, where the plan writes it. */
@@ -39,7 +42,8 @@ export interface PlanStepName {
  * attack_id, name }`; undefined for any other text (`kindOfDocument` tells it). Each step is a reference: its `attack_id`
  * (else its technique's `name`) at its line, the step's tactic as its tactic (so that resolving checks it against the
  * technique, as any reference's), its `description` as evidence, and the step (`procedure_step`, `name`) as where it
- * is named; a technique several steps use is one reference, with every step's line. A tactic that names no ATT&CK
+ * is named; a technique several steps use is one reference, with every step's line. A SCYTHE threat is read by
+ * `scytheThreatReport`. A tactic that names no ATT&CK
  * tactic (`credential-dumping`, `stage-capabilities`) is left out and said; one read another way (`defensive-evasion`
  * as Defense Evasion) is said too. The campaign is named after `adversary_name`, described by `adversary_description`,
  * and its IDs are read as of `attack_version`. Pure.
@@ -48,6 +52,9 @@ export interface PlanStepName {
 export function emulationPlanReport(source: string, options: BundleOptions = {}): EmulationPlanReport | undefined {
   // Told by the parsed document, so that a report quoting a step in its prose stays a report.
   if (kindOfDocument(source) !== 'emulation-plan') return undefined;
+  // A SCYTHE threat is a plan of its own shape: its steps' tags name their techniques.
+  const scythe = scytheThreatReport(source, options);
+  if (scythe) return scythe;
   const file = options.file ?? 'the emulation plan';
   const { Y, doc, at, text: trimmed } = readPlacedYaml(source, file, 'emulation plan');
   const root = doc.contents;

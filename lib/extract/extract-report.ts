@@ -450,6 +450,7 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     ...(plan?.description ? { description: plan.description } : {}),
     ...(plan?.attackVersion ? { attackVersion: plan.attackVersion } : {}),
     ...(misp?.url ? { url: misp.url } : {}),
+    ...(plan?.url ? { url: plan.url } : {}),
     ...(stix?.title ? { title: stix.title } : {}),
   };
   // Both readers work on the same folded lines: the text is split and folded once.

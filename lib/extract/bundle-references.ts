@@ -182,8 +182,8 @@ export function bundleReport(source: string, options: BundleOptions = {}): Bundl
   const withSoftware = software.length ? { software } : {};
   const named = (type: string): string[] => objects.flatMap((object) => (object['type'] === type && text(object['name']) ? [text(object['name'])!] : []));
   // OpenCTI's export of a report about one intrusion set: the campaign is named for the actor, its source for the report.
-  const reports = named('report');
-  const withTitle = reports.length === 1 ? { title: reports[0]! } : {};
+  const title = reportTitle(objects);
+  const withTitle = title ? { title } : {};
   if (chosen) {
     return {
       references,
@@ -209,14 +209,14 @@ export function bundleReport(source: string, options: BundleOptions = {}): Bundl
       : undefined;
   // A bundle about no actor is named for its one report: MISP's STIX export of an event (Cisco Talos's bundles) writes the
   // event's info, which names a MISP event's campaign, as the report's name.
-  const title = name ?? (type ? undefined : withTitle.title);
+  const bundleName = name ?? (type ? undefined : withTitle.title);
   const notes = [
     ...(attributeActors.length > 1 && !attributeActor ? [severalAttributeActors(attributeActors, options.givenAs)] : []),
     ...(objects.some((object) => object['type'] === 'attack-pattern') ? [] : [noTechniques(objects)]),
   ];
   return {
     references,
-    ...(title ? { name: title } : {}),
+    ...(bundleName ? { name: bundleName } : {}),
     ...withTitle,
     ...(attributeActor ? { actor: attributeActor } : {}),
     ...(actors ? { actors } : {}),
@@ -261,6 +261,19 @@ function severalAttributeActors(actors: ReadonlyArray<{ name: string; from: stri
     `the bundle's MISP threat-actor attributes name ${actors.length} actors (${actors.map((actor) => `${actor.name} at ${actor.from}`).join('; ')}), so the campaign has no actor: ` +
     `${actorAdvice(givenAs)} names the one meant`
   );
+}
+
+/**
+ * The title of the report a bundle was written from: its one named report (OpenCTI's export of a report), else, of
+ * several, the one no other report holds in its `object_refs` (a Unit 42 playbook's own report, `API Hammering
+ * Technique`, whose `object_refs` hold one "ATOM Campaign Report" per campaign); undefined otherwise.
+ */
+function reportTitle(objects: readonly JsonObject[]): string | undefined {
+  const reports = objects.filter((object) => object['type'] === 'report' && text(object['name']));
+  if (reports.length <= 1) return text(reports[0]?.['name']);
+  const held = new Set(reports.flatMap((report) => (Array.isArray(report['object_refs']) ? report['object_refs'] : [])));
+  const roots = reports.filter((report) => !held.has(report['id']));
+  return roots.length === 1 ? text(roots[0]!['name']) : undefined;
 }
 
 /**

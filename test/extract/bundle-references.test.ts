@@ -218,6 +218,24 @@ describe('extract: a STIX bundle of threat intelligence', () => {
     expect([chosen.name, chosen.title]).to.deep.equal(['APT28', 'APT28 phishing against European governments']);
   });
 
+  it("reads a real Unit 42 playbook: its campaign's uses, each technique's tactics, the playbook's own report as the title", () => {
+    // pan-unit42/playbook_viewer playbook_json/api-hammering-technique.json, trimmed (MIT; test/fixtures/stix/unit42).
+    // Its two reports are the playbook's own and the "ATOM Campaign Report" it holds. Before, a bundle of several
+    // reports gave no title, and the source was titled with the intrusion set's name.
+    const file = join(repoRoot, 'test/fixtures/stix/unit42/api-hammering-technique.json');
+    const source = readFileSync(file, 'utf8');
+    const at = (needle: string): number => source.split('\n').findIndex((line) => line.includes(needle)) + 1;
+    const read = extractReport(source, { target: loadRelease('18.1') });
+    expect([read.name, read.title]).to.deep.equal(['Zloader and BazarLoader Sandbox Evasion', 'API Hammering Technique']);
+    // Each attack-pattern once, where it is written and where the campaign uses it; none of the techniques its
+    // ATT&CK description links to (T1053, T1104).
+    expect(read.references.map((ref) => [ref.raw, ref.tactics, ref.lines, ref.resolution?.status])).to.deep.equal([
+      ['Time Based Evasion (T1497.003)', ['Defense Evasion', 'Discovery'], [at('"id": "attack-pattern--4bed873f'), at('"id": "relationship--9622f068')], 'current'],
+      ['Virtualization/Sandbox Evasion (T1497)', ['Defense Evasion', 'Discovery'], [at('"id": "attack-pattern--82caa33e'), at('"id": "relationship--d71e70a5')], 'current'],
+      ['Software Packing (T1027.002)', ['Defense Evasion'], [at('"id": "attack-pattern--deb98323'), at('"id": "relationship--461badf8')], 'current'],
+    ]);
+  });
+
   describe("VECTR's campaigns (its STIX 2.0 bundle of x-vectr-io objects)", () => {
     // Written for the test in the shape of SecurityRiskAdvisors/VECTR cti/covid19-campaign.json and
     // cti/Iranian_TTP_Bundle_010920.json (VECTR's EULA, not an open licence, so not copied): campaigns list their test

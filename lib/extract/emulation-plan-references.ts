@@ -7,6 +7,7 @@ import { kindOfDocument } from '../input-kind.js';
 import { tacticDisplayName, tacticKey } from '../normalize/tactic-text.js';
 import type { BundleOptions, BundleReport } from './bundle-references.js';
 import type { ExtractedReference } from './extract-references.js';
+import type { NamedSoftware } from './named-software.js';
 import { addPlacedReference } from './placed-references.js';
 import { readPlacedYaml } from './yaml-places.js';
 import { scytheThreatReport } from './scythe-threat-references.js';
@@ -24,6 +25,11 @@ export interface EmulationPlanReport extends BundleReport {
   stepNames?: PlanStepName[];
   /** The address of the report the plan was written from (a SCYTHE threat's `description` that is one): the source's `url:`. */
   url?: string;
+  /**
+   * The plan's name as the software it may be named for (SCYTHE's `SLOTHFULMEDIA` threat), with its place: looked up
+   * where it names no group, and said nowhere when it names no software either (a scenario's name, `APT29 Day 1.A`).
+   */
+  nameAsSoftware?: NamedSoftware;
 }
 
 /** A step's technique `name` beside its `attack_id`, where the plan writes it. */
@@ -79,7 +85,8 @@ export function emulationPlanReport(source: string, options: BundleOptions = {})
       // A YAML number (`attack_version: 8.1`) as written, not as the number it parses to.
       const versionNode = details.get('attack_version', true);
       const version = Y.isScalar(versionNode) ? (versionNode.source ?? text(versionNode)) : undefined;
-      Object.assign(report, name ? { name } : {}, description ? { description } : {}, version && /^\d+(?:\.\d+)?$/.test(version.trim()) ? { attackVersion: version.trim() } : {});
+      const nameAsSoftware = name ? { written: name, name, lines: [lineOf(details.get('adversary_name', true))], from: [`emulation_plan_details adversary_name, line ${lineOf(details.get('adversary_name', true))}`] } : undefined;
+      Object.assign(report, name ? { name, nameAsSoftware } : {}, description ? { description } : {}, version && /^\d+(?:\.\d+)?$/.test(version.trim()) ? { attackVersion: version.trim() } : {});
       return;
     }
     const techniqueNode = item.get('technique', true);

@@ -932,7 +932,13 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     });
     const { name, actor, actors, attributed, campaignsLeftOut } = bundle;
     // A MISP event's software clusters and a bundle's software objects are found objects, as software a report's text names is.
-    const software = bundle.software?.length ? mispSoftwareObjects(bundle.software, target, places, options.givenAs) : { objects: [], notes: [] };
+    // An emulation plan named for ATT&CK software and no group (SCYTHE's `SLOTHFULMEDIA` threat) names that software; a
+    // name that is neither (a scenario's, `APT29 Day 1.A`) is said nowhere.
+    const software = bundle.software?.length
+      ? mispSoftwareObjects(bundle.software, target, places, options.givenAs)
+      : plan?.nameAsSoftware && !planGroup
+        ? { objects: mispSoftwareObjects([plan.nameAsSoftware], target, places, options.givenAs).objects, notes: [] }
+        : { objects: [], notes: [] };
     const notes = [...actorNotes, ...(checkedNames.length ? [`technique names that are not their attack_id's: ${checkedNames.map((one) => one.note).join('; ')}`] : []), ...(uncheckedNames.length ? [`technique names not checked in the release they were written in: ${uncheckedNames.map((one) => one.note).join('; ')}`] : []), ...(actors ? [severalActors(actors, name, options.givenAs)] : []), ...(actor && attributed ? [attributedNote(actor, attributed, references)] : []), ...(actor && campaignsLeftOut ? [leftOutNote(actor, campaignsLeftOut, options.givenAs)] : []), ...readerNotes, ...software.notes];
     return { references, objects: software.objects, notes, ...(name ? { name } : {}), ...(actor ? { actor } : textActor), ...eventFields };
   }

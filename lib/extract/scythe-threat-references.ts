@@ -30,8 +30,8 @@ export function isScytheThreat(value: JsonObject): boolean {
  * `att&ck-tactic:` tag (a TA ID) is its tactic where the step tags one technique (SCYTHE tags a step's module with one
  * tactic, which need not be every technique's: `whoami` is tagged Discovery, T1033 and T1059.003), and said otherwise.
  * A tag of the framework that names no technique or tactic is said with its place, and stops nothing. The campaign is
- * named after `display_name` (else `name`); a `description` that is one address is the report's `url`, any other its
- * description. Pure.
+ * named after `display_name` (else `name`), which may name the software the threat emulates (`nameAsSoftware`); a
+ * `description` that is one address is the report's `url`, any other its description. Pure.
  * @throws InvalidYamlError naming the file, line and column of each syntax error.
  */
 export function scytheThreatReport(source: string, options: BundleOptions = {}): EmulationPlanReport | undefined {
@@ -74,7 +74,9 @@ export function scytheThreatReport(source: string, options: BundleOptions = {}):
       addPlacedReference(references, written, { written, id: written, line, col, tactics: one ? tactics : [], evidence, from });
     }
   }
-  const name = text(threat.get('display_name', true)) ?? text(threat.get('name', true));
+  const nameField = text(threat.get('display_name', true)) ? 'display_name' : 'name';
+  const name = text(threat.get(nameField, true));
+  const nameLine = at(threat.get(nameField, true)).line;
   const description = text(threat.get('description', true))?.replace(/\s+/g, ' ');
   const url = description && ONE_URL.test(description) ? description : undefined;
   const notes = [
@@ -83,7 +85,7 @@ export function scytheThreatReport(source: string, options: BundleOptions = {}):
   ];
   return {
     references: [...references.values()],
-    ...(name ? { name } : {}),
+    ...(name ? { name, nameAsSoftware: { written: name, name, lines: [nameLine], from: [`threat ${nameField}, line ${nameLine}`] } } : {}),
     ...(url ? { url } : description && description !== name ? { description } : {}),
     ...(notes.length ? { notes } : {}),
   };

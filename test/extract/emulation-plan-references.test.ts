@@ -133,7 +133,7 @@ describe('extract: an adversary emulation plan (CTID Adversary Emulation Library
     const dir = freshTmpDir('emulation-plan');
     const file = join(dir, 'Carbanak.yaml');
     writeFileSync(file, CARBANAK);
-    const advice = `this is an adversary emulation plan (MITRE CTID's Adversary Emulation Library YAML, or CALDERA abilities: steps with a tactic and technique: attack_id), not a campaign file`;
+    const advice = `this is an adversary emulation plan (MITRE CTID's Adversary Emulation Library YAML, CALDERA abilities: steps with a tactic and technique: attack_id, or a SCYTHE threat: steps tagged att&ck-technique:), not a campaign file`;
     for (const argv of [['normalize', file], ['validate', file], ['gap', '--threat', file, '--coverage', join('test', 'fixtures', 'coverage', 'detections'), '--out', join(dir, 'gap')],
       // As coverage it was read as a detections file of 7 invalid detections.
       ['gap', '--threat', join('test', 'fixtures', 'campaigns'), '--coverage', file, '--out', join(dir, 'gap-coverage')],

@@ -77,6 +77,14 @@ describe('extract: a SCYTHE threat (scythe-io/community-threats)', () => {
     ]);
   });
 
+  it('names the software a threat is named for (SLOTHFULMEDIA, S0533), at its display_name', () => {
+    const report = extractReport(SLOTHFULMEDIA, { target }, { file: 'SLOTHFULMEDIA_scythe_threat.json' });
+    expect(report.objects.map((object) => [object.id, object.written, object.lines, object.from])).to.deep.equal([['S0533', 'SLOTHFULMEDIA', [5], ['threat display_name, line 5']]]);
+    // A name that is no software nor group (a scenario's) is said nowhere.
+    const scenario = extractReport(SLOTHFULMEDIA.replace('"display_name": "SLOTHFULMEDIA"', '"display_name": "SLOTHFULMEDIA emulation, day 1"'), { target });
+    expect([scenario.objects, scenario.notes.filter((note) => note.includes('software'))]).to.deep.equal([[], []]);
+  });
+
   it('extract writes a campaign that normalize reads', async () => {
     const extracted = await runCli(['extract', fixture('SLOTHFULMEDIA_scythe_threat.json'), '--quiet']);
     expect(extracted.code).to.equal(0);

@@ -365,7 +365,8 @@ export function upgradeSources(
     const format = layerFormat(source.value);
     const upgrade: LayerUpgrade = { source: where, changes };
     // A format after 4.0 under the old `version` key is that format: its change line says where the number moved.
-    if (format.comparedTo45 === -1 && format.version !== undefined && !isFormatInOldKey(format)) upgrade.fromFormat = format.version;
+    // The number as the upgrade read it: a `version` that holds an object (`{"layer": "4.0", …}`) is read as `versions`.
+    if (format.comparedTo45 === -1 && format.version !== undefined && !isFormatInOldKey(format)) upgrade.fromFormat = report.from.format ?? format.version;
     // The release as read: one the repair left out (no number in it) is none.
     if (report.from.attack !== undefined) upgrade.fromAttack = report.from.attack;
     upgrades.push(upgrade);

@@ -132,6 +132,13 @@ const NOT_AN_OBJECT: Outcome = {
   navigatorAlert: `fails reading it, as it reads each item as an object (text as JSON), and ${STOPS_IN_TAB}`,
 };
 
+/**
+ * A list (metadata, links, legend items) written as empty text, as a generator writes an unset one (`"metadata": ""`):
+ * Navigator 5.1 iterates it and finds no item (navigator-loader.ts), so it holds nothing to keep.
+ */
+const EMPTY_TEXT_LIST = '"" (empty text where a list goes) holds no item, as Navigator 5.1 reads it; left out';
+const EMPTY_TEXT_OUTCOME: Outcome = { ...LEFT_OUT, navigatorTolerates: true };
+
 /** An entry's tactic that says no tactic is known (`"Unknown"`), which names none. */
 const NO_TACTIC_KNOWN = /^\s*unknown\s*$/i;
 
@@ -772,9 +779,14 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
     },
   ],
   [
-    'any other field that is null (metadata, links) holds nothing and is left out',
+    'any other field that is null (metadata, links), or a list written as empty text ("metadata": ""), holds nothing and is left out',
     (entry, path, log) => {
       for (const key of Object.keys(entry)) {
+        if (entry[key] === '' && techniqueFields()[key]?.type === 'array') {
+          delete entry[key];
+          log(`${path}/${escapePointer(key)}`, EMPTY_TEXT_LIST, EMPTY_TEXT_OUTCOME);
+          continue;
+        }
         if (entry[key] !== null) continue;
         delete entry[key];
         log(`${path}/${escapePointer(key)}`, 'null holds nothing; left out', LEFT_OUT);
@@ -961,10 +973,15 @@ const OLD_FORMAT_FIELDS: readonly string[] = ['version', 'viewMode', 'viewFullTa
 /** Repairs of the layer outside its technique entries, in order. */
 const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObject, log: Log, file: string, options: RepairOptions) => void]> = [
   [
-    'a layer field that is null holds nothing and is left out (a Go layer library writes every unset field so)',
+    'a layer field that is null (a Go layer library writes every unset field so), or a list written as empty text, holds nothing and is left out',
     (layer, log) => {
       const fields = layerFields();
       for (const key of Object.keys(layer)) {
+        if (layer[key] === '' && fields[key]?.type === 'array') {
+          delete layer[key];
+          log(`/${escapePointer(key)}`, EMPTY_TEXT_LIST, EMPTY_TEXT_OUTCOME);
+          continue;
+        }
         if (layer[key] !== null) continue;
         delete layer[key];
         // Navigator reads into an object or list field (`rep.platforms`, `for (… of obj.metadata)`) and fails; a null

@@ -1234,8 +1234,11 @@ function validateOne(
   // file's array of layers it reads as one layer, ignoring the field).
   const listRead = layerIndex === undefined && readsAsLayerList(value);
   // Versions that are no object stop Navigator before it reads a format (deserializeDomainVersionID): no dialog to say.
-  // A list written as its one item (PowerShell's list of one) the repair reports with the stop it makes: said once, there.
-  const faults = navigatorLoaderFaults(value).filter((fault) => !repaired.repairs.some((repair) => repair.path === fault.path && repair.navigatorStops));
+  // A list written as its one item (PowerShell's list of one) the repair reports with the stop it makes: said once, there;
+  // so is a list written as empty text, which Navigator reads no item from and the repair leaves out.
+  const faults = navigatorLoaderFaults(value).filter(
+    (fault) => !repaired.repairs.some((repair) => repair.path === fault.path && (repair.navigatorStops || (!fault.stops && repair.leftOut))),
+  );
   const formatOut = new Findings(options.file, layerIndex);
   formatOut.entryOrigins = repaired.entryOrigins;
   formatOut.opening = inFile;

@@ -24,7 +24,11 @@
  * - a detections-by-severity generator's layout (no versions, a gradient of bounds and no colours, metadata per entry);
  * - mitreattack-python's ICS changelog layer (ICS ATT&CK 17, entries under two tactics, a legend of change kinds);
  * - CALDERA's compass layout (format 2.2 under `version`, an entry per ability: revoked IDs, exact repeats, PRE-ATT&CK T1254);
- * - sigma-cli's analyze attack layout (format 4.4, ATT&CK 13.1, every entry per tactic with `showSubtechniques: false`).
+ * - sigma-cli's analyze attack layout (format 4.4, ATT&CK 13.1, every entry per tactic with `showSubtechniques: false`);
+ * - F5 Labs' WAF mitigation layer (format 4.1, ATT&CK 8, a coloured sub-technique under a parent that shows it);
+ * - an ICS honeypot's README layer (no layer format, ICS ATT&CK 14, counts up to 847 without a gradient);
+ * - a threat-report layer an LLM prompt gives as its example (format 4.5 with "windows", comment-only entries);
+ * - a selection script's layout ("version" holding an object, tactics as names, `"metadata": ""` on every entry).
  */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
@@ -360,6 +364,42 @@ const CASES: Case[] = [
     asThreat: /^6 threat techniques, \d+ gaps; threat \S*sigma-cli-analyze-attack-4\.4\.json: 11 entries read, 0 ignored, 0 invalid/m,
     asCoverage: /its scores look like counts \(whole numbers on a gradient from 0 that ends at the largest of them, 12\)/,
   },
+  {
+    file: 'f5-labs-waf-4.1.json',
+    // Format 4.1, ATT&CK 8: a vendor's mitigation layer, one coloured sub-technique under a parent that shows it.
+    validates: 0,
+    with: 'APT29',
+    threat: CAMPAIGN_THREAT,
+    asThreat: /^1 threat technique, 1 gap; threat \S*f5-labs-waf-4\.1\.json: 1 entry read, 1 layout only, 0 ignored, 0 invalid/m,
+    asCoverage: /f5-labs-waf-4\.1\.json \("layer"\) gives no coverage: of its 2 entries, 2 ignored/,
+  },
+  {
+    file: 'ics-honeypot-observed-ttps.json',
+    // No layer format (an "Outdated Layer" dialog), ICS ATT&CK 14, no tactic, counts up to 847 with no gradient.
+    validates: 1,
+    with: 'G0034',
+    threat: join(repoRoot, 'test/fixtures/gap/ics-threat.json'),
+    asThreat: /^3 threat techniques, \d+ gaps; threat \S*ics-honeypot-observed-ttps\.json: 3 entries read, 0 ignored, 0 invalid/m,
+    asCoverage: /ics-honeypot-observed-ttps\.json: 3 entries read, 0 ignored, 0 invalid/,
+  },
+  {
+    file: 'llm-prompt-threat-comments-4.5.json',
+    // Format 4.5 with format 2's lower-case "windows" in its filter: comment-only entries, sub-techniques hidden.
+    validates: 0,
+    with: 'G0032',
+    threat: CAMPAIGN_THREAT,
+    asThreat: /^3 threat techniques, 3 gaps; threat \S*llm-prompt-threat-comments-4\.5\.json: 3 entries read, 0 ignored, 0 invalid/m,
+    asCoverage: /llm-prompt-threat-comments-4\.5\.json \("Threat report TTPs"\) gives no coverage: of its 3 entries, 3 ignored/,
+  },
+  {
+    file: 'selection-script-version-object-4.0.json',
+    // "version" holding an object, tactics written as names ("Discovery"), each entry's "metadata": "" (empty text).
+    validates: 1,
+    with: 'APT29',
+    threat: CAMPAIGN_THREAT,
+    asThreat: /^2 threat techniques, 2 gaps; threat \S*selection-script-version-object-4\.0\.json: 2 entries read, 0 ignored, 0 invalid/m,
+    asCoverage: /selection-script-version-object-4\.0\.json: 2 entries read, 0 ignored, 0 invalid/,
+  },
 ];
 
 function readLayer(file: string): NavigatorLayer {
@@ -369,8 +409,9 @@ function readLayer(file: string): NavigatorLayer {
 /** Texts an analyst wrote on an entry, each alone: its comment's lines and its metadata items and links. */
 function annotations(entry: Entry): string[] {
   const lines = (entry.comment ?? '').split('\n').filter((line) => line.trim() !== '');
-  const items = (entry.metadata ?? []).map((item) => JSON.stringify(item));
-  const links = (entry.links ?? []).map((link) => JSON.stringify(link));
+  // A list written as empty text (`"metadata": ""`) holds nothing.
+  const items = (Array.isArray(entry.metadata) ? entry.metadata : []).map((item) => JSON.stringify(item));
+  const links = (Array.isArray(entry.links) ? entry.links : []).map((link) => JSON.stringify(link));
   return [...lines, ...items, ...links];
 }
 

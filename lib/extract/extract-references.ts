@@ -183,9 +183,11 @@ const NAME_WORD = /\btechniques?\b|手法|テクニック|技術/;
 // CTI-2026-0526-KIMSUKY-PEBBLEDASH_KR), `| 순서 | 전술 | 기법 ID | 기법명 | 적용 내용 |` (what was applied: a Korean
 // analysis of S3 ransomware, `| 2 | Initial Access | T1078.004 | Valid Accounts: Cloud Accounts | 노출된 AWS IAM 액세스 키 사용 |`), `| Тактика | Техника | Описание |` and `| Тактика | Техника | ID | Наблюдение |`
 // (description, observation: Russian DFIR write-ups), and Japanese's word for a description, `説明`, in traditional
-// characters `說明`.
+// characters `說明`. Japanese and Chinese write what was seen as its content, `内容`, alone or after a word of how it came
+// to be known (`| 戦術 | 技術 | 観測内容 |`, observed content: the Japanese edition of Betalabs' Kimsuky report,
+// CTI-2026-0526-KIMSUKY-PEBBLEDASH_JP, over `| Initial Access | T1566.001 Spearphishing Attachment | 文書偽装JSE/PIF/SCR添付 |`).
 const EVIDENCE_HEADER =
-  /^(?:justifications?|descriptions?|descripci[oó]n(?:es)?|descri[cç](?:[aã]o|[oõ]es)|beschreibung(?:en)?|details?|notes?|comments?|evidence|procedures?(?: examples?)?|observed (?:behaviou?rs?|activity)|observations?|uses?(?: in (?:this |the )?campaign)?|usage|how it was used|说明|說明|説明|描述|应用场景|관측 내용|관찰 내용|적용 내용|설명|описание|наблюдени[ея])$/;
+  /^(?:justifications?|descriptions?|descripci[oó]n(?:es)?|descri[cç](?:[aã]o|[oõ]es)|beschreibung(?:en)?|details?|notes?|comments?|evidence|procedures?(?: examples?)?|observed (?:behaviou?rs?|activity)|observations?|uses?(?: in (?:this |the )?campaign)?|usage|how it was used|说明|說明|説明|描述|应用场景|\p{Script=Han}{0,3}内容|관측 내용|관찰 내용|적용 내용|설명|описание|наблюдени[ея])$/u;
 
 /** Whether a column's header says that its cells name no technique beside an ID (a data source, a query, a detection). */
 function namelessHeader(text: string): boolean {

@@ -44,6 +44,23 @@ describe('mapping tables headed in Chinese, Japanese, Korean and Russian', () =>
         [15, ['T1059.004'], '命令和脚本解释器：Unix Shell', ['curl 下载并执行 shell 脚本 payload']],
       ]);
     });
+    it('reads a Japanese `観測内容` (observed content) cell as evidence, as the Korean edition\'s `관측 내용`', () => {
+      // Section 9 of the Japanese edition of Betalabs' Kimsuky report (gameworkerkim/CYBER-THREAT-INTELLIGENCE-REPORT,
+      // CTI-2026-0526-KIMSUKY-PEBBLEDASH_JP.md, commit 4720e696c96e5611c9b5918dd81374f2123acc9e), two of its rows.
+      // Before, the rows had no evidence: `内容` (content) was no evidence header, alone or after `観測` (observed).
+      const text = [
+        '| 戦術 | 技術 | 観測内容 |',
+        '| --- | --- | --- |',
+        '| Initial Access | T1566.001 Spearphishing Attachment | 文書偽装JSE/PIF/SCR添付 |',
+        '| C2 | T1572 Protocol Tunneling | VSCode・Cloudflare・Ngrok |',
+      ].join('\n');
+      expect(evidence(text)).to.deep.equal([
+        [3, ['T1566.001'], 'Spearphishing Attachment', ['文書偽装JSE/PIF/SCR添付']],
+        [4, ['T1572'], 'Protocol Tunneling', ['VSCode・Cloudflare・Ngrok']],
+      ]);
+      expect(evidence(text.replace('観測内容', '内容')).map((row) => row[3])).to.deep.equal([['文書偽装JSE/PIF/SCR添付'], ['VSCode・Cloudflare・Ngrok']]);
+    });
+
     it('reads a Korean `적용 내용` (what was applied) cell as evidence, beside the name of the column before it', () => {
       // Section 3.3 of a Korean analysis of S3 ransomware (`| 순서 | 전술 | 기법 ID | 기법명 | 적용 내용 |`, the code index's
       // file 55808614197, its repository not named), two of its rows. Before, the rows had no evidence.

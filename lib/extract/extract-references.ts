@@ -1050,8 +1050,10 @@ function rowTacticSource(line: Line, cells: TextSpan[], table: Table | undefined
     else if (cell) {
       // A tactic column whose cell is no tactic (`| Phase | Tactic | Technique ID |` over `| **Initial Access** |
       // External Remote Services | **T0822** |`): the row's tactic is in the cell that names one, as in a table without
-      // a tactic column.
-      table.carried = tacticCells(line, cells);
+      // a tactic column. Not in a cell of an evidence column, which tells what was seen: `| Tactic | Technique |
+      // Description |` over `| T1083 | File and Directory Discovery | Reconnaissance | Yasso |` (a Russian GitHub matrix
+      // of Phantom Taurus, its IDs under `Tactic`) says the discovery served reconnaissance, not that it is of that tactic.
+      table.carried = tacticCells(line, table.evidence ? cells.filter((_, k) => !table.evidence![k]) : cells);
     }
     return table.carried;
   }

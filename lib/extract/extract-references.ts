@@ -31,7 +31,7 @@ import { readWrappedNames, type WrappedName } from './wrapped-names.js';
 import { readLayoutTables, type LayoutRow as LayoutTableRow } from './layout-tables.js';
 import { holdsIdInWord } from './ids-in-words.js';
 import { linkDisagreements } from './link-disagreements.js';
-import { nameLanguage, otherLanguageNameEnd, otherLanguageNameStart } from './name-language.js';
+import { nameLanguage, OTHER_SCRIPT, otherLanguageNameEnd, otherLanguageNameStart } from './name-language.js';
 import { jsonThreatEntries, threatTacticAt, type ThreatEntry } from './threat-entries.js';
 import { joinedEvidence, type ReportEvidence } from './report-evidence.js';
 import { withSigmaTags } from './sigma-tags.js';
@@ -1190,8 +1190,15 @@ function rowReferences(
     // has a cell more).
     const nameless = table?.nameless?.length === cells.length ? table.nameless : undefined;
     const evidence = nameless && table?.evidence;
-    // An evidence column's cell that is a technique's name whole is a name (`EVIDENCE_HEADER`).
-    const namesWhole = (k: number): boolean => !!evidence?.[k] && !!namesTechnique?.(originalOf(line, cells[k]!).trim(), line.number, false);
+    // An evidence column's cell that is a technique's name whole is a name (`EVIDENCE_HEADER`). Not one with words in a
+    // script other than Latin, in which ATT&CK names no technique: `| Execution | T1059 | T1059.001 | PowerShell执行 |`
+    // (PowerShell execution) under `| 战术 | 技术 | 子技术 | 描述 |`, a Chinese analysis of ransomware (code index file
+    // 21568191096), tells what was done, as the row `| Initial Access | T1566 | T1566.001 | 钓鱼附件 |` does; it resolves
+    // by its Latin word alone, and was read as the name of T1059 rather than as both IDs' evidence.
+    const namesWhole = (k: number): boolean => {
+      const text = evidence?.[k] ? originalOf(line, cells[k]!).trim() : '';
+      return !!text && !OTHER_SCRIPT.test(text) && !!namesTechnique?.(text, line.number, false);
+    };
     const side = (ks: number[]): number[] => {
       const stop = ks.findIndex((k) => nameless?.[k] && !namesWhole(k));
       return (stop < 0 ? ks : ks.slice(0, stop)).filter((k) => k >= 0 && k < cells.length);

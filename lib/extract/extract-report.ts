@@ -22,7 +22,7 @@ import { progressReporter, type OnExtractProgress } from './extract-progress.js'
 import { namesWithoutIds } from './technique-names.js';
 import { namedLineItems, type NamedKind } from './name-lines.js';
 import { attackSections } from './attack-sections.js';
-import { nameLanguage } from './name-language.js';
+import { nameLanguage, OTHER_SCRIPT } from './name-language.js';
 import { documentLanguage } from '../suggest/passage-language.js';
 import { ocrIdsInLines } from './ocr-ids.js';
 import { SIBLING_NUMBER_RULE, SUB_COLUMN_RULE, siblingNumbersInLines } from './sibling-numbers.js';
@@ -50,8 +50,6 @@ import type { Domain } from '../attack/types.js';
 import { givenName, givenOption, inGivenInputs, UsageError, type GivenAs } from '../errors.js';
 
 const TACTIC_ID = /^TA\d{4}$/;
-// A letter of a script other than Latin (Han, Kana, Hangul, Cyrillic…).
-const OTHER_SCRIPT = /[^\P{L}\p{Script=Latin}]/u;
 const TACTIC_ID_AND_NAME = /^(TA\d{4}): /;
 
 /** A reference found in a report, with what it resolves to when ATT&CK data is at hand. */
@@ -254,7 +252,7 @@ function onlyGeneralWord(name: string, technique: TechniqueRecord, target: Attac
   const own = nameWords(read);
   // Words in another script (`Windows コマンドシェル`) cannot be weighed here; a sentence's words before an ID (`The tool
   // ran T1105`) are read as they are, no name written.
-  if (shared.length !== 1 || own.length < 2 || /[^\P{L}\p{Script=Latin}]/u.test(name) || abbreviates(name, full) || namesAcronymOf(name, technique, target)) return undefined;
+  if (shared.length !== 1 || own.length < 2 || OTHER_SCRIPT.test(name) || abbreviates(name, full) || namesAcronymOf(name, technique, target)) return undefined;
   if (name.split(/\s+/).some((word) => onlyStopWords([word])) || nameWords(technique.name).every((word) => own.includes(word))) return undefined;
   const theirs = nameWords(family);
   if (own.some((word) => word !== shared[0] && theirs.some((other) => sameStem(word, other) || (Math.min(word.length, other.length) >= 5 && editDistance(word, other, 2) <= 1)))) return undefined;

@@ -1,6 +1,9 @@
 import { isCommonEnglishWord } from '../common-words.js';
 import { nameLanguages } from '../suggest/passage-language.js';
 
+/** A letter of a script other than Latin (Han, Hangul, Cyrillic, …), in which ATT&CK names no technique. */
+export const OTHER_SCRIPT = /[^\P{L}\p{Script=Latin}]/u;
+
 // A letter of the Latin script that English does not write (`ç`, `ã`, `é`): a word in another language, or a name in it.
 const ACCENTED = /(?![A-Za-z])\p{Script=Latin}/u;
 // An article or `de` that French or Italian elides before a vowel (`d'indicateurs`, `l'application`), read as `de`, `le`.

@@ -61,6 +61,25 @@ describe('mapping tables headed in Chinese, Japanese, Korean and Russian', () =>
       expect(evidence(text.replace('観測内容', '内容')).map((row) => row[3])).to.deep.equal([['文書偽装JSE/PIF/SCR添付'], ['VSCode・Cloudflare・Ngrok']]);
     });
 
+    it('reads a Chinese `描述` cell that mixes a Latin word into Chinese as both IDs\' evidence, no name of the first', () => {
+      // Section 5 of a Chinese analysis of new ransomware techniques (`| 战术 | 技术 | 子技术 | 描述 |`, the code index's file
+      // 21568191096, its repository not named), two of its rows. Before, `PowerShell执行` (PowerShell execution) resolved
+      // by its Latin word, so was read as the name of T1059, and only T1059.001 had it as evidence.
+      const text = [
+        '| 战术 | 技术 | 子技术 | 描述 |',
+        '|------|------|--------|------|',
+        '| Initial Access | T1566 | T1566.001 | 钓鱼附件 |',
+        '| Execution | T1059 | T1059.001 | PowerShell执行 |',
+      ].join('\n');
+      const read = extractReport(text, { target: loadRelease('18.1') }).references.map((ref) => [ref.ids, ref.name, (ref.evidence ?? []).map((said) => said.text)]);
+      expect(read).to.deep.equal([
+        [['T1566'], undefined, ['钓鱼附件']],
+        [['T1566.001'], undefined, ['钓鱼附件']],
+        [['T1059'], undefined, ['PowerShell执行']],
+        [['T1059.001'], undefined, ['PowerShell执行']],
+      ]);
+    });
+
     it('reads a Korean `적용 내용` (what was applied) cell as evidence, beside the name of the column before it', () => {
       // Section 3.3 of a Korean analysis of S3 ransomware (`| 순서 | 전술 | 기법 ID | 기법명 | 적용 내용 |`, the code index's
       // file 55808614197, its repository not named), two of its rows. Before, the rows had no evidence.

@@ -1842,7 +1842,9 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
     // rule counted for delivery covers every one: the mail it reads reaches each.
     const delivered = countingRules(id, platforms).some((rule) => rule.delivery && rule.level > 0);
     const platformsCovered = platforms.filter((platform) => delivered || counting.some((rule) => rule.level > 0 && firesOn(rule, [platform])));
-    const parentRules = technique.parent ? countingRules(technique.parent, platforms) : [];
+    // Rules that cover the parent (above level 0): one of level 0 (DeTT&CT's 0, forensics / context: logged, nothing
+    // detects) covers nothing, at the parent or here, so the sub-technique is not "covered at the parent".
+    const parentRules = technique.parent ? countingRules(technique.parent, platforms).filter((rule) => rule.level > 0) : [];
     const visibility = (seen.get(id) ?? []).filter((entry) => firesOn(entry, platforms)).map(({ platforms: _, ...entry }) => entry);
     return {
       id,

@@ -1,0 +1,69 @@
+/**
+ * `gap` with DeTT&CT's own sample technique administration file as coverage, against campaigns/ (APT32's Wuhan
+ * campaign uses six of its techniques, by the same pre-sub-technique IDs). The fixture is an excerpt of
+ * rabobank-cdc/DeTTECT's sample-data/techniques-administration-endpoints.yaml (file format 1.2; see its header).
+ * Every number below was worked out by hand from the file and DeTT&CT's scoring tables.
+ *
+ * Its T1204 (User Execution) is scored 0 at [EDR]: "forensics / context", logged, nothing detects. The review
+ * said of T1204.002 (Malicious File, a threat technique of TEMP.Periscope) "none (covered at the parent T1204 only:
+ * 1 rule, not counted)" and "Covered at the parent T1204 only, not counted (…): EDR (0%)": a rule of 0% covers
+ * nothing, at the parent or anywhere, so the work list sent the reader to a parent rule that detects nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { freshTmpDir, runCli } from '../helpers/attack.js';
+
+const fixture = 'test/fixtures/coverage/dettect/sample-endpoints-1.2.yaml';
+
+interface Row {
+  id: string;
+  coverage: number;
+  gap: boolean;
+  rules: { name: string; level: number }[];
+  parentRules?: { name: string; level: number }[];
+  visibility?: { name: string; score: number }[];
+}
+
+describe("regression: gap with DeTT&CT's sample technique administration file (sample-data/techniques-administration-endpoints.yaml)", () => {
+  let rows: Map<string, Row>;
+  let stderr: string;
+  let markdown: string;
+  before(async () => {
+    const out = join(freshTmpDir('dettect-sample'), 'out');
+    const run = await runCli(['gap', '--threat', 'campaigns', '--coverage', fixture, '--out', out, '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    stderr = run.stderr;
+    rows = new Map((JSON.parse(readFileSync(join(out, 'gap-report.json'), 'utf8')) as { rows: Row[] }).rows.map((row) => [row.id, row]));
+    markdown = (await runCli(['export', join(out, 'gap-report.json'), '--format', 'md'])).stdout;
+  });
+
+  it('reads its 14 detection objects: 7 scored, 7 of score -1 ignored; its own groups of systems count on its platform, Windows', () => {
+    expect(stderr).to.include(`${fixture}: 7 detection objects read, 7 ignored, 0 invalid`);
+    expect(stderr).to.include(
+      `${fixture}: applicable_to "client endpoints", "servers", "websites" name the user's own systems, not ATT&CK platforms: those detections count for the file's platform (Windows), as \`all\` (every system) does`,
+    );
+  });
+
+  it("counts APT32's techniques as the file scores them: Regsvr32 (T1117) 3 / 5, User Execution 0, the other four visible only", () => {
+    const seen = (id: string) => {
+      const row = rows.get(id)!;
+      return [row.coverage, row.gap, row.rules.map((rule) => `${rule.name} ${rule.level}`), (row.visibility ?? []).map((entry) => entry.score)];
+    };
+    expect(['T1218.010', 'T1204', 'T1566.001', 'T1566.002', 'T1573', 'T1095'].map(seen)).to.deep.equal([
+      [60, false, ['EDR 60'], [2]], // T1117, score 3 of 2018-12-01
+      [0, true, ['EDR 0'], [2]], // score 0: forensics / context
+      [0, true, [], [1]], // T1193: score -1, visibility 1
+      [0, true, [], [2]], // T1192
+      [0, true, [], [3]], // T1032
+      [0, true, [], [3]], // T1094
+    ]);
+  });
+
+  it('does not say T1204.002 is covered at its parent T1204, whose only rule is of 0% (logged, nothing detects)', () => {
+    const malicious = rows.get('T1204.002')!;
+    expect([malicious.coverage, malicious.gap, malicious.rules, malicious.parentRules]).to.deep.equal([0, true, [], undefined]);
+    expect(markdown).to.match(/\| T1204\.002 \| Malicious File \|.*\| 0% \| none \| 1 \|/);
+    expect(markdown).not.to.include('covered at the parent T1204');
+  });
+});

@@ -41,6 +41,7 @@ import {
 } from './coverage-types.js';
 import { lineOf, parseYamlSource } from './yaml-source.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
+import { firstFew } from '../short-list.js';
 
 /** DeTT&CT's detection scores and their names (its detection scoring table). */
 export const DETTECT_DETECTION_SCORES: Readonly<Record<number, string>> = {
@@ -105,12 +106,15 @@ export function currentDettectScore(logbook: unknown, kind: 'detection' | 'visib
   return { score, ...(date === undefined ? {} : { date }) };
 }
 
+/** How a detection object of file format 1.1 is read (scoreLogbook). */
+const FORMAT_11_READING = "a score without score_logbook (file format 1.1); read as the logbook entry { date: date_implemented, score }, as DeTT&CT's upgrade to 1.2 writes it";
+
 /**
  * A detection object's score logbook as DeTT&CT reads it: a mapping is a logbook of one entry (get_latest_score_obj),
  * and a detection of file format 1.1 (a `score` and `date_implemented`, no logbook) is the entry DeTT&CT's upgrade
  * to 1.2 writes for it. `repair` says which reading was made, and at which key.
  */
-function scoreLogbook(object: JsonObject): { logbook: unknown; repair?: { key: string; message: string } } {
+function scoreLogbook(object: JsonObject): { logbook: unknown; repair?: { key: string; message: string; format11?: true } } {
   const logbook = object['score_logbook'];
   if (isJsonObject(logbook)) {
     return { logbook: [logbook], repair: { key: 'score_logbook', message: 'score_logbook is one mapping, not a list; read as a logbook of that one entry, as DeTT&CT reads it' } };
@@ -118,10 +122,7 @@ function scoreLogbook(object: JsonObject): { logbook: unknown; repair?: { key: s
   if ((logbook === undefined || logbook === null) && object['score'] !== undefined) {
     return {
       logbook: [{ date: object['date_implemented'] ?? null, score: object['score'] }],
-      repair: {
-        key: 'score',
-        message: "a score without score_logbook (file format 1.1); read as the logbook entry { date: date_implemented, score }, as DeTT&CT's upgrade to 1.2 writes it",
-      },
+      repair: { key: 'score', message: FORMAT_11_READING, format11: true },
     };
   }
   return { logbook };
@@ -171,6 +172,8 @@ export function parseDettectTechniques(text: string, file: string): CoverageInpu
   const problems: CoverageProblem[] = [];
   const visibility: CoverageVisibility[] = [];
   const groupsEverywhere = new Set<string>();
+  // The detection objects of file format 1.1 (every one of such a file): said once, not once each.
+  const format11: { which: string; line: number | undefined }[] = [];
   let items = 0;
   // Where a detection or visibility object counts: the ATT&CK platforms its groups name, else the file's (see the module comment).
   const platformsOf = (groups: readonly string[]): string[] | undefined => {
@@ -261,7 +264,9 @@ export function parseDettectTechniques(text: string, file: string): CoverageInpu
         return;
       }
       const { logbook, repair } = scoreLogbook(object);
-      if (repair) problems.push({ file, line: lineAt([...path, repair.key]) ?? line, message: `${which}: ${repair.message}`, skipped: false });
+      const repairLine = repair && (lineAt([...path, repair.key]) ?? line);
+      if (repair?.format11) format11.push({ which, line: repairLine });
+      else if (repair) problems.push({ file, line: repairLine, message: `${which}: ${repair.message}`, skipped: false });
       const current = currentDettectScore(logbook);
       if ('error' in current) {
         const entryLine = current.entry === undefined ? undefined : lineAt([...path, 'score_logbook', current.entry]);
@@ -292,6 +297,14 @@ export function parseDettectTechniques(text: string, file: string): CoverageInpu
       rules.push(rule);
     });
   });
+  // A file of format 1.1 has every detection object so: one line sums them up on stderr, the report lists each.
+  const many = format11.length > 1;
+  if (many) {
+    const line = lineAt(['version']) ?? format11[0]!.line;
+    const objects = `${format11.length} detection objects (${firstFew(format11.map(({ which }) => which.replace(/ detection( \d+)?$/, '')))})`;
+    problems.push({ file, ...(line === undefined ? {} : { line }), message: `${objects}: ${FORMAT_11_READING.replace('; read as', '; each read as')}`, skipped: false, sumsUp: true });
+  }
+  for (const { which, line } of format11) problems.push({ file, line, message: `${which}: ${FORMAT_11_READING}`, skipped: false, ...(many ? { summarized: true } : {}) });
   const input = coverageInput('dettect', file, 1, items, { rules, ignored, problems });
   if (visibility.length) input.visibility = visibility;
   const where = defaultPlatforms.length ? `the file's platform (${defaultPlatforms.join(', ')})` : 'every platform';

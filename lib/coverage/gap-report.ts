@@ -303,6 +303,14 @@ function inputLine(input: GapReportInput): string {
 
 const place = placeText;
 
+/**
+ * Add `item` to `list` unless it is there: a group names each place (and rule) once, however many references it
+ * holds (a DeTT&CT technique's detection and visibility objects are all at the technique's line).
+ */
+function pushNew(list: string[], item: string): void {
+  if (!list.includes(item)) list.push(item);
+}
+
 /** Unresolved references grouped by reference and status, most frequent first. */
 export function groupUnresolved(list: readonly UnresolvedRef[]): UnresolvedGroup[] {
   const groups = new Map<string, UnresolvedGroup>();
@@ -310,7 +318,7 @@ export function groupUnresolved(list: readonly UnresolvedRef[]): UnresolvedGroup
     const key = `${ref.status}\u0000${ref.raw.toLowerCase()}`;
     const group = groups.get(key) ?? { raw: ref.raw, status: ref.status, note: ref.note, count: 0, places: [] };
     group.count++;
-    group.places.push(place(ref));
+    pushNew(group.places, place(ref));
     groups.set(key, group);
   }
   return [...groups.values()].sort((a, b) => b.count - a.count || compareText(a.raw, b.raw));
@@ -323,8 +331,8 @@ export function groupRemapped(list: readonly RemappedRef[]): RemappedGroup[] {
     const key = ref.raw.toLowerCase();
     const group = groups.get(key) ?? { raw: ref.raw, ids: ref.ids, count: 0, rules: [], places: [] };
     group.count++;
-    group.rules.push(ref.rule);
-    group.places.push(place(ref));
+    pushNew(group.rules, ref.rule);
+    pushNew(group.places, place(ref));
     groups.set(key, group);
   }
   return [...groups.values()].sort((a, b) => b.count - a.count || compareText(a.raw, b.raw));
@@ -681,7 +689,7 @@ export function formatGapReportMarkdown(review: GapReportData, givenAs?: GivenAs
       '|---|---|---:|---|---|',
       ...review.remapped.map(
         (group) =>
-          `| ${cell(group.raw)} | ${cell(group.ids.join(', '))} | ${cell(group.count)} | ${cell(some([...new Set(group.rules)], PLACES_SHOWN))} | ${cell(some(group.places, PLACES_SHOWN))} |`,
+          `| ${cell(group.raw)} | ${cell(group.ids.join(', '))} | ${cell(group.count)} | ${cell(some(group.rules, PLACES_SHOWN))} | ${cell(some(group.places, PLACES_SHOWN))} |`,
       ),
     );
   }

@@ -8,6 +8,10 @@
  * said of T1204.002 (Malicious File, a threat technique of TEMP.Periscope) "none (covered at the parent T1204 only:
  * 1 rule, not counted)" and "Covered at the parent T1204 only, not counted (…): EDR (0%)": a rule of 0% covers
  * nothing, at the parent or anywhere, so the work list sent the reader to a parent rule that detects nothing.
+ *
+ * Its T1171 has two detection and two visibility objects, all at the technique's line: the report's table of revoked
+ * IDs said where it was seen as `sample-endpoints-1.2.yaml:98; sample-endpoints-1.2.yaml:98; sample-endpoints-1.2.yaml:98;
+ * and 1 more`, one place four times.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -65,5 +69,11 @@ describe("regression: gap with DeTT&CT's sample technique administration file (s
     expect([malicious.coverage, malicious.gap, malicious.rules, malicious.parentRules]).to.deep.equal([0, true, [], undefined]);
     expect(markdown).to.match(/\| T1204\.002 \| Malicious File \|.*\| 0% \| none \| 1 \|/);
     expect(markdown).not.to.include('covered at the parent T1204');
+  });
+
+  it("names each place of a revoked ID once in the report's table, however many objects it holds there (T1171: 4 objects, line 98)", () => {
+    expect(markdown).to.include(
+      `| T1171 | T1557.001 | 4 | Third party product A; Model I; DeTT&CT visibility (applicable_to: client endpoints) (visibility); and 1 more | ${fixture}:98 |`,
+    );
   });
 });

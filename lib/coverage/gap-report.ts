@@ -2,7 +2,7 @@ import { type CsvOptions, formatCsv, markdownCell as cell, markdownCode, markdow
 import { LAYOUT_ONLY_REASON, layoutOnlyCount, placeText, summaryMessage, type CoverageInput, type CoverageKind } from './coverage-types.js';
 import { plural } from '../layer/score.js';
 import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
-import { GAP_FORMULAS, type RowDataSource, type RowProcedure, offThreatPlatformText, ruleLevelText, rowDeliveryText, parentOnlyText, priorityFormula, subtechniqueMeanText, visibilityText, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
+import { GAP_FORMULAS, type RowDataSource, type RowProcedure, offThreatPlatformText, ruleLevelText, rowDeliveryText, parentOnlyText, priorityFormula, subtechniqueMeanText, visibilityScoreText, visibilityText, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
 import type { OutsideViewRanking } from './outside-view.js';
 import { deliveryText } from './mail-delivery.js';
 import { compareText } from '../compare-text.js';
@@ -190,11 +190,11 @@ function some(items: readonly string[], shown: number, separator = '; '): string
 function ruleList(row: Pick<GapRow, 'id' | 'status' | 'coveredSubtechniques' | 'rules' | 'parentRules' | 'visibility'>): string {
   // Visibility is no rule: said beside the rules, as the log data a rule for the technique would read.
   const best = row.visibility?.[0];
-  const visible = best ? `visibility score ${best.score}, not counted` : '';
+  const visible = best ? `${visibilityScoreText(best)}, not counted` : '';
   if (row.status === 'partial') return `partial, through ${row.coveredSubtechniques.join(', ')}${visible ? `; ${visible}` : ''}`;
   if (!row.rules.length) {
     if (row.parentRules?.length) return `none (covered at the parent ${parentOf(row.id)} only: ${plural(row.parentRules.length, 'rule')}, not counted${visible ? `; ${visible}` : ''})`;
-    return best ? `none (visible, no detection: visibility score ${best.score})` : 'none';
+    return best ? `none (visible, no detection: ${visibilityScoreText(best)})` : 'none';
   }
   return `${some(
     row.rules.map((rule) => ruleLevelText(rule, percent)),

@@ -65,13 +65,18 @@ export function parentOnlyText(id: TechniqueId, rules: string): string {
   return `covered at the parent ${id.split('.')[0]} only, not counted (a rule for the parent may or may not see this sub-technique: check it): ${rules}`;
 }
 
+/** A visibility score and where it is, when not on every platform of its row (`visibility score 1 on Windows`). */
+export function visibilityScoreText(entry: Pick<RowVisibility, 'score' | 'platforms'>): string {
+  return `visibility score ${entry.score}${entry.platforms ? ` on ${entry.platforms.join(', ')}` : ''}`;
+}
+
 /**
  * A row's visibility scores as every report says them (`visibility score 3 (good): Visibility example`), best first;
  * with `gap`, what they mean for a technique nothing covers: visible, no detection, so the rule has its data.
  */
 export function visibilityText(visibility: readonly RowVisibility[], options: { shown?: number } = {}): string {
   const shown = options.shown ?? visibility.length;
-  const items = visibility.map((entry) => `visibility score ${entry.score} (${DETTECT_VISIBILITY_SCORES[entry.score] ?? 'unknown'}): ${entry.name}`);
+  const items = visibility.map((entry) => `${visibilityScoreText(entry)} (${DETTECT_VISIBILITY_SCORES[entry.score] ?? 'unknown'}): ${entry.name}`);
   return items.length > shown ? `${items.slice(0, shown).join('; ')}; and ${items.length - shown} more` : items.join('; ');
 }
 
@@ -286,6 +291,11 @@ export interface RowVisibility {
   file: string;
   line?: number;
   path?: string;
+  /**
+   * The row's platforms it is on, when it is not on every one: a DeTT&CT file of `platform: Windows` makes a technique
+   * of a threat on Linux, Windows and macOS visible on Windows only.
+   */
+  platforms?: string[];
 }
 
 /** A rule as a review row lists it. */
@@ -1845,7 +1855,12 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
     // Rules that cover the parent (above level 0): one of level 0 (DeTT&CT's 0, forensics / context: logged, nothing
     // detects) covers nothing, at the parent or here, so the sub-technique is not "covered at the parent".
     const parentRules = technique.parent ? countingRules(technique.parent, platforms).filter((rule) => rule.level > 0) : [];
-    const visibility = (seen.get(id) ?? []).filter((entry) => firesOn(entry, platforms)).map(({ platforms: _, ...entry }) => entry);
+    const visibility = (seen.get(id) ?? [])
+      .filter((entry) => firesOn(entry, platforms))
+      .map(({ platforms: on, ...entry }) => {
+        const some = on && platforms ? platforms.filter((platform) => on.includes(platform)) : undefined;
+        return some && some.length < platforms!.length ? { ...entry, platforms: some } : entry;
+      });
     return {
       id,
       name: technique.name,

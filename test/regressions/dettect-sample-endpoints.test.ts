@@ -12,6 +12,9 @@
  * Its T1171 has two detection and two visibility objects, all at the technique's line: the report's table of revoked
  * IDs said where it was seen as `sample-endpoints-1.2.yaml:98; sample-endpoints-1.2.yaml:98; sample-endpoints-1.2.yaml:98;
  * and 1 more`, one place four times.
+ *
+ * Its `platform: Windows` puts every visibility object on Windows: TEMP.Periscope's T1566.001, reviewed on Linux,
+ * Windows and macOS, read `none (visible, no detection: visibility score 1)`, as if visible on all three.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +29,7 @@ interface Row {
   gap: boolean;
   rules: { name: string; level: number }[];
   parentRules?: { name: string; level: number }[];
-  visibility?: { name: string; score: number }[];
+  visibility?: { name: string; score: number; platforms?: string[] }[];
 }
 
 describe("regression: gap with DeTT&CT's sample technique administration file (sample-data/techniques-administration-endpoints.yaml)", () => {
@@ -75,5 +78,12 @@ describe("regression: gap with DeTT&CT's sample technique administration file (s
     expect(markdown).to.include(
       `| T1171 | T1557.001 | 4 | Third party product A; Model I; DeTT&CT visibility (applicable_to: client endpoints) (visibility); and 1 more | ${fixture}:98 |`,
     );
+  });
+
+  it('says on which of a row\'s platforms a visibility score is, when not on all of them (the file\'s platform: Windows)', () => {
+    expect(rows.get('T1566.001')!.visibility).to.deep.include.members([{ name: 'DeTT&CT visibility (applicable_to: all)', score: 1, file: fixture, line: 54, platforms: ['Windows'] }]);
+    expect(rows.get('T1566.002')!.visibility?.[0]?.platforms).to.equal(undefined); // APT32's Windows only: all of the row's
+    expect(markdown).to.match(/\| T1566\.001 \|.*\| Linux, Windows, macOS \| 0% \| none \(visible, no detection: visibility score 1 on Windows\) \|/);
+    expect(markdown).to.include('Visible, no detection: visibility score 1 on Windows (minimal): DeTT&CT visibility (applicable_to: all).');
   });
 });

@@ -11,7 +11,7 @@ import type { RuleFileOutcome } from './read-rule-folder.js';
  * is read again from the cache, and only new or changed files are parsed. Change RULE_CACHE_FORMAT whenever what
  * `parseRuleFile` returns for a text changes (weights, platform table, messages).
  */
-export const RULE_CACHE_FORMAT = 91;
+export const RULE_CACHE_FORMAT = 92;
 
 interface CachedFile {
   size: number;

@@ -55,7 +55,11 @@ const GOOGLE_WORKSPACE_REPORTS = [...GOOGLE_WORKSPACE, ...IDENTITY_PROVIDER];
  * `ProofPointTAPMessagesDelivered_CL` through its parser `ProofpointTAPEvent`), Proofpoint on Demand
  * (`ProofpointPOD_message_CL`, `ProofpointPOD_maillog_CL`) and Mimecast (Solutions/Mimecast/Analytic Rules/MimecastSEG/
  * MimecastCG_Url_Protect.yaml, T1566: its Cloud Gateway parser `MimecastCG`; MimecastTTP/Mimecast_TTP_Attachment.yaml:
- * `MimecastTTPAttachment`), and their connectors; Splunk's source types of Proofpoint's message and mail logs
+ * `MimecastTTPAttachment`), the tables its connectors of 2024 on write and those parsers read (Solutions/Mimecast/Parsers:
+ * MimecastSEG/Mimecast_SEG_CG.yaml `Seg_Cg_CL`, Mimecast_SEG_DLP.yaml `Seg_Dlp_CL`, MimecastTTP/Mimecast_TTP_Url.yaml
+ * `Ttp_Url_CL`, `Ttp_Attachment_CL`, `Ttp_Impersonation_CL`), its Cloud Integrated connector's messages and clicks
+ * (MimecastCI/Mimecast_Cloud_Integrated.yaml: `Cloud_Integrated_CL`, its parser `MimecastCloudIntegrated`, connector
+ * `MimecastCIAPI`), and their connectors; Splunk's source types of Proofpoint's message and mail logs
  * (`pps_messagelog`, `pps_maillog`), of TAP (`proofpoint_tap_siem`) and of Cisco Secure Email (`cisco:esa:textmail`,
  * `cisco:esa:cef`, `cisco:esa:amp`, the `cisco:esa` of Splunk's own examples). They record the mail service, as
  * Defender for Office 365's email tables do, and ATT&CK files such data of delivered messages under Office Suite (18.1's
@@ -64,7 +68,7 @@ const GOOGLE_WORKSPACE_REPORTS = [...GOOGLE_WORKSPACE, ...IDENTITY_PROVIDER];
  * which no row names.
  */
 export const EMAIL_GATEWAY_KQL_SOURCES =
-  /^(?:ProofpointTAP|ProofPointTAP(?:Messages(?:Delivered|Blocked)|Clicks(?:Permitted|Blocked))_CL|ProofpointTAPEvent|ProofpointPOD(?:_?message_CL|_?maillog_CL)?|MimecastSIEM(?:API|_CL)?|MimecastTTP(?:API|(?:Attachment|Impersonation|Url)(?:_CL)?)|MimecastSEGAPI|MimecastCG|MimecastDLP(?:_CL)?)$/i;
+  /^(?:ProofpointTAP|ProofPointTAP(?:Messages(?:Delivered|Blocked)|Clicks(?:Permitted|Blocked))_CL|ProofpointTAPEvent|ProofpointPOD(?:_?message_CL|_?maillog_CL)?|MimecastSIEM(?:API|_CL)?|MimecastTTP(?:API|(?:Attachment|Impersonation|Url)(?:_CL)?)|MimecastSEGAPI|MimecastCG|MimecastDLP(?:_CL)?|Seg_(?:Cg|Dlp)_CL|Ttp_(?:Attachment|Impersonation|Url)_CL|Cloud_Integrated_CL|MimecastCloudIntegrated|MimecastCIAPI)$/i;
 export const EMAIL_GATEWAY_SOURCETYPES = /^(?:pps_(?:messagelog|maillog)|proofpoint_tap_siem|cisco:esa(?::(?:textmail|cef|amp))?\*?)$/i;
 
 /**
@@ -360,12 +364,15 @@ export function negatedAt(query: string, index: number): boolean {
  * Proofpoint Email Security's one stream (packages/proofpoint/data_stream/emailsecurity, Filebeat's x-pack module
  * `proofpoint`, fileset `emailsecurity`: `event.module` `proofpoint`, "Proofpoint Email Security logs"), Proofpoint on
  * Demand's `mail` and `message` (not `audit`, its console's), Mimecast's SIEM logs of messages and its Targeted Threat
- * Protection logs (packages/mimecast/data_stream: `siem_logs`, `ttp_ap_logs`, `ttp_ip_logs`, `ttp_url_logs`). The module
+ * Protection logs (packages/mimecast/data_stream: `siem_logs`, `ttp_ap_logs`, `ttp_ip_logs`, `ttp_url_logs`), its data leak
+ * prevention's messages (`dlp_logs`: sender, recipient, subject, policy, action), the messages released from its hold
+ * (`message_release_logs`) and its Cloud Integrated logs of mail flow and clicks (`cloud_integrated_logs`: log types
+ * `entities`, `mailflow`, `urlclick`). The module
  * `mimecast` also writes `audit_events`, `archive_search_logs` and threat intelligence feeds (`threat_intel_malware_grid`),
  * and `proofpoint_on_demand` its `audit`: by module alone they are no mail. Cisco Secure Email Gateway's one `log` stream
  * holds its console's logons beside its mail logs (its pipeline_authentication.yml, pipeline_gui_logs.yml), and is left out.
  */
-export const ELASTIC_GATEWAY_DATASETS = /^(?:proofpoint_tap(?:\.(?:clicks_blocked|clicks_permitted|message_blocked|message_delivered))?|proofpoint(?:\.emailsecurity)?|proofpoint_on_demand\.(?:mail|message)|mimecast\.(?:siem_logs|ttp_(?:ap|ip|url)_logs))$/i;
+export const ELASTIC_GATEWAY_DATASETS = /^(?:proofpoint_tap(?:\.(?:clicks_blocked|clicks_permitted|message_blocked|message_delivered))?|proofpoint(?:\.emailsecurity)?|proofpoint_on_demand\.(?:mail|message)|mimecast\.(?:siem_logs|ttp_(?:ap|ip|url)_logs|dlp_logs|message_release_logs|cloud_integrated_logs))$/i;
 
 // A query's test of the data stream (or the module) it reads: KQL's `event.dataset: "o365.audit"`, `event.dataset :
 // ("a" or "b")`, Lucene's `event.dataset:(a OR b)`, EQL's and ES|QL's `event.dataset == "a"`, `event.dataset in ("a", "b")`.

@@ -233,6 +233,15 @@ describe('attack-layers gap: an email gateway\'s message logs count for a Window
     expect(splunkMailData([], 'index=proofpoint sourcetype=proofpoint_tap_siem classification=phish')).to.deep.equal(['proofpoint_tap_siem']);
     expect(splunkMailData([], 'index=email sourcetype=cisco:esa:http OR sourcetype=cisco:esa:authentication action=failure')).to.deep.equal([]);
   });
+
+  it('reads the tables of Mimecast\'s connectors of 2024 on as mail: its gateway\'s, its Targeted Threat Protection\'s, its Cloud Integrated\'s', () => {
+    // Azure-Sentinel Solutions/Mimecast/Parsers: MimecastCG reads Seg_Cg_CL, MimecastDLP Seg_Dlp_CL, MimecastTTPUrl
+    // Ttp_Url_CL, MimecastCloudIntegrated Cloud_Integrated_CL (Data Connectors/MimecastCloudIntegrated: MimecastCIAPI).
+    // Before, a query of these tables read no mail and counted on every platform.
+    const tables = ['Seg_Cg_CL', 'Seg_Dlp_CL', 'Ttp_Attachment_CL', 'Ttp_Impersonation_CL', 'Ttp_Url_CL', 'Cloud_Integrated_CL', 'MimecastCloudIntegrated'];
+    expect(kqlMailData(tables.map((table) => [table]))).to.deep.equal(tables);
+    expect(kqlMailData([['Audit_CL']])).to.deep.equal([]);
+  });
 });
 
 describe('mail-delivery: the techniques delivered by mail and the data of mail', () => {

@@ -68,6 +68,11 @@ describe('elasticMailData: an email gateway\'s data streams, and the data stream
     ['an EQL query\'s data stream', ['logs-mimecast.*'], 'any where event.dataset == "mimecast.ttp_url_logs"', ['mimecast.ttp_url_logs']],
     ['a wildcard over a package of mail', ['logs-*'], 'event.dataset:proofpoint_tap.* and x:y', ['proofpoint_tap']],
     ['the index, where the query names no data stream', ['logs-proofpoint_tap.*'], 'x : y', ['logs-proofpoint_tap.*']],
+    // packages/mimecast/data_stream: dlp_logs (messages a DLP policy matched), message_release_logs (messages released from
+    // its hold), cloud_integrated_logs (mail flow and clicks): before, none read mail.
+    ['Mimecast\'s data leak prevention of messages', ['logs-*'], 'event.dataset : "mimecast.dlp_logs" and x : y', ['mimecast.dlp_logs']],
+    ['the messages Mimecast released from its hold', ['logs-mimecast.message_release_logs-*'], 'x : y', ['logs-mimecast.message_release_logs-*']],
+    ['Mimecast Cloud Integrated\'s mail flow and clicks', ['logs-*'], 'event.dataset == "mimecast.cloud_integrated_logs"', ['mimecast.cloud_integrated_logs']],
     ['none of Mimecast\'s console audit', ['logs-mimecast.*'], 'event.dataset : "mimecast.audit_events"', []],
     ['none of the data streams a query leaves out', ['logs-*'], 'file.extension : "iso" and not event.dataset : ("proofpoint_tap.message_delivered" or "mimecast.ttp_ap_logs")', []],
     ['none of Cisco Secure Email\'s one stream of mail and logons', ['logs-cisco_secure_email_gateway.log-*'], 'x : y', []],

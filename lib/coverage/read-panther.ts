@@ -13,7 +13,7 @@
  * (read-panther-python.ts) is read by the same rules (pantherDetection).
  */
 import { roundLevel, untaggedRule, weightFactor, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
-import type { RuleOutcome } from './read-rule-folder.js';
+import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
 import { listItems, scalarText, type LineIndex, type YamlMap } from './yaml-events.js';
 import { INDEXED_TECHNIQUE_ID_SOURCE } from '../attack/technique-id.js';
 import { pantherPlatforms } from './workspace-apps.js';
@@ -82,8 +82,45 @@ export function isPantherItem(fields: ReadonlyMap<string, unknown>): boolean {
   return fields.has('AnalysisType');
 }
 
+/**
+ * What links a Panther scheduled rule to the scheduled queries that feed it, across the files of a folder
+ * (settleScheduledQueries): on a scheduled or saved query, its `QueryName` and the log tables its SQL reads; on a
+ * detection of no `LogTypes`, the `ScheduledQueries` it names.
+ */
+export interface PantherQueryLink {
+  query?: { name: string; tables: string[]; other: boolean };
+  scheduled?: { name: string; line: number }[];
+}
+
+// The tables a Panther query reads: `FROM panther_logs.public.okta_systemlog`, `JOIN panther_logs.aws_cloudtrail`.
+// panther_lookups' tables (a lookup's baseline: okta_baseline_90d) hold no log; any other database (panther_views,
+// panther_signals, panther_cloudsecurity) holds data of no known log type.
+const QUERY_TABLE = /\b(?:from|join)\s+(panther_\w+)\.(?:public\.)?(\w+)/gi;
+
+/** The log tables a Panther query's SQL reads, and whether it reads another database's table (pure). */
+export function pantherQueryTables(sql: string): { tables: string[]; other: boolean } {
+  const read = [...sql.matchAll(QUERY_TABLE)].map((match) => [match[1]!.toLowerCase(), match[2]!.toLowerCase()] as const);
+  return {
+    tables: [...new Set(read.filter(([database]) => database === 'panther_logs').map(([, table]) => table))],
+    other: read.some(([database]) => database !== 'panther_logs' && database !== 'panther_lookups'),
+  };
+}
+
 /** A Panther detection from its file's first document (pure). */
 export function parsePantherItem(doc: YamlMap, lines: LineIndex, file: string): RuleOutcome {
+  const fields = doc.pairs;
+  const outcome = parsePantherFields(doc, lines, file);
+  const type = scalarText(fields.get('AnalysisType'))?.trim();
+  const queryName = scalarText(fields.get('QueryName'))?.trim();
+  // A query's SQL: `Query` (`SnowflakeQuery`, `AthenaQuery` in panther-analysis' older files).
+  const sql = ['Query', 'SnowflakeQuery', 'AthenaQuery'].map((key) => scalarText(fields.get(key))).find((text) => text?.trim());
+  if ((type === 'scheduled_query' || type === 'saved_query') && queryName && sql) return { ...outcome, pantherQuery: { query: { name: queryName, ...pantherQueryTables(sql) } } };
+  const scheduled = listItems(fields.get('ScheduledQueries'), lines).map(({ text, line }) => ({ name: text.trim(), line }));
+  if ('rule' in outcome && !outcome.rule.dataSources && scheduled.length) return { ...outcome, pantherQuery: { scheduled } };
+  return outcome;
+}
+
+function parsePantherFields(doc: YamlMap, lines: LineIndex, file: string): RuleOutcome {
   const fields = doc.pairs;
   const nameNode = NAME_KEYS.map((key) => fields.get(key)).find((node) => scalarText(node)?.trim());
   const reports = fields.get('Reports');
@@ -163,4 +200,36 @@ export function pantherDetection(item: PantherFields, file: string): RuleOutcome
   if (platforms) rule.platforms = platforms;
   if (item.mailData?.length) rule.mailData = item.mailData;
   return withNotes({ rule });
+}
+
+/**
+ * A Panther scheduled rule of no `LogTypes` fires on the data of the scheduled queries it names (`ScheduledQueries`),
+ * found among the files read by their `QueryName` (compared without case: panther-analysis' Okta SWA Unusual Time Access
+ * - Behavioral names `Query.Okta.SWAOffhoursAccessBehavioral`, its query is `Query.Okta.SWAOffHoursAccessBehavioral`):
+ * the log tables their SQL reads (`FROM panther_logs.public.okta_systemlog`) are its data sources, and say where it fires
+ * as log types do (`okta_systemlog` is `Okta.SystemLog`: Identity Provider). A query not among the files read, or one
+ * reading another database's table (panther_views, panther_signals), leaves it on every platform, as before, with a note
+ * for the first.
+ */
+export function settleScheduledQueries<T extends { file: string; outcome: RuleFileOutcome }>(read: readonly T[]): readonly T[] {
+  const queries = new Map<string, NonNullable<PantherQueryLink['query']>>();
+  for (const { outcome } of read) {
+    const query = 'items' in outcome ? undefined : outcome.pantherQuery?.query;
+    if (query) queries.set(query.name.toLowerCase(), query);
+  }
+  return read.map((entry) => {
+    const { outcome } = entry;
+    const scheduled = 'items' in outcome || !('rule' in outcome) ? undefined : outcome.pantherQuery?.scheduled;
+    if (!scheduled || 'items' in outcome || !('rule' in outcome)) return entry;
+    const found = scheduled.map((named) => ({ named, query: queries.get(named.name.toLowerCase()) }));
+    const missing = found.filter(({ query }) => !query);
+    if (missing.length) {
+      const notes = missing.map(({ named }) => ({ line: named.line, message: `scheduled query "${named.name}" is not among the files read, so where the rule fires is not known; it counts on every platform (give the folder that holds its query too)` }));
+      return { ...entry, outcome: { ...outcome, notes: [...(outcome.notes ?? []), ...notes] } };
+    }
+    const tables = [...new Set(found.flatMap(({ query }) => query!.tables))];
+    if (!tables.length) return entry;
+    const platforms = found.some(({ query }) => query!.other) ? undefined : pantherPlatforms(tables);
+    return { ...entry, outcome: { ...outcome, rule: { ...outcome.rule, dataSources: tables, ...(platforms ? { platforms } : {}) } } };
+  });
 }

@@ -20,7 +20,7 @@ import { kqlFolderName, parseKqlFile } from './read-kql-file.js';
 import { looksLikeKqlMarkdown, markdownRole, NO_QUERY, NO_QUERY_TO_DO, parseMarkdownQuery, type MarkdownRole } from './read-kql-markdown.js';
 import { applyFalcoChanges, falcoHelmRulesFiles, isFalcoRuleMapping, isFalcoRules, parseFalcoRuleMapping, parseFalcoRules, type FalcoLink } from './read-falco.js';
 import { isLimaCharlieConfig, isLimaCharlieRule, parseLimaCharlieConfig, parseLimaCharlieRule } from './read-limacharlie.js';
-import { isPantherItem, parsePantherItem } from './read-panther.js';
+import { isPantherItem, parsePantherItem, settleScheduledQueries, type PantherQueryLink } from './read-panther.js';
 import { applyPantherOverrides, pantherPythonKind, readPantherPython, type PantherModule } from './read-panther-python.js';
 import { parseElasticRule, parseSiemRule, parseSplunkJsonDetection, siemRuleFormat, type SiemFormat } from './read-siem-rule.js';
 import { asSplunkReads, parseSavedSearches, SAVEDSEARCHES_FILE, type ConfStanza } from './read-splunk-conf.js';
@@ -61,7 +61,7 @@ export type RuleOutcome = (
   | { rule: CoverageRule }
   | { ignored: Omit<CoverageIgnored, 'file'> }
   | { invalid: Omit<CoverageProblem, 'file' | 'skipped'> }
-) & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[]; wazuh?: WazuhDefinition; format?: CoverageKind; panther?: PantherModule; sigma?: SigmaLink; falco?: FalcoLink; noRule?: NoRuleKind; documents?: string[] };
+) & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[]; wazuh?: WazuhDefinition; format?: CoverageKind; panther?: PantherModule; sigma?: SigmaLink; falco?: FalcoLink; noRule?: NoRuleKind; documents?: string[]; pantherQuery?: PantherQueryLink };
 
 /**
  * Set on an invalid outcome whose file has none of the keys a rule of any format is written with (a Splunk story,
@@ -129,7 +129,7 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string; givenA
     outcome: retired ? retire(outcome, `under ${retired.folder}: ${retired.why}, not deployed`) : outcome,
   }));
   const strays = withoutSentinelStrays(dir, asRuleDocuments(dir, kqlNamedByFolder(read)));
-  for (const { file, outcome } of applyFalcoChanges(asWazuhLoads(asSplunkReads(settleCorrelations(oneSigmaRulePerId(strays.read)))))) {
+  for (const { file, outcome } of applyFalcoChanges(asWazuhLoads(asSplunkReads(settleScheduledQueries(settleCorrelations(oneSigmaRulePerId(strays.read))))))) {
     items += 'items' in outcome ? outcome.items.length : 1;
     addOutcome({ rules, ignored, problems }, file, outcome);
   }
@@ -616,7 +616,7 @@ function linkTarget(file: string): string | undefined {
  * an extension that is YARA-L) as YARA-L rules.
  */
 export function parseRuleFile(source: string, file: string): RuleFileOutcome {
-  return withoutLinks(settleCorrelations(oneSigmaRulePerId([{ file, outcome: parseRuleText(source, file).outcome }]))[0]!.outcome);
+  return withoutLinks(settleScheduledQueries(settleCorrelations(oneSigmaRulePerId([{ file, outcome: parseRuleText(source, file).outcome }])))[0]!.outcome);
 }
 
 /**
@@ -625,7 +625,7 @@ export function parseRuleFile(source: string, file: string): RuleFileOutcome {
  */
 function withoutLinks(outcome: RuleFileOutcome): RuleFileOutcome {
   if ('items' in outcome) return { ...outcome, items: outcome.items.map((item) => withoutLinks(item) as RuleOutcome) };
-  const { sigma: _sigma, falco: _falco, documents: _documents, ...rest } = outcome;
+  const { sigma: _sigma, falco: _falco, documents: _documents, pantherQuery: _pantherQuery, ...rest } = outcome;
   return rest;
 }
 

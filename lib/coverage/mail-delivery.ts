@@ -178,6 +178,10 @@ export function splunkMailData(dataSources: readonly string[], search: string | 
   return [...new Set(mail)];
 }
 
+// Gmail's logs of its messages in Elastic's google_workspace package (elastic/integrations packages/google_workspace/
+// data_stream/gmail), as Splunk's `gsuite_gmail` is (SPLUNK_MAIL_SOURCES).
+const ELASTIC_GMAIL_DATASET = /^google_workspace\.gmail$/i;
+
 /**
  * The mail data an Elastic rule reads:
  * - an email gateway's messages (ELASTIC_GATEWAY_DATASETS), by the data streams its query keeps when it names any
@@ -193,6 +197,9 @@ export function splunkMailData(dataSources: readonly string[], search: string | 
  *   `event.dataset:o365.audit` in its query) where its query asks for one of Defender for Office 365's records of a
  *   delivered message (M365_MAIL_RECORDS): `o365.audit (ThreatIntelligence)`. Its inbox rule and policy rules of the same
  *   feed read none.
+ * - Gmail's message log, the google_workspace package's `gmail` data stream (ELASTIC_GMAIL_DATASET), as the gateways':
+ *   detection-rules' rules/integrations/google_workspace/collection_google_workspace_gmail_mass_external_sending.toml
+ *   (T1534, T1566.001) keeps `data_stream.dataset:"google_workspace.gmail" and event.action:"message_delivered"`.
  * A query that leaves a data stream out (`not event.dataset : "o365.audit"`) reads none of it.
  */
 export function elasticMailData(indexes: readonly string[], query: unknown): string[] {
@@ -200,7 +207,8 @@ export function elasticMailData(indexes: readonly string[], query: unknown): str
   // An ES|QL query given alone names what it reads in its source command (`from logs-o365.audit-*`).
   const read = indexes.length ? indexes : esqlIndexes(query);
   const named = elasticDataNames(query);
-  const gateway = named.length ? named.filter((name) => ELASTIC_GATEWAY_DATASETS.test(name)) : read.filter((index) => ELASTIC_GATEWAY_DATASETS.test(indexDataset(index)));
+  const kept = (streams: RegExp): string[] => (named.length ? named.filter((name) => streams.test(name)) : read.filter((index) => streams.test(indexDataset(index))));
+  const gateway = [...kept(ELASTIC_GATEWAY_DATASETS), ...kept(ELASTIC_GMAIL_DATASET)];
   const datasets = elasticDatasets(query);
   const audit = datasets.length ? datasets.some((name) => /^o365\.audit$/i.test(name)) : read.some((index) => /\bo365\b/i.test(index));
   const fields = ecsEmailFields(query);

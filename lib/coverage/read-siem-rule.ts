@@ -45,7 +45,7 @@ import type { RuleFileOutcome } from './read-rule-folder.js';
 import { tacticDisplayName } from '../normalize/tactic-text.js';
 import { esqlIndexes } from './esql-source.js';
 import { isAsimRead, kqlQueryCut, kqlTableGroups } from './kql-tables.js';
-import { elasticGatewayPlatforms, kqlQueryPlatforms, SENTINEL_SOURCES, sourcePlatforms, splunkSearchPlatforms, SPLUNK_DATA_SOURCES } from './source-platforms.js';
+import { elasticGatewayPlatforms, elasticWorkspaceSignInPlatforms, kqlQueryPlatforms, SENTINEL_SOURCES, sourcePlatforms, splunkSearchPlatforms, SPLUNK_DATA_SOURCES } from './source-platforms.js';
 import { elasticMailData, kqlMailData, splunkMailData } from './mail-delivery.js';
 import { itemsOf, listItems, scalarText, type LineIndex, type YamlMap, type YamlNode } from './yaml-events.js';
 
@@ -603,11 +603,13 @@ export function elasticRule(
   }
   // An Elastic Defend behavior rule states its OS in `os_list` (["windows"]), a detection rule its OS or platform in its tags.
   const tags = [rule['tags'], rule['os_list']].flatMap((names) => (Array.isArray(names) ? names.filter((tag): tag is string => typeof tag === 'string') : []));
-  const platforms = [...new Set(tags.flatMap((tag) => ELASTIC_PLATFORMS[tag.trim().toLowerCase()] ?? []))];
-  if (platforms.length) coverage.platforms = platforms;
+  const tagged = [...new Set(tags.flatMap((tag) => ELASTIC_PLATFORMS[tag.trim().toLowerCase()] ?? []))];
   // An ES|QL rule states no `index`: its query's source command names what it reads (`from logs-endpoint.events.*`).
   const stated = Array.isArray(rule['index']) ? rule['index'].filter((index): index is string => typeof index === 'string') : [];
   const indexes = stated.length || rule['language'] !== 'esql' || typeof rule['query'] !== 'string' ? stated : esqlIndexes(rule['query']);
+  // A rule of Google Workspace's sign-ins alone, tagged `Data Source: Google Workspace`, fires on its identity provider too.
+  const platforms = [...new Set([...tagged, ...(elasticWorkspaceSignInPlatforms(indexes, rule['query']) ?? [])])];
+  if (platforms.length) coverage.platforms = platforms;
   if (indexes.length) coverage.dataSources = indexes;
   // What it reads of mail says it sees a phishing mail's delivery, wherever its victim runs (mail-delivery.ts).
   const mailData = elasticMailData(indexes, rule['query']);

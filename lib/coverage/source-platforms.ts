@@ -415,14 +415,41 @@ export function indexDataset(index: string): string {
   return /^logs-([\w.]+)/.exec(index.trim())?.[1]?.replace(/\.+$/, '') ?? '';
 }
 
+/** The data an Elastic rule reads by name: the data streams (or modules) its query keeps, else those its indexes name. */
+function elasticReadNames(indexes: readonly string[], query: unknown): string[] {
+  const datasets = typeof query === 'string' ? elasticDataNames(query) : [];
+  return datasets.length ? datasets : indexes.map(indexDataset).filter(Boolean);
+}
+
+/**
+ * The data streams of Elastic's google_workspace package that hold its accounts' sign-ins: `login` (logons, their
+ * failures, Google's own flag of a suspicious one), `saml` and `token` (SAML and OAuth sign-ins to other apps),
+ * `user_accounts` (2-step verification and passwords): the events of Workspace's applications that are an identity
+ * provider's (workspace-apps.ts WORKSPACE_IDENTITY_APPS, but for `admin`, whose stream holds Gmail's and Drive's settings
+ * too). Sigma reads `google_workspace.login` as Identity Provider (sigma-platforms.ts).
+ */
+const ELASTIC_WORKSPACE_SIGN_INS = /^google_workspace\.(?:login|saml|token|user_accounts)$/i;
+
+/**
+ * The platforms of an Elastic rule that reads Google Workspace's sign-ins alone (ELASTIC_WORKSPACE_SIGN_INS, by the data
+ * streams its query keeps, else by its indexes): Google Workspace and Identity Provider, as Panther's and Datadog's
+ * rules of the same reports fire (GOOGLE_WORKSPACE_REPORTS). detection-rules'
+ * rules/integrations/google_workspace/credential_access_google_workspace_login_brute_force.toml (T1110.001,
+ * `data_stream.dataset:"google_workspace.login" and event.action:"login_failure"`) is tagged `Data Source: Google
+ * Workspace` alone. Undefined otherwise.
+ */
+export function elasticWorkspaceSignInPlatforms(indexes: readonly string[], query: unknown): string[] | undefined {
+  const names = elasticReadNames(indexes, query);
+  return names.length && names.every((name) => ELASTIC_WORKSPACE_SIGN_INS.test(name)) ? [...GOOGLE_WORKSPACE_REPORTS] : undefined;
+}
+
 /**
  * The platforms of an Elastic rule that reads an email gateway's messages alone: Office Suite (`Office 365`), as
  * Sentinel's and Splunk's rules of the same data fire (EMAIL_GATEWAY_KQL_SOURCES): every data stream its query keeps is a
  * gateway's, or, where it names none, every index it reads. Undefined otherwise.
  */
 export function elasticGatewayPlatforms(indexes: readonly string[], query: unknown): string[] | undefined {
-  const datasets = typeof query === 'string' ? elasticDataNames(query) : [];
-  const names = datasets.length ? datasets : indexes.map(indexDataset).filter(Boolean);
+  const names = elasticReadNames(indexes, query);
   if (names.length) return names.every((name) => ELASTIC_GATEWAY_DATASETS.test(name)) ? [...OFFICE] : undefined;
   // A query of ECS's email fields or category over indexes of any data (`logs-*`) reads the mail service's messages alone.
   return typeof query === 'string' && (ecsEmailFields(query).length || keepsEcsEmailCategory(query)) ? [...OFFICE] : undefined;

@@ -81,6 +81,17 @@ describe('attack-layers upgrade', () => {
     expect(report).to.contain('## APT \\*x\\* &lt;b&gt;');
   });
 
+  // The layer on stdout was printed before the report file was refused: `> new.json` got a whole layer, exit 2.
+  it('prints no layer on stdout when its --report-out file is refused', async () => {
+    const dir = freshTmpDir('upgrade-report-exists');
+    writeFileSync(join(dir, 'report.md'), 'last week\'s report\n');
+    const result = await runCli(['upgrade', `${fixtures}/old-format-4.2.json`, '--report', 'md', '--report-out', join(dir, 'report.md')]);
+    expect(result.code).to.equal(2);
+    expect(result.stderr).to.contain('report.md already exists with other content; pass --force to overwrite it');
+    expect(result.stdout).to.equal('');
+    expect(readFileSync(join(dir, 'report.md'), 'utf8')).to.equal('last week\'s report\n');
+  });
+
   /**
    * A coverage layer in our own words after splunk/security_content's AsyncRAT coverage layer: a 0..5 gradient, the
    * techniques scored as given (in that order).

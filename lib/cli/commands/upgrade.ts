@@ -93,6 +93,10 @@ export function handler(context: CliContext) {
     // Written once every file is upgraded: a run stopped before then (Ctrl-C) has changed no file, and the bin holds a
     // signal back only from the first write on (main.ts), so the upgrading itself can be stopped at once.
     const writes: Array<{ target: string; text: string; source: string }> = [];
+    // The one layer that goes to stdout is printed after the files are written: a --report-out refused (it exists, or
+    // is not writable) printed the layer and exited 2, so that `upgrade a.json --report-out r.md > a.v18.json` kept a
+    // layer beside an error.
+    let stdoutText: string | undefined;
     // What Navigator does on opening them, said once for the run (a layer written for an older release on request).
     const upgradedLayers: NavigatorLayer[] = [];
     files.forEach((file, i) => {
@@ -114,7 +118,7 @@ export function handler(context: CliContext) {
         const fileReports = reports.slice(reports.length - layers.length);
         const target = targets[i];
         const text = Array.isArray(value) ? serializeLayers(upgraded) : serializeLayer(upgraded[0]!);
-        if (toStdout) context.stdout.write(text);
+        if (toStdout) stdoutText = text;
         else if (target && (target !== file.path || fileReports.some((report) => report.changed))) {
           writes.push({ target, text, source: file.path });
         }
@@ -156,6 +160,7 @@ export function handler(context: CliContext) {
       }
       writeOutputs(context, args, planned);
     }
+    if (stdoutText !== undefined) context.stdout.write(stdoutText);
     if (reportText && !args['report-out']) context.stdout.write(reportText);
     if (failures.length) {
       const shown = failures.slice(0, 3).join('; ') + (failures.length > 3 ? `; and ${failures.length - 3} more` : '');

@@ -19,7 +19,7 @@ export {
 /** Read a report's text, refusing a file that holds none or is a layer, campaign, bundle or detections file. @throws UsageError, InputError */
 export { readReportText } from './read-report-text.js';
 /** What kind of file the user gave (a campaign, a layer, a STIX bundle, ...), for messages when it is the wrong one. */
-export { assertKind, kindName, kindOf, kindOfDocument, kindOfText, kindOfValue, looksLikeReport, noKindKeysText, parseJsonAs, wrongKindMessage, type InputKind } from './input-kind.js';
+export { assertKind, kindName, kindOf, kindOfDocument, kindOfText, kindOfValue, looksLikeReport, noKindKeysText, parseJsonAs, withFileNamed, wrongKindMessage, type InputKind } from './input-kind.js';
 /** Write files atomically, never replacing an existing one of other content unless asked (one of the same bytes is left untouched); check all outputs before the first is written. @throws OutputExistsError, OutputError */
 export {
   assertOutputPaths,

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { nameKey } from '../attack/attack-index.js';
 import type { Domain } from '../attack/types.js';
 import type { CampaignSource } from '../campaign/campaign-types.js';
+import { shellWord } from '../input-kind.js';
 import { UNRESOLVED_STATUSES } from '../normalize/normalize-types.js';
 import { joinLines } from '../normalize/tokenize-references.js';
 import { citedLines } from './cited-lines.js';
@@ -402,7 +403,7 @@ function suggestionLines(suggestions: readonly PassageSuggestions[], reportFile:
     const one = passages.length === 1;
     return [
       ` (${passages.length} more passage${one ? '' : 's'}, at line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}, ${why(one)}: ` +
-        `\`attack-layers suggest ${oneLine(reportFile)}\` lists them)`,
+        `${suggestCommand(reportFile)} lists them)`,
     ];
   };
   const skipped = [
@@ -421,6 +422,15 @@ function suggestionLines(suggestions: readonly PassageSuggestions[], reportFile:
 function evidenceText(ref: ReportReference): string {
   const cited = new Set(citedLines(ref));
   return (ref.evidence ?? []).map((said) => oneLine((said.line === undefined || cited.has(said.line)) && !said.by ? said.text : evidenceLine(said, cited))).join('\n');
+}
+
+/**
+ * The command that lists every passage of a report, ready to paste into a shell: the file as one shell word (`'APT32
+ * report.txt'` was written unquoted), standard input (the report `stdin`) as `-` on the same text, where it said
+ * `attack-layers suggest stdin`, which reads a file of that name.
+ */
+function suggestCommand(reportFile: string): string {
+  return reportFile === 'stdin' ? '`attack-layers suggest -`, given the same text,' : `\`attack-layers suggest ${shellWord(oneLine(reportFile))}\``;
 }
 
 /** Names and file names go into one-line places (a comment, `name:`, `source:`). */

@@ -348,4 +348,15 @@ describe('attack-layers extract', () => {
     expect(group.code, group.stderr).to.equal(0);
     expect((JSON.parse(group.stdout) as { name: string; techniques: unknown[] }).name).to.equal('Sandworm Team (G0034)');
   });
+
+  // The skeleton's count of passages not listed named `attack-layers suggest stdin` for standard input, which reads a
+  // file named stdin, and a file holding a space unquoted.
+  it('--suggest names the suggest command to run as a shell takes it: a file with a space quoted, standard input as -', async () => {
+    const file = join(freshTmpDir('extract-suggest-command'), 'team page.txt');
+    writeFileSync(file, 'Activity overview\nThe implant captures screenshots of the desktop every minute.\n');
+    const named = await runCli(['extract', file, '--suggest', '--quiet']);
+    expect(named.stdout).to.contain(`got suggestions that rest on one word of it: \`attack-layers suggest '${file}'\` lists them)\n`);
+    const piped = await runCli(['extract', '-', '--suggest', '--quiet'], {}, { stdin: readFileSync(file) });
+    expect(piped.stdout).to.contain('got suggestions that rest on one word of it: `attack-layers suggest -`, given the same text, lists them)\n');
+  });
 });

@@ -106,6 +106,18 @@ describe('attack-layers render', () => {
     expect([quiet.code, quiet.stdout, quiet.stderr]).to.deep.equal([0, `${out}/tactics.layer.json\n`, '']);
   });
 
+  // It said `attack-layers normalize <stdin>`, which a shell reads as input from a file named stdin, and named a file
+  // holding a space unquoted.
+  it('names the normalize command to run as a shell takes it: a file with a space quoted, standard input as -', async () => {
+    const dir = freshTmpDir('render-tactics-command');
+    const file = join(dir, 'APT32 report.yaml');
+    writeFileSync(file, 'name: Tactics\ntechniques:\n  - {ref: T1117, tactic: [Execution, Defense Evasion]}\n');
+    const named = await runCli(['render', file, '--out', join(dir, 'a')]);
+    expect(named.stderr).to.contain(`(${file}:3 T1218.010 without Execution); \`attack-layers normalize '${file}'\` lists every one with why\n`);
+    const piped = await runCli(['render', '-', '--out', join(dir, 'b')], {}, { stdin: readFileSync(file) });
+    expect(piped.stderr).to.contain('(<stdin>:3 T1218.010 without Execution); `attack-layers normalize -` lists every one with why\n');
+  });
+
   it('reports unresolved references on stderr, and --quiet silences them', async () => {
     const out = freshTmpDir('render');
     const loud = await runCli(['render', GOLDEN, '--out', out]);

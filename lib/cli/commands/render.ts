@@ -11,6 +11,7 @@ import {
   StaleOutputError,
   tacticsNotKept,
   UsageError,
+  withFileNamed,
   writeLayers,
   type ScoreModelName,
   type TacticNotKept,
@@ -136,6 +137,6 @@ function noteTacticsNotKept(context: CliContext, args: Args, found: readonly Tac
     context,
     args,
     `note: ${found.length} ${found.length === 1 ? "reference's tactics are" : "references' tactics are"} not all kept in the layers: ${parts.join('; ')}; ` +
-      `\`attack-layers normalize ${files.length === 1 ? files[0] : '<file>'}\` lists every one with why`,
+      `${files.length === 1 ? withFileNamed('`attack-layers normalize <file>`', files[0]!) : '`attack-layers normalize <file>`'} lists every one with why`,
   );
 }

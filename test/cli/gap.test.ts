@@ -50,6 +50,16 @@ describe('attack-layers gap (fixtures)', () => {
     });
   }
 
+  // On a terminal it wrote `reading coverage from test/fixtures/gap/sigma, …...` as a line of its own, left above the
+  // review's summary; a pipe got none. It is progress: rewritten in place, then cleared.
+  it('shows its reading of the coverage as a progress line on a terminal, not as a line left behind', async () => {
+    const tty = await runCli([...apt32Args, '--out', freshTmpDir('gap-tty')], {}, { tty: { columns: 100 } });
+    expect(tty.code, tty.stderr).to.equal(0);
+    expect(tty.stderr).to.include(`\r\x1b[Kreading coverage from ${g}/sigma, `);
+    expect(tty.stderr).to.not.match(/reading coverage from [^\r]*\n/);
+    expect(result.stderr).to.not.include('reading coverage');
+  });
+
   it('reads the coverage layer it wrote back as coverage, as the percentages it holds, without a note of counts', async () => {
     // Its description names "the rules" (and a folder, `…/test/fixtures/…`) beside "0-100 %": scores 5 and 15 are 5 % and 15 %.
     const again = await runCli(['gap', '--threat', `${g}/parent-campaign.yaml`, '--coverage', join(out, 'coverage.layer.json'), '--out', freshTmpDir('gap-again')]);

@@ -46,7 +46,7 @@ import {
   type OutsideViewRanking,
   firstFew,
 } from '../../index.js';
-import { attackLibrary, FLAG_WORDS, cacheDir, note, readStdin, showsProgress, warn, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, FLAG_WORDS, cacheDir, note, progressLine, readStdin, showsProgress, warn, type CliContext, type GlobalArgs } from '../context.js';
 import { assertGivenPaths } from '../given-paths.js';
 import { writeOutputs } from '../output-files.js';
 import { failOnLeftOut, failOnLeftOutFiles, failOnUnknownReports, unknownReportLines } from '../unplaced.js';
@@ -135,7 +135,8 @@ export function handler(context: CliContext) {
     // The review's domain is the one the threat states (a mobile layer is reviewed against mobile ATT&CK).
     const threat = readThreatInputs(args.threat, library, args['attack-release'], { stdin, domain: args.domain, givenAs: FLAG_WORDS, ...(threatScale ? { scale: threatScale } : {}) });
     const target = library.release(threat.domain.domain, args['attack-release']);
-    if (showsProgress(context, args)) note(context, args, `reading coverage from ${args.coverage.join(', ')}...`);
+    // A progress line, rewritten in place and cleared (it was a note left on the terminal after the review).
+    if (showsProgress(context, args)) progressLine(context, `reading coverage from ${args.coverage.join(', ')}`);
     const logSources = args['log-sources'] ? new CollectedLogSources(readLogSources(args['log-sources'], { stdin })) : undefined;
     const inputs = readCoverageInputs(args.coverage, { scale, stdin, cacheDir: cacheDir(context), domain: threat.domain, givenAs: FLAG_WORDS });
     // Older releases read names the target no longer has (a 2018 rule's "Credential Dumping"), as normalize does.
@@ -144,6 +145,7 @@ export function handler(context: CliContext) {
     const release = (version: string) => availableRelease(library, target.domain, version);
     const nearest = (version: string) => nearestRelease(library, target.domain, version);
     const coverage = resolveCoverage(inputs, target, { otherDomains, history, otherReleases, release, nearest, releases: history, givenAs: FLAG_WORDS });
+    if (showsProgress(context, args)) progressLine(context, '');
     const threatLayers = threat.layers.map((input) => threatFromLayer(input, target, { otherDomains, history, release, nearest, releases: history, givenAs: FLAG_WORDS }));
     const tests = testSet && placeAtomicTests(testSet, { target, history, otherDomains });
     // Public rules not run: read and resolved as coverage is (revoked tags remapped), never counted as coverage.

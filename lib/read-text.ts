@@ -149,11 +149,15 @@ export function readFileBytes(file: string, path: string = file, input: InputOpt
   }
 }
 
-/** Why a file or folder the user named cannot be read, and what to do: `permission denied; make it readable…`. */
-function unreadable(error: unknown, what: string): string {
+/**
+ * Why a file or folder the user named cannot be read, and what to do: `permission denied; make it readable…`. A loop of
+ * symbolic links said `cannot read it and its folders (ELOOP)`, and any other reason its code alone, with nothing to do.
+ */
+export function unreadable(error: unknown, what: string): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM') return `permission denied; make ${what} readable for you (chmod), or give a copy you may read`;
-  return `cannot read ${what} (${code ?? String(error)})`;
+  if (code === 'ELOOP') return 'too many symbolic links (ELOOP): they lead round in a loop; give a path without a loop of symbolic links';
+  return `cannot read ${what} (${code ?? String(error)}); check the path`;
 }
 
 /**

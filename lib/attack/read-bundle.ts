@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { AttackDataError, NotAReleaseError, UsageError } from '../errors.js';
 import { jsonSyntaxPlace } from '../json-text.js';
-import { decodeText, readFileBytes, STDIN, STDIN_NAME, type InputOptions } from '../read-text.js';
+import { decodeText, readFileBytes, STDIN, STDIN_NAME, unreadable, type InputOptions } from '../read-text.js';
 import { DEFAULT_MAX_BYTES, tooLargeError } from './download.js';
 
 // node:crypto (~5 ms to load) and node:zlib are needed to read a release file, not when its index comes from the
@@ -43,7 +43,7 @@ export function readBundleBytes(file: string, input: InputOptions & BundleLimits
   } catch (error) {
     if (error instanceof UsageError || error instanceof AttackDataError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: ${code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? String(error)})`}; check the path`, {
+    throw new UsageError(`${file}: ${code === 'ENOENT' ? 'no such file; check the path' : unreadable(error, 'it')}`, {
       cause: error,
     });
   }

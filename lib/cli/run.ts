@@ -224,9 +224,10 @@ export async function run(argv: readonly string[], given: CliContext): Promise<n
     .usage('$0 <command> [options]\n\nATT&CK technique references from threat reports -> normalized techniques -> Navigator layers.')
     .strict()
     .demandCommand(1, 'name a command; see --help')
-    .help()
+    // In the words of every other option: lower case, saying what it prints (yargs' own are "Show help").
+    .help('help', 'show this help')
     .alias('help', 'h')
-    .version(version)
+    .version('version', 'print the version of attack-layers', version)
     .wrap(Math.min(110, context.stdout.columns || 100))
     .exitProcess(false)
     .fail((message, error) => {

@@ -187,6 +187,15 @@ describe('the CLI contract, command by command', () => {
         expect(result.stdout).not.to.match(/\[required\] +\[default/);
       });
 
+      // Three options wrote a default as `(default max)`, the others `(default: …)`; yargs' own help and version
+      // options said `Show help` and `Show version number`, capitalised beside every other option's lower-case words.
+      it('--help words every option alike: a default as "(default: …)", help in lower case as the others', async () => {
+        const result = await runCli([name, '--help']);
+        expect(result.stdout).not.to.match(/\(default [^:]/);
+        expect(result.stdout).to.match(/^ {2}-h, --help {2,}show this help /m);
+        expect(result.stdout).not.to.match(/ {2}Show /);
+      });
+
       it(`exits 2 for a missing argument: "${row.missing[1]}"`, async () => {
         const result = await runCli([name, ...row.missing[0]]);
         expect(result.code).to.equal(2);
@@ -234,6 +243,7 @@ describe('the CLI contract, command by command', () => {
     }
     const upgrade = await runCli(['upgrade', LAYER, '--version=17.1']);
     expect([upgrade.code, upgrade.stderr]).to.deep.equal([2, `attack-layers upgrade: unknown option --version; did you mean --attack-release 17.1 (the ATT&CK release to work in)? ${note}\nRun \`attack-layers upgrade --help\` for usage.\n`]);
+    expect((await runCli(['--help'])).stdout).to.match(/^ {6}--version {2,}print the version of attack-layers /m);
     const version = await runCli(['--version']);
     expect([version.code, version.stdout]).to.deep.equal([0, `${JSON.parse(readFileSync('package.json', 'utf8')).version}\n`]);
   });

@@ -6,7 +6,7 @@ export const declaration: CommandDeclaration = {
   positionals: {
     layers: { type: 'string', array: true, describe: 'layer files (each a layer or an array of layers), or - for standard input', demandOption: true },
   },
-  shared: { out: 'write the layer to this file, and print its name on stdout (default: the layer on stdout)', force: true, name: 'the combined layer\'s name (default "<op> of <names>")' },
+  shared: { out: 'write the layer to this file, and print its name on stdout (default: the layer on stdout)', force: true, name: 'the combined layer\'s name (default: "<op> of <names>")' },
   options: {
     normalize: {
       type: 'boolean',

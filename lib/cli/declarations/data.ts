@@ -9,7 +9,7 @@ export const declaration: CommandDeclaration = {
   shared: { force: 'replace a release already in the cache', json: 'data list, data log-sources: print JSON' },
   options: {
     'index-url': { type: 'string', describe: "data fetch: the collection index to fetch from (default: MITRE's official index)" },
-    'max-size': { type: 'number', describe: 'data fetch, data add: the largest release accepted, downloaded or decompressed, in MB (default 256)' },
+    'max-size': { type: 'number', describe: 'data fetch, data add: the largest release accepted, downloaded or decompressed, in MB (default: 256)' },
     platform: { type: 'string', requiresArg: true, describe: 'data log-sources: only the analytics of this ATT&CK platform (Windows, Linux, IaaS...)' },
   },
   examples: [

@@ -17,7 +17,7 @@ export const declaration: CommandDeclaration = {
     from: { type: 'string', describe: "the ATT&CK release the layers were written for, when they do not say (default: each layer's versions.attack)" },
     'in-place': { type: 'boolean', describe: 'replace each layer file that changes' },
     // No yargs default: the report says what sum would do only when the user did not choose (mergeEntries).
-    'merge-score': { choices: MERGE_SCORES, describe: 'how the scores of entries that merge into one combine (default max)' },
+    'merge-score': { choices: MERGE_SCORES, describe: 'how the scores of entries that merge into one combine (default: max)' },
   },
   conflicts: { out: 'in-place', check: ['out', 'in-place'] },
   examples: [

@@ -156,8 +156,9 @@ export interface GivenAs {
   outsideView?: string;
   /** The report a gap review is written as: `formatGapJson`, `formatGapCsv` (the CLI's `--report json`, `--report csv`). */
   report?: string;
-  /** `renderLayerFiles`'s `aggregate` (the CLI's `--aggregate`). */
+  /** `renderLayerFiles`'s `aggregate` and its `minCampaigns` (the CLI's `--aggregate`, `--min-campaigns`). */
   aggregate?: string;
+  minCampaigns?: string;
   /** `upgradeReleases`'s `to` (the CLI's `--to`). */
   to?: string;
   /**

@@ -84,6 +84,7 @@ export const FLAG_WORDS = {
   campaigns: '--campaigns',
   suggest: '--suggest',
   aggregate: '--aggregate',
+  minCampaigns: '--min-campaigns',
   to: '--to',
   kind: '--type',
   given: '--with',

@@ -8,7 +8,7 @@ import { namedSource } from '../campaign/named-source.js';
 import { isWebAddress } from '../web-address.js';
 import { firstFew } from '../short-list.js';
 import { fittedEntry, heldByComment, tooltipTitle } from './tooltip-fit.js';
-import { InputError, UsageError, type GivenAs } from '../errors.js';
+import { givenOption, InputError, UsageError, type GivenAs } from '../errors.js';
 import { higherConfidence, type ConfidenceOf } from '../normalize/normalize-campaign.js';
 import { UNRESOLVED_STATUSES, type ActorResult, type NormalizedCampaign, type ReferenceResult } from '../normalize/normalize-types.js';
 import { objectRef } from '../normalize/resolve-attack-object.js';
@@ -635,8 +635,9 @@ function fewerLine(fewer: readonly LayerTechnique[], min: number, campaigns: num
 function renderSortedAggregate(results: readonly NormalizedCampaign[], index: AttackIndex, options: AggregateOptions): RenderedLayer {
   const min = options.minCampaigns ?? 1;
   if (!Number.isInteger(min) || min < 1 || min > results.length) {
+    // Named as the caller gave it (`--min-campaigns 0`): it said `minimum campaigns 0`, which no flag is called.
     throw new UsageError(
-      `aggregate layer "${options.name}": minimum campaigns ${min} is not a whole number from 1 to ${results.length}, the number of campaigns aggregated`,
+      `${givenOption(options.givenAs, 'minCampaigns', min)}: give a whole number from 1 to ${results.length}, the number of campaigns in aggregate layer "${options.name}"`,
     );
   }
   const core = renderCore(results, index, options, `aggregate layer "${options.name}"`, min);

@@ -44,6 +44,16 @@ describe('attack-layers render', () => {
     expect([alone.code, alone.stderr]).to.deep.equal([2, 'attack-layers render: --min-campaigns applies to the aggregate layer: give --aggregate <name> too\n']);
   });
 
+  // It said `aggregate layer "common": minimum campaigns 3 is not a whole number …`, naming no flag to mend.
+  it('refuses a --min-campaigns above the number of campaigns, or below 1, naming the flag', async () => {
+    const out = join(freshTmpDir('render-min-range'), 'layers');
+    for (const min of ['3', '0']) {
+      const result = await runCli(['render', GOLDEN, SECOND, '--out', out, '--aggregate', 'common', '--min-campaigns', min, '-q']);
+      expect([result.code, result.stderr]).to.deep.equal([2, `attack-layers render: --min-campaigns ${min}: give a whole number from 1 to 2, the number of campaigns in aggregate layer "common"\n`]);
+    }
+    expect(existsSync(out)).to.equal(false);
+  });
+
   it('warns that layers written for an older release on request open in Navigator 5.1 only after its upgrade dialog, or not at all', async () => {
     // NAVIGATOR.md: a layer of ATT&CK 6 to 17 opens from a file only after "Upgrade layer version?"; one of 5 or older
     // fails with "ERROR parsing layer…". The layers were written without a word.

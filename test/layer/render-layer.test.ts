@@ -485,7 +485,7 @@ describe('layer/render-layer', () => {
       for (const minCampaigns of [0, 1.5, 3]) {
         expect(() => renderAggregateLayer([golden.result, second.result], golden.index, { name: 'g', model: 'presence', minCampaigns })).to.throw(
           UsageError,
-          `aggregate layer "g": minimum campaigns ${minCampaigns} is not a whole number from 1 to 2, the number of campaigns aggregated`,
+          `minCampaigns: ${minCampaigns}: give a whole number from 1 to 2, the number of campaigns in aggregate layer "g"`,
         );
       }
     });

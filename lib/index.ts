@@ -415,7 +415,7 @@ export {
   type ObjectLayerOptions,
 } from './layer/attack-object-layer.js';
 /** A comparison as a layer: the campaign's techniques coloured by status, the object's unmentioned ones in grey. */
-export { renderComparisonLayer, campaignList, COMPARISON_COLORS } from './layer/comparison-layer.js';
+export { renderComparisonLayer, campaignList, COMPARISON_COLORS, type ComparisonLayer } from './layer/comparison-layer.js';
 /** A Navigator layer's techniques compared with an ATT&CK object's, as a campaign's are. */
 export {
   compareLayer,

@@ -73,10 +73,9 @@ import { fittedEntry, heldByComment, tooltipTitle } from './tooltip-fit.js';
 import { gradientColor, gradientPosition, paintedColour, plural, writeNearTopAsTop } from './score.js';
 import { inputName, readTextFile, type InputOptions } from '../read-text.js';
 import { arrayLayers, carryLeftOutLayers, repairLayer, repairMessage, type RepairedLayer, type RepairOptions } from './repair-layer.js';
-import { addedFor, platformsShowing, unfilteredWarning } from './platform-visibility.js';
 import { TECHNIQUE_KEYS } from './serialize-layer.js';
 import { COMBINE_OPS, type CombineOp } from './combine-ops.js';
-import { combinedHideDisabled, combinedPlatforms, combinedSettings } from './combined-settings.js';
+import { keptSettings } from './combined-settings.js';
 import { layerList } from './layer-list.js';
 
 
@@ -983,16 +982,8 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
   const links: LayerLink[] = [];
   for (const input of inputs) appendDivided(links, input.layer.links ?? [], linkKey);
   // A common filter that would hide an annotated technique of the result (one an input hid too) is widened to show it.
-  const layers = inputs.map((input) => input.layer);
-  const showing = platformsShowing(combinedPlatforms(layers, names, index, warnings) ?? [], techniques, index);
-  for (const item of showing.added) {
-    warnings.push(`${addedFor(item)} runs on ${item.platforms.join(', ')}, which the layers' platform filter does not list: added to the filter so that Navigator shows it`);
-  }
-  if (showing.unfiltered) warnings.push(unfilteredWarning(showing.unfiltered, index));
-  const platforms = showing.platforms.length ? showing.platforms : undefined;
-  const hideDisabled = combinedHideDisabled(layers, names, warnings);
-  const view = combinedSettings(layers, names);
-  warnings.push(...view.warnings);
+  const kept = keptSettings(inputs.map((input) => input.layer), names, techniques, index);
+  warnings.push(...kept.warnings);
   const layer: NavigatorLayer = {
     name: options.name ?? `${op} of ${names.join(', ')}`,
     versions: { attack: index.major, navigator: DEFAULT_NAVIGATOR_VERSION, layer: LAYER_FORMAT },
@@ -1006,10 +997,7 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
       (perLayer.some((cells) => [...cells.values()].some((cell) => cell.marked))
         ? ' An entry with a colour and no score, in a layer of one colour, marks its technique: it scores the top of its layer\'s range.'
         : ''),
-    ...(platforms ? { filters: { platforms } } : {}),
-    ...(hideDisabled ? { hideDisabled } : {}),
-    ...view.settings,
-    layout: view.layout,
+    ...kept.fields,
     techniques,
     gradient,
     legendItems: legendFor(op, gradient, names, scores.length > 0, legend.items),

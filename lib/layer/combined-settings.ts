@@ -11,16 +11,49 @@
  * | they differ | the setting's rule (`SETTING_RULES`): Navigator's default, or what shows the most (IDs and names shown, the most expanded sub-techniques, the union of the platform filters); one warning per setting names each value with its layers and what was written |
  */
 import { DEFAULT_TACTIC_ROW_BACKGROUND, NAVIGATOR_SETTING_DEFAULTS } from './repair-layer.js';
-import type { Layout, NavigatorLayer } from './layer-types.js';
+import type { Layout, LayerTechnique, NavigatorLayer } from './layer-types.js';
 import { paintedColour } from './score.js';
 import { layerList } from './layer-list.js';
+import { addedFor, platformsShowing, unfilteredWarning } from './platform-visibility.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import { compareText } from '../compare-text.js';
 
 type SettingValue = string | number | boolean;
 
+/** What this module reads of an input layer: its platform filter, hideDisabled and view settings (and its entries, for hideDisabled). */
+export type LayerSettings = Pick<
+  NavigatorLayer,
+  | 'filters'
+  | 'hideDisabled'
+  | 'sorting'
+  | 'layout'
+  | 'showTacticRowBackground'
+  | 'tacticRowBackground'
+  | 'selectTechniquesAcrossTactics'
+  | 'selectSubtechniquesWithParent'
+  | 'selectVisibleTechniques'
+> &
+  Partial<Pick<NavigatorLayer, 'techniques'>>;
+
+/** A layer's settings as this module reads them, without its entries: what `compareLayer` keeps for the comparison layer. */
+export function layerSettings(layer: LayerSettings): LayerSettings {
+  const keys = ['filters', 'hideDisabled', 'sorting', 'layout', 'showTacticRowBackground', 'tacticRowBackground', 'selectTechniquesAcrossTactics', 'selectSubtechniquesWithParent', 'selectVisibleTechniques'] as const;
+  return Object.fromEntries(keys.flatMap((key) => (layer[key] === undefined ? [] : [[key, layer[key]]]))) as LayerSettings;
+}
+
+/**
+ * How a writer other than combine departs from combine's rules: what it writes where no input states a setting
+ * (`unstated`, in place of combine's own), settings it never takes from its inputs (`own`: the value and why, said
+ * when an input states another), and how its warnings name the inputs' platform filter (`filterOf`).
+ */
+export interface SettingsWriter {
+  unstated?: Readonly<Record<string, SettingValue>>;
+  own?: Readonly<Record<string, Chosen>>;
+  filterOf?: string;
+}
+
 /** What a combined layer writes for a setting its inputs give differently, and why, as its warning says it. */
-interface Chosen {
+export interface Chosen {
   value: SettingValue;
   why: string;
 }
@@ -72,7 +105,7 @@ function settingName(path: string): string {
   return path.slice(1).replace('/', '.');
 }
 
-function readSetting(layer: NavigatorLayer, path: string): SettingValue | undefined {
+function readSetting(layer: LayerSettings, path: string): SettingValue | undefined {
   const [, first, second] = path.split('/') as [string, string, string | undefined];
   const owner = (second === undefined ? layer : layer.layout) as Record<string, unknown> | undefined;
   const value = owner?.[second ?? first];
@@ -97,15 +130,25 @@ export interface CombinedSettings {
  * first layer's spelling), combine's own where none does, else the setting's rule, with a warning naming each value with
  * its layers, those that state none, and what was written. `names` are the inputs' names, in order.
  */
-export function combinedSettings(layers: readonly NavigatorLayer[], names: readonly string[]): CombinedSettings {
+export function combinedSettings(layers: readonly LayerSettings[], names: readonly string[], writer: SettingsWriter = {}): CombinedSettings {
   const written: Record<string, SettingValue> = {};
   const warnings: string[] = [];
   for (const rule of SETTING_RULES) {
     const values = layers.map((layer) => readSetting(layer, rule.path));
     const stated = values.filter((value): value is SettingValue => value !== undefined);
     const first = stated[0];
+    const own = writer.own?.[rule.path];
+    if (own) {
+      const other = [...new Set(stated.filter((value) => !sameValue(value, own.value)))];
+      if (!other.length) continue;
+      written[rule.path] = own.value;
+      const each = other.map((one) => `${JSON.stringify(one)} in ${layerList(names.filter((_, i) => values[i] !== undefined && sameValue(values[i]!, one)))}`);
+      warnings.push(`${settingName(rule.path)} (${each.join('; ')}): wrote ${JSON.stringify(own.value)}, ${own.why}`);
+      continue;
+    }
     if (first === undefined) {
-      if (rule.unstated !== undefined) written[rule.path] = rule.unstated;
+      const unstated = writer.unstated?.[rule.path] ?? rule.unstated;
+      if (unstated !== undefined) written[rule.path] = unstated;
       continue;
     }
     if (stated.every((value) => sameValue(value, first))) {
@@ -138,7 +181,7 @@ export function combinedSettings(layers: readonly NavigatorLayer[], names: reado
  * layer shows every platform (it has none, an empty one, which Navigator reads so, or one of every platform of `index`), with a warning saying which layers list
  * what. The inputs' filters are in the target release's names (`upgradeSources`).
  */
-export function combinedPlatforms(layers: readonly NavigatorLayer[], names: readonly string[], index: AttackIndex, warnings: string[]): string[] | undefined {
+export function combinedPlatforms(layers: readonly LayerSettings[], names: readonly string[], index: AttackIndex, warnings: string[]): string[] | undefined {
   const listed = layers.map((layer) => (layer.filters?.platforms?.length ? [...new Set(layer.filters.platforms)].sort(compareText) : undefined));
   const key = (list: readonly string[] | undefined): string => JSON.stringify(list ?? null);
   if (listed.every((set) => key(set) === key(listed[0]))) return listed[0];
@@ -166,7 +209,7 @@ export function combinedPlatforms(layers: readonly NavigatorLayer[], names: read
  * builder's group layer, which disables every technique the group does not use, with a changelog layer that disables
  * none), else false (disabled entries show greyed out rather than vanish); a warning says which was kept.
  */
-export function combinedHideDisabled(layers: readonly NavigatorLayer[], names: readonly string[], warnings: string[]): boolean {
+export function combinedHideDisabled(layers: readonly LayerSettings[], names: readonly string[], warnings: string[]): boolean {
   const hides = layers.map((layer) => layer.hideDisabled === true);
   if (hides.every((hide) => hide === hides[0])) return hides[0] ?? false;
   const disabling = layers.flatMap((layer, i) => ((layer.techniques ?? []).some((entry) => entry.enabled === false) ? [i] : []));
@@ -179,4 +222,43 @@ export function combinedHideDisabled(layers: readonly NavigatorLayer[], names: r
         : `left false, so disabled entries show greyed out${disabling.length ? ' (not every layer with disabled entries hides them)' : ''}`),
   );
   return kept;
+}
+
+/** The settings a layer made from others takes from them (`keptSettings`), to spread into it, with what was said of them. */
+export interface KeptSettings {
+  fields: Pick<NavigatorLayer, 'filters' | 'hideDisabled'> & CombinedSettings['settings'] & { layout: Layout };
+  warnings: string[];
+}
+
+/**
+ * The settings of a layer made from `layers` (combine's combined layer, compare's comparison layer): the platform filter
+ * (`combinedPlatforms`), widened by the platforms of any of `techniques`, its annotated entries, that it would hide
+ * (`platformsShowing`, each said), `hideDisabled` (`combinedHideDisabled`, written only when true) and the view settings
+ * (`combinedSettings`, as `writer` departs from combine's rules), in that order, each warning once.
+ */
+export function keptSettings(
+  layers: readonly LayerSettings[],
+  names: readonly string[],
+  techniques: readonly LayerTechnique[],
+  index: AttackIndex,
+  writer: SettingsWriter = {},
+): KeptSettings {
+  const warnings: string[] = [];
+  const showing = platformsShowing(combinedPlatforms(layers, names, index, warnings) ?? [], techniques, index);
+  for (const item of showing.added) {
+    warnings.push(`${addedFor(item)} runs on ${item.platforms.join(', ')}, which ${writer.filterOf ?? "the layers'"} platform filter does not list: added to the filter so that Navigator shows it`);
+  }
+  if (showing.unfiltered) warnings.push(unfilteredWarning(showing.unfiltered, index));
+  const hideDisabled = combinedHideDisabled(layers, names, warnings);
+  const view = combinedSettings(layers, names, writer);
+  warnings.push(...view.warnings);
+  return {
+    fields: {
+      ...(showing.platforms.length ? { filters: { platforms: showing.platforms } } : {}),
+      ...(hideDisabled ? { hideDisabled } : {}),
+      ...view.settings,
+      layout: view.layout,
+    },
+    warnings,
+  };
 }

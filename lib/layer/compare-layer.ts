@@ -22,7 +22,8 @@ import { compareReported, comparedObject, type CampaignComparison, type Compared
 import type { AttackObjectKind } from '../normalize/attack-object-kinds.js';
 import { givenIds, givenObjects, objectKind, objectRef, resolveAttackObject, type ResolvedObject } from '../normalize/resolve-attack-object.js';
 import type { CombineInput, SourcesKeeping } from './combine-layers.js';
-import type { Gradient, LayerMetadata, LayerTechnique, NavigatorLayer } from './layer-types.js';
+import type { Gradient, LayerLink, LayerMetadata, LayerTechnique, NavigatorLayer } from './layer-types.js';
+import { layerSettings, type LayerSettings } from './combined-settings.js';
 import { isToolItem, LEFT_OUT_BY_COMPARE_NAME } from './tool-items.js';
 
 /** Where `upgradeSources` keeps, for compare, the entries it leaves out (unknown or deprecated techniques). */
@@ -49,8 +50,11 @@ export interface LayerComparison extends CampaignComparison {
     name: string;
     /** The layer's entries that are not compared: disabled, or scored 0 with nothing else. */
     leftOut: LayerEntryLeftOut[];
-    /** What the upgrade left out of the layer (`COMPARE_KEEPING` items), for the comparison layer's metadata. */
-    kept: LayerMetadata[];
+    /** The layer's own metadata, what its upgrade left out (`COMPARE_KEEPING` items) among it, and its links, which the comparison layer carries. */
+    metadata: LayerMetadata[];
+    links: LayerLink[];
+    /** The layer's platform filter, hideDisabled and view settings (`layerSettings`), which the comparison layer keeps (`keptSettings`). */
+    settings: LayerSettings;
     /** The layer's gradient, on whose scale its scores are, which the comparison layer keeps with them. */
     gradient?: Gradient;
   };
@@ -158,7 +162,9 @@ export function compareLayer(input: CombineInput, object: ActorRecord, index: At
       source,
       name: layer.name,
       leftOut,
-      kept: (layer.metadata ?? []).filter((item) => 'name' in item && item.name === COMPARE_KEEPING.name),
+      metadata: layer.metadata ?? [],
+      links: layer.links ?? [],
+      settings: layerSettings(layer),
       ...(layer.gradient ? { gradient: layer.gradient } : {}),
     },
   };

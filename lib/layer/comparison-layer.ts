@@ -3,7 +3,8 @@ import { objectRef, objectTitle } from '../normalize/resolve-attack-object.js';
 import type { CampaignComparison, ComparedTechnique, ComparisonStatus, NamedCampaign } from '../normalize/compare-campaign.js';
 import type { LayerTechnique, NavigatorLayer } from './layer-types.js';
 import { isLayerComparison, type LayerComparedTechnique } from './compare-layer.js';
-import { expandParents, GENERATOR, LAYOUT, layerShell } from './render-layer.js';
+import { expandParents, GENERATOR, layerShell } from './render-layer.js';
+import { keptSettings, type SettingsWriter } from './combined-settings.js';
 import { compareEntries } from './serialize-layer.js';
 import { plural } from './score.js';
 
@@ -39,10 +40,40 @@ function statusMetadata(technique: ComparedTechnique): Array<{ name: string; val
 }
 
 /**
- * Render a comparison as a layer: the campaign's techniques coloured by status (attributed, through a campaign, related, new) and the
- * object's techniques the campaign does not mention in grey, each with a comment saying why, and a legend.
+ * How a comparison layer departs from combine's rules for the settings it keeps from the layer compared: sorted by name
+ * where the layer says nothing (combine sorts by its combined score; here the status colours, not the scores, are what
+ * the layer shows), and no aggregate scores. Every technique of a comparison layer is coloured by its status, which
+ * Navigator 5.1 paints before an aggregate; an aggregate would paint only the parents that have no status, those of a
+ * compared sub-technique, in the layer's gradient, a colour read as a status (CTID's layers colour their gradient with
+ * the status colours' own red, yellow and green).
  */
-export function renderComparisonLayer(comparison: CampaignComparison, index: AttackIndex, options: { navigatorVersion?: string } = {}): NavigatorLayer {
+const COMPARISON_SETTINGS: SettingsWriter = {
+  unstated: { '/sorting': 0 },
+  own: {
+    '/layout/showAggregateScores': {
+      value: false,
+      why:
+        "as every technique of the comparison layer is coloured by its status: an aggregate would paint only the parents without one, in the layer's gradient, " +
+        "a colour that reads as a status; each score is kept in its entry",
+    },
+  },
+  filterOf: "the layer's",
+};
+
+/** A comparison layer and what was said of the layer's settings it keeps (`keptSettings`). */
+export interface ComparisonLayer {
+  layer: NavigatorLayer;
+  warnings: string[];
+}
+
+/**
+ * Render a comparison as a layer: the campaign's techniques coloured by status (attributed, through a campaign, related, new) and the
+ * object's techniques the campaign does not mention in grey, each with a comment saying why, and a legend. A layer's
+ * comparison keeps the layer's platform filter, hideDisabled and view settings as combine keeps its inputs'
+ * (`keptSettings`, with `COMPARISON_SETTINGS`: the filter widened where it would hide a technique of the comparison,
+ * each said in `warnings`), and its metadata and links.
+ */
+export function renderComparisonLayer(comparison: CampaignComparison, index: AttackIndex, options: { navigatorVersion?: string } = {}): ComparisonLayer {
   const { campaign, object, counts } = comparison;
   const who = objectTitle(object);
   const layer = isLayerComparison(comparison) ? comparison.layer : undefined;
@@ -78,7 +109,9 @@ export function renderComparisonLayer(comparison: CampaignComparison, index: Att
       metadata: [{ name: 'status', value: 'not mentioned' }, ...(technique.campaigns ? [{ name: 'campaigns', value: campaignList(technique.campaigns) }] : [])],
     })),
   ];
-  return {
+  const techniques = expandParents(entries, index).sort(compareEntries);
+  const kept = keptSettings(layer ? [layer.settings] : [], layer ? [layer.name] : [], techniques, index, COMPARISON_SETTINGS);
+  const written: NavigatorLayer = {
     name: `${campaign.name} vs ${who}`,
     ...layerShell(index, options),
     description: [
@@ -99,10 +132,8 @@ export function renderComparisonLayer(comparison: CampaignComparison, index: Att
         ? [`${layer.leftOut.length} of the layer's entries not compared: ${layer.leftOut.map((entry) => `${entry.techniqueID}${entry.tactic ? ` (${entry.tactic})` : ''}: ${entry.reason}`).join('; ')}.`]
         : []),
     ].join('\n'),
-    sorting: 0,
-    layout: { ...LAYOUT },
-    hideDisabled: false,
-    techniques: expandParents(entries, index).sort(compareEntries),
+    ...kept.fields,
+    techniques,
     // The layer's scores are kept, so its gradient is: without one Navigator 5.1 reads them on its own 0..100, where a
     // DeTT&CT count of 4210 is off the scale and a 99.7 of a 0..1000 layer fails its colour lookup (gradient.ts
     // getHexColor) and the layer does not open.
@@ -122,7 +153,10 @@ export function renderComparisonLayer(comparison: CampaignComparison, index: Att
       ...(comparison.campaigns.length ? [{ name: 'with its campaigns', value: campaignList(comparison.campaigns) }] : []),
       { name: 'ATT&CK release', value: index.label },
       { name: 'generated by', value: GENERATOR },
-      ...(layer?.kept.length ? [{ divider: true } as const, ...layer.kept] : []),
+      // The layer's own items, what its upgrade left out among them, follow a divider, as they were.
+      ...(layer?.metadata.length ? [{ divider: true } as const, ...layer.metadata] : []),
     ],
+    ...(layer?.links.length ? { links: layer.links } : {}),
   };
+  return { layer: written, warnings: kept.warnings.map((warning) => `the comparison layer "${written.name}": ${warning}`) };
 }

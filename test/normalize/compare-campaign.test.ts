@@ -131,7 +131,8 @@ describe('compareCampaign', () => {
   it('renders a comparison layer coloured by status that passes validateLayer', () => {
     const index = loadRelease('18.1');
     const comparison = compareCampaign(normalized('campaigns/apt32-covid19-wuhan.yaml'), resolveAttackObject(index, 'G0050').object, index);
-    const layer = renderComparisonLayer(comparison, index);
+    const { layer, warnings } = renderComparisonLayer(comparison, index);
+    expect(warnings).to.deep.equal([]);
     const colour = (id: string) => layer.techniques!.find((e) => e.techniqueID === id)?.color;
     expect(colour('T1566.001')).to.equal(COMPARISON_COLORS.attributed);
     expect(colour('T1204')).to.equal(COMPARISON_COLORS.related);

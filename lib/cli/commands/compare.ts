@@ -151,7 +151,9 @@ function writeComparisons(
   upgrades?: readonly LayerUpgrade[],
 ): void {
   if (args.out !== undefined) {
-    const layers = compared.map(({ comparison, index }) => renderComparisonLayer(comparison, index));
+    const rendered = compared.map(({ comparison, index }) => renderComparisonLayer(comparison, index));
+    for (const warning of new Set(rendered.flatMap((one) => one.warnings))) warn(context, args, warning);
+    const layers = rendered.map((one) => one.layer);
     const text = layers.length === 1 ? serializeLayer(layers[0]!) : serializeLayers(layers);
     // No path said: stdout carries the comparison, and a written path is said on stdout alone (render, combine, export).
     writeOutputs(context, args, [{ path: resolve(context.cwd, args.out), content: text, name: args.out }]);

@@ -139,9 +139,10 @@ export function combinedSettings(layers: readonly LayerSettings[], names: readon
     const first = stated[0];
     const own = writer.own?.[rule.path];
     if (own) {
+      if (!stated.length) continue;
+      written[rule.path] = own.value;
       const other = [...new Set(stated.filter((value) => !sameValue(value, own.value)))];
       if (!other.length) continue;
-      written[rule.path] = own.value;
       const each = other.map((one) => `${JSON.stringify(one)} in ${layerList(names.filter((_, i) => values[i] !== undefined && sameValue(values[i]!, one)))}`);
       warnings.push(`${settingName(rule.path)} (${each.join('; ')}): wrote ${JSON.stringify(own.value)}, ${own.why}`);
       continue;

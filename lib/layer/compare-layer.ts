@@ -22,7 +22,7 @@ import { compareReported, comparedObject, type CampaignComparison, type Compared
 import type { AttackObjectKind } from '../normalize/attack-object-kinds.js';
 import { givenIds, givenObjects, objectKind, objectRef, resolveAttackObject, type ResolvedObject } from '../normalize/resolve-attack-object.js';
 import type { CombineInput, SourcesKeeping } from './combine-layers.js';
-import type { Gradient, LayerLink, LayerMetadata, LayerTechnique, NavigatorLayer } from './layer-types.js';
+import type { Gradient, LayerLink, LayerMetadata, LayerTechnique, LegendItem, NavigatorLayer } from './layer-types.js';
 import { layerSettings, type LayerSettings } from './combined-settings.js';
 import { isToolItem, LEFT_OUT_BY_COMPARE_NAME } from './tool-items.js';
 
@@ -53,6 +53,8 @@ export interface LayerComparison extends CampaignComparison {
     /** The layer's own metadata, what its upgrade left out (`COMPARE_KEEPING` items) among it, and its links, which the comparison layer carries. */
     metadata: LayerMetadata[];
     links: LayerLink[];
+    /** The layer's legend, which names the colours its entries had before the comparison coloured them by status. */
+    legendItems: LegendItem[];
     /** The layer's platform filter, hideDisabled and view settings (`layerSettings`), which the comparison layer keeps (`keptSettings`). */
     settings: LayerSettings;
     /** The layer's gradient, on whose scale its scores are, which the comparison layer keeps with them. */
@@ -164,6 +166,7 @@ export function compareLayer(input: CombineInput, object: ActorRecord, index: At
       leftOut,
       metadata: layer.metadata ?? [],
       links: layer.links ?? [],
+      legendItems: layer.legendItems ?? [],
       settings: layerSettings(layer),
       ...(layer.gradient ? { gradient: layer.gradient } : {}),
     },

@@ -1,12 +1,12 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import { objectRef, objectTitle } from '../normalize/resolve-attack-object.js';
 import type { CampaignComparison, ComparedTechnique, ComparisonStatus, NamedCampaign } from '../normalize/compare-campaign.js';
-import type { LayerTechnique, NavigatorLayer } from './layer-types.js';
+import type { LayerMetadata, LayerTechnique, LegendItem, NavigatorLayer } from './layer-types.js';
 import { isLayerComparison, type LayerComparedTechnique } from './compare-layer.js';
 import { expandParents, GENERATOR, layerShell } from './render-layer.js';
 import { keptSettings, type SettingsWriter } from './combined-settings.js';
 import { compareEntries } from './serialize-layer.js';
-import { plural } from './score.js';
+import { paintedColour, plural } from './score.js';
 
 /** The colour of each comparison status in a comparison layer, and of the object's techniques the campaign does not mention. */
 export const COMPARISON_COLORS: Readonly<Record<ComparisonStatus | 'unmentioned', string>> = {
@@ -37,6 +37,20 @@ function statusComment(technique: ComparedTechnique, who: string, reported = `re
 /** A compared technique's status, and the campaigns it is attributed through, as its entry's metadata. */
 function statusMetadata(technique: ComparedTechnique): Array<{ name: string; value: string }> {
   return [{ name: 'status', value: technique.status }, ...(technique.campaigns.length ? [{ name: 'campaigns', value: campaignList(technique.campaigns) }] : [])];
+}
+
+/** Name of the item that keeps the colour a layer gave an entry, which the comparison layer colours by status. */
+export const LAYER_COLOUR_NAME = "the layer's colour";
+
+/**
+ * The colour `entry` had in its layer, as an item: `#7FFF00 (Protect - Significant)`, with the labels the layer's
+ * `legend` gives it (by value, as Navigator paints it). None for an entry without one, which its score coloured.
+ */
+function layerColour(entry: LayerTechnique, legend: readonly LegendItem[]): LayerMetadata[] {
+  const colour = paintedColour(entry.color);
+  if (!colour) return [];
+  const labels = [...new Set(legend.filter((item) => paintedColour(item.color) === colour).map((item) => item.label.trim()))].filter(Boolean);
+  return [{ name: LAYER_COLOUR_NAME, value: `${entry.color!.trim()}${labels.length ? ` (${labels.join('; ')})` : ''}` }];
 }
 
 /**
@@ -80,12 +94,13 @@ export function renderComparisonLayer(comparison: CampaignComparison, index: Att
   // What is compared, as the legend and comments say it: a campaign reports techniques, a layer has them.
   const reported = layer ? 'in the layer' : 'reported';
   const layerEntries = (technique: LayerComparedTechnique): LayerTechnique[] =>
-    // A layer's entries keep their tactic, score, comment, links and metadata: the status colours them and leads the comment.
+    // A layer's entries keep their tactic, score, comment, links and metadata: the status colours them and leads the
+    // comment; the colour it replaces is kept as an item, with what the layer's legend calls it.
     technique.entries.map((entry) => ({
       ...entry,
       color: COMPARISON_COLORS[technique.status],
       comment: [statusComment(technique, who, 'in the layer'), entry.comment?.trim() ? `the layer: ${entry.comment.trim()}` : ''].filter(Boolean).join('\n'),
-      metadata: [...statusMetadata(technique), ...(entry.metadata ?? [])],
+      metadata: [...statusMetadata(technique), ...layerColour(entry, layer?.legendItems ?? []), ...(entry.metadata ?? [])],
     }));
   const entries: LayerTechnique[] = [
     ...comparison.techniques.flatMap((technique) =>

@@ -1,6 +1,6 @@
 import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import { currentOf, deprecatedTechniqueText, deprecationSuccessors, successorsText, type DeprecationSuccessors } from '../attack/deprecation-successors.js';
-import { campaignInDomain, otherDomainCampaignAdvice, otherDomainTechniqueText, type OtherDomainLookup, type OtherDomainNameLookup, type OtherDomainTechnique } from '../attack/other-domains.js';
+import { campaignInDomain, domainAdjective, otherDomainCampaignAdvice, otherDomainLookupIn, otherDomainTechniqueText, type OtherDomainLookup, type OtherDomainNameLookup, type OtherDomainTechnique } from '../attack/other-domains.js';
 import { compareReleases, fetchCommand } from '../attack/release-files.js';
 import { fullName } from '../attack/full-name.js';
 import { unknownTechniqueText } from '../attack/unknown-technique-text.js';
@@ -26,6 +26,7 @@ import { tacticShortname } from './tactic-names.js';
 import { tacticsWithin } from './tactic-list.js';
 import { techniqueAlias } from './technique-aliases.js';
 import { slashPairedNames } from './paired-names.js';
+import { readDomainLabel, type DomainLabel } from './domain-label.js';
 import { nameFitsId, notATechniqueName } from './name-fit.js';
 
 /** The releases a reference is resolved against. */
@@ -232,6 +233,58 @@ export interface ResolutionWarning {
 
 /** `resolveReference`, with each of the resolution's warnings as a `ResolutionWarning`, in the same order. */
 export function resolveReferenceWarnings(input: ReferenceInput, context: ResolveContext, options: ResolveOptions = {}): { resolution: Resolution; warnings: ResolutionWarning[] } {
+  const label = readDomainLabel(input.raw);
+  return label ? labelledResolution(label, input, context, options) : unlabelledResolution(input, context, options);
+}
+
+/**
+ * A reference that names its domain (`T1420 (Mobile)`, `ICS: T0866`): the domain named decides which release reads it.
+ * The campaign's own domain reads it as any reference; another domain's release reads it there, and what it finds is
+ * `other domain`, never the campaign domain's technique of the same name (`Obfuscated Files or Information (Mobile)` is
+ * mobile T1406, not enterprise T1027); what that release does not have but the campaign's does (`T1059 (Mobile)`,
+ * enterprise's ID) is `ambiguous`, the campaign's technique a candidate only: the writer said one matrix, the ID is another's.
+ */
+function labelledResolution(label: DomainLabel, input: ReferenceInput, context: ResolveContext, options: ResolveOptions): { resolution: Resolution; warnings: ResolutionWarning[] } {
+  const { target } = context;
+  const adjective = domainAdjective(label.domain);
+  const quoted = `"${input.raw}" names ATT&CK ${adjective} ("${label.written}")`;
+  const here = unlabelledResolution({ ...input, raw: label.rest }, context, options);
+  const said = (resolution: Resolution, status: ReferenceStatus, ids: TechniqueId[], note: string, candidates: Candidate[], read: string) => ({
+    resolution: { ...resolution, status, ids, note, candidates, trail: [`read: ${read}`, ...resolution.trail], placed: ids.length ? resolution.placed : {} },
+    warnings: here.warnings,
+  });
+  if (label.domain === target.domain) {
+    const read = `${quoted}, the campaign's domain: read as "${label.rest}"`;
+    const { resolution } = here;
+    if (resolution.status !== 'other domain') return said(resolution, resolution.status, resolution.ids, resolution.note, resolution.candidates, read);
+    return said(resolution, resolution.status, [], `${quoted}, but ${resolution.note}`, resolution.candidates, read);
+  }
+  const named = context.otherReleases?.().find((index) => index.domain === label.domain);
+  const hereIds = here.resolution.ids;
+  const hereText = hereIds.map((id) => describe(target, target.technique(id)!)).join(', ');
+  const hereCandidates = hereIds.map((id) => candidate(target, target.technique(id)!, `"${label.rest}" in ${target.domain}, which the reference does not name`));
+  if (!named) {
+    const note = `${quoted}, and no ${label.domain} release is at hand to read it in (get one with \`${fetchCommand(label.domain)}\`)${hereIds.length ? `; in ${target.domain} it would be ${hereText}, not taken` : ''}`;
+    return said(here.resolution, 'unknown', [], note, hereCandidates, `${quoted}; no ${label.domain} release at hand`);
+  }
+  const there = unlabelledResolution({ ...input, raw: label.rest }, { target: named }, options).resolution;
+  const read = `${quoted}: read in ${named.label}`;
+  if (there.ids.length) {
+    const found = there.ids.map((id) => `${id} ${fullName(named, named.technique(id)!)}`).join(', ');
+    const advice = (context.otherDomainAdvice ?? otherDomainCampaignAdvice)(otherDomainLookupIn(() => [named])(there.ids[0]!)!);
+    const alsoHere = hereIds.length ? `; in ${target.domain}, "${label.rest}" is ${hereText}: write it without "${label.written}" if that one is meant` : '';
+    const note = `${quoted}: in ${named.label} it is ${found}, not in ${target.domain}: ${advice}${alsoHere}`;
+    return said(here.resolution, 'other domain', [], note, hereCandidates, read);
+  }
+  const lacks = `${named.label} has no technique "${label.rest}"`;
+  if (hereIds.length) {
+    const note = `${quoted}, but ${lacks}; in ${target.domain} it is ${hereText}: write it without "${label.written}" if that one is meant, else the ${adjective} technique's ID or name`;
+    return said(here.resolution, 'ambiguous', [], note, hereCandidates, read);
+  }
+  return said(here.resolution, here.resolution.status, [], `${quoted}, but ${lacks}; ${here.resolution.note}`, here.resolution.candidates, read);
+}
+
+function unlabelledResolution(input: ReferenceInput, context: ResolveContext, options: ResolveOptions): { resolution: Resolution; warnings: ResolutionWarning[] } {
   const { target } = context;
   const parsed = parseReference(input.raw);
   const trail = parsed.rules.map((rule) => `read: ${rule}`);

@@ -1,6 +1,6 @@
 import type { ReferenceStatus } from '../normalize/normalize-types.js';
 import { withDigitPutBack } from '../attack/technique-id.js';
-import { LOST_DIGIT_RULE, type ResolveContext } from '../normalize/resolve-reference.js';
+import { ICS_WIKI_RULE, LOST_DIGIT_RULE, type ResolveContext } from '../normalize/resolve-reference.js';
 import { resolutionMemo, type AskResolution } from './resolution-memo.js';
 import { keyedNameAfter, originalSpan, type FoldedText } from '../normalize/tokenize-references.js';
 import type { ExtractedReference } from './extract-references.js';
@@ -35,7 +35,6 @@ export const OCR_T_RULE = 'a T read by OCR as 7 or 1 (71021.001, 11566.002), tak
 export const SPACE_AFTER_T_RULE = 'a space after the T of a technique\'s ID (T 1078), taken only where the name before it is that technique\'s';
 export const SPACE_IN_DIGITS_RULE = 'a space inside the four digits of a technique\'s ID (T15 47.001), taken only where the name before it is that technique\'s';
 export const LETTER_AFTER_RULE = 'a letter glued after an ID (T1053.005a), taken only where the name before it is that technique\'s';
-export const ICS_WIKI_RULE = 'an ID of ATT&CK for ICS\'s first wiki (T816), which ATT&CK gave a 0 in 2020 (T0816), taken only where the name beside it is that technique\'s';
 
 // The shapes, each with its repair; the ID's digits are group 1, less any space. Not part of a longer number, word,
 // version or date.

@@ -616,25 +616,42 @@ function fitsName(id: TechniqueId, name: string, tactics: readonly TacticShortna
   return nameFitsId(name, id, { status, ids, warnings, trail });
 }
 
-/** The label of the repair, as a reference's trail gives it (`extract` reads the same shape in a report's lines). */
+/** The labels of the repairs, as a reference's trail gives them (`extract` reads the same shapes in a report's lines). */
 export const LOST_DIGIT_RULE = 'a technique\'s ID with one of its four digits lost (T106 for T1068), taken only where the name beside it is that technique\'s';
+export const ICS_WIKI_RULE = 'an ID of ATT&CK for ICS\'s first wiki (T816), which ATT&CK gave a 0 in 2020 (T0816), taken only where the name beside it is that technique\'s';
 
-// `Exploitation for Privilege Escalation - T106`: a name, then (after a dash, a colon or a space) a T and three digits.
-const LOST_DIGIT_AFTER_NAME = /^(.*\p{L})(?:\s*[-–:]\s*|\s+)T(\d{3})$/u;
+// A T and three digits beside a name: after it (`Exploitation for Privilege Escalation - T106`, after a dash, a colon
+// or a space, or in brackets), or before it (`T816: Device Restart/Shutdown`, as Armis's 2020 blog series on ATT&CK
+// for ICS and the ICS wiki's pages wrote a technique).
+const THREE_DIGITS_BESIDE_NAME: readonly RegExp[] = [
+  /^(?<name>.*\p{L})(?:\s*[-–:]\s*|\s+)T(?<digits>\d{3})$/u,
+  /^(?<name>.*\p{L})\s*\(T(?<digits>\d{3})\)$/u,
+  /^T(?<digits>\d{3})(?:\s*[-–:]\s*|\s+)(?<name>\p{L}.*)$/u,
+];
 
 /**
- * `Exploitation for Privilege Escalation - T106` (a PDF table's cell): a T and three digits after a name, read as the
- * technique the name is exactly, where its ID is the three digits with one put back (T1068), with a warning; undefined
- * for any other shape, name or number (`Valid Accounts - T106`), which is read as the name it is.
+ * `Exploitation for Privilege Escalation - T106` (a PDF table's cell), `T816: Device Restart/Shutdown` (ATT&CK for
+ * ICS's first wiki numbered its techniques T800 to T882; ATT&CK gave each a 0 in 2020): a T and three digits beside a
+ * name, read as the technique the name is exactly, where its ID is the three digits with one put back (T1068, T0816),
+ * with a warning; undefined for any other shape, name or number (`Valid Accounts - T106`, `T816: Program Download`),
+ * which is read as the name it is.
  */
 function lostDigitOutcome(name: string, tactics: readonly TacticShortname[], context: ResolveContext, trail: string[], warnings: string[]): Outcome | undefined {
-  const match = LOST_DIGIT_AFTER_NAME.exec(name.trim());
+  const match = THREE_DIGITS_BESIDE_NAME.map((pattern) => pattern.exec(name.trim())?.groups).find(Boolean);
   if (!match) return undefined;
-  const outcome = resolveName(match[1]!, tactics, context, [], false);
-  const id = outcome.ids[0];
-  if (!['name', 'renamed', 'alias'].includes(outcome.status) || outcome.ids.length !== 1 || !id || !withDigitPutBack(match[2]!).includes(id)) return undefined;
-  warnings.push(`T${match[2]} read as ${id}: the name before it is that technique's; check the text`);
-  trail.push(`read: ${LOST_DIGIT_RULE}: "T${match[2]}" as ${id}`);
+  const digits = match['digits']!;
+  const written = match['name']!;
+  const ids = withDigitPutBack(digits);
+  // `T818 Engineering Workstation Compromise`: the exact name of a technique since deprecated (or revoked) is read by its
+  // ID, as the ID written whole would be, so that its status and note are the ID's.
+  const owners = context.target.techniquesByName(written).filter((technique) => ids.includes(technique.id));
+  const outcome = owners.length === 1 && (owners[0]!.deprecated || owners[0]!.revoked) ? resolveId(owners[0]!.id, written, tactics, context, [], []) : resolveName(written, tactics, context, [], false);
+  const id = outcome.ids[0] ?? owners[0]?.id;
+  const taken = ['name', 'renamed', 'alias'].includes(outcome.status) ? outcome.ids.length === 1 && ids.includes(id ?? '') : owners.length === 1 && ['revoked', 'deprecated'].includes(outcome.status);
+  if (!taken || !id) return undefined;
+  const wiki = id === `T0${digits}` && digits.startsWith('8');
+  warnings.push(`T${digits} read as ${id}: the name ${name.trim().startsWith('T') ? 'after' : 'before'} it is that technique's; check the text`);
+  trail.push(`read: ${wiki ? ICS_WIKI_RULE : LOST_DIGIT_RULE}: "T${digits}" as ${id}`);
   return outcome;
 }
 

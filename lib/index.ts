@@ -534,7 +534,8 @@ export {
 } from './suggest/suggest-model-data.js';
 export { frontMatterLines, isMarkupLine, splitPassages, templateTagBlocks, type Passage, type PassageStructure } from './suggest/split-passages.js';
 export { interleavedLineRuns, type InterleavedRun } from './suggest/layout-columns.js';
-export { documentLanguage, suggestPassageText, type DocumentLanguage, type PassageText } from './suggest/passage-language.js';
+/** How the note of a passage in a language `suggest` does not read begins (`language not supported (Cyrillic): …`). */
+export { documentLanguage, LANGUAGE_NOT_SUPPORTED, suggestPassageText, type DocumentLanguage, type PassageText } from './suggest/passage-language.js';
 export { GLOSSARY_JA } from './suggest/glossary-ja.js';
 export { GLOSSARY_EN } from './suggest/glossary-en.js';
 export { expandPassage, type Expansion } from './suggest/query-expansion.js';

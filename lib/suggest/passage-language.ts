@@ -176,6 +176,9 @@ function isSpace(code: number): boolean {
 const ASCII = /^[\x00-\x7f]*$/;
 
 // The address part of a Markdown link: `](` then a URL, a `www.` host or a path, up to `)`.
+/** How the note of a passage in a language suggest does not read begins (`language not supported (Cyrillic): …`). */
+export const LANGUAGE_NOT_SUPPORTED = 'language not supported';
+
 export const LINK_TARGET = /\]\((?:[a-z][a-z0-9+.-]*:\/\/|www\.|\/)[^()\s]*\)/gi;
 
 // Scraping glues a link's text to the words beside it (BleepingComputer's Check Point post saved as Markdown: `Tracked
@@ -240,7 +243,7 @@ export function suggestPassageText(passage: string, document?: DocumentLanguage)
     const [other, most] = counts.slice(1).reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0] as readonly [string, number]);
     if (japanese || (document?.japanese && other === 'Chinese')) return readJapanese(plain);
     if (most > latin) {
-      return { text: '', language: other, note: `language not supported (${other}): ATT&CK is written in English only, so nothing was suggested` };
+      return { text: '', language: other, note: `${LANGUAGE_NOT_SUPPORTED} (${other}): ATT&CK is written in English only, so nothing was suggested` };
     }
     // A passage in another script with words in Latin script among its own (a Korean indicator list's `- host 파라미터에
     // sudo+find+-exec 조합(GTFOBins privesc 시도)`, a Chinese article's `* Compute Hijacking （利用计算资源来挖掘加密货币）`, a
@@ -251,7 +254,7 @@ export function suggestPassageText(passage: string, document?: DocumentLanguage)
       return {
         text: unlinked,
         language: other,
-        note: `language not supported (${other}): ATT&CK is written in English only; only the words in Latin script were read`,
+        note: `${LANGUAGE_NOT_SUPPORTED} (${other}): ATT&CK is written in English only; only the words in Latin script were read`,
       };
     }
   }
@@ -262,7 +265,7 @@ export function suggestPassageText(passage: string, document?: DocumentLanguage)
     return {
       text: unlinked,
       language: foreign,
-      note: `language not supported (${foreign}): ATT&CK is written in English only; only the words it shares with English were read`,
+      note: `${LANGUAGE_NOT_SUPPORTED} (${foreign}): ATT&CK is written in English only; only the words it shares with English were read`,
     };
   }
   return { text: unlinked, language: 'en' };

@@ -81,4 +81,20 @@ describe('attack-layers normalize --suggest', function () {
     expect(result.stdout).to.not.include('suggested for');
     expect(result.stderr).to.include('note: 4 references left unknown: --suggest ranks techniques for their words');
   });
+
+  it('says why nothing is suggested for a name in a language suggest does not read (Russian), where before it said nothing', async () => {
+    // Russian renderings of T1566 Phishing and T1059 Command and Scripting Interpreter, as a Russian-language table writes them.
+    const file = join(freshTmpDir('normalize-suggest'), 'russian.yaml');
+    writeFileSync(file, ['name: Russian names', 'techniques:', '  - ref: Фишинг', '  - ref: Интерпретатор командной строки и сценариев', ''].join('\n'));
+    const result = await runCli(['normalize', file, '--suggest']);
+    expect(result.code).to.equal(0);
+    const lines = result.stdout.split('\n');
+    const at = lines.indexOf('suggested for references left unknown (to review: never taken as the reference):');
+    expect(lines.slice(at + 1, at + 5)).to.deep.equal([
+      '  line 3: "Фишинг"',
+      '    (language not supported (Cyrillic): ATT&CK is written in English only, so nothing was suggested)',
+      '  line 4: "Интерпретатор командной строки и сценариев"',
+      '    (language not supported (Cyrillic): ATT&CK is written in English only, so nothing was suggested)',
+    ]);
+  });
 });

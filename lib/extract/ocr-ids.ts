@@ -1,4 +1,5 @@
 import type { ReferenceStatus } from '../normalize/normalize-types.js';
+import { nameKey } from '../attack/attack-index.js';
 import { withDigitPutBack } from '../attack/technique-id.js';
 import { ICS_WIKI_RULE, LOST_DIGIT_RULE, type ResolveContext } from '../normalize/resolve-reference.js';
 import { resolutionMemo, type AskResolution } from './resolution-memo.js';
@@ -92,18 +93,28 @@ export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveCont
     return BY_NAME.includes(byName.status) && byName.ids.length === 1 ? byName.ids[0] : undefined;
   }
 
+  /** The deprecated or revoked technique of `ids` whose name the words are exactly (no resolution names it as current). */
+  function retiredNamed(name: string, ids: readonly string[]): string | undefined {
+    return ids.find((id) => {
+      const technique = context.target.technique(id);
+      return technique && (technique.revoked || technique.deprecated) && nameKey(technique.name) === nameKey(name);
+    });
+  }
+
   function readWords(i: number, folded: FoldedText, rule: string, pattern: RegExp): void {
     for (const match of folded.text.matchAll(pattern)) {
       const wiki = rule === ICS_WIKI_RULE;
       const lost = rule === LOST_DIGIT_RULE;
       // The IDs the word may be, of techniques the release has; the name beside it decides among several.
+      // A wiki ID may be of a technique ATT&CK has since deprecated (`T875: Change Program State`, T0875): its exact name
+      // still vouches, and resolving says it is deprecated, rather than the citation being dropped unsaid.
       const ids = (lost ? withDigitPutBack(match[1]!) : [`T${wiki ? '0' : ''}${match[1]!.replace(' ', '')}`]).filter((each) => {
         const technique = context.target.technique(each);
-        return technique && !technique.revoked && !technique.deprecated;
+        return technique && (wiki || (!technique.revoked && !technique.deprecated));
       });
       if (!ids.length) continue;
       const named = (name: string): string | undefined => {
-        const id = namedId(name);
+        const id = namedId(name) ?? retiredNamed(name, ids);
         return id !== undefined && ids.includes(id) ? id : undefined;
       };
       const vouched = found.length;

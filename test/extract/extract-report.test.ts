@@ -523,6 +523,19 @@ describe('extractReport', () => {
       expect(refs[0]!.resolution!.trail[0]).to.match(/^read: an ID of ATT&CK for ICS's first wiki .*: "T816" as T0816$/);
     });
 
+    it('reads a wiki ID of a technique ATT&CK has since deprecated (T875: Change Program State), and says it is deprecated', () => {
+      // Armis's series, part 2 (https://www.armis.com/blog/mitre-attck-techniques-for-ics-practical-applications-part-2/,
+      // 2020): 'So, what is this technique called T875: Change Program State?'. T0875 is deprecated in ICS 18.1; the
+      // citation was dropped unsaid, as only current techniques were read.
+      const refs = ics('So, what is this technique called T875: Change Program State?\nEngineering Workstation Compromise (T818) came first.').references;
+      expect(refs.map((ref) => [ref.raw, ref.ids, ref.resolution?.status, ref.resolution?.warnings])).to.deep.equal([
+        ['Change Program State (T0875)', ['T0875'], 'deprecated', ["T875 read as T0875: the name after it is that technique's; check the text"]],
+        ['Engineering Workstation Compromise (T0818)', ['T0818'], 'deprecated', ["T818 read as T0818: the name before it is that technique's; check the text"]],
+      ]);
+      // A deprecated technique's name elsewhere vouches for nothing: only its own wiki ID.
+      expect(ics('Change Program State (T816) came first.').references).to.deep.equal([]);
+    });
+
     it('reads no T and three digits without that technique\'s name beside it, nor in an Enterprise run, and notes none', () => {
       const text = 'The T800 terminator, a T816 model, Valid Accounts T816 and Device Restart/Shutdown T859.';
       const read = ics(text);

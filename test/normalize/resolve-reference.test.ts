@@ -321,6 +321,28 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     });
   });
 
+  describe("an ID of ATT&CK for ICS's first wiki beside its name (`T816: Device Restart/Shutdown`)", () => {
+    // Armis's 2020 posts on ATT&CK for ICS (test/corpus/reports/armis-attack-ics-practical-applications-2020-wiki-ids.yaml):
+    // 'MITRE defines T816: Device Restart/Shutdown as follows', 'what is this technique called T875: Change Program State?'.
+    const ics = (raw: string) => resolveReference({ raw }, { target: loadRelease('18.1', 'ics-attack') });
+
+    it('reads it as the technique the name is exactly, whose ID is the digits after a 0, and warns', () => {
+      const read = ics('T816: Device Restart/Shutdown');
+      expect([read.status, read.ids, read.warnings]).to.deep.equal(['name', ['T0816'], ["T816 read as T0816: the name after it is that technique's; check the text"]]);
+      expect(read.trail).to.include('read: an ID of ATT&CK for ICS\'s first wiki (T816), which ATT&CK gave a 0 in 2020 (T0816), taken only where the name beside it is that technique\'s: "T816" as T0816');
+      expect([ics('Valid Accounts (T859)').ids, ics('Valid Accounts - T859').warnings]).to.deep.equal([['T0859'], ["T859 read as T0859: the name before it is that technique's; check the text"]]);
+    });
+
+    it('says a technique deprecated since is deprecated (T875: Change Program State), and reads no wiki ID beside another name', () => {
+      const read = ics('T875: Change Program State');
+      expect([read.status, read.ids, read.warnings]).to.deep.equal(['deprecated', [], ["T875 read as T0875: the name after it is that technique's; check the text"]]);
+      expect(read.note).to.match(/^T0875 Change Program State is deprecated in ATT&CK 18\.1/);
+      expect(ics('T816: Valid Accounts')).to.deep.include({ ids: [], warnings: [] });
+      // Enterprise has no T0816: the words are read as the name they are.
+      expect(resolveReference({ raw: 'T816: Device Restart/Shutdown' }, context).warnings).to.deep.equal([]);
+    });
+  });
+
   describe("a sub-technique's parent's name and its own run together, no colon between (`PhishingSpearphishing Attachment`)", () => {
     // Stefan Behling's blog (https://www.stefanbehling.tech/?p=97), its Taktik | Technik cells scraped together, less its
     // Phase cell (test/corpus/reports/behling-attack-praxis-de.yaml); a PDF report on Prilex as text writes the heading

@@ -648,6 +648,14 @@ function lostDigitOutcome(name: string, tactics: readonly TacticShortname[], con
   const outcome = owners.length === 1 && (owners[0]!.deprecated || owners[0]!.revoked) ? resolveId(owners[0]!.id, written, tactics, context, [], []) : resolveName(written, tactics, context, [], false);
   const id = outcome.ids[0] ?? owners[0]?.id;
   const taken = ['name', 'renamed', 'alias'].includes(outcome.status) ? outcome.ids.length === 1 && ids.includes(id ?? '') : owners.length === 1 && ['revoked', 'deprecated'].includes(outcome.status);
+  // In a campaign of another domain (an Enterprise one citing `T816: Device Restart/Shutdown`), the ICS technique's
+  // exact name vouches for its wiki ID, and resolving the ID says it is ICS's.
+  const foreign = !taken && !owners.length && digits.startsWith('8') && context.otherDomainNames?.(written).some((found) => found.id === `T0${digits}`) ? `T0${digits}` : undefined;
+  if (foreign) {
+    warnings.push(`T${digits} read as ${foreign}: the name ${name.trim().startsWith('T') ? 'after' : 'before'} it is that technique's; check the text`);
+    trail.push(`read: ${ICS_WIKI_RULE}: "T${digits}" as ${foreign}`);
+    return resolveId(foreign, written, tactics, context, trail, warnings);
+  }
   if (!taken || !id) return undefined;
   const wiki = id === `T0${digits}` && digits.startsWith('8');
   warnings.push(`T${digits} read as ${id}: the name ${name.trim().startsWith('T') ? 'after' : 'before'} it is that technique's; check the text`);

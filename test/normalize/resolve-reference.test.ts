@@ -3,6 +3,7 @@ import { nameKnownAtHand, resolveReference, resolveReferenceWarnings, type Resol
 import { readTactic } from '../../lib/normalize/read-tactic.js';
 import type { ReferenceStatus } from '../../lib/normalize/normalize-types.js';
 import { loadRelease } from '../helpers/attack.js';
+import { otherDomainLookupIn, otherDomainNamesIn } from '../../lib/attack/other-domains.js';
 
 describe('resolveReference (ATT&CK enterprise 18.1)', () => {
   let context: ResolveContext;
@@ -338,8 +339,18 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
       expect([read.status, read.ids, read.warnings]).to.deep.equal(['deprecated', [], ["T875 read as T0875: the name after it is that technique's; check the text"]]);
       expect(read.note).to.match(/^T0875 Change Program State is deprecated in ATT&CK 18\.1/);
       expect(ics('T816: Valid Accounts')).to.deep.include({ ids: [], warnings: [] });
-      // Enterprise has no T0816: the words are read as the name they are.
+      // Enterprise has no T0816: without the other domains at hand the words are read as the name they are.
       expect(resolveReference({ raw: 'T816: Device Restart/Shutdown' }, context).warnings).to.deep.equal([]);
+    });
+
+    it('says, in an Enterprise campaign, that it is an ICS technique, as the ID T0816 would be', () => {
+      // Before: unknown, '"T816: Device Restart/Shutdown" is not the name of a technique in ATT&CK enterprise-attack 18.1'.
+      const releases = () => [loadRelease('18.1', 'ics-attack')];
+      const withIcs: ResolveContext = { ...context, otherDomains: otherDomainLookupIn(releases), otherDomainNames: otherDomainNamesIn(releases) };
+      const read = resolveReference({ raw: 'T816: Device Restart/Shutdown' }, withIcs);
+      expect([read.status, read.ids, read.warnings]).to.deep.equal(['other domain', [], ["T816 read as T0816: the name after it is that technique's; check the text"]]);
+      expect(read.note).to.match(/^T0816 is an ICS technique \(Device Restart\/Shutdown in ics-attack 18\.1\), not in enterprise-attack/);
+      expect(resolveReference({ raw: 'T816: Valid Accounts' }, withIcs).warnings).to.deep.equal([]);
     });
   });
 

@@ -140,7 +140,7 @@ function combineScores(scores: readonly number[], rule: MergeScore): number | un
  * - comment: every distinct comment in layer order, one after another, each of its lines prefixed with the ID it was
  *   written for when the entries came from different IDs (`attributeComment`), except a line already prefixed with
  *   a source for which `attributed` holds (the caller's: an ID that names this entry's technique);
- * - enabled: false only when every entry was disabled;
+ * - enabled: false only when every entry was disabled (a conflict says so when only some were);
  * - metadata and links: every distinct item (of metadata with dividers, every distinct group of items), in layer
  *   order, a divider kept where it separated two items kept (`appendDivided`);
  * - showSubtechniques: true when any entry had it;
@@ -217,6 +217,14 @@ export function mergeEntries(
   });
   // After the fields taken from later entries: a disabled revoked ID (SRA's index layers disable every other ID)
   // must not grey out the annotated technique it now names.
-  if (all.some((s) => s.entry['enabled'] !== false) && entry['enabled'] === false) delete entry['enabled'];
+  // Said, as a colour is: ATT&CK 6's T1095 disabled beside T1094, revoked into it, was written enabled without a word.
+  const disabled = all.filter((s) => s.entry['enabled'] === false);
+  if (disabled.length && disabled.length < all.length) {
+    delete entry['enabled'];
+    conflicts.push(
+      `disabled (enabled: false) in ${disabled.length} of ${all.length} (${distinct(disabled.map((s) => s.from)).join(', ')}): written enabled, ` +
+        'as the others are, since Navigator greys out a disabled technique with all that annotates it',
+    );
+  }
   return { entry, conflicts, dropped };
 }

@@ -17,6 +17,18 @@ describe('mergeEntries', () => {
     expect(entry).to.deep.equal({ techniqueID: 'T1021.006', color: '#7a34eb' });
   });
 
+  it('says that an entry written enabled drops the disabled state of some of the entries it merges', () => {
+    const { entry, conflicts } = mergeEntries([
+      { entry: { techniqueID: 'T1095', color: '#0b5bc2' }, from: 'T1094' },
+      { entry: { techniqueID: 'T1095', enabled: false }, from: 'T1095' },
+    ]);
+    expect(entry).to.not.have.key('enabled');
+    expect(conflicts).to.deep.equal([
+      'disabled (enabled: false) in 1 of 2 (T1095): written enabled, as the others are, since Navigator greys out a disabled technique with all that annotates it',
+    ]);
+    expect(mergeEntries([{ entry: { techniqueID: 'T1095', enabled: false }, from: 'T1094' }, { entry: { techniqueID: 'T1095', enabled: false }, from: 'T1095' }]).conflicts).to.deep.equal([]);
+  });
+
   it('takes one colour written short and long (#f90, #FF9900) as one: no conflict, nothing dropped', () => {
     const { entry, conflicts, dropped } = mergeEntries([
       { entry: { techniqueID: 'T0855', tactic: 'impair-process-control', color: '#f90' }, from: 'T0855' },

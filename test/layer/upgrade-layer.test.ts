@@ -234,6 +234,25 @@ describe('upgradeLayer', () => {
     );
   });
 
+  // ATT&CK 6.3 revoked T1094 (Custom Command and Control Protocol) into T1095 (Non-Application Layer Protocol); a layer
+  // of 6 with T1094 coloured and T1095 disabled got one T1095 entry, enabled, and a merge note of scores and colours only.
+  it('says that a merge wrote enabled a technique the layer had disabled (T1095 beside T1094 of ATT&CK 6.3)', () => {
+    const old = layer(
+      [
+        { techniqueID: 'T1094', tactic: 'command-and-control', score: 3, color: '#fc3b3b', comment: 'custom protocol' },
+        { techniqueID: 'T1095', tactic: 'command-and-control', score: 1, enabled: false },
+      ],
+      { versions: { attack: '6', navigator: '4.0', layer: '4.0' } },
+    );
+    const { layer: upgraded, changes } = upgradeLayer(old, attack, { source: library.release('enterprise-attack', '6.3') });
+    expect(upgraded.techniques).to.have.length(1);
+    expect(upgraded.techniques?.[0]).to.not.have.key('enabled');
+    expect(changes.filter((line) => line.includes('merged with'))).to.deep.equal([
+      "/techniques/0: merged with /techniques/1 (all T1095 under command-and-control): scores 3, 1 became 3 (max); if they count rules or tests, mergeScore: 'sum' adds them; " +
+        'disabled (enabled: false) in 1 of 2 (T1095): written enabled, as the others are, since Navigator greys out a disabled technique with all that annotates it',
+    ]);
+  });
+
   // SRA's Threat Simulation Index layer (publayers5 11, as test/cli/combine.test.ts recalls it) lists T1021 five times:
   // upgrade printed one "merged with" line per entry, each naming the four others, five lines for one merge.
   it('says a merge in one line, the first entry\'s naming the others; each entry\'s row of the report keeps its own note', () => {

@@ -143,7 +143,7 @@ function combineScores(scores: readonly number[], rule: MergeScore): number | un
  * - enabled: false only when every entry was disabled (a conflict says so when only some were);
  * - metadata and links: every distinct item (of metadata with dividers, every distinct group of items), in layer
  *   order, a divider kept where it separated two items kept (`appendDivided`);
- * - showSubtechniques: true when any entry had it;
+ * - showSubtechniques: true when any entry had it (a conflict says so when another wrote false);
  * - any other field (one Navigator does not know, such as CTID's `score_num`, kept as written): the first entry's that
  *   has it; a later entry's other value for it is returned in `dropped` (by its source's position), for the caller to
  *   keep and say.
@@ -206,7 +206,13 @@ export function mergeEntries(
     }
     if (items.length || key in entry) entry[key] = items;
   }
-  if (all.some((s) => s.entry['showSubtechniques'] === true)) entry['showSubtechniques'] = true;
+  if (all.some((s) => s.entry['showSubtechniques'] === true)) {
+    entry['showSubtechniques'] = true;
+    const collapsed = all.filter((s) => s.entry['showSubtechniques'] === false);
+    if (collapsed.length) {
+      conflicts.push(`showSubtechniques false in ${collapsed.length} of ${all.length} (${distinct(collapsed.map((s) => s.from)).join(', ')}): written true, as another entry has it`);
+    }
+  }
   rest.forEach((source, i) => {
     for (const [key, value] of Object.entries(source.entry)) {
       if (!(key in entry)) entry[key] = value;

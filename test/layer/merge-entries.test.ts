@@ -29,6 +29,16 @@ describe('mergeEntries', () => {
     expect(mergeEntries([{ entry: { techniqueID: 'T1095', enabled: false }, from: 'T1094' }, { entry: { techniqueID: 'T1095', enabled: false }, from: 'T1095' }]).conflicts).to.deep.equal([]);
   });
 
+  it('says that showSubtechniques false of a merged entry gave way to another entry\'s true', () => {
+    const { entry, conflicts } = mergeEntries([
+      { entry: { techniqueID: 'T1053', score: 2, showSubtechniques: false }, from: 'T1053' },
+      { entry: { techniqueID: 'T1053', score: 1, showSubtechniques: true }, from: 'T1168' },
+    ]);
+    expect(entry['showSubtechniques']).to.equal(true);
+    expect(conflicts).to.include('showSubtechniques false in 1 of 2 (T1053): written true, as another entry has it');
+    expect(mergeEntries([{ entry: { techniqueID: 'T1053', showSubtechniques: true }, from: 'T1053' }, { entry: { techniqueID: 'T1053' }, from: 'T1168' }]).conflicts).to.deep.equal([]);
+  });
+
   it('takes one colour written short and long (#f90, #FF9900) as one: no conflict, nothing dropped', () => {
     const { entry, conflicts, dropped } = mergeEntries([
       { entry: { techniqueID: 'T0855', tactic: 'impair-process-control', color: '#f90' }, from: 'T0855' },

@@ -368,7 +368,7 @@ const recency: ScoreModel = {
   formula:
     'score = Σ over campaigns reporting the technique of 0.5^(age / half-life), age = as-of − the campaign\'s last_seen ' +
     '(else published, else first_seen; YYYY-MM and YYYY mean their first day; never negative; undated campaigns count 0); ' +
-    'inferred-only: 0.5 × the same sum over the campaigns that infer it; gradient 0..N campaigns',
+    'inferred-only: 0.5 × the same sum over the campaigns that infer it; gradient 0 to every campaign\'s weight added up (at least 1)',
   singleCampaign: "every observed technique scores the campaign's weight (1 when it was seen on the as-of date), on a gradient from 0 to 1",
   weight: recencyWeight,
   value: (uses, context) => distinctCampaigns(uses).reduce((sum, campaign) => sum + recencyWeight(campaign, context), 0),
@@ -379,7 +379,10 @@ const recency: ScoreModel = {
     });
     return `recency as of ${context.asOf ?? '(no date)'}, half-life ${context.halfLifeDays} days: ${terms.join(' + ')}`;
   },
-  gradient: (context) => ({ colors: [...WHITE_TO_RED], minValue: 0, maxValue: Math.max(1, context.campaigns) }),
+  // The top is the highest score an entry can have, every campaign's weight added up (at least 1, a campaign seen on the
+  // as-of date), not N: N is reached only when every campaign was seen on the as-of date, and on 0..N the scores of
+  // ten campaigns spread over six years (at most 2.119 of 10) were all painted within a fifth of the way from white, #ffdfdf at most.
+  gradient: (context) => ({ colors: [...WHITE_TO_RED], minValue: 0, maxValue: Math.max(1, context.keptRange?.highest ?? context.campaigns) }),
   legend(context, gradient) {
     const asOf = context.asOf ?? 'the as-of date';
     // The top item is what every campaign reporting a technique adds up to: N only when all were seen on the as-of date.

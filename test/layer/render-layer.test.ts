@@ -443,7 +443,7 @@ describe('layer/render-layer', () => {
       expect(Math.max(...scores)).to.equal(1.46);
       expect(all.legendItems?.map((item) => item.label)).to.include.members(['one campaign seen on 2021-05-15 (1)', 'reported by both campaigns (1.46)']);
       expect(common.legendItems?.map((item) => item.label)).to.deep.equal(['reported by both campaigns (1.46)']);
-      expect(common.gradient).to.include({ minValue: 0, maxValue: 2 });
+      expect(common.gradient).to.include({ minValue: 0, maxValue: 1.46 });
     });
 
     // With and without a minimum, no recency legend item of an observed score is above the highest score a kept entry
@@ -472,6 +472,18 @@ describe('layer/render-layer', () => {
         INFERRED_LABEL,
       ]);
       expect(both.legendItems?.[2]?.color).to.equal(gradientColor(both.gradient as Gradient, 1.46));
+    });
+
+    it('runs a recency aggregate\'s gradient to what all its campaigns add up to, so its top entries are painted red, not pale pink', () => {
+      // On 0..2 (the number of campaigns), the entries both campaigns report, 1.46, were painted #ff8e8e, never the
+      // gradient's red; of ten ATT&CK campaigns seen 2018 to 2024 the highest score, 2.119 of 10, #ffdfdf, near white.
+      const { layer: both } = renderAggregateLayer([golden.result, second.result], golden.index, { name: 'golden', model: 'recency' });
+      expect(both.gradient).to.include({ minValue: 0, maxValue: 1.46 });
+      expect(both.legendItems?.map((item) => item.color)).to.deep.equal(['#ffcaca', '#ff9696', '#ff6666', INFERRED_COLOR]);
+      const reportedByBoth = both.techniques!.filter((entry) => entry.score === 1.46);
+      expect(reportedByBoth.length).to.be.greaterThan(0);
+      expect(gradientColor(both.gradient as Gradient, 1.46)).to.equal('#ff6666');
+      expect(findings(both)).to.deep.equal([]);
     });
 
     it("gives a campaign's own recency layer one legend item, at the campaign's weight, every observed entry's score", () => {

@@ -234,11 +234,17 @@ describe('layer/score', () => {
       }
     });
 
-    it('frequency and recency run from 0 to the number of campaigns (at least 1)', () => {
-      for (const model of [SCORE_MODELS.frequency, SCORE_MODELS.recency]) {
-        expect(model.gradient(context({ campaigns: 4 }))).to.include({ minValue: 0, maxValue: 4 });
-        expect(model.gradient(context({ campaigns: 1 }))).to.include({ minValue: 0, maxValue: 1 });
-      }
+    it('frequency runs from 0 to the number of campaigns (at least 1)', () => {
+      expect(SCORE_MODELS.frequency.gradient(context({ campaigns: 4, keptRange: { lowest: 1, highest: 4 } }))).to.include({ minValue: 0, maxValue: 4 });
+      expect(SCORE_MODELS.frequency.gradient(context({ campaigns: 1 }))).to.include({ minValue: 0, maxValue: 1 });
+    });
+
+    it("recency runs from 0 to every campaign's weight added up, the highest score an entry can have (at least 1)", () => {
+      // Four campaigns, one seen on the as-of date and three older: no entry can score 4, the top of a 0..4 gradient.
+      expect(SCORE_MODELS.recency.gradient(context({ campaigns: 4, keptRange: { lowest: 0.1, highest: 1.85 } }))).to.include({ minValue: 0, maxValue: 1.85 });
+      // A campaign's own layer, and an as-of date after every campaign: 1 stays the top, the weight of a campaign seen that day.
+      expect(SCORE_MODELS.recency.gradient(context({ campaigns: 1, keptRange: { lowest: 0.136, highest: 0.136 } }))).to.include({ minValue: 0, maxValue: 1 });
+      expect(SCORE_MODELS.recency.gradient(context({ campaigns: 3, keptRange: { lowest: 0.1, highest: 0.6 } }))).to.include({ minValue: 0, maxValue: 1 });
     });
 
     it('frequency: "used in 1 campaign" … "used in N campaigns", coloured along the gradient', () => {

@@ -143,8 +143,18 @@ function quoteText(evidence: string, shown: number | undefined, file: string, re
   return `${characters.slice(0, shown).join('').trimEnd()}… (the whole quote: ${fileName(file)}, ${reference.line !== undefined ? `line ${reference.line}` : reference.path})`;
 }
 
-/** The comment and metadata lines one campaign contributes to a technique, its evidence quotes cut past `quotes` characters. */
-function useAnnotation(use: TechniqueUse, quotes?: number): { comment: string; metadata: LayerMetadata[] } {
+/**
+ * Whether a reference's line of provenance in the comment (`reported as "…"; T1105 … is current in ATT&CK 18.1`) says
+ * nothing its metadata does not: written as a current technique, with no warning. Its `reported as` and `status` items
+ * say the same.
+ */
+const plainReference = (reference: ReferenceResult): boolean => reference.status === 'current' && !reference.warnings.length && !reference.tactics.written.length;
+
+/**
+ * The comment and metadata lines one campaign contributes to a technique, its evidence quotes cut past `quotes`
+ * characters; `terse`, without the comment's provenance of plain references (`plainReference`).
+ */
+function useAnnotation(use: TechniqueUse, quotes?: number, terse = false): { comment: string; metadata: LayerMetadata[] } {
   const { campaign: result, technique } = use;
   const references = technique.references.map((i) => result.references[i]!);
   const metadata: LayerMetadata[] = [{ name: 'campaign', value: `${result.name} (${result.id})` }];
@@ -178,7 +188,7 @@ function useAnnotation(use: TechniqueUse, quotes?: number): { comment: string; m
   // tool's provenance after them. Several references of one software set say the same thing technique by technique;
   // one line per software is enough.
   const analyst = [...new Set(references.map((r) => oneLine(r.comment ?? '')).filter((text) => text !== ''))];
-  const provenance = [...new Set(references.map(referenceComment))];
+  const provenance = [...new Set(references.filter((r) => !(terse && analyst.length && plainReference(r))).map(referenceComment))];
   return { comment: [...analyst, ...provenance].join(' | '), metadata };
 }
 
@@ -422,8 +432,8 @@ function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, 
         }
       }
       const links = uniqueLinks(here.flatMap(useLinks));
-      const entryOf = (quotes?: number): LayerTechnique => {
-        const annotations = here.map((use) => ({ use, ...useAnnotation(use, quotes) }));
+      const entryOf = (quotes?: number, terse = false): LayerTechnique => {
+        const annotations = here.map((use) => ({ use, ...useAnnotation(use, quotes, terse) }));
         const comment = annotations.map((a) => (aggregate ? `[${a.use.campaign.id}] ${a.comment}` : a.comment)).join(' | ');
         const metadata: LayerMetadata[] = [{ name: 'score', value: `${scored.score} (${scored.explanation})` }];
         // One by one: a technique reported 200,000 times has as many metadata lines, more than a call takes arguments.
@@ -450,7 +460,13 @@ function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, 
       entries.push(
         fittedEntry(
           tooltipTitle(id, index),
-          [full, () => heldByComment(full()), ...(quoted(here) ? [() => heldByComment(entryOf(QUOTE_SHOWN))] : [])],
+          [
+            full,
+            () => heldByComment(full()),
+            ...(quoted(here) ? [() => heldByComment(entryOf(QUOTE_SHOWN))] : []),
+            // Several campaigns' procedures: the comment keeps each campaign's words, the metadata how each wrote it.
+            ...(aggregate ? [() => heldByComment(entryOf(quoted(here) ? QUOTE_SHOWN : undefined, true))] : []),
+          ],
           `the campaign file${files.length > 1 ? 's' : ''} ${files.join(', ')} ${files.length > 1 ? 'have' : 'has'} every reference with its evidence`,
         ),
       );

@@ -474,6 +474,36 @@ describe('layer/render-layer', () => {
       expect(both.legendItems?.[2]?.color).to.equal(gradientColor(both.gradient as Gradient, 1.46));
     });
 
+    it("keeps every campaign's procedure whole in the comment of a technique six campaigns report, leaving to the metadata how each wrote it", () => {
+      // T1105 in five ATT&CK 18.1 campaigns (test/fixtures/render/attack-campaigns) and the Cambodia campaign: each
+      // campaign's words followed by `reported as "Ingress Tool Transfer (T1105)"; T1105 Ingress Tool Transfer is current
+      // in ATT&CK 18.1`, which its `reported as` and `status` items say too, were too tall for Navigator's tooltip: the
+      // comment was cut in the Cambodia campaign's first words ("EVILTECH runs on the…"), c0040's and its metadata not shown.
+      const attack = normalizeFiles([fixture('attack-campaigns'), join(repoRoot, 'campaigns/temp-periscope-cambodia-2018.yaml')]);
+      const { layer } = renderAggregateLayer(attack.map((item) => item.result), attack[0]!.index, { name: 'six', model: 'frequency' });
+      const entry = only(layer, 'T1105');
+      expect(entry.score).to.equal(6);
+      const comment = entry.comment!.split(' | ');
+      expect(comment.slice(0, 6)).to.deep.equal([
+        '[c0017] During C0017, APT41 downloaded malicious payloads onto compromised systems.',
+        '[c0022] During Operation Dream Job, Lazarus Group downloaded multistage malware and tools onto a compromised host.',
+        '[c0024] During the SolarWinds Compromise, APT29 downloaded additional malware, such as TEARDROP and Cobalt Strike, onto a compromised host following initial access.',
+        '[c0027] During C0027, Scattered Spider downloaded tools using victim organization systems.',
+        '[c0040] APT41 DUST involved execution of `certutil.exe` via web shell to download the DUSTPAN dropper.',
+        '[temp-periscope-cambodia-2018] EVILTECH runs on the system through the infection process and leads to redirection to, and probably the download of, ' +
+          'additional malware; "probably" is the report\'s word, hence medium.',
+      ]);
+      // A reference placed under a tactic, or resolved with a note, keeps its line: the metadata says no more of it.
+      expect(entry.comment).to.contain('reported as "Ingress Tool Transfer (T1105)" under Command and Control');
+      expect(entry.comment).to.not.contain('cut to fit');
+      expect(entry.metadata!.filter((item) => 'name' in item && item.name === 'reported as')).to.have.length.greaterThan(0);
+      // The campaigns' own layers, each of one technique, keep the provenance in the comment.
+      expect(renderCampaignLayer(attack[0]!.result, attack[0]!.index, { model: 'frequency' }).layer.techniques![0]!.comment).to.equal(
+        'During C0017, APT41 downloaded malicious payloads onto compromised systems. | reported as "Ingress Tool Transfer (T1105)"; T1105 Ingress Tool Transfer is current in ATT&CK 18.1',
+      );
+      expect(findings(layer)).to.deep.equal([]);
+    });
+
     it('runs a recency aggregate\'s gradient to what all its campaigns add up to, so its top entries are painted red, not pale pink', () => {
       // On 0..2 (the number of campaigns), the entries both campaigns report, 1.46, were painted #ff8e8e, never the
       // gradient's red; of ten ATT&CK campaigns seen 2018 to 2024 the highest score, 2.119 of 10, #ffdfdf, near white.

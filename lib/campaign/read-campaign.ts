@@ -151,6 +151,7 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
     ...repairListTexts(record, located),
     ...repairNameMappings(record, located),
     ...repairRefFields(record, located),
+    ...repairOtherFieldNames(record, located),
     ...repairEntryTypes(record, located),
     ...repairTrailingSeparators(record, located),
     ...repairConfidenceWords(record, located),
@@ -729,14 +730,14 @@ function repairRefFields(record: Record<string, unknown>, located: Located | und
     items.forEach((item, i) => {
       if (typeof item !== 'object' || item === null || Array.isArray(item) || 'ref' in item) return;
       const entry = item as Record<string, unknown>;
-      const fields = Object.keys(entry).filter((key) => REF_FIELDS[list].includes(key.toLowerCase().replace(/[\s_-]/g, '')));
+      const fields = Object.keys(entry).filter((key) => REF_FIELDS[list].includes(foldField(key)));
       const [field] = fields;
       const value = field === undefined ? undefined : entry[field];
       if (fields.length !== 1 || !['string', 'number'].includes(typeof value) || String(value).trim() === '') return;
       if (field!.toLowerCase() === 'id' && !LIST_ID[list].test(String(value))) return;
       // Its name beside it (`technique_name: Steal Application Access Token`) is written with the ID, as a report writes
       // them, and checked against it as a ref's name is.
-      const names = Object.keys(entry).filter((key) => NAME_FIELDS[list].includes(key.toLowerCase().replace(/[\s_-]/g, '')) && typeof entry[key] === 'string' && String(entry[key]).trim());
+      const names = Object.keys(entry).filter((key) => NAME_FIELDS[list].includes(foldField(key)) && typeof entry[key] === 'string' && String(entry[key]).trim());
       const name = names.length === 1 && LIST_ID[list].test(String(value)) ? names[0] : undefined;
       const ref = name === undefined ? value : `${String(entry[name]).trim()} (${String(value).trim()})`;
       items[i] = Object.fromEntries(Object.entries(entry).flatMap(([key, each]) => (key === field ? [['ref', ref]] : key === name ? [] : [[key, each]])));
@@ -749,6 +750,45 @@ function repairRefFields(record: Record<string, unknown>, located: Located | und
     });
   }
   return repairs;
+}
+
+/**
+ * The fields other formats give a technique entry's tactic and confidence in, folded as REF_FIELDS are: by an ATT&CK
+ * ID (`tactic_id`) or by a name or word (`tactic_name`, `confidence_band`).
+ */
+const OTHER_FIELD_NAMES: Readonly<Record<'tactic' | 'confidence', { ids: readonly string[]; names: readonly string[] }>> = {
+  tactic: { ids: ['tacticid', 'mitretacticid'], names: ['tacticname', 'tactics', 'mitretactic', 'mitretactics', 'attacktactic', 'killchainphase'] },
+  confidence: { ids: [], names: ['confidenceband', 'confidencelevel'] },
+};
+
+/**
+ * An entry of techniques without `tactic` (or `confidence`) that gives it in another format's field (a threat feed's
+ * `tactic_id: TA0009` and `tactic_name: Collection`, `confidence_band: high`, a rule's `mitre_tactic:`, `tactics: [...]`)
+ * is read with it as that field, said with its line: one such field as written; an ID beside a name as `Collection
+ * (TA0009)`, which normalize reads checking one against the other, as a ref's name and ID. Before, each such entry was
+ * left out (`unknown field "tactic_id"`). An entry with two such names is left for the schema to report.
+ */
+function repairOtherFieldNames(record: Record<string, unknown>, located: Located | undefined): string[] {
+  const items = record['techniques'];
+  if (!Array.isArray(items)) return [];
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '') || typeof value === 'number';
+  return items.flatMap((_, i) =>
+    (Object.keys(OTHER_FIELD_NAMES) as (keyof typeof OTHER_FIELD_NAMES)[]).flatMap((target) => {
+      const item: unknown = items[i];
+      if (!isJsonObject(item) || target in item) return [];
+      const { ids: idFields, names: nameFields } = OTHER_FIELD_NAMES[target];
+      const ids = Object.keys(item).filter((key) => idFields.includes(foldField(key)) && text(item[key]));
+      const names = Object.keys(item).filter((key) => nameFields.includes(foldField(key)) && (text(item[key]) || (Array.isArray(item[key]) && (item[key] as unknown[]).every(text))));
+      const fields = Object.keys(item).filter((key) => ids.includes(key) || names.includes(key));
+      if (!fields.length || ids.length > 1 || names.length > 1 || (ids.length && Array.isArray(item[names[0]!]))) return [];
+      const [id, name] = [ids[0], names[0]];
+      const value = id !== undefined && name !== undefined ? `${String(item[name]).trim()} (${String(item[id]).trim()})` : item[fields[0]!];
+      items[i] = Object.fromEntries(Object.entries(item).flatMap(([key, each]) => (key === fields[0] ? [[target, value]] : fields.includes(key) ? [] : [[key, each]])));
+      const written = fields.map((key) => `${key}: ${JSON.stringify(item[key])}`).join(' and ');
+      const said = `${written} read as ${target}: ${JSON.stringify(value)} (a campaign file gives the technique's ${target} with ${target}:; write ${target}: instead of ${fields.map((key) => `${key}:`).join(' and ')})`;
+      return [repairAt(['techniques', i], located?.keyLineOf(['techniques', i], fields[0]!), said)];
+    }),
+  );
 }
 
 /**

@@ -1,0 +1,63 @@
+/**
+ * A technique entry that gives its tactic or confidence in another format's field, as threat feeds and detection
+ * backlogs write them (`tactic_id: TA0009` and `tactic_name: Collection`, `confidence_band: med`, `mitre_tactic:`,
+ * `tactics: [...]`), was left out whole (`unknown field "tactic_id" (did you mean "tactic"?); the entry is left out`):
+ * a feed's `mitre_ttps:` list pasted under `techniques:` gave no reference at all. Each such field has one obvious
+ * reading, now taken and said at its line; an ID beside a name is read as `Collection (TA0009)`, which normalize
+ * checks one against the other. The real entries are in test/fixtures/campaigns/feed-mitre-ttps.yaml (source in its
+ * header); the one-entry cases are in our words.
+ */
+import { expect } from 'chai';
+import { join } from 'node:path';
+import { parseCampaign } from '../../lib/index.js';
+import { repoRoot, runCli } from '../helpers/attack.js';
+
+const FEED = join(repoRoot, 'test/fixtures/campaigns/feed-mitre-ttps.yaml');
+
+describe("regressions: a technique's tactic or confidence under another format's field", () => {
+  const cases: ReadonlyArray<readonly [entry: string, field: 'tactic' | 'confidence', value: unknown, says: string]> = [
+    ['tactic_id: TA0009\n    tactic_name: Collection', 'tactic', 'Collection (TA0009)', 'line 5: /techniques/0: tactic_id: "TA0009" and tactic_name: "Collection" read as tactic: "Collection (TA0009)"'],
+    ['tactic_id: TA0004', 'tactic', 'TA0004', 'line 5: /techniques/0: tactic_id: "TA0004" read as tactic: "TA0004"'],
+    ['mitre_tactic: credential_access', 'tactic', 'credential_access', 'line 5: /techniques/0: mitre_tactic: "credential_access" read as tactic: "credential_access"'],
+    ['tactics: [Execution, Persistence]', 'tactic', ['Execution', 'Persistence'], 'line 5: /techniques/0: tactics: ["Execution","Persistence"] read as tactic: ["Execution","Persistence"]'],
+    ['confidence_band: high', 'confidence', 'high', 'line 5: /techniques/0: confidence_band: "high" read as confidence: "high"'],
+  ];
+  for (const [entry, field, value, says] of cases) {
+    it(`${JSON.stringify(entry.split('\n')[0])}: read as ${field}, the repair said at its line`, () => {
+      const campaign = parseCampaign(`name: Feed\ntechniques:\n  - ref: T1003.001\n    evidence: seen\n    ${entry}\n`, 'c.yaml');
+      expect(campaign.leftOut).to.equal(undefined);
+      const technique = campaign.techniques[0]!;
+      expect(field === 'tactic' ? technique.tactics : technique.confidence).to.deep.equal(field === 'tactic' ? ([] as unknown[]).concat(value) : value);
+      expect(technique.evidence).to.equal('seen');
+      expect(campaign.repairs).to.have.length(1);
+      expect(campaign.repairs![0]).to.include(says);
+    });
+  }
+
+  it('an entry with tactic: of its own, or two tactic names, is not read so: the unknown field is said as before', () => {
+    const own = parseCampaign('name: Feed\ntechniques:\n  - ref: T1003.001\n    tactic: Credential Access\n    tactic_id: TA0006\n', 'c.yaml');
+    expect(own.techniques).to.deep.equal([]);
+    expect(own.leftOut!.map((issue) => issue.message)[0]).to.include('unknown field "tactic_id"');
+    const two = parseCampaign('name: Feed\ntechniques:\n  - ref: T1003.001\n    tactic_name: Credential Access\n    mitre_tactic: Execution\n', 'c.yaml');
+    expect(two.techniques).to.deep.equal([]);
+    expect(two.leftOut).to.have.length(2);
+  });
+
+  it("a feed's mitre_ttps list pasted under techniques: every entry read, both T1070.008 kept with their evidence, each repair said", async () => {
+    const result = await runCli(['normalize', FEED, '--json']);
+    expect(result.code, result.stderr).to.equal(0);
+    const [campaign] = JSON.parse(result.stdout) as Array<{ references: Array<{ raw: string; line: number; ids: string[]; tactics: { written: string[]; read: string[] } }>; warnings: string[] }>;
+    expect(campaign!.references.map((r) => [r.line, r.ids, r.tactics.written, r.tactics.read])).to.deep.equal([
+      [12, ['T1114.001'], ['Collection (TA0009)'], ['collection']],
+      [18, ['T1070.008'], ['Defense Evasion (TA0005)'], ['defense-evasion']],
+      [24, ['T1070.008'], ['Collection (TA0009)'], ['collection']],
+    ]);
+    const text = await runCli(['normalize', FEED]);
+    expect(text.stdout)
+      .to.include('line 24: /techniques/2: tactic_id: "TA0009" and tactic_name: "Collection" read as tactic: "Collection (TA0009)"')
+      .and.include('line 29: /techniques/2: confidence_band: "med" read as confidence: "med"')
+      .and.include('/techniques/2/confidence: "med" read as "medium"')
+      .and.include('line 24: Collection is not a tactic of T1070.008 Clear Mailbox Data: it is Defense Evasion only in ATT&CK 18.1');
+    expect(text.stderr).to.not.include('left out');
+  });
+});

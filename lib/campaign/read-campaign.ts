@@ -704,7 +704,7 @@ function listTechniqueMapping(located: Located, json = false): string[] {
  * and `software_id`, a spreadsheet's `Technique ID`, `id`.
  */
 const REF_FIELDS: Readonly<Record<'techniques' | 'software', readonly string[]>> = {
-  techniques: ['techniqueid', 'technique', 'id', 'attackid', 'mitreid', 'ttp'],
+  techniques: ['techniqueid', 'technique', 'id', 'attackid', 'mitreid', 'ttp', 'mitretechnique', 'mitretechniqueid', 'attacktechnique'],
   software: ['softwareid', 'software', 'id', 'attackid', 'mitreid'],
 };
 /** The fields that name it beside such a field (`technique_name`, `name`), folded as those are. */
@@ -733,12 +733,14 @@ function repairRefFields(record: Record<string, unknown>, located: Located | und
       const fields = Object.keys(entry).filter((key) => REF_FIELDS[list].includes(foldField(key)));
       const [field] = fields;
       const value = field === undefined ? undefined : entry[field];
-      if (fields.length !== 1 || !['string', 'number'].includes(typeof value) || String(value).trim() === '') return;
+      // A list of one (`mitre_technique: [T1110]`, as rules write it) is taken as written, for repairEntryTypes to read as its item.
+      const one = Array.isArray(value) && value.length === 1 ? value[0] : value;
+      if (fields.length !== 1 || !['string', 'number'].includes(typeof one) || String(one).trim() === '') return;
       if (field!.toLowerCase() === 'id' && !LIST_ID[list].test(String(value))) return;
       // Its name beside it (`technique_name: Steal Application Access Token`) is written with the ID, as a report writes
       // them, and checked against it as a ref's name is.
       const names = Object.keys(entry).filter((key) => NAME_FIELDS[list].includes(foldField(key)) && typeof entry[key] === 'string' && String(entry[key]).trim());
-      const name = names.length === 1 && LIST_ID[list].test(String(value)) ? names[0] : undefined;
+      const name = names.length === 1 && !Array.isArray(value) && LIST_ID[list].test(String(value)) ? names[0] : undefined;
       const ref = name === undefined ? value : `${String(entry[name]).trim()} (${String(value).trim()})`;
       items[i] = Object.fromEntries(Object.entries(entry).flatMap(([key, each]) => (key === field ? [['ref', ref]] : key === name ? [] : [[key, each]])));
       const line = located?.keyLineOf([list, i], field!) ?? located?.lineOf([list, i]);

@@ -407,7 +407,7 @@ describe('campaign/read-campaign', () => {
     describe('names an unknown field with its path and line, and hints at the likely one', () => {
       const rows: [text: string, path: string, line: number, column: number, message: string][] = [
         ['name: x\ntechniqes:\n  - T1193\n', '/techniqes', 2, 1, 'unknown field "techniqes" (did you mean "techniques"?)'],
-        ['name: x\ntechniques:\n  - ref: T1\n    tactics: [Execution]\n', '/techniques/0/tactics', 4, 5, 'unknown field "tactics" (did you mean "tactic"?)'],
+        ['name: x\ntechniques:\n  - ref: T1\n    tactik: [Execution]\n', '/techniques/0/tactik', 4, 5, 'unknown field "tactik" (did you mean "tactic"?)'],
         // `firstSeen` is read as first_seen (test/regressions/campaign-every-field-wrong.test.ts); a typo is not.
         ['name: x\nfirst_sen: 2020\n', '/first_sen', 2, 1, 'unknown field "first_sen" (did you mean "first_seen"?)'],
         // `id: T1193`, an ATT&CK ID, is read as ref (test/regressions/hand-written-campaign-shapes.test.ts); an id of no ATT&CK ID is not.
@@ -440,12 +440,12 @@ describe('campaign/read-campaign', () => {
     });
 
     it('lists every problem, sorted by line, and names the file and the first problem in a one-line message', () => {
-      const text = 'name: x\nconfidence: 500\ntechniques:\n  - ref: T1\n    tactics: x\nsoftwear: []\n';
+      const text = 'name: x\nconfidence: 500\ntechniques:\n  - ref: T1\n    tactik: x\nsoftwear: []\n';
       const error = thrown(() => parseCampaign(text, 'campaigns/bad.yaml')) as SchemaValidationError;
       expect(error).to.be.instanceOf(SchemaValidationError);
       expect(error.issues.map((i) => [i.path, i.line])).to.deep.equal([
         ['/confidence', 2],
-        ['/techniques/0/tactics', 5],
+        ['/techniques/0/tactik', 5],
         ['/softwear', 6],
       ]);
       expect(error.message).to.equal(

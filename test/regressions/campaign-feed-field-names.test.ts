@@ -34,6 +34,22 @@ describe("regressions: a technique's tactic or confidence under another format's
     });
   }
 
+  // Detection rules' shapes (a rules README of the search index, id 52895315063: `mitre_tactic: TA0006` beside
+  // `mitre_technique:` holding a list of one, `- T1110`; another, id 56142528787: `mitre_technique: T1068` beside
+  // `mitre_tactic: privilege_escalation`): the technique was left out, `unknown field "mitre_technique"`.
+  const rules: ReadonlyArray<readonly [entry: string, tactic: string, says: string]> = [
+    ['mitre_technique: T1068\n    mitre_tactic: privilege_escalation', 'privilege_escalation', 'line 3: /techniques/0: mitre_technique: "T1068" read as ref: "T1068"'],
+    ['mitre_technique:\n      - T1110\n    mitre_tactic: TA0006', 'TA0006', 'line 3: /techniques/0/ref: ["T1110"] read as "T1110"'],
+  ];
+  for (const [entry, tactic, says] of rules) {
+    it(`a rule's ${JSON.stringify(entry.split('\n')[0])}: read as its ref, with its tactic`, () => {
+      const campaign = parseCampaign(`name: Rules\ntechniques:\n  - ${entry}\n`, 'c.yaml');
+      expect(campaign.leftOut).to.equal(undefined);
+      expect(campaign.techniques.map((t) => [t.ref, t.tactics, t.line])).to.deep.equal([[entry.includes('T1068') ? 'T1068' : 'T1110', [tactic], 3]]);
+      expect(campaign.repairs!.join('\n')).to.include(says).and.include('read as tactic:');
+    });
+  }
+
   it('an entry with tactic: of its own, or two tactic names, is not read so: the unknown field is said as before', () => {
     const own = parseCampaign('name: Feed\ntechniques:\n  - ref: T1003.001\n    tactic: Credential Access\n    tactic_id: TA0006\n', 'c.yaml');
     expect(own.techniques).to.deep.equal([]);

@@ -715,6 +715,16 @@ const NAME_FIELDS: Readonly<Record<'techniques' | 'software', readonly string[]>
 // The ID an `id` field must hold to be read as ref: a field that says nothing of what it names may hold anything.
 const LIST_ID: Readonly<Record<'techniques' | 'software', RegExp>> = { techniques: HAS_TECHNIQUE_ID, software: /\bS\d{4}\b/i };
 
+/** The ID and name a mapping under a ref field holds (`{attack_id: T1082, name: …}`), when it holds those alone; else undefined. */
+function innerReference(value: unknown, list: 'techniques' | 'software'): { id: string; name?: string } | undefined {
+  if (!isJsonObject(value)) return undefined;
+  const keys = Object.keys(value);
+  const ids = keys.filter((key) => REF_FIELDS[list].includes(foldField(key)) && typeof value[key] === 'string' && LIST_ID[list].test(String(value[key])));
+  const names = keys.filter((key) => NAME_FIELDS[list].includes(foldField(key)) && typeof value[key] === 'string' && String(value[key]).trim());
+  if (ids.length !== 1 || names.length > 1 || keys.length !== ids.length + names.length) return undefined;
+  return { id: String(value[ids[0]!]).trim(), ...(names.length ? { name: String(value[names[0]!]).trim() } : {}) };
+}
+
 /**
  * An entry of techniques or software without `ref` whose one field of another format's name for it holds a text
  * (`- techniqueID: T1566.001`, `- technique_id: T1059.001`, `- id: S0154`) is read with that field as its ref, each
@@ -732,7 +742,10 @@ function repairRefFields(record: Record<string, unknown>, located: Located | und
       const entry = item as Record<string, unknown>;
       const fields = Object.keys(entry).filter((key) => REF_FIELDS[list].includes(foldField(key)));
       const [field] = fields;
-      const value = field === undefined ? undefined : entry[field];
+      // A mapping of the ID and its name (Caldera's `technique: {attack_id: T1082, name: System Information Discovery}`)
+      // stands for them, as the same two fields beside it would.
+      const inner = field === undefined ? undefined : innerReference(entry[field], list);
+      const value = inner ? inner.id : field === undefined ? undefined : entry[field];
       // A list of one (`mitre_technique: [T1110]`, as rules write it) is taken as written, for repairEntryTypes to read as its item.
       const one = Array.isArray(value) && value.length === 1 ? value[0] : value;
       if (fields.length !== 1 || !['string', 'number'].includes(typeof one) || String(one).trim() === '') return;
@@ -740,14 +753,15 @@ function repairRefFields(record: Record<string, unknown>, located: Located | und
       // Its name beside it (`technique_name: Steal Application Access Token`) is written with the ID, as a report writes
       // them, and checked against it as a ref's name is.
       const names = Object.keys(entry).filter((key) => NAME_FIELDS[list].includes(foldField(key)) && typeof entry[key] === 'string' && String(entry[key]).trim());
-      const name = names.length === 1 && !Array.isArray(value) && LIST_ID[list].test(String(value)) ? names[0] : undefined;
-      const ref = name === undefined ? value : `${String(entry[name]).trim()} (${String(value).trim()})`;
+      const name = inner || names.length !== 1 || Array.isArray(value) || !LIST_ID[list].test(String(value)) ? undefined : names[0];
+      const nameText = inner ? inner.name : name === undefined ? undefined : String(entry[name]).trim();
+      const ref = nameText === undefined ? value : `${nameText} (${String(value).trim()})`;
       items[i] = Object.fromEntries(Object.entries(entry).flatMap(([key, each]) => (key === field ? [['ref', ref]] : key === name ? [] : [[key, each]])));
       const line = located?.keyLineOf([list, i], field!) ?? located?.lineOf([list, i]);
-      const written = `${field}: ${JSON.stringify(value)}${name === undefined ? '' : ` and ${name}: ${JSON.stringify(entry[name])}`}`;
+      const written = inner ? `${field}: ${JSON.stringify(entry[field!])}` : `${field}: ${JSON.stringify(value)}${name === undefined ? '' : ` and ${name}: ${JSON.stringify(entry[name])}`}`;
       repairs.push(
         `${line ? `line ${line}: ` : ''}/${list}/${i}: ${written} read as ref: ${JSON.stringify(ref)} ` +
-          `(a campaign file names the ${list === 'techniques' ? 'technique' : 'software'} with ref:; write ref: instead of ${field}:${name === undefined ? '' : `, the name beside the ID`})`,
+          `(a campaign file names the ${list === 'techniques' ? 'technique' : 'software'} with ref:; write ref: instead of ${field}:${nameText === undefined ? '' : `, the name beside the ID`})`,
       );
     });
   }

@@ -50,6 +50,22 @@ describe("regressions: a technique's tactic or confidence under another format's
     });
   }
 
+  // A Caldera ability's `technique:` mapping of its ID and name (mitre/stockpile
+  // data/abilities/discovery/T1614__system-location-discovery.yml, commit 1e6ea711e2caba6c6a7d33994007130b1ac93239,
+  // Apache-2.0), kept with its `tactic:` when an analyst lists a purple-team plan's abilities: before, `unknown field
+  // "technique" (did you mean "ref"?)`, the entry left out.
+  it("a Caldera ability's technique: {attack_id, name} is read as its ref, name and ID", () => {
+    const campaign = parseCampaign('name: Plan\ntechniques:\n  - tactic: discovery\n    technique:\n      attack_id: T1614\n      name: System Location Discovery\n', 'c.yaml');
+    expect(campaign.leftOut).to.equal(undefined);
+    expect(campaign.techniques.map((t) => [t.ref, t.tactics, t.line])).to.deep.equal([['System Location Discovery (T1614)', ['discovery'], 3]]);
+    expect(campaign.repairs).to.deep.equal([
+      'line 4: /techniques/0: technique: {"attack_id":"T1614","name":"System Location Discovery"} read as ref: "System Location Discovery (T1614)" (a campaign file names the technique with ref:; write ref: instead of technique:, the name beside the ID)',
+    ]);
+    // A mapping holding more than its ID and name has no one reading: left out as before.
+    const more = parseCampaign('name: Plan\ntechniques:\n  - technique:\n      attack_id: T1614\n      platforms: [linux]\n', 'c.yaml');
+    expect(more.techniques).to.deep.equal([]);
+  });
+
   it('an entry with tactic: of its own, or two tactic names, is not read so: the unknown field is said as before', () => {
     const own = parseCampaign('name: Feed\ntechniques:\n  - ref: T1003.001\n    tactic: Credential Access\n    tactic_id: TA0006\n', 'c.yaml');
     expect(own.techniques).to.deep.equal([]);

@@ -139,6 +139,34 @@ const NOT_AN_OBJECT: Outcome = {
 const EMPTY_TEXT_LIST = '"" (empty text where a list goes) holds no item, as Navigator 5.1 reads it; left out';
 const EMPTY_TEXT_OUTCOME: Outcome = { ...LEFT_OUT, navigatorTolerates: true };
 
+/**
+ * A list (metadata, links, legend items) written as text that says something (`"metadata": "seen twice"`, `"links":
+ * "https://…"`), as a generator writes a single note: Navigator 5.1 reads the text one character at a time as items and
+ * stops at the first (navigator-loader.ts, `listFault`), so nothing of the layer shows. Nothing is lost by reading it as
+ * what it says: a link's address as a link labelled with it, any other text as a metadata item of the same entry (or of
+ * the layer) named by its field, which Navigator shows in the tooltip (or the layer's metadata) as written.
+ */
+function readTextLists(owner: JsonObject, fields: readonly string[], path: string, log: Log): void {
+  const alert = { navigatorStops: 'in-tab' as const, navigatorAlert: `reads the text one character at a time as items and fails at the first, and ${STOPS_IN_TAB}` };
+  for (const key of fields) {
+    const text = owner[key];
+    if (typeof text !== 'string' || text.trim() === '') continue;
+    const at = `${path}/${key}`;
+    const url = text.trim();
+    if (key === 'links' && /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(url) && !scriptScheme(url)) {
+      owner[key] = [{ label: url, url }];
+      log(at, `${shown(text)} is text, where a list of links goes; read as the link ${JSON.stringify({ label: url, url })}`, alert);
+      continue;
+    }
+    delete owner[key];
+    const item = { name: key, value: text };
+    const metadata = owner['metadata'];
+    owner['metadata'] = [...(Array.isArray(metadata) ? metadata : []), item];
+    const list = key === 'metadata' ? 'metadata items goes' : key === 'links' ? 'links goes, and no address (https://…)' : 'legend items goes, and no colour to make one of';
+    log(at, `${shown(text)} is text, where a list of ${list}; kept as the metadata item ${JSON.stringify(item)}${path ? ' of the entry' : ' of the layer'}`, alert);
+  }
+}
+
 /** An entry's tactic that says no tactic is known (`"Unknown"`), which names none. */
 const NO_TACTIC_KNOWN = /^\s*unknown\s*$/i;
 
@@ -771,6 +799,13 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
     },
   ],
   [
+    'a list written as text that says something ("metadata": "seen twice", "links": "https://…") is read as what it says: a link, else a metadata item named by its field',
+    (entry, path, log) => {
+      readTextLists(entry, ['metadata', 'links'], path, log);
+      return true;
+    },
+  ],
+  [
     'metadata items without a value keep their name; links without a label take their URL',
     (entry, path, log) => {
       if ('metadata' in entry) entry['metadata'] = repairMetadata(entry['metadata'], `${path}/metadata`, log);
@@ -945,6 +980,18 @@ function navigatorSettingText(at: string, property: LayerProperty, read: unknown
 }
 
 /**
+ * A setting's value that is another tool's word for one of its values, by the setting's pointer and the word in lower
+ * case: what to write instead. Navigator 5.1 takes only its own values, so such a word is still left out (as it keeps
+ * its default), but the line says which value was likely meant.
+ */
+const OTHER_TOOLS_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  // `attack-layers export --subtechniques expanded` names showing every sub-technique so; a layer says it with "all".
+  '/layout/expandedSubtechniques': {
+    expanded: 'write "all" to show every sub-technique under its parent ("expanded" is `attack-layers export --subtechniques`\' word for it), or "annotated" for those of annotated ones',
+  },
+};
+
+/**
  * The layer's settings, and its layout's, read as their fields take them (`readSetting`), each change logged at its
  * path; one that is none of its field's values is left out, so that its default applies, as Navigator reads most of
  * them (it logs a type error, or warns of an invalid option, and keeps its default: view-model.ts and
@@ -959,7 +1006,8 @@ function repairSettings(owner: JsonObject, properties: Readonly<Record<string, L
     const at = `${path}/${escapePointer(key)}`;
     if (fixed === undefined) {
       delete owner[key];
-      log(at, `${shown(value)} is not ${settingKind(property)}; left out (the default applies)`, LEFT_OUT);
+      const instead = typeof value === 'string' ? OTHER_TOOLS_WORDS[at]?.[value.trim().toLowerCase()] : undefined;
+      log(at, `${shown(value)} is not ${settingKind(property)}; left out (the default applies)${instead ? `; ${instead}` : ''}`, LEFT_OUT);
     } else {
       owner[key] = fixed;
       log(at, `${shown(value)} read as ${shown(fixed)}${navigatorSettingText(at, property, fixed)}`);
@@ -1290,6 +1338,10 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
         }
       }
     },
+  ],
+  [
+    'a list of the layer written as text that says something ("legendItems": "x") is read as what it says: a link, else a metadata item of the layer named by its field',
+    (layer, log) => readTextLists(layer, ['metadata', 'links', 'legendItems'], '', log),
   ],
   [
     "the layer's metadata items without a value keep their name; links without a label take their URL",

@@ -935,9 +935,12 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   const sums: SummedScore[] = [];
   // What a downgrade merged or moved, each entry once, as the layer's items keep it (`mergedItems`).
   const keptEntries = new Map<MergedEntry, JsonObject>();
+  // Where each entry written was in the layer as read (merged ones: each place), for messages about the layer written.
+  const writtenFrom: string[][] = [];
   for (const group of order) {
     const at = techniques.length;
     const first = group[0]!;
+    writtenFrom.push([...new Set(group.map((item) => item.report.path))]);
     const kept = keepsMerged ? keptByDowngrade(group, target, source) : undefined;
     if (group.length === 1) techniques.push(first.entry);
     else {
@@ -1079,8 +1082,12 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   const aggregates = options.keptAs ? undefined : aggregatesTurnedOff(layer, techniques, target);
   if (aggregates) settings.push({ path: '/layout/showAggregateScores', message: aggregates });
 
-  const issues = schemaIssues('layer-4.5', layer);
-  if (issues.length) throw new SchemaValidationError(file, 'ATT&CK Navigator layer 4.5 after the upgrade', issues);
+  // Named at the entry as written (/techniques/0), not where the upgrade sorted it to (/techniques/5).
+  const issues = schemaIssues('layer-4.5', layer).map((issue) => ({
+    ...issue,
+    path: issue.path.replace(/^\/techniques\/(\d+)/, (whole, at: string) => writtenFrom[Number(at)]?.join(' + ') || whole),
+  }));
+  if (issues.length) throw new SchemaValidationError(file, 'ATT&CK Navigator layer 4.5 after the upgrade', issues, 'repair the field as written and run `attack-layers upgrade` again');
   const report: LayerUpgradeReport = {
     source: file,
     name: typeof layer['name'] === 'string' ? layer['name'] : '',

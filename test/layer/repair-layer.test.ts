@@ -346,6 +346,17 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
       ['/layout/aggregateFunction', /^"avg" is not one of "average", "min", "max", "sum"; left out \(the default applies\)$/],
     ],
   ],
+  // Our own export names showing every sub-technique "expanded" (--subtechniques); a layer writes "all" for it.
+  [
+    "export's word for expanded sub-techniques",
+    layer([{ techniqueID: 'T1059.001', score: 1 }], { layout: { expandedSubtechniques: 'expanded' } }),
+    [
+      [
+        '/layout/expandedSubtechniques',
+        /^"expanded" is not one of "none", "annotated", "all"; left out \(the default applies\); write "all" to show every sub-technique under its parent \("expanded" is `attack-layers export --subtechniques`' word for it\), or "annotated" for those of annotated ones$/,
+      ],
+    ],
+  ],
   // Navigator's own test of the faults it reads past (tabs component spec, viewmodel_error_file1) writes
   // `"tacticRowBackground": false`; Navigator logs a type error and keeps its default.
   ['a tactic row background that is no text', layer([{ techniqueID: 'T1059', score: 1 }], { tacticRowBackground: false }), [['/tacticRowBackground', /^false is not a colour; removed$/]]],

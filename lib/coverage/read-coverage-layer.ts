@@ -281,7 +281,8 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
       } else if (categories) {
         level = 1;
         levelReason = `score ${score}, the stop of its gradient its legend names "${categories.get(score)}", a category, not a level -> 1${options.role === 'threat' ? '' : ' (covered)'}`;
-        scored.push({ score, level, techniqueID, ...(typeof comment === 'string' && comment.trim() !== '' ? { comment: comment.trim() } : {}) });
+        const own = paintedColour(entry['color']);
+        scored.push({ score, level, techniqueID, ...(typeof comment === 'string' && comment.trim() !== '' ? { comment: comment.trim() } : {}), ...(own ? { colour: own } : {}) });
       } else {
         // Equal ends are a threshold: Navigator paints a score of maxValue or more with the last colour, a lower one with the first.
         const exact = gradientPosition(score, min, max);
@@ -296,7 +297,8 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
         // Scores past the scale are said once per layer, below (outsideScale).
         if (clamped) outside.push({ score, level, techniqueID, at: repaired.entryOrigins[i] ?? i, counted, place: at });
         levelReason = `score ${score} on ${scaleText} -> ${level}${clamped ? ' (clamped)' : ''}`;
-        scored.push({ score, level, techniqueID, ...(typeof comment === 'string' && comment.trim() !== '' ? { comment: comment.trim() } : {}) });
+        const own = paintedColour(entry['color']);
+        scored.push({ score, level, techniqueID, ...(typeof comment === 'string' && comment.trim() !== '' ? { comment: comment.trim() } : {}), ...(own ? { colour: own } : {}) });
       }
       const text = typeof comment === 'string' && comment.trim() !== '' ? comment.trim() : undefined;
       const names = named?.names.get(entry);
@@ -338,7 +340,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
       const note = scale
         ? undefined
         : categories
-          ? categoryNote(input.source, layerName, categories, kept, options.role ?? 'coverage', options.givenAs, scaleOf)
+          ? categoryNote(input.source, layerName, categories, legendLabels(fields), kept, options.role ?? 'coverage', options.givenAs, scaleOf)
           : gradientNote(input.source, layerName, fields, [min, max, scaleText], kept, options.role ?? 'coverage', counts !== undefined, scaleOf);
       if (note) notes = [note + aside];
       else if (counts) notes = [counts + aside];
@@ -544,14 +546,27 @@ function categoryNote(
   source: string,
   layerName: string,
   categories: ReadonlyMap<number, string>,
+  labels: ReadonlyMap<string, string>,
   scored: readonly ScoredEntry[],
   role: 'threat' | 'coverage',
   givenAs: GivenAs | undefined,
   scaleOf: ScaleOption,
 ): string {
-  const count = (score: number): number => scored.filter((entry) => entry.score === score).length;
-  const named = [...categories].map(([score, label]) => `${score} "${label}" (${count(score) === 1 ? '1 entry' : `${count(score)} entries`})`);
-  const picked = `${layerLabel(role, source, layerName)}: its scores pick the categories its legend names, each score a stop of its gradient painted that item's colour (${named.join(', ')})`;
+  // Navigator 5.1 shows an entry's own colour over its score's: one that is another category's colour is what the
+  // analyst saw and meant (a pentest heat-map's T1485 scored 0 "Exploitée" but coloured grey, "Non testée").
+  const names = new Set(categories.values());
+  const category = (entry: ScoredEntry): string | undefined => {
+    const shown = entry.colour === undefined ? undefined : labels.get(entry.colour);
+    return shown !== undefined && names.has(shown) ? shown : categories.get(entry.score);
+  };
+  const recoloured = scored.filter((entry) => category(entry) !== categories.get(entry.score));
+  const count = (label: string): number => scored.filter((entry) => category(entry) === label).length;
+  const named = [...categories].map(([score, label]) => `${score} "${label}" (${count(label) === 1 ? '1 entry' : `${count(label)} entries`})`);
+  const byColour = recoloured.length
+    ? `; ${firstFew(recoloured.map((entry) => `${entry.techniqueID} scored ${entry.score} "${categories.get(entry.score)}" but coloured "${category(entry)}"`))}: ` +
+      `counted by ${recoloured.length === 1 ? 'its colour, which Navigator 5.1 shows' : 'their colours, which Navigator 5.1 shows'} over the score's`
+    : '';
+  const picked = `${layerLabel(role, source, layerName)}: its scores pick the categories its legend names, each score a stop of its gradient painted that item's colour (${named.join(', ')}${byColour})`;
   if (role === 'coverage') {
     const scores = [...categories.keys()];
     return (
@@ -565,6 +580,16 @@ function categoryNote(
   );
 }
 
+/** A layer's legend labels by the colour each item paints (the first item of a colour), trimmed. */
+function legendLabels(fields: Record<string, unknown>): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const item of Array.isArray(fields['legendItems']) ? fields['legendItems'] : []) {
+    const colour = isJsonObject(item) ? paintedColour(item['color']) : undefined;
+    if (colour && typeof item['label'] === 'string' && item['label'].trim() && !labels.has(colour)) labels.set(colour, item['label'].trim());
+  }
+  return labels;
+}
+
 /**
  * What a threat layer must say when its unscored entries, each weighing 1, show two colours or more: a heatmap painted
  * by hand (CTID's insider-threat exfil_heat.json: red, orange and yellow, no score, no legend) ranks its techniques by
@@ -574,11 +599,7 @@ function colourOrderNote(source: string, layerName: string, fields: Record<strin
   const counts = new Map<string, number>();
   for (const colour of colours) counts.set(colour, (counts.get(colour) ?? 0) + 1);
   if (counts.size < 2) return undefined;
-  const labels = new Map<string, string>();
-  for (const item of Array.isArray(fields['legendItems']) ? fields['legendItems'] : []) {
-    const colour = isJsonObject(item) ? paintedColour(item['color']) : undefined;
-    if (colour && typeof item['label'] === 'string' && item['label'].trim() && !labels.has(colour)) labels.set(colour, item['label'].trim());
-  }
+  const labels = legendLabels(fields);
   const name = layerLabel('threat', source, layerName);
   const painted = [...counts]
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
@@ -1240,6 +1261,8 @@ interface ScoredEntry {
   techniqueID: string;
   /** The entry's comment, trimmed, when it has one (countNote reads whether it counts the score). */
   comment?: string;
+  /** The entry's own colour as Navigator 5.1 paints it, shown over its score's (categoryNote counts it by that). */
+  colour?: string;
 }
 
 /** Words of a layer's name, description or legend that say its scores count something (sigma2attack: "Sigma rules heatmap"). */

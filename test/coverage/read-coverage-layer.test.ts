@@ -1021,6 +1021,30 @@ describe('readCoverageLayers: a threat layer whose scores pick its legend catego
     ]);
   });
 
+  // The task's pentest heat-map (faithfully shaped, not a published file): T1485 scored 0 "Exploitée" but coloured grey,
+  // "Non testée". Navigator 5.1 shows the entry's own colour, so the analyst saw and meant "Non testée"; the note counted
+  // it by its score, as "Exploitée".
+  it('counts an entry whose own colour is another category by that colour, which Navigator shows, and says so', () => {
+    const colours = ['#e53935', '#fb8c00', '#43a047', '#9e9e9e'];
+    const pentest = JSON.stringify({
+      name: 'pentest',
+      domain: 'enterprise-attack',
+      techniques: [
+        { techniqueID: 'T1485', score: 0, color: '#9e9e9e' },
+        { techniqueID: 'T1059', score: 0 },
+        { techniqueID: 'T1003', score: 2 },
+        { techniqueID: 'T1566', score: 3 },
+      ],
+      gradient: { colors: colours, minValue: 0, maxValue: 3 },
+      legendItems: ['Exploitée', 'Détectée', 'Bloquée', 'Non testée'].map((label, i) => ({ label, color: colours[i] })),
+    });
+    const input = parseCoverageLayer(pentest, 'pentest.json', { role: 'threat' });
+    expect(input.notes?.[0]).to.contain(
+      '(0 "Exploitée" (1 entry), 1 "Détectée" (0 entries), 2 "Bloquée" (1 entry), 3 "Non testée" (2 entries); ' +
+        'T1485 scored 0 "Exploitée" but coloured "Non testée": counted by its colour, which Navigator 5.1 shows over the score\'s)',
+    );
+  });
+
   it('reads the gradient as before when the labels rank (Low, Medium, High; Level 1..3), or a score is between stops', () => {
     for (const labels of [['Low', 'Medium', 'High'], ['Level 1', 'Level 2', 'Level 3']]) {
       expect(parseCoverageLayer(layer(labels), 'ranked.json', { role: 'threat' }).rules.map((rule) => rule.level), labels.join()).to.deep.equal([0, 0.5, 1]);

@@ -1209,8 +1209,14 @@ function rowReferences(
     // So does one whose words beside its IDs are a Japanese "and the like" (`| 実行・ツール | T1059 など（自動ツール実行） |
     // EDR 連続実行、R2 |`, a detection note's table): the techniques are the ID's and others like it, named by none.
     const named = cellRefs.some(({ ref }) => ref.name !== undefined) || isAndTheLike(withoutIds(line, cell));
+    // A cell of techniques whose sub-techniques the row holds in another cell (`| Lateral Movement | T1021 | T1021.001 |
+    // RDP |` under `| 战术 | 技术 | 子技术 | 描述 |`, a Chinese analysis of ransomware, code index file 21568191096; `| T1021
+    // | T1021.001 | Remote Services: RDP — xfreerdp via SOCKS/portfwd |` under `| Technique | Sub-Technique | Tool/Method
+    // |`, a CPTS study note, code index file 56657167931) is the parent's column: the name beside belongs to the
+    // sub-technique, and was read as the parent's too (a disagreement, `T1021 | RDP`).
+    const parentOnly = cellRefs.length > 0 && cellRefs.every(({ ref }) => ref.ids.length > 0 && ref.ids.every((id) => !id.includes('.') && [...written].some((w) => w.startsWith(`${id.toUpperCase()}.`))));
     // In a matrix, the cells beside are other tactics' techniques, no names.
-    const j = record || table?.columnTactics ? undefined : nameColumn >= 0 && nameColumn !== i ? nameColumn : named ? undefined : near.find((k) => nameCell(line, cells[k]));
+    const j = record || table?.columnTactics || parentOnly ? undefined : nameColumn >= 0 && nameColumn !== i ? nameColumn : named ? undefined : near.find((k) => nameCell(line, cells[k]));
     const nameSpan = j !== undefined && nameCell(line, cells[j], j === table?.techniqueColumn) ? cells[j] : undefined;
     const unnamed = cellRefs.filter(({ ref }) => ref.name === undefined).length;
     const nameParts = nameSpan ? splitNames(line, nameSpan, unnamed, namesTechnique) : [];
@@ -1218,7 +1224,7 @@ function rowReferences(
     // the one reference of the row (a cell without a name, `—`, leaves the technique's).
     const subCell = table && j === nameColumn && table.subColumn > j && unnamed === 1 ? cells[table.subColumn] : undefined;
     const sub = subCell && nameCell(line, subCell) ? subCell : undefined;
-    const elsewhere = unnamed === 1 ? (record?.name ?? (nameSpan ? undefined : above)) : undefined;
+    const elsewhere = unnamed === 1 && !parentOnly ? (record?.name ?? (nameSpan ? undefined : above)) : undefined;
     // The evidence columns' cells (not the one read as the name), as written: what the report saw of each reference's use.
     // (Only a table with such a column looks at its cells: a row of no table, such as a report's text on one line split at
     // its pipes, has as many cells as pipes, and looking at each for each cell of IDs grew with their square.)

@@ -154,7 +154,7 @@ const HEADER_ROLES = new Map<string, Role>([
 const SUB_TECHNIQUE_HEADER = /^sub-?techniques?(?: names?)?$/;
 // Headers of columns that hold no technique's name, in a hunt table's header (`| Hypothèse | TTP associé | Source de
 // données | Requête / Méthode de recherche |`): a cell under one names no ID beside it.
-const NO_NAME_HEADER = /^(?:hypothes[ie]s|hypothèses?|(?:log|data) sources?|sources? de (?:données|logs?)|quer(?:y|ies)|requêtes?|(?:query|requête) \/ .{1,40}|search method|méthode de recherche)$/;
+const NO_NAME_HEADER = /^(?:hypothes[ie]s|hypothèses?|(?:log|data) sources?|sources? de (?:données|logs?)|quer(?:y|ies)|requêtes?|(?:query|requête) \/ .{1,40}|search method|méthode de recherche|dates?|times?|timestamps?|时间|時間|日期|日時|时间线|時間線|タイムスタンプ)$/;
 // Words that say a header's column holds what detects or records a technique, notes on it or a rating, not its name,
 // wherever they stand in the header (`| Technique ID | Detection Coverage |`, `| ID | Detection | Logic | Data source |
 // ATT&CK | Severity |`, an Azure note's `| 戦術 | 代表技術（ID） | 既定で残る記録 |`: the records kept by default), unless
@@ -187,7 +187,7 @@ const NAME_WORD = /\btechniques?\b|手法|テクニック|技術/;
 // to be known (`| 戦術 | 技術 | 観測内容 |`, observed content: the Japanese edition of Betalabs' Kimsuky report,
 // CTI-2026-0526-KIMSUKY-PEBBLEDASH_JP, over `| Initial Access | T1566.001 Spearphishing Attachment | 文書偽装JSE/PIF/SCR添付 |`).
 const EVIDENCE_HEADER =
-  /^(?:justifications?|descriptions?|descripci[oó]n(?:es)?|descri[cç](?:[aã]o|[oõ]es)|beschreibung(?:en)?|details?|notes?|comments?|evidence|procedures?(?: examples?)?|observed (?:behaviou?rs?|activity)|observations?|uses?(?: in (?:this |the )?campaign)?|usage|how it was used|说明|說明|説明|描述|应用场景|\p{Script=Han}{0,3}内容|관측 내용|관찰 내용|적용 내용|설명|описание|наблюдени[ея])$/u;
+  /^(?:justifications?|descriptions?|descripci[oó]n(?:es)?|descri[cç](?:[aã]o|[oõ]es)|beschreibung(?:en)?|details?|notes?|comments?|evidence|procedures?(?: examples?)?|observed (?:behaviou?rs?|activity)|observations?|uses?(?: in (?:this |the )?campaign)?|usage|how it was used|说明|說明|説明|描述|应用场景|\p{Script=Han}{0,3}内容|(?:[a-z]+ ?)?(?:具体|具體)?(?:实现|實現|実現|实施|實施|実施)(?:方式|方法)?|(?:使用|利用)(?:方式|方法)|(?:具体|具體|攻击|攻擊)?(?:行为|行為)(?:描述|説明)?|挙動|振る舞い|관측 내용|관찰 내용|적용 내용|설명|구현(?: 방식)?|사용 방식|(?:공격 )?행위(?: 설명)?|описание|наблюдени[ея])$/u;
 
 /** Whether a column's header says that its cells name no technique beside an ID (a data source, a query, a detection). */
 function namelessHeader(text: string): boolean {

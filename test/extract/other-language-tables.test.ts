@@ -94,6 +94,29 @@ describe('mapping tables headed in Chinese, Japanese, Korean and Russian', () =>
         [4, ['T1078.004'], 'Valid Accounts: Cloud Accounts', ['노출된 AWS IAM 액세스 키 사용']],
       ]);
     });
+    it('reads a Chinese `攻击行为` (attack behaviour) cell as evidence, and a `时间` (time) cell as no name (a note on OAuth attacks)', () => {
+      // Case studies of a Chinese note on OAuth and SaaS attacks (`| 阶段 | 攻击行为 | 时间 | MITRE ATT&CK |` over Codecov's
+      // compromise, `| 阶段 | 攻击行为 | MITRE ATT&CK |` over Uber's; the code index's file 59427738957, its repository not
+      // named), rows of each. Before, the IDs took the cells before them as names: `2021 年 1 月 | T1078` (a date),
+      // `初始入侵 | T1566.001` (the stage), and had no evidence.
+      const text = [
+        '| 阶段 | 攻击行为 | 时间 | MITRE ATT&CK |',
+        '|------|---------|------|-------------|',
+        '| 初始入侵 | 攻击者通过私有仓库凭证访问 Codecov 内部基础设施 | 2021 年 1 月 | T1078 |',
+        '| 数据收集 | 从 CI 环境变量中提取 API Key、Token、凭据 | 2021.01.31 - 2021.04.01 | T1552.001 |',
+        '',
+        '| 阶段 | 攻击行为 | MITRE ATT&CK |',
+        '|------|---------|-------------|',
+        '| 初始入侵 | 攻击者通过社会工程获取承包商的 Uber 企业 VPN 凭据 | T1566.001 |',
+        '| OAuth 滥用 | 使用窃取的 OAuth 令牌获取内部 SaaS 访问权限 | T1528 |',
+      ].join('\n');
+      expect(evidence(text)).to.deep.equal([
+        [3, ['T1078'], undefined, ['攻击者通过私有仓库凭证访问 Codecov 内部基础设施']],
+        [4, ['T1552.001'], undefined, ['从 CI 环境变量中提取 API Key、Token、凭据']],
+        [8, ['T1566.001'], undefined, ['攻击者通过社会工程获取承包商的 Uber 企业 VPN 凭据']],
+        [9, ['T1528'], undefined, ['使用窃取的 OAuth 令牌获取内部 SaaS 访问权限']],
+      ]);
+    });
   });
 
   describe('a name beside an ID written in a script other than Latin, wholly or in part', () => {

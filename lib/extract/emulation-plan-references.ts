@@ -41,6 +41,12 @@ export interface PlanStepName {
   step: string;
 }
 
+/** How an emulation plan is read: a bundle's options, and ATT&CK data where there is some. */
+export interface EmulationPlanOptions extends BundleOptions {
+  /** Whether a technique has a tactic in the release read in (undefined where either is unknown): a SCYTHE step's tactic goes to the techniques that have it. */
+  hasTactic?: (id: string, tactic: string) => boolean | undefined;
+}
+
 /**
  * Read an adversary emulation plan as a report: the YAML of MITRE CTID's Adversary Emulation Library
  * (`*\/Emulation_Plan/yaml/*.yaml`: a list whose first item is `emulation_plan_details`, then one item a step) or of
@@ -55,7 +61,7 @@ export interface PlanStepName {
  * and its IDs are read as of `attack_version`. Pure.
  * @throws InvalidYamlError naming the file, line and column of each syntax error.
  */
-export function emulationPlanReport(source: string, options: BundleOptions = {}): EmulationPlanReport | undefined {
+export function emulationPlanReport(source: string, options: EmulationPlanOptions = {}): EmulationPlanReport | undefined {
   // Told by the parsed document, so that a report quoting a step in its prose stays a report.
   if (kindOfDocument(source) !== 'emulation-plan') return undefined;
   // A SCYTHE threat is a plan of its own shape: its steps' tags name their techniques.

@@ -403,7 +403,9 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   // So is a DeTT&CT group file, by its groups' technique_id lists.
   const dettect = flow || stix || misp ? undefined : dettectGroupReport(text, options);
   // So is an adversary emulation plan, by its steps' techniques and tactics.
-  const plan = flow || stix || misp || dettect ? undefined : emulationPlanReport(text, options);
+  // A SCYTHE step's one tactic for several techniques goes to those that have it in the release.
+  const planTactic = context ? (id: string, tactic: string) => techniqueHasTactic(context.target, id, tactic) : undefined;
+  const plan = flow || stix || misp || dettect ? undefined : emulationPlanReport(text, { ...options, ...(planTactic ? { hasTactic: planTactic } : {}) });
   // So is a list of an actor's techniques (`ttps:`, `ttp_definitions:`, a playbook's `steps:`), by its entries.
   const ttps = flow || stix || misp || dettect || plan ? undefined : ttpListReport(text, options);
   const bundle = flow ?? stix ?? misp ?? dettect ?? plan ?? ttps;
@@ -765,11 +767,7 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     return false;
   };
   // Whether a technique has a tactic, as a row of several techniques shares its tactics among them.
-  const hasTactic = (id: string, tactic: string): boolean | undefined => {
-    const technique = target.technique(id);
-    const shortname = technique ? readTactic(tactic, target) : undefined;
-    return shortname ? technique!.tactics.includes(shortname) : undefined;
-  };
+  const hasTactic = (id: string, tactic: string): boolean | undefined => techniqueHasTactic(target, id, tactic);
   // The tactics each line stands under, for an ID repaired apart from the reader (`ocrIdsInLines`).
   const tacticsOfLine = new Map<number, readonly string[]>();
   const lineTactics = (line: number, tactics: readonly string[]): void => void tacticsOfLine.set(line, tactics);
@@ -1189,6 +1187,13 @@ const WRITTEN_ID = /\s*\|?\s*[(（【[]?\s*T\d{4}(?:\.\d{3})?\s*[)）】\]]?\s*\
  * `Windows註冊表運行鍵條目（T1060）`, a Traditional Chinese walkthrough of the APT29 evaluation), the reference's text without
  * its ID. Undefined for a name in Latin letters alone, and for none.
  */
+/** Whether a technique has a tactic (a display name, an ID or a shortname) in a release; undefined where either is unknown. */
+function techniqueHasTactic(target: AttackIndex, id: string, tactic: string): boolean | undefined {
+  const technique = target.technique(id);
+  const shortname = technique ? readTactic(tactic, target) : undefined;
+  return shortname ? technique!.tactics.includes(shortname) : undefined;
+}
+
 function otherScriptName(ref: ExtractedReference): string | undefined {
   if (ref.name === undefined) return undefined;
   if (OTHER_SCRIPT.test(ref.name)) return ref.name;

@@ -1,7 +1,6 @@
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { tacticDisplayName } from '../normalize/tactic-text.js';
-import type { BundleOptions } from './bundle-references.js';
-import type { EmulationPlanReport } from './emulation-plan-references.js';
+import type { EmulationPlanOptions, EmulationPlanReport } from './emulation-plan-references.js';
 import type { ExtractedReference } from './extract-references.js';
 import { addPlacedReference } from './placed-references.js';
 import { readPlacedYaml } from './yaml-places.js';
@@ -27,14 +26,16 @@ export function isScytheThreat(value: JsonObject): boolean {
 /**
  * Read a SCYTHE threat (`isScytheThreat`) as an emulation plan; undefined for any other text. Each `att&ck-technique:`
  * tag of a step's `rtags` is a reference at its line, the step's `module` and `request` its evidence; the step's
- * `att&ck-tactic:` tag (a TA ID) is its tactic where the step tags one technique (SCYTHE tags a step's module with one
- * tactic, which need not be every technique's: `whoami` is tagged Discovery, T1033 and T1059.003), and said otherwise.
+ * `att&ck-tactic:` tag (a TA ID) is its tactic where the step tags one technique; where it tags several (SCYTHE tags a
+ * step's module with one tactic, which need not be every technique's: `whoami` is tagged Discovery, T1033 and
+ * T1059.003), the tactic goes to those of them that have it in the release (`hasTactic`: T1033), and the note says which
+ * did not (T1059.003, Execution's); with no release, to none.
  * A tag of the framework that names no technique or tactic is said with its place, and stops nothing. The campaign is
  * named after `display_name` (else `name`), which may name the software the threat emulates (`nameAsSoftware`); a
  * `description` that is one address is the report's `url`, any other its description. Pure.
  * @throws InvalidYamlError naming the file, line and column of each syntax error.
  */
-export function scytheThreatReport(source: string, options: BundleOptions = {}): EmulationPlanReport | undefined {
+export function scytheThreatReport(source: string, options: EmulationPlanOptions = {}): EmulationPlanReport | undefined {
   const file = options.file ?? 'the SCYTHE threat';
   const { Y, doc, at, text } = readPlacedYaml(source, file, 'SCYTHE threat');
   const threat = Y.isMap(doc.contents) ? doc.contents.get('threat', true) : undefined;
@@ -67,11 +68,20 @@ export function scytheThreatReport(source: string, options: BundleOptions = {}):
     const evidenceNode = request ? step.get('request', true) : step.get('module', true);
     const evidence = said ? [{ text: said, line: at(evidenceNode).line }] : [];
     const one = techniques.length === 1;
-    if (!one && tactics.length && techniques.length) sharedTactics.push(`${label} (${tactics.join(', ')}; ${techniques.map((t) => t.written).join(', ')})`);
+    // Of several techniques, each takes those of the step's tactics it has in the release (with no release, none).
+    const own = (id: string): string[] => (one ? tactics : tactics.filter((tactic) => options.hasTactic?.(id, tactic) === true));
+    if (!one && tactics.length && techniques.length) {
+      const given = techniques.filter((t) => own(t.written).length).map((t) => t.written);
+      const not = techniques.filter((t) => !own(t.written).length).map((t) => t.written);
+      const said = !options.hasTactic
+        ? ['given to none: no ATT&CK data to check it against']
+        : [given.length ? `given to ${given.join(', ')}` : '', not.length ? `not to ${not.join(', ')}, whose tactics it is not` : ''];
+      sharedTactics.push(`${label} (${tactics.join(', ')}; ${techniques.map((t) => t.written).join(', ')}: ${said.filter(Boolean).join('; ')})`);
+    }
     for (const { written, node } of techniques) {
       const { line, col } = at(node);
       const from = `${label} (${module ?? 'no module'}), line ${line}`;
-      addPlacedReference(references, written, { written, id: written, line, col, tactics: one ? tactics : [], evidence, from });
+      addPlacedReference(references, written, { written, id: written, line, col, tactics: own(written), evidence, from });
     }
   }
   const nameField = text(threat.get('display_name', true)) ? 'display_name' : 'name';
@@ -80,7 +90,7 @@ export function scytheThreatReport(source: string, options: BundleOptions = {}):
   const description = text(threat.get('description', true))?.replace(/\s+/g, ' ');
   const url = description && ONE_URL.test(description) ? description : undefined;
   const notes = [
-    ...(sharedTactics.length ? [`steps that tag one tactic for several techniques, whose techniques are read with their own tactics: ${sharedTactics.join('; ')} (write a tactic: by hand where it is meant)`] : []),
+    ...(sharedTactics.length ? [`steps that tag one tactic for several techniques, given to those that have it: ${sharedTactics.join('; ')} (the others are read with their own tactics; write a tactic: by hand where it is meant)`] : []),
     ...(unread.length ? [`tags that name no ATT&CK technique or tactic, left out: ${unread.join('; ')}`] : []),
   ];
   return {

@@ -40,7 +40,7 @@ describe('extract: a SCYTHE threat (scythe-io/community-threats)', () => {
     expect(report.references[0]!.from).to.deep.equal(['script step 14 (printscr), line 40']);
   });
 
-  it("gives a step's tactic to no technique of several it tags (whoami: T1033 and T1059.003 under Discovery), and says so", () => {
+  it("with no release, gives a step's tactic to no technique of several it tags (whoami: T1033 and T1059.003 under Discovery), and says so", () => {
     const report = scytheThreatReport(EGREGOR)!;
     const byId = new Map(report.references.map((ref) => [ref.raw, ref]));
     expect([...byId.keys()]).to.deep.equal(['T1071', 'T1078', 'T1078.003', 'T1033', 'T1059.003', 'T1113', 'T1053', 'T1053.005']);
@@ -50,10 +50,21 @@ describe('extract: a SCYTHE threat (scythe-io/community-threats)', () => {
     // A technique two steps tag is one reference citing both.
     expect(byId.get('T1053')!.lines).to.deep.equal([59, 81]);
     expect(report.notes).to.deep.equal([
-      'steps that tag one tactic for several techniques, whose techniques are read with their own tactics: script step 2 (TA0007; T1033, T1059.003) (write a tactic: by hand where it is meant)',
+      'steps that tag one tactic for several techniques, given to those that have it: script step 2 (TA0007; T1033, T1059.003: given to none: no ATT&CK data to check it against) (the others are read with their own tactics; write a tactic: by hand where it is meant)',
     ]);
     // A description that only repeats the name is no description.
     expect(report.description).to.equal(undefined);
+  });
+
+  it("gives a step's one tactic to those of its several techniques that have it in the release, and says which did not", () => {
+    // Egregor's `run whoami` is tagged Discovery (TA0007) with T1033 System Owner/User Discovery (Discovery) and T1059.003
+    // Windows Command Shell (Execution). Before, neither took it, though it is T1033's.
+    const report = extractReport(EGREGOR, { target }, { file: 'Egregor_scythe_threat.json' });
+    const byId = new Map(report.references.map((ref) => [ref.raw, ref.tactics]));
+    expect([byId.get('T1033'), byId.get('T1059.003'), byId.get('T1113')]).to.deep.equal([['Discovery'], [], ['Collection']]);
+    expect(report.notes.filter((note) => note.startsWith('steps that tag'))).to.deep.equal([
+      'steps that tag one tactic for several techniques, given to those that have it: script step 2 (TA0007; T1033, T1059.003: given to T1033; not to T1059.003, whose tactics it is not) (the others are read with their own tactics; write a tactic: by hand where it is meant)',
+    ]);
   });
 
   it('says a tag of the framework that names no technique, and reads the rest', () => {

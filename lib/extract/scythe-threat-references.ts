@@ -5,7 +5,8 @@ import type { ExtractedReference } from './extract-references.js';
 import { addPlacedReference } from './placed-references.js';
 import { readPlacedYaml } from './yaml-places.js';
 
-// SCYTHE's tags of a step (`rtags`): `att&ck-technique:T1059.001`, `att&ck-tactic:TA0007`, in any case.
+// SCYTHE's tags of a step (`rtags`): `att&ck-technique:T1059.001`, `att&ck-tactic:TA0007`, in any case; some threats
+// tag a step with the technique's ID alone (`T1547.001`).
 const TECHNIQUE_TAG = /^att&ck-technique:\s*(.*)$/i;
 const TACTIC_TAG = /^att&ck-tactic:\s*(.*)$/i;
 // Tags that name nothing to read: the product's and the framework's own (`scythe`, `att&ck`).
@@ -55,7 +56,8 @@ export function scytheThreatReport(source: string, options: EmulationPlanOptions
     for (const node of tags.items) {
       const tag = text(node);
       if (!tag || PLAIN_TAGS.has(tag.toLowerCase())) continue;
-      const technique = TECHNIQUE_TAG.exec(tag)?.[1];
+      // A bare ID is a technique's tag too (`"rtags": ["T1547.001"]`, FIN6-Phase2-Scenario1's).
+      const technique = TECHNIQUE_TAG.exec(tag)?.[1] ?? (TECHNIQUE_ID.test(tag) ? tag : undefined);
       const tactic = TACTIC_TAG.exec(tag)?.[1];
       const read = technique !== undefined && TECHNIQUE_ID.test(technique) ? technique : undefined;
       const tacticRead = tactic !== undefined ? tacticDisplayName(tactic) : undefined;

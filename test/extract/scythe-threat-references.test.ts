@@ -16,6 +16,7 @@ import { loadRelease, runCli } from '../helpers/attack.js';
 const fixture = (name: string): string => join('test', 'fixtures', 'emulation-plan', 'scythe', name);
 const SLOTHFULMEDIA = readFileSync(fixture('SLOTHFULMEDIA_scythe_threat.json'), 'utf8');
 const EGREGOR = readFileSync(fixture('Egregor_scythe_threat.json'), 'utf8');
+const FIN6 = readFileSync(fixture('FIN6-Phase2-Scenario1_scythe_threat.json'), 'utf8');
 
 describe('extract: a SCYTHE threat (scythe-io/community-threats)', () => {
   const target = loadRelease('18.1');
@@ -64,6 +65,16 @@ describe('extract: a SCYTHE threat (scythe-io/community-threats)', () => {
     expect([byId.get('T1033'), byId.get('T1059.003'), byId.get('T1113')]).to.deep.equal([['Discovery'], [], ['Collection']]);
     expect(report.notes.filter((note) => note.startsWith('steps that tag'))).to.deep.equal([
       'steps that tag one tactic for several techniques, given to those that have it: script step 2 (TA0007; T1033, T1059.003: given to T1033; not to T1059.003, whose tactics it is not) (the others are read with their own tactics; write a tactic: by hand where it is meant)',
+    ]);
+  });
+
+  it("reads a tag that is a technique's ID alone (FIN6-Phase2-Scenario1's `\"rtags\": [\"T1547.001\"]`)", () => {
+    // Before, no tag of the threat was read: it had no reference at all, and said nothing of its tags.
+    const report = scytheThreatReport(FIN6)!;
+    expect(report.references.map((ref) => [ref.raw, ref.line, ref.tactics])).to.deep.equal([
+      ['T1567.002', 19, []],
+      ['T1547.001', 28, []],
+      ['T1053.005', 37, []],
     ]);
   });
 

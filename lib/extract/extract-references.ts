@@ -186,8 +186,12 @@ const NAME_WORD = /\btechniques?\b|手法|テクニック|技術/;
 // characters `說明`. Japanese and Chinese write what was seen as its content, `内容`, alone or after a word of how it came
 // to be known (`| 戦術 | 技術 | 観測内容 |`, observed content: the Japanese edition of Betalabs' Kimsuky report,
 // CTI-2026-0526-KIMSUKY-PEBBLEDASH_JP, over `| Initial Access | T1566.001 Spearphishing Attachment | 文書偽装JSE/PIF/SCR添付 |`).
+// Chinese, Japanese and Korean words of how it was done say so too: `实现` (implementation; after a Latin word too, `Play
+// 实现`), `实施`, `使用方式`, `行为描述` (behaviour description), `攻击行为` (attack behaviour: a Chinese note on OAuth attacks,
+// `| 阶段 | 攻击行为 | 时间 | MITRE ATT&CK |`, code index file 59427738957), `구현`, `사용 방식`, `공격 행위`. Not a behaviour
+// alone (`具体行为`, `행위`): after a tactic column it is the technique column, as English `Behaviour` is.
 const EVIDENCE_HEADER =
-  /^(?:justifications?|descriptions?|descripci[oó]n(?:es)?|descri[cç](?:[aã]o|[oõ]es)|beschreibung(?:en)?|details?|notes?|comments?|evidence|procedures?(?: examples?)?|observed (?:behaviou?rs?|activity)|observations?|uses?(?: in (?:this |the )?campaign)?|usage|how it was used|说明|說明|説明|描述|应用场景|\p{Script=Han}{0,3}内容|(?:[a-z]+ ?)?(?:具体|具體)?(?:实现|實現|実現|实施|實施|実施)(?:方式|方法)?|(?:使用|利用)(?:方式|方法)|(?:具体|具體|攻击|攻擊)?(?:行为|行為)(?:描述|説明)?|挙動|振る舞い|관측 내용|관찰 내용|적용 내용|설명|구현(?: 방식)?|사용 방식|(?:공격 )?행위(?: 설명)?|описание|наблюдени[ея])$/u;
+  /^(?:justifications?|descriptions?|descripci[oó]n(?:es)?|descri[cç](?:[aã]o|[oõ]es)|beschreibung(?:en)?|details?|notes?|comments?|evidence|procedures?(?: examples?)?|observed (?:behaviou?rs?|activity)|observations?|uses?(?: in (?:this |the )?campaign)?|usage|how it was used|说明|說明|説明|描述|应用场景|\p{Script=Han}{0,3}内容|(?:[a-z]+ ?)?(?:具体|具體)?(?:实现|實現|実現|实施|實施|実施)(?:方式|方法)?|(?:使用|利用)(?:方式|方法)|(?:攻击|攻擊)(?:行为|行為)|(?:行为|行為)(?:描述|説明)|관측 내용|관찰 내용|적용 내용|설명|구현(?: 방식)?|사용 방식|공격 행위|행위 설명|описание|наблюдени[ея])$/u;
 
 /** Whether a column's header says that its cells name no technique beside an ID (a data source, a query, a detection). */
 function namelessHeader(text: string): boolean {

@@ -19,6 +19,9 @@ import { firstFew } from '../short-list.js';
 import { isReleaseVersion } from './release-files.js';
 import { isIndexedTechniqueId, parentTechniqueId, TECHNIQUE_ID_FORMAT } from './technique-id.js';
 
+/** A record as it is built here, field by field: the records an index hands out are read-only (types.ts). */
+type Building<T> = { -readonly [K in keyof T]: T[K] };
+
 /** What the caller knows about a bundle that the bundle may not say itself (STIX 2.0 bundles name no release). */
 export interface BundleHints {
   domain?: Domain;
@@ -206,7 +209,7 @@ function indexBundleData(bundle: unknown, hints: BundleHints): AttackIndexData {
     const phases = (object.kill_chain_phases ?? [])
       .filter((phase) => phase.kill_chain_name === killChain && phase.phase_name)
       .map((phase) => phase.phase_name as string);
-    const record: TechniqueRecord = {
+    const record: Building<TechniqueRecord> = {
       id,
       stixId: object.id,
       name: object.name ?? id,
@@ -237,7 +240,7 @@ function indexBundleData(bundle: unknown, hints: BundleHints): AttackIndexData {
         const id = attackId(object);
         if (!id) return [];
         const names = [...(object.aliases ?? []), ...(object.x_mitre_aliases ?? [])];
-        const record: ActorRecord = {
+        const record: Building<ActorRecord> = {
           id,
           stixId: object.id,
           type: object.type as ActorRecord['type'],

@@ -27,59 +27,59 @@ export interface ReleaseSource {
 }
 
 export interface TacticRecord {
-  id: string;
-  stixId: StixId;
-  shortname: TacticShortname;
-  name: string;
+  readonly id: string;
+  readonly stixId: StixId;
+  readonly shortname: TacticShortname;
+  readonly name: string;
 }
 
 export interface TechniqueRecord {
-  id: TechniqueId;
-  stixId: StixId;
-  name: string;
+  readonly id: TechniqueId;
+  readonly stixId: StixId;
+  readonly name: string;
   /** Tactic shortnames in matrix order. */
-  tactics: TacticShortname[];
-  platforms: string[];
-  subtechnique: boolean;
+  readonly tactics: readonly TacticShortname[];
+  readonly platforms: readonly string[];
+  readonly subtechnique: boolean;
   /** Parent technique ID for a sub-technique. */
-  parent?: TechniqueId;
-  revoked: boolean;
-  deprecated: boolean;
+  readonly parent?: TechniqueId;
+  readonly revoked: boolean;
+  readonly deprecated: boolean;
   /** The STIX id named by this technique's `revoked-by` relationship (one step). */
-  revokedBy?: StixId;
+  readonly revokedBy?: StixId;
   /** For a deprecated technique: technique IDs its description points to, in order of mention. */
-  deprecationPointers?: TechniqueId[];
+  readonly deprecationPointers?: readonly TechniqueId[];
   /** The first sentence of the description, for explanations. */
-  summary: string;
+  readonly summary: string;
   /**
    * The words of 2 to 6 capitals its description writes, sorted, when it writes any (T1048's alternate protocols: `DNS`,
    * `FTP`, `SMB`, ...): what a name written for it may name (`Exfiltration over SMB`).
    */
-  acronyms?: string[];
+  readonly acronyms?: readonly string[];
   /**
    * True for a technique of someone other than MITRE (its `created_by_ref` names another identity, as ATT&CK Workbench
    * writes an organization's own objects): ATT&CK Navigator shows it only when it loads the same bundle as its data.
    */
-  custom?: true;
+  readonly custom?: true;
 }
 
 /** A group, software or campaign: a named thing with aliases that uses techniques. */
 export interface ActorRecord {
-  id: string;
-  stixId: StixId;
-  type: 'intrusion-set' | 'malware' | 'tool' | 'campaign';
-  name: string;
-  aliases: string[];
-  revoked: boolean;
-  deprecated: boolean;
-  revokedBy?: StixId;
+  readonly id: string;
+  readonly stixId: StixId;
+  readonly type: 'intrusion-set' | 'malware' | 'tool' | 'campaign';
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly revoked: boolean;
+  readonly deprecated: boolean;
+  readonly revokedBy?: StixId;
   /** IDs of the techniques this object `uses`, sorted. */
-  techniques: TechniqueId[];
+  readonly techniques: readonly TechniqueId[];
   /** Campaigns: first and last seen dates (ISO), when given. */
-  firstSeen?: string;
-  lastSeen?: string;
+  readonly firstSeen?: string;
+  readonly lastSeen?: string;
   /** True for a team's own object, as for a technique (`TechniqueRecord.custom`): a group ATT&CK Workbench made (ACME-G1000). */
-  custom?: true;
+  readonly custom?: true;
 }
 
 /**

@@ -1865,7 +1865,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
       id,
       name: technique.name,
       // A technique some source did not place under a tactic counts under all its tactics.
-      tactics: t.unplaced ? technique.tactics : technique.tactics.filter((tactic) => t.tactics.has(tactic)),
+      tactics: t.unplaced ? [...technique.tactics] : technique.tactics.filter((tactic) => t.tactics.has(tactic)),
       threat: round(t.weight),
       sources: t.sources.sort(),
       platforms,

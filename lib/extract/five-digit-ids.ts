@@ -95,7 +95,7 @@ export function fiveDigitResolution(written: string, target: AttackIndex, name?:
     : read.some((reading) => reading.record === typed)
       ? [...read.filter((reading) => reading.record === typed).map((reading) => ({ ...reading, how: `${reading.how}, ${beside}` })), ...read.filter((reading) => reading.record !== typed)]
       : [{ id: typed.id, how: `a digit too many, ${beside}`, why: `"${written}" with a digit too many, beside the name "${name}"`, record: typed }, ...read];
-  const candidates: Candidate[] = known.map(({ record, why }) => ({ id: record.id, name: fullName(target, record), tactics: record.tactics, why }));
+  const candidates: Candidate[] = known.map(({ record, why }) => ({ id: record.id, name: fullName(target, record), tactics: [...record.tactics], why }));
   const meant = known.map(({ record, how }) => `${record.id} ${fullName(target, record)} (${how})`);
   const note = `malformed ID "${written}": a technique ID has four digits; did you mean ${meant.join(' or ')}? It is not read as ${known.length === 1 ? 'it' : known.length === 2 ? 'either' : 'any'}: check the text`;
   return { status: 'unknown', ids: [], note, candidates, warnings: [], trail: [] };

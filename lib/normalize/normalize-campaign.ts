@@ -239,7 +239,7 @@ function mergeTechniques(references: readonly ReferenceResult[], target: AttackI
           id,
           name: technique.name,
           tactics: [],
-          techniqueTactics: technique.tactics,
+          techniqueTactics: [...technique.tactics],
           ...(technique.parent ? { parent: technique.parent } : {}),
           observed: false,
           references: [],

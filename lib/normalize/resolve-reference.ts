@@ -740,7 +740,7 @@ function laterReleaseText(id: string, context: ResolveContext): string | undefin
 }
 
 function candidate(index: AttackIndex, technique: TechniqueRecord, why: string): Candidate {
-  return { id: technique.id, name: fullName(index, technique), tactics: technique.tactics, why };
+  return { id: technique.id, name: fullName(index, technique), tactics: [...technique.tactics], why };
 }
 
 /**

@@ -55,10 +55,13 @@ describe('releases loaded once per process', function () {
     const technique = index.allTechniques()[0]!;
     const parent = index.allTechniques().find((t) => index.children(t.id).length)!;
     const writes: [string, () => unknown][] = [
+      // @ts-expect-error: the records an index hands out are read-only, a write is a type error too
       ['a technique name', () => (technique.name = 'Changed')],
       ['the technique list', () => (index.data.techniques as unknown[]).push({})],
+      // @ts-expect-error: the records an index hands out are read-only, a write is a type error too
       ['a tactic list', () => technique.tactics.push('impact')],
       ['the groups (read lazily from the cache)', () => (index.data.groups = [])],
+      // @ts-expect-error: the records an index hands out are read-only, a write is a type error too
       ["a group's aliases", () => index.data.groups[0]!.aliases.push('Changed')],
       ['the source', () => (index.data.source.file = 'elsewhere.json')],
       ['the history', () => (index.history = () => [])],

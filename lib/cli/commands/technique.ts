@@ -71,7 +71,7 @@ function summary(index: AttackIndex, technique: TechniqueRecord): TechniqueSumma
     id: technique.id,
     name: technique.name,
     tactics: technique.tactics.map((shortname) => ({ shortname, name: index.tacticName(shortname) })),
-    platforms: technique.platforms,
+    platforms: [...technique.platforms],
   };
 }
 

@@ -75,7 +75,6 @@ await build({
   external: Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies)
     .filter((name) => name !== 'lodash-es')
     .flatMap((name) => [name, `${name}/*`]),
-  sourcemap: true,
   plugins: [importsPastIndex],
   logLevel: 'warning',
 });

@@ -130,23 +130,25 @@ export function snapshotDir(): string {
 }
 
 /** Where to look for ATT&CK data, highest priority first. The CLI fills it from flags and the environment. */
+// `| undefined` on the options a program reads from its environment or flags (`envDir: process.env.ATTACK_STIX_DIR`):
+// under `exactOptionalPropertyTypes` an option typed `string` alone refuses such a value, and absent is what it means.
 export interface AttackDataOptions {
   /** `--attack`: a release file or a folder of them. */
-  attack?: string;
+  attack?: string | undefined;
   /** `ATTACK_STIX_DIR`: a folder of release files. */
-  envDir?: string;
+  envDir?: string | undefined;
   /**
    * The user cache folder: searched for releases (`data fetch` and `data add` put them there) and home of the index
    * cache, which spares a later run the parse of a release (seconds). Default `defaultCacheDir()`; `false` for none.
    */
-  cacheDir?: string | false;
+  cacheDir?: string | false | undefined;
   /** Whether the snapshot shipped in the package is the last place searched (default true). */
   snapshot?: boolean;
   /**
    * The release of a STIX 2.0 file whose name does not say it (`--attack-release`): the one `--attack` file, or such
    * files of the folders searched (a clone of mitre/cti holds `enterprise-attack/enterprise-attack.json`).
    */
-  release?: string;
+  release?: string | undefined;
   /** Called at each step of loading a release (see `LoadProgress`). */
   onProgress?: (progress: LoadProgress) => void;
   /** Side data to build from the same parse when a release's index is built cold (see `LoadFileOptions.sideData`). */

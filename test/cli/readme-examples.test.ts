@@ -236,7 +236,7 @@ describe("docs/library.md's examples, as a program that installed attack-layers 
   writeFileSync(
     join(project, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, typeRoots: [join(repoRoot, 'node_modules/@types')], types: ['node'] },
+      compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, noEmit: true, typeRoots: [join(repoRoot, 'node_modules/@types')], types: ['node'] },
       files,
     }),
   );
@@ -253,7 +253,9 @@ describe("docs/library.md's examples, as a program that installed attack-layers 
     );
   });
 
-  it('type-checks every block with strict, against the built package and its declarations (skipLibCheck off)', () => {
+  // exactOptionalPropertyTypes, as strict projects set it: `envDir: process.env.ATTACK_STIX_DIR` (string | undefined)
+  // was refused (TS2379) where AttackDataOptions typed envDir as string alone.
+  it('type-checks every block with strict, exactOptionalPropertyTypes and noUncheckedIndexedAccess, against the built package and its declarations (skipLibCheck off)', () => {
     const tsc = spawnSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', project], { encoding: 'utf8' });
     expect(tsc.stdout + tsc.stderr).to.equal('');
     expect(tsc.status).to.equal(0);

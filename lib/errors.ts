@@ -118,9 +118,15 @@ export class UsageError extends AttackLayersError {
   override readonly exitCode: ExitCode = ExitCode.usage;
   /** The file or folder the call named that cannot be used (missing, unreadable), when the error is about one. */
   readonly file?: string;
-  constructor(message: string, facts: { file?: string; cause?: unknown } = {}) {
+  /**
+   * Set when the call lacks what the command needs to run at all (no argument where one is needed, as a missing
+   * positional is): the command's help says what it takes, and a CLI points to it as it does for such errors of its parser.
+   */
+  readonly seeHelp?: true;
+  constructor(message: string, facts: { file?: string; cause?: unknown; seeHelp?: true } = {}) {
     super(message, { cause: facts.cause });
     if (facts.file !== undefined) this.file = facts.file;
+    if (facts.seeHelp) this.seeHelp = true;
   }
 }
 

@@ -290,7 +290,9 @@ export async function run(argv: readonly string[], given: CliContext): Promise<n
             ? notAFolderText(error, parsedArgs, context.cwd)
             : undefined;
       const said = instead ?? (error instanceof SchemaValidationError && error.issues.length > 1 ? issueList(error) : errorText(error, context.cwd));
-      context.stderr.write(`attack-layers${chosen ? ` ${commandName(chosen.spec)}` : ''}: ${said}\n`);
+      const command = `attack-layers${chosen ? ` ${commandName(chosen.spec)}` : ''}`;
+      // A call that lacks what the command needs ends as yargs' own usage errors do: with where to read what it takes.
+      context.stderr.write(`${command}: ${said}\n${error instanceof UsageError && error.seeHelp ? `Run \`${command} --help\` for usage.\n` : ''}`);
       return error.exitCode;
     }
     context.stderr.write(`attack-layers: internal error (a bug, please report it):\n${(error as Error)?.stack ?? String(error)}\n`);

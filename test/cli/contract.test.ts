@@ -200,6 +200,8 @@ describe('the CLI contract, command by command', () => {
         const result = await runCli([name, ...row.missing[0]]);
         expect(result.code).to.equal(2);
         expect(result.stderr).to.include(`attack-layers ${name}: ${row.missing[1]}`);
+        // Every one ends as yargs' own do, pointing to the help (attack-object's, said by its handler, ended without it).
+        expect(result.stderr).to.match(new RegExp(`\nRun \`attack-layers ${name} --help\` for usage\.\n$`));
         expect(hasStackTrace(result.stderr)).to.equal(false);
       });
 

@@ -18,6 +18,7 @@ import {
 } from '../../attack/index.js';
 import { attackLibrary, FLAG_WORDS, cacheDir, note, printJson, progressLine, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import { formatTable, tableStyle } from '../format-table.js';
+import { byteSize } from '../byte-size.js';
 
 interface Args extends GlobalArgs {
   action: 'list' | 'fetch' | 'add' | 'log-sources';
@@ -167,7 +168,7 @@ export function handler(context: CliContext) {
         onProgress: (received, total) => {
           if (!progress || received - last < 1 << 20) return;
           last = received;
-          progressLine(context, `downloading ${(received / 1e6).toFixed(1)} MB${total ? ` of ${(total / 1e6).toFixed(1)} MB` : ''}`);
+          progressLine(context, `downloading ${byteSize(received)}${total ? ` of ${byteSize(total)}` : ''}`);
         },
       });
     } catch (error) {

@@ -3,6 +3,7 @@ import type { CampaignSource } from '../../index.js';
 import { AttackDataError, UsageError, domainReleases, firstFew, kindOfDocument, renderCampaignSkeletonOfReports, wrongKindMessage, sourceName, extractReport, inferredDomainText, inferredReportDomain, mispEventReport, reportDomainCounts, inputName, isHtmlPage, otherDomainExtractAdvice, readFolder, readReportText, readTextFile, statInput, renderCampaignSkeleton, reportActor, skeletonReferences, reportSource, suggestTechniques, withEvidenceLines, type Domain, type ExtractReportOptions, type ReportReference, type ResolveContext } from '../../index.js';
 import { attackLibrary, FLAG_WORDS, note, printJson, progressLine, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import { suggestModel } from '../suggest-model.js';
+import { byteSize } from '../byte-size.js';
 import { warnJsonReadAsText } from '../json-read-as-text.js';
 
 interface Args extends GlobalArgs {
@@ -112,7 +113,7 @@ function counting(context: CliContext, shown: string, which = ''): NonNullable<E
 
 /** What the progress line says of a report being read: its name and size, and what is looked for. */
 function readingText(shown: string, text: string): string {
-  return `${shown} (${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB): technique references, groups and software`;
+  return `${shown} (${byteSize(Buffer.byteLength(text))}): technique references, groups and software`;
 }
 
 function summary(references: readonly ReportReference[], objects: readonly unknown[], shown: string, releases: ResolveContext | undefined): string {

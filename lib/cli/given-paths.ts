@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import { STDIN, UsageError, assertOutputPaths, statInput } from '../index.js';
 
@@ -20,12 +21,16 @@ export interface GivenPaths {
  */
 export function assertGivenPaths(inputs: readonly GivenPaths[], outputs: readonly string[], options: { cwd?: string } = {}): void {
   const missing = inputs.flatMap(({ flag, paths, takes, advice }) =>
-    [...new Set(paths)]
-      .filter((path): path is string => path !== undefined && path !== STDIN && !statInput(options.cwd === undefined ? path : resolve(options.cwd, path)))
-      .map((path) => {
-        const instead = typeof advice === 'function' ? advice(path) : advice;
-        return `${flag ? `${flag} ` : ''}${path}: no such ${takes}${instead ? `; give ${instead}` : ''}`;
-      }),
+    [...new Set(paths)].flatMap((path) => {
+      if (path === undefined || path === STDIN) return [];
+      const as = `${flag ? `${flag} ` : ''}${path}`;
+      const found = lookAt(options.cwd === undefined ? path : resolve(options.cwd, path));
+      // A path that cannot be looked at (a loop of symbolic links) is said, as a missing one, by the flag it was given to.
+      if (typeof found === 'string') return [`${as}: ${found}`];
+      if (found) return [];
+      const instead = typeof advice === 'function' ? advice(path) : advice;
+      return [`${as}: no such ${takes}${instead ? `; give ${instead}` : ''}`];
+    }),
   );
   if (!missing.length) return assertOutputPaths(outputs);
   let output = '';
@@ -36,4 +41,17 @@ export function assertGivenPaths(inputs: readonly GivenPaths[], outputs: readonl
     output = `; and ${error.message}`;
   }
   throw new UsageError(`${missing.join('; ')}${output}`);
+}
+
+/**
+ * What is at a path: its stats, undefined when nothing is, or why it cannot be looked at (`too many symbolic links
+ * (ELOOP): …`) without the path `statInput` puts first, for the caller to name it with its flag.
+ */
+function lookAt(path: string): Stats | undefined | string {
+  try {
+    return statInput(path);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return error.message.startsWith(`${path}: `) ? error.message.slice(path.length + 2) : error.message;
+  }
 }

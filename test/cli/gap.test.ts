@@ -2,7 +2,7 @@
  * `attack-layers gap` end to end: the hand-written fixtures of test/fixtures/gap/ (expected numbers worked out
  * in test/coverage/gap-review.test.ts) and the real Sigma rule set in ../shared/sigma.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect } from 'chai';
@@ -255,7 +255,12 @@ describe('attack-layers gap (fixtures)', () => {
   // ATT&CK and the threat were read, naming no flag; --log-sources said only `nope.yml: no such file`.
   it('names the flag of an input path that names nothing, before reading ATT&CK (exit 2, nothing written)', async () => {
     const dir = freshTmpDir('gap-missing');
+    // A loop of symbolic links was said `…/loop1: too many symbolic links (ELOOP): …`, naming no flag.
+    const loop = join(freshTmpDir('gap-loop'), 'loop1');
+    symlinkSync(`${loop}-2`, loop);
+    symlinkSync(loop, `${loop}-2`);
     for (const [flags, said] of [
+      [['--threat', loop, '--coverage', `${g}/sigma`], `--threat ${loop}: too many symbolic links (ELOOP): they lead round in a loop; give a path without a loop of symbolic links`],
       [['--threat', 'campaigns/apt32-covid19-wuhan.yaml', '--coverage', `${g}/sigma`, `${g}/no-such-rules`], `--coverage ${g}/no-such-rules: no such file or folder`],
       [['--threat', 'campaigns/apt32.yaml', '--coverage', `${g}/sigma`], '--threat campaigns/apt32.yaml: no such file or folder'],
       [['--threat', 'campaigns', '--coverage', `${g}/sigma`, '--log-sources', `${g}/collected.yml`], `--log-sources ${g}/collected.yml: no such file`],

@@ -163,11 +163,29 @@ export async function fetchRelease(options: FetchOptions): Promise<StoredRelease
   }
 }
 
+/**
+ * Refuse an index address that is no web address (`notaurl`, `index.json`, `file:///x`) before any download: the caller
+ * gave a wrong option, which no retry mends. @throws UsageError naming the option and what to give.
+ */
+function assertIndexAddress(indexUrl: string, givenAs: GivenAs | undefined): void {
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(indexUrl).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol === 'https:' || protocol === 'http:') return;
+  throw new UsageError(
+    `${givenOption(givenAs, 'indexUrl', indexUrl)}: not a web address${protocol ? ` (${protocol})` : ''}; give the https:// address of an ATT&CK collection index, such as ${OFFICIAL_INDEX_URL}`,
+  );
+}
+
 async function fetchAndStore(options: FetchOptions): Promise<StoredRelease> {
   const domain = options.domain ?? 'enterprise-attack';
   if (!DOMAINS.includes(domain)) throw new UsageError(`unknown domain "${domain}"; ${useOneOf(domain, DOMAINS)}`);
   wantedRelease(options.version, options.givenAs);
   const indexUrl = options.indexUrl ?? OFFICIAL_INDEX_URL;
+  assertIndexAddress(indexUrl, options.givenAs);
   let index: unknown;
   const limits: Omit<DownloadOptions, 'onChunk'> = { maxBytes: options.maxBytes, idleTimeoutMs: options.idleTimeoutMs };
   const indexChunks: Buffer[] = [];

@@ -303,6 +303,17 @@ describe('attack-layers data fetch (from a server on 127.0.0.1)', () => {
     expect(env.stderr).to.contain('commands keep using ATT&CK enterprise-attack 18.1 (in ATTACK_STIX_DIR)').and.to.contain('enterprise-attack/enterprise-attack-17.1.json');
   });
 
+  // `--index-url notaurl` exited 1, as a failed download does, with `"notaurl" is not a valid address`: a wrong flag value.
+  it('refuses an --index-url that is no web address as a usage error (exit 2), saying what to give', async () => {
+    for (const [url, what] of [['notaurl', 'not a web address'], ['file:///tmp/index.json', 'not a web address (file:)']]) {
+      const result = await runCli(['data', 'fetch', '--index-url', url], { XDG_CACHE_HOME: freshTmpDir('xdg-url') });
+      expect([result.code, result.stderr]).to.deep.equal([
+        2,
+        `attack-layers data: --index-url ${url}: ${what}; give the https:// address of an ATT&CK collection index, such as https://raw.githubusercontent.com/mitre-attack/attack-stix-data/master/index.json\n`,
+      ]);
+    }
+  });
+
   it('refuses plain HTTP to a host that is not loopback', async () => {
     const result = await runCli(['data', 'fetch', '--index-url', 'http://example.invalid/index.json'], { XDG_CACHE_HOME: freshTmpDir('xdg-http') });
     expect(result.code).to.equal(1);

@@ -149,6 +149,20 @@ describe('the CLI contract, command by command', () => {
     expect(missing).to.deep.equal([]);
   });
 
+  // --force said `replace output files that exist (nothing is overwritten without it)` in most commands, `replace a
+  // release already in the cache` in data and `replace existing files under --out or --report-out` in upgrade.
+  it('words --force alike in every command: replace what it overwrites, and that nothing is without it', async () => {
+    const said: string[] = [];
+    for (const spec of commands) {
+      const use = (await spec.declare()).declaration.shared?.force;
+      if (use === undefined) continue;
+      const help = (await runCli([commandName(spec), '--help'])).stdout.replace(/\s+/g, ' ');
+      said.push(/--force (?:[a-z ,]+: )?(replace .*?\(nothing is overwritten without it[;)])/.exec(help)?.[1] ?? `${commandName(spec)}: ${help.match(/--force .{0,80}/)?.[0]}`);
+    }
+    expect(said.length).to.be.greaterThan(6);
+    for (const text of said) expect(text).to.match(/^replace .+ \(nothing is overwritten without it[;)]$/);
+  });
+
   // The other way round: a row naming a flag its command does not take (renamed, removed, or another command's) sends
   // a first-time user to a usage error.
   it("names in the CLI reference's rows (docs/cli-reference.md) only flags their command takes", async () => {

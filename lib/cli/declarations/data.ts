@@ -6,7 +6,7 @@ export const declaration: CommandDeclaration = {
     action: { choices: ['list', 'fetch', 'add', 'log-sources'] as const, describe: 'list | fetch | add | log-sources', demandOption: true },
     file: { type: 'string', describe: 'data add: the release file to add (.json, .json.gz, .json.br), or - for standard input' },
   },
-  shared: { force: 'replace a release already in the cache', json: 'data list, data log-sources: print JSON' },
+  shared: { force: 'data fetch, data add: replace a release already in the cache (nothing is overwritten without it)', json: 'data list, data log-sources: print JSON' },
   options: {
     'index-url': { type: 'string', describe: "data fetch: the collection index to fetch from (default: MITRE's official index)" },
     'max-size': { type: 'number', describe: 'data fetch, data add: the largest release accepted, downloaded or decompressed, in MB (default: 256)' },

@@ -8,7 +8,7 @@ export const declaration: CommandDeclaration = {
   },
   shared: {
     out: 'write the upgraded layers into this folder (or, for one layer file, to this .json file); default: stdout for one layer',
-    force: 'replace existing files under --out or --report-out',
+    force: 'replace files that exist under --out or --report-out (nothing is overwritten without it; --in-place needs no --force)',
     check: 'write nothing; exit 1 when a layer would change (for CI of a layer repository)',
     report: { choices: ['md', 'json'], describe: 'also report every change, as Markdown or JSON, on stdout (or to --report-out)' },
     'report-out': true,

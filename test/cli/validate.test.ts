@@ -1,5 +1,5 @@
 /** `attack-layers validate` end to end: which ATT&CK release a layer is checked against, and what is said about it. */
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { freshTmpDir, readRawBundle, runCli, stixFile } from '../helpers/attack.js';
@@ -244,5 +244,30 @@ describe('attack-layers validate --attack-release: a filter of every platform of
     expect(listed).to.have.length(21);
     expect(listed[19]).to.equal(`error: schema: ${many}: /techniques/19/metadata: "entry 19" is text, where the layer format takes a list${READS_TEXT}`);
     expect(listed[20]).to.match(/^error: schema: and 5 more of this kind.*\(--json lists every one\)$/);
+  });
+});
+
+// An empty file, one of blank space and a binary one (this repository's docs/apt32-covid19-wuhan.png, as .json) each
+// ended `1 error in x.json: the layer does not follow the Navigator layer format`, with a finding of kind `schema`,
+// where there is no layer to follow any format.
+describe('attack-layers validate: a file with no text to check', () => {
+  it('says it is empty, blank or not text, with what to give, in a finding of kind unreadable (exit 1)', async () => {
+    const dir = freshTmpDir('validate-unreadable');
+    const png = join(dir, 'picture.json');
+    copyFileSync('docs/apt32-covid19-wuhan.png', png);
+    writeFileSync(join(dir, 'empty.json'), '');
+    writeFileSync(join(dir, 'blank.json'), ' \n\n\t\n');
+    const said: Record<string, string> = {
+      'empty.json': "no JSON in it: it is empty; give the whole file (a download, or a command's output sent to it, that failed leaves it empty)",
+      'blank.json': "no JSON in it: it holds only blank space; give the whole file (a download, or a command's output sent to it, that failed leaves it empty)",
+      'picture.json': 'this is a binary file (a NUL byte at offset 8), not text; give a text, YAML, JSON or CSV file',
+    };
+    for (const [name, message] of Object.entries(said)) {
+      const file = join(dir, name);
+      const result = await runCli(['validate', file, '-q']);
+      expect([result.code, result.stdout, result.stderr], name).to.deep.equal([1, `error: unreadable: ${file}: ${message}\n`, `attack-layers validate: 1 error in ${file}: ${message}\n`]);
+    }
+    const all = await runCli(['validate', dir, '-q']);
+    expect(all.stderr).to.match(/: 3 files hold no text to check \(empty, blank or binary; each one's finding says what to give\)\n$/);
   });
 });

@@ -49,12 +49,24 @@ export interface WrongKindFinding {
   message: string;
 }
 
+/**
+ * A file that holds no text to read as a layer or campaign file (empty, blank space only, a binary file): nothing of
+ * the Navigator layer format to check, so its one finding is not a `schema` one; its message says what to give.
+ */
+export interface UnreadableFinding {
+  severity: 'error';
+  code: 'unreadable';
+  path: '/';
+  /** `file: no JSON in it: it is empty; give the whole file (…)`, `file: this is a binary file (…), not text; …`. */
+  message: string;
+}
+
 /** The findings of one file. */
 export interface FileFindings {
   file: string;
   errors: number;
   warnings: number;
-  findings: (LayerFinding | CampaignFinding | WrongKindFinding)[];
+  findings: (LayerFinding | CampaignFinding | WrongKindFinding | UnreadableFinding)[];
 }
 
 /** The YAML extensions of campaign files; a `.json` file is a campaign when its content says so. */
@@ -136,7 +148,9 @@ export function handler(context: CliContext) {
         // layer's text is not parsed twice; what it is was said by that reader.
         const kind = reading === 'layer' && text !== undefined ? kindOf(text) : undefined;
         if (kind && kind !== 'layer' && kind !== 'campaign') reading = { wrongKind: error.message, kind };
-        findings = [{ severity: 'error', code: typeof reading === 'object' ? 'wrong-kind' : 'schema', path: '/', message: error.message }];
+        // No text (a binary file), or none but blank space: there is no layer whose format could be wrong.
+        const unreadable = typeof reading !== 'object' && (text === undefined || !text.trim());
+        findings = [{ severity: 'error', code: typeof reading === 'object' ? 'wrong-kind' : unreadable ? 'unreadable' : 'schema', path: '/', message: error.message }];
       }
       const result: FileFindings = {
         file,
@@ -177,18 +191,32 @@ export function handler(context: CliContext) {
     // is no layer, so it is said what it is and what reads it (`extract` for a DeTT&CT group file), the file named in
     // the command to run.
     const failed = results.filter((r) => r.errors);
-    const ofLayers = failed.filter((r) => !campaigns.has(r) && !wrongKinds.has(r)).flatMap((r) => r.findings as LayerFinding[]);
+    const isUnreadable = (r: FileFindings) => r.findings.some((f) => f.code === 'unreadable');
+    const unreadable = failed.filter(isUnreadable);
+    const ofLayers = failed.filter((r) => !campaigns.has(r) && !wrongKinds.has(r) && !isUnreadable(r)).flatMap((r) => r.findings as LayerFinding[]);
     const ofCampaigns = failed.filter((r) => campaigns.has(r)).flatMap((r) => r.findings as CampaignFinding[]);
     const meaning = [
       ...(ofLayers.length ? [errorConsequences(ofLayers)] : []),
       ...(ofCampaigns.length ? [`${ofLayers.length ? 'in the campaign files, ' : ''}${campaignErrorConsequences(ofCampaigns)}`] : []),
       ...otherKindsText(failed.flatMap((r) => wrongKinds.get(r) ?? []), failed.length === 1 ? failed[0]!.file : undefined),
+      ...unreadableText(unreadable, failed.length === 1),
     ].join('; ');
     // One line that needs no cut however many files failed (30 Sigma rules given by name): a few named, each one's
     // findings above (or in --json) name every one.
     const where = failed.length === 1 ? failed[0]!.file : `${failed.length} files (${firstFew(failed.map((r) => r.file))}${failed.length > 3 ? ', each named in its findings' : ''})`;
     throw new InputError(`${errors} error${errors === 1 ? '' : 's'} in ${where}: ${meaning}`);
   };
+}
+
+/**
+ * What the files that hold no text to read are: for the one file that failed, its finding's message without its name
+ * (`no JSON in it: it is empty; give the whole file …`); else how many, each one's finding saying what.
+ */
+function unreadableText(unreadable: readonly FileFindings[], only: boolean): string[] {
+  if (!unreadable.length) return [];
+  if (only) return [unreadable[0]!.findings[0]!.message.slice(`${unreadable[0]!.file}: `.length)];
+  const count = unreadable.length === 1 ? '1 file holds' : `${unreadable.length} files hold`;
+  return [`${count} no text to check (empty, blank or binary; each one's finding says what to give)`];
 }
 
 /**

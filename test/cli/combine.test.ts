@@ -240,14 +240,29 @@ describe('attack-layers combine', () => {
   // `combine nowhere.json a.json --out combined.json` with an old combined.json said only that it exists; with --force
   // added, the missing layer: one problem a run. The missing layer is said first, before any layer is read; whether
   // the old file may be replaced is known once the combination is (the same bytes are left alone).
+  // `combine <folder>` said `<folder>: is a folder, not a file; name a file in it`, where validate and upgrade read
+  // a folder's layers.
+  it("reads a folder's .json layers in the order of their paths, and says so", async () => {
+    const folder = freshTmpDir('combine-folder');
+    // b.json before a.json on the command line, to show the folder's order is the paths', not the copies'.
+    writeFileSync(join(folder, 'b.json'), readFileSync(b));
+    writeFileSync(join(folder, 'a.json'), readFileSync(a));
+    for (const op of ['sum', 'diff']) {
+      const files = await runCli(['combine', join(folder, 'a.json'), join(folder, 'b.json'), '--op', op]);
+      const read = await runCli(['combine', folder, '--op', op]);
+      expect([read.code, read.stdout], op).to.deep.equal([0, files.stdout]);
+      expect(read.stderr, op).to.equal(`note: ${folder}: 2 layer files, combined in the order of their paths: a.json, b.json\n${files.stderr}`);
+    }
+  });
+
   it('says a missing layer file before reading any layer, and an --out that is a folder with it (exit 2)', async () => {
     const out = join(freshTmpDir('combine-both'), 'combined.json');
     writeFileSync(out, 'keep me');
     const refused = await runCli(['combine', `${dir}/nowhere.json`, a, '--op', 'max', '--out', out]);
-    expect([refused.code, refused.stdout, refused.stderr]).to.deep.equal([2, '', `attack-layers combine: ${dir}/nowhere.json: no such file\n`]);
+    expect([refused.code, refused.stdout, refused.stderr]).to.deep.equal([2, '', `attack-layers combine: ${dir}/nowhere.json: no such file or folder\n`]);
     expect(readFileSync(out, 'utf8')).to.equal('keep me');
     const folder = await runCli(['combine', `${dir}/nowhere.json`, a, '--op', 'max', '--out', join(out, '..')]);
-    expect([folder.code, folder.stderr]).to.deep.equal([2, `attack-layers combine: ${dir}/nowhere.json: no such file; and ${join(out, '..')} is a folder; give the name of a file to write\n`]);
+    expect([folder.code, folder.stderr]).to.deep.equal([2, `attack-layers combine: ${dir}/nowhere.json: no such file or folder; and ${join(out, '..')} is a folder; give the name of a file to write\n`]);
   });
 
   it('prints the file it wrote on stdout as --out names it, as export does, and keeps it there under --quiet', async () => {

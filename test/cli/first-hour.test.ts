@@ -65,8 +65,8 @@ describe('cli: a new user\'s first hour', () => {
 
   describe('a folder given where one file is read', () => {
     // It said `layers: is a folder, not a file`, and not what to give instead.
+    // (combine reads a folder's layers now, as validate and upgrade do: test/cli/combine.test.ts.)
     for (const argv of [
-      ['combine', 'layers', '--op', 'max'],
       ['suggest', 'campaigns'],
       ['export', 'layers', '--out', 'x.svg'],
     ]) {

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   serializeLayer,
   combineLayers,
@@ -7,6 +7,10 @@ import {
   describeSource,
   sourcesDomain,
   upgradeSources,
+  firstFew,
+  listLayerFiles,
+  statInput,
+  STDIN,
   type CombineOp,
 } from '../../index.js';
 import { linesPerKind, messageKind, ofHiddenTechniques as of } from '../repeated-lines.js';
@@ -26,15 +30,28 @@ interface Args extends GlobalArgs {
 }
 
 
+/**
+ * The layer files given, a folder as its `.json` files (as validate and upgrade read one), sorted by path, and said
+ * so: the order decides what `diff` subtracts from and whose comment lines come first.
+ */
+function layerFiles(context: CliContext, args: Args): string[] {
+  return args.layers.flatMap((given) => {
+    if (given === STDIN || !statInput(resolve(context.cwd, given))?.isDirectory()) return [given];
+    const found = listLayerFiles([resolve(context.cwd, given)]).map((file) => file.relative);
+    note(context, args, `note: ${given}: ${found.length === 1 ? '1 layer file' : `${found.length} layer files`}, combined in the order of their paths: ${firstFew(found, 5)}`);
+    return found.map((file) => join(given, file));
+  });
+}
+
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
     assertLayerOutName('combine', args.out);
     // Refused before the layers are read and upgraded, all in one error: a layer file that is not there, and an --out
     // that cannot be a file (a folder). An --out that exists is refused once the combination is made, and only when it
     // holds another (writeOutputs): the same combination written again replaces nothing.
-    assertGivenPaths([{ paths: args.layers, takes: 'file' }], args.out === undefined ? [] : [resolve(context.cwd, args.out)], { cwd: context.cwd });
+    assertGivenPaths([{ paths: args.layers, takes: 'file or folder' }], args.out === undefined ? [] : [resolve(context.cwd, args.out)], { cwd: context.cwd });
     const stdin = await readStdin(context, args.layers);
-    const sources = args.layers.flatMap((file) => {
+    const sources = layerFiles(context, args).flatMap((file) => {
       const layers = readLayerSources(file, resolve(context.cwd, file), { stdin });
       // A file of layers of several domains (an enterprise and a mobile layer) gives, with --domain, that domain's
       // layers; each other is named, where the whole run was refused as one of layers of another domain.

@@ -4,7 +4,7 @@ import type { CommandDeclaration } from '../options.js';
 /** What `combine` takes, and its examples: all that its --help and a usage error read. Its handler is commands/combine.ts. */
 export const declaration: CommandDeclaration = {
   positionals: {
-    layers: { type: 'string', array: true, describe: 'layer files (each a layer or an array of layers), or - for standard input', demandOption: true },
+    layers: { type: 'string', array: true, describe: 'layer files (each a layer or an array of layers), folders of them (their .json files, in the order of their paths), or - for standard input', demandOption: true },
   },
   shared: { out: 'write the layer to this file, and print its name on stdout (default: the layer on stdout)', force: true, name: 'the combined layer\'s name (default: "<op> of <names>")' },
   options: {

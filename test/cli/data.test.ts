@@ -305,7 +305,7 @@ describe('attack-layers data fetch (from a server on 127.0.0.1)', () => {
 
   // `--index-url notaurl` exited 1, as a failed download does, with `"notaurl" is not a valid address`: a wrong flag value.
   it('refuses an --index-url that is no web address as a usage error (exit 2), saying what to give', async () => {
-    for (const [url, what] of [['notaurl', 'not a web address'], ['file:///tmp/index.json', 'not a web address (file:)']]) {
+    for (const [url, what] of [['notaurl', 'not a web address'], ['file:///tmp/index.json', 'not a web address (file:)']] as const) {
       const result = await runCli(['data', 'fetch', '--index-url', url], { XDG_CACHE_HOME: freshTmpDir('xdg-url') });
       expect([result.code, result.stderr]).to.deep.equal([
         2,

@@ -141,18 +141,30 @@ export function declare<T>(yargs: Argv, declaration: CommandDeclaration, argv: r
   // yargs reads `--top abc` as NaN and forgets `abc`: every number flag is checked here, naming what was written.
   const checked = (name: string, spec: Options): Options =>
     spec.type === 'number' && !spec.coerce ? { ...spec, coerce: (value: unknown) => numberValue(name, value, argv) } : spec;
-  // A variadic positional's default, [], would show in --help as `[required] [default: []]`: a required one has none.
-  for (const [name, spec] of Object.entries(declaration.positionals ?? {})) parser = parser.positional(name, spec.demandOption && spec.array ? { ...spec, defaultDescription: undefined, default: undefined } : spec);
+  // A variadic positional's default, [], would show in --help as `[default: []]` (`[required] [default: []]`): it is no
+  // default a user chooses; a handler reads an absent one as none.
+  for (const [name, spec] of Object.entries(declaration.positionals ?? {})) parser = parser.positional(name, spec.array ? { ...spec, defaultDescription: undefined, default: undefined } : spec);
   const own: string[] = [];
+  const defaults: Record<string, unknown> = {};
   for (const [name, use] of Object.entries(declaration.shared ?? {}) as [SharedOption, SharedUse][]) {
     const base: Options = SHARED[name];
-    const spec: Options = use === true ? base : typeof use === 'string' ? { ...base, describe: use } : { ...base, ...use };
-    parser = parser.option(name, checked(name, spec));
+    const given: Options = use === true ? base : typeof use === 'string' ? { ...base, describe: use } : { ...base, ...use };
+    if (given.default !== undefined) defaults[name] = given.default;
+    parser = parser.option(name, checked(name, defaultInWords(given)));
     own.push(name);
   }
-  for (const [name, spec] of Object.entries(declaration.options ?? {})) {
+  for (const [name, given] of Object.entries(declaration.options ?? {})) {
+    const spec = defaultInWords(given);
+    if (given.default !== undefined) defaults[name] = given.default;
     parser = parser.option(name, checked(name, { requiresArg: spec.type === 'string' || spec.type === 'number' || !!spec.choices, ...spec }));
     own.push(name);
+  }
+  // The defaults taken out of yargs' hands (defaultInWords), given to the handler as yargs gave them: after its checks,
+  // so that a default is never said to conflict with a flag given.
+  if (Object.keys(defaults).length) {
+    parser = parser.middleware((parsed) => {
+      for (const [name, value] of Object.entries(defaults)) if (parsed[name] === undefined) parsed[name] = value;
+    }, false);
   }
   // After a command, `--version` is no request for the package version (`upgrade x.json --version 17` printed 0.1.0 and
   // exited 0): it is an unknown option there, which usage.ts names with the option meant (MEANT_ELSEWHERE).
@@ -160,6 +172,18 @@ export function declare<T>(yargs: Argv, declaration: CommandDeclaration, argv: r
   for (const [name, others] of Object.entries(declaration.conflicts ?? {})) parser = parser.conflicts(name, others as string[]);
   if (own.length) parser = parser.group(own, 'Options:');
   return parser as unknown as Argv<T>;
+}
+
+/**
+ * An option's default said in its description, `(default: 5)`, as every option whose default is not a value says it
+ * (`(default: the newest available)`), and not also by yargs as `[default: 5]`: written from the declared value, so
+ * the two cannot disagree; the value is given by declare()'s middleware. A boolean's is `on` or `off`.
+ */
+function defaultInWords(spec: Options): Options {
+  if (spec.default === undefined) return spec;
+  const value = typeof spec.default === 'boolean' ? (spec.default ? 'on' : 'off') : String(spec.default);
+  const { default: _taken, ...rest } = spec;
+  return { ...rest, describe: `${spec.describe ?? ''} (default: ${value})` };
 }
 
 /**

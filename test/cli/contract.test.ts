@@ -210,6 +210,21 @@ describe('the CLI contract, command by command', () => {
         expect(result.stdout).not.to.match(/ {2}Show /);
       });
 
+      // Defaults were said two ways: yargs' `[default: 5]` beside the type (suggest --top, gap --min-coverage) and
+      // `(default: …)` in the description (upgrade --merge-score), the only form that can say one that is no value.
+      it('says every default one way, "(default: …)" in the description, never yargs\' "[default: …]"', async () => {
+        const help = (await runCli([name, '--help'])).stdout;
+        expect(help).not.to.include('[default:');
+        const { declaration } = await spec.declare();
+        const shared = Object.entries(declaration.shared ?? {}).flatMap(([flag, use]) => (typeof use === 'object' ? [[flag, use] as const] : []));
+        const declared = [...shared, ...Object.entries(declaration.options ?? {})].filter(([, option]) => option.default !== undefined);
+        for (const [flag, option] of declared) {
+          const said = typeof option.default === 'boolean' ? (option.default ? 'on' : 'off') : String(option.default);
+          const line = help.split(/\n(?= {1,8}-)/).find((block) => block.trimStart().startsWith(`--${flag} `));
+          expect(line?.replace(/\s+/g, ' '), `--${flag}`).to.include(`(default: ${said})`);
+        }
+      });
+
       it(`exits 2 for a missing argument: "${row.missing[1]}"`, async () => {
         const result = await runCli([name, ...row.missing[0]]);
         expect(result.code).to.equal(2);

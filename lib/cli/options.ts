@@ -143,9 +143,12 @@ export function declare<T>(yargs: Argv, declaration: CommandDeclaration, argv: r
     spec.type === 'number' && !spec.coerce ? { ...spec, coerce: (value: unknown) => numberValue(name, value, argv) } : spec;
   // A variadic positional's default, [], would show in --help as `[default: []]` (`[required] [default: []]`): it is no
   // default a user chooses; a handler reads an absent one as none.
-  for (const [name, spec] of Object.entries(declaration.positionals ?? {})) parser = parser.positional(name, spec.array ? { ...spec, defaultDescription: undefined, default: undefined } : spec);
-  const own: string[] = [];
   const defaults: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(declaration.positionals ?? {})) {
+    if (spec.array && !spec.demandOption) defaults[name] = [];
+    parser = parser.positional(name, spec.array ? { ...spec, defaultDescription: undefined, default: undefined } : spec);
+  }
+  const own: string[] = [];
   for (const [name, use] of Object.entries(declaration.shared ?? {}) as [SharedOption, SharedUse][]) {
     const base: Options = SHARED[name];
     const given: Options = use === true ? base : typeof use === 'string' ? { ...base, describe: use } : { ...base, ...use };
@@ -163,7 +166,8 @@ export function declare<T>(yargs: Argv, declaration: CommandDeclaration, argv: r
   // so that a default is never said to conflict with a flag given.
   if (Object.keys(defaults).length) {
     parser = parser.middleware((parsed) => {
-      for (const [name, value] of Object.entries(defaults)) if (parsed[name] === undefined) parsed[name] = value;
+      // yargs gives a variadic positional left out as [undefined] once it has no default.
+      for (const [name, value] of Object.entries(defaults)) if (parsed[name] === undefined || (Array.isArray(parsed[name]) && parsed[name].every((v: unknown) => v === undefined))) parsed[name] = value;
     }, false);
   }
   // After a command, `--version` is no request for the package version (`upgrade x.json --version 17` printed 0.1.0 and

@@ -8,6 +8,7 @@ import { STDIN, STDIN_NAME } from './read-text.js';
 import { isMispEvent } from './extract/misp-event-references.js';
 import { attackFlowFormat } from './extract/attack-flow-references.js';
 import { isTtpList } from './extract/ttp-list-shape.js';
+import { hasCampaignShape } from './campaign/campaign-fields.js';
 import { isScytheThreat } from './extract/scythe-threat-references.js';
 import { firstFew } from './short-list.js';
 import { fieldMeant } from './campaign/suggest-field.js';
@@ -228,7 +229,9 @@ export function kindOfValue(value: unknown): InputKind | undefined {
   // `techniques` as a mapping (of IDs, or of tactics to IDs) beside a campaign's `name` is a campaign written by hand;
   // a layer's is a list.
   const mapped = !Array.isArray(value) && typeof first['name'] === 'string' && isJsonObject(first['techniques']) && !layerLike;
-  if ('attack_version' in first || (campaignItems > 0 && !statedLayer) || mapped) return 'campaign';
+  // A campaign's own shape whose entries name their fields as a feed does (`technique_id:`) is read as normalize reads it.
+  const shaped = !Array.isArray(value) && !layerLike && hasCampaignShape(first);
+  if ('attack_version' in first || (campaignItems > 0 && !statedLayer) || mapped || shaped) return 'campaign';
   if (layerLike) return 'layer';
   return isJsonAddressList(value) ? 'layer-addresses' : undefined;
 }
@@ -521,6 +524,17 @@ export function dettectKindOfText(text: string): InputKind | undefined {
   return fileType === undefined ? undefined : DETTECT_KINDS[fileType];
 }
 
+/** Whether YAML text parses to a mapping of a campaign's own shape (hasCampaignShape). */
+function campaignShapedYaml(text: string): boolean {
+  try {
+    const doc = parseYamlDocument(text, '');
+    const value: unknown = doc.errors.length ? undefined : doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return isJsonObject(value) && hasCampaignShape(value);
+  } catch {
+    return false;
+  }
+}
+
 /** The kind of a file's text that is not JSON: YAML campaigns, Sigma rules, detections and DeTT&CT files, CSV detections. */
 export function kindOfText(text: string): InputKind | undefined {
   const dettect = dettectKindOfText(text);
@@ -542,7 +556,10 @@ export function kindOfText(text: string): InputKind | undefined {
   // are too: a top-level list of items with techniques, or a `detections:` list (a campaign has `techniques:`).
   if (!/^techniques:/m.test(text) && (/^detections:/m.test(text) || (/^- /m.test(text) && /^(- |\s+)techniques:/m.test(text)))) return 'detections';
   // An actor's techniques: a list key at the top (or one mapping down) and an entry naming a technique's ID.
-  if ((TTP_LIST_LINE.test(text) || ATTACK_BLOCK_LINE.test(text)) && (TTP_ENTRY_LINE.test(text) || (ATTACK_BLOCK_LINE.test(text) && BLOCK_ENTRY_LINE.test(text)))) return 'ttp-list';
+  // A campaign's own shape (`name:`, `techniques:` of a feed's `technique_id:`) is told by its value, as kindOfValue tells it.
+  if ((TTP_LIST_LINE.test(text) || ATTACK_BLOCK_LINE.test(text)) && (TTP_ENTRY_LINE.test(text) || (ATTACK_BLOCK_LINE.test(text) && BLOCK_ENTRY_LINE.test(text)))) {
+    return /^techniques:/m.test(text) && /^name:/m.test(text) && campaignShapedYaml(text) ? 'campaign' : 'ttp-list';
+  }
   if (/^techniques:/m.test(text) && /^(name|actor|attack_version):/m.test(text)) return 'campaign';
   const header = text.trimStart().split('\n')[0] ?? '';
   if (header.includes(',') && isSavedSearchesHeader(header.split(',').map((cell) => cell.trim().replace(/^"(.*)"$/, '$1')))) return 'splunk-searches';

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join } from 'node:path';
 import type { ErrorObject } from 'ajv';
@@ -6,7 +5,7 @@ import type { Document, LineCounter, Node as YamlNode, Pair, ParsedNode, Scalar 
 import type { Domain } from '../attack/types.js';
 import { InputError, InvalidYamlError, SchemaValidationError, UsageError, type Issue } from '../errors.js';
 import { escapePointer, isJsonObject } from '../json-value.js';
-import { schemaUrl, toIssue, validator } from '../schemas.js';
+import { toIssue, validator } from '../schemas.js';
 import { parseJsonText } from '../json-text.js';
 import { kindName, kindOf, looksLikeReport, noKindMessage, wrongKindMessage } from '../input-kind.js';
 import { inputName, readFolder, readTextFile, statInput, STDIN, STDIN_NAME, type InputOptions } from '../read-text.js';
@@ -20,6 +19,7 @@ import type {
   Confidence,
 } from './campaign-types.js';
 import { suggestField } from './suggest-field.js';
+import { allowedFields, campaignSchema, foldField, NAME_FIELDS, OTHER_FIELD_NAMES, REF_FIELDS } from './campaign-fields.js';
 import { FolderFiles, type FoundFile } from '../folder-files.js';
 import { namedSource } from './named-source.js';
 import { repairSourceUrls } from './source-url.js';
@@ -597,8 +597,6 @@ function repairEmptyFields(record: Record<string, unknown>, located: Located | u
   return repairs;
 }
 
-/** A field's name folded as people vary it: case, and "_", "-" or a space between its words (`Attack-Version`, `attackVersion`). */
-const foldField = (key: string) => key.toLowerCase().replace(/[\s_-]/g, '');
 
 /**
  * A field written in another case or with "-" or a space for "_" (`Name:`, `attack-version:`, `First Seen:`, as other
@@ -698,20 +696,6 @@ function listTechniqueMapping(located: Located, json = false): string[] {
   return [`${line ? `line ${line}: ` : ''}/techniques: ${said}`];
 }
 
-/**
- * The fields other formats name a technique or software by, which an entry written by hand from them has instead of
- * `ref`, folded (case, `_` and `-` aside): a Navigator layer's `techniqueID`, DeTT&CT's and Attack Flow's `technique_id`
- * and `software_id`, a spreadsheet's `Technique ID`, `id`.
- */
-const REF_FIELDS: Readonly<Record<'techniques' | 'software', readonly string[]>> = {
-  techniques: ['techniqueid', 'technique', 'id', 'attackid', 'mitreid', 'ttp', 'mitretechnique', 'mitretechniqueid', 'attacktechnique'],
-  software: ['softwareid', 'software', 'id', 'attackid', 'mitreid'],
-};
-/** The fields that name it beside such a field (`technique_name`, `name`), folded as those are. */
-const NAME_FIELDS: Readonly<Record<'techniques' | 'software', readonly string[]>> = {
-  techniques: ['techniquename', 'name'],
-  software: ['softwarename', 'name'],
-};
 // The ID an `id` field must hold to be read as ref: a field that says nothing of what it names may hold anything.
 const LIST_ID: Readonly<Record<'techniques' | 'software', RegExp>> = { techniques: HAS_TECHNIQUE_ID, software: /\bS\d{4}\b/i };
 
@@ -768,14 +752,6 @@ function repairRefFields(record: Record<string, unknown>, located: Located | und
   return repairs;
 }
 
-/**
- * The fields other formats give a technique entry's tactic and confidence in, folded as REF_FIELDS are: by an ATT&CK
- * ID (`tactic_id`) or by a name or word (`tactic_name`, `confidence_band`).
- */
-const OTHER_FIELD_NAMES: Readonly<Record<'tactic' | 'confidence', { ids: readonly string[]; names: readonly string[] }>> = {
-  tactic: { ids: ['tacticid', 'mitretacticid'], names: ['tacticname', 'tactics', 'mitretactic', 'mitretactics', 'attacktactic', 'killchainphase'] },
-  confidence: { ids: [], names: ['confidenceband', 'confidencelevel'] },
-};
 
 /**
  * An entry of techniques without `tactic` (or `confidence`) that gives it in another format's field (a threat feed's
@@ -1025,24 +1001,6 @@ function toValue(located: Located, file: string): unknown {
   return yamlDocumentValue(located.doc, located.lineCounter, file);
 }
 
-let schemaJson: Record<string, unknown> | undefined;
-function campaignSchema(): Record<string, unknown> {
-  return (schemaJson ??= JSON.parse(readFileSync(schemaUrl('campaign'), 'utf8')) as Record<string, unknown>);
-}
-
-/** The fields the schema allows for the mapping at a JSON path, read from the schema itself. */
-function allowedFields(path: readonly string[]): string[] {
-  const schema = campaignSchema() as {
-    properties: Record<string, unknown>;
-    $defs: Record<string, { properties?: Record<string, unknown>; else?: { properties?: Record<string, unknown> } }>;
-  };
-  const keys = (properties?: Record<string, unknown>) => Object.keys(properties ?? {});
-  if (path.length === 0) return keys(schema.properties);
-  if (path.length === 2 && path[0] === 'techniques') return keys(schema.$defs['techniqueEntry']?.properties);
-  if (path.length === 2 && path[0] === 'software') return keys(schema.$defs['softwareEntry']?.properties);
-  if (path.length === 2 && path[0] === 'sources') return keys(schema.$defs['source']?.else?.properties);
-  return [];
-}
 
 /** Fields that take a list, whose values given twice (a duplicate key) belong in one. */
 const LIST_FIELDS: readonly string[] = ['tactic', 'report', 'platforms', 'tags', 'sources', 'software', 'compare_with'];

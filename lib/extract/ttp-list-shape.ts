@@ -1,3 +1,4 @@
+import { hasCampaignShape } from '../campaign/campaign-fields.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 
 // How a file of an actor's techniques (a TTP list) is told: the keys of its lists and of its entries' techniques.
@@ -78,10 +79,11 @@ function entryLists(value: JsonObject, depth = 0): EntryList[] {
  * TTP_LIST_KEYS, entries that are mappings, one of them naming an ATT&CK ID by a technique field (`technique_id`,
  * `technique`, `tid`, `mitre_id`, `id`), or an ATT&CK block (ATTACK_BLOCK_KEYS) listing one. A campaign's entries
  * (`ref`, or text), a layer's (`techniqueID`) and a file stating a campaign's or a layer's format (`attack_version`,
- * `versions`) are not.
+ * `versions`) are not, nor a file of a campaign's own shape whose entries name their fields as other formats do
+ * (`hasCampaignShape`: `name:` and `techniques:` of `technique_id`, `tactic_id`), which normalize reads.
  */
 export function isTtpList(value: JsonObject): boolean {
-  if ('attack_version' in value || 'versions' in value) return false;
+  if ('attack_version' in value || 'versions' in value || hasCampaignShape(value)) return false;
   const lists = entryLists(value);
   const campaignLike = (entry: unknown): boolean => typeof entry === 'string' || (isJsonObject(entry) && ('ref' in entry || 'techniqueID' in entry));
   if (lists.some(({ entries, block }) => !block && entries.some(campaignLike))) return false;

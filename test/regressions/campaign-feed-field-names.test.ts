@@ -9,7 +9,7 @@
  */
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { parseCampaign } from '../../lib/index.js';
+import { kindOf, kindOfValue, parseCampaign } from '../../lib/index.js';
 import { repoRoot, runCli } from '../helpers/attack.js';
 
 const FEED = join(repoRoot, 'test/fixtures/campaigns/feed-mitre-ttps.yaml');
@@ -91,5 +91,25 @@ describe("regressions: a technique's tactic or confidence under another format's
       .and.include('/techniques/2/confidence: "med" read as "medium"')
       .and.include('line 24: Collection is not a tactic of T1070.008 Clear Mailbox Data: it is Defense Evasion only in ATT&CK 18.1');
     expect(text.stderr).to.not.include('left out');
+  });
+
+  // validate told this file by its `techniques:` and `technique_id:` lines as a TTP list (`wrong-kind: … make a campaign
+  // file of them with attack-layers extract`), while normalize read it as a campaign: one rule now decides for both.
+  it("validate reads the feed's campaign as normalize does, not as a TTP list", async () => {
+    const result = await runCli(['validate', FEED]);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stderr).to.not.include('wrong-kind').and.include('read as tactic: "Collection (TA0009)"');
+    expect(result.stdout + result.stderr).to.include('1 file: 0 errors');
+  });
+
+  it("a campaign's own shape of renamed fields is a campaign; a TTP list's own fields keep it one", () => {
+    const entry = '  - technique_id: T1114.001\n    technique_name: Local Email Collection\n    tactic_id: TA0009\n    confidence_band: med\n';
+    expect(kindOf(`name: Feed\ntechniques:\n${entry}`)).to.equal('campaign');
+    expect(kindOfValue({ name: 'Feed', techniques: [{ technique_id: 'T1114.001', tactic_name: 'Collection' }] })).to.equal('campaign');
+    // A field no campaign has (a TTP list's `procedure:`, `ttps:` at the top) or no `name:`: a TTP list, for extract.
+    expect(kindOf(`name: Feed\ntechniques:\n${entry}    procedure: runs a script\n`)).to.equal('ttp-list');
+    expect(kindOf(`name: Feed\nttps:\n${entry}`)).to.equal('ttp-list');
+    expect(kindOf(`techniques:\n${entry}`)).to.equal('ttp-list');
+    expect(kindOfValue({ name: 'Feed', mitre: { techniques: ['T1059'] }, techniques: [{ technique_id: 'T1059' }] })).to.equal('ttp-list');
   });
 });

@@ -429,6 +429,13 @@ const CONFIDENCE_WORDS: Readonly<Record<string, Confidence>> = {
   certain: 100,
 };
 
+/** The key of the mapping at `path` in the document that folds to one of `names` (`confidence_band`), if one does. */
+function writtenFieldOf(located: Located | undefined, path: readonly (string | number)[], names: readonly string[]): string | undefined {
+  const node = located?.doc.getIn(path, true);
+  if (!yaml().isMap(node)) return undefined;
+  return node.items.map((pair) => keyText(pair.key)).find((key) => names.includes(foldField(key)));
+}
+
 /** A campaign's and its techniques' `confidence` written as a word of `CONFIDENCE_WORDS`, read onto the scale, each repair said with its line. */
 function repairConfidenceWords(record: Record<string, unknown>, located: Located | undefined): string[] {
   const repairs: string[] = [];
@@ -437,7 +444,9 @@ function repairConfidenceWords(record: Record<string, unknown>, located: Located
     const read = typeof found === 'string' ? CONFIDENCE_WORDS[found.trim().toLowerCase()] : undefined;
     if (read === undefined || read === found) return;
     owner['confidence'] = read;
-    const line = located?.lineOf([...path, 'confidence']);
+    // Its field's line, under the name it is written with (`confidence_band:`, which repairOtherFieldNames read as confidence).
+    const written = writtenFieldOf(located, path, ['confidence']) ?? writtenFieldOf(located, path, OTHER_FIELD_NAMES.confidence.names);
+    const line = written === undefined ? located?.lineOf([...path, 'confidence']) : located?.keyLineOf(path, written);
     repairs.push(repairAt([...path, 'confidence'], line, `${JSON.stringify(found)} read as ${JSON.stringify(read)} (write confidence: ${String(read)}; the scale is low, medium, high or a number from 0 to 100)`));
   };
   repair(record, []);

@@ -88,7 +88,7 @@ describe("regressions: a technique's tactic or confidence under another format's
     expect(text.stdout)
       .to.include('line 24: /techniques/2: tactic_id: "TA0009" and tactic_name: "Collection" read as tactic: "Collection (TA0009)"')
       .and.include('line 29: /techniques/2: confidence_band: "med" read as confidence: "med"')
-      .and.include('/techniques/2/confidence: "med" read as "medium"')
+      .and.include('line 29: /techniques/2/confidence: "med" read as "medium"')
       .and.include('line 24: Collection is not a tactic of T1070.008 Clear Mailbox Data: it is Defense Evasion only in ATT&CK 18.1');
     expect(text.stderr).to.not.include('left out');
   });

@@ -53,7 +53,8 @@ describe('regression: validate says nothing of the matrix of a layer Navigator 5
     ['"techniques": "T1059"', (read) => (read['techniques'] = 'T1059'), 'schema'],
     // `for (… of obj.metadata)`, `obj.links`, `obj.legendItems`: 5 is not iterable; text is read a character at a time.
     ['"metadata": 5', (read) => (read['metadata'] = 5), 'schema'],
-    ['"metadata": "abc"', (read) => (read['metadata'] = 'abc'), 'schema'],
+    // Text there is a repair (kept as a metadata item), said as what Navigator does with it: it stops.
+    ['"metadata": "abc"', (read) => (read['metadata'] = 'abc'), 'navigator-alert'],
     ['"links": 5', (read) => (read['links'] = 5), 'schema'],
     ['"legendItems": 5', (read) => (read['legendItems'] = 5), 'schema'],
     // gradient.ts Gradient.deserialize iterates `obj.colors`; layout-options.ts tests `'showID' in` the layout.
@@ -105,7 +106,6 @@ describe('regression: validate says nothing of the matrix of a layer Navigator 5
   const ignored: Array<[string, (read: Record<string, unknown>) => void, RegExp]> = [
     // `obj.techniques.length > 0` of a number is false: Navigator reads no entry and opens the layer.
     ['"techniques": 5', (read) => (read['techniques'] = 5), /\/techniques: 5 is a whole number, .*: Navigator 5\.1 reads no entry from it .* and opens the layer with none; write a list/],
-    ['"metadata": ""', (read) => (read['metadata'] = ''), /\/metadata: "" is text, .*: Navigator 5\.1 reads no item from empty text and opens the layer without any/],
     // `if (rep.platforms)` of 0 is false: Navigator reads no filter, and fills it with every platform (initPlatformOptions).
     ['"filters": {"platforms": 0}', (read) => (read['filters'] = { platforms: 0 }), /\/filters\/platforms: 0 is a whole number, .*: Navigator 5\.1 reads no platform from it and shows every platform; write a list/],
   ];
@@ -116,6 +116,15 @@ describe('regression: validate says nothing of the matrix of a layer Navigator 5
       expect(validate(read).filter((finding) => finding.severity === 'error').map((finding) => finding.message)).to.satisfy((messages: string[]) => messages.some((text) => message.test(text)));
     });
   }
+
+  // Empty text where a list goes is a repair, not an error: Navigator reads no item from it and opens the layer.
+  it('says what Navigator 5.1 ignores of "metadata": "", as a repair', () => {
+    const read = layer();
+    read['metadata'] = '';
+    const findings = validate(read).filter((finding) => finding.path === '/metadata');
+    expect(findings.map((finding) => [finding.severity, finding.code])).to.deep.equal([['warning', 'repaired']]);
+    expect(findings[0]!.message).to.match(/\/metadata: "" \(empty text where a list goes\) holds no item, as Navigator 5\.1 reads it; left out/);
+  });
 
   it('keeps the matrix findings of the layer Navigator opens with "metadata": ""', () => {
     const read = layer();

@@ -75,6 +75,9 @@ await build({
   external: Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies)
     .filter((name) => name !== 'lodash-es')
     .flatMap((name) => [name, `${name}/*`]),
+  // Maps beside the bundle, with no comment pointing at them: test/regressions/cli-bundle-chunks.test.ts reads them to
+  // tell which sources each file holds; package.json's files leave them out of the package.
+  sourcemap: 'external',
   plugins: [importsPastIndex],
   logLevel: 'warning',
 });

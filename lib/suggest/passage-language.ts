@@ -175,10 +175,10 @@ function isSpace(code: number): boolean {
 
 const ASCII = /^[\x00-\x7f]*$/;
 
-// The address part of a Markdown link: `](` then a URL, a `www.` host or a path, up to `)`.
 /** How the note of a passage in a language suggest does not read begins (`language not supported (Cyrillic): …`). */
 export const LANGUAGE_NOT_SUPPORTED = 'language not supported';
 
+// The address part of a Markdown link: `](` then a URL, a `www.` host or a path, up to `)`.
 export const LINK_TARGET = /\]\((?:[a-z][a-z0-9+.-]*:\/\/|www\.|\/)[^()\s]*\)/gi;
 
 // Scraping glues a link's text to the words beside it (BleepingComputer's Check Point post saved as Markdown: `Tracked

@@ -139,6 +139,14 @@ const NOT_AN_OBJECT: Outcome = {
 const EMPTY_TEXT_LIST = '"" (empty text where a list goes) holds no item, as Navigator 5.1 reads it; left out';
 const EMPTY_TEXT_OUTCOME: Outcome = { ...LEFT_OUT, navigatorTolerates: true };
 
+/** Leaves out an entry's or the layer's list field written as empty text, logged at its path; true if it did. */
+function leftOutEmptyTextList(owner: JsonObject, key: string, fields: Readonly<Record<string, { type?: unknown }>>, path: string, log: Log): boolean {
+  if (owner[key] !== '' || fields[key]?.type !== 'array') return false;
+  delete owner[key];
+  log(`${path}/${escapePointer(key)}`, EMPTY_TEXT_LIST, EMPTY_TEXT_OUTCOME);
+  return true;
+}
+
 /**
  * A list (metadata, links, legend items) written as text that says something (`"metadata": "seen twice"`, `"links":
  * "https://…"`), as a generator writes a single note: Navigator 5.1 reads the text one character at a time as items and
@@ -817,11 +825,7 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
     'any other field that is null (metadata, links), or a list written as empty text ("metadata": ""), holds nothing and is left out',
     (entry, path, log) => {
       for (const key of Object.keys(entry)) {
-        if (entry[key] === '' && techniqueFields()[key]?.type === 'array') {
-          delete entry[key];
-          log(`${path}/${escapePointer(key)}`, EMPTY_TEXT_LIST, EMPTY_TEXT_OUTCOME);
-          continue;
-        }
+        if (leftOutEmptyTextList(entry, key, techniqueFields(), path, log)) continue;
         if (entry[key] !== null) continue;
         delete entry[key];
         log(`${path}/${escapePointer(key)}`, 'null holds nothing; left out', LEFT_OUT);
@@ -1025,11 +1029,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
     (layer, log) => {
       const fields = layerFields();
       for (const key of Object.keys(layer)) {
-        if (layer[key] === '' && fields[key]?.type === 'array') {
-          delete layer[key];
-          log(`/${escapePointer(key)}`, EMPTY_TEXT_LIST, EMPTY_TEXT_OUTCOME);
-          continue;
-        }
+        if (leftOutEmptyTextList(layer, key, fields, '', log)) continue;
         if (layer[key] !== null) continue;
         delete layer[key];
         // Navigator reads into an object or list field (`rep.platforms`, `for (… of obj.metadata)`) and fails; a null

@@ -1178,8 +1178,19 @@ function cleanText(piece: string): string | undefined {
   // the framework's name, its `&` written as a scraped page's character reference or not (`MITRE ATT&amp;CK T1218.005`).
   // Nor is a key in snake case (`module_id: T1003.001`, an emulation framework's module specification in YAML;
   // `technique_id`, `source_ref`): no technique's name joins its words with underscores.
-  return /\p{L}/u.test(name) && !OTHER_ATTACK_ID.test(name) && !ATTACK_WORD.test(withoutMarkup(name).trim()) && !ID_WORD.test(name) && !TECHNIQUE_WORD_END.test(name) && !SNAKE_CASE_KEY.test(name) ? name : undefined;
+  // A footnote's number before the framework's name or an ID field's label leaves it a label, whatever of the page's
+  // sentence stands before it (`FOOTNOTE_LABEL`).
+  const label = name.replace(FOOTNOTE_LABEL, '');
+  return /\p{L}/u.test(name) && !OTHER_ATTACK_ID.test(name) && !ATTACK_WORD.test(withoutMarkup(label).trim()) && !ID_WORD.test(label) && !TECHNIQUE_WORD_END.test(name) && !SNAKE_CASE_KEY.test(name) ? name : undefined;
 }
+
+// The number of a footnote before its label, and what stands before it, as PDF text runs a page's footnotes into its
+// body: the Snake advisory (AA23-129A) lists each paragraph's IDs at the foot of its page, `4 MITRE ATT&CK IDs: [T0840],
+// [T1003], …`, after the page's last words (`saved in the 0x2 Container in the 0x227 and 0x228 30 MITRE ATT&CK IDs:
+// [T1001]`), the number glued to the label where it stood as a superscript (`15MITRE ATT&CK IDs: [T1104]`). Only the
+// words after it are tested as a label: a name with such a number (`Add Office 365 Global Administrator Role`) leaves
+// none.
+const FOOTNOTE_LABEL = /^(?:.*\s)?\d{1,3} ?(?=\p{L})/u;
 
 // Chinese or Japanese words glued to the end of words in Latin script (`PowerShell脚本`, PowerShell script; `PowerShell
 // スクリプト`), the head of their compound: the Latin words name the technique, as they do where such words are glued

@@ -1792,6 +1792,28 @@ describe('extractReport', () => {
     });
   });
 
+  describe("a page's footnotes of IDs run into its text, as PDF text sets them", () => {
+    it('reads no footnote label as a name or as evidence (the Snake advisory, AA23-129A)', () => {
+      // CISA/FBI/NSA joint advisory AA23-129A (a US government work) as PDF text, quoted by a public actor profile on
+      // GitHub (proshiba/threatactor-intel-analysis, profiles/turla/generated/profile-ja.md; test/corpus/reports/
+      // cisa-snake-aa23-129a-pdf-footnotes.yaml): `N MITRE ATT&CK IDs:` footnotes after the page's last words. Before,
+      // `0x227 and 0x228 30 MITRE ATT&CK IDs` was T1001's name, warned of as no technique's, and
+      // `15MITRE ATT&CK IDs: [T1104]` T1104's evidence.
+      const text = [
+        'Commands will be queued in this Container until the implant is ready to execute them. 15MITRE ATT&CK IDs: [T1104]',
+        'These keys were saved in the 0x2 Container in the 0x227 and 0x228 30 MITRE ATT&CK IDs: [T1001], [T1104] 31 MITRE ATT&CK IDs: [T1074], [T1119], [T1560.003]',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.raw, ref.name, ref.evidence, ref.resolution?.warnings])).to.deep.equal([
+        ['T1104', undefined, undefined, []],
+        ['T1001', undefined, undefined, []],
+        ['T1074', undefined, undefined, []],
+        ['T1119', undefined, undefined, []],
+        ['T1560.003', undefined, undefined, []],
+      ]);
+    });
+  });
+
   describe('HTML character references in scraped text', () => {
     const read = (text: string) => extractReport(text, { target: loadRelease('18.1') });
 

@@ -587,6 +587,20 @@ describe('tokenizeReferences', () => {
     expect(cleanName('Data from Local System')).to.equal('Data from Local System');
   });
 
+  it('takes a footnote\'s label of IDs for no name, its number and the page\'s last words before it as well', () => {
+    // The Snake advisory (AA23-129A) as PDF text, quoted by a public actor profile on GitHub
+    // (proshiba/threatactor-intel-analysis, profiles/turla/generated/profile-ja.md): each page's footnotes list the IDs
+    // of its paragraphs, run into the text after its last words. Each footnote's first ID was named by its label
+    // (`5 MITRE ATT&CK IDs`), and warned about as no technique's name.
+    const named = (text: string): Array<string | undefined> => tokenizeReferences(text, 'reference').refs.map((ref) => ref.name);
+    expect(named('as long as it implements 4 MITRE ATT&CK IDs: [T0840], [T1003] 5 MITRE ATT&CK IDs: [T1190], [T1570]')).to.deep.equal([undefined, undefined, undefined, undefined]);
+    expect(cleanName('15MITRE ATT&CK IDs')).to.equal(undefined);
+    expect(cleanName('0x227 and 0x228 30 MITRE ATT&CK IDs')).to.equal(undefined);
+    expect(cleanName('11 MITRE ATT&CK')).to.equal(undefined);
+    // A name with a number before words is still a name.
+    expect(cleanName('Add Office 365 Global Administrator Role')).to.equal('Add Office 365 Global Administrator Role');
+  });
+
   it('takes no kramdown attribute list after a link for part of the name', () => {
     // A Taiwanese weekly threat report's table, a Jekyll page's Markdown (no licence stated: a row reconstructed):
     // `| **初始存取** | [T1566.002](https://attack.mitre.org/techniques/T1566/002/){: .ttp-ref } Spearphishing Link | … |`.

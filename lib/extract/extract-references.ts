@@ -190,8 +190,18 @@ const NAME_WORD = /\btechniques?\b|手法|テクニック|技術/;
 // 实现`), `实施`, `使用方式`, `行为描述` (behaviour description), `攻击行为` (attack behaviour: a Chinese note on OAuth attacks,
 // `| 阶段 | 攻击行为 | 时间 | MITRE ATT&CK |`, code index file 59427738957), `구현`, `사용 방식`, `공격 행위`. Not a behaviour
 // alone (`具体行为`, `행위`): after a tactic column it is the technique column, as English `Behaviour` is.
+// Write-ups' mapping tables on GitHub head the column of what was done with the tool or the words of how it was seen:
+// `Tool/Method` (`| Technique | Sub-Technique | Tool/Method |`, a CPTS study note), `Tool`, `Tool Used` (`| Tactic |
+// Technique | Tool Used | Wazuh Rule |` over `| Discovery | T1046 — Network Service Discovery | Nmap |`), `Observed`,
+// `Activity`, `Context`, `How` and `Example` (`| ID | Technique | Context |` over `| T1071.001 | Web Protocols |
+// HTTP/HTTPS beaconing (common variant) |`); an `Observed` cell that only answers yes is none (`ANSWER_ONLY`).
 const EVIDENCE_HEADER =
-  /^(?:justifications?|descriptions?|descripci[oó]n(?:es)?|descri[cç](?:[aã]o|[oõ]es)|beschreibung(?:en)?|details?|notes?|comments?|evidence|procedures?(?: examples?)?|observed (?:behaviou?rs?|activity)|observations?|uses?(?: in (?:this |the )?campaign)?|usage|how it was used|说明|說明|説明|描述|应用场景|\p{Script=Han}{0,3}内容|(?:[a-z]+ ?)?(?:具体|具體)?(?:实现|實現|実現|实施|實施|実施)(?:方式|方法)?|(?:使用|利用)(?:方式|方法)|(?:攻击|攻擊)(?:行为|行為)|(?:行为|行為)(?:描述|説明)|관측 내용|관찰 내용|적용 내용|설명|구현(?: 방식)?|사용 방식|공격 행위|행위 설명|описание|наблюдени[ея])$/u;
+  /^(?:justifications?|descriptions?|descripci[oó]n(?:es)?|descri[cç](?:[aã]o|[oõ]es)|beschreibung(?:en)?|details?|notes?|comments?|evidence|procedures?(?: examples?)?|examples?|observed(?: (?:behaviou?rs?|activity))?|observations?|activit(?:y|ies)|context|how|tools?(?: used)?|tools? ?\/ ?methods?|uses?(?: in (?:this |the )?campaign)?|usage|how it was used|说明|說明|説明|描述|应用场景|\p{Script=Han}{0,3}内容|(?:[a-z]+ ?)?(?:具体|具體)?(?:实现|實現|実現|实施|實施|実施)(?:方式|方法)?|(?:使用|利用)(?:方式|方法)|(?:攻击|攻擊)(?:行为|行為)|(?:行为|行為)(?:描述|説明)|관측 내용|관찰 내용|적용 내용|설명|구현(?: 방식)?|사용 방식|공격 행위|행위 설명|описание|наблюдени[ея])$/u;
+
+// A cell that only answers yes or no, a mark beside it or not (`Yes`, `✅ Yes`, `NO`): an `Observed` column's answer
+// (`| Tactic | Technique ID | Technique | Observed |` over `| Initial Access | T1190 | Exploit Public-Facing App | Yes |`,
+// an incident report template, code index file 67174865555), which says that the use was seen, not what it was.
+const ANSWER_ONLY = /^[^\p{L}]*(?:yes|no|true|false)[^\p{L}]*$/iu;
 
 /** Whether a column's header says that its cells name no technique beside an ID (a data source, a query, a detection). */
 function namelessHeader(text: string): boolean {
@@ -1236,7 +1246,7 @@ function rowReferences(
       ? []
       : cells.flatMap((cell, k) => {
           const text = evidence[k] && cell !== nameSpan && !hasIds(line, cell) ? originalOf(line, cell).trim() : '';
-          return /\p{L}/u.test(text) ? [{ line: line.number, text }] : [];
+          return /\p{L}/u.test(text) && !ANSWER_ONLY.test(text) ? [{ line: line.number, text }] : [];
         });
     // The k-th reference without a name of its own takes the k-th part of the name cell.
     let k = 0;

@@ -31,11 +31,12 @@ describe('a technique column and a sub-technique column of IDs in one row', () =
     expect(warnings.filter((warning) => warning.includes('T1021 '))).to.deep.equal([]);
   });
 
-  it('reads `| Technique | Sub-Technique | Tool/Method |` rows the same way (a CPTS study note)', () => {
+  it('reads `| Technique | Sub-Technique | Tool/Method |` rows the same way, the Tool/Method cell each ID\'s evidence (a CPTS study note)', () => {
     // The `MITRE ATT&CK Mapping` of a study note on pivoting and tunneling for HTB Academy's CPTS path (the code index's
     // file 56657167931, its repository not named), three of its rows. Before, the parent took the name cell as its own:
     // `T1021 | Remote Services: RDP — xfreerdp via SOCKS/portfwd` (lines 5 and 6 merged into one reference of T1021) and
-    // `T1059 | PowerShell — dnscat2-powershell client on Windows`.
+    // `T1059 | PowerShell — dnscat2-powershell client on Windows`. The Tool/Method cell tells how the row's techniques
+    // were done: each ID's evidence (before, it was read only for the sub-technique's name, and then lost).
     const text = [
       '| Technique | Sub-Technique | Tool/Method |',
       '|-----------|---------------|-------------|',
@@ -45,16 +46,17 @@ describe('a technique column and a sub-technique column of IDs in one row', () =
       '| T1059 | T1059.001 | PowerShell — dnscat2-powershell client on Windows |',
     ].join('\n');
     const { refs } = read(text);
+    const [proxy, rdp, ssh, powershell] = text.split('\n').slice(2).map((row) => row.split(' | ')[2]!.replace(/ \|$/, ''));
     expect(refs.filter(([ids]) => !String(ids).includes('.'))).to.deep.equal([
-      [['T1090'], undefined, []],
-      [['T1021'], undefined, []],
-      [['T1059'], undefined, []],
+      [['T1090'], undefined, [proxy]],
+      [['T1021'], undefined, [rdp, ssh]],
+      [['T1059'], undefined, [powershell]],
     ]);
-    expect(refs.filter(([ids]) => String(ids).includes('.')).map(([ids, name]) => [ids, name])).to.deep.equal([
-      [['T1090.001'], 'Internal Proxy'],
-      [['T1021.001'], undefined],
-      [['T1021.004'], 'Remote Services: SSH'],
-      [['T1059.001'], 'PowerShell'],
+    expect(refs.filter(([ids]) => String(ids).includes('.'))).to.deep.equal([
+      [['T1090.001'], 'Internal Proxy', [proxy]],
+      [['T1021.001'], undefined, [rdp]],
+      [['T1021.004'], 'Remote Services: SSH', [ssh]],
+      [['T1059.001'], 'PowerShell', [powershell]],
     ]);
   });
 });

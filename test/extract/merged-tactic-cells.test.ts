@@ -191,12 +191,12 @@ describe('a table whose Tactic column holds the IDs (Error404osint/-PHANTOM-TAUR
     // The DISCOVERY table of a Russian GitHub matrix of Phantom Taurus (commit 8e83817717f978b8d8952f17957eb9351db03eb2):
     // the IDs stand under `Tactic`, and the Description cell `Reconnaissance` says what the discovery served. Before, it
     // was read as the row's tactic, which drew the warning that T1083 is Discovery only. A cell of no evidence column that
-    // names a tactic is still the row's (`| Phase | Tactic | Technique ID |`, above).
+    // names a tactic is still the row's (`| Phase | Tactic | Technique ID |`, above). The Tools cell is evidence too.
     const text = [
       '| Tactic | Technique | Description | Tools | Detection |',
       '|--------|-----------|-------------|-------|-----------|',
       '| T1083 | File and Directory Discovery | Reconnaissance | Yasso | Process monitoring |',
     ].join('\n');
-    expect(read(text)).to.deep.equal([['T1083', 'File and Directory Discovery', [], ['Reconnaissance']]]);
+    expect(read(text)).to.deep.equal([['T1083', 'File and Directory Discovery', [], ['Reconnaissance', 'Yasso']]]);
   });
 });

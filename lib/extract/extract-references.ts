@@ -124,7 +124,7 @@ const HEADER_ROLES = new Map<string, Role>([
   // Spanish, German, Chinese and Korean reports' tables (`| Táctica | Técnica |`, `| Taktik | Technik |`, `| 战术 | 技术 |`,
   // in traditional characters `| 戰術 | 技術名稱 |`; a Taiwanese weekly report's `| 戰術階段 |`, the tactic stage).
   ...['táctica', 'tácticas', 'taktik', 'taktiken', '战术', '戰術', '战术阶段', '戰術階段', '전술'].map((k) => [k, 'tactic'] as const),
-  // The ATT&CK stage, as Chinese mapping tables head their tactic column (`| ATT&CK阶段 | 具体行为 | 注释 |`).
+  // The ATT&CK stage, as Chinese mapping tables head their tactic column (`| ATT&CK阶段 | 技术 | 具体行为 |`).
   ...['att&ck阶段', 'att&ck 阶段', 'att&ck階段', 'att&ck 階段'].map((k) => [k, 'tactic'] as const),
   // Portuguese (both spellings), French, and the key of a key/value row naming it (`| **NOME DA TÁCTICA:** | Discovery |`).
   ...['tática', 'táticas', 'nome da tática', 'nome da táctica', 'nombre de la táctica', 'tactique', 'tactiques'].map((k) => [k, 'tactic'] as const),
@@ -188,15 +188,19 @@ const NAME_WORD = /\btechniques?\b|手法|テクニック|技術/;
 // CTI-2026-0526-KIMSUKY-PEBBLEDASH_JP, over `| Initial Access | T1566.001 Spearphishing Attachment | 文書偽装JSE/PIF/SCR添付 |`).
 // Chinese, Japanese and Korean words of how it was done say so too: `实现` (implementation; after a Latin word too, `Play
 // 实现`), `实施`, `使用方式`, `行为描述` (behaviour description), `攻击行为` (attack behaviour: a Chinese note on OAuth attacks,
-// `| 阶段 | 攻击行为 | 时间 | MITRE ATT&CK |`, code index file 59427738957), `구현`, `사용 방식`, `공격 행위`. Not a behaviour
-// alone (`具体行为`, `행위`): after a tactic column it is the technique column, as English `Behaviour` is.
+// `| 阶段 | 攻击行为 | 时间 | MITRE ATT&CK |`, code index file 59427738957), `구현`, `사용 방식`, `공격 행위`. So do `具体行为`
+// (specific behaviour) and `行为`, whose cells in real tables are sentences of what was done, never a technique's name
+// (`| 职责 | 具体行为 |` over `| 需求翻译 | 把模糊的业务需求拆成可执行的独立 Issue |`, code index file 59843876790; `| 阶段 |
+// 行为 | 技术细节 |` over `| ① 初始访问 | 控制暴露的Marimo笔记本 | … |`, an analysis of a Marimo intrusion, file 54763226783),
+// and the Chinese words for notes, `注释`, `备注`, as English `Notes` does. Not Korean `행위` alone: after a tactic column it
+// is the technique column, as English `Behaviour` is.
 // Write-ups' mapping tables on GitHub head the column of what was done with the tool or the words of how it was seen:
 // `Tool/Method` (`| Technique | Sub-Technique | Tool/Method |`, a CPTS study note), `Tool`, `Tool Used` (`| Tactic |
 // Technique | Tool Used | Wazuh Rule |` over `| Discovery | T1046 — Network Service Discovery | Nmap |`), `Observed`,
 // `Activity`, `Context`, `How` and `Example` (`| ID | Technique | Context |` over `| T1071.001 | Web Protocols |
 // HTTP/HTTPS beaconing (common variant) |`); an `Observed` cell that only answers yes is none (`ANSWER_ONLY`).
 const EVIDENCE_HEADER =
-  /^(?:justifications?|descriptions?|descripci[oó]n(?:es)?|descri[cç](?:[aã]o|[oõ]es)|beschreibung(?:en)?|details?|notes?|comments?|evidence|procedures?(?: examples?)?|examples?|observed(?: (?:behaviou?rs?|activity))?|observations?|activit(?:y|ies)|context|how|tools?(?: used)?|tools? ?\/ ?methods?|uses?(?: in (?:this |the )?campaign)?|usage|how it was used|说明|說明|説明|描述|应用场景|\p{Script=Han}{0,3}内容|(?:[a-z]+ ?)?(?:具体|具體)?(?:实现|實現|実現|实施|實施|実施)(?:方式|方法)?|(?:使用|利用)(?:方式|方法)|(?:攻击|攻擊)(?:行为|行為)|(?:行为|行為)(?:描述|説明)|관측 내용|관찰 내용|적용 내용|설명|구현(?: 방식)?|사용 방식|공격 행위|행위 설명|описание|наблюдени[ея])$/u;
+  /^(?:justifications?|descriptions?|descripci[oó]n(?:es)?|descri[cç](?:[aã]o|[oõ]es)|beschreibung(?:en)?|details?|notes?|comments?|evidence|procedures?(?: examples?)?|examples?|observed(?: (?:behaviou?rs?|activity))?|observations?|activit(?:y|ies)|context|how|tools?(?: used)?|tools? ?\/ ?methods?|uses?(?: in (?:this |the )?campaign)?|usage|how it was used|说明|說明|説明|描述|应用场景|\p{Script=Han}{0,3}内容|(?:[a-z]+ ?)?(?:具体|具體)?(?:实现|實現|実現|实施|實施|実施)(?:方式|方法)?|(?:使用|利用)(?:方式|方法)|(?:攻击|攻擊)(?:行为|行為)|(?:具体|具體)?(?:行为|行為)|(?:行为|行為)(?:描述|説明)|注释|註釋|备注|備註|관측 내용|관찰 내용|적용 내용|설명|구현(?: 방식)?|사용 방식|공격 행위|행위 설명|описание|наблюдени[ея])$/u;
 
 // A cell that only answers yes or no, a mark beside it or not (`Yes`, `✅ Yes`, `NO`): an `Observed` column's answer
 // (`| Tactic | Technique ID | Technique | Observed |` over `| Initial Access | T1190 | Exploit Public-Facing App | Yes |`,
@@ -1105,8 +1109,8 @@ function tacticCells(line: Line, cells: TextSpan[], headerless = false): TacticS
 }
 
 /**
- * The column of a header with a tactic column and neither a technique's nor an ID's (`| 战术 | 具体行为 | 注释 |`, a
- * Chinese mapping table's tactic, behaviour and notes, its techniques named in Chinese with no IDs): the first column
+ * The column of a header with a tactic column and neither a technique's nor an ID's (`| Tactic | Behaviour | Notes |`,
+ * `| 전술 | 행위 |`, a mapping table's tactic, behaviour and notes, its techniques named with no IDs): the first column
  * after the tactic's of no role whose header does not say it holds no name. Its cells are read as a technique
  * column's, so that one naming no technique of the release is listed among the notes rather than left unsaid; -1 for
  * any other header.

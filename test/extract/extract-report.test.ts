@@ -120,17 +120,25 @@ describe('extractReport', () => {
       expect(cli.notes[0]).to.include('`attack-layers data fetch --attack-release 6.3` gets the last before sub-techniques)');
     });
 
-    it('reads the column after a tactic column as the technique column where the header names neither (| ATT&CK阶段 | 具体行为 | 注释 |)', () => {
-      // A Chinese mapping table with techniques named in Chinese and no IDs, as vendors' reports set one (our rows): before,
-      // no reference and no note, its rows dropped unsaid. ATT&CK publishes no Chinese names, so none is read; an English
-      // one under a header of that shape is.
-      const zh = read('| ATT&CK阶段 | 具体行为 | 注释 |\n|---|---|---|\n| 初始访问 | 鱼叉式钓鱼附件 | 投递诱饵文档 |\n| 执行 | 命令和脚本解释器 | 执行PowerShell脚本 |\n');
-      expect(zh.references).to.deep.equal([]);
-      expect(zh.notes[0]).to.match(/^2 cells of a technique column name no technique of ATT&CK enterprise-attack 18\.1, so they are no references: line 3 "鱼叉式钓鱼附件", line 4 "命令和脚本解释器" /);
+    it('reads the column after a tactic column as the technique column where the header names neither (| Tactic | Behaviour | Notes |)', () => {
       const en = read('| Tactic | Behaviour | Notes |\n|---|---|---|\n| Initial Access | Spearphishing Attachment | lure documents |\n');
       expect(en.references.map((ref) => [ref.raw, ref.tactics, ref.resolution?.ids])).to.deep.equal([['Spearphishing Attachment', ['Initial Access'], ['T1566.001']]]);
       // A column whose header says it holds no name (a description) is none.
       expect(read('| Tactic | Description |\n|---|---|\n| Execution | The actor ran scripts |\n').notes).to.deep.equal([]);
+    });
+
+    it('reads a Chinese 具体行为 (specific behaviour) column as what was done, each row\'s evidence, not a technique column', () => {
+      // Real tables' 具体行为 columns hold sentences of what was done (`| 职责 | 具体行为 |` over `| 需求翻译 |
+      // 把模糊的业务需求拆成可执行的独立 Issue |`, code index file 59843876790); the header as Chinese mapping tables write
+      // it, the rows in our own words. Before, each sentence was read as the ID's name (`投递带宏的诱饵文档 (T1566.001)`),
+      // and with no ID column as a technique column's cell naming no technique.
+      const zh = read('| ATT&CK阶段 | 技术 | 具体行为 |\n|---|---|---|\n| 初始访问 | T1566.001 | 投递带宏的诱饵文档 |\n| 执行 | T1059.001 | 执行PowerShell脚本 |\n');
+      expect(zh.references.map((ref) => [ref.ids, ref.name, ref.tactics, ref.evidence?.map((said) => said.text)])).to.deep.equal([
+        [['T1566.001'], undefined, ['Initial Access'], ['投递带宏的诱饵文档']],
+        [['T1059.001'], undefined, ['Execution'], ['执行PowerShell脚本']],
+      ]);
+      const noIds = read('| ATT&CK阶段 | 具体行为 | 注释 |\n|---|---|---|\n| 初始访问 | 投递带宏的诱饵文档 | 邮件附件 |\n');
+      expect([noIds.references, noIds.notes]).to.deep.equal([[], []]);
     });
 
     it('says what a technique column\'s cell names when it is a software or a group, apart from the cells that name nothing', () => {

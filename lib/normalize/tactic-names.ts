@@ -44,6 +44,16 @@
  * vendors' Japanese documentation: IBM's (its UAX page on MITRE ATT&CK mapping: `コレクション`, `コマンドと制御`,
  * `資格情報へのアクセス`, `特権の昇格`, `インパクト`, `ラテラル・ムーブメント`) and Microsoft's ja-jp API reference of alert
  * intents (`コマンドとコントロール`, `横移動`). Its `検出` for Discovery, detection everywhere else, is left out.
+ * Chinese also writes Initial Access as `初始入侵` (initial intrusion: a Linux detection note's ATT&CK tactic table, `|
+ * Initial Access | 初始入侵 |`, and an attack-graph tool's `| INITIAL_ACCESS | TA0001 Initial Access | 初始入侵 |`, the code
+ * index's files 55318697822 and 31387709976; a Taiwanese course's `| 戰術 | 技術 |` rows, `| 初始入侵 | T1566.002 … |`, file
+ * 69531288523), Persistence as `权限维持` (keeping the access: a note on mapping drills to ATT&CK, `| Persistence | 权限维持
+ * |`, file 54661880541, and a range write-up's 攻击阶段 column over `T1053.003 Scheduled Task/Job: Cron`, file 14889604173),
+ * Exfiltration as `数据外泄` (the same note, and a BAS plan's `| TA0010 | Exfiltration | 数据外泄 |`, file 37860465362), and
+ * Execution, Discovery, Collection, Command and Control and Impact as a Chinese article on ATT&CK's tactics translates
+ * them (`| TA0002 | Execution | 攻击执行 |`, `环境发现`, `数据收集`, `指令与控制`, `危害影响`, file 12512551358); with the
+ * other script's forms of each. Korean also writes Persistence `지속성 확보` (a Korean translation guide's `| Persistence |
+ * 지속성 확보 |`, file 67141108249).
  * A tactic is read only where the text is tactics alone (a cell, a heading, a label), so a common word among them
  * (渗透, 발견, Sammlung) is no tactic in a sentence.
  */
@@ -57,13 +67,13 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
   ],
   [
     'Initial Access',
-    '初期アクセス', '初期侵入', '初始访问', '初始接入', '初始訪問', '初始存取', '初步存取', '初期存取', '초기 접근', '초기 액세스', '초기 침투',
+    '初期アクセス', '初期侵入', '初始访问', '初始入侵', '初始接入', '初始訪問', '初始存取', '初步存取', '初期存取', '초기 접근', '초기 액세스', '초기 침투',
     'Acceso inicial', 'Acesso inicial', 'Accès initial', 'Erstzugriff', 'Initialzugriff', 'Erster Zugriff', 'Initialer Zugriff',
     'Accesso iniziale',
     'Initiële toegang', 'Eerste toegang',
   ],
-  ['Execution', '実行', '执行', '執行', '程式執行', '실행', 'Ejecución', 'Execução', 'Exécution', 'Ausführung', 'Esecuzione', 'Uitvoering'],
-  ['Persistence', '永続化', '永続性', '持久化', '持久性', '持續性', '持续性', '持續潛伏', '持续潜伏', '지속성', '지속성 유지', 'Persistencia', 'Persistência', 'Persistance', 'Persistenz', 'Persistenza', 'Persistentie'],
+  ['Execution', '実行', '执行', '執行', '程式執行', '攻击执行', '攻擊執行', '실행', 'Ejecución', 'Execução', 'Exécution', 'Ausführung', 'Esecuzione', 'Uitvoering'],
+  ['Persistence', '永続化', '永続性', '持久化', '持久性', '持續性', '持续性', '持續潛伏', '持续潜伏', '权限维持', '權限維持', '지속성', '지속성 유지', '지속성 확보', 'Persistencia', 'Persistência', 'Persistance', 'Persistenz', 'Persistenza', 'Persistentie'],
   [
     'Privilege Escalation',
     '権限昇格', '特権昇格', '権限の昇格', '特権の昇格', '权限提升', '提权', '權限提升', '提權', '特权提升', '特權提升', '特權提昇', '권한 상승', '권한 에스컬레이션',
@@ -94,7 +104,7 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
     'Accesso alle credenziali', 'Accesso credenziali',
     'Toegang tot referenties', 'Referentietoegang', 'Referenties toegang',
   ],
-  ['Discovery', '探索', '発見', '发现', '發現', '탐색', '발견', 'Descubrimiento', 'Descoberta', 'Découverte', 'Entdeckung', 'Ermittlung', 'Scoperta', 'Individuazione', 'Ontdekking'],
+  ['Discovery', '探索', '発見', '发现', '發現', '环境发现', '環境發現', '탐색', '발견', 'Descubrimiento', 'Descoberta', 'Découverte', 'Entdeckung', 'Ermittlung', 'Scoperta', 'Individuazione', 'Ontdekking'],
   [
     'Lateral Movement',
     '水平展開', '横展開', '横移動', '横方向の移動', 'ラテラルムーブメント', '横向移动', '橫向移動', '網路橫向移動', '횡적 이동', '횡이동', '측면 이동', '내부 확산',
@@ -102,7 +112,7 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
     'Laterale Bewegung', 'Seitwärtsbewegung', 'Seitliche Bewegung', 'Seitliche Verschiebung', 'Movimento laterale',
     'Laterale beweging', 'Zijwaartse beweging', 'Zijbeweging',
   ],
-  ['Collection', '収集', 'コレクション', '收集', '蒐集', '收集信息', '搜集', '수집', 'Recopilación', 'Recolección', 'Colección', 'Coleta', 'Coleção', 'Recolha', 'Collecte', 'Sammlung', 'Raccolta', 'Verzameling'],
+  ['Collection', '収集', 'コレクション', '收集', '蒐集', '收集信息', '搜集', '数据收集', '數據收集', '수집', 'Recopilación', 'Recolección', 'Colección', 'Coleta', 'Coleção', 'Recolha', 'Collecte', 'Sammlung', 'Raccolta', 'Verzameling'],
   [
     'Command and Control',
     'コマンド&コントロール',
@@ -120,6 +130,8 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
     '指揮控制',
     '指挥与控制',
     '指揮與控制',
+    '指令与控制',
+    '指令與控制',
     '命令控制',
     '명령 및 제어',
     '명령과 제어',
@@ -128,10 +140,10 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
   ],
   [
     'Exfiltration',
-    '持ち出し', 'データ持ち出し', 'データ窃取', 'データ流出', '窃取', '流出', '渗透', '数据渗出', '数据外传', '数据窃取', '渗出', '滲出', '資料竊取', '资料窃取', '滲漏', '數據滲出', '數據外傳', '數據竊取', '外传', '外傳', '유출', '데이터 유출',
+    '持ち出し', 'データ持ち出し', 'データ窃取', 'データ流出', '窃取', '流出', '渗透', '数据渗出', '数据外传', '数据窃取', '渗出', '滲出', '資料竊取', '资料窃取', '滲漏', '數據滲出', '數據外傳', '數據竊取', '外传', '外傳', '数据外泄', '數據外洩', '數據外泄', '유출', '데이터 유출',
     'Exfiltración', 'Exfiltração', 'Esfiltrazione', 'Exfiltrazione', 'Sottrazione di dati', 'Exfiltratie',
   ],
-  ['Impact', '影響', 'インパクト', '影响', '衝擊', '冲击', '영향', 'Impacto', 'Auswirkung', 'Auswirkungen', 'Beeinträchtigung', 'Impatto'],
+  ['Impact', '影響', 'インパクト', '影响', '衝擊', '冲击', '危害影响', '危害影響', '영향', 'Impacto', 'Auswirkung', 'Auswirkungen', 'Beeinträchtigung', 'Impatto'],
 ];
 
 /**

@@ -104,10 +104,31 @@ export function tacticDisplayName(text: string): string | undefined {
   const name = trimChars(folded.replace(TACTIC_ID_IN_BRACKETS, ' '), ' \t\n-:|*#', ' \t\n-:|*');
   if (!name) return taId;
   const key = tacticKey(name);
-  const known = tacticByKey().get(key) ?? byWords(name) ?? misspeltTactic(key) ?? tacticByKey().get(key.replace(STAGE_AFTER_NAME, ''));
+  const known = tacticByKey().get(key) ?? byWords(name) ?? misspeltTactic(key) ?? tacticByKey().get(key.replace(STAGE_AFTER_NAME, '')) ?? inTwoScripts(name);
   // A short name in a script not read here beside a TA ID (`TA0001：初始访问`, Chinese) leaves the ID to say the tactic;
   // English words beside one (`TA0005 is where...`) are a sentence, not a tactic.
   return known ?? (taId && name.length <= 20 && !/[A-Za-z]/.test(name) ? taId : undefined);
+}
+
+// A tactic's name in Latin letters and in another script side by side, with no bracket between, either first: an
+// incident timeline's tactic cells (`| 持久化 persistence |`, `| 执行 execution |`, the code index's file 67351993638), a
+// tactic coverage list's (`| 3 | Persistence 持久化 | TA0110 |`, file 70549022910).
+const TWO_SCRIPTS =
+  /^(?:(?<other>[^\p{Script=Latin}]*?[^\p{Script=Latin}\s])\s*(?<latin>\p{Script=Latin}[\p{Script=Latin}\p{N}\s&'.-]*)|(?<latinFirst>\p{Script=Latin}[\p{Script=Latin}\p{N}\s&'.-]*?)\s*(?<otherAfter>[^\p{Script=Latin}\s][^\p{Script=Latin}]*))$/u;
+
+/**
+ * The tactic a name written in two scripts side by side names (`持久化 Persistence`, a bilingual table's tactic cell), when
+ * both halves name it: one tactic, said once; undefined for halves that name two tactics, or none.
+ */
+function inTwoScripts(name: string): string | undefined {
+  if (name.length > 80 || !/\p{Script=Latin}/u.test(name)) return undefined;
+  const halves = TWO_SCRIPTS.exec(name)?.groups;
+  if (!halves) return undefined;
+  const [one, two] = [halves['other'] ?? halves['otherAfter'], halves['latin'] ?? halves['latinFirst']].map((half) => {
+    const text = half!.trim();
+    return tacticByKey().get(tacticKey(text)) ?? byWords(text);
+  });
+  return one && one === two ? one : undefined;
 }
 
 /** The tactic a name's words are a known name's (`tacticWordsKeys`), or undefined. */

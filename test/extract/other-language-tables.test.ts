@@ -172,6 +172,26 @@ describe('mapping tables headed in Chinese, Japanese, Korean and Russian', () =>
       expect(warnings.filter((warning) => warning.includes('names no tactic'))).to.deep.equal([]);
     });
 
+    it('reads `初始入侵` (initial intrusion) as Initial Access, and a tactic written in two scripts side by side as that tactic, once', () => {
+      // A Taiwanese course's mapping of a threat report (the code index's file 69531288523), two of its rows: before,
+      // T1566.002 under `初始入侵` had no tactic.
+      const course = [
+        '| 戰術 | 技術 | 本報告對應的作法 | 偵測構想（假說，需本地遙測驗證） |',
+        '|---|---|---|---|',
+        '| 資源開發 | [T1583.008：Malvertising](https://attack.mitre.org/techniques/T1583/008/) | Storm-3075 以 AI 主題廣告投遞酬載 | 廣告點擊來源網域與新註冊網域的關聯；端點上「下載自搜尋廣告」的來源鏈 |',
+        '| 初始入侵 | [T1566.002：Spearphishing Link](https://attack.mitre.org/techniques/T1566/002/) | ChatGPT 主題釣魚郵件，單日約 10 萬封 | 同一批郵件的寄送速率與品牌關鍵字共現，不可只靠品牌字串 |',
+      ];
+      // An incident timeline writes its tactic cells in both scripts (`| 持久化 persistence |`, the code index's file
+      // 67351993638); the rows are ours, in that shape. Before, neither cell named a tactic.
+      const bilingual = ['| 战术 | 技术 |', '|---|---|', '| 持久化 persistence | T1505.003 |', '| Execution 执行 | T1059.004 |'];
+      expect(tactics([...course, '', ...bilingual].join('\n'))).to.deep.equal([
+        ['T1583.008', ['Resource Development']],
+        ['T1566.002', ['Initial Access']],
+        ['T1505.003', ['Persistence']],
+        ['T1059.004', ['Execution']],
+      ]);
+    });
+
     it('reads `防御逃避` and `指挥与控制`, as a Chinese rendering of ATT&CK 16.1 heads its matrix, in a tactic column', () => {
       // seccmd/Attack_CN, docs/enterprise-attack-16.1/index.md: `| … | [防御逃避](tactics/DefenseEvasion.md) | … |
       // [指挥与控制](tactics/CommandandControl.md) | … |`; the rows are ours, in its words (混淆文件或信息, 应用层协议).

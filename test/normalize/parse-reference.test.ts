@@ -208,6 +208,26 @@ describe('tacticDisplayName', () => {
     ['阶段', undefined],
     ['Credenciales de acceso', undefined],
     ['Access Credentials', undefined],
+    // The words Chinese and Korean tables write besides (TACTIC_NAMES cites each): `| Initial Access | 初始入侵 |`, `|
+    // Persistence | 权限维持 |`, `| TA0010 | Exfiltration | 数据外泄 |`, `| TA0011 | Command and Control | 指令与控制 |`.
+    ['初始入侵', 'Initial Access'],
+    ['攻击执行', 'Execution'],
+    ['权限维持', 'Persistence'],
+    ['權限維持', 'Persistence'],
+    ['环境发现', 'Discovery'],
+    ['数据收集', 'Collection'],
+    ['指令与控制', 'Command and Control'],
+    ['数据外泄', 'Exfiltration'],
+    ['危害影响', 'Impact'],
+    ['지속성 확보', 'Persistence'],
+    // A name in two scripts side by side, no bracket between, as a bilingual table's tactic cell writes it: the tactic
+    // both halves name, once; none where they name two, or one half names none.
+    ['持久化 Persistence', 'Persistence'],
+    ['Persistence 持久化', 'Persistence'],
+    ['Initial Access 初期アクセス', 'Initial Access'],
+    ['명령 및 제어 C2', 'Command and Control'],
+    ['持久化 Execution', undefined],
+    ['PowerShell 执行', undefined],
     // A word said for two tactics is none; English words a letter from another language's name stay words.
     ['Erkundung', undefined],
     ['Persistent', undefined],

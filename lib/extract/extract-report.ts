@@ -45,6 +45,7 @@ import { attackFlowReport } from './attack-flow-references.js';
 import { dettectGroupReport } from './dettect-group-references.js';
 import { emulationPlanReport, stepNameNotes } from './emulation-plan-references.js';
 import { ttpListReport } from './ttp-list-references.js';
+import { withFrontMatterEvidence } from './front-matter.js';
 import { countedSoftware, mispSoftwareObjects } from './misp-software.js';
 import type { Domain } from '../attack/types.js';
 import { givenName, givenOption, inGivenInputs, UsageError, type GivenAs } from '../errors.js';
@@ -502,7 +503,7 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
       const idJoined = (broken: BrokenId): void => void brokenUnread.push(`line ${broken.line}: ${brokenJoinText(broken)}; check the text`);
       const read = withNamesOutOfSentences(referencesInLines(lines, { warning, linkDisagrees, tacticUnread, idBroken: idJoined, lineReached: walked(1) }), lines);
       const { references } = withSigmaTags(read, lines);
-      return { references, objects: [], notes: [...actorNotes, ...unsureNotes()], ...textActor };
+      return { references: withFrontMatterEvidence(references, text), objects: [], notes: [...actorNotes, ...unsureNotes()], ...textActor };
     }
     const { references, name, actor } = bundle;
     const software = bundle.software ?? [];
@@ -901,6 +902,8 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   // `Tags: attack.t1059.001, attack.t1105`, `- attack.execution`: a Sigma rule's tags quoted, read as Sigma means them.
   const sigma = withSigmaTags(references, lines, target);
   references.splice(0, references.length, ...sigma.references);
+  // `evidence:` of a front matter's `mitre_ttps:` entry (a threat-intel site's brief): the use of the technique its entry names.
+  references.splice(0, references.length, ...withFrontMatterEvidence(references, text));
   // `ACME-T1000`: a team's own technique of its Workbench namespace, which the data loaded holds, is read where it is written.
   const inWords = idsInWords(lines);
   const namespace = namespaceIdsInWords(inWords, lines, target);

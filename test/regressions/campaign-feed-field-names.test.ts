@@ -13,6 +13,8 @@ import { kindOf, kindOfValue, parseCampaign } from '../../lib/index.js';
 import { repoRoot, runCli } from '../helpers/attack.js';
 
 const FEED = join(repoRoot, 'test/fixtures/campaigns/feed-mitre-ttps.yaml');
+// The same feed's entries as JSON (test/fixtures/campaigns/README.md), the last one a `technique_id` alone.
+const FEED_JSON = join(repoRoot, 'test/fixtures/campaigns/feed-mitre-ttps.json');
 
 describe("regressions: a technique's tactic or confidence under another format's field", () => {
   const cases: ReadonlyArray<readonly [entry: string, field: 'tactic' | 'confidence', value: unknown, says: string]> = [
@@ -100,6 +102,19 @@ describe("regressions: a technique's tactic or confidence under another format's
     expect(result.code, result.stderr).to.equal(0);
     expect(result.stderr).to.not.include('wrong-kind').and.include('read as tactic: "Collection (TA0009)"');
     expect(result.stdout + result.stderr).to.include('1 file: 0 errors');
+  });
+
+  // The same as JSON: validate found none of a JSON campaign's marks in it (`"ref":`, `"attack_version":`) and checked
+  // it as a layer, `error: schema: …: this is a campaign file, not an ATT&CK Navigator layer`, while normalize read it.
+  it('validate and normalize read a JSON campaign of technique_id entries alike, by hasCampaignShape', async () => {
+    const validated = await runCli(['validate', FEED_JSON]);
+    expect(validated.code, validated.stderr).to.equal(0);
+    expect(validated.stderr).to.not.include('not an ATT&CK Navigator layer').and.include('/techniques/2: technique_id: "T1070.008" read as ref: "T1070.008"');
+    expect(validated.stdout + validated.stderr).to.include('1 file: 0 errors');
+    const normalized = await runCli(['normalize', FEED_JSON, '--json']);
+    expect(normalized.code, normalized.stderr).to.equal(0);
+    const [campaign] = JSON.parse(normalized.stdout) as Array<{ references: Array<{ ids: string[] }> }>;
+    expect(campaign!.references.map((r) => r.ids)).to.deep.equal([['T1114.001'], ['T1070.008'], ['T1070.008']]);
   });
 
   it("a campaign's own shape of renamed fields is a campaign; a TTP list's own fields keep it one", () => {

@@ -73,7 +73,8 @@ export interface FileFindings {
 const YAML_EXTENSIONS: readonly string[] = ['.yaml', '.yml'];
 
 // A JSON campaign writes `"ref":`, `"attack_version":`, a technique as text or `"techniques"` as a mapping; a layer's
-// text without any of them is not parsed twice to be told apart (a 200,000-entry layer).
+// text without any of them is not parsed twice to be told apart (a 200,000-entry layer). One without them (entries of
+// `"technique_id"` only) is told by the layer reader's refusal, by the same rule (kindOf).
 const CAMPAIGN_JSON_HINT = /"(?:ref|attack_version)"\s*:|"techniques"\s*:\s*(?:\[\s*"|\{)/;
 
 /**
@@ -128,6 +129,8 @@ export function handler(context: CliContext) {
       let findings: FileFindings['findings'];
       let reading: ReturnType<typeof readingOf> | undefined;
       let text: string | undefined;
+      const asCampaign = (campaignText: string) =>
+        validateCampaign(campaignText, file, { releasesFor: (campaign) => campaignReleases(campaign, library, release, { givenAs: FLAG_WORDS }), ...(args.domain ? { domain: args.domain } : {}) });
       try {
         text = readTextFile(path, path, { stdin });
         reading = readingOf(path, text, !!inFolder);
@@ -139,7 +142,7 @@ export function handler(context: CliContext) {
           typeof reading === 'object'
             ? [{ severity: 'error', code: 'wrong-kind', path: '/', message: reading.wrongKind }]
             : reading === 'campaign'
-            ? validateCampaign(text, file, { releasesFor: (campaign) => campaignReleases(campaign, library, release, { givenAs: FLAG_WORDS }), ...(args.domain ? { domain: args.domain } : {}) })
+            ? asCampaign(text)
             : validateLayer(parseJsonAs(text, file, ['layer']), { attackFor, newest, nearest, releases, file, ...(release ? { release } : {}), givenAs: FLAG_WORDS });
       } catch (error) {
         // A release asked for that is not here is no fault of the file: the run stops (exit 1).
@@ -147,10 +150,17 @@ export function handler(context: CliContext) {
         // JSON of another kind (an Attack Flow, a STIX bundle) is told only once the layer reader refused it, so that a
         // layer's text is not parsed twice; what it is was said by that reader.
         const kind = reading === 'layer' && text !== undefined ? kindOf(text) : undefined;
-        if (kind && kind !== 'layer' && kind !== 'campaign') reading = { wrongKind: error.message, kind };
-        // No text (a binary file), or none but blank space: there is no layer whose format could be wrong.
-        const unreadable = typeof reading !== 'object' && (text === undefined || !text.trim());
-        findings = [{ severity: 'error', code: typeof reading === 'object' ? 'wrong-kind' : unreadable ? 'unreadable' : 'schema', path: '/', message: error.message }];
+        // JSON the hint missed that is a campaign by the rule normalize reads it by (hasCampaignShape: `name` and
+        // entries of `technique_id` only) is checked as one, not said to be no layer.
+        if (kind === 'campaign' && text !== undefined) {
+          reading = 'campaign';
+          findings = asCampaign(text);
+        } else {
+          if (kind && kind !== 'layer') reading = { wrongKind: error.message, kind };
+          // No text (a binary file), or none but blank space: there is no layer whose format could be wrong.
+          const unreadable = typeof reading !== 'object' && (text === undefined || !text.trim());
+          findings = [{ severity: 'error', code: typeof reading === 'object' ? 'wrong-kind' : unreadable ? 'unreadable' : 'schema', path: '/', message: error.message }];
+        }
       }
       const result: FileFindings = {
         file,

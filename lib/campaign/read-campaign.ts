@@ -719,11 +719,26 @@ function innerReference(value: unknown, list: 'techniques' | 'software'): { id: 
 }
 
 /**
+ * The entry's own `id` and `name` beside the field that names its technique or software: a purple-team tool's step or
+ * test (PurplePOC's `- id: whoami`, `name: Account Context`, `technique: T1033`), whose `id` holds no ATT&CK ID of the
+ * list's kind while one other ref field does. Those name the step, not the technique: undefined when it has no such `id`.
+ */
+function ownIdAndName(entry: Record<string, unknown>, fields: readonly string[], list: 'techniques' | 'software'): { id: string; name?: string } | undefined {
+  const id = fields.find((key) => foldField(key) === 'id');
+  const other = fields.find((key) => key !== id);
+  if (id === undefined || fields.length !== 2 || typeof entry[id] !== 'string' || LIST_ID[list].test(String(entry[id]))) return undefined;
+  if (typeof entry[other!] !== 'string' || !LIST_ID[list].test(String(entry[other!]))) return undefined;
+  const name = Object.keys(entry).find((key) => foldField(key) === 'name' && typeof entry[key] === 'string' && String(entry[key]).trim());
+  return { id, ...(name === undefined ? {} : { name }) };
+}
+
+/**
  * An entry of techniques or software without `ref` whose one field of another format's name for it holds a text
  * (`- techniqueID: T1566.001`, `- technique_id: T1059.001`, `- id: S0154`) is read with that field as its ref, each
  * repair said with its line, with the one field of its name beside an ID (`technique_name: Steal Application Access
  * Token`: `Steal Application Access Token (T1528)`). An `id` is so read only when it holds an ATT&CK ID of the list's
- * kind; an entry with several such fields is left for the schema to report.
+ * kind; one that holds none beside a field that holds one is the entry's own (ownIdAndName), kept with its `name` as
+ * the entry's comment. An entry with several fields of IDs is left for the schema to report.
  */
 function repairRefFields(record: Record<string, unknown>, located: Located | undefined): string[] {
   const repairs: string[] = [];
@@ -733,7 +748,9 @@ function repairRefFields(record: Record<string, unknown>, located: Located | und
     items.forEach((item, i) => {
       if (typeof item !== 'object' || item === null || Array.isArray(item) || 'ref' in item) return;
       const entry = item as Record<string, unknown>;
-      const fields = Object.keys(entry).filter((key) => REF_FIELDS[list].includes(foldField(key)));
+      const refFields = Object.keys(entry).filter((key) => REF_FIELDS[list].includes(foldField(key)));
+      const own = ownIdAndName(entry, refFields, list);
+      const fields = refFields.filter((key) => key !== own?.id);
       const [field] = fields;
       // A mapping of the ID and its name (Caldera's `technique: {attack_id: T1082, name: System Information Discovery}`)
       // stands for them, as the same two fields beside it would.
@@ -745,16 +762,24 @@ function repairRefFields(record: Record<string, unknown>, located: Located | und
       if (field!.toLowerCase() === 'id' && !LIST_ID[list].test(String(value))) return;
       // Its name beside it (`technique_name: Steal Application Access Token`) is written with the ID, as a report writes
       // them, and checked against it as a ref's name is.
-      const names = Object.keys(entry).filter((key) => NAME_FIELDS[list].includes(foldField(key)) && typeof entry[key] === 'string' && String(entry[key]).trim());
+      const names = Object.keys(entry).filter((key) => key !== own?.name && NAME_FIELDS[list].includes(foldField(key)) && typeof entry[key] === 'string' && String(entry[key]).trim());
       const name = inner || names.length !== 1 || Array.isArray(value) || !LIST_ID[list].test(String(value)) ? undefined : names[0];
       const nameText = inner ? inner.name : name === undefined ? undefined : String(entry[name]).trim();
       const ref = nameText === undefined ? value : `${nameText} (${String(value).trim()})`;
-      items[i] = Object.fromEntries(Object.entries(entry).flatMap(([key, each]) => (key === field ? [['ref', ref]] : key === name ? [] : [[key, each]])));
+      // The entry's own id and name (a step's `whoami`, `Account Context`) are kept as its comment, after any it has.
+      const ownText = own && [String(entry[own.id]).trim(), ...(own.name === undefined ? [] : [String(entry[own.name]).trim()])].join(': ');
+      const comment = own && [...(typeof entry['comment'] === 'string' && entry['comment'].trim() ? [entry['comment'].trim()] : []), ownText].join('; ');
+      const dropped = [name, own?.id, own?.name, ...(own ? ['comment'] : [])];
+      items[i] = Object.fromEntries([
+        ...Object.entries(entry).flatMap(([key, each]) => (key === field ? [['ref', ref]] : dropped.includes(key) ? [] : [[key, each]])),
+        ...(comment === undefined ? [] : [['comment', comment]]),
+      ]);
       const line = located?.keyLineOf([list, i], field!) ?? located?.lineOf([list, i]);
       const written = inner ? `${field}: ${JSON.stringify(entry[field!])}` : `${field}: ${JSON.stringify(value)}${name === undefined ? '' : ` and ${name}: ${JSON.stringify(entry[name])}`}`;
+      const ownSaid = own ? `, its own ${[own.id, ...(own.name === undefined ? [] : [own.name])].map((key) => `${key}: ${JSON.stringify(entry[key])}`).join(' and ')} as comment: ${JSON.stringify(comment)}` : '';
       repairs.push(
-        `${line ? `line ${line}: ` : ''}/${list}/${i}: ${written} read as ref: ${JSON.stringify(ref)} ` +
-          `(a campaign file names the ${list === 'techniques' ? 'technique' : 'software'} with ref:; write ref: instead of ${field}:${nameText === undefined ? '' : `, the name beside the ID`})`,
+        `${line ? `line ${line}: ` : ''}/${list}/${i}: ${written} read as ref: ${JSON.stringify(ref)}${ownSaid} ` +
+          `(a campaign file names the ${list === 'techniques' ? 'technique' : 'software'} with ref:; write ref: instead of ${field}:${nameText === undefined ? '' : `, the name beside the ID`}${own ? `, and the ${own.name === undefined ? 'id' : 'id and name'} of the step in comment:` : ''})`,
       );
     });
   }

@@ -330,7 +330,8 @@ export { findAttackObjects, type FoundAttackObject } from './extract/find-attack
 /** A report read whole: its references resolved, and the groups, software and campaigns it names. */
 export { extractReport, type ExtractedReport, type ExtractReportOptions, type ReportReference } from './extract/extract-report.js';
 export type { ExtractProgress, OnExtractProgress } from './extract/extract-progress.js';
-export { inferredDomainText, inferredReportDomain, reportDomainCounts, type InferredDomain, type ReportDomainCounts } from './extract/report-domain.js';
+export { icsWikiDomainHint, inferredDomainText, inferredReportDomain, mayCiteIcsWikiIds, reportDomainCounts, type InferredDomain, type ReportDomainCounts } from './extract/report-domain.js';
+export { otherDomainHint, otherDomainHintText, type OtherDomainHint } from './normalize/domain-hint.js';
 /** The actor a user gives a report's text (`extract --actor`), checked against the release's groups. */
 export { reportActor, type ReportActor } from './extract/report-actor.js';
 /** Read a MISP event (MISP's JSON format, or the REST search's list of them) as a report: techniques from its ATT&CK galaxies and tags. */

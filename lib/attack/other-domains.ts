@@ -94,6 +94,11 @@ export function domainAdjective(domain: Domain): string {
   return DOMAIN_NAMES[domain].replace(/^an? /, '');
 }
 
+/** A domain's name with its article, as a technique of it is called: `an ICS`, `a Mobile`. */
+export function domainArticleName(domain: Domain): string {
+  return DOMAIN_NAMES[domain];
+}
+
 /** `an ICS technique (Activate Firmware Update Mode in ics-attack 18.1)`; with `withId`, `an ICS technique T0800 (…)`. */
 export function otherDomainTechniqueText(found: OtherDomainTechnique, withId = false): string {
   return `${DOMAIN_NAMES[found.domain]} technique${withId ? ` ${found.id}` : ''} (${found.name} in ${found.label})`;

@@ -9,6 +9,8 @@ import type { ReportReference } from './extract-report.js';
 import { givenOption, type GivenAs } from '../errors.js';
 import { domainAdjective } from '../attack/other-domains.js';
 import { firstElided } from '../short-list.js';
+import { ICS_WIKI_RULE } from '../normalize/resolve-reference.js';
+import { otherDomainHint, otherDomainHintText } from '../normalize/domain-hint.js';
 
 /** Statuses of a reference the target's release holds (an ID it knows, or knew under another name). */
 const OWN_STATUSES: ReadonlySet<string> = new Set(['current', 'revoked', 'deprecated', 'renamed']);
@@ -61,4 +63,29 @@ export function inferredDomainText({ domain, ids }: InferredDomain, target: Atta
   // `givenAs`: the CLI names its flag (`--domain enterprise`), a program the option it passes (`domain: 'enterprise-attack'`).
   const give = givenOption(givenAs, 'domain', target.domain, target.domain.replace(/-attack$/, ''));
   return `read as "${domain}", since ${whose} technique IDs are all ${domainAdjective(domain)} IDs (${firstElided(ids)}; none is in ${target.label}); give ${give} to read ${whose === 'its' ? 'it' : 'them'} as ${target.domain}`;
+}
+
+/** A word shaped as an ID of ATT&CK for ICS's first wiki (`T816`), which only a reading in ATT&CK for ICS may take. */
+const ICS_WIKI_WORD = /(?<![\p{L}\p{N}.,:/_-])T8\d\d(?![\p{L}\p{N}]|[.,]\p{N})/u;
+
+/** Whether a report's text has words that may be the ICS wiki's IDs: worth reading it in ATT&CK for ICS to see. */
+export function mayCiteIcsWikiIds(text: string): boolean {
+  return ICS_WIKI_WORD.test(text);
+}
+
+/**
+ * What to say of a report read in `releases.target`'s domain (no `--domain` given) most of whose references are ICS
+ * techniques written with the ICS wiki's IDs (`T816: Device Restart/Shutdown`), which that reading cannot take:
+ * `icsReferences` are the same report's references read in ATT&CK for ICS, whose wiki IDs count beside the ICS IDs the
+ * target's reading found (otherDomainHint). Undefined when they are not most, or there are none.
+ */
+export function icsWikiDomainHint(references: readonly ReportReference[], icsReferences: readonly ReportReference[], releases: ResolveContext, givenAs?: GivenAs): string | undefined {
+  const wiki = icsReferences.filter((ref) => ref.resolution?.trail.some((step) => step.includes(ICS_WIKI_RULE))).flatMap((ref) => ref.ids.slice(0, 1));
+  if (!wiki.length || releases.target.domain === 'ics-attack') return undefined;
+  const { own, others } = reportDomainCounts(references, releases);
+  others.set('ics-attack', [...(others.get('ics-attack') ?? []), ...wiki]);
+  const hint = otherDomainHint(own, others);
+  // The wiki's ID is the ICS ID without its 0 (T816 for T0816).
+  const example = `${wiki[0]!.replace(/^T0/, 'T')} for ${wiki[0]!}`;
+  return hint && `${otherDomainHintText(hint, releases.target, givenAs)} (${wiki.length} written with the ICS wiki's IDs, ${example}, which only ATT&CK for ICS reads)`;
 }

@@ -25,6 +25,7 @@ import {
 import type { AttackObjectKind } from './attack-object-kinds.js';
 import { resolveReference, resolveReferenceWarnings, type ResolutionWarning, type ResolveContext } from './resolve-reference.js';
 import { compareText } from '../compare-text.js';
+import { otherDomainHint, otherDomainHintText } from './domain-hint.js';
 
 /** Numeric value of a confidence, for comparing and scoring: low 25, medium 50, high 90, or the number given. */
 export const CONFIDENCE_VALUES: Readonly<Record<'low' | 'medium' | 'high', number>> = { low: 25, medium: 50, high: 90 };
@@ -120,6 +121,29 @@ export function domainReleases(
   };
 }
 
+// A technique ID as written in a reference (`T0816`, `Device Restart/Shutdown (T0816)`), or the ICS wiki's (`T816:
+// Device Restart/Shutdown`, which resolving reads as T0816 where the name beside it vouches).
+const WRITTEN_ID = /\bT(\d{4}|8\d\d)((?:\.\d{3})?)\b/i;
+
+/**
+ * What to say of a campaign most of whose written references are of another domain (otherDomainHint): the references
+ * the target holds against those another domain's release holds, by the ID each is written with.
+ */
+function campaignDomainHint(references: readonly ReferenceResult[], releases: CampaignReleases): string | undefined {
+  const others = new Map<Domain, string[]>();
+  let own = 0;
+  for (const reference of references) {
+    if (reference.software) continue;
+    if (reference.ids.length) own++;
+    const written = reference.status === 'other domain' ? WRITTEN_ID.exec(reference.raw) : null;
+    const id = written ? `T${written[1]!.padStart(4, '0')}${written[2]!}` : undefined;
+    const found = id === undefined ? undefined : releases.otherDomains?.(id);
+    if (found) others.set(found.domain, [...(others.get(found.domain) ?? []), id!]);
+  }
+  const hint = otherDomainHint(own, others);
+  return hint && otherDomainHintText(hint, releases.target, releases.givenAs);
+}
+
 /**
  * Resolve every reference of a campaign against ATT&CK: techniques as written, the actor, and the software (whose
  * documented techniques come in as `inferred`). Nothing is dropped: unresolved references stay in `references`
@@ -178,6 +202,7 @@ export function normalizeCampaign(campaign: Campaign, releases: CampaignReleases
     return result;
   });
 
+  const hint = campaignDomainHint(references, releases);
   const result: NormalizedCampaign = {
     id: campaign.id,
     name: campaign.name,
@@ -195,6 +220,7 @@ export function normalizeCampaign(campaign: Campaign, releases: CampaignReleases
       // At the line of the actor or software as written, as a reference's warnings are.
       ...[...(actor ? [actor] : []), ...software].flatMap((object) => object.warnings.map((warning) => `${atLine(object.line)}${warning}`)),
     ],
+    ...(hint ? { notes: [hint] } : {}),
   };
   releaseWarningsOf.set(result, releases.warnings);
   return result;

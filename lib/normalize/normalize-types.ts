@@ -152,4 +152,6 @@ export interface NormalizedCampaign {
   techniques: NormalizedTechnique[];
   /** Campaign-level findings (unavailable attack_version, unknown actor...). */
   warnings: string[];
+  /** Advice on the whole campaign: most references are of another domain (`re-run with --domain ics`). */
+  notes?: string[];
 }

@@ -1,6 +1,6 @@
 import { basename, join } from 'node:path';
 import type { CampaignSource } from '../../index.js';
-import { AttackDataError, UsageError, domainReleases, firstFew, kindOfDocument, renderCampaignSkeletonOfReports, wrongKindMessage, sourceName, extractReport, inferredDomainText, inferredReportDomain, mispEventReport, reportDomainCounts, inputName, isHtmlPage, otherDomainExtractAdvice, readFolder, readReportText, readTextFile, statInput, renderCampaignSkeleton, reportActor, skeletonReferences, reportSource, suggestTechniques, withEvidenceLines, type Domain, type ExtractReportOptions, type ReportReference, type ResolveContext } from '../../index.js';
+import { AttackDataError, UsageError, domainReleases, firstFew, icsWikiDomainHint, mayCiteIcsWikiIds, kindOfDocument, renderCampaignSkeletonOfReports, wrongKindMessage, sourceName, extractReport, inferredDomainText, inferredReportDomain, mispEventReport, reportDomainCounts, inputName, isHtmlPage, otherDomainExtractAdvice, readFolder, readReportText, readTextFile, statInput, renderCampaignSkeleton, reportActor, skeletonReferences, reportSource, suggestTechniques, withEvidenceLines, type Domain, type ExtractReportOptions, type ReportReference, type ResolveContext } from '../../index.js';
 import { attackLibrary, FLAG_WORDS, note, printJson, progressLine, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import { suggestModel } from '../suggest-model.js';
 import { byteSize } from '../byte-size.js';
@@ -100,6 +100,22 @@ function inferredReleases(context: CliContext, args: Args, references: readonly 
   try {
     const other = { ...domainReleases(attackLibrary(context, args), inferred.domain, args['attack-release']), otherDomainAdvice: otherDomainExtractAdvice };
     return { domain: inferred.domain, releases: other, text: inferredDomainText(inferred, releases.target, whose, FLAG_WORDS) };
+  } catch (error) {
+    if (error instanceof AttackDataError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * What to say of a report read in another domain than ICS, when most of its references are ICS techniques written with
+ * the ICS wiki's IDs (icsWikiDomainHint): read again in ATT&CK for ICS only when its text has such words.
+ */
+function icsWikiHint(context: CliContext, args: Args, text: string, references: readonly ReportReference[], releases: ExtractReleases, options: ExtractReportOptions): string | undefined {
+  if (!releases || releases.target.domain === 'ics-attack' || !mayCiteIcsWikiIds(text)) return undefined;
+  try {
+    const ics = { ...domainReleases(attackLibrary(context, args), 'ics-attack', args['attack-release']), otherDomainAdvice: otherDomainExtractAdvice };
+    const { onProgress: _onProgress, ...quiet } = options;
+    return icsWikiDomainHint(references, extractReport(text, ics, quiet).references, releases, FLAG_WORDS);
   } catch (error) {
     if (error instanceof AttackDataError) return undefined;
     throw error;
@@ -244,7 +260,10 @@ function extractOne(context: CliContext, args: Args, file: string, text: string)
     report = extractReport(text, releases, options);
     if (progress) progressLine(context, '');
   }
-  const { references, objects, notes, name: bundleName, title, actor, firstSeen, lastSeen, description, attackVersion, url } = report;
+  const { references, objects, name: bundleName, title, actor, firstSeen, lastSeen, description, attackVersion, url } = report;
+  // A report of the ICS wiki's IDs (`T816: Device Restart/Shutdown`) read as enterprise found none of them: said once.
+  const wikiHint = stated === undefined && !inferred ? icsWikiHint(context, args, text, report.references, releases, options) : undefined;
+  const notes = [...report.notes, ...(wikiHint ? [wikiHint] : [])];
   note(context, args, summary(references, objects, shown, releases));
   for (const message of notes) note(context, args, `${shown}: ${message}`);
   const suggestions = args.suggest && releases ? suggestTechniques(text, suggestModel(context, args, releases.target), { top: 3, html: isHtmlPage(file, text) }) : undefined;

@@ -98,6 +98,7 @@ export function handler(context: CliContext) {
     const results = normalized.map(({ result }) => result);
     if (args.json) printJson(context, normalized.map(({ result, suggested }) => normalizedJson(result, suggested)));
     else context.stdout.write(normalized.map(({ result, suggested }) => formatText(result, tableStyle(context), suggested)).join('\n'));
+    for (const result of results) for (const text of result.notes ?? []) note(context, args, `${result.file}: ${text}`);
     reportUnplaced(context, args, results, 'left unresolved', 'the normalized campaigns were printed above, and the run fails (--strict)');
     const unknown = args.suggest ? 0 : results.reduce((sum, result) => sum + unknownNames(result).length, 0);
     if (unknown) note(context, args, `note: ${plural(unknown, 'reference')} left unknown: --suggest ranks techniques for ${unknown === 1 ? 'its' : 'their'} words, as \`attack-layers suggest\` does for a report`);

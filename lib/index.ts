@@ -330,7 +330,9 @@ export { findAttackObjects, type FoundAttackObject } from './extract/find-attack
 /** A report read whole: its references resolved, and the groups, software and campaigns it names. */
 export { extractReport, type ExtractedReport, type ExtractReportOptions, type ReportReference } from './extract/extract-report.js';
 export type { ExtractProgress, OnExtractProgress } from './extract/extract-progress.js';
+/** A report's domain read from its IDs, and the note for one of the ICS wiki's IDs (`T816`) read as another domain. */
 export { icsWikiDomainHint, inferredDomainText, inferredReportDomain, mayCiteIcsWikiIds, reportDomainCounts, type InferredDomain, type ReportDomainCounts } from './extract/report-domain.js';
+/** The other domain most of a report's or campaign's references are of, and the note saying to re-run with `--domain`. */
 export { otherDomainHint, otherDomainHintText, type OtherDomainHint } from './normalize/domain-hint.js';
 /** The actor a user gives a report's text (`extract --actor`), checked against the release's groups. */
 export { reportActor, type ReportActor } from './extract/report-actor.js';

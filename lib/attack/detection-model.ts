@@ -66,7 +66,7 @@ export class DetectionModel {
   /** The mitigations of a technique with what ATT&CK says each does against it, by mitigation ID. */
   mitigations(id: TechniqueId): { mitigation: MitigationRecord; text: string }[] {
     const technique = this.index.technique(id);
-    const uses: MitigationUse[] = technique ? (this.data.mitigates[technique.stixId] ?? []) : [];
+    const uses: readonly MitigationUse[] = technique ? (this.data.mitigates[technique.stixId] ?? []) : [];
     return uses.flatMap((use) => {
       const mitigation = this.mitigationById.get(use.mitigation);
       return mitigation ? [{ mitigation, text: use.text }] : [];

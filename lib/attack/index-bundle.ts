@@ -13,14 +13,12 @@ import {
   type TechniqueId,
   type TechniqueRecord,
 } from './types.js';
+import type { Building } from './building.js';
 import { compareText } from '../compare-text.js';
 import { NAMED_IN_NOTE, notMitreText } from './not-mitre-text.js';
 import { firstFew } from '../short-list.js';
 import { isReleaseVersion } from './release-files.js';
 import { isIndexedTechniqueId, parentTechniqueId, TECHNIQUE_ID_FORMAT } from './technique-id.js';
-
-/** A record as it is built here, field by field: the records an index hands out are read-only (types.ts). */
-type Building<T> = { -readonly [K in keyof T]: T[K] };
 
 /** What the caller knows about a bundle that the bundle may not say itself (STIX 2.0 bundles name no release). */
 export interface BundleHints {

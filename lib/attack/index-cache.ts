@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AttackDataError } from '../errors.js';
 import { writeFileAtomic } from '../write-file.js';
+import type { Fresh } from './building.js';
 import { cachePath } from './cache-path.js';
 import { deepFreeze } from './loaded-releases.js';
 import { INDEX_FORMAT, type AttackIndexData } from './types.js';
@@ -43,13 +44,13 @@ export class IndexCache {
    * The cached index for a content hash and release hint, if present and of the current format; its `LAZY_PARTS` are
    * parsed when first read (a fresh object: the caller may set its fields).
    */
-  read(sha256: string, releaseHint: string | undefined): AttackIndexData | undefined {
+  read(sha256: string, releaseHint: string | undefined): Fresh<AttackIndexData> | undefined {
     const path = this.path(sha256, releaseHint);
     try {
       const bytes = readFileSync(path);
       const end = bytes.indexOf(0x0a);
       if (end < 0) return undefined;
-      const data = JSON.parse(bytes.toString('utf8', 0, end)) as AttackIndexData;
+      const data = JSON.parse(bytes.toString('utf8', 0, end)) as Fresh<AttackIndexData>;
       if (data.format !== INDEX_FORMAT || data.source?.sha256 !== sha256) return undefined;
       return withLazyParts(data, () => parseLazyParts(bytes.toString('utf8', end + 1), path));
     } catch {
@@ -105,9 +106,9 @@ export class IndexCache {
  * spread, JSON.stringify or deep comparison sees the whole index. An index kept for the process is frozen
  * (loaded-releases.ts): its parts are frozen as they are parsed, and cannot be set.
  */
-function withLazyParts(data: AttackIndexData, parse: () => LazyParts): AttackIndexData {
+function withLazyParts(data: Fresh<AttackIndexData>, parse: () => LazyParts): Fresh<AttackIndexData> {
   let parts: LazyParts | undefined;
-  const set: Partial<LazyParts> = {};
+  const set: Partial<Fresh<LazyParts>> = {};
   for (const name of LAZY_PARTS) {
     Object.defineProperty(data, name, {
       enumerable: true,

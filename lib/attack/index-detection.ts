@@ -1,4 +1,5 @@
 import { AttackDataError } from '../errors.js';
+import type { Building } from './building.js';
 import { plainDescription } from './attack-text.js';
 import { compareIds, isBundle, readStixObject, type StixObject } from './index-bundle.js';
 import {
@@ -32,7 +33,7 @@ export function indexDetection(bundle: unknown, source: { file: string; sha256: 
       file: source.file,
     });
   }
-  const strategies = new Map<string, DetectionStrategyRecord>();
+  const strategies = new Map<string, Building<DetectionStrategyRecord>>();
   const analyticsByStix = new Map<string, AnalyticRecord>();
   const mitigations = new Map<string, MitigationRecord>();
   const relationships: StixObject[] = [];

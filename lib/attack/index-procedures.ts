@@ -1,5 +1,6 @@
 import { AttackDataError } from '../errors.js';
 import { plainDescription } from './attack-text.js';
+import type { Building } from './building.js';
 import { isBundle, readStixObject, summarize, type StixObject } from './index-bundle.js';
 import { PROCEDURE_FORMAT, type CitedSource, type ObjectDetails, type ProcedureIndexData, type ProcedureRecord, type StixId } from './types.js';
 
@@ -16,7 +17,7 @@ export function indexProcedures(bundle: unknown, source: { file: string; sha256:
       file: source.file,
     });
   }
-  const objects: Record<StixId, ObjectDetails> = {};
+  const objects: Record<StixId, Building<ObjectDetails>> = {};
   const sources = new SourceTable();
   const relationships: StixObject[] = [];
   for (const value of bundle.objects) {
@@ -41,7 +42,7 @@ export function indexProcedures(bundle: unknown, source: { file: string; sha256:
   return { format: PROCEDURE_FORMAT, sha256: source.sha256, sources: sources.list, objects };
 }
 
-function details(object: StixObject): ObjectDetails {
+function details(object: StixObject): Building<ObjectDetails> {
   const page = (object.external_references ?? []).find((ref) => ref.external_id && ref.url && ref.source_name?.startsWith('mitre'));
   return {
     ...(page?.url?.trim() ? { url: page.url.trim() } : {}),

@@ -7,6 +7,7 @@ import { packageFileUrl } from '../package-files.js';
 import { AttackIndex } from './attack-index.js';
 import { IndexCache } from './index-cache.js';
 import type { ReleaseHistory } from './later-release.js';
+import type { Fresh } from './building.js';
 import { fileStamp, LoadedReleases, sharedReleases } from './loaded-releases.js';
 import { indexBundle } from './index-bundle.js';
 import { parseBundleBytes, readBundleBytes } from './read-bundle.js';
@@ -107,7 +108,7 @@ function loadFile(file: string, options: LoadFileOptions): AttackIndex {
 }
 
 /** A cached index (a fresh object) as read from this file: not a copy, which would parse its lazy parts (index-cache.ts). */
-function withSource(data: AttackIndexData, file: string, origin: string | undefined): AttackIndexData {
+function withSource(data: Fresh<AttackIndexData>, file: string, origin: string | undefined): AttackIndexData {
   data.source = { ...data.source, file, ...(origin ? { origin } : { origin: undefined }) };
   return data;
 }

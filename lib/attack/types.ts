@@ -20,10 +20,10 @@ export type StixVersion = '2.0' | '2.1';
 
 /** Where a release file came from, as `data list` reports it. */
 export interface ReleaseSource {
-  file: string;
+  readonly file: string;
   /** sha256 of the file's bytes as stored (compressed or not). */
-  sha256: string;
-  origin?: string;
+  readonly sha256: string;
+  readonly origin?: string;
 }
 
 export interface TacticRecord {
@@ -87,61 +87,61 @@ export interface ActorRecord {
  * only what lookups need, and `INDEX_FORMAT` changes whenever its shape does.
  */
 export interface AttackIndexData {
-  format: number;
-  domain: Domain;
-  release: string;
-  stixVersion: StixVersion;
-  source: ReleaseSource;
+  readonly format: number;
+  readonly domain: Domain;
+  readonly release: string;
+  readonly stixVersion: StixVersion;
+  readonly source: ReleaseSource;
   /** Number of STIX objects in the bundle, by type. */
-  objectCounts: Record<string, number>;
-  tactics: TacticRecord[];
-  techniques: TechniqueRecord[];
-  groups: ActorRecord[];
-  software: ActorRecord[];
-  campaigns: ActorRecord[];
+  readonly objectCounts: Readonly<Record<string, number>>;
+  readonly tactics: readonly TacticRecord[];
+  readonly techniques: readonly TechniqueRecord[];
+  readonly groups: readonly ActorRecord[];
+  readonly software: readonly ActorRecord[];
+  readonly campaigns: readonly ActorRecord[];
   /**
    * What was read otherwise than in a MITRE release, or left out, one sentence each (a TAXII envelope, a Workbench
    * collection, techniques of another domain or with IDs of another form, techniques not MITRE's); none for a release.
    */
-  notes?: string[];
+  readonly notes?: readonly string[];
 }
 
 export const INDEX_FORMAT = 5;
 
 /** A source cited by `uses` relationships: its `source_name` and, when it has one, its URL. */
 export interface CitedSource {
-  name: string;
-  url?: string;
+  readonly name: string;
+  readonly url?: string;
 }
 
 /** One `uses` relationship from a group, software or campaign to a technique: the procedure ATT&CK documents. */
 export interface ProcedureRecord {
   /** The relationship's STIX id. */
-  relationship: StixId;
+  readonly relationship: StixId;
   /** The technique's STIX id (`target_ref`); it may be revoked or deprecated in the release. */
-  technique: StixId;
+  readonly technique: StixId;
   /** The relationship's description as plain text (see `plainDescription`): no citation markers or Markdown links. */
-  text: string;
+  readonly text: string;
   /** Indexes into `ProcedureIndexData.sources`: the sources in order of citation, then any others it references. */
-  sources: number[];
+  readonly sources: readonly number[];
 }
 
 /** What attack-object layers need of a group, software or campaign beyond its `ActorRecord`. */
 export interface ObjectDetails {
   /** The object's page on attack.mitre.org (the URL of its ATT&CK external reference). */
-  url?: string;
+  readonly url?: string;
   /** `x_mitre_version` of the object. */
-  version?: string;
+  readonly version?: string;
   /** `modified`, as a date (YYYY-MM-DD). */
-  modified?: string;
+  readonly modified?: string;
   /** The first sentence of its description. */
-  summary: string;
+  readonly summary: string;
   /** Its `uses` relationships to techniques, in bundle order (revoked and deprecated relationships left out). */
-  procedures: ProcedureRecord[];
+  readonly procedures: readonly ProcedureRecord[];
   /** Campaigns: the STIX ids of the groups it is `attributed-to`. */
-  attributedTo?: StixId[];
+  readonly attributedTo?: readonly StixId[];
   /** Groups and campaigns: the STIX ids of the software (malware, tools) it `uses`, in bundle order. */
-  software?: StixId[];
+  readonly software?: readonly StixId[];
 }
 
 /**
@@ -149,59 +149,59 @@ export interface ObjectDetails {
  * are about 13 times its size); cached under the same content hash, loaded only by commands that show procedures.
  */
 export interface ProcedureIndexData {
-  format: number;
+  readonly format: number;
   /** sha256 of the release file's bytes: the same key as the index's `source.sha256`. */
-  sha256: string;
+  readonly sha256: string;
   /** Every cited source once (a release cites ~1,800 sources ~30,000 times), in order of first citation. */
-  sources: CitedSource[];
+  readonly sources: readonly CitedSource[];
   /** Details by the object's STIX id. */
-  objects: Record<StixId, ObjectDetails>;
+  readonly objects: Readonly<Record<StixId, ObjectDetails>>;
 }
 
 export const PROCEDURE_FORMAT = 3;
 
 /** A log source an analytic needs: ATT&CK's name (`WinEventLog:Sysmon`, `auditd:SYSCALL`) and the channel in it. */
 export interface LogSourceRef {
-  name: string;
+  readonly name: string;
   /** What to look for in it: an event code (`EventCode=1`), a syscall, or a description. */
-  channel?: string;
+  readonly channel?: string;
 }
 
 /** An ATT&CK analytic (`x-mitre-analytic`, AN0110): how to detect a technique on some platforms, from which logs. */
 export interface AnalyticRecord {
-  id: string;
-  stixId: StixId;
-  url?: string;
-  platforms: string[];
-  logSources: LogSourceRef[];
+  readonly id: string;
+  readonly stixId: StixId;
+  readonly url?: string;
+  readonly platforms: readonly string[];
+  readonly logSources: readonly LogSourceRef[];
   /** Its description as plain text. */
-  description: string;
+  readonly description: string;
 }
 
 /** An ATT&CK detection strategy (`x-mitre-detection-strategy`, DET0103): the analytics that detect its techniques. */
 export interface DetectionStrategyRecord {
-  id: string;
-  stixId: StixId;
-  name: string;
-  url?: string;
+  readonly id: string;
+  readonly stixId: StixId;
+  readonly name: string;
+  readonly url?: string;
   /** Its analytics' IDs (`x_mitre_analytic_refs`), in ATT&CK's order. */
-  analytics: string[];
+  readonly analytics: readonly string[];
   /** STIX ids of the techniques it `detects`. */
-  techniques: StixId[];
+  readonly techniques: readonly StixId[];
 }
 
 /** An ATT&CK mitigation (`course-of-action`, M1049). */
 export interface MitigationRecord {
-  id: string;
-  stixId: StixId;
-  name: string;
-  url?: string;
+  readonly id: string;
+  readonly stixId: StixId;
+  readonly name: string;
+  readonly url?: string;
 }
 
 /** One `mitigates` relationship: the mitigation's ID and what ATT&CK says it does against the technique. */
 export interface MitigationUse {
-  mitigation: string;
-  text: string;
+  readonly mitigation: string;
+  readonly text: string;
 }
 
 /**
@@ -210,17 +210,17 @@ export interface MitigationUse {
  * cache file under the same content hash, so loading the index stays as fast for commands that do not need it.
  */
 export interface DetectionIndexData {
-  format: number;
+  readonly format: number;
   /** sha256 of the release file's bytes: the same key as the index's `source.sha256`. */
-  sha256: string;
+  readonly sha256: string;
   /** Current detection strategies, sorted by ID. */
-  strategies: DetectionStrategyRecord[];
+  readonly strategies: readonly DetectionStrategyRecord[];
   /** Current analytics, sorted by ID. */
-  analytics: AnalyticRecord[];
+  readonly analytics: readonly AnalyticRecord[];
   /** Current mitigations, sorted by ID. */
-  mitigations: MitigationRecord[];
+  readonly mitigations: readonly MitigationRecord[];
   /** The mitigations of each technique, by the technique's STIX id, sorted by mitigation ID. */
-  mitigates: Record<StixId, MitigationUse[]>;
+  readonly mitigates: Readonly<Record<StixId, readonly MitigationUse[]>>;
 }
 
 export const DETECTION_FORMAT = 2;

@@ -30,8 +30,9 @@ export const DETECTION_CLASS_TEXT: Readonly<Record<DetectionClass, string>> = {
 export interface GapAnalytic {
   id: string;
   url?: string;
-  platforms: string[];
-  logSources: LogSourceRef[];
+  /** The analytic's own lists, shared with the release's detection data: read-only. */
+  readonly platforms: readonly string[];
+  readonly logSources: readonly LogSourceRef[];
   description: string;
   /** The log sources not collected ([] when all are); absent without a log sources file. */
   missing?: LogSourceRef[];

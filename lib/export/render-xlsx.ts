@@ -411,7 +411,7 @@ export async function renderGapXlsx(report: GapReportData, options: XlsxOptions 
     if (row.gap) fill(ranked.getCell(i + 2, GAP_TABLE_HEADER.indexOf('gap') + 1), '#f4a259');
   });
   const gaps = report.rows.filter((row) => row.gap);
-  const sourceText = (sources: { name: string; channel?: string }[]): string => sources.map((s) => `${s.name}${s.channel ? ` (${s.channel})` : ''}`).join('\n');
+  const sourceText = (sources: readonly { name: string; channel?: string }[]): string => sources.map((s) => `${s.name}${s.channel ? ` (${s.channel})` : ''}`).join('\n');
   const build = addTableSheet(
     workbook,
     'What to build',

@@ -60,9 +60,11 @@ describe('releases loaded once per process', function () {
       ['the technique list', () => (index.data.techniques as unknown[]).push({})],
       // @ts-expect-error: the records an index hands out are read-only, a write is a type error too
       ['a tactic list', () => technique.tactics.push('impact')],
+      // @ts-expect-error: the records an index hands out are read-only, a write is a type error too
       ['the groups (read lazily from the cache)', () => (index.data.groups = [])],
       // @ts-expect-error: the records an index hands out are read-only, a write is a type error too
       ["a group's aliases", () => index.data.groups[0]!.aliases.push('Changed')],
+      // @ts-expect-error: the records an index hands out are read-only, a write is a type error too
       ['the source', () => (index.data.source.file = 'elsewhere.json')],
       ['the history', () => (index.history = () => [])],
       ['a lookup list', () => (index.children(parent.id) as unknown[]).pop()],

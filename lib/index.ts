@@ -35,9 +35,11 @@ export {
 } from './write-file.js';
 /** JSON Schema validation of the formats we read and write. */
 export { schemaIssues, schemaUrl, type SchemaName } from './schemas.js';
-/** Campaign files: read and validate. */
+/** Campaign files: read and validate; `buildCampaign` makes the same Campaign in code from the fields a file writes. @throws SchemaValidationError */
 export type * from './campaign/campaign-types.js';
 export {
+  buildCampaign,
+  IN_CODE_NAME,
   parseCampaign,
   readCampaign,
   readCampaigns,

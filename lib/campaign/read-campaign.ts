@@ -132,10 +132,67 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
     listed = listTechniqueMapping(located);
     value = toValue(located, file);
   }
-  if (value === null || value === undefined) throw new SchemaValidationError(file, WHAT, [emptyIssue()]);
+  return campaignOfValue(value, { file, what: WHAT, located, domain: options.domain, repaired: [...keyForms, ...listed] });
+}
+
+/**
+ * Build a campaign in code from the fields a campaign file writes (`name`, `techniques`, `sources`…, each as its YAML
+ * writes it), as `parseCampaign` reads the file: the same repairs, entries left out and errors, each named by its
+ * place in the value (`/techniques/1/tactic`) where a file's are named by line. Pure; the value is not changed.
+ * `file`: what messages call the campaign, and where its id comes from when it gives none, as a file's name is
+ * (default: the id is its name).
+ * @throws SchemaValidationError listing every problem of a value whose problem is not in one entry alone.
+ */
+export function buildCampaign(input: CampaignFile, options: { file?: string; domain?: Domain } = {}): Campaign {
+  const file = options.file ?? IN_CODE_NAME;
+  // A copy as JSON holds it, as a file would: the repairs below change the value, and a field given as undefined is not given.
+  const value: unknown = JSON.parse(JSON.stringify(input) ?? 'null');
+  return campaignOfValue(value, { file, what: 'campaign', located: undefined, domain: options.domain, repaired: [], order: valueOrder(value) });
+}
+
+/**
+ * The order of the places of a value, as a file's lines order its problems: each JSON pointer's rank in the value's
+ * own order of fields and entries (that of the YAML written from it), or its nearest ancestor's.
+ */
+function valueOrder(value: unknown): (pointer: string) => number {
+  const rank = new Map<string, number>();
+  const visit = (node: unknown, pointer: string): void => {
+    rank.set(pointer, rank.size);
+    if (node && typeof node === 'object') for (const [key, child] of Object.entries(node)) visit(child, `${pointer}/${escapePointer(key)}`);
+  };
+  visit(value, '');
+  return (pointer) => {
+    let place = pointer;
+    while (place && !rank.has(place)) place = place.slice(0, place.lastIndexOf('/'));
+    return rank.get(place) ?? 0;
+  };
+}
+
+interface CampaignValueOptions {
+  file: string;
+  what: string;
+  located: Located | undefined;
+  domain: Domain | undefined;
+  repaired: readonly string[];
+  order?: (pointer: string) => number;
+}
+
+/** The name a campaign built in code goes by in messages when its caller gives none (`buildCampaign`). */
+export const IN_CODE_NAME = '<campaign>';
+
+/**
+ * A campaign file's value (of YAML, JSON or code) as a `Campaign`: repaired, validated, defaults applied. `located`
+ * gives the lines of a text's value; `repaired`, what reading the text repaired before; `order`, the order of the
+ * places of a value built in code (`valueOrder`), which has no lines.
+ */
+function campaignOfValue(
+  value: unknown,
+  { file, what, located, domain, repaired, order }: CampaignValueOptions,
+): Campaign {
+  if (value === null || value === undefined) throw new SchemaValidationError(file, what, [emptyIssue()]);
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new SchemaValidationError(file, WHAT, [
-      { path: '/', line: located?.lineOf([]) ?? 1, message: `must be a mapping of fields (name: ..., techniques: ...), not ${describe(value)}` },
+    throw new SchemaValidationError(file, what, [
+      { path: '/', ...(order ? {} : { line: located?.lineOf([]) ?? 1 }), message: `must be a mapping of fields (name: ..., techniques: ...), not ${describe(value)}` },
     ]);
   }
   const record = value as Record<string, unknown>;
@@ -143,8 +200,7 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
     if (typeof record[field] === 'number') record[field] = located?.sourceText([field]) ?? String(record[field]);
   }
   const found = [
-    ...keyForms,
-    ...listed,
+    ...repaired,
     ...repairEmptyFields(record, located),
     ...repairFixedForms(record, located),
     ...repairNumberTexts(record, located),
@@ -160,14 +216,16 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
     ...repairSourceUrls(record, (path) => located?.lineOf(path)),
   ].map((repair, i) => [repair, i] as const);
   // Said in the order of the file, as its problems are (those of one line in the order they were made).
-  const repairs = found.sort(([a, i], [b, j]) => repairLine(a) - repairLine(b) || i - j).map(([repair]) => repair);
+  const placeOf = order ? (repair: string) => order(/^(\/[^ ]*): /.exec(repair)?.[1] ?? '') : repairLine;
+  const repairs = found.sort(([a, i], [b, j]) => placeOf(a) - placeOf(b) || i - j).map(([repair]) => repair);
 
   const duplicates = new Set(located?.duplicateKeys() ?? []);
-  const issues = inLineOrder([...duplicates, ...validationIssues(record, located)]);
+  const problems = validationIssues(record, located);
+  const issues = order ? problems.sort((a, b) => order(a.path) - order(b.path)) : inLineOrder([...duplicates, ...problems]);
   // A value of an optional field that cannot be read leaves that field out (`published: July 2018`), as a problem inside
   // an entry of a list leaves the entry out; any other problem is of the file as a whole, and refuses it.
   const fieldOut = (issue: Issue) => (duplicates.has(issue) ? undefined : fieldLeftOut(issue.path));
-  if (issues.some((issue) => !entryOf(issue.path) && !fieldOut(issue))) throw new SchemaValidationError(file, WHAT, issues);
+  if (issues.some((issue) => !entryOf(issue.path) && !fieldOut(issue))) throw new SchemaValidationError(file, what, issues);
   // A duplicate key says what to do itself (give the field once); how to write an entry would only mislead there.
   const leftOut = issues.map((issue) => {
     const field = entryOf(issue.path) ? undefined : fieldOut(issue);
@@ -176,7 +234,7 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
   });
   for (const issue of issues) if (!entryOf(issue.path)) delete record[fieldOut(issue)!];
   const skipped = new Set(issues.flatMap((issue) => (entryOf(issue.path) ? [entryOf(issue.path)!.join('/')] : [])));
-  const campaign = toCampaign(record as unknown as CampaignFile, file, located, options.domain, skipped);
+  const campaign = toCampaign(record as unknown as CampaignFile, file, located, domain, skipped);
   const unknown = unknownReports(campaign, record as unknown as CampaignFile, located);
   return { ...campaign, ...(repairs.length ? { repairs } : {}), ...(leftOut.length ? { leftOut } : {}), ...(unknown.length ? { unknownReports: unknown } : {}) };
 }
@@ -1176,8 +1234,8 @@ function toCampaign(
     (items ?? []).flatMap((item, index) => (skipped.has(`${list}/${index}`) ? [] : [{ item, index }]));
   const campaign: Campaign = {
     file,
-    // Standard input has no file name to take an ID from: the campaign's name gives it (a layer file name is made of it).
-    id: raw.id ?? (file === STDIN_NAME ? raw.name : basename(file, extname(file))),
+    // Standard input and a campaign built in code have no file name to take an ID from: the campaign's name gives it (a layer file name is made of it).
+    id: raw.id ?? (file === STDIN_NAME || file === IN_CODE_NAME ? raw.name : basename(file, extname(file))),
     name: raw.name,
     sources: kept('sources', raw.sources).map(({ item: s }) => (typeof s === 'string' ? { url: s } : definedOnly({ url: s.url, title: s.title }))),
     domain: raw.domain ? ((raw.domain.endsWith('-attack') ? raw.domain : `${raw.domain}-attack`) as Domain) : domain,

@@ -48,7 +48,9 @@ export {
   campaignFiles,
   campaignPaths,
   CAMPAIGN_EXTENSIONS,
+  type CampaignInput,
   type CampaignReadOptions,
+  type TechniqueInput,
 } from './campaign/read-campaign.js';
 export { suggestField } from './campaign/suggest-field.js';
 /** Normalization: references as written -> current techniques, with provenance. */

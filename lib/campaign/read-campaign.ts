@@ -37,8 +37,11 @@ export const CAMPAIGN_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.json']
 
 const WHAT = 'campaign file';
 
-/** The campaign file as written, after schema validation (snake_case, as in the schema). */
-interface CampaignFile {
+/**
+ * A campaign's fields as a campaign file writes them (snake_case, as in the schema), in the types a valid file reads as:
+ * what `buildCampaign` takes, and what the reader reads a file as once validated.
+ */
+export interface CampaignInput {
   name: string;
   id?: string;
   actor?: string;
@@ -53,11 +56,12 @@ interface CampaignFile {
   confidence?: Confidence;
   platforms?: string[];
   tags?: string[];
-  techniques?: (string | TechniqueFileEntry)[];
+  techniques?: (string | TechniqueInput)[];
   software?: (string | { ref: string; comment?: string; infer?: boolean })[];
 }
 
-interface TechniqueFileEntry {
+/** One technique entry of `CampaignInput` written as a mapping: its `ref` and details. */
+export interface TechniqueInput {
   ref: string;
   tactic?: string | string[];
   confidence?: Confidence;
@@ -143,7 +147,7 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
  * (default: the id is its name).
  * @throws SchemaValidationError listing every problem of a value whose problem is not in one entry alone.
  */
-export function buildCampaign(input: CampaignFile, options: { file?: string; domain?: Domain } = {}): Campaign {
+export function buildCampaign(input: CampaignInput, options: { file?: string; domain?: Domain } = {}): Campaign {
   const file = options.file ?? IN_CODE_NAME;
   // A copy as JSON holds it, as a file would: the repairs below change the value, and a field given as undefined is not given.
   const value: unknown = JSON.parse(JSON.stringify(input) ?? 'null');
@@ -234,8 +238,8 @@ function campaignOfValue(
   });
   for (const issue of issues) if (!entryOf(issue.path)) delete record[fieldOut(issue)!];
   const skipped = new Set(issues.flatMap((issue) => (entryOf(issue.path) ? [entryOf(issue.path)!.join('/')] : [])));
-  const campaign = toCampaign(record as unknown as CampaignFile, file, located, domain, skipped);
-  const unknown = unknownReports(campaign, record as unknown as CampaignFile, located);
+  const campaign = toCampaign(record as unknown as CampaignInput, file, located, domain, skipped);
+  const unknown = unknownReports(campaign, record as unknown as CampaignInput, located);
   return { ...campaign, ...(repairs.length ? { repairs } : {}), ...(leftOut.length ? { leftOut } : {}), ...(unknown.length ? { unknownReports: unknown } : {}) };
 }
 
@@ -1222,7 +1226,7 @@ function numberAsId(path: readonly string[], found: unknown, located: Located | 
 
 /** Build the camelCase model from a valid campaign file, applying defaults. */
 function toCampaign(
-  raw: CampaignFile,
+  raw: CampaignInput,
   file: string,
   located: Located | undefined,
   domain: Domain = 'enterprise-attack',
@@ -1267,7 +1271,7 @@ function toCampaign(
   return { ...campaign, ...optional };
 }
 
-function techniqueEntry(entry: string | TechniqueFileEntry, index: number, line: number | undefined): CampaignTechniqueEntry {
+function techniqueEntry(entry: string | TechniqueInput, index: number, line: number | undefined): CampaignTechniqueEntry {
   const path = `/techniques/${index}`;
   if (typeof entry === 'string') return definedOnly({ ref: entry, tactics: [], line, path });
   return definedOnly({
@@ -1289,7 +1293,7 @@ function techniqueEntry(entry: string | TechniqueFileEntry, index: number, line:
  * The `report:` values that name none of the campaign's sources, each at its own place: the `report:` key's line for
  * one text, the item's line for a list.
  */
-function unknownReports(campaign: Campaign, raw: CampaignFile, located: Located | undefined): NonNullable<Campaign['unknownReports']> {
+function unknownReports(campaign: Campaign, raw: CampaignInput, located: Located | undefined): NonNullable<Campaign['unknownReports']> {
   const names = campaign.sources.map((source) => `"${(source.title ?? source.url ?? '').replace(/\s+/g, ' ').trim()}"`);
   const said = `(${names.length ? names.join(', ') : 'it has none'}); the technique is linked to every source: write the url or title of one of them, or add the report under sources`;
   return campaign.techniques.flatMap((entry) => {

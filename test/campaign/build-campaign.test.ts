@@ -3,10 +3,10 @@ import { basename, join } from 'node:path';
 import { expect } from 'chai';
 import { parse as parseYaml } from 'yaml';
 import type { Campaign } from '../../lib/campaign/campaign-types.js';
-import type { CampaignFile } from '../../lib/campaign/campaign-file.types.gen.js';
-import { buildCampaign, parseCampaign, readCampaign } from '../../lib/campaign/read-campaign.js';
+import { buildCampaign, parseCampaign, readCampaign, type CampaignInput } from '../../lib/campaign/read-campaign.js';
 import { SchemaValidationError } from '../../lib/errors.js';
 import { repoRoot } from '../helpers/attack.js';
+import { thrown } from '../helpers/thrown.js';
 
 /** A campaign without the line numbers a file gives (a value in code has none). */
 function withoutLines(campaign: Campaign): unknown {
@@ -15,15 +15,6 @@ function withoutLines(campaign: Campaign): unknown {
 
 /** Problems and repairs as said of a value: a file's `line 12: ` and `line 12, ` left out. */
 const withoutLine = (text: string): string => text.replace(/\bline \d+(, column \d+)?(: |, )/g, '');
-
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  expect.fail('expected an error');
-}
 
 // The APT32 campaign's title and evidence are those of campaigns/apt32-covid19-wuhan.yaml (FireEye's report, 2020-04-22).
 describe('campaign/buildCampaign', () => {
@@ -59,7 +50,7 @@ describe('campaign/buildCampaign', () => {
   ];
   for (const file of files) {
     it(`gives the Campaign readCampaign gives for ${basename(file)}, from its YAML's value`, () => {
-      const value = parseYaml(readFileSync(file, 'utf8')) as CampaignFile;
+      const value = parseYaml(readFileSync(file, 'utf8')) as CampaignInput;
       expect(buildCampaign(value, { file })).to.deep.equal(withoutLines(readCampaign(file)));
     });
   }
@@ -69,7 +60,7 @@ describe('campaign/buildCampaign', () => {
   });
 
   it('does not change the value it is given, and reads a field given as undefined as not given', () => {
-    const input: CampaignFile = { name: 'x', confidence: 'High' as 'high', description: undefined, techniques: [{ ref: 'T1059', tactic: 'execution,' }] };
+    const input: CampaignInput = { name: 'x', confidence: 'High' as 'high', description: undefined, techniques: [{ ref: 'T1059', tactic: 'execution,' }] };
     const copy = structuredClone(input);
     const campaign = buildCampaign(input);
     expect(input).to.deep.equal(copy);
@@ -78,7 +69,7 @@ describe('campaign/buildCampaign', () => {
   });
 
   // The same problems in YAML and in code: the reader's messages, each at its place in the value instead of its line.
-  const bad: [string, CampaignFile, string][] = [
+  const bad: [string, CampaignInput, string][] = [
     [
       'an entry of a wrong type is left out, the rest read',
       { name: 'x', techniques: ['T1059', 1486 as unknown as string, { ref: 'T1566.001', tactic: 5 as unknown as string }] },

@@ -7,20 +7,11 @@ import { suggestField } from '../../lib/campaign/suggest-field.js';
 import { InputError, SchemaValidationError, UsageError, type Issue } from '../../lib/errors.js';
 import { schemaIssues, schemaUrl } from '../../lib/schemas.js';
 import { freshTmpDir, loadRelease, repoRoot } from '../helpers/attack.js';
+import { thrown } from '../helpers/thrown.js';
 
 const fixture = (name: string) => join(repoRoot, 'test/fixtures/campaigns', name);
 const campaignsDir = join(repoRoot, 'campaigns');
 const seed = (name: string) => readFileSync(join(repoRoot, '../shared/seeds', name), 'utf8');
-
-/** The error `fn` throws (the test fails when it throws none). */
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  expect.fail('expected an error');
-}
 
 /** The issues of the SchemaValidationError that parsing `text` throws. */
 function issuesOf(text: string, file = 'c.yaml'): readonly Issue[] {

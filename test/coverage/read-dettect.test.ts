@@ -117,20 +117,21 @@ describe('parseDettectTechniques (a DeTT&CT technique administration file)', () 
     ]);
   });
 
-  // DeTT&CT's own sample in file format 1.1 (rabobank-cdc/DeTTECT@e55e597e): every detection object has a score and
-  // no logbook. Each object's reading was said on its own line, 190 lines on stderr for the whole sample.
+  // A file in the layout of DeTT&CT's own sample in file format 1.1 (rabobank-cdc/DeTTECT@e55e597e; ours, see its
+  // header): every detection object has a score and no logbook. Each object's reading was said on its own line, 190
+  // lines on stderr for DeTT&CT's whole sample.
   it('says the reading of a file of format 1.1 once, summing up its detection objects, each listed for the report', () => {
     const sample = `${dir}/sample-endpoints-1.1.yaml`;
     const input = parseDettectTechniques(readFileSync(sample, 'utf8'), sample);
     expect(input.rules.map((rule) => [rule.refs[0]?.raw, rule.level, rule.levelReason])).to.deep.equal([
-      ['T1117', 0.6, 'DeTT&CT score 3 (good, 2018-12-01) / 5 -> 0.6'],
-      ['T1204', 0, 'DeTT&CT score 0 (forensics / context, 2018-12-01) / 5 -> 0'],
+      ['T1117', 0.4, 'DeTT&CT score 2 (fair, 2020-02-17) / 5 -> 0.4'],
+      ['T1204', 0, 'DeTT&CT score 0 (forensics / context, 2020-02-17) / 5 -> 0'],
     ]);
-    expect(input.visibility?.map((v) => [v.refs[0]?.raw, v.score])).to.deep.equal([['T1193', 1], ['T1117', 2], ['T1204', 2]]);
+    expect(input.visibility?.map((v) => [v.refs[0]?.raw, v.score])).to.deep.equal([['T1192', 2], ['T1117', 3], ['T1204', 1]]);
     const reading = "a score without score_logbook (file format 1.1); read as the logbook entry { date: date_implemented, score }, as DeTT&CT's upgrade to 1.2 writes it";
     expect(input.problems.map((p) => [p.line, p.message, p.sumsUp ?? false, p.summarized ?? false])).to.deep.equal([
-      [8, `3 detection objects (T1193, T1117, T1204): ${reading.replace('; read as', '; each read as')}`, true, false],
-      [19, `T1193 detection: ${reading}`, false, true],
+      [8, `3 detection objects (T1192, T1117, T1204): ${reading.replace('; read as', '; each read as')}`, true, false],
+      [19, `T1192 detection: ${reading}`, false, true],
       [33, `T1117 detection: ${reading}`, false, true],
       [46, `T1204 detection: ${reading}`, false, true],
     ]);

@@ -249,6 +249,16 @@ export class AttackIndex {
     return this.platformList;
   }
 
+  /**
+   * Platforms only the release's revoked or deprecated techniques state, its current ones none (ICS 18.1's deprecated
+   * techniques keep `Control Server`, `Engineering Workstation`…, the platforms of older ATT&CK for ICS releases,
+   * where every current one states "None"), sorted.
+   */
+  formerPlatforms(): readonly string[] {
+    const current = new Set(this.platforms());
+    return [...new Set(this.allTechniques().flatMap((technique) => technique.platforms))].filter((platform) => !current.has(platform)).sort();
+  }
+
   /** Tactics in matrix order. */
   tactics(): readonly TacticRecord[] {
     return this.data.tactics;

@@ -156,12 +156,21 @@ export function otherDomainText(found: OtherDomainTechnique, layerDomain: string
  * `validate` say it once, beside each entry's own finding.
  */
 export function otherDomainLayerText(ids: readonly string[], target: AttackIndex, otherDomains: OtherDomainLookup | undefined): string | undefined {
-  if (!ids.length || ids.some((id) => target.technique(id))) return undefined;
-  const domains = new Set(ids.map((id) => otherDomains?.(id)?.domain));
-  const [domain] = domains;
-  if (domains.size !== 1 || !domain) return undefined;
+  const domain = otherDomainOfAll(ids, target, otherDomains);
+  if (!domain) return undefined;
   return (
     `every entry (${ids.length}) is a technique of ${domain}, none of ${target.domain}: the layer's domain is likely wrong; ` +
     `set "domain": "${domain}" and upgrade it again`
   );
+}
+
+/**
+ * The one other domain every technique ID of `ids` belongs to (ICS T0855 and T0843 in an enterprise review), none
+ * being the target's; undefined when some ID is the target's, or the IDs are of several domains or none.
+ */
+export function otherDomainOfAll(ids: readonly string[], target: AttackIndex, otherDomains: OtherDomainLookup | undefined): Domain | undefined {
+  if (!ids.length || ids.some((id) => target.technique(id))) return undefined;
+  const domains = new Set(ids.map((id) => otherDomains?.(id)?.domain));
+  const [domain] = domains;
+  return domains.size === 1 ? domain : undefined;
 }

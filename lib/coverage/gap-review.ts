@@ -9,7 +9,7 @@ import { parseReference } from '../normalize/parse-reference.js';
 import { tacticWords } from '../normalize/tactic-names.js';
 import { readTactic } from '../normalize/read-tactic.js';
 import { readTacticIdAndName, tacticIdNote, tacticWrittenOtherwise } from '../layer/tactic-written.js';
-import { domainAdjective, otherDomainLayerText, otherDomainReviewAdvice, reviewInDomain, type OtherDomainLookup } from '../attack/other-domains.js';
+import { domainAdjective, otherDomainLayerText, otherDomainOfAll, otherDomainReviewAdvice, reviewInDomain, type OtherDomainLookup } from '../attack/other-domains.js';
 import { compareReleases } from '../attack/release-files.js';
 import { laterTactic, laterTacticName, TACTIC_SPLITS } from '../attack/tactic-splits.js';
 import { DETTECT_VISIBILITY_SCORES, layerLabel, placeText, type CoverageInput, type CoverageRef, type CoverageRule, type CoverageVisibility } from './coverage-types.js';
@@ -910,7 +910,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
       ...notesInDomain(input, target, (raw) => resolve(raw).status, options.otherDomains),
       ...(layerNotes.has(input) ? [layerNotes.get(input)!] : []),
       ...newerReleaseNote(input, target, 'coverage', options.givenAs),
-      ...otherDomainLayerNote(input, target, 'coverage', options.otherDomains),
+      ...otherDomainLayerNote(input, target, 'coverage', options.otherDomains, options.givenAs),
       ...newerTagsNote(input, newer.get(input), target, options.givenAs),
       ...repairedRefsNote(input, repaired.get(input)),
       ...(empty.includes(input) && !options.library ? [emptyCoverageNote(input, target)] : []),
@@ -1062,6 +1062,14 @@ function unknownPlatformNotes(unknown: ReadonlyMap<string, readonly { place: str
     const places = rules.map((rule) => rule.place);
     // The other domains' releases are loaded only here, for a name the target lacks: a review whose rules name none
     // reads no release but its own.
+    const former = target.formerPlatforms().find((platform) => platform.toLowerCase() === name.trim().toLowerCase());
+    if (former) {
+      notes.push(
+        `platform "${name}" (${where(places)}) is a platform of older ATT&CK ${target.domain} releases, which only deprecated techniques of ${target.label} still state: ` +
+          `its current techniques state ${target.platforms().map((platform) => JSON.stringify(platform)).join(', ')}; the rules for it count on every platform, as a rule whose platforms the release lacks does`,
+      );
+      continue;
+    }
     const other = otherReleases().find((release) => release.domain !== target.domain && releasePlatforms([name], release).platforms.length);
     if (!other) {
       notes.push(`platform "${name}" (${where(places)}) is not an ATT&CK ${target.label} platform; ${platformAdvice('write', target.platforms())}`);
@@ -1671,10 +1679,27 @@ function notesInDomain(input: CoverageInput, target: AttackIndex, statusOf: (raw
  * A layer whose every entry is a technique of one other domain (an ICS layer stating enterprise-attack): said once, as
  * `upgrade` and `validate` say it, beside each entry listed as not resolved.
  */
-function otherDomainLayerNote(input: CoverageInput, target: AttackIndex, role: 'threat' | 'coverage', otherDomains: OtherDomainLookup | undefined): string[] {
+function otherDomainLayerNote(input: CoverageInput, target: AttackIndex, role: 'threat' | 'coverage', otherDomains: OtherDomainLookup | undefined, givenAs?: GivenAs): string[] {
+  const ids = input.rules.flatMap((rule) => rule.refs.map((ref) => (ref.id ?? ref.raw).trim().toUpperCase()));
+  if (input.kind === 'dettect') return otherDomainDettectNote(input, [...new Set(ids)], target, otherDomains, givenAs);
   if (input.kind !== 'layer') return [];
-  const text = otherDomainLayerText(input.rules.flatMap((rule) => rule.refs.map((ref) => (ref.id ?? ref.raw).trim().toUpperCase())), target, otherDomains);
+  const text = otherDomainLayerText(ids, target, otherDomains);
   return text ? [`${layerLabel(role, input.source, input.layerName)}: /domain: ${text}`] : [];
+}
+
+/**
+ * A DeTT&CT technique administration file whose every technique is of one other domain (an ICS file without DeTT&CT's
+ * `domain` key, read in the default enterprise-attack): its domain is what is wrong, not each ID, so one note says
+ * which domain to state and how to review it, as a layer's does.
+ */
+function otherDomainDettectNote(input: CoverageInput, ids: readonly string[], target: AttackIndex, otherDomains: OtherDomainLookup | undefined, givenAs?: GivenAs): string[] {
+  const domain = otherDomainOfAll(ids, target, otherDomains);
+  if (!domain) return [];
+  const stated = input.domain ? `its "domain: ${input.domain}" is likely wrong` : `it states no domain, so it was read as ${target.domain}`;
+  return [
+    `coverage dettect "${input.source}": every technique its detections name (${ids.length}) is one of ${domain}, none of ${target.domain}: ${stated}; ` +
+      `write "domain: ${domain}" in it (DeTT&CT's key) and review it with ${givenOption(givenAs, 'domain', domain, domain.replace(/-attack$/, ''))} against a threat of ${domain}`,
+  ];
 }
 
 /**

@@ -1062,7 +1062,11 @@ function unknownPlatformNotes(unknown: ReadonlyMap<string, readonly { place: str
     const places = rules.map((rule) => rule.place);
     // The other domains' releases are loaded only here, for a name the target lacks: a review whose rules name none
     // reads no release but its own.
-    const former = target.formerPlatforms().find((platform) => platform.toLowerCase() === name.trim().toLowerCase());
+    const other = otherReleases().find((release) => release.domain !== target.domain && releasePlatforms([name], release).platforms.length);
+    // A platform of the domain's older releases (ICS's Control Server, which DeTT&CT's older releases list) is one,
+    // not a misspelling; another domain's current platform (Windows, which ICS's deprecated techniques state too) is
+    // that domain's first.
+    const former = other ? undefined : target.formerPlatforms().find((platform) => platform.toLowerCase() === name.trim().toLowerCase());
     if (former) {
       notes.push(
         `platform "${name}" (${where(places)}) is a platform of older ATT&CK ${target.domain} releases, which only deprecated techniques of ${target.label} still state: ` +
@@ -1070,7 +1074,6 @@ function unknownPlatformNotes(unknown: ReadonlyMap<string, readonly { place: str
       );
       continue;
     }
-    const other = otherReleases().find((release) => release.domain !== target.domain && releasePlatforms([name], release).platforms.length);
     if (!other) {
       notes.push(`platform "${name}" (${where(places)}) is not an ATT&CK ${target.label} platform; ${platformAdvice('write', target.platforms())}`);
       continue;

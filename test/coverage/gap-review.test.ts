@@ -522,10 +522,11 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
 
     it('quotes the platforms to write instead of a name the release does not have (ICS 18.1 has one: "None")', () => {
       const ics = library.release('ics-attack');
-      const rule = { kind: 'detections' as const, name: 'r', file: 'd.csv', line: 2, refs: [{ raw: 'T0800' }], level: 1, levelReason: 'high', platforms: ['Windows'] };
+      // Linux: no platform of ICS 18.1's techniques, current or deprecated (those keep Windows, Control Server…).
+      const rule = { kind: 'detections' as const, name: 'r', file: 'd.csv', line: 2, refs: [{ raw: 'T0800' }], level: 1, levelReason: 'high', platforms: ['Linux'] };
       const notes = (target: AttackIndex) =>
         resolveCoverage([{ kind: 'detections', source: 'd.csv', files: 1, rules: [rule], ignored: [], problems: [], counts: { items: 1, rules: 1, ignored: 0, invalid: 0 } }], target).notes;
-      expect(notes(ics)).to.deep.equal(['platform "Windows" (d.csv:2) is not an ATT&CK ics-attack 18.1 platform; write "None", its only platform']);
+      expect(notes(ics)).to.deep.equal(['platform "Linux" (d.csv:2) is not an ATT&CK ics-attack 18.1 platform; write "None", its only platform']);
       rule.platforms = ['Gopher'];
       // Enterprise has no T0800, so the input also gets the note of a coverage input that gives no technique.
       expect(notes(index)[0]).to.equal('coverage detections "d.csv" gives no coverage: of its 1 detection, 1 naming no technique of enterprise-attack 18.1 (listed as not resolved); the review counts no technique as covered by it');

@@ -283,19 +283,19 @@ export const PLANS: Record<string, Plan | { skip: string }> = {
     files: { 'Cobalt Kitty Campaign.json': fixture('attack-flow/cobalt-kitty-campaign.json') },
     check: (_run, dir) => expect(yamlOf(readFileSync(join(dir, 'campaigns/cobalt-kitty.yaml'), 'utf8'))['actor']).to.equal('OceanLotus'),
   },
-  'attack-layers extract groups.yaml > campaigns/red-team.yaml': {
+  'attack-layers extract groups.yaml > campaigns/purple-team.yaml': {
     files: { 'groups.yaml': fixture('coverage/dettect/sample-groups.yaml') },
-    // the enabled group, "Scenario 1", actor "Red team"
+    // the enabled group, "Exercise 1", actor "Purple team"
     check: (_run, dir) => {
-      const campaign = yamlOf(readFileSync(join(dir, 'campaigns/red-team.yaml'), 'utf8'));
-      expect([campaign['name'], campaign['actor']]).to.deep.equal(['Scenario 1', 'Red team']);
+      const campaign = yamlOf(readFileSync(join(dir, 'campaigns/purple-team.yaml'), 'utf8'));
+      expect([campaign['name'], campaign['actor']]).to.deep.equal(['Exercise 1', 'Purple team']);
     },
   },
-  'attack-layers extract groups.yaml --actor "APT3 (MITRE ATT&CK evaluation)" > apt3.yaml': {
+  'attack-layers extract groups.yaml --actor "FIN7 (tabletop exercise)" > fin7.yaml': {
     files: { 'groups.yaml': fixture('coverage/dettect/sample-groups.yaml') },
     check: (_run, dir) => {
-      const campaign = yamlOf(readFileSync(join(dir, 'apt3.yaml'), 'utf8'));
-      expect([campaign['name'], campaign['actor']]).to.deep.equal(['First Scenario', 'APT3 (MITRE ATT&CK evaluation)']);
+      const campaign = yamlOf(readFileSync(join(dir, 'fin7.yaml'), 'utf8'));
+      expect([campaign['name'], campaign['actor']]).to.deep.equal(['Tabletop round', 'FIN7 (tabletop exercise)']);
     },
   },
   'attack-layers extract Carbanak.yaml > campaigns/carbanak.yaml': {

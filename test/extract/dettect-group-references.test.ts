@@ -6,7 +6,7 @@
  * (commit 0938ad2906dc6d3ff8c357b5f4050a99f6f4f76f: `%YAML 1.2`, `file_type: group-administration`, groups with
  * group_name, campaign, technique_id and software_id in [ ], enabled True or False) and `sample-data/redcanary.yaml`
  * (commit 9a9aa013556d332923eae4196c172821808a7096: a group whose technique_id maps each ID to a count, an empty
- * campaign), with fewer IDs.
+ * campaign), with fewer IDs; the group names and campaigns of the first are ours (no text of DeTT&CT's copied).
  */
 import { expect } from 'chai';
 import { writeFileSync } from 'node:fs';
@@ -24,14 +24,14 @@ const GROUPS = [
   'platform: Windows',
   'groups:',
   '  -',
-  '    group_name:     Red team',
-  '    campaign:       Scenario 1',
+  '    group_name:     Purple team',
+  '    campaign:       Exercise 1',
   '    technique_id:   [T1086, T1053, T1193, T1003]',
   '    software_id:    [S0002]',
   '    enabled:        True',
   '  -',
-  '    group_name:     APT3 (MITRE ATT&CK evaluation)',
-  '    campaign:       First Scenario',
+  '    group_name:     FIN7 (tabletop exercise)',
+  '    campaign:       Tabletop round',
   '    technique_id:   [T1204, T1064, T1086]',
   '    software_id:    [S0154]',
   '    enabled:        False',
@@ -66,25 +66,25 @@ describe('extract: a DeTT&CT group administration file', () => {
 
   it('reads the enabled group: each technique_id at its line and column, software_id as software, named after its campaign', () => {
     const report = dettectGroupReport(GROUPS, { file: 'groups.yaml' })!;
-    expect(report.name).to.equal('Scenario 1');
-    expect(report.actor).to.equal('Red team');
+    expect(report.name).to.equal('Exercise 1');
+    expect(report.actor).to.equal('Purple team');
     expect(report.references.map((ref) => [ref.raw, ref.ids, ref.span])).to.deep.equal([
       ['T1086', ['T1086'], { line: 10, start: 21, end: 26 }],
       ['T1053', ['T1053'], { line: 10, start: 28, end: 33 }],
       ['T1193', ['T1193'], { line: 10, start: 35, end: 40 }],
       ['T1003', ['T1003'], { line: 10, start: 42, end: 47 }],
     ]);
-    expect(report.references[0]!.from).to.deep.equal(['groups[0] (Red team) technique_id, line 10']);
-    expect(report.software).to.deep.equal([{ written: 'S0002', id: 'S0002', lines: [11], from: ['groups[0] (Red team) software_id, line 11'] }]);
+    expect(report.references[0]!.from).to.deep.equal(['groups[0] (Purple team) technique_id, line 10']);
+    expect(report.software).to.deep.equal([{ written: 'S0002', id: 'S0002', lines: [11], from: ['groups[0] (Purple team) software_id, line 11'] }]);
     // DeTT&CT reads no group whose enabled is False: nor does extract, unless --actor names it.
     // A program reads the option it passes; the CLI (givenAs its flag words) its flag.
-    expect(report.notes).to.deep.equal(["left out, as DeTT&CT leaves them out (enabled: False): APT3 (MITRE ATT&CK evaluation) (`extractReport`'s `actor` option takes the one named)"]);
+    expect(report.notes).to.deep.equal(["left out, as DeTT&CT leaves them out (enabled: False): FIN7 (tabletop exercise) (`extractReport`'s `actor` option takes the one named)"]);
   });
 
   it('--actor chooses a group by its group_name or campaign, in any case, enabled or not', () => {
-    for (const actor of ['apt3 (mitre att&ck evaluation)', 'FIRST SCENARIO']) {
+    for (const actor of ['fin7 (tabletop exercise)', 'TABLETOP ROUND']) {
       const report = dettectGroupReport(GROUPS, { actor })!;
-      expect(report.name).to.equal('First Scenario');
+      expect(report.name).to.equal('Tabletop round');
       expect(report.references.map((ref) => ref.raw)).to.deep.equal(['T1204', 'T1064', 'T1086']);
       expect(report.software?.map((each) => each.id)).to.deep.equal(['S0154']);
       expect(report.notes).to.equal(undefined);
@@ -94,7 +94,7 @@ describe('extract: a DeTT&CT group administration file', () => {
   it('--actor naming no group is refused, naming the file and listing its groups', () => {
     expect(() => dettectGroupReport(GROUPS, { actor: 'APT29', file: 'groups.yaml' })).to.throw(
       InputError,
-      "groups.yaml: actor: 'APT29' names no group of the DeTT&CT group file (by group_name or campaign); it holds Red team (campaign Scenario 1), APT3 (MITRE ATT&CK evaluation) (campaign First Scenario)",
+      "groups.yaml: actor: 'APT29' names no group of the DeTT&CT group file (by group_name or campaign); it holds Purple team (campaign Exercise 1), FIN7 (tabletop exercise) (campaign Tabletop round)",
     );
   });
 
@@ -111,7 +111,7 @@ describe('extract: a DeTT&CT group administration file', () => {
   });
 
   it('a YAML syntax error is said at the file, line and column, with what to write', () => {
-    const broken = GROUPS.replace('    campaign:       First Scenario', '    campaign:       First Scenario: APT3');
+    const broken = GROUPS.replace('    campaign:       Tabletop round', '    campaign:       Tabletop round: FIN7');
     try {
       dettectGroupReport(broken, { file: 'groups.yaml' });
       expect.fail('read');
@@ -147,7 +147,7 @@ describe('extract: a DeTT&CT group administration file', () => {
     expect(refused.stderr).to.include(`this is a DeTT&CT group administration file, not a campaign file; to map the ATT&CK techniques of its groups, make a campaign file of them with \`attack-layers extract ${file}\``);
     const result = await runCli(['extract', file, '--quiet']);
     expect(result.code, result.stderr).to.equal(0);
-    expect(result.stdout).to.include('name: "Scenario 1"\nactor: "Red team"');
+    expect(result.stdout).to.include('name: "Exercise 1"\nactor: "Purple team"');
     const campaign = join(dir, 'red-team.yaml');
     writeFileSync(campaign, result.stdout);
     const rendered = await runCli(['render', campaign, '--out', join(dir, 'layers'), '--quiet']);

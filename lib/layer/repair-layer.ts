@@ -148,6 +148,31 @@ function leftOutEmptyTextList(owner: JsonObject, key: string, fields: Readonly<R
 }
 
 /**
+ * A list written as a number, true or false, or an object that is none of its items (`"metadata": 5`, `"links": true`,
+ * `"links": {}`), as read after the readings of text, of one item and of a record of fields: there is no item to read it
+ * as, so it is left out, and `upgrade` and `combine` keep what it held as written (`held`). Navigator 5.1 iterates it and
+ * fails (navigator-loader.ts, `navigatorLoaderFaults`), which `validate` says of each entry Navigator reads; a platform
+ * filter of 0 or false, or technique entries written as a number, it reads nothing from and opens the layer.
+ */
+function leftOutUnreadList(owner: JsonObject, key: string, path: string, log: Log): void {
+  const value = owner[key];
+  if (value === undefined || value === null || typeof value === 'string' || Array.isArray(value)) return;
+  delete owner[key];
+  const [item, items] = LIST_ITEMS[key] ?? ['item', 'items'];
+  const what = typeof value === 'number' ? 'a number' : typeof value === 'boolean' ? 'true or false' : `an object that is no ${item}`;
+  log(`${path}/${escapePointer(key)}`, `${shown(value)} is ${what}, where a list of ${items} goes, and holds no item to read it as; left out`, LEFT_OUT);
+}
+
+/** What each list of a layer holds, by its field, one and many, as `leftOutUnreadList` says it. */
+const LIST_ITEMS: Readonly<Record<string, readonly [item: string, items: string]>> = {
+  techniques: ['technique entry', 'technique entries'],
+  metadata: ['metadata item', 'metadata items'],
+  links: ['link', 'links'],
+  legendItems: ['legend item', 'legend items'],
+  platforms: ['platform name', 'platform names'],
+};
+
+/**
  * A list (metadata, links, legend items) written as text that says something (`"metadata": "seen twice"`, `"links":
  * "https://…"`), as a generator writes a single note: Navigator 5.1 reads the text one character at a time as items and
  * stops at the first (navigator-loader.ts, `listFault`), so nothing of the layer shows. Nothing is lost by reading it as
@@ -826,6 +851,7 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
     (entry, path, log) => {
       for (const key of Object.keys(entry)) {
         if (leftOutEmptyTextList(entry, key, techniqueFields(), path, log)) continue;
+        if (techniqueFields()[key]?.type === 'array') leftOutUnreadList(entry, key, path, log);
         if (entry[key] !== null) continue;
         delete entry[key];
         log(`${path}/${escapePointer(key)}`, 'null holds nothing; left out', LEFT_OUT);
@@ -1348,6 +1374,13 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
     (layer, log) => {
       if ('metadata' in layer) layer['metadata'] = repairMetadata(layer['metadata'], '/metadata', log);
       if ('links' in layer) layer['links'] = repairLinks(layer['links'], '/links', log);
+    },
+  ],
+  [
+    'a list of the layer written as a number, true or false, or an object that is none of its items ("metadata": 5, "platforms": true) holds no item to read it as, and is left out',
+    (layer, log) => {
+      for (const key of ['techniques', 'metadata', 'links', 'legendItems']) leftOutUnreadList(layer, key, '', log);
+      if (isJsonObject(layer['filters'])) leftOutUnreadList(layer['filters'], 'platforms', '/filters', log);
     },
   ],
 ];

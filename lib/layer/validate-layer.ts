@@ -1257,7 +1257,15 @@ function validateOne(
   const cells = navigatorCells(written, releaseTactics(release.index, written));
   const unscaled = unscaledScores(value, (at) => (keepsCell(cells[at]) ? 'read' : cells[at]?.cells.length ? 'replaced' : 'no-technique'));
   const unscaledText = unscaled && unscaledScoresText(unscaled);
+  const loader = loaderFaults(faults, value, repaired.entryOrigins, release.index);
+  // A list the repair leaves out where Navigator 5.1 fails iterating it ("metadata": 5) is said once, at the loader's
+  // fault, with what upgrade does; of an entry Navigator never reads, the repair alone says it.
+  const leftOutAtFault = new Map<string, LayerRepair>();
   for (const repair of repaired.repairs) {
+    if (repair.leftOut === 'part' && loader.some((fault) => fault.path === repair.path)) {
+      leftOutAtFault.set(repair.path, repair);
+      continue;
+    }
     // A fault Navigator shows an alert or a dialog at is an error; the others it opens, or opens without what was left out.
     // Text that is no JSON: Navigator logs a console error and opens no tab (../shared/NAVIGATOR.md), no alert.
     if (listRead && repair.path === '/length') {
@@ -1275,14 +1283,19 @@ function validateOne(
   }
   out.entryOrigins = repaired.entryOrigins;
   out.list.push(...formatOut.list);
-  const loader = loaderFaults(faults, value, repaired.entryOrigins, release.index);
   for (const issue of schemaFindings(subject)) {
     const fault = loader.find((found) => found.checked === issue.path);
     if (fault) fault.said = true;
     if (fault) out.add('error', 'schema', issue.path, `${issue.message}: ${fault.text}`);
     else addSchemaFinding(issue, out);
   }
-  for (const fault of loader) if (!fault.said) out.add('error', 'schema', fault.checked, `${shownValue(valueAtPointer(value, fault.path))} is ${typeWords(valueAtPointer(value, fault.path))}: ${fault.text}`);
+  for (const fault of loader) {
+    if (fault.said) continue;
+    const found = valueAtPointer(value, fault.path);
+    const leftOut = leftOutAtFault.get(fault.path);
+    const what = `${shownValue(found)} is ${typeWords(found)}${leftOut ? ', where the layer format takes a list' : ''}`;
+    out.add('error', 'schema', fault.checked, `${what}: ${fault.text}${leftOut ? ` (${upgradeDoes(leftOut)})` : ''}`);
+  }
 
   const entries = Array.isArray(subject['techniques']) ? (subject['techniques'] as unknown[]) : [];
   const refused = checkNavigatorRelease(subject, value, options, out);

@@ -223,7 +223,9 @@ describe('attack-layers validate --attack-release: a filter of every platform of
       ': Navigator 5.1, reading the entry, fails iterating it ("is not iterable" in its console), and stops reading the layer in ' +
       "the tab it opens for it in the layer's release, with the alert \"ERROR parsing file, check the javascript console for more information.\" " +
       'where it has loaded that release already (a layer of it opened or created earlier in the session), else with only an error in its console; ' +
-      'write a list of metadata items such as {"name": "…", "value": "…"}, or leave the field out';
+      'write a list of metadata items such as {"name": "…", "value": "…"}, or leave the field out' +
+      // The repair leaves such a list out (h591): said once, here, with what upgrade does.
+      ' (`attack-layers upgrade` leaves it out and keeps it, as it was, in the layer\'s "removed by upgrade" metadata)';
     const layer = (entries: number) =>
       JSON.stringify({
         name: 'x',

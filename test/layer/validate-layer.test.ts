@@ -703,7 +703,7 @@ describe('validateLayer', () => {
         ['warning', 'schema', '/versions/navigator'],
         ['error', 'schema', '/filters/platforms'],
       ],
-      /\/versions\/navigator: must be a version number such as "5\.1\.0", not "five": Navigator 5\.1 reads it nowhere.*\n.*\/filters\/platforms: 7 is a whole number, where the layer format takes a list: Navigator 5\.1 fails iterating it \("is not iterable" in its console\), and stops reading the layer in the tab it opens for it in the layer's release, with the alert "ERROR parsing file.*; write a list of platform names such as \["Windows", "Linux"\], or leave it out to show every platform$/,
+      /\/versions\/navigator: must be a version number such as "5\.1\.0", not "five": Navigator 5\.1 reads it nowhere.*\n.*\/filters\/platforms: 7 is a whole number, where the layer format takes a list: Navigator 5\.1 fails iterating it \("is not iterable" in its console\), and stops reading the layer in the tab it opens for it in the layer's release, with the alert "ERROR parsing file.*; write a list of platform names such as \["Windows", "Linux"\], or leave it out to show every platform \(`upgradeLayer` leaves it out and keeps it, as it was, in the layer's "removed by upgrade" metadata\)$/,
     ],
     [
       // A list written as a mapping of names to values ({"author": …}; our own shape): Navigator 5.1 iterates it

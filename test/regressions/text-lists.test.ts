@@ -73,12 +73,14 @@ describe('lists written as text that says something ("metadata": "seen twice")',
     expect(exported.stdout).to.contain('seen twice');
   });
 
-  it('what the upgrade still cannot write is named at the entry as written, not where it sorted it, with what to do', async () => {
+  // A number where the list goes was refused ("not a valid … layer 4.5 after the upgrade: /techniques/1/metadata: must
+  // be array"); it holds no item to read it as, so it is left out now (h591), named at the entry as written.
+  it('a list written as a number is left out, named at the entry as written, not where the upgrade sorted it', async () => {
     const numbered = written(dir, 'number.json', (l) => {
       l.techniques[1]!.metadata = 5;
     });
     const result = await runCli(['upgrade', numbered, '--out', join(dir, 'number-up.json')]);
-    expect(result.code).to.equal(1);
-    expect(result.stderr).to.contain(`${numbered}: not a valid ATT&CK Navigator layer 4.5 after the upgrade: /techniques/1/metadata: must be array; repair the field as written and run \`attack-layers upgrade\` again`);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stderr).to.contain('/techniques/1/metadata: 5 is a number, where a list of metadata items goes, and holds no item to read it as; left out');
   });
 });

@@ -188,7 +188,8 @@ describe('attack-layers combine', () => {
 
   const failures: Array<[string, string[], number, string]> = [
     ['invalid JSON, with its line', [`${dir}/invalid-json.txt`, a], 1, `${dir}/invalid-json.txt: line 5, column`],
-    ['a platform filter that is no list, with its path', [`${dir}/bad-platforms.json`, a], 1, '/filters/platforms: must be array'],
+    // A platform filter that is no list (7) is left out since (h591), and said: a layout that is no object has no repair.
+    ['a layout that is no object, with its path', [`${dir}/bad-layout.json`, a], 1, '/layout: must be object'],
     ['a missing file', [`${dir}/nowhere.json`, a], 2, `${dir}/nowhere.json: no such file`],
     ['a single layer', [a], 2, 'at least two layers'],
   ];
@@ -200,6 +201,12 @@ describe('attack-layers combine', () => {
       expect(hasStackTrace(result.stderr)).to.equal(false);
     });
   }
+
+  it('reads a platform filter written as a number, leaving it out and saying so (it refused the file)', async () => {
+    const result = await runCli(['combine', `${dir}/bad-platforms.json`, a, '--op', 'sum']);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stderr).to.contain('/filters/platforms: 7 is a number, where a list of platform names goes, and holds no item to read it as; left out');
+  });
 
   it('exits 2 for an unknown --op or none', async () => {
     expect((await runCli(['combine', a, b, '--op', 'xor'])).code).to.equal(2);

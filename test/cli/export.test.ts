@@ -585,10 +585,11 @@ describe('attack-layers export', () => {
 
   it('exits 1 for a layer the schema rejects, naming the place', async () => {
     const file = join(freshTmpDir('export'), 'bad.json');
-    writeFileSync(file, JSON.stringify({ name: 'bad', domain: 'enterprise-attack', filters: { platforms: 7 }, techniques: [{ techniqueID: 'T1059', score: 'high' }] }));
+    // A platform filter of 7 is left out since (h591), and said; a layout that is no object has no repair.
+    writeFileSync(file, JSON.stringify({ name: 'bad', domain: 'enterprise-attack', layout: 7, techniques: [{ techniqueID: 'T1059', score: 'high' }] }));
     const result = await runCli(['export', file, '--format', 'svg']);
     expect(result.code).to.equal(1);
-    expect(result.stderr).to.contain('/filters/platforms');
+    expect(result.stderr).to.contain('/layout');
   });
 
   it('draws one layer of a file of several with --layer, and asks for it otherwise', async () => {

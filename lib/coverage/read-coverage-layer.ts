@@ -22,7 +22,7 @@ import { heldObjects } from './threat-aggregates.js';
 import type { LineCounter } from 'yaml';
 import { givenInput, givenName, givenWords, inGivenInputs, InputError, UsageError, type GivenAs } from '../errors.js';
 import { parseJsonRepairingLayers } from '../input-kind.js';
-import { isJsonObject } from '../json-value.js';
+import { isJsonObject, type JsonObject } from '../json-value.js';
 import {
   coverageInput,
   DETTECT_VISIBILITY_SCORES,
@@ -197,6 +197,10 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     // A line shared by entries (a layer on one line, as sigma2attack writes it) says nothing: their JSON path does.
     const entryLines = techniques.map((_, i) => lines(layerIndex, isArray, repaired.entryOrigins[i] ?? i));
     const shared = new Set(entryLines.filter((line, i) => line !== undefined && entryLines.indexOf(line) !== i));
+    // A threat entry Navigator shows in a legend category that says its technique was not tested (a pentest heat-map's
+    // grey "Non testée") is no threat seen: left out, each by its category (notTestedNote).
+    const labels = legendLabels(fields);
+    const untested = new Map<string, string[]>();
     techniques.forEach((entry, i) => {
       const path = `${isArray ? `/${layerIndex}` : ''}/techniques/${repaired.entryOrigins[i] ?? i}`;
       const line = shared.has(entryLines[i]) ? undefined : entryLines[i];
@@ -204,6 +208,12 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
       const { techniqueID, tactic, score, enabled, comment } = entry as { techniqueID: string } & Record<string, unknown>;
       if (enabled === false) {
         ignored.push({ ...at, name: techniqueID, reason: 'enabled: false' });
+        return;
+      }
+      const shownAs = options.role === 'threat' ? shownCategory(entry, labels, categories) : undefined;
+      if (shownAs !== undefined && saysNotTested(shownAs)) {
+        ignored.push({ ...at, name: techniqueID, reason: `shown as "${shownAs}", its legend's category for a technique not tested: no threat seen` });
+        untested.set(shownAs, [...(untested.get(shownAs) ?? []), techniqueID]);
         return;
       }
       // A DeTT&CT visibility score: the log data, reported beside the technique, never coverage.
@@ -350,6 +360,8 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
       if (numbers) notes = [numbers];
       const mixed = mixedWeightsNote(input.source, layerName, [min, max, scaleText], kept, keptUnscored);
       if (mixed) notes = [...(notes ?? []), mixed + aside];
+      const notTested = notTestedNote(input.source, layerName, untested);
+      if (notTested) notes = [...(notes ?? []), notTested];
       const order = colourOrderNote(input.source, layerName, fields, unscoredColours);
       if (order) notes = [...(notes ?? []), order];
       const colours = table
@@ -580,6 +592,32 @@ function categoryNote(
   );
 }
 
+/** Whether a legend label says its techniques were not tested (`NOT_TESTED`), so that a threat entry shown in it weighs none. */
+function saysNotTested(label: string): boolean {
+  return NOT_TESTED.test(label);
+}
+
+/**
+ * The legend category Navigator 5.1 shows a threat entry in: its own colour's label, which it paints over the score's,
+ * else, when the scores pick categories (`scoreCategories`), its score's; undefined when neither says one.
+ */
+function shownCategory(entry: JsonObject, labels: ReadonlyMap<string, string>, categories: ReadonlyMap<number, string> | undefined): string | undefined {
+  const own = paintedColour(entry['color']);
+  const byColour = own === undefined ? undefined : labels.get(own);
+  if (byColour !== undefined) return byColour;
+  return typeof entry['score'] === 'number' ? categories?.get(entry['score']) : undefined;
+}
+
+/** What a threat layer's note says of its entries left out as not tested (`saysNotTested`), by category; undefined for none. */
+function notTestedNote(source: string, layerName: string, untested: ReadonlyMap<string, readonly string[]>): string | undefined {
+  if (!untested.size) return undefined;
+  const each = [...untested].map(([label, ids]) => `${ids.length === 1 ? '1 entry' : `${ids.length} entries`} shown as "${label}" (${firstFew(ids)})`);
+  return (
+    `${layerLabel('threat', source, layerName)}: left out of the threat, ${each.join('; ')}: a category its legend gives techniques not tested, ` +
+    'so no threat was seen there, whatever the score'
+  );
+}
+
 /** A layer's legend labels by the colour each item paints (the first item of a colour), trimmed. */
 function legendLabels(fields: Record<string, unknown>): Map<string, string> {
   const labels = new Map<string, string>();
@@ -760,8 +798,21 @@ function wholeWords(...words: string[]): RegExp {
 /** A label of DeTT&CT's visibility scoring table (`Visibility score 4: Excellent`). */
 const DETTECT_VISIBILITY_LABEL = /^visibility score ([0-4]):\s*\S/i;
 
-/** A label that says something was not tested or does not apply: no level, whatever else it says. */
-const NOT_TESTED = /\b(not|un)[- ]?(tested|run|executed|assessed|evaluated)\b|\bnot applicable\b|\bn\/a\b/i;
+/**
+ * A label that says something was not tested or does not apply: no coverage level, and no threat seen, whatever else it
+ * says; in the languages of the layers found that write one: English ("Not tested", a purple-team coverage API's layer;
+ * "Untested", ThreatScope's and a detection-run layer builder's; "Not applicable", "N/A") and French ("Non testée", a
+ * pentest heat-map's grey, whose method reads "Hors scope → GRIS (non testée)" and "Non applicable (techno absente) →
+ * GRIS avec mention N/A"). Whole words: "Tested, not detected" is tested.
+ */
+const NOT_TESTED = wholeWords(
+  '(not|un)[- ]?(tested|run|executed|assessed|evaluated)',
+  'not applicable',
+  'n/a',
+  'non[- ]?test[ée](e|s|es)?',
+  'non[- ]?applicable',
+  'hors (scope|p[ée]rim[èe]tre)',
+);
 /**
  * A clause that says there is no detection: with a word of LEVEL_WORDS negated ("No Detection", "Undetected",
  * "Non détecté", "Nicht erkannt"), or alone; in the languages of LEVEL_WORDS.

@@ -1022,8 +1022,8 @@ describe('readCoverageLayers: a threat layer whose scores pick its legend catego
   });
 
   // The task's pentest heat-map (faithfully shaped, not a published file): T1485 scored 0 "Exploitée" but coloured grey,
-  // "Non testée". Navigator 5.1 shows the entry's own colour, so the analyst saw and meant "Non testée"; the note counted
-  // it by its score, as "Exploitée".
+  // "Contenue". Navigator 5.1 shows the entry's own colour, so the analyst saw and meant "Contenue"; the note counted
+  // it by its score, as "Exploitée". (A grey "Non testée" is no threat at all since: the test below.)
   it('counts an entry whose own colour is another category by that colour, which Navigator shows, and says so', () => {
     const colours = ['#e53935', '#fb8c00', '#43a047', '#9e9e9e'];
     const pentest = JSON.stringify({
@@ -1036,14 +1036,53 @@ describe('readCoverageLayers: a threat layer whose scores pick its legend catego
         { techniqueID: 'T1566', score: 3 },
       ],
       gradient: { colors: colours, minValue: 0, maxValue: 3 },
-      legendItems: ['Exploitée', 'Détectée', 'Bloquée', 'Non testée'].map((label, i) => ({ label, color: colours[i] })),
+      legendItems: ['Exploitée', 'Détectée', 'Bloquée', 'Contenue'].map((label, i) => ({ label, color: colours[i] })),
     });
     const input = parseCoverageLayer(pentest, 'pentest.json', { role: 'threat' });
     expect(input.notes?.[0]).to.contain(
-      '(0 "Exploitée" (1 entry), 1 "Détectée" (0 entries), 2 "Bloquée" (1 entry), 3 "Non testée" (2 entries); ' +
-        'T1485 scored 0 "Exploitée" but coloured "Non testée": counted by its colour, which Navigator 5.1 shows over the score\'s)',
+      '(0 "Exploitée" (1 entry), 1 "Détectée" (0 entries), 2 "Bloquée" (1 entry), 3 "Contenue" (2 entries); ' +
+        'T1485 scored 0 "Exploitée" but coloured "Contenue": counted by its colour, which Navigator 5.1 shows over the score\'s)',
     );
   });
+
+  // A pentest heat-map published in a French red-team method (find_string id 56354501609; our entries in its layout,
+  // test/fixtures/layers/public/README.md) paints what the engagement did not test grey, "Non testée", scored 0: the
+  // stop of its gradient for "Exploitée avec succès". Each weighed 1 as threat, as every category does (h585): the
+  // review ranked techniques nobody tested as threats seen. Now they are left out, each said, with how many and why.
+  it('leaves out of the threat the entries shown in a legend category that says not tested ("Non testée"), and says how many', () => {
+    const text = readFileSync(fileURLToPath(new URL('../fixtures/layers/public/pentest-heatmap-non-testee-4.5.json', import.meta.url)), 'utf8');
+    const input = parseCoverageLayer(text, 'pentest.json', { role: 'threat' });
+    expect(input.rules.map((rule) => rule.refs[0]!.raw)).to.deep.equal(['T1190', 'T1110.003', 'T1003.001']);
+    expect(input.ignored.map((one) => [one.name, one.reason])).to.deep.equal(
+      ['T1485', 'T1486'].map((id) => [id, 'shown as "Non testée", its legend\'s category for a technique not tested: no threat seen']),
+    );
+    expect(input.notes).to.include(
+      'threat layer pentest.json ("Pentest heat map"): left out of the threat, 2 entries shown as "Non testée" (T1485, T1486): a category its legend ' +
+        'gives techniques not tested, so no threat was seen there, whatever the score',
+    );
+  });
+
+  for (const [label, notTested] of [
+    ['Not tested', true],
+    ['Untested', true],
+    ['N/A', true],
+    ['Not applicable', true],
+    ['Non testées', true],
+    ['Hors périmètre', true],
+    ['Tested, not detected (gap)', false],
+    ['Tested + detected', false],
+    ['Exploitée avec succès', false],
+  ] as const) {
+    it(`reads the legend label "${label}" as ${notTested ? '' : 'not '}saying not tested`, () => {
+      const read = JSON.stringify({
+        name: 'x',
+        domain: 'enterprise-attack',
+        techniques: [{ techniqueID: 'T1485', color: '#c1c1c1', comment: 'x' }, { techniqueID: 'T1059', color: '#e60d0d' }],
+        legendItems: [{ label, color: '#c1c1c1' }, { label: 'Exploited', color: '#e60d0d' }],
+      });
+      expect(parseCoverageLayer(read, 'x.json', { role: 'threat' }).rules.map((rule) => rule.refs[0]!.raw)).to.deep.equal(notTested ? ['T1059'] : ['T1485', 'T1059']);
+    });
+  }
 
   it('reads the gradient as before when the labels rank (Low, Medium, High; Level 1..3), or a score is between stops', () => {
     for (const labels of [['Low', 'Medium', 'High'], ['Level 1', 'Level 2', 'Level 3']]) {

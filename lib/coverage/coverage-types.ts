@@ -177,7 +177,7 @@ export const DETTECT_VISIBILITY_SCORES: Readonly<Record<number, string>> = {
 
 /** Why an item giving visibility alone is not a rule, as every input says it. */
 /**
- * Why a threat layer's entry that carries `showSubtechniques` and nothing else (no score, colour, comment, metadata
+ * Why a layer's entry (threat or coverage) that carries `showSubtechniques` and nothing else (no score, colour, comment, metadata
  * or links) is not read: it is layout, Navigator drawing the technique expanded to show its sub-techniques, as
  * attack-object's layers give each parent of a sub-technique used (34 of APT28's 125 entries). Counted among the
  * ignored entries, but said apart as layout (`layoutOnlyCount`), since it is no input left unread.

@@ -220,6 +220,12 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
       const visible = (visibilityScore: number): void => {
         visibility.push({ kind: 'layer', name: layerName, ...at, refs: [{ raw: techniqueID, ...(line === undefined ? {} : { line }), ...(at.path ? { path: at.path } : {}) }], score: visibilityScore });
       };
+      // A parent that only shows its sub-techniques expanded is layout, as threat or as coverage: Navigator writes
+      // one beside an annotated sub-technique (F5 Labs' layer: T1595 beside its coloured T1595.002).
+      if ((score === undefined || score === null) && entry['showSubtechniques'] === true && !annotations(entry).length) {
+        ignored.push({ ...at, name: techniqueID, reason: LAYOUT_ONLY_REASON });
+        return;
+      }
       let level: number;
       let levelReason: string;
       let shownColour: ReturnType<typeof byLegend>;
@@ -258,7 +264,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
       } else if (score === undefined || score === null) {
         const shown = annotations(entry);
         if (!shown.length) {
-          ignored.push({ ...at, name: techniqueID, reason: entry['showSubtechniques'] === true ? LAYOUT_ONLY_REASON : 'no score and nothing annotated (no colour, comment, metadata or links)' });
+          ignored.push({ ...at, name: techniqueID, reason: 'no score and nothing annotated (no colour, comment, metadata or links)' });
           return;
         }
         level = 1;

@@ -1370,7 +1370,7 @@ describe('attack-layers gap: the notes about one layer', () => {
   });
 });
 
-describe('attack-layers gap: parent entries of a threat layer that only expand their sub-techniques are layout, not ignored input', () => {
+describe('attack-layers gap: parent entries of a layer (threat or coverage) that only expand their sub-techniques are layout, not ignored input', () => {
   // attack-object's layers give each parent of a sub-technique used an entry of showSubtechniques alone (34 of APT28's
   // 125 entries in ATT&CK 18.1): stderr said "91 entries read, 34 ignored", which reads as input left unread.
   it('counts them as layout only on stderr and in the Markdown inputs, apart from entries ignored', async () => {
@@ -1389,6 +1389,25 @@ describe('attack-layers gap: parent entries of a threat layer that only expand t
     const md = readFileSync(join(out, 'gap-report.md'), 'utf8');
     expect(md).to.contain(`: ${entries.length} layer entries = ${entries.length - layout} read + ${layout} layout only + 0 ignored + 0 invalid`);
     expect(md).to.contain(`  - ${layout}: layout only: showSubtechniques and nothing else`);
+  });
+
+  // A coverage layer Navigator saved writes the parent of a scored sub-technique as showSubtechniques alone (F5 Labs'
+  // layer: T1595 beside its T1595.002): stderr said "1 entry read, 1 ignored" and the report "ignored 1: no score".
+  it('counts them as layout only in a coverage layer too', async () => {
+    const dir = freshTmpDir('gap-layout-only-coverage');
+    const out = join(dir, 'out');
+    const coverage = {
+      name: 'waf', versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, domain: 'enterprise-attack',
+      techniques: [{ techniqueID: 'T1595', tactic: 'reconnaissance', showSubtechniques: true }, { techniqueID: 'T1595.002', tactic: 'reconnaissance', score: 100 }],
+    };
+    writeFileSync(join(dir, 'coverage.json'), JSON.stringify(coverage));
+    writeFileSync(join(dir, 'threat.json'), JSON.stringify({ ...coverage, name: 'threat', techniques: [{ techniqueID: 'T1595.002', score: 100 }] }));
+    const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'coverage.json'), '--out', out]);
+    expect(run.code, run.stderr).to.equal(0);
+    expect(run.stderr).to.contain(`${join(dir, 'coverage.json')}: 1 entry read, 1 layout only, 0 ignored, 0 invalid`);
+    const md = readFileSync(join(out, 'gap-report.md'), 'utf8');
+    expect(md).to.contain('2 layer entries = 1 read + 1 layout only + 0 ignored + 0 invalid');
+    expect(md).to.contain('  - 1: layout only: showSubtechniques and nothing else');
   });
 });
 

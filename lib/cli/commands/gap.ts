@@ -234,7 +234,7 @@ export function handler(context: CliContext) {
       `${plural(review.rows.length, 'threat technique')}, ${plural(review.gaps.length, 'gap')}; ` +
         [
           ...threat.layers.map((i) => `threat ${i.source}: ${countsText(i, readCountText('layer', i.counts.rules))}`),
-          ...inputs.map((i) => `${i.source}: ${readCountText(i.kind, i.counts.rules)}, ${i.counts.ignored} ignored, ${i.counts.invalid} invalid`),
+          ...inputs.map((i) => `${i.source}: ${countsText(i, readCountText(i.kind, i.counts.rules))}`),
         ].join('; ') +
         (listed.length ? `; ${listedText(unresolved, stray)} (listed in the report)` : ''),
     );

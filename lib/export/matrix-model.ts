@@ -129,7 +129,7 @@ export interface TableRow {
   metadata: LayerMetadata[];
   links: LayerLink[];
   enabled: boolean;
-  /** Why it is not drawn, or empty. */
+  /** Why it is not drawn, or that a later entry repeats it alike; else empty. */
   note: string;
 }
 
@@ -228,11 +228,14 @@ type Replaced = Map<number, { tactic: TacticShortname; by: number }[]>;
  * Navigator applies entries in order to the technique under its tactic, or under every tactic when it names none, each
  * making a new annotation there (ViewModel.setTechniqueVM replaces the one before): so a later entry of a technique
  * and tactic replaces an earlier one whole (SCYTHE's exports colour T1059 under execution, then repeat it with no
- * colour). `replaced` lists, by entry, where an annotation that differed gave way so.
+ * colour). `replaced` lists, by entry, where an annotation that differed gave way so; `repeated`, where a later entry
+ * wrote the same again (alchici/ThreatIntel's "Kill Chain" layer writes T1003 and T1059 twice alike), which loses
+ * nothing but is one cell, not two.
  */
-function annotationsByCell(entries: readonly LayerTechnique[], index: AttackIndex): { cells: Map<string, Annotation>; replaced: Replaced } {
+function annotationsByCell(entries: readonly LayerTechnique[], index: AttackIndex): { cells: Map<string, Annotation>; replaced: Replaced; repeated: Replaced } {
   const cells = new Map<string, { annotation: Annotation; at: number }>();
   const replaced: Replaced = new Map();
+  const repeated: Replaced = new Map();
   entries.forEach((entry, at) => {
     const record = index.technique(entry.techniqueID);
     if (!record || record.revoked || record.deprecated) return;
@@ -241,13 +244,14 @@ function annotationsByCell(entries: readonly LayerTechnique[], index: AttackInde
     for (const tactic of tactics) {
       const key = `${record.id}|${tactic}`;
       const before = cells.get(key);
-      if (before && JSON.stringify(before.annotation) !== JSON.stringify(annotation)) {
-        replaced.set(before.at, [...(replaced.get(before.at) ?? []), { tactic, by: at }]);
+      if (before) {
+        const gaveWay = JSON.stringify(before.annotation) === JSON.stringify(annotation) ? repeated : replaced;
+        gaveWay.set(before.at, [...(gaveWay.get(before.at) ?? []), { tactic, by: at }]);
       }
       cells.set(key, { annotation, at });
     }
   });
-  return { cells: new Map([...cells].map(([key, { annotation }]) => [key, annotation])), replaced };
+  return { cells: new Map([...cells].map(([key, { annotation }]) => [key, annotation])), replaced, repeated };
 }
 
 /** The colour a cell takes: its own (`HEX_COLOR`: renderers write it as it is), else its score's on the gradient. */
@@ -295,7 +299,7 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
   const sorting = layer.sorting ?? 0;
   const expandedLayout = layer.layout?.expandedSubtechniques;
   const mode = options.subtechniques ?? (expandedLayout === 'all' ? 'expanded' : expandedLayout === 'annotated' ? 'annotated' : 'layer');
-  const { cells: annotations, replaced } = annotationsByCell(entries, index);
+  const { cells: annotations, replaced, repeated } = annotationsByCell(entries, index);
 
   const current = index.currentTechniques();
   const children = new Map<TechniqueId, TechniqueRecord[]>();
@@ -394,7 +398,7 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
   const filteredOut = filteredOutEntries(entries, index, listed, layer.versions?.attack);
   const notes = entryNotes(entries, index, { platforms, filteredOut, stated: attackMajor(layer.versions?.attack) }, collapsed, replaced, options);
   const notDrawn = notDrawnLines(notes, entries);
-  const rows = tableRows(entries, index, gradient, notes, hideDisabled);
+  const rows = tableRows(entries, index, gradient, notes, repeated, hideDisabled);
   return {
     name: layer.name,
     description: layer.description ?? '',
@@ -628,6 +632,7 @@ function tableRows(
   index: AttackIndex,
   gradient: Gradient,
   entryNotes: readonly EntryNote[],
+  repeated: Replaced,
   hideDisabled: boolean,
 ): TableRow[] {
   const notesOf = new Map<number, string[]>();
@@ -642,6 +647,9 @@ function tableRows(
     const tactics = entry.tactic ? [entry.tactic] : (record?.tactics ?? []);
     const enabled = entry.enabled !== false;
     const notes = [...(notesOf.get(at) ?? [])];
+    // A row per entry, so an entry written again alike says so: the two rows are one cell of the matrix.
+    const again = repeated.get(at);
+    if (again) notes.push(`repeated alike under ${[...new Set(again.map(({ tactic }) => tactic))].join(', ')} by a later entry of ${entry.techniqueID} (Navigator shows one); delete the repeat`);
     if (!enabled) notes.push(hideDisabled ? 'disabled (hidden)' : 'disabled (greyed out)');
     return [
       {

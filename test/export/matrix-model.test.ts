@@ -150,6 +150,22 @@ describe('matrixModel', () => {
       expect(cell(scythe, 'T1082')?.fill).to.equal('#ff4444');
       expect(scythe.notDrawn.some(({ techniqueID }) => techniqueID === 'T1082')).to.equal(false);
     });
+
+    // alchici/ThreatIntel's "Kill Chain" layer (ATT&CK 14) writes T1003 twice alike, without a tactic: the CSV listed two
+    // equal rows with nothing saying they are one cell of the matrix.
+    it('notes in the table row of the earlier entry that a later one repeats it alike', () => {
+      const killChain = matrixModel(layerWith([{ techniqueID: 'T1003', score: 100 }, { techniqueID: 'T1003', score: 100 }, { techniqueID: 'T1047', score: 100 }]), index);
+      expect(killChain.rows.map(({ technique, note }) => [technique, note])).to.deep.equal([
+        ['T1003', 'repeated alike under credential-access by a later entry of T1003 (Navigator shows one); delete the repeat'],
+        ['T1003', ''],
+        ['T1047', ''],
+      ]);
+      expect(scythe.rows.filter(({ technique }) => technique === 'T1082').map(({ note }) => note)).to.deep.equal([
+        'repeated alike under discovery by a later entry of T1082 (Navigator shows one); delete the repeat',
+        '',
+      ]);
+      expect(killChain.notDrawn).to.deep.equal([]);
+    });
   });
 
   describe('aggregate scores (layout.showAggregateScores), as Navigator 5.1 paints and sorts them', () => {

@@ -1092,8 +1092,11 @@ function legendNote(
     ? "; its legend is DeTT&CT's visibility-and-detection overlay, whose colours say which of visibility and detection a technique has, not a score, " +
       'so these levels are approximate: give gap --coverage the DeTT&CT technique administration file the layer was made from, whose scores are read'
     : '; if the legend means otherwise, give the entries scores';
+  // A legend that read no entry says how it reads, not that the entries were read so: a Sentinel SOC-optimization
+  // layer paints its techniques #5df542 and gives its legend item #ff0000.
+  const how = read.size ? `read through its legend, ${readings.join(', ')}` : `its legend reads none of them (it reads ${readings.join(', ')})`;
   return (
-    `${name}: its ${entries} ${entries === 1 ? 'entry has' : 'entries have'} a colour and no score: read through its legend, ${readings.join(', ')}` +
+    `${name}: its ${entries} ${entries === 1 ? 'entry has' : 'entries have'} a colour and no score: ${how}` +
     `${notRead.length ? `; ${notRead.join('; ')}` : ''}${advice} (docs/gap.md)`
   );
 }

@@ -1691,6 +1691,23 @@ describe('attack-layers gap: a colour-only coverage layer read through its legen
     expect([check.code, check.stdout]).to.deep.equal([0, '']);
   });
 
+  // A Sentinel SOC-optimization layer's layout: every technique painted #5df542, its one legend item #ff0000. The note
+  // said "read through its legend, … as 100%" though it read no entry so.
+  it('says that its legend reads none of the entries when no entry has a legend item\'s colour', async () => {
+    const soc = {
+      name: 'Coverage for Human Operated Ransomware Techniques', version: '4.5', domain: 'mitre-enterprise',
+      techniques: ['T1490', 'T1021.002'].map((techniqueID) => ({ techniqueID, color: '#5df542' })),
+      gradient: { colors: ['#ffffff', '#5df542'], minValue: 0, maxValue: 1 },
+      legendItems: [{ label: 'Coverage for Human Operated Ransomware Techniques', color: '#ff0000' }],
+    };
+    const { dir, report } = await gapAgainst('gap-legend-reads-none', 'soc.json', soc);
+    expect(report.notes).to.include(
+      `coverage layer ${join(dir, 'soc.json')} ("Coverage for Human Operated Ransomware Techniques"): its 2 entries have a colour and no score: its legend reads none of them ` +
+        '(it reads "Coverage for Human Operated Ransomware Techniques" (#ff0000) as 100%); 2 entries ignored (T1490, T1021.002): its colour #5df542 is in no legend item; ' +
+        'if the legend means otherwise, give the entries scores (docs/gap.md)',
+    );
+  });
+
   // A purple-team run's outcomes in the colours a BAS playbook gives them (BLOCKED green, ALERTED amber, LOGGED blue,
   // MISSED red, not tested grey), with a degree and an unqualified "High" beside them: each gave no coverage before.
   it('reads purple-team outcomes and degrees of detection, and says which label it could not read', async () => {

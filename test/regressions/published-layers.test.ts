@@ -28,7 +28,8 @@
  * - F5 Labs' WAF mitigation layer (format 4.1, ATT&CK 8, a coloured sub-technique under a parent that shows it);
  * - an ICS honeypot's README layer (no layer format, ICS ATT&CK 14, counts up to 847 without a gradient);
  * - a threat-report layer an LLM prompt gives as its example (format 4.5 with "windows", comment-only entries);
- * - a selection script's layout ("version" holding an object, tactics as names, `"metadata": ""` on every entry).
+ * - a selection script's layout ("version" holding an object, tactics as names, `"metadata": ""` on every entry);
+ * - alchici/ThreatIntel's "Kill Chain" layer (format 4.5, ATT&CK 14, no tactic, three techniques written twice alike).
  */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
@@ -400,6 +401,15 @@ const CASES: Case[] = [
     threat: CAMPAIGN_THREAT,
     asThreat: /^2 threat techniques, 2 gaps; threat \S*selection-script-version-object-4\.0\.json: 2 entries read, 0 ignored, 0 invalid/m,
     asCoverage: /selection-script-version-object-4\.0\.json: 2 entries read, 0 ignored, 0 invalid/,
+  },
+  {
+    file: 'threatintel-kill-chain-4.5.json',
+    // Format 4.5, ATT&CK 14, no tactic, every entry 100 with "color": "" and no comment; T1003, T1059, T1590 twice alike.
+    validates: 0,
+    with: 'APT29',
+    threat: CAMPAIGN_THREAT,
+    asThreat: /^7 threat techniques, \d+ gaps; threat \S*threatintel-kill-chain-4\.5\.json: 10 entries read, 0 ignored, 0 invalid/m,
+    asCoverage: /threatintel-kill-chain-4\.5\.json: 10 entries read, 0 ignored, 0 invalid/,
   },
 ];
 

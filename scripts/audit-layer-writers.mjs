@@ -225,9 +225,6 @@ const ACCEPTED = [
   [/tooltips taller than a 1080p page/, (c, x) => Number(/~(\d+)px/.exec(x.split('tallest first: ')[1] ?? '')?.[1] ?? Infinity) <= (TALL_KNOWN[c.name] ?? 0)],
   [/validate .*\/versions\/attack: (the layer is for ATT&CK \d+, older than|checked against)/, (c) => !!c.release],
   [/T0895 \(Autorun Image\) is annotated but has no platforms/, (c) => /T0895 \(Autorun Image\) has no platforms/.test(c.stderr)],
-  // compare keeps the layer's platform filter as written, the analyst's choice of what to look at (h591), and says on
-  // stderr that it hides techniques of the comparison (the layer's description names each).
-  [/hidden by filters\.platforms|is annotated but runs on .*which filters\.platforms leaves out/, (c) => c.name.startsWith('compare') && /platform filter \(.*\), kept as written, hides/.test(c.stderr)],
   [/outside the gradient|scores outside the gradient|outside Navigator's default gradient/, (c) => c.name === 'upgrade public/' || c.name === 'upgrade navigator/'],
 ];
 

@@ -50,11 +50,6 @@ export interface SettingsWriter {
   unstated?: Readonly<Record<string, SettingValue>>;
   own?: Readonly<Record<string, Chosen>>;
   filterOf?: string;
-  /**
-   * Keep the inputs' platform filter as written, widened for no entry it hides: a comparison's layer filter is its
-   * analyst's choice of what to look at, and the writer says what it hides (combine widens it, `platformsShowing`).
-   */
-  keepFilter?: true;
 }
 
 /** What a combined layer writes for a setting its inputs give differently, and why, as its warning says it. */
@@ -239,7 +234,7 @@ export interface KeptSettings {
 /**
  * The settings of a layer made from `layers` (combine's combined layer, compare's comparison layer): the platform filter
  * (`combinedPlatforms`), widened by the platforms of any of `techniques`, its annotated entries, that it would hide
- * (`platformsShowing`, each said; kept as written for a writer that `keepFilter`s), `hideDisabled` (`combinedHideDisabled`, written only when true) and the view settings
+ * (`platformsShowing`, each said), `hideDisabled` (`combinedHideDisabled`, written only when true) and the view settings
  * (`combinedSettings`, as `writer` departs from combine's rules), in that order, each warning once.
  */
 export function keptSettings(
@@ -250,8 +245,7 @@ export function keptSettings(
   writer: SettingsWriter = {},
 ): KeptSettings {
   const warnings: string[] = [];
-  const listed = combinedPlatforms(layers, names, index, warnings) ?? [];
-  const showing = writer.keepFilter ? { platforms: listed, added: [] } : platformsShowing(listed, techniques, index);
+  const showing = platformsShowing(combinedPlatforms(layers, names, index, warnings) ?? [], techniques, index);
   for (const item of showing.added) {
     warnings.push(`${addedFor(item)} runs on ${item.platforms.join(', ')}, which ${writer.filterOf ?? "the layers'"} platform filter does not list: added to the filter so that Navigator shows it`);
   }

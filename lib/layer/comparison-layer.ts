@@ -7,8 +7,6 @@ import { expandParents, GENERATOR, layerShell } from './render-layer.js';
 import { keptSettings, type SettingsWriter } from './combined-settings.js';
 import { compareEntries } from './serialize-layer.js';
 import { paintedColour, plural } from './score.js';
-import { filteredOutEntries } from './platform-visibility.js';
-import { compareText } from '../compare-text.js';
 
 /** The colour of each comparison status in a comparison layer, and of the object's techniques the campaign does not mention. */
 export const COMPARISON_COLORS: Readonly<Record<ComparisonStatus | 'unmentioned', string>> = {
@@ -74,38 +72,7 @@ const COMPARISON_SETTINGS: SettingsWriter = {
     },
   },
   filterOf: "the layer's",
-  // The analyst filtered the layer to what they defend or look at: the comparison keeps that view, and says what of
-  // the group it hides (filterHides), where combine, which makes one layer of many, widens the filter to show all.
-  keepFilter: true,
 };
-
-/**
- * The techniques of a comparison layer's annotated entries that its platform filter, kept as the layer wrote it, hides
- * (`filteredOutEntries`), each once with its status, grouped by the platforms of the row Navigator would draw it in
- * (its parent's, for a sub-technique whose parent runs on none of the filter's); a line of them, and their IDs.
- * Undefined when it hides none.
- */
-function filterHides(techniques: readonly LayerTechnique[], index: AttackIndex, platforms: readonly string[] | undefined): { ids: string[]; text: string } | undefined {
-  if (!platforms?.length) return undefined;
-  const byPlatforms = new Map<string, string[]>();
-  const ids: string[] = [];
-  for (const [at, { record, row }] of filteredOutEntries(techniques, index, platforms)) {
-    if (ids.includes(record.id)) continue;
-    ids.push(record.id);
-    const status = techniques[at]?.metadata?.find((item) => 'name' in item && item.name === 'status');
-    const said = [record.name, ...(status && 'value' in status ? [status.value] : []), ...(row === record ? [] : [`in the row of ${row.id}`])];
-    const key = [...row.platforms].sort(compareText).join(', ');
-    byPlatforms.set(key, [...(byPlatforms.get(key) ?? []), `${record.id} (${said.join(', ')})`]);
-  }
-  if (!ids.length) return undefined;
-  const groups = [...byPlatforms].map(([on, hidden]) => `on ${on}: ${hidden.join(', ')}`);
-  return {
-    ids,
-    text:
-      `the layer's platform filter (${platforms.join(', ')}), kept as written, hides ${plural(ids.length, 'technique')} of the comparison, which run only ${groups.join('; ')}; ` +
-      `add their platforms to filters.platforms to see them`,
-  };
-}
 
 /** A comparison layer and what was said of the layer's settings it keeps (`keptSettings`). */
 export interface ComparisonLayer {
@@ -117,8 +84,8 @@ export interface ComparisonLayer {
  * Render a comparison as a layer: the campaign's techniques coloured by status (attributed, through a campaign, related, new) and the
  * object's techniques the campaign does not mention in grey, each with a comment saying why, and a legend. A layer's
  * comparison keeps the layer's platform filter, hideDisabled and view settings as combine keeps its inputs'
- * (`keptSettings`, with `COMPARISON_SETTINGS`: the filter kept as written, the techniques of the comparison it hides
- * said in `warnings` and the description), and its metadata and links.
+ * (`keptSettings`, with `COMPARISON_SETTINGS`: the filter widened where it would hide a technique of the comparison,
+ * each said in `warnings`), and its metadata and links.
  */
 export function renderComparisonLayer(comparison: CampaignComparison, index: AttackIndex, options: { navigatorVersion?: string } = {}): ComparisonLayer {
   const { campaign, object, counts } = comparison;
@@ -159,7 +126,6 @@ export function renderComparisonLayer(comparison: CampaignComparison, index: Att
   ];
   const techniques = expandParents(entries, index).sort(compareEntries);
   const kept = keptSettings(layer ? [layer.settings] : [], layer ? [layer.name] : [], techniques, index, COMPARISON_SETTINGS);
-  const hidden = filterHides(techniques, index, kept.fields.filters?.platforms);
   const written: NavigatorLayer = {
     name: `${campaign.name} vs ${who}`,
     ...layerShell(index, options),
@@ -177,7 +143,6 @@ export function renderComparisonLayer(comparison: CampaignComparison, index: Att
               `(${plural(counts.campaignOnly, 'technique')} used by them and not by the ${object.kind} itself).`,
           ]
         : []),
-      ...(hidden ? [`The layer's platform filter (${kept.fields.filters!.platforms!.join(', ')}), kept as written, hides ${plural(hidden.ids.length, 'technique')} of the comparison: ${hidden.ids.join(', ')}.`] : []),
       ...(layer?.leftOut.length
         ? [`${layer.leftOut.length} of the layer's entries not compared: ${layer.leftOut.map((entry) => `${entry.techniqueID}${entry.tactic ? ` (${entry.tactic})` : ''}: ${entry.reason}`).join('; ')}.`]
         : []),
@@ -208,6 +173,5 @@ export function renderComparisonLayer(comparison: CampaignComparison, index: Att
     ],
     ...(layer?.links.length ? { links: layer.links } : {}),
   };
-  const warnings = [...kept.warnings, ...(hidden ? [hidden.text] : [])];
-  return { layer: written, warnings: warnings.map((warning) => `the comparison layer "${written.name}": ${warning}`) };
+  return { layer: written, warnings: kept.warnings.map((warning) => `the comparison layer "${written.name}": ${warning}`) };
 }

@@ -113,20 +113,20 @@ export class AttackDataError extends InputError {}
  */
 export class NotAReleaseError extends AttackDataError {}
 
-/** The command was called wrongly: bad flag, missing argument, no such file (then `file` names it). */
+/**
+ * The command was called wrongly: bad flag, missing argument, a value or a combination of flags the command cannot
+ * take, no such file (then `file` names it).
+ */
 export class UsageError extends AttackLayersError {
   override readonly exitCode: ExitCode = ExitCode.usage;
-  /** The file or folder the call named that cannot be used (missing, unreadable), when the error is about one. */
-  readonly file?: string;
   /**
-   * Set when the call lacks what the command needs to run at all (no argument where one is needed, as a missing
-   * positional is): the command's help says what it takes, and a CLI points to it as it does for such errors of its parser.
+   * The file or folder the call named that cannot be used (missing, unreadable, not the kind asked for), when the error
+   * is about one. A CLI points to its help for every other usage error; the help cannot say where a file is.
    */
-  readonly seeHelp?: true;
-  constructor(message: string, facts: { file?: string; cause?: unknown; seeHelp?: true } = {}) {
+  readonly file?: string;
+  constructor(message: string, facts: { file?: string; cause?: unknown } = {}) {
     super(message, { cause: facts.cause });
     if (facts.file !== undefined) this.file = facts.file;
-    if (facts.seeHelp) this.seeHelp = true;
   }
 }
 

@@ -37,13 +37,14 @@ export function readBundleBytes(file: string, input: InputOptions & BundleLimits
   let bytes: Buffer;
   try {
     const stats = statSync(file);
-    if (!stats.isFile()) throw new UsageError(`${file}: not a file; give an ATT&CK release file (.json or .json.gz)`);
+    if (!stats.isFile()) throw new UsageError(`${file}: not a file; give an ATT&CK release file (.json or .json.gz)`, { file });
     if (stats.size > maxBytes) throw tooLargeError(file, 'the file is', maxBytes);
     bytes = readFileSync(file);
   } catch (error) {
     if (error instanceof UsageError || error instanceof AttackDataError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(`${file}: ${code === 'ENOENT' ? 'no such file; check the path' : unreadable(error, 'it')}`, {
+      file,
       cause: error,
     });
   }

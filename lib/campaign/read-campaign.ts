@@ -888,7 +888,7 @@ export function readCampaign(file: string, options: CampaignReadOptions = {}): C
     const stats = statInput(file);
     if (!stats) throw new UsageError(`${file}: no such campaign file`, { file });
     // Said to a user of the CLI (compare reads one campaign) as much as to a caller (readCampaigns reads folders).
-    if (stats.isDirectory()) throw new UsageError(`${file}: is a folder, not a campaign file; name one of the campaign files (*.yaml, *.yml, *.json) in it`);
+    if (stats.isDirectory()) throw new UsageError(`${file}: is a folder, not a campaign file; name one of the campaign files (*.yaml, *.yml, *.json) in it`, { file });
   }
   return parseCampaign(readTextFile(file, file, options), inputName(file), options);
 }
@@ -949,7 +949,7 @@ export function campaignPaths(paths: readonly string[]): FoundFile[] {
       .map((entry) => entry.name)
       .filter((name) => CAMPAIGN_EXTENSIONS.includes(extname(name).toLowerCase()));
     if (names.length === 0) {
-      throw new UsageError(`${path}: no campaign files (${CAMPAIGN_EXTENSIONS.map((e) => `*${e}`).join(', ')}) in this folder${belowText(path)}`);
+      throw new UsageError(`${path}: no campaign files (${CAMPAIGN_EXTENSIONS.map((e) => `*${e}`).join(', ')}) in this folder${belowText(path)}`, { file: path });
     }
     for (const name of names) files.push({ path: join(path, name), found: true });
   }

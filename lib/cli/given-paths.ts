@@ -20,14 +20,16 @@ export interface GivenPaths {
  * @throws UsageError naming each input missing, then the output's problem; OutputError when only the output is wrong.
  */
 export function assertGivenPaths(inputs: readonly GivenPaths[], outputs: readonly string[], options: { cwd?: string } = {}): void {
+  let first: string | undefined;
   const missing = inputs.flatMap(({ flag, paths, takes, advice }) =>
     [...new Set(paths)].flatMap((path) => {
       if (path === undefined || path === STDIN) return [];
       const as = `${flag ? `${flag} ` : ''}${path}`;
       const found = lookAt(options.cwd === undefined ? path : resolve(options.cwd, path));
+      if (found && typeof found !== 'string') return [];
+      first ??= path;
       // A path that cannot be looked at (a loop of symbolic links) is said, as a missing one, by the flag it was given to.
       if (typeof found === 'string') return [`${as}: ${found}`];
-      if (found) return [];
       const instead = typeof advice === 'function' ? advice(path) : advice;
       return [`${as}: no such ${takes}${instead ? `; give ${instead}` : ''}`];
     }),
@@ -40,7 +42,7 @@ export function assertGivenPaths(inputs: readonly GivenPaths[], outputs: readonl
     if (!(error instanceof UsageError)) throw error;
     output = `; and ${error.message}`;
   }
-  throw new UsageError(`${missing.join('; ')}${output}`);
+  throw new UsageError(`${missing.join('; ')}${output}`, { file: first });
 }
 
 /**

@@ -87,7 +87,22 @@ function usageText(message: string, argv: readonly string[], chosen: Chosen | un
     commands: commands.map(commandName),
     argv,
   });
-  return `attack-layers${name ? ` ${name}` : ''}: ${[...missing, text].join('; ')}\nRun \`attack-layers${name ? ` ${name}` : ''} --help\` for usage.\n`;
+  const command = `attack-layers${name ? ` ${name}` : ''}`;
+  return `${command}: ${[...missing, text].join('; ')}\n${helpLine(command)}`;
+}
+
+/** The line that ends a usage error: where to read what the command takes. */
+function helpLine(command: string): string {
+  return `Run \`${command} --help\` for usage.\n`;
+}
+
+/**
+ * Whether an error ends with the help line. Every usage error a handler finds (flags it cannot take together, a value
+ * it refuses) ends as yargs' own do; one about a file the call named (no such file, unreadable, an output that exists)
+ * does not: the help cannot say where a file is.
+ */
+function seesHelp(error: AttackLayersError): boolean {
+  return error instanceof UsageError && error.file === undefined;
 }
 
 /**
@@ -291,8 +306,7 @@ export async function run(argv: readonly string[], given: CliContext): Promise<n
             : undefined;
       const said = instead ?? (error instanceof SchemaValidationError && error.issues.length > 1 ? issueList(error) : errorText(error, context.cwd));
       const command = `attack-layers${chosen ? ` ${commandName(chosen.spec)}` : ''}`;
-      // A call that lacks what the command needs ends as yargs' own usage errors do: with where to read what it takes.
-      context.stderr.write(`${command}: ${said}\n${error instanceof UsageError && error.seeHelp ? `Run \`${command} --help\` for usage.\n` : ''}`);
+      context.stderr.write(`${command}: ${said}\n${seesHelp(error) ? helpLine(command) : ''}`);
       return error.exitCode;
     }
     context.stderr.write(`attack-layers: internal error (a bug, please report it):\n${(error as Error)?.stack ?? String(error)}\n`);

@@ -109,6 +109,7 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string; givenA
     throw new UsageError(
       `${dir}: the folder holds no file${readFolder(dir).some((entry) => entry.name.startsWith('.')) ? ' but hidden ones' : ''}, so no rule to count; ` +
         'give the folder (or file) of the rules to review, or, for a review where every threat technique is a gap, a detections file that lists none (detections: [])',
+      { file: dir },
     );
   }
   const cache = options.cacheDir ? new RuleCache(options.cacheDir, dir) : undefined;

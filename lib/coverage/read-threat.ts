@@ -81,7 +81,7 @@ function layersOf(path: string, read: { text: string; value: unknown }, options:
 function isFolder(path: string): boolean {
   if (path === STDIN) return false;
   const stats = statInput(path);
-  if (!stats) throw new UsageError(`${path}: no such file or folder`);
+  if (!stats) throw new UsageError(`${path}: no such file or folder`, { file: path });
   return stats.isDirectory();
 }
 

@@ -200,7 +200,7 @@ export function handler(context: CliContext) {
       else renderAll(context, args, ALL_KINDS[args.all]!);
       return;
     }
-    if (!queries.length) throw new UsageError('name at least one group, software or campaign (G0050, APT32, S0227, C0021), or use --all groups|software|campaigns', { seeHelp: true });
+    if (!queries.length) throw new UsageError('name at least one group, software or campaign (G0050, APT32, S0227, C0021), or use --all groups|software|campaigns');
     if (args.name !== undefined && args.score !== 'frequency') throw new UsageError('--name names the frequency layer: use it with --score frequency');
 
     const library = attackLibrary(context, args);

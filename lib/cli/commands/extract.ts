@@ -25,7 +25,7 @@ export function handler(context: CliContext) {
     const listed = given.flatMap((file) => {
       if (file === '-' || !statInput(file)?.isDirectory()) return [file];
       const found = yamlFiles(file);
-      if (!found.length) throw new UsageError(`${file} is a folder with no .yml or .yaml file in it; name a report, or a folder of CALDERA abilities (mitre/stockpile data/abilities)`);
+      if (!found.length) throw new UsageError(`${file} is a folder with no .yml or .yaml file in it; name a report, or a folder of CALDERA abilities (mitre/stockpile data/abilities)`, { file });
       for (const one of found) fromFolder.add(one);
       return found;
     });

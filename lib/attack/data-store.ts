@@ -5,7 +5,7 @@ import { useOneOf } from '../name-distance.js';
 import { STDIN, type InputOptions } from '../read-text.js';
 import { endTemporary, makeFolderFor, outputError, startTemporary, writeFileAtomic } from '../write-file.js';
 import { cachePath } from './cache-path.js';
-import { download, type DownloadOptions } from './download.js';
+import { download, isLoopbackHttp, type DownloadOptions } from './download.js';
 import { indexBundle } from './index-bundle.js';
 import { parseBundleBytes, readBundleBytes, sha256, type BundleBytes } from './read-bundle.js';
 import { isReleaseVersion, parseReleaseFileName, releaseFileName } from './release-files.js';
@@ -164,20 +164,30 @@ export async function fetchRelease(options: FetchOptions): Promise<StoredRelease
 }
 
 /**
- * Refuse an index address that is no web address (`notaurl`, `index.json`, `file:///x`) before any download: the caller
- * gave a wrong option, which no retry mends. @throws UsageError naming the option and what to give.
+ * Refuse an index address that is no web address (`notaurl`, `index.json`, `file:///x`), or plain HTTP to another
+ * machine, before any download: the caller gave a wrong option, which no retry mends. The index and the releases it
+ * lists are data, not code, but they decide every technique of every layer, and over plain HTTP anyone on the way can
+ * change them unseen; a download takes HTTP only from this machine (a mirror, a test's server on 127.0.0.1).
+ * @throws UsageError naming the option and what to give.
  */
 function assertIndexAddress(indexUrl: string, givenAs: GivenAs | undefined): void {
-  let protocol: string | undefined;
+  let url: URL | undefined;
   try {
-    protocol = new URL(indexUrl).protocol;
+    url = new URL(indexUrl);
   } catch {
-    protocol = undefined;
+    url = undefined;
   }
-  if (protocol === 'https:' || protocol === 'http:') return;
-  throw new UsageError(
-    `${givenOption(givenAs, 'indexUrl', indexUrl)}: not a web address${protocol ? ` (${protocol})` : ''}; give the https:// address of an ATT&CK collection index, such as ${OFFICIAL_INDEX_URL}`,
-  );
+  if (url?.protocol === 'https:' || (url && isLoopbackHttp(url))) return;
+  const given = givenOption(givenAs, 'indexUrl', indexUrl);
+  if (url?.protocol === 'http:') {
+    const https = new URL(url.href);
+    https.protocol = 'https:';
+    throw new UsageError(
+      `${given}: plain HTTP; give the https:// address (${https.href}): ATT&CK data is fetched over HTTPS only, ` +
+        'as the index and the releases it lists, data and not code, decide every technique of a layer and over HTTP could be changed on the way unseen',
+    );
+  }
+  throw new UsageError(`${given}: not a web address${url ? ` (${url.protocol})` : ''}; give the https:// address of an ATT&CK collection index, such as ${OFFICIAL_INDEX_URL}`);
 }
 
 async function fetchAndStore(options: FetchOptions): Promise<StoredRelease> {

@@ -19,7 +19,8 @@ export interface DownloadOptions {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-const isLoopbackHttp = (url: URL): boolean => url.protocol === 'http:' && LOOPBACK.has(url.hostname);
+/** Whether an address is plain HTTP to this machine (tests serve files from 127.0.0.1): the only HTTP a download takes. */
+export const isLoopbackHttp = (url: URL): boolean => url.protocol === 'http:' && LOOPBACK.has(url.hostname);
 
 /** A megabyte count for messages (`256 MB`). */
 const megabytes = (bytes: number): string => `${Math.round(bytes / 2 ** 20)} MB`;

@@ -37,6 +37,11 @@ export class FolderFiles {
     }
   }
 
+  /** Leave out a file found in a folder for a reason its reader found without an error (`line`: the file, then why). */
+  leaveOut(line: string): void {
+    this.#leftOut.push(line);
+  }
+
   /** Why each file left out was, one line each, in the order of the files (each message starts with its file's name). */
   get leftOut(): string[] {
     return [...this.#leftOut].sort(compareText);

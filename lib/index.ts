@@ -171,6 +171,8 @@ export {
 export { statedLayerDomain } from './layer/layer-domain.js';
 /** Layer files named by paths, folders expanded. */
 export { listLayerFiles, type LayerPath } from './layer/layer-files.js';
+/** A file found in a folder of layers parsed, or what it plainly is instead of a layer (a gap report, a package.json). @throws InputError */
+export { parseFolderLayer } from './layer/layer-files.js';
 /** Merge technique entries that name one technique and tactic, by one documented rule. */
 export { mergeEntries, type MergeSource } from './layer/merge-entries.js';
 export { MERGE_SCORES, type MergeScore } from './layer/merge-scores.js';

@@ -9,10 +9,18 @@ import {
   upgradeSources,
   firstFew,
   listLayerFiles,
+  layerSources,
+  parseFolderLayer,
+  readTextFile,
+  inputName,
   statInput,
+  FolderFiles,
   STDIN,
   type CombineOp,
+  type FoundFile,
+  type LayerSource,
 } from '../../index.js';
+import { noteLeftOutFiles } from '../unplaced.js';
 import { linesPerKind, messageKind, ofHiddenTechniques as of } from '../repeated-lines.js';
 import { upgradeNote } from '../upgrade-note.js';
 import { attackLibrary, FLAG_WORDS, note, readStdin, warn, type CliContext, type GlobalArgs } from '../context.js';
@@ -30,17 +38,45 @@ interface Args extends GlobalArgs {
 }
 
 
+/** A layer file to read: named on its own, or found in a folder given (`folder`), `relative` to it. */
+interface LayerFile extends FoundFile {
+  folder?: string;
+  relative?: string;
+}
+
 /**
- * The layer files given, a folder as its `.json` files (as validate and upgrade read one), sorted by path, and said
- * so: the order decides what `diff` subtracts from and whose comment lines come first.
+ * The layer files given, a folder as its `.json` files (as validate and upgrade read one), sorted by path: the order
+ * decides what `diff` subtracts from and whose comment lines come first.
  */
-function layerFiles(context: CliContext, args: Args): string[] {
-  return args.layers.flatMap((given) => {
-    if (given === STDIN || !statInput(resolve(context.cwd, given))?.isDirectory()) return [given];
-    const found = listLayerFiles([resolve(context.cwd, given)]).map((file) => file.relative);
-    note(context, args, `note: ${given}: ${found.length === 1 ? '1 layer file' : `${found.length} layer files`}, combined in the order of their paths: ${firstFew(found, 5)}`);
-    return found.map((file) => join(given, file));
+function layerFiles(context: CliContext, args: Args): LayerFile[] {
+  return args.layers.flatMap((given): LayerFile[] => {
+    if (given === STDIN || !statInput(resolve(context.cwd, given))?.isDirectory()) return [{ path: given, found: false }];
+    return listLayerFiles([resolve(context.cwd, given)]).map((file) => ({ path: join(given, file.relative), found: true, folder: given, relative: file.relative }));
   });
+}
+
+/**
+ * The layers of each file given, file by file. A file found in a folder that is plainly no layer (a gap report, a
+ * package.json) is left out, saying what it is; each folder's layers are said, in the order they are combined.
+ * @throws InputError when no file of the folders is a layer; as `readLayerSources` for a file that cannot be read.
+ */
+function readSources(context: CliContext, args: Args, stdin: Uint8Array | undefined): LayerSource[][] {
+  const given = layerFiles(context, args);
+  const files = new FolderFiles(given);
+  const read = given.map(({ path, found }) => {
+    if (!found) return readLayerSources(path, resolve(context.cwd, path), { stdin });
+    const parsed = parseFolderLayer(readTextFile(path, resolve(context.cwd, path)), inputName(path));
+    if ('value' in parsed) return layerSources(parsed.value, inputName(path));
+    files.leaveOut(parsed.notALayer);
+    return [];
+  });
+  files.assertSomeRead(args.layers, read.some((layers) => layers.length > 0), 'an ATT&CK Navigator layer');
+  noteLeftOutFiles(context, args, files.leftOut);
+  for (const folder of new Set(given.flatMap((file) => file.folder ?? []))) {
+    const combined = given.flatMap((file, i) => (file.folder === folder && read[i]!.length ? [file.relative!] : []));
+    note(context, args, `note: ${folder}: ${combined.length === 1 ? '1 layer file' : `${combined.length} layer files`}, combined in the order of their paths: ${firstFew(combined, 5)}`);
+  }
+  return read.filter((layers) => layers.length > 0);
 }
 
 export function handler(context: CliContext) {
@@ -51,8 +87,7 @@ export function handler(context: CliContext) {
     // holds another (writeOutputs): the same combination written again replaces nothing.
     assertGivenPaths([{ paths: args.layers, takes: 'file or folder' }], args.out === undefined ? [] : [resolve(context.cwd, args.out)], { cwd: context.cwd });
     const stdin = await readStdin(context, args.layers);
-    const sources = layerFiles(context, args).flatMap((file) => {
-      const layers = readLayerSources(file, resolve(context.cwd, file), { stdin });
+    const sources = readSources(context, args, stdin).flatMap((layers) => {
       // A file of layers of several domains (an enterprise and a mobile layer) gives, with --domain, that domain's
       // layers; each other is named, where the whole run was refused as one of layers of another domain.
       if (!args.domain || layers.length < 2) return layers;

@@ -27,7 +27,10 @@ import {
   type NavigatorLayer,
   readTextFile,
   inputName,
+  parseFolderLayer,
+  FolderFiles,
 } from '../../index.js';
+import { noteLeftOutFiles } from '../unplaced.js';
 import { attackLibrary, FLAG_WORDS, note, noteBlock, readStdin, progressLine, showsProgress, warn, type CliContext, type GlobalArgs } from '../context.js';
 import { namesInLine } from '../names-in-line.js';
 import { assertLayerOutName } from '../layer-out.js';
@@ -99,10 +102,19 @@ export function handler(context: CliContext) {
     let stdoutText: string | undefined;
     // What Navigator does on opening them, said once for the run (a layer written for an older release on request).
     const upgradedLayers: NavigatorLayer[] = [];
+    // A file found in a folder that is plainly no layer (gap's report beside its layers, a package.json) is left out, and said.
+    const folderFiles = new FolderFiles(files.map((file) => ({ path: file.path, found: !!file.inFolder })));
     files.forEach((file, i) => {
       if (progress) progressLine(context, `upgrading ${i + 1}/${files.length} ${file.path}`);
       try {
-        const value = parseJsonAs(readTextFile(file.path, file.path, { stdin }), inputName(file.path), ['layer']);
+        const read = readTextFile(file.path, file.path, { stdin });
+        const parsed = file.inFolder ? parseFolderLayer(read, inputName(file.path)) : { value: parseJsonAs(read, inputName(file.path), ['layer']) };
+        if ('notALayer' in parsed) {
+          if (progress) progressLine(context, '');
+          folderFiles.leaveOut(parsed.notALayer);
+          return;
+        }
+        const value = parsed.value;
         // An element of an array that is no layer (null, a number, `{}`) is left out; the first layer's report says so.
         const layers = Array.isArray(value) ? layerSources(value, inputName(file.path)) : [{ file: inputName(file.path), value }];
         const upgraded: NavigatorLayer[] = [];
@@ -138,6 +150,9 @@ export function handler(context: CliContext) {
       }
     });
 
+    const leftOut = folderFiles.leftOut;
+    folderFiles.assertSomeRead(args.layers, leftOut.length < files.length, 'an ATT&CK Navigator layer');
+    noteLeftOutFiles(context, args, leftOut);
     for (const warning of navigatorOpeningWarnings(upgradedLayers)) warn(context, args, warning);
     const reportText = args.report && (args.report === 'json' ? `${JSON.stringify(reports, null, 2)}\n` : formatUpgradeMarkdown(reports));
     const reportOut = reportText && args['report-out'] ? [{ path: args['report-out'], content: reportText }] : [];
@@ -164,7 +179,8 @@ export function handler(context: CliContext) {
     if (reportText && !args['report-out']) context.stdout.write(reportText);
     if (failures.length) {
       const shown = failures.slice(0, 3).join('; ') + (failures.length > 3 ? `; and ${failures.length - 3} more` : '');
-      const which = failures.length === files.length ? `none of the ${files.length} layer files could be upgraded` : `${failures.length} of ${files.length} layer files could not be upgraded (the others were)`;
+      const read = files.length - leftOut.length;
+      const which = failures.length === read ? `none of the ${read} layer files could be upgraded` : `${failures.length} of ${read} layer files could not be upgraded (the others were)`;
       throw new InputError(`${which}: ${shown}`);
     }
     const stale = reports.filter((report) => report.changed);

@@ -14,6 +14,7 @@ import {
   nearestRelease,
   domainReleases,
   parseJsonAs,
+  parseFolderLayer,
   readTextFile,
   STDIN,
   validateCampaign,
@@ -138,12 +139,23 @@ export function handler(context: CliContext) {
           leftOut.push(reading.leftOut);
           return [];
         }
+        // JSON found in a folder that is plainly no layer (gap's report beside its layers, a package.json) is left out as
+        // YAML of another kind is.
+        const layer = reading === 'layer' ? (inFolder ? parseFolderLayer(text, file) : { value: parseJsonAs(text, file, ['layer']) }) : undefined;
+        // ... unless it is a campaign by the rule normalize reads it by (hasCampaignShape), which is checked as one.
+        if (layer && 'notALayer' in layer) {
+          if (kindOf(text) !== 'campaign') {
+            leftOut.push(layer.notALayer);
+            return [];
+          }
+          reading = 'campaign';
+        }
         findings =
           typeof reading === 'object'
             ? [{ severity: 'error', code: 'wrong-kind', path: '/', message: reading.wrongKind }]
-            : reading === 'campaign'
+            : reading === 'campaign' || !layer || 'notALayer' in layer
             ? asCampaign(text)
-            : validateLayer(parseJsonAs(text, file, ['layer']), { attackFor, newest, nearest, releases, file, ...(release ? { release } : {}), givenAs: FLAG_WORDS });
+            : validateLayer(layer.value, { attackFor, newest, nearest, releases, file, ...(release ? { release } : {}), givenAs: FLAG_WORDS });
       } catch (error) {
         // A release asked for that is not here is no fault of the file: the run stops (exit 1).
         if (!(error instanceof InputError) || error instanceof AttackDataError) throw error;

@@ -238,7 +238,7 @@ describe('attack-layers attack-object', () => {
     const frequency = await runCli(['attack-object', 'APT29', 'FIN7', '--score', 'frequency', '--platform', 'Linux,Windwos', '-q']);
     expect(layerOf(frequency.stdout).filters).to.deep.equal({ platforms: ['Linux', 'Windows'] });
     const unknown = await runCli(['attack-object', 'APT29', '--platform', 'Android']);
-    expect([unknown.code, unknown.stderr]).to.deep.equal([2, 'attack-layers attack-object: "Android" is not a platform of ATT&CK enterprise-attack 18.1; give one of "Containers", "ESXi", "IaaS", "Identity Provider", "Linux", "Network Devices", "Office Suite", "PRE", "SaaS", "Windows", "macOS"\n']);
+    expect([unknown.code, unknown.stderr]).to.deep.equal([2, 'attack-layers attack-object: "Android" is not a platform of ATT&CK enterprise-attack 18.1; give one of "Containers", "ESXi", "IaaS", "Identity Provider", "Linux", "Network Devices", "Office Suite", "PRE", "SaaS", "Windows", "macOS"\nRun `attack-layers attack-object --help` for usage.\n']);
   });
 
   it('names a frequency layer without --name by its IDs as --all names files (G0007-G0050-frequency.layer.json)', async () => {

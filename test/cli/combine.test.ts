@@ -262,6 +262,43 @@ describe('attack-layers combine', () => {
     }
   });
 
+  // `combine <folder>` stopped at the first .json that is no layer (`gap-report.json: this is a gap report …`, exit 1),
+  // as upgrade <folder> failed on it: gap writes its JSON report beside its layers, and a project folder has a package.json.
+  it('leaves out a file of a folder that is plainly no layer (a gap report, a campaign as JSON, a package.json), saying what it is', async () => {
+    const folder = freshTmpDir('combine-not-layers');
+    writeFileSync(join(folder, 'a.json'), readFileSync(a));
+    writeFileSync(join(folder, 'b.json'), readFileSync(b));
+    writeFileSync(join(folder, 'package.json'), readFileSync('package.json'));
+    writeFileSync(join(folder, 'campaign.json'), readFileSync('test/fixtures/campaigns/every-field.json'));
+    const review = join(freshTmpDir('combine-gap'), 'review');
+    const gap = await runCli(['gap', '--threat', 'campaigns/apt32-covid19-wuhan.yaml', '--coverage', 'test/fixtures/gap/detections.csv', '--out', review, '--report', 'json', '-q']);
+    expect(gap.code, gap.stderr).to.equal(0);
+    writeFileSync(join(folder, 'gap-report.json'), readFileSync(join(review, 'gap-report.json')));
+    const files = await runCli(['combine', join(folder, 'a.json'), join(folder, 'b.json'), '--op', 'sum']);
+    const read = await runCli(['combine', folder, '--op', 'sum']);
+    expect([read.code, read.stdout]).to.deep.equal([0, files.stdout]);
+    const said = read.stderr.split('\n').filter((line) => line.startsWith('left out: '));
+    expect(said).to.deep.equal([
+      `left out: ${folder}/campaign.json: this is a campaign file, not an ATT&CK Navigator layer`,
+      `left out: ${folder}/gap-report.json: this is a gap report (gap --report json), not an ATT&CK Navigator layer`,
+      `left out: ${folder}/package.json: this is JSON of no kind attack-layers reads (its keys at the top are "name", "version", "description", "license", "type", "engines" and 8 more), not an ATT&CK Navigator layer`,
+    ]);
+    expect(read.stderr).to.contain(`note: ${folder}: 2 layer files, combined in the order of their paths: a.json, b.json\n`);
+    // upgrade reads a folder as combine does: the layers are upgraded, the rest left out.
+    const upgraded = await runCli(['upgrade', folder, '--out', join(review, 'upgraded')]);
+    expect(upgraded.code, upgraded.stderr).to.equal(0);
+    expect(upgraded.stderr.split('\n').filter((line) => line.startsWith('left out: '))).to.deep.equal(said);
+    // A folder of no layer at all is refused (exit 1), saying why each file is none.
+    const none = freshTmpDir('combine-no-layer');
+    writeFileSync(join(none, 'package.json'), readFileSync('package.json'));
+    const refused = await runCli(['combine', none, '--op', 'sum']);
+    expect([refused.code, refused.stdout, refused.stderr]).to.deep.equal([
+      1,
+      '',
+      `attack-layers combine: ${none}: no file there is an ATT&CK Navigator layer:\n  ${said[2]!.replace('left out: ', '').replace(folder, none)}\n`,
+    ]);
+  });
+
   it('says a missing layer file before reading any layer, and an --out that is a folder with it (exit 2)', async () => {
     const out = join(freshTmpDir('combine-both'), 'combined.json');
     writeFileSync(out, 'keep me');

@@ -17,6 +17,8 @@ const LAYER = 'layers/apt32-covid19-wuhan.layer.json';
 interface Row {
   /** Arguments that leave out what the command needs, and the words it must say (exit 2). */
   missing: readonly [argv: string[], says: string];
+  /** Arguments its handler refuses (not yargs: flags it cannot take together, a value it refuses), and the words it must say (exit 2). */
+  refused?: readonly [argv: string[], says: string];
   /** Arguments with a misspelled flag, that flag, and the flag it must suggest (exit 2). */
   misspelled: readonly [argv: string[], wrong: string, suggests: string];
   /** A run reading `-` from standard input: arguments, the input, and a check of what it printed (exit 0). */
@@ -25,16 +27,19 @@ interface Row {
 
 const table: Record<string, Row> = {
   normalize: {
+    refused: [['-', '-'], '- (standard input) is given more than once; it can be read once'],
     missing: [[], 'missing <campaigns>: campaign files (YAML or JSON), folders of them, or - for standard input'],
     misspelled: [[APT32, '--jsn'], '--jsn', '--json'],
     stdin: [() => ['-'], () => readFileSync(APT32), (stdout) => expect(stdout).to.match(/^APT32 targets Wuhan government \(COVID-19\) \(<stdin>\)\n/)],
   },
   extract: {
+    refused: [['README.md', '--no-campaigns'], '--no-campaigns leaves out the campaigns a STIX bundle attributes to the actor --actor chooses: give --actor too'],
     missing: [[], 'missing <reports>'],
     misspelled: [['report.txt', '--nme', 'x'], '--nme', '--name'],
     stdin: [() => ['-', '--json'], () => 'The actor used T1193 and then Regsvr32 (T1117).\n', (stdout) => expect(JSON.parse(stdout).references).to.have.length(2)],
   },
   suggest: {
+    refused: [['README.md', '--top', '0'], '--top 0: give a whole number of candidates, 1 or more'],
     missing: [[], 'missing <report>'],
     misspelled: [['report.txt', '--lins'], '--lins', '--lines'],
     stdin: [
@@ -44,6 +49,7 @@ const table: Record<string, Row> = {
     ],
   },
   render: {
+    refused: [[APT32, '--out', 'x', '--min-campaigns', '2'], '--min-campaigns applies to the aggregate layer: give --aggregate <name> too'],
     missing: [[APT32], '--out is required (the folder to write <campaign id>.layer.json files into)'],
     misspelled: [[APT32, '--out', 'x', '--scor', 'presence'], '--scor', '--score'],
     stdin: [
@@ -54,16 +60,19 @@ const table: Record<string, Row> = {
     ],
   },
   validate: {
+    refused: [['-', '-'], '- (standard input) is given more than once; it can be read once'],
     missing: [[], 'missing <layers-or-campaigns>'],
     misspelled: [[LAYER, '--jason'], '--jason', '--json'],
     stdin: [() => ['-', '--json'], () => readFileSync(LAYER), (stdout) => expect(JSON.parse(stdout)).to.deep.equal([{ file: '<stdin>', errors: 0, warnings: 0, findings: [] }])],
   },
   upgrade: {
+    refused: [[LAYER, 'layers/temp-periscope-cambodia-2018.layer.json'], 'several layer files: write them with --out <folder> or --in-place, or use --check'],
     missing: [[], 'missing <layers>'],
     misspelled: [[LAYER, '--in-plac'], '--in-plac', '--in-place'],
     stdin: [() => ['-'], () => readFileSync(LAYER), (stdout) => expect(stdout).to.equal(readFileSync(LAYER, 'utf8'))],
   },
   gap: {
+    refused: [['--threat', APT32, '--coverage', 'test/fixtures/gap/detections.csv', '--out', 'x', '--min-coverage', '200'], '--min-coverage 200: give a number from 0 to 100'],
     missing: [['--threat', APT32, '--out', 'x'], '--coverage is required'],
     misspelled: [['--threat', APT32, '--coverage', 'test/fixtures/gap/detections.csv', '--out', 'x', '--min-coverge', '5'], '--min-coverge', '--min-coverage'],
     stdin: [
@@ -73,29 +82,35 @@ const table: Record<string, Row> = {
     ],
   },
   combine: {
+    refused: [[LAYER, '--op', 'sum'], 'combine needs at least two layers, got 1; name more layer files (or a file holding an array of layers)'],
     missing: [[LAYER], '--op is required'],
     misspelled: [[LAYER, '--op', 'max', '--nam', 'x'], '--nam', '--name'],
     stdin: [() => ['-', LAYER, '--op', 'max'], () => readFileSync(LAYER), (stdout) => expect(JSON.parse(stdout).name).to.match(/^max of .* \(<stdin>\), /)],
   },
   export: {
+    refused: [[LAYER, '--out', 'matrix.png'], '--out matrix.png: export writes svg, html, xlsx, csv or md, not .png'],
     missing: [[], 'missing <file>'],
     misspelled: [[LAYER, '--formt', 'csv'], '--formt', '--format'],
     stdin: [() => ['-', '--format', 'csv'], () => readFileSync(LAYER), (stdout) => expect(stdout.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).to.equal('technique,name,tactic,score,color,comment,metadata,links,note')],
   },
   'attack-object': {
+    refused: [['G0050', '--name', 'x'], '--name names the frequency layer: use it with --score frequency'],
     missing: [[], 'name at least one group, software or campaign'],
     misspelled: [['APT32', '--typ', 'group'], '--typ', '--type'],
   },
   compare: {
+    refused: [['test/fixtures/layers/combine/a.json'], 'test/fixtures/layers/combine/a.json: nothing to compare layer "Layer A" with: its name and description name no ATT&CK group, campaign or software; pass --with <group|campaign|software>'],
     missing: [[], 'missing <campaign-or-layer>'],
     misspelled: [[APT32, '--wiht', 'G0050'], '--wiht', '--with'],
     stdin: [() => ['-', '--json'], () => readFileSync(APT32), (stdout) => expect(JSON.parse(stdout).comparisons[0].campaign.file).to.equal('<stdin>')],
   },
   technique: {
+    refused: [['xyz'], '"xyz" is not a technique ID; write it like T1566 or T1566.001'],
     missing: [[], 'missing <ids>'],
     misspelled: [['T1193', '--jsonn'], '--jsonn', '--json'],
   },
   data: {
+    refused: [['fetch', '--max-size', '0'], '--max-size 0: give a size in MB, e.g. 512'],
     missing: [[], 'missing <action>'],
     misspelled: [['fetch', '--index-ur', 'x'], '--index-ur', '--index-url'],
     stdin: [
@@ -127,7 +142,7 @@ describe('the CLI contract, command by command', () => {
       expect([run.code, run.stdout, run.stderr, existsSync(path)]).to.deep.equal([
         2,
         '',
-        `attack-layers ${command}: --out ${path}: ${command} writes a Navigator layer, which is JSON, not ${format}; give --out ${json}, then \`attack-layers export ${json} --out ${path}\` makes the ${format}\n`,
+        `attack-layers ${command}: --out ${path}: ${command} writes a Navigator layer, which is JSON, not ${format}; give --out ${json}, then \`attack-layers export ${json} --out ${path}\` makes the ${format}\nRun \`attack-layers ${command} --help\` for usage.\n`,
         false,
       ]);
     }
@@ -234,6 +249,16 @@ describe('the CLI contract, command by command', () => {
         expect(hasStackTrace(result.stderr)).to.equal(false);
       });
 
+      // Only attack-object's handler ended its usage errors with the help line; every other handler's ended without it.
+      if (row.refused) {
+        const [refusedArgv, says] = row.refused;
+        it(`exits 2 for a call its handler refuses, pointing to --help: "${says}"`, async () => {
+          const result = await runCli([name, ...refusedArgv], {}, { stdin: '' });
+          expect([result.code, result.stdout]).to.deep.equal([2, '']);
+          expect(result.stderr).to.match(new RegExp(`^attack-layers ${name}: ${says.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*\nRun \`attack-layers ${name} --help\` for usage\.\n$`));
+        });
+      }
+
       const [argv, wrong, suggests] = row.misspelled;
       it(`exits 2 for a misspelled option (${wrong}), suggesting ${suggests}`, async () => {
         const result = await runCli([name, ...argv]);
@@ -281,7 +306,7 @@ describe('the CLI contract, command by command', () => {
 
   it('refuses - twice in one run: standard input can be read once', async () => {
     const result = await runCli(['normalize', '-', '-'], {}, { stdin: readFileSync(APT32) });
-    expect([result.code, result.stderr]).to.deep.equal([2, 'attack-layers normalize: - (standard input) is given more than once; it can be read once\n']);
+    expect([result.code, result.stderr]).to.deep.equal([2, 'attack-layers normalize: - (standard input) is given more than once; it can be read once\nRun `attack-layers normalize --help` for usage.\n']);
   });
 
   // `suggest` and `extract` of an empty file said "0 passages" / "0 technique references" and exited 0, as if the report
@@ -542,8 +567,8 @@ describe('the CLI contract, command by command', () => {
     const platforms = loadRelease('18.1').platforms();
     for (const [argv, says] of [
       [['technique', 'T1193', '--domain', 'enterprize'], 'attack-layers technique: --domain enterprize: use one of enterprise, mobile, ics (or enterprise-attack, mobile-attack, ics-attack); did you mean enterprise?\nRun `attack-layers technique --help` for usage.\n'],
-      [['data', 'log-sources', '--platform', 'windws'], `attack-layers data: --platform windws: not a platform of ATT&CK enterprise-attack 18.1; use one of ${platforms.join(', ')}; did you mean Windows?\n`],
-      [['data', 'log-sources', '--platform', 'mac-os'], `attack-layers data: --platform mac-os: not a platform of ATT&CK enterprise-attack 18.1; use one of ${platforms.join(', ')}; did you mean macOS?\n`],
+      [['data', 'log-sources', '--platform', 'windws'], `attack-layers data: --platform windws: not a platform of ATT&CK enterprise-attack 18.1; use one of ${platforms.join(', ')}; did you mean Windows?\nRun \`attack-layers data --help\` for usage.\n`],
+      [['data', 'log-sources', '--platform', 'mac-os'], `attack-layers data: --platform mac-os: not a platform of ATT&CK enterprise-attack 18.1; use one of ${platforms.join(', ')}; did you mean macOS?\nRun \`attack-layers data --help\` for usage.\n`],
       [['export', LAYER, '--format', 'svgg'], 'attack-layers export: --format svgg: use one of svg, html, xlsx, csv, md; did you mean svg?\nRun `attack-layers export --help` for usage.\n'],
     ] as const) {
       const result = await runCli([...argv, '--quiet']);

@@ -39,7 +39,7 @@ describe('attack-layers data list', () => {
   // number`, naming a flag that `data` no longer takes; offline it said the download failed.
   it('refuses a --attack-release that is no release number before downloading anything, naming the flag', async () => {
     const result = await runCli(['data', 'fetch', '--attack-release', 'abc', '--index-url', 'http://127.0.0.1:9/index.json'], { XDG_CACHE_HOME: freshCacheHome('fetch-abc') });
-    expect([result.code, result.stderr]).to.deep.equal([2, 'attack-layers data: --attack-release abc: not a release number such as 18.1\n']);
+    expect([result.code, result.stderr]).to.deep.equal([2, 'attack-layers data: --attack-release abc: not a release number such as 18.1\nRun `attack-layers data --help` for usage.\n']);
   });
 
   // `data log-sources Windows` printed every platform's log sources, exit 0, while list and fetch refused a file.
@@ -51,7 +51,7 @@ describe('attack-layers data list', () => {
     ];
     for (const [action, message] of said) {
       const result = await runCli(['data', action, 'Windows', '--index-url', 'http://127.0.0.1:9/index.json'], { XDG_CACHE_HOME: freshCacheHome('data-file') });
-      expect([result.code, result.stdout, result.stderr]).to.deep.equal([2, '', `attack-layers data: ${message}\n`]);
+      expect([result.code, result.stdout, result.stderr]).to.deep.equal([2, '', `attack-layers data: ${message}\nRun \`attack-layers data --help\` for usage.\n`]);
     }
   });
 
@@ -309,14 +309,19 @@ describe('attack-layers data fetch (from a server on 127.0.0.1)', () => {
       const result = await runCli(['data', 'fetch', '--index-url', url], { XDG_CACHE_HOME: freshTmpDir('xdg-url') });
       expect([result.code, result.stderr]).to.deep.equal([
         2,
-        `attack-layers data: --index-url ${url}: ${what}; give the https:// address of an ATT&CK collection index, such as https://raw.githubusercontent.com/mitre-attack/attack-stix-data/master/index.json\n`,
+        `attack-layers data: --index-url ${url}: ${what}; give the https:// address of an ATT&CK collection index, such as https://raw.githubusercontent.com/mitre-attack/attack-stix-data/master/index.json\nRun \`attack-layers data --help\` for usage.\n`,
       ]);
     }
   });
 
-  it('refuses plain HTTP to a host that is not loopback', async () => {
+  // It was tried, and refused by the download as a failed one is (exit 1): the address given is the call's mistake.
+  it('refuses plain HTTP to a host that is not loopback as a usage error (exit 2), naming the https address', async () => {
     const result = await runCli(['data', 'fetch', '--index-url', 'http://example.invalid/index.json'], { XDG_CACHE_HOME: freshTmpDir('xdg-http') });
-    expect(result.code).to.equal(1);
-    expect(result.stderr).to.contain('refusing to download over http');
+    expect([result.code, result.stderr]).to.deep.equal([
+      2,
+      'attack-layers data: --index-url http://example.invalid/index.json: plain HTTP; give the https:// address (https://example.invalid/index.json): ' +
+        'ATT&CK data is fetched over HTTPS only, as the index and the releases it lists, data and not code, decide every technique of a layer and over HTTP could be changed on the way unseen\n' +
+        'Run `attack-layers data --help` for usage.\n',
+    ]);
   });
 });

@@ -154,7 +154,7 @@ describe('attack-layers export', () => {
     expect([refused.code, refused.stdout, refused.stderr]).to.deep.equal([
       2,
       '',
-      `attack-layers export: ${pages.join(', ')}: pages of an earlier export to ${file}, which this one (one file) would leave beside its own; pass --force to replace them (they are removed), or remove them\n`,
+      `attack-layers export: ${pages.join(', ')}: pages of an earlier export to ${file}, which this one (one file) would leave beside its own; pass --force to replace them (they are removed), or remove them\nRun \`attack-layers export --help\` for usage.\n`,
     ]);
     expect(readdirSync(out).sort()).to.deep.equal(['apt32-1.svg', 'apt32-2.svg']);
     const forced = await runCli(['export', layer, '--out', file, '--subtechniques', 'none', '--force']);
@@ -195,7 +195,7 @@ describe('attack-layers export', () => {
     execFileSync('mkfifo', [fifo]);
     const stream = await runCli([...args, '--format', 'svg', '--out', fifo]);
     expect([stream.code, stream.stdout]).to.deep.equal([2, '']);
-    expect(stream.stderr).to.match(/one SVG file each: .*; \S+pipe is a device or FIFO, which holds no files\n$/);
+    expect(stream.stderr).to.match(/one SVG file each: .*; \S+pipe is a device or FIFO, which holds no files\nRun `attack-layers export --help` for usage\.\n$/);
     expect(readdirSync(out)).to.deep.equal(['pipe']);
     writeFileSync(join(out, 'tp-2.svg'), 'mine');
     const refused = await runCli([...args, '--out', join(out, 'tp.svg')]);
@@ -521,7 +521,7 @@ describe('attack-layers export', () => {
     it('exports the gap layer as a picture, and refuses svg for the report (exit 2)', async () => {
       expect((await runCli(['export', join(review, 'json/gap.layer.json'), '--out', join(review, 'gap.svg')])).code).to.equal(0);
       const refused = await runCli(['export', join(review, 'json/gap-report.json'), '--format', 'svg']);
-      expect([refused.code, refused.stderr]).to.deep.equal([2, `attack-layers export: a gap report is a table: export it as xlsx, csv, md; for a picture, export gap.layer.json (written beside it) as svg\n`]);
+      expect([refused.code, refused.stderr]).to.deep.equal([2, `attack-layers export: a gap report is a table: export it as xlsx, csv, md; for a picture, export gap.layer.json (written beside it) as svg\nRun \`attack-layers export --help\` for usage.\n`]);
     });
   });
 
@@ -608,10 +608,10 @@ describe('attack-layers export', () => {
       '2 "TEMP.Periscope targets Cambodia\'s 2018 election" (enterprise-attack, 43 entries)\n';
     const asked = await runCli(['export', file, '--format', 'csv']);
     expect(asked.code).to.equal(2);
-    expect(asked.stderr).to.equal(`attack-layers export: ${file} holds 2 layers; export draws one at a time: pass --layer 1 to 2: ${choices}`);
+    expect(asked.stderr).to.equal(`attack-layers export: ${file} holds 2 layers; export draws one at a time: pass --layer 1 to 2: ${choices}Run \`attack-layers export --help\` for usage.\n`);
     const wrong = await runCli(['export', file, '--format', 'csv', '--layer', '3']);
     expect(wrong.code).to.equal(2);
-    expect(wrong.stderr).to.equal(`attack-layers export: --layer 3: ${file} holds 2 layers; give 1 to 2: ${choices}`);
+    expect(wrong.stderr).to.equal(`attack-layers export: --layer 3: ${file} holds 2 layers; give 1 to 2: ${choices}Run \`attack-layers export --help\` for usage.\n`);
     // Past ten layers, the rest are counted.
     writeFileSync(file, JSON.stringify(Array.from({ length: 12 }, () => layers[0])));
     expect((await runCli(['export', file, '--format', 'csv'])).stderr).to.match(/; 10 "APT32 [^;]*; and 2 more\n$/);

@@ -330,7 +330,7 @@ describe('attack-layers extract', () => {
     writeFileSync(first, 'The actor sent links (T1566.002).\n');
     writeFileSync(second, 'Later it dumped LSASS (T1003.001).\n');
     const refusal = (file: string): string =>
-      `attack-layers extract: ${file}: --no-campaigns leaves out the campaigns a STIX bundle of threat intelligence attributes to the actor --actor chooses; a report's text attributes none: leave --no-campaigns out\n`;
+      `attack-layers extract: ${file}: --no-campaigns leaves out the campaigns a STIX bundle of threat intelligence attributes to the actor --actor chooses; a report's text attributes none: leave --no-campaigns out\nRun \`attack-layers extract --help\` for usage.\n`;
     const one = await runCli(['extract', first, '--actor', 'APT29', '--no-campaigns']);
     expect([one.code, one.stdout, one.stderr]).to.deep.equal([2, '', refusal(first)]);
     const several = await runCli(['extract', first, second, '--actor', 'APT29', '--no-campaigns']);

@@ -85,7 +85,7 @@ describe('cli: a new user\'s first hour', () => {
       expect([result.code, result.stderr]).to.deep.equal([
         2,
         `attack-layers upgrade: --out ${out} names a .json file, but 2 layer files were given (layers/all.layer.json, layers/apt32-covid19-wuhan.layer.json): ` +
-          'give --out a folder to write each layer into (--out upgraded), or upgrade one layer file at a time\n',
+          'give --out a folder to write each layer into (--out upgraded), or upgrade one layer file at a time\nRun `attack-layers upgrade --help` for usage.\n',
       ]);
       expect(existsSync(out)).to.equal(false);
     });
@@ -133,8 +133,8 @@ describe('cli: a new user\'s first hour', () => {
     // attack-object looked "-" up as a name (`no group, software or campaign "-" …; did you mean S0110 at, S0385
     // njRAT?`, exit 1); technique said `"-" is not a technique ID`.
     for (const [argv, says] of [
-      [['attack-object', '-'], 'attack-layers attack-object: - (standard input) is not read by attack-object; name the groups, software or campaigns as arguments, by ID, name or alias (attack-object APT32 S0154 C0021)\n'],
-      [['technique', '-'], 'attack-layers technique: - (standard input) is not read by technique; give the IDs as arguments (technique T1059 T1566.001), or pipe them through xargs: cat ids.txt | xargs attack-layers technique\n'],
+      [['attack-object', '-'], 'attack-layers attack-object: - (standard input) is not read by attack-object; name the groups, software or campaigns as arguments, by ID, name or alias (attack-object APT32 S0154 C0021)\nRun `attack-layers attack-object --help` for usage.\n'],
+      [['technique', '-'], 'attack-layers technique: - (standard input) is not read by technique; give the IDs as arguments (technique T1059 T1566.001), or pipe them through xargs: cat ids.txt | xargs attack-layers technique\nRun `attack-layers technique --help` for usage.\n'],
     ] as const) {
       it(argv.join(' '), async () => {
         const result = await runCli(argv, {}, { stdin: 'G0050\n' });
@@ -176,7 +176,7 @@ describe('cli: a new user\'s first hour', () => {
     const result = await runCli(['export', 'layers/all.layer.json', '--out', folder]);
     expect([result.code, result.stderr]).to.deep.equal([
       2,
-      `attack-layers export: --out ${folder} is a folder; give --out the name of the file to write, its extension the format (${join(folder, 'matrix.svg')})\n`,
+      `attack-layers export: --out ${folder} is a folder; give --out the name of the file to write, its extension the format (${join(folder, 'matrix.svg')})\nRun \`attack-layers export --help\` for usage.\n`,
     ]);
   });
 

@@ -145,7 +145,7 @@ describe('cli: first use', () => {
     ] as const) {
       it(`${argv.join(' ')}: exit 2 naming ${as}`, async () => {
         const result = await runCli(argv);
-        expect([result.code, result.stdout, result.stderr]).to.deep.equal([2, '', `attack-layers ${argv[0]}: ${as} is given an empty name (""); name the file (a shell variable left unset, "$FILE", gives "")\n`]);
+        expect([result.code, result.stdout, result.stderr]).to.deep.equal([2, '', `attack-layers ${argv[0]}: ${as} is given an empty name (""); name the file (a shell variable left unset, "$FILE", gives "")\nRun \`attack-layers ${argv[0]} --help\` for usage.\n`]);
       });
     }
   });

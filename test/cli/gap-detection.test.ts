@@ -326,7 +326,7 @@ describe('attack-layers gap --log-sources - (standard input)', () => {
     const twice = await runCli(argv('-', 'twice', '-'), {}, { stdin: Buffer.from(yaml) });
     expect([twice.code, twice.stderr]).to.deep.equal([
       2,
-      'attack-layers gap: - (standard input) is given more than once to --coverage and --log-sources; it can be read once: save all but one of them to a file and name it\n',
+      'attack-layers gap: - (standard input) is given more than once to --coverage and --log-sources; it can be read once: save all but one of them to a file and name it\nRun `attack-layers gap --help` for usage.\n',
     ]);
   });
 });

@@ -163,7 +163,7 @@ describe('attack-layers gap --tests', () => {
     const twice = await runCli(argv('-', 'stdin-twice', '-'), {}, { stdin: readFileSync(threat) });
     expect([twice.code, twice.stderr]).to.deep.equal([
       2,
-      'attack-layers gap: - (standard input) is given more than once to --threat and --tests; it can be read once: save all but one of them to a file and name it\n',
+      'attack-layers gap: - (standard input) is given more than once to --threat and --tests; it can be read once: save all but one of them to a file and name it\nRun `attack-layers gap --help` for usage.\n',
     ]);
   });
 

@@ -1504,7 +1504,7 @@ describe('attack-layers gap: a threat layer of small scores without a gradient',
     expect([scaled.code, scaled.stderr.includes('threat layer')]).to.deep.equal([0, false]);
     expect(rows('scaled')).to.deep.equal([['T1420', 1], ['T1430', 1]]);
     const wrong = await runCli([...args, '--out', join(dir, 'wrong'), '--threat-scale', '1,0']);
-    expect([wrong.code, wrong.stderr]).to.deep.equal([2, 'attack-layers gap: --threat-scale 1,0: min 1 must be below max 0; write "min,max", e.g. 0,1\n']);
+    expect([wrong.code, wrong.stderr]).to.deep.equal([2, 'attack-layers gap: --threat-scale 1,0: min 1 must be below max 0; write "min,max", e.g. 0,1\nRun `attack-layers gap --help` for usage.\n']);
   });
 
   it('says that min must be below max, naming the values given (--scale 10,1, --scale 5,5); other text, a missing end included, is asked for as "min,max"', async () => {
@@ -1513,12 +1513,12 @@ describe('attack-layers gap: a threat layer of small scores without a gradient',
       const run = await runCli([...args, '--out', freshTmpDir('gap-scale-order'), flag, value]);
       return [run.code, run.stderr];
     };
-    expect(await message('--scale', '10,1')).to.deep.equal([2, 'attack-layers gap: --scale 10,1: min 10 must be below max 1; write "min,max", e.g. 1,10\n']);
-    expect(await message('--threat-scale', '5,5')).to.deep.equal([2, 'attack-layers gap: --threat-scale 5,5: min 5 must be below max 5; write "min,max", e.g. 0,100\n']);
-    expect(await message('--scale', '0-100')).to.deep.equal([2, 'attack-layers gap: --scale 0-100: write "min,max", e.g. 0,100\n']);
+    expect(await message('--scale', '10,1')).to.deep.equal([2, 'attack-layers gap: --scale 10,1: min 10 must be below max 1; write "min,max", e.g. 1,10\nRun `attack-layers gap --help` for usage.\n']);
+    expect(await message('--threat-scale', '5,5')).to.deep.equal([2, 'attack-layers gap: --threat-scale 5,5: min 5 must be below max 5; write "min,max", e.g. 0,100\nRun `attack-layers gap --help` for usage.\n']);
+    expect(await message('--scale', '0-100')).to.deep.equal([2, 'attack-layers gap: --scale 0-100: write "min,max", e.g. 0,100\nRun `attack-layers gap --help` for usage.\n']);
     // A missing end is no 0.
-    expect(await message('--scale', ',100')).to.deep.equal([2, 'attack-layers gap: --scale ,100: write "min,max", e.g. 0,100\n']);
-    expect(await message('--threat-scale', '0, ')).to.deep.equal([2, 'attack-layers gap: --threat-scale 0, : write "min,max", e.g. 0,100\n']);
+    expect(await message('--scale', ',100')).to.deep.equal([2, 'attack-layers gap: --scale ,100: write "min,max", e.g. 0,100\nRun `attack-layers gap --help` for usage.\n']);
+    expect(await message('--threat-scale', '0, ')).to.deep.equal([2, 'attack-layers gap: --threat-scale 0, : write "min,max", e.g. 0,100\nRun `attack-layers gap --help` for usage.\n']);
   });
 });
 

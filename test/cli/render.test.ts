@@ -41,7 +41,7 @@ describe('attack-layers render', () => {
     expect(layer.techniques.filter((entry) => entry.score !== undefined).map((entry) => entry.score)).to.satisfy((scores: number[]) => scores.length > 0 && scores.every((score) => score === 2));
     expect(layer.metadata).to.deep.include({ name: 'minimum campaigns', value: '2 of 2' });
     const alone = await runCli(['render', GOLDEN, '--out', join(out, 'x'), '--min-campaigns', '2']);
-    expect([alone.code, alone.stderr]).to.deep.equal([2, 'attack-layers render: --min-campaigns applies to the aggregate layer: give --aggregate <name> too\n']);
+    expect([alone.code, alone.stderr]).to.deep.equal([2, 'attack-layers render: --min-campaigns applies to the aggregate layer: give --aggregate <name> too\nRun `attack-layers render --help` for usage.\n']);
   });
 
   // It said `aggregate layer "common": minimum campaigns 3 is not a whole number …`, naming no flag to mend.
@@ -49,7 +49,7 @@ describe('attack-layers render', () => {
     const out = join(freshTmpDir('render-min-range'), 'layers');
     for (const min of ['3', '0']) {
       const result = await runCli(['render', GOLDEN, SECOND, '--out', out, '--aggregate', 'common', '--min-campaigns', min, '-q']);
-      expect([result.code, result.stderr]).to.deep.equal([2, `attack-layers render: --min-campaigns ${min}: give a whole number from 1 to 2, the number of campaigns in aggregate layer "common"\n`]);
+      expect([result.code, result.stderr]).to.deep.equal([2, `attack-layers render: --min-campaigns ${min}: give a whole number from 1 to 2, the number of campaigns in aggregate layer "common"\nRun \`attack-layers render --help\` for usage.\n`]);
     }
     expect(existsSync(out)).to.equal(false);
   });

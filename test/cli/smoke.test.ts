@@ -233,7 +233,7 @@ describe('the built attack-layers bin (smoke test)', () => {
       });
       expect([result.status, result.stderr]).to.deep.equal([
         2,
-        'attack-layers normalize: - (standard input) is a folder, not a file; redirect a file into it (< file), or name the file instead of -\n',
+        'attack-layers normalize: - (standard input) is a folder, not a file; redirect a file into it (< file), or name the file instead of -\nRun `attack-layers normalize --help` for usage.\n',
       ]);
     } finally {
       closeSync(fd);

@@ -50,7 +50,7 @@ describe('attack-layers technique', () => {
     const group = await runCli(['technique', 'intrusion-set--247cb30b-955f-42eb-97a5-a89fef69341e']);
     expect([group.code, group.stderr]).to.deep.equal([
       2,
-      'attack-layers technique: "intrusion-set--247cb30b-955f-42eb-97a5-a89fef69341e" is not a technique ID; it names the group G0050 APT32: `attack-layers attack-object G0050` lists the techniques it uses\n',
+      'attack-layers technique: "intrusion-set--247cb30b-955f-42eb-97a5-a89fef69341e" is not a technique ID; it names the group G0050 APT32: `attack-layers attack-object G0050` lists the techniques it uses\nRun `attack-layers technique --help` for usage.\n',
     ]);
   });
 
@@ -173,7 +173,7 @@ describe('attack-layers technique', () => {
   for (const [written, said] of named) {
     it(`exits 2 for ${written}, saying what it is: ${said}`, async () => {
       const result = await runCli(['technique', written, '-q']);
-      expect([result.code, result.stdout, result.stderr]).to.deep.equal([2, '', `attack-layers technique: "${written}" is not a technique ID; ${said}\n`]);
+      expect([result.code, result.stdout, result.stderr]).to.deep.equal([2, '', `attack-layers technique: "${written}" is not a technique ID; ${said}\nRun \`attack-layers technique --help\` for usage.\n`]);
     });
   }
 
@@ -210,6 +210,7 @@ describe('attack-layers technique', () => {
     expect(wrong.stderr.split('\n').slice(1)).to.deep.equal([
       'attack-layers technique: "Powershel" is not a technique ID; it reads as T1059.001 Command and Scripting Interpreter: PowerShell: `attack-layers technique T1059.001`',
       'attack-layers technique: 2 of the 3 IDs given were not shown (why, above): T9999, Powershel',
+      'Run `attack-layers technique --help` for usage.',
       '',
     ]);
   });

@@ -445,7 +445,7 @@ describe('extract: a STIX bundle of threat intelligence', () => {
       expect(cli.code).to.equal(0);
       expect(new Set((JSON.parse(cli.stdout) as { references: Array<{ ids: string[] }> }).references.flatMap((ref) => ref.ids))).to.deep.equal(usedBy(apt29.id));
       const without = await runCli(['extract', file, '--no-campaigns']);
-      expect([without.code, without.stderr]).to.deep.equal([2, 'attack-layers extract: --no-campaigns leaves out the campaigns a STIX bundle attributes to the actor --actor chooses: give --actor too\n']);
+      expect([without.code, without.stderr]).to.deep.equal([2, 'attack-layers extract: --no-campaigns leaves out the campaigns a STIX bundle attributes to the actor --actor chooses: give --actor too\nRun `attack-layers extract --help` for usage.\n']);
     });
 
     it("takes a campaign attributed to two groups for each, and neither group's own uses for the other (C0052: Ke3chang, APT5)", () => {

@@ -50,7 +50,7 @@ describe('regressions: library errors name the option a program passed, the CLI 
     await fetchRelease({ cacheDir, version: 'abc' }).catch((error: Error) => (message = error.message));
     expect(message).to.equal("version: 'abc': not a release number such as 18.1");
     const result = await runCli(['data', 'fetch', '--attack-release', 'abc']);
-    expect([result.code, result.stderr]).to.deep.equal([2, 'attack-layers data: --attack-release abc: not a release number such as 18.1\n']);
+    expect([result.code, result.stderr]).to.deep.equal([2, 'attack-layers data: --attack-release abc: not a release number such as 18.1\nRun `attack-layers data --help` for usage.\n']);
   });
 
   it('parseExportInput: a file of several layers (layer: 1 to 2; --layer 1 to 2) and a layer out of range', async () => {

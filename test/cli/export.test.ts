@@ -614,7 +614,7 @@ describe('attack-layers export', () => {
     expect(wrong.stderr).to.equal(`attack-layers export: --layer 3: ${file} holds 2 layers; give 1 to 2: ${choices}Run \`attack-layers export --help\` for usage.\n`);
     // Past ten layers, the rest are counted.
     writeFileSync(file, JSON.stringify(Array.from({ length: 12 }, () => layers[0])));
-    expect((await runCli(['export', file, '--format', 'csv'])).stderr).to.match(/; 10 "APT32 [^;]*; and 2 more\n$/);
+    expect((await runCli(['export', file, '--format', 'csv'])).stderr).to.match(/; 10 "APT32 [^;]*; and 2 more\nRun `attack-layers export --help` for usage\.\n$/);
   });
 
   it('exits 1 for an array that holds no layer, saying what it is, rather than asking for --layer (exit 2)', async () => {

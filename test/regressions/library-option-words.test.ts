@@ -60,7 +60,7 @@ describe('regressions: library errors name the option a program passed, the CLI 
     const single = readFileSync(SPEC, 'utf8');
     expect(messageOf(() => parseExportInput(single, SPEC, { layer: 3 }))).to.equal(`layer: 3: ${SPEC} holds 1 layer; leave layer out (or give layer: 1)`);
     const cli = await runCli(['export', SPEC, '--format', 'csv', '--layer', '3']);
-    expect([cli.code, cli.stderr]).to.deep.equal([2, `attack-layers export: --layer 3: ${SPEC} holds 1 layer; leave --layer out (or give --layer 1)\n`]);
+    expect([cli.code, cli.stderr]).to.deep.equal([2, `attack-layers export: --layer 3: ${SPEC} holds 1 layer; leave --layer out (or give --layer 1)\nRun \`attack-layers export --help\` for usage.\n`]);
     expect((await runCli(['export', MULTI, '--format', 'csv'])).stderr).to.contain('export draws one at a time: pass --layer 1 to 2: ');
   });
 

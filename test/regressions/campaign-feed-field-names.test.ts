@@ -8,9 +8,10 @@
  * header); the one-entry cases are in our words.
  */
 import { expect } from 'chai';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kindOf, kindOfValue, parseCampaign } from '../../lib/index.js';
-import { repoRoot, runCli } from '../helpers/attack.js';
+import { freshTmpDir, repoRoot, runCli } from '../helpers/attack.js';
 
 const FEED = join(repoRoot, 'test/fixtures/campaigns/feed-mitre-ttps.yaml');
 // The same feed's entries as JSON (test/fixtures/campaigns/README.md), the last one a `technique_id` alone.
@@ -115,6 +116,17 @@ describe("regressions: a technique's tactic or confidence under another format's
     expect(normalized.code, normalized.stderr).to.equal(0);
     const [campaign] = JSON.parse(normalized.stdout) as Array<{ references: Array<{ ids: string[] }> }>;
     expect(campaign!.references.map((r) => r.ids)).to.deep.equal([['T1114.001'], ['T1070.008'], ['T1070.008']]);
+  });
+
+  // In a folder, JSON that is no layer is left out (`not checked: …`) since combine, upgrade and validate share
+  // parseFolderLayer; a campaign by hasCampaignShape is still checked as one there, not left out.
+  it('validate checks a JSON campaign of technique_id entries found in a folder as a campaign, not left out', async () => {
+    const dir = freshTmpDir('feed-folder');
+    copyFileSync(FEED_JSON, join(dir, 'feed.json'));
+    const validated = await runCli(['validate', dir]);
+    expect(validated.code, validated.stderr).to.equal(0);
+    expect(validated.stderr).to.not.include('not checked').and.include('/techniques/2: technique_id: "T1070.008" read as ref: "T1070.008"');
+    expect(validated.stdout + validated.stderr).to.include('1 file: 0 errors');
   });
 
   it("a campaign's own shape of renamed fields is a campaign; a TTP list's own fields keep it one", () => {

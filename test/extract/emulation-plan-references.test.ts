@@ -262,7 +262,7 @@ describe('extract: several emulation plans, or a folder of CALDERA abilities, as
     const dir = freshTmpDir('json-texts');
     for (const name of ['one.txt', 'two.txt']) writeFileSync(join(dir, name), 'The actor ran PowerShell (T1059.001).\n');
     const texts = await runCli(['extract', join(dir, 'one.txt'), join(dir, 'two.txt'), '--json']);
-    expect([texts.code, texts.stderr]).to.deep.equal([2, "attack-layers extract: --json prints one report's references, or one campaign of several emulation plans: run extract --json on each report\n"]);
+    expect([texts.code, texts.stderr]).to.deep.equal([2, "attack-layers extract: --json prints one report's references, or one campaign of several emulation plans: run extract --json on each report\nRun `attack-layers extract --help` for usage.\n"]);
   });
 
   it('takes the name, actor, description and attack_version of plans that agree', async () => {

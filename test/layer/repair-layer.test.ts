@@ -1161,7 +1161,7 @@ describe('layers published by others (test/fixtures/layers/public, README there)
     const files = readdirSync(fileURLToPath(new URL('../fixtures/layers/public/', import.meta.url))).filter(
       (file) => file.endsWith('.json') && !file.includes('-pre-'),
     );
-    expect(files).to.have.length(44);
+    expect(files).to.have.length(45);
     const unknown = (objects: unknown[], known: readonly string[]): string[] =>
       [...new Set(objects.flatMap((object) => (object && typeof object === 'object' ? Object.keys(object) : [])))].filter((key) => !known.includes(key));
     // A file of several layers (mitreattack-python's changelog layers, enterprise and mobile) is upgraded layer by layer.
@@ -1169,7 +1169,7 @@ describe('layers published by others (test/fixtures/layers/public, README there)
       const value = readLayerFixture(`public/${file}`);
       return (Array.isArray(value) ? value : [value]).map((layer) => ({ file, layer }));
     });
-    expect(layers).to.have.length(45);
+    expect(layers).to.have.length(46);
     for (const { file, layer } of layers) {
       const { out } = upgradedLayer(layer, file);
       expect(Object.keys(out).filter((key) => !(key in schema.properties)), file).to.deep.equal([]);

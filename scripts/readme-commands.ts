@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { freshTmpDir, repoRoot, stixDir, testCacheDir } from '../test/helpers/attack.js';
-import { commands, PLANS, placeFile, type Run } from './readme-commands.plans.js';
+import { commands, PLANS, placeFile, shownOutputProblems, type Run } from './readme-commands.plans.js';
 
 describe("the ```sh commands of the README and docs/, run as a reader runs them", function () {
   this.timeout(300_000);
@@ -53,7 +53,7 @@ describe("the ```sh commands of the README and docs/, run as a reader runs them"
     expect(skipped.length).to.be.below(commands.length / 3);
   });
 
-  for (const { file, line, command, comment } of commands) {
+  for (const { file, line, command, comment, output } of commands) {
     const plan = PLANS[command];
     if (!plan || 'skip' in plan) continue;
     it(`${file}:${line}: ${command}${comment ? `   # ${comment}` : ''}`, () => {
@@ -61,6 +61,8 @@ describe("the ```sh commands of the README and docs/, run as a reader runs them"
       for (const setUp of plan.before ?? []) expect(sh(setUp).code, setUp).to.equal(0);
       const run = sh(plan.run ?? command);
       expect(run.code, run.stderr).to.equal(plan.code ?? 0);
+      // the output the documentation shows after the command: each line, in order (`…` for what it leaves out)
+      expect(shownOutputProblems(output, run), `${file}:${line} shows lines the command does not print:\n${run.stdout}${run.stderr}`).to.deep.equal([]);
       plan.check?.(run, dir, sh);
     });
   }

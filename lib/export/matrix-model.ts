@@ -8,7 +8,8 @@ import { gradientColor } from '../layer/score.js';
 import { isHexColor } from '../layer/hex-color.js';
 import { DEFAULT_TACTIC_ROW_BACKGROUND } from '../layer/repair-layer.js';
 import { aggregateScore } from '../layer/aggregate-score.js';
-import { otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
+import { annotateInDomain, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
+import { unknownTechniqueText } from '../attack/unknown-technique-text.js';
 import { isAnnotated } from '../layer/subtechnique-visibility.js';
 import { attackMajor } from '../layer/layer-format.js';
 import { filteredOutEntries, hidingRow, platformsShown, shownPlatforms, type FilteredOut } from '../layer/platform-visibility.js';
@@ -511,9 +512,18 @@ function entryNotes(
       if (foreign) return add('unknown', `${otherDomainText(foreign, index.domain)}; draw it in a layer of ${foreign.domain}`);
       const unused = unusedNumberText(id);
       if (preAttack) return add('unknown', `${preAttack.slice(id.length + 1)}: annotate the enterprise technique that fits`);
-      const team = missingTeamTechniqueText(id, index, { does: 'draws it' });
-      if (team) return add('unknown', team.slice(id.length + 1));
-      return add('unknown', unused ? `${unused.slice(id.length + 1)}: annotate the technique that fits` : `not a technique in ${label}; fix the ID`);
+      if (unused) return add('unknown', `${unused.slice(id.length + 1)}: annotate the technique that fits`);
+      // T9001 (a team's number), T1685 (a newer release's) and an ID of a newer release at hand say so, as validate,
+      // upgrade and combine say them.
+      const known =
+        missingTeamTechniqueText(id, index, { does: 'draws it' }) ??
+        unknownTechniqueText(id, index, {
+          does: 'draws it',
+          withIt: 'export the layer with it',
+          inRelease: (later) => `draw the layer in it (${givenOption(options.givenAs, 'release', later.release)})`,
+          inDomain: annotateInDomain,
+        });
+      return add('unknown', known ? known.slice(id.length + 1).replace(/^is /, '') : `not a technique in ${label}; fix the ID`);
     }
     if (record.revoked) {
       const final = index.revocationChain(id).final;

@@ -279,7 +279,15 @@ describe('matrixModel', () => {
     });
 
     it('carries the reason into the table rows', () => {
-      expect(model.rows.find((r) => r.technique === 'T9999')?.note).to.match(/^not drawn: not a technique in enterprise-attack 18\.1/);
+      expect(model.rows.find((r) => r.technique === 'T9999')?.note).to.match(/^not drawn: numbered far past T1681 of enterprise-attack 18\.1/);
+    });
+
+    // As validate, upgrade and combine say them (unknownTechniqueText); export said `not a technique in
+    // enterprise-attack 18.1; fix the ID` of both, where a team's data or a newer release draws them.
+    it("says what an ID the release lacks is: a team's number (T9001), a newer release's (T1685)", () => {
+      const notes = matrixModel(layerWith([{ techniqueID: 'T9001', score: 1 }, { techniqueID: 'T1685', score: 1 }]), index).notDrawn.map((n) => n.message);
+      expect(notes[0]).to.match(/^T9001: numbered far past T1681 of enterprise-attack 18\.1, MITRE's newest technique, as a team numbers its own techniques .*, which draws it; else fix the ID$/);
+      expect(notes[1]).to.match(/^T1685: not a technique in enterprise-attack 18\.1: its number is past 18\.1's newest technique \(T1681\), as a newer ATT&CK release's IDs are: get that release with .* and export the layer with it$/);
     });
   });
 

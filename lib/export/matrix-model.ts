@@ -512,17 +512,17 @@ function entryNotes(
       if (foreign) return add('unknown', `${otherDomainText(foreign, index.domain)}; draw it in a layer of ${foreign.domain}`);
       const unused = unusedNumberText(id);
       if (preAttack) return add('unknown', `${preAttack.slice(id.length + 1)}: annotate the enterprise technique that fits`);
+      const team = missingTeamTechniqueText(id, index, { does: 'draws it' });
+      if (team) return add('unknown', team.slice(id.length + 1));
       if (unused) return add('unknown', `${unused.slice(id.length + 1)}: annotate the technique that fits`);
       // T9001 (a team's number), T1685 (a newer release's) and an ID of a newer release at hand say so, as validate,
       // upgrade and combine say them.
-      const known =
-        missingTeamTechniqueText(id, index, { does: 'draws it' }) ??
-        unknownTechniqueText(id, index, {
-          does: 'draws it',
-          withIt: 'export the layer with it',
-          inRelease: (later) => `draw the layer in it (${givenOption(options.givenAs, 'release', later.release)})`,
-          inDomain: annotateInDomain,
-        });
+      const known = unknownTechniqueText(id, index, {
+        does: 'draws it',
+        withIt: 'export the layer with it',
+        inRelease: (later) => `draw the layer in it (${givenOption(options.givenAs, 'release', later.release)})`,
+        inDomain: annotateInDomain,
+      });
       return add('unknown', known ? known.slice(id.length + 1).replace(/^is /, '') : `not a technique in ${label}; fix the ID`);
     }
     if (record.revoked) {

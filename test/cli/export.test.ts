@@ -403,7 +403,7 @@ describe('attack-layers export', () => {
     const result = await runCli(['export', file, '--out', join(dir, 'old.svg')]);
     expect(result.code).to.equal(0);
     expect(result.stderr).to.contain(`${file}: not drawn: T1086: revoked in enterprise-attack 18.1, replaced by T1059.001`);
-    expect(result.stderr).to.contain(`${file}: not drawn: T9999: not a technique in enterprise-attack 18.1`);
+    expect(result.stderr).to.contain(`${file}: not drawn: T9999: numbered far past T1681 of enterprise-attack 18.1, MITRE's newest technique`);
     expect(result.stderr).to.contain(`${file}: not drawn: T0800: an ICS technique (Activate Firmware Update Mode in ics-attack 18.1); this layer is enterprise-attack`);
     expect(readFileSync(join(dir, 'old.svg'), 'utf8')).to.contain('T1086: revoked');
   });

@@ -345,7 +345,7 @@ describe('renderSvgPages', () => {
     const root = parseSvg(renderSvgPages(matrixModel(layer, index))[0]!);
     const notes = byClass(root, 'notes')[0]?.textContent ?? '';
     expect(notes).to.contain('T1086: revoked in enterprise-attack 18.1, replaced by T1059.001');
-    expect(notes).to.contain('T9999: not a technique');
+    expect(notes).to.contain('T9999: numbered far past T1681 of enterprise-attack 18.1');
   });
 
   it('expands, as Navigator\'s "annotated" layout does, a technique under every tactic when a sub-technique is annotated under any, shown or not', () => {

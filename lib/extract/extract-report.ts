@@ -45,7 +45,7 @@ import { attackFlowReport } from './attack-flow-references.js';
 import { dettectGroupReport } from './dettect-group-references.js';
 import { emulationPlanReport, stepNameNotes } from './emulation-plan-references.js';
 import { ttpListReport } from './ttp-list-references.js';
-import { withFrontMatterEvidence } from './front-matter.js';
+import { readFrontMatter } from './front-matter.js';
 import { countedSoftware, mispSoftwareObjects } from './misp-software.js';
 import type { Domain } from '../attack/types.js';
 import { givenName, givenOption, inGivenInputs, UsageError, type GivenAs } from '../errors.js';
@@ -79,7 +79,10 @@ export interface ExtractedReport {
    * reads those).
    */
   notes: string[];
-  /** The name of the actor a STIX bundle of threat intelligence is about (`bundleReport`), for the campaign's name. */
+  /**
+   * The name of the actor a STIX bundle of threat intelligence is about (`bundleReport`), or a Markdown report's title
+   * its front matter writes (`readFrontMatter`), for the campaign's name.
+   */
   name?: string;
   /** The name of a STIX bundle's one report object (`bundleReport`), for the source's title where it differs from `name`. */
   title?: string;
@@ -503,7 +506,8 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
       const idJoined = (broken: BrokenId): void => void brokenUnread.push(`line ${broken.line}: ${brokenJoinText(broken)}; check the text`);
       const read = withNamesOutOfSentences(referencesInLines(lines, { warning, linkDisagrees, tacticUnread, idBroken: idJoined, lineReached: walked(1) }), lines);
       const { references } = withSigmaTags(read, lines);
-      return { references: withFrontMatterEvidence(references, text), objects: [], notes: [...actorNotes, ...unsureNotes()], ...textActor };
+      const front = readFrontMatter(references, text);
+      return { references: front.references, objects: [], notes: [...actorNotes, ...unsureNotes()], ...(front.title ? { name: front.title } : {}), ...textActor };
     }
     const { references, name, actor } = bundle;
     const software = bundle.software ?? [];
@@ -902,8 +906,10 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
   // `Tags: attack.t1059.001, attack.t1105`, `- attack.execution`: a Sigma rule's tags quoted, read as Sigma means them.
   const sigma = withSigmaTags(references, lines, target);
   references.splice(0, references.length, ...sigma.references);
-  // `evidence:` of a front matter's `mitre_ttps:` entry (a threat-intel site's brief): the use of the technique its entry names.
-  references.splice(0, references.length, ...withFrontMatterEvidence(references, text));
+  // `evidence:` and `technique_name:` of a front matter's `mitre_ttps:` entry (a threat-intel site's brief): the use and
+  // the name of the technique its entry names; its `title:`, the campaign's name.
+  const front = readFrontMatter(references, text);
+  references.splice(0, references.length, ...front.references);
   // `ACME-T1000`: a team's own technique of its Workbench namespace, which the data loaded holds, is read where it is written.
   const inWords = idsInWords(lines);
   const namespace = namespaceIdsInWords(inWords, lines, target);
@@ -1178,7 +1184,7 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
         `(the IDs they held, if any, are not in this text: extract the report's PDF or its page saved whole, or ${options.givenAs?.suggest ? `\`extract ${options.givenAs.suggest}\`` : '`suggestTechniques`'} to rank techniques for the words)`,
     );
   }
-  return { references: kept, objects: objectsInLines(lines, target), notes: [...actorNotes, ...notes, ...unknownGroupNames(lines, target)], ...textActor };
+  return { references: kept, objects: objectsInLines(lines, target), notes: [...actorNotes, ...notes, ...unknownGroupNames(lines, target)], ...(front.title ? { name: front.title } : {}), ...textActor };
 }
 
 // An ID as a reference's text writes it, in brackets or not, with the cell border that joins it to a name in another cell.

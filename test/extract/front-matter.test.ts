@@ -50,6 +50,24 @@ describe('front-matter', () => {
     ]);
   });
 
+  it("takes an entry's technique_name as its reference's name (a wrong one warned), and the title as the campaign's name", () => {
+    // Before, the refs were the IDs alone (`T1071`) and the campaign was named after the file.
+    const target = loadRelease('18.1');
+    const report = extractReport(BRIEF, { target });
+    expect(report.name).to.equal('Windows DNS Query Request by Telegram Bot API');
+    expect(report.references.map((ref) => [ref.raw, ref.name, ref.nameSpan?.line, ref.resolution?.warnings])).to.deep.equal([
+      ['T1071 | Application Layer Protocol', 'Application Layer Protocol', 8, []],
+      ['T1102 | Web Service', 'Web Service', 14, []],
+      ['T1071.004', undefined, undefined, []],
+    ]);
+    const wrong = extractReport(BRIEF.replace('technique_name: Web Service', 'technique_name: Exfiltration Over Web Service'), { target });
+    expect(wrong.references[1]!.resolution!.warnings).to.deep.equal([
+      'T1102 and "Exfiltration Over Web Service" disagree: T1102 is Web Service, while "Exfiltration Over Web Service" is T1567 Exfiltration Over Web Service; write the one you mean',
+    ]);
+    expect(extractReport(BRIEF.replace(/^title: .*\n/m, 'name: A brief by name\n'), { target }).name).to.equal('A brief by name');
+    expect(extractReport('---\ntitle: x\n---\nT1059.001 ran.\n'.replace('title: x', 'slug: x'), { target }).name).to.equal(undefined);
+  });
+
   it('reads the front matter with its lines in place, and none where a text opens with none', () => {
     expect(frontMatterYaml('---\ntitle: x\nmitre_ttps: []\n---\n# Body\n')).to.equal('\ntitle: x\nmitre_ttps: []\n');
     expect(frontMatterYaml('\uFEFF---\r\ntitle: x\r\n...\r\nbody')).to.equal('\ntitle: x\r\n');

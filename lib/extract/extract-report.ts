@@ -975,12 +975,18 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     const earlier = kept[at]!;
     if (!alone.warnings.length && alone.ids.length && alone.ids.join(' ') === earlier.resolution?.ids.join(' ')) {
       const tactics = [...new Set([...earlier.tactics, ...ref.tactics])];
-      // A first mention without a name (`registry autoruns (T1547.001)`, its words the use's evidence) takes the name a
-      // later one gives (`T1547.001 — Boot/Logon Autostart Execution: Registry Run Keys`), keeping its own evidence;
-      // words that name no technique (a YAML key before the ID, `Privilege Esc.` a heat map's tactic cell beside it, read
-      // without its full stop) are no name to take.
-      if (earlier.name === undefined && ref.name !== undefined && !alone.trail.some(namesNoTechnique)) {
-        const evidence = joinedEvidence(earlier.evidence ?? [], ref.evidence ?? []);
+      // A first mention without a name of its technique takes the name a later one gives in its technique's words, keeping
+      // its own evidence: one without a name (`registry autoruns (T1547.001)`, its words the use's evidence) and then
+      // `T1547.001 — Boot/Logon Autostart Execution: Registry Run Keys`; one whose words, drawing no warning, are none of
+      // its technique's (CISA's BlackTech prose `(FTP) server [T1071.002]`, `server` another technique's name), its text
+      // then the use's evidence, and then the table row `File Transfer Protocols T1071.002`. Words that name no technique
+      // (a YAML key before the ID, `Privilege Esc.` a heat map's tactic cell beside it, read without its full stop) are no
+      // name to take.
+      const techniqueNamed = (name: string): boolean => alone.ids.every((id) => inItsWords(name, target.technique(id), target));
+      const unnamed = earlier.name === undefined || (!earlier.resolution?.warnings.length && !techniqueNamed(earlier.name));
+      if (unnamed && ref.name !== undefined && !alone.trail.some(namesNoTechnique) && (earlier.name === undefined || techniqueNamed(ref.name))) {
+        const written = earlier.name === undefined ? [] : [{ text: earlier.raw, line: earlier.span.line }];
+        const evidence = joinedEvidence(joinedEvidence(earlier.evidence ?? [], written), ref.evidence ?? []);
         kept[at] = resolved(withLinesOf({ ...mention, tactics, ...(evidence.length ? { evidence } : {}) }, earlier));
         continue;
       }

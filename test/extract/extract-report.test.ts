@@ -2838,6 +2838,37 @@ describe('extractReport', () => {
         [],
       ]);
     });
+    it("takes a table row's name over prose words that are no name of its technique, the prose kept as evidence", () => {
+      // CISA's BlackTech advisory AA23-270A (a US government work) as PDF text, two lines of the corpus report
+      // test/corpus/reports/cisa-blacktech-aa23-270a-pdf-page-headers.yaml, trimmed: its prose `(FTP) server [T1071.002]`
+      // (`server` is T1583.004's and T1584.004's name) and its appendix's row `File Transfer Protocols T1071.002`. Before,
+      // the merged reference was `server [T1071.002]`.
+      const text = [
+        'The actors have also used SNScan for enumeration [TA0007], and a local file transfer protocol (FTP) server [T1071.002] to move data through the victim network.',
+        'File Transfer Protocols T1071.002 BlackTech actors use FTP to move data through a victim’s network or to deliver scripts for compromising routers. Proxy T1090 BlackTech actors use compromised routers to proxy traffic.',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      const ftp = refs.find((ref) => ref.ids[0] === 'T1071.002')!;
+      expect([ftp.raw, ftp.name, ftp.lines, ftp.evidence, ftp.resolution?.warnings]).to.deep.equal([
+        'File Transfer Protocols T1071.002',
+        'File Transfer Protocols',
+        [1, 2],
+        [{ text: 'server [T1071.002]', line: 1 }],
+        [],
+      ]);
+    });
+
+    it('keeps a first name that draws a warning, and one of its technique, over a later name', () => {
+      const text = ['They used Spearphishing Link (T1566.001) and PowerShell (T1059.001).', '', '| T1566.001 | Phishing: Spearphishing Attachment |', '| T1059.001 | Command and Scripting Interpreter: PowerShell |'].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      // Our own lines: a name another technique's (warned) stays, the row's name a reference of its own; `PowerShell` is
+      // T1059.001's own, and the row's longer name tells nothing more.
+      expect(refs.map((ref) => [ref.raw, ref.lines, ref.resolution?.warnings.length])).to.deep.equal([
+        ['Spearphishing Link (T1566.001)', undefined, 1],
+        ['PowerShell (T1059.001)', [1, 4], 0],
+        ['T1566.001 | Phishing: Spearphishing Attachment', undefined, 0],
+      ]);
+    });
   });
 
   describe('words before an ID that are not written as a name', () => {

@@ -42,6 +42,11 @@ export interface CampaignSkeletonOptions {
   description?: string;
   /** The ATT&CK release the input's IDs come from, by its own data (an emulation plan's `attack_version`): `attack_version:`. */
   attackVersion?: string;
+  /**
+   * What is said once of the report (or reports) rather than of one reference (`extractReport`'s notes: a hint to read it
+   * in another domain, cells that name no technique): written as `# note:` lines under the header, as stderr says them.
+   */
+  notes?: readonly string[];
 }
 
 // The lines a report's title and lead stand in: a group named there is what the report is about.
@@ -336,6 +341,7 @@ function renderSkeleton(reports: readonly SkeletonReport[], options: SeveralRepo
   doc.commentBefore = [
     ` Extracted by attack-layers from ${reportFile}: NEEDS REVIEW before use.`,
     ' Check every ref against the report (source: file:line), fix names and tactics, delete false matches.',
+    ...[...new Set(options.notes ?? [])].map((note) => ` note: ${oneLine(note)}`),
   ].join('\n');
   YAML.visit(doc, {
     Pair(_key, pair) {

@@ -41,6 +41,13 @@ describe('renderCampaignSkeleton', () => {
     expect(header.join('\n')).to.match(/Extracted .* from \.\.\/shared\/seeds\/003_78441eb4cb887801\.txt: NEEDS REVIEW/);
   });
 
+  it('writes what is said once of the report under its header, one `# note:` line each, said once', () => {
+    const note = 'all 2 of the references ATT&CK knows are ICS techniques (T0875, T0816), not of enterprise-attack: re-run with --domain ics';
+    const noted = renderCampaignSkeleton(refs, { ...options, notes: [note, 'a second\nline', note] });
+    expect(noted.split('\n').slice(2, 5)).to.deep.equal([`# note: ${note}`, '# note: a second line', '']);
+    expect(parse(noted)).to.deep.equal(parse(text));
+  });
+
   it('is deterministic: the same refs give the same bytes', () => {
     expect(renderCampaignSkeleton(refs, options)).to.equal(text);
   });

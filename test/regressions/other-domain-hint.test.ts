@@ -3,7 +3,8 @@
  * gave no word of the domain to use: extract found nothing in a report citing the ICS wiki's IDs (Armis's 2020 posts,
  * `T816: Device Restart/Shutdown`; Dispel's `Remote System Discovery (T846)`), and normalize said `other domain` of each
  * ICS or Mobile ID alone. Now each says once, on stderr and in its JSON notes, how many are of which domain and to
- * re-run with `--domain ics` (or `mobile`): one rule (otherDomainHint) for both domains and both commands. The texts
+ * re-run with `--domain ics` (or `mobile`): one rule (otherDomainHint) for both domains and both commands; extract's
+ * skeleton says it under its header too (`# note:`). The texts
  * are the corpus's real excerpts (test/corpus/reports/, sources and licences in each file).
  */
 import { expect } from 'chai';
@@ -27,6 +28,8 @@ describe('regressions: most references of another domain, read without --domain'
     expect(count(result.stderr, 're-run with --domain ics')).to.equal(1);
     const json = JSON.parse((await runCli(['extract', '-', '--json'], {}, { stdin: ARMIS })).stdout) as { notes?: string[] };
     expect(json.notes?.filter((text) => text.includes('re-run with --domain ics'))).to.deep.equal([hint]);
+    // The skeleton says it under its header, as every note said once of the report (before, stderr and JSON only).
+    expect(result.stdout.split('\n').filter((line) => line.startsWith('# note:'))).to.deep.equal([`# note: ${hint}`]);
     // Re-run so, both are read.
     const ics = await runCli(['extract', '-', '--domain', 'ics'], {}, { stdin: ARMIS });
     expect(ics.stdout).to.include('ref: "Device Restart/Shutdown (T0816)"');

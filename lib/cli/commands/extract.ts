@@ -205,7 +205,9 @@ function extractSeveral(context: CliContext, args: Args, files: readonly string[
     const references = skeletonReferences(reports, { merge: true });
     return printJson(context, { name, domain, domain_from: domainFrom, ...(actor ? { actor } : {}), ...(attackVersion ? { attack_version: attackVersion } : {}), ...(description ? { description } : {}), sources, references, objects: [], ...(said.length ? { notes: said } : {}) });
   }
-  const fields = { ...(actor ? { actor } : {}), ...(attackVersion ? { attackVersion } : {}), ...(description ? { description } : {}) };
+  // What stderr said once of the reports stands under the skeleton's header too.
+  const skeletonNotes = [...(inferred ? [`${firstFew(files.map((file) => inputName(file)))}: ${inferred.text}`] : []), ...(given?.note ? [given.note] : []), ...said];
+  const fields = { ...(actor ? { actor } : {}), ...(attackVersion ? { attackVersion } : {}), ...(description ? { description } : {}), ...(skeletonNotes.length ? { notes: skeletonNotes } : {}) };
   context.stdout.write(renderCampaignSkeletonOfReports(reports, { name, domain, ...fields, ...(plans ? { merge: true } : {}) }));
 }
 
@@ -274,7 +276,9 @@ function extractOne(context: CliContext, args: Args, file: string, text: string)
   // A MISP event's link attribute is the address of the analysis it was written from.
   const read = reportSource(text, file === shown ? file : undefined, isHtmlPage(file, text), title ?? bundleName);
   const source = read || url ? withUrl(read ?? {}, url) : undefined;
-  context.stdout.write(renderCampaignSkeleton(references, { name, reportFile, ...(source ? { source } : {}), domain, objects, ...(actor ? { actor } : {}), ...(firstSeen ? { firstSeen } : {}), ...(lastSeen ? { lastSeen } : {}), ...(description ? { description } : {}), ...(attackVersion ? { attackVersion } : {}), ...(suggestions ? { suggestions } : {}) }));
+  // What stderr said once of the report stands under the skeleton's header too.
+  const skeletonNotes = [...(inferred ? [inferred.text] : []), ...notes];
+  context.stdout.write(renderCampaignSkeleton(references, { name, reportFile, ...(source ? { source } : {}), domain, objects, ...(skeletonNotes.length ? { notes: skeletonNotes } : {}), ...(actor ? { actor } : {}), ...(firstSeen ? { firstSeen } : {}), ...(lastSeen ? { lastSeen } : {}), ...(description ? { description } : {}), ...(attackVersion ? { attackVersion } : {}), ...(suggestions ? { suggestions } : {}) }));
 }
 
 /**

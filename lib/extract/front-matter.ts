@@ -62,7 +62,9 @@ function readFrontMatterYaml(yaml: string): { title?: string; names: EntryName[]
       const name = text(nameNode)?.replace(/\s+/g, ' ');
       if (!idNode || !name || isTechniqueId(name)) return;
       const named = at(nameNode);
-      names.push({ id: text(idNode)!.toUpperCase(), line: at(idNode).line, name, nameLine: named.line, nameCol: named.col });
+      // A quoted name (`technique_name: "Web Service"`) starts after its quote.
+      const quoted = Y.isScalar(nameNode) && (nameNode.type === 'QUOTE_DOUBLE' || nameNode.type === 'QUOTE_SINGLE') ? 1 : 0;
+      names.push({ id: text(idNode)!.toUpperCase(), line: at(idNode).line, name, nameLine: named.line, nameCol: named.col + quoted });
     },
   });
   return { ...(title ? { title: title.replace(/\s+/g, ' ') } : {}), names };

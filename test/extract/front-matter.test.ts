@@ -1,7 +1,9 @@
 import { expect } from 'chai';
 import { extractReport } from '../../lib/extract/extract-report.js';
 import { frontMatterYaml } from '../../lib/extract/front-matter.js';
-import { loadRelease } from '../helpers/attack.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { freshTmpDir, loadRelease, runCli } from '../helpers/attack.js';
 
 // A threat-intel site's brief in Markdown, its YAML front matter listing `mitre_ttps:` with each entry's `evidence:`
 // ("Windows DNS Query Request by Telegram Bot API", the code index's file 58415461276, its repository not named, licence
@@ -64,8 +66,22 @@ describe('front-matter', () => {
     expect(wrong.references[1]!.resolution!.warnings).to.deep.equal([
       'T1102 and "Exfiltration Over Web Service" disagree: T1102 is Web Service, while "Exfiltration Over Web Service" is T1567 Exfiltration Over Web Service; write the one you mean',
     ]);
+    const quoted = extractReport(BRIEF.replace('technique_name: Web Service', 'technique_name: "Web Service"'), { target }).references[1]!;
+    expect([quoted.raw, quoted.nameSpan]).to.deep.equal(['T1102 | Web Service', { line: 14, start: 21, end: 32 }]);
     expect(extractReport(BRIEF.replace(/^title: .*\n/m, 'name: A brief by name\n'), { target }).name).to.equal('A brief by name');
     expect(extractReport('---\ntitle: x\n---\nT1059.001 ran.\n'.replace('title: x', 'slug: x'), { target }).name).to.equal(undefined);
+  });
+
+  it("the CLI's skeleton is named and titled by the front matter's title, of one report and among several", async () => {
+    const dir = freshTmpDir('front-matter');
+    const brief = join(dir, 'telegram-brief.md');
+    writeFileSync(brief, `${BRIEF}\n`);
+    writeFileSync(join(dir, 'other.md'), '# Another report\n\nThe actor ran PowerShell (T1059.001).\n');
+    const one = await runCli(['extract', brief, '--quiet']);
+    expect(one.stdout).to.include('name: "Windows DNS Query Request by Telegram Bot API"\nsources:\n  - title: "Windows DNS Query Request by Telegram Bot API"\n');
+    expect(one.stdout).to.include('  - ref: "T1071 | Application Layer Protocol"\n');
+    const several = await runCli(['extract', brief, join(dir, 'other.md'), '--quiet']);
+    expect(several.stdout).to.include('sources:\n  - title: "Windows DNS Query Request by Telegram Bot API"\n  - title: "Another report"\n');
   });
 
   it('reads the front matter with its lines in place, and none where a text opens with none', () => {

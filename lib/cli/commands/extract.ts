@@ -184,8 +184,9 @@ function extractSeveral(context: CliContext, args: Args, files: readonly string[
       note(context, args, said.at(-1)!);
     }
     const reportFile = file === shown ? file : 'stdin';
-    // An emulation plan is its adversary_name; an ability, which names none, its file.
-    const source: CampaignSource = plans ? { title: extracted[i]!.name ?? reportFile } : withUrl(reportSource(text, file === shown ? file : undefined, isHtmlPage(file, text)) ?? { title: reportFile }, url);
+    // An emulation plan is its adversary_name; an ability, which names none, its file. A Markdown report's front matter
+    // titles it (`title:`), as it does one report.
+    const source: CampaignSource = plans ? { title: extracted[i]!.name ?? reportFile } : withUrl(reportSource(text, file === shown ? file : undefined, isHtmlPage(file, text), extracted[i]!.name) ?? { title: reportFile }, url);
     const suggestions = model ? suggestTechniques(text, model, { top: 3, html: isHtmlPage(file, text) }) : undefined;
     return { reportFile, source, refs: references, objects, ...(suggestions ? { suggestions } : {}) };
   });

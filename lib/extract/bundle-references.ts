@@ -87,7 +87,7 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
  * Read a STIX bundle of threat intelligence (`isThreatIntelBundle`: a Unit 42 playbook, a MISP or OpenCTI export) as
  * a report; undefined for any other text. Each attack-pattern object is a reference, in bundle order: its ATT&CK ID
  * (`external_id` of `source_name` mitre-attack, mitre-mobile-attack or mitre-ics-attack) with its name, or its name
- * alone when it has no ATT&CK ID; its tactics, the `phase_name`s of its ATT&CK `kill_chain_phases`; its line, where
+ * alone when it has no ATT&CK ID (its own description then its evidence too); its tactics, the `phase_name`s of its ATT&CK `kill_chain_phases`; its line, where
  * the object's `"id"` is written, and the lines of the `uses` relationships that point to it, whose descriptions are
  * its evidence (Unit 42: `"Seen in emails sent from multiple countries"`). The attack-pattern's description, and
  * IDs cited in it (ATT&CK's own text, copied), are no reference. Its malware and tool objects that name an ATT&CK
@@ -166,6 +166,11 @@ export function bundleReport(source: string, options: BundleOptions = {}): Bundl
     const tactics = [...new Set(phases.flatMap((phase) => (ATTACK_SOURCES.has(String(phase['kill_chain_name'])) && text(phase['phase_name']) ? [text(phase['phase_name'])!] : [])))];
     if (attackId ?? name) techniqueOf.set(stixId, attackId ?? name!);
     const lines = [...new Set([place.line, ...(usedAt.get(stixId) ?? [])])].sort((a, b) => a - b);
+    // An attack-pattern of no ATT&CK ID is the producer's own (OASIS's Poison Ivy bundle: "Spear Phishing Attack Pattern
+    // used by admin@338"): its description says what was seen, evidence for the analyst (and `--suggest`) to resolve it.
+    // One with an ATT&CK ID carries ATT&CK's text, no evidence.
+    const ownDescription = attackId ? undefined : text(object['description']);
+    const said = [...(ownDescription ? [{ line: place.line, text: ownDescription }] : []), ...(evidence.get(stixId) ?? [])];
     references.push({
       raw: attackId ? (name ? `${name} (${attackId})` : attackId) : name!,
       line: place.line,
@@ -174,7 +179,7 @@ export function bundleReport(source: string, options: BundleOptions = {}): Bundl
       ...(name ? { name } : {}),
       tactics,
       span: place,
-      ...(evidence.has(stixId) ? { evidence: evidence.get(stixId)! } : {}),
+      ...(said.length ? { evidence: said } : {}),
       ...(usersOf(stixId) ? { usedBy: usersOf(stixId)! } : {}),
     });
   }

@@ -236,6 +236,36 @@ describe('extract: a STIX bundle of threat intelligence', () => {
     ]);
   });
 
+  it("takes the description of an attack-pattern of no ATT&CK ID as its evidence, not one of ATT&CK's (OASIS's Poison Ivy bundle)", () => {
+    // OASIS's Poison Ivy example as OpenCTI-Platform/opencti holds it, trimmed (Apache-2.0; test/fixtures/stix/oasis).
+    // Its attack-patterns are the producer's own (CAPEC-163, Mandiant's kill chain): before, each came out as its name
+    // alone, and what the report says was seen (its description) was lost to the analyst and to `--suggest`.
+    const file = join(repoRoot, 'test/fixtures/stix/oasis/poison-ivy-excerpt.json');
+    const source = readFileSync(file, 'utf8');
+    const at = (needle: string): number => source.split('\n').findIndex((line) => line.includes(needle)) + 1;
+    const read = extractReport(source, { target: loadRelease('18.1') });
+    expect(read.references.map((ref) => [ref.raw, ref.ids, ref.tactics, ref.line, ref.evidence, ref.resolution?.status])).to.deep.equal([
+      [
+        'Spear Phishing Attack Pattern used by admin@338', [], [], at('"id": "attack-pattern--19da6e1c'),
+        [{ line: at('"id": "attack-pattern--19da6e1c'), text: 'The preferred attack vector used by admin@338 is spear-phishing emails. Using content that is relevant to the target, these emails are designed to entice the target to open an attachment that contains the malicious PIVY server code.' }],
+        'unknown',
+      ],
+      [
+        'Strategic Web Compromise Attack Pattern used by th3bug', [], [], at('"id": "attack-pattern--ea2c747d'),
+        [{ line: at('"id": "attack-pattern--ea2c747d'), text: 'Attacks attributed to th3bug use a strategic Web compromise to infect targets. This approach is more indiscriminate, which probably accounts for the more disparate range of targets.' }],
+        'unknown',
+      ],
+      [
+        'Spear Phishing Attack Pattern used by menuPass', [], [], at('"id": "attack-pattern--fb6aa549'),
+        [{ line: at('"id": "attack-pattern--fb6aa549'), text: 'menuPass appears to favor spear phishing to deliver payloads to the intended targets. While the attackers behind menuPass have used other RATs in their campaign, it appears that they use PIVY as their primary persistence mechanism.' }],
+        'unknown',
+      ],
+    ]);
+    // Three campaigns and no uses of an attack-pattern: named after the file, each campaign said to use none.
+    expect(read.name).to.equal(undefined);
+    expect(read.notes.join('\n')).to.include('3 campaign objects (admin@338, th3bug, menuPass)').and.include('admin@338 uses no technique; th3bug uses no technique; menuPass uses no technique');
+  });
+
   describe("VECTR's campaigns (its STIX 2.0 bundle of x-vectr-io objects)", () => {
     // Written for the test in the shape of SecurityRiskAdvisors/VECTR cti/covid19-campaign.json and
     // cti/Iranian_TTP_Bundle_010920.json (VECTR's EULA, not an open licence, so not copied): campaigns list their test

@@ -54,7 +54,8 @@ export interface EmulationPlanOptions extends BundleOptions {
  * attack_id, name }`; undefined for any other text (`kindOfDocument` tells it). Each step is a reference: its `attack_id`
  * (else its technique's `name`) at its line, the step's tactic as its tactic (so that resolving checks it against the
  * technique, as any reference's), its `description` as evidence, and the step (`procedure_step`, `name`) as where it
- * is named; a technique several steps use is one reference, with every step's line. A SCYTHE threat is read by
+ * is named; a technique several steps use is one reference, with every step's line. IDs a step's `name` cites besides
+ * its `attack_id` (APT3's plan names a step for the five it does) are references too, without the step's tactic, and said. A SCYTHE threat is read by
  * `scytheThreatReport`. A tactic that names no ATT&CK
  * tactic (`credential-dumping`, `stage-capabilities`) is left out and said; one read another way (`defensive-evasion`
  * as Defense Evasion) is said too. The campaign is named after `adversary_name`, described by `adversary_description`,
@@ -82,6 +83,7 @@ export function emulationPlanReport(source: string, options: EmulationPlanOption
   const readTactics: string[] = [];
   const noTechnique: string[] = [];
   const stepNames: PlanStepName[] = [];
+  const namedInStep: string[] = [];
   items.forEach((item, index) => {
     if (!Y.isMap(item)) return;
     const details = item.get('emulation_plan_details', true);
@@ -127,6 +129,15 @@ export function emulationPlanReport(source: string, options: EmulationPlanOption
     const evidence = description ? [{ text: description, line: lineOf(item.get('description', true)) }] : [];
     const from = `${step} (technique: ${[text(idNode), text(nameNode)].filter(Boolean).join(' ')}${tacticSaid ? `; tactic "${tacticWritten}" ${tacticSaid}` : ''}), line ${line}`;
     addPlacedReference(references, id ?? written.toLowerCase(), { written, ...(id ? { id } : {}), line, col: at(node).col, tactics, evidence, from });
+    // A step's name may cite the techniques it does besides its attack_id (APT3's `5.B.1 - Access Token Manipulation
+    // (T1134), 6.A.1 - Query Registry (T1012), …` for T1134): each is a reference of its own, without the step's tactic.
+    const stepNameNode = item.get('name', true);
+    const cited = citedIds(source, stepNameNode, id);
+    for (const { id: other, offset } of cited) {
+      const place = at({ range: [offset] });
+      addPlacedReference(references, other, { written: other, id: other, line: place.line, col: place.col, tactics: [], evidence: [], from: `${step} cites ${other} in its name (its technique: ${written}), line ${place.line}` });
+    }
+    if (cited.length) namedInStep.push(`line ${lineOf(stepNameNode)} ${step.split(' "')[0]}: ${[...new Set(cited.map((one) => one.id))].join(', ')}`);
   });
   report.references = [...references.values()];
   if (stepNames.length) report.stepNames = stepNames;
@@ -134,8 +145,23 @@ export function emulationPlanReport(source: string, options: EmulationPlanOption
     ...(unreadTactics.length ? [`tactics that name no ATT&CK tactic, so their steps' techniques are read with their own tactics: ${unreadTactics.join('; ')} (write the step's tactic: by hand where it is meant)`] : []),
     ...(readTactics.length ? [`tactics read as the ATT&CK tactic they spell: ${readTactics.join('; ')}`] : []),
     ...(noTechnique.length ? [`steps with no technique's attack_id or name, left out: ${noTechnique.join('; ')}`] : []),
+    ...(namedInStep.length ? [`techniques a step's name cites besides its attack_id, each taken without the step's tactic: ${namedInStep.join('; ')} (check that the step does them)`] : []),
   ];
   return notes.length ? { ...report, notes } : report;
+}
+
+/**
+ * The technique IDs a step's `name` node cites other than its own `id`, each once, with the offset in `source` where it
+ * is written (a plain name may run over several lines).
+ */
+function citedIds(source: string, node: unknown, id: string | undefined): Array<{ id: string; offset: number }> {
+  const range = (node as { range?: [number, number] } | undefined)?.range;
+  if (!range) return [];
+  const cited: Array<{ id: string; offset: number }> = [];
+  for (const match of source.slice(range[0], range[1]).matchAll(/\bT\d{4}(?:\.\d{3})?\b/g)) {
+    if (match[0] !== id && !cited.some((one) => one.id === match[0])) cited.push({ id: match[0], offset: range[0] + match.index });
+  }
+  return cited;
 }
 
 /**

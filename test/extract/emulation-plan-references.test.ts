@@ -183,6 +183,43 @@ describe('extract: an adversary emulation plan (CTID Adversary Emulation Library
   });
 });
 
+describe("extract: the techniques a step's name cites besides its attack_id (CTID's APT3 and APT29 plans)", () => {
+  // apt3.yaml is an excerpt of center-for-threat-informed-defense/adversary_emulation_library apt3/Emulation_Plan/yaml/
+  // APT3.yaml at a00354555251cbd27786026e513db9affc6ae345 (Apache-2.0): one step, for T1134, named for the five
+  // techniques it does. Before, only T1134 came out: T1012, T1105, T1053 and T1083, which the file cites, were dropped
+  // without a word, as were APT29 Day 1.B's T1119 and T1074.
+  const target = loadRelease('18.1');
+
+  it('takes each as a reference of its own at its line, without the step\'s tactic, and says so', () => {
+    const report = extractReport(readFileSync(fixture('apt3.yaml'), 'utf8'), { target, file: 'APT3.yaml' });
+    expect(report.references.map((ref) => [ref.raw, ref.line, ref.tactics, ref.resolution?.status])).to.deep.equal([
+      ['T1134', 23, ['Defense Evasion'], 'current'],
+      ['T1012', 16, [], 'current'],
+      ['T1105', 17, [], 'current'],
+      ['T1053', 18, [], 'current'],
+      ['T1083', 19, [], 'current'],
+    ]);
+    expect(report.references[1]!.from).to.deep.equal([
+      'step 5.B.1 - 8.A.2 "5.B.1 - Access Token Manipulation (T1134), 6.A.1 - Query Registry (T1012), 7.B.1 - Remote File Copy (T1105), 7.C.1 - Scheduled Tasks (T1053), 8.A.1/2 - File and Directory Discovery (T1083)" cites T1012 in its name (its technique: T1134), line 16',
+    ]);
+    expect(report.references[1]!.evidence).to.equal(undefined);
+    expect(report.notes).to.include(
+      "techniques a step's name cites besides its attack_id, each taken without the step's tactic: line 15 step 5.B.1 - 8.A.2: T1012, T1105, T1053, T1083 (check that the step does them)",
+    );
+  });
+
+  it("takes APT29 Day 1.B's T1119 and T1074, named beside the steps of T1059.001 and T1041", () => {
+    const report = extractReport(readFileSync(fixture('apt29-day1b.yaml'), 'utf8'), { target });
+    expect(report.references.map((ref) => [ref.raw, ref.line, ref.tactics])).to.deep.include.members([
+      ['T1119', 13, []],
+      ['T1074', 23, []],
+    ]);
+    expect(report.notes).to.include(
+      "techniques a step's name cites besides its attack_id, each taken without the step's tactic: line 13 step 9.B.1: T1119; line 23 step 9.B.8: T1074 (check that the step does them)",
+    );
+  });
+});
+
 describe('extract: several emulation plans, or a folder of CALDERA abilities, as one campaign', () => {
   // Before, `extract APT29-Day1.A.yaml APT29-Day1.B.yaml` was refused: "several reports make one campaign only as text,
   // HTML or Markdown". apt29-day1b.yaml is an excerpt of center-for-threat-informed-defense/adversary_emulation_library

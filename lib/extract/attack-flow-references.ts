@@ -106,12 +106,21 @@ function attackPatternIds(objects: readonly JsonObject[]): Map<string, string> {
 // A STIX timestamp or date (`2023-03-01T09:00:00Z`, `2023-03-01`): its day is a campaign file's date.
 const DAY = /^(\d{4}-\d{2}-\d{2})(?:$|T)/;
 
+/** A day a flow says its activity took place; `opens`: a `first_seen`, which starts a time and ends none. */
+interface ActivityDay {
+  day: string;
+  opens: boolean;
+}
+
 /**
  * The days a flow's object says its activity took place (an action's `execution_start` and `execution_end`, a campaign's
  * `first_seen` and `last_seen`, the flow's own times when it writes them), as written fields.
  */
-function activityDays(fields: JsonObject): string[] {
-  return ['execution_start', 'execution_end', 'first_seen', 'last_seen'].flatMap((key) => DAY.exec(text(fields[key]) ?? '')?.[1] ?? []);
+function activityDays(fields: JsonObject): ActivityDay[] {
+  return ['execution_start', 'execution_end', 'first_seen', 'last_seen'].flatMap((key) => {
+    const day = DAY.exec(text(fields[key]) ?? '')?.[1];
+    return day ? [{ day, opens: key === 'first_seen' }] : [];
+  });
 }
 
 /** An action's confidence and execution times, as its provenance says them. */
@@ -134,7 +143,7 @@ function readFlow(
   format: AttackFlowFormat,
   lineOf: (pointer: string) => number,
   attackPatternId: (stixId: string) => string | undefined = () => undefined,
-): { actions: FlowAction[]; name?: string; description?: string; actors: string[]; days: string[] } {
+): { actions: FlowAction[]; name?: string; description?: string; actors: string[]; days: ActivityDay[] } {
   if (format === 'designer') {
     const nodes = Array.isArray(value['nodes']) ? value['nodes'] : [];
     const actions = nodes.flatMap((node, n): FlowAction[] => {
@@ -160,7 +169,7 @@ function readFlow(
   const objects = Array.isArray(value['objects']) ? value['objects'] : [];
   const actions: FlowAction[] = [];
   const actors: string[] = [];
-  const days: string[] = [];
+  const days: ActivityDay[] = [];
   let name: string | undefined;
   let description: string | undefined;
   if (format === 'stix') {
@@ -263,7 +272,10 @@ export interface AttackFlowReport extends BundleReport {
   format: AttackFlowFormat;
   /** The flow's description (the `attack-flow` object's, the Builder's flow's): the campaign's `description:`. */
   description?: string;
-  /** The first and the last day the flow says its activity took place (`activityDays`): the campaign's `first_seen:` and `last_seen:`. */
+  /**
+   * The first and the last day the flow says its activity took place (`activityDays`): the campaign's `first_seen:` and
+   * `last_seen:`; no last day where the flow gives only a start (a campaign's first_seen, its last_seen null).
+   */
   firstSeen?: string;
   lastSeen?: string;
   notes: string[];
@@ -379,14 +391,19 @@ export function attackFlowReport(source: string, options: AttackFlowOptions = {}
     );
   }
   const actors = [...new Set(flow.actors)];
-  const days = [...flow.days].sort();
+  const days = flow.days.map((one) => one.day).sort();
+  // A last day is one the flow says activity took place on: a campaign's first_seen alone (its last_seen null, the
+  // campaign open, as CTID's Muddy Water flow writes it) says when it began, not when it was last seen.
+  const lastDays = flow.days.filter((one) => !one.opens).map((one) => one.day);
+  const lastSeen = lastDays.length ? days[days.length - 1] : undefined;
   if (actors.length > 1) notes.push(`the flow holds ${actors.length} threat actors or intrusion sets (${actors.join(', ')}), so the campaign has no actor: write the one meant as its actor:`);
   return {
     format,
     references,
     ...(flow.name ? { name: flow.name } : {}),
     ...(flow.description ? { description: flow.description } : {}),
-    ...(days.length ? { firstSeen: days[0]!, lastSeen: days[days.length - 1]! } : {}),
+    ...(days.length ? { firstSeen: days[0]! } : {}),
+    ...(lastSeen ? { lastSeen } : {}),
     ...(actors.length === 1 ? { actor: actors[0]! } : {}),
     notes,
   };

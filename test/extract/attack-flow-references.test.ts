@@ -235,6 +235,18 @@ describe('extract: an Attack Flow', () => {
       expect([report.firstSeen, report.lastSeen]).to.deep.equal(['2017-01-15', '2017-03-31']);
     });
 
+    it("takes no last day from a campaign's first_seen alone (CTID's Muddy Water flow: last_seen null, the campaign open)", () => {
+      // corpus/Muddy Water.afbx, trimmed (Apache-2.0; test/fixtures/attack-flow/README.md). Before, the one day the flow
+      // gives, the campaign's first_seen, was written as its last_seen too: `last_seen: "2021-11-01"`, which it does not say.
+      const text = fixture('muddy-water.afbx');
+      const report = extractReport(text, { target });
+      expect([report.name, report.actor, report.firstSeen, report.lastSeen]).to.deep.equal(['Muddy Water', 'MuddyWater', '2021-11-01', undefined]);
+      expect(report.references.map((ref) => [ref.raw, ref.tactics, ref.line, ref.evidence?.map((said) => said.text), ref.resolution?.status])).to.deep.equal([
+        ['Spearphishing Attachment (T1566.001)', ['Initial Access'], lineOf(text, '"Spearphishing Attachment"'), ['This campaign begins by delivering malicious PDF attachments with embedded links to victims via email'], 'current'],
+        ['Malicious Link (T1204.001)', ['Execution'], lineOf(text, '"Malicious Link"'), ['The PDF gives an error message, prompting the user to click on a link to the file hosting domain and downloading malicious XLS file containing macros.'], 'current'],
+      ]);
+    });
+
     it("writes them in the campaign file from a Builder file's actions", async () => {
       // Ivanti's flow (Volexity's report of 10 January 2024) with execution times edited into two actions.
       const text = editedBuilder((objects) => {

@@ -106,6 +106,11 @@ function attackPatternIds(objects: readonly JsonObject[]): Map<string, string> {
 // A STIX timestamp or date (`2023-03-01T09:00:00Z`, `2023-03-01`): its day is a campaign file's date.
 const DAY = /^(\d{4}-\d{2}-\d{2})(?:$|T)/;
 
+/** The addresses a flow's external references give, each once, in order. */
+function referenceUrls(references: readonly JsonObject[]): string[] {
+  return [...new Set(references.flatMap((reference) => text(reference['url']) ?? []))];
+}
+
 /** A day a flow says its activity took place; `opens`: a `first_seen`, which starts a time and ends none. */
 interface ActivityDay {
   day: string;
@@ -143,7 +148,7 @@ function readFlow(
   format: AttackFlowFormat,
   lineOf: (pointer: string) => number,
   attackPatternId: (stixId: string) => string | undefined = () => undefined,
-): { actions: FlowAction[]; name?: string; description?: string; actors: string[]; days: ActivityDay[] } {
+): { actions: FlowAction[]; name?: string; description?: string; actors: string[]; days: ActivityDay[]; urls: string[] } {
   if (format === 'designer') {
     const nodes = Array.isArray(value['nodes']) ? value['nodes'] : [];
     const actions = nodes.flatMap((node, n): FlowAction[] => {
@@ -164,12 +169,13 @@ function readFlow(
         },
       ];
     });
-    return { actions, actors: [], days: [] };
+    return { actions, actors: [], days: [], urls: [] };
   }
   const objects = Array.isArray(value['objects']) ? value['objects'] : [];
   const actions: FlowAction[] = [];
   const actors: string[] = [];
   const days: ActivityDay[] = [];
+  const urls: string[] = [];
   let name: string | undefined;
   let description: string | undefined;
   if (format === 'stix') {
@@ -181,6 +187,7 @@ function readFlow(
       if (object['type'] === 'attack-flow' && name === undefined) {
         name = text(object['name']);
         description = text(object['description']);
+        urls.push(...referenceUrls(Array.isArray(object['external_references']) ? object['external_references'].filter(isJsonObject) : []));
       }
       if ((object['type'] === 'threat-actor' || object['type'] === 'intrusion-set') && text(object['name'])) actors.push(text(object['name'])!);
       // A threat actor's or intrusion set's first_seen is the actor's, not this activity's.
@@ -201,7 +208,7 @@ function readFlow(
         details: actionDetails(object),
       });
     });
-    return { actions, ...(name ? { name } : {}), ...(description ? { description } : {}), actors, days };
+    return { actions, ...(name ? { name } : {}), ...(description ? { description } : {}), actors, days, urls };
   }
   objects.forEach((object, o) => {
     if (!isJsonObject(object)) return;
@@ -211,6 +218,9 @@ function readFlow(
     if (template === 'flow' && name === undefined) {
       name = text(fields['name']);
       description = text(fields['description']);
+      // The Builder writes each external reference as a [key, properties] pair, its properties as [name, value] pairs.
+      const references = Array.isArray(fields['external_references']) ? fields['external_references'] : [];
+      urls.push(...referenceUrls(references.flatMap((pair) => (Array.isArray(pair) && Array.isArray(pair[1]) ? [builderProperties({ properties: pair[1] })] : []))));
     }
     if ((template === 'threat_actor' || template === 'intrusion_set') && text(fields['name'])) actors.push(text(fields['name'])!);
     if (['flow', 'action', 'campaign'].includes(template ?? '')) days.push(...activityDays(fields));
@@ -241,7 +251,7 @@ function readFlow(
       details: actionDetails(fields),
     });
   });
-  return { actions, ...(name ? { name } : {}), ...(description ? { description } : {}), actors, days };
+  return { actions, ...(name ? { name } : {}), ...(description ? { description } : {}), actors, days, urls };
 }
 
 /**
@@ -272,6 +282,8 @@ export interface AttackFlowReport extends BundleReport {
   format: AttackFlowFormat;
   /** The flow's description (the `attack-flow` object's, the Builder's flow's): the campaign's `description:`. */
   description?: string;
+  /** The address of the flow's one external reference with one (the report it was drawn from): the source's `url:`. */
+  url?: string;
   /**
    * The first and the last day the flow says its activity took place (`activityDays`): the campaign's `first_seen:` and
    * `last_seen:`; no last day where the flow gives only a start (a campaign's first_seen, its last_seen null).
@@ -404,6 +416,8 @@ export function attackFlowReport(source: string, options: AttackFlowOptions = {}
     ...(flow.description ? { description: flow.description } : {}),
     ...(days.length ? { firstSeen: days[0]! } : {}),
     ...(lastSeen ? { lastSeen } : {}),
+    // Of several (Cobalt Kitty's cite Cybereason's report, CrowdStrike's and ATT&CK's pages of the actor), none is chosen.
+    ...(flow.urls.length === 1 ? { url: flow.urls[0]! } : {}),
     ...(actors.length === 1 ? { actor: actors[0]! } : {}),
     notes,
   };

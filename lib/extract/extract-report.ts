@@ -101,7 +101,7 @@ export interface ExtractedReport {
   attackVersion?: string;
   /** The domain a MISP event's galaxies say, when not enterprise (`mispEventReport`). */
   domain?: Domain;
-  /** The address of the analysis a MISP event links (`mispEventReport`): the source's `url:`. */
+  /** The address of the analysis a MISP event links (`mispEventReport`), of the report an Attack Flow cites (`attackFlowReport`): the source's `url:`. */
   url?: string;
 }
 
@@ -455,6 +455,7 @@ function readReport(text: string, context: ResolveContext | undefined, options: 
     ...(plan?.attackVersion ? { attackVersion: plan.attackVersion } : {}),
     ...(misp?.url ? { url: misp.url } : {}),
     ...(plan?.url ? { url: plan.url } : {}),
+    ...(flow?.url ? { url: flow.url } : {}),
     ...(stix?.title ? { title: stix.title } : {}),
   };
   // Both readers work on the same folded lines: the text is split and folded once.

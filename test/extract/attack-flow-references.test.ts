@@ -222,6 +222,18 @@ describe('extract: an Attack Flow', () => {
     });
   });
 
+  describe('the report it cites', () => {
+    it("is the source's url where the flow's external references give one address (Talos's for Muddy Water, Volexity's for Ivanti)", () => {
+      // Before, the campaign's source was the flow's title alone: the report the flow was drawn from was left out.
+      expect(extractReport(fixture('muddy-water.afbx'), { target }).url).to.equal('https://blog.talosintelligence.com/iranian-apt-muddywater-targets-turkey/');
+      expect(extractReport(IVANTI, { target }).url).to.equal(
+        'https://www.volexity.com/blog/2024/01/10/active-exploitation-of-two-zero-day-vulnerabilities-in-ivanti-connect-secure-vpn/',
+      );
+      // Cobalt Kitty's attack-flow cites Cybereason's report and CrowdStrike's and ATT&CK's pages of the actor: none is chosen.
+      expect(extractReport(COBALT_KITTY, { target }).url).to.equal(undefined);
+    });
+  });
+
   describe('when it took place', () => {
     it("takes first_seen and last_seen from the actions' execution times and the campaign's first and last seen, not the actor's", () => {
       // Cobalt Kitty's threat actor OceanLotus is first seen in 2012: the actor's, not the campaign's; it has no other date.

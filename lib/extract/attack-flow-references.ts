@@ -299,7 +299,8 @@ export interface AttackFlowReport extends BundleReport {
  * ID of the attack-pattern its `technique_ref` points to in the bundle, else in the ATT&CK release(s) at hand,
  * `options.attackPatternId`; where the two name different techniques, the `technique_id`, and a note says so; a
  * Designer's name written after its ID), its
- * name beside it, its `tactic_id` as its tactic, its description as evidence and its place (JSON path, id, line, and
+ * name beside it, its `tactic_id` as its tactic (a technique's ID there, in an action of no technique, as its technique,
+ * said), its description as evidence and its place (JSON path, id, line, and
  * confidence or execution times when written) as where it comes from. Actions of one name and ID are one reference
  * citing each. An action with a name and no technique is read by its name, which resolving checks as any name; one
  * of another scheme (MITRE ATLAS's `AML.T0051`, which the builder offers) or of neither is not read, and a note says
@@ -330,13 +331,18 @@ export function attackFlowReport(source: string, options: AttackFlowOptions = {}
   }
   const notes: string[] = [];
   const unread: string[] = [];
+  const techniqueAsTactic: string[] = [];
   // Per kind (technique, tactic) and pair of fields, the actions whose two fields disagree, in order.
   const disagree = new Map<string, { kind: string; field: string; other: string; places: string[] }>();
   const byKey = new Map<string, ExtractedReference>();
   const references: ExtractedReference[] = [];
   for (const action of flow.actions) {
     const place = `${action.where}, line ${action.line || 1}`;
-    const techniqueId = action.techniqueId ?? action.refId;
+    // An action of no technique whose tactic_id is a technique's ID (CTID's flow of CISA AA23-074A: `tactic_id: "T1105"`)
+    // is read by it as its technique_id, with no tactic, and said.
+    const idAsTactic = !action.techniqueId && !action.refId && action.tacticId ? techniqueIdInAnyCase(action.tacticId) : undefined;
+    if (idAsTactic) techniqueAsTactic.push(`${place} "${action.name ?? ''}": ${action.tacticField} ${action.tacticId}`);
+    const techniqueId = action.techniqueId ?? action.refId ?? (idAsTactic ? action.tacticId : undefined);
     // A technique_id (or a ttp's technique) and a technique_ref, or a ttp's technique or tactic beside a technique_id or
     // tactic_id, that name two: the first, as written, is read, and the disagreement said.
     const conflicts = disagreements(action);
@@ -364,9 +370,9 @@ export function attackFlowReport(source: string, options: AttackFlowOptions = {}
     const id = techniqueId ? techniqueIdInAnyCase(techniqueId) : undefined;
     const name = action.name;
     const raw = techniqueId ? (name ? `${name} (${id ?? techniqueId})` : (id ?? techniqueId)) : name!;
-    const tacticId = action.tacticId && tacticIdInAnyCase(action.tacticId);
+    const tacticId = !idAsTactic && action.tacticId && tacticIdInAnyCase(action.tacticId);
     const tactics = tacticId ? [tacticId] : [];
-    const from = `${place}${action.details.length ? ` (${action.details.join(', ')})` : ''}${action.techniqueRef && !action.techniqueId ? ` technique_ref ${action.techniqueRef}${action.refId ? ` (${action.refId})` : ''}` : ''}${said.join(';')}`;
+    const from = `${place}${action.details.length ? ` (${action.details.join(', ')})` : ''}${action.techniqueRef && !action.techniqueId ? ` technique_ref ${action.techniqueRef}${action.refId ? ` (${action.refId})` : ''}` : ''}${idAsTactic ? ` ${action.tacticField} ${action.tacticId} read as its technique` : ''}${said.join(';')}`;
     const evidence = action.description ? [{ line: action.line || 1, text: action.description }] : [];
     const key = `${nameKey(raw)}|${tactics.join(' ')}`;
     const earlier = byKey.get(key);
@@ -394,6 +400,13 @@ export function attackFlowReport(source: string, options: AttackFlowOptions = {}
     notes.push(
       `${unread.length} action${unread.length === 1 ? '' : 's'} name${unread.length === 1 ? 's' : ''} no ATT&CK technique, so ${unread.length === 1 ? 'it is' : 'they are'} no reference: ` +
         `${unread.join('; ')} (an ATT&CK technique_id such as T1566.001 makes an action one)`,
+    );
+  }
+  if (techniqueAsTactic.length) {
+    const one = techniqueAsTactic.length === 1;
+    notes.push(
+      `${techniqueAsTactic.length} action${one ? '' : 's'} of no technique write${one ? 's' : ''} a technique's ID as ${one ? 'its' : 'their'} tactic, read as ${one ? 'its' : 'their'} technique with no tactic: ` +
+        `${techniqueAsTactic.join('; ')} (write it as the technique in Attack Flow Builder)`,
     );
   }
   for (const { kind, field, other, places } of disagree.values()) {

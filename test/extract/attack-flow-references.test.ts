@@ -222,6 +222,29 @@ describe('extract: an Attack Flow', () => {
     });
   });
 
+  describe("a technique's ID written as an action's tactic_id", () => {
+    it("is its technique, with no tactic, and said (CTID's flow of CISA AA23-074A); a name beside it that disagrees is ambiguous", () => {
+      // corpus/CISA AA23-074A Progress Telerik Vulnerability.json, trimmed (Apache-2.0; test/fixtures/attack-flow/README.md).
+      // Its actions write T1105, T1055.001, T1055, T1082 as tactic_id and have no technique_id: before, each was read by
+      // its name alone, the IDs dropped without a word, and "Ingress Tool transfer" (T1055) taken as T1105 by its name.
+      const text = fixture('cisa-aa23-074a-telerik.json');
+      const report = extractReport(text, { target });
+      expect(report.references.map((ref) => [ref.raw, ref.ids, ref.tactics, ref.line, ref.resolution?.status, ref.resolution?.ids])).to.deep.equal([
+        ['Ingress Tool Transsfer (T1105)', ['T1105'], [], lineOf(text, '"id": "attack-action--7ed5a784'), 'current', ['T1105']],
+        ['Process Injection: Dynamic-Link Library Injection (T1055.001)', ['T1055.001'], [], lineOf(text, '"id": "attack-action--64841fd0'), 'current', ['T1055.001']],
+        ['Ingress Tool transfer (T1055)', ['T1055'], [], lineOf(text, '"id": "attack-action--d8dae631'), 'ambiguous', []],
+        ['System Information Discovery (T1082)', ['T1082'], [], lineOf(text, '"id": "attack-action--0ca214a0'), 'current', ['T1082']],
+      ]);
+      expect(report.references[0]!.from).to.deep.equal([
+        `objects[1] (attack-action--7ed5a784-0329-4488-8605-db081945875f), line ${lineOf(text, '"id": "attack-action--7ed5a784')} (confidence 100) tactic_id T1105 read as its technique`,
+      ]);
+      expect(report.notes.find((note) => note.includes("a technique's ID as their tactic"))).to.match(
+        /^4 actions of no technique write a technique's ID as their tactic, read as their technique with no tactic: objects\[1\] \(attack-action--7ed5a784-0329-4488-8605-db081945875f\), line \d+ "Ingress Tool Transsfer": tactic_id T1105; .* \(write it as the technique in Attack Flow Builder\)$/,
+      );
+      expect(report.actor).to.equal('XE Group');
+    });
+  });
+
   describe('the report it cites', () => {
     it("is the source's url where the flow's external references give one address (Talos's for Muddy Water, Volexity's for Ivanti)", () => {
       // Before, the campaign's source was the flow's title alone: the report the flow was drawn from was left out.

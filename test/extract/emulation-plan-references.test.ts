@@ -191,7 +191,7 @@ describe("extract: the techniques a step's name cites besides its attack_id (CTI
   const target = loadRelease('18.1');
 
   it('takes each as a reference of its own at its line, without the step\'s tactic, and says so', () => {
-    const report = extractReport(readFileSync(fixture('apt3.yaml'), 'utf8'), { target, file: 'APT3.yaml' });
+    const report = extractReport(readFileSync(fixture('apt3.yaml'), 'utf8'), { target });
     expect(report.references.map((ref) => [ref.raw, ref.line, ref.tactics, ref.resolution?.status])).to.deep.equal([
       ['T1134', 23, ['Defense Evasion'], 'current'],
       ['T1012', 16, [], 'current'],

@@ -825,6 +825,13 @@ const NOT_TESTED = wholeWords(
  */
 const NEGATION = wholeWords('no', 'not', 'non', 'without', 'never', 'pas', 'sans', 'aucun(e)?', 'jamais', 'sin', 'ning[uú]n[oa]?', 'nunca', 'n[ãa]o', 'sem', 'nenhum(a)?', 'nicht', 'kein(e|en)?', 'ohne', 'nie');
 const NONE_WORDS = wholeWords('gaps?', 'miss(ed|ing)?', 'none', 'lacunes?', 'manquant(e|es|s)?', 'brechas?', 'lacunas?', 'l[üu]cken?', 'fehlend');
+/**
+ * A heading: a noun of coverage naming what a layer covers ("Coverage for Human Operated Ransomware Techniques", a
+ * Sentinel SOC-optimization layer's one legend item, its title; "Detection coverage of Windows techniques";
+ * "Couverture des techniques"), with no degree or negation that would make it a level ("Full coverage of endpoints").
+ */
+const COVERAGE_NOUNS = wholeWords('coverage', 'detections?', 'couverture', 'd[ée]tections?', 'cobertura', 'detecci[óo]n(es)?', 'abdeckung', 'erkennung(en)?');
+const HEADING = new RegExp(`${COVERAGE_NOUNS.source}\\s+(?:for|of|against|across|over|pour|de|des|du|para|contra|für|gegen|von)\\s+\\p{L}`, 'iu');
 /** Statuses of a test plan: beside them, "Blocked" is a test that could not run (PurpleKit counts a blocked test as untested). */
 const PLAN_STATUSES = /\b(planned|scheduled|pending|executing|running|in progress|completed|done|to ?do|on hold)\b/i;
 
@@ -866,8 +873,15 @@ function labelPartLevel(part: string, planLegend: boolean): { level: number } | 
   let why: string | undefined;
   // "Undetected", "unblocked": the negation the words' own boundaries would hide.
   for (const clause of part.replace(/\bun(?=detect|cover|alert|log|block|prevent)/gi, 'not ').split(/[,/]|\bbut\b/i)) {
-    const words = LEVEL_WORDS.filter(([pattern, , kind]) => pattern.test(clause) && !(planLegend && kind === 'prevention'));
     const degree = DEGREES.find(([pattern]) => pattern.test(clause));
+    // A heading's noun names a topic, no level: what else the clause says is read.
+    const heading = !degree && !NEGATION.test(clause) && HEADING.test(clause);
+    const said = heading ? clause.replace(new RegExp(COVERAGE_NOUNS.source, 'giu'), ' ') : clause;
+    const words = LEVEL_WORDS.filter(([pattern, , kind]) => pattern.test(said) && !(planLegend && kind === 'prevention'));
+    if (heading && !words.length) {
+      why ??= `is a heading ("${clause.trim()}"), naming what the layer covers, no coverage level`;
+      continue;
+    }
     // What else a clause with a degree and no word of LEVEL_WORDS names: CTID's security-stack-mappings label their
     // colours "Protect - Partial", "Respond - Significant", where the degree rates a protection or a response.
     const other = degree ? clause.replace(degree[0], ' ').replace(/[^\p{L}]+/gu, ' ').trim() : '';
@@ -895,12 +909,15 @@ function legendLevels(layer: Record<string, unknown>): Map<string, LegendItemLev
     (item): item is { label: string; color: unknown } => isJsonObject(item) && typeof item['label'] === 'string',
   );
   const planLegend = items.some(({ label }) => PLAN_STATUSES.test(label.replace(/\([^()]*\)/g, ' ')));
+  // A label that is the layer's name is its title, whatever words it holds ("Detection Coverage").
+  const title = typeof layer['name'] === 'string' ? layer['name'].trim().toLowerCase() : undefined;
   const read: LegendItemLevel[] = [];
   for (const item of items) {
     const colour = paintedColour(item.color);
     if (!colour) continue;
     const label = item.label.trim();
-    read.push({ label, colour, ...legendLabelLevel(label, planLegend) });
+    const isTitle = label.toLowerCase() === title;
+    read.push({ label, colour, ...(isTitle ? { why: "is the layer's name, its title, no coverage level" } : legendLabelLevel(label, planLegend)) });
   }
   if (!planLegend) byLegendPlace(read, layer['gradient']);
   for (const item of read) byColour.set(item.colour, [...(byColour.get(item.colour) ?? []), item]);

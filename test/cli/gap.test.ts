@@ -1692,20 +1692,45 @@ describe('attack-layers gap: a colour-only coverage layer read through its legen
   });
 
   // A Sentinel SOC-optimization layer's layout: every technique painted #5df542, its one legend item #ff0000. The note
-  // said "read through its legend, … as 100%" though it read no entry so.
+  // said "read through its legend, … as 100%" though it read no entry so. (Its real label, its title, says no level:
+  // the next test; here the item says one.)
   it('says that its legend reads none of the entries when no entry has a legend item\'s colour', async () => {
     const soc = {
       name: 'Coverage for Human Operated Ransomware Techniques', version: '4.5', domain: 'mitre-enterprise',
       techniques: ['T1490', 'T1021.002'].map((techniqueID) => ({ techniqueID, color: '#5df542' })),
       gradient: { colors: ['#ffffff', '#5df542'], minValue: 0, maxValue: 1 },
-      legendItems: [{ label: 'Coverage for Human Operated Ransomware Techniques', color: '#ff0000' }],
+      legendItems: [{ label: 'Covered', color: '#ff0000' }],
     };
     const { dir, report } = await gapAgainst('gap-legend-reads-none', 'soc.json', soc);
     expect(report.notes).to.include(
       `coverage layer ${join(dir, 'soc.json')} ("Coverage for Human Operated Ransomware Techniques"): its 2 entries have a colour and no score: its legend reads none of them ` +
-        '(it reads "Coverage for Human Operated Ransomware Techniques" (#ff0000) as 100%); 2 entries ignored (T1490, T1021.002): its colour #5df542 is in no legend item; ' +
+        '(it reads "Covered" (#ff0000) as 100%); 2 entries ignored (T1490, T1021.002): its colour #5df542 is in no legend item; ' +
         'if the legend means otherwise, give the entries scores (docs/gap.md)',
     );
+  });
+
+  // The same layer with its techniques painted its legend item's colour, its real label: its title, a heading, which
+  // holds the word "Coverage", so each technique was read as 100 % covered.
+  it('reads a legend label that is a heading or the layer\'s title as no coverage level, and one that states a level still so', async () => {
+    const coverageOf = (report: LegendReport): number[] => ['T1490', 'T1021.002'].map((id) => report.rows.find((row) => row.id === id)!.coverage);
+    const painted = (name: string, label: string): object => ({
+      name, version: '4.5', domain: 'mitre-enterprise',
+      techniques: ['T1490', 'T1021.002'].map((techniqueID) => ({ techniqueID, color: '#ff0000' })),
+      legendItems: [{ label, color: '#ff0000' }],
+    });
+    const heading = await gapAgainst('gap-legend-heading', 'soc.json', painted('Sentinel SOC optimization', 'Coverage for Human Operated Ransomware Techniques'));
+    expect(coverageOf(heading.report)).to.deep.equal([0, 0]);
+    expect(heading.report.notes).to.include(
+      `coverage layer ${join(heading.dir, 'soc.json')} ("Sentinel SOC optimization"): its 2 entries have a colour and no score, and its legend says no coverage level ` +
+        '("Coverage for Human Operated Ransomware Techniques" #ff0000), so none counts; give each covered entry a score on its gradient, ' +
+        'or label its legend items with what they detect: "Detected", "Partial", "Not detected" (docs/gap.md)',
+    );
+    const title = await gapAgainst('gap-legend-title', 'title.json', painted('Detection Coverage', 'Detection Coverage'));
+    expect(coverageOf(title.report)).to.deep.equal([0, 0]);
+    for (const [label, level] of [['Full coverage of endpoints', 100], ['Covered', 100], ['Partial coverage for Windows', 50], ['Detection coverage of Windows: detected', 100]] as const) {
+      const stated = await gapAgainst('gap-legend-stated', 'stated.json', painted('Sentinel SOC optimization', label));
+      expect(coverageOf(stated.report), label).to.deep.equal([level, level]);
+    }
   });
 
   // A purple-team run's outcomes in the colours a BAS playbook gives them (BLOCKED green, ALERTED amber, LOGGED blue,

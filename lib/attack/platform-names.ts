@@ -1,5 +1,8 @@
 import { closestWord } from '../name-distance.js';
 
+/** The enterprise platform of the tactics ATT&CK 8 took over from PRE-ATT&CK (Reconnaissance, Resource Development). */
+export const PRE_PLATFORM = 'PRE';
+
 /**
  * Enterprise platforms that ATT&CK renamed or merged, old name -> the name that replaced it, with the release that
  * made the change. Navigator's platform filter lists names, so a layer written for an older release filters on

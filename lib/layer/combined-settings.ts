@@ -16,6 +16,7 @@ import { paintedColour } from './score.js';
 import { layerList } from './layer-list.js';
 import { addedFor, platformsShowing, unfilteredWarning } from './platform-visibility.js';
 import type { AttackIndex } from '../attack/attack-index.js';
+import { PRE_PLATFORM } from '../attack/platform-names.js';
 import { compareText } from '../compare-text.js';
 
 type SettingValue = string | number | boolean;
@@ -179,15 +180,18 @@ export function combinedSettings(layers: readonly LayerSettings[], names: readon
 /**
  * The platform filter of the combined layer, before it is widened to show its annotated techniques: the inputs' when
  * they agree; where they differ, their union, so that nothing a layer shows is hidden, and none (every platform) when a
- * layer shows every platform (it has none, an empty one, which Navigator reads so, or one of every platform of `index`), with a warning saying which layers list
+ * layer shows every platform (it has none, an empty one, which Navigator reads so, or one of every platform of `index`, PRE aside), with a warning saying which layers list
  * what. The inputs' filters are in the target release's names (`upgradeSources`).
  */
 export function combinedPlatforms(layers: readonly LayerSettings[], names: readonly string[], index: AttackIndex, warnings: string[]): string[] | undefined {
   const listed = layers.map((layer) => (layer.filters?.platforms?.length ? [...new Set(layer.filters.platforms)].sort(compareText) : undefined));
   const key = (list: readonly string[] | undefined): string => JSON.stringify(list ?? null);
   if (listed.every((set) => key(set) === key(listed[0]))) return listed[0];
-  // A filter of every platform of the release (an old Navigator export's, as upgraded) shows what none shows.
-  const sets = listed.map((set) => (set && index.platforms().every((platform) => set.includes(platform)) ? undefined : set));
+  // A filter of every platform of the release (an old Navigator export's, as upgraded) shows what none shows; so does
+  // one of every platform but PRE, which upgrade gives a layer of format 3.0 or older that had none (its stage filter
+  // hid PRE-ATT&CK): otherwise such a layer alone made the filters differ, listing ten platforms.
+  const shownByAll = index.platforms().filter((platform) => platform !== PRE_PLATFORM);
+  const sets = listed.map((set) => (set && shownByAll.every((platform) => set.includes(platform)) ? undefined : set));
   if (sets.every((set) => set === undefined)) return undefined;
   const every = sets.some((set) => set === undefined);
   const union = every ? undefined : [...new Set(sets.flatMap((set) => set ?? []))].sort(compareText);

@@ -2,7 +2,7 @@ import isEqual from 'lodash-es/isEqual.js';
 import { unknownEntryFields, unknownEntryFieldsText } from './unknown-entry-fields.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { AttackLibrary } from '../attack/load.js';
-import { currentPlatformName, PLATFORM_RENAMES } from '../attack/platform-names.js';
+import { currentPlatformName, PLATFORM_RENAMES, PRE_PLATFORM } from '../attack/platform-names.js';
 import { compareReleases } from '../attack/release-files.js';
 import { formerTactic } from '../attack/tactic-splits.js';
 import { recordedElsewhereText } from '../attack/revoked-technique-text.js';
@@ -383,9 +383,6 @@ function earlierPlatformNames(name: string, known: readonly string[]): string[] 
     .filter(([old, renamed]) => renamed.to === name && known.includes(old))
     .map(([old]) => old);
 }
-
-/** The enterprise platform of the tactics ATT&CK 8 took over from PRE-ATT&CK (Reconnaissance, Resource Development). */
-const PRE_PLATFORM = 'PRE';
 
 /**
  * Bring `filters.platforms` to the target release's platform names. `stages` is given when the layer's stage filter

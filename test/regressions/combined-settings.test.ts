@@ -146,4 +146,14 @@ describe('regression: combine keeps the inputs\' layer settings, and says what i
       'the layers\' platform filters differ (Windows in "layer"; every platform in "TDaC"): the combined layer has none, so that it shows every platform, as a layer without one does',
     );
   });
+
+  // A layer of format 3.0 without a platform filter (navigator-heatmap-v7-beta-3.0.json's shape): upgrade gives it every
+  // platform but PRE, to keep PRE-ATT&CK hidden as its missing stage filter did; combine then said the filters differ,
+  // listing ten platforms in it against "every platform" in TDaC.
+  it('takes a format 3.0 layer that had no platform filter as showing every platform, and says no filters differ', () => {
+    const old = { name: 'heatmap', version: '3.0', domain: 'mitre-enterprise', techniques: [{ techniqueID: 'T1078', score: 2 }], gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 10 } };
+    const { layer, warnings } = combine(['heatmap.json', old], ['tdac.json', tdac()]);
+    expect(layer.filters?.platforms).to.equal(undefined);
+    expect(warnings.filter((warning) => warning.includes('filters differ'))).to.deep.equal([]);
+  });
 });

@@ -129,6 +129,19 @@ describe('attack-layers validate: campaign files', () => {
     expect(result.stderr).to.contain(`not checked: ${join(dir, 'rule.yml')}: this is a Sigma rule, not a campaign file or an ATT&CK Navigator layer`);
   });
 
+  // Before: exit 0, `not checked: …` for each file and nothing else, as if the folder were valid; combine and upgrade
+  // refuse such a folder (exit 1).
+  it('refuses a folder of no layer or campaign file, saying why each is none (exit 1), as combine and upgrade do', async () => {
+    const dir = freshTmpDir('validate-none-checked');
+    writeFileSync(join(dir, 'rule.yml'), 'title: a rule\nlogsource:\n  product: windows\ndetection:\n  sel:\n    Image: x.exe\n  condition: sel\n');
+    writeFileSync(join(dir, 'package.json'), readFileSync('package.json'));
+    const result = await runCli(['validate', dir]);
+    expect([result.code, result.stdout]).to.deep.equal([1, '']);
+    expect(result.stderr).to.match(new RegExp(`^attack-layers validate: ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: no file there is an ATT&CK Navigator layer or a campaign file:\n`));
+    expect(result.stderr).to.contain(`\n  ${join(dir, 'rule.yml')}: this is a Sigma rule, not a campaign file or an ATT&CK Navigator layer; give it (or its folder) to gap --coverage\n`);
+    expect(result.stderr).to.contain(`\n  ${join(dir, 'package.json')}: this is JSON of no kind attack-layers reads`);
+  });
+
   it('gives a file of another kind given by name its own code, wrong-kind, not a layer\'s schema (exit 1)', async () => {
     // Before: `"code": "schema"` for each, as for a layer that breaks Navigator's format.
     const dir = freshTmpDir('validate-wrong-kind');

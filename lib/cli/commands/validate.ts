@@ -5,6 +5,7 @@ import {
   campaignReleases,
   errorConsequences,
   firstFew,
+  FolderFiles,
   InputError,
   kindName,
   kindOf,
@@ -120,12 +121,14 @@ export function handler(context: CliContext) {
     // A filter in an older release's names is read against the releases here, newest first (everyPlatformSource).
     const releases = (domain: Domain): Iterable<AttackIndex> => domainReleases(library, domain).history();
     const release = args['attack-release'];
-    const leftOut: string[] = [];
+    const given = listLayerFiles(args['layers-or-campaigns'], { campaigns: true });
+    // The files of a folder that are no layer or campaign, left out with why; a folder of none of either is refused.
+    const folderFiles = new FolderFiles(given.map(({ path, inFolder }) => ({ path, found: !!inFolder })));
     // The campaign files' results, whose errors mean something else than a layer's (the summary line says what).
     const campaigns = new Set<FileFindings>();
     // The files of another kind given by name (a DeTT&CT group file), each with what it is and what reads it.
     const wrongKinds = new Map<FileFindings, { wrongKind: string; kind: InputKind }>();
-    const results: FileFindings[] = listLayerFiles(args['layers-or-campaigns'], { campaigns: true }).flatMap(({ path, inFolder }) => {
+    const results: FileFindings[] = given.flatMap(({ path, inFolder }) => {
       const file = inputName(path);
       let findings: FileFindings['findings'];
       let reading: ReturnType<typeof readingOf> | undefined;
@@ -136,7 +139,7 @@ export function handler(context: CliContext) {
         text = readTextFile(path, path, { stdin });
         reading = readingOf(path, text, !!inFolder);
         if (typeof reading === 'object' && 'leftOut' in reading) {
-          leftOut.push(reading.leftOut);
+          folderFiles.leaveOut(reading.leftOut);
           return [];
         }
         // JSON found in a folder that is plainly no layer (gap's report beside its layers, a package.json) is left out as
@@ -145,7 +148,7 @@ export function handler(context: CliContext) {
         // ... unless it is a campaign by the rule normalize reads it by (hasCampaignShape), which is checked as one.
         if (layer && 'notALayer' in layer) {
           if (kindOf(text) !== 'campaign') {
-            leftOut.push(layer.notALayer);
+            folderFiles.leaveOut(layer.notALayer);
             return [];
           }
           reading = 'campaign';
@@ -184,7 +187,9 @@ export function handler(context: CliContext) {
       else if (typeof reading === 'object' && 'wrongKind' in reading) wrongKinds.set(result, reading);
       return [result];
     });
-    noteLeftOutFiles(context, args, leftOut, 'not checked');
+    // Combine and upgrade refuse such a folder too: validate said nothing else and exited 0, as if every file were valid.
+    folderFiles.assertSomeRead(args['layers-or-campaigns'], results.length > 0, 'an ATT&CK Navigator layer or a campaign file');
+    noteLeftOutFiles(context, args, folderFiles.leftOut, 'not checked');
     if (args.json) printJson(context, results);
     else {
       // Findings of one kind (35 revoked IDs) are listed a few at a time; --json keeps every one. Schema errors are

@@ -1,3 +1,4 @@
+import { PRE_PLATFORM } from '../attack/platform-names.js';
 import { type CsvOptions, formatCsv, markdownCell as cell, markdownCode, markdownMessage as message, markdownMessageCell as messageCell, markdownText as text } from '../table-text.js';
 import { LAYOUT_ONLY_REASON, layoutOnlyCount, placeText, summaryMessage, type CoverageInput, type CoverageKind } from './coverage-types.js';
 import { plural } from '../layer/score.js';
@@ -388,9 +389,6 @@ function procedureWhere(procedures: readonly RowProcedure[], json: string): stri
   const cut = procedures.length > 1 || cutText(first.text, PROCEDURE_SHOWN) !== first.text.replace(/\s+/g, ' ').trim();
   return [first.place ? text(first.place) : '', cut ? `${more} in ${json}` : ''].filter(Boolean).join('; ');
 }
-
-/** ATT&CK's platform of Reconnaissance and Resource Development, what happens before the compromise. */
-const PRE_PLATFORM = 'PRE';
 
 /** How a gap of Reconnaissance or Resource Development only (`preAttack`) is marked in the Markdown and CSV. */
 const OUTSIDE_VIEW = 'outside view';
@@ -793,7 +791,6 @@ export function gapTableRows(review: Pick<GapReportData, 'rows'>): (string | num
     row.dataSources?.map((source) => dataSourceText(source)).join(';') ?? '',
   ]);
 }
-
 
 /** A test as a table cell names it: enough to find it in Atomic Red Team (Invoke-AtomicTest takes the GUID). */
 function testCell(test: RowTest): string {

@@ -1,6 +1,6 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { DetectionModel } from '../attack/detection-model.js';
-import { currentPlatformName, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
+import { currentPlatformName, platformAdvice, PLATFORM_RENAMES, PRE_PLATFORM } from '../attack/platform-names.js';
 import type { Domain, LogSourceRef, TacticShortname, TechniqueId } from '../attack/types.js';
 import { givenOption, inGivenInputs, type GivenAs } from '../errors.js';
 import { UNRESOLVED_STATUSES, type NormalizedCampaign, type Resolution } from '../normalize/normalize-types.js';
@@ -1429,9 +1429,6 @@ function campaignProcedure(result: NormalizedCampaign, ref: NormalizedCampaign['
 /** Options of threatFromLayer (a threat layer's platform filter is read with `release`, `nearest` and `releases`). */
 export type ThreatLayerOptions = ResolveCoverageOptions;
 
-/** The enterprise platform of the tactics ATT&CK 8 took over from PRE-ATT&CK (Reconnaissance, Resource Development). */
-const PRE_PLATFORM = 'PRE';
-
 /** The tactics ATT&CK 8 took over from PRE-ATT&CK: what the adversary does before the compromise. */
 const PRE_TACTICS: readonly TacticShortname[] = ['reconnaissance', 'resource-development'];
 
@@ -1716,7 +1713,6 @@ function emptyThreatNote(source: ThreatSource, target: AttackIndex): string {
   if (!input.counts.items) return `${lead}: it has no technique entries`;
   return `${lead}: ${whyNoneCounted(input, target)}`;
 }
-
 
 /**
  * The priority formula as a review ranked by `ranking` applies it, naming the other ranking as the caller gives it:

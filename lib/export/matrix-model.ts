@@ -1,3 +1,4 @@
+import { PRE_PLATFORM } from '../attack/platform-names.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import { compareIds } from '../attack/index-bundle.js';
 import { missingTeamTechniqueText } from '../attack/not-mitre-text.js';
@@ -685,9 +686,6 @@ function tableRows(
   );
   return rows.map(({ tactic: _tactic, ...row }) => row);
 }
-
-/** The enterprise platform of the tactics ATT&CK 8 took over from PRE-ATT&CK (Reconnaissance, Resource Development). */
-const PRE_PLATFORM = 'PRE';
 
 /** Why tactics are hidden by the layer's stage filter (`stagesHidden`). */
 function stagesWhy(count: number, by: string | undefined): string {
